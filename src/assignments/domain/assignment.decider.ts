@@ -158,6 +158,12 @@ export interface JoinedPart {
   readonly part: AssignmentPart;
   readonly joinedOn: string;
   readonly successorUnitId: string;
+  /**
+   * The part it joined as it stood just before (its holder's unit, role, earlier holders and latest join), kept so that the
+   * join can be undone (PartHandOverUndone of a join: a withdrawal dated before it, typed after — breaker8l P13): the joining
+   * part is the unit's again and that part reads as before. Absent on a carried join (`setAside`), which is not undone.
+   */
+  readonly into?: { readonly unitId: string; readonly role: AssignmentRole; readonly heldBefore?: readonly string[]; readonly joinedOn?: string };
 }
 
 /** A unit that held a part before its present holder (机构改革): from its assignment or taking over until it passed on (office days). */
@@ -714,7 +720,7 @@ function handOver(state: AssignmentsState, unitId: string, successorUnitId: stri
       ...state,
       parts: { ...rest, [into.unitId]: joinedInto },
       passedOn: { ...state.passedOn, [unitId]: handedOverOn },
-      joined: { ...state.joined, [unitId]: { part, joinedOn: handedOverOn, successorUnitId } },
+      joined: { ...state.joined, [unitId]: { part, joinedOn: handedOverOn, successorUnitId, into: partBeforeJoin(into) } },
     };
   }
   const successorPart = partOf(state, successorUnitId);
@@ -775,9 +781,17 @@ function handOver(state: AssignmentsState, unitId: string, successorUnitId: stri
         heldSince: handedOverOn,
         previousHolders: [...(part.previousHolders ?? []), { unitId, from: part.heldSince ?? part.assignedOn, until: handedOverOn }],
       };
-  const joined = successorPart ? { joined: { ...state.joined, [unitId]: { part, joinedOn: handedOverOn, successorUnitId } } } : {};
+  const joined = successorPart ? { joined: { ...state.joined, [unitId]: { part, joinedOn: handedOverOn, successorUnitId, into: partBeforeJoin(successorPart) } } } : {};
   return { ...state, parts: { ...others, [successorUnitId]: moved }, passedOn: { ...state.passedOn, [unitId]: handedOverOn }, ...joined };
 }
+
+/** What undoing a join restores of the part joined (`JoinedPart.into`). */
+const partBeforeJoin = (part: AssignmentPart): NonNullable<JoinedPart['into']> => ({
+  unitId: part.unitId,
+  role: part.role,
+  ...(part.heldBefore === undefined ? {} : { heldBefore: part.heldBefore }),
+  ...(part.joinedOn === undefined ? {} : { joinedOn: part.joinedOn }),
+});
 
 /**
  * The unit whose part moved into `part` on office day `day` (its last step, a move, with nothing joined since), when the
@@ -841,7 +855,7 @@ export function carriedJoin(state: AssignmentsState, part: AssignmentPart): bool
 function handOverUndone(state: AssignmentsState, unitId: string, successorUnitId: string, handedOverOn: string): AssignmentsState {
   const part = partOf(state, successorUnitId);
   const passed = part?.previousHolders?.at(-1);
-  if (!part || part.heldSince !== handedOverOn || passed?.unitId !== unitId || passed.until !== handedOverOn) return state;
+  if (!part || part.heldSince !== handedOverOn || passed?.unitId !== unitId || passed.until !== handedOverOn) return joinUndone(state, unitId, successorUnitId, handedOverOn);
   const { [successorUnitId]: _undone, ...others } = state.parts;
   const { heldSince: _since, previousHolders, heldBefore, ...rest } = part;
   const earlier = previousHolders!.slice(0, -1);
@@ -867,6 +881,30 @@ function handOverUndone(state: AssignmentsState, unitId: string, successorUnitId
   const from = held.previousHolders?.at(-1);
   const joined = from ? { joined: { ...state.joined, [from.unitId]: { part: { ...held, unitId: from.unitId }, joinedOn: day, successorUnitId: unitId } } } : {};
   return { ...state, parts: { ...others, [unitId]: joinedInto }, passedOn: stillPassed, ...joined };
+}
+
+/**
+ * The join of `unitId`'s part into the part `successorUnitId` held on `joinedOn` (a hand-over or merge to a unit holding a part
+ * here, `JoinedPart`) undone (PartHandOverUndone of a join, breaker8l P13): the joining part is the unit's again, as it stood
+ * with every fact of its days entered since, and the part it joined reads as just before (role, earlier holders, latest join).
+ * Only the unit's latest join, still where it went (not passed on since), and not a carried join (`setAside`): otherwise
+ * unchanged, as every PartHandOverUndone recorded before joins were undone was a move.
+ */
+function joinUndone(state: AssignmentsState, unitId: string, successorUnitId: string, joinedOn: string): AssignmentsState {
+  const entry = state.joined && Object.hasOwn(state.joined, unitId) ? state.joined[unitId]! : undefined;
+  if (!entry?.into || entry.joinedOn !== joinedOn || entry.successorUnitId !== successorUnitId || partOf(state, unitId)) return state;
+  const into = partOf(state, entry.into.unitId);
+  if (!into?.heldBefore?.includes(unitId)) return state;
+  const { heldBefore: _before, joinedOn: _joinedOn, ...rest } = into;
+  const restored: AssignmentPart = {
+    ...rest,
+    role: entry.into.role,
+    ...(entry.into.heldBefore === undefined ? {} : { heldBefore: entry.into.heldBefore }),
+    ...(entry.into.joinedOn === undefined ? {} : { joinedOn: entry.into.joinedOn }),
+  };
+  const { [unitId]: _joined, ...stillJoined } = state.joined!;
+  const { [unitId]: _passedOn, ...stillPassed } = state.passedOn ?? {};
+  return { ...state, parts: { ...state.parts, [into.unitId]: restored, [unitId]: entry.part }, passedOn: stillPassed, joined: stillJoined };
 }
 
 /**

@@ -18,9 +18,16 @@ describe('a hand-over undone since it was recorded, in business order', () => {
     expect([...left]).toEqual([0, 2]);
   });
 
-  it('given the successor held a part of its own when the part came (a join): the pair stays, as the undoing left it', () => {
+  it('given the successor held a part of its own when the part came (a join): the join never happened — the pair is left out, the pass stays RB’s (breaker8l P13)', () => {
     const known = [handedOver('rc', 'rb', '2016-06-20'), handedOver('ra', 'rb', '2016-07-01'), passed('rb', '2016-07-01'), undone('ra', 'rb', '2016-07-01')];
-    expect(withCorrectionsApplied(known).events).toEqual(known);
+    const { events, undone: left } = withCorrectionsApplied(known);
+    expect(events).toEqual([handedOver('rc', 'rb', '2016-06-20'), passed('rb', '2016-07-01')]);
+    expect([...left]).toEqual([1, 3]);
+  });
+
+  it('given a join undone, then a hand-over of RA to RB again: that one is a join again, not a move', () => {
+    const known = [handedOver('rc', 'rb', '2016-06-20'), handedOver('ra', 'rb', '2016-07-01'), undone('ra', 'rb', '2016-07-01'), handedOver('ra', 'rb', '2016-07-01'), undone('ra', 'rb', '2016-07-01')];
+    expect(withCorrectionsApplied(known).events).toEqual([handedOver('rc', 'rb', '2016-06-20')]);
   });
 
   it('given a day correction naming the unit the fact was recorded under: it still finds the fact', () => {

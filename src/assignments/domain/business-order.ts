@@ -67,12 +67,15 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
       holding.delete(unitId);
       holding.add(successorUnitId);
     } else if (correction.type === 'PartHandOverUndone') {
-      // The part is its unit's again, as before it passed.
+      // The part is its unit's again, as before it passed — or, a join undone, beside the part it had joined (breaker8l P13).
       const { unitId, successorUnitId } = correction.data as { unitId: string; successorUnitId: string };
-      heldFrom.delete(successorUnitId);
-      holding.delete(successorUnitId);
       holding.add(unitId);
-      undoHandOver(events, position, joined, undone, recordedUnder);
+      if (!undoJoin(events, position, joined, undone)) {
+        heldFrom.delete(successorUnitId);
+        holding.delete(successorUnitId);
+        holding.add(unitId);
+        undoHandOver(events, position, joined, undone, recordedUnder);
+      }
     } else if (correction.type === 'ReportDateCorrected') {
       const { unitId, reportedOn, previousReportedOn } = correction.data as ReportDateCorrected['data'];
       const held = holders(unitId);
@@ -151,6 +154,24 @@ function undoHandOver<Entry extends DatedEntry>(events: Entry[], position: numbe
       events[index] = { ...event, data: { ...data, unitIds: data.unitIds.map((one) => (one === successorUnitId ? unitId : one)) } };
     }
   }
+}
+
+/**
+ * A join undone since it was recorded (PartHandOverUndone at `position` of a PartHandedOver that met a part its successor held:
+ * a withdrawal dated before the join, typed after it — breaker8l P13): the join never happened, so folded by day it is left out
+ * with its undoing, as folded as recorded the undoing gives the joining part back and the joined one reads as before. Whether
+ * it was one: true when the undone hand-over was a join (then both are left out).
+ */
+function undoJoin<Entry extends DatedEntry>(events: Entry[], position: number, joined: ReadonlySet<number>, undone: Set<number>): boolean {
+  const { unitId, successorUnitId, handedOverOn } = events[position]!.data as { unitId: string; successorUnitId: string; handedOverOn: string };
+  const handedOver = lastBefore(
+    events,
+    position,
+    (event, index) => !undone.has(index) && event.type === 'PartHandedOver' && event.data.unitId === unitId && event.data.successorUnitId === successorUnitId && event.data.handedOverOn === handedOverOn,
+  );
+  if (handedOver < 0 || !joined.has(handedOver)) return false;
+  undone.add(handedOver).add(position);
+  return true;
 }
 
 const withoutUndefined = <Fields extends object>(fields: Fields): Partial<Fields> =>

@@ -118,53 +118,82 @@ export function refuseWithdrawingVerifiedWork(words: VerifiedWorkWords, assignme
 }
 
 /**
- * The hand-overs (机构改革) that passed a part on after office day `day`, undone, the latest first
- * (PartHandOverUndone): a withdrawal of the parent dated `day`, entered after them (breaker8g P8).
- * Typed in date order the parent was off the 台账 by then, and a reorganisation passes nothing of a
- * withdrawn parent, so its parts stay with the units that held them that day, on every view. A step
- * is undone only when its successor has no record of its own on the part dated after it (that
- * record then refuses the withdrawal, naming it); a part that joined another unit's own part is not
- * separated. `nounZh`: the parent in the reason (`问题`, `事项`). Empty when nothing passed after `day`.
+ * The hand-overs (机构改革) that passed a part on after office day `day`, undone, the latest recorded first
+ * (PartHandOverUndone): a withdrawal of the parent dated `day`, entered after them (breaker8g P8). Typed in date order the
+ * parent was off the 台账 by then, and a reorganisation passes nothing of a withdrawn parent, so its parts stay with the
+ * units that held them that day, on every view. A part that moved to a successor comes back; a part that joined another
+ * unit's own part is separated again, the part it joined reading as before (breaker8l P13: two bureaus merged into one,
+ * a unit merged into a successor with its own part, a revised plan dropping such an item). A step stays when its
+ * successor has a record of its own on the part dated on or after it (the records kept on the record, counted nowhere,
+ * as `beganOnParent` says), or it carried open work into a verified part (`carriedJoin`, judged with the verified part),
+ * and so do the steps under it on the same part — never a step undone beneath one kept (breaker8l P6: three stories).
+ * `nounZh`: the parent in the reason (`问题`, `事项`). Empty when nothing passed after `day`.
  */
 export function handOversAfterWithdrawal(command: NamesUnits, state: AssignmentsState, day: string, nounZh: string): PartHandOverUndone[] {
-  // A part that joined another unit's own part after the day (a reorganisation dated after the withdrawal, typed before it) is not
-  // separated again, and kept joined it tells another story than the fold by day (breaker8l P6): the withdrawal is refused, naming it.
-  const join = Object.entries(state.joined ?? {}).find(([, entry]) => entry.joinedOn > day);
-  if (join) {
-    const [joiningUnitId, entry] = join;
-    const unit = unitNamed(command, joiningUnitId);
-    const successor = unitNamed(command, entry.successorUnitId);
-    throw conflict(
-      `The withdrawal dated ${day} is before the day the part of ${unit.en} joined the part of ${successor.en} (${entry.joinedOn}, a reorganisation): joined parts are not separated again. Check the day of the withdrawal.`,
-      `撤销日期（${day}）早于${unit.zh}的任务随机构改革并入${successor.zh}任务的日期（${entry.joinedOn}），已合并的任务不能再分开；请核对撤销日期。`,
-      { field: 'withdrawnOn' },
-    );
-  }
   const undone: PartHandOverUndone[] = [];
+  /** The holders (part keys) whose steps after the day stay: a step beneath one that stays stays too. */
+  const kept = new Set<string>();
   let folded = state;
-  for (let step = 0; step < 32; step += 1) {
-    const part = partsOf(folded).find((candidate) => {
-      const passed = candidate.previousHolders?.at(-1);
-      // A part that carried open work into a verified one is a join, not separated again (breaker8h P4): the withdrawal is then judged with the verified part.
-      return passed !== undefined && candidate.heldSince === passed.until && passed.until > day && !carriedJoin(folded, candidate) && !recordOfItsOwnSince(folded, candidate.unitId, passed.until);
-    });
-    if (!part) break;
-    const passed = part.previousHolders!.at(-1)!;
-    const unit = unitNamed(command, passed.unitId);
-    const successor = unitNamed(command, part.unitId);
+  for (let step = 0; step < 64; step += 1) {
+    const latest = latestStepAfter(folded, day, kept);
+    if (!latest) break;
+    if (!latest.undoable) {
+      kept.add(latest.holder);
+      continue;
+    }
+    const unit = unitNamed(command, latest.unitId);
+    const successor = unitNamed(command, latest.successorUnitId);
     const event: PartHandOverUndone = {
       type: 'PartHandOverUndone',
       data: {
-        unitId: passed.unitId,
-        successorUnitId: part.unitId,
-        reason: `该${nounZh}已于 ${day} 撤销，${unit.zh}的任务不随 ${passed.until} 的移交转给${successor.zh}，仍由${unit.zh}保留`,
-        handedOverOn: passed.until,
+        unitId: latest.unitId,
+        successorUnitId: latest.successorUnitId,
+        reason: latest.join
+          ? `该${nounZh}已于 ${day} 撤销，${unit.zh}的任务不随 ${latest.on} 的机构改革并入${successor.zh}的任务，仍由${unit.zh}保留`
+          : `该${nounZh}已于 ${day} 撤销，${unit.zh}的任务不随 ${latest.on} 的移交转给${successor.zh}，仍由${unit.zh}保留`,
+        handedOverOn: latest.on,
       },
     };
     undone.push(event);
     folded = evolveAssignments(folded, event);
   }
   return undone;
+}
+
+/** One step (a move, or a join into another unit's part) that passed a part on after a day, as `handOversAfterWithdrawal` weighs it. */
+interface StepAfter {
+  readonly unitId: string;
+  readonly successorUnitId: string;
+  readonly on: string;
+  /** The key of the part that carries the step now. */
+  readonly holder: string;
+  readonly join: boolean;
+  readonly undoable: boolean;
+  /** Where its PartHandedOver stands in `recorded` (-1 when not found). */
+  readonly position: number;
+}
+
+/** The step after office day `day` recorded last, of the parts not `kept`; undefined when none. */
+function latestStepAfter(state: AssignmentsState, day: string, kept: ReadonlySet<string>): StepAfter | undefined {
+  const steps: StepAfter[] = [];
+  const positionOf = (unitId: string, successorUnitId: string, on: string) =>
+    state.recorded.findLastIndex((event) => event.type === 'PartHandedOver' && event.data.unitId === unitId && event.data.successorUnitId === successorUnitId && event.data.handedOverOn === on);
+  for (const part of partsOf(state)) {
+    const passed = part.previousHolders?.at(-1);
+    if (passed === undefined || part.heldSince !== passed.until || passed.until <= day || kept.has(part.unitId)) continue;
+    // A part that carried open work into a verified one is a join, not separated again (breaker8h P4): the withdrawal is then judged with the verified part.
+    const undoable = !carriedJoin(state, part) && !recordOfItsOwnSince(state, part.unitId, passed.until);
+    steps.push({ unitId: passed.unitId, successorUnitId: part.unitId, on: passed.until, holder: part.unitId, join: false, undoable, position: positionOf(passed.unitId, part.unitId, passed.until) });
+  }
+  for (const [unitId, entry] of Object.entries(state.joined ?? {})) {
+    if (entry.joinedOn <= day) continue;
+    const holder = entry.into?.unitId ?? entry.successorUnitId;
+    if (kept.has(holder)) continue;
+    const into = partOf(state, holder);
+    const undoable = entry.into !== undefined && into?.heldBefore?.includes(unitId) === true && !partOf(state, unitId) && !recordOfItsOwnSince(state, holder, entry.joinedOn);
+    steps.push({ unitId, successorUnitId: entry.successorUnitId, on: entry.joinedOn, holder, join: true, undoable, position: positionOf(unitId, entry.successorUnitId, entry.joinedOn) });
+  }
+  return steps.reduce<StepAfter | undefined>((latest, step) => (!latest || step.position > latest.position || (step.position === latest.position && step.on > latest.on) ? step : latest), undefined);
 }
 
 /** Whether `unitId` has a fact of its own on the parent (not a hand-over) dated on or after `since`. */

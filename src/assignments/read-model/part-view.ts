@@ -97,6 +97,15 @@ export interface JoinedRecord {
   readonly unitId: string;
   readonly on: string;
   readonly from?: string;
+  /**
+   * On the record of the unit whose part joined (not of the earlier holders it carries, nor of a carried join): that part, with
+   * the facts of its days entered since, and the part it joined as it read just before (`into`) — what undoing the join
+   * (PartHandOverUndone of a join: a withdrawal dated before it, typed after — breaker8l P13) restores.
+   */
+  readonly part?: PartView;
+  readonly into?: Pick<PartView, 'role' | 'heldBefore' | 'passedOn' | 'joined'>;
+  /** With `part`: its place among the parent's parts when it joined (the listing's order, restored with it). */
+  readonly at?: number;
 }
 
 /** Whether a fact of `unitId` dated `day` is about its record that stayed behind in `joined` (see `JoinedRecord`). */
@@ -615,8 +624,12 @@ export function termsOn(part: Pick<PartView, 'dueDates' | 'terms'>, day: string)
 function partOfUnitOn(parts: ReadonlyMap<string, PartView>, event: TimelineEntry<AssignmentEvent & { data: { unitId: string } }>): PartView | undefined {
   const { unitId } = event.data;
   const day = factDayOf(event);
-  // Of a part that joined another's later: its record stayed behind (as folded by day), nothing here changes.
-  for (const part of parts.values()) if (part.joined?.some((joined) => inJoinedRecord(joined, unitId, day))) return undefined;
+  // Of a part that joined another's later: its record stayed behind (as folded by day), nothing here changes — but that record,
+  // kept for undoing the join, takes the fact as the decider's does (`JoinedPart.part`).
+  for (const part of parts.values()) {
+    const record = part.joined?.find((joined) => inJoinedRecord(joined, unitId, day));
+    if (record) return record.part;
+  }
   for (const part of parts.values()) {
     const index = part.heldBefore.lastIndexOf(unitId);
     if (index >= 0 && day < part.passedOn[index]!) return part;
@@ -653,9 +666,11 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
   if (!part) return;
   // The successor passed the part it held that day on since (a later reorganisation typed first): the part joins that one, wherever it is now (breaker8h P6).
   const successorPart = parts.get(successorUnitId) ?? passedOnAfter(parts, successorUnitId, on) ?? joinedAfter(parts, successorUnitId, on);
+  // Where a joining part stood in the listing, for undoing the join (`JoinedRecord.at`).
+  const place = successorPart ? [...parts.keys()].indexOf(unitId) : -1;
   if (successorPart) parts.delete(unitId);
   if (successorPart && successorPart.unitId !== successorUnitId) {
-    const joining = [...(part.joined ?? []), ...recordHoldersUntil(part), { unitId, on, from: part.heldSince ?? part.assignedOn }];
+    const joining = [...(part.joined ?? []), ...recordHoldersUntil(part), { unitId, on, from: part.heldSince ?? part.assignedOn, part, into: beforeJoin(successorPart), at: place }];
     // Into the successor's own record that joined later (`joinedAfter`): listed before it, as by day (it joined the successor's record first).
     const into = successorPart.joined ?? [];
     const at = into.findIndex((joined) => inJoinedRecord(joined, successorUnitId, on));
@@ -700,7 +715,7 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
       role: part.role === 'LEAD' ? 'LEAD' : successorPart.role,
       ...byDayPassed([...successorPart.heldBefore, ...part.heldBefore, unitId], [...successorPart.passedOn, ...part.passedOn, on]),
       // The joining part's record stays behind: its unit's, and that of the units it had passed through.
-      joined: [...(successorPart.joined ?? []), ...(part.joined ?? []), ...recordHoldersUntil(part), { unitId, on, from: part.heldSince ?? part.assignedOn }],
+      joined: [...(successorPart.joined ?? []), ...(part.joined ?? []), ...recordHoldersUntil(part), { unitId, on, from: part.heldSince ?? part.assignedOn, part, into: beforeJoin(successorPart), at: place }],
     });
     return;
   }
@@ -771,6 +786,8 @@ function putInPlaceOf(parts: Map<string, PartView>, replaced: string, part: Part
  * joined the successor's own is left as it is (the decider undoes the later step first).
  */
 function handOverUndone(parts: Map<string, PartView>, unitId: string, successorUnitId: string, on: string): void {
+  // A part that joined the successor's own lists its unit last too (on a part moved to it that day as well): the join is undone.
+  if (joinUndone(parts, unitId, on)) return;
   const part = parts.get(successorUnitId);
   if (!part || part.heldBefore.at(-1) !== unitId || part.passedOn.at(-1) !== on) return;
   const { heldSince: _since, ...rest } = part;
@@ -792,6 +809,38 @@ function handOverUndone(parts: Map<string, PartView>, unitId: string, successorU
     return;
   }
   parts.set(unitId, { ...back, role, ...holders, joined: [...(back.joined ?? []), ...(held.joined ?? []), ...recordHoldersUntil(held)] });
+}
+
+/** What undoing a join restores of the part joined (`JoinedRecord.into`). */
+const beforeJoin = (part: PartView): NonNullable<JoinedRecord['into']> => ({
+  role: part.role,
+  heldBefore: part.heldBefore,
+  passedOn: part.passedOn,
+  ...(part.joined === undefined ? {} : { joined: part.joined }),
+});
+
+/**
+ * The join of `unitId`'s part on office day `on` undone (PartHandOverUndone of a join, breaker8l P13; the decider's
+ * `joinUndone`): the joining part is the unit's again, with the facts of its days entered since, and the part it joined reads
+ * as just before (role, earlier holders, joined records). Unchanged when no part holds that join's record with its part (a
+ * carried join, or one recorded before joins kept it), or the unit holds a part here again.
+ */
+function joinUndone(parts: Map<string, PartView>, unitId: string, on: string): boolean {
+  if (parts.has(unitId)) return false;
+  for (const holder of parts.values()) {
+    const record = holder.joined?.find((joined) => joined.unitId === unitId && joined.on === on && joined.part !== undefined && joined.into !== undefined);
+    if (!record || !holder.heldBefore.includes(unitId)) continue;
+    const { joined: _joined, ...rest } = holder;
+    const into = record.into!;
+    parts.set(holder.unitId, { ...rest, role: into.role, heldBefore: into.heldBefore, passedOn: into.passedOn, ...(into.joined === undefined ? {} : { joined: into.joined }) });
+    // Back in its place in the listing (the parts after it unchanged: joins are undone the latest first).
+    const entries = [...parts];
+    const at = Math.min(record.at ?? entries.length, entries.length);
+    parts.clear();
+    for (const [key, value] of [...entries.slice(0, at), [unitId, record.part!] as const, ...entries.slice(at)]) parts.set(key, value);
+    return true;
+  }
+  return false;
 }
 
 /**

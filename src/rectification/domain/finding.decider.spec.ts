@@ -688,6 +688,33 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
     given([...bothReported, onLetterDay]).when({ ...inspect(FINANCE, 'FAILED', 'inspection-1'), inspectedOn: '2025-06-29' }).thenRefused('CONFLICT');
   });
 
+  describe('dated before a reorganisation that joined one part into another, typed after it (breaker8l P6, P13)', () => {
+    const handedOver = (unitId: string, successorUnitId: string, handedOverOn: string): FindingStreamEvent => ({ type: 'PartHandedOver', data: { unitId, successorUnitId, reason: '职能调整', handedOverOn } });
+    const undone = (unitId: string, successorUnitId: string, handedOverOn: string, reason: string): FindingStreamEvent => ({ type: 'PartHandOverUndone', data: { unitId, successorUnitId, reason, handedOverOn } });
+    const onLetterDay: FindingStreamEvent = { type: 'FindingWithdrawn', data: { findingId: FINDING, reason: REASON, withdrawnOn: '2025-05-25' } };
+    const heldBy = (events: readonly FindingStreamEvent[]) => partsOf(assignmentsAfter(events)).map((part) => [part.unitId, part.role, ...(part.heldBefore ?? [])].join(' '));
+
+    it('given H joined F’s own part on 06-01: the join is undone, both parts stand apart as on the letter’s day', () => {
+      const joined = [recorded, assigned(FINANCE, 'LEAD'), assigned(HOUSING), handedOver(HOUSING, FINANCE, '2025-06-01')];
+      const separated = undone(HOUSING, FINANCE, '2025-06-01', "该问题已于 2025-05-25 撤销，该单位的任务不随 2025-06-01 的机构改革并入该单位的任务，仍由该单位保留");
+      given(joined).when(withdraw({ withdrawnOn: '2025-05-25' })).then([separated, onLetterDay]);
+      expect(heldBy(joined)).toEqual([`${FINANCE} LEAD ${HOUSING}`]);
+      expect(heldBy([...joined, separated, onLetterDay])).toEqual([`${FINANCE} LEAD`, `${HOUSING} RESPONSIBLE`]);
+    });
+
+    it('given H moved to E on 06-01 and F joined E’s part on 06-10: the join first, then the move, the latest recorded first', () => {
+      const steps = [recorded, assigned(FINANCE, 'LEAD'), assigned(HOUSING), handedOver(HOUSING, ENVIRONMENT, '2025-06-01'), handedOver(FINANCE, ENVIRONMENT, '2025-06-10')];
+      const events = given(steps).when(withdraw({ withdrawnOn: '2025-05-25' })).decision();
+      expect(events.map((event) => [event.type, (event.data as { unitId?: string }).unitId].join(' '))).toEqual([`PartHandOverUndone ${FINANCE}`, `PartHandOverUndone ${HOUSING}`, 'FindingWithdrawn ']);
+      expect(heldBy([...steps, ...events])).toEqual([`${FINANCE} LEAD`, `${HOUSING} RESPONSIBLE`]);
+    });
+
+    it('given E reported on the joined part after the join: the join stays, and the move under it (records kept, counted nowhere)', () => {
+      const steps = [recorded, assigned(FINANCE, 'LEAD'), assigned(HOUSING), handedOver(HOUSING, ENVIRONMENT, '2025-06-01'), handedOver(FINANCE, ENVIRONMENT, '2025-06-10'), { ...reported(ENVIRONMENT), data: { ...reported(ENVIRONMENT).data, reportedOn: '2025-06-20' } } as FindingStreamEvent];
+      given(steps).when(withdraw({ withdrawnOn: '2025-05-25' })).then([onLetterDay]);
+    });
+  });
+
   it('withdraws an open finding with its reason, and keeps its parts as a record', () => {
     given(bothReported).when(withdraw({ reason: `  ${REASON} ` })).then([withdrawn]);
     given(afterReopening).when(withdraw()).then([withdrawn]);

@@ -20,6 +20,7 @@ import { unitDecider } from '../organization/domain/unit.decider.js';
 import { unitStream } from '../organization/domain/unit.events.js';
 import { unitIdForCode } from '../organization/units/unit-id.js';
 import { UnitsReadModel } from '../organization/units/units.read-model.js';
+import { mergedUnitOf } from '../access/users/merged-unit.js';
 import { unitLookupFrom, unitNamesOf } from '../organization/units/unit-lookup.js';
 import { commandContext } from '../shared/command-context.js';
 import { DomainError, ROLE_ZH, say } from '../shared/domain-error.js';
@@ -145,6 +146,7 @@ async function main() {
         ? { loginName: options.login, passwordHash: await new PasswordHasher().hash(password), changeRequired: true, loginNameTakenBy: users.userIdByLoginName(options.login) ?? null }
         : null;
     const now = new Date();
+    const unitMerged = unitId ? mergedUnitOf(await replayLog(store, schemas, new UnitsReadModel()), unitId, officeDate(now)) : null;
     const context = commandContext({
       actor: { id: `cli:${userInfo().username}`, role: 'SYSTEM', unitId: null },
       commandType: 'RegisterUser',
@@ -159,7 +161,7 @@ async function main() {
         schemas,
         userStream(userId),
         userDecider,
-        { type: 'RegisterUser', actor: context.actor, userId, name: options.name, role: options.role, unitId, unitExists: unitId !== null, firstToken: record, initialPassword, sameAccount: null },
+        { type: 'RegisterUser', actor: context.actor, userId, name: options.name, role: options.role, unitId, unitExists: unitId !== null, unitMerged, firstToken: record, initialPassword, sameAccount: null },
         context,
         requestOf(context),
         claims,

@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createPerson, signIn, type Person } from './support/accounts.js';
 import { contrastFailures } from './support/contrast.js';
 import { launchChromium } from './support/browser.js';
-import { browserContexts, eventually } from './support/suite.js';
+import { browserContexts, eventually, officeDay } from './support/suite.js';
 import { firstAnswerLost } from './support/lost-answer.js';
 
 /** Issue 11: an administrator manages the accounts in the browser (用户管理), not in GraphQL. */
@@ -235,4 +235,46 @@ describe('用户管理: an administrator lists, creates, resets and unlocks acco
     await unlock.click();
     await eventually(page, async () => (await standing(page, 'users-phone-locked')) === '待首次登录改密', 'the account unlocked from the phone');
   });
+
+  it('tells a merged unit’s clerk where the work went, marks the account in 用户管理, and offers no merged unit for a new one (newcomer22 S8)', async () => {
+    const { data } = await app.graphql(`{ units { id code } }`);
+    const hbj = data!.units.find((unit: { code: string }) => unit.code === 'HBJ').id as string;
+    const clerk = await createPerson(app, 'UNIT', '孔明亮', 'users-merged-clerk', hbj);
+    const adminToken = await app.as('ADMIN');
+    const successor = await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, {
+      input: { idempotencyKey: 'users-sthjj', code: 'STHJJ', name: '青川市生态环境局', kind: 'DEPARTMENT', registeredOn: officeDay(-3) },
+    }, adminToken);
+    expect(successor.errors).toBeUndefined();
+    const merged = await app.graphql(`mutation($input: MergeUnitInput!) { mergeUnit(input: $input) { unit { mergedOn } } }`, {
+      input: { idempotencyKey: 'users-merge-hbj', unitId: hbj, successorUnitId: successor.data!.registerUnit.id, mergedOn: officeDay(-1), reason: '机构改革：组建市生态环境局' },
+    }, adminToken);
+    expect(merged.errors).toBeUndefined();
+
+    const { page: clerkPage } = await contexts.open();
+    await signIn(clerkPage, clerk);
+    await clerkPage.goto('/workload');
+    const notice = clerkPage.locator('[data-test="unit-merged"]');
+    await notice.waitFor();
+    expect(((await notice.textContent()) ?? '').trim()).toBe(
+      `青川市环境保护局已于 ${officeDay(-1)} 并入青川市生态环境局，原有任务已移交青川市生态环境局；请联系管理员把本账号调整到青川市生态环境局。`,
+    );
+    expect(await contrastFailures(clerkPage)).toEqual([]);
+
+    const { page } = await contexts.open();
+    await signIn(page, admin);
+    await row(page, 'users-merged-clerk').waitFor();
+    expect(((await row(page, 'users-merged-clerk').locator('[data-test="unit-merged"]').textContent()) ?? '').trim()).toBe(`所属单位已于 ${officeDay(-1)} 并入青川市生态环境局`);
+    expect(await row(page, 'unit-fgw').locator('[data-test="unit-merged"]').count()).toBe(0);
+    expect(await contrastFailures(page)).toEqual([]);
+    await page.getByRole('button', { name: '新建账号' }).click();
+    const form = page.locator('[data-test="form-create-account"]');
+    await form.getByText('责任单位', { exact: true }).click();
+    await form.getByLabel('所属单位').click();
+    const offered = page.locator('.el-select-dropdown__item:visible');
+    await offered.first().waitFor();
+    const names = (await offered.allTextContents()).map((name) => name.trim());
+    expect(names).toContain('青川市生态环境局');
+    expect(names).not.toContain('青川市环境保护局');
+  });
 });
+

@@ -130,3 +130,60 @@ describe('correcting and reactivating accounts', () => {
     });
   });
 });
+
+/**
+ * newcomer22 S8: after a 机构改革 merge, an account left in the merged unit was reminded of nothing and
+ * told nothing, 用户管理 listed it unmarked, and new accounts were still made in the merged unit.
+ */
+describe('accounts of a unit merged into another', () => {
+  let app: TestApp;
+  let admin: Record<string, string>;
+  const code = (units: { id: string; code: string }[], wanted: string) => units.find((unit) => unit.code === wanted)!.id;
+  const REGISTER = `mutation($input: RegisterUserInput!) { registerUser(input: $input) { token user { id } } }`;
+  const CHANGE = `mutation($input: ChangeUserAccountInput!) { changeUserAccount(input: $input) { id unitName unitMerge { successorName } } }`;
+
+  beforeAll(async () => {
+    app = await startTestApp({ demoData: true, now: '2026-11-30T09:00:00+08:00' });
+    admin = await app.as('ADMIN');
+  });
+  afterAll(() => app.close());
+
+  it('says the merge to the merged unit’s clerk and in 用户管理, refuses new accounts there, and moves the account to the successor', async () => {
+    const units = (await app.graphql(`{ units { id code } }`)).data!.units as { id: string; code: string }[];
+    const [hbj, fgw] = [code(units, 'HBJ'), code(units, 'FGW')];
+    const clerk = await app.graphql(REGISTER, { input: { idempotencyKey: 'merged-unit-clerk', name: '孔明亮', role: 'UNIT', unitId: hbj } }, admin);
+    expect(clerk.errors).toBeUndefined();
+    const { token, user } = clerk.data!.registerUser as { token: string; user: { id: string } };
+    const successor = await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, {
+      input: { idempotencyKey: 'merged-unit-sthjj', code: 'STHJJ', name: '青川市生态环境局', kind: 'DEPARTMENT', registeredOn: '2026-11-20' },
+    }, admin);
+    const sthjj = successor.data!.registerUnit.id as string;
+    const merged = await app.graphql(`mutation($input: MergeUnitInput!) { mergeUnit(input: $input) { unit { mergedOn } } }`, {
+      input: { idempotencyKey: 'merged-unit-merge', unitId: hbj, successorUnitId: sthjj, mergedOn: '2026-11-25', reason: '机构改革：组建市生态环境局' },
+    }, admin);
+    expect(merged.errors).toBeUndefined();
+
+    const me = await app.graphql(`{ me { unitName unitMerge { successorUnitId successorName mergedOn } } }`, {}, { authorization: `Bearer ${token}` });
+    expect(me.data!.me).toEqual({ unitName: '青川市环境保护局', unitMerge: { successorUnitId: sthjj, successorName: '青川市生态环境局', mergedOn: '2026-11-25' } });
+    const listed = (await app.graphql(`{ users(first: 100) { nodes { id unitId unitMerge { successorName mergedOn } } } }`, {}, admin)).data!.users.nodes as {
+      id: string;
+      unitId: string | null;
+      unitMerge: { successorName: string; mergedOn: string } | null;
+    }[];
+    expect(listed.find((account) => account.id === user.id)!.unitMerge).toEqual({ successorName: '青川市生态环境局', mergedOn: '2026-11-25' });
+    expect(listed.filter((account) => account.unitId !== hbj).every((account) => account.unitMerge === null)).toBe(true);
+
+    const position = await app.logPosition();
+    const refusal = '青川市环境保护局已于 2026-11-25 并入青川市生态环境局，不再承担新的工作：请把账号设在青川市生态环境局。';
+    const newAccount = await app.graphql(REGISTER, { input: { idempotencyKey: 'merged-unit-new', name: '孙亮', role: 'UNIT', unitId: hbj, loginName: 'sunliang', initialPassword: 'Chushi#2026' } }, admin);
+    expect(newAccount.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'UNIT_MERGED', field: 'unitId', messageZh: refusal });
+    const other = listed.find((account) => account.unitId === fgw)!;
+    const movedIn = await app.graphql(CHANGE, { input: { idempotencyKey: 'merged-unit-move-in', userId: other.id, name: '发改委办事员', role: 'UNIT', unitId: hbj, reason: '调动' } }, admin);
+    expect(movedIn.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'UNIT_MERGED', messageZh: refusal });
+    expect(await app.logPosition()).toBe(position);
+
+    const movedOut = await app.graphql(CHANGE, { input: { idempotencyKey: 'merged-unit-move-out', userId: user.id, name: '孔明亮', role: 'UNIT', unitId: sthjj, reason: '机构改革：随职能转入市生态环境局' } }, admin);
+    expect(movedOut.errors).toBeUndefined();
+    expect(movedOut.data!.changeUserAccount).toEqual({ id: user.id, unitName: '青川市生态环境局', unitMerge: null });
+  });
+});

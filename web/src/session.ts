@@ -10,11 +10,13 @@ export interface CurrentUser {
   role: Role;
   unitId: string | null;
   unitName: string | null;
+  /** The unit was merged into another by today (机构改革): its work is the successor's (newcomer22 S8). */
+  unitMerge: { successorName: string; mergedOn: string } | null;
   loginName: string | null;
   mustChangePassword: boolean;
 }
 
-const USER_FIELDS = 'id name role unitId unitName loginName mustChangePassword';
+const USER_FIELDS = 'id name role unitId unitName unitMerge { successorName mergedOn } loginName mustChangePassword';
 
 /**
  * The reason is kept in this tab's sessionStorage too: the sign-in page reloaded (or the reload that

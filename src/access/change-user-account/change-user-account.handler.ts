@@ -4,12 +4,14 @@ import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { userDecider } from '../domain/user.decider.js';
 import { userStream, type UserRole } from '../domain/user.events.js';
+import { mergedUnitOf } from '../users/merged-unit.js';
+import { officeDate } from '../../shared/calendar-date.js';
 
 /**
  * Sets an account's name, role and unit as they should be (all three; `unitId` null for none), with
  * the reason: what differs is recorded (UserRenamed, UserRoleChanged — the latter ends the user's
  * sessions). BAD_USER_INPUT when nothing differs or a UNIT user has no unit; NOT_FOUND for an
- * unknown unit; FORBIDDEN for an administrator's own role.
+ * unknown unit; CONFLICT (UNIT_MERGED) for a move into a unit merged into another by today; FORBIDDEN for an administrator's own role.
  */
 export class ChangeUserAccountCommand extends Command<string> {
   constructor(
@@ -30,7 +32,7 @@ export class ChangeUserAccountHandler implements ICommandHandler<ChangeUserAccou
   async execute({ input, context }: ChangeUserAccountCommand): Promise<string> {
     const { userId, name, role, unitId, reason } = input;
     const unitExists = unitId === null || this.units.get(unitId) !== undefined;
-    await this.executor.execute(userStream(userId), userDecider, { type: 'ChangeUserAccount', actor: context.actor, name, role, unitId, unitExists, reason, now: context.now }, context);
+    await this.executor.execute(userStream(userId), userDecider, { type: 'ChangeUserAccount', actor: context.actor, name, role, unitId, unitExists, unitMerged: mergedUnitOf(this.units, unitId, officeDate(context.now)), reason, now: context.now }, context);
     return userId;
   }
 }

@@ -8,7 +8,7 @@ const registered: UserEvent = { type: 'UserRegistered', data: { userId: 'u-1', n
 const deactivated: UserEvent = { type: 'UserDeactivated', data: { userId: 'u-1', reason: '调离岗位' } };
 
 const register = (overrides: Partial<Extract<UserCommand, { type: 'RegisterUser' }>> = {}): UserCommand => ({
-  type: 'RegisterUser', actor: admin, userId: 'u-1', name: '李娜', role: 'UNIT', unitId: 'unit-fgw', unitExists: true, firstToken: null, initialPassword: null, sameAccount: null, ...overrides,
+  type: 'RegisterUser', actor: admin, userId: 'u-1', name: '李娜', role: 'UNIT', unitId: 'unit-fgw', unitExists: true, unitMerged: null, firstToken: null, initialPassword: null, sameAccount: null, ...overrides,
 });
 const issue = (overrides: Partial<Extract<UserCommand, { type: 'IssueAccessToken' }>> = {}): UserCommand => ({
   type: 'IssueAccessToken', actor: admin, tokenId: 't-1', tokenSha256: 'abc', expiresAt: '2026-12-31T00:00:00.000Z', now: '2026-04-01T00:00:00.000Z', ...overrides,
@@ -235,7 +235,7 @@ describe('correcting and reactivating an account (breaker11b G7)', () => {
   const now = '2026-11-30T02:00:00.000Z';
   const reactivate = (reason = '误停用'): UserCommand => ({ type: 'ReactivateUser', actor: admin, reason, now });
   const change = (overrides: Partial<Extract<UserCommand, { type: 'ChangeUserAccount' }>> = {}): UserCommand => ({
-    type: 'ChangeUserAccount', actor: admin, name: '李娜', role: 'UNIT', unitId: 'unit-fgw', unitExists: true, reason: '录入有误', now, ...overrides,
+    type: 'ChangeUserAccount', actor: admin, name: '李娜', role: 'UNIT', unitId: 'unit-fgw', unitExists: true, unitMerged: null, reason: '录入有误', now, ...overrides,
   });
 
   describe('a deactivated user', () => {
@@ -280,4 +280,29 @@ describe('correcting and reactivating an account (breaker11b G7)', () => {
         .when(change({ name: '李娜娜', unitId: 'unit-czj' }))
         .thenRefused('BAD_USER_INPUT', /Nothing to change/));
   });
+});
+
+describe('accounts and units merged away (机构改革; newcomer22 S8)', () => {
+  const now = '2026-12-02T02:00:00.000Z';
+  const merged = { unitName: '青川市环境保护局', successorName: '青川市生态环境局', mergedOn: '2026-12-02' };
+  const change = (overrides: Partial<Extract<UserCommand, { type: 'ChangeUserAccount' }>> = {}): UserCommand => ({
+    type: 'ChangeUserAccount', actor: admin, name: '周杰', role: 'UNIT', unitId: 'unit-hbj', unitExists: true, unitMerged: null, reason: '机构改革', now, ...overrides,
+  });
+  const inMergedUnit: UserEvent = { type: 'UserRegistered', data: { userId: 'u-1', name: '周杰', role: 'UNIT', unitId: 'unit-hbj' } };
+  const refusal = /^青川市环境保护局已于 2026-12-02 并入青川市生态环境局，不再承担新的工作：请把账号设在青川市生态环境局。$/;
+
+  it('refuses an account registered in a unit merged into another, naming the successor', () =>
+    given([]).when(register({ unitId: 'unit-hbj', unitMerged: merged })).thenRefused('CONFLICT', /merged into/, refusal));
+
+  it('refuses moving an account into a merged unit', () => given([registered]).when(change({ name: '李娜', unitMerged: merged })).thenRefused('CONFLICT', /merged into/, refusal));
+
+  it('moves an account out of a merged unit to its successor', () =>
+    given([inMergedUnit])
+      .when(change({ unitId: 'unit-sthj' }))
+      .then([{ type: 'UserRoleChanged', data: { userId: 'u-1', role: 'UNIT', unitId: 'unit-sthj', reason: '机构改革', changedOn: '2026-12-02' } }]));
+
+  it('corrects the name of an account left in a merged unit (it is not moved in again)', () =>
+    given([inMergedUnit])
+      .when(change({ name: '周 杰', unitMerged: merged }))
+      .then([{ type: 'UserRenamed', data: { userId: 'u-1', name: '周 杰', reason: '机构改革', renamedOn: '2026-12-02' } }]));
 });

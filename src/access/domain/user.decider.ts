@@ -18,6 +18,8 @@ export interface RegisterUser {
   readonly unitId: string | null;
   /** Looked up by the handler in the units directory. */
   readonly unitExists: boolean;
+  /** The unit's merge into another by the office day of the registration (handler: mergedUnitOf); null while it stands. */
+  readonly unitMerged: UnitMergedAway | null;
   /** The account's first token, issued in the same decision so that one retry key covers both. */
   readonly firstToken: { readonly tokenId: string; readonly tokenSha256: string; readonly expiresAt: string } | null;
   /**
@@ -68,8 +70,33 @@ export interface ChangeUserAccount {
   readonly unitId: string | null;
   /** Looked up by the handler in the units directory. */
   readonly unitExists: boolean;
+  /** The unit's merge into another by the office day of the change (handler: mergedUnitOf); null while it stands. */
+  readonly unitMerged: UnitMergedAway | null;
   readonly reason: string;
   readonly now: string;
+}
+
+/** A unit merged into another (机构改革): its name, the successor that carries its work, the office day of the merge. */
+export interface UnitMergedAway {
+  readonly unitName: string;
+  readonly successorName: string;
+  /** `YYYY-MM-DD`, China office day. */
+  readonly mergedOn: string;
+}
+
+/**
+ * A merged unit takes no new work (its parts passed to the successor): an account put in it would
+ * be reminded of nothing and its clerk told nothing (newcomer22 S8).
+ * @throws DomainError CONFLICT (reason UNIT_MERGED, field unitId) naming the successor to put the account in.
+ */
+function refuseMergedUnit(merged: UnitMergedAway | null): void {
+  if (!merged) return;
+  const { unitName, successorName, mergedOn } = merged;
+  throw conflict(
+    `${unitName} was merged into ${successorName} on ${mergedOn} and takes no new work: put the account in ${successorName}.`,
+    `${unitName}已于 ${mergedOn} 并入${successorName}，不再承担新的工作：请把账号设在${successorName}。`,
+    { reason: 'UNIT_MERGED', field: 'unitId' },
+  );
 }
 
 /** An administrator (or the demo) sets a login name and a first password, hashed by the handler. */
@@ -280,6 +307,7 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
         requireText(command.name, say("The user's name", '用户姓名'));
         if (command.role === 'UNIT' && !command.unitId) throw badInput('A UNIT user must belong to a unit.', '责任单位用户必须属于一个单位。', { field: 'unitId' });
         if (command.unitId && !command.unitExists) throw notFound('Unit', command.unitId);
+        refuseMergedUnit(command.unitMerged);
         if (command.sameAccount) throw sameAccountExists(command.role, command.sameAccount);
         const { userId, name, role, unitId, firstToken, initialPassword } = command;
         const registered: UserEvent = { type: 'UserRegistered', data: { userId, name: name.trim(), role, unitId } };
@@ -322,6 +350,8 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
         requireText(command.name, say("The user's name", '用户姓名'));
         if (command.role === 'UNIT' && !command.unitId) throw badInput('A UNIT user must belong to a unit.', '责任单位用户必须属于一个单位。', { field: 'unitId' });
         if (command.unitId && !command.unitExists) throw notFound('Unit', command.unitId);
+        // An account already in a merged unit may be renamed or moved out; it is never moved in.
+        if (command.unitId !== user.unitId) refuseMergedUnit(command.unitMerged);
         const name = command.name.trim();
         const renamed = name !== user.name;
         const roleChanged = command.role !== user.role || command.unitId !== user.unitId;

@@ -11,6 +11,7 @@ import { PasswordHasher } from '../authentication/password-hasher.js';
 import { UsersReadModel, loginNameClaim } from '../users/users.read-model.js';
 import { accountIdentityClaim, activeAccountLike } from '../users/account-identity.js';
 import { officeDate } from '../../shared/calendar-date.js';
+import { mergedUnitOf } from '../users/merged-unit.js';
 
 export interface IssuedAccess {
   readonly userId: string;
@@ -21,7 +22,8 @@ export interface IssuedAccess {
 
 /**
  * Creates an account with its first access token. An active account of the same name, role and
- * unit is refused (CONFLICT, reason SAME_ACCOUNT) unless `again`: the same rule as `user:create`
+ * unit is refused (CONFLICT, reason SAME_ACCOUNT) unless `again`, and so is an account in a unit
+ * merged into another by today (CONFLICT, reason UNIT_MERGED): the same rule as `user:create`
  * (account-identity.ts), claimed with the account's first event so that requests at once make one.
  */
 export class RegisterUserCommand extends Command<IssuedAccess> {
@@ -85,6 +87,7 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
         role: input.role,
         unitId,
         unitExists: unitId === null || this.units.get(unitId) !== undefined,
+        unitMerged: mergedUnitOf(this.units, unitId, officeDate(context.now)),
         firstToken: record,
         initialPassword: initialPassword(),
         sameAccount: sameAccount(),

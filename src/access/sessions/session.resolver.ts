@@ -21,6 +21,9 @@ import type { ServerResponse } from 'node:http';
 import { clientAddressOf, type HttpRequest } from '../../http/rate-limit.guard.js';
 import { browserOf, keepDeviceCookie } from './device-cookie.js';
 import { UntrustedForwarding } from '../../http/untrusted-forwarding.js';
+import { Clock } from '../../shared/clock.js';
+import { officeDate } from '../../shared/calendar-date.js';
+import { mergedUnitOf } from '../users/merged-unit.js';
 
 
 /** Sign-in with a login name and password, for people in the browser; API tokens stay for scripts. */
@@ -33,6 +36,7 @@ export class SessionResolver {
     private readonly units: UnitsReadModel,
     private readonly unrecorded: UnrecordedSessions,
     private readonly forwarding: UntrustedForwarding,
+    private readonly clock: Clock,
   ) {}
 
   @Mutation(() => SessionType, {
@@ -100,6 +104,7 @@ export class SessionResolver {
       role: user.role,
       unitId: user.unitId,
       unitName: user.unitId ? (this.units.get(user.unitId)?.name ?? null) : null,
+      unitMerge: mergedUnitOf(this.units, user.unitId, officeDate(this.clock.now())),
       loginName: user.loginName,
       mustChangePassword: user.mustChangePassword,
     };

@@ -2,7 +2,7 @@ import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { IsString, MaxLength } from 'class-validator';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 import { EntityId, LoginName, Password, RequiredText } from '../../shared/graphql/validation.js';
-import { UserRoleEnum } from '../users/user.types.js';
+import { UnitMergeType, UserRoleEnum } from '../users/user.types.js';
 import type { UserRole } from '../domain/user.events.js';
 
 @ObjectType('CurrentUser', { description: 'Who the bearer token signs in' })
@@ -12,6 +12,8 @@ export class CurrentUserType {
   @Field(() => UserRoleEnum) role: UserRole;
   @Field(() => ID, { nullable: true }) unitId: string | null;
   @Field(() => String, { nullable: true, description: 'The name of the unit, for UNIT users and staff of a unit' }) unitName: string | null;
+  @Field(() => UnitMergeType, { nullable: true, description: 'The unit was merged into another by today (机构改革): its work is the successor’s; null otherwise' })
+  unitMerge: UnitMergeType | null;
   @Field(() => String, { nullable: true, description: 'Null until an administrator sets a password' }) loginName: string | null;
   @Field(() => Boolean, { description: 'Signed in with an initial password: only changePassword, signOut and me work until it is changed' })
   mustChangePassword: boolean;

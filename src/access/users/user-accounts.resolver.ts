@@ -16,8 +16,11 @@ import {
   ReactivateUserInput,
   RegisterUserInput,
   UnlockAccountInput,
+  UnitMergeType,
   UserType,
 } from './user.types.js';
+import { mergedUnitOf, type MergedUnit } from './merged-unit.js';
+import { officeDate } from '../../shared/calendar-date.js';
 import { ReactivateUserCommand } from '../reactivate-user/reactivate-user.handler.js';
 import { ChangeUserAccountCommand } from '../change-user-account/change-user-account.handler.js';
 import { GetUserQuery, ListUsersQuery } from './users.queries.js';
@@ -103,6 +106,14 @@ export class UserAccountsResolver {
   @ResolveField(() => Boolean, { description: 'Sign-in is refused right now (by the server clock) after five wrong passwords in a row; unlockAccount lifts it' })
   locked(@Parent() user: UserView): boolean {
     return user.lockedUntil !== null && user.lockedUntil > this.clock.now().toISOString();
+  }
+
+  @ResolveField(() => UnitMergeType, {
+    nullable: true,
+    description: 'The account’s unit was merged into another by today (机构改革): it takes no new work and the account is reminded of nothing until it is moved (changeUserAccount); null otherwise',
+  })
+  unitMerge(@Parent() user: UserView): MergedUnit | null {
+    return mergedUnitOf(this.units, user.unitId, officeDate(this.clock.now()));
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The name of the unit the account belongs to, as it is called today' })

@@ -8,6 +8,13 @@ import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 
 export const UserRoleEnum = graphqlEnum(UserRoles, 'UserRole');
 
+@ObjectType('UnitMerge', { description: 'The merge (机构改革) of the unit an account belongs to into another: its work and parts are the successor’s now' })
+export class UnitMergeType {
+  @Field(() => ID, { description: 'The unit carrying the work now: the last successor when it was merged on again' }) successorUnitId: string;
+  @Field(() => String) successorName: string;
+  @Field(() => String, { description: 'China office day (YYYY-MM-DD) of the merge' }) mergedOn: string;
+}
+
 @ObjectType('User')
 export class UserType {
   @Field(() => ID) id: string;
@@ -23,7 +30,7 @@ export class UserType {
   @Field(() => Boolean, { description: 'The password is an initial one the user has not changed yet' }) mustChangePassword: boolean;
   @Field(() => String, { nullable: true, description: 'UTC instant until which sign-in is refused after five failures in a row; may lie in the past' })
   lockedUntil: string | null;
-  // Resolved by UserAccountsResolver: `locked` (now, by the server's clock) and `unitName`.
+  // Resolved by UserAccountsResolver: `locked` (now, by the server's clock), `unitName` and `unitMerge`.
 }
 
 @ObjectType('IssuedAccess', { description: 'A new access token. It is shown once: only its hash is kept.' })

@@ -1,4 +1,4 @@
-import { MAX_PAGE, PHONE_SORTS, columnSortOf, columnSortOrder, fetchRows, lightFilterOf, openPartOrderOf, type RowsPage } from '../web/src/page-rows.js';
+import { MAX_PAGE, PHONE_SORTS, columnSortOf, columnSortOrder, continueRows, fetchRows, lightFilterOf, openPartOrderOf, type RowsPage } from '../web/src/page-rows.js';
 
 /*
  * breaker12b P2: 用户管理 with 303 accounts, after 加载更多, reloaded with `users(first: 303)`: every
@@ -26,6 +26,22 @@ describe('fetching again the rows a list shows', () => {
     expect(fetched).toEqual(Array.from({ length: 303 }, (_, i) => i));
     expect(asked).toEqual([200, 103]);
     expect(page.pageInfo.hasNextPage).toBe(true);
+  });
+
+  it('goes on from a first page another query brought (a timeline with its page) to the rows shown, at most 200 a request (breaker12h P6)', async () => {
+    const { asked, fetchPage } = list(1549);
+    const first = await fetchPage(50, null);
+    asked.length = 0;
+    // A reload after 更多 five times: the 300 lines shown are read again, the first 50 with the page's own query.
+    const { fetched, page } = await continueRows(first, 300, fetchPage);
+    expect(fetched).toEqual(Array.from({ length: 300 }, (_, i) => i));
+    expect(asked).toEqual([200, 50]);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    // A first page that is all there is asks nothing more.
+    const short = list(20);
+    const whole = await continueRows(await short.fetchPage(50, null), 50, short.fetchPage);
+    expect(whole.fetched).toHaveLength(20);
+    expect(short.asked).toEqual([50]);
   });
 
   it('stops at the end of a list shorter than what was shown', async () => {

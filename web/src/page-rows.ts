@@ -27,6 +27,22 @@ export async function fetchRows<Node>(fetchPage: (first: number, after: string |
   return { fetched, page };
 }
 
+/**
+ * The rows of a list whose first page came inside a larger query (a finding's or an item's timeline
+ * with the rest of its page), and the pages after it fetched until `wanted` rows are there, at most
+ * MAX_PAGE a request: a reload after 更多 keeps every row shown. Returns them with the last page.
+ */
+export async function continueRows<Node>(first: RowsPage<Node>, wanted: number, fetchPage: (first: number, after: string | null) => Promise<RowsPage<Node>>): Promise<{ fetched: Node[]; page: RowsPage<Node> }> {
+  const fetched = [...first.nodes];
+  let page = first;
+  while (page.pageInfo.hasNextPage && fetched.length < wanted) {
+    page = await fetchPage(Math.min(MAX_PAGE, wanted - fetched.length), page.pageInfo.endCursor);
+    if (page.nodes.length === 0) break;
+    fetched.push(...page.nodes);
+  }
+  return { fetched, page };
+}
+
 /** The orders the server lists open parts in (GraphQL `OpenPartOrder`). */
 export type OpenPartOrder = 'URGENCY' | 'DUE_DATE_ASC' | 'DUE_DATE_DESC' | 'DAYS_OVERDUE_ASC' | 'DAYS_OVERDUE_DESC';
 

@@ -1,0 +1,192 @@
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * Issue 8: the same papers typed in any order give the ledger they give typed in date order. breaker8l's
+ * typed-versus-date fuzz (reports/s21/breaker8l-scripts/l21b.mjs, l21w.mjs, l21r.mjs), ported as fixed
+ * seeds: a finding's 交办 rows (one per command, the lead first) and the directory's reorganisations
+ * (hand-overs and merges from a lower to a higher unit, each unit merged at most once), with a
+ * withdrawal (`w`) or the units' reports typed last (`r`) besides, are sent through the API once in a
+ * random typing order and once in date order, each to a fresh finding of fresh units; the two
+ * findings must show the same parts (holder, role, status, earlier holders, due date), the same
+ * reports taken, and each must read the same now, `knownAt` far ahead and `asOf` today. The business-
+ * time walk (business-time-agreement) never meets these shapes: it compares one typing order's views.
+ *
+ * The generator is the breaker's, step for step (its LCG, its shuffle), so a seed here is the seed of
+ * its scripts' outputs (breaker8l-scripts/fuzz-*.out). b:22 found P11 (two merges into one unit on one
+ * day kept the first-typed record; run 3) and is walked in CI since its fix. Seeds of faults still open
+ * fail (not walked in CI; TYPED_ORDER_SEEDS="b:77,w:43" walks any, `mode:seed[:runs]`): b:71 run 2, b:77
+ * run 1 and b:81 run 0 (breaker8l P1, a row or a merge into a successor's part built of two steps),
+ * b:77 run 0 (P14), b:25 run 0 (P12: a merge into U3 and U3's hand-over on one day — which paper of the
+ * day comes first), w:43 run 3 (P6 / P13), r:53, r:54, r:58, r:60 (a unit's two reports: the later-typed
+ * one refused — the standing rule, not a fault).
+ */
+type Mode = 'b' | 'w' | 'r';
+const CHOSEN = process.env.TYPED_ORDER_SEEDS;
+/** `mode:seed:runs` — seeds green on this tree, each walking the breaker's 4 runs. */
+const CI_SEEDS = 'b:11:4,b:22:4,b:30:4,w:41:4,w:44:4,r:51:4,r:56:4';
+const CASES = (CHOSEN ?? CI_SEEDS).split(',').map((entry) => {
+  const [mode, seed, runs] = entry.trim().split(':');
+  return [mode as Mode, Number(seed), Number(runs ?? 4)] as const;
+});
+
+const ROW_DAYS = ['2016-04-26', '2016-05-10', '2016-06-15'];
+const REORGANISATION_DAYS = ['2016-06-01', '2016-07-01', '2016-08-01', '2016-09-01', '2016-10-01', '2017-03-01'];
+const DUE_DATES = ['2016-09-30', '2016-10-31', '2016-12-31'];
+const WITHDRAWAL_DAYS = ['2016-06-20', '2016-07-15', '2016-08-15', '2016-09-15', '2016-12-01'];
+const REPORT_DAYS = ['2016-05-20', '2016-06-20', '2016-07-20', '2016-08-20', '2016-09-20', '2016-10-20', '2017-04-01'];
+
+type Op =
+  | readonly ['row', number, 'LEAD' | 'RESPONSIBLE', string, string]
+  | readonly ['hand' | 'merge', number, number, string]
+  | readonly ['withdraw', string]
+  | readonly ['report', number, string];
+
+/** One run's papers: as typed (a random order, the lead's row before the other rows) and in date order. */
+interface Run {
+  readonly typed: readonly Op[];
+  readonly date: readonly Op[];
+}
+
+/** The breaker's generator (l21b.mjs; `w`: l21w.mjs, `r`: l21r.mjs), `runs` runs from one seed. */
+function runsOf(mode: Mode, start: number, runs: number): Run[] {
+  let seed = start;
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+  const result: Run[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const rows = 2 + Math.floor(rnd() * 2);
+    const reorganisations = 2 + Math.floor(rnd() * 3);
+    const ops: Op[] = [];
+    const rowUnits: number[] = [];
+    for (let i = 0; i < rows; i += 1) {
+      let unit: number;
+      do unit = pick([0, 1, 2, 3]);
+      while (rowUnits.includes(unit));
+      rowUnits.push(unit);
+      ops.push(['row', unit, i === 0 ? 'LEAD' : 'RESPONSIBLE', pick(ROW_DAYS), pick(DUE_DATES)]);
+    }
+    const merged = new Set<number>();
+    const usedDay = new Set<string>();
+    for (let i = 0; i < reorganisations; i += 1) {
+      let from = 0;
+      let to = 0;
+      let day = '';
+      let tries = 0;
+      do {
+        from = pick([0, 1, 2, 3]);
+        to = from + 1 + Math.floor(rnd() * (4 - from));
+        day = pick(REORGANISATION_DAYS);
+        tries += 1;
+      } while ((merged.has(from) || usedDay.has(`${from}${day}`) || to > 4) && tries < 50);
+      if (tries >= 50) continue;
+      const kind = pick(['hand', 'merge'] as const);
+      if (kind === 'merge') merged.add(from);
+      usedDay.add(`${from}${day}`);
+      ops.push([kind, from, to, day]);
+    }
+    if (mode === 'w') ops.push(['withdraw', pick(WITHDRAWAL_DAYS)]);
+    if (mode === 'r') for (let i = 0; i < 3; i += 1) ops.push(['report', pick([0, 1, 2, 3, 4]), pick(REPORT_DAYS)]);
+    // A merged unit does nothing after its merge day; a successor's own row is left out unless it leads (breaker8l P9's shape).
+    const mergeDay: Record<number, string> = {};
+    for (const op of ops) if (op[0] === 'merge') mergeDay[op[1]] = op[3];
+    const successors = new Set(ops.flatMap((op) => (op[0] === 'hand' || op[0] === 'merge' ? [op[2]] : [])));
+    const clean = ops.filter((op) => {
+      if (op[0] === 'withdraw' || op[0] === 'report') return true;
+      if (op[0] === 'row') return !successors.has(op[1]) || op[2] === 'LEAD';
+      const afterMerge = (mergeDay[op[1]] !== undefined && op[0] === 'hand' && op[3] >= mergeDay[op[1]]!) || (mergeDay[op[2]] !== undefined && op[3] >= mergeDay[op[2]]!);
+      return !afterMerge;
+    });
+    const typed: Op[] = clean.filter((op) => op[0] !== 'report').sort(() => rnd() - 0.5);
+    // The lead's row comes before the other rows (an office's first 交办 names the lead).
+    const lead = clean.find((op) => op[0] === 'row' && op[2] === 'LEAD')!;
+    const firstRow = typed.findIndex((op) => op[0] === 'row');
+    const leadAt = typed.indexOf(lead);
+    typed[leadAt] = typed[firstRow]!;
+    typed[firstRow] = lead;
+    typed.push(...clean.filter((op) => op[0] === 'report'));
+    const key = (op: Op) =>
+      op[0] === 'row' ? (op[2] === 'LEAD' ? '0' : '1') + op[3] : op[0] === 'withdraw' ? `2${op[1]}` : op[0] === 'report' ? `2${op[2]}b` : `2${op[3]}${mode === 'r' ? 'a' : ''}`;
+    result.push({ typed, date: [...clean].sort((a, b) => key(a).localeCompare(key(b))) });
+  }
+  return result;
+}
+
+const PART = 'unitId role status dueDate heldBefore assignedOn verifiedOn reports { reportedOn } inspections { outcome inspectedOn } returns { cause returnedOn }';
+const TODAY = '2026-11-29';
+
+describe.each(CASES)('the same papers typed in any order = typed in date order (breaker8l’s fuzz %s, seed %i, %i runs)', (mode, seed, runs) => {
+  let app: TestApp;
+  let sequence = 0;
+  const key = (name: string) => `typed-order-${mode}-${seed}-${(sequence += 1)}-${name}`;
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: `${TODAY}T10:00:00+08:00`, settings: { RATE_LIMIT_PER_MINUTE: '0' } });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  /** The mutation's refusal code, or null when it was taken; a server error fails the walk. */
+  const send = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>): Promise<string | null> => {
+    const response = await app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename } }`, { input: { idempotencyKey: key(name), ...input } }, headers);
+    const code = (response.errors?.[0]?.extensions as { code?: string } | undefined)?.code ?? null;
+    if (code === 'INTERNAL_SERVER_ERROR') throw new Error(`${name} crashed the server on ${JSON.stringify(input)}: ${response.errors![0]!.message}`);
+    return code;
+  };
+  const created = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>): Promise<string> => {
+    const response = await app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { id } }`, { input: { idempotencyKey: key(name), ...input } }, headers);
+    if (response.errors) throw new Error(`${name} refused: ${JSON.stringify(response.errors)}`);
+    return response.data![name].id as string;
+  };
+
+  /** Types `ops` in their order onto a fresh finding of five fresh units: what each paper got, and the finding read three ways. */
+  async function typeIn(ops: readonly Op[], label: string) {
+    const admin = await app.as('ADMIN');
+    const units: string[] = [];
+    for (let index = 0; index < 5; index += 1) {
+      units.push(await created('registerUnit', { code: `T${mode}${seed}${label}${sequence}U${index}`, name: `换序核对单位${mode}${seed}${label}${sequence}号${index}`, kind: 'DEPARTMENT', registeredOn: '2016-01-01' }, admin));
+    }
+    const evaluationId = await created('registerEvaluation', { title: `换序核对评估${mode}${seed}${label}${sequence}`, evaluator: '某研究院', commissionedBy: '国务院办公厅', periodStart: '2015-01-01', periodEnd: '2015-12-31', receivedOn: '2016-04-15' });
+    const findingId = await created('recordFinding', { evaluationId, title: '依申请公开渠道不畅通', description: '网上申请渠道未开通', category: '主动公开', severity: 'HIGH', identifiedOn: '2016-04-15' });
+    const log: string[] = [];
+    for (const op of ops) {
+      let refused: string | null;
+      if (op[0] === 'row') refused = await send('assignFinding', { findingId, assignedOn: op[3], units: [{ unitId: units[op[1]], role: op[2], dueDate: op[4] }] });
+      else if (op[0] === 'hand') refused = await send('handOverUnitParts', { unitId: units[op[1]], successorUnitId: units[op[2]], reason: '职能调整', handedOverOn: op[3] }, admin);
+      else if (op[0] === 'merge') refused = await send('mergeUnit', { unitId: units[op[1]], successorUnitId: units[op[2]], reason: '机构改革', mergedOn: op[3] }, admin);
+      else if (op[0] === 'withdraw') refused = await send('withdrawFinding', { findingId, reason: '评估机构来函撤销', withdrawnOn: op[1] });
+      else refused = await send('reportRectification', { findingId, unitId: units[op[1]], summary: '已整改', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/p' }], reportedOn: op[2] }, await app.as('UNIT', units[op[1]]));
+      log.push(`${op.join(' ')} -> ${refused ?? 'ok'}`);
+    }
+    const read = async (travel: { asOf?: string; knownAt?: string }) => {
+      const response = await app.graphql(`query($id: ID!, $asOf: String, $knownAt: String) { finding(id: $id, asOf: $asOf, knownAt: $knownAt) { status closedOn withdrawnOn assignments { ${PART} } } }`, { id: findingId, ...travel });
+      expect(response.errors).toBeUndefined();
+      return response.data!.finding as { status: string; withdrawnOn: string | null; assignments: { unitId: string; role: string; status: string; heldBefore: string[]; dueDate: string }[] };
+    };
+    const now = await read({});
+    const name = (unitId: string) => `U${units.indexOf(unitId)}`;
+    return {
+      log,
+      now,
+      knownAt: await read({ knownAt: '2099-01-01T00:00:00+08:00' }),
+      asOf: await read({ asOf: TODAY }),
+      /** The parts as the office reads them, by unit number (each run's units are fresh). */
+      parts: `${now.status} ${now.withdrawnOn ?? ''} ${now.assignments.map((part) => `${name(part.unitId)}:${part.role}:${part.status}:hb[${part.heldBefore.map(name).join(',')}]:due${part.dueDate}`).sort().join(' ; ')}`,
+      reports: log.filter((line) => line.startsWith('report')).map((line) => `${line.split(' -> ')[0]} ${line.endsWith('ok') ? 'taken' : 'refused'}`).sort(),
+    };
+  }
+
+  it.each(runsOf(mode, seed, runs).map((run, index) => [index, run] as const))('run %i', async (_index, run) => {
+    const typed = await typeIn(run.typed, 'typed');
+    const date = await typeIn(run.date, 'date');
+    const recipe = `typed:\n  ${typed.log.join('\n  ')}\n  => ${typed.parts}\ndate order:\n  ${date.log.join('\n  ')}\n  => ${date.parts}`;
+    for (const each of [typed, date]) {
+      expect({ knownAt: each.knownAt, recipe }).toEqual({ knownAt: each.now, recipe });
+      expect({ asOf: each.asOf, recipe }).toEqual({ asOf: each.now, recipe });
+    }
+    expect({ parts: typed.parts, reports: typed.reports, recipe }).toEqual({ parts: date.parts, reports: date.reports, recipe });
+  }, 300_000);
+});

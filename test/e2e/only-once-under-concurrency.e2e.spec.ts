@@ -115,6 +115,30 @@ describe('only once, however many requests race', () => {
     }
   });
 
+  it('asks before bringing a withdrawn finding back beside a near copy recorded since, and takes the undo once told it is another problem (breaker11m P3)', async () => {
+    const title = '行政许可事项办理结果未在门户网站集中公示';
+    const undo = (findingId: string, key: string, distinctFrom?: string[]) =>
+      app.graphql(`mutation($input: UndoFindingWithdrawalInput!) { undoFindingWithdrawal(input: $input) { id status } }`, {
+        input: { idempotencyKey: key, findingId, reason: '撤销有误', ...(distinctFrom ? { distinctFrom } : {}) },
+      });
+    const first = (await recordFinding(title, 'near-first')).data!.recordFinding.id as string;
+    const withdrawn = await app.graphql(`mutation($input: WithdrawFindingInput!) { withdrawFinding(input: $input) { id } }`, {
+      input: { idempotencyKey: 'near-withdraw', findingId: first, reason: '评估单位来函撤回该问题', withdrawnOn: '2026-04-10' },
+    });
+    expect(withdrawn.errors).toBeUndefined();
+    // Recorded while the first is withdrawn: no question then (the first counts nowhere).
+    const copy = await recordFinding(`《${title}》`, 'near-copy');
+    expect(copy.errors).toBeUndefined();
+    const copyId = copy.data!.recordFinding.id as string;
+    const refused = await undo(first, 'near-undo');
+    expect(errorCode(refused)).toBe('CONFLICT');
+    expect(refused.errors![0]!.extensions).toMatchObject({ field: 'title', findingId: copyId, heldBy: copyId, nearTitle: `《${title}》` });
+    expect(refused.errors![0]!.extensions!.messageZh).toMatch(/^该评估已另行登记问题「《行政许可事项办理结果未在门户网站集中公示》」，与本问题「行政许可事项办理结果未在门户网站集中公示」只差 2 个字：是否同一问题？/u);
+    const confirmed = await undo(first, 'near-undo-confirmed', [copyId]);
+    expect(confirmed.errors).toBeUndefined();
+    expect(confirmed.data!.undoFindingWithdrawal.status).not.toBe('WITHDRAWN');
+  });
+
   it('records each of many different titles sent at once: the claim refuses only the same problem', async () => {
     const titles = ['政务服务事项目录更新滞后', '重大决策预公开意见征集缺失', '政策解读材料与文件不同步', '依申请公开答复超过法定期限', '财政预决算信息公开不完整'];
     const answers = await Promise.all(titles.map((title, index) => recordFinding(title, `many-${index}`)));

@@ -10,7 +10,7 @@ import { UnitType } from '../../organization/units/unit.type.js';
 import { nameOn, type UnitView } from '../../organization/units/units.read-model.js';
 import { officeDate } from '../../shared/calendar-date.js';
 import { Clock } from '../../shared/clock.js';
-import { daysLeft, holdersOf, inBusinessOrder, reportedDaysLate, trafficLight, type PartView, type PartWithHolders } from '../read-model/part-view.js';
+import { dayCountedOn, daysLeft, holdersOf, inBusinessOrder, reportedDaysLate, trafficLight, type PartView, type PartWithHolders } from '../read-model/part-view.js';
 import { AssignmentType, DAYS_LEFT, DueTermsKindEnum, ExtensionRequestType, InspectionType, ReportType, ReturnType, TrafficLightEnum, UrgeType } from './assignment.types.js';
 import { nextReportDue, termsInWords } from '../../shared/deadline.js';
 
@@ -119,8 +119,7 @@ export class AssignmentResolver {
   @ResolveField(() => Int, { description: DAYS_LEFT })
   daysLeft(@Parent() part: PartView & { readonly parentWithdrawnOn?: string }) {
     // A withdrawn parent's part counts its days as they stood on the withdrawal (breaker11l P5: -20 against today).
-    const day = this.dayOf(part);
-    return daysLeft(part, part.parentWithdrawnOn !== undefined && part.parentWithdrawnOn < day ? part.parentWithdrawnOn : day);
+    return daysLeft(part, dayCountedOn(part, this.dayOf(part)));
   }
 
   /**

@@ -915,6 +915,15 @@ export const isDueBound = (part: Pick<PartView, 'status' | 'terms'>) => awaitsUn
 export const isOverdue = (part: Pick<PartView, 'status' | 'dueDate' | 'terms'>, today: string) => isDueBound(part) && daysLeft(part, today) < 0;
 
 /**
+ * The office day (`YYYY-MM-DD`) a part's days left and lateness are counted on: `day`, the day viewed,
+ * or — a part of a finding or work-plan item withdrawn by then (`parentWithdrawnOn`, set on parts shown
+ * as they stood on the withdrawal) — the withdrawal day: such a part stopped counting then (breaker11l
+ * P5 for daysLeft, breaker11m P7 for an item's overduePartCount: 45 overdue against today).
+ */
+export const dayCountedOn = (part: { readonly parentWithdrawnOn?: string }, day: string): string =>
+  part.parentWithdrawnOn !== undefined && part.parentWithdrawnOn < day ? part.parentWithdrawnOn : day;
+
+/**
  * How many office days after the due date in force on its day the part's standing report came
  * (0: on time; a standing part, 常态化, is never late): shown for a part awaiting inspection or
  * verified, as 「逾期 N 天后报送」 where an open part would say 逾期 N 天. Null when the unit has to

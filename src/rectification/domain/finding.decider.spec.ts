@@ -894,6 +894,23 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
     });
   });
 
+  describe('a finding recorded since under a title that reads as this one retyped keeps a withdrawn one from coming back unasked (breaker11m P3)', () => {
+    const after = [...bothReported, withdrawn];
+    const nearTitlesHeld = [{ findingId: 'finding-near', title: '《重大建设项目批准信息未公开》', distance: 2 }];
+    const undo: FindingCommand = { type: 'CorrectWithdrawal', today: TODAY, reason: '撤销有误', nearTitlesHeld };
+
+    it('an undo, or a pass dated before the withdrawal, is asked whether it is the same problem, naming it', () => {
+      given(after).when(undo).thenRefused('CONFLICT', /is it the same problem\?/, /^该评估已另行登记问题「《重大建设项目批准信息未公开》」，与本问题「.*」只差 2 个字：是否同一问题？如是同一问题，请在那条上办理/);
+      given(after).when({ ...inspect(FINANCE, 'PASSED', 'inspection-1'), nearTitlesHeld }).thenRefused('CONFLICT', /same problem/, /请督办人员在“撤销有误，恢复问题”时确认“这是另一个问题”/);
+    });
+
+    it('confirmed another problem, the undo is taken; a failure or a moved withdrawal is never asked', () => {
+      expect(findingDecider.decide({ ...undo, distinctFrom: ['finding-near'] }, stateAfter(after)).map((event) => event.type)).toEqual(['FindingWithdrawalUndone']);
+      expect(findingDecider.decide({ ...inspect(FINANCE, 'FAILED', 'inspection-1'), nearTitlesHeld }, stateAfter(after)).map((event) => event.type)).toEqual(['InspectionLogged']);
+      expect(findingDecider.decide({ ...undo, withdrawnOn: '2025-07-01' }, stateAfter(after)).map((event) => event.type)).toEqual(['FindingWithdrawalUndone', 'FindingWithdrawn']);
+    });
+  });
+
   describe('a withdrawal dated before a join that carried open work into a verified part, typed after it (breaker8h P4): refused as in date order', () => {
     // 市财政局 reported 06-25 and passed 06-29; 市环境保护局's open part joined it on 07-01 (机构改革), carrying the open work.
     const passedOn = (unitId: string, inspectedOn: string, inspectionId: string): FindingStreamEvent => {

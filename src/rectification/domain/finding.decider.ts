@@ -177,6 +177,16 @@ export type FindingCommand = (RecordFinding | RecordAssignedFinding | AssignFind
  */
 export interface TitleHeld {
   readonly titleHeldBy?: { readonly findingId: string; readonly title: string };
+  /**
+   * Set by the handler with `titleHeldBy`: the evaluation's findings not withdrawn, recorded since,
+   * whose titles read as this one retyped (《X》, X（终稿）: `FindingTitlesIndex.near`), nearest first.
+   * A decision that would bring the withdrawn finding back beside one of them is refused with the
+   * question a recording of that title is asked (breaker11m P3), unless the office confirmed it is
+   * another problem (`distinctFrom`: 恢复问题's 这是另一个问题). Absent: none.
+   */
+  readonly nearTitlesHeld?: readonly { readonly findingId: string; readonly title: string; readonly distance: number }[];
+  /** Ids of `nearTitlesHeld` (or, recording, `nearTitlesRecorded`) findings the office confirmed are other problems. */
+  readonly distinctFrom?: readonly string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -289,8 +299,28 @@ const parts = parentOfParts<RecordedFindingState, FindingEvent>({
 
 function decideFinding(command: FindingCommand, state: FindingState): FindingStreamEvent[] {
   const events = decideOnFinding(command, state);
-  if (state.status === 'withdrawn' && command.titleHeldBy && events.reduce(evolveFinding, state as FindingState).status !== 'withdrawn') refuseSecondLiveCopy(state, command.titleHeldBy);
+  if (state.status !== 'withdrawn' || (!command.titleHeldBy && !command.nearTitlesHeld?.length)) return events;
+  if (events.reduce(evolveFinding, state as FindingState).status === 'withdrawn') return events;
+  if (command.titleHeldBy) refuseSecondLiveCopy(state, command.titleHeldBy);
+  const confirmed = new Set(command.distinctFrom ?? []);
+  const near = command.nearTitlesHeld?.find((finding) => !confirmed.has(finding.findingId));
+  if (near) refuseBesideNearCopy(state, near);
   return events;
+}
+
+/**
+ * CONFLICT: the withdrawn finding would come back on the 台账 beside `near`, recorded since under a
+ * title that reads as this one retyped — the question recordFinding asks of such a title, which
+ * nobody answered (breaker11m P3). A supervisor answers it when taking the withdrawal back
+ * (`distinctFrom`); a late record by a unit or an inspector cannot, and is refused the same way.
+ */
+function refuseBesideNearCopy(finding: WithdrawnFinding, near: NonNullable<TitleHeld['nearTitlesHeld']>[number]): never {
+  throw conflict(
+    `Finding 「${finding.title}」 would be back on the ledger beside finding 「${near.title}」 (${near.findingId}), recorded since ${near.distance} character${near.distance === 1 ? '' : 's'} from its title: is it the same problem? ` +
+      'If so, work on that one; if it is another problem, a supervisor confirms it (distinctFrom) when taking this withdrawal back.',
+    `该评估已另行登记问题「${near.title}」，与本问题「${finding.title}」只差 ${near.distance} 个字：是否同一问题？如是同一问题，请在那条上办理，本问题不必恢复；如确是另一个问题，请督办人员在“撤销有误，恢复问题”时确认“这是另一个问题”。`,
+    { field: 'title', findingId: near.findingId, nearTitle: near.title, heldBy: near.findingId },
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor } from '../../event-sourcing/command-executor.js';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
+import { unitsNamedNow } from '../../organization/units/units-named.js';
 import { CommandContext } from '../../shared/command-context.js';
 import { withDueDateLimit, withUnitNames, type DueDateLimit } from '../../assignments/domain/assignment.commands.js';
 import { findingDueDateLimit } from '../domain/rectification-plan.decider.js';
@@ -79,12 +80,21 @@ export class ActOnFindingHandler implements ICommandHandler<ActOnFindingCommand>
     };
   }
 
-  /** On a withdrawn finding: the evaluation's finding not withdrawn that holds its title's words now, recorded since (`TitleHeld`). */
+  /**
+   * On a withdrawn finding: the evaluation's finding not withdrawn that holds its title's words now,
+   * and those whose titles read as its title retyped, recorded since (`TitleHeld`). Look-ups, not a
+   * scan (`FindingTitlesIndex.near`).
+   */
   private withTitleHolder(findingId: string, command: FindingCommand): FindingCommand {
     const finding = this.ledger.finding(findingId);
     if (finding?.status !== 'WITHDRAWN') return command;
     const holder = this.titles.sameTitle(finding.evaluationId, finding.title);
-    return holder && !holder.withdrawn && holder.findingId !== findingId ? { ...command, titleHeldBy: { findingId: holder.findingId, title: holder.title } } : command;
+    const held = holder && !holder.withdrawn && holder.findingId !== findingId ? { titleHeldBy: { findingId: holder.findingId, title: holder.title } } : {};
+    const near = this.titles
+      .near(finding.evaluationId, finding.title, unitsNamedNow(this.units))
+      .filter((other) => !other.withdrawn && other.findingId !== findingId)
+      .map(({ findingId: nearId, title, distance }) => ({ findingId: nearId, title, distance }));
+    return { ...command, ...held, ...(near.length > 0 ? { nearTitlesHeld: near } : {}) };
   }
 
   /** The findings of its evaluation withdrawn as repeats of this one (重复登记), with their days: O(the evaluation's findings). */

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, IntersectionType } from '@nestjs/graphql';
-import { IsOptional } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsUUID } from 'class-validator';
 import {
   OfficeDay,
   AssignPayload,
@@ -59,5 +59,18 @@ class WithdrawalPayload extends IdempotentInput {
 
 @InputType() export class WithdrawFindingInput extends IntersectionType(FindingRef, WithdrawalPayload) {}
 
-@InputType() export class UndoFindingWithdrawalInput extends IntersectionType(FindingRef, UndoWithdrawalPayload) {}
+@InputType()
+export class UndoFindingWithdrawalInput extends IntersectionType(FindingRef, UndoWithdrawalPayload) {
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Findings recorded since the withdrawal the office confirms this is not (这是另一个问题): an undo that brings the finding back beside one whose title reads as its title retyped (《X》, X（终稿）) is refused CONFLICT with extensions.findingId and nearTitle unless that finding is named here',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsUUID('all', { each: true, message: 'distinctFrom must contain valid finding ids' })
+  distinctFrom?: string[];
+}
 @InputType() export class CorrectFindingWithdrawalInput extends IntersectionType(FindingRef, CorrectWithdrawalPayload) {}

@@ -131,7 +131,12 @@ export class FindingWorkflowResolver {
       'A supervisor takes back a withdrawal entered by mistake (the wrong finding, or one not to be withdrawn), with a reason: the finding is back on the 台账 on every day, its parts as they stand; the history keeps the withdrawal and the correction. CONFLICT when it is not withdrawn.',
   })
   undoFindingWithdrawal(@Args('input') input: UndoFindingWithdrawalInput, @CurrentRequester() requester: Requester) {
-    return this.act(requester, 'UndoFindingWithdrawal', input, ({ now }) => ({ type: 'CorrectWithdrawal', today: businessTime(now, undefined).today, reason: input.reason }));
+    return this.act(requester, 'UndoFindingWithdrawal', input, ({ now }) => ({
+      type: 'CorrectWithdrawal',
+      today: businessTime(now, undefined).today,
+      reason: input.reason,
+      ...(input.distinctFrom?.length ? { distinctFrom: input.distinctFrom } : {}),
+    }));
   }
 
   @AllowRoles('SUPERVISOR')

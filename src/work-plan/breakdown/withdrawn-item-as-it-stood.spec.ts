@@ -6,6 +6,7 @@ import { workPlanTable } from '../../exports/export-table.js';
 import { workPlanItemStream, workPlanStream } from '../domain/work-plan.events.js';
 import { BreakdownsNow, GetWorkPlanHandler, GetWorkPlanItemHandler, workPlanAt } from './work-plan.queries.js';
 import { WorkPlanLedger } from './work-plan-ledger.js';
+import { WorkPlanItemResolver } from './work-plan.resolver.js';
 
 /*
  * s20 Left 1 (breaker11j P3 for work-plan items): an item withdrawn on a day before records its unit
@@ -80,6 +81,15 @@ describe('a withdrawn work-plan item’s parts are shown as they stood on the wi
       expect(row.status).toBe('WITHDRAWN');
       expect(row.parts).toMatchObject([{ unitId: FGW, status: 'ASSIGNED', dueDate: '2026-11-12', reports: [], inspections: [], recordsAfterWithdrawal: travel.asOf ? [LATER[0], LATER[1]] : LATER }]);
     }
+  });
+
+  it('the item’s overduePartCount counts its parts on the withdrawal day, as their days left (breaker11m P7: 1 overdue against today)', async () => {
+    const ledger = ledgerAfter();
+    const handler = new GetWorkPlanItemHandler(ledger, clock, config);
+    const overdue = (row: unknown) => WorkPlanItemResolver.prototype.overduePartCount.call(undefined, row as never);
+    // Due 11-12, withdrawn 11-05: not overdue on its withdrawal, whatever the day viewed after it; before it, as any part.
+    for (const travel of [{}, { asOf: '2026-11-20' }]) expect(overdue(await handler.execute({ itemId: ITEM, travel } as never))).toBe(0);
+    expect(overdue(await handler.execute({ itemId: ITEM, travel: { asOf: '2026-11-04' } } as never))).toBe(0);
   });
 
   it('the breakdown’s withdrawn row, now and on a past day', async () => {

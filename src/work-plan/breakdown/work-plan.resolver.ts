@@ -8,7 +8,7 @@ import { ProjectionEngine } from '../../event-sourcing/projection-engine.js';
 import { AllowRoles, WORKFLOW_READERS } from '../../access/authorization/access-policy.js';
 import type { GraphqlContext } from '../../access/authorization/graphql-context.js';
 import { AssignmentType, ONE_UNIT_PART, PartStatusEnum } from '../../assignments/graphql/assignment.types.js';
-import { isOverdue, type PartStatus } from '../../assignments/read-model/part-view.js';
+import { dayCountedOn, isOverdue, type PartStatus } from '../../assignments/read-model/part-view.js';
 import { ListSizes } from '../../shared/graphql/list-sizes.js';
 import { HistoryEntryType } from '../../rectification/evaluations/evaluation.types.js';
 import { AS_OF_DESCRIPTION, KNOWN_AT_DESCRIPTION } from '../../shared/graphql/time-cut.type.js';
@@ -151,7 +151,7 @@ export class WorkPlanItemResolver {
 
   @ResolveField(() => Int, { description: 'Parts the unit still has to act on (assigned or returned) past their due date, on the day viewed' })
   overduePartCount(@Parent() item: ItemRow): number {
-    return item.parts.filter((part) => isOverdue(part, part.evaluatedOn)).length;
+    return item.parts.filter((part) => isOverdue(part, dayCountedOn(part, part.evaluatedOn))).length;
   }
 
   @ResolveField(() => Int, { description: 'Parts not verified yet: 0 when every part passed its on-site check' })

@@ -108,6 +108,27 @@ describe('a withdrawn finding: late records, corrections of the withdrawal, and 
     expect(await status(findingId)).toEqual({ status: 'OPEN', withdrawnOn: null });
   });
 
+  it('恢复问题 beside a finding recorded since: linked when it holds the title, asked and confirmed when its title reads as this one retyped (11m P5, P3)', async () => {
+    const title = '政府信息公开指南未按新条例修订';
+    const findingId = await reportedFinding(title, 1);
+    const copyId = await act('recordFinding', { evaluationId, title: `《${title}》`, description: '另行登记（浏览器测试）', category: '主动公开', severity: 'MEDIUM', identifiedOn: officeDay(-1) });
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${findingId}`);
+    await page.locator('[data-test="undo-withdrawal"]').click();
+    const undo = page.locator('[data-test="form-undo-withdrawal"]');
+    await undo.getByLabel('更正理由（如：误撤销了另一条问题）').fill('点错了问题，本问题仍需整改');
+    await undo.getByRole('button', { name: '恢复问题' }).click();
+    const refusedBy = page.locator('[data-test="undo-refused-by"]');
+    await refusedBy.waitFor();
+    expect(await refusedBy.textContent()).toContain(`此后登记的问题「《${title}》」与本问题只差几个字`);
+    expect(await refusedBy.locator('a').getAttribute('href')).toBe(`/findings/${copyId}`);
+    expect(await status(findingId)).toMatchObject({ status: 'WITHDRAWN' });
+    await refusedBy.locator('[data-test="confirm-distinct"]').click();
+    await undo.getByRole('button', { name: '恢复问题' }).click();
+    await undo.waitFor({ state: 'detached' });
+    await eventually(page, async () => (await page.locator('[data-test="finding-status"]').textContent()) === '整改中', 'the finding back on the 台账');
+  });
+
   it('交办 dated before a merge offers the unit of that day, and says why the successor cannot be named then (11g P8)', async () => {
     const ADMIN = 'rct_demo_admin_qingchuan';
     const unitId = async (code: string, name: string, registeredOn: string) => act('registerUnit', { code, name, kind: 'DEPARTMENT', registeredOn }, ADMIN);

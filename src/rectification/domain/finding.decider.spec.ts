@@ -892,6 +892,15 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
       expect(findingDecider.decide({ ...inspect(FINANCE, 'FAILED', 'inspection-1'), titleHeldBy }, stateAfter(after)).map((event) => event.type)).toEqual(['InspectionLogged']);
       expect(findingDecider.decide({ ...undo, withdrawnOn: '2025-07-01' }, stateAfter(after)).map((event) => event.type)).toEqual(['FindingWithdrawalUndone', 'FindingWithdrawn']);
     });
+
+    it('advises only steps the person can take, and says what they cost (breaker11m P6, P2)', () => {
+      // A supervisor: withdraw the copy first — past days then count the problem twice — or work on the copy.
+      given(after).when(undo).thenRefused('CONFLICT', /past days count the problem twice/, /再恢复或补录——那条在其撤销日期之前的各日仍计入统计，以往各日将重复计入同一问题；否则请在那条上办理。$/);
+      // The copy closed (已销号): withdrawing it needs a reopening first.
+      given(after).when({ ...undo, titleHeldBy: { ...titleHeldBy, closed: true } }).thenRefused('CONFLICT', /closed/, /^该评估已另行登记同名问题「重大建设项目批准信息未公开」（已销号）：.*那条已销号，须先重新打开/);
+      // An inspector's late pass: a supervisor decides.
+      given(after).when({ ...inspect(FINANCE, 'PASSED', 'inspection-1'), actor: inspector, titleHeldBy }).thenRefused('CONFLICT', /ask a supervisor/, /本次记录不能办理，请联系督办人员：由督办人员决定恢复本问题，或在那条上办理。$/);
+    });
   });
 
   describe('a finding recorded since under a title that reads as this one retyped keeps a withdrawn one from coming back unasked (breaker11m P3)', () => {

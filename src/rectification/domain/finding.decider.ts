@@ -176,7 +176,7 @@ export type FindingCommand = (RecordFinding | RecordAssignedFinding | AssignFind
  * (breaker11l P1). Absent: none.
  */
 export interface TitleHeld {
-  readonly titleHeldBy?: { readonly findingId: string; readonly title: string };
+  readonly titleHeldBy?: { readonly findingId: string; readonly title: string; /** It is closed (已销号): withdrawing it needs a reopening first. */ readonly closed?: boolean };
   /**
    * Set by the handler with `titleHeldBy`: the evaluation's findings not withdrawn, recorded since,
    * whose titles read as this one retyped (《X》, X（终稿）: `FindingTitlesIndex.near`), nearest first.
@@ -301,7 +301,7 @@ function decideFinding(command: FindingCommand, state: FindingState): FindingStr
   const events = decideOnFinding(command, state);
   if (state.status !== 'withdrawn' || (!command.titleHeldBy && !command.nearTitlesHeld?.length)) return events;
   if (events.reduce(evolveFinding, state as FindingState).status === 'withdrawn') return events;
-  if (command.titleHeldBy) refuseSecondLiveCopy(state, command.titleHeldBy);
+  if (command.titleHeldBy) refuseSecondLiveCopy(state, command.titleHeldBy, 'actor' in command ? command.actor.role : 'SUPERVISOR');
   const confirmed = new Set(command.distinctFrom ?? []);
   const near = command.nearTitlesHeld?.find((finding) => !confirmed.has(finding.findingId));
   if (near) refuseBesideNearCopy(state, near);
@@ -325,12 +325,25 @@ function refuseBesideNearCopy(finding: WithdrawnFinding, near: NonNullable<Title
 
 /**
  * CONFLICT: bringing the withdrawn finding back on the 台账 would make two live records of one problem,
- * the other (`heldBy`) recorded since under the same title (breaker11l P1).
+ * the other (`heldBy`) recorded since under the same title (breaker11l P1). The advice is a step the
+ * person can take (breaker11m P6): a unit's or an inspector's late record is told to ask a supervisor;
+ * a supervisor is told the way that exists — withdraw the other first (a closed one reopened first) —
+ * and what it costs: the other counted on the days before its withdrawal, so past days count the
+ * problem twice (breaker11m P2) — or to work on the other.
  */
-function refuseSecondLiveCopy(finding: WithdrawnFinding, heldBy: NonNullable<TitleHeld['titleHeldBy']>): never {
+function refuseSecondLiveCopy(finding: WithdrawnFinding, heldBy: NonNullable<TitleHeld['titleHeldBy']>, role: string): never {
+  const held = `该评估已另行登记同名问题「${heldBy.title}」${heldBy.closed ? '（已销号）' : ''}：本问题「${finding.title}」回到台账将使同一问题有两条在办记录。`;
+  const heldEn = `Finding 「${finding.title}」 would be back on the ledger while the evaluation holds finding 「${heldBy.title}」 (${heldBy.findingId})${heldBy.closed ? ', closed,' : ''} recorded since under the same title: one problem would have two live records.`;
+  if (role !== 'SUPERVISOR') {
+    throw conflict(
+      `${heldEn} This record cannot be entered; ask a supervisor, who decides whether this finding comes back or the work is recorded on the other.`,
+      `${held}本次记录不能办理，请联系督办人员：由督办人员决定恢复本问题，或在那条上办理。`,
+      { field: 'title', heldBy: heldBy.findingId },
+    );
+  }
   throw conflict(
-    `Finding 「${finding.title}」 would be back on the ledger while the evaluation holds finding 「${heldBy.title}」 (${heldBy.findingId}), recorded since under the same title: one problem would have two live records. If this one is to come back, withdraw the other first (reason: recorded twice), then take this withdrawal back or enter the record; otherwise work on the other.`,
-    `该评估已另行登记同名问题「${heldBy.title}」：本问题「${finding.title}」回到台账将使同一问题有两条在办记录。如本问题应恢复，请先撤销另行登记的那条（撤销理由写明重复登记），再恢复或补录；否则请在那条上办理。`,
+    `${heldEn} If this one is to come back, withdraw the other first (reason: recorded twice${heldBy.closed ? '; being closed, it is reopened first' : ''}), then take this withdrawal back or enter the record — the other still counts on the days before its withdrawal, so past days count the problem twice; otherwise work on the other.`,
+    `${held}如本问题应恢复，请先撤销另行登记的那条（撤销理由写明重复登记${heldBy.closed ? '；那条已销号，须先重新打开' : ''}），再恢复或补录——那条在其撤销日期之前的各日仍计入统计，以往各日将重复计入同一问题；否则请在那条上办理。`,
     { field: 'title', heldBy: heldBy.findingId },
   );
 }

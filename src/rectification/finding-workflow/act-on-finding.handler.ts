@@ -89,7 +89,8 @@ export class ActOnFindingHandler implements ICommandHandler<ActOnFindingCommand>
     const finding = this.ledger.finding(findingId);
     if (finding?.status !== 'WITHDRAWN') return command;
     const holder = this.titles.sameTitle(finding.evaluationId, finding.title);
-    const held = holder && !holder.withdrawn && holder.findingId !== findingId ? { titleHeldBy: { findingId: holder.findingId, title: holder.title } } : {};
+    const closed = holder ? this.ledger.finding(holder.findingId)?.status === 'CLOSED' : false;
+    const held = holder && !holder.withdrawn && holder.findingId !== findingId ? { titleHeldBy: { findingId: holder.findingId, title: holder.title, ...(closed ? { closed } : {}) } } : {};
     const near = this.titles
       .near(finding.evaluationId, finding.title, unitsNamedNow(this.units))
       .filter((other) => !other.withdrawn && other.findingId !== findingId)

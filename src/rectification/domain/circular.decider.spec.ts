@@ -176,4 +176,13 @@ describe('a circular’s day against what it is about (breaker8 minors)', () => 
       .thenRefused('CONFLICT', /withdrawn on 2016-05-01/, /^问题「未开通网上申请渠道」已于 2016-05-01 撤销（评估机构撤回），不计入任何统计，不能作为 2016-05-01 发布的通报的依据。$/);
     given([]).when(issue({ issuedOn: '2016-04-30', referencesWithdrawn })).then([issuedWith({ issuedOn: '2016-04-30' })]);
   });
+
+  it('never cites a finding withdrawn as a repeat of another (重复登记), whatever the days: it names the original (breaker11l P6)', () => {
+    const referencesWithdrawn = [
+      { name: { en: 'finding 「网上申请渠道未开通」', zh: '问题「网上申请渠道未开通」' }, withdrawnOn: '2016-05-20', reason: '重复登记', repeats: { en: 'finding 「未开通网上申请渠道」', zh: '问题「未开通网上申请渠道」' } },
+    ];
+    given([])
+      .when(issue({ issuedOn: '2016-05-10', referencesWithdrawn }))
+      .thenRefused('CONFLICT', /as a repeat of finding 「未开通网上申请渠道」/, /^问题「网上申请渠道未开通」已于 2016-05-20 作为问题「未开通网上申请渠道」的重复登记撤销，在任何一天都不计入统计，不能作为通报的依据；请引用问题「未开通网上申请渠道」。$/);
+  });
 });

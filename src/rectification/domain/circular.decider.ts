@@ -32,7 +32,16 @@ export interface IssueCircular extends Readonly<CircularIssued['data']> {
    * day and reason, looked up by the handler: one withdrawn on or before the circular's day counts
    * in no figure, so it is no ground for commending or criticising anyone (breaker11e P9).
    */
-  readonly referencesWithdrawn?: readonly { readonly name: Bilingual; readonly withdrawnOn: string; readonly reason: string }[];
+  readonly referencesWithdrawn?: readonly {
+    readonly name: Bilingual;
+    readonly withdrawnOn: string;
+    readonly reason: string;
+    /**
+     * The finding it was withdrawn as a repeat of (重复登记), by name: such a record counts on no day,
+     * whatever its withdrawal's date, so it is cited on no day — the original is (breaker11l P6).
+     */
+    readonly repeats?: Bilingual;
+  }[];
   /** The unit's name in the directory, for refusals to name it. */
   readonly unitName?: string;
   /**
@@ -124,6 +133,14 @@ function issueCircular(command: IssueCircular, state: CircularState): CircularEv
     );
   }
   for (const began of command.referencesBegan ?? []) requireNotBefore(issued, began);
+  const repeat = (command.referencesWithdrawn ?? []).find((reference) => reference.repeats !== undefined);
+  if (repeat?.repeats) {
+    throw conflict(
+      `${repeat.name.en} was withdrawn on ${repeat.withdrawnOn} as a repeat of ${repeat.repeats.en}: it counts in no figure on any day, so no circular cites it; cite ${repeat.repeats.en}.`,
+      `${repeat.name.zh}已于 ${repeat.withdrawnOn} 作为${repeat.repeats.zh}的重复登记撤销，在任何一天都不计入统计，不能作为通报的依据；请引用${repeat.repeats.zh}。`,
+      { field: 'references' },
+    );
+  }
   const withdrawn = (command.referencesWithdrawn ?? []).find((reference) => !isAfter(reference.withdrawnOn, issuedOn));
   if (withdrawn) {
     throw conflict(

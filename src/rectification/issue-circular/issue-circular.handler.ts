@@ -85,10 +85,17 @@ export class IssueCircularHandler implements ICommandHandler<IssueCircularComman
    * its name; and whether the circular's unit has or had a part in it (or, for a finding, was named
    * as concerned). Undefined when it does not exist.
    */
+  /** The finding a withdrawal named as the one it repeats (重复登记), by name; nothing when none (or it is not found). */
+  private async repeated(duplicateOf: string | undefined): Promise<{ repeats?: Bilingual }> {
+    if (duplicateOf === undefined) return {};
+    const original = await this.executor.load(findingStream(duplicateOf), findingDecider);
+    return original.status === 'unrecorded' ? {} : { repeats: say(`finding 「${original.title}」`, `问题「${original.title}」`) };
+  }
+
   private async lookUp(
     reference: CircularReference,
     unitId: string,
-  ): Promise<{ began: DatedFact | null; name: Bilingual; concernsUnit: boolean; withdrawn?: { withdrawnOn: string; reason: string } } | undefined> {
+  ): Promise<{ began: DatedFact | null; name: Bilingual; concernsUnit: boolean; withdrawn?: { withdrawnOn: string; reason: string; repeats?: Bilingual } } | undefined> {
     switch (reference.kind) {
       case 'FINDING': {
         const finding = await this.executor.load(findingStream(reference.id), findingDecider);
@@ -97,7 +104,7 @@ export class IssueCircularHandler implements ICommandHandler<IssueCircularComman
           began: { day: finding.identifiedOn, what: say(`the identification of finding 「${finding.title}」`, `问题「${finding.title}」的发现日期`) },
           name: say(`finding 「${finding.title}」`, `问题「${finding.title}」`),
           concernsUnit: (finding.concernedUnitIds ?? []).includes(unitId) || hasOrHadPart(finding.assignments, unitId),
-          ...(finding.status === 'withdrawn' ? { withdrawn: { withdrawnOn: finding.withdrawnOn, reason: finding.withdrawalReason } } : {}),
+          ...(finding.status === 'withdrawn' ? { withdrawn: { withdrawnOn: finding.withdrawnOn, reason: finding.withdrawalReason, ...(await this.repeated(finding.duplicateOf)) } } : {}),
         };
       }
       case 'WORK_PLAN_ITEM': {

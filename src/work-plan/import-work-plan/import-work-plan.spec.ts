@@ -638,6 +638,28 @@ describe('an export of an earlier day imported as a new version (breaker10g P22)
     dependencies.store.close();
   });
 
+  it('the export\'s rows pasted into an office template whose 序号 numbers rows — item 1 on two rows — are the plan unchanged, never item 1 reworded and added again (breaker10k P12)', async () => {
+    const dependencies = await storeWithUnits();
+    await importWorkPlanFile(dependencies, csvOf(V1), { approvedOn: '2026-03-02', assignedOn: '2026-03-03' }, at('v1', '2026-03-03T09:00:00+08:00'));
+    const rows = ['一,公开,1,1 旧导出甲事项,青川市财政局,,2026-12-31', '一,公开,2,1 旧导出甲事项,青川市财政局,青川市教育局,2026-12-31', '一,公开,3,2 旧导出乙事项,青川市教育局,,2026-12-30'];
+    const applied = await importWorkPlanFile(dependencies, { ...csvOf(rows), name: 'template.csv' }, { revise: true, dryRun: true }, at('template', '2026-03-25T09:00:00+08:00'), [{ title, year: 2026 }]);
+    expect(applied.revision).toBeNull();
+    expect(applied.notes.notices?.map((notice) => notice.reasonZh)).toEqual(expect.arrayContaining(['“1 旧导出甲事项”再次写的是事项 1（导出表每个单位一行）：其单位并入事项 1，不另立新事项。']));
+    // A unit added on item 1's second row, due on its own day, is that unit added to item 1.
+    const added = ['一,公开,1,1 旧导出甲事项,青川市财政局,,2026-12-31', '一,公开,2,1 旧导出甲事项,青川市财政局,青川市教育局,2026-12-31', '一,公开,3,1 旧导出甲事项,青川市财政局,青川市发展和改革委员会,2026-12-20', '一,公开,4,2 旧导出乙事项,青川市教育局,,2026-12-30'];
+    const more = await importWorkPlanFile(dependencies, { ...csvOf(added), name: 'template2.csv' }, { revise: true, dryRun: true }, at('template2', '2026-03-25T09:00:00+08:00'), [{ title, year: 2026 }]);
+    expect(more.revision).toMatchObject({ withdrawn: [], added: [], amended: [], redated: [], unitsAdded: [{ code: '1', unitId: unitIdForCode('FGW'), due: expect.objectContaining({ dueDate: '2026-12-20' }) }], unitsRemoved: [] });
+    dependencies.store.close();
+  });
+
+  it('today\'s export minus its title row and progress columns, with a second unit typed into one 责任单位 cell, adds that unit, rewording nothing (breaker10k P12)', async () => {
+    const { dependencies, table } = await unchangedPlanExport();
+    const content = untitledCsv(table, (rows) => rows.map((cells) => (cells[2] === '2 旧导出乙事项' ? cells.map((cell, at) => (at === 5 ? `${cell}、青川市发展和改革委员会` : cell)) : cells)));
+    const applied = await importWorkPlanFile(dependencies, { name: '工作方案进展.csv', content }, { revise: true, title, dryRun: true }, at('typed-unit', '2026-03-25T09:00:00+08:00'), [{ title, year: 2026 }]);
+    expect(applied.revision).toMatchObject({ withdrawn: [], added: [], amended: [], unitsAdded: [{ code: '2', unitId: unitIdForCode('FGW') }], unitsRemoved: [] });
+    dependencies.store.close();
+  });
+
   it('an office\'s own table titled `…进展（截至…）` is read as the office\'s, its 序号 the item codes (breaker10j P10)', async () => {
     const dependencies = await storeWithUnits();
     await importWorkPlanFile(dependencies, csvOf(V1), { approvedOn: '2026-03-02', assignedOn: '2026-03-03' }, at('v1', '2026-03-03T09:00:00+08:00'));

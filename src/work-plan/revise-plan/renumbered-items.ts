@@ -190,17 +190,44 @@ export function codesFromTitles(standing: readonly StandingItem[], next: Validat
     const same = standingByCode.get(coded.code.normalize('NFKC'));
     if (same && sameWords(same.title) === sameWords(coded.title)) asWritten.set(item, same);
   }
-  // Two rows naming one item so are left to the item's own reading (a code used twice is refused there).
-  const counts = new Map<string, number>();
-  for (const same of asWritten.values()) counts.set(same.code, (counts.get(same.code) ?? 0) + 1);
-  for (const [item, same] of asWritten) if (counts.get(same.code)! > 1) asWritten.delete(item);
-  if (asWritten.size === 0) return null;
+  // Several rows naming one item so — the export's one row per unit, pasted into an office's template whose 序号 numbers rows
+  // (breaker10k P12) — are that one item with all their units, each due on its row's date, when they agree on its lead; rows
+  // that name another lead are left to the item's own reading (a code used twice is refused there).
+  const byItem = new Map<string, (typeof items)[number][]>();
+  for (const [item, same] of asWritten) byItem.set(same.code, [...(byItem.get(same.code) ?? []), item]);
+  const joined = new Map<(typeof items)[number], (typeof items)[number]>();
+  const dropped = new Set<(typeof items)[number]>();
+  for (const rows of byItem.values()) {
+    if (rows.length < 2) continue;
+    const [first, ...rest] = rows as [(typeof items)[number], ...(typeof items)[number][]];
+    const leads = (item: (typeof items)[number]) => item.leadUnits.map((unit) => unit.unitId).join('、');
+    if (rest.some((item) => leads(item) !== leads(first))) {
+      for (const item of rows) asWritten.delete(item);
+      continue;
+    }
+    joined.set(first, oneItemOfRows(rows));
+    for (const item of rest) {
+      asWritten.delete(item);
+      dropped.add(item);
+    }
+  }
+  const categories = categoriesAsWritten(standing, next);
+  if (asWritten.size === 0 && categories === null) return null;
   const claimed = new Set([...asWritten.values()].map((same) => same.code));
-  const used = new Set([...standing.map((item) => item.code), ...items.map((item) => asWritten.get(item)?.code ?? item.code)]);
+  const used = new Set([...standing.map((item) => item.code), ...items.filter((item) => !dropped.has(item)).map((item) => asWritten.get(item)?.code ?? item.code)]);
   const notices: ImportProblem[] = [];
+  for (const item of dropped) {
+    const same = [...byItem.entries()].find(([, rows]) => rows.includes(item))![0];
+    notices.push({
+      row: item.row,
+      reason: `"${item.title}" names item ${same} again (the export's one row per unit): its units are read into item ${same}, not a new item.`,
+      reasonZh: `“${item.title}”再次写的是事项 ${same}（导出表每个单位一行）：其单位并入事项 ${same}，不另立新事项。`,
+    });
+  }
   const renamed = (item: (typeof items)[number]): (typeof items)[number] => {
     const same = asWritten.get(item);
     if (same) {
+      item = joined.get(item) ?? item;
       notices.push({
         row: item.row,
         reason: `"${item.title}" is item ${same.code}'s code and title, as Rectify's export writes them: read as item ${same.code} "${same.title}"${item.code === same.code ? '' : ` (the file numbers it ${item.code})`}, never reworded to start with its code.`,
@@ -211,8 +238,66 @@ export function codesFromTitles(standing: readonly StandingItem[], next: Validat
     if (!claimed.has(item.code)) return item;
     return { ...item, code: addedUnderFreeCode(item, used, isTaken, notices) };
   };
-  const plan: ValidatedPlan = { ...next, categories: next.categories.map((category) => ({ ...category, items: category.items.map(renamed) })) };
+  const plan: ValidatedPlan = {
+    ...next,
+    categories: next.categories.map((category) => ({ ...category, ...categories?.get(category), items: category.items.filter((item) => !dropped.has(item)).map(renamed) })),
+  };
+  for (const [category, as] of categories ?? []) {
+    notices.push({
+      row: null,
+      reason: `Category "${category.title}" is category ${as.code} "${as.title}" as Rectify's export writes it (code and title): read as that category.`,
+      reasonZh: `类别“${category.title}”是类别 ${as.code}“${as.title}”的编号加标题（本系统导出表的写法）：按该类别读取。`,
+    });
+  }
   return { plan, notices };
+}
+
+/**
+ * Categories of a new version read from one 类别 cell (code = title) that write a standing category's code and title
+ * (`一 公开`, as Rectify's export writes 类别) or its one name twice (`一、决策公开 一、决策公开`): that category (breaker10k P12,
+ * 10j P8f — else every item is "moved" into a category so named). Null when none.
+ */
+function categoriesAsWritten(standing: readonly StandingItem[], next: ValidatedPlan): Map<ValidatedPlan['categories'][number], { code: string; title: string }> | null {
+  const known = new Map<string, { code: string; title: string }>();
+  for (const item of standing) {
+    if (item.categoryCode === undefined || item.categoryTitle === undefined) continue;
+    known.set(`${item.categoryCode} ${item.categoryTitle}`, { code: item.categoryCode, title: item.categoryTitle });
+    if (item.categoryCode === item.categoryTitle) known.set(item.categoryCode, { code: item.categoryCode, title: item.categoryTitle });
+  }
+  const found = new Map<ValidatedPlan['categories'][number], { code: string; title: string }>();
+  for (const category of next.categories) {
+    if (category.code !== category.title || standing.some((item) => item.categoryCode === category.code && item.categoryTitle === category.title)) continue;
+    const text = category.title.normalize('NFKC').replace(/\s+/gu, ' ').trim();
+    const half = (text.length - 1) / 2;
+    const once = Number.isInteger(half) && half > 0 && text[half] === ' ' && text.slice(0, half) === text.slice(half + 1) ? text.slice(0, half) : text;
+    const as = known.get(once);
+    if (as) found.set(category, as);
+  }
+  return found.size === 0 ? null : found;
+}
+
+/**
+ * Rows of one item that share its lead, as one item: the first row's fields, the responsible units of every row in order
+ * (none twice, never a lead), and each unit due on its own row's date when that differs from the first row's (`partDueDates`).
+ */
+function oneItemOfRows(rows: readonly ValidatedPlan['categories'][number]['items'][number][]): ValidatedPlan['categories'][number]['items'][number] {
+  const [first] = rows as [ValidatedPlan['categories'][number]['items'][number]];
+  const leads = new Set(first.leadUnits.map((unit) => unit.unitId));
+  const responsibleUnits: (typeof first.responsibleUnits)[number][] = [];
+  const partDueDates: Record<string, NonNullable<typeof first.partDueDates>[string]> = { ...(first.partDueDates ?? {}) };
+  for (const row of rows) {
+    for (const unit of row.responsibleUnits) {
+      if (leads.has(unit.unitId) || responsibleUnits.some((each) => each.unitId === unit.unitId)) continue;
+      responsibleUnits.push(unit);
+      const own = row.partDueDates?.[unit.unitId] ?? { dueDate: row.dueDate, terms: row.terms ?? { kind: 'BY_DATE' as const, dueDate: row.dueDate } };
+      const firstTerms = first.terms ?? { kind: 'BY_DATE' as const, dueDate: first.dueDate };
+      if (row !== first ? own.dueDate !== first.dueDate || JSON.stringify(own.terms) !== JSON.stringify(firstTerms) : row.partDueDates?.[unit.unitId] !== undefined) {
+        partDueDates[unit.unitId] = own;
+      }
+    }
+  }
+  const { partDueDates: _ignored, ...rest } = first;
+  return { ...rest, responsibleUnits, ...(Object.keys(partDueDates).length === 0 ? {} : { partDueDates }) };
 }
 
 /** The first free code after the highest one of the same shape: `2` → `4` when 1–3 are used; `一.2` → `一.4`; `A` → `A-1`. */

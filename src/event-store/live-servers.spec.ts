@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { LiveServerRegistration, liveServersFolderOf, liveServersOn } from './live-servers.js';
+import { dirname, join } from 'node:path';
+import { LiveServerRegistration, judgeReplacedUnderLiveServers, liveServersFolderOf, liveServersOn } from './live-servers.js';
 
 /** A store file of its own (only its inode matters here). */
 function storeFile(): string {
@@ -77,5 +77,32 @@ describe('The servers on one store file (live-servers.ts)', () => {
     );
     expect(liveServersOn(path)).toEqual([]);
     expect(readdirSync(folder)).toEqual([]);
+  });
+
+  // breaker9l P5: a backup renamed over the store while a server runs; a second server or a tool started meanwhile read
+  // that server's -wal over the restored file, said ready at the old head and wrote into it.
+  it('refuses a start on a file that replaced the one a live server opened at this path, naming it, until it stops; not a copy of the folder, nor the same file', () => {
+    const path = storeFile();
+    const running = new LiveServerRegistration(path, facts('1111111111111111'));
+    try {
+      expect(judgeReplacedUnderLiveServers(path)).toBeNull();
+      // A copy of the data folder, the registry with it, is another place: not judged by this server.
+      const copied = join(mkdtempSync(join(tmpdir(), 'rectify-live-servers-copy-')), 'data');
+      cpSync(dirname(path), copied, { recursive: true });
+      expect(judgeReplacedUnderLiveServers(join(copied, 'rectify.db'))).toBeNull();
+      writeFileSync(`${path}.restored`, 'backup');
+      renameSync(`${path}.restored`, path);
+      const refusal = judgeReplacedUnderLiveServers(path)!;
+      expect(refusal.reason).toBe('STORE_REPLACED_UNDER_LIVE_SERVER');
+      expect(refusal.message).toContain(`pid ${process.pid}`);
+      expect(refusal.messageZh).toContain('仍在使用替换之前的那个文件');
+      expect(refusal.messageZh).toContain('请先停止它');
+      // Deleted (and about to be made again) under it: the same.
+      rmSync(path);
+      expect(judgeReplacedUnderLiveServers(path)?.reason).toBe('STORE_REPLACED_UNDER_LIVE_SERVER');
+    } finally {
+      running.close();
+    }
+    expect(judgeReplacedUnderLiveServers(path)).toBeNull();
   });
 });

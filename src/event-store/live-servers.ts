@@ -38,6 +38,12 @@ export interface LiveServerEntry {
   readonly processStart: string | null;
   /** The store file's inode (decimal): an entry copied with the data folder (`cp -a data/ data2/`) speaks of another file. */
   readonly storeInode: string;
+  /**
+   * The store's real path (symbolic links resolved) as the server opened it: a live entry naming this
+   * path with another inode is a server still holding the file that was there before it was replaced
+   * (`liveServersOnReplacedFile`). Absent in entries of older versions.
+   */
+  readonly storePath?: string;
   /** ISO-8601 instant the server registered, and the last time it wrote its entry. */
   readonly startedAt: string;
   readonly seenAt: string;
@@ -136,8 +142,25 @@ function readEntry(path: string): LiveServerEntry | null {
  * is no server.
  */
 export function liveServersOn(sqlitePath: string, exceptId: string | null = null, nowMs = Date.now()): LiveServerEntry[] {
-  const folder = liveServersFolderOf(sqlitePath);
   const inode = inodeOf(sqlitePath);
+  return liveEntries(sqlitePath, exceptId, nowMs).filter((entry) => entry.storeInode === inode);
+}
+
+/**
+ * The live servers that opened the store at this path (`storePath`, links resolved) when another file
+ * was there (`storeInode`): the file was replaced (renamed over, deleted and made again) while they
+ * run. Such a server still holds the old file's -wal and -shm (until it notices and moves them aside),
+ * and a start on the path meanwhile read that -wal over the new file (breaker9l P5). Never throws.
+ */
+export function liveServersOnReplacedFile(sqlitePath: string, nowMs = Date.now()): LiveServerEntry[] {
+  const inode = inodeOf(sqlitePath);
+  const place = realPlaceOf(sqlitePath);
+  return liveEntries(sqlitePath, null, nowMs).filter((entry) => entry.storePath === place && entry.storeInode !== inode);
+}
+
+/** Every live entry in the registry folder of the store, other than `exceptId`; gone or forgotten entries are removed as they are met. */
+function liveEntries(sqlitePath: string, exceptId: string | null, nowMs: number): LiveServerEntry[] {
+  const folder = liveServersFolderOf(sqlitePath);
   let names: string[];
   try {
     names = readdirSync(folder).filter((name) => name.endsWith('.json'));
@@ -154,7 +177,7 @@ export function liveServersOn(sqlitePath: string, exceptId: string | null = null
       rmSync(path, { force: true });
       continue;
     }
-    if (!gone && entry.storeInode === inode) live.push(entry);
+    if (!gone) live.push(entry);
   }
   return live;
 }
@@ -249,6 +272,7 @@ export class LiveServerRegistration {
       pidNamespace: pidNamespaceNow(),
       processStart: processStartOf('self'),
       storeInode: inodeOf(sqlitePath) ?? '',
+      storePath: realPlaceOf(sqlitePath),
       startedAt: now,
       seenAt: now,
       cwd: process.cwd(),
@@ -312,6 +336,26 @@ export class LiveServerRegistration {
     openHere.delete(this.entry.id);
     rmSync(this.path, { force: true });
   }
+}
+
+/**
+ * A start (or a tool) on a store file that replaced the one live servers opened at this path
+ * (`liveServersOnReplacedFile`): refused, naming them, until they are stopped — they hold the old
+ * file's -wal, which the new process would read over the new file (breaker9l P5). Null when none does.
+ */
+export function judgeReplacedUnderLiveServers(sqlitePath: string, nowMs = Date.now()): StoreRefusedError | null {
+  const holders = liveServersOnReplacedFile(sqlitePath, nowMs);
+  if (holders.length === 0) return null;
+  const store = resolve(sqlitePath);
+  const servers = holders.map((entry) => described(entry, entryPathOf(sqlitePath, entry)));
+  const gone = ifGone(entryPathOf(sqlitePath, holders[0]!));
+  return new StoreRefusedError(
+    'STORE_REPLACED_UNDER_LIVE_SERVER',
+    say(
+      `Nothing was written: the event store file ${store} was replaced (renamed over, or deleted and made again) while ${servers.map((who) => who.en).join('; ')} still runs on the file that was there before. Until it stops, its -wal may still lie at the path and be read over the new file, mixing two stores. Stop it first (it writes nothing into the new file, so any way of stopping it is safe), then start again.${gone.en}`,
+      `未写入任何内容：事件库文件 ${store} 已被替换（被改名覆盖，或被删除后重建），而${servers.map((who) => who.zh).join('；')}仍在使用替换之前的那个文件。在它停止之前，它的 -wal 文件可能仍在该路径上，会被读到新文件上，把两个事件库混在一起。请先停止它（它不会向新文件写入任何内容，以任何方式停止都安全），然后再启动。${gone.zh}`,
+    ),
+  );
 }
 
 /**

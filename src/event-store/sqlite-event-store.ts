@@ -733,6 +733,31 @@ export class SqliteEventStore implements EventStore {
   }
 
   /**
+   * This store's own -wal and -shm still at the path, beside a file replaced there (renamed over, or
+   * an older copy written over it in place): read over the new file by the next process that opens
+   * the path — a second server, a command-line tool — they make it a mix of two stores (breaker9l P5:
+   * a server started meanwhile said `ready` at the old head over a restored file and acknowledged
+   * writes into this -wal, which then went aside with this server's stop; breaker9k P2: malformed).
+   * Moved aside at once, the -wal beside the rescued copy (`<copy>-old-wal`), the -shm removed: this
+   * connection keeps both open and reads on; nothing else finds them at the path. Called when the
+   * replacement is noticed and again at the detached close; does nothing while the file is the one
+   * opened (a -wal or -shm removed alone is no reason to move the other).
+   */
+  setCompanionsAside(): void {
+    if (!this.companions || !this.openedFile) return;
+    const { wal, shm } = this.companions;
+    const fileReplaced = sameFile(this.openedFile, fileIdentity(this.path)) === 'replaced' || this.shrunk() === 'replaced';
+    if (!fileReplaced) return;
+    const copy = this.keepWhatIsHeld();
+    try {
+      if (sameFile(this.openedWal, fileIdentity(wal)) === 'present' && existsSync(wal)) renameSync(wal, `${copy.path}-old-wal`);
+      if (sameFile(this.openedShm, fileIdentity(shm)) === 'present') rmSync(shm, { force: true });
+    } catch {
+      // Left where it is: the next start refuses a damaged file and names it.
+    }
+  }
+
+  /**
    * Commits what is queued, stops the writer thread, then closes the file. A store whose file went
    * away under it (`detachedFromPath`) commits nothing more, keeps a copy of what it holds
    * (`keepWhatIsHeld`) and leaves its connection open, so that SQLite writes nothing into the file
@@ -761,19 +786,7 @@ export class SqliteEventStore implements EventStore {
     // The writer thread's connection closes while this one is open: SQLite checkpoints only on a
     // file no other connection holds, so that close writes nothing into the path either.
     await this.committer.close();
-    // This store's own -wal still at the path, beside a file replaced there (breaker9k P2): read over
-    // the new file by the next start, it would make it malformed. Moved aside beside the copy (what it
-    // held is there, or could not be read over the new file), with its -shm.
-    const { wal, shm } = this.companions!;
-    const fileReplaced = sameFile(this.openedFile, fileIdentity(this.path)) === 'replaced' || this.shrunk() === 'replaced';
-    if (fileReplaced && sameFile(this.openedWal, fileIdentity(wal)) === 'present' && existsSync(wal)) {
-      try {
-        renameSync(wal, `${copy.path}-old-wal`);
-        rmSync(shm, { force: true });
-      } catch {
-        // Left where it is: the next start refuses a damaged file and names it.
-      }
-    }
+    this.setCompanionsAside();
     for (const listener of this.changeListeners) listener();
     this.changeListeners.clear();
     leftOpen.add(this.db);

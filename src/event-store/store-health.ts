@@ -193,8 +193,8 @@ export function storeGoneMessage(
       );
     case 'replaced':
       return say(
-        `The event store file ${path} was replaced by another file (renamed over it, or an older copy written over it in place) while the server runs: writes are refused, and this server writes nothing into the new file, not even when it stops; at its stop it moves its own ${wal} away from the path, so that the next start does not read it over the new file.${kept.en} Stop every server on this file; then keep the new file (the next start checks it), or put ${copy ? 'the copy' : 'the original file'} in its place.`,
-        `运行中事件库文件 ${path} 被另一个文件替换（被改名覆盖，或被旧副本原地覆盖）：现拒绝写入，本服务不会向新文件写入任何内容（停止时也不会）；停止时它会把自己的 ${wal} 移开，以免下次启动时被读到新文件上。${kept.zh}请停止使用该文件的所有服务；然后保留新文件（下次启动时会检查它），或用${copy ? '副本' : '原文件'}替换它。`,
+        `The event store file ${path} was replaced by another file (renamed over it, or an older copy written over it in place) while the server runs: writes are refused, and this server writes nothing into the new file, not even when it stops; it has moved its own ${wal} away from the path (to the copy's name with -old-wal), so that no other server or tool reads it over the new file.${kept.en} Stop every server on this file; then keep the new file (the next start checks it), or put ${copy ? 'the copy' : 'the original file'} in its place.`,
+        `运行中事件库文件 ${path} 被另一个文件替换（被改名覆盖，或被旧副本原地覆盖）：现拒绝写入，本服务不会向新文件写入任何内容（停止时也不会）；它已把自己的 ${wal} 移开（改名为副本名加 -old-wal），以免其他服务或工具把它读到新文件上。${kept.zh}请停止使用该文件的所有服务；然后保留新文件（下次启动时会检查它），或用${copy ? '副本' : '原文件'}替换它。`,
       );
   }
 }
@@ -416,6 +416,8 @@ export class StoreHealth {
     const { wal, shm } = this.store.companions ?? { wal: `${path}-wal`, shm: `${path}-shm` };
     const gone = existsSync(wal) ? shm : wal;
     this.note(cause, how === 'log deleted' ? gone : path, path, storeGoneMessage(how, path, copy.path, { wal, shm, gone }));
+    // Nothing else may read this server's -wal over the new file meanwhile (breaker9l P5).
+    if (how === 'replaced') this.store.setCompanionsAside();
     void copy.done.then((outcome) => {
       if ('error' in outcome) this.logger.error(`Could not copy what this server holds of ${path} to ${copy.path}: ${outcome.error}`);
       else if (outcome.problems.length > 0)

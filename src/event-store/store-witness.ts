@@ -331,7 +331,8 @@ export type StoreRefusalReason =
   | 'ROWS_AFTER_KEY_ROTATION'
   | 'KEY_DIFFERS_FROM_LIVE_SERVER'
   | 'COPY_NAME_DIFFERS_FROM_LIVE_SERVER'
-  | 'STORE_LOCKED';
+  | 'STORE_LOCKED'
+  | 'STORE_REPLACED_UNDER_LIVE_SERVER';
 
 /** The server will not start on a store it does not recognise, unless told to accept it. */
 export class StoreRefusedError extends Error {

@@ -1,13 +1,14 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LogShortenedError } from '../../src/event-store/sqlite-append-writer.js';
 import { ReadOnlyStoreError, SqliteEventStore, StoreNotUpgradedError } from '../../src/event-store/sqlite-event-store.js';
 import { StoredEvent } from '../../src/event-store/event-store.port.js';
+import { StoreHealth } from '../../src/event-store/store-health.js';
 import { eventStoreContract } from './event-store.contract.js';
 
 const freshPath = () => join(mkdtempSync(join(tmpdir(), 'rectify-store-')), 'events.db');
@@ -212,6 +213,33 @@ describe('SQLite event store whose file is restored from a backup under it', () 
     expect(readdirSync(dirname(path)).filter((name) => name === 'events.db-wal' || name === 'events.db-shm')).toEqual([]);
     copyFileSync(path, `${path}.as-restored`);
     expect(eventsIn(`${path}.as-restored`)).toEqual({ quickCheck: 'ok', count: 3 });
+  });
+
+  // breaker9l P5: a backup renamed over the store (mv, rsync) under a running server, its -wal and -shm left: a second server
+  // or a tool opening the path meanwhile read that -wal over the restored file, said `ready` at the old head and wrote into it.
+  it('moves its -wal and -shm away from the path as soon as it notices its file renamed over, so that the next connection reads the restored file alone', async () => {
+    const path = freshPath();
+    const store = new SqliteEventStore(path);
+    for (const stream of ['unit-1', 'unit-2', 'unit-3']) await append(store, stream);
+    const other = new Database(path);
+    other.pragma('wal_checkpoint(TRUNCATE)');
+    other.close();
+    copyFileSync(path, `${path}.backup`);
+    for (const stream of ['unit-4', 'unit-5']) await append(store, stream);
+    copyFileSync(`${path}.backup`, `${path}.new`);
+    renameSync(`${path}.new`, path);
+
+    expect(new StoreHealth(store).storeDetached()).toBe(true);
+
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    expect(existsSync(`${path}-shm`)).toBe(false);
+    const next = new Database(path);
+    expect((next.prepare('SELECT COUNT(*) AS count FROM events').get() as { count: number }).count).toBe(3);
+    next.close();
+    await store.close();
+    const names = readdirSync(dirname(path));
+    expect(names.filter((name) => name.endsWith('-old-wal'))).toHaveLength(1);
+    expect(eventsIn(join(dirname(path), names.find((name) => name.startsWith('events.db.rescued-') && name.endsWith('.db'))!))).toEqual({ quickCheck: 'ok', count: 5 });
   });
 
   // breaker9k P8: the store reached through a symbolic link (data moved to a bigger disk): SQLite keeps its -wal and -shm beside the real file.

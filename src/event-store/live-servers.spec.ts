@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { LiveServerRegistration, judgeReplacedUnderLiveServers, liveServersFolderOf, liveServersOn } from './live-servers.js';
+import { SqliteEventStore } from './sqlite-event-store.js';
+import { LiveServerRegistration, judgeCompanionsGoneUnderLiveServers, judgeReplacedUnderLiveServers, liveServersFolderOf, liveServersOn } from './live-servers.js';
 
 /** A store file of its own (only its inode matters here). */
 function storeFile(): string {
@@ -104,5 +105,24 @@ describe('The servers on one store file (live-servers.ts)', () => {
       running.close();
     }
     expect(judgeReplacedUnderLiveServers(path)).toBeNull();
+  });
+
+  // breaker9k P6 second half: the -shm deleted under a running server; the next process built a second WAL index beside its own.
+  it('refuses a start on a file a live server holds whose -wal or -shm was removed, until it stops', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'rectify-live-servers-')), 'rectify.db');
+    const store = new SqliteEventStore(path);
+    await store.identify();
+    const running = new LiveServerRegistration(path, facts('1111111111111111'));
+    try {
+      expect(judgeCompanionsGoneUnderLiveServers(path)).toBeNull();
+      rmSync(`${path}-shm`);
+      const refusal = judgeCompanionsGoneUnderLiveServers(path)!;
+      expect(refusal.reason).toBe('STORE_FILES_GONE_UNDER_LIVE_SERVER');
+      expect(refusal.message).toContain(`${path}-shm of the event store ${path} is gone while another Rectify server (host ${hostname()}, pid ${process.pid}`);
+    } finally {
+      running.close();
+      await store.close();
+    }
+    expect(judgeCompanionsGoneUnderLiveServers(path)).toBeNull();
   });
 });

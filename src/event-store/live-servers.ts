@@ -359,6 +359,32 @@ export function judgeReplacedUnderLiveServers(sqlitePath: string, nowMs = Date.n
 }
 
 /**
+ * A start (or a tool) on a file live servers hold whose -wal or -shm is gone from beside it (deleted
+ * under them: a cleanup script, README's restore steps done while they run): refused, naming them,
+ * until they stop. SQLite keeps both while any connection is open, so a missing one was removed; a
+ * new process would build a second index of the log beside the one the running server still uses,
+ * and the two would give the same positions to different writes (breaker9k P6 second half: lost
+ * acknowledged accounts, a damaged store). Null when no live server holds the file, or both are there.
+ */
+export function judgeCompanionsGoneUnderLiveServers(sqlitePath: string, nowMs = Date.now()): StoreRefusedError | null {
+  const holders = liveServersOn(sqlitePath, null, nowMs);
+  if (holders.length === 0) return null;
+  const real = realPlaceOf(sqlitePath);
+  const gone = [`${real}-wal`, `${real}-shm`].filter((file) => !existsSync(file));
+  if (gone.length === 0) return null;
+  const store = resolve(sqlitePath);
+  const servers = holders.map((entry) => described(entry, entryPathOf(sqlitePath, entry)));
+  const ifStopped = ifGone(entryPathOf(sqlitePath, holders[0]!));
+  return new StoreRefusedError(
+    'STORE_FILES_GONE_UNDER_LIVE_SERVER',
+    say(
+      `Nothing was written: ${gone.join(' and ')} of the event store ${store} ${gone.length > 1 ? 'are' : 'is'} gone while ${servers.map((who) => who.en).join('; ')} still runs on it (removed under it). A new process would build a second index of the log beside the one that server still uses, and the two would give the same positions to different writes. Stop it first (once it notices, it writes nothing more into the file, so any way of stopping it is safe), then start again.${ifStopped.en}`,
+      `未写入任何内容：事件库 ${store} 的 ${gone.join(' 和 ')} 已不存在，而${servers.map((who) => who.zh).join('；')}仍在使用该文件（文件是在它运行时被删除的）。新进程会在它仍在使用的日志索引之外再建一个索引，两者会把同一位置分给不同的写入。请先停止它（它发现后不会再向该文件写入任何内容，以任何方式停止都安全），然后再启动。${ifStopped.zh}`,
+    ),
+  );
+}
+
+/**
  * A start that met the store's write lock held by another process (SQLite's SQLITE_BUSY after its
  * 5 s wait): refused with what can hold it — a live server on the file, named from this folder's
  * entries (a file restored or replaced under a running server stays locked by it: breaker9j P2),

@@ -32,7 +32,7 @@ import { judgeFirstSealing, judgeRotationSealing, judgeUnsignedWitness, type Nam
 import { InvalidSettingsError, type AppSettings } from '../config/app-settings.js';
 import { EventStoreDbEventStore } from './eventstoredb-event-store.js';
 import { isPlace, realPlaceOf } from './store-place.js';
-import { LiveServerRegistration, judgeLiveServers, judgeReplacedUnderLiveServers, liveServersOn, storeLockedRefusal, type ServerFacts } from './live-servers.js';
+import { LiveServerRegistration, judgeCompanionsGoneUnderLiveServers, judgeLiveServers, judgeReplacedUnderLiveServers, liveServersOn, storeLockedRefusal, type ServerFacts } from './live-servers.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
 
 /** How often, at most, the witness file is made durable (fsync) while events are appended (ms). */
@@ -529,7 +529,7 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
   // A server still running on the file this path named before it was replaced holds its -wal: nothing
   // opens the path until it stops, whatever ACCEPT_STORE_RESET says (breaker9l P5).
   if (sqlite && settings.SQLITE_PATH !== ':memory:') {
-    const replaced = judgeReplacedUnderLiveServers(settings.SQLITE_PATH);
+    const replaced = judgeReplacedUnderLiveServers(settings.SQLITE_PATH) ?? judgeCompanionsGoneUnderLiveServers(settings.SQLITE_PATH);
     if (replaced) throw replaced;
   }
   const missing = existed ? null : judgeAbsent(settings, dataFolderWitness, kept);
@@ -960,7 +960,7 @@ export async function judgeToolStore(settings: ToolStoreSettings): Promise<() =>
     );
   const damagedRefusal = (error: unknown) => (isDamage(error) ? nothingWritten(damagedStore(settings, [(error as Error).message])) : error);
   // As a server's start (breaker9l P5: two accounts created by user:create went out with the detached server's -wal).
-  const replaced = judgeReplacedUnderLiveServers(settings.SQLITE_PATH);
+  const replaced = judgeReplacedUnderLiveServers(settings.SQLITE_PATH) ?? judgeCompanionsGoneUnderLiveServers(settings.SQLITE_PATH);
   if (replaced) throw replaced;
   const dataFolderWitness = readWitness(settings.STORE_WITNESS_PATH);
   const kept = readKeyFolderWitnesses(keyFolderWitnessFolder(settings));

@@ -146,6 +146,11 @@ describe('A store file deleted or replaced under a running server', () => {
     expect(refused.errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'STORE_FILE_MISSING' });
     expect(refused.errors![0]!.message).toContain(`shared-memory WAL index ${sqlitePath}-shm was deleted while the server runs`);
     expect(refused.errors![0]!.extensions!.messageZh).toContain(`共享内存索引文件 ${sqlitePath}-shm 被删除`);
+    // The P6's second half: a second server started meanwhile would build a second index beside the running one's.
+    const second = await refusalOf(startTestApp({ sqlitePath }));
+    expect(second.reason).toBe('STORE_FILES_GONE_UNDER_LIVE_SERVER');
+    expect(second.messageZh).toContain(`${sqlitePath}-shm 已不存在`);
+    expect(second.messageZh).toContain('请先停止它');
     await app.close();
   }, PROCESS_TEST_CEILING_MS);
 

@@ -245,6 +245,32 @@ export function judgeLiveServers(sqlitePath: string, others: readonly LiveServer
 }
 
 /**
+ * A command-line tool (user:create, the imports, ledger:export) run on a store live servers serve:
+ * refused when a live server signs its ledger with another key than the tool would seal with — the
+ * tool run from another folder than the server's (breaker9k P3: it was told "the key folder was
+ * restored from an older backup … accept a reset … do not delete the -wal", every sentence wrong) —
+ * saying where the server runs and which key file to use. Null when every live server agrees (or
+ * none runs). `tool.keyFingerprint` null: there is no key where the tool looks.
+ */
+export function judgeToolBesideLiveServers(sqlitePath: string, others: readonly LiveServerEntry[], tool: { readonly keyFile: string; readonly keyFingerprint: string | null }): StoreRefusedError | null {
+  const server = others.find((entry) => entry.keyFingerprint !== null && entry.keyFingerprint !== tool.keyFingerprint);
+  if (!server) return null;
+  const store = resolve(sqlitePath);
+  const path = entryPathOf(sqlitePath, server);
+  const who = described(server, path);
+  const toolEn = tool.keyFingerprint === null ? `there is no signing key at ${tool.keyFile}, where this tool looks` : `this tool's key ${tool.keyFile} is key ${tool.keyFingerprint}`;
+  const toolZh = tool.keyFingerprint === null ? `本工具查找签名密钥的 ${tool.keyFile} 处没有密钥` : `本工具的密钥 ${tool.keyFile} 是密钥 ${tool.keyFingerprint}`;
+  const gone = ifGone(path);
+  return new StoreRefusedError(
+    'KEY_DIFFERS_FROM_LIVE_SERVER',
+    say(
+      `Nothing was written: ${who.en} serves the event store ${store} now and signs its ledger with key ${server.keyFingerprint} from ${server.keyFile}, but ${toolEn}. The store itself is as the server last saw it; the tool is only run from another folder than the server's. Run it in ${server.cwd} (cd ${server.cwd}), or set LEDGER_SIGNING_KEY_FILE=${server.keyFile}.${gone.en}`,
+      `未写入任何内容：${who.zh}正在使用事件库 ${store}，其台账签名密钥是 ${server.keyFile}（密钥 ${server.keyFingerprint}），而${toolZh}。事件库本身没有问题，只是本工具不是在服务所在的文件夹中运行的。请在文件夹 ${server.cwd} 中运行（cd ${server.cwd}），或设置 LEDGER_SIGNING_KEY_FILE=${server.keyFile}。${gone.zh}`,
+    ),
+  );
+}
+
+/**
  * This server's entry in the registry beside the store: written when the store is admitted, written
  * again every `LIVE_SERVER_REFRESH_MS` (its `seenAt`; the timer does not keep the process alive),
  * removed at shutdown. Writing it is best effort (a full disk, a read-only folder: said once in the

@@ -32,7 +32,7 @@ import { judgeFirstSealing, judgeRotationSealing, judgeUnsignedWitness, type Nam
 import { InvalidSettingsError, type AppSettings } from '../config/app-settings.js';
 import { EventStoreDbEventStore } from './eventstoredb-event-store.js';
 import { isPlace, realPlaceOf } from './store-place.js';
-import { LiveServerRegistration, judgeCompanionsGoneUnderLiveServers, judgeLiveServers, judgeReplacedUnderLiveServers, liveServersOn, storeLockedRefusal, type ServerFacts } from './live-servers.js';
+import { LiveServerRegistration, judgeCompanionsGoneUnderLiveServers, judgeLiveServers, judgeReplacedUnderLiveServers, judgeToolBesideLiveServers, liveServersOn, storeLockedRefusal, type ServerFacts } from './live-servers.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
 
 /** How often, at most, the witness file is made durable (fsync) while events are appended (ms). */
@@ -962,6 +962,12 @@ export async function judgeToolStore(settings: ToolStoreSettings): Promise<() =>
   // As a server's start (breaker9l P5: two accounts created by user:create went out with the detached server's -wal).
   const replaced = judgeReplacedUnderLiveServers(settings.SQLITE_PATH) ?? judgeCompanionsGoneUnderLiveServers(settings.SQLITE_PATH);
   if (replaced) throw replaced;
+  // A live server's key, when the tool's differs (run from another folder), is what is wrong — said
+  // before anything the witnesses of that other folder would say (breaker9k P3).
+  const toolKeyFile = resolve(signingKeyPath(settings));
+  const toolKey = existsSync(toolKeyFile) ? keyFingerprint(publicKeyText(readSigningKey(toolKeyFile))) : null;
+  const keyDiffers = existsSync(settings.SQLITE_PATH) ? judgeToolBesideLiveServers(settings.SQLITE_PATH, liveServersOn(settings.SQLITE_PATH), { keyFile: toolKeyFile, keyFingerprint: toolKey }) : null;
+  if (keyDiffers) throw keyDiffers;
   const dataFolderWitness = readWitness(settings.STORE_WITNESS_PATH);
   const kept = readKeyFolderWitnesses(keyFolderWitnessFolder(settings));
   if (!existsSync(settings.SQLITE_PATH)) {

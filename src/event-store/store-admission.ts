@@ -481,15 +481,36 @@ function withWalNote(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'>,
   return new StoreRefusedError(refusal.reason, say(`${refusal.message}${notes.map((note) => ` ${note.en.trim()}`).join('')}`, `${refusal.messageZh}${notes.map((note) => note.zh).join('')}`));
 }
 
-/** STORE_DAMAGED for the SQLite file, naming SQLite's first problems (and the -wal beside it, if any). */
+/** What SQLite's integrity checks say of an index whose entries no longer match its table's rows: the rows themselves are sound. */
+const INDEX_ONLY_PROBLEM = /(?:missing from index|wrong # of entries in index|non-unique entry in index) \S+$/;
+
+/**
+ * Whether every problem named is an index out of step with its table (`row 235 missing from index
+ * sqlite_autoindex_events_1`, `wrong # of entries in index …`): SQLite rebuilds such an index from
+ * the rows with REINDEX, and nothing the rows hold is lost (breaker9l P1: a backup copied in place over
+ * the live file under its -wal left the event-id index two rows short; the refusal offered only a
+ * backup, which would have lost every event acknowledged after it).
+ */
+export function onlyIndexesDamaged(problems: readonly string[]): boolean {
+  return problems.length > 0 && problems.every((problem) => INDEX_ONLY_PROBLEM.test(problem.trim()));
+}
+
+/** STORE_DAMAGED for the SQLite file, naming SQLite's first problems (and the -wal beside it, if any); an index-only fault with the REINDEX that repairs it. */
 function damagedStore(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'>, problems: readonly string[]): StoreRefusedError {
+  const path = settings.SQLITE_PATH;
+  const advice = onlyIndexesDamaged(problems)
+    ? say(
+        ` Every problem SQLite names is in an index, which it rebuilds from the rows themselves (nothing the rows hold is lost): stop every server on the file, keep a copy of its folder (cp -a), run sqlite3 ${path} 'REINDEX; PRAGMA integrity_check;' (it prints ok) and start again — before restoring a backup, which loses what was written after it. The server does not start on a damaged store.`,
+        `SQLite 指出的问题都在索引中，索引可由记录本身重建（记录中的内容不会丢失）：请停止使用该文件的所有服务，先复制保留其所在文件夹（cp -a），再运行 sqlite3 ${path} 'REINDEX; PRAGMA integrity_check;'（应输出 ok），然后再启动——请先于从备份恢复考虑这一做法，从备份恢复会丢失备份之后写入的内容。服务不会在损坏的事件库上启动。`,
+      )
+    : say(' Restore it from a backup; the server does not start on a damaged store.', '请从备份恢复；服务不会在损坏的事件库上启动。');
   return withWalNote(
     settings,
     new StoreRefusedError(
       'STORE_DAMAGED',
       say(
-        `The event store file ${settings.SQLITE_PATH} is damaged (${problems.slice(0, 3).join('; ')}). Restore it from a backup; the server does not start on a damaged store.`,
-        `事件库文件 ${settings.SQLITE_PATH} 已损坏（${problems.slice(0, 3).join('；')}）。请从备份恢复；服务不会在损坏的事件库上启动。`,
+        `The event store file ${path} is damaged (${problems.slice(0, 3).join('; ')}).${advice.en}`,
+        `事件库文件 ${path} 已损坏（${problems.slice(0, 3).join('；')}）。${advice.zh}`,
       ),
     ),
   );

@@ -91,4 +91,46 @@ describe('starting on a damaged store', () => {
     expect(sha256(sqlitePath)).toBe(storeBefore);
     expect(readFileSync(witnessPath, 'utf8')).toBe(witnessBefore);
   }, PROCESS_TEST_CEILING_MS);
+
+  // breaker9l P1: a backup copied in place over the live file under its -wal left the event-id index two rows short; the refusal
+  // offered only a backup, losing every event acknowledged after it, where REINDEX rebuilds the index from the rows.
+  it('says an index-only fault is repaired by REINDEX (nothing the rows hold is lost) before a backup', async () => {
+    const sqlitePath = freshDatabasePath();
+    const app = await startTestApp({ sqlitePath });
+    for (let i = 0; i < 3; i += 1) expect((await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title: `索引受损的评估 ${i}` }) })).errors).toBeUndefined();
+    await app.close();
+    // The event-id index pointed at an empty index b-tree: the rows are sound, the index lacks them all.
+    const db = new Database(sqlitePath);
+    db.exec('CREATE TABLE scratch (a TEXT UNIQUE)');
+    const rootOf = (name: string) => (db.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').get(name) as { rootpage: number }).rootpage;
+    const [events, scratch] = [rootOf('sqlite_autoindex_events_1'), rootOf('sqlite_autoindex_scratch_1')];
+    db.unsafeMode(true);
+    db.pragma('writable_schema = ON');
+    db.prepare('UPDATE sqlite_master SET rootpage = ? WHERE name = ?').run(scratch, 'sqlite_autoindex_events_1');
+    db.prepare('UPDATE sqlite_master SET rootpage = ? WHERE name = ?').run(events, 'sqlite_autoindex_scratch_1');
+    db.pragma('writable_schema = OFF');
+    db.close();
+
+    const refusal = await startTestApp({ sqlitePath }).then(
+      () => {
+        throw new Error('the app started on a damaged store');
+      },
+      (error: unknown) => {
+        if (!(error instanceof StoreRefusedError)) throw error;
+        return error;
+      },
+    );
+    expect(refusal.reason).toBe('STORE_DAMAGED');
+    expect(refusal.message).toContain('wrong # of entries in index sqlite_autoindex_events_1');
+    expect(refusal.message).toContain(`run sqlite3 ${sqlitePath} 'REINDEX; PRAGMA integrity_check;'`);
+    expect(refusal.messageZh).toContain('索引可由记录本身重建');
+    expect(refusal.message).not.toContain('Restore it from a backup;');
+    // Followed, the advice repairs the store: the next start is ready with every event.
+    const repair = new Database(sqlitePath);
+    repair.exec('REINDEX');
+    expect(repair.pragma('integrity_check', { simple: true })).toBe('ok');
+    repair.close();
+    const again = await startTestApp({ sqlitePath });
+    await again.close();
+  }, PROCESS_TEST_CEILING_MS);
 });

@@ -119,7 +119,7 @@ describe('用户管理: an administrator lists, creates, resets and unlocks acco
     const { page } = await contexts.open();
     await signIn(page, admin);
     await row(page, 'users-locked').waitFor();
-    expect(await standing(page, 'users-locked')).toMatch(/^已锁定（至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}）$/);
+    expect(await standing(page, 'users-locked')).toMatch(/^已锁定（至北京时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2}）$/);
     await page.locator('[data-test="unlock-users-locked"]').click();
     await eventually(page, async () => (await standing(page, 'users-locked')) === '待首次登录改密', 'the account unlocked');
     expect(((await page.locator('[data-test="users-notice"]').textContent()) ?? '').trim()).toBe('已解锁“孙强”的账号，可用原密码登录。');

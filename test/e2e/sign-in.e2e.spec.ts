@@ -103,7 +103,7 @@ describe('Sign-in with a login name and password', () => {
     const fifth = await signIn('zhaolei', 'wrong-5');
     expect(fifth.errors![0]!.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'ACCOUNT_LOCKED', lockedUntil: '2026-04-10T01:15:00.000Z' });
     // People read the office's clock, not UTC: 01:15Z is 09:15 in China.
-    expect(fifth.errors![0]!.extensions!.messageZh).toBe('登录失败次数过多，账号已锁定至北京时间 2026-04-10 09:15。请稍后再试，或请管理员重设密码。');
+    expect(fifth.errors![0]!.extensions!.messageZh).toBe('登录失败次数过多，账号已锁定至北京时间 2026-04-10 09:15。请稍后再试，或请管理员解锁（忘记密码时请管理员重设密码）。');
 
     const before = await app.logPosition();
     expect((await signIn('zhaolei', 'Chushi#2026')).errors![0]!.extensions!.reason).toBe('ACCOUNT_LOCKED');

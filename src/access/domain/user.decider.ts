@@ -244,7 +244,7 @@ export const accountLocked = (userId: string, lockedUntil: string) =>
   new CredentialRefused(
     say(
       `Too many failed sign-ins: this account is locked until ${lockedUntil}. Try again later, or ask an administrator to set a new password.`,
-      `登录失败次数过多，账号已锁定至北京时间 ${officeClock(lockedUntil)}。请稍后再试，或请管理员重设密码。`,
+      `登录失败次数过多，账号已锁定至北京时间 ${officeClock(lockedUntil)}。请稍后再试，或请管理员解锁（忘记密码时请管理员重设密码）。`,
     ),
     userId,
     { reason: 'ACCOUNT_LOCKED' satisfies SignInRefusal, lockedUntil },

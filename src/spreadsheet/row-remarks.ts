@@ -1,4 +1,4 @@
-import { bracketedRemarks, leadingBracket, trailingBracket } from '../shared/brackets.js';
+import { bracketedRemarks, isBracketedRemark, leadingBracket, trailingBracket } from '../shared/brackets.js';
 import { textOf, type Cell } from './cells.js';
 import { readDay } from './deadline-text.js';
 import type { ImportProblem } from './import-problems.js';
@@ -31,7 +31,7 @@ const WHEN = '(?:(?:\\d{4}|[〇零一二三四五六七八九]{4})年)?(?:\\d{1,
  *   not 已落实专人负责 (已落实 + what was put in place is a live task's remark, breaker10i P15).
  */
 const MEANINGS: readonly (readonly [RowRemarkMeaning, RegExp])[] = [
-  ['VOID', new RegExp(`${OPENING}(?:已经?|均已|予以|现已)?(?:取消|作废|删除|删去|删|撤销|撤回|撤除|废止|终止|剔除|停止(?:实施|执行|开展)?|(?:本年度?|今年|年内)?不再(?:实施|执行|开展|推进|列入|纳入|保留|考核|办理)|不列入|不纳入)(?:实施|执行|开展)?${CLAUSE_END}`, 'u')],
+  ['VOID', new RegExp(`${OPENING}(?:已经?|均已|予以|现已)?(?:取消|作废|删除|删去|删|撤销|撤回|撤除|废止|终止|剔除|停止(?:实施|执行|开展)?|(?:本年度?|今年|年内)?不再(?:实施|执行|开展|推进|列入|纳入|保留|考核|办理|整改)|(?:无需|无须|不需要?|不必)(?:再)?整改|不列入|不纳入)(?:实施|执行|开展)?${CLAUSE_END}`, 'u')],
   ['SUSPENDED', new RegExp(`${OPENING}(?:已经?|均已|现已)?(?:暂缓|缓办|缓建|暂停|推迟|延后|搁置|挂起)(?:实施|执行|开展|办理|推进)?${CLAUSE_END}`, 'u')],
   ['MOVED', new RegExp(`${OPENING}(?:已经?)?(?:(?:移至|移入|移到|并入|并到|并至|纳入|合并(?:至|到|入)|(?:调整|转|归)(?:至|到|入))(?:第[0-9一二三四五六七八九十]+(?:[.．][0-9]+)*[项条]|[0-9]+(?:[.．][0-9]+)*项?(?=$|[，,。;；\\s]))|见第[0-9一二三四五六七八九十]+[项条])`, 'u')],
   [
@@ -136,7 +136,7 @@ const CLAUSE_BREAK = /[，,。.;；:：!！?？]+/u;
  */
 const ENDINGS: readonly (readonly [RowRemarkMeaning, RegExp])[] = [
   // Not 予以取消 / 逐步取消 / 一律取消: what the task does (对无依据的收费予以取消), not what became of it.
-  ['VOID', /(?<!予以|逐步|一律|依法|及时|全面|坚决|要|应|并)(?:取消|作废|废止|撤销|不再(?:实施|执行|开展|推进|列入|纳入|保留|考核|办理|承担)|停止(?:实施|执行|开展))(?:该项|此项|本项)?$/u],
+  ['VOID', /(?<!予以|逐步|一律|依法|及时|全面|坚决|要|应|并)(?:取消|作废|废止|撤销|撤回|不再(?:实施|执行|开展|推进|列入|纳入|保留|考核|办理|承担|整改)|(?:无需|无须|不需要?|不必)(?:再)?整改|停止(?:实施|执行|开展))(?:该项|此项|本项)?$/u],
   ['SUSPENDED', /(?:暂缓|搁置|挂起|暂停)(?:实施|执行|开展|办理|推进)?$/u],
   ['MOVED', /(?:与|同)第[0-9一二三四五六七八九十]+(?:[.．][0-9]+)*[项条](?:合并|重复|相同|一并办理|内容重复)?$|^已合并$/u],
   [
@@ -383,7 +383,9 @@ const ALL_DONE = /^100(?:\.0+)?%$/u;
 /** What a progress cell says about its row: `remarkMeaning`, a yes under 是否完成 (or 是否取消: cancelled), 100% under 完成率. */
 function progressMeaning(label: string, text: string): { readonly meaning: RowRemarkMeaning; readonly words: string } | null {
   // Two such columns are read as one cell, a line each.
-  for (const line of text.split('\n')) {
+  for (const written of text.split('\n')) {
+    // A cell that is one bracketed remark (【撤销】, （取消）, (不再列入)) says what its inside says (breaker11n P4).
+    const line = isBracketedRemark(written) ? (bracketedRemarks(written)[0] ?? written) : written;
     const plain = line.normalize('NFKC').replace(/\s+/gu, '');
     if (plain === '') continue;
     const asked = label.normalize('NFKC').replace(/\s+/gu, '');

@@ -68,6 +68,15 @@ describe('a 台账 saying a problem is done anywhere', () => {
     expect(refusals(await importFindings(csv, ledgerOptions), zh.length)).toEqual([[2, zh]]);
   });
 
+  it.each(['【撤销】', '（撤销）', '(撤销)', '评估单位已撤回', '评估单位撤回', '来函撤回', '不再整改', '无需整改', '不需整改', '撤销'])(
+    'refuses the row whose 状态 says %s: withdrawn, bracketed or in a phrase (breaker11n P4)',
+    async (said) => {
+      const csv = `序号,问题,类别,牵头单位,整改时限,状态\n1,部分政务服务事项办事指南要素缺失,政务服务,青川市教育局,2026-12-31,${said}\n2,政务公开专栏栏目设置不规范,政务服务,青川市教育局,2026-12-31,整改中\n`;
+      const zh = `状态“${said}”注明该项已取消`;
+      expect(refusals(await importFindings(csv, ledgerOptions), zh.length)).toEqual([[2, zh]]);
+    },
+  );
+
   it('refuses the row whose 销号日期 gives a day (P1: was refused as an unread date column)', async () => {
     const csv = '问题,涉及单位,整改措施,整改时限,销号日期\n政务公开专栏附件无法下载,青川市教育局,修复链接,2026-12-31,2026-10-20\n';
     const zh = '“销号日期”列写明该项已于“2026-10-20”完成：导入不记录完成情况';
@@ -157,6 +166,12 @@ describe('a work plan saying a task is done or cancelled anywhere', () => {
   ])('refuses the row whose %s says %s (P1)', async (header, said, meaning) => {
     const result = await importWorkPlan(plan(`,${header}`, ',', `,${said}`), { format: 'csv', title: '2026年其他列测试方案', lookupUnit });
     const zh = `${header}“${said}”注明该项${meaning}`;
+    expect(refusals(result, zh.length)).toEqual([[3, zh]]);
+  });
+
+  it.each(['（取消）', '【取消】', '(取消)', '（不再列入）', '【删除】', '评估单位已撤回'])('refuses the row whose 状态 says %s (breaker11n P4)', async (said) => {
+    const result = await importWorkPlan(plan(',状态', ',', `,${said}`), { format: 'csv', title: '2026年状态括注测试方案', lookupUnit });
+    const zh = `状态“${said}”注明该项已取消`;
     expect(refusals(result, zh.length)).toEqual([[3, zh]]);
   });
 

@@ -1045,8 +1045,58 @@ export function decideAssignment(
   requireUnitExisted(held.command);
   requireHeldThen(held.command, held.state);
   if (held.joined) refuseVerifyingJoinedPart(held.command, held.state, decided, held.joined);
-  refuseChangingJoinedWork(held.command, state, decided);
+  try {
+    refuseChangingJoinedWork(held.command, state, decided);
+  } catch (error) {
+    const rejoined = error instanceof DomainError ? decidedBeforeJoins(command, state, context) : undefined;
+    if (rejoined) return rejoined;
+    throw error;
+  }
   return decided;
+}
+
+/**
+ * A late fact that changes which record a join dated after it keeps (`refuseChangingJoinedWork`: a pass of the successor's own
+ * part dated before another unit's part joined it — breaker8l P7), decided as in date order: the joins dated after the fact's
+ * day come off, the latest recorded first (PartHandOverUndone of a join), the fact is decided on the parts as they stood, and
+ * the joins are applied again on their days (PartHandedOver: a join into a part verified by then carries the open work, as
+ * `joinsOpenWork` says). Undefined — the refusal stands — when a join after the day cannot be undone: a carried join, one the
+ * part has passed on since, or one whose holder has a record of its own dated on or after it.
+ */
+function decidedBeforeJoins(command: AssignmentCommand, state: AssignmentsState, context: AssignmentParentContext): AssignmentEvent[] | undefined {
+  const day = factDayOf(command)?.day;
+  if (day === undefined || Object.values(state.setAside ?? {}).some((aside) => aside.joinedOn > day)) return undefined;
+  const joins = Object.entries(state.joined ?? {}).filter(([, entry]) => entry.joinedOn > day);
+  if (joins.length === 0) return undefined;
+  const position = ([unitId, entry]: (typeof joins)[number]) =>
+    state.recorded.findLastIndex((event) => event.type === 'PartHandedOver' && event.data.unitId === unitId && event.data.successorUnitId === entry.successorUnitId && event.data.handedOverOn === entry.joinedOn);
+  const latestFirst = [...joins].sort((a, b) => position(b) - position(a));
+  const undone: PartHandOverUndone[] = [];
+  let cleared = state;
+  for (const [unitId, entry] of latestFirst) {
+    const into = entry.into && partOf(cleared, entry.into.unitId);
+    if (!into?.heldBefore?.includes(unitId) || partOf(cleared, unitId) || position([unitId, entry]) < 0) return undefined;
+    if (cleared.recorded.some((event) => !isHandOverEvent(event) && (event.data as { unitId?: string }).unitId === into.unitId && factDayOfEvent(event) >= entry.joinedOn)) return undefined;
+    const unit = unitNamed(command as NamesUnits, unitId);
+    const holder = unitNamed(command as NamesUnits, into.unitId);
+    const undoing: PartHandOverUndone = {
+      type: 'PartHandOverUndone',
+      data: { unitId, successorUnitId: entry.successorUnitId, reason: `${holder.zh} ${day} 的记录早于 ${entry.joinedOn} ${unit.zh}的任务并入其任务的日期，该合并按日期顺序重新办理`, handedOverOn: entry.joinedOn },
+    };
+    const next = evolveAssignments(cleared, undoing);
+    if (partOf(next, unitId) === undefined) return undefined;
+    undone.push(undoing);
+    cleared = next;
+  }
+  const decided = decideAssignment(command, cleared, context);
+  // A pass dated before a hand-over the joins sat on keeps that part with its unit, before the joins come again (breaker8d P15).
+  const kept = handOversUndone(command as NamesUnits, decided.reduce(evolveAssignments, cleared));
+  const redone = [...latestFirst].reverse().map(([unitId, entry]): AssignmentEvent => {
+    const unit = unitNamed(command as NamesUnits, unitId);
+    const successor = unitNamed(command as NamesUnits, entry.successorUnitId);
+    return { type: 'PartHandedOver', data: { unitId, successorUnitId: entry.successorUnitId, reason: `按日期顺序重新办理：${unit.zh}的任务于 ${entry.joinedOn} 并入${successor.zh}的任务`, handedOverOn: entry.joinedOn } };
+  });
+  return [...undone, ...decided, ...kept, ...redone];
 }
 
 /**
@@ -1297,6 +1347,12 @@ function assignUnit(command: AssignUnit, state: AssignmentsState, context: Assig
   const unit = unitNamed(command, unitId);
   requireRole(command.actor, ['SUPERVISOR', 'ADMIN', 'SYSTEM'], say('assign units', '交办任务'));
   if (context.parentClosed) refuseAssignmentToClosed(state, assignedOn, command.today, parentNoun(command));
+  // The part the unit holds reached it only after this 交办's day (a predecessor's, passed by a reorganisation typed first): its own row comes first.
+  const room = roomForOwnPart(command, state);
+  if (room) {
+    const assigned = assignUnit(command, room.undone.reduce(evolveAssignments, state), context);
+    return [...room.undone, ...assigned, ...room.redone];
+  }
   if (partOf(state, unitId)) throw conflict(`${capitalise(unit.en)} is already assigned.`, `${unit.zh}已在交办之列。`);
   // Joint leads (联合牵头) are named together; a lead added on its own later would be a second one.
   const lead = partsOf(state).find((part) => part.role === 'LEAD' && !(command.coLeadUnitIds ?? []).includes(part.unitId));
@@ -1334,6 +1390,51 @@ function assignUnit(command: AssignUnit, state: AssignmentsState, context: Assig
     );
   }
   return [{ type: 'UnitAssigned', data: { unitId, role, dueDate, ...(terms.kind === 'BY_DATE' ? {} : { terms }), assignedOn, ...recorded(override) } }];
+}
+
+/**
+ * A 交办 of a unit dated before the day the part it holds reached it (a predecessor's part, passed by a hand-over or merge typed
+ * first — breaker8l P9: hand A→S 09-01, A's row of 06-15, then S's own row of 06-15): by date S had its own part from the row's
+ * day and A's joined it on 09-01. The steps that brought S the part come off (`undone`), the row is assigned, and the steps are
+ * applied again on their days (`redone`, now joins) — as `successorStepsAfterDay` makes room for a late hand-over. Undefined
+ * when the unit holds no such part (its own, one taken over by the row's day, or one another's part joined since: 「已在交办之列」).
+ * CONFLICT when the unit has a record of its own on that part since it took it over: in date order the record would be on its
+ * own part, not the one it joined — correct that record or the reorganisation's day first.
+ */
+function roomForOwnPart(command: AssignUnit, state: AssignmentsState): ReturnType<typeof successorStepsAfterDay> | undefined {
+  const { unitId, assignedOn } = command;
+  if (!ownPartComesFirst(command, state, unitId, assignedOn)) return undefined;
+  const held = partOf(state, unitId)!;
+  const passed = held.previousHolders!.at(-1)!;
+  let room: ReturnType<typeof successorStepsAfterDay>;
+  try {
+    const own = unitNamed(command, unitId);
+    const reason = (step: PreviousHolder) => `${own.zh}自 ${assignedOn} 起有自己的任务（交办），${step.until} 的移交随后重新办理`;
+    room = successorStepsAfterDay({ ...command, unitId: passed.unitId, successorUnitId: unitId, handedOverOn: assignedOn }, state, reason);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const unit = unitNamed(command, unitId);
+    const predecessor = unitNamed(command, passed.unitId);
+    throw conflict(
+      `${capitalise(unit.en)} cannot be assigned its own part as of ${assignedOn}: it holds the part of ${predecessor.en}, taken over on ${held.heldSince}, and has records on it since; by date they would be on its own part. Correct those records or the reorganisation's day first.`,
+      `${unit.zh}不能自 ${assignedOn} 起交办自己的任务：${unit.zh}现有的任务是 ${held.heldSince} 从${predecessor.zh}移交来的，此后已有${unit.zh}的记录；按日期这些记录应属于${unit.zh}自己的任务。请先更正这些记录或该机构改革的日期。`,
+      { field: 'assignedOn' },
+    );
+  }
+  return room.undone.length > 0 ? room : undefined;
+}
+
+/**
+ * Whether a 交办 of `unitId` dated `assignedOn` comes before the part it holds (see `roomForOwnPart`): that part is a
+ * predecessor's, taken over after the day, nothing joined it since, and the unit existed on the day. A plan revision listing the
+ * unit adds it then, rather than reading the unit as already there (breaker8l P9: it was dropped silently).
+ */
+export function ownPartComesFirst(command: NamesUnits, state: AssignmentsState, unitId: string, assignedOn: string): boolean {
+  const held = partOf(state, unitId);
+  if (!held?.previousHolders?.length || held.heldSince === undefined || !isAfter(held.heldSince, assignedOn) || held.joinedOn !== undefined) return false;
+  // Not registered by the day: the paper names it by today's name, as before (the part it holds is the one meant).
+  const registered = command.unitNames?.registeredOnOf?.(unitId);
+  return registered === undefined || !isAfter(registered, assignedOn);
 }
 
 /**
@@ -1970,6 +2071,8 @@ export function passPartOnItsDay(command: HandOverPart, heldNow: AssignmentsStat
 function successorStepsAfterDay(
   command: NamesUnits & Pick<HandOverPart, 'unitId' | 'successorUnitId' | 'handedOverOn'>,
   state: AssignmentsState,
+  /** Why each step comes off (default: the hand-over of `command.unitId` comes first). */
+  undoneReason?: (passed: PreviousHolder) => string,
 ): { undone: PartHandOverUndone[]; redone: Extract<AssignmentEvent, { type: 'PartHandedOver' }>[] } {
   const { successorUnitId, handedOverOn } = command;
   const part = partOf(state, successorUnitId);
@@ -1997,7 +2100,7 @@ function successorStepsAfterDay(
     const next = unitNamed(command, to);
     undone.push({
       type: 'PartHandOverUndone',
-      data: { unitId: passed.unitId, successorUnitId: to, reason: `${unit.zh}的任务于 ${handedOverOn} 先移交${successor.zh}，${passed.until} 的移交随后重新办理`, handedOverOn: passed.until },
+      data: { unitId: passed.unitId, successorUnitId: to, reason: undoneReason?.(passed) ?? `${unit.zh}的任务于 ${handedOverOn} 先移交${successor.zh}，${passed.until} 的移交随后重新办理`, handedOverOn: passed.until },
     });
     redone.unshift({
       type: 'PartHandedOver',

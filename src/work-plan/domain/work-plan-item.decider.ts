@@ -13,6 +13,7 @@ import {
   handOversAfterMerges,
   handOversDue,
   partBackForRemoval,
+  ownPartComesFirst,
   initialAssignmentsState,
   partOf,
   partsOf,
@@ -624,7 +625,11 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   // A unit taken off as of a day before a reorganisation passed its part on, typed after it (breaker8j P3): its part first comes back to it.
   const back = removeUnitIds.reduce<AssignmentEvent[]>((undone, unitId) => [...undone, ...partBackForRemoval({ ...command, parentNoun: ITEM_NOUN }, undone.reduce(evolveAssignments, item.assignments), unitId, command.revisedOn)], []);
   if (back.length > 0) return [...back, ...reviseItem(command, back.reduce<WorkPlanItemState>(evolveItem, state))];
-  const addUnits = (command.addUnits ?? []).filter((unit) => !(partOf(item.assignments, unit.unitId) && !removeUnitIds.includes(unit.unitId)));
+  // A unit listed that holds a part already is no change — unless that part is a predecessor's it took over after the revision's
+  // day: by date its own part comes first, and the predecessor's joins it later (breaker8l P9: it was dropped silently).
+  const addUnits = (command.addUnits ?? []).filter(
+    (unit) => !(partOf(item.assignments, unit.unitId) && !removeUnitIds.includes(unit.unitId)) || ownPartComesFirst(command, item.assignments, unit.unitId, command.revisedOn),
+  );
   for (const unitId of [...removeUnitIds, ...(command.changeRoles ?? []).map((change) => change.unitId)]) {
     if (!partOf(item.assignments, unitId)) {
       const unit = unitNamed(command, unitId);

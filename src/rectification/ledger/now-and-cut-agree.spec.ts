@@ -218,6 +218,10 @@ const shown = (part: PartView) => ({
   extensionRequests: inBusinessOrder(part.extensionRequests, (request) => request.requestedOn, (request) => request.requestedAt),
   // Bookkeeping of when each due date took effect, not shown as such: the dates in force are (dueDate, and on-time by day).
   dueDates: undefined,
+  // Which records stayed behind in a join, and on which days (where a late fact of that unit lands): what the views follow. The
+  // joining part, the part it joined as it read just before and its listing place (`part`, `into`, `at`) are only what undoing
+  // that join restores (breaker8l P13), each fold's as it made the join — not shown.
+  ...(part.joined === undefined ? {} : { joined: part.joined.map(({ unitId, on, from }) => ({ unitId, on, ...(from === undefined ? {} : { from }) })) }),
 });
 const finding = (view: FindingView) => ({ status: view.status, closedOn: view.closedOn, parts: inAssignedOrder(view.parts.values()).map(shown) });
 

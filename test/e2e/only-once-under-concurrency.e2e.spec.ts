@@ -139,6 +139,24 @@ describe('only once, however many requests race', () => {
     expect(confirmed.data!.undoFindingWithdrawal.status).not.toBe('WITHDRAWN');
   });
 
+  it('does not ask again about a near copy recorded while the finding was live: that question was answered then (breaker11n P5)', async () => {
+    const title = '重大行政决策目录未按时向社会公布';
+    const first = (await recordFinding(title, 'asked-first')).data!.recordFinding.id as string;
+    const confirmedAtRecording = await app.graphql(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`, {
+      input: { idempotencyKey: 'asked-copy', evaluationId, title: `${title}（市级）`, description: '市级目录', category: '主动公开', severity: 'MEDIUM', identifiedOn: '2026-03-20', distinctFrom: [first] },
+    });
+    expect(confirmedAtRecording.errors).toBeUndefined();
+    const withdrawn = await app.graphql(`mutation($input: WithdrawFindingInput!) { withdrawFinding(input: $input) { id } }`, {
+      input: { idempotencyKey: 'asked-withdraw', findingId: first, reason: '评估单位来函撤回该问题', withdrawnOn: '2026-04-10' },
+    });
+    expect(withdrawn.errors).toBeUndefined();
+    const undone = await app.graphql(`mutation($input: UndoFindingWithdrawalInput!) { undoFindingWithdrawal(input: $input) { id status } }`, {
+      input: { idempotencyKey: 'asked-undo', findingId: first, reason: '撤销有误' },
+    });
+    expect(undone.errors).toBeUndefined();
+    expect(undone.data!.undoFindingWithdrawal.status).not.toBe('WITHDRAWN');
+  });
+
   it('records each of many different titles sent at once: the claim refuses only the same problem', async () => {
     const titles = ['政务服务事项目录更新滞后', '重大决策预公开意见征集缺失', '政策解读材料与文件不同步', '依申请公开答复超过法定期限', '财政预决算信息公开不完整'];
     const answers = await Promise.all(titles.map((title, index) => recordFinding(title, `many-${index}`)));

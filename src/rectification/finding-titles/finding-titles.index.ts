@@ -16,6 +16,13 @@ export interface RecordedFindingTitle {
   readonly key: string;
   /** Withdrawn (FindingWithdrawn): still a record, and still not recorded again by an import. */
   withdrawn: boolean;
+  /** Its place among every finding recorded (0, 1, …, log order); absent in an entry restored from an older snapshot. */
+  readonly order?: number;
+  /**
+   * While withdrawn: how many findings had been recorded when it was withdrawn. Those recorded later
+   * (`order` ≥ this) were never asked about its title as a near title while it was live.
+   */
+  withdrawnAfter?: number;
 }
 
 /**
@@ -289,6 +296,8 @@ export class FindingTitlesIndex implements Projection {
    * recorded: its findings by title key, and their keys for near titles (`NearTitles`).
    */
   private lookups = new Map<string, { readonly byKey: Map<string, RecordedFindingTitle[]>; readonly near: NearTitles<RecordedFindingTitle> }>();
+  /** Findings recorded so far: the next one's `order`. */
+  private recorded = 0;
 
   snapshot(): { byEvaluation: Map<string, RecordedFindingTitle[]> } {
     return { byEvaluation: this.byEvaluation };
@@ -297,13 +306,14 @@ export class FindingTitlesIndex implements Projection {
   restore(state: unknown): void {
     this.byEvaluation = (state as { byEvaluation: Map<string, RecordedFindingTitle[]> }).byEvaluation;
     this.byFinding = new Map([...this.byEvaluation.values()].flat().map((entry) => [entry.findingId, entry]));
+    this.recorded = this.byFinding.size;
     this.lookups = new Map();
   }
 
   apply(event: RecordedEvent): void {
     if (event.type === 'FindingRecorded') {
       const { findingId, evaluationId, title } = event.data as { findingId: string; evaluationId: string; title: string };
-      const entry: RecordedFindingTitle = { findingId, title, key: findingTitleKey(title), withdrawn: false };
+      const entry: RecordedFindingTitle = { findingId, title, key: findingTitleKey(title), withdrawn: false, order: this.recorded++ };
       pushTo(this.byEvaluation, evaluationId, entry);
       this.byFinding.set(findingId, entry);
       const lookup = this.lookups.get(evaluationId);
@@ -313,11 +323,16 @@ export class FindingTitlesIndex implements Projection {
       }
     } else if (event.type === 'FindingWithdrawn') {
       const entry = this.byFinding.get((event.data as { findingId: string }).findingId);
-      if (entry) entry.withdrawn = true;
+      if (entry) Object.assign(entry, { withdrawn: true, withdrawnAfter: this.recorded });
     } else if (event.type === 'FindingWithdrawalUndone') {
       const entry = this.byFinding.get((event.data as { findingId: string }).findingId);
-      if (entry) entry.withdrawn = false;
+      if (entry) Object.assign(entry, { withdrawn: false, withdrawnAfter: undefined });
     }
+  }
+
+  /** A finding's entry (its title, whether and when withdrawn); undefined for one not recorded. */
+  entry(findingId: string): RecordedFindingTitle | undefined {
+    return this.byFinding.get(findingId);
   }
 
   /** The evaluation's findings in the order recorded. */

@@ -82,7 +82,7 @@ export class ActOnFindingHandler implements ICommandHandler<ActOnFindingCommand>
 
   /**
    * On a withdrawn finding: the evaluation's finding not withdrawn that holds its title's words now,
-   * and those whose titles read as its title retyped, recorded since (`TitleHeld`). Look-ups, not a
+   * and those whose titles read as its title retyped, recorded since its withdrawal (`TitleHeld`). Look-ups, not a
    * scan (`FindingTitlesIndex.near`).
    */
   private withTitleHolder(findingId: string, command: FindingCommand): FindingCommand {
@@ -91,9 +91,13 @@ export class ActOnFindingHandler implements ICommandHandler<ActOnFindingCommand>
     const holder = this.titles.sameTitle(finding.evaluationId, finding.title);
     const closed = holder ? this.ledger.finding(holder.findingId)?.status === 'CLOSED' : false;
     const held = holder && !holder.withdrawn && holder.findingId !== findingId ? { titleHeldBy: { findingId: holder.findingId, title: holder.title, ...(closed ? { closed } : {}) } } : {};
+    // Only a copy recorded since the withdrawal went unasked: one recorded before was asked about this
+    // title at its own recording, or this finding about its title (distinctFrom), while both were live.
+    const withdrawnAfter = this.titles.entry(findingId)?.withdrawnAfter;
+    const recordedSince = (order: number | undefined) => withdrawnAfter === undefined || order === undefined || order >= withdrawnAfter;
     const near = this.titles
       .near(finding.evaluationId, finding.title, unitsNamedNow(this.units))
-      .filter((other) => !other.withdrawn && other.findingId !== findingId)
+      .filter((other) => !other.withdrawn && other.findingId !== findingId && recordedSince(other.order))
       .map(({ findingId: nearId, title, distance }) => ({ findingId: nearId, title, distance }));
     return { ...command, ...held, ...(near.length > 0 ? { nearTitlesHeld: near } : {}) };
   }

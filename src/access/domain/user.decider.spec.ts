@@ -294,6 +294,11 @@ describe('accounts and units merged away (机构改革; newcomer22 S8)', () => {
   it('refuses an account registered in a unit merged into another, naming the successor', () =>
     given([]).when(register({ unitId: 'unit-hbj', unitMerged: merged })).thenRefused('CONFLICT', /merged into/, refusal));
 
+  it('lets the operator’s tools make an account in a merged unit, for a clerk entering its papers dated before the merge', () =>
+    given([])
+      .when(register({ actor: { id: 'cli:root', role: 'SYSTEM', unitId: null }, unitId: 'unit-hbj', unitMerged: merged }))
+      .then([{ type: 'UserRegistered', data: { userId: 'u-1', name: '李娜', role: 'UNIT', unitId: 'unit-hbj' } }]));
+
   it('refuses moving an account into a merged unit', () => given([registered]).when(change({ name: '李娜', unitMerged: merged })).thenRefused('CONFLICT', /merged into/, refusal));
 
   it('moves an account out of a merged unit to its successor', () =>

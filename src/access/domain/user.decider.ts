@@ -86,7 +86,9 @@ export interface UnitMergedAway {
 
 /**
  * A merged unit takes no new work (its parts passed to the successor): an account put in it would
- * be reminded of nothing and its clerk told nothing (newcomer22 S8).
+ * be reminded of nothing and its clerk told nothing (newcomer22 S8). Asked of administrators (the
+ * web and the API), not of the operator's tools, which make the account of a clerk who enters the
+ * merged unit's papers dated before the merge.
  * @throws DomainError CONFLICT (reason UNIT_MERGED, field unitId) naming the successor to put the account in.
  */
 function refuseMergedUnit(merged: UnitMergedAway | null): void {
@@ -307,7 +309,8 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
         requireText(command.name, say("The user's name", '用户姓名'));
         if (command.role === 'UNIT' && !command.unitId) throw badInput('A UNIT user must belong to a unit.', '责任单位用户必须属于一个单位。', { field: 'unitId' });
         if (command.unitId && !command.unitExists) throw notFound('Unit', command.unitId);
-        refuseMergedUnit(command.unitMerged);
+        // The operator's tools (SYSTEM) may still make one: a clerk entering the merged unit's papers dated before the merge.
+        if (command.actor.role !== 'SYSTEM') refuseMergedUnit(command.unitMerged);
         if (command.sameAccount) throw sameAccountExists(command.role, command.sameAccount);
         const { userId, name, role, unitId, firstToken, initialPassword } = command;
         const registered: UserEvent = { type: 'UserRegistered', data: { userId, name: name.trim(), role, unitId } };
@@ -351,7 +354,7 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
         if (command.role === 'UNIT' && !command.unitId) throw badInput('A UNIT user must belong to a unit.', '责任单位用户必须属于一个单位。', { field: 'unitId' });
         if (command.unitId && !command.unitExists) throw notFound('Unit', command.unitId);
         // An account already in a merged unit may be renamed or moved out; it is never moved in.
-        if (command.unitId !== user.unitId) refuseMergedUnit(command.unitMerged);
+        if (command.unitId !== user.unitId && command.actor.role !== 'SYSTEM') refuseMergedUnit(command.unitMerged);
         const name = command.name.trim();
         const renamed = name !== user.name;
         const roleChanged = command.role !== user.role || command.unitId !== user.unitId;

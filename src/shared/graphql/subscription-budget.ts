@@ -85,6 +85,11 @@ export class SubscriptionBudget {
     return undefined;
   }
 
+  /** How many subscriptions `connection` was let run and still holds (0 for one not admitted). */
+  running(connection: object): number {
+    return this.holdings.get(connection)?.costs.size ?? 0;
+  }
+
   /** The subscription `id` of `connection` ended: its cost is given back (nothing if it was never admitted). */
   release(connection: object, id: string): void {
     const holding = this.holdings.get(connection);

@@ -45,11 +45,6 @@ export function graphqlWsOptions(
     return options.formatError({ ...formatted, extensions: { ...formatted.extensions, code } }, error);
   };
   const { budget } = options;
-  // The subscriptions each connection was let run: graphql-ws lists a subscription in `context.subscriptions`
-  // before onSubscribe judges it, so under load several sent together were all counted there and more than
-  // the one over the limit were refused (graphql-hardening e2e, seen at load 20).
-  const running = new WeakMap<object, Set<string>>();
-  const runningOn = (context: object) => running.get(context) ?? running.set(context, new Set()).get(context)!;
   return {
     validate: (schema, document) => validate(schema, document, rules),
     // A caller over its connections is closed at once (4403, the reason in both languages); the web shows the connection lost.
@@ -61,7 +56,9 @@ export function graphqlWsOptions(
     onSubscribe: (context, id, payload) => {
       const refused =
         tooManyTokens(payload.query, options.parseOptions) ??
-        (runningOn(context).size >= options.maxSubscriptionsPerConnection
+        // The subscriptions admitted so far (the budget's), not graphql-ws's `context.subscriptions`, which lists each
+        // before it is judged: under load several sent together were all counted there (graphql-hardening e2e).
+        (budget.running(context) >= options.maxSubscriptionsPerConnection
           ? [
               new GraphQLError(`This connection already holds ${options.maxSubscriptionsPerConnection} subscriptions, the most allowed. Close one first.`, {
                 extensions: { code: 'TOO_MANY_REQUESTS', messageZh: `此连接已有 ${options.maxSubscriptionsPerConnection} 个订阅，已达上限：请先关闭一个。` },
@@ -73,14 +70,9 @@ export function graphqlWsOptions(
       if (judged?.refusal) return [judged.refusal];
       // Counted only once it is sure to run (graphql-ws then completes it, and onComplete gives it back).
       const overBudget = judged?.cost != null ? budget.admit(context, id, judged.cost) : undefined;
-      if (overBudget) return [overBudget];
-      runningOn(context).add(id);
-      return undefined;
+      return overBudget ? [overBudget] : undefined;
     },
-    onComplete: (context, id) => {
-      runningOn(context).delete(id);
-      budget.release(context, id);
-    },
+    onComplete: (context, id) => budget.release(context, id),
     onClose: (context) => budget.disconnect(context),
     onError: (_context, _id, _payload, errors) => errors.map((error) => format(error, 'GRAPHQL_VALIDATION_FAILED')),
     // An error without a path came before any resolver ran: variables that do not fit their types.

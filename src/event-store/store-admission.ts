@@ -32,6 +32,7 @@ import { judgeFirstSealing, judgeRotationSealing, judgeUnsignedWitness, type Nam
 import { InvalidSettingsError, type AppSettings } from '../config/app-settings.js';
 import { EventStoreDbEventStore } from './eventstoredb-event-store.js';
 import { isPlace, realPlaceOf } from './store-place.js';
+import { judgeOtherNames } from './store-file-names.js';
 import { LiveServerRegistration, judgeCompanionsGoneUnderLiveServers, judgeLiveServers, judgeReplacedUnderLiveServers, judgeToolBesideLiveServers, liveServersOn, storeLockedRefusal, type ServerFacts } from './live-servers.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
 
@@ -550,6 +551,9 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
   // A server still running on the file this path named before it was replaced holds its -wal: nothing
   // opens the path until it stops, whatever ACCEPT_STORE_RESET says (breaker9l P5).
   if (sqlite && settings.SQLITE_PATH !== ':memory:') {
+    // One file under two names (a hard-link "snapshot"): a second server on it would keep a -wal of its own over it (breaker9m P5).
+    const otherName = judgeOtherNames(settings.SQLITE_PATH, witnessedPlaces(dataFolderWitness, kept), (path) => liveServersOn(path));
+    if (otherName) throw otherName;
     const replaced = judgeReplacedUnderLiveServers(settings.SQLITE_PATH) ?? judgeCompanionsGoneUnderLiveServers(settings.SQLITE_PATH);
     if (replaced) throw replaced;
   }
@@ -750,6 +754,15 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
     // A damaged page met while reading the head or the identity is the same refusal as the check's.
     throw asRefusal(error);
   }
+}
+
+/**
+ * The paths at which this installation's witnesses saw a SQLite store: the data folder's witness's
+ * `location` and the key folder's copies' `location` and `servedAs` (see `judgeOtherNames`).
+ */
+function witnessedPlaces(dataFolderWitness: StoreWitness | null, kept: readonly KeptWitness[]): string[] {
+  const witnesses = [...(dataFolderWitness ? [dataFolderWitness] : []), ...kept.map(({ witness }) => witness)].filter((witness) => witness.kind === 'sqlite' && witness.location !== ':memory:');
+  return witnesses.flatMap((witness) => [witness.location, ...(witness.servedAs ? [witness.servedAs] : [])]);
 }
 
 /** What a store file that does not exist was: nothing (null), or the refusal. See `admitStore`. */
@@ -980,8 +993,19 @@ export async function judgeToolStore(settings: ToolStoreSettings): Promise<() =>
       ),
     );
   const damagedRefusal = (error: unknown) => (isDamage(error) ? nothingWritten(damagedStore(settings, [(error as Error).message])) : error);
-  // As a server's start (breaker9l P5: two accounts created by user:create went out with the detached server's -wal).
-  const replaced = judgeReplacedUnderLiveServers(settings.SQLITE_PATH) ?? judgeCompanionsGoneUnderLiveServers(settings.SQLITE_PATH);
+  // As a server's start: one file under two names (breaker9m P5), or replaced under a live server (breaker9l P5: two accounts created by user:create went out with the detached server's -wal).
+  const witnessedNow = (() => {
+    try {
+      return witnessedPlaces(readWitness(settings.STORE_WITNESS_PATH), readKeyFolderWitnesses(keyFolderWitnessFolder(settings)));
+    } catch {
+      // A damaged witness is refused below, as the server refuses it.
+      return [];
+    }
+  })();
+  const replaced =
+    judgeOtherNames(settings.SQLITE_PATH, witnessedNow, (path) => liveServersOn(path)) ??
+    judgeReplacedUnderLiveServers(settings.SQLITE_PATH) ??
+    judgeCompanionsGoneUnderLiveServers(settings.SQLITE_PATH);
   if (replaced) throw replaced;
   // A live server's key, when the tool's differs (run from another folder), is what is wrong — said
   // before anything the witnesses of that other folder would say (breaker9k P3).

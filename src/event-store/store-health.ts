@@ -9,6 +9,7 @@ import { SqliteEventStore } from './sqlite-event-store.js';
 import { keptCopyUnwritable, witnessNotWrittenMessage } from './store-witness.js';
 import type { WitnessKeeper } from './store-admission.js';
 import type { LiveServerRegistration } from './live-servers.js';
+import { fileNodeOf, otherNamesNotice, otherNamesOf } from './store-file-names.js';
 
 /** Why the store cannot take writes (or the read models cannot follow) right now. */
 export type StoreProblemCause =
@@ -36,7 +37,10 @@ export type StoreProblemCause =
  *   tell production from a staging copy made from its folders (breaker9e P3);
  * - `SIGNING_KEYS_DIFFER` / `STORE_COPY_NAMES_DIFFER`: another live server on the same SQLite file
  *   signs with another ledger key, or carries another STORE_COPY_NAME (live-servers.ts: refused at
- *   start; noticed here when two servers started at one moment, breaker9i P3, breaker9g P6).
+ *   start; noticed here when two servers started at one moment, breaker9i P3, breaker9g P6);
+ * - `STORE_FILE_HAS_OTHER_NAMES`: the SQLite file has other names (hard links: `cp -al data/ snap/`,
+ *   breaker9m P5) — not a copy but the live file; a Rectify start or tool on another name is refused
+ *   (store-file-names.ts), any other program opening it there would damage the store.
  */
 export type StoreNoticeCause =
   | 'ACCEPT_STORE_RESET_LEFT_SET'
@@ -44,7 +48,8 @@ export type StoreNoticeCause =
   | 'KEY_SIDE_WITNESS_UNWRITABLE'
   | 'STORE_COPY_UNNAMED'
   | 'SIGNING_KEYS_DIFFER'
-  | 'STORE_COPY_NAMES_DIFFER';
+  | 'STORE_COPY_NAMES_DIFFER'
+  | 'STORE_FILE_HAS_OTHER_NAMES';
 
 export interface StoreNotice {
   readonly cause: StoreNoticeCause;
@@ -286,7 +291,23 @@ export class StoreHealth {
       ...this.startNotices,
       ...(keptCopy ? [{ cause: 'KEY_SIDE_WITNESS_UNWRITABLE' as const, since: keptCopy.since, message: keptCopyUnwritable(keptCopy.path, keptCopy.why) }] : []),
       ...(servers ? [servers] : []),
+      ...this.otherNames(),
     ];
+  }
+
+  /** The store file's other names as last searched: searched again only when its number of names changes. */
+  private names: { readonly links: number; readonly notice: StoreNotice | null } | null = null;
+
+  /** `STORE_FILE_HAS_OTHER_NAMES` while the SQLite file has more than one name (one stat per call; the search only when the count changes). */
+  private otherNames(): StoreNotice[] {
+    if (!(this.store instanceof SqliteEventStore) || this.store.path === ':memory:') return [];
+    const links = fileNodeOf(this.store.path)?.links ?? 1;
+    if (this.names?.links !== links) {
+      const message = links > 1 ? otherNamesNotice(this.store.path, otherNamesOf(this.store.path)) : null;
+      if (message) this.logger.warn(message.en);
+      this.names = { links, notice: message ? { cause: 'STORE_FILE_HAS_OTHER_NAMES', since: new Date().toISOString(), message } : null };
+    }
+    return this.names.notice ? [this.names.notice] : [];
   }
 
   /** The refusal for a write now, or null when the store can take it (a passing problem, such as a lock another program holds, lets it try). */

@@ -333,7 +333,8 @@ export type StoreRefusalReason =
   | 'COPY_NAME_DIFFERS_FROM_LIVE_SERVER'
   | 'STORE_LOCKED'
   | 'STORE_REPLACED_UNDER_LIVE_SERVER'
-  | 'STORE_FILES_GONE_UNDER_LIVE_SERVER';
+  | 'STORE_FILES_GONE_UNDER_LIVE_SERVER'
+  | 'STORE_FILE_HAS_OTHER_NAMES';
 
 /** The server will not start on a store it does not recognise, unless told to accept it. */
 export class StoreRefusedError extends Error {

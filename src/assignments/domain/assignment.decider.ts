@@ -164,6 +164,13 @@ export interface JoinedPart {
    * part is the unit's again and that part reads as before. Absent on a carried join (`setAside`), which is not undone.
    */
   readonly into?: { readonly unitId: string; readonly role: AssignmentRole; readonly heldBefore?: readonly string[]; readonly joinedOn?: string };
+  /**
+   * Set on the record that had moved into the successor earlier the same day and was set aside because the record joining it
+   * that day is the one `keepsJoiningRecord` keeps (two merges into one unit on one day: breaker8l P11): that joining unit and
+   * its role before the join. Undoing that unit's step (PartHandOverUndone: a withdrawal dated before the day, typed after —
+   * breaker8m P1) gives it its part back with that role and moves this record into the successor again, as it stood.
+   */
+  readonly keptInstead?: { readonly unitId: string; readonly role: AssignmentRole };
 }
 
 /** A unit that held a part before its present holder (机构改革): from its assignment or taking over until it passed on (office days). */
@@ -764,7 +771,7 @@ function handOver(state: AssignmentsState, unitId: string, successorUnitId: stri
       ...state,
       parts: { ...others, [successorUnitId]: kept },
       passedOn: { ...state.passedOn, [unitId]: handedOverOn },
-      joined: { ...state.joined, [peer.unitId]: { part: peerRecord, joinedOn: handedOverOn, successorUnitId } },
+      joined: { ...state.joined, [peer.unitId]: { part: peerRecord, joinedOn: handedOverOn, successorUnitId, keptInstead: { unitId, role: part.role } } },
     };
   }
   const moved: AssignmentPart = successorPart
@@ -865,6 +872,25 @@ function handOverUndone(state: AssignmentsState, unitId: string, successorUnitId
     ...(earlier.length > 0 ? { heldSince: passed.from, previousHolders: earlier, heldBefore: heldBefore!.slice(0, -1) } : {}),
   };
   const { [unitId]: _passedOn, ...stillPassed } = state.passedOn ?? {};
+  // Its record was kept instead of one that had moved into the successor earlier that day (`JoinedPart.keptInstead`): that one
+  // is the successor's again, as it stood, and the unit's part has its own role back (breaker8m P1).
+  const setAsideThatDay = Object.entries(state.joined ?? {}).find(([, entry]) => entry.keptInstead?.unitId === unitId && entry.successorUnitId === successorUnitId && entry.joinedOn === handedOverOn);
+  if (setAsideThatDay && !Object.hasOwn(others, unitId)) {
+    const [peerId, entry] = setAsideThatDay;
+    const { [peerId]: _aside, ...stillJoined } = state.joined!;
+    const movedIn: AssignmentPart = {
+      ...entry.part,
+      unitId: successorUnitId,
+      heldBefore: [...(entry.part.heldBefore ?? []), peerId],
+      heldSince: handedOverOn,
+      previousHolders: [...(entry.part.previousHolders ?? []), { unitId: peerId, from: entry.part.heldSince ?? entry.part.assignedOn, until: handedOverOn }],
+    };
+    // The kept record listed its own earlier holders, the unit, then the set-aside record's holders and that record's unit.
+    const ownHolders = (part.heldBefore ?? []).slice(0, Math.max(0, (part.heldBefore ?? []).length - (movedIn.heldBefore!.length + 1)));
+    const { joinedOn: _joinedOn, heldBefore: _heldBefore, ...own } = back;
+    const restored: AssignmentPart = { ...own, role: entry.keptInstead!.role, ...(ownHolders.length > 0 ? { heldBefore: ownHolders } : {}) };
+    return { ...state, parts: { ...others, [unitId]: restored, [successorUnitId]: movedIn }, passedOn: stillPassed, joined: stillJoined };
+  }
   // The unit holds another record that reached it since (handed to it on or after the undone day, typed before the undo): by day
   // that record joined the one coming back, on its own day — carried when it brings open work into a verified one (breaker8k P7,
   // breaker8j P8: the held record was dropped here, and the read side kept it; the two folds listed the holders apart).

@@ -106,6 +106,13 @@ export interface JoinedRecord {
   readonly into?: Pick<PartView, 'role' | 'heldBefore' | 'passedOn' | 'joined'>;
   /** With `part`: its place among the parent's parts when it joined (the listing's order, restored with it). */
   readonly at?: number;
+  /**
+   * On the record that had moved into the successor earlier the same day and was set aside for the record joining it that day
+   * (`keepsJoiningRecord`, breaker8l P11): the unit of that kept record. Then `part` is this record as it stood in the successor,
+   * `into` the kept record's own part as it read before, `at` that part's place — what undoing the kept unit's step restores
+   * (breaker8m P1; the decider's `JoinedPart.keptInstead`).
+   */
+  readonly keptInstead?: string;
 }
 
 /** Whether a fact of `unitId` dated `day` is about its record that stayed behind in `joined` (see `JoinedRecord`). */
@@ -704,8 +711,13 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
       role: part.role === 'LEAD' || successorPart.role === 'LEAD' ? 'LEAD' : part.role,
       ...byDayPassed([...part.heldBefore, unitId, ...successorPart.heldBefore], [...part.passedOn, on, ...successorPart.passedOn]),
       heldSince: on,
-      // The record that moved in earlier that day stays behind: its unit's, and that of the units it had passed through.
-      joined: [...(part.joined ?? []), ...(successorPart.joined ?? []), ...recordHoldersUntil(successorPart)],
+      // The record that moved in earlier that day stays behind: its unit's, and that of the units it had passed through —
+      // its unit's entry keeps it whole, to move in again if the kept unit's step is undone (breaker8m P1).
+      joined: [
+        ...(part.joined ?? []),
+        ...(successorPart.joined ?? []),
+        ...recordHoldersUntil(successorPart).map((record) => (record.unitId === peer && record.on === on ? { ...record, part: successorPart, into: beforeJoin(part), at: place, keptInstead: unitId } : record)),
+      ],
     });
     return;
   }
@@ -786,6 +798,7 @@ function putInPlaceOf(parts: Map<string, PartView>, replaced: string, part: Part
  * joined the successor's own is left as it is (the decider undoes the later step first).
  */
 function handOverUndone(parts: Map<string, PartView>, unitId: string, successorUnitId: string, on: string): void {
+  if (keptInsteadUndone(parts, unitId, successorUnitId, on)) return;
   // A part that joined the successor's own lists its unit last too (on a part moved to it that day as well): the join is undone.
   if (joinUndone(parts, unitId, on)) return;
   const part = parts.get(successorUnitId);
@@ -811,6 +824,35 @@ function handOverUndone(parts: Map<string, PartView>, unitId: string, successorU
   parts.set(unitId, { ...back, role, ...holders, joined: [...(back.joined ?? []), ...(held.joined ?? []), ...recordHoldersUntil(held)] });
 }
 
+/**
+ * The step of `unitId` into `successorUnitId` on office day `on` undone, where its record had been kept instead of one that
+ * moved into the successor earlier that day (`JoinedRecord.keptInstead`; the decider's `handOverUndone`, breaker8m P1): the
+ * unit's part is its own again, with its own role, earlier holders and joined records, in its place in the listing; the
+ * set-aside record is the successor's again, as it stood with the facts of its days entered since. False when no such record.
+ */
+function keptInsteadUndone(parts: Map<string, PartView>, unitId: string, successorUnitId: string, on: string): boolean {
+  const holder = parts.get(successorUnitId);
+  const record = holder?.joined?.find((joined) => joined.keptInstead === unitId && joined.on === on && joined.part !== undefined && joined.into !== undefined);
+  if (!holder || !record || parts.has(unitId)) return false;
+  const into = record.into!;
+  const { joined: _joined, heldSince: _since, ...rest } = holder;
+  const own: PartView = {
+    ...rest,
+    unitId,
+    role: into.role,
+    heldBefore: into.heldBefore,
+    passedOn: into.passedOn,
+    ...(into.joined === undefined ? {} : { joined: into.joined }),
+    ...(into.passedOn.length > 0 ? { heldSince: into.passedOn.at(-1)! } : {}),
+  };
+  parts.set(successorUnitId, record.part!);
+  const entries = [...parts];
+  const at = Math.min(record.at ?? entries.length, entries.length);
+  parts.clear();
+  for (const [key, value] of [...entries.slice(0, at), [unitId, own] as const, ...entries.slice(at)]) parts.set(key, value);
+  return true;
+}
+
 /** What undoing a join restores of the part joined (`JoinedRecord.into`). */
 const beforeJoin = (part: PartView): NonNullable<JoinedRecord['into']> => ({
   role: part.role,
@@ -828,7 +870,7 @@ const beforeJoin = (part: PartView): NonNullable<JoinedRecord['into']> => ({
 function joinUndone(parts: Map<string, PartView>, unitId: string, on: string): boolean {
   if (parts.has(unitId)) return false;
   for (const holder of parts.values()) {
-    const record = holder.joined?.find((joined) => joined.unitId === unitId && joined.on === on && joined.part !== undefined && joined.into !== undefined);
+    const record = holder.joined?.find((joined) => joined.unitId === unitId && joined.on === on && joined.part !== undefined && joined.into !== undefined && joined.keptInstead === undefined);
     if (!record || !holder.heldBefore.includes(unitId)) continue;
     const { joined: _joined, ...rest } = holder;
     const into = record.into!;

@@ -1,0 +1,61 @@
+import { fold } from '../../shared/decider.js';
+import { applyAssignmentEvent, type PartView } from '../read-model/part-view.js';
+import type { TimelineEntry } from '../read-model/timeline.js';
+import { assignmentsOn, evolveAssignments, initialAssignmentsState, partsOf, type AssignmentsState } from './assignment.decider.js';
+import type { AssignmentEvent } from './assignment.events.js';
+import { handOversAfterWithdrawal } from './part-facts.js';
+
+/*
+ * Two bureaus merged into one unit on one day (breaker8l P11): the joined part keeps the stricter record — the earlier due
+ * date — whichever paper was typed first. Typed with the stricter one second, the record that moved in first is set aside;
+ * a withdrawal dated before the day, typed last, undoes both steps and leaves each bureau its own part as it was (breaker8m
+ * P1: the set-aside record was lost, live and cut told two stories), in the decider and on the read side alike.
+ */
+
+const BUREAU_A = 'unit-a';
+const BUREAU_B = 'unit-b';
+const MERGED = 'unit-s';
+const DAY = '2016-07-01';
+const events: AssignmentEvent[] = [
+  { type: 'UnitAssigned', data: { unitId: BUREAU_A, role: 'LEAD', dueDate: '2016-12-31', assignedOn: '2016-04-26' } },
+  { type: 'UnitAssigned', data: { unitId: BUREAU_B, role: 'RESPONSIBLE', dueDate: '2016-10-31', assignedOn: '2016-04-26' } },
+  { type: 'PartHandedOver', data: { unitId: BUREAU_A, successorUnitId: MERGED, reason: '机构改革', handedOverOn: DAY } },
+  { type: 'PartHandedOver', data: { unitId: BUREAU_B, successorUnitId: MERGED, reason: '机构改革', handedOverOn: DAY } },
+];
+const stateAfter = (history: readonly AssignmentEvent[]): AssignmentsState => fold({ initialState: initialAssignmentsState, evolve: evolveAssignments }, history);
+const decided = (state: AssignmentsState) => partsOf(state).map((part) => [part.unitId, part.role, part.dueDate, part.heldBefore ?? []]);
+
+let revision = 0;
+const entry = (event: AssignmentEvent): TimelineEntry<AssignmentEvent> => {
+  revision += 1;
+  const occurredOn = event.type === 'UnitAssigned' ? event.data.assignedOn : (event.data as { handedOverOn: string }).handedOverOn;
+  return { ...event, id: `event-${revision}`, revision, occurredOn, metadata: { recordedAt: `2026-11-30T01:00:${String(revision).padStart(2, '0')}.000Z`, actorId: 'u', actorRole: 'ADMIN', actorUnitId: null } } as TimelineEntry<AssignmentEvent>;
+};
+const viewed = (history: readonly AssignmentEvent[]) => {
+  const parts = new Map<string, PartView>();
+  for (const event of history) applyAssignmentEvent(parts, entry(event));
+  return [...parts.values()].map((part) => [part.unitId, part.role, part.dueDate, part.heldBefore]);
+};
+
+describe('two merges into one unit on one day, the stricter record typed second', () => {
+  it('keeps the stricter record in the decider and on the read side', () => {
+    expect(decided(stateAfter(events))).toEqual([[MERGED, 'LEAD', '2016-10-31', [BUREAU_B, BUREAU_A]]]);
+    expect(viewed(events)).toEqual([[MERGED, 'LEAD', '2016-10-31', [BUREAU_B, BUREAU_A]]]);
+  });
+
+  it('a withdrawal dated before the day undoes both steps: each bureau holds its own part again, folded as recorded and by day', () => {
+    const undone = handOversAfterWithdrawal({}, stateAfter(events), '2016-06-20', '问题');
+    expect(undone.map((event) => [event.type, event.data.unitId, event.data.successorUnitId, event.data.handedOverOn])).toEqual([
+      ['PartHandOverUndone', BUREAU_B, MERGED, DAY],
+      ['PartHandOverUndone', BUREAU_A, MERGED, DAY],
+    ]);
+    const asBefore = [
+      [BUREAU_A, 'LEAD', '2016-12-31', []],
+      [BUREAU_B, 'RESPONSIBLE', '2016-10-31', []],
+    ];
+    const after = stateAfter([...events, ...undone]);
+    expect(decided(after).sort()).toEqual(asBefore);
+    expect(decided(assignmentsOn(after, '2026-11-30')).sort()).toEqual(asBefore);
+    expect(viewed([...events, ...undone]).sort()).toEqual(asBefore);
+  });
+});

@@ -355,10 +355,49 @@ export function assignmentsOn(state: AssignmentsState, day: string): Assignments
  * heard of the withdrawal) count nowhere, so they neither bound nor refuse it (breaker11j P4).
  */
 export function assignmentsBefore(state: AssignmentsState, day: string): AssignmentsState {
+  return assignmentsOutside(state, [{ from: day }]);
+}
+
+/**
+ * Office days a parent of parts was out of its plan or 台账: from `from` (`YYYY-MM-DD`, its
+ * withdrawal day) until the day before `until` (the day a later plan version listed it again,
+ * WorkPlanItemReinstated); without `until`, every day from `from` on.
+ */
+export interface OutOfPlanDays {
+  readonly from: string;
+  readonly until?: string;
+}
+
+/** Whether office day `day` lies in `span` (see `OutOfPlanDays`). */
+export const withinOutOfPlanDays = (span: OutOfPlanDays, day: string): boolean => day >= span.from && (span.until === undefined || day < span.until);
+
+/**
+ * Per `recorded` list (weakly), `assignmentsOutside`'s answers by the spans asked (a work-plan item
+ * put back in its plan is decided, and its status folded, on its records outside its withdrawn
+ * spans at every command: folded once per list, not once per command).
+ */
+const foldsOutside = new WeakMap<readonly AssignmentEvent[], Map<string, AssignmentsState>>();
+
+/**
+ * The parts with the units' own records (`isUnitRecord`) dated inside any of `spans` set aside:
+ * every other fact folded in business order as `assignmentsOn` folds them (corrections applied);
+ * `state` itself when no such record lies in them. `assignmentsBefore` is one span without end; a
+ * work-plan item withdrawn and put back by a later plan version (恢复列入方案) has spans that ended —
+ * the records its units made on those days, before the office heard of the withdrawal, count
+ * nowhere, before and after the reinstatement alike (breaker11n P1). O(the stream) once per list and spans.
+ */
+export function assignmentsOutside(state: AssignmentsState, spans: readonly OutOfPlanDays[]): AssignmentsState {
+  if (spans.length === 0) return state;
+  const key = spans.map((span) => `${span.from}/${span.until ?? ''}`).join(',');
+  const kept = foldsOutside.get(state.recorded)?.get(key);
+  if (kept) return kept;
   const entries = inBusinessOrder(state.recorded);
-  const setAside = (entry: { event: AssignmentEvent; occurredOn: string }) => isUnitRecord(entry.event) && entry.occurredOn >= day;
-  if (!entries.some(setAside)) return state;
-  return entries.filter((entry) => !setAside(entry)).reduce((folded, entry) => evolveAssignments(folded, entry.event), initialAssignmentsState());
+  const setAside = (entry: { event: AssignmentEvent; occurredOn: string }) => isUnitRecord(entry.event) && spans.some((span) => withinOutOfPlanDays(span, entry.occurredOn));
+  const answer = entries.some(setAside) ? entries.filter((entry) => !setAside(entry)).reduce((folded, entry) => evolveAssignments(folded, entry.event), initialAssignmentsState()) : state;
+  const byKey = foldsOutside.get(state.recorded) ?? new Map<string, AssignmentsState>();
+  byKey.set(key, answer);
+  foldsOutside.set(state.recorded, byKey);
+  return answer;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { TimeCut } from '../../shared/time-cut.js';
 import { foldAtCut } from '../../shared/time-travel-fold.js';
 import { workPlanItemStream, type WorkPlanApprovalCorrected, type WorkPlanImported, type WorkPlanItemDefined, type WorkPlanItemEvent, type WorkPlanRevised } from '../domain/work-plan.events.js';
 import { byPinyin } from '../../shared/chinese-order.js';
+import { withinOutOfPlanDays, type OutOfPlanDays } from '../../assignments/domain/assignment.decider.js';
 
 export type WorkPlanView = Omit<WorkPlanImported['data'], 'categories'> & {
   readonly importedAt: string;
@@ -399,9 +400,34 @@ export function itemAt(timeline: readonly TimelineEntry[], cut: TimeCut): WorkPl
   if (defined?.type !== 'WorkPlanItemDefined' || !knownInCut(cut, defined) || defined.occurredOn > cut.asOf) return undefined;
   const view = newItemView(defined);
   const folded = timelineAt(rest, cut);
-  for (const event of folded) applyToItem(view, event);
+  const spans = withdrawnSpansOf(folded);
+  for (const event of folded) if (!inWithdrawnSpan(spans, event)) applyToItem(view, event);
   return { ...view, history: [defined, ...historyAt(rest, folded, cut)] };
 }
+
+/**
+ * The withdrawn spans a later version ended (WorkPlanItemReinstated) among an item's events folded
+ * in business order (`timelineAt`), as `applyToItem` goes through them: a withdrawal undone (a pass
+ * dated before it, typed later: its undoing is dated the same day) makes none. Office days, as
+ * `OutOfPlanDays` (`from` the withdrawal, `until` the reinstatement). Empty when none (breaker11n P1).
+ */
+export function withdrawnSpansOf(folded: readonly TimelineEntry[]): OutOfPlanDays[] {
+  const spans: OutOfPlanDays[] = [];
+  let withdrawnOn: string | null = null;
+  for (const event of folded as readonly TimelineEntry<WorkPlanItemEvent>[]) {
+    if (event.type === 'WorkPlanItemWithdrawn' && withdrawnOn === null) withdrawnOn = event.data.withdrawnOn;
+    else if (event.type === 'WorkPlanItemWithdrawalUndone' && event.data.withdrawnOn === withdrawnOn) withdrawnOn = null;
+    else if (event.type === 'WorkPlanItemReinstated' && withdrawnOn !== null) {
+      spans.push({ from: withdrawnOn, until: event.data.reinstatedOn });
+      withdrawnOn = null;
+    }
+  }
+  return spans;
+}
+
+/** Whether the event is a unit's own record (`isUnitRecord`) dated inside one of `spans`: it counts nowhere (breaker11n P1). */
+const inWithdrawnSpan = (spans: readonly OutOfPlanDays[], event: TimelineEntry): boolean =>
+  spans.length > 0 && isUnitRecord(event) && spans.some((span) => withinOutOfPlanDays(span, event.occurredOn));
 
 /**
  * The parts of an item withdrawn on `withdrawnOn` as they stood on the withdrawal: its timeline
@@ -414,6 +440,8 @@ export function itemPartsOnWithdrawal(timeline: readonly TimelineEntry[], withdr
   const [defined, ...rest] = timeline as [TimelineEntry<WorkPlanItemDefined> | undefined, ...TimelineEntry[]];
   if (defined?.type !== 'WorkPlanItemDefined') return undefined;
   const view = newItemView(defined);
-  for (const event of timelineAt(rest, cut)) if (!(isUnitRecord(event) && event.occurredOn >= withdrawnOn)) applyToItem(view, event);
+  const folded = timelineAt(rest, cut);
+  const spans = withdrawnSpansOf(folded);
+  for (const event of folded) if (!(isUnitRecord(event) && event.occurredOn >= withdrawnOn) && !inWithdrawnSpan(spans, event)) applyToItem(view, event);
   return view.status === 'WITHDRAWN' ? view.parts : undefined;
 }

@@ -822,6 +822,98 @@ describe('a withdrawn item a later version lists again comes back under its code
   });
 });
 
+describe('an item withdrawn and listed again has its withdrawn days, whatever the typing order (breaker11n P1)', () => {
+  // Withdrawn 05-01, listed again 06-01; withdrawn again 06-15, listed again 07-01 (TODAY 07-02).
+  const W1 = '2026-05-01';
+  const R1 = '2026-06-01';
+  const W2 = '2026-06-15';
+  const R2 = '2026-07-01';
+  const names = { nameOf: (unitId: string) => ({ [FGW]: '市发展和改革委员会', [FINANCE]: '市财政局', [DONGHU]: '东湖区' })[unitId] };
+  const withdraw = (withdrawnOn: string): WorkPlanItemCommand => ({ type: 'WithdrawWorkPlanItem', actor: supervisor, today: TODAY, withdrawnOn, reason: '依据 plan-v2.csv 修订方案', unitNames: names });
+  const listAgain = (revisedOn: string): ReviseWorkPlanItem => ({
+    type: 'ReviseWorkPlanItem',
+    actor: system,
+    today: TODAY,
+    revisedOn,
+    reason: '依据 plan-v3.csv 修订方案',
+    planApprovedOn: PLAN_APPROVED_ON,
+    reinstate: true,
+  });
+  const reportOn = (unitId: string, on: string): WorkPlanItemCommand => ({ ...report(unitId, on), unitNames: names });
+  const passOn = (unitId: string, on: string, inspectionId: string): WorkPlanItemCommand => ({ ...inspect(unitId, 'PASSED', inspectionId), inspectedOn: on, unitNames: names });
+
+  /** The events the commands leave, each decided on the item as the ones before left it (a refusal fails the test). */
+  const typed = (history: readonly WorkPlanItemStreamEvent[], commands: readonly WorkPlanItemCommand[]): WorkPlanItemStreamEvent[] =>
+    commands.reduce<WorkPlanItemStreamEvent[]>((events, command) => [...events, ...workPlanItemDecider.decide(command, stateAfter(events))], [...history]);
+  /** What a view relies on: the item's status and each part's status, by unit, on the item as it counts. */
+  const shown = (events: readonly WorkPlanItemStreamEvent[]) => {
+    const state = stateAfter(events);
+    if (state.status === 'empty') throw new Error('expected a defined item');
+    const decidedOn = workPlanItemDecider.decide(reportOn(DONGHU, TODAY), state);
+    return { status: state.status, spans: (state.spans ?? []).map((span) => `${span.withdrawnOn}..${span.reinstatedOn}`), donghuReport: decidedOn.map((event) => event.type) };
+  };
+
+  it('a pass dated before the withdrawal, typed after the reinstatement, undoes the withdrawal: the same item as typed in date order', () => {
+    const before = [...definedAndAssigned, reported(FGW, '2026-04-20')];
+    const late = typed(before, [withdraw(W1), listAgain(R1), passOn(FGW, '2026-04-25', 'inspection-1')]);
+    expect(late.slice(-2)).toEqual([
+      expect.objectContaining({ type: 'InspectionLogged' }),
+      { type: 'WorkPlanItemWithdrawalUndone', data: { itemId: ITEM, withdrawnOn: W1, reason: expect.stringMatching(/^撤销不成立：市发展和改革委员会的任务已于 2026-04-25 核验通过，早于撤销日期（2026-05-01）/) } },
+    ]);
+    // In date order the withdrawal is refused (verified work) and the version listing the item again changes nothing.
+    const inOrder = typed(before, [passOn(FGW, '2026-04-25', 'inspection-1')]);
+    given(inOrder).when(withdraw(W1)).thenRefused('CONFLICT', /verified work/, /已核验/);
+    given(inOrder).when(listAgain(R1)).then([]);
+    expect(shown(late)).toEqual(shown(inOrder));
+    expect(shown(late)).toMatchObject({ status: 'open', spans: [] });
+    expect(partOf(assignmentsOn(assignmentsAfter(late), TODAY), FGW)).toMatchObject({ status: 'VERIFIED', verifiedOn: '2026-04-25' });
+  });
+
+  it('a record dated inside the withdrawn days is refused after the reinstatement as before it, naming both days; on the reinstatement day it is taken', () => {
+    const back = typed(definedAndAssigned, [withdraw(W1), listAgain(R1)]);
+    given(back)
+      .when(reportOn(FINANCE, '2026-05-20'))
+      .thenRefused('CONFLICT', /out of the plan from 2026-05-01 .* until a later version listed it again on 2026-06-01: nothing is recorded on it for 2026-05-20/, /于 2026-05-01 撤销（依据 plan-v2.csv 修订方案），2026-06-01 起才恢复列入方案：2026-05-20 该事项不在方案中/);
+    given(back).when({ ...urge(FINANCE), urgedOn: W1 }).thenRefused('CONFLICT', /out of the plan/);
+    expect(workPlanItemDecider.decide(reportOn(FINANCE, R1), stateAfter(back)).map((event) => event.type)).toEqual(['RectificationReported']);
+    expect(workPlanItemDecider.decide(reportOn(FINANCE, '2026-04-30'), stateAfter(back)).map((event) => event.type)).toEqual(['RectificationReported']);
+  });
+
+  it('a record of the withdrawn days entered before the withdrawal counts nowhere after the reinstatement: later records are judged without it, as in date order', () => {
+    // 东湖区 reported on 05-10, typed before the withdrawal of 05-01 was: set aside, then and after 06-01.
+    const late = typed(definedAndAssigned, [reportOn(DONGHU, '2026-05-10'), withdraw(W1), listAgain(R1)]);
+    const inOrder = typed(definedAndAssigned, [withdraw(W1), listAgain(R1)]);
+    expect(shown(late)).toEqual(shown(inOrder));
+    expect(shown(late).donghuReport).toEqual(['RectificationReported']);
+    // A pass of 市发改委 after the reinstatement: the same decision either way.
+    const more = [reportOn(FGW, '2026-06-05'), passOn(FGW, '2026-06-06', 'inspection-1')];
+    expect(typed(late, more).slice(late.length)).toEqual(typed(inOrder, more).slice(inOrder.length));
+  });
+
+  it('withdrawn again after the reinstatement: not dated on or before it; a pass before both withdrawals undoes both, one between them only the second', () => {
+    const back = typed([...definedAndAssigned, reported(FGW, '2026-04-20'), reported(FINANCE, '2026-06-05')], [withdraw(W1), listAgain(R1)]);
+    given(back).when(withdraw(R1)).thenRefusedAt('withdrawnOn');
+    given(back).when(withdraw('2026-05-20')).thenRefused('BAD_USER_INPUT', /listed again by a later version on 2026-06-01/, /再次撤销的日期须晚于恢复日期/);
+    const twice = typed(back, [withdraw(W2), listAgain(R2)]);
+    expect(shown(twice).spans).toEqual([`${W1}..${R1}`, `${W2}..${R2}`]);
+    const beforeBoth = workPlanItemDecider.decide(passOn(FGW, '2026-04-25', 'inspection-1'), stateAfter(twice));
+    expect(beforeBoth.filter((event) => event.type === 'WorkPlanItemWithdrawalUndone').map((event) => (event.data as { withdrawnOn: string }).withdrawnOn)).toEqual([W1, W2]);
+    expect(shown([...twice, ...beforeBoth]).spans).toEqual([]);
+    const between = workPlanItemDecider.decide(passOn(FINANCE, '2026-06-10', 'inspection-2'), stateAfter(twice));
+    expect(between.filter((event) => event.type === 'WorkPlanItemWithdrawalUndone').map((event) => (event.data as { withdrawnOn: string }).withdrawnOn)).toEqual([W2]);
+    expect(shown([...twice, ...between]).spans).toEqual([`${W1}..${R1}`]);
+    // A record of the first withdrawn days is refused after the second reinstatement too.
+    given(twice).when(reportOn(DONGHU, '2026-05-15')).thenRefused('CONFLICT', /2026-05-01/);
+    given(twice).when(reportOn(DONGHU, '2026-06-20')).thenRefused('CONFLICT', /2026-06-15/);
+  });
+
+  it('a pass that undoes a withdrawal whose days hold a record that would then no longer hold is refused, naming it', () => {
+    // 市发改委 reported again on 05-10 (typed before the withdrawal): counted again after a pass of 04-25 it would follow a verification.
+    const back = typed([...definedAndAssigned, reported(FGW, '2026-04-20'), reported(FGW, '2026-05-10')], [withdraw(W1), listAgain(R1)]);
+    given(back).when(passOn(FGW, '2026-04-25', 'inspection-1')).thenRefused('CONFLICT', /2026-05-10/, /2026-05-10/);
+  });
+});
+
 /** Two parts verified and the item withdrawn as stored before verified work was refused: read as it is. */
 const twoVerifiedBeforeWithdrawal = () => [...allReported, inspected(FGW, 'PASSED', 'inspection-1'), inspected(FINANCE, 'PASSED', 'inspection-2')];
 

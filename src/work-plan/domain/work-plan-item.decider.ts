@@ -3,6 +3,9 @@ import { isAfter } from '../../shared/calendar-date.js';
 import {
   allPartsVerified,
   assignmentsBefore,
+  assignmentsOn,
+  assignmentsOutside,
+  withinOutOfPlanDays,
   requireSetAsideRecordsHold,
   boundedDueDate,
   closedOn,
@@ -196,12 +199,29 @@ export type WorkPlanItemCommand =
 // ---------------------------------------------------------------------------------------------
 // state
 
+/**
+ * A withdrawal that stood until a later version of the plan listed the item again (恢复列入方案, 10e P1):
+ * the item was out of the plan from `withdrawnOn` until the day before `reinstatedOn` (office days,
+ * `YYYY-MM-DD`). Its units' records of those days count nowhere; none is entered for them (breaker11n P1).
+ */
+export interface WithdrawnSpan {
+  readonly withdrawnOn: string;
+  readonly reinstatedOn: string;
+  /** The withdrawal's reason, as refusals quote it. */
+  readonly reason: string;
+}
+
 /** What every defined item has, whatever its status. */
 interface DefinedItemFacts {
   readonly itemId: string;
   readonly definition: WorkPlanItemDefined['data'];
-  /** One part per assigned unit, kept by the shared assignment lifecycle. */
+  /**
+   * One part per assigned unit, kept by the shared assignment lifecycle: every fact recorded, also the
+   * records dated inside `spans` (judged and counted without them: `counted`).
+   */
   readonly assignments: AssignmentsState;
+  /** Its withdrawals that a later version ended, in the order recorded; absent or empty when none. */
+  readonly spans?: readonly WithdrawnSpan[];
 }
 
 export type OpenWorkPlanItem = DefinedItemFacts & { readonly status: 'open' };
@@ -248,17 +268,20 @@ function evolveItem(state: WorkPlanItemState, event: WorkPlanItemStreamEvent): W
       if (state.status === 'empty' || state.status === 'withdrawn') return state;
       return { ...definedPartOf(state), status: 'withdrawn', reason: event.data.reason, withdrawnOn: event.data.withdrawnOn };
     case 'WorkPlanItemWithdrawalUndone': {
-      // It undoes the withdrawal of its day only (see WorkPlanItemWithdrawn).
-      if (state.status !== 'withdrawn' || state.withdrawnOn !== event.data.withdrawnOn) return state;
-      // Back in the plan as its parts stand: completed (销号) on its last verification when every part is verified.
-      const completedOn = closedOn(state.assignments);
-      return completedOn === null ? { ...definedPartOf(state), status: 'open' } : { ...definedPartOf(state), status: 'completed', completedOn };
+      if (state.status === 'empty') return state;
+      // It undoes the withdrawal of its day only (see WorkPlanItemWithdrawn): the one in force, back in the plan as its parts
+      // stand — completed (销号) on its last verification when every part is verified …
+      if (state.status === 'withdrawn' && state.withdrawnOn === event.data.withdrawnOn) return standing(definedPartOf(state));
+      // … or one a later version ended (a pass dated before it, typed after the reinstatement: breaker11n P1): its days count again.
+      const spans = state.spans ?? [];
+      if (state.status === 'withdrawn' || !spans.some((span) => span.withdrawnOn === event.data.withdrawnOn)) return state;
+      return standing({ ...definedPartOf(state), spans: spans.filter((span) => span.withdrawnOn !== event.data.withdrawnOn) });
     }
     case 'WorkPlanItemReinstated': {
-      // Back in the plan as its parts stand, whatever day it was withdrawn (the withdrawal stays on its days).
+      // Back in the plan as its parts stand, whatever day it was withdrawn; the withdrawal stays on its days (breaker11n P1).
       if (state.status !== 'withdrawn') return state;
-      const completedOn = closedOn(state.assignments);
-      return completedOn === null ? { ...definedPartOf(state), status: 'open' } : { ...definedPartOf(state), status: 'completed', completedOn };
+      const span: WithdrawnSpan = { withdrawnOn: state.withdrawnOn, reinstatedOn: event.data.reinstatedOn, reason: state.reason };
+      return standing({ ...definedPartOf(state), spans: [...(state.spans ?? []), span] });
     }
     case 'WorkPlanItemRescheduled': {
       if (state.status === 'empty') return state;
@@ -276,11 +299,52 @@ function evolveItem(state: WorkPlanItemState, event: WorkPlanItemStreamEvent): W
 }
 
 /** Leaves behind what belongs to one status only, such as `completedOn`. */
-const definedPartOf = ({ itemId, definition, assignments }: DefinedItemFacts): DefinedItemFacts => ({
+const definedPartOf = ({ itemId, definition, assignments, spans }: DefinedItemFacts): DefinedItemFacts => ({
   itemId,
   definition,
   assignments,
+  ...(spans && spans.length > 0 ? { spans } : {}),
 });
+
+/** The item in the plan as its parts stand, counted outside its withdrawn spans: completed (销号) on its last verification when every part is verified, else open. */
+function standing(facts: DefinedItemFacts): DefinedWorkPlanItemState {
+  const completedOn = closedOn(counted(facts).assignments);
+  return completedOn === null ? { ...facts, status: 'open' } : { ...facts, status: 'completed', completedOn };
+}
+
+/** The spans as `assignmentsOutside` sets their days aside. */
+const outOfPlanDays = (spans: readonly WithdrawnSpan[]) => spans.map((span) => ({ from: span.withdrawnOn, until: span.reinstatedOn }));
+
+/**
+ * The item as it counts: its parts without its units' records dated inside a withdrawn span a later
+ * version ended (`assignmentsOutside`; made before the office heard of the withdrawal, they count
+ * nowhere, breaker11n P1) — what every command on it is judged on. The item itself when it has none.
+ */
+function counted<Item extends DefinedItemFacts>(item: Item): Item {
+  const spans = item.spans ?? [];
+  if (spans.length === 0) return item;
+  const assignments = assignmentsOutside(item.assignments, outOfPlanDays(spans));
+  return assignments === item.assignments ? item : { ...item, assignments };
+}
+
+/** The withdrawn span a later version ended that holds office day `day`, if any. */
+const spanHolding = (item: DefinedItemFacts, day: string): WithdrawnSpan | undefined =>
+  (item.spans ?? []).find((span) => withinOutOfPlanDays({ from: span.withdrawnOn, until: span.reinstatedOn }, day));
+
+/**
+ * CONFLICT for a fact dated `day` inside a withdrawn span a later version ended (breaker11n P1): the
+ * item was out of the plan that day — typed in date order it would have been refused as work on a
+ * withdrawn item, and typed after the reinstatement it is refused the same way. Nothing otherwise.
+ */
+function requireInPlanOn(item: DefinedItemFacts, day: string): void {
+  const span = spanHolding(item, day);
+  if (!span) return;
+  const name = itemNamed(item);
+  throw conflict(
+    `${capitalise(name.en)} was out of the plan from ${span.withdrawnOn} (${span.reason}) until a later version listed it again on ${span.reinstatedOn}: nothing is recorded on it for ${day}.`,
+    `${name.zh}于 ${span.withdrawnOn} 撤销（${span.reason}），${span.reinstatedOn} 起才恢复列入方案：${day} 该事项不在方案中，不能登记当日的记录。`,
+  );
+}
 
 // ---------------------------------------------------------------------------------------------
 // decide
@@ -298,7 +362,9 @@ const parts = parentOfParts<DefinedWorkPlanItemState, WorkPlanItemEvent>({
   reopenedEvent: (item, { reason, reopenedOn }) => ({ type: 'WorkPlanItemReopened', data: { itemId: item.itemId, reason, reopenedOn } }),
 });
 
-function decideItem(command: WorkPlanItemCommand, state: WorkPlanItemState): WorkPlanItemStreamEvent[] {
+function decideItem(command: WorkPlanItemCommand, recordedState: WorkPlanItemState): WorkPlanItemStreamEvent[] {
+  // Judged on its records outside the withdrawn spans a later version ended (breaker11n P1): those inside count nowhere.
+  const state = recordedState.status === 'empty' ? recordedState : counted(recordedState);
   switch (command.type) {
     case 'DefineWorkPlanItem':
       return defineItem(command, state);
@@ -317,13 +383,14 @@ function decideItem(command: WorkPlanItemCommand, state: WorkPlanItemState): Wor
     case 'SendBackReport':
     case 'LogInspection':
       // A fact dated before the item left the plan, entered after, is judged on its day (breaker8d P12).
-      return decideBeforeWithdrawal(command, state, factDayOf(command)!.day);
+      return decideBeforeWithdrawal(command, state, factDayOf(command)!.day, recordedState);
     case 'CorrectReportDate':
     case 'CorrectInspection':
       // A correction of a record dated before the withdrawal, to a day before it, is judged on its day as a late fact is —
       // as a finding's (breaker8f P2; items refused every one, s20 Left 1).
-      return decideBeforeWithdrawal(command, state, correctedDay(command, state));
+      return decideBeforeWithdrawal(command, state, correctedDay(command, state), recordedState);
     case 'CorrectFactDate': {
+      if (state.status !== 'empty') requireInPlanOn(state, correctedDay(command, state));
       const item = inPlanOn(state, correctedDay(command, state));
       if (command.factType === 'UnitAssigned') requireRedatableAssignment(command, item);
       return parts.decideOnPart(whileInPlan(command, state), item);
@@ -505,10 +572,48 @@ function inPlanOn(state: WorkPlanItemState, day: string, setAside = false): Defi
  * withdrawal does not stand, and it is judged on every record, which must then all hold — as the
  * finding's `decideBeforeWithdrawal`.
  */
-function decideBeforeWithdrawal(command: PartCommand, state: WorkPlanItemState, day: string): WorkPlanItemStreamEvent[] {
+function decideBeforeWithdrawal(command: PartCommand, state: WorkPlanItemState, day: string, recordedState: WorkPlanItemState): WorkPlanItemStreamEvent[] {
+  if (state.status !== 'empty') requireInPlanOn(state, day);
   const decide = (then: DefinedWorkPlanItemState) => parts.decideOnPart(whileInPlan(command, state), then);
-  if (state.status !== 'withdrawn') return decide(inPlanOn(state, day));
-  return decideBeforeParentWithdrawal(state, day, { onDay: (on, setAside) => inPlanOn(state, on, setAside), decide, undone: (then, decided) => withdrawalUndone(state, then, decided, command), isAssignmentEvent, parentZh: '事项' }, command);
+  const decided =
+    state.status !== 'withdrawn'
+      ? decide(inPlanOn(state, day))
+      : decideBeforeParentWithdrawal(state, day, { onDay: (on, setAside) => inPlanOn(state, on, setAside), decide, undone: (then, decided) => withdrawalUndone(state, then, decided, command), isAssignmentEvent, parentZh: '事项' }, command);
+  return state.status === 'empty' || recordedState.status === 'empty' ? decided : [...decided, ...spansUndone(state, recordedState.assignments, day, decided, command)];
+}
+
+/**
+ * A pass dated `day`, before a withdrawal a later version ended, typed after that reinstatement
+ * (breaker11n P1): verified work is not withdrawn, so that withdrawal does not stand — typed in date
+ * order it was refused, and the version listing the item again changed nothing. For each such span
+ * on whose withdrawal day the decision leaves a part verified that was not (folded by day), a
+ * WorkPlanItemWithdrawalUndone of its day; its units' records of those days then count, and must
+ * hold (CONFLICT naming the one that does not, as `decideBeforeParentWithdrawal`). `item`: as
+ * counted (`counted`); `recordedAssignments`: its parts with every record; `decided`: the decision
+ * so far. Empty when no span is so undone.
+ */
+function spansUndone(item: DefinedItemFacts, recordedAssignments: AssignmentsState, day: string, decided: readonly WorkPlanItemStreamEvent[], command: NamesUnits): WorkPlanItemStreamEvent[] {
+  const later = (item.spans ?? []).filter((span) => span.withdrawnOn > day);
+  if (later.length === 0 || !decided.some(isAssignmentEvent)) return [];
+  const after = decided.filter(isAssignmentEvent).reduce(evolveAssignments, item.assignments);
+  const verifiedOn = (assignments: AssignmentsState, on: string) => partsOf(assignmentsOn(assignments, on)).filter((part) => part.status === 'VERIFIED');
+  /** The parts the decision leaves verified on `on`, folded by day, that were not before it. */
+  const newlyVerified = (on: string) => {
+    const before = new Set(verifiedOn(item.assignments, on).map((part) => part.unitId));
+    return verifiedOn(after, on).filter((part) => !before.has(part.unitId));
+  };
+  const undone = later.filter((span) => newlyVerified(span.withdrawnOn).length > 0);
+  if (undone.length === 0) return [];
+  // Counted again, the records of the spans undone must hold, folded with every record outside the spans that stay.
+  const stay = (item.spans ?? []).filter((span) => !undone.includes(span));
+  const withRecords = assignmentsOutside(decided.filter(isAssignmentEvent).reduce(evolveAssignments, recordedAssignments), outOfPlanDays(stay));
+  for (const span of undone) {
+    requireSetAsideRecordsHold(withRecords, span.withdrawnOn, span.reinstatedOn, say(`A verification dated ${day}, before the withdrawal of ${span.withdrawnOn}, means it does not stand`, `${day} 的核验早于 ${span.withdrawnOn} 的撤销，该次撤销即不成立`), CORRECT_LATE_RECORDS, command);
+  }
+  return undone.map((span) => ({
+    type: 'WorkPlanItemWithdrawalUndone',
+    data: { itemId: item.itemId, withdrawnOn: span.withdrawnOn, reason: withdrawalUndoneReason(command, newlyVerified(span.withdrawnOn), span.withdrawnOn, { workZh: '任务', back: '事项回到工作方案' }) },
+  }));
 }
 
 /** The day a correction of a record is judged on (`correctedRecordDay`): on a withdrawn item, its records dated before the withdrawal. */
@@ -541,6 +646,7 @@ function withdrawItem(command: WithdrawWorkPlanItem, state: WorkPlanItemState): 
   requireBusinessDay(withdrawnOn, command.today, say(`The day ${name.en} was withdrawn`, `${name.zh}的撤销日期`));
   const withdrawn = { day: withdrawnOn, what: say(`the day ${name.en} was withdrawn`, `${name.zh}的撤销日期`) };
   if (command.planApprovedOn !== undefined) requireNotBefore(withdrawn, planApproval(command.planApprovedOn));
+  requireAfterReinstatement(item, withdrawnOn);
   // A reorganisation dated after the withdrawal, typed before it, passed nothing: its hand-overs are undone (breaker8g P8).
   const undone = handOversAfterWithdrawal(command, item.assignments, withdrawnOn, '事项');
   // Verified work is not withdrawn (breaker11f P4 = 10e P13): reopen it first. The state first (CONFLICT), then the day (breaker8h P4);
@@ -560,6 +666,23 @@ function withdrawItem(command: WithdrawWorkPlanItem, state: WorkPlanItemState): 
   );
   for (const part of partsOf(undone.reduce(evolveAssignments, item.assignments))) requireNotBefore(withdrawn, beganOnParent(part, command));
   return [...undone, { type: 'WorkPlanItemWithdrawn', data: { itemId: item.itemId, reason: command.reason.trim(), withdrawnOn } }];
+}
+
+/**
+ * BAD_USER_INPUT (field withdrawnOn) for a withdrawal dated on or before the day a later version
+ * listed the item again after an earlier withdrawal (breaker11n P1): its withdrawn spans follow one
+ * another. Typed in date order a withdrawal inside that span found the item withdrawn already and
+ * changed nothing, and one before it is the earlier withdrawal's day, mistyped.
+ */
+function requireAfterReinstatement(item: DefinedItemFacts, withdrawnOn: string): void {
+  const last = (item.spans ?? []).at(-1);
+  if (!last || withdrawnOn > last.reinstatedOn) return;
+  const name = itemNamed(item);
+  throw badInput(
+    `${capitalise(name.en)} was withdrawn on ${last.withdrawnOn} and listed again by a later version on ${last.reinstatedOn}: a new withdrawal is dated after that day (${withdrawnOn} is not).`,
+    `${name.zh}已于 ${last.withdrawnOn} 撤销，${last.reinstatedOn} 恢复列入方案；再次撤销的日期须晚于恢复日期（${withdrawnOn} 不行）。`,
+    { field: 'withdrawnOn' },
+  );
 }
 
 /** See CorrectWorkPlanItemWithdrawal: the undoing, and with a corrected day the withdrawal again on that day. */
@@ -616,7 +739,7 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   requireRole(command.actor, REVISERS, say('revise work-plan items', '调整工作事项'));
   if (command.reinstate && state.status === 'withdrawn') {
     const reinstated = reinstateItem(command, state);
-    return [reinstated, ...reviseItem({ ...command, reinstate: undefined }, evolveItem(state, reinstated))];
+    return [reinstated, ...reviseItem({ ...command, reinstate: undefined }, counted(requireDefined(evolveItem(state, reinstated))))];
   }
   const item = requireDefined(state);
   if ((command.unknownUnitIds ?? []).length > 0) throw notFound('Unit', command.unknownUnitIds!.join(', '));

@@ -76,6 +76,17 @@ describe('a timeline line', () => {
     expect(timelineLine('InspectionLogged', 'xs', { outcome: 'FAILED', notes: '未公开' }, nameOf)).toBe('现场督查（西山县人民政府）：未公开 — 不通过');
   });
 
+  it('says the new due date a part came back with: failed on site, sent back, reopened (newcomer23 S1)', () => {
+    expect(timelineLine('InspectionLogged', 'xs', { outcome: 'FAILED', notes: '缺少统计表', newDueDate: '2026-12-12' }, nameOf)).toBe(
+      '现场督查（西山县人民政府）：缺少统计表 — 不通过（重新整改时限 2026-12-12）',
+    );
+    expect(timelineLine('ReportSentBack', 'xs', { reason: '缺少佐证材料', sentBackOn: '2026-11-18', newDueDate: '2026-12-10' }, nameOf)).toBe(
+      `${EVENT_LABEL.ReportSentBack}（西山县人民政府）：缺少佐证材料（重新整改时限 2026-12-10）`,
+    );
+    // A part that kept its own due date says none.
+    expect(timelineLine('ReportSentBack', 'xs', { reason: '缺少佐证材料', sentBackOn: '2026-11-18' }, nameOf)).toBe(`${EVENT_LABEL.ReportSentBack}（西山县人民政府）：缺少佐证材料`);
+  });
+
   it('names the units a partial reopening took back, and says 各单位 only when it took back every part (breaker11g P2)', () => {
     expect(timelineLine('PartsReopened', null, { reason: '群众反映仍未更新', reopenedOn: '2026-12-01', unitIds: ['xs', 'wjw'] }, nameOf)).toBe(
       '重新打开（西山县人民政府、青川市卫生和计划生育委员会）：群众反映仍未更新',

@@ -146,6 +146,10 @@ describe('typed dates, due dates in order, sessions that end mid-form, tabs and 
     await page.getByText('已记录督查：依申请公开答复超期').waitFor();
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { status dueDate } } }`, { id: overdueFindingId });
     expect(data!.finding.assignments).toEqual([{ status: 'RETURNED', dueDate: officeDay(14) }]);
+    // The finding's page says where the part's new due date came from: its 退回记录 and the timeline line (newcomer23 S1).
+    await page.goto(`/findings/${overdueFindingId}`);
+    await page.locator(`[data-test="part-${overdueUnit}"] [data-test="return-new-due-date"]`, { hasText: `重新整改时限 ${officeDay(14)}` }).waitFor();
+    await page.locator('[data-test="timeline"]').getByText(`不通过（重新整改时限 ${officeDay(14)}）`).waitFor();
   });
 
   it('keeps the text of a form open when the session ends, and signing in again returns to the page (F9)', async () => {

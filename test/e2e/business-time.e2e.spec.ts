@@ -300,8 +300,8 @@ describe('a 2016 campaign entered in 2026: business time and record time', () =>
       input: { idempotencyKey: key('no-date'), ...failure },
     });
     expect(errorCode(withoutDate)).toBe('BAD_USER_INPUT');
-    expect(withoutDate.errors![0]!.message).toBe('The due date 2016-05-31 had passed on 2016-06-14: a part returned then needs a new due date (newDueDate).');
-    expect(withoutDate.errors![0]!.extensions!.messageZh).toBe('截止日期 2016-05-31 在退回之日（2016-06-14）已过：退回的任务须同时给出新的截止日期。');
+    expect(withoutDate.errors![0]!.message).toBe('The due date 2016-05-31 had passed on 2016-06-14, the day the part failed inspection: a part returned then needs a new due date (newDueDate).');
+    expect(withoutDate.errors![0]!.extensions!.messageZh).toBe('原时限 2016-05-31 在督查不通过之日（2016-06-14）已过：须填写重新整改的时限。');
     expect((await finding(channelFinding)).status).toBe('CLOSED');
 
     await mutate('correctInspection', { ...failure, newDueDate: '2016-06-30' });

@@ -210,7 +210,7 @@ describe('a 2016 work plan entered in 2026: approval and assignment days, correc
     const failure = { itemId: item2, unitId: units.CZJ, inspectionId: (await czjOf(item2)).inspectionId, outcome: 'FAILED', reason: '预决算公开不完整' };
     const withoutDate = await attempt('correctWorkPlanItemInspection', failure);
     expect(errorCode(withoutDate)).toBe('BAD_USER_INPUT');
-    expect(withoutDate.errors![0]!.message).toBe('The due date 2016-05-31 had passed on 2016-06-03: a part returned then needs a new due date (newDueDate).');
+    expect(withoutDate.errors![0]!.message).toBe('The due date 2016-05-31 had passed on 2016-06-03, the day the part failed inspection: a part returned then needs a new due date (newDueDate).');
     const pastPlan = await attempt('correctWorkPlanItemInspection', { ...failure, newDueDate: '2017-01-31' });
     expect(errorCode(pastPlan)).toBe('BAD_USER_INPUT');
     expect(pastPlan.errors![0]!.message).toMatch(/2017-01-31 is after the period of work plan 「青川市2016年政务公开工作要点」 \(2016\) \(2016-12-31\)/);

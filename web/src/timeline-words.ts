@@ -45,6 +45,8 @@ export function timelineLine(eventType: string, unitId: string | null, details: 
   // A text that itself begins with the line's words (撤销不成立：… written by the server) is not said twice (breaker11g P7).
   if (typeof text === 'string' && text.trim() !== '') parts.push(`：${text.startsWith(`${label}：`) ? text.slice(label.length + 1) : text}`);
   if (typeof details.outcome === 'string' && details.previousOutcome === undefined) parts.push(` — ${OUTCOME_LABEL[details.outcome] ?? details.outcome}`);
+  // A part sent back, failed on site or reopened with a new due date says it (newcomer23 S1: the card's 「（原 …）」 was unexplained).
+  if (typeof details.newDueDate === 'string' && details.newDueDate !== '') parts.push(`（重新整改时限 ${details.newDueDate}）`);
   return parts.join('');
 }
 

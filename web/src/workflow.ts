@@ -97,7 +97,7 @@ const PART_SUMMARY = `unitId unit { name } role status dueDate originalDueDate d
  */
 const PART_DETAILS = `reports { summary reportedOn reportedAt reportedBy evidence { title link documentRef } }
   inspections { inspectionId outcome inspectedOn place notes loggedAt inspectorId }
-  returns { cause reason returnedOn returnedAt }
+  returns { cause reason returnedOn returnedAt newDueDate }
   urges { message urgedOn urgedAt urgedBy }
   extensionRequests { requestId requestedDueDate reason status requestedOn requestedAt decidedOn decidedAt decisionReason grantedDueDate }
   recordsAfterWithdrawal`;
@@ -186,7 +186,8 @@ export interface Part extends PartTerms {
   assignedOn: string;
   reports: { summary: string; reportedOn: string; reportedAt: string; reportedBy: string; evidence: { title: string; link: string | null; documentRef: string | null }[] }[] | null;
   inspections: { inspectionId: string; outcome: string; inspectedOn: string; place: string; notes: string; loggedAt: string; inspectorId: string }[] | null;
-  returns: { cause: string; reason: string; returnedOn: string; returnedAt: string }[] | null;
+  /** `newDueDate`: the due date the part was given as it came back (重新整改时限); null when it kept its own. */
+  returns: { cause: string; reason: string; returnedOn: string; returnedAt: string; newDueDate: string | null }[] | null;
   /** 催办 and extension requests: null on another unit's part for a unit user (its own only, like reports). */
   urges: { message: string; urgedOn: string; urgedAt: string; urgedBy: string }[] | null;
   extensionRequests: {
@@ -301,7 +302,7 @@ export const UNDO_WITHDRAWAL_FIELDS: FieldSpec[] = [{ name: 'reason', label: '�
 export const REOPEN_FIELDS: FieldSpec[] = [
   { name: 'reason', label: '重新打开的理由', type: 'textarea', required: true },
   businessDay('reopen', '重新打开的日期'),
-  { name: 'newDueDate', label: '重新整改的时限（不填则按规则确定）', type: 'date', notBefore: 'reopenedOn' },
+  { name: 'newDueDate', label: '重新整改的时限（任务的原时限在重新打开之日已过则必填；未过可不填，沿用原时限）', type: 'date', notBefore: 'reopenedOn' },
   { name: 'overrideReason', label: '超出方案时限的理由（仅在需要时填写）', type: 'textarea' },
 ];
 

@@ -932,11 +932,11 @@ describe('deadline rules: bounded by the plan, renewed when a part comes back', 
   describe('returning a part', () => {
     const awaitingInspection = [leadAssigned, reported()];
 
-    it.each<[string, (overrides: Partial<ReturnsPart>) => AssignmentCommand]>([
-      ['sending back', (overrides) => sendBack({ today: TODAY, sentBackOn: TODAY, ...overrides })],
-      ['a failed inspection', (overrides) => inspect({ outcome: 'FAILED', notes: 'Still missing.', ...overrides })],
-    ])('%s after the due date needs a new due date', (_what, command) => {
-      given(awaitingInspection).when(command({})).thenRefused('BAD_USER_INPUT', /due date 2025-06-30 had passed on 2025-07-.*newDueDate/);
+    it.each<[string, (overrides: Partial<ReturnsPart>) => AssignmentCommand, RegExp]>([
+      ['sending back', (overrides) => sendBack({ today: TODAY, sentBackOn: TODAY, ...overrides }), /原时限 2025-06-30 在退办之日（2025-07-\d\d）已过：须填写重新整改的时限/],
+      ['a failed inspection', (overrides) => inspect({ outcome: 'FAILED', notes: 'Still missing.', ...overrides }), /原时限 2025-06-30 在督查不通过之日（2025-07-\d\d）已过：须填写重新整改的时限/],
+    ])('%s after the due date needs a new due date, refused in the words of its own form (newcomer22 S4)', (_what, command, zh) => {
+      given(awaitingInspection).when(command({})).thenRefused('BAD_USER_INPUT', /due date 2025-06-30 had passed on 2025-07-.*newDueDate/, zh);
     });
 
     it('sending back late with a new due date moves the part’s due date', () => {
@@ -986,7 +986,9 @@ describe('deadline rules: bounded by the plan, renewed when a part comes back', 
     const verified = [leadAssigned, responsibleAssigned, reported(), inspected('PASSED')];
 
     it('reopening parts whose due date has passed needs a new due date (fault 6)', () => {
-      given(verified).when(reopen({ newDueDate: undefined })).thenRefused('BAD_USER_INPUT', /had passed on 2025-07-10/);
+      given(verified)
+        .when(reopen({ newDueDate: undefined }))
+        .thenRefused('BAD_USER_INPUT', /had passed on 2025-07-10, the day of the reopening/, /原时限 2025-06-30 在重新打开之日（2025-07-10）已过：须填写重新整改的时限/);
     });
 
     it('the new due date goes to every reopened part; a part that never reported keeps its own', () => {
@@ -1313,7 +1315,7 @@ describe('corrections: a new event naming the original, refused when the correct
     it('is required when the due date had passed on the corrected inspection day, naming both days', () => {
       given(verified)
         .when(correctInspection({ outcome: 'FAILED' }))
-        .thenRefused('BAD_USER_INPUT', /due date 2025-06-30 had passed on 2025-07-01: .*newDueDate/, /截止日期 2025-06-30 在退回之日（2025-07-01）已过/);
+        .thenRefused('BAD_USER_INPUT', /due date 2025-06-30 had passed on 2025-07-01, the day the part failed inspection: .*newDueDate/, /原时限 2025-06-30 在督查不通过之日（2025-07-01）已过/);
     });
 
     it('is optional when the corrected inspection day is before the due date; the part keeps its date', () => {
@@ -1797,7 +1799,7 @@ describe('urgings, extension requests and decisions are judged on the part as it
       const grantedLater = [leadAssigned, asked('2025-06-25', '2025-08-31'), reported(FINANCE, '2025-06-28'), { type: 'ExtensionGranted', data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-08-31', decidedOn: '2025-07-05' } } as AssignmentEvent];
       given(grantedLater)
         .when(inspect({ inspectionId: 'inspection-2', outcome: 'FAILED', notes: '目录不全', inspectedOn: '2025-07-02' }))
-        .thenRefused('BAD_USER_INPUT', /The due date 2025-06-30 had passed on 2025-07-02/, /截止日期 2025-06-30 在退回之日（2025-07-02）已过/);
+        .thenRefused('BAD_USER_INPUT', /The due date 2025-06-30 had passed on 2025-07-02/, /原时限 2025-06-30 在督查不通过之日（2025-07-02）已过/);
     });
 
     it('lets a late fact dated before an inspection leave the inspection open to correction (it does not answer it)', () => {

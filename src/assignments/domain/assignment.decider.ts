@@ -1975,7 +1975,7 @@ function sendBackReport(command: SendBackReport, state: AssignmentsState): Assig
   requireBusinessDay(sentBackOn, command.today, named('sentBackOn', 'The send-back date', '退办日期'));
   requireNotBefore({ day: sentBackOn, what: named('sentBackOn', 'the send-back date', '退办日期') }, reportDay(then, say('the report it returns', '所退回报告的日期')));
   // "Passed" is judged on the due date in force on the day of the send-back.
-  const events: AssignmentEvent[] = [{ type: 'ReportSentBack', data: { unitId, reason, sentBackOn, ...newDueDateOf(command, [partOn(state, part, sentBackOn).dueDate], sentBackOn) } }];
+  const events: AssignmentEvent[] = [{ type: 'ReportSentBack', data: { unitId, reason, sentBackOn, ...newDueDateOf(command, [partOn(state, part, sentBackOn).dueDate], sentBackOn, 'SENT_BACK') } }];
   return laterFactsHolding(state, events, { day: sentBackOn, what: named('sentBackOn', 'the send-back date', '退办日期') }, command);
 }
 
@@ -2010,7 +2010,7 @@ function logInspection(command: LogInspection, state: AssignmentsState): Assignm
   const failed: AssignmentEvent[] = [
     {
       type: 'InspectionLogged',
-      data: { unitId, inspectionId, outcome, notes, inspectedOn, place, ...newDueDateOf(command, [partOn(state, part, inspectedOn).dueDate], inspectedOn) },
+      data: { unitId, inspectionId, outcome, notes, inspectedOn, place, ...newDueDateOf(command, [partOn(state, part, inspectedOn).dueDate], inspectedOn, 'INSPECTION_FAILED') },
     },
   ];
   return laterFactsHolding(state, failed, inspected, command);
@@ -2033,7 +2033,7 @@ function reopenParts(command: ReopenParts, state: AssignmentsState): AssignmentE
   }
   // "Passed" is judged on the due dates in force on the day of the reopening.
   const inForce = assignmentsOn(state, reopenedOn);
-  const newDueDate = newDueDateOf(command, returned.map((part) => (partOf(inForce, part.unitId) ?? part).dueDate), reopenedOn);
+  const newDueDate = newDueDateOf(command, returned.map((part) => (partOf(inForce, part.unitId) ?? part).dueDate), reopenedOn, 'REOPENED');
   return [{ type: 'PartsReopened', data: { reason, reopenedOn, ...newDueDate, ...(only === undefined ? {} : { unitIds: [...only] }) } }];
 }
 
@@ -2904,7 +2904,7 @@ function correctInspection(command: CorrectInspection, state: AssignmentsState):
     throw badInput('A passed inspection verifies the part: it takes no new due date.', '督查通过即确认整改完成，无需新的截止日期。');
   }
   // Corrected to FAILED, the part comes back on the corrected day, as after a failed inspection.
-  const returnedUntil = outcome === 'FAILED' ? newDueDateOf(command, [part.dueDate], inspectedOn) : {};
+  const returnedUntil = outcome === 'FAILED' ? newDueDateOf(command, [part.dueDate], inspectedOn, 'INSPECTION_FAILED') : {};
   return [
     {
       type: 'InspectionCorrected',
@@ -3228,21 +3228,33 @@ export const beyondOverrideReach = (date: string, limit: DueDateLimit): Bilingua
 /** The override as an event records it: absent when there was none. */
 export const recorded = (override: DueDateOverridden | undefined) => (override ? { dueDateOverride: override } : {});
 
+/** How parts come back to their units: 退办 (a report sent back), 督查不通过 (failed on site), 重新打开 (a closed parent reopened). */
+type ReturnWay = 'SENT_BACK' | 'INSPECTION_FAILED' | 'REOPENED';
+
+/** A return's day as its refusals name it, in the words of the form that made it (newcomer22 S4: a reopening was refused in 退回 words). */
+const RETURN_DAY: Record<ReturnWay, Bilingual> = {
+  SENT_BACK: { en: 'the day the report was sent back', zh: '退办之日' },
+  INSPECTION_FAILED: { en: 'the day the part failed inspection', zh: '督查不通过之日' },
+  REOPENED: { en: 'the day of the reopening', zh: '重新打开之日' },
+};
+
 /**
- * The new due date of parts being returned (sent back, failed at inspection, reopened). Optional
- * while their due dates are still ahead; required once one has passed, since a part returned late
- * would otherwise be overdue the moment it comes back. It cannot be in the past and, past the
- * parent's limit, needs the supervisor's override.
+ * The new due date (重新整改的时限) of parts being returned `way`. Optional while their due dates
+ * are still ahead; required once one has passed, since a part returned late would otherwise be
+ * overdue the moment it comes back. It cannot be in the past and, past the parent's limit, needs
+ * the supervisor's override.
+ * @throws DomainError BAD_USER_INPUT (field newDueDate) when one of `dueDates` had passed on `returnedOn` and none is given.
  */
-function newDueDateOf(command: ReturnsPart & { readonly actor: Actor }, dueDates: readonly string[], returnedOn: string): NewDueDate {
+function newDueDateOf(command: ReturnsPart & { readonly actor: Actor }, dueDates: readonly string[], returnedOn: string, way: ReturnWay): NewDueDate {
   // Business time: "passed" is judged on the day the part was returned, not the day it is entered.
   const { newDueDate } = command;
   if (newDueDate === undefined) {
     const passed = dueDates.find((dueDate) => isAfter(returnedOn, dueDate));
     if (passed) {
+      const day = RETURN_DAY[way];
       throw badInput(
-        `The due date ${passed} had passed on ${returnedOn}: a part returned then needs a new due date (newDueDate).`,
-        `截止日期 ${passed} 在退回之日（${returnedOn}）已过：退回的任务须同时给出新的截止日期。`,
+        `The due date ${passed} had passed on ${returnedOn}, ${day.en}: a part returned then needs a new due date (newDueDate).`,
+        `原时限 ${passed} 在${day.zh}（${returnedOn}）已过：须填写重新整改的时限。`,
         { field: 'newDueDate' },
       );
     }

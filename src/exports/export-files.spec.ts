@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { exportFileName, tableToCsv, tableToXlsx } from './export-files.js';
 import type { ExportTable } from './export-table.js';
+import { attachmentDisposition } from './exports.controller.js';
 
 /*
  * Imported ledgers come from outside the office (evaluators, units); the CSV export is opened in
@@ -58,6 +59,16 @@ describe('a record-time reading (knownAt) cannot be taken for the corrected ledg
     // Past midnight in Beijing, still the day before in UTC: the name says the office's day.
     expect(exportFileName('ledger', '2016-06-13', 'csv', '2026-11-30T16:05:00.000Z')).toBe('整改台账-2016-06-13-记录截至北京时间20261201-000500.csv');
     expect(exportFileName('ledger', '2016-06-13', 'csv')).toBe('整改台账-2016-06-13.csv');
+  });
+
+  it('a unit’s own download names the unit, never read as the office’s whole ledger or plan (newcomer22 S3)', () => {
+    expect(exportFileName('ledger', '2026-12-02', 'xlsx', null, '青川市财政局')).toBe('整改台账-青川市财政局-2026-12-02.xlsx');
+    expect(exportFileName('work-plan', '2026-12-02', 'csv', table.knownAt, '青川市财政局')).toBe('工作方案进展-青川市财政局-2026-12-02-记录截至北京时间20261130-183100.csv');
+    // A character Windows refuses in a file name is not carried into one.
+    expect(exportFileName('ledger', '2026-12-02', 'xlsx', null, '市发改委/市粮食局')).toBe('整改台账-市发改委_市粮食局-2026-12-02.xlsx');
+    expect(attachmentDisposition('ledger', { asOf: '2026-12-02', knownAt: null, unitName: '青川市财政局' }, 'xlsx')).toBe(
+      `attachment; filename="ledger-unit-2026-12-02.xlsx"; filename*=UTF-8''${encodeURIComponent('整改台账-青川市财政局-2026-12-02.xlsx')}`,
+    );
   });
 });
 

@@ -15,21 +15,27 @@ export const EXPORT_FILE_STEM: Readonly<Record<ExportKind, string>> = { ledger: 
  * reading (`knownAt`, ISO instant) adds the instant as the office's clock read it,
  * `整改台账-2016-06-13-记录截至北京时间20261130-183100.csv`, so it cannot be taken for the corrected
  * ledger of the same day (breaker8b N5), and reads as the title does (Beijing time, breaker8c P4).
+ * A unit's own rows (`unitName`) name the unit after the stem, `整改台账-青川市财政局-2026-11-29.xlsx`,
+ * so that a unit's download is not filed as the office's whole ledger (newcomer22 S3).
  */
-export const exportFileName = (kind: ExportKind, asOf: string, format: ExportFormat, knownAt: string | null = null) =>
-  `${EXPORT_FILE_STEM[kind]}-${asOf}${knownAt ? `-记录截至北京时间${compactOfficeClock(knownAt)}` : ''}.${format}`;
+export const exportFileName = (kind: ExportKind, asOf: string, format: ExportFormat, knownAt: string | null = null, unitName?: string) =>
+  `${EXPORT_FILE_STEM[kind]}${unitName ? `-${fileNameSafe(unitName)}` : ''}-${asOf}${knownAt ? `-记录截至北京时间${compactOfficeClock(knownAt)}` : ''}.${format}`;
+
+/** A unit's name as part of a file name: the characters Windows refuses in one (\ / : * ? " < > |) become `_`. */
+const fileNameSafe = (name: string) => name.replace(/[\\/:*?"<>|]/gu, '_');
 
 /** The ASCII stems of `asciiExportFileName`. */
 const ASCII_FILE_STEM: Readonly<Record<ExportKind, string>> = { ledger: 'ledger', 'work-plan': 'work-plan' };
 
 /**
- * `ledger-2026-11-29.xlsx` (`work-plan-…`, with `knownAt` `ledger-2016-06-13-recorded-by-20261130-183100.csv`, Beijing time):
+ * `ledger-2026-11-29.xlsx` (`work-plan-…`, with `knownAt` `ledger-2016-06-13-recorded-by-20261130-183100.csv`, Beijing time;
+ * a unit's own rows `ledger-unit-2026-11-29.xlsx`):
  * the name in the plain `filename=` of the download, for clients that read only that one — `curl -OJ`
  * ignores `filename*` (newcomer13 R3) and would otherwise save under the address's last segment.
  * Browsers take `filename*`, the Chinese name (RFC 6266 §4.3).
  */
-export const asciiExportFileName = (kind: ExportKind, asOf: string, format: ExportFormat, knownAt: string | null = null) =>
-  `${ASCII_FILE_STEM[kind]}-${asOf}${knownAt ? `-recorded-by-${compactOfficeClock(knownAt)}` : ''}.${format}`;
+export const asciiExportFileName = (kind: ExportKind, asOf: string, format: ExportFormat, knownAt: string | null = null, ownRows = false) =>
+  `${ASCII_FILE_STEM[kind]}${ownRows ? '-unit' : ''}-${asOf}${knownAt ? `-recorded-by-${compactOfficeClock(knownAt)}` : ''}.${format}`;
 
 /** `2026-11-30T10:31:00.123Z` → `20261130-183100` (Beijing time; no `:`, which Windows file names may not hold). */
 const compactOfficeClock = (instant: string) => officeClockSeconds(instant).replace(/[-:]/g, '').replace(' ', '-');

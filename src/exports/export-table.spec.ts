@@ -34,3 +34,21 @@ describe('the 整改台账 rows', () => {
     expect(sliced.rows.map((row) => row.cells[2])).toEqual(['问题1', '问题2', '问题3', '问题4', '问题5']);
   });
 });
+
+describe('a unit’s own 整改台账 (newcomer22 S3)', () => {
+  const part = (unitId: string) => [unitId, { unitId, role: 'LEAD', status: 'ASSIGNED', dueDate: '2026-12-31', originalDueDate: '2026-12-31', terms: { kind: 'BY_DATE' }, assignedOn: '2026-11-01', reports: [], inspections: [], returns: [], urges: [], extensionRequests: [] }] as const;
+  const finding = { findingId: 'f1', evaluationId: 'e1', title: '年报发布滞后', category: '年度报告', measures: '', status: 'OPEN', parts: new Map([part('czj'), part('fgw')]) } as unknown as FindingView;
+  const names: Record<string, string> = { czj: '青川市财政局', fgw: '青川市发展和改革委员会' };
+  const source = { findings: [finding], evaluations: [{ evaluationId: 'e1', title: '2026年度评估' }] as never, unitName: (unitId: string) => names[unitId] ?? unitId, asOf: '2026-12-02', dueSoonDays: 7 };
+
+  it('holds its rows only and says whose they are in its title and name; the office’s names no unit', async () => {
+    const own = await ledgerTable({ ...source, unitId: 'czj' }, async () => undefined);
+    expect(own.rows.map((row) => row.cells[6])).toEqual(['青川市财政局']);
+    expect(own.title).toBe('整改台账（青川市财政局的任务，截至 2026-12-02，含事后补录的记录）');
+    expect(own.unitName).toBe('青川市财政局');
+    const office = await ledgerTable(source, async () => undefined);
+    expect(office.rows.map((row) => row.cells[6])).toEqual(['青川市财政局', '青川市发展和改革委员会']);
+    expect(office.title).toBe('整改台账（截至 2026-12-02，含事后补录的记录）');
+    expect(office.unitName).toBeUndefined();
+  });
+});

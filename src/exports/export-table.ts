@@ -27,6 +27,11 @@ export interface ExportTable {
    * it shows, and whose rows, so it is never re-imported as the plan's current version (breaker10g P22, P1).
    */
   readonly titleInCsv?: true;
+  /**
+   * The unit whose rows alone the file holds (a unit user's download), as named on `asOf`; absent: every
+   * unit's. Its title and file name say it, so it is never taken for the office's whole ledger (newcomer22 S3).
+   */
+  readonly unitName?: string;
   readonly columns: readonly ExportColumn[];
   readonly rows: readonly ExportRow[];
 }
@@ -244,8 +249,11 @@ export async function ledgerTable(source: LedgerSource, pause: () => Promise<voi
       });
     }
   }
-  const title = `${source.evaluation?.title ?? ''}整改台账（${asOfWords(source.asOf, source.knownAt)}）`;
-  return { title, asOf: source.asOf, knownAt: source.knownAt ?? null, columns: LEDGER_COLUMNS, rows };
+  // A unit's download says whose rows it holds, as the work plan's does: `…整改台账（青川市财政局的任务，截至 …）` (newcomer22 S3).
+  const unitName = source.unitId ? source.unitName(source.unitId) : undefined;
+  const whose = unitName === undefined ? '' : `${unitName}${UNIT_ROWS_WORDS}，`;
+  const title = `${source.evaluation?.title ?? ''}整改台账（${whose}${asOfWords(source.asOf, source.knownAt)}）`;
+  return { title, asOf: source.asOf, knownAt: source.knownAt ?? null, ...(unitName === undefined ? {} : { unitName }), columns: LEDGER_COLUMNS, rows };
 }
 
 /**
@@ -293,7 +301,8 @@ export async function workPlanTable(
   const whose = unitId === undefined || unitId === null ? '' : `${unitName(unitId)}${UNIT_ROWS_WORDS}，`;
   // A reading of everything entered says up to which record (breaker10h P1): a new version read from it is judged against what was entered after.
   const through = !breakdown.knownAt && breakdown.recordedThrough ? `${RECORDED_THROUGH_WORDS}${officeClockMillis(breakdown.recordedThrough)}` : '';
-  return { title: `${breakdown.title}进展（${whose}${asOfWords(breakdown.asOf, breakdown.knownAt)}${through}）`, asOf: breakdown.asOf, knownAt: breakdown.knownAt ?? null, titleInCsv: true, columns: WORK_PLAN_COLUMNS, rows };
+  const ofUnit = unitId === undefined || unitId === null ? {} : { unitName: unitName(unitId) };
+  return { title: `${breakdown.title}进展（${whose}${asOfWords(breakdown.asOf, breakdown.knownAt)}${through}）`, asOf: breakdown.asOf, knownAt: breakdown.knownAt ?? null, titleInCsv: true, ...ofUnit, columns: WORK_PLAN_COLUMNS, rows };
 }
 
 /**
@@ -316,7 +325,7 @@ function withdrawnStatus(withdrawn: string | null, part: { readonly recordsAfter
  */
 export const RECORDED_THROUGH_WORDS = '，已录入至北京时间 ';
 
-/** In a unit's own work-plan download's title, after the unit's name: `…进展（青川市财政局的任务，截至 …）`. */
+/** In a unit's own download's title, after the unit's name: `…进展（青川市财政局的任务，截至 …）`, `…整改台账（青川市财政局的任务，截至 …）`. */
 export const UNIT_ROWS_WORDS = '的任务';
 
 /**

@@ -21,9 +21,9 @@ const CONTENT_TYPE: Readonly<Record<ExportFormat, string>> = { xlsx: 'applicatio
  * percent-encoded (RFC 6266 / 5987), as webapi-api.md §3 promises the app, after an ASCII fallback for
  * clients that read only `filename` (`curl -OJ`; see `asciiExportFileName`).
  */
-export function attachmentDisposition(kind: ExportKind, table: Pick<ExportTable, 'asOf' | 'knownAt'>, format: ExportFormat): string {
-  const fallback = asciiExportFileName(kind, table.asOf, format, table.knownAt);
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(exportFileName(kind, table.asOf, format, table.knownAt))}`;
+export function attachmentDisposition(kind: ExportKind, table: Pick<ExportTable, 'asOf' | 'knownAt' | 'unitName'>, format: ExportFormat): string {
+  const fallback = asciiExportFileName(kind, table.asOf, format, table.knownAt, table.unitName !== undefined);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(exportFileName(kind, table.asOf, format, table.knownAt, table.unitName))}`;
 }
 
 /**

@@ -164,9 +164,13 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
   it('gives a unit user its own unit’s rows only', async () => {
     const csv = readCsv((await download(`/export/ledger.csv?asOf=2026-06-08&evaluationId=${evaluationId}`, FGW_USER)).bytes);
     expect(csv.slice(1)).toEqual([LEDGER_ROWS_ON_8_JUNE()[0]!.map(String)]);
-    const sheet = await openXlsx((await download(`/export/ledger.xlsx?asOf=2026-06-08&evaluationId=${evaluationId}`, FGW_USER)).bytes);
+    const file = await download(`/export/ledger.xlsx?asOf=2026-06-08&evaluationId=${evaluationId}`, FGW_USER);
+    const sheet = await openXlsx(file.bytes);
     expect(sheet.rowCount).toBe(3);
     expect(rowValues(sheet, 3)[6]).toBe(units.FGW!.name);
+    // Its title and file name say whose rows it holds: never filed as the office's whole ledger (newcomer22 S3).
+    expect(sheet.getCell('A1').value).toBe(`2025年度政务公开第三方评估整改台账（${units.FGW!.name}的任务，截至 2026-06-08，含事后补录的记录）`);
+    expect(file.headers.get('content-disposition')).toBe(`attachment; filename="ledger-unit-2026-06-08.xlsx"; filename*=UTF-8''${encodeURIComponent(`整改台账-${units.FGW!.name}-2026-06-08.xlsx`)}`);
   });
 
   it('downloads the work plan’s progress: one row per item × unit, as the breakdown shows it that day', async () => {

@@ -200,8 +200,8 @@ export const evaluationNameKey = documentTitleKey;
 /** The 状态 words of Rectify's own 整改台账 export (src/exports/export-table.ts) that the import reads. */
 const WITHDRAWN_STATUS = '已撤销';
 const UNASSIGNED_STATUS = '待交办';
-/** The XLSX 台账 export's title row (src/exports/export-table.ts): `<evaluation>整改台账（截至 …）`, the evaluation captured. */
-const LEDGER_EXPORT_TITLE = /^(.+?)整改台账[（(]截至[^）)]*[）)]$/u;
+/** The XLSX 台账 export's title row (src/exports/export-table.ts): `<evaluation>整改台账（截至 …）`, a unit's `<evaluation>整改台账（<unit>的任务，截至 …）`; the evaluation captured. */
+const LEDGER_EXPORT_TITLE = /^(.+?)整改台账[（(](?:[^，,（）()]+?的任务[，,])?截至[^）)]*[）)]$/u;
 /** A column only Rectify's export has, beside 状态: together they say the file is that export. */
 const EXPORT_SIGNATURE = '红黄绿灯';
 /** The export's columns that record progress in the app (LEDGER_COLUMNS), not what an import records. */

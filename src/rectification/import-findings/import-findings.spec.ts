@@ -446,11 +446,14 @@ describe('Rectify\'s own 台账 export with its 评估 column deleted, imported 
     expect((await dependencies.store.readAll()).length).toBe(count);
   });
 
-  it('refuses the XLSX export whose title row names the other evaluation, its 评估 and progress columns deleted', async () => {
+  it.each([
+    ['the office’s', `${FIRST}整改台账（截至 2026-12-01，含事后补录的记录）`],
+    ['a unit’s (newcomer22 S3)', `${FIRST}整改台账（青川市财政局的任务，截至 2026-12-01，含事后补录的记录）`],
+  ])('refuses %s XLSX export whose title row names the other evaluation, its 评估 and progress columns deleted', async (_whose, title) => {
     const dependencies = await twoEvaluations();
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('整改台账');
-    sheet.addRow([`${FIRST}整改台账（截至 2026-12-01，含事后补录的记录）`]);
+    sheet.addRow([title]);
     sheet.addRow(['序号', '问题', '类别', '整改措施', '牵头单位', '责任单位', '整改时限']);
     for (const row of ROWS) sheet.addRow(row.split(',').slice(0, 7).map((cell, at) => (at === 0 ? Number(cell) : cell)));
     const content = new Uint8Array(await workbook.xlsx.writeBuffer());

@@ -5,6 +5,7 @@ import { DomainError, badInput, conflict, fieldOf, forbidden, named, say, type B
 import { addDays, isAfter } from '../../shared/calendar-date.js';
 import { BY_DATE, isNeverOverdue, type DueTerms } from '../../shared/deadline.js';
 import { byOfficeDay, isCorrection, withCorrectionsApplied } from './business-order.js';
+import { countFoldStep, foldInPlace, partsWith } from './fold-in-place.js';
 import {
   capitalise,
   isBlank,
@@ -240,7 +241,23 @@ export const initialAssignmentsState = (): AssignmentsState => {
  * of the stream, at the next dated command. A function of the list alone: a decision's state with a
  * part substituted does not change it.
  */
-const foldsByDay = new WeakMap<readonly AssignmentEvent[], { readonly fold: AssignmentsState; readonly lastDay: string }>();
+const foldsByDay = {
+  get: (recorded: readonly AssignmentEvent[]): KeptFold | undefined => (recorded as { [KEPT_FOLD]?: KeptFold })[KEPT_FOLD] ?? keptOfFrozenLists.get(recorded),
+  set(recorded: readonly AssignmentEvent[], kept: KeptFold): void {
+    // On the list itself, not in a WeakMap: a stream folded whole makes a list per event, and thousands of WeakMap
+    // entries cost the collector more than the fold (breaker12i P1: 1 s of 1.6 s at 3,000 facts).
+    if (Object.isExtensible(recorded)) Object.defineProperty(recorded, KEPT_FOLD, { value: kept, configurable: true, writable: true, enumerable: false });
+    else keptOfFrozenLists.set(recorded, kept);
+  },
+};
+/** A list's kept by-day fold (`foldsByDay`) and the latest office day of its facts. */
+interface KeptFold {
+  readonly fold: AssignmentsState;
+  readonly lastDay: string;
+}
+const KEPT_FOLD = Symbol('kept by-day fold');
+/** `foldsByDay` of lists that cannot carry it (frozen by their maker). */
+const keptOfFrozenLists = new WeakMap<readonly AssignmentEvent[], KeptFold>();
 /**
  * Per `recorded` list (weakly), the last day before its latest fact `assignmentsOn` was asked for, with
  * its answer: a fact entered late is judged on its day (`partOn`), and whether the facts after it
@@ -284,12 +301,24 @@ export function allPartsVerified(state: AssignmentsState): boolean {
 // ---------------------------------------------------------------------------------------------
 // evolve
 
+/**
+ * The state after `event`. Its parts are folded when first read, not here (breaker12i P1): a stream
+ * folded whole (a command's load, `FoldedStreams`) makes one state per event and reads only the
+ * last, so each `FactDateCorrected` — which folds the facts before it again, corrections applied
+ * (`refolded`) — made every later load fold the stream once more per correction (O(corrections ×
+ * stream): 30 corrections on a 300-unit item, 40 s a load). Now a load folds at most once: from the
+ * last correction's refold (or the last state whose parts were read) through the facts after it,
+ * in place (`foldInPlace`). The answer is the same as folding each event at once.
+ */
 export function evolveAssignments(state: AssignmentsState, event: AssignmentEvent): AssignmentsState {
-  const next = event.type === 'FactDateCorrected' ? refolded([...state.recorded, event]) : { ...evolveParts(state, event), recorded: [...state.recorded, event] };
+  const recorded = [...state.recorded, event];
+  const next = deferredState(recorded, event.type === 'FactDateCorrected' ? { from: null, length: recorded.length } : (pendingSource(state) ?? { from: state, length: state.recorded.length }));
   const byDay = foldsByDay.get(state.recorded);
   const day = byDay && !movesFacts(event) ? factDayOfEvent(event) : undefined;
   if (byDay && day !== undefined && day >= byDay.lastDay) {
-    foldsByDay.set(next.recorded, { fold: { ...evolveParts(byDay.fold, event), recorded: [...byDay.fold.recorded, event] }, lastDay: day });
+    // The kept fold is this very state (facts recorded in business order): so is the next one's — not folded twice.
+    const fold = byDay.fold === state ? next : { ...evolveParts(byDay.fold, event), recorded: [...byDay.fold.recorded, event] };
+    foldsByDay.set(next.recorded, { fold, lastDay: day });
   }
   const coming = foldsToCome.get(state.recorded);
   if (coming && sameFact(coming.events[0]!, event)) {
@@ -300,15 +329,66 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
 }
 
 /**
+ * Where a state's parts are folded from when they are first read: `from` (a state whose parts are
+ * folded already) and the events of `recorded` after its first `length`; `from` null: the first
+ * `length` events refolded, corrections applied (`refolded`, kept in `start` once made — states
+ * made from one correction on share it).
+ */
+interface FoldSource {
+  readonly from: AssignmentsState | null;
+  readonly length: number;
+  start?: AssignmentsState;
+}
+
+/**
+ * Read on a state made by `evolveAssignments` whose parts are not folded yet: where they come from
+ * (undefined on any other state). A property, not a WeakMap: a stream folded whole makes a state per
+ * event, and thousands of WeakMap entries cost the collector more than the fold itself.
+ */
+const FOLD_SOURCE = Symbol('fold source');
+const pendingSource = (state: AssignmentsState): FoldSource | undefined => (state as { [FOLD_SOURCE]?: FoldSource })[FOLD_SOURCE];
+
+/**
+ * A state of `recorded` folded from `source` when first looked at — any field but `recorded` read,
+ * its keys listed or spread — and from then on exactly the state folded at once would be (same
+ * keys, same values): a proxy, so that a spread, `Object.keys` or a test's deep equality sees the
+ * folded fields, present or absent, as a plain state has them.
+ */
+function deferredState(recorded: readonly AssignmentEvent[], source: FoldSource): AssignmentsState {
+  let folded: AssignmentsState | undefined;
+  const realized = (): AssignmentsState => (folded ??= { ...foldedFrom(source, recorded), recorded });
+  return new Proxy({ recorded } as AssignmentsState, {
+    get: (_target, key) => (key === 'recorded' ? recorded : key === FOLD_SOURCE ? (folded === undefined ? source : undefined) : Reflect.get(realized(), key)),
+    has: (_target, key) => Reflect.has(realized(), key),
+    ownKeys: () => Reflect.ownKeys(realized()),
+    getOwnPropertyDescriptor: (_target, key) => {
+      const descriptor = Reflect.getOwnPropertyDescriptor(realized(), key);
+      return descriptor && { ...descriptor, configurable: true };
+    },
+  });
+}
+
+/** The parts `source` leaves after the events of `recorded` it has not folded: one fold, in place. */
+function foldedFrom(source: FoldSource, recorded: readonly AssignmentEvent[]): AssignmentsState {
+  const start = source.from ?? (source.start ??= refolded(recorded.slice(0, source.length)));
+  if (recorded.length === source.length) return start;
+  return foldInPlace(() => {
+    let folded = start;
+    for (let index = source.length; index < recorded.length; index += 1) folded = evolveParts(folded, recorded[index]!);
+    return folded;
+  });
+}
+
+/**
  * The parts as `recorded` leaves them, folded again in the order recorded with every correction
  * applied to the fact it corrects: after a fact's day is corrected (`FactDateCorrected`), every
  * figure derived from it (assignment day, the report a return answers, lapses …) follows at once.
+ * One fold, in place (`foldInPlace`).
  */
 function refolded(recorded: readonly AssignmentEvent[]): AssignmentsState {
   const entries = recorded.map((event, index) => ({ type: event.type, data: event.data, occurredOn: factDayOfEvent(event), index }));
-  const folded = withCorrectionsApplied(entries).events.reduce(
-    (parts, entry) => evolveParts(parts, { type: entry.type, data: entry.data } as AssignmentEvent),
-    initialAssignmentsState(),
+  const folded = foldInPlace(() =>
+    withCorrectionsApplied(entries).events.reduce((parts, entry) => evolveParts(parts, { type: entry.type, data: entry.data } as AssignmentEvent), initialAssignmentsState()),
   );
   return { ...folded, recorded };
 }
@@ -331,14 +411,17 @@ export function assignmentsOn(state: AssignmentsState, day: string): Assignments
   // facts, 1.3 s per dated command at 9,300): the parts never read it. Corrections are already applied
   // to the facts they correct and left out (`inBusinessOrder`).
   const recorded: AssignmentEvent[] = [];
-  let folded = initialAssignmentsState();
   let lastDay = '';
-  for (const entry of inBusinessOrder(state.recorded)) {
-    lastDay = entry.occurredOn;
-    if (entry.occurredOn > day) continue;
-    recorded.push(entry.event);
-    folded = evolveParts(folded, entry.event);
-  }
+  const folded = foldInPlace(() => {
+    let parts = initialAssignmentsState();
+    for (const entry of inBusinessOrder(state.recorded)) {
+      lastDay = entry.occurredOn;
+      if (entry.occurredOn > day) continue;
+      recorded.push(entry.event);
+      parts = evolveParts(parts, entry.event);
+    }
+    return parts;
+  });
   const answer = { ...folded, recorded };
   // Every fact folded: what any later day answers too, kept for the next fact (`foldsByDay`); else kept for this day.
   if (lastDay <= day) foldsByDay.set(state.recorded, { fold: answer, lastDay });
@@ -523,6 +606,7 @@ function inBusinessOrder(recorded: readonly AssignmentEvent[]): { event: Assignm
 }
 
 function evolveParts(state: AssignmentsState, event: AssignmentEvent): AssignmentsState {
+  countFoldStep();
   switch (event.type) {
     case 'UnitAssigned': {
       const { unitId, role, dueDate, assignedOn, terms } = event.data;
@@ -560,7 +644,7 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
           joined: { ...state.joined, [passed.unitId]: { part: asItsHolderHeldIt, joinedOn: held.heldSince, successorUnitId: unitId } },
         };
       }
-      return { ...state, parts: { ...state.parts, [unitId]: part } };
+      return { ...state, parts: partsWith(state.parts, unitId, part) };
     }
     case 'ExtensionRequested': {
       const { requestId, requestedDueDate, reason, requestedOn } = event.data;
@@ -673,7 +757,7 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
       return handOverUndone(state, event.data.unitId, event.data.successorUnitId, event.data.handedOverOn);
     case 'PartRoleChanged': {
       const part = state.parts[event.data.unitId];
-      return part ? { ...state, parts: { ...state.parts, [part.unitId]: { ...part, role: event.data.role } } } : state;
+      return part ? { ...state, parts: partsWith(state.parts, part.unitId, { ...part, role: event.data.role }) } : state;
     }
     case 'UnitUnassigned': {
       // Verified work stays on the record: a removal stored before plan changes refused it is read as keeping it (breaker8c P14).
@@ -988,7 +1072,7 @@ function updatePart(
   if (joinedThen) return { ...state, joined: { ...state.joined, [unitId]: { ...joinedThen, part: change(joinedThen.part) } } };
   const key = partHeldOn(state, unitId, day)?.key;
   const part = key === undefined ? undefined : partOf(state, key);
-  if (part) return { ...state, parts: { ...state.parts, [part.unitId]: change(part) } };
+  if (part) return { ...state, parts: partsWith(state.parts, part.unitId, change(part)) };
   const gone = removedPartOn(state, unitId, day);
   if (!gone) return state;
   const changed = change(gone.part);
@@ -1783,11 +1867,25 @@ function newlyBroken(recorded: readonly AssignmentEvent[], events: readonly Assi
   if (later.length === 0) return undefined;
   const upTo = assignmentsOn({ parts: {}, recorded }, from);
   const brokenBefore = new Set<number>();
-  let without = upTo;
-  for (const entry of later) {
-    if (whyNotAllowed(without, entry.event)) brokenBefore.add(entry.index);
-    without = evolveParts(without, entry.event);
-  }
+  foldInPlace(() => {
+    let without = upTo;
+    for (const entry of later) {
+      if (whyNotAllowed(without, entry.event)) brokenBefore.add(entry.index);
+      without = evolveParts(without, entry.event);
+    }
+  });
+  return foldInPlace(() => foldedWithLateEvents(recorded, events, added, later, upTo, brokenBefore));
+}
+
+/** `newlyBroken`'s second fold: the later facts with `events` among them by day, from `upTo`; the first fact it breaks. */
+function foldedWithLateEvents(
+  recorded: readonly AssignmentEvent[],
+  events: readonly AssignmentEvent[],
+  added: readonly { event: AssignmentEvent; day: string }[],
+  later: readonly { event: AssignmentEvent; occurredOn: string; index: number }[],
+  upTo: AssignmentsState,
+  brokenBefore: ReadonlySet<number>,
+): { index: number; event: AssignmentEvent; day: string; why: Bilingual } | undefined {
   let withEvents = upTo;
   const order = [...upTo.recorded];
   let next = 0;
@@ -1813,12 +1911,14 @@ function newlyBroken(recorded: readonly AssignmentEvent[], events: readonly Assi
 /** The facts of `recorded` that, folded in business order, meet a part that does not allow them. */
 function brokenFacts(recorded: readonly AssignmentEvent[]): { index: number; event: AssignmentEvent; day: string; why: Bilingual }[] {
   const broken: { index: number; event: AssignmentEvent; day: string; why: Bilingual }[] = [];
-  let folded = initialAssignmentsState();
-  for (const { event, occurredOn, index } of inBusinessOrder(recorded)) {
-    const why = whyNotAllowed(folded, event);
-    if (why) broken.push({ index, event, day: occurredOn, why });
-    folded = evolveParts(folded, event) as AssignmentsState;
-  }
+  foldInPlace(() => {
+    let folded = initialAssignmentsState();
+    for (const { event, occurredOn, index } of inBusinessOrder(recorded)) {
+      const why = whyNotAllowed(folded, event);
+      if (why) broken.push({ index, event, day: occurredOn, why });
+      folded = evolveParts(folded, event);
+    }
+  });
   return broken;
 }
 

@@ -1,0 +1,108 @@
+import { assignmentsOn, decideAssignment, evolveAssignments, initialAssignmentsState, partOf, type AssignmentsState } from './assignment.decider.js';
+import type { AssignmentEvent } from './assignment.events.js';
+import { partsFoldWork } from './fold-in-place.js';
+
+/*
+ * breaker12i P1 (blocker): each 更正日期 (FactDateCorrected) on an item made every later fold of the
+ * item's stream fold it whole once more — O(corrections × stream): 30 corrections on a 300-unit item,
+ * one load of its stream 40 s, every user held — and each fold copied the item's whole parts record
+ * per fact — O(facts × units). Asserted by counting the work (facts folded, part entries copied),
+ * never by the clock.
+ */
+
+const unit = (index: number) => `unit-${index}`;
+const assigned = (index: number): AssignmentEvent => ({ type: 'UnitAssigned', data: { unitId: unit(index), role: index === 0 ? 'LEAD' : 'RESPONSIBLE', dueDate: '2026-12-31', assignedOn: '2026-01-15' } });
+const urged = (index: number, urgedOn: string): AssignmentEvent => ({ type: 'UnitUrged', data: { unitId: unit(index), message: `请于${urgedOn}前报送`, urgedOn } });
+const reported = (index: number, reportedOn: string): AssignmentEvent => ({ type: 'RectificationReported', data: { unitId: unit(index), summary: '已整改', evidence: [], reportedOn } });
+const corrected = (index: number, previousOn: string, on: string): AssignmentEvent => ({
+  type: 'FactDateCorrected',
+  data: { unitId: unit(index), factType: 'UnitUrged', previousOn, on, reason: '录入日期有误', correctedOn: '2026-11-30' },
+});
+const SUPERVISOR = { id: 'supervisor', role: 'SUPERVISOR', unitId: null } as const;
+
+/** A 各单位 item's year: `units` units assigned, each urged monthly (some reporting), then `corrections` urgings re-dated, each followed by a 催办. */
+function itemStream(units: number, corrections: number): AssignmentEvent[] {
+  const events = Array.from({ length: units }, (_, index) => assigned(index));
+  for (let month = 2; month <= 7; month += 1) {
+    const day = `2026-0${month}-10`;
+    for (let index = 0; index < units; index += 1) events.push(index % 9 === month ? reported(index, day) : urged(index, day));
+  }
+  for (let count = 0; count < corrections; count += 1) {
+    events.push(corrected(count % units, '2026-07-10', '2026-07-09'), urged((count + 3) % units, '2026-11-30'));
+  }
+  return events;
+}
+
+/** The work `run` does, counted. */
+function workOf<Result>(run: () => Result): { result: Result; steps: number; partsCopied: number } {
+  const before = { ...partsFoldWork };
+  const result = run();
+  return { result, steps: partsFoldWork.steps - before.steps, partsCopied: partsFoldWork.partsCopied - before.partsCopied };
+}
+
+/** A command's load: the stream folded whole, then its parts read. */
+const loaded = (events: readonly AssignmentEvent[]) => {
+  const state = events.reduce(evolveAssignments, initialAssignmentsState());
+  void state.parts;
+  return state;
+};
+
+/** The same stream folded with each state's parts read as it is made (what every fold did before: the answers must not change). */
+const foldedEagerly = (events: readonly AssignmentEvent[]) =>
+  events.reduce((state, event) => {
+    const next = evolveAssignments(state, event);
+    void next.parts;
+    return next;
+  }, initialAssignmentsState());
+
+describe('folding a large item whose record dates were corrected (breaker12i P1)', () => {
+  const UNITS = 60;
+
+  it('folds the stream at most once more however many corrections it holds: the work of a load is flat in the corrections', () => {
+    const one = itemStream(UNITS, 1);
+    const many = itemStream(UNITS, 30);
+    const loadOne = workOf(() => loaded(one));
+    const loadMany = workOf(() => loaded(many));
+    // One refold of the facts up to the last correction, then the facts after it: under two folds of the stream.
+    expect(loadOne.steps).toBeLessThan(2 * one.length);
+    expect(loadMany.steps).toBeLessThan(2 * many.length);
+    // Before: each correction folded everything before it again (≈ 30 × 420 facts).
+    expect(loadMany.steps).toBeLessThan(loadOne.steps + 2 * (many.length - one.length));
+  });
+
+  it('copies the parts record a bounded number of times per fold, not once per fact', () => {
+    const events = itemStream(UNITS, 30);
+    const load = workOf(() => loaded(events));
+    // Before: every fact copied all 60 parts (≈ 420 × 60 entries per fold, once per correction).
+    expect(load.partsCopied).toBeLessThan(4 * UNITS);
+  });
+
+  it('answers exactly as folding each event at once does, parts, kept fold by day and decisions alike', () => {
+    const events = itemStream(UNITS, 12);
+    const lazily = loaded(events);
+    const eagerly = foldedEagerly(events);
+    expect(lazily).toEqual(eagerly);
+    expect(Object.keys(lazily).sort()).toEqual(Object.keys(eagerly).sort());
+    expect(assignmentsOn(lazily, '2026-11-30')).toEqual(assignmentsOn(eagerly, '2026-11-30'));
+    expect(assignmentsOn(lazily, '2026-05-01')).toEqual(assignmentsOn(eagerly, '2026-05-01'));
+    const urge = { type: 'UrgeUnit', unitId: unit(5), message: '请于月底前报送', urgedOn: '2026-11-30', actor: SUPERVISOR, today: '2026-11-30' } as const;
+    expect(decideAssignment(urge, lazily, { parentClosed: false })).toEqual(decideAssignment(urge, eagerly, { parentClosed: false }));
+    expect(partOf(lazily, unit(2))).toEqual(partOf(eagerly, unit(2)));
+  });
+
+  it('judges the next 催办 after a correction with one fold of the stream, not one per correction before it', () => {
+    const events = itemStream(UNITS, 30);
+    const state = loaded(events);
+    const urge = { type: 'UrgeUnit', unitId: unit(7), message: '月底前报送', urgedOn: '2026-11-30', actor: SUPERVISOR, today: '2026-11-30' } as const;
+    const decision = workOf(() => decideAssignment(urge, state, { parentClosed: false }).reduce(evolveAssignments, state).parts);
+    expect(decision.steps).toBeLessThan(2 * events.length);
+  });
+
+  it('a state spread or listed before its parts are read is the folded state', () => {
+    const events = itemStream(8, 2);
+    const state: AssignmentsState = events.reduce(evolveAssignments, initialAssignmentsState());
+    const eagerly = foldedEagerly(events);
+    expect({ ...state }).toEqual({ ...eagerly });
+    expect(Object.keys(events.reduce(evolveAssignments, initialAssignmentsState())).sort()).toEqual(Object.keys(eagerly).sort());
+  });
+});

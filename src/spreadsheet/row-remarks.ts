@@ -2,6 +2,7 @@ import { bracketedRemarks, isBracketedRemark, leadingBracket, trailingBracket } 
 import { textOf, type Cell } from './cells.js';
 import { readDay } from './deadline-text.js';
 import type { ImportProblem } from './import-problems.js';
+import { isDonePhrase, mayClauseSayDone, openStatusOf, saysReopened } from './status-words.js';
 
 /*
  * Remarks that change what a row means. Offices mark rows of a task list or 台账 in a bracket
@@ -56,18 +57,24 @@ export function remarkMeaning(text: string): { readonly meaning: RowRemarkMeanin
   const plain = text.normalize('NFKC').trim();
   // The whole remark, then each clause (经研究，本项不再实施; 完成情况：已完成): a reason or a label before what it says hides nothing (breaker10j P2).
   const clauses = [plain, ...plain.split(CLAUSE_BREAK).map((clause) => clause.trim()).filter((clause) => clause !== '' && clause !== plain)];
+  // Done once and back again (已整改，但问题反弹; 上轮已整改，复查仍存在): the problem is open, whatever clause says done (breaker10l P3).
+  const reopened = saysReopened(plain);
+  // A clause saying the work goes on (已启动整改, 已部分整改, 已完成60%) or telling the past (曾整改) says nothing done: words, not substrings (breaker10l P1).
+  const saysDone = (clause: string) => !reopened && mayClauseSayDone(clause);
   for (const clause of clauses) {
     for (const [meaning, pattern] of MEANINGS) {
       const match = pattern.exec(clause);
-      if (match) return { meaning, words: match[0] };
+      if (match && (meaning !== 'DONE' || saysDone(clause))) return { meaning, words: match[0] };
     }
   }
   for (const clause of clauses) {
     for (const [meaning, pattern] of ENDINGS) {
       const match = pattern.exec(clause);
-      if (match) return { meaning, words: clause };
+      if (match && (meaning !== 'DONE' || saysDone(clause))) return { meaning, words: clause };
     }
   }
+  // A clause that is a done phrase from its first word to its last, with or without 已: 闭环, 已处理, 验收合格, 完成整改并销号 (breaker10l P1).
+  for (const clause of clauses) if (!reopened && isDonePhrase(clause) && mayClauseSayDone(clause)) return { meaning: 'DONE', words: clause };
   return null;
 }
 
@@ -86,6 +93,7 @@ export function groupLabelMeaning(text: string): { readonly meaning: RowRemarkMe
     .normalize('NFKC')
     .replace(/\s+/gu, '')
     .replace(GROUP_NUMBER, '')
+    .replace(GROUP_COUNT, '')
     .replace(GROUP_NOUN, '');
   const said = plain === '' ? null : remarkMeaning(plain);
   // The status words must be the whole label: 已完成整改的问题 → 已完成整改, but 已完成事项未及时公开 is a title.
@@ -97,6 +105,11 @@ export function groupLabelMeaning(text: string): { readonly meaning: RowRemarkMe
 const groupLabels = new Map<string, { readonly meaning: RowRemarkMeaning; readonly words: string } | null>();
 /** A label's list number: 二、 （二） (二) 2. 2、 第二部分. */
 const GROUP_NUMBER = /^(?:[(（]?[0-9一二三四五六七八九十]{1,3}[)）]|[0-9一二三四五六七八九十]{1,3}[、.．]|第[0-9一二三四五六七八九十]{1,3}(?:部分|类|项))[、.．:：]?/u;
+/**
+ * The count a label ends in: （共1个）, (1项), （3条）, 共5项, （合计2个）, 【2件】 — 一、已完成整改的问题（共1个） and a sheet named 已销号(1项)
+ * say what 已完成整改 and 已销号 say (breaker10l P2).
+ */
+export const GROUP_COUNT = /(?:[(（【〔\[](?:共|计|合计|总计)?[0-9一二三四五六七八九十百]+(?:个|项|条|件|处|家|户|名|份)?(?:问题|事项|任务)?[)）】〕\]]|[，,:：]?(?:共|计|合计|总计)[0-9一二三四五六七八九十百]+(?:个|项|条|件|处|家|户|名|份)(?:问题|事项|任务)?)$/u;
 /** The noun a group label ends in: 问题, 事项清单, 的任务, 部分. */
 const GROUP_NOUN = /(?:的)?(?:问题|事项|任务|工作|项目|条目|内容)?(?:清单|台账|列表|汇总|明细|部分|类)?$/u;
 
@@ -368,8 +381,6 @@ export const FINISHED_ON_COLUMN_ALIASES: readonly string[] = [
 
 /** A yes in a yes-or-no column (是否完成): 是, √, Y. */
 const YES = /^(?:是|已|√|✓|✔|☑|y|yes|完成|已完成|已整改|已办结)$/iu;
-/** A progress cell that is one word of being done: 完成, 办结, 已到位. */
-const DONE_WORD = /^(?:完成|已?办结|已?销号|已?整改到位|已到位|全部完成|已全部完成)$/u;
 
 /** A yes-or-no header that asks whether the row was cancelled or put off (是否取消, 是否暂缓) rather than done. */
 const YES_MEANS: readonly (readonly [RegExp, RowRemarkMeaning])[] = [
@@ -392,7 +403,10 @@ function progressMeaning(label: string, text: string): { readonly meaning: RowRe
     if (YES.test(plain) && /^是否/u.test(asked)) return { meaning: YES_MEANS.find(([header]) => header.test(asked))?.[1] ?? 'DONE', words: line.trim() };
     if (ALL_DONE.test(plain) && /完成率|完成进度|整改进度|完成比例/u.test(asked)) return { meaning: 'DONE', words: line.trim() };
     if (YES.test(plain) && plain !== '是') return { meaning: 'DONE', words: line.trim() };
-    if (DONE_WORD.test(plain)) return { meaning: 'DONE', words: line.trim() };
+    // 整改中, 已启动整改, 已部分整改, 未整改, 已整改但反弹: the work is open, whatever words it shares with done (breaker10l P1, P3).
+    if (openStatusOf(line) !== null) continue;
+    // 完成, 办结, 闭环, 已处理, 验收合格, 整改到位, 完成整改并销号: done said as a whole phrase, with or without 已 (breaker10l P1).
+    if (isDonePhrase(line)) return { meaning: 'DONE', words: line.trim() };
     const said = remarkMeaning(line);
     if (said) return said;
   }
@@ -404,6 +418,8 @@ function progressMeaning(label: string, text: string): { readonly meaning: RowRe
  * for status words.
  */
 const NOT_A_STATUS_COLUMN = /目标|要求|标准|依据|任务|内容|措施|举措|描述|表现|名称|标题|序号|编号|联系|电话|领导|负责人|责任人/u;
+/** A header naming the row's state (状态, 当前状态, 办结情况, 核查结果, 目前进展): its cells say where the row stands, bare words included. */
+const STATE_HEADER = /(?:状态|情况|进展|进度|结果|结论)$/u;
 /** Words of a header that asks where the row stands (任务状态, 整改内容完成情况): read whatever else the header says. */
 const STATUS_HEADER = /状态|情况|进展|进度|结果|是否|完成|销号|办结/u;
 
@@ -417,7 +433,9 @@ export function otherColumnMeaning(label: string, text: string): { readonly mean
   if (NOT_A_STATUS_COLUMN.test(label) && !STATUS_HEADER.test(label)) return null;
   const said = progressMeaning(label, text);
   if (said === null || said.meaning !== 'DONE') return said;
-  return /已|毕|[√✓✔☑]|100/u.test(said.words) || /^是否/u.test(label.trim()) ? said : null;
+  // Under a header naming a state (状态, 当前状态, 办结情况, 核查结果) a done phrase is said of the row: 完成, 办结, 闭环, 验收合格 (breaker10l P1).
+  const stateHeader = STATE_HEADER.test(label.normalize('NFKC').replace(/\s+/gu, ''));
+  return /已|毕|[√✓✔☑]|100/u.test(said.words) || /^是否/u.test(label.trim()) || (stateHeader && isDonePhrase(said.words)) ? said : null;
 }
 
 /** A year and month at least (2026-05-30, 2026年5月): a day the row says its work was finished. */

@@ -6,7 +6,7 @@ import { columnOf, isBlankCell, isWeightyColumn, type ColumnSpec, type Columns, 
 import { labelZh, missingColumn, missingColumnBeside, type ImportProblem, type ImportResult } from './import-problems.js';
 import { textOfFile, type FileContent } from './text-file.js';
 import { prepareXlsx } from './xlsx-size.js';
-import { footnoteProblem } from './row-remarks.js';
+import { GROUP_COUNT, footnoteProblem } from './row-remarks.js';
 
 /*
  * Spreadsheets (XLSX, CSV) read as offices lay them out, into records of named cells with the
@@ -297,7 +297,8 @@ const SECTION_PATTERNS: readonly { level: 1 | 2; pattern: RegExp }[] = [
 export function sectionOfText(text: string): Omit<Section, 'row'> | null {
   for (const { level, pattern } of SECTION_PATTERNS) {
     const match = pattern.exec(text.trim());
-    if (match) return { level, code: match[1]!, title: match[2]!.trim() };
+    // 一、决策公开（共5项）: the count is the office's tally, not the section's title (breaker10l P2).
+    if (match) return { level, code: match[1]!, title: match[2]!.trim().replace(GROUP_COUNT, '').trim() || match[2]!.trim() };
   }
   return null;
 }

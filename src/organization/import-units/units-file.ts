@@ -8,6 +8,7 @@ import { readingNotesOf, readRecords } from '../../spreadsheet/records.js';
 import type { Table } from '../../spreadsheet/sheet.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 import { unitNameKey } from '../units/unit-name.js';
+import { unitEndProblem } from './unit-status-words.js';
 
 /*
  * The units directory (单位名录) from a spreadsheet: code, official name, kind, parent unit.
@@ -121,9 +122,12 @@ export async function importUnits(
   const problems: ImportProblem[] = [...unused.problems];
   const rowOfCode = new Map<string, number>();
   const rowOfName = new Map<string, number>();
-  const rows = table.records.map(({ row, cells }) => {
+  const rows = table.records.map(({ row, cells, others }) => {
     const code = textOf(cells.code ?? null);
     const name = textOf(cells.name ?? null);
+    // A unit the file marks abolished or merged (青川市物价局（已撤销）, 状态 已并入…) is never registered live (breaker10l P6).
+    const ended = unitEndProblem(row, name, (others ?? []).map(({ label, cell }) => ({ label, text: textOf(cell) })));
+    if (ended) problems.push(ended);
     const kindText = textOf(cells.kind ?? null);
     const parentCode = textOf(cells.parentCode ?? null);
     const parentName = textOf(cells.parentName ?? null);

@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CalendarDate } from '../../shared/graphql/validation.js';
 import { FileUploadInput } from '../../shared/graphql/file-upload.js';
 
@@ -14,6 +14,19 @@ export class ImportUnitsInput extends FileUploadInput {
   @IsOptional()
   @IsBoolean()
   rename?: boolean;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Codes of rows the office confirms are units of their own, though their names are near a registered unit\'s or another row\'s ' +
+      '(市发改委 beside 青川市发展和改革委员会, 青川市 教育局 beside 青川市教育局): without it such a row is refused naming the match, never registered as a second unit.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsString({ each: true })
+  @MaxLength(32, { each: true })
+  distinctCodes?: string[];
 
   @Field(() => Boolean, { nullable: true, description: 'Decide everything and write nothing: the units the import would register and rename (rows), or every row that stops it' })
   @IsOptional()

@@ -30,6 +30,8 @@ export interface UnitsImportOptions {
    * before the campaign's first assignment.
    */
   readonly registeredOn?: string;
+  /** Codes of rows confirmed as units of their own though their names are near another unit's (市发改委 beside 市发展和改革委员会). */
+  readonly distinctCodes?: readonly string[];
 }
 
 export interface UnitsImportOutcome {
@@ -58,6 +60,8 @@ export async function importUnitsFile(
     format,
     sheet: file.sheet,
     lookupUnit: unitLookupFrom(dependencies.units.list()),
+    directory: dependencies.units.list(),
+    ...(options.distinctCodes === undefined ? {} : { distinctCodes: options.distinctCodes }),
     rename: options.rename,
     nameOf: (unitId) => dependencies.units.get(unitId)?.name,
   });

@@ -9,6 +9,7 @@ import type { Table } from '../../spreadsheet/sheet.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 import { unitNameKey } from '../units/unit-name.js';
 import { unitEndProblem } from './unit-status-words.js';
+import { nameForms, nearForms, type NameForms } from '../units/near-unit-names.js';
 
 /*
  * The units directory (单位名录) from a spreadsheet: code, official name, kind, parent unit.
@@ -101,6 +102,13 @@ export interface UnitsImportOptions {
   readonly rename?: boolean;
   /** The directory's current name of a unit id. */
   readonly nameOf?: (unitId: string) => string | undefined;
+  /**
+   * The directory's units, for names near a new row's (市发改委 beside 青川市发展和改革委员会: `nearUnitNames`): a row naming a new
+   * unit near one of them, or near another row's, is refused naming the match, unless its code is in `distinctCodes`.
+   */
+  readonly directory?: readonly { readonly id: string; readonly code: string; readonly name: string }[];
+  /** Codes of rows the office confirms are units of their own, though their names are near another unit's (breaker10k P6). */
+  readonly distinctCodes?: readonly string[];
 }
 
 const CODE = /^[A-Za-z0-9_-]{1,32}$/;
@@ -178,6 +186,9 @@ export async function importUnits(
   const inFile = new Map(rows.filter((unit) => CODE.test(unit.code)).map((unit) => [unit.code.toUpperCase(), unit]));
   const inFileByName = new Map(rows.filter((unit) => CODE.test(unit.code) && unit.name !== '').map((unit) => [unitNameKey(unit.name), unit]));
   const units: ImportedUnit[] = [];
+  const distinct = new Set((options.distinctCodes ?? []).map((each) => each.trim().toUpperCase()));
+  const directoryForms = (options.directory ?? []).map((unit) => ({ unit, forms: nameForms(unit.name) }));
+  const newRowForms: { row: number; name: string; forms: NameForms }[] = [];
   for (const { row, code, name, kind, parentCode, parentName } of rows) {
     const idOfCode = code === '' ? undefined : options.lookupUnit(code);
     const idOfName = name === '' ? undefined : options.lookupUnit(name);
@@ -197,6 +208,20 @@ export async function importUnits(
       });
     } else if (idOfCode === undefined && idOfName !== undefined && CODE.test(code)) {
       problems.push({ row, reason: `${name} is already registered under another code than ${code}.`, reasonZh: `“${name}”已用另一个编码（不是 ${code}）登记。` });
+    }
+
+    // A new unit whose name is near a registered unit's or an earlier row's (市发改委, 青川市 教育局, 市发改委（市粮食局）): asked, never
+    // registered as a second unit unasked (breaker10k P6).
+    // A name written twice alike is refused above as a duplicate: asked once.
+    if (idOfCode === undefined && idOfName === undefined && name !== '' && CODE.test(code) && rowOfName.get(unitNameKey(name)) === row) {
+      const forms = nameForms(name);
+      if (!distinct.has(code.toUpperCase())) {
+        const registered = directoryForms.filter((each) => nearForms(forms, each.forms)).map((each) => each.unit);
+        const earlier = newRowForms.filter((each) => nearForms(forms, each.forms));
+        if (registered.length > 0) problems.push(nearRegisteredProblem(row, code, name, registered));
+        else if (earlier.length > 0) problems.push(nearRowProblem(row, code, name, earlier));
+      }
+      newRowForms.push({ row, name, forms });
     }
 
     let parentUnitId: string | null = null;
@@ -241,6 +266,30 @@ export async function importUnits(
   if (table.records.length === 0) problems.push({ row: null, reason: 'The file lists no units.', reasonZh: '文件中没有列出任何单位。' });
   if (problems.length > 0) return { ok: false, problems: sortedProblems(problems), ...(table.sheet === null ? {} : { sheet: table.sheet }) };
   return { ok: true, units: ordered, ...readingNotesOf(table, unused.notImported) };
+}
+
+/** How a row confirms its unit is another than a near-named one: the distinctCodes field, by its label on the 导入 page and its flag. */
+const CONFIRM_DISTINCT = { en: 'put its code in distinctCodes (--distinct <code>)', zh: '在“确认为不同单位的编码”中填写该行编码（命令行 --distinct 编码）' };
+
+/** The problem of a new unit whose name is near registered units' (`nearUnitNames`): the match offered, nothing registered. */
+function nearRegisteredProblem(row: number, code: string, name: string, matches: readonly { code: string; name: string }[]): ImportProblem {
+  const named = matches.map((unit) => `“${unit.name}”（编码 ${unit.code}）`).join('、');
+  const first = matches[0]!;
+  return {
+    row,
+    reason: `Unit ${code} "${name}" is near the registered unit${matches.length > 1 ? 's' : ''} ${matches.map((unit) => `"${unit.name}" (${unit.code})`).join(', ')}: it may be the same unit written another way. If it is, write its code ${first.code} and name "${first.name}" (or leave the row out); if it is another unit, ${CONFIRM_DISTINCT.en} and import again.`,
+    reasonZh: `单位“${name}”（编码 ${code}）与已登记的单位${named}相近，可能是同一单位的不同写法：如是同一单位，请改写为编码 ${first.code}、名称“${first.name}”（或删去该行）；如确是另一个单位，请${CONFIRM_DISTINCT.zh}后重新导入。`,
+  };
+}
+
+/** The problem of a new unit whose name is near an earlier row's of the same file: one unit listed twice, asked. */
+function nearRowProblem(row: number, code: string, name: string, matches: readonly { row: number; name: string }[]): ImportProblem {
+  const first = matches[0]!;
+  return {
+    row,
+    reason: `Unit ${code} "${name}" is near "${first.name}" on row ${first.row}: it may be one unit listed twice. If so, leave one row out; if they are two units, ${CONFIRM_DISTINCT.en} and import again.`,
+    reasonZh: `单位“${name}”（编码 ${code}）与第 ${first.row} 行的“${first.name}”相近，可能是同一单位列了两次：如是，请删去其中一行；如确是两个单位，请${CONFIRM_DISTINCT.zh}后重新导入。`,
+  };
 }
 
 /**

@@ -192,6 +192,13 @@ describe('importing a work plan file', () => {
     ['a version word without brackets', '青川市2026年政务公开年度测试任务分解表 修订版'],
     ['the year in Chinese numerals (breaker10e P14)', '青川市二〇二六年政务公开年度测试任务分解表'],
     ['the year digit by digit with a circle for zero (breaker10e P14)', '青川市二○二六年度政务公开年度测试任务分解表'],
+    // The forms a revised file comes back in (breaker10k P7): its notice, its attachment label, its file name, a copy's marks.
+    ['a digit zero in a Chinese year (breaker10k P7)', '青川市二0二六年政务公开年度测试任务分解表'],
+    ['the notice issuing it, without 《》 (breaker10k P7)', '关于印发青川市2026年政务公开年度测试任务分解表的通知'],
+    ['the file name (breaker10k P7)', '青川市2026年政务公开年度测试任务分解表.xlsx'],
+    ['a copy made by Windows (breaker10k P7)', '青川市2026年政务公开年度测试任务分解表 - 副本'],
+    ['a copy downloaded twice (breaker10k P7)', '青川市2026年政务公开年度测试任务分解表(1)'],
+    ['a closing full stop (breaker10k P7)', '青川市2026年政务公开年度测试任务分解表。'],
   ])('takes a plan title retyped with %s for the imported plan: a new version, never a second plan (breaker10c P7)', async (_how, retyped) => {
     const csv = (title: string, rows: string) => new TextEncoder().encode(`${title}\n类别,编号,事项,牵头单位,完成时限\n${rows}`);
     const first = await importWorkPlanFile(

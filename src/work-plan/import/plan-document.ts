@@ -934,8 +934,9 @@ const VERSION_WORD = /[\s_\-—]*((?:修订|调整|修改|更新)(?:版|稿)|修
  * numbers by value (`numbersByValue`).
  */
 export const planTitleKey = (title: string): string => {
-  // 关于印发《青川市2026年复测方案甲》的通知: the plan is named inside the notice's 《》 (breaker10j P7).
-  const named = ISSUING_NOTICE.exec(title.trim())?.[1] ?? title;
+  const file = asFileNamed(title);
+  // 关于印发《青川市2026年复测方案甲》的通知: the plan is named inside the notice's 《》 (breaker10j P7); without 《》 too (breaker10k P7).
+  const named = ISSUING_NOTICE.exec(file)?.[1] ?? ISSUING_NOTICE_UNQUOTED.exec(file)?.[1] ?? file;
   const remark = VERSION_REMARK.exec(named) ?? VERSION_WORD.exec(named);
   const plan = remark && remark.index > 0 ? named.slice(0, remark.index) : named;
   return numbersByValue(
@@ -946,6 +947,31 @@ export const planTitleKey = (title: string): string => {
       .replace(/年度/g, '年'),
   );
 };
+
+/** The same notice without 《》: 关于印发青川市2026年复测方案甲的通知 (breaker10k P7) — only with the verb that issues it (关于X的通知 is another document). */
+const ISSUING_NOTICE_UNQUOTED = /^关于(?:印发|下发|转发|发布)\s*(.+?)\s*(?:的)?(?:通知|函)$/u;
+
+/**
+ * A plan title as the file it came in carries it, the plan's words only (breaker10k P7): an attachment label before it (附件：, 附件1：),
+ * the file's extension (.xlsx, .csv, .docx), the marks Windows and WPS put on a copy ( - 副本, 副本, (1)), closing punctuation (。),
+ * and a 0 typed for 〇 in a year of Chinese numerals (二0二六). A (1) of a copy is digits alone: （一）, （甲） stay the plan's words.
+ */
+function asFileNamed(title: string): string {
+  let text = title.normalize('NFKC').trim();
+  for (let before = ''; before !== text; ) {
+    before = text;
+    const rest = text
+      .replace(/^附\s*[件表]\s*[0-9一二三四五六七八九十]*\s*[:：、.\-—_]\s*/u, '')
+      .replace(/\.(?:xlsx|xlsm|xls|csv|et|ett|docx?|wps|pdf|ofd|txt)$/iu, '')
+      .replace(/\s*[-—_]?\s*副本$/u, '')
+      .replace(/\s*\(\s*\d{1,2}\s*\)$/u, '')
+      .replace(/[。.,，;；!！]+$/u, '')
+      .trim();
+    if (rest !== '') text = rest;
+  }
+  // 二0二六年 / 二O二六年: a digit zero or a letter O among Chinese numerals is 〇.
+  return text.replace(/(?<=[〇○零一二三四五六七八九])[0Oo](?=[〇○零一二三四五六七八九0Oo]*年)/gu, '〇').replace(/(?<=[〇○零一二三四五六七八九])[0Oo](?=[〇○零一二三四五六七八九])/gu, '〇');
+}
 
 /** The title of the notice that issued a plan: 关于印发《…》的通知, 关于下发《…》的函 — the plan's own name is inside 《》. */
 const ISSUING_NOTICE = /^关于(?:印发|下发|转发|发布|调整|修订|修改)?\s*《(.+)》\s*(?:的)?(?:通知|函|批复|决定)$/u;

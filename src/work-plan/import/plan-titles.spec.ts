@@ -107,7 +107,14 @@ describe('a plan named by the notice that issued it, or with its designation in 
     },
   );
 
-  it.each(['青川市2026年复测方案甲（试行）', '关于印发《青川市2026年复测方案乙》的通知', '关于青川市2026年复测方案甲的通知'])('keeps %s apart from 青川市2026年复测方案甲', (title) => {
+  it.each([
+    '关于印发青川市2026年复测方案甲的通知', '附件：青川市2026年复测方案甲', '附件1-青川市2026年复测方案甲', '青川市2026年复测方案甲.xlsx', '青川市2026年复测方案甲 - 副本',
+    '青川市2026年复测方案甲(1)', '青川市二0二六年复测方案甲', '青川市2026年复测方案甲。', '青川市2026年复测方案甲 - 副本 (2).xlsx',
+  ])('keys %s as 青川市2026年复测方案甲: the forms a revised file comes back in (breaker10k P7)', (title) => {
+    expect(planTitleKey(title)).toBe(planTitleKey('青川市2026年复测方案甲'));
+  });
+
+  it.each(['青川市2026年复测方案甲（试行）', '关于印发《青川市2026年复测方案乙》的通知', '关于青川市2026年复测方案甲的通知', '青川市2026年复测方案甲（一）', '青川市2026年复测方案甲（二期）'])('keeps %s apart from 青川市2026年复测方案甲', (title) => {
     expect(planTitleKey(title)).not.toBe(planTitleKey('青川市2026年复测方案甲'));
   });
 });

@@ -195,6 +195,11 @@ describe('a remark in brackets after a title is what the 台账 says of the prob
     expect(apart(`环评信息公开（东湖区）${one}`, `环评信息公开（西山区）${other}`)).toBeNull();
   });
 
+  it.each(['重点：', '重点问题：', '督查发现:', '2025年评估—', '第三方评估发现：'])('takes the same words with %s before them, unbracketed, for the same problem retyped (breaker10k P2 rest)', (remark) => {
+    expect(apart('网民留言回应不及时', `${remark}网民留言回应不及时`)).not.toBeNull();
+    expect(apart('政务新媒体账号长期不更新', `${remark}政务新媒体账号长期不更新`)).not.toBeNull();
+  });
+
   it.each(['（重点）', '【督查发现】', '[新增]', '【重点】', '（已销号）', '〔2025年评估〕'])('takes the same words with %s BEFORE them for the same problem retyped (breaker10j P3)', (remark) => {
     expect(apart('政务新媒体账号长期不更新', `${remark}政务新媒体账号长期不更新`)).not.toBeNull();
     expect(apart('网民留言回应不及时', `${remark}网民留言回应不及时`)).not.toBeNull();

@@ -83,10 +83,20 @@ export function numbersNamed(key: string): string {
  */
 const titleWords = (key: string): string =>
   // Remarks first: 「」『』 close a remark (…「重点」) as often as they quote words (“「双随机」”).
-  withoutRemarks(key)
+  withoutLeadingFraming(withoutRemarks(key))
     .replace(/[《》〈〉“”‘’「」『』"']/gu, '')
     .replace(/^关于/u, '')
     .replace(/(?:的)?问题$/u, '') || key;
+
+/**
+ * A framing remark before the title without brackets, ended by a colon or a dash: 重点：网民留言回应不及时, 督查发现:…, 2025年评估—…
+ * reads as 【重点】… does (breaker10k P2 rest). Only a framing clause (`FRAMING_REMARK`) counts: 东湖区：… may name the problem.
+ */
+const withoutLeadingFraming = (key: string): string => {
+  const clause = LEADING_CLAUSE.exec(key);
+  return clause && FRAMING_REMARK.test(clause[1]!) ? key.slice(clause[0].length) : key;
+};
+const LEADING_CLAUSE = /^([^:：\-—–、]{1,12})(?:[:：]|[—–\-]+|、)(?=.)/u;
 
 /**
  * Remarks in brackets after a title key, in any bracket of the shared table (`BRACKETED`; NFKC: （） are ()):

@@ -65,9 +65,10 @@ describe('The rescued copy named in a start refusal', () => {
     expect(`${note.en} ${note.zh}`).not.toMatch(/remove .*-wal|删除 .*-wal/);
   });
 
-  it('offers a copy whose events differ from the store at the copy\'s head (another history)', async () => {
+  it('never offers a copy the store went on past in another history (a reset accepted, then new records), and says what each holds alone', async () => {
     await store!.close();
     store = null;
+    // The store restored from an older backup (two events), accepted, then written to: positions 3 and 4 are new records.
     const other = new Database(path);
     other.exec('DELETE FROM events WHERE position = 3');
     other.close();
@@ -75,7 +76,24 @@ describe('The rescued copy named in a start refusal', () => {
     await append(replaced, 'unit-3-elsewhere');
     await append(replaced, 'unit-4-elsewhere');
     await replaced.close();
-    expect(rescuedCopyNote(path)!.en).toContain(`Beside it lies ${copy()}: what a server still held`);
+    const note = rescuedCopyNote(path, { head: '5', resetAcceptedAt: '2026-12-01T10:00:00.000Z' })!;
+    expect(note.en).toContain(`Beside it lies ${copy()} (made 2026-12-01T09:00:00.000Z), a copy a server kept when this file went away under it, but the store has gone on since`);
+    expect(note.en).toContain('both hold the same events up to position 2, then the store holds 2 event(s) after position 2 (up to position 5) that the copy lacks, after the store was accepted as it was at 2026-12-01T10:00:00.000Z (ACCEPT_STORE_RESET), and the copy 1 (position 3) that the store lacks');
+    expect(note.en).toContain('Do not put the copy in place of the store');
+    expect(note.zh).toContain('请勿用副本替换事件库：那会丢失事件库此后写入的内容');
+    expect(note.zh).toContain('之后事件库有 2 条副本所没有的事件（至位置 5，是在');
+    expect(note.zh).toContain('副本也有 1 条事件库所没有的事件（位置 3）');
+    expect(`${note.en} ${note.zh}`).not.toMatch(/rename the copy|改名为/);
+  });
+
+  it('offers the copy when the store file is gone, saying what the server saw past it', async () => {
+    await store!.close();
+    store = null;
+    for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
+    const note = rescuedCopyNote(path, { head: '6', resetAcceptedAt: '2026-12-01T10:00:00.000Z' })!;
+    expect(note.en).toContain(`rename the copy to ${path}`);
+    expect(note.en).toContain('It does not hold all the server last saw (its log reached position 6; a reset was accepted at 2026-12-01T10:00:00.000Z)');
+    expect(note.zh).toContain('它并不包含服务上次看到的全部内容（日志曾到位置 6');
   });
 
   it('offers the copy when the store file is gone', async () => {

@@ -5,6 +5,7 @@ import { say, type Bilingual } from '../shared/domain-error.js';
 import { anyRowSealed, SqliteLedger } from '../ledger/sqlite-ledger.js';
 import type { NamedEvent } from './row-seal-judgement.js';
 import type { StoreIdentity } from './event-store.port.js';
+import { officeInstantZh as officeInstantText } from '../shared/calendar-date.js';
 
 /*
  * breaker9c P1 (blocker): a start refused on a restored .db with the newer file's -wal left beside
@@ -173,36 +174,83 @@ function headOf(db: Database.Database): { position: number; chainHash: string | 
   return row ? { position: row.position, chainHash: row.chain_hash?.toString('hex') ?? null } : null;
 }
 
-/** What the store file at `path` holds at `position` (read only, its -wal included): the chain hash there and its head; null when it cannot be read. */
-function storeAt(path: string, position: number): { head: number | null; chainHash: string | null } | null {
-  try {
-    const db = new Database(path, { readonly: true, fileMustExist: true });
-    try {
-      db.pragma('busy_timeout = 5000');
-      const head = headOf(db);
-      const chainHash = head !== null && hasColumn(db, 'events', 'chain_hash') ? (chainHashIn(db, position)?.toString('hex') ?? null) : null;
-      return { head: head?.position ?? null, chainHash };
-    } finally {
-      db.close();
-    }
-  } catch {
-    return null;
-  }
+/** What a store a rescued copy is compared with says at a position: its event id and chain hash (null where it keeps none); null when it has no event there. */
+type EventAt = (position: number) => { readonly eventId: string; readonly chainHash: string | null } | null;
+
+/** The events of an open SQLite store file, read by position (see `EventAt`). */
+function eventsOf(db: Database.Database): EventAt {
+  if (!hasTable(db, 'events')) return () => null;
+  const chained = hasColumn(db, 'events', 'chain_hash');
+  const statement = db.prepare<[number], { event_id: string; chain_hash: Buffer | null }>(`SELECT event_id, ${chained ? 'chain_hash' : 'NULL AS chain_hash'} FROM events WHERE position = ?`);
+  return (position) => {
+    const row = statement.get(position);
+    return row ? { eventId: row.event_id, chainHash: row.chain_hash?.toString('hex') ?? null } : null;
+  };
 }
+
+/** Whether two stores hold the same event at a position: the same chain hash where both keep one (it covers every event before it), else the same event id. */
+const sameEventAt = (a: EventAt, b: EventAt, position: number): boolean => {
+  const first = a(position);
+  const second = b(position);
+  if (!first || !second) return false;
+  return first.chainHash !== null && second.chainHash !== null ? first.chainHash === second.chainHash : first.eventId === second.eventId;
+};
+
+/**
+ * The last position up to which two logs hold the same events (0 when they differ at the first),
+ * at most `upTo`: a binary search (log2 of the length in row reads), as logs that part ways never
+ * meet again — a chain hash covers every event before it.
+ */
+export function sharedUpTo(a: EventAt, b: EventAt, upTo: number): number {
+  let low = 0;
+  let high = upTo;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (sameEventAt(a, b, middle)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** The rescued copy's name says when it was made: `<path>.rescued-2026-12-01T09-00-00-000Z.db` → that ISO-8601 instant; null when it cannot be read. */
+function rescuedAt(name: string): string | null {
+  const match = /\.rescued-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z\.db$/.exec(name);
+  return match ? `${match[1]}T${match[2]}:${match[3]}:${match[4]}.${match[5]}Z` : null;
+}
+
+/** What the server last saw of the store, as its witness says (see StoreWitness): compared with a rescued copy when the store file is gone. */
+export interface WitnessedForRescue {
+  readonly head: string | null;
+  readonly headHash?: string | null;
+  readonly resetAcceptedAt?: string;
+}
+
+/** How many events a log holds after a position. */
+const eventsAfter = (db: Database.Database, position: number): number =>
+  hasTable(db, 'events') ? db.prepare<[number], { count: number }>('SELECT COUNT(*) AS count FROM events WHERE position > ?').get(position)!.count : 0;
+
+const span = (first: number, last: number) => (first === last ? `${first}` : `${first}–${last}`);
 
 /**
  * What a start refusal says of a copy a server left beside the file when the file went away under
  * it (`<path>.rescued-<instant>.db`, `SqliteEventStore.keepWhatIsHeld`): the newest one, and the log
  * position it reaches — often every acknowledged event the file lacks now (breaker9k P4: a start
  * after a -wal deleted under the server was refused as empty, offering a backup or a reset, both
- * losing what the copy held). The copy is offered only when it may hold what the store lacks: the
- * store (with its -wal) missing or unreadable, ending before the copy, or holding another event at
- * the copy's head. A copy the store has grown past is named as such and may be deleted (breaker9l
- * P2: a stale copy was offered in every later refusal, and following the advice lost what the -wal
- * held). The advice never deletes a -wal: it is moved aside and kept. Null when there is no copy (or
- * it cannot be read).
+ * losing what the copy held). The copy and the store are compared event by event (where their logs
+ * part: chain hashes, else event ids):
+ * - the store holds everything the copy holds: the copy is named as deletable, never to put in place
+ *   (breaker9l P2: a stale copy was offered in every later refusal, and following the advice lost what
+ *   the -wal held);
+ * - the copy holds the store and more (or the store is gone or unreadable): it is offered, the -wal
+ *   moved aside and kept, never deleted — saying, when the store is gone, what the server saw past the
+ *   copy (`witnessed`: that much is in neither, look for a newer backup too);
+ * - each holds events the other lacks — the store went on after the copy was made, typically after a
+ *   reset was accepted and new records were entered (breaker9m P1: the copy was still offered, and
+ *   putting it in place lost them): it is never offered in place of the store; the refusal says
+ *   what each holds alone and how to read the copy's own events to enter them again.
+ * Null when there is no copy (or it cannot be read).
  */
-export function rescuedCopyNote(path: string): Bilingual | null {
+export function rescuedCopyNote(path: string, witnessed: WitnessedForRescue | null = null): Bilingual | null {
   const prefix = `${basename(path)}.rescued-`;
   let names: string[];
   try {
@@ -213,29 +261,95 @@ export function rescuedCopyNote(path: string): Bilingual | null {
   const newest = names.at(-1);
   if (!newest) return null;
   const copy = join(dirname(path), newest);
-  let copyHead: { position: number; chainHash: string | null } | null;
+  let copyDb: Database.Database;
   try {
-    const db = new Database(copy, { readonly: true, fileMustExist: true });
-    try {
-      copyHead = headOf(db);
-    } finally {
-      db.close();
-    }
+    copyDb = new Database(copy, { readonly: true, fileMustExist: true });
   } catch {
     return null;
   }
-  const head = copyHead?.position ?? null;
-  const store = storeAt(path, head ?? 0);
-  const storeHolds =
-    store !== null && store.head !== null && (head === null || (store.head >= head && (copyHead!.chainHash === null || store.chainHash === copyHead!.chainHash)));
-  if (storeHolds) {
+  try {
+    let copyHead: number | null;
+    try {
+      copyHead = headOf(copyDb)?.position ?? null;
+    } catch {
+      return null;
+    }
+    const copyEvents = eventsOf(copyDb);
+    let storeDb: Database.Database | null = null;
+    try {
+      storeDb = new Database(path, { readonly: true, fileMustExist: true });
+      storeDb.pragma('busy_timeout = 5000');
+    } catch {
+      storeDb = null;
+    }
+    try {
+      let store: { head: number | null; shared: number; after: number } | null = null;
+      if (storeDb) {
+        try {
+          const head = headOf(storeDb)?.position ?? null;
+          const shared = sharedUpTo(copyEvents, eventsOf(storeDb), Math.min(head ?? 0, copyHead ?? 0));
+          store = { head, shared, after: eventsAfter(storeDb, shared) };
+        } catch {
+          store = null;
+        }
+      }
+      const copyAfter = eventsAfter(copyDb, store?.shared ?? 0);
+      return noteOn({ path, copy, copyHead, copyAfter, madeAt: rescuedAt(newest), store, witnessed, copyEvents });
+    } finally {
+      storeDb?.close();
+    }
+  } finally {
+    copyDb.close();
+  }
+}
+
+/** The note itself, from what was compared (see `rescuedCopyNote`). */
+function noteOn(found: {
+  path: string;
+  copy: string;
+  copyHead: number | null;
+  /** How many events the copy holds after the positions both hold. */
+  copyAfter: number;
+  madeAt: string | null;
+  store: { head: number | null; shared: number; after: number } | null;
+  witnessed: WitnessedForRescue | null;
+  copyEvents: EventAt;
+}): Bilingual {
+  const { path, copy, copyHead, store, witnessed } = found;
+  const copyEnd = copyHead ?? 0;
+  const storeEnd = store?.head ?? 0;
+  if (store !== null && store.shared >= copyEnd && storeEnd >= copyEnd && store.head !== null) {
     return say(
-      ` Beside it lies ${copy}, a copy a server kept when this file went away under it: it ends at position ${head ?? 'none'}, and the store holds the same events and more (up to position ${store.head}) — nothing in it is missing from the store, so it can be deleted; do not put it in place of the store.`,
-      `其旁的 ${copy} 是服务在该文件运行中被删除或替换时保存的副本：它止于位置 ${head ?? '无'}，而事件库含有同样的事件且更多（至位置 ${store.head}）——副本中没有事件库所缺的内容，可以删除；请勿用它替换事件库。`,
+      ` Beside it lies ${copy}, a copy a server kept when this file went away under it: it ends at position ${copyHead ?? 'none'}, and the store holds the same events and more (up to position ${store.head}) — nothing in it is missing from the store, so it can be deleted; do not put it in place of the store.`,
+      `其旁的 ${copy} 是服务在该文件运行中被删除或替换时保存的副本：它止于位置 ${copyHead ?? '无'}，而事件库含有同样的事件且更多（至位置 ${store.head}）——副本中没有事件库所缺的内容，可以删除；请勿用它替换事件库。`,
     );
   }
+  if (store !== null && store.head !== null && store.shared < storeEnd) {
+    // Each holds events the other lacks: the store went on after the copy was made (breaker9m P1).
+    const made = found.madeAt ? say(` (made ${found.madeAt})`, `（保存于 ${officeInstantText(found.madeAt)}）`) : say('', '');
+    const reset =
+      witnessed?.resetAcceptedAt && (!found.madeAt || witnessed.resetAcceptedAt > found.madeAt)
+        ? say(`, after the store was accepted as it was at ${witnessed.resetAcceptedAt} (ACCEPT_STORE_RESET)`, `，是在 ${officeInstantText(witnessed.resetAcceptedAt)} 按 ACCEPT_STORE_RESET 接受事件库现状之后写入的`)
+        : say('', '');
+    const copyOnly = found.copyAfter > 0 ? span(store.shared + 1, copyEnd) : null;
+    const drill = join(dirname(path), 'rescued-drill', basename(path));
+    return say(
+      ` Beside it lies ${copy}${made.en}, a copy a server kept when this file went away under it, but the store has gone on since: both hold the same events up to position ${store.shared}, then the store holds ${store.after} event(s) after position ${store.shared} (up to position ${storeEnd}) that the copy lacks${reset.en}${copyOnly ? `, and the copy ${found.copyAfter} (position ${copyOnly}) that the store lacks` : ''}. Do not put the copy in place of the store: that would lose what the store holds since. Keep it${copyOnly ? `; to read what only it holds, start a server on a copy of it in a folder of its own (mkdir -p ${dirname(drill)} && cp ${copy} ${drill} && SQLITE_PATH=${drill} PORT=3001 npm start -- --accept-store-reset) and enter those records again in the store` : ''}.`,
+      `其旁的 ${copy}${made.zh}是该文件在运行中被删除或替换时服务保存的副本，但此后事件库已继续写入：两者至位置 ${store.shared} 的事件相同，之后事件库有 ${store.after} 条副本所没有的事件（至位置 ${storeEnd}${reset.zh}）${copyOnly ? `，副本也有 ${found.copyAfter} 条事件库所没有的事件（位置 ${copyOnly}）` : ''}。请勿用副本替换事件库：那会丢失事件库此后写入的内容。请保留副本${copyOnly ? `；如要查看只有副本才有的内容，请把它复制到单独的文件夹并在其上启动一台服务（mkdir -p ${dirname(drill)} && cp ${copy} ${drill} && SQLITE_PATH=${drill} PORT=3001 npm start -- --accept-store-reset），再把那些记录补录到事件库中` : ''}。`,
+    );
+  }
+  // The copy holds the store and more, or the store is gone or cannot be read: the copy is offered.
+  const witnessedHead = witnessed?.head != null ? Number(witnessed.head) : null;
+  const lacksWitnessed =
+    store === null && witnessedHead !== null && (witnessedHead > copyEnd || (witnessed?.headHash != null && found.copyEvents(witnessedHead)?.chainHash !== witnessed.headHash));
+  const beyond = lacksWitnessed
+    ? say(
+        ` It does not hold all the server last saw (its log reached position ${witnessedHead}${witnessed?.resetAcceptedAt ? `; a reset was accepted at ${witnessed.resetAcceptedAt}` : ''}): what was written after the copy is in neither — look for a newer backup first.`,
+        `它并不包含服务上次看到的全部内容（日志曾到位置 ${witnessedHead}${witnessed?.resetAcceptedAt ? `；曾于 ${officeInstantText(witnessed.resetAcceptedAt)} 接受事件库现状` : ''}）：副本之后写入的内容两者都没有——请先找更新的备份。`,
+      )
+    : say('', '');
   return say(
-    ` Beside it lies ${copy}: what a server still held when this file went away under it (events up to position ${head ?? 'none'}${store?.head != null ? `; the store ends at ${store.head}` : ''}). To take it, stop every server on the file, move ${path}-wal and ${path}-shm aside if there are any (keep them: they may hold what neither file has), rename the copy to ${path} and start again — before restoring a backup or accepting a reset, which would lose what the copy holds.`,
-    `其旁有 ${copy}：是该文件在运行中被删除或替换时服务所保存的内容（事件至位置 ${head ?? '无'}${store?.head != null ? `；事件库止于位置 ${store.head}` : ''}）。如要采用，请停止使用该文件的所有服务，把 ${path}-wal 和 ${path}-shm（如有）移到别处保存（请勿删除：其中可能有两个文件都没有的内容），把副本改名为 ${path} 后再启动——请先于从备份恢复或接受重置考虑它，那两种做法都会丢失副本中的内容。`,
+    ` Beside it lies ${copy}: what a server still held when this file went away under it (events up to position ${copyHead ?? 'none'}${store?.head != null ? `; the store ends at ${store.head}` : ''}). To take it, stop every server on the file, move ${path}-wal and ${path}-shm aside if there are any (keep them: they may hold what neither file has), rename the copy to ${path} and start again — before restoring a backup or accepting a reset, which would lose what the copy holds.${beyond.en}`,
+    `其旁有 ${copy}：是该文件在运行中被删除或替换时服务所保存的内容（事件至位置 ${copyHead ?? '无'}${store?.head != null ? `；事件库止于位置 ${store.head}` : ''}）。如要采用，请停止使用该文件的所有服务，把 ${path}-wal 和 ${path}-shm（如有）移到别处保存（请勿删除：其中可能有两个文件都没有的内容），把副本改名为 ${path} 后再启动——请先于从备份恢复或接受重置考虑它，那两种做法都会丢失副本中的内容。${beyond.zh}`,
   );
 }

@@ -472,14 +472,24 @@ const isDamage = (error: unknown) => ['SQLITE_CORRUPT', 'SQLITE_NOTADB'].include
 const isBusy = (error: unknown) => String((error as { code?: unknown } | null)?.code).startsWith('SQLITE_BUSY');
 
 /** The refusal, with what it must say of a -wal file beside the SQLite store (`walBesideNote`) and of a copy a server left there (`rescuedCopyNote`), when there are. */
-function withWalNote(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'>, refusal: StoreRefusedError): StoreRefusedError {
+function withWalNote(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'> & Partial<Pick<AppSettings, 'STORE_WITNESS_PATH'>>, refusal: StoreRefusedError): StoreRefusedError {
   const onDisk = settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:';
   const wal = onDisk ? walBesideNote(settings.SQLITE_PATH) : null;
-  // And a copy a server left when the file went away under it (breaker9k P4), which may hold what the file lacks.
-  const rescued = onDisk ? rescuedCopyNote(settings.SQLITE_PATH) : null;
+  // And a copy a server left when the file went away under it (breaker9k P4), which may hold what the
+  // file lacks — judged against the store and what the witness saw (breaker9m P1: after an accepted reset and new records, never offered).
+  const rescued = onDisk ? rescuedCopyNote(settings.SQLITE_PATH, settings.STORE_WITNESS_PATH ? witnessForRescue(settings.STORE_WITNESS_PATH) : null) : null;
   const notes = [wal, rescued].filter((note): note is Bilingual => note !== null);
   if (notes.length === 0) return refusal;
   return new StoreRefusedError(refusal.reason, say(`${refusal.message}${notes.map((note) => ` ${note.en.trim()}`).join('')}`, `${refusal.messageZh}${notes.map((note) => note.zh).join('')}`));
+}
+
+/** The witness beside the data as a rescued copy is compared with it; null when there is none or it cannot be read (its refusal is said elsewhere). */
+function witnessForRescue(path: string): StoreWitness | null {
+  try {
+    return readWitness(path);
+  } catch {
+    return null;
+  }
 }
 
 /** What SQLite's integrity checks say of an index whose entries no longer match its table's rows: the rows themselves are sound. */
@@ -497,7 +507,7 @@ export function onlyIndexesDamaged(problems: readonly string[]): boolean {
 }
 
 /** STORE_DAMAGED for the SQLite file, naming SQLite's first problems (and the -wal beside it, if any); an index-only fault with the REINDEX that repairs it. */
-function damagedStore(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'>, problems: readonly string[]): StoreRefusedError {
+function damagedStore(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'> & Partial<Pick<AppSettings, 'STORE_WITNESS_PATH'>>, problems: readonly string[]): StoreRefusedError {
   const path = settings.SQLITE_PATH;
   const advice = onlyIndexesDamaged(problems)
     ? say(

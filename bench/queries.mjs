@@ -27,6 +27,11 @@ export const QUERIES = {
   workPlan: (cut) => `${operation(['$id: ID!'], cut)} { workPlan${withCut(['id: $id'], cut)} { id title progress { items completedItems parts verifiedParts overdueParts percentComplete trafficLight } categories { code title progress { percentComplete trafficLight } items { code title dueDate status trafficLight percentComplete parts { unitId status dueDate trafficLight } } } } }`,
   unitWorkload: (cut) => `${operation(['$unitId: ID!'], cut)} { unitWorkload${withCut(['unitId: $unitId'], cut)} { asOf openParts { findingId findingTitle dueDate daysLeft trafficLight status } reminders { kind on message } } }`,
   unitScorecard: (cut) => `${operation([], cut)} { unitScorecard${withCut([], cut)} { rank unitId unitName parts onTime onTimeRate overdue returned } }`,
+  // 待现场督查 (web/src/pages/Inspections.vue): findings' and every plan's items' parts awaiting inspection with the
+  // latest reports, its first page in one request (breaker12i P5: one request per plan, and per card, before).
+  awaitingInspection: (cut) =>
+    `${operation([], cut)} { awaitingInspection${withCut(['first: 30'], cut)} { nodes { kind parentId title itemCode planTitle planYear otherPartsUnverified ` +
+    'part { unitId unit { name } dueDate daysLeft reportedDaysLate trafficLight } latestReport { summary reportedOn reportedAt reportedBy evidence { title link documentRef } } } totalCount pageInfo { hasNextPage endCursor } } }',
   finding: (cut) => `${operation(['$id: ID!'], cut)} { finding${withCut(['id: $id'], cut)} { id title status closedOn assignments { unitId role status dueDate daysLeft trafficLight } } }`,
 };
 export const variablesOf = (name, manifest, cut) => ({

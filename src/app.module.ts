@@ -27,6 +27,7 @@ import { RectificationModule } from './rectification/rectification.module.js';
 import { ReorganizationModule } from './reorganization/reorganization.module.js';
 import { ScorecardModule } from './scorecard/scorecard.module.js';
 import { UnitWorkloadModule } from './unit-workload/unit-workload.module.js';
+import { InspectionsModule } from './inspections/inspections.module.js';
 import { WorkPlanModule } from './work-plan/work-plan.module.js';
 import { GraphqlErrorFilter } from './shared/graphql/graphql-error.filter.js';
 import { RateLimitGuard, withHttpRequest } from './http/rate-limit.guard.js';
@@ -121,6 +122,7 @@ export class AppModule {
         WorkPlanModule,
         ScorecardModule,
         UnitWorkloadModule,
+        InspectionsModule,
         ReorganizationModule,
         HealthModule,
         LedgerModule,

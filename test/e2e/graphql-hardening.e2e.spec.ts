@@ -310,10 +310,12 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
           `query($planId: ID!, $asOf: String, $first: Int) { workPlanItems(planId: $planId, asOf: $asOf, first: $first) { nodes { id code title dueDate status trafficLight percentComplete partCount overduePartCount unverifiedPartCount } totalCount pageInfo { hasNextPage endCursor } } }`,
           { planId: (await app.graphql(`{ workPlans { id } }`)).data!.workPlans[0].id, asOf, first: 200 },
         ],
-        // 待现场督查's items awaiting inspection with their reported parts, at the first page it asks (workplan.ts awaitingInspection).
+        // 待现场督查: findings' and every plan's items' parts awaiting inspection with the latest reports, one query (Inspections.vue, breaker12i P5), at the largest page.
         [
-          `query($planId: ID!, $asOf: String, $first: Int) { workPlanItems(planId: $planId, partStatus: REPORTED, asOf: $asOf, first: $first) { nodes { id code title unverifiedPartCount reported: parts(status: REPORTED) { unitId unit { name } role status dueDate daysLeft reportedDaysLate trafficLight } } totalCount pageInfo { hasNextPage endCursor } } }`,
-          { planId: (await app.graphql(`{ workPlans { id } }`)).data!.workPlans[0].id, asOf, first: 200 },
+          `query($asOf: String, $knownAt: String, $first: Int, $after: String) { awaitingInspection(asOf: $asOf, knownAt: $knownAt, first: $first, after: $after) {
+            nodes { kind parentId title itemCode planTitle planYear otherPartsUnverified part { unitId unit { name } dueDate daysLeft reportedDaysLate trafficLight }
+              latestReport { summary reportedOn reportedAt reportedBy evidence { title link documentRef } } } totalCount pageInfo { hasNextPage endCursor } } }`,
+          { asOf, knownAt: null, first: 200, after: null },
         ],
       ];
       for (const [query, variables] of pages) {

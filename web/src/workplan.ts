@@ -1,4 +1,4 @@
-import { ApiError, gql, isNotYetRecorded, PAGE_FIELDS, type Connection } from './api';
+import { gql, PAGE_FIELDS, type Connection } from './api';
 
 /** The two time-travel arguments of the API (see state.ts `timeArguments`): null or absent, now / as known now. */
 export interface TimeTravel {
@@ -106,52 +106,3 @@ export async function loadItemPage(planId: string, filter: ItemPageFilter, first
   return workPlanItems;
 }
 
-/** An item awaiting inspection: its reported parts only, and how many of its parts are not verified. */
-export type AwaitingItem = Pick<PlanItem, 'id' | 'code' | 'title' | 'unverifiedPartCount'> & { reported: PlanPart[] };
-
-/**
- * Every plan's items with a part reported and waiting for its on-site check, as of a day (null: now),
- * each plan with its items and only their reported parts, fetched a page at a time: only those items,
- * never a whole plan; a plan not entered yet at the cut has none. A page starts at 200 items and is
- * halved while the server finds it too costly (its price counts each item's parts at the most an item
- * holds: an item of 各单位 holds every unit's, breaker12e P9).
- */
-export async function awaitingInspection(time: TimeTravel): Promise<{ plan: { id: string; title: string; year: number }; items: AwaitingItem[] }[]> {
-  const { workPlans } = await gql<{ workPlans: { id: string; title: string; year: number }[] }>(`{ workPlans { id title year } }`);
-  return Promise.all(
-    workPlans.map(async (plan) => {
-      const items: AwaitingItem[] = [];
-      let first = fittingPage.get(plan.id) ?? 200;
-      for (let after: string | null = null; ; ) {
-        let page: Connection<AwaitingItem>;
-        try {
-          ({ workPlanItems: page } = await gql<{ workPlanItems: Connection<AwaitingItem> }>(
-            `query($planId: ID!, $asOf: String, $knownAt: String, $first: Int, $after: String) {
-              workPlanItems(planId: $planId, partStatus: REPORTED, asOf: $asOf, knownAt: $knownAt, first: $first, after: $after) {
-                nodes { id code title unverifiedPartCount reported: parts(status: REPORTED) { ${PART_FIELDS} } } ${PAGE_FIELDS} } }`,
-            { planId: plan.id, asOf: time.asOf ?? null, knownAt: time.knownAt ?? null, first, after },
-          ));
-        } catch (error) {
-          // A plan entered after the day viewed has nothing awaiting on it then (breaker11d P2).
-          if (isNotYetRecorded(error)) return { plan, items: [] };
-          if (isTooCostly(error) && first > 1) {
-            first = Math.floor(first / 2);
-            // Kept for the next reload (each live change reloads the page): refused tries count against the account's requests too.
-            fittingPage.set(plan.id, first);
-            continue;
-          }
-          throw error;
-        }
-        items.push(...page.nodes);
-        if (!page.pageInfo.hasNextPage) return { plan, items };
-        after = page.pageInfo.endCursor;
-      }
-    }),
-  );
-}
-
-/** Per plan, the page of awaiting items the server last took (`awaitingInspection`), while the page stays open. */
-const fittingPage = new Map<string, number>();
-
-/** The server refused a query as too costly before running it (QUERY_TOO_COSTLY): a smaller page may pass. */
-const isTooCostly = (error: unknown) => error instanceof ApiError && error.reason === 'QUERY_TOO_COSTLY';

@@ -164,6 +164,8 @@ export const FILTERED_WITHOUT_SCAN: Readonly<Record<string, string>> = {
   'UnitWorkload.workPlanPartsPage': "one unit's open work-plan parts (at most EXPECTED_ITEMS.unitOpenParts)",
   'Query.workPlanItems': "one plan's items (35 in the sample, a few hundred at most); a past day is priced as a fold (REPLAY_COST)",
   'Query.circulars': 'circulars on record: a few dozen a year',
+  'Query.awaitingInspection':
+    'its only filters are asOf / knownAt: now a page of the parts awaiting inspection kept sorted (AwaitingInspectionReadModel), O(log n + page); a past day is priced as a fold (REPLAY_COST) and folds only the findings and items that ever had a report',
 };
 
 /** A list's live size by name, now or (`past`) on a past day, or one parent's (`parentId`); undefined when nothing counts it. */

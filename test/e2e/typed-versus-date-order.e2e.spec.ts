@@ -20,11 +20,18 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * b:77 run 0 (P14), b:25 run 0 (P12: a merge into U3 and U3's hand-over on one day — which paper of the
  * day comes first), r:53, r:54, r:58, r:60 (a unit’s two reports: the later-typed
  * one refused — the standing rule, not a fault).
+ *
+ * Directory first (breaker8m P7, P9): mode `d` types the reorganisations first (as the 单位名录 and its 机构改革 papers
+ * come before the 交办 rows), then the rows, a withdrawal (six runs in ten) last; mode `p` adds a same-day pair — a second
+ * unit's hand-over or merge into the same successor on the same day. Both leave out rows dated on or after their unit's
+ * reorganisation and same-day chains (A→B, B→C on one day: breaker8m P3, walked by time2). `s:<n>` walks the fixed
+ * story STORIES[n] (breaker8m's P9 and P7 as told). TYPED_ORDER_RUN=<i> walks run i only; TYPED_ORDER_PRINT=1 prints
+ * each run's papers, views and the finding's stored events (to read a failure).
  */
-type Mode = 'b' | 'w' | 'r';
+type Mode = 'b' | 'w' | 'r' | 'd' | 'p' | 's';
 const CHOSEN = process.env.TYPED_ORDER_SEEDS;
 /** `mode:seed:runs` — seeds green on this tree, each walking the breaker's 4 runs. */
-const CI_SEEDS = 'b:11:4,b:22:4,b:30:4,w:41:4,w:43:4,w:44:4,r:51:4,r:56:4';
+const CI_SEEDS = 'b:11:4,b:22:4,b:30:4,w:41:4,w:43:4,w:44:4,r:51:4,r:56:4,s:0:1,s:1:1,s:2:1,s:3:1,d:201:4,p:101:4';
 const CASES = (CHOSEN ?? CI_SEEDS).split(',').map((entry) => {
   const [mode, seed, runs] = entry.trim().split(':');
   return [mode as Mode, Number(seed), Number(runs ?? 4)] as const;
@@ -48,8 +55,63 @@ interface Run {
   readonly date: readonly Op[];
 }
 
+const dateKey = (mode: Mode) => (op: Op) =>
+  op[0] === 'row' ? (op[2] === 'LEAD' ? '0' : '1') + op[3] : op[0] === 'withdraw' ? `2${op[1]}` : op[0] === 'report' ? `2${op[2]}b` : `2${op[3]}${mode === 'r' ? 'a' : ''}`;
+const story = (typed: Op[]): Run => ({ typed, date: [...typed].sort((a, b) => dateKey('s')(a).localeCompare(dateKey('s')(b))) });
+/** Fixed stories (`s:<index>`). */
+const STORIES: Run[] = [
+  // 0: breaker8m P9 — the directory first with two hand-overs into one unit on one day, then the rows.
+  story([
+    ['hand', 0, 2, '2016-07-01'],
+    ['hand', 1, 2, '2016-07-01'],
+    ['row', 0, 'LEAD', '2016-04-26', '2016-12-31'],
+    ['row', 1, 'RESPONSIBLE', '2016-05-10', '2016-10-31'],
+  ]),
+  // 1: breaker8m P7 — the directory first (a merge), the 交办 rows after, a withdrawal dated before the merge typed last.
+  story([
+    ['merge', 0, 1, '2016-07-01'],
+    ['row', 0, 'LEAD', '2016-04-26', '2016-12-31'],
+    ['row', 2, 'RESPONSIBLE', '2016-05-10', '2016-10-31'],
+    ['withdraw', '2016-06-20'],
+  ]),
+  // 2: P9's papers as merges (one decree merging two bureaus into a third).
+  story([
+    ['merge', 0, 2, '2016-07-01'],
+    ['merge', 1, 2, '2016-07-01'],
+    ['row', 0, 'LEAD', '2016-04-26', '2016-12-31'],
+    ['row', 1, 'RESPONSIBLE', '2016-05-10', '2016-10-31'],
+  ]),
+  // 3: P7 with P9's same-day pair: the second-typed row's record is kept (its due date is earlier) — the first-moved record
+  // joined it, and the withdrawal takes that join off before the move (it was orphaned: the page, the cuts and date order told three stories).
+  story([
+    ['hand', 0, 2, '2016-07-01'],
+    ['hand', 1, 2, '2016-07-01'],
+    ['row', 0, 'LEAD', '2016-04-26', '2016-12-31'],
+    ['row', 1, 'RESPONSIBLE', '2016-05-10', '2016-10-31'],
+    ['withdraw', '2016-06-20'],
+  ]),
+  // 4: P9's pair with the successor's own 交办 row typed last (by date its own part came first, and both joined it).
+  story([
+    ['hand', 0, 2, '2016-07-01'],
+    ['hand', 1, 2, '2016-07-01'],
+    ['row', 0, 'LEAD', '2016-04-26', '2016-12-31'],
+    ['row', 1, 'RESPONSIBLE', '2016-05-10', '2016-10-31'],
+    ['row', 2, 'RESPONSIBLE', '2016-06-15', '2016-09-30'],
+  ]),
+  // 5: the same with merges and a withdrawal after the day.
+  story([
+    ['merge', 0, 2, '2016-07-01'],
+    ['merge', 1, 2, '2016-07-01'],
+    ['row', 0, 'LEAD', '2016-04-26', '2016-12-31'],
+    ['row', 1, 'RESPONSIBLE', '2016-05-10', '2016-10-31'],
+    ['row', 2, 'RESPONSIBLE', '2016-06-15', '2016-09-30'],
+    ['withdraw', '2016-08-15'],
+  ]),
+];
+
 /** The breaker's generator (l21b.mjs; `w`: l21w.mjs, `r`: l21r.mjs), `runs` runs from one seed. */
 function runsOf(mode: Mode, start: number, runs: number): Run[] {
+  if (mode === 's') return [STORIES[start]!];
   let seed = start;
   const rnd = () => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -88,7 +150,18 @@ function runsOf(mode: Mode, start: number, runs: number): Run[] {
       usedDay.add(`${from}${day}`);
       ops.push([kind, from, to, day]);
     }
-    if (mode === 'w') ops.push(['withdraw', pick(WITHDRAWAL_DAYS)]);
+    if (mode === 'p') {
+      // A same-day pair: a second unit's paper into the same successor on the same day (one decree, two bureaus: breaker8m P9).
+      const first = ops.find((op): op is Extract<Op, readonly ['hand' | 'merge', ...unknown[]]> => op[0] === 'hand' || op[0] === 'merge');
+      const other = first && [0, 1, 2, 3].find((unit) => unit !== first[1] && unit < first[2] && !merged.has(unit) && !usedDay.has(`${unit}${first[3]}`));
+      if (first && other !== undefined) {
+        const kind = pick(['hand', 'merge'] as const);
+        if (kind === 'merge') merged.add(other);
+        usedDay.add(`${other}${first[3]}`);
+        ops.push([kind, other, first[2], first[3]]);
+      }
+    }
+    if (mode === 'w' || ((mode === 'd' || mode === 'p') && rnd() < 0.6)) ops.push(['withdraw', pick(WITHDRAWAL_DAYS)]);
     if (mode === 'r') for (let i = 0; i < 3; i += 1) ops.push(['report', pick([0, 1, 2, 3, 4]), pick(REPORT_DAYS)]);
     // A merged unit does nothing after its merge day; a successor's own row is left out unless it leads (breaker8l P9's shape).
     const mergeDay: Record<number, string> = {};
@@ -96,11 +169,24 @@ function runsOf(mode: Mode, start: number, runs: number): Run[] {
     const successors = new Set(ops.flatMap((op) => (op[0] === 'hand' || op[0] === 'merge' ? [op[2]] : [])));
     const clean = ops.filter((op) => {
       if (op[0] === 'withdraw' || op[0] === 'report') return true;
-      if (op[0] === 'row') return !successors.has(op[1]) || op[2] === 'LEAD';
+      // Directory first, a successor's own row is walked too (breaker8l P9, fixed: 8f2160f).
+      if (op[0] === 'row') return !successors.has(op[1]) || op[2] === 'LEAD' || mode === 'd' || mode === 'p';
       const afterMerge = (mergeDay[op[1]] !== undefined && op[0] === 'hand' && op[3] >= mergeDay[op[1]]!) || (mergeDay[op[2]] !== undefined && op[3] >= mergeDay[op[2]]!);
-      return !afterMerge;
+      if (afterMerge) return false;
+      if (mode !== 'd' && mode !== 'p') return true;
+      // Directory first: no unit's 交办 row dated on or after its own reorganisation (date order would refuse or keep it with the
+      // unit, the key below types rows first), and no chain on one day (A→B and B→C: time2's breaker8m P3, its own walk).
+      const rowOnOrAfter = ops.some((other) => other[0] === 'row' && other[1] === op[1] && other[3] >= op[3]);
+      const chain = ops.some((other) => (other[0] === 'hand' || other[0] === 'merge') && other[3] === op[3] && (other[2] === op[1] || other[1] === op[2]));
+      return !rowOnOrAfter && !chain;
     });
-    const typed: Op[] = clean.filter((op) => op[0] !== 'report').sort(() => rnd() - 0.5);
+    // Directory first (`d`, `p`): the reorganisations as the directory lists them, then the 交办 rows, the withdrawal last (breaker8m P7, P9).
+    const directoryFirst = mode === 'd' || mode === 'p';
+    const rank = (op: Op) => (!directoryFirst ? 0 : op[0] === 'hand' || op[0] === 'merge' ? 0 : op[0] === 'row' ? 1 : 2);
+    const typed: Op[] = clean
+      .filter((op) => op[0] !== 'report')
+      .sort(() => rnd() - 0.5)
+      .sort((a, b) => rank(a) - rank(b));
     // The lead's row comes before the other rows (an office's first 交办 names the lead).
     const lead = clean.find((op) => op[0] === 'row' && op[2] === 'LEAD')!;
     const firstRow = typed.findIndex((op) => op[0] === 'row');
@@ -108,8 +194,7 @@ function runsOf(mode: Mode, start: number, runs: number): Run[] {
     typed[leadAt] = typed[firstRow]!;
     typed[firstRow] = lead;
     typed.push(...clean.filter((op) => op[0] === 'report'));
-    const key = (op: Op) =>
-      op[0] === 'row' ? (op[2] === 'LEAD' ? '0' : '1') + op[3] : op[0] === 'withdraw' ? `2${op[1]}` : op[0] === 'report' ? `2${op[2]}b` : `2${op[3]}${mode === 'r' ? 'a' : ''}`;
+    const key = dateKey(mode);
     result.push({ typed, date: [...clean].sort((a, b) => key(a).localeCompare(key(b))) });
   }
   return result;
@@ -171,6 +256,12 @@ describe.each(CASES)('the same papers typed in any order = typed in date order (
       return response.data!.finding as { status: string; withdrawnOn: string | null; assignments: { unitId: string; role: string; status: string; heldBefore: string[]; dueDate: string }[] };
     };
     const now = await read({});
+    if (process.env.TYPED_ORDER_PRINT) {
+      const { EVENT_STORE } = await import('../../src/event-store/event-store.port.js');
+      const store = app.app.get(EVENT_STORE);
+      const events = await store.readStream(`finding-${findingId}`);
+      console.log(label, units.map((unit, index) => `U${index}=${unit.slice(0, 4)}`).join(' '), '\n', events.map((event: { type: string; data: unknown }) => `${event.type} ${JSON.stringify(event.data).replace(/"([0-9a-f]{4})[0-9a-f-]{32}"/g, '$1')}`).join('\n'));
+    }
     const name = (unitId: string) => `U${units.indexOf(unitId)}`;
     return {
       log,
@@ -183,10 +274,12 @@ describe.each(CASES)('the same papers typed in any order = typed in date order (
     };
   }
 
-  it.each(runsOf(mode, seed, runs).map((run, index) => [index, run] as const))('run %i', async (_index, run) => {
+  const only = process.env.TYPED_ORDER_RUN === undefined ? undefined : Number(process.env.TYPED_ORDER_RUN);
+  it.each(runsOf(mode, seed, runs).map((run, index) => [index, run] as const).filter(([index]) => only === undefined || index === only))('run %i', async (_index, run) => {
     const typed = await typeIn(run.typed, 'typed');
     const date = await typeIn(run.date, 'date');
     const recipe = `typed:\n  ${typed.log.join('\n  ')}\n  => ${typed.parts}\ndate order:\n  ${date.log.join('\n  ')}\n  => ${date.parts}`;
+    if (process.env.TYPED_ORDER_PRINT) console.log(`${recipe}\n now/knownAt/asOf:\n${[typed, date].map((each) => [each.now, each.knownAt, each.asOf].map((view) => JSON.stringify(view)).join('\n')).join('\n--\n')}`);
     for (const each of [typed, date]) {
       expect({ knownAt: each.knownAt, recipe }).toEqual({ knownAt: each.now, recipe });
       expect({ asOf: each.asOf, recipe }).toEqual({ asOf: each.now, recipe });

@@ -2413,6 +2413,27 @@ describe('hand-overs typed out of date order pass a part as entered in date orde
       .thenRefused('CONFLICT', /its own part as of 2025-06-01/, /起交办自己的任务：.*2025-06-25 从.*移交来的/);
   });
 
+  it('a 交办 of the successor itself dated before two parts passed to it on one day (the second’s record kept by the same-day rule) makes room: both steps come off, the unit is assigned, both join its own part (breaker8m P9)', () => {
+    const finance = { type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2025-12-31', assignedOn: ASSIGNED_ON } } as AssignmentEvent;
+    const health = { type: 'UnitAssigned', data: { unitId: HEALTH, role: 'RESPONSIBLE', dueDate: '2025-10-31', assignedOn: ASSIGNED_ON } } as AssignmentEvent;
+    const history = [finance, passed(FINANCE, AUDIT, '2025-07-01'), health, passed(HEALTH, AUDIT, '2025-07-01')];
+    expect(partsOf(stateAfter(history))).toEqual([expect.objectContaining({ unitId: AUDIT, dueDate: '2025-10-31' })]);
+    const own = decideAssignment({ type: 'AssignUnit', actor: supervisor, today: TODAY, unitId: AUDIT, role: 'RESPONSIBLE', dueDate: '2025-09-30', assignedOn: '2025-06-15' }, stateAfter(history), openParent);
+    expect(own.map((event) => [event.type, (event.data as { unitId: string }).unitId])).toEqual([
+      ['PartHandOverUndone', HEALTH],
+      ['PartHandOverUndone', FINANCE],
+      ['UnitAssigned', AUDIT],
+      ['PartHandedOver', FINANCE],
+      ['PartHandedOver', HEALTH],
+    ]);
+    // As in date order: AUDIT's own part from its 交办 (due 09-30 stands), both parts joined it on 07-01, FINANCE's leading.
+    const expected = { unitId: AUDIT, role: 'LEAD', dueDate: '2025-09-30', heldBefore: [FINANCE, HEALTH], joinedOn: '2025-07-01' };
+    const after = stateAfter([...history, ...own]);
+    expect(partsOf(after)).toEqual([expect.objectContaining(expected)]);
+    expect(partsOf(assignmentsOn(after, TODAY))).toEqual([expect.objectContaining(expected)]);
+    expect(partsOf(stateAfter([finance, health, { ...own[2]! }, passed(FINANCE, AUDIT, '2025-07-01'), passed(HEALTH, AUDIT, '2025-07-01')]))).toEqual([expect.objectContaining(expected)]);
+  });
+
   it('does not pass a part twice through one hand-over when the directory has a cycle over two days', () => {
     const directory = { nameOf: () => undefined, handOversOf: (unitId: string) => (unitId === FINANCE ? [{ successorUnitId: HEALTH, on: '2025-06-10' }] : unitId === HEALTH ? [{ successorUnitId: FINANCE, on: '2025-06-20' }] : []) };
     expect(handOversDue({ unitNames: directory }, stateAfter([leadAssigned]))).toHaveLength(2);

@@ -1,5 +1,6 @@
 import type { Actor } from '../../shared/command-context.js';
 import { keepsJoiningRecord } from './same-day-join.js';
+import { stepsAfterDay } from './part-facts.js';
 import { unreachable } from '../../shared/decider.js';
 import { DomainError, badInput, conflict, fieldOf, forbidden, named, say, type Bilingual, type Named } from '../../shared/domain-error.js';
 import { addDays, isAfter } from '../../shared/calendar-date.js';
@@ -1502,6 +1503,11 @@ function assignUnit(command: AssignUnit, state: AssignmentsState, context: Assig
     const assigned = assignUnit(command, room.undone.reduce(evolveAssignments, state), context);
     return [...room.undone, ...assigned, ...room.redone];
   }
+  const rebuilt = partOf(state, unitId) ? roomAmongJoins(command, state) : undefined;
+  if (rebuilt) {
+    const assigned = assignUnit(command, rebuilt.undone.reduce(evolveAssignments, state), context);
+    return [...rebuilt.undone, ...assigned, ...rebuilt.redone];
+  }
   if (partOf(state, unitId)) throw conflict(`${capitalise(unit.en)} is already assigned.`, `${unit.zh}已在交办之列。`);
   // Joint leads (联合牵头) are named together; a lead added on its own later would be a second one.
   const lead = partsOf(state).find((part) => part.role === 'LEAD' && !(command.coLeadUnitIds ?? []).includes(part.unitId));
@@ -1571,6 +1577,32 @@ function roomForOwnPart(command: AssignUnit, state: AssignmentsState): ReturnTyp
     );
   }
   return room.undone.length > 0 ? room : undefined;
+}
+
+/**
+ * A 交办 of a unit dated before every step that built the part it holds, when others' parts joined there (two hand-overs or
+ * merges into the unit on one day, the directory typed before the rows — breaker8m P9; `roomForOwnPart` takes a part only
+ * moved in): by date the unit had its own part from the row's day and each of those parts joined it on its day, its own due
+ * date standing. Every step into the unit's part after the day comes off, the latest recorded first (`stepsAfterDay`, the
+ * same-day rule's set-aside record with its kept one), the row is assigned, and the steps are applied again on their days,
+ * the earliest first (now joins). Undefined — 「已在交办之列」 stands — when the unit was not registered by the day, or a
+ * step cannot come off (a carried join, a record of the unit's own on the part since).
+ */
+function roomAmongJoins(command: AssignUnit, state: AssignmentsState): { undone: PartHandOverUndone[]; redone: AssignmentEvent[] } | undefined {
+  const { unitId, assignedOn } = command;
+  const held = partOf(state, unitId);
+  if (!held?.previousHolders?.length || held.heldSince === undefined || !isAfter(held.heldSince, assignedOn) || held.joinedOn === undefined) return undefined;
+  const registered = command.unitNames?.registeredOnOf?.(unitId);
+  if (registered !== undefined && isAfter(registered, assignedOn)) return undefined;
+  const own = unitNamed(command, unitId);
+  const undone = stepsAfterDay(command, state, assignedOn, (step) => `${own.zh}自 ${assignedOn} 起有自己的任务（交办），${step.on} 的${step.join ? '合并' : '移交'}随后重新办理`, unitId);
+  if (undone.length === 0 || partOf(undone.reduce(evolveAssignments, state), unitId)) return undefined;
+  const redone = [...undone].reverse().map((step): AssignmentEvent => {
+    const unit = unitNamed(command, step.data.unitId);
+    const successor = unitNamed(command, step.data.successorUnitId);
+    return { type: 'PartHandedOver', data: { unitId: step.data.unitId, successorUnitId: step.data.successorUnitId, reason: `按日期顺序重新办理：${unit.zh}的任务于 ${step.data.handedOverOn} 并入${successor.zh}的任务`, handedOverOn: step.data.handedOverOn } };
+  });
+  return { undone, redone };
 }
 
 /**

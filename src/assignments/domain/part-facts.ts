@@ -130,27 +130,42 @@ export function refuseWithdrawingVerifiedWork(words: VerifiedWorkWords, assignme
  * `nounZh`: the parent in the reason (`问题`, `事项`). Empty when nothing passed after `day`.
  */
 export function handOversAfterWithdrawal(command: NamesUnits, state: AssignmentsState, day: string, nounZh: string): PartHandOverUndone[] {
+  return stepsAfterDay(command, state, day, (step, unit, successor) =>
+    step.join
+      ? `该${nounZh}已于 ${day} 撤销，${unit.zh}的任务不随 ${step.on} 的机构改革并入${successor.zh}的任务，仍由${unit.zh}保留`
+      : `该${nounZh}已于 ${day} 撤销，${unit.zh}的任务不随 ${step.on} 的移交转给${successor.zh}，仍由${unit.zh}保留`,
+  );
+}
+
+/**
+ * The steps (moves and joins of 机构改革) that passed parts on after office day `day`, undone the latest recorded first, as
+ * `handOversAfterWithdrawal` weighs them — only those into the part keyed `holder` when given (the part a unit holds that was
+ * built wholly of steps after a 交办 of its own dated `day`: breaker8m P9). `reason` words each undoing (Chinese, for the history).
+ */
+export function stepsAfterDay(
+  command: NamesUnits,
+  state: AssignmentsState,
+  day: string,
+  reason: (step: { readonly on: string; readonly join: boolean }, unit: Bilingual, successor: Bilingual) => string,
+  holder?: string,
+): PartHandOverUndone[] {
   const undone: PartHandOverUndone[] = [];
   /** The holders (part keys) whose steps after the day stay: a step beneath one that stays stays too. */
   const kept = new Set<string>();
   let folded = state;
   for (let step = 0; step < 64; step += 1) {
-    const latest = latestStepAfter(folded, day, kept);
+    const latest = latestStepAfter(folded, day, kept, holder);
     if (!latest) break;
     if (!latest.undoable) {
       kept.add(latest.holder);
       continue;
     }
-    const unit = unitNamed(command, latest.unitId);
-    const successor = unitNamed(command, latest.successorUnitId);
     const event: PartHandOverUndone = {
       type: 'PartHandOverUndone',
       data: {
         unitId: latest.unitId,
         successorUnitId: latest.successorUnitId,
-        reason: latest.join
-          ? `该${nounZh}已于 ${day} 撤销，${unit.zh}的任务不随 ${latest.on} 的机构改革并入${successor.zh}的任务，仍由${unit.zh}保留`
-          : `该${nounZh}已于 ${day} 撤销，${unit.zh}的任务不随 ${latest.on} 的移交转给${successor.zh}，仍由${unit.zh}保留`,
+        reason: reason(latest, unitNamed(command, latest.unitId), unitNamed(command, latest.successorUnitId)),
         handedOverOn: latest.on,
       },
     };
@@ -173,8 +188,8 @@ interface StepAfter {
   readonly position: number;
 }
 
-/** The step after office day `day` recorded last, of the parts not `kept`; undefined when none. */
-function latestStepAfter(state: AssignmentsState, day: string, kept: ReadonlySet<string>): StepAfter | undefined {
+/** The step after office day `day` recorded last, of the parts not `kept` (and into `only`'s part when given); undefined when none. */
+function latestStepAfter(state: AssignmentsState, day: string, kept: ReadonlySet<string>, only?: string): StepAfter | undefined {
   const steps: StepAfter[] = [];
   const positionOf = (unitId: string, successorUnitId: string, on: string) =>
     state.recorded.findLastIndex((event) => event.type === 'PartHandedOver' && event.data.unitId === unitId && event.data.successorUnitId === successorUnitId && event.data.handedOverOn === on);
@@ -193,7 +208,7 @@ function latestStepAfter(state: AssignmentsState, day: string, kept: ReadonlySet
     const undoable = entry.into !== undefined && into?.heldBefore?.includes(unitId) === true && !partOf(state, unitId) && !recordOfItsOwnSince(state, holder, entry.joinedOn);
     steps.push({ unitId, successorUnitId: entry.successorUnitId, on: entry.joinedOn, holder, join: true, undoable, position: positionOf(unitId, entry.successorUnitId, entry.joinedOn) });
   }
-  return steps.reduce<StepAfter | undefined>((latest, step) => (!latest || step.position > latest.position || (step.position === latest.position && step.on > latest.on) ? step : latest), undefined);
+  return steps.filter((step) => only === undefined || step.holder === only).reduce<StepAfter | undefined>((latest, step) => (!latest || step.position > latest.position || (step.position === latest.position && step.on > latest.on) ? step : latest), undefined);
 }
 
 /** Whether `unitId` has a fact of its own on the parent (not a hand-over) dated on or after `since`. */

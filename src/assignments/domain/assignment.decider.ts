@@ -1503,7 +1503,7 @@ function assignUnit(command: AssignUnit, state: AssignmentsState, context: Assig
     const assigned = assignUnit(command, room.undone.reduce(evolveAssignments, state), context);
     return [...room.undone, ...assigned, ...room.redone];
   }
-  const rebuilt = partOf(state, unitId) ? roomAmongJoins(command, state) : undefined;
+  const rebuilt = partOf(state, unitId) ? roomAmongJoins(command, state, unitId, assignedOn) : undefined;
   if (rebuilt) {
     const assigned = assignUnit(command, rebuilt.undone.reduce(evolveAssignments, state), context);
     return [...rebuilt.undone, ...assigned, ...rebuilt.redone];
@@ -1588,8 +1588,7 @@ function roomForOwnPart(command: AssignUnit, state: AssignmentsState): ReturnTyp
  * the earliest first (now joins). Undefined — 「已在交办之列」 stands — when the unit was not registered by the day, or a
  * step cannot come off (a carried join, a record of the unit's own on the part since).
  */
-function roomAmongJoins(command: AssignUnit, state: AssignmentsState): { undone: PartHandOverUndone[]; redone: AssignmentEvent[] } | undefined {
-  const { unitId, assignedOn } = command;
+function roomAmongJoins(command: NamesUnits, state: AssignmentsState, unitId: string, assignedOn: string): { undone: PartHandOverUndone[]; redone: AssignmentEvent[] } | undefined {
   const held = partOf(state, unitId);
   if (!held?.previousHolders?.length || held.heldSince === undefined || !isAfter(held.heldSince, assignedOn) || held.joinedOn === undefined) return undefined;
   const registered = command.unitNames?.registeredOnOf?.(unitId);
@@ -1604,6 +1603,13 @@ function roomAmongJoins(command: AssignUnit, state: AssignmentsState): { undone:
   });
   return { undone, redone };
 }
+
+/**
+ * Whether a 交办 of `unitId` dated `assignedOn` comes before a part others' parts joined since, every step of it after that day
+ * (`roomAmongJoins`): a plan revision listing the unit adds its own part then, rather than reading the unit as already there.
+ */
+export const ownPartComesBeforeJoins = (command: NamesUnits, state: AssignmentsState, unitId: string, assignedOn: string): boolean =>
+  roomAmongJoins(command, state, unitId, assignedOn) !== undefined;
 
 /**
  * Whether a 交办 of `unitId` dated `assignedOn` comes before the part it holds (see `roomForOwnPart`): that part is a

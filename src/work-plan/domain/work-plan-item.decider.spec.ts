@@ -983,6 +983,22 @@ describe('a merged unit is given no work by a plan (breaker, issue 8 round 3)', 
     expect(partOf(parts, SUCCESSOR)).toMatchObject({ status: 'ASSIGNED', heldBefore: [DONGHU], heldSince: '2016-07-10' });
   });
 
+  it('a unit added by a revision dated before two parts passed to it on one day (the second’s record kept by the same-day rule): its own part, both join it (breaker8m P9’s kind)', () => {
+    const passed = (unitId: string): WorkPlanItemStreamEvent => ({ type: 'PartHandedOver', data: { unitId, successorUnitId: SUCCESSOR, reason: '机构改革', handedOverOn: '2026-04-01' } });
+    const start = [defined, assigned(FGW, 'LEAD'), assigned(FINANCE), passed(FINANCE), assigned(DONGHU), passed(DONGHU)];
+    const names = { nameOf: unitNames.nameOf };
+    const revise: ReviseWorkPlanItem = { type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn: '2026-03-15', reason: '增加单位', addUnits: [{ unitId: SUCCESSOR, role: 'RESPONSIBLE' }], unitNames: names };
+    const decided = given(start).when(revise).decision();
+    expect(decided.filter((event) => event.type === 'PartHandOverUndone' || event.type === 'UnitAssigned' || event.type === 'PartHandedOver').map((event) => [event.type, (event.data as { unitId: string }).unitId])).toEqual([
+      ['PartHandOverUndone', DONGHU],
+      ['PartHandOverUndone', FINANCE],
+      ['UnitAssigned', SUCCESSOR],
+      ['PartHandedOver', FINANCE],
+      ['PartHandedOver', DONGHU],
+    ]);
+    expect(partOf(assignmentsAfter([...start, ...decided]), SUCCESSOR)).toMatchObject({ assignedOn: '2026-03-15', heldBefore: [FINANCE, DONGHU], joinedOn: '2026-04-01' });
+  });
+
   it('still defines the item with standing units', () => {
     given([]).when(define({ responsibleUnitIds: [FINANCE], unitNames })).then([defined, assigned(FGW, 'LEAD'), assigned(FINANCE)]);
   });

@@ -17,6 +17,7 @@ import {
   handOversDue,
   partBackForRemoval,
   ownPartComesFirst,
+  ownPartComesBeforeJoins,
   initialAssignmentsState,
   partOf,
   partsOf,
@@ -751,7 +752,11 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   // A unit listed that holds a part already is no change — unless that part is a predecessor's it took over after the revision's
   // day: by date its own part comes first, and the predecessor's joins it later (breaker8l P9: it was dropped silently).
   const addUnits = (command.addUnits ?? []).filter(
-    (unit) => !(partOf(item.assignments, unit.unitId) && !removeUnitIds.includes(unit.unitId)) || ownPartComesFirst(command, item.assignments, unit.unitId, command.revisedOn),
+    (unit) =>
+      !(partOf(item.assignments, unit.unitId) && !removeUnitIds.includes(unit.unitId)) ||
+      ownPartComesFirst(command, item.assignments, unit.unitId, command.revisedOn) ||
+      // Others' parts joined it since, on the same day or later (breaker8m P9's kind through a revised plan file).
+      ownPartComesBeforeJoins({ ...command, parentNoun: ITEM_NOUN }, item.assignments, unit.unitId, command.revisedOn),
   );
   for (const unitId of [...removeUnitIds, ...(command.changeRoles ?? []).map((change) => change.unitId)]) {
     if (!partOf(item.assignments, unitId)) {

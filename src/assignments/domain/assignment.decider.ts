@@ -1588,7 +1588,7 @@ function roomForOwnPart(command: AssignUnit, state: AssignmentsState): ReturnTyp
  * the earliest first (now joins). Undefined — 「已在交办之列」 stands — when the unit was not registered by the day, or a
  * step cannot come off (a carried join, a record of the unit's own on the part since).
  */
-function roomAmongJoins(command: NamesUnits, state: AssignmentsState, unitId: string, assignedOn: string): { undone: PartHandOverUndone[]; redone: AssignmentEvent[] } | undefined {
+function roomAmongJoins(command: NamesUnits, state: AssignmentsState, unitId: string, assignedOn: string): { undone: PartHandOverUndone[]; redone: Extract<AssignmentEvent, { type: 'PartHandedOver' }>[] } | undefined {
   const held = partOf(state, unitId);
   if (!held?.previousHolders?.length || held.heldSince === undefined || !isAfter(held.heldSince, assignedOn) || held.joinedOn === undefined) return undefined;
   const registered = command.unitNames?.registeredOnOf?.(unitId);
@@ -1596,7 +1596,7 @@ function roomAmongJoins(command: NamesUnits, state: AssignmentsState, unitId: st
   const own = unitNamed(command, unitId);
   const undone = stepsAfterDay(command, state, assignedOn, (step) => `${own.zh}自 ${assignedOn} 起有自己的任务（交办），${step.on} 的${step.join ? '合并' : '移交'}随后重新办理`, unitId);
   if (undone.length === 0 || partOf(undone.reduce(evolveAssignments, state), unitId)) return undefined;
-  const redone = [...undone].reverse().map((step): AssignmentEvent => {
+  const redone = [...undone].reverse().map((step): Extract<AssignmentEvent, { type: 'PartHandedOver' }> => {
     const unit = unitNamed(command, step.data.unitId);
     const successor = unitNamed(command, step.data.successorUnitId);
     return { type: 'PartHandedOver', data: { unitId: step.data.unitId, successorUnitId: step.data.successorUnitId, reason: `按日期顺序重新办理：${unit.zh}的任务于 ${step.data.handedOverOn} 并入${successor.zh}的任务`, handedOverOn: step.data.handedOverOn } };
@@ -2280,7 +2280,9 @@ function successorStepsAfterDay(
   const { successorUnitId, handedOverOn } = command;
   const part = partOf(state, successorUnitId);
   const holders = part?.previousHolders ?? [];
-  if (!part || part.heldSince === undefined || !isAfter(part.heldSince, handedOverOn) || part.joinedOn !== undefined) return { undone: [], redone: [] };
+  if (!part || part.heldSince === undefined || !isAfter(part.heldSince, handedOverOn)) return { undone: [], redone: [] };
+  // Others' parts joined it since (breaker8m P9's kind, fuzz p:102 run 7): every step into it after the day comes off, as for a row.
+  if (part.joinedOn !== undefined) return roomAmongJoins(command, state, successorUnitId, handedOverOn) ?? { undone: [], redone: [] };
   // The steps after the day: from the first that passed the part on after it.
   const from = holders.findIndex((held) => isAfter(held.until, handedOverOn));
   if (from < 0) return { undone: [], redone: [] };

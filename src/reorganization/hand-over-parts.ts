@@ -137,16 +137,17 @@ function heldOnDayPassedLater<Part extends PartsHolder['parts'] extends Readonly
  * One HandOverPart per parent with a part of the unit that passes (`partsToHandOver`), each on the
  * parent's stream, dated the day it passes, with its own idempotent context (derived from the
  * handover's command id and the stream), so a handover that stopped half-way is completed by
- * sending it again.
+ * sending it again. `merging`: the unit is merged away by this reorganisation (`HandOverPart.merging`).
  */
 export function handOverCommands(
   handOver: HandOver,
   facts: HandOverFacts,
   holders: { readonly findings: readonly PartToHandOver[]; readonly items: readonly PartToHandOver[] },
   context: CommandContext,
+  merging = false,
 ): BatchCommand[] {
   const { unitId, successorUnitId, reason } = handOver;
-  const command = (on: string): HandOverPart => ({ type: 'HandOverPart', actor: context.actor, unitId, successorUnitId, reason, handedOverOn: on, ...facts });
+  const command = (on: string): HandOverPart => ({ type: 'HandOverPart', actor: context.actor, unitId, successorUnitId, reason, handedOverOn: on, ...facts, ...(merging ? { merging } : {}) });
   const contextFor = (streamId: string) => contextInBatch(context, 'HandOverPart', `${context.commandId}:${streamId}`);
   return [
     ...holders.findings.map(({ id, on }) => batchCommand(null, findingStream(id), findingDecider, command(on), contextFor(findingStream(id)))),

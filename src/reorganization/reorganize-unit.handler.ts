@@ -197,7 +197,7 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
               context,
             ),
           ]),
-      ...handOverCommands(handOver, { today, unitNames: this.units, successorRegisteredOn: successor?.registeredOn }, { findings, items }, context),
+      ...handOverCommands(handOver, { today, unitNames: this.units, successorRegisteredOn: successor?.registeredOn }, { findings, items }, context, merge),
     ];
     return { commands, outcome: { findingIds: findings.map((finding) => finding.id), itemIds: items.map((item) => item.id) }, ...(mergedThatDayInto === undefined ? {} : { mergedThatDayInto }) };
   }

@@ -20,7 +20,7 @@ function orders<T>(papers: readonly T[]): T[][] {
   return papers.flatMap((paper, index) => orders([...papers.slice(0, index), ...papers.slice(index + 1)]).map((rest) => [paper, ...rest]));
 }
 
-describe('papers of one day typed in any order read the same (breaker8m P1)', () => {
+describe('papers of one day typed in any order read the same (breaker8m P1, P3)', () => {
   let app: TestApp;
   let evaluationId: string;
   let run = 0;
@@ -163,5 +163,31 @@ describe('papers of one day typed in any order read the same (breaker8m P1)', ()
       ['2016-06-30', '2016-07-01'],
     );
     expect(reference.readings.now).toMatch(/^OPEN \| S LEAD ASSIGNED 2016-10-31 /);
+  }, 300_000);
+  it.each([
+    ['two 职能调整 papers', 'hand'],
+    ['a merge into B and B’s 职能调整', 'merge'],
+  ] as const)('P3: A→B and B→C on one day (%s): B hands over what it held at the day’s start, whichever was typed first', async (_name, first) => {
+    const reference = await sameInEveryOrder(
+      [
+        ['A', 'LEAD', '2016-12-31'],
+        ['B', 'RESPONSIBLE', '2016-10-31'],
+      ],
+      [[first, 'A', 'B', '2016-07-01'], ['hand', 'B', 'C', '2016-07-01']],
+      ['2016-06-30', '2016-07-01'],
+    );
+    expect(reference.readings.now).toBe('OPEN | B LEAD ASSIGNED 2016-12-31 A | C RESPONSIBLE ASSIGNED 2016-10-31 B');
+  }, 300_000);
+
+  it('P3 with a withdrawal dated before the day, typed in any order', async () => {
+    const reference = await sameInEveryOrder(
+      [
+        ['A', 'LEAD', '2016-12-31'],
+        ['B', 'RESPONSIBLE', '2016-10-31'],
+      ],
+      [['withdraw', '2016-06-20'], ['hand', 'A', 'B', '2016-07-01'], ['hand', 'B', 'C', '2016-07-01']],
+      ['2016-07-01'],
+    );
+    expect(reference.readings.now).toBe('WITHDRAWN | A LEAD ASSIGNED 2016-12-31 | B RESPONSIBLE ASSIGNED 2016-10-31');
   }, 300_000);
 });

@@ -226,6 +226,11 @@ export interface HandOverPart extends Dated {
   readonly handedOverOn: string;
   /** The office day the successor was registered, looked up by the handler; absent when unknown. */
   readonly successorRegisteredOn?: string;
+  /**
+   * True when the unit is merged away by this reorganisation (`mergeUnit`): it ceases to exist, so what it holds at the day's
+   * end passes (breaker8g P10); absent for a hand-over (职能调整), where the holder at the day's start hands over (breaker8f P13).
+   */
+  readonly merging?: boolean;
 }
 
 /** A supervisor corrects the day of the part's last report, with a reason. */

@@ -46,6 +46,7 @@ import type {
   InspectionCorrected,
   InspectionOutcome,
   NewDueDate,
+  PartHandedOver,
   PartHandOverUndone,
   ReportDateCorrected,
 } from './assignment.events.js';
@@ -2197,9 +2198,12 @@ function handOverPart(command: HandOverPart, heldNow: AssignmentsState): Assignm
  */
 export function passPartOnItsDay(command: HandOverPart, heldNow: AssignmentsState): AssignmentEvent[] {
   const { unitId, successorUnitId, reason } = command;
+  // Parts that joined the unit's own part on the day itself stay with it: it hands over what it held at the day's start (breaker8m P3).
+  const separated = joinsOfTheDaySeparated(command, heldNow);
+  const atDayStart = separated.undone.reduce(evolveAssignments, heldNow);
   // A part the unit held on the hand-over day but passed on later (a later reorganisation typed first) comes back to it first (breaker8e P1).
-  const rewound = handOversAfterDay(command, heldNow);
-  const state = rewound.reduce(evolveAssignments, heldNow);
+  const rewound = handOversAfterDay(command, atDayStart);
+  const state = rewound.reduce(evolveAssignments, atDayStart);
   const part = requirePart(state, unitId, command);
   const unit = unitNamed(command, unitId);
   if (part.status === 'VERIFIED' && part.verifiedOn !== null && part.verifiedOn <= command.handedOverOn) {
@@ -2257,7 +2261,60 @@ export function passPartOnItsDay(command: HandOverPart, heldNow: AssignmentsStat
     onThroughMerges.push(merged);
     after = evolveAssignments(after, merged);
   }
-  return [...rewound, ...makingRoom.undone, passed, ...makingRoom.redone, ...onThroughMerges];
+  return [...separated.undone, ...rewound, ...makingRoom.undone, passed, ...makingRoom.redone, ...onThroughMerges, ...separated.redone];
+}
+
+/**
+ * The joins of other units' parts into `command.unitId`'s own part on the hand-over's own day, separated for a hand-over
+ * (职能调整) of that day: A→B and B→C on one day, A→B typed first (breaker8m P3: A's part had joined B's, and B→C passed both;
+ * typed the other way B's part went to C and A's to B). The holder at the day's start hands over (breaker8f P13, the same-day
+ * swap): B passes only the part it held when the day began, and the parts that reached it that day stay with it, whatever the
+ * typing order. So each such join is undone, the latest recorded first (`undone`: PartHandOverUndone of a join), before B's part
+ * passes, and applied again after it in the order recorded (`redone`: PartHandedOver with its own reason — now a move into B).
+ * Both empty for a merge (`merging`, or the directory's merge of the unit that day: it ceases to exist, and what it holds at the
+ * day's end passes — breaker8g P10), or when no part joined B's own that day. CONFLICT when B has a record of its own on the
+ * joined part dated on or after the day: the office must say whether that record was about B's own duties or those it took over.
+ */
+function joinsOfTheDaySeparated(command: HandOverPart, state: AssignmentsState): { undone: PartHandOverUndone[]; redone: PartHandedOver[] } {
+  const { unitId, handedOverOn } = command;
+  const none = { undone: [], redone: [] };
+  const own = partOf(state, unitId);
+  if (command.merging || command.unitNames?.mergerOf?.(unitId)?.mergedOn === handedOverOn || !own || own.heldSince !== undefined) return none;
+  const positionOf = (joiningUnitId: string) =>
+    state.recorded.findLastIndex((event) => event.type === 'PartHandedOver' && event.data.unitId === joiningUnitId && event.data.successorUnitId === unitId && event.data.handedOverOn === handedOverOn);
+  const joins = Object.entries(state.joined ?? {})
+    .filter(([joiningUnitId, entry]) => entry.joinedOn === handedOverOn && entry.successorUnitId === unitId && entry.into?.unitId === unitId && entry.keptInstead === undefined && !partOf(state, joiningUnitId) && own.heldBefore?.includes(joiningUnitId))
+    .map(([joiningUnitId]) => ({ joiningUnitId, position: positionOf(joiningUnitId) }))
+    .filter((join) => join.position >= 0)
+    .sort((a, b) => a.position - b.position);
+  if (joins.length === 0) return none;
+  const record = state.recorded.find((event) => !isHandOverEvent(event) && (event.data as { unitId?: string }).unitId === unitId && factDayOfEvent(event) >= handedOverOn);
+  if (record) {
+    const unit = unitNamed(command, unitId);
+    const successor = unitNamed(command, command.successorUnitId);
+    const joining = joins.map((join) => unitNamed(command, join.joiningUnitId));
+    const day = factDayOfEvent(record);
+    throw conflict(
+      `The part of ${unit.en} cannot pass to ${successor.en} on ${handedOverOn}: the part of ${joining.map((one) => one.en).join(', ')} joined it that same day, and ${unit.en} has a record on the joined part dated ${day}; on one day the holder at the day's start hands over only what it held then. Correct or remove that record first, or date the hand-over after ${handedOverOn}.`,
+      `${unit.zh}的任务不能在 ${handedOverOn} 移交${successor.zh}：${joining.map((one) => one.zh).join('、')}的任务同日并入${unit.zh}的任务，${unit.zh}已有合并后任务 ${day} 的记录；同一天内只移交当天开始时所承担的任务。请先更正该记录，或把移交日期定在 ${handedOverOn} 之后。`,
+    );
+  }
+  const undone: PartHandOverUndone[] = [];
+  const redone: PartHandedOver[] = [];
+  for (const { joiningUnitId, position } of joins) {
+    const original = state.recorded[position] as PartHandedOver;
+    undone.unshift({
+      type: 'PartHandOverUndone',
+      data: {
+        unitId: joiningUnitId,
+        successorUnitId: unitId,
+        reason: `${unitNamed(command, unitId).zh}于 ${handedOverOn} 只移交当天开始时承担的任务：${unitNamed(command, joiningUnitId).zh}当天移交来的任务不并入其中，随后重新办理`,
+        handedOverOn,
+      },
+    });
+    redone.push({ type: 'PartHandedOver', data: { ...original.data } });
+  }
+  return { undone, redone };
 }
 
 /**

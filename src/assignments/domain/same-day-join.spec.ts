@@ -1,7 +1,8 @@
 import { fold } from '../../shared/decider.js';
 import { applyAssignmentEvent, type PartView } from '../read-model/part-view.js';
 import type { TimelineEntry } from '../read-model/timeline.js';
-import { assignmentsOn, evolveAssignments, initialAssignmentsState, partsOf, type AssignmentsState } from './assignment.decider.js';
+import { admin } from '../../shared/testing/actors.js';
+import { assignmentsOn, decideAssignment, evolveAssignments, initialAssignmentsState, partsOf, type AssignmentsState } from './assignment.decider.js';
 import type { AssignmentEvent } from './assignment.events.js';
 import { handOversAfterWithdrawal } from './part-facts.js';
 
@@ -57,5 +58,47 @@ describe('two merges into one unit on one day, the stricter record typed second'
     expect(decided(after).sort()).toEqual(asBefore);
     expect(decided(assignmentsOn(after, '2026-11-30')).sort()).toEqual(asBefore);
     expect(viewed([...events, ...undone]).sort()).toEqual(asBefore);
+  });
+});
+
+/*
+ * A→B and B→C handed over on one day (职能调整 in a chain), A→B typed first so that A's part joined B's own (breaker8m P3):
+ * the holder at the day's start hands over (breaker8f P13), so B→C undoes that join, passes B's own part, and passes A's to B
+ * again — as typing B→C first gives. Not for a merge of B that day: B ceases to exist and what it holds at the day's end passes.
+ */
+describe('a hand-over of a unit whose own part another joined that same day', () => {
+  const C = 'unit-c';
+  const chain: AssignmentEvent[] = [events[0]!, events[1]!, { type: 'PartHandedOver', data: { unitId: BUREAU_A, successorUnitId: BUREAU_B, reason: '职能调整', handedOverOn: DAY } }];
+  const handOverB = { type: 'HandOverPart', actor: admin, today: '2026-11-30', unitId: BUREAU_B, successorUnitId: C, reason: '职能调整', handedOverOn: DAY } as const;
+  const asTypedTheOtherWay = [[BUREAU_B, 'LEAD', '2016-12-31', [BUREAU_A]], [C, 'RESPONSIBLE', '2016-10-31', [BUREAU_B]]];
+
+  it('passes only what B held at the day’s start: the join comes off, B’s own part passes, A’s passes to B again', () => {
+    const decidedEvents = decideAssignment(handOverB, stateAfter(chain), { parentClosed: false });
+    expect(decidedEvents.map((event) => [event.type, (event.data as { unitId: string }).unitId, (event.data as { successorUnitId: string }).successorUnitId])).toEqual([
+      ['PartHandOverUndone', BUREAU_A, BUREAU_B],
+      ['PartHandedOver', BUREAU_B, C],
+      ['PartHandedOver', BUREAU_A, BUREAU_B],
+    ]);
+    const after = stateAfter([...chain, ...decidedEvents]);
+    expect(decided(after).sort()).toEqual(asTypedTheOtherWay);
+    expect(decided(assignmentsOn(after, '2026-11-30')).sort()).toEqual(asTypedTheOtherWay);
+    expect(viewed([...chain, ...decidedEvents]).sort()).toEqual(asTypedTheOtherWay);
+  });
+
+  it('a merge of B that day passes what B holds at the day’s end, the joined part whole', () => {
+    const decidedEvents = decideAssignment({ ...handOverB, reason: '机构改革', merging: true }, stateAfter(chain), { parentClosed: false });
+    expect(decidedEvents.map((event) => event.type)).toEqual(['PartHandedOver']);
+    expect(decided(stateAfter([...chain, ...decidedEvents]))).toEqual([[C, 'LEAD', '2016-10-31', [BUREAU_A, BUREAU_B]]]);
+  });
+
+  it('refuses (CONFLICT, in Chinese) when B has a record on the joined part dated that day or later: the office must say whose duties it was about', () => {
+    const reported: AssignmentEvent = { type: 'RectificationReported', data: { unitId: BUREAU_B, summary: '已整改', evidence: [], reportedOn: '2016-07-05' } };
+    let refusal: unknown;
+    try {
+      decideAssignment(handOverB, stateAfter([...chain, reported]), { parentClosed: false });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toMatchObject({ code: 'CONFLICT', messageZh: expect.stringMatching(/的任务同日并入.*已有合并后任务 2016-07-05 的记录；同一天内只移交当天开始时所承担的任务/) });
   });
 });

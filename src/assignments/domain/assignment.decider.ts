@@ -2200,7 +2200,9 @@ export function passPartOnItsDay(command: HandOverPart, heldNow: AssignmentsStat
   const { unitId, successorUnitId, reason } = command;
   // Parts that joined the unit's own part on the day itself stay with it: it hands over what it held at the day's start (breaker8m P3).
   const separated = joinsOfTheDaySeparated(command, heldNow);
-  const atDayStart = separated.undone.reduce(evolveAssignments, heldNow);
+  // The unit's part joined another unit's after the day (its merge typed first, its 交办 row after: breaker8l P1): that join comes off.
+  const unjoined = [...separated.undone, ...joinAfterDayUndone(command, separated.undone.reduce(evolveAssignments, heldNow))];
+  const atDayStart = unjoined.reduce(evolveAssignments, heldNow);
   // A part the unit held on the hand-over day but passed on later (a later reorganisation typed first) comes back to it first (breaker8e P1).
   const rewound = handOversAfterDay(command, atDayStart);
   const state = rewound.reduce(evolveAssignments, atDayStart);
@@ -2261,7 +2263,34 @@ export function passPartOnItsDay(command: HandOverPart, heldNow: AssignmentsStat
     onThroughMerges.push(merged);
     after = evolveAssignments(after, merged);
   }
-  return [...separated.undone, ...rewound, ...makingRoom.undone, passed, ...makingRoom.redone, ...onThroughMerges, ...separated.redone];
+  return [...unjoined, ...rewound, ...makingRoom.undone, passed, ...makingRoom.redone, ...onThroughMerges, ...separated.redone];
+}
+
+/**
+ * A hand-over of `command.unitId` dated before the day its part joined another unit's own part (breaker8l P1: U1 merged into U3
+ * on 10-01 typed first, U1's 交办 row after — its part joined U3's on 10-01 — then U1's duties handed to U2 on 08-01): in date
+ * order the part passed to U2 on 08-01 and the merge found nothing of U1's. The join is undone (PartHandOverUndone of a join,
+ * time's `joinUndone`): the part is U1's again, to pass on its day. Empty when the unit holds a part, held none that day, the
+ * join carried open work (`setAside`, never undone) or was kept instead of another (`keptInstead`), or the holder it joined has
+ * a record of its own on the joined part dated on or after the join (the refusals name it, as before).
+ */
+function joinAfterDayUndone(command: HandOverPart, state: AssignmentsState): PartHandOverUndone[] {
+  const { unitId, handedOverOn } = command;
+  if (partOf(state, unitId)) return [];
+  const entry = state.joined && Object.hasOwn(state.joined, unitId) ? state.joined[unitId]! : undefined;
+  if (!entry?.into || entry.keptInstead || !isAfter(entry.joinedOn, handedOverOn) || isAfter(entry.part.heldSince ?? entry.part.assignedOn, handedOverOn)) return [];
+  const holder = partOf(state, entry.into.unitId);
+  if (!holder?.heldBefore?.includes(unitId)) return [];
+  const ownRecord = state.recorded.some((event) => !isHandOverEvent(event) && (event.data as { unitId?: string }).unitId === entry.into!.unitId && factDayOfEvent(event) >= entry.joinedOn);
+  if (ownRecord) return [];
+  const unit = unitNamed(command, unitId);
+  const successor = unitNamed(command, entry.successorUnitId);
+  return [
+    {
+      type: 'PartHandOverUndone',
+      data: { unitId, successorUnitId: entry.successorUnitId, reason: `${unit.zh}的任务已于 ${handedOverOn} 移交，不随 ${entry.joinedOn} 的机构改革并入${successor.zh}的任务`, handedOverOn: entry.joinedOn },
+    },
+  ];
 }
 
 /**

@@ -19,7 +19,7 @@ import { CONSTANT, QUERIES, noopBody, recordFindingBody, variablesOf } from './q
 import { readCommandLine } from './cli-options.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
-const ROWS = ['1', '2', '3', '4', '5', '6', '7'];
+const ROWS = ['1', '2', '3', '4', '5', '6', '7', '8'];
 
 // ---------------------------------------------------------------------------------------------
 // options
@@ -152,9 +152,17 @@ async function main() {
       row({ row: '1', figure: 'durable appends, 64 concurrent command streams (1 event each, expected revision)', size: null, rectify: `${perSecond(rectify.perSecond)} (${ratioText(rectify.perSecond / raw64.perSecond)} of raw at 64 per transaction: ${perSecond(raw64.perSecond)})`, reference: `raw better-sqlite3, 1000 per transaction, synchronous=FULL: ${perSecond(raw.perSecond)}`, ratio, ratioOf: 'Rectify/raw', target: '≥ 0.6', met: ratio >= 0.6, values: { rectify, raw, raw64 } });
     }
 
+    if (want('8')) {
+      // Large items (breaker12i P1, P3), in a process of its own: the product's deciders, CPU time, each beside its reference.
+      const large = JSON.parse(execFileSync(process.execPath, [join(HERE, 'large-item.mjs'), '--json', '--rounds', options.quick ? '1' : '3'], { encoding: 'utf8', maxBuffer: 1 << 24 }));
+      for (const entry of large.rows) {
+        row({ row: '8', figure: entry.figure, size: null, rectify: `${ms(entry.rectifyMs)} CPU`, reference: `${entry.reference}: ${ms(entry.referenceMs)} CPU`, ratio: entry.ratio, ratioOf: 'Rectify/reference', target: entry.target, met: entry.ratio <= entry.maxRatio, values: entry });
+      }
+    }
+
     // Every row below talks to servers: the bare reference, and Rectify on an empty store (its
     // start is measured next to each start it is compared with, under the same load).
-    const needsServers = options.rows.some((id) => id !== '1');
+    const needsServers = options.rows.some((id) => id !== '1' && id !== '8');
     const reference = needsServers && want('2') ? await startReference({ cwd: work, logFile: join(work, 'reference.log') }) : null;
     let empties = 0;
     const emptyStart = async () => {

@@ -26,4 +26,13 @@ describe('the unit scorecard', () => {
   it('ranks the best first and the laggards last', () => {
     expect(scores.map((s) => [s.rank, s.unitName])).toEqual([[1, '市财政局'], [2, '市发改委'], [3, '市民政局']]);
   });
+
+  it('gives units with the same figures the same rank, by pinyin within it: nothing due yet ranks nobody ahead (newcomer23 S8)', () => {
+    const early = buildScorecard({
+      today: '2026-05-01',
+      unitName: (id) => ({ a: '市财政局', b: '市发改委', c: '市民政局', d: '市教育局' })[id] ?? id,
+      parts: [part('a', { status: 'VERIFIED', reports: [report('2026-04-10')], verifiedOn: '2026-04-11', verifiedAt: '2026-04-11T01:00:00.000Z' }), part('b', {}), part('c', {}), part('d', {})],
+    });
+    expect(early.map((s) => [s.rank, s.unitName])).toEqual([[1, '市财政局'], [2, '市发改委'], [2, '市教育局'], [2, '市民政局']]);
+  });
 });

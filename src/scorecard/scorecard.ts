@@ -98,14 +98,26 @@ export function scorecardFromTallies(input: {
   return ranked(scores);
 }
 
+/** Better first by the figures a ranking is made on: on-time rate, then fewest overdue, fewest returned, fastest remediation; 0 when they are all the same. */
+const byFigures = (a: Omit<UnitScore, 'rank'>, b: Omit<UnitScore, 'rank'>) =>
+  (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) ||
+  a.overdue - b.overdue ||
+  a.returned - b.returned ||
+  fasterFirst(a.meanDaysToRemediate, b.meanDaysToRemediate);
+
+/** Fewer days first, none (nothing remediated) last; 0 for the same (Infinity − Infinity would be NaN, read as different). */
+const fasterFirst = (a: number | null, b: number | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a - b);
+
+/**
+ * Best first; units whose figures are all the same share a rank (1, 1, 3: standard competition
+ * ranking), listed by pinyin — a name early in the alphabet is no reason to be first (newcomer23 S8:
+ * on a day with nothing due yet, every unit was ranked apart, 青川市财政局 first).
+ */
 function ranked(scores: Omit<UnitScore, 'rank'>[]): UnitScore[] {
-  scores.sort(
-    (a, b) =>
-      (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) ||
-      a.overdue - b.overdue ||
-      a.returned - b.returned ||
-      (a.meanDaysToRemediate ?? Infinity) - (b.meanDaysToRemediate ?? Infinity) ||
-      byPinyin(a.unitName, b.unitName),
-  );
-  return scores.map((score, index) => ({ rank: index + 1, ...score }));
+  scores.sort((a, b) => byFigures(a, b) || byPinyin(a.unitName, b.unitName));
+  let rank = 0;
+  return scores.map((score, index) => {
+    if (index === 0 || byFigures(scores[index - 1]!, score) !== 0) rank = index + 1;
+    return { rank, ...score };
+  });
 }

@@ -3,7 +3,7 @@ import { TimeCutType } from '../shared/graphql/time-cut.type.js';
 
 @ObjectType('UnitScore', { description: 'A unit’s record across findings and work-plan items' })
 export class UnitScoreType {
-  @Field(() => Int, { description: '1 = best' }) rank: number;
+  @Field(() => Int, { description: '1 = best; units whose figures are all the same share a rank (1, 1, 3)' }) rank: number;
   @Field(() => ID) unitId: string;
   @Field(() => String) unitName: string;
   @Field(() => Int) parts: number;

@@ -117,7 +117,8 @@ describe('The work-plan breakdown', () => {
     const response = await app.graphql(`{ unitScorecard { rank unitName parts onTime onTimeRate overdue returned } }`);
     expect(response.errors).toBeUndefined();
     const scores = response.data!.unitScorecard as { rank: number; unitName: string; onTime: number; onTimeRate: number | null; overdue: number }[];
-    expect(scores.map((score) => score.rank)).toEqual(scores.map((_, index) => index + 1));
+    // Ranks run 1, 2, … with a shared rank for equal figures (1, 1, 3): each is its place in the list or the one above's.
+    scores.forEach((score, index) => expect([index + 1, scores[index - 1]?.rank]).toContain(score.rank));
     // The item verified above, and the demo finding it closed on time (the demo's online request channel).
     expect(scores.find((score) => score.unitName === '青川市政务公开办公室')).toMatchObject({ onTime: 2 });
     const rates = scores.map((score) => score.onTimeRate ?? -1);

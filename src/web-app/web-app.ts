@@ -56,3 +56,25 @@ export function serveWebApp(app: INestApplication, directory = WEB_APP_DIRECTORY
     response.end(request.method === 'HEAD' ? undefined : html);
   });
 }
+
+/**
+ * A browser (Accept: text/html) opening an address nobody serves — a typo, an old bookmark, `/login`,
+ * `/Overview` — gets a page in Chinese with a link to the app, status 404, instead of the framework's
+ * English JSON (newcomer23 S5). Scripts (no text/html) keep the JSON 404.
+ * @returns whether it answered.
+ */
+export function answerUnknownPage(request: IncomingMessage, response: ServerResponse): boolean {
+  if (!wantsHtml(request) || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
+  response.statusCode = 404;
+  response.setHeader('cache-control', 'no-cache');
+  response.setHeader('content-type', 'text/html; charset=utf-8');
+  response.end(request.method === 'HEAD' ? undefined : UNKNOWN_PAGE);
+  return true;
+}
+
+/** The page of `answerUnknownPage`: plain HTML, nothing loaded from anywhere (an intranet may reach nothing else). */
+const UNKNOWN_PAGE =
+  '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>页面不存在 - 整改台账</title>' +
+  '<body style="font-family: system-ui, sans-serif; margin: 3em auto; max-width: 32em; padding: 0 1em; color: #1f2329">' +
+  '<h1 style="font-size: 1.4em">页面不存在</h1><p>您打开的地址不是整改台账的页面，可能是链接或书签有误（地址区分大小写）。</p>' +
+  '<p><a href="/" style="color: #0a56c2">返回整改台账首页</a></p></body></html>';

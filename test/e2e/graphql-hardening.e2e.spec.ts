@@ -359,6 +359,20 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
       expect(html).not.toMatch(/apollographql|https?:\/\//);
     });
 
+    it('answers a browser opening an address nobody serves with a page in Chinese, a script with the JSON 404 (newcomer23 S5)', async () => {
+      for (const path of ['/login', '/Overview', '/index.html', '/findings.php']) {
+        const page = await fetch(`${app.url}${path}`, { headers: { accept: 'text/html,application/xhtml+xml' } });
+        expect([path, page.status, page.headers.get('content-type')]).toEqual([path, 404, 'text/html; charset=utf-8']);
+        const html = await page.text();
+        expect(html).toContain('页面不存在');
+        expect(html).toContain('<a href="/"');
+        expect(html).not.toMatch(/Cannot GET|https?:\/\//);
+      }
+      const script = await fetch(`${app.url}/login`);
+      expect(script.status).toBe(404);
+      expect(await script.json()).toMatchObject({ statusCode: 404 });
+    });
+
     it('refuses a body over 100 KB with 413 before reading it, and appends nothing', async () => {
       const before = await app.logPosition();
       const body = JSON.stringify({ query: REGISTER_EVALUATION, variables: { input: evaluationInput({ title: 'x'.repeat(101 * 1024) }) } });

@@ -1,4 +1,4 @@
-import { ArgumentsHost, BadRequestException, Catch, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, Catch, HttpException, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import { GqlArgumentsHost, GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
 import { CredentialRefused } from '../../access/authentication/authentication.service.js';
@@ -8,6 +8,10 @@ import { ConcurrencyError } from '../../event-store/event-store.port.js';
 import { StoreUnavailableError } from '../../event-store/store-health.js';
 import { DomainError } from '../domain-error.js';
 import { chineseFor } from './chinese-errors.js';
+import { answerUnknownPage } from '../../web-app/web-app.js';
+
+/** How the router says no route serves an address (`Cannot GET /login`). */
+const NO_ROUTE = /^Cannot (GET|HEAD) /;
 
 /**
  * The one place where failures become GraphQL errors with a stable `extensions.code`.
@@ -18,7 +22,12 @@ export class GraphqlErrorFilter extends BaseExceptionFilter implements GqlExcept
   private readonly logger = new Logger('GraphQL');
 
   override catch(exception: unknown, host: ArgumentsHost) {
-    if (host.getType<GqlContextType>() !== 'graphql') return super.catch(exception, host);
+    if (host.getType<GqlContextType>() !== 'graphql') {
+      // No route for the address: a browser gets a page in Chinese, a script the JSON 404 (newcomer23 S5).
+      const http = host.switchToHttp();
+      if (exception instanceof NotFoundException && NO_ROUTE.test(exception.message) && answerUnknownPage(http.getRequest(), http.getResponse())) return;
+      return super.catch(exception, host);
+    }
     const graphql = GqlArgumentsHost.create(host);
     const info = graphql.getInfo<{ parentType?: { name: string }; fieldName?: string } | undefined>();
     const actor = graphql.getContext<GraphqlContext | undefined>()?.actor;

@@ -61,6 +61,8 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
   /** The id of the event at `checkpoint`: a snapshot names it, so another history is noticed. */
   private checkpointEventId: string | null = null;
   private eventsSinceSnapshot = 0;
+  /** While a read model settles an event (`settle`): no snapshot is captured. */
+  private settling = false;
   private snapshotTimer: NodeJS.Timeout | null = null;
   private snapshotWrite: Promise<void> | null = null;
   /** While a snapshot is captured: no event is applied until it resolves. */
@@ -170,6 +172,8 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
   writeSnapshot(): Promise<void> {
     // Of a store file that went away under the server, no snapshot: it would lie beside whatever the path names now (breaker9j P2).
     if (this.failure || this.health.storeDetached()) return Promise.resolve();
+    // A read model still settling the event at the checkpoint is not one state with it yet: the next interval or count takes it.
+    if (this.settling) return this.snapshotWrite ?? Promise.resolve();
     if (this.snapshotWrite || !this.checkpoint || !this.checkpointEventId || this.snapshots.path === null || !this.snapshots.writesSnapshots) {
       return this.snapshotWrite ?? Promise.resolve();
     }
@@ -350,6 +354,7 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
           }
           this.checkpoint = stored.position;
           this.checkpointEventId = stored.id;
+          await this.settle(stored);
           this.applied += 1;
           this.eventsSinceSnapshot += 1;
           if (this.serving && this.snapshots.everyEvents > 0 && this.eventsSinceSnapshot >= this.snapshots.everyEvents && !this.snapshotWrite) {
@@ -366,6 +371,26 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
         await new Promise((resolve) => setTimeout(resolve, RESUBSCRIBE_DELAY_MS));
       }
       if (!this.stopped) await new Promise((resolve) => setTimeout(resolve, RESUBSCRIBE_DELAY_MS));
+    }
+  }
+
+  /**
+   * Lets every read model finish what applying `stored` left (`Projection.settle`: a fold that reads a stream, which sees
+   * the event once the checkpoint is at it), in registration order, before the event counts as projected (waiters released,
+   * snapshots taken: `writeSnapshot` waits while `settling`). Nothing to await in the usual case.
+   */
+  private async settle(stored: StoredEvent): Promise<void> {
+    for (const projection of this.projections) {
+      const settling = projection.settle?.();
+      if (!settling) continue;
+      this.settling = true;
+      try {
+        await settling;
+      } catch (error) {
+        this.noteFailure(stored, say('failed in a read model', '在读模型中处理失败'), error);
+      } finally {
+        this.settling = false;
+      }
     }
   }
 

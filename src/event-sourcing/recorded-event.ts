@@ -18,6 +18,13 @@ export type RecordedEvent<Event extends DomainEvent = DomainEvent> = Omit<Stored
 export interface Projection {
   apply(event: RecordedEvent): void;
   /**
+   * Work `apply` left to finish before the event counts as projected — a fold that must read a
+   * stream (a work-plan item listed again whose withdrawn days hold records entered before the
+   * withdrawal: breaker11n P1) — or undefined when none (the usual case, costing nothing). Called
+   * after every read model applied the event, in their order, and awaited before the next event.
+   */
+  settle?(): Promise<void> | undefined;
+  /**
    * The whole state as plain data (Map, Set, arrays, plain objects, Date, primitives; no class
    * instances or functions). Optional: by default the read model's own fields are its state, and
    * they must then be plain data.

@@ -11,7 +11,10 @@ export async function replayLog<P extends Projection>(store: EventStore, schemas
   for (;;) {
     const batch = await store.readAll({ after, maxCount: 1000 });
     if (batch.length === 0) return projection;
-    for (const stored of batch) projection.apply(recordedEvent(schemas, stored));
+    for (const stored of batch) {
+      projection.apply(recordedEvent(schemas, stored));
+      await projection.settle?.();
+    }
     after = batch[batch.length - 1]!.position;
   }
 }

@@ -75,8 +75,16 @@ export class GetUnitScorecardHandler implements IQueryHandler<GetUnitScorecardQu
     return scores;
   }
 
-  private itemsAtCut(cut: TimeCut) {
-    return this.workPlans.itemsAt(cut, this.findingParts.latestRecordedAt);
+  /**
+   * The items as they stood at the cut, a withdrawn one as it stood on its withdrawal (`WorkPlanLedger.withdrawnAsTheyStood`):
+   * its units' records made after it, before the office heard of it, count nowhere (breaker11h P8; seen again by breaker11n P1's
+   * typing-order e2e: a report of the withdrawn days counted as on time).
+   */
+  private async itemsAtCut(cut: TimeCut) {
+    const items = await this.workPlans.itemsAt(cut, this.findingParts.latestRecordedAt);
+    const byId = new Map(items.map((item) => [item.itemId, item]));
+    const withdrawn = await this.workPlans.withdrawnAsTheyStood([...byId.keys()], (itemId) => byId.get(itemId), cut);
+    return items.map((item) => withdrawn.get(item.itemId) ?? item);
   }
 }
 

@@ -44,6 +44,11 @@ export type WorkPlanItemView = { -readonly [Field in keyof WorkPlanItemDefined['
   readonly parts: Map<string, PartView>;
   /** Parts a plan change took off before they were verified (absent in a snapshot written before breaker8d P7: none). */
   removedParts?: RemovedParts;
+  /**
+   * Its withdrawals a later version ended (WorkPlanItemReinstated), as office days (`OutOfPlanDays`): its units' records
+   * dated inside them count nowhere (breaker11n P1). Absent (a snapshot written before) or empty when none.
+   */
+  withdrawnSpans?: OutOfPlanDays[];
 };
 
 /** An item as it stood at a time cut, with the events its history lists then (see FindingAtCut). */
@@ -70,8 +75,12 @@ function applyToItem(item: WorkPlanItemView, event: TimelineEntry): void {
     item.status = 'OPEN';
     item.withdrawnOn = null;
     item.withdrawalReason = null;
+  } else if (own.type === 'WorkPlanItemWithdrawalUndone') {
+    // A withdrawal a later version ended does not stand either (a pass dated before it, typed after the reinstatement: breaker11n P1).
+    item.withdrawnSpans = (item.withdrawnSpans ?? []).filter((span) => span.from !== own.data.withdrawnOn);
   } else if (own.type === 'WorkPlanItemReinstated' && item.status === 'WITHDRAWN') {
-    // A later version lists it again (10e P1): in the plan from that day, out of it on the days between.
+    // A later version lists it again (10e P1): in the plan from that day, out of it on the days between (breaker11n P1).
+    item.withdrawnSpans = [...(item.withdrawnSpans ?? []), { from: item.withdrawnOn!, until: own.data.reinstatedOn }];
     item.status = 'OPEN';
     item.withdrawnOn = null;
     item.withdrawalReason = null;
@@ -112,6 +121,10 @@ export class WorkPlanLedger implements Projection {
   readonly #itemChanges = new Map<string, number>();
   /** Not state: withdrawn items as they stood (`withdrawnNow`), each with the `itemChanges` it was made at. */
   readonly #shownWithdrawn = new Map<string, { readonly at: number; readonly view: WorkPlanItemView }>();
+  /** Not state: items whose parts `settle` folds again from their streams (their withdrawn spans changed: `apply`). */
+  readonly #toFoldAgain = new Set<string>();
+  /** Not state: items `settle` folded again, until `takeFoldedAgain` hands them over. */
+  readonly #foldedAgain = new Set<string>();
 
   constructor(streams: StreamReader) {
     this.#streams = streams;
@@ -156,8 +169,43 @@ export class WorkPlanLedger implements Projection {
     if (!item) return;
     this.#changed(item.planId, item.itemId);
     this.historyLengths.set(item.itemId, this.historyLength(item.itemId) + 1);
-    applyToItem(item, timelineEntry(event));
+    const entry = timelineEntry(event);
+    // A unit's record dated inside a withdrawal a later version ended counts nowhere (one stored before breaker11n P1's refusal).
+    if (inWithdrawnSpan(item.withdrawnSpans ?? [], entry)) return;
+    const spansBefore = item.withdrawnSpans?.length ?? 0;
+    applyToItem(item, entry);
+    // The spans changed: records of their days entered before the withdrawal, in the parts, leave them (or an ended span undone
+    // brings its records back): `settle` folds the item again from its stream, the parts read model after it.
+    if ((item.withdrawnSpans?.length ?? 0) !== spansBefore && (event.type !== 'WorkPlanItemReinstated' || holdsRecordsIn(item, item.withdrawnSpans!.at(-1)!))) this.#toFoldAgain.add(item.itemId);
     if (this.#largestItemParts >= 0) this.#largestItemParts = Math.max(this.#largestItemParts, item.parts.size);
+  }
+
+  /**
+   * Folds again, from their streams as projected so far, the items `apply` marked (see there), their units' records inside
+   * ended withdrawn spans left out (breaker11n P1); undefined when none is marked (nearly always). O(those items' streams).
+   */
+  settle(): Promise<void> | undefined {
+    if (this.#toFoldAgain.size === 0) return undefined;
+    const itemIds = [...this.#toFoldAgain];
+    this.#toFoldAgain.clear();
+    return (async () => {
+      for (const itemId of itemIds) {
+        const projected = this.historyLength(itemId);
+        const folded = foldedAsRecorded((await this.timeline(itemId)).filter((entry) => entry.revision < projected));
+        const item = this.items.get(itemId);
+        if (!folded || !item) continue;
+        this.items.set(itemId, folded);
+        this.#changed(item.planId, itemId);
+        this.#foldedAgain.add(itemId);
+      }
+    })();
+  }
+
+  /** The items `settle` folded again since the last call (for the parts read model to count them again), forgotten here. */
+  takeFoldedAgain(): string[] {
+    const itemIds = [...this.#foldedAgain];
+    this.#foldedAgain.clear();
+    return itemIds;
   }
 
   /**
@@ -404,6 +452,25 @@ export function itemAt(timeline: readonly TimelineEntry[], cut: TimeCut): WorkPl
   for (const event of folded) if (!inWithdrawnSpan(spans, event)) applyToItem(view, event);
   return { ...view, history: [defined, ...historyAt(rest, folded, cut)] };
 }
+
+/**
+ * The item as the live ledger folds it (in the order recorded), its units' records inside the withdrawn spans a later
+ * version ended left out (breaker11n P1): `timeline` is its stream, WorkPlanItemDefined first. Undefined without one.
+ */
+export function foldedAsRecorded(timeline: readonly TimelineEntry[]): WorkPlanItemView | undefined {
+  const [defined, ...rest] = timeline as [TimelineEntry<WorkPlanItemDefined> | undefined, ...TimelineEntry[]];
+  if (defined?.type !== 'WorkPlanItemDefined') return undefined;
+  // The spans as the whole stream leaves them: a record typed before its withdrawal was is left out too.
+  const spans = newItemView(defined);
+  for (const event of rest) if (!isAssignmentEvent(event)) applyToItem(spans, event);
+  const view = newItemView(defined);
+  for (const event of rest) if (!inWithdrawnSpan(spans.withdrawnSpans ?? [], event)) applyToItem(view, event);
+  return view;
+}
+
+/** Whether a part of the item holds a unit's record dated inside `span` (what its page lists as made after a withdrawal). */
+const holdsRecordsIn = (item: WorkPlanItemView, span: OutOfPlanDays): boolean =>
+  [...item.parts.values()].some((part) => recordsAfterWithdrawal(part, span.from).some((line) => line.slice(0, 10) < span.until!));
 
 /**
  * The withdrawn spans a later version ended (WorkPlanItemReinstated) among an item's events folded

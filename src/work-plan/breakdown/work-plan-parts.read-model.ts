@@ -51,6 +51,18 @@ export class WorkPlanPartsReadModel implements Projection {
     if (event.type === 'PartHandedOver') addToSortedSet(this.state.itemsEverOfUnit, (event.data as { successorUnitId: string }).successorUnitId, seq);
   }
 
+  /**
+   * The items the work-plan ledger folded again after this event (`WorkPlanLedger.settle`: withdrawn days a later version
+   * ended, breaker11n P1) counted again from their new parts. Synchronous: the ledger settled before (registered first).
+   */
+  settle(): undefined {
+    for (const itemId of this.ledger.takeFoldedAgain()) {
+      const item = this.ledger.item(itemId);
+      if (item) updateParent(this.state.parts, itemId, item.parts);
+    }
+    return undefined;
+  }
+
   private seqOf(itemId: string): number {
     let seq = this.state.seqOfItem.get(itemId);
     if (seq === undefined) {

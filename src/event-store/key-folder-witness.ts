@@ -146,6 +146,16 @@ export function judgedOnKeptCopy(refusal: StoreRefusedError, kept: KeptWitness, 
   const own = witnessed
     ? say(`says position ${witnessed.head ?? 'none'} (seen ${witnessed.seenAt})`, `记载的位置是 ${witnessed.head ?? '无'}（${officeInstantZh(witnessed.seenAt)}）`)
     : say('is missing', '不存在');
+  if (basename(dirname(kept.path)) === 'served-paths') {
+    // The copy kept by the path the store is reached by (served-path-witness.ts, breaker9m P2).
+    return new StoreRefusedError(
+      refusal.reason,
+      say(
+        `${refusal.message} (Judged on the copy of the store witness kept for the path ${kept.witness.servedAs ?? kept.witness.location} outside the installation, ${kept.path}: it saw the store there at ${kept.witness.location}, and the witness in the data folder, ${witnessPath}, ${own.en} — a symbolic link on the path (the app folder, the data folder) re-pointed at an older copy of the installation?)`,
+        `${refusal.messageZh}（以上依据的是按路径 ${kept.witness.servedAs ?? kept.witness.location} 保存在安装文件夹之外的事件库见证副本 ${kept.path}：它上次在 ${kept.witness.location} 看到该事件库，而数据文件夹中的见证文件 ${witnessPath} ${own.zh}——路径上的符号链接（程序文件夹或数据文件夹）是否被改指向较旧的安装副本？）`,
+      ),
+    );
+  }
   return new StoreRefusedError(
     refusal.reason,
     say(

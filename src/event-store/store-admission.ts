@@ -31,7 +31,8 @@ import { rowSealKeyOf } from '../ledger/ledger-mac.js';
 import { judgeFirstSealing, judgeRotationSealing, judgeUnsignedWitness, type NamedEvent } from './row-seal-judgement.js';
 import { InvalidSettingsError, type AppSettings } from '../config/app-settings.js';
 import { EventStoreDbEventStore } from './eventstoredb-event-store.js';
-import { isPlace, realPlaceOf } from './store-place.js';
+import { isPlace, realPlaceOf, servedPathOf } from './store-place.js';
+import { readServedPathWitness, servedPathWitnessPath } from './served-path-witness.js';
 import { judgeOtherNames } from './store-file-names.js';
 import { LiveServerRegistration, judgeCompanionsGoneUnderLiveServers, judgeLiveServers, judgeReplacedUnderLiveServers, judgeToolBesideLiveServers, liveServersOn, storeLockedRefusal, type ServerFacts } from './live-servers.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
@@ -70,6 +71,8 @@ export class WitnessKeeper {
      * `SqliteEventStore.headEventNow`): a witness write never names a lower head than it.
      */
     private readonly storeHead?: () => { position: Position; eventId: string | null } | null,
+    /** Where the copy kept by the path the store is reached by is written (served-path-witness.ts), null where no link lies on that path. */
+    private readonly servedPathCopyPath: string | null = null,
   ) {
     this.timer = setInterval(() => this.flush(), WITNESS_INTERVAL_MS);
     this.timer.unref();
@@ -244,11 +247,14 @@ export class WitnessKeeper {
    * witness beside the data still guards it — but is warned about once.
    */
   private writeKeptCopy(witness: StoreWitness): void {
-    if (!this.keptCopyPath || !this.signingPrivateKey) return;
+    if (!this.signingPrivateKey) return;
     const onDisk = witness.kind === 'sqlite' && witness.location !== ':memory:';
     const location = onDisk ? realPlaceOf(witness.location) : witness.location;
-    // The path as given, links unresolved (breaker9l P3: a link re-pointed at another copy is judged by it).
-    const servedAs = onDisk ? { servedAs: resolve(witness.location) } : {};
+    // The path as the operator reached it, links unresolved (breaker9l P3: a link re-pointed at another
+    // copy is judged by it; breaker9m P2: links above the working folder too, see servedPathOf).
+    const servedAs = onDisk ? { servedAs: servedPathOf(witness.location) } : {};
+    if (this.servedPathCopyPath) this.writeServedPathCopy(signWitness({ ...witness, location, ...servedAs }, this.signingPrivateKey));
+    if (!this.keptCopyPath) return;
     try {
       writeWitness(this.keptCopyPath, signWitness({ ...witness, location, ...servedAs }, this.signingPrivateKey));
       if (this.keptCopyFailed) this.logger.log(`The copy of the store witness beside the ledger signing key, ${this.keptCopyPath}, is written again`);
@@ -264,6 +270,30 @@ export class WitnessKeeper {
         this.keptCopyFailed = { why, since: new Date().toISOString() };
         this.logger.warn(keptCopyUnwritable(this.keptCopyPath, why).en);
       }
+    }
+  }
+
+  /** Whether writing the served-path copy failed last time (said once in the log until it succeeds). */
+  private servedPathCopyFailed = false;
+
+  /**
+   * The copy kept by the path the operator reaches the store by, outside the installation's folder
+   * (served-path-witness.ts, breaker9m P2). Best effort: a state folder that cannot be written is said
+   * once in the log — the witness and its copy beside the key still guard the store.
+   */
+  private writeServedPathCopy(signed: StoreWitness): void {
+    try {
+      writeWitness(this.servedPathCopyPath!, signed);
+      if (this.servedPathCopyFailed) this.logger.log(`The served-path copy of the store witness, ${this.servedPathCopyPath}, is written again`);
+      this.servedPathCopyFailed = false;
+    } catch (error) {
+      if (!this.servedPathCopyFailed) {
+        const why = error instanceof WitnessNotWrittenError ? error.code : String((error as Error).message);
+        this.logger.warn(
+          `The copy of the store witness kept by the path the store is reached by, ${this.servedPathCopyPath}, cannot be written (${why}): the store is reached through a symbolic link, and until the copy can be written a link re-pointed at an older copy of the installation (app folder, data folder) is not noticed at the next start. Let the server write that folder, or set XDG_STATE_HOME to a writable folder outside the installation.`,
+        );
+      }
+      this.servedPathCopyFailed = true;
     }
   }
 
@@ -377,6 +407,17 @@ function readKeptOrAccept(folder: string | null, settings: StoreSettings, logger
   } catch (error) {
     if (!(error instanceof StoreRefusedError) || !settings.ACCEPT_STORE_RESET) throw error;
     logger.warn(`Starting without the copies of store witnesses beside the signing key, as ACCEPT_STORE_RESET asks: ${error.message}`);
+    return [];
+  }
+}
+
+/** The copy kept by the path the store is reached by (served-path-witness.ts); a damaged one is refused like the witness, or set aside with ACCEPT_STORE_RESET. */
+function readServedPathCopyOrAccept(settings: StoreSettings, logger: Logger): KeptWitness[] {
+  try {
+    return readServedPathWitness(settings.SQLITE_PATH);
+  } catch (error) {
+    if (!(error instanceof StoreRefusedError) || !settings.ACCEPT_STORE_RESET) throw error;
+    logger.warn(`Starting without the served-path copy of the store witness, as ACCEPT_STORE_RESET asks: ${error.message}`);
     return [];
   }
 }
@@ -615,6 +656,7 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
       dataFolderWitness,
       kept,
       configuredKey: configuredFingerprint,
+      servedPathCopies: sqlite ? readServedPathCopyOrAccept(settings, logger) : [],
     });
     const refusal = missing ?? judged.refusal;
     // The configured key judged against the one the store was signed with (null: the same, or none on record).
@@ -703,6 +745,7 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
       hashAt,
       keptFolder === null ? null : keyFolderWitnessPath(keptFolder, identity.storeId, place),
       opened instanceof SqliteEventStore ? () => opened.headEventNow() : undefined,
+      sqlite ? servedPathWitnessPath(settings.SQLITE_PATH) : null,
     );
     // The key is the ledger's business (judged when it is loaded, see LedgerService); until then the
     // witness keeps the one it knew, whatever store it saw: the key is the office's, not the store's.
@@ -863,6 +906,8 @@ async function judgeFound(
     kept: readonly KeptWitness[];
     /** The fingerprint of the key file the server signs with (null: none there, one is to be generated); undefined where the key is not judged here (a tool: `sealToolAppends` judges it). */
     configuredKey?: string | null;
+    /** The copy kept by the path the store is reached by (served-path-witness.ts): judged through `keptCopyFor`'s `servedAs` only. */
+    servedPathCopies?: readonly KeptWitness[];
   },
 ): Promise<{ refusal: StoreRefusedError | null; checkpointsLost: StoreRefusedError | null; witnessed: StoreWitness | null; signingKeyOnRecord: SigningKeyOnRecord | undefined }> {
   const { settings, location, place, keptFolder, existed, dataFolderWitness, kept, configuredKey } = context;
@@ -875,7 +920,7 @@ async function judgeFound(
   const head = await found.headPosition();
   // Of the witness beside the data and its copy beside the key, the one that saw more (breaker9b
   // N5: a data folder restored whole, witness included, started silently older).
-  const { witness: witnessed, fromKeyFolder } = newerWitness(dataFolderWitness, keptCopyFor(kept, identity.storeId, place, settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:' ? resolve(settings.SQLITE_PATH) : undefined));
+  const { witness: witnessed, fromKeyFolder } = newerWitness(dataFolderWitness, keptCopyFor([...kept, ...(context.servedPathCopies ?? [])], identity.storeId, place, settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:' ? servedPathOf(settings.SQLITE_PATH) : undefined));
   const hashAtWitnessedHead = found.chainHashAt && witnessed?.head ? found.chainHashAt(BigInt(witnessed.head)) : undefined;
   const unhashedAtWitnessedHead = hashAtWitnessedHead === null && (await found.eventIdAt({ commit: BigInt(witnessed!.head!), prepare: BigInt(witnessed!.head!) })) !== null;
   const witnessedHeadEvent = witnessed?.headEvent ? parseWitnessedPosition(witnessed.headEvent.position) : null;
@@ -1038,7 +1083,18 @@ export async function judgeToolStore(settings: ToolStoreSettings): Promise<() =>
   }
   const release = () => inspection.close();
   try {
-    const refusal = (await judgeFound(inspectionSource(inspection), { settings: storeSettings, location: settings.SQLITE_PATH, place: realPlaceOf(settings.SQLITE_PATH), keptFolder: keyFolderWitnessFolder(settings), existed: true, dataFolderWitness, kept })).refusal;
+    const refusal = (
+      await judgeFound(inspectionSource(inspection), {
+        settings: storeSettings,
+        location: settings.SQLITE_PATH,
+        place: realPlaceOf(settings.SQLITE_PATH),
+        keptFolder: keyFolderWitnessFolder(settings),
+        existed: true,
+        dataFolderWitness,
+        kept,
+        servedPathCopies: readServedPathWitness(settings.SQLITE_PATH),
+      })
+    ).refusal;
     // What the server's start checks before its read-write connection (admitStore), checked here too.
     if (refusal || walBytes(settings.SQLITE_PATH) > 0) {
       const problems = await quickCheckOffThread(settings.SQLITE_PATH);
@@ -1189,6 +1245,7 @@ async function toolWitnessKeeper(store: SqliteEventStore, settings: ToolStoreSet
     (commit) => store.chainHashAt(commit),
     keptFolder === null ? null : keyFolderWitnessPath(keptFolder, identity.storeId, realPlaceOf(settings.SQLITE_PATH)),
     () => store.headEventNow(),
+    servedPathWitnessPath(settings.SQLITE_PATH),
   );
   if (same?.signingKey) witness.keepSigningKeyUnwritten(same.signingKey);
   // Signed with the key the store is sealed with, else with the key file when it is the one the

@@ -242,4 +242,19 @@ describe('a withdrawn finding: late records, corrections of the withdrawal, and 
     const withdrawal = (data!.finding.history as { eventType: string; details: string }[]).find((entry) => entry.eventType === 'FindingWithdrawn')!;
     expect(JSON.parse(withdrawal.details).duplicateOf).toBeUndefined();
   });
+  it('offers every finding of the evaluation as the one a copy repeats, past the first page of 200 (breaker11l P7)', async () => {
+    const findingId = await reportedFinding('政务服务事项清单更新不及时');
+    // Over 200 findings in the evaluation, titles far apart (no 是否同一问题 question); the one repeated is recorded last.
+    const title = (n: number) => `批量${Array.from({ length: 6 }, (_, k) => String.fromCodePoint(0x4e00 + ((n * 131 + k * 2909) % 20000))).join('')}`;
+    for (let n = 1; n <= 200; n += 1) {
+      await act('recordFinding', { evaluationId, title: title(n), description: '浏览器测试：分页', category: '主动公开', severity: 'LOW', concernedUnitIds: [fgw.id], identifiedOn: officeDay(-30) });
+    }
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${findingId}`);
+    await page.locator('[data-test="withdraw-finding"]').click();
+    const form = page.locator('[data-test="form-withdraw"]');
+    await form.locator('.el-form-item', { hasText: '与哪个问题重复登记' }).locator('.el-select__wrapper').click();
+    await page.keyboard.type(title(200));
+    await page.locator('.el-select-dropdown__item:visible', { hasText: title(200) }).waitFor();
+  });
 });

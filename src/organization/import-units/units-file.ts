@@ -268,8 +268,8 @@ export async function importUnits(
   return { ok: true, units: ordered, ...readingNotesOf(table, unused.notImported) };
 }
 
-/** How a row confirms its unit is another than a near-named one: the distinctCodes field, by its label on the 导入 page and its flag. */
-const CONFIRM_DISTINCT = { en: 'put its code in distinctCodes (--distinct <code>)', zh: '在“确认为不同单位的编码”中填写该行编码（命令行 --distinct 编码）' };
+/** How a row confirms its unit is another than a near-named one: the distinctCodes field by its label on the 导入 page (the English names the flag too; a Chinese refusal names no flag, breaker11c N6). */
+const CONFIRM_DISTINCT = { en: 'put its code in distinctCodes (--distinct <code>)', zh: '在“确认为不同单位的编码”中填写该行编码' };
 
 /** The problem of a new unit whose name is near registered units' (`nearUnitNames`): the match offered, nothing registered. */
 function nearRegisteredProblem(row: number, code: string, name: string, matches: readonly { code: string; name: string }[]): ImportProblem {

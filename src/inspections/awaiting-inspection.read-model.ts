@@ -43,18 +43,6 @@ export function parseAwaitingKey(key: string): { dueDate: string; seq: number; u
   return match ? { dueDate: match[1]!, seq: Number(match[2]), unitId: match[3]! } : undefined;
 }
 
-/** First index in the sorted `keys` whose key is not before `key`. */
-export function lowerBoundKey(keys: readonly string[], key: string): number {
-  let low = 0;
-  let high = keys.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (keys[middle]! < key) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 /** The parts of `parts` reported and awaiting inspection, as keys of the parent `seq`. */
 export const reportedKeys = (parts: Iterable<PartView>, seq: number): string[] => {
   const keys: string[] = [];
@@ -123,10 +111,10 @@ export class AwaitingInspectionReadModel implements Projection {
     if (listed.length === keys.length && listed.every((key, index) => key === keys[index])) return;
     const sorted = this.state.keys;
     for (const key of listed) {
-      const at = lowerBoundKey(sorted, key);
+      const at = lowerBound(sorted, key);
       if (sorted[at] === key) sorted.splice(at, 1);
     }
-    for (const key of keys) sorted.splice(lowerBoundKey(sorted, key), 0, key);
+    for (const key of keys) sorted.splice(lowerBound(sorted, key), 0, key);
     if (keys.length > 0) this.state.listedOf.set(seq, keys);
     else this.state.listedOf.delete(seq);
   }

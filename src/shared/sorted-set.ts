@@ -3,8 +3,8 @@
  * order they were recorded): compact in the heap and in a snapshot, listed in order without a sort.
  */
 
-/** The index of the first element of `sorted` (ascending) not below `value`: O(log n). */
-export function lowerBound(sorted: readonly number[], value: number): number {
+/** The index of the first element of `sorted` (ascending: numbers, or texts by code unit) not below `value`: O(log n). */
+export function lowerBound<Value extends number | string>(sorted: readonly Value[], value: Value): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {

@@ -25,6 +25,7 @@ export const OPTION_OF_PAGE_WORD: Readonly<Record<string, string | null>> = {
   超出方案期限的特批理由: null,
   登记日期: '--registered-on',
   按更名导入: '--rename',
+  确认为不同单位的编码: '--distinct',
   '工作表（Excel 文件）': '--sheet',
   '文件（.xlsx、.csv、.yaml 或 .json）': null,
   '预览（不写入）': '--dry-run',

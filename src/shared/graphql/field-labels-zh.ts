@@ -81,6 +81,7 @@ const BY_FIELD: Readonly<Record<string, string>> = {
   references: '引用的问题或事项',
   registeredOn: '登记日期',
   rename: '按更名处理',
+  distinctCodes: '确认为不同单位的编码',
   renamedOn: '更名日期',
   reopenedOn: '重新打开日期',
   reportedOn: '报告日期',

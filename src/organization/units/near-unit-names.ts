@@ -1,11 +1,47 @@
 import { bracketedRemarks, trailingBracket } from '../../shared/brackets.js';
+import { chineseNumeralValue } from '../../shared/numbers-by-value.js';
 
 /*
  * Two names offices write for one unit (breaker10k P6): with a space or a line break inside (青川市 教育局), without the city
  * (市教育局 for 青川市教育局), abbreviated as offices abbreviate (市发改委 for 市发展和改革委员会, 市人社局 for 市人力资源和社会保障局,
  * 市住建局 for 市住房和城乡建设局), or with the second name the unit carries in brackets (市发改委（市粮食局）: 加挂牌子). A 单位名录
  * import that registered each as a new unit split one unit's work between two; it asks instead, naming the match.
+ *
+ * Numbered units are never near (session 24, from the closing note of session 23): 第1测试局 / 第12测试局, 第一中学 / 第十一中学,
+ * 一中 / 二十一中, 第二人民医院 / 第十二人民医院 are other units, however few characters apart. A name's numbers are read by value
+ * (`unitNameByValue`: 第一 is 第1, 廿一 is 21), so 第一中学 / 第1中学 are one unit, and two names that name other numbers are
+ * two units.
  */
+
+/**
+ * Characters that follow a number in a numbered unit's name (一中, 三小, 二院, 四医院, 中铁二局, 一分局, 三大队, 五组): a single
+ * Chinese numeral before one of them is a number. Elsewhere a single numeral is a word of the name (统一战线, 十堰市, 六安市,
+ * 四川省, 一站式, 一卡通) and is compared as written.
+ */
+const NUMBERED_BEFORE = new Set('中小高职幼院医所队局处科室股厂校区号组团师营连分监支大馆场'.split(''));
+/** A run of Chinese numerals in a unit name (廿 20 and 卅 30 as offices write them in school and road names). */
+const CHINESE_NUMERAL_RUN = /[〇○零一二两三四五六七八九十百千廿卅]+/gu;
+
+/**
+ * A unit name's words with its numbers written as digits by value: 第一中学 → 第1中学, 第十二人民医院 → 第12人民医院,
+ * 二十一中 → 21中, 第廿一中学 → 第21中学, 第01测试局 → 第1测试局. A run of two or more numerals that is a numeral
+ * (`chineseNumeralValue`) is a number; a single numeral only after 第 or before a character that numbers units
+ * (`NUMBERED_BEFORE`); other runs (八一, 十堰, 统一) stay as written. Pure; O(length).
+ */
+export function unitNameByValue(words: string): string {
+  return words
+    .replace(CHINESE_NUMERAL_RUN, (run, at: number, whole: string) => {
+      const written = run.replace(/廿/gu, '二十').replace(/卅/gu, '三十');
+      const single = run.length === 1;
+      if (single && !(whole[at - 1] === '第' || NUMBERED_BEFORE.has(whole[at + 1] ?? ''))) return run;
+      if (single && /[〇○零]/u.test(run)) return run;
+      return chineseNumeralValue(written) ?? run;
+    })
+    .replace(/\d+/gu, (digits) => digits.replace(/^0+(?=\d)/u, ''));
+}
+
+/** The numbers a name's words by value (`unitNameByValue`) name, in order, as one string: two names with others are two units. */
+const numbersOf = (byValue: string): string => (byValue.match(/\d+/gu) ?? []).join('|');
 
 /** A name's words: NFKC, no white space or line break, lower case, without the second name in brackets at its end. */
 export function nameWords(name: string): string {
@@ -18,7 +54,7 @@ export function nameWords(name: string): string {
 export const namesGiven = (name: string): string[] => [nameWords(name), ...bracketedRemarks(name.normalize('NFKC').replace(/\s+/gu, '')).filter((inside) => inside.length >= 3).map(nameWords)];
 
 /** The city's own words dropped: 青川市教育局 → 市教育局 (a county's or district's name stays: 东湖区 is not 西山区). */
-const cityless = (words: string): string => words.replace(/^[\u4e00-\u9fff]{1,4}?市(?=[\u4e00-\u9fff]{2})/u, '市');
+const cityless = (words: string): string => words.replace(/^[\u4e00-\u9fff]{1,4}?市(?=[\u4e00-\u9fff][\u4e00-\u9fff0-9])/u, '市');
 
 /** Endings offices shorten: 委员会 → 委, 办公室 → 办, 管理局 → 局, 人民政府 → 政府. */
 const SHORT_ENDINGS: readonly (readonly [string, string])[] = [['委员会', '委'], ['办公室', '办'], ['管理局', '局'], ['人民政府', '政府'], ['委员会办公室', '办']];
@@ -37,18 +73,29 @@ function abbreviates(short: string, long: string): boolean {
   return sameEnd && inOrder(short, long);
 }
 
-/** A name's forms compared (`nameForms`): each name it gives, without the city's words. */
-export type NameForms = readonly string[];
+/** One form of a name (`nameForms`): its words without the city's, numbers by value, and the numbers they name (`1|12`). */
+export interface NameForm {
+  readonly words: string;
+  readonly numbers: string;
+}
+
+/** A name's forms compared (`nameForms`): each name it gives, without the city's words, numbers by value. */
+export type NameForms = readonly NameForm[];
 
 /** The forms `nearForms` compares, computed once per name: a directory is compared with every row of a file. */
-export const nameForms = (name: string): NameForms => [...new Set(namesGiven(name).map(cityless))];
+export const nameForms = (name: string): NameForms =>
+  [...new Set(namesGiven(name).map((given) => unitNameByValue(cityless(given))))].map((words) => ({ words, numbers: numbersOf(words) }));
 
-/** Whether two names' forms (`nameForms`) are one unit written two ways: the same words, or one abbreviating the other. */
+/**
+ * Whether two names' forms (`nameForms`) are one unit written two ways: the same words, or one abbreviating the other — and
+ * never when they name other numbers (第1测试局 / 第12测试局, 一中 / 二十一中: other units).
+ */
 export function nearForms(a: NameForms, b: NameForms): boolean {
   for (const x of a) {
     for (const y of b) {
-      if (x === y) return true;
-      const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+      if (x.numbers !== y.numbers) continue;
+      if (x.words === y.words) return true;
+      const [short, long] = x.words.length <= y.words.length ? [x.words, y.words] : [y.words, x.words];
       if (abbreviates(short, long)) return true;
     }
   }
@@ -58,6 +105,6 @@ export function nearForms(a: NameForms, b: NameForms): boolean {
 /**
  * Whether two unit names are near: one unit written two ways (see the file comment). The same words are near; so are names equal
  * without the city, and a name that abbreviates the other. Names of two counties, or of a unit and its own section
- * (市公安局 and 市公安局交通警察支队), are not.
+ * (市公安局 and 市公安局交通警察支队), or numbered units with other numbers (市第一中学 and 市第十一中学), are not.
  */
 export const nearUnitNames = (a: string, b: string): boolean => nearForms(nameForms(a), nameForms(b));

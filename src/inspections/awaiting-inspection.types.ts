@@ -1,9 +1,8 @@
 import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { IsOptional, IsString } from 'class-validator';
 import { AssignmentType, ReportType } from '../assignments/graphql/assignment.types.js';
 import type { ParentKind } from '../assignments/domain/assignment.events.js';
 import { PageArgs, connectionType } from '../shared/graphql/connection.js';
-import { AS_OF_DESCRIPTION, KNOWN_AT_DESCRIPTION } from '../shared/graphql/time-cut.type.js';
+import { withTimeCut } from '../shared/graphql/time-cut.type.js';
 import { ReminderParentKindEnum } from '../unit-workload/unit-workload.types.js';
 import type { ReportView } from '../assignments/read-model/part-view.js';
 import type { AwaitingPart } from './awaiting-inspection.queries.js';
@@ -28,14 +27,4 @@ export const AwaitingInspectionConnectionType = connectionType(AwaitingInspectio
 
 /** `awaitingInspection`: a page of the parts awaiting inspection, now or at a time cut. */
 @ArgsType()
-export class AwaitingInspectionArgs extends PageArgs {
-  @Field(() => String, { nullable: true, description: AS_OF_DESCRIPTION })
-  @IsOptional()
-  @IsString()
-  asOf?: string;
-
-  @Field(() => String, { nullable: true, description: KNOWN_AT_DESCRIPTION })
-  @IsOptional()
-  @IsString()
-  knownAt?: string;
-}
+export class AwaitingInspectionArgs extends withTimeCut(PageArgs) {}

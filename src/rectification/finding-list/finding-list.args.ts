@@ -4,7 +4,7 @@ import { TrafficLightEnum } from '../../assignments/graphql/assignment.types.js'
 import type { TrafficLight } from '../../assignments/read-model/part-view.js';
 import { PageArgs, connectionType } from '../../shared/graphql/connection.js';
 import { CalendarDate, OptionalText } from '../../shared/graphql/validation.js';
-import { AS_OF_DESCRIPTION, KNOWN_AT_DESCRIPTION } from '../../shared/graphql/time-cut.type.js';
+import { withTimeCut } from '../../shared/graphql/time-cut.type.js';
 import { EvaluationType, FindingStatusEnum, FindingType } from '../evaluations/evaluation.types.js';
 import type { FindingFilter } from './finding-list.index.js';
 import { FindingStatuses, type FindingStatus } from '../ledger/finding-status.js';
@@ -55,19 +55,16 @@ export class FindingListArgs extends PageArgs implements Omit<FindingFilter, 'ev
 
 /** The filters of `Query.findings`: an evaluation's, or every evaluation's. */
 @ArgsType()
-export class FindingsArgs extends FindingListArgs implements FindingFilter {
+export class FindingsArgs
+  extends withTimeCut(FindingListArgs, {
+    asOf: 'Statuses, parts, lights and due days as they stood that day; findings identified later are left out.',
+    knownAt: 'Findings recorded later are left out.',
+  })
+  implements FindingFilter
+{
   @Field(() => ID, { nullable: true })
   @IsOptional()
   @IsString()
   evaluationId?: string;
 
-  @Field(() => String, { nullable: true, description: `${AS_OF_DESCRIPTION} Statuses, parts, lights and due days as they stood that day; findings identified later are left out.` })
-  @IsOptional()
-  @IsString()
-  asOf?: string;
-
-  @Field(() => String, { nullable: true, description: `${KNOWN_AT_DESCRIPTION} Findings recorded later are left out.` })
-  @IsOptional()
-  @IsString()
-  knownAt?: string;
 }

@@ -1,4 +1,6 @@
-import { Field, ObjectType } from '@nestjs/graphql';
+import type { Type } from '@nestjs/common';
+import { ArgsType, Field, ObjectType } from '@nestjs/graphql';
+import { IsOptional, IsString } from 'class-validator';
 import type { TimeAxis } from '../time-cut.js';
 import { graphqlEnum } from './enum.js';
 
@@ -24,4 +26,32 @@ export class TimeCutType {
 
   @Field(() => [TimeAxisEnum], { description: 'The axes asked for: none is the present as known now; both is bitemporal' })
   axes: TimeAxis[];
+}
+
+/** The two time-cut arguments a list query takes beside its own (`asOf`, `knownAt`), both optional texts. */
+export interface TimeCutArgs {
+  asOf?: string;
+  knownAt?: string;
+}
+
+/**
+ * `base`'s arguments (e.g. `PageArgs` or a list's filters) followed by `asOf` and `knownAt`, described as
+ * everywhere (AS_OF_DESCRIPTION, KNOWN_AT_DESCRIPTION) plus what the list adds (`says`: what the cut does
+ * to this list, appended after a space). The texts are checked where they are read (time-cut.ts parses them
+ * and refuses with BAD_USER_INPUT in Chinese), so here they are only optional strings.
+ */
+export function withTimeCut<Base extends Type<object>>(base: Base, says: { asOf?: string; knownAt?: string } = {}): Type<InstanceType<Base> & TimeCutArgs> {
+  @ArgsType()
+  class TimeCutPageArgs extends base implements TimeCutArgs {
+    @Field(() => String, { nullable: true, description: [AS_OF_DESCRIPTION, says.asOf].filter(Boolean).join(' ') })
+    @IsOptional()
+    @IsString()
+    asOf?: string;
+
+    @Field(() => String, { nullable: true, description: [KNOWN_AT_DESCRIPTION, says.knownAt].filter(Boolean).join(' ') })
+    @IsOptional()
+    @IsString()
+    knownAt?: string;
+  }
+  return TimeCutPageArgs as unknown as Type<InstanceType<Base> & TimeCutArgs>;
 }

@@ -4,7 +4,7 @@ import { PartStatusEnum, TrafficLightEnum } from '../../assignments/graphql/assi
 import type { PartStatus, TrafficLight } from '../../assignments/read-model/part-view.js';
 import { PageArgs, connectionType } from '../../shared/graphql/connection.js';
 import { OptionalText } from '../../shared/graphql/validation.js';
-import { AS_OF_DESCRIPTION, KNOWN_AT_DESCRIPTION } from '../../shared/graphql/time-cut.type.js';
+import { withTimeCut } from '../../shared/graphql/time-cut.type.js';
 import { WorkPlanItemType } from '../breakdown/work-plan.types.js';
 import type { ItemFilter } from './item-list.js';
 
@@ -12,7 +12,7 @@ export const WorkPlanItemConnectionType = connectionType(WorkPlanItemType, 'Work
 
 /** `workPlanItems`: one plan's items a page at a time, narrowed by category, unit, light or part status. */
 @ArgsType()
-export class WorkPlanItemsArgs extends PageArgs implements ItemFilter {
+export class WorkPlanItemsArgs extends withTimeCut(PageArgs) implements ItemFilter {
   @Field(() => ID)
   @IsString()
   planId: string;
@@ -44,13 +44,4 @@ export class WorkPlanItemsArgs extends PageArgs implements ItemFilter {
   @IsBoolean()
   withdrawn?: boolean;
 
-  @Field(() => String, { nullable: true, description: AS_OF_DESCRIPTION })
-  @IsOptional()
-  @IsString()
-  asOf?: string;
-
-  @Field(() => String, { nullable: true, description: KNOWN_AT_DESCRIPTION })
-  @IsOptional()
-  @IsString()
-  knownAt?: string;
 }

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { witnessedNodeOf, type WitnessedNode, type WitnessedStoreFile } from './stray-wal.js';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteLedger, anyRowSealed, sealSqliteRows, upgradeSqliteLedger, type RowSealing } from '../ledger/sqlite-ledger.js';
@@ -308,6 +309,8 @@ export class SqliteEventStore implements EventStore {
    * `-wal` means someone removed it, and what is acknowledged from now on would be lost.
    */
   private readonly openedWal: { dev: number; ino: number } | null;
+  /** The file and -wal this connection opened, as the witness records them (`storeFileNow`); null in memory. */
+  private readonly openedNodes: { readonly file: WitnessedNode | null; readonly wal: WitnessedNode | null } | null;
   /** Device and inode of the shared-memory WAL index (`<file>-shm`) as it stood once the schema was written (breaker9k P6), as `openedWal`. */
   private readonly openedShm: { dev: number; ino: number } | null;
   /**
@@ -360,6 +363,7 @@ export class SqliteEventStore implements EventStore {
     this.companions = real === null ? null : { wal: `${real}-wal`, shm: `${real}-shm` };
     this.openedWal = this.companions === null ? null : fileIdentity(this.companions.wal);
     this.openedShm = this.companions === null ? null : fileIdentity(this.companions.shm);
+    this.openedNodes = this.companions === null ? null : { file: witnessedNodeOf(path), wal: witnessedNodeOf(this.companions.wal) };
     // The file's size as opened: it never shrinks under this connection unless overwritten (see `shrunk`).
     if (path !== ':memory:') this.shrunk();
     if (!this.readOnly) upgradeSqliteLedger(this.db);
@@ -481,6 +485,18 @@ export class SqliteEventStore implements EventStore {
       this.shrunk(),
     ];
     return states.includes('missing') ? 'missing' : states.includes('replaced') ? 'replaced' : 'present';
+  }
+
+  /**
+   * The file this store opened and its -wal (device, inode) and the file's size now in bytes, as the
+   * witness records them (`StoreWitness.storeFile`, breaker9m P3); null in memory, or when the file was
+   * gone when opened. The size is the largest seen while the path still names the opened file.
+   */
+  storeFileNow(): WitnessedStoreFile | null {
+    const file = this.openedNodes?.file;
+    if (!file) return null;
+    if (sameFile(this.openedFile, fileIdentity(this.path)) === 'present') this.shrunk();
+    return { ...file, bytes: this.largestFileSize, wal: this.openedNodes!.wal };
   }
 
   /** The largest size the store file was seen with (bytes; see `shrunk`). */

@@ -36,6 +36,7 @@ import { readServedPathWitness, servedPathWitnessPath } from './served-path-witn
 import { judgeOtherNames } from './store-file-names.js';
 import { LiveServerRegistration, judgeCompanionsGoneUnderLiveServers, judgeLiveServers, judgeReplacedUnderLiveServers, judgeToolBesideLiveServers, liveServersOn, storeLockedRefusal, type ServerFacts } from './live-servers.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
+import { judgeStrayWal, setStrayWalAside, type StrayWalSetAside, type WitnessedStoreFile } from './stray-wal.js';
 
 /** How often, at most, the witness file is made durable (fsync) while events are appended (ms). */
 const WITNESS_INTERVAL_MS = 1000;
@@ -73,6 +74,8 @@ export class WitnessKeeper {
     private readonly storeHead?: () => { position: Position; eventId: string | null } | null,
     /** Where the copy kept by the path the store is reached by is written (served-path-witness.ts), null where no link lies on that path. */
     private readonly servedPathCopyPath: string | null = null,
+    /** The SQLite file and -wal the store writes, as each witness write records them (`StoreWitness.storeFile`, breaker9m P3); absent for EventStoreDB. */
+    private readonly storeFile?: () => WitnessedStoreFile | null,
   ) {
     this.timer = setInterval(() => this.flush(), WITNESS_INTERVAL_MS);
     this.timer.unref();
@@ -205,6 +208,7 @@ export class WitnessKeeper {
       this.highestHead = { position: head, eventId: headEventId };
     }
     const { createdForFirstRun, ...seen } = this.seen;
+    const file = this.storeFile?.() ?? null;
     const witness: StoreWitness = {
       ...seen,
       ...(this.signingKey ? { signingKey: this.signingKey } : {}),
@@ -217,6 +221,7 @@ export class WitnessKeeper {
       ...(this.numbered > (this.checkpoint?.sequence ?? 0) ? { checkpointNumbered: this.numbered } : {}),
       ...(this.sealedRows ? { sealedRows: true } : {}),
       ...(this.keyCopy !== null ? { keyCopy: this.keyCopy } : {}),
+      ...(file ? { storeFile: file } : {}),
       seenAt: new Date().toISOString(),
     };
     const signed = this.signingPrivateKey ? signWitness(witness, this.signingPrivateKey) : witness;
@@ -578,7 +583,49 @@ function damagedStore(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'>
  * SQLite log with positions missing below its head (`judgeHoles`). Throws
  * `StoreRefusedError` with the reason and the way to accept the store when it is not recognised.
  */
-export async function admitStore(settings: StoreSettings, logger = new Logger('EventStore')): Promise<AdmittedStore> {
+export function admitStore(settings: StoreSettings, logger = new Logger('EventStore')): Promise<AdmittedStore> {
+  return withStrayWalNote((noted) => admitStoreNoting(settings, logger, noted));
+}
+
+/** What `setAsideStrayWal` moved at this start, added to any refusal of it (`withStrayWalNote`). */
+interface StrayWalNoted {
+  setAside: StrayWalSetAside | null;
+}
+
+/** Runs a start's judgement; a refusal thrown after a stray -wal was moved aside says where it went and why (breaker9m P3). */
+async function withStrayWalNote<Result>(run: (noted: StrayWalNoted) => Promise<Result>): Promise<Result> {
+  const noted: StrayWalNoted = { setAside: null };
+  try {
+    return await run(noted);
+  } catch (error) {
+    const note = noted.setAside?.note;
+    if (!note || !(error instanceof StoreRefusedError) || error.constructor !== StoreRefusedError) throw error;
+    throw new StoreRefusedError(error.reason, say(`${error.message}${note.en}`, `${error.messageZh}${note.zh}`));
+  }
+}
+
+/**
+ * breaker9m P3: a -wal (and -shm) beside the SQLite file that belongs to another file — judged by what
+ * the witnesses of this place recorded of the file and -wal they saw (`judgeStrayWal`) — is moved
+ * aside before anything opens the store, so that SQLite does not apply it to this file; said in the
+ * log, in Chinese and then in English. Left alone while a live server holds the file (its -wal is
+ * that server's). Null when nothing was moved.
+ * @throws the file system's error when the -wal cannot be moved (the start stops; nothing was opened).
+ */
+function setAsideStrayWal(sqlitePath: string, dataFolderWitness: StoreWitness | null, kept: readonly KeptWitness[], logger: Pick<Logger, 'warn'>): StrayWalSetAside | null {
+  if (!existsSync(sqlitePath) || liveServersOn(sqlitePath).length > 0) return null;
+  const place = realPlaceOf(sqlitePath);
+  // The witness beside the data speaks of this store wherever it was copied to (a folder copied whole: file and -wal both new, kept together); a copy beside the key, of its own place only.
+  const witnesses = [dataFolderWitness, ...kept.map(({ witness }) => witness).filter((witness) => isPlace(witness.location, place))];
+  const stray = judgeStrayWal(sqlitePath, witnesses.filter((witness): witness is StoreWitness => witness?.kind === 'sqlite').map((witness) => witness.storeFile));
+  if (!stray) return null;
+  const setAside = setStrayWalAside(stray, new Date());
+  logger.warn(setAside.note.zh);
+  logger.warn(setAside.note.en.trim());
+  return setAside;
+}
+
+async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: StrayWalNoted): Promise<AdmittedStore> {
   const dataFolderWitness = readWitnessOrAccept(settings, logger);
   const keySettings = { EVENT_STORE: settings.EVENT_STORE, SQLITE_PATH: settings.SQLITE_PATH, LEDGER_SIGNING_KEY_FILE: settings.LEDGER_SIGNING_KEY_FILE };
   const keptFolder = keyFolderWitnessFolder(keySettings);
@@ -607,6 +654,8 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
     if (otherName) throw otherName;
     const replaced = judgeReplacedUnderLiveServers(settings.SQLITE_PATH) ?? judgeCompanionsGoneUnderLiveServers(settings.SQLITE_PATH);
     if (replaced) throw replaced;
+    // Before anything opens the file (breaker9m P3: a backup moved over a crashed file had that file's -wal applied to it).
+    noted.setAside = setAsideStrayWal(settings.SQLITE_PATH, dataFolderWitness, kept, logger);
   }
   const missing = existed ? null : judgeAbsent(settings, dataFolderWitness, kept);
   if (missing && !settings.ACCEPT_STORE_RESET) throw withWalNote(settings, missing);
@@ -746,6 +795,7 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
       keptFolder === null ? null : keyFolderWitnessPath(keptFolder, identity.storeId, place),
       opened instanceof SqliteEventStore ? () => opened.headEventNow() : undefined,
       sqlite ? servedPathWitnessPath(settings.SQLITE_PATH) : null,
+      opened instanceof SqliteEventStore ? () => opened.storeFileNow() : undefined,
     );
     // The key is the ledger's business (judged when it is loaded, see LedgerService); until then the
     // witness keeps the one it knew, whatever store it saw: the key is the office's, not the store's.
@@ -1027,8 +1077,16 @@ export function freshFolderExample(sqlitePath: string, exists: (path: string) =>
  * -wal into the file either).
  * @throws StoreRefusedError the server's refusal, saying that the tool wrote nothing.
  */
-export async function judgeToolStore(settings: ToolStoreSettings): Promise<() => void> {
-  if (settings.EVENT_STORE !== 'sqlite' || settings.SQLITE_PATH === ':memory:') return () => undefined;
+export function judgeToolStore(settings: ToolStoreSettings): Promise<() => void> {
+  if (settings.EVENT_STORE !== 'sqlite' || settings.SQLITE_PATH === ':memory:') return Promise.resolve(() => undefined);
+  return withStrayWalNote((noted) => judgeSqliteToolStore(settings, noted));
+}
+
+/** What a tool does when it moved a stray -wal aside (breaker9m P3): says so on stderr, Chinese first (stdout carries the tool's answer). */
+const toolWarnings = { warn: (text: string) => void process.stderr.write(`${text.trim()}\n`) };
+
+/** `judgeToolStore` for a SQLite file, noting a stray -wal it moved aside. */
+async function judgeSqliteToolStore(settings: ToolStoreSettings, noted: StrayWalNoted): Promise<() => void> {
   const storeSettings = { ...settings, ACCEPT_STORE_RESET: false };
   // The refusal's way out is the server's (a tool never accepts a store): said so, with what a tool user can do (newcomer13 R4).
   const example = freshFolderExample(settings.SQLITE_PATH);
@@ -1070,6 +1128,8 @@ export async function judgeToolStore(settings: ToolStoreSettings): Promise<() =>
   if (keyDiffers) throw keyDiffers;
   const dataFolderWitness = readWitness(settings.STORE_WITNESS_PATH);
   const kept = readKeyFolderWitnesses(keyFolderWitnessFolder(settings));
+  // As a server's start, before anything opens the file (breaker9m P3).
+  noted.setAside = setAsideStrayWal(settings.SQLITE_PATH, dataFolderWitness, kept, toolWarnings);
   if (!existsSync(settings.SQLITE_PATH)) {
     const refusal = judgeAbsent(storeSettings, dataFolderWitness, kept);
     if (refusal) throw nothingWritten(withWalNote(settings, refusal));
@@ -1246,6 +1306,7 @@ async function toolWitnessKeeper(store: SqliteEventStore, settings: ToolStoreSet
     keptFolder === null ? null : keyFolderWitnessPath(keptFolder, identity.storeId, realPlaceOf(settings.SQLITE_PATH)),
     () => store.headEventNow(),
     servedPathWitnessPath(settings.SQLITE_PATH),
+    () => store.storeFileNow(),
   );
   if (same?.signingKey) witness.keepSigningKeyUnwritten(same.signingKey);
   // Signed with the key the store is sealed with, else with the key file when it is the one the

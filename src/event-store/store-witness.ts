@@ -7,6 +7,7 @@ import { canonicalJson } from '../shared/ids.js';
 import { temporaryPathFor } from '../shared/temporary-path.js';
 import { parsePosition, type EventStore, type StoreIdentity } from './event-store.port.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
+import type { WitnessedStoreFile } from './stray-wal.js';
 
 /**
  * What this server last saw of its store, kept outside the store: when the database is lost,
@@ -107,6 +108,13 @@ export interface StoreWitness {
    * Absent in copies written before it was recorded.
    */
   readonly servedAs?: string;
+  /**
+   * The SQLite file and -wal the server wrote (device, inode; the file's size in bytes), as it last
+   * wrote the witness (breaker9m P3): a -wal left beside another file — a backup moved over the
+   * crashed file — is moved aside before anything opens the store (stray-wal.ts). Absent for
+   * EventStoreDB and in witnesses written before it was recorded.
+   */
+  readonly storeFile?: WitnessedStoreFile;
   /**
    * Ed25519 signature by the ledger signing key over the witness's other fields (canonical JSON,
    * `canonicalJson`), and the public key (JWK `x`, base64url) whose fingerprint is `signingKey`: a
@@ -210,6 +218,7 @@ export function readWitness(path: string): StoreWitness | null {
     (witness.numberedAtReset !== undefined && !(Number.isInteger(witness.numberedAtReset) && (witness.numberedAtReset as number) >= 0)) ||
     (witness.keyCopy !== undefined && typeof witness.keyCopy !== 'boolean' && typeof witness.keyCopy !== 'string') ||
     (witness.servedAs !== undefined && typeof witness.servedAs !== 'string') ||
+    (witness.storeFile !== undefined && !isWitnessedStoreFile(witness.storeFile)) ||
     !isSignature(witness.signature)
   ) {
     throw witnessDamaged(path, 'a field is missing or of the wrong kind', '缺少字段或字段类型不对');
@@ -219,6 +228,15 @@ export function readWitness(path: string): StoreWitness | null {
   }
   return witness as StoreWitness;
 }
+
+const isNode = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && /^\d+$/.test(String((value as { device?: unknown }).device)) && /^\d+$/.test(String((value as { inode?: unknown }).inode));
+/** A `StoreWitness.storeFile` as written: device and inode as decimal strings, a size, and the -wal's node or null. */
+const isWitnessedStoreFile = (value: unknown): boolean =>
+  isNode(value) &&
+  typeof (value as { device?: unknown }).device === 'string' &&
+  Number.isSafeInteger((value as { bytes?: unknown }).bytes) &&
+  ((value as { wal?: unknown }).wal === null || isNode((value as { wal?: unknown }).wal));
 
 function witnessDamaged(path: string, why: string, whyZh: string): StoreRefusedError {
   return new StoreRefusedError(

@@ -121,7 +121,7 @@ describe('a pass dated before a reorganisation, entered after it, keeps the veri
 
   it('refuses the late pass when the successor has worked on the part since, naming its work', async () => {
     await register('WHJ', '青川县文化局');
-    await register('WLJ', '青川县文化旅游局');
+    await register('WLJ', '青川县文化和旅游局');
     const recorded = await app.graphql(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`, {
       input: { idempotencyKey: key('finding'), evaluationId, title: '文化场馆信息公开', description: '未公开', category: '主动公开', severity: 'HIGH', identifiedOn: '2016-04-15' },
     });

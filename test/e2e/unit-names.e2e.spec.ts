@@ -39,3 +39,46 @@ describe('Unit names equal in Unicode', () => {
     expect(renamed.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
   });
 });
+
+/*
+ * Session 24 (issue 10, after breaker10k P6): registering one unit by hand asks about near names as the 单位名录 import does —
+ * 市发改委 beside 青川市发展和改革委员会 is refused naming it in Chinese, nothing appended, unless the office confirms it is another
+ * unit (distinctFrom); numbered units (第一中学 / 第十一中学) and a joined body's part (粮食局 / 发展改革和粮食局) are other units.
+ */
+describe('Registering a unit whose name is near a registered one', () => {
+  let app: TestApp;
+  let admin: Record<string, string>;
+  beforeAll(async () => {
+    app = await startTestApp();
+    admin = await app.as('ADMIN');
+  });
+  afterAll(() => app.close());
+
+  const register = (key: string, code: string, name: string, distinctFrom?: string[]) =>
+    app.graphql(REGISTER, { input: { idempotencyKey: key, code, name, kind: 'DEPARTMENT', ...(distinctFrom ? { distinctFrom } : {}) } }, admin);
+  const unitCount = async () => ((await app.graphql('{ units { id } }', {}, admin)).data!.units as unknown[]).length;
+
+  it('is refused naming the near unit, appends nothing, and registers once confirmed another unit', async () => {
+    const fgw = (await register('near-fgw', 'NFGW', '青川市发展和改革委员会')).data!.registerUnit.id as string;
+    const before = await unitCount();
+    const refused = await register('near-sfgw', 'NSFGW', '市发改委');
+    expect(refused.errors?.[0]).toMatchObject({
+      extensions: {
+        code: 'CONFLICT',
+        messageZh: '单位“市发改委”与已登记的单位“青川市发展和改革委员会”（编码 NFGW）相近，可能是同一单位的不同写法：如是同一单位，无需再登记，请使用已登记的单位；如确是另一个单位，请确认“这是另一个单位”后再登记。',
+        unitId: fgw,
+        nearName: '青川市发展和改革委员会',
+        nearUnitIds: [fgw],
+      },
+    });
+    expect(await unitCount()).toBe(before);
+    expect((await register('near-sfgw-confirmed', 'NSFGW', '市发改委', [fgw])).errors).toBeUndefined();
+    expect(await unitCount()).toBe(before + 1);
+  });
+
+  it('registers numbered units and a joined body beside its parts without asking', async () => {
+    for (const [code, name] of [['NYZ', '青川市第一中学'], ['NSYZ', '青川市第十一中学'], ['NEYZ', '青川市第二十一中学'], ['NLSJ', '青川县粮食局'], ['NFGLS', '青川县发展改革和粮食局']]) {
+      expect((await register(`near-${code}`, code!, name!)).errors).toBeUndefined();
+    }
+  });
+});

@@ -39,6 +39,30 @@ describe('a unit not yet in the directory', () => {
   });
 });
 
+describe('a unit whose name is near a registered unit\'s (session 24: registerUnit asks as the 单位名录 import does)', () => {
+  const fgw = { unitId: 'u-fgw', code: 'FGW', name: '青川市发展和改革委员会' };
+  const shortName = register({ data: { ...registered.data, unitId: 'u-2', code: 'SFGW', name: '市发改委' }, nearUnits: [fgw] });
+
+  it('is refused naming the near unit in Chinese, and registers nothing', () => {
+    expect(() => unitDecider.decide(shortName, fold(unitDecider, []))).toThrow(
+      expect.objectContaining({
+        code: 'CONFLICT',
+        messageZh: '单位“市发改委”与已登记的单位“青川市发展和改革委员会”（编码 FGW）相近，可能是同一单位的不同写法：如是同一单位，无需再登记，请使用已登记的单位；如确是另一个单位，请确认“这是另一个单位”后再登记。',
+        details: { field: 'name', unitId: 'u-fgw', nearName: '青川市发展和改革委员会', nearUnitIds: ['u-fgw'] },
+      }) as DomainError,
+    );
+  });
+
+  it('is registered once the office confirms it is another unit than each near one (distinctFrom)', () => {
+    const jyj = { unitId: 'u-jyj', code: 'JYJ', name: '青川市教育局' };
+    const both = { ...shortName, nearUnits: [fgw, jyj] };
+    expect(() => unitDecider.decide({ ...both, distinctFrom: ['u-fgw'] }, fold(unitDecider, []))).toThrow(
+      expect.objectContaining({ code: 'CONFLICT', details: expect.objectContaining({ unitId: 'u-jyj', nearUnitIds: ['u-jyj'] }) }) as DomainError,
+    );
+    expect(unitDecider.decide({ ...both, distinctFrom: ['u-fgw', 'u-jyj'] }, fold(unitDecider, [])).map((event) => event.type)).toEqual(['UnitRegistered']);
+  });
+});
+
 describe('a registered unit', () => {
   it('refuses a second unit with the same code', () => {
     expect(() => unitDecider.decide(register(), fold(unitDecider, [registered]))).toThrow(/CZJ is already registered/);

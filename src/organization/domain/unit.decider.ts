@@ -21,6 +21,21 @@ export interface RegisterUnit {
   readonly parentExists: boolean;
   /** The code of another unit that already has this name (or had it), looked up by the handler by `unitNameKey`. */
   readonly nameTakenBy: string | null;
+  /**
+   * Registered units whose name (or a former name) is near this one (`nearUnitNames`: 市发改委 beside 青川市发展和改革委员会,
+   * 市教育局 beside 青川市教育局), each with its id, code and current name, looked up by the handler; absent: none. Any not in
+   * `distinctFrom` is refused (session 24, as the 单位名录 import asks, breaker10k P6): one unit registered twice splits its work.
+   */
+  readonly nearUnits?: readonly NearUnit[];
+  /** Ids of `nearUnits` the office confirmed are other units (这是另一个单位). */
+  readonly distinctFrom?: readonly string[];
+}
+
+/** A registered unit whose name is near a new one's (`RegisterUnit.nearUnits`). */
+export interface NearUnit {
+  readonly unitId: string;
+  readonly code: string;
+  readonly name: string;
 }
 
 /** A new official name for the unit (机构改革); the old one becomes an alias. */
@@ -210,9 +225,27 @@ function registerUnit(command: RegisterUnit, state: UnitState): UnitEvent[] {
       { field: 'name' },
     );
   }
+  const confirmed = new Set(command.distinctFrom ?? []);
+  const near = (command.nearUnits ?? []).filter((unit) => !confirmed.has(unit.unitId));
+  if (near.length > 0) refuseNearUnits(command.data.name, near);
   if (command.data.parentUnitId && !command.parentExists) throw notFound('Parent unit', command.data.parentUnitId, 'parentUnitId');
   requireBusinessDay(command.data.registeredOn, command.today, named('registeredOn', 'The registration date', '单位登记日期'));
   return [{ type: 'UnitRegistered', data: { ...command.data, name: storedUnitName(command.data.name) } }];
+}
+
+/**
+ * CONFLICT: a new unit's name is near registered units' (`nearUnits`), so it may be one of them written another way; nothing is
+ * registered. `extensions`: `field: 'name'`, `unitId` and `nearName` of the first, `nearUnitIds` of all — the form offers to
+ * open it, or to confirm 这是另一个单位 and send the ids in `distinctFrom`.
+ */
+function refuseNearUnits(name: string, near: readonly NearUnit[]): never {
+  const first = near[0]!;
+  throw conflict(
+    `Unit "${name}" is near the registered unit${near.length > 1 ? 's' : ''} ${near.map((unit) => `"${unit.name}" (${unit.code})`).join(', ')}: it may be the same unit written another way. ` +
+      'If it is, use the registered unit; if it is another unit, confirm it (distinctFrom) and register it again.',
+    `单位“${name.trim()}”与已登记的单位${near.map((unit) => `“${unit.name}”（编码 ${unit.code}）`).join('、')}相近，可能是同一单位的不同写法：如是同一单位，无需再登记，请使用已登记的单位；如确是另一个单位，请确认“这是另一个单位”后再登记。`,
+    { field: 'name', unitId: first.unitId, nearName: first.name, nearUnitIds: near.map((unit) => unit.unitId) },
+  );
 }
 
 const requireAdmin = (actor: Actor, en: string, zh: string) => {

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { CalendarDate, EntityId, NotReservedKey, RequiredLabel } from '../../shared/graphql/validation.js';
 import { UnitKinds, type UnitKind } from '../domain/unit.events.js';
 import { UnitKindEnum } from '../units/unit.type.js';
@@ -30,4 +30,16 @@ export class RegisterUnitInput extends IdempotentInput {
   @IsOptional()
   @CalendarDate()
   registeredOn?: string;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Registered units the office confirms this is not (这是另一个单位): a name near a registered unit\'s (市发改委 beside 青川市发展和改革委员会, 市教育局 beside 青川市教育局) is refused CONFLICT with extensions.unitId, nearName and nearUnitIds unless those units are named here',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsUUID('all', { each: true, message: 'distinctFrom must contain valid unit ids' })
+  distinctFrom?: string[];
 }

@@ -70,7 +70,27 @@ function inOrder(short: string, long: string): boolean {
 function abbreviates(short: string, long: string): boolean {
   if (short.length < 4 || long.length - short.length < 2 || short[0] !== long[0]) return false;
   const sameEnd = short.at(-1) === long.at(-1) || SHORT_ENDINGS.some(([full, abbreviation]) => long.endsWith(full) && short.endsWith(abbreviation));
-  return sameEnd && inOrder(short, long);
+  return sameEnd && inOrder(short, long) && !isConjoinedPart(short, long);
+}
+
+/** Words that join two bodies' names into one (发展改革和粮食局, 文化、广电和旅游局, 统计与林业局). */
+const CONJUNCTIONS = new Set(['和', '与', '及', '、']);
+
+/**
+ * Whether `short` is one of the bodies a joined name joins, not its abbreviation: `long` with a whole side of a 和 taken out —
+ * 商务局 of 商务和经济信息化局, 粮食局 of 发展改革和粮食局, 教育局 of 教育和体育局, 林业局 of 统计和林业局. 机构改革 names the
+ * merged body so; it is another unit than each part (the part is merged into it or hands its work over), while an abbreviation
+ * takes words from both sides (市发改委 of 市发展和改革委员会, 市人社局 of 市人力资源和社会保障局). O(length²).
+ */
+function isConjoinedPart(short: string, long: string): boolean {
+  const sameWords = (candidate: string) =>
+    candidate === short || SHORT_ENDINGS.some(([full, abbreviation]) => candidate.endsWith(full) && `${candidate.slice(0, -full.length)}${abbreviation}` === short);
+  for (let at = 0; at < long.length; at += 1) {
+    if (!CONJUNCTIONS.has(long[at]!)) continue;
+    for (let start = 0; start < at; start += 1) if (sameWords(long.slice(0, start) + long.slice(at + 1))) return true;
+    for (let end = at + 2; end <= long.length; end += 1) if (sameWords(long.slice(0, at) + long.slice(end))) return true;
+  }
+  return false;
 }
 
 /** One form of a name (`nameForms`): its words without the city's, numbers by value, and the numbers they name (`1|12`). */

@@ -129,6 +129,7 @@ const BY_INPUT_FIELD: Readonly<Record<string, string>> = {
   'RegisterUserInput.name': '姓名',
   'ChangeUserAccountInput.name': '姓名',
   'RegisterUnitInput.name': '单位名称',
+  'RegisterUnitInput.distinctFrom': '确认为另一个单位（与之相近的已登记单位）',
   'RenameUnitInput.name': '新名称',
   'RegisterUnitInput.kind': '单位类型',
   'IssueCircularInput.kind': '通报类型',

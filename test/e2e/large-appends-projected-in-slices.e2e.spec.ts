@@ -52,6 +52,25 @@ class SlowReadModel implements Projection {
   }
 }
 
+/**
+ * The store's head once an append has moved it past `before`. Fails (instead of spinning for ever)
+ * when `importing` answers and nothing was appended: a refused import, as when 3ea71e3's near-name
+ * check refused this file's numbered names and the old loop hung CI.
+ */
+async function firstAppendAfter(store: EventStore, before: Position | null, importing: Promise<unknown>): Promise<Position> {
+  let answered: { answer: unknown } | null = null;
+  void importing.then(
+    (answer) => (answered = { answer }),
+    (error: unknown) => (answered = { answer: String(error) }),
+  );
+  for (;;) {
+    const head = await store.headPosition();
+    if (head && head.commit !== before?.commit) return head;
+    if (answered) throw new Error(`the import answered without appending anything: ${JSON.stringify((answered as { answer: unknown }).answer)}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 /** A units file of `count` new units: one append of `count` events. */
 /** Names far apart: numbered names (第1测试局, 第12测试局) are near copies to the 单位名录 import (3ea71e3), which refuses them. */
 const farName = (prefix: string, index: number) => `${prefix}${Array.from({ length: 4 }, (_, k) => String.fromCodePoint(0x4e00 + ((index * 131 + k * 2909 + prefix.charCodeAt(2) * 977) % 20000))).join('')}局`;
@@ -98,12 +117,8 @@ describe('A large append is projected in slices (breaker12g P3)', () => {
       slow.msPerEvent = 3;
       // 200 events × 3 ms: well past the 150 ms ceiling given below, but never 150 ms without an event applied.
       const importing = app.graphql(IMPORT_UNITS, { input: { idempotencyKey: 'slices-b', fileName: 'units.csv', contentBase64: unitsFile('SLB', 200), registeredOn: '2026-01-05' } }, admin);
-      let head: Position | null = before;
-      while (head?.commit === before?.commit) {
-        await new Promise((resolve) => setImmediate(resolve));
-        head = await store.headPosition();
-      }
-      await expect(engine.waitFor(head!, 150)).resolves.toBeUndefined();
+      const head = await firstAppendAfter(store, before, importing);
+      await expect(engine.waitFor(head, 150)).resolves.toBeUndefined();
       expect(slow.turnsSeen.length).toBeGreaterThanOrEqual(200);
       expect((await importing).errors).toBeUndefined();
     },
@@ -119,12 +134,8 @@ describe('A large append is projected in slices (breaker12g P3)', () => {
       slow.turnsSeen = [];
       slow.msPerEvent = 3;
       const importing = app.graphql(IMPORT_UNITS, { input: { idempotencyKey: 'slices-c', fileName: 'units.csv', contentBase64: unitsFile('SLC', 200), registeredOn: '2026-01-05' } }, admin);
-      let head: Position | null = before;
-      while (head?.commit === before?.commit) {
-        await new Promise((resolve) => setImmediate(resolve));
-        head = await store.headPosition();
-      }
-      await expect(engine.waitFor(head!, 20, { whileApplying: false })).rejects.toThrow(/did not reach position/);
+      const head = await firstAppendAfter(store, before, importing);
+      await expect(engine.waitFor(head, 20, { whileApplying: false })).rejects.toThrow(/did not reach position/);
       expect((await importing).errors).toBeUndefined();
     },
     PROCESS_TEST_CEILING_MS,
@@ -144,11 +155,7 @@ describe('A large append is projected in slices (breaker12g P3)', () => {
       // Waiting for the import (before), the answer came either once the import was in, or at the 2 s ceiling, which
       // logs that it gave up: neither here — answered between two slices, without waiting.
       const importing = app.graphql(IMPORT_UNITS, { input: { idempotencyKey: 'slices-d', fileName: 'units.csv', contentBase64: unitsFile('SLD', 300), registeredOn: '2026-01-05' } }, admin);
-      let head: Position | null = before;
-      while (head?.commit === before?.commit) {
-        await new Promise((resolve) => setImmediate(resolve));
-        head = await store.headPosition();
-      }
+      await firstAppendAfter(store, before, importing);
       try {
         const me = await app.graphql('{ me { role } }', {}, admin);
         expect(slow.turnsSeen.length).toBeLessThan(300);
@@ -173,11 +180,7 @@ describe('A large append is projected in slices (breaker12g P3)', () => {
       slow.turnsSeen = [];
       slow.msPerEvent = 1;
       const importing = app.graphql(IMPORT_UNITS, { input: { idempotencyKey: 'slices-e', fileName: 'units.csv', contentBase64: unitsFile('SLE', 60), registeredOn: '2026-01-05' } }, admin);
-      let head: Position | null = before;
-      while (head?.commit === before?.commit) {
-        await new Promise((resolve) => setImmediate(resolve));
-        head = await store.headPosition();
-      }
+      await firstAppendAfter(store, before, importing);
       await expect(engine.catchUp(PROCESS_TEST_CEILING_MS)).resolves.toBe(true);
       expect(slow.turnsSeen.length).toBeGreaterThanOrEqual(60);
       expect((await importing).errors).toBeUndefined();

@@ -20,6 +20,7 @@ const EVERY_TIMELINE_TYPE = Object.keys({
   ExtensionRequested: true,
   ExtensionGranted: true,
   ExtensionRefused: true,
+  ExtensionRequestWithdrawn: true,
   UnitUrged: true,
   RectificationReported: true,
   ReportSentBack: true,

@@ -226,6 +226,29 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "decidedOn"
       ]
     },
+    "ExtensionRequestWithdrawn": {
+      "type": "object",
+      "properties": {
+        "unitId": {
+          "type": "string"
+        },
+        "requestId": {
+          "type": "string"
+        },
+        "reason": {
+          "type": "string"
+        },
+        "withdrawnOn": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "unitId",
+        "requestId",
+        "reason",
+        "withdrawnOn"
+      ]
+    },
     "ExtensionRequested": {
       "type": "object",
       "properties": {

@@ -43,6 +43,7 @@ export const OFFICE_DAY_DEFAULTS: Readonly<Record<string, OfficeDayDefaults>> = 
   ['WithdrawFinding', { withdrawnOn: today }],
   ...partSteps('AssignFinding', null, 'assignedOn'),
   ...partSteps('RequestExtension', 'RequestWorkPlanItemExtension', 'requestedOn'),
+  ...partSteps('WithdrawExtensionRequest', 'WithdrawWorkPlanItemExtensionRequest', 'withdrawnOn'),
   ...partSteps('DecideExtension', 'DecideWorkPlanItemExtension', 'decidedOn'),
   ...partSteps('UrgeUnit', 'UrgeWorkPlanItemUnit', 'urgedOn'),
   ...partSteps('ReportRectification', 'ReportWorkPlanItem', 'reportedOn'),

@@ -66,7 +66,7 @@ describe("a unit's work-plan items across every plan", () => {
           status: 'RETURNED',
           urges: [{ message: '请尽快报送', urgedOn: '2026-04-10', urgedAt: '2026-04-18T01:00:00.000Z', urgedBy: 's' }],
           returns: [{ cause: 'SENT_BACK', reason: '材料不全', returnedOn: '2026-04-12', returnedAt: '2026-04-19T01:00:00.000Z', newDueDate: null }],
-          extensionRequests: [{ requestId: 'r', requestedDueDate: '2026-06-01', reason: 'x', requestedOn: '2026-04-05', requestedAt: '2026-04-05T01:00:00.000Z', status: 'GRANTED', decidedOn: '2026-04-06', decidedAt: '2026-04-06T01:00:00.000Z', decisionReason: null, grantedDueDate: '2026-06-01' }],
+          extensionRequests: [{ requestId: 'r', requestedDueDate: '2026-06-01', reason: 'x', requestedOn: '2026-04-05', requestedAt: '2026-04-05T01:00:00.000Z', status: 'GRANTED', decidedOn: '2026-04-06', decidedAt: '2026-04-06T01:00:00.000Z', decisionReason: null, grantedDueDate: '2026-06-01', withdrawnOn: null, withdrawnAt: null, withdrawalReason: null }],
         }),
       ]),
     ]);

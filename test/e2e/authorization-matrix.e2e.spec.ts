@@ -203,6 +203,11 @@ describe('Authorization matrix: every operation × every caller', () => {
     mutationRow('assignFinding', ['SUPERVISOR'], () => ({ findingId: unassignedFinding, units: [{ unitId: units[OWN_UNIT], role: 'LEAD', dueDate: '2026-05-31' }] })),
     mutationRow('requestExtension', ['UNIT'], () => ({ ...finding(), ...ownPart(), requestedDueDate: '2026-06-15', reason: '需等待系统升级完成' })),
     mutationRow('decideExtension', ['SUPERVISOR'], async () => ({ ...finding(), ...ownPart(), requestId: await pendingRequest('finding', openFinding), approve: true })),
+    // A request typed wrong, taken back by its own unit while it awaits a decision (newcomer23 S3).
+    mutationRow('withdrawExtensionRequest', ['UNIT'], async () => {
+      await mutate('requestExtension', { ...finding(), ...ownPart(), requestedDueDate: '2026-06-30', reason: '需等待系统升级完成' }, headers.UNIT);
+      return { ...finding(), ...ownPart(), requestId: await pendingRequest('finding', openFinding), reason: '申请延至的日期填错' };
+    }),
     mutationRow('urgeUnit', ['SUPERVISOR'], () => ({ ...finding(), ...ownPart(), message: '请加快整改进度' })),
     mutationRow('reportRectification', ['UNIT'], () => ({ ...finding(), ...ownPart(), ...reportInput('已完成公开目录梳理') })),
     mutationRow('sendBackReport', ['SUPERVISOR'], () => ({ ...finding(), ...ownPart(), reason: '证据不足' })),
@@ -223,6 +228,10 @@ describe('Authorization matrix: every operation × every caller', () => {
     })),
     mutationRow('requestWorkPlanItemExtension', ['UNIT'], () => ({ ...item(), ...ownPart(), requestedDueDate: '2027-01-31', reason: '跨年度实施' })),
     mutationRow('decideWorkPlanItemExtension', ['SUPERVISOR'], async () => ({ ...item(), ...ownPart(), requestId: await pendingRequest('workPlanItem', openItem), approve: false, reason: '年度任务须年内完成' })),
+    mutationRow('withdrawWorkPlanItemExtensionRequest', ['UNIT'], async () => {
+      await mutate('requestWorkPlanItemExtension', { ...item(), ...ownPart(), requestedDueDate: '2027-01-31', reason: '跨部门会签' }, headers.UNIT);
+      return { ...item(), ...ownPart(), requestId: await pendingRequest('workPlanItem', openItem), reason: '申请延至的日期填错' };
+    }),
     mutationRow('urgeWorkPlanItemUnit', ['SUPERVISOR'], () => ({ ...item(), ...ownPart(), message: '请按期完成' })),
     mutationRow('reportWorkPlanItem', ['UNIT'], () => ({ ...item(), ...ownPart(), ...reportInput('已完成列席人员名单公开') })),
     mutationRow('sendBackWorkPlanItemReport', ['SUPERVISOR'], () => ({ ...item(), ...ownPart(), reason: '缺少会议议题公开链接' })),

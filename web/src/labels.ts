@@ -17,7 +17,7 @@ export const ITEM_STATUS_LABEL: Record<string, string> = { OPEN: '进行中', CO
 export const SEVERITY_LABEL: Record<string, string> = { HIGH: '严重', MEDIUM: '较重', LOW: '一般' };
 export const OUTCOME_LABEL: Record<string, string> = { PASSED: '通过', FAILED: '不通过' };
 export const CIRCULAR_KIND_LABEL: Record<string, string> = { COMMENDATION: '表扬', CRITICISM: '通报批评' };
-export const EXTENSION_STATUS_LABEL: Record<string, string> = { PENDING: '待审批', GRANTED: '已批准', REFUSED: '未批准', LAPSED: '已失效（任务已确认完成，无需审批）' };
+export const EXTENSION_STATUS_LABEL: Record<string, string> = { PENDING: '待审批', GRANTED: '已批准', REFUSED: '未批准', LAPSED: '已失效（任务已确认完成，无需审批）', WITHDRAWN: '已撤回' };
 export const RETURN_CAUSE_LABEL: Record<string, string> = { SENT_BACK: '退办', INSPECTION_FAILED: '督查未通过', REOPENED: '重新打开' };
 export const REMINDER_LABEL: Record<string, string> = {
   DUE_IN_7_DAYS: '7天内到期',
@@ -46,6 +46,7 @@ export const EVENT_LABEL: Record<string, string> = {
   ExtensionRequested: '申请延期',
   ExtensionGranted: '批准延期',
   ExtensionRefused: '不批准延期',
+  ExtensionRequestWithdrawn: '撤回延期申请',
   UnitUrged: '催办',
   RectificationReported: '报告整改完成',
   ReportSentBack: '退办',

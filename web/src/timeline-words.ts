@@ -138,7 +138,7 @@ export function correctionNotes(entries: readonly TimelineFact[]): Map<number, s
 }
 
 /** A unit's own records on its part: the kinds a withdrawal may precede (breaker11h P8). */
-const UNIT_RECORDS = new Set(['RectificationReported', 'InspectionLogged', 'ExtensionRequested', 'ExtensionGranted', 'ExtensionRefused', 'ReportSentBack', 'UnitUrged']);
+const UNIT_RECORDS = new Set(['RectificationReported', 'InspectionLogged', 'ExtensionRequested', 'ExtensionGranted', 'ExtensionRefused', 'ExtensionRequestWithdrawn', 'ReportSentBack', 'UnitUrged']);
 
 /** What a unit user's timeline holds (newcomer13 R10: it showed only the unit's own 交办, with no word saying so). */
 export const UNIT_TIMELINE_SCOPE = '时间线只列出问题（事项）本身和本单位任务的记录（含移交前后承担本单位任务的单位）；其他单位的交办、报告、督查、催办和延期申请记录不向本单位显示，其进度见上方“各单位任务”。';

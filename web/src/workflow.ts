@@ -13,6 +13,7 @@ export type PartAction =
   | 'decideExtension'
   | 'report'
   | 'requestExtension'
+  | 'withdrawExtension'
   | 'inspect'
   | 'reopen'
   | 'assign'
@@ -28,6 +29,7 @@ const MUTATIONS: Record<ParentKind, Partial<Record<PartAction, [string, string]>
     decideExtension: ['decideExtension', 'DecideExtensionInput'],
     report: ['reportRectification', 'ReportRectificationInput'],
     requestExtension: ['requestExtension', 'RequestExtensionInput'],
+    withdrawExtension: ['withdrawExtensionRequest', 'WithdrawExtensionRequestInput'],
     inspect: ['logInspection', 'LogInspectionInput'],
     reopen: ['reopenFinding', 'ReopenFindingInput'],
     assign: ['assignFinding', 'AssignFindingInput'],
@@ -41,6 +43,7 @@ const MUTATIONS: Record<ParentKind, Partial<Record<PartAction, [string, string]>
     decideExtension: ['decideWorkPlanItemExtension', 'DecideWorkPlanItemExtensionInput'],
     report: ['reportWorkPlanItem', 'ReportWorkPlanItemInput'],
     requestExtension: ['requestWorkPlanItemExtension', 'RequestWorkPlanItemExtensionInput'],
+    withdrawExtension: ['withdrawWorkPlanItemExtensionRequest', 'WithdrawWorkPlanItemExtensionRequestInput'],
     inspect: ['logWorkPlanItemInspection', 'LogWorkPlanItemInspectionInput'],
     reopen: ['reopenWorkPlanItem', 'ReopenWorkPlanItemInput'],
     correctInspection: ['correctWorkPlanItemInspection', 'CorrectWorkPlanItemInspectionInput'],
@@ -56,6 +59,7 @@ const MUTATIONS: Record<ParentKind, Partial<Record<PartAction, [string, string]>
 export const BUSINESS_DAY_FIELD: Record<PartAction, string> = {
   report: 'reportedOn',
   requestExtension: 'requestedOn',
+  withdrawExtension: 'withdrawnOn',
   decideExtension: 'decidedOn',
   urge: 'urgedOn',
   sendBack: 'sentBackOn',
@@ -99,7 +103,7 @@ const PART_DETAILS = `reports { summary reportedOn reportedAt reportedBy evidenc
   inspections { inspectionId outcome inspectedOn place notes loggedAt inspectorId }
   returns { cause reason returnedOn returnedAt newDueDate }
   urges { message urgedOn urgedAt urgedBy }
-  extensionRequests { requestId requestedDueDate reason status requestedOn requestedAt decidedOn decidedAt decisionReason grantedDueDate }
+  extensionRequests { requestId requestedDueDate reason status requestedOn requestedAt decidedOn decidedAt decisionReason grantedDueDate withdrawnOn withdrawnAt withdrawalReason }
   recordsAfterWithdrawal`;
 
 /**
@@ -201,6 +205,10 @@ export interface Part extends PartTerms {
     decidedAt: string | null;
     decisionReason: string | null;
     grantedDueDate: string | null;
+    /** 撤回: the office day the unit withdrew it, when recorded, and why; null unless WITHDRAWN. */
+    withdrawnOn: string | null;
+    withdrawnAt: string | null;
+    withdrawalReason: string | null;
   }[] | null;
   /**
    * A withdrawn finding's or work-plan item's part: its unit's records dated on or after the withdrawal, one line each

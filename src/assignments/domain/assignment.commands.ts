@@ -142,6 +142,20 @@ export interface RequestExtension extends Dated {
   readonly requestedOn: string;
 }
 
+/**
+ * The unit takes back its own request still awaiting a decision (撤回延期申请), with a reason: refused
+ * when the request was decided (granted, refused), lapsed or withdrawn already, or is not the
+ * unit's. The unit may then ask again.
+ */
+export interface WithdrawExtensionRequest extends Dated {
+  readonly type: 'WithdrawExtensionRequest';
+  readonly unitId: string;
+  readonly requestId: string;
+  readonly reason: string;
+  /** The office day of the withdrawal (`YYYY-MM-DD`): not in the future, not before the request. */
+  readonly withdrawnOn: string;
+}
+
 /** Granting a date past the parent's limit needs the supervisor's `dueDateOverride`. */
 export interface DecideExtension extends Dated, SetsDueDate {
   readonly type: 'DecideExtension';
@@ -296,6 +310,7 @@ export type AssignmentCommand =
   | AssignUnit
   | HandOverPart
   | RequestExtension
+  | WithdrawExtensionRequest
   | DecideExtension
   | UrgeUnit
   | ReportRectification

@@ -18,6 +18,7 @@ import type {
   RequestExtension,
   SendBackReport,
   UrgeUnit,
+  WithdrawExtensionRequest,
 } from './assignment.commands.js';
 import {
   allPartsVerified,
@@ -166,6 +167,16 @@ const decideExtension = (overrides: Partial<DecideExtension> = {}): DecideExtens
   requestId: 'extension-1',
   approve: true,
   decidedOn: REQUESTED_ON,
+  ...overrides,
+});
+const withdrawRequest = (overrides: Partial<WithdrawExtensionRequest> = {}): WithdrawExtensionRequest => ({
+  type: 'WithdrawExtensionRequest',
+  actor: clerkOf(FINANCE),
+  unitId: FINANCE,
+  today: REQUESTED_ON,
+  requestId: 'extension-1',
+  reason: '申请延至的日期填错。',
+  withdrawnOn: REQUESTED_ON,
   ...overrides,
 });
 const urge = (overrides: Partial<UrgeUnit> = {}): AssignmentCommand => ({
@@ -456,6 +467,90 @@ describe('ASSIGNED with an extension request pending', () => {
 
     it('a request id cannot be reused', () => {
       given([...pending, refused]).when(requestExtension()).thenRefused('CONFLICT');
+    });
+  });
+});
+
+describe('ASSIGNED with an extension request pending, which the unit withdraws (撤回延期申请, newcomer23 S3)', () => {
+  const pending = [leadAssigned, extensionRequested];
+  const withdrawn: AssignmentEvent = {
+    type: 'ExtensionRequestWithdrawn',
+    data: { unitId: FINANCE, requestId: 'extension-1', reason: '申请延至的日期填错。', withdrawnOn: REQUESTED_ON },
+  };
+
+  it('the unit takes its own pending request back, with a reason and the office day', () => {
+    given(pending).when(withdrawRequest()).then([withdrawn]);
+    expect(partOf(stateAfter([...pending, withdrawn]), FINANCE)?.extensionRequests).toEqual([
+      expect.objectContaining({ requestId: 'extension-1', status: 'WITHDRAWN', withdrawnOn: REQUESTED_ON }),
+    ]);
+  });
+
+  it('a withdrawal entered late is dated on its day', () => {
+    given(pending).when(withdrawRequest({ today: TODAY, withdrawnOn: '2025-06-22' })).then([{ ...withdrawn, data: { ...withdrawn.data, withdrawnOn: '2025-06-22' } }]);
+  });
+
+  it('the due date stays, and the unit may ask again — for the date it meant', () => {
+    expect(partOf(stateAfter([...pending, withdrawn]), FINANCE)?.dueDate).toBe(DUE);
+    given([...pending, withdrawn])
+      .when(requestExtension({ requestId: 'extension-2', requestedDueDate: '2025-07-10' }))
+      .then([{ ...extensionRequested, data: { ...extensionRequested.data, requestId: 'extension-2', requestedDueDate: '2025-07-10' } }]);
+  });
+
+  it('a withdrawn request is decided by no one', () => {
+    given([...pending, withdrawn]).when(decideExtension()).thenRefused('CONFLICT', /withdrawn/, /已于 2025-06-20 撤回该项延期申请/);
+    given([...pending, withdrawn]).when(decideExtension({ approve: false, reason: '不同意' })).thenRefused('CONFLICT');
+  });
+
+  it('is withdrawn once: a second withdrawal is told when the first was', () => {
+    given([...pending, withdrawn]).when(withdrawRequest()).thenRefused('CONFLICT', /already withdrawn/, /已于 2025-06-20 撤回/);
+  });
+
+  it('only by the unit whose request it is', () => {
+    given(pending).when(withdrawRequest({ actor: clerkOf(ENVIRONMENT) })).thenRefused('FORBIDDEN', /Only/, /只有该单位的用户可以撤回该单位的延期申请/);
+    given(pending).when(withdrawRequest({ actor: supervisor })).thenRefused('FORBIDDEN');
+  });
+
+  it('names an existing request of the part', () => {
+    given(pending).when(withdrawRequest({ requestId: 'extension-9' })).thenRefused('NOT_FOUND');
+    given([leadAssigned, responsibleAssigned, extensionRequested]).when(withdrawRequest({ actor: clerkOf(ENVIRONMENT), unitId: ENVIRONMENT })).thenRefused('NOT_FOUND');
+  });
+
+  it.each<[string, Partial<WithdrawExtensionRequest>]>([
+    ['a day before the request', { withdrawnOn: '2025-06-19' }],
+    ['a day in the future', { withdrawnOn: '2025-06-21' }],
+    ['no reason', { reason: '  ' }],
+  ])('refuses %s', (_, overrides) => {
+    given(pending).when(withdrawRequest(overrides)).thenRefused('BAD_USER_INPUT');
+  });
+
+  describe('once decided', () => {
+    const granted: AssignmentEvent = {
+      type: 'ExtensionGranted',
+      data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-07-31', decidedOn: '2025-06-21' },
+    };
+    const refused: AssignmentEvent = { type: 'ExtensionRefused', data: { unitId: FINANCE, requestId: 'extension-1', reason: '不同意。', decidedOn: '2025-06-21' } };
+
+    it('a granted request cannot be withdrawn: the refusal says when it was granted', () => {
+      given([...pending, granted]).when(withdrawRequest({ today: TODAY, withdrawnOn: '2025-06-22' })).thenRefused('CONFLICT', /granted on 2025-06-21/, /已于 2025-06-21 批准，不能再撤回/);
+    });
+
+    it('a refused request cannot be withdrawn either', () => {
+      given([...pending, refused]).when(withdrawRequest({ today: TODAY, withdrawnOn: '2025-06-22' })).thenRefused('CONFLICT', /refused/, /已于 2025-06-21 驳回/);
+    });
+
+    it('a lapsed request (its part verified) has nothing to withdraw', () => {
+      const reported: AssignmentEvent = { type: 'RectificationReported', data: { unitId: FINANCE, summary: '已完成', evidence, reportedOn: '2025-06-21' } };
+      const passed: AssignmentEvent = { type: 'InspectionLogged', data: { unitId: FINANCE, inspectionId: 'i-1', outcome: 'PASSED', notes: '', inspectedOn: '2025-06-22', place: '' } };
+      given([...pending, reported, passed]).when(withdrawRequest({ today: TODAY, withdrawnOn: '2025-06-23' })).thenRefused('CONFLICT', /lapsed/, /失效/);
+    });
+
+    it('a withdrawal typed late, dated after a decision already entered, is refused as in date order', () => {
+      // Decided on 06-21 and entered; the unit's paper withdrawal of 06-22 comes in later: the request was no longer pending.
+      given([...pending, granted]).when(withdrawRequest({ today: TODAY, withdrawnOn: '2025-06-22' })).thenRefused('CONFLICT');
+    });
+
+    it('a decision entered late, dated after the withdrawal, is refused: nothing was pending then', () => {
+      given([...pending, withdrawn]).when(decideExtension({ decidedOn: '2025-06-25' })).thenRefused('CONFLICT');
     });
   });
 });

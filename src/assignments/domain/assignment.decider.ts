@@ -32,6 +32,7 @@ import type {
   ReopenParts,
   ReportRectification,
   RequestExtension,
+  WithdrawExtensionRequest,
   ReturnsPart,
   SendBackReport,
   SetsDueDate,
@@ -58,8 +59,9 @@ export type PartStatus = 'ASSIGNED' | 'REPORTED' | 'RETURNED' | 'VERIFIED';
  * PENDING until decided; LAPSED when the part was verified while it was pending — judged by day: a
  * passed inspection (as corrected) dated on or after the request's day (`withLapses`): nothing is
  * left to extend, so it is never decided, even if the part comes back later (the unit asks again).
+ * WITHDRAWN: the unit took it back while it was pending (ExtensionRequestWithdrawn); never decided.
  */
-export type ExtensionStatus = 'PENDING' | 'GRANTED' | 'REFUSED' | 'LAPSED';
+export type ExtensionStatus = 'PENDING' | 'GRANTED' | 'REFUSED' | 'LAPSED' | 'WITHDRAWN';
 
 export interface ExtensionRequest {
   readonly requestId: string;
@@ -72,6 +74,8 @@ export interface ExtensionRequest {
   readonly decidedOn?: string;
   /** `YYYY-MM-DD`, the due date granted (ExtensionGranted.newDueDate); absent unless granted. */
   readonly grantedDueDate?: string;
+  /** The office day the unit withdrew it; absent unless WITHDRAWN. */
+  readonly withdrawnOn?: string;
 }
 
 export interface RectificationReport {
@@ -665,6 +669,13 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
       }));
     case 'ExtensionRefused':
       return updatePart(state, event.data.unitId, event.data.decidedOn, (part) => settleExtension(part, event.data.requestId, 'REFUSED', event.data.decidedOn));
+    case 'ExtensionRequestWithdrawn': {
+      const { requestId, withdrawnOn } = event.data;
+      return updatePart(state, event.data.unitId, withdrawnOn, (part) => ({
+        ...part,
+        extensionRequests: part.extensionRequests.map((request) => (request.requestId === requestId ? { ...request, status: 'WITHDRAWN', withdrawnOn } : request)),
+      }));
+    }
     case 'UnitUrged':
       return updatePart(state, event.data.unitId, event.data.urgedOn, (part) => ({
         ...part,
@@ -1468,6 +1479,8 @@ function decideByType(command: AssignmentCommand, state: AssignmentsState, conte
       return assignUnit(command, state, context);
     case 'RequestExtension':
       return requestExtension(command, state);
+    case 'WithdrawExtensionRequest':
+      return withdrawExtensionRequest(command, state);
     case 'DecideExtension':
       return decideExtension(command, state);
     case 'UrgeUnit':
@@ -1685,6 +1698,63 @@ function requestExtension(command: RequestExtension, state: AssignmentsState): A
   return events;
 }
 
+/**
+ * 撤回延期申请 (newcomer23 S3): the unit's own request, still pending on the day withdrawn (judged as
+ * it stood then, whatever was entered since) → ExtensionRequestWithdrawn. FORBIDDEN for another
+ * unit or a supervisor; NOT_FOUND for an unknown request; CONFLICT, in words naming what happened to
+ * it, when it was decided, lapsed or withdrawn already; BAD_USER_INPUT for a day in the future or
+ * before the request, or no reason.
+ */
+function withdrawExtensionRequest(command: WithdrawExtensionRequest, state: AssignmentsState): AssignmentEvent[] {
+  const { unitId, requestId, withdrawnOn } = command;
+  requireOwnUnit(command, unitId, say('withdraw its extension request', '撤回该单位的延期申请'));
+  const part = requirePart(state, unitId, command);
+  const unit = unitNamed(command, unitId);
+  const known = part.extensionRequests.find((candidate) => candidate.requestId === requestId);
+  if (!known) {
+    throw new DomainError('NOT_FOUND', say(`Extension request ${requestId} of ${unit.en} does not exist.`, `找不到${unit.zh}的这项延期申请。`), { field: 'requestId' });
+  }
+  if (known.status !== 'PENDING') throw notPendingAnyMore(known, unit);
+  const withdrawn = { day: withdrawnOn, what: named('withdrawnOn', 'the withdrawal date', '撤回日期') };
+  requireBusinessDay(withdrawnOn, command.today, named('withdrawnOn', 'The withdrawal date', '撤回日期'));
+  requireNotBefore(withdrawn, { day: known.requestedOn, what: say('the request it withdraws', '所撤回的延期申请日期') });
+  const then = partOn(state, part, withdrawnOn).extensionRequests.find((candidate) => candidate.requestId === requestId) ?? known;
+  if (then.status !== 'PENDING') throw notPendingAnyMore(then, unit);
+  requireText(command.reason, named('reason', 'A reason for withdrawing the request', '撤回理由'));
+  const events: AssignmentEvent[] = [{ type: 'ExtensionRequestWithdrawn', data: { unitId, requestId, reason: command.reason, withdrawnOn } }];
+  requireLaterFactsHold(state, events, withdrawn, command);
+  return events;
+}
+
+/** CONFLICT for withdrawing a request no longer awaiting a decision, saying what became of it. */
+function notPendingAnyMore(request: ExtensionRequest, unit: Bilingual): DomainError {
+  const asked = `${request.requestedOn} 申请延至 ${request.requestedDueDate}`;
+  switch (request.status) {
+    case 'GRANTED':
+    case 'REFUSED': {
+      const decided = request.status === 'GRANTED' ? say('granted', '批准') : say('refused', '驳回');
+      return conflict(
+        `The extension request of ${unit.en} (${request.requestedOn}, for ${request.requestedDueDate}) was already ${decided.en} on ${request.decidedOn}: a decided request cannot be withdrawn. If the date is wrong, ask the supervising office.`,
+        `${unit.zh}的延期申请（${asked}）已于 ${request.decidedOn} ${decided.zh}，不能再撤回；如日期有误，请与督办单位联系。`,
+      );
+    }
+    case 'LAPSED':
+      return conflict(
+        `The extension request of ${unit.en} (${request.requestedOn}, for ${request.requestedDueDate}) lapsed when its part was verified; there is nothing to withdraw.`,
+        `${unit.zh}的延期申请（${asked}）已在任务确认完成时失效，无需撤回。`,
+      );
+    case 'WITHDRAWN':
+      return conflict(
+        `The extension request of ${unit.en} (${request.requestedOn}, for ${request.requestedDueDate}) was already withdrawn on ${request.withdrawnOn}.`,
+        `${unit.zh}的延期申请（${asked}）已于 ${request.withdrawnOn} 撤回。`,
+      );
+    case 'PENDING':
+      return conflict(`The extension request of ${unit.en} could not be withdrawn then.`, `${unit.zh}的该项延期申请当时不能撤回。`);
+    default:
+      return unreachable(request.status);
+  }
+}
+
 function decideExtension(command: DecideExtension, state: AssignmentsState): AssignmentEvent[] {
   const { unitId, requestId, decidedOn } = command;
   requireRole(command.actor, ['SUPERVISOR'], say('decide extension requests', '审批延期申请'));
@@ -1698,6 +1768,12 @@ function decideExtension(command: DecideExtension, state: AssignmentsState): Ass
     throw conflict(
       `Extension request ${requestId} of ${unit.en} was already ${known.status.toLowerCase()}.`,
       `${unit.zh}的该项延期申请已${known.status === 'GRANTED' ? '批准' : '驳回'}。`,
+    );
+  }
+  if (known.status === 'WITHDRAWN') {
+    throw conflict(
+      `Extension request ${requestId} of ${unit.en} was withdrawn by the unit on ${known.withdrawnOn}; there is nothing to decide.`,
+      `${unit.zh}已于 ${known.withdrawnOn} 撤回该项延期申请，无需审批。`,
     );
   }
   const decided = { day: decidedOn, what: named('decidedOn', 'the decision date', '审批日期') };
@@ -1819,6 +1895,7 @@ const LATER_FACT: Partial<Record<AssignmentEvent['type'], Bilingual>> = {
   ExtensionRequested: say('extension request', '延期申请'),
   ExtensionGranted: say('extension decision', '延期审批'),
   ExtensionRefused: say('extension decision', '延期审批'),
+  ExtensionRequestWithdrawn: say('withdrawal of an extension request', '撤回延期申请'),
   UnitUrged: say('urging', '催办'),
   RectificationReported: say('report', '整改报告'),
   ReportSentBack: say('send-back', '退办'),
@@ -2003,6 +2080,12 @@ function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingu
       if (!isAfter(newDueDate, part.dueDate)) {
         return say(`the date it granted (${newDueDate}) was not later than the due date then in force (${part.dueDate})`, `所批准的延期日期 ${newDueDate} 不晚于当时的截止日期 ${part.dueDate}`);
       }
+      return null;
+    }
+    case 'ExtensionRequestWithdrawn': {
+      const request = part.extensionRequests.find((candidate) => candidate.requestId === event.data.requestId);
+      if (!request) return say('the request it withdraws had not been made yet then', '所撤回的延期申请当时尚未提出');
+      if (request.status !== 'PENDING') return say('the request it withdraws was no longer pending then', '所撤回的延期申请当时已不在待审批状态');
       return null;
     }
     case 'UnitUrged':
@@ -2947,6 +3030,8 @@ export function factDayOf(command: AssignmentCommand): DatedFact | null {
       return { day: command.requestedOn, what: named('requestedOn', 'the request date', '延期申请日期') };
     case 'DecideExtension':
       return { day: command.decidedOn, what: named('decidedOn', 'the decision date', '审批日期') };
+    case 'WithdrawExtensionRequest':
+      return { day: command.withdrawnOn, what: named('withdrawnOn', 'the withdrawal date', '撤回日期') };
     case 'UrgeUnit':
       return { day: command.urgedOn, what: named('urgedOn', 'the urging date', '催办日期') };
     case 'ReportRectification':

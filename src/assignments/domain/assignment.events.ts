@@ -97,6 +97,17 @@ export type ExtensionRefused = DomainEvent<
   { readonly unitId: string; readonly requestId: string; readonly reason: string; readonly decidedOn: string }
 >;
 
+/**
+ * The unit took back its own extension request while it still awaited a decision (撤回延期申请: a
+ * date or reason typed wrong, or the time no longer needed, newcomer23 S3). Nothing is decided on
+ * it any more; the unit may ask again. `withdrawnOn` is the office day of the withdrawal, `reason`
+ * why (Chinese, for the history). v1.
+ */
+export type ExtensionRequestWithdrawn = DomainEvent<
+  'ExtensionRequestWithdrawn',
+  { readonly unitId: string; readonly requestId: string; readonly reason: string; readonly withdrawnOn: string }
+>;
+
 /** 催办: the supervisor presses a unit to get on with its part. v2 added `urgedOn`. */
 export type UnitUrged = DomainEvent<'UnitUrged', { readonly unitId: string; readonly message: string; readonly urgedOn: string }>;
 
@@ -257,6 +268,7 @@ export type AssignmentEvent =
   | ExtensionRequested
   | ExtensionGranted
   | ExtensionRefused
+  | ExtensionRequestWithdrawn
   | UnitUrged
   | RectificationReported
   | ReportSentBack
@@ -277,6 +289,7 @@ export const assignmentEventSchemas: EventSchemas<AssignmentEvent> = {
   ExtensionRequested: { version: 2, occurredOn: 'requestedOn', upcasters: { 1: officeDayOfRecording('requestedOn') } },
   ExtensionGranted: { version: 2, occurredOn: 'decidedOn', upcasters: { 1: officeDayOfRecording('decidedOn') } },
   ExtensionRefused: { version: 2, occurredOn: 'decidedOn', upcasters: { 1: officeDayOfRecording('decidedOn') } },
+  ExtensionRequestWithdrawn: { version: 1, occurredOn: 'withdrawnOn' },
   UnitUrged: { version: 2, occurredOn: 'urgedOn', upcasters: { 1: officeDayOfRecording('urgedOn') } },
   RectificationReported: { version: 2, occurredOn: 'reportedOn', upcasters: { 1: officeDayOfRecording('reportedOn') } },
   ReportSentBack: { version: 2, occurredOn: 'sentBackOn', upcasters: { 1: officeDayOfRecording('sentBackOn') } },
@@ -301,8 +314,8 @@ export function isAssignmentEvent(event: DomainEvent): event is AssignmentEvent 
 }
 
 /**
- * A unit's own records on its part — report, inspection, send-back, urging, extension request and
- * its decision: the kinds a withdrawal may be dated before (the office heard of the evaluator's
+ * A unit's own records on its part — report, inspection, send-back, urging, extension request, its
+ * decision or withdrawal: the kinds a withdrawal may be dated before (the office heard of the evaluator's
  * letter later, breaker11h P8). Those dated on or after a withdrawal that stands stay on the record
  * and count nowhere: not in any figure, nor in judging a record dated before the withdrawal and
  * entered after it, nor in the part its page and 台账 row show (breaker11j P3, P4).
@@ -315,6 +328,7 @@ const UNIT_RECORD_TYPES: ReadonlySet<string> = new Set<AssignmentEvent['type']>(
   'ExtensionRequested',
   'ExtensionGranted',
   'ExtensionRefused',
+  'ExtensionRequestWithdrawn',
 ]);
 
 export const isUnitRecord = (event: { readonly type: string }): boolean => UNIT_RECORD_TYPES.has(event.type);

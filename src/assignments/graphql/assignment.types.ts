@@ -9,9 +9,9 @@ export const PartStatusEnum = graphqlEnum<PartStatus>(['ASSIGNED', 'REPORTED', '
 export const InspectionOutcomeEnum = graphqlEnum<InspectionOutcome>(['PASSED', 'FAILED'], 'InspectionOutcome');
 export const TrafficLightEnum = graphqlEnum<TrafficLight>(['GREEN', 'YELLOW', 'RED'], 'TrafficLight', 'RED: overdue, YELLOW: due soon, GREEN: on track');
 export const ExtensionStatusEnum = graphqlEnum(
-  ['PENDING', 'GRANTED', 'REFUSED', 'LAPSED'] as const,
+  ['PENDING', 'GRANTED', 'REFUSED', 'LAPSED', 'WITHDRAWN'] as const,
   'ExtensionStatus',
-  'PENDING: awaiting a decision; GRANTED / REFUSED: decided; LAPSED (已失效): a passed inspection dated on or after its request day stands (the part was verified while it was pending), so nothing is left to decide — it is never decided, even if the part comes back (the unit asks again)',
+  'PENDING: awaiting a decision; GRANTED / REFUSED: decided; LAPSED (已失效): a passed inspection dated on or after its request day stands (the part was verified while it was pending), so nothing is left to decide — it is never decided, even if the part comes back (the unit asks again); WITHDRAWN (已撤回): the unit took it back while it was pending (withdrawnOn, withdrawalReason) — never decided; the unit may ask again',
 );
 export const DueTermsKindEnum = graphqlEnum<DueTermsKind>(
   DueTermsKinds,
@@ -81,6 +81,9 @@ export class ExtensionRequestType {
   @Field(() => String, { nullable: true }) decidedAt: string | null;
   @Field(() => String, { nullable: true }) decisionReason: string | null;
   @Field(() => String, { nullable: true }) grantedDueDate: string | null;
+  @Field(() => String, { nullable: true, description: 'The office day the unit withdrew it (撤回); null unless WITHDRAWN' }) withdrawnOn: string | null;
+  @Field(() => String, { nullable: true, description: 'ISO instant the withdrawal was recorded; null unless WITHDRAWN' }) withdrawnAt: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the unit withdrew it; null unless WITHDRAWN' }) withdrawalReason: string | null;
 }
 
 @ObjectType('Urge', { description: '催办: a supervisor pressed the unit' })

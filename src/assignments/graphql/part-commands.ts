@@ -16,6 +16,7 @@ import type {
   RequestExtensionPayload,
   SendBackPayload,
   UrgePayload,
+  WithdrawExtensionRequestPayload,
 } from './part.inputs.js';
 
 /** The event each record kind of the API is (an extension decision: granted or refused, either is found). */
@@ -78,6 +79,10 @@ export const partCommands = {
       requestedDueDate: input.requestedDueDate,
       reason: input.reason,
     };
+  },
+  withdrawExtensionRequest: (input: WithdrawExtensionRequestPayload, { actor, now }: Issued): PartCommand => {
+    const { today, day } = businessTime(now, input.withdrawnOn);
+    return { type: 'WithdrawExtensionRequest', actor, today, withdrawnOn: day, unitId: input.unitId, requestId: input.requestId, reason: input.reason };
   },
   decideExtension: (input: DecideExtensionPayload, { actor, now }: Issued): PartCommand => {
     const { today, day } = businessTime(now, input.decidedOn);

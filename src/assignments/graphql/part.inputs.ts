@@ -84,6 +84,21 @@ export class RequestExtensionPayload extends PartPayload {
   requestedOn?: string;
 }
 
+/** 撤回延期申请: the unit takes back its own pending request (see `WithdrawExtensionRequest`). */
+@InputType({ isAbstract: true })
+export class WithdrawExtensionRequestPayload extends PartPayload {
+  @Field(() => ID, { description: 'The pending request to withdraw' })
+  @EntityId()
+  requestId: string;
+
+  @Field(() => String, { description: 'Why it is withdrawn (撤回理由), kept in the history' })
+  @RequiredText(2000)
+  reason: string;
+
+  @OfficeDay('the request was withdrawn (not before it was made)')
+  withdrawnOn?: string;
+}
+
 @InputType({ isAbstract: true })
 export class DecideExtensionPayload extends PartPayload {
   @Field(() => ID)

@@ -37,12 +37,19 @@ export interface ExtensionRequestView {
   readonly reason: string;
   readonly requestedOn: string;
   readonly requestedAt: string;
-  /** LAPSED: the part was verified while it was pending (已失效, nothing to decide; see the decider's `ExtensionStatus`). */
-  status: 'PENDING' | 'GRANTED' | 'REFUSED' | 'LAPSED';
+  /**
+   * LAPSED: the part was verified while it was pending (已失效, nothing to decide); WITHDRAWN: the unit
+   * took it back while pending (已撤回). See the decider's `ExtensionStatus`.
+   */
+  status: 'PENDING' | 'GRANTED' | 'REFUSED' | 'LAPSED' | 'WITHDRAWN';
   decidedOn: string | null;
   decidedAt: string | null;
   decisionReason: string | null;
   grantedDueDate: string | null;
+  /** The office day (`YYYY-MM-DD`) the unit withdrew it, the UTC instant recorded, and why; null unless WITHDRAWN. */
+  withdrawnOn: string | null;
+  withdrawnAt: string | null;
+  withdrawalReason: string | null;
 }
 
 export interface UrgeView {
@@ -354,6 +361,9 @@ function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): voi
         decidedAt: null,
         decisionReason: null,
         grantedDueDate: null,
+        withdrawnOn: null,
+        withdrawnAt: null,
+        withdrawalReason: null,
       });
       relapse(part);
       return;
@@ -366,6 +376,11 @@ function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): voi
     case 'ExtensionRefused': {
       const request = part.extensionRequests.find((r) => r.requestId === event.data.requestId);
       if (request) Object.assign(request, { status: 'REFUSED', decidedOn: on, decidedAt: at, decisionReason: event.data.reason });
+      return;
+    }
+    case 'ExtensionRequestWithdrawn': {
+      const request = part.extensionRequests.find((r) => r.requestId === event.data.requestId);
+      if (request) Object.assign(request, { status: 'WITHDRAWN', withdrawnOn: on, withdrawnAt: at, withdrawalReason: event.data.reason });
       return;
     }
     case 'UnitUrged':

@@ -14,7 +14,7 @@ const told = {
   urges: [{ message: '请尽快报送', urgedOn: '2026-04-10', urgedAt: '2026-04-10T02:00:00.000Z', urgedBy: 's' }],
   returns: [{ cause: 'SENT_BACK' as const, reason: '材料不全', returnedOn: '2026-04-12', returnedAt: '2026-04-12T02:00:00.000Z', newDueDate: null }],
   extensionRequests: [
-    { requestId: 'r', requestedDueDate: '2026-06-30', reason: 'x', requestedOn: '2026-04-05', requestedAt: '2026-04-05T01:00:00.000Z', status: 'GRANTED' as const, decidedOn: '2026-04-06', decidedAt: '2026-04-06T01:00:00.000Z', decisionReason: null, grantedDueDate: '2026-06-30' },
+    { requestId: 'r', requestedDueDate: '2026-06-30', reason: 'x', requestedOn: '2026-04-05', requestedAt: '2026-04-05T01:00:00.000Z', status: 'GRANTED' as const, decidedOn: '2026-04-06', decidedAt: '2026-04-06T01:00:00.000Z', decisionReason: null, grantedDueDate: '2026-06-30', withdrawnOn: null, withdrawnAt: null, withdrawalReason: null },
   ],
 };
 const kinds = (reports: ReportView[], status: 'RETURNED' | 'REPORTED' = 'RETURNED') =>

@@ -123,7 +123,7 @@ describe("a unit's workload", () => {
         status: 'RETURNED',
         urges: [{ message: '请尽快整改', urgedOn: '2026-04-10', urgedAt: '2026-04-10T01:00:00.000Z', urgedBy: 's' }],
         returns: [{ cause: 'SENT_BACK', reason: '证据不足', returnedOn: '2026-04-12', returnedAt: '2026-04-12T01:00:00.000Z', newDueDate: null }],
-        extensionRequests: [{ requestId: 'r', requestedDueDate: '2026-06-01', reason: 'x', requestedOn: '2026-04-05', requestedAt: '2026-04-05T01:00:00.000Z', status: 'REFUSED', decidedOn: '2026-04-06', decidedAt: '2026-04-06T01:00:00.000Z', decisionReason: '时限不能延后', grantedDueDate: null }],
+        extensionRequests: [{ requestId: 'r', requestedDueDate: '2026-06-01', reason: 'x', requestedOn: '2026-04-05', requestedAt: '2026-04-05T01:00:00.000Z', status: 'REFUSED', decidedOn: '2026-04-06', decidedAt: '2026-04-06T01:00:00.000Z', decisionReason: '时限不能延后', grantedDueDate: null, withdrawnOn: null, withdrawnAt: null, withdrawalReason: null }],
       }),
       part('fgw', { status: 'VERIFIED', verifiedOn: '2026-04-15', verifiedAt: '2026-04-15T01:00:00.000Z' }),
     ]);

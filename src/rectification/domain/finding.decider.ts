@@ -373,6 +373,7 @@ function decideOnFinding(command: FindingCommand, state: FindingState): FindingS
       return state.status === 'withdrawn' ? [...decided, ...withdrawalUndone(state, then, decided, command)] : decided;
     }
     case 'RequestExtension':
+    case 'WithdrawExtensionRequest':
     case 'DecideExtension':
     case 'UrgeUnit':
     case 'ReportRectification':

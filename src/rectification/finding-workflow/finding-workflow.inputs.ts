@@ -12,6 +12,7 @@ import {
   ReopenPayload,
   ReportPayload,
   RequestExtensionPayload,
+  WithdrawExtensionRequestPayload,
   SendBackPayload,
   UndoWithdrawalPayload,
   UrgePayload,
@@ -28,6 +29,7 @@ class FindingRef {
 
 @InputType() export class AssignFindingInput extends IntersectionType(FindingRef, AssignPayload) {}
 @InputType() export class RequestExtensionInput extends IntersectionType(FindingRef, RequestExtensionPayload) {}
+@InputType() export class WithdrawExtensionRequestInput extends IntersectionType(FindingRef, WithdrawExtensionRequestPayload) {}
 @InputType() export class DecideExtensionInput extends IntersectionType(FindingRef, DecideExtensionPayload) {}
 @InputType() export class UrgeUnitInput extends IntersectionType(FindingRef, UrgePayload) {}
 @InputType() export class ReportRectificationInput extends IntersectionType(FindingRef, ReportPayload) {}

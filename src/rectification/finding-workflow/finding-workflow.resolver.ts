@@ -19,6 +19,7 @@ import {
   ReopenFindingInput,
   ReportRectificationInput,
   RequestExtensionInput,
+  WithdrawExtensionRequestInput,
   SendBackReportInput,
   UndoFindingWithdrawalInput,
   UrgeUnitInput,
@@ -47,6 +48,14 @@ export class FindingWorkflowResolver {
   @Mutation(() => FindingType, { description: 'A unit asks for a later due date for its part, with a reason.' })
   requestExtension(@Args('input') input: RequestExtensionInput, @CurrentRequester() requester: Requester) {
     return this.act(requester, 'RequestExtension', input, (issued) => partCommands.requestExtension(input, issued));
+  }
+
+  @AllowRoles('UNIT')
+  @Mutation(() => FindingType, {
+    description: '撤回延期申请: a unit takes back its own extension request still awaiting a decision (typed wrong, or no longer needed), with a reason; it may then ask again. Refused CONFLICT when the request was already decided, lapsed or withdrawn; FORBIDDEN for another unit.',
+  })
+  withdrawExtensionRequest(@Args('input') input: WithdrawExtensionRequestInput, @CurrentRequester() requester: Requester) {
+    return this.act(requester, 'WithdrawExtensionRequest', input, (issued) => partCommands.withdrawExtensionRequest(input, issued));
   }
 
   @AllowRoles('SUPERVISOR')

@@ -137,6 +137,10 @@ const BY_INPUT_FIELD: Readonly<Record<string, string>> = {
   'CircularReferenceInput.id': '引用的问题或事项',
   'IssueCircularInput.title': '通报标题',
   'IssueCircularInput.reason': '通报事由',
+  'WithdrawExtensionRequestInput.reason': '撤回理由',
+  'WithdrawExtensionRequestInput.withdrawnOn': '撤回日期',
+  'WithdrawWorkPlanItemExtensionRequestInput.reason': '撤回理由',
+  'WithdrawWorkPlanItemExtensionRequestInput.withdrawnOn': '撤回日期',
 };
 
 /** `reason` by what the input does, read from its type name's leading verb. */

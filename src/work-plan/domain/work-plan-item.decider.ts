@@ -378,6 +378,7 @@ function decideItem(command: WorkPlanItemCommand, recordedState: WorkPlanItemSta
     case 'ReviseWorkPlanItem':
       return reviseItem(command, state);
     case 'RequestExtension':
+    case 'WithdrawExtensionRequest':
     case 'DecideExtension':
     case 'UrgeUnit':
     case 'ReportRectification':

@@ -10,6 +10,7 @@ import {
   ReopenPayload,
   ReportPayload,
   RequestExtensionPayload,
+  WithdrawExtensionRequestPayload,
   SendBackPayload,
   UndoWithdrawalPayload,
   UrgePayload,
@@ -28,6 +29,7 @@ class WorkPlanItemRef {
 }
 
 @InputType() export class RequestWorkPlanItemExtensionInput extends IntersectionType(WorkPlanItemRef, RequestExtensionPayload) {}
+@InputType() export class WithdrawWorkPlanItemExtensionRequestInput extends IntersectionType(WorkPlanItemRef, WithdrawExtensionRequestPayload) {}
 @InputType() export class DecideWorkPlanItemExtensionInput extends IntersectionType(WorkPlanItemRef, DecideExtensionPayload) {}
 @InputType() export class UrgeWorkPlanItemUnitInput extends IntersectionType(WorkPlanItemRef, UrgePayload) {}
 @InputType() export class ReportWorkPlanItemInput extends IntersectionType(WorkPlanItemRef, ReportPayload) {}

@@ -19,6 +19,7 @@ import {
   ReopenWorkPlanItemInput,
   ReportWorkPlanItemInput,
   RequestWorkPlanItemExtensionInput,
+  WithdrawWorkPlanItemExtensionRequestInput,
   SendBackWorkPlanItemReportInput,
   UrgeWorkPlanItemUnitInput,
   WithdrawWorkPlanItemInput,
@@ -45,6 +46,12 @@ export class WorkPlanItemWorkflowResolver {
   @Mutation(() => WorkPlanItemType, { description: 'A unit asks for a later due date for its part of an item.' })
   requestWorkPlanItemExtension(@Args('input') input: RequestWorkPlanItemExtensionInput, @CurrentRequester() requester: Requester) {
     return this.act(requester, 'RequestWorkPlanItemExtension', input, (issued) => partCommands.requestExtension(input, issued));
+  }
+
+  @AllowRoles('UNIT')
+  @Mutation(() => WorkPlanItemType, { description: '撤回延期申请 on an item part: a unit takes back its own pending extension request (see withdrawExtensionRequest).' })
+  withdrawWorkPlanItemExtensionRequest(@Args('input') input: WithdrawWorkPlanItemExtensionRequestInput, @CurrentRequester() requester: Requester) {
+    return this.act(requester, 'WithdrawWorkPlanItemExtensionRequest', input, (issued) => partCommands.withdrawExtensionRequest(input, issued));
   }
 
   @AllowRoles('SUPERVISOR')

@@ -1,0 +1,54 @@
+import type { Browser } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { launchChromium } from './support/browser.js';
+import { browserContexts, officeDay } from './support/suite.js';
+
+/*
+ * newcomer23 S3: 市发改委's clerk typed 申请延期至 2027-01-20 (meant 2026-12-22) and the card then offered no
+ * way to take it back. Now the card shows 撤回延期申请 beside the pending request; withdrawn, the request
+ * reads 已撤回 with its day and reason, the timeline has the line, and 申请延期 is offered again.
+ */
+describe('a unit takes back its own pending extension request in the browser', () => {
+  let app: TestApp;
+  let browser: Browser;
+  const contexts = browserContexts(() => ({ app, browser }));
+  const FGW = 'rct_demo_unit_fgw_qingchuan';
+  let findingId: string;
+  let fgwName: string;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
+    const listed = await app.graphql(`{ units { id code name } evaluations(first: 1) { nodes { id } } }`);
+    const fgw = listed.data!.units.find((unit: { code: string }) => unit.code === 'FGW');
+    fgwName = fgw.name;
+    const act = async (mutation: string, input: Record<string, unknown>, headers?: Record<string, string>) => {
+      const answer = await app.graphql(`mutation($input: ${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { id } }`, { input: { idempotencyKey: `ext-${mutation}`, ...input } }, headers);
+      if (answer.errors) throw new Error(`${mutation}: ${JSON.stringify(answer.errors)}`);
+      return answer.data![mutation].id as string;
+    };
+    findingId = await act('recordFinding', { evaluationId: listed.data!.evaluations.nodes[0].id, title: '政策解读“三同步”未落实', description: '政策文件发布时未同步解读', category: '政策解读', severity: 'MEDIUM', concernedUnitIds: [fgw.id], identifiedOn: officeDay(-20) });
+    await act('assignFinding', { findingId, assignedOn: officeDay(-10), units: [{ unitId: fgw.id, role: 'LEAD', dueDate: officeDay(6) }] });
+    await act('requestExtension', { findingId, unitId: fgw.id, requestedDueDate: officeDay(49), reason: '需与市司法局会签，预计推迟两周。' }, { authorization: `Bearer ${FGW}` });
+  });
+  afterAll(() => contexts.closeAll());
+
+  it('withdraws it with a reason, shows it as 已撤回 on the card and in the timeline, and offers 申请延期 again', async () => {
+    const { page } = await contexts.open({ token: FGW });
+    await page.goto(`/findings/${findingId}`);
+    const card = page.locator(`[data-test="part-${fgwName}"]`);
+    await card.getByText(`申请延至 ${officeDay(49)}`).waitFor();
+    expect(await card.getByRole('button', { name: '申请延期', exact: true }).count()).toBe(0);
+    await card.getByRole('button', { name: '撤回延期申请' }).click();
+    const form = page.locator('[data-test="form-withdrawExtension"]');
+    // Nothing is sent without a reason: named beside the field.
+    await form.getByRole('button', { name: '撤回延期申请' }).click();
+    await form.getByText('请填写“撤回理由”。').waitFor();
+    await form.getByLabel('撤回理由').fill('申请延至的日期填错，撤回后重新申请。');
+    await form.getByRole('button', { name: '撤回延期申请' }).click();
+    await card.locator('[data-test="extension-withdrawn"]', { hasText: `撤回日期 ${officeDay(0)}：申请延至的日期填错，撤回后重新申请。` }).waitFor();
+    await card.getByText('已撤回', { exact: true }).waitFor();
+    await page.locator('[data-test="timeline"]').getByText(`撤回延期申请（${fgwName}）：申请延至的日期填错，撤回后重新申请。`).waitFor();
+    await card.getByRole('button', { name: '申请延期', exact: true }).waitFor();
+    expect(await card.getByRole('button', { name: '撤回延期申请' }).count()).toBe(0);
+  });
+});

@@ -2529,6 +2529,81 @@ describe('hand-overs typed out of date order pass a part as entered in date orde
     expect(partsOf(stateAfter([finance, health, { ...own[2]! }, passed(FINANCE, AUDIT, '2025-07-01'), passed(HEALTH, AUDIT, '2025-07-01')]))).toEqual([expect.objectContaining(expected)]);
   });
 
+  it('a hand-over into a unit whose part was built after its day of a move and a join makes room: both steps come off, the latest first, the part passes, both join it again, each undoing worded as a hand-over (fuzz p:102 run 7, 5d97556)', () => {
+    const environment = { type: 'UnitAssigned', data: { unitId: ENVIRONMENT, role: 'RESPONSIBLE', dueDate: '2025-09-30', assignedOn: ASSIGNED_ON } } as AssignmentEvent;
+    const audit = { type: 'UnitAssigned', data: { unitId: AUDIT, role: 'RESPONSIBLE', dueDate: '2025-10-31', assignedOn: ASSIGNED_ON } } as AssignmentEvent;
+    const history = [leadAssigned, environment, audit, passed(ENVIRONMENT, HEALTH, '2025-07-01'), passed(AUDIT, HEALTH, '2025-07-05')];
+    const names = { nameOf: (unitId: string) => ({ [FINANCE]: '市财政局', [ENVIRONMENT]: '市环境保护局', [HEALTH]: '市卫生健康委员会', [AUDIT]: '市审计局' })[unitId] };
+    given(history)
+      .when(handOver({ handedOverOn: '2025-06-10', unitNames: names }))
+      .then([
+        { type: 'PartHandOverUndone', data: { unitId: AUDIT, successorUnitId: HEALTH, reason: '市财政局的任务于 2025-06-10 先移交市卫生健康委员会，2025-07-05 的合并随后重新办理', handedOverOn: '2025-07-05' } },
+        { type: 'PartHandOverUndone', data: { unitId: ENVIRONMENT, successorUnitId: HEALTH, reason: '市财政局的任务于 2025-06-10 先移交市卫生健康委员会，2025-07-01 的移交随后重新办理', handedOverOn: '2025-07-01' } },
+        passed(FINANCE, HEALTH, '2025-06-10'),
+        { type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: HEALTH, reason: '按日期顺序重新办理：市环境保护局的任务于 2025-07-01 并入市卫生健康委员会的任务', handedOverOn: '2025-07-01' } },
+        { type: 'PartHandedOver', data: { unitId: AUDIT, successorUnitId: HEALTH, reason: '按日期顺序重新办理：市审计局的任务于 2025-07-05 并入市卫生健康委员会的任务', handedOverOn: '2025-07-05' } },
+      ]);
+    // As in date order: HEALTH holds FINANCE's lead record (due 06-30) from 06-10; ENVIRONMENT's and AUDIT's parts joined it.
+    const events = decideAssignment(handOver({ handedOverOn: '2025-06-10', unitNames: names }), stateAfter(history), openParent);
+    const expected = { unitId: HEALTH, role: 'LEAD', dueDate: DUE, heldBefore: [FINANCE, ENVIRONMENT, AUDIT], heldSince: '2025-06-10' };
+    expect(partsOf(stateAfter([...history, ...events]))).toEqual([expect.objectContaining(expected)]);
+    expect(partsOf(stateAfter([leadAssigned, environment, audit, passed(FINANCE, HEALTH, '2025-06-10'), passed(ENVIRONMENT, HEALTH, '2025-07-01'), passed(AUDIT, HEALTH, '2025-07-05')]))).toEqual([expect.objectContaining(expected)]);
+  });
+
+  describe('a part passed on by the successor’s merge into a unit whose part there came later (breaker8l P1, fuzz b:71 run 2)', () => {
+    // By date: FINANCE (lead, due 12-31) merged into ENVIRONMENT on 06-05, ENVIRONMENT into HEALTH on 06-10; AUDIT's part (due 09-30)
+    // passed to HEALTH on 07-01 and joined the part HEALTH held since 06-10. AUDIT's step was recorded first.
+    const mergers: Record<string, { successorUnitId: string; mergedOn: string }> = {
+      [FINANCE]: { successorUnitId: ENVIRONMENT, mergedOn: '2025-06-05' },
+      [ENVIRONMENT]: { successorUnitId: HEALTH, mergedOn: '2025-06-10' },
+      [AUDIT]: { successorUnitId: HEALTH, mergedOn: '2025-07-01' },
+    };
+    const directory = {
+      nameOf: (unitId: string) => ({ [FINANCE]: '市财政局', [ENVIRONMENT]: '市环境保护局', [HEALTH]: '市卫生健康委员会', [AUDIT]: '市审计局' })[unitId],
+      mergerOf: (unitId: string) => mergers[unitId],
+      handOversOf: () => [],
+    };
+    const audit = { type: 'UnitAssigned', data: { unitId: AUDIT, role: 'RESPONSIBLE', dueDate: '2025-09-30', assignedOn: ASSIGNED_ON } } as AssignmentEvent;
+    const finance = { type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2025-12-31', assignedOn: ASSIGNED_ON } } as AssignmentEvent;
+    const steps = (events: readonly AssignmentEvent[]) => events.map((event) => [event.type, (event.data as { unitId: string }).unitId, (event.data as { successorUnitId?: string }).successorUnitId, (event.data as { handedOverOn?: string }).handedOverOn]);
+    // As in date order: HEALTH holds FINANCE's record (due 12-31, leading) since 06-10, ENVIRONMENT's and AUDIT's steps in its history.
+    const expected = { unitId: HEALTH, role: 'LEAD', dueDate: '2025-12-31', heldBefore: [FINANCE, ENVIRONMENT, AUDIT], heldSince: '2025-06-10' };
+    const dateOrder = stateAfter([audit, finance, passed(FINANCE, ENVIRONMENT, '2025-06-05'), passed(ENVIRONMENT, HEALTH, '2025-06-10'), passed(AUDIT, HEALTH, '2025-07-01')]);
+
+    it('date order gives HEALTH FINANCE’s record, AUDIT’s joined it', () => {
+      expect(partsOf(dateOrder)).toEqual([expect.objectContaining(expected)]);
+    });
+
+    it('FINANCE’s merge typed last: AUDIT’s step into HEALTH comes off, FINANCE’s part passes on through ENVIRONMENT’s merge, AUDIT’s joins again', () => {
+      const history = [audit, finance, passed(AUDIT, HEALTH, '2025-07-01')];
+      const merge: HandOverPart = { type: 'HandOverPart', actor: admin, unitId: FINANCE, successorUnitId: ENVIRONMENT, reason: '机构改革', today: TODAY, handedOverOn: '2025-06-05', merging: true, unitNames: directory };
+      const events = decideAssignment(merge, stateAfter(history), openParent);
+      expect(steps(events)).toEqual([
+        ['PartHandedOver', FINANCE, ENVIRONMENT, '2025-06-05'],
+        ['PartHandOverUndone', AUDIT, HEALTH, '2025-07-01'],
+        ['PartHandedOver', ENVIRONMENT, HEALTH, '2025-06-10'],
+        ['PartHandedOver', AUDIT, HEALTH, '2025-07-01'],
+      ]);
+      // The undoing says why, in the words of a hand-over (移交), not of a 交办.
+      expect(events[1]!.data).toMatchObject({ reason: '市环境保护局的任务于 2025-06-10 先移交市卫生健康委员会，2025-07-01 的移交随后重新办理' });
+      const after = stateAfter([...history, ...events]);
+      expect(partsOf(after)).toEqual([expect.objectContaining(expected)]);
+      expect(partsOf(assignmentsOn(after, TODAY))).toEqual([expect.objectContaining({ unitId: HEALTH, role: 'LEAD', dueDate: '2025-12-31', heldBefore: [FINANCE, ENVIRONMENT, AUDIT] })]);
+    });
+
+    it('FINANCE’s 交办 row typed last (the directory first): the merges due make the same room', () => {
+      const history = [audit, passed(AUDIT, HEALTH, '2025-07-01'), finance];
+      const due = handOversDue({ unitNames: directory }, stateAfter(history));
+      expect(steps(due)).toEqual([
+        ['PartHandedOver', FINANCE, ENVIRONMENT, '2025-06-05'],
+        ['PartHandOverUndone', AUDIT, HEALTH, '2025-07-01'],
+        ['PartHandedOver', ENVIRONMENT, HEALTH, '2025-06-10'],
+        ['PartHandedOver', AUDIT, HEALTH, '2025-07-01'],
+      ]);
+      expect(partsOf(stateAfter([...history, ...due]))).toEqual([expect.objectContaining(expected)]);
+    });
+  });
+
   it('does not pass a part twice through one hand-over when the directory has a cycle over two days', () => {
     const directory = { nameOf: () => undefined, handOversOf: (unitId: string) => (unitId === FINANCE ? [{ successorUnitId: HEALTH, on: '2025-06-10' }] : unitId === HEALTH ? [{ successorUnitId: FINANCE, on: '2025-06-20' }] : []) };
     expect(handOversDue({ unitNames: directory }, stateAfter([leadAssigned]))).toHaveLength(2);

@@ -1517,7 +1517,7 @@ function assignUnit(command: AssignUnit, state: AssignmentsState, context: Assig
     const assigned = assignUnit(command, room.undone.reduce(evolveAssignments, state), context);
     return [...room.undone, ...assigned, ...room.redone];
   }
-  const rebuilt = partOf(state, unitId) ? roomAmongJoins(command, state, unitId, assignedOn) : undefined;
+  const rebuilt = partOf(state, unitId) ? roomAmongJoins(command, state, unitId, assignedOn, ownRowFirst(unit, assignedOn)) : undefined;
   if (rebuilt) {
     const assigned = assignUnit(command, rebuilt.undone.reduce(evolveAssignments, state), context);
     return [...rebuilt.undone, ...assigned, ...rebuilt.redone];
@@ -1578,7 +1578,7 @@ function roomForOwnPart(command: AssignUnit, state: AssignmentsState): ReturnTyp
   let room: ReturnType<typeof successorStepsAfterDay>;
   try {
     const own = unitNamed(command, unitId);
-    const reason = (step: PreviousHolder) => `${own.zh}自 ${assignedOn} 起有自己的任务（交办），${step.until} 的移交随后重新办理`;
+    const reason = (step: StepUndone) => `${own.zh}自 ${assignedOn} 起有自己的任务（交办），${step.on} 的移交随后重新办理`;
     room = successorStepsAfterDay({ ...command, unitId: passed.unitId, successorUnitId: unitId, handedOverOn: assignedOn }, state, reason);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
@@ -1602,13 +1602,19 @@ function roomForOwnPart(command: AssignUnit, state: AssignmentsState): ReturnTyp
  * the earliest first (now joins). Undefined — 「已在交办之列」 stands — when the unit was not registered by the day, or a
  * step cannot come off (a carried join, a record of the unit's own on the part since).
  */
-function roomAmongJoins(command: NamesUnits, state: AssignmentsState, unitId: string, assignedOn: string): { undone: PartHandOverUndone[]; redone: Extract<AssignmentEvent, { type: 'PartHandedOver' }>[] } | undefined {
+function roomAmongJoins(
+  command: NamesUnits,
+  state: AssignmentsState,
+  unitId: string,
+  assignedOn: string,
+  /** Why each step comes off (Chinese, for the history): the unit's own 交办 of the day, or a part passed to it that day. */
+  undoneReason: (step: StepUndone) => string,
+): { undone: PartHandOverUndone[]; redone: Extract<AssignmentEvent, { type: 'PartHandedOver' }>[] } | undefined {
   const held = partOf(state, unitId);
   if (!held?.previousHolders?.length || held.heldSince === undefined || !isAfter(held.heldSince, assignedOn) || held.joinedOn === undefined) return undefined;
   const registered = command.unitNames?.registeredOnOf?.(unitId);
   if (registered !== undefined && isAfter(registered, assignedOn)) return undefined;
-  const own = unitNamed(command, unitId);
-  const undone = stepsAfterDay(command, state, assignedOn, (step) => `${own.zh}自 ${assignedOn} 起有自己的任务（交办），${step.on} 的${step.join ? '合并' : '移交'}随后重新办理`, unitId);
+  const undone = stepsAfterDay(command, state, assignedOn, undoneReason, unitId);
   if (undone.length === 0 || partOf(undone.reduce(evolveAssignments, state), unitId)) return undefined;
   const redone = [...undone].reverse().map((step): Extract<AssignmentEvent, { type: 'PartHandedOver' }> => {
     const unit = unitNamed(command, step.data.unitId);
@@ -1623,7 +1629,14 @@ function roomAmongJoins(command: NamesUnits, state: AssignmentsState, unitId: st
  * (`roomAmongJoins`): a plan revision listing the unit adds its own part then, rather than reading the unit as already there.
  */
 export const ownPartComesBeforeJoins = (command: NamesUnits, state: AssignmentsState, unitId: string, assignedOn: string): boolean =>
-  roomAmongJoins(command, state, unitId, assignedOn) !== undefined;
+  roomAmongJoins(command, state, unitId, assignedOn, ownRowFirst(unitNamed(command, unitId), assignedOn)) !== undefined;
+
+/** A step into a unit's part undone to make room for an earlier-dated fact: its day, and whether it was a join (合并) or a move (移交). */
+type StepUndone = { readonly on: string; readonly join: boolean };
+
+/** The undoing's reason when the unit's own 交办 of `assignedOn` comes before the steps that built the part it holds. */
+const ownRowFirst = (unit: Bilingual, assignedOn: string) => (step: StepUndone) =>
+  `${unit.zh}自 ${assignedOn} 起有自己的任务（交办），${step.on} 的${step.join ? '合并' : '移交'}随后重新办理`;
 
 /**
  * Whether a 交办 of `unitId` dated `assignedOn` comes before the part it holds (see `roomForOwnPart`): that part is a
@@ -2324,29 +2337,53 @@ export function passPartOnItsDay(command: HandOverPart, heldNow: AssignmentsStat
     requireNotBefore(handedOver, { day: successorRegisteredOn, what: say(`the registration of ${successor.en}`, `${successor.zh}的登记日期`) });
   }
   const passed: AssignmentEvent = { type: 'PartHandedOver', data: { unitId, successorUnitId, reason, handedOverOn } };
-  let after = evolveAssignments(cleared, passed);
-  for (const step of makingRoom.redone) {
-    // Applied again in its place by day, the later step joins the part the successor holds from this day on.
+  const after = appliedAgain(command, evolveAssignments(cleared, passed), makingRoom.redone);
+  const onThroughMerges = passedOnThroughMerges(command, after, mergedSince ? successionOf(command.unitNames, successorUnitId, handedOverOn) : []);
+  return [...unjoined, ...rewound, ...makingRoom.undone, passed, ...makingRoom.redone, ...onThroughMerges, ...separated.redone];
+}
+
+/**
+ * The part a successor took over, passed on by the successor's own merges (`steps`, from `successionOf`) on their days, in
+ * `state` as it stands after the hand-over into the successor: each merge's PartHandedOver, with room made first where the
+ * next successor's part there reached it only after the merge's day (`successorStepsAfterDay`: those steps come off, the
+ * latest first, and are applied again after, now joins — breaker8l P1, fuzz b:71 run 2: U1 merged into U2 on 06-01 typed
+ * after U2's merge into U4 of 07-01 and U3's into U4 of 2017-03-01; by date U1's part reached U4 on 07-01 and U3's joined it).
+ * Stops when nothing is left at a step's unit (the part joined one the successor had passed on since — the `heldThen` join of
+ * evolve `handOver` — and went on with it: breaker8k P1). CONFLICT (`refuseFactsLostInJoin`, `successorStepsAfterDay`) naming
+ * a record a join would lose or a later holder's record in the way.
+ */
+function passedOnThroughMerges(command: NamesUnits, state: AssignmentsState, steps: readonly SuccessionStep[]): AssignmentEvent[] {
+  const events: AssignmentEvent[] = [];
+  let after = state;
+  for (const step of steps) {
+    const from = unitNamed(command, step.unitId);
+    const to = unitNamed(command, step.successorUnitId);
+    if (!partOf(after, step.unitId)) break;
+    const room = successorStepsAfterDay({ ...command, unitId: step.unitId, successorUnitId: step.successorUnitId, handedOverOn: step.on }, after);
+    after = room.undone.reduce(evolveAssignments, after);
+    const moving = partOf(after, step.unitId)!;
+    const holder = partOf(after, step.successorUnitId);
+    if (holder) refuseFactsLostInJoin(moving, holder, step.on, from, to);
+    const merged: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: step.unitId, successorUnitId: step.successorUnitId, reason: `${from.zh}于 ${step.on} 并入${to.zh}，其未完成的任务由${to.zh}承担`, handedOverOn: step.on } };
+    after = appliedAgain(command, evolveAssignments(after, merged), room.redone);
+    events.push(...room.undone, merged, ...room.redone);
+  }
+  return events;
+}
+
+/**
+ * `state` with the steps undone to make room (`successorStepsAfterDay`) applied again in their place by day: each now joins the
+ * part its successor holds from the earlier pass on. CONFLICT (`refuseFactsLostInJoin`) when a join would lose a record.
+ */
+function appliedAgain(command: NamesUnits, state: AssignmentsState, redone: readonly PartHandedOver[]): AssignmentsState {
+  let after = state;
+  for (const step of redone) {
     const joining = partOf(after, step.data.unitId);
     const holder = partOf(after, step.data.successorUnitId);
     if (joining && holder) refuseFactsLostInJoin(joining, holder, step.data.handedOverOn, unitNamed(command, step.data.unitId), unitNamed(command, step.data.successorUnitId));
     after = evolveAssignments(after, step);
   }
-  const onThroughMerges: AssignmentEvent[] = [];
-  for (const step of mergedSince ? successionOf(command.unitNames, successorUnitId, handedOverOn) : []) {
-    const from = unitNamed(command, step.unitId);
-    const to = unitNamed(command, step.successorUnitId);
-    // The part joined one the successor had passed on since (the `heldThen` join of evolve `handOver`): it went on with that part
-    // already, and nothing of it is left at the successor to pass on by its merges (breaker8k P1: read as absent, a server error).
-    const moving = partOf(after, step.unitId);
-    if (!moving) break;
-    const holder = partOf(after, step.successorUnitId);
-    if (holder) refuseFactsLostInJoin(moving, holder, step.on, from, to);
-    const merged: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: step.unitId, successorUnitId: step.successorUnitId, reason: `${from.zh}于 ${step.on} 并入${to.zh}，其未完成的任务由${to.zh}承担`, handedOverOn: step.on } };
-    onThroughMerges.push(merged);
-    after = evolveAssignments(after, merged);
-  }
-  return [...unjoined, ...rewound, ...makingRoom.undone, passed, ...makingRoom.redone, ...onThroughMerges, ...separated.redone];
+  return after;
 }
 
 /**
@@ -2443,20 +2480,21 @@ function joinsOfTheDaySeparated(command: HandOverPart, state: AssignmentsState):
 function successorStepsAfterDay(
   command: NamesUnits & Pick<HandOverPart, 'unitId' | 'successorUnitId' | 'handedOverOn'>,
   state: AssignmentsState,
-  /** Why each step comes off (default: the hand-over of `command.unitId` comes first). */
-  undoneReason?: (passed: PreviousHolder) => string,
+  /** Why each step comes off (Chinese; default: the hand-over of `command.unitId` to the successor comes first). */
+  undoneReason?: (step: StepUndone) => string,
 ): { undone: PartHandOverUndone[]; redone: Extract<AssignmentEvent, { type: 'PartHandedOver' }>[] } {
   const { successorUnitId, handedOverOn } = command;
   const part = partOf(state, successorUnitId);
   const holders = part?.previousHolders ?? [];
   if (!part || part.heldSince === undefined || !isAfter(part.heldSince, handedOverOn)) return { undone: [], redone: [] };
+  const unit = unitNamed(command, command.unitId);
+  const successor = unitNamed(command, successorUnitId);
+  const reasonOf = undoneReason ?? ((step: StepUndone) => `${unit.zh}的任务于 ${handedOverOn} 先移交${successor.zh}，${step.on} 的${step.join ? '合并' : '移交'}随后重新办理`);
   // Others' parts joined it since (breaker8m P9's kind, fuzz p:102 run 7): every step into it after the day comes off, as for a row.
-  if (part.joinedOn !== undefined) return roomAmongJoins(command, state, successorUnitId, handedOverOn) ?? { undone: [], redone: [] };
+  if (part.joinedOn !== undefined) return roomAmongJoins(command, state, successorUnitId, handedOverOn, reasonOf) ?? { undone: [], redone: [] };
   // The steps after the day: from the first that passed the part on after it.
   const from = holders.findIndex((held) => isAfter(held.until, handedOverOn));
   if (from < 0) return { undone: [], redone: [] };
-  const unit = unitNamed(command, command.unitId);
-  const successor = unitNamed(command, successorUnitId);
   const record = laterHolderRecord(state, holders, from, part.unitId);
   if (record) {
     const { since, day } = record;
@@ -2474,7 +2512,7 @@ function successorStepsAfterDay(
     const next = unitNamed(command, to);
     undone.push({
       type: 'PartHandOverUndone',
-      data: { unitId: passed.unitId, successorUnitId: to, reason: undoneReason?.(passed) ?? `${unit.zh}的任务于 ${handedOverOn} 先移交${successor.zh}，${passed.until} 的移交随后重新办理`, handedOverOn: passed.until },
+      data: { unitId: passed.unitId, successorUnitId: to, reason: reasonOf({ on: passed.until, join: false }), handedOverOn: passed.until },
     });
     redone.unshift({
       type: 'PartHandedOver',
@@ -2853,10 +2891,14 @@ function handOverStepsDue(command: NamesUnits, state: AssignmentsState): { day: 
         ? `${unit.zh}的任务已于 ${handOver.on} 移交${successor.zh}：该任务当日尚未完成，由${successor.zh}办理`
         : `${unit.zh}的任务已于 ${handOver.on} 移交${successor.zh}：该任务 ${day} 重新退回整改，由${successor.zh}办理`;
     events.push(...makingRoom.undone, { type: 'PartHandedOver', data: { unitId: holder, successorUnitId: handOver.successorUnitId, reason, handedOverOn: day } }, ...makingRoom.redone);
-    // A part joined where the successor's part went on since went on with it: the successor's merges pass nothing more.
-    for (const step of heldThen ? [] : successionOf(directory, handOver.successorUnitId, day)) {
-      const merged = `${unitNamed(command, step.unitId).zh}于 ${step.on} 并入${unitNamed(command, step.successorUnitId).zh}，其未完成的任务由${unitNamed(command, step.successorUnitId).zh}承担`;
-      events.push({ type: 'PartHandedOver', data: { unitId: step.unitId, successorUnitId: step.successorUnitId, reason: merged, handedOverOn: step.on } });
+    // A part joined where the successor's part went on since went on with it: the successor's merges pass nothing more. Otherwise
+    // they pass it on, each making room where the next successor's part came only after its day (breaker8l P1, fuzz b:71 run 2).
+    if (!heldThen && refusal === undefined) {
+      try {
+        events.push(...passedOnThroughMerges(command, events.reduce(evolveAssignments, state), successionOf(directory, handOver.successorUnitId, day)));
+      } catch (error) {
+        refusal = error;
+      }
     }
     steps.push({ day, events, ...(refusal === undefined ? {} : { refusal }) });
   }

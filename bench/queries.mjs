@@ -34,6 +34,14 @@ export const QUERIES = {
     'part { unitId unit { name } dueDate daysLeft reportedDaysLate trafficLight } latestReport { summary reportedOn reportedAt reportedBy evidence { title link documentRef } } } totalCount pageInfo { hasNextPage endCursor } } }',
   finding: (cut) => `${operation(['$id: ID!'], cut)} { finding${withCut(['id: $id'], cut)} { id title status closedOn assignments { unitId role status dueDate daysLeft trafficLight } } }`,
 };
+/**
+ * 总览's first request alone (its DASHBOARD query): the figures and the four 红黄绿灯 counts, without the
+ * table's page. On a past day these come from per-day deltas (breaker12h P8), not a fold of every finding.
+ */
+export const dashboardFigures = (cut) =>
+  `${operation([], cut)} { dashboard${withCut([], cut)} { asOf percentClosed findings { total unassigned open closed } parts { assigned overdue reported returned verified } ` +
+  'perEvaluation { key label findings closed percentClosed } perCategory { key label findings closed percentClosed } perUnit { unitId unitName assigned verified overdue reported returned } ' +
+  'all: openPartsPage(first: 0) { totalCount } red: openPartsPage(light: RED, first: 0) { totalCount } yellow: openPartsPage(light: YELLOW, first: 0) { totalCount } green: openPartsPage(light: GREEN, first: 0) { totalCount } } }';
 export const variablesOf = (name, manifest, cut) => ({
   ...(name === 'workPlan' ? { id: manifest.workPlanId } : {}),
   ...(name === 'finding' ? { id: manifest.findingId } : {}),

@@ -15,7 +15,7 @@ import { cachedLog, copyLog } from './generate-log.mjs';
 import { projectionErrors, startReference, startRectify } from './server-process.mjs';
 import { graphql, latency, load } from './load.mjs';
 import { rawAppends, rectifyAppends } from './appends.mjs';
-import { CONSTANT, QUERIES, noopBody, recordFindingBody, variablesOf } from './queries.mjs';
+import { CONSTANT, QUERIES, dashboardFigures, noopBody, recordFindingBody, variablesOf } from './queries.mjs';
 import { readCommandLine } from './cli-options.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -215,6 +215,10 @@ async function main() {
         }
       }
       if (want('4')) {
+        // breaker12h P8: 总览's figures and light counts on a past day, answered from per-day deltas; its first answer is what a
+        // supervisor waits for (asked first, before any other past-day query: the fold of every finding it replaced took seconds at 100k events).
+        const figures = await latency({ url: server.url, token, query: dashboardFigures('asOf'), variables: variablesOf('dashboard', manifest, 'asOf'), seconds: options.querySeconds, minRequests: 3 });
+        row({ row: '4', figure: '`dashboard(asOf)` figures + 红黄绿灯 counts (总览’s first request), p50 / p99', size, rectify: `${ms(figures.p50)} / ${ms(figures.p99)} (n=${figures.requests}${firstAnswer(figures)})`, reference: `constant query: ${ms(constant.p50)} / ${ms(constant.p99)}`, ratio: figures.p99 / Math.max(constant.p99, 1), ratioOf: 'p99/constant', target: 'p99 < 20 ms', met: figures.p99 < 20 && figures.failed === 0, values: { result: figures, constant } });
         for (const cut of ['asOf', 'knownAt']) {
           for (const name of Object.keys(QUERIES)) {
             const result = await latency({ url: server.url, token, query: QUERIES[name](cut), variables: variablesOf(name, manifest, cut), seconds: options.querySeconds, minRequests: 3 });

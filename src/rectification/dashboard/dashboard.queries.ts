@@ -7,7 +7,7 @@ import { isPresent, parseTimeCut, type TimeCut, type TimeTravel } from '../../sh
 import { Clock } from '../../shared/clock.js';
 import { TimeTravelCache } from '../../shared/time-travel-cache.js';
 import { RectificationLedger, type FindingInListAt } from '../ledger/rectification-ledger.js';
-import type { Connection, PageRequest } from '../../shared/pagination/page.js';
+import { pageSize, type Connection, type PageRequest } from '../../shared/pagination/page.js';
 import { buildDashboard, pageAlerts, type Dashboard, type PartAlert } from './dashboard.js';
 import { DashboardReadModel, type DashboardSummary, type OpenPartFilter } from './dashboard.read-model.js';
 import type { OpenPartOrder } from './open-part-index.js';
@@ -18,8 +18,12 @@ import type { OpenPartOrder } from './open-part-index.js';
  */
 export type DashboardAnswer = Dashboard & {
   readonly time: TimeCut;
-  /** In `order` (default urgency). @throws DomainError BAD_USER_INPUT for a bad `first` or a cursor of another list or order. */
-  pageOpenParts(filter: OpenPartFilter, request: PageRequest, order?: OpenPartOrder): Connection<PartAlert>;
+  /**
+   * In `order` (default urgency); on a past day, a promise when the page itself must be folded (its
+   * `totalCount` without a status filter is known at once). @throws DomainError BAD_USER_INPUT for a
+   * bad `first` or a cursor of another list or order.
+   */
+  pageOpenParts(filter: OpenPartFilter, request: PageRequest, order?: OpenPartOrder): Connection<PartAlert> | Promise<Connection<PartAlert>>;
 };
 
 export class GetDashboardQuery extends Query<DashboardAnswer> {
@@ -56,17 +60,62 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboardQuery> {
         dueSoonDays,
       );
     }
-    const dashboard = await this.travelled.answer(`dashboard|${dueSoonDays}`, time, async () =>
-      buildDashboard({
-        findings: await findingsAtCut(this.ledger, this.dashboards, time, this.travelled),
-        evaluations: this.ledger.listEvaluations(),
-        // A past day shows units under the names they had then.
-        unitName: this.units.namesAt(time),
-        today: time.asOf,
-        dueSoonDays,
-      }),
-    );
+    const folded = () =>
+      this.travelled.answer(`dashboard|${dueSoonDays}`, time, async () =>
+        buildDashboard({
+          findings: await findingsAtCut(this.ledger, this.dashboards, time, this.travelled),
+          evaluations: this.ledger.listEvaluations(),
+          // A past day shows units under the names they had then.
+          unitName: this.units.namesAt(time),
+          today: time.asOf,
+          dueSoonDays,
+        }),
+      );
+    if (time.knownAt === null) return this.onPastDay(time, dueSoonDays, folded);
+    const dashboard = await folded();
     return { ...dashboard, time, pageOpenParts: (filter, request, order) => pageAlerts(dashboard.openParts, filter, request, order) };
+  }
+
+  /**
+   * A business day with everything entered (breaker12h P8): the figures and the lights' counts are
+   * prefix sums of the per-day deltas the read model keeps (only findings with facts entered out of
+   * business order since the last such answer are read again); the lists of open parts — and a page
+   * of them, or a count narrowed to a status — are folded from every finding at that day only when a
+   * query selects them (GraphQL awaits the promises those fields hold).
+   */
+  private async onPastDay(time: TimeCut, dueSoonDays: number, folded: () => Promise<Dashboard>): Promise<DashboardAnswer> {
+    await this.dashboards.refoldPastDays();
+    const { lights, ...figures } = this.dashboards.figuresOn(time.asOf, dueSoonDays, this.units.namesAt(time));
+    const answer = {
+      asOf: time.asOf,
+      dueSoonDays,
+      ...figures,
+      time,
+      pageOpenParts: (filter: OpenPartFilter, request: PageRequest, order?: OpenPartOrder): Connection<PartAlert> | Promise<Connection<PartAlert>> => {
+        if (filter.status || request.after) return folded().then((dashboard) => pageAlerts(dashboard.openParts, filter, request, order));
+        pageSize(request.first);
+        const page = () => folded().then((dashboard) => pageAlerts(dashboard.openParts, filter, request, order));
+        let read: Promise<Connection<PartAlert>> | undefined;
+        const once = () => (read ??= page());
+        // The count now; the page (edges, nodes, pageInfo) folded only when read.
+        return {
+          totalCount: filter.light ? lights[filter.light] : lights.all,
+          get edges() {
+            return once().then((connection) => connection.edges);
+          },
+          get nodes() {
+            return once().then((connection) => connection.nodes);
+          },
+          get pageInfo() {
+            return once().then((connection) => connection.pageInfo);
+          },
+        } as unknown as Connection<PartAlert>;
+      },
+    };
+    return Object.defineProperties(answer, {
+      openParts: { enumerable: true, get: () => folded().then((dashboard) => dashboard.openParts) },
+      overdue: { enumerable: true, get: () => folded().then((dashboard) => dashboard.overdue) },
+    }) as unknown as DashboardAnswer;
   }
 }
 

@@ -31,6 +31,9 @@ import { decodeCursor, encodeCursor, lazyConnection, pageSize, type Connection, 
 import type { PartStatus } from '../../assignments/read-model/part-view.js';
 import { awaitsUnit, reportedDaysLate, type TrafficLight } from '../../assignments/read-model/part-view.js';
 import { addToSortedSet, removeFromSortedSet } from '../../shared/sorted-set.js';
+import { foldAtCut } from '../../shared/time-travel-fold.js';
+import { foldFindingByDay } from '../ledger/rectification-ledger.js';
+import { applyFindingEvent, dayNumber, emptyByDay, figuresOn, refoldFinding, segmentOf, type ByDayState, type FiguresOnDay, type Segment } from './dashboard-by-day.js';
 
 const FINDING_STREAM_PREFIX = 'finding-';
 
@@ -81,6 +84,8 @@ export interface DashboardState {
   readonly findingsEverOfUnit: Map<string, number[]>;
   /** The latest instant an event projected so far was recorded at (ISO); null before any. */
   latestRecordedAt: string | null;
+  /** The figures on every past office day, as per-day deltas (see dashboard-by-day.ts). */
+  readonly byDay: ByDayState;
 }
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
@@ -143,6 +148,7 @@ export class DashboardReadModel implements Projection {
     findingsOfUnit: new Map(),
     findingsEverOfUnit: new Map(),
     latestRecordedAt: null,
+    byDay: emptyByDay(),
   };
 
   /** Events applied since start: a kept summary is good while it has not moved (not part of the snapshot). */
@@ -184,6 +190,7 @@ export class DashboardReadModel implements Projection {
     if (!finding) return;
     this.recount(finding);
     const seq = this.state.findings.get(findingId)!.seq;
+    applyFindingEvent(this.state.byDay, event, finding, seq);
     if (event.type === 'UnitAssigned') addToSortedSet(this.state.findingsEverOfUnit, (event.data as { unitId: string }).unitId, seq);
     if (event.type === 'PartHandedOver') addToSortedSet(this.state.findingsEverOfUnit, (event.data as { successorUnitId: string }).successorUnitId, seq);
   }
@@ -362,6 +369,41 @@ export class DashboardReadModel implements Projection {
         pageInfo: { hasNextPage, hasPreviousPage: after !== undefined, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
       };
     });
+  }
+
+  /**
+   * The figures on the past (or future) office day `asOf` (`YYYY-MM-DD`), everything entered known,
+   * with the yellow window `dueSoonDays` (days): what `buildDashboard` over every finding folded at
+   * that day gives, without its lists, plus the lights' counts of the open parts — from the per-day
+   * deltas kept as events arrive (breaker12h P8), after `refoldPastDays`. `unitName`: names as that day.
+   */
+  figuresOn(asOf: string, dueSoonDays: number, unitName: (unitId: string) => string): FiguresOnDay {
+    return figuresOn(this.state.byDay, asOf, dueSoonDays, unitName, (evaluationId) => this.ledger.evaluation(evaluationId)?.title ?? evaluationId);
+  }
+
+  /**
+   * Refolds, from their own streams, the findings whose facts came out of business order since the
+   * last answer about a past day (a late entry, a date corrected, a withdrawal): a slice at a time,
+   * in the time-travel folds' queue (see `foldAtCut`). Only those findings are read — none when every
+   * fact came in order. @throws what `foldAtCut` throws (TOO_MANY_REQUESTS, an abandoned request).
+   */
+  async refoldPastDays(): Promise<void> {
+    const byDay = this.state.byDay;
+    if (byDay.stale.size === 0) return;
+    const everything = { asOf: '9999-12-31', knownAt: null, axes: [] };
+    await foldAtCut([...byDay.stale], everything, this.state.latestRecordedAt, async (findingId) => {
+      const timeline = await this.ledger.timeline(findingId);
+      const segments: Segment[] = [];
+      // Each day's share is read from the view as it stands after that day (the fold changes it in place).
+      foldFindingByDay(timeline, (day, view) => segments.push(segmentOf(byDay, dayNumber(day), view)));
+      refoldFinding(byDay, findingId, timeline.length, segments, this.ledger.historyLength(findingId));
+      return undefined;
+    });
+  }
+
+  /** Findings waiting for a refold of their streams before the next answer about a past day. */
+  get findingsToRefold(): number {
+    return this.state.byDay.stale.size;
   }
 
   /** Open parts now (a GraphQL list of every open part is priced at this many: query-cost.ts). */

@@ -274,6 +274,38 @@ export function findingAt(timeline: readonly TimelineEntry[], cut: TimeCut): Fin
 }
 
 /**
+ * The finding's views day by day, everything entered known (`knownAt` null): `visit(day, view)` is
+ * called once for the day it was identified (every fact dated by then folded in) and once for each
+ * later office day (`YYYY-MM-DD`) a fact of its timeline happened on (corrections applied, business
+ * order), with the view as `findingAt(timeline, { asOf: day })` gives it — folded once, not once per
+ * day. The view is the same object each call, changed in place: read it inside `visit`. Nothing is
+ * visited for a timeline that does not start with FindingRecorded; a finding withdrawn as recorded
+ * twice is visited withdrawn on every day (as `findingAt` shows it).
+ */
+export function foldFindingByDay(timeline: readonly TimelineEntry[], visit: (day: string, view: FindingView) => void): void {
+  const [recorded, ...rest] = timeline as [TimelineEntry<FindingRecorded> | undefined, ...TimelineEntry[]];
+  if (recorded?.type !== 'FindingRecorded') return;
+  const everything: TimeCut = { asOf: '9999-12-31', knownAt: null, axes: [] };
+  const view = newFindingView(recorded);
+  const duplicate = duplicateWithdrawalKnown(rest, everything);
+  const visitDay = (day: string) => {
+    if (duplicate && view.status !== 'WITHDRAWN') {
+      // Withdrawn as a repeat: off the 台账 on every day (what findingAt does at the end of each fold).
+      visit(day, { ...view, status: 'WITHDRAWN', parts: new Map(), partsWhenWithdrawn: new Map(view.parts) });
+    } else visit(day, view);
+  };
+  let day = recorded.occurredOn;
+  for (const event of timelineAt(rest, everything)) {
+    if (event.occurredOn > day) {
+      visitDay(day);
+      day = event.occurredOn;
+    }
+    applyToFinding(view, event);
+  }
+  visitDay(day);
+}
+
+/**
  * The finding's withdrawal as a repeat of another finding (`FindingWithdrawn.duplicateOf`) known at
  * the cut (recorded by `knownAt`, whatever its day) and not undone by a FindingWithdrawalUndone known
  * then; undefined when there is none. Such a finding counts on no day: a day before its withdrawal

@@ -1,0 +1,418 @@
+import { daysToRemediate, isDueBound, type PartStatus } from '../../assignments/read-model/part-view.js';
+import { isCorrection } from '../../assignments/domain/business-order.js';
+import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
+import { byPinyin } from '../../shared/chinese-order.js';
+import type { FindingView } from '../ledger/rectification-ledger.js';
+import { findingStatus } from '../ledger/finding-status.js';
+import type { FindingTotals, GroupProgress, PartCounts, UnitProgress } from './dashboard.js';
+
+/*
+ * The dashboard's figures on any past office day without folding any finding when asked (breaker12h
+ * P8: `dashboard(asOf:)` folded every finding at the cut, 18 s at 1M events). Each finding's share of
+ * the figures is kept as a list of segments — from an office day on, what it adds (counted or not,
+ * closed, 待交办, each part's unit, status, days to remediate and due day) — and every segment's share
+ * is written into per-day deltas of the counters: +share on its first day, −share on the day the next
+ * segment starts. A part's overdue count starts the day after its due day within its segment. The
+ * figures on day D are then the sums of the deltas of the days up to D (a prefix sum over the days
+ * that have any: O(days × counters), no stream read).
+ *
+ * Events that arrive in business order (on or after the finding's latest day, no correction, no
+ * withdrawal) change the finding's last segment from the ledger's view now (the same fold in the same
+ * order); any other (a late entry, a correction moving a date, a withdrawal or its undoing) marks the
+ * finding for a refold of its own stream (`foldFindingByDay`), done before the next answer about a
+ * past day: its old segments' deltas come off, the new ones go on. Plain data, snapshotted with the
+ * dashboard.
+ */
+
+/** Counters of the whole dashboard (indexes into a day's vector). */
+const TOTAL = 0;
+const CLOSED = 1;
+const UNASSIGNED = 2;
+const ASSIGNED = 3;
+const REPORTED = 4;
+const VERIFIED = 5;
+const RETURNED = 6;
+const OVERDUE = 7;
+const REMEDIATION_DAYS = 8;
+const REMEDIATED = 9;
+const OPEN = 10;
+const FIXED_COUNTERS = 11;
+/** A unit's counters, from its base index: assigned, reported, verified, returned, overdue, remediation days, remediated. */
+const UNIT_COUNTERS = 7;
+/** An evaluation's or category's: findings, closed. */
+const GROUP_COUNTERS = 2;
+
+const STATUS_CODES: Record<PartStatus, number> = { ASSIGNED: 0, REPORTED: 1, VERIFIED: 2, RETURNED: 3 };
+const NO_DAY = -1;
+
+/**
+ * One finding's share of the figures from office day `from` (a day number, see `dayNumber`) until the
+ * next segment's: `parts` holds four numbers per part — its unit's base index, its status code, its
+ * days to remediate (−1: not verified), its due day number when it can be late (−1: never overdue).
+ */
+export interface Segment {
+  readonly from: number;
+  readonly counted: boolean;
+  readonly closed: boolean;
+  readonly unassigned: boolean;
+  readonly parts: readonly number[];
+}
+
+/** A finding as the by-day figures know it. */
+interface FindingDays {
+  readonly seq: number;
+  readonly evaluationId: string;
+  readonly category: string;
+  /** Events of its stream the segments reflect (a refold read shorter than this is stale: not taken). */
+  length: number;
+  /** False once a fact came out of business order: every later change is a refold of its stream. */
+  ordered: boolean;
+  /** The latest office day number of its facts so far (segments equal to the one before are merged, so not the last segment's). */
+  latest: number;
+  segments: Segment[];
+}
+
+/** The days that have deltas, each a vector of counter changes (missing entries are 0). */
+interface DayDeltas {
+  readonly days: number[];
+  readonly deltas: Map<number, number[]>;
+}
+
+/** Parts that can be late and are due within `window` days or past due, by day (for the lights' counts). */
+interface WindowDeltas {
+  readonly days: number[];
+  readonly deltas: Map<number, number>;
+}
+
+/** The state: plain data (Maps, arrays, plain objects), snapshotted with the dashboard. */
+export interface ByDayState {
+  readonly findings: Map<string, FindingDays>;
+  /** Finding ids of each evaluation, in the order recorded (for the order of `perEvaluation`). */
+  readonly findingsOfEvaluation: Map<string, string[]>;
+  /** Findings to refold from their streams before the next answer about a past day. */
+  readonly stale: Set<string>;
+  /** Each unit's, evaluation's (`e|id`) and category's (`c|name`) base index into a day's vector. */
+  readonly bases: Map<string, number>;
+  counters: number;
+  readonly all: DayDeltas;
+  /** Per yellow window (days) asked so far, kept from then on. */
+  readonly windows: Map<number, WindowDeltas>;
+}
+
+export const emptyByDay = (): ByDayState => ({
+  findings: new Map(),
+  findingsOfEvaluation: new Map(),
+  stale: new Set(),
+  bases: new Map(),
+  counters: FIXED_COUNTERS,
+  all: { days: [], deltas: new Map() },
+  windows: new Map(),
+});
+
+const MS_PER_DAY = 86_400_000;
+/** An office day `YYYY-MM-DD` as whole days since 1970-01-01. */
+export const dayNumber = (day: string): number => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / MS_PER_DAY;
+
+function baseOf(state: ByDayState, key: string, size: number): number {
+  let base = state.bases.get(key);
+  if (base === undefined) {
+    base = state.counters;
+    state.counters += size;
+    state.bases.set(key, base);
+  }
+  return base;
+}
+
+function insertDay(days: number[], day: number): void {
+  let low = 0;
+  let high = days.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (days[middle]! < day) low = middle + 1;
+    else high = middle;
+  }
+  days.splice(low, 0, day);
+}
+
+function addAt(state: ByDayState, day: number, counter: number, delta: number): void {
+  let vector = state.all.deltas.get(day);
+  if (!vector) {
+    state.all.deltas.set(day, (vector = []));
+    insertDay(state.all.days, day);
+  }
+  vector[counter] = (vector[counter] ?? 0) + delta;
+}
+
+function addInWindow(window: WindowDeltas, day: number, delta: number): void {
+  const before = window.deltas.get(day);
+  if (before === undefined) insertDay(window.days, day);
+  window.deltas.set(day, (before ?? 0) + delta);
+}
+
+/** `delta` on every day in [from, end): +delta on `from`, −delta on `end` (none when it never ends). */
+function span(state: ByDayState, from: number, end: number, counter: number, delta: number): void {
+  if (delta === 0 || from >= end) return;
+  addAt(state, from, counter, delta);
+  if (end !== Infinity) addAt(state, end, counter, -delta);
+}
+
+/**
+ * Writes (`sign` 1) or takes back (−1) what `segment`, lasting until `end`, adds to the figures and
+ * to every kept window's counts — or, with `onlyWindow`, to that window's counts alone.
+ */
+function writeSegment(state: ByDayState, finding: FindingDays, segment: Segment, end: number, sign: 1 | -1, onlyWindow?: readonly [number, WindowDeltas]): void {
+  if (!segment.counted) return;
+  if (onlyWindow) {
+    for (let index = 3; index < segment.parts.length; index += 4) writeWindow(onlyWindow, segment.from, end, segment.parts[index]!, sign);
+    return;
+  }
+  const { from, parts } = segment;
+  const evaluation = baseOf(state, `e|${finding.evaluationId}`, GROUP_COUNTERS);
+  const category = baseOf(state, `c|${finding.category}`, GROUP_COUNTERS);
+  span(state, from, end, TOTAL, sign);
+  span(state, from, end, evaluation, sign);
+  span(state, from, end, category, sign);
+  if (segment.closed) {
+    span(state, from, end, CLOSED, sign);
+    span(state, from, end, evaluation + 1, sign);
+    span(state, from, end, category + 1, sign);
+  }
+  if (segment.unassigned) span(state, from, end, UNASSIGNED, sign);
+  for (let index = 0; index < parts.length; index += 4) {
+    const unit = parts[index]!;
+    const status = parts[index + 1]!;
+    const remediation = parts[index + 2]!;
+    const due = parts[index + 3]!;
+    span(state, from, end, ASSIGNED, sign);
+    span(state, from, end, unit, sign);
+    if (status !== STATUS_CODES.ASSIGNED) {
+      // Reported, verified, returned: each its own counter, a unit's in the same order.
+      span(state, from, end, REPORTED + status - 1, sign);
+      span(state, from, end, unit + status, sign);
+    }
+    if (status !== STATUS_CODES.VERIFIED) span(state, from, end, OPEN, sign);
+    if (remediation >= 0) {
+      span(state, from, end, REMEDIATION_DAYS, sign * remediation);
+      span(state, from, end, REMEDIATED, sign);
+      span(state, from, end, unit + 5, sign * remediation);
+      span(state, from, end, unit + 6, sign);
+    }
+    if (due !== NO_DAY) {
+      // Overdue (red) from the day after its due day, while the segment lasts.
+      const overdueFrom = Math.max(from, due + 1);
+      span(state, overdueFrom, end, OVERDUE, sign);
+      span(state, overdueFrom, end, unit + 4, sign);
+      for (const window of state.windows) writeWindow(window, from, end, due, sign);
+    }
+  }
+}
+
+/** A part that can be late, due on day number `due`, counted red or yellow from `window` days before its due day while [from, end) lasts. */
+function writeWindow([window, deltas]: readonly [number, WindowDeltas], from: number, end: number, due: number, sign: 1 | -1): void {
+  if (due === NO_DAY) return;
+  const soonFrom = Math.max(from, due - window);
+  if (soonFrom >= end) return;
+  addInWindow(deltas, soonFrom, sign);
+  if (end !== Infinity) addInWindow(deltas, end, -sign);
+}
+
+const endOf = (segments: readonly Segment[], index: number) => segments[index + 1]?.from ?? Infinity;
+
+function writeSegments(state: ByDayState, finding: FindingDays, sign: 1 | -1): void {
+  finding.segments.forEach((segment, index) => writeSegment(state, finding, segment, endOf(finding.segments, index), sign));
+}
+
+/** What the finding's view adds to the figures from office day number `day` on (read at once: plain numbers). */
+export function segmentOf(state: ByDayState, day: number, view: FindingView): Segment {
+  if (view.status === 'WITHDRAWN') return { from: day, counted: false, closed: false, unassigned: false, parts: [] };
+  const parts: number[] = [];
+  for (const part of view.parts.values()) {
+    parts.push(baseOf(state, part.unitId, UNIT_COUNTERS), STATUS_CODES[part.status], daysToRemediate(part) ?? -1, isDueBound(part) ? dayNumber(part.dueDate) : NO_DAY);
+  }
+  return { from: day, counted: true, closed: view.status === 'CLOSED', unassigned: findingStatus(view) === 'UNASSIGNED', parts };
+}
+
+const sameShare = (a: Segment, b: Segment) =>
+  a.counted === b.counted && a.closed === b.closed && a.unassigned === b.unassigned && a.parts.length === b.parts.length && a.parts.every((value, index) => value === b.parts[index]);
+
+/** The segments in order, a day's segment equal to the one before merged into it. */
+function merged(segments: readonly Segment[]): Segment[] {
+  const kept: Segment[] = [];
+  for (const segment of segments) if (!kept.length || !sameShare(kept.at(-1)!, segment)) kept.push(segment);
+  return kept;
+}
+
+/** A withdrawal (as a repeat, it counts on days before its own) or its undoing: always refolded. */
+const refoldedAlways = (type: string) => type === 'FindingWithdrawn' || type === 'FindingWithdrawalUndone' || type === 'PartHandOverUndone';
+
+/**
+ * One event of a finding's stream, after the ledger applied it (`view`: the finding now). In business
+ * order it moves the finding's last segment (O(its parts)); otherwise the finding is refolded later
+ * (`stale`). `seq`: the finding's place in the order recorded.
+ */
+export function applyFindingEvent(state: ByDayState, event: RecordedEvent, view: FindingView, seq: number): void {
+  let finding = state.findings.get(view.findingId);
+  if (!finding) {
+    finding = { seq, evaluationId: view.evaluationId, category: view.category, length: 0, ordered: true, latest: -Infinity, segments: [] };
+    state.findings.set(view.findingId, finding);
+    const ofEvaluation = state.findingsOfEvaluation.get(view.evaluationId);
+    if (ofEvaluation) ofEvaluation.push(view.findingId);
+    else state.findingsOfEvaluation.set(view.evaluationId, [view.findingId]);
+  }
+  const day = dayNumber(event.occurredOn);
+  const last = finding.segments.at(-1);
+  if (!finding.ordered || isCorrection(event) || refoldedAlways(event.type) || day < finding.latest) {
+    finding.ordered = false;
+    state.stale.add(view.findingId);
+    return;
+  }
+  finding.length += 1;
+  finding.latest = day;
+  const next = segmentOf(state, day, view);
+  if (last && sameShare(last, next)) return;
+  if (last) writeSegment(state, finding, last, Infinity, -1);
+  if (last && last.from === day) {
+    finding.segments[finding.segments.length - 1] = next;
+  } else {
+    if (last) writeSegment(state, finding, last, day, 1);
+    finding.segments.push(next);
+  }
+  writeSegment(state, finding, next, Infinity, 1);
+}
+
+/**
+ * Puts a refold of the finding's stream in place of its segments: `segments` as `segmentOf` gives
+ * them for each day `foldFindingByDay` visits, from a stream of `length` events. A refold read before
+ * a longer one was taken is left out. Returns whether the finding is up to date with `known` events
+ * (its history's length now).
+ */
+export function refoldFinding(state: ByDayState, findingId: string, length: number, segments: readonly Segment[], known: number): boolean {
+  const finding = state.findings.get(findingId);
+  if (!finding) return true;
+  if (length >= finding.length) {
+    writeSegments(state, finding, -1);
+    finding.segments = merged(segments);
+    finding.length = length;
+    writeSegments(state, finding, 1);
+  }
+  const current = finding.length >= known;
+  if (current) state.stale.delete(findingId);
+  return current;
+}
+
+/** Whether the finding counts (on the 台账, identified) on day number `day`. */
+function countedOn(finding: FindingDays, day: number): boolean {
+  const { segments } = finding;
+  let low = 0;
+  let high = segments.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (segments[middle]!.from <= day) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 && segments[low - 1]!.counted;
+}
+
+/** The lights' counts of open parts on a day (see `trafficLight`). */
+export interface LightCounts {
+  readonly RED: number;
+  readonly YELLOW: number;
+  readonly GREEN: number;
+  readonly all: number;
+}
+
+/** The figures of a day as `buildDashboard` gives them, without the lists of open parts. */
+export interface FiguresOnDay {
+  readonly findings: FindingTotals;
+  readonly percentClosed: number;
+  readonly parts: PartCounts;
+  readonly meanDaysToRemediate: number | null;
+  readonly perUnit: UnitProgress[];
+  readonly perEvaluation: GroupProgress[];
+  readonly perCategory: GroupProgress[];
+  readonly lights: LightCounts;
+}
+
+const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
+const mean = (sum: number, count: number) => (count === 0 ? null : Math.round((sum / count) * 10) / 10);
+
+function windowOf(state: ByDayState, window: number): WindowDeltas {
+  let deltas = state.windows.get(window);
+  if (!deltas) {
+    // First asked: written from every finding's segments once, then kept as they change.
+    deltas = { days: [], deltas: new Map() };
+    const only = [window, deltas] as const;
+    for (const finding of state.findings.values()) {
+      finding.segments.forEach((segment, index) => writeSegment(state, finding, segment, endOf(finding.segments, index), 1, only));
+    }
+    state.windows.set(window, deltas);
+  }
+  return deltas;
+}
+
+/**
+ * The figures on office day `asOf` (`YYYY-MM-DD`) with the yellow window `dueSoonDays` (days), as
+ * `buildDashboard` over every finding folded at that day (everything entered) gives them. O(days
+ * with deltas up to `asOf` × counters + evaluations); call only once `stale` is empty.
+ * `unitName`: the names units had that day; `evaluationTitle`: the title shown for an evaluation id.
+ */
+export function figuresOn(state: ByDayState, asOf: string, dueSoonDays: number, unitName: (unitId: string) => string, evaluationTitle: (evaluationId: string) => string): FiguresOnDay {
+  const day = dayNumber(asOf);
+  const sums = new Array<number>(state.counters).fill(0);
+  for (const at of state.all.days) {
+    if (at > day) break;
+    const vector = state.all.deltas.get(at)!;
+    for (let index = 0; index < vector.length; index += 1) {
+      const value = vector[index];
+      if (value !== undefined) sums[index]! += value;
+    }
+  }
+  const window = windowOf(state, dueSoonDays);
+  let soonOrLate = 0;
+  for (const at of window.days) {
+    if (at > day) break;
+    soonOrLate += window.deltas.get(at)!;
+  }
+  const total = sums[TOTAL]!;
+  const closed = sums[CLOSED]!;
+  const unassigned = sums[UNASSIGNED]!;
+  const perUnit: UnitProgress[] = [];
+  const perEvaluation: { first: number; group: GroupProgress }[] = [];
+  const perCategory: GroupProgress[] = [];
+  for (const [key, base] of state.bases) {
+    if (key.startsWith('e|')) {
+      if (sums[base]! <= 0) continue;
+      const evaluationId = key.slice(2);
+      // Listed in the order of the evaluation's first finding counted that day, as buildDashboard meets them.
+      const first = (state.findingsOfEvaluation.get(evaluationId) ?? []).map((id) => state.findings.get(id)!).find((finding) => countedOn(finding, day))!;
+      perEvaluation.push({ first: first.seq, group: group(evaluationId, evaluationTitle(evaluationId), sums[base]!, sums[base + 1]!) });
+    } else if (key.startsWith('c|')) {
+      if (sums[base]! > 0) perCategory.push(group(key.slice(2), key.slice(2), sums[base]!, sums[base + 1]!));
+    } else if (sums[base]! > 0) {
+      perUnit.push({
+        unitId: key,
+        unitName: unitName(key),
+        assigned: sums[base]!,
+        reported: sums[base + 1]!,
+        verified: sums[base + 2]!,
+        returned: sums[base + 3]!,
+        overdue: sums[base + 4]!,
+        meanDaysToRemediate: mean(sums[base + 5]!, sums[base + 6]!),
+      });
+    }
+  }
+  const red = sums[OVERDUE]!;
+  const open = sums[OPEN]!;
+  return {
+    findings: { total, unassigned, open: total - closed - unassigned, closed },
+    percentClosed: percent(closed, total),
+    parts: { assigned: sums[ASSIGNED]!, reported: sums[REPORTED]!, verified: sums[VERIFIED]!, returned: sums[RETURNED]!, overdue: red },
+    meanDaysToRemediate: mean(sums[REMEDIATION_DAYS]!, sums[REMEDIATED]!),
+    perUnit: perUnit.sort((a, b) => b.overdue - a.overdue || byPinyin(a.unitName, b.unitName)),
+    perEvaluation: perEvaluation.sort((a, b) => a.first - b.first).map(({ group }) => group),
+    perCategory: perCategory.sort((a, b) => byPinyin(a.label, b.label)),
+    lights: { RED: red, YELLOW: soonOrLate - red, GREEN: open - soonOrLate, all: open },
+  };
+}
+
+const group = (key: string, label: string, findings: number, closed: number): GroupProgress => ({ key, label, findings, closed, percentClosed: percent(closed, findings) });

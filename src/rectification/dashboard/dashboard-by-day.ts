@@ -94,6 +94,8 @@ export interface ByDayState {
   /** Each unit's, evaluation's (`e|id`) and category's (`c|name`) base index into a day's vector. */
   readonly bases: Map<string, number>;
   counters: number;
+  /** Deltas written so far: figures worked out while it has not moved still hold. */
+  writes: number;
   readonly all: DayDeltas;
   /** Per yellow window (days) asked so far, kept from then on. */
   readonly windows: Map<number, WindowDeltas>;
@@ -105,6 +107,7 @@ export const emptyByDay = (): ByDayState => ({
   stale: new Set(),
   bases: new Map(),
   counters: FIXED_COUNTERS,
+  writes: 0,
   all: { days: [], deltas: new Map() },
   windows: new Map(),
 });
@@ -135,12 +138,15 @@ function insertDay(days: number[], day: number): void {
 }
 
 function addAt(state: ByDayState, day: number, counter: number, delta: number): void {
+  state.writes += 1;
   let vector = state.all.deltas.get(day);
   if (!vector) {
     state.all.deltas.set(day, (vector = []));
     insertDay(state.all.days, day);
   }
-  vector[counter] = (vector[counter] ?? 0) + delta;
+  // Dense, zeros up to the counter (a write past the end would make a holey array, slow to sum).
+  while (vector.length <= counter) vector.push(0);
+  vector[counter]! += delta;
 }
 
 function addInWindow(window: WindowDeltas, day: number, delta: number): void {
@@ -362,10 +368,7 @@ export function figuresOn(state: ByDayState, asOf: string, dueSoonDays: number, 
   for (const at of state.all.days) {
     if (at > day) break;
     const vector = state.all.deltas.get(at)!;
-    for (let index = 0; index < vector.length; index += 1) {
-      const value = vector[index];
-      if (value !== undefined) sums[index]! += value;
-    }
+    for (let index = 0; index < vector.length; index += 1) sums[index]! += vector[index]!;
   }
   const window = windowOf(state, dueSoonDays);
   let soonOrLate = 0;
@@ -384,8 +387,8 @@ export function figuresOn(state: ByDayState, asOf: string, dueSoonDays: number, 
       if (sums[base]! <= 0) continue;
       const evaluationId = key.slice(2);
       // Listed in the order of the evaluation's first finding counted that day, as buildDashboard meets them.
-      const first = (state.findingsOfEvaluation.get(evaluationId) ?? []).map((id) => state.findings.get(id)!).find((finding) => countedOn(finding, day))!;
-      perEvaluation.push({ first: first.seq, group: group(evaluationId, evaluationTitle(evaluationId), sums[base]!, sums[base + 1]!) });
+      const firstId = (state.findingsOfEvaluation.get(evaluationId) ?? []).find((id) => countedOn(state.findings.get(id)!, day))!;
+      perEvaluation.push({ first: state.findings.get(firstId)!.seq, group: group(evaluationId, evaluationTitle(evaluationId), sums[base]!, sums[base + 1]!) });
     } else if (key.startsWith('c|')) {
       if (sums[base]! > 0) perCategory.push(group(key.slice(2), key.slice(2), sums[base]!, sums[base + 1]!));
     } else if (sums[base]! > 0) {

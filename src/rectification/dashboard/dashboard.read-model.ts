@@ -154,6 +154,8 @@ export class DashboardReadModel implements Projection {
   /** Events applied since start: a kept summary is good while it has not moved (not part of the snapshot). */
   private applied = 0;
   private kept: { applied: number; today: string; dueSoonDays: number; summary: DashboardSummary } | null = null;
+  /** The last past day's figures (not part of the snapshot). */
+  private keptFigures: { key: string; figures: FiguresOnDay } | null = null;
   /** Light counts by `status|today|window`, good while `applied` has not moved: each count asked again is O(1). */
   private lightCounts: { applied: number; byKey: Map<string, Record<TrafficLight, number>> } = { applied: -1, byKey: new Map() };
 
@@ -378,7 +380,13 @@ export class DashboardReadModel implements Projection {
    * deltas kept as events arrive (breaker12h P8), after `refoldPastDays`. `unitName`: names as that day.
    */
   figuresOn(asOf: string, dueSoonDays: number, unitName: (unitId: string) => string): FiguresOnDay {
-    return figuresOn(this.state.byDay, asOf, dueSoonDays, unitName, (evaluationId) => this.ledger.evaluation(evaluationId)?.title ?? evaluationId);
+    const byDay = this.state.byDay;
+    // Kept while no delta was written and no event applied (units' names on a day and evaluation titles change by events too).
+    const key = `${asOf}|${dueSoonDays}|${byDay.writes}|${this.applied}`;
+    if (this.keptFigures?.key === key) return this.keptFigures.figures;
+    const figures = figuresOn(byDay, asOf, dueSoonDays, unitName, (evaluationId) => this.ledger.evaluation(evaluationId)?.title ?? evaluationId);
+    this.keptFigures = { key, figures };
+    return figures;
   }
 
   /**

@@ -68,6 +68,47 @@ describe('units as offices name them (issue 10)', () => {
   });
 });
 
+/*
+ * Session 24 (issue 10, note23 Left): a 台账 naming 市发改委 was refused 「不在单位名录中」 though the directory has one unit it
+ * abbreviates. As a last resort, after exact, collective and short names, a name near exactly one unit's (`nearUnitNames`)
+ * is read as that unit, and says so (`readAs`, told by the imports); near two, it is refused naming both.
+ */
+describe('a name near one unit’s (abbreviated as offices abbreviate)', () => {
+  const lookup = unitLookupFrom([
+    { id: 'unit-fgw', code: 'FGW', name: '青川市发展和改革委员会', kind: 'DEPARTMENT', parentUnitId: null },
+    { id: 'unit-rsj', code: 'RSJ', name: '青川市人力资源和社会保障局', kind: 'DEPARTMENT', parentUnitId: null },
+    { id: 'unit-hbj', code: 'HBJ', name: '青川市环境保护局', kind: 'DEPARTMENT', parentUnitId: null },
+    { id: 'unit-hbjc', code: 'HBJC', name: '青川市环境保护监察局', kind: 'DEPARTMENT', parentUnitId: null },
+    { id: 'unit-wjw', code: 'WJW', name: '青川市卫生健康委员会', formerNames: ['青川市卫生和计划生育委员会'], kind: 'DEPARTMENT', parentUnitId: null },
+    { id: 'unit-yz', code: 'YZ', name: '青川市第一中学', kind: 'OTHER', parentUnitId: null },
+  ]);
+
+  it.each([
+    ['市发改委', 'unit-fgw', '青川市发展和改革委员会'],
+    ['青川市发改委', 'unit-fgw', '青川市发展和改革委员会'],
+    ['市人社局', 'unit-rsj', '青川市人力资源和社会保障局'],
+    ['市卫健委', 'unit-wjw', '青川市卫生健康委员会'],
+    ['市卫计委', 'unit-wjw', '青川市卫生健康委员会'],
+    ['青川市第1中学', 'unit-yz', '青川市第一中学'],
+  ])('reads %s as the one near unit, and says which', (name, unitId, readAs) => {
+    expect(lookup.resolveNames!(name)).toEqual({ ok: true, units: [{ name, unitId }], readAs });
+  });
+
+  it('refuses a name near two units, naming both', () => {
+    expect(lookup.resolveNames!('市环保局')).toEqual({
+      ok: false,
+      reason: '"市环保局" is ambiguous: it could be 青川市环境保护局, 青川市环境保护监察局; write the full name',
+      reasonZh: '“市环保局”可能指青川市环境保护局、青川市环境保护监察局，无法确定，请写全称',
+    });
+  });
+
+  it('never reads a numbered unit as another number’s, nor an exact or short name as near', () => {
+    expect(lookup.resolveNames!('青川市第十一中学')).toMatchObject({ ok: false, unknown: true });
+    expect(lookup.resolveNames!('青川市发展和改革委员会')).toEqual({ ok: true, units: [{ name: '青川市发展和改革委员会', unitId: 'unit-fgw' }] });
+    expect(lookup.resolveNames!('市环境保护局')).toEqual({ ok: true, units: [{ name: '市环境保护局', unitId: 'unit-hbj' }] });
+  });
+});
+
 describe('names as of the day a file’s work was given (a unit merged later is still itself then)', () => {
   const directory = [
     { id: 'unit-hbj', code: 'HBJ', name: '青川市环境保护局', kind: 'DEPARTMENT', parentUnitId: null, mergedIntoUnitId: 'unit-sthjj', mergedOn: '2016-07-01' },

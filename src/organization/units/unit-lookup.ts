@@ -1,4 +1,5 @@
 import { unitNameKey } from './unit-name.js';
+import { nameForms, nearForms, type NameForms } from './near-unit-names.js';
 
 /*
  * How files name units: resolved against the units directory.
@@ -52,9 +53,13 @@ export interface NamingContext {
   readonly leadUnitIds?: readonly string[];
 }
 
-/** What one name in a file stands for: one unit, every unit of a collective name, or why none. */
+/**
+ * What one name in a file stands for: one unit, every unit of a collective name, or why none. `readAs`: the directory's name of
+ * the one unit a name was read as by the near-name rule (`nearUnitNames`: 市发改委 → 青川市发展和改革委员会), which an import tells
+ * (`nearReadingNotice`); absent for an exact, short or collective name.
+ */
 export type UnitNames =
-  | { readonly ok: true; readonly units: readonly ResolvedUnit[]; readonly collective?: boolean }
+  | { readonly ok: true; readonly units: readonly ResolvedUnit[]; readonly collective?: boolean; readonly readAs?: string }
   /** `unknown`: no unit goes by the name at all (rather than several, or a collective of none). */
   | { readonly ok: false; readonly reason: string; readonly reasonZh: string; readonly unknown?: boolean };
 
@@ -137,14 +142,26 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined)
     const key = unitNameKey(name);
     const candidates = key.length >= 3 ? current.filter((unit) => unitNameKey(unit.name).endsWith(key) && unitNameKey(unit.name) !== key) : [];
     if (candidates.length === 1) return { ok: true, units: [{ name, unitId: candidates[0]!.id }] };
-    if (candidates.length > 1) {
-      return {
-        ok: false,
-        reason: `"${name}" is ambiguous: it could be ${candidates.map((unit) => unit.name).join(', ')}; write the full name`,
-        reasonZh: `“${name}”可能指${candidates.map((unit) => unit.name).join('、')}，无法确定，请写全称`,
-      };
-    }
+    if (candidates.length > 1) return ambiguous(name, candidates);
+    // Last resort, 市发改委 for 青川市发展和改革委员会: the one unit whose name (or a former name) is near (`nearForms`), told by the import.
+    const near = nearUnits(name);
+    if (near.length === 1) return { ok: true, units: [{ name, unitId: near[0]!.id }], readAs: near[0]!.name };
+    if (near.length > 1) return ambiguous(name, near);
     return notInDirectory(name);
+  };
+  /** The current units' name forms (`nameForms`), computed on the first name no other rule resolves: most files need none. */
+  let currentForms: { readonly unit: DirectoryUnit; readonly forms: readonly NameForms[] }[] | undefined;
+  /** Each name's near units, once per name: a file names a unit on many rows. */
+  const nearByName = new Map<string, readonly DirectoryUnit[]>();
+  const nearUnits = (name: string): readonly DirectoryUnit[] => {
+    let found = nearByName.get(name);
+    if (found === undefined) {
+      currentForms ??= current.map((unit) => ({ unit, forms: [...(unit.formerNames ?? []), unit.name].map(nameForms) }));
+      const forms = nameForms(name);
+      found = currentForms.filter(({ forms: unitForms }) => unitForms.some((each) => nearForms(forms, each))).map(({ unit }) => unit);
+      nearByName.set(name, found);
+    }
+    return found;
   };
   /**
    * 各科室 (breaker10 F14): the sections (科, 室, 处, 股) directly under one unit — the unit named
@@ -228,6 +245,25 @@ export function unitNamesOf(lookup: UnitLookup, name: string, context?: NamingCo
   return unitId === undefined
     ? notInDirectory(name)
     : { ok: true, units: [{ name, unitId }] };
+}
+
+/** A name that could be any of `candidates` (two short or near names): refused naming them all. */
+const ambiguous = (name: string, candidates: readonly DirectoryUnit[]): UnitNames => ({
+  ok: false,
+  reason: `"${name}" is ambiguous: it could be ${candidates.map((unit) => unit.name).join(', ')}; write the full name`,
+  reasonZh: `“${name}”可能指${candidates.map((unit) => unit.name).join('、')}，无法确定，请写全称`,
+});
+
+/**
+ * The notice an import gives for a name read as a near unit's (`UnitNames.readAs`: 市发改委 → 青川市发展和改革委员会), so the clerk
+ * sees which unit the file's name was taken for; null for a name read any other way.
+ */
+export function nearReadingNotice(name: string, named: UnitNames): { reason: string; reasonZh: string } | null {
+  if (!named.ok || named.readAs === undefined) return null;
+  return {
+    reason: `"${name}" is not a name in the directory; read as the near unit ${named.readAs} (the only unit whose name it may abbreviate). If it is another unit, register it first.`,
+    reasonZh: `“${name}”不是单位名录中的名称，已按名称相近的“${named.readAs}”处理（名录中只有该单位与之相近）；如是另一个单位，请先登记该单位再导入。`,
+  };
 }
 
 const notInDirectory = (name: string): UnitNames => ({

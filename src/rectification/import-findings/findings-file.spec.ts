@@ -216,6 +216,27 @@ describe('a rectification ledger (整改台账): findings with their units, dead
     });
   });
 
+  it('reads 市发改委 as the one unit it abbreviates, with a notice; a name near two units is refused naming both (session 24)', async () => {
+    const directory = unitLookupFrom([
+      { id: 'unit-fgw', code: 'FGW', name: '青川市发展和改革委员会' },
+      { id: 'unit-czj', code: 'CZJ', name: '青川市财政局' },
+      { id: 'unit-hbj', code: 'HBJ', name: '青川市环境保护局' },
+      { id: 'unit-hbjc', code: 'HBJC', name: '青川市环境保护监察局' },
+    ]);
+    const ledger = (units: string) => `序号,存在问题,整改措施,责任单位,整改时限\n1,重大建设项目信息未公开,按月公开项目审批结果,"${units}",2026年6月底前\n`;
+    expect(await importFindings(ledger('市发改委、市财政局'), { format: 'csv', ...options, lookupUnit: directory })).toMatchObject({
+      ok: true,
+      findings: [{ parts: [{ unit: { name: '市发改委', unitId: 'unit-fgw' }, role: 'LEAD' }, { unit: { name: '市财政局', unitId: 'unit-czj' }, role: 'RESPONSIBLE' }] }],
+      notices: expect.arrayContaining([
+        { row: 2, reason: expect.stringContaining('read as the near unit 青川市发展和改革委员会'), reasonZh: '“市发改委”不是单位名录中的名称，已按名称相近的“青川市发展和改革委员会”处理（名录中只有该单位与之相近）；如是另一个单位，请先登记该单位再导入。' },
+      ]),
+    });
+    expect(await importFindings(ledger('市环保局'), { format: 'csv', ...options, lookupUnit: directory })).toMatchObject({
+      ok: false,
+      problems: [{ row: 2, reasonZh: '单位：“市环保局”可能指青川市环境保护局、青川市环境保护监察局，无法确定，请写全称。' }],
+    });
+  });
+
   it('reads an XLSX with 责任单位 merged over 牵头单位 | 配合单位, and a finding merged over one row per unit, each with its own deadline', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('整改台账');

@@ -8,7 +8,7 @@ import { COOPERATING_UNIT_ALIASES, type SourceRecord } from '../../spreadsheet/c
 import { readDay, readDeadline } from '../../spreadsheet/deadline-text.js';
 import { partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { labelZh, missingColumn, missingColumnBeside, problemAt, sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
-import { lookupOn, mergedNameNotice, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
+import { lookupOn, mergedNameNotice, nearReadingNotice, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import { droppedColumnProblems, readingNotesOf, readRecords } from '../../spreadsheet/records.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 import { isSummarySheet, sectionOfText } from '../../spreadsheet/sheet.js';
@@ -603,12 +603,12 @@ function unitsNamed(
   lookupUnit: UnitLookup,
   problems: ImportProblem[],
   context?: NamingContext,
-  /** Where a name of a merged unit is told (breaker10d P29), once per name. */
+  /** Where a name of a merged unit (breaker10d P29) or one read as a near unit's (`nearReadingNotice`) is told, once per name. */
   notices?: ImportProblem[],
 ): { units: readonly ResolvedUnit[]; collective: boolean } | null {
   const named = unitNamesOf(lookupUnit, name, context);
   if (named.ok) {
-    const merged = notices ? mergedNameNotice(lookupUnit, name) : null;
+    const merged = notices ? (mergedNameNotice(lookupUnit, name) ?? nearReadingNotice(name, named)) : null;
     if (merged) {
       // Told once per name: a set beside the notices, not a scan of them per row (breaker12d P3's kind).
       const told = mergedNamesTold.get(notices!) ?? new Set<string>();

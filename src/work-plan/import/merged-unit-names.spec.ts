@@ -38,6 +38,24 @@ describe('a unit merged away, named in a file', () => {
   });
 });
 
+describe('a unit named as offices abbreviate it (市发改委), in a work plan (session 24)', () => {
+  const units = unitLookupFrom([...directory, { id: 'unit-fgw', code: 'FGW', name: '青川市发展和改革委员会' }, { id: 'unit-yz', code: 'YZ', name: '青川市第一中学' }]);
+
+  it('is read as the one near unit, told once, on its first row', async () => {
+    const plan = '类别,编号,事项,牵头单位,配合单位,完成时限\n经济,1,NR项目审批结果公开,市发改委,青川市财政局,2026-12-31\n经济,2,NR价格信息公开,青川市财政局,市发改委,2026-12-31\n';
+    const result = await importWorkPlan(plan, { format: 'csv', title: '相近名称', lookupUnit: units });
+    expect(result.ok && result.plan.categories[0]!.items.map((item) => item.leadUnits.map((unit) => unit.unitId))).toEqual([['unit-fgw'], ['unit-czj']]);
+    expect(result.ok && result.notices?.filter((notice) => notice.reasonZh.includes('名称相近'))).toEqual([
+      { row: 2, reason: expect.stringContaining('市发改委'), reasonZh: '“市发改委”不是单位名录中的名称，已按名称相近的“青川市发展和改革委员会”处理（名录中只有该单位与之相近）；如是另一个单位，请先登记该单位再导入。' },
+    ]);
+  });
+
+  it('refuses a numbered unit that is not registered, never reading it as another number', async () => {
+    const result = await importWorkPlan('类别,编号,事项,牵头单位,完成时限\n教育,1,NR校务公开,青川市第十一中学,2026-12-31\n', { format: 'csv', title: '编号单位', lookupUnit: units });
+    expect(result.ok ? result.plan : result.problems).toEqual([expect.objectContaining({ row: 2, reasonZh: expect.stringContaining('“青川市第十一中学”不在单位名录中') })]);
+  });
+});
+
 describe('the command line\'s dry run of a plan (breaker10d N11)', () => {
   it('says what the reading noticed, as the import itself does', async () => {
     const { describeWorkPlanImport } = await import('../import-work-plan/import-work-plan.js');

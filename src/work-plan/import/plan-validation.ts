@@ -2,7 +2,7 @@ import { namesInCell } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
 import { partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { sortedProblems, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
-import { mergedNameNotice, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
+import { mergedNameNotice, nearReadingNotice, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import type { AbsentField, ExportReading, PlanDocument } from './plan-document.js';
 import { dueDateLimitOf } from '../domain/work-plan.decider.js';
 import { beyondOverrideReach, overrideReach } from '../../assignments/domain/assignment.decider.js';
@@ -80,15 +80,15 @@ export function validatePlanDocument(
   const expansions: ImportProblem[] = [];
   const firstRowOfCode = new Map<string, number>();
   /** The units a name stands for (a collective name, several), or null with the problem noted. */
-  /** Names of merged units already told about (breaker10d P29): each once, on its first row. */
+  /** Names of merged units (breaker10d P29) and names read as a near unit's (`nearReadingNotice`) already told about: each once, on its first row. */
   const mergedTold = new Set<string>();
   const resolve = (name: string, row: number, role: string, context?: NamingContext, sheet?: string): { units: readonly ResolvedUnit[]; collective: boolean } | null => {
     const found = unitNamesOf(lookupUnit, name, context);
     if (found.ok) {
-      const merged = mergedTold.has(name) ? null : mergedNameNotice(lookupUnit, name);
-      if (merged) {
+      const told = mergedTold.has(name) ? null : (mergedNameNotice(lookupUnit, name) ?? nearReadingNotice(name, found));
+      if (told) {
         mergedTold.add(name);
-        expansions.push({ row, ...merged, ...(sheet === undefined ? {} : { sheet }) });
+        expansions.push({ row, ...told, ...(sheet === undefined ? {} : { sheet }) });
       }
       return { units: found.units, collective: found.collective ?? false };
     }

@@ -127,7 +127,7 @@ describe('a plan with bad rows', () => {
   const badCsv =
     HEADER +
     /* 2 */ '一,深化五公开,1,,内容,青川市财政局,青川市东湖区人民政府,2026-04-30\n' +
-    /* 3 */ '一,深化五公开,2,重大决策预公开,,市政府办公室,"青川市发展和改革委员会，青川市公安局",2026-06-30\n' +
+    /* 3 */ '一,深化五公开,2,重大决策预公开,,市审计局,"青川市发展和改革委员会，青川市公安局",2026-06-30\n' +
     /* 4 */ '一,五公开,1,重复编号,,青川市财政局,"青川市东湖区人民政府、青川市财政局",2026-02-30\n' +
     /* 5 */ '二,回应关切,4,政策解读,,"青川市政务公开办公室、青川市财政局",,下半年\n' +
     /* 6 */ ',回应关切,5,新闻发布,,,"西山县人民政府、XISHAN",2016-06-30\n' +
@@ -139,7 +139,7 @@ describe('a plan with bad rows', () => {
       ok: false,
       problems: [
         { row: 2, reason: 'Missing title (事项) of item 1.' },
-        { row: 3, reason: 'Unknown lead unit "市政府办公室": not the official name or code of a unit in the directory.' },
+        { row: 3, reason: 'Unknown lead unit "市审计局": not the official name or code of a unit in the directory.' },
         {
           row: 3,
           reason: 'Unknown responsible unit "青川市公安局": not the official name or code of a unit in the directory.',

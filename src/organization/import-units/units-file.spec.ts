@@ -16,8 +16,41 @@ describe('unit kinds', () => {
     ['办公厅', 'GENERAL_OFFICE'],
     ['其他', 'OTHER'],
     ['局', undefined],
+    // Session 24: the words 单位名录 files write (refused as unknown kinds before).
+    ['市直部门', 'DEPARTMENT'],
+    ['政府工作部门', 'DEPARTMENT'],
+    ['县（市、区）', 'COUNTY_OR_DISTRICT'],
+    ['县市区', 'COUNTY_OR_DISTRICT'],
+    ['科室', 'OTHER'],
+    ['事业单位', 'OTHER'],
+    [' 部 门 ', 'DEPARTMENT'],
+    ['ＤＥＰＡＲＴＭＥＮＴ', 'DEPARTMENT'],
   ])('%p is %p', (text, kind) => {
     expect(unitKindOf(text)).toBe(kind);
+  });
+});
+
+describe('a 单位名录 typed as offices type it (session 24: full-width codes, blank rows, a title, kind words)', () => {
+  it('registers every row: ＳＪＪ is code SJJ, a blank row is skipped, 科室 under its parent named by name', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('单位名录');
+    for (const row of [
+      ['青川市单位名录'],
+      [],
+      ['序号', '单位编码', '单位名称', '单位类型', '上级单位'],
+      [1, 'ＳＪＪ', '青川市审计局', '市直部门', ''],
+      [],
+      [2, 'TJJ', '青川市统计局', '政府工作部门', ''],
+      [3, 'SJJ-ZHK', '青川市审计局综合科', '科室', '青川市审计局'],
+      [4, 'ＤＨ－ＸＩＡＮ', '东湖区人民政府', '县（市、区）', ''],
+    ]) sheet.addRow(row);
+    const result = await importUnits(new Uint8Array(await book.xlsx.writeBuffer()), { format: 'xlsx', lookupUnit: emptyDirectory });
+    expect(result.ok ? result.units.map((unit) => [unit.row, unit.code, unit.kind, unit.parentUnitId]) : result.problems).toEqual([
+      [4, 'SJJ', 'DEPARTMENT', null],
+      [6, 'TJJ', 'DEPARTMENT', null],
+      [7, 'SJJ-ZHK', 'OTHER', unitIdForCode('SJJ')],
+      [8, 'DH-XIAN', 'COUNTY_OR_DISTRICT', null],
+    ]);
   });
 });
 

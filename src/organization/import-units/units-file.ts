@@ -64,16 +64,23 @@ function unusedColumnProblems(table: Table<string>): { problems: ImportProblem[]
   return { problems, notImported };
 }
 
+/**
+ * The words 单位名录 files write for a unit's kind (session 24: 市直部门, 科室 and 县（市、区） were refused as unknown kinds). A
+ * section (科室, 内设机构) is OTHER, as collective names read it (各科室: the OTHER units under the lead unit); so are schools,
+ * hospitals and 事业单位, which no collective name means. Read NFKC, without spaces.
+ */
 const KIND_WORDS: Readonly<Record<string, UnitKind>> = {
-  部门: 'DEPARTMENT',
-  区县: 'COUNTY_OR_DISTRICT',
+  ...Object.fromEntries(['部门', '市直部门', '市直单位', '政府部门', '政府工作部门', '工作部门', '直属机构', '市政府工作部门'].map((word) => [word, 'DEPARTMENT' as const])),
+  ...Object.fromEntries(['区县', '县区', '县市区', '区县政府', '县区政府', '县(市、区)', '区县(市)', '县(市、区)政府'].map((word) => [word, 'COUNTY_OR_DISTRICT' as const])),
   办公厅: 'GENERAL_OFFICE',
-  其他: 'OTHER',
+  ...Object.fromEntries(['其他', '其它', '科室', '内设机构', '处室', '股室', '事业单位', '直属事业单位', '学校', '医院'].map((word) => [word, 'OTHER' as const])),
 };
 
+/** A 类型 cell's kind: the API's name in any letter case (DEPARTMENT), or an office's word for it (`KIND_WORDS`); undefined when neither. */
 export function unitKindOf(text: string): UnitKind | undefined {
-  const upper = text.trim().toUpperCase();
-  return UnitKinds.find((kind) => kind === upper) ?? KIND_WORDS[text.trim()];
+  const words = text.normalize('NFKC').replace(/\s+/gu, '');
+  const upper = words.toUpperCase();
+  return UnitKinds.find((kind) => kind === upper) ?? KIND_WORDS[words];
 }
 
 export interface ImportedUnit {
@@ -131,13 +138,14 @@ export async function importUnits(
   const rowOfCode = new Map<string, number>();
   const rowOfName = new Map<string, number>();
   const rows = table.records.map(({ row, cells, others }) => {
-    const code = textOf(cells.code ?? null);
+    // Codes typed in full-width letters or digits (ＳＪＪ, input methods' default) are the codes themselves.
+    const code = textOf(cells.code ?? null).normalize('NFKC').trim();
     const name = textOf(cells.name ?? null);
     // A unit the file marks abolished or merged (青川市物价局（已撤销）, 状态 已并入…) is never registered live (breaker10l P6).
     const ended = unitEndProblem(row, name, (others ?? []).map(({ label, cell }) => ({ label, text: textOf(cell) })));
     if (ended) problems.push(ended);
     const kindText = textOf(cells.kind ?? null);
-    const parentCode = textOf(cells.parentCode ?? null);
+    const parentCode = textOf(cells.parentCode ?? null).normalize('NFKC').trim();
     const parentName = textOf(cells.parentName ?? null);
 
     if (code === '') problems.push({ row, reason: 'Missing unit code (编码).', reasonZh: '缺少单位编码。' });

@@ -178,14 +178,21 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
       sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
         const cells: Cell[] = [];
         const struck: string[] = [];
+        // Whether the row says anything of its own, not only what cells merged down from a row above fill into it.
+        let own = false;
         for (let column = 1; column <= columnCount; column += 1) {
           const cell = row.getCell(column);
           const value = cellOf(cell.value);
           const shown = shownPeriodOf(value, cell.numFmt);
           if (shown) notices.push(shownPeriodNotice(rowNumber, column - 1, shown));
           cells.push(shown?.text ?? value);
+          if (textOf(value) !== '' && !(cell.isMerged && cell.master.row !== rowNumber)) own = true;
           if (textOf(value) !== '' && isStruckThrough(cell)) struck.push(columnLetter(column - 1));
         }
+        // A blank row inside a block merged down over it (a 问题 merged over its units' rows, one unit's row emptied; a category
+        // merged over its items with a blank row left in) is a blank row: read as a row it was a finding or item with no unit,
+        // title or date (session 24).
+        if (!own) return;
         rows.push({ row: rowNumber, cells, ...(row.hidden ? { hidden: true as const } : {}), ...(struck.length > 0 ? { struck } : {}) });
       });
       return { name: sheet.name, rows, notices, ...(isHidden(sheet) ? { hidden: true } : {}) };

@@ -17,6 +17,12 @@ export interface ColumnSpec {
    */
   readonly fallbackAliases?: readonly string[];
   /**
+   * The key the left one of two columns of this key is read as, when no column of that key is there: a 任务分解 headed
+   * 重点任务 | 具体事项 (or 工作任务 | 具体任务) names the task a row belongs to, then the row's own item — the broader on the left
+   * is the category (session 24: the left was read as every item's title and the right dropped, or the header refused).
+   */
+  readonly leftOfTwoIs?: string;
+  /**
    * Several columns may say it; their cells are joined, one per line: 牵头单位 | 配合单位 | 协办单位
    * all name units, and a list cell reads one name per line.
    */

@@ -186,7 +186,7 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
           const shown = shownPeriodOf(value, cell.numFmt);
           if (shown) notices.push(shownPeriodNotice(rowNumber, column - 1, shown));
           cells.push(shown?.text ?? value);
-          if (textOf(value) !== '' && !(cell.isMerged && cell.master.row !== rowNumber)) own = true;
+          if (textOf(value) !== '' && !(cell.isMerged && Number(cell.master.row) !== rowNumber)) own = true;
           if (textOf(value) !== '' && isStruckThrough(cell)) struck.push(columnLetter(column - 1));
         }
         // A blank row inside a block merged down over it (a 问题 merged over its units' rows, one unit's row emptied; a category
@@ -517,7 +517,12 @@ function positionsOf<Key extends string>(
     if (seen.has(name) && columns[key].several) return;
     seen.add(name);
     const taken = positions.get(key);
-    if (taken && !columns[key].several) {
+    const leftIs = columns[key].leftOfTwoIs as Key | undefined;
+    if (taken && !columns[key].several && leftIs !== undefined && leftIs in columns && !positions.has(leftIs) && !names.some((other) => columnOf(columns, other) === leftIs)) {
+      // 重点任务 | 具体事项: the left names the row's task (its category), the right the row's own item.
+      positions.set(leftIs, taken);
+      positions.set(key, [position]);
+    } else if (taken && !columns[key].several) {
       problems.push({ row: headerRow, reason: `Column ${columns[key].label} appears twice in the header.`, reasonZh: `表头中“${labelZh(columns[key].label)}”列出现了两次。` });
     } else {
       positions.set(key, [...(taken ?? []), position]);

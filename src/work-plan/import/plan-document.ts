@@ -135,9 +135,10 @@ export const planItemColumns = {
   },
   title: {
     label: '事项 (item)',
-    aliases: ['事项', '工作事项', '工作任务', '主要任务', '重点任务', '具体任务', '任务', '任务名称', '小项', 'item', 'title', 'item title', 'task'],
+    aliases: ['事项', '工作事项', '工作任务', '主要任务', '重点任务', '具体任务', '任务', '任务名称', '小项', '具体事项', '任务事项', '具体工作', 'item', 'title', 'item title', 'task'],
     required: true,
     names: true,
+    leftOfTwoIs: 'categoryTitle',
   },
   description: {
     label: '内容 (description)',

@@ -413,6 +413,9 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         },
         "reason": {
           "type": "string"
+        },
+        "byVerification": {
+          "type": "boolean"
         }
       },
       "required": [
@@ -2144,6 +2147,9 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         },
         "reason": {
           "type": "string"
+        },
+        "byVerification": {
+          "type": "boolean"
         }
       },
       "required": [

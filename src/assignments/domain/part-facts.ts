@@ -2,7 +2,7 @@ import { conflict, say, type Bilingual } from '../../shared/domain-error.js';
 import type { DatedFact } from '../../shared/guards.js';
 import type { DomainEvent } from '../../shared/decider.js';
 import type { NamesUnits, UnitNames } from './assignment.commands.js';
-import { carriedJoin, evolveAssignments, factDayOfEvent, partOf, partsOf, unitNamed, type AssignmentPart, type AssignmentsState } from './assignment.decider.js';
+import { assignmentsOn, carriedJoin, evolveAssignments, factDayOfEvent, partOf, partsOf, unitNamed, type AssignmentPart, type AssignmentsState } from './assignment.decider.js';
 import { isAssignmentEvent, type PartHandOverUndone } from './assignment.events.js';
 
 /** The day the unit got the part: its assignment, or for a successor (机构改革) its taking over. */
@@ -73,7 +73,42 @@ export function partsVerifiedBy(before: AssignmentsState, decided: readonly Doma
  */
 export function withdrawalUndoneReason(command: NamesUnits, verified: readonly AssignmentPart[], withdrawnOn: string, words: { readonly workZh: string; readonly back: string }): string {
   const passes = verified.map((part) => `${unitNamed(command, part.unitId).zh}的${words.workZh}已于 ${part.verifiedOn ?? ''} 核验通过`).join('，');
-  return `撤销不成立：${passes}，早于撤销日期（${withdrawnOn}）；已核验的${words.workZh}不撤销，${words.back}。如确需撤销，请先重新打开，再撤销。`;
+  return `${UNDONE_BY_VERIFICATION}${passes}，早于撤销日期（${withdrawnOn}）；已核验的${words.workZh}不撤销，${words.back}。如确需撤销，请先重新打开，再撤销。`;
+}
+
+/** How `withdrawalUndoneReason` begins: what marks an undoing by a verification among events stored before `byVerification`. */
+const UNDONE_BY_VERIFICATION = '撤销不成立：';
+
+/**
+ * Whether a withdrawal's undoing (FindingWithdrawalUndone, WorkPlanItemWithdrawalUndone) came from a verification dated
+ * before the withdrawal (撤销不成立) rather than from the office taking it back or moving it (更正撤销): its
+ * `byVerification`, or — an event stored before that field — its reason as `withdrawalUndoneReason` writes it.
+ */
+export const undoneByVerification = (data: { readonly reason: string; readonly byVerification?: boolean }): boolean =>
+  data.byVerification ?? data.reason.startsWith(UNDONE_BY_VERIFICATION);
+
+/**
+ * A withdrawal a verification made not stand (撤销不成立), as its parent keeps it (breaker11o P7, P8): should that
+ * verification be corrected away (re-dated after the withdrawal, re-marked FAILED) or the work reopened before the
+ * withdrawal's day, typed in date order the withdrawal would have stood — so it stands again (`withdrawalsStandingAgain`).
+ * Office days `YYYY-MM-DD`; `reason` as the withdrawal gave it. A work-plan item's withdrawal a later version had ended
+ * also keeps that version's day and reason (`reinstatedOn`, `reinstatedReason`); a finding's, the finding it repeated.
+ */
+export interface WithdrawalUndoneByWork {
+  readonly withdrawnOn: string;
+  readonly reason: string;
+  readonly reinstatedOn?: string;
+  readonly reinstatedReason?: string;
+  readonly duplicateOf?: string;
+}
+
+/**
+ * The withdrawals of `undone` (see WithdrawalUndoneByWork) on whose day no part of `assignments` stands verified, folded
+ * by day (`assignmentsOn`, corrections applied): nothing verified then, the withdrawal would have been taken in date
+ * order, so it stands again. In the order given; empty when every one still meets verified work. O(the stream) per day asked.
+ */
+export function withdrawalsStandingAgain<Undone extends { readonly withdrawnOn: string }>(assignments: AssignmentsState, undone: readonly Undone[]): Undone[] {
+  return undone.filter((withdrawal) => !partsOf(assignmentsOn(assignments, withdrawal.withdrawnOn)).some((part) => part.status === 'VERIFIED'));
 }
 
 /** How a parent of parts is named in the refusal of withdrawing its verified work. */

@@ -853,7 +853,7 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
   });
 
   describe('a pass dated before the withdrawal, entered after it (breaker11f P6): the withdrawal does not stand, as in date order', () => {
-    const undone = (reason: RegExp) => ({ type: 'FindingWithdrawalUndone', data: { findingId: FINDING, withdrawnOn: TODAY, reason: expect.stringMatching(reason) } });
+    const undone = (reason: RegExp) => ({ type: 'FindingWithdrawalUndone', data: { findingId: FINDING, withdrawnOn: TODAY, reason: expect.stringMatching(reason), byVerification: true } });
 
     it('a pass that verifies one part puts the finding back on the 台账, open, with the verified part and the reason', () => {
       const after = [...bothReported, withdrawn];
@@ -951,7 +951,7 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
   describe('a withdrawal entered by mistake is taken back or moved to its day (breaker8f P1)', () => {
     const FIXED = '请恢复：点错了问题';
     const correct = (overrides: Partial<CorrectWithdrawal> = {}): CorrectWithdrawal => ({ type: 'CorrectWithdrawal', today: TODAY, reason: FIXED, ...overrides });
-    const undoneBy = (reason: string, withdrawnOn = TODAY): FindingStreamEvent => ({ type: 'FindingWithdrawalUndone', data: { findingId: FINDING, withdrawnOn, reason } });
+    const undoneBy = (reason: string, withdrawnOn = TODAY): FindingStreamEvent => ({ type: 'FindingWithdrawalUndone', data: { findingId: FINDING, withdrawnOn, reason, byVerification: false } });
     const withdrawnOnDay = (withdrawnOn: string, duplicateOf?: string): FindingStreamEvent => ({ type: 'FindingWithdrawn', data: { findingId: FINDING, reason: REASON, withdrawnOn, ...(duplicateOf ? { duplicateOf } : {}) } });
     const afterWithdrawal = [...bothReported, withdrawn];
 
@@ -1018,5 +1018,58 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
       given(bothReported).when(correct()).thenRefused('CONFLICT', /not withdrawn/, /没有撤销，无需更正撤销/);
       given([]).when(correct()).thenRefused('NOT_FOUND');
     });
+  });
+});
+
+describe('a change to the pass that made a finding’s withdrawal not stand judges that withdrawal again, whatever the typing order (breaker11o P8)', () => {
+  // 市财政局 reports 06-28; the finding is withdrawn 07-01; a pass of 06-30 typed after the withdrawal makes it not stand.
+  const WITHDRAWN_ON = '2025-07-01';
+  const REASON = '评估机构来函撤回该问题';
+  const withdraw: WithdrawFinding = { type: 'WithdrawFinding', today: TODAY, withdrawnOn: WITHDRAWN_ON, reason: REASON };
+  const passOn = (on: string): FindingCommand => ({ ...inspect(FINANCE, 'PASSED', 'inspection-1'), inspectedOn: on });
+  const failOn = (on: string): FindingCommand => ({ ...inspect(FINANCE, 'FAILED', 'inspection-1'), inspectedOn: on, notes: '督查结论录错', newDueDate: RETURNED_UNTIL });
+  const correct = (change: { inspectedOn?: string; outcome?: 'FAILED' }): FindingCommand => ({
+    type: 'CorrectInspection',
+    actor: supervisor,
+    today: TODAY,
+    unitId: FINANCE,
+    inspectionId: 'inspection-1',
+    reason: '督查结论录错',
+    ...change,
+    ...(change.outcome === 'FAILED' ? { newDueDate: RETURNED_UNTIL } : {}),
+  });
+  const reportedOnly = [recorded, assigned(FINANCE, 'LEAD'), reported(FINANCE)];
+  const typed = (history: readonly FindingStreamEvent[], commands: readonly FindingCommand[]): FindingStreamEvent[] =>
+    commands.reduce<FindingStreamEvent[]>((events, command) => [...events, ...findingDecider.decide(command, stateAfter(events))], [...history]);
+  const shown = (events: readonly FindingStreamEvent[]) => {
+    const state = stateAfter(events);
+    return { status: state.status, withdrawnOn: state.status === 'withdrawn' ? state.withdrawnOn : null, part: partOf(assignmentsAfter(events), FINANCE)?.status };
+  };
+  const undone = () => typed(reportedOnly, [withdraw, passOn('2025-06-30')]);
+
+  it('the pass re-dated on or after the withdrawal: refused, naming it, as that pass typed in date order', () => {
+    expect(shown(undone())).toEqual({ status: 'closed', withdrawnOn: null, part: 'VERIFIED' });
+    given(undone()).when(correct({ inspectedOn: TODAY })).thenRefused('CONFLICT', /withdrawal of that day .* stands again/, /在 2025-07-01 时并无核验通过的整改，当日的撤销（评估机构来函撤回该问题）依日期重新成立：2025-07-02 该问题已撤销/);
+    given(typed(reportedOnly, [withdraw])).when(passOn(TODAY)).thenRefused('CONFLICT', /withdrawn/);
+  });
+
+  it('the pass re-marked FAILED: the withdrawal stands again, as the failure typed before it', () => {
+    const events = findingDecider.decide(correct({ outcome: 'FAILED' }), stateAfter(undone()));
+    expect(events.at(-1)).toEqual({ type: 'FindingWithdrawn', data: { findingId: FINDING, withdrawnOn: WITHDRAWN_ON, reason: REASON } });
+    const inOrder = typed(reportedOnly, [failOn('2025-06-30'), withdraw]);
+    expect(shown([...undone(), ...events])).toEqual(shown(inOrder));
+    expect(shown(inOrder)).toEqual({ status: 'withdrawn', withdrawnOn: WITHDRAWN_ON, part: 'RETURNED' });
+  });
+
+  it('a reopening dated before the withdrawal: the withdrawal stands again, as typed in date order', () => {
+    const reopening: FindingCommand = { type: 'ReopenFinding', actor: supervisor, today: TODAY, reason: '复查发现问题反弹', reopenedOn: '2025-06-30', newDueDate: RETURNED_UNTIL };
+    const inOrder = typed(reportedOnly, [passOn('2025-06-30'), reopening, withdraw]);
+    expect(shown(typed(undone(), [reopening]))).toEqual(shown(inOrder));
+    expect(shown(inOrder)).toMatchObject({ status: 'withdrawn', withdrawnOn: WITHDRAWN_ON });
+  });
+
+  it('a withdrawal the office took back (恢复问题) is not put back when the pass is corrected', () => {
+    const takenBack = typed(reportedOnly, [withdraw, { type: 'CorrectWithdrawal', today: TODAY, reason: '撤销录入有误' }, passOn('2025-06-30')]);
+    expect(shown(typed(takenBack, [correct({ outcome: 'FAILED' })]))).toMatchObject({ status: 'open', withdrawnOn: null, part: 'RETURNED' });
   });
 });

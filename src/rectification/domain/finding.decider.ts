@@ -23,7 +23,17 @@ import { Decider, unreachable } from '../../shared/decider.js';
 import { DomainError, badInput, conflict, named, notFound, say } from '../../shared/domain-error.js';
 import { requireBusinessDay, requireNotBefore, requireText, type DatedFact } from '../../shared/guards.js';
 import type { NamesUnits } from '../../assignments/domain/assignment.commands.js';
-import { beganOnParent, directoryBefore, handOversAfterWithdrawal, partsVerifiedBy, refuseWithdrawingVerifiedWork, withdrawalUndoneReason } from '../../assignments/domain/part-facts.js';
+import {
+  beganOnParent,
+  directoryBefore,
+  handOversAfterWithdrawal,
+  partsVerifiedBy,
+  refuseWithdrawingVerifiedWork,
+  undoneByVerification,
+  withdrawalsStandingAgain,
+  withdrawalUndoneReason,
+  type WithdrawalUndoneByWork,
+} from '../../assignments/domain/part-facts.js';
 import type { FindingEvent, FindingRecorded, FindingStreamEvent } from './finding.events.js';
 
 export type { UnitToAssign } from '../../assignments/domain/parent-of-parts.js';
@@ -204,6 +214,11 @@ interface RecordedFindingFacts {
   readonly concernedUnitIds?: readonly string[];
   /** One part per assigned unit, kept by the shared assignment lifecycle. */
   readonly assignments: AssignmentsState;
+  /**
+   * Its withdrawals a pass dated before them made not stand (撤销不成立), each judged again whenever its parts change
+   * (`withdrawalsBack`: breaker11o P8); absent or empty when none.
+   */
+  readonly undoneByWork?: readonly WithdrawalUndoneByWork[];
 }
 
 export type OpenFinding = RecordedFindingFacts & { readonly status: 'open' };
@@ -253,21 +268,29 @@ function evolveFinding(state: FindingState, event: FindingStreamEvent): FindingS
     case 'FindingReopened':
       if (state.status === 'unrecorded' || state.status === 'withdrawn') return state;
       return { ...recordedPartOf(state), status: 'open' };
-    case 'FindingWithdrawn':
-      if (state.status === 'unrecorded' || state.status === 'withdrawn') return state;
+    case 'FindingWithdrawn': {
+      if (state.status === 'unrecorded') return state;
+      // A withdrawal a pass had undone that stands again (breaker11o P8) is no longer undone.
+      const facts = withUndoneByWork(recordedPartOf(state), (state.undoneByWork ?? []).filter((undone) => undone.withdrawnOn !== event.data.withdrawnOn));
+      if (state.status === 'withdrawn') return { ...state, ...facts };
       return {
-        ...recordedPartOf(state),
+        ...facts,
         status: 'withdrawn',
         withdrawnOn: event.data.withdrawnOn,
         withdrawalReason: event.data.reason,
         ...(event.data.duplicateOf === undefined ? {} : { duplicateOf: event.data.duplicateOf }),
       };
+    }
     case 'FindingWithdrawalUndone': {
       // It undoes the withdrawal of its day only: folded by day, a withdrawal moved earlier (breaker8f P1) stays.
       if (state.status !== 'withdrawn' || state.withdrawnOn !== event.data.withdrawnOn) return state;
+      // Undone by a pass, it is judged again when that pass changes (breaker11o P8).
+      const { withdrawnOn, withdrawalReason: reason, duplicateOf } = state;
+      const undone: WithdrawalUndoneByWork[] = undoneByVerification(event.data) ? [{ withdrawnOn, reason, ...(duplicateOf === undefined ? {} : { duplicateOf }) }] : [];
+      const facts = withUndoneByWork(recordedPartOf(state), [...(state.undoneByWork ?? []), ...undone]);
       // Back on the 台账 as its parts stand: closed (销号) on its last verification when every part is verified.
       const closedDay = closedOn(state.assignments);
-      return closedDay === null ? { ...recordedPartOf(state), status: 'open' } : { ...recordedPartOf(state), status: 'closed', closedOn: closedDay };
+      return closedDay === null ? { ...facts, status: 'open' } : { ...facts, status: 'closed', closedOn: closedDay };
     }
     default:
       return unreachable(event);
@@ -275,14 +298,21 @@ function evolveFinding(state: FindingState, event: FindingStreamEvent): FindingS
 }
 
 /** Leaves behind what belongs to one status only, such as `closedOn`. */
-const recordedPartOf = ({ findingId, evaluationId, identifiedOn, title, concernedUnitIds, assignments }: RecordedFindingFacts): RecordedFindingFacts => ({
+const recordedPartOf = ({ findingId, evaluationId, identifiedOn, title, concernedUnitIds, assignments, undoneByWork }: RecordedFindingFacts): RecordedFindingFacts => ({
   findingId,
   concernedUnitIds,
   evaluationId,
   identifiedOn,
   title,
   assignments,
+  ...(undoneByWork && undoneByWork.length > 0 ? { undoneByWork } : {}),
 });
+
+/** The facts with `undoneByWork` replaced (left out when empty). */
+function withUndoneByWork(facts: RecordedFindingFacts, undoneByWork: readonly WithdrawalUndoneByWork[]): RecordedFindingFacts {
+  const { undoneByWork: _before, ...rest } = facts;
+  return undoneByWork.length > 0 ? { ...rest, undoneByWork } : rest;
+}
 
 // ---------------------------------------------------------------------------------------------
 // decide
@@ -298,7 +328,10 @@ const parts = parentOfParts<RecordedFindingState, FindingEvent>({
 });
 
 function decideFinding(command: FindingCommand, state: FindingState): FindingStreamEvent[] {
-  const events = decideOnFinding(command, state);
+  const decided = decideOnFinding(command, state);
+  // A change to its parts may take away the pass that made a withdrawal not stand (breaker11o P8).
+  const changesParts = command.type === 'ReopenFinding' || isPartCommand(command);
+  const events = changesParts && state.status !== 'unrecorded' ? [...decided, ...withdrawalsBack(state, decided, command as FindingPartCommand | ReopenFinding)] : decided;
   if (state.status !== 'withdrawn' || (!command.titleHeldBy && !command.nearTitlesHeld?.length)) return events;
   if (events.reduce(evolveFinding, state as FindingState).status === 'withdrawn') return events;
   if (command.titleHeldBy) refuseSecondLiveCopy(state, command.titleHeldBy, 'actor' in command ? command.actor.role : 'SUPERVISOR');
@@ -486,7 +519,7 @@ function correctWithdrawal(command: CorrectWithdrawal, state: FindingState): Fin
   }
   const undone: FindingStreamEvent = {
     type: 'FindingWithdrawalUndone',
-    data: { findingId, withdrawnOn, reason: command.withdrawnOn === undefined ? reason : `撤销日期更正为 ${command.withdrawnOn}：${reason}` },
+    data: { findingId, withdrawnOn, reason: command.withdrawnOn === undefined ? reason : `撤销日期更正为 ${command.withdrawnOn}：${reason}`, byVerification: false },
   };
   // The units' records set aside since the withdrawal's day, back in the count until the corrected day, must hold (breaker11j P4).
   requireSetAsideRecordsHold(
@@ -596,6 +629,49 @@ function correctedDay(command: Extract<FindingCommand, { type: 'CorrectReportDat
   return correctedRecordDay(command, state.status === 'unrecorded' ? undefined : state.assignments, state.status === 'withdrawn' ? state.withdrawnOn : undefined);
 }
 
+/** The commands of the assignment lifecycle the finding passes through (`FindingPartCommand`). */
+const isPartCommand = (command: FindingCommand): boolean =>
+  !['RecordFinding', 'RecordAssignedFinding', 'AssignFinding', 'ReopenFinding', 'WithdrawFinding', 'CorrectWithdrawal'].includes(command.type);
+
+/**
+ * The withdrawal a pass had made not stand (`undoneByWork`) that stands again once `decided` — a correction of that
+ * inspection's day or outcome (更正督查记录), of another record's day, a reopening dated before the withdrawal — leaves
+ * no part verified on its day, folded by day (breaker11o P8): typed in date order it would have been taken. It is
+ * written again on its day (FindingWithdrawn with its own reason and the finding it repeated, as every view then shows
+ * it), the reorganisations dated after it undone as a withdrawal undoes them; a withdrawal standing now, dated after it, is
+ * taken back first (FindingWithdrawalUndone, `byVerification: false`: typed in date order it found the finding
+ * withdrawn). The earliest only: a later one found the finding withdrawn. Empty when none stands again. CONFLICT when
+ * the command's own fact then falls on or after the withdrawal's day (typed in date order it was refused).
+ */
+function withdrawalsBack(recordedState: RecordedFindingState | WithdrawnFinding, decided: readonly FindingStreamEvent[], command: FindingPartCommand | ReopenFinding): FindingStreamEvent[] {
+  if ((recordedState.undoneByWork ?? []).length === 0) return [];
+  const after = decided.reduce(evolveFinding, recordedState) as RecordedFindingState | WithdrawnFinding;
+  const current = after.status === 'withdrawn' ? after : null;
+  const [back] = withdrawalsStandingAgain(after.assignments, after.undoneByWork ?? [])
+    .filter((undone) => current === null || undone.withdrawnOn < current.withdrawnOn)
+    .sort((a, b) => (a.withdrawnOn < b.withdrawnOn ? -1 : a.withdrawnOn > b.withdrawnOn ? 1 : 0));
+  if (!back) return [];
+  const { findingId, title } = after;
+  const { withdrawnOn, duplicateOf } = back;
+  const day = command.type === 'ReopenFinding' ? command.reopenedOn : factDayOf(command)?.day;
+  if (day !== undefined && day >= withdrawnOn) {
+    throw conflict(
+      `With this change nothing of finding 「${title}」 was verified on ${withdrawnOn}, so its withdrawal of that day (${back.reason}) stands again: it takes no work dated ${day}.`,
+      `本次更正后，问题「${title}」在 ${withdrawnOn} 时并无核验通过的整改，当日的撤销（${back.reason}）依日期重新成立：${day} 该问题已撤销，不能登记当日的记录。`,
+    );
+  }
+  const takenBack: FindingStreamEvent[] = current
+    ? [{ type: 'FindingWithdrawalUndone', data: { findingId, withdrawnOn: current.withdrawnOn, reason: `${withdrawnOn} 的撤销依日期重新成立，本撤销随之不再单独成立`, byVerification: false } }]
+    : [];
+  const open = takenBack.reduce(evolveFinding, after) as RecordedFindingState;
+  return [
+    ...takenBack,
+    // A reorganisation dated after the withdrawal, typed while it did not stand, passed nothing (breaker8g P8).
+    ...handOversAfterWithdrawal(command, open.assignments, withdrawnOn, '问题'),
+    { type: 'FindingWithdrawn', data: { findingId, reason: back.reason, withdrawnOn, ...(duplicateOf === undefined ? {} : { duplicateOf }) } },
+  ];
+}
+
 /**
  * A fact dated before the withdrawal, entered after it, that verifies a part (a pass) means the
  * withdrawal does not stand: verified work is not withdrawn, and typed in date order the withdrawal
@@ -607,7 +683,7 @@ function withdrawalUndone(finding: WithdrawnFinding, then: RecordedFindingState,
   const verified = partsVerifiedBy(then.assignments, decided);
   if (verified.length === 0) return [];
   const { findingId, withdrawnOn } = finding;
-  return [{ type: 'FindingWithdrawalUndone', data: { findingId, withdrawnOn, reason: withdrawalUndoneReason(command, verified, withdrawnOn, { workZh: '整改', back: '问题回到台账' }) } }];
+  return [{ type: 'FindingWithdrawalUndone', data: { findingId, withdrawnOn, reason: withdrawalUndoneReason(command, verified, withdrawnOn, { workZh: '整改', back: '问题回到台账' }), byVerification: true } }];
 }
 
 /** A finding whose units' work was verified is not withdrawn (breaker11e P6): see `refuseWithdrawingVerifiedWork`. */

@@ -68,7 +68,20 @@ export type FindingWithdrawn = DomainEvent<
  * history. Dated the withdrawal's day, so every view at a cut reads the two together. `reason` says
  * which units' passes, in Chinese.
  */
-export type FindingWithdrawalUndone = DomainEvent<'FindingWithdrawalUndone', { readonly findingId: string; readonly withdrawnOn: string; readonly reason: string }>;
+export type FindingWithdrawalUndone = DomainEvent<
+  'FindingWithdrawalUndone',
+  {
+    readonly findingId: string;
+    readonly withdrawnOn: string;
+    readonly reason: string;
+    /**
+     * True when a pass dated before the withdrawal undid it (撤销不成立), false when the office took it back or moved it
+     * (CorrectWithdrawal) or it was taken back for a moment to put an earlier one back in date order. Optional, added
+     * without a version step (breaker11o P8): absent in events stored before, read from `reason` (`undoneByVerification`).
+     */
+    readonly byVerification?: boolean;
+  }
+>;
 
 /** Events about the finding itself. */
 export type FindingEvent = FindingRecorded | FindingClosedOut | FindingReopened | FindingWithdrawn | FindingWithdrawalUndone;

@@ -1,3 +1,4 @@
+import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
 import type { Evidence } from '../../assignments/domain/assignment.events.js';
 import { assignmentsOn, partOf, partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
 import { fold } from '../../shared/decider.js';
@@ -673,7 +674,7 @@ describe('verified work is not withdrawn (breaker11f P4 = 10e P13, 11f P6)', () 
   const unitNames = { nameOf: (unitId: string) => ({ [FGW]: '市发展和改革委员会', [FINANCE]: '市财政局' })[unitId] };
   const withdraw = (withdrawnOn = TODAY): WorkPlanItemCommand => ({ type: 'WithdrawWorkPlanItem', actor: supervisor, today: TODAY, withdrawnOn, reason: REASON, unitNames });
   const withdrawn: WorkPlanItemStreamEvent = { type: 'WorkPlanItemWithdrawn', data: { itemId: ITEM, reason: REASON, withdrawnOn: TODAY } };
-  const undone = (reason: RegExp) => ({ type: 'WorkPlanItemWithdrawalUndone', data: { itemId: ITEM, withdrawnOn: TODAY, reason: expect.stringMatching(reason) } });
+  const undone = (reason: RegExp) => ({ type: 'WorkPlanItemWithdrawalUndone', data: { itemId: ITEM, withdrawnOn: TODAY, reason: expect.stringMatching(reason), byVerification: true } });
 
   it('an item with a verified part, or completed (销号), is not withdrawn: CONFLICT naming the units and days, reopen first', () => {
     given(twoVerified)
@@ -705,7 +706,7 @@ describe('an item’s withdrawal entered by mistake is taken back or moved to it
   const FIXED = '撤销日期录错';
   const correct = (withdrawnOn?: string, actor = supervisor): WorkPlanItemCommand => ({ type: 'CorrectWorkPlanItemWithdrawal', actor, today: TODAY, reason: FIXED, ...(withdrawnOn ? { withdrawnOn } : {}) });
   const withdrawnOnDay = (withdrawnOn: string): WorkPlanItemStreamEvent => ({ type: 'WorkPlanItemWithdrawn', data: { itemId: ITEM, reason: REASON, withdrawnOn } });
-  const undoneBy = (reason: string): WorkPlanItemStreamEvent => ({ type: 'WorkPlanItemWithdrawalUndone', data: { itemId: ITEM, withdrawnOn: TODAY, reason } });
+  const undoneBy = (reason: string): WorkPlanItemStreamEvent => ({ type: 'WorkPlanItemWithdrawalUndone', data: { itemId: ITEM, withdrawnOn: TODAY, reason, byVerification: false } });
   const afterWithdrawal = [...allReported, withdrawnOnDay(TODAY)];
 
   it('taken back, the item is in the plan again with its parts; moved, it is withdrawn on the day given with its first reason', () => {
@@ -858,7 +859,7 @@ describe('an item withdrawn and listed again has its withdrawn days, whatever th
     const late = typed(before, [withdraw(W1), listAgain(R1), passOn(FGW, '2026-04-25', 'inspection-1')]);
     expect(late.slice(-2)).toEqual([
       expect.objectContaining({ type: 'InspectionLogged' }),
-      { type: 'WorkPlanItemWithdrawalUndone', data: { itemId: ITEM, withdrawnOn: W1, reason: expect.stringMatching(/^撤销不成立：市发展和改革委员会的任务已于 2026-04-25 核验通过，早于撤销日期（2026-05-01）/) } },
+      { type: 'WorkPlanItemWithdrawalUndone', data: { itemId: ITEM, withdrawnOn: W1, reason: expect.stringMatching(/^撤销不成立：市发展和改革委员会的任务已于 2026-04-25 核验通过，早于撤销日期（2026-05-01）/), byVerification: true } },
     ]);
     // In date order the withdrawal is refused (verified work) and the version listing the item again changes nothing.
     const inOrder = typed(before, [passOn(FGW, '2026-04-25', 'inspection-1')]);
@@ -911,6 +912,104 @@ describe('an item withdrawn and listed again has its withdrawn days, whatever th
     // 市发改委 reported again on 05-10 (typed before the withdrawal): counted again after a pass of 04-25 it would follow a verification.
     const back = typed([...definedAndAssigned, reported(FGW, '2026-04-20'), reported(FGW, '2026-05-10')], [withdraw(W1), listAgain(R1)]);
     given(back).when(passOn(FGW, '2026-04-25', 'inspection-1')).thenRefused('CONFLICT', /2026-05-10/, /2026-05-10/);
+  });
+});
+
+describe('a change to the verification that made a withdrawal not stand judges that withdrawal again, whatever the typing order (breaker11o P7)', () => {
+  // One unit (市发改委) reports 04-20. Withdrawn 05-01, listed again 06-01; withdrawn again 06-15, listed again 07-01 (TODAY 07-02).
+  const W1 = '2026-05-01';
+  const R1 = '2026-06-01';
+  const W2 = '2026-06-15';
+  const R2 = '2026-07-01';
+  const names = { nameOf: (unitId: string) => ({ [FGW]: '市发展和改革委员会' })[unitId] };
+  const withdraw = (withdrawnOn: string): WorkPlanItemCommand => ({ type: 'WithdrawWorkPlanItem', actor: supervisor, today: TODAY, withdrawnOn, reason: '依据 plan-v2.csv 修订方案', unitNames: names });
+  const listAgain = (revisedOn: string): ReviseWorkPlanItem => ({ type: 'ReviseWorkPlanItem', actor: system, today: TODAY, revisedOn, reason: '依据 plan-v3.csv 修订方案', planApprovedOn: PLAN_APPROVED_ON, reinstate: true });
+  const inspectOn = (outcome: 'PASSED' | 'FAILED', on: string): WorkPlanItemCommand => ({ ...inspect(FGW, outcome, 'inspection-1'), inspectedOn: on, unitNames: names });
+  const correct = (change: { inspectedOn?: string; outcome?: 'FAILED' }): WorkPlanItemCommand => ({
+    type: 'CorrectInspection',
+    actor: supervisor,
+    today: TODAY,
+    unitId: FGW,
+    inspectionId: 'inspection-1',
+    reason: '督查记录落款日期录错',
+    ...change,
+    ...(change.outcome === 'FAILED' ? { newDueDate: RETURNED_UNTIL } : {}),
+    unitNames: names,
+  });
+  const reported = [defined, assigned(FGW, 'LEAD'), { type: 'RectificationReported', data: { unitId: FGW, summary: '已整改', evidence, reportedOn: '2026-04-20' } } as WorkPlanItemStreamEvent];
+  const typed = (history: readonly WorkPlanItemStreamEvent[], commands: readonly WorkPlanItemCommand[]): WorkPlanItemStreamEvent[] =>
+    commands.reduce<WorkPlanItemStreamEvent[]>((events, command) => [...events, ...workPlanItemDecider.decide(command, stateAfter(events))], [...history]);
+  /** What every view and refusal reads: the item's status, its standing withdrawal, its ended spans, the part's status on the day after each withdrawal. */
+  const shown = (events: readonly WorkPlanItemStreamEvent[]) => {
+    const state = stateAfter(events);
+    if (state.status === 'empty') throw new Error('expected a defined item');
+    return {
+      status: state.status,
+      withdrawnOn: state.status === 'withdrawn' ? state.withdrawnOn : null,
+      spans: (state.spans ?? []).map((span) => `${span.withdrawnOn}..${span.reinstatedOn}`),
+      part: partOf(assignmentsOn(assignmentsAfter(events), TODAY), FGW)?.status,
+    };
+  };
+  const bothEnded = [withdraw(W1), listAgain(R1), withdraw(W2), listAgain(R2)];
+
+  it('a pass re-dated after both reinstatements: both withdrawals stand again with their days, as the pass typed on that day in date order', () => {
+    const undone = typed(reported, [...bothEnded, inspectOn('PASSED', '2026-04-25')]);
+    expect(shown(undone)).toMatchObject({ status: 'completed', spans: [] });
+    const corrected = workPlanItemDecider.decide(correct({ inspectedOn: R2 }), stateAfter(undone));
+    expect(corrected.filter((event) => !isAssignmentEvent(event))).toEqual([
+      expect.objectContaining({ type: 'WorkPlanItemCompleted' }),
+      { type: 'WorkPlanItemWithdrawn', data: { itemId: ITEM, withdrawnOn: W1, reason: '依据 plan-v2.csv 修订方案' } },
+      { type: 'WorkPlanItemReinstated', data: { itemId: ITEM, reinstatedOn: R1, reason: '依据 plan-v3.csv 修订方案' } },
+      { type: 'WorkPlanItemWithdrawn', data: { itemId: ITEM, withdrawnOn: W2, reason: '依据 plan-v2.csv 修订方案' } },
+      { type: 'WorkPlanItemReinstated', data: { itemId: ITEM, reinstatedOn: R2, reason: '依据 plan-v3.csv 修订方案' } },
+    ]);
+    const inOrder = typed(reported, [...bothEnded, inspectOn('PASSED', R2)]);
+    expect(shown([...undone, ...corrected])).toEqual(shown(inOrder));
+    expect(shown(inOrder)).toEqual({ status: 'completed', withdrawnOn: null, spans: [`${W1}..${R1}`, `${W2}..${R2}`], part: 'VERIFIED' });
+    // Its withdrawn days refuse records again, as in date order.
+    given([...undone, ...corrected]).when({ ...urge(FGW), urgedOn: '2026-05-20', unitNames: names }).thenRefused('CONFLICT', /2026-05-01/, /2026-05-20 该事项不在方案中/);
+  });
+
+  it('a pass re-dated between the withdrawals: only the later one stands again', () => {
+    const undone = typed(reported, [...bothEnded, inspectOn('PASSED', '2026-04-25')]);
+    const corrected = [...undone, ...workPlanItemDecider.decide(correct({ inspectedOn: '2026-06-05' }), stateAfter(undone))];
+    expect(shown(corrected)).toEqual(shown(typed(reported, [withdraw(W1), listAgain(R1), inspectOn('PASSED', '2026-06-05')])));
+    expect(shown(corrected)).toMatchObject({ status: 'completed', spans: [`${W1}..${R1}`] });
+  });
+
+  it('a pass re-dated onto a day a withdrawal standing again took out of the plan is refused, as that pass typed in date order', () => {
+    const undone = typed(reported, [...bothEnded, inspectOn('PASSED', '2026-04-25')]);
+    given(undone).when(correct({ inspectedOn: '2026-05-20' })).thenRefused('CONFLICT', /withdrawal of 2026-05-01 stands again/, /2026-05-01 的撤销依日期重新成立：该事项 2026-05-01 撤销，2026-06-01 起才恢复列入方案，2026-05-20 不在方案中/);
+    given(typed(reported, bothEnded)).when(inspectOn('PASSED', '2026-05-20')).thenRefused('CONFLICT', /2026-05-01/);
+  });
+
+  it('a pass re-marked FAILED: the ended withdrawal keeps its days and the standing one stands again, as the failure typed first', () => {
+    const standing = [withdraw(W1), listAgain(R1), withdraw(W2)];
+    const undone = typed(reported, [...standing, inspectOn('PASSED', '2026-04-25')]);
+    expect(shown(undone)).toMatchObject({ status: 'completed', withdrawnOn: null, spans: [] });
+    const corrected = [...undone, ...workPlanItemDecider.decide(correct({ outcome: 'FAILED' }), stateAfter(undone))];
+    const inOrder = typed(reported, [inspectOn('FAILED', '2026-04-25'), ...standing]);
+    expect(shown(corrected)).toEqual(shown(inOrder));
+    expect(shown(corrected)).toEqual({ status: 'withdrawn', withdrawnOn: W2, spans: [`${W1}..${R1}`], part: 'RETURNED' });
+    given(corrected).when({ ...report(FGW, TODAY), unitNames: names }).thenRefused('CONFLICT', /withdrawn/, /已从方案中撤销/);
+  });
+
+  it('a reopening dated before the withdrawals: both stand again, as typed in date order', () => {
+    const undone = typed(reported, [...bothEnded, inspectOn('PASSED', '2026-04-25')]);
+    const reopening = reopen({ reopenedOn: '2026-04-28', newDueDate: RETURNED_UNTIL });
+    const corrected = typed(undone, [reopening]);
+    const inOrder = typed(reported, [inspectOn('PASSED', '2026-04-25'), reopening, ...bothEnded]);
+    expect(shown(corrected)).toEqual(shown(inOrder));
+    expect(shown(corrected)).toMatchObject({ status: 'open', spans: [`${W1}..${R1}`, `${W2}..${R2}`] });
+  });
+
+  it('a withdrawal the office took back (撤销有误) is not put back when a pass is corrected; one undone by a pass stored before `byVerification` is', () => {
+    const takenBack = typed(reported, [withdraw(W1), { type: 'CorrectWorkPlanItemWithdrawal', actor: supervisor, today: TODAY, reason: '撤销录入有误', unitNames: names }, inspectOn('PASSED', '2026-04-25')]);
+    expect(workPlanItemDecider.decide(correct({ outcome: 'FAILED' }), stateAfter(takenBack)).filter((event) => !isAssignmentEvent(event)).map((event) => event.type)).toEqual(['WorkPlanItemReopened']);
+    const stored = typed(reported, [withdraw(W1), inspectOn('PASSED', '2026-04-25')]).map((event) =>
+      event.type === 'WorkPlanItemWithdrawalUndone' ? { ...event, data: { itemId: event.data.itemId, withdrawnOn: event.data.withdrawnOn, reason: event.data.reason } } : event,
+    );
+    expect(shown([...stored, ...workPlanItemDecider.decide(correct({ outcome: 'FAILED' }), stateAfter(stored))])).toMatchObject({ status: 'withdrawn', withdrawnOn: W1 });
   });
 });
 

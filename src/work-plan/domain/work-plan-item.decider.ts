@@ -31,7 +31,19 @@ import {
 } from '../../assignments/domain/assignment.decider.js';
 import { isAssignmentEvent, type AssignmentEvent, type AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import { parentOfParts, type PartCommand, type ReopenRequest } from '../../assignments/domain/parent-of-parts.js';
-import { assignmentOf, beganOnParent, directoryBefore, handOversAfterWithdrawal, latestFactOf, partsVerifiedBy, refuseWithdrawingVerifiedWork, withdrawalUndoneReason } from '../../assignments/domain/part-facts.js';
+import {
+  assignmentOf,
+  beganOnParent,
+  directoryBefore,
+  handOversAfterWithdrawal,
+  latestFactOf,
+  partsVerifiedBy,
+  refuseWithdrawingVerifiedWork,
+  undoneByVerification,
+  withdrawalsStandingAgain,
+  withdrawalUndoneReason,
+  type WithdrawalUndoneByWork,
+} from '../../assignments/domain/part-facts.js';
 import type { CorrectFactDate, NamesUnits, SetsDueDate } from '../../assignments/domain/assignment.commands.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
@@ -210,6 +222,8 @@ export interface WithdrawnSpan {
   readonly reinstatedOn: string;
   /** The withdrawal's reason, as refusals quote it. */
   readonly reason: string;
+  /** The reason of the version that listed it again (absent in states folded before breaker11o P7). */
+  readonly reinstatedReason?: string;
 }
 
 /** What every defined item has, whatever its status. */
@@ -221,8 +235,13 @@ interface DefinedItemFacts {
    * records dated inside `spans` (judged and counted without them: `counted`).
    */
   readonly assignments: AssignmentsState;
-  /** Its withdrawals that a later version ended, in the order recorded; absent or empty when none. */
+  /** Its withdrawals that a later version ended, by withdrawal day; absent or empty when none. */
   readonly spans?: readonly WithdrawnSpan[];
+  /**
+   * Its withdrawals a verification dated before them made not stand (撤销不成立), each judged again whenever its parts
+   * change (`withdrawalsBack`: breaker11o P7); absent or empty when none.
+   */
+  readonly undoneByWork?: readonly WithdrawalUndoneByWork[];
 }
 
 export type OpenWorkPlanItem = DefinedItemFacts & { readonly status: 'open' };
@@ -264,25 +283,37 @@ function evolveItem(state: WorkPlanItemState, event: WorkPlanItemStreamEvent): W
     case 'WorkPlanItemReopened':
       if (state.status === 'empty') return state;
       return { ...definedPartOf(state), status: 'open' };
-    case 'WorkPlanItemWithdrawn':
+    case 'WorkPlanItemWithdrawn': {
+      if (state.status === 'empty') return state;
+      // A withdrawal a verification had undone that stands again (breaker11o P7) is no longer undone.
+      const facts = withUndoneByWork(definedPartOf(state), (state.undoneByWork ?? []).filter((undone) => undone.withdrawnOn !== event.data.withdrawnOn));
       // Folded by day, a withdrawal moved earlier (breaker8f P1) comes first: the later one it replaced changes nothing.
-      if (state.status === 'empty' || state.status === 'withdrawn') return state;
-      return { ...definedPartOf(state), status: 'withdrawn', reason: event.data.reason, withdrawnOn: event.data.withdrawnOn };
+      if (state.status === 'withdrawn') return { ...facts, status: 'withdrawn', reason: state.reason, withdrawnOn: state.withdrawnOn };
+      return { ...facts, status: 'withdrawn', reason: event.data.reason, withdrawnOn: event.data.withdrawnOn };
+    }
     case 'WorkPlanItemWithdrawalUndone': {
       if (state.status === 'empty') return state;
+      const byWork = undoneByVerification(event.data);
       // It undoes the withdrawal of its day only (see WorkPlanItemWithdrawn): the one in force, back in the plan as its parts
       // stand — completed (销号) on its last verification when every part is verified …
-      if (state.status === 'withdrawn' && state.withdrawnOn === event.data.withdrawnOn) return standing(definedPartOf(state));
+      if (state.status === 'withdrawn' && state.withdrawnOn === event.data.withdrawnOn) {
+        const undone = byWork ? [{ withdrawnOn: state.withdrawnOn, reason: state.reason }] : [];
+        return standing(withUndoneByWork(definedPartOf(state), [...(state.undoneByWork ?? []), ...undone]));
+      }
       // … or one a later version ended (a pass dated before it, typed after the reinstatement: breaker11n P1): its days count again.
       const spans = state.spans ?? [];
-      if (state.status === 'withdrawn' || !spans.some((span) => span.withdrawnOn === event.data.withdrawnOn)) return state;
-      return standing({ ...definedPartOf(state), spans: spans.filter((span) => span.withdrawnOn !== event.data.withdrawnOn) });
+      const span = spans.find((each) => each.withdrawnOn === event.data.withdrawnOn);
+      if (state.status === 'withdrawn' || !span) return state;
+      const undone: WithdrawalUndoneByWork[] = byWork ? [{ withdrawnOn: span.withdrawnOn, reason: span.reason, reinstatedOn: span.reinstatedOn, ...(span.reinstatedReason === undefined ? {} : { reinstatedReason: span.reinstatedReason }) }] : [];
+      return standing(withUndoneByWork({ ...definedPartOf(state), spans: spans.filter((each) => each !== span) }, [...(state.undoneByWork ?? []), ...undone]));
     }
     case 'WorkPlanItemReinstated': {
       // Back in the plan as its parts stand, whatever day it was withdrawn; the withdrawal stays on its days (breaker11n P1).
       if (state.status !== 'withdrawn') return state;
-      const span: WithdrawnSpan = { withdrawnOn: state.withdrawnOn, reinstatedOn: event.data.reinstatedOn, reason: state.reason };
-      return standing({ ...definedPartOf(state), spans: [...(state.spans ?? []), span] });
+      const span: WithdrawnSpan = { withdrawnOn: state.withdrawnOn, reinstatedOn: event.data.reinstatedOn, reason: state.reason, reinstatedReason: event.data.reason };
+      // By withdrawal day: a withdrawal standing again (breaker11o P7) may be earlier than spans already ended.
+      const spans = [...(state.spans ?? []), span].sort((a, b) => (a.withdrawnOn < b.withdrawnOn ? -1 : a.withdrawnOn > b.withdrawnOn ? 1 : 0));
+      return standing({ ...definedPartOf(state), spans });
     }
     case 'WorkPlanItemRescheduled': {
       if (state.status === 'empty') return state;
@@ -300,12 +331,19 @@ function evolveItem(state: WorkPlanItemState, event: WorkPlanItemStreamEvent): W
 }
 
 /** Leaves behind what belongs to one status only, such as `completedOn`. */
-const definedPartOf = ({ itemId, definition, assignments, spans }: DefinedItemFacts): DefinedItemFacts => ({
+const definedPartOf = ({ itemId, definition, assignments, spans, undoneByWork }: DefinedItemFacts): DefinedItemFacts => ({
   itemId,
   definition,
   assignments,
   ...(spans && spans.length > 0 ? { spans } : {}),
+  ...(undoneByWork && undoneByWork.length > 0 ? { undoneByWork } : {}),
 });
+
+/** The facts with `undoneByWork` replaced (left out when empty). */
+function withUndoneByWork(facts: DefinedItemFacts, undoneByWork: readonly WithdrawalUndoneByWork[]): DefinedItemFacts {
+  const { undoneByWork: _before, ...rest } = facts;
+  return undoneByWork.length > 0 ? { ...rest, undoneByWork } : rest;
+}
 
 /** The item in the plan as its parts stand, counted outside its withdrawn spans: completed (销号) on its last verification when every part is verified, else open. */
 function standing(facts: DefinedItemFacts): DefinedWorkPlanItemState {
@@ -364,6 +402,17 @@ const parts = parentOfParts<DefinedWorkPlanItemState, WorkPlanItemEvent>({
 });
 
 function decideItem(command: WorkPlanItemCommand, recordedState: WorkPlanItemState): WorkPlanItemStreamEvent[] {
+  const decided = decideOnItem(command, recordedState);
+  // A change to its parts may take away the verification that made a withdrawal not stand (breaker11o P7).
+  const changesParts = command.type === 'ReopenWorkPlanItem' || isPartCommand(command);
+  return changesParts && recordedState.status !== 'empty' ? [...decided, ...withdrawalsBack(recordedState, decided, command)] : decided;
+}
+
+/** The commands of the assignment lifecycle the item passes through (`WorkPlanItemPartCommand`). */
+const isPartCommand = (command: WorkPlanItemCommand): command is WorkPlanItemPartCommand =>
+  command.type !== 'DefineWorkPlanItem' && command.type !== 'ReopenWorkPlanItem' && command.type !== 'WithdrawWorkPlanItem' && command.type !== 'CorrectWorkPlanItemWithdrawal' && command.type !== 'ReviseWorkPlanItem';
+
+function decideOnItem(command: WorkPlanItemCommand, recordedState: WorkPlanItemState): WorkPlanItemStreamEvent[] {
   // Judged on its records outside the withdrawn spans a later version ended (breaker11n P1): those inside count nowhere.
   const state = recordedState.status === 'empty' ? recordedState : counted(recordedState);
   switch (command.type) {
@@ -614,13 +663,90 @@ function spansUndone(item: DefinedItemFacts, recordedAssignments: AssignmentsSta
   }
   return undone.map((span) => ({
     type: 'WorkPlanItemWithdrawalUndone',
-    data: { itemId: item.itemId, withdrawnOn: span.withdrawnOn, reason: withdrawalUndoneReason(command, newlyVerified(span.withdrawnOn), span.withdrawnOn, { workZh: '任务', back: '事项回到工作方案' }) },
+    data: { itemId: item.itemId, withdrawnOn: span.withdrawnOn, reason: withdrawalUndoneReason(command, newlyVerified(span.withdrawnOn), span.withdrawnOn, { workZh: '任务', back: '事项回到工作方案' }), byVerification: true },
   }));
 }
 
 /** The day a correction of a record is judged on (`correctedRecordDay`): on a withdrawn item, its records dated before the withdrawal. */
 function correctedDay(command: Extract<WorkPlanItemCommand, { type: 'CorrectReportDate' | 'CorrectInspection' | 'CorrectFactDate' }>, state: WorkPlanItemState): string {
   return correctedRecordDay(command, state.status === 'empty' ? undefined : state.assignments, state.status === 'withdrawn' ? state.withdrawnOn : undefined);
+}
+
+/**
+ * The withdrawals a verification had made not stand (`undoneByWork`) that stand again once `decided` — a correction of
+ * that inspection's day or outcome (更正督查记录), of another record's day, a reopening dated before the withdrawal —
+ * leaves no part verified on their day, folded by day (breaker11o P7): typed in date order they would have been taken,
+ * and a version that listed the item again then ended them. Each is written again on its day with its own reason, as
+ * every view then shows it (WorkPlanItemWithdrawn; the history lists it right after the change that brought it back):
+ * one a version had ended followed by that version's WorkPlanItemReinstated of its day, one without end after the
+ * reorganisations dated from its day are undone (they passed nothing, typed in date order); a withdrawal standing now, dated after one that stands again, is taken back for the
+ * moment (WorkPlanItemWithdrawalUndone, `byVerification: false`) and written again after it — or left off when one
+ * that stands again has no end (typed in date order it found the item withdrawn). Empty when none stands again.
+ * CONFLICT when the command's own fact then falls on a day the item was out of the plan (typed in date order it was
+ * refused), or a withdrawal standing again would overlap one now standing or ended (the office corrects that one first).
+ */
+function withdrawalsBack(
+  recordedState: DefinedWorkPlanItemState | WithdrawnWorkPlanItem,
+  decided: readonly WorkPlanItemStreamEvent[],
+  command: WorkPlanItemPartCommand | ReopenWorkPlanItem,
+): WorkPlanItemStreamEvent[] {
+  if ((recordedState.undoneByWork ?? []).length === 0) return [];
+  const after = decided.reduce(evolveItem, recordedState) as DefinedWorkPlanItemState | WithdrawnWorkPlanItem;
+  const byDay = (a: { withdrawnOn: string }, b: { withdrawnOn: string }) => (a.withdrawnOn < b.withdrawnOn ? -1 : a.withdrawnOn > b.withdrawnOn ? 1 : 0);
+  const current = after.status === 'withdrawn' ? after : null;
+  // One dated after a withdrawal standing now found the item withdrawn, typed in date order: it changes nothing.
+  const back = withdrawalsStandingAgain(counted(after).assignments, after.undoneByWork ?? [])
+    .filter((undone) => current === null || undone.withdrawnOn < current.withdrawnOn)
+    .sort(byDay);
+  if (back.length === 0) return [];
+  const { itemId } = after;
+  const name = itemNamed(after);
+  const events: WorkPlanItemStreamEvent[] = [];
+  if (current) {
+    events.push({ type: 'WorkPlanItemWithdrawalUndone', data: { itemId, withdrawnOn: current.withdrawnOn, reason: `${back[0]!.withdrawnOn} 的撤销依日期重新成立，本撤销按日期随后重新登记`, byVerification: false } });
+  }
+  let endless: WithdrawalUndoneByWork | undefined;
+  for (const withdrawal of back) {
+    const { withdrawnOn, reinstatedOn } = withdrawal;
+    if (reinstatedOn === undefined) {
+      // A reorganisation dated after the withdrawal, typed while it did not stand, passed nothing (breaker8g P8).
+      events.push(...handOversAfterWithdrawal(command, requireDefined(events.reduce(evolveItem, after)).assignments, withdrawnOn, '事项'));
+      events.push({ type: 'WorkPlanItemWithdrawn', data: { itemId, reason: withdrawal.reason, withdrawnOn } });
+      endless = withdrawal;
+      break;
+    }
+    events.push({ type: 'WorkPlanItemWithdrawn', data: { itemId, reason: withdrawal.reason, withdrawnOn } });
+    const overlapped = [...(after.spans ?? []).map((span) => ({ from: span.withdrawnOn, until: span.reinstatedOn })), ...(current ? [{ from: current.withdrawnOn, until: '9999-12-31' }] : [])].find(
+      (other) => other.from < reinstatedOn && withdrawnOn < other.until,
+    );
+    if (overlapped) {
+      throw conflict(
+        `After this change nothing of ${name.en} was verified on ${withdrawnOn}: its withdrawal of that day (until ${reinstatedOn}) stands again, but overlaps the withdrawal of ${overlapped.from}. Correct that withdrawal first.`,
+        `本次更正后，${name.zh}在 ${withdrawnOn} 时并无核验通过的任务，当日的撤销（至 ${reinstatedOn} 恢复列入方案）依日期重新成立，但与 ${overlapped.from} 的撤销重叠。请先更正该次撤销。`,
+      );
+    }
+    events.push({ type: 'WorkPlanItemReinstated', data: { itemId, reason: withdrawal.reinstatedReason ?? '新版方案重新列入', reinstatedOn } });
+  }
+  if (current && !endless) events.push({ type: 'WorkPlanItemWithdrawn', data: { itemId, reason: current.reason, withdrawnOn: current.withdrawnOn } });
+  requireInPlanAgain(events.reduce(evolveItem, after), command.type === 'ReopenWorkPlanItem' ? command.reopenedOn : factDayOf(command)?.day, back);
+  return events;
+}
+
+/**
+ * CONFLICT when office day `day` (the fact a command records or moves to; undefined: none) is one `item` was out of the
+ * plan on, after withdrawals that stand again (`withdrawalsBack`): typed in date order the fact was refused.
+ */
+function requireInPlanAgain(item: WorkPlanItemState, day: string | undefined, back: readonly WithdrawalUndoneByWork[]): void {
+  if (day === undefined || item.status === 'empty') return;
+  const span = item.status === 'withdrawn' && day >= item.withdrawnOn ? { withdrawnOn: item.withdrawnOn, reinstatedOn: undefined } : spanHolding(item, day);
+  if (!span) return;
+  const name = itemNamed(item);
+  const again = back.map((withdrawal) => withdrawal.withdrawnOn).join('、');
+  const until = span.reinstatedOn === undefined ? say('', '') : say(` until a later version listed it again on ${span.reinstatedOn}`, `，${span.reinstatedOn} 起才恢复列入方案`);
+  throw conflict(
+    `With this change nothing of ${name.en} was verified on ${again}, so its withdrawal of ${again} stands again: it was out of the plan from ${span.withdrawnOn}${until.en}, and nothing is recorded on it for ${day}.`,
+    `本次更正后，${name.zh}在 ${again} 时并无核验通过的任务，${again} 的撤销依日期重新成立：该事项 ${span.withdrawnOn} 撤销${until.zh}，${day} 不在方案中，不能登记当日的记录。`,
+  );
 }
 
 /**
@@ -633,7 +759,7 @@ function withdrawalUndone(item: WithdrawnWorkPlanItem, then: DefinedWorkPlanItem
   const verified = partsVerifiedBy(then.assignments, decided);
   if (verified.length === 0) return [];
   const { itemId, withdrawnOn } = item;
-  return [{ type: 'WorkPlanItemWithdrawalUndone', data: { itemId, withdrawnOn, reason: withdrawalUndoneReason(command, verified, withdrawnOn, { workZh: '任务', back: '事项回到工作方案' }) } }];
+  return [{ type: 'WorkPlanItemWithdrawalUndone', data: { itemId, withdrawnOn, reason: withdrawalUndoneReason(command, verified, withdrawnOn, { workZh: '任务', back: '事项回到工作方案' }), byVerification: true } }];
 }
 
 const REVISERS: readonly Actor['role'][] = ['SUPERVISOR', 'ADMIN', 'SYSTEM'];
@@ -715,7 +841,7 @@ function correctItemWithdrawal(command: CorrectWorkPlanItemWithdrawal, state: Wo
   );
   const undone: WorkPlanItemStreamEvent = {
     type: 'WorkPlanItemWithdrawalUndone',
-    data: { itemId, withdrawnOn, reason: command.withdrawnOn === undefined ? reason : `撤销日期更正为 ${command.withdrawnOn}：${reason}` },
+    data: { itemId, withdrawnOn, reason: command.withdrawnOn === undefined ? reason : `撤销日期更正为 ${command.withdrawnOn}：${reason}`, byVerification: false },
   };
   // Back in the plan until the corrected day (or for good), the item's parts pass by the reorganisations of those days (breaker8g P7).
   const back = evolveItem(state, undone);

@@ -126,7 +126,18 @@ export type WorkPlanItemWithdrawn = DomainEvent<
  */
 export type WorkPlanItemWithdrawalUndone = DomainEvent<
   'WorkPlanItemWithdrawalUndone',
-  { readonly itemId: string; readonly withdrawnOn: string; readonly reason: string }
+  {
+    readonly itemId: string;
+    readonly withdrawnOn: string;
+    readonly reason: string;
+    /**
+     * True when a verification dated before the withdrawal undid it (撤销不成立), false when the office took it back or
+     * moved it (CorrectWorkPlanItemWithdrawal) or it was taken back for a moment to put an earlier one back in date order.
+     * Optional, added without a version step (breaker11o P7): absent in events stored before, read from `reason`
+     * (`undoneByVerification`). Only a verification's undoing is judged again when that verification changes.
+     */
+    readonly byVerification?: boolean;
+  }
 >;
 
 /**

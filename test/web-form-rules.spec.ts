@@ -1,4 +1,4 @@
-import { isRequired, isShown, requiredMessage, shortLabel } from '../web/src/form-rules.js';
+import { isRequired, isShown, refusalsStillStanding, requiredMessage, shortLabel } from '../web/src/form-rules.js';
 
 /*
  * breaker8c P18: the inspection form's 重新整改的时限 is shown only for 不通过, and required when the
@@ -47,5 +47,31 @@ describe('what a required field left empty says', () => {
 
   it('keeps a label that is all hint as it is, never an empty name', () => {
     expect(shortLabel('（备注）')).toBe('（备注）');
+  });
+});
+
+/*
+ * newcomer23 S6: after an empty press, 请选择“督查结果”。 stayed under the radio buttons once 不通过 was chosen
+ * (and every other field's message until the next press). A refusal goes when its field is changed.
+ */
+describe('which refusals beside fields stand once the form is edited', () => {
+  const refusedAt = { outcome: '', place: '', evidence: [{ title: '', link: '' }], inspectedOn: '' };
+  const refusals = { outcome: '请选择“督查结果”。', place: '请填写“督查地点”。', 'evidence.0.title': '请填写名称。', inspectedOn: '“督查日期”读不出日期：2016-13-01。' };
+
+  it('drops the refusal of the field just chosen, keeps the others', () => {
+    const now = { ...refusedAt, outcome: 'FAILED' };
+    expect(refusalsStillStanding(refusals, refusedAt, now)).toEqual({ place: '请填写“督查地点”。', 'evidence.0.title': '请填写名称。', inspectedOn: '“督查日期”读不出日期：2016-13-01。' });
+  });
+
+  it('drops a row’s refusal when its list is edited', () => {
+    const now = { ...refusedAt, evidence: [{ title: '整改报告', link: '' }] };
+    expect(Object.keys(refusalsStillStanding(refusals, refusedAt, now))).toEqual(['outcome', 'place', 'inspectedOn']);
+  });
+
+  it('keeps a refusal its own field withdraws (a date field’s unreadable text), and all while nothing changed', () => {
+    const now = { ...refusedAt, inspectedOn: '' , place: '青川市政务服务中心' };
+    expect(refusalsStillStanding(refusals, refusedAt, { ...refusedAt, inspectedOn: '2016-06-01' }, new Set(['inspectedOn']))).toHaveProperty('inspectedOn');
+    expect(refusalsStillStanding(refusals, refusedAt, refusedAt)).toEqual(refusals);
+    expect(refusalsStillStanding(refusals, refusedAt, now)).not.toHaveProperty('place');
   });
 });

@@ -30,3 +30,20 @@ export const shortLabel = (label: string): string => label.replace(/（[^）]*�
 /** What a required field left empty says beside it: 请选择“督查结果”。 for a choice or a day, 请填写“撤销理由”。 for text. */
 export const requiredMessage = (field: { label: string; type: string }): string =>
   field.type === 'select' || field.type === 'radio' || field.type === 'date' ? `请选择“${shortLabel(field.label)}”。` : `请填写“${shortLabel(field.label)}”。`;
+
+/**
+ * The refusals beside fields that still stand once the person edits the form (newcomer23 S6: 请选择“督查结果”。
+ * stayed red under 不通过 after it was chosen, until the next press). `refusals` are keyed by field name, or
+ * `field.row` for a row of a list field; `valuesWhenRefused` are the form's values when they were placed.
+ * A refusal goes as soon as its field's value differs from then; those named in `keptByTheirField` (a date
+ * field's own refusal of unreadable text, which the field itself withdraws) are left alone.
+ */
+export function refusalsStillStanding(
+  refusals: Record<string, string>,
+  valuesWhenRefused: Record<string, unknown>,
+  valuesNow: Record<string, unknown>,
+  keptByTheirField: ReadonlySet<string> = new Set(),
+): Record<string, string> {
+  const changed = (name: string) => JSON.stringify(valuesNow[name]) !== JSON.stringify(valuesWhenRefused[name]);
+  return Object.fromEntries(Object.entries(refusals).filter(([key]) => keptByTheirField.has(key) || !changed(key.split('.')[0])));
+}

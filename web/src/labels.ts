@@ -12,7 +12,8 @@ export const FINDING_STATUS_LABEL: Record<string, string> = { UNASSIGNED: '待�
 export const UNASSIGNED_LABEL = FINDING_STATUS_LABEL.UNASSIGNED!;
 /** Element Plus tag types of the statuses. */
 export const FINDING_STATUS_TAG: Record<string, 'info' | 'warning' | 'success'> = { UNASSIGNED: 'info', OPEN: 'warning', CLOSED: 'success', WITHDRAWN: 'info' };
-export const ITEM_STATUS_LABEL: Record<string, string> = { OPEN: '进行中', COMPLETED: '已完成', WITHDRAWN: '已撤销' };
+/** A work-plan item's status, in the finding's words where the state is the same (newcomer23 S10: 进行中 beside 整改中). */
+export const ITEM_STATUS_LABEL: Record<string, string> = { OPEN: FINDING_STATUS_LABEL.OPEN!, COMPLETED: '已完成', WITHDRAWN: '已撤销' };
 /** The grades in the words evaluation reports and import files use (src/rectification/import-findings/findings-file.ts SEVERITY_WORDS). */
 export const SEVERITY_LABEL: Record<string, string> = { HIGH: '严重', MEDIUM: '较重', LOW: '一般' };
 export const OUTCOME_LABEL: Record<string, string> = { PASSED: '通过', FAILED: '不通过' };

@@ -1,6 +1,6 @@
 import { partView as part } from '../testing/part-view.js';
 import type { ReportView } from './part-view.js';
-import { remindersFor } from './reminders.js';
+import { grantMessage, remindersFor } from './reminders.js';
 
 /*
  * One rule for every kind of reminder a unit is told of (urging, send-back, failed inspection,
@@ -38,5 +38,15 @@ describe('reminders a unit is told of', () => {
   it('are answered by a report entered late for a later day, before the reminder was recorded', () => {
     // The report of 2026-04-15 typed in on 2026-04-02 (a paper file), the urging of 2026-04-10 typed in later.
     expect(kinds([report('2026-04-15', '2026-04-02T00:00:00.000Z')], 'REPORTED')).toEqual([]);
+  });
+});
+
+describe('what a granted extension tells the unit (newcomer23 S10)', () => {
+  const asked = { requestedDueDate: '2027-01-20' };
+  it('says the new due day when granted as asked', () => {
+    expect(grantMessage({ ...asked, grantedDueDate: '2027-01-20' })).toBe('延期已批准，新的截止日期为 2027-01-20。');
+  });
+  it('says it was partly granted, with both days, when less was granted than asked', () => {
+    expect(grantMessage({ ...asked, grantedDueDate: '2026-12-22' })).toBe('延期部分批准：申请延至 2027-01-20，批准至 2026-12-22。');
   });
 });

@@ -69,6 +69,15 @@ function answeredByReport(part: Pick<PartView, 'reports'>, on: string, at: strin
 }
 
 /**
+ * What a granted extension tells the unit: the new due day, and when less was granted than asked, both
+ * days (newcomer23 S10: 「延期已批准，新的截止日期为 2026-12-22。」 hid that 2027-01-20 had been asked).
+ */
+export const grantMessage = (request: { requestedDueDate: string; grantedDueDate: string | null }): string =>
+  request.grantedDueDate !== null && request.grantedDueDate !== request.requestedDueDate
+    ? `延期部分批准：申请延至 ${request.requestedDueDate}，批准至 ${request.grantedDueDate}。`
+    : `延期已批准，新的截止日期为 ${request.grantedDueDate ?? request.requestedDueDate}。`;
+
+/**
  * Reminders about one part not yet verified, as of the office day `today` (`YYYY-MM-DD`): its
  * deadline (due in 7/3/1 days, overdue) and every urging (催办), return (sent back, failed
  * inspection, reopened) and extension decision the unit has not answered with a report since
@@ -87,7 +96,7 @@ export function remindersFor(parent: ReminderParent, part: PartView, today: stri
   for (const request of part.extensionRequests) {
     if (request.decidedOn === null || request.decidedAt === null) continue;
     const decided = { on: request.decidedOn, at: request.decidedAt };
-    if (request.status === 'GRANTED') told({ kind: 'EXTENSION_GRANTED', message: `延期已批准，新的截止日期为 ${request.grantedDueDate}。`, ...decided });
+    if (request.status === 'GRANTED') told({ kind: 'EXTENSION_GRANTED', message: grantMessage(request), ...decided });
     else if (request.status === 'REFUSED') told({ kind: 'EXTENSION_REFUSED', message: request.decisionReason ?? '', ...decided });
   }
   return reminders;

@@ -774,3 +774,33 @@ describe('a new version marking items in their titles, as 调整 versions do (br
     dependencies.store.close();
   });
 });
+
+/*
+ * breaker11p P1: an item withdrawn by hand, then the plan's own file imported again as a version (revise): the
+ * file lists the item, so it comes back (恢复列入方案) from the version's day — it was refused as a re-import of
+ * the first version (「工作事项 1 已从方案中撤销；新增事项请使用新的编号。」), while the same file with any other
+ * change was taken.
+ */
+describe('the plan’s own file imported again as a version after an item was withdrawn by hand (breaker11p P1)', () => {
+  const title = '青川市2026年恢复列入测试方案';
+  const at = (key: string, instant: string): CommandContext =>
+    commandContext({ actor: operator, commandType: 'ImportWorkPlan', idempotencyKey: key, now: new Date(instant) });
+  const plan = { name: 'plan.csv', content: new TextEncoder().encode(`${title}\n类别编号,类别,编号,事项,牵头单位,责任单位,完成时限\n一,公开,1,恢复甲事项,青川市财政局,,2026-12-31\n一,公开,2,恢复乙事项,青川市教育局,,2026-12-30\n`) };
+  const supervisor: Actor = { id: 'user-sup', role: 'SUPERVISOR', unitId: null };
+
+  it('lists the item again from the version’s day; the same file with nothing changed since writes nothing', async () => {
+    const dependencies = await storeWithUnits();
+    const first = await importWorkPlanFile(dependencies, plan, { approvedOn: '2026-03-02', assignedOn: '2026-03-03' }, at('v1', '2026-03-03T09:00:00+08:00'));
+    const unchanged = await importWorkPlanFile(dependencies, plan, { revise: true, assignedOn: '2026-03-10' }, at('v1-again', '2026-03-10T09:00:00+08:00'), [{ title, year: 2026 }]);
+    expect(unchanged).toMatchObject({ revision: null, eventCount: 0 });
+    const itemOne = workPlanItemStream(workPlanItemIdFor(first.planId, '1'));
+    await executeCommand(dependencies.store, dependencies.schemas, itemOne, workPlanItemDecider, { type: 'WithdrawWorkPlanItem', actor: supervisor, today: '2026-03-12', withdrawnOn: '2026-03-12', reason: '任务调整' }, commandContext({ actor: supervisor, commandType: 'WithdrawWorkPlanItem', idempotencyKey: 'hand', now: new Date('2026-03-12T09:00:00+08:00') }));
+    const back = await importWorkPlanFile(dependencies, plan, { revise: true, assignedOn: '2026-03-26' }, at('v1-back', '2026-03-26T09:00:00+08:00'), [{ title, year: 2026 }]);
+    expect(back.revision).toMatchObject({ added: [], withdrawn: [], reinstated: [expect.objectContaining({ code: '1' })] });
+    const events = (await dependencies.store.readStream(itemOne)).map((stored) => stored.type);
+    expect(events.slice(-2)).toEqual(['WorkPlanItemWithdrawn', 'WorkPlanItemReinstated']);
+    const reinstated = (await dependencies.store.readStream(itemOne)).at(-1)!;
+    expect(reinstated.data).toMatchObject({ reinstatedOn: '2026-03-26' });
+    dependencies.store.close();
+  });
+});

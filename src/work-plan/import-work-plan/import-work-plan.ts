@@ -136,9 +136,11 @@ export async function importWorkPlanFile(
   // the file), so the same revision is decided again, and every command of it is found done.
   const revisedBefore = retried && (await eventsOfCommand(dependencies.store, planStream, revisePlanId)).length > 0;
   const planWithout = revisedBefore ? new Set([revisePlanId]) : null;
-  // A plan imported before from another file: this is a new version of it, shown or applied as a revision.
+  // A plan imported before from another file: this is a new version of it, shown or applied as a revision. The same file
+  // as the plan's latest version, asked to revise, is one too: the plan may have changed by hand since (an item withdrawn:
+  // the file lists it again, 恢复列入方案 — breaker11p P1 found it refused as a re-import); unchanged, it writes nothing.
   const existing = await stateWithout(dependencies, planStream, workPlanDecider, planWithout);
-  const isNewVersion = existing.status === 'imported' && existing.source.sha256 !== sha256;
+  const isNewVersion = existing.status === 'imported' && (existing.source.sha256 !== sha256 || options.revise === true);
   if (options.revise && existing.status !== 'imported') throw nothingToRevise(validated, knownPlans);
   // A new plan whose items are another plan's of the year (one 大项 sheet of it re-sent, a title retyped beyond recognition) is told, or refused (breaker10c P15).
   const repeated = existing.status === 'imported' ? null : planRepeating(validated, knownPlans);

@@ -1,0 +1,13 @@
+import { asSentence } from '../web/src/sentence.js';
+
+/* newcomer24 S1: a withdrawal reason ending in 。 was shown as 「…予以撤回。。不再办理」. */
+describe('a typed text closed as one sentence', () => {
+  it('adds 。 to a text that does not end a sentence', () => {
+    expect(asSentence('评估机构来函撤回')).toBe('评估机构来函撤回。');
+  });
+  it('keeps the full stop, question or exclamation mark the person typed, never doubling it', () => {
+    expect(asSentence('该问题系误列，予以撤回。')).toBe('该问题系误列，予以撤回。');
+    expect(asSentence('重复登记！ ')).toBe('重复登记！');
+    expect(asSentence('是否误列？')).toBe('是否误列？');
+  });
+});

@@ -9,6 +9,25 @@ import { admitStore, type AdmittedStore } from './store-admission.js';
 import { resolve } from 'node:path';
 import { StoreHealth, acceptStoreResetNotice, runningInContainer, unnamedCopyNotice, type StoreNotice } from './store-health.js';
 import { say } from '../shared/domain-error.js';
+import { Clock, SystemClock } from '../shared/clock.js';
+import { newestOf } from './clock-behind.js';
+import { SqliteEventStore } from './sqlite-event-store.js';
+
+/**
+ * What the clock check of StoreHealth reads (breaker9p P1): the wall clock, and the newest instant the
+ * store holds — the log's newest recording instant (SQLite) and when the store was last seen written
+ * (the witness read at this start; EventStoreDB too). Null under a clock other than the system's (tests
+ * move theirs by hand, back and forth, and stamp records with it).
+ */
+function recordTimeOf(admitted: AdmittedStore, clock: Clock) {
+  if (!(clock instanceof SystemClock)) return null;
+  const store = admitted.store;
+  const seenAt = admitted.witnessed?.seenAt ?? null;
+  return {
+    now: () => clock.now().getTime(),
+    newestRecorded: () => newestOf([{ at: seenAt, source: 'witness' }, { at: store instanceof SqliteEventStore ? store.newestRecordedAt() : null, source: 'log' }]),
+  };
+}
 
 /** The store this start admitted, with how it was admitted (see `admitStore`). */
 export const ADMITTED_STORE = Symbol('AdmittedStore');
@@ -33,8 +52,8 @@ export const ADMITTED_STORE = Symbol('AdmittedStore');
     },
     {
       provide: StoreHealth,
-      inject: [ADMITTED_STORE, ConfigService],
-      useFactory: (admitted: AdmittedStore, config: ConfigService<AppSettings, true>) => {
+      inject: [ADMITTED_STORE, ConfigService, Clock],
+      useFactory: (admitted: AdmittedStore, config: ConfigService<AppSettings, true>, clock: Clock) => {
         const accepted = admitted.acceptedReset && say(admitted.acceptedReset.message, admitted.acceptedReset.messageZh);
         const since = new Date().toISOString();
         const sqlitePath = config.get('SQLITE_PATH', { infer: true });
@@ -45,7 +64,7 @@ export const ADMITTED_STORE = Symbol('AdmittedStore');
           unnamedCopyNotice(onDisk, config.get('STORE_COPY_NAME', { infer: true }), config.get('NODE_ENV', { infer: true }) === 'production' && runningInContainer(), since),
         ].filter((notice): notice is StoreNotice => notice !== null);
         for (const notice of notices) new Logger('EventStore').warn(notice.message.en);
-        return new StoreHealth(admitted.store, admitted.witness, notices, admitted.registration);
+        return new StoreHealth(admitted.store, admitted.witness, notices, admitted.registration, recordTimeOf(admitted, clock));
       },
     },
     {

@@ -383,6 +383,7 @@ export class SqliteEventStore implements EventStore {
       head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
       headEvent: this.db.prepare<[], { position: number; event_id: string }>('SELECT position, event_id FROM events ORDER BY position DESC LIMIT 1'),
       eventIdAt: this.db.prepare<[number], { event_id: string }>('SELECT event_id FROM events WHERE position = ?'),
+      newestRecordedAt: this.db.prepare<[], { recorded_at: string }>('SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1'),
       request: this.db.prepare<[string], Parameters<typeof toRecordedRequest>[0]>('SELECT * FROM requests WHERE request_key = ?'),
     };
     this.lastDataVersion = this.dataVersion();
@@ -497,6 +498,14 @@ export class SqliteEventStore implements EventStore {
     if (!file) return null;
     if (sameFile(this.openedFile, fileIdentity(this.path)) === 'present') this.shrunk();
     return { ...file, bytes: this.largestFileSize, wal: this.openedNodes!.wal };
+  }
+
+  /**
+   * The recording instant (ISO-8601, as the appending process's clock read it) of the log's newest
+   * event, whichever process appended it; null for an empty log. One read by the position index.
+   */
+  newestRecordedAt(): string | null {
+    return this.statements.newestRecordedAt.get()?.recorded_at ?? null;
   }
 
   /** The largest size the store file was seen with (bytes; see `shrunk`). */

@@ -36,6 +36,7 @@ import { readServedPathWitness, servedPathWitnessPath } from './served-path-witn
 import { judgeOtherNames } from './store-file-names.js';
 import { LiveServerRegistration, judgeCompanionsGoneUnderLiveServers, judgeLiveServers, judgeReplacedUnderLiveServers, judgeToolBesideLiveServers, liveServersOn, storeLockedRefusal, type ServerFacts } from './live-servers.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
+import { clockBehindBy, clockBehindMessage, newestOf } from './clock-behind.js';
 import { judgeStrayWal, setStrayWalAside, type StrayWalSetAside, type WitnessedStoreFile } from './stray-wal.js';
 
 /** How often, at most, the witness file is made durable (fsync) while events are appended (ms). */
@@ -1215,6 +1216,9 @@ export async function openToolStore(settings: ToolStoreSettings, options: { read
     store = openEventStore(settings, options);
     if (store instanceof SqliteEventStore && !options.readOnly) {
       try {
+        // As the server's writes (breaker9p P1): nothing is recorded by a clock that reads before the newest record.
+        const clockBehind = toolClockBehind(store, settings);
+        if (clockBehind) throw clockBehind;
         sealingKey = sealToolAppends(store, settings, created);
       } catch (error) {
         await store.close();
@@ -1229,6 +1233,25 @@ export async function openToolStore(settings: ToolStoreSettings, options: { read
   }
   if (options.readOnly || !(store instanceof SqliteEventStore)) return store;
   return witnessedToolStore(store, settings, sealingKey);
+}
+
+/**
+ * CLOCK_BEHIND_LOG for a writing tool whose clock reads before the newest instant the store holds
+ * (its newest record's recording instant, or when the witness last saw it written; breaker9p P1),
+ * beyond CLOCK_TOLERANCE_MS; null otherwise. Nothing is written: the tool stops before its first append.
+ */
+function toolClockBehind(store: SqliteEventStore, settings: ToolStoreSettings): StoreRefusedError | null {
+  let seenAt: string | null = null;
+  try {
+    seenAt = readWitness(settings.STORE_WITNESS_PATH)?.seenAt ?? null;
+  } catch {
+    // Judged readable before the store was opened; damaged since: the log alone decides.
+  }
+  const now = Date.now();
+  const newest = newestOf([{ at: seenAt, source: 'witness' }, { at: store.newestRecordedAt(), source: 'log' }]);
+  if (clockBehindBy(now, newest) === null) return null;
+  const message = clockBehindMessage(now, newest!);
+  return new StoreRefusedError('CLOCK_BEHIND_LOG', say(`Nothing was written. ${message.en}`, `未写入任何内容。${message.zh}`));
 }
 
 /**

@@ -10,6 +10,7 @@ import { keptCopyUnwritable, witnessNotWrittenMessage } from './store-witness.js
 import type { WitnessKeeper } from './store-admission.js';
 import type { LiveServerRegistration } from './live-servers.js';
 import { fileNodeOf, otherNamesNotice, otherNamesOf } from './store-file-names.js';
+import { clockBehindBy, clockBehindMessage, type NewestRecorded } from './clock-behind.js';
 
 /** Why the store cannot take writes (or the read models cannot follow) right now. */
 export type StoreProblemCause =
@@ -22,7 +23,8 @@ export type StoreProblemCause =
   | 'WITNESS_NOT_WRITTEN'
   | 'LOG_ALTERED'
   | 'LOG_ROLLED_BACK'
-  | 'STORE_LOCKED';
+  | 'STORE_LOCKED'
+  | 'CLOCK_BEHIND_LOG';
 
 /**
  * Something an operator must know that does not stop writes (readiness stays `ready`): a setting
@@ -149,6 +151,8 @@ const MESSAGES: Record<StoreProblemCause, (detail: string, path: string) => Bili
   LOG_ALTERED: (detail) => logAlteredMessage(say(detail, '具体原因见服务器日志')),
   // Built from the head statement's judgement (src/ledger/domain/head-statement.ts), which has both languages.
   LOG_ROLLED_BACK: (detail) => say(detail, '具体原因见服务器日志'),
+  // Built by clockBehindMessage, which knows both instants.
+  CLOCK_BEHIND_LOG: (detail) => say(detail, '服务器时钟早于台账中最新记录的录入时间：系统时间可能被调回，暂停写入；请校正服务器时间后重试。'),
   STORE_LOCKED: (_detail, path) =>
     say(
       `The event store ${path} is locked by another program holding its write lock (an sqlite3 shell or DB Browser for SQLite with an open transaction, a backup tool): the write waited 5 s and was not made, nothing was recorded. Close that program, or end its transaction: writes resume by themselves. Never open the live store with a tool that writes.`,
@@ -250,6 +254,12 @@ export class StoreHealth {
     private readonly startNotices: readonly StoreNotice[] = [],
     /** This server's entry among the servers on the SQLite file, asked whether they all agree with it. */
     private readonly registration: Pick<LiveServerRegistration, 'disagreement'> | null = null,
+    /**
+     * The wall clock that stamps records (ms since the epoch) and the newest instant the store is known
+     * to hold (`NewestRecorded`): while the clock reads before it, writes are refused (CLOCK_BEHIND_LOG,
+     * breaker9p P1). Null: not checked (a clock the program sets by hand, as tests do, stamps what it is told).
+     */
+    private readonly recordTime: { readonly now: () => number; readonly newestRecorded: () => NewestRecorded | null } | null = null,
   ) {}
 
   /** The other servers' disagreement as last read (at most once a second), and since when it has been seen. */
@@ -280,6 +290,7 @@ export class StoreHealth {
     this.checkSpace();
     this.checkWitness();
     this.checkLock();
+    this.checkClock();
     return [...this.noted.values()];
   }
 
@@ -469,6 +480,25 @@ export class StoreHealth {
     if (!(this.store instanceof SqliteEventStore) || this.noted.has('LOG_SHORTENED')) return;
     const shortened = this.store.logShortened();
     if (shortened) this.noteLogShortened(shortened.head, shortened.seen);
+  }
+
+  /**
+   * The clock reading before the newest recorded instant (breaker9p P1): noted (and said in the log
+   * once) while it does, gone by itself once the clock is right. One indexed read of the log's newest row.
+   */
+  private checkClock(): void {
+    if (!this.recordTime) return;
+    const now = this.recordTime.now();
+    const newest = this.recordTime.newestRecorded();
+    if (clockBehindBy(now, newest) === null) {
+      if (this.noted.delete('CLOCK_BEHIND_LOG')) this.logger.log('The server\'s clock no longer reads before the newest recorded instant: writes resume / 服务器时钟已不早于最新记录的录入时间，恢复写入');
+      return;
+    }
+    if (this.noted.has('CLOCK_BEHIND_LOG')) return;
+    const message = clockBehindMessage(now, newest!);
+    this.note('CLOCK_BEHIND_LOG', message.en, message.en, message);
+    this.logger.warn(message.zh);
+    this.logger.warn(message.en);
   }
 
   /** A lock another program held is noticed by a failed write; it is over once the write lock can be taken. */

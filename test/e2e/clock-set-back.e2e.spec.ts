@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { runTool, toolOnStore } from '../support/cli-tool.js';
+import { testSigningKeyFile } from '../support/signing-key.js';
+import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
+import { freshDatabasePath } from '../support/test-app.js';
+import { graphqlAt, killHard, PROCESS_TEST_CEILING_MS, startServer } from '../support/server-process.js';
+
+/*
+ * breaker9p P1 (serious): a server whose wall clock was set back served and recorded on without a
+ * word — a report typed after its due date was kept as on time, and recorded before the finding it
+ * answers. While the clock reads before the newest recorded instant, writes are refused
+ * (STORE_UNAVAILABLE, in Chinese) and /health says degraded with CLOCK_BEHIND_LOG; reads go on,
+ * and writes resume by themselves once the clock is right.
+ */
+
+const TWO_DAYS_MS = 2 * 24 * 3_600_000;
+/** The environment of a process whose clock reads two days behind (test/support/clock-set-back.cjs). */
+const setBack = { NODE_OPTIONS: `--require ${join(process.cwd(), 'test/support/clock-set-back.cjs')}`, CLOCK_OFFSET_MS: String(-TWO_DAYS_MS) };
+
+const healthOf = async (port: number) => (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { status: string; problems: { cause: string }[] };
+
+describe('A server whose clock was set back', () => {
+  it(
+    'records nothing while its clock reads before the newest record: writes refused STORE_UNAVAILABLE saying so in Chinese, /health degraded with CLOCK_BEHIND_LOG, reads answered; on the right clock again it records',
+    async () => {
+      const sqlitePath = freshDatabasePath();
+      let server = await startServer(sqlitePath);
+      let supervisor: Record<string, string>;
+      try {
+        const created = await toolOnStore('create-user', ['--name', '张伟', '--role', 'SUPERVISOR'], sqlitePath);
+        expect(created.code).toBe(0);
+        supervisor = { authorization: `Bearer ${created.stdout.trim().split('\n').at(-1)}` };
+        const first = await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput({ idempotencyKey: 'clock-1' }) }, supervisor);
+        expect(first.errors).toBeUndefined();
+      } finally {
+        await killHard(server.child);
+      }
+
+      server = await startServer(sqlitePath, { env: setBack });
+      try {
+        const health = await healthOf(server.port);
+        expect(health.status).toBe('degraded');
+        expect(health.problems.map((problem) => problem.cause)).toContain('CLOCK_BEHIND_LOG');
+        const refused = await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput({ idempotencyKey: 'clock-2' }) }, supervisor);
+        expect(refused.data?.registerEvaluation ?? null).toBeNull();
+        expect(refused.errors?.[0]?.extensions?.code).toBe('STORE_UNAVAILABLE');
+        expect(String(refused.errors?.[0]?.extensions?.messageZh)).toMatch(/^服务器时钟（北京时间 .*）比台账中最新记录的录入时间（北京时间 .*）早 (1 天 23 小时 5\d 分钟|2 天.*)：系统时间可能被调回。为免记录的日期和录入时间错乱，暂停写入/);
+        // Reading goes on.
+        const read = await graphqlAt(server.port, '{ evaluations { nodes { title } } }', {}, supervisor);
+        expect(read.errors).toBeUndefined();
+        expect(read.data.evaluations.nodes).toHaveLength(1);
+        expect(server.output()).toContain('系统时间可能被调回');
+      } finally {
+        await killHard(server.child);
+      }
+
+      // A writing tool on the same clock records nothing either.
+      const tool = await runTool('create-user', ['--name', '李娜', '--role', 'INSPECTOR'], {
+        env: { ...process.env, EVENT_STORE: 'sqlite', SQLITE_PATH: sqlitePath, NODE_ENV: 'test', LEDGER_SIGNING_KEY_FILE: testSigningKeyFile(), ...setBack },
+      });
+      expect(tool.code).not.toBe(0);
+      expect(tool.stderr).toContain('未写入任何内容。服务器时钟');
+      expect(tool.stdout).not.toContain('李娜');
+
+      server = await startServer(sqlitePath);
+      try {
+        expect((await healthOf(server.port)).status).toBe('ready');
+        const recorded = await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput({ idempotencyKey: 'clock-2' }) }, supervisor);
+        expect(recorded.errors).toBeUndefined();
+      } finally {
+        await killHard(server.child);
+      }
+    },
+    PROCESS_TEST_CEILING_MS,
+  );
+});

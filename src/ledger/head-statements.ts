@@ -60,7 +60,11 @@ export class HeadStatements {
     // The machine's time, not the injected Clock: `signedAt` is compared with the witness's
     // `resetAcceptedAt`, which the store admission writes before the application (and its Clock) exists.
     const signedAt = new Date().toISOString();
-    const statement = signHeadStatement({ storeId: this.admitted.identity.storeId, copy: this.copy, position: position.toString(), chainHash, signedAt }, this.keys.signingKey);
+    // Under the accepted reset in force (breaker9p P4): a later acceptance covers this statement, whatever the clock said.
+    const statement = signHeadStatement(
+      { storeId: this.admitted.identity.storeId, copy: this.copy, acceptedReset: this.admitted.resetAcceptedAt ?? null, position: position.toString(), chainHash, signedAt },
+      this.keys.signingKey,
+    );
     this.latest = { position, statement };
     return statement;
   }

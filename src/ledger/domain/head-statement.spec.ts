@@ -19,8 +19,8 @@ const log = (length: number, extra: Partial<ServedLog> & { rewrittenFrom?: numbe
   ...extra,
 });
 
-const statementAt = (position: number, signedAt = '2026-11-30T10:00:00.000Z', key = officeKey, storeId = STORE, copy = PRODUCTION) =>
-  signHeadStatement({ storeId, copy, position: String(position), chainHash: hash(position), signedAt }, key);
+const statementAt = (position: number, signedAt = '2026-11-30T10:00:00.000Z', key = officeKey, storeId = STORE, copy = PRODUCTION, acceptedReset: string | null = null) =>
+  signHeadStatement({ storeId, copy, acceptedReset, position: String(position), chainHash: hash(position), signedAt }, key);
 
 describe('A head statement handed back by a client', () => {
   it('is CURRENT while the log still reaches its position with the same event there', () => {
@@ -46,8 +46,27 @@ describe('A head statement handed back by a client', () => {
   it('only tells of a loss signed for before an operator accepted a reset of the store', () => {
     const accepted = { resetAcceptedAt: '2026-11-30T12:00:00.000Z' };
     expect(judgeHeadStatement(statementAt(237, '2026-11-30T11:59:59.999Z'), log(234, accepted)).finding).toBe('LOST_IN_ACCEPTED_RESET');
-    // Signed after the acceptance: a rollback since, not the one accepted.
-    expect(judgeHeadStatement(statementAt(237, '2026-11-30T12:00:00.001Z'), log(234, accepted)).finding).toBe('LOG_ROLLED_BACK');
+    // Signed after the acceptance (under it): a rollback since, not the one accepted.
+    expect(judgeHeadStatement(statementAt(237, '2026-11-30T12:00:00.001Z', officeKey, STORE, PRODUCTION, accepted.resetAcceptedAt), log(234, accepted)).finding).toBe('LOG_ROLLED_BACK');
+  });
+
+  it('is covered by an accepted reset when signed under an earlier one or none, whatever its clock said (breaker9p P4)', () => {
+    const accepted = { resetAcceptedAt: '2026-12-02T05:00:00.000Z' };
+    // Signed while the clock was a day ahead, before the restore the operator accepted: lost in it, not a rollback that stops writes.
+    expect(judgeHeadStatement(statementAt(233, '2026-12-03T04:50:01.000Z'), log(232, accepted)).finding).toBe('LOST_IN_ACCEPTED_RESET');
+    expect(judgeHeadStatement(statementAt(233, '2026-12-03T04:50:01.000Z', officeKey, STORE, PRODUCTION, '2026-11-01T00:00:00.000Z'), log(232, accepted)).finding).toBe('LOST_IN_ACCEPTED_RESET');
+    // Signed under the acceptance in force, even with a clock behind it: a rollback since.
+    expect(judgeHeadStatement(statementAt(233, '2026-12-01T00:00:00.000Z', officeKey, STORE, PRODUCTION, accepted.resetAcceptedAt), log(232, accepted)).finding).toBe('LOG_ROLLED_BACK');
+    // Without an accepted reset, a statement the log no longer reaches is a rollback.
+    expect(judgeHeadStatement(statementAt(233, '2026-12-03T04:50:01.000Z'), log(232)).finding).toBe('LOG_ROLLED_BACK');
+  });
+
+  it('still judges a v2 statement (no accepted line) by its instant against the acceptance', () => {
+    const body = ['Rectify ledger head v2', `store ${STORE}`, `copy ${PRODUCTION}`, 'position 237', `chain ${hash(237)}`, 'signed 2026-11-30T11:00:00.000Z', ''].join('\n');
+    const v2 = { body, publicKey: publicKeyText(officeKey), signature: sign(null, Buffer.from(body, 'utf8'), officeKey).toString('base64') };
+    expect(parseHeadStatementBody(body)).toEqual({ storeId: STORE, copy: PRODUCTION, position: '237', chainHash: hash(237), signedAt: '2026-11-30T11:00:00.000Z' });
+    expect(judgeHeadStatement(v2, log(234, { resetAcceptedAt: '2026-11-30T12:00:00.000Z' })).finding).toBe('LOST_IN_ACCEPTED_RESET');
+    expect(judgeHeadStatement(v2, log(234, { resetAcceptedAt: '2026-11-30T10:00:00.000Z' })).finding).toBe('LOG_ROLLED_BACK');
   });
 
   it('concludes nothing from a statement that is altered, not a head statement, or signed by another key', () => {
@@ -114,7 +133,8 @@ describe('A head statement handed back by a client', () => {
   });
 
   it('reads back only bodies in its own shape', () => {
-    expect(parseHeadStatementBody(statementAt(1).body)).toEqual({ storeId: STORE, copy: PRODUCTION, position: '1', chainHash: hash(1), signedAt: '2026-11-30T10:00:00.000Z' });
+    expect(parseHeadStatementBody(statementAt(1).body)).toEqual({ storeId: STORE, copy: PRODUCTION, acceptedReset: null, position: '1', chainHash: hash(1), signedAt: '2026-11-30T10:00:00.000Z' });
+    expect(parseHeadStatementBody(statementAt(1).body.replace('accepted none', 'accepted yesterday'))).toBeNull();
     expect(parseHeadStatementBody(statementAt(1).body.replace(`copy ${PRODUCTION}\n`, ''))).toBeNull();
     expect(parseHeadStatementBody(statementAt(1).body.replace('position 1', 'position 01'))).toBeNull();
     expect(parseHeadStatementBody(`${statementAt(1).body}extra\n`)).toBeNull();

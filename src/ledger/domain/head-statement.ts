@@ -21,9 +21,10 @@ import { officeInstantZh } from '../../shared/calendar-date.js';
  * The signed body, like a checkpoint's (checkpoint.ts) but with its own first line, so that neither
  * can be passed off as the other:
  *
- *   Rectify ledger head v2
+ *   Rectify ledger head v3
  *   store <store id>
  *   copy <12 hex digits: the copy of the store, by its name or else its place (`copyOfStore`)>
+ *   accepted <the store's accepted reset it was signed under: `resetAcceptedAt` of the witness, or none>
  *   position <commit position of the head event>
  *   chain <hex chain hash of the event there>
  *   signed <ISO-8601 instant the server signed it>
@@ -32,9 +33,17 @@ import { officeInstantZh } from '../../shared/calendar-date.js';
  * staging server made from production's folders): a statement proves something only about the copy
  * that signed it (breaker9d P1: a training copy's statement, handed to production by anyone, stopped
  * production's writes as a rollback). v1 bodies (no copy line, before that) are still read.
+ *
+ * The `accepted` line (v3, breaker9p P4) says under which accepted reset of the store it was signed:
+ * an operator's later acceptance of the store as it is covers every statement signed under an earlier
+ * one (or none) — judged by that identity, never by comparing `signed` with the acceptance's instant,
+ * which a clock once ahead (a statement "signed" tomorrow) made stop writes for good, whatever was
+ * accepted. v2 bodies (no accepted line) are still read, and judged by the instants as before.
  */
 
-export const HEAD_STATEMENT_ORIGIN = 'Rectify ledger head v2';
+export const HEAD_STATEMENT_ORIGIN = 'Rectify ledger head v3';
+/** The first line of statements signed before they named the accepted reset they were signed under. */
+export const HEAD_STATEMENT_ORIGIN_V2 = 'Rectify ledger head v2';
 /** The first line of statements signed before they named their copy. */
 export const HEAD_STATEMENT_ORIGIN_V1 = 'Rectify ledger head v1';
 
@@ -70,6 +79,12 @@ export interface LedgerHead {
   readonly chainHash: string;
   /** ISO-8601 instant the server signed the statement. */
   readonly signedAt: string;
+  /**
+   * The store's accepted reset the statement was signed under (`resetAcceptedAt` of the witness, an
+   * ISO-8601 text used as an identity, not an order), null when none had been accepted; undefined in
+   * v1 and v2 statements, which did not say.
+   */
+  readonly acceptedReset?: string | null;
 }
 
 /** A head statement as clients keep and hand back: the signed text, the key and the signature. */
@@ -83,18 +98,22 @@ export interface SignedHeadStatement {
 }
 
 /** The text signed for a head (v2; a head without its copy cannot be signed any more). */
-export function headStatementBody(head: LedgerHead & { readonly copy: string }): string {
-  return [HEAD_STATEMENT_ORIGIN, `store ${head.storeId}`, `copy ${head.copy}`, `position ${head.position}`, `chain ${head.chainHash}`, `signed ${head.signedAt}`, ''].join('\n');
+export function headStatementBody(head: LedgerHead & { readonly copy: string; readonly acceptedReset: string | null }): string {
+  return [HEAD_STATEMENT_ORIGIN, `store ${head.storeId}`, `copy ${head.copy}`, `accepted ${head.acceptedReset ?? 'none'}`, `position ${head.position}`, `chain ${head.chainHash}`, `signed ${head.signedAt}`, ''].join('\n');
 }
 
 /** Reads a body back (v2, or v1 with `copy` null); null when it is not a head statement this module writes. */
 export function parseHeadStatementBody(body: string): LedgerHead | null {
   const lines = body.split('\n');
   const v1 = lines[0] === HEAD_STATEMENT_ORIGIN_V1;
-  if (!v1 && lines[0] !== HEAD_STATEMENT_ORIGIN) return null;
-  if (lines.length !== (v1 ? 6 : 7) || lines.at(-1) !== '') return null;
+  const v2 = lines[0] === HEAD_STATEMENT_ORIGIN_V2;
+  if (!v1 && !v2 && lines[0] !== HEAD_STATEMENT_ORIGIN) return null;
+  if (lines.length !== (v1 ? 6 : v2 ? 7 : 8) || lines.at(-1) !== '') return null;
   const [storeLine, ...rest] = lines.slice(1, -1);
   const copyLine = v1 ? null : rest.shift()!;
+  const acceptedLine = v1 || v2 ? null : rest.shift()!;
+  const accepted = acceptedLine === null ? null : /^accepted (none|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)$/.exec(acceptedLine);
+  if (acceptedLine !== null && !accepted) return null;
   const [positionLine, chainLine, signedLine] = rest;
   const store = /^store ([0-9A-Za-z-]{1,64})$/.exec(storeLine!);
   const copy = copyLine === null ? null : /^copy ([0-9a-f]{12})$/.exec(copyLine);
@@ -102,11 +121,18 @@ export function parseHeadStatementBody(body: string): LedgerHead | null {
   const chain = /^chain ([0-9a-f]{64})$/.exec(chainLine!);
   const signed = /^signed (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)$/.exec(signedLine!);
   if (!store || (!v1 && !copy) || !position || !chain || !signed) return null;
-  return { storeId: store[1]!, copy: copy ? copy[1]! : null, position: position[1]!, chainHash: chain[1]!, signedAt: signed[1]! };
+  return {
+    storeId: store[1]!,
+    copy: copy ? copy[1]! : null,
+    position: position[1]!,
+    chainHash: chain[1]!,
+    signedAt: signed[1]!,
+    ...(accepted ? { acceptedReset: accepted[1] === 'none' ? null : accepted[1]! } : {}),
+  };
 }
 
 /** Signs a head with the office's Ed25519 ledger key. */
-export function signHeadStatement(head: LedgerHead & { readonly copy: string }, privateKey: KeyObject): SignedHeadStatement {
+export function signHeadStatement(head: LedgerHead & { readonly copy: string; readonly acceptedReset: string | null }, privateKey: KeyObject): SignedHeadStatement {
   const body = headStatementBody(head);
   return { body, publicKey: publicKeyText(privateKey), signature: sign(null, Buffer.from(body, 'utf8'), privateKey).toString('base64') };
 }
@@ -214,7 +240,9 @@ export function judgeHeadStatement(statement: SignedHeadStatement, log: ServedLo
   const found = shorter
     ? say(`the ledger now ends at position ${log.head ?? 'none'}: the events after it were removed`, `而台账现在止于位置 ${log.head ?? '无'}：其后的事件已被删除`)
     : say(`the ledger now holds another event there: its history was rewritten`, `而台账中该位置现在是另一条记录：历史已被改写`);
-  if (log.resetAcceptedAt && head.signedAt < log.resetAcceptedAt) {
+  // Signed under an earlier acceptance (or none) than the one in force: the operator accepted its loss (breaker9p P4: by identity, not by a clock that may have been ahead). A v2 statement does not say: its instant decides.
+  const lostInAcceptedReset = log.resetAcceptedAt ? (head.acceptedReset !== undefined ? head.acceptedReset !== log.resetAcceptedAt : head.signedAt < log.resetAcceptedAt) : false;
+  if (log.resetAcceptedAt && lostInAcceptedReset) {
     return {
       finding: 'LOST_IN_ACCEPTED_RESET',
       head,

@@ -7,7 +7,8 @@ import { reorganisationStory } from '../support/reorganisation-story.js';
  * whichever paper the clerk typed first. breaker8m P1 (blocker: two bureaus merged into one on one day, the second paper
  * with the earlier due date, a withdrawal dated before the merge typed last — the page, the cuts and date order told three
  * stories; a work-plan item and a revised plan file dropping it the same). Each order is typed onto a fresh finding of fresh
- * units (or a fresh plan's item). HTTP GraphQL on a real SQLite file.
+ * units (or a fresh plan's item). breaker8m P2: three merges of one day typed A, C, B kept C's record over B's earlier
+ * due date (the third paper was not weighed against a record another had joined that day). HTTP GraphQL on a real SQLite file.
  */
 let keySequence = 0;
 const key = (name: string) => `${name}-${(keySequence += 1)}`;
@@ -20,7 +21,7 @@ function orders<T>(papers: readonly T[]): T[][] {
   return papers.flatMap((paper, index) => orders([...papers.slice(0, index), ...papers.slice(index + 1)]).map((rest) => [paper, ...rest]));
 }
 
-describe('papers of one day typed in any order read the same (breaker8m P1, P3)', () => {
+describe('papers of one day typed in any order read the same (breaker8m P1, P2, P3)', () => {
   let app: TestApp;
   let evaluationId: string;
   let run = 0;
@@ -164,6 +165,19 @@ describe('papers of one day typed in any order read the same (breaker8m P1, P3)'
     );
     expect(reference.readings.now).toMatch(/^OPEN \| S LEAD ASSIGNED 2016-10-31 /);
   }, 300_000);
+  it('P2: three bureaus merged into one on one day: the earliest due date is kept and the holders listed in one order, whichever was typed first', async () => {
+    const reference = await sameInEveryOrder(
+      [
+        ['A', 'LEAD', '2016-12-31'],
+        ['B', 'RESPONSIBLE', '2016-10-31'],
+        ['C', 'RESPONSIBLE', '2016-11-30'],
+      ],
+      [['merge', 'A', 'S', '2016-07-01'], ['merge', 'B', 'S', '2016-07-01'], ['merge', 'C', 'S', '2016-07-01']],
+      ['2016-06-30', '2016-07-01'],
+    );
+    expect(reference.readings.now).toBe('OPEN | S LEAD ASSIGNED 2016-10-31 B C A');
+  }, 300_000);
+
   it.each([
     ['two 职能调整 papers', 'hand'],
     ['a merge into B and B’s 职能调整', 'merge'],

@@ -175,9 +175,11 @@ export interface JoinedPart {
    * Set on the record that had moved into the successor earlier the same day and was set aside because the record joining it
    * that day is the one `keepsJoiningRecord` keeps (two merges into one unit on one day: breaker8l P11): that joining unit and
    * its role before the join. Undoing that unit's step (PartHandOverUndone: a withdrawal dated before the day, typed after —
-   * breaker8m P1) gives it its part back with that role and moves this record into the successor again, as it stood.
+   * breaker8m P1) gives it its part back with that role and moves this record into the successor again, as it stood —
+   * with the parts that had joined it earlier that day (`successor`: the successor's part just before, its role, earlier
+   * holders and latest join; a third paper of the day kept over a record two had made — breaker8m P2).
    */
-  readonly keptInstead?: { readonly unitId: string; readonly role: AssignmentRole };
+  readonly keptInstead?: { readonly unitId: string; readonly role: AssignmentRole; readonly successor?: { readonly role: AssignmentRole; readonly heldBefore?: readonly string[]; readonly joinedOn?: string } };
 }
 
 /** A unit that held a part before its present holder (机构改革): from its assignment or taking over until it passed on (office days). */
@@ -883,17 +885,20 @@ function handOver(state: AssignmentsState, unitId: string, successorUnitId: stri
   }
   // Into a part that moved to the successor earlier the same day (two papers of one day, no order between them: breaker8l
   // P11): the joined part keeps the record `keepsJoiningRecord` names, listed first, whichever paper was typed first.
-  const peer = successorPart && sameDayPeer(successorPart, handedOverOn);
+  const peer = successorPart && sameDayPeer(state, successorPart, handedOverOn);
   if (successorPart && peer && keepsJoiningRecord({ ...part, unitId }, { ...successorPart, unitId: peer.unitId })) {
     const earlier = successorPart.previousHolders!.slice(0, -1);
     const { heldSince: _since, joinedOn: _joined, ...rest } = successorPart;
+    // The record's own earlier holders come before its unit; the parts that joined it that day after (breaker8m P2).
+    const holders = successorPart.heldBefore ?? [];
     const peerRecord: AssignmentPart = {
       ...rest,
       unitId: peer.unitId,
       previousHolders: earlier,
-      heldBefore: (successorPart.heldBefore ?? []).slice(0, -1),
+      heldBefore: holders.slice(0, Math.max(0, holders.lastIndexOf(peer.unitId))),
       ...(earlier.length > 0 ? { heldSince: peer.from } : {}),
     };
+    const joinedThatDay = successorPart.joinedOn === undefined ? {} : { successor: { role: successorPart.role, heldBefore: holders, joinedOn: successorPart.joinedOn } };
     const kept: AssignmentPart = {
       ...part,
       unitId: successorUnitId,
@@ -907,7 +912,7 @@ function handOver(state: AssignmentsState, unitId: string, successorUnitId: stri
       ...state,
       parts: { ...others, [successorUnitId]: kept },
       passedOn: { ...state.passedOn, [unitId]: handedOverOn },
-      joined: { ...state.joined, [peer.unitId]: { part: peerRecord, joinedOn: handedOverOn, successorUnitId, keptInstead: { unitId, role: part.role } } },
+      joined: { ...state.joined, [peer.unitId]: { part: peerRecord, joinedOn: handedOverOn, successorUnitId, keptInstead: { unitId, role: part.role, ...joinedThatDay } } },
     };
   }
   const moved: AssignmentPart = successorPart
@@ -937,13 +942,17 @@ const partBeforeJoin = (part: AssignmentPart): NonNullable<JoinedPart['into']> =
 });
 
 /**
- * The unit whose part moved into `part` on office day `day` (its last step, a move, with nothing joined since), when the
- * successor held no part of its own before: a part joining it that day is its peer (`keepsJoiningRecord`, breaker8l P11).
+ * The unit whose part moved into `part` on office day `day` (its last step, a move; others' parts may have joined it that same
+ * day), when the successor held no part of its own before: a part joining it that day is its peer (`keepsJoiningRecord`,
+ * breaker8l P11) — the record kept for the day's papers so far, so the third paper of a day is weighed too (breaker8m P2:
+ * typed A, C, B, C's record stood over B's earlier due date). None when a part joined it on another day, or the successor's
+ * own verified part was set aside that day (a carried join: the successor held a part).
  */
-function sameDayPeer(part: AssignmentPart, day: string): PreviousHolder | undefined {
+function sameDayPeer(state: AssignmentsState, part: AssignmentPart, day: string): PreviousHolder | undefined {
   const last = part.previousHolders?.at(-1);
-  if (!last || last.until !== day || part.heldSince !== day || part.joinedOn !== undefined) return undefined;
-  return last;
+  if (!last || last.until !== day || part.heldSince !== day || (part.joinedOn !== undefined && part.joinedOn !== day)) return undefined;
+  const carried = state.setAside && Object.hasOwn(state.setAside, part.unitId) && state.setAside[part.unitId]!.joinedOn === day;
+  return carried ? undefined : last;
 }
 
 /**
@@ -1014,10 +1023,12 @@ function handOverUndone(state: AssignmentsState, unitId: string, successorUnitId
   if (setAsideThatDay && !Object.hasOwn(others, unitId)) {
     const [peerId, entry] = setAsideThatDay;
     const { [peerId]: _aside, ...stillJoined } = state.joined!;
+    // With the parts that had joined it that day before the kept one came (breaker8m P2): as the successor's part stood.
+    const stood = entry.keptInstead!.successor;
     const movedIn: AssignmentPart = {
       ...entry.part,
       unitId: successorUnitId,
-      heldBefore: [...(entry.part.heldBefore ?? []), peerId],
+      ...(stood === undefined ? { heldBefore: [...(entry.part.heldBefore ?? []), peerId] } : { role: stood.role, heldBefore: stood.heldBefore ?? [], ...(stood.joinedOn === undefined ? {} : { joinedOn: stood.joinedOn }) }),
       heldSince: handedOverOn,
       previousHolders: [...(entry.part.previousHolders ?? []), { unitId: peerId, from: entry.part.heldSince ?? entry.part.assignedOn, until: handedOverOn }],
     };

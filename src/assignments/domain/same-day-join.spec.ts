@@ -102,3 +102,50 @@ describe('a hand-over of a unit whose own part another joined that same day', ()
     expect(refusal).toMatchObject({ code: 'CONFLICT', messageZh: expect.stringMatching(/的任务同日并入.*已有合并后任务 2016-07-05 的记录；同一天内只移交当天开始时所承担的任务/) });
   });
 });
+
+/*
+ * Three bureaus merged into one unit on one day (breaker8m P2): typed A, C, B, the third paper met a record another had
+ * joined that day and was not weighed — C's record (11-30) stood over B's earlier due date (10-31), and the earlier holders
+ * listed in typing order. Every order keeps B's record and lists B first, then C, then A (as `keepsJoiningRecord` weighs
+ * them), in the decider and on the read side; a withdrawal dated before the day undoes all three steps in any order.
+ */
+describe('three merges into one unit on one day, typed in every order', () => {
+  const BUREAU_C = 'unit-c';
+  const assigned: AssignmentEvent[] = [
+    events[0]!,
+    events[1]!,
+    { type: 'UnitAssigned', data: { unitId: BUREAU_C, role: 'RESPONSIBLE', dueDate: '2016-11-30', assignedOn: '2016-04-26' } },
+  ];
+  const merged = (unitId: string): AssignmentEvent => ({ type: 'PartHandedOver', data: { unitId, successorUnitId: MERGED, reason: '机构改革', handedOverOn: DAY } });
+  const orders = [
+    [BUREAU_A, BUREAU_B, BUREAU_C],
+    [BUREAU_A, BUREAU_C, BUREAU_B],
+    [BUREAU_B, BUREAU_A, BUREAU_C],
+    [BUREAU_B, BUREAU_C, BUREAU_A],
+    [BUREAU_C, BUREAU_A, BUREAU_B],
+    [BUREAU_C, BUREAU_B, BUREAU_A],
+  ];
+
+  it.each(orders)('typed %s, %s, %s: B’s record is kept (due 10-31, leading), the holders listed B, C, A', (...order) => {
+    const history = [...assigned, ...order.map(merged)];
+    const state = stateAfter(history);
+    expect(decided(state).map(([unitId, role, dueDate]) => [unitId, role, dueDate])).toEqual([[MERGED, 'LEAD', '2016-10-31']]);
+    expect(decided(assignmentsOn(state, '2026-11-30')).map(([unitId, role, dueDate]) => [unitId, role, dueDate])).toEqual([[MERGED, 'LEAD', '2016-10-31']]);
+    expect(viewed(history)).toEqual([[MERGED, 'LEAD', '2016-10-31', [BUREAU_B, BUREAU_C, BUREAU_A]]]);
+  });
+
+  it.each(orders)('typed %s, %s, %s, then a withdrawal dated before the day: each bureau holds its own part again', (...order) => {
+    const history = [...assigned, ...order.map(merged)];
+    const undone = handOversAfterWithdrawal({}, stateAfter(history), '2016-06-20', '问题');
+    expect(undone).toHaveLength(3);
+    const asBefore = [
+      [BUREAU_A, 'LEAD', '2016-12-31', []],
+      [BUREAU_B, 'RESPONSIBLE', '2016-10-31', []],
+      [BUREAU_C, 'RESPONSIBLE', '2016-11-30', []],
+    ];
+    const after = stateAfter([...history, ...undone]);
+    expect(decided(after).sort()).toEqual(asBefore);
+    expect(decided(assignmentsOn(after, '2026-11-30')).sort()).toEqual(asBefore);
+    expect(viewed([...history, ...undone]).sort()).toEqual(asBefore);
+  });
+});

@@ -1,5 +1,5 @@
 import type { TimelineEntry } from './timeline.js';
-import { keepsJoiningRecord } from '../domain/same-day-join.js';
+import { keepsJoiningRecord, type SameDayRecord } from '../domain/same-day-join.js';
 import { daysBetween } from '../../shared/calendar-date.js';
 import { BY_DATE, isNeverOverdue, type DueTerms } from '../../shared/deadline.js';
 import type { AssignmentEvent, AssignmentRole, Evidence, FactDateCorrected, InspectionOutcome } from '../domain/assignment.events.js';
@@ -718,35 +718,70 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
   }
   // Into a part that moved to the successor earlier the same day (two papers of one day: breaker8l P11): the record the
   // decider's `keepsJoiningRecord` names is kept, its holders listed first, whichever paper was typed first.
-  const peer = successorPart && successorPart.heldSince === on && successorPart.passedOn.at(-1) === on && !successorPart.joined?.some((joined) => joined.on === on) ? successorPart.heldBefore.at(-1) : undefined;
+  // The third paper of a day is weighed against the record kept for the first two (breaker8m P2): parts may have joined it that day.
+  const peer = successorPart && successorPart.heldSince === on ? sameDayPeer(successorPart, successorUnitId, on) : undefined;
   if (successorPart && peer !== undefined && keepsJoiningRecord({ ...part, unitId }, { ...successorPart, unitId: peer })) {
+    const joined = [
+      ...(part.joined ?? []),
+      ...(successorPart.joined ?? []),
+      // The record that moved in earlier that day stays behind: its unit's, and that of the units it had passed through —
+      // its unit's entry keeps it whole, with what had joined it that day, to move in again if the kept unit's step is undone (breaker8m P1, P2).
+      ...recordHoldersUntil(successorPart).map((record) => (record.unitId === peer && record.on === on ? { ...record, part: successorPart, into: beforeJoin(part), at: place, keptInstead: unitId } : record)),
+    ];
     parts.set(successorUnitId, {
       ...part,
       unitId: successorUnitId,
       role: part.role === 'LEAD' || successorPart.role === 'LEAD' ? 'LEAD' : part.role,
-      ...byDayPassed([...part.heldBefore, unitId, ...successorPart.heldBefore], [...part.passedOn, on, ...successorPart.passedOn]),
+      ...byDayPassed([...part.heldBefore, unitId, ...successorPart.heldBefore], [...part.passedOn, on, ...successorPart.passedOn], sameDayRecords(part, unitId, on, joined)),
       heldSince: on,
-      // The record that moved in earlier that day stays behind: its unit's, and that of the units it had passed through —
-      // its unit's entry keeps it whole, to move in again if the kept unit's step is undone (breaker8m P1).
-      joined: [
-        ...(part.joined ?? []),
-        ...(successorPart.joined ?? []),
-        ...recordHoldersUntil(successorPart).map((record) => (record.unitId === peer && record.on === on ? { ...record, part: successorPart, into: beforeJoin(part), at: place, keptInstead: unitId } : record)),
-      ],
+      joined,
     });
     return;
   }
   if (successorPart) {
+    // The joining part's record stays behind: its unit's, and that of the units it had passed through.
+    const joined = [...(successorPart.joined ?? []), ...(part.joined ?? []), ...recordHoldersUntil(part), { unitId, on, from: part.heldSince ?? part.assignedOn, part, into: beforeJoin(successorPart), at: place }];
+    const kept = successorPart.heldSince === on ? recordHoldersUntil(successorPart).at(-1) : undefined;
     parts.set(successorUnitId, {
       ...successorPart,
       role: part.role === 'LEAD' ? 'LEAD' : successorPart.role,
-      ...byDayPassed([...successorPart.heldBefore, ...part.heldBefore, unitId], [...successorPart.passedOn, ...part.passedOn, on]),
-      // The joining part's record stays behind: its unit's, and that of the units it had passed through.
-      joined: [...(successorPart.joined ?? []), ...(part.joined ?? []), ...recordHoldersUntil(part), { unitId, on, from: part.heldSince ?? part.assignedOn, part, into: beforeJoin(successorPart), at: place }],
+      ...byDayPassed([...successorPart.heldBefore, ...part.heldBefore, unitId], [...successorPart.passedOn, ...part.passedOn, on], kept?.on === on ? sameDayRecords(successorPart, kept.unitId, on, joined) : undefined),
+      joined,
     });
     return;
   }
   putInPlaceOf(parts, unitId, { ...part, unitId: successorUnitId, heldBefore: [...part.heldBefore, unitId], passedOn: [...part.passedOn, on], heldSince: on });
+}
+
+/**
+ * The unit whose record `part` (held by `successorUnitId` since office day `on`) is, when that record moved in on `on` — others'
+ * parts may have joined it that day: the record kept for that day's papers so far, which a part joining it that day is weighed
+ * against (`keepsJoiningRecord`; the decider's `sameDayPeer`, breaker8l P11, breaker8m P2). Undefined when the successor's own
+ * verified record was set aside that day (a carried join) or a part joined it on another day.
+ */
+function sameDayPeer(part: PartView, successorUnitId: string, on: string): string | undefined {
+  if (part.joined?.some((joined) => joined.on !== on && joined.part !== undefined && joined.into !== undefined)) return undefined;
+  if (part.joined?.some((joined) => joined.unitId === successorUnitId && joined.on === on)) return undefined;
+  const last = recordHoldersUntil(part).at(-1);
+  return last?.on === on ? last.unitId : undefined;
+}
+
+/**
+ * The records that passed into one part on office day `on`, by unit: the kept one (`part`'s own, brought by `keptUnit`) and each
+ * joined that day with its record — so `byDayPassed` lists that day's holders in one order whatever order the papers were typed
+ * in: the kept record's unit first, then as `keepsJoiningRecord` weighs their records (breaker8m P2).
+ */
+function sameDayRecords(part: Pick<PartView, 'role' | 'dueDate'>, keptUnit: string, on: string, joined: readonly JoinedRecord[]): SameDayRanking {
+  const records = new Map<string, SameDayRecord>();
+  for (const record of joined) if (record.on === on && record.part !== undefined) records.set(record.unitId, { unitId: record.unitId, role: record.part.role, dueDate: record.part.dueDate });
+  return { on, kept: keptUnit, records: records.set(keptUnit, { unitId: keptUnit, role: part.role, dueDate: part.dueDate }) };
+}
+
+/** How `byDayPassed` orders the holders of one day (`sameDayRecords`). */
+interface SameDayRanking {
+  readonly on: string;
+  readonly kept: string;
+  readonly records: ReadonlyMap<string, SameDayRecord>;
 }
 
 /**
@@ -906,11 +941,18 @@ function joinUndone(parts: Map<string, PartView>, unitId: string, on: string): b
  * passed two parts into this one on the same day (its own, and one that reached it through a chain
  * typed later) is listed once: folded by day, the two were one part by then (breaker8e P1).
  */
-function byDayPassed(heldBefore: readonly string[], passedOn: readonly string[]): Pick<PartView, 'heldBefore' | 'passedOn'> {
+function byDayPassed(heldBefore: readonly string[], passedOn: readonly string[], sameDay?: SameDayRanking): Pick<PartView, 'heldBefore' | 'passedOn'> {
   const seen = new Set<string>();
+  const weighed = (a: number, b: number): number => {
+    const first = sameDay && passedOn[a] === sameDay.on ? sameDay.records.get(heldBefore[a]!) : undefined;
+    const second = sameDay && passedOn[b] === sameDay.on ? sameDay.records.get(heldBefore[b]!) : undefined;
+    if (!first || !second || first.unitId === second.unitId) return a - b;
+    if (first.unitId === sameDay!.kept || second.unitId === sameDay!.kept) return first.unitId === sameDay!.kept ? -1 : 1;
+    return keepsJoiningRecord(first, second) ? -1 : 1;
+  };
   const order = heldBefore
     .map((_unit, index) => index)
-    .sort((a, b) => passedOn[a]!.localeCompare(passedOn[b]!) || a - b)
+    .sort((a, b) => passedOn[a]!.localeCompare(passedOn[b]!) || weighed(a, b))
     .filter((index) => {
       const key = `${heldBefore[index]}\u0000${passedOn[index]}`;
       if (seen.has(key)) return false;

@@ -2435,7 +2435,10 @@ function joinAfterDayUndone(command: HandOverPart, state: AssignmentsState): Par
  * day's end passes — breaker8g P10), or when no part joined B's own that day. CONFLICT when B has a record of its own on the
  * joined part dated on or after the day: the office must say whether that record was about B's own duties or those it took over.
  */
-function joinsOfTheDaySeparated(command: HandOverPart, state: AssignmentsState): { undone: PartHandOverUndone[]; redone: PartHandedOver[] } {
+function joinsOfTheDaySeparated(
+  command: NamesUnits & Pick<HandOverPart, 'unitId' | 'successorUnitId' | 'handedOverOn' | 'merging'>,
+  state: AssignmentsState,
+): { undone: PartHandOverUndone[]; redone: PartHandedOver[] } {
   const { unitId, handedOverOn } = command;
   const none = { undone: [], redone: [] };
   const own = partOf(state, unitId);
@@ -2874,25 +2877,38 @@ function handOverStepsDue(command: NamesUnits, state: AssignmentsState): { day: 
     const unit = unitNamed(command, holder);
     const successor = unitNamed(command, handOver.successorUnitId);
     let refusal: unknown;
+    // A hand-over (职能调整, not a merge) passes what the holder held at the day's start: parts that joined its own that day come
+    // off first and pass to it again after (`joinsOfTheDaySeparated`, breaker8m P3 — the directory's chain A→B, B→C of one day,
+    // B's 交办 row typed after A's: A's part joined B's own, and B's hand-over due passed both).
+    let separated: ReturnType<typeof joinsOfTheDaySeparated> = { undone: [], redone: [] };
+    if (!byMerge && day === handOver.on && part.joinedOn === day) {
+      try {
+        separated = joinsOfTheDaySeparated({ ...command, unitId: holder, successorUnitId: handOver.successorUnitId, handedOverOn: day }, state);
+      } catch (error) {
+        refusal = error;
+      }
+    }
+    const atDayStart = separated.undone.reduce(evolveAssignments, state);
+    const own = partOf(atDayStart, holder) ?? part;
     // The successor's part reached it only after the day (its own predecessor's hand-over or merge, applied first: the 机构改革
     // directory entered, then the 交办 row by row — breaker8k P3): in date order this part reached it first and that one joined
     // later. That step comes off, this part passes, and the step is applied again on its own day, as for a hand-over typed
     // late (`successorStepsAfterDay`: a later holder's own record on that part refuses it, naming the record).
     let makingRoom: ReturnType<typeof successorStepsAfterDay> = { undone: [], redone: [] };
     try {
-      makingRoom = successorStepsAfterDay({ ...command, unitId: holder, successorUnitId: handOver.successorUnitId, handedOverOn: day }, state);
+      if (refusal === undefined) makingRoom = successorStepsAfterDay({ ...command, unitId: holder, successorUnitId: handOver.successorUnitId, handedOverOn: day }, atDayStart);
     } catch (error) {
       refusal = error;
     }
-    const cleared = makingRoom.undone.reduce(evolveAssignments, state);
+    const cleared = makingRoom.undone.reduce(evolveAssignments, atDayStart);
     // The successor held a part here on that day and passed it on later (breaker8g P15: a second 交办 on the
     // hand-over's day): by date the part joined that part and went on with it — the join is written now, into
     // that part wherever it is (breaker8h P6; `handOver`). A join that would carry open work into it stays as before.
     const heldThen = partOf(cleared, handOver.successorUnitId) ? undefined : partPassedOnAfter(cleared, handOver.successorUnitId, day);
-    if (heldThen && joinsOpenWork(part, heldThen.asHeldThen, day)) continue;
+    if (heldThen && joinsOpenWork(own, heldThen.asHeldThen, day)) continue;
     if (!heldThen && !partOf(cleared, handOver.successorUnitId) && passedAfter(cleared, handOver.successorUnitId, day)) continue;
     try {
-      if (refusal === undefined) refuseLateJoin(part, heldThen?.asHeldThen ?? partOf(cleared, handOver.successorUnitId), day, unit, successor);
+      if (refusal === undefined) refuseLateJoin(own, heldThen?.asHeldThen ?? partOf(cleared, handOver.successorUnitId), day, unit, successor);
     } catch (error) {
       refusal = error;
     }
@@ -2901,7 +2917,7 @@ function handOverStepsDue(command: NamesUnits, state: AssignmentsState): { day: 
       : day === handOver.on
         ? `${unit.zh}的任务已于 ${handOver.on} 移交${successor.zh}：该任务当日尚未完成，由${successor.zh}办理`
         : `${unit.zh}的任务已于 ${handOver.on} 移交${successor.zh}：该任务 ${day} 重新退回整改，由${successor.zh}办理`;
-    events.push(...makingRoom.undone, { type: 'PartHandedOver', data: { unitId: holder, successorUnitId: handOver.successorUnitId, reason, handedOverOn: day } }, ...makingRoom.redone);
+    events.push(...separated.undone, ...makingRoom.undone, { type: 'PartHandedOver', data: { unitId: holder, successorUnitId: handOver.successorUnitId, reason, handedOverOn: day } }, ...makingRoom.redone);
     // A part joined where the successor's part went on since went on with it: the successor's merges pass nothing more. Otherwise
     // they pass it on, each making room where the next successor's part came only after its day (breaker8l P1, fuzz b:71 run 2).
     if (!heldThen && refusal === undefined) {
@@ -2911,6 +2927,7 @@ function handOverStepsDue(command: NamesUnits, state: AssignmentsState): { day: 
         refusal = error;
       }
     }
+    events.push(...separated.redone);
     steps.push({ day, events, ...(refusal === undefined ? {} : { refusal }) });
   }
   return steps;

@@ -2,7 +2,7 @@ import { fold } from '../../shared/decider.js';
 import { applyAssignmentEvent, type PartView } from '../read-model/part-view.js';
 import type { TimelineEntry } from '../read-model/timeline.js';
 import { admin } from '../../shared/testing/actors.js';
-import { assignmentsOn, decideAssignment, evolveAssignments, initialAssignmentsState, partsOf, type AssignmentsState } from './assignment.decider.js';
+import { assignmentsOn, decideAssignment, evolveAssignments, handOversDue, initialAssignmentsState, partsOf, type AssignmentsState } from './assignment.decider.js';
 import type { AssignmentEvent } from './assignment.events.js';
 import { handOversAfterWithdrawal } from './part-facts.js';
 
@@ -147,5 +147,33 @@ describe('three merges into one unit on one day, typed in every order', () => {
     expect(decided(after).sort()).toEqual(asBefore);
     expect(decided(assignmentsOn(after, '2026-11-30')).sort()).toEqual(asBefore);
     expect(viewed([...history, ...undone]).sort()).toEqual(asBefore);
+  });
+});
+
+/*
+ * The same chain known from the 单位名录 first (A's duties to B and B's to C, both on one day), the 交办 rows typed after: B's
+ * own row made A's part (passed to B that day) join B's own, and B's hand-over due then passed both to C (time2's s23 Left 3).
+ * The holder at the day's start hands over, on this path too: A's part stays with B, B's own passes to C.
+ */
+describe('a directory chain of one day (A→B, B→C), the rows typed after', () => {
+  const C = 'unit-c';
+  const directory = {
+    nameOf: (unitId: string) => ({ [BUREAU_A]: '市甲局', [BUREAU_B]: '市乙局', [C]: '市丙局' })[unitId],
+    handOversOf: (unitId: string) => (unitId === BUREAU_A ? [{ successorUnitId: BUREAU_B, on: DAY }] : unitId === BUREAU_B ? [{ successorUnitId: C, on: DAY }] : []),
+  };
+  const joinedIntoB: AssignmentEvent[] = [events[0]!, events[1]!, { type: 'PartHandedOver', data: { unitId: BUREAU_A, successorUnitId: BUREAU_B, reason: '职能调整', handedOverOn: DAY } }];
+  const asTypedTheOtherWay = [[BUREAU_B, 'LEAD', '2016-12-31', [BUREAU_A]], [C, 'RESPONSIBLE', '2016-10-31', [BUREAU_B]]];
+
+  it('B’s hand-over due passes only B’s own part: the join of the day comes off, B’s part passes, A’s passes to B again', () => {
+    const due = handOversDue({ unitNames: directory }, stateAfter(joinedIntoB));
+    expect(due.map((event) => [event.type, (event.data as { unitId: string }).unitId, (event.data as { successorUnitId: string }).successorUnitId])).toEqual([
+      ['PartHandOverUndone', BUREAU_A, BUREAU_B],
+      ['PartHandedOver', BUREAU_B, C],
+      ['PartHandedOver', BUREAU_A, BUREAU_B],
+    ]);
+    const after = [...joinedIntoB, ...due];
+    expect(decided(stateAfter(after)).sort()).toEqual(asTypedTheOtherWay);
+    expect(decided(assignmentsOn(stateAfter(after), '2026-11-30')).sort()).toEqual(asTypedTheOtherWay);
+    expect(viewed(after).sort()).toEqual(asTypedTheOtherWay);
   });
 });

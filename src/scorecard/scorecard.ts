@@ -1,4 +1,4 @@
-import { daysLeft, daysToRemediate, firstReportOnTime, isOverdue, type PartView } from '../assignments/read-model/part-view.js';
+import { dayCountedOn, daysLeft, daysToRemediate, firstReportOnTime, isOverdue, type PartView } from '../assignments/read-model/part-view.js';
 import { isNeverOverdue } from '../shared/deadline.js';
 import { dueOn, overdueOn, type PartTally } from '../assignments/read-model/part-tallies.js';
 import { meanDays } from '../rectification/dashboard/dashboard.js';
@@ -30,10 +30,11 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
 /**
  * Every unit's record across findings and work-plan items, best first: on-time rate, then
  * fewest overdue, fewest returned, fastest remediation. Who to commend is at the top, who to
- * criticise at the bottom.
+ * criticise at the bottom. A part of a withdrawn parent, shown as it stood (`parentWithdrawnOn`), is
+ * due and overdue as on its withdrawal day (`dayCountedOn`), as the tallies count it (breaker11o P4).
  */
-export function buildScorecard(input: { parts: readonly PartView[]; unitName: (unitId: string) => string; today: string }): UnitScore[] {
-  const byUnit = new Map<string, PartView[]>();
+export function buildScorecard(input: { parts: readonly (PartView & { readonly parentWithdrawnOn?: string })[]; unitName: (unitId: string) => string; today: string }): UnitScore[] {
+  const byUnit = new Map<string, (typeof input.parts)[number][]>();
   for (const part of input.parts) {
     const parts = byUnit.get(part.unitId);
     if (parts) parts.push(part);
@@ -45,7 +46,7 @@ export function buildScorecard(input: { parts: readonly PartView[]; unitName: (u
     let onTime = 0;
     for (const part of parts) {
       const reported = firstReportOnTime(part);
-      if (reported !== null || (!isNeverOverdue(part.terms) && daysLeft(part, input.today) < 0)) due += 1;
+      if (reported !== null || (!isNeverOverdue(part.terms) && daysLeft(part, dayCountedOn(part, input.today)) < 0)) due += 1;
       if (reported) onTime += 1;
     }
     const durations = parts.map(daysToRemediate).filter((days): days is number => days !== null);
@@ -56,7 +57,7 @@ export function buildScorecard(input: { parts: readonly PartView[]; unitName: (u
       due,
       onTime,
       onTimeRate: due === 0 ? null : round1((onTime / due) * 100),
-      overdue: parts.filter((part) => isOverdue(part, input.today)).length,
+      overdue: parts.filter((part) => isOverdue(part, dayCountedOn(part, input.today))).length,
       returned: parts.reduce((sum, part) => sum + part.returns.filter((r) => r.cause !== 'REOPENED').length, 0),
       meanDaysToRemediate: meanDays(durations),
     };

@@ -55,7 +55,10 @@ export interface PartFacts {
   readonly firstReportOnTime: boolean | null;
   /** Reports sent back and inspections failed (reopenings not counted). */
   readonly returns: number;
-  /** A standing task (常态化): never overdue, never counted late; a report of it is on time. */
+  /**
+   * Never overdue, never counted due unless reported: a standing task (常态化; a report of it is on time), or a part of a
+   * parent withdrawn before its due date (its days stopped counting on the withdrawal day: `countedUntil`, breaker11o P4).
+   */
   readonly standing: boolean;
 }
 
@@ -66,7 +69,13 @@ function returnsOf(part: PartView): number {
   return returns;
 }
 
-export function partFacts(part: PartView): PartFacts {
+/**
+ * Whether the part's lateness never counts: a standing task, or — its parent withdrawn on `countedUntil` (an office day,
+ * `YYYY-MM-DD`; absent: in the plan) — due on or after that day, so never due while it counted (as `dayCountedOn` for a page).
+ */
+const neverLate = (part: PartView, countedUntil: string | undefined): boolean => isNeverOverdue(part.terms) || (countedUntil !== undefined && part.dueDate >= countedUntil);
+
+export function partFacts(part: PartView, countedUntil?: string): PartFacts {
   return {
     unitId: part.unitId,
     role: part.role,
@@ -76,7 +85,7 @@ export function partFacts(part: PartView): PartFacts {
     verifiedOn: part.verifiedOn,
     firstReportOnTime: firstReportOnTime(part),
     returns: returnsOf(part),
-    standing: isNeverOverdue(part.terms),
+    standing: neverLate(part, countedUntil),
   };
 }
 
@@ -85,14 +94,14 @@ export function partFacts(part: PartView): PartFacts {
  * part of its parent, yet every part is looked at after it (a new object for each was most of the
  * tallies' cost when a million events are projected at start).
  */
-const stillHolds = (facts: PartFacts, part: PartView) =>
+const stillHolds = (facts: PartFacts, part: PartView, countedUntil: string | undefined) =>
   facts.status === part.status &&
   facts.dueDate === part.dueDate &&
   facts.role === part.role &&
   facts.unitId === part.unitId &&
   facts.assignedOn === part.assignedOn &&
   facts.verifiedOn === part.verifiedOn &&
-  facts.standing === isNeverOverdue(part.terms) &&
+  facts.standing === neverLate(part, countedUntil) &&
   facts.returns === returnsOf(part) &&
   facts.firstReportOnTime === firstReportOnTime(part);
 
@@ -188,8 +197,11 @@ function tallyUnitPart(tallies: PartTallies, part: PartFacts, sign: 1 | -1) {
   tallyPart(unit, part, sign);
 }
 
-/** Recounts one parent's parts as they are now; returns the parts that changed. */
-export function updateParent(tallies: PartTallies, parentId: string, parts: ReadonlyMap<string, PartView>): PartChange[] {
+/**
+ * Recounts one parent's parts as they are now; returns the parts that changed. `countedUntil`: the office day the parent
+ * was withdrawn, for parts counted as they stood then (their lateness judged on that day, see `partFacts`); absent in the plan.
+ */
+export function updateParent(tallies: PartTallies, parentId: string, parts: ReadonlyMap<string, PartView>, countedUntil?: string): PartChange[] {
   const counted = tallies.byParent.get(parentId) ?? new Map<string, PartFacts>();
   const changes: PartChange[] = [];
   for (const [unitId, before] of counted) {
@@ -201,8 +213,8 @@ export function updateParent(tallies: PartTallies, parentId: string, parts: Read
   }
   for (const [unitId, part] of parts) {
     const before = counted.get(unitId) ?? null;
-    if (before && stillHolds(before, part)) continue;
-    const after = partFacts(part);
+    if (before && stillHolds(before, part, countedUntil)) continue;
+    const after = partFacts(part, countedUntil);
     if (before) tallyUnitPart(tallies, before, -1);
     tallyUnitPart(tallies, after, 1);
     counted.set(unitId, after);

@@ -49,6 +49,12 @@ export type WorkPlanItemView = { -readonly [Field in keyof WorkPlanItemDefined['
    * dated inside them count nowhere (breaker11n P1). Absent (a snapshot written before) or empty when none.
    */
   withdrawnSpans?: OutOfPlanDays[];
+  /**
+   * While it is withdrawn and a part holds a unit's record dated on or after `withdrawnOn` (made before the office knew of the
+   * withdrawal, counted nowhere): its parts as they stood on the withdrawal (`itemPartsOnWithdrawal`), what the scorecard
+   * counts (breaker11o P4). Absent otherwise (`parts` are those): kept by `WorkPlanLedger.settle`, live.
+   */
+  partsAsWithdrawn?: Map<string, PartView>;
 };
 
 /** An item as it stood at a time cut, with the events its history lists then (see FindingAtCut). */
@@ -123,7 +129,9 @@ export class WorkPlanLedger implements Projection {
   readonly #shownWithdrawn = new Map<string, { readonly at: number; readonly view: WorkPlanItemView }>();
   /** Not state: items whose parts `settle` folds again from their streams (their withdrawn spans changed: `apply`). */
   readonly #toFoldAgain = new Set<string>();
-  /** Not state: items `settle` folded again, until `takeFoldedAgain` hands them over. */
+  /** Not state: withdrawn items whose parts as they stood on the withdrawal `settle` makes again (`#keepAsWithdrawn`). */
+  readonly #toStandAgain = new Set<string>();
+  /** Not state: items `settle` folded again (or whose `partsAsWithdrawn` changed), until `takeFoldedAgain` hands them over. */
   readonly #foldedAgain = new Set<string>();
 
   constructor(streams: StreamReader) {
@@ -177,19 +185,36 @@ export class WorkPlanLedger implements Projection {
     // The spans changed: records of their days entered before the withdrawal, in the parts, leave them (or an ended span undone
     // brings its records back): `settle` folds the item again from its stream, the parts read model after it.
     if ((item.withdrawnSpans?.length ?? 0) !== spansBefore && (event.type !== 'WorkPlanItemReinstated' || holdsRecordsIn(item, item.withdrawnSpans!.at(-1)!))) this.#toFoldAgain.add(item.itemId);
+    this.#keepAsWithdrawn(item);
     if (this.#largestItemParts >= 0) this.#largestItemParts = Math.max(this.#largestItemParts, item.parts.size);
   }
 
   /**
+   * After an event of a withdrawn item: whose parts hold a unit's record dated on or after the withdrawal, `settle` makes its
+   * parts as they stood on it (`partsAsWithdrawn`) again from its stream; the others, and items in the plan, hold none.
+   */
+  #keepAsWithdrawn(item: WorkPlanItemView): void {
+    const { withdrawnOn } = item;
+    if (item.status === 'WITHDRAWN' && withdrawnOn !== null && [...item.parts.values()].some((part) => recordsAfterWithdrawal(part, withdrawnOn).length > 0)) {
+      this.#toStandAgain.add(item.itemId);
+    } else if (item.partsAsWithdrawn) {
+      delete item.partsAsWithdrawn;
+      this.#foldedAgain.add(item.itemId);
+    }
+  }
+
+  /**
    * Folds again, from their streams as projected so far, the items `apply` marked (see there), their units' records inside
-   * ended withdrawn spans left out (breaker11n P1); undefined when none is marked (nearly always). O(those items' streams).
+   * ended withdrawn spans left out (breaker11n P1), then makes the parts as they stood on their withdrawal of the withdrawn
+   * items that hold later records (`partsAsWithdrawn`, breaker11o P4); undefined when none is marked (nearly always).
+   * O(those items' streams).
    */
   settle(): Promise<void> | undefined {
-    if (this.#toFoldAgain.size === 0) return undefined;
-    const itemIds = [...this.#toFoldAgain];
+    if (this.#toFoldAgain.size === 0 && this.#toStandAgain.size === 0) return undefined;
+    const toFold = [...this.#toFoldAgain];
     this.#toFoldAgain.clear();
     return (async () => {
-      for (const itemId of itemIds) {
+      for (const itemId of toFold) {
         const projected = this.historyLength(itemId);
         const folded = foldedAsRecorded((await this.timeline(itemId)).filter((entry) => entry.revision < projected));
         const item = this.items.get(itemId);
@@ -197,11 +222,24 @@ export class WorkPlanLedger implements Projection {
         this.items.set(itemId, folded);
         this.#changed(item.planId, itemId);
         this.#foldedAgain.add(itemId);
+        this.#keepAsWithdrawn(folded);
+      }
+      const toStand = [...this.#toStandAgain];
+      this.#toStandAgain.clear();
+      for (const itemId of toStand) {
+        const item = this.items.get(itemId);
+        if (item?.status !== 'WITHDRAWN' || item.withdrawnOn === null) continue;
+        const projected = this.historyLength(itemId);
+        const stood = itemPartsOnWithdrawal((await this.timeline(itemId)).filter((entry) => entry.revision < projected), item.withdrawnOn);
+        if (stood) item.partsAsWithdrawn = stood;
+        else delete item.partsAsWithdrawn;
+        this.#changed(item.planId, itemId);
+        this.#foldedAgain.add(itemId);
       }
     })();
   }
 
-  /** The items `settle` folded again since the last call (for the parts read model to count them again), forgotten here. */
+  /** The items `settle` folded again, or whose `partsAsWithdrawn` changed, since the last call (for the parts read model to count them again), forgotten here. */
   takeFoldedAgain(): string[] {
     const itemIds = [...this.#foldedAgain];
     this.#foldedAgain.clear();

@@ -1,9 +1,20 @@
 import { emptyTallies, updateParent, type PartTallies, type PartTally } from '../../assignments/read-model/part-tallies.js';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { addToSortedSet } from '../../shared/sorted-set.js';
-import type { WorkPlanLedger } from './work-plan-ledger.js';
+import type { WorkPlanItemView, WorkPlanLedger } from './work-plan-ledger.js';
 
 const ITEM_STREAM_PREFIX = 'work-plan-item-';
+
+/**
+ * Counts the item's parts: in the plan, as they stand; withdrawn, as they stood on the withdrawal (`partsAsWithdrawn` when a
+ * unit recorded something dated on or after it) with their lateness judged on that day — a report dated after the item left
+ * the plan is not counted on time, a part due after it never becomes due (breaker11o P4; the scorecard of a past day the same,
+ * `WorkPlanLedger.withdrawnAsTheyStood`).
+ */
+function tally(tallies: PartTallies, item: WorkPlanItemView): void {
+  if (item.status === 'WITHDRAWN' && item.withdrawnOn !== null) updateParent(tallies, item.itemId, item.partsAsWithdrawn ?? item.parts, item.withdrawnOn);
+  else updateParent(tallies, item.itemId, item.parts);
+}
 
 /** The read model's whole state: plain data, so it can be snapshotted as it is. */
 interface WorkPlanPartsState {
@@ -45,7 +56,7 @@ export class WorkPlanPartsReadModel implements Projection {
     const itemId = event.streamId.slice(ITEM_STREAM_PREFIX.length);
     const item = this.ledger.item(itemId);
     if (!item) return;
-    updateParent(this.state.parts, itemId, item.parts);
+    tally(this.state.parts, item);
     const seq = this.seqOf(itemId);
     if (event.type === 'UnitAssigned') addToSortedSet(this.state.itemsEverOfUnit, (event.data as { unitId: string }).unitId, seq);
     if (event.type === 'PartHandedOver') addToSortedSet(this.state.itemsEverOfUnit, (event.data as { successorUnitId: string }).successorUnitId, seq);
@@ -58,7 +69,7 @@ export class WorkPlanPartsReadModel implements Projection {
   settle(): undefined {
     for (const itemId of this.ledger.takeFoldedAgain()) {
       const item = this.ledger.item(itemId);
-      if (item) updateParent(this.state.parts, itemId, item.parts);
+      if (item) tally(this.state.parts, item);
     }
     return undefined;
   }
@@ -73,7 +84,10 @@ export class WorkPlanPartsReadModel implements Projection {
     return seq;
   }
 
-  /** Each unit's figures over work-plan items' parts, withdrawn items included (as the scorecard counts them). */
+  /**
+   * Each unit's figures over work-plan items' parts, withdrawn items included as they stood on their withdrawal (see `tally`),
+   * as the scorecard of any day counts them.
+   */
   unitTallies(): ReadonlyMap<string, PartTally> {
     return this.state.parts.perUnit;
   }

@@ -6,7 +6,7 @@ import type { StreamReader } from '../../event-sourcing/projected-streams.js';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import type { TimeCut } from '../../shared/time-cut.js';
 import { foldAtCut } from '../../shared/time-travel-fold.js';
-import { workPlanItemStream, type WorkPlanApprovalCorrected, type WorkPlanImported, type WorkPlanItemDefined, type WorkPlanItemEvent, type WorkPlanRevised } from '../domain/work-plan.events.js';
+import { workPlanItemStream, workPlanStream, type WorkPlanApprovalCorrected, type WorkPlanImported, type WorkPlanItemDefined, type WorkPlanItemEvent, type WorkPlanRevised } from '../domain/work-plan.events.js';
 import { byPinyin } from '../../shared/chinese-order.js';
 import { withinOutOfPlanDays, type OutOfPlanDays } from '../../assignments/domain/assignment.decider.js';
 
@@ -329,6 +329,28 @@ export class WorkPlanLedger implements Projection {
     if (!item) return [];
     const plan = this.plans.get(item.planId);
     return datedDefinition(await this.#streams.read(workPlanItemStream(itemId)), plan && { recordedAt: plan.importedEvent.metadata.recordedAt, approvedOn: plan.approvedOn });
+  }
+
+  /**
+   * The versions of the item's plan's file (WorkPlanRevised from another file than the one before it; not an item added on
+   * its own) whose outline lists the item, in the order applied (by their office day, `on`), each with the reason its
+   * revision gave (依据 <file> 修订方案). Empty for an unknown item or none. O(the plan's stream: its imports and versions).
+   */
+  async fileVersionsListing(itemId: string): Promise<{ readonly on: string; readonly reason: string }[]> {
+    const item = this.items.get(itemId);
+    if (!item) return [];
+    const listing: { on: string; reason: string }[] = [];
+    let sha256: string | null = null;
+    for (const event of await this.#streams.read(workPlanStream(item.planId))) {
+      if (event.type !== 'WorkPlanImported' && event.type !== 'WorkPlanRevised') continue;
+      const outline = event.data as WorkPlanImported['data'] | WorkPlanRevised['data'];
+      const newFile = outline.source.sha256 !== sha256;
+      sha256 = outline.source.sha256;
+      if (event.type !== 'WorkPlanRevised' || !newFile) continue;
+      const revised = outline as WorkPlanRevised['data'];
+      if (revised.categories.some((category) => category.items.some((listed) => listed.itemId === itemId))) listing.push({ on: revised.revisedOn, reason: revised.reason });
+    }
+    return listing;
   }
 
   /** How many events the item's stream holds as projected (its history's length); 0 for an unknown item. O(1). */

@@ -913,6 +913,38 @@ describe('an item withdrawn and listed again has its withdrawn days, whatever th
     const back = typed([...definedAndAssigned, reported(FGW, '2026-04-20'), reported(FGW, '2026-05-10')], [withdraw(W1), listAgain(R1)]);
     given(back).when(passOn(FGW, '2026-04-25', 'inspection-1')).thenRefused('CONFLICT', /2026-05-10/, /2026-05-10/);
   });
+
+  describe('given a version of 06-01 that lists the item, applied while it was in the plan (breaker11o P3)', () => {
+    // The handler looks the version up (the first of the plan's file dated after the withdrawal that lists the item).
+    const withdrawnBeforeVersion = (withdrawnOn: string): WorkPlanItemCommand => ({ ...withdraw(withdrawnOn), listedAgain: { on: R1, reason: '依据 plan-v3.csv 修订方案' } }) as WorkPlanItemCommand;
+
+    it('when a withdrawal dated 05-01 is typed, then it ends on the version’s day: withdrawn and listed again, the item as typed in date order', () => {
+      const late = typed(definedAndAssigned, [withdrawnBeforeVersion(W1)]);
+      expect(late.slice(-2)).toEqual([
+        { type: 'WorkPlanItemWithdrawn', data: { itemId: ITEM, reason: '依据 plan-v2.csv 修订方案', withdrawnOn: W1 } },
+        { type: 'WorkPlanItemReinstated', data: { itemId: ITEM, reason: '依据 plan-v3.csv 修订方案', reinstatedOn: R1 } },
+      ]);
+      const inOrder = typed(definedAndAssigned, [withdraw(W1), listAgain(R1)]);
+      expect(shown(late)).toEqual(shown(inOrder));
+      expect(shown(late)).toMatchObject({ status: 'open', spans: [`${W1}..${R1}`] });
+      // Records of the days out of the plan are refused, after the version taken as before it.
+      given(late).when(reportOn(FINANCE, '2026-05-20')).thenRefused('CONFLICT', /until a later version listed it again on 2026-06-01/, /2026-06-01 起才恢复列入方案/);
+      expect(workPlanItemDecider.decide(reportOn(FINANCE, '2026-06-05'), stateAfter(late)).map((event) => event.type)).toEqual(['RectificationReported']);
+    });
+
+    it('when the units’ records of the days out of the plan were entered before it, then they count nowhere and the later ones count, as in date order', () => {
+      const late = typed(definedAndAssigned, [reportOn(DONGHU, '2026-05-10'), reportOn(FINANCE, '2026-06-05'), withdrawnBeforeVersion(W1)]);
+      const inOrder = typed(definedAndAssigned, [withdraw(W1), listAgain(R1), reportOn(FINANCE, '2026-06-05')]);
+      expect(shown(late)).toEqual(shown(inOrder));
+      const more = [reportOn(DONGHU, '2026-06-06'), passOn(FINANCE, '2026-06-07', 'inspection-2')];
+      expect(typed(late, more).slice(late.length)).toEqual(typed(inOrder, more).slice(inOrder.length));
+    });
+
+    it('when the withdrawal is dated on or after the version’s day, then it stands from its day (nothing listed it again after it)', () => {
+      const events = workPlanItemDecider.decide({ ...withdrawnBeforeVersion(R1) } as WorkPlanItemCommand, stateAfter(definedAndAssigned));
+      expect(events.map((event) => event.type)).toEqual(['WorkPlanItemWithdrawn']);
+    });
+  });
 });
 
 describe('a change to the verification that made a withdrawal not stand judges that withdrawal again, whatever the typing order (breaker11o P7)', () => {

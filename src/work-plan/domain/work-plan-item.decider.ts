@@ -112,6 +112,12 @@ export interface WithdrawWorkPlanItem extends NamesUnits {
   readonly reason: string;
   /** The day its plan was approved, looked up by the handler; absent: unchecked. */
   readonly planApprovedOn?: string;
+  /**
+   * The first version of the plan's file dated after `withdrawnOn` that lists the item (`on`, an office day, and the
+   * reason its revision gave, 依据 <file> 修订方案), looked up by the handler; absent when none. Typed in date order that
+   * version would have listed the withdrawn item again (恢复列入方案): the withdrawal ends on its day (breaker11o P3).
+   */
+  readonly listedAgain?: { readonly on: string; readonly reason: string };
 }
 
 /**
@@ -793,7 +799,11 @@ function withdrawItem(command: WithdrawWorkPlanItem, state: WorkPlanItemState): 
     command.withdrawnOn,
   );
   for (const part of partsOf(undone.reduce(evolveAssignments, item.assignments))) requireNotBefore(withdrawn, beganOnParent(part, command));
-  return [...undone, { type: 'WorkPlanItemWithdrawn', data: { itemId: item.itemId, reason: command.reason.trim(), withdrawnOn } }];
+  const events: WorkPlanItemStreamEvent[] = [...undone, { type: 'WorkPlanItemWithdrawn', data: { itemId: item.itemId, reason: command.reason.trim(), withdrawnOn } }];
+  // A version of the plan dated after the withdrawal lists the item (typed before it): in date order it listed it again on its day (breaker11o P3).
+  const { listedAgain } = command;
+  if (listedAgain !== undefined && listedAgain.on > withdrawnOn) events.push({ type: 'WorkPlanItemReinstated', data: { itemId: item.itemId, reason: listedAgain.reason, reinstatedOn: listedAgain.on } });
+  return events;
 }
 
 /**

@@ -28,7 +28,7 @@ export class ActOnWorkPlanItemHandler implements ICommandHandler<ActOnWorkPlanIt
   ) {}
 
   async execute({ itemId, command, context }: ActOnWorkPlanItemCommand): Promise<string> {
-    const looked = withUnitNames(withDueDateLimit(this.withPlanApproval(itemId, command), this.dueDateLimitOf(itemId)), this.units);
+    const looked = withUnitNames(withDueDateLimit(await this.withVersionsAfter(itemId, this.withPlanApproval(itemId, command)), this.dueDateLimitOf(itemId)), this.units);
     // The item's fold is kept between commands (breaker12f P4): a 各单位 item gathers every unit's facts on one stream.
     await this.executor.execute(workPlanItemStream(itemId), workPlanItemDecider, looked, context, { reuseFold: true });
     return itemId;
@@ -41,6 +41,17 @@ export class ActOnWorkPlanItemHandler implements ICommandHandler<ActOnWorkPlanIt
     const planApprovedOn = planId === undefined ? undefined : this.ledger.plan(planId)?.approvedOn;
     if (planApprovedOn === undefined) return command;
     return command.type === 'CorrectFactDate' ? { ...command, assignedFrom: planApproval(planApprovedOn) } : { ...command, planApprovedOn };
+  }
+
+  /**
+   * A withdrawal with the first version of the plan's file dated after it that lists the item (`listedAgain`, breaker11o P3):
+   * one read of the plan's stream (a handful of events), only for a withdrawal.
+   */
+  private async withVersionsAfter<Act extends ActOnWorkPlanItemCommand['command']>(itemId: string, command: Act): Promise<Act> {
+    if (command.type !== 'WithdrawWorkPlanItem' || typeof command.withdrawnOn !== 'string') return command;
+    const listing = await this.ledger.fileVersionsListing(itemId);
+    const first = listing.find((version) => version.on > command.withdrawnOn);
+    return first ? { ...command, listedAgain: first } : command;
   }
 
   /** An item's due dates stay within its plan's period. */

@@ -203,7 +203,7 @@ export async function importWorkPlanFile(
   };
   const versionsInFile = defineItems.map((item) => versionOf(item, validated.datesPerPart === true)).map(asRevised);
   // An item an earlier version withdrew, listed again under its code and title, comes back (10e P1).
-  const standingOrBack = isNewVersion ? [...standing, ...(await withdrawnListedAgain(dependencies, versionsInFile, standingByCode, itemsWithout))] : standing;
+  const standingOrBack = isNewVersion ? [...standing, ...(await withdrawnListedAgain(dependencies, versionsInFile, standingByCode, itemsWithout, days.assignedOn))] : standing;
   const difference = isNewVersion ? planRevisionOf(standingOrBack, versionsInFile) : null;
   // The same plan saved again (new bytes, same cells): nothing to revise, nothing to write.
   const resaved = difference !== null && isUnchanged(difference) && existing.status === 'imported' && sameOutline(existing.categories, importPlan.data.categories);
@@ -512,7 +512,9 @@ async function itemsAsTheyStand(
 /**
  * The items of the new version that are no item of the plan as it stands but one an earlier
  * version (or withdrawWorkPlanItem) withdrew, under the same code and title (numbers and spacing
- * aside): as they stood when withdrawn, with `withdrawnOn` (10e P1). A withdrawn code under another
+ * aside): as they stood when withdrawn, with `withdrawnOn` (10e P1) — those withdrawn on or after the
+ * version's office day (`versionDay`) without it: on that day they were in the plan, so the version
+ * finds them there and their withdrawal keeps its day (breaker11o P9). A withdrawn code under another
  * title is left to the item's decision, which refuses it (a new item takes a new code).
  */
 async function withdrawnListedAgain(
@@ -520,6 +522,7 @@ async function withdrawnListedAgain(
   versions: readonly ItemVersion[],
   standingByCode: ReadonlyMap<string, ItemVersion>,
   without: ReadonlySet<string> | null,
+  versionDay: string,
 ): Promise<ItemVersion[]> {
   const back: ItemVersion[] = [];
   const pause = slicer();
@@ -528,7 +531,10 @@ async function withdrawnListedAgain(
     await pause();
     const item = await stateWithout(dependencies, workPlanItemStream(version.itemId), workPlanItemDecider, without);
     if (item.status !== 'withdrawn' || wordsByValue(item.definition.title) !== wordsByValue(version.title)) continue;
-    back.push({ ...versionOfItem(item), withdrawnOn: item.withdrawnOn });
+    // Withdrawn on or after the version's day (typed before it): on its day the item was in the plan, so the version finds it
+    // there and its withdrawal keeps its day — as typed in date order (breaker11o P9: the version was refused whole).
+    if (item.withdrawnOn >= versionDay) back.push(versionOfItem(item));
+    else back.push({ ...versionOfItem(item), withdrawnOn: item.withdrawnOn });
   }
   return back;
 }

@@ -1045,6 +1045,31 @@ describe('a change to the verification that made a withdrawal not stand judges t
   });
 });
 
+describe('a reorganisation dated inside the days a later version ended: the part passes on its day whatever the typing order (note23 Left 5)', () => {
+  const HEIR = 'unit-heir';
+  /** 东湖区's duties passed to 新区 on 05-15 (机构改革), while the item was out of the plan (05-01 until 06-01). */
+  const unitNames = {
+    nameOf: (unitId: string) => ({ [FGW]: '市发展改革委', [FINANCE]: '市财政局', [DONGHU]: '东湖区', [HEIR]: '新区' })[unitId],
+    handOversOf: (unitId: string) => (unitId === DONGHU ? [{ successorUnitId: HEIR, on: '2026-05-15' }] : []),
+  };
+  const withdraw: WorkPlanItemCommand = { type: 'WithdrawWorkPlanItem', actor: supervisor, today: TODAY, withdrawnOn: '2026-05-01', reason: '方案调整', unitNames };
+  const listAgain: WorkPlanItemCommand = { type: 'ReviseWorkPlanItem', actor: system, today: TODAY, revisedOn: '2026-06-01', reason: '依据 plan-v3.csv 修订方案', planApprovedOn: PLAN_APPROVED_ON, reinstate: true, unitNames };
+  const handOver: WorkPlanItemCommand = { type: 'HandOverPart', actor: admin, today: TODAY, unitId: DONGHU, successorUnitId: HEIR, reason: '职能调整', handedOverOn: '2026-05-15', unitNames };
+  const typed = (commands: readonly WorkPlanItemCommand[]): WorkPlanItemStreamEvent[] =>
+    commands.reduce<WorkPlanItemStreamEvent[]>((events, command) => [...events, ...workPlanItemDecider.decide(command, stateAfter(events))], [...definedAndAssigned]);
+  const holders = (events: readonly WorkPlanItemStreamEvent[]) => partsOf(assignmentsAfter(events)).map((part) => `${part.unitId}${part.heldSince ? `@${part.heldSince}` : ''}`);
+
+  it('typed in date order (the hand-over refused while the item was out of the plan), the version listing it again passes the part on 05-15', () => {
+    given(typed([withdraw])).when(handOver).thenRefused('CONFLICT');
+    const inOrder = typed([withdraw, listAgain]);
+    expect(holders(inOrder)).toEqual([FGW, FINANCE, `${HEIR}@2026-05-15`]);
+    // Typed after the version, the hand-over was not yet in the directory the version was decided with.
+    const beforeHandOver = { ...unitNames, handOversOf: () => [] };
+    expect(holders(typed([withdraw, { ...listAgain, unitNames: beforeHandOver }, handOver]))).toEqual(holders(inOrder));
+    expect(holders(typed([handOver, withdraw, listAgain]))).toEqual(holders(inOrder));
+  });
+});
+
 /** Two parts verified and the item withdrawn as stored before verified work was refused: read as it is. */
 const twoVerifiedBeforeWithdrawal = () => [...allReported, inspected(FGW, 'PASSED', 'inspection-1'), inspected(FINANCE, 'PASSED', 'inspection-2')];
 

@@ -877,7 +877,11 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   requireRole(command.actor, REVISERS, say('revise work-plan items', '调整工作事项'));
   if (command.reinstate && state.status === 'withdrawn') {
     const reinstated = reinstateItem(command, state);
-    return [reinstated, ...reviseItem({ ...command, reinstate: undefined }, counted(requireDefined(evolveItem(state, reinstated))))];
+    const back = counted(requireDefined(evolveItem(state, reinstated)));
+    // Back in the plan, its parts pass by the reorganisations (机构改革) dated while it was out of it, on their days: they passed
+    // nothing then, and typed after the reinstatement they pass on their days (note23 Left 5), as undoing a withdrawal does (breaker8g P7).
+    const passed = handOversDue({ ...command, parentNoun: ITEM_NOUN }, back.assignments);
+    return [reinstated, ...passed, ...reviseItem({ ...command, reinstate: undefined }, passed.reduce<WorkPlanItemState>(evolveItem, back))];
   }
   const item = requireDefined(state);
   if ((command.unknownUnitIds ?? []).length > 0) throw notFound('Unit', command.unknownUnitIds!.join(', '));

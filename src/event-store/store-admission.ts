@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { formatPosition, type EventStore, type Position, type StoreIdentity } from './event-store.port.js';
@@ -518,6 +518,47 @@ const isDamage = (error: unknown) => ['SQLITE_CORRUPT', 'SQLITE_NOTADB'].include
 /** SQLITE_BUSY and its extended codes: another process held the lock past the connection's busy timeout. */
 const isBusy = (error: unknown) => String((error as { code?: unknown } | null)?.code).startsWith('SQLITE_BUSY');
 
+/**
+ * breaker9p P2: the store's folder cannot be written — mounted read-only by mistake, remounted read-only
+ * after a file system error (ext4 errors=remount-ro), a backup volume, its mode taken away: even a
+ * read-only connection to a WAL store must create its -shm there, and a start removes dead servers'
+ * entries and moves a stray -wal aside there. Refused STORE_FOLDER_READ_ONLY in both languages, naming
+ * the folder (the server exits 3), not with SQLite's bare "unable to open database file" or an EROFS
+ * from whatever touched the folder first. Null for a SQLite file in memory, a folder not made yet (the
+ * start makes it) or a writable one. `whyNot`: the error code the folder answers a write check with (EROFS, EACCES), null when it may be written.
+ */
+export function readOnlyFolderRefusal(sqlitePath: string, whyNot: (folder: string) => string | null = folderNotWritable): StoreRefusedError | null {
+  if (sqlitePath === ':memory:') return null;
+  const folder = dirname(realPlaceOf(sqlitePath));
+  if (!existsSync(folder)) return null;
+  const code = whyNot(folder);
+  if (code === null) return null;
+  return new StoreRefusedError(
+    'STORE_FOLDER_READ_ONLY',
+    say(
+      `The folder of the event store, ${folder} (SQLITE_PATH=${sqlitePath}), cannot be written (${code}: a volume mounted read-only, remounted so after a disk error, or a folder this user may not write), so the store cannot be opened: nothing was written. The store itself is not damaged — do not restore it. Make that folder (or its volume) writable, then start again.`,
+      `事件库所在的文件夹 ${folder}（SQLITE_PATH=${sqlitePath}）不可写（${code}：卷被以只读方式挂载、因磁盘错误被重新挂载为只读，或当前用户无写入权限），因此无法打开事件库：未写入任何内容。事件库本身并未损坏——请勿从备份恢复。请把该文件夹（或其所在的卷）改为可写后再启动。`,
+    ),
+  );
+}
+
+/** Null when this process may write in `folder`; else the code it was refused with (a read-only mount answers EROFS, even to root). */
+function folderNotWritable(folder: string): string | null {
+  try {
+    accessSync(folder, constants.W_OK);
+    return null;
+  } catch (error) {
+    return String((error as { code?: unknown }).code ?? 'EACCES');
+  }
+}
+
+/** Throws `readOnlyFolderRefusal` for a SQLite store whose folder cannot be written, before anything touches the folder. */
+function refuseReadOnlyFolder(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'>): void {
+  if (settings.EVENT_STORE !== 'sqlite') return;
+  const refusal = readOnlyFolderRefusal(settings.SQLITE_PATH);
+  if (refusal) throw refusal;
+}
+
 /** The refusal, with what it must say of a -wal file beside the SQLite store (`walBesideNote`) and of a copy a server left there (`rescuedCopyNote`), when there are. */
 function withWalNote(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'> & Partial<Pick<AppSettings, 'STORE_WITNESS_PATH'>>, refusal: StoreRefusedError): StoreRefusedError {
   const onDisk = settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:';
@@ -584,7 +625,8 @@ function damagedStore(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'>
  * SQLite log with positions missing below its head (`judgeHoles`). Throws
  * `StoreRefusedError` with the reason and the way to accept the store when it is not recognised.
  */
-export function admitStore(settings: StoreSettings, logger = new Logger('EventStore')): Promise<AdmittedStore> {
+export async function admitStore(settings: StoreSettings, logger = new Logger('EventStore')): Promise<AdmittedStore> {
+  refuseReadOnlyFolder(settings);
   return withStrayWalNote((noted) => admitStoreNoting(settings, logger, noted));
 }
 
@@ -1080,6 +1122,11 @@ export function freshFolderExample(sqlitePath: string, exists: (path: string) =>
  */
 export function judgeToolStore(settings: ToolStoreSettings): Promise<() => void> {
   if (settings.EVENT_STORE !== 'sqlite' || settings.SQLITE_PATH === ':memory:') return Promise.resolve(() => undefined);
+  try {
+    refuseReadOnlyFolder(settings);
+  } catch (error) {
+    return Promise.reject(error);
+  }
   return withStrayWalNote((noted) => judgeSqliteToolStore(settings, noted));
 }
 

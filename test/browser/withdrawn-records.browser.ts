@@ -132,7 +132,7 @@ describe('a withdrawn finding: late records, corrections of the withdrawal, and 
   it('交办 dated before a merge offers the unit of that day, and says why the successor cannot be named then (11g P8)', async () => {
     const ADMIN = 'rct_demo_admin_qingchuan';
     const unitId = async (code: string, name: string, registeredOn: string) => act('registerUnit', { code, name, kind: 'DEPARTMENT', registeredOn }, ADMIN);
-    const old = await unitId('CSHB', '青川市测试环境保护局', officeDay(-60));
+    const old = await unitId('CSHB', '青川市环保监察支队', officeDay(-60));
     const successor = await unitId('CSST', '青川市测试生态环境局', officeDay(-10));
     const merged = await app.graphql(`mutation($input: MergeUnitInput!) { mergeUnit(input: $input) { __typename } }`, { input: { idempotencyKey: 'merge-cshb', unitId: old, successorUnitId: successor, reason: '机构改革', mergedOn: officeDay(-5) } }, { authorization: `Bearer ${ADMIN}` });
     expect(merged.errors).toBeUndefined();
@@ -154,13 +154,13 @@ describe('a withdrawn finding: late records, corrections of the withdrawal, and 
     await form.getByRole('button', { name: '交办' }).click();
     const refusal = errorBeside(form, page, '交办日期');
     await refusal.waitFor();
-    expect(await refusal.textContent()).toBe(`青川市测试生态环境局于 ${officeDay(-10)} 登记，${officeDay(-15)} 时尚不存在：当时由青川市测试环境保护局承担，请改选该单位（其任务随合并转入青川市测试生态环境局）。`);
+    expect(await refusal.textContent()).toBe(`青川市测试生态环境局于 ${officeDay(-10)} 登记，${officeDay(-15)} 时尚不存在：当时由青川市环保监察支队承担，请改选该单位（其任务随合并转入青川市测试生态环境局）。`);
     expect(await app.logPosition()).toBe(before);
     // The one 点名单位 is preselected as the lead (newcomer18 S6), as the unit carrying its work today: the lead is chosen again.
     expect(await form.locator('.el-form-item', { hasText: '责任单位（可多选）' }).locator('.el-tag').count()).toBe(0);
     expect(await form.locator('.el-form-item.is-required', { hasText: '牵头单位' }).count()).toBe(1);
     await form.locator('.el-form-item', { hasText: '牵头单位' }).locator('.el-select__wrapper').first().click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: `青川市测试环境保护局（已于 ${officeDay(-5)} 并入青川市测试生态环境局）（评估点名）` }).click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: `青川市环保监察支队（已于 ${officeDay(-5)} 并入青川市测试生态环境局）（评估点名）` }).click();
     await form.getByRole('button', { name: '交办' }).click();
     await form.waitFor({ state: 'detached' });
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unitId assignedOn } } }`, { id: findingId });

@@ -329,9 +329,9 @@ describe('a 2016 campaign entered in 2026: business time and record time', () =>
     expect(earlyRename.errors![0]!.extensions!.messageZh).toBe('市住房和城乡建设局的更名日期（2016-03-31）早于市住房和城乡建设局的登记日期（2016-04-01），日期顺序不对。');
     expect((await reorganize('renameUnit', { unitId: units.ZJJ, name: '市住房和城乡建设委员会', reason: '机构改革', renamedOn: '2019-03-01' })).errors).toBeUndefined();
 
-    // 市财政局's open part of the channel finding passes to a unit formed in March 2019.
+    // 市财政局's open part of the channel finding passes to a unit formed in March 2019 — a name near 市财政局's, confirmed another unit (distinctFrom).
     const formed = await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, {
-      input: { idempotencyKey: key('unit'), code: 'CZJ2', name: '市财政局（新）', kind: 'DEPARTMENT', registeredOn: '2019-03-01' },
+      input: { idempotencyKey: key('unit'), code: 'CZJ2', name: '市财政局（新）', kind: 'DEPARTMENT', registeredOn: '2019-03-01', distinctFrom: [units.CZJ] },
     }, admin);
     const successor = formed.data!.registerUnit.id as string;
     const beforeFormed = await reorganize('handOverUnitParts', { unitId: units.CZJ, successorUnitId: successor, reason: '职责划转', handedOverOn: '2019-02-15' });

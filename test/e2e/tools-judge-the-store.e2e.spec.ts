@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, cpSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, cpSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
@@ -177,23 +177,29 @@ describe('A command-line tool run on a restored .db with the newer file’s -wal
 
     copyFileSync(`${sqlitePath}.older`, sqlitePath);
     const before = { db: digest(sqlitePath), wal: digest(`${sqlitePath}-wal`) };
-    for (const [name, args] of [
+    // Since breaker9m P3 the crashed file's -wal, which does not belong to the restored .db, is moved aside
+    // whole (<file>-wal.other-file-<instant>) before anything opens the store: kept byte for byte, never applied.
+    const walAside = () => readdirSync(dirname(sqlitePath)).filter((name) => name.startsWith('rectify.db-wal.other-file-')).map((name) => join(dirname(sqlitePath), name));
+    const walKept = () => digest(walAside()[0] ?? `${sqlitePath}-wal`);
+    for (const [index, [name, args]] of ([
       ['export-ledger', ['--format', 'csv', '--out', join(sqlitePath, '..', 'ledger.csv')]],
       ['import-units', [join(process.cwd(), 'samples/units.csv')]],
       ['import-findings', ['--evaluation', '00000000-0000-4000-8000-000000000000', join(process.cwd(), 'samples/findings-2025.csv')]],
       ['import-work-plan', [join(process.cwd(), 'samples/work-plan-2026.csv')]],
       ['create-user', ['--name', '李娜', '--role', 'SUPERVISOR']],
-    ] as const) {
+    ] as const).entries()) {
       const result = await tool(name, [...args], sqlitePath);
       expect({ name, code: result.code }).toEqual({ name, code: 1 });
       expect(result.stderr).toContain('Nothing was written');
       expect(result.stderr).toContain('未写入任何内容');
-      expect(result.stderr).toContain('-wal');
-      expect({ name, files: { db: digest(sqlitePath), wal: digest(`${sqlitePath}-wal`) } }).toEqual({ name, files: before });
+      if (index === 0) expect(result.stderr).toContain('-wal');
+      expect({ name, aside: walAside().length, files: { db: digest(sqlitePath), wal: walKept() } }).toEqual({ name, aside: 1, files: before });
     }
     expect(existsSync(join(sqlitePath, '..', 'ledger.csv'))).toBe(false);
 
-    // The right .db with its -wal: the export — a read — writes its file and leaves both as they were.
+    // The right .db with its -wal (put back by the operator): the export — a read — writes its file and leaves both as they were.
+    renameSync(walAside()[0]!, `${sqlitePath}-wal`);
+    rmSync(`${sqlitePath}-shm`, { force: true });
     copyFileSync(`${sqlitePath}.nightly`, sqlitePath);
     const crashedState = { db: digest(sqlitePath), wal: digest(`${sqlitePath}-wal`) };
     const exported = await tool('export-ledger', ['--format', 'csv', '--out', join(sqlitePath, '..', 'ledger.csv')], sqlitePath);

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { graphqlAt, killHard, refusedStart, startServer, type ServerProcess } from '../support/server-process.js';
@@ -14,7 +14,8 @@ import { freshDatabasePath } from '../support/test-app.js';
  * back, the -wal of the newer file left beside it — was turned by the refused start itself into loss:
  * the refusing process had opened the store read-write, and closing it checkpointed the stale -wal
  * into the restored file (corrupting it) and deleted the -wal, the only place acknowledged events
- * still were. A start that refuses leaves every store file as it found it.
+ * still were. A start that refuses leaves every store file as it found it — a -wal of another file kept
+ * aside whole (breaker9m P3), never applied.
  */
 
 const cli = promisify(execFile);
@@ -71,20 +72,27 @@ describe('A start refused on a restored .db with the newer file’s -wal beside 
     await killHard(crashed.child);
     expect(statSync(`${sqlitePath}-wal`).size).toBeGreaterThan(0);
 
-    // The mistake: the older .db put back, the -wal left where it was.
+    // The mistake: the older .db put back, the -wal left where it was. Since breaker9m P3 the start moves that -wal
+    // (it belongs to another file) aside whole, <file>-wal.other-file-<instant>, says so, and refuses: kept byte for byte, never applied.
     copyFileSync(`${sqlitePath}.older`, sqlitePath);
     const before = { db: digest(sqlitePath), wal: digest(`${sqlitePath}-wal`) };
+    const walKeptAside = () =>
+      readdirSync(dirname(sqlitePath))
+        .filter((name) => name.startsWith(`${basename(sqlitePath)}-wal.other-file-`))
+        .map((name) => join(dirname(sqlitePath), name))
+        .find((path) => digest(path) === before.wal);
     const refused = await refusedStart(sqlitePath);
     expect(refused.code).toBe(3);
     expect(refused.output).toContain('-wal');
-    expect(existsSync(`${sqlitePath}-wal`)).toBe(true);
-    expect({ db: digest(sqlitePath), wal: digest(`${sqlitePath}-wal`) }).toEqual(before);
+    expect({ db: digest(sqlitePath), walKeptAside: walKeptAside() !== undefined }).toEqual({ db: before.db, walKeptAside: true });
 
     // A second refused start (the operator tries again) changes nothing either.
     expect((await refusedStart(sqlitePath)).code).toBe(3);
-    expect({ db: digest(sqlitePath), wal: digest(`${sqlitePath}-wal`) }).toEqual(before);
+    expect({ db: digest(sqlitePath), walKeptAside: walKeptAside() !== undefined }).toEqual({ db: before.db, walKeptAside: true });
 
-    // The right .db with the -wal it belongs to: every acknowledged evaluation is there.
+    // The right .db with the -wal it belongs to (put back from where it was kept): every acknowledged evaluation is there.
+    renameSync(walKeptAside()!, `${sqlitePath}-wal`);
+    rmSync(`${sqlitePath}-shm`, { force: true });
     copyFileSync(`${sqlitePath}.nightly`, sqlitePath);
     const restored = await startServer(sqlitePath);
     const evaluations = await graphqlAt(restored.port, '{ evaluations { totalCount } }', {}, SUPERVISOR);

@@ -61,7 +61,7 @@ describe('renames typed out of date order take their place by day (breaker8e P6)
   });
 
   it('accepts a rename dated before the unit’s merge, typed after it; refuses one dated on or after the merge', async () => {
-    const successor = await call('registerUnit', { code: 'WJW2', name: '青川县卫生健康局', kind: 'DEPARTMENT', registeredOn: '2016-01-04' }, 'id');
+    const successor = await call('registerUnit', { code: 'WJW2', name: '青川县卫生健康局', kind: 'DEPARTMENT', registeredOn: '2016-01-04', distinctFrom: [unitId] }, 'id');
     expect((await call('mergeUnit', { unitId, successorUnitId: successor.data!.registerUnit.id, reason: '机构改革', mergedOn: '2019-01-01' })).errors).toBeUndefined();
     expect(errorCode(await rename('青川县卫生健康委', '2019-01-01'))).toBe('CONFLICT');
     expect((await rename('青川县卫生健康委', '2018-06-01')).errors).toBeUndefined();

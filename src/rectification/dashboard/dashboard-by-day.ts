@@ -4,7 +4,7 @@ import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { byPinyin } from '../../shared/chinese-order.js';
 import type { FindingView } from '../ledger/rectification-ledger.js';
 import { findingStatus } from '../ledger/finding-status.js';
-import type { FindingTotals, GroupProgress, PartCounts, UnitProgress } from './dashboard.js';
+import type { Dashboard, GroupProgress, UnitProgress } from './dashboard.js';
 
 /*
  * The dashboard's figures on any past office day without folding any finding when asked (breaker12h
@@ -327,15 +327,8 @@ export interface LightCounts {
   readonly all: number;
 }
 
-/** The figures of a day as `buildDashboard` gives them, without the lists of open parts. */
-export interface FiguresOnDay {
-  readonly findings: FindingTotals;
-  readonly percentClosed: number;
-  readonly parts: PartCounts;
-  readonly meanDaysToRemediate: number | null;
-  readonly perUnit: UnitProgress[];
-  readonly perEvaluation: GroupProgress[];
-  readonly perCategory: GroupProgress[];
+/** The figures of a day as `buildDashboard` gives them, without the lists of open parts, with the parts counted by light. */
+export interface FiguresOnDay extends Omit<Dashboard, 'asOf' | 'dueSoonDays' | 'openParts' | 'overdue'> {
   readonly lights: LightCounts;
 }
 

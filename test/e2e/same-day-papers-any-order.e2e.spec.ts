@@ -8,7 +8,8 @@ import { reorganisationStory } from '../support/reorganisation-story.js';
  * with the earlier due date, a withdrawal dated before the merge typed last — the page, the cuts and date order told three
  * stories; a work-plan item and a revised plan file dropping it the same). Each order is typed onto a fresh finding of fresh
  * units (or a fresh plan's item). breaker8m P2: three merges of one day typed A, C, B kept C's record over B's earlier
- * due date (the third paper was not weighed against a record another had joined that day). HTTP GraphQL on a real SQLite file.
+ * due date (the third paper was not weighed against a record another had joined that day); on one due date the record
+ * was weighed by the role that day's joins gave it, not its own (time2's s24 Left 1). HTTP GraphQL on a real SQLite file.
  */
 let keySequence = 0;
 const key = (name: string) => `${name}-${(keySequence += 1)}`;
@@ -176,6 +177,24 @@ describe('papers of one day typed in any order read the same (breaker8m P1, P2, 
       ['2016-06-30', '2016-07-01'],
     );
     expect(reference.readings.now).toBe('OPEN | S LEAD ASSIGNED 2016-10-31 B C A');
+  }, 300_000);
+
+  /*
+   * time2's s24 Left 1: on one due date the leading part's record is kept, by each record's own role. Jointly led by A and C
+   * (联合牵头), B and C due the same day: typed A, B (or B, A) then C, B's record had taken A's lead role that day, and C's met a
+   * "lead" on its due date — the unit ids (random here) decided, and half the time B's record stood over the leading C's.
+   */
+  it('P2 on one due date: the leading part’s record is kept, by its own role, whichever paper was typed first', async () => {
+    const reference = await sameInEveryOrder(
+      [
+        ['A', 'LEAD', '2016-12-31'],
+        ['B', 'RESPONSIBLE', '2016-10-31'],
+        ['C', 'LEAD', '2016-10-31'],
+      ],
+      [['merge', 'A', 'S', '2016-07-01'], ['merge', 'B', 'S', '2016-07-01'], ['merge', 'C', 'S', '2016-07-01']],
+      ['2016-06-30', '2016-07-01'],
+    );
+    expect(reference.readings.now).toBe('OPEN | S LEAD ASSIGNED 2016-10-31 C B A');
   }, 300_000);
 
   it.each([

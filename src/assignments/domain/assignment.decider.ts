@@ -1,5 +1,5 @@
 import type { Actor } from '../../shared/command-context.js';
-import { keepsJoiningRecord } from './same-day-join.js';
+import { keepsJoiningRecord, ownRoleOnTheDay, type SameDayStep } from './same-day-join.js';
 import { stepsAfterDay } from './part-facts.js';
 import { unreachable } from '../../shared/decider.js';
 import { DomainError, badInput, conflict, fieldOf, forbidden, named, say, type Bilingual, type Named } from '../../shared/domain-error.js';
@@ -885,8 +885,10 @@ function handOver(state: AssignmentsState, unitId: string, successorUnitId: stri
   }
   // Into a part that moved to the successor earlier the same day (two papers of one day, no order between them: breaker8l
   // P11): the joined part keeps the record `keepsJoiningRecord` names, listed first, whichever paper was typed first.
+  // Weighed by each record's own role, not the one the day's joins gave the peer (time2's s24 Left 1).
   const peer = successorPart && sameDayPeer(state, successorPart, handedOverOn);
-  if (successorPart && peer && keepsJoiningRecord({ ...part, unitId }, { ...successorPart, unitId: peer.unitId })) {
+  const peerRole = peer && ownRoleOnTheDay(peer.unitId, successorPart!.role, sameDaySteps(state, successorUnitId, handedOverOn));
+  if (successorPart && peer && peerRole && keepsJoiningRecord({ ...part, unitId }, { ...successorPart, unitId: peer.unitId, role: peerRole })) {
     const earlier = successorPart.previousHolders!.slice(0, -1);
     const { heldSince: _since, joinedOn: _joined, ...rest } = successorPart;
     // The record's own earlier holders come before its unit; the parts that joined it that day after (breaker8m P2).
@@ -953,6 +955,20 @@ function sameDayPeer(state: AssignmentsState, part: AssignmentPart, day: string)
   if (!last || last.until !== day || part.heldSince !== day || (part.joinedOn !== undefined && part.joinedOn !== day)) return undefined;
   const carried = state.setAside && Object.hasOwn(state.setAside, part.unitId) && state.setAside[part.unitId]!.joinedOn === day;
   return carried ? undefined : last;
+}
+
+/**
+ * The steps of office day `day`'s papers into `successorUnitId`'s part (`SameDayStep`): each record kept over another, with the
+ * role it came with, and each part that joined the record kept so far, with that record's role just before. O(joined).
+ */
+function sameDaySteps(state: AssignmentsState, successorUnitId: string, day: string): SameDayStep[] {
+  const steps: SameDayStep[] = [];
+  for (const entry of Object.values(state.joined ?? {})) {
+    if (entry.successorUnitId !== successorUnitId || entry.joinedOn !== day) continue;
+    if (entry.keptInstead) steps.push({ kept: { unitId: entry.keptInstead.unitId, role: entry.keptInstead.role } });
+    else if (entry.into) steps.push({ recordRole: entry.into.role });
+  }
+  return steps;
 }
 
 /**

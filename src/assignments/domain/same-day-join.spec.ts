@@ -177,3 +177,45 @@ describe('a directory chain of one day (A→B, B→C), the rows typed after', ()
     expect(viewed(after).sort()).toEqual(asTypedTheOtherWay);
   });
 });
+
+/*
+ * The same with two records of one due date (time2's s24 Left 1): the tie goes to the leading part's record, read as each
+ * record's own role — not the role a lead's part joining it that day gave it. Typed A, B, C, B's record took A's lead role
+ * and C (due the same day, 责任单位) was weighed against a "lead" and lost; typed A, C, B, C's did and B lost: two typing
+ * orders kept two records. Every order keeps B's (the same due date and role as C's; B first by unit), and one day's holders
+ * list in one order, a fourth paper (D, due earlier) kept over either.
+ */
+describe('merges of one day with two records due the same day, typed in every order', () => {
+  const BUREAU_C = 'unit-c';
+  const BUREAU_D = 'unit-d';
+  const assign = (unitId: string, role: 'LEAD' | 'RESPONSIBLE', dueDate: string): AssignmentEvent => ({ type: 'UnitAssigned', data: { unitId, role, dueDate, assignedOn: '2016-04-26' } });
+  const merged = (unitId: string): AssignmentEvent => ({ type: 'PartHandedOver', data: { unitId, successorUnitId: MERGED, reason: '机构改革', handedOverOn: DAY } });
+  const orders = (units: readonly string[]): string[][] => (units.length <= 1 ? [[...units]] : units.flatMap((unit) => orders(units.filter((other) => other !== unit)).map((rest) => [unit, ...rest])));
+  const three = [assign(BUREAU_A, 'LEAD', '2016-12-31'), assign(BUREAU_B, 'RESPONSIBLE', '2016-10-31'), assign(BUREAU_C, 'RESPONSIBLE', '2016-10-31')];
+
+  it.each(orders([BUREAU_A, BUREAU_B, BUREAU_C]))('typed %s, %s, %s: B’s record is kept, the holders listed B, C, A', (...order) => {
+    const history = [...three, ...order.map(merged)];
+    const state = stateAfter(history);
+    expect(decided(state).map(([unitId, role, dueDate]) => [unitId, role, dueDate])).toEqual([[MERGED, 'LEAD', '2016-10-31']]);
+    expect(decided(assignmentsOn(state, '2026-11-30')).map(([unitId, role, dueDate]) => [unitId, role, dueDate])).toEqual([[MERGED, 'LEAD', '2016-10-31']]);
+    expect(viewed(history)).toEqual([[MERGED, 'LEAD', '2016-10-31', [BUREAU_B, BUREAU_C, BUREAU_A]]]);
+  });
+
+  it.each(orders([BUREAU_A, BUREAU_B, BUREAU_C]))('typed %s, %s, %s, then a withdrawal dated before the day: each bureau holds its own part again', (...order) => {
+    const history = [...three, ...order.map(merged)];
+    const undone = handOversAfterWithdrawal({}, stateAfter(history), '2016-06-20', '问题');
+    const asBefore = [
+      [BUREAU_A, 'LEAD', '2016-12-31', []],
+      [BUREAU_B, 'RESPONSIBLE', '2016-10-31', []],
+      [BUREAU_C, 'RESPONSIBLE', '2016-10-31', []],
+    ];
+    expect(decided(stateAfter([...history, ...undone])).sort()).toEqual(asBefore);
+    expect(viewed([...history, ...undone]).sort()).toEqual(asBefore);
+  });
+
+  it.each(orders([BUREAU_A, BUREAU_B, BUREAU_C, BUREAU_D]))('typed %s, %s, %s, %s (D due 09-30): D’s record is kept, the holders listed D, B, C, A', (...order) => {
+    const history = [...three, assign(BUREAU_D, 'RESPONSIBLE', '2016-09-30'), ...order.map(merged)];
+    expect(decided(stateAfter(history)).map(([unitId, role, dueDate]) => [unitId, role, dueDate])).toEqual([[MERGED, 'LEAD', '2016-09-30']]);
+    expect(viewed(history)).toEqual([[MERGED, 'LEAD', '2016-09-30', [BUREAU_D, BUREAU_B, BUREAU_C, BUREAU_A]]]);
+  });
+});

@@ -21,3 +21,23 @@ export function keepsJoiningRecord(joining: SameDayRecord, movedThatDay: SameDay
   if (joining.role !== movedThatDay.role) return joining.role === 'LEAD';
   return joining.unitId < movedThatDay.unitId;
 }
+
+/**
+ * One step of one office day's papers into one successor, as `ownRoleOnTheDay` reads it: a record kept over the one that had
+ * moved in before (`kept`: the kept record's unit and its own role when it came), or a part joining the record kept so far
+ * (`recordRole`: that record's role just before the join).
+ */
+export type SameDayStep = { readonly kept: { readonly unitId: string; readonly role: AssignmentRole } } | { readonly recordRole: AssignmentRole };
+
+/**
+ * The role `unitId`'s record had when it moved into the successor on the day — what `keepsJoiningRecord` weighs on one due date —
+ * not the role it has after that day's joins (a lead's part joining makes the joined record leading). Read from the day's steps
+ * (`steps`): the role it came with when it was kept over another; else it moved in first that day, and since the day's joins only
+ * ever raise a record's role to LEAD, its own is the lowest of its role now (`roleNow`) and the roles records had before each
+ * join. Without this, three merges typed A, B, C and A, C, B (B and C due the same day, A leading) kept different records: the
+ * second of B and C was weighed against the first's borrowed lead role (time2's s24 Left 1). Pure, O(steps).
+ */
+export function ownRoleOnTheDay(unitId: string, roleNow: AssignmentRole, steps: readonly SameDayStep[]): AssignmentRole {
+  for (const step of steps) if ('kept' in step && step.kept.unitId === unitId) return step.kept.role;
+  return roleNow === 'RESPONSIBLE' || steps.some((step) => 'recordRole' in step && step.recordRole === 'RESPONSIBLE') ? 'RESPONSIBLE' : 'LEAD';
+}

@@ -1,5 +1,5 @@
 import type { TimelineEntry } from './timeline.js';
-import { keepsJoiningRecord, type SameDayRecord } from '../domain/same-day-join.js';
+import { keepsJoiningRecord, ownRoleOnTheDay, type SameDayRecord, type SameDayStep } from '../domain/same-day-join.js';
 import { daysBetween } from '../../shared/calendar-date.js';
 import { BY_DATE, isNeverOverdue, type DueTerms } from '../../shared/deadline.js';
 import type { AssignmentEvent, AssignmentRole, Evidence, FactDateCorrected, InspectionOutcome } from '../domain/assignment.events.js';
@@ -720,7 +720,9 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
   // decider's `keepsJoiningRecord` names is kept, its holders listed first, whichever paper was typed first.
   // The third paper of a day is weighed against the record kept for the first two (breaker8m P2): parts may have joined it that day.
   const peer = successorPart && successorPart.heldSince === on ? sameDayPeer(successorPart, successorUnitId, on) : undefined;
-  if (successorPart && peer !== undefined && keepsJoiningRecord({ ...part, unitId }, { ...successorPart, unitId: peer })) {
+  // Weighed by the peer record's own role, not the one the day's joins gave it (time2's s24 Left 1).
+  const peerRole = successorPart && peer !== undefined ? ownRoleOnTheDay(peer, successorPart.role, sameDaySteps(successorPart.joined ?? [], on)) : undefined;
+  if (successorPart && peer !== undefined && peerRole && keepsJoiningRecord({ ...part, unitId }, { ...successorPart, unitId: peer, role: peerRole })) {
     const joined = [
       ...(part.joined ?? []),
       ...(successorPart.joined ?? []),
@@ -772,9 +774,29 @@ function sameDayPeer(part: PartView, successorUnitId: string, on: string): strin
  * in: the kept record's unit first, then as `keepsJoiningRecord` weighs their records (breaker8m P2).
  */
 function sameDayRecords(part: Pick<PartView, 'role' | 'dueDate'>, keptUnit: string, on: string, joined: readonly JoinedRecord[]): SameDayRanking {
+  // Each record by its own role (a record set aside for another may have had a lead's part join it first: time2's s24 Left 1).
+  const steps = sameDaySteps(joined, on);
   const records = new Map<string, SameDayRecord>();
-  for (const record of joined) if (record.on === on && record.part !== undefined) records.set(record.unitId, { unitId: record.unitId, role: record.part.role, dueDate: record.part.dueDate });
-  return { on, kept: keptUnit, records: records.set(keptUnit, { unitId: keptUnit, role: part.role, dueDate: part.dueDate }) };
+  for (const record of joined) {
+    if (record.on !== on || record.part === undefined) continue;
+    const role = record.keptInstead === undefined ? record.part.role : ownRoleOnTheDay(record.unitId, record.part.role, steps);
+    records.set(record.unitId, { unitId: record.unitId, role, dueDate: record.part.dueDate });
+  }
+  return { on, kept: keptUnit, records: records.set(keptUnit, { unitId: keptUnit, role: ownRoleOnTheDay(keptUnit, part.role, steps), dueDate: part.dueDate }) };
+}
+
+/**
+ * The steps of office day `on`'s papers into one part (`SameDayStep`), from its joined records: each record set aside for the one
+ * kept instead (`keptInstead`, whose role before joining is `into.role`), each part that joined the record kept so far (`into`:
+ * that record just before). O(joined).
+ */
+function sameDaySteps(joined: readonly JoinedRecord[], on: string): SameDayStep[] {
+  const steps: SameDayStep[] = [];
+  for (const record of joined) {
+    if (record.on !== on || record.part === undefined || record.into === undefined) continue;
+    steps.push(record.keptInstead === undefined ? { recordRole: record.into.role } : { kept: { unitId: record.keptInstead, role: record.into.role } });
+  }
+  return steps;
 }
 
 /** How `byDayPassed` orders the holders of one day (`sameDayRecords`). */

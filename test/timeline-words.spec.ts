@@ -1,7 +1,7 @@
 import type { FindingStreamEvent } from '../src/rectification/domain/finding.events.js';
 import type { WorkPlanItemStreamEvent } from '../src/work-plan/domain/work-plan.events.js';
 import { EVENT_FALLBACK, EVENT_LABEL } from '../web/src/labels.js';
-import { correctionNotes, timelineLine } from '../web/src/timeline-words.js';
+import { timelineLine, timelineRows, type TimelineFact } from '../web/src/timeline-words.js';
 
 /*
  * breaker11b G6: after a plan revision the item pages read “UnitUnassigned（西山县人民政府）：…”,
@@ -103,35 +103,6 @@ describe('a timeline line', () => {
     expect(timelineLine('WorkPlanItemWithdrawalUndone', null, { withdrawnOn: '2026-11-24', reason: '方案未作调整' }, nameOf)).toBe('恢复事项（撤销有误）：方案未作调整');
   });
 
-  it('marks a unit’s record dated on or after the withdrawal that stands as made after it, counted nowhere (breaker11h P8)', () => {
-    const fact = (revision: number, eventType: string, occurredOn: string, details: Record<string, unknown>) => ({ revision, eventType, occurredOn, unitId: 'unit-fgw', details });
-    const reportedThenWithdrawn = [
-      fact(1, 'RectificationReported', '2026-11-18', { summary: '已更新栏目' }),
-      fact(2, 'RectificationReported', '2026-11-20', { summary: '已补充更新记录' }),
-      fact(3, 'FindingWithdrawn', '2026-12-01', { withdrawnOn: '2026-12-01', reason: '评估机构来函撤回' }),
-      fact(4, 'FindingWithdrawalUndone', '2026-12-01', { withdrawnOn: '2026-12-01', reason: '撤销日期更正为 2026-11-19：来函日期为11月19日' }),
-      fact(5, 'FindingWithdrawn', '2026-11-19', { withdrawnOn: '2026-11-19', reason: '评估机构来函撤回' }),
-    ];
-    expect(Object.fromEntries(correctionNotes(reportedThenWithdrawn))).toEqual({ 2: '撤销（2026-11-19）后的记录，不计入统计', 3: '已更正为 2026-11-19' });
-    // Taken back: nothing is after a withdrawal.
-    const takenBack = [...reportedThenWithdrawn, fact(6, 'FindingWithdrawalUndone', '2026-11-19', { withdrawnOn: '2026-11-19', reason: '误撤销' })];
-    expect(Object.fromEntries(correctionNotes(takenBack))).toEqual({ 3: '已更正为 2026-11-19', 5: '已撤回（撤销有误）' });
-  });
-
-  it('marks the withdrawal an undoing cancels: moved, taken back, or not standing (breaker11h P5, breaker8g P14)', () => {
-    const fact = (revision: number, eventType: string, occurredOn: string, details: Record<string, unknown>) => ({ revision, eventType, occurredOn, unitId: null, details });
-    const moved = [
-      fact(1, 'FindingWithdrawn', '2026-12-01', { withdrawnOn: '2026-12-01', reason: '评估机构来函撤回' }),
-      fact(2, 'FindingWithdrawalUndone', '2026-12-01', { withdrawnOn: '2026-12-01', reason: '撤销日期更正为 2026-11-28：来函日期为11月28日' }),
-      fact(3, 'FindingWithdrawn', '2026-11-28', { withdrawnOn: '2026-11-28', reason: '评估机构来函撤回' }),
-    ];
-    expect(Object.fromEntries(correctionNotes(moved))).toEqual({ 1: '已更正为 2026-11-28' });
-    const takenBack = [fact(1, 'WorkPlanItemWithdrawn', '2026-12-01', { withdrawnOn: '2026-12-01', reason: '并入第3项' }), fact(2, 'WorkPlanItemWithdrawalUndone', '2026-12-01', { withdrawnOn: '2026-12-01', reason: '误撤销' })];
-    expect(Object.fromEntries(correctionNotes(takenBack))).toEqual({ 1: '已撤回（撤销有误）' });
-    const notStanding = [fact(1, 'FindingWithdrawn', '2026-12-01', { withdrawnOn: '2026-12-01', reason: '来函撤回' }), fact(2, 'FindingWithdrawalUndone', '2026-12-01', { withdrawnOn: '2026-12-01', reason: '撤销不成立：西山县人民政府的整改已于 2026-11-30 核验通过' })];
-    expect(Object.fromEntries(correctionNotes(notStanding))).toEqual({ 1: '撤销不成立' });
-  });
-
   it('says the words of a line once when the text the server wrote begins with them (breaker11g P7)', () => {
     const reason = '撤销不成立：西山县人民政府的整改已于 2026-11-30 核验通过，问题回到台账';
     expect(timelineLine('FindingWithdrawalUndone', null, { reason, withdrawnOn: '2026-12-01' }, nameOf)).toBe(reason);
@@ -150,41 +121,228 @@ describe('a timeline line', () => {
     expect(timelineLine('FactDateCorrected', 'xs', { factType: 'InspectionLogged', previousOn: '2016-06-02', on: '2016-06-01', reason: '督查记录表为6月1日' }, nameOf)).toBe(
       '更正督查日期（西山县人民政府）（2016-06-02 → 2016-06-01）：督查记录表为6月1日',
     );
-    const facts = [
-      { revision: 1, eventType: 'InspectionLogged', occurredOn: '2016-06-02', unitId: 'xs', details: { inspectionId: 'i1', outcome: 'FAILED' } },
-      { revision: 2, eventType: 'RectificationReported', occurredOn: '2016-06-10', unitId: 'xs', details: {} },
-      { revision: 3, eventType: 'FactDateCorrected', occurredOn: '2026-11-30', unitId: 'xs', details: { factType: 'InspectionLogged', previousOn: '2016-06-02', on: '2016-06-01' } },
-    ];
-    expect(Object.fromEntries(correctionNotes(facts))).toEqual({ 1: '已更正为 2016-06-01' });
   });
 });
 
-describe('a timeline with corrections (breaker8c P6)', () => {
-  const fact = (revision: number, eventType: string, occurredOn: string, details: Record<string, unknown> = {}, unitId: string | null = 'wjw') => ({ revision, eventType, occurredOn, unitId, details });
-  const history = [
-    fact(1, 'UnitAssigned', '2016-04-26'),
-    fact(2, 'RectificationReported', '2016-05-30'),
-    fact(3, 'InspectionLogged', '2016-06-13', { inspectionId: 'i1', outcome: 'PASSED' }),
-    fact(4, 'FindingClosedOut', '2016-06-13', {}, null),
-    fact(5, 'InspectionCorrected', '2016-11-30', { inspectionId: 'i1', previousInspectedOn: '2016-06-13', inspectedOn: '2016-06-12', previousOutcome: 'PASSED', outcome: 'PASSED', reason: '督查记录为6月12日' }),
-    fact(6, 'FindingClosedOut', '2016-06-12', {}, null),
-    fact(7, 'ReportDateCorrected', '2016-11-30', { previousReportedOn: '2016-05-30', reportedOn: '2016-06-02' }),
-    fact(8, 'ReportDateCorrected', '2016-11-30', { previousReportedOn: '2016-06-02', reportedOn: '2016-05-31' }),
-    fact(9, 'FactDateCorrected', '2016-11-30', { factType: 'UnitAssigned', previousOn: '2016-04-26', on: '2016-04-25' }),
-  ];
+/** One parent's history as the server lists it: each line with the office day it names and the instant it was entered. */
+function story() {
+  let revision = 0;
+  /** `entered`: the China office day (and hour) the line was entered. */
+  return (eventType: string, occurredOn: string, entered: string, details: Record<string, unknown> = {}, unitId: string | null = null): TimelineFact => ({
+    revision: (revision += 1),
+    eventType,
+    occurredOn,
+    recordedAt: new Date(`${entered.length === 10 ? `${entered}T10:00` : entered}:00+08:00`).toISOString(),
+    unitId,
+    details,
+  });
+}
 
-  it('marks each record as first entered with the day it reads now, and the close-out recorded again', () => {
-    expect(Object.fromEntries(correctionNotes(history))).toEqual({
-      1: '已更正为 2016-04-25',
-      2: '已更正为 2016-05-31',
-      3: '已更正为 2016-06-12',
-      4: '已更正为 2016-06-12',
-    });
+/** The timeline as the page prints it: 办理日期, the line with its note, （补录） when entered on a later day. */
+const printed = (facts: readonly TimelineFact[]) =>
+  timelineRows(facts).map((row) => `${row.day} ${timelineLine(row.fact.eventType, row.fact.unitId, row.details, nameOf)}${row.note ? `（${row.note}）` : ''}${row.late ? '（补录）' : ''}`);
+
+describe('a timeline with corrections: one row per fact, on its day now; the correction on the day it was made', () => {
+  it('a report whose day was corrected reads on its corrected day, in its place, with 原录 (newcomer23 S4, newcomer24 S6)', () => {
+    const line = story();
+    const facts = [
+      line('UnitAssigned', '2026-11-02', '2026-11-02', {}, 'xs'),
+      line('RectificationReported', '2026-11-30', '2026-11-30', { summary: '政策解读专栏' }, 'xs'),
+      line('InspectionLogged', '2026-11-30', '2026-11-30', { inspectionId: 'i1', outcome: 'PASSED', notes: '已核实' }, 'wjw'),
+      line('ReportDateCorrected', '2026-12-02', '2026-12-02', { previousReportedOn: '2026-11-30', reportedOn: '2026-11-28', reason: '报送文件落款为11月28日。' }, 'xs'),
+    ];
+    expect(printed(facts)).toEqual([
+      '2026-11-02 交办（西山县人民政府）',
+      '2026-11-28 报告整改完成（西山县人民政府）：政策解读专栏（原录 2026-11-30）（补录）',
+      '2026-11-30 现场督查（青川市卫生和计划生育委员会）：已核实 — 通过',
+      '2026-12-02 更正报告日期（西山县人民政府）（2026-11-30 → 2026-11-28）：报送文件落款为11月28日。',
+    ]);
   });
 
-  it('leaves a close-out after a reopening unmarked, and calls a day-only inspection correction 更正督查日期', () => {
-    const reopened = [fact(1, 'FindingClosedOut', '2016-06-13', {}, null), fact(2, 'FindingReopened', '2016-07-01', {}, null), fact(3, 'FindingClosedOut', '2016-07-20', {}, null)];
-    expect(correctionNotes(reopened).size).toBe(0);
-    expect(timelineLine('InspectionCorrected', 'xs', history[4]!.details, nameOf)).toBe('更正督查日期（西山县人民政府）（2016-06-13 → 2016-06-12）：督查记录为6月12日');
+  it('a record moved to a later day than it was entered on is not 补录', () => {
+    const line = story();
+    const facts = [
+      line('RectificationReported', '2026-11-20', '2026-11-20', { summary: '已更新' }, 'xs'),
+      line('ReportDateCorrected', '2026-11-30', '2026-11-30', { previousReportedOn: '2026-11-20', reportedOn: '2026-11-25', reason: '落款为25日' }, 'xs'),
+    ];
+    expect(printed(facts)[0]).toBe('2026-11-25 报告整改完成（西山县人民政府）：已更新（原录 2026-11-20）');
+  });
+
+  it('更正撤销日期 leaves one 撤销问题 row on the new day; the correction and 撤销有误 are rows of the day they were made, not 补录 (newcomer24 S2, S5)', () => {
+    const line = story();
+    const reason = '评估机构来函，该问题系误列，予以撤回。';
+    const before = [
+      line('UnitAssigned', '2026-11-02', '2026-11-02', {}, 'xs'),
+      line('RectificationReported', '2026-11-27', '2026-11-27', { summary: '已开通留言回复' }, 'xs'),
+      line('FindingWithdrawn', '2026-11-25', '2026-12-02T13:17', { withdrawnOn: '2026-11-25', reason }),
+    ];
+    // Withdrawn from 11-25: the report of 11-27 counts nowhere.
+    expect(printed(before)).toEqual([
+      '2026-11-02 交办（西山县人民政府）',
+      `2026-11-25 撤销问题：${reason}（补录）`,
+      '2026-11-27 报告整改完成（西山县人民政府）：已开通留言回复（撤销（2026-11-25）后的记录，不计入统计）',
+    ]);
+    const moved = [
+      ...before,
+      line('FindingWithdrawalUndone', '2026-11-25', '2026-12-02T13:18', { withdrawnOn: '2026-11-25', reason: '撤销日期更正为 2026-11-28：来函落款日期为11月28日，原录入有误。', byVerification: false }),
+      line('FindingWithdrawn', '2026-11-28', '2026-12-02T13:18', { withdrawnOn: '2026-11-28', reason }),
+    ];
+    expect(printed(moved)).toEqual([
+      '2026-11-02 交办（西山县人民政府）',
+      '2026-11-27 报告整改完成（西山县人民政府）：已开通留言回复',
+      `2026-11-28 撤销问题：${reason}（原录 2026-11-25）（补录）`,
+      '2026-12-02 更正撤销日期（2026-11-25 → 2026-11-28）：来函落款日期为11月28日，原录入有误。',
+    ]);
+    const takenBack = [...moved, line('FindingWithdrawalUndone', '2026-11-28', '2026-12-02T13:30', { withdrawnOn: '2026-11-28', reason: '评估机构更正来函，该问题仍需整改。', byVerification: false })];
+    expect(printed(takenBack)).toEqual([
+      '2026-11-02 交办（西山县人民政府）',
+      '2026-11-27 报告整改完成（西山县人民政府）：已开通留言回复',
+      `2026-11-28 撤销问题：${reason}（原录 2026-11-25；撤销有误，已于 2026-12-02 撤回）（补录）`,
+      '2026-12-02 更正撤销日期（2026-11-25 → 2026-11-28）：来函落款日期为11月28日，原录入有误。',
+      '2026-12-02 恢复问题（撤销有误）：评估机构更正来函，该问题仍需整改。',
+    ]);
+  });
+
+  it('a withdrawal that stands again after 更正督查结果 is one row saying so; the version listing the item again one row (breaker11p P2)', () => {
+    const line = story();
+    const undone = (day: string) => `撤销不成立：西山县人民政府的任务已于 2026-09-24 核验通过，早于撤销日期（${day}）；已核验的任务不撤销，事项回到工作方案。`;
+    const facts = [
+      line('UnitAssigned', '2026-09-20', '2026-09-20', {}, 'xs'),
+      line('RectificationReported', '2026-09-22', '2026-09-22', { summary: '已报送' }, 'xs'),
+      line('WorkPlanItemWithdrawn', '2026-10-12', '2026-10-12', { withdrawnOn: '2026-10-12', reason: '手工撤销2026-10-12' }),
+      line('WorkPlanItemReinstated', '2026-10-26', '2026-10-26', { reinstatedOn: '2026-10-26', reason: '依据 plan-2026-10-26.csv 修订方案' }),
+      line('WorkPlanItemWithdrawn', '2026-11-09', '2026-11-09', { withdrawnOn: '2026-11-09', reason: '手工撤销2026-11-09' }),
+      line('InspectionLogged', '2026-09-24', '2026-12-01', { inspectionId: 'i1', outcome: 'PASSED', notes: '已核实' }, 'xs'),
+      line('WorkPlanItemWithdrawalUndone', '2026-10-12', '2026-12-01', { withdrawnOn: '2026-10-12', reason: undone('2026-10-12'), byVerification: true }),
+      line('WorkPlanItemWithdrawalUndone', '2026-11-09', '2026-12-01', { withdrawnOn: '2026-11-09', reason: undone('2026-11-09'), byVerification: true }),
+    ];
+    expect(printed(facts)).toEqual([
+      '2026-09-20 交办（西山县人民政府）',
+      '2026-09-22 报告整改完成（西山县人民政府）：已报送',
+      '2026-09-24 现场督查（西山县人民政府）：已核实 — 通过（补录）',
+      '2026-10-12 撤销事项：手工撤销2026-10-12（2026-12-01 撤销不成立）',
+      '2026-10-26 恢复列入方案：依据 plan-2026-10-26.csv 修订方案',
+      '2026-11-09 撤销事项：手工撤销2026-11-09（2026-12-01 撤销不成立）',
+      `2026-12-01 ${undone('2026-10-12')}`,
+      `2026-12-01 ${undone('2026-11-09')}`,
+    ]);
+    const corrected = [
+      ...facts,
+      line('InspectionCorrected', '2026-12-02', '2026-12-02', { inspectionId: 'i1', previousInspectedOn: '2026-09-24', inspectedOn: '2026-09-24', previousOutcome: 'PASSED', outcome: 'FAILED', reason: '督查记录录错', newDueDate: '2026-12-20' }, 'xs'),
+      line('WorkPlanItemWithdrawn', '2026-10-12', '2026-12-02', { withdrawnOn: '2026-10-12', reason: '手工撤销2026-10-12' }),
+      line('WorkPlanItemReinstated', '2026-10-26', '2026-12-02', { reinstatedOn: '2026-10-26', reason: '依据 plan-2026-10-26.csv 修订方案' }),
+      line('WorkPlanItemWithdrawn', '2026-11-09', '2026-12-02', { withdrawnOn: '2026-11-09', reason: '手工撤销2026-11-09' }),
+    ].map((fact, index, all) => (index < all.length - 4 ? fact : { ...fact, recordedAt: all.at(-4)!.recordedAt }));
+    expect(printed(corrected)).toEqual([
+      '2026-09-20 交办（西山县人民政府）',
+      '2026-09-22 报告整改完成（西山县人民政府）：已报送',
+      '2026-09-24 现场督查（西山县人民政府）：已核实 — 不通过（重新整改时限 2026-12-20）（原录“通过”）（补录）',
+      '2026-10-12 撤销事项：手工撤销2026-10-12（2026-12-01 撤销不成立；2026-12-02 更正督查结果后依日期重新成立）',
+      '2026-10-26 恢复列入方案：依据 plan-2026-10-26.csv 修订方案',
+      '2026-11-09 撤销事项：手工撤销2026-11-09（2026-12-01 撤销不成立；2026-12-02 更正督查结果后依日期重新成立）',
+      `2026-12-01 ${undone('2026-10-12')}`,
+      `2026-12-01 ${undone('2026-11-09')}`,
+      '2026-12-02 更正督查结果（西山县人民政府）（通过 → 不通过）：督查记录录错（重新整改时限 2026-12-20）',
+    ]);
+  });
+
+  it('a withdrawal taken back for a moment while an earlier one stands again is no row: an item’s reads as it stood, a finding’s says it no longer stands alone', () => {
+    const line = story();
+    const undone = '撤销不成立：西山县人民政府的整改已于 2026-10-01 核验通过，早于撤销日期（2026-10-15）；问题回到台账。';
+    const facts = [
+      line('FindingWithdrawn', '2026-10-15', '2026-10-15', { withdrawnOn: '2026-10-15', reason: '评估机构来函撤回' }),
+      line('InspectionLogged', '2026-10-01', '2026-10-20', { inspectionId: 'i1', outcome: 'PASSED', notes: '已核实' }, 'xs'),
+      line('FindingWithdrawalUndone', '2026-10-15', '2026-10-20', { withdrawnOn: '2026-10-15', reason: undone, byVerification: true }),
+      line('FindingWithdrawn', '2026-11-01', '2026-11-01', { withdrawnOn: '2026-11-01', reason: '与另一问题重复' }),
+      line('InspectionCorrected', '2026-12-02', '2026-12-02T09:00', { inspectionId: 'i1', previousInspectedOn: '2026-10-01', inspectedOn: '2026-10-01', previousOutcome: 'PASSED', outcome: 'FAILED', reason: '录错' }, 'xs'),
+      line('FindingWithdrawalUndone', '2026-11-01', '2026-12-02T09:00', { withdrawnOn: '2026-11-01', reason: '2026-10-15 的撤销依日期重新成立，本撤销随之不再单独成立', byVerification: false }),
+      line('FindingWithdrawn', '2026-10-15', '2026-12-02T09:00', { withdrawnOn: '2026-10-15', reason: '评估机构来函撤回' }),
+      line('RectificationReported', '2026-10-20', '2026-12-02T10:00', { summary: '补报' }, 'xs'),
+    ];
+    expect(printed(facts)).toEqual([
+      '2026-10-01 现场督查（西山县人民政府）：已核实 — 不通过（原录“通过”）（补录）',
+      '2026-10-15 撤销问题：评估机构来函撤回（2026-10-20 撤销不成立；2026-12-02 更正督查结果后依日期重新成立）',
+      `2026-10-20 ${undone}`,
+      '2026-10-20 报告整改完成（西山县人民政府）：补报（撤销（2026-10-15）后的记录，不计入统计）（补录）',
+      '2026-11-01 撤销问题：与另一问题重复（2026-12-02 更正督查结果后，2026-10-15 的撤销依日期重新成立，本撤销随之不再单独成立）',
+      '2026-12-02 更正督查结果（西山县人民政府）（通过 → 不通过）：录错',
+    ]);
+    const item = story();
+    const itemFacts = [
+      item('WorkPlanItemWithdrawn', '2026-10-12', '2026-10-12', { withdrawnOn: '2026-10-12', reason: '并入第3项' }),
+      item('WorkPlanItemReinstated', '2026-10-26', '2026-10-26', { reinstatedOn: '2026-10-26', reason: '依据修订方案' }),
+      item('WorkPlanItemWithdrawalUndone', '2026-10-12', '2026-11-01', { withdrawnOn: '2026-10-12', reason: '撤销不成立：…', byVerification: true }),
+      item('WorkPlanItemWithdrawn', '2026-11-09', '2026-11-09', { withdrawnOn: '2026-11-09', reason: '依据第二次调整通知' }),
+      item('ReportDateCorrected', '2026-12-02', '2026-12-02T09:00', { previousReportedOn: '2026-10-01', reportedOn: '2026-10-13', reason: '落款为13日' }, 'xs'),
+      item('WorkPlanItemWithdrawalUndone', '2026-11-09', '2026-12-02T09:00', { withdrawnOn: '2026-11-09', reason: '2026-10-12 的撤销依日期重新成立，本撤销按日期随后重新登记', byVerification: false }),
+      item('WorkPlanItemWithdrawn', '2026-10-12', '2026-12-02T09:00', { withdrawnOn: '2026-10-12', reason: '并入第3项' }),
+      item('WorkPlanItemReinstated', '2026-10-26', '2026-12-02T09:00', { reinstatedOn: '2026-10-26', reason: '依据修订方案' }),
+      item('WorkPlanItemWithdrawn', '2026-11-09', '2026-12-02T09:00', { withdrawnOn: '2026-11-09', reason: '依据第二次调整通知' }),
+    ];
+    expect(printed(itemFacts)).toEqual([
+      '2026-10-12 撤销事项：并入第3项（2026-11-01 撤销不成立；2026-12-02 更正报告日期后依日期重新成立）',
+      '2026-10-26 恢复列入方案：依据修订方案',
+      '2026-11-01 撤销不成立：…',
+      '2026-11-09 撤销事项：依据第二次调整通知',
+      '2026-12-02 更正报告日期（西山县人民政府）（2026-10-01 → 2026-10-13）：落款为13日',
+    ]);
+  });
+
+  it('a unit’s record dated while the item was out of the plan counts nowhere, also in a span a version ended (withdraw2 Left 6)', () => {
+    const line = story();
+    const facts = [
+      line('RectificationReported', '2026-05-10', '2026-04-30T18:00', { summary: '先行报送' }, 'xs'),
+      line('WorkPlanItemWithdrawn', '2026-05-01', '2026-05-02', { withdrawnOn: '2026-05-01', reason: '并入第3项' }),
+      line('WorkPlanItemReinstated', '2026-06-01', '2026-06-01', { reinstatedOn: '2026-06-01', reason: '依据修订方案' }),
+      line('UnitUrged', '2026-06-05', '2026-06-05', { message: '请报送' }, 'xs'),
+    ];
+    expect(printed(facts)).toEqual([
+      '2026-05-01 撤销事项：并入第3项（补录）',
+      '2026-05-10 报告整改完成（西山县人民政府）：先行报送（撤销期间（2026-05-01 至 2026-06-01 恢复列入方案）的记录，不计入统计）',
+      '2026-06-01 恢复列入方案：依据修订方案',
+      '2026-06-05 催办（西山县人民政府）：请报送',
+    ]);
+  });
+
+  it('dates every correction of a record (交办, inspection, report) and a close-out recorded again: one row each, on its day now (breaker8c P6)', () => {
+    const line = story();
+    const history = [
+      line('UnitAssigned', '2016-04-26', '2016-04-26', {}, 'wjw'),
+      line('RectificationReported', '2016-05-30', '2016-05-30', { summary: '已公开' }, 'wjw'),
+      line('InspectionLogged', '2016-06-13', '2016-06-13', { inspectionId: 'i1', outcome: 'PASSED' }, 'wjw'),
+      line('FindingClosedOut', '2016-06-13', '2016-06-13'),
+      line('InspectionCorrected', '2016-11-30', '2016-11-30', { inspectionId: 'i1', previousInspectedOn: '2016-06-13', inspectedOn: '2016-06-12', previousOutcome: 'PASSED', outcome: 'PASSED', reason: '督查记录为6月12日' }, 'wjw'),
+      line('FindingClosedOut', '2016-06-12', '2016-11-30'),
+      line('ReportDateCorrected', '2016-11-30', '2016-11-30', { previousReportedOn: '2016-05-30', reportedOn: '2016-06-02' }, 'wjw'),
+      line('ReportDateCorrected', '2016-11-30', '2016-11-30', { previousReportedOn: '2016-06-02', reportedOn: '2016-05-31' }, 'wjw'),
+      line('FactDateCorrected', '2016-11-30', '2016-11-30', { factType: 'UnitAssigned', previousOn: '2016-04-26', on: '2016-04-25' }, 'wjw'),
+    ];
+    expect(printed(history).slice(0, 4)).toEqual([
+      '2016-04-25 交办（青川市卫生和计划生育委员会）（原录 2016-04-26）（补录）',
+      '2016-05-31 报告整改完成（青川市卫生和计划生育委员会）：已公开（原录 2016-05-30）',
+      '2016-06-12 现场督查（青川市卫生和计划生育委员会） — 通过（原录 2016-06-13）（补录）',
+      '2016-06-12 销号（原录 2016-06-13）（补录）',
+    ]);
+    expect(printed(history).slice(4).every((row) => row.startsWith('2016-11-30 更正'))).toBe(true);
+    expect(printed(history)).toHaveLength(8);
+  });
+
+  it('leaves a close-out after a reopening as it is, and calls a day-only inspection correction 更正督查日期', () => {
+    const line = story();
+    const reopened = [line('FindingClosedOut', '2016-06-13', '2016-06-13'), line('FindingReopened', '2016-07-01', '2016-07-01'), line('FindingClosedOut', '2016-07-20', '2016-07-20')];
+    expect(printed(reopened)).toEqual(['2016-06-13 销号', '2016-07-01 重新打开', '2016-07-20 销号']);
+    expect(timelineLine('InspectionCorrected', 'xs', { previousInspectedOn: '2016-06-13', inspectedOn: '2016-06-12', previousOutcome: 'PASSED', outcome: 'PASSED', reason: '督查记录为6月12日' }, nameOf)).toBe(
+      '更正督查日期（西山县人民政府）（2016-06-13 → 2016-06-12）：督查记录为6月12日',
+    );
+  });
+
+  it('moves any redated inspection, also one answered since, to its day (breaker8d P1)', () => {
+    const line = story();
+    const facts = [
+      line('InspectionLogged', '2016-06-02', '2016-06-02', { inspectionId: 'i1', outcome: 'FAILED' }, 'xs'),
+      line('RectificationReported', '2016-06-10', '2016-06-10', {}, 'xs'),
+      line('FactDateCorrected', '2026-11-30', '2026-11-30', { factType: 'InspectionLogged', previousOn: '2016-06-02', on: '2016-06-01' }, 'xs'),
+    ];
+    expect(printed(facts)[0]).toBe('2016-06-01 现场督查（西山县人民政府） — 不通过（原录 2016-06-02）（补录）');
   });
 });

@@ -303,7 +303,10 @@ describe('typed dates, due dates in order, sessions that end mid-form, tabs and 
     expect(data!.finding.assignments[0].assignedOn).toBe(officeDay(-21));
     const timeline = page.locator('[data-test="timeline"]');
     await timeline.getByText(`更正交办日期（${overdueUnit}）（${officeDay(-20)} → ${officeDay(-21)}）：交办通知落款早一天`).waitFor();
-    await timeline.getByText(`（已更正为 ${officeDay(-21)}）`).first().waitFor();
+    // The 交办 row reads on its corrected day, with the day first entered (newcomer23 S4).
+    const assignedRow = timeline.locator('.el-table__body-wrapper tbody > tr', { hasText: `（原录 ${officeDay(-20)}）` });
+    await assignedRow.waitFor();
+    expect(((await assignedRow.locator('td').allTextContents()) as string[]).map((cell) => cell.trim()).slice(0, 2)).toEqual([officeDay(-21), `交办（${overdueUnit}）（原录 ${officeDay(-20)}）`]);
   });
 
   it('says a page cannot be opened while offline instead of doing nothing (F12)', async () => {

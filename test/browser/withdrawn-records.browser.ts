@@ -8,6 +8,10 @@ const INSPECTOR = 'rct_demo_inspector_qingchuan';
 const UNIT_FGW = 'rct_demo_unit_fgw_qingchuan';
 
 const errorBeside = (form: Locator, page: Page, label: string) => form.locator('.el-form-item', { has: page.getByLabel(label) }).locator('.el-form-item__error');
+/** The timeline's rows holding `text`. */
+const timelineRows = (page: Page, text: string) => page.locator('[data-test="timeline"] .el-table__body-wrapper tbody > tr', { hasText: text });
+/** A timeline row's cells as read: 办理日期, 事项, 办理人, 录入时间. */
+const cells = async (row: Locator) => (await row.locator('td').allTextContents()).map((cell) => cell.trim());
 
 /*
  * A withdrawn finding in the web app (breaker11g, breaker8f):
@@ -97,6 +101,12 @@ describe('a withdrawn finding: late records, corrections of the withdrawal, and 
     await correct.getByRole('button', { name: '更正撤销日期' }).click();
     await correct.waitFor({ state: 'detached' });
     await eventually(page, async () => ((await page.locator('[data-test="withdrawn-note"]').textContent()) ?? '').includes(`该问题已于 ${officeDay(-5)} 撤销`), 'the withdrawal on its corrected day');
+    // One 撤销问题 row, on its day now with the day first entered; the correction a row of today, not 补录 (newcomer24 S2).
+    const withdrawnRows = timelineRows(page, '撤销问题');
+    await eventually(page, async () => (await withdrawnRows.count()) === 1 && (await cells(withdrawnRows.first()))[0] === officeDay(-5), 'one 撤销问题 row on the corrected day');
+    expect((await cells(withdrawnRows.first()))[1]).toBe(`撤销问题：评估机构来函撤回该问题（原录 ${officeDay(-1)}）`);
+    const correctionRow = await cells(timelineRows(page, '更正撤销日期').first());
+    expect([correctionRow[0], correctionRow[1], correctionRow[3]!.includes('补录')]).toEqual([officeDay(0), `更正撤销日期（${officeDay(-1)} → ${officeDay(-5)}）：来函日期录入有误`, false]);
 
     await page.locator('[data-test="undo-withdrawal"]').click();
     const undo = page.locator('[data-test="form-undo-withdrawal"]');
@@ -106,6 +116,12 @@ describe('a withdrawn finding: late records, corrections of the withdrawal, and 
     await eventually(page, async () => (await page.locator('[data-test="finding-status"]').textContent()) === '整改中', 'the finding back on the 台账');
     expect(await page.locator('[data-test="withdrawn-note"]').count()).toBe(0);
     expect(await status(findingId)).toEqual({ status: 'OPEN', withdrawnOn: null });
+    // The withdrawal is still one row, marked taken back once, in plain words; the restore is a row of today, not 补录 (newcomer24 S5).
+    await eventually(page, async () => ((await cells(withdrawnRows.first()))[1] ?? '').includes('撤销有误'), 'the withdrawal marked taken back');
+    expect(await withdrawnRows.count()).toBe(1);
+    expect((await cells(withdrawnRows.first()))[1]).toBe(`撤销问题：评估机构来函撤回该问题（原录 ${officeDay(-1)}；撤销有误，已于 ${officeDay(0)} 撤回）`);
+    const restoreRow = await cells(timelineRows(page, '恢复问题（撤销有误）').first());
+    expect([restoreRow[0], restoreRow[1], restoreRow[3]!.includes('补录')]).toEqual([officeDay(0), '恢复问题（撤销有误）：点错了问题，本问题仍需整改', false]);
   });
 
   it('恢复问题 beside a finding recorded since: linked when it holds the title, asked and confirmed when its title reads as this one retyped (11m P5, P3)', async () => {

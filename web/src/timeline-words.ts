@@ -8,26 +8,9 @@ import { EVENT_FALLBACK, EVENT_LABEL, OUTCOME_LABEL, REDATED_WORD, ROLE_LABEL } 
  * suite reads it too (test/timeline-words.spec.ts). `nameOf` turns a unit id into its name ('' when unknown).
  */
 export function timelineLine(eventType: string, unitId: string | null, details: Record<string, unknown>, nameOf: (unitId: string | null | undefined) => string): string {
-  const redated = eventType === 'FactDateCorrected' && typeof details.factType === 'string' ? REDATED_WORD[details.factType] : undefined;
-  // An inspection corrected in its day only is not a corrected 结果 (outcome).
-  const dayOnly = eventType === 'InspectionCorrected' && typeof details.outcome === 'string' && details.outcome === details.previousOutcome;
-  // A reopening of some parts only (a parent not closed: PartsReopened.unitIds, breaker11f P11) names them, not 各单位 (breaker11g P2).
+  const label = lineLabel(eventType, details);
   const reopenedUnits = eventType === 'PartsReopened' && Array.isArray(details.unitIds) ? details.unitIds.map((id) => nameOf(String(id)) || '（未知单位）') : [];
-  // A withdrawal moved to its real day (breaker8f P1) is written as its undoing with the reason 撤销日期更正为 D：…: said as the correction it is.
   const movedTo = UNDONE.has(eventType) && typeof details.reason === 'string' ? MOVED_TO.exec(details.reason) : null;
-  // Taken back by the supervisor (撤销有误), not by a pass dated before it, whose text begins 撤销不成立： (breaker11h P5).
-  const takenBack = UNDONE.has(eventType) && !movedTo && typeof details.reason === 'string' && !details.reason.startsWith(`${LATE_PASS_UNDONE}：`);
-  const label = redated
-    ? `更正${redated}日期`
-    : dayOnly
-      ? '更正督查日期'
-      : reopenedUnits.length > 0
-        ? '重新打开'
-        : movedTo
-          ? '更正撤销日期'
-          : takenBack
-            ? `${eventType.startsWith('Finding') ? '恢复问题' : '恢复事项'}（撤销有误）`
-            : (EVENT_LABEL[eventType] ?? EVENT_FALLBACK);
   const parts = [label];
   if (reopenedUnits.length > 0) parts.push(`（${reopenedUnits.join('、')}）`);
   if (movedTo) parts.push(`（${typeof details.withdrawnOn === 'string' ? `${details.withdrawnOn} → ` : ''}${movedTo[1]}）`);
@@ -50,12 +33,35 @@ export function timelineLine(eventType: string, unitId: string | null, details: 
   return parts.join('');
 }
 
+/** The words a timeline line begins with (更正报告日期, 恢复问题（撤销有误）, 撤销事项…): what the entry is, before whom and what it concerns. */
+export function lineLabel(eventType: string, details: Record<string, unknown>): string {
+  const redated = eventType === 'FactDateCorrected' && typeof details.factType === 'string' ? REDATED_WORD[details.factType] : undefined;
+  // An inspection corrected in its day only is not a corrected 结果 (outcome).
+  const dayOnly = eventType === 'InspectionCorrected' && typeof details.outcome === 'string' && details.outcome === details.previousOutcome;
+  // A reopening of some parts only (a parent not closed: PartsReopened.unitIds, breaker11f P11) names them, not 各单位 (breaker11g P2).
+  const someParts = eventType === 'PartsReopened' && Array.isArray(details.unitIds) && details.unitIds.length > 0;
+  // A withdrawal moved to its real day (breaker8f P1) is written as its undoing with the reason 撤销日期更正为 D：…: said as the correction it is.
+  const reason = UNDONE.has(eventType) && typeof details.reason === 'string' ? details.reason : null;
+  const movedTo = reason !== null && MOVED_TO.test(reason);
+  // Taken back by the supervisor (撤销有误), not by a pass dated before it, whose text begins 撤销不成立： (breaker11h P5),
+  // nor for a moment while an earlier withdrawal stands again (the server's words: MOMENTARY).
+  const takenBack = reason !== null && !movedTo && !reason.startsWith(`${LATE_PASS_UNDONE}：`) && !MOMENTARY.test(reason) && details.byVerification !== true;
+  if (redated) return `更正${redated}日期`;
+  if (dayOnly) return '更正督查日期';
+  if (someParts) return '重新打开';
+  if (movedTo) return '更正撤销日期';
+  if (takenBack) return `${eventType.startsWith('Finding') ? '恢复问题' : '恢复事项'}（撤销有误）`;
+  return EVENT_LABEL[eventType] ?? EVENT_FALLBACK;
+}
+
 /** The undoings of a withdrawal: by a pass dated before it, by mistake, or moved to its real day. */
 const UNDONE = new Set(['FindingWithdrawalUndone', 'WorkPlanItemWithdrawalUndone']);
 /** How the server begins the text of an undoing by a pass dated before the withdrawal (part-facts.ts `withdrawalUndoneReason`). */
 const LATE_PASS_UNDONE = '撤销不成立';
 const WITHDRAWALS = new Set(['FindingWithdrawn', 'WorkPlanItemWithdrawn']);
 const MOVED_TO = /^撤销日期更正为 (\d{4}-\d{2}-\d{2})：/u;
+/** How the server words a withdrawal taken back for a moment while an earlier one stands again (work-plan-item / finding decider `withdrawalsBack`). */
+const MOMENTARY = /^\d{4}-\d{2}-\d{2} 的撤销依日期重新成立/u;
 
 /** The before/after pairs an event may carry, with the words for their values when they are codes. */
 const CHANGES: [string, string, Record<string, string>?][] = [
@@ -67,74 +73,191 @@ const CHANGES: [string, string, Record<string, string>?][] = [
   ['previousRole', 'role', ROLE_LABEL],
 ];
 
-/** A timeline entry as `correctionNotes` reads it: the event with its data parsed. */
+/** A timeline entry as `timelineRows` reads it: the event with its data parsed and the instant it was entered (ISO, UTC). */
 export interface TimelineFact {
   readonly revision: number;
   readonly eventType: string;
+  /** The office day the server dates it on (`YYYY-MM-DD`): for an undoing of a withdrawal, the withdrawal's day. */
   readonly occurredOn: string;
+  readonly recordedAt: string;
   readonly unitId: string | null;
   readonly details: Record<string, unknown>;
 }
 
+/** One row of the timeline: a fact on the office day it reads now, with what it says now and its note ('' when none). */
+export interface TimelineRow<Fact extends TimelineFact = TimelineFact> {
+  readonly fact: Fact;
+  /** 办理日期 now (`YYYY-MM-DD`): a corrected record's corrected day; an undoing or correction of the record, the day it was made. */
+  readonly day: string;
+  /** The fact's data as it reads now (a corrected inspection: its corrected outcome). */
+  readonly details: Record<string, unknown>;
+  /** Beside the line, plain words: 原录 D (the day, or outcome, first entered), 撤销不成立, 撤销有误，已于 D 撤回, set aside by a withdrawal… */
+  readonly note: string;  /** Entered on an office day after the one it reads now (补录); never for what was done the day it was entered. */
+  readonly late: boolean;
+}
+
+/** The China office day (`YYYY-MM-DD`, UTC+8) of an instant: the day an entry was made. */
+export const officeDayOf = (instant: string): string => new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 10);
+
 const CLOSE_OUTS = new Set(['FindingClosedOut', 'WorkPlanItemCompleted']);
 const REOPENINGS = new Set(['FindingReopened', 'WorkPlanItemReopened']);
+/** The events the server writes beside a change that brings a withdrawal back (not the change itself). */
+const CONSEQUENCES = new Set([...WITHDRAWALS, ...UNDONE, 'WorkPlanItemReinstated', 'PartHandOverUndone']);
+
+/** What a withdrawal row went through, as the timeline reads it in the order recorded. */
+interface WithdrawalRow {
+  readonly revision: number;
+  /** Its day now (moved by 更正撤销日期). */
+  day: string;
+  readonly firstDay: string;
+  readonly reason: unknown;
+  standing: boolean;
+  /** Why it does not stand, or stands again: the note's words after 原录. */
+  story: string;
+  /** Undone by a verification or for a moment: a withdrawal the server may write again (one fact, one row). */
+  mayComeBack: boolean;
+  /** Moved by 更正撤销日期: the withdrawal written on its new day is this one. */
+  movingTo: string | null;
+  /** Taken back for a moment while an earlier one stands again: written again at once, it reads as it stood. */
+  momentary: boolean;
+}
 
 /**
- * What the timeline says beside an entry a later correction changed (breaker8c P6), by revision:
- * 已更正为 2016-06-12 (and the outcome, when it changed) beside the report, inspection or other
- * record as first entered, and beside a close-out (销号) recorded again on its corrected day, so
- * the page does not read as a finding closed twice; beside a unit's record dated on or after the
- * withdrawal that stands, 撤销（D）后的记录，不计入统计. Corrections find their record as the server
- * does: a report or record of the unit with that day (the last one before the correction, as
- * earlier corrections left it), an inspection by its id.
+ * The timeline as rows an office reads (newcomer24 S2 S5 S6, newcomer23 S4, breaker11p P2): one row per fact, on the
+ * office day it reads now, in that order (then by entry instant). A record a correction moved sits on its corrected day
+ * with 原录 D (and 原录 结果 when an inspection's outcome changed, the line saying the outcome now); the correction is a
+ * row of its own on the day it was made. A withdrawal moved by 更正撤销日期 is one row on its new day (the server writes
+ * its undoing and the withdrawal again); its undoing — moved, taken back (撤销有误), or not standing because work
+ * dated before it was verified (撤销不成立) — is a row on the day it was made, and the withdrawal says once, in plain
+ * words, that it was taken back or does not stand. A withdrawal the server writes again because a correction made it
+ * stand again (breaker11o P7/P8), and a plan version's 恢复列入方案 written again with it, are the same facts: their
+ * rows say 依日期重新成立 with the day and the change that did it; a withdrawal taken back for a moment meanwhile is no
+ * row. A close-out recorded again on a corrected day is one row on that day. A unit's record dated while a withdrawal
+ * stands (ended by a 恢复列入方案 or not) is marked as counted nowhere. Corrections find their record as the server
+ * does: a report or record of the unit with that day (the last before the correction, as earlier corrections left it),
+ * an inspection by its id, an undoing the withdrawal of its day. `facts`: one parent's history lines, any order.
  */
-export function correctionNotes(entries: readonly TimelineFact[]): Map<number, string> {
-  const notes = new Map<number, string>();
-  const inOrder = [...entries].sort((a, b) => a.revision - b.revision);
+export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]): TimelineRow<Fact>[] {
+  const inOrder = [...facts].sort((a, b) => a.revision - b.revision);
   const dayNow = new Map<number, string>(inOrder.map((entry) => [entry.revision, entry.occurredOn]));
-  const mark = (target: TimelineFact | undefined, day: string, outcome?: string) => {
+  const shown = new Map<number, Record<string, unknown>>();
+  const notes = new Map<number, string>();
+  const hidden = new Set<number>();
+  const withdrawals: WithdrawalRow[] = [];
+  const reinstated: Fact[] = [];
+  const firstEntered = new Map<number, { day: string; outcome?: string }>();
+  /** The record `target` reads on `day` now; an inspection with `outcome` (and, failed, the new due date the correction gave its part). */
+  const move = (target: Fact | undefined, day: string, outcome?: string, newDueDate?: unknown) => {
     if (!target) return;
+    if (!firstEntered.has(target.revision)) firstEntered.set(target.revision, { day: dayNow.get(target.revision)!, outcome: typeof target.details.outcome === 'string' ? target.details.outcome : undefined });
     dayNow.set(target.revision, day);
-    notes.set(target.revision, `已更正为 ${day}${outcome ? `（${OUTCOME_LABEL[outcome] ?? outcome}）` : ''}`);
+    if (outcome === undefined) return;
+    const { newDueDate: before, ...details } = shown.get(target.revision) ?? target.details;
+    const due = outcome === 'PASSED' ? undefined : typeof newDueDate === 'string' && newDueDate !== '' ? newDueDate : before;
+    shown.set(target.revision, { ...details, outcome, ...(due === undefined ? {} : { newDueDate: due }) });
+  };
+  /** The change a consequence was written beside: the last entry before it, entered at the same instant, that is not one. */
+  const causeOf = (index: number): string => {
+    const entry = inOrder[index]!;
+    const cause = inOrder.slice(0, index).findLast((c) => c.recordedAt === entry.recordedAt && !CONSEQUENCES.has(c.eventType));
+    return `${officeDayOf(entry.recordedAt)} ${cause ? `${lineLabel(cause.eventType, cause.details)}后` : ''}`;
   };
   inOrder.forEach((entry, index) => {
     const earlier = inOrder.slice(0, index);
     const d = entry.details;
-    const lastOf = (matches: (candidate: TimelineFact) => boolean) => earlier.findLast(matches);
+    const lastOf = (matches: (candidate: Fact) => boolean) => earlier.findLast(matches);
     if (entry.eventType === 'ReportDateCorrected') {
-      mark(lastOf((c) => c.eventType === 'RectificationReported' && c.unitId === entry.unitId && dayNow.get(c.revision) === d.previousReportedOn), String(d.reportedOn));
+      move(lastOf((c) => c.eventType === 'RectificationReported' && c.unitId === entry.unitId && dayNow.get(c.revision) === d.previousReportedOn), String(d.reportedOn));
     } else if (entry.eventType === 'FactDateCorrected') {
       const types = d.factType === 'ExtensionGranted' || d.factType === 'ExtensionRefused' ? ['ExtensionGranted', 'ExtensionRefused'] : [d.factType];
-      mark(lastOf((c) => types.includes(c.eventType) && c.unitId === entry.unitId && dayNow.get(c.revision) === d.previousOn), String(d.on));
+      move(lastOf((c) => types.includes(c.eventType) && c.unitId === entry.unitId && dayNow.get(c.revision) === d.previousOn), String(d.on));
     } else if (entry.eventType === 'InspectionCorrected') {
-      const changed = d.outcome !== d.previousOutcome ? String(d.outcome) : undefined;
-      mark(lastOf((c) => c.eventType === 'InspectionLogged' && c.details.inspectionId === d.inspectionId), String(d.inspectedOn), changed);
+      move(lastOf((c) => c.eventType === 'InspectionLogged' && c.details.inspectionId === d.inspectionId), String(d.inspectedOn), typeof d.outcome === 'string' ? d.outcome : undefined, d.newDueDate);
+    } else if (WITHDRAWALS.has(entry.eventType)) {
+      const day = String(d.withdrawnOn);
+      // The same withdrawal written again: on its corrected day (更正撤销日期), or standing again after a change (breaker11o P7/P8).
+      const same = withdrawals.find((w) => w.movingTo === day) ?? withdrawals.findLast((w) => !w.standing && w.mayComeBack && w.day === day && w.reason === d.reason);
+      if (same) {
+        hidden.add(entry.revision);
+        if (same.momentary) same.story = '';
+        else if (same.movingTo === null) same.story = `${same.story}；${causeOf(index)}依日期重新成立`;
+        same.movingTo = null;
+        same.momentary = false;
+        same.standing = true;
+        return;
+      }
+      withdrawals.push({ revision: entry.revision, day, firstDay: day, reason: d.reason, standing: true, story: '', mayComeBack: false, movingTo: null, momentary: false });
     } else if (UNDONE.has(entry.eventType)) {
-      // The withdrawal an undoing cancels (the one of its day) is marked: moved (更正撤销日期), taken back, or not standing (breaker11h P5, 8g P14).
-      const withdrawal = lastOf((c) => WITHDRAWALS.has(c.eventType) && c.details.withdrawnOn === d.withdrawnOn);
+      const withdrawal = withdrawals.findLast((w) => w.standing && w.day === d.withdrawnOn);
       const reason = typeof d.reason === 'string' ? d.reason : '';
       const moved = MOVED_TO.exec(reason);
-      if (withdrawal) notes.set(withdrawal.revision, moved ? `已更正为 ${moved[1]}` : reason.startsWith(`${LATE_PASS_UNDONE}：`) ? '撤销不成立' : '已撤回（撤销有误）');
+      // Its row is the day it was made: the undoing has no office day of its own (the server dates it on the withdrawal's).
+      dayNow.set(entry.revision, officeDayOf(entry.recordedAt));
+      if (!withdrawal) return;
+      if (moved) {
+        withdrawal.day = moved[1]!;
+        withdrawal.movingTo = moved[1]!;
+      } else if (MOMENTARY.test(reason)) {
+        // Taken back for a moment while an earlier withdrawal stands again: no row; written again at once, or absorbed by the earlier one.
+        hidden.add(entry.revision);
+        withdrawal.standing = false;
+        withdrawal.mayComeBack = true;
+        withdrawal.momentary = true;
+        withdrawal.story = `${causeOf(index).trimEnd()}，${reason}`;
+      } else {
+        withdrawal.standing = false;
+        withdrawal.mayComeBack = reason.startsWith(`${LATE_PASS_UNDONE}：`) || d.byVerification === true;
+        withdrawal.story = withdrawal.mayComeBack ? `${officeDayOf(entry.recordedAt)} 撤销不成立` : `撤销有误，已于 ${officeDayOf(entry.recordedAt)} 撤回`;
+      }
+    } else if (entry.eventType === 'WorkPlanItemReinstated') {
+      // A version's 恢复列入方案 written again beside a withdrawal standing again is the same fact.
+      if (reinstated.some((r) => r.details.reinstatedOn === d.reinstatedOn && r.details.reason === d.reason)) hidden.add(entry.revision);
+      else reinstated.push(entry);
     } else if (CLOSE_OUTS.has(entry.eventType)) {
-      // A close-out recorded again with no reopening between: the earlier one was corrected to this day.
-      const previous = lastOf((c) => CLOSE_OUTS.has(c.eventType) || REOPENINGS.has(c.eventType));
-      if (previous && CLOSE_OUTS.has(previous.eventType)) notes.set(previous.revision, `已更正为 ${entry.occurredOn}`);
+      // A close-out recorded again with no reopening between: the earlier one, on this day.
+      const previous = lastOf((c) => !hidden.has(c.revision) && (CLOSE_OUTS.has(c.eventType) || REOPENINGS.has(c.eventType)));
+      if (previous && CLOSE_OUTS.has(previous.eventType)) {
+        hidden.add(entry.revision);
+        move(previous, entry.occurredOn);
+      }
     }
   });
-  // A unit's record dated on or after the withdrawal that stands, entered before the office knew of it (breaker11h P8): kept, counted nowhere.
-  const withdrawals = inOrder.filter((entry) => WITHDRAWALS.has(entry.eventType));
-  const standing = withdrawals.at(-1);
-  const undone = standing && inOrder.some((entry) => entry.revision > standing.revision && UNDONE.has(entry.eventType) && entry.details.withdrawnOn === standing.details.withdrawnOn);
-  const withdrawnOn = standing && !undone && typeof standing.details.withdrawnOn === 'string' ? standing.details.withdrawnOn : null;
-  if (withdrawnOn) {
+  for (const w of withdrawals) {
+    dayNow.set(w.revision, w.day);
+    notes.set(w.revision, [w.day !== w.firstDay ? `原录 ${w.firstDay}` : '', w.story].filter(Boolean).join('；'));
+  }
+  for (const [revision, first] of firstEntered) {
+    const fact = inOrder.find((entry) => entry.revision === revision)!;
+    const outcome = (shown.get(revision) ?? fact.details).outcome;
+    const day = first.day !== dayNow.get(revision) ? ` ${first.day}` : '';
+    const result = first.outcome !== undefined && first.outcome !== outcome ? `${day ? '，' : ''}“${OUTCOME_LABEL[first.outcome] ?? first.outcome}”` : '';
+    if (day || result) notes.set(revision, `原录${day}${result}`);
+  }
+  // A unit's record dated while a withdrawal stands, entered before the office knew of it (breaker11h P8): kept, counted nowhere.
+  for (const span of withdrawnSpans(withdrawals.filter((w) => w.standing), reinstated.filter((r) => !hidden.has(r.revision)))) {
     for (const entry of inOrder) {
-      if (!UNIT_RECORDS.has(entry.eventType) || (dayNow.get(entry.revision) ?? entry.occurredOn) < withdrawnOn) continue;
-      const after = `撤销（${withdrawnOn}）后的记录，不计入统计`;
+      const day = dayNow.get(entry.revision)!;
+      if (!UNIT_RECORDS.has(entry.eventType) || day < span.from || (span.until !== null && day >= span.until)) continue;
+      const aside = span.until === null ? `撤销（${span.from}）后的记录，不计入统计` : `撤销期间（${span.from} 至 ${span.until} 恢复列入方案）的记录，不计入统计`;
       const note = notes.get(entry.revision);
-      notes.set(entry.revision, note ? `${note}；${after}` : after);
+      notes.set(entry.revision, note ? `${note}；${aside}` : aside);
     }
   }
-  return notes;
+  return inOrder
+    .filter((entry) => !hidden.has(entry.revision))
+    .map((entry) => {
+      const day = dayNow.get(entry.revision)!;
+      return { fact: entry, day, details: shown.get(entry.revision) ?? entry.details, note: notes.get(entry.revision) ?? '', late: officeDayOf(entry.recordedAt) > day };
+    })
+    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.fact.recordedAt < b.fact.recordedAt ? -1 : a.fact.recordedAt > b.fact.recordedAt ? 1 : a.fact.revision - b.fact.revision));
+}
+
+/** The days out of the plan (or off the 台账): from each standing withdrawal to the first 恢复列入方案 after it (`until` null: none). */
+function withdrawnSpans(standing: readonly WithdrawalRow[], reinstated: readonly TimelineFact[]): { from: string; until: string | null }[] {
+  const days = reinstated.map((r) => String(r.details.reinstatedOn)).sort();
+  return [...standing]
+    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0))
+    .map((w) => ({ from: w.day, until: days.find((day) => day > w.day) ?? null }));
 }
 
 /** A unit's own records on its part: the kinds a withdrawal may precede (breaker11h P8). */

@@ -245,11 +245,12 @@ export const chinaTime = (instant: string | null | undefined): string => {
 };
 
 /**
- * The entry instant beside a fact's business day, only when it was entered on another day (a late
- * entry: 录入时间 2026-06-20 09:12 for a report of 6月13日); '' when entered the day it happened.
+ * The entry instant beside a fact's business day, only when it was entered on a later day (a late
+ * entry: 录入时间 2026-06-20 09:12 for a report of 6月13日); '' when entered the day it happened, or
+ * before the day it reads now (a record a correction moved later was not entered late).
  */
 export const lateEntry = (day: string | null | undefined, recordedAt: string | null | undefined): string =>
-  day && recordedAt && chinaTime(recordedAt).slice(0, 10) !== day ? chinaTime(recordedAt) : '';
+  day && recordedAt && chinaTime(recordedAt).slice(0, 10) > day ? chinaTime(recordedAt) : '';
 
 /**
  * Facts in the order they happened: by business day, then by entry instant (a fact entered late

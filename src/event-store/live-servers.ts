@@ -348,7 +348,9 @@ export class LiveServerRegistration {
       if (this.failed) this.logger.log(`This server's entry ${this.path} is written again`);
       this.failed = false;
     } catch (error) {
-      rmSync(temporary, { force: true });
+      // breaker9q P2: `force` forgives only a missing file; a folder this user may not search answers EACCES
+      // here too, which escaped — at start read as a port refusal, from the refresh timer an exit.
+      removeQuietly(temporary);
       if (!this.failed) this.logger.warn(`This server's entry ${this.path} among the servers on ${basename(this.sqlitePath)} cannot be written (${String((error as NodeJS.ErrnoException).code ?? error)}): other servers starting on the store cannot see it`);
       this.failed = true;
     }
@@ -360,7 +362,16 @@ export class LiveServerRegistration {
     this.closed = true;
     clearInterval(this.timer);
     openHere.delete(this.entry.id);
-    rmSync(this.path, { force: true });
+    removeQuietly(this.path);
+  }
+}
+
+/** Removes a file of this server's upkeep; a file that cannot be removed (EACCES, EIO) stays, never an exception: the entry is upkeep, not the store. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Left behind: a dead server's entry is told apart by its pid and age when the next start reads the folder.
   }
 }
 

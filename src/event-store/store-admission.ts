@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { formatPosition, type EventStore, type Position, type StoreIdentity } from './event-store.port.js';
@@ -34,7 +35,7 @@ import { EventStoreDbEventStore } from './eventstoredb-event-store.js';
 import { isPlace, realPlaceOf, servedPathOf } from './store-place.js';
 import { readServedPathWitness, servedPathWitnessPath } from './served-path-witness.js';
 import { judgeOtherNames } from './store-file-names.js';
-import { LiveServerRegistration, judgeCompanionsGoneUnderLiveServers, judgeLiveServers, judgeReplacedUnderLiveServers, judgeToolBesideLiveServers, liveServersOn, storeLockedRefusal, type ServerFacts } from './live-servers.js';
+import { LiveServerRegistration, liveServersFolderOf, judgeCompanionsGoneUnderLiveServers, judgeLiveServers, judgeReplacedUnderLiveServers, judgeToolBesideLiveServers, liveServersOn, storeLockedRefusal, type ServerFacts } from './live-servers.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
 import { clockBehindBy, clockBehindMessage, newestOf } from './clock-behind.js';
 import { judgeStrayWal, setStrayWalAside, type StrayWalSetAside, type WitnessedStoreFile } from './stray-wal.js';
@@ -552,10 +553,101 @@ function folderNotWritable(folder: string): string | null {
   }
 }
 
-/** Throws `readOnlyFolderRefusal` for a SQLite store whose folder cannot be written, before anything touches the folder. */
-function refuseReadOnlyFolder(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'>): void {
+/** Who owns a file, as `ls -l` says it: the account name from /etc/passwd, else `uid N`. */
+export interface FileOwnership {
+  readonly owner: string;
+  /** Permission bits as `ls` reads them in octal, e.g. `0644`. */
+  readonly mode: string;
+}
+
+/**
+ * breaker9q P1: a file of the store (not its folder) this process may not write — a backup restored as
+ * root with `mv` keeps root as its owner, `chmod a-w` — started "ready", failed every write as a disk
+ * fault, and the README's ACCEPT_STORE_RESET start died on SQLite's English "attempt to write a readonly
+ * database". Every file a start or a tool writes beside the store is checked before anything opens
+ * it: the .db, its -wal and -shm when present, the store witness, and the folder of live-server entries
+ * (`<SQLITE_PATH>.servers/`, which must be entered as well as written). Refused STORE_FILE_READ_ONLY in
+ * both languages (the server exits 3), naming the file, its owner and mode, and this process's user,
+ * saying the store is not damaged and how to give the file back (chown). Null when each may be written,
+ * or for a store in memory. `whyNot`: the error code a path answers a write check with, null when it may be written.
+ */
+export function readOnlyStoreFileRefusal(
+  sqlitePath: string,
+  witnessPath: string | null,
+  whyNot: (path: string, folder: boolean) => string | null = pathNotWritable,
+  ownershipOf: (path: string) => FileOwnership = ownershipOnDisk,
+  user: string = currentUserName(),
+): StoreRefusedError | null {
+  if (sqlitePath === ':memory:') return null;
+  const database = realPlaceOf(sqlitePath);
+  const files = [database, `${database}-wal`, `${database}-shm`, ...(witnessPath ? [witnessPath] : [])].map((path) => ({ path, folder: false }));
+  const candidates = [...files, { path: liveServersFolderOf(sqlitePath), folder: true }];
+  for (const { path, folder } of candidates) {
+    if (!existsSync(path)) continue;
+    const code = whyNot(path, folder);
+    if (code === null) continue;
+    const { owner, mode } = ownershipOf(path);
+    const what = folder ? say('folder', '文件夹') : say('file', '文件');
+    const chown = `chown ${folder ? '-R ' : ''}${user} ${path}`;
+    return new StoreRefusedError(
+      'STORE_FILE_READ_ONLY',
+      say(
+        `The event store's ${what.en} ${path} (SQLITE_PATH=${sqlitePath}) belongs to ${owner} (mode ${mode}), and this server's user ${user} may not write it (${code}) — e.g. a backup restored as another user keeps that user as owner — so the store cannot be opened: nothing was written. The store itself is not damaged — do not restore it again. Give the file back to the server's user (${chown}, or chown it as the data folder: chown --reference=${dirname(database)} …) or run the server as its owner, then start again.`,
+        `事件库的${what.zh} ${path}（SQLITE_PATH=${sqlitePath}）属于 ${owner}（权限 ${mode}），当前运行服务的用户 ${user} 无法写入（${code}）——例如以其他用户身份恢复的备份仍归该用户所有——因此无法打开事件库：未写入任何内容。事件库本身并未损坏——请勿再次从备份恢复。请把该${what.zh}交还给运行服务的用户（${chown}，或按数据文件夹的所有者设置：chown --reference=${dirname(database)} …），或以该${what.zh}的所有者运行服务，然后再启动。`,
+      ),
+    );
+  }
+  return null;
+}
+
+/** Null when this process may write `path` (and, for a folder, enter it); else the code it was refused with. */
+function pathNotWritable(path: string, folder: boolean): string | null {
+  try {
+    accessSync(path, folder ? constants.W_OK | constants.X_OK : constants.W_OK);
+    return null;
+  } catch (error) {
+    return String((error as { code?: unknown }).code ?? 'EACCES');
+  }
+}
+
+/** The owner and mode of `path` as on disk. */
+function ownershipOnDisk(path: string): FileOwnership {
+  const stats = statSync(path);
+  return { owner: accountNameOf(stats.uid) ?? `uid ${stats.uid}`, mode: `0${(stats.mode & 0o777).toString(8).padStart(3, '0')}` };
+}
+
+/**
+ * The account name of `uid` from /etc/passwd, null when it has none there. Hand-written: Node has no
+ * call for another user's name (os.userInfo() knows only this process's), and the refusal must name the
+ * owner the operator will type into chown.
+ */
+function accountNameOf(uid: number): string | null {
+  try {
+    const line = readFileSync('/etc/passwd', 'utf8')
+      .split('\n')
+      .find((entry) => entry.split(':')[2] === String(uid));
+    return line ? line.split(':')[0]! : null;
+  } catch {
+    return null;
+  }
+}
+
+/** This process's user name, `uid N` when the system has none for it. */
+function currentUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return `uid ${process.getuid?.() ?? '?'}`;
+  }
+}
+
+/**
+ * Throws `readOnlyFolderRefusal` for a SQLite store whose folder cannot be written, then
+ * `readOnlyStoreFileRefusal` for a file of it this process may not write — before anything touches them.
+ */
+function refuseReadOnlyFolder(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'> & Partial<Pick<AppSettings, 'STORE_WITNESS_PATH'>>, options = { filesToo: true }): void {
   if (settings.EVENT_STORE !== 'sqlite') return;
-  const refusal = readOnlyFolderRefusal(settings.SQLITE_PATH);
+  const refusal = readOnlyFolderRefusal(settings.SQLITE_PATH) ?? (options.filesToo ? readOnlyStoreFileRefusal(settings.SQLITE_PATH, settings.STORE_WITNESS_PATH ?? null) : null);
   if (refusal) throw refusal;
 }
 
@@ -1120,10 +1212,12 @@ export function freshFolderExample(sqlitePath: string, exists: (path: string) =>
  * -wal into the file either).
  * @throws StoreRefusedError the server's refusal, saying that the tool wrote nothing.
  */
-export function judgeToolStore(settings: ToolStoreSettings): Promise<() => void> {
+export function judgeToolStore(settings: ToolStoreSettings, options: { readOnly?: boolean } = {}): Promise<() => void> {
   if (settings.EVENT_STORE !== 'sqlite' || settings.SQLITE_PATH === ':memory:') return Promise.resolve(() => undefined);
   try {
-    refuseReadOnlyFolder(settings);
+    // A tool that only reads (ledger:export) may read files it cannot write, e.g. a backup kept read-only.
+    if (options.readOnly) refuseReadOnlyFolder({ EVENT_STORE: settings.EVENT_STORE, SQLITE_PATH: settings.SQLITE_PATH }, { filesToo: false });
+    else refuseReadOnlyFolder(settings);
   } catch (error) {
     return Promise.reject(error);
   }
@@ -1247,7 +1341,7 @@ function noStoreToWriteTo(settings: ToolStoreSettings): StoreRefusedError {
  * @throws StoreRefusedError the server's refusal; STORE_NOT_FOUND for a read of a file that does not exist.
  */
 export async function openToolStore(settings: ToolStoreSettings, options: { readOnly?: boolean; newStore?: boolean } = {}): Promise<EventStore> {
-  const release = await judgeToolStore(settings);
+  const release = await judgeToolStore(settings, { readOnly: options.readOnly });
   const sqliteFile = settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:';
   if (options.readOnly && sqliteFile && !existsSync(settings.SQLITE_PATH)) {
     throw new StoreRefusedError('STORE_NOT_FOUND', say(`${settings.SQLITE_PATH} does not exist (SQLITE_PATH): there is nothing to read.`, `${settings.SQLITE_PATH} 不存在（SQLITE_PATH）：没有可读取的内容。`));

@@ -40,6 +40,14 @@ describe('What the store health tells people in Chinese', () => {
     expect(refusal.messageZh).toBe('事件库写入失败：本次操作未记录。请管理员检查服务器磁盘（具体原因见服务器日志）。');
   });
 
+  it('says a file it may not write is not writable, naming the store — never "check the disk" (breaker9q P1)', () => {
+    const refusal = health.noteWriteFailure(Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' }))!;
+    expect(refusal.problem.cause).toBe('STORE_READ_ONLY');
+    expect(refusal.messageZh).toContain(`事件库 ${store.path} 不可写（SQLITE_READONLY）`);
+    expect(refusal.messageZh).toContain('请勿从备份恢复');
+    expect(refusal.messageZh).not.toContain('磁盘');
+  });
+
   it('says the log went back under the server naming the file, with how it was noticed in the English only', () => {
     health.logWentBackwards('42');
     const refusal = health.writeRefusal()!;

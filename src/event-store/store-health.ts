@@ -19,6 +19,7 @@ export type StoreProblemCause =
   | 'LOG_SHORTENED'
   | 'DISK_FULL'
   | 'WRITE_FAILED'
+  | 'STORE_READ_ONLY'
   | 'PROJECTIONS_STOPPED'
   | 'WITNESS_NOT_WRITTEN'
   | 'LOG_ALTERED'
@@ -143,6 +144,11 @@ const MESSAGES: Record<StoreProblemCause, (detail: string, path: string) => Bili
     say(`The disk holding the event store (${path}) is full: nothing can be recorded until space is freed.`, `事件库（${path}）所在磁盘已满：腾出空间之前无法记录任何操作。`),
   WRITE_FAILED: (detail) =>
     say(`The event store could not write (${detail}): nothing was recorded. An operator must look at the server's disk.`, '事件库写入失败：本次操作未记录。请管理员检查服务器磁盘（具体原因见服务器日志）。'),
+  STORE_READ_ONLY: (detail, path) =>
+    say(
+      `The event store ${path} cannot be written (${detail}): the file, its -wal or -shm, or its folder is one this server's user may not write (a backup restored as another user, a mode taken away), or its volume went read-only. Nothing was recorded; the store is not damaged — do not restore it. Make the files writable for the server's user (chown, or remount the volume), then restart the server.`,
+      `事件库 ${path} 不可写（${detail}）：该文件、其 -wal/-shm 文件或所在文件夹不允许当前运行服务的用户写入（例如以其他用户身份恢复的备份、权限被收回），或其所在卷已变为只读。本次操作未记录；事件库本身并未损坏——请勿从备份恢复。请让运行服务的用户可写这些文件（chown，或重新以可写方式挂载卷）后重启服务。`,
+    ),
   // Built from the witness's own error (see witnessNotWrittenMessage), which knows the path and the code.
   WITNESS_NOT_WRITTEN: (code, path) => witnessNotWrittenMessage(path, code),
   // Built by projectionsStoppedMessage, which has the reason in both languages.
@@ -338,7 +344,9 @@ export class StoreHealth {
     }
     // Another program holds the write lock past the 5 s wait (breaker9j P6: an open sqlite3 transaction answered INTERNAL_SERVER_ERROR).
     if (code.startsWith('SQLITE_BUSY')) return new StoreUnavailableError(this.note('STORE_LOCKED', this.location(), this.location()));
-    if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_CORRUPT') {
+    // A file it may not write (breaker9q P1: answered "check the server's disk" while the disk was fine).
+    if (code.startsWith('SQLITE_READONLY')) return new StoreUnavailableError(this.note('STORE_READ_ONLY', code, this.location()));
+    if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_CORRUPT') {
       return new StoreUnavailableError(this.note('WRITE_FAILED', code));
     }
     return null;

@@ -354,7 +354,8 @@ export type StoreRefusalReason =
   | 'STORE_FILES_GONE_UNDER_LIVE_SERVER'
   | 'STORE_FILE_HAS_OTHER_NAMES'
   | 'CLOCK_BEHIND_LOG'
-  | 'STORE_FOLDER_READ_ONLY';
+  | 'STORE_FOLDER_READ_ONLY'
+  | 'STORE_FILE_READ_ONLY';
 
 /** The server will not start on a store it does not recognise, unless told to accept it. */
 export class StoreRefusedError extends Error {

@@ -40,9 +40,11 @@ describe('the port, tried before the server opens anything (newcomer18 S7)', () 
   });
 
   it('names a listen refused by app.listen itself (the port taken between the trial and the start) the same way; any other error is not a port refusal', () => {
-    const taken = Object.assign(new Error('listen EADDRINUSE: address already in use :::3000'), { code: 'EADDRINUSE' });
+    const taken = Object.assign(new Error('listen EADDRINUSE: address already in use :::3000'), { code: 'EADDRINUSE', syscall: 'listen' });
     expect(portRefusalOf(taken, 3000)).toMatchObject({ code: 'PORT_UNAVAILABLE', port: 3000, cause: taken });
-    expect(portRefusalOf(Object.assign(new Error('listen EACCES: permission denied 0.0.0.0:80'), { code: 'EACCES' }), 80)?.messageZh).toMatch(/^当前用户无权在端口 80 上监听/);
+    expect(portRefusalOf(Object.assign(new Error('listen EACCES: permission denied 0.0.0.0:80'), { code: 'EACCES', syscall: 'listen' }), 80)?.messageZh).toMatch(/^当前用户无权在端口 80 上监听/);
+    // breaker9q P2: a file under the data folder this user may not reach is not the port's fault.
+    expect(portRefusalOf(Object.assign(new Error("EACCES: permission denied, lstat '/srv/data/rectify.db.servers/a.json.tmp'"), { code: 'EACCES', syscall: 'lstat' }), 3164)).toBeNull();
     expect(portRefusalOf(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' }), 3000)).toBeNull();
     expect(portRefusalOf(taken, null)).toBeNull();
     // The highest port's way out is a port that exists.

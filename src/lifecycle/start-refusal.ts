@@ -50,8 +50,9 @@ export class PortUnavailableError extends Error {
 /** `error` as a refusal of `port` (a socket's EADDRINUSE or EACCES, from the check or from `app.listen`); null for any other failure. */
 export function portRefusalOf(error: unknown, port: number | null): PortUnavailableError | null {
   if (error instanceof PortUnavailableError) return error;
-  const code = (error as { code?: unknown } | null)?.code;
-  if (port === null || typeof code !== 'string' || !(code in LISTEN_REFUSALS)) return null;
+  const { code, syscall } = (error as { code?: unknown; syscall?: unknown } | null) ?? {};
+  // Only a socket's own refusal (breaker9q P2: an EACCES from a file under the data folder was read as "this user may not listen on port 3164").
+  if (port === null || syscall !== 'listen' || typeof code !== 'string' || !(code in LISTEN_REFUSALS)) return null;
   return new PortUnavailableError(port, code, error);
 }
 

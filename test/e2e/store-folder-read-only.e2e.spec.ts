@@ -90,7 +90,7 @@ describe('A store whose database file cannot be written, its folder writable', (
       if (!restore) return;
       try {
         const before = readFileSync(database);
-        for (const env of [{}, { ACCEPT_STORE_RESET: 'true' }]) {
+        for (const env of [{}, { ACCEPT_STORE_RESET: 'true' }] as Record<string, string>[]) {
           const refused = await refusedStart(database, { env });
           expect(refused.code).toBe(3);
           expect(refused.output).toContain(`事件库的文件 ${database}（SQLITE_PATH=${database}）属于`);

@@ -104,7 +104,7 @@ const PART_DETAILS = `reports { summary reportedOn reportedAt reportedBy evidenc
   returns { cause reason returnedOn returnedAt newDueDate }
   urges { message urgedOn urgedAt urgedBy }
   extensionRequests { requestId requestedDueDate reason status requestedOn requestedAt decidedOn decidedAt decisionReason grantedDueDate withdrawnOn withdrawnAt withdrawalReason }
-  recordsAfterWithdrawal`;
+  recordsAfterWithdrawal recordsSetAside`;
 
 /**
  * The parts of a finding (`assignments`) or an item (`parts`) as the signed-in role may read them:
@@ -124,7 +124,7 @@ export function partsSelection(field: 'assignments' | 'parts', page = ''): strin
 export function withOwnDetails<Parent extends { ownPart?: Partial<Part>[] }>(parent: Parent, field: 'assignments' | 'parts'): Parent {
   if (!parent.ownPart) return parent;
   const parts = (parent as unknown as Record<string, Part[]>)[field]!;
-  const details = (unitId: string) => parent.ownPart!.find((own) => own.unitId === unitId) ?? { reports: null, inspections: null, returns: null, urges: null, extensionRequests: null, recordsAfterWithdrawal: null };
+  const details = (unitId: string) => parent.ownPart!.find((own) => own.unitId === unitId) ?? { reports: null, inspections: null, returns: null, urges: null, extensionRequests: null, recordsAfterWithdrawal: null, recordsSetAside: null };
   return { ...parent, [field]: parts.map((part) => ({ ...part, ...details(part.unitId) })) };
 }
 
@@ -216,6 +216,11 @@ export interface Part extends PartTerms {
    * null otherwise, and on another unit's part for a unit user. Absent where not asked.
    */
   recordsAfterWithdrawal?: string[] | null;
+  /**
+   * A work-plan item's part, the item listed again after a withdrawal: its unit's records dated while the item was out of
+   * the plan, one line each with the span and why — counted nowhere (withdraw2 Left 6); null otherwise. Absent where not asked.
+   */
+  recordsSetAside?: string[] | null;
 }
 
 export interface HistoryEntry {

@@ -77,6 +77,16 @@ export class AssignmentResolver {
     return part.recordsAfterWithdrawal;
   }
 
+  @ResolveField(() => [String], {
+    nullable: true,
+    description: `A work-plan item's part, the item listed again by a later version after a withdrawal: the unit's records dated while the item was out of the plan — kept on the record, counted nowhere (breaker11n P1) — one line each in Chinese with the span and why (「2026-05-10 报送整改报告（该事项 2026-05-01 撤销：…；2026-06-01 起恢复列入方案，其间的记录不计入统计）」), in the order they happened; empty when none; null for a finding's part or an item never listed again. ${OWN_PART_ONLY}`,
+  })
+  recordsSetAside(@Parent() part: PartView & { readonly recordsSetAside?: readonly string[] }, @Context() context: GraphqlContext) {
+    if (part.recordsSetAside === undefined) return null;
+    this.ownDetails(part, context, say('records set aside by a withdrawal', '撤销期间的记录'));
+    return part.recordsSetAside;
+  }
+
   /**
    * Units see the progress of every part, but the evidence, notes, urgings and extension requests of
    * their own only (breaker11i P4: what was said to another unit is that unit's): of a part

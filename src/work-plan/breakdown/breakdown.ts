@@ -25,6 +25,8 @@ export type PartAt = PartWithHolders & {
   readonly recordsAfterWithdrawal?: readonly string[];
   /** A withdrawn item's part: the item's withdrawal day (`YYYY-MM-DD`), the day its part is counted on (no light); absent otherwise. */
   readonly parentWithdrawnOn?: string;
+  /** An item listed again after a withdrawal: its unit's records dated while it was out of the plan, one Chinese line each (`WorkPlanLedger.withRecordsSetAside`); absent otherwise. */
+  readonly recordsSetAside?: readonly string[];
 };
 
 /**

@@ -401,6 +401,20 @@ export class WorkPlanLedger implements Projection {
   }
 
   /**
+   * An item whose withdrawals a later version ended (`withdrawnSpans`) with each part carrying `recordsSetAside`: its
+   * unit's own records dated inside those spans — kept on the record, left out of every figure (breaker11n P1) — one
+   * Chinese line each with the span and why (`recordsInWithdrawnSpans`), what the item page lists apart (withdraw2 Left 6).
+   * `item`: the item now, or as folded at `cut` (absent: everything entered). Reads the item's stream (O(its events))
+   * only when it has such a span; otherwise the item itself.
+   */
+  async withRecordsSetAside<Item extends WorkPlanItemView>(item: Item, cut?: TimeCut): Promise<Item> {
+    const spans = (item.withdrawnSpans ?? []).filter((span) => span.until !== undefined);
+    if (spans.length === 0) return item;
+    const lines = recordsInWithdrawnSpans(await this.timeline(item.itemId), spans, cut);
+    return { ...item, parts: new Map([...item.parts].map(([unitId, part]) => [unitId, { ...part, recordsSetAside: lines.get(unitId) ?? [] }])) };
+  }
+
+  /**
    * The withdrawn ones among `itemIds`, found by `item` (now, or as folded at `cut`), each as it stood
    * on its withdrawal (`asWithdrawn`), by id; items in the plan are not in the map. O(the items),
    * reading the streams only of withdrawn items that hold a record dated after their withdrawal.
@@ -555,6 +569,37 @@ export function withdrawnSpansOf(folded: readonly TimelineEntry[]): OutOfPlanDay
 /** Whether the event is a unit's own record (`isUnitRecord`) dated inside one of `spans`: it counts nowhere (breaker11n P1). */
 const inWithdrawnSpan = (spans: readonly OutOfPlanDays[], event: TimelineEntry): boolean =>
   spans.length > 0 && isUnitRecord(event) && spans.some((span) => withinOutOfPlanDays(span, event.occurredOn));
+
+/**
+ * Per unit, its own records dated inside `spans` (withdrawals a later version ended: office days `from` ≤ day < `until`),
+ * which every figure leaves out: the item's timeline (WorkPlanItemDefined first) inside `cut` (absent: everything
+ * entered), corrections applied, folded in business order with nothing left out, each part's records of those days as
+ * `recordsAfterWithdrawal` words them, followed by the span and why — 「2026-05-10 报送整改报告（该事项 2026-05-01 撤销：并入第3项；
+ * 2026-06-01 起恢复列入方案，其间的记录不计入统计）」 — in business order. Units without such records are not in the map.
+ */
+export function recordsInWithdrawnSpans(timeline: readonly TimelineEntry[], spans: readonly OutOfPlanDays[], cut: TimeCut = { asOf: '9999-12-31', knownAt: null, axes: [] }): Map<string, string[]> {
+  const [defined, ...rest] = timeline as [TimelineEntry<WorkPlanItemDefined> | undefined, ...TimelineEntry[]];
+  const lines = new Map<string, string[]>();
+  if (defined?.type !== 'WorkPlanItemDefined') return lines;
+  const everything = newItemView(defined);
+  const folded = timelineAt(rest, cut);
+  for (const event of folded) applyToItem(everything, event);
+  const reasonOf = (day: string): string => {
+    const withdrawal = folded.findLast((event) => event.type === 'WorkPlanItemWithdrawn' && (event.data as { withdrawnOn?: string }).withdrawnOn === day);
+    return withdrawal ? String((withdrawal.data as { reason?: string }).reason ?? '') : '';
+  };
+  for (const [unitId, part] of everything.parts) {
+    const inSpans = spans.flatMap((span) => {
+      const reason = reasonOf(span.from);
+      const why = `该事项 ${span.from} 撤销${reason ? `：${reason}` : ''}；${span.until} 起恢复列入方案，其间的记录不计入统计`;
+      return recordsAfterWithdrawal(part, span.from)
+        .filter((line) => span.until === undefined || line.slice(0, 10) < span.until)
+        .map((line) => `${line}（${why}）`);
+    });
+    if (inSpans.length > 0) lines.set(unitId, inSpans.sort((a, b) => a.slice(0, 10).localeCompare(b.slice(0, 10))));
+  }
+  return lines;
+}
 
 /**
  * The parts of an item withdrawn on `withdrawnOn` as they stood on the withdrawal: its timeline

@@ -207,7 +207,8 @@ export class GetWorkPlanItemHandler implements IQueryHandler<GetWorkPlanItemQuer
     const found = present ? this.ledger.item(itemId) : await this.ledger.itemAt(itemId, time);
     if (!found) throw !present && this.ledger.item(itemId) ? notYetRecorded('Work-plan item', itemId, time) : notFound('Work-plan item', itemId);
     // A withdrawn item's parts as they stood on its withdrawal, each with its later records apart (s20 Left 1).
-    const item = await this.ledger.asWithdrawn(found, present ? undefined : time);
+    // An item listed again: its parts' records dated while it was out of the plan, apart (withdraw2 Left 6).
+    const item = await this.ledger.withRecordsSetAside(await this.ledger.asWithdrawn(found, present ? undefined : time), present ? undefined : time);
     const standing = (id: string) => this.ledger.item(id);
     return { ...itemRow(item, { today: time.asOf, knownAt: time.knownAt, dueSoonDays: this.config.get('DUE_SOON_DAYS', { infer: true }), present: standing }), time };
   }

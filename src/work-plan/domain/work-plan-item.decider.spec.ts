@@ -945,6 +945,57 @@ describe('an item withdrawn and listed again has its withdrawn days, whatever th
       expect(events.map((event) => event.type)).toEqual(['WorkPlanItemWithdrawn']);
     });
   });
+
+  describe('given an item withdrawn by hand on 06-20, a withdrawal dated before it typed after it — a version of 06-10 leaving the item out (breaker11p P3)', () => {
+    const X = '2026-06-20';
+    const V = '2026-06-10';
+    const byHand = (withdrawnOn: string): WorkPlanItemCommand => ({ type: 'WithdrawWorkPlanItem', actor: supervisor, today: TODAY, withdrawnOn, reason: '手工撤销', unitNames: names });
+    /** The item's standing withdrawal as every view and refusal reads it, and its ended spans. */
+    const withdrawal = (events: readonly WorkPlanItemStreamEvent[]) => {
+      const state = stateAfter(events);
+      if (state.status === 'empty') throw new Error('expected a defined item');
+      return { status: state.status, ...(state.status === 'withdrawn' ? { withdrawnOn: state.withdrawnOn, reason: state.reason } : {}), spans: (state.spans ?? []).map((span) => `${span.withdrawnOn}..${span.reinstatedOn}`) };
+    };
+
+    it('when the version is applied, then the withdrawal moves back to the version’s day with the version’s reason: the item as typed in date order', () => {
+      const late = typed(definedAndAssigned, [byHand(X), withdraw(V)]);
+      expect(late.slice(-2)).toEqual([
+        { type: 'WorkPlanItemWithdrawalUndone', data: { itemId: ITEM, withdrawnOn: X, reason: '撤销日期更正为 2026-06-10：依据 plan-v2.csv 修订方案（2026-06-10 的撤销在先）', byVerification: false } },
+        { type: 'WorkPlanItemWithdrawn', data: { itemId: ITEM, reason: '依据 plan-v2.csv 修订方案', withdrawnOn: V } },
+      ]);
+      const inOrder = typed(definedAndAssigned, [withdraw(V)]);
+      given(inOrder).when(byHand(X)).then([]);
+      expect(withdrawal(late)).toEqual(withdrawal(inOrder));
+      expect(withdrawal(late)).toEqual({ status: 'withdrawn', withdrawnOn: V, reason: '依据 plan-v2.csv 修订方案', spans: [] });
+      // Applied again (a retry), or a withdrawal dated after it: nothing more.
+      given(late).when(withdraw(V)).then([]);
+      given(late).when(byHand(X)).then([]);
+    });
+
+    it('when a unit reported on 06-15 before both were typed, then that report counts nowhere and a report of 06-15 typed now is refused, as in date order', () => {
+      const late = typed(definedAndAssigned, [reportOn(FINANCE, '2026-06-15'), byHand(X), withdraw(V)]);
+      const inOrder = typed(definedAndAssigned, [withdraw(V), byHand(X)]);
+      given(inOrder).when(reportOn(FINANCE, '2026-06-15')).thenRefused('CONFLICT', /withdrawn/, /已从方案中撤销（依据 plan-v2.csv 修订方案）/);
+      given(late).when(reportOn(DONGHU, '2026-06-15')).thenRefused('CONFLICT', /withdrawn/, /已从方案中撤销（依据 plan-v2.csv 修订方案）/);
+      // A late report dated before the version is judged without the set-aside one, the same either way.
+      const more = [reportOn(DONGHU, '2026-06-05')];
+      expect(typed(late, more).slice(late.length)).toEqual(typed(inOrder, more).slice(inOrder.length));
+      expect(partOf(assignmentsOn(assignmentsAfter(typed(late, more)), '2026-06-09'), DONGHU)).toMatchObject({ status: 'REPORTED' });
+      expect(partOf(assignmentsOn(assignmentsAfter(typed(late, more)), '2026-06-09'), FINANCE)).toMatchObject({ status: 'ASSIGNED' });
+    });
+
+    it('when a version dated between the two lists the item, then the item is out from the earlier day until that version and out again from 06-20, as in date order', () => {
+      const late = typed(definedAndAssigned, [byHand(X), { ...withdraw('2026-05-01'), listedAgain: { on: R1, reason: '依据 plan-v3.csv 修订方案' } } as WorkPlanItemCommand]);
+      expect(late.slice(-4).map((event) => event.type)).toEqual(['WorkPlanItemWithdrawalUndone', 'WorkPlanItemWithdrawn', 'WorkPlanItemReinstated', 'WorkPlanItemWithdrawn']);
+      const inOrder = typed(definedAndAssigned, [withdraw('2026-05-01'), listAgain(R1), byHand(X)]);
+      expect(withdrawal(late)).toEqual(withdrawal(inOrder));
+      expect(withdrawal(late)).toEqual({ status: 'withdrawn', withdrawnOn: X, reason: '手工撤销', spans: [`2026-05-01..${R1}`] });
+    });
+
+    it('when the earlier day is not a day the item may be withdrawn on, then it is refused and the withdrawal of 06-20 stands', () => {
+      given(typed(definedAndAssigned, [byHand(X)])).when(withdraw('2026-02-01')).thenRefused('BAD_USER_INPUT', /before/, /早于市发展和改革委员会的交办日期/);
+    });
+  });
 });
 
 describe('a change to the verification that made a withdrawal not stand judges that withdrawal again, whatever the typing order (breaker11o P7)', () => {

@@ -772,7 +772,7 @@ const REVISERS: readonly Actor['role'][] = ['SUPERVISOR', 'ADMIN', 'SYSTEM'];
 
 function withdrawItem(command: WithdrawWorkPlanItem, state: WorkPlanItemState): WorkPlanItemStreamEvent[] {
   requireRole(command.actor, REVISERS, say('withdraw work-plan items', '撤销工作事项'));
-  if (state.status === 'withdrawn') return [];
+  if (state.status === 'withdrawn') return typeof command.withdrawnOn === 'string' && command.withdrawnOn < state.withdrawnOn ? withdrawnEarlier(command, state) : [];
   const item = requireDefined(state);
   requireText(command.reason, say('A reason for withdrawing the item', '撤销事项的理由'));
   const { withdrawnOn } = command;
@@ -804,6 +804,30 @@ function withdrawItem(command: WithdrawWorkPlanItem, state: WorkPlanItemState): 
   const { listedAgain } = command;
   if (listedAgain !== undefined && listedAgain.on > withdrawnOn) events.push({ type: 'WorkPlanItemReinstated', data: { itemId: item.itemId, reason: listedAgain.reason, reinstatedOn: listedAgain.on } });
   return events;
+}
+
+/**
+ * A withdrawal dated before the one standing, typed after it — a version of the plan of 11-27 that leaves out an item
+ * withdrawn by hand on 11-30, or a hand withdrawal of 11-27 (breaker11p P3): typed in date order it took the item out
+ * first and the later one changed nothing (it found the item withdrawn). The standing withdrawal is moved to this one's
+ * day, as 更正撤销日期 moves it: its undoing (WorkPlanItemWithdrawalUndone of its day, `byVerification: false`, the reason
+ * beginning 撤销日期更正为 <day>：) and this withdrawal with its own reason, judged by every rule of a withdrawal (its
+ * hand-overs after the day undone; its units' records dated on or after it stay on the record, counted nowhere). When a
+ * version dated between the two lists the item (`listedAgain`), the item is back in the plan on that version's day and
+ * the later withdrawal stands again on its own day, after it, as in date order.
+ */
+function withdrawnEarlier(command: WithdrawWorkPlanItem, state: WithdrawnWorkPlanItem): WorkPlanItemStreamEvent[] {
+  requireText(command.reason, say('A reason for withdrawing the item', '撤销事项的理由'));
+  const { itemId, withdrawnOn: later, reason: laterReason } = state;
+  const undone: WorkPlanItemStreamEvent = {
+    type: 'WorkPlanItemWithdrawalUndone',
+    data: { itemId, withdrawnOn: later, reason: `撤销日期更正为 ${command.withdrawnOn}：${command.reason.trim()}（${command.withdrawnOn} 的撤销在先）`, byVerification: false },
+  };
+  const back = evolveItem(state, undone);
+  const listedBetween = command.listedAgain !== undefined && command.listedAgain.on > command.withdrawnOn && command.listedAgain.on < later;
+  const earlier = withdrawItem(listedBetween ? command : { ...command, listedAgain: undefined }, counted(requireDefined(back)));
+  const again: WorkPlanItemStreamEvent[] = listedBetween ? [{ type: 'WorkPlanItemWithdrawn', data: { itemId, reason: laterReason, withdrawnOn: later } }] : [];
+  return [undone, ...earlier, ...again];
 }
 
 /**

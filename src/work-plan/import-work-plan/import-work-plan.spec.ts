@@ -14,6 +14,8 @@ import { unitIdForCode } from '../../organization/units/unit-id.js';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import { commandContext, type Actor, type CommandContext } from '../../shared/command-context.js';
 import { DomainError } from '../../shared/domain-error.js';
+import { fold } from '../../shared/decider.js';
+import { clerkOf } from '../../shared/testing/actors.js';
 import { workPlanItemDecider } from '../domain/work-plan-item.decider.js';
 import { workPlanIdFor, workPlanItemIdFor, workPlanItemStream } from '../domain/work-plan.events.js';
 import { problemsOf } from '../../spreadsheet/import-refusal.js';
@@ -802,5 +804,74 @@ describe('the plan’s own file imported again as a version after an item was wi
     const reinstated = (await dependencies.store.readStream(itemOne)).at(-1)!;
     expect(reinstated.data).toMatchObject({ reinstatedOn: '2026-03-26' });
     dependencies.store.close();
+  });
+});
+
+describe('a version dated before an item’s hand withdrawal, typed after it, that leaves the item out (breaker11p P3)', () => {
+  const title = '青川市2026年先撤后版测试方案';
+  const at = (key: string, instant: string): CommandContext =>
+    commandContext({ actor: operator, commandType: 'ImportWorkPlan', idempotencyKey: key, now: new Date(instant) });
+  const csv = (codes: readonly string[]) => ({
+    name: codes.length === 3 ? 'plan.csv' : 'plan-2026-03-15.csv',
+    content: new TextEncoder().encode(
+      `${title}\n类别编号,类别,编号,事项,牵头单位,责任单位,完成时限\n` +
+        [['1', '先撤甲事项', '青川市财政局'], ['2', '先撤乙事项', '青川市教育局'], ['3', '先撤丙事项', '青川市财政局']]
+          .filter(([code]) => codes.includes(code!))
+          .map(([code, name, unit]) => `一,公开,${code},${name},${unit},,2026-12-31\n`)
+          .join(''),
+    ),
+  });
+  const supervisor: Actor = { id: 'user-sup', role: 'SUPERVISOR', unitId: null };
+  const CZJ = unitIdForCode('CZJ');
+  const EDU = unitIdForCode('JYJ');
+
+  /** The plan (items 1–3, approved 03-02), then each step typed on its own instant. */
+  async function typed(steps: readonly ('withdraw 1 on 03-20' | 'version of 03-15' | `report ${'1' | '2'} on ${string}`)[]) {
+    const dependencies = await storeWithUnits();
+    const first = await importWorkPlanFile(dependencies, csv(['1', '2', '3']), { approvedOn: '2026-03-02', assignedOn: '2026-03-03' }, at('v1', '2026-03-03T09:00:00+08:00'));
+    const stream = (code: string) => workPlanItemStream(workPlanItemIdFor(first.planId, code));
+    const context = (key: string, actor: Actor) => commandContext({ actor, commandType: 'Step', idempotencyKey: key, now: new Date('2026-03-25T09:00:00+08:00') });
+    let version: Awaited<ReturnType<typeof importWorkPlanFile>> | null = null;
+    for (const [index, step] of steps.entries()) {
+      if (step === 'withdraw 1 on 03-20') {
+        await executeCommand(dependencies.store, dependencies.schemas, stream('1'), workPlanItemDecider, { type: 'WithdrawWorkPlanItem', actor: supervisor, today: '2026-03-25', withdrawnOn: '2026-03-20', reason: '手工撤销' }, context(`w${index}`, supervisor));
+      } else if (step === 'version of 03-15') {
+        version = await importWorkPlanFile(dependencies, csv(['2', '3']), { revise: true, assignedOn: '2026-03-15' }, at(`v2-${index}`, '2026-03-25T09:00:00+08:00'), [{ title, year: 2026 }]);
+      } else {
+        const [, code, , reportedOn] = step.split(' ') as [string, string, string, string];
+        const unitId = code === '1' ? CZJ : EDU;
+        await executeCommand(dependencies.store, dependencies.schemas, stream(code), workPlanItemDecider, { type: 'ReportRectification', actor: clerkOf(unitId), today: '2026-03-25', unitId, summary: '已整改', evidence: [{ title: '整改材料', link: 'https://example.gov.cn/a', documentRef: null }], reportedOn: `2026-${reportedOn}` }, context(`r${index}`, clerkOf(unitId)));
+      }
+    }
+    const item = async (code: string) => fold(workPlanItemDecider, (await dependencies.store.readStream(stream(code))).map((stored) => dependencies.schemas.upcast(stored)) as never);
+    const [one, two] = [await item('1'), await item('2')];
+    dependencies.store.close();
+    const said = (state: typeof one) => (state.status === 'withdrawn' ? `withdrawn ${state.withdrawnOn} ${state.reason}` : state.status);
+    return { revision: version?.revision ?? null, one: said(one), two: said(two) };
+  }
+
+  it('withdraws the item on the version’s day with the version’s reason, and says so, as typed in date order', async () => {
+    const late = await typed(['withdraw 1 on 03-20', 'version of 03-15']);
+    const inOrder = await typed(['version of 03-15', 'withdraw 1 on 03-20']);
+    expect(late.one).toBe('withdrawn 2026-03-15 依据 plan-2026-03-15.csv 修订方案');
+    expect(late).toEqual(inOrder);
+    expect(late.revision).toMatchObject({ withdrawn: [expect.objectContaining({ code: '1' })], itemsKept: [] });
+  });
+
+  it('a report dated on or after the version’s day, entered before it, keeps nothing: the item is withdrawn on that day, as typed in date order (the report refused there)', async () => {
+    expect(await typed(['report 1 on 03-16', 'withdraw 1 on 03-20', 'version of 03-15'])).toMatchObject({ one: 'withdrawn 2026-03-15 依据 plan-2026-03-15.csv 修订方案', revision: { itemsKept: [] } });
+    // An item still in the plan alike: its report of 03-16 (typed first) does not keep it.
+    const standing = await typed(['report 1 on 03-16', 'version of 03-15']);
+    expect(standing).toMatchObject({ one: 'withdrawn 2026-03-15 依据 plan-2026-03-15.csv 修订方案', revision: { withdrawn: [expect.objectContaining({ code: '1' })], itemsKept: [] } });
+    // A report of an item the version lists is that item's as before.
+    expect(await typed(['report 2 on 03-16', 'version of 03-15'])).toMatchObject({ two: 'open' });
+  });
+
+  it('a report made before the version’s day, awaiting inspection, keeps the item in the version, as in date order: the hand withdrawal keeps its own day', async () => {
+    const late = await typed(['report 1 on 03-10', 'withdraw 1 on 03-20', 'version of 03-15']);
+    const inOrder = await typed(['report 1 on 03-10', 'version of 03-15', 'withdraw 1 on 03-20']);
+    expect(late.one).toBe('withdrawn 2026-03-20 手工撤销');
+    expect(late.one).toBe(inOrder.one);
+    expect(inOrder.revision).toMatchObject({ itemsKept: [expect.objectContaining({ code: '1' })] });
   });
 });

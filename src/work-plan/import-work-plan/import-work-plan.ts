@@ -20,7 +20,7 @@ import { importWorkPlan, workPlanCommands, type PlanDays, type WorkPlanItemDefin
 import { refuseReusedKey, requestOf, type ClaimedValue } from '../../event-sourcing/execute-command.js';
 import { DomainError, conflict, say } from '../../shared/domain-error.js';
 import { dueDateLimitOf, workPlanDecider, type RevisePlan, type WorkPlanState } from '../domain/work-plan.decider.js';
-import { partsOf } from '../../assignments/domain/assignment.decider.js';
+import { assignmentsBefore, partsOf } from '../../assignments/domain/assignment.decider.js';
 import type { DueDateOverride } from '../../assignments/domain/assignment.commands.js';
 import { describeRevision, isUnchanged, itemRevisionCommands, planRevisionOf, versionsAsRevised, type ItemVersion, type PlanRevision } from '../revise-plan/plan-revision.js';
 import { BY_DATE } from '../../shared/deadline.js';
@@ -183,7 +183,8 @@ export async function importWorkPlanFile(
     const later = firstImport ? await planChangesAfter(dependencies, planStream, codeOf, { asOf: '9999-12-31', knownAt: firstImport.metadata.recordedAt }, without) : [];
     if (later.length > 0) throw exportOfNoReading(plan.title, later);
   }
-  const standing = isNewVersion ? await itemsAsTheyStand(dependencies, existing.categories, itemsWithout) : [];
+  // Judged as a version of its day finds them: an item withdrawn after that day was in the plan then (breaker11p P3).
+  const standing = isNewVersion ? await itemsAsTheyStand(dependencies, existing.categories, itemsWithout, days.assignedOn) : [];
   // Every row one unit's part: a unit's own download, its title row deleted or edited, when the plan has other units (breaker10h P11).
   if (isNewVersion && validated.rowsOfOneUnit) {
     const unitsOf = (item: Pick<ItemVersion, 'leadUnitIds' | 'responsibleUnitIds'>) => [...item.leadUnitIds, ...item.responsibleUnitIds];
@@ -491,20 +492,25 @@ function exportOfNoReading(title: string, later: readonly LaterChange[]): Domain
  * The plan's items as they stand, read from their streams (withdrawn ones are not in the outline);
  * without the events of the commands in `without`, as they stood before those. Gives the event
  * loop back every SLICE_MS between items (breaker10i P18: a 1,500-item plan's revision held
- * everyone 7 s).
+ * everyone 7 s). For a new version dated `versionDay` (`YYYY-MM-DD`): each with the work it had
+ * before that day (`workBeforeVersionDay`), and an item withdrawn after that day (by hand, typed
+ * before the version) as in the plan — on the version's day it was: a version leaving it out
+ * withdraws it on its day, the later withdrawal moved back to it (breaker11p P3), as in date order.
  */
 async function itemsAsTheyStand(
   dependencies: ImportDependencies,
   categories: Extract<WorkPlanState, { status: 'imported' }>['categories'],
   without: ReadonlySet<string> | null = null,
+  versionDay?: string,
 ): Promise<ItemVersion[]> {
   const versions: ItemVersion[] = [];
   const pause = slicer();
   for (const { itemId } of categories.flatMap((category) => category.items)) {
     await pause();
     const item = await stateWithout(dependencies, workPlanItemStream(itemId), workPlanItemDecider, without);
-    if (item.status === 'empty' || item.status === 'withdrawn') continue;
-    versions.push(versionOfItem(item));
+    if (item.status === 'empty') continue;
+    if (item.status === 'withdrawn' && (versionDay === undefined || item.withdrawnOn <= versionDay)) continue;
+    versions.push(versionOfItem(item, versionDay));
   }
   return versions;
 }
@@ -539,10 +545,16 @@ async function withdrawnListedAgain(
   return back;
 }
 
-/** A defined item as a revision compares it: its units by role, who holds predecessors' parts, verified units and open parts' dues. */
-function versionOfItem(item: Exclude<WorkPlanItemState, { status: 'empty' }>): ItemVersion {
+/**
+ * A defined item as a revision compares it: its units by role, who holds predecessors' parts, verified units and open
+ * parts' dues; for a version dated `versionDay`, also the work it had before that day (`workBeforeVersionDay`).
+ */
+function versionOfItem(item: Exclude<WorkPlanItemState, { status: 'empty' }>, versionDay?: string): ItemVersion {
     const parts = partsOf(item.assignments);
+    const before = versionDay === undefined ? undefined : partsOf(assignmentsBefore(item.assignments, versionDay));
+    const unitsWith = (status: 'VERIFIED' | 'REPORTED') => before!.filter((part) => part.status === status).map((part) => part.unitId);
     return {
+      ...(before === undefined ? {} : { workBeforeVersionDay: { verifiedUnitIds: unitsWith('VERIFIED'), reportedUnitIds: unitsWith('REPORTED') } }),
       ...item.definition,
       leadUnitIds: parts.filter((part) => part.role === 'LEAD').map((part) => part.unitId),
       responsibleUnitIds: parts.filter((part) => part.role === 'RESPONSIBLE').map((part) => part.unitId),

@@ -45,6 +45,14 @@ export interface ItemVersion {
    */
   readonly reportedUnitIds?: readonly string[];
   /**
+   * For the plan as it stands, judged for a new version dated D (`YYYY-MM-DD`): the units whose part, as it stood before
+   * D (their records dated on or after D set aside), was verified or awaited inspection — the work a version of that day
+   * found. A report dated on or after D, entered before the version, was refused in date order: it keeps no item the
+   * version leaves out, which is withdrawn on D with that report set aside, counted nowhere (breaker11p P3). Work verified
+   * now keeps the item whatever its day (a withdrawal never drops verified work). Absent: judged on `reportedUnitIds`.
+   */
+  readonly workBeforeVersionDay?: { readonly verifiedUnitIds: readonly string[]; readonly reportedUnitIds: readonly string[] };
+  /**
    * For a new version: the units the file dates on their own row (a row continuing the item with
    * its own 完成时限; in Rectify's own export every unit, `datesPerPart`), by unit id. A unit not
    * here is due on the item's date.
@@ -265,7 +273,9 @@ export function planRevisionOf(current: readonly ItemVersion[], nextAsWritten: r
 }
 
 /** Work on the record a new version never drops: a verified part, or a report awaiting inspection (breaker10g P11). */
-const hasVerifiedWork = (item: ItemVersion): boolean => (item.verifiedUnitIds ?? []).length > 0 || (item.reportedUnitIds ?? []).length > 0;
+const hasVerifiedWork = (item: ItemVersion): boolean =>
+  (item.verifiedUnitIds ?? []).length > 0 ||
+  (item.workBeforeVersionDay ? item.workBeforeVersionDay.verifiedUnitIds.length > 0 || item.workBeforeVersionDay.reportedUnitIds.length > 0 : (item.reportedUnitIds ?? []).length > 0);
 /** Kept for a report awaiting inspection only: no verified part. */
 const awaitsInspectionOnly = (item: ItemVersion): boolean => (item.verifiedUnitIds ?? []).length === 0;
 

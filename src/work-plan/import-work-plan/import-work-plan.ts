@@ -509,7 +509,8 @@ async function itemsAsTheyStand(
     await pause();
     const item = await stateWithout(dependencies, workPlanItemStream(itemId), workPlanItemDecider, without);
     if (item.status === 'empty') continue;
-    if (item.status === 'withdrawn' && (versionDay === undefined || item.withdrawnOn <= versionDay)) continue;
+    // One withdrawn after the version's day was in the plan then — if it was already in it (an item added on its own later was not).
+    if (item.status === 'withdrawn' && (versionDay === undefined || item.withdrawnOn <= versionDay || !partsOf(item.assignments).some((part) => part.assignedOn <= versionDay))) continue;
     versions.push(versionOfItem(item, versionDay));
   }
   return versions;

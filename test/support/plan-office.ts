@@ -64,6 +64,27 @@ export class PlanOffice {
   }
 
   /**
+   * A 单位名录 paper: unit `from`'s parts pass to `to` on `on` — merged (机构改革: `from` ceases) or handed over (职能调整).
+   * Sent by an ADMIN; answers the refusal's code, or null when it was taken.
+   */
+  async reorganise(how: 'mergeUnit' | 'handOverUnitParts', from: string, to: string, on: string): Promise<string | null> {
+    const day = how === 'mergeUnit' ? { mergedOn: on, reason: '机构改革' } : { handedOverOn: on, reason: '职能调整' };
+    return this.mutate(how, { unitId: this.units[from], successorUnitId: this.units[to], ...day }, await this.app.as('ADMIN'));
+  }
+
+  /**
+   * Who holds item `code`'s parts on `asOf` (absent: now), by unit code: each part as `unit role status due ←earlier holders`, sorted
+   * — what `views` leaves out (unit ids differ from server to server).
+   */
+  async holders(code: string, asOf?: string): Promise<string[]> {
+    const page = await this.app.graphql(`query($id: ID!, $asOf: String) { workPlanItem(id: $id, asOf: $asOf) { parts { unitId role status dueDate heldBefore } } }`, { id: this.items[code], asOf });
+    expect(page.errors).toBeUndefined();
+    const codeOf = (unitId: string) => Object.entries(this.units).find(([, id]) => id === unitId)?.[0] ?? unitId;
+    const parts = page.data!.workPlanItem.parts as { unitId: string; role: string; status: string; dueDate: string; heldBefore: string[] }[];
+    return parts.map((part) => [codeOf(part.unitId), part.role, part.status, part.dueDate, ...part.heldBefore.map(codeOf)].join(' ')).sort();
+  }
+
+  /**
    * Everything a supervisor and an inspector read of the plan on `asOf` (absent: now), in one comparable shape: the breakdown
    * with its 完成率, every item's page, the withdrawn list, the scorecard, the 待督查 list and the work-plan export (CSV).
    */

@@ -205,7 +205,7 @@ export async function importWorkPlanFile(
   const versionsInFile = defineItems.map((item) => versionOf(item, validated.datesPerPart === true)).map(asRevised);
   // An item an earlier version withdrew, listed again under its code and title, comes back (10e P1).
   const standingOrBack = isNewVersion ? [...standing, ...(await withdrawnListedAgain(dependencies, versionsInFile, standingByCode, itemsWithout, days.assignedOn))] : standing;
-  const difference = isNewVersion ? planRevisionOf(standingOrBack, versionsInFile) : null;
+  const difference = isNewVersion ? planRevisionOf(standingOrBack, versionsInFile, days.assignedOn) : null;
   // The same plan saved again (new bytes, same cells): nothing to revise, nothing to write.
   const resaved = difference !== null && isUnchanged(difference) && existing.status === 'imported' && sameOutline(existing.categories, importPlan.data.categories);
   const revision = resaved ? null : difference;
@@ -560,6 +560,7 @@ function versionOfItem(item: Exclude<WorkPlanItemState, { status: 'empty' }>, ve
       leadUnitIds: parts.filter((part) => part.role === 'LEAD').map((part) => part.unitId),
       responsibleUnitIds: parts.filter((part) => part.role === 'RESPONSIBLE').map((part) => part.unitId),
       heldFor: Object.fromEntries(parts.flatMap((part) => (part.heldBefore ?? []).map((predecessor) => [predecessor, part.unitId]))),
+      receivedOn: Object.fromEntries(parts.flatMap((part) => (part.heldSince !== undefined && (part.previousHolders ?? []).length > 0 ? [[part.unitId, part.heldSince]] : []))),
       verifiedUnitIds: parts.filter((part) => part.status === 'VERIFIED').map((part) => part.unitId),
       reportedUnitIds: parts.filter((part) => part.status === 'REPORTED').map((part) => part.unitId),
       partDues: Object.fromEntries(

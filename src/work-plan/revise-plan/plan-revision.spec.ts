@@ -449,5 +449,14 @@ describe('the difference between two versions', () => {
       expect(planRevisionOf([handedOver], [version('1', { responsibleUnitIds: [] })]).unitsRemoved).toEqual([{ code: '1', unitId: 'c', role: 'RESPONSIBLE' }]);
       expect(isUnchanged(planRevisionOf([handedOver], [version('1', { responsibleUnitIds: ['b', 'c'] })]))).toBe(true);
     });
+
+    it('a version dated before the hand-over naming both adds the successor’s own part: it held none on the version’s day (162ada7’s path)', () => {
+      const receivedLater = { ...handedOver, receivedOn: { c: '2026-04-01' } };
+      const both = [version('1', { responsibleUnitIds: ['b', 'c'] })];
+      expect(planRevisionOf([receivedLater], both, '2026-03-15').unitsAdded).toEqual([{ code: '1', unitId: 'c', role: 'RESPONSIBLE' }]);
+      // Dated on or after the day the part reached it, the successor named is the part it carries on.
+      expect(isUnchanged(planRevisionOf([receivedLater], both, '2026-04-01'))).toBe(true);
+      expect(isUnchanged(planRevisionOf([receivedLater], [version('1', { responsibleUnitIds: ['b'] })], '2026-03-15'))).toBe(true);
+    });
   });
 });

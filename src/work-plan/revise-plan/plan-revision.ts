@@ -34,6 +34,12 @@ export interface ItemVersion {
    */
   readonly heldFor?: Readonly<Record<string, string>>;
   /**
+   * For the plan as it stands: units that hold a part only since a predecessor's moved to them (a hand-over or merge into a unit
+   * with no part of its own), each with that office day (`YYYY-MM-DD`). A version dated before that day which names the unit
+   * gives it its own part then; the predecessor's joins it on its day (breaker8m P9's kind through a revised plan file, 162ada7).
+   */
+  readonly receivedOn?: Readonly<Record<string, string>>;
+  /**
    * For the plan as it stands: units whose part is verified. Done work stays on the record: a new
    * version that leaves such a unit out keeps its part (`PlanRevision.unitsKept`), never removes it.
    */
@@ -212,9 +218,11 @@ export function versionsAsRevised(current: readonly ItemVersion[], nextAsWritten
 
 /**
  * `current`: the plan's items as they stand, and withdrawn ones (`withdrawnOn`) whose code the new
- * version lists; `next`: the new version's.
+ * version lists; `next`: the new version's; `versionDay`: its office day (`YYYY-MM-DD`; absent: the
+ * plan as it stands is the plan on that day) — a unit the version names that holds a part only since a
+ * later day (`ItemVersion.receivedOn`) is added: on the version's day it held none (time2, 162ada7's path).
  */
-export function planRevisionOf(current: readonly ItemVersion[], nextAsWritten: readonly ItemVersion[]): PlanRevision {
+export function planRevisionOf(current: readonly ItemVersion[], nextAsWritten: readonly ItemVersion[], versionDay?: string): PlanRevision {
   const currentByCode = new Map(current.map((item) => [item.code, item]));
   const next = versionsAsRevised(current, nextAsWritten);
   const nextCodes = new Set(next.map((item) => item.code));
@@ -266,6 +274,11 @@ export function planRevisionOf(current: readonly ItemVersion[], nextAsWritten: r
       return due && !samePartDue(due, { dueDate: item.dueDate, terms: item.terms ?? BY_DATE }) ? { ...unit, due } : unit;
     };
     revision.unitsAdded.push(...unitsAfter.filter((unit) => !inBoth(unit, unitsBefore)).map(ownDue));
+    // Named by the version in its own right, holding now only a predecessor's part that reached it after the version's day: by
+    // date its own part comes first and the predecessor's joins it later (the item's decider makes that room: ownPartComesBeforeJoins).
+    const written = nextAsWritten.find((each) => each.code === item.code);
+    const receivedLater = (unit: UnitChange) => versionDay !== undefined && before.receivedOn?.[unit.unitId] !== undefined && before.receivedOn[unit.unitId]! > versionDay;
+    if (written) revision.unitsAdded.push(...unitsOf(written).filter((unit) => receivedLater(unit) && inBoth(unit, unitsBefore)).map(ownDue));
     revision.rolesChanged.push(...unitsAfter.filter((unit) => inBoth(unit, unitsBefore) && !unitsBefore.some(sameUnit(unit))));
     revision.partsRedated.push(...partsRedatedOf(item, before));
   }

@@ -19,7 +19,8 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * successor's own merge: U1 into U2 typed after U2 into U4 and U3 into U4 of a later day) are walked since. Seeds
  * that still fail (not walked in CI; TYPED_ORDER_SEEDS="b:25,r:53" walks any, `mode:seed[:runs]`): b:25 run 0 (P12: a
  * merge into U3 and U3's hand-over on one day — which paper of the day comes first), r:53, r:54, r:58, r:60 (a unit’s
- * two reports: the later-typed one refused — the standing rule, not a fault).
+ * two reports: the later-typed one refused — the standing rule, not a fault). A unit's row dated on or after its own merge
+ * is typed before that merge (typed after, it is refused: the unit had ceased — b:393 run 1 was that, the generator's doing).
  *
  * Directory first (breaker8m P7, P9): mode `d` types the reorganisations first (as the 单位名录 and its 机构改革 papers
  * come before the 交办 rows), then the rows, a withdrawal (six runs in ten) last; mode `p` adds a same-day pair — a second
@@ -194,6 +195,15 @@ function runsOf(mode: Mode, start: number, runs: number): Run[] {
     const leadAt = typed.indexOf(lead);
     typed[leadAt] = typed[firstRow]!;
     typed[firstRow] = lead;
+    // A unit's 交办 row dated on or after its own merge (modes b, w, r keep such rows): typed after the merge it is refused,
+    // rightly — the unit had ceased — while the date order below types every row first and takes it. That was the generator's
+    // doing, not a fault (b:393 run 1: merge U2→U3 06-01 typed before U2's lead row of 06-15). Such a merge is typed after the
+    // row, as date order has it (b:71 run 2, breaker8l P1, already was); no draw of `rnd`, so other runs are unchanged.
+    for (const merge of typed.filter((op): op is Extract<Op, readonly ['hand' | 'merge', ...unknown[]]> => op[0] === 'merge')) {
+      const lastRow = Math.max(...typed.flatMap((op, index) => (op[0] === 'row' && op[1] === merge[1] && op[3] >= merge[3] ? [index] : [])));
+      const at = typed.indexOf(merge);
+      if (at < lastRow) typed.splice(lastRow, 0, ...typed.splice(at, 1));
+    }
     typed.push(...clean.filter((op) => op[0] === 'report'));
     const key = dateKey(mode);
     result.push({ typed, date: [...clean].sort((a, b) => key(a).localeCompare(key(b))) });

@@ -82,3 +82,48 @@ describe('Registering a unit whose name is near a registered one', () => {
     }
   });
 });
+
+/*
+ * Issue 10 (session 25): renaming asks about near names as registering does — 青川市体育局 renamed 青川市教育体育局 beside a
+ * registered 青川市教育局 would make files naming either read as the other. Refused naming the near unit in Chinese, nothing
+ * appended (the unit keeps its name), unless the office confirms it is another unit (distinctFrom).
+ */
+describe('Renaming a unit to a name near another registered one', () => {
+  let app: TestApp;
+  let admin: Record<string, string>;
+  beforeAll(async () => {
+    app = await startTestApp();
+    admin = await app.as('ADMIN');
+  });
+  afterAll(() => app.close());
+
+  const register = (key: string, code: string, name: string) => app.graphql(REGISTER, { input: { idempotencyKey: key, code, name, kind: 'DEPARTMENT' } }, admin);
+  const rename = (key: string, unitId: string, name: string, distinctFrom?: string[]) =>
+    app.graphql(`mutation($input: RenameUnitInput!) { renameUnit(input: $input) { id name formerNames } }`, { input: { idempotencyKey: key, unitId, name, reason: '机构改革', ...(distinctFrom ? { distinctFrom } : {}) } }, admin);
+
+  it('is refused naming the near unit, keeps the old name, and renames once confirmed another unit', async () => {
+    const education = (await register('rename-jyj', 'RJYJ', '青川市教育局')).data!.registerUnit.id as string;
+    const sports = (await register('rename-tyj', 'RTYJ', '青川市体育局')).data!.registerUnit.id as string;
+    const refused = await rename('rename-near', sports, '青川市教育体育局');
+    expect(refused.errors?.[0]).toMatchObject({
+      extensions: {
+        code: 'CONFLICT',
+        field: 'name',
+        messageZh: '新名称“青川市教育体育局”与已登记的单位“青川市教育局”（编码 RJYJ）相近，更名后文件中的这两个名称可能被当作同一单位：如确是同一单位，请使用“合并单位”，不要更名；如确是另一个单位，请确认“这是另一个单位”后再更名。',
+        unitId: education,
+        nearName: '青川市教育局',
+        nearUnitIds: [education],
+      },
+    });
+    const unit = async () => (await app.graphql(`query($id: ID!) { unit(id: $id) { name formerNames } }`, { id: sports }, admin)).data!.unit;
+    expect(await unit()).toEqual({ name: '青川市体育局', formerNames: [] });
+    const confirmed = await rename('rename-near-confirmed', sports, '青川市教育体育局', [education]);
+    expect(confirmed.errors).toBeUndefined();
+    expect(await unit()).toEqual({ name: '青川市教育体育局', formerNames: ['青川市体育局'] });
+  });
+
+  it('a name near only the unit’s own is not asked', async () => {
+    const sports = (await register('rename-own', 'ROWN', '青川市文体局')).data!.registerUnit.id as string;
+    expect((await rename('rename-own-1', sports, '青川市文化体育局')).errors).toBeUndefined();
+  });
+});

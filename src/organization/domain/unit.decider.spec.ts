@@ -124,6 +124,33 @@ describe('机构改革: renaming and merging (fault 4)', () => {
     given(what === 'a unit not in the directory' ? [] : [health]).when(command).thenRefused(code);
   });
 
+  describe('a new name near another registered unit\'s (issue 10: renaming asks as registering does)', () => {
+    const education = { unitId: 'u-jyj', code: 'JYJ', name: '青川市教育局' };
+    const toNear = rename({ name: '青川市教育体育局', nearUnits: [education] });
+
+    it('is refused naming the near unit in Chinese, nothing appended, until the office confirms it is another unit (distinctFrom)', () => {
+      given([health]).when(toNear).thenRefused('CONFLICT');
+      expect(() => unitDecider.decide(toNear, fold(unitDecider, [health]))).toThrow(
+        expect.objectContaining({
+          code: 'CONFLICT',
+          messageZh: '新名称“青川市教育体育局”与已登记的单位“青川市教育局”（编码 JYJ）相近，更名后文件中的这两个名称可能被当作同一单位：如确是同一单位，请使用“合并单位”，不要更名；如确是另一个单位，请确认“这是另一个单位”后再更名。',
+          details: { field: 'name', unitId: 'u-jyj', nearName: '青川市教育局', nearUnitIds: ['u-jyj'] },
+        }) as DomainError,
+      );
+      const confirmed = given([health]).when({ ...toNear, distinctFrom: ['u-jyj'] }).decision();
+      expect(confirmed).toEqual([{ type: 'UnitRenamed', data: { ...renamed.data, name: '青川市教育体育局' } }]);
+    });
+
+    it('a name near only the unit\'s own names is not asked', () => {
+      const own = { unitId: 'u-wjw', code: 'WJW', name: '青川市卫生和计划生育委员会' };
+      expect(given([health]).when(rename({ nearUnits: [own] })).decision()).toEqual([renamed]);
+    });
+
+    it('a retry to the name it has is not asked again', () => {
+      given([health, renamed]).when(rename({ nearUnits: [education] })).then([]);
+    });
+  });
+
   it('an administrator merges a unit into its successor; merging again is a retry', () => {
     given([health]).when(merge()).then([merged]);
     given([health, merged]).when(merge()).then([]);

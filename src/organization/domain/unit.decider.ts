@@ -52,6 +52,14 @@ export interface RenameUnit {
   readonly nameTakenBy: string | null;
   /** The directory's current name of a unit (a refusal names the successor, never an id); absent: "another unit". */
   readonly nameOf?: (unitId: string) => string | undefined;
+  /**
+   * Other registered units whose name (or a former name) is near the new one, looked up by the handler as for a registration
+   * (`RegisterUnit.nearUnits`; the unit's own names are never near). Any not in `distinctFrom` is refused (issue 10): renamed
+   * 青川市教育局, 青川市教育体育局 would read as the other unit in every file that names either.
+   */
+  readonly nearUnits?: readonly NearUnit[];
+  /** Ids of `nearUnits` the office confirmed are other units (这是另一个单位). */
+  readonly distinctFrom?: readonly string[];
 }
 
 /** Merges the unit into its successor; the handler then hands its open parts over. */
@@ -225,27 +233,40 @@ function registerUnit(command: RegisterUnit, state: UnitState): UnitEvent[] {
       { field: 'name' },
     );
   }
-  const confirmed = new Set(command.distinctFrom ?? []);
-  const near = (command.nearUnits ?? []).filter((unit) => !confirmed.has(unit.unitId));
-  if (near.length > 0) refuseNearUnits(command.data.name, near);
+  refuseNearUnitsUnconfirmed('register', command.data.name, command.data.unitId, command);
   if (command.data.parentUnitId && !command.parentExists) throw notFound('Parent unit', command.data.parentUnitId, 'parentUnitId');
   requireBusinessDay(command.data.registeredOn, command.today, named('registeredOn', 'The registration date', '单位登记日期'));
   return [{ type: 'UnitRegistered', data: { ...command.data, name: storedUnitName(command.data.name) } }];
 }
 
+/** What a name near other units' is given by (`refuseNearUnitsUnconfirmed`): a new unit's registration, or a unit's rename. */
+type NamingAct = 'register' | 'rename';
+
 /**
- * CONFLICT: a new unit's name is near registered units' (`nearUnits`), so it may be one of them written another way; nothing is
- * registered. `extensions`: `field: 'name'`, `unitId` and `nearName` of the first, `nearUnitIds` of all — the form offers to
- * open it, or to confirm 这是另一个单位 and send the ids in `distinctFrom`.
+ * CONFLICT unless the office confirmed each: a name given to unit `unitId` (registered, or renamed to) is near other registered
+ * units' (`nearUnits`, from `nearUnitNames`), so it may be one of them written another way — registered, one unit would be in the
+ * directory twice; renamed to (issue 10), files naming either would be read as the wrong one. Those in `distinctFrom` (这是另一个
+ * 单位) and the unit itself are not asked. Nothing is appended. `extensions`: `field: 'name'`, `unitId` and `nearName` of the
+ * first, `nearUnitIds` of all — a form offers to confirm 这是另一个单位 and sends the ids in `distinctFrom`.
  */
-function refuseNearUnits(name: string, near: readonly NearUnit[]): never {
+function refuseNearUnitsUnconfirmed(act: NamingAct, name: string, unitId: string, command: { readonly nearUnits?: readonly NearUnit[]; readonly distinctFrom?: readonly string[] }): void {
+  const confirmed = new Set(command.distinctFrom ?? []);
+  const near = (command.nearUnits ?? []).filter((unit) => unit.unitId !== unitId && !confirmed.has(unit.unitId));
+  if (near.length === 0) return;
   const first = near[0]!;
-  throw conflict(
-    `Unit "${name}" is near the registered unit${near.length > 1 ? 's' : ''} ${near.map((unit) => `"${unit.name}" (${unit.code})`).join(', ')}: it may be the same unit written another way. ` +
-      'If it is, use the registered unit; if it is another unit, confirm it (distinctFrom) and register it again.',
-    `单位“${name.trim()}”与已登记的单位${near.map((unit) => `“${unit.name}”（编码 ${unit.code}）`).join('、')}相近，可能是同一单位的不同写法：如是同一单位，无需再登记，请使用已登记的单位；如确是另一个单位，请确认“这是另一个单位”后再登记。`,
-    { field: 'name', unitId: first.unitId, nearName: first.name, nearUnitIds: near.map((unit) => unit.unitId) },
-  );
+  const units = { en: near.map((unit) => `"${unit.name}" (${unit.code})`).join(', '), zh: near.map((unit) => `“${unit.name}”（编码 ${unit.code}）`).join('、') };
+  const plural = near.length > 1 ? 's' : '';
+  const [en, zh] =
+    act === 'register'
+      ? [
+          `Unit "${name}" is near the registered unit${plural} ${units.en}: it may be the same unit written another way. If it is, use the registered unit; if it is another unit, confirm it (distinctFrom) and register it again.`,
+          `单位“${name.trim()}”与已登记的单位${units.zh}相近，可能是同一单位的不同写法：如是同一单位，无需再登记，请使用已登记的单位；如确是另一个单位，请确认“这是另一个单位”后再登记。`,
+        ]
+      : [
+          `The new name "${name}" is near the registered unit${plural} ${units.en}: files naming either would be read as the other. If the two are one unit, merge them rather than renaming; if it is another unit, confirm it (distinctFrom) and rename again.`,
+          `新名称“${name.trim()}”与已登记的单位${units.zh}相近，更名后文件中的这两个名称可能被当作同一单位：如确是同一单位，请使用“合并单位”，不要更名；如确是另一个单位，请确认“这是另一个单位”后再更名。`,
+        ];
+  throw conflict(en, zh, { field: 'name', unitId: first.unitId, nearName: first.name, nearUnitIds: near.map((unit) => unit.unitId) });
 }
 
 const requireAdmin = (actor: Actor, en: string, zh: string) => {
@@ -263,7 +284,10 @@ function requireReason(reason: string, zh: string): void {
 
 /**
  * A renamed unit keeps its id, code, parts and history. Renaming to its current name is a retry
- * and changes nothing; a name another unit has or had is refused, so a name never means two units.
+ * and changes nothing; a name another unit has or had is refused, so a name never means two units,
+ * and so is one near another unit's unless the office confirms it (`nearUnits`, `distinctFrom`: issue 10,
+ * the rule of a registration). Errors: FORBIDDEN, NOT_FOUND, CONFLICT (merged, name taken, near names),
+ * BAD_USER_INPUT (blank name, no reason, a day in the future or before the registration).
  */
 function renameUnit(command: RenameUnit, state: UnitState): UnitEvent[] {
   requireAdmin(command.actor, 'rename units', '更改单位名称');
@@ -287,6 +311,7 @@ function renameUnit(command: RenameUnit, state: UnitState): UnitEvent[] {
       { field: 'name' },
     );
   }
+  refuseNearUnitsUnconfirmed('rename', name, unit.unitId, command);
   requireReason(command.reason, '更名须说明理由（如机构改革文件）。');
   requireBusinessDay(renamedOn, command.today, named('renamedOn', 'The day of the rename', '更名日期'));
   const renamed = { day: renamedOn, what: named('renamedOn', `the day ${inForce.name} was renamed`, `${inForce.name}的更名日期`) };

@@ -133,3 +133,30 @@ describe('a 单位名录 naming registered units another way (10k P6)', () => {
     expect(refused(await importUnits(content, { ...options, distinctCodes: ['jytyj'] }))).toEqual([['LSJ', false], ['JYTYJ', false]]);
   });
 });
+
+describe('a 单位名录 renaming a unit to a name near another registered unit’s (issue 10: renames ask as registrations do)', () => {
+  const withSports = [...registered, { id: 'unit-tyj', code: 'TYJ', name: '青川市体育局' }];
+  const renaming = { format: 'xlsx' as const, lookupUnit: unitLookupFrom(withSports), directory: withSports, rename: true, nameOf: (id: string) => withSports.find((unit) => unit.id === id)?.name };
+  const file = () =>
+    directory([
+      ['编码', '单位名称', '类型'],
+      ['TYJ', '青川市教育体育局', '部门'],
+    ]);
+
+  it('refuses the rename naming the near unit, renames nothing', async () => {
+    expect(refused(await importUnits(await file(), renaming))).toEqual([
+      [2, '单位 TYJ 的新名称“青川市教育体育局”与已登记的单位“青川市教育局”（编码 JYJ）相近，更名后文件中的这两个名称可能被当作同一单位：如确是同一单位，请使用“合并单位”，不要更名；如确是另一个单位，请在“确认为不同单位的编码”中填写该行编码后重新导入。'],
+    ]);
+  });
+
+  it('renames once the office confirms it is another unit (distinctCodes); a name near only its own former name is not asked', async () => {
+    const result = await importUnits(await file(), { ...renaming, distinctCodes: ['TYJ'] });
+    expect(result.ok && result.units.map((unit) => [unit.code, unit.name, unit.renamedFrom])).toEqual([['TYJ', '青川市教育体育局', '青川市体育局']]);
+    const own = await directory([
+      ['编码', '单位名称', '类型'],
+      ['TYJ', '青川市体育运动局', '部门'],
+    ]);
+    const renamedOwn = await importUnits(own, renaming);
+    expect(renamedOwn.ok && renamedOwn.units.map((unit) => [unit.code, unit.renamedFrom])).toEqual([['TYJ', '青川市体育局']]);
+  });
+});

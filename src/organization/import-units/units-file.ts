@@ -111,7 +111,8 @@ export interface UnitsImportOptions {
   readonly nameOf?: (unitId: string) => string | undefined;
   /**
    * The directory's units, for names near a new row's (市发改委 beside 青川市发展和改革委员会: `nearUnitNames`): a row naming a new
-   * unit near one of them, or near another row's, is refused naming the match, unless its code is in `distinctCodes`.
+   * unit near one of them, or near another row's, is refused naming the match, unless its code is in `distinctCodes`; so is a
+   * rename to a name near another registered unit's (issue 10).
    */
   readonly directory?: readonly { readonly id: string; readonly code: string; readonly name: string }[];
   /** Codes of rows the office confirms are units of their own, though their names are near another unit's (breaker10k P6). */
@@ -214,6 +215,12 @@ export async function importUnits(
           'If the unit was renamed, import again with --rename (rename: true).',
         reasonZh: `单位编码 ${code} 已登记为${current ? `“${current}”` : '其他名称'}，不是“${name}”。如该单位已更名，请勾选“按更名导入”后重新导入。`,
       });
+    } else if (otherName && !distinct.has(code.toUpperCase())) {
+      // Renamed to a name near another registered unit's (青川市体育局 renamed 青川市教育体育局 beside a registered 青川市教育局): asked,
+      // as a new unit's is and as renameUnit asks (issue 10), never applied unasked.
+      const forms = nameForms(name);
+      const near = directoryForms.filter((each) => each.unit.id !== idOfCode && nearForms(forms, each.forms)).map((each) => each.unit);
+      if (near.length > 0) problems.push(nearRenameProblem(row, code, name, near));
     } else if (idOfCode === undefined && idOfName !== undefined && CODE.test(code)) {
       problems.push({ row, reason: `${name} is already registered under another code than ${code}.`, reasonZh: `“${name}”已用另一个编码（不是 ${code}）登记。` });
     }
@@ -287,6 +294,16 @@ function nearRegisteredProblem(row: number, code: string, name: string, matches:
     row,
     reason: `Unit ${code} "${name}" is near the registered unit${matches.length > 1 ? 's' : ''} ${matches.map((unit) => `"${unit.name}" (${unit.code})`).join(', ')}: it may be the same unit written another way. If it is, write its code ${first.code} and name "${first.name}" (or leave the row out); if it is another unit, ${CONFIRM_DISTINCT.en} and import again.`,
     reasonZh: `单位“${name}”（编码 ${code}）与已登记的单位${named}相近，可能是同一单位的不同写法：如是同一单位，请改写为编码 ${first.code}、名称“${first.name}”（或删去该行）；如确是另一个单位，请${CONFIRM_DISTINCT.zh}后重新导入。`,
+  };
+}
+
+/** The problem of a rename (`rename`) to a name near other registered units' (`nearUnitNames`): nothing renamed, the match named. */
+function nearRenameProblem(row: number, code: string, name: string, matches: readonly { code: string; name: string }[]): ImportProblem {
+  const named = matches.map((unit) => `“${unit.name}”（编码 ${unit.code}）`).join('、');
+  return {
+    row,
+    reason: `Unit ${code}'s new name "${name}" is near the registered unit${matches.length > 1 ? 's' : ''} ${matches.map((unit) => `"${unit.name}" (${unit.code})`).join(', ')}: files naming either would be read as the other. If they are one unit, merge them rather than renaming; if it is another unit, ${CONFIRM_DISTINCT.en} and import again.`,
+    reasonZh: `单位 ${code} 的新名称“${name}”与已登记的单位${named}相近，更名后文件中的这两个名称可能被当作同一单位：如确是同一单位，请使用“合并单位”，不要更名；如确是另一个单位，请${CONFIRM_DISTINCT.zh}后重新导入。`,
   };
 }
 

@@ -7,7 +7,6 @@ import { unitDecider } from '../domain/unit.decider.js';
 import { unitStream } from '../domain/unit.events.js';
 import { UnitsReadModel } from '../units/units.read-model.js';
 import { unitNameClaim } from '../units/unit-name.js';
-import { nameForms, nearForms } from '../units/near-unit-names.js';
 import type { RegisterUnitInput } from './register-unit.input.js';
 
 /** Registers a unit in the directory and returns its id. */
@@ -40,21 +39,12 @@ export class RegisterUnitHandler implements ICommandHandler<RegisterUnitCommand>
         data: { unitId, code: input.code, name: input.name, kind: input.kind, parentUnitId, registeredOn: input.registeredOn ?? officeDate(context.now) },
         parentExists: parentUnitId === null || this.units.get(parentUnitId) !== undefined,
         nameTakenBy: this.units.byName(input.name.trim())?.code ?? null,
-        nearUnits: this.nearUnits(unitId, input.name),
+        nearUnits: this.units.nearUnits(input.name, unitId),
         distinctFrom: input.distinctFrom ?? [],
       }),
       [unitNameClaim(input.name)],
       context,
     );
     return unitId;
-  }
-
-  /** Registered units other than `unitId` whose name or a former name is near `name` (`nearForms`), by their current name: one pass over the directory. */
-  private nearUnits(unitId: string, name: string): { unitId: string; code: string; name: string }[] {
-    const forms = nameForms(name);
-    return this.units
-      .list()
-      .filter((unit) => unit.id !== unitId && [unit.name, ...unit.formerNames].some((named) => nearForms(forms, nameForms(named))))
-      .map((unit) => ({ unitId: unit.id, code: unit.code, name: unit.name }));
   }
 }

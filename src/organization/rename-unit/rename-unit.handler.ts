@@ -16,6 +16,8 @@ export class RenameUnitCommand extends Command<string> {
     /** The office day the new name took effect; omitted: today. */
     readonly renamedOn: string | undefined,
     readonly context: CommandContext,
+    /** Units the office confirmed the new name's unit is not, though their names are near (这是另一个单位); absent: none. */
+    readonly distinctFrom: readonly string[] = [],
   ) {
     super();
   }
@@ -28,10 +30,22 @@ export class RenameUnitHandler implements ICommandHandler<RenameUnitCommand> {
     private readonly units: UnitsReadModel,
   ) {}
 
-  async execute({ unitId, name, reason, renamedOn, context }: RenameUnitCommand): Promise<string> {
+  async execute({ unitId, name, reason, renamedOn, context, distinctFrom }: RenameUnitCommand): Promise<string> {
     const today = officeDate(context.now);
-    // The new name is claimed with the rename: of units renamed to one name at once, one gets it.
-    const command = () => ({ type: 'RenameUnit', actor: context.actor, today, renamedOn: renamedOn ?? today, name, reason, nameTakenBy: this.units.byName(name.trim())?.code ?? null, nameOf: (id: string) => this.units.get(id)?.name }) as const;
+    // The new name is claimed with the rename: of units renamed to one name at once, one gets it. Near names are asked as on registering.
+    const command = () =>
+      ({
+        type: 'RenameUnit',
+        actor: context.actor,
+        today,
+        renamedOn: renamedOn ?? today,
+        name,
+        reason,
+        nameTakenBy: this.units.byName(name.trim())?.code ?? null,
+        nameOf: (id: string) => this.units.get(id)?.name,
+        nearUnits: this.units.nearUnits(name, unitId),
+        distinctFrom,
+      }) as const;
     await this.executor.executeClaiming(unitStream(unitId), unitDecider, command, [unitNameClaim(name)], context);
     return unitId;
   }

@@ -4,7 +4,7 @@ import { AllowRoles } from '../../access/authorization/access-policy.js';
 import { CommandContextFactory } from '../../shared/command-context.factory.js';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
-import { IsOptional } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsUUID } from 'class-validator';
 import { CalendarDate, EntityId, RequiredLabel, RequiredText } from '../../shared/graphql/validation.js';
 import { UnitType } from '../units/unit.type.js';
 import { GetUnitQuery } from '../units/units.queries.js';
@@ -31,6 +31,18 @@ export class RenameUnitInput extends IdempotentInput {
   @IsOptional()
   @CalendarDate()
   renamedOn?: string;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Registered units the office confirms the renamed unit is not (这是另一个单位): a new name near another unit\'s (青川市教育体育局 beside 青川市教育局) is refused CONFLICT with extensions.unitId, nearName and nearUnitIds unless those units are named here',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsUUID('all', { each: true, message: 'distinctFrom must contain valid unit ids' })
+  distinctFrom?: string[];
 }
 
 @Resolver(() => UnitType)
@@ -47,7 +59,7 @@ export class RenameUnitResolver {
   })
   async renameUnit(@Args('input') input: RenameUnitInput, @CurrentRequester() requester: Requester) {
     const context = this.contexts.create(requester, 'RenameUnit', input);
-    const unitId = await this.commands.execute(new RenameUnitCommand(input.unitId, input.name, input.reason, input.renamedOn, context));
+    const unitId = await this.commands.execute(new RenameUnitCommand(input.unitId, input.name, input.reason, input.renamedOn, context, input.distinctFrom ?? []));
     return this.queries.execute(new GetUnitQuery(unitId));
   }
 }

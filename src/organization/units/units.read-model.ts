@@ -2,6 +2,7 @@ import { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.j
 import { UnitEvent, UnitKind } from '../domain/unit.events.js';
 import { byPinyin } from '../../shared/chinese-order.js';
 import { unitNameKey } from './unit-name.js';
+import { nameForms, nearForms } from './near-unit-names.js';
 import type { UnitHandOver, UnitMerger } from '../../assignments/domain/assignment.commands.js';
 import type { ReorganisationStep } from '../domain/unit.decider.js';
 import { say } from '../../shared/domain-error.js';
@@ -239,6 +240,18 @@ export class UnitsReadModel implements Projection {
   byName(name: string): UnitView | undefined {
     const id = this.idByName.get(unitNameKey(name));
     return id ? this.byId.get(id) : undefined;
+  }
+
+  /**
+   * Units other than `exceptUnitId` whose name or a former name is near `name` (`nearUnitNames`: 市发改委 beside 青川市发展和改革委员会,
+   * 青川市教育体育局 beside 青川市教育局), each as its id, code and current name, in pinyin order: what a registration or a rename
+   * asks the office about (`RegisterUnit.nearUnits`, `RenameUnit.nearUnits`). One pass over the directory (a few hundred units).
+   */
+  nearUnits(name: string, exceptUnitId: string): { unitId: string; code: string; name: string }[] {
+    const forms = nameForms(name);
+    return this.list()
+      .filter((unit) => unit.id !== exceptUnitId && [unit.name, ...unit.formerNames].some((named) => nearForms(forms, nameForms(named))))
+      .map((unit) => ({ unitId: unit.id, code: unit.code, name: unit.name }));
   }
 
   /** Every unit, by name in pinyin order (as a Chinese reader looks a unit up). */

@@ -131,6 +131,7 @@ const BY_INPUT_FIELD: Readonly<Record<string, string>> = {
   'RegisterUnitInput.name': '单位名称',
   'RegisterUnitInput.distinctFrom': '确认为另一个单位（与之相近的已登记单位）',
   'RenameUnitInput.name': '新名称',
+  'RenameUnitInput.distinctFrom': '确认为另一个单位（与新名称相近的已登记单位）',
   'RegisterUnitInput.kind': '单位类型',
   'IssueCircularInput.kind': '通报类型',
   'CircularReferenceInput.kind': '引用类型',

@@ -123,7 +123,7 @@ describe('Renaming a unit to a name near another registered one', () => {
   });
 
   it('a name near only the unit’s own is not asked', async () => {
-    const sports = (await register('rename-own', 'ROWN', '青川市文体局')).data!.registerUnit.id as string;
-    expect((await rename('rename-own-1', sports, '青川市文化体育局')).errors).toBeUndefined();
+    const archives = (await register('rename-own', 'ROWN', '青川市档案局')).data!.registerUnit.id as string;
+    expect((await rename('rename-own-1', archives, '青川市档案管理局')).errors).toBeUndefined();
   });
 });

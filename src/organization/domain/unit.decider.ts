@@ -311,11 +311,12 @@ function renameUnit(command: RenameUnit, state: UnitState): UnitEvent[] {
       { field: 'name' },
     );
   }
-  refuseNearUnitsUnconfirmed('rename', name, unit.unitId, command);
   requireReason(command.reason, '更名须说明理由（如机构改革文件）。');
   requireBusinessDay(renamedOn, command.today, named('renamedOn', 'The day of the rename', '更名日期'));
   const renamed = { day: renamedOn, what: named('renamedOn', `the day ${inForce.name} was renamed`, `${inForce.name}的更名日期`) };
   requireNotBefore(renamed, registration(unit));
+  // Asked last: what must be corrected is said first, so a confirmed rename is not refused for its day after.
+  refuseNearUnitsUnconfirmed('rename', name, unit.unitId, command);
   return [{ type: 'UnitRenamed', data: { unitId: unit.unitId, previousName: inForce.name, name, reason: command.reason.trim(), renamedOn } }];
 }
 

@@ -17,9 +17,10 @@ import { graphql, latency, load } from './load.mjs';
 import { rawAppends, rectifyAppends } from './appends.mjs';
 import { CONSTANT, QUERIES, dashboardFigures, noopBody, recordFindingBody, variablesOf } from './queries.mjs';
 import { readCommandLine } from './cli-options.mjs';
+import { snapshotStall } from './snapshot-stall.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
-const ROWS = ['1', '2', '3', '4', '5', '6', '7', '8'];
+const ROWS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 // ---------------------------------------------------------------------------------------------
 // options
@@ -259,6 +260,12 @@ async function main() {
         await again.stop();
         const ratio = again.readyMs / emptyAgain.readyMs;
         row({ row: '5', figure: 'restart: time to serving, peak RSS', size, rectify: `${seconds(again.readyMs)}, ${mib(peak)} (first start, after its rows: ${mib(firstPeak)})`, reference: `empty store's start: ${seconds(emptyAgain.readyMs)}, ${mib(emptyAgain.peakRss)}`, ratio, ratioOf: 'restart/empty', target: '≤ 1.5 and < 500 MB', met: ratio <= 1.5 && peak !== null && peak < 500e6, values: { readyMs: again.readyMs, peakRss: peak, firstStartPeakRss: firstPeak, empty: emptyAgain } });
+      }
+      if (want('9')) {
+        // breaker12i P4: a read-model snapshot taken while the server serves (bench/snapshot-stall.mjs).
+        const { cost, probe, constant, bare } = await snapshotStall({ sqlitePath, directory, manifest, querySeconds: options.querySeconds });
+        const ratio = cost.longestDelayMs / Math.max(bare.ms, 1);
+        row({ row: '9', figure: 'read-model snapshot while serving: longest event-loop delay during it; a constant query meanwhile, p99 / max', size, rectify: `${ms(cost.longestDelayMs)} (the capture’s longest turn ${ms(cost.longestTurnMs)}; captured in ${seconds(cost.capturedMs)}, ${mib(cost.bytes)}); constant query ${ms(probe.p99)} / ${ms(probe.max)} (n=${probe.requests})`, reference: `the same states in one v8.serialize: ${ms(bare.ms)}; constant query alone: ${ms(constant.p99)} / ${ms(constant.max)}`, ratio, ratioOf: 'longest delay/one call', target: 'longest delay < 50 ms', met: cost.longestDelayMs < 50, values: { cost, probe, constant, bare } });
       }
       rmSync(directory, { recursive: true, force: true });
     }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Subject } from 'rxjs';
 import { EVENT_STORE, comparePositions, formatPosition, type EventStore, type EventSubscription, type Position, type StoredEvent } from '../event-store/event-store.port.js';
@@ -33,6 +33,21 @@ export const SNAPSHOT_MOST_PUT_OFF = 3;
 
 /** Thrown from a capture's pause when an event has waited SNAPSHOT_MAX_HOLD_MS: the capture is put off. */
 class CapturePutOff extends Error {}
+
+/**
+ * What one snapshot cost the event loop, said in its log line (and read by `npm run bench`, row 9).
+ * All in ms of wall clock: `capturedMs` from the capture's start to its bytes (MAC included);
+ * `longestTurnMs` the longest the capture kept the event loop at once (from a resumption to its next
+ * pause); `longestDelayMs` the longest any timer waited meanwhile (perf_hooks' event-loop delay
+ * monitor: the capture's turns plus whatever else ran, garbage collection included);
+ * `eventsHeldMs` the longest an arriving event waited for the capture (0: none arrived).
+ */
+export interface SnapshotCost {
+  readonly capturedMs: number;
+  readonly longestTurnMs: number;
+  readonly longestDelayMs: number;
+  readonly eventsHeldMs: number;
+}
 
 interface Waiter {
   position: Position;
@@ -69,6 +84,10 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
   private eventsHeld: Promise<void> | null = null;
   /** Since when (performance.now()) an event waits for the capture to end; null while none waits. */
   private eventsWaitingSince: number | null = null;
+  /** The longest an event waited for the capture under way (ms). */
+  private eventsHeldMs = 0;
+  /** What the last snapshot written cost the event loop; null before one is. */
+  lastSnapshotCost: SnapshotCost | null = null;
   /** How long an event may wait for a capture before it is put off (SNAPSHOT_MAX_HOLD_MS; tests lengthen it). */
   snapshotHoldCeilingMs = SNAPSHOT_MAX_HOLD_MS;
   /** Captures put off in a row (see SNAPSHOT_MOST_PUT_OFF). */
@@ -186,20 +205,34 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
   private async captureAndWrite(position: Position, eventId: string): Promise<void> {
     let release!: () => void;
     this.eventsHeld = new Promise<void>((resolve) => (release = resolve));
-    let turnStarted = performance.now();
+    this.eventsHeldMs = 0;
+    const delays = monitorEventLoopDelay({ resolution: 10 });
+    delays.enable();
+    const began = performance.now();
+    let turnStarted = began;
+    let longestTurnMs = 0;
     // At shutdown (the last chance before a restart) or after too many put off in a row: held to its end.
     const holdsToEnd = this.stopped || this.putOff >= SNAPSHOT_MOST_PUT_OFF;
     const pause = (): Promise<void> | void => {
       const now = performance.now();
       if (!holdsToEnd && this.eventsWaitingSince !== null && now - this.eventsWaitingSince >= this.snapshotHoldCeilingMs) throw new CapturePutOff();
       if (now - turnStarted < SNAPSHOT_TURN_MS) return;
+      longestTurnMs = Math.max(longestTurnMs, now - turnStarted);
       return nextTurn().then(() => {
         turnStarted = performance.now();
       });
     };
     let bytes: SnapshotBytes;
+    let cost: SnapshotCost;
     try {
       bytes = await this.snapshots.capture(this.projections, position, eventId, pause);
+      const ended = performance.now();
+      cost = {
+        capturedMs: ended - began,
+        longestTurnMs: Math.max(longestTurnMs, ended - turnStarted),
+        longestDelayMs: delays.max / 1e6,
+        eventsHeldMs: Math.max(this.eventsHeldMs, this.eventsWaitingSince === null ? 0 : ended - this.eventsWaitingSince),
+      };
       this.eventsSinceSnapshot = 0;
       this.putOff = 0;
     } catch (error) {
@@ -217,6 +250,7 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
       this.snapshots.noteNotWritten(error);
       return;
     } finally {
+      delays.disable();
       this.eventsHeld = null;
       this.eventsWaitingSince = null;
       release();
@@ -224,8 +258,14 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
     try {
       await this.snapshots.write(bytes);
       this.latestSnapshot = position;
+      this.lastSnapshotCost = cost;
       this.snapshots.noteWritten();
-      this.logger.log(`Read-model snapshot written at position ${formatPosition(position)} (${bytes.length} bytes)`);
+      const round = (value: number) => Math.round(value);
+      this.logger.log(
+        `Read-model snapshot written at position ${formatPosition(position)} (${bytes.length} bytes; captured in ${round(cost.capturedMs)} ms, ` +
+          `its longest turn on the event loop ${round(cost.longestTurnMs)} ms, longest event-loop delay ${round(cost.longestDelayMs)} ms, events held up to ${round(cost.eventsHeldMs)} ms)`,
+        cost,
+      );
     } catch (error) {
       this.logger.warn(`Could not write the read-model snapshot ${this.snapshots.path}: ${String(error)}`);
       this.snapshots.noteNotWritten(error);
@@ -320,8 +360,9 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
         for await (const stored of this.subscription) {
           await pause();
           if (this.eventsHeld) {
-            this.eventsWaitingSince ??= performance.now();
+            const waitingSince = (this.eventsWaitingSince ??= performance.now());
             await this.eventsHeld;
+            this.eventsHeldMs = Math.max(this.eventsHeldMs, performance.now() - waitingSince);
           }
           let event: ReturnType<typeof recordedEvent>;
           try {

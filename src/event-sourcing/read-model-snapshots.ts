@@ -12,6 +12,7 @@ import { say, type Bilingual } from '../shared/domain-error.js';
 import type { Projection } from './recorded-event.js';
 import {
   UnreadableSnapshotError,
+  WrittenWhole,
   codeVersion,
   decodeSnapshotStates,
   judgeLoadedCode,
@@ -278,7 +279,7 @@ export class ReadModelSnapshots {
         writtenAt: new Date().toISOString(),
         keyFingerprint: this.keys.fingerprint,
       },
-      projections.map(stateOf),
+      projections.map((projection) => (projection.sharesObjects ? new WrittenWhole(stateOf(projection)) : stateOf(projection))),
       this.authenticate,
       pause,
     );

@@ -32,6 +32,14 @@ export interface Projection {
   snapshot?(): unknown;
   /** Puts back what `snapshot()` returned, on a fresh instance, before any event is applied. */
   restore?(state: unknown): void;
+  /**
+   * True when the state keeps one mutable object in several places (an account's token under its
+   * hash and under its account, changed in place when revoked): its snapshot is then written in one
+   * piece, the only way such objects come back shared (snapshot-file.ts; any other read model's
+   * pieces are serialised one by one). Keep such a read model small — its piece holds the event
+   * loop for as long as it takes — and declare it as a getter (not an own field, which would be state).
+   */
+  readonly sharesObjects?: boolean;
 }
 
 /**

@@ -2,14 +2,32 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHmac } from 'node:crypto';
-import { MAC_SLICE_BYTES, decodeSnapshotStates, encodeSnapshot, isAuthentic, judgeCodeAt, readSnapshotFile, writeSnapshotFile, type SnapshotAuthenticator } from './snapshot-file.js';
+import v8 from 'node:v8';
+import {
+  MAC_SLICE_BYTES,
+  WrittenWhole,
+  decodeSnapshotStates,
+  encodeSnapshot,
+  isAuthentic,
+  judgeCodeAt,
+  objectsSharedAcrossPieces,
+  readSnapshotFile,
+  writeSnapshotFile,
+  type SnapshotAuthenticator,
+  type SnapshotBytes,
+} from './snapshot-file.js';
 
 /*
  * A snapshot is serialised a piece at a time (issue 12: the event loop is given back between pieces
- * while a million events' read models are written), yet it must come back as one serialisation
- * would: every entry of every container, objects shared between pieces and between read models
- * still shared.
+ * while a million events' read models are written), each piece a serialisation of its own (breaker12i
+ * P4: one serializer for them all cost each piece more the more was written before it), yet it must
+ * come back as the read models were: every entry of every container; an object shared between pieces
+ * comes back shared only from a state written whole, so a state that shares a mutable object across
+ * pieces is found by `objectsSharedAcrossPieces`.
  */
+
+/** The payload as the file holds it: its chunks one after another. */
+const payloadOf = (bytes: SnapshotBytes) => Buffer.concat(bytes.payload);
 
 const authenticate: SnapshotAuthenticator = () => createHmac('sha256', 'test key');
 
@@ -39,8 +57,8 @@ function states() {
 const decode = async (pieceSize: number, pause?: () => Promise<void> | void) => {
   const { ledger, tallies, units } = states();
   const bytes = await encodeSnapshot(HEADER, [ledger, tallies, units], authenticate, pause, pieceSize);
-  const header = { ...HEADER, format: 4, payloadBytes: bytes.payload.length };
-  return { bytes, decoded: decodeSnapshotStates('test', header, bytes.payload) as [ReturnType<typeof states>['ledger'], ReturnType<typeof states>['tallies'], ReturnType<typeof states>['units']] };
+  const header = { ...HEADER, format: 5, payloadBytes: payloadOf(bytes).length };
+  return { bytes, decoded: decodeSnapshotStates('test', header, payloadOf(bytes)) as [ReturnType<typeof states>['ledger'], ReturnType<typeof states>['tallies'], ReturnType<typeof states>['units']] };
 };
 
 describe('a read-model snapshot written in pieces', () => {
@@ -65,18 +83,53 @@ describe('a read-model snapshot written in pieces', () => {
     expect(unitsBack.map((unit) => unit.name)).toEqual(units.map((unit) => unit.name));
   });
 
-  it('keeps an object shared between pieces and between read models shared, as one serialisation does', async () => {
+  it('keeps an object shared inside one piece shared; one shared between pieces comes back as equal copies, and is found beforehand unless frozen', async () => {
     const { decoded } = await decode(3);
     const [ledgerBack, talliesBack, unitsBack] = decoded;
-    const unitsOfFindings = new Set([...ledgerBack.findings.values()].map((finding) => finding.unit));
-    // Ten findings over four pieces, one unit object.
-    expect(unitsOfFindings.size).toBe(1);
-    const [unit] = unitsOfFindings;
-    expect(talliesBack.byUnit.get('u1')).toBe(unit);
-    expect(unitsBack[0]).toBe(unit);
-    // A change through one reference is seen through every other, as in the live read models.
-    unit!.name = '市财政局（新）';
-    expect(ledgerBack.findings.get('f9')!.unit.name).toBe('市财政局（新）');
+    // Three findings to a piece: within a piece their one unit object stays one.
+    const [f0, f1, f2, f3] = ['f0', 'f1', 'f2', 'f3'].map((id) => ledgerBack.findings.get(id)!);
+    expect(f0!.unit).toBe(f1!.unit);
+    expect(f0!.unit).toBe(f2!.unit);
+    // Across pieces and read models: equal, not the same object.
+    expect(f3!.unit).not.toBe(f0!.unit);
+    expect(f3!.unit).toEqual(f0!.unit);
+    expect(talliesBack.byUnit.get('u1')).toEqual(f0!.unit);
+    expect(unitsBack[0]).toEqual(f0!.unit);
+    // Which is why a mutable object held in two pieces is found before it is ever written so…
+    const { ledger, tallies, units, sharedUnit } = states();
+    expect(objectsSharedAcrossPieces([ledger, tallies, units])).toEqual(['0.findings.<value>.unit', '1.byUnit.<value>', '2[]']);
+    // …and a frozen one (never changed in place, so two copies are as good as one) is not.
+    Object.freeze(sharedUnit);
+    expect(objectsSharedAcrossPieces([ledger, tallies, units])).toEqual([]);
+  });
+
+  it('writes a read model that keeps one mutable object in several places in one piece, so it comes back shared (Projection.sharesObjects)', async () => {
+    const token = { sha256: 'ab', revoked: false };
+    const users = { tokensBySha256: new Map([['ab', token]]), tokensByUser: new Map([['u1', [token]]]), other: new Map([['x', 1]]) };
+    expect(objectsSharedAcrossPieces([users])).toEqual(['0.tokensByUser.<value>[]']);
+    expect(objectsSharedAcrossPieces([new WrittenWhole(users)])).toEqual([]);
+    const bytes = await encodeSnapshot({ ...HEADER, readModels: ['Users'] }, [new WrittenWhole(users)], authenticate, undefined, 1);
+    const [back] = decodeSnapshotStates('test', { ...HEADER, readModels: ['Users'], format: 5, payloadBytes: payloadOf(bytes).length }, payloadOf(bytes)) as [typeof users];
+    back.tokensByUser.get('u1')![0]!.revoked = true;
+    // Revoked through one list, revoked in the other: as in the live read model.
+    expect(back.tokensBySha256.get('ab')!.revoked).toBe(true);
+  });
+
+  it('costs each piece what its own entries cost, whatever was written before it: every piece is a serialisation of its own (breaker12i P4)', async () => {
+    // A piece's segment is its own V8 serialisation: the same entries give the same bytes wherever they come in the state.
+    const findings = new Map(Array.from({ length: 40 }, (_, index) => [`f${index}`, { id: `f${index}`, parts: [{ unitId: 'u1' }] }] as const));
+    const bytes = await encodeSnapshot({ ...HEADER, readModels: ['Ledger'] }, [{ findings }], authenticate, undefined, 4);
+    const payload = payloadOf(bytes);
+    const segments: Buffer[] = [];
+    for (let offset = 0; offset < payload.length; ) {
+      const length = payload.readUInt32BE(offset);
+      segments.push(payload.subarray(offset + 4, offset + 4 + length));
+      offset += 4 + length;
+    }
+    // The count, the state's fields, the Map's marker, then 10 pieces of 4 entries.
+    expect(segments).toHaveLength(3 + 10);
+    const pieces = segments.slice(3);
+    pieces.forEach((piece, index) => expect(piece.equals(v8.serialize([...findings].slice(4 * index, 4 * index + 4)))).toBe(true));
   });
 
   it('gives the caller a pause after every piece, and goes on only once an awaited pause resolves', async () => {
@@ -110,7 +163,7 @@ describe('a read-model snapshot written in pieces', () => {
     const bytes = await encodeSnapshot({ ...HEADER, readModels: ['Parts'] }, [state], authenticate, () => void written.push(written.length), 4);
     // byParent 25 pieces of 4, all's two fields (byDay split too), perUnit 13 pieces, itemIds whole.
     expect(written).toHaveLength(25 + 2 + 13 + 1);
-    const [back] = decodeSnapshotStates('test', { ...HEADER, readModels: ['Parts'], format: 4, payloadBytes: bytes.payload.length }, bytes.payload) as [typeof state];
+    const [back] = decodeSnapshotStates('test', { ...HEADER, readModels: ['Parts'], format: 5, payloadBytes: payloadOf(bytes).length }, payloadOf(bytes)) as [typeof state];
     expect(back).toEqual(state);
     expect([...back.parts.byParent.keys()]).toEqual([...byParent.keys()]);
   });
@@ -146,7 +199,7 @@ describe('a read-model snapshot written in pieces', () => {
       const clock = () => (reads++ % 2 === 0 ? now : (now += msPerPiece));
       let pauses = 0;
       const bytes = await encodeSnapshot({ ...HEADER, readModels: ['Ledger'] }, [{ closed, findings }], authenticate, () => void (pauses += 1), 'adaptive', clock);
-      const [back] = decodeSnapshotStates('test', { ...HEADER, readModels: ['Ledger'], format: 4, payloadBytes: bytes.payload.length }, bytes.payload) as [{ closed: typeof closed; findings: typeof findings }];
+      const [back] = decodeSnapshotStates('test', { ...HEADER, readModels: ['Ledger'], format: 5, payloadBytes: payloadOf(bytes).length }, payloadOf(bytes)) as [{ closed: typeof closed; findings: typeof findings }];
       expect([...back.findings.keys()]).toEqual([...findings.keys()]);
       expect([...back.closed]).toEqual([...closed]);
       return pauses;

@@ -11,10 +11,16 @@ import { temporaryPathFor } from '../shared/temporary-path.js';
 /*
  * A snapshot of every read model, so that a restart replays only the tail of the log. The file:
  *   "RECTIFY-READ-MODELS\n" · header length (uint32, big-endian, bytes) · header (JSON, UTF-8) · MAC (32 bytes) · payload
- * The payload is one V8 serialisation (`v8.DefaultSerializer`, as `v8.serialize`) of the read
- * models' states in registration order, written piece by piece (see `encodeSnapshot`) through one
- * serializer, so objects shared between read models or inside one come back shared. The header says which code wrote it,
- * for which store, at which log position, and the payload's length. The MAC is an HMAC-SHA-256 over
+ * The payload is the read models' states in registration order, cut into pieces (see
+ * `encodeSnapshot`): a sequence of segments, each a uint32 (big-endian) byte length and one V8
+ * serialisation (`v8.serialize`) of its own — a piece's marker, or its value. Each piece is a
+ * serialisation of its own, so an object held in two pieces comes back as two equal objects: a
+ * state keeps a mutable object in one place (`objectsSharedAcrossPieces` finds any other), or its
+ * read model is written in one piece (`Projection.sharesObjects`). One serializer for every piece
+ * kept them shared, but its table of every object written so far is rehashed after each garbage
+ * collection, and grows by copying: at hundreds of MB a piece that should take 2 ms held the event
+ * loop for hundreds (breaker12i P4). The header says which code wrote it, for which store, at which
+ * log position, and the payload's length. The MAC is an HMAC-SHA-256 over
  * everything else in the file (magic, length, header, payload), keyed from the ledger signing key
  * (LedgerKeys.mac), which lives outside the data folder: a checksum anyone can recompute would let
  * whoever can write ./data forge any read-model fact (an ADMIN token) with no trace in the ledger.
@@ -24,9 +30,10 @@ const MAGIC = Buffer.from('RECTIFY-READ-MODELS\n', 'ascii');
 /**
  * Bumped when the file layout itself changes (2: the CRC-32 gave way to a keyed MAC; 3: the payload
  * is written in pieces, large Maps, Sets and arrays of a state's fields a slice of entries at a time;
- * 4: plain objects inside a state split into their fields too, down to FIELD_DEPTH).
+ * 4: plain objects inside a state split into their fields too, down to FIELD_DEPTH; 5: each piece a
+ * serialisation of its own, length-prefixed).
  */
-const FORMAT = 4;
+const FORMAT = 5;
 /** Bytes of the MAC (HMAC-SHA-256) after the header. */
 const MAC_BYTES = 32;
 
@@ -76,14 +83,27 @@ export const positionOf = (header: SnapshotHeader): Position => ({ commit: BigIn
 
 /**
  * A snapshot file's bytes in the order they are written: the head (magic, header length, header)
- * and the payload, kept apart so the payload — hundreds of MB at a million events — is never copied
- * into one buffer with its head (that copy doubled the memory a snapshot takes while it is written).
+ * and the payload in chunks of about PAYLOAD_CHUNK_BYTES, never copied into one buffer (that copy
+ * doubled the memory a snapshot takes while it is written, and held the event loop while it ran).
  */
 export interface SnapshotBytes {
   readonly head: Buffer;
-  readonly payload: Buffer;
+  /** The payload's chunks, in order. */
+  readonly payload: readonly Buffer[];
   /** The file's length in bytes. */
   readonly length: number;
+}
+
+/** The payload's segments are gathered into chunks of about this many bytes (the MAC takes one between pauses). */
+const PAYLOAD_CHUNK_BYTES = 1 << 20;
+
+/**
+ * A read model's state to be written in one piece — one serialisation — because it holds one
+ * mutable object in several places, which come back shared only from one serialisation (see
+ * `Projection.sharesObjects`). Decoded as the state itself.
+ */
+export class WrittenWhole {
+  constructor(readonly state: unknown) {}
 }
 
 /**
@@ -172,9 +192,12 @@ export const MAC_SLICE_BYTES = 1 << 20;
  * Serialises the states into the file's bytes, with their MAC, a piece at a time: plain objects (a
  * state, and those inside it down to FIELD_DEPTH) field by field, each container among their fields
  * with more entries than a piece holds a piece at a time (`EntriesPerPiece`; `clock` times the
- * pieces), and the MAC over the payload MAC_SLICE_BYTES at a time, calling `pause` between pieces.
+ * pieces; its entries are read one by one, never copied into a list first), and the MAC over the
+ * payload a chunk at a time, calling `pause` between pieces. A state given as `WrittenWhole` is one
+ * piece. Each piece is a serialisation of its own (see the file's description): the time a piece
+ * takes depends on that piece alone, not on how much was written before it.
  * The states must not change until it resolves (the projection engine applies no event meanwhile):
- * the pieces together are one serialisation. A `pause` that throws abandons the capture.
+ * the pieces together are one state. A `pause` that throws abandons the capture.
  */
 export async function encodeSnapshot(
   header: Omit<SnapshotHeader, 'format' | 'payloadBytes'>,
@@ -185,75 +208,176 @@ export async function encodeSnapshot(
   clock: () => number = () => performance.now(),
 ): Promise<SnapshotBytes> {
   const sizer = pieceSizer(entriesPerPiece, clock);
-  const serializer = new v8.DefaultSerializer();
+  const chunks: Buffer[] = [];
+  let gathered: Buffer[] = [];
+  let gatheredBytes = 0;
+  let payloadBytes = 0;
+  const segment = (value: unknown) => {
+    const bytes = v8.serialize(value);
+    const length = Buffer.allocUnsafe(4);
+    length.writeUInt32BE(bytes.length);
+    payloadBytes += 4 + bytes.length;
+    // A large piece (a state written whole) is a chunk as it is: copying it would hold the event loop for nothing.
+    if (bytes.length >= PAYLOAD_CHUNK_BYTES) {
+      flush();
+      chunks.push(length, bytes);
+      return;
+    }
+    gathered.push(length, bytes);
+    gatheredBytes += 4 + bytes.length;
+    if (gatheredBytes >= PAYLOAD_CHUNK_BYTES) flush();
+  };
+  const flush = () => {
+    if (gathered.length === 0) return;
+    chunks.push(Buffer.concat(gathered, gatheredBytes));
+    gathered = [];
+    gatheredBytes = 0;
+  };
   const write = async (value: unknown, depth: number): Promise<void> => {
+    if (value instanceof WrittenWhole) {
+      segment([Piece.Whole, value.state]);
+      await pause();
+      return;
+    }
     if (depth < FIELD_DEPTH && isPlainObject(value)) {
       const names = Object.keys(value);
-      serializer.writeUint32(Piece.Fields);
-      serializer.writeValue(names);
+      segment([Piece.Fields, names]);
       for (const name of names) await write(value[name], depth + 1);
       return;
     }
     sizer.restart();
     const piece = depth === 0 ? Piece.Whole : containerPiece(value, sizer.size());
-    serializer.writeUint32(piece);
     if (piece === Piece.Whole) {
-      serializer.writeValue(value);
+      segment([Piece.Whole, value]);
       await pause();
       return;
     }
-    const entries: unknown[] = piece === Piece.ArrayEntries ? (value as unknown[]) : [...(value as Map<unknown, unknown> | Set<unknown>)];
-    serializer.writeUint32(entries.length);
-    for (let start = 0; start < entries.length; ) {
-      const end = start + sizer.size();
-      sizer.time(() => serializer.writeValue(entries.slice(start, end)));
-      start = end;
+    const count = piece === Piece.ArrayEntries ? (value as unknown[]).length : (value as Map<unknown, unknown> | Set<unknown>).size;
+    segment([piece, count]);
+    // Read one by one: a spread of a million entries into a list held the event loop on its own.
+    const entries: Iterator<unknown> =
+      piece === Piece.MapEntries ? (value as Map<unknown, unknown>).entries() : piece === Piece.SetEntries ? (value as Set<unknown>).values() : (value as unknown[])[Symbol.iterator]();
+    for (let written = 0; written < count; ) {
+      const slice: unknown[] = [];
+      for (const size = sizer.size(); slice.length < size; ) {
+        const next = entries.next();
+        if (next.done) break;
+        slice.push(next.value);
+      }
+      if (slice.length === 0) break;
+      sizer.time(() => segment(slice));
+      written += slice.length;
       await pause();
     }
   };
-  serializer.writeHeader();
-  serializer.writeUint32(states.length);
+  segment(states.length);
   for (const state of states) await write(state, 0);
-  const payload = serializer.releaseBuffer();
-  const headerBytes = Buffer.from(JSON.stringify({ format: FORMAT, ...header, payloadBytes: payload.length }), 'utf8');
+  flush();
+  const headerBytes = Buffer.from(JSON.stringify({ format: FORMAT, ...header, payloadBytes }), 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32BE(headerBytes.length);
   const mac = authenticate();
   for (const part of [MAGIC, length, headerBytes]) mac.update(part);
-  for (let start = 0; start < payload.length; start += MAC_SLICE_BYTES) {
-    if (start > 0) await pause();
-    mac.update(payload.subarray(start, start + MAC_SLICE_BYTES));
+  for (const [index, chunk] of chunks.entries()) {
+    for (let start = 0; start < chunk.length; start += MAC_SLICE_BYTES) {
+      if (index > 0 || start > 0) await pause();
+      mac.update(chunk.subarray(start, start + MAC_SLICE_BYTES));
+    }
   }
   const head = Buffer.concat([MAGIC, length, headerBytes, mac.digest()]);
-  return { head, payload, length: head.length + payload.length };
+  return { head, payload: chunks, length: head.length + payloadBytes };
+}
+
+/**
+ * Objects of `states` that a snapshot would write in two pieces and that are not frozen, so they
+ * would come back as two objects where the read model kept one (a change through one would no
+ * longer be seen through the other): a path to each (read model index, then field names, `<key>`,
+ * `<value>`, `[]`), at most `most`. Pieces are taken at their smallest (one container entry each),
+ * as the adaptive sizing may cut anywhere. States given as `WrittenWhole` are one piece. For tests
+ * (test/e2e/read-model-snapshots): it holds every object of the states in a Map.
+ */
+export function objectsSharedAcrossPieces(states: readonly unknown[], most = 20): string[] {
+  const pieceOf = new Map<object, number>();
+  const found: string[] = [];
+  let pieces = 0;
+  const visit = (value: unknown, piece: number, path: string) => {
+    const pending: [unknown, string][] = [[value, path]];
+    while (pending.length > 0 && found.length < most) {
+      const [next, at] = pending.pop()!;
+      if (next === null || typeof next !== 'object') continue;
+      const seen = pieceOf.get(next);
+      if (seen === piece) continue;
+      if (seen !== undefined) {
+        if (!Object.isFrozen(next) && !found.includes(at)) found.push(at);
+        continue;
+      }
+      pieceOf.set(next, piece);
+      // By tag, not instanceof: a restored state's Maps are made in Node's own realm (v8.deserialize), not the caller's.
+      const kind = Object.prototype.toString.call(next);
+      if (kind === '[object Map]') for (const [key, entry] of next as Map<unknown, unknown>) pending.push([key, `${at}.<key>`], [entry, `${at}.<value>`]);
+      else if (kind === '[object Set]') for (const entry of next as Set<unknown>) pending.push([entry, `${at}.<value>`]);
+      else if (ArrayBuffer.isView(next) || kind === '[object Date]' || kind === '[object ArrayBuffer]') continue;
+      else for (const [name, entry] of Object.entries(next)) pending.push([entry, Array.isArray(next) ? `${at}[]` : `${at}.${name}`]);
+    }
+  };
+  const split = (value: unknown, depth: number, path: string) => {
+    if (depth < FIELD_DEPTH && isPlainObject(value)) {
+      for (const [name, field] of Object.entries(value)) split(field, depth + 1, `${path}.${name}`);
+      return;
+    }
+    const piece = depth === 0 ? Piece.Whole : containerPiece(value, 0);
+    if (piece === Piece.Whole) return visit(value, (pieces += 1), path);
+    if (piece !== Piece.MapEntries) for (const entry of value as Iterable<unknown>) visit(entry, (pieces += 1), piece === Piece.SetEntries ? `${path}.<value>` : `${path}[]`);
+    else {
+      for (const [key, entry] of value as Map<unknown, unknown>) {
+        visit(key, (pieces += 1), `${path}.<key>`);
+        visit(entry, pieces, `${path}.<value>`);
+      }
+    }
+  };
+  states.forEach((state, index) => (state instanceof WrittenWhole ? visit(state.state, (pieces += 1), `${index}`) : split(state, 0, `${index}`)));
+  return [...new Set(found)];
 }
 
 /** The states `encodeSnapshot` wrote, put back together (objects and containers written in pieces made whole again). */
 function decodePayload(payload: Buffer): unknown[] {
-  const deserializer = new v8.DefaultDeserializer(payload);
-  deserializer.readHeader();
-  const count = deserializer.readUint32();
+  let offset = 0;
+  const next = (): unknown => {
+    if (offset + 4 > payload.length) throw new Error('the payload ends inside a piece');
+    const length = payload.readUInt32BE(offset);
+    const end = offset + 4 + length;
+    if (end > payload.length) throw new Error('the payload ends inside a piece');
+    const value = v8.deserialize(payload.subarray(offset + 4, end));
+    offset = end;
+    return value;
+  };
+  const count = next();
+  if (typeof count !== 'number') throw new Error('a payload that does not begin with its count of states');
   const states: unknown[] = [];
-  for (let index = 0; index < count; index += 1) states.push(readField(deserializer, 0));
+  for (let index = 0; index < count; index += 1) states.push(readField(next, 0));
+  if (offset !== payload.length) throw new Error(`${payload.length - offset} bytes after the last state`);
   return states;
 }
 
-function readField(deserializer: v8.Deserializer, depth: number): unknown {
-  const piece = deserializer.readUint32() as Piece;
-  if (piece === Piece.Whole) return deserializer.readValue();
+function readField(next: () => unknown, depth: number): unknown {
+  const marker = next();
+  if (!Array.isArray(marker) || marker.length !== 2) throw new Error('a piece without its marker');
+  const [piece, value] = marker as [Piece, unknown];
+  if (piece === Piece.Whole) return value;
   if (piece === Piece.Fields && depth < FIELD_DEPTH) {
-    const names = deserializer.readValue() as string[];
+    const names = value as string[];
     if (!Array.isArray(names)) throw new Error('an object written in pieces without its field names');
     const fields: Record<string, unknown> = {};
-    for (const name of names) fields[name] = readField(deserializer, depth + 1);
+    for (const name of names) fields[name] = readField(next, depth + 1);
     return fields;
   }
   if (depth === 0) throw new Error(`unknown piece ${String(piece)} for a state`);
   if (piece !== Piece.MapEntries && piece !== Piece.SetEntries && piece !== Piece.ArrayEntries) throw new Error(`unknown piece ${String(piece)} for a field`);
-  const count = deserializer.readUint32();
+  const count = value as number;
+  if (!Number.isInteger(count) || count < 0) throw new Error('a container piece without its count of entries');
   const entries: unknown[] = [];
   while (entries.length < count) {
-    const slice = deserializer.readValue() as unknown[];
+    const slice = next() as unknown[];
     if (!Array.isArray(slice) || slice.length === 0) throw new Error('a container piece that is no list of entries');
     for (const entry of slice) entries.push(entry);
   }
@@ -339,11 +463,9 @@ export async function writeSnapshotFile(path: string, bytes: SnapshotBytes): Pro
   try {
     const file = await open(temporary, 'w');
     try {
-      // writev may write less than asked (like write): go on from where it stopped.
-      let written = 0;
-      while (written < bytes.length) {
-        const chunks = [bytes.head, bytes.payload].map((chunk, index) => (index === 0 ? chunk.subarray(written) : chunk.subarray(Math.max(0, written - bytes.head.length))));
-        written += (await file.writev(chunks.filter((chunk) => chunk.length > 0))).bytesWritten;
+      // A write may write less than asked: go on from where it stopped.
+      for (const chunk of [bytes.head, ...bytes.payload]) {
+        for (let written = 0; written < chunk.length; ) written += (await file.write(chunk, written)).bytesWritten;
       }
       await file.sync();
     } finally {

@@ -61,7 +61,7 @@ export const DueTermsKinds = ['BY_DATE', 'AT_ONCE', 'RECURRING', 'STANDING', 'BY
 export const STANDING_REPORT_PERIOD: RecurrencePeriod = 'QUARTER';
 
 /** Terms of a part due by a plain day: what every part assigned before terms existed has. */
-export const BY_DATE: DueTerms = { kind: 'BY_DATE' };
+export const BY_DATE: DueTerms = Object.freeze({ kind: 'BY_DATE' });
 
 /**
  * The terms a deadline read from a file gives its parts. A recurring deadline (每季度) is one

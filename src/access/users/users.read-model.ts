@@ -82,6 +82,11 @@ export const loginNameClaim = (loginName: string): ClaimedValue => ({ scope: 'lo
 
 /** Accounts and the hashes of their tokens: what authentication looks up on every request. */
 export class UsersReadModel implements Projection {
+  /** An account and its tokens and sessions are each kept under several keys, and changed in place (a token revoked): one piece. */
+  get sharesObjects(): boolean {
+    return true;
+  }
+
   private readonly users = new Map<string, UserView>();
   /** In the order registered. */
   private readonly registered: UserView[] = [];

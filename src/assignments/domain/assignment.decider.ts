@@ -622,7 +622,8 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
         unitId,
         role,
         dueDate,
-        terms: terms ?? BY_DATE,
+        // Frozen: one terms object is kept by every read model holding the part, and a snapshot may write them apart (snapshot-file.ts).
+        terms: terms == null ? BY_DATE : Object.freeze(terms),
         assignedOn,
         verifiedOn: null,
         status: 'ASSIGNED',
@@ -785,7 +786,7 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
     case 'PartsRescheduled': {
       const { previousDueDate, dueDate, terms, unitIds } = event.data;
       const moved = partsOf(state).map((part): AssignmentPart =>
-        part.status !== 'VERIFIED' && part.dueDate === previousDueDate && (unitIds === undefined || namedPart(unitIds, part, state)) ? { ...part, dueDate, terms: terms ?? part.terms } : part,
+        part.status !== 'VERIFIED' && part.dueDate === previousDueDate && (unitIds === undefined || namedPart(unitIds, part, state)) ? { ...part, dueDate, terms: terms == null ? part.terms : Object.freeze(terms) } : part,
       );
       return { ...state, parts: Object.fromEntries(moved.map((part) => [part.unitId, part])) };
     }

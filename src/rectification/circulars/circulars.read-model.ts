@@ -37,6 +37,11 @@ const newestFirst: ListOrder<CircularView, { issuedOn: string; sequence: number 
  * page starts by binary search.
  */
 export class CircularsReadModel implements Projection {
+  /** Each circular is kept in every list that holds it (all, by id, unit, reference, sameness): one piece. */
+  get sharesObjects(): boolean {
+    return true;
+  }
+
   private readonly all: CircularView[] = [];
   private readonly byId = new Map<string, CircularView>();
   private readonly byUnit = new Map<string, CircularView[]>();

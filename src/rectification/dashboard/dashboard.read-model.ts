@@ -247,7 +247,8 @@ export class DashboardReadModel implements Projection {
       if (after && after.status !== 'VERIFIED') {
         // A standing part (常态化) is never overdue: listed green whatever its day, like a reported one.
         const awaiting = awaitsUnit(after) && !after.standing;
-        const entry = { seq, parentId: finding.findingId, unitId: after.unitId, awaiting };
+        // Frozen: the same entry is kept in two indexes, and a snapshot may write them in two pieces (snapshot-file.ts).
+        const entry = Object.freeze({ seq, parentId: finding.findingId, unitId: after.unitId, awaiting });
         const unitName = this.unitName(after.unitId);
         addOpenPart(state.openParts, after.dueDate, entry, unitName);
         addOpenPart(this.statusIndex(after.status), after.dueDate, entry, unitName);

@@ -89,16 +89,52 @@ const ROLE_LABEL = /(牵头|主责|配合|协办|参与|责任)(?:单位|部门|
 const LEAD_MARK = /\s*[（(]\s*牵头\s*[）)]\s*$/;
 
 /**
+ * A role written after the units of a clause, as published 任务分工 cells say it (newcomer25 S1):
+ * 「青川市财政局牵头，各区县政府配合」, 「市发改委、市统计局负责」, 「市民政局牵头、市财政局参与」. Group 1: the names, group 2: the role.
+ */
+const ROLE_AFTER = /^(.+?)(牵头|主责|负责|配合|协办|参与|协助)$/;
+/** Clauses of a 任务分工 cell: what one role word closes (「A牵头，B、C配合」 → 「A牵头」, 「B、C配合」). */
+const CLAUSE_SEPARATOR = /[，,;；\r\n]+/;
+const leadsBy = (role: string) => role === '牵头' || role === '主责' || role === '负责';
+
+/**
+ * The units of a cell written 「A牵头，B、C配合」 (`ROLE_AFTER`), each clause's role word applying to every
+ * unit of that clause (「A牵头、B参与」: split at 、 when each name carries its own word); null when no
+ * clause ends with a role word. Unmarked clauses are others, as unlabelled names are.
+ */
+function unitRolesAfterNames(text: string): { lead: string[]; others: string[] } | null {
+  const clauses = text
+    .split(CLAUSE_SEPARATOR)
+    .map((clause) => clause.trim())
+    .filter((clause) => clause !== '');
+  const pieces = clauses.flatMap((clause) => {
+    const names = namesInCell(clause);
+    // 「A牵头、B参与」: every name with its own role word.
+    return names.length > 1 && names.every((name) => ROLE_AFTER.test(name)) ? names : [clause];
+  });
+  if (!pieces.some((piece) => ROLE_AFTER.test(piece))) return null;
+  const lead: string[] = [];
+  const others: string[] = [];
+  for (const piece of pieces) {
+    const marked = ROLE_AFTER.exec(piece);
+    const names = namesInCell(marked ? marked[1]! : piece);
+    (marked && leadsBy(marked[2]!) ? lead : others).push(...names);
+  }
+  return { lead, others };
+}
+
+/**
  * The units of a one-column 责任单位 cell that says who leads (breaker10c P6): `牵头单位：A；配合单位：
  * B、C` (labels, any of 牵头/主责 for the lead and 配合/协办/参与/责任 for the others, with or without
- * 单位/部门) or `A（牵头），B`. Null when the cell has no such label: then the file's own order
+ * 单位/部门), `A（牵头），B`, or the role after the names, `A牵头，B、C配合` (newcomer25 S1;
+ * 牵头/主责/负责 lead, 配合/协办/参与/协助 the others). Null when the cell says no role: then the file's own order
  * decides (the first unit named leads). Names unlabelled before the first label are others.
  */
 export function unitRolesInCell(cell: Cell): { readonly lead: string[]; readonly others: string[] } | null {
   const text = withoutInvisible(textOf(cell));
   const labels = [...text.matchAll(ROLE_LABEL)];
   const marked = namesInCell(text).some((name) => LEAD_MARK.test(name));
-  if (labels.length === 0 && !marked) return null;
+  if (labels.length === 0 && !marked) return unitRolesAfterNames(text);
   const lead: string[] = [];
   const others: string[] = [];
   const take = (segment: string, leads: boolean) => {

@@ -21,6 +21,12 @@ describe('role labels in a 责任单位 cell', () => {
     ['牵头：青川市财政局 配合：青川市教育局', ['青川市财政局'], ['青川市教育局']],
     ['青川市民政局（牵头），青川市教育局', ['青川市民政局'], ['青川市教育局']],
     ['青川市教育局、青川市民政局(牵头)', ['青川市民政局'], ['青川市教育局']],
+    // newcomer25 S1: the role after the names, as published 任务分工 cells write it.
+    ['青川市财政局牵头，青川市教育局配合', ['青川市财政局'], ['青川市教育局']],
+    ['青川市财政局牵头，青川市教育局、青川市民政局配合', ['青川市财政局'], ['青川市教育局', '青川市民政局']],
+    ['青川市民政局牵头、青川市财政局参与', ['青川市民政局'], ['青川市财政局']],
+    ['青川市教育局协办；青川市财政局负责', ['青川市财政局'], ['青川市教育局']],
+    ['青川市财政局牵头', ['青川市财政局'], []],
   ])('reads %s as its lead and other units', (cell, lead, others) => {
     expect(unitRolesInCell(cell)).toEqual({ lead, others: others.map((name) => name) });
   });
@@ -38,6 +44,14 @@ describe('role labels in a 责任单位 cell', () => {
     expect(result.ok ? result.findings.map((finding) => finding.parts.map((part) => `${part.unit.unitId} ${part.role}`)) : result.problems).toEqual([
       ['unit-czj LEAD', 'unit-jyj RESPONSIBLE'],
       ['unit-mzj LEAD', 'unit-jyj RESPONSIBLE'],
+    ]);
+  });
+
+  it('reads a 任务分工 column written 「A牵头，B配合」 as the plan\'s lead and responsible units (newcomer25 S1)', async () => {
+    const csv = '序号,工作任务,任务分工,完成时间\n1,推进财政预决算公开,青川市财政局牵头，青川市教育局、青川市民政局配合,2026年12月31日（星期四）\n';
+    const result = await importWorkPlan(csv, { format: 'csv', title: '2026年任务', lookupUnit });
+    expect(result.ok ? result.plan.categories[0]!.items.map((item) => [item.leadUnits.map((unit) => unit.unitId), item.responsibleUnits.map((unit) => unit.unitId)]) : result.problems).toEqual([
+      [['unit-czj'], ['unit-jyj', 'unit-mzj']],
     ]);
   });
 

@@ -47,6 +47,18 @@ export function mergedNameNotice(lookup: UnitLookup, name: string): { reason: st
   };
 }
 
+/**
+ * The problem of an import row naming no unit of the directory, in both languages, with what to do
+ * (newcomer25 S1: the bare "not in the directory" sent a clerk to register 「青川市财政局牵头」).
+ * `roleEn`/`roleZh`: the column's role (`lead unit` / 牵头单位), e.g. `unit` / 单位.
+ */
+export function unknownUnitProblem(name: string, roleEn: string, roleZh: string): { reason: string; reasonZh: string } {
+  return {
+    reason: `Unknown ${roleEn} "${name}": not the official name or code of a unit in the directory. Write the unit's full name or code, or register the unit in the directory first.`,
+    reasonZh: `${roleZh}“${name}”不在单位名录中：既不是单位的正式名称，也不是单位编码。请写单位的全称或编码，或先在单位名录中登记该单位。`,
+  };
+}
+
 /** What a name's row says besides it: 各科室 in a row means the sections of that row's lead unit. */
 export interface NamingContext {
   /** The unit ids of the row's lead units (牵头单位). */

@@ -8,7 +8,7 @@ import { COOPERATING_UNIT_ALIASES, type SourceRecord } from '../../spreadsheet/c
 import { readDay, readDeadline } from '../../spreadsheet/deadline-text.js';
 import { partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { labelZh, missingColumn, missingColumnBeside, problemAt, sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
-import { lookupOn, mergedNameNotice, nearReadingNotice, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
+import { lookupOn, mergedNameNotice, nearReadingNotice, unitNamesOf, unknownUnitProblem, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import { droppedColumnProblems, readingNotesOf, readRecords } from '../../spreadsheet/records.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 import { isSummarySheet, sectionOfText } from '../../spreadsheet/sheet.js';
@@ -622,8 +622,7 @@ function unitsNamed(
   }
   problems.push({
     row,
-    reason: named.unknown ? `Unknown unit "${name}": not the official name or code of a unit in the directory.` : `The unit ${named.reason}.`,
-    reasonZh: named.unknown ? `单位“${name}”不在单位名录中：既不是单位的正式名称，也不是单位编码。` : `单位：${named.reasonZh}。`,
+    ...(named.unknown ? unknownUnitProblem(name, 'unit', '单位') : { reason: `The unit ${named.reason}.`, reasonZh: `单位：${named.reasonZh}。` }),
   });
   return null;
 }

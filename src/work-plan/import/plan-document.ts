@@ -1,6 +1,6 @@
 import { CLOSING_BRACKETS, OPENING_BRACKETS } from '../../shared/brackets.js';
 import { isCalendarDate } from '../../shared/calendar-date.js';
-import { numbersByValue, wordsByValue } from '../../shared/numbers-by-value.js';
+import { chineseNumeralValue, numbersByValue, wordsByValue } from '../../shared/numbers-by-value.js';
 import { unreadableLabel, unreadableReasonZh } from '../../shared/readable-text.js';
 import { calendarDateOf, textOf, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
@@ -578,6 +578,21 @@ function withoutRepeatedRows(records: readonly SourceRecord<PlanColumn>[]): { re
 }
 
 /**
+ * Puts categories numbered 一, 二, 三 (or 1, 2, 3) in the order of their numbers, whatever order the file's rows
+ * name them in (newcomer25 S7: a 大项 column with rows of 二 before 一 listed 二, 三, 一). Categories not all
+ * numbered keep the file's order. Mutates `categories` (a Map keeps insertion order).
+ */
+function inNumberOrder<Category>(categories: Map<string, Category>): void {
+  const valueOf = (code: string) => (/^\d+$/.test(code) ? Number(code) : /^[一二三四五六七八九十百]+$/.test(code) ? Number(chineseNumeralValue(code) ?? NaN) : NaN);
+  const entries = [...categories];
+  if (entries.some(([code]) => Number.isNaN(valueOf(code)))) return;
+  const sorted = [...entries].sort(([a], [b]) => valueOf(a) - valueOf(b));
+  if (sorted.every(([code], index) => code === entries[index]![0])) return;
+  categories.clear();
+  for (const [code, category] of sorted) categories.set(code, category);
+}
+
+/**
  * The rows of a sheet as plan records: the category from its columns, or else from the section
  * row above (一、稳增长), or else, in a plan laid out one 大项 per sheet, from the sheet's name
  * (“一、决策公开” or “决策公开”); a blank category (a merged cell in CSV) is the one above; with no
@@ -595,7 +610,10 @@ function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<
       else if (bySheet && cells.categoryTitle === undefined) Object.assign(cells, { categoryCode: bySheet.code, categoryTitle: bySheet.title });
       else if (cells.categoryTitle !== undefined) Object.assign(cells, { categoryCode: previous.code, categoryTitle: previous.title });
     } else if (textOf(cells.categoryCode ?? null) === '') {
-      cells.categoryCode = cells.categoryTitle ?? null;
+      // 「一、平台建设」 in a 大项 column numbers its category as a section row does (newcomer25 S7: the whole text became the code, 「一、平台建设.1」).
+      const numbered = sectionOfText(textOf(cells.categoryTitle ?? null));
+      if (numbered) Object.assign(cells, { categoryCode: numbered.code, categoryTitle: numbered.title });
+      else cells.categoryCode = cells.categoryTitle ?? null;
     }
     previous = { code: cells.categoryCode ?? null, title: cells.categoryTitle ?? null };
     if (cells.leadUnit === undefined) {
@@ -840,6 +858,7 @@ function draftFrom(
     lastItem = category.items.at(-1);
   }
 
+  inNumberOrder(categories);
   const restarted = numberedPerCategory([...categories].map(([code, category]) => ({ code, items: category.items })));
   if (restarted) {
     for (const [code, category] of categories) category.items = category.items.map((item) => ({ ...item, code: `${code}.${item.code}` }));

@@ -328,3 +328,29 @@ describe('a column with data but no name in the header (breaker10 F34)', () => {
     expect((await importWorkPlan(csv, { format: 'csv', title: '青川市2026年任务', lookupUnit: directory })).ok).toBe(true);
   });
 });
+
+describe('a 大项 column that numbers its categories (newcomer25 S7)', () => {
+  it('reads 「一、平台建设」 as category 一 titled 平台建设, its items 一.1 …, the categories in number order whatever the rows\' order', async () => {
+    const csv =
+      '大项,序号,具体任务,牵头单位,完成时限\n' +
+      '二、解读回应,1,政策解读,青川市政务公开办公室,2026-12-31\n' +
+      '一、平台建设,1,整合网站,青川市财政局,2026-12-31\n' +
+      '一、平台建设,2,栏目规范,青川市教育局,2026-12-31\n' +
+      '三、依申请公开,1,在线申请渠道,青川市政务公开办公室,2026-12-31\n';
+    const result = await importWorkPlan(csv, { format: 'csv', title: '2026年任务', lookupUnit: directory });
+    expect(result.ok ? result.plan.categories.map((category) => [category.code, category.title, category.items.map((item) => item.code)]) : result.problems).toEqual([
+      ['一', '平台建设', ['一.1', '一.2']],
+      ['二', '解读回应', ['二.1']],
+      ['三', '依申请公开', ['三.1']],
+    ]);
+  });
+
+  it('keeps a 类别 column of plain titles as it is, in the file\'s order', async () => {
+    const csv = '类别,编号,事项,牵头单位,完成时限\n稳增长,1,地区生产总值增长,FGW,2026-12-31\n促改革,2,放管服,CZJ,2026-12-31\n';
+    const result = await importWorkPlan(csv, { format: 'csv', title: '2026年任务', lookupUnit: directory });
+    expect(result.ok ? result.plan.categories.map((category) => [category.code, category.title]) : result.problems).toEqual([
+      ['稳增长', '稳增长'],
+      ['促改革', '促改革'],
+    ]);
+  });
+});

@@ -2,7 +2,7 @@ import { namesInCell } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
 import { partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { sortedProblems, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
-import { mergedNameNotice, nearReadingNotice, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
+import { mergedNameNotice, nearReadingNotice, unitNamesOf, unknownUnitProblem, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import type { AbsentField, ExportReading, PlanDocument } from './plan-document.js';
 import { dueDateLimitOf } from '../domain/work-plan.decider.js';
 import { beyondOverrideReach, overrideReach } from '../../assignments/domain/assignment.decider.js';
@@ -94,8 +94,7 @@ export function validatePlanDocument(
     }
     problems.push({
       row,
-      reason: found.unknown ? `Unknown ${role} "${name}": not the official name or code of a unit in the directory.` : `The ${role} ${found.reason}.`,
-      reasonZh: `${ROLE_ZH[role] ?? '单位'}${found.unknown ? `“${name}”不在单位名录中：既不是单位的正式名称，也不是单位编码` : `：${found.reasonZh}`}。`,
+      ...(found.unknown ? unknownUnitProblem(name, role, ROLE_ZH[role] ?? '单位') : { reason: `The ${role} ${found.reason}.`, reasonZh: `${ROLE_ZH[role] ?? '单位'}：${found.reasonZh}。` }),
     });
     return null;
   };

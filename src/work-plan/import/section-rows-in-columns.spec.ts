@@ -69,7 +69,7 @@ describe('a 大项 row that carries the category\'s lead unit (breaker10 F20)', 
 
   it('a numbered category in a 类别 column beside a named item stays an item row', async () => {
     const csv = '类别,编号,事项,牵头单位,完成时限\n一、平台建设,1,门户网站改版,青川市政务公开办公室,2026-12-31\n';
-    expect(outline(await importWorkPlan(csv, { format: 'csv', title: 'T', lookupUnit: directory }))).toEqual(['一、平台建设 一、平台建设: 1 门户网站改版']);
+    expect(outline(await importWorkPlan(csv, { format: 'csv', title: 'T', lookupUnit: directory }))).toEqual(['一 平台建设: 1 门户网站改版']);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { launchChromium } from './support/browser.js';
-import { browserContexts, officeDay } from './support/suite.js';
+import { browserContexts, eventually, officeDay } from './support/suite.js';
 import { firstAnswerLost } from './support/lost-answer.js';
 
 const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
@@ -288,6 +288,46 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
     const titles = data!.evaluations.nodes.map(({ title }: { title: string }) => title);
     expect(titles.filter((title: string) => title === FIRST)).toHaveLength(1);
     expect(titles.filter((title: string) => title === NEXT)).toHaveLength(1);
+  });
+
+  it('a finding entered late: 交办日期 follows 问题发现日期 until set apart, and the parts are assigned on it (newcomer23 S9)', async () => {
+    const LATE = '2026年政务公开专项抽查报告（补录）';
+    const registered = await app.graphql(`mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }`, {
+      input: { idempotencyKey: 'late-evaluation', title: LATE, evaluator: '中部政府透明度研究院', commissionedBy: '青川市人民政府办公室', periodStart: '2026-01-01', periodEnd: '2026-06-30', receivedOn: officeDay(-20) },
+    });
+    expect(registered.errors).toBeUndefined();
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto('/findings');
+    await page.getByRole('button', { name: '登记问题' }).click();
+    const form = page.locator('[data-test="form-record-finding"]');
+    await form.waitFor();
+    await pick(form, page, '所属评估报告', LATE);
+    await form.getByLabel('问题', { exact: true }).fill('政务新媒体账号长期不更新');
+    await form.getByLabel('具体表现').fill('“青川发布”公众号近三个月无更新。');
+    await form.getByLabel('类别').fill('政务新媒体');
+    const identified = form.getByLabel('问题发现日期');
+    await identified.fill(officeDay(-13));
+    await identified.press('Enter');
+    await pick(form, page, '交办：牵头单位（可暂不交办，之后在问题页面交办）', '青川市发展和改革委员会');
+    const assigned = form.getByLabel('交办日期');
+    expect(await assigned.inputValue()).toBe(officeDay(-13));
+    await identified.fill(officeDay(-12));
+    await identified.press('Enter');
+    await eventually(page, async () => (await assigned.inputValue()) === officeDay(-12), '交办日期 following 问题发现日期');
+    // Set apart, it keeps its own day.
+    await assigned.fill(officeDay(-10));
+    await assigned.press('Enter');
+    await identified.fill(officeDay(-11));
+    await identified.press('Enter');
+    expect(await assigned.inputValue()).toBe(officeDay(-10));
+    const due = form.getByLabel('整改时限');
+    await due.fill(officeDay(30));
+    await due.press('Enter');
+    await form.getByRole('button', { name: '登记问题' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/findings/') && url.pathname.length > '/findings/'.length);
+    const id = page.url().split('/findings/')[1]!.split('?')[0]!;
+    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { identifiedOn assignments { assignedOn } } }`, { id });
+    expect(data!.finding).toEqual({ identifiedOn: officeDay(-11), assignments: [{ assignedOn: officeDay(-10) }] });
   });
 
   it('shows the API’s refusal beside the field it concerns: a finding identified before its evaluation arrived', async () => {

@@ -22,6 +22,8 @@ export const OPTION_OF_PAGE_WORD: Readonly<Record<string, string | null>> = {
   方案批准日期: '--approved-on',
   事项交办日期: '--assigned-on',
   按新版本调整: '--revise',
+  // The tools import a version without it (the reason then names the file, as before).
+  '调整依据（文件名称或文号）': null,
   超出方案期限的特批理由: null,
   登记日期: '--registered-on',
   按更名导入: '--rename',

@@ -167,6 +167,42 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     expect(await timeline.textContent()).not.toMatch(camelCase);
   });
 
+  it('a version that withdraws an item asks its 调整依据 beside the field, writes nothing without it, and records it as the reason (newcomer24 S3)', async () => {
+    const title = '青川市基层政务公开补充任务（调整依据）';
+    const header = '类别编号,类别,序号,工作事项,牵头单位,责任单位,完成时限\n';
+    const rows = [`一,基层政务公开,1,乡镇专栏规范化,CZJ,,${year}-12-31\n`, `一,基层政务公开,2,村务公开目录,FGW,,${year}-12-31\n`];
+    const first = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {
+      input: { idempotencyKey: 'basis-plan', fileName: 'basis.csv', title, year, approvedOn: officeDay(-20), contentBase64: Buffer.from(`\ufeff${header}${rows.join('')}`).toString('base64') },
+    });
+    expect(first.errors).toBeUndefined();
+    const planId = first.data!.importWorkPlan.planId as string;
+    const outline = await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id code } } } }`, { id: planId });
+    const twoId = (outline.data!.workPlan.categories[0].items as { id: string; code: string }[]).find((item) => item.code === '2')!.id;
+    const itemTwo = async () => ({ id: twoId, status: (await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { status } }`, { id: twoId })).data!.workPlanItem.status as string });
+    const page = await importsPage(supervisor);
+    await page.getByLabel('方案标题', { exact: true }).fill(title);
+    await choose(page, '第二批调整.csv', Buffer.from(`\ufeff${header}${rows[0]}`));
+    await page.locator('[data-test="revise"]').click();
+    const before = await app.logPosition();
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    const basis = page.locator('.el-form-item', { has: page.getByLabel('调整依据（文件名称或文号）') }).locator('.el-form-item__error');
+    await basis.waitFor();
+    expect(await basis.textContent()).toBe('本版本将撤销事项（2）：请填写调整依据（文件名称或文号），记为这些事项撤销的理由。');
+    expect(await headline(page)).toMatch(/^预览（未写入）：.*撤销 1 项（2）/);
+    expect(await app.logPosition()).toBe(before);
+    expect((await itemTwo()).status).not.toBe('WITHDRAWN');
+    await page.getByLabel('调整依据（文件名称或文号）').fill('青政办〔2026〕12号调整通知');
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    await answered(page, 'import-report');
+    expect(await headline(page)).toMatch(/^已按新版本调整.*撤销 1 项（2）.*已有进度全部保留。$/);
+    const withdrawn = await itemTwo();
+    expect(withdrawn.status).toBe('WITHDRAWN');
+    await page.goto(`/items/${withdrawn.id}`);
+    const notice = page.locator('[data-test="item-withdrawn"]');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('从方案中撤销（青政办〔2026〕12号调整通知）');
+  });
+
   it('renames a unit only when 按更名导入 is chosen, previewing the rename first, registered new units on the day in the form', async () => {
     const page = await importsPage(admin);
     await page.getByText('单位名录').click();

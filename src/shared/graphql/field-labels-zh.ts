@@ -91,6 +91,7 @@ const BY_FIELD: Readonly<Record<string, string>> = {
   rescheduledOn: '调整日期',
   responsibleUnitIds: '责任单位',
   revise: '按新版本调整',
+  revisionReason: '调整依据',
   role: '角色',
   selfRectificationDue: '自行整改时限',
   sentBackOn: '退办日期',

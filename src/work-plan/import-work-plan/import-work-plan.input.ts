@@ -59,4 +59,13 @@ export class ImportWorkPlanInput extends FileUploadInput {
   })
   @OptionalText(2000)
   overrideReason?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For a new version (revise): why the plan changed, as the office cites it (the adjusting document’s name or number, e.g. 青政办〔2026〕12号调整通知): ' +
+      'the reason every change it makes records — items withdrawn (撤销事项), listed again (恢复列入方案), re-dated, units added or removed. Omitted: 依据 <file name> 修订方案. Ignored for a first import.',
+  })
+  @OptionalText(500)
+  revisionReason?: string;
 }

@@ -26,16 +26,16 @@ export class ImportWorkPlanResolver {
     @Args('input') input: ImportWorkPlanInput,
     @CurrentRequester() requester: Requester,
   ): Promise<WorkPlanImportResultType> {
-    const { idempotencyKey, fileName, title, year, sheet, dryRun, revise, approvedOn, assignedOn, overrideReason } = input;
+    const { idempotencyKey, fileName, title, year, sheet, dryRun, revise, approvedOn, assignedOn, overrideReason, revisionReason } = input;
     const file = this.uploads.fileOf(requester.actor, input);
     const context = this.contexts.create(
       requester,
       'ImportWorkPlan',
-      { idempotencyKey, fileName, ...fileFacts(input, file), title, year, sheet, dryRun, revise, approvedOn, assignedOn, overrideReason },
+      { idempotencyKey, fileName, ...fileFacts(input, file), title, year, sheet, dryRun, revise, approvedOn, assignedOn, overrideReason, revisionReason },
       { dryRun: false, revise: false },
     );
     const outcome = await this.commands.execute(
-      new ImportWorkPlanCommand(file, { title, year, dryRun, revise, approvedOn, assignedOn, ...overrideOf({ overrideReason }) }, context),
+      new ImportWorkPlanCommand(file, { title, year, dryRun, revise, approvedOn, assignedOn, ...overrideOf({ overrideReason }), ...(revisionReason?.trim() ? { revisionReason: revisionReason.trim() } : {}) }, context),
     );
     return workPlanImportResult(outcome);
   }

@@ -59,6 +59,11 @@ export interface WorkPlanImportOptions {
    * part recording it with its reason (without it, each such row is refused).
    */
   readonly dueDateOverride?: DueDateOverride;
+  /**
+   * For a new version (revise): why the plan changed — the document behind it (青政办〔2026〕12号调整通知) — the reason every
+   * change the version makes records (撤销事项：…, 恢复列入方案：…); omitted: 依据 <file> 修订方案 (`revisedBy`).
+   */
+  readonly revisionReason?: string;
 }
 
 export interface WorkPlanImportOutcome {
@@ -237,7 +242,7 @@ export async function importWorkPlanFile(
         null,
         workPlanStream(planId),
         workPlanDecider,
-        { type: 'RevisePlan', actor: context.actor, data: { ...importPlan.data, revisedOn: days.assignedOn, reason: revisedBy(fileName) } } satisfies RevisePlan,
+        { type: 'RevisePlan', actor: context.actor, data: { ...importPlan.data, revisedOn: days.assignedOn, reason: options.revisionReason ?? revisedBy(fileName) } } satisfies RevisePlan,
         contextInBatch(context, 'RevisePlan', keyOf('revision')),
       )
     : batchCommand(null, workPlanStream(planId), workPlanDecider, importPlan, contextInBatch(context, importPlan.type, keyOf('plan')), [workPlanTitleClaim(validated.year, validated.title)]);
@@ -247,7 +252,7 @@ export async function importWorkPlanFile(
         today: officeDate(context.now),
         // A new version given its day (assignedOn) is dated on it throughout: re-dating, units added and removed, withdrawals.
         revisedOn: days.assignedOn,
-        reason: revisedBy(fileName),
+        reason: options.revisionReason ?? revisedBy(fileName),
         dueDateLimit: dueDateLimitOf(plan),
         ...(options.dueDateOverride === undefined ? {} : { dueDateOverride: options.dueDateOverride }),
         planApprovedOn: days.approvedOn,

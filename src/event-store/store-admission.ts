@@ -27,7 +27,7 @@ import {
 } from './store-witness.js';
 import { keyFingerprint, publicKeyText } from '../ledger/domain/checkpoint.js';
 import { loadSigningKey, readSigningKey, signingKeyPath } from '../ledger/ledger-signing-key.js';
-import { judgeCopyMissing, judgedOnKeptCopy, judgeNewStore, keptCopyFor, keyFolderWitnessFolder, keyFolderWitnessPath, newerWitness, readKeyFolderWitnesses, retireLegacyCopy, type KeptWitness } from './key-folder-witness.js';
+import { copiesJudging, judgeCopyMissing, judgedOnKeptCopy, judgeNewStore, keptCopyFor, readKeyFolderWitnessesLeniently, retireCopiesCoveredByReset, keyFolderWitnessFolder, keyFolderWitnessPath, newerWitness, readKeyFolderWitnesses, retireLegacyCopy, type KeptWitness } from './key-folder-witness.js';
 import { rowSealKeyOf } from '../ledger/ledger-mac.js';
 import { judgeFirstSealing, judgeRotationSealing, judgeUnsignedWitness, type NamedEvent } from './row-seal-judgement.js';
 import { InvalidSettingsError, type AppSettings } from '../config/app-settings.js';
@@ -407,14 +407,18 @@ export interface AdmittedStore {
 type StoreSettings = Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH' | 'EVENTSTORE_CONNECTION_STRING' | 'STORE_WITNESS_PATH' | 'ACCEPT_STORE_RESET'> &
   Partial<Pick<AppSettings, 'LEDGER_SIGNING_KEY_FILE' | 'LEDGER_TRUSTED_KEYS' | 'STORE_COPY_NAME'>>;
 
-/** The copies of store witnesses beside the signing key; a damaged one is refused like the witness, or set aside with ACCEPT_STORE_RESET. */
-function readKeptOrAccept(folder: string | null, settings: StoreSettings, logger: Logger): KeptWitness[] {
+/**
+ * The copies of store witnesses beside the signing key; a damaged one is refused like the witness, or
+ * with ACCEPT_STORE_RESET set aside: judged without, and listed in `unreadable` to be moved aside
+ * once the accepting start has written its own (newcomer25 S6: left there, it refused the next start).
+ */
+function readKeptOrAccept(folder: string | null, settings: StoreSettings, logger: Logger): { kept: KeptWitness[]; unreadable: string[] } {
   try {
-    return readKeyFolderWitnesses(folder);
+    return { kept: readKeyFolderWitnesses(folder), unreadable: [] };
   } catch (error) {
     if (!(error instanceof StoreRefusedError) || !settings.ACCEPT_STORE_RESET) throw error;
-    logger.warn(`Starting without the copies of store witnesses beside the signing key, as ACCEPT_STORE_RESET asks: ${error.message}`);
-    return [];
+    logger.warn(`Starting without the copies of store witnesses beside the signing key that cannot be read, as ACCEPT_STORE_RESET asks: ${error.message}`);
+    return readKeyFolderWitnessesLeniently(folder);
   }
 }
 
@@ -773,7 +777,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
       ),
     ]);
   }
-  const kept = readKeptOrAccept(keptFolder, settings, logger);
+  const { kept, unreadable: unreadableCopies } = readKeptOrAccept(keptFolder, settings, logger);
   const sqlite = settings.EVENT_STORE === 'sqlite';
   const location = sqlite ? settings.SQLITE_PATH : new URL(settings.EVENTSTORE_CONNECTION_STRING!.replace(/^esdb(\+discover)?:/, 'http:')).host;
   const existed = !sqlite || settings.SQLITE_PATH === ':memory:' || existsSync(settings.SQLITE_PATH);
@@ -827,6 +831,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
     // key is, never the rotation advice; whatever ACCEPT_STORE_RESET and LEDGER_TRUSTED_KEYS say.
     const serverFacts: ServerFacts | null =
       sqlite && settings.SQLITE_PATH !== ':memory:' ? { copyName: settings.STORE_COPY_NAME ?? null, keyFile: resolve(keyPath), keyFingerprint: configuredFingerprint } : null;
+    const servedPathCopies = sqlite ? readServedPathCopyOrAccept(settings, logger) : [];
     if (serverFacts && existed) {
       const differs = judgeLiveServers(settings.SQLITE_PATH, liveServersOn(settings.SQLITE_PATH), serverFacts);
       if (differs) throw differs;
@@ -840,7 +845,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
       dataFolderWitness,
       kept,
       configuredKey: configuredFingerprint,
-      servedPathCopies: sqlite ? readServedPathCopyOrAccept(settings, logger) : [],
+      servedPathCopies,
     });
     const refusal = missing ?? judged.refusal;
     // The configured key judged against the one the store was signed with (null: the same, or none on record).
@@ -963,6 +968,28 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
     const recognised = () => {
       witness.write(head, headEventId);
       logger.log(`Store ${identity.storeId} (${opened.kind}, ${location}) admitted at position ${formatPosition(head) ?? 'none'}`);
+      if (settings.ACCEPT_STORE_RESET && resetAcceptedAt) {
+        // Every other witness the next start would judge by must agree with what was accepted (newcomer25 S6).
+        // A copy this start wrote (this place's beside the key, the served path's) now names the acceptance; any other is moved aside.
+        const agrees = (path: string) => {
+          try {
+            return readWitness(path)?.resetAcceptedAt === resetAcceptedAt;
+          } catch {
+            return false;
+          }
+        };
+        const judging = copiesJudging([...kept, ...servedPathCopies], identity.storeId, place, sqlite && settings.SQLITE_PATH !== ':memory:' ? servedPathOf(settings.SQLITE_PATH) : undefined);
+        const { moved, failed } = retireCopiesCoveredByReset([...judging.map(({ path }) => path).filter((path) => !agrees(path)), ...unreadableCopies], resetAcceptedAt);
+        for (const { from, to } of moved) {
+          const said = say(
+            `The copy of the store witness ${from}, which saw store ${identity.storeId} before the reset accepted now (ACCEPT_STORE_RESET), was moved aside to ${to}, kept: the next start is judged by the store as accepted.`,
+            `事件库见证副本 ${from} 记载的是本次接受现状（ACCEPT_STORE_RESET）之前的事件库 ${identity.storeId}，已移至 ${to} 留存：此后的启动以本次接受的事件库为准。`,
+          );
+          logger.warn(said.zh);
+          logger.warn(said.en);
+        }
+        for (const { path, why } of failed) logger.warn(`The copy of the store witness ${path} could not be moved aside (${why}): the next start may be refused by it again; move it out of ${dirname(path)} by hand.`);
+      }
     };
     if (!checking) {
       release();

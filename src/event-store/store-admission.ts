@@ -983,7 +983,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
         for (const { from, to } of moved) {
           const said = say(
             `The copy of the store witness ${from}, which saw store ${identity.storeId} before the reset accepted now (ACCEPT_STORE_RESET), was moved aside to ${to}, kept: the next start is judged by the store as accepted.`,
-            `事件库见证副本 ${from} 记载的是本次接受现状（ACCEPT_STORE_RESET）之前的事件库 ${identity.storeId}，已移至 ${to} 留存：此后的启动以本次接受的事件库为准。`,
+            `事件库见证副本 ${from} 记载的是本次接受现状（ACCEPT_STORE_RESET）之前的事件库，已移至 ${to} 留存：此后的启动以本次接受的事件库为准。`,
           );
           logger.warn(said.zh);
           logger.warn(said.en);

@@ -48,6 +48,12 @@ describe('What the store health tells people in Chinese', () => {
     expect(refusal.messageZh).not.toContain('磁盘');
   });
 
+  it('says a file moved or unlinked under the server (SQLITE_READONLY_DBMOVED) is gone, never "read-only, do not restore"', () => {
+    const refusal = health.noteWriteFailure(Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY_DBMOVED' }))!;
+    expect(['STORE_FILE_REPLACED', 'STORE_FILE_MISSING']).toContain(refusal.problem.cause);
+    expect(refusal.messageZh).not.toContain('请勿从备份恢复');
+  });
+
   it('says the log went back under the server naming the file, with how it was noticed in the English only', () => {
     health.logWentBackwards('42');
     const refusal = health.writeRefusal()!;

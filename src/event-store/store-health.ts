@@ -345,6 +345,11 @@ export class StoreHealth {
     // Another program holds the write lock past the 5 s wait (breaker9j P6: an open sqlite3 transaction answered INTERNAL_SERVER_ERROR).
     if (code.startsWith('SQLITE_BUSY')) return new StoreUnavailableError(this.note('STORE_LOCKED', this.location(), this.location()));
     // A file it may not write (breaker9q P1: answered "check the server's disk" while the disk was fine).
+    // But SQLITE_READONLY_DBMOVED is SQLite's word for a file unlinked or renamed under it: the file is gone, not read-only.
+    if (code === 'SQLITE_READONLY_DBMOVED') {
+      this.checkFile();
+      return new StoreUnavailableError(this.noted.get('STORE_FILE_MISSING') ?? this.noted.get('STORE_FILE_REPLACED') ?? this.note('STORE_FILE_REPLACED', this.location(), this.location()));
+    }
     if (code.startsWith('SQLITE_READONLY')) return new StoreUnavailableError(this.note('STORE_READ_ONLY', code, this.location()));
     if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_CORRUPT') {
       return new StoreUnavailableError(this.note('WRITE_FAILED', code));

@@ -50,6 +50,9 @@ export const reportedKeys = (parts: Iterable<PartView>, seq: number): string[] =
   return keys;
 };
 
+/** How 待督查 names itself to the work-plan ledger (`takeFoldedAgain`). */
+const AWAITING_READER = 'awaiting-inspection';
+
 /**
  * 待现场督查 kept as events arrive (breaker12i P5: the page asked each of 85 plans for its items,
  * halving pages refused as too costly, and each card's report on its own — ~500 requests): every
@@ -66,7 +69,9 @@ export class AwaitingInspectionReadModel implements Projection {
   constructor(
     private readonly findings: RectificationLedger,
     private readonly items: WorkPlanLedger,
-  ) {}
+  ) {
+    items.readsFoldedAgain(AWAITING_READER);
+  }
 
   /** Its state alone, plain data (the ledgers it reads are snapshotted on their own). */
   snapshot(): AwaitingInspectionState {
@@ -93,6 +98,21 @@ export class AwaitingInspectionReadModel implements Projection {
       const at = lowerBound(ever, seq);
       if (ever[at] !== seq) ever.splice(at, 0, seq);
     }
+  }
+
+  /**
+   * The work-plan items the ledger folded again after this event (`WorkPlanLedger.settle`: withdrawn days a later version
+   * ended, or a verification undoing them — breaker11n P1, breaker11o P2), listed again from their new views. Synchronous:
+   * the ledger settled before (registered first).
+   */
+  settle(): undefined {
+    for (const itemId of this.items.takeFoldedAgain(AWAITING_READER)) {
+      const view = this.items.item(itemId);
+      const seq = this.state.seqOf.get(`WORK_PLAN_ITEM:${itemId}`);
+      if (!view || seq === undefined) continue;
+      this.relist(seq, view.status === 'WITHDRAWN' ? [] : reportedKeys(view.parts.values(), seq));
+    }
+    return undefined;
   }
 
   private seqOf(kind: ParentKind, id: string): number {

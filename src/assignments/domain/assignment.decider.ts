@@ -38,7 +38,7 @@ import type {
   SetsDueDate,
   UrgeUnit,
 } from './assignment.commands.js';
-import { assignmentEventSchemas, isUnitRecord } from './assignment.events.js';
+import { assignmentEventSchemas, isUnitRecord, type SetAsideRecord } from './assignment.events.js';
 import type {
   AssignmentEvent,
   AssignmentRole,
@@ -457,10 +457,29 @@ export function assignmentsBefore(state: AssignmentsState, day: string): Assignm
 export interface OutOfPlanDays {
   readonly from: string;
   readonly until?: string;
+  /**
+   * Only one unit's records of one type on those days (`setAsideRecordOf`): a record a verification dated before the
+   * withdrawal left not holding when it undid a span a later version ended (breaker11o P2). Absent: every unit record.
+   */
+  readonly record?: { readonly unitId: string; readonly type: string };
 }
 
 /** Whether office day `day` lies in `span` (see `OutOfPlanDays`). */
 export const withinOutOfPlanDays = (span: OutOfPlanDays, day: string): boolean => day >= span.from && (span.until === undefined || day < span.until);
+
+/**
+ * A unit's record set aside for good (`SetAsideRecord`: its unit, event type and office day), as the span of that one day
+ * and record that `setAsideBy` and `assignmentsOutside` skip.
+ */
+export const setAsideRecordOf = (record: SetAsideRecord): OutOfPlanDays => ({ from: record.on, until: addDays(record.on, 1), record: { unitId: record.unitId, type: record.type } });
+
+/** Whether `event`, a fact of office day `occurredOn`, is a unit's record set aside by one of `spans` (see `OutOfPlanDays`). */
+export function setAsideBy(spans: readonly OutOfPlanDays[], event: { readonly type: string; readonly data: unknown }, occurredOn: string): boolean {
+  if (spans.length === 0 || !isUnitRecord(event)) return false;
+  return spans.some(
+    (span) => withinOutOfPlanDays(span, occurredOn) && (span.record === undefined || (span.record.type === event.type && (event.data as { unitId?: string }).unitId === span.record.unitId)),
+  );
+}
 
 /**
  * Per `recorded` list (weakly), `assignmentsOutside`'s answers by the spans asked (a work-plan item
@@ -479,11 +498,11 @@ const foldsOutside = new WeakMap<readonly AssignmentEvent[], Map<string, Assignm
  */
 export function assignmentsOutside(state: AssignmentsState, spans: readonly OutOfPlanDays[]): AssignmentsState {
   if (spans.length === 0) return state;
-  const key = spans.map((span) => `${span.from}/${span.until ?? ''}`).join(',');
+  const key = spans.map((span) => `${span.from}/${span.until ?? ''}/${span.record ? `${span.record.unitId}/${span.record.type}` : ''}`).join(',');
   const kept = foldsOutside.get(state.recorded)?.get(key);
   if (kept) return kept;
   const entries = inBusinessOrder(state.recorded);
-  const setAside = (entry: { event: AssignmentEvent; occurredOn: string }) => isUnitRecord(entry.event) && spans.some((span) => withinOutOfPlanDays(span, entry.occurredOn));
+  const setAside = (entry: { event: AssignmentEvent; occurredOn: string }) => setAsideBy(spans, entry.event, entry.occurredOn);
   const answer = entries.some(setAside) ? entries.filter((entry) => !setAside(entry)).reduce((folded, entry) => evolveAssignments(folded, entry.event), initialAssignmentsState()) : state;
   const byKey = foldsOutside.get(state.recorded) ?? new Map<string, AssignmentsState>();
   byKey.set(key, answer);
@@ -508,6 +527,29 @@ export function requireSetAsideRecordsHold(state: AssignmentsState, from: string
     `${capitalise(what.en)}: the ${later.en} of ${unit.en} of ${broken.day}, made after the withdrawal, would count again, but no longer holds: ${broken.why.en}. ${advice.en}`,
     `${what.zh}，${unit.zh} ${broken.day} 的${later.zh}（撤销后的记录）将重新计入，但已不再成立：${broken.why.zh}。${advice.zh}`,
   );
+}
+
+/**
+ * The units' records dated from `from` until before `until` that, folded in business order with every record of `state`,
+ * meet a part that no longer allows them (as `requireSetAsideRecordsHold` finds them), each set aside in turn — the first
+ * one first, as one that does not hold may be what a later one answers — until every record left holds: what a
+ * verification dated before a withdrawal a later version ended sets aside for good when it undoes that withdrawal
+ * (breaker11o P2: typed in date order each was refused). CONFLICT as `requireSetAsideRecordsHold` when a fact that is no
+ * unit's record would not hold. Empty when all hold.
+ */
+export function recordsNoLongerHolding(state: AssignmentsState, from: string, until: string, what: Bilingual, command: NamesUnits): SetAsideRecord[] {
+  const aside: SetAsideRecord[] = [];
+  let folded = state;
+  for (let step = 0; step < 256; step += 1) {
+    const broken = brokenFacts(folded.recorded).find((candidate) => candidate.day >= from && candidate.day < until);
+    if (!broken) return aside;
+    if (!isUnitRecord(broken.event)) break;
+    const record: SetAsideRecord = { unitId: (broken.event.data as { unitId: string }).unitId, type: broken.event.type, on: broken.day };
+    aside.push(record);
+    folded = assignmentsOutside(folded, [setAsideRecordOf(record)]);
+  }
+  requireSetAsideRecordsHold(folded, from, until, what, CORRECT_LATE_RECORDS, command);
+  return aside;
 }
 
 /**

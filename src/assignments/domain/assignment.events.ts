@@ -332,3 +332,15 @@ const UNIT_RECORD_TYPES: ReadonlySet<string> = new Set<AssignmentEvent['type']>(
 ]);
 
 export const isUnitRecord = (event: { readonly type: string }): boolean => UNIT_RECORD_TYPES.has(event.type);
+
+/**
+ * A unit's record (`isUnitRecord`) that counts nowhere for good: its unit, its event type (RectificationReported …) and
+ * its office day (`YYYY-MM-DD`). Made before the office heard of a withdrawal that a later version ended, it no longer
+ * held once a verification dated before that withdrawal undid it — typed in date order it was refused (breaker11o P2).
+ * Carried by the undoing (WorkPlanItemWithdrawalUndone.recordsSetAside); every fold skips it (`setAsideBy`).
+ */
+export interface SetAsideRecord {
+  readonly unitId: string;
+  readonly type: string;
+  readonly on: string;
+}

@@ -1,4 +1,4 @@
-import { isAssignmentEvent, isUnitRecord } from '../../assignments/domain/assignment.events.js';
+import { isAssignmentEvent, isUnitRecord, type SetAsideRecord } from '../../assignments/domain/assignment.events.js';
 import { applyAssignmentEvent, closeOutDay, type PartView, type RemovedParts } from '../../assignments/read-model/part-view.js';
 import { recordsAfterWithdrawal } from '../../assignments/read-model/records-after-withdrawal.js';
 import { historyAt, knownInCut, timelineAt, timelineEntry, type TimelineEntry } from '../../assignments/read-model/timeline.js';
@@ -8,7 +8,7 @@ import type { TimeCut } from '../../shared/time-cut.js';
 import { foldAtCut } from '../../shared/time-travel-fold.js';
 import { workPlanItemStream, workPlanStream, type WorkPlanApprovalCorrected, type WorkPlanImported, type WorkPlanItemDefined, type WorkPlanItemEvent, type WorkPlanRevised } from '../domain/work-plan.events.js';
 import { byPinyin } from '../../shared/chinese-order.js';
-import { withinOutOfPlanDays, type OutOfPlanDays } from '../../assignments/domain/assignment.decider.js';
+import { setAsideBy, setAsideRecordOf, type OutOfPlanDays } from '../../assignments/domain/assignment.decider.js';
 
 export type WorkPlanView = Omit<WorkPlanImported['data'], 'categories'> & {
   readonly importedAt: string;
@@ -66,6 +66,11 @@ function newItemView(event: TimelineEntry<WorkPlanItemDefined>): WorkPlanItemVie
   return { ...event.data, status: 'OPEN', withdrawnOn: null, completedOn: null, parts: new Map(), removedParts: new Map() };
 }
 
+/** Adds the records an undoing sets aside for good (breaker11o P2) to the item's spans, as one-record spans (`setAsideRecordOf`). */
+function keepSetAside(item: WorkPlanItemView, records: readonly SetAsideRecord[] | undefined): void {
+  if (records && records.length > 0) item.withdrawnSpans = [...(item.withdrawnSpans ?? []), ...records.map(setAsideRecordOf)];
+}
+
 /** Status and completion day follow the parts after every event, as a finding's do (see `closeOutDay`). */
 function applyToItem(item: WorkPlanItemView, event: TimelineEntry): void {
   if (isAssignmentEvent(event)) applyAssignmentEvent(item.parts, event, (item.removedParts ??= new Map()));
@@ -81,9 +86,12 @@ function applyToItem(item: WorkPlanItemView, event: TimelineEntry): void {
     item.status = 'OPEN';
     item.withdrawnOn = null;
     item.withdrawalReason = null;
+    keepSetAside(item, own.data.recordsSetAside);
   } else if (own.type === 'WorkPlanItemWithdrawalUndone') {
-    // A withdrawal a later version ended does not stand either (a pass dated before it, typed after the reinstatement: breaker11n P1).
-    item.withdrawnSpans = (item.withdrawnSpans ?? []).filter((span) => span.from !== own.data.withdrawnOn);
+    // A withdrawal a later version ended does not stand either (a pass dated before it, typed after the reinstatement: breaker11n P1);
+    // its records that no longer hold stay left out, for good (breaker11o P2).
+    item.withdrawnSpans = (item.withdrawnSpans ?? []).filter((span) => span.record !== undefined || span.from !== own.data.withdrawnOn);
+    keepSetAside(item, own.data.recordsSetAside);
   } else if (own.type === 'WorkPlanItemReinstated' && item.status === 'WITHDRAWN') {
     // A later version lists it again (10e P1): in the plan from that day, out of it on the days between (breaker11n P1).
     item.withdrawnSpans = [...(item.withdrawnSpans ?? []), { from: item.withdrawnOn!, until: own.data.reinstatedOn }];
@@ -131,8 +139,11 @@ export class WorkPlanLedger implements Projection {
   readonly #toFoldAgain = new Set<string>();
   /** Not state: withdrawn items whose parts as they stood on the withdrawal `settle` makes again (`#keepAsWithdrawn`). */
   readonly #toStandAgain = new Set<string>();
-  /** Not state: items `settle` folded again (or whose `partsAsWithdrawn` changed), until `takeFoldedAgain` hands them over. */
-  readonly #foldedAgain = new Set<string>();
+  /**
+   * Not state: per read model that counts items from their views (`readsFoldedAgain`: the parts read model, 待督查), the items
+   * `settle` folded again (or whose `partsAsWithdrawn` changed), until `takeFoldedAgain` hands them over to it.
+   */
+  readonly #foldedAgain = new Map<string, Set<string>>([['work-plan-parts', new Set<string>()]]);
 
   constructor(streams: StreamReader) {
     this.#streams = streams;
@@ -180,11 +191,11 @@ export class WorkPlanLedger implements Projection {
     const entry = timelineEntry(event);
     // A unit's record dated inside a withdrawal a later version ended counts nowhere (one stored before breaker11n P1's refusal).
     if (inWithdrawnSpan(item.withdrawnSpans ?? [], entry)) return;
-    const spansBefore = item.withdrawnSpans?.length ?? 0;
+    const spansBefore = item.withdrawnSpans;
     applyToItem(item, entry);
     // The spans changed: records of their days entered before the withdrawal, in the parts, leave them (or an ended span undone
-    // brings its records back): `settle` folds the item again from its stream, the parts read model after it.
-    if ((item.withdrawnSpans?.length ?? 0) !== spansBefore && (event.type !== 'WorkPlanItemReinstated' || holdsRecordsIn(item, item.withdrawnSpans!.at(-1)!))) this.#toFoldAgain.add(item.itemId);
+    // brings its records back, but for those it sets aside): `settle` folds the item again from its stream, the parts read model after it.
+    if (item.withdrawnSpans !== spansBefore && (event.type !== 'WorkPlanItemReinstated' || holdsRecordsIn(item, item.withdrawnSpans!.at(-1)!))) this.#toFoldAgain.add(item.itemId);
     this.#keepAsWithdrawn(item);
     if (this.#largestItemParts >= 0) this.#largestItemParts = Math.max(this.#largestItemParts, item.parts.size);
   }
@@ -199,7 +210,7 @@ export class WorkPlanLedger implements Projection {
       this.#toStandAgain.add(item.itemId);
     } else if (item.partsAsWithdrawn) {
       delete item.partsAsWithdrawn;
-      this.#foldedAgain.add(item.itemId);
+      this.#markFoldedAgain(item.itemId);
     }
   }
 
@@ -221,7 +232,7 @@ export class WorkPlanLedger implements Projection {
         if (!folded || !item) continue;
         this.items.set(itemId, folded);
         this.#changed(item.planId, itemId);
-        this.#foldedAgain.add(itemId);
+        this.#markFoldedAgain(itemId);
         this.#keepAsWithdrawn(folded);
       }
       const toStand = [...this.#toStandAgain];
@@ -234,15 +245,30 @@ export class WorkPlanLedger implements Projection {
         if (stood) item.partsAsWithdrawn = stood;
         else delete item.partsAsWithdrawn;
         this.#changed(item.planId, itemId);
-        this.#foldedAgain.add(itemId);
+        this.#markFoldedAgain(itemId);
       }
     })();
   }
 
-  /** The items `settle` folded again, or whose `partsAsWithdrawn` changed, since the last call (for the parts read model to count them again), forgotten here. */
-  takeFoldedAgain(): string[] {
-    const itemIds = [...this.#foldedAgain];
-    this.#foldedAgain.clear();
+  /** Notes for every reader of `takeFoldedAgain` that the item's view changed outside `apply`. */
+  #markFoldedAgain(itemId: string): void {
+    for (const itemIds of this.#foldedAgain.values()) itemIds.add(itemId);
+  }
+
+  /** Registers `reader` (a read model that reads items' views as events arrive) for `takeFoldedAgain`; before any event. */
+  readsFoldedAgain(reader: string): void {
+    if (!this.#foldedAgain.has(reader)) this.#foldedAgain.set(reader, new Set());
+  }
+
+  /**
+   * The items `settle` folded again, or whose `partsAsWithdrawn` changed, since `reader`'s last call (for the parts read model,
+   * `work-plan-parts`, or 待督查 to read them again: breaker11o P2 — a span undone brings records back outside `apply`), forgotten here.
+   */
+  takeFoldedAgain(reader = 'work-plan-parts'): string[] {
+    const kept = this.#foldedAgain.get(reader);
+    if (!kept) return [];
+    const itemIds = [...kept];
+    kept.clear();
     return itemIds;
   }
 
@@ -556,6 +582,7 @@ export function withdrawnSpansOf(folded: readonly TimelineEntry[]): OutOfPlanDay
   const spans: OutOfPlanDays[] = [];
   let withdrawnOn: string | null = null;
   for (const event of folded as readonly TimelineEntry<WorkPlanItemEvent>[]) {
+    if (event.type === 'WorkPlanItemWithdrawalUndone') spans.push(...(event.data.recordsSetAside ?? []).map(setAsideRecordOf));
     if (event.type === 'WorkPlanItemWithdrawn' && withdrawnOn === null) withdrawnOn = event.data.withdrawnOn;
     else if (event.type === 'WorkPlanItemWithdrawalUndone' && event.data.withdrawnOn === withdrawnOn) withdrawnOn = null;
     else if (event.type === 'WorkPlanItemReinstated' && withdrawnOn !== null) {
@@ -567,11 +594,11 @@ export function withdrawnSpansOf(folded: readonly TimelineEntry[]): OutOfPlanDay
 }
 
 /** Whether the event is a unit's own record (`isUnitRecord`) dated inside one of `spans`: it counts nowhere (breaker11n P1). */
-const inWithdrawnSpan = (spans: readonly OutOfPlanDays[], event: TimelineEntry): boolean =>
-  spans.length > 0 && isUnitRecord(event) && spans.some((span) => withinOutOfPlanDays(span, event.occurredOn));
+const inWithdrawnSpan = (spans: readonly OutOfPlanDays[], event: TimelineEntry): boolean => setAsideBy(spans, event, event.occurredOn);
 
 /**
- * Per unit, its own records dated inside `spans` (withdrawals a later version ended: office days `from` ≤ day < `until`),
+ * Per unit, its own records dated inside `spans` (withdrawals a later version ended: office days `from` ≤ day < `until`;
+ * a span of one record, `OutOfPlanDays.record`: that unit's records of that day, set aside for good — breaker11o P2),
  * which every figure leaves out: the item's timeline (WorkPlanItemDefined first) inside `cut` (absent: everything
  * entered), corrections applied, folded in business order with nothing left out, each part's records of those days as
  * `recordsAfterWithdrawal` words them, followed by the span and why — 「2026-05-10 报送整改报告（该事项 2026-05-01 撤销：并入第3项；
@@ -590,13 +617,20 @@ export function recordsInWithdrawnSpans(timeline: readonly TimelineEntry[], span
   };
   for (const [unitId, part] of everything.parts) {
     const inSpans = spans.flatMap((span) => {
+      // A record a verification dated before its withdrawal left not holding (breaker11o P2): that unit's records of that day.
+      if (span.record) {
+        if (span.record.unitId !== unitId) return [];
+        return recordsAfterWithdrawal(part, span.from)
+          .filter((line) => line.slice(0, 10) === span.from)
+          .map((line) => `${line}（该事项的撤销因更早的核验而不成立，此记录随之不再成立，不计入统计）`);
+      }
       const reason = reasonOf(span.from);
       const why = `该事项 ${span.from} 撤销${reason ? `：${reason}` : ''}；${span.until} 起恢复列入方案，其间的记录不计入统计`;
       return recordsAfterWithdrawal(part, span.from)
         .filter((line) => span.until === undefined || line.slice(0, 10) < span.until)
         .map((line) => `${line}（${why}）`);
     });
-    if (inSpans.length > 0) lines.set(unitId, inSpans.sort((a, b) => a.slice(0, 10).localeCompare(b.slice(0, 10))));
+    if (inSpans.length > 0) lines.set(unitId, [...new Set(inSpans)].sort((a, b) => a.slice(0, 10).localeCompare(b.slice(0, 10))));
   }
   return lines;
 }

@@ -7,6 +7,7 @@ import { admin, clerkOf, inspector, supervisor, system } from '../../shared/test
 import { given as givenDecider } from '../../shared/testing/decider-testing.js';
 import { dueDateLimitOf, planApproval } from './work-plan.decider.js';
 import {
+  assignmentsAsTheyCount,
   workPlanItemDecider,
   type DefineWorkPlanItem,
   type ReopenWorkPlanItem,
@@ -908,10 +909,39 @@ describe('an item withdrawn and listed again has its withdrawn days, whatever th
     given(twice).when(reportOn(DONGHU, '2026-06-20')).thenRefused('CONFLICT', /2026-06-15/);
   });
 
-  it('a pass that undoes a withdrawal whose days hold a record that would then no longer hold is refused, naming it', () => {
+  const counted = (events: readonly WorkPlanItemStreamEvent[]): AssignmentsState => assignmentsAsTheyCount(stateAfter(events))!;
+
+  it('a pass that undoes a withdrawal whose days hold a record that would then no longer hold sets that record aside for good, as date order refused it (breaker11o P2)', () => {
     // 市发改委 reported again on 05-10 (typed before the withdrawal): counted again after a pass of 04-25 it would follow a verification.
     const back = typed([...definedAndAssigned, reported(FGW, '2026-04-20'), reported(FGW, '2026-05-10')], [withdraw(W1), listAgain(R1)]);
-    given(back).when(passOn(FGW, '2026-04-25', 'inspection-1')).thenRefused('CONFLICT', /2026-05-10/, /2026-05-10/);
+    const late = typed(back, [passOn(FGW, '2026-04-25', 'inspection-1')]);
+    expect(late.at(-1)).toEqual({
+      type: 'WorkPlanItemWithdrawalUndone',
+      data: { itemId: ITEM, withdrawnOn: W1, reason: expect.stringMatching(/^撤销不成立：/), byVerification: true, recordsSetAside: [{ unitId: FGW, type: 'RectificationReported', on: '2026-05-10' }] },
+    });
+    // In date order the pass is taken, the withdrawal refused, the version changes nothing and the report of 05-10 is refused.
+    const inOrder = typed([...definedAndAssigned, reported(FGW, '2026-04-20')], [passOn(FGW, '2026-04-25', 'inspection-1')]);
+    given(inOrder).when(withdraw(W1)).thenRefused('CONFLICT', /verified work/, /已核验/);
+    given(inOrder).when(reportOn(FGW, '2026-05-10')).thenRefused('CONFLICT');
+    expect(shown(late)).toEqual(shown(inOrder));
+    expect(partOf(counted(late), FGW)).toMatchObject({ status: 'VERIFIED', verifiedOn: '2026-04-25', reportCount: 1, lastReport: expect.objectContaining({ reportedOn: '2026-04-20' }) });
+    // Every later decision is the same either way: another unit's report of the former withdrawn days is taken, 市发改委's refused.
+    const more = [reportOn(DONGHU, '2026-05-15'), passOn(DONGHU, '2026-05-20', 'inspection-2')];
+    expect(typed(late, more).slice(late.length)).toEqual(typed(inOrder, more).slice(inOrder.length));
+    given(late).when(reportOn(FGW, '2026-05-12')).thenRefused('CONFLICT');
+  });
+
+  it('only the records that no longer hold are set aside: another unit’s record of those days counts again, and later decisions agree with date order', () => {
+    const back = typed([...definedAndAssigned, reported(FGW, '2026-04-20'), reported(FGW, '2026-05-10'), reported(FINANCE, '2026-05-11')], [withdraw(W1), listAgain(R1)]);
+    const late = typed(back, [passOn(FGW, '2026-04-25', 'inspection-1')]);
+    const inOrder = typed([...definedAndAssigned, reported(FGW, '2026-04-20')], [passOn(FGW, '2026-04-25', 'inspection-1'), reportOn(FINANCE, '2026-05-11')]);
+    expect(shown(late)).toEqual(shown(inOrder));
+    // 市财政局's report of 05-11 held: it counts again, as taken in date order; 市发改委's of 05-10 does not.
+    expect(partOf(counted(late), FINANCE)).toMatchObject({ status: 'REPORTED', lastReport: expect.objectContaining({ reportedOn: '2026-05-11' }) });
+    expect(partOf(counted(late), FGW)).toMatchObject({ reportCount: 1 });
+    const more = [passOn(FINANCE, '2026-05-12', 'inspection-2'), reportOn(DONGHU, '2026-05-13'), passOn(DONGHU, '2026-05-14', 'inspection-3')];
+    expect(typed(late, more).slice(late.length)).toEqual(typed(inOrder, more).slice(inOrder.length));
+    expect(stateAfter(typed(late, more))).toMatchObject({ status: 'completed', completedOn: '2026-05-14' });
   });
 
   describe('given a version of 06-01 that lists the item, applied while it was in the plan (breaker11o P3)', () => {

@@ -7,6 +7,9 @@ import {
   assignmentsOutside,
   withinOutOfPlanDays,
   requireSetAsideRecordsHold,
+  recordsNoLongerHolding,
+  setAsideRecordOf,
+  type OutOfPlanDays,
   boundedDueDate,
   closedOn,
   factDayOf,
@@ -29,7 +32,7 @@ import {
   decideBeforeParentWithdrawal,
   correctedRecordDay,
 } from '../../assignments/domain/assignment.decider.js';
-import { isAssignmentEvent, type AssignmentEvent, type AssignmentRole } from '../../assignments/domain/assignment.events.js';
+import { isAssignmentEvent, type AssignmentEvent, type AssignmentRole, type SetAsideRecord } from '../../assignments/domain/assignment.events.js';
 import { parentOfParts, type PartCommand, type ReopenRequest } from '../../assignments/domain/parent-of-parts.js';
 import {
   assignmentOf,
@@ -248,6 +251,11 @@ interface DefinedItemFacts {
    * change (`withdrawalsBack`: breaker11o P7); absent or empty when none.
    */
   readonly undoneByWork?: readonly WithdrawalUndoneByWork[];
+  /**
+   * Its units' records that count nowhere for good (breaker11o P2): made inside a withdrawal a later version ended, they no
+   * longer held once a verification dated before it undid it (WorkPlanItemWithdrawalUndone.recordsSetAside). Absent or empty when none.
+   */
+  readonly recordsSetAside?: readonly SetAsideRecord[];
 }
 
 export type OpenWorkPlanItem = DefinedItemFacts & { readonly status: 'open' };
@@ -300,6 +308,11 @@ function evolveItem(state: WorkPlanItemState, event: WorkPlanItemStreamEvent): W
     case 'WorkPlanItemWithdrawalUndone': {
       if (state.status === 'empty') return state;
       const byWork = undoneByVerification(event.data);
+      const setAside = event.data.recordsSetAside ?? [];
+      if (setAside.length > 0) {
+        // Its records that no longer hold count nowhere for good, whatever the span becomes (breaker11o P2).
+        return evolveItem({ ...state, recordsSetAside: [...(state.recordsSetAside ?? []), ...setAside] }, { ...event, data: { ...event.data, recordsSetAside: [] } });
+      }
       // It undoes the withdrawal of its day only (see WorkPlanItemWithdrawn): the one in force, back in the plan as its parts
       // stand — completed (销号) on its last verification when every part is verified …
       if (state.status === 'withdrawn' && state.withdrawnOn === event.data.withdrawnOn) {
@@ -337,12 +350,13 @@ function evolveItem(state: WorkPlanItemState, event: WorkPlanItemStreamEvent): W
 }
 
 /** Leaves behind what belongs to one status only, such as `completedOn`. */
-const definedPartOf = ({ itemId, definition, assignments, spans, undoneByWork }: DefinedItemFacts): DefinedItemFacts => ({
+const definedPartOf = ({ itemId, definition, assignments, spans, undoneByWork, recordsSetAside }: DefinedItemFacts): DefinedItemFacts => ({
   itemId,
   definition,
   assignments,
   ...(spans && spans.length > 0 ? { spans } : {}),
   ...(undoneByWork && undoneByWork.length > 0 ? { undoneByWork } : {}),
+  ...(recordsSetAside && recordsSetAside.length > 0 ? { recordsSetAside } : {}),
 });
 
 /** The facts with `undoneByWork` replaced (left out when empty). */
@@ -358,18 +372,30 @@ function standing(facts: DefinedItemFacts): DefinedWorkPlanItemState {
 }
 
 /** The spans as `assignmentsOutside` sets their days aside. */
-const outOfPlanDays = (spans: readonly WithdrawnSpan[]) => spans.map((span) => ({ from: span.withdrawnOn, until: span.reinstatedOn }));
+const outOfPlanDays = (spans: readonly WithdrawnSpan[]): OutOfPlanDays[] => spans.map((span) => ({ from: span.withdrawnOn, until: span.reinstatedOn }));
+
+/** What the item's units' records are counted without: its withdrawn spans a later version ended, and its records set aside for good. */
+const setAsideDays = (item: DefinedItemFacts): OutOfPlanDays[] => [...outOfPlanDays(item.spans ?? []), ...(item.recordsSetAside ?? []).map(setAsideRecordOf)];
 
 /**
  * The item as it counts: its parts without its units' records dated inside a withdrawn span a later
  * version ended (`assignmentsOutside`; made before the office heard of the withdrawal, they count
- * nowhere, breaker11n P1) — what every command on it is judged on. The item itself when it has none.
+ * nowhere, breaker11n P1) and without those set aside for good (`recordsSetAside`, breaker11o P2) —
+ * what every command on it is judged on. The item itself when it has none.
  */
 function counted<Item extends DefinedItemFacts>(item: Item): Item {
-  const spans = item.spans ?? [];
-  if (spans.length === 0) return item;
-  const assignments = assignmentsOutside(item.assignments, outOfPlanDays(spans));
+  const days = setAsideDays(item);
+  if (days.length === 0) return item;
+  const assignments = assignmentsOutside(item.assignments, days);
   return assignments === item.assignments ? item : { ...item, assignments };
+}
+
+/**
+ * The parts of an item as every figure counts them (`counted`: its units' records inside withdrawn spans a later version
+ * ended, and those set aside for good, left out); undefined for an item not defined.
+ */
+export function assignmentsAsTheyCount(state: WorkPlanItemState): AssignmentsState | undefined {
+  return state.status === 'empty' ? undefined : counted(state).assignments;
 }
 
 /** The withdrawn span a later version ended that holds office day `day`, if any. */
@@ -661,16 +687,17 @@ function spansUndone(item: DefinedItemFacts, recordedAssignments: AssignmentsSta
   };
   const undone = later.filter((span) => newlyVerified(span.withdrawnOn).length > 0);
   if (undone.length === 0) return [];
-  // Counted again, the records of the spans undone must hold, folded with every record outside the spans that stay.
+  // Counted again, the records of the spans undone, folded with every record outside the spans that stay, must hold: those that
+  // no longer do (a report after the pass) are set aside for good, as typed in date order they were refused (breaker11o P2).
   const stay = (item.spans ?? []).filter((span) => !undone.includes(span));
-  const withRecords = assignmentsOutside(decided.filter(isAssignmentEvent).reduce(evolveAssignments, recordedAssignments), outOfPlanDays(stay));
-  for (const span of undone) {
-    requireSetAsideRecordsHold(withRecords, span.withdrawnOn, span.reinstatedOn, say(`A verification dated ${day}, before the withdrawal of ${span.withdrawnOn}, means it does not stand`, `${day} 的核验早于 ${span.withdrawnOn} 的撤销，该次撤销即不成立`), CORRECT_LATE_RECORDS, command);
-  }
-  return undone.map((span) => ({
-    type: 'WorkPlanItemWithdrawalUndone',
-    data: { itemId: item.itemId, withdrawnOn: span.withdrawnOn, reason: withdrawalUndoneReason(command, newlyVerified(span.withdrawnOn), span.withdrawnOn, { workZh: '任务', back: '事项回到工作方案' }), byVerification: true },
-  }));
+  let withRecords = assignmentsOutside(decided.filter(isAssignmentEvent).reduce(evolveAssignments, recordedAssignments), [...outOfPlanDays(stay), ...(item.recordsSetAside ?? []).map(setAsideRecordOf)]);
+  return undone.map((span): WorkPlanItemStreamEvent => {
+    const what = say(`A verification dated ${day}, before the withdrawal of ${span.withdrawnOn}, means it does not stand`, `${day} 的核验早于 ${span.withdrawnOn} 的撤销，该次撤销即不成立`);
+    const recordsSetAside = recordsNoLongerHolding(withRecords, span.withdrawnOn, span.reinstatedOn, what, command);
+    if (recordsSetAside.length > 0) withRecords = assignmentsOutside(withRecords, recordsSetAside.map(setAsideRecordOf));
+    const reason = withdrawalUndoneReason(command, newlyVerified(span.withdrawnOn), span.withdrawnOn, { workZh: '任务', back: '事项回到工作方案' });
+    return { type: 'WorkPlanItemWithdrawalUndone', data: { itemId: item.itemId, withdrawnOn: span.withdrawnOn, reason, byVerification: true, ...(recordsSetAside.length > 0 ? { recordsSetAside } : {}) } };
+  });
 }
 
 /** The day a correction of a record is judged on (`correctedRecordDay`): on a withdrawn item, its records dated before the withdrawal. */

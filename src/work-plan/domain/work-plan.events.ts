@@ -1,4 +1,4 @@
-import type { AssignmentEvent, DueDateOverridden } from '../../assignments/domain/assignment.events.js';
+import type { AssignmentEvent, DueDateOverridden, SetAsideRecord } from '../../assignments/domain/assignment.events.js';
 import type { DomainEvent } from '../../shared/decider.js';
 import { officeDayOfRecording, type EventSchemas } from '../../shared/event-schemas.js';
 import { deterministicId } from '../../shared/ids.js';
@@ -137,6 +137,13 @@ export type WorkPlanItemWithdrawalUndone = DomainEvent<
      * (`undoneByVerification`). Only a verification's undoing is judged again when that verification changes.
      */
     readonly byVerification?: boolean;
+    /**
+     * The units' records dated inside the withdrawn days of a withdrawal a later version ended that no longer hold once
+     * the verification undoes it (a report after the pass, made before the office heard of the withdrawal): they count
+     * nowhere for good, as typed in date order they were refused (breaker11o P2). Optional, added without a version step:
+     * absent (every event stored before, and most undoings) when none.
+     */
+    readonly recordsSetAside?: readonly SetAsideRecord[];
   }
 >;
 

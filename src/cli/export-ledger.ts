@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadEnvFile, validateSettings } from '../config/app-settings.js';
 import { allEventSchemas } from '../event-sourcing/all-event-schemas.js';
 import { ProjectedStreams } from '../event-sourcing/projected-streams.js';
-import { replayLog } from '../event-sourcing/replay-log.js';
+import { replayLogInto } from '../event-sourcing/replay-log.js';
 import { openToolStore } from '../event-store/store-admission.js';
 import { EXPORT_FILE_STEM, exportFileName, tableToCsv, tableToXlsx, type ExportKind } from '../exports/export-files.js';
 import { exportLedger, exportWorkPlan, type ExportSources } from '../exports/export.queries.js';
@@ -55,6 +55,22 @@ function parseOptions(argv: string[]) {
   return { kind: kind as ExportKind, format: format as 'xlsx' | 'csv', asOf: values['as-of'], evaluationId: values.evaluation, planId: values.plan, out: values.out };
 }
 
+/**
+ * Writes `bytes` to `path` whole or not at all: into a temporary file beside it, renamed over it
+ * once written, so a failure (a full disk, a killed tool) never leaves a half-written 台账 where the
+ * office would open it. The temporary file is removed when the write fails.
+ */
+async function writeWhole(path: string, bytes: Uint8Array): Promise<void> {
+  const temporary = `${path}.${process.pid}.partial`;
+  try {
+    await writeFile(temporary, bytes, { flag: 'wx' });
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   loadEnvFile();
@@ -64,15 +80,15 @@ async function main(): Promise<void> {
   const store = await openToolStore(settings, { readOnly: true });
   const schemas = allEventSchemas();
   try {
-    // Replayed here, then read to the end: a tool that reads only, beside a server that may append.
+    // Replayed here, up to the head seen at the start (a server may append meanwhile), each row
+    // checked against the ledger chain as the server's read models are (breaker9q P3): a row edited
+    // or inserted by hand stops the export before anything is written.
     const streams = new ProjectedStreams(store, schemas);
-    const sources: ExportSources = {
-      ledger: await replayLog(store, schemas, new RectificationLedger(streams)),
-      plans: await replayLog(store, schemas, new WorkPlanLedger(streams)),
-      units: await replayLog(store, schemas, new UnitsReadModel()),
-      dueSoonDays: settings.DUE_SOON_DAYS,
-      latestRecordedAt: null,
-    };
+    const ledger = new RectificationLedger(streams);
+    const plans = new WorkPlanLedger(streams);
+    const units = new UnitsReadModel();
+    await replayLogInto(store, schemas, [ledger, plans, units]);
+    const sources: ExportSources = { ledger, plans, units, dueSoonDays: settings.DUE_SOON_DAYS, latestRecordedAt: null };
     const now = new Date();
     const table =
       options.kind === 'ledger'
@@ -81,7 +97,7 @@ async function main(): Promise<void> {
     const bytes = options.format === 'xlsx' ? await tableToXlsx(table, EXPORT_FILE_STEM[options.kind]) : tableToCsv(table);
     // `npm run` starts in the project folder; a relative path means where the operator typed it.
     const out = resolve(process.env.INIT_CWD ?? process.cwd(), options.out ?? exportFileName(options.kind, table.asOf, options.format, table.knownAt));
-    await writeFile(out, bytes);
+    await writeWhole(out, bytes);
     console.log(bothLines(say(`Wrote ${out}: ${table.title}, ${table.rows.length} rows.`, `已写出 ${out}：${table.title}，共 ${table.rows.length} 行。`)));
   } finally {
     await store.close();

@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
+import { graphqlAt, startServer, type ServerProcess, PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
+import { toolOnStore as tool } from '../support/cli-tool.js';
+
+/*
+ * breaker9q P3 (blocker): `ledger:export` wrote a 整改台账 from rows edited or inserted by hand in the
+ * SQLite file — a due date moved half a year, a forged report with no hashes turning a red light
+ * green — exit 0, without a word, while `ledger:verify` named both (CONTENT_CHANGED, NOT_HASHED) and
+ * the server on the same file stopped its projections. The tools' replay (`replayLog`) checked no
+ * hash. The kind: every tool that reads the log to produce or decide something (the export, the
+ * imports, user:create) reads it through the ledger check the server's read models use, and
+ * refuses — Chinese first, exit 1, naming the position and ledger:verify — writing nothing.
+ */
+
+const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+const stopCleanly = async (server: ServerProcess) => {
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill('SIGTERM');
+  await exited;
+};
+
+/** The events of the store and what its folder holds, as the tools must leave them. */
+const state = (sqlitePath: string) => {
+  const db = new Database(sqlitePath, { readonly: true });
+  try {
+    const events = db.prepare<[], { position: number; event_id: string }>('SELECT position, event_id FROM events ORDER BY position').all();
+    return { events, files: readdirSync(dirname(sqlitePath)).filter((name) => !name.endsWith('-shm') && !name.endsWith('-wal')).sort() };
+  } finally {
+    db.close();
+  }
+};
+
+/** A stopped, witnessed store with a user (made by the tool) and one evaluation (by the server). */
+async function installation(): Promise<string> {
+  const folder = join(mkdtempSync(join(tmpdir(), 'rectify-altered-')), 'data');
+  const sqlitePath = join(folder, 'rectify.db');
+  await stopCleanly(await startServer(sqlitePath));
+  const created = await tool('create-user', ['--name', '张伟', '--role', 'SUPERVISOR'], sqlitePath);
+  expect(created.code).toBe(0);
+  const SUPERVISOR = { authorization: `Bearer ${created.stdout.trim().split('\n').at(-1)!}` };
+  const server = await startServer(sqlitePath);
+  for (let attempt = 0; (await graphqlAt(server.port, '{ evaluations { totalCount } }', {}, SUPERVISOR)).errors; attempt += 1) {
+    if (attempt > 600) throw new Error('the server never saw the tool’s user');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  expect((await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput() }, SUPERVISOR)).errors).toBeUndefined();
+  await stopCleanly(server);
+  return sqlitePath;
+}
+
+/** Runs sql on the file as someone with write access to it would (no Rectify process). */
+function tamper(sqlitePath: string, sql: string): number {
+  const db = new Database(sqlitePath);
+  try {
+    db.exec(sql);
+    return db.prepare<[], { position: number }>('SELECT MAX(position) AS position FROM events').get()!.position;
+  } finally {
+    db.close();
+  }
+}
+
+describe('The command-line tools refuse a log whose rows fail the ledger check (breaker9q P3)', () => {
+  let pristine: string;
+  beforeAll(async () => {
+    pristine = await installation();
+  }, PROCESS_TEST_CEILING_MS);
+
+  const copyOf = (name: string) => {
+    const folder = join(mkdtempSync(join(tmpdir(), `rectify-${name}-`)), 'data');
+    mkdirSync(folder);
+    const sqlitePath = join(folder, 'rectify.db');
+    copyFileSync(pristine, sqlitePath);
+    if (existsSync(`${pristine}-wal`)) copyFileSync(`${pristine}-wal`, `${sqlitePath}-wal`);
+    copyFileSync(`${pristine}.witness.json`, `${sqlitePath}.witness.json`);
+    return sqlitePath;
+  };
+
+  it('a clean copy exports (the check passes on rows Rectify wrote)', async () => {
+    const sqlitePath = copyOf('clean');
+    const out = join(dirname(sqlitePath), '..', 'ledger.csv');
+    const exported = await tool('export-ledger', ['--format', 'csv', '--out', out], sqlitePath);
+    expect({ code: exported.code, stderr: exported.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(readFileSync(out, 'utf8')).toContain('整改措施');
+  }, PROCESS_TEST_CEILING_MS);
+
+  it.each([
+    [
+      'a row edited by hand (CONTENT_CHANGED)',
+      `UPDATE events SET data = json_set(data, '$.forgedByHand', '2027-06-30') WHERE position = (SELECT MAX(position) FROM events)`,
+      '内容',
+    ],
+    [
+      'a row inserted by hand, with no ledger hashes (NOT_HASHED)',
+      `INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at)
+         SELECT 'forged-' || event_id, stream_id, revision + 1, type, schema_version, data, metadata, recorded_at FROM events ORDER BY position DESC LIMIT 1`,
+      '哈希',
+    ],
+  ])('%s: export, create-user and import-units refuse, naming the position and ledger:verify, and write nothing', async (_case, sql, reasonWord) => {
+    const sqlitePath = copyOf('tampered');
+    const position = tamper(sqlitePath, sql);
+    const verified = await tool('ledger-verify', [], sqlitePath);
+    expect(verified.code).toBe(1);
+    const before = { ...state(sqlitePath), db: digest(sqlitePath), witness: digest(`${sqlitePath}.witness.json`) };
+    const out = join(dirname(sqlitePath), '..', 'ledger.xlsx');
+    for (const [name, args] of [
+      ['export-ledger', ['--out', out]],
+      ['create-user', ['--name', '李娜', '--role', 'SUPERVISOR']],
+      ['import-units', [join(process.cwd(), 'samples/units.csv')]],
+    ] as const) {
+      const result = await tool(name, [...args], sqlitePath);
+      expect({ name, code: result.code, stdout: result.stdout }).toEqual({ name, code: 1, stdout: '' });
+      const zh = result.stderr.indexOf(`事件库中位置 ${position} 的事件`);
+      const en = result.stderr.indexOf(`The event at position ${position} `);
+      expect({ name, zh: zh >= 0, en: en >= 0, chineseFirst: zh < en }).toEqual({ name, zh: true, en: true, chineseFirst: true });
+      expect(result.stderr).toContain('未通过台账校验');
+      expect(result.stderr).toContain(reasonWord);
+      expect(result.stderr).toContain('npm run ledger:verify');
+      expect(result.stderr).toContain('从备份恢复');
+      expect({ name, ...state(sqlitePath), db: digest(sqlitePath), witness: digest(`${sqlitePath}.witness.json`) }).toEqual({ name, ...before });
+    }
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(join(dirname(sqlitePath), '..')).filter((name) => name.includes('ledger'))).toEqual([]);
+  }, PROCESS_TEST_CEILING_MS);
+});

@@ -21,6 +21,8 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * merge into U3 and U3's hand-over on one day — which paper of the day comes first), r:53, r:54, r:58, r:60 (a unit’s
  * two reports: the later-typed one refused — the standing rule, not a fault). A unit's row dated on or after its own merge
  * is typed before that merge (typed after, it is refused: the unit had ceased — b:393 run 1 was that, the generator's doing).
+ * p:1852 run 1 (session 25): a hand-over into a unit on the day another's record moved into it, typed after that record had
+ * passed on, joined it where it was and kept the record that moved first (live views), not the stricter one (by-day fold).
  *
  * Directory first (breaker8m P7, P9): mode `d` types the reorganisations first (as the 单位名录 and its 机构改革 papers
  * come before the 交办 rows), then the rows, a withdrawal (six runs in ten) last; mode `p` adds a same-day pair — a second
@@ -33,7 +35,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 type Mode = 'b' | 'w' | 'r' | 'd' | 'p' | 's';
 const CHOSEN = process.env.TYPED_ORDER_SEEDS;
 /** `mode:seed:runs` — seeds green on this tree, each walking the breaker's 4 runs. */
-const CI_SEEDS = 'b:11:4,b:22:4,b:30:4,b:71:3,b:77:2,b:81:1,w:41:4,w:43:4,w:44:4,r:51:4,r:56:4,s:0:1,s:1:1,s:2:1,s:3:1,s:4:1,s:5:1,d:201:4,p:101:4,p:102:8';
+const CI_SEEDS = 'b:11:4,b:22:4,b:30:4,b:71:3,b:77:2,b:81:1,w:41:4,w:43:4,w:44:4,r:51:4,r:56:4,s:0:1,s:1:1,s:2:1,s:3:1,s:4:1,s:5:1,d:201:4,p:101:4,p:102:8,p:1852:2';
 const CASES = (CHOSEN ?? CI_SEEDS).split(',').map((entry) => {
   const [mode, seed, runs] = entry.trim().split(':');
   return [mode as Mode, Number(seed), Number(runs ?? 4)] as const;

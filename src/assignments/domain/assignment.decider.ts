@@ -1015,6 +1015,26 @@ function sameDaySteps(state: AssignmentsState, successorUnitId: string, day: str
 }
 
 /**
+ * The part that now carries the record the successor got on the hand-over's own day (moved in from another unit that day) and
+ * passed on since, when the same-day rule (`keepsJoiningRecord`) keeps the joining part's record over it: by date the two met in
+ * the successor that day, and the joining record is the one the joined part goes on with. Joined where it is now, the record
+ * that moved first stayed (fuzz p:1852 run 1: U0's record passed U2→U3 on 10-01 and U3→U4 on 2017-03-01, all typed before U1's
+ * row, whose hand-over to U3 on 10-01 due 10-31 then joined U4's part due 12-31 — the live views kept 12-31, the by-day fold
+ * 10-31). `successorStepsAfterDay` makes room in it: the steps after the day come off, the hand-over meets the record, they are
+ * done again. Undefined otherwise (no such record, or one with joins: those are `roomAmongJoins`'). O(parts × holders).
+ */
+function sameDayRecordPassedOn(command: Pick<HandOverPart, 'unitId' | 'successorUnitId' | 'handedOverOn'>, state: AssignmentsState): AssignmentPart | undefined {
+  const joining = partOf(state, command.unitId);
+  const heldThen = joining && partPassedOnAfter(state, command.successorUnitId, command.handedOverOn);
+  if (!joining || !heldThen || heldThen.asHeldThen.heldSince !== command.handedOverOn || heldThen.part.joinedOn !== undefined) return undefined;
+  const holders = heldThen.part.previousHolders ?? [];
+  const at = holders.findIndex((held) => held.unitId === command.successorUnitId && held.from === command.handedOverOn);
+  const movedIn = at > 0 ? holders[at - 1] : undefined;
+  if (!movedIn || movedIn.until !== command.handedOverOn) return undefined;
+  return keepsJoiningRecord({ ...joining, unitId: command.unitId }, { ...heldThen.part, unitId: movedIn.unitId }) ? heldThen.part : undefined;
+}
+
+/**
  * The part `unitId` held on office day `day` and passed on after it, as that unit held it then
  * (`asHeldThen`), and the part that carries it now (`part`): what a hand-over into `unitId` dated
  * `day` joins, wherever it is now — folded by day the unit still held it. Moved by a later hand-over
@@ -2557,7 +2577,7 @@ function successorStepsAfterDay(
   undoneReason?: (step: StepUndone) => string,
 ): { undone: PartHandOverUndone[]; redone: Extract<AssignmentEvent, { type: 'PartHandedOver' }>[] } {
   const { successorUnitId, handedOverOn } = command;
-  const part = partOf(state, successorUnitId);
+  const part = partOf(state, successorUnitId) ?? sameDayRecordPassedOn(command, state);
   const holders = part?.previousHolders ?? [];
   if (!part || part.heldSince === undefined || !isAfter(part.heldSince, handedOverOn)) return { undone: [], redone: [] };
   const unit = unitNamed(command, command.unitId);

@@ -203,6 +203,19 @@ describe('a timeline with corrections: one row per fact, on its day now; the cor
     ]);
   });
 
+  it('a withdrawal moved onto the day of a version that left the item out reads the version’s reason, the first one said (breaker11p P3)', () => {
+    const line = story();
+    const facts = [
+      line('WorkPlanItemWithdrawn', '2026-11-30', '2026-11-30', { withdrawnOn: '2026-11-30', reason: '手工撤销' }),
+      line('WorkPlanItemWithdrawalUndone', '2026-11-30', '2026-12-01', { withdrawnOn: '2026-11-30', reason: '撤销日期更正为 2026-11-27：依据 plan-2026-11-27.csv 修订方案（2026-11-27 的撤销在先）', byVerification: false }),
+      line('WorkPlanItemWithdrawn', '2026-11-27', '2026-12-01', { withdrawnOn: '2026-11-27', reason: '依据 plan-2026-11-27.csv 修订方案' }),
+    ];
+    expect(printed(facts)).toEqual([
+      '2026-11-27 撤销事项：依据 plan-2026-11-27.csv 修订方案（原录 2026-11-30，理由“手工撤销”）（补录）',
+      '2026-12-01 更正撤销日期（2026-11-30 → 2026-11-27）：依据 plan-2026-11-27.csv 修订方案（2026-11-27 的撤销在先）',
+    ]);
+  });
+
   it('a withdrawal that stands again after 更正督查结果 is one row saying so; the version listing the item again one row (breaker11p P2)', () => {
     const line = story();
     const undone = (day: string) => `撤销不成立：西山县人民政府的任务已于 2026-09-24 核验通过，早于撤销日期（${day}）；已核验的任务不撤销，事项回到工作方案。`;

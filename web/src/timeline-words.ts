@@ -110,7 +110,9 @@ interface WithdrawalRow {
   /** Its day now (moved by 更正撤销日期). */
   day: string;
   readonly firstDay: string;
-  readonly reason: unknown;
+  /** Its reason now: a withdrawal moved onto a plan version's day takes that version's (breaker11p P3). */
+  reason: unknown;
+  readonly firstReason: unknown;
   standing: boolean;
   /** Why it does not stand, or stands again: the note's words after 原录. */
   story: string;
@@ -179,6 +181,11 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
       const same = withdrawals.find((w) => w.movingTo === day) ?? withdrawals.findLast((w) => !w.standing && w.mayComeBack && w.day === day && w.reason === d.reason);
       if (same) {
         hidden.add(entry.revision);
+        // Moved onto a day whose withdrawal gives another reason (a version leaving the item out): the row reads it, the first one said.
+        if (same.movingTo === day && d.reason !== same.reason) {
+          same.reason = d.reason;
+          shown.set(same.revision, { ...inOrder.find((c) => c.revision === same.revision)!.details, reason: d.reason });
+        }
         if (same.momentary) same.story = '';
         else if (same.movingTo === null) same.story = `${same.story}；${causeOf(index)}依日期重新成立`;
         same.movingTo = null;
@@ -186,7 +193,7 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
         same.standing = true;
         return;
       }
-      withdrawals.push({ revision: entry.revision, day, firstDay: day, reason: d.reason, standing: true, story: '', mayComeBack: false, movingTo: null, momentary: false });
+      withdrawals.push({ revision: entry.revision, day, firstDay: day, reason: d.reason, firstReason: d.reason, standing: true, story: '', mayComeBack: false, movingTo: null, momentary: false });
     } else if (UNDONE.has(entry.eventType)) {
       const withdrawal = withdrawals.findLast((w) => w.standing && w.day === d.withdrawnOn);
       const reason = typeof d.reason === 'string' ? d.reason : '';
@@ -224,7 +231,8 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
   });
   for (const w of withdrawals) {
     dayNow.set(w.revision, w.day);
-    notes.set(w.revision, [w.day !== w.firstDay ? `原录 ${w.firstDay}` : '', w.story].filter(Boolean).join('；'));
+    const first = [w.day !== w.firstDay ? ` ${w.firstDay}` : '', w.reason !== w.firstReason ? `${w.day !== w.firstDay ? '，' : ''}理由“${String(w.firstReason)}”` : ''].join('');
+    notes.set(w.revision, [first ? `原录${first}` : '', w.story].filter(Boolean).join('；'));
   }
   for (const [revision, first] of firstEntered) {
     const fact = inOrder.find((entry) => entry.revision === revision)!;

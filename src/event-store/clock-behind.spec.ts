@@ -30,9 +30,11 @@ describe('A clock reading before the newest recorded instant', () => {
   it('is said with both instants in office time, how far behind, and what to do', () => {
     const message = clockBehindMessage(at('2026-11-30T04:16:21.028Z'), { at: at('2026-12-02T04:15:52.408Z'), source: 'log' });
     expect(message.zh).toBe(
-      '服务器时钟（北京时间 2026-11-30 12:16:21）比台账中最新记录的录入时间（北京时间 2026-12-02 12:15:52）早 1 天 23 小时 59 分钟：系统时间可能被调回。为免记录的日期和录入时间错乱，暂停写入（查询不受影响）；请校正服务器时间（例如开启 NTP 时间同步）后重试，写入会自动恢复。',
+      '服务器时钟（北京时间 2026-11-30 12:16:21）比台账中最新记录的录入时间（北京时间 2026-12-02 12:15:52）早 1 天 23 小时 59 分钟：系统时间可能被调回。为免记录的日期和录入时间错乱，暂停写入（查询不受影响）；请校正服务器时间（例如开启 NTP 时间同步）后重试，写入会自动恢复。若服务器时间现已准确（已与 NTP 等可靠时间源核对），则是此前服务器时钟偏快，最新的记录是以偏快的时钟录入的：写入将于北京时间 2026-12-02 12:15:22自动恢复。请勿为提前写入而把时钟调快：那样会有更多记录的录入时间出错。',
     );
     expect(message.en).toContain('reads 1 day 23 hours 59 minutes before the recording time of the newest record in the ledger (2026-12-02T04:15:52.408Z)');
+    // breaker9q P4: a clock right now after it was ahead — when writes resume, and never "set it forward".
+    expect(message.en).toContain('the clock was ahead before and the newest records were stamped by it: writes resume by themselves at 2026-12-02T04:15:22.408Z');
   });
 });
 

@@ -69,8 +69,11 @@ export function clockBehindMessage(now: number, newest: NewestRecorded): Bilingu
   const newestIso = new Date(newest.at).toISOString();
   const nowIso = new Date(now).toISOString();
   const what = newest.source === 'log' ? say('the recording time of the newest record in the ledger', '台账中最新记录的录入时间') : say('the time the event store was last written', '事件库上次写入的时间');
+  // breaker9q P4: the same refusal when the clock is right now and the newest records were stamped by a clock
+  // that was ahead before: say so, and when writes resume by themselves (never "set the clock forward").
+  const resumesIso = new Date(newest.at - CLOCK_TOLERANCE_MS).toISOString();
   return say(
-    `The server's clock (${nowIso}) reads ${behind.en} before ${what.en} (${newestIso}): the system time was probably set back. Writes are refused until the clock is right, so that no record is dated "today" by a wrong clock or recorded before the records it follows; reading goes on. Correct the server's time (e.g. enable NTP time sync), then try again: writes resume by themselves.`,
-    `服务器时钟（${officeInstantZh(nowIso)}）比${what.zh}（${officeInstantZh(newestIso)}）早 ${behind.zh}：系统时间可能被调回。为免记录的日期和录入时间错乱，暂停写入（查询不受影响）；请校正服务器时间（例如开启 NTP 时间同步）后重试，写入会自动恢复。`,
+    `The server's clock (${nowIso}) reads ${behind.en} before ${what.en} (${newestIso}): the system time was probably set back. Writes are refused until the clock is right, so that no record is dated "today" by a wrong clock or recorded before the records it follows; reading goes on. Correct the server's time (e.g. enable NTP time sync), then try again: writes resume by themselves. If the server's time is right now (checked against NTP or another reliable clock), the clock was ahead before and the newest records were stamped by it: writes resume by themselves at ${resumesIso}. Do not set the clock forward to write sooner: it would stamp more records with a wrong time.`,
+    `服务器时钟（${officeInstantZh(nowIso)}）比${what.zh}（${officeInstantZh(newestIso)}）早 ${behind.zh}：系统时间可能被调回。为免记录的日期和录入时间错乱，暂停写入（查询不受影响）；请校正服务器时间（例如开启 NTP 时间同步）后重试，写入会自动恢复。若服务器时间现已准确（已与 NTP 等可靠时间源核对），则是此前服务器时钟偏快，最新的记录是以偏快的时钟录入的：写入将于${officeInstantZh(resumesIso)}自动恢复。请勿为提前写入而把时钟调快：那样会有更多记录的录入时间出错。`,
   );
 }

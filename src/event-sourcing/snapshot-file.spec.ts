@@ -16,6 +16,7 @@ import {
   type SnapshotAuthenticator,
   type SnapshotBytes,
 } from './snapshot-file.js';
+import { addOnDay, countBefore, emptyDayCounts, type DayCounts } from '../assignments/read-model/part-tallies.js';
 
 /*
  * A snapshot is serialised a piece at a time (issue 12: the event loop is given back between pieces
@@ -130,6 +131,26 @@ describe('a read-model snapshot written in pieces', () => {
     expect(segments).toHaveLength(3 + 10);
     const pieces = segments.slice(3);
     pieces.forEach((piece, index) => expect(piece.equals(v8.serialize([...findings].slice(4 * index, 4 * index + 4)))).toBe(true));
+  });
+
+  it('writes a cached day count either before or after a query moved it, never half of each (a query answered between two pieces: breaker12i P4)', async () => {
+    // The dashboard's tallies: { parts: { all: { overdue: DayCounts } } } — split into fields down to depth 4.
+    const overdue = emptyDayCounts();
+    for (const [day, count] of [['2026-03-01', 2], ['2026-04-01', 3], ['2026-05-01', 5]] as const) addOnDay(overdue, day, count);
+    expect(countBefore(overdue, '2026-04-15')).toBe(5);
+    const state = { parts: { all: { overdue } } };
+    let pauses = 0;
+    // After every piece, a request asks about another day (what 总览 does while the snapshot is taken).
+    const bytes = await encodeSnapshot({ ...HEADER, readModels: ['Dashboard'] }, [state], authenticate, () => {
+      pauses += 1;
+      countBefore(overdue, pauses % 2 === 0 ? '2026-04-15' : '2026-12-31');
+    }, 1);
+    const [back] = decodeSnapshotStates('test', { ...HEADER, readModels: ['Dashboard'], format: 5, payloadBytes: payloadOf(bytes).length }, payloadOf(bytes)) as [typeof state];
+    const restored: DayCounts = back.parts.all.overdue;
+    expect(countBefore(restored, '2026-12-31')).toBe(10);
+    expect(countBefore(restored, '2026-04-15')).toBe(5);
+    addOnDay(restored, '2026-01-01', 1);
+    expect(countBefore(restored, '2026-12-31')).toBe(11);
   });
 
   it('gives the caller a pause after every piece, and goes on only once an awaited pause resolves', async () => {

@@ -11,33 +11,38 @@ import type { AssignmentRole } from '../domain/assignment.events.js';
  * arrays, objects of primitives), so a read-model snapshot can store it as it is.
  */
 
-/** Counts per office day (`YYYY-MM-DD`), with the total before the day last asked cached. */
+/**
+ * Counts per office day (`YYYY-MM-DD`), with the total before the day last asked cached. The cache is
+ * one value, replaced whole when another day is asked: a read-model snapshot, captured a piece at a
+ * time while queries are answered, writes either the old cache or the new one — never the old day
+ * with the new total (two fields written in two pieces, a query between them: breaker12i P4's kind).
+ */
 export interface DayCounts {
   readonly byDay: Map<string, number>;
-  /** The day `before` counts up to (exclusive); null until first asked. */
-  cachedDay: string | null;
-  before: number;
+  /** The count on days strictly before `day`; null until first asked. */
+  cached: { readonly day: string; readonly before: number } | null;
 }
 
-export const emptyDayCounts = (): DayCounts => ({ byDay: new Map(), cachedDay: null, before: 0 });
+export const emptyDayCounts = (): DayCounts => ({ byDay: new Map(), cached: null });
 
 /** Adds `delta` to the count of `day`, keeping the cached total in step. */
 export function addOnDay(counts: DayCounts, day: string, delta: number): void {
   const next = (counts.byDay.get(day) ?? 0) + delta;
   if (next === 0) counts.byDay.delete(day);
   else counts.byDay.set(day, next);
-  if (counts.cachedDay !== null && day < counts.cachedDay) counts.before += delta;
+  const cached = counts.cached;
+  if (cached !== null && day < cached.day) counts.cached = { day: cached.day, before: cached.before + delta };
 }
 
 /** How many are counted on days strictly before `day` (`YYYY-MM-DD`). */
 export function countBefore(counts: DayCounts, day: string): number {
-  if (counts.cachedDay !== day) {
+  let cached = counts.cached;
+  if (cached === null || cached.day !== day) {
     let before = 0;
     for (const [counted, count] of counts.byDay) if (counted < day) before += count;
-    counts.cachedDay = day;
-    counts.before = before;
+    cached = counts.cached = { day, before };
   }
-  return counts.before;
+  return cached.before;
 }
 
 /** What the figures need of one part: its state now, without reports' text or history. */

@@ -1,5 +1,4 @@
-import { parse } from 'csv-parse/sync';
-import { errorCode, freshDatabasePath, startTestApp, type TestApp } from '../support/test-app.js';
+import { HEADER, typedTwice, type PlanOffice } from '../support/plan-office.js';
 
 /*
  * breaker11n P1: a work-plan item withdrawn from the plan and then listed again by a later version
@@ -10,150 +9,65 @@ import { errorCode, freshDatabasePath, startTestApp, type TestApp } from '../sup
  *
  * The same office facts are typed into two servers on their own SQLite files: once in date order,
  * once as the office typed them (a report of the withdrawn days before the withdrawal, the pass of 04-25
- * last, after the version of 06-01). Every view —
- * the breakdown with its 完成率, the item pages, the withdrawn list, the
- * scorecard and the work-plan export — must read the same on every day viewed. The office day is
- * 2026-06-10.
+ * last, after the version of 06-01). Every view — the breakdown with its 完成率, the item pages, the
+ * withdrawn list, the scorecard, 待督查 and the work-plan export (test/support/plan-office.ts) — must read
+ * the same on every day viewed. The office day is 2026-06-10.
  */
 const PLAN_TITLE = '青川市2026年政务公开工作要点（恢复列入测试）';
-const HEADER = '类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n';
 const ROWS =
   '一,公开平台,1,整合政府网站公开专栏,,青川市恢复测试甲局,,2026-09-30\n' +
   '一,公开平台,2,开设政务微信公众号,,青川市恢复测试乙局,,2026-09-30\n' +
   '一,公开平台,3,公开财政预决算,,青川市恢复测试乙局,,2026-09-30\n';
 /** The version of 06-01 lists items 1 and 2 again (withdrawn on 05-01) and moves item 3 to 10-31. */
 const VERSION_2 = HEADER + ROWS.replace('公开财政预决算,,青川市恢复测试乙局,,2026-09-30', '公开财政预决算,,青川市恢复测试乙局,,2026-10-31');
-const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+const UNITS = { JIA: '青川市恢复测试甲局', YI: '青川市恢复测试乙局' };
 const DAYS = ['2026-04-24', '2026-04-26', '2026-04-29', '2026-05-01', '2026-05-15', '2026-06-01', '2026-06-05', undefined] as const;
 
 type Fact = 'report1' | 'report3' | 'pass1' | 'pass3' | 'withdraw1' | 'withdraw2' | 'listAgain' | 'reportInside' | 'report2';
 
-/** One server and the facts typed into it; `type` answers the GraphQL errors of a fact, if any. */
-class Office {
-  private keys = 0;
-  readonly units: Record<'JIA' | 'YI', string> = { JIA: '', YI: '' };
-  readonly items: Record<string, string> = {};
-  planId = '';
-
-  constructor(readonly app: TestApp) {}
-
-  async setUp(): Promise<void> {
-    for (const [code, name] of [['JIA', '青川市恢复测试甲局'], ['YI', '青川市恢复测试乙局']] as const) {
-      const unit = await this.app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, { input: { idempotencyKey: `unit-${code}`, code, name, kind: 'DEPARTMENT', registeredOn: '2026-01-01' } }, await this.app.as('ADMIN'));
-      expect(unit.errors).toBeUndefined();
-      this.units[code] = unit.data!.registerUnit.id;
-    }
-    const imported = await this.app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {
-      input: { idempotencyKey: 'plan', fileName: 'plan.csv', title: PLAN_TITLE, year: 2026, contentBase64: base64(HEADER + ROWS), approvedOn: '2026-03-01', assignedOn: '2026-03-02' },
-    });
-    expect(imported.errors).toBeUndefined();
-    this.planId = imported.data!.importWorkPlan.planId;
-    const outline = await this.app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id code } } } }`, { id: this.planId });
-    for (const category of outline.data!.workPlan.categories as { items: { id: string; code: string }[] }[]) for (const one of category.items) this.items[one.code] = one.id;
-  }
-
-  private async mutate(name: string, input: Record<string, unknown>, headers?: Record<string, string>) {
-    const fields = name === 'importWorkPlan' ? '{ planId }' : '{ __typename }';
-    const type = `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
-    return this.app.graphql(`mutation($input: ${type}!) { ${name}(input: $input) ${fields} }`, { input: { idempotencyKey: `${name}-${(this.keys += 1)}`, ...input } }, headers);
-  }
-
-  /** Types one fact; answers its refusal's code, or null when it was taken. */
-  async type(fact: Fact): Promise<string | null> {
-    const evidence = [{ title: '公开页面', link: 'https://www.example.gov.cn/x' }];
-    const report = async (code: string, unit: 'JIA' | 'YI', reportedOn: string) =>
-      this.mutate('reportWorkPlanItem', { itemId: this.items[code], unitId: this.units[unit], summary: '已整改', evidence, reportedOn }, await this.app.as('UNIT', this.units[unit]));
-    const pass = async (code: string, unit: 'JIA' | 'YI', inspectedOn: string) =>
-      this.mutate('logWorkPlanItemInspection', { itemId: this.items[code], unitId: this.units[unit], outcome: 'PASSED', inspectedOn, place: '现场' }, await this.app.as('INSPECTOR'));
-    const withdraw = (code: string) => this.mutate('withdrawWorkPlanItem', { itemId: this.items[code], reason: '依据第二版方案调整', withdrawnOn: '2026-05-01' });
-    const response = await {
-      report1: () => report('1', 'JIA', '2026-04-20'),
-      report3: () => report('3', 'YI', '2026-04-22'),
-      pass1: () => pass('1', 'JIA', '2026-04-25'),
-      pass3: () => pass('3', 'YI', '2026-04-28'),
-      withdraw1: () => withdraw('1'),
-      withdraw2: () => withdraw('2'),
-      // Inside item 2's withdrawn days (05-01 until 06-01): refused, whenever typed.
-      reportInside: () => report('2', 'YI', '2026-05-10'),
-      listAgain: () =>
-        this.mutate('importWorkPlan', { fileName: 'plan-v2.csv', title: PLAN_TITLE, year: 2026, contentBase64: base64(VERSION_2), revise: true, assignedOn: '2026-06-01' }),
-      report2: () => report('2', 'YI', '2026-06-05'),
-    }[fact]();
-    return response.errors ? (errorCode(response) as string) : null;
-  }
-
-  /** Everything a supervisor sees of the plan on `asOf` (absent: now), in one comparable shape. */
-  async views(asOf?: string) {
-    const plan = await this.app.graphql(
-      `query($id: ID!, $asOf: String) { workPlan(id: $id, asOf: $asOf) {
-        progress { items completedItems percentComplete parts verifiedParts }
-        categories { items { code status completedOn percentComplete } } } }`,
-      { id: this.planId, asOf },
-    );
-    expect(plan.errors).toBeUndefined();
-    const pages: Record<string, unknown> = {};
-    for (const code of ['1', '2']) {
-      const page = await this.app.graphql(`query($id: ID!, $asOf: String) { workPlanItem(id: $id, asOf: $asOf) { status withdrawnOn completedOn parts { status verifiedOn reports { reportedOn } } } }`, { id: this.items[code], asOf });
-      expect(page.errors).toBeUndefined();
-      pages[code] = page.data!.workPlanItem;
-    }
-    const withdrawn = await this.app.graphql(`query($planId: ID!, $asOf: String) { workPlanItems(planId: $planId, withdrawn: true, asOf: $asOf) { nodes { code withdrawnOn } } }`, { planId: this.planId, asOf });
-    expect(withdrawn.errors).toBeUndefined();
-    const scorecard = await this.app.graphql(`query($asOf: String) { unitScorecard(asOf: $asOf) { unitName parts due onTime overdue } }`, { asOf });
-    expect(scorecard.errors).toBeUndefined();
-    return { plan: plan.data!.workPlan, pages, withdrawn: withdrawn.data!.workPlanItems.nodes, scorecard: scorecard.data!.unitScorecard, exported: await this.exported(asOf) };
-  }
-
-  /** The work-plan export's rows (CSV), title row left out. */
-  private async exported(asOf?: string): Promise<string[][]> {
-    const response = await fetch(`${this.app.url}/export/work-plan.csv?planId=${this.planId}${asOf ? `&asOf=${asOf}` : ''}`, { headers: await this.app.as('SUPERVISOR') });
-    expect(response.status).toBe(200);
-    const rows = parse(Buffer.from(await response.arrayBuffer()).subarray(3).toString('utf8'), { relax_column_count: true }) as string[][];
-    return rows.slice(rows.findIndex((row) => row.includes('状态')));
-  }
-}
+/** Types one fact into `office`; answers its refusal's code, or null when it was taken. */
+const type = (office: PlanOffice, fact: Fact) =>
+  ({
+    report1: () => office.report('1', 'JIA', '2026-04-20'),
+    report3: () => office.report('3', 'YI', '2026-04-22'),
+    pass1: () => office.pass('1', 'JIA', '2026-04-25'),
+    pass3: () => office.pass('3', 'YI', '2026-04-28'),
+    withdraw1: () => office.withdraw('1', '2026-05-01'),
+    withdraw2: () => office.withdraw('2', '2026-05-01'),
+    // Inside item 2's withdrawn days (05-01 until 06-01): refused, whenever typed.
+    reportInside: () => office.report('2', 'YI', '2026-05-10'),
+    listAgain: () => office.revise(VERSION_2, '2026-06-01', PLAN_TITLE),
+    report2: () => office.report('2', 'YI', '2026-06-05'),
+  })[fact]();
 
 describe('an item withdrawn and listed again by a later version reads the same whatever the typing order (breaker11n P1)', () => {
-  let inDateOrder: Office;
-  let asTyped: Office;
-
-  beforeAll(async () => {
-    const now = '2026-06-10T09:00:00+08:00';
-    [inDateOrder, asTyped] = [new Office(await startTestApp({ sqlitePath: freshDatabasePath(), now })), new Office(await startTestApp({ sqlitePath: freshDatabasePath(), now }))];
-    await inDateOrder.setUp();
-    await asTyped.setUp();
-  });
-
-  afterAll(async () => {
-    await inDateOrder?.app.close();
-    await asTyped?.app.close();
-  });
+  const offices = typedTwice({ now: '2026-06-10T09:00:00+08:00', units: UNITS, planTitle: PLAN_TITLE, csv: HEADER + ROWS, approvedOn: '2026-03-01', assignedOn: '2026-03-02' });
 
   it('typed in date order: the withdrawal of the verified item is refused, the record inside item 2’s withdrawn days too', async () => {
     const refusals: Partial<Record<Fact, string | null>> = {};
-    for (const fact of ['report1', 'report3', 'pass1', 'pass3', 'withdraw1', 'withdraw2', 'reportInside', 'listAgain', 'report2'] as const) refusals[fact] = await inDateOrder.type(fact);
+    for (const fact of ['report1', 'report3', 'pass1', 'pass3', 'withdraw1', 'withdraw2', 'reportInside', 'listAgain', 'report2'] as const) refusals[fact] = await type(offices.inDateOrder, fact);
     expect(refusals).toEqual({ report1: null, report3: null, pass1: null, pass3: null, withdraw1: 'CONFLICT', withdraw2: null, reportInside: 'CONFLICT', listAgain: null, report2: null });
   });
 
   it('typed as the office did (乙局’s report of 05-10 before the withdrawal of 05-01, the pass of 04-25 last): the record inside the withdrawn days is refused after the reinstatement, writing nothing; the late pass undoes item 1’s withdrawal', async () => {
     // Made before the office heard of the withdrawal: kept on the record, counted nowhere (breaker11h P8) — after the reinstatement too.
-    for (const fact of ['report1', 'report3', 'pass3', 'reportInside', 'withdraw1', 'withdraw2', 'listAgain'] as const) expect(await asTyped.type(fact)).toBeNull();
-    const head = await asTyped.app.logPosition();
-    expect(await asTyped.type('reportInside')).toBe('CONFLICT');
-    const refused = await asTyped.app.graphql(
+    for (const fact of ['report1', 'report3', 'pass3', 'reportInside', 'withdraw1', 'withdraw2', 'listAgain'] as const) expect(await type(offices.asTyped, fact)).toBeNull();
+    const head = await offices.asTyped.app.logPosition();
+    expect(await type(offices.asTyped, 'reportInside')).toBe('CONFLICT');
+    const refused = await offices.asTyped.app.graphql(
       `mutation($input: ReportWorkPlanItemInput!) { reportWorkPlanItem(input: $input) { __typename } }`,
-      { input: { idempotencyKey: 'inside-again', itemId: asTyped.items['2'], unitId: asTyped.units.YI, summary: '已整改', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/x' }], reportedOn: '2026-05-10' } },
-      await asTyped.app.as('UNIT', asTyped.units.YI),
+      { input: { idempotencyKey: 'inside-again', itemId: offices.asTyped.items['2'], unitId: offices.asTyped.units.YI, summary: '已整改', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/x' }], reportedOn: '2026-05-10' } },
+      await offices.asTyped.app.as('UNIT', offices.asTyped.units.YI),
     );
     expect(refused.errors![0]!.extensions!.messageZh).toMatch(/于 2026-05-01 撤销（依据第二版方案调整），2026-06-01 起才恢复列入方案：2026-05-10 该事项不在方案中/);
-    expect(await asTyped.app.logPosition()).toBe(head);
-    expect(await asTyped.type('report2')).toBeNull();
-    expect(await asTyped.type('pass1')).toBeNull();
+    expect(await offices.asTyped.app.logPosition()).toBe(head);
+    expect(await type(offices.asTyped, 'report2')).toBeNull();
+    expect(await type(offices.asTyped, 'pass1')).toBeNull();
   });
 
-  it.each(DAYS)('on %s the breakdown, 完成率, item pages, withdrawn list, scorecard and export agree', async (asOf) => {
-    const expected = await inDateOrder.views(asOf);
-    const seen = await asTyped.views(asOf);
+  it.each(DAYS)('on %s the breakdown, 完成率, item pages, withdrawn list, scorecard, 待督查 and export agree', async (asOf) => {
+    const expected = await offices.inDateOrder.views(asOf);
+    const seen = await offices.asTyped.views(asOf);
     // The one difference: while item 2 is withdrawn, its export row names 乙局’s report of 05-10, typed before the withdrawal and
     // counted nowhere (breaker11h P8); typed in date order that report was refused, so there is none to name.
     const named = '\n撤销后的记录（不计入统计）：2026-05-10 报送整改报告';
@@ -163,16 +77,16 @@ describe('an item withdrawn and listed again by a later version reads the same w
   });
 
   it('item 1 was never out of the plan: completed on 04-25 on every later day; item 2 is out of the plan on the days between 05-01 and 06-01 only', async () => {
-    const progress = async (asOf: string) => ((await asTyped.views(asOf)).plan as { progress: { items: number; completedItems: number; percentComplete: number } }).progress;
+    const progress = async (asOf: string) => ((await offices.asTyped.views(asOf)).plan as { progress: { items: number; completedItems: number; percentComplete: number } }).progress;
     expect(await progress('2026-04-24')).toMatchObject({ items: 3, completedItems: 0, percentComplete: 0 });
     expect(await progress('2026-04-26')).toMatchObject({ items: 3, completedItems: 1 });
     expect(await progress('2026-05-15')).toMatchObject({ items: 2, completedItems: 2, percentComplete: 100 });
     expect(await progress('2026-06-05')).toMatchObject({ items: 3, completedItems: 2 });
-    const may = await asTyped.views('2026-05-15');
+    const may = await offices.asTyped.views('2026-05-15');
     expect(may.pages['1']).toMatchObject({ status: 'COMPLETED', withdrawnOn: null, completedOn: '2026-04-25' });
     expect(may.pages['2']).toMatchObject({ status: 'WITHDRAWN', withdrawnOn: '2026-05-01' });
     expect(may.withdrawn).toEqual([{ code: '2', withdrawnOn: '2026-05-01' }]);
-    const now = await asTyped.views();
+    const now = await offices.asTyped.views();
     expect(now.pages['2']).toMatchObject({ status: 'OPEN', withdrawnOn: null, parts: [{ status: 'REPORTED', reports: [{ reportedOn: '2026-06-05' }] }] });
     expect(now.withdrawn).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { HEADER, PlanOffice } from '../support/plan-office.js';
+import { HEADER, typedTwice, type PlanOffice } from '../support/plan-office.js';
 
 /*
  * breaker11o P9: a version of the plan dated before an item's withdrawal, typed after that withdrawal, was
@@ -28,34 +28,22 @@ const type = (office: PlanOffice, fact: Fact) =>
   })[fact]();
 
 describe('a version dated before an item’s withdrawal is taken, the withdrawal keeping its day, whatever the typing order (breaker11o P9)', () => {
-  let inDateOrder: PlanOffice;
-  let asTyped: PlanOffice;
-
-  beforeAll(async () => {
-    const setUp = { now: '2026-06-10T09:00:00+08:00', units: UNITS, planTitle: TITLE, csv: HEADER + ROWS, approvedOn: '2026-03-01', assignedOn: '2026-03-02' };
-    inDateOrder = await PlanOffice.open(setUp);
-    asTyped = await PlanOffice.open(setUp);
-  });
-
-  afterAll(async () => {
-    await inDateOrder?.app.close();
-    await asTyped?.app.close();
-  });
+  const offices = typedTwice({ now: '2026-06-10T09:00:00+08:00', units: UNITS, planTitle: TITLE, csv: HEADER + ROWS, approvedOn: '2026-03-01', assignedOn: '2026-03-02' });
 
   it('typed in date order and as the office did (the withdrawal of 06-05 first), both facts are taken', async () => {
-    for (const fact of ['version2', 'withdraw1'] as const) expect(await type(inDateOrder, fact)).toBeNull();
-    for (const fact of ['withdraw1', 'version2'] as const) expect(await type(asTyped, fact)).toBeNull();
+    for (const fact of ['version2', 'withdraw1'] as const) expect(await type(offices.inDateOrder, fact)).toBeNull();
+    for (const fact of ['withdraw1', 'version2'] as const) expect(await type(offices.asTyped, fact)).toBeNull();
   });
 
   it.each(DAYS)('on %s the breakdown, 完成率, item pages, withdrawn list, scorecard, 待督查 and export agree', async (asOf) => {
-    expect(await asTyped.views(asOf)).toEqual(await inDateOrder.views(asOf));
+    expect(await offices.asTyped.views(asOf)).toEqual(await offices.inDateOrder.views(asOf));
   });
 
   it('item 1 is out of the plan from 06-05 (not listed again), item 2 is due 10-31 from 06-01', async () => {
-    const now = await asTyped.views();
+    const now = await offices.asTyped.views();
     expect(now.pages['1']).toMatchObject({ status: 'WITHDRAWN', withdrawnOn: '2026-06-05' });
     expect(now.withdrawn).toEqual([{ code: '1', withdrawnOn: '2026-06-05' }]);
     expect(now.pages['2']).toMatchObject({ parts: [{ dueDate: '2026-10-31' }] });
-    expect((await asTyped.views('2026-06-04')).pages['1']).toMatchObject({ status: 'OPEN', withdrawnOn: null });
+    expect((await offices.asTyped.views('2026-06-04')).pages['1']).toMatchObject({ status: 'OPEN', withdrawnOn: null });
   });
 });

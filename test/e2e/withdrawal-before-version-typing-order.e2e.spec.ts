@@ -1,4 +1,4 @@
-import { HEADER, PlanOffice } from '../support/plan-office.js';
+import { HEADER, typedTwice, type PlanOffice } from '../support/plan-office.js';
 
 /*
  * breaker11o P3: a withdrawal dated before a version of the plan that lists the item, typed after that
@@ -30,35 +30,23 @@ const type = (office: PlanOffice, fact: Fact) =>
   })[fact]();
 
 describe('a withdrawal dated before a version that lists the item ends on that version’s day, whatever the typing order (breaker11o P3)', () => {
-  let inDateOrder: PlanOffice;
-  let asTyped: PlanOffice;
-
-  beforeAll(async () => {
-    const setUp = { now: '2026-06-10T09:00:00+08:00', units: UNITS, planTitle: TITLE, csv: HEADER + ROWS, approvedOn: '2026-03-01', assignedOn: '2026-03-02' };
-    inDateOrder = await PlanOffice.open(setUp);
-    asTyped = await PlanOffice.open(setUp);
-  });
-
-  afterAll(async () => {
-    await inDateOrder?.app.close();
-    await asTyped?.app.close();
-  });
+  const offices = typedTwice({ now: '2026-06-10T09:00:00+08:00', units: UNITS, planTitle: TITLE, csv: HEADER + ROWS, approvedOn: '2026-03-01', assignedOn: '2026-03-02' });
 
   it('typed in date order: the version lists the withdrawn item again; the report of its days out of the plan is refused', async () => {
     const taken: Partial<Record<Fact, string | null>> = {};
-    for (const fact of ['withdraw1', 'reportInside', 'version2', 'reportAfter'] as const) taken[fact] = await type(inDateOrder, fact);
+    for (const fact of ['withdraw1', 'reportInside', 'version2', 'reportAfter'] as const) taken[fact] = await type(offices.inDateOrder, fact);
     expect(taken).toEqual({ withdraw1: null, reportInside: 'CONFLICT', version2: null, reportAfter: null });
   });
 
   it('typed as the office did (甲局’s report of 05-10 and the version of 06-01 first, the withdrawal of 05-01 last): taken, the report of 06-05 after it too', async () => {
-    for (const fact of ['reportInside', 'version2', 'withdraw1', 'reportAfter'] as const) expect(await type(asTyped, fact)).toBeNull();
+    for (const fact of ['reportInside', 'version2', 'withdraw1', 'reportAfter'] as const) expect(await type(offices.asTyped, fact)).toBeNull();
     // A record of the days out of the plan is refused now, naming both days.
-    expect(await type(asTyped, 'reportInside')).toBe('CONFLICT');
+    expect(await type(offices.asTyped, 'reportInside')).toBe('CONFLICT');
   });
 
   it.each(DAYS)('on %s the breakdown, 完成率, item pages, withdrawn list, scorecard, 待督查 and export agree', async (asOf) => {
-    const expected = await inDateOrder.views(asOf);
-    const seen = await asTyped.views(asOf);
+    const expected = await offices.inDateOrder.views(asOf);
+    const seen = await offices.asTyped.views(asOf);
     // The one difference: while item 1 is out of the plan, its export row names 甲局’s report of 05-10, typed before the withdrawal
     // and counted nowhere (breaker11h P8); typed in date order it was refused, so there is none to name.
     const named = '\n撤销后的记录（不计入统计）：2026-05-10 报送整改报告';
@@ -67,10 +55,10 @@ describe('a withdrawal dated before a version that lists the item ends on that v
   });
 
   it('item 1 is out of the plan from 05-01 until 06-01 only, and back in the plan today with 甲局’s report of 06-05', async () => {
-    const may = await asTyped.views('2026-05-15');
+    const may = await offices.asTyped.views('2026-05-15');
     expect(may.pages['1']).toMatchObject({ status: 'WITHDRAWN', withdrawnOn: '2026-05-01' });
     expect(may.plan.progress).toMatchObject({ items: 1 });
-    const now = await asTyped.views();
+    const now = await offices.asTyped.views();
     expect(now.pages['1']).toMatchObject({ status: 'OPEN', withdrawnOn: null, parts: [{ status: 'REPORTED', reports: [{ reportedOn: '2026-06-05' }] }] });
     expect(now.withdrawn).toEqual([]);
     expect(now.plan.progress).toMatchObject({ items: 2 });

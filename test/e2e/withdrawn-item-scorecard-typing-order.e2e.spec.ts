@@ -1,4 +1,4 @@
-import { HEADER, PlanOffice } from '../support/plan-office.js';
+import { HEADER, typedTwice, type PlanOffice } from '../support/plan-office.js';
 
 /*
  * breaker11o P4: 单位排名 (unitScorecard) now counted a withdrawn item's part with a report dated after
@@ -42,33 +42,21 @@ const type = (office: PlanOffice, fact: Fact) =>
   })[fact]();
 
 describe('单位排名 counts a withdrawn item as it stood on its withdrawal, whatever the typing order (breaker11o P4)', () => {
-  let inDateOrder: PlanOffice;
-  let asTyped: PlanOffice;
-
-  beforeAll(async () => {
-    const setUp = { now: '2026-10-10T09:00:00+08:00', units: UNITS, planTitle: TITLE, csv: CSV, approvedOn: '2026-03-01', assignedOn: '2026-03-02' };
-    inDateOrder = await PlanOffice.open(setUp);
-    asTyped = await PlanOffice.open(setUp);
-  });
-
-  afterAll(async () => {
-    await inDateOrder?.app.close();
-    await asTyped?.app.close();
-  });
+  const offices = typedTwice({ now: '2026-10-10T09:00:00+08:00', units: UNITS, planTitle: TITLE, csv: CSV, approvedOn: '2026-03-01', assignedOn: '2026-03-02' });
 
   it('typed in date order, the reports dated after the withdrawal are refused', async () => {
     const taken: Partial<Record<Fact, string | null>> = {};
-    for (const fact of ['report5Before', 'withdraw1', 'withdraw2', 'withdraw3', 'withdraw5', 'report4', 'report1After', 'report3After'] as const) taken[fact] = await type(inDateOrder, fact);
+    for (const fact of ['report5Before', 'withdraw1', 'withdraw2', 'withdraw3', 'withdraw5', 'report4', 'report1After', 'report3After'] as const) taken[fact] = await type(offices.inDateOrder, fact);
     expect(taken).toEqual({ report5Before: null, withdraw1: null, withdraw2: null, withdraw3: null, withdraw5: null, report4: null, report1After: 'CONFLICT', report3After: 'CONFLICT' });
   });
 
   it('typed as the office did (the units’ reports of 05-05 and 05-10 before the withdrawals, 乙局’s report of 04-25 after them), every fact is taken', async () => {
-    for (const fact of ['report1After', 'report3After', 'report4', 'withdraw1', 'withdraw2', 'withdraw3', 'withdraw5', 'report5Before'] as const) expect(await type(asTyped, fact)).toBeNull();
+    for (const fact of ['report1After', 'report3After', 'report4', 'withdraw1', 'withdraw2', 'withdraw3', 'withdraw5', 'report5Before'] as const) expect(await type(offices.asTyped, fact)).toBeNull();
   });
 
   it.each(DAYS)('on %s the scorecard, breakdown, 完成率, item pages, withdrawn list, 待督查 and export agree', async (asOf) => {
-    const expected = await inDateOrder.views(asOf);
-    const seen = await asTyped.views(asOf);
+    const expected = await offices.inDateOrder.views(asOf);
+    const seen = await offices.asTyped.views(asOf);
     // The one difference: a withdrawn item's export row names the records made after its withdrawal (counted nowhere); typed in
     // date order they were refused, so there is none to name.
     const named = /\n撤销后的记录（不计入统计）：.*$/s;
@@ -78,7 +66,7 @@ describe('单位排名 counts a withdrawn item as it stood on its withdrawal, wh
 
   it('甲局: items 1 and 2 stay in its 任务数; only item 2, overdue when withdrawn, is due — item 1’s report of 05-10 is not 按时, nor is item 1 overdue after 09-30; 乙局: item 3’s report of 05-05 is not counted, item 5’s of 04-25 is', async () => {
     for (const asOf of ['2026-10-01', '2026-10-10', undefined]) {
-      const { scorecard } = await asTyped.views(asOf);
+      const { scorecard } = await offices.asTyped.views(asOf);
       expect(scorecard.find((row: { unitName: string }) => row.unitName === UNITS.JIA)).toEqual({ unitName: UNITS.JIA, parts: 2, due: 1, onTime: 0, onTimeRate: 0, overdue: 1, returned: 0 });
       expect(scorecard.find((row: { unitName: string }) => row.unitName === UNITS.YI)).toEqual({ unitName: UNITS.YI, parts: 3, due: 2, onTime: 2, onTimeRate: 100, overdue: 0, returned: 0 });
     }

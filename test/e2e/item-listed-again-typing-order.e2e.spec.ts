@@ -92,18 +92,18 @@ describe('an item withdrawn and listed again by a later version reads the same w
   });
 
   it('item 2’s page lists 乙局’s report of 05-10 apart once the item is listed again: set aside, with the span and why (withdraw2 Left 6)', async () => {
-    const setAside = async (office: Office, code: string, asOf?: string) => {
+    const setAside = async (office: PlanOffice, code: string, asOf?: string) => {
       const page = await office.app.graphql(`query($id: ID!, $asOf: String) { workPlanItem(id: $id, asOf: $asOf) { parts { recordsSetAside recordsAfterWithdrawal } } }`, { id: office.items[code], asOf });
       expect(page.errors).toBeUndefined();
       return page.data!.workPlanItem.parts as { recordsSetAside: string[] | null; recordsAfterWithdrawal: string[] | null }[];
     };
     const line = '2026-05-10 报送整改报告（该事项 2026-05-01 撤销：依据第二版方案调整；2026-06-01 起恢复列入方案，其间的记录不计入统计）';
-    expect(await setAside(asTyped, '2')).toEqual([{ recordsSetAside: [line], recordsAfterWithdrawal: null }]);
-    expect(await setAside(asTyped, '2', '2026-06-05')).toEqual([{ recordsSetAside: [line], recordsAfterWithdrawal: null }]);
+    expect(await setAside(offices.asTyped, '2')).toEqual([{ recordsSetAside: [line], recordsAfterWithdrawal: null }]);
+    expect(await setAside(offices.asTyped, '2', '2026-06-05')).toEqual([{ recordsSetAside: [line], recordsAfterWithdrawal: null }]);
     // While withdrawn, the same report is listed as made after the withdrawal (breaker11j P3).
-    expect(await setAside(asTyped, '2', '2026-05-15')).toEqual([{ recordsSetAside: null, recordsAfterWithdrawal: ['2026-05-10 报送整改报告'] }]);
+    expect(await setAside(offices.asTyped, '2', '2026-05-15')).toEqual([{ recordsSetAside: null, recordsAfterWithdrawal: ['2026-05-10 报送整改报告'] }]);
     // Typed in date order the report was refused: nothing set aside; an item never out of the plan has no such list.
-    expect(await setAside(inDateOrder, '2')).toEqual([{ recordsSetAside: [], recordsAfterWithdrawal: null }]);
-    expect(await setAside(asTyped, '1')).toEqual([{ recordsSetAside: null, recordsAfterWithdrawal: null }]);
+    expect(await setAside(offices.inDateOrder, '2')).toEqual([{ recordsSetAside: [], recordsAfterWithdrawal: null }]);
+    expect(await setAside(offices.asTyped, '1')).toEqual([{ recordsSetAside: null, recordsAfterWithdrawal: null }]);
   });
 });

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import type { TrafficLight } from '../assignments/read-model/part-view.js';
 import { isCalendarDate, officeClockSeconds } from '../shared/calendar-date.js';
@@ -54,7 +53,9 @@ const BOM = '\uFEFF';
  * the office's words (立行立改（2026-04-01）…) stay text.
  */
 export async function tableToXlsx(table: ExportTable, sheetName: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first XLSX export, not at start (655 modules; see xlsxSheets in src/spreadsheet/sheet.ts).
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   workbook.creator = 'Rectify';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', xSplit: 0, ySplit: 2 }] });
   sheet.columns = table.columns.map((column) => ({ width: column.width }));

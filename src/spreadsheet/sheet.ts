@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { isBracketedRemark } from '../shared/brackets.js';
 import { textOf, type Cell } from './cells.js';
@@ -131,7 +131,10 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
   }
   const prepared = await prepareXlsx(content);
   if (!prepared.ok) return { ok: false, problems: [{ row: null, reason: prepared.problem.en, reasonZh: prepared.problem.zh }] };
-  const workbook = new ExcelJS.Workbook();
+  // exceljs is loaded on the first workbook read, not when the server starts: its 655 modules were most of a start's
+  // module loading (and of every test file's that loads the app), for a step most starts never take.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   try {
     // A copy into a plain ArrayBuffer: what exceljs's typings ask for, and JSZip reads.
     await workbook.xlsx.load(new Uint8Array(prepared.bytes).buffer);

@@ -970,6 +970,17 @@ describe('an item withdrawn and listed again has its withdrawn days, whatever th
       expect(typed(late, more).slice(late.length)).toEqual(typed(inOrder, more).slice(inOrder.length));
     });
 
+    it('when work dated after the version’s day was verified before the withdrawal was typed, then the withdrawal is taken, ending on the version’s day, and the work counts, as in date order (withdraw s24 Left 2)', () => {
+      const done = [reportOn(FGW, '2026-06-05'), passOn(FGW, '2026-06-06', 'inspection-1')];
+      const late = typed(definedAndAssigned, [...done, withdrawnBeforeVersion(W1)]);
+      expect(late.slice(-2).map((event) => event.type)).toEqual(['WorkPlanItemWithdrawn', 'WorkPlanItemReinstated']);
+      const inOrder = typed(definedAndAssigned, [withdraw(W1), listAgain(R1), ...done]);
+      expect(shown(late)).toEqual(shown(inOrder));
+      expect(partOf(assignmentsOn(assignmentsAfter(late), TODAY), FGW)).toMatchObject({ status: 'VERIFIED', verifiedOn: '2026-06-06' });
+      // Verified before the withdrawal's day: still refused (verified work is not withdrawn).
+      given(typed(definedAndAssigned, [reportOn(FGW, '2026-04-20'), passOn(FGW, '2026-04-25', 'inspection-1')])).when(withdrawnBeforeVersion(W1)).thenRefused('CONFLICT', /verified work/, /已核验/);
+    });
+
     it('when the withdrawal is dated on or after the version’s day, then it stands from its day (nothing listed it again after it)', () => {
       const events = workPlanItemDecider.decide({ ...withdrawnBeforeVersion(R1) } as WorkPlanItemCommand, stateAfter(definedAndAssigned));
       expect(events.map((event) => event.type)).toEqual(['WorkPlanItemWithdrawn']);

@@ -812,16 +812,21 @@ function withdrawItem(command: WithdrawWorkPlanItem, state: WorkPlanItemState): 
   const undone = handOversAfterWithdrawal(command, item.assignments, withdrawnOn, '事项');
   // Verified work is not withdrawn (breaker11f P4 = 10e P13): reopen it first. The state first (CONFLICT), then the day (breaker8h P4);
   // units' records dated after it stay on the record, counted nowhere (breaker11h P8); a part is not withdrawn before it began.
+  // Ended by a version that lists the item again (`listedAgain`, breaker11o P3), it takes the item out until that version's day
+  // only: work verified from that day on was done with the item back in the plan, as typed in date order (withdraw s24 Left 2).
+  const endsOn = command.listedAgain !== undefined && command.listedAgain.on > withdrawnOn ? command.listedAgain.on : undefined;
+  const judged = endsOn === undefined ? item.assignments : assignmentsBefore(item.assignments, endsOn);
+  const closedThen = endsOn === undefined ? (item.status === 'completed' ? item.completedOn : null) : closedOn(judged);
   refuseWithdrawingVerifiedWork(
     {
       name: say(`Work-plan ${name.en}`, name.zh),
       nounZh: '事项',
       workZh: '任务',
       rate: say('completion rate', '完成率'),
-      closed: item.status === 'completed' ? { on: item.completedOn, en: 'completed' } : null,
+      closed: closedThen === null ? null : { on: closedThen, en: 'completed' },
       field: 'itemId',
     },
-    item.assignments,
+    judged,
     command,
     command.withdrawnOn,
   );

@@ -51,7 +51,7 @@ function unusedColumnProblems(table: Table<string>): { problems: ImportProblem[]
       problems.push({
         row: null,
         reason: `Column ${name} gives units other names, which the units import does not record: a former name is kept by renaming the unit (rename), so files using it still resolve; remove the column and import again.`,
-        reasonZh: `“${name}”列写的是单位的其他名称，单位名录导入不登记它：曾用名请通过单位更名登记（“按更名导入”或单位页面的更名），此后写旧名称的文件仍能识别；请删去该列后再导入。`,
+        reasonZh: `“${name}”列写的是单位的其他名称，单位名录导入不登记它：曾用名请通过单位更名登记（单位名录文件写新名称并勾选“按更名导入”），此后写旧名称的文件仍能识别；请删去该列后再导入。`,
       });
     } else if (PLACE_OR_DAY_COLUMN.test(name)) {
       problems.push({
@@ -292,8 +292,8 @@ function nearRegisteredProblem(row: number, code: string, name: string, matches:
   const first = matches[0]!;
   return {
     row,
-    reason: `Unit ${code} "${name}" is near the registered unit${matches.length > 1 ? 's' : ''} ${matches.map((unit) => `"${unit.name}" (${unit.code})`).join(', ')}: it may be the same unit written another way. If it is, write its code ${first.code} and name "${first.name}" (or leave the row out); if it is another unit, ${CONFIRM_DISTINCT.en} and import again.`,
-    reasonZh: `单位“${name}”（编码 ${code}）与已登记的单位${named}相近，可能是同一单位的不同写法：如是同一单位，请改写为编码 ${first.code}、名称“${first.name}”（或删去该行）；如确是另一个单位，请${CONFIRM_DISTINCT.zh}后重新导入。`,
+    reason: `Unit ${code} "${name}" is near the registered unit${matches.length > 1 ? 's' : ''} ${matches.map((unit) => `"${unit.name}" (${unit.code})`).join(', ')}: it may be the same unit written another way. If it is, write its code ${first.code} and name "${first.name}" (or leave the row out); if that unit was renamed to this name, write its code ${first.code} and import with --rename (rename: true); if it is another unit, ${CONFIRM_DISTINCT.en} and import again.`,
+    reasonZh: `单位“${name}”（编码 ${code}）与已登记的单位${named}相近，可能是同一单位的不同写法：如是同一单位，请改写为编码 ${first.code}、名称“${first.name}”（或删去该行）；如是该单位已更名为此名称，请把编码写为 ${first.code} 并勾选“按更名导入”；如确是另一个单位，请${CONFIRM_DISTINCT.zh}后重新导入。`,
   };
 }
 

@@ -1209,6 +1209,27 @@ function sealToolAppends(store: SqliteEventStore, settings: ToolStoreSettings, c
 }
 
 /**
+ * A tool that only reads (ledger:export) checks each row's seal as the server's reads do (breaker9q
+ * P3: a row edited with its leaf and chain hashes computed again passes the chain, not its seal),
+ * when the store is sealed and the office's key is at hand — the key file, unless the witness names
+ * another key. Without it (a copy read on another machine) seals go unchecked, as `ledger:verify`
+ * says in its output; the chain is checked all the same (`ChainFollower`). Writes nothing.
+ */
+function checkSealsOfToolReads(store: SqliteEventStore, settings: ToolStoreSettings): void {
+  let witnessed: StoreWitness | null = null;
+  try {
+    witnessed = readWitness(settings.STORE_WITNESS_PATH);
+  } catch {
+    // A damaged witness was judged before the store was opened; the rows say whether it is sealed.
+  }
+  if (witnessed?.sealedRows !== true && !store.hasSealedRows()) return;
+  const path = signingKeyPath(settings);
+  const key = existsSync(path) ? readSigningKey(path) : null;
+  if (!key || (witnessed?.signingKey && witnessed.signingKey !== keyFingerprint(publicKeyText(key)))) return;
+  store.sealRows(rowSealKeyOf(key), false);
+}
+
+/**
  * A store path in a folder that does not exist yet, beside the refused store's folder, for the
  * refusal's advice (newcomer15 S1: the advice named `./data/try/rectify.db` — the very store it
  * refused — so following it looped): `data/try/rectify.db` → `./data/try2/rectify.db`, then
@@ -1393,6 +1414,7 @@ export async function openToolStore(settings: ToolStoreSettings, options: { read
         throw error;
       }
     }
+    if (store instanceof SqliteEventStore && options.readOnly) checkSealsOfToolReads(store, settings);
   } catch (error) {
     throw isDamage(error) ? damagedStore(settings, [(error as Error).message]) : error;
   } finally {

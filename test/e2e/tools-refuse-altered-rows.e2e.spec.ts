@@ -101,6 +101,11 @@ describe('The command-line tools refuse a log whose rows fail the ledger check (
          SELECT 'forged-' || event_id, stream_id, revision + 1, type, schema_version, data, metadata, recorded_at FROM events ORDER BY position DESC LIMIT 1`,
       '哈希',
     ],
+    [
+      'a row whose seal does not hold (its hashes would pass: only the office key tells)',
+      `UPDATE events SET row_seal = zeroblob(32) WHERE position = (SELECT MAX(position) FROM events)`,
+      '封印',
+    ],
   ])('%s: export, create-user and import-units refuse, naming the position and ledger:verify, and write nothing', async (_case, sql, reasonWord) => {
     const sqlitePath = copyOf('tampered');
     const position = tamper(sqlitePath, sql);

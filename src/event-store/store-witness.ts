@@ -371,8 +371,8 @@ export class StoreRefusedError extends Error {
 }
 
 const ACCEPT = say(
-  'If the data was lost, stop here and restore the store (and its -wal file) from a backup. To go on with this store as it is, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true); the demo is not seeded into it.',
-  '若数据确已丢失，请先停止并从备份恢复事件库（连同其 -wal 文件）。若确认要使用当前这个事件库继续运行，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次；演示数据不会写入该库。',
+  'If the data was lost, stop here and restore the store from a backup (a store:backup copy is its rectify.db and witness, with no -wal; a copy of the data folder, the .db with its -wal if it has one). To go on with this store as it is, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true); the demo is not seeded into it.',
+  '若数据确已丢失，请先停止并从备份恢复事件库（store:backup 的备份只有 rectify.db 与见证文件，没有 -wal 文件；整个数据文件夹的副本则连同其 -wal 文件（如有）一起恢复）。若确认要使用当前这个事件库继续运行，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次；演示数据不会写入该库。',
 );
 
 /**

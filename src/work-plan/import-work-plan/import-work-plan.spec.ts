@@ -875,3 +875,36 @@ describe('a version dated before an item’s hand withdrawal, typed after it, th
     expect(inOrder.revision).toMatchObject({ itemsKept: [expect.objectContaining({ code: '1' })] });
   });
 });
+
+describe('an item a version kept for its verified work, listed again by the next version (breaker11o P5)', () => {
+  const title = '青川市2026年保留事项测试方案';
+  const at = (key: string, instant: string): CommandContext =>
+    commandContext({ actor: operator, commandType: 'ImportWorkPlan', idempotencyKey: key, now: new Date(instant) });
+  const csv = (name: string, codes: readonly string[]) => ({
+    name,
+    content: new TextEncoder().encode(
+      `${title}\n类别编号,类别,编号,事项,牵头单位,责任单位,完成时限\n` +
+        [['1', '保留甲事项'], ['2', '保留乙事项'], ['3', '保留丙事项'], ['4', '保留丁事项']]
+          .filter(([code]) => codes.includes(code!))
+          .map(([code, name]) => `一,公开,${code},${name},青川市财政局,,2026-12-31\n`)
+          .join(''),
+    ),
+  });
+  const CZJ = unitIdForCode('CZJ');
+  const inspectorActor: Actor = { id: 'user-ins', role: 'INSPECTOR', unitId: null };
+
+  it('is the item as it stands, not 新增事项; the withdrawn ones come back', async () => {
+    const dependencies = await storeWithUnits();
+    const first = await importWorkPlanFile(dependencies, csv('plan.csv', ['1', '2', '3', '4']), { approvedOn: '2026-03-02', assignedOn: '2026-03-03' }, at('v1', '2026-03-03T09:00:00+08:00'));
+    const itemOne = workPlanItemStream(workPlanItemIdFor(first.planId, '1'));
+    const step = (key: string, actor: Actor) => commandContext({ actor, commandType: 'Step', idempotencyKey: key, now: new Date('2026-03-20T09:00:00+08:00') });
+    await executeCommand(dependencies.store, dependencies.schemas, itemOne, workPlanItemDecider, { type: 'ReportRectification', actor: clerkOf(CZJ), today: '2026-03-20', unitId: CZJ, summary: '已整改', evidence: [{ title: '整改材料', link: 'https://example.gov.cn/a', documentRef: null }], reportedOn: '2026-03-05' }, step('r', clerkOf(CZJ)));
+    await executeCommand(dependencies.store, dependencies.schemas, itemOne, workPlanItemDecider, { type: 'LogInspection', actor: inspectorActor, today: '2026-03-20', unitId: CZJ, inspectionId: 'inspection-1', outcome: 'PASSED', notes: '核实', inspectedOn: '2026-03-06' } as never, step('i', inspectorActor));
+    const second = await importWorkPlanFile(dependencies, csv('plan-v2.csv', ['4']), { revise: true, assignedOn: '2026-03-10' }, at('v2', '2026-03-20T09:00:00+08:00'), [{ title, year: 2026 }]);
+    expect(second.revision).toMatchObject({ withdrawn: [expect.objectContaining({ code: '2' }), expect.objectContaining({ code: '3' })], itemsKept: [expect.objectContaining({ code: '1' })] });
+    const third = await importWorkPlanFile(dependencies, csv('plan-v3.csv', ['1', '2', '3', '4']), { revise: true, assignedOn: '2026-03-15' }, at('v3', '2026-03-20T10:00:00+08:00'), [{ title, year: 2026 }]);
+    expect(third.revision).toMatchObject({ added: [], reinstated: [expect.objectContaining({ code: '2' }), expect.objectContaining({ code: '3' })] });
+    expect(describeWorkPlanImport(third)).not.toMatch(/added/);
+    dependencies.store.close();
+  });
+});

@@ -542,6 +542,12 @@ async function withdrawnListedAgain(
     if (standingByCode.has(version.code)) continue;
     await pause();
     const item = await stateWithout(dependencies, workPlanItemStream(version.itemId), workPlanItemDecider, without);
+    // In the plan but not in its outline: kept by an earlier version that left it out (保留已核验事项 / 保留待督查事项). Listed again,
+    // it is the item as it stands, never a new one (breaker11o P5: reported as 新增事项).
+    if (item.status === 'open' || item.status === 'completed') {
+      back.push(versionOfItem(item, versionDay));
+      continue;
+    }
     if (item.status !== 'withdrawn' || wordsByValue(item.definition.title) !== wordsByValue(version.title)) continue;
     // Withdrawn on or after the version's day (typed before it): on its day the item was in the plan, so the version finds it
     // there and its withdrawal keeps its day — as typed in date order (breaker11o P9: the version was refused whole).

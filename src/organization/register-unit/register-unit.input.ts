@@ -1,7 +1,8 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { CalendarDate, EntityId, NotReservedKey, RequiredLabel } from '../../shared/graphql/validation.js';
 import { UnitKinds, type UnitKind } from '../domain/unit.events.js';
+import { DistinctFromField } from '../units/distinct-from.field.js';
 import { UnitKindEnum } from '../units/unit.type.js';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 
@@ -31,15 +32,8 @@ export class RegisterUnitInput extends IdempotentInput {
   @CalendarDate()
   registeredOn?: string;
 
-  @Field(() => [ID], {
-    nullable: true,
-    description:
-      'Registered units the office confirms this is not (这是另一个单位): a name near a registered unit\'s (市发改委 beside 青川市发展和改革委员会, 市教育局 beside 青川市教育局) is refused CONFLICT with extensions.unitId, nearName and nearUnitIds unless those units are named here',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ArrayUnique()
-  @IsUUID('all', { each: true, message: 'distinctFrom must contain valid unit ids' })
+  @DistinctFromField(
+    'Registered units the office confirms this is not (这是另一个单位): a name near a registered unit\'s (市发改委 beside 青川市发展和改革委员会, 市教育局 beside 青川市教育局) is refused CONFLICT with extensions.unitId, nearName and nearUnitIds unless those units are named here',
+  )
   distinctFrom?: string[];
 }

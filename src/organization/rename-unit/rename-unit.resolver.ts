@@ -4,8 +4,9 @@ import { AllowRoles } from '../../access/authorization/access-policy.js';
 import { CommandContextFactory } from '../../shared/command-context.factory.js';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsUUID } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { CalendarDate, EntityId, RequiredLabel, RequiredText } from '../../shared/graphql/validation.js';
+import { DistinctFromField } from '../units/distinct-from.field.js';
 import { UnitType } from '../units/unit.type.js';
 import { GetUnitQuery } from '../units/units.queries.js';
 import { RenameUnitCommand } from './rename-unit.handler.js';
@@ -32,16 +33,9 @@ export class RenameUnitInput extends IdempotentInput {
   @CalendarDate()
   renamedOn?: string;
 
-  @Field(() => [ID], {
-    nullable: true,
-    description:
-      'Registered units the office confirms the renamed unit is not (这是另一个单位): a new name near another unit\'s (青川市教育体育局 beside 青川市教育局) is refused CONFLICT with extensions.unitId, nearName and nearUnitIds unless those units are named here',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ArrayUnique()
-  @IsUUID('all', { each: true, message: 'distinctFrom must contain valid unit ids' })
+  @DistinctFromField(
+    'Registered units the office confirms the renamed unit is not (这是另一个单位): a new name near another unit\'s (青川市教育体育局 beside 青川市教育局) is refused CONFLICT with extensions.unitId, nearName and nearUnitIds unless those units are named here',
+  )
   distinctFrom?: string[];
 }
 

@@ -1,4 +1,4 @@
-import { HEADER, PlanOffice } from '../support/plan-office.js';
+import { HEADER, typedTwice, type PlanOffice } from '../support/plan-office.js';
 
 /*
  * breaker11o P2: a pass dated before a withdrawal that a later version ended could not be entered when a unit's record
@@ -32,36 +32,24 @@ const type = (office: PlanOffice, fact: Fact) =>
   })[fact]();
 
 describe('a late pass dated before a withdrawal a later version ended sets aside the records that no longer hold, whatever the typing order (breaker11o P2)', () => {
-  let inDateOrder: PlanOffice;
-  let asTyped: PlanOffice;
-
-  beforeAll(async () => {
-    const setUp = { now: '2026-12-02T09:00:00+08:00', units: UNITS, planTitle: TITLE, csv: HEADER + ROWS, approvedOn: '2026-09-20', assignedOn: '2026-09-21' };
-    inDateOrder = await PlanOffice.open(setUp);
-    asTyped = await PlanOffice.open(setUp);
-  });
-
-  afterAll(async () => {
-    await inDateOrder?.app.close();
-    await asTyped?.app.close();
-  });
+  const offices = typedTwice({ now: '2026-12-02T09:00:00+08:00', units: UNITS, planTitle: TITLE, csv: HEADER + ROWS, approvedOn: '2026-09-20', assignedOn: '2026-09-21' });
 
   it('typed in date order, the withdrawal (verified work) and 甲局’s report of 10-13 (part verified) are refused', async () => {
     const taken: Partial<Record<Fact, string | null>> = {};
-    for (const fact of ['report09', 'pass09', 'withdraw', 'report13', 'reportYi15', 'version'] as const) taken[fact] = await type(inDateOrder, fact);
+    for (const fact of ['report09', 'pass09', 'withdraw', 'report13', 'reportYi15', 'version'] as const) taken[fact] = await type(offices.inDateOrder, fact);
     expect(taken).toEqual({ report09: null, pass09: null, withdraw: 'CONFLICT', report13: 'CONFLICT', reportYi15: null, version: null });
   });
 
   it('typed as the office did (the reports of 10-13 and 10-15 first, then the withdrawal, the version, the late report and the late pass), every fact is taken', async () => {
-    for (const fact of ['report13', 'reportYi15', 'withdraw', 'version', 'report09', 'pass09'] as const) expect(await type(asTyped, fact)).toBeNull();
+    for (const fact of ['report13', 'reportYi15', 'withdraw', 'version', 'report09', 'pass09'] as const) expect(await type(offices.asTyped, fact)).toBeNull();
   });
 
   it.each(DAYS)('on %s the breakdown, 完成率, item pages, withdrawn list, scorecard, 待督查 and export agree', async (asOf) => {
-    expect(await asTyped.views(asOf)).toEqual(await inDateOrder.views(asOf));
+    expect(await offices.asTyped.views(asOf)).toEqual(await offices.inDateOrder.views(asOf));
   });
 
   it('甲局’s part is verified on 09-24 with its report of 09-22 only; 乙局’s report of 10-15 counts; item 1 never left the plan', async () => {
-    const now = await asTyped.views();
+    const now = await offices.asTyped.views();
     expect(now.pages['1']).toMatchObject({ status: 'OPEN', withdrawnOn: null });
     expect(now.withdrawn).toEqual([]);
     const parts = (now.pages['1'] as { parts: { status: string; verifiedOn: string | null; reports: { reportedOn: string }[] }[] }).parts;
@@ -71,6 +59,6 @@ describe('a late pass dated before a withdrawal a later version ended sets aside
         expect.objectContaining({ status: 'REPORTED', reports: [{ reportedOn: '2026-10-15' }] }),
       ]),
     );
-    expect((await asTyped.views('2026-10-14')).pages['1']).toMatchObject({ status: 'OPEN', withdrawnOn: null });
+    expect((await offices.asTyped.views('2026-10-14')).pages['1']).toMatchObject({ status: 'OPEN', withdrawnOn: null });
   });
 });

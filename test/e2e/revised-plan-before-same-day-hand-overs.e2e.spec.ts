@@ -1,4 +1,4 @@
-import { HEADER, PlanOffice } from '../support/plan-office.js';
+import { HEADER, typedTwice, type PlanOffice } from '../support/plan-office.js';
 
 /*
  * Issue 8, 162ada7's path end to end (time's s23 Left 1, time2's s24 Left 2): the 单位名录 typed first — two units' parts of
@@ -21,8 +21,7 @@ const UNITS = { JIA: '青川市改版测试甲局', YI: '青川市改版测试�
 const DAYS = ['2026-03-14', '2026-03-15', '2026-03-31', '2026-04-01', '2026-06-10', undefined] as const;
 
 describe.each(['mergeUnit', 'handOverUnitParts'] as const)('a revised plan dated before two parts passed to a unit on one day (%s), typed after them (162ada7)', (how) => {
-  let inDateOrder: PlanOffice;
-  let asTyped: PlanOffice;
+  const offices = typedTwice({ now: '2026-06-10T09:00:00+08:00', units: UNITS, planTitle: TITLE, csv: HEADER + ROWS, approvedOn: '2026-03-01', assignedOn: '2026-03-02' });
   const type = (office: PlanOffice, fact: 'version' | 'yi' | 'bing') =>
     ({
       version: () => office.revise(VERSION_2, '2026-03-15', TITLE),
@@ -30,31 +29,20 @@ describe.each(['mergeUnit', 'handOverUnitParts'] as const)('a revised plan dated
       bing: () => office.reorganise(how, 'BING', 'DING', '2026-04-01'),
     })[fact]();
 
-  beforeAll(async () => {
-    const setUp = { now: '2026-06-10T09:00:00+08:00', units: UNITS, planTitle: TITLE, csv: HEADER + ROWS, approvedOn: '2026-03-01', assignedOn: '2026-03-02' };
-    inDateOrder = await PlanOffice.open(setUp);
-    asTyped = await PlanOffice.open(setUp);
-  });
-
-  afterAll(async () => {
-    await inDateOrder?.app.close();
-    await asTyped?.app.close();
-  });
-
   it('typed in date order and with the 单位名录 first (丙, then 乙, then the version), every paper is taken', async () => {
     // The two papers of one day in the same relative order: two joins of one day into a unit's own part list in typing order.
-    for (const fact of ['version', 'bing', 'yi'] as const) expect(await type(inDateOrder, fact)).toBeNull();
-    for (const fact of ['bing', 'yi', 'version'] as const) expect(await type(asTyped, fact)).toBeNull();
+    for (const fact of ['version', 'bing', 'yi'] as const) expect(await type(offices.inDateOrder, fact)).toBeNull();
+    for (const fact of ['bing', 'yi', 'version'] as const) expect(await type(offices.asTyped, fact)).toBeNull();
   });
 
   it.each(DAYS)('on %s the breakdown, 完成率, item pages, withdrawn list, scorecard, 待督查, export and the holders agree', async (asOf) => {
-    expect(await asTyped.views(asOf)).toEqual(await inDateOrder.views(asOf));
-    for (const code of ['1', '2']) expect(await asTyped.holders(code, asOf)).toEqual(await inDateOrder.holders(code, asOf));
+    expect(await offices.asTyped.views(asOf)).toEqual(await offices.inDateOrder.views(asOf));
+    for (const code of ['1', '2']) expect(await offices.asTyped.holders(code, asOf)).toEqual(await offices.inDateOrder.holders(code, asOf));
   });
 
   it('丁 holds its own part of item 1 from 03-15, and 丙’s and 乙’s join it on 04-01', async () => {
-    expect(await asTyped.holders('1', '2026-03-14')).toEqual(['BING RESPONSIBLE ASSIGNED 2026-09-30', 'JIA LEAD ASSIGNED 2026-09-30', 'YI RESPONSIBLE ASSIGNED 2026-09-30']);
-    expect(await asTyped.holders('1', '2026-03-31')).toEqual(['BING RESPONSIBLE ASSIGNED 2026-09-30', 'DING RESPONSIBLE ASSIGNED 2026-09-30', 'JIA LEAD ASSIGNED 2026-09-30', 'YI RESPONSIBLE ASSIGNED 2026-09-30']);
-    expect(await asTyped.holders('1')).toEqual(['DING RESPONSIBLE ASSIGNED 2026-09-30 BING YI', 'JIA LEAD ASSIGNED 2026-09-30']);
+    expect(await offices.asTyped.holders('1', '2026-03-14')).toEqual(['BING RESPONSIBLE ASSIGNED 2026-09-30', 'JIA LEAD ASSIGNED 2026-09-30', 'YI RESPONSIBLE ASSIGNED 2026-09-30']);
+    expect(await offices.asTyped.holders('1', '2026-03-31')).toEqual(['BING RESPONSIBLE ASSIGNED 2026-09-30', 'DING RESPONSIBLE ASSIGNED 2026-09-30', 'JIA LEAD ASSIGNED 2026-09-30', 'YI RESPONSIBLE ASSIGNED 2026-09-30']);
+    expect(await offices.asTyped.holders('1')).toEqual(['DING RESPONSIBLE ASSIGNED 2026-09-30 BING YI', 'JIA LEAD ASSIGNED 2026-09-30']);
   });
 });

@@ -1,4 +1,4 @@
-import { HEADER, PlanOffice } from '../support/plan-office.js';
+import { HEADER, typedTwice, type PlanOffice } from '../support/plan-office.js';
 
 /*
  * withdraw s24 Left 2 (breaker11o P3's edge): a withdrawal dated 05-01, before a version of 06-01 that lists the item, typed
@@ -29,31 +29,19 @@ const type = (office: PlanOffice, fact: Fact) =>
   })[fact]();
 
 describe('a withdrawal dated before a listing version, typed after work verified since that version, is taken and ends on the version’s day (withdraw s24 Left 2)', () => {
-  let inDateOrder: PlanOffice;
-  let asTyped: PlanOffice;
-
-  beforeAll(async () => {
-    const setUp = { now: '2026-06-10T09:00:00+08:00', units: UNITS, planTitle: TITLE, csv: HEADER + ROWS, approvedOn: '2026-03-01', assignedOn: '2026-03-02' };
-    inDateOrder = await PlanOffice.open(setUp);
-    asTyped = await PlanOffice.open(setUp);
-  });
-
-  afterAll(async () => {
-    await inDateOrder?.app.close();
-    await asTyped?.app.close();
-  });
+  const offices = typedTwice({ now: '2026-06-10T09:00:00+08:00', units: UNITS, planTitle: TITLE, csv: HEADER + ROWS, approvedOn: '2026-03-01', assignedOn: '2026-03-02' });
 
   it('typed in date order and as the office did (the version, the report and the pass first, the withdrawal last), every fact is taken', async () => {
-    for (const fact of ['withdraw1', 'version2', 'report', 'pass'] as const) expect(await type(inDateOrder, fact)).toBeNull();
-    for (const fact of ['version2', 'report', 'pass', 'withdraw1'] as const) expect(await type(asTyped, fact)).toBeNull();
+    for (const fact of ['withdraw1', 'version2', 'report', 'pass'] as const) expect(await type(offices.inDateOrder, fact)).toBeNull();
+    for (const fact of ['version2', 'report', 'pass', 'withdraw1'] as const) expect(await type(offices.asTyped, fact)).toBeNull();
   });
 
   it.each(DAYS)('on %s the breakdown, 完成率, item pages, withdrawn list, scorecard, 待督查 and export agree', async (asOf) => {
-    expect(await asTyped.views(asOf)).toEqual(await inDateOrder.views(asOf));
+    expect(await offices.asTyped.views(asOf)).toEqual(await offices.inDateOrder.views(asOf));
   });
 
   it('item 1 is out of the plan 05-01…05-31 only, 销号 on 06-06', async () => {
-    expect((await asTyped.views('2026-05-15')).pages['1']).toMatchObject({ status: 'WITHDRAWN', withdrawnOn: '2026-05-01' });
-    expect((await asTyped.views()).pages['1']).toMatchObject({ status: 'COMPLETED', completedOn: '2026-06-06', withdrawnOn: null });
+    expect((await offices.asTyped.views('2026-05-15')).pages['1']).toMatchObject({ status: 'WITHDRAWN', withdrawnOn: '2026-05-01' });
+    expect((await offices.asTyped.views()).pages['1']).toMatchObject({ status: 'COMPLETED', completedOn: '2026-06-06', withdrawnOn: null });
   });
 });

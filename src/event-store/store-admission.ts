@@ -649,7 +649,7 @@ function currentUserName(): string {
  * Throws `readOnlyFolderRefusal` for a SQLite store whose folder cannot be written, then
  * `readOnlyStoreFileRefusal` for a file of it this process may not write — before anything touches them.
  */
-function refuseReadOnlyFolder(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'> & Partial<Pick<AppSettings, 'STORE_WITNESS_PATH'>>, options = { filesToo: true }): void {
+function refuseUnwritableStore(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'> & Partial<Pick<AppSettings, 'STORE_WITNESS_PATH'>>, options = { filesToo: true }): void {
   if (settings.EVENT_STORE !== 'sqlite') return;
   const refusal = readOnlyFolderRefusal(settings.SQLITE_PATH) ?? (options.filesToo ? readOnlyStoreFileRefusal(settings.SQLITE_PATH, settings.STORE_WITNESS_PATH ?? null) : null);
   if (refusal) throw refusal;
@@ -722,7 +722,7 @@ function damagedStore(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'>
  * `StoreRefusedError` with the reason and the way to accept the store when it is not recognised.
  */
 export async function admitStore(settings: StoreSettings, logger = new Logger('EventStore')): Promise<AdmittedStore> {
-  refuseReadOnlyFolder(settings);
+  refuseUnwritableStore(settings);
   return withStrayWalNote((noted) => admitStoreNoting(settings, logger, noted));
 }
 
@@ -1264,8 +1264,7 @@ export function judgeToolStore(settings: ToolStoreSettings, options: { readOnly?
   if (settings.EVENT_STORE !== 'sqlite' || settings.SQLITE_PATH === ':memory:') return Promise.resolve(() => undefined);
   try {
     // A tool that only reads (ledger:export) may read files it cannot write, e.g. a backup kept read-only.
-    if (options.readOnly) refuseReadOnlyFolder({ EVENT_STORE: settings.EVENT_STORE, SQLITE_PATH: settings.SQLITE_PATH }, { filesToo: false });
-    else refuseReadOnlyFolder(settings);
+    refuseUnwritableStore(settings, { filesToo: !options.readOnly });
   } catch (error) {
     return Promise.reject(error);
   }

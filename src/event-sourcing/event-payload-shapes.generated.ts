@@ -292,6 +292,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "ExtensionRequested",
             "ExtensionGranted",
             "ExtensionRefused",
+            "ExtensionRequestWithdrawn",
             "InspectionLogged"
           ]
         },

@@ -13,7 +13,9 @@ describe('a unit takes back its own pending extension request in the browser', (
   let browser: Browser;
   const contexts = browserContexts(() => ({ app, browser }));
   const FGW = 'rct_demo_unit_fgw_qingchuan';
+  const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
   let findingId: string;
+  let redatedFindingId: string;
   let fgwName: string;
 
   beforeAll(async () => {
@@ -29,6 +31,19 @@ describe('a unit takes back its own pending extension request in the browser', (
     findingId = await act('recordFinding', { evaluationId: listed.data!.evaluations.nodes[0].id, title: '政策解读“三同步”未落实', description: '政策文件发布时未同步解读', category: '政策解读', severity: 'MEDIUM', concernedUnitIds: [fgw.id], identifiedOn: officeDay(-20) });
     await act('assignFinding', { findingId, assignedOn: officeDay(-10), units: [{ unitId: fgw.id, role: 'LEAD', dueDate: officeDay(6) }] });
     await act('requestExtension', { findingId, unitId: fgw.id, requestedDueDate: officeDay(49), reason: '需与市司法局会签，预计推迟两周。' }, { authorization: `Bearer ${FGW}` });
+    // newcomer26 S7: a request taken back on paper dated 4 days ago, typed as 5 days ago's withdrawal would be; here typed right, then moved.
+    const evaluationId = listed.data!.evaluations.nodes[0].id;
+    const actAs = async (mutation: string, key: string, input: Record<string, unknown>, token?: string) => {
+      const answer = await app.graphql(`mutation($input: ${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { id assignments { extensionRequests { requestId } } } }`, { input: { idempotencyKey: `ext-s7-${key}`, ...input } }, token ? { authorization: `Bearer ${token}` } : undefined);
+      if (answer.errors) throw new Error(`${mutation}: ${JSON.stringify(answer.errors)}`);
+      return answer;
+    };
+    const recorded = await actAs('recordFinding', 'record', { evaluationId, title: '重大行政决策草案未公开征求意见', description: '决策草案未向社会公开征求意见', category: '政策解读', severity: 'MEDIUM', concernedUnitIds: [fgw.id], identifiedOn: officeDay(-20) });
+    redatedFindingId = recorded.data!.recordFinding.id;
+    await actAs('assignFinding', 'assign', { findingId: redatedFindingId, assignedOn: officeDay(-10), units: [{ unitId: fgw.id, role: 'LEAD', dueDate: officeDay(6) }] });
+    const asked = await actAs('requestExtension', 'ask', { findingId: redatedFindingId, unitId: fgw.id, requestedDueDate: officeDay(60), reason: '需会签。', requestedOn: officeDay(-6) }, FGW);
+    const requestId = asked.data!.requestExtension.assignments[0].extensionRequests[0].requestId;
+    await actAs('withdrawExtensionRequest', 'withdraw', { findingId: redatedFindingId, unitId: fgw.id, requestId, reason: '时限填错。', withdrawnOn: officeDay(-4) }, FGW);
   });
   afterAll(() => contexts.closeAll());
 
@@ -50,5 +65,25 @@ describe('a unit takes back its own pending extension request in the browser', (
     await page.locator('[data-test="timeline"]').getByText(`撤回延期申请（${fgwName}）：申请延至的日期填错，撤回后重新申请。`).waitFor();
     await card.getByRole('button', { name: '申请延期', exact: true }).waitFor();
     expect(await card.getByRole('button', { name: '撤回延期申请' }).count()).toBe(0);
+  });
+
+  it('lets a supervisor correct the day of a 撤回延期申请 like any other record, the list naming each request (newcomer26 S7)', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${redatedFindingId}`);
+    await page.locator(`[data-test="part-${fgwName}"]`).getByRole('button', { name: '更正其他记录日期' }).click();
+    const form = page.locator('[data-test="form-correctRecord"]');
+    await form.locator('.el-form-item', { hasText: '要更正的记录' }).locator('.el-select__wrapper').click();
+    // The request says what it asked and that it was taken back; its withdrawal is a record of its own.
+    await page.locator('.el-select-dropdown__item:visible', { hasText: `延期申请（${officeDay(-6)}，申请延至 ${officeDay(60)}，已撤回）` }).waitFor();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: `撤回延期申请（${officeDay(-4)}，所撤回的申请延至 ${officeDay(60)}）` }).click();
+    const day = form.getByLabel('实际日期（该记录实际发生的那一天）');
+    await day.fill(officeDay(-2));
+    await day.press('Tab');
+    await form.getByLabel('更正理由').fill('撤回函落款日期录错');
+    await form.getByRole('button', { name: '更正记录日期' }).click();
+    await form.waitFor({ state: 'detached' });
+    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { extensionRequests { status withdrawnOn } } } }`, { id: redatedFindingId }, { authorization: `Bearer ${SUPERVISOR}` });
+    expect(data!.finding.assignments[0].extensionRequests).toEqual([{ status: 'WITHDRAWN', withdrawnOn: officeDay(-2) }]);
+    await page.locator('[data-test="timeline"]').getByText(`更正撤回延期申请日期（${fgwName}）（${officeDay(-4)} → ${officeDay(-2)}）：撤回函落款日期录错`).waitFor();
   });
 });

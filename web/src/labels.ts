@@ -81,6 +81,7 @@ export const REDATED_WORD: Record<string, string> = {
   ExtensionRequested: '延期申请',
   ExtensionGranted: '延期审批',
   ExtensionRefused: '延期审批',
+  ExtensionRequestWithdrawn: '撤回延期申请',
   InspectionLogged: '督查',
 };
 

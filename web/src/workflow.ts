@@ -322,15 +322,18 @@ export const REOPEN_FIELDS: FieldSpec[] = [
 
 /** A record of a part whose day a supervisor can correct (correctRecordDate), as the form offers it: `RECORD|day` and its words. */
 export function redatableRecords(part: Pick<Part, 'assignedOn' | 'reports' | 'returns' | 'urges' | 'extensionRequests' | 'inspections'>): { value: string; label: string }[] {
-  const option = (record: string, words: string, day: string) => ({ value: `${record}|${day}`, label: `${words}（${day}）` });
+  const option = (record: string, words: string, day: string, about = '') => ({ value: `${record}|${day}`, label: `${words}（${day}${about}）` });
+  // Which request an entry is (newcomer26 S7: two 延期申请 entries read alike): the date asked, and whether it was taken back.
+  const asked = (request: NonNullable<Part['extensionRequests']>[number]) => `，申请延至 ${request.requestedDueDate}${request.status === 'WITHDRAWN' ? '，已撤回' : ''}`;
   return [
     option('ASSIGNMENT', '交办', part.assignedOn),
     ...(part.reports ?? []).map((report) => option('REPORT', '整改报告', report.reportedOn)),
     ...(part.returns ?? []).filter((returned) => returned.cause === 'SENT_BACK').map((returned) => option('SEND_BACK', '退办', returned.returnedOn)),
     ...(part.urges ?? []).map((urge) => option('URGING', '催办', urge.urgedOn)),
     ...(part.extensionRequests ?? []).flatMap((request) => [
-      option('EXTENSION_REQUEST', '延期申请', request.requestedOn),
-      ...(request.decidedOn && (request.status === 'GRANTED' || request.status === 'REFUSED') ? [option('EXTENSION_DECISION', '延期审批', request.decidedOn)] : []),
+      option('EXTENSION_REQUEST', '延期申请', request.requestedOn, asked(request)),
+      ...(request.decidedOn && (request.status === 'GRANTED' || request.status === 'REFUSED') ? [option('EXTENSION_DECISION', '延期审批', request.decidedOn, asked(request))] : []),
+      ...(request.status === 'WITHDRAWN' && request.withdrawnOn ? [option('EXTENSION_WITHDRAWAL', '撤回延期申请', request.withdrawnOn, `，所撤回的申请延至 ${request.requestedDueDate}`)] : []),
     ]),
     // Any inspection's day, also one the unit has answered since (breaker8d P1).
     ...(part.inspections ?? []).map((inspection) => option('INSPECTION', '现场督查', inspection.inspectedOn)),

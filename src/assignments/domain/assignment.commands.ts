@@ -286,7 +286,7 @@ export interface CorrectInspection extends Dated, SetsDueDate {
 
 /**
  * A supervisor corrects the office day of one fact of a part — its assignment, a report, a
- * send-back, an urging, an extension request or decision — with a reason. `previousOn` is the day
+ * send-back, an urging, an extension request, its decision or its withdrawal — with a reason. `previousOn` is the day
  * the fact reads now (as the form showed it): the fact is found by it, so a form that read the
  * record before another correction finds nothing and is told so.
  */

@@ -2144,6 +2144,35 @@ describe('every dated record of a part can have its day corrected, with a reason
     });
   });
 
+  describe('given an extension asked for on 06-20 and taken back (撤回延期申请) on 06-22 (newcomer26 S7)', () => {
+    const withdrawn: AssignmentEvent = { type: 'ExtensionRequestWithdrawn', data: { unitId: FINANCE, requestId: 'extension-1', reason: '日期填错', withdrawnOn: '2025-06-22' } };
+    const history = [leadAssigned, extensionRequested, withdrawn];
+
+    it('the refusal to move the request after its withdrawal points to a correction the office can make: the withdrawal\'s own', () => {
+      given(history).when(redate('ExtensionRequested', REQUESTED_ON, '2025-06-24')).thenRefused('CONFLICT', /withdrawal of an extension request .* first/, /请先更正该撤回延期申请记录/);
+      given(history).when(redate('ExtensionRequestWithdrawn', '2025-06-22', '2025-06-25')).then([redated('ExtensionRequestWithdrawn', '2025-06-22', '2025-06-25')]);
+      given([...history, redated('ExtensionRequestWithdrawn', '2025-06-22', '2025-06-25')])
+        .when(redate('ExtensionRequested', REQUESTED_ON, '2025-06-24'))
+        .then([redated('ExtensionRequested', REQUESTED_ON, '2025-06-24')]);
+    });
+
+    it('refuses a withdrawal moved before the request it takes back, naming that request', () => {
+      given(history)
+        .when(redate('ExtensionRequestWithdrawn', '2025-06-22', '2025-06-19'))
+        .thenRefused('BAD_USER_INPUT', /before the extension request it withdraws \(2025-06-20\)/, /早于所撤回的延期申请日期（2025-06-20）/);
+    });
+
+    it('folds the part again: the request was pending until the corrected day', () => {
+      const after = stateAfter([...history, redated('ExtensionRequestWithdrawn', '2025-06-22', '2025-06-25')]);
+      expect(partOf(after, FINANCE)).toMatchObject({ extensionRequests: [{ status: 'WITHDRAWN', withdrawnOn: '2025-06-25' }] });
+      expect(partOf(assignmentsOn(after, '2025-06-23'), FINANCE)).toMatchObject({ extensionRequests: [{ status: 'PENDING' }] });
+    });
+
+    it('finds nothing for a day no withdrawal reads now', () => {
+      given(history).when(redate('ExtensionRequestWithdrawn', '2025-06-21', '2025-06-25')).thenRefused('NOT_FOUND', /no withdrawal of an extension request dated 2025-06-21/, /没有 2025-06-21 的撤回延期申请记录/);
+    });
+  });
+
   it.each([
     ['an inspector', redate('RectificationReported', REPORTED_ON, '2025-06-27', { actor: inspector }), 'FORBIDDEN'],
     ['no reason', redate('RectificationReported', REPORTED_ON, '2025-06-27', { reason: ' ' }), 'BAD_USER_INPUT'],

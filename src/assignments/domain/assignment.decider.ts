@@ -1658,7 +1658,7 @@ function assignUnit(command: AssignUnit, state: AssignmentsState, context: Assig
  * applied again on their days (`redone`, now joins) — as `successorStepsAfterDay` makes room for a late hand-over. Undefined
  * when the unit holds no such part (its own, one taken over by the row's day, or one another's part joined since: 「已在交办之列」).
  * CONFLICT when the unit has a record of its own on that part since it took it over: in date order the record would be on its
- * own part, not the one it joined — correct that record or the reorganisation's day first.
+ * own part, not the one it joined — correct that record first (a reorganisation's day is not corrected once entered).
  */
 function roomForOwnPart(command: AssignUnit, state: AssignmentsState): ReturnType<typeof successorStepsAfterDay> | undefined {
   const { unitId, assignedOn } = command;
@@ -1675,8 +1675,8 @@ function roomForOwnPart(command: AssignUnit, state: AssignmentsState): ReturnTyp
     const unit = unitNamed(command, unitId);
     const predecessor = unitNamed(command, passed.unitId);
     throw conflict(
-      `${capitalise(unit.en)} cannot be assigned its own part as of ${assignedOn}: it holds the part of ${predecessor.en}, taken over on ${held.heldSince}, and has records on it since; by date they would be on its own part. Correct those records or the reorganisation's day first.`,
-      `${unit.zh}不能自 ${assignedOn} 起交办自己的任务：${unit.zh}现有的任务是 ${held.heldSince} 从${predecessor.zh}移交来的，此后已有${unit.zh}的记录；按日期这些记录应属于${unit.zh}自己的任务。请先更正这些记录或该机构改革的日期。`,
+      `${capitalise(unit.en)} cannot be assigned its own part as of ${assignedOn}: it holds the part of ${predecessor.en}, taken over on ${held.heldSince}, and has records on it since; by date they would be on its own part. Correct the days of those records first (更正其他记录日期); a reorganisation's day cannot be corrected once entered.`,
+      `${unit.zh}不能自 ${assignedOn} 起交办自己的任务：${unit.zh}现有的任务是 ${held.heldSince} 从${predecessor.zh}移交来的，此后已有${unit.zh}的记录；按日期这些记录应属于${unit.zh}自己的任务。请先更正这些记录的日期（更正其他记录日期）；机构改革的日期录入后不能更正。`,
       { field: 'assignedOn' },
     );
   }
@@ -2667,8 +2667,8 @@ export function partBackForRemoval(command: NamesUnits, state: AssignmentsState,
   const noun = parentNoun(command);
   const joinedInto = (joinedOn: string, holder: Bilingual) =>
     conflict(
-      `${capitalise(unit.en)} cannot be taken off the ${noun.en} as of ${removedOn}: its part joined the part of ${holder.en} on ${joinedOn} (a reorganisation), and a joined part is not separated again. Date the revision on or after ${joinedOn} and take ${holder.en} off, or correct the reorganisation's day first.`,
-      `${unit.zh}不能自 ${removedOn} 起移出本${noun.zh}：其任务已于 ${joinedOn} 随机构改革并入${holder.zh}的任务，已合并的任务不能再分开。调整日期不能早于 ${joinedOn}（届时可移出${holder.zh}），或先更正该机构改革的日期。`,
+      `${capitalise(unit.en)} cannot be taken off the ${noun.en} as of ${removedOn}: its part joined the part of ${holder.en} on ${joinedOn} (a reorganisation), and a joined part is not separated again. Date the revision on or after ${joinedOn} and take ${holder.en} off (a reorganisation's day cannot be corrected once entered).`,
+      `${unit.zh}不能自 ${removedOn} 起移出本${noun.zh}：其任务已于 ${joinedOn} 随机构改革并入${holder.zh}的任务，已合并的任务不能再分开。调整日期不能早于 ${joinedOn}（届时可移出${holder.zh}；机构改革的日期录入后不能更正）。`,
     );
   // Its part (or a part it held then, passed on since) joined another unit's own part after the day (`AssignmentsState.joined`).
   const joined = state.joined
@@ -3394,6 +3394,7 @@ const REDATED: Record<CorrectFactDate['factType'], Bilingual> = {
   ExtensionRequested: say('extension request', '延期申请'),
   ExtensionGranted: say('extension decision', '延期审批'),
   ExtensionRefused: say('extension decision', '延期审批'),
+  ExtensionRequestWithdrawn: say('withdrawal of an extension request', '撤回延期申请'),
   InspectionLogged: say('inspection', '督查'),
 };
 
@@ -3550,13 +3551,18 @@ function refuseRedatedPastMerge(command: CorrectFactDate, unitId: string, what: 
 /**
  * The record that the fact at `target` (as corrected) answers, with its day: the report a send-back
  * returns or an inspection checks (the part's last report before it, in business order), the request
- * an extension decision decides. Null for any other fact, or when none is found.
+ * an extension decision decides or a withdrawal (撤回延期申请) takes back. Null for any other fact, or when none is found.
  */
 function answeredRecord(state: AssignmentsState, asCorrected: readonly { type: string; data: object; occurredOn: string; index: number }[], target: { type: string; data: object; index: number }): DatedFact | null {
   if (target.type === 'ExtensionGranted' || target.type === 'ExtensionRefused') {
     const { requestId } = target.data as { requestId: string };
     const request = asCorrected.find((entry) => entry.type === 'ExtensionRequested' && (entry.data as { requestId: string }).requestId === requestId);
     return request ? { day: request.occurredOn, what: say(`the extension request it decides`, '所审批的延期申请日期') } : null;
+  }
+  if (target.type === 'ExtensionRequestWithdrawn') {
+    const { requestId } = target.data as { requestId: string };
+    const request = asCorrected.find((entry) => entry.type === 'ExtensionRequested' && (entry.data as { requestId: string }).requestId === requestId);
+    return request ? { day: request.occurredOn, what: say(`the extension request it withdraws`, '所撤回的延期申请日期') } : null;
   }
   if (target.type !== 'ReportSentBack' && target.type !== 'InspectionLogged') return null;
   const { unitId } = target.data as { unitId: string };

@@ -215,12 +215,23 @@ export type InspectionCorrected = DomainEvent<
 /**
  * The facts of a part whose office day a supervisor can correct with `FactDateCorrected` (the one
  * correction of a mistyped day, breaker8c P1): the assignment, any report, send-back, urging,
- * extension request and its decision, and any inspection — an earlier one, or one the unit has
- * answered since (breaker8d P1; added without a version step: no stored correction names it). The
+ * extension request, its decision or its withdrawal (撤回延期申请, newcomer26 S7: a refusal told the office to
+ * correct it first), and any inspection — an earlier one, or one the unit has answered since (breaker8d P1);
+ * each added without a version step: no correction stored before names it. The
  * last inspection nothing answered yet has its own correction too (`InspectionCorrected`: its
  * outcome as well).
  */
-export const REDATABLE_FACTS = ['UnitAssigned', 'RectificationReported', 'ReportSentBack', 'UnitUrged', 'ExtensionRequested', 'ExtensionGranted', 'ExtensionRefused', 'InspectionLogged'] as const;
+export const REDATABLE_FACTS = [
+  'UnitAssigned',
+  'RectificationReported',
+  'ReportSentBack',
+  'UnitUrged',
+  'ExtensionRequested',
+  'ExtensionGranted',
+  'ExtensionRefused',
+  'ExtensionRequestWithdrawn',
+  'InspectionLogged',
+] as const;
 export type RedatableFact = (typeof REDATABLE_FACTS)[number];
 
 /**

@@ -27,6 +27,7 @@ const REDATED_FACT_TYPES: Record<RedatableRecord, RedatableFact> = {
   URGING: 'UnitUrged',
   EXTENSION_REQUEST: 'ExtensionRequested',
   EXTENSION_DECISION: 'ExtensionGranted',
+  EXTENSION_WITHDRAWAL: 'ExtensionRequestWithdrawn',
   INSPECTION: 'InspectionLogged',
 };
 

@@ -502,6 +502,11 @@ function redate(part: PartView, { factType, previousOn, on }: FactDateCorrected[
       if (request.status === 'GRANTED') moveChange((change) => change.source === `extension:${request.requestId}`);
       return;
     }
+    case 'ExtensionRequestWithdrawn': {
+      const request = part.extensionRequests.findLast((candidate) => candidate.status === 'WITHDRAWN' && candidate.withdrawnOn === previousOn);
+      if (request) request.withdrawnOn = on;
+      return;
+    }
     case 'InspectionLogged': {
       // Any inspection, answered or not (breaker8d P1): a pass moves the verification it made, a failure the return it made and the due date it gave.
       const index = part.inspections.findLastIndex((inspection) => inspection.inspectedOn === previousOn);

@@ -110,7 +110,7 @@ export class FindingWorkflowResolver {
   @AllowRoles('SUPERVISOR')
   @Mutation(() => FindingType, {
     description:
-      'A supervisor corrects the office day of one dated record of a part — its assignment, any report, a send-back, an urging, an extension request or decision — entered by mistake, with a reason: a new event; the history keeps both. Refused (nothing written) when no such record reads `previousOn` now, or when the corrected day would break the order of the part’s records, naming the clash.',
+      'A supervisor corrects the office day of one dated record of a part — its assignment, any report, a send-back, an urging, an extension request, its decision or its withdrawal (撤回延期申请) — entered by mistake, with a reason: a new event; the history keeps both. Refused (nothing written) when no such record reads `previousOn` now, or when the corrected day would break the order of the part’s records, naming the clash.',
   })
   correctRecordDate(@Args('input') input: CorrectRecordDateInput, @CurrentRequester() requester: Requester) {
     return this.act(requester, 'CorrectRecordDate', input, (issued) => partCommands.correctRecordDate(input, issued));

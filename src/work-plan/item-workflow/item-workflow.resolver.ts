@@ -104,7 +104,7 @@ export class WorkPlanItemWorkflowResolver {
   @AllowRoles('SUPERVISOR')
   @Mutation(() => WorkPlanItemType, {
     description:
-      'A supervisor corrects the office day of one dated record of an item part — its assignment, any report, a send-back, an urging, an extension request or decision — entered by mistake, with a reason (see correctRecordDate).',
+      'A supervisor corrects the office day of one dated record of an item part — its assignment, any report, a send-back, an urging, an extension request, its decision or its withdrawal (撤回延期申请) — entered by mistake, with a reason (see correctRecordDate).',
   })
   correctWorkPlanItemRecordDate(@Args('input') input: CorrectWorkPlanItemRecordDateInput, @CurrentRequester() requester: Requester) {
     return this.act(requester, 'CorrectWorkPlanItemRecordDate', input, (issued) => partCommands.correctRecordDate(input, issued));

@@ -22,7 +22,9 @@ const USAGE: ToolUsage = {
 （--kind ledger，默认；不给 --evaluation 时含全部评估）或工作方案进展（--kind work-plan；不给 --plan 时为最新方案），
 格式为 XLSX（默认）或 CSV（UTF-8，带 BOM）。只读：服务可以同时运行。
 --out 默认为当前文件夹中的 整改台账-<日期>.<格式>（工作方案为 工作方案进展-…）。
-退出状态：0 已写出，1 被拒绝或失败，2 用法有误。`,
+每条记录都按台账哈希链核对；事件库已加封而本机没有本单位的签名密钥（或密钥不是见证文件所记的那一把）时，
+记录封印无法校验：照常写出，并在标准错误输出上先中文、后英文说明“未校验记录封印”。
+退出状态：0 已写出（包括上述未校验封印的情形），1 被拒绝或失败，2 用法有误。`,
   en: `Usage: npm run ledger:export -- [--kind ledger|work-plan] [--format xlsx|csv] [--as-of YYYY-MM-DD]
                                   [--evaluation <id>] [--plan <id>] [--out <file>]
 Writes the 整改台账 (--kind ledger, the default; every evaluation unless --evaluation) or a work
@@ -30,7 +32,10 @@ plan's progress (--kind work-plan; the newest plan unless --plan) as of a busine
 today, China office day), as XLSX (default) or CSV (UTF-8 with BOM), from the configured event
 store (EVENT_STORE, SQLITE_PATH, …). Reads only: the server may be running.
 --out defaults to 整改台账-<as-of>.<format> (工作方案进展-… for a work plan) in the current folder.
-Exit status: 0 written, 1 refused or failed, 2 usage.`,
+Every row is checked against the ledger's hash chain; when the store is sealed and the office's
+signing key is not at hand (or is not the key the witness names), row seals cannot be checked: the
+file is written all the same and stderr says "Row seals not checked" (Chinese first, then English).
+Exit status: 0 written (seals unchecked included), 1 refused or failed, 2 usage.`,
 };
 
 function parseOptions(argv: string[]) {
@@ -77,7 +82,8 @@ async function main(): Promise<void> {
   const settings = validateSettings(process.env);
   // Judged as the server would (a mistyped SQLITE_PATH beside the store the key vouches for is named), then
   // opened to read only: a read never writes the file nor its -wal (breaker9c P1, breaker9d P4).
-  const store = await openToolStore(settings, { readOnly: true });
+  // Seals that cannot be checked (a copy read without the office's key) are said, as ledger:verify says them.
+  const store = await openToolStore(settings, { readOnly: true, sealsUnchecked: (note) => console.error(bothLines(note)) });
   const schemas = allEventSchemas();
   try {
     // Replayed here, up to the head seen at the start (a server may append meanwhile), each row

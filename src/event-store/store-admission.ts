@@ -1212,21 +1212,32 @@ function sealToolAppends(store: SqliteEventStore, settings: ToolStoreSettings, c
  * A tool that only reads (ledger:export) checks each row's seal as the server's reads do (breaker9q
  * P3: a row edited with its leaf and chain hashes computed again passes the chain, not its seal),
  * when the store is sealed and the office's key is at hand — the key file, unless the witness names
- * another key. Without it (a copy read on another machine) seals go unchecked, as `ledger:verify`
- * says in its output; the chain is checked all the same (`ChainFollower`). Writes nothing.
+ * another key. Without it (a copy read on another machine) the seals cannot be checked; the chain is
+ * checked all the same (`ChainFollower`). Writes nothing.
+ * @returns null when the seals are checked (or no row is sealed: nothing to check); otherwise the
+ *   note the tool prints, as `ledger:verify` does (rely2 s25 Left 2: the export said nothing), naming
+ *   the key file and the key it holds, if any, and the key the witness names.
  */
-function checkSealsOfToolReads(store: SqliteEventStore, settings: ToolStoreSettings): void {
+function checkSealsOfToolReads(store: SqliteEventStore, settings: ToolStoreSettings): Bilingual | null {
   let witnessed: StoreWitness | null = null;
   try {
     witnessed = readWitness(settings.STORE_WITNESS_PATH);
   } catch {
     // A damaged witness was judged before the store was opened; the rows say whether it is sealed.
   }
-  if (witnessed?.sealedRows !== true && !store.hasSealedRows()) return;
+  if (witnessed?.sealedRows !== true && !store.hasSealedRows()) return null;
   const path = signingKeyPath(settings);
   const key = existsSync(path) ? readSigningKey(path) : null;
-  if (!key || (witnessed?.signingKey && witnessed.signingKey !== keyFingerprint(publicKeyText(key)))) return;
-  store.sealRows(rowSealKeyOf(key), false);
+  const fingerprint = key ? keyFingerprint(publicKeyText(key)) : null;
+  if (key && (!witnessed?.signingKey || witnessed.signingKey === fingerprint)) {
+    store.sealRows(rowSealKeyOf(key), false);
+    return null;
+  }
+  const holds = fingerprint ? say(` (it holds key ${fingerprint}, not key ${witnessed!.signingKey!} the store witness names)`, `（其中是密钥 ${fingerprint}，不是事件库见证文件所记的密钥 ${witnessed!.signingKey!}）`) : say(' (there is no such file)', '（该文件不存在）');
+  return say(
+    `Row seals not checked: the office's signing key is not at ${path}${holds.en}. Every row was checked against the ledger's hash chain, but nothing confirms that every row was written by Rectify (a row edited with its hashes computed again passes the chain, not its seal). Run the tool where the server's key is, or set LEDGER_SIGNING_KEY_FILE to it; npm run ledger:verify there checks every seal.`,
+    `未校验记录封印：${path} 中没有本单位的签名密钥${holds.zh}。每条记录都已按台账哈希链核对，但无法确认每条记录均由 Rectify 写入（改动记录后重算哈希可通过哈希链核对，却通不过封印）。请在存放服务密钥的机器上运行本工具，或将 LEDGER_SIGNING_KEY_FILE 设为该密钥；在那里运行 npm run ledger:verify 可校验全部封印。`,
+  );
 }
 
 /**
@@ -1385,9 +1396,14 @@ function noStoreToWriteTo(settings: ToolStoreSettings): StoreRefusedError {
  * first seen by the tool, so the tool writes the witness of what it left (id, head) and a server
  * started on the store later recognises it. Otherwise the witness is left to the server (the
  * tool's appends only make the log longer than it says).
+ * `sealsUnchecked` (a reading tool): called once, before the store is returned, with the note to print when
+ * the store's rows are sealed and the office's key is not at hand (`checkSealsOfToolReads`).
  * @throws StoreRefusedError the server's refusal; STORE_NOT_FOUND for a read of a file that does not exist.
  */
-export async function openToolStore(settings: ToolStoreSettings, options: { readOnly?: boolean; newStore?: boolean } = {}): Promise<EventStore> {
+export async function openToolStore(
+  settings: ToolStoreSettings,
+  options: { readOnly?: boolean; newStore?: boolean; sealsUnchecked?: (note: Bilingual) => void } = {},
+): Promise<EventStore> {
   const release = await judgeToolStore(settings, { readOnly: options.readOnly });
   const sqliteFile = settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:';
   if (options.readOnly && sqliteFile && !existsSync(settings.SQLITE_PATH)) {
@@ -1413,7 +1429,10 @@ export async function openToolStore(settings: ToolStoreSettings, options: { read
         throw error;
       }
     }
-    if (store instanceof SqliteEventStore && options.readOnly) checkSealsOfToolReads(store, settings);
+    if (store instanceof SqliteEventStore && options.readOnly) {
+      const unchecked = checkSealsOfToolReads(store, settings);
+      if (unchecked) options.sealsUnchecked?.(unchecked);
+    }
   } catch (error) {
     throw isDamage(error) ? damagedStore(settings, [(error as Error).message]) : error;
   } finally {

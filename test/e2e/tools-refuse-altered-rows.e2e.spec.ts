@@ -1,11 +1,14 @@
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { graphqlAt, startServer, type ServerProcess, PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
-import { toolOnStore as tool } from '../support/cli-tool.js';
+import { runTool, toolOnStore as tool } from '../support/cli-tool.js';
+import { keyFingerprint, publicKeyText } from '../../src/ledger/domain/checkpoint.js';
+import { readSigningKey } from '../../src/ledger/ledger-signing-key.js';
+import { testSigningKeyFile } from '../support/signing-key.js';
 
 /*
  * breaker9q P3 (blocker): `ledger:export` wrote a 整改台账 from rows edited or inserted by hand in the
@@ -87,6 +90,51 @@ describe('The command-line tools refuse a log whose rows fail the ledger check (
     const exported = await tool('export-ledger', ['--format', 'csv', '--out', out], sqlitePath);
     expect({ code: exported.code, stderr: exported.stderr }).toEqual({ code: 0, stderr: '' });
     expect(readFileSync(out, 'utf8')).toContain('整改措施');
+  }, PROCESS_TEST_CEILING_MS);
+
+  /*
+   * rely2 s25 Left 2: read without the office's key (an installation copied for an auditor without
+   * its key file, or another key file), the export checked the chain but not the seals — and said nothing, where
+   * ledger:verify says 「未校验记录封印」. The file is still written (exit 0: the chain holds); stderr says,
+   * Chinese first, that the seals went unchecked, naming the key file and the key the witness names.
+   */
+  /** A key folder as the installation's, copied without its key file (its store-witnesses copies kept: the store is judged as the server would). */
+  const keyFolderWithoutKey = () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rectify-keyless-'));
+    cpSync(join(dirname(testSigningKeyFile()), 'store-witnesses'), join(folder, 'store-witnesses'), { recursive: true });
+    return join(folder, 'ledger-signing-key.pem');
+  };
+  it.each([
+    ['no key file at all', keyFolderWithoutKey],
+    [
+      'another key than the one the witness names',
+      () => {
+        const path = keyFolderWithoutKey();
+        writeFileSync(path, generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+        return path;
+      },
+    ],
+  ])('read with %s: the export is written and says on stderr, Chinese first, that row seals were not checked', async (_case, keyFileOf) => {
+    const sqlitePath = copyOf('unkeyed');
+    const keyFile = keyFileOf();
+    const officeKey = keyFingerprint(publicKeyText(readSigningKey(testSigningKeyFile())));
+    const other = existsSync(keyFile) ? keyFingerprint(publicKeyText(readSigningKey(keyFile))) : null;
+    const witnessed = (JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8')) as { signingKey?: string }).signingKey;
+    expect(witnessed).toBe(officeKey);
+    const out = join(dirname(sqlitePath), '..', 'ledger.csv');
+    const exported = await runTool('export-ledger', ['--format', 'csv', '--out', out], {
+      env: { ...process.env, EVENT_STORE: 'sqlite', SQLITE_PATH: sqlitePath, NODE_ENV: 'test', LEDGER_SIGNING_KEY_FILE: keyFile },
+    });
+    expect({ code: exported.code, stdout: exported.stdout }).toEqual({ code: 0, stdout: expect.stringContaining(`已写出 ${out}`) as string });
+    expect(readFileSync(out, 'utf8')).toContain('整改措施');
+    const zh = exported.stderr.indexOf(`未校验记录封印：${keyFile} 中没有本单位的签名密钥`);
+    const en = exported.stderr.indexOf(`Row seals not checked: the office's signing key is not at ${keyFile}`);
+    expect({ zh: zh >= 0, en: en >= 0, chineseFirst: zh < en }).toEqual({ zh: true, en: true, chineseFirst: true });
+    const holds = other
+      ? [`（其中是密钥 ${other}，不是事件库见证文件所记的密钥 ${officeKey}）`, `(it holds key ${other}, not key ${officeKey} the store witness names)`]
+      : ['（该文件不存在）', '(there is no such file)'];
+    for (const words of holds) expect(exported.stderr).toContain(words);
+    expect(exported.stderr).toContain('npm run ledger:verify');
   }, PROCESS_TEST_CEILING_MS);
 
   it.each([

@@ -33,6 +33,15 @@ export function officeDayArgument(flag: string, value: string | undefined): stri
   return value;
 }
 
+/**
+ * The names `--near` gives (repeatable: `--near 青川市教育体育局 --near 西山县教育体育局`), trimmed, blanks dropped; undefined when
+ * none: the unit names the office confirms mean the registered unit they are near (newcomer25 S8, `nearNames`).
+ */
+export function nearNamesArgument(values: readonly string[] | undefined): string[] | undefined {
+  const names = (values ?? []).map((each) => each.trim()).filter((each) => each !== '');
+  return names.length > 0 ? names : undefined;
+}
+
 export interface ImportTool<Options> {
   readonly usage: ToolUsage;
   readonly commandType: string;

@@ -2,22 +2,23 @@ import { parseArgs } from 'node:util';
 import type { ImportDependencies } from '../imports/import-run.js';
 import type { WorkPlanImported } from '../work-plan/domain/work-plan.events.js';
 import { describeWorkPlanImport, describeWorkPlanImportZh, importWorkPlanFile, type KnownPlan } from '../work-plan/import-work-plan/import-work-plan.js';
-import { officeDayArgument, runImportTool, UsageError } from './import-cli.js';
+import { nearNamesArgument, officeDayArgument, runImportTool, UsageError } from './import-cli.js';
 import { say } from '../shared/domain-error.js';
 
 runImportTool({
   usage: {
     zh: `用法：npm run plan:import -- <文件.xlsx|.csv|.yaml|.json> [--title <方案标题>] [--year <年度>] [--sheet <工作表名称>]
-         [--approved-on YYYY-MM-DD] [--assigned-on YYYY-MM-DD] [--dry-run] [--revise]
+         [--approved-on YYYY-MM-DD] [--assigned-on YYYY-MM-DD] [--dry-run] [--revise] [--near <单位名称>]…
 将工作方案（分解方案）导入配置的事件库（EVENT_STORE、SQLITE_PATH 等）。标题取表头上方的标题行（附件1、发文单位
 和（修订稿）等版本说明不算标题），没有则取文件名；年度取标题中的年份，没有则取第一个事项时限的年份。
 标题用全角数字、空格或“年度”重新输入的，仍指按最初写法导入的方案。XLSX 工作簿读取每个含任务表的可见工作表（--sheet 只读一个）。
 补录的方案给出批准日（--approved-on）和事项交办日（--assigned-on，不早于批准日；默认为批准日），两者默认今天。
 任何一行有误则不写入任何内容，并列出每个问题；再次导入同一文件不写入任何内容。已导入方案的新版本（标题和年度相同、
 文件不同）会被拒绝并说明差异，除非加 --revise 按修订处理（新增、调整时限、撤销事项，增减单位：请先用试导入查看差异）。
---dry-run 只作判断，不写入任何内容。`,
+--dry-run 只作判断，不写入任何内容。文件中与已登记单位名称相近但不是其简称的名称（如“青川市教育体育局”之于“青川市教育局”）
+被拒绝；确指该单位的，用 --near 给出该名称（可多次）。`,
     en: `Usage: npm run plan:import -- <file.xlsx|.csv|.yaml|.json> [--title <plan title>] [--year <year>] [--sheet <sheet name>]
-         [--approved-on YYYY-MM-DD] [--assigned-on YYYY-MM-DD] [--dry-run] [--revise]
+         [--approved-on YYYY-MM-DD] [--assigned-on YYYY-MM-DD] [--dry-run] [--revise] [--near <unit name>]…
 Imports a work plan (分解方案) into the configured event store (EVENT_STORE, SQLITE_PATH, …).
 The title is the title row above the header (附件1, the issuing office and version remarks such as
 （修订稿） are not part of it), else the file name; the year is the title's, else the first item's due date's.
@@ -28,7 +29,9 @@ were assigned (--assigned-on, on or after it; default: the approval day); both d
 Nothing is written if any row is wrong; every problem is listed. Importing the same file again writes nothing.
 A new version of an imported plan (same title and year, another file) is refused with what differs, unless
 --revise applies it as a revision (items added, re-dated, withdrawn; units added or removed: see the
-dry run's difference first). --dry-run decides everything and writes nothing.`,
+dry run's difference first). --dry-run decides everything and writes nothing. A unit name near a registered
+unit's but no abbreviation of it (青川市教育体育局 beside 青川市教育局) is refused; --near <name> (repeatable)
+confirms it means that unit.`,
   },
   commandType: 'ImportWorkPlan',
   parse(argv) {
@@ -42,6 +45,7 @@ dry run's difference first). --dry-run decides everything and writes nothing.`,
         revise: { type: 'boolean' },
         'approved-on': { type: 'string' },
         'assigned-on': { type: 'string' },
+        near: { type: 'string', multiple: true },
       },
       allowPositionals: true,
       strict: true,
@@ -54,7 +58,8 @@ dry run's difference first). --dry-run decides everything and writes nothing.`,
     }
     const approvedOn = officeDayArgument('--approved-on', values['approved-on']);
     const assignedOn = officeDayArgument('--assigned-on', values['assigned-on']);
-    return { file: positionals[0]!, title: values.title?.trim() || undefined, year, dryRun: values['dry-run'] === true, revise: values.revise === true, approvedOn, assignedOn };
+    const nearNames = nearNamesArgument(values.near);
+    return { file: positionals[0]!, title: values.title?.trim() || undefined, year, dryRun: values['dry-run'] === true, revise: values.revise === true, approvedOn, assignedOn, nearNames };
   },
   async run(dependencies, file, options, context) {
     const outcome = await importWorkPlanFile(dependencies, file, options, context, await importedPlans(dependencies));

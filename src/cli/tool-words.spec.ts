@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inToolWords, OPTION_OF_PAGE_WORD } from './tool-words.js';
+import { inToolWords, OPTION_OF_PAGE_WORD, OPTION_OF_ROW_CHOICE } from './tool-words.js';
 
 /*
  * newcomer18 S2 (s16 S4): plan:import's Chinese told a person at the command line to 勾选“按新版本调整”
@@ -16,6 +16,11 @@ describe('the import tools’ Chinese names their options, not the 导入 page�
     expect(labels.length).toBeGreaterThan(10);
     expect(preview).toBe('预览（不写入）');
     expect(Object.keys(OPTION_OF_PAGE_WORD).sort()).toEqual([...new Set([...labels, preview!])].sort());
+  });
+
+  it('knows the page’s choices on a refused row that a tool option gives (newcomer25 S8: 按相近单位读取 is --near)', () => {
+    const page = readFileSync(join(process.cwd(), 'web/src/pages/Imports.vue'), 'utf8');
+    for (const word of Object.keys(OPTION_OF_ROW_CHOICE)) expect(page).toMatch(new RegExp(`<el-checkbox\\b[^>]*data-test="confirm-[a-z]+-row"[^>]*>${word}</el-checkbox>`));
   });
 
   it.each([
@@ -38,6 +43,10 @@ describe('the import tools’ Chinese names their options, not the 导入 page�
     ['如是该单位已更名为此名称，请把编码写为 JYJ 并勾选“按更名导入”；如确是另一个单位，请在“确认为不同单位的编码”中填写该行编码后重新导入。', '如是该单位已更名为此名称，请把编码写为 JYJ 并加 --rename；如确是另一个单位，请用 --distinct 给出该行编码后重新导入。'],
     ['如该单位已更名，请勾选“按更名导入”后重新导入。', '如该单位已更名，请加 --rename 后重新导入。'],
     ['如确是另一个单位，请在“确认为不同单位的编码”中填写该行编码后重新导入。', '如确是另一个单位，请用 --distinct 给出该行编码后重新导入。'],
+    [
+      '如确指该单位，请在导入页面对“青川市教育体育局”勾选“按相近单位读取”后重新导入；如是该单位更名后的名称，请先在单位名录中为其更名；如是另一个单位，请先在单位名录中登记后再导入。',
+      '如确指该单位，请用 --near 青川市教育体育局 确认后重新导入；如是该单位更名后的名称，请先在单位名录中为其更名；如是另一个单位，请先在单位名录中登记后再导入。',
+    ],
   ])('%s', (page, tool) => {
     expect(inToolWords(page)).toBe(tool);
   });

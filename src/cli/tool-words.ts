@@ -33,6 +33,15 @@ export const OPTION_OF_PAGE_WORD: Readonly<Record<string, string | null>> = {
   '预览（不写入）': '--dry-run',
 };
 
+/**
+ * The 导入 page's choices on a refused row (the table under 未通过检查的行) and the tools' option that gives the row's value:
+ * 「在导入页面对“青川市教育体育局”勾选“按相近单位读取”」 → 「用 --near 青川市教育体育局 确认」 (newcomer25 S8). A spec holds
+ * each word to the page.
+ */
+export const OPTION_OF_ROW_CHOICE: Readonly<Record<string, string>> = {
+  按相近单位读取: '--near',
+};
+
 /** The page's checkboxes: 勾选 (tick) one is 加 (add) its option. */
 const CHECKBOXES = new Set(['按新版本调整', '按更名导入']);
 
@@ -51,6 +60,9 @@ const tidy = (text: string) => text.replace(/ +(?=[，。；：、）”！？]|
 export function inToolWords(zh: string): string {
   // 勾选后“预览（不写入）” after a checkbox was named: both options at once, said first (newcomer19 S5:
   // 「加上后 --dry-run 试导入只显示差异」 read oddly) — 「先加 --revise --dry-run 试导入，只显示差异」.
+  for (const [word, option] of Object.entries(OPTION_OF_ROW_CHOICE)) {
+    zh = zh.replace(new RegExp(`在导入页面对“([^”]+)”勾选“${escaped(word)}”`, 'g'), (_match, value: string) => `用 ${option} ${value} 确认`);
+  }
   let text = zh.replace(/勾选后“预览（不写入）”/g, (match: string, offset: number) => {
     const named = [...CHECKBOXES].map((word) => ({ word, at: zh.lastIndexOf(`“${word}”`, offset) })).filter(({ at }) => at >= 0);
     const last = named.sort((a, b) => b.at - a.at)[0];

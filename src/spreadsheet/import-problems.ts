@@ -27,6 +27,12 @@ export interface ImportProblem {
    * problem of its own (findings imports: `distinctTitles`); the 导入 page offers the choice on it.
    */
   readonly distinctTitle?: string;
+  /**
+   * The unit name as the row writes it, when the row is refused only because the name is near a registered unit's without
+   * abbreviating it (青川市教育体育局 beside 青川市教育局, newcomer25 S8): the office may confirm it means that unit
+   * (`nearNames`); the 导入 page offers the choice on it.
+   */
+  readonly nearName?: string;
 }
 
 /** A problem at a row (null: the whole file), said in both languages. */

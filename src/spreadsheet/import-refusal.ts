@@ -52,12 +52,13 @@ export function importRefused(
         `${problems.length > 1 ? '第一个问题' : '问题'}：${placeZh}：${firstProblem.reasonZh}`,
     ),
     {
-      problems: problems.map(({ row, reason, reasonZh, sheet: onSheet, distinctTitle }) => ({
+      problems: problems.map(({ row, reason, reasonZh, sheet: onSheet, distinctTitle, nearName }) => ({
         row,
         reason,
         reasonZh,
         ...(onSheet ?? sheet ? { sheet: onSheet ?? sheet } : {}),
         ...(distinctTitle === undefined ? {} : { distinctTitle }),
+        ...(nearName === undefined ? {} : { nearName }),
       })),
     },
   );

@@ -242,6 +242,27 @@ describe('imports from the browser: files of any advertised size, and a late pla
     expect(await page.locator('[data-test="refused-rows"]').count()).toBe(0);
   });
 
+  // newcomer25 S8: 青川市教育体育局 (not registered) was imported as 青川市教育局's work with only a notice.
+  it('refuses a plan naming a unit by a longer near name, and imports it as that unit once 按相近单位读取 is ticked on its row', async () => {
+    const page = await importsPage();
+    const year = Number(officeDay().slice(0, 4));
+    const csv = `\ufeff序号,工作任务,牵头单位,配合单位,完成时限\n1,推进体育场馆开放信息公开,青川市教育体育局,,${year}年12月31日\n2,公开校园安全信息,青川市教育局,,${year}年12月31日\n`;
+    await page.getByLabel('方案标题', { exact: true }).fill('近似名称测试方案');
+    await page.getByLabel('文件（.xlsx、.csv、.yaml 或 .json）').setInputFiles({ name: 'near-names.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    const rows = page.locator('[data-test="refused-rows"] .el-table__row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('它与已登记的“青川市教育局”（编码 JYJ）相近，但多出“体育”，不是其简称');
+    expect(await page.locator('[data-test="near-help"]').textContent()).toContain('如确指该单位，请勾选“按相近单位读取”');
+    await rows.first().locator('[data-test="confirm-near-row"]').click();
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    const result = page.locator('[data-test="import-result"]');
+    await result.waitFor({ timeout: 60_000 });
+    expect(await result.textContent()).toContain(`已导入 ${year} 年《近似名称测试方案》：1 大项、2 小项。`);
+    expect(await page.locator('[data-test="import-notices"]').textContent()).toContain('“青川市教育体育局”不是单位名录中的名称，已按确认读作相近的“青川市教育局”。');
+  });
+
   it('imports a 台账 whose row is one character from a recorded problem once 是另一个问题 is ticked, and a row past the limit with the override’s reason (breaker11e P11, 10d P26)', async () => {
     const page = await importsPage();
     expect(await page.locator('[data-test="import-sheet-help"]').textContent()).toContain('每个大项一张工作表');

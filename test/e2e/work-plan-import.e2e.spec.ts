@@ -29,6 +29,9 @@ const BAD_PLAN =
   '二,回应关切,4,回应社会关切,,FGW,,2026-02-30\n' +
   '二,回应关切,1,重复的编号,,CZJ,,2026-07-01\n';
 
+/** newcomer25 S8's file: 青川市教育体育局 is not registered, 青川市教育局 (JYJ) is. */
+const NEAR_NAME_PLAN = '序号,工作任务,牵头单位,配合单位,完成时限\n1,推进体育场馆开放信息公开,青川市教育体育局,,2026年12月31日\n2,公开校园安全信息,青川市教育局,,2026年12月31日\n';
+
 interface CliResult {
   code: number;
   stdout: string;
@@ -185,6 +188,21 @@ describe('Importing plans, units and findings', () => {
       expect(await app.logPosition()).toBe(before);
     }, PROCESS_TEST_CEILING_MS);
 
+    // newcomer25 S8: 青川市教育体育局 (not registered) was imported as 青川市教育局's work, exit 0, with a notice.
+    it('refuses a plan naming a unit by a longer near name, telling --near, and reads it as that unit with --near', async () => {
+      const before = await app.logPosition();
+      const plan = writeFile('near-names.csv', NEAR_NAME_PLAN);
+      const refused = await cli('import-work-plan', [plan, '--title', '近似名称测试', '--year', '2026', '--dry-run']);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(
+        '第 2 行：牵头单位“青川市教育体育局”不在单位名录中。它与已登记的“青川市教育局”（编码 JYJ）相近，但多出“体育”，不是其简称，未按该单位读取：如确指该单位，请用 --near 青川市教育体育局 确认后重新导入；',
+      );
+      const confirmed = await cli('import-work-plan', [plan, '--title', '近似名称测试', '--year', '2026', '--dry-run', '--near', '青川市教育体育局']);
+      expect(confirmed).toMatchObject({ code: 0, stderr: '' });
+      expect(confirmed.stdout).toContain('第 2 行：“青川市教育体育局”不是单位名录中的名称，已按确认读作相近的“青川市教育局”。');
+      expect(await app.logPosition()).toBe(before);
+    }, PROCESS_TEST_CEILING_MS);
+
     it('records findings on an evaluation, and explains a wrong evaluation id', async () => {
       const evaluationId = await registerEvaluation('cli-evaluation');
       const result = await cli('import-findings', ['--evaluation', evaluationId, join(SAMPLES, 'findings-2025.csv')]);
@@ -322,6 +340,25 @@ describe('Importing plans, units and findings', () => {
       expect(problemsOf(response)?.map((problem) => problem.row)).toEqual([3, 4, 5, 6]);
       expect(problemsOf(response)?.[1]?.reason).toContain('Unknown lead unit "青川市不存在局"');
       expect(await app.logPosition()).toBe(before);
+    });
+
+    it('refuses a longer near unit name with the name to confirm in extensions.problems, and imports it as that unit once confirmed (nearNames, newcomer25 S8)', async () => {
+      const before = await app.logPosition();
+      const input = { fileName: 'near-names.csv', contentBase64: base64(NEAR_NAME_PLAN), title: '近似名称 GraphQL', year: 2026, approvedOn: PLAN_APPROVED_ON };
+      const refused = await app.graphql(IMPORT_PLAN, { input: { ...input, idempotencyKey: 'near-plan-refused' } });
+      expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+      expect(problemsOf(refused)).toEqual([expect.objectContaining({ row: 2, nearName: '青川市教育体育局', reasonZh: expect.stringContaining('与已登记的“青川市教育局”（编码 JYJ）相近') })]);
+      expect(await app.logPosition()).toBe(before);
+
+      const imported = await app.graphql(IMPORT_PLAN.replace('categories {', 'noticesZh categories {'), { input: { ...input, idempotencyKey: 'near-plan', nearNames: ['青川市教育体育局'] } });
+      expect(imported.errors).toBeUndefined();
+      expect(imported.data?.importWorkPlan).toMatchObject({ itemCount: 2, unitCount: 1 });
+      expect(imported.data?.importWorkPlan.noticesZh).toContain('第 2 行：“青川市教育体育局”不是单位名录中的名称，已按确认读作相近的“青川市教育局”。');
+      const items = await app.graphql<{ workPlan: { categories: { items: { parts: { unitId: string; role: string }[] }[] }[] } }>(
+        'query($id: ID!) { workPlan(id: $id) { categories { items { parts { unitId role } } } } }',
+        { id: imported.data!.importWorkPlan.planId },
+      );
+      expect(items.data?.workPlan.categories.flatMap((category) => category.items.map((item) => item.parts))).toEqual([[{ unitId: unitIdForCode('JYJ'), role: 'LEAD' }], [{ unitId: unitIdForCode('JYJ'), role: 'LEAD' }]]);
     });
 
     it('refuses another version of an imported plan (same title and year) unless asked to revise, naming the difference', async () => {

@@ -123,6 +123,42 @@ export function nearForms(a: NameForms, b: NameForms): boolean {
 }
 
 /**
+ * Whether a file's name (`written`'s forms) is a unit's name (`registered`'s forms) as offices shorten it — the same words, or
+ * an abbreviation (市发改委 of 青川市发展和改革委员会, 市卫计委 of a former 卫生和计划生育委员会) — rather than a longer name the
+ * unit's abbreviates (青川市教育体育局 beside 青川市教育局: words the unit's name lacks, so another body or the unit renamed;
+ * newcomer25 S8). `nearForms` is the symmetric question; this one has a direction.
+ */
+export function shortensForms(written: NameForms, registered: NameForms): boolean {
+  for (const x of written) {
+    for (const y of registered) {
+      if (x.numbers !== y.numbers) continue;
+      if (x.words === y.words || (x.words.length < y.words.length && abbreviates(x.words, y.words))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The characters a file's name (`written`'s forms) has beyond a unit's name that abbreviates it (`registered`'s forms), in order:
+ * 体育 for 青川市教育体育局 beside 青川市教育局. '' when no form of the unit's abbreviates a form of the file's. O(length).
+ */
+export function wordsBeyond(written: NameForms, registered: NameForms): string {
+  for (const x of written) {
+    for (const y of registered) {
+      if (x.numbers !== y.numbers || y.words.length >= x.words.length || !abbreviates(y.words, x.words)) continue;
+      let at = 0;
+      let beyond = '';
+      for (const character of x.words) {
+        if (at < y.words.length && character === y.words[at]) at += 1;
+        else beyond += character;
+      }
+      return beyond;
+    }
+  }
+  return '';
+}
+
+/**
  * Whether two unit names are near: one unit written two ways (see the file comment). The same words are near; so are names equal
  * without the city, and a name that abbreviates the other. Names of two counties, or of a unit and its own section
  * (市公安局 and 市公安局交通警察支队), or numbered units with other numbers (市第一中学 and 市第十一中学), are not.

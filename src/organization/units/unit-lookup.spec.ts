@@ -133,3 +133,42 @@ describe('names as of the day a file’s work was given (a unit merged later is 
     expect(ids(unitLookupFrom(directory, '2016-04-26'), '市环境保护局')).toEqual(['unit-hbj']);
   });
 });
+
+/*
+ * newcomer25 S8: a plan naming 青川市教育体育局 (not registered) was imported as 青川市教育局's work with a notice calling it an
+ * abbreviation. A name with words the unit's lacks is no abbreviation — another body, or the unit renamed (教育局 + 体育局) — so
+ * it is refused naming the near unit, unless the office confirms it means that unit (`nearNames`). Abbreviations read as before.
+ */
+describe('a name near one unit’s but longer than it (newcomer25 S8)', () => {
+  const directory = [
+    { id: 'unit-jyj', code: 'JYJ', name: '青川市教育局', kind: 'DEPARTMENT', parentUnitId: null },
+    { id: 'unit-fgw', code: 'FGW', name: '青川市发展和改革委员会', kind: 'DEPARTMENT', parentUnitId: null },
+    { id: 'unit-wjw', code: 'WJW', name: '青川市卫生健康委员会', formerNames: ['青川市卫生和计划生育委员会'], kind: 'DEPARTMENT', parentUnitId: null },
+  ];
+
+  it.each(['青川市教育体育局', '市教育体育局'])('refuses %s, naming the near unit, its code and the words it adds', (name) => {
+    expect(unitLookupFrom(directory).resolveNames!(name)).toEqual({
+      ok: false,
+      reason: `"${name}" is not a name in the directory; it is near 青川市教育局 (code JYJ) but no abbreviation of it (it adds 体育)`,
+      reasonZh: `“${name}”不在单位名录中，与已登记的“青川市教育局”（编码 JYJ）相近，但多出“体育”，不是其简称`,
+      near: { name, unitName: '青川市教育局', unitCode: 'JYJ', beyond: '体育' },
+    });
+  });
+
+  it('reads it as that unit once the office confirms the name, by its words, on any day of the lookup', () => {
+    const lookup = unitLookupFrom(directory, undefined, { nearNames: ['青川市 教育体育局'] });
+    const read = { ok: true, units: [{ name: '青川市教育体育局', unitId: 'unit-jyj' }], readAs: '青川市教育局', confirmed: true };
+    expect(lookup.resolveNames!('青川市教育体育局')).toEqual(read);
+    expect(lookup.on!('2026-03-01').resolveNames!('青川市教育体育局')).toEqual(read);
+    // Confirming one name confirms no other.
+    expect(lookup.resolveNames!('市教育体育局')).toMatchObject({ ok: false, near: { unitCode: 'JYJ' } });
+  });
+
+  it.each([
+    ['市发改委', 'unit-fgw'],
+    ['市卫计委', 'unit-wjw'],
+    ['市卫健委', 'unit-wjw'],
+  ])('still reads an abbreviation (%s) without a confirmation', (name, unitId) => {
+    expect(unitLookupFrom(directory).resolveNames!(name)).toMatchObject({ ok: true, units: [{ unitId }], readAs: expect.any(String) });
+  });
+});

@@ -1,5 +1,5 @@
 import { unitNameKey } from './unit-name.js';
-import { nameForms, nearForms, type NameForms } from './near-unit-names.js';
+import { nameForms, nameWords, nearForms, shortensForms, wordsBeyond, type NameForms } from './near-unit-names.js';
 
 /*
  * How files name units: resolved against the units directory.
@@ -59,6 +59,22 @@ export function unknownUnitProblem(name: string, roleEn: string, roleZh: string)
   };
 }
 
+/**
+ * The problem of an import row whose unit name resolves to no unit (`named`, a failed `resolveNames`), as plans, findings lists
+ * and 台账 say it: unknown (`unknownUnitProblem`), near a unit's without abbreviating it (`nearNameProblem`, with `nearName`
+ * for the page's confirmation), or the reading's own reason (ambiguous, a collective of none) after the column's role.
+ */
+export function unitNameProblem(
+  named: Extract<UnitNames, { ok: false }>,
+  name: string,
+  roleEn: string,
+  roleZh: string,
+): { reason: string; reasonZh: string; nearName?: string } {
+  if (named.near) return nearNameProblem(named.near, roleEn, roleZh);
+  if (named.unknown) return unknownUnitProblem(name, roleEn, roleZh);
+  return { reason: `The ${roleEn} ${named.reason}.`, reasonZh: `${roleZh}：${named.reasonZh}。` };
+}
+
 /** What a name's row says besides it: 各科室 in a row means the sections of that row's lead unit. */
 export interface NamingContext {
   /** The unit ids of the row's lead units (牵头单位). */
@@ -68,12 +84,40 @@ export interface NamingContext {
 /**
  * What one name in a file stands for: one unit, every unit of a collective name, or why none. `readAs`: the directory's name of
  * the one unit a name was read as by the near-name rule (`nearUnitNames`: 市发改委 → 青川市发展和改革委员会), which an import tells
- * (`nearReadingNotice`); absent for an exact, short or collective name.
+ * (`nearReadingNotice`); absent for an exact, short or collective name. `confirmed`: read so only because the office confirmed
+ * the name (`LookupConfirmations.nearNames`), the name not being the unit's abbreviation.
  */
 export type UnitNames =
-  | { readonly ok: true; readonly units: readonly ResolvedUnit[]; readonly collective?: boolean; readonly readAs?: string }
-  /** `unknown`: no unit goes by the name at all (rather than several, or a collective of none). */
-  | { readonly ok: false; readonly reason: string; readonly reasonZh: string; readonly unknown?: boolean };
+  | { readonly ok: true; readonly units: readonly ResolvedUnit[]; readonly collective?: boolean; readonly readAs?: string; readonly confirmed?: true }
+  /**
+   * `unknown`: no unit goes by the name at all (rather than several, or a collective of none). `near`: the one registered unit
+   * the name is near without abbreviating it (青川市教育体育局 beside 青川市教育局, newcomer25 S8), not read as it unconfirmed.
+   */
+  | { readonly ok: false; readonly reason: string; readonly reasonZh: string; readonly unknown?: boolean; readonly near?: NearMiss };
+
+/**
+ * A name near one registered unit's that is not how offices shorten it (`shortensForms`): it has words the unit's name lacks
+ * (`beyond`: 体育 in 青川市教育体育局 beside 青川市教育局) — another body, or the unit after a rename (机构改革) — so an import
+ * refuses it (`nearNameProblem`) unless the office confirms it means that unit (`LookupConfirmations.nearNames`).
+ */
+export interface NearMiss {
+  /** The name as the file writes it. */
+  readonly name: string;
+  readonly unitName: string;
+  readonly unitCode: string;
+  /** The characters the file's name has beyond the unit's, in order ('' when none could be told apart). */
+  readonly beyond: string;
+}
+
+/** What the office confirmed for one import, beyond what the directory says. */
+export interface LookupConfirmations {
+  /**
+   * Names of the file the office confirmed mean the one registered unit they are near, though not its abbreviation
+   * (newcomer25 S8: importWorkPlan / importFindings `nearNames`, the tools' --near): read as that unit, with a notice.
+   * Compared by their words (`nameWords`: spaces and line breaks aside).
+   */
+  readonly nearNames?: readonly string[];
+}
 
 export interface DirectoryUnit {
   readonly id: string;
@@ -98,16 +142,16 @@ export interface DirectoryUnit {
  * unit, whose part then passes to its successor on the merge day (the lifecycle's rule). `.on(day)`
  * gives the same directory as of another day.
  */
-export function unitLookupFrom(units: Iterable<DirectoryUnit>, on?: string): UnitLookup {
+export function unitLookupFrom(units: Iterable<DirectoryUnit>, on?: string, confirmations: LookupConfirmations = {}): UnitLookup {
   const list = [...units];
   const byDay = new Map<string, UnitLookup>();
   const lookupOn = (day: string): UnitLookup => {
     if (day === on) return lookup;
     let found = byDay.get(day);
-    if (!found) byDay.set(day, (found = unitLookupFrom(list, day)));
+    if (!found) byDay.set(day, (found = unitLookupFrom(list, day, confirmations)));
     return found;
   };
-  const lookup: UnitLookup = Object.assign(directoryLookup(list, on), { on: lookupOn });
+  const lookup: UnitLookup = Object.assign(directoryLookup(list, on, confirmations), { on: lookupOn });
   return lookup;
 }
 
@@ -115,7 +159,8 @@ export function unitLookupFrom(units: Iterable<DirectoryUnit>, on?: string): Uni
 const mergedBy = (unit: DirectoryUnit, on: string | undefined): boolean =>
   Boolean(unit.mergedIntoUnitId) && (on === undefined || !unit.mergedOn || unit.mergedOn <= on);
 
-function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined): UnitLookup {
+function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined, confirmations: LookupConfirmations): UnitLookup {
+  const confirmedNear = new Set((confirmations.nearNames ?? []).map(nameWords));
   const mergedInto = new Map(list.filter((unit) => mergedBy(unit, on)).map((unit) => [unit.id, unit.mergedIntoUnitId!]));
   const successorOf = (id: string): string => {
     let current = id;
@@ -157,20 +202,27 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined)
     if (candidates.length > 1) return ambiguous(name, candidates);
     // Last resort, 市发改委 for 青川市发展和改革委员会: the one unit whose name (or a former name) is near (`nearForms`), told by the import.
     const near = nearUnits(name);
-    if (near.length === 1) return { ok: true, units: [{ name, unitId: near[0]!.id }], readAs: near[0]!.name };
-    if (near.length > 1) return ambiguous(name, near);
-    return notInDirectory(name);
+    if (near.length > 1) return ambiguous(name, near.map(({ unit }) => unit));
+    if (near.length === 0) return notInDirectory(name);
+    const [{ unit, forms }] = near as [NearUnit];
+    const read = { ok: true, units: [{ name, unitId: unit.id }], readAs: unit.name } as const;
+    // An abbreviation is read; a longer name (教育体育局 beside 教育局) only when the office confirmed it (newcomer25 S8).
+    if (forms.some((each) => shortensForms(nameForms(name), each))) return read;
+    if (confirmedNear.has(nameWords(name))) return { ...read, confirmed: true };
+    return nearButLonger({ name, unitName: unit.name, unitCode: unit.code, beyond: forms.map((each) => wordsBeyond(nameForms(name), each)).find((words) => words !== '') ?? '' });
   };
   /** The current units' name forms (`nameForms`), computed on the first name no other rule resolves: most files need none. */
-  let currentForms: { readonly unit: DirectoryUnit; readonly forms: readonly NameForms[] }[] | undefined;
-  /** Each name's near units, once per name: a file names a unit on many rows. */
-  const nearByName = new Map<string, readonly DirectoryUnit[]>();
-  const nearUnits = (name: string): readonly DirectoryUnit[] => {
+  let currentForms: NearUnit[] | undefined;
+  /** Each name's near units with the forms of theirs it is near, once per name: a file names a unit on many rows. */
+  const nearByName = new Map<string, readonly NearUnit[]>();
+  const nearUnits = (name: string): readonly NearUnit[] => {
     let found = nearByName.get(name);
     if (found === undefined) {
       currentForms ??= current.map((unit) => ({ unit, forms: [...(unit.formerNames ?? []), unit.name].map(nameForms) }));
       const forms = nameForms(name);
-      found = currentForms.filter(({ forms: unitForms }) => unitForms.some((each) => nearForms(forms, each))).map(({ unit }) => unit);
+      found = currentForms
+        .map(({ unit, forms: unitForms }) => ({ unit, forms: unitForms.filter((each) => nearForms(forms, each)) }))
+        .filter(({ forms: nearOnes }) => nearOnes.length > 0);
       nearByName.set(name, found);
     }
     return found;
@@ -259,6 +311,42 @@ export function unitNamesOf(lookup: UnitLookup, name: string, context?: NamingCo
     : { ok: true, units: [{ name, unitId }] };
 }
 
+/** A unit of the directory with the forms of its names (current and former) compared with a file's name. */
+interface NearUnit {
+  readonly unit: DirectoryUnit;
+  readonly forms: readonly NameForms[];
+}
+
+/** The reading of a name near one unit's that does not abbreviate it (`NearMiss`), refused until confirmed. */
+const nearButLonger = (near: NearMiss): UnitNames => ({
+  ok: false,
+  reason: `"${near.name}" is not a name in the directory; it is near ${near.unitName} (code ${near.unitCode}) but no abbreviation of it${near.beyond ? ` (it adds ${near.beyond})` : ''}`,
+  reasonZh: `“${near.name}”不在单位名录中，与已登记的“${near.unitName}”（编码 ${near.unitCode}）相近，但${near.beyond ? `多出“${near.beyond}”，` : ''}不是其简称`,
+  near,
+});
+
+/**
+ * The problem of an import row naming a unit by a name near a registered one's that does not abbreviate it (`NearMiss`,
+ * newcomer25 S8: 青川市教育体育局 was imported as 青川市教育局's work), in both languages, with the three ways on: confirm it
+ * means that unit (the 导入 page's 按相近单位读取 on the row, the API's `nearNames`, the tools' --near), rename the unit in
+ * the directory, or register the other unit. `nearName`: the name the page's confirmation sends. `roleEn`/`roleZh` as in
+ * `unknownUnitProblem`.
+ */
+export function nearNameProblem(near: NearMiss, roleEn: string, roleZh: string): { reason: string; reasonZh: string; nearName: string } {
+  const beyond = near.beyond ? `, but it adds ${near.beyond}` : '';
+  const beyondZh = near.beyond ? `但多出“${near.beyond}”，` : '但';
+  return {
+    reason:
+      `The ${roleEn} "${near.name}" is not in the directory. It is near ${near.unitName} (code ${near.unitCode})${beyond}: no abbreviation of it, so not read as it. ` +
+      `If it means that unit, confirm it (the 导入 page: 按相近单位读取 on this row; the API: nearNames; the tools: --near) and import again; ` +
+      `if that unit was renamed so, rename it in the directory first; if it is another unit, register it first.`,
+    reasonZh:
+      `${roleZh}“${near.name}”不在单位名录中。它与已登记的“${near.unitName}”（编码 ${near.unitCode}）相近，${beyondZh}不是其简称，未按该单位读取：` +
+      `如确指该单位，请在导入页面对“${near.name}”勾选“按相近单位读取”后重新导入；如是该单位更名后的名称，请先在单位名录中为其更名；如是另一个单位，请先在单位名录中登记后再导入。`,
+    nearName: near.name,
+  };
+}
+
 /** A name that could be any of `candidates` (two short or near names): refused naming them all. */
 const ambiguous = (name: string, candidates: readonly DirectoryUnit[]): UnitNames => ({
   ok: false,
@@ -272,6 +360,12 @@ const ambiguous = (name: string, candidates: readonly DirectoryUnit[]): UnitName
  */
 export function nearReadingNotice(name: string, named: UnitNames): { reason: string; reasonZh: string } | null {
   if (!named.ok || named.readAs === undefined) return null;
+  if (named.confirmed) {
+    return {
+      reason: `"${name}" is not a name in the directory; read as the near unit ${named.readAs}, as confirmed for this import (nearNames).`,
+      reasonZh: `“${name}”不是单位名录中的名称，已按确认读作相近的“${named.readAs}”。`,
+    };
+  }
   return {
     reason: `"${name}" is not a name in the directory; read as the near unit ${named.readAs} (the only unit whose name it may abbreviate). If it is another unit, register it first.`,
     reasonZh: `“${name}”不是单位名录中的名称，已按名称相近的“${named.readAs}”处理（名录中只有该单位与之相近）；如是另一个单位，请先登记该单位再导入。`,

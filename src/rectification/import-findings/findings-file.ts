@@ -8,7 +8,7 @@ import { COOPERATING_UNIT_ALIASES, type SourceRecord } from '../../spreadsheet/c
 import { readDay, readDeadline } from '../../spreadsheet/deadline-text.js';
 import { partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { labelZh, missingColumn, missingColumnBeside, problemAt, sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
-import { lookupOn, mergedNameNotice, nearReadingNotice, unitNamesOf, unknownUnitProblem, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
+import { lookupOn, mergedNameNotice, nearReadingNotice, unitNameProblem, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import { droppedColumnProblems, readingNotesOf, readRecords } from '../../spreadsheet/records.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 import { isSummarySheet, sectionOfText } from '../../spreadsheet/sheet.js';
@@ -620,10 +620,7 @@ function unitsNamed(
     }
     return { units: named.units, collective: named.collective ?? false };
   }
-  problems.push({
-    row,
-    ...(named.unknown ? unknownUnitProblem(name, 'unit', '单位') : { reason: `The unit ${named.reason}.`, reasonZh: `单位：${named.reasonZh}。` }),
-  });
+  problems.push({ row, ...unitNameProblem(named, name, 'unit', '单位') });
   return null;
 }
 

@@ -2,6 +2,7 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { FileUploadInput } from '../../shared/graphql/file-upload.js';
 import { CalendarDate, EntityId, OptionalText } from '../../shared/graphql/validation.js';
+import { NearNamesField } from '../../organization/units/near-names.field.js';
 
 @InputType()
 export class ImportFindingsInput extends FileUploadInput {
@@ -54,4 +55,7 @@ export class ImportFindingsInput extends FileUploadInput {
   })
   @OptionalText(2000)
   overrideReason?: string;
+
+  @NearNamesField()
+  nearNames?: string[];
 }

@@ -71,14 +71,15 @@ export class ImportFindingsResolver {
     const { idempotencyKey, evaluationId, fileName, sheet, dryRun, identifiedOn, assignedOn, overrideReason } = input;
     // An empty list confirms nothing: the same request as none.
     const distinctTitles = input.distinctTitles?.length ? input.distinctTitles : undefined;
+    const nearNames = input.nearNames?.length ? input.nearNames : undefined;
     const file = this.uploads.fileOf(requester.actor, input);
     const context = this.contexts.create(
       requester,
       'ImportFindings',
-      { idempotencyKey, evaluationId, fileName, ...fileFacts(input, file), sheet, dryRun, identifiedOn, assignedOn, distinctTitles, overrideReason },
+      { idempotencyKey, evaluationId, fileName, ...fileFacts(input, file), sheet, dryRun, identifiedOn, assignedOn, distinctTitles, overrideReason, nearNames },
       { dryRun: false },
     );
-    const outcome = await this.commands.execute(new ImportFindingsCommand(evaluationId, file, context, { dryRun, identifiedOn, assignedOn, distinctTitles, overrideReason }));
+    const outcome = await this.commands.execute(new ImportFindingsCommand(evaluationId, file, context, { dryRun, identifiedOn, assignedOn, distinctTitles, overrideReason, nearNames }));
     const findings = outcome.dryRun ? [] : await Promise.all(outcome.findings.map((finding) => this.queries.execute(new GetFindingQuery(finding.findingId))));
     const recorded = outcome.findings.filter((finding) => finding.recordedNow);
     return {

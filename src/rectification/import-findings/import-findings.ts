@@ -90,6 +90,11 @@ export interface FindingsImportOptions {
    * Without it each such row is refused.
    */
   readonly overrideReason?: string;
+  /**
+   * Unit names of the file the office confirmed mean the one registered unit they are near, though no abbreviation of it
+   * (newcomer25 S8: `LookupConfirmations.nearNames`); without it such a row is refused naming the unit.
+   */
+  readonly nearNames?: readonly string[];
 }
 
 /**
@@ -173,7 +178,7 @@ export async function importFindingsFile(
   const result = await importFindings(file.content, {
     format,
     sheet: file.sheet,
-    lookupUnit: unitLookupFrom(units.list(), options.assignedOn ?? fileIdentifiedOn),
+    lookupUnit: unitLookupFrom(units.list(), options.assignedOn ?? fileIdentifiedOn, { nearNames: options.nearNames }),
     today: options.assignedOn ?? fileIdentifiedOn,
     ...(options.assignedOn === undefined ? {} : { assignedOn: options.assignedOn }),
     year: Number(fileIdentifiedOn.slice(0, 4)),

@@ -61,6 +61,7 @@ const BY_FIELD: Readonly<Record<string, string>> = {
   mergedOn: '合并日期',
   message: '催办内容',
   name: '名称',
+  nearNames: '按相近单位读取的名称',
   newDueDate: '新时限',
   newPassword: '新密码',
   notes: '督查情况',

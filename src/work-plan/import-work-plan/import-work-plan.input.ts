@@ -2,6 +2,7 @@ import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { FileUploadInput } from '../../shared/graphql/file-upload.js';
 import { CalendarDate, OptionalLabel, OptionalText } from '../../shared/graphql/validation.js';
+import { NearNamesField } from '../../organization/units/near-names.field.js';
 
 @InputType()
 export class ImportWorkPlanInput extends FileUploadInput {
@@ -68,4 +69,7 @@ export class ImportWorkPlanInput extends FileUploadInput {
   })
   @OptionalText(500)
   revisionReason?: string;
+
+  @NearNamesField()
+  nearNames?: string[];
 }

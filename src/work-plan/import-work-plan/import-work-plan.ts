@@ -64,6 +64,11 @@ export interface WorkPlanImportOptions {
    * change the version makes records (撤销事项：…, 恢复列入方案：…); omitted: 依据 <file> 修订方案 (`revisedBy`).
    */
   readonly revisionReason?: string;
+  /**
+   * Unit names of the file the office confirmed mean the one registered unit they are near, though no abbreviation of it
+   * (newcomer25 S8: `LookupConfirmations.nearNames`); without it such a row is refused naming the unit.
+   */
+  readonly nearNames?: readonly string[];
 }
 
 export interface WorkPlanImportOutcome {
@@ -117,7 +122,7 @@ export async function importWorkPlanFile(
       // 立行立改 (fix at once) is due the day the units are told.
       today: day,
       // The file names units as they were that day: one merged later is still itself (its part passes on the merge day).
-      lookupUnit: unitLookupFrom(dependencies.units.list(), day),
+      lookupUnit: unitLookupFrom(dependencies.units.list(), day, { nearNames: options.nearNames }),
       // Items past the plan's period are left to the item's decision, which records the override.
       periodOverridden: options.dueDateOverride !== undefined,
       ...(options.dueDateOverride === undefined ? {} : { periodOverrideReason: options.dueDateOverride.reason }),

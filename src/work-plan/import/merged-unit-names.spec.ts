@@ -56,6 +56,54 @@ describe('a unit named as offices abbreviate it (市发改委), in a work plan (
   });
 });
 
+/*
+ * newcomer25 S8: 青川市教育体育局 (not registered) was imported as 青川市教育局's work with a notice calling it an abbreviation.
+ * Plans, findings lists and 台账 refuse it alike (one reading, `resolveNames`), naming the near unit and the three ways on; the
+ * office's confirmation (`nearNames`) reads it as that unit, told.
+ */
+describe('a unit name near a registered one’s but no abbreviation of it (newcomer25 S8)', () => {
+  const units = [...directory, { id: 'unit-jyj', code: 'JYJ', name: '青川市教育局' }];
+  const REFUSAL =
+    '牵头单位“青川市教育体育局”不在单位名录中。它与已登记的“青川市教育局”（编码 JYJ）相近，但多出“体育”，不是其简称，未按该单位读取：' +
+    '如确指该单位，请在导入页面对“青川市教育体育局”勾选“按相近单位读取”后重新导入；如是该单位更名后的名称，请先在单位名录中为其更名；如是另一个单位，请先在单位名录中登记后再导入。';
+  const CONFIRMED = '“青川市教育体育局”不是单位名录中的名称，已按确认读作相近的“青川市教育局”。';
+  const plan = '序号,工作任务,牵头单位,配合单位,完成时限\n1,推进体育场馆开放信息公开,青川市教育体育局,,2026年12月31日\n2,公开校园安全信息,青川市教育局,,2026年12月31日\n';
+
+  it('refuses a plan naming it, with the row, the near unit and the name the page confirms', async () => {
+    const result = await importWorkPlan(plan, { format: 'csv', title: '近似名称测试', year: 2026, lookupUnit: unitLookupFrom(units) });
+    expect(result.ok ? result.plan : result.problems).toEqual([{ row: 2, reason: expect.stringContaining('near 青川市教育局 (code JYJ)'), reasonZh: REFUSAL, nearName: '青川市教育体育局' }]);
+  });
+
+  it('imports the plan as that unit’s work once the name is confirmed, and says so', async () => {
+    const result = await importWorkPlan(plan, { format: 'csv', title: '近似名称测试', year: 2026, lookupUnit: unitLookupFrom(units, undefined, { nearNames: ['青川市教育体育局'] }) });
+    expect(result.ok && result.plan.categories.flatMap((category) => category.items.map((item) => item.leadUnits[0]!.unitId))).toEqual(['unit-jyj', 'unit-jyj']);
+    expect(result.ok && result.notices?.filter((notice) => notice.reasonZh.includes('按确认'))).toEqual([{ row: 2, reason: expect.stringContaining('as confirmed'), reasonZh: CONFIRMED }]);
+  });
+
+  it.each([
+    ['a 整改台账', '存在问题,整改措施,牵头单位,整改时限\nNS问题,措施,青川市教育体育局,2026-12-31\n'],
+    ['a findings list', '问题,具体表现,类别,严重程度,责任单位\nNS问题,表现,网站建设,一般,青川市教育体育局\n'],
+  ])('refuses %s naming it the same way, and reads it once confirmed', async (_kind, csv) => {
+    const options = { format: 'csv' as const, today: '2026-12-05', year: 2026 };
+    const refused = await importFindings(csv, { ...options, lookupUnit: unitLookupFrom(units, '2026-12-05') });
+    expect(refused.ok ? refused.findings : refused.problems).toEqual([
+      expect.objectContaining({ row: 2, nearName: '青川市教育体育局', reasonZh: expect.stringMatching(/^单位“青川市教育体育局”不在单位名录中。它与已登记的“青川市教育局”（编码 JYJ）相近.*勾选“按相近单位读取”/) }),
+    ]);
+    const confirmed = await importFindings(csv, { ...options, lookupUnit: unitLookupFrom(units, '2026-12-05', { nearNames: ['青川市教育体育局'] }) });
+    expect(confirmed.ok && confirmed.notices?.map((notice) => notice.reasonZh)).toContain(CONFIRMED);
+  });
+
+  it('still reads an abbreviation (市发改委) with no confirmation', async () => {
+    const result = await importWorkPlan('序号,工作任务,牵头单位,完成时限\n1,项目审批公开,市发改委,2026年12月31日\n', {
+      format: 'csv',
+      title: '简称',
+      year: 2026,
+      lookupUnit: unitLookupFrom([...units, { id: 'unit-fgw', code: 'FGW', name: '青川市发展和改革委员会' }]),
+    });
+    expect(result.ok && result.plan.categories[0]!.items[0]!.leadUnits[0]!.unitId).toBe('unit-fgw');
+  });
+});
+
 describe('the command line\'s dry run of a plan (breaker10d N11)', () => {
   it('says what the reading noticed, as the import itself does', async () => {
     const { describeWorkPlanImport } = await import('../import-work-plan/import-work-plan.js');

@@ -2,7 +2,7 @@ import { namesInCell } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
 import { partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { sortedProblems, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
-import { mergedNameNotice, nearReadingNotice, unitNamesOf, unknownUnitProblem, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
+import { mergedNameNotice, nearReadingNotice, unitNameProblem, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import type { AbsentField, ExportReading, PlanDocument } from './plan-document.js';
 import { dueDateLimitOf } from '../domain/work-plan.decider.js';
 import { beyondOverrideReach, overrideReach } from '../../assignments/domain/assignment.decider.js';
@@ -92,10 +92,7 @@ export function validatePlanDocument(
       }
       return { units: found.units, collective: found.collective ?? false };
     }
-    problems.push({
-      row,
-      ...(found.unknown ? unknownUnitProblem(name, role, ROLE_ZH[role] ?? '单位') : { reason: `The ${role} ${found.reason}.`, reasonZh: `${ROLE_ZH[role] ?? '单位'}：${found.reasonZh}。` }),
-    });
+    problems.push({ row, ...unitNameProblem(found, name, role, ROLE_ZH[role] ?? '单位') });
     return null;
   };
 

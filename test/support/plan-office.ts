@@ -136,6 +136,16 @@ export class PlanOffice {
     return this.mutate('withdrawWorkPlanItem', { itemId: this.items[code], reason: '依据第二版方案调整', withdrawnOn });
   }
 
+  /**
+   * The supervisor corrects item `code`'s withdrawal: moved to `withdrawnOn` (更正撤销日期), or, without it, taken back
+   * (撤销有误，恢复事项). Answers the refusal (code and Chinese message), or null when it was taken.
+   */
+  correctWithdrawal(code: string, withdrawnOn?: string): Promise<Refusal | null> {
+    return withdrawnOn === undefined
+      ? this.refusal('undoWorkPlanItemWithdrawal', { itemId: this.items[code], reason: '撤销录入有误' })
+      : this.refusal('correctWorkPlanItemWithdrawal', { itemId: this.items[code], reason: '撤销日期录错', withdrawnOn });
+  }
+
   /** A new version of the plan (`csv`, whole) dated `assignedOn`. */
   revise(csv: string, assignedOn: string, title: string): Promise<string | null> {
     return this.mutate('importWorkPlan', { fileName: `plan-${assignedOn}.csv`, title, year: 2026, contentBase64: base64(csv), revise: true, assignedOn });

@@ -358,14 +358,16 @@ export class WorkPlanLedger implements Projection {
   }
 
   /**
-   * The versions of the item's plan's file (WorkPlanRevised from another file than the one before it; not an item added on
-   * its own) whose outline lists the item, in the order applied (by their office day, `on`), each with the reason its
-   * revision gave (依据 <file> 修订方案). Empty for an unknown item or none. O(the plan's stream: its imports and versions).
+   * Every version of the item's plan's file (WorkPlanRevised from another file than the one before it; not an item added
+   * on its own), in the order applied, each with its office day (`on`), the reason its revision gave (依据 <file> 修订方案)
+   * and whether its outline lists the item (`listsItem`): the first listing it after a withdrawal listed it again
+   * (breaker11o P3); one that does not took the item out of the plan on its day if it was in it then (breaker11q P8).
+   * Empty for an unknown item. O(the plan's stream: its imports and versions).
    */
-  async fileVersionsListing(itemId: string): Promise<{ readonly on: string; readonly reason: string }[]> {
+  async fileVersions(itemId: string): Promise<{ readonly on: string; readonly reason: string; readonly listsItem: boolean }[]> {
     const item = this.items.get(itemId);
     if (!item) return [];
-    const listing: { on: string; reason: string }[] = [];
+    const versions: { on: string; reason: string; listsItem: boolean }[] = [];
     let sha256: string | null = null;
     for (const event of await this.#streams.read(workPlanStream(item.planId))) {
       if (event.type !== 'WorkPlanImported' && event.type !== 'WorkPlanRevised') continue;
@@ -374,9 +376,10 @@ export class WorkPlanLedger implements Projection {
       sha256 = outline.source.sha256;
       if (event.type !== 'WorkPlanRevised' || !newFile) continue;
       const revised = outline as WorkPlanRevised['data'];
-      if (revised.categories.some((category) => category.items.some((listed) => listed.itemId === itemId))) listing.push({ on: revised.revisedOn, reason: revised.reason });
+      const listsItem = revised.categories.some((category) => category.items.some((listed) => listed.itemId === itemId));
+      versions.push({ on: revised.revisedOn, reason: revised.reason, listsItem });
     }
-    return listing;
+    return versions;
   }
 
   /** How many events the item's stream holds as projected (its history's length); 0 for an unknown item. O(1). */

@@ -661,10 +661,13 @@ describe('plan revision of one item (fault 3)', () => {
     given(progressed).when(revise({ actor, dueDate: '2026-09-30' })).thenRefused('FORBIDDEN');
   });
 
-  it('a withdrawn item keeps its history and takes no more work; withdrawing again is a retry', () => {
+  it('a withdrawn item keeps its history and takes no more work; the same withdrawal again is a retry, another is refused (breaker11q P8)', () => {
     const withdrawn: WorkPlanItemStreamEvent = { type: 'WorkPlanItemWithdrawn', data: { itemId: ITEM, reason: '任务已并入第8项', withdrawnOn: TODAY } };
     given(progressed).when({ type: 'WithdrawWorkPlanItem', actor: supervisor, today: TODAY, withdrawnOn: TODAY, reason: '任务已并入第8项' }).then([withdrawn]);
-    given([...progressed, withdrawn]).when({ type: 'WithdrawWorkPlanItem', actor: supervisor, today: TODAY, withdrawnOn: TODAY, reason: 'again' }).then([]);
+    given([...progressed, withdrawn]).when({ type: 'WithdrawWorkPlanItem', actor: supervisor, today: TODAY, withdrawnOn: TODAY, reason: '任务已并入第8项' }).then([]);
+    given([...progressed, withdrawn])
+      .when({ type: 'WithdrawWorkPlanItem', actor: supervisor, today: TODAY, withdrawnOn: TODAY, reason: 'again' })
+      .thenRefused('CONFLICT', /withdrawn from the plan on .* already/, new RegExp(`已于 ${TODAY} 撤销（任务已并入第8项），不在方案中，无需再次撤销`));
     given([...progressed, withdrawn]).when({ ...report(FINANCE), reportedOn: TODAY }).thenRefused('CONFLICT', /withdrawn/);
     given([...progressed, withdrawn]).when(define()).thenRefused('CONFLICT', /withdrawn/);
   });
@@ -1005,17 +1008,19 @@ describe('an item withdrawn and listed again has its withdrawn days, whatever th
         { type: 'WorkPlanItemWithdrawn', data: { itemId: ITEM, reason: '依据 plan-v2.csv 修订方案', withdrawnOn: V } },
       ]);
       const inOrder = typed(definedAndAssigned, [withdraw(V)]);
-      given(inOrder).when(byHand(X)).then([]);
+      // In date order the hand withdrawal found the item out of the plan: refused, naming the version (breaker11q P8).
+      given(inOrder).when(byHand(X)).thenRefused('CONFLICT', /already/, /已于 2026-06-10 撤销（依据 plan-v2.csv 修订方案），不在方案中，无需再次撤销/);
       expect(withdrawal(late)).toEqual(withdrawal(inOrder));
       expect(withdrawal(late)).toEqual({ status: 'withdrawn', withdrawnOn: V, reason: '依据 plan-v2.csv 修订方案', spans: [] });
-      // Applied again (a retry), or a withdrawal dated after it: nothing more.
+      // Applied again (a retry): nothing more; a withdrawal dated after it is refused as in date order.
       given(late).when(withdraw(V)).then([]);
-      given(late).when(byHand(X)).then([]);
+      given(late).when(byHand(X)).thenRefused('CONFLICT', /already/, /无需再次撤销/);
     });
 
     it('when a unit reported on 06-15 before both were typed, then that report counts nowhere and a report of 06-15 typed now is refused, as in date order', () => {
       const late = typed(definedAndAssigned, [reportOn(FINANCE, '2026-06-15'), byHand(X), withdraw(V)]);
-      const inOrder = typed(definedAndAssigned, [withdraw(V), byHand(X)]);
+      const inOrder = typed(definedAndAssigned, [withdraw(V)]);
+      given(inOrder).when(byHand(X)).thenRefused('CONFLICT', /already/);
       given(inOrder).when(reportOn(FINANCE, '2026-06-15')).thenRefused('CONFLICT', /withdrawn/, /已从方案中撤销（依据 plan-v2.csv 修订方案）/);
       given(late).when(reportOn(DONGHU, '2026-06-15')).thenRefused('CONFLICT', /withdrawn/, /已从方案中撤销（依据 plan-v2.csv 修订方案）/);
       // A late report dated before the version is judged without the set-aside one, the same either way.
@@ -1035,6 +1040,65 @@ describe('an item withdrawn and listed again has its withdrawn days, whatever th
 
     it('when the earlier day is not a day the item may be withdrawn on, then it is refused and the withdrawal of 06-20 stands', () => {
       given(typed(definedAndAssigned, [byHand(X)])).when(withdraw('2026-02-01')).thenRefused('BAD_USER_INPUT', /before/, /早于市发展和改革委员会的交办日期/);
+    });
+  });
+
+  describe('given a version of 06-10 that left the item out, a command that would record nothing new about it acts on no version’s withdrawal, in either typing order (breaker11q P8)', () => {
+    const V = '2026-06-10';
+    const VERSION = { on: V, reason: '依据 plan-v2.csv 修订方案' };
+    const byHand = (withdrawnOn: string, reason = '手工撤销'): WorkPlanItemCommand =>
+      ({ type: 'WithdrawWorkPlanItem', actor: supervisor, today: TODAY, withdrawnOn, reason, unitNames: names, versionsLeavingOut: [VERSION] }) as WorkPlanItemCommand;
+    const correction = (withdrawnOn?: string): WorkPlanItemCommand =>
+      ({ type: 'CorrectWorkPlanItemWithdrawal', actor: supervisor, today: TODAY, reason: '撤销录入有误', unitNames: names, versionsLeavingOut: [VERSION], ...(withdrawnOn ? { withdrawnOn } : {}) }) as WorkPlanItemCommand;
+    /** The item's standing withdrawal (day, reason) and its status on `day`, as a view reads it. */
+    const out = (events: readonly WorkPlanItemStreamEvent[]) => {
+      const state = stateAfter(events);
+      return state.status === 'withdrawn' ? `withdrawn ${state.withdrawnOn} ${state.reason}` : state.status;
+    };
+    const byVersion = typed(definedAndAssigned, [withdraw(V)]);
+
+    it('when a hand withdrawal dated after it is typed, then it is refused naming the version, and nothing is appended', () => {
+      given(byVersion).when(byHand('2026-06-20')).thenRefused('CONFLICT', /by the version of the plan of 2026-06-10/, /工作事项 7「重大决策预公开」已由 2026-06-10 的新版方案撤销（依据 plan-v2.csv 修订方案），不在方案中，无需再次撤销。/);
+      given(byVersion).when(byHand(V)).thenRefused('CONFLICT', /by the version/, /已由 2026-06-10 的新版方案撤销/);
+    });
+
+    it('when the office takes back or re-dates the withdrawal, then it is refused naming the version: the version’s withdrawal stands', () => {
+      for (const command of [correction(), correction('2026-06-30'), correction('2026-06-01')]) {
+        given(byVersion).when(command).thenRefused('CONFLICT', /withdrawn by the version of the plan of 2026-06-10 .*not by hand/, /是由 2026-06-10 的新版方案撤销的（依据 plan-v2.csv 修订方案），不是手工撤销，不能在此恢复或更正撤销日期。如该事项应在方案中，请导入列入该事项的新版方案/);
+      }
+      // Typed the other way — the hand withdrawal of 06-20 first, the version after it — the version’s withdrawal stands the same way.
+      const late = typed(definedAndAssigned, [byHand('2026-06-20'), withdraw(V)]);
+      expect(out(late)).toBe(out(byVersion));
+      given(late).when(correction()).thenRefused('CONFLICT', /not by hand/, /不是手工撤销/);
+    });
+
+    it('given a hand withdrawal of 06-01 before the version, when it is taken back (撤销有误), then the item is out from the version’s day with the version’s reason — in either typing order', () => {
+      const inOrder = typed(definedAndAssigned, [byHand('2026-06-01')]);
+      const late = typed(definedAndAssigned, [withdraw(V), byHand('2026-06-01')]);
+      expect(out(late)).toBe(out(inOrder));
+      const undoneInOrder = typed(inOrder, [correction()]);
+      const undoneLate = typed(late, [correction()]);
+      expect(undoneInOrder.slice(inOrder.length)).toEqual([
+        { type: 'WorkPlanItemWithdrawalUndone', data: { itemId: ITEM, withdrawnOn: '2026-06-01', reason: '撤销录入有误', byVerification: false } },
+        { type: 'WorkPlanItemWithdrawn', data: { itemId: ITEM, withdrawnOn: V, reason: '依据 plan-v2.csv 修订方案' } },
+      ]);
+      expect(out(undoneLate)).toBe(`withdrawn ${V} 依据 plan-v2.csv 修订方案`);
+      expect(out(undoneInOrder)).toBe(out(undoneLate));
+      // In the plan between the two days: a report of 06-05 counts; one of 06-12 finds the item out.
+      given(undoneLate).when(reportOn(FINANCE, '2026-06-05')).then([expect.objectContaining({ type: 'RectificationReported' })]);
+      given(undoneLate).when(reportOn(FINANCE, '2026-06-12')).thenRefused('CONFLICT', /withdrawn/, /已从方案中撤销（依据 plan-v2.csv 修订方案）/);
+    });
+
+    it('given a hand withdrawal of 06-01 before the version, when it is re-dated on or after the version’s day, then it is refused naming the version; before it, it moves', () => {
+      const handFirst = typed(definedAndAssigned, [byHand('2026-06-01')]);
+      given(handFirst).when(correction('2026-06-15')).thenRefused('CONFLICT', /left out by the version of the plan of 2026-06-10/, /2026-06-10 的新版方案（依据 plan-v2.csv 修订方案）也未列入工作事项 7「重大决策预公开」：手工撤销的日期不能更正到该日或其后（2026-06-15）/);
+      given(handFirst).when(correction(V)).thenRefused('CONFLICT', /left out/, /不能更正到该日或其后/);
+      expect(out(typed(handFirst, [correction('2026-06-05')]))).toBe('withdrawn 2026-06-05 手工撤销');
+    });
+
+    it('given two hand withdrawals typed, the second is refused: one 撤销有误 takes back the one withdrawal there is', () => {
+      const first = typed(definedAndAssigned, [byHand('2026-05-20')]);
+      given(first).when(byHand('2026-06-01', '再次撤销')).thenRefused('CONFLICT', /on 2026-05-20 \(手工撤销\) already/, /已于 2026-05-20 撤销（手工撤销），不在方案中，无需再次撤销。如撤销日期有误，请用“更正撤销日期”。/);
     });
   });
 });

@@ -121,6 +121,18 @@ export interface WithdrawWorkPlanItem extends NamesUnits {
    * version would have listed the withdrawn item again (恢复列入方案): the withdrawal ends on its day (breaker11o P3).
    */
   readonly listedAgain?: { readonly on: string; readonly reason: string };
+  /** The versions of the plan's file that do not list the item (`PlanVersionLeavingOut`), looked up by the handler; absent: none known. */
+  readonly versionsLeavingOut?: readonly PlanVersionLeavingOut[];
+}
+
+/**
+ * A version of the plan's file whose outline does not list the item: on its office day `on` (`YYYY-MM-DD`) it took the
+ * item out of the plan (WorkPlanItemWithdrawn with its `reason`, 依据 <file> 修订方案) if the item was in it then, and
+ * changed nothing if the item was out already (breaker11q P8). Looked up by the handler from the plan's stream.
+ */
+export interface PlanVersionLeavingOut {
+  readonly on: string;
+  readonly reason: string;
 }
 
 /**
@@ -128,7 +140,10 @@ export interface WithdrawWorkPlanItem extends NamesUnits {
  * decider's CorrectWithdrawal): without `withdrawnOn` the withdrawal is taken back
  * (WorkPlanItemWithdrawalUndone, dated the withdrawal's day); with it the withdrawal moves to that
  * day (the undoing, then WorkPlanItemWithdrawn on the corrected day with the first reason, judged by
- * WithdrawWorkPlanItem's rules). CONFLICT when the item is not withdrawn.
+ * WithdrawWorkPlanItem's rules). CONFLICT when the item is not withdrawn, when a version of the plan withdrew it
+ * (`versionsLeavingOut`: not the office's to take back or re-date), or when the corrected day is on or after a version
+ * that left it out; taken back, an item such a version left out after the hand withdrawal's day is out from that
+ * version's day, with its reason, as typed in date order (breaker11q P8).
  */
 export interface CorrectWorkPlanItemWithdrawal extends NamesUnits {
   readonly type: 'CorrectWorkPlanItemWithdrawal';
@@ -141,6 +156,12 @@ export interface CorrectWorkPlanItemWithdrawal extends NamesUnits {
   readonly withdrawnOn?: string;
   /** The day its plan was approved, looked up by the handler; absent: unchecked. */
   readonly planApprovedOn?: string;
+  /**
+   * The versions of the plan's file that do not list the item, looked up by the handler (absent: none known): the
+   * withdrawal a version made is not the office's to take back or re-date (CONFLICT naming it), and one dated after the
+   * hand withdrawal corrected takes the item out on its own day again (breaker11q P8).
+   */
+  readonly versionsLeavingOut?: readonly PlanVersionLeavingOut[];
 }
 
 /** A unit a revision gives a part of the item, due on the item's (new) due date unless `due` gives its own (its row's 完成时限). */
@@ -799,7 +820,13 @@ const REVISERS: readonly Actor['role'][] = ['SUPERVISOR', 'ADMIN', 'SYSTEM'];
 
 function withdrawItem(command: WithdrawWorkPlanItem, state: WorkPlanItemState): WorkPlanItemStreamEvent[] {
   requireRole(command.actor, REVISERS, say('withdraw work-plan items', '撤销工作事项'));
-  if (state.status === 'withdrawn') return typeof command.withdrawnOn === 'string' && command.withdrawnOn < state.withdrawnOn ? withdrawnEarlier(command, state) : [];
+  if (state.status === 'withdrawn') {
+    if (typeof command.withdrawnOn === 'string' && command.withdrawnOn < state.withdrawnOn) return withdrawnEarlier(command, state);
+    // The same withdrawal again (a retried submission) records nothing; any other finds the item out of the plan already: typed in
+    // date order it found it so, and taken it would merge with the standing one, to be undone with it (breaker11q P8).
+    if (command.withdrawnOn === state.withdrawnOn && command.reason?.trim() === state.reason) return [];
+    throw alreadyWithdrawn(state, command.versionsLeavingOut);
+  }
   const item = requireDefined(state);
   requireText(command.reason, say('A reason for withdrawing the item', '撤销事项的理由'));
   const { withdrawnOn } = command;
@@ -836,6 +863,35 @@ function withdrawItem(command: WithdrawWorkPlanItem, state: WorkPlanItemState): 
   const { listedAgain } = command;
   if (listedAgain !== undefined && listedAgain.on > withdrawnOn) events.push({ type: 'WorkPlanItemReinstated', data: { itemId: item.itemId, reason: listedAgain.reason, reinstatedOn: listedAgain.on } });
   return events;
+}
+
+/** The version of the plan's file whose withdrawal is the one standing (its day and reason), if a version made it. */
+const versionWithdrawing = (item: WithdrawnWorkPlanItem, versions: readonly PlanVersionLeavingOut[] | undefined): PlanVersionLeavingOut | undefined =>
+  versions?.find((version) => version.on === item.withdrawnOn && version.reason === item.reason);
+
+/** How a refusal names the withdrawal standing: the version that made it, or the day and reason typed by hand. */
+function standingWithdrawal(item: WithdrawnWorkPlanItem, versions: readonly PlanVersionLeavingOut[] | undefined): Bilingual {
+  const version = versionWithdrawing(item, versions);
+  return version
+    ? say(`by the version of the plan of ${version.on} (${version.reason})`, `已由 ${version.on} 的新版方案撤销（${version.reason}）`)
+    : say(`on ${item.withdrawnOn} (${item.reason})`, `已于 ${item.withdrawnOn} 撤销（${item.reason}）`);
+}
+
+/**
+ * CONFLICT for a withdrawal of an item already out of the plan, dated on or after the withdrawal standing (breaker11q P8):
+ * it would record nothing new — typed in date order it found the item withdrawn — and, taken, taking it back would undo
+ * the standing one. Names that withdrawal (a version's, or the day and reason typed) and what the office may do instead.
+ */
+function alreadyWithdrawn(item: WithdrawnWorkPlanItem, versions: readonly PlanVersionLeavingOut[] | undefined): DomainError {
+  const name = itemNamed(item);
+  const standing = standingWithdrawal(item, versions);
+  const byVersion = versionWithdrawing(item, versions) !== undefined;
+  return conflict(
+    `${capitalise(name.en)} was withdrawn from the plan ${standing.en} already: it is not withdrawn again.` +
+      (byVersion ? '' : ' If that withdrawal has the wrong day, correct its day (更正撤销日期).'),
+    `${name.zh}${standing.zh}，不在方案中，无需再次撤销。` + (byVersion ? '' : '如撤销日期有误，请用“更正撤销日期”。'),
+    { field: 'withdrawnOn' },
+  );
 }
 
 /**
@@ -886,8 +942,29 @@ function correctItemWithdrawal(command: CorrectWorkPlanItemWithdrawal, state: Wo
     const name = itemNamed(requireDefined(state));
     throw conflict(`Work-plan ${name.en} is not withdrawn: there is no withdrawal to correct.`, `${name.zh}没有撤销，无需更正撤销。`, { field: 'itemId' });
   }
+  const byVersion = versionWithdrawing(state, command.versionsLeavingOut);
+  if (byVersion) {
+    // A version's withdrawal is the approved plan's, not a typing of the office's (breaker11q P8): a version listing the item lists it again.
+    const name = itemNamed(state);
+    throw conflict(
+      `Work-plan ${name.en} was withdrawn by the version of the plan of ${byVersion.on} (${byVersion.reason}), not by hand: that withdrawal is neither taken back nor re-dated here. If the item belongs in the plan, import a version that lists it (listed again from that version's day).`,
+      `${name.zh}是由 ${byVersion.on} 的新版方案撤销的（${byVersion.reason}），不是手工撤销，不能在此恢复或更正撤销日期。如该事项应在方案中，请导入列入该事项的新版方案（自该版日期起恢复列入方案）。`,
+      { field: 'itemId' },
+    );
+  }
   requireText(command.reason, say('A reason for correcting the withdrawal', '更正撤销的理由'));
   const { itemId, withdrawnOn } = state;
+  // A version of the plan dated on or after this hand withdrawal that leaves the item out took it out on its own day had the
+  // hand withdrawal not been there (typed in date order it found the item withdrawn and changed nothing): it stands then.
+  const leftOut = [...(command.versionsLeavingOut ?? [])].filter((version) => version.on >= withdrawnOn).sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0))[0];
+  if (leftOut && command.withdrawnOn !== undefined && command.withdrawnOn >= leftOut.on) {
+    const name = itemNamed(state);
+    throw conflict(
+      `Work-plan ${name.en} was also left out by the version of the plan of ${leftOut.on} (${leftOut.reason}): a hand withdrawal is not moved on or after that day (${command.withdrawnOn}). If the hand withdrawal was a mistake, take it back (撤销有误): the item stays out from ${leftOut.on}, as that version says.`,
+      `${leftOut.on} 的新版方案（${leftOut.reason}）也未列入${name.zh}：手工撤销的日期不能更正到该日或其后（${command.withdrawnOn}）。如手工撤销本身有误，请用“撤销有误”：事项自 ${leftOut.on} 起仍按新版方案撤销。`,
+      { field: 'withdrawnOn' },
+    );
+  }
   if (command.withdrawnOn === withdrawnOn) {
     throw badInput(
       `Work-plan item ${state.definition.code} was withdrawn on ${withdrawnOn} already: give the day it was in fact withdrawn.`,
@@ -897,10 +974,12 @@ function correctItemWithdrawal(command: CorrectWorkPlanItemWithdrawal, state: Wo
   }
   const reason = command.reason.trim();
   // The units' records set aside since the withdrawal's day, back in the count until the corrected day, must hold (breaker11j P4).
+  // Taken back, the item is out again from the version's day that left it out (`leftOut`), with that version's reason.
+  const outAgain = command.withdrawnOn !== undefined ? { on: command.withdrawnOn, reason: state.reason } : leftOut;
   requireSetAsideRecordsHold(
     state.assignments,
     withdrawnOn,
-    command.withdrawnOn,
+    outAgain?.on,
     command.withdrawnOn === undefined ? say('Taking the withdrawal back', '恢复事项') : say(`Moving the withdrawal to ${command.withdrawnOn}`, `将撤销日期更正为 ${command.withdrawnOn}`),
     CORRECT_LATE_RECORDS,
     command,
@@ -911,11 +990,11 @@ function correctItemWithdrawal(command: CorrectWorkPlanItemWithdrawal, state: Wo
   };
   // Back in the plan until the corrected day (or for good), the item's parts pass by the reorganisations of those days (breaker8g P7).
   const back = evolveItem(state, undone);
-  const passed = handOversDue({ ...command, unitNames: directoryBefore(command.unitNames, command.withdrawnOn) }, requireDefined(back).assignments);
-  if (command.withdrawnOn === undefined) return [undone, ...passed];
+  const passed = handOversDue({ ...command, unitNames: directoryBefore(command.unitNames, outAgain?.on) }, requireDefined(back).assignments);
+  if (outAgain === undefined) return [undone, ...passed];
   const { actor, today, unitNames, planApprovedOn } = command;
   const again = withdrawItem(
-    { type: 'WithdrawWorkPlanItem', actor, today, withdrawnOn: command.withdrawnOn, reason: state.reason, ...(unitNames ? { unitNames } : {}), ...(planApprovedOn === undefined ? {} : { planApprovedOn }) },
+    { type: 'WithdrawWorkPlanItem', actor, today, withdrawnOn: outAgain.on, reason: outAgain.reason, ...(unitNames ? { unitNames } : {}), ...(planApprovedOn === undefined ? {} : { planApprovedOn }) },
     passed.reduce(evolveItem, back),
   );
   return [undone, ...passed, ...again];

@@ -832,9 +832,16 @@ describe('a version dated before an item’s hand withdrawal, typed after it, th
     const stream = (code: string) => workPlanItemStream(workPlanItemIdFor(first.planId, code));
     const context = (key: string, actor: Actor) => commandContext({ actor, commandType: 'Step', idempotencyKey: key, now: new Date('2026-03-25T09:00:00+08:00') });
     let version: Awaited<ReturnType<typeof importWorkPlanFile>> | null = null;
+    /** The hand withdrawal's refusal code, when it found the item out of the plan already (breaker11q P8). */
+    let withdrawalRefused: string | null = null;
     for (const [index, step] of steps.entries()) {
       if (step === 'withdraw 1 on 03-20') {
-        await executeCommand(dependencies.store, dependencies.schemas, stream('1'), workPlanItemDecider, { type: 'WithdrawWorkPlanItem', actor: supervisor, today: '2026-03-25', withdrawnOn: '2026-03-20', reason: '手工撤销' }, context(`w${index}`, supervisor));
+        await executeCommand(dependencies.store, dependencies.schemas, stream('1'), workPlanItemDecider, { type: 'WithdrawWorkPlanItem', actor: supervisor, today: '2026-03-25', withdrawnOn: '2026-03-20', reason: '手工撤销' }, context(`w${index}`, supervisor)).catch(
+          (error: unknown) => {
+            if (!(error instanceof DomainError)) throw error;
+            withdrawalRefused = error.code;
+          },
+        );
       } else if (step === 'version of 03-15') {
         version = await importWorkPlanFile(dependencies, csv(['2', '3']), { revise: true, assignedOn: '2026-03-15' }, at(`v2-${index}`, '2026-03-25T09:00:00+08:00'), [{ title, year: 2026 }]);
       } else {
@@ -847,14 +854,16 @@ describe('a version dated before an item’s hand withdrawal, typed after it, th
     const [one, two] = [await item('1'), await item('2')];
     dependencies.store.close();
     const said = (state: typeof one) => (state.status === 'withdrawn' ? `withdrawn ${state.withdrawnOn} ${state.reason}` : state.status);
-    return { revision: version?.revision ?? null, one: said(one), two: said(two) };
+    return { revision: version?.revision ?? null, one: said(one), two: said(two), withdrawalRefused };
   }
 
   it('withdraws the item on the version’s day with the version’s reason, and says so, as typed in date order', async () => {
     const late = await typed(['withdraw 1 on 03-20', 'version of 03-15']);
     const inOrder = await typed(['version of 03-15', 'withdraw 1 on 03-20']);
     expect(late.one).toBe('withdrawn 2026-03-15 依据 plan-2026-03-15.csv 修订方案');
-    expect(late).toEqual(inOrder);
+    // In date order the hand withdrawal found the item out of the plan: refused (breaker11q P8), the item as typed.
+    expect(inOrder.withdrawalRefused).toBe('CONFLICT');
+    expect({ ...late, withdrawalRefused: 'CONFLICT' }).toEqual(inOrder);
     expect(late.revision).toMatchObject({ withdrawn: [expect.objectContaining({ code: '1' })], itemsKept: [] });
   });
 

@@ -44,14 +44,18 @@ export class ActOnWorkPlanItemHandler implements ICommandHandler<ActOnWorkPlanIt
   }
 
   /**
-   * A withdrawal with the first version of the plan's file dated after it that lists the item (`listedAgain`, breaker11o P3):
-   * one read of the plan's stream (a handful of events), only for a withdrawal.
+   * A withdrawal with the first version of the plan's file dated after it that lists the item (`listedAgain`, breaker11o P3),
+   * and a withdrawal or its correction with the versions that leave the item out (`versionsLeavingOut`, breaker11q P8):
+   * one read of the plan's stream (a handful of events), only for those commands.
    */
   private async withVersionsAfter<Act extends ActOnWorkPlanItemCommand['command']>(itemId: string, command: Act): Promise<Act> {
-    if (command.type !== 'WithdrawWorkPlanItem' || typeof command.withdrawnOn !== 'string') return command;
-    const listing = await this.ledger.fileVersionsListing(itemId);
-    const first = listing.find((version) => version.on > command.withdrawnOn);
-    return first ? { ...command, listedAgain: first } : command;
+    if (command.type !== 'WithdrawWorkPlanItem' && command.type !== 'CorrectWorkPlanItemWithdrawal') return command;
+    const versions = await this.ledger.fileVersions(itemId);
+    const leavingOut = versions.filter((version) => !version.listsItem).map(({ on, reason }) => ({ on, reason }));
+    const withLeavingOut = leavingOut.length > 0 ? { ...command, versionsLeavingOut: leavingOut } : command;
+    if (command.type !== 'WithdrawWorkPlanItem' || typeof command.withdrawnOn !== 'string') return withLeavingOut;
+    const first = versions.find((version) => version.listsItem && version.on > command.withdrawnOn);
+    return first ? { ...withLeavingOut, listedAgain: { on: first.on, reason: first.reason } } : withLeavingOut;
   }
 
   /** An item's due dates stay within its plan's period. */

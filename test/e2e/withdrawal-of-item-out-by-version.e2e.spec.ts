@@ -1,0 +1,84 @@
+import { HEADER, typedTwice, type PlanOffice, type Refusal } from '../support/plan-office.js';
+
+/*
+ * breaker11q P8: a hand withdrawal dated after a plan version already took the item out was accepted as a no-op and merged
+ * with the version's withdrawal, so 撤销有误 put the item back in the plan from the version's day and 更正撤销日期 moved the
+ * version's withdrawal. Now a command that would record nothing new about an item already out never acts on a version's
+ * withdrawal: a second withdrawal is refused naming what took the item out, the version's withdrawal is neither taken back
+ * nor re-dated by hand, and taking back a hand withdrawal dated before the version leaves the item out from the version's day.
+ *
+ * Item 1: the version of 11-27 leaves it out; a hand withdrawal of 11-30 is typed too.
+ * Item 3: withdrawn by hand on 11-20; the version of 11-27 leaves it out as well; the hand withdrawal is then taken back
+ * (撤销有误), and its unit reports on 11-22 (in the plan again then) — and on 11-28 (out by the version: refused).
+ * The same facts go to two servers, in date order and as typed; every view is compared on each day viewed. Office day 12-02.
+ */
+const TITLE = '青川市2026年政务公开工作要点（版本已撤销再撤销测试）';
+const ROWS =
+  '一,公开平台,1,整合政府网站公开专栏,,青川市版撤甲局,,2026-12-31\n' +
+  '一,公开平台,2,开设政务微信公众号,,青川市版撤乙局,,2026-12-31\n' +
+  '一,公开平台,3,规范依申请公开渠道,,青川市版撤丙局,,2026-12-31\n';
+/** The version of 11-27 leaves items 1 and 3 out and moves item 2 to 12-17. */
+const VERSION = HEADER + '一,公开平台,2,开设政务微信公众号,,青川市版撤乙局,,2026-12-17\n';
+const UNITS = { JIA: '青川市版撤甲局', YI: '青川市版撤乙局', BING: '青川市版撤丙局' };
+const DAYS = ['2026-11-19', '2026-11-21', '2026-11-26', '2026-11-28', '2026-11-30', '2026-12-01', undefined] as const;
+
+const BY_VERSION = /已由 2026-11-27 的新版方案撤销（依据 plan-2026-11-27\.csv 修订方案）/;
+
+type Fact = 'version' | 'hand1' | 'hand3' | 'undo1' | 'redate1' | 'undo3' | 'report3' | 'report3Out';
+
+const type = (office: PlanOffice, fact: Fact): Promise<Refusal | string | null> =>
+  ({
+    version: () => office.revise(VERSION, '2026-11-27', TITLE),
+    hand1: () => office.refusal('withdrawWorkPlanItem', { itemId: office.items['1'], reason: '手工撤销', withdrawnOn: '2026-11-30' }),
+    hand3: () => office.withdraw('3', '2026-11-20'),
+    undo1: () => office.correctWithdrawal('1'),
+    redate1: () => office.correctWithdrawal('1', '2026-12-01'),
+    undo3: () => office.correctWithdrawal('3'),
+    report3: () => office.report('3', 'BING', '2026-11-22'),
+    report3Out: () => office.report('3', 'BING', '2026-11-28'),
+  })[fact]();
+
+describe('a command that would record nothing new about an item a version took out never acts on the version’s withdrawal, in either typing order (breaker11q P8)', () => {
+  const offices = typedTwice({ now: '2026-12-02T09:00:00+08:00', units: UNITS, planTitle: TITLE, csv: HEADER + ROWS, approvedOn: '2026-09-20', assignedOn: '2026-09-21' });
+  const answers: Record<'inDateOrder' | 'asTyped', Partial<Record<Fact, Refusal | string | null>>> = { inDateOrder: {}, asTyped: {} };
+
+  it('typed in date order and as the office did, the same facts are taken and the same refused, naming the version', async () => {
+    for (const fact of ['hand3', 'version', 'hand1', 'undo1', 'redate1', 'undo3', 'report3', 'report3Out'] as const) answers.inDateOrder[fact] = await type(offices.inDateOrder, fact);
+    // As typed: the hand withdrawal of item 1 before the version, that of item 3 after it.
+    for (const fact of ['hand1', 'version', 'hand3', 'undo1', 'redate1', 'undo3', 'report3', 'report3Out'] as const) answers.asTyped[fact] = await type(offices.asTyped, fact);
+    expect(answers.inDateOrder).toMatchObject({
+      hand3: null,
+      version: null,
+      hand1: { code: 'CONFLICT', zh: expect.stringMatching(new RegExp(`工作事项 1「整合政府网站公开专栏」${BY_VERSION.source}，不在方案中，无需再次撤销。`)) },
+      undo3: null,
+      report3: null,
+      report3Out: 'CONFLICT',
+    });
+    expect(answers.asTyped).toMatchObject({ hand1: null, version: null, hand3: null, undo3: null, report3: null, report3Out: 'CONFLICT' });
+    for (const answers_ of [answers.inDateOrder, answers.asTyped]) {
+      for (const fact of ['undo1', 'redate1'] as const) {
+        expect(answers_[fact]).toEqual({ code: 'CONFLICT', zh: expect.stringMatching(/工作事项 1「整合政府网站公开专栏」是由 2026-11-27 的新版方案撤销的（依据 plan-2026-11-27\.csv 修订方案），不是手工撤销，不能在此恢复或更正撤销日期/) });
+      }
+    }
+  });
+
+  it.each(DAYS)('on %s the breakdown, 完成率, item pages, withdrawn list, scorecard, 待督查 and export agree', async (asOf) => {
+    expect(await offices.asTyped.views(asOf)).toEqual(await offices.inDateOrder.views(asOf));
+  });
+
+  it('item 1 is out from the version’s day on every day after it; item 3 is in the plan 11-20…11-26 again and out from 11-27 by the version', async () => {
+    for (const office of [offices.inDateOrder, offices.asTyped]) {
+      expect((await office.views('2026-11-26')).pages['1']).toMatchObject({ status: 'OPEN', withdrawnOn: null });
+      for (const asOf of ['2026-11-28', '2026-12-01', undefined]) {
+        const { pages, plan } = await office.views(asOf);
+        expect(pages['1']).toMatchObject({ status: 'WITHDRAWN', withdrawnOn: '2026-11-27' });
+        expect(pages['3']).toMatchObject({ status: 'WITHDRAWN', withdrawnOn: '2026-11-27' });
+        expect(plan.progress).toMatchObject({ items: 1 });
+      }
+      const before = await office.views('2026-11-21');
+      expect(before.pages['3']).toMatchObject({ status: 'OPEN', withdrawnOn: null });
+      expect(before.plan.progress).toMatchObject({ items: 3 });
+      expect((await office.views('2026-11-26')).pages['3']).toMatchObject({ status: 'OPEN', parts: [expect.objectContaining({ status: 'REPORTED', reports: [{ reportedOn: '2026-11-22' }] })] });
+    }
+  });
+});

@@ -8,6 +8,7 @@ import { describeCheckpoint, verifyLedger } from '../ledger/ledger-operations.js
 import { SqliteLedger } from '../ledger/sqlite-ledger.js';
 import { witnessExpectations } from '../ledger/witnessed-head.js';
 import { readWitness } from '../event-store/store-witness.js';
+import { clockAheadAcceptanceWords, type ClockAheadAcceptance } from '../event-store/clock-behind.js';
 import { ToolRefusal, UsageError, bothLines, runTool, type ToolUsage } from './cli-failure.js';
 import { diskFullOf } from '../event-store/disk-full.js';
 import { say, type Bilingual } from '../shared/domain-error.js';
@@ -111,6 +112,19 @@ function sealCheckOf(settings: AppSettings, ledger: SqliteLedger, witnessPath: s
   return { key: rowSealKeyOf(key), note: say(`Row seals checked with key ${fingerprint}.`, `已用密钥 ${fingerprint} 校验记录封印。`) };
 }
 
+/**
+ * The spans of records a start accepted as stamped by a clock that was ahead (breaker9q P4), as the
+ * store witness keeps them (`StoreWitness.clockAheadAccepted`, oldest first); empty when there are none
+ * or the witness cannot be read (the verification reports a damaged witness).
+ */
+function clockAheadAcceptedIn(witnessPath: string): readonly ClockAheadAcceptance[] {
+  try {
+    return readWitness(witnessPath)?.clockAheadAccepted ?? [];
+  } catch {
+    return [];
+  }
+}
+
 function parseOptions(argv: string[]) {
   const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, witness: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } }, strict: true });
   if (values.help) throw new UsageError();
@@ -157,10 +171,11 @@ async function main(): Promise<number> {
     const trusted = trustedKeysOf(settings, options.witness);
     const seals = sealCheckOf(settings, ledger, options.witness, trusted.keys);
     const result = await verifyLedger(ledger, { ...witness.expectations, trustedKeys: trusted.keys, sealKey: seals.key });
+    const clockAhead = clockAheadAcceptedIn(options.witness);
     const latest = ledger.latestCheckpoint();
     if (options.json) {
       const latestCheckpoint = latest && { sequence: latest.sequence, treeSize: latest.treeSize, takenAt: latest.takenAt, rootHash: latest.rootHash.toString('hex') };
-      console.log(JSON.stringify({ ...result, witness: witness.note, latestCheckpoint }, null, 2));
+      console.log(JSON.stringify({ ...result, witness: witness.note, latestCheckpoint, clockAheadAccepted: clockAhead }, null, 2));
       return result.ok ? 0 : 1;
     }
     // Every note in both languages, Chinese first (breaker9b N9: the notes were English only; breaker9e P2).
@@ -168,6 +183,8 @@ async function main(): Promise<number> {
     both(witness.note);
     both(trusted.note);
     both(seals.note);
+    // Recording times out of order by an operator's acceptance are named, never a mismatch: the order is the position.
+    for (const accepted of clockAhead) both(clockAheadAcceptanceWords(accepted));
     if (result.ok) {
       both(
         // newcomer15 S8: "all 0 checkpoints match" read oddly on a store that has none yet.

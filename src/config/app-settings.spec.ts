@@ -15,6 +15,7 @@ describe('settings', () => {
       EVENTSTORE_CONNECTION_STRING: undefined,
       STORE_WITNESS_PATH: './data/rectify.db.witness.json',
       ACCEPT_STORE_RESET: false,
+      ACCEPT_CLOCK_AHEAD_RECORDS: false,
       STORE_COPY_NAME: null,
       DEMO_DATA: true,
       DUE_SOON_DAYS: 7,

@@ -32,6 +32,12 @@ export interface AppSettings {
   /** Start on a store the witness does not recognise (missing, empty, shorter, another id), once. */
   ACCEPT_STORE_RESET: boolean;
   /**
+   * Take the server's clock as right, once, when the store's newest records were stamped by a clock
+   * that was ahead and the clock was then put right (breaker9q P4): the acceptance is kept in the store
+   * witness and the clock check judges only records after it. Also `--accept-clock-ahead-records`.
+   */
+  ACCEPT_CLOCK_AHEAD_RECORDS: boolean;
+  /**
    * The name of this copy of the store (e.g. `正式`, `staging`, `培训`), 1–64 readable characters;
    * null when unset. Signed head statements name the copy that signed them, and a statement of
    * another copy proves nothing here: named, the copy is this name; unnamed, the SQLite file's
@@ -205,6 +211,7 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
   const STORE_WITNESS_PATH =
     text('STORE_WITNESS_PATH') || (EVENT_STORE === 'sqlite' ? witnessBeside(SQLITE_PATH) : './data/eventstoredb.witness.json');
   const ACCEPT_STORE_RESET = flag('ACCEPT_STORE_RESET', text('ACCEPT_STORE_RESET'), false, problems);
+  const ACCEPT_CLOCK_AHEAD_RECORDS = flag('ACCEPT_CLOCK_AHEAD_RECORDS', text('ACCEPT_CLOCK_AHEAD_RECORDS'), false, problems);
   const STORE_COPY_NAME = text('STORE_COPY_NAME') || null;
   const copyNameUnreadable = STORE_COPY_NAME === null ? null : unreadableLabel(STORE_COPY_NAME);
   if (STORE_COPY_NAME !== null && (copyNameUnreadable || [...STORE_COPY_NAME].length > 64)) {
@@ -351,6 +358,7 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
     EVENTSTORE_CONNECTION_STRING,
     STORE_WITNESS_PATH,
     ACCEPT_STORE_RESET,
+    ACCEPT_CLOCK_AHEAD_RECORDS,
     STORE_COPY_NAME,
     DEMO_DATA,
     DUE_SOON_DAYS,

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLOCK_TOLERANCE_MS, clockBehindBy, clockBehindMessage, newestOf } from './clock-behind.js';
+import { CLOCK_TOLERANCE_MS, clockAheadAcceptance, clockAheadAcceptanceWords, clockBehindBy, clockBehindMessage, newestOf, recordedAfterAcceptance } from './clock-behind.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { StoreHealth } from './store-health.js';
 
@@ -30,11 +30,45 @@ describe('A clock reading before the newest recorded instant', () => {
   it('is said with both instants in office time, how far behind, and what to do', () => {
     const message = clockBehindMessage(at('2026-11-30T04:16:21.028Z'), { at: at('2026-12-02T04:15:52.408Z'), source: 'log' });
     expect(message.zh).toBe(
-      '服务器时钟（北京时间 2026-11-30 12:16:21）比台账中最新记录的录入时间（北京时间 2026-12-02 12:15:52）早 1 天 23 小时 59 分钟：系统时间可能被调回。为免记录的日期和录入时间错乱，暂停写入（查询不受影响）；请校正服务器时间（例如开启 NTP 时间同步）后重试，写入会自动恢复。若服务器时间现已准确（已与 NTP 等可靠时间源核对），则是此前服务器时钟偏快，最新的记录是以偏快的时钟录入的：写入将于北京时间 2026-12-02 12:15:22自动恢复。请勿为提前写入而把时钟调快：那样会有更多记录的录入时间出错。',
+      '服务器时钟（北京时间 2026-11-30 12:16:21）比台账中最新记录的录入时间（北京时间 2026-12-02 12:15:52）早 1 天 23 小时 59 分钟：系统时间可能被调回。为免记录的日期和录入时间错乱，暂停写入（查询不受影响）；请校正服务器时间（例如开启 NTP 时间同步）后重试，写入会自动恢复。若服务器时间现已准确（已与 NTP 等可靠时间源核对），则是此前服务器时钟偏快，最新的记录是以偏快的时钟录入的：写入将于北京时间 2026-12-02 12:15:22自动恢复；不能等到那时的，请确认时间无误后以 --accept-clock-ahead-records（或 ACCEPT_CLOCK_AHEAD_RECORDS=true）启动一次：这些记录将被确认为以偏快的时钟录入（留有记录，台账校验时列出），此后按现在的时钟继续录入。请勿为提前写入而把时钟调快：那样会有更多记录的录入时间出错。',
     );
     expect(message.en).toContain('reads 1 day 23 hours 59 minutes before the recording time of the newest record in the ledger (2026-12-02T04:15:52.408Z)');
     // breaker9q P4: a clock right now after it was ahead — when writes resume, and never "set it forward".
     expect(message.en).toContain('the clock was ahead before and the newest records were stamped by it: writes resume by themselves at 2026-12-02T04:15:22.408Z');
+  });
+});
+
+describe('Records accepted as stamped by a clock that was ahead (breaker9q P4)', () => {
+  const newestThen = '2026-12-03T08:01:12.000Z';
+  const now = at('2026-12-02T08:01:47.000Z');
+
+  it('is an acceptance only when the clock reads before the newest instant beyond the tolerance', () => {
+    expect(clockAheadAcceptance(at(newestThen) - CLOCK_TOLERANCE_MS, { at: at(newestThen), source: 'log' }, 7n, { from: 6n, records: 2 })).toBeNull();
+    expect(clockAheadAcceptance(now, null, null, null)).toBeNull();
+    expect(clockAheadAcceptance(now, { at: at(newestThen), source: 'log' }, 7n, { from: 6n, records: 2 })).toEqual({
+      at: '2026-12-02T08:01:47.000Z',
+      upTo: '7',
+      from: '6',
+      records: 2,
+      newestThen,
+    });
+  });
+
+  it('takes the records up to the accepted position out of the clock check, and only those', () => {
+    const accepted = [clockAheadAcceptance(now, { at: at(newestThen), source: 'log' }, 7n, { from: 6n, records: 2 })!];
+    expect(recordedAfterAcceptance({ position: 7n, recordedAt: newestThen }, accepted)).toBeNull();
+    expect(recordedAfterAcceptance({ position: 8n, recordedAt: '2026-12-02T08:02:00.000Z' }, accepted)).toBe('2026-12-02T08:02:00.000Z');
+    expect(recordedAfterAcceptance({ position: 7n, recordedAt: newestThen }, undefined)).toBe(newestThen);
+    expect(recordedAfterAcceptance(null, accepted)).toBeNull();
+  });
+
+  it('is said with the span and both instants, and what a knownAt cut inside it shows', () => {
+    const words = clockAheadAcceptanceWords(clockAheadAcceptance(now, { at: at(newestThen), source: 'log' }, 7n, { from: 6n, records: 2 })!);
+    expect(words.zh).toBe(
+      '北京时间 2026-12-02 16:01:47，服务以 --accept-clock-ahead-records 启动，确认服务器时钟准确：位置 6 至 7 的 2 条记录的录入时间晚于该时刻（最晚为北京时间 2026-12-03 16:01:12），是服务器时钟偏快时录入的。位置 7 之后的记录按现在的时钟录入，其录入时间早于上述记录；记录的先后以位置为准。按录入时间（knownAt）查看北京时间 2026-12-02 16:01:47至北京时间 2026-12-03 16:01:12之间的某一时刻时，会看到其后的记录，却看不到上述记录中录入时间晚于该时刻的那些。',
+    );
+    const witnessOnly = clockAheadAcceptanceWords(clockAheadAcceptance(now, { at: at(newestThen), source: 'witness' }, 7n, null)!);
+    expect(witnessOnly.zh).toContain('没有记录的录入时间晚于该时刻，但事件库见证文件上次写入于北京时间 2026-12-03 16:01:12');
   });
 });
 

@@ -48,6 +48,77 @@ export function newestOf(candidates: readonly { readonly at: string | null | und
   return log && newest.at - log.at <= CLOCK_TOLERANCE_MS ? log : newest;
 }
 
+/**
+ * An operator's acceptance of records stamped by a clock that was ahead (breaker9q P4): a start with
+ * `--accept-clock-ahead-records` (ACCEPT_CLOCK_AHEAD_RECORDS=true) on a store whose newest instant the
+ * clock reads before by more than CLOCK_TOLERANCE_MS. Kept in the store witness
+ * (`StoreWitness.clockAheadAccepted`, oldest first), for good: the clock check then judges only what
+ * was recorded after `upTo`, and `ledger:verify` names the span. Records after it keep the real clock's
+ * instant — earlier than those of the records in the span, which is the truth the acceptance states.
+ */
+export interface ClockAheadAcceptance {
+  /** ISO-8601 UTC instant of the accepting start, by the clock taken as right. */
+  readonly at: string;
+  /** The log's head position then (commit part, decimal); null for an empty log (only the witness was ahead). */
+  readonly upTo: string | null;
+  /** The first position of the records at the log's end stamped later than `at` (decimal); null when none is (only the witness's time was ahead). */
+  readonly from: string | null;
+  /** How many records at the log's end were stamped later than `at`. */
+  readonly records: number;
+  /** The newest instant the store held then (ISO-8601 UTC): a record's recording time, or when the witness last saw the store written. */
+  readonly newestThen: string;
+}
+
+/**
+ * The log's newest record, or null where the latest acceptance covers it (its position at or before
+ * `upTo`): what is left for the clock check to judge. `newest`: position (commit part) and recording
+ * instant (ISO-8601) of the log's newest event, null for an empty log.
+ */
+export function recordedAfterAcceptance(newest: { readonly position: bigint; readonly recordedAt: string } | null, accepted: readonly ClockAheadAcceptance[] | undefined): string | null {
+  if (!newest) return null;
+  const latest = accepted?.at(-1);
+  if (!latest) return newest.recordedAt;
+  return latest.upTo !== null && newest.position <= BigInt(latest.upTo) ? null : newest.recordedAt;
+}
+
+/**
+ * The acceptance a start with ACCEPT_CLOCK_AHEAD_RECORDS makes, or null when there is nothing to accept
+ * (the clock does not read before `newest` by more than CLOCK_TOLERANCE_MS). `now`: ms since the epoch;
+ * `head`: the log's head position (commit part), null for an empty log; `ahead`: the records at the log's
+ * end stamped later than `now` (their first position and how many). Pure.
+ */
+export function clockAheadAcceptance(now: number, newest: NewestRecorded | null, head: bigint | null, ahead: { readonly from: bigint; readonly records: number } | null): ClockAheadAcceptance | null {
+  if (clockBehindBy(now, newest) === null) return null;
+  return {
+    at: new Date(now).toISOString(),
+    upTo: head === null ? null : head.toString(),
+    from: ahead ? ahead.from.toString() : null,
+    records: ahead?.records ?? 0,
+    newestThen: new Date(newest!.at).toISOString(),
+  };
+}
+
+/**
+ * What an acceptance says — in the log at the accepting start, in /health's notice, and in
+ * `ledger:verify` — both instants in office time (Chinese) and UTC (English) and the span of positions.
+ */
+export function clockAheadAcceptanceWords(accepted: ClockAheadAcceptance): Bilingual {
+  const span =
+    accepted.from !== null && accepted.upTo !== null
+      ? say(
+          `the ${accepted.records} record(s) at position ${accepted.from}${accepted.from === accepted.upTo ? '' : ` to ${accepted.upTo}`} carry recording times later than that (up to ${accepted.newestThen}), stamped while the server's clock was ahead`,
+          `位置 ${accepted.from}${accepted.from === accepted.upTo ? '' : ` 至 ${accepted.upTo}`} 的 ${accepted.records} 条记录的录入时间晚于该时刻（最晚为${officeInstantZh(accepted.newestThen)}），是服务器时钟偏快时录入的`,
+        )
+      : say(
+          `no record carries a later recording time, but the store witness was last written at ${accepted.newestThen} by a clock that was ahead`,
+          `没有记录的录入时间晚于该时刻，但事件库见证文件上次写入于${officeInstantZh(accepted.newestThen)}（当时服务器时钟偏快）`,
+        );
+  return say(
+    `At ${accepted.at} a start with --accept-clock-ahead-records took the server's clock as right: ${span.en}. Records after position ${accepted.upTo ?? '(none)'} are stamped by the clock as it is now, so their recording times are earlier than those of the records in the span; the order of records is their position. A knownAt cut between ${accepted.at} and ${accepted.newestThen} shows records after the span without those in it stamped later than the cut.`,
+    `${officeInstantZh(accepted.at)}，服务以 --accept-clock-ahead-records 启动，确认服务器时钟准确：${span.zh}。位置 ${accepted.upTo ?? '（无）'} 之后的记录按现在的时钟录入，其录入时间早于上述记录；记录的先后以位置为准。按录入时间（knownAt）查看${officeInstantZh(accepted.at)}至${officeInstantZh(accepted.newestThen)}之间的某一时刻时，会看到其后的记录，却看不到上述记录中录入时间晚于该时刻的那些。`,
+  );
+}
+
 /** "2 天 3 小时" / "2 days 3 hours": how far behind, to the minute (days, hours, minutes; at least one unit). */
 function spanOf(ms: number): Bilingual {
   const minutes = Math.floor(ms / 60_000);
@@ -73,7 +144,7 @@ export function clockBehindMessage(now: number, newest: NewestRecorded): Bilingu
   // that was ahead before: say so, and when writes resume by themselves (never "set the clock forward").
   const resumesIso = new Date(newest.at - CLOCK_TOLERANCE_MS).toISOString();
   return say(
-    `The server's clock (${nowIso}) reads ${behind.en} before ${what.en} (${newestIso}): the system time was probably set back. Writes are refused until the clock is right, so that no record is dated "today" by a wrong clock or recorded before the records it follows; reading goes on. Correct the server's time (e.g. enable NTP time sync), then try again: writes resume by themselves. If the server's time is right now (checked against NTP or another reliable clock), the clock was ahead before and the newest records were stamped by it: writes resume by themselves at ${resumesIso}. Do not set the clock forward to write sooner: it would stamp more records with a wrong time.`,
-    `服务器时钟（${officeInstantZh(nowIso)}）比${what.zh}（${officeInstantZh(newestIso)}）早 ${behind.zh}：系统时间可能被调回。为免记录的日期和录入时间错乱，暂停写入（查询不受影响）；请校正服务器时间（例如开启 NTP 时间同步）后重试，写入会自动恢复。若服务器时间现已准确（已与 NTP 等可靠时间源核对），则是此前服务器时钟偏快，最新的记录是以偏快的时钟录入的：写入将于${officeInstantZh(resumesIso)}自动恢复。请勿为提前写入而把时钟调快：那样会有更多记录的录入时间出错。`,
+    `The server's clock (${nowIso}) reads ${behind.en} before ${what.en} (${newestIso}): the system time was probably set back. Writes are refused until the clock is right, so that no record is dated "today" by a wrong clock or recorded before the records it follows; reading goes on. Correct the server's time (e.g. enable NTP time sync), then try again: writes resume by themselves. If the server's time is right now (checked against NTP or another reliable clock), the clock was ahead before and the newest records were stamped by it: writes resume by themselves at ${resumesIso}; not to wait until then, check the time and start once with --accept-clock-ahead-records (or ACCEPT_CLOCK_AHEAD_RECORDS=true): those records are then accepted as stamped by a clock that was ahead (kept in the store witness, listed by ledger:verify), and records go on with the clock as it is. Do not set the clock forward to write sooner: it would stamp more records with a wrong time.`,
+    `服务器时钟（${officeInstantZh(nowIso)}）比${what.zh}（${officeInstantZh(newestIso)}）早 ${behind.zh}：系统时间可能被调回。为免记录的日期和录入时间错乱，暂停写入（查询不受影响）；请校正服务器时间（例如开启 NTP 时间同步）后重试，写入会自动恢复。若服务器时间现已准确（已与 NTP 等可靠时间源核对），则是此前服务器时钟偏快，最新的记录是以偏快的时钟录入的：写入将于${officeInstantZh(resumesIso)}自动恢复；不能等到那时的，请确认时间无误后以 --accept-clock-ahead-records（或 ACCEPT_CLOCK_AHEAD_RECORDS=true）启动一次：这些记录将被确认为以偏快的时钟录入（留有记录，台账校验时列出），此后按现在的时钟继续录入。请勿为提前写入而把时钟调快：那样会有更多记录的录入时间出错。`,
   );
 }

@@ -7,10 +7,10 @@ import { EVENT_STORE, type EventStore } from './event-store.port.js';
 import { guardedEventStore } from './guarded-event-store.js';
 import { admitStore, type AdmittedStore } from './store-admission.js';
 import { resolve } from 'node:path';
-import { StoreHealth, acceptStoreResetNotice, runningInContainer, unnamedCopyNotice, type StoreNotice } from './store-health.js';
+import { StoreHealth, acceptClockAheadNotice, acceptStoreResetNotice, runningInContainer, unnamedCopyNotice, type StoreNotice } from './store-health.js';
 import { say } from '../shared/domain-error.js';
 import { Clock, SystemClock } from '../shared/clock.js';
-import { newestOf } from './clock-behind.js';
+import { newestOf, recordedAfterAcceptance } from './clock-behind.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 
 /**
@@ -22,10 +22,16 @@ import { SqliteEventStore } from './sqlite-event-store.js';
 function recordTimeOf(admitted: AdmittedStore, clock: Clock) {
   if (!(clock instanceof SystemClock)) return null;
   const store = admitted.store;
-  const seenAt = admitted.witnessed?.seenAt ?? null;
+  // breaker9q P4: records an operator accepted as stamped by a clock that was ahead are not judged again,
+  // nor the witness this start read when it accepted them (written by that clock too).
+  const seenAt = admitted.clockAheadThisStart && admitted.clockAheadThisStart !== 'nothing' ? null : (admitted.witnessed?.seenAt ?? null);
   return {
     now: () => clock.now().getTime(),
-    newestRecorded: () => newestOf([{ at: seenAt, source: 'witness' }, { at: store instanceof SqliteEventStore ? store.newestRecordedAt() : null, source: 'log' }]),
+    newestRecorded: () =>
+      newestOf([
+        { at: seenAt, source: 'witness' },
+        { at: store instanceof SqliteEventStore ? recordedAfterAcceptance(store.newestRecord(), admitted.clockAheadAccepted) : null, source: 'log' },
+      ]),
   };
 }
 
@@ -45,6 +51,7 @@ export const ADMITTED_STORE = Symbol('AdmittedStore');
           EVENTSTORE_CONNECTION_STRING: config.get('EVENTSTORE_CONNECTION_STRING', { infer: true }),
           STORE_WITNESS_PATH: config.get('STORE_WITNESS_PATH', { infer: true }),
           ACCEPT_STORE_RESET: config.get('ACCEPT_STORE_RESET', { infer: true }),
+          ACCEPT_CLOCK_AHEAD_RECORDS: config.get('ACCEPT_CLOCK_AHEAD_RECORDS', { infer: true }),
           LEDGER_SIGNING_KEY_FILE: config.get('LEDGER_SIGNING_KEY_FILE', { infer: true }),
           LEDGER_TRUSTED_KEYS: config.get('LEDGER_TRUSTED_KEYS', { infer: true }),
           STORE_COPY_NAME: config.get('STORE_COPY_NAME', { infer: true }),
@@ -60,6 +67,7 @@ export const ADMITTED_STORE = Symbol('AdmittedStore');
         const onDisk = config.get('EVENT_STORE', { infer: true }) === 'sqlite' && sqlitePath !== ':memory:' ? resolve(sqlitePath) : null;
         const notices = [
           acceptStoreResetNotice(config.get('ACCEPT_STORE_RESET', { infer: true }), accepted, since),
+          acceptClockAheadNotice(admitted.clockAheadThisStart, since),
           // Production deployments only (the image sets NODE_ENV=production): a development or test run in a container has no copies to tell apart.
           unnamedCopyNotice(onDisk, config.get('STORE_COPY_NAME', { infer: true }), config.get('NODE_ENV', { infer: true }) === 'production' && runningInContainer(), since),
         ].filter((notice): notice is StoreNotice => notice !== null);

@@ -383,7 +383,8 @@ export class SqliteEventStore implements EventStore {
       head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
       headEvent: this.db.prepare<[], { position: number; event_id: string }>('SELECT position, event_id FROM events ORDER BY position DESC LIMIT 1'),
       eventIdAt: this.db.prepare<[number], { event_id: string }>('SELECT event_id FROM events WHERE position = ?'),
-      newestRecordedAt: this.db.prepare<[], { recorded_at: string }>('SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1'),
+      newestRecordedAt: this.db.prepare<[], { position: number | bigint; recorded_at: string }>('SELECT position, recorded_at FROM events ORDER BY position DESC LIMIT 1'),
+      recordedFromEnd: this.db.prepare<[], { position: number | bigint; recorded_at: string }>('SELECT position, recorded_at FROM events ORDER BY position DESC'),
       request: this.db.prepare<[string], Parameters<typeof toRecordedRequest>[0]>('SELECT * FROM requests WHERE request_key = ?'),
     };
     this.lastDataVersion = this.dataVersion();
@@ -506,6 +507,32 @@ export class SqliteEventStore implements EventStore {
    */
   newestRecordedAt(): string | null {
     return this.statements.newestRecordedAt.get()?.recorded_at ?? null;
+  }
+
+  /** The log's newest event: its position (commit part) and recording instant (ISO-8601); null for an empty log. One read by the position index. */
+  newestRecord(): { readonly position: bigint; readonly recordedAt: string } | null {
+    const row = this.statements.newestRecordedAt.get();
+    return row ? { position: BigInt(row.position), recordedAt: row.recorded_at } : null;
+  }
+
+  /**
+   * The records at the log's end stamped later than `instant` (ISO-8601 UTC; breaker9q P4: records made
+   * while the clock was ahead): read from the head back to the first one stamped at or before it, so
+   * only that span is read. Their first position, how many, and the newest `listed` of them (position,
+   * recording instant), newest first; null when the newest record is not later than `instant`.
+   */
+  recordsStampedAfter(instant: string, listed = 20): { readonly from: bigint; readonly records: number; readonly newest: readonly { readonly position: bigint; readonly recordedAt: string }[] } | null {
+    const after = Date.parse(instant);
+    let from: bigint | null = null;
+    let records = 0;
+    const newest: { position: bigint; recordedAt: string }[] = [];
+    for (const row of this.statements.recordedFromEnd.iterate()) {
+      if (!(Date.parse(row.recorded_at) > after)) break;
+      from = BigInt(row.position);
+      records += 1;
+      if (newest.length < listed) newest.push({ position: from, recordedAt: row.recorded_at });
+    }
+    return from === null ? null : { from, records, newest };
   }
 
   /** The largest size the store file was seen with (bytes; see `shrunk`). */

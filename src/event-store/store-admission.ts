@@ -37,7 +37,7 @@ import { readServedPathWitness, servedPathWitnessPath } from './served-path-witn
 import { judgeOtherNames } from './store-file-names.js';
 import { LiveServerRegistration, liveServersFolderOf, judgeCompanionsGoneUnderLiveServers, judgeLiveServers, judgeReplacedUnderLiveServers, judgeToolBesideLiveServers, liveServersOn, storeLockedRefusal, type ServerFacts } from './live-servers.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
-import { clockBehindBy, clockBehindMessage, newestOf } from './clock-behind.js';
+import { clockAheadAcceptance, clockAheadAcceptanceWords, clockBehindBy, clockBehindMessage, newestOf, recordedAfterAcceptance, type ClockAheadAcceptance } from './clock-behind.js';
 import { judgeStrayWal, setStrayWalAside, type StrayWalSetAside, type WitnessedStoreFile } from './stray-wal.js';
 
 /** How often, at most, the witness file is made durable (fsync) while events are appended (ms). */
@@ -386,6 +386,18 @@ export interface AdmittedStore {
    * ACCEPT_STORE_RESET is set), kept in the witness (`StoreWitness.resetAcceptedAt`); null when none did.
    */
   readonly resetAcceptedAt: string | null;
+  /**
+   * Every acceptance of records stamped by a clock that was ahead, oldest first, this start's last
+   * (`StoreWitness.clockAheadAccepted`, breaker9q P4): the clock check judges only records after the
+   * latest one's `upTo`. Empty when no start of this store accepted any.
+   */
+  readonly clockAheadAccepted: readonly ClockAheadAcceptance[];
+  /**
+   * What ACCEPT_CLOCK_AHEAD_RECORDS did at this start: `accepted`, the acceptance it made (the witness
+   * read at this start was written by the clock then ahead: its `seenAt` no longer counts); `nothing`,
+   * there was nothing to accept; null when the setting is off.
+   */
+  readonly clockAheadThisStart: { readonly accepted: ClockAheadAcceptance } | 'nothing' | null;
   /** The key checkpoints were last signed with, by the witness or else the newest checkpoint (see `judgeSigningKey`). */
   readonly signingKeyOnRecord: SigningKeyOnRecord | undefined;
   readonly witness: WitnessKeeper;
@@ -405,7 +417,44 @@ export interface AdmittedStore {
 }
 
 type StoreSettings = Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH' | 'EVENTSTORE_CONNECTION_STRING' | 'STORE_WITNESS_PATH' | 'ACCEPT_STORE_RESET'> &
-  Partial<Pick<AppSettings, 'LEDGER_SIGNING_KEY_FILE' | 'LEDGER_TRUSTED_KEYS' | 'STORE_COPY_NAME'>>;
+  Partial<Pick<AppSettings, 'LEDGER_SIGNING_KEY_FILE' | 'LEDGER_TRUSTED_KEYS' | 'STORE_COPY_NAME' | 'ACCEPT_CLOCK_AHEAD_RECORDS'>>;
+
+/**
+ * breaker9q P4: with ACCEPT_CLOCK_AHEAD_RECORDS, this start takes the clock as right when it reads
+ * before the newest instant the store holds (what the clock check would refuse writes for, records
+ * already accepted left out): the acceptance is added to the ones this store's witness kept, and the
+ * log says, in Chinese then English, what was accepted and lists the newest records stamped ahead.
+ * Without the setting the witness's acceptances are carried on unchanged. `sameStore`: the witness
+ * read at this start when it is this store's.
+ */
+function acceptClockAhead(
+  settings: StoreSettings,
+  store: EventStore,
+  sameStore: StoreWitness | null,
+  head: bigint | null,
+  logger: Logger,
+): Pick<AdmittedStore, 'clockAheadAccepted' | 'clockAheadThisStart'> {
+  const before = sameStore?.clockAheadAccepted ?? [];
+  if (!settings.ACCEPT_CLOCK_AHEAD_RECORDS) return { clockAheadAccepted: before, clockAheadThisStart: null };
+  const now = Date.now();
+  const sqlite = store instanceof SqliteEventStore ? store : null;
+  const newest = newestOf([
+    { at: sameStore?.seenAt, source: 'witness' },
+    { at: sqlite ? recordedAfterAcceptance(sqlite.newestRecord(), before) : null, source: 'log' },
+  ]);
+  const ahead = sqlite?.recordsStampedAfter(new Date(now).toISOString()) ?? null;
+  const accepted = clockAheadAcceptance(now, newest, head, ahead);
+  if (!accepted) return { clockAheadAccepted: before, clockAheadThisStart: 'nothing' };
+  const words = clockAheadAcceptanceWords(accepted);
+  logger.warn(words.zh);
+  logger.warn(words.en);
+  if (ahead) {
+    const listed = ahead.newest.map(({ position, recordedAt }) => `${position} ${recordedAt}`).join(', ');
+    const more = ahead.records > ahead.newest.length ? ` (${ahead.records - ahead.newest.length} more before them; ledger:verify and the records' recordedAt show all)` : '';
+    logger.warn(`录入时间晚于现在的记录（位置 录入时间）/ Records stamped later than now (position recordedAt), newest first: ${listed}${more}`);
+  }
+  return { clockAheadAccepted: [...before, accepted], clockAheadThisStart: { accepted } };
+}
 
 /**
  * The copies of store witnesses beside the signing key; a damaged one is refused like the witness, or
@@ -919,6 +968,8 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
       : witnessed?.storeId === identity.storeId
         ? witnessed.numberedAtReset
         : undefined;
+    // breaker9q P4: the records a clock that was ahead stamped, accepted as such when the operator says so.
+    const { clockAheadAccepted, clockAheadThisStart } = acceptClockAhead(settings, opened, witnessed?.storeId === identity.storeId ? witnessed : null, head?.commit ?? null, logger);
     const witness = new WitnessKeeper(
       settings.STORE_WITNESS_PATH,
       {
@@ -927,6 +978,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
         location,
         createdForFirstRun,
         ...(resetAcceptedAt ? { resetAcceptedAt } : {}),
+        ...(clockAheadAccepted.length > 0 ? { clockAheadAccepted } : {}),
         ...(resetAcceptedAt && numberedAtReset !== undefined ? { numberedAtReset } : {}),
         // Carried on: the copy is still expected beside the key (refused when missing, unless accepted), for the place it names.
         ...(dataFolderWitness?.storeId === identity.storeId && dataFolderWitness.keyCopy ? { keyCopy: dataFolderWitness.keyCopy } : {}),
@@ -1012,7 +1064,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
           })
       : Promise.resolve();
     integrity.catch(() => undefined);
-    return { store: opened, identity, createdForFirstRun, acceptedReset: refusal, resetAcceptedAt, signingKeyOnRecord, witness, witnessed, integrity, registration };
+    return { store: opened, identity, createdForFirstRun, acceptedReset: refusal, resetAcceptedAt, clockAheadAccepted, clockAheadThisStart, signingKeyOnRecord, witness, witnessed, integrity, registration };
   } catch (error) {
     await store?.close();
     release();
@@ -1449,14 +1501,18 @@ export async function openToolStore(
  * beyond CLOCK_TOLERANCE_MS; null otherwise. Nothing is written: the tool stops before its first append.
  */
 function toolClockBehind(store: SqliteEventStore, settings: ToolStoreSettings): StoreRefusedError | null {
-  let seenAt: string | null = null;
+  let witness: StoreWitness | null = null;
   try {
-    seenAt = readWitness(settings.STORE_WITNESS_PATH)?.seenAt ?? null;
+    witness = readWitness(settings.STORE_WITNESS_PATH);
   } catch {
     // Judged readable before the store was opened; damaged since: the log alone decides.
   }
   const now = Date.now();
-  const newest = newestOf([{ at: seenAt, source: 'witness' }, { at: store.newestRecordedAt(), source: 'log' }]);
+  // Records a start accepted as stamped by a clock that was ahead are not judged again (breaker9q P4).
+  const newest = newestOf([
+    { at: witness?.seenAt, source: 'witness' },
+    { at: recordedAfterAcceptance(store.newestRecord(), witness?.clockAheadAccepted), source: 'log' },
+  ]);
   if (clockBehindBy(now, newest) === null) return null;
   const message = clockBehindMessage(now, newest!);
   return new StoreRefusedError('CLOCK_BEHIND_LOG', say(`Nothing was written. ${message.en}`, `未写入任何内容。${message.zh}`));
@@ -1531,6 +1587,7 @@ async function toolWitnessKeeper(store: SqliteEventStore, settings: ToolStoreSet
       location: settings.SQLITE_PATH,
       ...(same?.resetAcceptedAt ? { resetAcceptedAt: same.resetAcceptedAt } : {}),
       ...(same?.resetAcceptedAt && same.numberedAtReset !== undefined ? { numberedAtReset: same.numberedAtReset } : {}),
+      ...(same?.clockAheadAccepted ? { clockAheadAccepted: same.clockAheadAccepted } : {}),
       ...(same?.keyCopy ? { keyCopy: same.keyCopy } : {}),
     },
     (commit) => store.chainHashAt(commit),

@@ -10,7 +10,7 @@ import { keptCopyUnwritable, witnessNotWrittenMessage } from './store-witness.js
 import type { WitnessKeeper } from './store-admission.js';
 import type { LiveServerRegistration } from './live-servers.js';
 import { fileNodeOf, otherNamesNotice, otherNamesOf } from './store-file-names.js';
-import { clockBehindBy, clockBehindMessage, type NewestRecorded } from './clock-behind.js';
+import { clockAheadAcceptanceWords, clockBehindBy, clockBehindMessage, type ClockAheadAcceptance, type NewestRecorded } from './clock-behind.js';
 
 /** Why the store cannot take writes (or the read models cannot follow) right now. */
 export type StoreProblemCause =
@@ -41,6 +41,10 @@ export type StoreProblemCause =
  * - `SIGNING_KEYS_DIFFER` / `STORE_COPY_NAMES_DIFFER`: another live server on the same SQLite file
  *   signs with another ledger key, or carries another STORE_COPY_NAME (live-servers.ts: refused at
  *   start; noticed here when two servers started at one moment, breaker9i P3, breaker9g P6);
+ * - `CLOCK_AHEAD_RECORDS_ACCEPTED`: this start took the clock as right and accepted the newest records
+ *   as stamped by a clock that was ahead (ACCEPT_CLOCK_AHEAD_RECORDS, breaker9q P4); while the setting
+ *   stays, a clock set back later would be accepted the same way at the next start;
+ * - `ACCEPT_CLOCK_AHEAD_RECORDS_LEFT_SET`: the setting is on, but no record was ahead of the clock;
  * - `STORE_FILE_HAS_OTHER_NAMES`: the SQLite file has other names (hard links: `cp -al data/ snap/`,
  *   breaker9m P5) — not a copy but the live file; a Rectify start or tool on another name is refused
  *   (store-file-names.ts), any other program opening it there would damage the store.
@@ -52,7 +56,9 @@ export type StoreNoticeCause =
   | 'STORE_COPY_UNNAMED'
   | 'SIGNING_KEYS_DIFFER'
   | 'STORE_COPY_NAMES_DIFFER'
-  | 'STORE_FILE_HAS_OTHER_NAMES';
+  | 'STORE_FILE_HAS_OTHER_NAMES'
+  | 'CLOCK_AHEAD_RECORDS_ACCEPTED'
+  | 'ACCEPT_CLOCK_AHEAD_RECORDS_LEFT_SET';
 
 export interface StoreNotice {
   readonly cause: StoreNoticeCause;
@@ -86,6 +92,31 @@ export function acceptStoreResetNotice(acceptSet: boolean, accepted: Bilingual |
       '已设置 ACCEPT_STORE_RESET，但事件库正是本服务上次看到的那一个，启动时无需接受（只有客户端日后可能交回的、此前签署的更长台账的现状凭证，将被视为已接受的恢复所丢失，并告知该客户端）。请移除该设置（及 --accept-store-reset）：只要它仍然设置，在丢失了事件或被替换的事件库上启动时将不会被拒绝。',
     ),
   };
+}
+
+/**
+ * What a start with ACCEPT_CLOCK_AHEAD_RECORDS says in /health `notices` (breaker9q P4): what it accepted
+ * (`clockAheadAcceptanceWords`) and to remove the setting, or that there was nothing to accept. Null
+ * when the setting is off. `thisStart`: `AdmittedStore.clockAheadThisStart`.
+ */
+export function acceptClockAheadNotice(thisStart: { readonly accepted: ClockAheadAcceptance } | 'nothing' | null, since: string): StoreNotice | null {
+  if (thisStart === null) return null;
+  const remove = say(
+    'Remove ACCEPT_CLOCK_AHEAD_RECORDS (and --accept-clock-ahead-records) now: while it is set, a start on a clock set back is not refused but accepted the same way.',
+    '请立即移除 ACCEPT_CLOCK_AHEAD_RECORDS（及 --accept-clock-ahead-records）：只要它仍然设置，时钟被调回后启动时也会同样被接受，而不会暂停写入。',
+  );
+  if (thisStart === 'nothing') {
+    return {
+      cause: 'ACCEPT_CLOCK_AHEAD_RECORDS_LEFT_SET',
+      since,
+      message: say(
+        `ACCEPT_CLOCK_AHEAD_RECORDS is set, but no record of the store is stamped later than the server's clock: there was nothing to accept, and nothing was changed. ${remove.en}`,
+        `已设置 ACCEPT_CLOCK_AHEAD_RECORDS，但事件库中没有录入时间晚于服务器时钟的记录：无需接受，未作任何改动。${remove.zh}`,
+      ),
+    };
+  }
+  const words = clockAheadAcceptanceWords(thisStart.accepted);
+  return { cause: 'CLOCK_AHEAD_RECORDS_ACCEPTED', since, message: say(`${words.en} ${remove.en}`, `${words.zh}${remove.zh}`) };
 }
 
 /**
@@ -158,7 +189,7 @@ const MESSAGES: Record<StoreProblemCause, (detail: string, path: string) => Bili
   // Built from the head statement's judgement (src/ledger/domain/head-statement.ts), which has both languages.
   LOG_ROLLED_BACK: (detail) => say(detail, '具体原因见服务器日志'),
   // Built by clockBehindMessage, which knows both instants.
-  CLOCK_BEHIND_LOG: (detail) => say(detail, '服务器时钟早于台账中最新记录的录入时间：系统时间可能被调回，暂停写入；请校正服务器时间后重试。'),
+  CLOCK_BEHIND_LOG: (detail) => say(detail, '服务器时钟早于台账中最新记录的录入时间：系统时间可能被调回，暂停写入；请校正服务器时间后重试。若服务器时间已准确（此前时钟偏快），请以 --accept-clock-ahead-records 启动一次。'),
   STORE_LOCKED: (_detail, path) =>
     say(
       `The event store ${path} is locked by another program holding its write lock (an sqlite3 shell or DB Browser for SQLite with an open transaction, a backup tool): the write waited 5 s and was not made, nothing was recorded. Close that program, or end its transaction: writes resume by themselves. Never open the live store with a tool that writes.`,

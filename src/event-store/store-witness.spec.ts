@@ -181,6 +181,20 @@ describe('Judging the ledger signing key against the witness (the key file repla
     writeFileSync(path, JSON.stringify({ ...witness, signingKey: 'not a key' }));
     expect(() => readWitness(path)).toThrow(/cannot be read/);
   });
+
+  it('reads the records accepted as stamped by a clock that was ahead, and refuses an entry that is not one (breaker9q P4)', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'rectify-witness-')), 'w.json');
+    const witness = { storeId: 's', kind: 'sqlite', location: 'x', head: '7', seenAt: '2026-12-02T08:01:47.000Z' };
+    const accepted = { at: '2026-12-02T08:01:47.000Z', upTo: '7', from: '6', records: 2, newestThen: '2026-12-03T08:01:12.000Z' };
+    writeFileSync(path, JSON.stringify({ ...witness, clockAheadAccepted: [accepted, { ...accepted, upTo: null, from: null, records: 0 }] }));
+    expect(readWitness(path)?.clockAheadAccepted).toEqual([accepted, { ...accepted, upTo: null, from: null, records: 0 }]);
+    for (const broken of [{ ...accepted, upTo: 7 }, { ...accepted, at: 'yesterday' }, { ...accepted, records: -1 }]) {
+      writeFileSync(path, JSON.stringify({ ...witness, clockAheadAccepted: [broken] }));
+      expect(() => readWitness(path)).toThrow(/cannot be read/);
+    }
+    writeFileSync(path, JSON.stringify({ ...witness, clockAheadAccepted: accepted }));
+    expect(() => readWitness(path)).toThrow(/cannot be read/);
+  });
 });
 
 // breaker9 F15: a witness that could not be written left its temporary file and a raw Node error.

@@ -8,6 +8,7 @@ import { temporaryPathFor } from '../shared/temporary-path.js';
 import { parsePosition, type EventStore, type StoreIdentity } from './event-store.port.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
 import type { WitnessedStoreFile } from './stray-wal.js';
+import type { ClockAheadAcceptance } from './clock-behind.js';
 
 /**
  * What this server last saw of its store, kept outside the store: when the database is lost,
@@ -80,6 +81,12 @@ export interface StoreWitness {
    * (src/ledger/domain/head-statement.ts). Absent when no start accepted this store.
    */
   readonly resetAcceptedAt?: string;
+  /**
+   * Every start that accepted records stamped by a clock that was ahead (`--accept-clock-ahead-records`,
+   * breaker9q P4), oldest first: the clock check judges only records after the latest one's `upTo`, and
+   * `ledger:verify` names each span. Carried by every later witness of this store. Absent when none did.
+   */
+  readonly clockAheadAccepted?: readonly ClockAheadAcceptance[];
   /**
    * The file's own numbering of events (`sqlite_sequence`, see `positionsGivenIn`) when that start
    * accepted the store: the events it numbered past the head then were lost in what the operator
@@ -215,6 +222,7 @@ export function readWitness(path: string): StoreWitness | null {
     (witness.checkpointNumbered !== undefined && !(Number.isInteger(witness.checkpointNumbered) && (witness.checkpointNumbered as number) > 0)) ||
     (witness.sealedRows !== undefined && typeof witness.sealedRows !== 'boolean') ||
     (witness.resetAcceptedAt !== undefined && typeof witness.resetAcceptedAt !== 'string') ||
+    (witness.clockAheadAccepted !== undefined && !(Array.isArray(witness.clockAheadAccepted) && witness.clockAheadAccepted.every(isClockAheadAcceptance))) ||
     (witness.numberedAtReset !== undefined && !(Number.isInteger(witness.numberedAtReset) && (witness.numberedAtReset as number) >= 0)) ||
     (witness.keyCopy !== undefined && typeof witness.keyCopy !== 'boolean' && typeof witness.keyCopy !== 'string') ||
     (witness.servedAs !== undefined && typeof witness.servedAs !== 'string') ||
@@ -228,6 +236,23 @@ export function readWitness(path: string): StoreWitness | null {
   }
   return witness as StoreWitness;
 }
+
+const isDecimalOrNull = (value: unknown): boolean => value === null || (typeof value === 'string' && /^\d+$/.test(value));
+/** A `StoreWitness.clockAheadAccepted` entry as written: two readable instants, positions as decimal strings (or null), a count. */
+const isClockAheadAcceptance = (value: unknown): boolean => {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Partial<Record<keyof ClockAheadAcceptance, unknown>>;
+  return (
+    typeof entry.at === 'string' &&
+    Number.isFinite(Date.parse(entry.at)) &&
+    typeof entry.newestThen === 'string' &&
+    Number.isFinite(Date.parse(entry.newestThen)) &&
+    isDecimalOrNull(entry.upTo) &&
+    isDecimalOrNull(entry.from) &&
+    Number.isSafeInteger(entry.records) &&
+    (entry.records as number) >= 0
+  );
+};
 
 const isNode = (value: unknown): boolean =>
   typeof value === 'object' && value !== null && /^\d+$/.test(String((value as { device?: unknown }).device)) && /^\d+$/.test(String((value as { inode?: unknown }).inode));

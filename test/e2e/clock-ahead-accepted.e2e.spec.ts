@@ -1,0 +1,131 @@
+import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { toolOnStore } from '../support/cli-tool.js';
+import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
+import { freshDatabasePath } from '../support/test-app.js';
+import { graphqlAt, killHard, PROCESS_TEST_CEILING_MS, startServer } from '../support/server-process.js';
+
+/*
+ * breaker9q P4 (blocker): a server whose clock was ahead (a CMOS or VM host wrong, a `date -s` typo)
+ * records with it; the clock is put right, and every write is refused CLOCK_BEHIND_LOG until real
+ * time passes the fast clock's newest record — a day here, a year after a typo. The way out is the
+ * operator's explicit, recorded acceptance: a start with --accept-clock-ahead-records takes the clock
+ * as right, the witness keeps the span it accepted, later starts stay ready, new records keep the real
+ * clock, and ledger:verify names the span.
+ */
+
+const ONE_DAY_MS = 24 * 3_600_000;
+/** The environment of a process whose clock reads a day ahead (test/support/clock-set-back.cjs shifts Date by CLOCK_OFFSET_MS). */
+const aheadByADay = { NODE_OPTIONS: `--require ${join(process.cwd(), 'test/support/clock-set-back.cjs')}`, CLOCK_OFFSET_MS: String(ONE_DAY_MS) };
+
+interface Health {
+  status: string;
+  problems: { cause: string }[];
+  notices: { cause: string; messageZh: string }[];
+}
+const healthOf = async (port: number) => (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as Health;
+const witnessOf = (sqlitePath: string) => JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8')) as { clockAheadAccepted?: { at: string; upTo: string; from: string; records: number; newestThen: string }[] };
+const recordedAtOf = (sqlitePath: string) => {
+  const db = new Database(sqlitePath, { readonly: true });
+  try {
+    return db.prepare('SELECT position, recorded_at AS recordedAt FROM events ORDER BY position').all() as { position: number; recordedAt: string }[];
+  } finally {
+    db.close();
+  }
+};
+
+describe('A server whose clock was ahead and was then put right', () => {
+  it(
+    'is refused writes naming --accept-clock-ahead-records; a start with it records the accepted span in the witness and writes again with the real clock; a plain restart stays ready; accepting again changes nothing; ledger:verify names the span',
+    async () => {
+      const sqlitePath = freshDatabasePath();
+      let server = await startServer(sqlitePath);
+      let supervisor: Record<string, string>;
+      try {
+        const created = await toolOnStore('create-user', ['--name', '张伟', '--role', 'SUPERVISOR'], sqlitePath);
+        expect(created.code).toBe(0);
+        supervisor = { authorization: `Bearer ${created.stdout.trim().split('\n').at(-1)}` };
+      } finally {
+        await killHard(server.child);
+      }
+
+      // The clock a day ahead: two records stamped tomorrow.
+      server = await startServer(sqlitePath, { env: aheadByADay });
+      try {
+        for (const key of ['ahead-1', 'ahead-2']) expect((await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput({ idempotencyKey: key }) }, supervisor)).errors).toBeUndefined();
+      } finally {
+        await killHard(server.child);
+      }
+      const stampedAhead = recordedAtOf(sqlitePath).slice(-2);
+      expect(Date.parse(stampedAhead[1]!.recordedAt)).toBeGreaterThan(Date.now() + ONE_DAY_MS / 2);
+
+      // The clock put right: writes refused, and the refusal names the way out.
+      server = await startServer(sqlitePath);
+      try {
+        const health = await healthOf(server.port);
+        expect(health.status).toBe('degraded');
+        expect(health.problems.map((problem) => problem.cause)).toContain('CLOCK_BEHIND_LOG');
+        const refused = await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput({ idempotencyKey: 'right-1' }) }, supervisor);
+        expect(refused.errors?.[0]?.extensions?.code).toBe('STORE_UNAVAILABLE');
+        expect(String(refused.errors?.[0]?.extensions?.messageZh)).toContain('请确认时间无误后以 --accept-clock-ahead-records（或 ACCEPT_CLOCK_AHEAD_RECORDS=true）启动一次');
+      } finally {
+        await killHard(server.child);
+      }
+      expect(witnessOf(sqlitePath).clockAheadAccepted).toBeUndefined();
+
+      // The operator's acceptance: ready at once, the span kept in the witness and said in Chinese.
+      server = await startServer(sqlitePath, { args: ['--accept-clock-ahead-records'] });
+      try {
+        const health = await healthOf(server.port);
+        expect(health.status).toBe('ready');
+        expect(health.problems).toEqual([]);
+        expect(health.notices.map((notice) => notice.cause)).toContain('CLOCK_AHEAD_RECORDS_ACCEPTED');
+        expect(health.notices.find((notice) => notice.cause === 'CLOCK_AHEAD_RECORDS_ACCEPTED')!.messageZh).toContain('接受了此前时钟偏快时录入的记录');
+        expect(server.output()).toContain(`位置 ${stampedAhead[0]!.position} 至 ${stampedAhead[1]!.position} 的 2 条记录的录入时间晚于该时刻`);
+      } finally {
+        await killHard(server.child);
+      }
+      const accepted = witnessOf(sqlitePath).clockAheadAccepted!;
+      expect(accepted).toHaveLength(1);
+      expect(accepted[0]).toMatchObject({ from: String(stampedAhead[0]!.position), upTo: String(stampedAhead[1]!.position), records: 2, newestThen: stampedAhead[1]!.recordedAt });
+
+      // A plain restart, nothing written since: still ready; it records, with the real clock.
+      server = await startServer(sqlitePath);
+      try {
+        const health = await healthOf(server.port);
+        expect(health.status).toBe('ready');
+        expect(health.notices.map((notice) => notice.cause)).not.toContain('CLOCK_AHEAD_RECORDS_ACCEPTED');
+        expect((await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput({ idempotencyKey: 'right-2' }) }, supervisor)).errors).toBeUndefined();
+        expect((await healthOf(server.port)).status).toBe('ready');
+      } finally {
+        await killHard(server.child);
+      }
+      const newest = recordedAtOf(sqlitePath).at(-1)!;
+      expect(newest.position).toBeGreaterThan(stampedAhead[1]!.position);
+      expect(Date.parse(newest.recordedAt)).toBeLessThan(Date.now() + 1000);
+      expect(Date.parse(newest.recordedAt)).toBeLessThan(Date.parse(stampedAhead[1]!.recordedAt));
+
+      // A writing tool on the right clock records too.
+      expect((await toolOnStore('create-user', ['--name', '李娜', '--role', 'INSPECTOR'], sqlitePath)).code).toBe(0);
+
+      // The flag given again with nothing ahead: said, and nothing changed.
+      server = await startServer(sqlitePath, { env: { ACCEPT_CLOCK_AHEAD_RECORDS: 'true' } });
+      try {
+        const health = await healthOf(server.port);
+        expect(health.status).toBe('ready');
+        expect(health.notices.map((notice) => notice.cause)).toContain('ACCEPT_CLOCK_AHEAD_RECORDS_LEFT_SET');
+      } finally {
+        await killHard(server.child);
+      }
+      expect(witnessOf(sqlitePath).clockAheadAccepted).toEqual(accepted);
+
+      // ledger:verify: the ledger intact, the accepted span named.
+      const verified = await toolOnStore('ledger-verify', [], sqlitePath);
+      expect(verified.code).toBe(0);
+      expect(verified.stdout).toContain('服务以 --accept-clock-ahead-records 启动，确认服务器时钟准确');
+      expect(verified.stdout).toContain(`位置 ${stampedAhead[0]!.position} 至 ${stampedAhead[1]!.position} 的 2 条记录`);
+    },
+    PROCESS_TEST_CEILING_MS,
+  );
+});

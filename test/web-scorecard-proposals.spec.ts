@@ -1,4 +1,5 @@
 import { newestIssued, withProposals } from '../web/src/scorecard-proposals.js';
+import { circularMarks } from '../web/src/circular-words.js';
 
 /* newcomer23 S7: 单位排名 proposed commending a unit whose report had just failed inspection, and still offered 拟通报批评 · 发通报 for a unit already criticised. */
 describe('what 单位排名 proposes beside each unit', () => {
@@ -34,5 +35,31 @@ describe('what 单位排名 proposes beside each unit', () => {
     // As recorded by an instant (按录入时间): the circular entered after it was not issued yet.
     const then = withProposals(ranking, newestIssued(circulars, '2026-11-30T00:00:00.000Z'));
     expect(then.find((row) => row.unitId === 'late')).toMatchObject({ proposal: 'CRITICISM', issuedOn: '2026-11-20' });
+  });
+
+  it('a circular withdrawn (撤回通报, newcomer26 S9) marks the unit no more from its withdrawal day; a day before, or as known before, it still does', () => {
+    const wrongUnit = {
+      issuedOn: '2026-12-01',
+      issuedAt: '2026-12-01T02:00:00.000Z',
+      kind: 'CRITICISM',
+      unit: { id: 'late' },
+      withdrawal: { withdrawnOn: '2026-12-02', withdrawnAt: '2026-12-02T03:00:00.000Z', reason: '发错单位。' },
+    };
+    expect(withProposals(ranking, newestIssued([wrongUnit], null)).find((row) => row.unitId === 'late')).toMatchObject({ proposal: 'CRITICISM', issuedOn: null });
+    expect(withProposals(ranking, newestIssued([wrongUnit], null, '2026-12-01')).find((row) => row.unitId === 'late')).toMatchObject({ issuedOn: '2026-12-01' });
+    expect(withProposals(ranking, newestIssued([wrongUnit], '2026-12-02T01:00:00.000Z')).find((row) => row.unitId === 'late')).toMatchObject({ issuedOn: '2026-12-01' });
+  });
+});
+
+describe('how a circular reads on a page (newcomer26 S9)', () => {
+  const circular = { issuedOn: '2026-11-28', documentNumber: '青政公开〔2026〕6号', withdrawal: null, corrections: [] };
+
+  it('says 已撤回 with the day and why once withdrawn by the day read, and what a correction changed', () => {
+    const withdrawn = { ...circular, withdrawal: { withdrawnOn: '2026-12-02', withdrawnAt: '2026-12-02T03:00:00.000Z', reason: '发错单位。' } };
+    expect(circularMarks(withdrawn)).toEqual(['已撤回（2026-12-02：发错单位。）']);
+    expect(circularMarks(withdrawn, '2026-12-01')).toEqual([]);
+    const corrected = { ...circular, corrections: [{ previousIssuedOn: '2026-11-30', previousDocumentNumber: null }] };
+    expect(circularMarks(corrected)).toEqual(['发文日期原录 2026-11-30', '文号原录 （无）']);
+    expect(circularMarks(circular)).toEqual([]);
   });
 });

@@ -68,6 +68,47 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "unlockedOn"
       ]
     },
+    "CircularCorrected": {
+      "type": "object",
+      "properties": {
+        "circularId": {
+          "type": "string"
+        },
+        "previousIssuedOn": {
+          "type": "string"
+        },
+        "issuedOn": {
+          "type": "string"
+        },
+        "previousDocumentNumber": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "documentNumber": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "reason": {
+          "type": "string"
+        },
+        "correctedOn": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "circularId",
+        "previousIssuedOn",
+        "issuedOn",
+        "previousDocumentNumber",
+        "documentNumber",
+        "reason",
+        "correctedOn"
+      ]
+    },
     "CircularIssued": {
       "type": "object",
       "properties": {
@@ -114,6 +155,12 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         },
         "issuedOn": {
           "type": "string"
+        },
+        "documentNumber": {
+          "type": [
+            "string",
+            "null"
+          ]
         }
       },
       "required": [
@@ -123,7 +170,27 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "title",
         "reason",
         "references",
-        "issuedOn"
+        "issuedOn",
+        "documentNumber"
+      ]
+    },
+    "CircularWithdrawn": {
+      "type": "object",
+      "properties": {
+        "circularId": {
+          "type": "string"
+        },
+        "reason": {
+          "type": "string"
+        },
+        "withdrawnOn": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "circularId",
+        "reason",
+        "withdrawnOn"
       ]
     },
     "EvaluationRegistered": {

@@ -37,7 +37,10 @@ import { CircularsReadModel } from './circulars/circulars.read-model.js';
 import { CircularsResolver } from './circulars/circulars.resolver.js';
 import { FormRectificationTeamHandler } from './form-rectification-team/form-rectification-team.handler.js';
 import { FormRectificationTeamResolver } from './form-rectification-team/form-rectification-team.resolver.js';
-import { IssueCircularHandler } from './issue-circular/issue-circular.handler.js';
+import { CircularFactsLookUp, IssueCircularHandler } from './issue-circular/issue-circular.handler.js';
+import { WithdrawCircularHandler } from './withdraw-circular/withdraw-circular.handler.js';
+import { CorrectCircularHandler } from './correct-circular/correct-circular.handler.js';
+import { CircularCorrectionsResolver } from './withdraw-circular/circular-corrections.resolver.js';
 import { IssueCircularResolver } from './issue-circular/issue-circular.resolver.js';
 import { GetRectificationPlanHandler, GetRectificationTeamHandler } from './rectification-setup/rectification-setup.queries.js';
 import { RectificationSetupReadModel } from './rectification-setup/rectification-setup.read-model.js';
@@ -92,6 +95,10 @@ import { EvaluationSetupResolver } from './rectification-setup/rectification-set
     GetCircularHandler,
     IssueCircularHandler,
     IssueCircularResolver,
+    CircularFactsLookUp,
+    WithdrawCircularHandler,
+    CorrectCircularHandler,
+    CircularCorrectionsResolver,
   ],
 })
 export class RectificationModule {}

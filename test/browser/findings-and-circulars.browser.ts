@@ -99,6 +99,9 @@ describe('问题清单 and circulars that cite what they are about', () => {
     await item.click();
     await page.keyboard.press('Escape');
     await form.getByRole('button', { name: '发布' }).click();
+    // 发布 asks once more, naming the unit, the kind and the day (newcomer26 S9); nothing is sent before.
+    expect(await text(page, '[data-test="form-confirm"]')).toContain(`确认发布通报批评：${fgw.name} —《关于市发改委政策解读工作滞后的通报》，发文日期 ${officeDay(0)}。`);
+    await form.getByRole('button', { name: '确认发布' }).click();
 
     const row = page.locator('[data-test="circulars"] .el-table__row', { hasText: '关于市发改委政策解读工作滞后的通报' });
     await row.waitFor();
@@ -123,5 +126,30 @@ describe('问题清单 and circulars that cite what they are about', () => {
     await page.goto(`/circulars?asOf=${officeDay(-1)}`);
     await eventually(page, async () => (await text(page, '[data-test="circulars"] .el-table__empty-text')) === '暂无对本单位的通报', 'the empty list said to be the unit’s own');
     expect(await text(page, '[data-test="circulars-scope"]')).toBe(`（本单位，截至 ${officeDay(-1)}）`);
+  });
+
+  it('issues a circular with its 文号, then withdraws it as sent about the wrong unit: kept in the list, marked, no longer counted (newcomer26 S9)', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/circulars?unitId=${fgw.id}&kind=CRITICISM`);
+    const form = page.locator('[data-test="form-circular"]');
+    await form.getByLabel('标题').fill('关于市发改委整改进度滞后的通报');
+    await form.getByLabel('事由').fill('逾期未报送整改情况。');
+    await form.getByLabel('文号（可不填）').fill('青政公开〔2026〕7号');
+    await form.getByRole('button', { name: '发布' }).click();
+    expect(await text(page, '[data-test="form-confirm"]')).toContain(`确认发布通报批评：${fgw.name} —《关于市发改委整改进度滞后的通报》（青政公开〔2026〕7号）`);
+    await form.getByRole('button', { name: '确认发布' }).click();
+    const row = page.locator('[data-test="circulars"] .el-table__row', { hasText: '关于市发改委整改进度滞后的通报' });
+    await row.getByText('青政公开〔2026〕7号').waitFor();
+
+    await row.locator('[data-test="circular-withdraw"]').click();
+    const withdrawal = page.locator('[data-test="form-withdraw-circular"]');
+    await withdrawal.getByLabel('撤回理由（如：发错单位、未印发）').fill('发错单位：应为市教育局。');
+    await withdrawal.getByRole('button', { name: '撤回通报' }).click();
+    expect(await text(page, '[data-test="form-confirm"]')).toContain('确认撤回通报批评“关于市发改委整改进度滞后的通报”');
+    await withdrawal.getByRole('button', { name: '确认撤回通报' }).click();
+    await row.locator('[data-test="circular-mark"]', { hasText: `已撤回（${officeDay(0)}：发错单位：应为市教育局。）` }).waitFor();
+    expect(await row.locator('[data-test="circular-withdraw"]').count()).toBe(0);
+    const { data } = await app.graphql(`{ circulars(first: 50) { nodes { title withdrawal { reason } } } }`);
+    expect(data!.circulars.nodes.find((circular: { title: string }) => circular.title === '关于市发改委整改进度滞后的通报').withdrawal).toEqual({ reason: '发错单位：应为市教育局。' });
   });
 });

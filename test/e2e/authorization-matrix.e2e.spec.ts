@@ -71,6 +71,10 @@ describe('Authorization matrix: every operation × every caller', () => {
     const other = data.finding.assignments.find((part: { unitId: string }) => part.unitId === units[OTHER_UNIT]);
     return other.inspections.at(-1).inspectionId as string;
   };
+  const circularTitled = async (title: string) => {
+    const data = await ok(`{ circulars(first: 50) { nodes { id title } } }`);
+    return data.circulars.nodes.find((circular: { title: string }) => circular.title === title).id as string;
+  };
   const lastItemInspection = async (itemId: string) => {
     const data = await ok(`query($id: ID!) { workPlanItem(id: $id) { parts { unitId inspections { inspectionId } } } }`, { id: itemId });
     const other = data.workPlanItem.parts.find((part: { unitId: string }) => part.unitId === units[OTHER_UNIT]);
@@ -217,6 +221,9 @@ describe('Authorization matrix: every operation × every caller', () => {
     mutationRow('correctRecordDate', ['SUPERVISOR'], () => ({ findingId: backdatedFinding, ...ownPart(), record: 'REPORT', previousOn: '2026-04-06', on: '2026-04-07', reason: '报告日期录入有误' })),
     mutationRow('reopenFinding', ['SUPERVISOR'], () => ({ findingId: closedFinding, reason: '群众反映问题反弹' })),
     mutationRow('issueCircular', ['SUPERVISOR'], () => ({ ...ownPart(), kind: 'CRITICISM', title: '关于整改进度滞后的通报', reason: '整改报告被退回', references: [{ kind: 'FINDING', id: openFinding }], issuedOn: '2026-04-10' })),
+    // A circular issued by mistake: its day or 文号 corrected, then withdrawn (newcomer26 S9).
+    mutationRow('correctCircular', ['SUPERVISOR'], async () => ({ circularId: await circularTitled('关于整改进度滞后的通报'), documentNumber: '青政公开〔2026〕5号', reason: '文号漏填' })),
+    mutationRow('withdrawCircular', ['SUPERVISOR'], async () => ({ circularId: await circularTitled('关于整改进度滞后的通报'), reason: '发错单位' })),
     mutationRow('withdrawFinding', ['SUPERVISOR'], () => ({ findingId: duplicateFinding, reason: '与“依申请公开答复不规范”重复登记' })),
     mutationRow('correctFindingWithdrawal', ['SUPERVISOR'], () => ({ findingId: duplicateFinding, withdrawnOn: '2026-04-09', reason: '撤销日期录入有误' })),
     mutationRow('undoFindingWithdrawal', ['SUPERVISOR'], () => ({ findingId: duplicateFinding, reason: '误撤销，问题仍需整改' })),

@@ -1,3 +1,5 @@
+import { withdrawalThen, type CircularWithdrawal } from './circular-words.js';
+
 /**
  * What the 单位排名 page proposes beside each unit (拟表扬 / 拟通报批评), from the ranking the API
  * gives (best first) and the circulars already issued. Pure: the Jest suite reads it
@@ -44,8 +46,9 @@ export function withProposals<Unit extends RankedUnit>(ranked: readonly Unit[], 
 /** The key of `withProposals`' `issued` map. */
 export const issuedKey = (unitId: string, kind: string) => `${unitId}:${kind}`;
 
-/** A circular as the page reads it to know what was issued. */
+/** A circular as the page reads it to know what was issued (and whether it was withdrawn since: 撤回通报). */
 export interface IssuedCircular {
+  readonly withdrawal?: CircularWithdrawal | null;
   readonly issuedOn: string;
   /** When it was recorded (ISO instant). */
   readonly issuedAt: string;
@@ -54,13 +57,15 @@ export interface IssuedCircular {
 }
 
 /**
- * `withProposals`' `issued` map from the circulars issued by the day viewed; on a 按录入时间 reading
- * (`knownAt`, ISO instant), only those recorded by then.
+ * `withProposals`' `issued` map from the circulars issued by the day viewed (`asOf`, null: today) and not withdrawn by
+ * then (newcomer26 S9: a circular sent about the wrong unit and withdrawn marks it no more); on a 按录入时间 reading
+ * (`knownAt`, ISO instant), only those recorded by then, withdrawn as known then.
  */
-export function newestIssued(circulars: readonly IssuedCircular[], knownAt: string | null): Map<string, string> {
+export function newestIssued(circulars: readonly IssuedCircular[], knownAt: string | null, asOf: string | null = null): Map<string, string> {
   const newest = new Map<string, string>();
   for (const circular of circulars) {
     if (knownAt !== null && Date.parse(circular.issuedAt) > Date.parse(knownAt)) continue;
+    if (withdrawalThen(circular, asOf, knownAt)) continue;
     const key = issuedKey(circular.unit.id, circular.kind);
     if ((newest.get(key) ?? '') < circular.issuedOn) newest.set(key, circular.issuedOn);
   }

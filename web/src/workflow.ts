@@ -140,7 +140,7 @@ export interface PartTerms {
 
 
 /** The circulars that cite a finding or an item, as CitingCirculars.vue lists them. */
-export const CITING_CIRCULARS = 'circulars { id kind title reason issuedOn unit { name } }';
+export const CITING_CIRCULARS = 'circulars { id kind title reason issuedOn documentNumber withdrawal { withdrawnOn withdrawnAt reason } corrections { previousIssuedOn previousDocumentNumber } unit { name } }';
 
 /** What the timeline shows of a history line (HistoryEntry). */
 const HISTORY_LINE = 'revision eventType occurredOn recordedAt actorId actorName actorRole actorUnitId actorUnitName unitId unitName successorUnitName details';

@@ -3,11 +3,30 @@ import { insertInOrder, paginate, type Connection, type ListOrder, type PageRequ
 import { CircularEvent, CircularIssued, type CircularKind, type CircularReference } from '../domain/circular.events.js';
 import { documentTitleKey } from '../../shared/document-title.js';
 
-export type CircularView = CircularIssued['data'] & {
+export type CircularView = Omit<CircularIssued['data'], 'issuedOn' | 'documentNumber'> & {
+  /** `YYYY-MM-DD`, as corrected (更正通报) when it was. */
+  issuedOn: string;
+  /** 文号, as corrected; null when none. */
+  documentNumber: string | null;
   readonly issuedAt: string;
   readonly issuedBy: string;
   /** Its place in the order circulars were recorded (0, 1, …). */
   readonly sequence: number;
+  /** 撤回通报: the office day, the UTC instant recorded and why; null while it stands. */
+  withdrawal: { readonly withdrawnOn: string; readonly withdrawnAt: string; readonly reason: string } | null;
+  /** Its corrections (更正通报), oldest first: what it read before, when, and why. */
+  corrections: readonly { readonly previousIssuedOn: string; readonly previousDocumentNumber: string | null; readonly correctedOn: string; readonly correctedAt: string; readonly reason: string }[];
+};
+
+/**
+ * Whether a circular counts on office day `day` as known at instant `knownAt` (both optional: today, as known now): issued by
+ * then and not withdrawn by then (撤回通报, newcomer26 S9: a withdrawn circular stays listed, marked, and counts nowhere from its
+ * withdrawal day).
+ */
+export const standsOn = (circular: CircularView, day?: string, knownAt?: string): boolean => {
+  const withdrawal = circular.withdrawal;
+  if (!withdrawal) return true;
+  return (day !== undefined && withdrawal.withdrawnOn > day) || (knownAt !== undefined && withdrawal.withdrawnAt > knownAt);
 };
 
 /** Which circulars a list shows; every field given must hold. */
@@ -52,14 +71,57 @@ export class CircularsReadModel implements Projection {
 
   apply(event: RecordedEvent): void {
     const known = event as RecordedEvent<CircularEvent>;
-    if (known.type !== 'CircularIssued') return;
-    const circular: CircularView = { ...known.data, issuedAt: event.metadata.recordedAt, issuedBy: event.metadata.actorId, sequence: this.byId.size };
+    switch (known.type) {
+      case 'CircularIssued': {
+        const circular: CircularView = { ...known.data, issuedAt: event.metadata.recordedAt, issuedBy: event.metadata.actorId, sequence: this.byId.size, withdrawal: null, corrections: [] };
+        this.place(circular);
+        this.byId.set(circular.circularId, circular);
+        return;
+      }
+      case 'CircularWithdrawn': {
+        const circular = this.byId.get(known.data.circularId);
+        if (!circular) return;
+        circular.withdrawal = { withdrawnOn: known.data.withdrawnOn, withdrawnAt: event.metadata.recordedAt, reason: known.data.reason };
+        // A withdrawn circular no longer stands in the way of issuing it again, rightly (breaker11g P1's sameness).
+        const same = sameCircularKey(circular);
+        if (this.bySameness.get(same) === circular) this.bySameness.delete(same);
+        return;
+      }
+      case 'CircularCorrected': {
+        const circular = this.byId.get(known.data.circularId);
+        if (!circular) return;
+        // Its lists are ordered by issue day: taken out, re-dated, put back where the corrected day goes. O(circulars) — a few dozen a year.
+        this.unplace(circular);
+        const { previousIssuedOn, previousDocumentNumber, correctedOn, reason } = known.data;
+        circular.issuedOn = known.data.issuedOn;
+        circular.documentNumber = known.data.documentNumber;
+        circular.corrections = [...circular.corrections, { previousIssuedOn, previousDocumentNumber, correctedOn, correctedAt: event.metadata.recordedAt, reason }];
+        this.place(circular);
+        return;
+      }
+    }
+  }
+
+  /** Puts a circular into every ordered list that holds it (by its issue day now). */
+  private place(circular: CircularView): void {
     insertInOrder(this.all, circular, newestFirst);
-    this.byId.set(circular.circularId, circular);
     insertInto(this.byUnit, circular.unitId, circular);
     for (const reference of new Set(circular.references.map(referenceKey))) insertInto(this.byReference, reference, circular);
     const same = sameCircularKey(circular);
-    if (!this.bySameness.has(same)) this.bySameness.set(same, circular);
+    if (!circular.withdrawal && !this.bySameness.has(same)) this.bySameness.set(same, circular);
+  }
+
+  /** Takes a circular out of every list `place` put it in. */
+  private unplace(circular: CircularView): void {
+    const out = (list: CircularView[] | undefined) => {
+      const index = list?.indexOf(circular) ?? -1;
+      if (index >= 0) list!.splice(index, 1);
+    };
+    out(this.all);
+    out(this.byUnit.get(circular.unitId));
+    for (const reference of new Set(circular.references.map(referenceKey))) out(this.byReference.get(reference));
+    const same = sameCircularKey(circular);
+    if (this.bySameness.get(same) === circular) this.bySameness.delete(same);
   }
 
   /**

@@ -2,7 +2,9 @@ import type { Actor } from '../../shared/command-context.js';
 import { fold } from '../../shared/decider.js';
 import { admin, clerkOf, inspector, supervisor } from '../../shared/testing/actors.js';
 import { given as givenDecider } from '../../shared/testing/decider-testing.js';
-import { circularDecider, type IssueCircular } from './circular.decider.js';
+import { circularDecider, type CorrectCircular, type IssueCircular, type WithdrawCircular } from './circular.decider.js';
+import { EventSchemaRegistry } from '../../shared/event-schemas.js';
+import { circularEventSchemas } from './circular.events.js';
 import type { CircularEvent, CircularIssued } from './circular.events.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -28,6 +30,7 @@ const criticised: CircularIssued = {
       { kind: 'WORK_PLAN_ITEM', id: 'item-2-7' },
     ],
     issuedOn: '2026-07-14',
+    documentNumber: null,
   },
 };
 
@@ -136,7 +139,9 @@ describe('issued', () => {
       circularId: 'circular-7',
       unitId: 'unit-transport',
       kind: 'CRITICISM',
+      title: '关于市交通运输局整改工作不力的通报',
       issuedOn: '2026-07-14',
+      documentNumber: null,
     });
   });
 
@@ -184,5 +189,78 @@ describe('a circular’s day against what it is about (breaker8 minors)', () => 
     given([])
       .when(issue({ issuedOn: '2016-05-10', referencesWithdrawn }))
       .thenRefused('CONFLICT', /as a repeat of finding 「未开通网上申请渠道」/, /^问题「网上申请渠道未开通」已于 2016-05-20 作为问题「未开通网上申请渠道」的重复登记撤销，在任何一天都不计入统计，不能作为通报的依据；请引用问题「未开通网上申请渠道」。$/);
+  });
+});
+
+describe('issued by mistake: 撤回通报 and 更正通报 (newcomer26 S9)', () => {
+  const withdraw = (overrides: Partial<WithdrawCircular> = {}): WithdrawCircular => ({
+    type: 'WithdrawCircular',
+    actor: supervisor,
+    today: TODAY,
+    circularId: 'circular-7',
+    reason: '发错单位：应为市教育局。',
+    withdrawnOn: TODAY,
+    ...overrides,
+  });
+  const correct = (overrides: Partial<CorrectCircular> = {}): CorrectCircular => ({
+    type: 'CorrectCircular',
+    actor: supervisor,
+    today: TODAY,
+    circularId: 'circular-7',
+    reason: '发文日期录错。',
+    ...overrides,
+  });
+  const withdrawn: CircularEvent = { type: 'CircularWithdrawn', data: { circularId: 'circular-7', reason: '发错单位：应为市教育局。', withdrawnOn: TODAY } };
+
+  it('a circular is issued with its 文号, trimmed; a blank one is none', () => {
+    given([]).when(issue({ documentNumber: ' 青政公开〔2026〕5号 ' })).then([issuedWith({ documentNumber: '青政公开〔2026〕5号' })]);
+    given([]).when(issue({ documentNumber: '  ' })).then([criticised]);
+  });
+
+  it('the supervisor withdraws it with a reason; it is withdrawn once', () => {
+    given([criticised]).when(withdraw()).then([withdrawn]);
+    given([criticised, withdrawn]).when(withdraw()).thenRefused('CONFLICT', /withdrawn on 2026-07-15/, /已于 2026-07-15 撤回（发错单位：应为市教育局。），不能再撤回/);
+  });
+
+  it.each<[string, Partial<WithdrawCircular>, string, RegExp]>([
+    ['no reason', { reason: ' ' }, 'BAD_USER_INPUT', /请填写撤回理由/],
+    ['a day before it was issued', { withdrawnOn: '2026-07-13' }, 'BAD_USER_INPUT', /撤回日期（2026-07-13）早于该通报的发文日期（2026-07-14）/],
+    ['a day in the future', { withdrawnOn: '2026-07-16' }, 'BAD_USER_INPUT', /将来/],
+  ])('refuses a withdrawal with %s', (_what, overrides, code, zh) => {
+    given([criticised]).when(withdraw(overrides)).thenRefused(code, /./, zh);
+  });
+
+  it('only a supervisor withdraws or corrects; an unknown circular is not found', () => {
+    given([criticised]).when(withdraw({ actor: clerkOf('unit-transport') })).thenRefused('FORBIDDEN');
+    given([criticised]).when(correct({ actor: inspector, issuedOn: '2026-07-13' })).thenRefused('FORBIDDEN');
+    given([]).when(withdraw()).thenRefused('NOT_FOUND');
+  });
+
+  it('corrects its 发文日期 and 文号, keeping what it read before', () => {
+    given([criticised])
+      .when(correct({ issuedOn: '2026-07-10', documentNumber: '青政公开〔2026〕5号' }))
+      .then([
+        {
+          type: 'CircularCorrected',
+          data: { circularId: 'circular-7', previousIssuedOn: '2026-07-14', issuedOn: '2026-07-10', previousDocumentNumber: null, documentNumber: '青政公开〔2026〕5号', reason: '发文日期录错。', correctedOn: TODAY },
+        },
+      ]);
+  });
+
+  it('judges a corrected day as issuing on it: not before the unit or what it cites, not in the future', () => {
+    const registered = { day: '2026-07-01', what: { en: 'the registration of 市交通运输局', zh: '市交通运输局的登记日期' } };
+    given([criticised]).when(correct({ issuedOn: '2026-06-30', unitRegistration: registered })).thenRefused('BAD_USER_INPUT', /before/, /发文日期（2026-06-30）早于市交通运输局的登记日期（2026-07-01）/);
+    given([criticised]).when(correct({ issuedOn: '2026-07-16' })).thenRefused('BAD_USER_INPUT', /future/);
+  });
+
+  it('refuses a correction that changes nothing, and any correction of a withdrawn circular', () => {
+    given([criticised]).when(correct({ issuedOn: '2026-07-14', documentNumber: '' })).thenRefused('BAD_USER_INPUT', /neither/, /没有可更正的内容/);
+    given([criticised, withdrawn]).when(correct({ issuedOn: '2026-07-10' })).thenRefused('CONFLICT', /withdrawn/, /已于 2026-07-15 撤回/);
+  });
+
+  it('a circular stored as v1, before 文号, loads with none', () => {
+    const registry = new EventSchemaRegistry().register(circularEventSchemas);
+    const { documentNumber: _none, ...v1 } = criticised.data;
+    expect(registry.upcast({ type: 'CircularIssued', schemaVersion: 1, data: v1, metadata: { recordedAt: '2026-07-14T02:00:00.000Z' } }).data).toEqual({ ...v1, documentNumber: null });
   });
 });

@@ -2,17 +2,11 @@ import { requireCalendarDate, requireNotBefore, requireOfficeEra, requireRole, r
 import { isAfter } from '../../shared/calendar-date.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
-import { DomainError, badInput, conflict, notFound, say, type Bilingual } from '../../shared/domain-error.js';
+import { DomainError, badInput, conflict, named, notFound, say, type Bilingual } from '../../shared/domain-error.js';
 import type { CircularEvent, CircularIssued, CircularKind, CircularReference } from './circular.events.js';
 
-export interface IssueCircular extends Readonly<CircularIssued['data']> {
-  readonly type: 'IssueCircular';
-  readonly actor: Actor;
-  /** The office's calendar day, `officeDate(now)`: a circular cannot be dated in the future. */
-  readonly today: string;
-  /** Facts the handler looked up in the units directory and in the referenced streams. */
-  readonly unitExists: boolean;
-  readonly unknownReferences: readonly CircularReference[];
+/** What the handler looks up about a circular's unit and references, judged on the day it is (or is corrected to be) issued. */
+export interface CircularFacts {
   /** The unit's registration (looked up, named by the unit's name): no circular about it is dated before. Absent: unchecked. */
   readonly unitRegistration?: DatedFact;
   /**
@@ -21,12 +15,6 @@ export interface IssueCircular extends Readonly<CircularIssued['data']> {
    * what existed on its day.
    */
   readonly referencesBegan?: readonly DatedFact[];
-  /**
-   * The references the unit has no part in (nor had, nor was named as concerned by), by name,
-   * looked up by the handler: a circular commends or criticises a unit for its own work only
-   * (breaker11b G1). Absent: unchecked.
-   */
-  readonly referencesNotConcerning?: readonly Bilingual[];
   /**
    * The references withdrawn (a finding 已撤销, an item withdrawn from its plan), by name with the
    * day and reason, looked up by the handler: one withdrawn on or before the circular's day counts
@@ -50,6 +38,24 @@ export interface IssueCircular extends Readonly<CircularIssued['data']> {
    * its successor's (breaker11h P7); one dated before may name it. Absent: the unit stands.
    */
   readonly unitMerged?: { readonly mergedOn: string; readonly successorName: string };
+}
+
+export interface IssueCircular extends Readonly<Omit<CircularIssued['data'], 'documentNumber'>>, CircularFacts {
+  readonly type: 'IssueCircular';
+  /** 文号 (document number), optional: blank or absent is none. */
+  readonly documentNumber?: string | null;
+  readonly actor: Actor;
+  /** The office's calendar day, `officeDate(now)`: a circular cannot be dated in the future. */
+  readonly today: string;
+  /** Facts the handler looked up in the units directory and in the referenced streams. */
+  readonly unitExists: boolean;
+  readonly unknownReferences: readonly CircularReference[];
+  /**
+   * The references the unit has no part in (nor had, nor was named as concerned by), by name,
+   * looked up by the handler: a circular commends or criticises a unit for its own work only
+   * (breaker11b G1). Absent: unchecked.
+   */
+  readonly referencesNotConcerning?: readonly Bilingual[];
   /**
    * The circular already issued to this unit, of this kind, on this day, with the same title's words,
    * looked up by the handler: one circular is issued once (breaker11g P1: sent again under a new key
@@ -58,7 +64,35 @@ export interface IssueCircular extends Readonly<CircularIssued['data']> {
   readonly sameCircularIssued?: { readonly circularId: string; readonly title: string };
 }
 
-export type CircularCommand = IssueCircular;
+/** 撤回通报 (newcomer26 S9): the supervisor takes back a circular issued by mistake, with a reason and the office day. */
+export interface WithdrawCircular {
+  readonly type: 'WithdrawCircular';
+  readonly actor: Actor;
+  /** The office's calendar day (`officeDate(now)`). */
+  readonly today: string;
+  readonly circularId: string;
+  readonly reason: string;
+  /** `YYYY-MM-DD`: not in the future, not before the circular's issue day. */
+  readonly withdrawnOn: string;
+}
+
+/**
+ * 更正通报 (newcomer26 S9): the supervisor corrects a circular's 发文日期 and/or 文号 typed wrong, with a
+ * reason. A new day is judged as issuing on it would be (`CircularFacts`, looked up by the handler).
+ */
+export interface CorrectCircular extends CircularFacts {
+  readonly type: 'CorrectCircular';
+  readonly actor: Actor;
+  readonly today: string;
+  readonly circularId: string;
+  /** The day it was really issued (`YYYY-MM-DD`); absent: unchanged. */
+  readonly issuedOn?: string;
+  /** Its 文号; absent: unchanged; blank: none. */
+  readonly documentNumber?: string | null;
+  readonly reason: string;
+}
+
+export type CircularCommand = IssueCircular | WithdrawCircular | CorrectCircular;
 
 /** What a reference's kind is called in a refusal: the office's words, never its id. */
 const REFERENCE_ZH: Readonly<Record<CircularReference['kind'], string>> = { FINDING: '问题', WORK_PLAN_ITEM: '工作事项' };
@@ -70,20 +104,28 @@ export type CircularState =
       readonly circularId: string;
       readonly unitId: string;
       readonly kind: CircularKind;
+      readonly title: string;
       readonly issuedOn: string;
+      readonly documentNumber: string | null;
+      /** Set once it is withdrawn (撤回通报): the office day and why. */
+      readonly withdrawn?: { readonly on: string; readonly reason: string };
     };
 
 export const circularDecider: Decider<CircularCommand, CircularState, CircularEvent> = {
   initialState: () => ({ status: 'unissued' }),
 
-  evolve(_state, event) {
+  evolve(state, event) {
     switch (event.type) {
       case 'CircularIssued': {
-        const { circularId, unitId, kind, issuedOn } = event.data;
-        return { status: 'issued', circularId, unitId, kind, issuedOn };
+        const { circularId, unitId, kind, title, issuedOn, documentNumber } = event.data;
+        return { status: 'issued', circularId, unitId, kind, title, issuedOn, documentNumber };
       }
+      case 'CircularWithdrawn':
+        return state.status === 'issued' ? { ...state, withdrawn: { on: event.data.withdrawnOn, reason: event.data.reason } } : state;
+      case 'CircularCorrected':
+        return state.status === 'issued' ? { ...state, issuedOn: event.data.issuedOn, documentNumber: event.data.documentNumber } : state;
       default:
-        return unreachable(event.type);
+        return unreachable(event);
     }
   },
 
@@ -91,11 +133,59 @@ export const circularDecider: Decider<CircularCommand, CircularState, CircularEv
     switch (command.type) {
       case 'IssueCircular':
         return issueCircular(command, state);
+      case 'WithdrawCircular':
+        return withdrawCircular(command, state);
+      case 'CorrectCircular':
+        return correctCircular(command, state);
       default:
-        return unreachable(command.type);
+        return unreachable(command);
     }
   },
 };
+
+/** A 文号 as kept: trimmed, blank is none. */
+const documentNumberOf = (text: string | null | undefined): string | null => (text == null || text.trim() === '' ? null : text.trim());
+
+/** The issued circular a withdrawal or correction is about, still standing (not withdrawn). NOT_FOUND / CONFLICT otherwise. */
+function standingCircular(command: WithdrawCircular | CorrectCircular, state: CircularState, doing: Bilingual): Extract<CircularState, { status: 'issued' }> {
+  requireRole(command.actor, ['SUPERVISOR'], doing);
+  if (state.status !== 'issued') throw notFound('Circular', command.circularId);
+  if (state.withdrawn) {
+    throw conflict(
+      `The circular 「${state.title}」 was withdrawn on ${state.withdrawn.on} (${state.withdrawn.reason}).`,
+      `通报“${state.title}”已于 ${state.withdrawn.on} 撤回（${state.withdrawn.reason}），不能再${doing.zh}。`,
+    );
+  }
+  return state;
+}
+
+function withdrawCircular(command: WithdrawCircular, state: CircularState): CircularEvent[] {
+  const circular = standingCircular(command, state, say('withdraw circulars', '撤回'));
+  const { circularId, reason, withdrawnOn } = command;
+  requireText(reason, named('reason', 'A reason for the withdrawal', '撤回理由'));
+  requireCalendarDate(withdrawnOn, named('withdrawnOn', 'The withdrawal date', '撤回日期'));
+  if (isAfter(withdrawnOn, command.today)) throw badInput(`The withdrawal date ${withdrawnOn} is in the future.`, `撤回日期（${withdrawnOn}）是将来的日期：今天是 ${command.today}。`, { field: 'withdrawnOn' });
+  requireNotBefore({ day: withdrawnOn, what: named('withdrawnOn', 'the withdrawal date', '撤回日期') }, { day: circular.issuedOn, what: say('its issue date', '该通报的发文日期') });
+  return [{ type: 'CircularWithdrawn', data: { circularId, reason: reason.trim(), withdrawnOn } }];
+}
+
+function correctCircular(command: CorrectCircular, state: CircularState): CircularEvent[] {
+  const circular = standingCircular(command, state, say('correct circulars', '更正'));
+  const { circularId, reason } = command;
+  requireText(reason, named('reason', 'A reason for the correction', '更正理由'));
+  const issuedOn = command.issuedOn ?? circular.issuedOn;
+  const documentNumber = command.documentNumber === undefined ? circular.documentNumber : documentNumberOf(command.documentNumber);
+  if (issuedOn === circular.issuedOn && documentNumber === circular.documentNumber) {
+    throw badInput('The correction changes neither the issue date nor the document number.', `更正后的发文日期和文号与原记录相同（${circular.issuedOn}${circular.documentNumber ? `，${circular.documentNumber}` : ''}），没有可更正的内容。`, { field: 'issuedOn' });
+  }
+  if (issuedOn !== circular.issuedOn) requireIssuableOn(command, issuedOn, circular.unitId);
+  return [
+    {
+      type: 'CircularCorrected',
+      data: { circularId, previousIssuedOn: circular.issuedOn, issuedOn, previousDocumentNumber: circular.documentNumber, documentNumber, reason: reason.trim(), correctedOn: command.today },
+    },
+  ];
+}
 
 function issueCircular(command: IssueCircular, state: CircularState): CircularEvent[] {
   const { circularId, unitId, kind, title, reason, references, issuedOn } = command;
@@ -118,6 +208,30 @@ function issueCircular(command: IssueCircular, state: CircularState): CircularEv
   requireText(title, say('The title of the circular', '通报标题'));
   // A commendation or a criticism is only fair, and only useful to other units, with its grounds.
   requireText(reason, say('The reason for the circular', '通报理由'));
+  requireIssuableOn(command, issuedOn, unitId);
+  const cited = new Set<string>();
+  for (const reference of references) {
+    const key = `${reference.kind} ${reference.id}`;
+    if (cited.has(key)) throw badInput(`${key} is referenced twice.`, `同一${REFERENCE_ZH[reference.kind]}被引用了两次。`, { field: 'references' });
+    cited.add(key);
+  }
+  const same = command.sameCircularIssued;
+  if (same && same.circularId !== circularId) {
+    throw conflict(
+      `A ${kind === 'COMMENDATION' ? 'commendation' : 'criticism'} titled "${same.title}" was already issued to ${command.unitName ?? unitId} on ${issuedOn} (${same.circularId}); one circular is issued once.`,
+      `${command.unitName ?? '该单位'}已有 ${issuedOn} 发布的同名${kind === 'COMMENDATION' ? '表扬' : '通报批评'}“${same.title}”，同一份通报只发布一次。如是另一份通报，请在标题中写明区别。`,
+      { field: 'title', circularId: same.circularId },
+    );
+  }
+  return [{ type: 'CircularIssued', data: { circularId, unitId, kind, title, reason, references, issuedOn, documentNumber: documentNumberOf(command.documentNumber) } }];
+}
+
+/**
+ * The checks of a circular's issue day (`YYYY-MM-DD`), issuing it or correcting its day: a calendar day, not in
+ * the future, in the office's era, not before the unit's registration nor before what it cites began, not on or
+ * after the unit's merge, citing nothing withdrawn by then (nor a repeat on any day). BAD_USER_INPUT / CONFLICT.
+ */
+function requireIssuableOn(command: CircularFacts & { readonly today: string }, issuedOn: string, unitId: string): void {
   requireCalendarDate(issuedOn, say('The issue date', '发文日期'));
   if (isAfter(issuedOn, command.today)) throw badInput(`The issue date ${issuedOn} is in the future.`, `发文日期（${issuedOn}）是将来的日期：今天是 ${command.today}。`, { field: 'issuedOn' });
   requireOfficeEra(issuedOn, say('The issue date', '发文日期'), 'issuedOn');
@@ -149,19 +263,4 @@ function issueCircular(command: IssueCircular, state: CircularState): CircularEv
       { field: 'references' },
     );
   }
-  const cited = new Set<string>();
-  for (const reference of references) {
-    const key = `${reference.kind} ${reference.id}`;
-    if (cited.has(key)) throw badInput(`${key} is referenced twice.`, `同一${REFERENCE_ZH[reference.kind]}被引用了两次。`, { field: 'references' });
-    cited.add(key);
-  }
-  const same = command.sameCircularIssued;
-  if (same && same.circularId !== circularId) {
-    throw conflict(
-      `A ${kind === 'COMMENDATION' ? 'commendation' : 'criticism'} titled "${same.title}" was already issued to ${command.unitName ?? unitId} on ${issuedOn} (${same.circularId}); one circular is issued once.`,
-      `${command.unitName ?? '该单位'}已有 ${issuedOn} 发布的同名${kind === 'COMMENDATION' ? '表扬' : '通报批评'}“${same.title}”，同一份通报只发布一次。如是另一份通报，请在标题中写明区别。`,
-      { field: 'title', circularId: same.circularId },
-    );
-  }
-  return [{ type: 'CircularIssued', data: { circularId, unitId, kind, title, reason, references, issuedOn } }];
 }

@@ -1,10 +1,11 @@
+import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor } from '../../event-sourcing/command-executor.js';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import { officeDate } from '../../shared/calendar-date.js';
 import { CommandContext } from '../../shared/command-context.js';
 import { deterministicId } from '../../shared/ids.js';
-import { circularDecider } from '../domain/circular.decider.js';
+import { circularDecider, type CircularFacts } from '../domain/circular.decider.js';
 import { circularStream, type CircularReference } from '../domain/circular.events.js';
 import { findingDecider } from '../domain/finding.decider.js';
 import { findingStream } from '../domain/finding.events.js';
@@ -18,65 +19,32 @@ import { CircularsReadModel } from '../circulars/circulars.read-model.js';
 import { documentTitleKey } from '../../shared/document-title.js';
 
 /**
- * Issues a circular commending or criticising a unit; returns the new circular's id.
- * @throws CONFLICT (field `title`) when the unit already has a circular of the same kind, day and
- *   title's words — decided on the read model and made atomic by a claim (two at once: one wins);
- *   CONFLICT (field `unitId`) when the unit was merged into another on or before the issue day.
+ * What the circular decider judges a circular's unit and references by, looked up in the units directory and the
+ * referenced streams: whether they exist, the unit's name, registration and merge, what each reference began with,
+ * whether the unit has (had) a part in it, and whether it was withdrawn. Used to issue a circular and to correct its day.
  */
-export class IssueCircularCommand extends Command<string> {
-  constructor(
-    readonly input: Omit<IssueCircularInput, 'idempotencyKey'>,
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
-
-@CommandHandler(IssueCircularCommand)
-export class IssueCircularHandler implements ICommandHandler<IssueCircularCommand> {
+@Injectable()
+export class CircularFactsLookUp {
   constructor(
     private readonly executor: CommandExecutor,
     private readonly units: UnitsReadModel,
-    private readonly circulars: CircularsReadModel,
   ) {}
 
-  async execute({ input, context }: IssueCircularCommand): Promise<string> {
-    const circularId = deterministicId('circular', context.commandId);
-    const references = input.references.map(({ kind, id }): CircularReference => ({ kind, id }));
-    const found = await Promise.all(references.map((reference) => this.lookUp(reference, input.unitId)));
+  async about(unitId: string, references: readonly CircularReference[]): Promise<CircularFacts & { unitExists: boolean; unknownReferences: CircularReference[]; referencesNotConcerning: Bilingual[] }> {
+    const found = await Promise.all(references.map((reference) => this.lookUp(reference, unitId)));
     const began = found.map((reference) => reference?.began);
-    const unit = this.units.get(input.unitId);
-    const merger = this.units.mergerOf(input.unitId);
-    await this.executor.executeClaiming(
-      circularStream(circularId),
-      circularDecider,
-      () => ({
-        type: 'IssueCircular' as const,
-        actor: context.actor,
-        circularId,
-        ...input,
-        references,
-        today: officeDate(context.now),
-        unitExists: unit !== undefined,
-        unknownReferences: references.filter((_, index) => began[index] === undefined),
-        referencesBegan: began.filter((fact): fact is DatedFact => fact !== undefined && fact !== null),
-        ...(unit ? { unitName: unit.name } : {}),
-        ...(merger ? { unitMerged: { mergedOn: merger.mergedOn, successorName: this.units.get(merger.successorUnitId)?.name ?? merger.successorUnitId } } : {}),
-        referencesNotConcerning: found.flatMap((reference) => (reference && !reference.concernsUnit ? [reference.name] : [])),
-        referencesWithdrawn: found.flatMap((reference) => (reference?.withdrawn ? [{ name: reference.name, ...reference.withdrawn }] : [])),
-        ...(unit ? { unitRegistration: { day: unit.registeredOn, what: say(`the registration of ${unit.name}`, `${unit.name}的登记日期`) } } : {}),
-        ...this.sameCircular(input),
-      }),
-      [{ scope: `circular:${input.unitId}:${input.kind}:${input.issuedOn}`, value: documentTitleKey(input.title), field: 'title', label: input.title.trim() }],
-      context,
-    );
-    return circularId;
-  }
-
-  /** The circular this one would repeat (same unit, kind, day and title's words), for the decider. */
-  private sameCircular(input: IssueCircularCommand['input']): { sameCircularIssued?: { circularId: string; title: string } } {
-    const same = this.circulars.sameAs(input);
-    return same ? { sameCircularIssued: { circularId: same.circularId, title: same.title } } : {};
+    const unit = this.units.get(unitId);
+    const merger = this.units.mergerOf(unitId);
+    return {
+      unitExists: unit !== undefined,
+      unknownReferences: references.filter((_, index) => began[index] === undefined),
+      referencesBegan: began.filter((fact): fact is DatedFact => fact !== undefined && fact !== null),
+      ...(unit ? { unitName: unit.name } : {}),
+      ...(merger ? { unitMerged: { mergedOn: merger.mergedOn, successorName: this.units.get(merger.successorUnitId)?.name ?? merger.successorUnitId } } : {}),
+      referencesNotConcerning: found.flatMap((reference) => (reference && !reference.concernsUnit ? [reference.name] : [])),
+      referencesWithdrawn: found.flatMap((reference) => (reference?.withdrawn ? [{ name: reference.name, ...reference.withdrawn }] : [])),
+      ...(unit ? { unitRegistration: { day: unit.registeredOn, what: say(`the registration of ${unit.name}`, `${unit.name}的登记日期`) } } : {}),
+    };
   }
 
   /**
@@ -120,6 +88,59 @@ export class IssueCircularHandler implements ICommandHandler<IssueCircularComman
         };
       }
     }
+  }
+}
+
+/**
+ * Issues a circular commending or criticising a unit; returns the new circular's id.
+ * @throws CONFLICT (field `title`) when the unit already has a circular of the same kind, day and
+ *   title's words — decided on the read model and made atomic by a claim (two at once: one wins);
+ *   CONFLICT (field `unitId`) when the unit was merged into another on or before the issue day.
+ */
+export class IssueCircularCommand extends Command<string> {
+  constructor(
+    readonly input: Omit<IssueCircularInput, 'idempotencyKey'>,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(IssueCircularCommand)
+export class IssueCircularHandler implements ICommandHandler<IssueCircularCommand> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly facts: CircularFactsLookUp,
+    private readonly circulars: CircularsReadModel,
+  ) {}
+
+  async execute({ input, context }: IssueCircularCommand): Promise<string> {
+    const circularId = deterministicId('circular', context.commandId);
+    const references = input.references.map(({ kind, id }): CircularReference => ({ kind, id }));
+    const facts = await this.facts.about(input.unitId, references);
+    await this.executor.executeClaiming(
+      circularStream(circularId),
+      circularDecider,
+      () => ({
+        type: 'IssueCircular' as const,
+        actor: context.actor,
+        circularId,
+        ...input,
+        references,
+        today: officeDate(context.now),
+        ...facts,
+        ...this.sameCircular(input),
+      }),
+      [{ scope: `circular:${input.unitId}:${input.kind}:${input.issuedOn}`, value: documentTitleKey(input.title), field: 'title', label: input.title.trim() }],
+      context,
+    );
+    return circularId;
+  }
+
+  /** The circular this one would repeat (same unit, kind, day and title's words), for the decider. */
+  private sameCircular(input: IssueCircularCommand['input']): { sameCircularIssued?: { circularId: string; title: string } } {
+    const same = this.circulars.sameAs(input);
+    return same ? { sameCircularIssued: { circularId: same.circularId, title: same.title } } : {};
   }
 }
 

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, ValidateNested } from 'class-validator';
-import { CalendarDate, EntityId, RequiredText, RequiredLabel } from '../../shared/graphql/validation.js';
+import { CalendarDate, EntityId, OptionalLabel, RequiredText, RequiredLabel } from '../../shared/graphql/validation.js';
 import {
   CircularKinds,
   CircularReferenceKinds,
@@ -50,4 +50,8 @@ export class IssueCircularInput extends IdempotentInput {
   @Field(() => String, { description: 'YYYY-MM-DD, not in the future' })
   @CalendarDate()
   issuedOn: string;
+
+  @Field(() => String, { nullable: true, description: '文号, the document number, e.g. 青政公开〔2026〕5号; omitted or blank: none' })
+  @OptionalLabel(100)
+  documentNumber?: string;
 }

@@ -10,7 +10,7 @@ import { slicer } from '../shared/event-loop-turns.js';
 import { payloadProblem } from './event-payload-shapes.js';
 import { ReadModelSnapshots } from './read-model-snapshots.js';
 import type { SnapshotBytes } from './snapshot-file.js';
-import { recordedEvent, type Projection, type RecordedEvent } from './recorded-event.js';
+import { recordedEvent, type Projection, type RecordedEvent, type SnapshotCaptures } from './recorded-event.js';
 
 const READ_YOUR_WRITES_TIMEOUT_MS = 10_000;
 const RESUBSCRIBE_DELAY_MS = 1_000;
@@ -62,7 +62,7 @@ interface Waiter {
  * every READ_MODEL_SNAPSHOT_EVERY_EVENTS events or READ_MODEL_SNAPSHOT_MINUTES, and at shutdown.
  */
 @Injectable()
-export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
+export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown, SnapshotCaptures {
   private readonly logger = new Logger(ProjectionEngine.name);
   private readonly projections: Projection[] = [];
   private readonly waiters = new Set<Waiter>();
@@ -122,6 +122,14 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
 
   get position(): Position | null {
     return this.checkpoint;
+  }
+
+  /**
+   * The snapshot capture under way (resolves when it ends), or null: what a query that changes
+   * read-model state waits for (see SnapshotCaptures).
+   */
+  get captureUnderWay(): Promise<void> | null {
+    return this.eventsHeld;
   }
 
   /** Every registered read model, in registration order. */

@@ -43,6 +43,23 @@ export interface Projection {
 }
 
 /**
+ * Whether a read-model snapshot is being captured now (ProjectionEngine implements it). A capture
+ * writes the states a piece at a time, giving the event loop back between pieces, and applies no
+ * event until it ends, so the pieces are one state: a state changed meanwhile by anything else — a
+ * query's refold of a past day (DashboardReadModel.refoldPastDays) — would be written part before,
+ * part after the change, and a restart would load a read model that never existed (perf2 s25 Left
+ * 3). So a read model changes its state outside `apply`, `settle` and `restore` only when no capture
+ * is under way, in the same turn as it saw so:
+ * `for (let capture = captures.captureUnderWay; capture; capture = captures.captureUnderWay) await capture;`
+ * then the change, with no await inside it. (A change that replaces one value whole, such as a
+ * cached day count, needs no wait: any piece holds it before or after; see part-tallies' DayCounts.)
+ */
+export interface SnapshotCaptures {
+  /** Resolves when the capture under way ends (written or given up; never rejects); null while none is. */
+  readonly captureUnderWay: Promise<void> | null;
+}
+
+/**
  * Upcasts a stored event and dates it on both time axes.
  * @throws UnreadableEventError for a row that cannot be read (`StoredEvent.unreadable`: damaged
  *   JSON) or upcast (`EventSchemaRegistry.upcast`: an unknown type, a newer schema version).

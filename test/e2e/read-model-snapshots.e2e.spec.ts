@@ -7,6 +7,8 @@ import { Logger } from '@nestjs/common';
 import { jest } from '@jest/globals';
 import { ProjectionEngine } from '../../src/event-sourcing/projection-engine.js';
 import { ReadModelSnapshots } from '../../src/event-sourcing/read-model-snapshots.js';
+import { DashboardReadModel } from '../../src/rectification/dashboard/dashboard.read-model.js';
+import { ProjectedStreams } from '../../src/event-sourcing/projected-streams.js';
 import { WrittenWhole, objectsSharedAcrossPieces, readSnapshotFile } from '../../src/event-sourcing/snapshot-file.js';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 import type { Projection } from '../../src/event-sourcing/recorded-event.js';
@@ -72,6 +74,15 @@ async function rebuiltFromLog(sqlitePath: string) {
     await app.close();
   }
 }
+
+/** Waits, a turn of the event loop at a time, until `condition` holds (a ceiling for a loaded machine, never a timing). */
+const until = async (condition: () => boolean | Promise<boolean>, what: string) => {
+  const ceiling = Date.now() + 60_000;
+  while (!(await condition())) {
+    if (Date.now() > ceiling) throw new Error(`not seen within the ceiling: ${what}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+};
 
 const register = async (app: TestApp, title: string) => {
   const response = await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title, idempotencyKey: `snap-${title}` }) }, SUPERVISOR);
@@ -216,13 +227,6 @@ describe('Read-model snapshots', () => {
       engine.snapshotHoldCeilingMs = Number.POSITIVE_INFINITY;
       const at = engine.position!;
       const writing = engine.writeSnapshot();
-      const until = async (condition: () => boolean | Promise<boolean>, what: string) => {
-        const ceiling = Date.now() + 60_000;
-        while (!(await condition())) {
-          if (Date.now() > ceiling) throw new Error(`not seen within the ceiling: ${what}`);
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-      };
       await until(() => paused, 'the capture paused');
 
       // Reads are answered while the capture is held (the event loop is free between pieces).
@@ -240,6 +244,78 @@ describe('Read-model snapshots', () => {
       expect(readSnapshotFile(snapshotPath(sqlitePath))!.header.position).toEqual({ commit: at.commit.toString(), prepare: at.prepare.toString() });
     } finally {
       await app.close();
+    }
+  }, PROCESS_TEST_CEILING_MS);
+
+  it('captured while a past day is asked, holds the read models as they were when it began: the day’s refold waits for the capture (perf2 s25 Left 3)', async () => {
+    const app = await startTestApp({ sqlitePath });
+    let release = () => {};
+    try {
+      const engine = engineOf(app);
+      const dashboards = app.app.get(DashboardReadModel);
+      const snapshots = app.app.get(ReadModelSnapshots);
+      // A finding withdrawn: refolded from its stream before the next answer about a past day.
+      // (One with no verified work: withdrawing such work is refused.)
+      const { data } = await app.graphql('{ findings(first: 200) { nodes { id assignments { status } } } }', {}, SUPERVISOR);
+      const nodes = data!.findings.nodes as { id: string; assignments: { status: string }[] }[];
+      const findingId = nodes.find((finding) => finding.assignments.every((part) => part.status !== 'VERIFIED'))!.id;
+      const withdrawn = await app.graphql('mutation($input: WithdrawFindingInput!) { withdrawFinding(input: $input) { id } }', {
+        input: { idempotencyKey: 'snap-left3-withdraw', findingId, reason: '与另一项重复登记' },
+      }, SUPERVISOR);
+      expect(withdrawn.errors).toBeUndefined();
+      expect(dashboards.findingsToRefold).toBe(1);
+
+      // The capture held after its first piece…
+      let paused = false;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const capture = snapshots.capture.bind(snapshots);
+      jest.spyOn(snapshots, 'capture').mockImplementation((projections, position, eventId, pause) =>
+        capture(projections, position, eventId, async () => {
+          if (!paused) {
+            paused = true;
+            await held;
+          }
+          await pause?.();
+        }),
+      );
+      // (The read models' stream reads watched.)
+      let streamRead = false;
+      const streams = app.app.get(ProjectedStreams);
+      const read = streams.read.bind(streams);
+      jest.spyOn(streams, 'read').mockImplementation(async (streamId, options) => {
+        const events = await read(streamId, options);
+        if (streamId === `finding-${findingId}`) streamRead = true;
+        return events;
+      });
+      const writing = engine.writeSnapshot();
+      await until(() => paused, 'the capture paused');
+      const whenItBegan = statesOf(app);
+      // …while 总览 is asked about a past day: the refold reads the finding's stream, then waits for the capture's end.
+      const asked = app.graphql('{ dashboard(asOf: "2026-03-20") { findings { total open closed } } }', {}, SUPERVISOR);
+      await until(() => streamRead, 'the refold read the stream');
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(dashboards.findingsToRefold).toBe(1);
+      expect(statesOf(app)).toEqual(whenItBegan);
+
+      release();
+      await writing;
+      const answer = await asked;
+      expect(answer.errors).toBeUndefined();
+      expect(dashboards.findingsToRefold).toBe(0);
+    } finally {
+      // A failed expectation must not leave the capture held: the app's close waits for it.
+      release();
+      await app.close();
+    }
+    // The snapshot is the read models as they stood when it began (nothing arrived since, so none is written at shutdown): as a rebuild leaves them.
+    const restarted = await startTestApp({ sqlitePath });
+    try {
+      expect(engineOf(restarted).replayedAtStart).toBe(0);
+      const rebuilt = await rebuiltFromLog(sqlitePath);
+      expect(statesOf(restarted)).toEqual(rebuilt.states);
+      expect(await views(restarted)).toEqual(rebuilt.views);
+    } finally {
+      await restarted.close();
     }
   }, PROCESS_TEST_CEILING_MS);
 
@@ -265,13 +341,6 @@ describe('Read-model snapshots', () => {
       engine.snapshotHoldCeilingMs = 0;
       const at = engine.position!;
       const writing = engine.writeSnapshot();
-      const until = async (condition: () => boolean | Promise<boolean>, what: string) => {
-        const ceiling = Date.now() + 60_000;
-        while (!(await condition())) {
-          if (Date.now() > ceiling) throw new Error(`not seen within the ceiling: ${what}`);
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-      };
       await until(() => pauses === 1, 'the capture paused');
       const mutation = register(app, '第三份评估');
       await until(async () => (await store.headPosition())!.commit > at.commit, 'the mutation appended');

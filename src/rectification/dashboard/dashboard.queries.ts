@@ -5,6 +5,7 @@ import type { AppSettings } from '../../config/app-settings.js';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import { isPresent, parseTimeCut, type TimeCut, type TimeTravel } from '../../shared/time-cut.js';
 import { Clock } from '../../shared/clock.js';
+import { ProjectionEngine } from '../../event-sourcing/projection-engine.js';
 import { TimeTravelCache } from '../../shared/time-travel-cache.js';
 import { RectificationLedger, type FindingInListAt } from '../ledger/rectification-ledger.js';
 import { pageSize, type Connection, type PageRequest } from '../../shared/pagination/page.js';
@@ -46,6 +47,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboardQuery> {
     private readonly clock: Clock,
     @Inject(ConfigService) private readonly config: ConfigService<AppSettings, true>,
     private readonly travelled: TimeTravelCache,
+    private readonly engine: ProjectionEngine,
   ) {}
 
   async execute({ travel }: GetDashboardQuery): Promise<DashboardAnswer> {
@@ -84,7 +86,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboardQuery> {
    * query selects them (GraphQL awaits the promises those fields hold).
    */
   private async onPastDay(time: TimeCut, dueSoonDays: number, folded: () => Promise<Dashboard>): Promise<DashboardAnswer> {
-    await this.dashboards.refoldPastDays();
+    await this.dashboards.refoldPastDays(this.engine);
     const { lights, ...figures } = this.dashboards.figuresOn(time.asOf, dueSoonDays, this.units.namesAt(time));
     const answer = {
       asOf: time.asOf,

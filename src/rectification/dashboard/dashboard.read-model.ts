@@ -6,7 +6,7 @@ import {
   type PartTallies,
   type PartTally,
 } from '../../assignments/read-model/part-tallies.js';
-import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
+import type { Projection, RecordedEvent, SnapshotCaptures } from '../../event-sourcing/recorded-event.js';
 import type { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import { byPinyin } from '../../shared/chinese-order.js';
 import type { FindingView, RectificationLedger } from '../ledger/rectification-ledger.js';
@@ -258,11 +258,16 @@ export class DashboardReadModel implements Projection {
     }
   }
 
-  /** The open parts of one status (an empty index kept for it from the first ask). */
+  /** The open parts of one status, to change (an empty index kept for it from the first part of that status). */
   private statusIndex(status: PartStatus): OpenPartIndex {
     let index = this.state.openPartsByStatus.get(status);
     if (!index) this.state.openPartsByStatus.set(status, (index = emptyOpenPartIndex()));
     return index;
+  }
+
+  /** The open parts of one status, to read: a query changes no state (see SnapshotCaptures), so none is kept for a status asked before any part had it. */
+  private statusIndexRead(status: PartStatus): OpenPartIndex {
+    return this.state.openPartsByStatus.get(status) ?? emptyOpenPartIndex();
   }
 
   /**
@@ -275,7 +280,7 @@ export class DashboardReadModel implements Projection {
     const key = `${status ?? '*'}|${today}|${dueSoonDays}`;
     let counts = this.lightCounts.byKey.get(key);
     if (!counts) {
-      counts = countByLight(status ? this.statusIndex(status) : this.state.openParts, today, dueSoonDays);
+      counts = countByLight(status ? this.statusIndexRead(status) : this.state.openParts, today, dueSoonDays);
       this.lightCounts.byKey.set(key, counts);
     }
     return counts;
@@ -353,7 +358,7 @@ export class DashboardReadModel implements Projection {
     const distinct = distinctOrder(order);
     const cursors = openPartCursors(distinct);
     const after = request.after ? decodeCursor(cursors, request.after) : undefined;
-    const index = filter.status ? this.statusIndex(filter.status) : this.state.openParts;
+    const index = filter.status ? this.statusIndexRead(filter.status) : this.state.openParts;
     const totalCount = filter.light ? this.countLights(filter.status, today, dueSoonDays)[filter.light] : index.total;
     return lazyConnection(totalCount, () => {
       const taken: ListedPart[] = [];
@@ -394,14 +399,19 @@ export class DashboardReadModel implements Projection {
    * Refolds, from their own streams, the findings whose facts came out of business order since the
    * last answer about a past day (a late entry, a date corrected, a withdrawal): a slice at a time,
    * in the time-travel folds' queue (see `foldAtCut`). Only those findings are read — none when every
-   * fact came in order. @throws what `foldAtCut` throws (TOO_MANY_REQUESTS, an abandoned request).
+   * fact came in order. Each finding's new share is put in once no read-model snapshot is being
+   * captured (`captures`, the projection engine): a capture meeting it would write the by-day state
+   * part before and part after (perf2 s25 Left 3), so an answer asked during a capture waits for its
+   * end. @throws what `foldAtCut` throws (TOO_MANY_REQUESTS, an abandoned request).
    */
-  async refoldPastDays(): Promise<void> {
+  async refoldPastDays(captures: SnapshotCaptures): Promise<void> {
     const byDay = this.state.byDay;
     if (byDay.stale.size === 0) return;
     const everything = { asOf: '9999-12-31', knownAt: null, axes: [] };
     await foldAtCut([...byDay.stale], everything, this.state.latestRecordedAt, async (findingId) => {
       const timeline = await this.ledger.timeline(findingId);
+      for (let capture = captures.captureUnderWay; capture; capture = captures.captureUnderWay) await capture;
+      // From here on, one turn: no capture starts before the finding's share is changed whole (segmentOf adds units' counters too).
       const segments: Segment[] = [];
       // Each day's share is read from the view as it stands after that day (the fold changes it in place).
       foldFindingByDay(timeline, (day, view) => segments.push(segmentOf(byDay, dayNumber(day), view)));

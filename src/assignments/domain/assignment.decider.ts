@@ -577,12 +577,16 @@ export const CORRECT_LATE_RECORDS = say('Correct the records entered late, befor
 /**
  * A unit's record dated `day`, before the withdrawal of its withdrawn parent (finding or work-plan
  * item), entered after it (breaker11j P4), as both parents decide it: judged first on the parts as
- * they stood with the records dated on/after the withdrawal set aside (`onDay(day, true)`); if that
- * decision verifies no part the withdrawal stands, and the record must leave it correctable
- * (`requireWithdrawalStaysCorrectable`). One that verifies a part means the withdrawal does not stand
- * (`undone` gives the events that take it back): it is judged on every record, which must then all
- * hold, and the parts then pass by the whole directory (`handOversDue`), as `CorrectWithdrawal` does.
- * `Then`: the parent's state on a day; `Event`: its stream's events. CONFLICT as those checks.
+ * they stood with the records dated on/after the withdrawal set aside (`onDay(day, true)`). If that
+ * decision verifies no part the withdrawal stands: a parent that keeps records set aside for good
+ * (`setsAsideRecords`, items: breaker11q P5) takes the record whatever the later ones become, a finding
+ * requires that it leave the withdrawal correctable (`requireWithdrawalStaysCorrectable`). One that
+ * verifies a part means the withdrawal does not stand (`undone` gives the events that take it back):
+ * the records dated on/after the withdrawal count again — those that no longer hold (a report made
+ * after the pass, before the office heard of it) are set aside for good, named in the undoing (typed in
+ * date order each was refused; `setsAsideRecords`), or must all hold (findings) — and the parts then
+ * pass by the whole directory (`handOversDue`), as `CorrectWithdrawal` does. `Then`: the parent's state
+ * on a day; `Event`: its stream's events. CONFLICT as those checks.
  */
 export function decideBeforeParentWithdrawal<Then extends { readonly assignments: AssignmentsState }, Event extends { readonly type: string }>(
   parent: { readonly assignments: AssignmentsState; readonly withdrawnOn: string },
@@ -590,27 +594,37 @@ export function decideBeforeParentWithdrawal<Then extends { readonly assignments
   rules: {
     readonly onDay: (day: string, setAside?: boolean) => Then;
     readonly decide: (then: Then) => Event[];
-    readonly undone: (then: Then, decided: readonly Event[]) => Event[];
+    readonly undone: (then: Then, decided: readonly Event[], recordsSetAside?: readonly SetAsideRecord[]) => Event[];
     readonly isAssignmentEvent: (event: Event) => event is Event & AssignmentEvent;
     readonly parentZh: string;
+    /** The parent's undoing carries the records it sets aside for good (WorkPlanItemWithdrawalUndone.recordsSetAside). */
+    readonly setsAsideRecords?: boolean;
   },
   command: NamesUnits,
 ): Event[] {
   const recordedThen = (decided: readonly Event[]) => decided.filter(rules.isAssignmentEvent).reduce(evolveAssignments, parent.assignments);
+  const what = say(`A verification dated ${day}, before the withdrawal, means it does not stand`, `${day} 的核验早于撤销日期，撤销即不成立`);
   const then = rules.onDay(day);
   const setAside = rules.onDay(day, true);
   if (setAside.assignments !== then.assignments) {
     const decided = rules.decide(setAside);
     if (rules.undone(setAside, decided).length === 0) {
-      requireWithdrawalStaysCorrectable(recordedThen(decided), parent.withdrawnOn, rules.parentZh, command);
+      if (!rules.setsAsideRecords) requireWithdrawalStaysCorrectable(recordedThen(decided), parent.withdrawnOn, rules.parentZh, command);
       return decided;
+    }
+    if (rules.setsAsideRecords) {
+      // Judged as typed in date order: on the records before the withdrawal; the later ones that no longer hold are set aside for good.
+      const after = recordedThen(decided);
+      const recordsSetAside = recordsNoLongerHolding(after, parent.withdrawnOn, '9999-12-31', what, command);
+      const counted = recordsSetAside.length === 0 ? after : assignmentsOutside(after, recordsSetAside.map(setAsideRecordOf));
+      return [...decided, ...rules.undone(setAside, decided, recordsSetAside), ...(handOversDue(command, counted) as unknown as Event[])];
     }
   }
   const decided = rules.decide(then);
   const undone = rules.undone(then, decided);
   if (undone.length === 0) return decided;
   const after = recordedThen(decided);
-  requireSetAsideRecordsHold(after, parent.withdrawnOn, undefined, say(`A verification dated ${day}, before the withdrawal, means it does not stand`, `${day} 的核验早于撤销日期，撤销即不成立`), CORRECT_LATE_RECORDS, command);
+  requireSetAsideRecordsHold(after, parent.withdrawnOn, undefined, what, CORRECT_LATE_RECORDS, command);
   // Back on the 台账 / in the plan for good, the parts pass by the reorganisations typed while it was withdrawn (they passed nothing
   // then) in this decision, as the supervisor's undoing does (breaker8k P6: the unit that handed its work over kept it and reported).
   return [...decided, ...undone, ...(handOversDue(command, after) as unknown as Event[])];

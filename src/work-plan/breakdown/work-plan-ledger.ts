@@ -9,6 +9,7 @@ import { foldAtCut } from '../../shared/time-travel-fold.js';
 import { workPlanItemStream, workPlanStream, type WorkPlanApprovalCorrected, type WorkPlanImported, type WorkPlanItemDefined, type WorkPlanItemEvent, type WorkPlanRevised } from '../domain/work-plan.events.js';
 import { byPinyin } from '../../shared/chinese-order.js';
 import { setAsideBy, setAsideRecordOf, type OutOfPlanDays } from '../../assignments/domain/assignment.decider.js';
+import { undoneByVerification } from '../../assignments/domain/part-facts.js';
 
 export type WorkPlanView = Omit<WorkPlanImported['data'], 'categories'> & {
   readonly importedAt: string;
@@ -618,14 +619,25 @@ export function recordsInWithdrawnSpans(timeline: readonly TimelineEntry[], span
     const withdrawal = folded.findLast((event) => event.type === 'WorkPlanItemWithdrawn' && (event.data as { withdrawnOn?: string }).withdrawnOn === day);
     return withdrawal ? String((withdrawal.data as { reason?: string }).reason ?? '') : '';
   };
+  /** Why a record set aside for good no longer holds: the undoing that set it aside — a verification dated before the withdrawal, or the office's correction of it (breaker11q P5). */
+  const setAsideWhy = (record: NonNullable<OutOfPlanDays['record']>, on: string): string => {
+    const undoing = folded.findLast(
+      (event) =>
+        event.type === 'WorkPlanItemWithdrawalUndone' &&
+        ((event.data as { recordsSetAside?: readonly SetAsideRecord[] }).recordsSetAside ?? []).some((one) => one.unitId === record.unitId && one.type === record.type && one.on === on),
+    ) as TimelineEntry<WorkPlanItemEvent> | undefined;
+    const byOffice = undoing?.type === 'WorkPlanItemWithdrawalUndone' && !undoneByVerification(undoing.data);
+    return byOffice ? '该事项的撤销已更正，此记录与补录的更早记录冲突，随之不再成立，不计入统计' : '该事项的撤销因更早的核验而不成立，此记录随之不再成立，不计入统计';
+  };
   for (const [unitId, part] of everything.parts) {
     const inSpans = spans.flatMap((span) => {
-      // A record a verification dated before its withdrawal left not holding (breaker11o P2): that unit's records of that day.
+      // A record a verification dated before its withdrawal (or a correction of that withdrawal) left not holding (breaker11o P2): that unit's records of that day.
       if (span.record) {
-        if (span.record.unitId !== unitId) return [];
+        const { record } = span;
+        if (record.unitId !== unitId) return [];
         return recordsAfterWithdrawal(part, span.from)
           .filter((line) => line.slice(0, 10) === span.from)
-          .map((line) => `${line}（该事项的撤销因更早的核验而不成立，此记录随之不再成立，不计入统计）`);
+          .map((line) => `${line}（${setAsideWhy(record, span.from)}）`);
       }
       const reason = reasonOf(span.from);
       const why = `该事项 ${span.from} 撤销${reason ? `：${reason}` : ''}；${span.until} 起恢复列入方案，其间的记录不计入统计`;

@@ -733,22 +733,76 @@ describe('an item’s withdrawal entered by mistake is taken back or moved to it
   });
 });
 
-describe('a fact dated before an item’s withdrawal, entered after it, is judged with the records dated on or after the withdrawal set aside, and must let them hold should it be taken back (breaker11j P4, breaker11k P1)', () => {
+describe('a fact dated before an item’s withdrawal, entered after it, is judged with the records dated on or after the withdrawal set aside; those that no longer hold once it is taken back or does not stand are set aside for good (breaker11j P4, breaker11q P5)', () => {
   // 市财政局 reported 06-28 and failed 07-01 (new due date 08-31), entered before the withdrawal of 06-27 was typed.
   const withdrawnOn27: WorkPlanItemStreamEvent = { type: 'WorkPlanItemWithdrawn', data: { itemId: ITEM, reason: '任务已并入第8项', withdrawnOn: '2026-06-27' } };
   const afterLetter = [...definedAndAssigned, reported(FINANCE), inspected(FINANCE, 'FAILED', 'inspection-1'), withdrawnOn27];
   const correct = (withdrawnOn?: string): WorkPlanItemCommand => ({ type: 'CorrectWorkPlanItemWithdrawal', actor: supervisor, today: TODAY, reason: '撤销有误', ...(withdrawnOn ? { withdrawnOn } : {}) });
+  const typed = (history: readonly WorkPlanItemStreamEvent[], commands: readonly WorkPlanItemCommand[]): WorkPlanItemStreamEvent[] =>
+    commands.reduce<WorkPlanItemStreamEvent[]>((events, command) => [...events, ...workPlanItemDecider.decide(command, stateAfter(events))], [...history]);
+  /** 市财政局's part and the item's status as every view counts them. */
+  const finance = (events: readonly WorkPlanItemStreamEvent[]) => {
+    const part = partOf(assignmentsAsTheyCount(stateAfter(events))!, FINANCE)!;
+    return { item: stateAfter(events).status, status: part.status, dueDate: part.dueDate, verifiedOn: part.verifiedOn, lastReport: part.lastReport?.reportedOn ?? null, inspections: part.inspections.map((one) => `${one.inspectedOn} ${one.outcome}`) };
+  };
+  const SECOND_REPORT = { unitId: FINANCE, type: 'RectificationReported', on: REPORTED_ON };
 
-  it('a report dated before it is refused for what it is — the unit’s later report would answer nothing — not for the later failure; the withdrawal stays correctable', () => {
-    given(afterLetter).when(report(FINANCE, '2026-06-25')).thenRefused('CONFLICT', /would count again/, /^补录后一旦恢复事项（或将撤销日期改晚），.*2026-06-28 的整改报告（撤销后的记录）将重新计入，但已不再成立：当时 2026-06-25 的整改报告尚待督查。因此不能补录此记录/);
-    given(afterLetter).when(correct()).then([expect.objectContaining({ type: 'WorkPlanItemWithdrawalUndone' }) as WorkPlanItemStreamEvent]);
+  it('a report dated before it is taken whatever the unit’s later report becomes: the withdrawal stands, the later records count nowhere', () => {
+    const late = typed(afterLetter, [report(FINANCE, '2026-06-25')]);
+    expect(late.slice(afterLetter.length)).toEqual([expect.objectContaining({ type: 'RectificationReported', data: expect.objectContaining({ reportedOn: '2026-06-25' }) })]);
+    expect(finance(late)).toMatchObject({ item: 'withdrawn', lastReport: '2026-06-25' });
+    expect(partOf(assignmentsOn(assignmentsAfter(late), '2026-06-26'), FINANCE)).toMatchObject({ status: 'REPORTED', lastReport: { reportedOn: '2026-06-25' } });
   });
 
-  it('records a late entry already contradicts refuse taking the withdrawal back or moving it past them; moving it earlier is taken', () => {
-    const after = [...afterLetter, reported(FINANCE, '2026-06-25')];
-    given(after).when(correct()).thenRefused('CONFLICT', /2026-06-28/, /^恢复事项，.*2026-06-28 的整改报告（撤销后的记录）将重新计入，但已不再成立/);
-    given(after).when(correct(TODAY)).thenRefused('CONFLICT', /2026-06-28/, /^将撤销日期更正为 2026-07-02，/);
-    expect(workPlanItemDecider.decide(correct('2026-06-26'), stateAfter(after)).map((event) => event.type)).toEqual(['WorkPlanItemWithdrawalUndone', 'WorkPlanItemWithdrawn']);
+  it('taken back (撤销有误), the unit’s later report that no longer holds is set aside for good, as typed in date order it was refused; the failure of 07-01 answers the late report', () => {
+    const late = typed(afterLetter, [report(FINANCE, '2026-06-25')]);
+    const undone = workPlanItemDecider.decide(correct(), stateAfter(late));
+    expect(undone).toEqual([{ type: 'WorkPlanItemWithdrawalUndone', data: { itemId: ITEM, withdrawnOn: '2026-06-27', reason: '撤销有误', byVerification: false, recordsSetAside: [SECOND_REPORT] } }]);
+    // Date order: no withdrawal; the report of 06-28 refused (the one of 06-25 awaits inspection), the failure of 07-01 taken.
+    const inOrder = [...definedAndAssigned, reported(FINANCE, '2026-06-25'), inspected(FINANCE, 'FAILED', 'inspection-1')];
+    given([...definedAndAssigned, reported(FINANCE, '2026-06-25')]).when(report(FINANCE)).thenRefused('CONFLICT');
+    expect(finance([...late, ...undone])).toEqual(finance(inOrder));
+    expect(finance(inOrder)).toMatchObject({ item: 'open', status: 'RETURNED', dueDate: RETURNED_UNTIL, lastReport: '2026-06-25', inspections: ['2026-07-01 FAILED'] });
+  });
+
+  it('moved later past them (更正撤销日期), they are set aside the same way; moved earlier, nothing is set aside', () => {
+    const late = typed(afterLetter, [report(FINANCE, '2026-06-25')]);
+    const moved = workPlanItemDecider.decide(correct(TODAY), stateAfter(late));
+    expect(moved.map((event) => event.type)).toEqual(['WorkPlanItemWithdrawalUndone', 'WorkPlanItemWithdrawn']);
+    expect(moved[0]).toMatchObject({ data: { recordsSetAside: [SECOND_REPORT] } });
+    expect(finance([...late, ...moved])).toMatchObject({ item: 'withdrawn', lastReport: '2026-06-25', inspections: ['2026-07-01 FAILED'] });
+    const earlier = workPlanItemDecider.decide(correct('2026-06-26'), stateAfter(late));
+    expect(earlier.map((event) => event.type)).toEqual(['WorkPlanItemWithdrawalUndone', 'WorkPlanItemWithdrawn']);
+    expect(earlier[0]!.data).not.toHaveProperty('recordsSetAside');
+  });
+
+  describe('given the withdrawal still standing, a late report and a late pass dated before it (breaker11q P5)', () => {
+    // 市财政局 reported 06-28 (after the withdrawal of 06-27, before the office heard of it); its paper report of 06-20 and the
+    // pass of 06-22 arrive late. In date order the withdrawal is refused (verified work) and the report of 06-28 too.
+    const standing = [...definedAndAssigned, reported(FINANCE), withdrawnOn27];
+    const lateFacts = [report(FINANCE, '2026-06-20'), { ...inspect(FINANCE, 'PASSED', 'inspection-2'), inspectedOn: '2026-06-22' }];
+    const inOrder = typed(definedAndAssigned, lateFacts);
+
+    it('when both are typed, then the pass makes the withdrawal not stand and sets the report of 06-28 aside for good: 市财政局’s part as in date order', () => {
+      given(inOrder).when({ type: 'WithdrawWorkPlanItem', actor: supervisor, today: TODAY, withdrawnOn: '2026-06-27', reason: '任务已并入第8项' }).thenRefused('CONFLICT', /verified/, /已核验|核验通过/);
+      given(inOrder).when(report(FINANCE)).thenRefused('CONFLICT');
+      const late = typed(standing, lateFacts);
+      expect(late.at(-1)).toEqual({
+        type: 'WorkPlanItemWithdrawalUndone',
+        data: { itemId: ITEM, withdrawnOn: '2026-06-27', reason: expect.stringMatching(/^撤销不成立：该单位的任务已于 2026-06-22 核验通过，早于撤销日期（2026-06-27）/), byVerification: true, recordsSetAside: [SECOND_REPORT] },
+      });
+      expect(finance(late)).toEqual(finance(inOrder));
+      expect(finance(late)).toMatchObject({ item: 'open', status: 'VERIFIED', verifiedOn: '2026-06-22', lastReport: '2026-06-20' });
+      // Later work is judged as in date order: the part is verified.
+      given(late).when(report(FINANCE, TODAY)).thenRefused('CONFLICT');
+    });
+
+    it('when an inspector’s failure of 06-28 was typed instead (in the withdrawn days), then the late pass sets that failure aside the same way', () => {
+      const withFailure = [...definedAndAssigned, reported(FINANCE, '2026-06-20'), { ...inspected(FINANCE, 'FAILED', 'inspection-1'), data: { ...inspected(FINANCE, 'FAILED', 'inspection-1').data, inspectedOn: REPORTED_ON } } as WorkPlanItemStreamEvent, withdrawnOn27];
+      const late = typed(withFailure, [lateFacts[1]!]);
+      expect(late.at(-1)).toMatchObject({ type: 'WorkPlanItemWithdrawalUndone', data: { byVerification: true, recordsSetAside: [{ unitId: FINANCE, type: 'InspectionLogged', on: REPORTED_ON }] } });
+      expect(finance(late)).toEqual(finance(inOrder));
+    });
   });
 });
 

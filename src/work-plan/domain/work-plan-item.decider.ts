@@ -6,7 +6,6 @@ import {
   assignmentsOn,
   assignmentsOutside,
   withinOutOfPlanDays,
-  requireSetAsideRecordsHold,
   recordsNoLongerHolding,
   setAsideRecordOf,
   type OutOfPlanDays,
@@ -28,7 +27,6 @@ import {
   unitNamed,
   type AssignmentPart,
   type AssignmentsState,
-  CORRECT_LATE_RECORDS,
   decideBeforeParentWithdrawal,
   correctedRecordDay,
 } from '../../assignments/domain/assignment.decider.js';
@@ -682,7 +680,7 @@ function decideBeforeWithdrawal(command: PartCommand, state: WorkPlanItemState, 
   const decided =
     state.status !== 'withdrawn'
       ? decide(inPlanOn(state, day))
-      : decideBeforeParentWithdrawal(state, day, { onDay: (on, setAside) => inPlanOn(state, on, setAside), decide, undone: (then, decided) => withdrawalUndone(state, then, decided, command), isAssignmentEvent, parentZh: '事项' }, command);
+      : decideBeforeParentWithdrawal(state, day, { onDay: (on, setAside) => inPlanOn(state, on, setAside), decide, undone: (then, decided, recordsSetAside) => withdrawalUndone(state, then, decided, command, recordsSetAside), isAssignmentEvent, parentZh: '事项', setsAsideRecords: true }, command);
   return state.status === 'empty' || recordedState.status === 'empty' ? decided : [...decided, ...spansUndone(state, recordedState.assignments, day, decided, command)];
 }
 
@@ -808,12 +806,22 @@ function requireInPlanAgain(item: WorkPlanItemState, day: string | undefined, ba
  * withdrawal does not stand: verified work is not withdrawn, and typed in date order the withdrawal
  * would have been refused. WorkPlanItemWithdrawalUndone, after the decided events, puts the item back
  * in the plan — the same result whatever the typing order (breaker11f P6). Anything else leaves it withdrawn.
+ * `recordsSetAside`: its units' records dated on/after the withdrawal that no longer hold once it does not stand, which
+ * the undoing sets aside for good (breaker11q P5; see `decideBeforeParentWithdrawal`).
  */
-function withdrawalUndone(item: WithdrawnWorkPlanItem, then: DefinedWorkPlanItemState, decided: readonly WorkPlanItemStreamEvent[], command: NamesUnits): WorkPlanItemStreamEvent[] {
+function withdrawalUndone(
+  item: WithdrawnWorkPlanItem,
+  then: DefinedWorkPlanItemState,
+  decided: readonly WorkPlanItemStreamEvent[],
+  command: NamesUnits,
+  recordsSetAside: readonly SetAsideRecord[] = [],
+): WorkPlanItemStreamEvent[] {
   const verified = partsVerifiedBy(then.assignments, decided);
   if (verified.length === 0) return [];
   const { itemId, withdrawnOn } = item;
-  return [{ type: 'WorkPlanItemWithdrawalUndone', data: { itemId, withdrawnOn, reason: withdrawalUndoneReason(command, verified, withdrawnOn, { workZh: '任务', back: '事项回到工作方案' }), byVerification: true } }];
+  const reason = withdrawalUndoneReason(command, verified, withdrawnOn, { workZh: '任务', back: '事项回到工作方案' });
+  // The records made after the withdrawal that no longer hold once it does not stand count nowhere for good (breaker11q P5).
+  return [{ type: 'WorkPlanItemWithdrawalUndone', data: { itemId, withdrawnOn, reason, byVerification: true, ...(recordsSetAside.length > 0 ? { recordsSetAside: [...recordsSetAside] } : {}) } }];
 }
 
 const REVISERS: readonly Actor['role'][] = ['SUPERVISOR', 'ADMIN', 'SYSTEM'];
@@ -973,20 +981,27 @@ function correctItemWithdrawal(command: CorrectWorkPlanItemWithdrawal, state: Wo
     );
   }
   const reason = command.reason.trim();
-  // The units' records set aside since the withdrawal's day, back in the count until the corrected day, must hold (breaker11j P4).
   // Taken back, the item is out again from the version's day that left it out (`leftOut`), with that version's reason.
   const outAgain = command.withdrawnOn !== undefined ? { on: command.withdrawnOn, reason: state.reason } : leftOut;
-  requireSetAsideRecordsHold(
+  // The units' records set aside since the withdrawal's day, back in the count until the corrected day: those that no longer hold
+  // (a report made after the withdrawal, before the office heard of it, that a late record dated before it answers) count nowhere
+  // for good, as typed in date order they were refused (breaker11q P5; breaker11j P4 refused the correction instead).
+  const recordsSetAside = recordsNoLongerHolding(
     state.assignments,
     withdrawnOn,
-    outAgain?.on,
+    outAgain?.on ?? '9999-12-31',
     command.withdrawnOn === undefined ? say('Taking the withdrawal back', '恢复事项') : say(`Moving the withdrawal to ${command.withdrawnOn}`, `将撤销日期更正为 ${command.withdrawnOn}`),
-    CORRECT_LATE_RECORDS,
     command,
   );
   const undone: WorkPlanItemStreamEvent = {
     type: 'WorkPlanItemWithdrawalUndone',
-    data: { itemId, withdrawnOn, reason: command.withdrawnOn === undefined ? reason : `撤销日期更正为 ${command.withdrawnOn}：${reason}`, byVerification: false },
+    data: {
+      itemId,
+      withdrawnOn,
+      reason: command.withdrawnOn === undefined ? reason : `撤销日期更正为 ${command.withdrawnOn}：${reason}`,
+      byVerification: false,
+      ...(recordsSetAside.length > 0 ? { recordsSetAside } : {}),
+    },
   };
   // Back in the plan until the corrected day (or for good), the item's parts pass by the reorganisations of those days (breaker8g P7).
   const back = evolveItem(state, undone);

@@ -14,7 +14,7 @@ import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 const IMPORT = `mutation($input: ImportFindingsInput!) {
   importFindings(input: $input) {
     evaluationId ledger dryRun recordedCount alreadyRecordedCount assignedCount notImported notices
-    rows { row findingId title recordedNow parts { unitId unitName role dueDate deadline } }
+    rows { row findingId title recordedNow assignedNow parts { unitId unitName role dueDate deadline } }
     findings { id title measures category severity assignments { unitId role dueDate assignedOn status } }
   }
 }`;
@@ -190,5 +190,40 @@ describe('Importing a rectification ledger (整改台账)', () => {
     expect(ledger.data?.importFindings.rows[0].parts[0]).toMatchObject({ dueDate: '2026-03-19', deadline: '立行立改' });
     const notADay = await app.graphql(FOUND, { input: { idempotencyKey: 'findings-dated-bad', evaluationId, fileName: 'findings.csv', contentBase64: base64(csv.replace('2026年3月20日', '三月') ) } });
     expect(problemsOf(notADay)?.map((problem) => [problem.row, problem.reasonZh])).toEqual([[2, expect.stringContaining('发现日期“三月”不是具体日期')]]);
+  });
+  // breaker10m P8: the 问题清单 first (each problem 待交办), the 整改台账 of the same problems weeks later — under a fresh key
+  // it was refused CONFLICT REQUEST_KEY_REUSED with two such problems (its dry run accepting it), and said 0 parts with one.
+  it('gives every problem entered first as a list (待交办) the parts of the 整改台账 that follows, as its preview says, and counts them', async () => {
+    const evaluationId = await registerEvaluation('list-then-ledger');
+    const list = '问题,具体表现,类别,严重程度,责任单位\n门户网站栏目空白,3个栏目无内容,网站建设,一般,青川市教育局\n依申请公开答复不规范,答复书缺少救济渠道,依申请公开,较重,青川市住房和城乡建设局\n';
+    const listed = await app.graphql(IMPORT, { input: { idempotencyKey: 'p8-list', evaluationId, fileName: 'list.csv', contentBase64: base64(list) } });
+    expect(listed.data?.importFindings).toMatchObject({ ledger: false, recordedCount: 2, assignedCount: 0 });
+    const ledger =
+      '问题,具体表现,类别,严重程度,牵头单位,配合单位,整改时限,整改措施\n' +
+      '门户网站栏目空白,3个栏目无内容,网站建设,一般,青川市教育局,青川市财政局,2026年9月30日,补齐栏目内容\n' +
+      '依申请公开答复不规范,答复书缺少救济渠道,依申请公开,较重,青川市民政局,,2026年6月30日,规范答复文书\n';
+    const input = { evaluationId, fileName: 'ledger.csv', contentBase64: base64(ledger) };
+    const preview = await app.graphql(IMPORT, { input: { ...input, idempotencyKey: 'p8-ledger-preview', dryRun: true } });
+    expect(preview.errors).toBeUndefined();
+    const expectedRows = [
+      { recordedNow: false, assignedNow: true, parts: [{ unitName: '青川市教育局', role: 'LEAD', dueDate: '2026-09-30' }, { unitName: '青川市财政局', role: 'RESPONSIBLE', dueDate: '2026-09-30' }] },
+      { recordedNow: false, assignedNow: true, parts: [{ unitName: '青川市民政局', role: 'LEAD', dueDate: '2026-06-30' }] },
+    ];
+    expect(preview.data?.importFindings).toMatchObject({ dryRun: true, recordedCount: 0, alreadyRecordedCount: 2, assignedCount: 3, rows: expectedRows });
+    const imported = await app.graphql(IMPORT, { input: { ...input, idempotencyKey: 'p8-ledger' } });
+    expect(imported.errors).toBeUndefined();
+    expect(imported.data?.importFindings).toMatchObject({ dryRun: false, recordedCount: 0, alreadyRecordedCount: 2, assignedCount: 3, rows: expectedRows });
+    expect(imported.data?.importFindings.findings.map((finding: { assignments: { unitId: string; role: string; dueDate: string }[] }) => finding.assignments.map((part) => [part.unitId, part.role, part.dueDate]))).toEqual([
+      [
+        [unitIdForCode('JYJ'), 'LEAD', '2026-09-30'],
+        [unitIdForCode('CZJ'), 'RESPONSIBLE', '2026-09-30'],
+      ],
+      [[unitIdForCode('MZJ'), 'LEAD', '2026-06-30']],
+    ]);
+    // Its answer lost, the same request again answers the same and appends nothing.
+    const position = await app.logPosition();
+    const resent = await app.graphql(IMPORT, { input: { ...input, idempotencyKey: 'p8-ledger' } });
+    expect(resent.data?.importFindings).toMatchObject({ assignedCount: 3, rows: expectedRows });
+    expect(await app.logPosition()).toBe(position);
   });
 });

@@ -11,6 +11,7 @@ import type { AssignmentRole } from '../../assignments/domain/assignment.events.
 import { GetFindingQuery } from '../evaluations/evaluations.queries.js';
 import type { FindingView } from '../ledger/rectification-ledger.js';
 import { ImportFindingsCommand } from './import-findings.handler.js';
+import { partsAssignedBy } from './import-findings.js';
 import { ImportFindingsInput } from './import-findings.input.js';
 
 @ObjectType('ImportedFindingPart', { description: 'A part a rectification ledger (整改台账) assigns with its finding' })
@@ -30,6 +31,10 @@ export class ImportedFindingRowType {
   @Field(() => String) title: string;
   @Field(() => Boolean, { description: 'Recorded by this import (would be, in a dry run); false when an earlier import of the same file had recorded it' })
   recordedNow: boolean;
+  @Field(() => Boolean, {
+    description: 'In a ledger: the finding was recorded before with no unit yet (待交办) and this import assigned it the file’s parts (would assign them, in a dry run)',
+  })
+  assignedNow: boolean;
   @Field(() => [ImportedFindingPartType], { description: 'In a ledger: the parts assigned with it, the lead first; empty for a findings list' })
   parts: ImportedFindingPartType[];
 }
@@ -41,7 +46,8 @@ export class FindingsImportResultType {
   @Field(() => [ImportedFindingRowType], { description: 'Every finding of the file, in its order, with the parts a ledger assigns' }) rows: ImportedFindingRowType[];
   @Field(() => Boolean, { description: 'The file is a rectification ledger (整改台账, with a 整改时限 column): each finding is recorded with its parts' }) ledger: boolean;
   @Field(() => Boolean, { description: 'Nothing was written: the result says what the import would do' }) dryRun: boolean;
-  @Field(() => Int, { description: 'Parts assigned (would be, in a dry run) with the findings recorded now' }) assignedCount: number;
+  @Field(() => Int, { description: 'Parts assigned (would be, in a dry run): with the findings recorded now, and to findings recorded before with no unit yet (待交办, assignedNow)' })
+  assignedCount: number;
   @Field(() => Int, { description: 'Findings this import recorded (would record, in a dry run)' }) recordedCount: number;
   @Field(() => Int, { description: 'Findings an earlier import of the same file had recorded' }) alreadyRecordedCount: number;
   @Field(() => String, { nullable: true, description: 'The XLSX sheet read' }) sheet: string | null;
@@ -88,7 +94,7 @@ export class ImportFindingsResolver {
       rows: outcome.findings.map((finding) => ({ ...finding, parts: [...finding.parts] })),
       ledger: outcome.ledger,
       dryRun: outcome.dryRun,
-      assignedCount: recorded.reduce((count, finding) => count + finding.parts.length, 0),
+      assignedCount: partsAssignedBy(outcome).parts,
       recordedCount: recorded.length,
       alreadyRecordedCount: outcome.findings.length - recorded.length,
       ...notesResult(outcome.notes),

@@ -9,9 +9,9 @@ import { findingDecider } from '../domain/finding.decider.js';
 import { findingStream } from '../domain/finding.events.js';
 import { evaluationDecider } from '../domain/evaluation.decider.js';
 import { evaluationStream } from '../domain/evaluation.events.js';
-import { importContext, storeWithEvaluation } from '../testing/evaluation-for-import.js';
+import { importContext, importOperator, storeWithEvaluation } from '../testing/evaluation-for-import.js';
 import { FindingTitlesIndex } from '../finding-titles/finding-titles.index.js';
-import { importFindingsFile as importWithTitles } from './import-findings.js';
+import { describeFindingsImportZh, importFindingsFile as importWithTitles, partsAssignedBy } from './import-findings.js';
 
 /** The import as the server runs it: with the evaluation's findings as recorded so far. */
 const importFindingsFile = async (dependencies: ImportDependencies, ...rest: Parameters<typeof importWithTitles> extends [unknown, ...infer R] ? R : never) =>
@@ -680,5 +680,80 @@ describe('a 台账 kept with its 交办日期 column (breaker8e P4: refused whol
       [4, '本行的交办日期（2026-10-15）与第 3 行（2026-10-12）不同：一个问题的各单位一并交办，只有一个交办日期；请按同一日期导入，后来交办的单位在问题页面另行交办。'],
     ]);
     expect((await dependencies.store.readAll()).length).toBe(count);
+  });
+});
+
+/*
+ * breaker10m P8: the usual order — the evaluation's report arrives, its 问题清单 is imported (each problem 待交办),
+ * and weeks later the office's 整改台账 of the same problems gives them units and deadlines. With two or more such
+ * problems the 台账 was refused CONFLICT REQUEST_KEY_REUSED under a fresh key (each assignment was filed under the
+ * key of the command that had recorded its finding), though its dry run accepted it; with one, the answer said 0 parts.
+ */
+describe('a 问题清单 imported first (待交办), then the 整改台账 of the same problems (breaker10m P8)', () => {
+  const LIST = '问题,具体表现,类别,严重程度,责任单位\nP8门户网站栏目空白,3个栏目无内容,网站建设,一般,青川市教育局\nP8依申请公开答复不规范,答复书缺少救济渠道,依申请公开,较重,青川市民政局\nP8预算公开不细,未公开到项,财政信息,一般,青川市财政局\n';
+  const LEDGER =
+    '问题,具体表现,类别,严重程度,牵头单位,配合单位,整改时限,整改措施\n' +
+    'P8新增问题解读滞后,解读晚于文件,政策解读,一般,青川市财政局,,2026年12月31日,同步解读\n' +
+    'P8门户网站栏目空白,3个栏目无内容,网站建设,一般,青川市教育局,青川市财政局,2026年12月31日,补齐栏目内容\n' +
+    'P8依申请公开答复不规范,答复书缺少救济渠道,依申请公开,较重,青川市民政局,,2026年11月30日,规范答复文书\n' +
+    'P8预算公开不细,未公开到项,财政信息,一般,青川市财政局,,2026年12月31日,细化到项\n';
+  const file = (name: string, text: string) => ({ name, content: new TextEncoder().encode(text) });
+  const supervisor: Actor = { id: 'user:zhangwei', role: 'SUPERVISOR', unitId: null };
+  /** The same office's requests as the API makes them (a digest of what was asked), or as the command line does (none). */
+  const contexts = {
+    'the API (a client key and the request digested)': (key: string, fileName: string) =>
+      commandContext({ actor: supervisor, commandType: 'ImportFindings', idempotencyKey: key, now: new Date('2026-10-09T09:00:00+08:00'), request: { idempotencyKey: key, evaluationId: EVALUATION, fileName } }),
+    'the command line (a key derived from the file)': (key: string) => commandContext({ actor: importOperator, commandType: 'ImportFindings', idempotencyKey: key, now: new Date('2026-10-09T09:00:00+08:00') }),
+  };
+
+  it.each(Object.entries(contexts))('through %s: every 待交办 problem takes the file’s parts, as the dry run says, counted in the answer', async (through, contextFor) => {
+    const api = through.startsWith('the API');
+    const dependencies = await withEvaluation();
+    const list = await importFindingsFile(dependencies, EVALUATION, file('问题清单.csv', LIST), contextFor('list-key', '问题清单.csv'), { identifiedOn: '2026-10-08' });
+    expect(list.findings.map((finding) => [finding.recordedNow, finding.parts.length])).toEqual([
+      [true, 0],
+      [true, 0],
+      [true, 0],
+    ]);
+    const count = (await dependencies.store.readAll()).length;
+    const ledgerOptions = { identifiedOn: '2026-10-08', assignedOn: '2026-10-09' };
+
+    const preview = await importFindingsFile(dependencies, EVALUATION, file('整改台账.csv', LEDGER), contextFor('ledger-preview', '整改台账.csv'), { ...ledgerOptions, dryRun: true });
+    const expected = [
+      ['P8新增问题解读滞后', true, false, ['青川市财政局:LEAD:2026-12-31']],
+      ['P8门户网站栏目空白', false, true, ['青川市教育局:LEAD:2026-12-31', '青川市财政局:RESPONSIBLE:2026-12-31']],
+      ['P8依申请公开答复不规范', false, true, ['青川市民政局:LEAD:2026-11-30']],
+      ['P8预算公开不细', false, true, ['青川市财政局:LEAD:2026-12-31']],
+    ];
+    const rows = (outcome: typeof preview) => outcome.findings.map((finding) => [finding.title, finding.recordedNow, finding.assignedNow, finding.parts.map((part) => `${part.unitName}:${part.role}:${part.dueDate}`)]);
+    expect(rows(preview)).toEqual(expected);
+    expect(partsAssignedBy(preview)).toEqual({ parts: 5, waiting: 3 });
+    expect(describeFindingsImportZh('整改台账.csv', preview)).toContain('将在评估“2025年度政务公开第三方评估”下登记 1 个问题，交办 5 项任务（3 个此前已登记，其中 3 个此前已登记、尚未交办的问题按本文件交办）');
+    expect((await dependencies.store.readAll()).length).toBe(count);
+
+    const imported = await importFindingsFile(dependencies, EVALUATION, file('整改台账.csv', LEDGER), contextFor('ledger-key', '整改台账.csv'), ledgerOptions);
+    expect(rows(imported)).toEqual(expected);
+    expect(partsAssignedBy(imported)).toEqual({ parts: 5, waiting: 3 });
+    expect(describeFindingsImportZh('整改台账.csv', imported)).toMatch(/^已导入 整改台账.csv：在评估“2025年度政务公开第三方评估”下登记 1 个问题，交办 5 项任务，3 个此前已登记，其中 3 个此前已登记、尚未交办的问题按本文件交办。/u);
+    // Their 整改措施 stay as the list recorded them (an assignment does not carry measures): said, row by row.
+    const measuresNotices = [3, 4, 5].map((row, index) => [row, `问题“${expected[index + 1]![0] as string}”此前已登记、尚未交办：按本文件交办，其余未作修改：文件中的整改措施与已登记的不同（已登记：“无”）。`]);
+    expect(preview.notes.notices?.map((notice) => [notice.row, notice.reasonZh])).toEqual(measuresNotices);
+    expect(imported.notes.notices?.map((notice) => [notice.row, notice.reasonZh])).toEqual(measuresNotices);
+    const appended = (await dependencies.store.readAll()).slice(count);
+    const assignedTo = (findingId: string) => appended.filter((event) => event.type === 'UnitAssigned' && event.streamId === findingStream(findingId)).length;
+    expect(imported.findings.map((finding) => assignedTo(finding.findingId))).toEqual([1, 2, 1, 1]);
+    const total = (await dependencies.store.readAll()).length;
+
+    // The same request sent again (its answer lost): nothing new; a client's retry answers what its first run did.
+    const resent = await importFindingsFile(dependencies, EVALUATION, file('整改台账.csv', LEDGER), contextFor('ledger-key', '整改台账.csv'), ledgerOptions);
+    expect((await dependencies.store.readAll()).length).toBe(total);
+    expect(resent.findings.map((finding) => [finding.recordedNow, finding.assignedNow])).toEqual(
+      api ? expected.map(([, recordedNow, assignedNow]) => [recordedNow, assignedNow]) : expected.map(() => [false, false]),
+    );
+    // Another request with the same 台账: the problems have their units now; nothing is assigned twice.
+    const again = await importFindingsFile(dependencies, EVALUATION, file('整改台账.csv', LEDGER), contextFor('ledger-again', '整改台账.csv'), ledgerOptions);
+    expect(again.findings.map((finding) => [finding.recordedNow, finding.assignedNow])).toEqual(expected.map(() => [false, false]));
+    expect(describeFindingsImportZh('整改台账.csv', again)).toMatch(/^整改台账.csv 中的问题此前均已导入（4 个），未写入任何内容。/u);
+    expect((await dependencies.store.readAll()).length).toBe(total);
   });
 });

@@ -36,6 +36,11 @@ export interface ImportedFindingRef {
   readonly title: string;
   /** False when an earlier import of the same file had recorded it already (or, in a dry run, would not record it). */
   readonly recordedNow: boolean;
+  /**
+   * In a ledger: the finding was recorded before with no unit yet (待交办: a 问题清单 imported or typed in
+   * first) and this import assigned it the file's parts (in a dry run: would assign them).
+   */
+  readonly assignedNow: boolean;
   /** In a ledger: the parts assigned with it, lead first; empty for a findings list. */
   readonly parts: readonly {
     readonly unitId: string;
@@ -202,6 +207,12 @@ export async function importFindingsFile(
     return made;
   };
   const retry = firstRunAppended(recorded);
+  // The parts a 台账 gives a finding recorded before with no unit (待交办) are this request's command
+  // (breaker10m P8): its own key, never the finding's record key — under that key the index holds the
+  // command that recorded it (a 问题清单's RecordFinding), so a second such finding was refused
+  // CONFLICT REQUEST_KEY_REUSED under a fresh key. Per request: parts withdrawn since and given by
+  // a later 台账 are that request's assignment, not taken for this one done before.
+  const assignContextOf = (findingId: string) => contextInBatch(context, 'AssignFinding', `findings:${findingId}:assigned-by:${context.commandId}`);
   // Thousands of rows are looked up and checked on the main thread: in slices, so other requests are answered meanwhile (breaker12d P3).
   const pause = slicer();
   const lookUp = async (finding: ImportedFinding) => {
@@ -224,8 +235,11 @@ export async function importFindingsFile(
     const recordedBefore = state.status !== 'unrecorded' && !recordedByFirstRun;
     // Recorded by another path than an import (登记问题): said, so the office knows why the row added nothing.
     const enteredElsewhere = recordedBefore && found === importedIds;
-    // A finding recorded with no unit yet (typed in on the day the report came, 待交办) takes the 台账's parts.
-    const assignedNow = recordedBefore && state.status !== 'withdrawn' && result.ledger === true && partsOf(state.assignments).length === 0 && parts.length > 0;
+    // A finding recorded with no unit yet (typed in on the day the report came, 待交办) takes the 台账's parts;
+    // a retry answers the parts its first run assigned as assigned by this request.
+    const assignedByFirstRun = retry && state.status !== 'unrecorded' && (await eventsOfCommand(store, findingStream(findingId), assignContextOf(findingId).commandId)).length > 0;
+    const assignedNow =
+      recordedBefore && state.status !== 'withdrawn' && result.ledger === true && parts.length > 0 && (assignedByFirstRun || partsOf(state.assignments).length === 0);
     return { finding, findingId, identifiedOn, assignedOn, parts, recordedBefore, enteredElsewhere, assignedNow, state: recordedByFirstRun ? ({ status: 'unrecorded' } as const) : state };
   };
   const findings: Awaited<ReturnType<typeof lookUp>>[] = [];
@@ -280,10 +294,11 @@ export async function importFindingsFile(
       }),
   );
   if (result.ledger) {
+    // A 待交办 finding the file assigns included: its 整改措施 cannot be recorded by an assignment, and the notice says so.
     for (const { finding, findingId, state, parts, recordedBefore, assignedNow } of findings) {
-      if (!recordedBefore || assignedNow || state.status === 'unrecorded' || state.status === 'withdrawn') continue;
+      if (!recordedBefore || state.status === 'unrecorded' || state.status === 'withdrawn') continue;
       const recordedMeasures = await measuresRecorded(dependencies, findingId);
-      differences.push(...differencesFrom(state, { ...finding, parts }, recordedMeasures, (unitId) => units.get(unitId)?.name ?? unitId));
+      differences.push(...differencesFrom(state, { ...finding, parts }, recordedMeasures, (unitId) => units.get(unitId)?.name ?? unitId, assignedNow));
     }
   }
   const recordCommand = ({ finding, findingId, identifiedOn, assignedOn, parts }: (typeof findings)[number]) => {
@@ -333,7 +348,7 @@ export async function importFindingsFile(
       ...override,
       unknownUnitIds: units.unknownIds(parts.map(({ unit }) => unit.unitId)),
     };
-    commands.push(batchCommand(finding.row, findingStream(findingId), findingDecider, assign, contextInBatch(context, 'AssignFinding', `findings:${findingId}`)));
+    commands.push(batchCommand(finding.row, findingStream(findingId), findingDecider, assign, assignContextOf(findingId)));
   }
   commands.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   const batch = await runImportBatch(dependencies, { fileName, format }, commands, { dryRun: options.dryRun, request: requestOf(context) });
@@ -342,9 +357,19 @@ export async function importFindingsFile(
   // record command's events, whichever run of the request appended them; the command line's key is
   // the file's digest, so there only this run's appends count (running the file again recorded nothing).
   const afterBatch = options.dryRun ? null : await doneInStore(store, findings.map(({ findingId }) => ({ streamId: findingStream(findingId), commandId: contextOf(findingId).commandId })), context.commandId);
+  const assigning = findings.filter(({ assignedNow }) => assignedNow);
+  const afterAssigning = options.dryRun ? null : await doneInStore(store, assigning.map(({ findingId }) => ({ streamId: findingStream(findingId), commandId: assignContextOf(findingId).commandId })), context.commandId);
   const appendedNow = new Set(batch.outcomes.filter((outcome) => outcome.events.length > 0).map((outcome) => outcome.streamId));
   const recordedNow = (index: number, findingId: string, recordedBefore: boolean) =>
     !afterBatch ? !recordedBefore : context.requestDigest !== undefined ? afterBatch.done[index]! : !recordedBefore && appendedNow.has(findingStream(findingId));
+  // As recordedNow: a client's request by its command's events whichever run appended them; the command line by this run's appends.
+  const assignedByRequest = (findingId: string, assignedNow: boolean) =>
+    assignedNow &&
+    (!afterAssigning
+      ? true
+      : context.requestDigest !== undefined
+        ? afterAssigning.done[assigning.findIndex((each) => each.findingId === findingId)]!
+        : appendedNow.has(findingStream(findingId)));
   return {
     evaluationId,
     evaluationTitle: evaluation.title,
@@ -353,6 +378,7 @@ export async function importFindingsFile(
       row: finding.row,
       title: finding.title,
       recordedNow: recordedNow(index, findingId, recordedBefore),
+      assignedNow: assignedByRequest(findingId, assignedNow),
       // A finding recorded before is answered as recorded, not as the file gives it (breaker10b N3).
       parts:
         recordedBefore && !assignedNow && state.status !== 'unrecorded' && result.ledger
@@ -375,7 +401,7 @@ export async function importFindingsFile(
     dryRun: options.dryRun === true,
     notes: { sheet: result.sheet, notImported: result.notImported, notices: [...(result.notices ?? []), ...differences] },
     // Every finding the answer names is in the read models once this is: also those a racing run appended.
-    position: laterPosition(batch.position, afterBatch?.position ?? null),
+    position: laterPosition(laterPosition(batch.position, afterBatch?.position ?? null), afterAssigning?.position ?? null),
   };
 }
 
@@ -457,20 +483,24 @@ async function measuresRecorded({ store, schemas }: ImportDependencies, findingI
  * How a ledger's row differs from the finding recorded before, each said as a notice (nothing is
  * changed: an import never rewrites a recorded finding): another due date for a unit, units
  * recorded that the row no longer names, other 整改措施. 立行立改 parts are due the day they are
- * assigned, which a file does not say: not compared.
+ * assigned, which a file does not say: not compared. `assignedNow`: the finding had no unit (待交办) and
+ * takes the file's parts — what else differs (its 整改措施) is left as it is, and said so.
  */
 function differencesFrom(
   state: Exclude<FindingState, { status: 'unrecorded' }>,
   finding: ImportedFinding,
   recordedMeasures: string,
   nameOf: (unitId: string) => string,
+  assignedNow = false,
 ): ImportProblem[] {
   const recordedParts = partsOf(state.assignments);
   const partOf = (unitId: string) => recordedParts.find((part) => part.unitId === unitId || (part.heldBefore ?? []).includes(unitId));
   const notice = (en: string, zh: string): ImportProblem => ({
     row: finding.row,
-    reason: `Finding "${finding.title}" was recorded before and is left as it is: ${en}.`,
-    reasonZh: `问题“${finding.title}”此前已登记，导入未作修改：${zh}。`,
+    reason: assignedNow
+      ? `Finding "${finding.title}" was recorded before with no unit yet: the file's units are assigned to it, the rest is left as it is: ${en}.`
+      : `Finding "${finding.title}" was recorded before and is left as it is: ${en}.`,
+    reasonZh: assignedNow ? `问题“${finding.title}”此前已登记、尚未交办：按本文件交办，其余未作修改：${zh}。` : `问题“${finding.title}”此前已登记，导入未作修改：${zh}。`,
   });
   const notices: ImportProblem[] = [];
   for (const part of finding.parts) {
@@ -503,27 +533,39 @@ function differencesFrom(
   return notices;
 }
 
-/** `Imported findings-2025.csv: 6 findings recorded on evaluation …` */
+/**
+ * The parts an import assigned (would assign, in a dry run): those of the findings it recorded and
+ * those it gave to findings recorded before with no unit (待交办; breaker10m P8: these were left out,
+ * so a 台账 that assigned every 待交办 problem answered 0 parts). `waiting`: how many such findings.
+ */
+export function partsAssignedBy(outcome: FindingsImportOutcome): { readonly parts: number; readonly waiting: number } {
+  const assigned = outcome.findings.filter((finding) => finding.recordedNow || finding.assignedNow);
+  return { parts: assigned.reduce((count, finding) => count + finding.parts.length, 0), waiting: outcome.findings.filter((finding) => finding.assignedNow).length };
+}
+
 /** `describeFindingsImport` in Chinese, for the command line's first line (breaker9e P2). */
 export function describeFindingsImportZh(fileName: string, outcome: FindingsImportOutcome): string {
   const recorded = outcome.findings.filter((finding) => finding.recordedNow).length;
   const before = outcome.findings.length - recorded;
-  const parts = outcome.findings.filter((finding) => finding.recordedNow).reduce((count, finding) => count + finding.parts.length, 0);
+  const { parts, waiting } = partsAssignedBy(outcome);
   const assigned = outcome.ledger ? `，交办 ${parts} 项任务` : '';
+  const waitingWords = waiting > 0 ? `，其中 ${waiting} 个此前已登记、尚未交办的问题按本文件交办` : '';
   const notes = describeNotesZh(outcome.notes);
-  if (outcome.dryRun) return `试导入：${fileName} 将在评估“${outcome.evaluationTitle}”下登记 ${recorded} 个问题${assigned}${before > 0 ? `（${before} 个此前已登记）` : ''}。未写入任何内容。${notes}`;
-  if (recorded === 0) return `${fileName} 中的问题此前均已导入（${before} 个），未写入任何内容。${notes}`;
-  return `已导入 ${fileName}：在评估“${outcome.evaluationTitle}”下登记 ${recorded} 个问题${assigned}${before > 0 ? `，${before} 个此前已登记` : ''}。${notes}`;
+  if (outcome.dryRun) return `试导入：${fileName} 将在评估“${outcome.evaluationTitle}”下登记 ${recorded} 个问题${assigned}${before > 0 ? `（${before} 个此前已登记${waitingWords}）` : ''}。未写入任何内容。${notes}`;
+  if (recorded === 0 && waiting === 0) return `${fileName} 中的问题此前均已导入（${before} 个），未写入任何内容。${notes}`;
+  return `已导入 ${fileName}：在评估“${outcome.evaluationTitle}”下登记 ${recorded} 个问题${assigned}${before > 0 ? `，${before} 个此前已登记${waitingWords}` : ''}。${notes}`;
 }
 
+/** `Imported findings-2025.csv: 6 findings recorded on evaluation …` */
 export function describeFindingsImport(fileName: string, outcome: FindingsImportOutcome): string {
   const recorded = outcome.findings.filter((finding) => finding.recordedNow).length;
   const before = outcome.findings.length - recorded;
-  const parts = outcome.findings.filter((finding) => finding.recordedNow).reduce((count, finding) => count + finding.parts.length, 0);
+  const { parts, waiting } = partsAssignedBy(outcome);
   const assigned = outcome.ledger ? ` with ${parts} part${parts === 1 ? '' : 's'} assigned` : '';
+  const waitingWords = waiting > 0 ? `, ${waiting} of them with no unit yet assigned by this file` : '';
   if (outcome.dryRun) {
-    return `Dry run: ${fileName} would record ${recorded} finding${recorded === 1 ? '' : 's'}${assigned} on evaluation ${outcome.evaluationId}${before > 0 ? ` (${before} recorded before)` : ''}. Nothing was written.${describeNotes(outcome.notes)}`;
+    return `Dry run: ${fileName} would record ${recorded} finding${recorded === 1 ? '' : 's'}${assigned} on evaluation ${outcome.evaluationId}${before > 0 ? ` (${before} recorded before${waitingWords})` : ''}. Nothing was written.${describeNotes(outcome.notes)}`;
   }
-  if (recorded === 0) return `Every finding of ${fileName} was imported before (${before}). Nothing was written.${describeNotes(outcome.notes)}`;
-  return `Imported ${fileName}: ${recorded} finding${recorded === 1 ? '' : 's'} recorded${assigned} on evaluation ${outcome.evaluationId}${before > 0 ? `, ${before} recorded before` : ''}.${describeNotes(outcome.notes)}`;
+  if (recorded === 0 && waiting === 0) return `Every finding of ${fileName} was imported before (${before}). Nothing was written.${describeNotes(outcome.notes)}`;
+  return `Imported ${fileName}: ${recorded} finding${recorded === 1 ? '' : 's'} recorded${assigned} on evaluation ${outcome.evaluationId}${before > 0 ? `, ${before} recorded before${waitingWords}` : ''}.${describeNotes(outcome.notes)}`;
 }

@@ -42,6 +42,7 @@ import { WithdrawCircularHandler } from './withdraw-circular/withdraw-circular.h
 import { CorrectCircularHandler } from './correct-circular/correct-circular.handler.js';
 import { CircularCorrectionsResolver } from './withdraw-circular/circular-corrections.resolver.js';
 import { IssueCircularResolver } from './issue-circular/issue-circular.resolver.js';
+import { FindingDueDateLimitResolver } from './finding-workflow/finding-due-date-limit.resolver.js';
 import { GetRectificationPlanHandler, GetRectificationTeamHandler } from './rectification-setup/rectification-setup.queries.js';
 import { RectificationSetupReadModel } from './rectification-setup/rectification-setup.read-model.js';
 import { EvaluationSetupResolver } from './rectification-setup/rectification-setup.resolver.js';
@@ -99,6 +100,7 @@ import { EvaluationSetupResolver } from './rectification-setup/rectification-set
     WithdrawCircularHandler,
     CorrectCircularHandler,
     CircularCorrectionsResolver,
+    FindingDueDateLimitResolver,
   ],
 })
 export class RectificationModule {}

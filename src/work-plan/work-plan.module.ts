@@ -5,6 +5,7 @@ import { WorkPlanPartsReadModel } from './breakdown/work-plan-parts.read-model.j
 import { WorkPlanLedger } from './breakdown/work-plan-ledger.js';
 import { BreakdownsNow, GetWorkPlanHandler, GetWorkPlanItemHandler, ListWorkPlansHandler } from './breakdown/work-plan.queries.js';
 import { WorkPlanItemResolver, WorkPlanResolver } from './breakdown/work-plan.resolver.js';
+import { WorkPlanItemDueDateLimitResolver } from './item-workflow/item-due-date-limit.resolver.js';
 import { CorrectPlanApprovalHandler } from './correct-plan-approval/correct-plan-approval.handler.js';
 import { CorrectPlanApprovalResolver } from './correct-plan-approval/correct-plan-approval.resolver.js';
 import { ImportWorkPlanHandler } from './import-work-plan/import-work-plan.handler.js';
@@ -26,6 +27,7 @@ import { AddWorkPlanItemHandler } from './revise-plan/add-work-plan-item.handler
     GetWorkPlanItemHandler,
     WorkPlanResolver,
     WorkPlanItemResolver,
+    WorkPlanItemDueDateLimitResolver,
     ListWorkPlanItemsHandler,
     WorkPlanItemListResolver,
     ActOnWorkPlanItemHandler,

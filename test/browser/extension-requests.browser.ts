@@ -86,4 +86,25 @@ describe('a unit takes back its own pending extension request in the browser', (
     expect(data!.finding.assignments[0].extensionRequests).toEqual([{ status: 'WITHDRAWN', withdrawnOn: officeDay(-2) }]);
     await page.locator('[data-test="timeline"]').getByText(`更正撤回延期申请日期（${fgwName}）（${officeDay(-4)} → ${officeDay(-2)}）：撤回函落款日期录错`).waitFor();
   });
+
+  it('asks a unit to confirm an extension asked past the plan\'s limit, naming the limit (newcomer23 S3)', async () => {
+    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { dueDateLimit { latest setBy } } }`, { id: redatedFindingId }, { authorization: `Bearer ${SUPERVISOR}` });
+    const { latest, setBy } = data!.finding.dueDateLimit as { latest: string; setBy: string };
+    const past = new Date(Date.parse(`${latest}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const { page } = await contexts.open({ token: FGW });
+    await page.goto(`/findings/${redatedFindingId}`);
+    const card = page.locator(`[data-test="part-${fgwName}"]`);
+    await card.getByRole('button', { name: '申请延期', exact: true }).click();
+    const form = page.locator('[data-test="form-requestExtension"]');
+    const asked = form.getByLabel('申请延期至');
+    await asked.fill(past);
+    await asked.press('Tab');
+    await form.getByLabel('延期理由').fill('跨年度实施。');
+    await form.getByRole('button', { name: '申请延期', exact: true }).click();
+    const confirm = page.locator('[data-test="form-confirm"]');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain(`申请延至的 ${past} 晚于${setBy}（${latest}），请确认日期无误`);
+    await form.getByRole('button', { name: '确认申请延期' }).click();
+    await card.getByText(`申请延至 ${past}`).waitFor();
+  });
 });

@@ -288,7 +288,7 @@ export const returnedDueDate = (dueDate: string, dayField: string, shownWhen?: F
  * date when the part's has passed on the inspection day (breaker11b G2). `dueDate` is the part's due
  * date now (YYYY-MM-DD, China office day).
  */
-export function inspectionFields(dueDate: string): FieldSpec[] {
+export function inspectionFields(dueDate: string, overrideLabel = '超出方案时限的理由（仅在新时限超出整改方案时限时填写）'): FieldSpec[] {
   const failed = (values: Record<string, unknown>) => values.outcome === 'FAILED';
   return [
     { name: 'outcome', label: '督查结果', type: 'radio', required: true, options: [{ value: 'PASSED', label: '通过' }, { value: 'FAILED', label: '不通过（退回整改）' }] },
@@ -296,7 +296,7 @@ export function inspectionFields(dueDate: string): FieldSpec[] {
     { name: 'place', label: '督查地点', type: 'text', required: true, placeholder: '如：市发改委政务公开专栏' },
     { name: 'notes', label: '督查情况（不通过时必填）', type: 'textarea', requiredWhen: failed },
     returnedDueDate(dueDate, 'inspectedOn', failed),
-    { name: 'overrideReason', label: '超出方案时限的理由（仅在新时限超出整改方案时限时填写）', type: 'textarea', shownWhen: failed },
+    { name: 'overrideReason', label: overrideLabel, type: 'textarea', shownWhen: failed },
   ];
 }
 

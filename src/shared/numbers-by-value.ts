@@ -138,3 +138,18 @@ export function numbersByValue(text: string): string {
  * value (`numbersByValue`: 开展三次培训 is 开展3次培训). Not for display.
  */
 export const wordsByValue = (text: string): string => numbersByValue(text.normalize('NFKC').replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, ''));
+
+/**
+ * Punctuation two copies of one text may write otherwise, after NFKC: quotes of any style ("" “” ‘’ 「」 『』), brackets of
+ * any style (（） () 【】 〔〕 [] 《》), the sentence marks 、，。；：！？ and their half-width forms, · and …. A comma or point
+ * between two digits (1,000; 1.5) is part of a number and stays.
+ */
+const PUNCTUATION_RETYPED = /[\p{Ps}\p{Pe}\p{Pi}\p{Pf}"'、。;:!?·…]|(?<!\d)[.,]|[.,](?!\d)/gu;
+
+/**
+ * A text's words with its punctuation not counting (`wordsByValue`, then `PUNCTUATION_RETYPED` dropped): what a plan
+ * item's title is compared by across two versions of one plan. A file opened and saved in WPS turns "" into “”, a clerk
+ * retypes ， as , — the same item, never another one (breaker10m P15). Not for display; a title's words and numbers
+ * still count (推进价格信息公开 and 推进规划信息公开 differ).
+ */
+export const wordsWithoutPunctuation = (text: string): string => wordsByValue(text).replace(PUNCTUATION_RETYPED, '');

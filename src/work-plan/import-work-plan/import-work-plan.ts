@@ -1,4 +1,4 @@
-import { wordsByValue } from '../../shared/numbers-by-value.js';
+import { wordsWithoutPunctuation } from '../../shared/numbers-by-value.js';
 import { slicer } from '../../shared/event-loop-turns.js';
 import { batchCommand, contextInBatch } from '../../event-sourcing/command-batch.js';
 import type { Position } from '../../event-store/event-store.port.js';
@@ -162,6 +162,8 @@ export async function importWorkPlanFile(
   const asApplied = isNewVersion && days.assignedOn !== readDay && hasItemAtOnce(validated) ? { ...(await readOn(days.assignedOn)).plan, title: validated.title } : validated;
   // A version (new, or the same file again) whose rows were renumbered keeps each item's code, matched by its title (breaker10 F23).
   const renumbering = await renumberingOf(dependencies, existing, asApplied);
+  // A row whose item cannot be told is refused naming the candidates, never matched by a guess (breaker10m P15).
+  if (renumbering?.unsure && renumbering.unsure.length > 0) throw importRefused(fileName, format, renumbering.unsure, 'BAD_USER_INPUT', validation.sheet);
   const plan = renumbering?.plan ?? asApplied;
   const { planId, importPlan, defineItems } = workPlanCommands(plan, { fileName, sha256 }, context.actor, days, options.dueDateOverride);
   const rowOfItem = new Map(plan.categories.flatMap((category) => category.items.map((item) => [item.code, item.row])));
@@ -553,7 +555,7 @@ async function withdrawnListedAgain(
       back.push(versionOfItem(item, versionDay));
       continue;
     }
-    if (item.status !== 'withdrawn' || wordsByValue(item.definition.title) !== wordsByValue(version.title)) continue;
+    if (item.status !== 'withdrawn' || wordsWithoutPunctuation(item.definition.title) !== wordsWithoutPunctuation(version.title)) continue;
     // Withdrawn on or after the version's day (typed before it): on its day the item was in the plan, so the version finds it
     // there and its withdrawal keeps its day — as typed in date order (breaker11o P9: the version was refused whole).
     if (item.withdrawnOn >= versionDay) back.push(versionOfItem(item));
@@ -606,7 +608,7 @@ async function renumberingOf(dependencies: ImportDependencies, existing: WorkPla
     // `2 完善…` under 工作事项 is item 2, whatever 序号 says (breaker10j P1); then rows renumbered are matched by content.
     const fromTitles = codesFromTitles(standing, next, (code) => taken.has(code));
     const byContent = renumberedByContent(standing, fromTitles?.plan ?? next, (code) => taken.has(code));
-    const renumbering = fromTitles || byContent ? { plan: byContent?.plan ?? fromTitles!.plan, notices: [...(fromTitles?.notices ?? []), ...(byContent?.notices ?? [])] } : null;
+    const renumbering = fromTitles || byContent ? { plan: byContent?.plan ?? fromTitles!.plan, notices: [...(fromTitles?.notices ?? []), ...(byContent?.notices ?? [])], unsure: byContent?.unsure ?? [] } : null;
     if (!renumbering) return null;
     const fresh = renumbering.plan.categories.flatMap((category) => category.items.map((item) => item.code)).filter((code) => !standingCodes.has(code));
     let clash = false;
@@ -631,8 +633,8 @@ export interface KnownPlan {
   readonly itemTitles?: readonly string[];
 }
 
-/** An item title as two files of one plan are compared: full-width forms, spaces and how numbers are written do not count. */
-const itemWords = wordsByValue;
+/** An item title as two files of one plan are compared: full-width forms, spaces, punctuation and how numbers are written do not count. */
+const itemWords = wordsWithoutPunctuation;
 
 /** How many of the file's items (`of`) are items of an imported plan of the year: the plan sharing most. */
 interface RepeatedPlan {

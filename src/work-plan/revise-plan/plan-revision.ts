@@ -4,6 +4,7 @@ import type { Actor } from '../../shared/command-context.js';
 import { say, type Bilingual } from '../../shared/domain-error.js';
 import { BY_DATE, termsInWords, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { isAfter } from '../../shared/calendar-date.js';
+import { wordsWithoutPunctuation } from '../../shared/numbers-by-value.js';
 import type { ReviseWorkPlanItem, UnitToAdd, WithdrawWorkPlanItem } from '../domain/work-plan-item.decider.js';
 
 /*
@@ -206,14 +207,24 @@ function partsRedatedOf(item: ItemVersion, before: ItemVersion): PartRedated[] {
 /**
  * The new version's items as the revision reads them against the plan as it stands: units whose
  * part a successor holds named as that successor, the item's day kept where the file's rows date
- * parts (`itemDayOfParts`) or its terms set the day (`keptDay`). `itemRevisionCommands` takes these.
+ * parts (`itemDayOfParts`) or its terms set the day (`keptDay`), its title kept where the file only
+ * retypes its punctuation (`keptTitle`). `itemRevisionCommands` takes these.
  */
 export function versionsAsRevised(current: readonly ItemVersion[], nextAsWritten: readonly ItemVersion[]): ItemVersion[] {
   const currentByCode = new Map(current.map((item) => [item.code, item]));
   return nextAsWritten.map((item) => {
     const before = currentByCode.get(item.code);
-    return keptDay(itemDayOfParts(continuedBy(item, before), before), before);
+    return keptTitle(keptDay(itemDayOfParts(continuedBy(item, before), before), before), before);
   });
+}
+
+/**
+ * The standing title when the version writes the same words with other punctuation (“” for "", , for ，, spaces:
+ * `wordsWithoutPunctuation`): not a rewording (修改表述), and nothing recorded for it (breaker10m P15).
+ */
+function keptTitle(item: ItemVersion, before: ItemVersion | undefined): ItemVersion {
+  if (!before || before.title === item.title || wordsWithoutPunctuation(before.title) !== wordsWithoutPunctuation(item.title)) return item;
+  return { ...item, title: before.title };
 }
 
 /**

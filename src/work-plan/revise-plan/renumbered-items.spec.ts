@@ -15,7 +15,7 @@ import { workPlanItemDecider } from '../domain/work-plan-item.decider.js';
 import { workPlanIdFor, workPlanItemIdFor, workPlanItemStream } from '../domain/work-plan.events.js';
 import { importWorkPlanFile } from '../import-work-plan/import-work-plan.js';
 import type { ValidatedPlan, ValidatedPlanItem } from '../import/plan-validation.js';
-import { nextFreeCode, renumberedByContent } from './renumbered-items.js';
+import { nextFreeCode, renumberedByContent, titleLikeness } from './renumbered-items.js';
 
 /* breaker10 F23: a new version that inserts an item and renumbers the rows below keeps each item's code. */
 
@@ -70,12 +70,15 @@ describe('items matched by content across a renumbered version', () => {
     expect(codesOf(renumberedByContent(counted, next, never)!.plan)).toEqual(['3 新增事项', '1 开展3次政务公开培训', '2 2026年度报告按时发布']);
   });
 
-  it('matches only titles that occur once on each side', () => {
+  it('matches only titles that occur once on each side; a row at a twin\'s code with another title is refused naming both rows, never made that twin (breaker10m P15)', () => {
     const twins = [
       { code: '1', title: '自查' },
       { code: '2', title: '自查' },
     ];
-    expect(renumberedByContent(twins, planOf(item('1', '新增', 2), item('2', '自查', 3), item('3', '自查', 4)), never)).toBeNull();
+    const renumbering = renumberedByContent(twins, planOf(item('1', '新增', 2), item('2', '自查', 3), item('3', '自查', 4)), never);
+    expect(renumbering!.unsure!.map((problem) => [problem.row, problem.reasonZh])).toEqual([
+      [2, expect.stringContaining('无法确定事项 1 现在是第 2 行“新增”还是第 4 行“自查”')],
+    ]);
   });
 
   it('matches a title several 大项 share within its 大项: reordering one 大项 withdraws nothing (breaker10c P4)', () => {
@@ -107,6 +110,47 @@ describe('items matched by content across a renumbered version', () => {
     // The 大项 kept in their order: nothing renumbered.
     const kept: ValidatedPlan = { ...next, categories: [{ code: '1', title: '决策公开', items: [item('1.1', '加强组织领导', 3), item('1.2', '推进决策预公开', 4)] }, { code: '2', title: '政务服务', items: [item('2.1', '加强组织领导', 6), item('2.2', '优化办事指南', 7)] }] };
     expect(renumberedByContent(before, kept, never)).toBeNull();
+  });
+
+  it('matches an item whose title a version retypes only in punctuation (“” for "", , for ，) above an inserted item of the same unit and date (breaker10m P15)', () => {
+    const lead = (each: ValidatedPlanItem): ValidatedPlanItem => ({ ...each, leadUnits: [{ unitId: 'fgw', name: '青川市发展和改革委员会' }], dueDate: '2027-06-30' });
+    const sameUnit = { leadUnitIds: ['fgw'], responsibleUnitIds: [], dueDate: '2027-06-30' };
+    const quoted = [
+      { code: '1', title: '推进价格信息公开，做好"双随机"抽查公开', ...sameUnit },
+      { code: '2', title: '推进规划信息公开，做好"十五五"规划解读', ...sameUnit },
+    ];
+    const retyped = planOf(lead(item('1', '推进网站集约化建设', 2)), lead(item('2', '推进价格信息公开，做好“双随机”抽查公开', 3)), lead(item('3', '推进规划信息公开，做好“十五五”规划解读', 4)));
+    const renumbering = renumberedByContent(quoted, retyped, never);
+    expect(codesOf(renumbering!.plan)).toEqual(['3 推进网站集约化建设', '1 推进价格信息公开，做好“双随机”抽查公开', '2 推进规划信息公开，做好“十五五”规划解读']);
+    expect(renumbering!.unsure).toBeUndefined();
+    const commas = [
+      { code: '1', title: '推进价格信息公开，做好抽查公开', ...sameUnit },
+      { code: '2', title: '推进规划信息公开，做好规划解读', ...sameUnit },
+    ];
+    const halfWidth = planOf(lead(item('1', '推进网站集约化建设', 2)), lead(item('2', '推进价格信息公开,做好抽查公开', 3)), lead(item('3', '推进规划信息公开, 做好规划解读', 4)));
+    expect(codesOf(renumberedByContent(commas, halfWidth, never)!.plan)).toEqual(['3 推进网站集约化建设', '1 推进价格信息公开,做好抽查公开', '2 推进规划信息公开, 做好规划解读']);
+  });
+
+  it('refuses, naming both rows, an item inserted on top of an item reworded with the same unit and date: the inserted row never takes its progress (breaker10m P15)', () => {
+    const lead = (each: ValidatedPlanItem): ValidatedPlanItem => ({ ...each, leadUnits: [{ unitId: 'fgw', name: '青川市发展和改革委员会' }], dueDate: '2027-06-30' });
+    const sameUnit = { leadUnitIds: ['fgw'], responsibleUnitIds: [], dueDate: '2027-06-30' };
+    const before = [
+      { code: '1', title: '推进价格信息公开', ...sameUnit },
+      { code: '2', title: '推进规划信息公开', ...sameUnit },
+    ];
+    const next = planOf(lead(item('1', '推进网站集约化建设', 2)), lead(item('2', '推进价格和收费信息公开', 3)), lead(item('3', '推进规划信息公开', 4)));
+    expect(renumberedByContent(before, next, never)!.unsure!.map((problem) => [problem.row, problem.reasonZh])).toEqual([
+      [2, expect.stringContaining('无法确定事项 1 现在是第 2 行“推进网站集约化建设”还是第 3 行“推进价格和收费信息公开”')],
+    ]);
+    // Nothing shifted, the item reworded in place like itself, an item of the same unit and date added at the end: the code says which.
+    const inPlace = planOf(lead(item('1', '推进价格和收费信息公开', 2)), lead(item('2', '推进规划信息公开', 3)), lead(item('3', '推进网站集约化建设', 4)));
+    expect(renumberedByContent(before, inPlace, never)).toBeNull();
+  });
+
+  it('measures how alike two titles are by their character pairs, punctuation aside', () => {
+    expect(titleLikeness('推进价格信息公开', '推进价格信息公开。')).toBe(1);
+    expect(titleLikeness('推进价格信息公开', '推进价格和收费信息公开')).toBeGreaterThanOrEqual(0.5);
+    expect(titleLikeness('推进价格信息公开', '推进网站集约化建设')).toBeLessThan(0.5);
   });
 
   it('numbers after the code\'s own shape', () => {
@@ -225,7 +269,7 @@ describe('an item inserted above an item reworded in the same version (breaker10
     );
   });
 
-  it('matches nothing when two unmatched items share the lead, units and date', () => {
+  it('when two unmatched items share the lead, units and date and both read like the item, refuses naming both: neither is given its progress by its code (breaker10m P15)', () => {
     const next = planOf(
       withUnits(item('1', 'W甲 推进决策公开', 2), 'czj', '2026-12-31'),
       withUnits(item('2', 'W新 推进价格公开', 3), 'fgw', '2026-12-15'),
@@ -233,6 +277,11 @@ describe('an item inserted above an item reworded in the same version (breaker10
       withUnits(item('4', 'W丙 推进教育信息公开', 5), 'jyj', '2026-12-20'),
     );
     const renumbering = renumberedByContent(before, next, never);
-    expect(codesOf(renumbering!.plan)).toEqual(['1 W甲 推进决策公开', '2 W新 推进价格公开', '4 W乙 推进价格和收费信息公开', '3 W丙 推进教育信息公开']);
+    expect(renumbering!.unsure!.map((problem) => [problem.row, problem.reasonZh])).toEqual([
+      [
+        3,
+        '事项“W新 推进价格公开”在文件中编号为 2，该编号在方案中是事项 2“W乙 推进价格信息公开”，标题不同，且本版本的行已移位（有事项插入或删除）：无法确定事项 2 现在是第 3 行“W新 推进价格公开”还是第 4 行“W乙 推进价格和收费信息公开”，按任一行处理都会把事项 2 的任务和进度交给它。请在文件中保留事项 2 的编号和标题，新增事项使用最后一个编号之后的编号；如需修改事项 2 的表述，请单独导入只做此项修改的版本。',
+      ],
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { wordsByValue } from '../../shared/numbers-by-value.js';
+import { wordsWithoutPunctuation } from '../../shared/numbers-by-value.js';
 import type { ImportProblem } from '../../spreadsheet/import-problems.js';
 import { codedTitle } from '../import/plan-document.js';
 import type { ValidatedPlan } from '../import/plan-validation.js';
@@ -34,10 +34,46 @@ export interface Renumbering {
   readonly plan: ValidatedPlan;
   /** One per item whose code is not the file's, in the file's order. */
   readonly notices: readonly ImportProblem[];
+  /**
+   * Rows whose item cannot be told (`unsureCodeMatches`): the version is refused naming them, never applied by a guess that
+   * would hand one item's parts and progress to another (breaker10m P15). Absent or empty: every item is sure.
+   */
+  readonly unsure?: readonly ImportProblem[];
 }
 
-/** An item title's words: full-width forms, spaces and how numbers are written do not count (`wordsByValue`). */
-const sameWords = wordsByValue;
+/**
+ * An item title's words: full-width forms, spaces, punctuation (quotes, brackets, ，/,) and how numbers are written do not
+ * count (`wordsWithoutPunctuation`): “双随机” retyped as "双随机" is the same item (breaker10m P15).
+ */
+const sameWords = wordsWithoutPunctuation;
+
+/**
+ * How alike two titles are, 0–1: the Dice coefficient of their character pairs (bigrams), on `sameWords`. A reworded item
+ * keeps most of its words (推进价格信息公开 → 推进价格和收费信息公开: 0.8); another item shares few (推进网站集约化建设: 0.3).
+ * Hand-written (a dozen lines) rather than a string-similarity package: it needs no more, and the npm ones are unmaintained.
+ */
+export function titleLikeness(a: string, b: string): number {
+  const pairs = (text: string) => {
+    const chars = [...sameWords(text)];
+    return chars.length < 2 ? chars : chars.slice(1).map((char, index) => `${chars[index]}${char}`);
+  };
+  const [left, right] = [pairs(a), pairs(b)];
+  if (left.length + right.length === 0) return 1;
+  const counts = new Map<string, number>();
+  for (const pair of left) counts.set(pair, (counts.get(pair) ?? 0) + 1);
+  let shared = 0;
+  for (const pair of right) {
+    const count = counts.get(pair) ?? 0;
+    if (count > 0) {
+      shared += 1;
+      counts.set(pair, count - 1);
+    }
+  }
+  return (2 * shared) / (left.length + right.length);
+}
+
+/** A reworded title keeps at least half its character pairs (`titleLikeness`); below that it is taken for another item. */
+const REWORDED_LIKENESS = 0.5;
 
 /** Entries whose key occurs once in a list: only those can match an item across versions. */
 function uniqueBy<Entry>(entries: readonly Entry[], keyOf: (entry: Entry) => string): Map<string, Entry> {
@@ -137,7 +173,8 @@ export function renumberedByContent(standing: readonly StandingItem[], next: Val
     moved.set(candidate!.code, item.code);
     rewordedFrom.set(candidate!.code, item);
   }
-  if (moved.size === 0) return null;
+  const unsure = unsureCodeMatches(standing, items, moved, keptInPlace, signature);
+  if (moved.size === 0) return unsure.length === 0 ? null : { plan: next, notices: [], unsure };
 
   const claimed = new Set(moved.values());
   const used = new Set([...standing.map((item) => item.code), ...items.map((item) => moved.get(item.code) ?? item.code)]);
@@ -169,7 +206,56 @@ export function renumberedByContent(standing: readonly StandingItem[], next: Val
     ...next,
     categories: next.categories.map((category) => ({ ...category, items: category.items.map((item) => ({ ...item, code: codeOf(item) })) })),
   };
-  return { plan, notices };
+  return { plan, notices, ...(unsure.length === 0 ? {} : { unsure }) };
+}
+
+/**
+ * The rows that would keep a standing item's code with another title — taken as that item reworded, its parts and
+ * progress theirs — when that is not sure: another unmatched row is as good a candidate (the item's units and due date,
+ * or a title like it: at least half its character pairs, `titleLikeness`) and the row at the code is not like it more
+ * than every rival is; or, in a version whose rows shifted (some item matched under another code: codes no longer say which item a
+ * row is), the row at the code is neither like the item nor has its units and due date. With no rival in a version whose
+ * codes did not shift, the code decides (an item reworded in place). Each problem names the row, the standing item and every candidate
+ * (breaker10m P15: an item inserted on top of two items of one unit and date took the reported item's progress).
+ * `signature` is the row's units and due date as `signatureOf` writes them.
+ */
+function unsureCodeMatches<Item extends { readonly code: string; readonly row: number; readonly title: string }>(
+  standing: readonly StandingItem[],
+  items: readonly Item[],
+  moved: ReadonlyMap<string, string>,
+  keptInPlace: ReadonlySet<string>,
+  signature: (item: Item) => string | null,
+): ImportProblem[] {
+  const claimed = new Set(moved.values());
+  const shifted = moved.size > 0;
+  const unmatched = items.filter((item) => !moved.has(item.code) && !keptInPlace.has(item.code));
+  const problems: ImportProblem[] = [];
+  for (const item of standing) {
+    if (claimed.has(item.code) || keptInPlace.has(item.code)) continue;
+    const atCode = unmatched.find((each) => each.code === item.code);
+    if (!atCode) continue;
+    const wanted = signatureOf(item.leadUnitIds, item.responsibleUnitIds, item.dueDate);
+    const likeness = (each: Item) => titleLikeness(each.title, item.title);
+    const alike = (each: Item) => likeness(each) >= REWORDED_LIKENESS;
+    const could = (each: Item) => alike(each) || (wanted !== null && signature(each) === wanted);
+    const rivals = unmatched.filter((each) => each !== atCode && could(each));
+    // With rivals, the row at the code is sure only when it reads like the item more than any of them does.
+    const sure = rivals.length === 0 ? !shifted || could(atCode) : alike(atCode) && rivals.every((each) => likeness(each) < likeness(atCode));
+    if (sure) continue;
+    const candidates = [atCode, ...rivals];
+    const named = candidates.map((each) => `第 ${each.row} 行“${each.title}”`).join('还是');
+    problems.push({
+      row: atCode.row,
+      reason:
+        `Item "${atCode.title}" is numbered ${item.code} in the file, the code of the plan's item ${item.code} "${item.title}", whose title it does not have${shifted ? ', and the rows of this version have shifted (items inserted or removed)' : ''}: ` +
+        `which row is item ${item.code} now cannot be told (${candidates.map((each) => `row ${each.row} "${each.title}"`).join(' or ')}); taking one would give it item ${item.code}'s parts and progress. ` +
+        `Keep item ${item.code}'s code and title in the file and number new items after the last code; to reword item ${item.code}, import that change in a version of its own. Nothing was written.`,
+      reasonZh:
+        `事项“${atCode.title}”在文件中编号为 ${item.code}，该编号在方案中是事项 ${item.code}“${item.title}”，标题不同${shifted ? '，且本版本的行已移位（有事项插入或删除）' : ''}：` +
+        `无法确定事项 ${item.code} 现在是${named}，按任一行处理都会把事项 ${item.code} 的任务和进度交给它。请在文件中保留事项 ${item.code} 的编号和标题，新增事项使用最后一个编号之后的编号；如需修改事项 ${item.code} 的表述，请单独导入只做此项修改的版本。`,
+    });
+  }
+  return problems;
 }
 
 /**

@@ -12,7 +12,7 @@ export default function announceSkippedSuites(globalConfig) {
         '(e.g. EVENTSTORE_CONNECTION_STRING=esdb://localhost:2113?tls=false npm test, with `docker compose up eventstore`).\n',
     );
   }
-  for (const file of ['test/e2e/store-health.e2e.spec.ts', 'test/e2e/full-disk-at-start-and-in-tools.e2e.spec.ts']) {
+  for (const file of ['test/e2e/store-health.e2e.spec.ts', 'test/e2e/full-disk-at-start-and-in-tools.e2e.spec.ts', 'test/e2e/backup-to-full-disk.e2e.spec.ts']) {
     if (typeof process.getuid === 'function' && process.getuid() !== 0 && selected(file)) {
       process.stdout.write(`Disk-full test skipped: mounting a small tmpfs needs root (${file}).\n`);
     }

@@ -1,10 +1,11 @@
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, rmdirSync, statSync } from 'node:fs';
 import { freeFolderBeside, shellWord } from './backup-folder.js';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { loadEnvFile, validateSettings, type AppSettings } from '../config/app-settings.js';
 import { quickCheckOffThread } from '../event-store/sqlite-quick-check.js';
+import { diskFullOf } from '../event-store/disk-full.js';
 import { SqliteStoreInspection } from '../event-store/sqlite-store-inspection.js';
 import { say } from '../shared/domain-error.js';
 import { ToolRefusal, UsageError, bothLines, runTool, type ToolUsage } from './cli-failure.js';
@@ -39,13 +40,57 @@ function parseOptions(argv: string[]): { folder: string } {
 }
 
 
+/** The files a failed backup wrote (`path` and SQLite's `-journal`, `-wal`, `-shm` beside it), removed; a folder it created, removed when left empty. Never throws. */
+function removePartial(files: readonly string[], createdFolder: string | null): void {
+  for (const path of files.flatMap((file) => [file, `${file}-journal`, `${file}-wal`, `${file}-shm`])) {
+    try {
+      rmSync(path, { force: true });
+    } catch {
+      // Nothing more can be done here; the failure itself is what the operator is told.
+    }
+  }
+  if (createdFolder === null) return;
+  try {
+    if (readdirSync(createdFolder).length === 0) rmdirSync(createdFolder);
+  } catch {
+    // As above.
+  }
+}
+
+/** "290 KB": a size as an operator reads `df -k` and `ls -s`. */
+const kilobytes = (bytes: number): string => `${Math.ceil(bytes / 1024)} KB`;
+
+/**
+ * The failure of writing the backup, told by the file being written (breaker9q P5: a full backup
+ * volume was told as the store's disk being full, "62086140 KB free"): a full disk under the backup
+ * folder names that folder, the room left there and the store's size; any other failure is left as
+ * it is (SQLite's error, or the system's naming its own file).
+ */
+function backupFailure(error: unknown, folder: string, writing: string, storeBytes: number): unknown {
+  const full = diskFullOf(error, writing);
+  if (!full) return error;
+  const left = full.freeBytes === null ? '' : `, ${kilobytes(full.freeBytes)} free`;
+  const leftZh = full.freeBytes === null ? '' : `仅剩 ${kilobytes(full.freeBytes)}，`;
+  return new ToolRefusal(
+    say(
+      `Disk full (DISK_FULL): the disk holding the backup folder ${folder} is full (${(error as Error).message}${left}; the event store is about ${kilobytes(storeBytes)}): no backup was made, and nothing of it is left there. Free space on that disk, or give a folder on another disk, and try again.`,
+      `磁盘已满（DISK_FULL）：备份文件夹 ${folder} 所在的磁盘已满（${leftZh}事件库约 ${kilobytes(storeBytes)}）：未生成备份，也没有留下不完整的备份文件。请在该磁盘上腾出空间，或换一个位置后重试。`,
+    ),
+  );
+}
+
 /**
  * Copies the store into `folder`: the witness first — so that the copy's witness names a head the
  * copied database holds, and the copy starts as it is at another place —, then the database through
- * SQLite's online backup (left as one file, out of WAL mode), then `PRAGMA quick_check` of the copy. Refused for a store that is not a
- * SQLite file, a store file that does not exist, and a folder already holding a file of either name.
+ * SQLite's online backup (left as one file, out of WAL mode), then `PRAGMA quick_check` of the copy.
+ * Both are written under temporary names (`.<name>.partial-<pid>` in `folder`, so a backup volume's
+ * own mount point works: a rename never crosses disks) and renamed into place only once the copy
+ * passed the check, the database before the witness; on any failure what the run wrote is removed
+ * (and `folder`, when this run created it and it is left empty), so a failed run leaves nothing that
+ * looks like a backup or refuses the retry (breaker9q P5). Refused for a store that is not a SQLite
+ * file, a store file that does not exist, and a folder already holding a file of either name.
  * @returns what was copied: the files, the copy's head position (null: empty) and its event count.
- * @throws ToolRefusal (nothing written) or SQLite's error.
+ * @throws ToolRefusal (nothing left behind; DISK_FULL naming the backup folder when its disk is full) or SQLite's error.
  */
 async function backUp(settings: AppSettings, folder: string) {
   if (settings.EVENT_STORE !== 'sqlite' || settings.SQLITE_PATH === ':memory:') {
@@ -70,32 +115,53 @@ async function backUp(settings: AppSettings, folder: string) {
       ),
     );
   }
+  const createdFolder = existsSync(folder) ? null : folder;
   mkdirSync(folder, { recursive: true });
+  const partial = (path: string) => join(folder, `.${basename(path)}.partial-${process.pid}`);
+  const copyPartial = partial(copy);
+  const witnessPartial = partial(witnessCopy);
+  const storeBytes = statSync(store).size + (existsSync(`${store}-wal`) ? statSync(`${store}-wal`).size : 0);
   const witnessed = existsSync(witness);
-  if (witnessed) copyFileSync(witness, witnessCopy);
-  const source = new Database(store, { readonly: true, fileMustExist: true });
+  let writing = witnessPartial;
+  /** Whether the database copy was renamed into place (taken back when its witness cannot follow). */
+  let placed = false;
   try {
-    source.pragma('busy_timeout = 5000');
-    await source.backup(copy);
-  } finally {
-    source.close();
-  }
-  // One file, as a backup is kept and moved: the copy leaves WAL mode (a server started on it takes WAL again).
-  const written = new Database(copy, { fileMustExist: true });
-  try {
-    written.pragma('journal_mode = DELETE');
-  } finally {
-    written.close();
-  }
-  const problems = await quickCheckOffThread(copy);
-  if (problems.length > 0) {
-    throw new ToolRefusal(say(`The copy ${copy} fails PRAGMA quick_check: ${problems.join('; ')}. Keep the earlier backups.`, `备份 ${copy} 未通过 PRAGMA quick_check：${problems.join('；')}。请保留此前的备份。`));
-  }
-  const inspection = new SqliteStoreInspection(copy);
-  try {
-    return { copy, witnessCopy: witnessed ? witnessCopy : null, head: inspection.headEvent()?.position ?? null };
-  } finally {
-    inspection.close();
+    if (witnessed) copyFileSync(witness, witnessPartial);
+    writing = copyPartial;
+    const source = new Database(store, { readonly: true, fileMustExist: true });
+    try {
+      source.pragma('busy_timeout = 5000');
+      await source.backup(copyPartial);
+    } finally {
+      source.close();
+    }
+    // One file, as a backup is kept and moved: the copy leaves WAL mode (a server started on it takes WAL again).
+    const written = new Database(copyPartial, { fileMustExist: true });
+    try {
+      written.pragma('journal_mode = DELETE');
+    } finally {
+      written.close();
+    }
+    const problems = await quickCheckOffThread(copyPartial);
+    if (problems.length > 0) {
+      throw new ToolRefusal(say(`The copy of ${store} fails PRAGMA quick_check: ${problems.join('; ')}. No backup was made; keep the earlier backups.`, `${store} 的备份未通过 PRAGMA quick_check：${problems.join('；')}。未生成备份；请保留此前的备份。`));
+    }
+    const inspection = new SqliteStoreInspection(copyPartial);
+    let head: bigint | null;
+    try {
+      head = inspection.headEvent()?.position ?? null;
+    } finally {
+      inspection.close();
+    }
+    renameSync(copyPartial, copy);
+    placed = true;
+    if (witnessed) renameSync(witnessPartial, witnessCopy);
+    return { copy, witnessCopy: witnessed ? witnessCopy : null, head };
+  } catch (error) {
+    // Told before anything is removed: the room left is the room there was when the write failed, in a folder still there.
+    const failure = backupFailure(error, folder, writing, storeBytes);
+    removePartial([copyPartial, witnessPartial, ...(placed ? [copy] : [])], createdFolder);
+    throw failure;
   }
 }
 

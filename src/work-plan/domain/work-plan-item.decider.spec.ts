@@ -1278,6 +1278,17 @@ describe('a reorganisation dated inside the days a later version ended: the part
     expect(holders(typed([withdraw, { ...listAgain, unitNames: beforeHandOver }, handOver]))).toEqual(holders(inOrder));
     expect(holders(typed([handOver, withdraw, listAgain]))).toEqual(holders(inOrder));
   });
+
+  it('a version listing it again that names the successor (read from the item as it stood withdrawn: 东湖区 out, 新区 in) takes it as the part’s holder, in either typing order (breaker11q P1)', () => {
+    const namingHeir = { ...listAgain, removeUnitIds: [DONGHU], addUnits: [{ unitId: HEIR, role: 'RESPONSIBLE' as const }] } as WorkPlanItemCommand;
+    const inOrder = typed([withdraw, namingHeir]);
+    expect(holders(inOrder)).toEqual([FGW, FINANCE, `${HEIR}@2026-05-15`]);
+    expect(inOrder.slice(definedAndAssigned.length + 1).map((event) => event.type)).toEqual(['WorkPlanItemReinstated', 'PartHandedOver']);
+    expect(holders(typed([handOver, withdraw, namingHeir]))).toEqual(holders(inOrder));
+    // A version leaving the successor's part out removes the part it now holds.
+    const leavingOut = { ...listAgain, removeUnitIds: [DONGHU] } as WorkPlanItemCommand;
+    expect(holders(typed([withdraw, leavingOut]))).toEqual([FGW, FINANCE]);
+  });
 });
 
 /** Two parts verified and the item withdrawn as stored before verified work was refused: read as it is. */

@@ -1031,7 +1031,8 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
     // Back in the plan, its parts pass by the reorganisations (机构改革) dated while it was out of it, on their days: they passed
     // nothing then, and typed after the reinstatement they pass on their days (note23 Left 5), as undoing a withdrawal does (breaker8g P7).
     const passed = handOversDue({ ...command, parentNoun: ITEM_NOUN }, back.assignments);
-    return [reinstated, ...passed, ...reviseItem({ ...command, reinstate: undefined }, passed.reduce<WorkPlanItemState>(evolveItem, back))];
+    const after = passed.reduce<WorkPlanItemState>(evolveItem, back);
+    return [reinstated, ...passed, ...reviseItem(withSuccessors({ ...command, reinstate: undefined }, passed, requireDefined(after).assignments), after)];
   }
   const item = requireDefined(state);
   if ((command.unknownUnitIds ?? []).length > 0) throw notFound('Unit', command.unknownUnitIds!.join(', '));
@@ -1217,6 +1218,30 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
     events.push({ type: 'WorkPlanItemCompleted', data: { itemId, completedOn: lastVerified > on ? lastVerified : on } });
   }
   return events;
+}
+
+/**
+ * The revision of an item listed again, read after its parts passed by the reorganisations (机构改革) dated while it was out of
+ * the plan (`passed`, breaker11q P1): the version's changes were read from the item as it stood withdrawn — a merged unit's
+ * part still its own — so a unit it removes or re-roles whose part passed on stands for its successor (the part's holder
+ * now), and a successor it adds that now holds that part is no change. `assignments`: the parts after `passed`.
+ */
+function withSuccessors(command: ReviseWorkPlanItem, passed: readonly WorkPlanItemStreamEvent[], assignments: AssignmentsState): ReviseWorkPlanItem {
+  const passedTo = new Map<string, string>();
+  for (const event of passed) if (event.type === 'PartHandedOver') passedTo.set(event.data.unitId, event.data.successorUnitId);
+  if (passedTo.size === 0) return command;
+  /** The unit holding now the part `unitId` held before the hand-overs (itself when it still holds one). */
+  const holder = (unitId: string): string => {
+    let at = unitId;
+    for (let step = 0; step < 32 && !partOf(assignments, at) && passedTo.has(at); step += 1) at = passedTo.get(at)!;
+    return at;
+  };
+  const standsFor = new Set((command.removeUnitIds ?? []).filter((unitId) => holder(unitId) !== unitId).map(holder));
+  const added = new Set((command.addUnits ?? []).map((unit) => unit.unitId));
+  const removeUnitIds = [...new Set((command.removeUnitIds ?? []).map(holder))].filter((unitId) => !(standsFor.has(unitId) && added.has(unitId)));
+  const addUnits = (command.addUnits ?? []).filter((unit) => !(standsFor.has(unit.unitId) && partOf(assignments, unit.unitId)));
+  const changeRoles = command.changeRoles?.map((change) => ({ ...change, unitId: holder(change.unitId) }));
+  return { ...command, removeUnitIds, addUnits, ...(changeRoles ? { changeRoles } : {}) };
 }
 
 /**

@@ -234,7 +234,8 @@ describe('a timeline with corrections: one row per fact, on its day now; the cor
       '2026-09-22 报告整改完成（西山县人民政府）：已报送',
       '2026-09-24 现场督查（西山县人民政府）：已核实 — 通过（补录）',
       '2026-10-12 撤销事项：手工撤销2026-10-12（2026-12-01 撤销不成立）',
-      '2026-10-26 恢复列入方案：依据 plan-2026-10-26.csv 修订方案',
+      // The item never left the plan: the version's 恢复 changed nothing (breaker11q P6).
+      '2026-10-26 恢复列入方案：依据 plan-2026-10-26.csv 修订方案（此前的撤销不成立，事项未曾移出方案，此项恢复无实际变化）',
       '2026-11-09 撤销事项：手工撤销2026-11-09（2026-12-01 撤销不成立）',
       `2026-12-01 ${undone('2026-10-12')}`,
       `2026-12-01 ${undone('2026-11-09')}`,
@@ -315,6 +316,44 @@ describe('a timeline with corrections: one row per fact, on its day now; the cor
       '2026-06-01 恢复列入方案：依据修订方案',
       '2026-06-05 催办（西山县人民政府）：请报送',
     ]);
+  });
+
+  it('a request taken back and the new one read apart: each names the date asked, the first says when it was taken back (newcomer26 S1)', () => {
+    const line = story();
+    const facts = [
+      line('ExtensionRequested', '2026-11-25', '2026-11-25', { requestId: 'r1', requestedDueDate: '2027-01-20', reason: '需会签。' }, 'xs'),
+      line('ExtensionRequestWithdrawn', '2026-11-26', '2026-11-26', { requestId: 'r1', reason: '时限填错。', withdrawnOn: '2026-11-26' }, 'xs'),
+      line('ExtensionRequested', '2026-11-26', '2026-11-26', { requestId: 'r2', requestedDueDate: '2026-12-22', reason: '需会签。' }, 'xs'),
+      line('FactDateCorrected', '2026-11-27', '2026-11-27', { factType: 'ExtensionRequestWithdrawn', previousOn: '2026-11-26', on: '2026-11-25', reason: '撤回函为25日' }, 'xs'),
+    ];
+    expect(printed(facts)).toEqual([
+      '2026-11-25 申请延期（西山县人民政府）（申请延至 2027-01-20）：需会签。（已于 2026-11-25 撤回）',
+      '2026-11-25 撤回延期申请（西山县人民政府）：时限填错。（原录 2026-11-26）（补录）',
+      '2026-11-26 申请延期（西山县人民政府）（申请延至 2026-12-22）：需会签。',
+      '2026-11-27 更正撤回延期申请日期（西山县人民政府）（2026-11-26 → 2026-11-25）：撤回函为25日',
+    ]);
+  });
+
+  it('after a late pass made a withdrawal not stand, the record it set aside for good is marked, and a version\'s 恢复列入方案 says nothing came back (breaker11q P6)', () => {
+    const line = story();
+    const facts = [
+      line('RectificationReported', '2026-10-13', '2026-10-13', { summary: '已整改' }, 'xs'),
+      line('WorkPlanItemWithdrawn', '2026-10-12', '2026-10-14', { withdrawnOn: '2026-10-12', reason: '手工撤销' }),
+      line('WorkPlanItemReinstated', '2026-10-26', '2026-10-26', { reinstatedOn: '2026-10-26', reason: '依据修订方案' }),
+      line('RectificationReported', '2026-09-22', '2026-12-02T09:00', { summary: '纸质报告' }, 'xs'),
+      line('InspectionLogged', '2026-09-24', '2026-12-02T09:30', { outcome: 'PASSED', inspectionId: 'i-1', notes: '' }, 'xs'),
+      line('WorkPlanItemWithdrawalUndone', '2026-10-12', '2026-12-02T09:30', {
+        withdrawnOn: '2026-10-12',
+        reason: '撤销不成立：已于 2026-09-24 核验通过，早于撤销日期（2026-10-12）',
+        byVerification: true,
+        recordsSetAside: [{ unitId: 'xs', type: 'RectificationReported', on: '2026-10-13' }],
+      }),
+    ];
+    const rows = printed(facts);
+    expect(rows.find((row) => row.startsWith('2026-10-13'))).toBe('2026-10-13 报告整改完成（西山县人民政府）：已整改（该事项的撤销因更早的核验而不成立，此记录随之不再成立，不计入统计）');
+    expect(rows.find((row) => row.startsWith('2026-10-26'))).toBe('2026-10-26 恢复列入方案：依据修订方案（此前的撤销不成立，事项未曾移出方案，此项恢复无实际变化）');
+    // The report dated before the withdrawal counts: no mark.
+    expect(rows.find((row) => row.startsWith('2026-09-22'))).toBe('2026-09-22 报告整改完成（西山县人民政府）：纸质报告（补录）');
   });
 
   it('dates every correction of a record (交办, inspection, report) and a close-out recorded again: one row each, on its day now (breaker8c P6)', () => {

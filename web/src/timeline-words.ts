@@ -18,6 +18,8 @@ export function timelineLine(eventType: string, unitId: string | null, details: 
   const successor = typeof details.successorUnitId === 'string' ? nameOf(details.successorUnitId) : '';
   if (concerned && successor) parts.push(`（${concerned} → ${successor}）`);
   else if (concerned) parts.push(`（${concerned}）`);
+  // Which request it is: the date asked (newcomer26 S1: a taken-back request and the new one read alike).
+  if (eventType === 'ExtensionRequested' && typeof details.requestedDueDate === 'string') parts.push(`（申请延至 ${details.requestedDueDate}）`);
   const changes = CHANGES.flatMap(([before, after, words]) => {
     const [from, to] = [details[before], details[after]];
     if (typeof from !== 'string' || typeof to !== 'string' || from === to) return [];
@@ -147,6 +149,7 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
   const hidden = new Set<number>();
   const withdrawals: WithdrawalRow[] = [];
   const reinstated: Fact[] = [];
+  const setAsideForGood: SetAsideRecord[] = [];
   const firstEntered = new Map<number, { day: string; outcome?: string }>();
   /** The record `target` reads on `day` now; an inspection with `outcome` (and, failed, the new due date the correction gave its part). */
   const move = (target: Fact | undefined, day: string, outcome?: string, newDueDate?: unknown) => {
@@ -195,6 +198,8 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
       }
       withdrawals.push({ revision: entry.revision, day, firstDay: day, reason: d.reason, firstReason: d.reason, standing: true, story: '', mayComeBack: false, movingTo: null, momentary: false });
     } else if (UNDONE.has(entry.eventType)) {
+      // The unit records the undoing sets aside for good (breaker11o P2's WithdrawalUndone.recordsSetAside): marked (breaker11q P6).
+      if (Array.isArray(d.recordsSetAside)) setAsideForGood.push(...(d.recordsSetAside as SetAsideRecord[]));
       const withdrawal = withdrawals.findLast((w) => w.standing && w.day === d.withdrawnOn);
       const reason = typeof d.reason === 'string' ? d.reason : '';
       const moved = MOVED_TO.exec(reason);
@@ -241,6 +246,30 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
     const result = first.outcome !== undefined && first.outcome !== outcome ? `${day ? '，' : ''}“${OUTCOME_LABEL[first.outcome] ?? first.outcome}”` : '';
     if (day || result) notes.set(revision, `原录${day}${result}`);
   }
+  // A request the unit took back (撤回延期申请) says so on its own row, with the withdrawal's day now (newcomer26 S1).
+  for (const entry of inOrder) {
+    if (entry.eventType !== 'ExtensionRequestWithdrawn' || hidden.has(entry.revision)) continue;
+    const request = inOrder.find((candidate) => candidate.eventType === 'ExtensionRequested' && candidate.details.requestId === entry.details.requestId);
+    if (!request) continue;
+    const taken = `已于 ${dayNow.get(entry.revision)} 撤回`;
+    notes.set(request.revision, [notes.get(request.revision), taken].filter(Boolean).join('；'));
+  }
+  // A record a late pass set aside for good (the withdrawal it was made after did not stand): kept, counted nowhere (breaker11q P6).
+  for (const record of setAsideForGood) {
+    const entry = inOrder.find((candidate) => candidate.eventType === record.type && candidate.unitId === record.unitId && dayNow.get(candidate.revision) === record.on && !hidden.has(candidate.revision));
+    if (!entry) continue;
+    const note = notes.get(entry.revision);
+    notes.set(entry.revision, note ? `${note}；${SET_ASIDE_FOR_GOOD}` : SET_ASIDE_FOR_GOOD);
+  }
+  // A version's 恢复列入方案 after a withdrawal that no longer stands (a late pass, 撤销有误) and none standing before it: nothing came back (breaker11q P6).
+  const standingDays = withdrawals.filter((w) => w.standing).map((w) => w.day);
+  for (const entry of reinstated) {
+    if (hidden.has(entry.revision)) continue;
+    const on = String(entry.details.reinstatedOn);
+    const outBefore = standingDays.some((day) => day < on);
+    const undoneBefore = withdrawals.some((w) => !w.standing && w.day < on);
+    if (!outBefore && undoneBefore) notes.set(entry.revision, [notes.get(entry.revision), NEVER_OUT].filter(Boolean).join('；'));
+  }
   // A unit's record dated while a withdrawal stands, entered before the office knew of it (breaker11h P8): kept, counted nowhere.
   for (const span of withdrawnSpans(withdrawals.filter((w) => w.standing), reinstated.filter((r) => !hidden.has(r.revision)))) {
     for (const entry of inOrder) {
@@ -267,6 +296,17 @@ function withdrawnSpans(standing: readonly WithdrawalRow[], reinstated: readonly
     .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0))
     .map((w) => ({ from: w.day, until: days.find((day) => day > w.day) ?? null }));
 }
+
+/** A record the server set aside for good when a withdrawal was undone (`WorkPlanItemWithdrawalUndone.recordsSetAside`): unit, event type, office day. */
+interface SetAsideRecord {
+  readonly unitId: string;
+  readonly type: string;
+  readonly on: string;
+}
+/** How the item page words such a record (breaker11o P2's server text), so the timeline and the card agree. */
+const SET_ASIDE_FOR_GOOD = '该事项的撤销因更早的核验而不成立，此记录随之不再成立，不计入统计';
+/** A 恢复列入方案 after a withdrawal that did not stand. */
+const NEVER_OUT = '此前的撤销不成立，事项未曾移出方案，此项恢复无实际变化';
 
 /** A unit's own records on its part: the kinds a withdrawal may precede (breaker11h P8). */
 const UNIT_RECORDS = new Set(['RectificationReported', 'InspectionLogged', 'ExtensionRequested', 'ExtensionGranted', 'ExtensionRefused', 'ExtensionRequestWithdrawn', 'ReportSentBack', 'UnitUrged']);

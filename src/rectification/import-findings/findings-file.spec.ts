@@ -418,3 +418,45 @@ describe('a problem’s list number (breaker10b N21)', () => {
     expect(findingTitleKey('政策解读不到位')).not.toBe(findingTitleKey('政策解读到位'));
   });
 });
+
+/*
+ * breaker10m P17: a 台账's severity column headed 问题等级 / 严重性 / 风险等级 / 问题级别 (cells 严重, 一般 …) was listed as not
+ * imported, every problem recorded 一般, with a notice saying the file had no 严重程度 column; its category headed 问题分类 /
+ * 所属领域 / 类型 / 领域 / 评估指标 was dropped the same way (未分类). Read under the headers offices give them; a column under any
+ * other header whose cells are all severity words is refused naming it, never dropped.
+ */
+describe('severity and category columns under the headers offices give them (breaker10m P17)', () => {
+  const options = { lookupUnit, today: '2026-03-10', year: 2026 } as const;
+  const ledger = (categoryHeader: string, severityHeader: string) =>
+    `问题,具体表现,${categoryHeader},${severityHeader},责任单位,整改时限\n门户网站存在错链,3处链接失效,网站建设,严重,青川市教育局,2026年9月30日\n年报滞后,未按时发布,年度报告,较重,青川市财政局,2026年6月30日\n`;
+
+  it.each([
+    ['问题分类', '问题等级'],
+    ['所属领域', '严重性'],
+    ['类型', '风险等级'],
+    ['领域', '问题级别'],
+    ['评估指标', '严重等级'],
+  ])('reads %s as 类别 and %s as 严重程度: nothing left out, no notice of a missing column', async (categoryHeader, severityHeader) => {
+    const read = await importFindings(ledger(categoryHeader, severityHeader), { format: 'csv', ...options });
+    expect(read).toMatchObject({
+      ok: true,
+      ledger: true,
+      findings: [
+        { title: '门户网站存在错链', category: '网站建设', severity: 'HIGH' },
+        { title: '年报滞后', category: '年度报告', severity: 'MEDIUM' },
+      ],
+    });
+    expect(read.ok && [read.notImported ?? [], (read.notices ?? []).map((notice) => notice.reasonZh)]).toEqual([[], []]);
+  });
+
+  it('refuses a column under another header whose every cell is a severity word, naming it and a cell; keeps other columns not imported', async () => {
+    const csv = '问题,具体表现,类别,问题性质,责任单位,整改时限\n门户网站存在错链,3处链接失效,网站建设,严重,青川市教育局,2026年9月30日\n年报滞后,未按时发布,年度报告,一般,青川市财政局,2026年6月30日\n';
+    expect(await importFindings(csv, { format: 'csv', ...options })).toMatchObject({
+      ok: false,
+      problems: [{ row: null, reasonZh: '“问题性质”列写的是问题的严重程度（如“严重”），但该表头不是本导入读取的列名，导入后所有问题都会按“一般”记录：请把表头改为“严重程度”后重新导入。' }],
+    });
+    // 问题性质 saying something else (共性问题 / 个性问题) is not a severity: listed as not imported, as before.
+    const other = await importFindings(csv.replace(',严重,', ',共性问题,').replace(',一般,', ',个性问题,'), { format: 'csv', ...options });
+    expect(other).toMatchObject({ ok: true, notImported: ['问题性质'] });
+  });
+});

@@ -30,8 +30,18 @@ export const findingColumns = {
   title: { label: '问题 (title)', aliases: ['问题', '标题', '问题名称', '存在问题', '主要问题', '问题表述', 'title', 'finding'], required: true, names: true, orInstead: ['description'] },
   // Required in a findings list; a ledger may do without (see `LEDGER_DEFAULTS`).
   description: { label: '具体表现 (description)', aliases: ['具体表现', '问题描述', '描述', '问题表现', 'description'], required: false, names: true },
-  category: { label: '类别 (category)', aliases: ['类别', '问题类别', '分类', '问题类型', 'category'], required: false },
-  severity: { label: '严重程度 (severity)', aliases: ['严重程度', 'severity'], required: false },
+  // The headers published 台账 give these columns (breaker10m P17: 问题分类, 所属领域, 领域… and 问题等级, 严重性, 风险等级… were
+  // listed as not imported, every problem recorded 未分类 / 一般, with a notice saying the file had no such column).
+  category: {
+    label: '类别 (category)',
+    aliases: ['类别', '问题类别', '分类', '问题分类', '问题类型', '类型', '所属类别', '所属领域', '领域', '问题领域', '评估指标', '指标类别', 'category'],
+    required: false,
+  },
+  severity: {
+    label: '严重程度 (severity)',
+    aliases: ['严重程度', '问题严重程度', '严重性', '严重等级', '严重级别', '问题等级', '问题级别', '风险等级', 'severity'],
+    required: false,
+  },
   units: {
     label: '涉及单位 / 责任单位 (units)',
     aliases: [
@@ -223,6 +233,26 @@ const LEDGER_DEFAULTS = {
 } as const;
 const UNCATEGORISED = '未分类';
 
+/**
+ * A column under a header this import does not read whose every filled cell is a severity word (一般, 较重, 严重, 高 …:
+ * `severityOf`): refused naming the column and a cell, never dropped with each problem recorded 一般 (breaker10m P17: 问题性质
+ * and the like; the headers offices usually give it are read as 严重程度). Judged by its cells, as a column of units is
+ * (`droppedColumnProblems`). A column whose cells are not all severity words (问题性质: 共性问题) stays not imported.
+ */
+function severityColumnProblems(table: { readonly unusedColumns: readonly { readonly name: string; readonly weighty: boolean; readonly texts?: readonly string[] }[] }): ImportProblem[] {
+  return table.unusedColumns.flatMap((column) => {
+    const filled = (column.texts ?? []).map((text) => text.trim()).filter((text) => text !== '');
+    if (column.weighty || filled.length === 0 || !filled.every((text) => severityOf(text) !== undefined)) return [];
+    return [
+      {
+        row: null,
+        reason: `Column ${column.name} gives each problem's severity (such as ${filled[0]}) but its header is not one this import reads, so every problem would be recorded as 一般 (LOW): head it 严重程度 and import again.`,
+        reasonZh: `“${column.name}”列写的是问题的严重程度（如“${filled[0]}”），但该表头不是本导入读取的列名，导入后所有问题都会按“一般”记录：请把表头改为“严重程度”后重新导入。`,
+      },
+    ];
+  });
+}
+
 /** `exported`: the file is Rectify's own 整改台账 export (its 状态 and 红黄绿灯 columns), its rows the app's record of findings. */
 export type FindingsFileReading = ImportResult<'findings', readonly ImportedFinding[]> & { readonly ledger?: boolean; readonly exported?: true };
 
@@ -295,10 +325,13 @@ export async function importFindings(content: FileContent, options: FindingsImpo
       ...(table.sheet === null ? {} : { sheet: table.sheet }),
     };
   }
-  const problems: ImportProblem[] = droppedColumnProblems(readTable, {
-    en: 'a findings list records each problem, the units it concerns and its measures; a rectification ledger (整改台账) also has a 整改时限 column',
-    zh: '问题清单记录问题、涉及单位和整改措施；整改台账还需有“整改时限”列',
-  }, (name) => unitNamesOf(options.lookupUnit, name).ok);
+  const problems: ImportProblem[] = [
+    ...droppedColumnProblems(readTable, {
+      en: 'a findings list records each problem, the units it concerns and its measures; a rectification ledger (整改台账) also has a 整改时限 column',
+      zh: '问题清单记录问题、涉及单位和整改措施；整改台账还需有“整改时限”列',
+    }, (name) => unitNamesOf(options.lookupUnit, name).ok),
+    ...severityColumnProblems(readTable),
+  ];
   const notices: ImportProblem[] = [];
   if (exported) {
     notices.push(

@@ -18,9 +18,12 @@ const HERE = fileURLToPath(new URL('.', import.meta.url));
 /** The longest the row waits for the snapshot to be written (ms): a million events' capture on a loaded machine. */
 const WRITTEN_CEILING_MS = 10 * 60_000;
 
-const WRITTEN = /Read-model snapshot written at position \S+ \((\d+) bytes; captured in (\d+) ms, its longest turn on the event loop (\d+) ms, longest event-loop delay (\d+) ms, events held up to (\d+) ms\)/g;
+const WRITTEN = /Read-model snapshot written at position \S+ \((\d+) bytes; captured in (\d+) ms, its longest turn on the event loop (\d+) ms, longest event-loop delay (\d+) ms, events held up to (\d+) ms(?:; its slowest piece (?:none|(\S+) (\d+) ms))?\)/g;
 
-/** Every "snapshot written" line of a server log, oldest first: `{ bytes, capturedMs, longestTurnMs, longestDelayMs, eventsHeldMs }`. */
+/**
+ * Every "snapshot written" line of a server log, oldest first: `{ bytes, capturedMs, longestTurnMs,
+ * longestDelayMs, eventsHeldMs, slowestPiece }` (`slowestPiece`: `{ path, ms }`, null when the line names none).
+ */
 export function snapshotsWritten(logFile) {
   return [...readFileSync(logFile, 'utf8').matchAll(WRITTEN)].map((match) => ({
     bytes: Number(match[1]),
@@ -28,6 +31,7 @@ export function snapshotsWritten(logFile) {
     longestTurnMs: Number(match[3]),
     longestDelayMs: Number(match[4]),
     eventsHeldMs: Number(match[5]),
+    slowestPiece: match[6] === undefined ? null : { path: match[6], ms: Number(match[7]) },
   }));
 }
 

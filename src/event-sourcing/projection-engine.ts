@@ -47,6 +47,8 @@ export interface SnapshotCost {
   readonly longestTurnMs: number;
   readonly longestDelayMs: number;
   readonly eventsHeldMs: number;
+  /** The piece that took longest to serialise, and where it lies in the states (SnapshotBytes.slowestPiece); null when none. */
+  readonly slowestPiece: { readonly path: string; readonly ms: number } | null;
 }
 
 interface Waiter {
@@ -240,6 +242,7 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown, Sn
         longestTurnMs: Math.max(longestTurnMs, ended - turnStarted),
         longestDelayMs: delays.max / 1e6,
         eventsHeldMs: Math.max(this.eventsHeldMs, this.eventsWaitingSince === null ? 0 : ended - this.eventsWaitingSince),
+        slowestPiece: bytes.slowestPiece,
       };
       this.eventsSinceSnapshot = 0;
       this.putOff = 0;
@@ -271,7 +274,8 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown, Sn
       const round = (value: number) => Math.round(value);
       this.logger.log(
         `Read-model snapshot written at position ${formatPosition(position)} (${bytes.length} bytes; captured in ${round(cost.capturedMs)} ms, ` +
-          `its longest turn on the event loop ${round(cost.longestTurnMs)} ms, longest event-loop delay ${round(cost.longestDelayMs)} ms, events held up to ${round(cost.eventsHeldMs)} ms)`,
+          `its longest turn on the event loop ${round(cost.longestTurnMs)} ms, longest event-loop delay ${round(cost.longestDelayMs)} ms, events held up to ${round(cost.eventsHeldMs)} ms; ` +
+          `its slowest piece ${cost.slowestPiece ? `${cost.slowestPiece.path} ${round(cost.slowestPiece.ms)} ms` : 'none'})`,
         cost,
       );
     } catch (error) {

@@ -58,7 +58,7 @@ function states() {
 const decode = async (pieceSize: number, pause?: () => Promise<void> | void) => {
   const { ledger, tallies, units } = states();
   const bytes = await encodeSnapshot(HEADER, [ledger, tallies, units], authenticate, pause, pieceSize);
-  const header = { ...HEADER, format: 5, payloadBytes: payloadOf(bytes).length };
+  const header = { ...HEADER, format: 6, payloadBytes: payloadOf(bytes).length };
   return { bytes, decoded: decodeSnapshotStates('test', header, payloadOf(bytes)) as [ReturnType<typeof states>['ledger'], ReturnType<typeof states>['tallies'], ReturnType<typeof states>['units']] };
 };
 
@@ -110,7 +110,7 @@ describe('a read-model snapshot written in pieces', () => {
     expect(objectsSharedAcrossPieces([users])).toEqual(['0.tokensByUser.<value>[]']);
     expect(objectsSharedAcrossPieces([new WrittenWhole(users)])).toEqual([]);
     const bytes = await encodeSnapshot({ ...HEADER, readModels: ['Users'] }, [new WrittenWhole(users)], authenticate, undefined, 1);
-    const [back] = decodeSnapshotStates('test', { ...HEADER, readModels: ['Users'], format: 5, payloadBytes: payloadOf(bytes).length }, payloadOf(bytes)) as [typeof users];
+    const [back] = decodeSnapshotStates('test', { ...HEADER, readModels: ['Users'], format: 6, payloadBytes: payloadOf(bytes).length }, payloadOf(bytes)) as [typeof users];
     back.tokensByUser.get('u1')![0]!.revoked = true;
     // Revoked through one list, revoked in the other: as in the live read model.
     expect(back.tokensBySha256.get('ab')!.revoked).toBe(true);
@@ -145,7 +145,7 @@ describe('a read-model snapshot written in pieces', () => {
       pauses += 1;
       countBefore(overdue, pauses % 2 === 0 ? '2026-04-15' : '2026-12-31');
     }, 1);
-    const [back] = decodeSnapshotStates('test', { ...HEADER, readModels: ['Dashboard'], format: 5, payloadBytes: payloadOf(bytes).length }, payloadOf(bytes)) as [typeof state];
+    const [back] = decodeSnapshotStates('test', { ...HEADER, readModels: ['Dashboard'], format: 6, payloadBytes: payloadOf(bytes).length }, payloadOf(bytes)) as [typeof state];
     const restored: DayCounts = back.parts.all.overdue;
     expect(countBefore(restored, '2026-12-31')).toBe(10);
     expect(countBefore(restored, '2026-04-15')).toBe(5);
@@ -171,8 +171,8 @@ describe('a read-model snapshot written in pieces', () => {
     expect(finished).toBe(false);
     release();
     await encoding;
-    // findings: 4 pieces of 3; order: 4; closed: 2; latest, small; tallies' 3 fields whole; units whole.
-    expect(pauses).toBe(4 + 4 + 2 + 2 + 3 + 1);
+    // findings: 4 pieces of 3; order: 4; closed: 2; latest, small; tallies' byUnit a value at a time (its one unit's 2 fields), total, days; units whole.
+    expect(pauses).toBe(4 + 4 + 2 + 2 + 2 + 2 + 1);
   });
 
   it('splits plain objects inside a state into their fields, so a read model’s tallies are written a slice of entries at a time (breaker12h P5)', async () => {
@@ -184,9 +184,31 @@ describe('a read-model snapshot written in pieces', () => {
     const bytes = await encodeSnapshot({ ...HEADER, readModels: ['Parts'] }, [state], authenticate, () => void written.push(written.length), 4);
     // byParent 25 pieces of 4, all's two fields (byDay split too), perUnit 13 pieces, itemIds whole.
     expect(written).toHaveLength(25 + 2 + 13 + 1);
-    const [back] = decodeSnapshotStates('test', { ...HEADER, readModels: ['Parts'], format: 5, payloadBytes: payloadOf(bytes).length }, payloadOf(bytes)) as [typeof state];
+    const [back] = decodeSnapshotStates('test', { ...HEADER, readModels: ['Parts'], format: 6, payloadBytes: payloadOf(bytes).length }, payloadOf(bytes)) as [typeof state];
     expect(back).toEqual(state);
     expect([...back.parts.byParent.keys()]).toEqual([...byParent.keys()]);
+  });
+
+  it('writes a Map of few large values a value at a time, each split as a field is, and names the slowest piece (perf2 s25 Left 1: the dashboard’s open parts by status, 130 ms in one piece at 300k events)', async () => {
+    // DashboardReadModel's openPartsByStatus: ≤ 4 statuses, each an index of every open part of that status.
+    const index = (parts: number) => ({ days: Array.from({ length: parts }, (_, day) => `2026-06-${String(day + 1).padStart(2, '0')}`), byDay: new Map(Array.from({ length: parts }, (_, day) => [day, { parts: [day] }] as const)), total: parts });
+    const state = { openPartsByStatus: new Map([['ASSIGNED', index(10)], ['REPORTED', index(6)]]), small: new Map([['a', 1]]) };
+    let reads = 0;
+    // Two readings a piece (before, after: entries a piece fixed, so no other), every piece 1 ms — but the 8th, 100 ms.
+    const clock = () => (reads += 1) + (reads > 15 ? 99 : 0);
+    const written: number[] = [];
+    const bytes = await encodeSnapshot({ ...HEADER, readModels: ['Dashboard'] }, [state], authenticate, () => void written.push(written.length), 4, clock);
+    // Each status's index on its own, its fields split, its containers a slice of 4 at a time: days 3 + byDay 3 + total, 2 + 2 + 1; small whole.
+    expect(written).toHaveLength(3 + 3 + 1 + 2 + 2 + 1 + 1);
+    const [back] = decodeSnapshotStates('test', { ...HEADER, readModels: ['Dashboard'], format: 6, payloadBytes: payloadOf(bytes).length }, payloadOf(bytes)) as [typeof state];
+    expect(back).toEqual(state);
+    expect([...back.openPartsByStatus.keys()]).toEqual(['ASSIGNED', 'REPORTED']);
+    // Segments: the count, the state's fields, the Map's keys, ASSIGNED's fields, days' marker, then its slices — the 8th is days[8…9].
+    expect(bytes.slowestPiece).toEqual({ path: 'Dashboard.openPartsByStatus.<ASSIGNED>.days[8…9]', ms: 100 });
+    // A Map of few objects shared nowhere else is no sharing; one whose value is held elsewhere too is found.
+    expect(objectsSharedAcrossPieces([state])).toEqual([]);
+    const shared = index(1);
+    expect(objectsSharedAcrossPieces([{ byStatus: new Map([['ASSIGNED', shared]]), all: [shared] }])).toEqual(['0.all[]']);
   });
 
   it('takes the MAC over a large payload a slice at a time, pausing between slices (breaker12h P5: 289 MB in one call held the event loop 8 s)', async () => {
@@ -220,7 +242,7 @@ describe('a read-model snapshot written in pieces', () => {
       const clock = () => (reads++ % 2 === 0 ? now : (now += msPerPiece));
       let pauses = 0;
       const bytes = await encodeSnapshot({ ...HEADER, readModels: ['Ledger'] }, [{ closed, findings }], authenticate, () => void (pauses += 1), 'adaptive', clock);
-      const [back] = decodeSnapshotStates('test', { ...HEADER, readModels: ['Ledger'], format: 5, payloadBytes: payloadOf(bytes).length }, payloadOf(bytes)) as [{ closed: typeof closed; findings: typeof findings }];
+      const [back] = decodeSnapshotStates('test', { ...HEADER, readModels: ['Ledger'], format: 6, payloadBytes: payloadOf(bytes).length }, payloadOf(bytes)) as [{ closed: typeof closed; findings: typeof findings }];
       expect([...back.findings.keys()]).toEqual([...findings.keys()]);
       expect([...back.closed]).toEqual([...closed]);
       return pauses;

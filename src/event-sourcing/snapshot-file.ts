@@ -31,9 +31,10 @@ const MAGIC = Buffer.from('RECTIFY-READ-MODELS\n', 'ascii');
  * Bumped when the file layout itself changes (2: the CRC-32 gave way to a keyed MAC; 3: the payload
  * is written in pieces, large Maps, Sets and arrays of a state's fields a slice of entries at a time;
  * 4: plain objects inside a state split into their fields too, down to FIELD_DEPTH; 5: each piece a
- * serialisation of its own, length-prefixed).
+ * serialisation of its own, length-prefixed; 6: a Map of few entries holding objects written a value
+ * at a time, each value split as a field is).
  */
-const FORMAT = 5;
+const FORMAT = 6;
 /** Bytes of the MAC (HMAC-SHA-256) after the header. */
 const MAC_BYTES = 32;
 
@@ -92,6 +93,13 @@ export interface SnapshotBytes {
   readonly payload: readonly Buffer[];
   /** The file's length in bytes. */
   readonly length: number;
+  /**
+   * The piece that took longest to serialise (ms of wall clock, garbage collection and the machine's
+   * load included) and where it lies: the read model, its field names, `<key>` for a Map's value,
+   * `[i…j]` for a slice of a container's entries (`DashboardReadModel.parts.byParent[512…767]`); null
+   * when there was none. What the snapshot's log line names, so a slow capture says which state to split.
+   */
+  readonly slowestPiece: { readonly path: string; readonly ms: number } | null;
 }
 
 /** The payload's segments are gathered into chunks of about this many bytes (the MAC takes one between pauses). */
@@ -149,6 +157,8 @@ const enum Piece {
   MapEntries = 2,
   SetEntries = 3,
   ArrayEntries = 4,
+  /** A Map of few entries holding objects: its keys, then each value written as a field is (see `splitsByValue`). */
+  MapValues = 5,
 }
 
 /** The prototype chain's depth below `null`: 1 for Object.prototype (of any realm), 2 for a Map, Set, Array itself, 3+ for a subclass. */
@@ -175,6 +185,25 @@ function containerPiece(value: unknown, entriesPerPiece: number): Piece.MapEntri
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && Object.prototype.toString.call(value) === '[object Object]' && prototypeDepth(value) <= 1;
+
+/** A plain object, or a Map, Set or array itself: what `encodeSnapshot` may split further. */
+const isSplittable = (value: unknown): boolean =>
+  isPlainObject(value) || (value !== null && typeof value === 'object' && prototypeDepth(value) === 2 && ['[object Map]', '[object Set]', '[object Array]'].includes(Object.prototype.toString.call(value)));
+
+/**
+ * Whether a Map (itself, not a subclass) is written a value at a time, each value as a field is: one
+ * of few entries (no more than a piece holds, so not sliced) some of whose values are objects or
+ * containers. Written whole, such a Map was one piece however large its values: the dashboard's open
+ * parts by status (≤ 4 entries, each an index of every open part of that status) took 130 ms at 300k
+ * events in one piece (perf2 s25 Left 1).
+ */
+function splitsByValue(value: unknown, entriesPerPiece: number): value is Map<unknown, unknown> {
+  if (value === null || typeof value !== 'object' || prototypeDepth(value) !== 2 || Object.prototype.toString.call(value) !== '[object Map]') return false;
+  const map = value as Map<unknown, unknown>;
+  if (map.size === 0 || map.size > entriesPerPiece) return false;
+  for (const entry of map.values()) if (isSplittable(entry)) return true;
+  return false;
+}
 
 /**
  * How deep plain objects are split into their fields: a state's (depth 0) and those it holds down to
@@ -212,8 +241,12 @@ export async function encodeSnapshot(
   let gathered: Buffer[] = [];
   let gatheredBytes = 0;
   let payloadBytes = 0;
-  const segment = (value: unknown) => {
+  let slowestPiece: { path: string; ms: number } | null = null;
+  const segment = (value: unknown, path?: () => string) => {
+    const started = clock();
     const bytes = v8.serialize(value);
+    const took = clock() - started;
+    if (path && (slowestPiece === null || took > slowestPiece.ms)) slowestPiece = { path: path(), ms: took };
     const length = Buffer.allocUnsafe(4);
     length.writeUInt32BE(bytes.length);
     payloadBytes += 4 + bytes.length;
@@ -233,22 +266,29 @@ export async function encodeSnapshot(
     gathered = [];
     gatheredBytes = 0;
   };
-  const write = async (value: unknown, depth: number): Promise<void> => {
+  // `path` is what the slowest piece is named by: built only when a piece is the slowest so far.
+  const write = async (value: unknown, depth: number, path: string): Promise<void> => {
     if (value instanceof WrittenWhole) {
-      segment([Piece.Whole, value.state]);
+      segment([Piece.Whole, value.state], () => path);
       await pause();
       return;
     }
     if (depth < FIELD_DEPTH && isPlainObject(value)) {
       const names = Object.keys(value);
       segment([Piece.Fields, names]);
-      for (const name of names) await write(value[name], depth + 1);
+      for (const name of names) await write(value[name], depth + 1, `${path}.${name}`);
       return;
     }
     sizer.restart();
+    if (depth > 0 && depth < FIELD_DEPTH && splitsByValue(value, sizer.size())) {
+      const keys = [...value.keys()];
+      segment([Piece.MapValues, keys]);
+      for (const [index, entry] of [...value.values()].entries()) await write(entry, depth + 1, `${path}.<${String(keys[index])}>`);
+      return;
+    }
     const piece = depth === 0 ? Piece.Whole : containerPiece(value, sizer.size());
     if (piece === Piece.Whole) {
-      segment([Piece.Whole, value]);
+      segment([Piece.Whole, value], () => path);
       await pause();
       return;
     }
@@ -265,13 +305,14 @@ export async function encodeSnapshot(
         slice.push(next.value);
       }
       if (slice.length === 0) break;
-      sizer.time(() => segment(slice));
+      const from = written;
+      sizer.time(() => segment(slice, () => `${path}[${from}…${from + slice.length - 1}]`));
       written += slice.length;
       await pause();
     }
   };
   segment(states.length);
-  for (const state of states) await write(state, 0);
+  for (const [index, state] of states.entries()) await write(state, 0, header.readModels[index] ?? String(index));
   flush();
   const headerBytes = Buffer.from(JSON.stringify({ format: FORMAT, ...header, payloadBytes }), 'utf8');
   const length = Buffer.alloc(4);
@@ -285,7 +326,7 @@ export async function encodeSnapshot(
     }
   }
   const head = Buffer.concat([MAGIC, length, headerBytes, mac.digest()]);
-  return { head, payload: chunks, length: head.length + payloadBytes };
+  return { head, payload: chunks, length: head.length + payloadBytes, slowestPiece };
 }
 
 /**
@@ -320,9 +361,24 @@ export function objectsSharedAcrossPieces(states: readonly unknown[], most = 20)
       else for (const [name, entry] of Object.entries(next)) pending.push([entry, Array.isArray(next) ? `${at}[]` : `${at}.${name}`]);
     }
   };
+  /** An object written in pieces comes back as a new object: it too must be held in no other piece. */
+  const own = (value: object, path: string) => {
+    if (pieceOf.has(value) && !Object.isFrozen(value) && !found.includes(path)) found.push(path);
+    pieceOf.set(value, (pieces += 1));
+  };
   const split = (value: unknown, depth: number, path: string) => {
     if (depth < FIELD_DEPTH && isPlainObject(value)) {
+      own(value, path);
       for (const [name, field] of Object.entries(value)) split(field, depth + 1, `${path}.${name}`);
+      return;
+    }
+    // A small Map of objects is written a value at a time (the adaptive sizing starts each container at FIRST_PIECE_ENTRIES).
+    if (depth > 0 && depth < FIELD_DEPTH && splitsByValue(value, FIRST_PIECE_ENTRIES)) {
+      own(value, path);
+      for (const [key, entry] of value) {
+        visit(key, (pieces += 1), `${path}.<key>`);
+        split(entry, depth + 1, `${path}.<value>`);
+      }
       return;
     }
     const piece = depth === 0 ? Piece.Whole : containerPiece(value, 0);
@@ -370,6 +426,13 @@ function readField(next: () => unknown, depth: number): unknown {
     const fields: Record<string, unknown> = {};
     for (const name of names) fields[name] = readField(next, depth + 1);
     return fields;
+  }
+  if (piece === Piece.MapValues && depth > 0 && depth < FIELD_DEPTH) {
+    const keys = value as unknown[];
+    if (!Array.isArray(keys)) throw new Error('a Map written a value at a time without its keys');
+    const map = new Map<unknown, unknown>();
+    for (const key of keys) map.set(key, readField(next, depth + 1));
+    return map;
   }
   if (depth === 0) throw new Error(`unknown piece ${String(piece)} for a state`);
   if (piece !== Piece.MapEntries && piece !== Piece.SetEntries && piece !== Piece.ArrayEntries) throw new Error(`unknown piece ${String(piece)} for a field`);

@@ -204,7 +204,7 @@ describe('the dashboard on a past day, from per-day deltas (breaker12h P8)', () 
     /** The snapshot of a server's read models, each piece one entry, `pause` called after each: the states it holds. */
     const capture = async (server: ReturnType<typeof project>, pause: () => Promise<void>) => {
       const bytes = await encodeSnapshot(SNAPSHOT_HEADER, [stateOf(server.units), stateOf(server.ledger), stateOf(server.dashboards)], authenticate, pause, 1);
-      return decodeSnapshotStates('test', { ...SNAPSHOT_HEADER, format: 5, payloadBytes: bytes.length - bytes.head.length }, Buffer.concat(bytes.payload));
+      return decodeSnapshotStates('test', { ...SNAPSHOT_HEADER, format: 6, payloadBytes: bytes.length - bytes.head.length }, Buffer.concat(bytes.payload));
     };
     let pieces = 0;
     await capture(project([...log, ...late]), async () => void (pieces += 1));

@@ -1,3 +1,5 @@
+import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,5 +109,34 @@ describe('The store health with a clock set back', () => {
     now = at('2026-12-02T05:00:00.000Z');
     await append('00000000-0000-4000-8000-000000000002');
     expect(health.problems()).toEqual([]);
+  });
+
+  it('records on a clock stepped back within the tolerance, and says so in the log once, Chinese first (breaker9q P6)', async () => {
+    const warned = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      let now = at('2026-12-02T08:23:29.655Z');
+      const health = new StoreHealth(store, undefined, [], null, { now: () => now, newestRecorded: () => newestOf([{ at: store.newestRecordedAt(), source: 'log' }]) });
+      const append = (id: string) =>
+        health.guardWrite(() =>
+          store.appendToStream(
+            `unit-${id}`,
+            [{ id, type: 'UnitRegistered', schemaVersion: 1, data: {}, metadata: { recordedAt: new Date(now).toISOString(), actorId: 'test', actorRole: 'ADMIN', actorUnitId: null, commandId: id, correlationId: id, causationId: id } }],
+            { expectedRevision: 'no_stream' },
+          ),
+        );
+      await append('00000000-0000-4000-8000-000000000011');
+      expect(warned).not.toHaveBeenCalled();
+      now -= 18_000;
+      await append('00000000-0000-4000-8000-000000000012');
+      await append('00000000-0000-4000-8000-000000000013');
+      const said = warned.mock.calls.map(([line]) => String(line));
+      expect(said).toHaveLength(2);
+      expect(said[0]).toBe(
+        '服务器时钟比台账中最新记录的录入时间（北京时间 2026-12-02 16:23:29）早 18.0 秒（在 30 秒容差内，不暂停写入）：接下来的记录的录入时间将早于其前一条记录；记录的先后以位置为准。若时钟被调回不止一次，请检查 NTP 时间同步。',
+      );
+      expect(said[1]).toContain('reads 18.0 s before the recording time of the newest record in the ledger (2026-12-02T08:23:29.655Z), within the 30 s tolerance');
+    } finally {
+      warned.mockRestore();
+    }
   });
 });

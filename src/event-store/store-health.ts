@@ -10,7 +10,8 @@ import { keptCopyUnwritable, witnessNotWrittenMessage } from './store-witness.js
 import type { WitnessKeeper } from './store-admission.js';
 import type { LiveServerRegistration } from './live-servers.js';
 import { fileNodeOf, otherNamesNotice, otherNamesOf } from './store-file-names.js';
-import { clockAheadAcceptanceWords, clockBehindBy, clockBehindMessage, type ClockAheadAcceptance, type NewestRecorded } from './clock-behind.js';
+import { CLOCK_TOLERANCE_MS, clockAheadAcceptanceWords, clockBehindBy, clockBehindMessage, type ClockAheadAcceptance, type NewestRecorded } from './clock-behind.js';
+import { officeInstantZh } from '../shared/calendar-date.js';
 
 /** Why the store cannot take writes (or the read models cannot follow) right now. */
 export type StoreProblemCause =
@@ -536,6 +537,7 @@ export class StoreHealth {
     const newest = this.recordTime.newestRecorded();
     if (clockBehindBy(now, newest) === null) {
       if (this.noted.delete('CLOCK_BEHIND_LOG')) this.logger.log('The server\'s clock no longer reads before the newest recorded instant: writes resume / 服务器时钟已不早于最新记录的录入时间，恢复写入');
+      this.warnSteppedBackWithinTolerance(now, newest);
       return;
     }
     if (this.noted.has('CLOCK_BEHIND_LOG')) return;
@@ -543,6 +545,28 @@ export class StoreHealth {
     this.note('CLOCK_BEHIND_LOG', message.en, message.en, message);
     this.logger.warn(message.zh);
     this.logger.warn(message.en);
+  }
+
+  /** The newest record's instant the last step-back warning was said for (ms since the epoch): said once per record stepped back from. */
+  private steppedBackFrom: number | null = null;
+
+  /**
+   * breaker9q P6: a clock stepped back by less than CLOCK_TOLERANCE_MS (an NTP step) does not stop
+   * writes, so the next record is stamped before the newest one (the order of records is their
+   * position, never their recording time): said in the log, Chinese then English, once per newest
+   * record stepped back from, with how far — an operator reading recorded times is not misled unwarned.
+   */
+  private warnSteppedBackWithinTolerance(now: number, newest: NewestRecorded | null): void {
+    if (!newest || newest.source !== 'log' || newest.at <= now || this.steppedBackFrom === newest.at) return;
+    this.steppedBackFrom = newest.at;
+    const seconds = ((newest.at - now) / 1000).toFixed(1);
+    const newestIso = new Date(newest.at).toISOString();
+    this.logger.warn(
+      `服务器时钟比台账中最新记录的录入时间（${officeInstantZh(newestIso)}）早 ${seconds} 秒（在 ${CLOCK_TOLERANCE_MS / 1000} 秒容差内，不暂停写入）：接下来的记录的录入时间将早于其前一条记录；记录的先后以位置为准。若时钟被调回不止一次，请检查 NTP 时间同步。`,
+    );
+    this.logger.warn(
+      `The server's clock reads ${seconds} s before the recording time of the newest record in the ledger (${newestIso}), within the ${CLOCK_TOLERANCE_MS / 1000} s tolerance, so writes go on: the next records are stamped before the one preceding them; the order of records is their position. If the clock keeps stepping back, check its NTP time sync.`,
+    );
   }
 
   /** A lock another program held is noticed by a failed write; it is over once the write lock can be taken. */

@@ -207,7 +207,7 @@ export function validatePlanDocument(
 
       const dueOn = (text: string, row: number): PartDue | null => {
         const due = dueDayOf(text, document.year, options.today, (reason, reasonZh) => problems.push({ row, reason, reasonZh }));
-        const outside = due && document.year > 0 ? outsidePlanPeriod(due.dueDate, document, options.periodOverridden === true) : null;
+        const outside = due && document.year > 0 ? outsidePlanPeriod(due.dueDate, document, options.periodOverridden === true, options.today) : null;
         if (outside) problems.push({ row, ...outside });
         else if (due && document.year > 0 && options.periodOverridden === true && due.dueDate > dueDateLimitOf(document).latest) {
           // Every item the override approves is listed, in the preview too (breaker10e P4).
@@ -305,17 +305,30 @@ function dueDayOf(text: string, year: number, today: string | undefined, refuse:
 }
 
 /**
- * Why a due date does not fit the plan's period, or null: before the plan's year, or after the
- * limit its parts are held to (`dueDateLimitOf`, the period's last day), which the import's
- * commands would refuse too. Checked here so that every row's problems come out in one pass. With a
- * supervisor's override (`overridden`), a day after the limit is the item's decision to record.
+ * The first office day (`YYYY-MM-DD`) a plan of `year` may date work: 01-01 of its year, or the day its units are told
+ * (`toldOn`: the approval or assignment day the import is read on) when that is earlier — next year's plan approved in
+ * December gives 立行立改 and this December's tasks (印发年度工作要点 by 12-31) from that day (breaker10m P14).
  */
-function outsidePlanPeriod(dueDate: string, plan: { readonly title: string; readonly year: number }, overridden: boolean): { reason: string; reasonZh: string } | null {
+export function planPeriodStart(year: number, toldOn: string | undefined): string {
+  const yearStart = `${year}-01-01`;
+  return toldOn !== undefined && toldOn < yearStart ? toldOn : yearStart;
+}
+
+/**
+ * Why a due date does not fit the plan's period, or null: before the period's first day (`planPeriodStart`: 01-01 of the
+ * plan's year, or the earlier day its units are told, `toldOn`), or after the limit its parts are held to
+ * (`dueDateLimitOf`, the period's last day), which the import's commands would refuse too. Checked here so that every
+ * row's problems come out in one pass. With a supervisor's override (`overridden`), a day after the limit is the item's
+ * decision to record.
+ */
+function outsidePlanPeriod(dueDate: string, plan: { readonly title: string; readonly year: number }, overridden: boolean, toldOn?: string): { reason: string; reasonZh: string } | null {
   const limit = dueDateLimitOf(plan);
-  if (dueDate < `${plan.year}-01-01`) {
+  const start = planPeriodStart(plan.year, toldOn);
+  if (dueDate < start) {
+    const yearStart = start === `${plan.year}-01-01`;
     return {
-      reason: `Due date ${dueDate} lies before the plan's year: it must be between ${plan.year}-01-01 and ${limit.latest}.`,
-      reasonZh: `完成时限 ${dueDate} 早于工作方案的年度：应在 ${plan.year}-01-01 至 ${limit.latest} 之间。`,
+      reason: `Due date ${dueDate} lies before the plan's ${yearStart ? 'year' : 'period (from the day its units are told)'}: it must be between ${start} and ${limit.latest}.`,
+      reasonZh: `完成时限 ${dueDate} 早于工作方案的${yearStart ? '年度' : '期限（自交办之日起）'}：应在 ${start} 至 ${limit.latest} 之间。`,
     };
   }
   // Past the override's reach, a year typed wrong (2206 for 2026), whatever the override (breaker10e P4).

@@ -87,6 +87,8 @@ export function namesInCell(cell: Cell): string[] {
 const ROLE_LABEL = /(牵头|主责|配合|协办|参与|责任)(?:单位|部门|科室|处室)?\s*[:：]/g;
 /** A lead marked after its name: 青川市民政局（牵头）. */
 const LEAD_MARK = /\s*[（(]\s*牵头\s*[）)]\s*$/;
+/** A unit marked as taking part, not leading: 青川市教育局（配合）, （协办）, （参与）, （协助） (breaker10m P2). */
+const OTHER_MARK = /\s*[（(]\s*(?:配合|协办|参与|协助)(?:单位|部门)?\s*[）)]\s*$/;
 
 /**
  * A role written after the units of a clause, as published 任务分工 cells say it (newcomer25 S1):
@@ -127,19 +129,29 @@ function unitRolesAfterNames(text: string): { lead: string[]; others: string[] }
  * The units of a one-column 责任单位 cell that says who leads (breaker10c P6): `牵头单位：A；配合单位：
  * B、C` (labels, any of 牵头/主责 for the lead and 配合/协办/参与/责任 for the others, with or without
  * 单位/部门), `A（牵头），B`, or the role after the names, `A牵头，B、C配合` (newcomer25 S1;
- * 牵头/主责/负责 lead, 配合/协办/参与/协助 the others). Null when the cell says no role: then the file's own order
- * decides (the first unit named leads). Names unlabelled before the first label are others.
+ * 牵头/主责/负责 lead, 配合/协办/参与/协助 the others). A unit marked 「A（配合）」 never leads: with no lead marked or
+ * labelled, the first unmarked unit leads, and with none `noLead` says the cell names no lead (breaker10m P2). Null when
+ * the cell says no role: then the file's own order decides (the first unit named leads). Names unlabelled before the first
+ * label are others.
  */
-export function unitRolesInCell(cell: Cell): { readonly lead: string[]; readonly others: string[] } | null {
+export function unitRolesInCell(cell: Cell): { readonly lead: string[]; readonly others: string[]; readonly noLead?: true } | null {
   const text = withoutInvisible(textOf(cell));
   const labels = [...text.matchAll(ROLE_LABEL)];
-  const marked = namesInCell(text).some((name) => LEAD_MARK.test(name));
-  if (labels.length === 0 && !marked) return unitRolesAfterNames(text);
+  const names = namesInCell(text);
+  const marked = names.some((name) => LEAD_MARK.test(name));
+  if (labels.length === 0 && !marked) {
+    if (!names.some((name) => OTHER_MARK.test(name))) return unitRolesAfterNames(text);
+    // 「A（配合）、B」: a unit marked as taking part never leads; the first unmarked one does, and with none the cell names no lead (breaker10m P2).
+    const lead = names.find((name) => !OTHER_MARK.test(name));
+    const others = names.filter((name) => name !== lead).map((name) => name.replace(OTHER_MARK, ''));
+    return lead === undefined ? { lead: [], others, noLead: true } : { lead: [lead], others };
+  }
   const lead: string[] = [];
   const others: string[] = [];
   const take = (segment: string, leads: boolean) => {
     for (const name of namesInCell(segment)) {
       if (LEAD_MARK.test(name)) lead.push(name.replace(LEAD_MARK, ''));
+      else if (OTHER_MARK.test(name)) others.push(name.replace(OTHER_MARK, ''));
       else (leads ? lead : others).push(name);
     }
   };

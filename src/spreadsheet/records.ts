@@ -59,6 +59,50 @@ export function droppedColumnProblems(table: Table<string>, why: { en: string; z
   });
 }
 
+/** Words a unit's name ends with, where a 备注's sentence may name one (新增青川市教育局为责任单位). */
+const UNIT_ENDING = /(?:局|委员会|委|办公室|办|人民政府|政府|中心|院|厅|室|科|处|所|站|队|馆|会)/gu;
+
+/**
+ * The first unit a 备注 (remarks) cell names, or undefined: the cell's names as a unit cell lists them (「青川市财政局、…」,
+ * 「配合单位：青川市住房和城乡建设局」), else a unit's name inside its sentence (「新增青川市教育局为责任单位」 → 市教育局) — the
+ * shortest stretch of 4 to 24 characters (else 3) ending in a unit's last word that `isUnitName` takes (breaker10m P5: 备注 naming
+ * units was dropped). O(length).
+ */
+export function unitNamedInRemark(remark: string, isUnitName: (name: string) => boolean): string | undefined {
+  const whole = unitNameIn([remark], isUnitName);
+  if (whole !== undefined) return whole;
+  const text = remark.normalize('NFKC').replace(/\s+/gu, '');
+  for (const ending of text.matchAll(UNIT_ENDING)) {
+    const end = ending.index! + ending[0].length;
+    // The shortest stretch of four or more characters that names a unit (市教育局 of 新增青川市教育局为…): a longer one may take
+    // the sentence's words before it for a city (新增青川市教育局 reads as near 青川市教育局); three only when no longer one does.
+    for (let start = end - 4; start >= Math.max(0, end - 24); start -= 1) {
+      const name = text.slice(start, end);
+      if (/^[\u4e00-\u9fff]/u.test(name) && isUnitName(name)) return name;
+    }
+    const three = end >= 3 ? text.slice(end - 3, end) : '';
+    if (/^[\u4e00-\u9fff]/u.test(three) && isUnitName(three)) return three;
+  }
+  return undefined;
+}
+
+/**
+ * The problem of a row whose 备注 names a unit of the directory (breaker10m P5: 「配合单位：青川市住房和城乡建设局」 in 备注 was
+ * dropped, the unit given nothing): a remark assigns no work, so the row is refused naming the unit and where to write it.
+ * `unitsColumns` names the row's unit columns in Chinese (牵头单位、配合单位). Null when the remark names no unit.
+ */
+export function remarkNamingUnitProblem(row: number, remark: string, isUnitName: ((name: string) => boolean) | undefined, unitsColumns: string, sheet?: string): ImportProblem | null {
+  if (!isUnitName || remark.trim() === '') return null;
+  const unit = unitNamedInRemark(remark, isUnitName);
+  if (unit === undefined) return null;
+  return {
+    row,
+    reason: `The remark (备注) "${remark}" names the unit ${unit}, but a remark gives no unit work: write the unit in the ${unitsColumns} column if it takes part, or remove it from the remark.`,
+    reasonZh: `备注“${remark}”写有单位“${unit}”，但备注不交办任务：如该单位承担任务，请把它写到${unitsColumns}列中；否则请从备注中删去。`,
+    ...(sheet === undefined ? {} : { sheet }),
+  };
+}
+
 /** The first unit named in the texts (a cell may list several, with 牵头单位： labels), or undefined. */
 function unitNameIn(texts: readonly string[], isUnitName: (name: string) => boolean): string | undefined {
   for (const text of texts) {

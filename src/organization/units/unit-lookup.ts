@@ -1,3 +1,4 @@
+import { trailingBracket } from '../../shared/brackets.js';
 import { unitNameKey } from './unit-name.js';
 import { nameForms, nameWords, nearForms, shortensForms, wordsBeyond, type NameForms } from './near-unit-names.js';
 
@@ -88,7 +89,15 @@ export interface NamingContext {
  * the name (`LookupConfirmations.nearNames`), the name not being the unit's abbreviation.
  */
 export type UnitNames =
-  | { readonly ok: true; readonly units: readonly ResolvedUnit[]; readonly collective?: boolean; readonly readAs?: string; readonly confirmed?: true }
+  | {
+      readonly ok: true;
+      readonly units: readonly ResolvedUnit[];
+      readonly collective?: boolean;
+      readonly readAs?: string;
+      readonly confirmed?: true;
+      /** Several units written as one name with a joining word (「A和B」, 「A与B」, breaker10m P1): each its own part, told (`joinedNamesNotice`). */
+      readonly joined?: true;
+    }
   /**
    * `unknown`: no unit goes by the name at all (rather than several, or a collective of none). `near`: the one registered unit
    * the name is near without abbreviating it (青川市教育体育局 beside 青川市教育局, newcomer25 S8), not read as it unconfirmed.
@@ -200,6 +209,11 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     const candidates = key.length >= 3 ? current.filter((unit) => unitNameKey(unit.name).endsWith(key) && unitNameKey(unit.name) !== key) : [];
     if (candidates.length === 1) return { ok: true, units: [{ name, unitId: candidates[0]!.id }] };
     if (candidates.length > 1) return ambiguous(name, candidates);
+    // 「A和B」, 「A与B」: two registered units, never one of them (breaker10m P1); 「A（B配合）」, 「A（已移交B）」: asked (P1, P2).
+    const joined = joinedUnits(name);
+    if (joined) return { ok: true, units: joined, joined: true };
+    const bracketed = bracketNamingAnother(name);
+    if (bracketed) return bracketed;
     // Last resort, 市发改委 for 青川市发展和改革委员会: the one unit whose name (or a former name) is near (`nearForms`), told by the import.
     const near = nearUnits(name);
     if (near.length > 1) return ambiguous(name, near.map(({ unit }) => unit));
@@ -210,6 +224,58 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     if (forms.some((each) => shortensForms(nameForms(name), each))) return read;
     if (confirmedNear.has(nameWords(name))) return { ...read, confirmed: true };
     return nearButLonger({ name, unitName: unit.name, unitCode: unit.code, beyond: forms.map((each) => wordsBeyond(nameForms(name), each)).find((words) => words !== '') ?? '' });
+  };
+  /** The one unit a name is exactly or by its short form (市财政局), else undefined: what each side of a joined name must be. */
+  const plainUnit = (name: string): ResolvedUnit | undefined => {
+    const exact = lookup(name);
+    if (exact !== undefined) return { name, unitId: exact };
+    const key = unitNameKey(name);
+    const ending = key.length >= 3 ? current.filter((unit) => unitNameKey(unit.name).endsWith(key)) : [];
+    return ending.length === 1 ? { name, unitId: ending[0]!.id } : undefined;
+  };
+  /**
+   * 「A和B」, 「A与B」, 「A及B」, 「A以及B」, 「A会同B」 (breaker10m P1: 「青川市交通运输局与青川市财政局」 was read as the near 青川市财政局
+   * alone): the units of a name that is no unit's but splits at a joining word into names each of one unit (exactly or by its
+   * short form; the right side may join again); undefined otherwise. A unit's own 和 (发展和改革委员会) never splits: the whole
+   * name resolves before this is asked.
+   */
+  const joinedUnits = (name: string): ResolvedUnit[] | undefined => {
+    for (const joiner of name.matchAll(JOINING_WORDS)) {
+      const left = name.slice(0, joiner.index).trim();
+      const right = name.slice(joiner.index! + joiner[0].length).trim();
+      if (left.length < 3 || right.length < 3) continue;
+      const first = plainUnit(left);
+      if (!first) continue;
+      const rest = plainUnit(right);
+      const others = rest ? [rest] : joinedUnits(right);
+      if (others) return [first, ...others];
+    }
+    return undefined;
+  };
+  /**
+   * A unit's name with a bracket naming another registered unit (breaker10m P1, P2: 「青川市财政局（青川市教育局配合）」,
+   * 「青川市教育局（已移交青川市民政局）」, 「…（现由…承担）」, 「…（调整为…）」): refused naming both, since the cell does not say
+   * plainly which unit does the work. A bracket with a role word only (（配合）, （牵头）) is the unit's own: read as it. Null
+   * when the name has no such bracket (a second name of the same unit, 加挂牌子, or a remark, reads as before).
+   */
+  const bracketNamingAnother = (name: string): UnitNames | null => {
+    const bracket = trailingBracket(name);
+    if (!bracket || bracket.at === 0) return null;
+    const outside = name.normalize('NFKC').slice(0, bracket.at).trim();
+    const main = plainUnit(outside);
+    if (!main) return null;
+    if (ROLE_WORD_ONLY.test(bracket.inside.trim())) return { ok: true, units: [{ name, unitId: main.unitId }] };
+    const inside = bracket.inside.normalize('NFKC').replace(/\s+/gu, '');
+    const other = current.find(
+      (unit) => successorOf(unit.id) !== main.unitId && [unit.name, ...(unit.formerNames ?? [])].some((each) => [each, cityless(each)].some((form) => form.length >= 4 && inside.includes(form))),
+    );
+    if (!other) return null;
+    const mainName = byId.get(main.unitId)?.name ?? outside;
+    return {
+      ok: false,
+      reason: `"${name}" names two units, ${mainName} and, in its bracket, ${other.name}: it does not say plainly which does the work. Name only the units that take part, each in its column (牵头单位 / 配合单位, or 「牵头单位：…；配合单位：…」)`,
+      reasonZh: `“${name}”写了两个单位：“${mainName}”和括号中的“${other.name}”，无法确定由哪个单位承担。请只写承担任务的单位，各写在其列中（牵头单位、配合单位，或写成“牵头单位：…；配合单位：…”）`,
+    };
   };
   /** The current units' name forms (`nameForms`), computed on the first name no other rule resolves: most files need none. */
   let currentForms: NearUnit[] | undefined;
@@ -276,6 +342,13 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
   };
   return Object.assign(lookup, { resolveNames, mergedAway });
 }
+
+/** Words joining two units' names in one cell (「A和B」, 「A与B」, 「A及B」, 「A以及B」, 「A会同B」), longest first. */
+const JOINING_WORDS = /以及|会同|和|与|及/gu;
+/** A bracket after a unit's name that only says its role (（配合）, （牵头）, （协办）): the unit's own. */
+const ROLE_WORD_ONLY = /^(?:牵头|主责|负责|配合|协办|参与|协助)(?:单位|部门)?$/u;
+/** A name without its city (青川市财政局 → 市财政局), as brackets often write another unit. */
+const cityless = (name: string): string => name.replace(/^[\u4e00-\u9fff]{1,4}?市(?=[\u4e00-\u9fff]{2})/u, '市');
 
 /** 各科室 / 各处室 / 各股室 / 各内设机构, with the unit whose sections are meant before it or not. */
 const SECTIONS = /^(.*?)各(?:科室|处室|股室|内设机构)$/;
@@ -359,6 +432,7 @@ const ambiguous = (name: string, candidates: readonly DirectoryUnit[]): UnitName
  * sees which unit the file's name was taken for; null for a name read any other way.
  */
 export function nearReadingNotice(name: string, named: UnitNames): { reason: string; reasonZh: string } | null {
+  if (named.ok && named.joined) return joinedNamesNotice(name, named.units);
   if (!named.ok || named.readAs === undefined) return null;
   if (named.confirmed) {
     return {
@@ -369,6 +443,14 @@ export function nearReadingNotice(name: string, named: UnitNames): { reason: str
   return {
     reason: `"${name}" is not a name in the directory; read as the near unit ${named.readAs} (the only unit whose name it may abbreviate). If it is another unit, register it first.`,
     reasonZh: `“${name}”不是单位名录中的名称，已按名称相近的“${named.readAs}”处理（名录中只有该单位与之相近）；如是另一个单位，请先登记该单位再导入。`,
+  };
+}
+
+/** The notice for 「A和B」 read as two units (breaker10m P1): the clerk sees each unit gets its own part. */
+function joinedNamesNotice(name: string, units: readonly ResolvedUnit[]): { reason: string; reasonZh: string } {
+  return {
+    reason: `"${name}" is read as ${units.length} units, each with its own part: ${units.map((unit) => unit.name).join(', ')}.`,
+    reasonZh: `“${name}”按 ${units.length} 个单位读取，各有其任务：${units.map((unit) => unit.name).join('、')}。`,
   };
 }
 

@@ -9,7 +9,7 @@ import { readDay, readDeadline } from '../../spreadsheet/deadline-text.js';
 import { partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { labelZh, missingColumn, missingColumnBeside, problemAt, sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { lookupOn, mergedNameNotice, nearReadingNotice, unitNameProblem, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
-import { droppedColumnProblems, readingNotesOf, readRecords } from '../../spreadsheet/records.js';
+import { droppedColumnProblems, readingNotesOf, readRecords, remarkNamingUnitProblem } from '../../spreadsheet/records.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 import { isSummarySheet, sectionOfText } from '../../spreadsheet/sheet.js';
 import { say } from '../../shared/domain-error.js';
@@ -325,11 +325,12 @@ export async function importFindings(content: FileContent, options: FindingsImpo
       ...(table.sheet === null ? {} : { sheet: table.sheet }),
     };
   }
+  const isUnitName = (name: string) => unitNamesOf(options.lookupUnit, name).ok;
   const problems: ImportProblem[] = [
     ...droppedColumnProblems(readTable, {
       en: 'a findings list records each problem, the units it concerns and its measures; a rectification ledger (整改台账) also has a 整改时限 column',
       zh: '问题清单记录问题、涉及单位和整改措施；整改台账还需有“整改时限”列',
-    }, (name) => unitNamesOf(options.lookupUnit, name).ok),
+    }, isUnitName),
     ...severityColumnProblems(readTable),
   ];
   const notices: ImportProblem[] = [];
@@ -412,6 +413,9 @@ export async function importFindings(content: FileContent, options: FindingsImpo
       '问题',
     );
     if (remarked) problems.push(remarked);
+    // A 备注 naming a unit of the directory gives it no part: refused, never dropped (breaker10m P5).
+    const remarkUnit = remarkNamingUnitProblem(record.row, textOf(cells.remarks ?? null), isUnitName, ledger ? '牵头单位或责任单位' : '责任单位（涉及单位）', record.sheet);
+    if (remarkUnit) problems.push(remarkUnit);
     const title = titleOf(record);
     const previous = drafts.at(-1);
     // A finding never continues onto another sheet (a ledger kept one unit per sheet).
@@ -724,7 +728,8 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
   for (const { row, cells } of rows) {
     // A one-column 责任单位 that labels its lead (牵头单位：A；配合单位：B, or A（牵头）) says who leads (breaker10c P6).
     const labelled = 'leadUnit' in cells ? null : unitRolesInCell(cells.units ?? null);
-    const roles = labelled && labelled.lead.length > 0 ? labelled : null;
+    // Every unit marked （配合）: none leads, and the finding is refused for its missing lead (breaker10m P2).
+    const roles = labelled && (labelled.lead.length > 0 || labelled.noLead) ? labelled : null;
     const leadNames = roles ? roles.lead : namesInCell(cells.leadUnit ?? null);
     const names = roles ? roles.others : (labelled ? [...labelled.lead, ...labelled.others] : namesInCell(cells.units ?? null));
     // 配合单位 / 协同单位: responsible, never the lead, whatever comes first (breaker10i P9).

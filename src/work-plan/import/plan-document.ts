@@ -4,7 +4,7 @@ import { chineseNumeralValue, numbersByValue, wordsByValue } from '../../shared/
 import { unreadableLabel, unreadableReasonZh } from '../../shared/readable-text.js';
 import { calendarDateOf, textOf, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
-import { droppedColumnProblems, notImportedColumns, readingNotesOf } from '../../spreadsheet/records.js';
+import { droppedColumnProblems, notImportedColumns, readingNotesOf, remarkNamingUnitProblem } from '../../spreadsheet/records.js';
 import { FINISHED_ON_COLUMN_ALIASES, PROGRESS_COLUMN_ALIASES, groupsOf, rowRemarkProblem, withoutChangeMark, type LabelledCell } from '../../spreadsheet/row-remarks.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { say, type Bilingual } from '../../shared/domain-error.js';
@@ -619,7 +619,14 @@ function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<
     if (cells.leadUnit === undefined) {
       // 牵头单位：A；配合单位：B (or A（牵头），B) says who leads; else the first unit named does (breaker10c P6).
       const roles = unitRolesInCell(cells.responsibleUnits ?? null);
-      const [lead, ...others] = roles && roles.lead.length > 0 ? [roles.lead.join('、'), ...roles.others] : roles ? [...roles.lead, ...roles.others] : namesInCell(cells.responsibleUnits ?? null);
+      // Every unit marked （配合）: none leads, and the row is refused for its missing lead (breaker10m P2).
+      const [lead, ...others] = roles?.noLead
+        ? [undefined, ...roles.others]
+        : roles && roles.lead.length > 0
+          ? [roles.lead.join('、'), ...roles.others]
+          : roles
+            ? [...roles.lead, ...roles.others]
+            : namesInCell(cells.responsibleUnits ?? null);
       cells.leadUnit = lead ?? null;
       cells.responsibleUnits = others.join('\n');
     }
@@ -772,6 +779,9 @@ function draftFrom(
       '事项',
     );
     if (remarked) problems.push(remarked);
+    // A 备注 naming a unit of the directory gives it no part: refused, never dropped (breaker10m P5).
+    const remarkUnit = remarkNamingUnitProblem(row, textOf(cells.remarks ?? null), options.isUnitName, '牵头单位或配合单位（责任单位）', sheet);
+    if (remarkUnit) problems.push(remarkUnit);
     const code = textOf(cells.categoryCode ?? null);
     // A change mark after a category's title (二、政务服务（新增）) is the version's, as after an item's (breaker10i P2).
     const categoryMarked = withoutChangeMark(textOf(cells.categoryTitle ?? null));

@@ -164,10 +164,11 @@ export function validatePlanDocument(
             reason: `A lead unit of item ${item.code} must be a unit, not "${name}" (${lead.units.length} units): name the units that lead.`,
             reasonZh: `事项 ${item.code} 的牵头单位须写具体单位，不能是“${name}”（${lead.units.length} 个单位）：请写明牵头的单位。`,
           });
-        } else if (lead && leadUnits.some((other) => other.unitId === lead.units[0]!.unitId)) {
+        } else if (lead && lead.units.some((unit) => leadUnits.some((other) => other.unitId === unit.unitId))) {
           problems.push({ row, reason: `Lead unit ${name} is listed twice.`, reasonZh: `牵头单位“${name}”写了两次。` });
         } else if (lead) {
-          leadUnits.push(lead.units[0]!);
+          // 「A和B」 in the 牵头单位 cell: both lead (联合牵头), as 「A、B」 (breaker10m P1).
+          leadUnits.push(...lead.units);
         }
       }
 

@@ -1,0 +1,105 @@
+import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
+import { importFindings } from '../../rectification/import-findings/findings-file.js';
+import { importWorkPlan } from './work-plan-import.js';
+
+/*
+ * breaker10m P1 and P2 (serious): a unit cell 「青川市交通运输局与青川市财政局」 / 「…和…」 kept only the second unit (read as the
+ * near 青川市财政局, the first unit's work gone); 「青川市教育局（配合）、青川市民政局」 made the unit marked 配合 the lead; a bracket
+ * naming another registered unit (「青川市财政局（青川市教育局配合）」, 「青川市教育局（已移交青川市民政局）」) was dropped, the first unit
+ * getting the part. Now joined names are each unit's part (told), a unit marked 配合 never leads, and a bracket naming another
+ * unit is refused naming both — in plans and 整改台账 alike (one reading, unit-lookup `resolveNames` and cells `unitRolesInCell`).
+ */
+const directory = unitLookupFrom([
+  { id: 'unit-jtj', code: 'JTJ', name: '青川市交通运输局' },
+  { id: 'unit-czj', code: 'CZJ', name: '青川市财政局' },
+  { id: 'unit-jyj', code: 'JYJ', name: '青川市教育局' },
+  { id: 'unit-mzj', code: 'MZJ', name: '青川市民政局' },
+  { id: 'unit-fgw', code: 'FGW', name: '青川市发展和改革委员会' },
+  { id: 'unit-rsj', code: 'RSJ', name: '青川市人力资源和社会保障局' },
+]);
+const planOf = async (cell: string, header = '责任单位') => {
+  const result = await importWorkPlan(`序号,工作任务,${header},完成时限\n1,推进甲信息公开,"${cell}",2026年12月31日\n`, { format: 'csv', title: '联合单位', year: 2026, lookupUnit: directory });
+  if (!result.ok) return result.problems.map((problem) => problem.reasonZh);
+  const item = result.plan.categories[0]!.items[0]!;
+  return { lead: item.leadUnits.map((unit) => unit.unitId), others: item.responsibleUnits.map((unit) => unit.unitId), notices: (result.notices ?? []).map((notice) => notice.reasonZh) };
+};
+const ledgerOf = async (cell: string) => {
+  const result = await importFindings(`序号,问题,具体表现,责任单位,整改时限,整改措施\n1,门户网站存在错链,3处链接失效,"${cell}",2026年12月31日,全面排查链接\n`, {
+    format: 'csv',
+    lookupUnit: directory,
+    today: '2026-12-02',
+    year: 2026,
+  });
+  return result.ok ? result.findings[0]!.parts.map((part) => `${part.unit.unitId}:${part.role}`) : result.problems.map((problem) => problem.reasonZh);
+};
+
+describe('two registered units joined by 和 / 与 in one cell (breaker10m P1)', () => {
+  // Written first in a one-column 责任单位, where the first unit named leads, the joined units lead together (联合牵头), as in a 牵头单位 column.
+  it.each(['青川市交通运输局与青川市财政局', '青川市交通运输局和青川市财政局', '青川市交通运输局及青川市财政局', '市交通运输局会同市财政局'])('%s: each unit gets its part, told', async (cell) => {
+    expect(await planOf(cell)).toEqual({ lead: ['unit-jtj', 'unit-czj'], others: [], notices: expect.arrayContaining([expect.stringMatching(/^“.+”按 2 个单位读取，各有其任务：.*青川市财政局|市财政局。$/)]) });
+    expect(await ledgerOf(cell)).toEqual(['unit-jtj:LEAD', 'unit-czj:LEAD']);
+    expect(await planOf(`青川市民政局、${cell}`)).toMatchObject({ lead: ['unit-mzj'], others: ['unit-jtj', 'unit-czj'] });
+    expect(await ledgerOf(`青川市民政局、${cell}`)).toEqual(['unit-mzj:LEAD', 'unit-jtj:RESPONSIBLE', 'unit-czj:RESPONSIBLE']);
+  });
+
+  it('in a 牵头单位 column, both lead (联合牵头)', async () => {
+    expect(await planOf('青川市交通运输局和青川市财政局', '牵头单位')).toMatchObject({ lead: ['unit-jtj', 'unit-czj'], others: [] });
+  });
+
+  it('three units joined, and a unit’s own 和 never split', async () => {
+    expect(await planOf('青川市交通运输局、青川市发展和改革委员会与青川市人力资源和社会保障局')).toMatchObject({ lead: ['unit-jtj'], others: ['unit-fgw', 'unit-rsj'] });
+    expect(await planOf('青川市发展和改革委员会')).toMatchObject({ lead: ['unit-fgw'], others: [] });
+  });
+});
+
+describe('a unit marked （配合） never leads (breaker10m P2)', () => {
+  it('the first unmarked unit leads, the marked one takes part', async () => {
+    expect(await planOf('青川市教育局（配合）、青川市民政局')).toMatchObject({ lead: ['unit-mzj'], others: ['unit-jyj'] });
+    expect(await ledgerOf('青川市教育局（配合）、青川市民政局')).toEqual(['unit-mzj:LEAD', 'unit-jyj:RESPONSIBLE']);
+  });
+
+  it('with every unit marked, the row is refused for its missing lead', async () => {
+    expect(await planOf('青川市教育局（配合）、青川市民政局（协办）')).toEqual([expect.stringContaining('缺少牵头单位')]);
+    expect(await ledgerOf('青川市教育局（配合）、青川市民政局（协办）')).toEqual(['未写牵头单位：请写明牵头整改的单位。']);
+  });
+});
+
+describe('a bracket naming another registered unit (breaker10m P1, P2)', () => {
+  it.each(['青川市财政局（青川市教育局配合）', '青川市教育局（已移交青川市民政局）', '青川市教育局（现由市民政局承担）', '青川市教育局（调整为青川市财政局）'])(
+    '%s is refused naming both units, never given to one',
+    async (cell) => {
+      const [outside, inside] = cell.includes('财政局（') ? ['青川市财政局', '青川市教育局'] : ['青川市教育局', cell.includes('调整为') ? '青川市财政局' : '青川市民政局'];
+      const refusal = `写了两个单位：“${outside}”和括号中的“${inside}”，无法确定由哪个单位承担`;
+      expect(await planOf(cell)).toEqual([expect.stringContaining(refusal)]);
+      expect(await ledgerOf(cell)).toEqual([expect.stringContaining(refusal)]);
+    },
+  );
+});
+
+/*
+ * breaker10m P5 (serious): a 备注 naming units of the directory (「配合单位：青川市住房和城乡建设局」, 「青川市财政局、…」,
+ * 「新增青川市教育局为责任单位」) was dropped — the unit given nothing — while under 说明 the same cells refused the file. A remark
+ * gives no work, so the row is refused naming the unit; 备注 naming none (联系人：张伟, 取消收费后公开) stays a remark.
+ */
+describe('a 备注 naming a unit of the directory (breaker10m P5)', () => {
+  const plan = (remark: string) =>
+    importWorkPlan(`序号,工作任务,牵头单位,配合单位,完成时限,备注\n1,推进财政信息公开,青川市财政局,青川市教育局,2026年12月31日,"${remark}"\n`, { format: 'csv', title: '备注单位', year: 2026, lookupUnit: directory });
+  const ledger = (remark: string) =>
+    importFindings(`问题,具体表现,责任单位,整改时限,备注\n门户网站存在错链,3处链接失效,青川市财政局,2026年12月31日,"${remark}"\n`, { format: 'csv', lookupUnit: directory, today: '2026-12-02', year: 2026 });
+
+  it.each([
+    ['配合单位：青川市民政局', '青川市民政局'],
+    ['青川市民政局、青川市人力资源和社会保障局', '青川市民政局'],
+    ['新增青川市民政局为责任单位', '市民政局'],
+  ])('%s: the row is refused naming %s, in a plan and a 台账', async (remark, unit) => {
+    const planned = await plan(remark);
+    expect(planned.ok ? planned.plan : planned.problems).toEqual([expect.objectContaining({ row: 2, reasonZh: `备注“${remark}”写有单位“${unit}”，但备注不交办任务：如该单位承担任务，请把它写到牵头单位或配合单位（责任单位）列中；否则请从备注中删去。` })]);
+    const ledgered = await ledger(remark);
+    expect(ledgered.ok ? ledgered.findings : ledgered.problems).toEqual([expect.objectContaining({ row: 2, reasonZh: expect.stringContaining(`写有单位“${unit}”，但备注不交办任务`) })]);
+  });
+
+  it.each(['联系人：张伟', '取消收费后公开', '按省政府要求办理'])('%s stays a remark', async (remark) => {
+    expect((await plan(remark)).ok).toBe(true);
+    expect((await ledger(remark)).ok).toBe(true);
+  });
+});

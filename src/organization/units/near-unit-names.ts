@@ -66,12 +66,21 @@ function inOrder(short: string, long: string): boolean {
   return at === short.length;
 }
 
-/** Whether `short` is how offices abbreviate `long`: same first word, same ending (or its short form), its characters in order. */
+/** Whether `short` is how offices abbreviate `long`: same first word, same ending (or its short form), its characters in order, the same places. */
 function abbreviates(short: string, long: string): boolean {
   if (short.length < 4 || long.length - short.length < 2 || short[0] !== long[0]) return false;
   const sameEnd = short.at(-1) === long.at(-1) || SHORT_ENDINGS.some(([full, abbreviation]) => long.endsWith(full) && short.endsWith(abbreviation));
-  return sameEnd && inOrder(short, long) && !isConjoinedPart(short, long);
+  return sameEnd && inOrder(short, long) && !isConjoinedPart(short, long) && placesOf(short) === placesOf(long);
 }
+
+/** A district's or county's name inside a unit's (东湖区, 西山县): two characters and 区 or 县. */
+const PLACE = /[\u4e00-\u9fff]{2}[区县]/gu;
+
+/**
+ * The districts and counties a name's words name, in order (`PLACE`): a name that adds or drops one is another level of
+ * government, never an abbreviation (breaker10m P11: 青川市人民政府 was read as 青川市东湖区人民政府, 青川市东湖区教育局 as 青川市教育局).
+ */
+const placesOf = (words: string): string => (words.match(PLACE) ?? []).join('|');
 
 /** Words that join two bodies' names into one (发展改革和粮食局, 文化、广电和旅游局, 统计与林业局). */
 const CONJUNCTIONS = new Set(['和', '与', '及', '、']);

@@ -172,3 +172,24 @@ describe('a name near one unit’s but longer than it (newcomer25 S8)', () => {
     expect(unitLookupFrom(directory).resolveNames!(name)).toMatchObject({ ok: true, units: [{ unitId }], readAs: expect.any(String) });
   });
 });
+
+/*
+ * breaker10m P11: the near reading crossed levels of government — 青川市人民政府 (the city) was read as 青川市东湖区人民政府 (a
+ * district), 青川市东湖区教育局 (a district bureau) as the city's 青川市教育局. A name that adds or drops a district or county is
+ * another unit: never near, so refused as not in the directory.
+ */
+describe('names of another level of government are never near (breaker10m P11)', () => {
+  const lookup = unitLookupFrom([
+    { id: 'unit-donghu', code: 'DONGHU', name: '青川市东湖区人民政府', kind: 'COUNTY_OR_DISTRICT', parentUnitId: null },
+    { id: 'unit-jyj', code: 'JYJ', name: '青川市教育局', kind: 'DEPARTMENT', parentUnitId: null },
+    { id: 'unit-dh-fgw', code: 'DH-FGW', name: '东湖区发展和改革委员会', kind: 'DEPARTMENT', parentUnitId: 'unit-donghu' },
+  ]);
+
+  it.each(['青川市人民政府', '青川市东湖区教育局', '东湖区教育局'])('refuses %s as not in the directory', (name) => {
+    expect(lookup.resolveNames!(name)).toMatchObject({ ok: false, unknown: true });
+  });
+
+  it('still reads a district unit’s abbreviation with its district', () => {
+    expect(lookup.resolveNames!('东湖区发改委')).toMatchObject({ ok: true, units: [{ unitId: 'unit-dh-fgw' }], readAs: '东湖区发展和改革委员会' });
+  });
+});

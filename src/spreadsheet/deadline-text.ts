@@ -1,4 +1,4 @@
-import { BRACKETED } from '../shared/brackets.js';
+import { BRACKETED, bracketedRemarks } from '../shared/brackets.js';
 import { isCalendarDate } from '../shared/calendar-date.js';
 import { monthEnd, type Deadline, type RecurrencePeriod } from '../shared/deadline.js';
 import { calendarDateOf, textOf, type Cell } from './cells.js';
@@ -179,6 +179,8 @@ export function readDeadline(cell: Cell, context: DeadlineContext = {}): Deadlin
       reasonZh: `“${original}”中的报送周期“${unkept[0]}”无法记录：报送周期只能是每月、每季度、每半年或每年（如写作“长期坚持（每月报送）”）`,
     };
   }
+  const inBracket = reading.ok ? otherDeadlineInBracket(original, reading.deadline, context) : null;
+  if (inBracket) return inBracket;
   const { year, notBefore } = context;
   const day = reading.ok && 'dueDate' in reading.deadline ? reading.deadline.dueDate : null;
   // A day without a year that would fall before `notBefore` is the next such day (breaker10d P32).
@@ -187,6 +189,39 @@ export function readDeadline(cell: Cell, context: DeadlineContext = {}): Deadlin
     if (later.ok) return { ...later, yearAfter: year + 1 };
   }
   return reading;
+}
+
+/** A bracket saying the deadline was moved: 已延期至…, 延期至…, 调整为…, 调整至…, 顺延至…, 推迟到…, 改为…. */
+const MOVED_TO = /^(?:已经?|经批准|现)?(?:延期|延长|调整|顺延|推迟|变更|改)(?:时限|期限|时间)?(?:为|至|到)/u;
+
+/**
+ * The refusal of a deadline cell whose bracket gives another deadline than the cell's own reading (breaker10m P7:
+ * 「2027年1月31日（已延期至2027年6月30日）」 was read as 2027-01-31, red from February though due in June; 「长期坚持（2027年6月30日前完成）」
+ * as standing, the date dropped): a bracket saying the deadline moved (延期至, 调整为 …), or naming a day or period other than the
+ * one read. Null when no bracket does (（星期二）, （每季度报送）, a bracket repeating the same day), and for 立行立改 and dates kept
+ * up after (立行立改（2026-03-01）: Rectify's own export names the day it fell due).
+ */
+function otherDeadlineInBracket(original: string, read: Deadline, context: DeadlineContext): DeadlineReading | null {
+  // 立行立改（2026-03-01） is Rectify's own export naming the day it fell due: no other deadline.
+  if (read.kind !== 'BY_DATE' && read.kind !== 'STANDING') return null;
+  const readDay = read.kind === 'BY_DATE' ? read.dueDate : null;
+  for (const inside of bracketedRemarks(original)) {
+    const words = inside.replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, '');
+    const moved = MOVED_TO.test(words);
+    const rest = words.replace(MOVED_TO, '');
+    const normalized = normalizedDeadlineText(rest);
+    const dated = /\d/.test(normalized) ? readDeadlineText(rest, normalized, context) : null;
+    const day = dated?.ok && 'dueDate' in dated.deadline && dated.deadline.kind === 'BY_DATE' ? dated.deadline.dueDate : null;
+    if (!moved && (day === null || day === readDay)) continue;
+    const other = day ?? rest;
+    const standing = read.kind !== 'BY_DATE' && day !== null;
+    return {
+      ok: false,
+      reason: `"${original}" gives another deadline in its bracket (${other}): write only the deadline in force${standing ? ` (by a day, then kept up: ${day}前完成并持续落实)` : ''}; an extension granted later is recorded in Rectify, on the item's page`,
+      reasonZh: `“${original}”的括号中写有另一个时限（${other}）：请只写现行的时限${standing ? `（如到期完成后持续落实，请写作“${day}前完成并持续落实”）` : ''}；导入后批准的延期请在系统中办理`,
+    };
+  }
+  return null;
 }
 
 /**

@@ -1,0 +1,39 @@
+import { readDeadline } from './deadline-text.js';
+
+/*
+ * breaker10m P7 (serious): a deadline cell whose bracket gives the deadline now in force was read without it —
+ * 「2027年1月31日（已延期至2027年6月30日）」 as 2027-01-31 (red from 1 February, though due 30 June), 「长期坚持（2027年6月30日前完成）」
+ * as standing with the date dropped — with no word. Such a cell is refused naming the bracket's deadline; brackets that give
+ * no other deadline (a weekday, a report period, the same day) read as before.
+ */
+describe('a deadline cell with another deadline in its bracket (breaker10m P7)', () => {
+  it.each([
+    ['2027年1月31日（已延期至2027年6月30日）', '2027-06-30'],
+    ['2027年1月31日（延期至2027年6月30日）', '2027-06-30'],
+    ['2027年1月31日（调整为2027年6月30日）', '2027-06-30'],
+    ['2027年3月31日（调整至2027年9月30日）', '2027-09-30'],
+    ['2027年3月31日（2027年9月30日前完成）', '2027-09-30'],
+    ['2027年3月31日（调整至第四季度）', '第四季度'],
+  ])('%s is refused naming %s', (cell, other) => {
+    expect(readDeadline(cell, { year: 2027 })).toEqual({ ok: false, reason: expect.stringContaining(`(${other})`), reasonZh: `“${cell}”的括号中写有另一个时限（${other}）：请只写现行的时限；导入后批准的延期请在系统中办理` });
+  });
+
+  it('refuses a standing word with a date in its bracket, saying how to write “by a day, then kept up”', () => {
+    expect(readDeadline('长期坚持（2027年6月30日前完成）', { year: 2027 })).toMatchObject({
+      ok: false,
+      reasonZh: '“长期坚持（2027年6月30日前完成）”的括号中写有另一个时限（2027-06-30）：请只写现行的时限（如到期完成后持续落实，请写作“2027-06-30前完成并持续落实”）；导入后批准的延期请在系统中办理',
+    });
+  });
+
+  it.each([
+    ['2026年6月30日（星期二）', '2026-06-30'],
+    ['2026年6月30日（6月30日）', '2026-06-30'],
+    ['2026年12月31日（暂定）', '2026-12-31'],
+  ])('reads %s as before', (cell, day) => {
+    expect(readDeadline(cell, { year: 2026 })).toMatchObject({ ok: true, deadline: { kind: 'BY_DATE', dueDate: day } });
+  });
+
+  it('reads a standing word with its report period in a bracket as before', () => {
+    expect(readDeadline('长期坚持（每月报送）', { year: 2026 })).toMatchObject({ ok: true, deadline: { kind: 'STANDING', reportEvery: 'MONTH' } });
+  });
+});

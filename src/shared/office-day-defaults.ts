@@ -41,6 +41,7 @@ export const OFFICE_DAY_DEFAULTS: Readonly<Record<string, OfficeDayDefaults>> = 
   ['RescheduleWorkPlanItem', { rescheduledOn: today }],
   ['WithdrawWorkPlanItem', { withdrawnOn: today }],
   ['WithdrawFinding', { withdrawnOn: today }],
+  ['WithdrawCircular', { withdrawnOn: today }],
   ...partSteps('AssignFinding', null, 'assignedOn'),
   ...partSteps('RequestExtension', 'RequestWorkPlanItemExtension', 'requestedOn'),
   ...partSteps('WithdrawExtensionRequest', 'WithdrawWorkPlanItemExtensionRequest', 'withdrawnOn'),

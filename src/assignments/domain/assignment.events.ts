@@ -329,18 +329,10 @@ export function isAssignmentEvent(event: DomainEvent): event is AssignmentEvent 
  * decision or withdrawal: the kinds a withdrawal may be dated before (the office heard of the evaluator's
  * letter later, breaker11h P8). Those dated on or after a withdrawal that stands stay on the record
  * and count nowhere: not in any figure, nor in judging a record dated before the withdrawal and
- * entered after it, nor in the part its page and 台账 row show (breaker11j P3, P4).
+ * entered after it, nor in the part its page and 台账 row show (breaker11j P3, P4). They are the facts
+ * whose day can be corrected, but for the assignment itself.
  */
-const UNIT_RECORD_TYPES: ReadonlySet<string> = new Set<AssignmentEvent['type']>([
-  'RectificationReported',
-  'InspectionLogged',
-  'ReportSentBack',
-  'UnitUrged',
-  'ExtensionRequested',
-  'ExtensionGranted',
-  'ExtensionRefused',
-  'ExtensionRequestWithdrawn',
-]);
+const UNIT_RECORD_TYPES: ReadonlySet<string> = new Set<string>(REDATABLE_FACTS.filter((type) => type !== 'UnitAssigned'));
 
 export const isUnitRecord = (event: { readonly type: string }): boolean => UNIT_RECORD_TYPES.has(event.type);
 

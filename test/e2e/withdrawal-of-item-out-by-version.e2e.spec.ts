@@ -10,21 +10,26 @@ import { HEADER, typedTwice, type PlanOffice, type Refusal } from '../support/pl
  * Item 1: the version of 11-27 leaves it out; a hand withdrawal of 11-30 is typed too.
  * Item 3: withdrawn by hand on 11-20; the version of 11-27 leaves it out as well; the hand withdrawal is then taken back
  * (撤销有误), and its unit reports on 11-22 (in the plan again then) — and on 11-28 (out by the version: refused).
+ * Item 4 (breaker11r P4): its unit reported on 11-18 (awaiting inspection), it was withdrawn by hand on 11-20, and the version of
+ * 11-27 leaves it out too — but finding it in the plan with that report it keeps it (保留待督查): it withdrew nothing. Taken back,
+ * the hand withdrawal leaves the item in the plan on every day (it came out 「by the version」 from 11-27, its report never
+ * to be inspected), and the report is inspected on 12-01.
  * The same facts go to two servers, in date order and as typed; every view is compared on each day viewed. Office day 12-02.
  */
 const TITLE = '青川市2026年政务公开工作要点（版本已撤销再撤销测试）';
 const ROWS =
   '一,公开平台,1,整合政府网站公开专栏,,青川市版撤甲局,,2026-12-31\n' +
   '一,公开平台,2,开设政务微信公众号,,青川市版撤乙局,,2026-12-31\n' +
-  '一,公开平台,3,规范依申请公开渠道,,青川市版撤丙局,,2026-12-31\n';
-/** The version of 11-27 leaves items 1 and 3 out and moves item 2 to 12-17. */
+  '一,公开平台,3,规范依申请公开渠道,,青川市版撤丙局,,2026-12-31\n' +
+  '一,公开平台,4,公开重大建设项目批准信息,,青川市版撤丁局,,2026-12-31\n';
+/** The version of 11-27 leaves items 1, 3 and 4 out and moves item 2 to 12-17. */
 const VERSION = HEADER + '一,公开平台,2,开设政务微信公众号,,青川市版撤乙局,,2026-12-17\n';
-const UNITS = { JIA: '青川市版撤甲局', YI: '青川市版撤乙局', BING: '青川市版撤丙局' };
+const UNITS = { JIA: '青川市版撤甲局', YI: '青川市版撤乙局', BING: '青川市版撤丙局', DING: '青川市版撤丁局' };
 const DAYS = ['2026-11-19', '2026-11-21', '2026-11-26', '2026-11-28', '2026-11-30', '2026-12-01', undefined] as const;
 
 const BY_VERSION = /已由 2026-11-27 的新版方案撤销（依据 plan-2026-11-27\.csv 修订方案）/;
 
-type Fact = 'version' | 'hand1' | 'hand3' | 'undo1' | 'redate1' | 'undo3' | 'report3' | 'report3Out';
+type Fact = 'version' | 'hand1' | 'hand3' | 'undo1' | 'redate1' | 'undo3' | 'report3' | 'report3Out' | 'report4' | 'hand4' | 'undo4' | 'pass4';
 
 const type = (office: PlanOffice, fact: Fact): Promise<Refusal | string | null> =>
   ({
@@ -36,6 +41,10 @@ const type = (office: PlanOffice, fact: Fact): Promise<Refusal | string | null> 
     undo3: () => office.correctWithdrawal('3'),
     report3: () => office.report('3', 'BING', '2026-11-22'),
     report3Out: () => office.report('3', 'BING', '2026-11-28'),
+    report4: () => office.report('4', 'DING', '2026-11-18'),
+    hand4: () => office.withdraw('4', '2026-11-20'),
+    undo4: () => office.correctWithdrawal('4'),
+    pass4: () => office.pass('4', 'DING', '2026-12-01'),
   })[fact]();
 
 describe('a command that would record nothing new about an item a version took out never acts on the version’s withdrawal, in either typing order (breaker11q P8)', () => {
@@ -43,9 +52,9 @@ describe('a command that would record nothing new about an item a version took o
   const answers: Record<'inDateOrder' | 'asTyped', Partial<Record<Fact, Refusal | string | null>>> = { inDateOrder: {}, asTyped: {} };
 
   it('typed in date order and as the office did, the same facts are taken and the same refused, naming the version', async () => {
-    for (const fact of ['hand3', 'version', 'hand1', 'undo1', 'redate1', 'undo3', 'report3', 'report3Out'] as const) answers.inDateOrder[fact] = await type(offices.inDateOrder, fact);
-    // As typed: the hand withdrawal of item 1 before the version, that of item 3 after it.
-    for (const fact of ['hand1', 'version', 'hand3', 'undo1', 'redate1', 'undo3', 'report3', 'report3Out'] as const) answers.asTyped[fact] = await type(offices.asTyped, fact);
+    for (const fact of ['report4', 'hand3', 'hand4', 'version', 'hand1', 'undo1', 'redate1', 'undo3', 'report3', 'report3Out', 'undo4', 'pass4'] as const) answers.inDateOrder[fact] = await type(offices.inDateOrder, fact);
+    // As typed: the hand withdrawal of item 1 before the version, those of items 3 and 4 after it (item 4 kept by it, 保留待督查).
+    for (const fact of ['report4', 'hand1', 'version', 'hand3', 'hand4', 'undo1', 'redate1', 'undo3', 'report3', 'report3Out', 'undo4', 'pass4'] as const) answers.asTyped[fact] = await type(offices.asTyped, fact);
     expect(answers.inDateOrder).toMatchObject({
       hand3: null,
       version: null,
@@ -53,8 +62,12 @@ describe('a command that would record nothing new about an item a version took o
       undo3: null,
       report3: null,
       report3Out: 'CONFLICT',
+      report4: null,
+      hand4: null,
+      undo4: null,
+      pass4: null,
     });
-    expect(answers.asTyped).toMatchObject({ hand1: null, version: null, hand3: null, undo3: null, report3: null, report3Out: 'CONFLICT' });
+    expect(answers.asTyped).toMatchObject({ hand1: null, version: null, hand3: null, undo3: null, report3: null, report3Out: 'CONFLICT', report4: null, hand4: null, undo4: null, pass4: null });
     for (const answers_ of [answers.inDateOrder, answers.asTyped]) {
       for (const fact of ['undo1', 'redate1'] as const) {
         expect(answers_[fact]).toEqual({ code: 'CONFLICT', zh: expect.stringMatching(/工作事项 1「整合政府网站公开专栏」是由 2026-11-27 的新版方案撤销的（依据 plan-2026-11-27\.csv 修订方案），不是手工撤销，不能在此恢复或更正撤销日期/) });
@@ -73,12 +86,24 @@ describe('a command that would record nothing new about an item a version took o
         const { pages, plan } = await office.views(asOf);
         expect(pages['1']).toMatchObject({ status: 'WITHDRAWN', withdrawnOn: '2026-11-27' });
         expect(pages['3']).toMatchObject({ status: 'WITHDRAWN', withdrawnOn: '2026-11-27' });
-        expect(plan.progress).toMatchObject({ items: 1 });
+        // Items 2 and 4: the version kept item 4 (保留待督查), so taking its hand withdrawal back leaves it in the plan.
+        expect(plan.progress).toMatchObject({ items: 2 });
       }
       const before = await office.views('2026-11-21');
       expect(before.pages['3']).toMatchObject({ status: 'OPEN', withdrawnOn: null });
-      expect(before.plan.progress).toMatchObject({ items: 3 });
+      expect(before.plan.progress).toMatchObject({ items: 4 });
       expect((await office.views('2026-11-26')).pages['3']).toMatchObject({ status: 'OPEN', parts: [expect.objectContaining({ status: 'REPORTED', reports: [{ reportedOn: '2026-11-22' }] })] });
+    }
+  });
+
+  it('item 4, kept by the version for its report awaiting inspection, is in the plan on every day once its hand withdrawal is taken back, and its report passed on 12-01 completes it (breaker11r P4)', async () => {
+    for (const office of [offices.inDateOrder, offices.asTyped]) {
+      for (const asOf of ['2026-11-21', '2026-11-28', '2026-11-30']) {
+        expect((await office.views(asOf)).pages['4']).toMatchObject({ status: 'OPEN', withdrawnOn: null, parts: [expect.objectContaining({ status: 'REPORTED', reports: [{ reportedOn: '2026-11-18' }] })] });
+      }
+      const now = await office.views();
+      expect(now.pages['4']).toMatchObject({ status: 'COMPLETED', withdrawnOn: null, completedOn: '2026-12-01' });
+      expect(now.withdrawn).not.toContainEqual(expect.objectContaining({ code: '4' }));
     }
   });
 });

@@ -1154,6 +1154,37 @@ describe('an item withdrawn and listed again has its withdrawn days, whatever th
       const first = typed(definedAndAssigned, [byHand('2026-05-20')]);
       given(first).when(byHand('2026-06-01', '再次撤销')).thenRefused('CONFLICT', /on 2026-05-20 \(手工撤销\) already/, /已于 2026-05-20 撤销（手工撤销），不在方案中，无需再次撤销。如撤销日期有误，请用“更正撤销日期”。/);
     });
+
+    describe('given 市财政局’s report of 05-20 awaiting inspection, the version of 06-10 kept the item (保留待督查) — it withdrew nothing (breaker11r P4)', () => {
+      // Typed either way the item's stream is the same: the version typed first kept the item (nothing on its stream), typed after
+      // the hand withdrawal of 06-01 it found the item out (nothing either). Only a version that removes the item withdraws it.
+      const V2 = { on: '2026-06-20', reason: '依据 plan-v3.csv 修订方案' };
+      const handWithdrawn = typed(definedAndAssigned, [reportOn(FINANCE, '2026-05-20'), byHand('2026-06-01')]);
+      const correctionWith = (versionsLeavingOut: readonly { on: string; reason: string }[], withdrawnOn?: string): WorkPlanItemCommand =>
+        ({ ...correction(withdrawnOn), versionsLeavingOut }) as WorkPlanItemCommand;
+
+      it('when the hand withdrawal is taken back (撤销有误), then the item is in the plan again on every day and the report can be inspected', () => {
+        const undone = typed(handWithdrawn, [correction()]);
+        expect(undone.slice(handWithdrawn.length)).toEqual([{ type: 'WorkPlanItemWithdrawalUndone', data: { itemId: ITEM, withdrawnOn: '2026-06-01', reason: '撤销录入有误', byVerification: false } }]);
+        expect(out(undone)).toBe('open');
+        given(undone)
+          .when({ ...inspect(FINANCE, 'PASSED', 'inspection-1'), unitNames: names })
+          .then([expect.objectContaining({ type: 'InspectionLogged', data: expect.objectContaining({ unitId: FINANCE, outcome: 'PASSED' }) })]);
+      });
+
+      it('when it is moved on or after the version’s day, then it moves: the version left the item in the plan', () => {
+        expect(out(typed(handWithdrawn, [correction('2026-06-15')]))).toBe('withdrawn 2026-06-15 手工撤销');
+      });
+
+      it('when a later version (06-20) leaves it out after the report was sent back (06-15), then taken back the item is out from that version’s day with its reason', () => {
+        const failed = { ...inspect(FINANCE, 'FAILED', 'inspection-1'), inspectedOn: '2026-06-15', unitNames: names } as WorkPlanItemCommand;
+        // As the office typed it: the inspector's failure of 06-15 before the hand withdrawal of 06-01 was known.
+        const withFailure = typed(definedAndAssigned, [reportOn(FINANCE, '2026-05-20'), failed, byHand('2026-06-01')]);
+        const undone = typed(withFailure, [correctionWith([VERSION, V2])]);
+        expect(out(undone)).toBe('withdrawn 2026-06-20 依据 plan-v3.csv 修订方案');
+        given(withFailure).when(correctionWith([VERSION, V2], '2026-06-25')).thenRefused('CONFLICT', /left out by the version of the plan of 2026-06-20/, /2026-06-20 的新版方案（依据 plan-v3.csv 修订方案）也未列入/);
+      });
+    });
   });
 });
 

@@ -126,7 +126,8 @@ export interface WithdrawWorkPlanItem extends NamesUnits {
 /**
  * A version of the plan's file whose outline does not list the item: on its office day `on` (`YYYY-MM-DD`) it took the
  * item out of the plan (WorkPlanItemWithdrawn with its `reason`, 依据 <file> 修订方案) if the item was in it then, and
- * changed nothing if the item was out already (breaker11q P8). Looked up by the handler from the plan's stream.
+ * changed nothing if the item was out already (breaker11q P8) — or kept it, with a part verified or a report awaiting
+ * inspection before that day (保留已核验 / 保留待督查: `versionRemoving`, breaker11r P4). Looked up by the handler from the plan's stream.
  */
 export interface PlanVersionLeavingOut {
   readonly on: string;
@@ -141,7 +142,8 @@ export interface PlanVersionLeavingOut {
  * WithdrawWorkPlanItem's rules). CONFLICT when the item is not withdrawn, when a version of the plan withdrew it
  * (`versionsLeavingOut`: not the office's to take back or re-date), or when the corrected day is on or after a version
  * that left it out; taken back, an item such a version left out after the hand withdrawal's day is out from that
- * version's day, with its reason, as typed in date order (breaker11q P8).
+ * version's day, with its reason, as typed in date order (breaker11q P8). A version that kept the item (a part verified
+ * or a report awaiting inspection before its day: 保留已核验 / 保留待督查) withdrew nothing and counts for neither (breaker11r P4).
  */
 export interface CorrectWorkPlanItemWithdrawal extends NamesUnits {
   readonly type: 'CorrectWorkPlanItemWithdrawal';
@@ -873,6 +875,29 @@ function withdrawItem(command: WithdrawWorkPlanItem, state: WorkPlanItemState): 
   return events;
 }
 
+/**
+ * Whether a version of the plan dated `versionOn` (`YYYY-MM-DD`) that leaves the item out, finding it in the plan, keeps it
+ * rather than withdrawing it: a part verified or a report awaiting inspection among its units' records dated before that day
+ * (as the item counts them, `counted`) — the revision's 保留已核验事项 / 保留待督查事项 (plan-revision's `hasVerifiedWork`
+ * judged on `workBeforeVersionDay`, breaker10g P11), whatever the typing order.
+ */
+function keptByVersionOn(item: DefinedItemFacts, versionOn: string): boolean {
+  return partsOf(assignmentsBefore(counted(item).assignments, versionOn)).some((part) => part.status === 'VERIFIED' || part.status === 'REPORTED');
+}
+
+/**
+ * The first version of `versions` (those of the plan's file that do not list the item), by day, dated on or after `from`
+ * (`YYYY-MM-DD`: a hand withdrawal's day) that actually takes the item out of the plan on its day, had the item been in it
+ * then — one that kept it (`keptByVersionOn`: 保留待督查 / 保留已核验) withdrew nothing and is passed over (breaker11r P4: a
+ * hand withdrawal taken back came out 「by」 such a version, its report never to be inspected). Undefined when none does.
+ */
+function versionRemoving(item: DefinedItemFacts, versions: readonly PlanVersionLeavingOut[] | undefined, from: string): PlanVersionLeavingOut | undefined {
+  return [...(versions ?? [])]
+    .filter((version) => version.on >= from)
+    .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0))
+    .find((version) => !keptByVersionOn(item, version.on));
+}
+
 /** The version of the plan's file whose withdrawal is the one standing (its day and reason), if a version made it. */
 const versionWithdrawing = (item: WithdrawnWorkPlanItem, versions: readonly PlanVersionLeavingOut[] | undefined): PlanVersionLeavingOut | undefined =>
   versions?.find((version) => version.on === item.withdrawnOn && version.reason === item.reason);
@@ -963,8 +988,9 @@ function correctItemWithdrawal(command: CorrectWorkPlanItemWithdrawal, state: Wo
   requireText(command.reason, say('A reason for correcting the withdrawal', '更正撤销的理由'));
   const { itemId, withdrawnOn } = state;
   // A version of the plan dated on or after this hand withdrawal that leaves the item out took it out on its own day had the
-  // hand withdrawal not been there (typed in date order it found the item withdrawn and changed nothing): it stands then.
-  const leftOut = [...(command.versionsLeavingOut ?? [])].filter((version) => version.on >= withdrawnOn).sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0))[0];
+  // hand withdrawal not been there (typed in date order it found the item withdrawn and changed nothing): it stands then —
+  // unless it kept the item (保留已核验 / 保留待督查: breaker11r P4), which withdrew nothing.
+  const leftOut = versionRemoving(state, command.versionsLeavingOut, withdrawnOn);
   if (leftOut && command.withdrawnOn !== undefined && command.withdrawnOn >= leftOut.on) {
     const name = itemNamed(state);
     throw conflict(

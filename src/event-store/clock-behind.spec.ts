@@ -3,7 +3,9 @@ import { Logger } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLOCK_TOLERANCE_MS, clockAheadAcceptance, clockAheadAcceptanceWords, clockBehindBy, clockBehindMessage, newestOf, recordedAfterAcceptance } from './clock-behind.js';
+import { CLOCK_TOLERANCE_MS, clockAheadAcceptance, clockAheadAcceptanceWords, clockBehindBy, clockBehindMessage, latestInstant, newestOf, recordedAfterAcceptance, seenAtNoEarlierThan } from './clock-behind.js';
+import { WitnessKeeper } from './store-admission.js';
+import { readWitness, writeWitness } from './store-witness.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { StoreHealth } from './store-health.js';
 
@@ -138,5 +140,64 @@ describe('The store health with a clock set back', () => {
     } finally {
       warned.mockRestore();
     }
+  });
+});
+
+/*
+ * breaker9r P1 (serious): a server refused CLOCK_BEHIND_LOG wrote the store witness with its slow
+ * clock at start and at shutdown; the witness's seen instant went back, and the next plain start was
+ * ready. The seen instant never moves back, by any writer.
+ */
+describe('The instant the store witness says the store was seen at (breaker9r P1)', () => {
+  it('is the clock, or the latest instant already seen when the clock reads before it', () => {
+    expect(seenAtNoEarlierThan(at('2026-12-02T10:00:00.000Z'), at('2026-12-04T10:00:00.000Z'))).toBe('2026-12-04T10:00:00.000Z');
+    expect(seenAtNoEarlierThan(at('2026-12-02T10:00:00.000Z'), at('2026-12-01T10:00:00.000Z'))).toBe('2026-12-02T10:00:00.000Z');
+    expect(seenAtNoEarlierThan(at('2026-12-02T10:00:00.000Z'), null)).toBe('2026-12-02T10:00:00.000Z');
+    expect(latestInstant([null, '2026-12-01T10:00:00.000Z', undefined, 'not a time', '2026-12-03T10:00:00.000Z', '2026-12-02T10:00:00.000Z'])).toBe('2026-12-03T10:00:00.000Z');
+    expect(latestInstant([null, undefined])).toBeNull();
+  });
+
+  describe('written by a witness keeper on a clock set back', () => {
+    let directory: string;
+    beforeEach(() => {
+      directory = mkdtempSync(join(tmpdir(), 'rectify-seen-'));
+      jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'setInterval', 'clearInterval'], now: at('2026-12-02T10:00:00.000Z') });
+    });
+    afterEach(() => {
+      jest.useRealTimers();
+      rmSync(directory, { recursive: true, force: true });
+    });
+    const seen = { storeId: 'store-1', kind: 'sqlite' as const, location: '/data/rectify.db' };
+
+    it('keeps the instant the witness read at start said, at its first write and at close', () => {
+      const path = join(directory, 'witness.json');
+      const keeper = new WitnessKeeper(path, seen);
+      keeper.keepSeenAtAtLeast('2026-12-04T10:00:00.000Z');
+      keeper.write(null, null);
+      expect(readWitness(path)!.seenAt).toBe('2026-12-04T10:00:00.000Z');
+      keeper.noteHead({ commit: 1n, prepare: 1n }, 'event-1');
+      keeper.close();
+      expect(readWitness(path)!.seenAt).toBe('2026-12-04T10:00:00.000Z');
+      // Once the clock passes it, the clock's instant again.
+      jest.setSystemTime(at('2026-12-05T10:00:00.000Z'));
+      keeper.write({ commit: 1n, prepare: 1n }, 'event-1');
+      expect(readWitness(path)!.seenAt).toBe('2026-12-05T10:00:00.000Z');
+    });
+
+    it('never writes before what another writer put in the file meanwhile, unless that was written before an acceptance it carries', () => {
+      const path = join(directory, 'witness.json');
+      const keeper = new WitnessKeeper(path, seen);
+      keeper.write(null, null);
+      writeWitness(path, { ...seen, head: null, seenAt: '2026-12-06T00:00:00.000Z' });
+      keeper.write(null, null);
+      expect(readWitness(path)!.seenAt).toBe('2026-12-06T00:00:00.000Z');
+
+      // A start that accepted a clock that was ahead: the witness on disk (without the acceptance) was written by that clock.
+      const acceptance = { at: '2026-12-02T10:00:00.000Z', upTo: '1', from: '1', records: 1, newestThen: '2026-12-06T00:00:00.000Z' };
+      const accepting = new WitnessKeeper(path, { ...seen, clockAheadAccepted: [acceptance] });
+      accepting.write(null, null);
+      expect(readWitness(path)!.seenAt).toBe('2026-12-02T10:00:00.000Z');
+      accepting.close();
+    });
   });
 });

@@ -49,6 +49,32 @@ export function newestOf(candidates: readonly { readonly at: string | null | und
 }
 
 /**
+ * The latest of several instants (ISO-8601 texts; unreadable ones and null/undefined left out), as
+ * written; null when none can be read. What the store's witnesses (the one beside the data, its copies
+ * beside the key and by the served path) say the store was last seen at: the newest of them counts.
+ */
+export function latestInstant(candidates: readonly (string | null | undefined)[]): string | null {
+  let latest: { at: number; text: string } | null = null;
+  for (const text of candidates) {
+    const at = text ? Date.parse(text) : Number.NaN;
+    if (Number.isFinite(at) && (!latest || at > latest.at)) latest = { at, text: text! };
+  }
+  return latest?.text ?? null;
+}
+
+/**
+ * breaker9r P1 (serious): the instant a witness write records as `StoreWitness.seenAt` — the clock's
+ * reading, or `floor` when the clock reads before it. The seen instant never moves back: a server (or a
+ * tool) on a clock set back, refused CLOCK_BEHIND_LOG, once wrote its own slow time over the witness
+ * at start and shutdown, and the next plain start was ready — one restart undid the refusal. Only a
+ * start that accepts a clock that was ahead (`ClockAheadAcceptance`) writes an earlier one.
+ * `now`, `floor`: ms since the epoch (floor null: none known). Returns ISO-8601 UTC.
+ */
+export function seenAtNoEarlierThan(now: number, floor: number | null): string {
+  return new Date(floor !== null && Number.isFinite(floor) && floor > now ? floor : now).toISOString();
+}
+
+/**
  * An operator's acceptance of records stamped by a clock that was ahead (breaker9q P4): a start with
  * `--accept-clock-ahead-records` (ACCEPT_CLOCK_AHEAD_RECORDS=true) on a store whose newest instant the
  * clock reads before by more than CLOCK_TOLERANCE_MS. Kept in the store witness

@@ -23,8 +23,9 @@ function recordTimeOf(admitted: AdmittedStore, clock: Clock) {
   if (!(clock instanceof SystemClock)) return null;
   const store = admitted.store;
   // breaker9q P4: records an operator accepted as stamped by a clock that was ahead are not judged again,
-  // nor the witness this start read when it accepted them (written by that clock too).
-  const seenAt = admitted.clockAheadThisStart && admitted.clockAheadThisStart !== 'nothing' ? null : (admitted.witnessed?.seenAt ?? null);
+  // nor the witnesses this start read when it accepted them (written by that clock too: `seenBefore` is null then).
+  // breaker9r P1: the latest instant any witness of the store saw it at, not only the one judged.
+  const seenAt = admitted.seenBefore;
   return {
     now: () => clock.now().getTime(),
     newestRecorded: () =>

@@ -37,7 +37,17 @@ import { readServedPathWitness, servedPathWitnessPath } from './served-path-witn
 import { judgeOtherNames } from './store-file-names.js';
 import { LiveServerRegistration, liveServersFolderOf, judgeCompanionsGoneUnderLiveServers, judgeLiveServers, judgeReplacedUnderLiveServers, judgeToolBesideLiveServers, liveServersOn, storeLockedRefusal, type ServerFacts } from './live-servers.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
-import { clockAheadAcceptance, clockAheadAcceptanceWords, clockBehindBy, clockBehindMessage, newestOf, recordedAfterAcceptance, type ClockAheadAcceptance } from './clock-behind.js';
+import {
+  clockAheadAcceptance,
+  clockAheadAcceptanceWords,
+  clockBehindBy,
+  clockBehindMessage,
+  latestInstant,
+  newestOf,
+  recordedAfterAcceptance,
+  seenAtNoEarlierThan,
+  type ClockAheadAcceptance,
+} from './clock-behind.js';
 import { judgeStrayWal, setStrayWalAside, type StrayWalSetAside, type WitnessedStoreFile } from './stray-wal.js';
 
 /** How often, at most, the witness file is made durable (fsync) while events are appended (ms). */
@@ -141,6 +151,39 @@ export class WitnessKeeper {
   /** The highest checkpoint number given before an accepted reset took newer checkpoints away (see `StoreWitness.checkpointNumbered`); 0 for none. */
   private numbered = 0;
 
+  /**
+   * The latest instant the store is known to have been seen at (ms since the epoch; null: none known):
+   * no write records an earlier `seenAt` (breaker9r P1, `seenAtNoEarlierThan`). Raised by what the
+   * witnesses read at start said (`keepSeenAtAtLeast`), by each write, and by the witness file as each
+   * durable write finds it (another server's or a tool's write since).
+   */
+  private seenFloor: number | null = null;
+
+  /**
+   * The store was seen at `at` (ISO-8601; null/undefined/unreadable: nothing known) by a witness this
+   * process read: no later write of the witness says an earlier instant. Not called by a start that
+   * accepted a clock that was ahead for what it accepted (the witness it read was written by that clock).
+   */
+  keepSeenAtAtLeast(at: string | null | undefined): void {
+    const ms = at ? Date.parse(at) : Number.NaN;
+    if (Number.isFinite(ms) && (this.seenFloor === null || ms > this.seenFloor)) this.seenFloor = ms;
+  }
+
+  /**
+   * Before a durable write: the seen instant of the witness file as it is now, when it is this store's
+   * and knows no fewer clock-ahead acceptances than this process (one that knows fewer was written
+   * before the acceptance this process carries, by the clock it accepted). A file that cannot be read is
+   * left to the start's checks (it is written over).
+   */
+  private keepSeenAtOnDisk(): void {
+    try {
+      const onDisk = readWitness(this.path);
+      if (onDisk?.storeId === this.seen.storeId && (onDisk.clockAheadAccepted?.length ?? 0) >= (this.seen.clockAheadAccepted?.length ?? 0)) this.keepSeenAtAtLeast(onDisk.seenAt);
+    } catch {
+      // Damaged or unreadable: what this process knows stands.
+    }
+  }
+
   /** Keeps the numbers given so far (an accepted older store, or the old witness's `checkpointNumbered`) without writing. */
   keepCheckpointNumbering(numbered: number | null | undefined): void {
     if (numbered && numbered > this.numbered) this.numbered = numbered;
@@ -211,6 +254,9 @@ export class WitnessKeeper {
     }
     const { createdForFirstRun, ...seen } = this.seen;
     const file = this.storeFile?.() ?? null;
+    if (durable || this.fileLength === null) this.keepSeenAtOnDisk();
+    const seenAt = seenAtNoEarlierThan(Date.now(), this.seenFloor);
+    this.seenFloor = Date.parse(seenAt);
     const witness: StoreWitness = {
       ...seen,
       ...(this.signingKey ? { signingKey: this.signingKey } : {}),
@@ -224,7 +270,7 @@ export class WitnessKeeper {
       ...(this.sealedRows ? { sealedRows: true } : {}),
       ...(this.keyCopy !== null ? { keyCopy: this.keyCopy } : {}),
       ...(file ? { storeFile: file } : {}),
-      seenAt: new Date().toISOString(),
+      seenAt,
     };
     const signed = this.signingPrivateKey ? signWitness(witness, this.signingPrivateKey) : witness;
     this.fileLength = durable || this.fileLength === null ? writeWitness(this.path, signed) : this.overwrite(signed, this.fileLength);
@@ -398,6 +444,13 @@ export interface AdmittedStore {
    * there was nothing to accept; null when the setting is off.
    */
   readonly clockAheadThisStart: { readonly accepted: ClockAheadAcceptance } | 'nothing' | null;
+  /**
+   * The latest instant (ISO-8601) the witnesses of this store read at this start saw it at (beside the
+   * data, beside the key, by the served path; breaker9r P1): what the clock check judges the clock by
+   * besides the log, and what no write of the witness goes back before. Null when none was read, or when
+   * this start accepted a clock that was ahead (those instants were that clock's).
+   */
+  readonly seenBefore: string | null;
   /** The key checkpoints were last signed with, by the witness or else the newest checkpoint (see `judgeSigningKey`). */
   readonly signingKeyOnRecord: SigningKeyOnRecord | undefined;
   readonly witness: WitnessKeeper;
@@ -431,6 +484,7 @@ function acceptClockAhead(
   settings: StoreSettings,
   store: EventStore,
   sameStore: StoreWitness | null,
+  seenBefore: string | null,
   head: bigint | null,
   logger: Logger,
 ): Pick<AdmittedStore, 'clockAheadAccepted' | 'clockAheadThisStart'> {
@@ -439,7 +493,7 @@ function acceptClockAhead(
   const now = Date.now();
   const sqlite = store instanceof SqliteEventStore ? store : null;
   const newest = newestOf([
-    { at: sameStore?.seenAt, source: 'witness' },
+    { at: seenBefore, source: 'witness' },
     { at: sqlite ? recordedAfterAcceptance(sqlite.newestRecord(), before) : null, source: 'log' },
   ]);
   const ahead = sqlite?.recordsStampedAfter(new Date(now).toISOString()) ?? null;
@@ -969,7 +1023,15 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
         ? witnessed.numberedAtReset
         : undefined;
     // breaker9q P4: the records a clock that was ahead stamped, accepted as such when the operator says so.
-    const { clockAheadAccepted, clockAheadThisStart } = acceptClockAhead(settings, opened, witnessed?.storeId === identity.storeId ? witnessed : null, head?.commit ?? null, logger);
+    // breaker9r P1: the latest instant any witness of this store read at this start saw it at (beside the
+    // data, beside the key, by the served path): the clock check judges by it, and no write of the witness
+    // goes back before it — unless this start accepts a clock that was ahead, which takes those instants in.
+    const sameStoreWitnesses = [dataFolderWitness, witnessed, ...copiesJudging([...kept, ...servedPathCopies], identity.storeId, place, sqlite && settings.SQLITE_PATH !== ':memory:' ? servedPathOf(settings.SQLITE_PATH) : undefined).map(({ witness }) => witness)].filter(
+      (seen): seen is StoreWitness => seen?.storeId === identity.storeId,
+    );
+    const seenBefore = latestInstant(sameStoreWitnesses.map((seen) => seen.seenAt));
+    const { clockAheadAccepted, clockAheadThisStart } = acceptClockAhead(settings, opened, witnessed?.storeId === identity.storeId ? witnessed : null, seenBefore, head?.commit ?? null, logger);
+    const seenBeforeCounts = clockAheadThisStart && clockAheadThisStart !== 'nothing' ? null : seenBefore;
     const witness = new WitnessKeeper(
       settings.STORE_WITNESS_PATH,
       {
@@ -992,6 +1054,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
     // The key is the ledger's business (judged when it is loaded, see LedgerService); until then the
     // witness keeps the one it knew, whatever store it saw: the key is the office's, not the store's.
     if (signingKeyOnRecord) witness.keepSigningKeyUnwritten(signingKeyOnRecord.fingerprint);
+    witness.keepSeenAtAtLeast(seenBeforeCounts);
     // The key the witness will be signed with, once judged (the one on record, none on record, or a
     // declared rotation): given now, so the first write of this start is signed too — a sealed
     // store's witness is never unsigned (breaker9d P5: an unsigned witness of a sealed store is
@@ -1064,7 +1127,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
           })
       : Promise.resolve();
     integrity.catch(() => undefined);
-    return { store: opened, identity, createdForFirstRun, acceptedReset: refusal, resetAcceptedAt, clockAheadAccepted, clockAheadThisStart, signingKeyOnRecord, witness, witnessed, integrity, registration };
+    return { store: opened, identity, createdForFirstRun, acceptedReset: refusal, resetAcceptedAt, clockAheadAccepted, clockAheadThisStart, seenBefore: seenBeforeCounts, signingKeyOnRecord, witness, witnessed, integrity, registration };
   } catch (error) {
     await store?.close();
     release();
@@ -1597,6 +1660,8 @@ async function toolWitnessKeeper(store: SqliteEventStore, settings: ToolStoreSet
     () => store.storeFileNow(),
   );
   if (same?.signingKey) witness.keepSigningKeyUnwritten(same.signingKey);
+  // breaker9r P1: a tool's write never takes the seen instant back either.
+  witness.keepSeenAtAtLeast(same?.seenAt);
   // Signed with the key the store is sealed with, else with the key file when it is the one the
   // witness names: a tool never puts another key on record (the server judges a changed key).
   const keyPath = signingKeyPath(settings);

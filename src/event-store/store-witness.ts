@@ -36,7 +36,13 @@ export interface StoreWitness {
    * Null for an empty log; absent in witnesses written before it was recorded.
    */
   readonly headEvent?: WitnessedEvent | null;
-  /** ISO-8601 instant at which the head was seen. */
+  /**
+   * ISO-8601 instant at which the store was last seen (the head, by the writer's clock) — never earlier
+   * than the one it replaces (breaker9r P1): a writer whose clock reads before it (a clock set back, a
+   * server refused CLOCK_BEHIND_LOG) writes the one it found, so no start, shutdown or tool undoes the
+   * clock check by writing the witness. Only a start that accepts a clock that was ahead
+   * (`clockAheadAccepted`) writes an earlier one, its own.
+   */
   readonly seenAt: string;
   /**
    * True while the store is one a first start created (no store seen before it) and nothing has

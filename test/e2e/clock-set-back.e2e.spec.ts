@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runTool, toolOnStore } from '../support/cli-tool.js';
 import { testSigningKeyFile } from '../support/signing-key.js';
@@ -16,6 +17,17 @@ import { graphqlAt, killHard, PROCESS_TEST_CEILING_MS, startServer } from '../su
 const TWO_DAYS_MS = 2 * 24 * 3_600_000;
 /** The environment of a process whose clock reads two days behind (test/support/clock-set-back.cjs). */
 const setBack = { NODE_OPTIONS: `--require ${join(process.cwd(), 'test/support/clock-set-back.cjs')}`, CLOCK_OFFSET_MS: String(-TWO_DAYS_MS) };
+
+/** A process whose clock reads two days ahead (the witness it writes says so). */
+const aheadTwoDays = { NODE_OPTIONS: setBack.NODE_OPTIONS, CLOCK_OFFSET_MS: String(TWO_DAYS_MS) };
+/** Stops a server as the operator does (SIGTERM: it drains and shuts down, writing what it writes at shutdown). */
+const stopGracefully = (child: import('node:child_process').ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+const seenAtOf = (sqlitePath: string) => (JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8')) as { seenAt: string }).seenAt;
 
 const healthOf = async (port: number) => (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { status: string; problems: { cause: string }[] };
 
@@ -70,6 +82,44 @@ describe('A server whose clock was set back', () => {
       } finally {
         await killHard(server.child);
       }
+    },
+    PROCESS_TEST_CEILING_MS,
+  );
+
+  it(
+    'stays refused after a restart: the refused start and its shutdown never write the witness back to the slow clock (breaker9r P1)',
+    async () => {
+      const sqlitePath = freshDatabasePath();
+      // A clock two days ahead sees the store (nothing recorded): the witness alone holds the newest instant.
+      let server = await startServer(sqlitePath, { env: aheadTwoDays });
+      await stopGracefully(server.child);
+      const seenAhead = seenAtOf(sqlitePath);
+      expect(Date.parse(seenAhead)).toBeGreaterThan(Date.now() + TWO_DAYS_MS / 2);
+
+      // The clock right again: refused, then stopped as an operator stops it.
+      server = await startServer(sqlitePath);
+      try {
+        const health = await healthOf(server.port);
+        expect(health.status).toBe('degraded');
+        expect(health.problems.map((problem) => problem.cause)).toContain('CLOCK_BEHIND_LOG');
+      } finally {
+        await stopGracefully(server.child);
+      }
+      expect(seenAtOf(sqlitePath)).toBe(seenAhead);
+
+      // A plain start is still refused; so is a writing tool; only --accept-clock-ahead-records (or real time) clears it.
+      server = await startServer(sqlitePath);
+      try {
+        const health = await healthOf(server.port);
+        expect(health.status).toBe('degraded');
+        expect(health.problems.map((problem) => problem.cause)).toContain('CLOCK_BEHIND_LOG');
+        const tool = await toolOnStore('create-user', ['--name', '李娜', '--role', 'INSPECTOR'], sqlitePath);
+        expect(tool.code).not.toBe(0);
+        expect(tool.stderr).toContain('比事件库上次写入的时间');
+      } finally {
+        await stopGracefully(server.child);
+      }
+      expect(seenAtOf(sqlitePath)).toBe(seenAhead);
     },
     PROCESS_TEST_CEILING_MS,
   );

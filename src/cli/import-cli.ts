@@ -45,8 +45,8 @@ export function nearNamesArgument(values: readonly string[] | undefined): string
 export interface ImportTool<Options> {
   readonly usage: ToolUsage;
   readonly commandType: string;
-  /** The file's path and the tool's own options, or a UsageError. */
-  parse(argv: string[]): Options & { readonly file: string };
+  /** The file's path and the tool's own options (`dryRun`: `--dry-run`, nothing is written — no store created either), or a UsageError. */
+  parse(argv: string[]): Options & { readonly file: string; readonly dryRun?: boolean };
   /** Imports and returns the summary to print, in both languages. */
   run(dependencies: ImportDependencies, file: ImportFile, options: Options, context: CommandContext): Promise<Bilingual>;
 }
@@ -66,8 +66,8 @@ export function runImportTool<Options>(tool: ImportTool<Options>): void {
 
 /** What every import tool takes besides its own options, said after each tool's usage. */
 const COMMON_USAGE: ToolUsage = {
-  zh: 'SQLITE_PATH 处没有事件库时拒绝，不创建任何文件（多半是在别的文件夹中运行了工具）；确要新建空事件库时加 --new-store。',
-  en: 'Where SQLITE_PATH names no store the tool refuses and creates nothing (most likely it was run in another folder); --new-store starts a new, empty one there.',
+  zh: 'SQLITE_PATH 处没有事件库时拒绝，不创建任何文件（多半是在别的文件夹中运行了工具）；确要新建空事件库时加 --new-store。--dry-run 不写入也不创建任何文件：与 --new-store 同用时按空事件库试导入。',
+  en: 'Where SQLITE_PATH names no store the tool refuses and creates nothing (most likely it was run in another folder); --new-store starts a new, empty one there. --dry-run writes and creates no file: with --new-store the file is tried against an empty store.',
 };
 
 const withCommonUsage = (usage: ToolUsage): ToolUsage => ({ zh: `${usage.zh}\n${COMMON_USAGE.zh}`, en: `${usage.en}\n${COMMON_USAGE.en}` });
@@ -109,7 +109,8 @@ async function main<Options>(tool: ImportTool<Options>, reading: (fileName: stri
     },
   );
   loadEnvFile();
-  const store = await openToolStore(validateSettings(process.env), { newStore });
+  // A dry run writes no file at all (newcomer28 S1: --new-store --dry-run left an empty store behind, which the real run then wrote unsealed).
+  const store = await openToolStore(validateSettings(process.env), { newStore, dryRun: options.dryRun === true });
   const schemas = allEventSchemas();
   try {
     const units = await replayLog(store, schemas, new UnitsReadModel());

@@ -1284,28 +1284,33 @@ type ToolStoreSettings = Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH' | 'EVEN
 
 /**
  * A tool appends to a sealed store as the server would (breaker9b N1): with the row-seal key of the
- * office's signing key, read where the server reads it. A store the tool creates is sealed from its
- * first event, with the key the server would use (generated where the server would generate it):
- * the server never seals a log it did not see sealed unless told to (breaker9d P5, `judgeFirstSealing`).
+ * office's signing key, read where the server reads it. An empty store (`fresh`: one the tool creates,
+ * or one holding no event and never numbering one — created by a run or a server start that stopped
+ * before its first event) is sealed from its first event, with the key the server would use:
+ * the witness's key when it names one, else the key file, generated where the server would generate it
+ * when there is none (newcomer28 S1: an empty file left behind was taken as an older version's
+ * unsealed store, and every row the tools then wrote was refused as possibly forged). The server never
+ * seals a log it did not see sealed unless told to (breaker9d P5, `judgeFirstSealing`).
  * A store of an older version, never sealed, is left as it is. Returns the key the tool seals
- * with, null when it seals nothing.
- * @throws InvalidSettingsError when the store is sealed and the key is not at hand, or is not the
- *   key the store witness names: rows written without it would be refused as not Rectify's.
+ * with, null when it seals nothing. Writes nothing but a generated key (and only for a fresh store).
+ * @throws InvalidSettingsError when the store is sealed (or fresh, its witness naming a key) and the
+ *   key is not at hand, or is not the key the store witness names: rows written without it would be
+ *   refused as not Rectify's.
  */
-function sealToolAppends(store: SqliteEventStore, settings: ToolStoreSettings, created: boolean): KeyObject | null {
+function sealToolAppends(store: SqliteEventStore, settings: ToolStoreSettings, fresh: boolean): KeyObject | null {
   let witnessed: StoreWitness | null = null;
   try {
     witnessed = readWitness(settings.STORE_WITNESS_PATH);
   } catch {
     // A damaged witness is the server's to refuse; the rows say whether the store is sealed.
   }
-  if (created) {
+  if (fresh && !witnessed?.signingKey) {
     // A tool's terminal: Chinese first, then the English (breaker9e P2).
     const key = loadSigningKey(settings, (message, messageZh) => console.error(`${messageZh}\n${message}`));
     store.sealRows(rowSealKeyOf(key), false);
     return key;
   }
-  if (witnessed?.sealedRows !== true && !store.hasSealedRows()) return null;
+  if (!fresh && witnessed?.sealedRows !== true && !store.hasSealedRows()) return null;
   const path = signingKeyPath(settings);
   const key = existsSync(path) ? readSigningKey(path) : null;
   const fingerprint = key ? keyFingerprint(publicKeyText(key)) : null;
@@ -1387,13 +1392,18 @@ export function freshFolderExample(sqlitePath: string, exists: (path: string) =>
  * @throws StoreRefusedError the server's refusal, saying that the tool wrote nothing.
  */
 export function judgeToolStore(settings: ToolStoreSettings, options: { readOnly?: boolean } = {}): Promise<() => void> {
-  if (settings.EVENT_STORE !== 'sqlite' || settings.SQLITE_PATH === ':memory:') return Promise.resolve(() => undefined);
-  try {
-    // A tool that only reads (ledger:export) may read files it cannot write, e.g. a backup kept read-only.
-    refuseUnwritableStore(settings, { filesToo: !options.readOnly });
-  } catch (error) {
-    return Promise.reject(error);
-  }
+  return judgeToolStoreFile(settings, options).then(({ release }) => release);
+}
+
+/**
+ * `judgeToolStore`, also telling whether the SQLite file found holds no event and never numbered one
+ * (`unusedFile`: an empty file — left by a run that stopped before its first append, or by an older
+ * version's dry run — which is judged, when no witness saw it, as a store still to be created; see `openToolStore`).
+ */
+async function judgeToolStoreFile(settings: ToolStoreSettings, options: { readOnly?: boolean } = {}): Promise<{ release: () => void; unusedFile: boolean }> {
+  if (settings.EVENT_STORE !== 'sqlite' || settings.SQLITE_PATH === ':memory:') return { release: () => undefined, unusedFile: false };
+  // A tool that only reads (ledger:export, a dry run) may read files it cannot write, e.g. a backup kept read-only.
+  refuseUnwritableStore(settings, { filesToo: !options.readOnly });
   return withStrayWalNote((noted) => judgeSqliteToolStore(settings, noted));
 }
 
@@ -1401,7 +1411,7 @@ export function judgeToolStore(settings: ToolStoreSettings, options: { readOnly?
 const toolWarnings = { warn: (text: string) => void process.stderr.write(`${text.trim()}\n`) };
 
 /** `judgeToolStore` for a SQLite file, noting a stray -wal it moved aside. */
-async function judgeSqliteToolStore(settings: ToolStoreSettings, noted: StrayWalNoted): Promise<() => void> {
+async function judgeSqliteToolStore(settings: ToolStoreSettings, noted: StrayWalNoted): Promise<{ release: () => void; unusedFile: boolean }> {
   const storeSettings = { ...settings, ACCEPT_STORE_RESET: false };
   // The refusal's way out is the server's (a tool never accepts a store): said so, with what a tool user can do (newcomer13 R4).
   const example = freshFolderExample(settings.SQLITE_PATH);
@@ -1448,7 +1458,7 @@ async function judgeSqliteToolStore(settings: ToolStoreSettings, noted: StrayWal
   if (!existsSync(settings.SQLITE_PATH)) {
     const refusal = judgeAbsent(storeSettings, dataFolderWitness, kept);
     if (refusal) throw nothingWritten(withWalNote(settings, refusal));
-    return () => undefined;
+    return { release: () => undefined, unusedFile: false };
   }
   let inspection: SqliteStoreInspection;
   try {
@@ -1458,7 +1468,12 @@ async function judgeSqliteToolStore(settings: ToolStoreSettings, noted: StrayWal
   }
   const release = () => inspection.close();
   try {
-    const refusal = (
+    const unusedFile = inspection.headEvent() === null && inspection.positionsGiven() === null;
+    // newcomer28 S1: an unused file no witness saw is a store still to be created (see `openToolStore`),
+    // judged as a missing one is — a new store where the key vouches for one the path most likely meant is refused.
+    const refusal =
+      (unusedFile && !dataFolderWitness ? judgeAbsent(storeSettings, dataFolderWitness, kept) : null) ??
+      (
       await judgeFound(inspectionSource(inspection), {
         settings: storeSettings,
         location: settings.SQLITE_PATH,
@@ -1476,7 +1491,7 @@ async function judgeSqliteToolStore(settings: ToolStoreSettings, noted: StrayWal
       if (problems.length > 0) throw nothingWritten(damagedStore(settings, problems.map((problem) => `PRAGMA quick_check: ${problem}`)));
     }
     if (refusal) throw nothingWritten(withWalNote(settings, refusal));
-    return release;
+    return { release, unusedFile };
   } catch (error) {
     release();
     throw damagedRefusal(error);
@@ -1489,8 +1504,18 @@ async function judgeSqliteToolStore(settings: ToolStoreSettings, noted: StrayWal
  * and answered "15 units registered" into a store no server reads. A tool starts a new store only
  * when told (`--new-store`); refused before anything is created, the store file and the key included.
  */
-function noStoreToWriteTo(settings: ToolStoreSettings): StoreRefusedError {
+function noStoreToWriteTo(settings: ToolStoreSettings, unusedFile = false): StoreRefusedError {
   const path = resolve(settings.SQLITE_PATH);
+  if (unusedFile) {
+    // newcomer28 S1: an empty file left behind is not the office's store, nor one to write into unsealed.
+    return new StoreRefusedError(
+      'STORE_NOT_FOUND',
+      say(
+        `${path} (SQLITE_PATH=${settings.SQLITE_PATH}, read from the folder ${process.cwd()}) is an empty event store file that no store witness has seen — left by a run that stopped before it wrote anything, or by a dry run of an older version —, not a store in use: nothing was written. A command-line tool never starts a new store unless asked: run it in the installation's folder (where the server runs) or set SQLITE_PATH to the server's store; to start a new, empty store there, run it again with --new-store.`,
+        `${path}（SQLITE_PATH=${settings.SQLITE_PATH}，按文件夹 ${process.cwd()} 解析）是一个空的事件库文件，没有任何见证文件记载过它——多半是某次运行在写入之前中断，或旧版本试导入时留下的——并不是正在使用的事件库：未写入任何内容。命令行工具不会擅自新建事件库：请在安装文件夹（服务运行的文件夹）中运行，或将 SQLITE_PATH 设为服务使用的事件库；若确要在该处新建一个空事件库，请加 --new-store 重新运行。`,
+      ),
+    );
+  }
   return new StoreRefusedError(
     'STORE_NOT_FOUND',
     say(
@@ -1503,42 +1528,63 @@ function noStoreToWriteTo(settings: ToolStoreSettings): StoreRefusedError {
 /**
  * The store as a command-line tool opens it, once the server's judgement allows it (`judgeToolStore`).
  * `readOnly` (a tool that only reads, `ledger:export`): an existing SQLite file opened read-only,
- * never written nor its -wal checkpointed (breaker9d P4); a missing one is refused. A store that is
- * not there at all (no file, no witness) is created only with `newStore` (`--new-store`), else
- * refused STORE_NOT_FOUND before anything is written (`noStoreToWriteTo`). Otherwise
- * read-write, its appends sealed as the server's (`sealToolAppends`), with `close()` that also
- * witnesses a store this run created: a SQLite file that did not exist, where no witness was, is
- * first seen by the tool, so the tool writes the witness of what it left (id, head) and a server
- * started on the store later recognises it. Otherwise the witness is left to the server (the
- * tool's appends only make the log longer than it says).
+ * never written nor its -wal checkpointed (breaker9d P4); a missing one is refused.
+ * A store still to be created — no SQLite file where no witness is, or an *unused* file no witness saw
+ * (no event, none ever numbered: left by a run that stopped before its first append, or by an older
+ * version's dry run; newcomer28 S1) — is created only with `newStore` (`--new-store`), else refused
+ * STORE_NOT_FOUND before anything is written (`noStoreToWriteTo`). It is created complete or not at
+ * all: its identity, the signing key (generated where the server would generate it), its rows sealed
+ * from the first event, and its witness — signed, saying the rows are sealed, marked as created for a
+ * first run — written at once, before the tool does anything else, so a run that then appends nothing
+ * (a refused file, a failed account) leaves a store the next run and the server take as the server's
+ * own new store. An interrupted creation leaves an unused file at most, which is created again the same way.
+ * `dryRun` (`--dry-run`): nothing is written, no file created — the store is read through a read-only
+ * connection (what SQLite keeps beside a store it reads, an empty -wal and -shm, aside), its key and
+ * clock judged as for a real run; a store still to be created is an empty one in memory (with
+ * `newStore`; refused as the real run would be without it), so the dry run of a new store creates no
+ * store, witness or key.
+ * Otherwise read-write, its appends sealed as the server's (`sealToolAppends`) and witnessed
+ * (`witnessedToolStore`): each append moves the witness before it is answered, and `close()` makes it durable.
  * `sealsUnchecked` (a reading tool): called once, before the store is returned, with the note to print when
  * the store's rows are sealed and the office's key is not at hand (`checkSealsOfToolReads`).
- * @throws StoreRefusedError the server's refusal; STORE_NOT_FOUND for a read of a file that does not exist.
+ * @throws StoreRefusedError the server's refusal; STORE_NOT_FOUND for a read of a file that does not
+ *   exist, or a store to be created without `newStore`.
+ * @throws InvalidSettingsError the office's key is not at hand for a sealed store (see `sealToolAppends`).
  */
 export async function openToolStore(
   settings: ToolStoreSettings,
-  options: { readOnly?: boolean; newStore?: boolean; sealsUnchecked?: (note: Bilingual) => void } = {},
+  options: { readOnly?: boolean; newStore?: boolean; dryRun?: boolean; sealsUnchecked?: (note: Bilingual) => void } = {},
 ): Promise<EventStore> {
-  const release = await judgeToolStore(settings, { readOnly: options.readOnly });
+  const readsOnly = options.readOnly === true || options.dryRun === true;
+  const { release, unusedFile } = await judgeToolStoreFile(settings, { readOnly: readsOnly });
   const sqliteFile = settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:';
   if (options.readOnly && sqliteFile && !existsSync(settings.SQLITE_PATH)) {
+    release();
     throw new StoreRefusedError('STORE_NOT_FOUND', say(`${settings.SQLITE_PATH} does not exist (SQLITE_PATH): there is nothing to read.`, `${settings.SQLITE_PATH} 不存在（SQLITE_PATH）：没有可读取的内容。`));
   }
-  const created = sqliteFile && !existsSync(settings.SQLITE_PATH) && !existsSync(settings.STORE_WITNESS_PATH);
-  if (created && !options.newStore) {
+  const toCreate = sqliteFile && !existsSync(settings.STORE_WITNESS_PATH) && (!existsSync(settings.SQLITE_PATH) || unusedFile);
+  if (toCreate && !options.newStore && !options.readOnly) {
     release();
-    throw noStoreToWriteTo(settings);
+    throw noStoreToWriteTo(settings, unusedFile);
   }
+  if (toCreate && options.dryRun) {
+    // The dry run of a new store: judged against an empty store that exists nowhere.
+    release();
+    return new SqliteEventStore(':memory:', { writerThread: false });
+  }
+  // An empty store: sealed from its first event, whoever created it (a server stopped before it sealed anything, too).
+  const fresh = toCreate || unusedFile;
   let store: EventStore;
   let sealingKey: KeyObject | null = null;
   try {
-    store = openEventStore(settings, options);
+    store = openEventStore(settings, { readOnly: readsOnly });
     if (store instanceof SqliteEventStore && !options.readOnly) {
       try {
         // As the server's writes (breaker9p P1): nothing is recorded by a clock that reads before the newest record.
         const clockBehind = toolClockBehind(store, settings);
         if (clockBehind) throw clockBehind;
-        sealingKey = sealToolAppends(store, settings, created);
+        // A dry run judges the key as the real run would, and checks the seals of what it reads with it; it generates none.
+        sealingKey = sealToolAppends(store, settings, fresh && !options.dryRun);
       } catch (error) {
         await store.close();
         throw error;
@@ -1554,8 +1600,18 @@ export async function openToolStore(
     // After the tool's connection: while the read-only one is open, a failed one closed cannot checkpoint the -wal.
     release();
   }
-  if (options.readOnly || !(store instanceof SqliteEventStore)) return store;
-  return witnessedToolStore(store, settings, sealingKey);
+  if (readsOnly || !(store instanceof SqliteEventStore)) return store;
+  const witnessed = witnessedToolStore(store, settings, sealingKey);
+  if (toCreate) {
+    // Complete before anything else: identity, key and the witness of the empty, sealed store.
+    try {
+      await witnessed.witnessCreation();
+    } catch (error) {
+      await witnessed.close().catch(() => undefined);
+      throw error;
+    }
+  }
+  return witnessed;
 }
 
 /**
@@ -1590,11 +1646,18 @@ function toolClockBehind(store: SqliteEventStore, settings: ToolStoreSettings): 
  * names. The witness keeps what the server's said (store id, checkpoints, the key, sealed rows, an
  * accepted reset, where the copy beside the key is), re-reads the store's head after each write
  * (a server appending to the same file meanwhile is never taken back), and only ever moves
- * forward. A run that appended nothing leaves the witness as it was (a new store: none at all).
+ * forward. A run that appended nothing leaves the witness as it was — but a store the run created
+ * has its witness from the start (`witnessCreation`, newcomer28 S1).
  */
-function witnessedToolStore(store: SqliteEventStore, settings: ToolStoreSettings, sealingKey: KeyObject | null): SqliteEventStore {
+function witnessedToolStore(store: SqliteEventStore, settings: ToolStoreSettings, sealingKey: KeyObject | null): SqliteEventStore & ToolStoreCreation {
   let keeper: Promise<WitnessKeeper> | null = null;
-  const keeperNow = () => (keeper ??= toolWitnessKeeper(store, settings, sealingKey));
+  let creating = false;
+  const keeperNow = () => (keeper ??= toolWitnessKeeper(store, settings, sealingKey, creating));
+  // The witness of the store this run creates, before its first append (see `openToolStore`).
+  const witnessCreation = async () => {
+    creating = true;
+    (await keeperNow()).write(null, null);
+  };
   const appendToStream: EventStore['appendToStream'] = async (streamId, events, appendOptions) => {
     const result = await store.appendToStream(streamId, events, appendOptions);
     if (!result.alreadyRecorded) (await keeperNow()).noteHead(result.position, events.at(-1)?.id ?? null);
@@ -1620,11 +1683,12 @@ function witnessedToolStore(store: SqliteEventStore, settings: ToolStoreSettings
       await store.close();
     }
   };
-  return new Proxy(store, {
+  return new Proxy(store as SqliteEventStore & ToolStoreCreation, {
     get(target, property) {
       if (property === 'appendToStream') return appendToStream;
       if (property === 'appendToStreams') return appendToStreams;
       if (property === 'close') return close;
+      if (property === 'witnessCreation') return witnessCreation;
       const value = Reflect.get(target, property, target) as unknown;
       return typeof value === 'function' ? value.bind(target) : value;
     },
@@ -1632,7 +1696,17 @@ function witnessedToolStore(store: SqliteEventStore, settings: ToolStoreSettings
 }
 
 /** The witness keeper of a tool's run, carrying on what the witness beside the data says of this store (see `witnessedToolStore`). */
-async function toolWitnessKeeper(store: SqliteEventStore, settings: ToolStoreSettings, sealingKey: KeyObject | null): Promise<WitnessKeeper> {
+/** What a tool's store adds for a store the run creates: its witness written before anything else (`openToolStore`). */
+interface ToolStoreCreation {
+  /**
+   * Gives the new store its identity and writes its first witness, durably (head none, signed with the
+   * sealing key, rows sealed, created for a first run), with its copy beside the key.
+   * @throws WitnessNotWrittenError when the witness cannot be written.
+   */
+  witnessCreation(): Promise<void>;
+}
+
+async function toolWitnessKeeper(store: SqliteEventStore, settings: ToolStoreSettings, sealingKey: KeyObject | null, createdForFirstRun = false): Promise<WitnessKeeper> {
   const identity = await store.identify();
   let witnessed: StoreWitness | null = null;
   try {
@@ -1652,6 +1726,8 @@ async function toolWitnessKeeper(store: SqliteEventStore, settings: ToolStoreSet
       ...(same?.resetAcceptedAt && same.numberedAtReset !== undefined ? { numberedAtReset: same.numberedAtReset } : {}),
       ...(same?.clockAheadAccepted ? { clockAheadAccepted: same.clockAheadAccepted } : {}),
       ...(same?.keyCopy ? { keyCopy: same.keyCopy } : {}),
+      // A store this run created is a first run's, as one a server creates (the demo may go into it while it stays empty).
+      ...(createdForFirstRun ? { createdForFirstRun } : {}),
     },
     (commit) => store.chainHashAt(commit),
     keptFolder === null ? null : keyFolderWitnessPath(keptFolder, identity.storeId, realPlaceOf(settings.SQLITE_PATH)),

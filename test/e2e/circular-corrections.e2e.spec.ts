@@ -70,6 +70,41 @@ describe('撤回通报 and 更正通报: a circular issued by mistake (newcomer2
     expect(corrected.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 
+  it('read as known at an instant (knownAt): as it stood then — before a correction or withdrawal entered later; from their entry on, corrected and withdrawn (breaker11r P3)', async () => {
+    const { data } = await app.graphql(`query($unitId: ID!) { findings(unitId: $unitId, first: 1) { nodes { id } } }`, { unitId: fgw });
+    const findingId = data!.findings.nodes[0].id as string;
+    app.clock.set('2026-04-02T09:00:00+08:00');
+    const issued = await act('issueCircular', { idempotencyKey: 'r3-issue', unitId: fgw, kind: 'CRITICISM', title: '关于市发改委政策解读不到位的通报', reason: '解读材料缺失。', references: [{ kind: 'FINDING', id: findingId }], issuedOn: '2026-04-02', documentNumber: '青政公开〔2026〕7号' });
+    expect(issued.errors).toBeUndefined();
+    const id = issued.data!.issueCircular.id as string;
+    app.clock.set('2026-04-03T09:00:00+08:00');
+    expect((await act('correctCircular', { idempotencyKey: 'r3-correct', circularId: id, issuedOn: '2026-03-31', documentNumber: '青政公开〔2026〕8号', reason: '发文日期和文号录错。' })).errors).toBeUndefined();
+    app.clock.set('2026-04-06T09:00:00+08:00');
+    expect((await act('withdrawCircular', { idempotencyKey: 'r3-withdraw', circularId: id, reason: '未印发。' })).errors).toBeUndefined();
+    const AT = `query($knownAt: String, $to: String, $findingId: ID!) { circulars(first: 50, knownAt: $knownAt, issuedTo: $to) { nodes ${CIRCULAR} } finding(id: $findingId, knownAt: $knownAt) { circulars ${CIRCULAR} } }`;
+    const read = async (knownAt: string | null, to: string | null = null) => {
+      const answer = await app.graphql(AT, { knownAt, to, findingId });
+      expect(answer.errors).toBeUndefined();
+      const mine = (list: { id: string }[]) => list.filter((circular) => circular.id === id).map(({ id: _id, ...rest }) => rest);
+      return { list: mine(answer.data!.circulars.nodes), cited: mine(answer.data!.finding.circulars) };
+    };
+    const asIssued = { issuedOn: '2026-04-02', documentNumber: '青政公开〔2026〕7号', withdrawal: null, corrections: [] };
+    const corrected = { issuedOn: '2026-03-31', documentNumber: '青政公开〔2026〕8号', withdrawal: null, corrections: [{ previousIssuedOn: '2026-04-02', previousDocumentNumber: '青政公开〔2026〕7号', correctedOn: '2026-04-03', reason: '发文日期和文号录错。' }] };
+    const withdrawn = { ...corrected, withdrawal: { withdrawnOn: '2026-04-06', reason: '未印发。' } };
+    // Before it was entered: not there; entered, before the correction: as issued.
+    expect(await read('2026-04-01T18:00:00+08:00')).toEqual({ list: [], cited: [] });
+    expect(await read('2026-04-02T18:00:00+08:00')).toEqual({ list: [asIssued], cited: [asIssued] });
+    // Issued by 04-01 as known then? No — it read 04-02 until the correction; as corrected, yes.
+    expect((await read('2026-04-02T18:00:00+08:00', '2026-04-01')).list).toEqual([]);
+    expect((await read('2026-04-04T18:00:00+08:00', '2026-04-01')).list).toEqual([corrected]);
+    // After the correction, before the withdrawal: corrected, standing; after the withdrawal, and now: withdrawn.
+    expect(await read('2026-04-04T18:00:00+08:00')).toEqual({ list: [corrected], cited: [corrected] });
+    expect(await read('2026-04-06T18:00:00+08:00')).toEqual({ list: [withdrawn], cited: [withdrawn] });
+    expect((await read(null)).list).toEqual([withdrawn]);
+    const refused = await app.graphql(`{ circulars(knownAt: "yesterday") { totalCount } }`);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', messageZh: expect.stringContaining('knownAt 应为带时区的 ISO-8601 时刻') });
+  });
+
   it('refuses a withdrawal dated before the circular was issued', async () => {
     const other = await act('issueCircular', { idempotencyKey: 's9-issue-2', unitId: fgw, kind: 'COMMENDATION', title: '关于表扬市发改委的通报', reason: '按时整改。', references: [], issuedOn: '2026-03-31' });
     const refused = await act('withdrawCircular', { idempotencyKey: 's9-early', circularId: other.data!.issueCircular.id, reason: '未印发。', withdrawnOn: '2026-03-30' });

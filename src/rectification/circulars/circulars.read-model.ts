@@ -29,6 +29,27 @@ export const standsOn = (circular: CircularView, day?: string, knownAt?: string)
   return (day !== undefined && withdrawal.withdrawnOn > day) || (knownAt !== undefined && withdrawal.withdrawnAt > knownAt);
 };
 
+/**
+ * The circular as known at instant `knownAt` (ISO-8601, UTC `…Z`, as `parseTimeCut` gives it): undefined when it was
+ * recorded after it; else with only the corrections (更正通报) and the withdrawal (撤回通报) recorded by then — its issue day
+ * and 文号 as they read then, no withdrawal entered since (breaker11r P3). The circular itself when all of it was known.
+ */
+export function circularKnownAt(circular: CircularView, knownAt: string): CircularView | undefined {
+  if (circular.issuedAt > knownAt) return undefined;
+  const corrections = circular.corrections.filter((correction) => correction.correctedAt <= knownAt);
+  const withdrawal = circular.withdrawal && circular.withdrawal.withdrawnAt <= knownAt ? circular.withdrawal : null;
+  if (corrections.length === circular.corrections.length && withdrawal === circular.withdrawal) return circular;
+  // The first correction not yet known says what the circular read before it.
+  const next = circular.corrections[corrections.length];
+  return { ...circular, ...(next ? { issuedOn: next.previousIssuedOn, documentNumber: next.previousDocumentNumber } : {}), corrections, withdrawal };
+}
+
+/** The circulars as known at `knownAt` (`circularKnownAt`; absent: as they stand), newest first by their issue day then. */
+function asKnownAt(circulars: readonly CircularView[], knownAt: string | undefined): readonly CircularView[] {
+  if (knownAt === undefined) return circulars;
+  return circulars.flatMap((circular) => circularKnownAt(circular, knownAt) ?? []).sort(newestFirst.compare);
+}
+
 /** Which circulars a list shows; every field given must hold. */
 export interface CircularFilter {
   readonly unitId?: string;
@@ -134,24 +155,27 @@ export class CircularsReadModel implements Projection {
 
   /**
    * The circulars that cite a finding or a work-plan item, newest first: those issued by
-   * `issuedTo` (a business day, inclusive) and recorded by `recordedBy` (an instant) when given —
-   * a view of a past day, or as known then. O(circulars citing it).
+   * `issuedTo` (a business day, inclusive) and recorded by `recordedBy` (an ISO instant, UTC) when given —
+   * a view of a past day, or as known then: each as it read then (`circularKnownAt`: its issue day,
+   * 文号 and withdrawal as recorded by that instant). O(circulars citing it).
    */
   citing(reference: CircularReference, cut: { readonly issuedTo?: string; readonly recordedBy?: string } = {}): readonly CircularView[] {
     const { issuedTo, recordedBy } = cut;
-    return (this.byReference.get(referenceKey(reference)) ?? []).filter(
-      (circular) => (issuedTo === undefined || circular.issuedOn <= issuedTo) && (recordedBy === undefined || circular.issuedAt <= recordedBy),
-    );
+    return asKnownAt(this.byReference.get(referenceKey(reference)) ?? [], recordedBy).filter((circular) => issuedTo === undefined || circular.issuedOn <= issuedTo);
   }
 
   get(id: string): CircularView | undefined {
     return this.byId.get(id);
   }
 
-  /** A page of every circular, or of one unit's, newest first, filtered by kind and issue days. */
-  page(filter: CircularFilter, page: PageRequest): Connection<CircularView> {
+  /**
+   * A page of every circular, or of one unit's, newest first, filtered by kind and issue days; with `knownAt` (an ISO
+   * instant, UTC), those recorded by then, each as it read then (`circularKnownAt`), filtered and ordered by its issue
+   * day then — O(the circulars listed) a page, a few dozen a year.
+   */
+  page(filter: CircularFilter, page: PageRequest, knownAt?: string): Connection<CircularView> {
     const { unitId, kind, issuedFrom, issuedTo } = filter;
-    const source = unitId === undefined ? this.all : (this.byUnit.get(unitId) ?? []);
+    const source = asKnownAt(unitId === undefined ? this.all : (this.byUnit.get(unitId) ?? []), knownAt);
     const narrowed = kind !== undefined || issuedFrom !== undefined || issuedTo !== undefined;
     const matches = (circular: CircularView) =>
       (kind === undefined || circular.kind === kind) &&

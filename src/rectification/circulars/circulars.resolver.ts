@@ -35,6 +35,15 @@ class CircularsArgs extends PageArgs {
   @IsOptional()
   @CalendarDate()
   issuedTo?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'ISO-8601 instant with offset, e.g. 2026-06-20T18:00:00+08:00: only the circulars recorded by then, each as it read then — its 发文日期 and 文号 before a correction (更正通报) entered later, no withdrawal (撤回通报) entered later; issuedFrom / issuedTo and the order read that 发文日期',
+  })
+  @IsOptional()
+  @IsString()
+  knownAt?: string;
 }
 
 @Resolver(() => CircularType)
@@ -46,8 +55,9 @@ export class CircularsResolver {
     description: 'Circulars, newest first, a page at a time (first / after): all of them, or those concerning one unit (a unit user: its own), of a kind, issued within days.',
   })
   circulars(@Args() args: CircularsArgs, @CurrentRequester() requester: Requester) {
-    const { page, filter } = pageAndFilter(args);
-    return this.queries.execute(new ListCircularsQuery(filter, requester.actor, page));
+    const { knownAt, ...rest } = args;
+    const { page, filter } = pageAndFilter(rest);
+    return this.queries.execute(new ListCircularsQuery(filter, requester.actor, page, knownAt));
   }
 
   @ResolveField(() => UnitType, { description: 'The unit commended or criticised' })

@@ -62,6 +62,30 @@ export const COOPERATING_UNIT_ALIASES: readonly string[] = [
   'cooperating units', 'supporting units',
 ];
 
+/**
+ * Headers of a deadline column (完成时限 / 整改时限), plans and 整改台账 alike: the words offices head it with (breaker10m P4:
+ * a 台账 headed 计划完成, 完成节点, 预计完成 or 计划完成时间 was read as a plain 问题清单 — the deadline dropped, nothing
+ * assigned — or refused as an unread date column). 整改完成时间 / 完成时间 are the day the work is to be done by; the day it
+ * was done is 实际完成时间 (`FINISHED_ON_COLUMN_ALIASES`). A goal column (整改目标) is a deadline only when its cells are
+ * (`GOAL_COLUMN_ALIASES`).
+ */
+export const DUE_DATE_ALIASES: readonly string[] = [
+  '完成时限', '完成时间', '完成期限', '完成日期', '完成节点', '完成时间节点', '完成时限要求',
+  '整改时限', '整改期限', '整改时间', '整改完成时限', '整改完成期限', '整改完成时间', '整改时限要求',
+  '计划完成', '计划完成时间', '计划完成时限', '计划完成日期', '计划完成期限', '计划完成节点',
+  '预计完成', '预计完成时间', '预计完成日期', '要求完成时间', '规定完成时间', '应完成时间', '目标完成时间',
+  '时限', '期限', '时限要求', '时间要求', '时间节点', '节点时间', '截止日期', '截止时间', '办结时限', '办结期限',
+  '目标时限', '整改目标时限', '整改目标及时限', '整改目标和时限', '目标及时限',
+  'due date', 'deadline', 'due by', 'due', 'target date', 'planned completion', 'planned completion date', 'time limit',
+];
+
+/**
+ * Headers of a goal column (整改目标, 工作目标): most 整改台账 write the goal there in words (链接全部有效) beside their 整改时限,
+ * so it is no deadline column by its header; but some write the deadline there (2026年6月底前) and have no other. A ledger
+ * without a deadline column reads such a column as its deadlines when every filled cell is one (`isDeadlineColumn`).
+ */
+export const GOAL_COLUMN_ALIASES: readonly string[] = ['整改目标', '工作目标', '目标', '目标要求', '整改目标要求', '完成目标', '目标任务', 'goal', 'target'];
+
 /** A section row above a record (一、稳增长 is level 1, （一）… level 2), outermost first. */
 export interface Section {
   readonly level: 1 | 2;

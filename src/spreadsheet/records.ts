@@ -1,5 +1,6 @@
 import { namesInCell, unitRolesInCell } from './cells.js';
 import type { Columns } from './columns.js';
+import { readDeadline } from './deadline-text.js';
 import { labelZh, type ImportProblem, type ImportResult, type ReadingNotes } from './import-problems.js';
 import { type SheetOptions, type Table } from './sheet.js';
 import { readSpreadsheetOffThread } from './sheet-off-thread.js';
@@ -37,13 +38,42 @@ export async function readRecords<Key extends string>(
 /**
  * Columns of the table that name units, dates or measures and that this import does not use: a
  * problem each, since dropping them would lose responsibility silently. `why` says what the
- * import records instead, e.g. "a findings list records no deadlines; import it as a ledger".
+ * import records instead, e.g. "a findings list records no deadlines; import it as a ledger",
+ * `deadlineHeader` the header its deadlines are read under (整改时限, 完成时限), `deadlinesReadFrom` the file's own header
+ * they are read from, when it has one (a second column of deadlines is refused as such).
  * `isUnitName` (the units directory, former names and collective names included) judges a column
  * by its cells as well as its header: one whose cells name units is never dropped, whatever it is
- * headed (责任主体, 落实主体: breaker10d P28).
+ * headed (责任主体, 落实主体: breaker10d P28). So is one whose cells are deadlines (`isDeadlineColumn`:
+ * 2026年6月底前, 立行立改, 每季度 under 节点 or 要求, breaker10m P4): refused naming the column, one of its cells and
+ * the header to give it, never dropped with the file read as a list with no deadlines.
  */
-export function droppedColumnProblems(table: Table<string>, why: { en: string; zh: string }, isUnitName?: (name: string) => boolean): ImportProblem[] {
+export function droppedColumnProblems(
+  table: Table<string>,
+  why: { en: string; zh: string; deadlineHeader?: string; deadlinesReadFrom?: string },
+  isUnitName?: (name: string) => boolean,
+): ImportProblem[] {
   return table.unusedColumns.flatMap((column) => {
+    const deadline = column.appRecord ? undefined : deadlineIn(column.texts ?? []);
+    if (deadline !== undefined && why.deadlinesReadFrom !== undefined) {
+      const from = why.deadlinesReadFrom;
+      return [
+        {
+          row: null,
+          reason: `Column ${column.name} gives deadlines too (such as ${deadline}), but the deadlines are read from column ${from} only, so they would be dropped: give each row one deadline, under ${from}, and remove the other column.`,
+          reasonZh: `“${column.name}”列也写有时限（如“${deadline}”），但时限只从“${from}”列读取，该列的时限不会被使用：请每行只在“${from}”列写一个时限，并删去另一列。`,
+        },
+      ];
+    }
+    if (deadline !== undefined) {
+      const header = why.deadlineHeader ?? '完成时限';
+      return [
+        {
+          row: null,
+          reason: `Column ${column.name} gives deadlines (such as ${deadline}) but its header is not one this import reads, so they would be dropped: head it ${header} and import again (or remove the column if it is no deadline): ${why.en}.`,
+          reasonZh: `“${column.name}”列写的是时限（如“${deadline}”），但该表头不是本导入读取的列名，其中的时限不会被使用：请把表头改为“${header}”后重新导入（如该列不是时限，请删去该列）；${why.zh}。`,
+        },
+      ];
+    }
     if (column.weighty) {
       return [{ row: null, reason: `Column ${column.name} names units, dates or measures but is not used: ${why.en}.`, reasonZh: `“${column.name}”列写的是单位、时间或措施，但本导入不使用它：${why.zh}。` }];
     }
@@ -58,6 +88,24 @@ export function droppedColumnProblems(table: Table<string>, why: { en: string; z
     ];
   });
 }
+
+/** A year alone (2025年, 2025年度): an 年度 column, not a deadline, though a deadline cell may say it (its 12-31). */
+const YEAR_ONLY = /^\d{4}年度?$/u;
+
+/**
+ * The first of a column's texts when every filled one reads as a deadline of the vocabulary (src/spreadsheet/deadline-text.ts:
+ * a day, a month, 年底前, 第三季度, 立行立改, 常态化, 每季度 …) and not every one is a year alone; else undefined. Read in
+ * any year (a text without one is a deadline all the same). O(texts).
+ */
+export function deadlineIn(texts: readonly string[]): string | undefined {
+  const filled = texts.map((text) => text.trim()).filter((text) => text !== '');
+  if (filled.length === 0 || !filled.every((text) => readDeadline(text, { year: 2000 }).ok)) return undefined;
+  if (filled.every((text) => YEAR_ONLY.test(text.normalize('NFKC').replace(/\s+/gu, '')))) return undefined;
+  return filled[0];
+}
+
+/** Every filled text of the column reads as a deadline (`deadlineIn`). */
+export const isDeadlineColumn = (texts: readonly string[]): boolean => deadlineIn(texts) !== undefined;
 
 /** Words a unit's name ends with, where a 备注's sentence may name one (新增青川市教育局为责任单位). */
 const UNIT_ENDING = /(?:局|委员会|委|办公室|办|人民政府|政府|中心|院|厅|室|科|处|所|站|队|馆|会)/gu;
@@ -112,6 +160,27 @@ function unitNameIn(texts: readonly string[], isUnitName: (name: string) => bool
     if (unit !== undefined) return unit;
   }
   return undefined;
+}
+
+/**
+ * The table with its unused column `name` read as the column `key` (absent from the table): each record's cell under it
+ * (`SourceRecord.others`; blank: null) becomes its `key` cell, the column is no longer unused, and `headers` name it. For a
+ * column an import reads by its cells, not its header (a 整改台账's 整改目标 of deadlines). The table as it is when no
+ * unused column has that name.
+ */
+export function withColumnReadAs<Key extends string>(table: Table<Key>, name: string, key: Key): Table<Key> {
+  if (!table.unusedColumns.some((column) => column.name === name)) return table;
+  return {
+    ...table,
+    unusedColumns: table.unusedColumns.filter((column) => column.name !== name),
+    headers: { ...(table.headers ?? {}), [key]: [name] } as Partial<Record<Key, readonly string[]>>,
+    records: table.records.map((record) => {
+      const others = (record.others ?? []).filter((other) => other.label !== name);
+      const cell = (record.others ?? []).find((other) => other.label === name)?.cell ?? null;
+      const { others: _others, ...rest } = record;
+      return { ...rest, cells: { ...record.cells, [key]: cell }, ...(others.length === 0 ? {} : { others }) };
+    }),
+  };
 }
 
 /** The other unused columns, by name, for the result to list ("not imported: 备注"). */

@@ -46,6 +46,11 @@ export interface UnusedColumn {
    * the import to judge by content what the header does not say (unit names under 责任主体).
    */
   readonly texts?: readonly string[];
+  /**
+   * Rectify's own export's record of progress (报告日期, 销号日期 …), set by the import that recognised the export: the app's
+   * record, judged by no rule of an office's columns (its dates are no deadlines to read).
+   */
+  readonly appRecord?: true;
 }
 
 /** How many of an unused column's texts a table keeps (`UnusedColumn.texts`). */

@@ -171,6 +171,26 @@ describe('Importing a rectification ledger (整改台账)', () => {
     expect(atOnce.data?.finding.assignments[0]).toEqual({ dueDate: '2026-04-01', deadline: '立行立改', deadlineKind: 'AT_ONCE', nextReportDue: null, trafficLight: 'YELLOW' });
   });
 
+  // breaker10m P4 (serious): a 台账 headed 计划完成 (完成节点, 预计完成 …) was recorded as a 问题清单, its deadlines dropped and nothing assigned.
+  it('assigns a 台账 whose deadline column is headed 计划完成, and refuses one whose deadlines stand under a header it does not read, naming it', async () => {
+    const evaluationId = await registerEvaluation('ledger-headed-plan');
+    const csv = '问题,具体表现,责任单位,计划完成\n门户网站存在错链,3处链接失效,"青川市教育局、青川市财政局",2026年6月底前\n';
+    const imported = await app.graphql(IMPORT, { input: { idempotencyKey: 'ledger-headed-plan-import', evaluationId, fileName: 'ledger.csv', contentBase64: base64(csv) } });
+    expect(imported.errors).toBeUndefined();
+    expect(imported.data?.importFindings).toMatchObject({ ledger: true, recordedCount: 1, assignedCount: 2 });
+    expect(imported.data?.importFindings.findings[0].assignments.map((part: { unitId: string; role: string; dueDate: string }) => [part.unitId, part.role, part.dueDate])).toEqual([
+      [unitIdForCode('JYJ'), 'LEAD', '2026-06-30'],
+      [unitIdForCode('CZJ'), 'RESPONSIBLE', '2026-06-30'],
+    ]);
+    const before = await app.logPosition();
+    const refused = await app.graphql(IMPORT, {
+      input: { idempotencyKey: 'ledger-headed-node', evaluationId, fileName: 'ledger.csv', contentBase64: base64(csv.replace('计划完成', '节点').replace('门户网站存在错链', '门户网站栏目空白')) },
+    });
+    expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+    expect(problemsOf(refused)).toEqual(expect.arrayContaining([expect.objectContaining({ row: null, reasonZh: expect.stringContaining('“节点”列写的是时限（如“2026年6月底前”）') })]));
+    expect(await app.logPosition()).toBe(before);
+  });
+
   it('dates each finding by its 发现日期 column, a plain findings list too, with the file\'s day for the rest', async () => {
     const evaluationId = await registerEvaluation('findings-dated');
     const csv =

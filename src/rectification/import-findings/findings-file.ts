@@ -4,12 +4,12 @@ import type { DueDateLimit } from '../../assignments/domain/assignment.commands.
 import { beyondOverrideReach, overrideReach } from '../../assignments/domain/assignment.decider.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import { textOf, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
-import { COOPERATING_UNIT_ALIASES, type SourceRecord } from '../../spreadsheet/columns.js';
+import { COOPERATING_UNIT_ALIASES, DUE_DATE_ALIASES, GOAL_COLUMN_ALIASES, isNamed, type SourceRecord } from '../../spreadsheet/columns.js';
 import { readDay, readDeadline } from '../../spreadsheet/deadline-text.js';
 import { partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { labelZh, missingColumn, missingColumnBeside, problemAt, sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { lookupOn, mergedNameNotice, nearReadingNotice, unitNameProblem, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
-import { droppedColumnProblems, readingNotesOf, readRecords, remarkNamingUnitProblem } from '../../spreadsheet/records.js';
+import { deadlineIn, droppedColumnProblems, isDeadlineColumn, readingNotesOf, readRecords, remarkNamingUnitProblem, withColumnReadAs } from '../../spreadsheet/records.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 import { isSummarySheet, sectionOfText } from '../../spreadsheet/sheet.js';
 import { say } from '../../shared/domain-error.js';
@@ -58,7 +58,8 @@ export const findingColumns = {
   leadUnit: { label: '牵头单位 (lead unit)', aliases: ['牵头单位', '牵头部门', '牵头科室', '牵头处室', '牵头责任单位', '主责单位', '主责部门', 'lead unit'], required: false },
   dueDate: {
     label: '整改时限 (due date)',
-    aliases: ['整改时限', '整改期限', '整改完成时限', '完成时限', '完成时间', '完成期限', '时限要求', '时间要求', '时间节点', '截止日期', 'due date', 'deadline'],
+    // The headers offices give it (计划完成, 完成节点, 预计完成时间 …: breaker10m P4), shared with plans.
+    aliases: DUE_DATE_ALIASES,
     required: false,
   },
   measures: { label: '整改措施 (measures)', aliases: ['整改措施', '整改举措', '具体措施', '工作措施', '措施', '工作举措', '具体举措', '主要举措', '举措', 'measures'], required: false },
@@ -266,7 +267,12 @@ export type FindingsFileReading = ImportResult<'findings', readonly ImportedFind
 export async function importFindings(content: FileContent, options: FindingsImportOptions): Promise<FindingsFileReading> {
   const read = await readRecords(content, options.format, findingColumns, ['findings', '问题清单', '整改台账'], 'finding', { sheet: options.sheet });
   if (!read.ok) return { ok: false, problems: sortedProblems(read.problems), ...(read.sheet ? { sheet: read.sheet } : {}) };
-  const { table } = read;
+  // A goal column (整改目标) whose every cell is a deadline, in a file with no deadline column, is the 台账's deadlines
+  // (breaker10m P4: read as a 问题清单, nothing assigned); one of goals in words stays not imported.
+  const goalDeadlines = read.table.records.some((record) => 'dueDate' in record.cells)
+    ? undefined
+    : read.table.unusedColumns.find((column) => !column.appRecord && isNamed(column.name, GOAL_COLUMN_ALIASES) && isDeadlineColumn(column.texts ?? []));
+  const table = goalDeadlines ? withColumnReadAs<FindingKey>(read.table, goalDeadlines.name, 'dueDate') : read.table;
   const isSpreadsheet = options.format === 'csv' || options.format === 'xlsx';
   const ledger = table.records.some((record) => 'dueDate' in record.cells);
   const has = (key: FindingKey) => table.records.some((record) => key in record.cells);
@@ -279,7 +285,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
   const progressColumns = exported
     ? [...table.unusedColumns.map((column) => column.name), ...progressHeaders].filter((name) => order(name) >= 0).sort((a, b) => order(a) - order(b))
     : [];
-  const readTable = exported ? { ...table, unusedColumns: table.unusedColumns.map((column) => (progressColumns.includes(column.name) ? { ...column, weighty: false } : column)) } : table;
+  const readTable = exported ? { ...table, unusedColumns: table.unusedColumns.map((column) => (progressColumns.includes(column.name) ? { ...column, weighty: false, appRecord: true as const } : column)) } : table;
   // Another evaluation's export (last year's 台账) would record all its problems again under this one (breaker10e P12).
   // A 评估 column of any file that names another registered evaluation (the wrong item picked in 所属评估, breaker10g P21).
   const pickedKey = options.evaluationTitle === undefined ? null : evaluationNameKey(options.evaluationTitle);
@@ -330,10 +336,23 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     ...droppedColumnProblems(readTable, {
       en: 'a findings list records each problem, the units it concerns and its measures; a rectification ledger (整改台账) also has a 整改时限 column',
       zh: '问题清单记录问题、涉及单位和整改措施；整改台账还需有“整改时限”列',
+      deadlineHeader: '整改时限',
+      ...(table.headers?.dueDate?.[0] === undefined ? {} : { deadlinesReadFrom: table.headers.dueDate[0] }),
     }, isUnitName),
     ...severityColumnProblems(readTable),
   ];
   const notices: ImportProblem[] = [];
+  if (goalDeadlines) {
+    notices.push(
+      problemAt(
+        table.headerRow,
+        say(
+          `Column ${goalDeadlines.name} gives a deadline on every row (such as ${deadlineIn(goalDeadlines.texts ?? [])}) and the file has no other: read as the 整改时限.`,
+          `“${goalDeadlines.name}”列每行写的都是时限（如“${deadlineIn(goalDeadlines.texts ?? [])}”），文件中没有其他时限列：按“整改时限”读取。`,
+        ),
+      ),
+    );
+  }
   if (exported) {
     notices.push(
       problemAt(

@@ -9,7 +9,7 @@ import { FINISHED_ON_COLUMN_ALIASES, PROGRESS_COLUMN_ALIASES, groupsOf, rowRemar
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { say, type Bilingual } from '../../shared/domain-error.js';
 import { chineseNamesOf, entryOf, readTree, recordOfMap, type TreeEntry, type TreeNode } from '../../spreadsheet/tree.js';
-import { COOPERATING_UNIT_ALIASES, isNamed, type Columns, type SourceRecord } from '../../spreadsheet/columns.js';
+import { COOPERATING_UNIT_ALIASES, DUE_DATE_ALIASES, isNamed, type Columns, type SourceRecord } from '../../spreadsheet/columns.js';
 import { readSpreadsheetOffThread } from '../../spreadsheet/sheet-off-thread.js';
 import { isAttachmentLabel, isSummarySheet, sectionOfText, withoutAttachmentLabel, type Table } from '../../spreadsheet/sheet.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
@@ -176,7 +176,8 @@ export const planItemColumns = {
   cooperatingUnits: { label: '配合单位 (cooperating units)', aliases: COOPERATING_UNIT_ALIASES, several: true, required: false },
   dueDate: {
     label: '完成时限 (due date)',
-    aliases: ['完成时限', '完成时间', '整改时限', '时限要求', '完成期限', '时间要求', '时间节点', '截止日期', '截止时间', 'due date', 'deadline'],
+    // The headers offices give it (计划完成, 完成节点, 预计完成时间 …: breaker10m P4), shared with the 整改台账.
+    aliases: DUE_DATE_ALIASES,
     required: true,
   },
 } as const satisfies Columns<string>;
@@ -330,7 +331,7 @@ function fromOwnExport(table: Table<PlanColumn>): { table: Table<PlanColumn>; ex
       ...table,
       title: table.title?.replace(EXPORT_TITLE, '') ?? null,
       records,
-      unusedColumns: table.unusedColumns.map((column) => (progress.includes(column.name) ? { ...column, weighty: false } : column)),
+      unusedColumns: table.unusedColumns.map((column) => (progress.includes(column.name) ? { ...column, weighty: false, appRecord: true as const } : column)),
     },
     exportNotice,
     ...(unitRows ? { unitRows } : {}),
@@ -413,6 +414,8 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
     const dropped = droppedColumnProblems(table, {
       en: 'a plan item has a lead unit, responsible units, one due date, a description (具体要求) and measures (工作措施); rename the column to one of these or remove it',
       zh: '工作事项只有牵头单位、责任单位、完成时限、具体要求和工作措施；请把该列改名为其中之一，或删去该列',
+      deadlineHeader: '完成时限',
+      ...(table.headers?.dueDate?.[0] === undefined ? {} : { deadlinesReadFrom: table.headers.dueDate[0] }),
     }, options.isUnitName);
     // A flat task list (重点任务清单, 任务分工: no 类别 column, no section rows) is one category, said in a notice (breaker10 F6).
     const categorised = (record: SourceRecord<PlanColumn>) => record.cells.categoryTitle !== undefined || (record.sections ?? []).length > 0 || record.sheet !== undefined;

@@ -17,7 +17,7 @@ import { DomainError } from '../../shared/domain-error.js';
 import { fold } from '../../shared/decider.js';
 import { clerkOf } from '../../shared/testing/actors.js';
 import { workPlanItemDecider } from '../domain/work-plan-item.decider.js';
-import { workPlanIdFor, workPlanItemIdFor, workPlanItemStream } from '../domain/work-plan.events.js';
+import { workPlanIdFor, workPlanItemIdFor, workPlanItemStream, workPlanStream } from '../domain/work-plan.events.js';
 import { problemsOf } from '../../spreadsheet/import-refusal.js';
 import type { ImportDependencies } from '../../imports/import-run.js';
 import { describeWorkPlanImport, importWorkPlanFile } from './import-work-plan.js';
@@ -914,6 +914,47 @@ describe('an item a version kept for its verified work, listed again by the next
     const third = await importWorkPlanFile(dependencies, csv('plan-v3.csv', ['1', '2', '3', '4']), { revise: true, assignedOn: '2026-03-15' }, at('v3', '2026-03-20T10:00:00+08:00'), [{ title, year: 2026 }]);
     expect(third.revision).toMatchObject({ added: [], reinstated: [expect.objectContaining({ code: '2' }), expect.objectContaining({ code: '3' })] });
     expect(describeWorkPlanImport(third)).not.toMatch(/added/);
+    dependencies.store.close();
+  });
+});
+
+// breaker11r's remark, checked (session 27): "a new plan whose items read like another plan's is taken as its new version".
+// Items are matched by their words (2f172a7, breaker10m P15) only within the plan of the file's title and year; another plan's
+// items never make a file its version. Given plan A, when a genuinely new plan B of the same year is imported with items worded
+// like A's, then B is a plan of its own and A is untouched.
+describe('a new plan of the same year whose items read like another plan\'s', () => {
+  const planA = '青川市2026年政务公开工作要点\n类别,编号,事项,牵头单位,完成时限\n决策公开,1,推进重大行政决策事项目录公开,FGW,2026-06-30\n决策公开,2,"加强政策解读，提升解读质量",FGW,2026-09-30\n执行公开,3,公开重点项目进展,CZJ,2026-12-31\n';
+  // Two of three items worded as A's, their punctuation retyped (。 added, ， as 、): words alike by the revision's own matching.
+  const planB = '青川市2026年数字政府建设工作要点\n类别,编号,事项,牵头单位,完成时限\n平台建设,1,推进重大行政决策事项目录公开。,FGW,2026-06-30\n平台建设,2,加强政策解读、提升解读质量,FGW,2026-09-30\n平台建设,3,建设一体化政务服务平台,CZJ,2026-12-31\n';
+  const known = (title: string, itemTitles: string[]) => [{ title, year: 2026, itemTitles }];
+  const itemsOfA = ['推进重大行政决策事项目录公开', '加强政策解读，提升解读质量', '公开重点项目进展'];
+
+  it('is imported as a plan of its own, with a notice naming the other plan, and the other plan is not touched', async () => {
+    const dependencies = await storeWithUnits();
+    const a = await importWorkPlanFile(dependencies, { name: 'a.csv', content: Buffer.from(planA) }, {}, contextOf('plan-a'));
+    const streamsOfA = [workPlanStream(a.planId), ...a.itemIds.map((itemId) => workPlanItemStream(itemId))];
+    const eventsOfA = async () => Promise.all(streamsOfA.map(async (stream) => (await dependencies.store.readStream(stream)).length));
+    const before = await eventsOfA();
+    const b = await importWorkPlanFile(dependencies, { name: 'b.csv', content: Buffer.from(planB) }, {}, contextOf('plan-b'), known(a.title, itemsOfA));
+    expect(b).toMatchObject({ title: '青川市2026年数字政府建设工作要点', year: 2026, itemCount: 3, itemsDefined: 3, revision: null });
+    expect(b.planId).not.toBe(a.planId);
+    expect(b.itemIds.filter((itemId) => a.itemIds.includes(itemId))).toEqual([]);
+    expect(b.notes.notices).toEqual([expect.objectContaining({ reasonZh: '本文件 3 项事项中有 2 项已是方案“青川市2026年政务公开工作要点”的事项：请确认本文件不是该方案的新版本。' })]);
+    // Nothing B wrote went to A's streams.
+    expect(await eventsOfA()).toEqual(before);
+    expect(before.every((count) => count > 0)).toBe(true);
+    dependencies.store.close();
+  });
+
+  it('whose every item reads like the other plan\'s is refused naming it when its title comes off the sheet, and imported as its own when the title is given — never as a version', async () => {
+    const dependencies = await storeWithUnits();
+    const a = await importWorkPlanFile(dependencies, { name: 'a.csv', content: Buffer.from(planA) }, {}, contextOf('plan-a'));
+    const allAlike = planB.split('\n').slice(0, 4).join('\n') + '\n';
+    const refused = importWorkPlanFile(dependencies, { name: 'b.csv', content: Buffer.from(allAlike) }, {}, contextOf('plan-b'), known(a.title, itemsOfA));
+    await expect(refused).rejects.toMatchObject({ code: 'CONFLICT', details: { field: 'title', repeatedPlan: a.title } });
+    const given = await importWorkPlanFile(dependencies, { name: 'b.csv', content: Buffer.from(allAlike) }, { title: '青川市2026年数字政府建设工作要点' }, contextOf('plan-b-titled'), known(a.title, itemsOfA));
+    expect(given).toMatchObject({ title: '青川市2026年数字政府建设工作要点', itemsDefined: 2, revision: null });
+    expect(given.planId).not.toBe(a.planId);
     dependencies.store.close();
   });
 });

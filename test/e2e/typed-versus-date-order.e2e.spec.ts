@@ -216,17 +216,22 @@ function runsOf(mode: Mode, start: number, runs: number): Run[] {
 const PART = 'unitId role status dueDate heldBefore assignedOn verifiedOn reports { reportedOn } inspections { outcome inspectedOn } returns { cause returnedOn }';
 const TODAY = '2026-11-29';
 
+/**
+ * One server for every case: each run types its papers onto a finding and five units of its own (codes, names,
+ * accounts and idempotency keys carry the case and the run), and reads only that finding, so no run sees another's
+ * facts. A server per case (21) cost a start each and told nothing more.
+ */
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp({ now: `${TODAY}T10:00:00+08:00`, settings: { RATE_LIMIT_PER_MINUTE: '0' } });
+});
+afterAll(async () => {
+  await app.close();
+});
+
 describe.each(CASES)('the same papers typed in any order = typed in date order (breaker8l’s fuzz %s, seed %i, %i runs)', (mode, seed, runs) => {
-  let app: TestApp;
   let sequence = 0;
   const key = (name: string) => `typed-order-${mode}-${seed}-${(sequence += 1)}-${name}`;
-
-  beforeAll(async () => {
-    app = await startTestApp({ now: `${TODAY}T10:00:00+08:00`, settings: { RATE_LIMIT_PER_MINUTE: '0' } });
-  });
-  afterAll(async () => {
-    await app.close();
-  });
 
   /** The mutation's refusal code, or null when it was taken; a server error fails the walk. */
   const send = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>): Promise<string | null> => {

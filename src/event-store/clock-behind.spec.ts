@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLOCK_TOLERANCE_MS, clockAheadAcceptance, clockAheadAcceptanceWords, clockBehindBy, clockBehindMessage, latestInstant, newestOf, recordedAfterAcceptance, seenAtNoEarlierThan } from './clock-behind.js';
+import { CLOCK_TOLERANCE_MS, clockAheadAcceptance, clockAheadAcceptanceWords, clockBehindBy, clockBehindMessage, judgeClockAheadSettingLeftSet, latestInstant, newestOf, recordedAfterAcceptance, seenAtNoEarlierThan } from './clock-behind.js';
 import { WitnessKeeper } from './store-admission.js';
 import { readWitness, writeWitness } from './store-witness.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
@@ -199,5 +199,35 @@ describe('The instant the store witness says the store was seen at (breaker9r P1
       expect(readWitness(path)!.seenAt).toBe('2026-12-02T10:00:00.000Z');
       accepting.close();
     });
+  });
+});
+
+/*
+ * newcomer27 S6 (moderate): ACCEPT_CLOCK_AHEAD_RECORDS left set after the start that used it took a
+ * clock set back later as right. The setting is honoured by one start; left set, the next is refused.
+ */
+describe('ACCEPT_CLOCK_AHEAD_RECORDS left set after the start that used it (newcomer27 S6)', () => {
+  const acceptance = { at: '2026-12-02T08:00:00.000Z', upTo: '12', from: '11', records: 2, newestThen: '2026-12-03T07:59:00.000Z' };
+
+  it('given a witness marked by the start that accepted a span, when a start has the setting again, then it is refused naming that start and saying to remove it', () => {
+    const refused = judgeClockAheadSettingLeftSet(true, [{ clockAheadAccepted: [acceptance], clockAheadSettingUsedAt: acceptance.at }])!;
+    expect(refused.reason).toBe('ACCEPT_CLOCK_AHEAD_RECORDS_LEFT_SET');
+    expect(refused.messageZh).toContain('未写入任何内容。已设置 ACCEPT_CLOCK_AHEAD_RECORDS');
+    expect(refused.messageZh).toContain('北京时间 2026-12-02 16:00:00的启动已用过它（已接受至位置 12 为止以偏快时钟录入的记录');
+    expect(refused.messageZh).toContain('请从环境变量、.env 文件或服务的启动命令中删除它，然后重新启动');
+    expect(refused.message).toContain('the start at 2026-12-02T08:00:00.000Z already used it (it accepted the records stamped ahead up to position 12');
+  });
+
+  it('given a witness marked by a start that found nothing to accept, when a start has the setting again, then it is refused too', () => {
+    const refused = judgeClockAheadSettingLeftSet(true, [{ clockAheadAccepted: [acceptance], clockAheadSettingUsedAt: '2026-12-05T01:00:00.000Z' }, {}])!;
+    expect(refused.reason).toBe('ACCEPT_CLOCK_AHEAD_RECORDS_LEFT_SET');
+    expect(refused.messageZh).toContain('当时没有需要接受的记录');
+  });
+
+  it('given no mark (a start without the setting cleared it, or none ever used it), or the setting off, then the start goes on', () => {
+    expect(judgeClockAheadSettingLeftSet(true, [{ clockAheadAccepted: [acceptance] }])).toBeNull();
+    expect(judgeClockAheadSettingLeftSet(true, [])).toBeNull();
+    expect(judgeClockAheadSettingLeftSet(false, [{ clockAheadSettingUsedAt: acceptance.at }])).toBeNull();
+    expect(judgeClockAheadSettingLeftSet(undefined, [{ clockAheadSettingUsedAt: acceptance.at }])).toBeNull();
   });
 });

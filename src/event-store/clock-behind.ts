@@ -1,5 +1,6 @@
 import { officeInstantZh } from '../shared/calendar-date.js';
 import { say, type Bilingual } from '../shared/domain-error.js';
+import { StoreRefusedError } from './store-witness.js';
 
 /*
  * breaker9p P1 (serious): a server whose wall clock was set back (an NTP step, a dead CMOS battery
@@ -172,5 +173,38 @@ export function clockBehindMessage(now: number, newest: NewestRecorded): Bilingu
   return say(
     `The server's clock (${nowIso}) reads ${behind.en} before ${what.en} (${newestIso}): the system time was probably set back. Writes are refused until the clock is right, so that no record is dated "today" by a wrong clock or recorded before the records it follows; reading goes on. Correct the server's time (e.g. enable NTP time sync), then try again: writes resume by themselves. If the server's time is right now (checked against NTP or another reliable clock), the clock was ahead before and the newest records were stamped by it: writes resume by themselves at ${resumesIso}; not to wait until then, check the time and start once with --accept-clock-ahead-records (or ACCEPT_CLOCK_AHEAD_RECORDS=true): those records are then accepted as stamped by a clock that was ahead (kept in the store witness, listed by ledger:verify), and records go on with the clock as it is. Do not set the clock forward to write sooner: it would stamp more records with a wrong time.`,
     `服务器时钟（${officeInstantZh(nowIso)}）比${what.zh}（${officeInstantZh(newestIso)}）早 ${behind.zh}：系统时间可能被调回。为免记录的日期和录入时间错乱，暂停写入（查询不受影响）；请校正服务器时间（例如开启 NTP 时间同步）后重试，写入会自动恢复。若服务器时间现已准确（已与 NTP 等可靠时间源核对），则是此前服务器时钟偏快，最新的记录是以偏快的时钟录入的：写入将于${officeInstantZh(resumesIso)}自动恢复；不能等到那时的，请确认时间无误后以 --accept-clock-ahead-records（或 ACCEPT_CLOCK_AHEAD_RECORDS=true）启动一次：这些记录将被确认为以偏快的时钟录入（留有记录，台账校验时列出），此后按现在的时钟继续录入。请勿为提前写入而把时钟调快：那样会有更多记录的录入时间出错。`,
+  );
+}
+
+/**
+ * newcomer27 S6 (moderate): accepting records stamped by a clock that was ahead is a one-time act.
+ * ACCEPT_CLOCK_AHEAD_RECORDS left in the environment after the start that used it turned a clock *set
+ * back* later into an accepted fast clock — the whole history since written into the witness as
+ * "ahead", writes never stopped. A start that honours the setting (it accepted a span, or found nothing
+ * to accept) leaves `StoreWitness.clockAheadSettingUsedAt`; the next start without the setting clears
+ * it; a start with the setting while it is there is refused (exit 3, nothing written), saying to remove it.
+ * `setting`: ACCEPT_CLOCK_AHEAD_RECORDS of this start; `witnessed`: this store's witnesses read at this
+ * start (the mark and the acceptances they keep). Null when the start may go on. Pure.
+ */
+export function judgeClockAheadSettingLeftSet(
+  setting: boolean | undefined,
+  witnessed: readonly { readonly clockAheadSettingUsedAt?: string; readonly clockAheadAccepted?: readonly ClockAheadAcceptance[] }[],
+): StoreRefusedError | null {
+  if (!setting) return null;
+  const usedAt = witnessed.map((witness) => witness.clockAheadSettingUsedAt).reduce<string | undefined>((a, b) => (b && (!a || Date.parse(b) > Date.parse(a)) ? b : a), undefined);
+  if (!usedAt) return null;
+  const accepted = witnessed.flatMap((witness) => witness.clockAheadAccepted ?? []).find((acceptance) => acceptance.at === usedAt);
+  const what = accepted
+    ? say(
+        `it accepted the records stamped ahead up to position ${accepted.upTo ?? '(none)'}, newest ${accepted.newestThen}`,
+        `已接受至位置 ${accepted.upTo ?? '（无）'} 为止以偏快时钟录入的记录，最晚为${officeInstantZh(accepted.newestThen)}`,
+      )
+    : say('there was nothing to accept', '当时没有需要接受的记录');
+  return new StoreRefusedError(
+    'ACCEPT_CLOCK_AHEAD_RECORDS_LEFT_SET',
+    say(
+      `Nothing was written. ACCEPT_CLOCK_AHEAD_RECORDS is set (or --accept-clock-ahead-records given), but the start at ${usedAt} already used it (${what.en}) and no start without it has followed: accepting records stamped by a clock that was ahead is a one-time act. Left set, it would take a clock set back later as right — the whole history since written into the store witness as stamped ahead — instead of stopping writes. Remove it from the environment, the .env file or the service's start command, and start again. (To accept the clock as right once more, after checking it against NTP or another reliable clock: start once without the setting, then once with it.)`,
+      `未写入任何内容。已设置 ACCEPT_CLOCK_AHEAD_RECORDS（或给出了 --accept-clock-ahead-records），但${officeInstantZh(usedAt)}的启动已用过它（${what.zh}），此后还没有不带该设置的启动：确认时钟偏快时录入的记录只能一次性进行。该设置若一直保留，日后时钟被调回时会被当作准确的时钟接受（此前的全部记录都会被记为以偏快时钟录入），而不会暂停写入。请从环境变量、.env 文件或服务的启动命令中删除它，然后重新启动。（若与 NTP 等可靠时间源核对后确需再次确认时钟准确：先不带该设置启动一次，再带该设置启动一次。）`,
+    ),
   );
 }

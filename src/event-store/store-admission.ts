@@ -42,6 +42,7 @@ import {
   clockAheadAcceptanceWords,
   clockBehindBy,
   clockBehindMessage,
+  judgeClockAheadSettingLeftSet,
   latestInstant,
   newestOf,
   recordedAfterAcceptance,
@@ -966,6 +967,9 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
     // One acceptance covers all the restore lost: its checkpoints are said too, not only the first refusal.
     if (refusal && judged.checkpointsLost && judged.checkpointsLost !== refusal) logger.warn(`Accepted with it, as ACCEPT_STORE_RESET asks: ${judged.checkpointsLost.message}`);
     const { witnessed, signingKeyOnRecord } = judged;
+    // newcomer27 S6: ACCEPT_CLOCK_AHEAD_RECORDS is honoured by one start; left set, the next is refused before anything is opened read-write.
+    const leftSet = judgeClockAheadSettingLeftSet(settings.ACCEPT_CLOCK_AHEAD_RECORDS, [dataFolderWitness, witnessed].filter((seen): seen is StoreWitness => seen !== null));
+    if (leftSet) throw leftSet;
     // A -wal left by a crash (or put beside the file by a restore) is checked with the file before a
     // read-write connection could checkpoint it into the file; a cleanly stopped store has none, and
     // is checked on its own thread while the start goes on (it reads every page: seconds for a large log).
@@ -1041,6 +1045,8 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
         createdForFirstRun,
         ...(resetAcceptedAt ? { resetAcceptedAt } : {}),
         ...(clockAheadAccepted.length > 0 ? { clockAheadAccepted } : {}),
+        // This start honoured the setting (see judgeClockAheadSettingLeftSet); a start without it writes no mark.
+        ...(clockAheadThisStart ? { clockAheadSettingUsedAt: clockAheadThisStart === 'nothing' ? new Date().toISOString() : clockAheadThisStart.accepted.at } : {}),
         ...(resetAcceptedAt && numberedAtReset !== undefined ? { numberedAtReset } : {}),
         // Carried on: the copy is still expected beside the key (refused when missing, unless accepted), for the place it names.
         ...(dataFolderWitness?.storeId === identity.storeId && dataFolderWitness.keyCopy ? { keyCopy: dataFolderWitness.keyCopy } : {}),
@@ -1725,6 +1731,7 @@ async function toolWitnessKeeper(store: SqliteEventStore, settings: ToolStoreSet
       ...(same?.resetAcceptedAt ? { resetAcceptedAt: same.resetAcceptedAt } : {}),
       ...(same?.resetAcceptedAt && same.numberedAtReset !== undefined ? { numberedAtReset: same.numberedAtReset } : {}),
       ...(same?.clockAheadAccepted ? { clockAheadAccepted: same.clockAheadAccepted } : {}),
+      ...(same?.clockAheadSettingUsedAt ? { clockAheadSettingUsedAt: same.clockAheadSettingUsedAt } : {}),
       ...(same?.keyCopy ? { keyCopy: same.keyCopy } : {}),
       // A store this run created is a first run's, as one a server creates (the demo may go into it while it stays empty).
       ...(createdForFirstRun ? { createdForFirstRun } : {}),

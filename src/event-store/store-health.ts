@@ -103,8 +103,8 @@ export function acceptStoreResetNotice(acceptSet: boolean, accepted: Bilingual |
 export function acceptClockAheadNotice(thisStart: { readonly accepted: ClockAheadAcceptance } | 'nothing' | null, since: string): StoreNotice | null {
   if (thisStart === null) return null;
   const remove = say(
-    'Remove ACCEPT_CLOCK_AHEAD_RECORDS (and --accept-clock-ahead-records) now: while it is set, a start on a clock set back is not refused but accepted the same way.',
-    '请立即移除 ACCEPT_CLOCK_AHEAD_RECORDS（及 --accept-clock-ahead-records）：只要它仍然设置，时钟被调回后启动时也会同样被接受，而不会暂停写入。',
+    'Remove ACCEPT_CLOCK_AHEAD_RECORDS (and --accept-clock-ahead-records) now: it is honoured by one start only, and the next start with it still set is refused (ACCEPT_CLOCK_AHEAD_RECORDS_LEFT_SET), so that a clock set back later is never accepted the same way.',
+    '请立即移除 ACCEPT_CLOCK_AHEAD_RECORDS（及 --accept-clock-ahead-records）：它只对一次启动有效，仍带着它的下一次启动将被拒绝（ACCEPT_CLOCK_AHEAD_RECORDS_LEFT_SET），以免时钟日后被调回时也同样被接受。',
   );
   if (thisStart === 'nothing') {
     return {

@@ -94,6 +94,13 @@ export interface StoreWitness {
    */
   readonly clockAheadAccepted?: readonly ClockAheadAcceptance[];
   /**
+   * ISO-8601 instant of the start that honoured ACCEPT_CLOCK_AHEAD_RECORDS (it accepted a span, or found
+   * nothing to accept), kept until a start without the setting: a start with the setting while it is here
+   * is refused `ACCEPT_CLOCK_AHEAD_RECORDS_LEFT_SET` (newcomer27 S6, `judgeClockAheadSettingLeftSet`).
+   * Carried by tools' writes. Absent otherwise.
+   */
+  readonly clockAheadSettingUsedAt?: string;
+  /**
    * The file's own numbering of events (`sqlite_sequence`, see `positionsGivenIn`) when that start
    * accepted the store: the events it numbered past the head then were lost in what the operator
    * accepted; a numbering past both the head and this number is events deleted since (breaker9h P2:
@@ -229,6 +236,7 @@ export function readWitness(path: string): StoreWitness | null {
     (witness.sealedRows !== undefined && typeof witness.sealedRows !== 'boolean') ||
     (witness.resetAcceptedAt !== undefined && typeof witness.resetAcceptedAt !== 'string') ||
     (witness.clockAheadAccepted !== undefined && !(Array.isArray(witness.clockAheadAccepted) && witness.clockAheadAccepted.every(isClockAheadAcceptance))) ||
+    (witness.clockAheadSettingUsedAt !== undefined && !(typeof witness.clockAheadSettingUsedAt === 'string' && Number.isFinite(Date.parse(witness.clockAheadSettingUsedAt)))) ||
     (witness.numberedAtReset !== undefined && !(Number.isInteger(witness.numberedAtReset) && (witness.numberedAtReset as number) >= 0)) ||
     (witness.keyCopy !== undefined && typeof witness.keyCopy !== 'boolean' && typeof witness.keyCopy !== 'string') ||
     (witness.servedAs !== undefined && typeof witness.servedAs !== 'string') ||
@@ -385,6 +393,7 @@ export type StoreRefusalReason =
   | 'STORE_FILES_GONE_UNDER_LIVE_SERVER'
   | 'STORE_FILE_HAS_OTHER_NAMES'
   | 'CLOCK_BEHIND_LOG'
+  | 'ACCEPT_CLOCK_AHEAD_RECORDS_LEFT_SET'
   | 'STORE_FOLDER_READ_ONLY'
   | 'STORE_FILE_READ_ONLY';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { toolOnStore } from '../support/cli-tool.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { freshDatabasePath } from '../support/test-app.js';
-import { graphqlAt, killHard, PROCESS_TEST_CEILING_MS, startServer } from '../support/server-process.js';
+import { graphqlAt, killHard, PROCESS_TEST_CEILING_MS, refusedStart, startServer } from '../support/server-process.js';
 
 /*
  * breaker9q P4 (blocker): a server whose clock was ahead (a CMOS or VM host wrong, a `date -s` typo)
@@ -18,6 +18,8 @@ import { graphqlAt, killHard, PROCESS_TEST_CEILING_MS, startServer } from '../su
 const ONE_DAY_MS = 24 * 3_600_000;
 /** The environment of a process whose clock reads a day ahead (test/support/clock-set-back.cjs shifts Date by CLOCK_OFFSET_MS). */
 const aheadByADay = { NODE_OPTIONS: `--require ${join(process.cwd(), 'test/support/clock-set-back.cjs')}`, CLOCK_OFFSET_MS: String(ONE_DAY_MS) };
+/** A process whose clock reads two days behind: set back after the acceptance. */
+const setBackTwoDays = { NODE_OPTIONS: aheadByADay.NODE_OPTIONS, CLOCK_OFFSET_MS: String(-2 * ONE_DAY_MS) };
 
 interface Health {
   status: string;
@@ -25,7 +27,8 @@ interface Health {
   notices: { cause: string; messageZh: string }[];
 }
 const healthOf = async (port: number) => (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as Health;
-const witnessOf = (sqlitePath: string) => JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8')) as { clockAheadAccepted?: { at: string; upTo: string; from: string; records: number; newestThen: string }[] };
+const witnessOf = (sqlitePath: string) =>
+  JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8')) as { clockAheadAccepted?: { at: string; upTo: string; from: string; records: number; newestThen: string }[]; clockAheadSettingUsedAt?: string; seenAt: string };
 const recordedAtOf = (sqlitePath: string) => {
   const db = new Database(sqlitePath, { readonly: true });
   try {
@@ -37,7 +40,7 @@ const recordedAtOf = (sqlitePath: string) => {
 
 describe('A server whose clock was ahead and was then put right', () => {
   it(
-    'is refused writes naming --accept-clock-ahead-records; a start with it records the accepted span in the witness and writes again with the real clock; a plain restart stays ready; accepting again changes nothing; ledger:verify names the span',
+    'is refused writes naming --accept-clock-ahead-records; a start with it records the accepted span in the witness and writes again with the real clock; a plain restart stays ready; accepting again changes nothing, and left set the next start is refused, even on a clock set back (newcomer27 S6); ledger:verify names the span',
     async () => {
       const sqlitePath = freshDatabasePath();
       let server = await startServer(sqlitePath);
@@ -88,6 +91,8 @@ describe('A server whose clock was ahead and was then put right', () => {
       }
       const accepted = witnessOf(sqlitePath).clockAheadAccepted!;
       expect(accepted).toHaveLength(1);
+      // newcomer27 S6: the start that used the setting leaves its mark, until a start without it.
+      expect(witnessOf(sqlitePath).clockAheadSettingUsedAt).toBe(accepted[0]!.at);
       expect(accepted[0]).toMatchObject({ from: String(stampedAhead[0]!.position), upTo: String(stampedAhead[1]!.position), records: 2, newestThen: stampedAhead[1]!.recordedAt });
 
       // A plain restart, nothing written since: still ready; it records, with the real clock.
@@ -101,6 +106,7 @@ describe('A server whose clock was ahead and was then put right', () => {
       } finally {
         await killHard(server.child);
       }
+      expect(witnessOf(sqlitePath).clockAheadSettingUsedAt).toBeUndefined();
       const newest = recordedAtOf(sqlitePath).at(-1)!;
       expect(newest.position).toBeGreaterThan(stampedAhead[1]!.position);
       expect(Date.parse(newest.recordedAt)).toBeLessThan(Date.now() + 1000);
@@ -119,6 +125,17 @@ describe('A server whose clock was ahead and was then put right', () => {
         await killHard(server.child);
       }
       expect(witnessOf(sqlitePath).clockAheadAccepted).toEqual(accepted);
+      expect(witnessOf(sqlitePath).clockAheadSettingUsedAt).toBeDefined();
+
+      // newcomer27 S6: the setting left set, and the clock then set back two days — which it would have
+      // accepted as a fast clock, the whole history since written into the witness as "ahead". Refused
+      // instead, whatever the clock reads, saying to remove it; nothing accepted, nothing written.
+      const before = witnessOf(sqlitePath);
+      const leftSet = await refusedStart(sqlitePath, { env: { ACCEPT_CLOCK_AHEAD_RECORDS: 'true', ...setBackTwoDays } });
+      expect(leftSet.code).toBe(3);
+      expect(leftSet.output).toContain('此后还没有不带该设置的启动：确认时钟偏快时录入的记录只能一次性进行');
+      expect(leftSet.output).toContain('请从环境变量、.env 文件或服务的启动命令中删除它，然后重新启动');
+      expect(witnessOf(sqlitePath)).toEqual(before);
 
       // ledger:verify: the ledger intact, the accepted span named.
       const verified = await toolOnStore('ledger-verify', [], sqlitePath);

@@ -118,7 +118,7 @@ describe('an open part joining a verified one carries the open work (breaker8g P
     const late = await inspect(finding, joinedInto, '2016-06-15');
     expect(errorCode(late)).toBe('CONFLICT');
     expect(late.errors![0]!.extensions!.messageZh).toBe(
-      `青川县并入${lead}局的任务已于 2017-03-01 并入青川县并入${joinedInto}局的任务；该日期之前改变任一任务是否已确认完成的记录会改变合并后的任务，已合并的任务不能再分开或重新合并。`,
+      `青川县并入${lead}局的任务已于 2017-03-01 并入青川县并入${joinedInto}局的任务；该日期之前改变任一任务是否已报告或已确认完成的记录会改变合并后的任务，已合并的任务不能再分开或重新合并。`,
     );
     expect(await everyReading(finding)).toEqual(before);
   });

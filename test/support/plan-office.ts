@@ -64,9 +64,9 @@ export class PlanOffice {
 
   /**
    * Registers an evaluation dated 2026-04-01 and records one finding of it, assigned on 2026-04-02 to unit `unit`
-   * alone as lead unit, due `dueDate` (an office day).
+   * as lead unit, due `dueDate` (an office day), and to the units `responsible` names (code → due date) as responsible units.
    */
-  async recordFinding(input: { title: string; unit: string; dueDate: string }): Promise<void> {
+  async recordFinding(input: { title: string; unit: string; dueDate: string; responsible?: Record<string, string> }): Promise<void> {
     const evaluation = await this.app.graphql(`mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }`, {
       input: { idempotencyKey: 'evaluation', title: `2026年度政务公开第三方评估（${input.title}）`, evaluator: '中部政府透明度研究院', commissionedBy: '青川市政务公开办', periodStart: '2026-01-01', periodEnd: '2026-03-31', receivedOn: '2026-04-01' },
     });
@@ -80,7 +80,13 @@ export class PlanOffice {
         category: '依申请公开',
         severity: 'MEDIUM',
         identifiedOn: '2026-04-01',
-        assignment: { assignedOn: '2026-04-02', units: [{ unitId: this.units[input.unit], role: 'LEAD', dueDate: input.dueDate }] },
+        assignment: {
+          assignedOn: '2026-04-02',
+          units: [
+            { unitId: this.units[input.unit], role: 'LEAD', dueDate: input.dueDate },
+            ...Object.entries(input.responsible ?? {}).map(([unit, dueDate]) => ({ unitId: this.units[unit], role: 'RESPONSIBLE', dueDate })),
+          ],
+        },
       },
     });
     expect(finding.errors).toBeUndefined();

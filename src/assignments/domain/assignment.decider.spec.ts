@@ -2639,6 +2639,67 @@ describe('hand-overs typed out of date order pass a part as entered in date orde
   });
 });
 
+describe('a part still owing its report joining a part reported by its day carries the open work (breaker8n P1: the unreported share vanished and one pass closed the finding)', () => {
+  // 市财政局 (FINANCE) leads and reported 06-28 (due 06-30); 市环境保护局 (ENVIRONMENT) never reports; it merges into FINANCE on 07-01.
+  const merged = (handedOverOn = '2025-07-01'): AssignmentEvent => ({ type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: FINANCE, reason: '机构改革', handedOverOn } });
+  const reportedLead = [leadAssigned, responsibleAssigned, reported(FINANCE)];
+
+  it('given the lead reported, when the responsible unit merges into it, then the joined part owes the report (ENVIRONMENT’s record), leading; the reported record is set aside', () => {
+    const state = stateAfter([...reportedLead, merged()]);
+    expect(partOf(state, ENVIRONMENT)).toBeUndefined();
+    expect(partOf(state, FINANCE)).toMatchObject({ unitId: FINANCE, role: 'LEAD', status: 'ASSIGNED', reportCount: 0, dueDate: responsibleAssigned.data.dueDate, heldBefore: [ENVIRONMENT], heldSince: '2025-07-01' });
+    expect(state.setAside?.[FINANCE]?.part).toMatchObject({ status: 'REPORTED', lastReport: expect.objectContaining({ reportedOn: REPORTED_ON }) });
+    // Folded by day the same; the day before, the two parts as they stood.
+    expect(partOf(assignmentsOn(state, TODAY), FINANCE)).toMatchObject({ status: 'ASSIGNED', reportCount: 0 });
+    expect(partsOf(assignmentsOn(state, '2025-06-30')).map((part) => [part.unitId, part.status])).toEqual([[FINANCE, 'REPORTED'], [ENVIRONMENT, 'ASSIGNED']]);
+  });
+
+  it('then a pass of FINANCE on 07-05 is refused: no report awaits inspection (the report of 06-28 answered FINANCE’s own share only)', () => {
+    given([...reportedLead, merged()]).when(inspect({ inspectedOn: '2025-07-05', unitNames: DIRECTORY })).thenRefused('CONFLICT');
+  });
+
+  it('then FINANCE reports for both and the pass closes the parent on its day', () => {
+    const history = [...reportedLead, merged()];
+    given(history).when(report({ reportedOn: '2025-07-03', today: '2025-07-03' })).then([reported(FINANCE, '2025-07-03')]);
+    const state = stateAfter([...history, reported(FINANCE, '2025-07-03'), { ...inspected('PASSED'), data: { ...inspected('PASSED').data, inspectedOn: '2025-07-05' } }]);
+    expect(closedOn(state)).toBe('2025-07-05');
+  });
+
+  it('a part whose report came back (sent back) owes it again: the reported successor’s record is set aside just the same', () => {
+    const state = stateAfter([...reportedLead, reported(ENVIRONMENT, '2025-06-20'), { type: 'ReportSentBack', data: { unitId: ENVIRONMENT, reason: '无佐证', sentBackOn: '2025-06-25' } }, merged()]);
+    expect(partOf(state, FINANCE)).toMatchObject({ status: 'RETURNED', heldBefore: [ENVIRONMENT] });
+  });
+
+  it('two reported parts: the successor’s record is kept, as before (its report awaits inspection for both)', () => {
+    const state = stateAfter([...reportedLead, reported(ENVIRONMENT, '2025-06-27'), merged()]);
+    expect(partOf(state, FINANCE)).toMatchObject({ status: 'REPORTED', lastReport: expect.objectContaining({ reportedOn: REPORTED_ON }) });
+    expect(state.setAside?.[FINANCE]).toBeUndefined();
+  });
+
+  it('a reported part joining a verified one carries its report (still awaiting inspection), as before', () => {
+    const state = stateAfter([...reportedLead, inspected('PASSED'), reported(ENVIRONMENT, '2025-06-29'), merged()]);
+    expect(partOf(state, FINANCE)).toMatchObject({ status: 'REPORTED', lastReport: expect.objectContaining({ reportedOn: '2025-06-29' }) });
+  });
+
+  it('the successor’s report dated before the join, typed after it, is taken as date order: the join comes off, the report, the join again carrying the open work', () => {
+    const history = [leadAssigned, responsibleAssigned, merged()];
+    const events = given(history).when(report({ today: TODAY, unitNames: DIRECTORY })).decision();
+    expect(events.map((event) => event.type)).toEqual(['PartHandOverUndone', 'RectificationReported', 'PartHandedOver']);
+    const after = stateAfter([...history, ...events]);
+    const inDateOrder = stateAfter([...reportedLead, merged()]);
+    for (const day of ['2025-06-30', '2025-07-01', TODAY]) {
+      expect(partsOf(assignmentsOn(after, day)).map((part) => [part.unitId, part.status, part.dueDate])).toEqual(partsOf(assignmentsOn(inDateOrder, day)).map((part) => [part.unitId, part.status, part.dueDate]));
+    }
+    expect(partOf(after, FINANCE)).toMatchObject({ status: 'ASSIGNED', heldBefore: [ENVIRONMENT] });
+  });
+
+  it('a report of the joining unit dated before a join that carried its open work into a reported record is refused, naming the join (the two would have stood level)', () => {
+    given([...reportedLead, merged()])
+      .when(report({ unitId: ENVIRONMENT, actor: clerkOf(ENVIRONMENT), reportedOn: '2025-06-29', today: TODAY, unitNames: DIRECTORY }))
+      .thenRefused('CONFLICT', /The part of 市环境保护局 joined the part of 市财政局 on 2025-07-01/, /^市环境保护局的任务已于 2025-07-01 并入市财政局的任务；该日期之前改变任一任务是否已报告或已确认完成的记录/);
+  });
+});
+
 describe('an open part joining a part verified by its day carries the open work (breaker8g P18: a 机构改革 closes nothing not inspected)', () => {
   // 市财政局 (FINANCE) leads and passed on 07-01; 市环境保护局 (ENVIRONMENT) has done nothing; it merges into FINANCE on 08-01.
   const merged = (handedOverOn = '2025-08-01'): AssignmentEvent => ({ type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: FINANCE, reason: '机构改革', handedOverOn } });
@@ -2670,8 +2731,8 @@ describe('an open part joining a part verified by its day carries the open work 
     given(verifiedLead).when(handOver()).then([merged('2025-07-05')]);
   });
 
-  it('a part verified only after the join day keeps the successor’s record (its pass covers the joined work)', () => {
-    const state = stateAfter([leadAssigned, responsibleAssigned, reported(FINANCE), merged('2025-06-30'), inspected('PASSED')]);
+  it('a part verified only after the join day keeps the successor’s record (its pass covers the joined work, both reported by then)', () => {
+    const state = stateAfter([leadAssigned, responsibleAssigned, reported(FINANCE), reported(ENVIRONMENT, '2025-06-29'), merged('2025-06-30'), inspected('PASSED')]);
     expect(partOf(state, FINANCE)).toMatchObject({ status: 'VERIFIED', heldBefore: [ENVIRONMENT] });
   });
 
@@ -2687,18 +2748,20 @@ describe('an open part joining a part verified by its day carries the open work 
   it('refuses a pass of the joining unit dated before the join, entered after it, naming the join', () => {
     given([...verifiedLead, reported(ENVIRONMENT, '2025-07-02'), merged('2025-07-05')])
       .when(inspect({ unitId: ENVIRONMENT, inspectionId: 'inspection-2', inspectedOn: '2025-07-03', unitNames: DIRECTORY }))
-      .thenRefused('CONFLICT', /The part of 市环境保护局 joined the part of 市财政局 on 2025-07-05/, /^市环境保护局的任务已于 2025-07-05 并入市财政局的任务；该日期之前改变任一任务是否已确认完成的记录会改变合并后的任务，已合并的任务不能再分开或重新合并。$/);
+      .thenRefused('CONFLICT', /The part of 市环境保护局 joined the part of 市财政局 on 2025-07-05/, /^市环境保护局的任务已于 2025-07-05 并入市财政局的任务；该日期之前改变任一任务是否已报告或已确认完成的记录会改变合并后的任务，已合并的任务不能再分开或重新合并。$/);
   });
 
   it('takes a pass of the successor dated before a join that kept its record, entered after it, as date order: the join comes off, the pass, the join again carrying the open work (breaker8l P7: it was refused)', () => {
-    const history = [leadAssigned, responsibleAssigned, reported(FINANCE), merged('2025-07-05')];
+    // Both reported by the join day: level, the join kept FINANCE's record; by day FINANCE's passed first (breaker8n P1 made a
+    // join into a record only reported carry an unreported part, so the joining part reports here too).
+    const history = [leadAssigned, responsibleAssigned, reported(FINANCE), reported(ENVIRONMENT, '2025-06-29'), merged('2025-07-05')];
     const events = given(history).when(inspect({ unitNames: DIRECTORY })).decision();
     expect(events.map((event) => event.type)).toEqual(['PartHandOverUndone', 'InspectionLogged', 'PartHandedOver']);
     const after = stateAfter([...history, ...events]);
-    expect(partOf(after, FINANCE)).toMatchObject({ status: 'ASSIGNED', heldBefore: [ENVIRONMENT], joinedOn: '2025-07-05' });
+    expect(partOf(after, FINANCE)).toMatchObject({ status: 'REPORTED', heldBefore: [ENVIRONMENT], joinedOn: '2025-07-05' });
     expect(after.setAside?.[FINANCE]?.part).toMatchObject({ status: 'VERIFIED', verifiedOn: INSPECTED_ON });
     // Folded by day the same.
-    expect(partsOf(assignmentsOn(after, TODAY)).map((part) => [part.unitId, part.status, part.heldBefore])).toEqual([[FINANCE, 'ASSIGNED', [ENVIRONMENT]]]);
+    expect(partsOf(assignmentsOn(after, TODAY)).map((part) => [part.unitId, part.status, part.heldBefore])).toEqual([[FINANCE, 'REPORTED', [ENVIRONMENT]]]);
   });
 
   // On a later day, or on the join day itself (seed 8832: two hand-overs of one 机构改革 day).

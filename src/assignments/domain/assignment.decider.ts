@@ -1,5 +1,5 @@
 import type { Actor } from '../../shared/command-context.js';
-import { keepsJoiningRecord, ownRoleOnTheDay, type SameDayStep } from './same-day-join.js';
+import { keepsJoiningRecord, ownRoleOnTheDay, type SameDayStep, type WorkDone } from './same-day-join.js';
 import { stepsAfterDay } from './part-facts.js';
 import { unreachable } from '../../shared/decider.js';
 import { DomainError, badInput, conflict, fieldOf, forbidden, named, say, type Bilingual, type Named } from '../../shared/domain-error.js';
@@ -867,14 +867,31 @@ function namedPart(unitIds: readonly string[], part: AssignmentPart, state: Assi
 
 /**
  * Whether a part joining `successorPart` on office day `day` carries the joined part's work from then
- * on (breaker8g P18): the successor's part stood verified at the end of that day and the joining part
- * did not — the open work passes, and the successor's verified part is set aside (its record stays in
- * the history), so a 机构改革 never closes a finding or completes an item with the joining unit's work
- * not inspected. Otherwise the join keeps the successor's record. Judged by day (`stoodVerifiedOn`),
- * so folded as recorded and folded by day the same join keeps the same record.
+ * on: the successor's part stood further on at the end of that day (`workDoneOn`: reported, or
+ * verified) than the joining part — the open work passes, and the successor's record is set aside
+ * (its record stays in the history), so a 机构改革 never closes a finding or completes an item with
+ * the joining unit's work not inspected (breaker8g P18), and a report made for the successor's own
+ * share does not answer the joining unit's unreported, perhaps overdue, share (breaker8n P1: the
+ * successor reports for both). Otherwise the join keeps the successor's record. Judged by day, so
+ * folded as recorded and folded by day the same join keeps the same record.
  */
 export function joinsOpenWork(part: AssignmentPart, successorPart: AssignmentPart, day: string): boolean {
-  return stoodVerifiedOn(successorPart, day) && !stoodVerifiedOn(part, day);
+  return workDoneOn(part, day) < workDoneOn(successorPart, day);
+}
+
+/**
+ * How far the part's work stood at the end of office day `day` (`WorkDone`): 2 verified
+ * (`stoodVerifiedOn`), 1 its last report dated on or before the day and not settled by then (no
+ * send-back, inspection or reopening dated on or before the day answered it), 0 otherwise — it owes
+ * a report. Pure, O(inspections). The decider's reading of the views' `workDoneAsOf`.
+ */
+export function workDoneOn(part: AssignmentPart, day: string): WorkDone {
+  if (stoodVerifiedOn(part, day)) return 2;
+  const report = part.lastReport;
+  if (!report || report.reportedOn > day) return 0;
+  if (report.settledBy && report.settledBy.day <= day) return 0;
+  const back = part.lastReturn;
+  return back && back.returnedOn <= day && back.returnedOn >= report.reportedOn && back.cause === 'PARTS_REOPENED' ? 0 : 1;
 }
 
 /**
@@ -945,7 +962,7 @@ function handOver(state: AssignmentsState, unitId: string, successorUnitId: stri
   // Weighed by each record's own role, not the one the day's joins gave the peer (time2's s24 Left 1).
   const peer = successorPart && sameDayPeer(state, successorPart, handedOverOn);
   const peerRole = peer && ownRoleOnTheDay(peer.unitId, successorPart!.role, sameDaySteps(state, successorUnitId, handedOverOn));
-  if (successorPart && peer && peerRole && keepsJoiningRecord({ ...part, unitId }, { ...successorPart, unitId: peer.unitId, role: peerRole })) {
+  if (successorPart && peer && peerRole && keepsJoiningRecord({ ...part, unitId, done: workDoneOn(part, handedOverOn) }, { ...successorPart, unitId: peer.unitId, role: peerRole, done: workDoneOn(successorPart, handedOverOn) })) {
     const earlier = successorPart.previousHolders!.slice(0, -1);
     const { heldSince: _since, joinedOn: _joined, ...rest } = successorPart;
     // The record's own earlier holders come before its unit; the parts that joined it that day after (breaker8m P2).
@@ -1045,7 +1062,8 @@ function sameDayRecordPassedOn(command: Pick<HandOverPart, 'unitId' | 'successor
   const at = holders.findIndex((held) => held.unitId === command.successorUnitId && held.from === command.handedOverOn);
   const movedIn = at > 0 ? holders[at - 1] : undefined;
   if (!movedIn || movedIn.until !== command.handedOverOn) return undefined;
-  return keepsJoiningRecord({ ...joining, unitId: command.unitId }, { ...heldThen.part, unitId: movedIn.unitId }) ? heldThen.part : undefined;
+  const day = command.handedOverOn;
+  return keepsJoiningRecord({ ...joining, unitId: command.unitId, done: workDoneOn(joining, day) }, { ...heldThen.part, unitId: movedIn.unitId, done: workDoneOn(heldThen.asHeldThen, day) }) ? heldThen.part : undefined;
 }
 
 /**
@@ -1332,7 +1350,12 @@ export function decideAssignment(
 function decidedBeforeJoins(command: AssignmentCommand, state: AssignmentsState, context: AssignmentParentContext): AssignmentEvent[] | undefined {
   const day = factDayOf(command)?.day;
   if (day === undefined || Object.values(state.setAside ?? {}).some((aside) => aside.joinedOn > day)) return undefined;
-  const joins = Object.entries(state.joined ?? {}).filter(([, entry]) => entry.joinedOn > day);
+  // Each join's step: the joining unit's hand-over; for a record set aside that day for the one kept instead (`keptInstead`,
+  // two papers of one day), the kept unit's — undoing it moves the set-aside record back into the successor (breaker8n P1:
+  // a lead's report dated before the merges, typed after them, makes its record the one that owes less).
+  const joins = Object.entries(state.joined ?? {})
+    .filter(([, entry]) => entry.joinedOn > day)
+    .map(([unitId, entry]) => [entry.keptInstead?.unitId ?? unitId, entry] as const);
   if (joins.length === 0) return undefined;
   const position = ([unitId, entry]: (typeof joins)[number]) =>
     state.recorded.findLastIndex((event) => event.type === 'PartHandedOver' && event.data.unitId === unitId && event.data.successorUnitId === entry.successorUnitId && event.data.handedOverOn === entry.joinedOn);
@@ -1340,7 +1363,7 @@ function decidedBeforeJoins(command: AssignmentCommand, state: AssignmentsState,
   const undone: PartHandOverUndone[] = [];
   let cleared = state;
   for (const [unitId, entry] of latestFirst) {
-    const into = entry.into && partOf(cleared, entry.into.unitId);
+    const into = entry.keptInstead ? partOf(cleared, entry.successorUnitId) : entry.into && partOf(cleared, entry.into.unitId);
     if (!into?.heldBefore?.includes(unitId) || partOf(cleared, unitId) || position([unitId, entry]) < 0) return undefined;
     if (cleared.recorded.some((event) => !isHandOverEvent(event) && (event.data as { unitId?: string }).unitId === into.unitId && factDayOfEvent(event) >= entry.joinedOn)) return undefined;
     const unit = unitNamed(command as NamesUnits, unitId);
@@ -1366,11 +1389,13 @@ function decidedBeforeJoins(command: AssignmentCommand, state: AssignmentsState,
 }
 
 /**
- * A late fact that would change which record a join kept (`joinsOpenWork`, breaker8g P18), judged
- * by the day before the join: a pass of the joining part dated before it (it would have stood
- * verified and kept apart), a correction that un-verifies the set-aside part by then, or a pass of
- * the successor's own part dated before a join that kept its record (the open joining work would
- * have been carried instead). Folded as recorded and folded by day, the join would keep two different
+ * A late fact that would change which record a join kept (`joinsOpenWork`, breaker8g P18, breaker8n P1),
+ * judged by the day before the join: a pass of the joining part dated before it (it would have stood
+ * verified and kept apart), a report of it when the set-aside record was only reported (the two would
+ * have stood level, and the successor's record kept), a correction that takes the set-aside record's
+ * work back by then, or a report or pass of the successor's own part dated before a join that kept
+ * its record (the open joining work would have been carried instead — `decidedBeforeJoins` then
+ * undoes the join, takes the fact and joins again, when it can). Folded as recorded and folded by day, the join would keep two different
  * records — CONFLICT naming the join. A join is not separated or re-made afterwards (as for
  * `refuseVerifyingJoinedPart`).
  */
@@ -1381,8 +1406,8 @@ function refuseChangingJoinedWork(command: AssignmentCommand, state: Assignments
     const holder = unitNamed(command as NamesUnits, holderId);
     const joining = joiningId === undefined ? say('another unit', '其他单位') : unitNamed(command as NamesUnits, joiningId);
     throw conflict(
-      `The part of ${joining.en} joined the part of ${holder.en} on ${joinedOn}; a record dated before that day that changes whether either stood verified then would change what the joined part carries, and a joined part is not separated or joined again.`,
-      `${joining.zh}的任务已于 ${joinedOn} 并入${holder.zh}的任务；该日期之前改变任一任务是否已确认完成的记录会改变合并后的任务，已合并的任务不能再分开或重新合并。`,
+      `The part of ${joining.en} joined the part of ${holder.en} on ${joinedOn}; a record dated before that day that changes whether either stood reported or verified then would change what the joined part carries, and a joined part is not separated or joined again.`,
+      `${joining.zh}的任务已于 ${joinedOn} 并入${holder.zh}的任务；该日期之前改变任一任务是否已报告或已确认完成的记录会改变合并后的任务，已合并的任务不能再分开或重新合并。`,
     );
   };
   for (const [holderId, aside] of Object.entries(next.setAside ?? {})) {
@@ -1393,16 +1418,21 @@ function refuseChangingJoinedWork(command: AssignmentCommand, state: Assignments
     const carriedAfter = joinedPartNow(next, holderId, aside.joinedOn);
     // The unit whose open part was carried in: the holder before it on the join day (the carried part may have passed on since).
     const joiningId = carriedBefore?.previousHolders?.findLast((held) => held.until === aside.joinedOn && held.unitId !== holderId)?.unitId;
-    if (!stoodVerifiedOn(aside.part, aside.joinedOn)) clash(joiningId, holderId, aside.joinedOn);
-    if (carriedBefore && carriedAfter && !stoodVerifiedOn(carriedBefore, dayBefore) && stoodVerifiedOn(carriedAfter, dayBefore)) clash(joiningId, holderId, aside.joinedOn);
+    // The carry stood on the set-aside record's work being further on that day than the joining part's (`joinsOpenWork`).
+    const carries = (asideRecord: AssignmentPart, carried: AssignmentPart | undefined) => workDoneOn(asideRecord, aside.joinedOn) > (carried ? workDoneOn(carried, dayBefore) : 0);
+    // …and on how far the set-aside record stood that day: a late fact that moves it (a pass moved after the join) changes the join too.
+    const asideMoved = workDoneOn(aside.part, aside.joinedOn) !== workDoneOn(before.part, aside.joinedOn);
+    if (carries(before.part, carriedBefore) && (asideMoved || !carries(aside.part, carriedAfter))) clash(joiningId, holderId, aside.joinedOn);
   }
   for (const [joiningId, joined] of Object.entries(next.joined ?? {})) {
     const holderId = joined.successorUnitId;
     const before = joinedPartNow(state, holderId, joined.joinedOn);
     const after = joinedPartNow(next, holderId, joined.joinedOn);
     if (!before || !after || before.joinedOn === undefined || after.joinedOn === undefined) continue;
-    // The successor's own part, passed by a fact dated before the join entered after it: by day it stood verified then.
-    if (!stoodVerifiedOn(before, joined.joinedOn) && stoodVerifiedOn(after, joined.joinedOn) && !stoodVerifiedOn(joined.part, joined.joinedOn)) {
+    // The successor's own part, reported or passed by a fact dated before the join entered after it: by day it stood further on
+    // then than the joining part, and the join would have carried the joining part's open work (breaker8n P1).
+    const joiningDone = workDoneOn(joined.part, joined.joinedOn);
+    if (workDoneOn(before, joined.joinedOn) <= joiningDone && workDoneOn(after, joined.joinedOn) > joiningDone) {
       clash(joiningId, holderId, joined.joinedOn);
     }
   }

@@ -219,3 +219,30 @@ describe('merges of one day with two records due the same day, typed in every or
     expect(viewed(history)).toEqual([[MERGED, 'LEAD', '2016-09-30', [BUREAU_D, BUREAU_B, BUREAU_C, BUREAU_A]]]);
   });
 });
+
+/*
+ * breaker8n P1: A (lead) reported on 06-29, B owes its report, both due 06-30, merged into S on 07-01. The record owing the report
+ * is kept — whichever paper was typed first, in the decider (as recorded and by day) and on the read side — so the merged part is
+ * red from 07-01 and the report made for A's share awaits no inspection.
+ */
+describe('two merges of one day, one part reported and one still owing its report (breaker8n P1)', () => {
+  const reportedA: AssignmentEvent = { type: 'RectificationReported', data: { unitId: BUREAU_A, summary: '栏目已补齐', evidence: [{ title: '栏目', link: 'https://a.example.gov.cn', documentRef: null }], reportedOn: '2016-06-29' } };
+  const owing = [
+    { type: 'UnitAssigned', data: { unitId: BUREAU_A, role: 'LEAD', dueDate: '2016-06-30', assignedOn: '2016-04-26' } },
+    { type: 'UnitAssigned', data: { unitId: BUREAU_B, role: 'RESPONSIBLE', dueDate: '2016-06-30', assignedOn: '2016-04-26' } },
+    reportedA,
+  ] as AssignmentEvent[];
+  const merged = (unitId: string): AssignmentEvent => ({ type: 'PartHandedOver', data: { unitId, successorUnitId: MERGED, reason: '机构改革', handedOverOn: DAY } });
+  const statusOf = (state: AssignmentsState) => partsOf(state).map((part) => [part.unitId, part.role, part.status, part.dueDate, part.reportCount]);
+
+  it.each([[[BUREAU_A, BUREAU_B]], [[BUREAU_B, BUREAU_A]]])('typed %j: the joined part owes the report, leading', (order) => {
+    const history = [...owing, ...order.map(merged)];
+    const state = stateAfter(history);
+    expect(statusOf(state)).toEqual([[MERGED, 'LEAD', 'ASSIGNED', '2016-06-30', 0]]);
+    expect(statusOf(assignmentsOn(state, '2026-11-30'))).toEqual([[MERGED, 'LEAD', 'ASSIGNED', '2016-06-30', 0]]);
+    const parts = new Map<string, PartView>();
+    // The report's entry placed on its own day (`entry` dates only assignments and hand-overs).
+    for (const event of history) applyAssignmentEvent(parts, event === reportedA ? { ...entry(event), occurredOn: '2016-06-29' } : entry(event));
+    expect([...parts.values()].map((part) => [part.unitId, part.role, part.status, part.dueDate, part.reports.length])).toEqual([[MERGED, 'LEAD', 'ASSIGNED', '2016-06-30', 0]]);
+  });
+});

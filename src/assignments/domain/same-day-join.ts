@@ -1,22 +1,35 @@
 import type { AssignmentRole } from './assignment.events.js';
 
-/** What the rule reads of a part: its unit, role and due date (YYYY-MM-DD). */
+/**
+ * How far a part's work stood at the end of an office day, ranked: 0 it still owes a report (assigned, or its report sent back,
+ * failed or reopened), 1 its report awaits inspection, 2 it stood verified. A join keeps the record that owes the most: a part
+ * that joins one further on carries its open work (breaker8g P18 for a verified one; breaker8n P1 for a reported one — a report
+ * made for one unit's share does not answer the share that joined it). Read by the decider's `workDoneOn` and the read side's
+ * `workDoneAsOf`.
+ */
+export type WorkDone = 0 | 1 | 2;
+
+/** What the rule reads of a part: its unit, role, due date (YYYY-MM-DD) and how far its work stood that day (`WorkDone`). */
 export interface SameDayRecord {
   readonly unitId: string;
   readonly role: AssignmentRole;
   readonly dueDate: string;
+  readonly done: WorkDone;
 }
 
 /**
  * Two units' parts passing into one unit that held none, on one office day (one decree merging two bureaus into a
  * new one, or two 职能调整 papers of a day: breaker8l P11): nothing orders the two papers, so which record the joined
  * part keeps — its due date, status and facts; the other's stays in its history — is decided by rule, not by which
- * clerk typed first. The stricter obligation stands: the earlier due date; on one due date the leading part's record;
+ * clerk typed first. The stricter obligation stands: the record that owes more work (`WorkDone`: a part still owing its
+ * report over one reported or verified — breaker8n P1: a lead's reported record kept over a part owing its report, due the
+ * same day, swallowed that unit's overdue share); then the earlier due date; on one due date the leading part's record;
  * then the unit first by id (any fixed order). True when `joining` (the part passing now) is that record rather than
  * `movedThatDay` (the one that moved into the successor earlier the same day). Pure, O(1); shared by the decider's and
  * the read side's hand-over, so every fold keeps the same record.
  */
 export function keepsJoiningRecord(joining: SameDayRecord, movedThatDay: SameDayRecord): boolean {
+  if (joining.done !== movedThatDay.done) return joining.done < movedThatDay.done;
   if (joining.dueDate !== movedThatDay.dueDate) return joining.dueDate < movedThatDay.dueDate;
   if (joining.role !== movedThatDay.role) return joining.role === 'LEAD';
   return joining.unitId < movedThatDay.unitId;

@@ -1,5 +1,5 @@
 import type { TimelineEntry } from './timeline.js';
-import { keepsJoiningRecord, ownRoleOnTheDay, type SameDayRecord, type SameDayStep } from '../domain/same-day-join.js';
+import { keepsJoiningRecord, ownRoleOnTheDay, type SameDayRecord, type SameDayStep, type WorkDone } from '../domain/same-day-join.js';
 import { daysBetween } from '../../shared/calendar-date.js';
 import { BY_DATE, isNeverOverdue, type DueTerms } from '../../shared/deadline.js';
 import type { AssignmentEvent, AssignmentRole, Evidence, FactDateCorrected, InspectionOutcome } from '../domain/assignment.events.js';
@@ -602,6 +602,21 @@ export function verifiedAsOf(part: Pick<PartView, 'inspections' | 'returns'>, da
 }
 
 /**
+ * How far the part's work stood at the end of office day `day` (`WorkDone`, YYYY-MM-DD): 2 verified (`verifiedAsOf`), 1 its
+ * latest report dated on or before the day not answered by a return (send-back, failed inspection, reopening) dated on or after
+ * it and on or before the day, 0 otherwise — it owes a report. What a join weighs (the decider's `workDoneOn`, breaker8n P1).
+ * Pure, O(reports + returns + inspections).
+ */
+export function workDoneAsOf(part: Pick<PartView, 'inspections' | 'returns' | 'reports'>, day: string): WorkDone {
+  if (verifiedAsOf(part, day)) return 2;
+  let reportedOn: string | null = null;
+  for (const report of part.reports) if (report.reportedOn <= day && (reportedOn === null || report.reportedOn > reportedOn)) reportedOn = report.reportedOn;
+  if (reportedOn === null) return 0;
+  const since = reportedOn;
+  return part.returns.some((returned) => returned.returnedOn <= day && returned.returnedOn >= since) ? 0 : 1;
+}
+
+/**
  * Whether the part's first report came on or before the due date in force on its business day
  * (always, for a standing part, 常态化: it is never late); null before any report.
  */
@@ -692,7 +707,7 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
   const part = parts.get(unitId);
   if (!part) return;
   // The successor passed the part it held that day on since (a later reorganisation typed first): the part joins that one, wherever it is now (breaker8h P6).
-  const successorPart = parts.get(successorUnitId) ?? passedOnAfter(parts, successorUnitId, on) ?? joinedAfter(parts, successorUnitId, on);
+  const successorPart = parts.get(successorUnitId) ?? passedOnAfter(parts, successorUnitId, on, part) ?? joinedAfter(parts, successorUnitId, on);
   // Where a joining part stood in the listing, for undoing the join (`JoinedRecord.at`).
   const place = successorPart ? [...parts.keys()].indexOf(unitId) : -1;
   if (successorPart) parts.delete(unitId);
@@ -709,7 +724,7 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
     });
     return;
   }
-  if (successorPart && verifiedAsOf(successorPart, on) && !verifiedAsOf(part, on)) {
+  if (successorPart && workDoneAsOf(part, on) < workDoneAsOf(successorPart, on)) {
     parts.set(successorUnitId, {
       ...part,
       unitId: successorUnitId,
@@ -727,7 +742,7 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
   const peer = successorPart && successorPart.heldSince === on ? sameDayPeer(successorPart, successorUnitId, on) : undefined;
   // Weighed by the peer record's own role, not the one the day's joins gave it (time2's s24 Left 1).
   const peerRole = successorPart && peer !== undefined ? ownRoleOnTheDay(peer, successorPart.role, sameDaySteps(successorPart.joined ?? [], on)) : undefined;
-  if (successorPart && peer !== undefined && peerRole && keepsJoiningRecord({ ...part, unitId }, { ...successorPart, unitId: peer, role: peerRole })) {
+  if (successorPart && peer !== undefined && peerRole && keepsJoiningRecord({ ...part, unitId, done: workDoneAsOf(part, on) }, { ...successorPart, unitId: peer, role: peerRole, done: workDoneAsOf(successorPart, on) })) {
     const joined = [
       ...(part.joined ?? []),
       ...(successorPart.joined ?? []),
@@ -778,16 +793,16 @@ function sameDayPeer(part: PartView, successorUnitId: string, on: string): strin
  * joined that day with its record — so `byDayPassed` lists that day's holders in one order whatever order the papers were typed
  * in: the kept record's unit first, then as `keepsJoiningRecord` weighs their records (breaker8m P2).
  */
-function sameDayRecords(part: Pick<PartView, 'role' | 'dueDate'>, keptUnit: string, on: string, joined: readonly JoinedRecord[]): SameDayRanking {
+function sameDayRecords(part: Pick<PartView, 'role' | 'dueDate' | 'inspections' | 'returns' | 'reports'>, keptUnit: string, on: string, joined: readonly JoinedRecord[]): SameDayRanking {
   // Each record by its own role (a record set aside for another may have had a lead's part join it first: time2's s24 Left 1).
   const steps = sameDaySteps(joined, on);
   const records = new Map<string, SameDayRecord>();
   for (const record of joined) {
     if (record.on !== on || record.part === undefined) continue;
     const role = record.keptInstead === undefined ? record.part.role : ownRoleOnTheDay(record.unitId, record.part.role, steps);
-    records.set(record.unitId, { unitId: record.unitId, role, dueDate: record.part.dueDate });
+    records.set(record.unitId, { unitId: record.unitId, role, dueDate: record.part.dueDate, done: workDoneAsOf(record.part, on) });
   }
-  return { on, kept: keptUnit, records: records.set(keptUnit, { unitId: keptUnit, role: ownRoleOnTheDay(keptUnit, part.role, steps), dueDate: part.dueDate }) };
+  return { on, kept: keptUnit, records: records.set(keptUnit, { unitId: keptUnit, role: ownRoleOnTheDay(keptUnit, part.role, steps), dueDate: part.dueDate, done: workDoneAsOf(part, on) }) };
 }
 
 /**
@@ -831,15 +846,16 @@ function recordHoldersUntil(part: PartView): JoinedRecord[] {
 /**
  * The part `unitId` held on office day `on` and passed on (moved, not joined) after it, when it
  * holds none itself: a hand-over into it dated `on` joins that part (the decider's
- * `partPassedOnAfter`; it does so only when the part would not carry open work into it). A unit
+ * `partPassedOnAfter`; it does so only when `joining` would not carry open work into it: its work stood no less far that day,
+ * `workDoneAsOf`). A unit
  * whose own record stayed behind when it joined this part did not hold this one before that join;
  * from it on it did — the part a join carried into its verified one is the unit's from the join day
  * (breaker8i P10). O(parts).
  */
-function passedOnAfter(parts: ReadonlyMap<string, PartView>, unitId: string, on: string): PartView | undefined {
+function passedOnAfter(parts: ReadonlyMap<string, PartView>, unitId: string, on: string, joining: PartView): PartView | undefined {
   for (const part of parts.values()) {
     const index = part.heldBefore.findIndex((earlier, at) => earlier === unitId && part.passedOn[at]! > on);
-    if (index >= 0 && !part.joined?.some((joined) => inJoinedRecord(joined, unitId, on)) && !verifiedAsOf(part, on)) return part;
+    if (index >= 0 && !part.joined?.some((joined) => inJoinedRecord(joined, unitId, on)) && workDoneAsOf(joining, on) >= workDoneAsOf(part, on)) return part;
   }
   return undefined;
 }
@@ -894,7 +910,7 @@ function handOverUndone(parts: Map<string, PartView>, unitId: string, successorU
   parts.delete(successorUnitId);
   const role = held.role === 'LEAD' || back.role === 'LEAD' ? 'LEAD' : back.role;
   const holders = byDayPassed([...back.heldBefore, ...held.heldBefore], [...back.passedOn, ...held.passedOn]);
-  if (verifiedAsOf(back, day) && !verifiedAsOf(held, day)) {
+  if (workDoneAsOf(held, day) < workDoneAsOf(back, day)) {
     parts.set(unitId, { ...held, role, ...holders, joined: [...(back.joined ?? []), ...(held.joined ?? []), ...recordHoldersUntil(back), { unitId, on: day, from: back.heldSince ?? back.assignedOn }] });
     return;
   }

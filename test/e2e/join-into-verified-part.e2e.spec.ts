@@ -82,11 +82,13 @@ describe('an open part joining a verified one carries the open work (breaker8g P
     expect(await everyReading(backwards)).toEqual(['OPEN', null, 'TA LEAD ASSIGNED TB']);
   });
 
-  it('a pass of the successor dated after the join keeps its record: that pass covered the joined work', async () => {
+  it('a pass of the successor dated after the join keeps its record: that pass covered the joined work (both reported by the join day)', async () => {
     await registered(['LA', 'LB']);
     const { id: finding } = await mutate('recordFinding', { evaluationId, title: '依申请公开答复不规范', description: '答复不规范', category: '依申请公开', severity: 'HIGH', identifiedOn: '2016-04-15' }, undefined, 'id');
     await mutate('assignFinding', { findingId: finding, assignedOn: '2016-04-26', units: [{ unitId: unit.LA, role: 'LEAD', dueDate: '2016-12-31' }, { unitId: unit.LB, role: 'RESPONSIBLE', dueDate: '2016-12-31' }] });
     expect((await report(finding, 'LA', '2016-05-20')).errors).toBeUndefined();
+    // LB reported too: a part still owing its report would carry its open work into LA's reported one (breaker8n P1).
+    expect((await report(finding, 'LB', '2016-07-20')).errors).toBeUndefined();
     expect((await reorganise('mergeUnit', 'LB', 'LA', '2016-08-01')).errors).toBeUndefined();
     expect((await inspect(finding, 'LA', '2016-08-20')).errors).toBeUndefined();
     expect(await everyReading(finding)).toEqual(['CLOSED', '2016-08-20', 'LA LEAD VERIFIED LB']);

@@ -43,9 +43,22 @@ describe('a pass dated before a join, typed after it, is taken as date order has
     const finding = await newFinding('依申请公开答复超期', 'C2');
     await mutate('assignFinding', { findingId: finding, assignedOn: '2016-05-10', units: [{ unitId: unit['H2'], role: 'RESPONSIBLE', dueDate: '2016-09-30' }] });
     await reported(finding, 'H2', '2016-06-01');
+    await reported(finding, 'C2', '2016-06-02');
     await reorganised('handOverUnitParts', 'H2', 'S2', '2016-08-01');
     await reorganised('handOverUnitParts', 'C2', 'S2', '2017-03-01');
     await passed(finding, 'H2', '2016-07-01');
-    expect(await everyReading(finding)).toEqual(['OPEN', 'H2 RESPONSIBLE VERIFIED', 'S2 LEAD ASSIGNED C2']);
+    expect(await everyReading(finding)).toEqual(['OPEN', 'H2 RESPONSIBLE VERIFIED', 'S2 LEAD REPORTED C2']);
+  });
+
+  it('the same with the third unit’s part still owing its report: its join carried its open work and set H2’s reported record aside, so the pass is refused naming the join (a carried join is not undone — time2 s26 Left)', async () => {
+    await registered(['C3', 'H3', 'S3']);
+    const finding = await newFinding('行政许可结果未按时公开', 'C3');
+    await mutate('assignFinding', { findingId: finding, assignedOn: '2016-05-10', units: [{ unitId: unit['H3'], role: 'RESPONSIBLE', dueDate: '2016-09-30' }] });
+    await reported(finding, 'H3', '2016-06-01');
+    await reorganised('handOverUnitParts', 'H3', 'S3', '2016-08-01');
+    await reorganised('handOverUnitParts', 'C3', 'S3', '2017-03-01');
+    const refused = await story.call('logInspection', { findingId: finding, unitId: unit['H3'], outcome: 'PASSED', notes: '现场核验通过', inspectedOn: '2016-07-01', place: '现场' });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', messageZh: expect.stringMatching(/^青川县核验H3局于 2016-07-01 所办的任务已移交青川县核验S3局，并于 2017-03-01 由其他单位尚未完成的任务并入承接；/) });
+    expect(await everyReading(finding)).toEqual(['OPEN', 'S3 LEAD ASSIGNED H3 C3']);
   });
 });

@@ -1241,6 +1241,29 @@ function setAsidePartOn(state: AssignmentsState, unitId: string, day: string | u
   return day < aside.joinedOn ? aside : undefined;
 }
 
+/** A day after any office day: how far a record's work stands with every fact on it. */
+const FAR_DAY = '9999-12-31';
+
+/**
+ * A fact of a unit dated while it held a record that passed on and was set aside since, when a part owing more work joined it
+ * (`joinsOpenWork`): the record is no one's part now, and a fact on it could change what that join carried — CONFLICT naming the
+ * join, as `refuseChangingJoinedWork` does (a carried join is not undone: time2 s26 Left). Found: none, when the unit held it then
+ * under no set-aside record. O(set-aside records × holders).
+ */
+function refuseFactOfEarlierHolderSetAside(command: AssignmentCommand & { readonly unitId: string }, state: AssignmentsState, day: string | undefined): void {
+  if (day === undefined || !state.setAside || partOf(state, command.unitId)) return;
+  for (const [holderId, aside] of Object.entries(state.setAside)) {
+    const held = aside.part.previousHolders?.find((earlier) => earlier.unitId === command.unitId && earlier.from <= day && day < earlier.until);
+    if (!held || day >= aside.joinedOn) continue;
+    const unit = unitNamed(command as NamesUnits, command.unitId);
+    const holder = unitNamed(command as NamesUnits, holderId);
+    throw conflict(
+      `The part ${unit.en} held on ${day} passed to ${holder.en}, and on ${aside.joinedOn} another unit's part still owing its work joined it and carries the work; a record dated before that day would change what the joined part carries, and a joined part is not separated or joined again.`,
+      `${unit.zh}于 ${day} 所办的任务已移交${holder.zh}，并于 ${aside.joinedOn} 由其他单位尚未完成的任务并入承接；该日期之前改变其是否已报告或已确认完成的记录会改变合并后的任务，已合并的任务不能再分开或重新合并。`,
+    );
+  }
+}
+
 /**
  * The unit's part that joined its successor's after office day `day` (a fact of that day entered
  * late is about it), when the unit held no part of its own that day; undefined when none.
@@ -1420,9 +1443,10 @@ function refuseChangingJoinedWork(command: AssignmentCommand, state: Assignments
     const joiningId = carriedBefore?.previousHolders?.findLast((held) => held.until === aside.joinedOn && held.unitId !== holderId)?.unitId;
     // The carry stood on the set-aside record's work being further on that day than the joining part's (`joinsOpenWork`).
     const carries = (asideRecord: AssignmentPart, carried: AssignmentPart | undefined) => workDoneOn(asideRecord, aside.joinedOn) > (carried ? workDoneOn(carried, dayBefore) : 0);
-    // …and on how far the set-aside record stood that day: a late fact that moves it (a pass moved after the join) changes the join too.
-    const asideMoved = workDoneOn(aside.part, aside.joinedOn) !== workDoneOn(before.part, aside.joinedOn);
-    if (carries(before.part, carriedBefore) && (asideMoved || !carries(aside.part, carriedAfter))) clash(joiningId, holderId, aside.joinedOn);
+    // …and on the set-aside record ending that day: a late fact that moves its work past the join (a pass corrected to a later
+    // day) would be the joined part's in date order.
+    const movesAfter = (record: AssignmentPart) => workDoneOn(record, FAR_DAY) !== workDoneOn(record, aside.joinedOn);
+    if (carries(before.part, carriedBefore) && (!carries(aside.part, carriedAfter) || (movesAfter(aside.part) && !movesAfter(before.part)))) clash(joiningId, holderId, aside.joinedOn);
   }
   for (const [joiningId, joined] of Object.entries(next.joined ?? {})) {
     const holderId = joined.successorUnitId;
@@ -1512,6 +1536,7 @@ function asHeldOn(command: AssignmentCommand, state: AssignmentsState): { comman
   const joined = joinedPartOn(state, command.unitId, day);
   if (joined) return { command, state: { ...state, parts: { ...state.parts, [command.unitId]: joined.part } }, joined };
   const held = day === undefined ? undefined : partHeldOn(state, command.unitId, day);
+  if (!held) refuseFactOfEarlierHolderSetAside(command, state, day);
   if (!held || (held.key === command.unitId && held.holder === null)) return { command, state };
   const part = partOf(state, held.key)!;
   if (held.holder === null && command.actor.role === 'UNIT' && command.actor.unitId === command.unitId) refuseWorkOfPassedPart(command, part);

@@ -2417,7 +2417,8 @@ function reopenParts(command: ReopenParts, state: AssignmentsState): AssignmentE
   requireBusinessDay(reopenedOn, command.today, named('reopenedOn', 'The reopening date', '重新打开日期'));
   const closedDay = closedOn(state);
   const reopened = { day: reopenedOn, what: named('reopenedOn', 'the reopening date', '重新打开日期') };
-  requireNotBefore(reopened, closedDay ? { day: closedDay, what: say('the close-out', '销号日期') } : null);
+  // Parts named (a parent open on the day, or open then and closed later: breaker8n P4) are judged each on its verification.
+  requireNotBefore(reopened, closedDay && command.unitIds === undefined ? { day: closedDay, what: say('the close-out', '销号日期') } : null);
   // The same parts evolve returns: a part that never reported keeps waiting, and its due date; only the parts named, when named.
   const only = command.unitIds;
   const returned = partsOf(state).filter((part) => (only === undefined ? part.status !== 'ASSIGNED' : only.includes(part.unitId)));

@@ -14,6 +14,7 @@ import {
   handOversUndone,
   partsOf,
   passPartOnItsDay,
+  stoodVerifiedOn,
   successionOf,
   unitNamed,
   type AssignmentParentContext,
@@ -67,7 +68,10 @@ export interface ReopenRequest extends ReturnsPart {
   /** The office's current day (China time). */
   readonly today: string;
   readonly reason: string;
-  /** The office day of the reopening: not before the close-out. */
+  /**
+   * The office day of the reopening. Before the close-out of a closed parent, the parent was open that day: the parts verified
+   * by then are reopened, and the close-out no longer stands (breaker8n P4).
+   */
   readonly reopenedOn: string;
 }
 
@@ -202,11 +206,27 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
     reopen(request, parent) {
       const { actor, reason, reopenedOn } = request;
       requireRole(actor, ['SUPERVISOR'], say(`reopen a ${rules.noun.en}`, `重新打开${rules.noun.zh}`));
-      const closed = rules.isClosed(parent);
+      const closedNow = rules.isClosed(parent);
+      // Dated before the close-out (the reopening sheet found after the last part's pass was typed): on its day the parent was
+      // open, and the reopening is judged on it as it stood then, as date order judges it — the parts verified by that day are
+      // taken back, and the close-out that followed no longer stands (breaker8n P4: refused 「重新打开日期早于销号日期」).
+      const closeOut = closedNow ? closedOn(rules.assignmentsOf(parent)) : null;
+      const openThen = closeOut !== null && reopenedOn < closeOut;
+      const closed = closedNow && !openThen;
       // Not closed, its verified parts are what there is to reopen (breaker11f P11: the way to withdraw it).
-      const verified = closed ? undefined : partsOf(rules.assignmentsOf(parent)).filter((part) => part.status === 'VERIFIED').map((part) => part.unitId);
+      const verified = closed
+        ? undefined
+        : partsOf(rules.assignmentsOf(parent))
+            .filter((part) => (openThen ? stoodVerifiedOn(part, reopenedOn) : part.status === 'VERIFIED'))
+            .map((part) => part.unitId);
       if (verified?.length === 0) {
         const name = rules.nameOf(parent);
+        if (openThen) {
+          throw conflict(
+            `${name.en} was not closed on ${reopenedOn} (it was closed on ${closeOut}) and none of its parts stood verified that day: there was nothing to reopen.`,
+            `${name.zh}在 ${reopenedOn} 尚未销号（销号日期为 ${closeOut}），当日也没有已核验的任务：没有可以重新打开的内容。`,
+          );
+        }
         throw conflict(
           `${name.en} is not closed and none of its parts is verified: there is nothing to reopen.`,
           `${name.zh}尚未销号，也没有已核验的任务：没有可以重新打开的内容。`,
@@ -221,8 +241,9 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
       const passed = toSuccessors({ ...request, parentNoun: rules.noun }, partsReopened.reduce(evolveAssignments, rules.assignmentsOf(parent)), rules.assignmentsOf(parent), verified);
       // A part reopened that its unit had handed over by then, or hands over while it is open, passes (breaker8b N1).
       const after = [...partsReopened, ...passed].reduce(evolveAssignments, rules.assignmentsOf(parent));
-      // Only a closed parent is reopened itself; one not closed stays open, its verified parts returned.
-      const parentReopened = closed ? [rules.reopenedEvent(parent, { reason, reopenedOn })] : [];
+      // Only a closed parent is reopened itself; one not closed stays open, its verified parts returned. One closed now but open
+      // on the reopening's day is open again: its close-out no longer stands (its parts are not all verified).
+      const parentReopened = closedNow ? [rules.reopenedEvent(parent, { reason, reopenedOn })] : [];
       return [...parentReopened, ...partsReopened, ...passed, ...handOversDue({ ...request, parentNoun: rules.noun }, after)];
     },
   };

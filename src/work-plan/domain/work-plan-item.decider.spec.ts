@@ -1,5 +1,5 @@
 import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
-import type { Evidence } from '../../assignments/domain/assignment.events.js';
+import type { AssignmentEvent, Evidence } from '../../assignments/domain/assignment.events.js';
 import { assignmentsOn, partOf, partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
 import { fold } from '../../shared/decider.js';
 import { lifecycleOf } from '../../assignments/testing/lifecycle.js';
@@ -1810,5 +1810,39 @@ describe('a unit removed from the item (方案调整) on a day before its own pa
     expect(summary([...moved, ...events])).toEqual([[FGW, 'ASSIGNED', []], [FINANCE, 'REPORTED', []]]);
     expect(summary([...definedAndAssigned, ...reports, sameDay])).toEqual(summary([...moved, ...events]));
     expect(partsOf(assignmentsOn(assignmentsAfter([...moved, ...events]), TODAY)).map((part) => part.unitId)).toEqual([FGW, FINANCE]);
+  });
+});
+
+/*
+ * breaker8n P4: 市发展改革委's part passed 06-10; on 06-20, the item still open (市财政局 and 东湖区 working), the supervisor reopens
+ * it; 市财政局 and 东湖区 pass on 07-01 — in date order the item stays open (市发展改革委's part returned). Typed with the reopening
+ * last, after the passes completed the item on 07-01, it was refused 「重新打开日期早于销号日期」. Judged on the item as it stood on
+ * its day, it is taken: 市发展改革委's part is returned, the others stay verified, and the close-out of 07-01 no longer stands.
+ */
+describe('a reopening dated while the item was open, typed after a later pass completed it (breaker8n P4)', () => {
+  const passedOn = (event: AssignmentEvent, inspectedOn: string): AssignmentEvent => ({ ...event, data: { ...event.data, inspectedOn } }) as AssignmentEvent;
+  const fgwPassed = [...allReported, passedOn(inspected(FGW, 'PASSED', 'inspection-1'), '2026-06-10')];
+  const reopening = reopen({ reopenedOn: '2026-06-20', newDueDate: RETURNED_UNTIL });
+  const othersPass = [inspect(FINANCE, 'PASSED', 'inspection-2'), inspect(DONGHU, 'PASSED', 'inspection-3')];
+  const typed = (events: readonly WorkPlanItemStreamEvent[], commands: readonly WorkPlanItemCommand[]) =>
+    commands.reduce<WorkPlanItemStreamEvent[]>((so, command) => [...so, ...workPlanItemDecider.decide(command, stateAfter(so))], [...events]);
+  const shown = (events: readonly WorkPlanItemStreamEvent[]) => {
+    const parts = assignmentsAfter(events);
+    return { status: stateAfter(events).status, parts: partsOf(parts).map((part) => [part.unitId, part.status, part.dueDate]), byDay: ['2026-06-15', '2026-06-20', '2026-07-01', TODAY].map((day) => partsOf(assignmentsOn(parts, day)).map((part) => [part.unitId, part.status])) };
+  };
+
+  it('typed last, it is taken: the part verified then is returned, the item is open again, as in date order', () => {
+    const inDateOrder = typed(fgwPassed, [reopening, ...othersPass]);
+    const asTyped = typed(fgwPassed, [...othersPass, reopening]);
+    expect(shown(inDateOrder)).toMatchObject({ status: 'open', parts: [[FGW, 'RETURNED', RETURNED_UNTIL], [FINANCE, 'VERIFIED', DUE], [DONGHU, 'VERIFIED', DUE]] });
+    expect(shown(asTyped)).toEqual(shown(inDateOrder));
+    expect(asTyped.slice(-2).map((event) => event.type)).toEqual(['WorkPlanItemReopened', 'PartsReopened']);
+    expect(asTyped.at(-1)).toMatchObject({ data: { reopenedOn: '2026-06-20', unitIds: [FGW] } });
+  });
+
+  it('dated before any part stood verified, it is refused naming the close-out: there was nothing to reopen that day', () => {
+    given(typed(fgwPassed, othersPass))
+      .when(reopen({ reopenedOn: '2026-06-05' }))
+      .thenRefused('CONFLICT', /was not closed on 2026-06-05 \(it was closed on 2026-07-01\)/, /^工作事项 7「重大决策预公开」在 2026-06-05 尚未销号（销号日期为 2026-07-01），当日也没有已核验的任务：没有可以重新打开的内容。$/);
   });
 });

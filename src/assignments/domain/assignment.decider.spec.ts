@@ -2693,10 +2693,32 @@ describe('a part still owing its report joining a part reported by its day carri
     expect(partOf(after, FINANCE)).toMatchObject({ status: 'ASSIGNED', heldBefore: [ENVIRONMENT] });
   });
 
-  it('a report of the joining unit dated before a join that carried its open work into a reported record is refused, naming the join (the two would have stood level)', () => {
-    given([...reportedLead, merged()])
-      .when(report({ unitId: ENVIRONMENT, actor: clerkOf(ENVIRONMENT), reportedOn: '2025-06-29', today: TODAY, unitNames: DIRECTORY }))
-      .thenRefused('CONFLICT', /The part of 市环境保护局 joined the part of 市财政局 on 2025-07-01/, /^市环境保护局的任务已于 2025-07-01 并入市财政局的任务；该日期之前改变任一任务是否已报告或已确认完成的记录/);
+  it('a hand-over into a part reported by its day and reported again since (typed first) is refused naming the later report: by day it carries, and the later facts would move to the carried record (business-time-agreement seed 9, batch 9)', () => {
+    // FINANCE reported 06-28, failed 07-01, reported again 07-05 — all typed before ENVIRONMENT's hand-over dated 06-30. On 06-30
+    // FINANCE stood reported and ENVIRONMENT owed its report: the join carries ENVIRONMENT's open work (every view reads all
+    // reports), and FINANCE's inspection and report after 06-30 would land on the carried record by day. It read as owing on
+    // 06-30 from its last report alone (07-05), and was taken.
+    const failed = inspected('FAILED');
+    const history = [leadAssigned, responsibleAssigned, reported(FINANCE), failed, reported(FINANCE, '2025-07-05')];
+    const handOver: HandOverPart = { type: 'HandOverPart', actor: admin, unitId: ENVIRONMENT, successorUnitId: FINANCE, reason: '机构改革', today: TODAY, handedOverOn: '2025-06-30', unitNames: DIRECTORY };
+    given(history)
+      .when(handOver)
+      .thenRefused('CONFLICT', /cannot join the part 市财政局 holds on 2025-06-30: the report of 市财政局 is dated later \(2025-07-05\)/, /^市环境保护局的任务不能在 2025-06-30 并入市财政局已有的任务：市财政局的整改报告的日期（2025-07-05）在其之后/);
+    // Dated on the day of the later report, it joins: FINANCE's record (reported) is kept, ENVIRONMENT's owes — carried.
+    given(history).when({ ...handOver, handedOverOn: '2025-07-05' }).then([{ type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: FINANCE, reason: '机构改革', handedOverOn: '2025-07-05' } }]);
+  });
+
+  it('a report of the joining unit dated before a join that carried its open work into a reported record is taken as date order: the carry comes off, the report, the join again keeping the successor’s record (the two stood level; was refused naming the join)', () => {
+    const history = [...reportedLead, merged()];
+    const events = given(history).when(report({ unitId: ENVIRONMENT, actor: clerkOf(ENVIRONMENT), reportedOn: '2025-06-29', today: TODAY, unitNames: DIRECTORY })).decision();
+    expect(events.map((event) => event.type)).toEqual(['PartHandOverUndone', 'RectificationReported', 'PartHandedOver']);
+    const after = stateAfter([...history, ...events]);
+    const inDateOrder = stateAfter([...reportedLead, reported(ENVIRONMENT, '2025-06-29'), merged()]);
+    const read = (state: AssignmentsState) => partsOf(state).map((part) => [part.unitId, part.role, part.status, part.dueDate, part.heldBefore, part.lastReport?.reportedOn]);
+    expect(read(after)).toEqual(read(inDateOrder));
+    expect(partOf(after, FINANCE)).toMatchObject({ status: 'REPORTED', heldBefore: [ENVIRONMENT], lastReport: expect.objectContaining({ reportedOn: REPORTED_ON }) });
+    expect(after.setAside?.[FINANCE]).toBeUndefined();
+    for (const day of ['2025-06-29', '2025-06-30', '2025-07-01', TODAY]) expect(read(assignmentsOn(after, day))).toEqual(read(assignmentsOn(inDateOrder, day)));
   });
 });
 
@@ -2745,10 +2767,18 @@ describe('an open part joining a part verified by its day carries the open work 
     expect(closedOn(state)).toBe('2025-07-09');
   });
 
-  it('refuses a pass of the joining unit dated before the join, entered after it, naming the join', () => {
-    given([...verifiedLead, reported(ENVIRONMENT, '2025-07-02'), merged('2025-07-05')])
-      .when(inspect({ unitId: ENVIRONMENT, inspectionId: 'inspection-2', inspectedOn: '2025-07-03', unitNames: DIRECTORY }))
-      .thenRefused('CONFLICT', /The part of 市环境保护局 joined the part of 市财政局 on 2025-07-05/, /^市环境保护局的任务已于 2025-07-05 并入市财政局的任务；该日期之前改变任一任务是否已报告或已确认完成的记录会改变合并后的任务，已合并的任务不能再分开或重新合并。$/);
+  it('takes a pass of the joining unit dated before the join, entered after it, as date order takes it (was refused naming the join)', () => {
+    const history = [...verifiedLead, reported(ENVIRONMENT, '2025-07-02'), merged('2025-07-05')];
+    const pass = inspect({ unitId: ENVIRONMENT, inspectionId: 'inspection-2', inspectedOn: '2025-07-03', unitNames: DIRECTORY });
+    const events = given(history).when(pass).decision();
+    const after = stateAfter([...history, ...events]);
+    const passed = { ...inspected('PASSED', 'inspection-2'), data: { ...inspected('PASSED', 'inspection-2').data, unitId: ENVIRONMENT, inspectedOn: '2025-07-03' } };
+    const inDateOrder = stateAfter([...verifiedLead, reported(ENVIRONMENT, '2025-07-02'), passed as AssignmentEvent, merged('2025-07-05')]);
+    const read = (state: AssignmentsState) => partsOf(state).map((part) => [part.unitId, part.role, part.status, part.dueDate, part.heldBefore, part.verifiedOn]).sort();
+    expect(events.map((event) => event.type)).toEqual(['PartHandOverUndone', 'InspectionLogged', 'PartHandedOver']);
+    expect(read(after)).toEqual(read(inDateOrder));
+    for (const day of ['2025-07-03', '2025-07-05', TODAY]) expect(read(assignmentsOn(after, day))).toEqual(read(assignmentsOn(inDateOrder, day)));
+    expect(allPartsVerified(after)).toBe(true);
   });
 
   it('takes a pass of the successor dated before a join that kept its record, entered after it, as date order: the join comes off, the pass, the join again carrying the open work (breaker8l P7: it was refused)', () => {

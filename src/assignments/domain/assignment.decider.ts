@@ -168,7 +168,7 @@ export interface JoinedPart {
   /**
    * The part it joined as it stood just before (its holder's unit, role, earlier holders and latest join), kept so that the
    * join can be undone (PartHandOverUndone of a join: a withdrawal dated before it, typed after — breaker8l P13): the joining
-   * part is the unit's again and that part reads as before. Absent on a carried join (`setAside`), which is not undone.
+   * part is the unit's again and that part reads as before. Absent on a carried join (`setAside`: see `carried`).
    */
   readonly into?: { readonly unitId: string; readonly role: AssignmentRole; readonly heldBefore?: readonly string[]; readonly joinedOn?: string };
   /**
@@ -180,6 +180,14 @@ export interface JoinedPart {
    * holders and latest join; a third paper of the day kept over a record two had made — breaker8m P2).
    */
   readonly keptInstead?: { readonly unitId: string; readonly role: AssignmentRole; readonly successor?: { readonly role: AssignmentRole; readonly heldBefore?: readonly string[]; readonly joinedOn?: string } };
+  /**
+   * Set on the successor's record set aside by a carried join (`setAside`: the joining part's open work went on, breaker8g P18,
+   * breaker8n P1): the joining unit and what its part read before it was carried (role, earlier holders, latest join) — so
+   * the carry can be undone (PartHandOverUndone) when a fact dated before the join, entered after it, changes which record
+   * the join keeps: the joining part is its unit's again, with the facts of its days entered since, and this record the
+   * successor's again (`decidedBeforeJoins`, breaker8n P1: a report of the joining unit dated before the join, typed after it).
+   */
+  readonly carried?: { readonly unitId: string; readonly role: AssignmentRole; readonly heldBefore?: readonly string[]; readonly joinedOn?: string };
 }
 
 /** A unit that held a part before its present holder (机构改革): from its assignment or taking over until it passed on (office days). */
@@ -954,7 +962,9 @@ function handOver(state: AssignmentsState, unitId: string, successorUnitId: stri
       joinedOn: handedOverOn,
       previousHolders: [...(part.previousHolders ?? []), { unitId, from: part.heldSince ?? part.assignedOn, until: handedOverOn }],
     };
-    const setAside = { ...state.setAside, [successorUnitId]: { part: successorPart, joinedOn: handedOverOn, successorUnitId } };
+    // What undoing the carry restores of the joining part (`JoinedPart.carried`).
+    const was = { unitId, role: part.role, ...(part.heldBefore === undefined ? {} : { heldBefore: part.heldBefore }), ...(part.joinedOn === undefined ? {} : { joinedOn: part.joinedOn }) };
+    const setAside = { ...state.setAside, [successorUnitId]: { part: successorPart, joinedOn: handedOverOn, successorUnitId, carried: was } };
     return { ...state, parts: { ...others, [successorUnitId]: carried }, passedOn: { ...state.passedOn, [unitId]: handedOverOn }, setAside };
   }
   // Into a part that moved to the successor earlier the same day (two papers of one day, no order between them: breaker8l
@@ -1102,8 +1112,8 @@ export function partPassedOnAfter(state: AssignmentsState, unitId: string, day: 
 
 /**
  * Whether the part's last step (its hand-over on `heldSince`) carried open work into the verified
- * part its holder had then (`joinsOpenWork`, breaker8g P18): a join, never undone by a
- * PartHandOverUndone — undoing it would drop the holder's set-aside verified record (breaker8h P4).
+ * part its holder had then (`joinsOpenWork`, breaker8g P18): a join, undone by a PartHandOverUndone only through
+ * `carryUndone` (the set-aside record comes back; a plain undo would drop it, breaker8h P4).
  */
 export function carriedJoin(state: AssignmentsState, part: AssignmentPart): boolean {
   const aside = state.setAside && Object.hasOwn(state.setAside, part.unitId) ? state.setAside[part.unitId]! : undefined;
@@ -1118,6 +1128,8 @@ export function carriedJoin(state: AssignmentsState, part: AssignmentPart): bool
 function handOverUndone(state: AssignmentsState, unitId: string, successorUnitId: string, handedOverOn: string): AssignmentsState {
   const part = partOf(state, successorUnitId);
   const passed = part?.previousHolders?.at(-1);
+  const uncarried = part && carryUndone(state, part, unitId, handedOverOn);
+  if (uncarried) return uncarried;
   if (!part || part.heldSince !== handedOverOn || passed?.unitId !== unitId || passed.until !== handedOverOn) return joinUndone(state, unitId, successorUnitId, handedOverOn);
   const { [successorUnitId]: _undone, ...others } = state.parts;
   const { heldSince: _since, previousHolders, heldBefore, ...rest } = part;
@@ -1165,6 +1177,33 @@ function handOverUndone(state: AssignmentsState, unitId: string, successorUnitId
   const from = held.previousHolders?.at(-1);
   const joined = from ? { joined: { ...state.joined, [from.unitId]: { part: { ...held, unitId: from.unitId }, joinedOn: day, successorUnitId: unitId } } } : {};
   return { ...state, parts: { ...others, [unitId]: joinedInto }, passedOn: stillPassed, ...joined };
+}
+
+/**
+ * A carried join undone (PartHandOverUndone of the step that carried `unitId`'s open part into `part`'s holder on office day
+ * `on`, `JoinedPart.carried`): the carried part is the unit's again — with its role, earlier holders and latest join as before,
+ * and every fact of its days entered since — and the holder's set-aside record is its part again, as it stands with the facts
+ * of its own days entered since. Undefined when `part` is no such carry (a move, a kept join, or the carry `handOverUndone`
+ * makes when a record comes back to a unit holding another: that one keeps no reading of the joining part, and is not undone).
+ */
+function carryUndone(state: AssignmentsState, part: AssignmentPart, unitId: string, on: string): AssignmentsState | undefined {
+  const aside = state.setAside && Object.hasOwn(state.setAside, part.unitId) ? state.setAside[part.unitId]! : undefined;
+  const was = aside?.carried;
+  if (!aside || !was || was.unitId !== unitId || aside.joinedOn !== on || !carriedJoin(state, part) || part.previousHolders?.at(-1)?.unitId !== unitId || partOf(state, unitId)) return undefined;
+  const passed = part.previousHolders.at(-1)!;
+  const earlier = part.previousHolders.slice(0, -1);
+  const { heldSince: _since, previousHolders: _holders, heldBefore: _before, joinedOn: _joinedOn, ...rest } = part;
+  const back: AssignmentPart = {
+    ...rest,
+    unitId,
+    role: was.role,
+    ...(was.heldBefore === undefined ? {} : { heldBefore: was.heldBefore }),
+    ...(was.joinedOn === undefined ? {} : { joinedOn: was.joinedOn }),
+    ...(earlier.length > 0 ? { heldSince: passed.from, previousHolders: earlier } : {}),
+  };
+  const { [part.unitId]: _aside, ...stillAside } = state.setAside!;
+  const { [unitId]: _passedOn, ...stillPassed } = state.passedOn ?? {};
+  return { ...state, parts: { ...state.parts, [part.unitId]: aside.part, [unitId]: back }, passedOn: stillPassed, setAside: stillAside };
 }
 
 /**
@@ -1367,18 +1406,27 @@ export function decideAssignment(
  * part dated before another unit's part joined it — breaker8l P7), decided as in date order: the joins dated after the fact's
  * day come off, the latest recorded first (PartHandOverUndone of a join), the fact is decided on the parts as they stood, and
  * the joins are applied again on their days (PartHandedOver: a join into a part verified by then carries the open work, as
- * `joinsOpenWork` says). Undefined — the refusal stands — when a join after the day cannot be undone: a carried join, one the
- * part has passed on since, or one whose holder has a record of its own dated on or after it.
+ * `joinsOpenWork` says; a carried join comes off too — `carryUndone` — and the successor's set-aside record is its part again).
+ * Undefined — the refusal stands — when a join after the day cannot be undone: a carry made by a hand-over undone since
+ * (`handOverUndone`'s own carry keeps no reading of the joining part), one the part has passed on since, or one whose part has a
+ * record dated on or after it (its holder's, or a later holder's).
  */
 function decidedBeforeJoins(command: AssignmentCommand, state: AssignmentsState, context: AssignmentParentContext): AssignmentEvent[] | undefined {
   const day = factDayOf(command)?.day;
-  if (day === undefined || Object.values(state.setAside ?? {}).some((aside) => aside.joinedOn > day)) return undefined;
+  // A carry that kept nothing to undo it with (`handOverUndone`'s, no `carried` reading) is not undone.
+  if (day === undefined || Object.values(state.setAside ?? {}).some((aside) => aside.joinedOn > day && aside.carried === undefined)) return undefined;
   // Each join's step: the joining unit's hand-over; for a record set aside that day for the one kept instead (`keptInstead`,
   // two papers of one day), the kept unit's — undoing it moves the set-aside record back into the successor (breaker8n P1:
-  // a lead's report dated before the merges, typed after them, makes its record the one that owes less).
-  const joins = Object.entries(state.joined ?? {})
-    .filter(([, entry]) => entry.joinedOn > day)
-    .map(([unitId, entry]) => [entry.keptInstead?.unitId ?? unitId, entry] as const);
+  // a lead's report dated before the merges, typed after them, makes its record the one that owes less); for a carried join
+  // (`setAside` with `carried`), the carried unit's — undoing it gives the successor its set-aside record back.
+  const joins = [
+    ...Object.entries(state.joined ?? {})
+      .filter(([, entry]) => entry.joinedOn > day)
+      .map(([unitId, entry]) => [entry.keptInstead?.unitId ?? unitId, entry] as const),
+    ...Object.values(state.setAside ?? {})
+      .filter((aside) => aside.joinedOn > day && aside.carried !== undefined)
+      .map((aside) => [aside.carried!.unitId, aside] as const),
+  ];
   if (joins.length === 0) return undefined;
   const position = ([unitId, entry]: (typeof joins)[number]) =>
     state.recorded.findLastIndex((event) => event.type === 'PartHandedOver' && event.data.unitId === unitId && event.data.successorUnitId === entry.successorUnitId && event.data.handedOverOn === entry.joinedOn);
@@ -1386,9 +1434,13 @@ function decidedBeforeJoins(command: AssignmentCommand, state: AssignmentsState,
   const undone: PartHandOverUndone[] = [];
   let cleared = state;
   for (const [unitId, entry] of latestFirst) {
-    const into = entry.keptInstead ? partOf(cleared, entry.successorUnitId) : entry.into && partOf(cleared, entry.into.unitId);
+    const into = entry.keptInstead || entry.carried ? partOf(cleared, entry.successorUnitId) : entry.into && partOf(cleared, entry.into.unitId);
     if (!into?.heldBefore?.includes(unitId) || partOf(cleared, unitId) || position([unitId, entry]) < 0) return undefined;
-    if (cleared.recorded.some((event) => !isHandOverEvent(event) && (event.data as { unitId?: string }).unitId === into.unitId && factDayOfEvent(event) >= entry.joinedOn)) return undefined;
+    // A record made on the joined part from the join on — by its holder, or by a unit that held it after the join and passed it
+    // on since (typed-versus-date-order r:56 run 0: the report of 08-20 of the unit that passed the part on in 2017) — is the
+    // joined part's: undoing the join would give it to the wrong record.
+    const heldAfter = new Set([into.unitId, ...(into.previousHolders ?? []).filter((held) => held.until > entry.joinedOn).map((held) => held.unitId)]);
+    if (cleared.recorded.some((event) => !isHandOverEvent(event) && heldAfter.has((event.data as { unitId?: string }).unitId ?? '') && factDayOfEvent(event) >= entry.joinedOn)) return undefined;
     const unit = unitNamed(command as NamesUnits, unitId);
     const holder = unitNamed(command as NamesUnits, into.unitId);
     const undoing: PartHandOverUndone = {
@@ -2489,8 +2541,8 @@ export function passPartOnItsDay(command: HandOverPart, heldNow: AssignmentsStat
   const successorPart = partOf(cleared, successorUnitId);
   // A part the successor held that day and passed on since is joined wherever it is now (breaker8h P6), unless it would carry open work into it.
   const heldThen = successorPart ? undefined : partPassedOnAfter(cleared, successorUnitId, handedOverOn);
-  if (successorPart) refuseFactsLostInJoin(part, successorPart, handedOverOn, unit, unitNamed(command, successorUnitId));
-  else if (heldThen && !joinsOpenWork(part, heldThen.asHeldThen, handedOverOn)) refuseFactsLostInJoin(part, heldThen.asHeldThen, handedOverOn, unit, unitNamed(command, successorUnitId));
+  if (successorPart) refuseFactsLostInJoin(cleared, part, successorPart, handedOverOn, unit, unitNamed(command, successorUnitId));
+  else if (heldThen && !joinsOpenWork(part, heldThen.asHeldThen, handedOverOn)) refuseFactsLostInJoin(cleared, part, heldThen.asHeldThen, handedOverOn, unit, unitNamed(command, successorUnitId));
   else refuseJoinWithPartPassedOn(cleared, successorUnitId, handedOverOn, unit, unitNamed(command, successorUnitId), parentNoun(command));
   if (successorRegisteredOn !== undefined) {
     const successor = unitNamed(command, successorUnitId);
@@ -2523,7 +2575,7 @@ function passedOnThroughMerges(command: NamesUnits, state: AssignmentsState, ste
     after = room.undone.reduce(evolveAssignments, after);
     const moving = partOf(after, step.unitId)!;
     const holder = partOf(after, step.successorUnitId);
-    if (holder) refuseFactsLostInJoin(moving, holder, step.on, from, to);
+    if (holder) refuseFactsLostInJoin(after, moving, holder, step.on, from, to);
     const merged: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: step.unitId, successorUnitId: step.successorUnitId, reason: `${from.zh}于 ${step.on} 并入${to.zh}，其未完成的任务由${to.zh}承担`, handedOverOn: step.on } };
     after = appliedAgain(command, evolveAssignments(after, merged), room.redone);
     events.push(...room.undone, merged, ...room.redone);
@@ -2540,7 +2592,7 @@ function appliedAgain(command: NamesUnits, state: AssignmentsState, redone: read
   for (const step of redone) {
     const joining = partOf(after, step.data.unitId);
     const holder = partOf(after, step.data.successorUnitId);
-    if (joining && holder) refuseFactsLostInJoin(joining, holder, step.data.handedOverOn, unitNamed(command, step.data.unitId), unitNamed(command, step.data.successorUnitId));
+    if (joining && holder) refuseFactsLostInJoin(after, joining, holder, step.data.handedOverOn, unitNamed(command, step.data.unitId), unitNamed(command, step.data.successorUnitId));
     after = evolveAssignments(after, step);
   }
   return after;
@@ -2866,8 +2918,8 @@ function refuseWorkAfterHandOver(part: AssignmentPart, handedOverOn: string, uni
  * reopening, a report, an inspection — would be lost from the joined part (breaker8i P4). CONFLICT
  * naming the latest such fact and its day: date the hand-over on or after it.
  */
-function refuseFactsLostInJoin(part: AssignmentPart, successorPart: AssignmentPart, handedOverOn: string, unit: Bilingual, successor: Bilingual): void {
-  const latest = factLostInJoin(part, successorPart, handedOverOn, unit, successor);
+function refuseFactsLostInJoin(state: AssignmentsState, part: AssignmentPart, successorPart: AssignmentPart, handedOverOn: string, unit: Bilingual, successor: Bilingual): void {
+  const latest = factLostInJoin(state, part, successorPart, handedOverOn, unit, successor);
   if (!latest) return;
   throw conflict(
     `The part of ${unit.en} cannot join the part ${successor.en} holds on ${handedOverOn}: ${latest.what.en} is dated later (${latest.day}); date the hand-over on or after it.`,
@@ -2877,9 +2929,10 @@ function refuseFactsLostInJoin(part: AssignmentPart, successorPart: AssignmentPa
 
 /**
  * The latest fact that keeps `part` from joining `successorPart` on `handedOverOn` (see
- * `refuseFactsLostInJoin`); undefined when it may join.
+ * `refuseFactsLostInJoin`); undefined when it may join. Whether the join carries is judged on the parts now and as they stood by
+ * the day (`joinsOpenWorkByDay`).
  */
-function factLostInJoin(part: AssignmentPart, successorPart: AssignmentPart, handedOverOn: string, unit: Bilingual, successor: Bilingual): DatedFact | undefined {
+function factLostInJoin(state: AssignmentsState, part: AssignmentPart, successorPart: AssignmentPart, handedOverOn: string, unit: Bilingual, successor: Bilingual): DatedFact | undefined {
   const facts: DatedFact[] = [
     // The successor's own part begins on its assignment (or the day it took it over): nothing joins it before.
     { day: successorPart.heldSince ?? successorPart.assignedOn, what: say(`the start of the part ${successor.en} holds`, `${successor.zh}已有任务的起始（交办或承接）`) },
@@ -2890,9 +2943,20 @@ function factLostInJoin(part: AssignmentPart, successorPart: AssignmentPart, han
       request.decidedOn === undefined ? [] : [{ day: request.decidedOn, what: say(`the decision on an extension request of ${unit.en}`, `对${unit.zh}延期申请的审批`) }],
     ),
     // A join that carries the open work sets the successor's verified record aside (`joinsOpenWork`): its own facts dated later would go with it (breaker8i P4).
-    ...(joinsOpenWork(part, successorPart, handedOverOn) ? recordFacts(successorPart, successor) : []),
+    ...(joinsOpenWorkByDay(state, part, successorPart, handedOverOn) ? recordFacts(successorPart, successor) : []),
   ];
   return facts.filter((fact) => isAfter(fact.day, handedOverOn)).sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0))[0];
+}
+
+/**
+ * Whether a join on office day `day` carries `part`'s open work into `successorPart` (`joinsOpenWork`), judged on the parts now
+ * and on the parts as they stood by the day (`partOn`, folded by day): a part now knows only its last report, so one reported
+ * before the day and again after it (typed before the join) reads as owing its report on the day — the by-day folds and the
+ * views (`workDoneAsOf`, every report) see it reported and carry (business-time-agreement seed 9, batch 9: the successor's
+ * later facts stayed on its set-aside record now and went to the carried one by day). Either way the join is weighed as carrying.
+ */
+function joinsOpenWorkByDay(state: AssignmentsState, part: AssignmentPart, successorPart: AssignmentPart, day: string): boolean {
+  return joinsOpenWork(part, successorPart, day) || joinsOpenWork(partOn(state, part, day), partOn(state, successorPart, day), day);
 }
 
 /** Every dated fact on `part`'s own record (of `unit`): its last report, inspections, last return or reopening, last urging, extension requests and decisions. */
@@ -3057,7 +3121,7 @@ function handOverStepsDue(command: NamesUnits, state: AssignmentsState): { day: 
     if (heldThen && joinsOpenWork(own, heldThen.asHeldThen, day)) continue;
     if (!heldThen && !partOf(cleared, handOver.successorUnitId) && passedAfter(cleared, handOver.successorUnitId, day)) continue;
     try {
-      if (refusal === undefined) refuseLateJoin(own, heldThen?.asHeldThen ?? partOf(cleared, handOver.successorUnitId), day, unit, successor);
+      if (refusal === undefined) refuseLateJoin(cleared, own, heldThen?.asHeldThen ?? partOf(cleared, handOver.successorUnitId), day, unit, successor);
     } catch (error) {
       refusal = error;
     }
@@ -3096,8 +3160,8 @@ function passedAfter(state: AssignmentsState, unitId: string, day: string): bool
  * Refused as a hand-over typed with that day is (breaker8e P1, agreement walk seed 9): CONFLICT
  * naming the hand-over, the successor and the fact in the way.
  */
-function refuseLateJoin(part: AssignmentPart, successorPart: AssignmentPart | undefined, day: string, unit: Bilingual, successor: Bilingual): void {
-  const latest = successorPart && factLostInJoin(part, successorPart, day, unit, successor);
+function refuseLateJoin(state: AssignmentsState, part: AssignmentPart, successorPart: AssignmentPart | undefined, day: string, unit: Bilingual, successor: Bilingual): void {
+  const latest = successorPart && factLostInJoin(state, part, successorPart, day, unit, successor);
   if (!latest) return;
   throw conflict(
     `The part of ${unit.en} passes to ${successor.en} on ${day} (a reorganisation recorded in the directory), but ${latest.what.en} is dated later (${latest.day}): the two parts cannot be joined by date. Check the day of that hand-over or of ${successor.en}'s part first.`,

@@ -1,5 +1,5 @@
 import type { AssignmentEvent } from '../domain/assignment.events.js';
-import { applyAssignmentEvent, dueDateOn, firstReportOnTime, isOverdue, reportedDaysLate, termsOn, trafficLight, type PartView } from './part-view.js';
+import { applyAssignmentEvent, dueDateOn, firstReportOnTime, isOverdue, reportedDaysLate, termsOn, trafficLight, workDoneAsOf, type PartView } from './part-view.js';
 import type { TimelineEntry } from './timeline.js';
 
 /*
@@ -213,5 +213,29 @@ describe('a plan change removing a unit (breaker8c P14)', () => {
     const part = partsAfter(assigned, reported('2026-05-10'), passed('2026-05-12'), unassigned('2026-09-01')).get('a');
     expect(part).toMatchObject({ status: 'VERIFIED', verifiedOn: '2026-05-12' });
     expect(firstReportOnTime(part!)).toBe(true);
+  });
+});
+
+describe('how far a part’s work stood on a day (workDoneAsOf, what a 机构改革 join weighs — breaker8n P1)', () => {
+  // Facts of one office day in the order entered, as both folds apply them (business-time-agreement seed 9, batch 8: the
+  // decider took a re-report of a failed inspection's own day, entered after it, as answering it; this read it as answered).
+  const at = (instant: string, fact: TimelineEntry<AssignmentEvent>): TimelineEntry<AssignmentEvent> => ({ ...fact, metadata: { ...fact.metadata, recordedAt: instant } });
+  const day = '2026-04-26';
+
+  it('given a report, then a failed inspection of the same day: it owes its report again', () => {
+    const part = partAfter(assigned, at('2026-11-29T02:17:00.000Z', reported(day)), at('2026-11-29T02:30:00.000Z', failed(day, '2026-05-10')));
+    expect(workDoneAsOf(part, day)).toBe(0);
+  });
+
+  it('given a re-report of that day entered after the failed inspection: reported (awaiting inspection)', () => {
+    const part = partAfter(assigned, at('2026-11-29T02:17:00.000Z', reported(day)), at('2026-11-29T02:30:00.000Z', failed(day, '2026-05-10')), at('2026-11-29T03:02:00.000Z', reported(day)));
+    expect(workDoneAsOf(part, day)).toBe(1);
+    expect(workDoneAsOf(part, '2026-04-25')).toBe(0);
+  });
+
+  it('given a failed inspection on a later day: it owes from that day, reported before', () => {
+    const part = partAfter(assigned, at('2026-11-29T02:17:00.000Z', reported(day)), at('2026-11-29T02:10:00.000Z', failed('2026-05-10', '2026-05-31')));
+    expect(workDoneAsOf(part, '2026-05-09')).toBe(1);
+    expect(workDoneAsOf(part, '2026-05-10')).toBe(0);
   });
 });

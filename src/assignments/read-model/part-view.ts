@@ -120,6 +120,13 @@ export interface JoinedRecord {
    * (breaker8m P1; the decider's `JoinedPart.keptInstead`).
    */
   readonly keptInstead?: string;
+  /**
+   * On the successor's record set aside by a carried join (the joining part's open work went on: `workDoneAsOf`, breaker8g P18,
+   * breaker8n P1): then `part` is that record, taking the facts of its days entered since, and `carried` the joining unit with
+   * what its part read before (role, earlier holders, joined records) and `at` its place — what undoing the carry restores (the
+   * decider's `JoinedPart.carried`, `carryUndone`).
+   */
+  readonly carried?: { readonly unitId: string } & Pick<PartView, 'role' | 'heldBefore' | 'passedOn' | 'joined' | 'heldSince'>;
 }
 
 /** Whether a fact of `unitId` dated `day` is about its record that stayed behind in `joined` (see `JoinedRecord`). */
@@ -603,17 +610,23 @@ export function verifiedAsOf(part: Pick<PartView, 'inspections' | 'returns'>, da
 
 /**
  * How far the part's work stood at the end of office day `day` (`WorkDone`, YYYY-MM-DD): 2 verified (`verifiedAsOf`), 1 its
- * latest report dated on or before the day not answered by a return (send-back, failed inspection, reopening) dated on or after
- * it and on or before the day, 0 otherwise — it owes a report. What a join weighs (the decider's `workDoneOn`, breaker8n P1).
+ * latest report dated on or before the day not answered by a return (send-back, failed inspection, reopening) that followed it
+ * by then, 0 otherwise — it owes a report. What a join weighs (the decider's `workDoneOn`, breaker8n P1). Facts of one day
+ * come in the order entered, as both folds apply them: a re-report of the day a failed inspection returned the part, entered
+ * after it, answers the return (the decider's `lastReport` with no `settledBy`), one entered before is answered by it.
  * Pure, O(reports + returns + inspections).
  */
 export function workDoneAsOf(part: Pick<PartView, 'inspections' | 'returns' | 'reports'>, day: string): WorkDone {
   if (verifiedAsOf(part, day)) return 2;
-  let reportedOn: string | null = null;
-  for (const report of part.reports) if (report.reportedOn <= day && (reportedOn === null || report.reportedOn > reportedOn)) reportedOn = report.reportedOn;
-  if (reportedOn === null) return 0;
-  const since = reportedOn;
-  return part.returns.some((returned) => returned.returnedOn <= day && returned.returnedOn >= since) ? 0 : 1;
+  let latest: Pick<ReportView, 'reportedOn' | 'reportedAt'> | null = null;
+  for (const report of part.reports) {
+    if (report.reportedOn > day) continue;
+    if (latest === null || report.reportedOn > latest.reportedOn || (report.reportedOn === latest.reportedOn && report.reportedAt > latest.reportedAt)) latest = report;
+  }
+  if (latest === null) return 0;
+  const since = latest;
+  const follows = (returned: ReturnView) => returned.returnedOn > since.reportedOn || (returned.returnedOn === since.reportedOn && returned.returnedAt > since.reportedAt);
+  return part.returns.some((returned) => returned.returnedOn <= day && follows(returned)) ? 0 : 1;
 }
 
 /**
@@ -731,8 +744,20 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
       role: part.role === 'LEAD' ? 'LEAD' : successorPart.role,
       ...byDayPassed([...successorPart.heldBefore, ...part.heldBefore, unitId], [...successorPart.passedOn, ...part.passedOn, on]),
       heldSince: on,
-      // The successor's verified record stays behind: its own, and that of the units it had passed through.
-      joined: [...(successorPart.joined ?? []), ...(part.joined ?? []), ...recordHoldersUntil(successorPart), { unitId: successorUnitId, on, from: successorPart.heldSince ?? successorPart.assignedOn }],
+      // The successor's verified record stays behind: its own, and that of the units it had passed through — with what undoing the carry restores.
+      joined: [
+        ...(successorPart.joined ?? []),
+        ...(part.joined ?? []),
+        ...recordHoldersUntil(successorPart),
+        {
+          unitId: successorUnitId,
+          on,
+          from: successorPart.heldSince ?? successorPart.assignedOn,
+          part: successorPart,
+          at: place,
+          carried: { unitId, role: part.role, heldBefore: part.heldBefore, passedOn: part.passedOn, joined: part.joined, heldSince: part.heldSince },
+        },
+      ],
     });
     return;
   }
@@ -891,6 +916,7 @@ function putInPlaceOf(parts: Map<string, PartView>, replaced: string, part: Part
  * joined the successor's own is left as it is (the decider undoes the later step first).
  */
 function handOverUndone(parts: Map<string, PartView>, unitId: string, successorUnitId: string, on: string): void {
+  if (carryUndone(parts, unitId, successorUnitId, on)) return;
   if (keptInsteadUndone(parts, unitId, successorUnitId, on)) return;
   // A part that joined the successor's own lists its unit last too (on a part moved to it that day as well): the join is undone.
   if (joinUndone(parts, unitId, on)) return;
@@ -915,6 +941,35 @@ function handOverUndone(parts: Map<string, PartView>, unitId: string, successorU
     return;
   }
   parts.set(unitId, { ...back, role, ...holders, joined: [...(back.joined ?? []), ...(held.joined ?? []), ...recordHoldersUntil(held)] });
+}
+
+/**
+ * The step that carried `unitId`'s open part into `successorUnitId`'s on office day `on` undone (`JoinedRecord.carried`; the
+ * decider's `carryUndone`): the carried part is the unit's again — its role, earlier holders and joined records as before, the
+ * facts of its days entered since kept — in its place in the listing, and the successor's set-aside record is its part again.
+ * False when the successor's part is no such carry.
+ */
+function carryUndone(parts: Map<string, PartView>, unitId: string, successorUnitId: string, on: string): boolean {
+  const holder = parts.get(successorUnitId);
+  const record = holder?.joined?.find((joined) => joined.carried?.unitId === unitId && joined.unitId === successorUnitId && joined.on === on && joined.part !== undefined);
+  if (!holder || !record || parts.has(unitId) || holder.heldSince !== on || holder.heldBefore.at(-1) !== unitId) return false;
+  const was = record.carried!;
+  const { joined: _joined, heldSince: _since, ...rest } = holder;
+  const back: PartView = {
+    ...rest,
+    unitId,
+    role: was.role,
+    heldBefore: was.heldBefore,
+    passedOn: was.passedOn,
+    ...(was.joined === undefined ? {} : { joined: was.joined }),
+    ...(was.heldSince === undefined ? {} : { heldSince: was.heldSince }),
+  };
+  parts.set(successorUnitId, record.part!);
+  const entries = [...parts];
+  const at = Math.min(record.at ?? entries.length, entries.length);
+  parts.clear();
+  for (const [key, value] of [...entries.slice(0, at), [unitId, back] as const, ...entries.slice(at)]) parts.set(key, value);
+  return true;
 }
 
 /**

@@ -23,7 +23,8 @@ const USAGE: ToolUsage = {
 格式为 XLSX（默认）或 CSV（UTF-8，带 BOM）。只读：服务可以同时运行。
 --out 默认为当前文件夹中的 整改台账-<日期>.<格式>（工作方案为 工作方案进展-…）。
 每条记录都按台账哈希链核对；事件库已加封而本机没有本单位的签名密钥（或密钥不是见证文件所记的那一把）时，
-记录封印无法校验：照常写出，并在标准错误输出上先中文、后英文说明“未校验记录封印”。
+记录封印无法校验：照常写出，并在标准错误输出上先中文、后英文说明“未校验记录封印”。在另一台机器上读取的备份
+（store:backup 的输出）或副本，其见证文件在本机密钥文件夹中没有副本时同样照常写出，并说明“未与见证副本比对”。
 退出状态：0 已写出（包括上述未校验封印的情形），1 被拒绝或失败，2 用法有误。`,
   en: `Usage: npm run ledger:export -- [--kind ledger|work-plan] [--format xlsx|csv] [--as-of YYYY-MM-DD]
                                   [--evaluation <id>] [--plan <id>] [--out <file>]
@@ -35,6 +36,8 @@ store (EVENT_STORE, SQLITE_PATH, …). Reads only: the server may be running.
 Every row is checked against the ledger's hash chain; when the store is sealed and the office's
 signing key is not at hand (or is not the key the witness names), row seals cannot be checked: the
 file is written all the same and stderr says "Row seals not checked" (Chinese first, then English).
+A backup (store:backup's output) or a copy read on another machine, whose witness has no copy in this
+key folder, is written all the same too, and stderr says "Witness copy not compared".
 Exit status: 0 written (seals unchecked included), 1 refused or failed, 2 usage.`,
 };
 
@@ -82,8 +85,9 @@ async function main(): Promise<void> {
   const settings = validateSettings(process.env);
   // Judged as the server would (a mistyped SQLITE_PATH beside the store the key vouches for is named), then
   // opened to read only: a read never writes the file nor its -wal (breaker9c P1, breaker9d P4).
-  // Seals that cannot be checked (a copy read without the office's key) are said, as ledger:verify says them.
-  const store = await openToolStore(settings, { readOnly: true, sealsUnchecked: (note) => console.error(bothLines(note)) });
+  // What cannot be checked — seals of a copy read without the office's key, as ledger:verify says them; a copy
+  // whose witness has no copy beside the key here (a backup read on another machine, breaker9r P6) — is said, and the export written.
+  const store = await openToolStore(settings, { readOnly: true, notChecked: (note) => console.error(bothLines(note)) });
   const schemas = allEventSchemas();
   try {
     // Replayed here, up to the head seen at the start (a server may append meanwhile), each row

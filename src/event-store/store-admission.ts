@@ -1241,8 +1241,21 @@ async function judgeFound(
     configuredKey?: string | null;
     /** The copy kept by the path the store is reached by (served-path-witness.ts): judged through `keptCopyFor`'s `servedAs` only. */
     servedPathCopies?: readonly KeptWitness[];
+    /**
+     * A tool that only reads (ledger:export): a witness copy missing beside the key is not a refusal but
+     * `copyNotCompared` (breaker9r P6: a store:backup copy read on another machine, whose key folder
+     * holds no copy of the store, was refused; reading it starts nothing on it).
+     */
+    readOnly?: boolean;
   },
-): Promise<{ refusal: StoreRefusedError | null; checkpointsLost: StoreRefusedError | null; witnessed: StoreWitness | null; signingKeyOnRecord: SigningKeyOnRecord | undefined }> {
+): Promise<{
+  refusal: StoreRefusedError | null;
+  checkpointsLost: StoreRefusedError | null;
+  witnessed: StoreWitness | null;
+  signingKeyOnRecord: SigningKeyOnRecord | undefined;
+  /** With `readOnly`: the STORE_WITNESS_COPY_MISSING a start would be refused with, for the reading tool to say; null otherwise. */
+  copyNotCompared: StoreRefusedError | null;
+}> {
   const { settings, location, place, keptFolder, existed, dataFolderWitness, kept, configuredKey } = context;
   // The file's own numbering before the head: each is read in a statement of its own while a server
   // or a tool may be appending, and an append in between only makes the head read after it larger —
@@ -1265,6 +1278,7 @@ async function judgeFound(
   // What the rows' seals say (SQLite keeps them; breaker9d P5, P8): asked only where the store keeps seals.
   const seals = found.anyRowSealed ? { anyRowSealed: found.anyRowSealed(), newest: found.newestEvents?.(3) ?? [] } : null;
   const sameStore = witnessed?.storeId === identity.storeId ? witnessed : null;
+  const copyMissing = judgeCopyMissing(dataFolderWitness, identity.storeId, kept, keptFolder, settings.STORE_WITNESS_PATH, place);
   const judged =
     judgeUnwitnessed(witnessed, { location, witnessPath: settings.STORE_WITNESS_PATH }, head?.commit ?? null) ??
     judgeStore(witnessed, { existed, location, identity, head: head?.commit ?? null, hashAtWitnessedHead, unhashedAtWitnessedHead, eventIdAtWitnessedHead }) ??
@@ -1272,7 +1286,7 @@ async function judgeFound(
     // key is what is wrong, and what the refusal must say (lead's 8d0a4ba, judged here for every refusal).
     (configuredKey !== undefined ? judgeSigningKey(signingKeyOnRecord, configuredKey, trustedKeys, keyPath()) : null) ??
     (seals ? judgeUnsignedWitness(sameStore, { location, anyRowSealed: seals.anyRowSealed, witnessPath: fromKeyFolder?.path ?? settings.STORE_WITNESS_PATH }) : null) ??
-    judgeCopyMissing(dataFolderWitness, identity.storeId, kept, keptFolder, settings.STORE_WITNESS_PATH, place) ??
+    (context.readOnly ? null : copyMissing) ??
     (found.missingPositions ? judgeHoles(location, found.missingPositions()) : null) ??
     // An accepted reset took the store as it was, its numbering then included (`numberedAtReset`;
     // a witness of an older version that does not say: the whole numbering).
@@ -1283,7 +1297,7 @@ async function judgeFound(
     (seals ? judgeFirstSealing(sameStore, { location, head: head?.commit ?? null, anyRowSealed: seals.anyRowSealed, newest: seals.newest }) : null) ??
     (seals && configuredKey !== undefined ? judgeRotationSealing(signingKeyOnRecord, configuredKey, trustedKeys, sameStore, { location, head: head?.commit ?? null, newest: seals.newest }) : null);
   const refusal = judged && fromKeyFolder ? judgedOnKeptCopy(judged, fromKeyFolder, dataFolderWitness, settings.STORE_WITNESS_PATH) : judged;
-  return { refusal, checkpointsLost: checkpointsLost === judged ? refusal : checkpointsLost, witnessed, signingKeyOnRecord };
+  return { refusal, checkpointsLost: checkpointsLost === judged ? refusal : checkpointsLost, witnessed, signingKeyOnRecord, copyNotCompared: context.readOnly ? copyMissing : null };
 }
 
 type ToolStoreSettings = Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH' | 'EVENTSTORE_CONNECTION_STRING' | 'STORE_WITNESS_PATH' | 'LEDGER_SIGNING_KEY_FILE'>;
@@ -1332,6 +1346,20 @@ function sealToolAppends(store: SqliteEventStore, settings: ToolStoreSettings, f
   }
   store.sealRows(rowSealKeyOf(key), false);
   return key;
+}
+
+/**
+ * What a reading tool says when the witness of the store it reads names a copy beside the signing key
+ * and the key folder holds none of this store (`judgeCopyMissing`; breaker9r P6: a store:backup copy
+ * read on an auditor's machine): the rows are read and checked against the hash chain all the same,
+ * but nothing confirms the copy is not older than the office's store. Chinese and English, naming the folder.
+ */
+function copyNotComparedNote(missing: StoreRefusedError, folder: string | null): Bilingual {
+  const where = folder ?? 'keys/store-witnesses';
+  return say(
+    `Witness copy not compared: ${where} holds no copy of this store's witness beside the signing key (a backup or a copy read on another machine, or a key folder without its store-witnesses), which a server start on this store would be refused for (${missing.reason}). The rows were read as the file holds them, each checked against the ledger's hash chain; nothing confirms that this copy is not older than the office's store. Compare it where the office's key and its store-witnesses are (npm run ledger:verify there).`,
+    `未与见证副本比对：${where} 中没有该事件库见证文件存放在签名密钥旁的副本（在另一台机器上读取的备份或副本，或密钥文件夹中缺少 store-witnesses），服务若在该事件库上启动会因此被拒绝（${missing.reason}）。已按文件中现有的记录读取，每条都已按台账哈希链核对；但无法确认该副本不比本单位的事件库旧。请在存放本单位密钥及其 store-witnesses 的机器上比对（在那里运行 npm run ledger:verify）。`,
+  );
 }
 
 /**
@@ -1406,18 +1434,31 @@ export function judgeToolStore(settings: ToolStoreSettings, options: { readOnly?
  * (`unusedFile`: an empty file — left by a run that stopped before its first append, or by an older
  * version's dry run — which is judged, when no witness saw it, as a store still to be created; see `openToolStore`).
  */
-async function judgeToolStoreFile(settings: ToolStoreSettings, options: { readOnly?: boolean } = {}): Promise<{ release: () => void; unusedFile: boolean }> {
-  if (settings.EVENT_STORE !== 'sqlite' || settings.SQLITE_PATH === ':memory:') return { release: () => undefined, unusedFile: false };
+async function judgeToolStoreFile(settings: ToolStoreSettings, options: { readOnly?: boolean; readingTool?: boolean } = {}): Promise<ToolStoreJudged> {
+  if (settings.EVENT_STORE !== 'sqlite' || settings.SQLITE_PATH === ':memory:') return { release: () => undefined, unusedFile: false, copyNotCompared: null };
   // A tool that only reads (ledger:export, a dry run) may read files it cannot write, e.g. a backup kept read-only.
   refuseUnwritableStore(settings, { filesToo: !options.readOnly });
-  return withStrayWalNote((noted) => judgeSqliteToolStore(settings, noted));
+  return withStrayWalNote((noted) => judgeSqliteToolStore(settings, noted, options.readingTool === true));
+}
+
+/** What `judgeToolStoreFile` found. */
+interface ToolStoreJudged {
+  /** Closes the read-only connection of the judgement (see `judgeToolStore`). */
+  readonly release: () => void;
+  /** The file holds no event and never numbered one. */
+  readonly unusedFile: boolean;
+  /**
+   * For a tool that only reads (`readingTool`): the note to print when the witness could not be
+   * compared with its copy beside the key, which a start would be refused for (breaker9r P6); else null.
+   */
+  readonly copyNotCompared: Bilingual | null;
 }
 
 /** What a tool does when it moved a stray -wal aside (breaker9m P3): says so on stderr, Chinese first (stdout carries the tool's answer). */
 const toolWarnings = { warn: (text: string) => void process.stderr.write(`${text.trim()}\n`) };
 
 /** `judgeToolStore` for a SQLite file, noting a stray -wal it moved aside. */
-async function judgeSqliteToolStore(settings: ToolStoreSettings, noted: StrayWalNoted): Promise<{ release: () => void; unusedFile: boolean }> {
+async function judgeSqliteToolStore(settings: ToolStoreSettings, noted: StrayWalNoted, readingTool: boolean): Promise<ToolStoreJudged> {
   const storeSettings = { ...settings, ACCEPT_STORE_RESET: false };
   // The refusal's way out is the server's (a tool never accepts a store): said so, with what a tool user can do (newcomer13 R4).
   const example = freshFolderExample(settings.SQLITE_PATH);
@@ -1464,7 +1505,7 @@ async function judgeSqliteToolStore(settings: ToolStoreSettings, noted: StrayWal
   if (!existsSync(settings.SQLITE_PATH)) {
     const refusal = judgeAbsent(storeSettings, dataFolderWitness, kept);
     if (refusal) throw nothingWritten(withWalNote(settings, refusal));
-    return { release: () => undefined, unusedFile: false };
+    return { release: () => undefined, unusedFile: false, copyNotCompared: null };
   }
   let inspection: SqliteStoreInspection;
   try {
@@ -1477,27 +1518,25 @@ async function judgeSqliteToolStore(settings: ToolStoreSettings, noted: StrayWal
     const unusedFile = inspection.headEvent() === null && inspection.positionsGiven() === null;
     // newcomer28 S1: an unused file no witness saw is a store still to be created (see `openToolStore`),
     // judged as a missing one is — a new store where the key vouches for one the path most likely meant is refused.
-    const refusal =
-      (unusedFile && !dataFolderWitness ? judgeAbsent(storeSettings, dataFolderWitness, kept) : null) ??
-      (
-      await judgeFound(inspectionSource(inspection), {
-        settings: storeSettings,
-        location: settings.SQLITE_PATH,
-        place: realPlaceOf(settings.SQLITE_PATH),
-        keptFolder: keyFolderWitnessFolder(settings),
-        existed: true,
-        dataFolderWitness,
-        kept,
-        servedPathCopies: readServedPathWitness(settings.SQLITE_PATH),
-      })
-    ).refusal;
+    const found = await judgeFound(inspectionSource(inspection), {
+      settings: storeSettings,
+      location: settings.SQLITE_PATH,
+      place: realPlaceOf(settings.SQLITE_PATH),
+      keptFolder: keyFolderWitnessFolder(settings),
+      existed: true,
+      dataFolderWitness,
+      kept,
+      servedPathCopies: readServedPathWitness(settings.SQLITE_PATH),
+      readOnly: readingTool,
+    });
+    const refusal = (unusedFile && !dataFolderWitness ? judgeAbsent(storeSettings, dataFolderWitness, kept) : null) ?? found.refusal;
     // What the server's start checks before its read-write connection (admitStore), checked here too.
     if (refusal || walBytes(settings.SQLITE_PATH) > 0) {
       const problems = await quickCheckOffThread(settings.SQLITE_PATH);
       if (problems.length > 0) throw nothingWritten(damagedStore(settings, problems.map((problem) => `PRAGMA quick_check: ${problem}`)));
     }
     if (refusal) throw nothingWritten(withWalNote(settings, refusal));
-    return { release, unusedFile };
+    return { release, unusedFile, copyNotCompared: found.copyNotCompared ? copyNotComparedNote(found.copyNotCompared, keyFolderWitnessFolder(settings)) : null };
   } catch (error) {
     release();
     throw damagedRefusal(error);
@@ -1551,18 +1590,21 @@ function noStoreToWriteTo(settings: ToolStoreSettings, unusedFile = false): Stor
  * store, witness or key.
  * Otherwise read-write, its appends sealed as the server's (`sealToolAppends`) and witnessed
  * (`witnessedToolStore`): each append moves the witness before it is answered, and `close()` makes it durable.
- * `sealsUnchecked` (a reading tool): called once, before the store is returned, with the note to print when
- * the store's rows are sealed and the office's key is not at hand (`checkSealsOfToolReads`).
+ * `notChecked` (a reading tool): called before the store is returned with each note to print of what could
+ * not be checked: the rows' seals, when the store is sealed and the office's key is not at hand
+ * (`checkSealsOfToolReads`); the witness against its copy beside the key, when the key folder holds none
+ * (a store:backup copy read on another machine, breaker9r P6: refused before, as a start is —
+ * STORE_WITNESS_COPY_MISSING —, though a read starts nothing on the copy).
  * @throws StoreRefusedError the server's refusal; STORE_NOT_FOUND for a read of a file that does not
  *   exist, or a store to be created without `newStore`.
  * @throws InvalidSettingsError the office's key is not at hand for a sealed store (see `sealToolAppends`).
  */
 export async function openToolStore(
   settings: ToolStoreSettings,
-  options: { readOnly?: boolean; newStore?: boolean; dryRun?: boolean; sealsUnchecked?: (note: Bilingual) => void } = {},
+  options: { readOnly?: boolean; newStore?: boolean; dryRun?: boolean; notChecked?: (note: Bilingual) => void } = {},
 ): Promise<EventStore> {
   const readsOnly = options.readOnly === true || options.dryRun === true;
-  const { release, unusedFile } = await judgeToolStoreFile(settings, { readOnly: readsOnly });
+  const { release, unusedFile, copyNotCompared } = await judgeToolStoreFile(settings, { readOnly: readsOnly, readingTool: options.readOnly === true });
   const sqliteFile = settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:';
   if (options.readOnly && sqliteFile && !existsSync(settings.SQLITE_PATH)) {
     release();
@@ -1598,7 +1640,8 @@ export async function openToolStore(
     }
     if (store instanceof SqliteEventStore && options.readOnly) {
       const unchecked = checkSealsOfToolReads(store, settings);
-      if (unchecked) options.sealsUnchecked?.(unchecked);
+      if (unchecked) options.notChecked?.(unchecked);
+      if (copyNotCompared) options.notChecked?.(copyNotCompared);
     }
   } catch (error) {
     throw isDamage(error) ? damagedStore(settings, [(error as Error).message]) : error;

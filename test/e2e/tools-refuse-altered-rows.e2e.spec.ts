@@ -137,6 +137,32 @@ describe('The command-line tools refuse a log whose rows fail the ledger check (
     expect(exported.stderr).toContain('npm run ledger:verify');
   }, PROCESS_TEST_CEILING_MS);
 
+  /*
+   * breaker9r P6 (moderate): a store:backup copy exported on a machine without the office's key folder
+   * (an auditor's, the backup volume mounted elsewhere) was refused as a start is — its witness names a
+   * copy beside the key (STORE_WITNESS_COPY_MISSING) — though the export only reads it. It is written,
+   * exit 0; stderr says, Chinese first, that the seals and the witness's copy were not checked.
+   */
+  it('a store:backup copy read where neither the office key nor its witness copies are: written, saying what was not checked', async () => {
+    const source = copyOf('backed-up');
+    const backup = join(mkdtempSync(join(tmpdir(), 'rectify-backup-')), 'copy');
+    expect((await tool('backup-store', [backup], source)).code).toBe(0);
+    const keyFolder = mkdtempSync(join(tmpdir(), 'rectify-auditor-keys-'));
+    const keyFile = join(keyFolder, 'ledger-signing-key.pem');
+    const out = join(backup, '..', 'ledger.csv');
+    const exported = await runTool('export-ledger', ['--format', 'csv', '--out', out], {
+      env: { ...process.env, EVENT_STORE: 'sqlite', SQLITE_PATH: join(backup, 'rectify.db'), NODE_ENV: 'test', LEDGER_SIGNING_KEY_FILE: keyFile },
+    });
+    expect({ code: exported.code, stdout: exported.stdout }).toEqual({ code: 0, stdout: expect.stringContaining(`已写出 ${out}`) as string });
+    expect(readFileSync(out, 'utf8')).toContain('整改措施');
+    const said = (words: string) => exported.stderr.indexOf(words);
+    const seals = { zh: said(`未校验记录封印：${keyFile} 中没有本单位的签名密钥`), en: said('Row seals not checked') };
+    const copy = { zh: said(`未与见证副本比对：${join(keyFolder, 'store-witnesses')} 中没有`), en: said(`Witness copy not compared: ${join(keyFolder, 'store-witnesses')} holds no copy`) };
+    expect({ seals: seals.zh >= 0 && seals.zh < seals.en, copy: copy.zh >= 0 && copy.zh < copy.en }).toEqual({ seals: true, copy: true });
+    // Nothing was written beside the backup but what SQLite keeps beside a store it reads.
+    expect(readdirSync(backup).filter((name) => !name.endsWith('-wal') && !name.endsWith('-shm')).sort()).toEqual(['rectify.db', 'rectify.db.witness.json']);
+  }, PROCESS_TEST_CEILING_MS);
+
   it.each([
     [
       'a row edited by hand (CONTENT_CHANGED)',

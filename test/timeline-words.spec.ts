@@ -318,6 +318,25 @@ describe('a timeline with corrections: one row per fact, on its day now; the cor
     ]);
   });
 
+  it('a request taken back while the item was out of the plan, typed before the withdrawal: the withdrawal counts nowhere, the request does not read 已撤回 (breaker11r P2)', () => {
+    const line = story();
+    const facts = [
+      line('ExtensionRequested', '2026-04-20', '2026-04-20', { requestId: 'r1', requestedDueDate: '2026-10-31', reason: '需会签。' }, 'xs'),
+      line('ExtensionRequestWithdrawn', '2026-05-10', '2026-05-10', { requestId: 'r1', reason: '时限填错。', withdrawnOn: '2026-05-10' }, 'xs'),
+      line('WorkPlanItemWithdrawn', '2026-05-01', '2026-05-20', { withdrawnOn: '2026-05-01', reason: '并入第3项' }),
+      line('WorkPlanItemReinstated', '2026-06-01', '2026-06-01', { reinstatedOn: '2026-06-01', reason: '依据修订方案' }),
+    ];
+    expect(printed(facts)).toEqual([
+      '2026-04-20 申请延期（西山县人民政府）（申请延至 2026-10-31）：需会签。（2026-05-10 的撤回不计入统计）',
+      '2026-05-01 撤销事项：并入第3项（补录）',
+      '2026-05-10 撤回延期申请（西山县人民政府）：时限填错。（撤销期间（2026-05-01 至 2026-06-01 恢复列入方案）的记录，不计入统计）',
+      '2026-06-01 恢复列入方案：依据修订方案',
+    ]);
+    // Taken back after the item was listed again: it counts, and the request says so.
+    const later = [...facts.slice(0, 1), ...facts.slice(2), line('ExtensionRequestWithdrawn', '2026-06-05', '2026-06-05', { requestId: 'r1', reason: '时限填错。', withdrawnOn: '2026-06-05' }, 'xs')];
+    expect(printed(later)[0]).toBe('2026-04-20 申请延期（西山县人民政府）（申请延至 2026-10-31）：需会签。（已于 2026-06-05 撤回）');
+  });
+
   it('a request taken back and the new one read apart: each names the date asked, the first says when it was taken back (newcomer26 S1)', () => {
     const line = story();
     const facts = [

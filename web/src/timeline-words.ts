@@ -246,12 +246,17 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
     const result = first.outcome !== undefined && first.outcome !== outcome ? `${day ? '，' : ''}“${OUTCOME_LABEL[first.outcome] ?? first.outcome}”` : '';
     if (day || result) notes.set(revision, `原录${day}${result}`);
   }
-  // A request the unit took back (撤回延期申请) says so on its own row, with the withdrawal's day now (newcomer26 S1).
+  const spans = withdrawnSpans(withdrawals.filter((w) => w.standing), reinstated.filter((r) => !hidden.has(r.revision)));
+  const inSpan = (day: string) => spans.some((span) => day >= span.from && (span.until === null || day < span.until));
+  // A request the unit took back (撤回延期申请) says so on its own row, with the withdrawal's day now (newcomer26 S1) — unless
+  // the withdrawal is dated while the parent was withdrawn: counted nowhere, the request stands as it was (breaker11r P2).
   for (const entry of inOrder) {
     if (entry.eventType !== 'ExtensionRequestWithdrawn' || hidden.has(entry.revision)) continue;
     const request = inOrder.find((candidate) => candidate.eventType === 'ExtensionRequested' && candidate.details.requestId === entry.details.requestId);
     if (!request) continue;
-    const taken = `已于 ${dayNow.get(entry.revision)} 撤回`;
+    const day = dayNow.get(entry.revision)!;
+    const taken = inSpan(day) && !inSpan(dayNow.get(request.revision)!) ? `${day} 的撤回不计入统计` : inSpan(day) ? '' : `已于 ${day} 撤回`;
+    if (!taken) continue;
     notes.set(request.revision, [notes.get(request.revision), taken].filter(Boolean).join('；'));
   }
   // A record a late pass set aside for good (the withdrawal it was made after did not stand): kept, counted nowhere (breaker11q P6).
@@ -271,7 +276,7 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
     if (!outBefore && undoneBefore) notes.set(entry.revision, [notes.get(entry.revision), NEVER_OUT].filter(Boolean).join('；'));
   }
   // A unit's record dated while a withdrawal stands, entered before the office knew of it (breaker11h P8): kept, counted nowhere.
-  for (const span of withdrawnSpans(withdrawals.filter((w) => w.standing), reinstated.filter((r) => !hidden.has(r.revision)))) {
+  for (const span of spans) {
     for (const entry of inOrder) {
       const day = dayNow.get(entry.revision)!;
       if (!UNIT_RECORDS.has(entry.eventType) || day < span.from || (span.until !== null && day >= span.until)) continue;

@@ -387,7 +387,11 @@ function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): voi
     }
     case 'ExtensionRequestWithdrawn': {
       const request = part.extensionRequests.find((r) => r.requestId === event.data.requestId);
-      if (request) Object.assign(request, { status: 'WITHDRAWN', withdrawnOn: on, withdrawnAt: at, withdrawalReason: event.data.reason });
+      // Withdrawn twice — once on a day its parent was withdrawn (typed before the office entered that: set aside, counted
+      // nowhere), then again on an earlier day, typed later — it was withdrawn on the earlier day, in either typing order:
+      // folded as recorded and by day alike (breaker11r P2, agreement walk seed 35).
+      const earlier = request?.status === 'WITHDRAWN' && request.withdrawnOn !== null && request.withdrawnOn <= on;
+      if (request && !earlier) Object.assign(request, { status: 'WITHDRAWN', withdrawnOn: on, withdrawnAt: at, withdrawalReason: event.data.reason });
       return;
     }
     case 'UnitUrged':

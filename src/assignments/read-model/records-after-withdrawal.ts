@@ -5,7 +5,9 @@ import type { PartView } from './part-view.js';
  * made before the office knew of it, kept on the record and counted nowhere (breaker11h P8) — one
  * line of Chinese each, `YYYY-MM-DD 事` in business-day order (entry order within a day): what a
  * withdrawn finding's or item's page and 台账 row list apart from the part as it stood (breaker11j
- * P3). A failed inspection names the due date it gave. Empty when there is none.
+ * P3). A failed inspection names the due date it gave; a 撤回延期申请 the request it took back (the request itself reads as it stood,
+ * still pending: breaker11r P2). Every kind of unit record the folds set aside (`isUnitRecord`) is listed: the live ledgers fold a
+ * parent again, and its withdrawn page shows the parts as they stood, only when this list is not empty. Empty when there is none.
  */
 export function recordsAfterWithdrawal(part: PartView, withdrawnOn: string): string[] {
   const lines: { on: string; at: string; text: string }[] = [];
@@ -25,6 +27,10 @@ export function recordsAfterWithdrawal(part: PartView, withdrawnOn: string): str
     if (from(request.requestedOn)) lines.push({ on: request.requestedOn, at: request.requestedAt, text: `申请延期至 ${request.requestedDueDate}` });
     if (request.decidedOn !== null && from(request.decidedOn)) {
       lines.push({ on: request.decidedOn, at: request.decidedAt ?? '', text: request.status === 'GRANTED' ? `延期获批（时限改为 ${request.grantedDueDate}）` : '延期未获批准' });
+    }
+    // The unit took a request back (撤回延期申请) on those days: set aside like its other records, the request still pending as it stood (breaker11r P2).
+    if (request.status === 'WITHDRAWN' && request.withdrawnOn !== null && from(request.withdrawnOn)) {
+      lines.push({ on: request.withdrawnOn, at: request.withdrawnAt ?? '', text: `撤回延期申请（${request.requestedOn} 申请延期至 ${request.requestedDueDate}）` });
     }
   }
   return lines.sort((a, b) => a.on.localeCompare(b.on) || a.at.localeCompare(b.at)).map((line) => `${line.on} ${line.text}`);

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { cpuSeconds } from '../.ci/cpu-environment.mjs';
 // @ts-expect-error — as above
 import DurationsReporter from '../.ci/durations-reporter.mjs';
+// @ts-expect-error — as above
+import { costsOf } from '../.ci/durations-sequencer.mjs';
 
 /**
  * CI's measure of where its time goes (README "Where CI's time goes"): each test file's CPU seconds,
@@ -47,5 +49,16 @@ describe('CI time measure', () => {
     // This run's lines are read once; the other run's are left to it.
     expect(() => readFileSync(join(rootDir, 'test-results', 'cpu', `${process.pid}.1.jsonl`))).toThrow();
     expect(readFileSync(join(rootDir, 'test-results', 'cpu', '1.2.jsonl'), 'utf8')).toContain('700');
+  });
+
+  it('orders files by their CPU seconds where the list has them, and a file with only wall seconds by them scaled by the list’s CPU per wall second', () => {
+    const { known, cpuPerWall } = costsOf({ seconds: { 'a.spec.ts': 100, 'b.spec.ts': 50, 'c.spec.ts': 70 }, cpuSeconds: { 'a.spec.ts': 20, 'b.spec.ts': 10 } });
+    expect(cpuPerWall).toBeCloseTo(0.2);
+    expect(known['a.spec.ts']).toBe(20);
+    expect(known['b.spec.ts']).toBe(10);
+    // Timed on a loaded machine only: 70 s of wall is about 14 s of CPU, below a (20), above b (10).
+    expect(known['c.spec.ts']).toBeCloseTo(14);
+    // A list of wall seconds only is taken as it is.
+    expect(costsOf({ seconds: { 'a.spec.ts': 5 } })).toEqual({ known: { 'a.spec.ts': 5 }, cpuPerWall: 1 });
   });
 });

@@ -7,21 +7,23 @@ import { say } from '../shared/domain-error.js';
 
 runImportTool({
   usage: {
-    zh: `用法：npm run plan:import -- <文件.xlsx|.csv|.yaml|.json> [--title <方案标题>] [--year <年度>] [--sheet <工作表名称>]
+    zh: `用法：npm run plan:import -- <文件.xlsx|.csv|.yaml|.json> [--title <方案标题>] [--year <年度|起止年度>] [--sheet <工作表名称>]
          [--approved-on YYYY-MM-DD] [--assigned-on YYYY-MM-DD] [--dry-run] [--revise] [--near <单位名称>]…
 将工作方案（分解方案）导入配置的事件库（EVENT_STORE、SQLITE_PATH 等）。标题取表头上方的标题行（附件1、发文单位
-和（修订稿）等版本说明不算标题），没有则取文件名；年度取标题中的年份，没有则取第一个事项时限的年份。
+和（修订稿）等版本说明不算标题），没有则取文件名；年度取标题中的年份，没有则取第一个事项时限的年份。跨年度的方案（如“三年行动计划（2026—2028年）”）
+取标题中的起止年份，或用 --year 2026-2028 给出，事项时限可到截止年份的 12 月 31 日。
 标题用全角数字、空格或“年度”重新输入的，仍指按最初写法导入的方案。XLSX 工作簿读取每个含任务表的可见工作表（--sheet 只读一个）。
 补录的方案给出批准日（--approved-on）和事项交办日（--assigned-on，不早于批准日；默认为批准日），两者默认今天。
 任何一行有误则不写入任何内容，并列出每个问题；再次导入同一文件不写入任何内容。已导入方案的新版本（标题和年度相同、
 文件不同）会被拒绝并说明差异，除非加 --revise 按修订处理（新增、调整时限、撤销事项，增减单位：请先用试导入查看差异）。
 --dry-run 只作判断，不写入任何内容。文件中与已登记单位名称相近但不是其简称的名称（如“青川市教育体育局”之于“青川市教育局”）
 被拒绝；确指该单位的，用 --near 给出该名称（可多次）。`,
-    en: `Usage: npm run plan:import -- <file.xlsx|.csv|.yaml|.json> [--title <plan title>] [--year <year>] [--sheet <sheet name>]
+    en: `Usage: npm run plan:import -- <file.xlsx|.csv|.yaml|.json> [--title <plan title>] [--year <year|first-last>] [--sheet <sheet name>]
          [--approved-on YYYY-MM-DD] [--assigned-on YYYY-MM-DD] [--dry-run] [--revise] [--near <unit name>]…
 Imports a work plan (分解方案) into the configured event store (EVENT_STORE, SQLITE_PATH, …).
 The title is the title row above the header (附件1, the issuing office and version remarks such as
-（修订稿） are not part of it), else the file name; the year is the title's, else the first item's due date's.
+（修订稿） are not part of it), else the file name; the year is the title's, else the first item's due date's. A plan over several years
+(三年行动计划（2026—2028年）) takes the span in its title, or --year 2026-2028: items may be due until 12-31 of its last year.
 A title retyped with full-width digits, spaces or 年度 names the plan imported under its first spelling.
 An XLSX workbook is read over every visible sheet holding a task table (--sheet reads one).
 A plan entered late gives the office day it was approved (--approved-on) and the day its items' units
@@ -52,14 +54,20 @@ confirms it means that unit.`,
     });
     if (values.help) throw new UsageError();
     if (positionals.length !== 1) throw new UsageError(say('Give exactly one file to import.', '请给出且只给出一个要导入的文件。'));
-    const year = values.year === undefined ? undefined : Number(values.year);
+    // --year 2026-2028 (2026—2028): a plan over several years (breaker10m P6).
+    const span = values.year === undefined ? null : /^\s*(\d{4})\s*(?:-|—|–|~|～|至|到)\s*(\d{4})\s*$/u.exec(values.year.normalize('NFKC'));
+    const year = values.year === undefined ? undefined : Number(span ? span[1] : values.year);
+    const lastYear = span ? Number(span[2]) : undefined;
     if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) {
-      throw new UsageError(say('--year must be a year such as 2026.', '--year（年度）须是年份，例如 2026。'));
+      throw new UsageError(say('--year must be a year such as 2026, or the years of a plan over several, such as 2026-2028.', '--year（年度）须是年份，例如 2026；跨年度的方案写起止年份，例如 2026-2028。'));
+    }
+    if (year !== undefined && lastYear !== undefined && !(lastYear > year && lastYear - year <= 10)) {
+      throw new UsageError(say('--year 2026-2028: the last year must come after the first, at most ten years on.', '--year 2026-2028：截止年份须晚于起始年份（最多十年）。'));
     }
     const approvedOn = officeDayArgument('--approved-on', values['approved-on']);
     const assignedOn = officeDayArgument('--assigned-on', values['assigned-on']);
     const nearNames = nearNamesArgument(values.near);
-    return { file: positionals[0]!, title: values.title?.trim() || undefined, year, dryRun: values['dry-run'] === true, revise: values.revise === true, approvedOn, assignedOn, nearNames };
+    return { file: positionals[0]!, title: values.title?.trim() || undefined, year, ...(lastYear === undefined ? {} : { lastYear }), dryRun: values['dry-run'] === true, revise: values.revise === true, approvedOn, assignedOn, nearNames };
   },
   async run(dependencies, file, options, context) {
     const outcome = await importWorkPlanFile(dependencies, file, options, context, await importedPlans(dependencies));

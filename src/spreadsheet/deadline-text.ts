@@ -288,9 +288,11 @@ function readDeadlineText(original: string, text: string, context: DeadlineConte
 function spanEndOf(text: string, context: DeadlineContext): { day: string } | Unreadable | null {
   const span = SPAN.exec(text);
   if (!span) return null;
-  const start = /^(\d{4})年/.exec(span[1]!);
+  // 2026—2028年: whole years, the first written without 年 (a multi-year plan's 完成时限, breaker10m P6).
+  const from = /^\d{4}$/.test(span[1]!) && /^\d{4}年/.test(span[2]!) ? `${span[1]}年` : span[1]!;
+  const start = /^(\d{4})年/.exec(from);
   const end = start && !/^\d{4}年/.test(span[2]!) ? `${start[1]}年${span[2]}` : span[2]!;
-  return dayOf(span[1]!, context) === null ? null : dayOf(end, context);
+  return dayOf(from, context) === null ? null : dayOf(end, context);
 }
 
 /** Whether a text names its year (2026年, 2026-06-30, 明年 …) rather than taking the context's. */

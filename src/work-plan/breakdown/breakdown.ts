@@ -1,3 +1,4 @@
+import { planLastYear } from '../domain/work-plan.decider.js';
 import { inAssignedOrder, laterHolders, trafficLight, isOverdue, type PartWithHolders, type TrafficLight } from '../../assignments/read-model/part-view.js';
 import type { WorkPlanItemView, WorkPlanView } from './work-plan-ledger.js';
 
@@ -63,6 +64,8 @@ export interface Breakdown {
   readonly planId: string;
   readonly title: string;
   readonly year: number;
+  /** The last year of its period: `year`, or the last of a plan over several years (`planLastYear`). */
+  readonly lastYear: number;
   /** The office day the plan was approved (印发), `YYYY-MM-DD`. */
   readonly approvedOn: string;
   /** The business day viewed, `YYYY-MM-DD`. */
@@ -164,6 +167,7 @@ export function buildBreakdown(
     planId: plan.planId,
     title: plan.title,
     year: plan.year,
+    lastYear: planLastYear(plan),
     approvedOn: plan.approvedOn,
     asOf: today,
     unitId: unitId ?? null,

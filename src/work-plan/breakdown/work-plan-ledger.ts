@@ -157,8 +157,11 @@ export class WorkPlanLedger implements Projection {
       const { categories, ...plan } = (event as RecordedEvent<WorkPlanImported | WorkPlanRevised>).data;
       this.#changed(plan.planId);
       const imported = event.type === 'WorkPlanRevised' ? this.plans.get(plan.planId) : undefined;
+      const lastYear = imported?.lastYear ?? plan.lastYear;
       this.plans.set(plan.planId, {
         ...plan,
+        // A revision keeps the plan's period (a plan over several years: its last year).
+        ...(lastYear === undefined ? {} : { lastYear }),
         // A revision keeps the day the plan was approved.
         approvedOn: imported?.approvedOn ?? (plan as { approvedOn: string }).approvedOn,
         importedAt: imported?.importedAt ?? event.metadata.recordedAt,

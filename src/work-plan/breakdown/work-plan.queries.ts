@@ -1,3 +1,4 @@
+import { planLastYear } from '../domain/work-plan.decider.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
@@ -82,6 +83,7 @@ function lazyBreakdown<Extra extends object>(plan: WorkPlanView, settings: Pick<
     planId: plan.planId,
     title: plan.title,
     year: plan.year,
+    lastYear: planLastYear(plan),
     approvedOn: plan.approvedOn,
     asOf: settings.today,
     unitId: settings.unitId ?? null,

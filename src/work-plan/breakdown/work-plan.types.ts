@@ -61,6 +61,7 @@ export class WorkPlanType {
   @Field(() => ID, { name: 'id' }) planId: string;
   @Field(() => String) title: string;
   @Field(() => Int) year: number;
+  @Field(() => Int, { description: 'The last year of the plan’s period: its year, or the last of a plan over several years (2026—2028: 2028)' }) lastYear: number;
   @Field(() => String, { description: 'YYYY-MM-DD, the office day the plan was approved (印发): no unit is assigned an item before it' }) approvedOn: string;
   @Field(() => String, { description: 'The business day the figures describe (YYYY-MM-DD)' }) asOf: string;
   @Field(() => TimeCutType, { nullable: true, description: 'Which time axes the answer used' }) time?: TimeCutType;
@@ -74,6 +75,7 @@ export class WorkPlanSummaryType {
   @Field(() => ID, { name: 'id' }) planId: string;
   @Field(() => String) title: string;
   @Field(() => Int) year: number;
+  @Field(() => Int, { description: 'The last year of the plan’s period: its year, or the last of a plan over several years (2026—2028: 2028)' }) lastYear: number;
   @Field(() => String, { description: 'YYYY-MM-DD, the office day the plan was approved (印发)' }) approvedOn: string;
   @Field(() => String) importedAt: string;
   @Field(() => RollupType) progress: RollupType;

@@ -14,13 +14,20 @@ import {
 } from './work-plan.events.js';
 
 /**
- * A plan bounds its items' due dates: nothing of a year's plan is due after its last day without a
- * supervisor's override.
+ * A plan bounds its items' due dates: nothing of a year's plan is due after its last day — 12-31 of its year, or of its
+ * `lastYear` for a plan over several years (三年行动计划（2026—2028年）: 2028-12-31, breaker10m P6) — without a supervisor's
+ * override.
  */
-export const dueDateLimitOf = (plan: { readonly title: string; readonly year: number }): DueDateLimit => ({
-  latest: `${plan.year}-12-31`,
-  setBy: say(`the period of work plan 「${plan.title}」 (${plan.year})`, `工作方案「${plan.title}」的期限`),
+export const dueDateLimitOf = (plan: { readonly title: string; readonly year: number; readonly lastYear?: number }): DueDateLimit => ({
+  latest: `${planLastYear(plan)}-12-31`,
+  setBy: say(`the period of work plan 「${plan.title}」 (${planYears(plan)})`, `工作方案「${plan.title}」的期限`),
 });
+
+/** The last year of a plan's period: its `lastYear` (a plan over several years), else its year. */
+export const planLastYear = (plan: { readonly year: number; readonly lastYear?: number }): number => (plan.lastYear !== undefined && plan.lastYear > plan.year ? plan.lastYear : plan.year);
+
+/** A plan's years as offices write them: `2026`, or `2026—2028` for a plan over several years. */
+export const planYears = (plan: { readonly year: number; readonly lastYear?: number }): string => (planLastYear(plan) > plan.year ? `${plan.year}—${planLastYear(plan)}` : String(plan.year));
 
 // ---------------------------------------------------------------------------------------------
 // commands
@@ -84,6 +91,8 @@ export type WorkPlanState =
       readonly planId: string;
       readonly title: string;
       readonly year: number;
+      /** The last year of a plan over several years (`WorkPlanOutline.lastYear`); absent for a year's plan. A revision keeps it. */
+      readonly lastYear?: number;
       readonly source: WorkPlanSource;
       /** The office day the plan was approved (印发); a revision keeps it. */
       readonly approvedOn: string;
@@ -105,8 +114,8 @@ export const workPlanDecider: Decider<WorkPlanCommand, WorkPlanState, WorkPlanEv
 function evolveWorkPlan(state: WorkPlanState, event: WorkPlanEvent): WorkPlanState {
   switch (event.type) {
     case 'WorkPlanImported': {
-      const { planId, title, year, source, categories, approvedOn } = event.data;
-      return { status: 'imported', planId, title, year, source, categories, approvedOn };
+      const { planId, title, year, source, categories, approvedOn, lastYear } = event.data;
+      return { status: 'imported', planId, title, year, ...(lastYear === undefined ? {} : { lastYear }), source, categories, approvedOn };
     }
     case 'WorkPlanApprovalCorrected':
       if (state.status !== 'imported') return state;
@@ -114,7 +123,7 @@ function evolveWorkPlan(state: WorkPlanState, event: WorkPlanEvent): WorkPlanSta
     case 'WorkPlanRevised': {
       if (state.status !== 'imported') return state;
       const { planId, title, year, source, categories, revisedOn } = event.data;
-      // An item added on its own keeps the plan's file: only another file is a new version.
+      // An item added on its own keeps the plan's file: only another file is a new version. A version keeps the plan's period.
       const version = source.sha256 === state.source.sha256 ? state.version : { on: revisedOn, fileName: source.fileName };
       return { ...state, planId, title, year, source, categories, ...(version ? { version } : {}) };
     }

@@ -30,6 +30,12 @@ export type WorkPlanOutline = {
   readonly planId: string;
   readonly title: string;
   readonly year: number;
+  /**
+   * A plan over several years (三年行动计划（2026—2028年）: year 2026, lastYear 2028, breaker10m P6): the last year of its
+   * period, after `year`. Absent for a year's plan, and in every event stored before it (a year's plan, as they were).
+   * The plan is still known by its title and first year (`workPlanIdFor`); a version keeps the period it was imported with.
+   */
+  readonly lastYear?: number;
   readonly categories: readonly WorkPlanCategory[];
   readonly source: WorkPlanSource;
 };

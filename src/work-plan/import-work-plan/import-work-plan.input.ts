@@ -20,6 +20,16 @@ export class ImportWorkPlanInput extends FileUploadInput {
   @Max(2100)
   year?: number;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The last year of a plan over several years (三年行动计划: year 2026, lastYear 2028), after year and at most ten years on; defaults to the span of years in the title (（2026—2028年）). Items may be due until 12-31 of it; standing and 每年 items are kept up until then',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(2000)
+  @Max(2110)
+  lastYear?: number;
+
   @Field(() => Boolean, { nullable: true, description: 'Decide everything and write nothing: what the import would do (for a new version: the revision), or why it would be refused' })
   @IsOptional()
   @IsBoolean()

@@ -17,6 +17,7 @@ import { DomainError } from '../../shared/domain-error.js';
 import { fold } from '../../shared/decider.js';
 import { clerkOf } from '../../shared/testing/actors.js';
 import { workPlanItemDecider } from '../domain/work-plan-item.decider.js';
+import { workPlanDecider } from '../domain/work-plan.decider.js';
 import { workPlanIdFor, workPlanItemIdFor, workPlanItemStream, workPlanStream } from '../domain/work-plan.events.js';
 import { problemsOf } from '../../spreadsheet/import-refusal.js';
 import type { ImportDependencies } from '../../imports/import-run.js';
@@ -955,6 +956,29 @@ describe('a new plan of the same year whose items read like another plan\'s', ()
     const given = await importWorkPlanFile(dependencies, { name: 'b.csv', content: Buffer.from(allAlike) }, { title: '青川市2026年数字政府建设工作要点' }, contextOf('plan-b-titled'), known(a.title, itemsOfA));
     expect(given).toMatchObject({ title: '青川市2026年数字政府建设工作要点', itemsDefined: 2, revision: null });
     expect(given.planId).not.toBe(a.planId);
+    dependencies.store.close();
+  });
+});
+
+// breaker10m P6 (serious): a plan over several years imports with its period, and its versions are revised as a year's plan's.
+describe('a plan over several years (三年行动计划（2026—2028年）)', () => {
+  const title = '青川市政务公开三年行动计划（2026—2028年）';
+  const v1 = `${title}\n类别,编号,事项,牵头单位,完成时限\n平台建设,1,建成政务公开专区,FGW,2026年12月底前\n平台建设,2,完善政策文件库,CZJ,2027年6月30日\n制度建设,3,开展政务公开培训,CZJ,每年\n`;
+  const v2 = `${title}（2027年调整）\n类别,编号,事项,牵头单位,完成时限\n平台建设,1,建成政务公开专区,FGW,2026年12月底前\n平台建设,2,完善政策文件库,CZJ,2028年6月30日\n制度建设,3,开展政务公开培训,CZJ,每年\n制度建设,4,实现标准目录全覆盖,FGW,2028年底前\n`;
+
+  it('imports with its period, and a version re-dates an item into 2028 and adds one due then, progress kept', async () => {
+    const dependencies = await storeWithUnits();
+    const first = await importWorkPlanFile(dependencies, { name: 'plan.csv', content: Buffer.from(v1) }, {}, contextOf('three-years'));
+    expect(first).toMatchObject({ title, year: 2026, itemCount: 3, itemsDefined: 3 });
+    const upcast = async (stream: string) => (await dependencies.store.readStream(stream)).map((stored) => dependencies.schemas.upcast(stored)) as never;
+    const item = async (code: string) => fold(workPlanItemDecider, await upcast(workPlanItemStream(workPlanItemIdFor(first.planId, code))));
+    expect(await item('3')).toMatchObject({ definition: { dueDate: '2028-12-31' } });
+    const known = [{ title, year: 2026, itemTitles: ['建成政务公开专区', '完善政策文件库', '开展政务公开培训'] }];
+    const revised = await importWorkPlanFile(dependencies, { name: 'plan-v2.csv', content: Buffer.from(v2) }, { revise: true }, contextOf('three-years-v2'), known);
+    expect(revised).toMatchObject({ planId: first.planId, revision: { added: [expect.objectContaining({ code: '4', dueDate: '2028-12-31' })], redated: [expect.objectContaining({ code: '2' })] } });
+    expect(await item('2')).toMatchObject({ definition: { dueDate: '2028-06-30' } });
+    const plan = fold(workPlanDecider, await upcast(workPlanStream(first.planId)));
+    expect(plan).toMatchObject({ status: 'imported', year: 2026, lastYear: 2028 });
     dependencies.store.close();
   });
 });

@@ -38,6 +38,8 @@ export interface WorkPlanImportOptions {
   /** For CSV and XLSX, which have no place for them; YAML and JSON give their own. */
   readonly title?: string;
   readonly year?: number;
+  /** The last year of a plan over several years (`PlanReadOptions.lastYear`). */
+  readonly lastYear?: number;
   /** Decide everything, write nothing: what the import would do, or why it would be refused. */
   readonly dryRun?: boolean;
   /** A new version of an imported plan (same title and year) is applied as a revision; refused otherwise. */
@@ -118,6 +120,7 @@ export async function importWorkPlanFile(
       fileName,
       title: options.title,
       year: options.year,
+      ...(options.lastYear === undefined || options.lastYear === null ? {} : { lastYear: options.lastYear }),
       sheet: file.sheet,
       // 立行立改 (fix at once) is due the day the units are told.
       today: day,
@@ -249,7 +252,7 @@ export async function importWorkPlanFile(
         null,
         workPlanStream(planId),
         workPlanDecider,
-        { type: 'RevisePlan', actor: context.actor, data: { ...importPlan.data, revisedOn: days.assignedOn, reason: options.revisionReason ?? revisedBy(fileName) } } satisfies RevisePlan,
+        { type: 'RevisePlan', actor: context.actor, data: { ...outlineKeepingPeriod(importPlan.data, existing), revisedOn: days.assignedOn, reason: options.revisionReason ?? revisedBy(fileName) } } satisfies RevisePlan,
         contextInBatch(context, 'RevisePlan', keyOf('revision')),
       )
     : batchCommand(null, workPlanStream(planId), workPlanDecider, importPlan, contextInBatch(context, importPlan.type, keyOf('plan')), [workPlanTitleClaim(validated.year, validated.title)]);
@@ -260,7 +263,8 @@ export async function importWorkPlanFile(
         // A new version given its day (assignedOn) is dated on it throughout: re-dating, units added and removed, withdrawals.
         revisedOn: days.assignedOn,
         reason: options.revisionReason ?? revisedBy(fileName),
-        dueDateLimit: dueDateLimitOf(plan),
+        // A version keeps the plan's period (a plan over several years: to its last year).
+        dueDateLimit: dueDateLimitOf(outlineKeepingPeriod(plan, existing)),
         ...(options.dueDateOverride === undefined ? {} : { dueDateOverride: options.dueDateOverride }),
         planApprovedOn: days.approvedOn,
         unitNames: dependencies.units,
@@ -816,3 +820,10 @@ export function describeWorkPlanImport(outcome: WorkPlanImportOutcome): string {
  * said `Revised by <file>`; they keep it.
  */
 export const revisedBy = (fileName: string): string => `依据 ${fileName} 修订方案`;
+
+/** The file's outline with the imported plan's period (`lastYear`): a version keeps the years the plan was imported with. */
+function outlineKeepingPeriod<Outline extends { readonly lastYear?: number }>(outline: Outline, existing: WorkPlanState): Outline {
+  if (existing.status !== 'imported') return outline;
+  const { lastYear: _inFile, ...rest } = outline;
+  return (existing.lastYear === undefined ? rest : { ...rest, lastYear: existing.lastYear }) as Outline;
+}

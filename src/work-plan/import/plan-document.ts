@@ -61,6 +61,8 @@ export interface PlanDocumentCategory {
 export interface PlanDocument {
   readonly title: string;
   readonly year: number;
+  /** The last year of a plan over several years (its title's （2026—2028年）, a span given as its year): after `year`; absent for a year's plan. */
+  readonly lastYear?: number;
   readonly categories: readonly PlanDocumentCategory[];
   /**
    * Item fields Rectify's own export has no column for (内容, perhaps 措施): a new version read
@@ -109,6 +111,8 @@ export interface PlanReadOptions {
   readonly fileName?: string;
   readonly title?: string;
   readonly year?: number;
+  /** The last year of a plan over several years (`--year 2026-2028`, `lastYear`): after `year`, at most ten years on. */
+  readonly lastYear?: number;
   /** The XLSX sheet to read (`--sheet`); the first visible one when absent. */
   readonly sheet?: string;
   /**
@@ -880,11 +884,13 @@ function draftFrom(
   const titleNotices: ImportProblem[] = [];
   const { title, fromFileName } = planTitleOf(fields.title, options, problems, titleNotices);
   const year = planYearOf(fields.year, options, fromFileName ? '' : title, items, problems);
+  const lastYear = year > 0 ? planLastYearOf(fields.year, options, title, year, problems) : undefined;
   if (items.length === 0) problems.push({ row: null, reason: 'The plan has no items.', reasonZh: '方案中没有任何事项。' });
   return {
     document: {
       title,
       year,
+      ...(lastYear === undefined ? {} : { lastYear }),
       categories: [...categories].map(([code, category]) => ({ code, title: category.title, items: category.items })),
     },
     problems,
@@ -978,7 +984,8 @@ export const planTitleKey = (title: string): string => {
       // Round brackets too, their words kept: 青川市2026年度复测方案（甲） is 青川市2026年复测方案甲 (breaker10j P7); （试行） still tells a plan apart.
       .replace(/[\s\p{Default_Ignorable_Code_Point}《》〈〉“”"'‘’()]+/gu, '')
       .replace(/年度/g, '年'),
-  );
+  // A span of years however its dash is typed (2026—2028年, 2026-2028年, 2026年至2028年): one plan (breaker10m P6).
+  ).replace(/((?:19|20|21)\d{2})年?(?:—|–|－|-|~|～|至|到)+((?:19|20|21)\d{2})/gu, '$1-$2');
 };
 
 /** The same notice without 《》: 关于印发青川市2026年复测方案甲的通知 (breaker10k P7) — only with the verb that issues it (关于X的通知 is another document). */
@@ -1049,6 +1056,39 @@ function planTitleOf(
 }
 
 const YEAR = /^(\d{4})\s*(?:年度?)?$/;
+
+/** 2026—2028年, 2026-2028年, 2026年至2028年, 二〇二六—二〇二八年: the years of a plan over several years (breaker10m P6). */
+const YEAR_SPAN = /((?:19|20|21)\d{2})\s*年?度?\s*(?:—|–|－|-|~|～|至|到)+\s*((?:19|20|21)\d{2})\s*年/u;
+
+/** The first and last year a text's span of years names (at most ten years on), or null. */
+export function yearSpanIn(text: string): { readonly first: number; readonly last: number } | null {
+  const match = YEAR_SPAN.exec(numbersByValue(text.normalize('NFKC')));
+  if (!match) return null;
+  const [first, last] = [Number(match[1]), Number(match[2])];
+  return last > first && last - first <= 10 ? { first, last } : null;
+}
+
+/**
+ * The last year of a plan over several years, or undefined for a year's plan: a span given as the year (YAML/JSON
+ * `year: 2026—2028`), else `options.lastYear` (`--year 2026-2028`), else the span of years in the title when it starts in
+ * the plan's year (三年行动计划（2026—2028年）). A `lastYear` not after the year, or more than ten years on, is a problem.
+ */
+function planLastYearOf(field: Located<Cell> | null, options: PlanReadOptions, title: string, year: number, problems: ImportProblem[]): number | undefined {
+  const given = field && textOf(field.value) !== '' ? yearSpanIn(`${textOf(field.value)}年`) : null;
+  if (given) return given.last;
+  if (options.lastYear !== undefined && options.lastYear !== null) {
+    if (Number.isInteger(options.lastYear) && options.lastYear > year && options.lastYear - year <= 10) return options.lastYear;
+    if (options.lastYear === year) return undefined;
+    problems.push({
+      row: null,
+      reason: `The plan's last year ${options.lastYear} is not a year after ${year} (at most ten years on).`,
+      reasonZh: `方案的截止年度 ${options.lastYear} 应晚于起始年度 ${year}（最多十年）。`,
+    });
+    return undefined;
+  }
+  const inTitle = yearSpanIn(title);
+  return inTitle && inTitle.first === year ? inTitle.last : undefined;
+}
 const isPlanYear = (year: number): boolean => Number.isInteger(year) && year >= 2000 && year <= 2100;
 
 function planYearOf(
@@ -1059,6 +1099,9 @@ function planYearOf(
   problems: ImportProblem[],
 ): number {
   if (field && textOf(field.value) !== '') {
+    // 2026—2028: a plan over several years, from its first (breaker10m P6).
+    const span = yearSpanIn(`${textOf(field.value)}年`);
+    if (span) return span.first;
     // 二〇二六, ２０２６年度: the year by value (breaker10e P14).
     const match = YEAR.exec(numbersByValue(textOf(field.value)).trim());
     const year = match ? Number(match[1]) : NaN;
@@ -1080,6 +1123,9 @@ function planYearOf(
     });
     return 0;
   }
+  // A plan over several years (三年行动计划（2026—2028年）) is of its first year, never its last (breaker10m P6: read as 2028).
+  const spanInTitle = yearSpanIn(title);
+  if (spanInTitle) return spanInTitle.first;
   // A year typed in full-width digits (２０２６年) or Chinese numerals (二〇二六年: breaker10e P14) is the same year.
   const inTitle = /((?:19|20|21)\d{2})\s*年/.exec(numbersByValue(title));
   if (inTitle) return Number(inTitle[1]);

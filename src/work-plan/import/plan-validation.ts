@@ -4,7 +4,7 @@ import { partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js
 import { sortedProblems, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { mergedNameNotice, nearReadingNotice, unitNameProblem, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import type { AbsentField, ExportReading, PlanDocument } from './plan-document.js';
-import { dueDateLimitOf } from '../domain/work-plan.decider.js';
+import { dueDateLimitOf, planLastYear, planYears } from '../domain/work-plan.decider.js';
 import { beyondOverrideReach, overrideReach } from '../../assignments/domain/assignment.decider.js';
 import { isReservedKey, unreadableLabel, unreadableReasonZh, unreadableText } from '../../shared/readable-text.js';
 
@@ -41,6 +41,8 @@ export interface ValidatedPlanCategory {
 export interface ValidatedPlan {
   readonly title: string;
   readonly year: number;
+  /** The last year of a plan over several years (`PlanDocument.lastYear`); absent for a year's plan. */
+  readonly lastYear?: number;
   readonly categories: readonly ValidatedPlanCategory[];
   /** Item fields the file has no column for: a new version keeps them (`PlanDocument.absentFields`). */
   readonly absentFields?: readonly AbsentField[];
@@ -207,7 +209,7 @@ export function validatePlanDocument(
       addResponsible(item.responsibleUnits, row);
 
       const dueOn = (text: string, row: number): PartDue | null => {
-        const due = dueDayOf(text, document.year, options.today, (reason, reasonZh) => problems.push({ row, reason, reasonZh }));
+        const due = dueDayOf(text, document, options.today, (reason, reasonZh) => problems.push({ row, reason, reasonZh }));
         const outside = due && document.year > 0 ? outsidePlanPeriod(due.dueDate, document, options.periodOverridden === true, options.today) : null;
         if (outside) problems.push({ row, ...outside });
         else if (due && document.year > 0 && options.periodOverridden === true && due.dueDate > dueDateLimitOf(document).latest) {
@@ -257,7 +259,7 @@ export function validatePlanDocument(
   const absent = document.absentFields && document.absentFields.length > 0 ? { absentFields: document.absentFields } : {};
   const perPart = document.datesPerPart ? { datesPerPart: true as const } : {};
   const reading = { ...(document.exportedAs ? { exportedAs: document.exportedAs } : {}), ...(document.rowsOfOneUnit ? { rowsOfOneUnit: document.rowsOfOneUnit } : {}) };
-  return { ok: true, plan: { title: document.title, year: document.year, categories, ...absent, ...perPart, ...reading }, ...(expansions.length > 0 ? { notices: expansions } : {}) };
+  return { ok: true, plan: { title: document.title, year: document.year, ...(document.lastYear === undefined ? {} : { lastYear: document.lastYear }), categories, ...absent, ...perPart, ...reading }, ...(expansions.length > 0 ? { notices: expansions } : {}) };
 }
 
 /** `第 4 行 市直各部门 → 12 个单位：…`: the units a collective name stands for, named in the answer. */
@@ -282,17 +284,28 @@ const ROLE_ZH: Readonly<Record<string, string>> = { 'lead unit': '牵头单位',
  * it: a unit has one part of an item, not one per quarter). "X前完成并持续落实" is due by X, then
  * standing. Null, with the problem refused, when the cell cannot be read.
  */
-function dueDayOf(text: string, year: number, today: string | undefined, refuse: (reason: string, reasonZh: string) => void): PartDue | null {
+function dueDayOf(text: string, plan: { readonly year: number; readonly lastYear?: number }, today: string | undefined, refuse: (reason: string, reasonZh: string) => void): PartDue | null {
+  const { year } = plan;
   if (text.trim() === '') {
     refuse('Missing due date (完成时限).', '缺少完成时限。');
     return null;
   }
-  const reading = readDeadline(text, { year: year > 0 ? year : undefined });
+  // A plan over several years does not say which of them 6月底前 or 年底前 is in (breaker10m P6): refused asking for the year.
+  const severalYears = year > 0 && planLastYear(plan) > year;
+  const reading = readDeadline(text, { year: year > 0 && !severalYears ? year : undefined });
+  if (!reading.ok && severalYears && readDeadline(text, { year }).ok) {
+    refuse(
+      `Due date (完成时限) "${text}" gives no year, and the plan runs over ${planYears(plan)}: write the year (e.g. ${year + 1}年6月底前).`,
+      `完成时限“${text}”没有写年份，而本方案跨 ${planYears(plan)} 年多个年度：请写明年份（如“${year + 1}年6月底前”）。`,
+    );
+    return null;
+  }
   if (!reading.ok) {
     refuse(`Due date (完成时限) ${reading.reason}.`, `完成时限无法识别：${reading.reasonZh}。可写作 2026-06-30、2026年6月底前、2026年第三季度、立行立改、常态化或每季度。`);
     return null;
   }
-  const due = partDueOf(reading.deadline, { assignedOn: today, keptUpUntil: year > 0 ? `${year}-12-31` : undefined });
+  // Standing and recurring items are kept up until the plan's last day: 12-31 of its last year.
+  const due = partDueOf(reading.deadline, { assignedOn: today, keptUpUntil: year > 0 ? `${planLastYear(plan)}-12-31` : undefined });
   if ('dueDate' in due) return due;
   if (due.missing === 'assignedOn') {
     refuse('Due date (完成时限) 立行立改 needs the day of the import.', '完成时限“立行立改”须知道交办日期。');
@@ -322,7 +335,7 @@ export function planPeriodStart(year: number, toldOn: string | undefined): strin
  * row's problems come out in one pass. With a supervisor's override (`overridden`), a day after the limit is the item's
  * decision to record.
  */
-function outsidePlanPeriod(dueDate: string, plan: { readonly title: string; readonly year: number }, overridden: boolean, toldOn?: string): { reason: string; reasonZh: string } | null {
+function outsidePlanPeriod(dueDate: string, plan: { readonly title: string; readonly year: number; readonly lastYear?: number }, overridden: boolean, toldOn?: string): { reason: string; reasonZh: string } | null {
   const limit = dueDateLimitOf(plan);
   const start = planPeriodStart(plan.year, toldOn);
   if (dueDate < start) {

@@ -98,7 +98,7 @@ export function workPlanCommands(plan: ValidatedPlan, source: WorkPlanSource, ac
   );
   return {
     planId,
-    importPlan: { type: 'ImportWorkPlan', actor, today, partsAssignedOn: assignedOn, data: { planId, title: plan.title, year: plan.year, categories, source, approvedOn } },
+    importPlan: { type: 'ImportWorkPlan', actor, today, partsAssignedOn: assignedOn, data: { planId, title: plan.title, year: plan.year, ...(plan.lastYear === undefined ? {} : { lastYear: plan.lastYear }), categories, source, approvedOn } },
     defineItems,
   };
 }

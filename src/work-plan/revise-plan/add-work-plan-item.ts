@@ -68,8 +68,8 @@ export function outlineWithItem(plan: WorkPlanState, item: NewWorkPlanItem, revi
   const categories = known
     ? plan.categories.map((category) => (category.code === item.categoryCode ? { ...category, items: [...category.items, entry] } : category))
     : [...plan.categories, { code: item.categoryCode, title: item.categoryTitle!.trim(), items: [entry] }];
-  const { planId, title, year, source } = plan;
-  return { planId, title, year, source, categories, revisedOn, reason: item.reason.trim() };
+  const { planId, title, year, source, lastYear } = plan;
+  return { planId, title, year, ...(lastYear === undefined ? {} : { lastYear }), source, categories, revisedOn, reason: item.reason.trim() };
 }
 
 export interface AddedWorkPlanItem {

@@ -9,6 +9,8 @@ import { SqliteLedger } from '../ledger/sqlite-ledger.js';
 import { witnessExpectations } from '../ledger/witnessed-head.js';
 import { readWitness } from '../event-store/store-witness.js';
 import { clockAheadAcceptanceWords, type ClockAheadAcceptance } from '../event-store/clock-behind.js';
+import { allEventSchemas } from '../event-sourcing/all-event-schemas.js';
+import { datedAfterRealDay, datedAheadHeading, datedAheadLines, realDayOf, type DatedAhead } from '../event-store/clock-ahead-office-days.js';
 import { ToolRefusal, UsageError, bothLines, runTool, type ToolUsage } from './cli-failure.js';
 import { diskFullOf } from '../event-store/disk-full.js';
 import { say, type Bilingual } from '../shared/domain-error.js';
@@ -125,6 +127,27 @@ function clockAheadAcceptedIn(witnessPath: string): readonly ClockAheadAcceptanc
   }
 }
 
+/**
+ * For each accepted span (`ClockAheadAcceptance.from`…`upTo`), its records whose office day is after the
+ * real day of the acceptance (breaker9r P2, `datedAfterRealDay`); a span with no records stamped ahead
+ * (only the witness was) has none. Rows whose data is not JSON are left to the verification.
+ */
+function datedAheadIn(db: Database.Database, accepted: readonly ClockAheadAcceptance[]): { accepted: ClockAheadAcceptance; records: DatedAhead[] }[] {
+  const schemas = allEventSchemas();
+  const rowsOf = db.prepare('SELECT position, stream_id AS streamId, type, schema_version AS schemaVersion, data, recorded_at AS recordedAt FROM events WHERE position BETWEEN ? AND ? ORDER BY position');
+  return accepted.map((acceptance) => {
+    if (acceptance.from === null || acceptance.upTo === null) return { accepted: acceptance, records: [] };
+    const rows = (rowsOf.all(acceptance.from, acceptance.upTo) as { position: number; streamId: string; type: string; schemaVersion: number; data: string; recordedAt: string }[]).flatMap((row) => {
+      try {
+        return [{ ...row, position: BigInt(row.position), data: JSON.parse(row.data) as Record<string, unknown> }];
+      } catch {
+        return [];
+      }
+    });
+    return { accepted: acceptance, records: datedAfterRealDay(rows, realDayOf(acceptance), schemas) };
+  });
+}
+
 function parseOptions(argv: string[]) {
   const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, witness: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } }, strict: true });
   if (values.help) throw new UsageError();
@@ -172,10 +195,11 @@ async function main(): Promise<number> {
     const seals = sealCheckOf(settings, ledger, options.witness, trusted.keys);
     const result = await verifyLedger(ledger, { ...witness.expectations, trustedKeys: trusted.keys, sealKey: seals.key });
     const clockAhead = clockAheadAcceptedIn(options.witness);
+    const datedAhead = datedAheadIn(db, clockAhead);
     const latest = ledger.latestCheckpoint();
     if (options.json) {
       const latestCheckpoint = latest && { sequence: latest.sequence, treeSize: latest.treeSize, takenAt: latest.takenAt, rootHash: latest.rootHash.toString('hex') };
-      console.log(JSON.stringify({ ...result, witness: witness.note, latestCheckpoint, clockAheadAccepted: clockAhead }, null, 2));
+      console.log(JSON.stringify({ ...result, witness: witness.note, latestCheckpoint, clockAheadAccepted: clockAhead, datedAfterRealDay: datedAhead.map(({ accepted, records }) => ({ acceptedAt: accepted.at, realDay: realDayOf(accepted), records })) }, null, 2));
       return result.ok ? 0 : 1;
     }
     // Every note in both languages, Chinese first (breaker9b N9: the notes were English only; breaker9e P2).
@@ -185,6 +209,11 @@ async function main(): Promise<number> {
     both(seals.note);
     // Recording times out of order by an operator's acceptance are named, never a mismatch: the order is the position.
     for (const accepted of clockAhead) both(clockAheadAcceptanceWords(accepted));
+    // breaker9r P2: each span's records dated after the real day (the fast clock's "today"), with what re-dates each.
+    for (const { accepted, records } of datedAhead) {
+      both(datedAheadHeading(records.length, accepted));
+      for (const line of datedAheadLines(records, realDayOf(accepted))) both(line);
+    }
     if (result.ok) {
       both(
         // newcomer15 S8: "all 0 checkpoints match" read oddly on a store that has none yet.

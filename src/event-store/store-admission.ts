@@ -49,7 +49,12 @@ import {
   seenAtNoEarlierThan,
   type ClockAheadAcceptance,
 } from './clock-behind.js';
+import { datedAfterRealDay, datedAheadHeading, datedAheadLines, realDayOf } from './clock-ahead-office-days.js';
+import { allEventSchemas } from '../event-sourcing/all-event-schemas.js';
 import { judgeStrayWal, setStrayWalAside, type StrayWalSetAside, type WitnessedStoreFile } from './stray-wal.js';
+
+/** How many records dated after the real day an accepting start lists in its log (ledger:verify lists all). */
+const DATED_AHEAD_LISTED = 50;
 
 /** How often, at most, the witness file is made durable (fsync) while events are appended (ms). */
 const WITNESS_INTERVAL_MS = 1000;
@@ -481,14 +486,14 @@ type StoreSettings = Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH' | 'EVENTSTO
  * Without the setting the witness's acceptances are carried on unchanged. `sameStore`: the witness
  * read at this start when it is this store's.
  */
-function acceptClockAhead(
+async function acceptClockAhead(
   settings: StoreSettings,
   store: EventStore,
   sameStore: StoreWitness | null,
   seenBefore: string | null,
   head: bigint | null,
   logger: Logger,
-): Pick<AdmittedStore, 'clockAheadAccepted' | 'clockAheadThisStart'> {
+): Promise<Pick<AdmittedStore, 'clockAheadAccepted' | 'clockAheadThisStart'>> {
   const before = sameStore?.clockAheadAccepted ?? [];
   if (!settings.ACCEPT_CLOCK_AHEAD_RECORDS) return { clockAheadAccepted: before, clockAheadThisStart: null };
   const now = Date.now();
@@ -507,6 +512,20 @@ function acceptClockAhead(
     const listed = ahead.newest.map(({ position, recordedAt }) => `${position} ${recordedAt}`).join(', ');
     const more = ahead.records > ahead.newest.length ? ` (${ahead.records - ahead.newest.length} more before them; ledger:verify and the records' recordedAt show all)` : '';
     logger.warn(`录入时间晚于现在的记录（位置 录入时间）/ Records stamped later than now (position recordedAt), newest first: ${listed}${more}`);
+  }
+  // breaker9r P2: the records of the span whose office day the fast clock gave them — after the real day — each named with what re-dates it.
+  if (sqlite && accepted.from !== null && accepted.upTo !== null) {
+    const from = BigInt(accepted.from);
+    const rows = (await sqlite.readAll({ after: { commit: from - 1n, prepare: from - 1n }, maxCount: Number(BigInt(accepted.upTo) - from + 1n) }))
+      .filter((event) => !event.unreadable)
+      .map((event) => ({ position: event.position.commit, streamId: event.streamId, type: event.type, schemaVersion: event.schemaVersion, data: event.data, recordedAt: event.metadata.recordedAt }));
+    const found = datedAfterRealDay(rows, realDayOf(accepted), allEventSchemas());
+    const heading = datedAheadHeading(found.length, accepted);
+    logger.warn(heading.zh);
+    logger.warn(heading.en);
+    const lines = datedAheadLines(found.slice(0, DATED_AHEAD_LISTED), realDayOf(accepted));
+    for (const line of lines) logger.warn(`${line.zh} / ${line.en}`);
+    if (found.length > DATED_AHEAD_LISTED) logger.warn(`另有 ${found.length - DATED_AHEAD_LISTED} 条，请运行 npm run ledger:verify 查看全部 / ${found.length - DATED_AHEAD_LISTED} more: npm run ledger:verify lists them all`);
   }
   return { clockAheadAccepted: [...before, accepted], clockAheadThisStart: { accepted } };
 }
@@ -1034,7 +1053,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
       (seen): seen is StoreWitness => seen?.storeId === identity.storeId,
     );
     const seenBefore = latestInstant(sameStoreWitnesses.map((seen) => seen.seenAt));
-    const { clockAheadAccepted, clockAheadThisStart } = acceptClockAhead(settings, opened, witnessed?.storeId === identity.storeId ? witnessed : null, seenBefore, head?.commit ?? null, logger);
+    const { clockAheadAccepted, clockAheadThisStart } = await acceptClockAhead(settings, opened, witnessed?.storeId === identity.storeId ? witnessed : null, seenBefore, head?.commit ?? null, logger);
     const seenBeforeCounts = clockAheadThisStart && clockAheadThisStart !== 'nothing' ? null : seenBefore;
     const witness = new WitnessKeeper(
       settings.STORE_WITNESS_PATH,

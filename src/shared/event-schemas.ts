@@ -119,6 +119,11 @@ export class EventSchemaRegistry {
     return { type: stored.type, data } as unknown as Event;
   }
 
+  /** Whether events of `type` name a day of their own (their schema's `occurredOn` field): otherwise their office day is their recording day. */
+  namesOwnDay(type: string): boolean {
+    return this.schemas.get(type)?.occurredOn !== undefined;
+  }
+
   /**
    * The office day on which an (upcast) event's fact happened: its schema's `occurredOn` field, else
    * the office day of `recordedAt`. `recordedAt` is an ISO instant.

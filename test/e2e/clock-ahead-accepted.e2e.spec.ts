@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { officeDate } from '../../src/shared/calendar-date.js';
 import { toolOnStore } from '../support/cli-tool.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { freshDatabasePath } from '../support/test-app.js';
@@ -56,11 +57,22 @@ describe('A server whose clock was ahead and was then put right', () => {
       // The clock a day ahead: two records stamped tomorrow.
       server = await startServer(sqlitePath, { env: aheadByADay });
       try {
-        for (const key of ['ahead-1', 'ahead-2']) expect((await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput({ idempotencyKey: key }) }, supervisor)).errors).toBeUndefined();
+        // An evaluation, and a finding recorded with its 发现日期 left out: the fast clock's "today" (breaker9r P2).
+        const evaluation = await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput({ idempotencyKey: 'ahead-1' }) }, supervisor);
+        expect(evaluation.errors).toBeUndefined();
+        const finding = await graphqlAt(
+          server.port,
+          `mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`,
+          { input: { idempotencyKey: 'ahead-2', evaluationId: evaluation.data.registerEvaluation.id, title: '部分单位信息公开不到位', description: '未按时公开。', category: '主动公开', severity: 'MEDIUM' } },
+          supervisor,
+        );
+        expect(finding.errors).toBeUndefined();
       } finally {
         await killHard(server.child);
       }
       const stampedAhead = recordedAtOf(sqlitePath).slice(-2);
+      const fastDay = officeDate(stampedAhead[1]!.recordedAt);
+      const realDay = officeDate(new Date().toISOString());
       expect(Date.parse(stampedAhead[1]!.recordedAt)).toBeGreaterThan(Date.now() + ONE_DAY_MS / 2);
 
       // The clock put right: writes refused, and the refusal names the way out.
@@ -86,6 +98,10 @@ describe('A server whose clock was ahead and was then put right', () => {
         expect(health.notices.map((notice) => notice.cause)).toContain('CLOCK_AHEAD_RECORDS_ACCEPTED');
         expect(health.notices.find((notice) => notice.cause === 'CLOCK_AHEAD_RECORDS_ACCEPTED')!.messageZh).toContain('接受了此前时钟偏快时录入的记录');
         expect(server.output()).toContain(`位置 ${stampedAhead[0]!.position} 至 ${stampedAhead[1]!.position} 的 2 条记录的录入时间晚于该时刻`);
+        // breaker9r P2: the finding's 发现日期 the fast clock gave it is named, after the real day.
+        expect(server.output()).toContain(`被接受的记录中有 1 条的日期晚于实际日期 ${realDay}`);
+        expect(server.output()).toContain(`位置 ${stampedAhead[1]!.position}：`);
+        expect(server.output()).toContain(`的发现日期为 ${fastDay}，晚于实际日期 ${realDay}`);
       } finally {
         await killHard(server.child);
       }
@@ -142,6 +158,7 @@ describe('A server whose clock was ahead and was then put right', () => {
       expect(verified.code).toBe(0);
       expect(verified.stdout).toContain('服务以 --accept-clock-ahead-records 启动，确认服务器时钟准确');
       expect(verified.stdout).toContain(`位置 ${stampedAhead[0]!.position} 至 ${stampedAhead[1]!.position} 的 2 条记录`);
+      expect(verified.stdout).toContain(`的发现日期为 ${fastDay}，晚于实际日期 ${realDay}`);
     },
     PROCESS_TEST_CEILING_MS,
   );

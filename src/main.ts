@@ -13,15 +13,7 @@ import { DemoSeeder } from './demo/demo-seeder.js';
 import { startBanner } from './lifecycle/start-banner.js';
 import { checkPortAvailable, portRefusalOf, refusalForTerminal } from './lifecycle/start-refusal.js';
 import { serverLogOutput } from './observability/log-output.js';
-
-/**
- * `--accept-store-reset` on the command line is ACCEPT_STORE_RESET=true for this start;
- * `--accept-clock-ahead-records` is ACCEPT_CLOCK_AHEAD_RECORDS=true (breaker9q P4).
- */
-const settingsFromArguments = (args: readonly string[]): Record<string, string> => ({
-  ...(args.includes('--accept-store-reset') ? { ACCEPT_STORE_RESET: 'true' } : {}),
-  ...(args.includes('--accept-clock-ahead-records') ? { ACCEPT_CLOCK_AHEAD_RECORDS: 'true' } : {}),
-});
+import { settingsFromArguments } from './lifecycle/start-arguments.js';
 
 /** Exit status of a start refused because the store is not the one last seen, or its disk is full (see the README, Reliability). */
 const EXIT_STORE_REFUSED = 3;

@@ -2,7 +2,7 @@ import { conflict, say, type Bilingual } from '../../shared/domain-error.js';
 import type { DatedFact } from '../../shared/guards.js';
 import type { DomainEvent } from '../../shared/decider.js';
 import type { NamesUnits, UnitNames } from './assignment.commands.js';
-import { assignmentsOn, carriedJoin, evolveAssignments, factDayOfEvent, partOf, partsOf, unitNamed, type AssignmentPart, type AssignmentsState } from './assignment.decider.js';
+import { assignmentsOn, carriedJoin, closedOn, evolveAssignments, factDayOfEvent, partOf, partsOf, unitNamed, type AssignmentPart, type AssignmentsState } from './assignment.decider.js';
 import { isAssignmentEvent, type PartHandOverUndone } from './assignment.events.js';
 
 /** The day the unit got the part: its assignment, or for a successor (机构改革) its taking over. */
@@ -122,6 +122,8 @@ export interface VerifiedWorkWords {
   readonly rate: Bilingual;
   /** The close-out (销号) day, with its English verb (`closed out`, `completed`); null while open. */
   readonly closed: { readonly on: string; readonly en: string } | null;
+  /** The English verb of a close-out on the withdrawal's day, reopened since (`closed out` when absent, `completed` for items). */
+  readonly closedEn?: string;
   /** The input field the refusal is shown beside (`extensions.field`). */
   readonly field: string;
 }
@@ -133,16 +135,25 @@ export interface VerifiedWorkWords {
  * Reopening it first (with its own reason) is the deliberate way; a reopening also takes back the
  * verified parts of a parent that is not closed. A verified part set aside by a join (机构改革)
  * dated after `withdrawnOn` (`YYYY-MM-DD`) counts: on the withdrawal's day it was the unit's own
- * part, as a withdrawal typed before the join finds it (breaker8h P4). Does nothing when no part is verified.
+ * part, as a withdrawal typed before the join finds it (breaker8h P4). A part verified on the withdrawal's day, folded by
+ * day (`assignmentsOn`), counts too, whatever became of it since: a withdrawal dated while the parent stood verified or
+ * 销号, typed after a later reopening took that back, was refused in date order (ext s27: it was taken, and the views folded
+ * by day kept the parent closed and withdrawn while the live one had it reopened). Does nothing when no part is verified.
  */
 export function refuseWithdrawingVerifiedWork(words: VerifiedWorkWords, assignments: AssignmentsState, command: NamesUnits, withdrawnOn: string): void {
   // A verified part set aside by a join after the withdrawal's day was the unit's own part then (breaker8h P4): typed in date order, it refused the withdrawal.
   const setAside = Object.values(assignments.setAside ?? {}).filter((aside) => aside.joinedOn > withdrawnOn);
-  const verified = [...partsOf(assignments), ...setAside.map((aside) => aside.part)].filter((part) => part.status === 'VERIFIED');
+  const verifiedNow = [...partsOf(assignments), ...setAside.map((aside) => aside.part)].filter((part) => part.status === 'VERIFIED');
+  // Verified on the withdrawal's day, reopened (or corrected) later: the parent as it stood that day refuses it.
+  const onDay = assignmentsOn(assignments, withdrawnOn);
+  const verifiedThen = partsOf(onDay).filter((part) => part.status === 'VERIFIED' && !verifiedNow.some((now) => now.unitId === part.unitId));
+  const verified = [...verifiedNow, ...verifiedThen];
   if (verified.length === 0) return;
   const units = verified.map((part) => ({ name: unitNamed(command, part.unitId), on: part.verifiedOn ?? '' }));
-  const closedEn = words.closed ? ` and it was ${words.closed.en} on ${words.closed.on}` : '';
-  const closedZh = words.closed ? `，该${words.nounZh}已于 ${words.closed.on} 销号` : '';
+  const closedThen = verifiedNow.length === 0 ? closedOn(onDay) : null;
+  const closed = words.closed ?? (closedThen === null ? null : { on: closedThen, en: words.closedEn ?? 'closed out' });
+  const closedEn = closed ? ` and it was ${closed.en} on ${closed.on}` : '';
+  const closedZh = closed ? `，该${words.nounZh}已于 ${closed.on} 销号` : '';
   throw conflict(
     `${words.name.en} has verified work (${units.map((unit) => `${unit.name.en} on ${unit.on}`).join(', ')})${closedEn}: ` +
       `withdrawing it would take that work out of the ${words.rate.en} and the unit ranking. Reopen it first if it must be withdrawn.`,

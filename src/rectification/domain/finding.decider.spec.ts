@@ -1073,3 +1073,25 @@ describe('a change to the pass that made a finding’s withdrawal not stand judg
     expect(shown(typed(takenBack, [correct({ outcome: 'FAILED' })]))).toMatchObject({ status: 'open', withdrawnOn: null, part: 'RETURNED' });
   });
 });
+
+describe('a withdrawal dated while the finding stood closed, typed after a later reopening, is refused as in date order (ext s27)', () => {
+  // 市财政局 reports 06-28, passes 06-30 (销号 06-30); the finding is reopened 07-02; a withdrawal of 07-01 is typed after that.
+  const passOn = (on: string): FindingCommand => ({ ...inspect(FINANCE, 'PASSED', 'inspection-1'), inspectedOn: on });
+  const reopening: FindingCommand = { type: 'ReopenFinding', actor: supervisor, today: TODAY, reason: '复查发现问题反弹', reopenedOn: TODAY, newDueDate: RETURNED_UNTIL };
+  const withdraw: WithdrawFinding = { type: 'WithdrawFinding', today: TODAY, withdrawnOn: INSPECTED_ON, reason: '评估机构来函撤回该问题' };
+  const typed = (history: readonly FindingStreamEvent[], commands: readonly FindingCommand[]): FindingStreamEvent[] =>
+    commands.reduce<FindingStreamEvent[]>((events, command) => [...events, ...findingDecider.decide(command, stateAfter(events))], [...history]);
+  const closedOn30 = typed([recorded, assigned(FINANCE, 'LEAD'), reported(FINANCE)], [passOn('2025-06-30')]);
+
+  it('when it is typed in date order (before the reopening), then it is refused: verified work is not withdrawn', () => {
+    given(closedOn30).when(withdraw).thenRefused('CONFLICT', /verified work .* closed out on 2025-06-30/, /已于 2025-06-30 核验，该问题已于 2025-06-30 销号/);
+  });
+
+  it('when it is typed after the reopening of 07-02, then it is refused the same way, naming the close-out of that day', () => {
+    const reopened = typed(closedOn30, [reopening]);
+    expect(stateAfter(reopened).status).toBe('open');
+    given(reopened).when(withdraw).thenRefused('CONFLICT', /verified work .* closed out on 2025-06-30/, /已于 2025-06-30 核验，该问题已于 2025-06-30 销号：撤销会使已核验的整改不再计入销号率和单位排名/);
+    // Dated on the reopening's day or later it is taken: the finding was open then.
+    given(reopened).when({ ...withdraw, withdrawnOn: TODAY }).then([expect.objectContaining({ type: 'FindingWithdrawn' }) as FindingStreamEvent]);
+  });
+});

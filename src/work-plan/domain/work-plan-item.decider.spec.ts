@@ -1846,3 +1846,19 @@ describe('a reopening dated while the item was open, typed after a later pass co
       .thenRefused('CONFLICT', /was not closed on 2026-06-05 \(it was closed on 2026-07-01\)/, /^工作事项 7「重大决策预公开」在 2026-06-05 尚未销号（销号日期为 2026-07-01），当日也没有已核验的任务：没有可以重新打开的内容。$/);
   });
 });
+
+describe('a withdrawal dated while the item stood completed, typed after a later reopening, is refused as in date order (ext s27)', () => {
+  // Every unit reports 06-28 and passes 07-01 (销号 07-01); the item is reopened 07-02 (TODAY); a withdrawal of 07-01 comes after.
+  const withdraw = (withdrawnOn: string): WorkPlanItemCommand => ({ type: 'WithdrawWorkPlanItem', actor: supervisor, today: TODAY, withdrawnOn, reason: '方案调整' });
+  const reopened = [...done, ...workPlanItemDecider.decide(reopen({ reopenedOn: TODAY }), stateAfter(done))];
+
+  it('when it is typed in date order, then it is refused: verified work is not withdrawn', () => {
+    given(done).when(withdraw(INSPECTED_ON)).thenRefused('CONFLICT', /verified work/, /已于 2026-07-01 核验/);
+  });
+
+  it('when it is typed after the reopening, then it is refused the same way, naming the completion of that day; dated on the reopening it is taken', () => {
+    expect(stateAfter(reopened).status).toBe('open');
+    given(reopened).when(withdraw(INSPECTED_ON)).thenRefused('CONFLICT', /verified work .* completed on 2026-07-01/, /已于 2026-07-01 核验.*该事项已于 2026-07-01 销号/);
+    given(reopened).when(withdraw(TODAY)).then([expect.objectContaining({ type: 'WorkPlanItemWithdrawn' }) as WorkPlanItemStreamEvent]);
+  });
+});

@@ -861,6 +861,7 @@ function withdrawItem(command: WithdrawWorkPlanItem, state: WorkPlanItemState): 
       workZh: '任务',
       rate: say('completion rate', '完成率'),
       closed: closedThen === null ? null : { on: closedThen, en: 'completed' },
+      closedEn: 'completed',
       field: 'itemId',
     },
     judged,
@@ -882,7 +883,10 @@ function withdrawItem(command: WithdrawWorkPlanItem, state: WorkPlanItemState): 
  * judged on `workBeforeVersionDay`, breaker10g P11), whatever the typing order.
  */
 function keptByVersionOn(item: DefinedItemFacts, versionOn: string): boolean {
-  return partsOf(assignmentsBefore(counted(item).assignments, versionOn)).some((part) => part.status === 'VERIFIED' || part.status === 'REPORTED');
+  const { assignments } = counted(item);
+  const workBefore = partsOf(assignmentsBefore(assignments, versionOn)).some((part) => part.status === 'VERIFIED' || part.status === 'REPORTED');
+  // Verified on its day (folded by day), reopened since, it was kept too, as a withdrawal of that day is refused (ext s27).
+  return workBefore || partsOf(assignmentsOn(assignments, versionOn)).some((part) => part.status === 'VERIFIED');
 }
 
 /**

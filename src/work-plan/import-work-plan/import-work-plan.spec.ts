@@ -956,6 +956,38 @@ describe('a new plan of the same year whose items read like another plan\'s', ()
     const given = await importWorkPlanFile(dependencies, { name: 'b.csv', content: Buffer.from(allAlike) }, { title: '青川市2026年数字政府建设工作要点' }, contextOf('plan-b-titled'), known(a.title, itemsOfA));
     expect(given).toMatchObject({ title: '青川市2026年数字政府建设工作要点', itemsDefined: 2, revision: null });
     expect(given.planId).not.toBe(a.planId);
+  });
+});
+
+describe('a version dated on a day an item stood completed, typed after a later reopening (ext s27)', () => {
+  const title = '青川市2026年核验后重开测试方案';
+  const at = (key: string, instant: string): CommandContext =>
+    commandContext({ actor: operator, commandType: 'ImportWorkPlan', idempotencyKey: key, now: new Date(instant) });
+  const csv = (name: string, codes: readonly string[]) => ({
+    name,
+    content: new TextEncoder().encode(
+      `${title}\n类别编号,类别,编号,事项,牵头单位,责任单位,完成时限\n` +
+        [['1', '重开甲事项'], ['2', '重开乙事项']]
+          .filter(([code]) => codes.includes(code!))
+          .map(([code, name]) => `一,公开,${code},${name},青川市财政局,,2026-12-31\n`)
+          .join(''),
+    ),
+  });
+  const CZJ = unitIdForCode('CZJ');
+  const inspectorActor: Actor = { id: 'user-ins', role: 'INSPECTOR', unitId: null };
+  const supervisorActor: Actor = { id: 'user-sup', role: 'SUPERVISOR', unitId: null };
+
+  it('keeps the item (保留已核验事项), as typed in date order, where it withdrew it and the withdrawal was refused', async () => {
+    const dependencies = await storeWithUnits();
+    const first = await importWorkPlanFile(dependencies, csv('plan.csv', ['1', '2']), { approvedOn: '2026-03-02', assignedOn: '2026-03-03' }, at('v1', '2026-03-03T09:00:00+08:00'));
+    const itemOne = workPlanItemStream(workPlanItemIdFor(first.planId, '1'));
+    const step = (key: string, actor: Actor) => commandContext({ actor, commandType: 'Step', idempotencyKey: key, now: new Date('2026-03-20T09:00:00+08:00') });
+    await executeCommand(dependencies.store, dependencies.schemas, itemOne, workPlanItemDecider, { type: 'ReportRectification', actor: clerkOf(CZJ), today: '2026-03-20', unitId: CZJ, summary: '已整改', evidence: [{ title: '整改材料', link: 'https://example.gov.cn/a', documentRef: null }], reportedOn: '2026-03-05' }, step('r', clerkOf(CZJ)));
+    await executeCommand(dependencies.store, dependencies.schemas, itemOne, workPlanItemDecider, { type: 'LogInspection', actor: inspectorActor, today: '2026-03-20', unitId: CZJ, inspectionId: 'inspection-1', outcome: 'PASSED', notes: '核实', inspectedOn: '2026-03-06' } as never, step('i', inspectorActor));
+    // Completed 03-06, reopened 03-12; the version of 03-10 (leaving item 1 out) is typed after the reopening.
+    await executeCommand(dependencies.store, dependencies.schemas, itemOne, workPlanItemDecider, { type: 'ReopenWorkPlanItem', actor: supervisorActor, today: '2026-03-20', reason: '复查发现问题反弹', reopenedOn: '2026-03-12', newDueDate: '2026-12-31' }, step('o', supervisorActor));
+    const second = await importWorkPlanFile(dependencies, csv('plan-v2.csv', ['2']), { revise: true, assignedOn: '2026-03-10' }, at('v2', '2026-03-20T10:00:00+08:00'), [{ title, year: 2026 }]);
+    expect(second.revision).toMatchObject({ withdrawn: [], itemsKept: [expect.objectContaining({ code: '1' })] });
     dependencies.store.close();
   });
 });

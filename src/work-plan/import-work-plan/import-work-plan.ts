@@ -20,7 +20,7 @@ import { importWorkPlan, workPlanCommands, type PlanDays, type WorkPlanItemDefin
 import { refuseReusedKey, requestOf, type ClaimedValue } from '../../event-sourcing/execute-command.js';
 import { DomainError, conflict, say } from '../../shared/domain-error.js';
 import { dueDateLimitOf, workPlanDecider, type RevisePlan, type WorkPlanState } from '../domain/work-plan.decider.js';
-import { assignmentsBefore, partsOf } from '../../assignments/domain/assignment.decider.js';
+import { assignmentsBefore, assignmentsOn, partsOf } from '../../assignments/domain/assignment.decider.js';
 import type { DueDateOverride } from '../../assignments/domain/assignment.commands.js';
 import { describeRevision, isUnchanged, itemRevisionCommands, planRevisionOf, versionsAsRevised, type ItemVersion, type PlanRevision } from '../revise-plan/plan-revision.js';
 import { BY_DATE } from '../../shared/deadline.js';
@@ -576,8 +576,11 @@ function versionOfItem(item: Exclude<WorkPlanItemState, { status: 'empty' }>, ve
     const parts = partsOf(item.assignments);
     const before = versionDay === undefined ? undefined : partsOf(assignmentsBefore(item.assignments, versionDay));
     const unitsWith = (status: 'VERIFIED' | 'REPORTED') => before!.filter((part) => part.status === status).map((part) => part.unitId);
+    // Verified on the version's day, folded by day, reopened since: the version found verified work and keeps the item, as a
+    // withdrawal of that day is refused (refuseWithdrawingVerifiedWork, ext s27).
+    const verifiedOnDay = versionDay === undefined ? [] : partsOf(assignmentsOn(item.assignments, versionDay)).filter((part) => part.status === 'VERIFIED').map((part) => part.unitId);
     return {
-      ...(before === undefined ? {} : { workBeforeVersionDay: { verifiedUnitIds: unitsWith('VERIFIED'), reportedUnitIds: unitsWith('REPORTED') } }),
+      ...(before === undefined ? {} : { workBeforeVersionDay: { verifiedUnitIds: [...new Set([...unitsWith('VERIFIED'), ...verifiedOnDay])], reportedUnitIds: unitsWith('REPORTED') } }),
       ...item.definition,
       leadUnitIds: parts.filter((part) => part.role === 'LEAD').map((part) => part.unitId),
       responsibleUnitIds: parts.filter((part) => part.role === 'RESPONSIBLE').map((part) => part.unitId),

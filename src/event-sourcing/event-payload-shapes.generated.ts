@@ -484,6 +484,28 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         },
         "byVerification": {
           "type": "boolean"
+        },
+        "recordsSetAside": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "properties": {
+              "unitId": {
+                "type": "string"
+              },
+              "type": {
+                "type": "string"
+              },
+              "on": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "unitId",
+              "type",
+              "on"
+            ]
+          }
         }
       },
       "required": [

@@ -9,6 +9,8 @@ import { HEADER, typedTwice, type PlanOffice } from '../support/plan-office.js';
  *
  * Item 1 (甲局): report 10-13 typed first, withdrawal 10-12, then the late report 09-22 and the late pass 09-24.
  * Item 2 (乙局): report 10-13 typed first, withdrawal 10-12, the late report 09-22, then 撤销有误.
+ * A finding (丙局), the same way as item 1 (breaker11q P5 for findings: the late report was refused 「补录后一旦恢复问题…」):
+ * report 10-13 typed first, withdrawal 10-12, the late report 09-22 and the late pass 09-24 — closed (销号) on 09-24.
  * The same facts go to two servers, in date order and as typed; every view is compared on each day viewed. Office day 12-02.
  */
 const TITLE = '青川市2026年政务公开工作要点（撤销未结束补录核验测试）';
@@ -16,10 +18,10 @@ const ROWS =
   '一,公开平台,1,整合政府网站公开专栏,,青川市立撤甲局,,2026-12-31\n' +
   '一,公开平台,2,开设政务微信公众号,,青川市立撤乙局,,2026-12-31\n' +
   '一,公开平台,3,公开政策解读,,青川市立撤乙局,,2026-12-31\n';
-const UNITS = { JIA: '青川市立撤甲局', YI: '青川市立撤乙局' };
+const UNITS = { JIA: '青川市立撤甲局', YI: '青川市立撤乙局', BING: '青川市立撤丙局' };
 const DAYS = ['2026-09-23', '2026-09-25', '2026-10-12', '2026-10-14', '2026-12-01', undefined] as const;
 
-type Fact = 'report1After' | 'withdraw1' | 'report1' | 'pass1' | 'report2After' | 'withdraw2' | 'report2' | 'undo2';
+type Fact = 'report1After' | 'withdraw1' | 'report1' | 'pass1' | 'report2After' | 'withdraw2' | 'report2' | 'undo2' | 'reportFAfter' | 'withdrawF' | 'reportF' | 'passF';
 
 const type = (office: PlanOffice, fact: Fact): Promise<unknown> =>
   ({
@@ -31,19 +33,39 @@ const type = (office: PlanOffice, fact: Fact): Promise<unknown> =>
     withdraw2: () => office.withdraw('2', '2026-10-12'),
     report2: () => office.report('2', 'YI', '2026-09-22'),
     undo2: () => office.correctWithdrawal('2'),
+    reportFAfter: () => office.reportFinding('BING', '2026-10-13'),
+    withdrawF: () => office.withdrawFinding('2026-10-12'),
+    reportF: () => office.reportFinding('BING', '2026-09-22'),
+    passF: () => office.inspectFinding('BING', '2026-09-24', 'PASSED'),
   })[fact]();
 
 describe('a late report and pass dated before a withdrawal that still stands go in when a later record was typed first; what no longer holds is set aside for good (breaker11q P5)', () => {
   const offices = typedTwice({ now: '2026-12-02T09:00:00+08:00', units: UNITS, planTitle: TITLE, csv: HEADER + ROWS, approvedOn: '2026-09-20', assignedOn: '2026-09-21' });
 
-  it('typed in date order, the withdrawal of item 1 and both reports of 10-13 are refused; typed as the office did, every fact is taken', async () => {
+  it('typed in date order, the withdrawals of item 1 and of the finding and the reports of 10-13 are refused; typed as the office did, every fact is taken', async () => {
+    for (const office of [offices.inDateOrder, offices.asTyped]) await office.recordFinding({ title: '依申请公开答复未载明救济途径', unit: 'BING', dueDate: '2026-12-31' });
     const inDateOrder: Partial<Record<Fact, unknown>> = {};
-    for (const fact of ['report1', 'pass1', 'withdraw1', 'report1After', 'report2', 'withdraw2', 'report2After', 'undo2'] as const) inDateOrder[fact] = await type(offices.inDateOrder, fact);
-    expect(inDateOrder).toEqual({ report1: null, pass1: null, withdraw1: 'CONFLICT', report1After: 'CONFLICT', report2: null, withdraw2: null, report2After: 'CONFLICT', undo2: null });
-    for (const fact of ['report1After', 'withdraw1', 'report1', 'pass1', 'report2After', 'withdraw2', 'report2', 'undo2'] as const) expect([fact, await type(offices.asTyped, fact)]).toEqual([fact, null]);
+    for (const fact of ['report1', 'pass1', 'withdraw1', 'report1After', 'report2', 'withdraw2', 'report2After', 'undo2', 'reportF', 'passF', 'withdrawF', 'reportFAfter'] as const) inDateOrder[fact] = await type(offices.inDateOrder, fact);
+    expect(inDateOrder).toEqual({
+      report1: null,
+      pass1: null,
+      withdraw1: 'CONFLICT',
+      report1After: 'CONFLICT',
+      report2: null,
+      withdraw2: null,
+      report2After: 'CONFLICT',
+      undo2: null,
+      reportF: null,
+      passF: null,
+      withdrawF: 'CONFLICT',
+      reportFAfter: 'CONFLICT',
+    });
+    for (const fact of ['report1After', 'withdraw1', 'report1', 'pass1', 'report2After', 'withdraw2', 'report2', 'undo2', 'reportFAfter', 'withdrawF', 'reportF', 'passF'] as const) {
+      expect([fact, await type(offices.asTyped, fact)]).toEqual([fact, null]);
+    }
   });
 
-  it.each(DAYS)('on %s the breakdown, 完成率, item pages, withdrawn list, scorecard, 待督查 and export agree', async (asOf) => {
+  it.each(DAYS)('on %s the breakdown, 完成率, item pages, withdrawn list, scorecard, 待督查, export, finding page, dashboard and 整改台账 agree', async (asOf) => {
     expect(await offices.asTyped.views(asOf)).toEqual(await offices.inDateOrder.views(asOf));
   });
 
@@ -60,5 +82,16 @@ describe('a late report and pass dated before a withdrawal that still stands go 
       expect(page.errors).toBeUndefined();
       expect(page.data!.workPlanItem.parts[0].recordsSetAside).toEqual([`2026-10-13 报送整改报告（${reason}）`]);
     }
+  });
+
+  it('the finding is closed (销号) on 09-24 on every day after it, its report of 10-13 counted nowhere and listed 不计入统计 (breaker11q P5 for findings)', async () => {
+    for (const asOf of ['2026-10-14', undefined]) {
+      const { finding, findingTotals } = await offices.asTyped.views(asOf);
+      expect(finding).toMatchObject({ status: 'CLOSED', closedOn: '2026-09-24', withdrawnOn: null, assignments: [expect.objectContaining({ status: 'VERIFIED', inspections: [{ inspectedOn: '2026-09-24', outcome: 'PASSED' }] })] });
+      expect(findingTotals).toMatchObject({ closed: 1, open: 0 });
+    }
+    const page = await offices.asTyped.app.graphql(`query($id: ID!) { finding(id: $id) { assignments { recordsSetAside } } }`, { id: offices.asTyped.findingId });
+    expect(page.errors).toBeUndefined();
+    expect(page.data!.finding.assignments[0].recordsSetAside).toEqual(['2026-10-13 报送整改报告（该问题的撤销因更早的核验而不成立，此记录随之不再成立，不计入统计）']);
   });
 });

@@ -481,6 +481,17 @@ export const withinOutOfPlanDays = (span: OutOfPlanDays, day: string): boolean =
  */
 export const setAsideRecordOf = (record: SetAsideRecord): OutOfPlanDays => ({ from: record.on, until: addDays(record.on, 1), record: { unitId: record.unitId, type: record.type } });
 
+/**
+ * The units' records set aside for good by the undoings among `events` (FindingWithdrawalUndone and
+ * WorkPlanItemWithdrawalUndone carry them as `recordsSetAside`, breaker11o P2 / breaker11q P5), as the spans `setAsideBy`
+ * skips: what a view folded from those events leaves out. Empty when none.
+ */
+export function recordsSetAsideIn(events: readonly { readonly type: string; readonly data: unknown }[]): OutOfPlanDays[] {
+  return events.flatMap((event) =>
+    event.type.endsWith('WithdrawalUndone') ? ((event.data as { recordsSetAside?: readonly SetAsideRecord[] }).recordsSetAside ?? []).map(setAsideRecordOf) : [],
+  );
+}
+
 /** Whether `event`, a fact of office day `occurredOn`, is a unit's record set aside by one of `spans` (see `OutOfPlanDays`). */
 export function setAsideBy(spans: readonly OutOfPlanDays[], event: { readonly type: string; readonly data: unknown }, occurredOn: string): boolean {
   if (spans.length === 0 || !isUnitRecord(event)) return false;
@@ -560,25 +571,6 @@ export function recordsNoLongerHolding(state: AssignmentsState, from: string, un
   return aside;
 }
 
-/**
- * A record dated before a withdrawal, entered after it, judged on the parts with the later records
- * set aside (`assignmentsBefore`), must also leave every record holding when they count again —
- * the withdrawal taken back or moved later, which must always stay possible (breaker11k P1: a 补录
- * report before a unit's own later report, with no inspection between, made the withdrawal
- * permanent; P2: the records then read in typing order). `after`: the parts with the record, as
- * recorded. CONFLICT naming the later record that would not hold.
- */
-export function requireWithdrawalStaysCorrectable(after: AssignmentsState, withdrawnOn: string, parentZh: string, command: NamesUnits): void {
-  requireSetAsideRecordsHold(
-    after,
-    withdrawnOn,
-    undefined,
-    say('Once the withdrawal is taken back (or moved later)', `补录后一旦恢复${parentZh}（或将撤销日期改晚）`),
-    say('So this record cannot be entered: the withdrawal could no longer be corrected.', '因此不能补录此记录：否则撤销将无法更正。'),
-    command,
-  );
-}
-
 /** Advice of the refusals of late records that would break the records dated on/after a withdrawal. */
 export const CORRECT_LATE_RECORDS = say('Correct the records entered late, before the withdrawal, first.', '请先更正撤销日期之前补录的记录。');
 
@@ -586,15 +578,16 @@ export const CORRECT_LATE_RECORDS = say('Correct the records entered late, befor
  * A unit's record dated `day`, before the withdrawal of its withdrawn parent (finding or work-plan
  * item), entered after it (breaker11j P4), as both parents decide it: judged first on the parts as
  * they stood with the records dated on/after the withdrawal set aside (`onDay(day, true)`). If that
- * decision verifies no part the withdrawal stands: a parent that keeps records set aside for good
- * (`setsAsideRecords`, items: breaker11q P5) takes the record whatever the later ones become, a finding
- * requires that it leave the withdrawal correctable (`requireWithdrawalStaysCorrectable`). One that
- * verifies a part means the withdrawal does not stand (`undone` gives the events that take it back):
- * the records dated on/after the withdrawal count again — those that no longer hold (a report made
- * after the pass, before the office heard of it) are set aside for good, named in the undoing (typed in
- * date order each was refused; `setsAsideRecords`), or must all hold (findings) — and the parts then
- * pass by the whole directory (`handOversDue`), as `CorrectWithdrawal` does. `Then`: the parent's state
- * on a day; `Event`: its stream's events. CONFLICT as those checks.
+ * decision verifies no part the withdrawal stands and the record is taken, whatever the later
+ * records become: they count nowhere while it stands, and whatever no longer holds once it is taken
+ * back or moved later is set aside then (`recordsSetAsideByCorrection`). One that verifies a part
+ * means the withdrawal does not stand (`undone` gives the events that take it back): the records
+ * dated on/after the withdrawal count again — those that no longer hold (a report made after the
+ * pass, before the office heard of it) are set aside for good, named in the undoing (typed in date
+ * order each was refused) — and the parts then pass by the whole directory (`handOversDue`), as
+ * `CorrectWithdrawal` does. One rule for findings and items (breaker11q P5: items first, findings
+ * still refused such a record or the pass). `Then`: the parent's state on a day; `Event`: its
+ * stream's events. CONFLICT as those checks.
  */
 export function decideBeforeParentWithdrawal<Then extends { readonly assignments: AssignmentsState }, Event extends { readonly type: string }>(
   parent: { readonly assignments: AssignmentsState; readonly withdrawnOn: string },
@@ -602,11 +595,9 @@ export function decideBeforeParentWithdrawal<Then extends { readonly assignments
   rules: {
     readonly onDay: (day: string, setAside?: boolean) => Then;
     readonly decide: (then: Then) => Event[];
+    /** The undoing, carrying `recordsSetAside` (FindingWithdrawalUndone / WorkPlanItemWithdrawalUndone.recordsSetAside) when any. */
     readonly undone: (then: Then, decided: readonly Event[], recordsSetAside?: readonly SetAsideRecord[]) => Event[];
     readonly isAssignmentEvent: (event: Event) => event is Event & AssignmentEvent;
-    readonly parentZh: string;
-    /** The parent's undoing carries the records it sets aside for good (WorkPlanItemWithdrawalUndone.recordsSetAside). */
-    readonly setsAsideRecords?: boolean;
   },
   command: NamesUnits,
 ): Event[] {
@@ -616,17 +607,12 @@ export function decideBeforeParentWithdrawal<Then extends { readonly assignments
   const setAside = rules.onDay(day, true);
   if (setAside.assignments !== then.assignments) {
     const decided = rules.decide(setAside);
-    if (rules.undone(setAside, decided).length === 0) {
-      if (!rules.setsAsideRecords) requireWithdrawalStaysCorrectable(recordedThen(decided), parent.withdrawnOn, rules.parentZh, command);
-      return decided;
-    }
-    if (rules.setsAsideRecords) {
-      // Judged as typed in date order: on the records before the withdrawal; the later ones that no longer hold are set aside for good.
-      const after = recordedThen(decided);
-      const recordsSetAside = recordsNoLongerHolding(after, parent.withdrawnOn, '9999-12-31', what, command);
-      const counted = recordsSetAside.length === 0 ? after : assignmentsOutside(after, recordsSetAside.map(setAsideRecordOf));
-      return [...decided, ...rules.undone(setAside, decided, recordsSetAside), ...(handOversDue(command, counted) as unknown as Event[])];
-    }
+    if (rules.undone(setAside, decided).length === 0) return decided;
+    // Judged as typed in date order: on the records before the withdrawal; the later ones that no longer hold are set aside for good.
+    const after = recordedThen(decided);
+    const recordsSetAside = recordsNoLongerHolding(after, parent.withdrawnOn, '9999-12-31', what, command);
+    const counted = recordsSetAside.length === 0 ? after : assignmentsOutside(after, recordsSetAside.map(setAsideRecordOf));
+    return [...decided, ...rules.undone(setAside, decided, recordsSetAside), ...(handOversDue(command, counted) as unknown as Event[])];
   }
   const decided = rules.decide(then);
   const undone = rules.undone(then, decided);
@@ -636,6 +622,26 @@ export function decideBeforeParentWithdrawal<Then extends { readonly assignments
   // Back on the 台账 / in the plan for good, the parts pass by the reorganisations typed while it was withdrawn (they passed nothing
   // then) in this decision, as the supervisor's undoing does (breaker8k P6: the unit that handed its work over kept it and reported).
   return [...decided, ...undone, ...(handOversDue(command, after) as unknown as Event[])];
+}
+
+/**
+ * The units' records a correction of a parent's withdrawal of `withdrawnOn` sets aside for good — taken back (撤销有误:
+ * `movedTo` absent) or moved to `movedTo` — findings and work-plan items alike: those dated from the withdrawal until
+ * before `outAgainOn` (the day the parent is out again: `movedTo`, a plan version's day; absent: never), back in the
+ * count, that no longer hold (a report made after the withdrawal, before the office heard of it, that a late record dated
+ * before it answers) — typed in date order each was refused (breaker11q P5; breaker11j P4 refused the correction
+ * instead). `parentZh`: 问题 / 事项. CONFLICT when a fact that is no unit's record would not hold.
+ */
+export function recordsSetAsideByCorrection(
+  assignments: AssignmentsState,
+  withdrawnOn: string,
+  outAgainOn: string | undefined,
+  movedTo: string | undefined,
+  parentZh: string,
+  command: NamesUnits,
+): SetAsideRecord[] {
+  const what = movedTo === undefined ? say('Taking the withdrawal back', `恢复${parentZh}`) : say(`Moving the withdrawal to ${movedTo}`, `将撤销日期更正为 ${movedTo}`);
+  return recordsNoLongerHolding(assignments, withdrawnOn, outAgainOn ?? '9999-12-31', what, command);
 }
 
 /**

@@ -79,7 +79,7 @@ export class AssignmentResolver {
 
   @ResolveField(() => [String], {
     nullable: true,
-    description: `A work-plan item's part, the item listed again by a later version after a withdrawal: the unit's records dated while the item was out of the plan — kept on the record, counted nowhere (breaker11n P1) — one line each in Chinese with the span and why (「2026-05-10 报送整改报告（该事项 2026-05-01 撤销：…；2026-06-01 起恢复列入方案，其间的记录不计入统计）」), in the order they happened; empty when none; null for a finding's part or an item never listed again. ${OWN_PART_ONLY}`,
+    description: `A work-plan item's part, the item listed again by a later version after a withdrawal: the unit's records dated while the item was out of the plan — kept on the record, counted nowhere (breaker11n P1) — one line each in Chinese with the span and why (「2026-05-10 报送整改报告（该事项 2026-05-01 撤销：…；2026-06-01 起恢复列入方案，其间的记录不计入统计）」), in the order they happened; and the records an undoing of a withdrawal set aside for good (a finding's or an item's: breaker11o P2, breaker11q P5), with why. Empty when none; null for a part of a finding or item that never had any. ${OWN_PART_ONLY}`,
   })
   recordsSetAside(@Parent() part: PartView & { readonly recordsSetAside?: readonly string[] }, @Context() context: GraphqlContext) {
     if (part.recordsSetAside === undefined) return null;

@@ -162,7 +162,25 @@ export class DashboardReadModel implements Projection {
   constructor(
     private readonly ledger: RectificationLedger,
     private readonly units: UnitsReadModel,
-  ) {}
+  ) {
+    ledger.readsFoldedAgain('dashboard');
+  }
+
+  /**
+   * The findings the ledger folded again after this event (`RectificationLedger.settle`: records set aside for good by an
+   * undoing, breaker11q P5) counted again from their views; their past days are refolded anyway (an undoing always is).
+   * Synchronous: the ledger settled before (registered first).
+   */
+  settle(): undefined {
+    for (const findingId of this.ledger.takeFoldedAgain('dashboard')) {
+      const finding = this.ledger.finding(findingId);
+      if (!finding) continue;
+      this.recount(finding);
+      // The figures kept for the event (`applied`) changed with it.
+      this.applied += 1;
+    }
+    return undefined;
+  }
 
   /** Its state alone, plain data (the ledger and units it reads are snapshotted on their own). */
   snapshot(): DashboardState {

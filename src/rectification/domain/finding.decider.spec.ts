@@ -5,6 +5,7 @@ import { lifecycleOf } from '../../assignments/testing/lifecycle.js';
 import { admin, clerkOf, inspector, supervisor } from '../../shared/testing/actors.js';
 import { given as givenDecider } from '../../shared/testing/decider-testing.js';
 import {
+  findingAssignmentsAsTheyCount,
   findingDecider,
   type AssignFinding,
   type FindingCommand,
@@ -787,44 +788,92 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
     expect(stateAfter([...bothReported, withdrawn, ...events])).toMatchObject({ status: 'withdrawn', withdrawnOn: TODAY });
   });
 
-  describe('a fact dated before the withdrawal, entered after it, is judged with the records dated on or after the withdrawal set aside, and must let them hold should the withdrawal be taken back (breaker11j P4, breaker11k P1)', () => {
+  describe('a fact dated before the withdrawal, entered after it, is judged with the records dated on or after the withdrawal set aside; those that no longer hold once it is taken back or does not stand are set aside for good, as for items (breaker11j P4, breaker11q P5)', () => {
     // 市财政局 reported 06-28 and failed 07-01 (new due date 08-31), entered before the evaluator's letter of 06-27 was typed.
     const onLetterDay: FindingStreamEvent = { type: 'FindingWithdrawn', data: { findingId: FINDING, reason: REASON, withdrawnOn: '2025-06-27' } };
     const afterLetter = [...assignedToTwo, reported(FINANCE), inspected(FINANCE, 'FAILED', 'inspection-1'), onLetterDay];
     const correct = (withdrawnOn?: string): CorrectWithdrawal => ({ type: 'CorrectWithdrawal', today: TODAY, reason: '撤销有误', ...(withdrawnOn ? { withdrawnOn } : {}) });
+    const typed = (history: readonly FindingStreamEvent[], commands: readonly FindingCommand[]): FindingStreamEvent[] =>
+      commands.reduce<FindingStreamEvent[]>((events, command) => [...events, ...findingDecider.decide(command, stateAfter(events))], [...history]);
+    /** 市财政局's part and the finding's status as every view counts them. */
+    const finance = (events: readonly FindingStreamEvent[]) => {
+      const state = stateAfter(events);
+      const part = partOf(findingAssignmentsAsTheyCount(state)!, FINANCE)!;
+      return { finding: state.status, status: part.status, dueDate: part.dueDate, verifiedOn: part.verifiedOn, lastReport: part.lastReport?.reportedOn ?? null, inspections: part.inspections.map((one) => `${one.inspectedOn} ${one.outcome}`) };
+    };
+    const SECOND_REPORT = { unitId: FINANCE, type: 'RectificationReported', on: REPORTED_ON };
 
-    it('a report dated before it is not bounded by the later failure, which counts nowhere; it is refused for what it is: the unit’s own later report would answer nothing, and the withdrawal could never be taken back', () => {
-      given(afterLetter)
-        .when(report(FINANCE, '2025-06-25'))
-        .thenRefused(
-          'CONFLICT',
-          /^Once the withdrawal is taken back \(or moved later\): the report of .* of 2025-06-28, made after the withdrawal, would count again/,
-          /^补录后一旦恢复问题（或将撤销日期改晚），.*2025-06-28 的整改报告（撤销后的记录）将重新计入，但已不再成立：当时 2025-06-25 的整改报告尚待督查。因此不能补录此记录：否则撤销将无法更正。$/,
-        );
-      // So the withdrawal stays correctable.
-      given(afterLetter).when(correct()).then([expect.objectContaining({ type: 'FindingWithdrawalUndone' }) as FindingStreamEvent]);
+    it('a report dated before it is taken whatever the unit’s later report becomes: the withdrawal stands, the later records count nowhere', () => {
+      const late = typed(afterLetter, [report(FINANCE, '2025-06-25')]);
+      expect(late.slice(afterLetter.length)).toEqual([expect.objectContaining({ type: 'RectificationReported', data: expect.objectContaining({ reportedOn: '2025-06-25' }) })]);
+      expect(finance(late)).toMatchObject({ finding: 'withdrawn', lastReport: '2025-06-25' });
     });
 
-    it('an urging and an extension request dated before it are taken, the withdrawal still correctable', () => {
+    it('an urging and an extension request dated before it are taken', () => {
       given(afterLetter).when({ ...urge(FINANCE), urgedOn: '2025-06-20' }).then([expect.objectContaining({ type: 'UnitUrged' }) as FindingStreamEvent]);
       given(afterLetter)
         .when(requestExtension({ unitId: FINANCE, actor: clerkOf(FINANCE), today: TODAY, requestedOn: '2025-06-20' }))
         .then([expect.objectContaining({ type: 'ExtensionRequested' }) as FindingStreamEvent]);
     });
 
-    it('a pass dated before it means the withdrawal does not stand: every record counts again, and a later one it would leave inconsistent refuses it', () => {
-      // 市财政局 reported 06-25; failed 07-01 (entered before the letter of 06-27 was typed); a pass of 06-26 found on paper.
-      const reportedFirst = [...assignedToTwo, reported(FINANCE, '2025-06-25'), inspected(FINANCE, 'FAILED', 'inspection-1'), onLetterDay];
-      given(reportedFirst)
-        .when({ ...inspect(FINANCE, 'PASSED', 'inspection-0'), inspectedOn: '2025-06-26' })
-        .thenRefused('CONFLICT', /inspection .* of 2025-07-01 inconsistent/, /^督查日期（2025-06-26）会使其后.*2025-07-01 的督查不再成立：当时该任务已确认完成（2025-06-26）/);
+    it('taken back (恢复问题), the unit’s later report that no longer holds is set aside for good, as typed in date order it was refused; the failure of 07-01 answers the late report', () => {
+      const late = typed(afterLetter, [report(FINANCE, '2025-06-25')]);
+      const undone = findingDecider.decide(correct(), stateAfter(late));
+      expect(undone).toEqual([{ type: 'FindingWithdrawalUndone', data: { findingId: FINDING, withdrawnOn: '2025-06-27', reason: '撤销有误', byVerification: false, recordsSetAside: [SECOND_REPORT] } }]);
+      // Date order: no withdrawal; the report of 06-28 refused (the one of 06-25 awaits inspection), the failure of 07-01 taken.
+      const inOrder = [...assignedToTwo, reported(FINANCE, '2025-06-25'), inspected(FINANCE, 'FAILED', 'inspection-1')];
+      given([...assignedToTwo, reported(FINANCE, '2025-06-25')]).when(report(FINANCE)).thenRefused('CONFLICT');
+      expect(finance([...late, ...undone])).toEqual(finance(inOrder));
+      expect(finance(inOrder)).toMatchObject({ finding: 'open', status: 'RETURNED', dueDate: RETURNED_UNTIL, lastReport: '2025-06-25', inspections: ['2025-07-01 FAILED'] });
+      // Later work is judged without the set-aside report: 市财政局 answers the failure.
+      given([...late, ...undone]).when(report(FINANCE, TODAY)).then([expect.objectContaining({ type: 'RectificationReported' }) as FindingStreamEvent]);
     });
 
-    it('records set aside that a record entered late already contradicts (as 6bc82f2 allowed) refuse taking the withdrawal back or moving it past them, naming them; moving it earlier is taken', () => {
-      const after = [...afterLetter, reported(FINANCE, '2025-06-25')];
-      given(after).when(correct()).thenRefused('CONFLICT', /2025-06-28/, /^恢复问题，.*2025-06-28 的整改报告（撤销后的记录）将重新计入，但已不再成立：当时 2025-06-25 的整改报告尚待督查。请先更正撤销日期之前补录的记录。$/);
-      given(after).when(correct(TODAY)).thenRefused('CONFLICT', /2025-06-28/, /^将撤销日期更正为 2025-07-02，.*2025-06-28 的整改报告/);
-      expect(findingDecider.decide(correct('2025-06-26'), stateAfter(after)).map((event) => event.type)).toEqual(['FindingWithdrawalUndone', 'FindingWithdrawn']);
+    it('moved later past them (更正撤销日期), they are set aside the same way; moved earlier, nothing is set aside', () => {
+      const late = typed(afterLetter, [report(FINANCE, '2025-06-25')]);
+      const moved = findingDecider.decide(correct(TODAY), stateAfter(late));
+      expect(moved.map((event) => event.type)).toEqual(['FindingWithdrawalUndone', 'FindingWithdrawn']);
+      expect(moved[0]).toMatchObject({ data: { recordsSetAside: [SECOND_REPORT] } });
+      expect(finance([...late, ...moved])).toMatchObject({ finding: 'withdrawn', lastReport: '2025-06-25', inspections: ['2025-07-01 FAILED'] });
+      const earlier = findingDecider.decide(correct('2025-06-26'), stateAfter(late));
+      expect(earlier.map((event) => event.type)).toEqual(['FindingWithdrawalUndone', 'FindingWithdrawn']);
+      expect(earlier[0]!.data).not.toHaveProperty('recordsSetAside');
+    });
+
+    it('a pass dated before it means the withdrawal does not stand: the later failure it leaves not holding is set aside for good, 市财政局’s part as in date order', () => {
+      // 市财政局 reported 06-25; failed 07-01 (entered before the letter of 06-27 was typed); a pass of 06-26 found on paper.
+      const reportedFirst = [...assignedToTwo, reported(FINANCE, '2025-06-25'), inspected(FINANCE, 'FAILED', 'inspection-1'), onLetterDay];
+      const passOn26 = { ...inspect(FINANCE, 'PASSED', 'inspection-0'), inspectedOn: '2025-06-26' } as FindingCommand;
+      const late = typed(reportedFirst, [passOn26]);
+      expect(late.at(-1)).toEqual({
+        type: 'FindingWithdrawalUndone',
+        data: { findingId: FINDING, withdrawnOn: '2025-06-27', reason: expect.stringMatching(/^撤销不成立：/), byVerification: true, recordsSetAside: [{ unitId: FINANCE, type: 'InspectionLogged', on: INSPECTED_ON }] },
+      });
+      const inOrder = typed([...assignedToTwo, reported(FINANCE, '2025-06-25')], [passOn26]);
+      expect(finance(late)).toEqual(finance(inOrder));
+      expect(finance(late)).toMatchObject({ finding: 'open', status: 'VERIFIED', verifiedOn: '2025-06-26' });
+    });
+
+    describe('given the withdrawal still standing, a late report and a late pass dated before it (breaker11q P5)', () => {
+      // 市财政局 reported 06-28 (after the withdrawal of 06-27, before the office heard of it); its paper report of 06-20 and the
+      // pass of 06-22 arrive late. In date order the withdrawal is refused (verified work) and the report of 06-28 too.
+      const standing = [...assignedToTwo, reported(FINANCE), onLetterDay];
+      const lateFacts: FindingCommand[] = [report(FINANCE, '2025-06-20'), { ...inspect(FINANCE, 'PASSED', 'inspection-2'), inspectedOn: '2025-06-22' } as FindingCommand];
+      const inOrder = typed(assignedToTwo, lateFacts);
+
+      it('when both are typed, then the pass makes the withdrawal not stand and sets the report of 06-28 aside for good: 市财政局’s part as in date order', () => {
+        given(inOrder).when({ type: 'WithdrawFinding', today: TODAY, withdrawnOn: '2025-06-27', reason: REASON }).thenRefused('CONFLICT', /verified/, /已于 2025-06-22 核验/);
+        given(inOrder).when(report(FINANCE)).thenRefused('CONFLICT');
+        const late = typed(standing, lateFacts);
+        expect(late.at(-1)).toEqual({
+          type: 'FindingWithdrawalUndone',
+          data: { findingId: FINDING, withdrawnOn: '2025-06-27', reason: expect.stringMatching(/^撤销不成立：.*2025-06-22 核验通过，早于撤销日期（2025-06-27）/), byVerification: true, recordsSetAside: [SECOND_REPORT] },
+        });
+        expect(finance(late)).toEqual(finance(inOrder));
+        expect(finance(late)).toMatchObject({ finding: 'open', status: 'VERIFIED', verifiedOn: '2025-06-22', lastReport: '2025-06-20' });
+        // Later work is judged as in date order: the part is verified.
+        given(late).when(report(FINANCE, TODAY)).thenRefused('CONFLICT');
+      });
     });
   });
 

@@ -1,18 +1,19 @@
 import {
   assignmentsBefore,
+  assignmentsOutside,
   closedOn,
   evolveAssignments,
   factDayOf,
   handOversDue,
   initialAssignmentsState,
   partsOf,
-  requireSetAsideRecordsHold,
+  recordsSetAsideByCorrection,
+  setAsideRecordOf,
   type AssignmentsState,
-  CORRECT_LATE_RECORDS,
   decideBeforeParentWithdrawal,
   correctedRecordDay,
 } from '../../assignments/domain/assignment.decider.js';
-import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
+import { isAssignmentEvent, type SetAsideRecord } from '../../assignments/domain/assignment.events.js';
 import {
   parentOfParts,
   type AssignmentBatch,
@@ -219,6 +220,12 @@ interface RecordedFindingFacts {
    * (`withdrawalsBack`: breaker11o P8); absent or empty when none.
    */
   readonly undoneByWork?: readonly WithdrawalUndoneByWork[];
+  /**
+   * Its units' records set aside for good (FindingWithdrawalUndone.recordsSetAside: made after a withdrawal, before the
+   * office heard of it, they no longer held once a pass dated before it or the office's correction took it back —
+   * breaker11q P5): kept on the record, counted nowhere, every command judged without them (`counted`). Absent when none.
+   */
+  readonly recordsSetAside?: readonly SetAsideRecord[];
 }
 
 export type OpenFinding = RecordedFindingFacts & { readonly status: 'open' };
@@ -282,14 +289,21 @@ function evolveFinding(state: FindingState, event: FindingStreamEvent): FindingS
       };
     }
     case 'FindingWithdrawalUndone': {
+      if (state.status === 'unrecorded') return state;
+      const setAside = event.data.recordsSetAside ?? [];
+      if (setAside.length > 0) {
+        // Its records that no longer hold count nowhere for good, whatever becomes of the withdrawal (breaker11q P5).
+        const kept = { ...state, recordsSetAside: [...(state.recordsSetAside ?? []), ...setAside] } as FindingState;
+        return evolveFinding(kept, { ...event, data: { ...event.data, recordsSetAside: [] } });
+      }
       // It undoes the withdrawal of its day only: folded by day, a withdrawal moved earlier (breaker8f P1) stays.
       if (state.status !== 'withdrawn' || state.withdrawnOn !== event.data.withdrawnOn) return state;
       // Undone by a pass, it is judged again when that pass changes (breaker11o P8).
       const { withdrawnOn, withdrawalReason: reason, duplicateOf } = state;
       const undone: WithdrawalUndoneByWork[] = undoneByVerification(event.data) ? [{ withdrawnOn, reason, ...(duplicateOf === undefined ? {} : { duplicateOf }) }] : [];
       const facts = withUndoneByWork(recordedPartOf(state), [...(state.undoneByWork ?? []), ...undone]);
-      // Back on the 台账 as its parts stand: closed (销号) on its last verification when every part is verified.
-      const closedDay = closedOn(state.assignments);
+      // Back on the 台账 as its parts stand (as they count): closed (销号) on its last verification when every part is verified.
+      const closedDay = closedOn(counted(state).assignments);
       return closedDay === null ? { ...facts, status: 'open' } : { ...facts, status: 'closed', closedOn: closedDay };
     }
     default:
@@ -298,7 +312,7 @@ function evolveFinding(state: FindingState, event: FindingStreamEvent): FindingS
 }
 
 /** Leaves behind what belongs to one status only, such as `closedOn`. */
-const recordedPartOf = ({ findingId, evaluationId, identifiedOn, title, concernedUnitIds, assignments, undoneByWork }: RecordedFindingFacts): RecordedFindingFacts => ({
+const recordedPartOf = ({ findingId, evaluationId, identifiedOn, title, concernedUnitIds, assignments, undoneByWork, recordsSetAside }: RecordedFindingFacts): RecordedFindingFacts => ({
   findingId,
   concernedUnitIds,
   evaluationId,
@@ -306,7 +320,24 @@ const recordedPartOf = ({ findingId, evaluationId, identifiedOn, title, concerne
   title,
   assignments,
   ...(undoneByWork && undoneByWork.length > 0 ? { undoneByWork } : {}),
+  ...(recordsSetAside && recordsSetAside.length > 0 ? { recordsSetAside } : {}),
 });
+
+/**
+ * The finding as it counts: its parts without its units' records set aside for good (`recordsSetAside`, breaker11q P5) —
+ * what every command on it is judged on, as a work-plan item's `counted`. The finding itself when it has none.
+ */
+function counted<Finding extends RecordedFindingFacts>(finding: Finding): Finding {
+  const records = finding.recordsSetAside ?? [];
+  if (records.length === 0) return finding;
+  const assignments = assignmentsOutside(finding.assignments, records.map(setAsideRecordOf));
+  return assignments === finding.assignments ? finding : { ...finding, assignments };
+}
+
+/** The parts of a finding as every figure counts them (`counted`); undefined for a finding not recorded. */
+export function findingAssignmentsAsTheyCount(state: FindingState): AssignmentsState | undefined {
+  return state.status === 'unrecorded' ? undefined : counted(state).assignments;
+}
 
 /** The facts with `undoneByWork` replaced (left out when empty). */
 function withUndoneByWork(facts: RecordedFindingFacts, undoneByWork: readonly WithdrawalUndoneByWork[]): RecordedFindingFacts {
@@ -327,7 +358,9 @@ const parts = parentOfParts<RecordedFindingState, FindingEvent>({
   reopenedEvent: (finding, { reason, reopenedOn }) => ({ type: 'FindingReopened', data: { findingId: finding.findingId, reason, reopenedOn } }),
 });
 
-function decideFinding(command: FindingCommand, state: FindingState): FindingStreamEvent[] {
+function decideFinding(command: FindingCommand, recordedState: FindingState): FindingStreamEvent[] {
+  // Judged without its units' records set aside for good (breaker11q P5): they count nowhere.
+  const state = recordedState.status === 'unrecorded' ? recordedState : counted(recordedState);
   const decided = decideOnFinding(command, state);
   // A change to its parts may take away the pass that made a withdrawal not stand (breaker11o P8).
   const changesParts = command.type === 'ReopenFinding' || isPartCommand(command);
@@ -517,21 +550,21 @@ function correctWithdrawal(command: CorrectWithdrawal, state: FindingState): Fin
       { field: 'withdrawnOn' },
     );
   }
+  // The units' records set aside since the withdrawal's day, back in the count until the corrected day: those that no longer hold
+  // count nowhere for good, as for items (breaker11q P5; breaker11j P4 refused the correction instead).
+  const recordsSetAside = recordsSetAsideByCorrection(state.assignments, withdrawnOn, command.withdrawnOn, command.withdrawnOn, '问题', command);
   const undone: FindingStreamEvent = {
     type: 'FindingWithdrawalUndone',
-    data: { findingId, withdrawnOn, reason: command.withdrawnOn === undefined ? reason : `撤销日期更正为 ${command.withdrawnOn}：${reason}`, byVerification: false },
+    data: {
+      findingId,
+      withdrawnOn,
+      reason: command.withdrawnOn === undefined ? reason : `撤销日期更正为 ${command.withdrawnOn}：${reason}`,
+      byVerification: false,
+      ...(recordsSetAside.length > 0 ? { recordsSetAside } : {}),
+    },
   };
-  // The units' records set aside since the withdrawal's day, back in the count until the corrected day, must hold (breaker11j P4).
-  requireSetAsideRecordsHold(
-    state.assignments,
-    withdrawnOn,
-    command.withdrawnOn,
-    command.withdrawnOn === undefined ? say('Taking the withdrawal back', '恢复问题') : say(`Moving the withdrawal to ${command.withdrawnOn}`, `将撤销日期更正为 ${command.withdrawnOn}`),
-    CORRECT_LATE_RECORDS,
-    command,
-  );
   // Back on the 台账 until the corrected day (or for good), the finding's parts pass by the reorganisations of those days (breaker8g P7).
-  const back = requireRecorded(evolveFinding(state, undone));
+  const back = counted(requireRecorded(evolveFinding(state, undone)));
   const passed = handOversDue({ ...command, unitNames: directoryBefore(command.unitNames, command.withdrawnOn) }, back.assignments);
   if (command.withdrawnOn === undefined) return [undone, ...passed];
   const again = withdrawFinding(
@@ -544,7 +577,7 @@ function correctWithdrawal(command: CorrectWithdrawal, state: FindingState): Fin
       ...(command.duplicates ? { duplicates: command.duplicates } : {}),
       ...(command.unitNames ? { unitNames: command.unitNames } : {}),
     },
-    requireRecorded(passed.reduce(evolveFinding, back)),
+    counted(requireRecorded(passed.reduce(evolveFinding, back))),
   );
   return [undone, ...passed, ...again];
 }
@@ -617,7 +650,7 @@ function recordedOn(state: FindingState, day: string, setAside = false): Recorde
 function decideBeforeWithdrawal(command: FindingPartCommand, state: FindingState, day: string): FindingStreamEvent[] {
   const decide = (then: RecordedFindingState) => parts.decideOnPart(whileOnLedger(command, state), then);
   if (state.status !== 'withdrawn') return decide(recordedOn(state, day));
-  return decideBeforeParentWithdrawal(state, day, { onDay: (on, setAside) => recordedOn(state, on, setAside), decide, undone: (then, decided) => withdrawalUndone(state, then, decided, command), isAssignmentEvent, parentZh: '问题' }, command);
+  return decideBeforeParentWithdrawal(state, day, { onDay: (on, setAside) => recordedOn(state, on, setAside), decide, undone: (then, decided, recordsSetAside) => withdrawalUndone(state, then, decided, command, recordsSetAside), isAssignmentEvent }, command);
 }
 
 /**
@@ -679,11 +712,19 @@ function withdrawalsBack(recordedState: RecordedFindingState | WithdrawnFinding,
  * puts the finding back on the 台账 — the same result whatever the typing order (breaker11f P6).
  * Anything else (a failure, a report) leaves it withdrawn.
  */
-function withdrawalUndone(finding: WithdrawnFinding, then: RecordedFindingState, decided: readonly FindingStreamEvent[], command: NamesUnits): FindingStreamEvent[] {
+function withdrawalUndone(
+  finding: WithdrawnFinding,
+  then: RecordedFindingState,
+  decided: readonly FindingStreamEvent[],
+  command: NamesUnits,
+  recordsSetAside: readonly SetAsideRecord[] = [],
+): FindingStreamEvent[] {
   const verified = partsVerifiedBy(then.assignments, decided);
   if (verified.length === 0) return [];
   const { findingId, withdrawnOn } = finding;
-  return [{ type: 'FindingWithdrawalUndone', data: { findingId, withdrawnOn, reason: withdrawalUndoneReason(command, verified, withdrawnOn, { workZh: '整改', back: '问题回到台账' }), byVerification: true } }];
+  const reason = withdrawalUndoneReason(command, verified, withdrawnOn, { workZh: '整改', back: '问题回到台账' });
+  // The records made after the withdrawal that no longer hold once it does not stand count nowhere for good (breaker11q P5).
+  return [{ type: 'FindingWithdrawalUndone', data: { findingId, withdrawnOn, reason, byVerification: true, ...(recordsSetAside.length > 0 ? { recordsSetAside: [...recordsSetAside] } : {}) } }];
 }
 
 /** A finding whose units' work was verified is not withdrawn (breaker11e P6): see `refuseWithdrawingVerifiedWork`. */

@@ -1,4 +1,4 @@
-import type { AssignmentEvent } from '../../assignments/domain/assignment.events.js';
+import type { AssignmentEvent, SetAsideRecord } from '../../assignments/domain/assignment.events.js';
 import { DomainEvent } from '../../shared/decider.js';
 import { officeDayOfRecording, type EventSchemas } from '../../shared/event-schemas.js';
 
@@ -80,6 +80,13 @@ export type FindingWithdrawalUndone = DomainEvent<
      * without a version step (breaker11o P8): absent in events stored before, read from `reason` (`undoneByVerification`).
      */
     readonly byVerification?: boolean;
+    /**
+     * Its units' records dated on or after the withdrawal, made before the office heard of it, that no longer hold once it
+     * is undone — by a pass dated before it, or the office taking it back or moving it later — set aside for good: kept on
+     * the record, counted in no view (`setAsideBy`), listed as 不计入统计 (breaker11q P5, as WorkPlanItemWithdrawalUndone).
+     * Optional, added without a version step: absent in events stored before (none set aside then: such undoings were refused).
+     */
+    readonly recordsSetAside?: readonly SetAsideRecord[];
   }
 >;
 

@@ -158,9 +158,12 @@ export class FindingsResolver {
     // Beside each part as it stood, the unit's records dated on or after the withdrawal, as entered (breaker11j P3).
     const later = (part: PartView): { recordsAfterWithdrawal?: string[]; parentWithdrawnOn?: string } =>
       withdrawn && finding.withdrawnOn ? { recordsAfterWithdrawal: recordsAfterWithdrawal(finding.partsWhenWithdrawn?.get(part.unitId) ?? part, finding.withdrawnOn), parentWithdrawnOn: finding.withdrawnOn } : {};
+    // Beside each part, the unit's records set aside for good by an undoing of the withdrawal, when any (breaker11q P5).
+    const setAside = await this.ledger.recordsSetAsideLines(finding, finding.time);
+    const aside = (part: PartView): { recordsSetAside?: string[] } => (setAside ? { recordsSetAside: setAside.get(part.unitId) ?? [] } : {});
     const chosen = inAssignedOrder(held.values()).filter((part) => !unitId || part.unitId === unitId);
     const from = Math.max(offset ?? 0, 0);
-    const parts = (limit == null ? chosen.slice(from) : chosen.slice(from, from + Math.max(limit, 0))).map((part) => ({ ...part, ...later(part) }));
+    const parts = (limit == null ? chosen.slice(from) : chosen.slice(from, from + Math.max(limit, 0))).map((part) => ({ ...part, ...later(part), ...aside(part) }));
     // A finding viewed on a day (asOf) counts its parts' days left and lights on that day, and names their units as known then;
     // each part says who holds it since (机构改革), so a unit that took it over reads its past reports too.
     if (!finding.time) return parts;

@@ -115,7 +115,21 @@ export class FindingListIndex implements Projection {
   /** The first evaluation registered under each title key (`documentTitleKey`: numbers by value, spacing, punctuation, quotes, 年度 and version remarks aside). */
   private readonly evaluationsByTitleKey = new Map<string, EvaluationView>();
 
-  constructor(private readonly ledger: RectificationLedger) {}
+  constructor(private readonly ledger: RectificationLedger) {
+    ledger.readsFoldedAgain('finding-list');
+  }
+
+  /**
+   * The findings the ledger folded again after this event (`RectificationLedger.settle`: records set aside for good by an
+   * undoing, breaker11q P5) read again from their views. Synchronous: the ledger settled before (tracked first).
+   */
+  settle(): undefined {
+    for (const findingId of this.ledger.takeFoldedAgain('finding-list')) {
+      const row = this.findingsById.get(findingId);
+      if (row) this.refresh(row);
+    }
+    return undefined;
+  }
 
   /** Nothing to save: everything here is rebuilt from the ledger (`catchUp`), which snapshots itself. */
   snapshot(): null {

@@ -1,6 +1,7 @@
 import { applyAssignmentEvent, closeOutDay, type PartView } from '../../assignments/read-model/part-view.js';
 import { isAssignmentEvent, isUnitRecord } from '../../assignments/domain/assignment.events.js';
 import { recordsAfterWithdrawal } from '../../assignments/read-model/records-after-withdrawal.js';
+import { recordsSetAsideIn, setAsideBy, type OutOfPlanDays } from '../../assignments/domain/assignment.decider.js';
 import { entryInCut, historyAt, knownInCut, timelineAt, timelineEntry, type TimelineEntry } from '../../assignments/read-model/timeline.js';
 import type { StreamReader } from '../../event-sourcing/projected-streams.js';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
@@ -8,6 +9,8 @@ import type { TimeCut } from '../../shared/time-cut.js';
 import { foldAtCut } from '../../shared/time-travel-fold.js';
 import type { EvaluationEvent, EvaluationRegistered } from '../domain/evaluation.events.js';
 import { findingStream, type FindingRecorded, type FindingWithdrawn, type FindingWithdrawalUndone } from '../domain/finding.events.js';
+import type { SetAsideRecord } from '../../assignments/domain/assignment.events.js';
+import { undoneByVerification } from '../../assignments/domain/part-facts.js';
 
 export type EvaluationView = EvaluationRegistered['data'] & {
   readonly registeredAt: string;
@@ -36,6 +39,12 @@ export type FindingView = FindingRecorded['data'] & {
    * breaker11f P6), counted in no figure. Null while on the 台账.
    */
   partsWhenWithdrawn: Map<string, PartView> | null;
+  /**
+   * Its units' records set aside for good by undoings of its withdrawal (FindingWithdrawalUndone.recordsSetAside,
+   * breaker11q P5): counted in no view, listed on its page (`recordsSetAsideLines`). Absent when none (and in views
+   * snapshotted before it was kept: none could exist then).
+   */
+  recordsSetAside?: SetAsideRecord[];
 };
 
 /**
@@ -53,6 +62,8 @@ export type FindingAtCut = FindingView & { readonly history: readonly TimelineEn
 export type FindingInListAt = FindingView & { readonly foldedAt: TimeCut };
 
 const FINDING_STREAM_PREFIX = 'finding-';
+/** Every fact entered, on every day: the cut a live view is folded again at (`RectificationLedger.settle`). */
+const EVERYTHING: TimeCut = { asOf: '9999-12-31', knownAt: null, axes: [] };
 
 function newFindingView(event: TimelineEntry<FindingRecorded>): FindingView {
   return {
@@ -77,6 +88,10 @@ function newFindingView(event: TimelineEntry<FindingRecorded>): FindingView {
  * close the finding on a day its parts were not all verified.
  */
 function applyToFinding(finding: FindingView, event: TimelineEntry): void {
+  if (event.type === 'FindingWithdrawalUndone') {
+    const setAside = (event as TimelineEntry<FindingWithdrawalUndone>).data.recordsSetAside ?? [];
+    if (setAside.length > 0) finding.recordsSetAside = [...(finding.recordsSetAside ?? []), ...setAside];
+  }
   if (finding.status === 'WITHDRAWN') {
     // An undoing names the withdrawal it undoes by its day: folded by day, a withdrawal moved earlier (breaker8f P1) is not undone by the undoing of the later one.
     if (event.type !== 'FindingWithdrawalUndone' || (event as TimelineEntry<FindingWithdrawalUndone>).data.withdrawnOn !== finding.withdrawnOn) {
@@ -103,6 +118,12 @@ function applyToFinding(finding: FindingView, event: TimelineEntry): void {
   finding.closedAt = closedOn === null ? null : (finding.closedAt ?? event.metadata.recordedAt);
 }
 
+/**
+ * Whether a finding’s event is a unit’s record set aside for good by an undoing of its withdrawal
+ * (`setAside`, from `recordsSetAsideIn` over the events folded: breaker11q P5), which stays on its history only.
+ */
+const setAsideForGood = (setAside: readonly OutOfPlanDays[], event: TimelineEntry): boolean => setAside.length > 0 && setAsideBy(setAside, event, event.occurredOn);
+
 /** The parts a finding holds, or held on its withdrawal when that was more. */
 const partsHeld = (finding: FindingView): number => Math.max(finding.parts.size, finding.partsWhenWithdrawn?.size ?? 0);
 
@@ -121,9 +142,53 @@ export class RectificationLedger implements Projection {
   readonly #streams: StreamReader;
   /** Not state: the most parts one finding has held (`largestFindingParts`); -1 until counted (after a restore). */
   #largestFindingParts = -1;
+  /** Not state: findings whose views `settle` folds again from their streams (an undoing set records aside for good: `apply`). */
+  readonly #toFoldAgain = new Set<string>();
+  /** Not state: per read model that reads findings' live views (`readsFoldedAgain`), the findings `settle` folded again since it took them. */
+  readonly #foldedAgain = new Map<string, Set<string>>();
 
   constructor(streams: StreamReader) {
     this.#streams = streams;
+  }
+
+  /** Registers `reader` (a read model that reads findings' live views as events arrive) for `takeFoldedAgain`; before any event. */
+  readsFoldedAgain(reader: string): void {
+    if (!this.#foldedAgain.has(reader)) this.#foldedAgain.set(reader, new Set());
+  }
+
+  /** The findings `settle` folded again since `reader`'s last call (it reads their views again), forgotten here. Empty for an unregistered reader. */
+  takeFoldedAgain(reader: string): string[] {
+    const kept = this.#foldedAgain.get(reader);
+    if (!kept || kept.size === 0) return [];
+    const findingIds = [...kept];
+    kept.clear();
+    return findingIds;
+  }
+
+  /**
+   * After an undoing that set its units' records aside for good (FindingWithdrawalUndone.recordsSetAside, breaker11q P5): the
+   * finding's view folded again from its stream as far as projected, without them — typed before the withdrawal was known,
+   * they are in its parts. Changed in place (the read models hold the view), `closedAt` kept when the close-out day is the
+   * same; every reader of `takeFoldedAgain` is told. O(those findings' streams); undefined when there is nothing to fold.
+   */
+  settle(): Promise<void> | undefined {
+    if (this.#toFoldAgain.size === 0) return undefined;
+    const toFold = [...this.#toFoldAgain];
+    this.#toFoldAgain.clear();
+    return (async () => {
+      for (const findingId of toFold) {
+        const finding = this.findings.get(findingId);
+        const projected = this.historyLength(findingId);
+        const folded = findingAt((await this.timeline(findingId)).filter((entry) => entry.revision < projected), EVERYTHING);
+        if (!finding || !folded) continue;
+        const { history: _history, parts, ...view } = folded;
+        const closedAt = view.closedOn !== null && view.closedOn === finding.closedOn ? finding.closedAt : view.closedAt;
+        Object.assign(finding, { ...view, closedAt });
+        finding.parts.clear();
+        for (const [unitId, part] of parts) finding.parts.set(unitId, part);
+        for (const findingIds of this.#foldedAgain.values()) findingIds.add(findingId);
+      }
+    })();
   }
 
   apply(event: RecordedEvent): void {
@@ -149,6 +214,7 @@ export class RectificationLedger implements Projection {
     if (!finding) return;
     this.historyLengths.set(finding.findingId, this.historyLength(finding.findingId) + 1);
     applyToFinding(finding, timelineEntry(event));
+    if (event.type === 'FindingWithdrawalUndone' && ((event as RecordedEvent<FindingWithdrawalUndone>).data.recordsSetAside ?? []).length > 0) this.#toFoldAgain.add(finding.findingId);
     if (this.#largestFindingParts >= 0) this.#largestFindingParts = Math.max(this.#largestFindingParts, partsHeld(finding));
   }
 
@@ -232,6 +298,17 @@ export class RectificationLedger implements Projection {
     return partsOnWithdrawal(await this.timeline(finding.findingId), withdrawnOn, cut) ?? held;
   }
 
+  /**
+   * Per unit, its records the finding's undoings set aside for good (`FindingView.recordsSetAside`, breaker11q P5) — counted in
+   * no view — one Chinese line each with why, as a work-plan item's page lists them: 「2026-10-13 报送整改报告（该问题的撤销因更早
+   * 的核验而不成立，此记录随之不再成立，不计入统计）」, in business order. `finding`: now, or as folded at `cut` (absent: everything
+   * entered). Null, with no read, when it has none; else O(its own events).
+   */
+  async recordsSetAsideLines(finding: FindingView, cut?: TimeCut): Promise<Map<string, string[]> | null> {
+    if ((finding.recordsSetAside ?? []).length === 0) return null;
+    return recordsSetAsideOf(await this.timeline(finding.findingId), cut);
+  }
+
   listFindings(filter: { evaluationId?: string; category?: string } = {}): FindingView[] {
     const source = filter.evaluationId
       ? (this.evaluations.get(filter.evaluationId)?.findingIds ?? []).map((id) => this.findings.get(id)!)
@@ -266,7 +343,9 @@ export function findingAt(timeline: readonly TimelineEntry[], cut: TimeCut): Fin
   if (recorded?.type !== 'FindingRecorded' || !entryInCut(cut, recorded)) return undefined;
   const view = newFindingView(recorded);
   const folded = timelineAt(rest, cut);
-  for (const event of folded) applyToFinding(view, event);
+  // Its units' records set aside for good by an undoing known at the cut count nowhere (breaker11q P5).
+  const setAside = recordsSetAsideIn(folded);
+  for (const event of folded) if (!setAsideForGood(setAside, event)) applyToFinding(view, event);
   // Withdrawn as recorded twice: never a problem of its own, so off the 台账 on every day once that is known (breaker8d P5).
   const duplicate = duplicateWithdrawalKnown(rest, cut);
   if (duplicate && view.status !== 'WITHDRAWN') applyToFinding(view, duplicate);
@@ -295,14 +374,44 @@ export function foldFindingByDay(timeline: readonly TimelineEntry[], visit: (day
     } else visit(day, view);
   };
   let day = recorded.occurredOn;
-  for (const event of timelineAt(rest, everything)) {
+  const folded = timelineAt(rest, everything);
+  const setAside = recordsSetAsideIn(folded);
+  for (const event of folded) {
     if (event.occurredOn > day) {
       visitDay(day);
       day = event.occurredOn;
     }
-    applyToFinding(view, event);
+    if (!setAsideForGood(setAside, event)) applyToFinding(view, event);
   }
   visitDay(day);
+}
+
+/**
+ * See `RectificationLedger.recordsSetAsideLines`: the finding's timeline (FindingRecorded first) inside `cut`, folded in
+ * business order with nothing left out, each set-aside record's unit's records of its day as `recordsAfterWithdrawal`
+ * words them, with why — the undoing that set it aside came from a pass dated before the withdrawal, or from the office's
+ * correction of it. Units without such records are not in the map.
+ */
+export function recordsSetAsideOf(timeline: readonly TimelineEntry[], cut: TimeCut = EVERYTHING): Map<string, string[]> {
+  const [recorded, ...rest] = timeline as [TimelineEntry<FindingRecorded> | undefined, ...TimelineEntry[]];
+  const lines = new Map<string, string[]>();
+  if (recorded?.type !== 'FindingRecorded') return lines;
+  const everything = newFindingView(recorded);
+  const folded = timelineAt(rest, cut);
+  for (const event of folded) applyToFinding(everything, event);
+  const parts = everything.status === 'WITHDRAWN' ? (everything.partsWhenWithdrawn ?? everything.parts) : everything.parts;
+  for (const event of folded) {
+    if (event.type !== 'FindingWithdrawalUndone') continue;
+    const undoing = event as TimelineEntry<FindingWithdrawalUndone>;
+    const why = undoneByVerification(undoing.data) ? '该问题的撤销因更早的核验而不成立，此记录随之不再成立，不计入统计' : '该问题的撤销已更正，此记录与补录的更早记录冲突，随之不再成立，不计入统计';
+    for (const record of undoing.data.recordsSetAside ?? []) {
+      const part = parts.get(record.unitId);
+      if (!part) continue;
+      const ofDay = recordsAfterWithdrawal(part, record.on).filter((line) => line.slice(0, 10) === record.on).map((line) => `${line}（${why}）`);
+      lines.set(record.unitId, [...new Set([...(lines.get(record.unitId) ?? []), ...ofDay])].sort((a, b) => a.slice(0, 10).localeCompare(b.slice(0, 10))));
+    }
+  }
+  return lines;
 }
 
 /**
@@ -329,6 +438,8 @@ export function partsOnWithdrawal(timeline: readonly TimelineEntry[], withdrawnO
   const [recorded, ...rest] = timeline as [TimelineEntry<FindingRecorded> | undefined, ...TimelineEntry[]];
   if (recorded?.type !== 'FindingRecorded') return undefined;
   const view = newFindingView(recorded);
-  for (const event of timelineAt(rest, cut)) if (!(isUnitRecord(event) && event.occurredOn >= withdrawnOn)) applyToFinding(view, event);
+  const folded = timelineAt(rest, cut);
+  const setAside = recordsSetAsideIn(folded);
+  for (const event of folded) if (!(isUnitRecord(event) && event.occurredOn >= withdrawnOn) && !setAsideForGood(setAside, event)) applyToFinding(view, event);
   return view.status === 'WITHDRAWN' ? (view.partsWhenWithdrawn ?? undefined) : undefined;
 }

@@ -28,6 +28,7 @@ import {
   type AssignmentPart,
   type AssignmentsState,
   decideBeforeParentWithdrawal,
+  recordsSetAsideByCorrection,
   correctedRecordDay,
 } from '../../assignments/domain/assignment.decider.js';
 import { isAssignmentEvent, type AssignmentEvent, type AssignmentRole, type SetAsideRecord } from '../../assignments/domain/assignment.events.js';
@@ -682,7 +683,7 @@ function decideBeforeWithdrawal(command: PartCommand, state: WorkPlanItemState, 
   const decided =
     state.status !== 'withdrawn'
       ? decide(inPlanOn(state, day))
-      : decideBeforeParentWithdrawal(state, day, { onDay: (on, setAside) => inPlanOn(state, on, setAside), decide, undone: (then, decided, recordsSetAside) => withdrawalUndone(state, then, decided, command, recordsSetAside), isAssignmentEvent, parentZh: '事项', setsAsideRecords: true }, command);
+      : decideBeforeParentWithdrawal(state, day, { onDay: (on, setAside) => inPlanOn(state, on, setAside), decide, undone: (then, decided, recordsSetAside) => withdrawalUndone(state, then, decided, command, recordsSetAside), isAssignmentEvent }, command);
   return state.status === 'empty' || recordedState.status === 'empty' ? decided : [...decided, ...spansUndone(state, recordedState.assignments, day, decided, command)];
 }
 
@@ -1016,13 +1017,7 @@ function correctItemWithdrawal(command: CorrectWorkPlanItemWithdrawal, state: Wo
   // The units' records set aside since the withdrawal's day, back in the count until the corrected day: those that no longer hold
   // (a report made after the withdrawal, before the office heard of it, that a late record dated before it answers) count nowhere
   // for good, as typed in date order they were refused (breaker11q P5; breaker11j P4 refused the correction instead).
-  const recordsSetAside = recordsNoLongerHolding(
-    state.assignments,
-    withdrawnOn,
-    outAgain?.on ?? '9999-12-31',
-    command.withdrawnOn === undefined ? say('Taking the withdrawal back', '恢复事项') : say(`Moving the withdrawal to ${command.withdrawnOn}`, `将撤销日期更正为 ${command.withdrawnOn}`),
-    command,
-  );
+  const recordsSetAside = recordsSetAsideByCorrection(state.assignments, withdrawnOn, outAgain?.on, command.withdrawnOn, '事项', command);
   const undone: WorkPlanItemStreamEvent = {
     type: 'WorkPlanItemWithdrawalUndone',
     data: {

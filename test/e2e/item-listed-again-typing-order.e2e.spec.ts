@@ -12,18 +12,22 @@ import { HEADER, typedTwice, type PlanOffice } from '../support/plan-office.js';
  * last, after the version of 06-01). Every view — the breakdown with its 完成率, the item pages, the
  * withdrawn list, the scorecard, 待督查 and the work-plan export (test/support/plan-office.ts) — must read
  * the same on every day viewed. The office day is 2026-06-10.
+ * Item 4 (breaker11r P1): withdrawn 05-01, listed again 06-01, then a hand withdrawal dated 04-27 typed last — it was refused
+ * 「再次撤销的日期须晚于恢复日期」; in date order it took the item out on 04-27 (the withdrawal of 05-01 then found it out), so
+ * the item is out from 04-27 until 06-01.
  */
 const PLAN_TITLE = '青川市2026年政务公开工作要点（恢复列入测试）';
 const ROWS =
   '一,公开平台,1,整合政府网站公开专栏,,青川市恢复测试甲局,,2026-09-30\n' +
   '一,公开平台,2,开设政务微信公众号,,青川市恢复测试乙局,,2026-09-30\n' +
-  '一,公开平台,3,公开财政预决算,,青川市恢复测试乙局,,2026-09-30\n';
-/** The version of 06-01 lists items 1 and 2 again (withdrawn on 05-01) and moves item 3 to 10-31. */
+  '一,公开平台,3,公开财政预决算,,青川市恢复测试乙局,,2026-09-30\n' +
+  '一,公开平台,4,公开重大建设项目批准信息,,青川市恢复测试乙局,,2026-09-30\n';
+/** The version of 06-01 lists items 1, 2 and 4 again (withdrawn on 05-01) and moves item 3 to 10-31. */
 const VERSION_2 = HEADER + ROWS.replace('公开财政预决算,,青川市恢复测试乙局,,2026-09-30', '公开财政预决算,,青川市恢复测试乙局,,2026-10-31');
 const UNITS = { JIA: '青川市恢复测试甲局', YI: '青川市恢复测试乙局' };
 const DAYS = ['2026-04-24', '2026-04-26', '2026-04-29', '2026-05-01', '2026-05-15', '2026-06-01', '2026-06-05', undefined] as const;
 
-type Fact = 'report1' | 'report3' | 'pass1' | 'pass3' | 'withdraw1' | 'withdraw2' | 'listAgain' | 'reportInside' | 'report2';
+type Fact = 'report1' | 'report3' | 'pass1' | 'pass3' | 'withdraw1' | 'withdraw2' | 'listAgain' | 'reportInside' | 'report2' | 'withdraw4' | 'hand4';
 
 /** Types one fact into `office`; answers its refusal's code, or null when it was taken. */
 const type = (office: PlanOffice, fact: Fact) =>
@@ -34,6 +38,8 @@ const type = (office: PlanOffice, fact: Fact) =>
     pass3: () => office.pass('3', 'YI', '2026-04-28'),
     withdraw1: () => office.withdraw('1', '2026-05-01'),
     withdraw2: () => office.withdraw('2', '2026-05-01'),
+    withdraw4: () => office.withdraw('4', '2026-05-01'),
+    hand4: () => office.mutate('withdrawWorkPlanItem', { itemId: office.items['4'], reason: '手工撤销', withdrawnOn: '2026-04-27' }),
     // Inside item 2's withdrawn days (05-01 until 06-01): refused, whenever typed.
     reportInside: () => office.report('2', 'YI', '2026-05-10'),
     listAgain: () => office.revise(VERSION_2, '2026-06-01', PLAN_TITLE),
@@ -45,13 +51,14 @@ describe('an item withdrawn and listed again by a later version reads the same w
 
   it('typed in date order: the withdrawal of the verified item is refused, the record inside item 2’s withdrawn days too', async () => {
     const refusals: Partial<Record<Fact, string | null>> = {};
-    for (const fact of ['report1', 'report3', 'pass1', 'pass3', 'withdraw1', 'withdraw2', 'reportInside', 'listAgain', 'report2'] as const) refusals[fact] = await type(offices.inDateOrder, fact);
-    expect(refusals).toEqual({ report1: null, report3: null, pass1: null, pass3: null, withdraw1: 'CONFLICT', withdraw2: null, reportInside: 'CONFLICT', listAgain: null, report2: null });
+    for (const fact of ['report1', 'report3', 'pass1', 'hand4', 'pass3', 'withdraw1', 'withdraw2', 'withdraw4', 'reportInside', 'listAgain', 'report2'] as const) refusals[fact] = await type(offices.inDateOrder, fact);
+    // Item 4's withdrawal of 05-01 finds it out of the plan since 04-27 (breaker11q P8).
+    expect(refusals).toEqual({ report1: null, report3: null, pass1: null, hand4: null, pass3: null, withdraw1: 'CONFLICT', withdraw2: null, withdraw4: 'CONFLICT', reportInside: 'CONFLICT', listAgain: null, report2: null });
   });
 
   it('typed as the office did (乙局’s report of 05-10 before the withdrawal of 05-01, the pass of 04-25 last): the record inside the withdrawn days is refused after the reinstatement, writing nothing; the late pass undoes item 1’s withdrawal', async () => {
     // Made before the office heard of the withdrawal: kept on the record, counted nowhere (breaker11h P8) — after the reinstatement too.
-    for (const fact of ['report1', 'report3', 'pass3', 'reportInside', 'withdraw1', 'withdraw2', 'listAgain'] as const) expect(await type(offices.asTyped, fact)).toBeNull();
+    for (const fact of ['report1', 'report3', 'pass3', 'reportInside', 'withdraw1', 'withdraw2', 'withdraw4', 'listAgain'] as const) expect(await type(offices.asTyped, fact)).toBeNull();
     const head = await offices.asTyped.app.logPosition();
     expect(await type(offices.asTyped, 'reportInside')).toBe('CONFLICT');
     const refused = await offices.asTyped.app.graphql(
@@ -63,6 +70,8 @@ describe('an item withdrawn and listed again by a later version reads the same w
     expect(await offices.asTyped.app.logPosition()).toBe(head);
     expect(await type(offices.asTyped, 'report2')).toBeNull();
     expect(await type(offices.asTyped, 'pass1')).toBeNull();
+    // Typed after the reinstatement, the hand withdrawal of 04-27 is taken as date order takes it (breaker11r P1).
+    expect(await type(offices.asTyped, 'hand4')).toBeNull();
   });
 
   it.each(DAYS)('on %s the breakdown, 完成率, item pages, withdrawn list, scorecard, 待督查 and export agree', async (asOf) => {
@@ -78,14 +87,19 @@ describe('an item withdrawn and listed again by a later version reads the same w
 
   it('item 1 was never out of the plan: completed on 04-25 on every later day; item 2 is out of the plan on the days between 05-01 and 06-01 only', async () => {
     const progress = async (asOf: string) => ((await offices.asTyped.views(asOf)).plan as { progress: { items: number; completedItems: number; percentComplete: number } }).progress;
-    expect(await progress('2026-04-24')).toMatchObject({ items: 3, completedItems: 0, percentComplete: 0 });
-    expect(await progress('2026-04-26')).toMatchObject({ items: 3, completedItems: 1 });
+    expect(await progress('2026-04-24')).toMatchObject({ items: 4, completedItems: 0, percentComplete: 0 });
+    expect(await progress('2026-04-26')).toMatchObject({ items: 4, completedItems: 1 });
+    // Item 4 out of the plan from 04-27 (breaker11r P1), item 2 from 05-01, both until 06-01.
+    expect(await progress('2026-04-27')).toMatchObject({ items: 3, completedItems: 1 });
     expect(await progress('2026-05-15')).toMatchObject({ items: 2, completedItems: 2, percentComplete: 100 });
-    expect(await progress('2026-06-05')).toMatchObject({ items: 3, completedItems: 2 });
+    expect(await progress('2026-06-05')).toMatchObject({ items: 4, completedItems: 2 });
     const may = await offices.asTyped.views('2026-05-15');
     expect(may.pages['1']).toMatchObject({ status: 'COMPLETED', withdrawnOn: null, completedOn: '2026-04-25' });
     expect(may.pages['2']).toMatchObject({ status: 'WITHDRAWN', withdrawnOn: '2026-05-01' });
-    expect(may.withdrawn).toEqual([{ code: '2', withdrawnOn: '2026-05-01' }]);
+    expect(may.withdrawn).toEqual([
+      { code: '2', withdrawnOn: '2026-05-01' },
+      { code: '4', withdrawnOn: '2026-04-27' },
+    ]);
     const now = await offices.asTyped.views();
     expect(now.pages['2']).toMatchObject({ status: 'OPEN', withdrawnOn: null, parts: [{ status: 'REPORTED', reports: [{ reportedOn: '2026-06-05' }] }] });
     expect(now.withdrawn).toEqual([]);

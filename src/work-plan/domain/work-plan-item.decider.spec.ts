@@ -949,6 +949,23 @@ describe('an item withdrawn and listed again has its withdrawn days, whatever th
     expect(typed(late, more).slice(late.length)).toEqual(typed(inOrder, more).slice(inOrder.length));
   });
 
+  it('a hand withdrawal dated before the withdrawn span, typed after the version listed the item again, is taken as date order takes it: out from its day until the reinstatement (breaker11r P1)', () => {
+    const byHand = (withdrawnOn: string): WorkPlanItemCommand => ({ type: 'WithdrawWorkPlanItem', actor: supervisor, today: TODAY, withdrawnOn, reason: '手工撤销', unitNames: names });
+    const late = typed(definedAndAssigned, [withdraw(W1), listAgain(R1), byHand('2026-04-20')]);
+    expect(late.slice(-3)).toEqual([
+      { type: 'WorkPlanItemWithdrawalUndone', data: { itemId: ITEM, withdrawnOn: W1, reason: '撤销日期更正为 2026-04-20：手工撤销（2026-04-20 的撤销在先）', byVerification: false } },
+      { type: 'WorkPlanItemWithdrawn', data: { itemId: ITEM, withdrawnOn: '2026-04-20', reason: '手工撤销' } },
+      { type: 'WorkPlanItemReinstated', data: { itemId: ITEM, reinstatedOn: R1, reason: '依据 plan-v3.csv 修订方案' } },
+    ]);
+    // Date order: the hand withdrawal first; the version of 05-01 found the item out (nothing for it), the one of 06-01 lists it again.
+    const inOrder = typed(definedAndAssigned, [byHand('2026-04-20'), listAgain(R1)]);
+    expect(shown(late)).toEqual(shown(inOrder));
+    expect(shown(late).spans).toEqual([`2026-04-20..${R1}`]);
+    // A report of 04-25 finds the item out, as in date order; one after the reinstatement counts.
+    given(late).when(reportOn(FINANCE, '2026-04-25')).thenRefused('CONFLICT', /2026-04-20/);
+    given(late).when(reportOn(FINANCE, '2026-06-05')).then([expect.objectContaining({ type: 'RectificationReported' }) as WorkPlanItemStreamEvent]);
+  });
+
   it('withdrawn again after the reinstatement: not dated on or before it; a pass before both withdrawals undoes both, one between them only the second', () => {
     const back = typed([...definedAndAssigned, reported(FGW, '2026-04-20'), reported(FINANCE, '2026-06-05')], [withdraw(W1), listAgain(R1)]);
     given(back).when(withdraw(R1)).thenRefusedAt('withdrawnOn');

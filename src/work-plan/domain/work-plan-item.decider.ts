@@ -845,6 +845,8 @@ function withdrawItem(command: WithdrawWorkPlanItem, state: WorkPlanItemState): 
   requireBusinessDay(withdrawnOn, command.today, say(`The day ${name.en} was withdrawn`, `${name.zh}的撤销日期`));
   const withdrawn = { day: withdrawnOn, what: say(`the day ${name.en} was withdrawn`, `${name.zh}的撤销日期`) };
   if (command.planApprovedOn !== undefined) requireNotBefore(withdrawn, planApproval(command.planApprovedOn));
+  const spanAfter = spanStartingAfter(item, withdrawnOn);
+  if (spanAfter) return withdrawnBeforeSpan(command, item, spanAfter);
   requireAfterReinstatement(item, withdrawnOn);
   // A reorganisation dated after the withdrawal, typed before it, passed nothing: its hand-overs are undone (breaker8g P8).
   const undone = handOversAfterWithdrawal(command, item.assignments, withdrawnOn, '事项');
@@ -957,10 +959,44 @@ function withdrawnEarlier(command: WithdrawWorkPlanItem, state: WithdrawnWorkPla
 }
 
 /**
+ * The item's last withdrawn span (a withdrawal a later version ended) when it begins after office day `day` and no span
+ * before it reaches `day`: a withdrawal of `day`, typed after them, is the first one in date order (breaker11r P1).
+ */
+function spanStartingAfter(item: DefinedItemFacts, day: string): WithdrawnSpan | undefined {
+  const spans = item.spans ?? [];
+  const last = spans.at(-1);
+  if (!last || day >= last.withdrawnOn) return undefined;
+  const before = spans.at(-2);
+  return before === undefined || before.reinstatedOn < day ? last : undefined;
+}
+
+/**
+ * A withdrawal dated before a withdrawn span a later version ended (`span`: out from its `withdrawnOn`, listed again on its
+ * `reinstatedOn`), typed after both (breaker11r P1: it was refused 「再次撤销的日期须晚于恢复日期」). Typed in date order it took
+ * the item out on its own day, the version leaving the item out found it out already and changed nothing, and the version
+ * listing it again brought it back: the item is out from this withdrawal's day until `reinstatedOn`, with this withdrawal's
+ * reason. The span's withdrawal is taken back (WorkPlanItemWithdrawalUndone of its day, `byVerification: false`, the reason
+ * beginning 撤销日期更正为 <day>：), then this withdrawal is judged by every rule of a withdrawal as ending on `reinstatedOn`
+ * (`listedAgain`): WorkPlanItemWithdrawn on its day and WorkPlanItemReinstated on the span's.
+ */
+function withdrawnBeforeSpan(command: WithdrawWorkPlanItem, item: DefinedWorkPlanItemState, span: WithdrawnSpan): WorkPlanItemStreamEvent[] {
+  requireText(command.reason, say('A reason for withdrawing the item', '撤销事项的理由'));
+  const reason = command.reason.trim();
+  const undone: WorkPlanItemStreamEvent = {
+    type: 'WorkPlanItemWithdrawalUndone',
+    data: { itemId: item.itemId, withdrawnOn: span.withdrawnOn, reason: `撤销日期更正为 ${command.withdrawnOn}：${reason}（${command.withdrawnOn} 的撤销在先）`, byVerification: false },
+  };
+  const back = counted(requireDefined(evolveItem(item, undone)));
+  const listedAgain = { on: span.reinstatedOn, reason: span.reinstatedReason ?? span.reason };
+  return [undone, ...withdrawItem({ ...command, listedAgain }, back)];
+}
+
+/**
  * BAD_USER_INPUT (field withdrawnOn) for a withdrawal dated on or before the day a later version
  * listed the item again after an earlier withdrawal (breaker11n P1): its withdrawn spans follow one
  * another. Typed in date order a withdrawal inside that span found the item withdrawn already and
- * changed nothing, and one before it is the earlier withdrawal's day, mistyped.
+ * changed nothing; one before the last span (after any earlier one) is taken as date order takes it
+ * (`withdrawnBeforeSpan`, breaker11r P1), one before an earlier span still refused here.
  */
 function requireAfterReinstatement(item: DefinedItemFacts, withdrawnOn: string): void {
   const last = (item.spans ?? []).at(-1);

@@ -8,6 +8,7 @@ import { createPerson, signIn, type Person } from './support/accounts.js';
 import { contrastFailures } from './support/contrast.js';
 import { launchChromium, screenshot, writeMeasurement } from './support/browser.js';
 import { browserContexts, eventually, officeDay } from './support/suite.js';
+import { percentText } from '../../web/src/percent-text.js';
 
 
 /**
@@ -151,7 +152,7 @@ describe('the web app, as supervisors, units and inspectors use it', () => {
     await page.waitForURL('**/overview');
     const now = (await app.graphql(`{ dashboard { percentClosed findings { total open closed } parts { assigned reported verified overdue } } }`)).data!.dashboard;
     await eventually(page, async () => (await text(page, 'finding-totals')) === `${now.findings.total} / ${now.findings.open} / ${now.findings.closed}`, 'the finding totals of the API');
-    expect(await text(page, 'percent-closed')).toBe(`${now.percentClosed.toFixed(1)}%`);
+    expect(await text(page, 'percent-closed')).toBe(percentText(now.percentClosed));
     expect(await text(page, 'part-counts')).toBe(`${now.parts.assigned} / ${now.parts.reported} / ${now.parts.verified} / ${now.parts.overdue}`);
     await screenshot(page, 'overview');
 

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { exportFileName, tableToCsv, tableToXlsx } from './export-files.js';
+import { EXCEL_CELL_LIMIT, exportFileName, fitExcelCell, tableToCsv, tableToXlsx } from './export-files.js';
 import type { ExportTable } from './export-table.js';
 import { attachmentDisposition } from './exports.controller.js';
 
@@ -94,5 +94,44 @@ describe('the XLSX a leader opens in Excel (breaker8c P10, newcomer12 Q13)', () 
     expect(sheet.getCell('C3').value).toBe('2026-05-31');
     expect(sheet.getCell('A4').value).toBe('立行立改（2026-04-01）');
     expect(sheet.getCell('B4').value).toBe('');
+  });
+});
+
+describe('a cell longer than Excel holds (breaker11s P1: 17 returns with 2,000-character reasons made a 34,271-character 退回情况 cell)', () => {
+  const long = '退回理由'.repeat(9_000); // 36,000 characters
+  const table: ExportTable = {
+    title: '整改台账',
+    asOf: '2026-06-08',
+    knownAt: null,
+    columns: [{ header: '问题', width: 10 }, { header: '退回情况', width: 40 }],
+    rows: [{ light: null, cells: ['门户网站存在错链', long] }],
+  };
+
+  it('is cut within 32,767 characters in the XLSX and says how much was left out; shorter cells are untouched', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await tableToXlsx(table, '整改台账')) as unknown as ArrayBuffer);
+    const row = workbook.worksheets[0]!.getRow(3);
+    const cell = String(row.getCell(2).value);
+    expect(cell.length).toBeLessThanOrEqual(EXCEL_CELL_LIMIT);
+    expect(cell.startsWith('退回理由退回理由')).toBe(true);
+    const leftOut = Number(/余下 (\d+) 字未列出/.exec(cell)?.[1]);
+    expect(cell.length - /……（超出.*$/.exec(cell)![0].length + leftOut).toBe(long.length);
+    expect(row.getCell(1).value).toBe('门户网站存在错链');
+  });
+
+  it('is cut the same in the CSV, so the row stays one row', () => {
+    const rows: string[][] = parse(tableToCsv(table).toString('utf8').replace(/^\uFEFF/, ''));
+    expect(rows).toHaveLength(2);
+    expect(rows[1]![1]!.length).toBeLessThanOrEqual(EXCEL_CELL_LIMIT);
+    expect(rows[1]![1]).toMatch(/超出 Excel 单元格 32767 字上限/);
+  });
+
+  it('never cuts a character outside the basic plane in half', () => {
+    const astral = '𠀀'.repeat(20_000); // two code units each
+    const cut = fitExcelCell(astral) as string;
+    expect(cut.length).toBeLessThanOrEqual(EXCEL_CELL_LIMIT);
+    expect(cut.replace(/……（超出.*$/, '')).toMatch(/^(?:𠀀)+$/u);
+    expect(fitExcelCell('短文本')).toBe('短文本');
+    expect(fitExcelCell(-3)).toBe(-3);
   });
 });

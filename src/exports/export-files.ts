@@ -42,6 +42,29 @@ const compactOfficeClock = (instant: string) => officeClockSeconds(instant).repl
 /** ARGB fills of the light column, the colours offices use for 红黄绿灯. */
 export const LIGHT_FILL: Readonly<Record<TrafficLight, string>> = { RED: 'FFFF4D4F', YELLOW: 'FFFFD666', GREEN: 'FF95DE64' };
 
+/**
+ * The most characters (UTF-16 code units) Excel holds in one cell ("Excel specifications and limits": 32,767). A longer
+ * cell makes Excel offer to repair the XLSX and cuts a CSV cell, spilling its rest into the next row.
+ */
+export const EXCEL_CELL_LIMIT = 32_767;
+
+/**
+ * A cell as Excel can hold it (breaker11s P1: a part returned 17 times with 2,000-character reasons made its 退回情况
+ * cell 34,271 characters long): text of `EXCEL_CELL_LIMIT` characters or more is cut, never inside a surrogate pair, and ends saying
+ * how much was left out, so the file opens as it is and the reader knows to look in Rectify; one character is left
+ * spare for the apostrophe the CSV puts before formula-like text. Numbers and shorter text are returned as they are.
+ */
+export function fitExcelCell<T>(cell: T): T | string {
+  if (typeof cell !== 'string' || cell.length < EXCEL_CELL_LIMIT) return cell;
+  const room = EXCEL_CELL_LIMIT - 1;
+  const noteFor = (leftOut: number) => `……（超出 Excel 单元格 ${EXCEL_CELL_LIMIT} 字上限，余下 ${leftOut} 字未列出，详见系统）`;
+  // The note for the whole length is the longest it can be: what is left out has no more digits.
+  let kept = room - noteFor(cell.length).length;
+  if (/[\uD800-\uDBFF]/.test(cell[kept - 1] ?? '')) kept -= 1;
+  const note = noteFor(cell.length - kept);
+  return cell.slice(0, kept) + note;
+}
+
 /** Excel's own byte-order mark, without which Excel on Chinese Windows reads UTF-8 as GBK. */
 const BOM = '\uFEFF';
 
@@ -70,7 +93,7 @@ export async function tableToXlsx(table: ExportTable, sheetName: string): Promis
   });
   const lightColumn = table.columns.findIndex((column) => column.header === LIGHT_HEADER) + 1;
   for (const row of table.rows) {
-    const added = sheet.addRow([...row.cells]);
+    const added = sheet.addRow(row.cells.map(fitExcelCell));
     table.columns.forEach((column, index) => {
       const cell = row.cells[index];
       if (!column.day || !isCalendarDate(cell)) return;
@@ -102,10 +125,11 @@ const excelDay = (day: string): Date => new Date(`${day}T00:00:00Z`);
  * the office, and the CSV is opened on leaders' desktops. Numbers stay numbers, negative ones included.
  * A cell holding any line break — a bare `\n` from the 报告 textarea or an Alt+Enter cell, a `\r`, `\r\n` — is quoted
  * (`quote_record_delimiter`: with a `record_delimiter` given, csv-stringify otherwise quotes only that delimiter), so
- * Excel, WPS and any reader that ends a row at a bare `\n` keep the row whole (breaker10h P6).
+ * Excel, WPS and any reader that ends a row at a bare `\n` keep the row whole (breaker10h P6). A cell longer than Excel
+ * holds is cut saying so (`fitExcelCell`), as in the XLSX.
  */
 export function tableToCsv(table: ExportTable): Buffer {
   const title = table.knownAt || table.titleInCsv ? [[table.title]] : [];
-  const records = [...title, table.columns.map((column) => column.header), ...table.rows.map((row) => [...row.cells])];
+  const records = [...title, table.columns.map((column) => column.header), ...table.rows.map((row) => row.cells.map(fitExcelCell))];
   return Buffer.from(BOM + stringify(records, { record_delimiter: 'windows', quote_record_delimiter: true, escape_formulas: true }), 'utf8');
 }

@@ -44,7 +44,7 @@ const EVERY_TIMELINE_TYPE = Object.keys({
   WorkPlanItemAmended: true,
 } satisfies Record<TimelineEventType, true>);
 
-const NAMES: Record<string, string> = { xs: '西山县人民政府', wjw: '青川市卫生和计划生育委员会', wjw2: '青川市卫生健康委员会' };
+const NAMES: Record<string, string> = { xs: '西山县人民政府', wjw: '青川市卫生和计划生育委员会', wjw2: '青川市卫生健康委员会', rsj: '青川市人力资源和社会保障局', fgw: '青川市发展和改革委员会' };
 const nameOf = (id: string | null | undefined) => (id ? (NAMES[id] ?? '') : '');
 
 describe('a timeline line', () => {
@@ -405,6 +405,35 @@ describe('a timeline with corrections: one row per fact, on its day now; the cor
     expect(timelineLine('InspectionCorrected', 'xs', { previousInspectedOn: '2016-06-13', inspectedOn: '2016-06-12', previousOutcome: 'PASSED', outcome: 'PASSED', reason: '督查记录为6月12日' }, nameOf)).toBe(
       '更正督查日期（西山县人民政府）（2016-06-13 → 2016-06-12）：督查记录为6月12日',
     );
+  });
+
+  it('a close-out whose verifying pass was corrected to a fail says it does not stand; the reopening the server wrote beside the correction is no row (breaker11s P2)', () => {
+    const line = story();
+    const history = [
+      line('UnitAssigned', '2026-11-20', '2026-11-20', {}, 'rsj'),
+      line('UnitAssigned', '2026-11-20', '2026-11-20', {}, 'fgw'),
+      line('RectificationReported', '2026-11-28', '2026-11-28', { summary: '已开设解读专栏' }, 'rsj'),
+      line('InspectionLogged', '2026-12-01', '2026-12-01', { inspectionId: 'i1', outcome: 'PASSED' }, 'rsj'),
+      line('RectificationReported', '2026-12-03', '2026-12-03T09:00', { summary: '已公开' }, 'fgw'),
+      line('InspectionLogged', '2026-12-03', '2026-12-03T10:00', { inspectionId: 'i2', outcome: 'PASSED' }, 'fgw'),
+      line('FindingClosedOut', '2026-12-03', '2026-12-03T10:00'),
+      line('InspectionCorrected', '2026-12-04', '2026-12-04T11:00', { inspectionId: 'i1', previousInspectedOn: '2026-12-01', inspectedOn: '2026-12-01', previousOutcome: 'PASSED', outcome: 'FAILED', reason: '解读专栏链接失效，实为未通过', newDueDate: '2026-12-15' }, 'rsj'),
+      line('FindingReopened', '2026-12-01', '2026-12-04T11:00', { reason: '解读专栏链接失效，实为未通过', reopenedOn: '2026-12-01' }),
+    ];
+    const rows = printed(history);
+    expect(rows.some((row) => row.includes('重新打开'))).toBe(false);
+    expect(rows).toContain('2026-12-03 销号（2026-12-04 更正督查结果后销号不成立）');
+    expect(rows.at(-1)).toBe('2026-12-04 更正督查结果（青川市人力资源和社会保障局）（通过 → 不通过）：解读专栏链接失效，实为未通过（重新整改时限 2026-12-15）');
+    // Passed again later: a close-out of its own, not the first one moved.
+    const closedAgain = [
+      ...history,
+      line('RectificationReported', '2026-12-08', '2026-12-08', { summary: '链接已修复' }, 'rsj'),
+      line('InspectionLogged', '2026-12-09', '2026-12-09', { inspectionId: 'i3', outcome: 'PASSED' }, 'rsj'),
+      line('FindingClosedOut', '2026-12-09', '2026-12-09'),
+    ];
+    expect(printed(closedAgain).filter((row) => row.includes('销号'))).toEqual(['2026-12-03 销号（2026-12-04 更正督查结果后销号不成立）', '2026-12-09 销号']);
+    // A reopening the supervisor made stays a row of its own.
+    expect(printed([line('FindingClosedOut', '2016-06-13', '2016-06-13'), line('FindingReopened', '2016-07-01', '2016-07-01', { reason: '复查发现问题' })])).toEqual(['2016-06-13 销号', '2016-07-01 重新打开：复查发现问题']);
   });
 
   it('moves any redated inspection, also one answered since, to its day (breaker8d P1)', () => {

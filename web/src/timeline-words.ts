@@ -151,6 +151,9 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
   const reinstated: Fact[] = [];
   const setAsideForGood: SetAsideRecord[] = [];
   const firstEntered = new Map<number, { day: string; outcome?: string }>();
+  /** Reopenings the server wrote beside a correction (no row), and the close-outs they undid with their note. */
+  const correctionReopenings = new Set<number>();
+  const closeOutsUndone = new Map<number, string>();
   /** The record `target` reads on `day` now; an inspection with `outcome` (and, failed, the new due date the correction gave its part). */
   const move = (target: Fact | undefined, day: string, outcome?: string, newDueDate?: unknown) => {
     if (!target) return;
@@ -225,9 +228,17 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
       // A version's 恢复列入方案 written again beside a withdrawal standing again is the same fact.
       if (reinstated.some((r) => r.details.reinstatedOn === d.reinstatedOn && r.details.reason === d.reason)) hidden.add(entry.revision);
       else reinstated.push(entry);
+    } else if (REOPENINGS.has(entry.eventType) && earlier.some((c) => c.eventType === 'InspectionCorrected' && c.recordedAt === entry.recordedAt)) {
+      // Written by the server beside a 更正督查结果 that turned the verifying pass into a fail (breaker11s P2): nobody
+      // reopened anything — the close-out never stood. No row of its own (it would read as a supervisor's 重新打开 dated
+      // before the close-out); the close-out says it does not stand, the correction's own row says why.
+      hidden.add(entry.revision);
+      correctionReopenings.add(entry.revision);
+      const closeOut = lastOf((c) => CLOSE_OUTS.has(c.eventType) && !hidden.has(c.revision));
+      if (closeOut) closeOutsUndone.set(closeOut.revision, `${officeDayOf(entry.recordedAt)} 更正督查结果后销号不成立`);
     } else if (CLOSE_OUTS.has(entry.eventType)) {
-      // A close-out recorded again with no reopening between: the earlier one, on this day.
-      const previous = lastOf((c) => !hidden.has(c.revision) && (CLOSE_OUTS.has(c.eventType) || REOPENINGS.has(c.eventType)));
+      // A close-out recorded again with no reopening between (one a correction wrote counts): the earlier one, on this day.
+      const previous = lastOf((c) => (!hidden.has(c.revision) || correctionReopenings.has(c.revision)) && (CLOSE_OUTS.has(c.eventType) || REOPENINGS.has(c.eventType)));
       if (previous && CLOSE_OUTS.has(previous.eventType)) {
         hidden.add(entry.revision);
         move(previous, entry.occurredOn);
@@ -246,6 +257,7 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
     const result = first.outcome !== undefined && first.outcome !== outcome ? `${day ? '，' : ''}“${OUTCOME_LABEL[first.outcome] ?? first.outcome}”` : '';
     if (day || result) notes.set(revision, `原录${day}${result}`);
   }
+  for (const [revision, undone] of closeOutsUndone) notes.set(revision, [notes.get(revision), undone].filter(Boolean).join('；'));
   const spans = withdrawnSpans(withdrawals.filter((w) => w.standing), reinstated.filter((r) => !hidden.has(r.revision)));
   const inSpan = (day: string) => spans.some((span) => day >= span.from && (span.until === null || day < span.until));
   // A request the unit took back (撤回延期申请) says so on its own row, with the withdrawal's day now (newcomer26 S1) — unless

@@ -231,3 +231,38 @@ describe('ACCEPT_CLOCK_AHEAD_RECORDS left set after the start that used it (newc
     expect(judgeClockAheadSettingLeftSet(undefined, [{ clockAheadSettingUsedAt: acceptance.at }])).toBeNull();
   });
 });
+
+/*
+ * breaker9r P4 (moderate): two servers on one store — an acceptance made by one never reached the other,
+ * which kept refusing writes, and whose next witness write dropped the acceptance and its mark.
+ */
+describe('An acceptance made by another server on the same store (breaker9r P4)', () => {
+  let directory: string;
+  beforeEach(() => {
+    directory = mkdtempSync(join(tmpdir(), 'rectify-two-'));
+  });
+  afterEach(() => {
+    rmSync(directory, { recursive: true, force: true });
+  });
+  const seen = { storeId: 'store-1', kind: 'sqlite' as const, location: '/data/rectify.db' };
+  const acceptance = { at: '2026-12-02T10:00:00.000Z', upTo: '7', from: '6', records: 2, newestThen: '2026-12-03T09:00:00.000Z' };
+
+  it('given a server started before another accepted, when its clock check looks and it writes, then it knows the acceptance and its writes keep it and the mark', () => {
+    const path = join(directory, 'witness.json');
+    const running = new WitnessKeeper(path, seen);
+    running.write(null, null);
+    // The other server's accepting start writes the witness.
+    writeWitness(path, { ...seen, head: null, seenAt: acceptance.at, clockAheadAccepted: [acceptance], clockAheadSettingUsedAt: acceptance.at });
+    expect(running.clockAheadAcceptedNow()).toEqual([]);
+    running.lookForAcceptances();
+    expect(running.clockAheadAcceptedNow()).toEqual([acceptance]);
+    running.write(null, null);
+    expect(readWitness(path)).toMatchObject({ clockAheadAccepted: [acceptance], clockAheadSettingUsedAt: acceptance.at });
+    // A later start without the setting clears the mark: the running server's writes follow the file.
+    writeWitness(path, { ...seen, head: null, seenAt: new Date().toISOString(), clockAheadAccepted: [acceptance] });
+    running.write(null, null);
+    expect(readWitness(path)!.clockAheadSettingUsedAt).toBeUndefined();
+    expect(readWitness(path)!.clockAheadAccepted).toEqual([acceptance]);
+    running.close();
+  });
+});

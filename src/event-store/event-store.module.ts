@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { StoreHealth, acceptClockAheadNotice, acceptStoreResetNotice, runningInContainer, unnamedCopyNotice, type StoreNotice } from './store-health.js';
 import { say } from '../shared/domain-error.js';
 import { Clock, SystemClock } from '../shared/clock.js';
-import { newestOf, recordedAfterAcceptance } from './clock-behind.js';
+import { clockBehindBy, newestOf, recordedAfterAcceptance } from './clock-behind.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 
 /**
@@ -26,13 +26,23 @@ function recordTimeOf(admitted: AdmittedStore, clock: Clock) {
   // nor the witnesses this start read when it accepted them (written by that clock too: `seenBefore` is null then).
   // breaker9r P1: the latest instant any witness of the store saw it at, not only the one judged.
   const seenAt = admitted.seenBefore;
+  // breaker9r P4: an acceptance another server's start made since counts here too (the witness is looked at while writes are refused).
+  const newest = () => {
+    const accepted = admitted.witness.clockAheadAcceptedNow();
+    const acceptedSince = accepted.length > admitted.clockAheadAccepted.length;
+    return newestOf([
+      { at: acceptedSince ? null : seenAt, source: 'witness' },
+      { at: store instanceof SqliteEventStore ? recordedAfterAcceptance(store.newestRecord(), accepted) : null, source: 'log' },
+    ]);
+  };
   return {
     now: () => clock.now().getTime(),
-    newestRecorded: () =>
-      newestOf([
-        { at: seenAt, source: 'witness' },
-        { at: store instanceof SqliteEventStore ? recordedAfterAcceptance(store.newestRecord(), admitted.clockAheadAccepted) : null, source: 'log' },
-      ]),
+    newestRecorded: () => {
+      const found = newest();
+      if (clockBehindBy(clock.now().getTime(), found) === null) return found;
+      admitted.witness.lookForAcceptances();
+      return newest();
+    },
   };
 }
 

@@ -176,15 +176,54 @@ export class WitnessKeeper {
   }
 
   /**
-   * Before a durable write: the seen instant of the witness file as it is now, when it is this store's
-   * and knows no fewer clock-ahead acceptances than this process (one that knows fewer was written
-   * before the acceptance this process carries, by the clock it accepted). A file that cannot be read is
-   * left to the start's checks (it is written over).
+   * Acceptances of a clock that was ahead, and the mark of the start that used the setting, as the
+   * witness file said them after this process's first write: another server's start on the same store
+   * (breaker9r P4: a server started before another's acceptance kept refusing writes, and its next
+   * witness write dropped that acceptance). Null until such a read found the file this store's.
    */
-  private keepSeenAtOnDisk(): void {
+  private learned: { readonly accepted: readonly ClockAheadAcceptance[]; readonly usedAt: string | undefined } | null = null;
+  /** When the clock check last looked at the witness file for another server's acceptance (ms). */
+  private lastLook = 0;
+
+  /** The acceptances this process knows now (oldest first): its start's, or the longer list another server's start wrote since. */
+  clockAheadAcceptedNow(): readonly ClockAheadAcceptance[] {
+    return this.learned?.accepted ?? this.seen.clockAheadAccepted ?? [];
+  }
+
+  /**
+   * For the clock check while it refuses writes (breaker9r P4): reads the witness file, at most once a
+   * second, for an acceptance another server's start made since (see `keepWhatFileKnows`).
+   */
+  lookForAcceptances(): void {
+    const now = Date.now();
+    if (now - this.lastLook < 1000) return;
+    this.lastLook = now;
+    this.keepWhatFileKnows();
+  }
+
+  /**
+   * What the witness file says now, when it is this store's (signature checked) and knows no fewer
+   * clock-ahead acceptances than this process (one that knows fewer was written before an acceptance
+   * this process carries, by the clock it accepted): its seen instant (breaker9r P1: no write goes back
+   * before it); a longer list of acceptances that extends this process's (another server's accepting
+   * start: the seen instants known before it were that clock's, and are dropped); and, once this process
+   * wrote the witness, the setting's mark as the file has it (another start's, set or cleared). A file
+   * that cannot be read is left to the start's checks (it is written over).
+   */
+  private keepWhatFileKnows(): void {
     try {
       const onDisk = readWitness(this.path);
-      if (onDisk?.storeId === this.seen.storeId && (onDisk.clockAheadAccepted?.length ?? 0) >= (this.seen.clockAheadAccepted?.length ?? 0)) this.keepSeenAtAtLeast(onDisk.seenAt);
+      if (onDisk?.storeId !== this.seen.storeId) return;
+      const mine = this.clockAheadAcceptedNow();
+      const theirs = onDisk.clockAheadAccepted ?? [];
+      if (theirs.length < mine.length) return;
+      if (theirs.length > mine.length && mine.every((acceptance, index) => theirs[index]?.at === acceptance.at)) {
+        this.learned = { accepted: theirs, usedAt: onDisk.clockAheadSettingUsedAt };
+        this.seenFloor = null;
+      } else if (this.written !== null) {
+        this.learned = { accepted: mine, usedAt: onDisk.clockAheadSettingUsedAt };
+      }
+      this.keepSeenAtAtLeast(onDisk.seenAt);
     } catch {
       // Damaged or unreadable: what this process knows stands.
     }
@@ -258,14 +297,19 @@ export class WitnessKeeper {
       this.highest = head.commit;
       this.highestHead = { position: head, eventId: headEventId };
     }
-    const { createdForFirstRun, ...seen } = this.seen;
+    // What the file says now first (another writer's seen instant, another server's acceptance: breaker9r P1, P4).
+    if (durable || this.fileLength === null) this.keepWhatFileKnows();
+    const { createdForFirstRun, clockAheadAccepted: _startAccepted, clockAheadSettingUsedAt: startUsedAt, ...seen } = this.seen;
+    const clockAheadAccepted = this.clockAheadAcceptedNow();
+    const clockAheadSettingUsedAt = this.learned ? this.learned.usedAt : startUsedAt;
     const file = this.storeFile?.() ?? null;
-    if (durable || this.fileLength === null) this.keepSeenAtOnDisk();
     const seenAt = seenAtNoEarlierThan(Date.now(), this.seenFloor);
     this.seenFloor = Date.parse(seenAt);
     const witness: StoreWitness = {
       ...seen,
       ...(this.signingKey ? { signingKey: this.signingKey } : {}),
+      ...(clockAheadAccepted.length > 0 ? { clockAheadAccepted } : {}),
+      ...(clockAheadSettingUsedAt ? { clockAheadSettingUsedAt } : {}),
       // Only while nothing was written: a store with events is no longer waiting for its first run.
       ...(createdForFirstRun && head === null ? { createdForFirstRun } : {}),
       head: head ? head.commit.toString() : null,

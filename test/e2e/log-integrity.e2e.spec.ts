@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { keyFolderWitnessPath } from '../../src/event-store/key-folder-witness.js';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { testSigningKeyFile } from '../support/signing-key.js';
 import Database from 'better-sqlite3';
@@ -35,12 +35,25 @@ const refusalOfWrite = async (app: TestApp) => {
 };
 const unitNamed = async (app: TestApp, name: string) => ((await app.graphql('{ units { name } }', {}, SUPERVISOR)).data!.units as { name: string }[]).some((unit) => unit.name === name);
 
-/** A store with the demo in it, stopped, without its read-model snapshot: every start replays the whole log. */
+/** The demo store the tests copy, made by the first of them (a start seeding the demo, then its stop). */
+let demoTemplate: Promise<string> | undefined;
+
+/**
+ * A store with the demo in it, stopped, without its read-model snapshot: every start replays the whole log.
+ * Each call gives a copy of one such store's folder (database and witness) at a path of its own — a copied
+ * store is served as the store, and keeps its own witness beside the key — rather than seeding the demo again.
+ */
 async function givenDemoStore() {
+  demoTemplate ??= (async () => {
+    const template = freshDatabasePath();
+    const app = await startTestApp({ sqlitePath: template, demoData: true });
+    await app.close();
+    rmSync(`${template}.read-models.snapshot`, { force: true });
+    return template;
+  })();
+  const template = await demoTemplate;
   const sqlitePath = freshDatabasePath();
-  const app = await startTestApp({ sqlitePath, demoData: true });
-  await app.close();
-  rmSync(`${sqlitePath}.read-models.snapshot`, { force: true });
+  cpSync(dirname(template), dirname(sqlitePath), { recursive: true });
   return sqlitePath;
 }
 
@@ -339,8 +352,9 @@ describe('A row forged with its public hashes computed (breaker9b N1), or edited
     editStore(sqlitePath, (db) => db.exec('UPDATE events SET row_seal = NULL'));
     const { storeId } = JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8')) as { storeId: string };
     rmSync(`${sqlitePath}.witness.json`);
-    // And its copy beside the key (kept since relyb's breaker9b N5), which that version did not write.
-    rmSync(keyFolderWitnessPath(join(dirname(testSigningKeyFile()), 'store-witnesses'), storeId, resolve(sqlitePath)));
+    // And its copy beside the key (kept since relyb's breaker9b N5), which that version did not write (a copied store
+    // has none at its path until its first start: `force`).
+    rmSync(keyFolderWitnessPath(join(dirname(testSigningKeyFile()), 'store-witnesses'), storeId, resolve(sqlitePath)), { force: true });
     const app = await startTestApp({ sqlitePath, settings: { ACCEPT_STORE_RESET: 'true' } });
     try {
       expect(await problems(app)).toEqual([]);

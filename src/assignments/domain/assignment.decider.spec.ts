@@ -2767,16 +2767,21 @@ describe('an open part joining a part verified by its day carries the open work 
     expect(closedOn(state)).toBe('2025-07-09');
   });
 
-  it('takes a pass of the joining unit dated before the join, entered after it, as date order takes it (was refused naming the join)', () => {
+  it('takes a pass of the joining unit dated before the join, entered after it, as date order takes it: verified by the join day, its part stays with its unit (breaker8o P2: was refused naming the join)', () => {
     const history = [...verifiedLead, reported(ENVIRONMENT, '2025-07-02'), merged('2025-07-05')];
     const pass = inspect({ unitId: ENVIRONMENT, inspectionId: 'inspection-2', inspectedOn: '2025-07-03', unitNames: DIRECTORY });
     const events = given(history).when(pass).decision();
     const after = stateAfter([...history, ...events]);
     const passed = { ...inspected('PASSED', 'inspection-2'), data: { ...inspected('PASSED', 'inspection-2').data, unitId: ENVIRONMENT, inspectedOn: '2025-07-03' } };
-    const inDateOrder = stateAfter([...verifiedLead, reported(ENVIRONMENT, '2025-07-02'), passed as AssignmentEvent, merged('2025-07-05')]);
+    // In date order the merge of 07-05 passes nothing here: ENVIRONMENT's part stood verified (「…确认完成…不再移交」).
+    const inDateOrder = stateAfter([...verifiedLead, reported(ENVIRONMENT, '2025-07-02'), passed as AssignmentEvent]);
     const read = (state: AssignmentsState) => partsOf(state).map((part) => [part.unitId, part.role, part.status, part.dueDate, part.heldBefore, part.verifiedOn]).sort();
-    expect(events.map((event) => event.type)).toEqual(['PartHandOverUndone', 'InspectionLogged', 'PartHandedOver']);
+    expect(events.map((event) => event.type)).toEqual(['PartHandOverUndone', 'InspectionLogged']);
     expect(read(after)).toEqual(read(inDateOrder));
+    expect(read(after)).toEqual([
+      [ENVIRONMENT, 'RESPONSIBLE', 'VERIFIED', DUE, undefined, '2025-07-03'],
+      [FINANCE, 'LEAD', 'VERIFIED', DUE, undefined, INSPECTED_ON],
+    ]);
     for (const day of ['2025-07-03', '2025-07-05', TODAY]) expect(read(assignmentsOn(after, day))).toEqual(read(assignmentsOn(inDateOrder, day)));
     expect(allPartsVerified(after)).toBe(true);
   });

@@ -1461,10 +1461,16 @@ function decidedBeforeJoins(command: AssignmentCommand, state: AssignmentsState,
   const decided = decideAssignment(command, cleared, context);
   // A pass dated before a hand-over the joins sat on keeps that part with its unit, before the joins come again (breaker8d P15).
   const kept = handOversUndone(command as NamesUnits, decided.reduce(evolveAssignments, cleared));
-  const redone = [...latestFirst].reverse().map(([unitId, entry]): AssignmentEvent => {
+  // A part verified by its join's day (the late fact a pass of it dated on or before the join) stays with its unit, as date order
+  // leaves it — a reorganisation passes only work still open on its day (「…确认完成…不再移交」): its join is not made again
+  // (breaker8o P2: an on-site pass typed a few days late, after a same-day merge had carried the part, was refused for good).
+  const settled = kept.reduce(evolveAssignments, decided.reduce(evolveAssignments, cleared));
+  const redone = [...latestFirst].reverse().flatMap(([unitId, entry]): AssignmentEvent[] => {
+    const joining = partOf(settled, unitId);
+    if (joining && stoodVerifiedOn(joining, entry.joinedOn)) return [];
     const unit = unitNamed(command as NamesUnits, unitId);
     const successor = unitNamed(command as NamesUnits, entry.successorUnitId);
-    return { type: 'PartHandedOver', data: { unitId, successorUnitId: entry.successorUnitId, reason: `按日期顺序重新办理：${unit.zh}的任务于 ${entry.joinedOn} 并入${successor.zh}的任务`, handedOverOn: entry.joinedOn } };
+    return [{ type: 'PartHandedOver', data: { unitId, successorUnitId: entry.successorUnitId, reason: `按日期顺序重新办理：${unit.zh}的任务于 ${entry.joinedOn} 并入${successor.zh}的任务`, handedOverOn: entry.joinedOn } }];
   });
   return [...undone, ...decided, ...kept, ...redone];
 }

@@ -97,6 +97,11 @@ export type UnitNames =
       readonly confirmed?: true;
       /** Several units written as one name with a joining word (「A和B」, 「A与B」, breaker10m P1): each its own part, told (`joinedNamesNotice`). */
       readonly joined?: true;
+      /**
+       * A short or abbreviated name of a unit merged away by the lookup's day (市工商局 for 青川市工商行政管理局, merged into
+       * 青川市市场监督管理局): read as its successor (`units`), told naming both (newcomer28 S9: refused as unknown).
+       */
+      readonly mergedFrom?: { readonly name: string; readonly successorName: string; readonly mergedOn: string | null };
     }
   /**
    * `unknown`: no unit goes by the name at all (rather than several, or a collective of none). `near`: the one registered unit
@@ -217,13 +222,35 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     // Last resort, 市发改委 for 青川市发展和改革委员会: the one unit whose name (or a former name) is near (`nearForms`), told by the import.
     const near = nearUnits(name);
     if (near.length > 1) return ambiguous(name, near.map(({ unit }) => unit));
-    if (near.length === 0) return notInDirectory(name);
+    if (near.length === 0) return mergedShortName(name) ?? notInDirectory(name);
     const [{ unit, forms }] = near as [NearUnit];
     const read = { ok: true, units: [{ name, unitId: unit.id }], readAs: unit.name } as const;
     // An abbreviation is read; a longer name (教育体育局 beside 教育局) only when the office confirmed it (newcomer25 S8).
     if (forms.some((each) => shortensForms(nameForms(name), each))) return read;
     if (confirmedNear.has(nameWords(name))) return { ...read, confirmed: true };
     return nearButLonger({ name, unitName: unit.name, unitCode: unit.code, beyond: forms.map((each) => wordsBeyond(nameForms(name), each)).find((words) => words !== '') ?? '' });
+  };
+  /**
+   * A name no standing unit goes by that shortens the name of a unit merged away by the lookup's day — its name or a former
+   * one ends with it (市工商局 of 青川市工商局), or abbreviates it (市工商局 of 青川市工商行政管理局, `nearForms` + `shortensForms`):
+   * that unit's successor, with the merge said (newcomer28 S9: such a name was refused as unknown and the clerk told to
+   * register the unit again). Units merged into one successor are one reading; two successors are asked about. Undefined
+   * when no merged unit's name is shortened so.
+   */
+  const mergedShortName = (name: string): UnitNames | undefined => {
+    const merged = list.filter((unit) => mergedBy(unit, on));
+    if (merged.length === 0) return undefined;
+    const namesOf = (unit: DirectoryUnit) => [...(unit.formerNames ?? []), unit.name];
+    const key = unitNameKey(name);
+    const forms = nameForms(name);
+    let found = key.length >= 3 ? merged.filter((unit) => namesOf(unit).some((each) => unitNameKey(each).endsWith(key))) : [];
+    if (found.length === 0) found = merged.filter((unit) => namesOf(unit).map(nameForms).some((each) => nearForms(forms, each) && shortensForms(forms, each)));
+    if (found.length === 0) return undefined;
+    const successors = [...new Set(found.map((unit) => successorOf(unit.id)))].map((id) => byId.get(id)).filter((unit): unit is DirectoryUnit => unit !== undefined);
+    if (successors.length > 1) return ambiguous(name, successors);
+    const [unit, successor] = [found[0]!, successors[0]];
+    if (successor === undefined) return undefined;
+    return { ok: true, units: [{ name, unitId: successor.id }], readAs: successor.name, mergedFrom: { name: unit.name, successorName: successor.name, mergedOn: unit.mergedOn ?? null } };
   };
   /** The one unit a name is exactly or by its short form (市财政局), else undefined: what each side of a joined name must be. */
   const plainUnit = (name: string): ResolvedUnit | undefined => {
@@ -433,6 +460,13 @@ const ambiguous = (name: string, candidates: readonly DirectoryUnit[]): UnitName
  */
 export function nearReadingNotice(name: string, named: UnitNames): { reason: string; reasonZh: string } | null {
   if (named.ok && named.joined) return joinedNamesNotice(name, named.units);
+  if (named.ok && named.mergedFrom) {
+    const { name: mergedName, successorName, mergedOn } = named.mergedFrom;
+    return {
+      reason: `"${name}" is not a name in the directory; it shortens ${mergedName}, merged into ${successorName}${mergedOn ? ` on ${mergedOn}` : ''}: read as ${successorName}, which does its work.`,
+      reasonZh: `“${name}”不是单位名录中的名称，是“${mergedName}”的简称；该单位${mergedOn ? `已于 ${mergedOn} ` : '已'}并入${successorName}，已按${successorName}读取，由其承担任务。`,
+    };
+  }
   if (!named.ok || named.readAs === undefined) return null;
   if (named.confirmed) {
     return {

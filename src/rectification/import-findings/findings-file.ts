@@ -661,7 +661,7 @@ function unitsNamed(
   context?: NamingContext,
   /** Where a name of a merged unit (breaker10d P29) or one read as a near unit's (`nearReadingNotice`) is told, once per name. */
   notices?: ImportProblem[],
-): { units: readonly ResolvedUnit[]; collective: boolean } | null {
+): { units: readonly ResolvedUnit[]; collective: boolean; joined?: true } | null {
   const named = unitNamesOf(lookupUnit, name, context);
   if (named.ok) {
     const merged = notices ? (mergedNameNotice(lookupUnit, name) ?? nearReadingNotice(name, named)) : null;
@@ -674,7 +674,7 @@ function unitsNamed(
         notices!.push({ row, ...merged });
       }
     }
-    return { units: named.units, collective: named.collective ?? false };
+    return { units: named.units, collective: named.collective ?? false, ...(named.joined ? { joined: true as const } : {}) };
   }
   problems.push({ row, ...unitNameProblem(named, name, 'unit', '单位') });
   return null;
@@ -786,13 +786,18 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
       continue;
     }
     // Without a 牵头单位 column the first unit of the finding's first row leads, as ledgers list them.
+    // The first unit of a one-column 责任单位 leads; written 「A与B」 (A和B, A及B …) only A does, B is responsible, as 「A、B」 reads
+    // (lead's decision, session 27) — in a 牵头单位 cell 「A与B」 lead jointly (breaker10m P1).
     const named = [
-      ...leadNames.map((name) => ({ name, lead: true })),
-      ...names.map((name, index) => ({ name, lead: !roles && !('leadUnit' in cells) && parts.length === 0 && index === 0 })),
-      ...cooperating.map((name) => ({ name, lead: false })),
+      ...leadNames.map((name) => ({ name, lead: true, firstOfUnits: false })),
+      ...names.map((name, index) => {
+        const first = !roles && !('leadUnit' in cells) && parts.length === 0 && index === 0;
+        return { name, lead: first, firstOfUnits: first };
+      }),
+      ...cooperating.map((name) => ({ name, lead: false, firstOfUnits: false })),
     ];
     const firstLeadRow = leadNamesAbove === null;
-    for (const { name, lead } of named) {
+    for (const { name, lead, firstOfUnits } of named) {
       if (lead && !firstLeadRow && !leadNamesAbove!.includes(name)) {
         problems.push({
           row,
@@ -823,14 +828,21 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
         );
         continue;
       }
-      for (const unit of found.units) {
+      for (const [index, unit] of found.units.entries()) {
+        // 「A与B」 first in a one-column 责任单位: A leads, B is responsible.
+        const leading = lead && !(firstOfUnits && found.joined === true && index > 0);
         const already = parts.find((part) => part.unit.unitId === unit.unitId);
         // 各区县政府 beside a county named on its own (or the lead) means the others as well.
         if (already && found.collective) continue;
-        // The lead written again as 责任单位 on its own row (as Rectify's export writes it): one part, leading.
-        if (already && already.role === 'LEAD' && !lead && already.row === row) continue;
+        // The lead written again as 责任单位 on its own row (as Rectify's export writes it: a row per part, each 牵头单位 cell
+        // naming every joint lead — newcomer28 S4 was refused 「重复列出」 on the second lead's row): one part, leading, due on
+        // its own row's deadline when the row gives one.
+        if (already && already.role === 'LEAD' && !leading && (already.row === row || leadNames.includes(name))) {
+          if (already.row !== row && rowDue !== null) parts[parts.indexOf(already)] = { ...already, dueDate: rowDue.dueDate, terms: rowDue.terms };
+          continue;
+        }
         if (already) problems.push({ row, reason: `Unit ${name} is listed twice for this finding.`, reasonZh: `单位“${name}”在同一问题中重复列出。` });
-        else parts.push({ unit, role: lead ? 'LEAD' : 'RESPONSIBLE', dueDate: due.dueDate, terms: due.terms, row });
+        else parts.push({ unit, role: leading ? 'LEAD' : 'RESPONSIBLE', dueDate: due.dueDate, terms: due.terms, row });
       }
     }
     if (firstLeadRow && named.some((each) => each.lead)) leadNamesAbove = named.filter((each) => each.lead).map((each) => each.name);

@@ -34,10 +34,11 @@ const ledgerOf = async (cell: string) => {
 };
 
 describe('two registered units joined by 和 / 与 in one cell (breaker10m P1)', () => {
-  // Written first in a one-column 责任单位, where the first unit named leads, the joined units lead together (联合牵头), as in a 牵头单位 column.
+  // Written first in a one-column 责任单位, where the first unit named leads: the first of the joined units leads and the other is
+  // responsible, as 「A、B」 reads there (lead's decision, session 27; before, both led). In a 牵头单位 column both lead (below).
   it.each(['青川市交通运输局与青川市财政局', '青川市交通运输局和青川市财政局', '青川市交通运输局及青川市财政局', '市交通运输局会同市财政局'])('%s: each unit gets its part, told', async (cell) => {
-    expect(await planOf(cell)).toEqual({ lead: ['unit-jtj', 'unit-czj'], others: [], notices: expect.arrayContaining([expect.stringMatching(/^“.+”按 2 个单位读取，各有其任务：.*青川市财政局|市财政局。$/)]) });
-    expect(await ledgerOf(cell)).toEqual(['unit-jtj:LEAD', 'unit-czj:LEAD']);
+    expect(await planOf(cell)).toEqual({ lead: ['unit-jtj'], others: ['unit-czj'], notices: expect.arrayContaining([expect.stringMatching(/^“.+”按 2 个单位读取，各有其任务：.*青川市财政局|市财政局。$/)]) });
+    expect(await ledgerOf(cell)).toEqual(['unit-jtj:LEAD', 'unit-czj:RESPONSIBLE']);
     expect(await planOf(`青川市民政局、${cell}`)).toMatchObject({ lead: ['unit-mzj'], others: ['unit-jtj', 'unit-czj'] });
     expect(await ledgerOf(`青川市民政局、${cell}`)).toEqual(['unit-mzj:LEAD', 'unit-jtj:RESPONSIBLE', 'unit-czj:RESPONSIBLE']);
   });

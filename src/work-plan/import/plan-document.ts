@@ -35,6 +35,8 @@ export interface PlanItemRow {
   readonly dueDate: string;
   /** The XLSX sheet of the row, when the plan was read over several sheets. */
   readonly sheet?: string;
+  /** The lead is the first name of a one-column 责任单位 (no 牵头单位 column): 「A与B」 there is A leading, B responsible. */
+  readonly leadFirstOfUnits?: true;
   /**
    * Rows continuing the item (its 序号 and 事项 merged down over them, or left blank in CSV), each
    * naming more responsible units with a due date of their own (blank: the item's) — breaker10 F19.
@@ -609,6 +611,7 @@ function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<
   let previous: { code: Cell; title: Cell } = { code: null, title: null };
   return records.map((record) => {
     const cells = { ...record.cells };
+    let leadFirstOfUnits = false;
     const section = record.sections?.[0];
     if (textOf(cells.categoryTitle ?? null) === '' && textOf(cells.categoryCode ?? null) === '') {
       const bySheet =
@@ -636,10 +639,19 @@ function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<
             : namesInCell(cells.responsibleUnits ?? null);
       cells.leadUnit = lead ?? null;
       cells.responsibleUnits = others.join('\n');
+      leadFirstOfUnits = !(roles && (roles.noLead || roles.lead.length > 0));
     }
-    return { row: record.row, cells: withCooperatingUnits(cells), ...(record.sheet === undefined ? {} : { sheet: record.sheet }), ...(record.sections === undefined ? {} : { sections: record.sections }), ...(record.others === undefined ? {} : { others: record.others }) };
+    const read = { row: record.row, cells: withCooperatingUnits(cells), ...(record.sheet === undefined ? {} : { sheet: record.sheet }), ...(record.sections === undefined ? {} : { sections: record.sections }), ...(record.others === undefined ? {} : { others: record.others }) };
+    if (leadFirstOfUnits) LEAD_FIRST_OF_UNITS.add(read);
+    return read;
   });
 }
+
+/**
+ * The records `fromLayout` gave a lead from the first name of a one-column 责任单位 (no 牵头单位 column, no 牵头 label): written
+ * 「A与B」 there, only A leads and B is responsible, as 「A、B」 reads (lead's decision, session 27; `PlanItemRow.leadFirstOfUnits`).
+ */
+const LEAD_FIRST_OF_UNITS = new WeakSet<object>();
 
 /**
  * The row's cells with its cooperating units (配合单位, 协同单位 …) after its responsible units, once
@@ -871,6 +883,7 @@ function draftFrom(
       responsibleUnits: withoutLead(row, namesInCell(cells.leadUnit ?? null), namesInCell(cells.responsibleUnits ?? null), sheet),
       dueDate: calendarDateOf(cells.dueDate ?? null),
       ...(sheet === undefined ? {} : { sheet }),
+      ...(LEAD_FIRST_OF_UNITS.has(record) ? { leadFirstOfUnits: true as const } : {}),
     });
     lastItem = category.items.at(-1);
   }

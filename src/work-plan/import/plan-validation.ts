@@ -84,7 +84,7 @@ export function validatePlanDocument(
   /** The units a name stands for (a collective name, several), or null with the problem noted. */
   /** Names of merged units (breaker10d P29) and names read as a near unit's (`nearReadingNotice`) already told about: each once, on its first row. */
   const mergedTold = new Set<string>();
-  const resolve = (name: string, row: number, role: string, context?: NamingContext, sheet?: string): { units: readonly ResolvedUnit[]; collective: boolean } | null => {
+  const resolve = (name: string, row: number, role: string, context?: NamingContext, sheet?: string): { units: readonly ResolvedUnit[]; collective: boolean; joined?: true } | null => {
     const found = unitNamesOf(lookupUnit, name, context);
     if (found.ok) {
       const told = mergedTold.has(name) ? null : (mergedNameNotice(lookupUnit, name) ?? nearReadingNotice(name, found));
@@ -92,7 +92,7 @@ export function validatePlanDocument(
         mergedTold.add(name);
         expansions.push({ row, ...told, ...(sheet === undefined ? {} : { sheet }) });
       }
-      return { units: found.units, collective: found.collective ?? false };
+      return { units: found.units, collective: found.collective ?? false, ...(found.joined ? { joined: true as const } : {}) };
     }
     problems.push({ row, ...unitNameProblem(found, name, role, ROLE_ZH[role] ?? '单位') });
     return null;
@@ -155,6 +155,8 @@ export function validatePlanDocument(
       // 联合牵头: every unit named in the 牵头单位 cell leads (「A、B」, 「A，B」, 「A/B」 …).
       const leadNames = namesInCell(item.leadUnit);
       const leadUnits: ResolvedUnit[] = [];
+      /** The units after the first of 「A与B」 written first in a one-column 责任单位: responsible, first among them. */
+      const jointAsResponsible: ResolvedUnit[] = [];
       if (leadNames.length === 0) {
         problems.push({ row, reason: `Missing lead unit (牵头单位) of item ${item.code}.`, reasonZh: `事项 ${item.code} 缺少牵头单位。` });
       }
@@ -168,13 +170,17 @@ export function validatePlanDocument(
           });
         } else if (lead && lead.units.some((unit) => leadUnits.some((other) => other.unitId === unit.unitId))) {
           problems.push({ row, reason: `Lead unit ${name} is listed twice.`, reasonZh: `牵头单位“${name}”写了两次。` });
+        } else if (lead && lead.joined && item.leadFirstOfUnits) {
+          // 「A与B」 first in a one-column 责任单位: A leads, B is responsible, as 「A、B」 there (lead's decision, session 27).
+          leadUnits.push(lead.units[0]!);
+          jointAsResponsible.push(...lead.units.slice(1));
         } else if (lead) {
           // 「A和B」 in the 牵头单位 cell: both lead (联合牵头), as 「A、B」 (breaker10m P1).
           leadUnits.push(...lead.units);
         }
       }
 
-      const responsibleUnits: ResolvedUnit[] = [];
+      const responsibleUnits: ResolvedUnit[] = [...jointAsResponsible];
       const listed = new Set<string>();
       const addResponsible = (names: readonly string[], row: number) => {
       for (const name of names) {

@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
 import { loadEnvFile, validateSettings, type AppSettings } from './config/app-settings.js';
 import { StoreRefusedError } from './event-store/store-witness.js';
+import { StoreHealth } from './event-store/store-health.js';
 import { DiskFullError, diskFullOf, sqliteFileOf } from './event-store/disk-full.js';
 import { configureHttp } from './http/configure-http.js';
 import { messageZhOf } from './shared/domain-error.js';
@@ -46,7 +47,8 @@ async function main() {
   const port = config.get('PORT', { infer: true });
   await app.listen(port);
   new Logger('Rectify').log(`GraphQL at http://localhost:${port}/graphql — readiness at /health/ready, metrics at /metrics`, { port });
-  if (process.stdout.isTTY) process.stdout.write(startBanner(port, app.get(DemoSeeder).demoAccounts()));
+  // A start that takes no writes says so, and why, before the address (newcomer27 S2).
+  if (process.stdout.isTTY) process.stdout.write(startBanner(port, app.get(DemoSeeder).demoAccounts(), app.get(StoreHealth).writesRefusedFor()));
 }
 
 main().catch((thrown: unknown) => {

@@ -361,8 +361,13 @@ export class StoreHealth {
 
   /** The refusal for a write now, or null when the store can take it (a passing problem, such as a lock another program holds, lets it try). */
   writeRefusal(): StoreUnavailableError | null {
-    const [first] = this.problems().filter((problem) => !PASSING.includes(problem.cause));
+    const [first] = this.writesRefusedFor();
     return first ? new StoreUnavailableError(first) : null;
+  }
+
+  /** Every problem that refuses writes now (`problems()` but the passing ones), first the one `writeRefusal` answers with; empty while the store takes writes. */
+  writesRefusedFor(): StoreProblem[] {
+    return this.problems().filter((problem) => !PASSING.includes(problem.cause));
   }
 
   /** Classifies a failed write: a refusal to answer instead, when the failure is the store's state. */

@@ -20,4 +20,21 @@ describe('the start banner a person reads in the terminal', () => {
     expect(banner).toContain('\n  SUPERVISOR supervisor  张伟: rct_demo_supervisor_qingchuan\n');
     expect(banner).not.toContain('\\n');
   });
+
+  /*
+   * newcomer27 S2 (moderate): a start whose store takes no writes (clock behind the log, a rolled-back log,
+   * a read-only file, a witness that cannot be written) said only 「Rectify 已启动」: the office learned it at its first 登记.
+   */
+  it('a start that takes no writes says so on its first line, then each reason with its cause, Chinese first, then English', () => {
+    const clock = { cause: 'CLOCK_BEHIND_LOG', message: { zh: '服务器时钟比台账中最新记录的录入时间早 2 天', en: 'The server clock reads 2 days before the newest record' } };
+    const witness = { cause: 'WITNESS_NOT_WRITTEN', message: { zh: '事件库见证文件无法写入', en: 'The store witness cannot be written' } };
+    const lines = startBanner(3000, null, [clock, witness]).trim().split('\n');
+    expect(lines[0]).toBe('Rectify 已启动，但不接受写入（STORE_UNAVAILABLE）：只能查看，任何登记、上报、修改都会被拒绝。用浏览器打开 http://localhost:3000/ （换端口：PORT=3001 npm start）');
+    expect(lines.slice(1, 4)).toEqual(['原因：', '  服务器时钟比台账中最新记录的录入时间早 2 天（CLOCK_BEHIND_LOG）', '  事件库见证文件无法写入（WITNESS_NOT_WRITTEN）']);
+    expect(lines[4]).toMatch(/^Rectify started but takes no writes \(STORE_UNAVAILABLE\)/);
+    expect(lines.slice(5, 7)).toEqual(['  The server clock reads 2 days before the newest record (CLOCK_BEHIND_LOG)', '  The store witness cannot be written (WITNESS_NOT_WRITTEN)']);
+    expect(lines[7]).toContain('http://localhost:3000/health');
+    // A start that writes says nothing of the kind.
+    expect(startBanner(3000, null, [])).not.toContain('不接受写入');
+  });
 });

@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { PROCESS_TEST_CEILING_MS, SERVER } from '../support/server-process.js';
 import { testSigningKeyFile } from '../support/signing-key.js';
+import { toolOnStore } from '../support/cli-tool.js';
+import { join } from 'node:path';
 import { freshDatabasePath } from '../support/test-app.js';
 
 /*
@@ -116,6 +118,56 @@ describe('A refused start', () => {
       expect(lines[1]).toMatch(/^ {2}- PORT 必须是 0 至 65535 之间的整数（现为“abc”）/);
       expect(lines).toContain('Invalid configuration:');
       expect(output).not.toMatch(/\{"level"|\\n/);
+    },
+    PROCESS_TEST_CEILING_MS,
+  );
+});
+
+/*
+ * newcomer27 S2 (moderate): a start that cannot write — here a clock set back two days behind the newest
+ * record (CLOCK_BEHIND_LOG) — said only 「Rectify 已启动」 in the terminal; the office learned it at its
+ * first 登记. The terminal now says first, Chinese then English, that the server serves reading only and why.
+ */
+describe('A start whose store takes no writes', () => {
+  (hasScript ? it : it.skip)(
+    'says so in the terminal, Chinese first: reading only, the reason and its cause code (newcomer27 S2)',
+    async () => {
+      const sqlitePath = freshDatabasePath();
+      expect((await toolOnStore('create-user', ['--name', '张伟', '--role', 'ADMIN', '--new-store'], sqlitePath)).code).toBe(0);
+      const held = await holdPort();
+      await held.release();
+      const settings = {
+        ...process.env,
+        DEMO_DATA: 'false',
+        NODE_ENV: 'test',
+        LEDGER_SIGNING_KEY_FILE: testSigningKeyFile(),
+        SQLITE_PATH: sqlitePath,
+        PORT: String(held.port),
+        // The server's clock two days behind the record the tool just wrote (test/support/clock-set-back.cjs).
+        NODE_OPTIONS: `--require ${join(process.cwd(), 'test/support/clock-set-back.cjs')}`,
+        CLOCK_OFFSET_MS: String(-2 * 24 * 3_600_000),
+      };
+      const child = spawn('script', ['-qec', `'${process.execPath}' '${SERVER}'`, '/dev/null'], { env: settings, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
+      const banner = await new Promise<string>((resolve, reject) => {
+        const take = (chunk: Buffer) => {
+          output += chunk.toString('utf8').replaceAll('\r\n', '\n');
+          if (/当前状态 \/ Current state|Rectify 已启动：/.test(output)) resolve(output);
+        };
+        child.stdout.on('data', take);
+        child.stderr.on('data', take);
+        child.on('close', () => reject(new Error(`the server stopped before its banner:\n${output}`)));
+      });
+      child.kill('SIGTERM');
+      await closed;
+      const lines = banner.split('\n').filter((line) => !line.startsWith('{'));
+      const first = lines.findIndex((line) => line.startsWith('Rectify 已启动'));
+      expect(lines[first]).toMatch(new RegExp(`^Rectify 已启动，但不接受写入（STORE_UNAVAILABLE）：只能查看.*http://localhost:${held.port}/`));
+      expect(lines[first + 1]).toBe('原因：');
+      expect(lines[first + 2]).toMatch(/^ {2}服务器时钟（北京时间 .*）比台账中最新记录的录入时间.*（CLOCK_BEHIND_LOG）$/);
+      expect(lines[first + 3]).toMatch(/^Rectify started but takes no writes \(STORE_UNAVAILABLE\)/);
+      expect(lines[first + 4]).toMatch(/\(CLOCK_BEHIND_LOG\)$/);
     },
     PROCESS_TEST_CEILING_MS,
   );

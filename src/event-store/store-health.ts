@@ -152,6 +152,27 @@ export interface StoreProblem {
   readonly since: string;
 }
 
+/**
+ * What a write refused for the store's state tells whoever sent it (newcomer27 S3: a clerk's form showed the
+ * operator's whole CLOCK_BEHIND_LOG text — instants, --accept-clock-ahead-records, NTP — under a date field).
+ * An ADMIN (and the SYSTEM actor: tools, the server itself) reads the problem's whole text; anyone else — who
+ * can do nothing about the server's clock — a short message saying what happened and whom to tell, for the
+ * causes that have one (`USERS_WORDS`); the error's `extensions.code` (STORE_UNAVAILABLE) and `cause` stay
+ * the same, and the whole text stays in the log (`toGraphqlError`) and in /health. `role`: the caller's, null when signed out.
+ */
+export function storeRefusalFor(problem: Pick<StoreProblem, 'cause' | 'message'>, role: string | null): Bilingual {
+  if (role === 'ADMIN' || role === 'SYSTEM') return problem.message;
+  return USERS_WORDS[problem.cause] ?? problem.message;
+}
+
+/** The short words for users who cannot act on a cause (see `storeRefusalFor`); a cause not listed is told as it is. */
+const USERS_WORDS: Partial<Record<StoreProblemCause, Bilingual>> = {
+  CLOCK_BEHIND_LOG: say(
+    'The server clock is wrong, so nothing can be saved for now: nothing was recorded; reading goes on. Please tell the system administrator (the details are in the server log).',
+    '系统时钟异常，暂时无法保存：本次操作未记录，可以继续查看。请联系系统管理员处理（详情见服务器日志）。',
+  ),
+};
+
 /** A write refused because the store is not in a state to keep it: GraphQL `STORE_UNAVAILABLE`. */
 export class StoreUnavailableError extends Error {
   readonly messageZh: string;

@@ -38,10 +38,14 @@ describe('A server whose clock was set back', () => {
       const sqlitePath = freshDatabasePath();
       let server = await startServer(sqlitePath);
       let supervisor: Record<string, string>;
+      let admin: Record<string, string>;
       try {
         const created = await toolOnStore('create-user', ['--name', '张伟', '--role', 'SUPERVISOR'], sqlitePath);
         expect(created.code).toBe(0);
         supervisor = { authorization: `Bearer ${created.stdout.trim().split('\n').at(-1)}` };
+        const administrator = await toolOnStore('create-user', ['--name', '陈静', '--role', 'ADMIN'], sqlitePath);
+        expect(administrator.code).toBe(0);
+        admin = { authorization: `Bearer ${administrator.stdout.trim().split('\n').at(-1)}` };
         const first = await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput({ idempotencyKey: 'clock-1' }) }, supervisor);
         expect(first.errors).toBeUndefined();
       } finally {
@@ -56,7 +60,14 @@ describe('A server whose clock was set back', () => {
         const refused = await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput({ idempotencyKey: 'clock-2' }) }, supervisor);
         expect(refused.data?.registerEvaluation ?? null).toBeNull();
         expect(refused.errors?.[0]?.extensions?.code).toBe('STORE_UNAVAILABLE');
-        expect(String(refused.errors?.[0]?.extensions?.messageZh)).toMatch(/^服务器时钟（北京时间 .*）比台账中最新记录的录入时间（北京时间 .*）早 (1 天 23 小时 5\d 分钟|2 天.*)：系统时间可能被调回。为免记录的日期和录入时间错乱，暂停写入/);
+        // newcomer27 S3: a supervisor, who can do nothing about the server's clock, is told briefly and sent to the administrator.
+        expect(refused.errors?.[0]?.extensions?.cause).toBe('CLOCK_BEHIND_LOG');
+        expect(refused.errors?.[0]?.extensions?.messageZh).toBe('系统时钟异常，暂时无法保存：本次操作未记录，可以继续查看。请联系系统管理员处理（详情见服务器日志）。');
+        expect(refused.errors?.[0]?.message).not.toMatch(/accept-clock-ahead-records|NTP/);
+        // The administrator reads the whole text: both instants and what to do.
+        const byAdmin = await graphqlAt(server.port, `mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, { input: { idempotencyKey: 'clock-unit', code: 'CZJ', name: '市财政局', kind: 'DEPARTMENT' } }, admin);
+        expect(byAdmin.errors?.[0]?.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'CLOCK_BEHIND_LOG' });
+        expect(String(byAdmin.errors?.[0]?.extensions?.messageZh)).toMatch(/^服务器时钟（北京时间 .*）比台账中最新记录的录入时间（北京时间 .*）早 (1 天 23 小时 5\d 分钟|2 天.*)：系统时间可能被调回。为免记录的日期和录入时间错乱，暂停写入/);
         // Reading goes on.
         const read = await graphqlAt(server.port, '{ evaluations { nodes { title } } }', {}, supervisor);
         expect(read.errors).toBeUndefined();

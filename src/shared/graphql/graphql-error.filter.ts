@@ -5,7 +5,7 @@ import { CredentialRefused } from '../../access/authentication/authentication.se
 import type { GraphqlContext } from '../../access/authorization/graphql-context.js';
 import { GraphQLError } from 'graphql';
 import { ConcurrencyError } from '../../event-store/event-store.port.js';
-import { StoreUnavailableError } from '../../event-store/store-health.js';
+import { StoreUnavailableError, storeRefusalFor } from '../../event-store/store-health.js';
 import { DomainError } from '../domain-error.js';
 import { chineseFor } from './chinese-errors.js';
 import { answerUnknownPage } from '../../web-app/web-app.js';
@@ -36,11 +36,15 @@ export class GraphqlErrorFilter extends BaseExceptionFilter implements GqlExcept
       : exception instanceof CredentialRefused && exception.accountId
         ? `a token of ${exception.accountId}`
         : 'an anonymous caller';
-    return toGraphqlError(exception, this.logger, `${info?.parentType?.name ?? '?'}.${info?.fieldName ?? '?'} by ${who}`);
+    return toGraphqlError(exception, this.logger, `${info?.parentType?.name ?? '?'}.${info?.fieldName ?? '?'} by ${who}`, actor?.role ?? null);
   }
 }
 
-export function toGraphqlError(exception: unknown, logger: Logger, attempt = 'a nested field'): GraphQLError {
+/**
+ * The GraphQL error for a failure. `role`: the caller's role (null when signed out or not known, as for a
+ * nested field): a write refused for the store's state is told in full to an ADMIN only (`storeRefusalFor`).
+ */
+export function toGraphqlError(exception: unknown, logger: Logger, attempt = 'a nested field', role: string | null = null): GraphQLError {
   if (exception instanceof GraphQLError) return exception;
   if (exception instanceof DomainError) {
     // Refused access leaves a trace, whether the guard or a decider refused it.
@@ -50,9 +54,11 @@ export function toGraphqlError(exception: unknown, logger: Logger, attempt = 'a 
     return new GraphQLError(exception.message, { extensions: { ...exception.details, code: exception.code, messageZh: exception.messageZh } });
   }
   if (exception instanceof StoreUnavailableError) {
+    // The whole text in the log, whoever is answered with less (newcomer27 S3).
     logger.error(`Refused ${attempt}: ${exception.message}`);
-    return new GraphQLError(exception.message, {
-      extensions: { code: 'STORE_UNAVAILABLE', cause: exception.problem.cause, messageZh: exception.messageZh },
+    const told = storeRefusalFor(exception.problem, role);
+    return new GraphQLError(told.en, {
+      extensions: { code: 'STORE_UNAVAILABLE', cause: exception.problem.cause, messageZh: told.zh },
     });
   }
   if (exception instanceof ConcurrencyError) {

@@ -888,18 +888,7 @@ describe('a version dated before an item’s hand withdrawal, typed after it, th
 
 describe('an item a version kept for its verified work, listed again by the next version (breaker11o P5)', () => {
   const title = '青川市2026年保留事项测试方案';
-  const at = (key: string, instant: string): CommandContext =>
-    commandContext({ actor: operator, commandType: 'ImportWorkPlan', idempotencyKey: key, now: new Date(instant) });
-  const csv = (name: string, codes: readonly string[]) => ({
-    name,
-    content: new TextEncoder().encode(
-      `${title}\n类别编号,类别,编号,事项,牵头单位,责任单位,完成时限\n` +
-        [['1', '保留甲事项'], ['2', '保留乙事项'], ['3', '保留丙事项'], ['4', '保留丁事项']]
-          .filter(([code]) => codes.includes(code!))
-          .map(([code, name]) => `一,公开,${code},${name},青川市财政局,,2026-12-31\n`)
-          .join(''),
-    ),
-  });
+  const { at, csv } = planVersions(title, ['保留甲事项', '保留乙事项', '保留丙事项', '保留丁事项']);
   const CZJ = unitIdForCode('CZJ');
   const inspectorActor: Actor = { id: 'user-ins', role: 'INSPECTOR', unitId: null };
 
@@ -961,18 +950,7 @@ describe('a new plan of the same year whose items read like another plan\'s', ()
 
 describe('a version dated on a day an item stood completed, typed after a later reopening (ext s27)', () => {
   const title = '青川市2026年核验后重开测试方案';
-  const at = (key: string, instant: string): CommandContext =>
-    commandContext({ actor: operator, commandType: 'ImportWorkPlan', idempotencyKey: key, now: new Date(instant) });
-  const csv = (name: string, codes: readonly string[]) => ({
-    name,
-    content: new TextEncoder().encode(
-      `${title}\n类别编号,类别,编号,事项,牵头单位,责任单位,完成时限\n` +
-        [['1', '重开甲事项'], ['2', '重开乙事项']]
-          .filter(([code]) => codes.includes(code!))
-          .map(([code, name]) => `一,公开,${code},${name},青川市财政局,,2026-12-31\n`)
-          .join(''),
-    ),
-  });
+  const { at, csv } = planVersions(title, ['重开甲事项', '重开乙事项']);
   const CZJ = unitIdForCode('CZJ');
   const inspectorActor: Actor = { id: 'user-ins', role: 'INSPECTOR', unitId: null };
   const supervisorActor: Actor = { id: 'user-sup', role: 'SUPERVISOR', unitId: null };
@@ -1014,3 +992,24 @@ describe('a plan over several years (三年行动计划（2026—2028年）)', (
     dependencies.store.close();
   });
 });
+
+/**
+ * Versions of one plan titled `title` whose items are `names` (codes 1, 2, … in that order; 青川市财政局 leads each, due
+ * 2026-12-31): `csv(fileName, codes)` is a version listing the items of those codes; `at(key, instant)` the context of its import.
+ */
+function planVersions(title: string, names: readonly string[]) {
+  const at = (key: string, instant: string): CommandContext =>
+    commandContext({ actor: operator, commandType: 'ImportWorkPlan', idempotencyKey: key, now: new Date(instant) });
+  const csv = (name: string, codes: readonly string[]) => ({
+    name,
+    content: new TextEncoder().encode(
+      `${title}\n类别编号,类别,编号,事项,牵头单位,责任单位,完成时限\n` +
+        names
+          .map((item, index) => [String(index + 1), item] as const)
+          .filter(([code]) => codes.includes(code))
+          .map(([code, item]) => `一,公开,${code},${item},青川市财政局,,2026-12-31\n`)
+          .join(''),
+    ),
+  });
+  return { at, csv };
+}

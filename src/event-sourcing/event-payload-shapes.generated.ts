@@ -1709,6 +1709,9 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "year": {
           "type": "number"
         },
+        "lastYear": {
+          "type": "number"
+        },
         "categories": {
           "type": "array",
           "items": {
@@ -2305,6 +2308,9 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
           "type": "string"
         },
         "year": {
+          "type": "number"
+        },
+        "lastYear": {
           "type": "number"
         },
         "categories": {

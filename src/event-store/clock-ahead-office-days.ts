@@ -89,7 +89,7 @@ export function datedAheadLines(found: readonly DatedAhead[], realDay: string): 
         : say('its day cannot be corrected in Rectify yet: note it in the 台账 remarks', '该日期目前无法在系统内更正，请在台账备注中说明');
     return say(
       `position ${record.position}: ${what.en} of ${record.streamId} dated ${record.day}, after the real day ${realDay} — ${fix.en}`,
-      `位置 ${record.position}：${record.streamId} 的${what.zh}为 ${record.day}，晚于实际日期 ${realDay}——${fix.zh}`,
+      `位置 ${record.position}：该记录的${what.zh}为 ${record.day}，晚于实际日期 ${realDay}——${fix.zh}`,
     );
   });
 }

@@ -121,6 +121,7 @@ const BY_INPUT_FIELD: Readonly<Record<string, string>> = {
   'UnitAssignmentInput.role': '承担方式（牵头或责任）',
   'ApproveRectificationPlanInput.title': '方案标题',
   'ImportWorkPlanInput.title': '方案标题',
+  'ImportWorkPlanInput.lastYear': '截止年度',
   'RecordFindingInput.title': '问题',
   'RegisterEvaluationInput.title': '评估报告标题',
   'EvidenceInput.title': '材料名称',

@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import { InvalidSettingsError } from '../config/app-settings.js';
 import { say } from '../shared/domain-error.js';
 
@@ -10,17 +11,6 @@ export const START_OPTIONS: Readonly<Record<string, Readonly<Record<string, stri
   '--accept-store-reset': { ACCEPT_STORE_RESET: 'true' },
   '--accept-clock-ahead-records': { ACCEPT_CLOCK_AHEAD_RECORDS: 'true' },
 };
-
-/** Edit distance of two short texts (insertions, deletions, substitutions), for naming the option meant. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    previous = current;
-  }
-  return previous[b.length]!;
-}
 
 /**
  * The settings this start's command-line arguments stand for (`START_OPTIONS`).
@@ -38,7 +28,7 @@ export function settingsFromArguments(args: readonly string[]): Record<string, s
         const meant = near.apart <= 3 ? near.option : null;
         return say(
           `The start option "${arg}" is not one the server takes${meant ? ` — did you mean ${meant}?` : '.'} Options: ${known.join(', ')} (or their settings in the environment). Nothing was started.`,
-          `启动参数“${arg}”不是服务可用的参数${meant ? `——是否想输入 ${meant}？` : ''}可用参数：${known.join('、')}（也可在环境变量中设置对应项）。服务未启动。`,
+          `启动参数“${arg}”不是服务可用的参数${meant ? `——是否想输入 ${meant}？` : '。'}可用参数：${known.join('、')}（也可在环境变量中设置对应项）。服务未启动。`,
         );
       }),
     );

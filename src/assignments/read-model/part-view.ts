@@ -968,11 +968,7 @@ function carryUndone(parts: Map<string, PartView>, unitId: string, successorUnit
     ...(was.joined === undefined ? {} : { joined: was.joined }),
     ...(was.heldSince === undefined ? {} : { heldSince: was.heldSince }),
   };
-  parts.set(successorUnitId, record.part!);
-  const entries = [...parts];
-  const at = Math.min(record.at ?? entries.length, entries.length);
-  parts.clear();
-  for (const [key, value] of [...entries.slice(0, at), [unitId, back] as const, ...entries.slice(at)]) parts.set(key, value);
+  separateAgain(parts, successorUnitId, record, back);
   return true;
 }
 
@@ -997,12 +993,20 @@ function keptInsteadUndone(parts: Map<string, PartView>, unitId: string, success
     ...(into.joined === undefined ? {} : { joined: into.joined }),
     ...(into.passedOn.length > 0 ? { heldSince: into.passedOn.at(-1)! } : {}),
   };
+  separateAgain(parts, successorUnitId, record, own);
+  return true;
+}
+
+/**
+ * A join undone in the listing: the successor's part is the record it had set aside (`record.part`) again, and `own` (the
+ * unit's part as it was) is back in its place (`record.at`: its index when it joined; the end when unknown).
+ */
+function separateAgain(parts: Map<string, PartView>, successorUnitId: string, record: JoinedRecord, own: PartView): void {
   parts.set(successorUnitId, record.part!);
   const entries = [...parts];
   const at = Math.min(record.at ?? entries.length, entries.length);
   parts.clear();
-  for (const [key, value] of [...entries.slice(0, at), [unitId, own] as const, ...entries.slice(at)]) parts.set(key, value);
-  return true;
+  for (const [key, value] of [...entries.slice(0, at), [own.unitId, own] as const, ...entries.slice(at)]) parts.set(key, value);
 }
 
 /** What undoing a join restores of the part joined (`JoinedRecord.into`). */

@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { QueryBus } from '@nestjs/cqrs';
 import ExcelJS from 'exceljs';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -243,6 +243,33 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain('asOf 应为存在的日期');
       expect((await runCli(['--format', 'pdf'])).code).toBe(2);
+    });
+
+    it('writes nothing where the 台账 would open wrongly or replace one: a missing folder named as itself, a name that is not .xlsx/.csv, an existing file without --replace (newcomer27 S7)', async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'rectify-export-out-'));
+      const missing = await runCli(['--out', join(folder, '没有的文件夹', '台账.xlsx')]);
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toContain(`文件夹 ${join(folder, '没有的文件夹')} 不存在：未写出任何文件`);
+      expect(missing.stderr).not.toContain('.partial');
+
+      const pdf = await runCli(['--out', join(folder, '台账.pdf')]);
+      expect(pdf.code).toBe(2);
+      expect(pdf.stderr).toContain('文件名须以 .xlsx 或 .csv 结尾');
+      const disagreeing = await runCli(['--out', join(folder, '台账.csv'), '--format', 'xlsx']);
+      expect(disagreeing.code).toBe(2);
+      expect(disagreeing.stderr).toContain('两者须一致');
+      expect(readdirSync(folder)).toEqual([]);
+
+      const earlier = join(folder, '台账.CSV');
+      writeFileSync(earlier, '上月的台账');
+      const kept = await runCli(['--out', earlier]);
+      expect(kept.code).toBe(1);
+      expect(kept.stderr).toContain('已存在：未写出任何文件');
+      expect(readFileSync(earlier, 'utf8')).toBe('上月的台账');
+      const replaced = await runCli(['--out', earlier, '--replace']);
+      expect(replaced.code).toBe(0);
+      expect(readFileSync(earlier, 'utf8')).toContain('整改时限');
+      expect(readdirSync(folder)).toEqual(['台账.CSV']);
     });
   });
 

@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, rmdirSync, statSync } from 'node:fs';
 import { freeFolderBeside, shellWord } from './backup-folder.js';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { loadEnvFile, validateSettings, type AppSettings } from '../config/app-settings.js';
@@ -40,8 +40,12 @@ function parseOptions(argv: string[]): { folder: string } {
 }
 
 
-/** The files a failed backup wrote (`path` and SQLite's `-journal`, `-wal`, `-shm` beside it), removed; a folder it created, removed when left empty. Never throws. */
-function removePartial(files: readonly string[], createdFolder: string | null): void {
+/**
+ * The files a failed backup wrote (`path` and SQLite's `-journal`, `-wal`, `-shm` beside it), removed; the folders it
+ * created (the backup folder and any parent `mkdir -p` made for it, deepest first), each removed when left empty
+ * (breaker9r P3: a failed backup into /mnt/usb/备份/2026/12-03 left 备份/2026 behind). Never throws.
+ */
+function removePartial(files: readonly string[], createdFolders: readonly string[]): void {
   for (const path of files.flatMap((file) => [file, `${file}-journal`, `${file}-wal`, `${file}-shm`])) {
     try {
       rmSync(path, { force: true });
@@ -49,12 +53,30 @@ function removePartial(files: readonly string[], createdFolder: string | null): 
       // Nothing more can be done here; the failure itself is what the operator is told.
     }
   }
-  if (createdFolder === null) return;
-  try {
-    if (readdirSync(createdFolder).length === 0) rmdirSync(createdFolder);
-  } catch {
-    // As above.
+  for (const created of createdFolders) {
+    try {
+      if (readdirSync(created).length > 0) return;
+      rmdirSync(created);
+    } catch {
+      // As above.
+      return;
+    }
   }
+}
+
+/**
+ * `mkdir -p folder`: the folders it created, deepest first (empty when `folder` existed). `mkdirSync` names only the
+ * first folder it created; every folder from there down to `folder` is new.
+ */
+function makeFolder(folder: string): string[] {
+  const first = mkdirSync(folder, { recursive: true });
+  if (first === undefined) return [];
+  const created = [folder];
+  for (let path = folder; path !== resolve(first) && dirname(path) !== path; ) {
+    path = dirname(path);
+    created.push(path);
+  }
+  return created;
 }
 
 /** "290 KB": a size as an operator reads `df -k` and `ls -s`. */
@@ -115,8 +137,7 @@ async function backUp(settings: AppSettings, folder: string) {
       ),
     );
   }
-  const createdFolder = existsSync(folder) ? null : folder;
-  mkdirSync(folder, { recursive: true });
+  const createdFolders = makeFolder(folder);
   const partial = (path: string) => join(folder, `.${basename(path)}.partial-${process.pid}`);
   const copyPartial = partial(copy);
   const witnessPartial = partial(witnessCopy);
@@ -160,7 +181,7 @@ async function backUp(settings: AppSettings, folder: string) {
   } catch (error) {
     // Told before anything is removed: the room left is the room there was when the write failed, in a folder still there.
     const failure = backupFailure(error, folder, writing, storeBytes);
-    removePartial([copyPartial, witnessPartial, ...(placed ? [copy] : [])], createdFolder);
+    removePartial([copyPartial, witnessPartial, ...(placed ? [copy] : [])], createdFolders);
     throw failure;
   }
 }

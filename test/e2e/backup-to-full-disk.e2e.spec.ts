@@ -29,14 +29,15 @@ function leaveRoom(filler: string, leftBytes: number): void {
   const volume = smallTmpfs('rectify-backup-volume-', 1);
 
   it(
-    'says the backup folder’s disk is full (not the store’s), leaves nothing there, and the same command succeeds once room is made',
+    'says the backup folder’s disk is full (not the store’s), leaves nothing there (not even the folders it made), and the same command succeeds once room is made',
     async () => {
       const sqlitePath = freshDatabasePath();
       for (const name of ['管理员甲', '管理员乙', '管理员丙']) expect((await toolOnStore('create-user', ['--new-store', '--name', name, '--role', 'ADMIN'], sqlitePath)).code).toBe(0);
       const filler = join(volume, 'filler');
       // Room for the witness, not for the database.
       leaveRoom(filler, 16 * 1024);
-      const folder = join(volume, '2026-12-02-0820');
+      // Folders `mkdir -p` makes for it (备份/2026 as well as the day's folder) go too (breaker9r P3).
+      const folder = join(volume, '备份', '2026', '12-02-0820');
 
       const failed = await toolOnStore('backup-store', [folder], sqlitePath);
       expect(failed.code).toBe(1);
@@ -44,7 +45,7 @@ function leaveRoom(filler: string, leftBytes: number): void {
       expect(zh).toMatch(new RegExp(`^磁盘已满（DISK_FULL）：备份文件夹 ${folder} 所在的磁盘已满（仅剩 \\d+ KB，事件库约 \\d+ KB）：未生成备份，也没有留下不完整的备份文件。请在该磁盘上腾出空间，或换一个位置后重试。$`));
       expect(zh).not.toContain(sqlitePath);
       expect(en).toContain(`Failed: Disk full (DISK_FULL): the disk holding the backup folder ${folder} is full`);
-      // Nothing that looks like a backup, nothing that refuses the retry: the folder this run made is gone.
+      // Nothing that looks like a backup, nothing that refuses the retry: the folders this run made are gone.
       expect(existsSync(folder) ? readdirSync(folder) : null).toBeNull();
       expect(readdirSync(volume)).toEqual(['filler']);
 

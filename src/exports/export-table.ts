@@ -1,4 +1,4 @@
-import { inAssignedOrder, reportedDaysLate, trafficLight, type DueDateChange, type PartStatus, type PartView, type ReturnView, type TrafficLight } from '../assignments/read-model/part-view.js';
+import { inAssignedOrder, onWatch, reportedDaysLate, trafficLight, type DueDateChange, type PartStatus, type PartView, type ReturnView, type TrafficLight } from '../assignments/read-model/part-view.js';
 import { recordsAfterWithdrawal } from '../assignments/read-model/records-after-withdrawal.js';
 import { officeClockMillis, officeClockSeconds } from '../shared/calendar-date.js';
 import { slicer } from '../shared/event-loop-turns.js';
@@ -67,10 +67,11 @@ export const PART_STATUS_ZH: Readonly<Record<PartStatus, string>> = {
 
 /**
  * The 状态 cell: the part's status, and for one reported late its lateness, as the pages show it
- * (`已报告待督查（逾期 3 天后报送）`): not overdue any more (no red light), but not on time either.
+ * (`已报告待督查（逾期 3 天后报送）`): not overdue any more (no red light), but not on time either. Judged on its unit's watch
+ * (`onWatch`): a row is its unit's, so a part taken over after its due date is late only from the day it came to hold it.
  */
 export function statusCell(part: PartView): string {
-  const late = reportedDaysLate(part);
+  const late = reportedDaysLate(onWatch(part));
   return late ? `${PART_STATUS_ZH[part.status]}（逾期 ${late} 天后报送）` : PART_STATUS_ZH[part.status];
 }
 
@@ -229,7 +230,8 @@ export async function ledgerTable(source: LedgerSource, pause: () => Promise<voi
     }
     for (const part of parts) {
       if (source.unitId && part.unitId !== source.unitId) continue;
-      const light = withdrawn ? null : trafficLight(part, source.asOf, source.dueSoonDays);
+      // A row is its unit's: its light on the unit's own watch (`onWatch`, the watch rule), as 我的任务 shows it.
+      const light = withdrawn ? null : trafficLight(onWatch(part), source.asOf, source.dueSoonDays);
       rows.push({
         light,
         cells: [
@@ -277,7 +279,7 @@ export async function workPlanTable(
       const withdrawn = item.status === 'WITHDRAWN' ? `已撤销（${item.withdrawnOn ?? ''}：${item.withdrawalReason ?? ''}）` : null;
       for (const part of item.parts) {
         if (unitId !== undefined && unitId !== null && part.unitId !== unitId) continue;
-        const light = withdrawn ? null : trafficLight(part, breakdown.asOf, dueSoonDays);
+        const light = withdrawn ? null : trafficLight(onWatch(part), breakdown.asOf, dueSoonDays);
         rows.push({
           light,
           cells: [

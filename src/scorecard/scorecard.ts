@@ -1,4 +1,4 @@
-import { dayCountedOn, daysLeft, daysToRemediate, firstReportOnTime, isOverdue, type PartView } from '../assignments/read-model/part-view.js';
+import { dayCountedOn, daysLeft, daysToRemediate, firstReportOnTime, isOverdue, lateWatches, onWatch, type PartView } from '../assignments/read-model/part-view.js';
 import { isNeverOverdue } from '../shared/deadline.js';
 import { dueOn, overdueOn, type PartTally } from '../assignments/read-model/part-tallies.js';
 import { meanDays } from '../rectification/dashboard/dashboard.js';
@@ -8,7 +8,7 @@ export interface UnitScore {
   readonly rank: number;
   readonly unitId: string;
   readonly unitName: string;
-  /** Parts assigned to the unit, in findings and work-plan items. */
+  /** Parts assigned to the unit, in findings and work-plan items, and those it passed on (机构改革) late on its watch (`lateWatches`). */
   readonly parts: number;
   /** Parts that were due: reported at least once, or past their due date. */
   readonly due: number;
@@ -31,33 +31,39 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
  * Every unit's record across findings and work-plan items, best first: on-time rate, then
  * fewest overdue, fewest returned, fastest remediation. Who to commend is at the top, who to
  * criticise at the bottom. A part of a withdrawn parent, shown as it stood (`parentWithdrawnOn`), is
- * due and overdue as on its withdrawal day (`dayCountedOn`), as the tallies count it (breaker11o P4).
+ * due and overdue as on its withdrawal day (`dayCountedOn`), as the tallies count it (breaker11o P4). Each unit on its own
+ * watch (`onWatch`): a part taken over after its due date is due, overdue and on time for its holder against the day it came
+ * to hold it, and an earlier holder late on its watch (`lateWatches`) keeps the part, due and not on time, never overdue.
  */
 export function buildScorecard(input: { parts: readonly (PartView & { readonly parentWithdrawnOn?: string })[]; unitName: (unitId: string) => string; today: string }): UnitScore[] {
-  const byUnit = new Map<string, (typeof input.parts)[number][]>();
+  const byUnit = new Map<string, { held: (typeof input.parts)[number][]; lateWatches: number }>();
+  const unit = (unitId: string) => byUnit.get(unitId) ?? byUnit.set(unitId, { held: [], lateWatches: 0 }).get(unitId)!;
   for (const part of input.parts) {
-    const parts = byUnit.get(part.unitId);
-    if (parts) parts.push(part);
-    else byUnit.set(part.unitId, [part]);
+    unit(part.unitId).held.push(part);
+    if (part.heldBefore.length > 0) for (const unitId of lateWatches(part)) unit(unitId).lateWatches += 1;
   }
 
-  const scores = [...byUnit.entries()].map(([unitId, parts]) => {
-    let due = 0;
+  const scores = [...byUnit.entries()].map(([unitId, { held: parts, lateWatches: late }]) => {
+    let due = late;
     let onTime = 0;
+    let overdue = 0;
     for (const part of parts) {
-      const reported = firstReportOnTime(part);
-      if (reported !== null || (!isNeverOverdue(part.terms) && daysLeft(part, dayCountedOn(part, input.today)) < 0)) due += 1;
+      const judged = onWatch(part);
+      const day = dayCountedOn(part, input.today);
+      const reported = firstReportOnTime(judged);
+      if (reported !== null || (!isNeverOverdue(part.terms) && daysLeft(judged, day) < 0)) due += 1;
       if (reported) onTime += 1;
+      if (isOverdue(judged, day)) overdue += 1;
     }
     const durations = parts.map(daysToRemediate).filter((days): days is number => days !== null);
     return {
       unitId,
       unitName: input.unitName(unitId),
-      parts: parts.length,
+      parts: parts.length + late,
       due,
       onTime,
       onTimeRate: due === 0 ? null : round1((onTime / due) * 100),
-      overdue: parts.filter((part) => isOverdue(part, dayCountedOn(part, input.today))).length,
+      overdue,
       returned: parts.reduce((sum, part) => sum + part.returns.filter((r) => r.cause !== 'REOPENED').length, 0),
       meanDaysToRemediate: meanDays(durations),
     };
@@ -77,7 +83,7 @@ export function scorecardFromTallies(input: {
 }): UnitScore[] {
   const byUnit = new Map<string, PartTally[]>();
   for (const tallies of input.tallies) {
-    for (const [unitId, tally] of tallies) if (tally.parts > 0) byUnit.set(unitId, [...(byUnit.get(unitId) ?? []), tally]);
+    for (const [unitId, tally] of tallies) if (tally.parts + tally.lateWatches > 0) byUnit.set(unitId, [...(byUnit.get(unitId) ?? []), tally]);
   }
   const scores = [...byUnit].map(([unitId, tallies]) => {
     const sum = (figure: (tally: PartTally) => number) => tallies.reduce((total, tally) => total + figure(tally), 0);
@@ -87,7 +93,7 @@ export function scorecardFromTallies(input: {
     return {
       unitId,
       unitName: input.unitName(unitId),
-      parts: sum((tally) => tally.parts),
+      parts: sum((tally) => tally.parts + tally.lateWatches),
       due,
       onTime,
       onTimeRate: due === 0 ? null : round1((onTime / due) * 100),

@@ -1,5 +1,5 @@
 import type { AssignmentRole } from '../assignments/domain/assignment.events.js';
-import { daysLeft, reportedDaysLate, trafficLight, type PartStatus, type TrafficLight } from '../assignments/read-model/part-view.js';
+import { daysLeft, onWatch, reportedDaysLate, trafficLight, type PartStatus, type TrafficLight } from '../assignments/read-model/part-view.js';
 import { mostUrgentFirst as mostUrgentReminderFirst, remindersFor, type Reminder } from '../assignments/read-model/reminders.js';
 import { byPinyin } from '../shared/chinese-order.js';
 import type { WorkPlanItemView, WorkPlanView } from '../work-plan/breakdown/work-plan-ledger.js';
@@ -60,7 +60,9 @@ export function buildUnitItemWorkload(input: {
     const part = item.parts.get(input.unitId);
     if (!part || part.status === 'VERIFIED' || item.status === 'WITHDRAWN') continue;
     const plan = input.plan(item.planId);
-    const light = trafficLight(part, input.today, input.dueSoonDays);
+    // On the unit's own watch (`onWatch`): a part it took over late is overdue from the day it came to hold it.
+    const judged = onWatch(part);
+    const light = trafficLight(judged, input.today, input.dueSoonDays);
     if (!plan || !light) continue;
     parts.push({
       planId: plan.planId,
@@ -72,8 +74,8 @@ export function buildUnitItemWorkload(input: {
       role: part.role,
       status: part.status,
       dueDate: part.dueDate,
-      daysLeft: daysLeft(part, input.today),
-      reportedDaysLate: reportedDaysLate(part),
+      daysLeft: daysLeft(judged, input.today),
+      reportedDaysLate: reportedDaysLate(judged),
       trafficLight: light,
     });
     const parent = { parentKind: 'WORK_PLAN_ITEM', parentId: item.itemId, parentTitle: `${item.code} ${item.title}`, planTitle: plan.title } as const;

@@ -1,4 +1,4 @@
-import { awaitsUnit, daysToRemediate, firstReportOnTime, type PartView } from './part-view.js';
+import { awaitsUnit, daysToRemediate, firstReportOnTime, lateWatches, onWatch, type PartView } from './part-view.js';
 import { isNeverOverdue } from '../../shared/deadline.js';
 import type { AssignmentRole } from '../domain/assignment.events.js';
 
@@ -65,7 +65,18 @@ export interface PartFacts {
    * parent withdrawn before its due date (its days stopped counting on the withdrawal day: `countedUntil`, breaker11o P4).
    */
   readonly standing: boolean;
+  /**
+   * As its holder is judged when that differs (the watch rule, `onWatch`: it took the part over after a due date): the due
+   * date and first report's timeliness counted against max(due date, heldSince). The unit's own tally reads these; the
+   * office's (all parts) reads `dueDate` and `firstReportOnTime`. Absent when the same.
+   */
+  readonly watch?: Judged;
+  /** Earlier holders late on their watch of the part (`lateWatches`): each unit's tally keeps it due and not on time. Absent when none. */
+  readonly lateWatches?: readonly string[];
 }
+
+/** What a part is judged by: the due date in force and whether its first report met the due date of its day. */
+type Judged = Pick<PartFacts, 'dueDate' | 'firstReportOnTime'>;
 
 /** Reports sent back and inspections failed (reopenings not counted). */
 function returnsOf(part: PartView): number {
@@ -81,7 +92,11 @@ function returnsOf(part: PartView): number {
 const neverLate = (part: PartView, countedUntil: string | undefined): boolean => isNeverOverdue(part.terms) || (countedUntil !== undefined && part.dueDate >= countedUntil);
 
 export function partFacts(part: PartView, countedUntil?: string): PartFacts {
+  const watch = watchFacts(part);
+  const late = part.heldBefore.length === 0 ? [] : lateWatches(part);
   return {
+    ...(watch === undefined ? {} : { watch }),
+    ...(late.length === 0 ? {} : { lateWatches: late }),
     unitId: part.unitId,
     role: part.role,
     status: part.status,
@@ -93,6 +108,17 @@ export function partFacts(part: PartView, countedUntil?: string): PartFacts {
     standing: neverLate(part, countedUntil),
   };
 }
+
+/** The part as its holder is judged (`onWatch`), when that differs from the part's own dates. */
+function watchFacts(part: PartView): Judged | undefined {
+  const judged = onWatch(part);
+  if (judged === part) return undefined;
+  const firstReport = firstReportOnTime(judged);
+  return judged.dueDate === part.dueDate && firstReport === firstReportOnTime(part) ? undefined : { dueDate: judged.dueDate, firstReportOnTime: firstReport };
+}
+
+const sameJudged = (a: Judged | undefined, b: Judged | undefined) => a === b || (a !== undefined && b !== undefined && a.dueDate === b.dueDate && a.firstReportOnTime === b.firstReportOnTime);
+const sameUnits = (a: readonly string[] | undefined, b: readonly string[]) => (a ?? []).length === b.length && b.every((unitId, index) => a![index] === unitId);
 
 /**
  * Whether `facts` are still the part's figures, without building new ones: an event changes one
@@ -108,7 +134,9 @@ const stillHolds = (facts: PartFacts, part: PartView, countedUntil: string | und
   facts.verifiedOn === part.verifiedOn &&
   facts.standing === neverLate(part, countedUntil) &&
   facts.returns === returnsOf(part) &&
-  facts.firstReportOnTime === firstReportOnTime(part);
+  facts.firstReportOnTime === firstReportOnTime(part) &&
+  sameJudged(facts.watch, watchFacts(part)) &&
+  sameUnits(facts.lateWatches, part.heldBefore.length === 0 ? [] : lateWatches(part));
 
 /** The figures of a set of parts (one unit's, or all). */
 export interface PartTally {
@@ -125,6 +153,11 @@ export interface PartTally {
   reportedOnTime: number;
   /** Returns (sent back, failed inspections) over all parts. */
   returns: number;
+  /**
+   * Parts the unit passed on (机构改革) after being late on its watch (`lateWatches`): due and not on time for it, never
+   * overdue now; not in `parts` (what it holds), which the scorecard adds them to. Only in a unit's tally.
+   */
+  lateWatches: number;
   /** Parts the unit must act on (assigned or returned) that can be late (not standing), by due date: overdue = due before today. */
   readonly awaitingByDueDay: DayCounts;
   /** Parts never reported, by due date: with `everReported`, the parts that were due by today. */
@@ -141,12 +174,16 @@ export const emptyTally = (): PartTally => ({
   everReported: 0,
   reportedOnTime: 0,
   returns: 0,
+  lateWatches: 0,
   awaitingByDueDay: emptyDayCounts(),
   unreportedByDueDay: emptyDayCounts(),
 });
 
-/** Adds (`sign` 1) or takes away (`sign` -1) one part's contribution. */
-export function tallyPart(tally: PartTally, part: PartFacts, sign: 1 | -1): void {
+/**
+ * Adds (`sign` 1) or takes away (`sign` -1) one part's contribution, judged by `judged` (its holder's watch in the unit's
+ * tally, `PartFacts.watch`; its own dates otherwise).
+ */
+export function tallyPart(tally: PartTally, part: PartFacts, sign: 1 | -1, judged: Judged = part): void {
   tally.parts += sign;
   if (part.status === 'REPORTED') tally.reported += sign;
   if (part.status === 'VERIFIED') tally.verified += sign;
@@ -156,21 +193,21 @@ export function tallyPart(tally: PartTally, part: PartFacts, sign: 1 | -1): void
     tally.remediationDays += sign * days;
     tally.remediated += sign;
   }
-  if (part.firstReportOnTime === null) {
-    if (!part.standing) addOnDay(tally.unreportedByDueDay, part.dueDate, sign);
+  if (judged.firstReportOnTime === null) {
+    if (!part.standing) addOnDay(tally.unreportedByDueDay, judged.dueDate, sign);
   } else {
     tally.everReported += sign;
-    if (part.firstReportOnTime) tally.reportedOnTime += sign;
+    if (judged.firstReportOnTime) tally.reportedOnTime += sign;
   }
   tally.returns += sign * part.returns;
-  if (awaitsUnit(part) && !part.standing) addOnDay(tally.awaitingByDueDay, part.dueDate, sign);
+  if (awaitsUnit(part) && !part.standing) addOnDay(tally.awaitingByDueDay, judged.dueDate, sign);
 }
 
 /** Parts awaiting their unit and due before `today`: the overdue parts. */
 export const overdueOn = (tally: PartTally, today: string) => countBefore(tally.awaitingByDueDay, today);
 
 /** Parts that were due by `today`: reported at least once, or past their due date. */
-export const dueOn = (tally: PartTally, today: string) => tally.everReported + countBefore(tally.unreportedByDueDay, today);
+export const dueOn = (tally: PartTally, today: string) => tally.everReported + tally.lateWatches + countBefore(tally.unreportedByDueDay, today);
 
 /** Mean business days to remediate, to one decimal; null before any verified part. */
 export const meanRemediationDays = (tally: PartTally): number | null =>
@@ -195,11 +232,19 @@ export interface PartTallies {
 
 export const emptyTallies = (): PartTallies => ({ byParent: new Map(), all: emptyTally(), perUnit: new Map() });
 
+/** One part in the office's tally by its own dates, in its holder's by the holder's watch, and in each earlier holder's late on its watch. */
 function tallyUnitPart(tallies: PartTallies, part: PartFacts, sign: 1 | -1) {
   tallyPart(tallies.all, part, sign);
-  let unit = tallies.perUnit.get(part.unitId);
-  if (!unit) tallies.perUnit.set(part.unitId, (unit = emptyTally()));
-  tallyPart(unit, part, sign);
+  tallyPart(unitTally(tallies, part.unitId), part, sign, part.watch);
+  for (const unitId of part.lateWatches ?? []) {
+    unitTally(tallies, unitId).lateWatches += sign;
+  }
+}
+
+function unitTally(tallies: PartTallies, unitId: string): PartTally {
+  let unit = tallies.perUnit.get(unitId);
+  if (!unit) tallies.perUnit.set(unitId, (unit = emptyTally()));
+  return unit;
 }
 
 /**

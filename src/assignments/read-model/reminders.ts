@@ -1,5 +1,5 @@
 import { ParentKinds, type ParentKind } from '../domain/assignment.events.js';
-import { daysLeft, isDueBound, type PartView } from './part-view.js';
+import { daysLeft, isDueBound, onWatch, type PartView } from './part-view.js';
 
 /*
  * A unit's inbox (提醒), one lifecycle for findings and work-plan items alike: what a part's own
@@ -48,7 +48,13 @@ export interface Reminder extends ReminderParent {
 /** The deadline reminder a unit reads in its inbox, in Chinese like the rest of its data. */
 function deadlineReminder(part: PartView, today: string): { kind: ReminderKind; message: string } | null {
   if (!isDueBound(part)) return null;
-  const left = daysLeft(part, today);
+  // On the unit's own watch (`onWatch`): a part it took over after its due date is overdue from the day it came to hold it.
+  const judged = onWatch(part);
+  const left = daysLeft(judged, today);
+  if (judged.dueDate !== part.dueDate) {
+    const handedOver = `截止日期 ${part.dueDate}，${judged.dueDate} 移交本单位，自移交之日起计`;
+    return left < 0 ? { kind: 'OVERDUE', message: `已逾期 ${-left} 天（${handedOver}）。` } : { kind: 'DUE_IN_1_DAY', message: `今天到期（${handedOver}）。` };
+  }
   if (left < 0) return { kind: 'OVERDUE', message: `已逾期 ${-left} 天（截止日期 ${part.dueDate}）。` };
   if (left <= 1) return { kind: 'DUE_IN_1_DAY', message: `${left === 0 ? '今天' : '明天'}到期（${part.dueDate}）。` };
   if (left <= 3) return { kind: 'DUE_IN_3_DAYS', message: `还有 ${left} 天到期（${part.dueDate}）。` };

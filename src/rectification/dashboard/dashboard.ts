@@ -1,4 +1,4 @@
-import { daysLeft, daysToRemediate, isOverdue, reportedDaysLate, trafficLight, type PartView, type TrafficLight } from '../../assignments/read-model/part-view.js';
+import { daysLeft, daysToRemediate, isOverdue, onWatch, reportedDaysLate, trafficLight, type PartView, type TrafficLight } from '../../assignments/read-model/part-view.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import type { PartStatus } from '../../assignments/read-model/part-view.js';
 import type { EvaluationView, FindingView } from '../ledger/rectification-ledger.js';
@@ -105,9 +105,12 @@ export function sortByUrgency(alerts: PartAlert[]): PartAlert[] {
   );
 }
 
-/** `today` is the office day viewed, `YYYY-MM-DD`. */
-export function partAlert(finding: FindingView, part: PartView, unitName: string, today: string, dueSoonDays: number): PartAlert | null {
-  const light = trafficLight(part, today, dueSoonDays);
+/**
+ * `today` is the office day viewed, `YYYY-MM-DD`. Light, days left and lateness judged on `judged`: the part itself (the office's
+ * list), or as its unit is judged on its watch (`onWatch`, a unit's 我的任务); the due date shown is the part's own.
+ */
+export function partAlert(finding: FindingView, part: PartView, unitName: string, today: string, dueSoonDays: number, judged: PartView = part): PartAlert | null {
+  const light = trafficLight(judged, today, dueSoonDays);
   if (!light) return null;
   return {
     findingId: finding.findingId,
@@ -117,8 +120,8 @@ export function partAlert(finding: FindingView, part: PartView, unitName: string
     role: part.role,
     status: part.status,
     dueDate: part.dueDate,
-    daysLeft: daysLeft(part, today),
-    reportedDaysLate: reportedDaysLate(part),
+    daysLeft: daysLeft(judged, today),
+    reportedDaysLate: reportedDaysLate(judged),
     trafficLight: light,
     otherPartsOpen: otherPartsOpen(finding, part.unitId),
   };
@@ -184,7 +187,8 @@ export function buildDashboard(input: {
       const unit =
         perUnit.get(part.unitId) ??
         { unitId: part.unitId, unitName: unitName(part.unitId), ...emptyCounts(), meanDaysToRemediate: null, durations: [] };
-      count(unit, part, today);
+      // Whose lateness: the unit's own count judges the part on its watch (`onWatch`); the office's total by the part's own dates.
+      count(unit, onWatch(part), today);
       const days = daysToRemediate(part);
       if (days !== null) {
         unit.durations.push(days);

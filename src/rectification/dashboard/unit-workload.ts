@@ -1,3 +1,4 @@
+import { onWatch } from '../../assignments/read-model/part-view.js';
 import { remindersFor, mostUrgentFirst, type Reminder } from '../../assignments/read-model/reminders.js';
 import type { FindingView } from '../ledger/rectification-ledger.js';
 import { partAlert, sortByUrgency, type PartAlert } from './dashboard.js';
@@ -26,7 +27,8 @@ export function buildUnitWorkload(input: {
   for (const finding of input.findings) {
     const part = finding.parts.get(input.unitId);
     if (!part || part.status === 'VERIFIED') continue;
-    const alert = partAlert(finding, part, input.unitName, input.today, input.dueSoonDays);
+    // On the unit's own watch (`onWatch`): a part it took over late is overdue from the day it came to hold it.
+    const alert = partAlert(finding, part, input.unitName, input.today, input.dueSoonDays, onWatch(part));
     if (alert) openParts.push(alert);
     const parent = { parentKind: 'FINDING', parentId: finding.findingId, parentTitle: finding.title, planTitle: null } as const;
     reminders.push(...remindersFor(parent, part, input.today));

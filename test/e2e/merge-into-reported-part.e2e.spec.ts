@@ -46,15 +46,16 @@ describe('a part still owing its report that joins a reported part carries the o
     expect(await offices.asTyped.views(asOf)).toEqual(await offices.inDateOrder.views(asOf));
   });
 
-  it('from 07-01 the joined parts owe the report: red, overdue in 单位排名, not awaiting inspection; the 台账 shows the finding open', async () => {
+  it('from 07-01 the joined parts owe the report: red, overdue in 单位排名 from 07-02 (the watch rule), not awaiting inspection; the 台账 shows the finding open', async () => {
     for (const office of both()) {
       const views = await office.views('2026-07-01');
       const parts = (code: string) => (views.pages[code] as { parts: { unitId: string; status: string; trafficLight: string; reports: unknown[] }[] }).parts;
       expect(parts('1')).toEqual([expect.objectContaining({ unitId: office.units.BING, status: 'ASSIGNED', trafficLight: 'RED', reports: [] })]);
       expect(parts('2')).toEqual([expect.objectContaining({ unitId: office.units.DING, status: 'ASSIGNED', trafficLight: 'RED', reports: [] })]);
-      const scorecard = views.scorecard as { unitName: string; overdue: number }[];
-      expect(scorecard.find((row) => row.unitName === UNITS.BING)).toMatchObject({ overdue: 2 });
-      expect(scorecard.find((row) => row.unitName === UNITS.DING)).toMatchObject({ overdue: 1 });
+      // 单位排名 by the watch rule: the successors came to hold the parts on 07-01, so they are overdue from 07-02, not from 06-30.
+      const overdue = (scorecard: unknown) => Object.fromEntries((scorecard as { unitName: string; overdue: number }[]).map((row) => [row.unitName, row.overdue]));
+      expect(overdue(views.scorecard)).toMatchObject({ [UNITS.BING]: 0, [UNITS.DING]: 0 });
+      expect(overdue((await office.views('2026-07-02')).scorecard)).toMatchObject({ [UNITS.BING]: 2, [UNITS.DING]: 1 });
       expect(views.awaiting).toEqual([]);
       expect(views.finding).toMatchObject({ status: 'OPEN', assignments: [{ status: 'ASSIGNED', dueDate: '2026-06-30' }] });
       // The day before, each unit's own part as it stood: 甲 reported, 乙 owing (due that day).

@@ -1,4 +1,4 @@
-import { daysToRemediate, isDueBound, type PartStatus } from '../../assignments/read-model/part-view.js';
+import { daysToRemediate, isDueBound, onWatch, type PartStatus } from '../../assignments/read-model/part-view.js';
 import { isCorrection } from '../../assignments/domain/business-order.js';
 import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { byPinyin } from '../../shared/chinese-order.js';
@@ -44,11 +44,14 @@ const GROUP_COUNTERS = 2;
 
 const STATUS_CODES: Record<PartStatus, number> = { ASSIGNED: 0, REPORTED: 1, VERIFIED: 2, RETURNED: 3 };
 const NO_DAY = -1;
+/** Numbers per part in a segment's `parts` (see `Segment`). */
+const PART_NUMBERS = 5;
 
 /**
  * One finding's share of the figures from office day `from` (a day number, see `dayNumber`) until the
- * next segment's: `parts` holds four numbers per part — its unit's base index, its status code, its
- * days to remediate (−1: not verified), its due day number when it can be late (−1: never overdue).
+ * next segment's: `parts` holds five numbers per part — its unit's base index, its status code, its
+ * days to remediate (−1: not verified), its due day number when it can be late (−1: never overdue), and that due day as
+ * its unit is judged on its watch (`onWatch`: not before the day it came to hold the part), what the unit's 逾期 counts by.
  */
 export interface Segment {
   readonly from: number;
@@ -169,7 +172,7 @@ function span(state: ByDayState, from: number, end: number, counter: number, del
 function writeSegment(state: ByDayState, finding: FindingDays, segment: Segment, end: number, sign: 1 | -1, onlyWindow?: readonly [number, WindowDeltas]): void {
   if (!segment.counted) return;
   if (onlyWindow) {
-    for (let index = 3; index < segment.parts.length; index += 4) writeWindow(onlyWindow, segment.from, end, segment.parts[index]!, sign);
+    for (let index = 3; index < segment.parts.length; index += PART_NUMBERS) writeWindow(onlyWindow, segment.from, end, segment.parts[index]!, sign);
     return;
   }
   const { from, parts } = segment;
@@ -184,11 +187,12 @@ function writeSegment(state: ByDayState, finding: FindingDays, segment: Segment,
     span(state, from, end, category + 1, sign);
   }
   if (segment.unassigned) span(state, from, end, UNASSIGNED, sign);
-  for (let index = 0; index < parts.length; index += 4) {
+  for (let index = 0; index < parts.length; index += PART_NUMBERS) {
     const unit = parts[index]!;
     const status = parts[index + 1]!;
     const remediation = parts[index + 2]!;
     const due = parts[index + 3]!;
+    const unitDue = parts[index + 4]!;
     span(state, from, end, ASSIGNED, sign);
     span(state, from, end, unit, sign);
     if (status !== STATUS_CODES.ASSIGNED) {
@@ -207,7 +211,7 @@ function writeSegment(state: ByDayState, finding: FindingDays, segment: Segment,
       // Overdue (red) from the day after its due day, while the segment lasts.
       const overdueFrom = Math.max(from, due + 1);
       span(state, overdueFrom, end, OVERDUE, sign);
-      span(state, overdueFrom, end, unit + 4, sign);
+      span(state, Math.max(from, unitDue + 1), end, unit + 4, sign);
       for (const window of state.windows) writeWindow(window, from, end, due, sign);
     }
   }
@@ -233,7 +237,8 @@ export function segmentOf(state: ByDayState, day: number, view: FindingView): Se
   if (view.status === 'WITHDRAWN') return { from: day, counted: false, closed: false, unassigned: false, parts: [] };
   const parts: number[] = [];
   for (const part of view.parts.values()) {
-    parts.push(baseOf(state, part.unitId, UNIT_COUNTERS), STATUS_CODES[part.status], daysToRemediate(part) ?? -1, isDueBound(part) ? dayNumber(part.dueDate) : NO_DAY);
+    const bound = isDueBound(part);
+    parts.push(baseOf(state, part.unitId, UNIT_COUNTERS), STATUS_CODES[part.status], daysToRemediate(part) ?? -1, bound ? dayNumber(part.dueDate) : NO_DAY, bound ? dayNumber(onWatch(part).dueDate) : NO_DAY);
   }
   return { from: day, counted: true, closed: view.status === 'CLOSED', unassigned: findingStatus(view) === 'UNASSIGNED', parts };
 }

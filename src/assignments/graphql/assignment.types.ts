@@ -30,7 +30,7 @@ export const RedatableRecordEnum = graphqlEnum<RedatableRecord>(
  * What `daysLeft` means on every type that has it (breaker8c P5: a reported part showed −16 beside a
  * green light, and a script counted it overdue).
  */
-export const DAYS_LEFT = 'Office days from the day viewed to the due date in force, negative once it has passed. Overdue only while the unit has to act (status ASSIGNED or RETURNED); for a part reported and awaiting inspection, or verified, it is not overdue and reportedDaysLate tells how late its report came';
+export const DAYS_LEFT = 'Office days from the day viewed to the due date in force, negative once it has passed. Overdue only while the unit has to act (status ASSIGNED or RETURNED); for a part reported and awaiting inspection, or verified, it is not overdue and reportedDaysLate tells how late its report came. In a unit’s workload (unitWorkload), on the unit’s own watch: a part it took over (机构改革) after its due date counts from the day it came to hold it';
 
 export const ReturnCauseEnum = graphqlEnum(['SENT_BACK', 'INSPECTION_FAILED', 'REOPENED'] as const, 'ReturnCause');
 

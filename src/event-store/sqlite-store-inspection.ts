@@ -5,6 +5,7 @@ import { say, type Bilingual } from '../shared/domain-error.js';
 import { anyRowSealed, SqliteLedger } from '../ledger/sqlite-ledger.js';
 import type { NamedEvent } from './row-seal-judgement.js';
 import type { StoreIdentity } from './event-store.port.js';
+import { StoreRefusedError } from './store-witness.js';
 import { officeInstantZh as officeInstantText } from '../shared/calendar-date.js';
 
 /*
@@ -20,6 +21,38 @@ const hasTable = (db: Database.Database, name: string): boolean =>
 
 const hasColumn = (db: Database.Database, table: string, column: string): boolean =>
   (db.pragma(`table_info(${table})`) as { name: string }[]).some((info) => info.name === column);
+
+/** Every table any version of Rectify created in its store file, and SQLite's own (`sqlite_sequence`, `sqlite_stat1`…). */
+const EVENT_STORE_TABLES = new Set(['events', 'requests', 'unique_claims', 'store_identity', 'ledger_checkpoints']);
+
+/**
+ * The tables of the file that no version of Rectify creates (breaker9s P3: SQLITE_PATH naming another application's
+ * SQLite database had Rectify's tables written into it and the demo seeded): empty for a Rectify store, an empty file
+ * or one an older version wrote. Sorted, so a refusal names them the same way each time.
+ */
+export function foreignTablesIn(db: Database.Database): string[] {
+  return db
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name")
+    .all()
+    .map(({ name }) => name)
+    .filter((name) => !EVENT_STORE_TABLES.has(name) && !name.startsWith('sqlite_'));
+}
+
+/**
+ * A SQLite file that is another application's database (`foreignTablesIn`), refused whatever ACCEPT_STORE_RESET says:
+ * Rectify never writes its tables into it. Names the file and up to eight of its tables.
+ */
+export function notAnEventStore(path: string, tables: readonly string[]): StoreRefusedError {
+  const shown = tables.slice(0, 8).join(', ') + (tables.length > 8 ? ` … (${tables.length} in all)` : '');
+  const shownZh = tables.slice(0, 8).join('、') + (tables.length > 8 ? ` 等共 ${tables.length} 个` : '');
+  return new StoreRefusedError(
+    'NOT_AN_EVENT_STORE',
+    say(
+      `${path} (SQLITE_PATH) is a SQLite database of another application, not a Rectify event store: it holds tables Rectify never creates (${shown}). Nothing was written to it. Set SQLITE_PATH to Rectify's store file (by default data/rectify.db), or to a file in a folder of its own for a new store. --accept-store-reset does not change this: Rectify never writes into another application's database.`,
+      `${path}（SQLITE_PATH）是其他程序的 SQLite 数据库，不是 Rectify 的事件库：其中有 Rectify 从不创建的表（${shownZh}）。未向其写入任何内容。请将 SQLITE_PATH 设为 Rectify 的事件库文件（默认 data/rectify.db），或为新事件库设到一个单独文件夹中的文件。--accept-store-reset 对此无效：Rectify 从不向其他程序的数据库写入。`,
+    ),
+  );
+}
 
 /**
  * Positions missing from the log below its head, as ranges (at most `limit`), and how many are
@@ -80,6 +113,11 @@ export class SqliteStoreInspection {
       this.db.close();
       throw error;
     }
+  }
+
+  /** See `foreignTablesIn`. */
+  foreignTables(): string[] {
+    return foreignTablesIn(this.db);
   }
 
   /** The id the store was given when created; null for a file without one yet (an older version's, or an empty file). */

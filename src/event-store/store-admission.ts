@@ -7,7 +7,7 @@ import { formatPosition, type EventStore, type Position, type StoreIdentity } fr
 import { openEventStore } from './open-event-store.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { quickCheckOffThread } from './sqlite-quick-check.js';
-import { SqliteStoreInspection, rescuedCopyNote, walBesideNote, walBytes } from './sqlite-store-inspection.js';
+import { SqliteStoreInspection, notAnEventStore, rescuedCopyNote, walBesideNote, walBytes } from './sqlite-store-inspection.js';
 import type { KeyObject } from 'node:crypto';
 import {
   StoreRefusedError,
@@ -985,6 +985,19 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
   } catch (error) {
     throw asRefusal(error);
   }
+  // Before anything else is judged or written (breaker9s P3): another application's database is never taken as a store.
+  const foreign = (() => {
+    try {
+      return inspection?.foreignTables() ?? [];
+    } catch (error) {
+      inspection?.close();
+      throw asRefusal(error);
+    }
+  })();
+  if (foreign.length > 0) {
+    inspection!.close();
+    throw notAnEventStore(settings.SQLITE_PATH, foreign);
+  }
   // Until the file is known sound, the read-only connection stays open: while it is, a read-write
   // connection closed on a refusal cannot checkpoint the -wal into the file either.
   const release = () => inspection?.close();
@@ -1578,6 +1591,8 @@ async function judgeSqliteToolStore(settings: ToolStoreSettings, noted: StrayWal
   }
   const release = () => inspection.close();
   try {
+    const foreign = inspection.foreignTables();
+    if (foreign.length > 0) throw nothingWritten(notAnEventStore(settings.SQLITE_PATH, foreign));
     const unusedFile = inspection.headEvent() === null && inspection.positionsGiven() === null;
     // newcomer28 S1: an unused file no witness saw is a store still to be created (see `openToolStore`),
     // judged as a missing one is — a new store where the key vouches for one the path most likely meant is refused.

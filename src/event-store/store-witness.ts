@@ -395,7 +395,8 @@ export type StoreRefusalReason =
   | 'CLOCK_BEHIND_LOG'
   | 'ACCEPT_CLOCK_AHEAD_RECORDS_LEFT_SET'
   | 'STORE_FOLDER_READ_ONLY'
-  | 'STORE_FILE_READ_ONLY';
+  | 'STORE_FILE_READ_ONLY'
+  | 'NOT_AN_EVENT_STORE';
 
 /** The server will not start on a store it does not recognise, unless told to accept it. */
 export class StoreRefusedError extends Error {

@@ -30,7 +30,7 @@ describe('Another application’s SQLite database at SQLITE_PATH', () => {
       const before = digest(path);
       for (const args of [[], ['--accept-store-reset']]) {
         const refused = await refusedStart(path, { args, env: { DEMO_DATA: 'true' } });
-        expect(refused.code).not.toBe(0);
+        expect(refused.code).toBe(3);
         expect(refused.output).toContain('是其他程序的 SQLite 数据库，不是 Rectify 的事件库：其中有 Rectify 从不创建的表（contacts）');
         expect(refused.output).toContain('is a SQLite database of another application');
       }

@@ -217,6 +217,59 @@ describe('a file naming a unit by a name it had before (breaker10d P33)', () => 
   });
 });
 
+describe('an older directory file imported again after 机构改革 (breaker10n P6)', () => {
+  const WJW = unitIdForCode('WJW');
+  const SCJ = unitIdForCode('SCJ');
+  const directory = [
+    {
+      id: WJW,
+      code: 'WJW',
+      name: '青川市卫生健康委员会',
+      formerNames: ['青川市卫生和计划生育委员会'],
+      names: [
+        { name: '青川市卫生和计划生育委员会', from: '2026-01-05' },
+        { name: '青川市卫生健康委员会', from: '2026-05-01' },
+      ],
+    },
+    { id: SCJ, code: 'SCJ', name: '青川市市场监督管理局' },
+    { id: unitIdForCode('GSJ'), code: 'GSJ', name: '青川市工商行政管理局', mergedIntoUnitId: SCJ, mergedOn: '2026-05-01' },
+  ];
+  const options = { format: 'csv' as const, lookupUnit: unitLookupFrom(directory), directory, nameOf: (id: string) => directory.find((unit) => unit.id === id)?.name };
+  const csv = '编码,名称,类型\nWJW,青川市卫生和计划生育委员会,部门\nGSJ,青川市工商行政管理局,部门\n';
+
+  it('says a former name is one, with the day, instead of advising a rename that undoes the reform; a merged unit’s row says it was merged', async () => {
+    expect(await importUnits(csv, options)).toEqual({
+      ok: false,
+      problems: [
+        {
+          row: 2,
+          reason: expect.stringContaining('a former name of unit WJW, renamed 青川市卫生健康委员会 on 2026-05-01'),
+          reasonZh:
+            '“青川市卫生和计划生育委员会”是单位 WJW 的旧名称，该单位已于 2026-05-01 更名为“青川市卫生健康委员会”，名录中已有该单位。请删去该行或改写为现名（是否沿用了机构改革前的名录？）；确要改回旧名称，请勾选“按更名导入”后重新导入。',
+        },
+        {
+          row: 3,
+          reason: expect.stringContaining('was merged into 青川市市场监督管理局 on 2026-05-01'),
+          reasonZh: '单位 GSJ“青川市工商行政管理局”已于 2026-05-01 并入“青川市市场监督管理局”：名录中保留其历史，不再单独登记。请删去该行（是否沿用了机构改革前的名录？）。',
+        },
+      ],
+    });
+  });
+
+  it('renames back to the former name only when asked; the merged unit stays refused', async () => {
+    const asked = await importUnits('编码,名称,类型\nWJW,青川市卫生和计划生育委员会,部门\n', { ...options, rename: true });
+    expect(asked).toMatchObject({ ok: true, units: [{ code: 'WJW', renamedFrom: '青川市卫生健康委员会' }] });
+    expect(await importUnits('编码,名称,类型\nGSJ,青川市工商行政管理局,部门\n', { ...options, rename: true })).toMatchObject({ ok: false, problems: [{ row: 2 }] });
+  });
+
+  it('takes the directory’s current names as they are', async () => {
+    expect(await importUnits('编码,名称,类型\nWJW,青川市卫生健康委员会,部门\nSCJ,青川市市场监督管理局,部门\n', options)).toMatchObject({
+      ok: true,
+      units: [{ code: 'WJW', alreadyRegistered: true }, { code: 'SCJ', alreadyRegistered: true }],
+    });
+  });
+});
+
 describe('unit lookup through renames and merges', () => {
   const WJW = unitIdForCode('WJW');
   const RKJ = unitIdForCode('RKJ');

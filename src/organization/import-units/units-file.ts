@@ -96,6 +96,48 @@ export interface ImportedUnit {
   readonly renamedFrom: string | null;
 }
 
+/**
+ * A unit of the directory as the units import reads it: its names by the office day each took effect (`names`, oldest
+ * first; absent: only `name`) and its merge (`mergedIntoUnitId`, `mergedOn`, office day), so that a row naming a unit
+ * as an older directory file did is told as such (breaker10n P6).
+ */
+export interface DirectoryEntry {
+  readonly id: string;
+  readonly code: string;
+  readonly name: string;
+  readonly names?: readonly { readonly name: string; readonly from: string }[];
+  readonly mergedIntoUnitId?: string | null;
+  readonly mergedOn?: string | null;
+}
+
+/**
+ * A row that names a unit as it was before a reform (breaker10n P6: an older 单位名录 file imported again after 机构改革):
+ * the unit of its code merged into another (whatever name the row gives it), or renamed from the row's name — said so,
+ * with the day, instead of advising a rename that would undo the reform or calling the name another unit's. Null for any
+ * other row; a rename back to a former name stays possible when asked (`rename`).
+ */
+function olderDirectoryRow(row: number, code: string, name: string, unit: DirectoryEntry, directory: readonly DirectoryEntry[], rename: boolean): ImportProblem | null {
+  if (unit.mergedIntoUnitId) {
+    const successor = directory.find((each) => each.id === unit.mergedIntoUnitId)?.name ?? '另一单位';
+    const on = unit.mergedOn ? ` on ${unit.mergedOn}` : '';
+    const onZh = unit.mergedOn ? `已于 ${unit.mergedOn} ` : '已';
+    return {
+      row,
+      reason: `Unit ${code} (${unit.name}) was merged into ${successor}${on}: it keeps its history in the directory and is not registered again. Leave this row out (an older directory file?).`,
+      reasonZh: `单位 ${code}“${unit.name}”${onZh}并入“${successor}”：名录中保留其历史，不再单独登记。请删去该行（是否沿用了机构改革前的名录？）。`,
+    };
+  }
+  const names = unit.names ?? [{ name: unit.name, from: '' }];
+  const formerAt = names.findIndex((each, index) => index < names.length - 1 && each.name === name);
+  if (formerAt < 0 || name === unit.name || rename) return null;
+  const renamedOn = names[formerAt + 1]!.from;
+  return {
+    row,
+    reason: `${name} is a former name of unit ${code}, renamed ${unit.name} on ${renamedOn}: the directory already holds it. Leave this row out or write the current name; to rename it back to ${name}, import with --rename (rename: true).`,
+    reasonZh: `“${name}”是单位 ${code} 的旧名称，该单位已于 ${renamedOn} 更名为“${unit.name}”，名录中已有该单位。请删去该行或改写为现名（是否沿用了机构改革前的名录？）；确要改回旧名称，请勾选“按更名导入”后重新导入。`,
+  };
+}
+
 export interface UnitsImportOptions {
   readonly format: ImportFormat;
   /** The XLSX sheet to read; the first visible one when absent. */
@@ -114,7 +156,7 @@ export interface UnitsImportOptions {
    * unit near one of them, or near another row's, is refused naming the match, unless its code is in `distinctCodes`; so is a
    * rename to a name near another registered unit's (issue 10).
    */
-  readonly directory?: readonly { readonly id: string; readonly code: string; readonly name: string }[];
+  readonly directory?: readonly DirectoryEntry[];
   /** Codes of rows the office confirms are units of their own, though their names are near another unit's (breaker10k P6). */
   readonly distinctCodes?: readonly string[];
 }
@@ -198,6 +240,7 @@ export async function importUnits(
   const distinct = new Set((options.distinctCodes ?? []).map((each) => each.trim().toUpperCase()));
   const directoryForms = (options.directory ?? []).map((unit) => ({ unit, forms: nameForms(unit.name) }));
   const newRowForms: { row: number; name: string; forms: NameForms }[] = [];
+  const directoryByCode = new Map((options.directory ?? []).map((unit) => [unit.code.toUpperCase(), unit]));
   for (const { row, code, name, kind, parentCode, parentName } of rows) {
     const idOfCode = code === '' ? undefined : options.lookupUnit(code);
     const idOfName = name === '' ? undefined : options.lookupUnit(name);
@@ -205,7 +248,11 @@ export async function importUnits(
     // The file names the unit otherwise than the directory does now: a new name, or one it had before
     // (renamed since, or renamed back): a rename either way, never "already registered" (breaker10d P33).
     const otherName = idOfCode !== undefined && name !== '' && (idOfName === undefined || (idOfName === idOfCode && current !== undefined && name !== current));
-    if (idOfCode !== undefined && idOfName !== undefined && idOfCode !== idOfName) {
+    const coded = code === '' || name === '' ? undefined : directoryByCode.get(code.toUpperCase());
+    const olderRow = coded ? olderDirectoryRow(row, code, name, coded, options.directory ?? [], options.rename ?? false) : null;
+    if (olderRow) {
+      problems.push(olderRow);
+    } else if (idOfCode !== undefined && idOfName !== undefined && idOfCode !== idOfName) {
       problems.push({ row, reason: `${name} is already the name of another unit than ${code} in the directory.`, reasonZh: `“${name}”已是单位名录中另一个单位（不是 ${code}）的名称。` });
     } else if (otherName && !options.rename) {
       problems.push({

@@ -6,6 +6,7 @@ import { AppModule } from './app.module.js';
 import { loadEnvFile, validateSettings, type AppSettings } from './config/app-settings.js';
 import { StoreRefusedError } from './event-store/store-witness.js';
 import { StoreHealth } from './event-store/store-health.js';
+import { isStoreDamage } from './event-store/store-damage.js';
 import { DiskFullError, diskFullOf, sqliteFileOf } from './event-store/disk-full.js';
 import { configureHttp } from './http/configure-http.js';
 import { messageZhOf } from './shared/domain-error.js';
@@ -40,6 +41,16 @@ async function main() {
   // The port before the store and the app (newcomer18 S7): a port already taken is refused with nothing opened.
   await checkPortAvailable(settings.PORT);
   const app = await NestFactory.create(AppModule.forRoot(fromArguments), { abortOnError: false, logger, return503OnClosing: true });
+  // A damaged store file met outside any request — a timer reading the head, a snapshot — refuses writes
+  // and degrades /health instead of ending the process (breaker9s P5); anything else ends it as before.
+  process.on('uncaughtException', (error) => {
+    if (isStoreDamage(error)) {
+      app.get(StoreHealth).storeDamaged(error);
+      return;
+    }
+    new Logger('Rectify').fatal(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  });
   // Exit 0 after a clean shutdown (SIGTERM from an orchestrator is the normal way to stop).
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   const config = app.get(ConfigService<AppSettings, true>);

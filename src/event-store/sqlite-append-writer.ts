@@ -14,6 +14,7 @@ import {
   type RequestRecord,
   type UniqueClaim,
 } from './event-store.port.js';
+import { MainFileWatch, type HeldStore, type Overwrite } from './store-file-overwrite.js';
 
 /*
  * Group commit (issue 12): the appends that queued while the previous commit was on its way to
@@ -87,6 +88,7 @@ export type AppendFailure =
   | { readonly kind: 'claim'; readonly scope: string; readonly value: string; readonly holder: string; readonly holderRevision?: number | null }
   | { readonly kind: 'sqlite'; readonly message: string; readonly code: string }
   | { readonly kind: 'log-shortened'; readonly head: number | null; readonly seen: number }
+  | { readonly kind: 'overwritten'; readonly path: string; readonly overwrite: Overwrite }
   | { readonly kind: 'other'; readonly message: string };
 
 /** What became of one queued append once the batch committed. */
@@ -129,6 +131,7 @@ const sqliteCode = (error: unknown): string | null => {
 /** Plain data for an error thrown by an append or a commit. */
 export function describeFailure(error: unknown): AppendFailure {
   if (error instanceof LogShortenedError) return { kind: 'log-shortened', head: error.head, seen: error.seen };
+  if (error instanceof StoreFileOverwrittenError) return { kind: 'overwritten', path: error.path, overwrite: error.overwrite };
   if (error instanceof ConcurrencyError) return { kind: 'concurrency', streamId: error.streamId, expected: error.expected, actual: error.actual };
   if (error instanceof RequestKeyConflictError) return { kind: 'request-key', key: error.key, stored: error.stored };
   if (error instanceof ClaimTakenError) return { kind: 'claim', scope: error.scope, value: error.value, holder: error.holder, holderRevision: error.holderRevision };
@@ -150,6 +153,8 @@ export function failureError(failure: AppendFailure): Error {
       return new Database.SqliteError(failure.message, failure.code);
     case 'log-shortened':
       return new LogShortenedError(failure.head, failure.seen);
+    case 'overwritten':
+      return new StoreFileOverwrittenError(failure.path, failure.overwrite);
     case 'other':
       return new Error(failure.message);
   }
@@ -170,6 +175,21 @@ export class LogShortenedError extends Error {
   ) {
     super(`The event log ends at position ${head ?? 'none'}, before position ${seen} that this server had already seen: events were removed from the store file, or an older copy was written over it.`);
     this.name = 'LogShortenedError';
+  }
+}
+
+/**
+ * The store file was written over in place by something other than SQLite (breaker9s P5: `cp` of a
+ * copy over the live file — see store-file-overwrite.ts). Found inside the write transaction, before
+ * anything is committed: the whole batch is refused, and nothing of it reaches the file or the -wal.
+ */
+export class StoreFileOverwrittenError extends Error {
+  constructor(
+    readonly path: string,
+    readonly overwrite: Overwrite,
+  ) {
+    super(`The event store file ${path} was written over in place while the server runs: ${overwrite.detail}.`);
+    this.name = 'StoreFileOverwrittenError';
   }
 }
 
@@ -248,7 +268,18 @@ export class SqliteAppendWriter {
     (parts: readonly QueuedAppend[], previous: Buffer, sealKey: Uint8Array | null) => { results: AppendResult[]; head: Buffer; appended: number }
   >;
 
-  constructor(private readonly db: Database.Database) {
+  /** The store file watched for writes that are not SQLite's (see MainFileWatch); none in memory. */
+  private readonly fileWatch: MainFileWatch | null;
+  /** The store id this connection opened, once read (never read again: a file written over would answer another). */
+  private storeId: string | null = null;
+  /** Whether the connection is in WAL mode, read once. */
+  private walMode: boolean | undefined;
+
+  /** `path`: the store file the connection opened, watched before each commit; omitted (or `:memory:`) for none. */
+  constructor(
+    private readonly db: Database.Database,
+    path?: string,
+  ) {
     this.chainHead = new SqliteChainHead(db);
     this.statements = {
       logHead: db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
@@ -265,8 +296,13 @@ export class SqliteAppendWriter {
         `INSERT INTO requests (request_key, command_id, request_digest, stream_id, revision, position)
          VALUES (@key, @commandId, @digest, @streamId, @revision, @position)`,
       ),
+      eventIdAt: db.prepare<[number], { event_id: string }>('SELECT event_id FROM events WHERE position = ?'),
+      storeId: db.prepare<[], { store_id: string }>('SELECT store_id FROM store_identity'),
     };
+    this.fileWatch = path && path !== ':memory:' ? new MainFileWatch(path, () => this.held()) : null;
+    this.fileWatch?.start();
     this.reservation = db.transaction((streamId: string, request: RequestRecord) => {
+      this.refuseOverwrittenFile();
       if (this.answeredRequest(request)) return;
       this.statements.recordRequest.run({ ...request, streamId, ...APPENDED_NOTHING });
     });
@@ -288,6 +324,8 @@ export class SqliteAppendWriter {
       // give its positions again.
       const logHead = this.statements.logHead.get()?.position ?? null;
       if ((logHead ?? 0) < seen) throw new LogShortenedError(logHead, seen);
+      // Nor is anything committed over a file written over in place: its pages and this connection's -wal no longer fit.
+      this.refuseOverwrittenFile();
       const start = this.chainHead.current();
       let head = start.hash;
       let appended = 0;
@@ -347,6 +385,8 @@ export class SqliteAppendWriter {
       try {
         const { settlements, head, appended, written } = this.batch.immediate(appends, refused, seen, sealKey);
         this.chainHead.committed(head);
+        // The file as this commit's checkpoint (if it made one) left it: what the next look compares with.
+        this.fileOverwritten();
         return { committed: true, settlements, appended, written };
       } catch (error) {
         this.chainHead.forget();
@@ -357,6 +397,34 @@ export class SqliteAppendWriter {
         return { committed: false, failure: describeFailure(error) };
       }
     }
+  }
+
+  /** What this connection holds, for the file watch (see HeldStore). */
+  private held(): HeldStore {
+    this.storeId ??= this.statements.storeId.get()?.store_id ?? null;
+    const pages = this.db.pragma('page_count', { simple: true }) as number;
+    const pageSize = this.db.pragma('page_size', { simple: true }) as number;
+    this.walMode ??= this.db.pragma('journal_mode', { simple: true }) === 'wal';
+    return {
+      wal: this.walMode,
+      storeId: this.storeId,
+      databaseBytes: pages * pageSize,
+      head: this.statements.logHead.get()?.position ?? null,
+      eventIdAt: (position) => this.statements.eventIdAt.get(position)?.event_id ?? null,
+    };
+  }
+
+  /**
+   * Whether the store file was written over in place (see MainFileWatch): one stat of the file, and
+   * a read of a few of its pages when it changed since the last look. Null while it was not.
+   */
+  fileOverwritten(): Overwrite | null {
+    return this.fileWatch?.check() ?? null;
+  }
+
+  private refuseOverwrittenFile(): void {
+    const overwrite = this.fileOverwritten();
+    if (overwrite) throw new StoreFileOverwrittenError(this.fileWatch!.path, overwrite);
   }
 
   /**
@@ -381,11 +449,8 @@ export class SqliteAppendWriter {
     for (const claim of append.claims ?? []) {
       const holder = this.claims.holder.get(claim.scope, claim.value)?.stream_id;
       if (holder === undefined || holder === streamId) continue;
-      const holderRevision = this.statements.streamHead.get(holder)?.revision ?? null;
-      // A claim is written in the transaction that appends its holder's events, so a holder without one is a row no
-      // append wrote (inserted by hand): it holds nothing, and the value is free (breaker9s P2; ledger:verify names it).
-      if (holderRevision === null) continue;
       // Taken over only from the holder named, and only as its stream stood when judged to have given the value up (breaker11m P1).
+      const holderRevision = this.statements.streamHead.get(holder)?.revision ?? null;
       const released = holder === claim.takeOverFrom && (claim.takeOverAt === undefined || claim.takeOverAt === holderRevision);
       if (!released) throw new ClaimTakenError(claim.scope, claim.value, holder, holderRevision);
     }

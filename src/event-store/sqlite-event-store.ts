@@ -37,6 +37,7 @@ import {
 } from './sqlite-append-writer.js';
 import { WriterThread } from './sqlite-writer-thread.js';
 import { realPlaceOf } from './store-place.js';
+import type { Overwrite } from './store-file-overwrite.js';
 import { chainHashIn, missingPositionsIn, positionsGivenIn } from './sqlite-store-inspection.js';
 
 /** A row of the `events` table as the store reads it (the ledger reads its own columns too). */
@@ -368,7 +369,7 @@ export class SqliteEventStore implements EventStore {
     if (path !== ':memory:') this.shrunk();
     if (!this.readOnly) upgradeSqliteLedger(this.db);
     const writerThread = this.readOnly ? false : (options.writerThread ?? (existsSync(fileURLToPath(BUILT_WRITER)) ? BUILT_WRITER : false));
-    this.localWriter = new SqliteAppendWriter(this.db);
+    this.localWriter = new SqliteAppendWriter(this.db, path);
     this.committer = writerThread && path !== ':memory:' ? new WriterThread(writerThread, path) : inlineCommitter(this.localWriter);
     this.statements = {
       readStream: this.db.prepare<[string, number, number], ChainedEventRow>(
@@ -486,7 +487,23 @@ export class SqliteEventStore implements EventStore {
       sameFile(this.openedShm, fileIdentity(this.companions!.shm)),
       this.shrunk(),
     ];
-    return states.includes('missing') ? 'missing' : states.includes('replaced') ? 'replaced' : 'present';
+    if (states.includes('missing')) return 'missing';
+    return states.includes('replaced') || this.overwritten() ? 'replaced' : 'present';
+  }
+
+  /** Whether the path still names the file (device, inode) this store opened: what it holds may still have been written over (`overwritten`). */
+  pathNamesOpenedFile(): boolean {
+    return sameFile(this.openedFile, fileIdentity(this.path)) === 'present';
+  }
+
+  /**
+   * How the store file was written over in place by something other than SQLite — a copy of this
+   * store or of another, larger or not (breaker9s P5, see store-file-overwrite.ts) — or null while it
+   * was not. One stat; the file's few pages read again only when it changed since the last look.
+   */
+  overwritten(): Overwrite | null {
+    if (!this.openedFile) return null;
+    return this.localWriter.fileOverwritten();
   }
 
   /**
@@ -798,7 +815,7 @@ export class SqliteEventStore implements EventStore {
   setCompanionsAside(): void {
     if (!this.companions || !this.openedFile) return;
     const { wal, shm } = this.companions;
-    const fileReplaced = sameFile(this.openedFile, fileIdentity(this.path)) === 'replaced' || this.shrunk() === 'replaced';
+    const fileReplaced = sameFile(this.openedFile, fileIdentity(this.path)) === 'replaced' || this.shrunk() === 'replaced' || this.overwritten() !== null;
     if (!fileReplaced) return;
     const copy = this.keepWhatIsHeld();
     try {

@@ -6,7 +6,7 @@ import type { WriterThreadData, WriterThreadRequest } from './sqlite-writer-thre
 
 const { path } = workerData as WriterThreadData;
 const db = openStoreConnection(path);
-const writer = new SqliteAppendWriter(db);
+const writer = new SqliteAppendWriter(db, path);
 parentPort!.on('message', (request: WriterThreadRequest) => {
   if (request.kind === 'close') {
     db.close();

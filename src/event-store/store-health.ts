@@ -4,7 +4,9 @@ import { dirname } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { LOW_SPACE_BYTES, diskFullOf, freeBytesIn } from './disk-full.js';
 import type { EventStore } from './event-store.port.js';
-import { LogShortenedError } from './sqlite-append-writer.js';
+import { LogShortenedError, StoreFileOverwrittenError } from './sqlite-append-writer.js';
+import type { Overwrite } from './store-file-overwrite.js';
+import { isStoreDamage } from './store-damage.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { keptCopyUnwritable, witnessNotWrittenMessage } from './store-witness.js';
 import type { WitnessKeeper } from './store-admission.js';
@@ -17,6 +19,7 @@ import { officeInstantZh } from '../shared/calendar-date.js';
 export type StoreProblemCause =
   | 'STORE_FILE_MISSING'
   | 'STORE_FILE_REPLACED'
+  | 'STORE_FILE_DAMAGED'
   | 'LOG_SHORTENED'
   | 'DISK_FULL'
   | 'WRITE_FAILED'
@@ -195,6 +198,11 @@ const MESSAGES: Record<StoreProblemCause, (detail: string, path: string) => Bili
   LOG_SHORTENED: (detail, path) => logShortenedMessage(detail, null, path),
   DISK_FULL: (path) =>
     say(`The disk holding the event store (${path}) is full: nothing can be recorded until space is freed.`, `事件库（${path}）所在磁盘已满：腾出空间之前无法记录任何操作。`),
+  STORE_FILE_DAMAGED: (code, path) =>
+    say(
+      `SQLite reads the event store file ${path} as damaged (${code}): a statement met pages that do not make a database — most often the file was replaced or written over under the running server (a copy put in its place with cp), or the disk failed. Writes are refused, and what is shown may be incomplete. Stop every server on this file, run npm run ledger:verify on it (and PRAGMA quick_check), keep any ${path}.rescued-<instant>.db beside it, and restore the store from a backup if the file is damaged.`,
+      `SQLite 报告事件库文件 ${path} 已损坏（数据库映像格式错误或不是数据库）：最常见的原因是服务运行时该文件被替换/覆盖（例如用 cp 把某个副本复制到了它上面），或磁盘故障。现拒绝写入，页面显示的内容可能不完整。请停止使用该文件的所有服务，对它进行台账校验（npm run ledger:verify），保留其旁的 .rescued- 副本（如有），如文件已损坏请从备份恢复事件库。`,
+    ),
   WRITE_FAILED: (detail) =>
     say(`The event store could not write (${detail}): nothing was recorded. An operator must look at the server's disk.`, '事件库写入失败：本次操作未记录。请管理员检查服务器磁盘（具体原因见服务器日志）。'),
   STORE_READ_ONLY: (detail, path) =>
@@ -233,11 +241,13 @@ const PASSING: readonly StoreProblemCause[] = ['STORE_LOCKED'];
  * what it still reads is copied to `copy` (`SqliteEventStore.keepWhatIsHeld`), null when no copy is made.
  */
 export function storeGoneMessage(
-  how: 'deleted' | 'log deleted' | 'replaced',
+  how: 'deleted' | 'log deleted' | 'replaced' | 'overwritten',
   path: string,
   copy: string | null,
   /** The -wal and -shm beside the real file (a link resolved), and for 'log deleted' the one that is gone. */
   companions: { readonly wal: string; readonly shm: string; readonly gone?: string } = { wal: `${path}-wal`, shm: `${path}-shm` },
+  /** For 'overwritten': what showed it (store-file-overwrite.ts). */
+  overwrite: Overwrite | null = null,
 ): Bilingual {
   const { wal, shm } = companions;
   const gone = companions.gone ?? wal;
@@ -249,6 +259,13 @@ export function storeGoneMessage(
       )
     : say('', '');
   switch (how) {
+    case 'overwritten': {
+      const detail = overwrite?.detail ?? 'its content is not what this server holds';
+      return say(
+        `The event store file ${path} was written over in place while the server runs (${detail}): a copy of this store or of another store — larger or smaller — was copied over it (cp keeps the file, so only its content shows it). Writes are refused: this server's ${wal} and the file no longer fit together, and every write would damage the file. This server writes nothing into it, not even when it stops, and has moved its own ${wal} away from the path (to the copy's name with -old-wal).${kept.en} Stop every server on this file; then put the copy in its place (remove ${wal} and ${shm}, rename the copy to ${path}) and run npm run ledger:verify — or, if the new file was put there on purpose, remove ${wal} and ${shm} and start on it (the start checks it against what this server saw).`,
+        `运行中事件库文件 ${path} 被原地覆盖（文件被替换/覆盖：${OVERWRITTEN_ZH[overwrite?.how ?? 'other-history']}），例如用 cp 把本事件库的另一份副本（如培训副本）或另一个事件库的文件复制到了它上面。现拒绝写入：本服务的预写日志 ${wal} 与该文件已对不上，任何写入都会损坏它；本服务不会再向该文件写入任何内容（停止时也不会），并已把自己的 ${wal} 移开（改名为副本名加 -old-wal）。${kept.zh}请停止使用该文件的所有服务；然后用副本替换它（删除 ${wal} 和 ${shm}，将副本改名为 ${path}）并进行台账校验（npm run ledger:verify）；若新文件是有意放上去的，请删除 ${wal} 和 ${shm} 后在其上启动服务（启动时会与本服务看到的事件库核对）。`,
+      );
+    }
     case 'log deleted':
       return say(
         `The event store's ${goneIsIndex ? 'shared-memory WAL index' : 'write-ahead log'} ${gone} was deleted while the server runs (${path} is still there): writes are refused${goneIsIndex ? ' (the next process to open the file would build an index of its own beside this server\'s, and the two would write over each other)' : ''}. This server will not write its log into ${path}, not even when it stops: the file may have been restored from a backup under it, and an old log written into a restored file damages it.${kept.en} Stop every server on this file (SIGTERM is safe now). Then keep ${path} if it was restored on purpose; otherwise put the copy in its place (remove ${wal} and ${shm}, rename the copy to ${path}) and run npm run ledger:verify before starting again.`,
@@ -266,6 +283,14 @@ export function storeGoneMessage(
       );
   }
 }
+
+/** What showed a store file written over in place, in Chinese (no ids: the English detail names them). */
+const OVERWRITTEN_ZH: Record<Overwrite['how'], string> = {
+  larger: '该文件比本服务持有的事件库更大',
+  'other-store': '该文件是另一个事件库的文件',
+  'other-history': '该文件中的事件与本服务的日志不一致',
+  unreadable: '该文件已不是可读的 SQLite 数据库（被截断或损坏）',
+};
 
 /** A stream read met a row that is not the one Rectify recorded (`AlteredRowError`'s words): what it means and what the operator does. */
 function logAlteredMessage(row: Bilingual): Bilingual {
@@ -395,6 +420,11 @@ export class StoreHealth {
   noteWriteFailure(error: unknown): StoreUnavailableError | null {
     const code = (error as { code?: unknown } | null)?.code;
     if (error instanceof LogShortenedError) return new StoreUnavailableError(this.noteLogShortened(error.head, error.seen));
+    // The writer found the file written over in place inside its transaction (breaker9s P5): said as the file check says it.
+    if (error instanceof StoreFileOverwrittenError) {
+      this.checkFile(error.overwrite);
+      return new StoreUnavailableError(this.noted.get('STORE_FILE_REPLACED') ?? this.noted.get('STORE_FILE_MISSING')!);
+    }
     if (typeof code !== 'string') return null;
     // An I/O error with no room left in the store's folder is the full disk too (breaker9h P3).
     if (code === 'SQLITE_FULL' || code === 'ENOSPC' || (this.store instanceof SqliteEventStore && diskFullOf(error, this.store.path))) {
@@ -409,10 +439,34 @@ export class StoreHealth {
       return new StoreUnavailableError(this.noted.get('STORE_FILE_MISSING') ?? this.noted.get('STORE_FILE_REPLACED') ?? this.note('STORE_FILE_REPLACED', this.location(), this.location()));
     }
     if (code.startsWith('SQLITE_READONLY')) return new StoreUnavailableError(this.note('STORE_READ_ONLY', code, this.location()));
-    if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_CORRUPT') {
+    if (isStoreDamage(error)) return this.storeDamaged(error);
+    if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN') {
       return new StoreUnavailableError(this.note('WRITE_FAILED', code));
     }
     return null;
+  }
+
+  /**
+   * SQLite found the store file damaged (SQLITE_CORRUPT, SQLITE_NOTADB) in any statement — a read for a
+   * query, a projection, a timer's look at the head (breaker9s P5: a copy written over the file in place
+   * answered a generic error, then crashed the server): writes are refused from now on and /health is
+   * degraded, naming the file written over when it was (STORE_FILE_REPLACED), else STORE_FILE_DAMAGED.
+   * Returns the refusal to answer with; null when the error is no such damage.
+   */
+  storeDamaged(error: unknown): StoreUnavailableError | null {
+    if (!isStoreDamage(error)) return null;
+    const code = String((error as { code?: unknown }).code);
+    try {
+      this.checkFile();
+    } catch {
+      // The file check itself meeting the damage leaves it to the cause below.
+    }
+    const gone = this.noted.get('STORE_FILE_REPLACED') ?? this.noted.get('STORE_FILE_MISSING');
+    if (gone) return new StoreUnavailableError(gone);
+    const known = this.noted.has('STORE_FILE_DAMAGED');
+    const problem = this.note('STORE_FILE_DAMAGED', code, this.location());
+    if (!known) this.logger.error(problem.message.en);
+    return new StoreUnavailableError(problem);
   }
 
   /**
@@ -504,23 +558,28 @@ export class StoreHealth {
     return this.noted.has('STORE_FILE_MISSING') || this.noted.has('STORE_FILE_REPLACED') || this.noted.has('LOG_SHORTENED');
   }
 
-  private checkFile(): void {
+  /** `found`: an overwrite the writer thread found in its transaction, which this thread's own look may not have seen yet. */
+  private checkFile(found: Overwrite | null = null): void {
     if (!(this.store instanceof SqliteEventStore)) return;
     if (this.noted.has('STORE_FILE_MISSING') || this.noted.has('STORE_FILE_REPLACED')) return;
-    const state = this.store.fileState();
+    const seen = this.store.fileState();
+    const state = seen === 'present' && found ? 'replaced' : seen;
     if (state === 'present') return;
     // Once unlinked or replaced, the open file never becomes the path's file again. The database
     // file itself, or only its write-ahead log: say which one is gone, and keep what this server reads.
     const path = this.store.path;
-    const how = state === 'replaced' ? 'replaced' : existsSync(path) ? 'log deleted' : 'deleted';
+    // Written over in place (the same file, other content): said so, with what showed it.
+    const overwrite = state === 'replaced' && this.store.pathNamesOpenedFile() ? (found ?? this.store.overwritten()) : null;
+    const how = overwrite ? 'overwritten' : state === 'replaced' ? 'replaced' : existsSync(path) ? 'log deleted' : 'deleted';
     const copy = this.store.keepWhatIsHeld();
-    const cause = how === 'replaced' ? 'STORE_FILE_REPLACED' : 'STORE_FILE_MISSING';
+    const cause = how === 'replaced' || how === 'overwritten' ? 'STORE_FILE_REPLACED' : 'STORE_FILE_MISSING';
     // Beside the real file (a link resolved): the -wal, or else the -shm, that is gone (breaker9k P6, P8).
     const { wal, shm } = this.store.companions ?? { wal: `${path}-wal`, shm: `${path}-shm` };
     const gone = existsSync(wal) ? shm : wal;
-    this.note(cause, how === 'log deleted' ? gone : path, path, storeGoneMessage(how, path, copy.path, { wal, shm, gone }));
+    this.note(cause, how === 'log deleted' ? gone : path, path, storeGoneMessage(how, path, copy.path, { wal, shm, gone }, overwrite));
+    if (overwrite) this.logger.error(`The event store file ${path} was written over in place: ${overwrite.detail}`);
     // Nothing else may read this server's -wal over the new file meanwhile (breaker9l P5).
-    if (how === 'replaced') this.store.setCompanionsAside();
+    if (how === 'replaced' || how === 'overwritten') this.store.setCompanionsAside();
     void copy.done.then((outcome) => {
       if ('error' in outcome) this.logger.error(`Could not copy what this server holds of ${path} to ${copy.path}: ${outcome.error}`);
       else if (outcome.problems.length > 0)

@@ -1,11 +1,12 @@
-import { ArgumentsHost, BadRequestException, Catch, HttpException, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, Catch, HttpException, HttpStatus, Logger, NotFoundException, Optional } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import { GqlArgumentsHost, GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
 import { CredentialRefused } from '../../access/authentication/authentication.service.js';
 import type { GraphqlContext } from '../../access/authorization/graphql-context.js';
 import { GraphQLError } from 'graphql';
 import { ConcurrencyError } from '../../event-store/event-store.port.js';
-import { StoreUnavailableError, storeRefusalFor } from '../../event-store/store-health.js';
+import { StoreHealth, StoreUnavailableError, storeRefusalFor } from '../../event-store/store-health.js';
+import { isStoreDamage } from '../../event-store/store-damage.js';
 import { DomainError } from '../domain-error.js';
 import { chineseFor } from './chinese-errors.js';
 import { answerUnknownPage } from '../../web-app/web-app.js';
@@ -20,6 +21,11 @@ const NO_ROUTE = /^Cannot (GET|HEAD) /;
 @Catch()
 export class GraphqlErrorFilter extends BaseExceptionFilter implements GqlExceptionFilter {
   private readonly logger = new Logger('GraphQL');
+
+  /** `storeHealth`: told of a damaged store file met by any resolver (SQLITE_CORRUPT, SQLITE_NOTADB), which then refuses writes. */
+  constructor(@Optional() private readonly storeHealth?: StoreHealth) {
+    super();
+  }
 
   override catch(exception: unknown, host: ArgumentsHost) {
     if (host.getType<GqlContextType>() !== 'graphql') {
@@ -36,7 +42,9 @@ export class GraphqlErrorFilter extends BaseExceptionFilter implements GqlExcept
       : exception instanceof CredentialRefused && exception.accountId
         ? `a token of ${exception.accountId}`
         : 'an anonymous caller';
-    return toGraphqlError(exception, this.logger, `${info?.parentType?.name ?? '?'}.${info?.fieldName ?? '?'} by ${who}`, actor?.role ?? null);
+    // A read that met a damaged store file (breaker9s P5) is the store's state, answered as a refused write is.
+    const failure = this.storeHealth?.storeDamaged(exception) ?? exception;
+    return toGraphqlError(failure, this.logger, `${info?.parentType?.name ?? '?'}.${info?.fieldName ?? '?'} by ${who}`, actor?.role ?? null);
   }
 }
 
@@ -76,6 +84,13 @@ export function toGraphqlError(exception: unknown, logger: Logger, attempt = 'a 
     const given = typeof response === 'object' && response !== null ? (response as { messageZh?: unknown }).messageZh : undefined;
     return new GraphQLError(exception.message, {
       extensions: { code, messageZh: typeof given === 'string' ? given : chineseFor(exception.message, code) },
+    });
+  }
+  if (isStoreDamage(exception)) {
+    // Met where no StoreHealth was at hand (a nested field): still the store's state, never "try again".
+    logger.error(`Refused ${attempt}: the event store file is damaged (${String((exception as { code?: unknown }).code)})`);
+    return new GraphQLError('The event store file is damaged (SQLite cannot read it): nothing can be recorded, and what is shown may be incomplete. An operator must look at the server (see /health and the server log).', {
+      extensions: { code: 'STORE_UNAVAILABLE', cause: 'STORE_FILE_DAMAGED', messageZh: '事件库文件已损坏（SQLite 无法读取）：无法记录任何操作，页面显示的内容可能不完整。请联系系统管理员处理（详见 /health 与服务器日志）。' },
     });
   }
   logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));

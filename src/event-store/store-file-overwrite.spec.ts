@@ -1,0 +1,133 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
+import { toGraphqlError } from '../shared/graphql/graphql-error.filter.js';
+import { SqliteEventStore } from './sqlite-event-store.js';
+import { StoreFileOverwrittenError } from './sqlite-append-writer.js';
+import { StoreHealth, StoreUnavailableError } from './store-health.js';
+import { readMainFile, overwriteOf, UnreadableMainFile, type HeldStore, type MainFileSight } from './store-file-overwrite.js';
+
+/* breaker9s P5: the store file written over in place under a running server, found by its content. */
+
+const event = (text = 'x') => {
+  const id = randomUUID();
+  return { id, type: 'NoteWritten', schemaVersion: 1, data: { text }, metadata: { actorId: 'a', actorRole: 'ADMIN' as const, actorUnitId: null, commandId: id, correlationId: id, causationId: id, recordedAt: new Date().toISOString() } };
+};
+const checkpoint = (path: string) => {
+  const db = new Database(path);
+  db.pragma('wal_checkpoint(PASSIVE)');
+  db.close();
+};
+
+describe('Reading the main store file without SQLite (readMainFile)', () => {
+  let folder: string;
+  beforeEach(() => (folder = mkdtempSync(join(tmpdir(), 'rectify-main-file-'))));
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('given a store checkpointed after 300 events, some of them longer than a page: its id, its last position and that event id', async () => {
+    const path = join(folder, 'rectify.db');
+    const store = new SqliteEventStore(path, { writerThread: false });
+    const { storeId } = await store.identify();
+    let last = event();
+    for (let index = 0; index < 300; index += 1) {
+      last = event(index % 7 === 0 || index === 299 ? '很长的说明'.repeat(3000) : `第${index}条`);
+      await store.appendToStream(`note-${index}`, [last], { expectedRevision: 'no_stream' });
+    }
+    checkpoint(path);
+    expect(readMainFile(path)).toMatchObject({ wal: true, storeId, head: 300, headEventId: last.id });
+    await store.close();
+  });
+
+  it('given a file that is not a database, or cut short: unreadable, saying why', () => {
+    const text = join(folder, 'notes.txt');
+    writeFileSync(text, 'not a database at all, but long enough to hold an SQLite header of one hundred bytes........................');
+    expect(() => readMainFile(text)).toThrow(UnreadableMainFile);
+    writeFileSync(text, '');
+    expect(() => readMainFile(text)).toThrow(/less than an SQLite header/);
+  });
+});
+
+describe('Judging the main file against what the server holds (overwriteOf)', () => {
+  const held: HeldStore = { wal: true, storeId: 'store-a', databaseBytes: 40_960, head: 12, eventIdAt: (position) => `event-${position}` };
+  const sight = (overrides: Partial<MainFileSight> = {}): MainFileSight => ({ bytes: 32_768, wal: true, storeId: 'store-a', head: 8, headEventId: 'event-8', ...overrides });
+
+  it('when a checkpoint wrote it (this store, not larger, an event of the log at its head): no overwrite', () => {
+    expect(overwriteOf(sight(), held, sight({ head: 4, headEventId: 'event-4' }))).toBeNull();
+    expect(overwriteOf(sight({ storeId: null, head: null, headEventId: null, bytes: 4096 }), held, null)).toBeNull();
+  });
+
+  it('when larger than the database held: a larger copy', () => {
+    expect(overwriteOf(sight({ bytes: 45_056 }), held, null)).toMatchObject({ how: 'larger' });
+  });
+
+  it("when another store's, or not in WAL mode (a backup put in place), or unreadable", () => {
+    expect(overwriteOf(sight({ storeId: 'store-b' }), held, null)).toMatchObject({ how: 'other-store' });
+    expect(overwriteOf(sight({ wal: false }), held, null)).toMatchObject({ how: 'other-history' });
+    expect(overwriteOf(new UnreadableMainFile('cut short'), held, null)).toMatchObject({ how: 'unreadable' });
+  });
+
+  it('when its log goes past ours, holds another event at its head, or went back from what it held', () => {
+    expect(overwriteOf(sight({ head: 13, headEventId: 'event-13' }), held, null)).toMatchObject({ how: 'other-history' });
+    expect(overwriteOf(sight({ headEventId: 'training-8' }), held, null)).toMatchObject({ how: 'other-history' });
+    expect(overwriteOf(sight({ head: 6, headEventId: 'event-6' }), held, sight())).toMatchObject({ how: 'other-history' });
+  });
+});
+
+describe('A store whose file is written over in place (cp of a copy over it)', () => {
+  let folder: string;
+  beforeEach(() => (folder = mkdtempSync(join(tmpdir(), 'rectify-overwrite-'))));
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('given a checkpoint by another connection: still present; when a larger copy of it is written over it: replaced, and the next append refused with nothing written', async () => {
+    const path = join(folder, 'rectify.db');
+    const store = new SqliteEventStore(path, { writerThread: false });
+    await store.identify();
+    await store.appendToStream('note-1', [event()], { expectedRevision: 'no_stream' });
+    checkpoint(path);
+    const copy = join(folder, 'training.db');
+    copyFileSync(path, copy);
+    const training = new SqliteEventStore(copy, { writerThread: false });
+    for (let index = 0; index < 20; index += 1) await training.appendToStream(`training-${index}`, [event('培训'.repeat(500))], { expectedRevision: 'no_stream' });
+    await training.close();
+    await store.appendToStream('note-2', [event()], { expectedRevision: 'no_stream' });
+    expect(store.fileState()).toBe('present');
+
+    copyFileSync(copy, path);
+    expect(store.fileState()).toBe('replaced');
+    expect(store.overwritten()).toMatchObject({ how: 'larger' });
+    await expect(store.appendToStream('note-3', [event()], { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(StoreFileOverwrittenError);
+    const health = new StoreHealth(store);
+    const refusal = health.writeRefusal()!;
+    expect(refusal.problem.cause).toBe('STORE_FILE_REPLACED');
+    expect(refusal.messageZh).toContain(`运行中事件库文件 ${path} 被原地覆盖（文件被替换/覆盖：该文件比本服务持有的事件库更大）`);
+    await store.close();
+  });
+});
+
+describe('SQLite finding the store damaged, anywhere (breaker9s P5)', () => {
+  const corrupt = () => Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
+
+  it('is STORE_UNAVAILABLE (STORE_FILE_DAMAGED) for the write or read that met it, and refuses writes from then on', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rectify-damage-'));
+    const store = new SqliteEventStore(join(folder, 'rectify.db'), { writerThread: false });
+    const health = new StoreHealth(store);
+    expect(health.storeDamaged(new Error('something else'))).toBeNull();
+    const refusal = health.storeDamaged(corrupt())!;
+    expect(refusal).toBeInstanceOf(StoreUnavailableError);
+    expect(refusal.problem.cause).toBe('STORE_FILE_DAMAGED');
+    expect(refusal.messageZh).toMatch(/^SQLite 报告事件库文件 .* 已损坏/);
+    expect(health.writeRefusal()!.problem.cause).toBe('STORE_FILE_DAMAGED');
+    expect(health.noteWriteFailure(Object.assign(new Error('file is not a database'), { code: 'SQLITE_NOTADB' }))!.problem.cause).toBe('STORE_FILE_DAMAGED');
+    await store.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('is answered STORE_UNAVAILABLE over GraphQL, never a generic "try again", where no store health is at hand', () => {
+    const error = toGraphqlError(corrupt(), new Logger('test'), 'Query.findings');
+    expect(error.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'STORE_FILE_DAMAGED' });
+    expect(error.extensions.messageZh).toContain('事件库文件已损坏');
+  });
+});

@@ -1170,8 +1170,10 @@ export function onWatch<Part extends Pick<PartView, 'dueDate' | 'dueDates' | 'he
  * day it came to it (its assignment, or the day the holder before passed it on) until the day it passed it on, and was late
  * when its first report of those days came after the due date then in force (never before its watch began), or, reporting
  * nothing then, it still owed a report the day before it passed the part on, the due date (as so judged) already gone. A unit
- * whose own part joined this one (`joined`) is judged on that record, not here. Its lateness stays its own: 单位排名 counts
- * the part due and not on time for it, never overdue now (it no longer holds it). Pure, O(holders × records).
+ * whose own part joined this one, or the successor's own record a carried join set aside (`joined` records with their part),
+ * is judged the same on that record until the join, and the holders of that record before it on theirs. Its lateness stays
+ * its own: 单位排名 counts the part due and not on time for it, never overdue now (it no longer holds it).
+ * Pure, O(holders × records).
  */
 export function lateWatches(part: PartView): string[] {
   const late: string[] = [];
@@ -1182,6 +1184,13 @@ export function lateWatches(part: PartView): string[] {
     if (passed > since && lateOnWatch(part, since, passed)) late.push(unitId);
     since = passed;
   });
+  for (const record of part.joined ?? []) {
+    const own = record.part;
+    if (own === undefined || record.keptInstead !== undefined) continue;
+    const from = record.from ?? own.heldSince ?? own.assignedOn;
+    if (record.on > from && lateOnWatch(own, from, record.on)) late.push(record.unitId);
+    if (own.heldBefore.length > 0) late.push(...lateWatches(own));
+  }
   return late;
 }
 

@@ -127,6 +127,44 @@ describe('the watch rule: whose lateness after a hand-over', () => {
     });
   });
 
+  describe('given 物价局’s part, due 2016-04-30 and never reported, joining 发改局’s own (due 2016-04-30, never reported) on 2016-07-01', () => {
+    const parts = partsAfter(assigned('物价局', '2016-04-30'), assigned('发改局', '2016-04-30'), handedOver('物价局', '发改局', '2016-07-01'));
+    const part = parts.get('发改局')!;
+
+    it('keeps 发改局’s own record, late on its own date, and 物价局’s lateness on the record that joined it', () => {
+      expect([...parts.keys()]).toEqual(['发改局']);
+      expect(onWatch(part)).toBe(part);
+      expect(lateWatches(part)).toEqual(['物价局']);
+      const scores = buildScorecard({ parts: [part], unitName: names, today: '2016-08-18' });
+      expect(scores.map(({ unitId, parts: held, due, onTime, overdue }) => ({ unitId, held, due, onTime, overdue }))).toEqual([
+        { unitId: '物价局', held: 1, due: 1, onTime: 0, overdue: 0 },
+        { unitId: '发改局', held: 1, due: 1, onTime: 0, overdue: 1 },
+      ]);
+      const tallies = emptyTallies();
+      updateParent(tallies, 'f', parts);
+      expect(scorecardFromTallies({ tallies: [tallies.perUnit], unitName: names, today: '2016-08-18' })).toEqual(scores);
+    });
+  });
+
+  describe('given 物价局’s part owing its report (due 2016-04-30) carried into 发改局’s own, reported late on 2016-05-05, on 2016-07-01', () => {
+    const parts = partsAfter(assigned('物价局', '2016-04-30'), assigned('发改局', '2016-04-30'), reported('发改局', '2016-05-05'), handedOver('物价局', '发改局', '2016-07-01'));
+    const part = parts.get('发改局')!;
+
+    it('judges 发改局 on the carried work from 07-01, and keeps both late records: 物价局’s owing, 发改局’s own set aside', () => {
+      expect(part).toMatchObject({ status: 'ASSIGNED', heldSince: '2016-07-01' });
+      expect(onWatch(part).dueDate).toBe('2016-07-01');
+      expect(lateWatches(part).sort()).toEqual(['发改局', '物价局'].sort());
+    });
+  });
+
+  describe('given 物价局’s part, due 2016-09-30, joining 发改局’s own before it was due', () => {
+    const part = partsAfter(assigned('物价局', '2016-09-30'), assigned('发改局', '2016-09-30'), handedOver('物价局', '发改局', '2016-07-01')).get('发改局')!;
+
+    it('leaves no lateness on 物价局', () => {
+      expect(lateWatches(part)).toEqual([]);
+    });
+  });
+
   describe('given a chain: 物价局 → 发改局 on 2016-07-01 → 经信局 on 2016-09-01, due 2016-04-30, never reported', () => {
     const part = partsAfter(assigned('物价局', '2016-04-30'), handedOver('物价局', '发改局', '2016-07-01'), handedOver('发改局', '经信局', '2016-09-01')).get('经信局')!;
 

@@ -7,6 +7,8 @@ import { loadEnvFile, validateSettings, type AppSettings } from '../config/app-s
 import { quickCheckOffThread } from '../event-store/sqlite-quick-check.js';
 import { diskFullOf } from '../event-store/disk-full.js';
 import { SqliteStoreInspection } from '../event-store/sqlite-store-inspection.js';
+import { judgeToolStore } from '../event-store/store-admission.js';
+import { StoreRefusedError } from '../event-store/store-witness.js';
 import { say } from '../shared/domain-error.js';
 import { ToolRefusal, UsageError, bothLines, runTool, type ToolUsage } from './cli-failure.js';
 
@@ -18,25 +20,54 @@ import { ToolRefusal, UsageError, bothLines, runTool, type ToolUsage } from './c
  */
 
 const USAGE: ToolUsage = {
-  zh: `用法：npm run store:backup -- <备份文件夹>
-把配置的 SQLite 事件库（SQLITE_PATH）备份到一个新的或空的文件夹：先复制事件库见证文件，再用 SQLite 的在线备份
-复制数据库的一个一致状态（服务可以同时运行并写入），然后用 PRAGMA quick_check 检查备份。签名密钥（keys 文件夹）
-不在其中：请另行备份，不要与数据放在一起。已有同名文件时拒绝，从不覆盖。
+  zh: `用法：npm run store:backup -- [--copy-refused-store] <备份文件夹>
+把配置的 SQLite 事件库（SQLITE_PATH）备份到一个新的或空的文件夹：先像服务启动时一样把事件库与见证文件核对
+（服务会拒绝的事件库——比见证记载的短、被替换、历史不同——不备份，除非加 --copy-refused-store），再复制事件库见证文件，
+然后用 SQLite 的在线备份复制数据库的一个一致状态（服务可以同时运行并写入），最后用 PRAGMA quick_check 检查备份。
+签名密钥（keys 文件夹）不在其中：请另行备份，不要与数据放在一起。已有同名文件时拒绝，从不覆盖。
 退出状态：0 已备份，1 被拒绝或失败，2 用法有误。`,
-  en: `Usage: npm run store:backup -- <backup folder>
-Backs the configured SQLite event store (SQLITE_PATH) up into a new or empty folder: the store witness
-first, then one consistent state of the database through SQLite's online backup (the server may be
-running and writing), then PRAGMA quick_check of the copy. The signing key (the keys folder) is not
-in it: back it up separately, never beside the data. Refused where a file of that name exists: never overwrites.
+  en: `Usage: npm run store:backup -- [--copy-refused-store] <backup folder>
+Backs the configured SQLite event store (SQLITE_PATH) up into a new or empty folder: the store is first
+judged against its witness as a server's start judges it (a store the server refuses — shorter than
+witnessed, replaced, another history — is not backed up unless --copy-refused-store is given), then the
+store witness is copied, then one consistent state of the database through SQLite's online backup (the
+server may be running and writing), then PRAGMA quick_check of the copy. The signing key (the keys
+folder) is not in it: back it up separately, never beside the data. Refused where a file of that name
+exists: never overwrites.
 Exit status: 0 backed up, 1 refused or failed, 2 usage.`,
 };
 
-function parseOptions(argv: string[]): { folder: string } {
-  const { values, positionals } = parseArgs({ args: argv, options: { help: { type: 'boolean' } }, allowPositionals: true, strict: true });
+function parseOptions(argv: string[]): { folder: string; copyRefusedStore: boolean } {
+  const { values, positionals } = parseArgs({ args: argv, options: { help: { type: 'boolean' }, 'copy-refused-store': { type: 'boolean' } }, allowPositionals: true, strict: true });
   if (values.help) throw new UsageError();
   if (positionals.length !== 1) throw new UsageError(say('Give exactly one folder to back the store up into.', '请给出且只给出一个备份文件夹。'));
   // `npm run` starts in the project folder; a relative path means where the operator typed it.
-  return { folder: resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]!) };
+  return { folder: resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]!), copyRefusedStore: values['copy-refused-store'] === true };
+}
+
+/**
+ * breaker9s P4: a store that lost acknowledged events (shorter than its witness says), was replaced, or
+ * has another history, was backed up with 「PRAGMA quick_check 通过」 and exit 0 — a backup that looks
+ * sound of a store the server refuses. Judged as a server's start judges it (`judgeToolStore`, read
+ * only: nothing written); a refusal is the tool's, Chinese first, with the server's words (the head it
+ * expected and the head found), unless `copyRefusedStore`: then the refusal is returned, to be said
+ * beside the copy made. @throws ToolRefusal the refusal, nothing made.
+ */
+async function judgeBeforeCopying(settings: AppSettings, copyRefusedStore: boolean): Promise<StoreRefusedError | null> {
+  try {
+    const release = await judgeToolStore(settings, { readOnly: true });
+    release();
+    return null;
+  } catch (error) {
+    if (!(error instanceof StoreRefusedError)) throw error;
+    if (copyRefusedStore) return error;
+    throw new ToolRefusal(
+      say(
+        `Not backed up (${error.reason}): ${error.message} A backup of it would look sound (PRAGMA quick_check passes) while holding less than, or other than, what was acknowledged; keep the earlier backups. To keep a copy of the store as it is all the same (before an operator accepts it, say), run again with --copy-refused-store: the copy is made and this refusal said beside it.`,
+        `未备份（${error.reason}）：${error.messageZh}这样的备份虽能通过 PRAGMA quick_check，所含内容却少于或不同于已确认写入的内容；请保留此前的备份。若仍要保留事件库现状的副本（例如在接受恢复之前），请加 --copy-refused-store 重新运行：将照常复制，并在结果中注明此拒绝。`,
+      ),
+    );
+  }
 }
 
 
@@ -114,7 +145,7 @@ function backupFailure(error: unknown, folder: string, writing: string, storeByt
  * @returns what was copied: the files, the copy's head position (null: empty) and its event count.
  * @throws ToolRefusal (nothing left behind; DISK_FULL naming the backup folder when its disk is full) or SQLite's error.
  */
-async function backUp(settings: AppSettings, folder: string) {
+async function backUp(settings: AppSettings, folder: string, copyRefusedStore = false) {
   if (settings.EVENT_STORE !== 'sqlite' || settings.SQLITE_PATH === ':memory:') {
     throw new ToolRefusal(
       say(
@@ -125,6 +156,7 @@ async function backUp(settings: AppSettings, folder: string) {
   }
   const store = resolve(settings.SQLITE_PATH);
   if (!existsSync(store)) throw new ToolRefusal(say(`There is no event store at ${store} (SQLITE_PATH): nothing to back up.`, `${store} 处没有事件库（SQLITE_PATH）：没有可备份的内容。`));
+  const refusedAs = await judgeBeforeCopying(settings, copyRefusedStore);
   const copy = join(folder, basename(store));
   const witness = resolve(settings.STORE_WITNESS_PATH);
   const witnessCopy = join(folder, basename(witness));
@@ -177,7 +209,7 @@ async function backUp(settings: AppSettings, folder: string) {
     renameSync(copyPartial, copy);
     placed = true;
     if (witnessed) renameSync(witnessPartial, witnessCopy);
-    return { copy, witnessCopy: witnessed ? witnessCopy : null, head };
+    return { copy, witnessCopy: witnessed ? witnessCopy : null, head, refusedAs };
   } catch (error) {
     // Told before anything is removed: the room left is the room there was when the write failed, in a folder still there.
     const failure = backupFailure(error, folder, writing, storeBytes);
@@ -187,10 +219,21 @@ async function backUp(settings: AppSettings, folder: string) {
 }
 
 async function main(): Promise<void> {
-  const { folder } = parseOptions(process.argv.slice(2));
+  const { folder, copyRefusedStore } = parseOptions(process.argv.slice(2));
   loadEnvFile();
   const settings = validateSettings(process.env);
-  const { copy, witnessCopy, head } = await backUp(settings, folder);
+  const { copy, witnessCopy, head, refusedAs } = await backUp(settings, folder, copyRefusedStore);
+  if (refusedAs) {
+    // Said before the copy's line, on stderr, Chinese first: the copy is of a store the server refuses.
+    process.stderr.write(
+      `${bothLines(
+        say(
+          `Copied as asked (--copy-refused-store), though the server refuses this store (${refusedAs.reason}): ${refusedAs.message} The copy holds the store as it is, not what was acknowledged; never restore it in place of a sound backup.`,
+          `已按 --copy-refused-store 的要求复制，但服务会拒绝这个事件库（${refusedAs.reason}）：${refusedAs.messageZh}该副本只是事件库的现状，并非全部已确认写入的内容；切勿用它替代完好的备份进行恢复。`,
+        ),
+      )}\n`,
+    );
+  }
   const at = head === null ? say('an empty log', '空日志') : say(`log position ${head}`, `日志位置 ${head}`);
   console.log(
     bothLines(

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toolOnStore } from '../support/cli-tool.js';
@@ -79,6 +79,46 @@ describe('npm run store:backup', () => {
       const nowhere = await toolOnStore('backup-store', [mkdtempSync(join(tmpdir(), 'rectify-backups-'))], join(mkdtempSync(join(tmpdir(), 'rectify-none-')), 'rectify.db'));
       expect(nowhere.code).toBe(1);
       expect(nowhere.stderr.split('\n')[0]).toMatch(/处没有事件库（SQLITE_PATH）：没有可备份的内容。$/);
+    },
+    PROCESS_TEST_CEILING_MS,
+  );
+
+  it(
+    'refuses a store that lost acknowledged events (shorter than its witness), as a start refuses it, naming the head it expected and found; copies it only when told (breaker9s P4)',
+    async () => {
+      const sqlitePath = freshDatabasePath();
+      let app = await startTestApp({ sqlitePath });
+      expect((await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ idempotencyKey: 'kept-1' }) })).errors).toBeUndefined();
+      const older = Number(await app.logPosition());
+      await app.close();
+      const oldCopy = `${sqlitePath}.older`;
+      copyFileSync(sqlitePath, oldCopy);
+      app = await startTestApp({ sqlitePath });
+      expect((await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ idempotencyKey: 'lost-2' }) })).errors).toBeUndefined();
+      const witnessed = Number(await app.logPosition());
+      await app.close();
+      // The file put back from an older copy: the acknowledged evaluation is gone, the witness still says so.
+      for (const file of [`${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(file, { force: true });
+      copyFileSync(oldCopy, sqlitePath);
+
+      const folder = join(mkdtempSync(join(tmpdir(), 'rectify-backups-')), '2026-12-03');
+      const refused = await toolOnStore('backup-store', [folder], sqlitePath);
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toBe('');
+      const [zh, en] = refused.stderr.trim().split('\n');
+      expect(zh).toMatch(/^未备份（STORE_SHORTER）：/);
+      expect(zh).toContain(`止于位置 ${older}，早于本服务上次看到的位置 ${witnessed}`);
+      expect(zh).toContain('--copy-refused-store');
+      expect(zh).not.toContain('PRAGMA quick_check 通过');
+      expect(en).toContain('Not backed up (STORE_SHORTER): ');
+      expect(en).toContain(`ends at position ${older}, before position ${witnessed}`);
+      expect(existsSync(folder)).toBe(false);
+
+      const copied = await toolOnStore('backup-store', ['--copy-refused-store', folder], sqlitePath);
+      expect(copied.code).toBe(0);
+      expect(copied.stderr.split('\n')[0]).toMatch(/^已按 --copy-refused-store 的要求复制，但服务会拒绝这个事件库（STORE_SHORTER）：/);
+      expect(copied.stdout).toContain(`（日志位置 ${older}；PRAGMA quick_check 通过）`);
+      expect(readdirSync(folder).sort()).toEqual(['rectify.db', 'rectify.db.witness.json']);
     },
     PROCESS_TEST_CEILING_MS,
   );

@@ -43,6 +43,8 @@ describe('whose lateness after a merge: each unit on its own watch', () => {
   it('takes the same papers in date order and with the merge typed first', async () => {
     for (const office of both()) await office.recordFinding({ title: '网上申请渠道未开通', unit: 'PRICE', dueDate: '2026-04-30', responsible: { OTHER: '2026-04-30' } });
     expect(await offices.inDateOrder.reportFinding('OTHER', '2026-04-20')).toBeNull();
+    // In date order the merge is recorded an hour later, so a knownAt between shows the day as known before it.
+    offices.inDateOrder.app.clock.set('2026-11-30T10:00:00+08:00');
     expect(await offices.inDateOrder.reorganise('mergeUnit', 'PRICE', 'REFORM', '2026-07-01')).toBeNull();
     expect(await offices.asTyped.reorganise('mergeUnit', 'PRICE', 'REFORM', '2026-07-01')).toBeNull();
     expect(await offices.asTyped.reportFinding('OTHER', '2026-04-20')).toBeNull();
@@ -88,6 +90,19 @@ describe('whose lateness after a merge: each unit on its own watch', () => {
       expect(await scorecard(office)).toMatchObject({ [UNITS.PRICE]: { due: 2, onTime: 0, overdue: 0 }, [UNITS.REFORM]: { due: 2, overdue: 2 } });
     }
     expect(await offices.asTyped.views('2026-08-18')).toEqual(await offices.inDateOrder.views('2026-08-18'));
+  });
+
+  it('known before the merge was recorded, the lateness of 08-18 is all 物价局’s; known after, each unit’s own', async () => {
+    const office = offices.inDateOrder;
+    const known = async (knownAt: string) => {
+      const answer = await office.app.graphql(`query($asOf: String, $knownAt: String) { unitScorecard(asOf: $asOf, knownAt: $knownAt) { unitName parts due onTime overdue } }`, { asOf: '2026-08-18', knownAt });
+      expect(answer.errors).toBeUndefined();
+      return Object.fromEntries((answer.data!.unitScorecard as { unitName: string }[]).map(({ unitName, ...figures }) => [unitName, figures]));
+    };
+    const before = await known('2026-11-30T09:30:00+08:00');
+    expect(before).toMatchObject({ [UNITS.PRICE]: { parts: 2, due: 2, onTime: 0, overdue: 2 } });
+    expect(before[UNITS.REFORM]).toBeUndefined();
+    expect(await known('2026-11-30T10:30:00+08:00')).toMatchObject({ [UNITS.PRICE]: { parts: 2, due: 2, onTime: 0, overdue: 0 }, [UNITS.REFORM]: { parts: 2, due: 2, overdue: 2 } });
   });
 
   it('the successor’s report 9 days after the merge is 9 days late for it; the 台账 row says so', async () => {

@@ -197,10 +197,27 @@ async function main(): Promise<number> {
     const clockAhead = clockAheadAcceptedIn(options.witness);
     const datedAhead = datedAheadIn(db, clockAhead);
     const latest = ledger.latestCheckpoint();
+    const forged = ledger.indexRowsWithoutEvents();
+    const indexIntact = forged.requests.total === 0 && forged.claims.total === 0;
     if (options.json) {
       const latestCheckpoint = latest && { sequence: latest.sequence, treeSize: latest.treeSize, takenAt: latest.takenAt, rootHash: latest.rootHash.toString('hex') };
-      console.log(JSON.stringify({ ...result, witness: witness.note, latestCheckpoint, clockAheadAccepted: clockAhead, datedAfterRealDay: datedAhead.map(({ accepted, records }) => ({ acceptedAt: accepted.at, realDay: realDayOf(accepted), records })) }, null, 2));
-      return result.ok ? 0 : 1;
+      console.log(
+        JSON.stringify(
+          {
+            ...result,
+            ok: result.ok && indexIntact,
+            chainOk: result.ok,
+            indexRowsWithoutEvents: forged,
+            witness: witness.note,
+            latestCheckpoint,
+            clockAheadAccepted: clockAhead,
+            datedAfterRealDay: datedAhead.map(({ accepted, records }) => ({ acceptedAt: accepted.at, realDay: realDayOf(accepted), records })),
+          },
+          null,
+          2,
+        ),
+      );
+      return result.ok && indexIntact ? 0 : 1;
     }
     // Every note in both languages, Chinese first (breaker9b N9: the notes were English only; breaker9e P2).
     const both = (line: Bilingual) => console.log(bothLines(line));
@@ -236,13 +253,42 @@ async function main(): Promise<number> {
       console.log(`  ${mismatch.message}`);
       both(say(`${result.eventsChecked} events before it are intact.`, `其前的 ${result.eventsChecked} 条事件完好。`));
     }
-    return result.ok ? 0 : 1;
+    for (const line of indexRowsWords(forged)) both(line);
+    return result.ok && indexIntact ? 0 : 1;
   } catch (error) {
     // A file SQLite cannot read as a database only shows when its pages are read (breaker9e P2).
     throw isSqliteFault(error) ? cannotRead(options.path, error) : error;
   } finally {
     db.close();
   }
+}
+
+/**
+ * What ledger:verify says of index rows no append wrote (`SqliteLedger.indexRowsWithoutEvents`, breaker9s P2): a heading
+ * per index with how many, then each row (the Chinese names the position or the claimed value, the English the stream).
+ */
+function indexRowsWords(forged: ReturnType<SqliteLedger['indexRowsWithoutEvents']>): Bilingual[] {
+  const lines: Bilingual[] = [];
+  const { requests, claims } = forged;
+  if (requests.total > 0) {
+    lines.push(
+      say(
+        `REQUEST INDEX ALTERED: ${requests.total} row(s) of the request index name an event the log does not hold — put in by hand, not by an append; a new request with such a key would be answered "already recorded" and not written. Remove them (they are not events) after restoring from a backup or checking with the office:`,
+        `请求索引被改动：请求索引中有 ${requests.total} 行指向日志中并不存在的事件——是手工写入的，不是由保存操作写入的；带这些键的新请求会被当作“已记录”而不被保存。请从备份恢复，或与本单位核实后删除这些行（它们不是事件）：`,
+      ),
+    );
+    for (const row of requests.rows) lines.push(say(`  request key ${row.key}: stream ${row.streamId}, revision ${row.revision}, position ${row.position}`, `  请求键 ${row.key}：指向位置 ${row.position}（第 ${row.revision + 1} 条记录）`));
+  }
+  if (claims.total > 0) {
+    lines.push(
+      say(
+        `UNIQUE CLAIMS ALTERED: ${claims.total} unique claim(s) are held by a stream without any event — put in by hand, not by an append; the server takes no claim from them (the name is free), and they should be removed:`,
+        `唯一性登记被改动：有 ${claims.total} 条唯一性登记的持有者没有任何事件——是手工写入的，不是由保存操作写入的；服务不认这些登记（相应名称仍可使用），应将其删除：`,
+      ),
+    );
+    for (const row of claims.rows) lines.push(say(`  ${row.scope} "${row.value}": held by ${row.streamId}, which holds no event`, `  ${row.scope}「${row.value}」：其持有者没有任何事件`));
+  }
+  return lines;
 }
 
 /**

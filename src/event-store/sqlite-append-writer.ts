@@ -449,8 +449,11 @@ export class SqliteAppendWriter {
     for (const claim of append.claims ?? []) {
       const holder = this.claims.holder.get(claim.scope, claim.value)?.stream_id;
       if (holder === undefined || holder === streamId) continue;
-      // Taken over only from the holder named, and only as its stream stood when judged to have given the value up (breaker11m P1).
       const holderRevision = this.statements.streamHead.get(holder)?.revision ?? null;
+      // A claim is written in the transaction that appends its holder's events, so a holder without one is a row no
+      // append wrote (inserted by hand): it holds nothing, and the value is free (breaker9s P2; ledger:verify names it).
+      if (holderRevision === null) continue;
+      // Taken over only from the holder named, and only as its stream stood when judged to have given the value up (breaker11m P1).
       const released = holder === claim.takeOverFrom && (claim.takeOverAt === undefined || claim.takeOverAt === holderRevision);
       if (!released) throw new ClaimTakenError(claim.scope, claim.value, holder, holderRevision);
     }

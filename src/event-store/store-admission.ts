@@ -1542,8 +1542,8 @@ async function judgeSqliteToolStore(settings: ToolStoreSettings, noted: StrayWal
     reason === 'STORE_DAMAGED'
       ? say('', '')
       : say(
-          ` A command-line tool never accepts a store itself: the acceptance is the server's, at one start. To try the tools on a new, empty store, give it a folder of its own (e.g. SQLITE_PATH=${example}).`,
-          `命令行工具不会自行接受事件库：接受与否由服务在启动时决定。若要在新的空事件库上试用工具，请为它单独建一个文件夹（例如 SQLITE_PATH=${example}）。`,
+          ` A command-line tool never accepts a store itself: the acceptance is the server's, at one start. To try the tools on a new, empty store, make it a folder of its own first and say the store is new (e.g. mkdir -p ${dirname(example)}, then SQLITE_PATH=${example} with --new-store): a folder that does not exist yet is taken for a mistyped one while the key vouches for another store.`,
+          `命令行工具不会自行接受事件库：接受与否由服务在启动时决定。若要在新的空事件库上试用工具，请先为它建一个单独的文件夹，并注明新建（例如先 mkdir -p ${dirname(example)}，再以 SQLITE_PATH=${example}，并加 --new-store 运行）：签名密钥担保着另一个事件库时，尚不存在的文件夹会被当作写错的路径。`,
         );
   const nothingWritten = (refusal: StoreRefusedError) =>
     new StoreRefusedError(

@@ -469,6 +469,41 @@ export class SqliteLedger implements LedgerBackend {
     return { headsSeen, checkpointNumbersGiven: given('ledger_checkpoints') };
   }
 
+  /**
+   * Rows of the store's two indexes that no append wrote (breaker9s P2): the appender writes a request-index row and a
+   * unique claim in the transaction that appends its events, so a `requests` row naming a position whose event is not
+   * of its stream and revision, or a `unique_claims` row whose holder stream has no event, was put in by hand. Neither
+   * index is in the hash chain, so the chain cannot show them: a forged request row would answer a new request as
+   * "already recorded" (its write lost); a forged claim would block a name. Reservation rows (revision −1: a request
+   * that appended nothing) are not judged. At most `limit` of each, with how many there are in all.
+   */
+  indexRowsWithoutEvents(limit = 20): {
+    requests: { total: number; rows: { key: string; streamId: string; revision: number; position: number }[] };
+    claims: { total: number; rows: { scope: string; value: string; streamId: string }[] };
+  } {
+    const requestsWhere = `FROM requests AS r WHERE r.revision >= 0
+      AND NOT EXISTS (SELECT 1 FROM events AS e WHERE e.position = r.position AND e.stream_id = r.stream_id AND e.revision = r.revision)`;
+    const claimsWhere = 'FROM unique_claims AS c WHERE NOT EXISTS (SELECT 1 FROM events AS e WHERE e.stream_id = c.stream_id)';
+    const count = (where: string) => this.db.prepare<[], { total: number }>(`SELECT COUNT(*) AS total ${where}`).get()!.total;
+    const requests = this.hasTable('requests')
+      ? {
+          total: count(requestsWhere),
+          rows: this.db
+            .prepare<[number], { key: string; streamId: string; revision: number; position: number }>(
+              `SELECT r.request_key AS key, r.stream_id AS streamId, r.revision, r.position ${requestsWhere} ORDER BY r.position LIMIT ?`,
+            )
+            .all(limit),
+        }
+      : { total: 0, rows: [] };
+    const claims = this.hasTable('unique_claims')
+      ? {
+          total: count(claimsWhere),
+          rows: this.db.prepare<[number], { scope: string; value: string; streamId: string }>(`SELECT c.scope, c.value, c.stream_id AS streamId ${claimsWhere} ORDER BY c.scope, c.value LIMIT ?`).all(limit),
+        }
+      : { total: 0, rows: [] };
+    return { requests, claims };
+  }
+
   /** The id this store was given when it was created (`store_identity`); null for a file without one. */
   storeId(): string | null {
     return this.hasTable('store_identity') ? (this.db.prepare<[], { store_id: string }>('SELECT store_id FROM store_identity').get()?.store_id ?? null) : null;

@@ -261,3 +261,37 @@ describe('Ledger signing key at start', () => {
     expect(await fingerprint()).toBe(await fingerprint());
   });
 });
+
+describe('ledger:verify and the two indexes beside the chain (breaker9s P2)', () => {
+  it('names request-index rows and unique claims that no append wrote, and fails; a clean store passes', async () => {
+    const sqlitePath = freshDatabasePath();
+    const app = await startTestApp({ demoData: true, sqlitePath });
+    await app.close();
+    const verify = (...args: string[]) =>
+      promisify(execFile)(process.execPath, [join(process.cwd(), 'dist/cli/ledger-verify.js'), '--db', sqlitePath, ...args]).then(
+        (answer) => ({ code: 0, stdout: answer.stdout }),
+        (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+      );
+    const clean = await verify();
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).not.toContain('被改动');
+
+    const db = new Database(sqlitePath);
+    const { position, stream_id: streamId } = db.prepare<[], { position: number; stream_id: string }>('SELECT position, stream_id FROM events ORDER BY position DESC LIMIT 1').get()!;
+    // A key that would answer a new request "already recorded" (its write lost), and a claim blocking a name.
+    db.prepare('INSERT INTO requests (request_key, command_id, request_digest, stream_id, revision, position) VALUES (?, ?, ?, ?, ?, ?)').run('forged-key', 'c', null, streamId, 99, position);
+    db.prepare('INSERT INTO unique_claims (scope, value, stream_id) VALUES (?, ?, ?)').run('unit-name', '市审计局', 'unit-that-never-was');
+    db.close();
+
+    const forged = await verify();
+    expect(forged.code).toBe(1);
+    expect(forged.stdout).toContain('请求索引被改动：请求索引中有 1 行指向日志中并不存在的事件');
+    expect(forged.stdout).toContain(`  请求键 forged-key：指向位置 ${position}（第 100 条记录）`);
+    expect(forged.stdout).toContain('唯一性登记被改动：有 1 条唯一性登记的持有者没有任何事件');
+    expect(forged.stdout).toContain('  unit-name「市审计局」：其持有者没有任何事件');
+    // The chain itself is intact, and says so.
+    expect(forged.stdout).toContain('台账完好');
+    const json = JSON.parse((await verify('--json')).stdout) as { ok: boolean; chainOk: boolean; indexRowsWithoutEvents: { requests: { total: number }; claims: { rows: { value: string }[] } } };
+    expect(json).toMatchObject({ ok: false, chainOk: true, indexRowsWithoutEvents: { requests: { total: 1 }, claims: { rows: [{ value: '市审计局' }] } } });
+  });
+});

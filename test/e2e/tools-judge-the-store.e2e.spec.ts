@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, cpSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
@@ -95,16 +95,26 @@ describe('A command-line tool judges the store as the server does before writing
       expect(result.stderr).toContain(setup.sqlitePath);
       expect(result.stderr).toContain('指向的事件库不存在');
       // newcomer13 R4: the way out a tool user can take, not only the server's --accept-store-reset.
-      expect(result.stderr).toContain('give it a folder of its own');
-      expect(result.stderr).toContain('单独建一个文件夹');
-      // newcomer15 S1: the example is a folder beside the refused store's, not that folder.
-      const advised = [...result.stderr.matchAll(/SQLITE_PATH=([^)）\s]+)[)）]/g)].map((match) => match[1]!);
+      expect(result.stderr).toContain('make it a folder of its own first and say the store is new');
+      expect(result.stderr).toContain('请先为它建一个单独的文件夹，并注明新建');
+      // newcomer15 S1: the example is a folder beside the refused store's, not that folder; breaker9s P1: with
+      // --new-store, without which the advised place was refused again (no store there).
+      const advised = [...result.stderr.matchAll(/再以 SQLITE_PATH=([^，]+)，并加 --new-store|then SQLITE_PATH=(\S+) with --new-store/g)].map((match) => match[1] ?? match[2]!);
       expect(advised).toHaveLength(2);
       for (const path of advised) expect(dirname(resolve(path))).toBe(`${setup.folder}2`);
       expect(result.stdout).not.toContain('registered');
     }
     expect(readdirSync(setup.folder).sort()).toEqual(before);
     expect(existsSync(mistyped)).toBe(false);
+    // The advice, followed as written, works (breaker9s P1).
+    const refused = await tool('create-user', ['--name', '李娜', '--role', 'SUPERVISOR'], mistyped);
+    const example = /再以 SQLITE_PATH=([^，]+)，并加 --new-store/.exec(refused.stderr)![1]!;
+    expect(refused.stderr).toContain(`例如先 mkdir -p ${dirname(example)}，`);
+    mkdirSync(dirname(resolve(example)), { recursive: true });
+    const followed = await tool('create-user', ['--new-store', '--name', '李娜', '--role', 'SUPERVISOR'], resolve(example));
+    expect(followed.stderr).toBe("");
+    expect(followed.code).toBe(0);
+    expect(existsSync(resolve(example))).toBe(true);
   }, PROCESS_TEST_CEILING_MS);
 
   it('refuses a store restored older than its witness, leaving the file as it was', async () => {

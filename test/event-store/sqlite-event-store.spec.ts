@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LogShortenedError } from '../../src/event-store/sqlite-append-writer.js';
 import { ReadOnlyStoreError, SqliteEventStore, StoreNotUpgradedError } from '../../src/event-store/sqlite-event-store.js';
-import { StoredEvent } from '../../src/event-store/event-store.port.js';
+import { StoredEvent, type EventToAppend } from '../../src/event-store/event-store.port.js';
 import { StoreHealth } from '../../src/event-store/store-health.js';
 import { eventStoreContract } from './event-store.contract.js';
 
@@ -36,6 +36,25 @@ const untilOutput = (child: ReturnType<typeof spawn>, text: string) =>
   });
 
 describe('SQLite event store on disk', () => {
+  it('takes no claim from a unique_claims row that no append wrote: a holder stream without events holds nothing (breaker9s P2)', async () => {
+    const path = freshPath();
+    const store = new SqliteEventStore(path);
+    const metadata = { actorId: 'a', actorRole: 'ADMIN' as const, actorUnitId: null, commandId: 'c', correlationId: 'c', causationId: 'c', recordedAt: new Date().toISOString() };
+    const named = (id: string): EventToAppend[] => [{ id, type: 'UnitRegistered', schemaVersion: 1, data: { name: '市财政局' }, metadata }];
+    await store.appendToStream('unit-real', named(randomUUID()), { expectedRevision: 'no_stream', claims: [{ scope: 'unit-name', value: '市教育局' }] });
+    // Rows typed in by hand: one for a stream that never existed, one for a real stream under a value it never claimed.
+    const forger = new Database(path);
+    forger.prepare('INSERT INTO unique_claims (scope, value, stream_id) VALUES (?, ?, ?)').run('unit-name', '市财政局', 'unit-never-written');
+    forger.close();
+    await expect(store.appendToStream('unit-new', named(randomUUID()), { expectedRevision: 'no_stream', claims: [{ scope: 'unit-name', value: '市财政局' }] })).resolves.toMatchObject({ nextRevision: 0 });
+    // The real holder still holds its own value.
+    await expect(store.appendToStream('unit-other', named(randomUUID()), { expectedRevision: 'no_stream', claims: [{ scope: 'unit-name', value: '市教育局' }] })).rejects.toMatchObject({ holder: 'unit-real' });
+    const reader = new Database(path, { readonly: true });
+    expect(reader.prepare("SELECT stream_id FROM unique_claims WHERE value = '市财政局'").get()).toEqual({ stream_id: 'unit-new' });
+    reader.close();
+    await store.close();
+  });
+
   it('opens the file in WAL mode with synchronous=FULL', async () => {
     const path = freshPath();
     const store = new SqliteEventStore(path);

@@ -15,3 +15,13 @@ describe('where a refused import’s problems are, in Chinese', () => {
     expect(importRefused('plan.xlsx', 'xlsx', problems([3, 4])).messageZh).toContain('在第 3、4 行');
   });
 });
+
+/* breaker10n P19: the English read “nothing was written. It: row 2: …”. */
+describe('a refused import’s English sentence', () => {
+  it('labels its problem as one', () => {
+    expect(importRefused('ov.csv', 'csv', [problemAt(2, say('Due date 2099-12-31 is after the limit.', '完成时限过晚。'))]).message).toBe(
+      'ov.csv was not imported (1 problem on row 2); nothing was written. The problem: row 2: Due date 2099-12-31 is after the limit.',
+    );
+    expect(importRefused('ov.csv', 'csv', [2, 3].map((row) => problemAt(row, say('Bad row.', '此行有误。')))).message).toContain('nothing was written. The first problem: row 2: Bad row.');
+  });
+});

@@ -47,7 +47,7 @@ export function importRefused(
   return new DomainError(
     code,
     say(
-      `${fileName || 'The file'}${inSheet} was not imported (${count}${where}); nothing was written. ${problems.length > 1 ? 'First' : 'It'}: ${first}`,
+      `${fileName || 'The file'}${inSheet} was not imported (${count}${where}); nothing was written. ${problems.length > 1 ? 'The first problem' : 'The problem'}: ${first}`,
       `${fileName || '该文件'}${sheet ? `（工作表“${sheet}”）` : ''} 未导入（${problems.length} 个问题${whereZh}），未写入任何内容。` +
         `${problems.length > 1 ? '第一个问题' : '问题'}：${placeZh}：${firstProblem.reasonZh}`,
     ),

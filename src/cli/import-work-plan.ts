@@ -8,18 +8,23 @@ import { say } from '../shared/domain-error.js';
 runImportTool({
   usage: {
     zh: `用法：npm run plan:import -- <文件.xlsx|.csv|.yaml|.json> [--title <方案标题>] [--year <年度|起止年度>] [--sheet <工作表名称>]
-         [--approved-on YYYY-MM-DD] [--assigned-on YYYY-MM-DD] [--dry-run] [--revise] [--near <单位名称>]…
+         [--approved-on YYYY-MM-DD] [--assigned-on YYYY-MM-DD] [--dry-run] [--revise [--revision-reason <调整依据>]]
+         [--near <单位名称>]…
 将工作方案（分解方案）导入配置的事件库（EVENT_STORE、SQLITE_PATH 等）。标题取表头上方的标题行（附件1、发文单位
 和（修订稿）等版本说明不算标题），没有则取文件名；年度取标题中的年份，没有则取第一个事项时限的年份。跨年度的方案（如“三年行动计划（2026—2028年）”）
 取标题中的起止年份，或用 --year 2026-2028 给出，事项时限可到截止年份的 12 月 31 日。
 标题用全角数字、空格或“年度”重新输入的，仍指按最初写法导入的方案。XLSX 工作簿读取每个含任务表的可见工作表（--sheet 只读一个）。
 补录的方案给出批准日（--approved-on）和事项交办日（--assigned-on，不早于批准日；默认为批准日），两者默认今天。
 任何一行有误则不写入任何内容，并列出每个问题；再次导入同一文件不写入任何内容。已导入方案的新版本（标题和年度相同、
-文件不同）会被拒绝并说明差异，除非加 --revise 按修订处理（新增、调整时限、撤销事项，增减单位：请先用试导入查看差异）。
+文件不同）会被拒绝并说明差异，除非加 --revise 按修订处理（新增、调整时限、撤销事项，增减单位：请先用试导入查看差异）；
+--revision-reason 写明调整依据（如 青政办〔2026〕12号调整通知），各项修订均记载该依据，不给则记为“依据 <文件名> 修订方案”。
+完成时限晚于方案期限（截止年度的 12 月 31 日）的事项须经督办人员特批：由督办人员在导入页面填写“超出方案期限的特批理由”后导入，
+命令行工具不能代为特批。
 --dry-run 只作判断，不写入任何内容。文件中与已登记单位名称相近但不是其简称的名称（如“青川市教育体育局”之于“青川市教育局”）
 被拒绝；确指该单位的，用 --near 给出该名称（可多次）。`,
     en: `Usage: npm run plan:import -- <file.xlsx|.csv|.yaml|.json> [--title <plan title>] [--year <year|first-last>] [--sheet <sheet name>]
-         [--approved-on YYYY-MM-DD] [--assigned-on YYYY-MM-DD] [--dry-run] [--revise] [--near <unit name>]…
+         [--approved-on YYYY-MM-DD] [--assigned-on YYYY-MM-DD] [--dry-run] [--revise [--revision-reason <reason>]]
+         [--near <unit name>]…
 Imports a work plan (分解方案) into the configured event store (EVENT_STORE, SQLITE_PATH, …).
 The title is the title row above the header (附件1, the issuing office and version remarks such as
 （修订稿） are not part of it), else the file name; the year is the title's, else the first item's due date's. A plan over several years
@@ -31,7 +36,9 @@ were assigned (--assigned-on, on or after it; default: the approval day); both d
 Nothing is written if any row is wrong; every problem is listed. Importing the same file again writes nothing.
 A new version of an imported plan (same title and year, another file) is refused with what differs, unless
 --revise applies it as a revision (items added, re-dated, withdrawn; units added or removed: see the
-dry run's difference first). --dry-run decides everything and writes nothing. A unit name near a registered
+dry run's difference first); --revision-reason names the document behind it (青政办〔2026〕12号调整通知), recorded by
+every change (default: 依据 <file> 修订方案). Items due after the plan's period (12-31 of its last year) need a
+supervisor's override, given on the 导入 page (or importWorkPlan's overrideReason) by a supervisor: this tool cannot give one. --dry-run decides everything and writes nothing. A unit name near a registered
 unit's but no abbreviation of it (青川市教育体育局 beside 青川市教育局) is refused; --near <name> (repeatable)
 confirms it means that unit.`,
   },
@@ -48,6 +55,7 @@ confirms it means that unit.`,
         'approved-on': { type: 'string' },
         'assigned-on': { type: 'string' },
         near: { type: 'string', multiple: true },
+        'revision-reason': { type: 'string' },
       },
       allowPositionals: true,
       strict: true,
@@ -67,13 +75,38 @@ confirms it means that unit.`,
     const approvedOn = officeDayArgument('--approved-on', values['approved-on']);
     const assignedOn = officeDayArgument('--assigned-on', values['assigned-on']);
     const nearNames = nearNamesArgument(values.near);
-    return { file: positionals[0]!, title: values.title?.trim() || undefined, year, ...(lastYear === undefined ? {} : { lastYear }), dryRun: values['dry-run'] === true, revise: values.revise === true, approvedOn, assignedOn, nearNames };
+    // As importWorkPlan's revisionReason (breaker10n P9). Not its overrideReason: only a supervisor overrides a plan's period, and the tool acts as the system.
+    const revisionReason = reasonArgument('--revision-reason', values['revision-reason'], 500);
+    if (revisionReason !== undefined && values.revise !== true) {
+      throw new UsageError(say('--revision-reason goes with --revise: it is the reason a new version records.', '--revision-reason（调整依据）须与 --revise 一起使用：它是新版本各项修订记载的依据。'));
+    }
+    return {
+      file: positionals[0]!,
+      title: values.title?.trim() || undefined,
+      year,
+      ...(lastYear === undefined ? {} : { lastYear }),
+      dryRun: values['dry-run'] === true,
+      revise: values.revise === true,
+      approvedOn,
+      assignedOn,
+      nearNames,
+      ...(revisionReason === undefined ? {} : { revisionReason }),
+    };
   },
   async run(dependencies, file, options, context) {
     const outcome = await importWorkPlanFile(dependencies, file, options, context, await importedPlans(dependencies));
     return say(describeWorkPlanImport(outcome), describeWorkPlanImportZh(outcome));
   },
 });
+
+/** A reason option's text, trimmed, at most `longest` characters (as the GraphQL input's); a blank one is a usage error (a reason is what the record keeps). */
+function reasonArgument(option: string, value: string | undefined, longest: number): string | undefined {
+  if (value === undefined) return undefined;
+  const reason = value.trim();
+  if (reason === '') throw new UsageError(say(`${option} needs a reason in words.`, `${option} 须写明理由。`));
+  if (reason.length > longest) throw new UsageError(say(`${option}: at most ${longest} characters.`, `${option}：最多 ${longest} 个字。`));
+  return reason;
+}
 
 /**
  * The plans imported so far, read from the log as the tool reads the units (the server asks its

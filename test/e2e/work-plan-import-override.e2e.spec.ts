@@ -1,4 +1,8 @@
-import { errorCode, startTestApp, type TestApp } from '../support/test-app.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { toolOnStore } from '../support/cli-tool.js';
+import { errorCode, freshDatabasePath, startTestApp, type TestApp } from '../support/test-app.js';
 
 /*
  * Issue 10 (open since the last session): a plan whose item is due after the plan's period (a 2026
@@ -47,7 +51,7 @@ describe('a plan import with items due after the plan’s period: the supervisor
     const refused = await app.graphql(IMPORT, { input: input() });
     expect(errorCode(refused)).toBe('BAD_USER_INPUT');
     expect(refused.errors![0]!.extensions!.problems).toEqual([
-      expect.objectContaining({ row: 3, reasonZh: '完成时限 2027-03-31 晚于工作方案「青川市2026年政务公开工作要点」的期限（2026-12-31）；如确需延后，须由督办人员在导入时填写特批理由。' }),
+      expect.objectContaining({ row: 3, reasonZh: '完成时限 2027-03-31 晚于工作方案「青川市2026年政务公开工作要点」的期限（2026-12-31）；如确需延后，须由督办人员在导入页面填写“超出方案期限的特批理由”后导入（命令行工具不能代为特批）。' }),
     ]);
     expect(await app.logPosition()).toBe(head);
   });
@@ -76,5 +80,29 @@ describe('a plan import with items due after the plan’s period: the supervisor
     for (const entry of assignments('2')) expect(JSON.parse(entry.details).dueDateOverride).toEqual({ reason: REASON, limit: '2026-12-31' });
     expect(assignments('1')).toHaveLength(1);
     expect(JSON.parse(assignments('1')[0]!.details).dueDateOverride).toBeUndefined();
+  });
+});
+
+describe('plan:import and the period override (breaker10n P9)', () => {
+  it('says where a supervisor gives the override (the tool cannot), and takes --revision-reason only with --revise', async () => {
+    const sqlitePath = freshDatabasePath();
+    const setUp = await startTestApp({ sqlitePath, now: '2026-11-29T10:00:00+08:00' });
+    for (const [code, name] of [['FGW', '市发展和改革委员会'], ['CZJ', '市财政局']] as const) {
+      const response = await setUp.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, {
+        input: { idempotencyKey: `unit-${code}`, code, name, kind: 'DEPARTMENT', registeredOn: '2016-01-04' },
+      }, await setUp.as('ADMIN'));
+      expect(response.errors).toBeUndefined();
+    }
+    await setUp.close();
+    const file = join(mkdtempSync(join(tmpdir(), 'rectify-plan-')), 'plan-2026.csv');
+    writeFileSync(file, PLAN_CSV);
+    const args = [file, '--title', PLAN_TITLE, '--year', '2026', '--approved-on', '2026-03-01'];
+
+    const refused = await toolOnStore('import-work-plan', [...args, '--dry-run'], sqlitePath);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('须由督办人员在导入页面填写“超出方案期限的特批理由”后导入（命令行工具不能代为特批）');
+    expect((await toolOnStore('import-work-plan', [...args, '--override-reason', '跨年'], sqlitePath)).code).toBe(2);
+    expect((await toolOnStore('import-work-plan', [...args, '--revision-reason', '青政办〔2026〕12号'], sqlitePath)).code).toBe(2);
+    expect((await toolOnStore('import-work-plan', [...args, '--revise', '--revision-reason', '  '], sqlitePath)).code).toBe(2);
   });
 });

@@ -358,8 +358,8 @@ function outsidePlanPeriod(dueDate: string, plan: { readonly title: string; read
   }
   if (dueDate > limit.latest && !overridden) {
     return {
-      reason: `Due date ${dueDate} is after ${limit.setBy.en} (${limit.latest}); a supervisor may import it with an override and its reason (overrideReason), or set it one item at a time (addWorkPlanItem, rescheduleWorkPlanItem).`,
-      reasonZh: `完成时限 ${dueDate} 晚于${limit.setBy.zh}（${limit.latest}）；如确需延后，须由督办人员在导入时填写特批理由。`,
+      reason: `Due date ${dueDate} is after ${limit.setBy.en} (${limit.latest}); a supervisor may import it with an override and its reason (on the 导入 page, 超出方案期限的特批理由, or importWorkPlan's overrideReason; plan:import cannot give one), or set it one item at a time (addWorkPlanItem, rescheduleWorkPlanItem).`,
+      reasonZh: `完成时限 ${dueDate} 晚于${limit.setBy.zh}（${limit.latest}）；如确需延后，须由督办人员在导入页面填写“超出方案期限的特批理由”后导入（命令行工具不能代为特批）。`,
     };
   }
   return null;

@@ -38,6 +38,7 @@ import {
 import { WriterThread } from './sqlite-writer-thread.js';
 import { realPlaceOf } from './store-place.js';
 import type { Overwrite } from './store-file-overwrite.js';
+import { rescueRows, type RowRescue } from './row-rescue.js';
 import { chainHashIn, missingPositionsIn, positionsGivenIn } from './sqlite-store-inspection.js';
 
 /** A row of the `events` table as the store reads it (the ledger reads its own columns too). */
@@ -101,7 +102,12 @@ export type StoreFileState = 'present' | 'missing' | 'replaced';
  */
 export interface HeldCopy {
   readonly path: string;
-  readonly done: Promise<{ readonly problems: readonly string[]; readonly removed: boolean } | { readonly error: string }>;
+  /**
+   * `rowByRow`: the page copy was no sound database (its `problems`), and the copy at `path` was made
+   * again row by row, each event checked against the chain (`rescueRows`); `removed` then says whether
+   * that copy failed too.
+   */
+  readonly done: Promise<{ readonly problems: readonly string[]; readonly removed: boolean; readonly rowByRow?: RowRescue } | { readonly error: string }>;
 }
 
 /**
@@ -112,6 +118,30 @@ export interface HeldCopy {
  * without a checkpoint.
  */
 const leftOpen = new Set<Database.Database>();
+
+/** The store's tables, as a new store file gets them (`SCHEMA` and the ledger's). */
+function createStoreSchema(db: Database.Database): void {
+  db.exec(SCHEMA);
+  upgradeSqliteLedger(db);
+}
+
+/**
+ * A copy made of a store, left as one self-contained file (no -wal, no -shm beside it), as a backup is —
+ * ready to be put in place — and its `PRAGMA quick_check`: empty when sound, else SQLite's problems.
+ */
+function checkedCopy(path: string): string[] {
+  try {
+    const copy = new Database(path, { fileMustExist: true });
+    try {
+      copy.pragma('journal_mode = DELETE');
+      return (copy.pragma('quick_check(20)', { simple: false }) as { quick_check: string }[]).map((row) => row.quick_check).filter((line) => line !== 'ok');
+    } finally {
+      copy.close();
+    }
+  } catch (error) {
+    return [error instanceof Error ? error.message : String(error)];
+  }
+}
 
 /** Whether a path still names the file first seen there (nothing to compare when none was seen). */
 const sameFile = (opened: { dev: number; ino: number } | null, now: { dev: number; ino: number } | null): StoreFileState =>
@@ -772,25 +802,22 @@ export class SqliteEventStore implements EventStore {
   keepWhatIsHeld(): HeldCopy {
     if (this.heldCopy) return this.heldCopy;
     const path = `${this.path}.rescued-${new Date().toISOString().replace(/[:.]/g, '-')}.db`;
+    // Written over in place (breaker9s P5): every page neither in the cache nor in the -wal is the other
+    // file's, and a page copy would read them all — and push out of the cache the b-tree's upper pages the
+    // events are reached through. The events are copied row by row at once, each checked against the chain.
+    if (this.overwritten()) {
+      this.heldCopy = { path, done: Promise.resolve(this.copyRowByRow(path, [])) };
+      return this.heldCopy;
+    }
     const done = this.db.backup(path).then(
       () => {
-        let problems: string[];
-        try {
-          // One self-contained file (no -wal, no -shm beside it), as a backup is: ready to be put in place.
-          const copy = new Database(path, { fileMustExist: true });
-          try {
-            copy.pragma('journal_mode = DELETE');
-            problems = (copy.pragma('quick_check(20)', { simple: false }) as { quick_check: string }[]).map((row) => row.quick_check).filter((line) => line !== 'ok');
-          } finally {
-            copy.close();
-          }
-        } catch (error) {
-          problems = [error instanceof Error ? error.message : String(error)];
-        }
+        const problems = checkedCopy(path);
         // Pages read through this store's -wal over a file replaced in place make no database (breaker9j
         // P2's restore): such a copy is removed, never left to be put in place by mistake.
         if (problems.length > 0) for (const file of [path, `${path}-journal`]) rmSync(file, { force: true });
-        return { problems, removed: problems.length > 0 };
+        if (problems.length === 0) return { problems, removed: false };
+        // The pages read from a file written over broke the page copy: the events, each checked against the chain, may still copy.
+        return this.copyRowByRow(path, problems);
       },
       (error: unknown) => {
         for (const file of [path, `${path}-journal`]) rmSync(file, { force: true });
@@ -799,6 +826,24 @@ export class SqliteEventStore implements EventStore {
     );
     this.heldCopy = { path, done };
     return this.heldCopy;
+  }
+
+  /**
+   * The rows this connection reads copied to `path` (`rescueRows`), checked with `PRAGMA quick_check`;
+   * the copy removed when it holds no event of a log that has some, or is no sound database.
+   * `problems`: the page copy's, made before.
+   */
+  private copyRowByRow(path: string, problems: readonly string[]): { problems: readonly string[]; removed: boolean; rowByRow?: RowRescue } {
+    try {
+      const rowByRow = rescueRows(this.db, path, createStoreSchema, this.sealKey);
+      const unsound = checkedCopy(path);
+      const removed = unsound.length > 0 || (rowByRow.upTo === null && rowByRow.head !== null);
+      if (removed) for (const file of [path, `${path}-journal`]) rmSync(file, { force: true });
+      return { problems: [...problems, ...unsound], removed, rowByRow };
+    } catch (error) {
+      for (const file of [path, `${path}-journal`]) rmSync(file, { force: true });
+      return { problems: [...problems, error instanceof Error ? error.message : String(error)], removed: true };
+    }
   }
 
   /**

@@ -131,3 +131,44 @@ describe('SQLite finding the store damaged, anywhere (breaker9s P5)', () => {
     expect(error.extensions.messageZh).toContain('事件库文件已损坏');
   });
 });
+
+describe('What a server whose store file was written over keeps (breaker9s P5)', () => {
+  it('given a store larger than its connection reads from cache and -wal, when a grown copy of it is written over the file: the events are copied row by row, each checked against the chain, all of them', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rectify-rescue-'));
+    const path = join(folder, 'rectify.db');
+    const store = new SqliteEventStore(path, { writerThread: false });
+    await store.identify();
+    // Many events (their ids spread over many index pages): the training copy's appends change pages the live store's later ones do not.
+    const first = Array.from({ length: 2000 }, (_, index) => event(`第${index}条记录`));
+    const ours = first.map((written) => written.id);
+    await store.appendToStream('notes', first, { expectedRevision: 'no_stream' });
+    checkpoint(path);
+    const copy = join(folder, 'training.db');
+    copyFileSync(path, copy);
+    const training = new SqliteEventStore(copy, { writerThread: false });
+    await training.appendToStream('training', Array.from({ length: 300 }, () => event('培训')), { expectedRevision: 'no_stream' });
+    await training.close();
+    for (let index = 2000; index < 2005; index += 1) {
+      const written = event(`第${index}条`);
+      ours.push(written.id);
+      await store.appendToStream(`note-${index}`, [written], { expectedRevision: 'no_stream' });
+    }
+    // A cache of a few pages, holding what was read last (the b-tree's upper pages a read goes through): the rest the
+    // connection reads comes from its -wal or from the file, as in a store larger than its cache.
+    (store as unknown as { db: Database.Database }).db.pragma('cache_size = 16');
+    await store.readAll({});
+    await store.headPosition();
+    copyFileSync(copy, path);
+    expect(store.fileState()).toBe('replaced');
+
+    const held = store.keepWhatIsHeld();
+    const outcome = await held.done;
+    expect(outcome).toMatchObject({ problems: [], removed: false, rowByRow: { upTo: 2005, head: 2005, stopped: null, tablesCut: [] } });
+    const rescued = new Database(held.path, { readonly: true, fileMustExist: true });
+    expect(rescued.prepare<[], { event_id: string }>('SELECT event_id FROM events ORDER BY position').all().map((row) => row.event_id)).toEqual(ours);
+    expect(rescued.pragma('quick_check', { simple: true })).toBe('ok');
+    rescued.close();
+    await store.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+});

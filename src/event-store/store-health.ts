@@ -582,7 +582,12 @@ export class StoreHealth {
     if (how === 'replaced' || how === 'overwritten') this.store.setCompanionsAside();
     void copy.done.then((outcome) => {
       if ('error' in outcome) this.logger.error(`Could not copy what this server holds of ${path} to ${copy.path}: ${outcome.error}`);
-      else if (outcome.problems.length > 0)
+      else if (outcome.rowByRow && !outcome.removed) {
+        const { upTo, head, stopped } = outcome.rowByRow;
+        this.logger.warn(
+          `Copied what this server holds of ${path} to ${copy.path} row by row, events 1–${upTo ?? 'none'} of ${head ?? 'none'}, each checked against the ledger chain${stopped ? ` (stopped: ${stopped})` : ''}${outcome.problems.length > 0 ? `; the page copy was not a sound database (PRAGMA quick_check: ${outcome.problems.slice(0, 3).join('; ')})` : ''} (PRAGMA quick_check ok)`,
+        );
+      } else if (outcome.problems.length > 0)
         this.logger.warn(
           `The copy of what this server holds of ${path} was not a sound database (PRAGMA quick_check: ${outcome.problems.slice(0, 3).join('; ')}): the file was replaced in place under this server's -wal, so the two no longer fit together. The copy was removed; ${path} as it is now was not touched.`,
         );

@@ -125,7 +125,9 @@ async function expectCaught(sqlitePath: string, server: ServerProcess, write: (t
   const rescuedPath = join(folder, rescued);
   // The copy is checked and kept only once sound: wait until the server says it is done.
   await until(() => server.output().includes(`Copied what this server holds of ${sqlitePath} to ${rescuedPath}`) || server.output().includes(`to ${rescuedPath}: `) || server.output().includes('was not a sound database'));
-  expect(server.output()).toContain(`Copied what this server holds of ${sqlitePath} to ${rescuedPath} (PRAGMA quick_check ok)`);
+  // Row by row, each event checked against the ledger chain: a page copy would read the other file's pages.
+  expect(server.output()).toContain(`Copied what this server holds of ${sqlitePath} to ${rescuedPath} row by row, events 1–`);
+  expect(server.output()).toContain('each checked against the ledger chain (PRAGMA quick_check ok)');
   expect(quickCheck(rescuedPath)).toBe('ok');
   expect(titlesIn(rescuedPath)).toEqual(acknowledged);
   expect(server.child.exitCode).toBeNull();

@@ -1171,7 +1171,8 @@ export function onWatch<Part extends Pick<PartView, 'dueDate' | 'dueDates' | 'he
  * when its first report of those days came after the due date then in force (never before its watch began), or, reporting
  * nothing then, it still owed a report the day before it passed the part on, the due date (as so judged) already gone. A unit
  * whose own part joined this one, or the successor's own record a carried join set aside (`joined` records with their part),
- * is judged the same on that record until the join, and the holders of that record before it on theirs. Its lateness stays
+ * is judged the same on that record until the join, and the holders of that record before it on theirs (a record set aside
+ * the same day for another kept instead — two bureaus merged into one: breaker8l P11 — through those holders). Its lateness stays
  * its own: 单位排名 counts the part due and not on time for it, never overdue now (it no longer holds it).
  * Pure, O(holders × records).
  */
@@ -1186,9 +1187,11 @@ export function lateWatches(part: PartView): string[] {
   });
   for (const record of part.joined ?? []) {
     const own = record.part;
-    if (own === undefined || record.keptInstead !== undefined) continue;
+    if (own === undefined) continue;
+    // A record set aside for one kept instead the same day (`keptInstead`) is that unit's part as it stood in the successor:
+    // the unit is among its earlier holders, judged there.
     const from = record.from ?? own.heldSince ?? own.assignedOn;
-    if (record.on > from && lateOnWatch(own, from, record.on)) late.push(record.unitId);
+    if (record.keptInstead === undefined && record.on > from && lateOnWatch(own, from, record.on)) late.push(record.unitId);
     if (own.heldBefore.length > 0) late.push(...lateWatches(own));
   }
   return late;

@@ -165,6 +165,22 @@ describe('the watch rule: whose lateness after a hand-over', () => {
     });
   });
 
+  describe('given 物价局’s and 粮食局’s parts, due 2016-04-30 and never reported, both passing to 发改局 (which held none) on 2016-07-01', () => {
+    for (const order of [['物价局', '粮食局'], ['粮食局', '物价局']] as const) {
+      it(`keeps both predecessors’ lateness, whichever paper was typed first (${order.join(' then ')})`, () => {
+        const parts = partsAfter(
+          assigned('物价局', '2016-04-30'),
+          assigned('粮食局', '2016-04-30'),
+          ...order.map((unitId) => handedOver(unitId, '发改局', '2016-07-01')),
+        );
+        const part = parts.get('发改局')!;
+        expect([...parts.keys()]).toEqual(['发改局']);
+        expect(lateWatches(part).sort()).toEqual(['物价局', '粮食局'].sort());
+        expect(daysLeft(onWatch(part), '2016-08-18')).toBe(-48);
+      });
+    }
+  });
+
   describe('given a chain: 物价局 → 发改局 on 2016-07-01 → 经信局 on 2016-09-01, due 2016-04-30, never reported', () => {
     const part = partsAfter(assigned('物价局', '2016-04-30'), handedOver('物价局', '发改局', '2016-07-01'), handedOver('发改局', '经信局', '2016-09-01')).get('经信局')!;
 

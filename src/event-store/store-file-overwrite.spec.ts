@@ -172,3 +172,34 @@ describe('What a server whose store file was written over keeps (breaker9s P5)',
     rmSync(folder, { recursive: true, force: true });
   });
 });
+
+describe('Reading main files of every page size SQLite writes, with free pages (readMainFile)', () => {
+  let folder: string;
+  beforeEach(() => (folder = mkdtempSync(join(tmpdir(), 'rectify-page-sizes-'))));
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  it.each([512, 1024, 8192, 65_536])('given a %i-byte page store with a freelist and an overflowing last row: its id, last position and event id', (pageSize) => {
+    const path = join(folder, `store-${pageSize}.db`);
+    const db = new Database(path);
+    db.pragma(`page_size = ${pageSize}`);
+    db.pragma('journal_mode = WAL');
+    db.exec(`CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE, stream_id TEXT NOT NULL, data TEXT NOT NULL);
+             CREATE TABLE store_identity (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), store_id TEXT NOT NULL, created_at TEXT NOT NULL);
+             CREATE TABLE scratch (text TEXT);`);
+    db.prepare("INSERT INTO store_identity VALUES (1, 'store-x', '2026-12-03T00:00:00Z')").run();
+    const insert = db.prepare('INSERT INTO events (event_id, stream_id, data) VALUES (?, ?, ?)');
+    let last = '';
+    for (let index = 0; index < 400; index += 1) {
+      last = randomUUID();
+      insert.run(last, `s-${index}`, index === 399 ? '最后'.repeat(40_000) : `第${index}条`);
+    }
+    // Free pages: a table filled, then emptied and dropped.
+    const scratch = db.prepare('INSERT INTO scratch VALUES (?)');
+    for (let index = 0; index < 200; index += 1) scratch.run('废'.repeat(500));
+    db.exec('DROP TABLE scratch');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(db.pragma('freelist_count', { simple: true })).toBeGreaterThan(0);
+    expect(readMainFile(path)).toMatchObject({ wal: true, storeId: 'store-x', head: 400, headEventId: last });
+    db.close();
+  });
+});

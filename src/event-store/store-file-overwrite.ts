@@ -4,8 +4,11 @@ import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
  * breaker9s P5: a store file written over in place while the server runs (`cp training.db rectify.db`:
  * the same inode, so the device/inode check never sees it), larger or smaller, of the same store or of
  * another. The server's own connection cannot tell: it reads through its page cache and its -wal,
- * which still describe the file it opened, and SQLite URIs (`immutable=1`) are not available in the
- * build we use. So the main file is read here byte by byte — the SQLite file format
+ * which still describe the file it opened; a second connection (read-only or not) opens the same -wal
+ * and -shm index and reads the same mix of this server's frames over the other file's pages; and a
+ * connection reading the main file alone (`file:…?immutable=1`) cannot be opened in the build we use
+ * (better-sqlite3 12: SQLITE_CANTOPEN for every `file:` name, in ATTACH too). So the main file is read
+ * here byte by byte — the SQLite file format
  * (https://www.sqlite.org/fileformat2.html): the header, the schema table, the `store_identity` row
  * and the `events` table's last row — and judged against what the server's connection holds.
  */

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
@@ -46,6 +46,8 @@ const titlesIn = (path: string) => {
     db.close();
   }
 };
+
+const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 const quickCheck = (path: string) => {
   const db = new Database(path, { readonly: true, fileMustExist: true });
@@ -132,6 +134,12 @@ async function expectCaught(sqlitePath: string, server: ServerProcess, write: (t
   expect(titlesIn(rescuedPath)).toEqual(acknowledged);
   expect(server.child.exitCode).toBeNull();
   expect(server.child.signalCode).toBeNull();
+  // Stopped the usual way, it writes nothing into the file put in place: not its -wal, not a checkpoint.
+  const putInPlace = digest(sqlitePath);
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill('SIGTERM');
+  await exited;
+  expect(digest(sqlitePath)).toBe(putInPlace);
 }
 
 describe('A store file written over in place under the running server (breaker9s P5)', () => {

@@ -7,7 +7,8 @@ import { HEADER, typedTwice, type PlanOffice } from '../support/plan-office.js';
  * passes to 发改局 when 物价局 merges into it on 2026-07-01. 物价局 was late on its watch (61 days by then): its 单位排名 keeps
  * the parts due and not on time, never overdue now. 发改局 is overdue only from 07-01: on 08-18, 48 days. The finding and the
  * item as a whole are overdue as before (their pages, the dashboard's total). The same on the business day asked and now, in
- * either typing order (the merge typed first, or after the report dated before it). The office day is 2026-11-30.
+ * either typing order (the merge typed first, or after the report dated before it); and again along a chain, when 发改局's
+ * duties pass to 按时局 on 09-01 (a hand-over, 职能调整, into a unit with its own part of the finding). The office day is 2026-11-30.
  */
 const TITLE = '青川市2026年政务公开工作要点（各管一段测试）';
 const CSV = HEADER + '一,公开平台,1,整合政府网站公开专栏,,青川县物价测试局,,2026-04-30\n';
@@ -111,6 +112,21 @@ describe('whose lateness after a merge: each unit on its own watch', () => {
       expect(await scorecard(office)).toMatchObject({ [UNITS.PRICE]: { due: 2, onTime: 0 }, [UNITS.REFORM]: { due: 2, onTime: 0, overdue: 1 } });
       const exported = (await office.views()).exported;
       expect(exported.find((row) => row.includes(UNITS.REFORM))).toEqual(expect.arrayContaining(['已报告待督查（逾期 9 天后报送）']));
+    }
+  });
+
+  it('handed on again (发改局’s duties to 按时局 on 09-01, 职能调整), each of the three is judged on its own days', async () => {
+    for (const office of both()) {
+      expect(await office.reorganise('handOverUnitParts', 'REFORM', 'OTHER', '2026-09-01')).toBeNull();
+      // 发改局 was late on its days for both parts: the finding's never reported, item 1's reported on 07-10, 9 days after it held it.
+      // 按时局 holds both from 09-01: item 1 stands reported (on time for it), the finding's owes its report, 10 days overdue on 09-11.
+      expect(await scorecard(office, '2026-09-11')).toMatchObject({
+        [UNITS.PRICE]: { parts: 2, due: 2, onTime: 0, overdue: 0 },
+        [UNITS.REFORM]: { parts: 2, due: 2, onTime: 0, overdue: 0 },
+        [UNITS.OTHER]: { parts: 2, due: 2, onTime: 1, overdue: 1 },
+      });
+      expect(await workload(office, 'OTHER', '2026-09-11')).toMatchObject({ openParts: [{ daysLeft: -10, trafficLight: 'RED', dueDate: '2026-04-30' }] });
+      expect(await scorecard(office)).toEqual(await scorecard(office, '2026-11-30'));
     }
   });
 });

@@ -531,7 +531,18 @@ function positionsOf<Key extends string>(
       positions.set(leftIs, taken);
       positions.set(key, [position]);
     } else if (taken && !columns[key].several) {
-      problems.push({ row: headerRow, reason: `Column ${columns[key].label} appears twice in the header.`, reasonZh: `表头中“${labelZh(columns[key].label)}”列出现了两次。` });
+      // The file's own headers, as the office typed them (breaker10n P8: 「“内容”列出现了两次」 for 具体内容 and 工作要求, a header the file does not have).
+      const first = names[taken[0]!]!;
+      const label = labelZh(columns[key].label);
+      problems.push(
+        first === name
+          ? { row: headerRow, reason: `Column ${name} appears twice in the header.`, reasonZh: `表头中“${name}”列出现了两次。` }
+          : {
+              row: headerRow,
+              reason: `Columns ${first} and ${name} both read as ${columns[key].label}: keep one, or rename the other to a header of its own.`,
+              reasonZh: `表头中“${first}”和“${name}”两列都表示“${label}”：请只保留一列，或把另一列改为其他表头。`,
+            },
+      );
     } else {
       positions.set(key, [...(taken ?? []), position]);
     }

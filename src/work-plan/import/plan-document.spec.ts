@@ -142,7 +142,7 @@ describe('CSV', () => {
 
   it('reports a column named twice', async () => {
     const problems = await problemsOf('类别编号,类别,编号,事项,牵头单位,lead unit,完成时限\n', csvOptions);
-    expect(problems).toMatchObject([{ row: 1, reason: 'Column 牵头单位 (lead unit) appears twice in the header.' }]);
+    expect(problems).toMatchObject([{ row: 1, reason: 'Columns 牵头单位 and lead unit both read as 牵头单位 (lead unit): keep one, or rename the other to a header of its own.' }]);
   });
 
   it('reads GBK, what Excel\'s "CSV (逗号分隔)" writes on Chinese Windows (breaker10 F11)', async () => {

@@ -27,6 +27,14 @@ describe('a task column and an item column side by side', () => {
   it('with a 类别 column there, two task columns are still refused naming the column', async () => {
     const csv = '类别,工作任务,具体任务,牵头单位,完成时限\n公开,深化五公开,推进决策公开,青川市财政局,2026-06-30\n';
     const result = await importWorkPlan(csv, { format: 'csv', title: '任务与事项', year: 2026, lookupUnit });
-    expect(result.ok ? result.plan : result.problems).toContainEqual(expect.objectContaining({ row: 1, reasonZh: '表头中“事项”列出现了两次。' }));
+    expect(result.ok ? result.plan : result.problems).toContainEqual(
+      expect.objectContaining({ row: 1, reasonZh: '表头中“工作任务”和“具体任务”两列都表示“事项”：请只保留一列，或把另一列改为其他表头。' }),
+    );
+  });
+
+  it('names the two headers of the file that read as one column, never a header the file does not have (breaker10n P8)', async () => {
+    const csv = '序号,工作任务,具体内容,工作要求,牵头单位,完成时限\n1,推进决策公开,公开目录,按季度更新,青川市财政局,2026-06-30\n';
+    const result = await importWorkPlan(csv, { format: 'csv', title: '任务与事项', year: 2026, lookupUnit });
+    expect(result.ok ? result.plan : result.problems).toContainEqual(expect.objectContaining({ row: 1, reasonZh: expect.stringContaining('表头中“具体内容”和“工作要求”两列都表示') }));
   });
 });

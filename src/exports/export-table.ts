@@ -3,6 +3,7 @@ import { recordsAfterWithdrawal } from '../assignments/read-model/records-after-
 import { officeClockMillis, officeClockSeconds } from '../shared/calendar-date.js';
 import { slicer } from '../shared/event-loop-turns.js';
 import type { Breakdown } from '../work-plan/breakdown/breakdown.js';
+import { planLastYear, planYears } from '../work-plan/domain/work-plan.decider.js';
 import { termsInWords } from '../shared/deadline.js';
 import type { EvaluationView, FindingView } from '../rectification/ledger/rectification-ledger.js';
 import { FINDING_STATUS_ZH } from '../rectification/ledger/finding-status.js';
@@ -304,7 +305,9 @@ export async function workPlanTable(
   // A reading of everything entered says up to which record (breaker10h P1): a new version read from it is judged against what was entered after.
   const through = !breakdown.knownAt && breakdown.recordedThrough ? `${RECORDED_THROUGH_WORDS}${officeClockMillis(breakdown.recordedThrough)}` : '';
   const ofUnit = unitId === undefined || unitId === null ? {} : { unitName: unitName(unitId) };
-  return { title: `${breakdown.title}进展（${whose}${asOfWords(breakdown.asOf, breakdown.knownAt)}${through}）`, asOf: breakdown.asOf, knownAt: breakdown.knownAt ?? null, titleInCsv: true, ...ofUnit, columns: WORK_PLAN_COLUMNS, rows };
+  // A plan over several years whose title does not name its years says its period (2026—2028年), read back as the plan's on import.
+  const period = periodBesideTitle(breakdown);
+  return { title: `${breakdown.title}进展（${period ? `${period}，` : ''}${whose}${asOfWords(breakdown.asOf, breakdown.knownAt)}${through}）`, asOf: breakdown.asOf, knownAt: breakdown.knownAt ?? null, titleInCsv: true, ...ofUnit, columns: WORK_PLAN_COLUMNS, rows };
 }
 
 /**
@@ -338,3 +341,9 @@ export const UNIT_ROWS_WORDS = '的任务';
  */
 const asOfWords = (asOf: string, knownAt: string | null | undefined): string =>
   knownAt ? `截至 ${asOf}，按北京时间 ${officeClockSeconds(knownAt)} 前已录入的记录` : `截至 ${asOf}，含事后补录的记录`;
+
+/** `2026—2028年` for a plan over several years whose title does not name both its years; null otherwise (its title says it, or a year's plan). */
+function periodBesideTitle(plan: { readonly title: string; readonly year: number; readonly lastYear?: number }): string | null {
+  if (planLastYear(plan) === plan.year) return null;
+  return plan.title.includes(String(plan.year)) && plan.title.includes(String(planLastYear(plan))) ? null : `${planYears(plan)}年`;
+}

@@ -9,6 +9,7 @@ import { isPresent, parseTimeCut, type TimeCut, type TimeTravel } from '../share
 import { TimeTravelCache } from '../shared/time-travel-cache.js';
 import { foldAtCut } from '../shared/time-travel-fold.js';
 import { WorkPlanLedger, type WorkPlanItemView } from '../work-plan/breakdown/work-plan-ledger.js';
+import { planLastYear } from '../work-plan/domain/work-plan.decider.js';
 import type { FindingView } from '../rectification/ledger/rectification-ledger.js';
 import { AwaitingInspectionReadModel, awaitingKey, parseAwaitingKey } from './awaiting-inspection.read-model.js';
 
@@ -27,6 +28,8 @@ export interface AwaitingInspectionRow {
   readonly planId: string | null;
   readonly planTitle: string | null;
   readonly planYear: number | null;
+  /** The last year of the plan's period (2026—2028: 2028; a year's plan: its year); null for a finding. */
+  readonly planLastYear: number | null;
   readonly part: AwaitingPart;
   /** The unit's latest report on the part (in business order: office day, then entry), the one the check is made against; null if none. */
   readonly latestReport: ReportView | null;
@@ -126,10 +129,10 @@ export class ListAwaitingInspectionHandler implements IQueryHandler<ListAwaiting
     const latestReport = inBusinessOrder(part.reports, (report) => report.reportedOn, (report) => report.reportedAt).at(-1) ?? null;
     if (kind === 'FINDING') {
       const finding = view as FindingView;
-      return { kind, parentId: finding.findingId, title: finding.title, itemCode: null, planId: null, planTitle: null, planYear: null, part: shown, latestReport, otherPartsUnverified };
+      return { kind, parentId: finding.findingId, title: finding.title, itemCode: null, planId: null, planTitle: null, planYear: null, planLastYear: null, part: shown, latestReport, otherPartsUnverified };
     }
     const item = view as WorkPlanItemView;
     const plan = this.items.plan(item.planId, cut) ?? this.items.plan(item.planId);
-    return { kind, parentId: item.itemId, title: item.title, itemCode: item.code, planId: item.planId, planTitle: plan?.title ?? null, planYear: plan?.year ?? null, part: shown, latestReport, otherPartsUnverified };
+    return { kind, parentId: item.itemId, title: item.title, itemCode: item.code, planId: item.planId, planTitle: plan?.title ?? null, planYear: plan?.year ?? null, planLastYear: plan ? planLastYear(plan) : null, part: shown, latestReport, otherPartsUnverified };
   }
 }

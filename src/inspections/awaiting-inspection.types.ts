@@ -16,6 +16,8 @@ export class AwaitingInspectionType {
   @Field(() => ID, { nullable: true, description: 'The item’s work plan; null for a finding' }) planId: string | null;
   @Field(() => String, { nullable: true, description: 'The item’s work plan’s title (as on the day viewed); null for a finding' }) planTitle: string | null;
   @Field(() => Int, { nullable: true, description: 'The item’s work plan’s year; null for a finding' }) planYear: number | null;
+  @Field(() => Int, { nullable: true, description: 'The last year of the item’s work plan’s period: its year, or the last of a plan over several years (2026—2028: 2028); null for a finding' })
+  planLastYear: number | null;
   @Field(() => AssignmentType, { description: 'The part, lit and counted on the day viewed' })
   part: AwaitingPart;
   @Field(() => ReportType, { nullable: true, description: 'The unit’s latest report on the part (office day, then entry): the one the check is made against' })

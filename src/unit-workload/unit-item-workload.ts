@@ -3,12 +3,15 @@ import { daysLeft, onWatch, reportedDaysLate, trafficLight, type PartStatus, typ
 import { mostUrgentFirst as mostUrgentReminderFirst, remindersFor, type Reminder } from '../assignments/read-model/reminders.js';
 import { byPinyin } from '../shared/chinese-order.js';
 import type { WorkPlanItemView, WorkPlanView } from '../work-plan/breakdown/work-plan-ledger.js';
+import { planLastYear } from '../work-plan/domain/work-plan.decider.js';
 
 /** A unit's open part of a work-plan item, with its plan: what 我的任务 lists, most urgent first, naming its plan. */
 export interface ItemPartAlert {
   readonly planId: string;
   readonly planTitle: string;
   readonly planYear: number;
+  /** The last year of the plan's period: its year, or the last of a plan over several years (2026—2028: 2028). */
+  readonly planLastYear: number;
   readonly itemId: string;
   /** The item's number in the plan (`1-3`). */
   readonly itemCode: string;
@@ -68,6 +71,7 @@ export function buildUnitItemWorkload(input: {
       planId: plan.planId,
       planTitle: plan.title,
       planYear: plan.year,
+      planLastYear: planLastYear(plan),
       itemId: item.itemId,
       itemCode: item.code,
       itemTitle: item.title,

@@ -36,6 +36,7 @@ export class ItemPartAlertType {
   @Field(() => ID) planId: string;
   @Field(() => String) planTitle: string;
   @Field(() => Int) planYear: number;
+  @Field(() => Int, { description: 'The last year of the plan’s period: its year, or the last of a plan over several years (2026—2028: 2028)' }) planLastYear: number;
   @Field(() => ID) itemId: string;
   @Field(() => String, { description: 'The item’s number in the plan (1-3)' }) itemCode: string;
   @Field(() => String) itemTitle: string;

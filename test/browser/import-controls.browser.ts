@@ -127,6 +127,71 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     expect(await itemsOf()).toBe(3);
   });
 
+  it('imports a plan over several years from the browser: 截止年度 (or 2026—2028 in 年度) lets items run to its last year; a 截止年度 not after 年度 is refused beside the field, nothing sent (issue 10)', async () => {
+    const title = '青川市政务公开提质行动方案（截止年度）';
+    const csv = Buffer.from(
+      `\ufeff类别编号,类别,序号,工作事项,牵头单位,责任单位,完成时限\n一,平台建设,1,政府网站集约化,FGW,CZJ,${year}-12-31\n一,平台建设,2,政务新媒体矩阵,CZJ,,${year + 2}年6月底前\n`,
+    );
+    const page = await importsPage(supervisor);
+    await page.getByLabel('方案标题', { exact: true }).fill(title);
+    await page.getByLabel('年度', { exact: true }).fill(String(year));
+    await choose(page, 'three-years.csv', csv);
+    // A year's plan: the item due in its third year is outside it, refused.
+    await page.getByRole('button', { name: '预览（不写入）' }).click();
+    const refused = page.locator('[data-test="refused-rows"] .el-table__row');
+    await refused.first().waitFor();
+    expect(await refused.allInnerTexts()).toEqual([expect.stringMatching(new RegExp(`${year + 2}-06-30.*跨年度的方案（如三年行动计划）请写明截止年度`))]);
+
+    // 截止年度 before 年度: refused beside the field, nothing sent.
+    const lastYearField = page.getByLabel('截止年度', { exact: true });
+    await lastYearField.fill(String(year - 1));
+    const before = await app.logPosition();
+    await page.getByRole('button', { name: '预览（不写入）' }).click();
+    const beside = page.locator('.el-form-item', { has: lastYearField }).locator('.el-form-item__error');
+    await beside.waitFor();
+    expect(await beside.textContent()).toBe(`截止年度应晚于年度 ${year}，最多晚十年（如 ${year + 2}）；年度方案不填。`);
+    expect(await page.locator('[data-test="refused-rows"]').count()).toBe(0);
+
+    // The plan's last year given: the item in its third year is within it.
+    await lastYearField.fill(`${year + 2}`.replace(/\d/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0)));
+    await page.getByRole('button', { name: '预览（不写入）' }).click();
+    await answered(page, 'import-preview');
+    // Said with its period, never only its first year.
+    expect(await headline(page)).toBe(`预览（未写入）：将导入 ${year}—${year + 2} 年《${title}》：1 大项、2 小项。`);
+    expect(await app.logPosition()).toBe(before);
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    await answered(page, 'import-report');
+    expect(await headline(page)).toBe(`已导入 ${year}—${year + 2} 年《${title}》：1 大项、2 小项。`);
+    const plans = (await app.graphql(`{ workPlans { title year lastYear } }`)).data!.workPlans;
+    expect(plans.filter((plan: { title: string }) => plan.title === title)).toEqual([{ title, year, lastYear: year + 2 }]);
+
+    // The span typed into 年度 says the same.
+    // Named again on the form (its year typed, within its period), the plan is said with its period.
+    const named = await importsPage(supervisor);
+    await named.getByLabel('方案标题', { exact: true }).fill(title);
+    await named.getByLabel('年度', { exact: true }).fill(String(year + 1));
+    await eventually(named, async () => ((await named.locator('#plan-approved-on-help').textContent()) ?? '').includes(`已导入的《${title}》（${year}—${year + 2} 年）`), 'the plan named with its period');
+
+    // The work-plan page lists it with its period, and says it beside a title that does not.
+    await named.goto('/work-plan');
+    await named.getByRole('heading', { name: /工作方案分解/ }).waitFor();
+    const planPeriod = named.locator('[data-test="plan-period"]');
+    await named.locator('.el-select', { has: named.locator('#plan-picker') }).locator('.el-select__wrapper').click();
+    await named.locator('.el-select-dropdown__item:visible', { hasText: `${year}—${year + 2} ${title}` }).click();
+    await planPeriod.waitFor();
+    expect(await planPeriod.textContent()).toBe(`（${year}—${year + 2}年）`);
+
+    const spanned = await importsPage(supervisor);
+    const other = '青川市政务公开提质行动方案（起止年度）';
+    await spanned.getByLabel('方案标题', { exact: true }).fill(other);
+    await spanned.getByLabel('年度', { exact: true }).fill(`${year}—${year + 2}`);
+    await choose(spanned, 'three-years-span.csv', csv);
+    await spanned.getByRole('button', { name: '上传并导入' }).click();
+    await answered(spanned, 'import-report');
+    const again = (await app.graphql(`{ workPlans { title year lastYear } }`)).data!.workPlans;
+    expect(again.filter((plan: { title: string }) => plan.title === other)).toEqual([{ title: other, year, lastYear: year + 2 }]);
+  });
+
   it('shows a withdrawn item as withdrawn (its day and reason, no light, days or actions) and a revision’s changes in Chinese on the timelines (breaker11b G6)', async () => {
     const title = '青川市基层政务公开补充任务（撤销事项）';
     const importPlan = async (key: string, csv: string, revise: boolean) => {

@@ -43,10 +43,27 @@ export interface PlanItem {
   withdrawalReason?: string | null;
 }
 /** A plan with its categories' roll-ups, without their items (see `loadItemPage`). */
+/**
+ * A plan's years as offices write them: `2026`, or `2026—2028` for a plan over several years (its
+ * `lastYear` after its year) — never only its first year (issue 10: a 2026—2028 plan said （2026））.
+ */
+export function planYearsText(plan: { year: number; lastYear?: number | null }): string {
+  return plan.lastYear !== undefined && plan.lastYear !== null && plan.lastYear > plan.year ? `${plan.year}—${plan.lastYear}` : String(plan.year);
+}
+
+/** A plan over several years whose title does not name both its years (青川市政务公开提质行动方案, 2026—2028): its period is said beside the title. */
+export function periodBesideTitle(plan: { title: string; year: number; lastYear?: number | null }): string | null {
+  const years = planYearsText(plan);
+  if (years === String(plan.year)) return null;
+  return plan.title.includes(String(plan.year)) && plan.title.includes(String(plan.lastYear)) ? null : `${years}年`;
+}
+
 export interface PlanOutline {
   id: string;
   title: string;
   year: number;
+  /** The last year of the plan's period (its year for a year's plan). */
+  lastYear: number;
   approvedOn: string;
   asOf: string;
   progress: Rollup;
@@ -61,7 +78,7 @@ const ROLLUP = 'items completedItems parts verifiedParts overdueParts percentCom
 export async function loadPlanOutline(id: string, options: TimeTravel = {}): Promise<PlanOutline> {
   const { workPlan } = await gql<{ workPlan: PlanOutline }>(
     `query($id: ID!, $asOf: String, $knownAt: String) { workPlan(id: $id, asOf: $asOf, knownAt: $knownAt) {
-      id title year approvedOn asOf progress { ${ROLLUP} } categories { code title progress { ${ROLLUP} } } } }`,
+      id title year lastYear approvedOn asOf progress { ${ROLLUP} } categories { code title progress { ${ROLLUP} } } } }`,
     { id, asOf: options.asOf ?? null, knownAt: options.knownAt ?? null },
   );
   return workPlan;

@@ -162,12 +162,12 @@ function importWorkPlan(command: ImportWorkPlan, state: WorkPlanState): WorkPlan
     // The same file again changes nothing; an item added on its own keeps the plan's file but not its outline.
   if (state.source.sha256 === data.source.sha256 && JSON.stringify(state.categories) === JSON.stringify(data.categories)) return [];
     throw conflict(
-      `Work plan "${state.title}" (${state.year}) was already imported from ${state.source.fileName} ` +
+      `Work plan "${state.title}" (${planYears(state)}) was already imported from ${state.source.fileName} ` +
         `(sha256 ${state.source.sha256.slice(0, 12)}…); ${data.source.fileName} ` +
         `(sha256 ${data.source.sha256.slice(0, 12)}…) is a different document. ` +
         'If it is a new version of the same plan, see the difference with --dry-run (dryRun: true) and apply it with ' +
         '--revise (revise: true): progress is kept. A different plan needs another title or year.',
-      `工作方案“${state.title}”（${state.year} 年）已从 ${state.source.fileName} 导入；${data.source.fileName} 是另一份文件。` +
+      `工作方案“${state.title}”（${planYears(state)} 年）已从 ${state.source.fileName} 导入；${data.source.fileName} 是另一份文件。` +
         '如是同一方案的新版本，请勾选“按新版本调整”：可先“预览（不写入）”查看差异，再导入，已有进度保留；如是另一方案，请另起标题或年份。',
     );
   }

@@ -4,6 +4,7 @@ import type { WorkPlanImportOutcome } from './import-work-plan.js';
 import { AssignmentRoleEnum } from '../../assignments/graphql/assignment.types.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import { describeRevision } from '../revise-plan/plan-revision.js';
+import { planLastYear } from '../domain/work-plan.decider.js';
 
 @ObjectType('WorkPlanImportCategory')
 export class WorkPlanImportCategoryType {
@@ -79,6 +80,7 @@ export class WorkPlanImportResultType {
   @Field(() => ID) planId: string;
   @Field(() => String) title: string;
   @Field(() => Int) year: number;
+  @Field(() => Int, { description: 'The last year of the plan’s period: its year, or the last of a plan over several years (2026—2028: 2028)' }) lastYear: number;
   @Field(() => [WorkPlanImportCategoryType]) categories: WorkPlanImportCategoryType[];
   @Field(() => Int) categoryCount: number;
   @Field(() => Int) itemCount: number;
@@ -100,6 +102,7 @@ export const workPlanImportResult = (outcome: WorkPlanImportOutcome): WorkPlanIm
   planId: outcome.planId,
   title: outcome.title,
   year: outcome.year,
+  lastYear: planLastYear(outcome),
   categories: outcome.categories.map((category) => ({ ...category })),
   categoryCount: outcome.categories.length,
   itemCount: outcome.itemCount,

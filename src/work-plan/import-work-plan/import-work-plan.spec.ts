@@ -21,7 +21,7 @@ import { workPlanDecider } from '../domain/work-plan.decider.js';
 import { workPlanIdFor, workPlanItemIdFor, workPlanItemStream, workPlanStream } from '../domain/work-plan.events.js';
 import { problemsOf } from '../../spreadsheet/import-refusal.js';
 import type { ImportDependencies } from '../../imports/import-run.js';
-import { describeWorkPlanImport, importWorkPlanFile } from './import-work-plan.js';
+import { describeWorkPlanImport, describeWorkPlanImportZh, importWorkPlanFile } from './import-work-plan.js';
 import { ProjectedStreams } from '../../event-sourcing/projected-streams.js';
 import { RectificationLedger } from '../../rectification/ledger/rectification-ledger.js';
 import { WorkPlanLedger } from '../breakdown/work-plan-ledger.js';
@@ -989,6 +989,31 @@ describe('a plan over several years (三年行动计划（2026—2028年）)', (
     expect(await item('2')).toMatchObject({ definition: { dueDate: '2028-06-30' } });
     const plan = fold(workPlanDecider, await upcast(workPlanStream(first.planId)));
     expect(plan).toMatchObject({ status: 'imported', year: 2026, lastYear: 2028 });
+    dependencies.store.close();
+  });
+
+  // Issue 10: the result said （2026） for a 2026—2028 plan, and the export of a plan whose title does not name its years said none.
+  it('says its period, never only its first year: the result, its lines, and the export, whose title row gives it back on import', async () => {
+    const dependencies = await storeWithUnits();
+    const bare = '青川市政务公开提质行动方案';
+    const body = v1.split('\n').slice(1).join('\n');
+    const first = await importWorkPlanFile(dependencies, { name: 'plan.csv', content: Buffer.from(body) }, { title: bare, year: 2026, lastYear: 2028 }, contextOf('period-words'));
+    expect(first).toMatchObject({ title: bare, year: 2026, lastYear: 2028 });
+    expect(describeWorkPlanImportZh(first)).toMatch(/^已导入 青川市政务公开提质行动方案（2026—2028）：/);
+    expect(describeWorkPlanImport(first)).toMatch(/^Imported 青川市政务公开提质行动方案 \(2026—2028\):/);
+    const table = await exportWorkPlan(await exportSourcesOf(dependencies), { reader: null, planId: first.planId }, new Date('2026-03-02T09:00:00+08:00'));
+    expect(table.title).toMatch(/^青川市政务公开提质行动方案进展（2026—2028年，截至 2026-03-02/);
+    // The export read back: the same plan of 2026—2028, nothing to revise (its 2027 item within the period).
+    const head = await dependencies.store.headPosition();
+    const again = await importWorkPlanFile(dependencies, { name: '工作方案进展.csv', content: new Uint8Array(tableToCsv(table)) }, { revise: true }, contextOf('period-words-again'), [{ title: bare, year: 2026, lastYear: 2028 }]);
+    expect(again).toMatchObject({ planId: first.planId, lastYear: 2028, revision: null });
+    expect(describeWorkPlanImportZh(again)).toContain('青川市政务公开提质行动方案（2026—2028）');
+    expect(await dependencies.store.headPosition()).toEqual(head);
+    // A year's plan is said as before, and its export title has no period.
+    const oneYear = await importWorkPlanFile(dependencies, { name: 'one.csv', content: Buffer.from(`${TITLE}\n类别,编号,事项,牵头单位,完成时限\n平台,1,更新公开指南,FGW,2026-06-30\n`) }, {}, contextOf('one-year-words'));
+    expect(oneYear).not.toHaveProperty('lastYear');
+    expect(describeWorkPlanImportZh(oneYear)).toContain(`${TITLE}（2026）`);
+    expect((await exportWorkPlan(await exportSourcesOf(dependencies), { reader: null, planId: oneYear.planId }, new Date('2026-03-02T09:00:00+08:00'))).title).toMatch(/进展（截至 2026-03-02/);
     dependencies.store.close();
   });
 });

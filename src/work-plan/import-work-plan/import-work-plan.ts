@@ -19,7 +19,7 @@ import { fold, type Decider, type DomainEvent } from '../../shared/decider.js';
 import { importWorkPlan, workPlanCommands, type PlanDays, type WorkPlanItemDefinition } from '../import/work-plan-import.js';
 import { refuseReusedKey, requestOf, type ClaimedValue } from '../../event-sourcing/execute-command.js';
 import { DomainError, conflict, say } from '../../shared/domain-error.js';
-import { dueDateLimitOf, workPlanDecider, type RevisePlan, type WorkPlanState } from '../domain/work-plan.decider.js';
+import { dueDateLimitOf, planLastYear, planYears, workPlanDecider, type RevisePlan, type WorkPlanState } from '../domain/work-plan.decider.js';
 import { assignmentsBefore, assignmentsOn, partsOf } from '../../assignments/domain/assignment.decider.js';
 import type { DueDateOverride } from '../../assignments/domain/assignment.commands.js';
 import { describeRevision, isUnchanged, itemRevisionCommands, planRevisionOf, versionsAsRevised, type ItemVersion, type PlanRevision } from '../revise-plan/plan-revision.js';
@@ -77,6 +77,8 @@ export interface WorkPlanImportOutcome {
   readonly planId: string;
   readonly title: string;
   readonly year: number;
+  /** The last year of a plan over several years, as imported (a version keeps the plan's); absent for a year's plan. */
+  readonly lastYear?: number;
   readonly categories: readonly { readonly code: string; readonly title: string; readonly itemCount: number }[];
   readonly itemCount: number;
   /** Distinct units named as lead or responsible unit of an item. */
@@ -296,6 +298,8 @@ export async function importWorkPlanFile(
     planId,
     title: plan.title,
     year: plan.year,
+    // The plan's period, as the plan keeps it: the result says 2026—2028, never （2026） for a plan over several years.
+    ...periodOf(outlineKeepingPeriod(plan, existing)),
     categories: plan.categories.map((category) => ({ code: category.code, title: category.title, itemCount: category.items.length })),
     itemCount: defineItems.length,
     unitCount: unitIds.size,
@@ -667,12 +671,12 @@ function planRepeating(plan: { title: string; year: number; categories: readonly
 }
 
 /** Every item of the file is an item of another plan: refused, naming it (a title given explicitly imports it as a plan of its own). */
-function repeatedPlanRefused(plan: { title: string; year: number }, repeated: RepeatedPlan): DomainError {
+function repeatedPlanRefused(plan: { title: string; year: number; lastYear?: number }, repeated: RepeatedPlan): DomainError {
   return new DomainError(
     'CONFLICT',
     say(
-      `Every item of "${plan.title}" (${repeated.of}) is an item of the imported plan "${repeated.title}" (${plan.year}): if the file is a new version of it, or one 大项 sheet of it, give that title (title) and revise; if it is really another plan, give its title (title) to import it as one.`,
-      `“${plan.title}”的 ${repeated.of} 项事项都已是已导入的${plan.year}年方案“${repeated.title}”的事项：如果本文件是该方案的新版本（或其中一个大项的工作表），请在“方案标题”中填写“${repeated.title}”并勾选“按新版本调整”；如果确是另一份方案，请在“方案标题”中填写其标题后导入。`,
+      `Every item of "${plan.title}" (${repeated.of}) is an item of the imported plan "${repeated.title}" (${planYears(plan)}): if the file is a new version of it, or one 大项 sheet of it, give that title (title) and revise; if it is really another plan, give its title (title) to import it as one.`,
+      `“${plan.title}”的 ${repeated.of} 项事项都已是已导入的${planYears(plan)}年方案“${repeated.title}”的事项：如果本文件是该方案的新版本（或其中一个大项的工作表），请在“方案标题”中填写“${repeated.title}”并勾选“按新版本调整”；如果确是另一份方案，请在“方案标题”中填写其标题后导入。`,
     ),
     { field: 'title', repeatedPlan: repeated.title },
   );
@@ -732,7 +736,7 @@ function knownTitleOf(plan: { title: string; year: number }, knownPlans: readonl
  * imported as a second plan with every item again (breaker10b N22); the refusal names the plans of
  * the year that share most of the title's characters, up to three.
  */
-function nothingToRevise(plan: { title: string; year: number; categories?: readonly { items: readonly { title: string }[] }[] }, knownPlans: readonly KnownPlan[]): DomainError {
+function nothingToRevise(plan: { title: string; year: number; lastYear?: number; categories?: readonly { items: readonly { title: string }[] }[] }, knownPlans: readonly KnownPlan[]): DomainError {
   const letters = new Set(plan.title);
   const sharedLetters = (title: string) => [...new Set(title)].filter((letter) => letters.has(letter)).length;
   // The plans holding the file's items first (one 大项 sheet re-sent: breaker10c P15), then those whose title is nearest.
@@ -745,8 +749,8 @@ function nothingToRevise(plan: { title: string; year: number; categories?: reado
   return new DomainError(
     'BAD_USER_INPUT',
     say(
-      `No plan "${plan.title}" (${plan.year}) was imported, so there is nothing to revise${nearest.length > 0 ? `; is it a new version of ${nearest.map((known) => `"${known.title}"`).join(', ')}? Give that title (title)` : ''}. To import it as a new plan, leave revise off.`,
-      `没有已导入的${plan.year}年方案“${plan.title}”，无法按新版本调整${nearest.length > 0 ? `；如果它是${names}的新版本，请在“方案标题”中填写该标题` : ''}。如果这是一份新方案，请不要选择“按新版本调整”。`,
+      `No plan "${plan.title}" (${planYears(plan)}) was imported, so there is nothing to revise${nearest.length > 0 ? `; is it a new version of ${nearest.map((known) => `"${known.title}"`).join(', ')}? Give that title (title)` : ''}. To import it as a new plan, leave revise off.`,
+      `没有已导入的${planYears(plan)}年方案“${plan.title}”，无法按新版本调整${nearest.length > 0 ? `；如果它是${names}的新版本，请在“方案标题”中填写该标题` : ''}。如果这是一份新方案，请不要选择“按新版本调整”。`,
     ),
     { field: 'revise' },
   );
@@ -792,14 +796,14 @@ export function describeWorkPlanImportZh(outcome: WorkPlanImportOutcome): string
   const notes = describeNotesZh(outcome.notes);
   if (outcome.revision) {
     const what = describeRevision(outcome.revision).zh;
-    if (outcome.dryRun) return `试导入：${outcome.title}（${outcome.year}）将修订：${what}。未写入任何内容。${notes}`;
+    if (outcome.dryRun) return `试导入：${outcome.title}（${planYears(outcome)}）将修订：${what}。未写入任何内容。${notes}`;
     // No plan id in the Chinese (s16 S6): the office names a plan by its title; the English keeps the id for scripts.
-    return `已修订 ${outcome.title}（${outcome.year}）：${what}。进度保留。${notes}`;
+    return `已修订 ${outcome.title}（${planYears(outcome)}）：${what}。进度保留。${notes}`;
   }
-  if (outcome.dryRun) return `试导入：${outcome.title}（${outcome.year}）将导入：${counts}。未写入任何内容。${notes}`;
-  if (outcome.eventCount === 0 && !outcome.retried) return `${outcome.title}（${outcome.year}）此前已导入，事项相同：${counts}。未写入任何内容。`;
+  if (outcome.dryRun) return `试导入：${outcome.title}（${planYears(outcome)}）将导入：${counts}。未写入任何内容。${notes}`;
+  if (outcome.eventCount === 0 && !outcome.retried) return `${outcome.title}（${planYears(outcome)}）此前已导入，事项相同：${counts}。未写入任何内容。`;
   const completed = outcome.itemsDefined < outcome.itemCount ? `（补齐：此前缺少 ${outcome.itemsDefined} 个事项）` : '';
-  return `已导入 ${outcome.title}（${outcome.year}）：${counts}${completed}。${notes}`;
+  return `已导入 ${outcome.title}（${planYears(outcome)}）：${counts}${completed}。${notes}`;
 }
 
 export function describeWorkPlanImport(outcome: WorkPlanImportOutcome): string {
@@ -808,13 +812,13 @@ export function describeWorkPlanImport(outcome: WorkPlanImportOutcome): string {
   const notes = describeNotes(outcome.notes);
   if (outcome.revision) {
     const what = describeRevision(outcome.revision).en;
-    if (outcome.dryRun) return `Dry run: ${outcome.title} (${outcome.year}) would be revised: ${what}. Nothing was written.${notes}`;
-    return `Revised ${outcome.title} (${outcome.year}): ${what}. Progress is kept. Plan id ${outcome.planId}.${notes}`;
+    if (outcome.dryRun) return `Dry run: ${outcome.title} (${planYears(outcome)}) would be revised: ${what}. Nothing was written.${notes}`;
+    return `Revised ${outcome.title} (${planYears(outcome)}): ${what}. Progress is kept. Plan id ${outcome.planId}.${notes}`;
   }
-  if (outcome.dryRun) return `Dry run: ${outcome.title} (${outcome.year}) would be imported: ${counts}. Nothing was written.${notes}`;
-  if (outcome.eventCount === 0 && !outcome.retried) return `${outcome.title} (${outcome.year}) was imported before, with the same items: ${counts}. Nothing was written.`;
+  if (outcome.dryRun) return `Dry run: ${outcome.title} (${planYears(outcome)}) would be imported: ${counts}. Nothing was written.${notes}`;
+  if (outcome.eventCount === 0 && !outcome.retried) return `${outcome.title} (${planYears(outcome)}) was imported before, with the same items: ${counts}. Nothing was written.`;
   const completed = outcome.itemsDefined < outcome.itemCount ? ` (completed: ${outcome.itemsDefined} items were still missing)` : '';
-  return `Imported ${outcome.title} (${outcome.year}): ${counts}${completed}. Plan id ${outcome.planId}.${notes}`;
+  return `Imported ${outcome.title} (${planYears(outcome)}): ${counts}${completed}. Plan id ${outcome.planId}.${notes}`;
 }
 
 /**
@@ -830,3 +834,6 @@ function outlineKeepingPeriod<Outline extends { readonly lastYear?: number }>(ou
   const { lastYear: _inFile, ...rest } = outline;
   return (existing.lastYear === undefined ? rest : { ...rest, lastYear: existing.lastYear }) as Outline;
 }
+
+/** `{ lastYear }` of a plan over several years, nothing for a year's plan. */
+const periodOf = (plan: { readonly year: number; readonly lastYear?: number }): { lastYear?: number } => (planLastYear(plan) > plan.year ? { lastYear: planLastYear(plan) } : {});

@@ -262,7 +262,7 @@ const EXPORT_PROGRESS_COLUMNS: readonly string[] = ['状态', '报告日期', '�
  * (状态, 报告日期 …) are the app's record and are not imported, said once. Its title row
  * (`…进展（截至 …）`) names the plan without the 进展 words. Any other table is returned as it is.
  */
-function fromOwnExport(table: Table<PlanColumn>): { table: Table<PlanColumn>; exportNotice: ImportProblem[]; unitRows?: ImportProblem; reading?: ExportReading; oneUnit?: true } {
+function fromOwnExport(table: Table<PlanColumn>): { table: Table<PlanColumn>; exportNotice: ImportProblem[]; unitRows?: ImportProblem; reading?: ExportReading; oneUnit?: true; period?: string } {
   const names = new Set(table.unusedColumns.map((column) => column.name));
   const hasStatus = table.records.some((record) => 'status' in record.cells);
   // The title row alone does not say so: an office's own table is often titled `…进展（截至11月30日）` (breaker10j P10); the rows
@@ -275,7 +275,7 @@ function fromOwnExport(table: Table<PlanColumn>): { table: Table<PlanColumn>; ex
   const partUnits = new Set(table.records.map((record) => textOf(record.cells.responsibleUnits ?? null)));
   const [onlyUnit] = partUnits;
   const othersLead = table.records.some((record) => !namesInCell(record.cells.leadUnit ?? null).includes(onlyUnit ?? ''));
-  const unitName = EXPORT_TITLE.exec(table.title ?? '')?.[1] ?? (partUnits.size === 1 && onlyUnit && othersLead ? onlyUnit : undefined);
+  const unitName = EXPORT_TITLE.exec(table.title ?? '')?.groups?.['unit'] ?? (partUnits.size === 1 && onlyUnit && othersLead ? onlyUnit : undefined);
   const unitRows = unitName === undefined ? undefined : unitDownloadProblem(unitName);
   // 进展情况 is read as a progress column in an office's file; in the export it is the app's record, like the others.
   const order = (name: string) => EXPORT_PROGRESS_COLUMNS.indexOf(name);
@@ -342,6 +342,8 @@ function fromOwnExport(table: Table<PlanColumn>): { table: Table<PlanColumn>; ex
     exportNotice,
     ...(unitRows ? { unitRows } : {}),
     ...readingOfTitle(table.title),
+    // The period its title says (2026—2028: a plan over several years whose title does not name its years) is the plan's.
+    ...(EXPORT_TITLE.exec(table.title ?? '')?.groups?.['period'] ? { period: EXPORT_TITLE.exec(table.title ?? '')!.groups!['period']! } : {}),
     ...(partUnits.size === 1 && onlyUnit ? { oneUnit: true as const } : {}),
   };
 }
@@ -407,15 +409,18 @@ function readingOfTitle(title: string | null): { reading?: ExportReading } {
   return { reading: { asOf, knownAt: instantAfter('按北京时间'), ...(recordedThrough === null ? {} : { recordedThrough }) } };
 }
 
-/** The export's title words after the plan's title: `进展（截至 …）`, a unit's download `进展（青川市财政局的任务，截至 …）` (the unit's name captured). */
-const EXPORT_TITLE = /进展[（(](?:([^，,（）()]+?)的任务[，,])?截至[^）)]*[）)]$/u;
+/**
+ * The export's title words after the plan's title: `进展（截至 …）`, a unit's download `进展（青川市财政局的任务，截至 …）` (the
+ * unit's name captured), a plan over several years whose title does not name them `进展（2026—2028年，截至 …）` (its period captured).
+ */
+const EXPORT_TITLE = /进展[（(](?:(?<period>(?:19|20|21)\d{2}—(?:19|20|21)\d{2})年[，,])?(?:(?<unit>[^，,（）()]+?)的任务[，,])?截至[^）)]*[）)]$/u;
 
 /** Reads as much as it can, so that validation can still report the rows' own problems. */
 export async function readPlanDraft(content: FileContent, options: PlanReadOptions): Promise<PlanDraft> {
   if (options.format === 'csv' || options.format === 'xlsx') {
     const read = await readSpreadsheetOffThread(content, options.format, planColumns, { sheet: options.sheet });
     if (!read.ok) return { document: null, problems: read.problems, ...(read.sheet ? { sheet: read.sheet } : {}) };
-    const { table, exportNotice, unitRows, reading, oneUnit } = fromOwnExport(read.table);
+    const { table, exportNotice, unitRows, reading, oneUnit, period } = fromOwnExport(read.table);
     if (unitRows) return { document: null, problems: [unitRows], ...(read.sheet ? { sheet: read.sheet } : {}) };
     const dropped = droppedColumnProblems(table, {
       en: 'a plan item has a lead unit, responsible units, one due date, a description (具体要求) and measures (工作措施); rename the column to one of these or remove it',
@@ -455,7 +460,7 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
     };
     const draft = draftFrom(
       fromLayout(once.records),
-      { title: null, year: null },
+      { title: null, year: period === undefined ? null : { value: period, row: null } },
       { ...options, sheetTitle: table.title, labels, tableSheet: table.sheet, exported: exportNotice.length > 0 },
       [...dropped, ...once.problems],
     );

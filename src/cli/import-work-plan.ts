@@ -117,5 +117,5 @@ async function importedPlans({ store, schemas }: ImportDependencies): Promise<Kn
   return events
     .filter((stored) => stored.type === 'WorkPlanImported')
     .map((stored) => schemas.upcast<WorkPlanImported>(stored).data)
-    .map(({ title, year }) => ({ title, year }));
+    .map(({ title, year, lastYear }) => ({ title, year, ...(lastYear === undefined ? {} : { lastYear }) }));
 }

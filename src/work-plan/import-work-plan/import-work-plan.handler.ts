@@ -37,6 +37,7 @@ export class ImportWorkPlanHandler implements ICommandHandler<ImportWorkPlanComm
     return this.ledger.listPlans().map((plan) => ({
       title: plan.title,
       year: plan.year,
+      ...(plan.lastYear === undefined ? {} : { lastYear: plan.lastYear }),
       itemTitles: plan.categories.flatMap((category) => category.itemIds.flatMap((itemId) => {
         const item = this.ledger.item(itemId);
         return item && item.status !== 'WITHDRAWN' ? [item.title] : [];

@@ -640,6 +640,8 @@ async function renumberingOf(dependencies: ImportDependencies, existing: WorkPla
 export interface KnownPlan {
   readonly title: string;
   readonly year: number;
+  /** The last year of a plan over several years; absent for a year's plan. */
+  readonly lastYear?: number;
   /** The titles of its items in the plan now; absent when not known (the command line). */
   readonly itemTitles?: readonly string[];
 }

@@ -894,6 +894,10 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "HALF_YEAR",
                     "YEAR"
                   ]
+                },
+                "atOnce": {
+                  "type": "boolean",
+                  "const": true
                 }
               },
               "required": [
@@ -1329,6 +1333,10 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "HALF_YEAR",
                     "YEAR"
                   ]
+                },
+                "atOnce": {
+                  "type": "boolean",
+                  "const": true
                 }
               },
               "required": [
@@ -1940,6 +1948,10 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "HALF_YEAR",
                     "YEAR"
                   ]
+                },
+                "atOnce": {
+                  "type": "boolean",
+                  "const": true
                 }
               },
               "required": [
@@ -2117,6 +2129,10 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "HALF_YEAR",
                     "YEAR"
                   ]
+                },
+                "atOnce": {
+                  "type": "boolean",
+                  "const": true
                 }
               },
               "required": [
@@ -2211,6 +2227,10 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "HALF_YEAR",
                     "YEAR"
                   ]
+                },
+                "atOnce": {
+                  "type": "boolean",
+                  "const": true
                 }
               },
               "required": [

@@ -132,8 +132,10 @@ export function dueCell(part: Pick<PartView, 'dueDate' | 'terms'>): string {
     case 'RECURRING':
       return `${part.dueDate}（${words}）`;
     case 'STANDING':
-    case 'BY_DATE_THEN_STANDING':
       return words ?? part.dueDate;
+    case 'BY_DATE_THEN_STANDING':
+      // 立行立改并持续落实 says its day after the words, as 立行立改 does; read back as the same terms.
+      return part.terms.atOnce ? `立行立改并持续落实（${part.dueDate}）${(words ?? '').slice('立行立改并持续落实'.length)}` : (words ?? part.dueDate);
   }
 }
 

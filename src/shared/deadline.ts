@@ -45,14 +45,23 @@ export type Deadline =
  *   the end of the span it is kept up for (the work plan's period; a finding's inspection deadline
  *   or the end of its year), the day by which it is inspected and closed like any part.
  * - BY_DATE_THEN_STANDING (X前完成并持续落实): due by `dueDate` like BY_DATE; once that day has passed
- *   and the part is reported, it is kept up as a standing task (reports every `reportEvery`).
+ *   and the part is reported, it is kept up as a standing task (reports every `reportEvery`). `atOnce`:
+ *   written 立行立改并持续落实 (立行立改，长期坚持; 即知即改、持续推进): its day is the day its units were told, not a
+ *   day the file wrote — a new version with the same words keeps it (breaker10n P1), and it is shown as 立行立改.
+ *   Absent on parts assigned before 2026-12-03 (they read as X前完成并持续落实).
  */
 export type DueTerms =
   | { readonly kind: 'BY_DATE' }
   | { readonly kind: 'AT_ONCE' }
   | { readonly kind: 'RECURRING'; readonly period: RecurrencePeriod }
   | { readonly kind: 'STANDING'; readonly reportEvery: RecurrencePeriod }
-  | { readonly kind: 'BY_DATE_THEN_STANDING'; readonly reportEvery: RecurrencePeriod };
+  | { readonly kind: 'BY_DATE_THEN_STANDING'; readonly reportEvery: RecurrencePeriod; readonly atOnce?: true };
+
+/**
+ * Terms whose due day is the day the part is assigned (立行立改, 立行立改并持续落实), not one the file wrote: two versions
+ * with these same terms are the same deadline whatever day each was read on (breaker10n P1).
+ */
+export const isDueOnAssignment = (terms: DueTerms): boolean => terms.kind === 'AT_ONCE' || (terms.kind === 'BY_DATE_THEN_STANDING' && terms.atOnce === true);
 
 export type DueTermsKind = DueTerms['kind'];
 export const DueTermsKinds = ['BY_DATE', 'AT_ONCE', 'RECURRING', 'STANDING', 'BY_DATE_THEN_STANDING'] as const satisfies readonly DueTermsKind[];
@@ -78,8 +87,9 @@ export function termsOf(deadline: Deadline): DueTerms {
     case 'STANDING':
       return { kind: 'STANDING', reportEvery: deadline.reportEvery ?? STANDING_REPORT_PERIOD };
     case 'BY_DATE_THEN_STANDING':
-    case 'AT_ONCE_THEN_STANDING':
       return { kind: 'BY_DATE_THEN_STANDING', reportEvery: deadline.reportEvery ?? STANDING_REPORT_PERIOD };
+    case 'AT_ONCE_THEN_STANDING':
+      return { kind: 'BY_DATE_THEN_STANDING', reportEvery: deadline.reportEvery ?? STANDING_REPORT_PERIOD, atOnce: true };
   }
 }
 
@@ -150,7 +160,7 @@ export function termsInWords(terms: DueTerms, dueDate: string): string | null {
       return `常态化（${PERIOD_WORDS[terms.reportEvery]}报送）`;
     case 'BY_DATE_THEN_STANDING':
       // The period is written only when it is not the usual quarter, so the words read back to the same terms.
-      return `${dueDate}前完成并持续落实${terms.reportEvery === STANDING_REPORT_PERIOD ? '' : `（${PERIOD_WORDS[terms.reportEvery]}报送）`}`;
+      return `${terms.atOnce ? '立行立改并持续落实' : `${dueDate}前完成并持续落实`}${terms.reportEvery === STANDING_REPORT_PERIOD ? '' : `（${PERIOD_WORDS[terms.reportEvery]}报送）`}`;
   }
 }
 

@@ -5,7 +5,7 @@ import type { Position } from '../../event-store/event-store.port.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { notFound } from '../../shared/domain-error.js';
 import { deterministicId } from '../../shared/ids.js';
-import { termsInWords } from '../../shared/deadline.js';
+import { isDueOnAssignment, termsInWords } from '../../shared/deadline.js';
 import { findingTitleKey, findingTitleKeyAsWritten, importFindings, type ImportedFinding } from './findings-file.js';
 import { sha256Of, type ImportProblem, type ReadingNotes } from '../../spreadsheet/import-problems.js';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
@@ -231,7 +231,7 @@ export async function importFindingsFile(
     const identifiedOn = finding.identifiedOn ?? options.identifiedOn ?? finding.assignedOn ?? fileIdentifiedOn;
     const assignedOn = finding.assignedOn ?? options.assignedOn ?? identifiedOn;
     // 立行立改 is due the day its part is assigned, which a 发现日期 may move.
-    const parts = finding.parts.map((part) => (part.terms.kind === 'AT_ONCE' ? { ...part, dueDate: assignedOn } : part));
+    const parts = finding.parts.map((part) => (isDueOnAssignment(part.terms) ? { ...part, dueDate: assignedOn } : part));
     const recordedBefore = state.status !== 'unrecorded' && !recordedByFirstRun;
     // Recorded by another path than an import (登记问题): said, so the office knows why the row added nothing.
     const enteredElsewhere = recordedBefore && found === importedIds;
@@ -505,7 +505,7 @@ function differencesFrom(
   const notices: ImportProblem[] = [];
   for (const part of finding.parts) {
     const recorded = partOf(part.unit.unitId);
-    if (!recorded || part.terms.kind === 'AT_ONCE' || recorded.terms.kind === 'AT_ONCE' || recorded.dueDate === part.dueDate) continue;
+    if (!recorded || isDueOnAssignment(part.terms) || isDueOnAssignment(recorded.terms) || recorded.dueDate === part.dueDate) continue;
     notices.push(
       notice(
         `the file gives ${nameOf(recorded.unitId)} the due date ${part.dueDate}, recorded ${recorded.dueDate} (an extension is decided on the finding's page)`,

@@ -23,7 +23,7 @@ import { dueDateLimitOf, planLastYear, planYears, workPlanDecider, type RevisePl
 import { assignmentsBefore, assignmentsOn, partsOf } from '../../assignments/domain/assignment.decider.js';
 import type { DueDateOverride } from '../../assignments/domain/assignment.commands.js';
 import { describeRevision, isUnchanged, itemRevisionCommands, planRevisionOf, versionsAsRevised, type ItemVersion, type PlanRevision } from '../revise-plan/plan-revision.js';
-import { BY_DATE } from '../../shared/deadline.js';
+import { BY_DATE, isDueOnAssignment } from '../../shared/deadline.js';
 
 /*
  * Imports a work plan (分解方案) from a file: the one write path of the CLI (`npm run plan:import`)
@@ -366,7 +366,7 @@ function commandKeys(context: CommandContext, planStream: string, sha256: string
 }
 
 /** Whether an item of the plan is due at once (立行立改): its day depends on the day the plan is read for. */
-const hasItemAtOnce = (plan: ValidatedPlan): boolean => plan.categories.some((category) => category.items.some((item) => item.terms?.kind === 'AT_ONCE'));
+const hasItemAtOnce = (plan: ValidatedPlan): boolean => plan.categories.some((category) => category.items.some((item) => item.terms !== undefined && isDueOnAssignment(item.terms)));
 
 /** Two outlines list the same categories and items, in the same order, under the same words. */
 const sameOutline = (a: WorkPlanOutline['categories'], b: WorkPlanOutline['categories']): boolean => JSON.stringify(a) === JSON.stringify(b);

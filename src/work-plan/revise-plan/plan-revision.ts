@@ -2,7 +2,7 @@ import type { DueDateLimit, DueDateOverride, UnitNames } from '../../assignments
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import type { Actor } from '../../shared/command-context.js';
 import { say, type Bilingual } from '../../shared/domain-error.js';
-import { BY_DATE, termsInWords, type DueTerms, type PartDue } from '../../shared/deadline.js';
+import { BY_DATE, isDueOnAssignment, termsInWords, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { isAfter } from '../../shared/calendar-date.js';
 import { wordsWithoutPunctuation } from '../../shared/numbers-by-value.js';
 import type { ReviseWorkPlanItem, UnitToAdd, WithdrawWorkPlanItem } from '../domain/work-plan-item.decider.js';
@@ -166,8 +166,9 @@ function continuedBy(item: ItemVersion, before: ItemVersion | undefined): ItemVe
 }
 
 /** Two due dates a part may have are the same: same terms and day, or same terms that set their own day (立行立改 on the day read, 每季度 at the period reached). */
-const samePartDue = (a: PartDue, b: PartDue): boolean => sameTerms(a.terms, b.terms) && (a.dueDate === b.dueDate || DAY_OF_ITS_OWN.has(a.terms.kind));
-const DAY_OF_ITS_OWN: ReadonlySet<DueTerms['kind']> = new Set(['AT_ONCE', 'RECURRING']);
+const samePartDue = (a: PartDue, b: PartDue): boolean => sameTerms(a.terms, b.terms) && (a.dueDate === b.dueDate || dayOfItsOwn(a.terms));
+/** Terms that set their own day: 立行立改 (with or without 并持续落实: breaker10n P1) on the day read, 每季度 at the period reached. */
+const dayOfItsOwn = (terms: DueTerms): boolean => isDueOnAssignment(terms) || terms.kind === 'RECURRING';
 
 /**
  * Rectify's own export dates each part on its row, so the item's first row is its lead's part: an
@@ -312,8 +313,7 @@ const sameTerms = (a: DueTerms | undefined, b: DueTerms | undefined): boolean =>
  * re-dates nothing.
  */
 function keptDay(item: ItemVersion, before: ItemVersion | undefined): ItemVersion {
-  const kind = (item.terms ?? BY_DATE).kind;
-  return before && (kind === 'AT_ONCE' || kind === 'RECURRING') && sameTerms(before.terms, item.terms) ? { ...item, dueDate: before.dueDate } : item;
+  return before && dayOfItsOwn(item.terms ?? BY_DATE) && sameTerms(before.terms, item.terms) ? { ...item, dueDate: before.dueDate } : item;
 }
 
 /** A deadline as the revision names it: the day, or the terms with it (常态化（每季度报送）, 2026-06-30前完成并持续落实). */

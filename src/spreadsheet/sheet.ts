@@ -509,8 +509,9 @@ function positionsOf<Key extends string>(
   names: readonly string[],
   columns: Columns<Key>,
   headerRow: number,
-): { positions: Map<Key, number[]>; unused: (UnusedColumn & { readonly position: number })[]; problems: ImportProblem[] } {
+): { positions: Map<Key, number[]>; unused: (UnusedColumn & { readonly position: number })[]; problems: ImportProblem[]; withPeople: Set<number> } {
   const positions = new Map<Key, number[]>();
+  const withPeople = new Set<number>();
   const problems: ImportProblem[] = [];
   const unmatched: number[] = [];
   const seen = new Set<string>();
@@ -524,6 +525,8 @@ function positionsOf<Key extends string>(
     // A name merged across two header cells (责任单位 | 责任单位) is one column read twice.
     if (seen.has(name) && columns[key].several) return;
     seen.add(name);
+    // 配合单位（联系人及电话）: its brackets dropped it names the unit column; its cells add the people.
+    if (unitHeaderBeforePerson(name) !== null) withPeople.add(position);
     const taken = positions.get(key);
     const leftIs = columns[key].leftOfTwoIs as Key | undefined;
     if (taken && !columns[key].several && leftIs !== undefined && leftIs in columns && !positions.has(leftIs) && !names.some((other) => columnOf(columns, other) === leftIs)) {
@@ -552,10 +555,20 @@ function positionsOf<Key extends string>(
   for (const position of unmatched) {
     const name = names[position]!;
     const key = columnOf(columns, name, true);
-    if (key !== undefined && !positions.has(key)) positions.set(key, [position]);
-    else unused.push({ name, weighty: isWeightyColumn(name), position });
+    if (key !== undefined && !positions.has(key)) {
+      positions.set(key, [position]);
+      continue;
+    }
+    // 配合单位及联系人, 协办单位负责人, 责任单位及责任人: a unit column whose cells add a person after the unit — read as that unit
+    // column, the person left aside (breaker10n P14: listed as a column of people, its units got no part).
+    const unitsOf = unitHeaderBeforePerson(name);
+    const unitKey = unitsOf === null ? undefined : columnOf(columns, unitsOf, true);
+    if (unitKey !== undefined && (!positions.has(unitKey) || columns[unitKey].several)) {
+      positions.set(unitKey, [...(positions.get(unitKey) ?? []), position]);
+      withPeople.add(position);
+    } else unused.push({ name, weighty: isWeightyColumn(name), position });
   }
-  return { positions, unused, problems };
+  return { positions, unused, problems, withPeople };
 }
 
 /** The header names each key reads from, one each (a name merged over two cells once). */
@@ -577,7 +590,7 @@ function tableOf<Key extends string>(
   if (!header) return { ok: 'noHeader' };
   const headerRow = header.headerRows[0]!;
   const lastHeaderRow = header.headerRows.at(-1)!;
-  const { positions, unused, problems } = positionsOf(header.names, columns, headerRow);
+  const { positions, unused, problems, withPeople } = positionsOf(header.names, columns, headerRow);
   for (const key of Object.keys(columns) as Key[]) {
     const instead = (columns[key].orInstead ?? []).some((other) => positions.has(other as Key));
     if (!columns[key].required || positions.has(key) || instead) continue;
@@ -602,6 +615,8 @@ function tableOf<Key extends string>(
     return filled.length === 1 && lineColumns.has(filled[0]!);
   };
   const unnamedFilled = new Map<number, string>();
+  /** Per column of units with people (`withPeople`): the first row naming a person after a unit, and those people. */
+  const peopleSeen = new Map<number, { row: number; people: readonly string[] }>();
   const unusedTexts: string[][] = [];
   for (const column of unused) unusedTexts[column.position] = [];
   const errorProblems: ImportProblem[] = [];
@@ -678,9 +693,17 @@ function tableOf<Key extends string>(
       continue;
     }
     const cells: Partial<Record<Key, Cell>> = {};
+    // A unit column with a person after each unit (配合单位及联系人) gives its units; the people are said once per column.
+    const cellAt = (position: number): Cell => {
+      const cell = row.cells[position] ?? null;
+      if (!withPeople.has(position) || textOf(cell) === '') return cell;
+      const read = unitsWithoutPeople(textOf(cell));
+      if (read.people.length > 0 && !peopleSeen.has(position)) peopleSeen.set(position, { row: row.row, people: read.people });
+      return read.units;
+    };
     for (const [key, at] of positions) {
-      if (at.length === 1) cells[key] = row.cells[at[0]!] ?? null;
-      else cells[key] = at.map((position) => textOf(row.cells[position] ?? null)).filter((text) => text !== '').join('\n') || null;
+      if (at.length === 1) cells[key] = cellAt(at[0]!);
+      else cells[key] = at.map((position) => textOf(cellAt(position))).filter((text) => text !== '').join('\n') || null;
     }
     const others = unused.flatMap((column) => (textOf(row.cells[column.position] ?? null) === '' ? [] : [{ label: column.name, cell: row.cells[column.position] ?? null }]));
     records.push({ row: row.row, cells, sections, ...(others.length === 0 ? {} : { others }) });
@@ -699,6 +722,14 @@ function tableOf<Key extends string>(
       row: numberedOnly[0]!,
       reason: `Rows ${spans.join(', ')} have only their number (序号), nothing else: skipped as empty rows.`,
       reasonZh: `第 ${spans.join('、')} 行只有序号，没有其他内容：按空行跳过。`,
+    });
+  }
+  for (const [position, seen] of peopleSeen) {
+    const name = header.names[position]!;
+    notices.push({
+      row: seen.row,
+      reason: `Column "${name}" is read for its units; the people named after them (${seen.people.join(', ')} …) are not imported.`,
+      reasonZh: `“${name}”列按单位读取；单位后的联系人（${seen.people.join('、')}等）未导入。`,
     });
   }
   const unnamedProblems = [...unnamedFilled].map(([position, text]) => unnamedColumnProblem(headerRow, position, text));
@@ -835,4 +866,34 @@ function numberSpans(rows: readonly number[]): string[] {
     start = end + 1;
   }
   return spans;
+}
+
+/** A person's role after a unit header: 配合单位及联系人, 协办单位负责人, 责任单位/责任人, 牵头单位（联系人及电话）. */
+const PERSON_AFTER_UNITS = /^(.*(?:单位|部门|科室|处室))[（(]?(?:及|和|与|、|\/|／)?(?:联系人|负责人|责任人|经办人|联络员|分管领导|领导)(?:及?(?:电话|联系方式))?[）)]?$/u;
+
+/** The unit header before a person's role (配合单位及联系人 → 配合单位), or null when the header is no such pair. */
+export function unitHeaderBeforePerson(name: string): string | null {
+  const match = PERSON_AFTER_UNITS.exec(name.replace(/\s+/gu, ''));
+  return match ? match[1]! : null;
+}
+
+/**
+ * A cell of a unit column with people (配合单位及联系人): each name of the list (、，； or a line each) without the person written
+ * after its unit — after a colon (青川市教育局：李四) or a space (市交通运输局 王五), or in brackets (教育局（李四 138…）) — and the people
+ * left aside. A name with no such mark (教育局李四) is kept as written: the unit lookup refuses it naming the cell, never guesses.
+ */
+export function unitsWithoutPeople(text: string): { readonly units: string; readonly people: readonly string[] } {
+  const people: string[] = [];
+  const units = text
+    .split(/[、，,；;\n]+/u)
+    .map((name) => name.trim())
+    .filter((name) => name !== '')
+    .map((name) => {
+      const marked = /^(.+?(?:局|委|办|室|府|会|院|厅|处|科|所|队|站|中心|部))\s*[（(]([^）)]+)[）)]$/u.exec(name) ?? /^([^（(]+?)(?:\s*[：:]\s*|\s+)(\S.*)$/u.exec(name);
+      // A role mark in brackets (（牵头）, （配合）) is the unit's, never a person.
+      if (!marked || /^(?:牵头|配合|协办|参与|协助|主办|责任|联合牵头)/u.test(marked[2]!.trim())) return name;
+      people.push(marked[2]!.trim());
+      return marked[1]!.trim();
+    });
+  return { units: units.join('\n'), people };
 }

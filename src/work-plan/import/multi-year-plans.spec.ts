@@ -93,6 +93,16 @@ describe('a plan over several years', () => {
     expect(dueOf(result)).toEqual([['1', '2026-06-30', 'BY_DATE'], ['2', '2026-12-31', 'STANDING']]);
   });
 
+  it('refuses the items of its later years when read as a year\'s plan (no span in the title, no last year given), saying to give its last year (截止年度)', async () => {
+    const result = await importWorkPlan(csvOf(null), { format: 'csv', lookupUnit, title: '青川市政务公开三年行动计划', year: 2026, today: '2026-02-20' });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems.map((problem) => [problem.row, problem.reasonZh])).toEqual([
+      [3, expect.stringMatching(/^完成时限 2027-06-30 晚于.*（2026-12-31）；跨年度的方案（如三年行动计划）请写明截止年度；如确需延后/)],
+      [4, expect.stringContaining('请写明截止年度')],
+      [6, expect.stringContaining('请写明截止年度')],
+    ]);
+  });
+
   it('bounds the items by the last year: dueDateLimitOf', () => {
     expect(dueDateLimitOf({ title: TITLE, year: 2026, lastYear: 2028 }).latest).toBe('2028-12-31');
     expect(dueDateLimitOf({ title: '青川市2026年政务公开工作要点', year: 2026 }).latest).toBe('2026-12-31');

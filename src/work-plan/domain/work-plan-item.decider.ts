@@ -1,4 +1,4 @@
-import { BY_DATE, type DueTerms, type PartDue } from '../../shared/deadline.js';
+import { BY_DATE, isDueOnAssignment, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { isAfter } from '../../shared/calendar-date.js';
 import {
   allPartsVerified,
@@ -613,6 +613,8 @@ function differencesFrom(state: DefinedWorkPlanItemState, command: DefineWorkPla
   const fields = Object.keys(DEFINITION_FIELDS) as (keyof typeof DEFINITION_FIELDS)[];
   const differences: Bilingual[] = fields
     .filter((field) => (field === 'terms' ? termsKey(before.terms) !== termsKey(after.terms) : before[field] !== after[field]))
+    // 立行立改 (并持续落实) is due the day its units were told: the same words read on another day are the same deadline (breaker10n P11).
+    .filter((field) => !(field === 'dueDate' && after.terms !== undefined && termsKey(before.terms) === termsKey(after.terms) && isDueOnAssignment(after.terms)))
     .map((field) => DEFINITION_FIELDS[field]);
   // The units as they hold the parts now, or as the plan named them (a file read as of its day names a unit merged or
   // handed over since as itself: the same file sent again is the same definition — breaker12h P10).

@@ -87,7 +87,7 @@ export class WorkPlanImportResultType {
   @Field(() => Int, { description: 'Distinct units named as lead or responsible unit' }) unitCount: number;
   @Field(() => Int, { description: 'Items this import defined: fewer than itemCount when it completed an interrupted import' })
   itemsDefined: number;
-  @Field(() => Boolean, { description: 'The same plan had been imported before (this file, or one with the same items saved again): nothing was written' }) alreadyImported: boolean;
+  @Field(() => Boolean, { description: 'The same plan had been imported before (this file, or one with the same items saved again): nothing was written — for a dry run, importing would write nothing' }) alreadyImported: boolean;
   @Field(() => String, { nullable: true, description: 'The XLSX sheet read' }) sheet: string | null;
   @Field(() => [String], { description: 'Columns of the file that nothing imports (备注 …); columns naming units, dates or measures are never among them: they are used or the file is refused' })
   notImported: string[];
@@ -108,7 +108,8 @@ export const workPlanImportResult = (outcome: WorkPlanImportOutcome): WorkPlanIm
   itemCount: outcome.itemCount,
   unitCount: outcome.unitCount,
   itemsDefined: outcome.itemsDefined,
-  alreadyImported: outcome.eventCount === 0 && !outcome.dryRun && !outcome.retried,
+  // A dry run of a file imported before says so too (breaker10n P11: it announced an import that would not happen).
+  alreadyImported: outcome.dryRun ? outcome.wouldWriteNothing === true : outcome.eventCount === 0 && !outcome.retried,
   ...notesResult(outcome.notes),
   dryRun: outcome.dryRun,
   revision: outcome.revision && {

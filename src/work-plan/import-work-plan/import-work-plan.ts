@@ -94,6 +94,8 @@ export interface WorkPlanImportOutcome {
   readonly revision: PlanRevision | null;
   /** Nothing was written: the outcome says what would be. */
   readonly dryRun: boolean;
+  /** A dry run of a file whose plan and items stand as it gives them (imported before, or a version already applied): the real run would write nothing. */
+  readonly wouldWriteNothing?: true;
   readonly eventCount: number;
   /** Where the last event is, for the server to wait until its read models have it. */
   readonly position: Position | null;
@@ -286,6 +288,11 @@ export async function importWorkPlanFile(
     ),
   ];
   const batch = await runImportBatch(dependencies, { fileName, format }, commands, { dryRun: options.dryRun, request: requestOf(context) });
+  // A dry run of the plan's own file again (or of a version already applied, saved again) would write nothing: said so, as the
+  // real run says it, never 「将导入 9 个事项」 (breaker10n P11) — unless an interrupted import left items to define.
+  const wouldWriteNothing =
+    options.dryRun === true && !revision && existing.status === 'imported' && (resaved || !isNewVersion) &&
+    (await Promise.all(defineItems.map(async (item) => (await dependencies.store.readStream(workPlanItemStream(item.data.itemId))).length > 0))).every(Boolean);
   // A client's request whose plan (or revision) command is in the plan's stream was this request's,
   // whichever of its runs appended it (breaker9g P3: a resend while the first ran answered "imported
   // before"); read back once the batch is done. The command line's key never names a retry.
@@ -319,6 +326,7 @@ export async function importWorkPlanFile(
     retried: answeredAsRetry,
     revision,
     dryRun: options.dryRun === true,
+    ...(wouldWriteNothing ? { wouldWriteNothing: true as const } : {}),
     eventCount: batch.eventCount,
     position: batch.position,
   };
@@ -802,6 +810,7 @@ export function describeWorkPlanImportZh(outcome: WorkPlanImportOutcome): string
     // No plan id in the Chinese (s16 S6): the office names a plan by its title; the English keeps the id for scripts.
     return `已修订 ${outcome.title}（${planYears(outcome)}）：${what}。进度保留。${notes}`;
   }
+  if (outcome.dryRun && outcome.wouldWriteNothing) return `试导入：${outcome.title}（${planYears(outcome)}）此前已导入，事项相同：${counts}；导入不会写入任何内容。未写入任何内容。${notes}`;
   if (outcome.dryRun) return `试导入：${outcome.title}（${planYears(outcome)}）将导入：${counts}。未写入任何内容。${notes}`;
   if (outcome.eventCount === 0 && !outcome.retried) return `${outcome.title}（${planYears(outcome)}）此前已导入，事项相同：${counts}。未写入任何内容。`;
   const completed = outcome.itemsDefined < outcome.itemCount ? `（补齐：此前缺少 ${outcome.itemsDefined} 个事项）` : '';
@@ -817,6 +826,7 @@ export function describeWorkPlanImport(outcome: WorkPlanImportOutcome): string {
     if (outcome.dryRun) return `Dry run: ${outcome.title} (${planYears(outcome)}) would be revised: ${what}. Nothing was written.${notes}`;
     return `Revised ${outcome.title} (${planYears(outcome)}): ${what}. Progress is kept. Plan id ${outcome.planId}.${notes}`;
   }
+  if (outcome.dryRun && outcome.wouldWriteNothing) return `Dry run: ${outcome.title} (${planYears(outcome)}) was imported before, with the same items: ${counts}; importing would write nothing. Nothing was written.${notes}`;
   if (outcome.dryRun) return `Dry run: ${outcome.title} (${planYears(outcome)}) would be imported: ${counts}. Nothing was written.${notes}`;
   if (outcome.eventCount === 0 && !outcome.retried) return `${outcome.title} (${planYears(outcome)}) was imported before, with the same items: ${counts}. Nothing was written.`;
   const completed = outcome.itemsDefined < outcome.itemCount ? ` (completed: ${outcome.itemsDefined} items were still missing)` : '';

@@ -8,9 +8,9 @@ import { importWorkPlan } from './work-plan-import.js';
  * mark between them (教育局李四) is refused naming the cell, never guessed.
  */
 const lookupUnit = unitLookupFrom([
-  { id: 'unit-czj', code: 'CZJ', name: '青川市财政局', aliases: ['市财政局'] },
-  { id: 'unit-jyj', code: 'JYJ', name: '青川市教育局', aliases: ['市教育局'] },
-  { id: 'unit-jtj', code: 'JTJ', name: '青川市交通运输局', aliases: ['市交通运输局'] },
+  { id: 'unit-czj', code: 'CZJ', name: '青川市财政局' },
+  { id: 'unit-jyj', code: 'JYJ', name: '青川市教育局' },
+  { id: 'unit-jtj', code: 'JTJ', name: '青川市交通运输局' },
 ]);
 const partsOf = (result: Awaited<ReturnType<typeof importWorkPlan>>) =>
   result.ok ? result.plan.categories.flatMap((category) => category.items.map((item) => [item.code, item.leadUnits.map((unit) => unit.unitId), item.responsibleUnits.map((unit) => unit.unitId)])) : result.problems;

@@ -15,7 +15,7 @@ import { partOf } from '../../assignments/domain/assignment.decider.js';
 import { dueCell } from '../../exports/export-table.js';
 import { workPlanItemDecider } from '../domain/work-plan-item.decider.js';
 import { workPlanIdFor, workPlanItemIdFor, workPlanItemStream } from '../domain/work-plan.events.js';
-import { importWorkPlanFile } from '../import-work-plan/import-work-plan.js';
+import { describeWorkPlanImportZh, importWorkPlanFile } from '../import-work-plan/import-work-plan.js';
 
 /*
  * breaker10n P1 (serious): a new version of a plan, its row 「立行立改，长期坚持」 (or 「即知即改、持续推进」) unchanged, re-dated the
@@ -78,5 +78,35 @@ describe('an item due at once, then kept up (立行立改，长期坚持)', () =
     const third = csv([FIRST[0]!, '2,任务乙,青川市财政局,"立行立改，长期坚持"', FIRST[2]!, FIRST[3]!]);
     const preview = await importWorkPlanFile(dependencies, { name: 'q1v3.csv', content: third }, { title: TITLE, year: 2026, assignedOn: '2026-04-01', dryRun: true }, contextOf('v3-dry'));
     expect(preview.revision?.redated.map((item) => [item.code, item.from, item.to])).toEqual([['2', '2026-12-31前完成并持续落实', '立行立改并持续落实（2026-04-01）']]);
+  });
+});
+
+/*
+ * breaker10n P11 (moderate): a dry run of the plan's own file said 「将导入 9 个事项」 though the real run writes nothing, and a
+ * version already applied sent again without --revise (or as a dry run) was refused 「工作事项 4 已按不同的完成时限定义过」 for its
+ * unchanged 立行立改 row, read on the version's day. Given a file the plan stands as, when it is sent again in any mode, then
+ * nothing is written and every answer says so.
+ */
+describe('a file the plan already stands as, sent again', () => {
+  it('is said to write nothing by its dry run, as by its real run', async () => {
+    const dependencies = await withFirstVersion();
+    const head = await dependencies.store.headPosition();
+    const dry = await importWorkPlanFile(dependencies, { name: 'q1.csv', content: csv(FIRST) }, { title: TITLE, year: 2026, approvedOn: '2026-02-20', assignedOn: '2026-02-25', dryRun: true }, contextOf('v1-dry'));
+    expect(dry).toMatchObject({ dryRun: true, wouldWriteNothing: true, revision: null });
+    expect(describeWorkPlanImportZh(dry)).toMatch(/^试导入：测试Q1（2026）此前已导入，事项相同：/);
+    expect(await dependencies.store.headPosition()).toEqual(head);
+  });
+
+  it('is the version already applied, with or without --revise and as a dry run: nothing refused, nothing written (立行立改 read on its day)', async () => {
+    const dependencies = await withFirstVersion();
+    const second = csv([FIRST[0]!, '2,任务乙,青川市财政局,2026年10月底前', FIRST[2]!, FIRST[3]!]);
+    await importWorkPlanFile(dependencies, { name: 'q1v2.csv', content: second }, { title: TITLE, year: 2026, assignedOn: '2026-04-01', revise: true }, contextOf('v2'));
+    const head = await dependencies.store.headPosition();
+    for (const [key, options] of [['plain', {}], ['dry', { dryRun: true }], ['revise', { revise: true }], ['revise-dry', { revise: true, dryRun: true }]] as const) {
+      const again = await importWorkPlanFile(dependencies, { name: 'q1v2.csv', content: second }, { title: TITLE, year: 2026, assignedOn: '2026-04-01', ...options }, contextOf(`v2-again-${key}`));
+      expect([key, again.revision, describeWorkPlanImportZh(again)]).toEqual([key, null, expect.stringContaining('此前已导入，事项相同')]);
+    }
+    expect(await dependencies.store.headPosition()).toEqual(head);
+    expect((await itemOf(dependencies, '4')).definition.dueDate).toBe('2026-02-25');
   });
 });

@@ -198,7 +198,7 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     }
     return ancestors;
   };
-  const resolveNames = (name: string, context: NamingContext = {}): UnitNames => {
+  const resolveNames = (name: string, context: NamingContext = {}, asSide = false): UnitNames => {
     const exact = lookup(name);
     if (exact !== undefined) return { ok: true, units: [{ name, unitId: exact }] };
     const sections = SECTIONS.exec(name);
@@ -215,7 +215,7 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     if (candidates.length === 1) return { ok: true, units: [{ name, unitId: candidates[0]!.id }] };
     if (candidates.length > 1) return ambiguous(name, candidates);
     // 「A和B」, 「A与B」: two registered units, never one of them (breaker10m P1); 「A（B配合）」, 「A（已移交B）」: asked (P1, P2).
-    const joined = joinedUnits(name);
+    const joined = asSide ? undefined : joinedUnits(name);
     if (joined) return { ok: true, units: joined, joined: true };
     const bracketed = bracketNamingAnother(name);
     if (bracketed) return bracketed;
@@ -261,6 +261,18 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     return ending.length === 1 ? { name, unitId: ending[0]!.id } : undefined;
   };
   /**
+   * One side of a joined name: a unit exactly or by its short form, else as the name alone would be read — an abbreviation
+   * of one unit (市卫计委 of a former name, breaker10n P2), a merged unit's short name (市工商局: its successor) — never a
+   * collective, an ambiguous or an unconfirmed near name. Undefined otherwise.
+   */
+  const sideUnit = (name: string): ResolvedUnit | undefined => {
+    const plain = plainUnit(name);
+    if (plain) return plain;
+    const alone = resolveNames(name, {}, true);
+    if (!alone.ok || alone.units.length !== 1 || alone.collective || alone.joined) return undefined;
+    return alone.units[0];
+  };
+  /**
    * 「A和B」, 「A与B」, 「A及B」, 「A以及B」, 「A会同B」 (breaker10m P1: 「青川市交通运输局与青川市财政局」 was read as the near 青川市财政局
    * alone): the units of a name that is no unit's but splits at a joining word into names each of one unit (exactly or by its
    * short form; the right side may join again); undefined otherwise. A unit's own 和 (发展和改革委员会) never splits: the whole
@@ -271,9 +283,9 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
       const left = name.slice(0, joiner.index).trim();
       const right = name.slice(joiner.index! + joiner[0].length).trim();
       if (left.length < 3 || right.length < 3) continue;
-      const first = plainUnit(left);
+      const first = sideUnit(left);
       if (!first) continue;
-      const rest = plainUnit(right);
+      const rest = sideUnit(right);
       const others = rest ? [rest] : joinedUnits(right);
       if (others) return [first, ...others];
     }

@@ -104,3 +104,31 @@ describe('a 备注 naming a unit of the directory (breaker10m P5)', () => {
     expect((await ledger(remark)).ok).toBe(true);
   });
 });
+
+/*
+ * breaker10n P2 (moderate): 「青川市财政局与市卫计委」 (a former name's short form) and 「青川市财政局与市工商局」 (a merged unit's short
+ * name) were refused as one unknown unit 「…不在单位名录中…请…先在单位名录中登记该单位」, though each side alone imports. Each side of
+ * a joined name is now read as that name alone would be.
+ */
+describe('a joined name whose side is a short, former or merged unit\'s name', () => {
+  const reformed = unitLookupFrom([
+    { id: 'unit-czj', code: 'CZJ', name: '青川市财政局' },
+    { id: 'unit-jyj', code: 'JYJ', name: '青川市教育局' },
+    { id: 'unit-wjw', code: 'WJW', name: '青川市卫生健康委员会', formerNames: ['青川市卫生和计划生育委员会'] },
+    { id: 'unit-gsj', code: 'GSJ', name: '青川市工商行政管理局', mergedIntoUnitId: 'unit-scj', mergedOn: '2026-05-01' },
+    { id: 'unit-scj', code: 'SCJ', name: '青川市市场监督管理局' },
+  ]);
+  const unitsOf = async (cell: string) => {
+    const result = await importWorkPlan(`序号,工作任务,责任单位,完成时限\n1,推进甲信息公开,"${cell}",2026年12月31日\n`, { format: 'csv', title: '联合单位', year: 2026, lookupUnit: reformed, today: '2026-06-01' });
+    if (!result.ok) return result.problems.map((problem) => problem.reasonZh);
+    const item = result.plan.categories[0]!.items[0]!;
+    return [item.leadUnits.map((unit) => unit.unitId), item.responsibleUnits.map((unit) => unit.unitId)];
+  };
+  it.each([
+    ['青川市财政局与市卫计委', [['unit-czj'], ['unit-wjw']]],
+    ['青川市财政局与市工商局', [['unit-czj'], ['unit-scj']]],
+    ['市卫计委和市教育局', [['unit-wjw'], ['unit-jyj']]],
+  ] as const)('reads 「%s」 as its two units, the first leading', async (cell, expected) => {
+    expect(await unitsOf(cell)).toEqual(expected);
+  });
+});

@@ -132,3 +132,28 @@ describe('a joined name whose side is a short, former or merged unit\'s name', (
     expect(await unitsOf(cell)).toEqual(expected);
   });
 });
+
+/*
+ * Issue 10 task item 5 and breaker10n P16 (serious): 「牵头单位：A与B」 as a label inside a one-column 责任单位, and 「A与B」 as the
+ * first unmarked name after 「C（配合）」, made A and B joint leads, while the same 「A与B」 unlabelled first makes A lead (the
+ * session-27 decision). The one column reads one way: A leads, B is responsible; 「牵头单位：A、B」 still names two leads.
+ */
+describe('「A与B」 as the lead a one-column 责任单位 labels or leaves unmarked', () => {
+  it.each([
+    ['牵头单位：青川市财政局与青川市教育局；配合单位：青川市民政局', { lead: ['unit-czj'], others: ['unit-jyj', 'unit-mzj'] }],
+    ['青川市交通运输局（配合）、青川市财政局与青川市教育局', { lead: ['unit-czj'], others: ['unit-jyj', 'unit-jtj'] }],
+    ['青川市财政局与青川市教育局', { lead: ['unit-czj'], others: ['unit-jyj'] }],
+    ['牵头单位：青川市财政局、青川市教育局', { lead: ['unit-czj', 'unit-jyj'], others: [] }],
+  ] as const)('「%s」 in a plan', async (cell, expected) => {
+    expect(await planOf(cell)).toMatchObject({ lead: expected.lead, others: expect.arrayContaining([...expected.others]) });
+    expect(((await planOf(cell)) as { others: string[] }).others).toHaveLength(expected.others.length);
+  });
+
+  it.each([
+    ['牵头单位：青川市财政局与青川市教育局', ['unit-czj:LEAD', 'unit-jyj:RESPONSIBLE']],
+    ['青川市交通运输局（配合）、青川市财政局与青川市教育局', ['unit-czj:LEAD', 'unit-jtj:RESPONSIBLE', 'unit-jyj:RESPONSIBLE']],
+  ] as const)('「%s」 in a 台账', async (cell, expected) => {
+    const parts = await ledgerOf(cell);
+    expect(Array.isArray(parts) ? [...parts].sort() : parts).toEqual([...expected].sort());
+  });
+});

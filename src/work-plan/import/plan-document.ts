@@ -644,7 +644,9 @@ function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<
             : namesInCell(cells.responsibleUnits ?? null);
       cells.leadUnit = lead ?? null;
       cells.responsibleUnits = others.join('\n');
-      leadFirstOfUnits = !(roles && (roles.noLead || roles.lead.length > 0));
+      // 「牵头单位：A与B」 (or 「A与B」 the first unmarked after 「C（配合）」) is one name in the one column too: A leads, B is responsible,
+      // as unlabelled (task 10.5, breaker10n P16: both led); 「牵头单位：A、B」 names two leads.
+      leadFirstOfUnits = !(roles && (roles.noLead || roles.lead.length > 1));
     }
     const read = { row: record.row, cells: withCooperatingUnits(cells), ...(record.sheet === undefined ? {} : { sheet: record.sheet }), ...(record.sections === undefined ? {} : { sections: record.sections }), ...(record.others === undefined ? {} : { others: record.others }) };
     if (leadFirstOfUnits) LEAD_FIRST_OF_UNITS.add(read);

@@ -12,6 +12,12 @@ export interface ColumnSpec {
   readonly aliases: readonly string[];
   readonly required: boolean;
   /**
+   * A required column of deadlines missing from the header stands in a column headed by one of these names (工作目标, 整改目标)
+   * whose every filled cell reads as a deadline (`deadlineIn`): read as this column, told (issue 10: a plan whose deadlines
+   * stood under 工作目标 only was refused for its missing 完成时限). Declarations only: the sheet is read off the main thread.
+   */
+  readonly orDeadlinesUnder?: readonly string[];
+  /**
    * Names that mean this column only when no column of `aliases` is there: 序号 is the item code
    * of a list without an 编号 column.
    */

@@ -2,7 +2,8 @@ import type ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { isBracketedRemark } from '../shared/brackets.js';
 import { textOf, type Cell } from './cells.js';
-import { columnOf, isBlankCell, isWeightyColumn, type ColumnSpec, type Columns, type Section, type SourceRecord } from './columns.js';
+import { deadlineIn } from './records.js';
+import { columnOf, isBlankCell, isNamed, isWeightyColumn, type ColumnSpec, type Columns, type Section, type SourceRecord } from './columns.js';
 import { labelZh, missingColumn, missingColumnBeside, type ImportProblem, type ImportResult } from './import-problems.js';
 import { textOfFile, type FileContent } from './text-file.js';
 import { prepareXlsx } from './xlsx-size.js';
@@ -591,9 +592,25 @@ function tableOf<Key extends string>(
   const headerRow = header.headerRows[0]!;
   const lastHeaderRow = header.headerRows.at(-1)!;
   const { positions, unused, problems, withPeople } = positionsOf(header.names, columns, headerRow);
+  const readInstead: ImportProblem[] = [];
   for (const key of Object.keys(columns) as Key[]) {
     const instead = (columns[key].orInstead ?? []).some((other) => positions.has(other as Key));
     if (!columns[key].required || positions.has(key) || instead) continue;
+    // 工作目标 of deadlines only, no deadline column: the deadlines (issue 10).
+    const goals = columns[key].orDeadlinesUnder ?? [];
+    const below = (position: number) => rows.filter((row) => row.row > lastHeaderRow).map((row) => textOf(row.cells[position] ?? null));
+    const goal = goals.length === 0 ? -1 : unused.findIndex((column) => isNamed(column.name, goals) && deadlineIn(below(column.position)) !== undefined);
+    if (goal >= 0) {
+      const [column] = unused.splice(goal, 1) as [(typeof unused)[number]];
+      positions.set(key, [column.position]);
+      const example = deadlineIn(below(column.position))!;
+      readInstead.push({
+        row: headerRow,
+        reason: `Column "${column.name}" holds deadlines only (such as "${example}") and the file has no ${columns[key].label} column: read as it.`,
+        reasonZh: `“${column.name}”列写的都是时限（如“${example}”），文件中没有“${labelZh(columns[key].label)}”列：按“${labelZh(columns[key].label)}”读取。`,
+      });
+      continue;
+    }
     // 协同单位 alone is no 牵头单位: the refusal names the column the clerk may think stands in (breaker10i P9).
     const notInstead = (columns[key].neverInstead ?? []).flatMap((other) => (positions.get(other as Key) ?? []).map((position) => header.names[position]!));
     problems.push(notInstead.length === 0 ? missingColumn(headerRow, columns[key].label) : missingColumnBeside(headerRow, columns[key].label, notInstead, (columns[key].orInstead ?? []).map((other) => columns[other as Key].label)));
@@ -602,7 +619,7 @@ function tableOf<Key extends string>(
 
   const title = sheetTitleOf(rows.filter((row) => row.row < headerRow).map(textsOf));
 
-  const notices: ImportProblem[] = [...cellNotices];
+  const notices: ImportProblem[] = [...cellNotices, ...readInstead];
   const records: SourceRecord<Key>[] = [];
   let sections: Section[] = [];
   // A column with no name over data (a blank header cell, a deleted second header row) is never dropped unsaid.

@@ -9,7 +9,7 @@ import { FINISHED_ON_COLUMN_ALIASES, PROGRESS_COLUMN_ALIASES, groupsOf, rowRemar
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { say, type Bilingual } from '../../shared/domain-error.js';
 import { chineseNamesOf, entryOf, readTree, recordOfMap, type TreeEntry, type TreeNode } from '../../spreadsheet/tree.js';
-import { COOPERATING_UNIT_ALIASES, DUE_DATE_ALIASES, isNamed, type Columns, type SourceRecord } from '../../spreadsheet/columns.js';
+import { COOPERATING_UNIT_ALIASES, DUE_DATE_ALIASES, GOAL_COLUMN_ALIASES, isNamed, type Columns, type SourceRecord } from '../../spreadsheet/columns.js';
 import { readSpreadsheetOffThread } from '../../spreadsheet/sheet-off-thread.js';
 import { isAttachmentLabel, isSummarySheet, sectionOfText, withoutAttachmentLabel, type Table } from '../../spreadsheet/sheet.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
@@ -185,6 +185,8 @@ export const planItemColumns = {
     // The headers offices give it (计划完成, 完成节点, 预计完成时间 …: breaker10m P4), shared with the 整改台账.
     aliases: DUE_DATE_ALIASES,
     required: true,
+    // A plan whose deadlines stand under 工作目标 only, every cell a deadline (issue 10).
+    orDeadlinesUnder: GOAL_COLUMN_ALIASES,
   },
 } as const satisfies Columns<string>;
 

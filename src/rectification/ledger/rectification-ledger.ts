@@ -5,7 +5,7 @@ import { recordsSetAsideIn, setAsideBy, type OutOfPlanDays } from '../../assignm
 import { entryInCut, historyAt, knownInCut, timelineAt, timelineEntry, type TimelineEntry } from '../../assignments/read-model/timeline.js';
 import type { StreamReader } from '../../event-sourcing/projected-streams.js';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
-import type { TimeCut } from '../../shared/time-cut.js';
+import { inCut, type TimeCut } from '../../shared/time-cut.js';
 import { foldAtCut } from '../../shared/time-travel-fold.js';
 import type { EvaluationEvent, EvaluationRegistered } from '../domain/evaluation.events.js';
 import { findingStream, type FindingRecorded, type FindingWithdrawn, type FindingWithdrawalUndone } from '../domain/finding.events.js';
@@ -254,10 +254,15 @@ export class RectificationLedger implements Projection {
 
   /**
    * The finding as it stood at `cut`, folded from its stream read from the log (O(its own events));
-   * undefined when the ledger does not hold it or it was not yet identified then.
+   * undefined when the ledger does not hold it or it was not yet identified then — told from the view
+   * kept now (its FindingRecorded's day and instant, which nothing changes later), without reading the
+   * stream: a past day's dashboard or scorecard read every finding's rows, a third of them (those
+   * identified or recorded after the cut) only to leave them out (issue 12, row 4).
    */
   async findingAt(id: string, cut: TimeCut): Promise<FindingAtCut | undefined> {
-    return this.findings.has(id) ? findingAt(await this.timeline(id), cut) : undefined;
+    const now = this.findings.get(id);
+    if (!now || !identifiedInCut(now, cut)) return undefined;
+    return findingAt(await this.timeline(id), cut);
   }
 
   /**
@@ -333,6 +338,14 @@ export class RectificationLedger implements Projection {
     });
   }
 }
+
+/**
+ * The finding's FindingRecorded is inside the cut (`entryInCut` of its timeline's first entry: its
+ * `occurredOn` is the event's `identifiedOn`, its instant the view's `recordedAt`). True when the view
+ * does not carry the day (then the stream is read and `findingAt` decides).
+ */
+export const identifiedInCut = (view: Pick<FindingView, 'identifiedOn' | 'recordedAt'>, cut: TimeCut): boolean =>
+  typeof view.identifiedOn !== 'string' || inCut(cut, view.identifiedOn, view.recordedAt);
 
 /**
  * Folds a finding's timeline (its stream, FindingRecorded first) inside the cut: undefined when the

@@ -130,7 +130,8 @@ function unitRolesAfterNames(text: string): { lead: string[]; others: string[] }
  * B、C` (labels, any of 牵头/主责 for the lead and 配合/协办/参与/责任 for the others, with or without
  * 单位/部门), `A（牵头），B`, or the role after the names, `A牵头，B、C配合` (newcomer25 S1;
  * 牵头/主责/负责 lead, 配合/协办/参与/协助 the others). A unit marked 「A（配合）」 never leads: with no lead marked or
- * labelled, the first unmarked unit leads, and with none `noLead` says the cell names no lead (breaker10m P2). Null when
+ * labelled, the first unmarked unit leads — returned first of `others` with `lead` empty, so it reads as the first unit of an unmarked
+ * cell (「A与B」: A leads, B responsible; breaker10n P16) — and with none `noLead` says the cell names no lead (breaker10m P2). Null when
  * the cell says no role: then the file's own order decides (the first unit named leads). Names unlabelled before the first
  * label are others.
  */
@@ -142,9 +143,11 @@ export function unitRolesInCell(cell: Cell): { readonly lead: string[]; readonly
   if (labels.length === 0 && !marked) {
     if (!names.some((name) => OTHER_MARK.test(name))) return unitRolesAfterNames(text);
     // 「A（配合）、B」: a unit marked as taking part never leads; the first unmarked one does, and with none the cell names no lead (breaker10m P2).
+    // The first unmarked unit is put first and read as the first unit of an unmarked cell: written 「A与B」 only A leads, B is
+    // responsible, wherever the group stands (breaker10n P16: after a unit marked （配合） A and B both led).
     const lead = names.find((name) => !OTHER_MARK.test(name));
     const others = names.filter((name) => name !== lead).map((name) => name.replace(OTHER_MARK, ''));
-    return lead === undefined ? { lead: [], others, noLead: true } : { lead: [lead], others };
+    return lead === undefined ? { lead: [], others, noLead: true } : { lead: [], others: [lead, ...others] };
   }
   const lead: string[] = [];
   const others: string[] = [];
@@ -161,4 +164,34 @@ export function unitRolesInCell(cell: Cell): { readonly lead: string[]; readonly
     take(text.slice(label.index! + label[0].length, end), label[1] === '牵头' || label[1] === '主责');
   });
   return { lead, others };
+}
+
+/**
+ * The units of a 牵头单位 / 配合单位 / 责任单位 column cell whose role mark says the other role (breaker10n P17): under a 牵头单位
+ * column 「青川市教育局（配合）」 (any of （配合）（协办）（参与）（协助）), under the other columns 「青川市教育局（牵头）」. Such a cell
+ * contradicts its column; the imports refuse the row naming the unit (a unit marked （配合） never leads, and the column does not
+ * silently outvote the office's own mark). `name`: the unit as written without its mark; `mark`: the mark as written, e.g. 「（配合）」.
+ */
+export function marksAgainstColumn(cell: Cell, column: 'lead' | 'others'): { readonly name: string; readonly mark: string }[] {
+  const against = column === 'lead' ? OTHER_MARK : LEAD_MARK;
+  return namesInCell(cell).flatMap((written) => {
+    const mark = against.exec(written);
+    return mark ? [{ name: written.slice(0, mark.index).trim(), mark: mark[0].trim() }] : [];
+  });
+}
+
+/**
+ * The refusal for a mark that contradicts its column (`marksAgainstColumn`): `columnZh` is the column's Chinese name as the file
+ * heads it (牵头单位, 配合单位, 责任单位). Names the unit and says what to do; the caller adds the row.
+ */
+export function markAgainstColumnReason(found: { readonly name: string; readonly mark: string }, column: 'lead' | 'others', columnZh: string): { reason: string; reasonZh: string } {
+  return column === 'lead'
+    ? {
+        reason: `${found.name} is marked ${found.mark} under the ${columnZh} column: a unit marked as taking part never leads. Move it to the 配合单位 (or 责任单位) column, or remove the mark if it leads.`,
+        reasonZh: `“${found.name}”标注为${found.mark}，却写在“${columnZh}”列：标注配合的单位不能牵头。请把它移到配合单位（或责任单位）列；如确由其牵头，请删去标注。`,
+      }
+    : {
+        reason: `${found.name} is marked ${found.mark} under the ${columnZh} column: a lead unit is written under 牵头单位. Move it to the 牵头单位 column (joint leads are named together there), or remove the mark if it does not lead.`,
+        reasonZh: `“${found.name}”标注为${found.mark}，却写在“${columnZh}”列：牵头单位须写在“牵头单位”列。请把它移到牵头单位列（联合牵头的单位在该列一并列明）；如不由其牵头，请删去标注。`,
+      };
 }

@@ -3,7 +3,7 @@ import { documentTitleKey } from '../../shared/document-title.js';
 import type { DueDateLimit } from '../../assignments/domain/assignment.commands.js';
 import { beyondOverrideReach, overrideReach } from '../../assignments/domain/assignment.decider.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
-import { textOf, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
+import { markAgainstColumnReason, marksAgainstColumn, textOf, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
 import { COOPERATING_UNIT_ALIASES, DUE_DATE_ALIASES, GOAL_COLUMN_ALIASES, isNamed, type SourceRecord } from '../../spreadsheet/columns.js';
 import { readDay, readDeadline } from '../../spreadsheet/deadline-text.js';
 import { partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
@@ -745,6 +745,19 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
   /** The finding's lead units as its first 牵头单位 cell names them: several lead jointly (联合牵头). */
   let leadNamesAbove: readonly string[] | null = null;
   for (const { row, cells } of rows) {
+    // 「青川市教育局（配合）」 under 牵头单位, 「…（牵头）」 under 配合单位 / 责任单位: refused naming the unit (breaker10n P17).
+    const againstColumn =
+      'leadUnit' in cells
+        ? [
+            ...marksAgainstColumn(cells.leadUnit ?? null, 'lead').map((found) => markAgainstColumnReason(found, 'lead', '牵头单位')),
+            ...marksAgainstColumn(cells.units ?? null, 'others').map((found) => markAgainstColumnReason(found, 'others', '责任单位')),
+            ...marksAgainstColumn(cells.cooperatingUnits ?? null, 'others').map((found) => markAgainstColumnReason(found, 'others', '配合单位')),
+          ]
+        : marksAgainstColumn(cells.cooperatingUnits ?? null, 'others').map((found) => markAgainstColumnReason(found, 'others', '配合单位'));
+    if (againstColumn.length > 0) {
+      problems.push(...againstColumn.map((against) => ({ row, ...against })));
+      continue;
+    }
     // A one-column 责任单位 that labels its lead (牵头单位：A；配合单位：B, or A（牵头）) says who leads (breaker10c P6).
     const labelled = 'leadUnit' in cells ? null : unitRolesInCell(cells.units ?? null);
     // Every unit marked （配合）: none leads, and the finding is refused for its missing lead (breaker10m P2).

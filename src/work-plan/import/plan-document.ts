@@ -2,7 +2,7 @@ import { CLOSING_BRACKETS, OPENING_BRACKETS } from '../../shared/brackets.js';
 import { isCalendarDate } from '../../shared/calendar-date.js';
 import { chineseNumeralValue, numbersByValue, wordsByValue } from '../../shared/numbers-by-value.js';
 import { unreadableLabel, unreadableReasonZh } from '../../shared/readable-text.js';
-import { calendarDateOf, textOf, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
+import { calendarDateOf, markAgainstColumnReason, marksAgainstColumn, textOf, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
 import { droppedColumnProblems, notImportedColumns, readingNotesOf, remarkNamingUnitProblem } from '../../spreadsheet/records.js';
 import { FINISHED_ON_COLUMN_ALIASES, PROGRESS_COLUMN_ALIASES, groupsOf, rowRemarkProblem, withoutChangeMark, type LabelledCell } from '../../spreadsheet/row-remarks.js';
@@ -633,6 +633,14 @@ function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<
       else cells.categoryCode = cells.categoryTitle ?? null;
     }
     previous = { code: cells.categoryCode ?? null, title: cells.categoryTitle ?? null };
+    const againstColumn =
+      cells.leadUnit === undefined
+        ? []
+        : [
+            ...marksAgainstColumn(cells.leadUnit, 'lead').map((found) => markAgainstColumnReason(found, 'lead', '牵头单位')),
+            ...marksAgainstColumn(cells.responsibleUnits ?? null, 'others').map((found) => markAgainstColumnReason(found, 'others', '责任单位')),
+            ...marksAgainstColumn(cells.cooperatingUnits ?? null, 'others').map((found) => markAgainstColumnReason(found, 'others', '配合单位')),
+          ];
     if (cells.leadUnit === undefined) {
       // 牵头单位：A；配合单位：B (or A（牵头），B) says who leads; else the first unit named does (breaker10c P6).
       const roles = unitRolesInCell(cells.responsibleUnits ?? null);
@@ -652,6 +660,7 @@ function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<
     }
     const read = { row: record.row, cells: withCooperatingUnits(cells), ...(record.sheet === undefined ? {} : { sheet: record.sheet }), ...(record.sections === undefined ? {} : { sections: record.sections }), ...(record.others === undefined ? {} : { others: record.others }) };
     if (leadFirstOfUnits) LEAD_FIRST_OF_UNITS.add(read);
+    if (againstColumn.length > 0) MARKS_AGAINST_COLUMN.set(read, againstColumn);
     return read;
   });
 }
@@ -661,6 +670,9 @@ function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<
  * 「A与B」 there, only A leads and B is responsible, as 「A、B」 reads (lead's decision, session 27; `PlanItemRow.leadFirstOfUnits`).
  */
 const LEAD_FIRST_OF_UNITS = new WeakSet<object>();
+
+/** The records `fromLayout` found with a role mark against its column (「…（配合）」 under 牵头单位): `draftFrom` refuses them (breaker10n P17). */
+const MARKS_AGAINST_COLUMN = new WeakMap<object, readonly { reason: string; reasonZh: string }[]>();
 
 /**
  * The row's cells with its cooperating units (配合单位, 协同单位 …) after its responsible units, once
@@ -785,6 +797,8 @@ function draftFrom(
   };
   for (const record of records) {
     const { row, cells, sheet } = record;
+    // 「青川市教育局（配合）」 under 牵头单位, 「…（牵头）」 under 配合单位: refused naming the unit, never read by the column (breaker10n P17).
+    for (const against of MARKS_AGAINST_COLUMN.get(record) ?? []) problems.push({ row, ...against, ...(sheet === undefined ? {} : { sheet }) });
     // A row a remark marks done, cancelled or moved is no open task to import (breaker10e P7, P11); so does a 状态 or any other
     // column nothing reads (当前状态 已取消, 是否取消 是), and the sheet's name (已取消, 暂缓事项: breaker10k P1, P9).
     const others = options.exported

@@ -1,0 +1,70 @@
+import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
+import { importFindings } from '../../rectification/import-findings/findings-file.js';
+import { importWorkPlan } from './work-plan-import.js';
+
+/*
+ * breaker10n P16 and P17 (serious): how role marks and 「A与B」 decide the lead, in plans and 整改台账 alike.
+ * P16: 「青川市交通运输局（配合）、青川市财政局与青川市教育局」 in a one-column 责任单位 made 财政局 and 教育局 joint leads, while the same
+ * 「A与B」 written first made A lead and B responsible. Now the first unmarked unit reads as the first unit of an unmarked cell.
+ * P17: marks inside the 牵头单位 / 配合单位 columns were ignored: 「…、青川市教育局（配合）」 under 牵头单位 led. Decided: a mark that
+ * contradicts its column is refused, naming the unit and what to do (a unit marked （配合） never leads; the column does not
+ * silently outvote the office's mark). A mark that agrees with its column is read as it.
+ */
+const directory = unitLookupFrom([
+  { id: 'unit-jtj', code: 'JTJ', name: '青川市交通运输局' },
+  { id: 'unit-czj', code: 'CZJ', name: '青川市财政局' },
+  { id: 'unit-jyj', code: 'JYJ', name: '青川市教育局' },
+]);
+const planOf = async (header: string, cells: string) => {
+  const result = await importWorkPlan(`序号,工作任务,${header},完成时限\n1,推进甲信息公开,${cells},2026年12月31日\n`, { format: 'csv', title: '角色标注', year: 2026, lookupUnit: directory });
+  if (!result.ok) return result.problems.map((problem) => `${problem.row}:${problem.reasonZh}`);
+  const item = result.plan.categories[0]!.items[0]!;
+  return { lead: item.leadUnits.map((unit) => unit.unitId), others: item.responsibleUnits.map((unit) => unit.unitId) };
+};
+const ledgerOf = async (header: string, cells: string) => {
+  const result = await importFindings(`序号,问题,具体表现,${header},整改时限,整改措施\n1,门户网站存在错链,3处链接失效,${cells},2026年12月31日,全面排查链接\n`, {
+    format: 'csv',
+    lookupUnit: directory,
+    today: '2026-12-02',
+    year: 2026,
+  });
+  return result.ok ? result.findings[0]!.parts.map((part) => `${part.unit.unitId}:${part.role}`) : result.problems.map((problem) => `${problem.row}:${problem.reasonZh}`);
+};
+
+describe('「A与B」 as the first unmarked unit of a one-column 责任单位 (breaker10n P16)', () => {
+  it.each(['"青川市交通运输局（配合）、青川市财政局与青川市教育局"', '"青川市财政局与青川市教育局"', '"青川市财政局与青川市教育局、青川市交通运输局（配合）"'])(
+    'plan %s: 财政局 leads alone, 教育局 and 交通运输局 are responsible',
+    async (cell) => {
+      const read = await planOf('责任单位', cell);
+      expect(read).toMatchObject({ lead: ['unit-czj'] });
+      expect((read as { others: string[] }).others.sort()).toEqual(cell.includes('交通') ? ['unit-jtj', 'unit-jyj'] : ['unit-jyj']);
+    },
+  );
+  it.each(['"青川市交通运输局（配合）、青川市财政局与青川市教育局"', '"青川市财政局与青川市教育局"'])('台账 %s: 财政局 leads alone', async (cell) => {
+    const parts = await ledgerOf('责任单位', cell);
+    expect(parts.filter((part) => part.endsWith(':LEAD'))).toEqual(['unit-czj:LEAD']);
+    expect(parts).toContain('unit-jyj:RESPONSIBLE');
+  });
+});
+
+describe('a role mark against its column (breaker10n P17)', () => {
+  const cooperatingLeads = /^2:“青川市教育局”标注为（配合），却写在“牵头单位”列：标注配合的单位不能牵头。/;
+  const leadCooperates = /^2:“青川市教育局”标注为（牵头），却写在“配合单位”列：牵头单位须写在“牵头单位”列。/;
+  it('plan: （配合） under 牵头单位 is refused naming the unit, never leads', async () => {
+    expect(await planOf('牵头单位,配合单位', '"青川市财政局、青川市教育局（配合）",青川市交通运输局')).toEqual([expect.stringMatching(cooperatingLeads)]);
+    expect(await planOf('牵头单位,配合单位', '青川市财政局（配合）,青川市教育局')).toEqual([expect.stringMatching(/^2:“青川市财政局”标注为（配合）/)]);
+  });
+  it('plan: （牵头） under 配合单位 is refused naming the unit', async () => {
+    expect(await planOf('牵头单位,配合单位', '青川市财政局,青川市教育局（牵头）')).toEqual([expect.stringMatching(leadCooperates)]);
+  });
+  it('plan: a mark agreeing with its column is read as it', async () => {
+    expect(await planOf('牵头单位,配合单位', '青川市财政局（牵头）,青川市教育局（配合）')).toEqual({ lead: ['unit-czj'], others: ['unit-jyj'] });
+  });
+  it('台账: （配合） under 牵头单位 and （牵头） under 配合单位 are refused naming the unit', async () => {
+    expect(await ledgerOf('牵头单位,配合单位', '"青川市财政局、青川市教育局（配合）",青川市交通运输局')).toEqual([expect.stringMatching(cooperatingLeads)]);
+    expect(await ledgerOf('牵头单位,配合单位', '青川市财政局,青川市教育局（牵头）')).toEqual([expect.stringMatching(leadCooperates)]);
+  });
+  it('台账: a mark agreeing with its column is read as it', async () => {
+    expect(await ledgerOf('牵头单位,配合单位', '青川市财政局（牵头）,青川市教育局（配合）')).toEqual(['unit-czj:LEAD', 'unit-jyj:RESPONSIBLE']);
+  });
+});

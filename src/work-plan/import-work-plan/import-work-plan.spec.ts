@@ -992,6 +992,29 @@ describe('a plan over several years (三年行动计划（2026—2028年）)', (
     dependencies.store.close();
   });
 
+  // Issue 10: a new version of a plan over several years imported under a title without the span was read as a year's plan.
+  it('reads a version whose file says no period with the plan\'s: by its title and a year within the period, told', async () => {
+    const dependencies = await storeWithUnits();
+    const bare = '青川市政务公开提质行动方案';
+    const body = v1.split('\n').slice(1).join('\n');
+    const first = await importWorkPlanFile(dependencies, { name: 'plan.csv', content: Buffer.from(body) }, { title: bare, year: 2026, lastYear: 2028 }, contextOf('known-period'));
+    const known = [{ title: bare, year: 2026, lastYear: 2028 }];
+    // The same year (from the first due date), no period given: the version re-dates item 2 into 2028, within the plan.
+    const v2body = v2.split('\n').slice(1).join('\n');
+    const dry = await importWorkPlanFile(dependencies, { name: 'plan-v2.csv', content: Buffer.from(v2body) }, { title: bare, dryRun: true }, contextOf('known-period-v2'), known);
+    expect(dry).toMatchObject({ planId: first.planId, year: 2026, lastYear: 2028, revision: { redated: [expect.objectContaining({ code: '2' })] } });
+    // A year inside the period (its first item due in 2027): the plan of 2026—2028, told.
+    const later = `类别,编号,事项,牵头单位,完成时限\n平台建设,2,完善政策文件库,CZJ,2027年6月30日\n平台建设,5,建成统一平台,FGW,2028年6月30日\n`;
+    const again = await importWorkPlanFile(dependencies, { name: 'plan-2027.csv', content: Buffer.from(later) }, { title: bare, dryRun: true }, contextOf('known-period-2027'), known);
+    expect(again).toMatchObject({ planId: first.planId, year: 2026, lastYear: 2028 });
+    expect(again.notes.notices?.map((notice) => notice.reasonZh)).toContainEqual('按已导入的方案“青川市政务公开提质行动方案”（2026—2028 年）读取：事项时限可到 2028 年 12 月 31 日。');
+    // Two plans of that title whose periods hold the year: asked.
+    const twice = [...known, { title: bare, year: 2025, lastYear: 2027 }];
+    const asked = await importWorkPlanFile(dependencies, { name: 'plan-2027.csv', content: Buffer.from(later) }, { title: bare, dryRun: true }, contextOf('known-period-asked'), twice).catch((error: unknown) => error);
+    expect(problemsOf(asked as DomainError)?.map((problem) => problem.reasonZh)).toContainEqual(expect.stringContaining('有 2026—2028、2025—2027 年多个期限'));
+    dependencies.store.close();
+  });
+
   // Issue 10: the result said （2026） for a 2026—2028 plan, and the export of a plan whose title does not name its years said none.
   it('says its period, never only its first year: the result, its lines, and the export, whose title row gives it back on import', async () => {
     const dependencies = await storeWithUnits();

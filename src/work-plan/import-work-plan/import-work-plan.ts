@@ -125,6 +125,8 @@ export async function importWorkPlanFile(
       title: options.title,
       year: options.year,
       ...(options.lastYear === undefined || options.lastYear === null ? {} : { lastYear: options.lastYear }),
+      // A version of a plan over several years whose file says no period is read with the plan's (issue 10).
+      knownPlans,
       sheet: file.sheet,
       // 立行立改 (fix at once) is due the day the units are told.
       today: day,

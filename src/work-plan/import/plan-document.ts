@@ -115,6 +115,8 @@ export interface PlanReadOptions {
   readonly year?: number;
   /** The last year of a plan over several years (`--year 2026-2028`, `lastYear`): after `year`, at most ten years on. */
   readonly lastYear?: number;
+  /** The plans imported so far: a file naming one by its title and saying no period is read with that plan's (`knownPeriodOf`). */
+  readonly knownPlans?: readonly KnownPlanPeriod[];
   /** The XLSX sheet to read (`--sheet`); the first visible one when absent. */
   readonly sheet?: string;
   /**
@@ -919,8 +921,11 @@ function draftFrom(
   const items = [...categories.values()].flatMap((category) => category.items);
   const titleNotices: ImportProblem[] = [];
   const { title, fromFileName } = planTitleOf(fields.title, options, problems, titleNotices);
-  const year = planYearOf(fields.year, options, fromFileName ? '' : title, items, problems);
-  const lastYear = year > 0 ? planLastYearOf(fields.year, options, title, year, problems) : undefined;
+  const readYear = planYearOf(fields.year, options, fromFileName ? '' : title, items, problems);
+  const readLastYear = readYear > 0 ? planLastYearOf(fields.year, options, title, readYear, problems) : undefined;
+  // A file that says no period (no span, no last year given) of a plan imported over several years: that plan's period.
+  const known = readYear > 0 && readLastYear === undefined && options.lastYear === undefined ? knownPeriodOf(title, readYear, options.knownPlans ?? [], problems, titleNotices) : null;
+  const [year, lastYear] = known ? [known.year, known.lastYear] : [readYear, readLastYear];
   if (items.length === 0) problems.push({ row: null, reason: 'The plan has no items.', reasonZh: '方案中没有任何事项。' });
   return {
     document: {
@@ -1092,6 +1097,50 @@ function planTitleOf(
 }
 
 const YEAR = /^(\d{4})\s*(?:年度?)?$/;
+
+/**
+ * The period of the imported plan a file names by its title when the file says none (issue 10: a new version of a 2026—2028
+ * plan imported under a title without the span was read as a year's plan, its later items refused): the plan of that title
+ * and year as it stands; else the one plan over several years of that title whose period holds the year, told. Several such
+ * plans: a problem asking for the period (截止年度, --year 2026-2028). Null when none is known (a new plan).
+ */
+function knownPeriodOf(
+  title: string,
+  year: number,
+  knownPlans: readonly KnownPlanPeriod[],
+  problems: ImportProblem[],
+  notices: ImportProblem[],
+): { year: number; lastYear?: number } | null {
+  const key = planTitleKey(title);
+  const sameTitle = knownPlans.filter((plan) => planTitleKey(plan.title) === key);
+  const sameYear = sameTitle.find((plan) => plan.year === year);
+  if (sameYear) return sameYear.lastYear !== undefined && sameYear.lastYear > year ? { year, lastYear: sameYear.lastYear } : null;
+  const holding = sameTitle.filter((plan) => plan.lastYear !== undefined && plan.year < year && year <= plan.lastYear);
+  if (holding.length === 0) return null;
+  const spans = holding.map((plan) => `${plan.year}—${plan.lastYear}`);
+  if (holding.length > 1) {
+    problems.push({
+      row: null,
+      reason: `Plans "${title}" were imported for ${spans.join(' and ')}, and the file says no period: give it (lastYear, --year ${spans[0]!.replace('—', '-')}).`,
+      reasonZh: `已导入的方案“${title}”有 ${spans.join('、')} 年多个期限，本文件没有写明期限：请填写年度和截止年度（如 ${spans[0]}）。`,
+    });
+    return null;
+  }
+  const [plan] = holding as [KnownPlanPeriod];
+  notices.push({
+    row: null,
+    reason: `Read as the plan "${plan.title}" imported for ${spans[0]}: its items may be due until ${plan.lastYear}-12-31.`,
+    reasonZh: `按已导入的方案“${plan.title}”（${spans[0]} 年）读取：事项时限可到 ${plan.lastYear} 年 12 月 31 日。`,
+  });
+  return { year: plan.year, lastYear: plan.lastYear! };
+}
+
+/** A plan already imported, as a file naming it by title is read against (its period). */
+export interface KnownPlanPeriod {
+  readonly title: string;
+  readonly year: number;
+  readonly lastYear?: number;
+}
 
 /** 2026—2028年, 2026-2028年, 2026年至2028年, 二〇二六—二〇二八年: the years of a plan over several years (breaker10m P6). */
 const YEAR_SPAN = /((?:19|20|21)\d{2})\s*年?度?\s*(?:—|–|－|-|~|～|至|到)+\s*((?:19|20|21)\d{2})\s*年/u;

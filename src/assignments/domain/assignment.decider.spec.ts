@@ -2786,6 +2786,26 @@ describe('an open part joining a part verified by its day carries the open work 
     expect(allPartsVerified(after)).toBe(true);
   });
 
+  it('takes a pass of the joining unit dated before a join that kept the successor’s record, entered after it, as date order: the join comes off and is not made again — verified by the join day, the part stays with its unit (breaker8o P2, a join redone with a verified part)', () => {
+    // FINANCE reported, not inspected; ENVIRONMENT reported 07-02; both reported by 07-05, the merge kept FINANCE's record.
+    const openLead = [leadAssigned, responsibleAssigned, reported(FINANCE)];
+    const history = [...openLead, reported(ENVIRONMENT, '2025-07-02'), merged('2025-07-05')];
+    const pass = inspect({ unitId: ENVIRONMENT, inspectionId: 'inspection-2', inspectedOn: '2025-07-03', unitNames: DIRECTORY });
+    const events = given(history).when(pass).decision();
+    const after = stateAfter([...history, ...events]);
+    const passed = { ...inspected('PASSED', 'inspection-2'), data: { ...inspected('PASSED', 'inspection-2').data, unitId: ENVIRONMENT, inspectedOn: '2025-07-03' } };
+    // In date order the merge of 07-05 passes nothing: ENVIRONMENT's part stood verified (「…确认完成…不再移交」).
+    const inDateOrder = stateAfter([...openLead, reported(ENVIRONMENT, '2025-07-02'), passed as AssignmentEvent]);
+    const read = (state: AssignmentsState) => partsOf(state).map((part) => [part.unitId, part.role, part.status, part.heldBefore, part.verifiedOn]).sort();
+    expect(events.map((event) => event.type)).toEqual(['PartHandOverUndone', 'InspectionLogged']);
+    expect(read(after)).toEqual(read(inDateOrder));
+    expect(read(after)).toEqual([
+      [ENVIRONMENT, 'RESPONSIBLE', 'VERIFIED', undefined, '2025-07-03'],
+      [FINANCE, 'LEAD', 'REPORTED', undefined, null],
+    ]);
+    for (const day of ['2025-07-03', '2025-07-05', TODAY]) expect(read(assignmentsOn(after, day))).toEqual(read(assignmentsOn(inDateOrder, day)));
+  });
+
   it('takes a pass of the successor dated before a join that kept its record, entered after it, as date order: the join comes off, the pass, the join again carrying the open work (breaker8l P7: it was refused)', () => {
     // Both reported by the join day: level, the join kept FINANCE's record; by day FINANCE's passed first (breaker8n P1 made a
     // join into a record only reported carry an unreported part, so the joining part reports here too).

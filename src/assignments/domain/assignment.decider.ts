@@ -1396,8 +1396,11 @@ export function decideAssignment(
   const decided = decideByType(held.command, held.state, context);
   requireUnitExisted(held.command);
   requireHeldThen(held.command, held.state);
-  if (held.joined) refuseVerifyingJoinedPart(held.command, held.state, decided, held.joined);
   try {
+    // A pass of a joined part dated on or before its join (typed after it): decided as in date order when the joins after its
+    // day can be undone — verified by the join day, the part stays with its unit (`decidedBeforeJoins`; breaker8o P2, for a join
+    // that kept the successor's record as c41b4d8 did for a carried one); else the refusal stands.
+    if (held.joined) refuseVerifyingJoinedPart(held.command, held.state, decided, held.joined);
     refuseChangingJoinedWork(held.command, state, decided);
   } catch (error) {
     const rejoined = error instanceof DomainError ? decidedBeforeJoins(command, state, context) : undefined;

@@ -235,10 +235,6 @@ export async function importWorkPlanFile(
   const fileCategories = new Set(plan.categories.map((category) => category.code));
   const outsideTheSheet = file.sheet === undefined || !revision ? [] : revision.withdrawn.filter((item) => !fileCategories.has(item.categoryCode));
   if (outsideTheSheet.length > 0) throw withdrawalOutsideTheSheet(file.sheet!, outsideTheSheet);
-  // A new lead while the old lead's report awaits inspection: the old part is kept (保留待督查) and would lead beside the new one — refused
-  // naming the row and the way on, never the joint-lead advice of a whole-file refusal (breaker10n P4).
-  const leadsReplaced = revision ? leadReplacedWhileAwaiting(revision, rowOfItem, (unitId) => dependencies.units.list().find((unit) => unit.id === unitId)?.name ?? unitId) : [];
-  if (leadsReplaced.length > 0) throw importRefused(fileName, format, leadsReplaced, 'BAD_USER_INPUT', validation.sheet);
   if (revision && !options.revise && !options.dryRun) throw newVersionRefused(plan.title, fileName, revision);
   const revised = new Set(revision ? [...revision.added.map((item) => item.code)] : []);
   const itemCommands = (revision ? defineItems.filter((item) => revised.has(item.data.code)) : defineItems).map((item) =>
@@ -855,27 +851,3 @@ function outlineKeepingPeriod<Outline extends { readonly lastYear?: number }>(ou
 
 /** `{ lastYear }` of a plan over several years, nothing for a year's plan. */
 const periodOf = (plan: { readonly year: number; readonly lastYear?: number }): { lastYear?: number } => (planLastYear(plan) > plan.year ? { lastYear: planLastYear(plan) } : {});
-
-/**
- * The rows of a version that give an item a new lead (a unit added as lead, or made lead) while its old lead, left out, is kept
- * for its report awaiting inspection: both would lead, which an item never has unless they were told together. Each refused
- * naming the item, the units and what to do: inspect (pass or return) the report first, or keep the old lead as 配合单位.
- */
-function leadReplacedWhileAwaiting(revision: PlanRevision, rowOfItem: ReadonlyMap<string, number | null | undefined>, nameOf: (unitId: string) => string): ImportProblem[] {
-  const problems: ImportProblem[] = [];
-  for (const kept of revision.unitsKept.filter((unit) => unit.role === 'LEAD' && unit.awaitingInspection === true)) {
-    const newLeads = [...revision.unitsAdded, ...revision.rolesChanged].filter((unit) => unit.code === kept.code && unit.role === 'LEAD' && unit.unitId !== kept.unitId);
-    if (newLeads.length === 0) continue;
-    const [old, leads] = [nameOf(kept.unitId), newLeads.map((unit) => nameOf(unit.unitId))];
-    problems.push({
-      row: rowOfItem.get(kept.code) ?? null,
-      reason:
-        `Item ${kept.code}: the version makes ${leads.join(', ')} its lead, but the old lead ${old} has a report awaiting inspection, which a version keeps: ` +
-        `inspect that report first (pass or return it), then import the version; or keep ${old} on the row as a responsible unit (配合单位).`,
-      reasonZh:
-        `事项 ${kept.code} 的牵头单位改为${leads.join('、')}，但原牵头单位${old}的报告尚待督查（新版本保留其任务）：` +
-        `请先督查该报告（通过或退回）后再导入本版本；或在本行把${old}列为配合单位。`,
-    });
-  }
-  return problems;
-}

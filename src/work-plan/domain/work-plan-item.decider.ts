@@ -227,6 +227,12 @@ export interface ReviseWorkPlanItem extends SetsDueDate, NamesUnits {
    * changes nothing (a retry).
    */
   readonly reinstate?: true;
+  /**
+   * 更换牵头单位 in one step (breaker10n P18): the one unit of `addUnits`, given as LEAD, takes the lead and every current lead
+   * steps down to responsible, its part and progress kept (PartRoleChanged) — a unit holding a part already takes the lead in it.
+   * Without it a second lead is refused (「…已是牵头单位」) and removing the lead first is refused (「须有牵头单位」).
+   */
+  readonly replacesLead?: true;
 }
 
 /** The assignment lifecycle's commands an item passes through unchanged, exactly as a finding does. */
@@ -1086,6 +1092,29 @@ function correctItemWithdrawal(command: CorrectWorkPlanItemWithdrawal, state: Wo
  * PartRoleChanged), the units added (due on the item's due date), and last the item's completion
  * when only verified parts remain. The item must come out with its lead unit.
  */
+/**
+ * `ReviseWorkPlanItem.replacesLead` as the role changes it means: the new lead (the one LEAD of `addUnits`) leads — added, or its
+ * part made LEAD — and the current leads step down to responsible, their parts kept (breaker10n P18). Refused (BAD_USER_INPUT,
+ * field role) unless exactly one unit is added as LEAD.
+ */
+function replacingLead(command: ReviseWorkPlanItem, assignments: AssignmentsState): ReviseWorkPlanItem {
+  const { replacesLead: _replacesLead, ...rest } = command;
+  const added = command.addUnits ?? [];
+  if (added.length !== 1 || added[0]!.role !== 'LEAD') {
+    throw badInput('Replacing the lead unit names one new lead unit (role LEAD).', '更换牵头单位时，须指定一个新的牵头单位（承担方式选“牵头”）。', { field: 'role' });
+  }
+  const next = added[0]!;
+  const stepDown = partsOf(assignments)
+    .filter((part) => part.role === 'LEAD' && part.unitId !== next.unitId)
+    .map((part): UnitToAdd => ({ unitId: part.unitId, role: 'RESPONSIBLE' }));
+  const held = partOf(assignments, next.unitId) !== undefined;
+  return {
+    ...rest,
+    addUnits: held ? [] : added,
+    changeRoles: [...(command.changeRoles ?? []), ...stepDown, ...(held ? [{ unitId: next.unitId, role: 'LEAD' as const }] : [])],
+  };
+}
+
 function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): WorkPlanItemStreamEvent[] {
   requireRole(command.actor, REVISERS, say('revise work-plan items', '调整工作事项'));
   if (command.reinstate && state.status === 'withdrawn') {
@@ -1099,6 +1128,7 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   }
   const item = requireDefined(state);
   if ((command.unknownUnitIds ?? []).length > 0) throw notFound('Unit', command.unknownUnitIds!.join(', '));
+  if (command.replacesLead) return reviseItem(replacingLead(command, item.assignments), state);
   const { itemId, definition } = item;
   const removeUnitIds = command.removeUnitIds ?? [];
   // A unit taken off as of a day before a reorganisation passed its part on, typed after it (breaker8j P3): its part first comes back to it.
@@ -1271,8 +1301,8 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   if (addUnits.length > 0) handOversDue({ ...command, parentNoun: ITEM_NOUN }, assignments).forEach(apply);
   if (!partsOf(assignments).some((part) => part.role === 'LEAD')) {
     throw badInput(
-      `Work-plan item ${definition.code} needs a lead unit (牵头单位): name another before removing its lead.`,
-      `工作事项 ${definition.code} 须有牵头单位：移除原牵头单位前请先指定新的牵头单位。`,
+      `Work-plan item ${definition.code} needs a lead unit (牵头单位): to hand the lead to another unit, add it as lead replacing the current one (addWorkPlanItemUnit with role LEAD and replacesLead), then remove the old lead if it has no part left to play.`,
+      `工作事项 ${definition.code} 须有牵头单位：如需更换牵头单位，请先以“牵头”增加新单位并勾选“替换原牵头单位”（原牵头单位改为责任单位，进度保留），再视需要移除原牵头单位。`,
     );
   }
   if (item.status === 'open' && removeUnitIds.length > 0 && allPartsVerified(assignments)) {

@@ -19,7 +19,7 @@ import { CalendarDate, EntityId, OptionalLabel, OptionalText, RequiredLabel, Req
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 import { AssignmentRoleEnum } from '../../assignments/graphql/assignment.types.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 
 @InputType({ isAbstract: true })
 class WorkPlanItemRef {
@@ -81,6 +81,15 @@ export class AddWorkPlanItemUnitInput extends IntersectionType(WorkPlanItemRef, 
   @IsOptional()
   @IsIn(['LEAD', 'RESPONSIBLE'])
   role?: AssignmentRole;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      '更换牵头单位 (with role LEAD): this unit takes the lead — added, or its part made lead — and the current lead steps down to responsible, its part and progress kept. Without it a second lead is refused.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  replacesLead?: boolean;
 
   @OfficeDay('the unit was given its part (not before the plan was approved nor the unit registered)')
   assignedOn?: string;

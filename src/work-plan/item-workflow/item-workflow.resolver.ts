@@ -159,6 +159,7 @@ export class WorkPlanItemWorkflowResolver {
       ...this.revision(input, input.assignedOn, issued),
       addUnits: [{ unitId: input.unitId, role: input.role ?? 'RESPONSIBLE' }],
       unknownUnitIds: this.units.unknownIds([input.unitId]),
+      ...(input.replacesLead ? { replacesLead: true as const } : {}),
     }));
   }
 

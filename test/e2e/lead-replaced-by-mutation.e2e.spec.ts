@@ -1,0 +1,94 @@
+import { errorCode, freshDatabasePath, startTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * breaker10n P18 (and P4's single-mutation half): one change at a time could not replace an item's lead — adding a second lead
+ * was refused 「…已是牵头单位」, removing the lead 「须先指定新的牵头单位」, and no mutation changed a part's role. Now
+ * addWorkPlanItemUnit with role LEAD and replacesLead (替换原牵头单位) hands the lead over in one step: the old lead steps down to
+ * responsible with its part and progress kept (a report awaiting inspection stays awaiting), and the refusal to remove a lead
+ * says how. Through HTTP GraphQL on a real SQLite file.
+ */
+let keySequence = 0;
+const key = (name: string) => `${name}-${(keySequence += 1)}`;
+const PLAN_TITLE = '青川市2026年政务公开工作要点（更换牵头）';
+const PLAN_CSV =
+  '类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n' +
+  '一,推进五公开,1,推进决策公开,,青川市测试甲局,青川市测试乙局,2026-12-31\n' +
+  '一,推进五公开,2,公开财政预决算,,青川市测试乙局,青川市测试丁局,2026-12-31\n';
+const UNITS = { JIA: '青川市测试甲局', YI: '青川市测试乙局', BING: '青川市测试丙局', DING: '青川市测试丁局' } as const;
+type Code = keyof typeof UNITS;
+interface Part {
+  unitId: string;
+  role: string;
+  status: string;
+}
+
+describe('replacing an item’s lead with one mutation (breaker10n P18)', () => {
+  let app: TestApp;
+  const units = {} as Record<Code, string>;
+  const unitHeaders = {} as Record<Code, Record<string, string>>;
+  let item1: string;
+  let item2: string;
+
+  const attempt = (name: string, input: Record<string, unknown>, headers?: Record<string, string>) =>
+    app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename } }`, { input: { idempotencyKey: key(name), ...input } }, headers);
+  const mutate = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>) => {
+    const response = await attempt(name, input, headers);
+    if (response.errors) throw new Error(`${name} refused: ${JSON.stringify(response.errors)}`);
+  };
+  const roles = async (id: string) => {
+    const response = await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { parts { unitId role status } } }`, { id });
+    expect(response.errors).toBeUndefined();
+    const parts = response.data!.workPlanItem.parts as Part[];
+    const codeOf = (unitId: string) => (Object.keys(units) as Code[]).find((code) => units[code] === unitId);
+    return Object.fromEntries(parts.map((part) => [codeOf(part.unitId), `${part.role}:${part.status}`]));
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp({ sqlitePath: freshDatabasePath(), now: '2026-11-30T10:00:00+08:00' });
+    for (const code of Object.keys(UNITS) as Code[]) {
+      const response = await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, {
+        input: { idempotencyKey: `unit-${code}`, code, name: UNITS[code], kind: 'DEPARTMENT', registeredOn: '2026-01-04' },
+      }, await app.as('ADMIN'));
+      expect(response.errors).toBeUndefined();
+      units[code] = response.data!.registerUnit.id;
+      unitHeaders[code] = await app.as('UNIT', units[code]);
+    }
+    await app.as('SUPERVISOR');
+    await mutate('importWorkPlan', { fileName: 'plan.csv', title: PLAN_TITLE, year: 2026, contentBase64: Buffer.from(PLAN_CSV, 'utf8').toString('base64'), approvedOn: '2026-04-25', assignedOn: '2026-04-26' });
+    const plans = await app.graphql(`{ workPlans { id title } }`);
+    const planId = plans.data!.workPlans.find((one: { title: string }) => one.title === PLAN_TITLE).id;
+    const breakdown = await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id code } } } }`, { id: planId });
+    const items = breakdown.data!.workPlan.categories[0].items as { id: string; code: string }[];
+    [item1, item2] = ['1', '2'].map((code) => items.find((one) => one.code === code)!.id) as [string, string];
+  });
+  afterAll(() => app?.close());
+
+  it('without replacesLead a second lead is refused, and removing the lead says how to replace it; nothing is written', async () => {
+    const second = await attempt('addWorkPlanItemUnit', { itemId: item1, unitId: units.BING, role: 'LEAD', reason: '会议决定', assignedOn: '2026-06-01' });
+    expect(second.errors?.[0]?.message).toContain('is already the lead unit');
+    const removed = await attempt('removeWorkPlanItemUnit', { itemId: item1, unitId: units.JIA, reason: '会议决定', unassignedOn: '2026-06-01' });
+    expect(errorCode(removed)).toBe('BAD_USER_INPUT');
+    expect(removed.errors?.[0]?.message).toContain('replacesLead');
+    expect(await roles(item1)).toEqual({ JIA: 'LEAD:ASSIGNED', YI: 'RESPONSIBLE:ASSIGNED' });
+  });
+
+  it('a new unit replaces the lead: it leads, the old lead is responsible, its part kept; then the old lead can be removed', async () => {
+    await mutate('addWorkPlanItemUnit', { itemId: item1, unitId: units.BING, role: 'LEAD', replacesLead: true, reason: '6月1日领导小组会议决定改由丙局牵头', assignedOn: '2026-06-01' });
+    expect(await roles(item1)).toEqual({ JIA: 'RESPONSIBLE:ASSIGNED', YI: 'RESPONSIBLE:ASSIGNED', BING: 'LEAD:ASSIGNED' });
+    await mutate('removeWorkPlanItemUnit', { itemId: item1, unitId: units.JIA, reason: '甲局不再承担', unassignedOn: '2026-06-02' });
+    expect(await roles(item1)).toMatchObject({ YI: 'RESPONSIBLE:ASSIGNED', BING: 'LEAD:ASSIGNED' });
+  });
+
+  it('a responsible unit takes over the lead from a lead whose report awaits inspection: the report stays awaiting (P4)', async () => {
+    await mutate('reportWorkPlanItem', { itemId: item2, unitId: units.YI, summary: '已整改', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/x' }], reportedOn: '2026-05-20' }, unitHeaders.YI);
+    await app.as('SUPERVISOR');
+    await mutate('addWorkPlanItemUnit', { itemId: item2, unitId: units.DING, role: 'LEAD', replacesLead: true, reason: '改由丁局牵头', assignedOn: '2026-06-01' });
+    expect(await roles(item2)).toEqual({ YI: 'RESPONSIBLE:REPORTED', DING: 'LEAD:ASSIGNED' });
+  });
+
+  it('replacesLead with a responsible role is refused naming the field', async () => {
+    const wrong = await attempt('addWorkPlanItemUnit', { itemId: item1, unitId: units.DING, role: 'RESPONSIBLE', replacesLead: true, reason: '会议决定', assignedOn: '2026-06-03' });
+    expect(errorCode(wrong)).toBe('BAD_USER_INPUT');
+    expect(wrong.errors?.[0]?.message).toContain('Replacing the lead unit names one new lead unit');
+  });
+});

@@ -56,6 +56,12 @@ export const namesGiven = (name: string): string[] => [nameWords(name), ...brack
 /** The city's own words dropped: 青川市教育局 → 市教育局 (a county's or district's name stays: 东湖区 is not 西山区). */
 const cityless = (words: string): string => words.replace(/^[\u4e00-\u9fff]{1,4}?市(?=[\u4e00-\u9fff][\u4e00-\u9fff0-9])/u, '市');
 
+/**
+ * A district's or county's unit without the city before it: 青川市东湖区人民政府 → 东湖区人民政府, 青川市东湖区教育局 → 东湖区教育局
+ * (newcomer31 S1: offices write 东湖区政府, never 市东湖区政府). The district's own name stays (`PLACE`); other names are unchanged.
+ */
+const cityFree = (words: string): string => words.replace(/^[\u4e00-\u9fff]{1,4}?市(?=[\u4e00-\u9fff]{2}[区县])/u, '');
+
 /** Endings offices shorten: 委员会 → 委, 办公室 → 办, 管理局 → 局, 人民政府 → 政府. */
 const SHORT_ENDINGS: readonly (readonly [string, string])[] = [['委员会', '委'], ['办公室', '办'], ['管理局', '局'], ['人民政府', '政府'], ['委员会办公室', '办']];
 
@@ -111,9 +117,15 @@ export interface NameForm {
 /** A name's forms compared (`nameForms`): each name it gives, without the city's words, numbers by value. */
 export type NameForms = readonly NameForm[];
 
-/** The forms `nearForms` compares, computed once per name: a directory is compared with every row of a file. */
+/**
+ * The forms `nearForms` compares, computed once per name: a directory is compared with every row of a file. A district's or
+ * county's unit has two: with the city's word 市 (市东湖区人民政府) and without the city at all (东湖区人民政府, `cityFree`).
+ */
 export const nameForms = (name: string): NameForms =>
-  [...new Set(namesGiven(name).map((given) => unitNameByValue(cityless(given))))].map((words) => ({ words, numbers: numbersOf(words) }));
+  [...new Set(namesGiven(name).flatMap((given) => (cityFree(given) === given ? [cityless(given)] : [cityless(given), cityFree(given)])).map(unitNameByValue))].map((words) => ({
+    words,
+    numbers: numbersOf(words),
+  }));
 
 /**
  * Whether two names' forms (`nameForms`) are one unit written two ways: the same words, or one abbreviating the other — and

@@ -193,3 +193,70 @@ describe('names of another level of government are never near (breaker10m P11)',
     expect(lookup.resolveNames!('东湖区发改委')).toMatchObject({ ok: true, units: [{ unitId: 'unit-dh-fgw' }], readAs: '东湖区发展和改革委员会' });
   });
 });
+
+/*
+ * newcomer31 S1: 「东湖区政府」 and 「东湖区」 (the district as offices write it) were refused as unknown while 「西山县政府」 was
+ * read, and the refusal named no unit, telling the clerk to register a second 东湖区. A district's or county's unit is read
+ * without its city (东湖区政府 for 青川市东湖区人民政府), a place alone as its government (东湖区, 西山县, 青川市东湖区), and a
+ * name still unknown is refused naming the registered units of its place.
+ */
+describe('a district or county as offices write it (newcomer31 S1)', () => {
+  const lookup = unitLookupFrom([
+    { id: 'unit-czj', code: 'CZJ', name: '青川市财政局', kind: 'DEPARTMENT', parentUnitId: null },
+    { id: 'unit-donghu', code: 'DONGHU', name: '青川市东湖区人民政府', kind: 'COUNTY_OR_DISTRICT', parentUnitId: null },
+    { id: 'unit-dh-office', code: 'DH-GOV-OFFICE', name: '青川市东湖区人民政府办公室', kind: 'GENERAL_OFFICE', parentUnitId: 'unit-donghu' },
+    { id: 'unit-xishan', code: 'XISHAN', name: '西山县人民政府', kind: 'COUNTY_OR_DISTRICT', parentUnitId: null },
+    { id: 'unit-gov', code: 'GOV-OFFICE', name: '青川市人民政府办公室', kind: 'GENERAL_OFFICE', parentUnitId: null },
+    { id: 'unit-openness', code: 'OPENNESS', name: '青川市政务公开办公室', kind: 'DEPARTMENT', parentUnitId: 'unit-gov' },
+  ]);
+  const read = (name: string) => {
+    const named = lookup.resolveNames!(name);
+    return named.ok ? named.units.map((unit) => unit.unitId) : named.reasonZh;
+  };
+
+  it.each([
+    ['东湖区政府', 'unit-donghu'],
+    ['东湖区人民政府', 'unit-donghu'],
+    ['东湖区', 'unit-donghu'],
+    ['青川市东湖区', 'unit-donghu'],
+    ['青川市东湖区政府', 'unit-donghu'],
+    ['东湖区 政府', 'unit-donghu'],
+    ['西山县', 'unit-xishan'],
+    ['西山县政府', 'unit-xishan'],
+    ['青川市西山县', 'unit-xishan'],
+    ['东湖区政府办', 'unit-dh-office'],
+    ['东湖区政府办公室', 'unit-dh-office'],
+    ['市政府办', 'unit-gov'],
+    ['市政府办公室', 'unit-gov'],
+    ['市政务公开办', 'unit-openness'],
+  ])('reads %s as the one unit it names', (name, unitId) => {
+    expect(read(name)).toEqual([unitId]);
+  });
+
+  it('tells which unit a place alone or a district without its city was read as', () => {
+    expect(lookup.resolveNames!('东湖区')).toEqual({ ok: true, units: [{ name: '东湖区', unitId: 'unit-donghu' }], readAs: '青川市东湖区人民政府' });
+    expect(lookup.resolveNames!('东湖区政府')).toEqual({ ok: true, units: [{ name: '东湖区政府', unitId: 'unit-donghu' }], readAs: '青川市东湖区人民政府' });
+  });
+
+  it.each(['东湖区委', '东湖区人大', '东湖区政协', '东湖区教育局'])('never reads another body of the district (%s) as its government, and names the district’s units', (name) => {
+    expect(read(name)).toBe(`“${name}”不是单位名录中任何单位的名称、曾用名或编码（相近的单位：青川市东湖区人民政府（编码 DONGHU）、青川市东湖区人民政府办公室（编码 DH-GOV-OFFICE））`);
+  });
+
+  it('refuses a place with no government registered, and the city itself when only its office is', () => {
+    expect(lookup.resolveNames!('南山县')).toMatchObject({ ok: false, unknown: true });
+    expect(lookup.resolveNames!('青川市')).toMatchObject({ ok: false, unknown: true });
+  });
+
+  it('names the governments of the level for 区政府 / 县政府 without a place', () => {
+    expect(read('区政府')).toBe('“区政府”不是单位名录中任何单位的名称、曾用名或编码（相近的单位：青川市东湖区人民政府（编码 DONGHU））');
+    expect(read('县政府')).toBe('“县政府”不是单位名录中任何单位的名称、曾用名或编码（相近的单位：西山县人民政府（编码 XISHAN））');
+  });
+
+  it('asks which when two governments are named by one place', () => {
+    const two = unitLookupFrom([
+      { id: 'a', code: 'A', name: '青川市东湖区人民政府', kind: 'COUNTY_OR_DISTRICT', parentUnitId: null },
+      { id: 'b', code: 'B', name: '江城市东湖区人民政府', kind: 'COUNTY_OR_DISTRICT', parentUnitId: null },
+    ]);
+    expect(two.resolveNames!('东湖区')).toMatchObject({ ok: false, reasonZh: '“东湖区”可能指青川市东湖区人民政府、江城市东湖区人民政府，无法确定，请写全称' });
+  });
+});

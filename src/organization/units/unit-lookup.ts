@@ -53,7 +53,23 @@ export function mergedNameNotice(lookup: UnitLookup, name: string): { reason: st
  * (newcomer25 S1: the bare "not in the directory" sent a clerk to register 「青川市财政局牵头」).
  * `roleEn`/`roleZh`: the column's role (`lead unit` / 牵头单位), e.g. `unit` / 单位.
  */
-export function unknownUnitProblem(name: string, roleEn: string, roleZh: string): { reason: string; reasonZh: string } {
+export function unknownUnitProblem(
+  name: string,
+  roleEn: string,
+  roleZh: string,
+  close: readonly { readonly name: string; readonly code: string }[] = [],
+): { reason: string; reasonZh: string } {
+  if (close.length > 0) {
+    // newcomer31 S1: name the registered units it may mean before advising a registration, which would make a second unit.
+    return {
+      reason:
+        `Unknown ${roleEn} "${name}": not the official name or code of a unit in the directory. Close to it: ${close.map((unit) => `${unit.name} (code ${unit.code})`).join(', ')}. ` +
+        `If it means one of them, write that unit's full name or code; if it is another unit, register it in the directory first.`,
+      reasonZh:
+        `${roleZh}“${name}”不在单位名录中：既不是单位的正式名称，也不是单位编码。名录中相近的单位：${close.map((unit) => `${unit.name}（编码 ${unit.code}）`).join('、')}。` +
+        `如指其中之一，请写该单位的全称或编码；如是另一个单位，请先在单位名录中登记该单位。`,
+    };
+  }
   return {
     reason: `Unknown ${roleEn} "${name}": not the official name or code of a unit in the directory. Write the unit's full name or code, or register the unit in the directory first.`,
     reasonZh: `${roleZh}“${name}”不在单位名录中：既不是单位的正式名称，也不是单位编码。请写单位的全称或编码，或先在单位名录中登记该单位。`,
@@ -72,7 +88,7 @@ export function unitNameProblem(
   roleZh: string,
 ): { reason: string; reasonZh: string; nearName?: string } {
   if (named.near) return nearNameProblem(named.near, roleEn, roleZh);
-  if (named.unknown) return unknownUnitProblem(name, roleEn, roleZh);
+  if (named.unknown) return unknownUnitProblem(name, roleEn, roleZh, named.close);
   return { reason: `The ${roleEn} ${named.reason}.`, reasonZh: `${roleZh}：${named.reasonZh}。` };
 }
 
@@ -107,7 +123,15 @@ export type UnitNames =
    * `unknown`: no unit goes by the name at all (rather than several, or a collective of none). `near`: the one registered unit
    * the name is near without abbreviating it (青川市教育体育局 beside 青川市教育局, newcomer25 S8), not read as it unconfirmed.
    */
-  | { readonly ok: false; readonly reason: string; readonly reasonZh: string; readonly unknown?: boolean; readonly near?: NearMiss };
+  | {
+      readonly ok: false;
+      readonly reason: string;
+      readonly reasonZh: string;
+      readonly unknown?: boolean;
+      readonly near?: NearMiss;
+      /** For an `unknown` name: registered units close to it (they share its district or county), which its refusal names. */
+      readonly close?: readonly { readonly name: string; readonly code: string }[];
+    };
 
 /**
  * A name near one registered unit's that is not how offices shorten it (`shortensForms`): it has words the unit's name lacks
@@ -219,10 +243,13 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     if (joined) return { ok: true, units: joined, joined: true };
     const bracketed = bracketNamingAnother(name);
     if (bracketed) return bracketed;
+    // 东湖区, 西山县, 青川市东湖区 (newcomer31 S1): a place alone, as offices write its government.
+    const government = placeGovernment(name);
+    if (government) return government;
     // Last resort, 市发改委 for 青川市发展和改革委员会: the one unit whose name (or a former name) is near (`nearForms`), told by the import.
     const near = nearUnits(name);
     if (near.length > 1) return ambiguous(name, near.map(({ unit }) => unit));
-    if (near.length === 0) return mergedShortName(name) ?? notInDirectory(name);
+    if (near.length === 0) return mergedShortName(name) ?? notInDirectory(name, closeUnits(name));
     const [{ unit, forms }] = near as [NearUnit];
     const read = { ok: true, units: [{ name, unitId: unit.id }], readAs: unit.name } as const;
     // An abbreviation is read; a longer name (教育体育局 beside 教育局) only when the office confirmed it (newcomer25 S8).
@@ -251,6 +278,44 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     const [unit, successor] = [found[0]!, successors[0]];
     if (successor === undefined) return undefined;
     return { ok: true, units: [{ name, unitId: successor.id }], readAs: successor.name, mergedFrom: { name: unit.name, successorName: successor.name, mergedOn: unit.mergedOn ?? null } };
+  };
+  /**
+   * A place alone — 东湖区, 西山县, 青川市东湖区, 青川市 (`PLACE_ALONE`) — as offices write its government in a unit column
+   * (newcomer31 S1: 「东湖区」 was refused while 「西山县政府」 was read): the one standing unit named the place with 人民政府 or
+   * 政府 after it, the city before the place or not (青川市东湖区人民政府 for 东湖区); read as it and told (`readAs`). Two such
+   * units are asked about; none: undefined (the name is refused as before, naming close units). Never 东湖区委 or 东湖区人大:
+   * only a name that is the place and nothing more.
+   */
+  const placeGovernment = (name: string): UnitNames | undefined => {
+    const place = nameWords(name);
+    if (!PLACE_ALONE.test(place)) return undefined;
+    const governs = (unit: DirectoryUnit) =>
+      [unit.name, ...(unit.formerNames ?? [])].some((each) => {
+        const unitPlace = nameWords(each).replace(GOVERNMENT_ENDING, '');
+        if (unitPlace === nameWords(each) || unitPlace.length < 2) return false;
+        const [shorter, longer] = unitPlace.length <= place.length ? [unitPlace, place] : [place, unitPlace];
+        return longer.endsWith(shorter) && (longer === shorter || CITY_BEFORE.test(longer.slice(0, longer.length - shorter.length)));
+      });
+    const found = current.filter(governs);
+    if (found.length > 1) return ambiguous(name, found);
+    if (found.length === 0) return undefined;
+    return { ok: true, units: [{ name, unitId: found[0]!.id }], readAs: found[0]!.name };
+  };
+  /**
+   * The standing units close to a name no unit goes by, for its refusal (newcomer31 S1: 「东湖区政府」's refusal named no unit,
+   * sending the clerk to register a second 东湖区): the units whose names carry a district or county the name names (东湖区), or
+   * for 区政府 / 县人民政府 without a place the governments of that level. At most five, in directory order; empty when none.
+   */
+  const closeUnits = (name: string): readonly DirectoryUnit[] => {
+    const words = nameWords(name);
+    const places = words.match(PLACE_IN_NAME) ?? [];
+    let close: DirectoryUnit[] = [];
+    if (places.length > 0) close = current.filter((unit) => places.some((place) => nameWords(unit.name).includes(place)));
+    else {
+      const level = LEVEL_GOVERNMENT.exec(words)?.[1];
+      if (level) close = current.filter((unit) => unit.kind === 'COUNTY_OR_DISTRICT' && nameWords(unit.name).includes(level));
+    }
+    return close.slice(0, 5);
   };
   /** The one unit a name is exactly or by its short form (市财政局), else undefined: what each side of a joined name must be. */
   const plainUnit = (name: string): ResolvedUnit | undefined => {
@@ -382,6 +447,17 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
   return Object.assign(lookup, { resolveNames, mergedAway });
 }
 
+/** A place and nothing more: 东湖区, 西山县, 青川市东湖区, 青川市, 江口市 (the city before a district or county may be written). */
+const PLACE_ALONE = /^(?:[\u4e00-\u9fff]{2,4}?市)?[\u4e00-\u9fff]{2,4}?[区县市]$/u;
+/** A government's name after its place: 人民政府 or 政府. */
+const GOVERNMENT_ENDING = /(?:人民)?政府$/u;
+/** A city's words before a district's or county's (青川市). */
+const CITY_BEFORE = /^[\u4e00-\u9fff]{2,4}?市$/u;
+/** A district or county a name names (东湖区, 西山县): two characters and 区 or 县, as `near-unit-names` reads places. */
+const PLACE_IN_NAME = /[\u4e00-\u9fff]{2}[区县]/gu;
+/** 区政府, 县人民政府, 区 (without a place): the governments of that level. */
+const LEVEL_GOVERNMENT = /^(?:[\u4e00-\u9fff]{1,4}?市)?([区县])(?:人民)?政府$/u;
+
 /** Words joining two units' names in one cell (「A和B」, 「A与B」, 「A及B」, 「A以及B」, 「A会同B」), longest first. */
 const JOINING_WORDS = /以及|会同|和|与|及/gu;
 /** A bracket after a unit's name that only says its role (（配合）, （牵头）, （协办）): the unit's own. */
@@ -500,11 +576,12 @@ function joinedNamesNotice(name: string, units: readonly ResolvedUnit[]): { reas
   };
 }
 
-const notInDirectory = (name: string): UnitNames => ({
+const notInDirectory = (name: string, close: readonly DirectoryUnit[] = []): UnitNames => ({
   ok: false,
-  reason: `"${name}" is not the name, former name or code of a unit in the directory`,
-  reasonZh: `“${name}”不是单位名录中任何单位的名称、曾用名或编码`,
+  reason: `"${name}" is not the name, former name or code of a unit in the directory${close.length > 0 ? ` (close: ${close.map((unit) => `${unit.name}, code ${unit.code}`).join('; ')})` : ''}`,
+  reasonZh: `“${name}”不是单位名录中任何单位的名称、曾用名或编码${close.length > 0 ? `（相近的单位：${close.map((unit) => `${unit.name}（编码 ${unit.code}）`).join('、')}）` : ''}`,
   unknown: true,
+  ...(close.length > 0 ? { close: close.map((unit) => ({ name: unit.name, code: unit.code })) } : {}),
 });
 
 /** A unit as the file named it and the id it resolved to. */

@@ -1,4 +1,5 @@
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { readSync, statSync } from 'node:fs';
+import { readHeldFile } from './held-file-read.js';
 
 /*
  * breaker9s P5: a store file written over in place while the server runs (`cp training.db rectify.db`:
@@ -176,16 +177,16 @@ class PageReader {
 }
 
 /**
- * What the main file at `path` holds (see MainFileSight), read with plain file reads — its -wal and
+ * What the main file at `path` holds (see MainFileSight), read with positioned file reads through a
+ * descriptor this process never closes while SQLite may hold the file (`readHeldFile`) — its -wal and
  * -shm are not looked at, and nothing is written. A handful of pages: the schema table's, the
  * identity row's, the path from the events table's root to its last leaf.
  * @throws UnreadableMainFile when the file is no SQLite database (cut short, another kind of file,
  * damaged); the file system's error when it cannot be opened.
  */
 export function readMainFile(path: string): MainFileSight {
-  const fd = openSync(path, 'r');
-  try {
-    const bytes = fstatSync(fd).size;
+  // Never a descriptor of our own opened and closed: its close would drop SQLite's locks on the file (breaker9u P1).
+  return readHeldFile(path, (fd, bytes) => {
     const header = Buffer.alloc(100);
     if (readSync(fd, header, 0, 100, 0) < 100) throw new UnreadableMainFile(`it holds ${bytes} bytes, less than an SQLite header`);
     if (!header.subarray(0, 16).equals(MAGIC)) throw new UnreadableMainFile('it does not begin with the SQLite header');
@@ -203,9 +204,7 @@ export function readMainFile(path: string): MainFileSight {
     }
     const last = eventsRoot === undefined ? null : pages.lastRow(eventsRoot);
     return { bytes, wal: header[18] === 2 && header[19] === 2, storeId, head: last?.rowid ?? null, headEventId: last && typeof last.values[1] === 'string' ? last.values[1] : null };
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
 /** How the main file was found written over: `how` for the cause's words, `detail` in English for the log and the ADMIN. */

@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync, readSync, renameSync, statSync } from 'node:fs';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { fileNodeOf } from './store-file-names.js';
+import { readHeldFile } from './held-file-read.js';
 import { realPlaceOf } from './store-place.js';
 
 /*
@@ -64,7 +65,18 @@ function pageSizes(file: string): { database: number | null; wal: number | null 
       if (descriptor !== null) closeSync(descriptor);
     }
   };
-  const database = read(file, 100);
+  // The database file through `readHeldFile`: a descriptor of it closed here would drop the locks a
+  // connection of this process holds on it (breaker9u P1). The -wal carries no lock of SQLite's.
+  const database = (() => {
+    try {
+      return readHeldFile(file, (fd) => {
+        const buffer = Buffer.alloc(100);
+        return readSync(fd, buffer, 0, 100, 0) === 100 ? buffer : null;
+      });
+    } catch {
+      return null;
+    }
+  })();
   const wal = read(`${file}-wal`, 32);
   const databasePageSize = database && database.toString('latin1', 0, 16) === 'SQLite format 3\u0000' ? database.readUInt16BE(16) : null;
   const walMagic = wal?.readUInt32BE(0);

@@ -19,6 +19,8 @@ export const OPTION_OF_PAGE_WORD: Readonly<Record<string, string | null>> = {
   超出整改期限的特批理由: null,
   方案标题: '--title',
   年度: '--year',
+  // The tools take a plan's last year as the second year of --year (2026-2028).
+  截止年度: '--year',
   方案批准日期: '--approved-on',
   事项交办日期: '--assigned-on',
   按新版本调整: '--revise',

@@ -5,9 +5,10 @@ import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
  * to a unit already holding a part of the finding), found in its file and entered after the join,
  * was refused NOT_FOUND ("not assigned here"). Typed in date order it is accepted, and the days
  * before the join show the unit's part reported. Now it is accepted as that unit's on its day, the
- * joined part keeps its own record (as in date order), and now = today = knownAt far; a pass dated
- * before the join (which would have kept the part apart) and the unit's own work after the join
- * are refused, naming the join. HTTP GraphQL on a real SQLite file.
+ * joined part keeps its own record (as in date order), and now = today = knownAt far; the unit's own
+ * work after the join is refused, naming the join. A pass dated before the join is taken as date
+ * order takes it (breaker8o P2, 64221ca): the part, verified on its own, never joined; every view
+ * agrees. HTTP GraphQL on a real SQLite file.
  */
 let keySequence = 0;
 const key = (name: string) => `${name}-${(keySequence += 1)}`;
@@ -65,9 +66,13 @@ describe('a fact of a part dated before it joined another’s, entered after the
     const late = await report(finding, 'JB7', '2016-08-10');
     expect(errorCode(late)).toBe('CONFLICT');
     expect(late.errors![0]!.extensions!.messageZh).toMatch(/已于 2016-08-01 并入青川县并合JC7局已有的任务，此后由青川县并合JC7局办理/u);
-    // A pass of JB7's part dated before the join would have kept it apart: refused, naming the join.
+    // A pass of JB7's part dated before the join: in date order the part, verified, never joined — taken so (breaker8o P2).
     const pass = await call('logInspection', { findingId: finding, unitId: unit.JB7, outcome: 'PASSED', notes: '核实', inspectedOn: '2016-06-01', place: '现场' }, await app.as('INSPECTOR'));
-    expect(errorCode(pass)).toBe('CONFLICT');
-    expect(pass.errors![0]!.extensions!.messageZh).toMatch(/已于 2016-08-01 并入青川县并合JC7局已有的任务；该日期之前的核验通过/u);
+    expect(pass.errors).toBeUndefined();
+    const afterPass = await parts(finding);
+    expect([...afterPass].sort()).toEqual(['JB7 VERIFIED 2016-05-20', 'JC7 ASSIGNED']);
+    expect(await parts(finding, { asOf: '2016-08-10' })).toEqual(afterPass);
+    expect(await parts(finding, { asOf: '2026-11-30' })).toEqual(afterPass);
+    expect(await parts(finding, { knownAt: '2099-01-01T00:00:00+08:00' })).toEqual(afterPass);
   });
 });

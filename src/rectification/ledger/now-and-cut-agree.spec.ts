@@ -436,12 +436,16 @@ describe('a fact of a part dated before it joined another unit’s part, entered
     expect(at(office, '2016-06-10').parts.get('b')).toMatchObject({ status: 'RETURNED', urges: [{ urgedOn: '2016-05-10' }] });
   });
 
-  it('given a pass of b’s part dated before the join, typed after it: refused, naming the join (in date order the part, verified, would not have joined)', () => {
+  it('given a pass of b’s part dated before the join, typed after it: taken in date order (breaker8o P2, 64221ca) — b verified on its own, the join comes off; now = every cut', () => {
     const office = joined();
     expect(office.decide({ type: 'ReportRectification', ...base, actor: clerkOf('b'), unitId: 'b', summary: '已整改', evidence, reportedOn: '2016-05-20' })).toBe(true);
-    expect(() => findingDecider.decide({ type: 'LogInspection', ...base, actor: inspector, unitId: 'b', inspectionId: 'i-b', outcome: 'PASSED', notes: '核实', inspectedOn: '2016-06-01', place: '现场' } as FindingCommand, office.state)).toThrow(
-      expect.objectContaining({ code: 'CONFLICT', message: expect.stringMatching(/2016-08-01/) }),
-    );
+    expect(office.decide({ type: 'LogInspection', ...base, actor: inspector, unitId: 'b', inspectionId: 'i-b', outcome: 'PASSED', notes: '核实', inspectedOn: '2016-06-01', place: '现场' })).toBe(true);
+    expect(finding(at(office, TODAY))).toEqual(finding(office.ledger.finding('f')!));
+    expect(shownParts(office.ledger.finding('f')!)).toEqual([
+      { unitId: 'a', status: 'ASSIGNED', reports: [] },
+      { unitId: 'b', status: 'VERIFIED', reports: ['2016-05-20'] },
+    ]);
+    expect(shownParts(at(office, '2016-08-10'))).toEqual(shownParts(office.ledger.finding('f')!));
   });
 
   it('given b’s own fact dated on or after the join day: still refused (the part is a’s from that day)', () => {

@@ -460,3 +460,33 @@ describe('the difference between two versions', () => {
     });
   });
 });
+
+describe('a version that replaces a lead whose report awaits inspection (breaker10n P4)', () => {
+  /** Item 1: 市发改委 led; the version names 市教育局 as its lead instead, 市财政局 still responsible. */
+  const newLead = VERSION_1.replace(',1,整合政府网站公开专栏,,青川市发展和改革委员会,', ',1,整合政府网站公开专栏,,青川市教育局,');
+  const leadReports = (dependencies: ImportDependencies) => {
+    const actor: Actor = { id: `user-${FGW}`, role: 'UNIT', unitId: FGW };
+    return executeCommand(
+      dependencies.store,
+      dependencies.schemas,
+      workPlanItemStream(item('1')),
+      workPlanItemDecider,
+      { actor, today: '2026-05-12', type: 'ReportRectification', unitId: FGW, reportedOn: '2026-05-12', summary: '已整改', evidence: [{ title: '专栏', link: 'https://www.qingchuan.gov.cn/xxgk', documentRef: null }] } as never,
+      commandContext({ actor, commandType: 'ReportRectification', idempotencyKey: `report-${FGW}`, now: new Date('2026-05-12T09:00:00+08:00') }),
+    );
+  };
+  const importNewLead = (dependencies: ImportDependencies, dryRun: boolean) =>
+    importWorkPlanFile(dependencies, { name: 'new-lead.csv', content: text(newLead) }, { title: TITLE, year: 2026, revise: true, dryRun, assignedOn: '2026-06-01' }, contextOf(`new-lead-${dryRun}`, '2026-06-02T09:00:00+08:00'));
+
+  it('applies: the new lead leads, the old lead steps down to responsible with its report kept (保留待督查)', async () => {
+    const dependencies = await withVersion1();
+    await leadReports(dependencies);
+    const preview = await importNewLead(dependencies, true);
+    expect(preview.revision).toMatchObject({ unitsAdded: [{ code: '1', unitId: JYJ, role: 'LEAD' }], unitsKept: [{ code: '1', unitId: FGW, awaitingInspection: true }], rolesChanged: [{ code: '1', unitId: FGW, role: 'RESPONSIBLE' }] });
+    await importNewLead(dependencies, false);
+    const state = await stateOf(dependencies, '1');
+    const assignments = (state as unknown as { assignments: Parameters<typeof partsOf>[0] }).assignments;
+    expect(partsOf(assignments).filter((part) => part.role === 'LEAD').map((part) => part.unitId)).toEqual([JYJ]);
+    expect(partOf(assignments, FGW)).toMatchObject({ role: 'RESPONSIBLE', status: 'REPORTED' });
+  });
+});

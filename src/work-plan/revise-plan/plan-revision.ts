@@ -292,6 +292,12 @@ export function planRevisionOf(current: readonly ItemVersion[], nextAsWritten: r
     const receivedLater = (unit: UnitChange) => versionDay !== undefined && before.receivedOn?.[unit.unitId] !== undefined && before.receivedOn[unit.unitId]! > versionDay;
     if (written) revision.unitsAdded.push(...unitsOf(written).filter((unit) => receivedLater(unit) && inBoth(unit, unitsBefore)).map(ownDue));
     revision.rolesChanged.push(...unitsAfter.filter((unit) => inBoth(unit, unitsBefore) && !unitsBefore.some(sameUnit(unit))));
+    // A lead left out but kept for its work on the record (保留待督查 / 保留已核验) while the version names another lead: the kept
+    // part steps down to responsible, its report and progress kept, and the new lead leads (breaker10n P4: the version was refused
+    // as a whole-file 「…已是牵头单位」, so a lead with a report awaiting inspection could not be replaced at all).
+    const newLead = unitsAfter.some((unit) => unit.role === 'LEAD');
+    const keptLeads = leftOut.filter((unit) => unit.role === 'LEAD' && (verified(unit) || reported(unit)));
+    if (newLead) revision.rolesChanged.push(...keptLeads.map((unit) => ({ code: item.code, unitId: unit.unitId, role: 'RESPONSIBLE' as const })));
     revision.partsRedated.push(...partsRedatedOf(item, before));
   }
   return revision;

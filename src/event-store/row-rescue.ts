@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { ChainFollower, GENESIS_CHAIN_HASH } from '../ledger/domain/event-chain.js';
+import type { ChainedEventRow } from './sqlite-event-store.js';
 
 /** How far a row-by-row rescue got (`rescueRows`). */
 export interface RowRescue {
@@ -13,20 +14,8 @@ export interface RowRescue {
   readonly tablesCut: readonly string[];
 }
 
-interface RescuedRow {
-  position: number;
-  event_id: string;
-  stream_id: string;
-  revision: number;
-  type: string;
-  schema_version: number;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-  leaf_hash: Buffer | null;
-  chain_hash: Buffer | null;
-  row_seal: Buffer | null;
-}
+/** A row of `events` with what the ledger keeps of it, copied as it stands. */
+type RescuedRow = ChainedEventRow;
 
 /** The tables a Rectify store keeps besides `events`, copied as far as they read. */
 const OTHER_TABLES = ['store_identity', 'requests', 'unique_claims', 'ledger_checkpoints'] as const;

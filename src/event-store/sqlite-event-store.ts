@@ -164,7 +164,7 @@ const fileIdentity = (path: string): { dev: number; ino: number } | null => {
 const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, schema_version, data, metadata';
 
 /** A row as the subscription reads it: with what the ledger keeps, so that every row projected is checked against its chain. */
-interface ChainedEventRow extends EventRow {
+export interface ChainedEventRow extends EventRow {
   recorded_at: string;
   leaf_hash: Buffer | null;
   chain_hash: Buffer | null;

@@ -64,10 +64,17 @@ export function importRefused(
   );
 }
 
+/**
+ * Whether the file was read over several sheets: `readSpreadsheet`'s notice 「已读取 2 个工作表：…」 names them all, so the first
+ * sheet (`ReadingNotes.sheet`, the result's) is not said again as the one read (breaker10n P5: 「读取了工作表“青川市财政局”。…
+ * 已读取 2 个工作表」 contradicted itself).
+ */
+const readSeveralSheets = (notes: ReadingNotes): boolean => (notes.notices ?? []).some((notice) => notice.row === null && /^Read \d+ sheets: /u.test(notice.reason));
+
 /** ` Not imported: 备注, 联系人. Skipped: row 40 (footnote …).` for a summary line; empty when there is nothing to tell. */
 export function describeNotes(notes: ReadingNotes): string {
   const parts: string[] = [];
-  if (notes.sheet) parts.push(`Read sheet "${notes.sheet}".`);
+  if (notes.sheet && !readSeveralSheets(notes)) parts.push(`Read sheet "${notes.sheet}".`);
   if (notes.notImported && notes.notImported.length > 0) parts.push(`Not imported: ${notes.notImported.join(', ')}.`);
   for (const notice of notes.notices ?? []) parts.push(`${notice.row === null ? '' : `${placeOf(notice.row, undefined, notice.sheet).replace(/^./, (first) => first.toUpperCase())}: `}${notice.reason}`);
   return parts.length === 0 ? '' : ` ${parts.join(' ')}`;
@@ -76,7 +83,7 @@ export function describeNotes(notes: ReadingNotes): string {
 /** `describeNotes` in Chinese: the sheet read, the columns not imported and every notice, each a sentence ending in 。, no spaces. */
 export function describeNotesZh(notes: ReadingNotes): string {
   const parts: string[] = [];
-  if (notes.sheet) parts.push(`读取了工作表“${notes.sheet}”。`);
+  if (notes.sheet && !readSeveralSheets(notes)) parts.push(`读取了工作表“${notes.sheet}”。`);
   if (notes.notImported && notes.notImported.length > 0) parts.push(`未导入的列：${notes.notImported.join('、')}。`);
   for (const notice of notes.notices ?? []) parts.push(`${notice.row === null && !notice.sheet ? '' : `${placeZhOf(notice)}：`}${notice.reasonZh}`);
   // Chinese sentences follow each other with no space between (newcomer18: 「…。 读取了工作表…」), each ending in 。.

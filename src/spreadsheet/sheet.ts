@@ -861,6 +861,7 @@ export async function readSpreadsheet<Key extends string>(
       notices: [
         {
           row: null,
+          // import-refusal.ts readSeveralSheets knows the file by this notice: keep its words.
           reason: `Read ${names.length} sheets: ${names.map((name) => `"${name}"`).join(', ')}.`,
           reasonZh: `已读取 ${names.length} 个工作表：${quoted(names)}。`,
         },

@@ -11,7 +11,7 @@ import { labelZh, missingColumn, missingColumnBeside, problemAt, sortedProblems,
 import { lookupOn, mergedNameNotice, nearReadingNotice, unitNameProblem, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import { deadlineIn, droppedColumnProblems, isDeadlineColumn, readingNotesOf, readRecords, remarkNamingUnitProblem, withColumnReadAs } from '../../spreadsheet/records.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
-import { isSummarySheet, sectionOfText } from '../../spreadsheet/sheet.js';
+import { isSummarySheet, sectionOfText, type Table } from '../../spreadsheet/sheet.js';
 import { say } from '../../shared/domain-error.js';
 import { slicer } from '../../shared/event-loop-turns.js';
 import { FINISHED_ON_COLUMN_ALIASES, PROGRESS_COLUMN_ALIASES, groupsOf, rowRemarkProblem } from '../../spreadsheet/row-remarks.js';
@@ -272,7 +272,11 @@ export async function importFindings(content: FileContent, options: FindingsImpo
   const goalDeadlines = read.table.records.some((record) => 'dueDate' in record.cells)
     ? undefined
     : read.table.unusedColumns.find((column) => !column.appRecord && isNamed(column.name, GOAL_COLUMN_ALIASES) && isDeadlineColumn(column.texts ?? []));
-  const table = goalDeadlines ? withColumnReadAs<FindingKey>(read.table, goalDeadlines.name, 'dueDate') : read.table;
+  const goalTable = goalDeadlines ? withColumnReadAs<FindingKey>(read.table, goalDeadlines.name, 'dueDate') : read.table;
+  // A file with no column of units kept one unit per sheet (sheets named 青川市财政局, 青川市教育局): each sheet's unit (breaker10n P5).
+  const bySheet = sheetNamesAsUnits(goalTable, options.lookupUnit);
+  if (bySheet.problem) return { ok: false, problems: [bySheet.problem], ...(goalTable.sheet === null ? {} : { sheet: goalTable.sheet }) };
+  const table = bySheet.table;
   const isSpreadsheet = options.format === 'csv' || options.format === 'xlsx';
   const ledger = table.records.some((record) => 'dueDate' in record.cells);
   const has = (key: FindingKey) => table.records.some((record) => key in record.cells);
@@ -341,7 +345,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     }, isUnitName),
     ...severityColumnProblems(readTable),
   ];
-  const notices: ImportProblem[] = [];
+  const notices: ImportProblem[] = bySheet.notice ? [bySheet.notice] : [];
   if (goalDeadlines) {
     notices.push(
       problemAt(
@@ -641,6 +645,69 @@ function assignedOnOf(rows: readonly SourceRecord<FindingKey>[], problems: Impor
     }
   }
   return found?.day;
+}
+
+/**
+ * A 问题清单 or 台账 with no column of units (涉及单位 / 责任单位, 牵头单位, 配合单位) laid out one unit per sheet — sheets named
+ * 青川市财政局, 青川市教育局 (or 一、青川市财政局) — gives each sheet's problems its unit (breaker10n P5: recorded with no unit,
+ * silently): every record is read as if its 责任单位 cell named its sheet, so a list's problems concern that unit and a 台账's
+ * are assigned to it as the lead, with a notice naming the sheets. Sheets some of which name units and some not, or a sheet
+ * name that could be several units (or is near one's without being its name), are refused naming the sheets. A file whose
+ * sheets name no unit (Sheet1, 一、网站建设), or that has a unit column, is returned as it is.
+ */
+function sheetNamesAsUnits(
+  table: Table<FindingKey>,
+  lookupUnit: UnitLookup,
+): { readonly table: Table<FindingKey>; readonly notice?: ImportProblem; readonly problem?: ImportProblem } {
+  const sheetOf = (record: SourceRecord<FindingKey>) => record.sheet ?? table.sheet ?? undefined;
+  const hasUnits = table.records.some((record) => 'units' in record.cells || 'leadUnit' in record.cells || 'cooperatingUnits' in record.cells);
+  if (hasUnits || table.records.length === 0 || table.records.some((record) => sheetOf(record) === undefined)) return { table };
+  const sheets = [...new Set(table.records.map((record) => sheetOf(record)!))];
+  const unitNameOf = (sheet: string) => sectionOfText(sheet)?.title ?? sheet.trim();
+  const read = sheets.map((sheet) => ({ sheet, named: unitNamesOf(lookupUnit, unitNameOf(sheet)) }));
+  const units = read.filter(({ named }) => named.ok);
+  const unsure = read.filter(({ named }) => !named.ok && !named.unknown);
+  if (units.length === 0 && unsure.length === 0) return { table };
+  const quoted = (names: readonly string[]) => names.map((name) => `“${name}”`).join('');
+  const others = read.filter(({ named }) => !named.ok).map(({ sheet }) => sheet);
+  if (unsure.length > 0 || others.length > 0) {
+    const why = unsure.map(({ sheet, named }) => (named.ok ? null : { sheet, reason: named.reason, reasonZh: named.reasonZh }))[0];
+    const unitSheets = units.map(({ sheet }) => sheet);
+    return {
+      table,
+      problem: {
+        row: null,
+        reason:
+          `The file has no column of units (责任单位) and its sheets are named after units${unitSheets.length > 0 ? ` (${unitSheets.map((name) => `"${name}"`).join(', ')})` : ''}, ` +
+          `but ${others.map((name) => `"${name}"`).join(', ')} ${others.length > 1 ? 'are' : 'is'} not the name of one unit of the directory${why ? ` (${why.reason})` : ''}: ` +
+          `add a 责任单位 column naming each problem's units, or name every sheet after its unit, and import again.`,
+        reasonZh:
+          `文件没有“责任单位”列，工作表以单位命名${unitSheets.length > 0 ? `（${quoted(unitSheets)}）` : ''}，但工作表${quoted(others)}不是单位名录中某一个单位的名称${why ? `（${why.reasonZh}）` : ''}：` +
+          `请增加“责任单位”列写明每个问题的单位，或把每个工作表命名为其单位，然后重新导入。`,
+      },
+    };
+  }
+  const ledger = table.records.some((record) => 'dueDate' in record.cells);
+  const readAs = (sheet: string) => {
+    const named = read.find((each) => each.sheet === sheet)!.named;
+    return named.ok && named.readAs ? named.readAs : unitNameOf(sheet);
+  };
+  const list = sheets.map((sheet) => `“${sheet}”${readAs(sheet) === sheet ? '' : `（${readAs(sheet)}）`}`).join('、');
+  const listEn = sheets.map((sheet) => `"${sheet}"${readAs(sheet) === sheet ? '' : ` (${readAs(sheet)})`}`).join(', ');
+  return {
+    table: {
+      ...table,
+      headers: { ...(table.headers ?? {}), units: [] },
+      records: table.records.map((record) => ({ ...record, cells: { ...record.cells, units: unitNameOf(sheetOf(record)!) } })),
+    },
+    notice: {
+      row: null,
+      reason: ledger
+        ? `The file has no column of units: each sheet's problems are assigned to the unit the sheet is named after, as lead: ${listEn}.`
+        : `The file has no column of units: each sheet's problems concern the unit the sheet is named after: ${listEn}.`,
+      reasonZh: ledger ? `文件没有“责任单位”列：各工作表的问题按工作表名称所指的单位交办（牵头）：${list}。` : `文件没有“责任单位”列：各工作表的问题按工作表名称所指的单位记为涉及单位：${list}。`,
+    },
+  };
 }
 
 /** A finding as the file gives it: its title and its rows (several in a ledger laid out unit by unit). */

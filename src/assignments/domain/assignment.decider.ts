@@ -1403,7 +1403,9 @@ export function decideAssignment(
     if (held.joined) refuseVerifyingJoinedPart(held.command, held.state, decided, held.joined);
     refuseChangingJoinedWork(held.command, state, decided);
   } catch (error) {
-    const rejoined = error instanceof DomainError ? decidedBeforeJoins(command, state, context) : undefined;
+    // Decided again with the joins undone, the part is its unit's own then: the clerk that may enter it stays the one found here.
+    const heldNowBy = (held.command as { readonly heldNowBy?: string }).heldNowBy;
+    const rejoined = error instanceof DomainError ? decidedBeforeJoins(heldNowBy === undefined ? command : ({ ...command, heldNowBy } as AssignmentCommand), state, context) : undefined;
     if (rejoined) return rejoined;
     throw error;
   }
@@ -1600,8 +1602,10 @@ function asHeldOn(command: AssignmentCommand, state: AssignmentsState): { comman
   const aside = correction ? undefined : setAsidePartOn(state, command.unitId, day);
   if (aside) return { command, state: { ...state, parts: { ...state.parts, [command.unitId]: aside.part } } };
   // A fact dated before the unit's part joined its successor's, entered after (breaker8f P7): judged on the part as it stood.
+  // Entered by the unit's own clerk or by the clerk of the unit whose part holds the joined work now, which holds its files
+  // too — as for a part passed alone (breaker8p P3: the successor's clerk was refused, and the merged unit has no clerk).
   const joined = joinedPartOn(state, command.unitId, day);
-  if (joined) return { command, state: { ...state, parts: { ...state.parts, [command.unitId]: joined.part } }, joined };
+  if (joined) return { command: { ...command, heldNowBy: joinedHolderOf(state, joined) }, state: { ...state, parts: { ...state.parts, [command.unitId]: joined.part } }, joined };
   const held = day === undefined ? undefined : partHeldOn(state, command.unitId, day);
   if (!held) refuseFactOfEarlierHolderSetAside(command, state, day);
   if (!held || (held.key === command.unitId && held.holder === null)) return { command, state };

@@ -1,0 +1,64 @@
+import { HEADER, typedTwice } from '../support/plan-office.js';
+
+/*
+ * An office entering its paper files after a reorganisation (机构改革, issue 8; breaker8p): 物价局 merged into 发改局 on
+ * 2026-07-01, the directory typed first, then 物价局's papers dated before the merge. Each fact is taken as the same papers
+ * typed in date order take it — every view a supervisor reads (the item's and the finding's pages, the plan, 单位排名, 待督查,
+ * the exports) agrees with the office that typed them in date order, on every day asked and now.
+ *
+ * P3: 物价局's report and extension request dated before the merge, on an item and a finding 发改局 also had a part of (a join),
+ * were refused to everyone — 发改局's clerk 「只有物价局…的用户可以报送…」, a new 物价局 account 「已并入…」. 发改局's clerk holds
+ * 物价局's records now and enters them, as on a part 物价局 held alone; another unit's clerk may not.
+ */
+const TITLE = '青川市2026年政务公开工作要点（并入后补录测试）';
+const UNITS = { PRICE: '青川县物价补录局', REFORM: '青川县发改补录局', OTHER: '青川县其他补录局' };
+const DAYS = ['2026-06-04', '2026-06-05', '2026-06-10', '2026-06-15', '2026-06-30', '2026-07-01', '2026-08-18', undefined];
+const EVIDENCE = [{ title: '公开页面', link: 'https://www.example.gov.cn/x' }];
+
+describe('a merged unit’s papers dated before the merge, typed after it, on parts its successor also had (breaker8p P3)', () => {
+  const offices = typedTwice({
+    now: '2026-11-30T09:00:00+08:00',
+    units: UNITS,
+    planTitle: TITLE,
+    csv: `${HEADER}一,公开平台,1,整合政府网站公开专栏,,${UNITS.PRICE},${UNITS.REFORM},2026-06-30\n`,
+    approvedOn: '2026-04-01',
+    assignedOn: '2026-04-02',
+  });
+
+  it('takes 物价局’s extension request and reports entered by 发改局’s clerk after the merge, as in date order', async () => {
+    const { inDateOrder, asTyped } = offices;
+    for (const office of [inDateOrder, asTyped]) await office.recordFinding({ title: '依申请公开渠道不畅', unit: 'PRICE', dueDate: '2026-06-15', responsible: { REFORM: '2026-06-30' } });
+    const papers = (office: typeof inDateOrder) => ({
+      request: { findingId: office.findingId, unitId: office.units.PRICE, requestedDueDate: '2026-07-31', reason: '系统改版', requestedOn: '2026-06-05' },
+      findingReport: { findingId: office.findingId, unitId: office.units.PRICE, summary: '已整改', evidence: EVIDENCE, reportedOn: '2026-06-10' },
+      itemReport: { itemId: office.items['1'], unitId: office.units.PRICE, summary: '已整改', evidence: EVIDENCE, reportedOn: '2026-06-10' },
+    });
+
+    // In date order, by 物价局's own clerk, then the merge.
+    const price = await inDateOrder.app.as('UNIT', inDateOrder.units.PRICE);
+    expect(await inDateOrder.refusal('requestExtension', papers(inDateOrder).request, price)).toBeNull();
+    expect(await inDateOrder.refusal('reportRectification', papers(inDateOrder).findingReport, price)).toBeNull();
+    expect(await inDateOrder.refusal('reportWorkPlanItem', papers(inDateOrder).itemReport, price)).toBeNull();
+    expect(await inDateOrder.reorganise('mergeUnit', 'PRICE', 'REFORM', '2026-07-01')).toBeNull();
+
+    // As typed: the merge first; then 物价局's papers, which 发改局 holds now.
+    expect(await asTyped.reorganise('mergeUnit', 'PRICE', 'REFORM', '2026-07-01')).toBeNull();
+    const other = await asTyped.app.as('UNIT', asTyped.units.OTHER);
+    for (const [name, input] of [['requestExtension', papers(asTyped).request], ['reportRectification', papers(asTyped).findingReport], ['reportWorkPlanItem', papers(asTyped).itemReport]] as const) {
+      expect(await asTyped.refusal(name, input, other)).toMatchObject({ code: 'FORBIDDEN', zh: expect.stringMatching(/^只有青川县物价补录局的用户可以/u) });
+    }
+    const reform = await asTyped.app.as('UNIT', asTyped.units.REFORM);
+    expect(await asTyped.refusal('requestExtension', papers(asTyped).request, reform)).toBeNull();
+    expect(await asTyped.refusal('reportRectification', papers(asTyped).findingReport, reform)).toBeNull();
+    expect(await asTyped.refusal('reportWorkPlanItem', papers(asTyped).itemReport, reform)).toBeNull();
+    // Its work from the merge on is 发改局's own: refused naming the merge, as before.
+    expect(await asTyped.refusal('reportWorkPlanItem', { ...papers(asTyped).itemReport, reportedOn: '2026-07-05' }, reform)).toMatchObject({ code: 'CONFLICT', zh: expect.stringMatching(/已于 2026-07-01 并入青川县发改补录局/u) });
+  });
+
+  it('every view agrees with the papers typed in date order, on every day and now', async () => {
+    for (const day of DAYS) expect([day, await offices.asTyped.views(day)]).toEqual([day, await offices.inDateOrder.views(day)]);
+    // Before the merge 物价局's part of the finding stood reported, its extension pending.
+    const page = await offices.asTyped.app.graphql(`query($id: ID!) { finding(id: $id, asOf: "2026-06-30") { assignments { unit { name } status reports { reportedOn } extensionRequests { status requestedOn } } } }`, { id: offices.asTyped.findingId });
+    expect(page.data!.finding.assignments).toContainEqual({ unit: { name: UNITS.PRICE }, status: 'REPORTED', reports: [{ reportedOn: '2026-06-10' }], extensionRequests: [{ status: 'PENDING', requestedOn: '2026-06-05' }] });
+  });
+});

@@ -125,8 +125,9 @@ describe('units on the day of the work, and on-time by the due date in force', (
     expect(errorCode(assigned)).toBe('CONFLICT');
     expect(assigned.errors![0]!.extensions!.messageZh).toBe('市环境保护局已于 2016-07-01 并入市生态环境局，不再承担新的工作；其未完成的任务由市生态环境局承担。');
 
+    // A pass of its days corrected to a failure is taken (breaker8p P4: late-facts-of-merged-units.e2e.spec.ts); moved to the merge day, refused.
     const corrected = await call('correctInspection', {
-      findingId: findings.late, unitId: units.HBJ, inspectionId: await lastInspectionId(findings.late), outcome: 'FAILED', newDueDate: '2016-08-31', reason: '结论录错',
+      findingId: findings.late, unitId: units.HBJ, inspectionId: await lastInspectionId(findings.late), inspectedOn: '2016-07-01', outcome: 'FAILED', newDueDate: '2016-08-31', reason: '结论录错',
     });
     expect(errorCode(corrected)).toBe('CONFLICT');
     expect(corrected.errors![0]!.extensions!.messageZh).toMatch(/^市环境保护局已于 2016-07-01 并入市生态环境局/);

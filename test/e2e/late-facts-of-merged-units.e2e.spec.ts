@@ -62,3 +62,51 @@ describe('a merged unit’s papers dated before the merge, typed after it, on pa
     expect(page.data!.finding.assignments).toContainEqual({ unit: { name: UNITS.PRICE }, status: 'REPORTED', reports: [{ reportedOn: '2026-06-10' }], extensionRequests: [{ status: 'PENDING', requestedOn: '2026-06-05' }] });
   });
 });
+
+/*
+ * P4: a pass entered by mistake for 物价局 (06-15; the sheet says it failed), whose unit merged into 发改局 since (07-01), could
+ * never be corrected to a failure — 「…已并入…，不再承担新的工作」 — and the finding and the item stayed closed on it for good.
+ * Corrected now as date order takes the failure: the part comes back to 物价局 on 06-15 and passes to 发改局 on the merge day.
+ */
+describe('a pass entered by mistake for a unit merged since, corrected to a failure (breaker8p P4)', () => {
+  const offices = typedTwice({
+    now: '2026-11-30T09:00:00+08:00',
+    units: UNITS,
+    planTitle: TITLE,
+    csv: `${HEADER}一,公开平台,1,整合政府网站公开专栏,,${UNITS.PRICE},,2026-06-20\n`,
+    approvedOn: '2026-04-01',
+    assignedOn: '2026-04-02',
+  });
+
+  it('takes the correction after the merge as the failure typed in date order', async () => {
+    const { inDateOrder, asTyped } = offices;
+    for (const office of [inDateOrder, asTyped]) {
+      await office.recordFinding({ title: '价格信息公开不全', unit: 'PRICE', dueDate: '2026-06-20' });
+      expect(await office.report('1', 'PRICE', '2026-06-10')).toBeNull();
+      expect(await office.reportFinding('PRICE', '2026-06-10')).toBeNull();
+    }
+    expect(await inDateOrder.inspect('1', 'PRICE', '2026-06-15', 'FAILED')).toBeNull();
+    expect(await inDateOrder.inspectFinding('PRICE', '2026-06-15', 'FAILED')).toBeNull();
+    expect(await inDateOrder.reorganise('mergeUnit', 'PRICE', 'REFORM', '2026-07-01')).toBeNull();
+
+    expect(await asTyped.inspect('1', 'PRICE', '2026-06-15', 'PASSED')).toBeNull();
+    expect(await asTyped.inspectFinding('PRICE', '2026-06-15', 'PASSED')).toBeNull();
+    expect(await asTyped.reorganise('mergeUnit', 'PRICE', 'REFORM', '2026-07-01')).toBeNull();
+    // Moved to the merge day it would be 物价局's work after the merge: refused naming the successor.
+    expect(await asTyped.correctInspection('1', 'PRICE', { outcome: 'FAILED', newDueDate: '2026-09-30', inspectedOn: '2026-07-01' })).toMatchObject({ code: 'CONFLICT', zh: expect.stringMatching(/已于 2026-07-01 并入青川县发改补录局/u) });
+    expect(await asTyped.correctInspection('1', 'PRICE', { outcome: 'FAILED', newDueDate: '2026-09-30' })).toBeNull();
+    expect(await asTyped.correctFindingInspection('PRICE', { outcome: 'FAILED', newDueDate: '2026-09-30' })).toBeNull();
+    expect(await asTyped.holders('1')).toEqual(['REFORM LEAD RETURNED 2026-09-30 PRICE']);
+  });
+
+  it('every view agrees with the failure typed in date order, on every day and now; 发改局 then reports and passes in both', async () => {
+    for (const day of DAYS) expect([day, await offices.asTyped.views(day)]).toEqual([day, await offices.inDateOrder.views(day)]);
+    for (const office of [offices.inDateOrder, offices.asTyped]) {
+      expect(await office.report('1', 'REFORM', '2026-07-10')).toBeNull();
+      expect(await office.reportFinding('REFORM', '2026-07-10')).toBeNull();
+      expect(await office.inspect('1', 'REFORM', '2026-07-20', 'PASSED')).toBeNull();
+      expect(await office.inspectFinding('REFORM', '2026-07-20', 'PASSED')).toBeNull();
+    }
+    for (const day of ['2026-07-10', '2026-07-20', undefined]) expect([day, await offices.asTyped.views(day)]).toEqual([day, await offices.inDateOrder.views(day)]);
+  });
+});

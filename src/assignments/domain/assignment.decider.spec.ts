@@ -1576,9 +1576,10 @@ describe('the units directory on the day of the fact (registration, merger)', ()
       ['an extension request', [leadAssigned, responsibleAssigned], requestExtension({ unitId: ENVIRONMENT, actor: clerkOf(ENVIRONMENT), today: TODAY, requestedOn: '2025-07-05', ...known })],
       ['an urging', [leadAssigned, responsibleAssigned], urge({ unitId: ENVIRONMENT, urgedOn: '2025-07-06', ...known })],
       [
-        'a correction that would return its verified part',
+        // A pass of its days corrected to a failure is taken (breaker8p P4: the part passes on the merge day; pass-corrected-after-merge.spec.ts).
+        'a correction that would return its verified part on the merge day',
         verifiedParts,
-        { type: 'CorrectInspection', actor: supervisor, today: TODAY, unitId: ENVIRONMENT, inspectionId: 'inspection-e', outcome: 'FAILED', newDueDate: RETURNED_UNTIL, reason: '录入错误', ...known },
+        { type: 'CorrectInspection', actor: supervisor, today: TODAY, unitId: ENVIRONMENT, inspectionId: 'inspection-e', inspectedOn: '2025-07-05', outcome: 'FAILED', newDueDate: RETURNED_UNTIL, reason: '录入错误', ...known },
       ],
     ])('refuses %s, naming the unit and its successor', (_what, history, command) => {
       given(history).when(command).thenRefused('CONFLICT', merged, mergedZh);

@@ -1391,7 +1391,7 @@ export function decideAssignment(
   context: AssignmentParentContext,
 ): AssignmentEvent[] {
   command = namedOnItsDay(context.noun ? { ...command, parentNoun: context.noun } : command);
-  requireStandingUnit(command);
+  requireStandingUnit(command, state);
   const held = asHeldOn(command, state);
   const decided = decideByType(held.command, held.state, context);
   requireUnitExisted(held.command);
@@ -3014,15 +3014,22 @@ function refuseJoinWithPartPassedOn(state: AssignmentsState, successorUnitId: st
 
 /**
  * 机构改革: a merged unit takes no new work — no assignment, report, extension, urging, send-back
- * or inspection, and no correction that would return its part — CONFLICT naming it and its
- * successor, which carries its open parts. Correcting a report's day (history) and handing its
- * parts over stay open, and so does entering its facts dated before the merge (its work then).
+ * or inspection dated from its merge on — CONFLICT naming it and its successor, which carries its
+ * open parts. Correcting a report's day (history) and handing its parts over stay open, and so does
+ * entering its facts dated before the merge (its work then), among them a pass of those days
+ * corrected to a failure (breaker8p P4): the part it returns is open on the merge day and passes to
+ * the successor then (`handOversDue`, as date order passes it), or on the day it came back if later.
+ * `state`: the parts as recorded, for the inspection's day when the correction keeps it.
  */
-function requireStandingUnit(command: AssignmentCommand): void {
+function requireStandingUnit(command: AssignmentCommand, state: AssignmentsState): void {
   if (command.type === 'ReopenParts' || command.type === 'HandOverPart' || command.type === 'CorrectReportDate') return;
   // Judged on the unit that made the record, whichever card the form was sent from (`refuseRedatedPastMerge`).
   if (command.type === 'CorrectFactDate') return;
   if (command.type === 'CorrectInspection' && command.outcome !== 'FAILED') return;
+  if (command.type === 'CorrectInspection') {
+    const inspectedOn = command.inspectedOn ?? heldDayOf(command, state);
+    if (inspectedOn !== undefined && assignedBeforeMerge(command, command.unitId, inspectedOn)) return;
+  }
   // A past assignment (a plan or ledger entered late) dated before the unit's merge is its own work
   // then; the part passes to the successor on the merge day (`handOversAfterMerges`).
   if (command.type === 'AssignUnit' && assignedBeforeMerge(command, command.unitId, command.assignedOn)) return;

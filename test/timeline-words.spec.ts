@@ -16,6 +16,7 @@ const EVERY_TIMELINE_TYPE = Object.keys({
   FindingReopened: true,
   FindingWithdrawn: true,
   FindingWithdrawalUndone: true,
+  FindingIdentifiedOnCorrected: true,
   UnitAssigned: true,
   ExtensionRequested: true,
   ExtensionGranted: true,
@@ -121,6 +122,11 @@ describe('a timeline line', () => {
     expect(timelineLine('FactDateCorrected', 'xs', { factType: 'InspectionLogged', previousOn: '2016-06-02', on: '2016-06-01', reason: '督查记录表为6月1日' }, nameOf)).toBe(
       '更正督查日期（西山县人民政府）（2016-06-02 → 2016-06-01）：督查记录表为6月1日',
     );
+  });
+
+  it('says a finding’s 发现日期 corrected from which day to which, and why (breaker9r P2 part 2)', () => {
+    const details = { findingId: 'f1', previousIdentifiedOn: '2026-12-04', identifiedOn: '2026-12-03', reason: '时钟偏快，按实际发现日更正', correctedOn: '2026-12-03' };
+    expect(timelineLine('FindingIdentifiedOnCorrected', null, details, nameOf)).toBe('更正发现日期（2026-12-04 → 2026-12-03）：时钟偏快，按实际发现日更正');
   });
 });
 

@@ -400,6 +400,33 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "closedOn"
       ]
     },
+    "FindingIdentifiedOnCorrected": {
+      "type": "object",
+      "properties": {
+        "findingId": {
+          "type": "string"
+        },
+        "identifiedOn": {
+          "type": "string"
+        },
+        "previousIdentifiedOn": {
+          "type": "string"
+        },
+        "reason": {
+          "type": "string"
+        },
+        "correctedOn": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "findingId",
+        "identifiedOn",
+        "previousIdentifiedOn",
+        "reason",
+        "correctedOn"
+      ]
+    },
     "FindingRecorded": {
       "type": "object",
       "properties": {

@@ -57,7 +57,7 @@ export function datedAfterRealDay(rows: Iterable<SpanRow>, realDay: string, sche
 export const realDayOf = (accepted: Pick<ClockAheadAcceptance, 'at'>): string => officeDate(accepted.at);
 
 /** What a record is, in the office's words, and how its day is re-dated (Chinese; English). */
-const KINDS: Readonly<Record<string, { readonly zh: string; readonly en: string; readonly fix: 'record' | 'none' }>> = {
+const KINDS: Readonly<Record<string, { readonly zh: string; readonly en: string; readonly fix: 'record' | 'finding' | 'none' }>> = {
   UnitAssigned: { zh: '交办日期', en: 'assignment', fix: 'record' },
   RectificationReported: { zh: '整改报告日期', en: 'report', fix: 'record' },
   ReportSentBack: { zh: '退办日期', en: 'send-back', fix: 'record' },
@@ -67,14 +67,15 @@ const KINDS: Readonly<Record<string, { readonly zh: string; readonly en: string;
   ExtensionRefused: { zh: '延期审批日期', en: 'extension decision', fix: 'record' },
   ExtensionRequestWithdrawn: { zh: '撤回延期申请日期', en: 'extension request withdrawal', fix: 'record' },
   InspectionLogged: { zh: '现场督查日期', en: 'inspection', fix: 'record' },
-  FindingRecorded: { zh: '发现日期', en: 'finding (day identified)', fix: 'none' },
+  FindingRecorded: { zh: '发现日期', en: 'finding (day identified)', fix: 'finding' },
 };
 
 /**
  * One line per record dated after the real day, Chinese and English: its position, what it is, its
  * day and what to do about it — a part's record through 「更正其他记录日期」 on the unit's card
- * (correctRecordDate / correctWorkPlanItemRecordDate, a new FactDateCorrected with a reason), others
- * named as having no correction yet. Empty when there are none.
+ * (correctRecordDate / correctWorkPlanItemRecordDate, a new FactDateCorrected with a reason), a finding's
+ * 发现日期 through 「更正发现日期」 on the finding's page (correctFindingIdentifiedOn, a new
+ * FindingIdentifiedOnCorrected with a reason), others named as having no correction yet. Empty when there are none.
  */
 export function datedAheadLines(found: readonly DatedAhead[], realDay: string): Bilingual[] {
   return found.map((record) => {
@@ -86,7 +87,9 @@ export function datedAheadLines(found: readonly DatedAhead[], realDay: string): 
             `re-date it with correctRecordDate (work-plan items: correctWorkPlanItemRecordDate), on the unit's card 「更正其他记录日期」`,
             `请督查人员在该单位任务卡片上点「更正其他记录日期」按实际日期更正`,
           )
-        : say('its day cannot be corrected in Rectify yet: note it in the 台账 remarks', '该日期目前无法在系统内更正，请在台账备注中说明');
+        : kind?.fix === 'finding'
+          ? say(`re-date it with correctFindingIdentifiedOn, on the finding's page 「更正发现日期」`, `请督办人员在该问题页面上点「更正发现日期」按实际日期更正`)
+          : say('its day cannot be corrected in Rectify yet: note it in the 台账 remarks', '该日期目前无法在系统内更正，请在台账备注中说明');
     return say(
       `position ${record.position}: ${what.en} of ${record.streamId} dated ${record.day}, after the real day ${realDay} — ${fix.en}`,
       `位置 ${record.position}：该记录的${what.zh}为 ${record.day}，晚于实际日期 ${realDay}——${fix.zh}`,

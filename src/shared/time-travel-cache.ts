@@ -18,8 +18,8 @@ export const TIME_TRAVEL_ANSWERS_KEPT = 8;
 const PARENT_STREAMS = ['finding-', 'work-plan-item-'];
 /** Streams whose every event may change an answer on any day: unit names, evaluation titles, plan outlines. */
 const DEFINITION_STREAMS = ['unit-', 'evaluation-', 'work-plan-'];
-/** Corrections move a fact to another day, earlier or later than the day they happen. */
-const CORRECTIONS = new Set(['ReportDateCorrected', 'InspectionCorrected', 'FactDateCorrected']);
+/** Corrections move a fact to another day, earlier or later than the day they happen (business-order.ts CORRECTIONS). */
+const CORRECTIONS = new Set(['ReportDateCorrected', 'InspectionCorrected', 'FactDateCorrected', 'FindingIdentifiedOnCorrected']);
 
 interface Entry {
   readonly cut: TimeCut;

@@ -227,6 +227,7 @@ describe('Authorization matrix: every operation × every caller', () => {
     mutationRow('withdrawFinding', ['SUPERVISOR'], () => ({ findingId: duplicateFinding, reason: '与“依申请公开答复不规范”重复登记' })),
     mutationRow('correctFindingWithdrawal', ['SUPERVISOR'], () => ({ findingId: duplicateFinding, withdrawnOn: '2026-04-09', reason: '撤销日期录入有误' })),
     mutationRow('undoFindingWithdrawal', ['SUPERVISOR'], () => ({ findingId: duplicateFinding, reason: '误撤销，问题仍需整改' })),
+    mutationRow('correctFindingIdentifiedOn', ['SUPERVISOR'], () => ({ findingId: unassignedFinding, identifiedOn: '2026-03-21', reason: '发现日期录入有误' })),
     mutationRow('importWorkPlan', ['SUPERVISOR', 'ADMIN'], () => ({
       fileName: 'plan.csv',
       title: '青川市2026年政府信息公开专项工作方案',

@@ -43,6 +43,7 @@ export const EVENT_LABEL: Record<string, string> = {
   FindingReopened: '重新打开',
   FindingWithdrawn: '撤销问题',
   FindingWithdrawalUndone: '撤销不成立',
+  FindingIdentifiedOnCorrected: '更正发现日期',
   UnitAssigned: '交办',
   ExtensionRequested: '申请延期',
   ExtensionGranted: '批准延期',

@@ -71,6 +71,7 @@ const CHANGES: [string, string, Record<string, string>?][] = [
   ['previousReportedOn', 'reportedOn'],
   ['previousInspectedOn', 'inspectedOn'],
   ['previousOn', 'on'],
+  ['previousIdentifiedOn', 'identifiedOn'],
   ['previousOutcome', 'outcome', OUTCOME_LABEL],
   ['previousRole', 'role', ROLE_LABEL],
 ];

@@ -673,6 +673,16 @@ export function correctedRecordDay(command: CorrectReportDate | CorrectInspectio
 export const factDayOfEvent = (event: AssignmentEvent): string =>
   (event.data as unknown as Record<string, string>)[assignmentEventSchemas[event.type].occurredOn!]!;
 
+/**
+ * The parts' earliest fact, corrections applied, in business order (by office day, then as recorded): its event and office
+ * day — a 交办 (UnitAssigned), since nothing on a part comes before it, also of a unit taken off since. Undefined when the
+ * parent has no part yet. What a parent's own day (a finding's 发现日期) may not follow.
+ */
+export function firstFactOf(state: AssignmentsState): { readonly event: AssignmentEvent; readonly day: string } | undefined {
+  const [first] = inBusinessOrder(state.recorded);
+  return first && { event: first.event, day: first.occurredOn };
+}
+
 /** The events, corrections applied, by office day then as recorded; `index` is each one's place in `recorded`. */
 function inBusinessOrder(recorded: readonly AssignmentEvent[]): { event: AssignmentEvent; occurredOn: string; index: number }[] {
   const entries = recorded.map((event, index) => ({ type: event.type, data: event.data, occurredOn: factDayOfEvent(event), index }));

@@ -23,7 +23,11 @@ export interface DatedEntry {
   readonly correctedAt?: string;
 }
 
-const CORRECTIONS = new Set(['ReportDateCorrected', 'InspectionCorrected', 'FactDateCorrected']);
+/**
+ * Every correction of a parent's stream: each names the fact it corrects, which every fold reads corrected. A finding's
+ * 发现日期 correction (FindingIdentifiedOnCorrected, breaker9r P2 part 2) corrects its FindingRecorded.
+ */
+const CORRECTIONS = new Set(['ReportDateCorrected', 'InspectionCorrected', 'FactDateCorrected', 'FindingIdentifiedOnCorrected']);
 
 export const isCorrection = (entry: { readonly type: string }): boolean => CORRECTIONS.has(entry.type);
 
@@ -31,7 +35,7 @@ export const isCorrection = (entry: { readonly type: string }): boolean => CORRE
  * The entries (in the order recorded) with every correction applied to the fact it corrects — the
  * report or inspection then counts on its corrected day and with its corrected outcome, any other
  * redated fact (`FactDateCorrected`: the last of its type, unit and day before the correction) on
- * its corrected day — and the
+ * its corrected day, a finding's recording on its corrected 发现日期 (`FindingIdentifiedOnCorrected`) — and the
  * corrections themselves left out (a history still lists them). `correctedBy` maps the index in
  * `known` of each corrected fact to the corrections applied to it, in order. A report-date
  * correction names the unit holding the part now: a report of a unit that handed the part over to
@@ -91,6 +95,14 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
       if (target >= 0) {
         const dayField = assignmentEventSchemas[factType].occurredOn!;
         events[target] = { ...events[target]!, occurredOn: on, data: { ...events[target]!.data, [dayField]: on } };
+        applied(target, correction);
+      }
+    } else if (correction.type === 'FindingIdentifiedOnCorrected') {
+      // The finding's recording (the first entry of its stream) on the corrected 发现日期.
+      const { identifiedOn } = correction.data as { identifiedOn: string };
+      const target = lastBefore(events, position, (event) => event.type === 'FindingRecorded');
+      if (target >= 0) {
+        events[target] = { ...events[target]!, occurredOn: identifiedOn, data: { ...events[target]!.data, identifiedOn } };
         applied(target, correction);
       }
     } else if (correction.type === 'InspectionCorrected') {

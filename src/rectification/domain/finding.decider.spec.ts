@@ -15,6 +15,7 @@ import {
   type UnitToAssign,
   type WithdrawFinding,
   type CorrectWithdrawal,
+  type CorrectIdentifiedOn,
 } from './finding.decider.js';
 import type { FindingRecorded, FindingStreamEvent } from './finding.events.js';
 
@@ -1142,5 +1143,61 @@ describe('a withdrawal dated while the finding stood closed, typed after a later
     given(reopened).when(withdraw).thenRefused('CONFLICT', /verified work .* closed out on 2025-06-30/, /已于 2025-06-30 核验，该问题已于 2025-06-30 销号：撤销会使已核验的整改不再计入销号率和单位排名/);
     // Dated on the reopening's day or later it is taken: the finding was open then.
     given(reopened).when({ ...withdraw, withdrawnOn: TODAY }).then([expect.objectContaining({ type: 'FindingWithdrawn' }) as FindingStreamEvent]);
+  });
+});
+
+describe('the day a finding was identified is corrected (更正发现日期, breaker9r P2 part 2)', () => {
+  const FIXED = '评估报告所附问题清单落款为4月10日，登记时误填';
+  const names = { unitNames: { nameOf: (unitId: string) => ({ [FINANCE]: '市财政局', [ENVIRONMENT]: '市环境保护局', [HOUSING]: '市住房和城乡建设局' })[unitId] } };
+  const correct = (identifiedOn: string, overrides: Partial<CorrectIdentifiedOn> = {}): CorrectIdentifiedOn => ({ type: 'CorrectIdentifiedOn', identifiedOn, reason: FIXED, today: TODAY, ...names, ...overrides });
+  const corrected = (identifiedOn: string, previousIdentifiedOn = IDENTIFIED_ON, reason = FIXED): FindingStreamEvent => ({
+    type: 'FindingIdentifiedOnCorrected',
+    data: { findingId: FINDING, identifiedOn, previousIdentifiedOn, reason, correctedOn: TODAY },
+  });
+
+  it('is a new event with both days, the reason and the day it was made; the finding is then identified on the corrected day', () => {
+    given([recorded]).when(correct('2025-04-10', { reason: `  ${FIXED} ` })).then([corrected('2025-04-10')]);
+    expect(stateAfter([recorded, corrected('2025-04-10')])).toMatchObject({ status: 'open', identifiedOn: '2025-04-10' });
+    // Corrected again, the second correction starts from the first one's day.
+    given([recorded, corrected('2025-04-10')]).when(correct('2025-04-12')).then([corrected('2025-04-12', '2025-04-10')]);
+  });
+
+  it('moves later up to the first record of its parts (the first 交办), and no further, naming it', () => {
+    given(assignedToTwo).when(correct(ASSIGNED_ON)).then([corrected(ASSIGNED_ON)]);
+    given(assignedToTwo).when(correct('2025-05-21')).thenRefused('BAD_USER_INPUT', /after the assignment of 市财政局 \(2025-05-20\)/, /^问题「部分单位信息公开不到位」更正后的发现日期（2025-05-21）晚于市财政局的交办日期（2025-05-20）/);
+    given(assignedToTwo).when(correct('2025-05-21')).thenRefusedAt('identifiedOn');
+  });
+
+  it('judges the first 交办 as corrected, and keeps one of a unit taken off since', () => {
+    const redated: FindingStreamEvent = { type: 'FactDateCorrected', data: { unitId: FINANCE, factType: 'UnitAssigned', previousOn: ASSIGNED_ON, on: '2025-05-25', reason: '交办文件为5月25日', correctedOn: TODAY } };
+    const environmentAssignedLater: FindingStreamEvent = { ...assigned(ENVIRONMENT), data: { ...assigned(ENVIRONMENT).data, assignedOn: '2025-05-22' } } as FindingStreamEvent;
+    given([recorded, assigned(FINANCE, 'LEAD'), environmentAssignedLater, redated]).when(correct('2025-05-23')).thenRefused('BAD_USER_INPUT', undefined, /晚于市环境保护局的交办日期（2025-05-22）/);
+    given([recorded, assigned(FINANCE, 'LEAD'), environmentAssignedLater, redated]).when(correct('2025-05-22')).then([corrected('2025-05-22')]);
+    const takenOff: FindingStreamEvent = { type: 'UnitUnassigned', data: { unitId: FINANCE, reason: '方案调整', unassignedOn: '2025-06-01' } };
+    given([recorded, assigned(FINANCE, 'LEAD'), environmentAssignedLater, takenOff]).when(correct('2025-05-21')).thenRefused('BAD_USER_INPUT', undefined, /晚于市财政局的交办日期（2025-05-20）/);
+  });
+
+  it('is not after the withdrawal, nor after a circular citing the finding, naming either', () => {
+    const withdrawn: FindingStreamEvent = { type: 'FindingWithdrawn', data: { findingId: FINDING, reason: '评估机构来函撤回', withdrawnOn: '2025-04-20' } };
+    given([recorded, withdrawn]).when(correct('2025-04-20')).then([corrected('2025-04-20')]);
+    given([recorded, withdrawn]).when(correct('2025-04-21')).thenRefused('BAD_USER_INPUT', /after its withdrawal \(2025-04-20\)/, /晚于该问题的撤销日期（2025-04-20）/);
+    const citedBy = { title: '关于2025年政务公开工作的通报', issuedOn: '2025-04-18' };
+    given([recorded]).when(correct('2025-04-19', { citedBy })).thenRefused('BAD_USER_INPUT', undefined, /晚于引用该问题的通报「关于2025年政务公开工作的通报」的印发日期（2025-04-18）/);
+    given([recorded]).when(correct('2025-04-18', { citedBy })).then([corrected('2025-04-18')]);
+  });
+
+  it('refuses a day in the future, the day it reads now, one before the evaluation was received, no reason; NOT_FOUND unrecorded', () => {
+    given([recorded]).when(correct('2025-07-03')).thenRefused('BAD_USER_INPUT', /in the future/, /将来的日期/);
+    given([recorded]).when(correct(IDENTIFIED_ON)).thenRefused('BAD_USER_INPUT', /already/, /发现日期已是 2025-04-15/);
+    given([recorded]).when(correct(IDENTIFIED_ON)).thenRefusedAt('identifiedOn');
+    given([recorded]).when(correct('2025-04-01', { evaluationReceivedOn: '2025-04-05' })).thenRefused('BAD_USER_INPUT', undefined, /更正后的发现日期（2025-04-01）早于收到评估报告日期（2025-04-05）/);
+    given([recorded]).when(correct('2025-04-05', { evaluationReceivedOn: '2025-04-05' })).then([corrected('2025-04-05')]);
+    given([recorded]).when(correct('2025-04-10', { reason: ' ' })).thenRefused('BAD_USER_INPUT', undefined, /更正发现日期的理由/);
+    given([]).when(correct('2025-04-10')).thenRefused('NOT_FOUND');
+  });
+
+  it('later assignments are judged on the corrected day', () => {
+    const later = [recorded, corrected('2025-05-01')];
+    given(later).when(assign([unit(FINANCE, 'LEAD')], { assignedOn: '2025-04-20' })).thenRefused('BAD_USER_INPUT', undefined, /交办日期（2025-04-20）早于问题发现日期（2025-05-01）/);
   });
 });

@@ -12,6 +12,8 @@ import {
   type AssignmentsState,
   decideBeforeParentWithdrawal,
   correctedRecordDay,
+  firstFactOf,
+  unitNamed,
 } from '../../assignments/domain/assignment.decider.js';
 import { isAssignmentEvent, type SetAsideRecord } from '../../assignments/domain/assignment.events.js';
 import {
@@ -22,7 +24,7 @@ import {
 } from '../../assignments/domain/parent-of-parts.js';
 import { Decider, unreachable } from '../../shared/decider.js';
 import { DomainError, badInput, conflict, named, notFound, say } from '../../shared/domain-error.js';
-import { requireBusinessDay, requireNotBefore, requireText, type DatedFact } from '../../shared/guards.js';
+import { capitalise, requireBusinessDay, requireNotBefore, requireText, type DatedFact } from '../../shared/guards.js';
 import type { NamesUnits } from '../../assignments/domain/assignment.commands.js';
 import {
   beganOnParent,
@@ -165,6 +167,29 @@ export interface CorrectWithdrawal extends NamesUnits {
   readonly duplicates?: WithdrawFinding['duplicates'];
 }
 
+/**
+ * Corrects the day the finding was identified (更正发现日期, breaker9r P2 part 2): FindingIdentifiedOnCorrected with the
+ * supervisor's reason, never a rewrite of FindingRecorded. The corrected day is judged as the recording judged it, and
+ * against every record the finding has since: BAD_USER_INPUT (field `identifiedOn`) without a reason, for a day in the
+ * future, the day it reads now, a day before the evaluation was received (`evaluationReceivedOn`), and a day after any
+ * record of the finding — its first part's first fact (a 交办, kept even when the unit was taken off since), its
+ * withdrawal, a circular citing it (`citedBy`) — naming that record and its day (a finding is identified before anything
+ * is done about it). A withdrawn finding's day is corrected too (its history is kept right). NOT_FOUND when not recorded.
+ */
+export interface CorrectIdentifiedOn extends NamesUnits {
+  readonly type: 'CorrectIdentifiedOn';
+  /** The office day (YYYY-MM-DD) the finding was in fact identified. */
+  readonly identifiedOn: string;
+  /** Why it is corrected (更正理由), in the office's words. */
+  readonly reason: string;
+  /** The office's current day (China time): the correction is dated on it, and the corrected day is not after it. */
+  readonly today: string;
+  /** Set by the handler: the office day the evaluation was received (nothing it names is identified before). */
+  readonly evaluationReceivedOn?: string;
+  /** Set by the handler: the earliest-issued circular (通报) standing that cites the finding, by title and issue day; absent: none. */
+  readonly citedBy?: { readonly title: string; readonly issuedOn: string };
+}
+
 /** Reopens a closed (销号) finding: every part must be reported and inspected again. */
 export interface ReopenFinding extends ReopenRequest {
   readonly type: 'ReopenFinding';
@@ -177,7 +202,7 @@ export interface ReopenFinding extends ReopenRequest {
  */
 export type FindingPartCommand = PartCommand;
 
-export type FindingCommand = (RecordFinding | RecordAssignedFinding | AssignFinding | ReopenFinding | WithdrawFinding | CorrectWithdrawal | FindingPartCommand) & TitleHeld;
+export type FindingCommand = (RecordFinding | RecordAssignedFinding | AssignFinding | ReopenFinding | WithdrawFinding | CorrectWithdrawal | CorrectIdentifiedOn | FindingPartCommand) & TitleHeld;
 
 /**
  * Set by the handler on a command to a withdrawn finding: the evaluation's finding not withdrawn that
@@ -306,6 +331,8 @@ function evolveFinding(state: FindingState, event: FindingStreamEvent): FindingS
       const closedDay = closedOn(counted(state).assignments);
       return closedDay === null ? { ...facts, status: 'open' } : { ...facts, status: 'closed', closedOn: closedDay };
     }
+    case 'FindingIdentifiedOnCorrected':
+      return state.status === 'unrecorded' ? state : { ...state, identifiedOn: event.data.identifiedOn };
     default:
       return unreachable(event);
   }
@@ -433,6 +460,8 @@ function decideOnFinding(command: FindingCommand, state: FindingState): FindingS
       return withdrawFinding(command, requireRecorded(state));
     case 'CorrectWithdrawal':
       return correctWithdrawal(command, state);
+    case 'CorrectIdentifiedOn':
+      return correctIdentifiedOn(command, state);
     case 'HandOverPart': {
       const then = recordedOn(state, factDayOf(command)!.day);
       const decided = parts.decideOnPart(whileOnLedger(command, state), then);
@@ -582,6 +611,55 @@ function correctWithdrawal(command: CorrectWithdrawal, state: FindingState): Fin
   return [undone, ...passed, ...again];
 }
 
+/** See CorrectIdentifiedOn: the corrected day judged as a recording is, and not after any record of the finding. */
+function correctIdentifiedOn(command: CorrectIdentifiedOn, state: FindingState): FindingStreamEvent[] {
+  if (state.status === 'unrecorded') throw new DomainError('NOT_FOUND', say('The finding has not been recorded.', '该问题尚未登记。'));
+  const { findingId, title, identifiedOn: previousIdentifiedOn } = state;
+  requireText(command.reason, named('reason', 'A reason for correcting the day the finding was identified', '更正发现日期的理由'));
+  const { identifiedOn } = command;
+  const what = named('identifiedOn', `the corrected day finding 「${title}」 was identified`, `问题「${title}」更正后的发现日期`);
+  requireBusinessDay(identifiedOn, command.today, what);
+  if (identifiedOn === previousIdentifiedOn) {
+    throw badInput(
+      `Finding 「${title}」 was identified on ${identifiedOn} already: give the day it was in fact identified.`,
+      `问题「${title}」的发现日期已是 ${identifiedOn}：请填写实际的发现日期。`,
+      { field: 'identifiedOn' },
+    );
+  }
+  requireNotBefore(
+    { day: identifiedOn, what },
+    command.evaluationReceivedOn === undefined ? null : { day: command.evaluationReceivedOn, what: say('the day the evaluation was received', '收到评估报告日期') },
+  );
+  const clash = recordsOf(state, command).filter((record) => record.day < identifiedOn).sort((a, b) => a.day.localeCompare(b.day))[0];
+  if (clash) {
+    throw badInput(
+      `${capitalise(what.en)} (${identifiedOn}) is after ${clash.what.en} (${clash.day}): a finding is identified before anything is done about it. Check the day; if that record's day is wrong, correct it first.`,
+      `${what.zh}（${identifiedOn}）晚于${clash.what.zh}（${clash.day}）：问题须先发现，后有该记录。请核对日期；如该记录的日期有误，请先更正该记录。`,
+      { field: 'identifiedOn' },
+    );
+  }
+  const reason = command.reason.trim();
+  return [{ type: 'FindingIdentifiedOnCorrected', data: { findingId, identifiedOn, previousIdentifiedOn, reason, correctedOn: command.today } }];
+}
+
+/**
+ * The finding's records a corrected 发现日期 may not follow, each with its day as refusals name it: its parts' first
+ * fact (corrections applied, business order: a 交办, also of a unit taken off since), its withdrawal when it stands, and
+ * the earliest circular citing it (looked up by the handler).
+ */
+function recordsOf(finding: RecordedFindingState | WithdrawnFinding, command: CorrectIdentifiedOn): DatedFact[] {
+  const first = firstFactOf(finding.assignments);
+  const unitId = first ? (first.event.data as { unitId?: string }).unitId : undefined;
+  const unit = unitId === undefined ? null : unitNamed(command, unitId, first!.day);
+  const firstWhat =
+    unit === null ? say('the first record of its parts', '该问题各单位最早一条记录的日期') : first!.event.type === 'UnitAssigned' ? say(`the assignment of ${unit.en}`, `${unit.zh}的交办日期`) : say(`the first record of ${unit.en}`, `${unit.zh}最早一条记录的日期`);
+  return [
+    ...(first ? [{ day: first.day, what: firstWhat }] : []),
+    ...(finding.status === 'withdrawn' ? [{ day: finding.withdrawnOn, what: say('its withdrawal', '该问题的撤销日期') }] : []),
+    ...(command.citedBy ? [{ day: command.citedBy.issuedOn, what: say(`circular 「${command.citedBy.title}」 citing it`, `引用该问题的通报「${command.citedBy.title}」的印发日期`) }] : []),
+  ];
+}
+
 /**
  * The finding a withdrawal as recorded twice names (`duplicateOf`), checked: another finding
  * (BAD_USER_INPUT), recorded (NOT_FOUND), of the same evaluation (BAD_USER_INPUT), still on the 台账
@@ -664,7 +742,7 @@ function correctedDay(command: Extract<FindingCommand, { type: 'CorrectReportDat
 
 /** The commands of the assignment lifecycle the finding passes through (`FindingPartCommand`). */
 const isPartCommand = (command: FindingCommand): boolean =>
-  !['RecordFinding', 'RecordAssignedFinding', 'AssignFinding', 'ReopenFinding', 'WithdrawFinding', 'CorrectWithdrawal'].includes(command.type);
+  !['RecordFinding', 'RecordAssignedFinding', 'AssignFinding', 'ReopenFinding', 'WithdrawFinding', 'CorrectWithdrawal', 'CorrectIdentifiedOn'].includes(command.type);
 
 /**
  * The withdrawal a pass had made not stand (`undoneByWork`) that stands again once `decided` — a correction of that

@@ -90,8 +90,30 @@ export type FindingWithdrawalUndone = DomainEvent<
   }
 >;
 
+/**
+ * The office corrected the day the finding was identified (更正发现日期, breaker9r P2 part 2): a day typed wrong, or one a
+ * fast clock gave a form that left it out. FindingRecorded is never rewritten: this correction, applied to it in business
+ * order (`withCorrectionsApplied`), makes every view known after it read the finding as identified on `identifiedOn`; a
+ * view known before it reads `previousIdentifiedOn`. Only a supervisor corrects it, with a reason. Dated the office day it
+ * was made (`correctedOn`), as the history lists it.
+ */
+export type FindingIdentifiedOnCorrected = DomainEvent<
+  'FindingIdentifiedOnCorrected',
+  {
+    readonly findingId: string;
+    /** The corrected 发现日期 (YYYY-MM-DD). */
+    readonly identifiedOn: string;
+    /** The 发现日期 it read before the correction (YYYY-MM-DD). */
+    readonly previousIdentifiedOn: string;
+    /** Why it is corrected (更正理由), in the office's words. */
+    readonly reason: string;
+    /** The office day the correction was made (YYYY-MM-DD). */
+    readonly correctedOn: string;
+  }
+>;
+
 /** Events about the finding itself. */
-export type FindingEvent = FindingRecorded | FindingClosedOut | FindingReopened | FindingWithdrawn | FindingWithdrawalUndone;
+export type FindingEvent = FindingRecorded | FindingClosedOut | FindingReopened | FindingWithdrawn | FindingWithdrawalUndone | FindingIdentifiedOnCorrected;
 
 /** Everything a finding stream holds: its own events and the assignment lifecycle of its parts. */
 export type FindingStreamEvent = FindingEvent | AssignmentEvent;
@@ -110,6 +132,7 @@ export const findingEventSchemas: EventSchemas<FindingEvent> = {
   FindingReopened: { version: 2, occurredOn: 'reopenedOn', upcasters: { 1: officeDayOfRecording('reopenedOn') } },
   FindingWithdrawn: { version: 1, occurredOn: 'withdrawnOn' },
   FindingWithdrawalUndone: { version: 1, occurredOn: 'withdrawnOn' },
+  FindingIdentifiedOnCorrected: { version: 1, occurredOn: 'correctedOn' },
 };
 
 export const findingStream = (findingId: string) => `finding-${findingId}`;

@@ -11,6 +11,7 @@ import { findingDecider, type AssignFinding, type DuplicateWithdrawn, type Findi
 import { findingStream } from '../domain/finding.events.js';
 import type { ClaimedValue } from '../../event-sourcing/execute-command.js';
 import { FindingTitlesIndex, findingTitleClaim } from '../finding-titles/finding-titles.index.js';
+import { CircularsReadModel, standsOn } from '../circulars/circulars.read-model.js';
 
 /** What happens to a recorded finding; the handler adds the facts it looks up (unknown units). */
 export type FindingWorkflowCommand =
@@ -36,6 +37,7 @@ export class ActOnFindingHandler implements ICommandHandler<ActOnFindingCommand>
     private readonly ledger: RectificationLedger,
     private readonly setup: RectificationSetupReadModel,
     private readonly titles: FindingTitlesIndex,
+    private readonly circulars: CircularsReadModel,
   ) {}
 
   async execute({ findingId, command, context }: ActOnFindingCommand): Promise<string> {
@@ -43,7 +45,7 @@ export class ActOnFindingHandler implements ICommandHandler<ActOnFindingCommand>
       command.type === 'AssignFinding'
         ? { ...command, unknownUnitIds: this.units.unknownIds(command.units.map((unit) => unit.unitId)) }
         : command;
-    const looked = () => this.withTitleHolder(findingId, withUnitNames(withDueDateLimit(this.withDuplicate(findingId, decided), this.dueDateLimitOf(findingId)), this.units));
+    const looked = () => this.withTitleHolder(findingId, withUnitNames(withDueDateLimit(this.withDuplicate(findingId, this.withRecordsOfIdentification(findingId, decided)), this.dueDateLimitOf(findingId)), this.units));
     const finding = this.ledger.finding(findingId);
     if (finding?.status === 'WITHDRAWN' && mayBringBack(command)) {
       // Back on the 台账, it holds its title again: claimed with the decision, so a recording of the same title racing it is
@@ -61,6 +63,25 @@ export class ActOnFindingHandler implements ICommandHandler<ActOnFindingCommand>
     // The finding's fold is kept between commands (breaker12f P4): a finding of many units gathers all their facts on one stream.
     await this.executor.execute(findingStream(findingId), findingDecider, looked(), context, { reuseFold: true });
     return findingId;
+  }
+
+  /**
+   * A correction of the 发现日期 (CorrectIdentifiedOn) with what it is judged against besides the finding's own records:
+   * the day its evaluation was received, and the earliest-issued circular standing that cites it. O(circulars citing it).
+   */
+  private withRecordsOfIdentification(findingId: string, command: FindingCommand): FindingCommand {
+    if (command.type !== 'CorrectIdentifiedOn') return command;
+    const evaluationId = this.ledger.finding(findingId)?.evaluationId;
+    const receivedOn = evaluationId === undefined ? undefined : this.ledger.evaluation(evaluationId)?.receivedOn;
+    const [citedBy] = this.circulars
+      .citing({ kind: 'FINDING', id: findingId })
+      .filter((circular) => standsOn(circular))
+      .sort((a, b) => a.issuedOn.localeCompare(b.issuedOn));
+    return {
+      ...command,
+      ...(receivedOn === undefined ? {} : { evaluationReceivedOn: receivedOn }),
+      ...(citedBy ? { citedBy: { title: citedBy.title, issuedOn: citedBy.issuedOn } } : {}),
+    };
   }
 
   /**

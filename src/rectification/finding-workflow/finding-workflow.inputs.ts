@@ -17,7 +17,7 @@ import {
   UndoWithdrawalPayload,
   UrgePayload,
 } from '../../assignments/graphql/part.inputs.js';
-import { EntityId, RequiredText } from '../../shared/graphql/validation.js';
+import { CalendarDate, EntityId, RequiredText } from '../../shared/graphql/validation.js';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 
 @InputType({ isAbstract: true })
@@ -76,3 +76,19 @@ export class UndoFindingWithdrawalInput extends IntersectionType(FindingRef, Und
   distinctFrom?: string[];
 }
 @InputType() export class CorrectFindingWithdrawalInput extends IntersectionType(FindingRef, CorrectWithdrawalPayload) {}
+
+@InputType({ isAbstract: true })
+class CorrectIdentifiedOnPayload extends IdempotentInput {
+  @Field(() => String, {
+    description:
+      'YYYY-MM-DD, the office day the finding was in fact identified (发现日期): not in the future, not the day it reads now, not before its evaluation was received, not after any record of it (its first 交办, its withdrawal, a circular citing it)',
+  })
+  @CalendarDate()
+  identifiedOn: string;
+
+  @Field(() => String, { description: 'Why the 发现日期 is corrected (更正理由), e.g. 评估报告所附清单落款为4月10日，登记时误填' })
+  @RequiredText(2000)
+  reason: string;
+}
+
+@InputType() export class CorrectFindingIdentifiedOnInput extends IntersectionType(FindingRef, CorrectIdentifiedOnPayload) {}

@@ -14,6 +14,7 @@ import {
   CorrectRecordDateInput,
   CorrectReportDateInput,
   CorrectFindingWithdrawalInput,
+  CorrectFindingIdentifiedOnInput,
   DecideExtensionInput,
   LogInspectionInput,
   ReopenFindingInput,
@@ -158,6 +159,20 @@ export class FindingWorkflowResolver {
       const { today, day } = businessTime(now, input.withdrawnOn);
       return { type: 'CorrectWithdrawal', today, withdrawnOn: day, reason: input.reason };
     });
+  }
+
+  @AllowRoles('SUPERVISOR')
+  @Mutation(() => FindingType, {
+    description:
+      '更正发现日期: a supervisor corrects the day the finding was identified, with a reason — a new event, the recording kept as entered: views known after it read the corrected day (as of a day between the two, too), views known before it the day as recorded, and the history lists the correction (who, why, both days). BAD_USER_INPUT (field identifiedOn) for a day in the future, the day it reads now, one before the evaluation was received, or one after any record of the finding (its first 交办, its withdrawal, a circular citing it), naming that record.',
+  })
+  correctFindingIdentifiedOn(@Args('input') input: CorrectFindingIdentifiedOnInput, @CurrentRequester() requester: Requester) {
+    return this.act(requester, 'CorrectFindingIdentifiedOn', input, ({ now }) => ({
+      type: 'CorrectIdentifiedOn',
+      today: businessTime(now, undefined).today,
+      identifiedOn: input.identifiedOn,
+      reason: input.reason,
+    }));
   }
 
   private async act(

@@ -8,7 +8,8 @@ import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-ev
 import { inCut, type TimeCut } from '../../shared/time-cut.js';
 import { foldAtCut } from '../../shared/time-travel-fold.js';
 import type { EvaluationEvent, EvaluationRegistered } from '../domain/evaluation.events.js';
-import { findingStream, type FindingRecorded, type FindingWithdrawn, type FindingWithdrawalUndone } from '../domain/finding.events.js';
+import { findingStream, type FindingIdentifiedOnCorrected, type FindingRecorded, type FindingWithdrawn, type FindingWithdrawalUndone } from '../domain/finding.events.js';
+import { withCorrectionsApplied } from '../../assignments/domain/business-order.js';
 import type { SetAsideRecord } from '../../assignments/domain/assignment.events.js';
 import { undoneByVerification } from '../../assignments/domain/part-facts.js';
 
@@ -45,6 +46,11 @@ export type FindingView = FindingRecorded['data'] & {
    * snapshotted before it was kept: none could exist then).
    */
   recordsSetAside?: SetAsideRecord[];
+  /**
+   * The earliest 发现日期 it was ever read as, when its 发现日期 was corrected (FindingIdentifiedOnCorrected): no cut before
+   * it can hold the finding, whatever it knew (`identifiedInCut`). Absent when never corrected (then `identifiedOn`).
+   */
+  earliestIdentifiedOn?: string;
 };
 
 /**
@@ -65,9 +71,10 @@ const FINDING_STREAM_PREFIX = 'finding-';
 /** Every fact entered, on every day: the cut a live view is folded again at (`RectificationLedger.settle`). */
 const EVERYTHING: TimeCut = { asOf: '9999-12-31', knownAt: null, axes: [] };
 
-function newFindingView(event: TimelineEntry<FindingRecorded>): FindingView {
+function newFindingView(event: TimelineEntry<FindingRecorded>, earliestIdentifiedOn?: string): FindingView {
   return {
     ...event.data,
+    ...(earliestIdentifiedOn !== undefined && earliestIdentifiedOn !== event.data.identifiedOn ? { earliestIdentifiedOn } : {}),
     recordedAt: event.metadata.recordedAt,
     recordedBy: event.metadata.actorId,
     status: 'OPEN',
@@ -88,6 +95,14 @@ function newFindingView(event: TimelineEntry<FindingRecorded>): FindingView {
  * close the finding on a day its parts were not all verified.
  */
 function applyToFinding(finding: FindingView, event: TimelineEntry): void {
+  if (event.type === 'FindingIdentifiedOnCorrected') {
+    // Live only (a fold at a cut reads the recording corrected: `identifiedAt`): the 发现日期 as corrected, nothing else moves.
+    const { identifiedOn } = (event as TimelineEntry<FindingIdentifiedOnCorrected>).data;
+    const earliest = [finding.earliestIdentifiedOn ?? finding.identifiedOn, identifiedOn].sort()[0]!;
+    Object.assign(finding, { identifiedOn, ...(earliest !== identifiedOn ? { earliestIdentifiedOn: earliest } : {}) });
+    if (earliest === identifiedOn) delete finding.earliestIdentifiedOn;
+    return;
+  }
   if (event.type === 'FindingWithdrawalUndone') {
     const setAside = (event as TimelineEntry<FindingWithdrawalUndone>).data.recordsSetAside ?? [];
     if (setAside.length > 0) finding.recordsSetAside = [...(finding.recordsSetAside ?? []), ...setAside];
@@ -255,7 +270,7 @@ export class RectificationLedger implements Projection {
   /**
    * The finding as it stood at `cut`, folded from its stream read from the log (O(its own events));
    * undefined when the ledger does not hold it or it was not yet identified then — told from the view
-   * kept now (its FindingRecorded's day and instant, which nothing changes later), without reading the
+   * kept now (its FindingRecorded's instant, which nothing changes later, and the earliest 发现日期 it was ever read as), without reading the
    * stream: a past day's dashboard or scorecard read every finding's rows, a third of them (those
    * identified or recorded after the cut) only to leave them out (issue 12, row 4).
    */
@@ -344,17 +359,38 @@ export class RectificationLedger implements Projection {
  * `occurredOn` is the event's `identifiedOn`, its instant the view's `recordedAt`). True when the view
  * does not carry the day (then the stream is read and `findingAt` decides).
  */
-export const identifiedInCut = (view: Pick<FindingView, 'identifiedOn' | 'recordedAt'>, cut: TimeCut): boolean =>
-  typeof view.identifiedOn !== 'string' || inCut(cut, view.identifiedOn, view.recordedAt);
+export const identifiedInCut = (view: Pick<FindingView, 'identifiedOn' | 'recordedAt' | 'earliestIdentifiedOn'>, cut: TimeCut): boolean =>
+  typeof view.identifiedOn !== 'string' || inCut(cut, view.earliestIdentifiedOn ?? view.identifiedOn, view.recordedAt);
+
+/**
+ * The finding's timeline split for a fold at `cut`: its recording (FindingRecorded, the first entry) with the corrections
+ * of its 发现日期 known at the cut applied (`withCorrectionsApplied`, FindingIdentifiedOnCorrected: a cut known before a
+ * correction reads the day as recorded then), the earliest day it was ever read as, and the rest of the stream. Undefined
+ * for a timeline that does not start with FindingRecorded.
+ */
+function identifiedAt(
+  timeline: readonly TimelineEntry[],
+  cut: TimeCut,
+): { recorded: TimelineEntry<FindingRecorded>; earliestIdentifiedOn: string; rest: TimelineEntry[] } | undefined {
+  const [first, ...rest] = timeline as [TimelineEntry<FindingRecorded> | undefined, ...TimelineEntry[]];
+  if (first?.type !== 'FindingRecorded') return undefined;
+  const corrections = rest.filter((entry) => entry.type === 'FindingIdentifiedOnCorrected');
+  if (corrections.length === 0) return { recorded: first, earliestIdentifiedOn: first.data.identifiedOn, rest };
+  const known = corrections.filter((entry) => knownInCut(cut, entry));
+  const recorded = withCorrectionsApplied([first, ...known]).events[0] as TimelineEntry<FindingRecorded>;
+  const days = [first.data.identifiedOn, ...corrections.map((entry) => (entry as TimelineEntry<FindingIdentifiedOnCorrected>).data.identifiedOn)].sort();
+  return { recorded, earliestIdentifiedOn: days[0]!, rest };
+}
 
 /**
  * Folds a finding's timeline (its stream, FindingRecorded first) inside the cut: undefined when the
  * finding was not yet identified then.
  */
 export function findingAt(timeline: readonly TimelineEntry[], cut: TimeCut): FindingAtCut | undefined {
-  const [recorded, ...rest] = timeline as [TimelineEntry<FindingRecorded> | undefined, ...TimelineEntry[]];
-  if (recorded?.type !== 'FindingRecorded' || !entryInCut(cut, recorded)) return undefined;
-  const view = newFindingView(recorded);
+  const identified = identifiedAt(timeline, cut);
+  if (!identified || !entryInCut(cut, identified.recorded)) return undefined;
+  const { recorded, rest } = identified;
+  const view = newFindingView(recorded, identified.earliestIdentifiedOn);
   const folded = timelineAt(rest, cut);
   // Its units' records set aside for good by an undoing known at the cut count nowhere (breaker11q P5).
   const setAside = recordsSetAsideIn(folded);
@@ -362,7 +398,9 @@ export function findingAt(timeline: readonly TimelineEntry[], cut: TimeCut): Fin
   // Withdrawn as recorded twice: never a problem of its own, so off the 台账 on every day once that is known (breaker8d P5).
   const duplicate = duplicateWithdrawalKnown(rest, cut);
   if (duplicate && view.status !== 'WITHDRAWN') applyToFinding(view, duplicate);
-  return { ...view, history: [recorded, ...historyAt(rest, folded, cut)] };
+  // The recording is listed as entered when a correction of its 发现日期 is listed beside it (inside the cut), else as it counts.
+  const listed = rest.some((entry) => entry.type === 'FindingIdentifiedOnCorrected' && entryInCut(cut, entry)) ? (timeline[0] as TimelineEntry) : recorded;
+  return { ...view, history: [listed, ...historyAt(rest, folded, cut)] };
 }
 
 /**
@@ -375,10 +413,11 @@ export function findingAt(timeline: readonly TimelineEntry[], cut: TimeCut): Fin
  * twice is visited withdrawn on every day (as `findingAt` shows it).
  */
 export function foldFindingByDay(timeline: readonly TimelineEntry[], visit: (day: string, view: FindingView) => void): void {
-  const [recorded, ...rest] = timeline as [TimelineEntry<FindingRecorded> | undefined, ...TimelineEntry[]];
-  if (recorded?.type !== 'FindingRecorded') return;
   const everything: TimeCut = { asOf: '9999-12-31', knownAt: null, axes: [] };
-  const view = newFindingView(recorded);
+  const identified = identifiedAt(timeline, everything);
+  if (!identified) return;
+  const { recorded, rest } = identified;
+  const view = newFindingView(recorded, identified.earliestIdentifiedOn);
   const duplicate = duplicateWithdrawalKnown(rest, everything);
   const visitDay = (day: string) => {
     if (duplicate && view.status !== 'WITHDRAWN') {
@@ -406,9 +445,10 @@ export function foldFindingByDay(timeline: readonly TimelineEntry[], visit: (day
  * correction of it. Units without such records are not in the map.
  */
 export function recordsSetAsideOf(timeline: readonly TimelineEntry[], cut: TimeCut = EVERYTHING): Map<string, string[]> {
-  const [recorded, ...rest] = timeline as [TimelineEntry<FindingRecorded> | undefined, ...TimelineEntry[]];
+  const identified = identifiedAt(timeline, cut);
   const lines = new Map<string, string[]>();
-  if (recorded?.type !== 'FindingRecorded') return lines;
+  if (!identified) return lines;
+  const { recorded, rest } = identified;
   const everything = newFindingView(recorded);
   const folded = timelineAt(rest, cut);
   for (const event of folded) applyToFinding(everything, event);
@@ -448,8 +488,9 @@ function duplicateWithdrawalKnown(timeline: readonly TimelineEntry[], cut: TimeC
  * outside the cut). See `RectificationLedger.partsAsWithdrawn`.
  */
 export function partsOnWithdrawal(timeline: readonly TimelineEntry[], withdrawnOn: string, cut: TimeCut = { asOf: '9999-12-31', knownAt: null, axes: [] }): Map<string, PartView> | undefined {
-  const [recorded, ...rest] = timeline as [TimelineEntry<FindingRecorded> | undefined, ...TimelineEntry[]];
-  if (recorded?.type !== 'FindingRecorded') return undefined;
+  const identified = identifiedAt(timeline, cut);
+  if (!identified) return undefined;
+  const { recorded, rest } = identified;
   const view = newFindingView(recorded);
   const folded = timelineAt(rest, cut);
   const setAside = recordsSetAsideIn(folded);

@@ -1,4 +1,4 @@
-import { dayCountedOn, daysLeft, daysToRemediate, firstReportOnTime, isOverdue, lateWatches, onWatch, type PartView } from '../assignments/read-model/part-view.js';
+import { awaitsUnit, dayCountedOn, daysLeft, dueOn as dueOnWatch, earlierWatches, holderWatch, isOverdue, onWatch, type EarlierWatch, type PartView } from '../assignments/read-model/part-view.js';
 import { isNeverOverdue } from '../shared/deadline.js';
 import { dueOn, overdueOn, type PartTally } from '../assignments/read-model/part-tallies.js';
 import { meanDays } from '../rectification/dashboard/dashboard.js';
@@ -8,20 +8,27 @@ export interface UnitScore {
   readonly rank: number;
   readonly unitId: string;
   readonly unitName: string;
-  /** Parts assigned to the unit, in findings and work-plan items, and those it passed on (机构改革) late on its watch (`lateWatches`). */
+  /**
+   * Parts the unit held, in findings and work-plan items: those it holds, and each it passed on (机构改革) after holding it a day
+   * or more (`earlierWatches`).
+   */
   readonly parts: number;
-  /** Parts that were due: reported at least once, or past their due date. */
+  /**
+   * Parts that were due for it: reported on its watch, or past their due date (as judged on its watch) while it owed a report —
+   * a part that reached it already reported (awaiting inspection or verified) is not, unless it came back to it.
+   */
   readonly due: number;
   /**
-   * Of those, first reported (business day) by the due date in force on that day: an extension
-   * granted before the report counts; one granted, or a new date given (failed inspection,
-   * send-back, reopening), after it does not.
+   * Of those, first reported on its watch (business day) by the due date in force on that day, never before its watch began:
+   * an extension granted before the report counts; one granted, or a new date given (failed inspection, send-back, reopening),
+   * after it does not.
    */
   readonly onTime: number;
   readonly onTimeRate: number | null;
   readonly overdue: number;
-  /** Reports sent back or inspections failed. */
+  /** Reports sent back or inspections failed on its watch (dated on the days it held the part). */
   readonly returned: number;
+  /** Mean business days from the day its watch began (the 交办, or the day it came to hold the part) to a pass on its watch; null before any. */
   readonly meanDaysToRemediate: number | null;
 }
 
@@ -31,40 +38,45 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
  * Every unit's record across findings and work-plan items, best first: on-time rate, then
  * fewest overdue, fewest returned, fastest remediation. Who to commend is at the top, who to
  * criticise at the bottom. A part of a withdrawn parent, shown as it stood (`parentWithdrawnOn`), is
- * due and overdue as on its withdrawal day (`dayCountedOn`), as the tallies count it (breaker11o P4). Each unit on its own
- * watch (`onWatch`): a part taken over after its due date is due, overdue and on time for its holder against the day it came
- * to hold it, and an earlier holder late on its watch (`lateWatches`) keeps the part, due and not on time, never overdue.
+ * due and overdue as on its withdrawal day (`dayCountedOn`), as the tallies count it (breaker11o P4). Each fact is credited to
+ * the unit whose watch it happened on (the watch rule; breaker8p P2, P10): the holder is judged on its own days (`onWatch`,
+ * `holderWatch`: due, overdue and on time against the day it came to hold the part; only its own first report, returns and
+ * days to a pass), and each earlier holder keeps the part with what it reported, returned and remediated on its days
+ * (`earlierWatches`), due when it reported or owed a report past the due date then, never overdue.
  */
 export function buildScorecard(input: { parts: readonly (PartView & { readonly parentWithdrawnOn?: string })[]; unitName: (unitId: string) => string; today: string }): UnitScore[] {
-  const byUnit = new Map<string, { held: (typeof input.parts)[number][]; lateWatches: number }>();
-  const unit = (unitId: string) => byUnit.get(unitId) ?? byUnit.set(unitId, { held: [], lateWatches: 0 }).get(unitId)!;
+  const byUnit = new Map<string, { held: (typeof input.parts)[number][]; earlier: EarlierWatch[] }>();
+  const unit = (unitId: string) => byUnit.get(unitId) ?? byUnit.set(unitId, { held: [], earlier: [] }).get(unitId)!;
   for (const part of input.parts) {
     unit(part.unitId).held.push(part);
-    if (part.heldBefore.length > 0) for (const unitId of lateWatches(part)) unit(unitId).lateWatches += 1;
+    if (part.heldBefore.length > 0) for (const watch of earlierWatches(part)) unit(watch.unitId).earlier.push(watch);
   }
 
-  const scores = [...byUnit.entries()].map(([unitId, { held: parts, lateWatches: late }]) => {
-    let due = late;
-    let onTime = 0;
+  const scores = [...byUnit.entries()].map(([unitId, { held: parts, earlier }]) => {
+    let due = earlier.filter(dueOnWatch).length;
+    let onTime = earlier.filter((watch) => watch.firstReportOnTime === true).length;
     let overdue = 0;
+    let returned = earlier.reduce((sum, watch) => sum + watch.returns, 0);
+    const durations = earlier.map((watch) => watch.remediationDays).filter((days): days is number => days !== null);
     for (const part of parts) {
       const judged = onWatch(part);
       const day = dayCountedOn(part, input.today);
-      const reported = firstReportOnTime(judged);
-      if (reported !== null || (!isNeverOverdue(part.terms) && daysLeft(judged, day) < 0)) due += 1;
-      if (reported) onTime += 1;
+      const watch = holderWatch(part);
+      if (watch.firstReportOnTime !== null || (awaitsUnit(part) && !isNeverOverdue(part.terms) && daysLeft(judged, day) < 0)) due += 1;
+      if (watch.firstReportOnTime) onTime += 1;
       if (isOverdue(judged, day)) overdue += 1;
+      returned += watch.returns;
+      if (watch.remediationDays !== null) durations.push(watch.remediationDays);
     }
-    const durations = parts.map(daysToRemediate).filter((days): days is number => days !== null);
     return {
       unitId,
       unitName: input.unitName(unitId),
-      parts: parts.length + late,
+      parts: parts.length + earlier.length,
       due,
       onTime,
       onTimeRate: due === 0 ? null : round1((onTime / due) * 100),
       overdue,
-      returned: parts.reduce((sum, part) => sum + part.returns.filter((r) => r.cause !== 'REOPENED').length, 0),
+      returned,
       meanDaysToRemediate: meanDays(durations),
     };
   });
@@ -83,23 +95,23 @@ export function scorecardFromTallies(input: {
 }): UnitScore[] {
   const byUnit = new Map<string, PartTally[]>();
   for (const tallies of input.tallies) {
-    for (const [unitId, tally] of tallies) if (tally.parts + tally.lateWatches > 0) byUnit.set(unitId, [...(byUnit.get(unitId) ?? []), tally]);
+    for (const [unitId, tally] of tallies) if (tally.parts + tally.earlierParts > 0) byUnit.set(unitId, [...(byUnit.get(unitId) ?? []), tally]);
   }
   const scores = [...byUnit].map(([unitId, tallies]) => {
     const sum = (figure: (tally: PartTally) => number) => tallies.reduce((total, tally) => total + figure(tally), 0);
     const due = sum((tally) => dueOn(tally, input.today));
-    const onTime = sum((tally) => tally.reportedOnTime);
-    const remediated = sum((tally) => tally.remediated);
+    const onTime = sum((tally) => tally.reportedOnTime + tally.earlierOnTime);
+    const remediated = sum((tally) => tally.remediated + tally.earlierRemediated);
     return {
       unitId,
       unitName: input.unitName(unitId),
-      parts: sum((tally) => tally.parts + tally.lateWatches),
+      parts: sum((tally) => tally.parts + tally.earlierParts),
       due,
       onTime,
       onTimeRate: due === 0 ? null : round1((onTime / due) * 100),
       overdue: sum((tally) => overdueOn(tally, input.today)),
-      returned: sum((tally) => tally.returns),
-      meanDaysToRemediate: remediated === 0 ? null : round1(sum((tally) => tally.remediationDays) / remediated),
+      returned: sum((tally) => tally.returns + tally.earlierReturns),
+      meanDaysToRemediate: remediated === 0 ? null : round1(sum((tally) => tally.remediationDays + tally.earlierRemediationDays) / remediated),
     };
   });
   return ranked(scores);

@@ -1,4 +1,4 @@
-import { awaitsUnit, daysToRemediate, firstReportOnTime, lateWatches, onWatch, type PartView } from './part-view.js';
+import { awaitsUnit, daysToRemediate, dueOn as dueOnWatch, earlierWatches, firstReportOnTime, holderWatch, onWatch, type EarlierWatch, type PartView } from './part-view.js';
 import { isNeverOverdue } from '../../shared/deadline.js';
 import type { AssignmentRole } from '../domain/assignment.events.js';
 
@@ -66,17 +66,28 @@ export interface PartFacts {
    */
   readonly standing: boolean;
   /**
-   * As its holder is judged when that differs (the watch rule, `onWatch`: it took the part over after a due date): the due
-   * date and first report's timeliness counted against max(due date, heldSince). The unit's own tally reads these; the
-   * office's (all parts) reads `dueDate` and `firstReportOnTime`. Absent when the same.
+   * As its holder is judged when that differs (the watch rule, `onWatch`, `holderWatch`: it took the part over): the due date
+   * counted against max(due date, heldSince), and only the facts of its own days — its first report then, the returns then, the
+   * days from heldSince to a pass then. The unit's own tally reads these; the office's (all parts) the part's own. Absent when the same.
    */
   readonly watch?: Judged;
-  /** Earlier holders late on their watch of the part (`lateWatches`): each unit's tally keeps it due and not on time. Absent when none. */
-  readonly lateWatches?: readonly string[];
+  /** Earlier holders' watches of the part (`earlierWatches`), each in its unit's tally: what it reported, returned, remediated then. Absent when none. */
+  readonly earlier?: readonly EarlierWatch[];
 }
 
-/** What a part is judged by: the due date in force and whether its first report met the due date of its day. */
-type Judged = Pick<PartFacts, 'dueDate' | 'firstReportOnTime'>;
+/**
+ * What a part is judged by in one tally: the due date in force, whether the first report (of the holder's watch) met the due
+ * date of its day, the returns and the days to remediate counted (see `WatchFigures`).
+ */
+interface Judged {
+  readonly dueDate: string;
+  readonly firstReportOnTime: boolean | null;
+  readonly returns: number;
+  readonly remediationDays: number | null;
+}
+
+/** The part judged by its own figures, as the office's tally counts it. */
+const ownJudged = (part: PartFacts): Judged => ({ dueDate: part.dueDate, firstReportOnTime: part.firstReportOnTime, returns: part.returns, remediationDays: daysToRemediate(part) });
 
 /** Reports sent back and inspections failed (reopenings not counted). */
 function returnsOf(part: PartView): number {
@@ -93,10 +104,10 @@ const neverLate = (part: PartView, countedUntil: string | undefined): boolean =>
 
 export function partFacts(part: PartView, countedUntil?: string): PartFacts {
   const watch = watchFacts(part);
-  const late = part.heldBefore.length === 0 ? [] : lateWatches(part);
+  const earlier = part.heldBefore.length === 0 ? [] : earlierWatches(part);
   return {
     ...(watch === undefined ? {} : { watch }),
-    ...(late.length === 0 ? {} : { lateWatches: late }),
+    ...(earlier.length === 0 ? {} : { earlier }),
     unitId: part.unitId,
     role: part.role,
     status: part.status,
@@ -109,16 +120,21 @@ export function partFacts(part: PartView, countedUntil?: string): PartFacts {
   };
 }
 
-/** The part as its holder is judged (`onWatch`), when that differs from the part's own dates. */
+/** The part as its holder is judged (`onWatch`, `holderWatch`), when that differs from the part's own figures. */
 function watchFacts(part: PartView): Judged | undefined {
-  const judged = onWatch(part);
-  if (judged === part) return undefined;
-  const firstReport = firstReportOnTime(judged);
-  return judged.dueDate === part.dueDate && firstReport === firstReportOnTime(part) ? undefined : { dueDate: judged.dueDate, firstReportOnTime: firstReport };
+  if (part.heldSince === undefined) return undefined;
+  const { dueDate } = onWatch(part);
+  const { firstReportOnTime: onTime, returns, remediationDays } = holderWatch(part);
+  const same = dueDate === part.dueDate && onTime === firstReportOnTime(part) && returns === returnsOf(part) && remediationDays === daysToRemediate(part);
+  return same ? undefined : { dueDate, firstReportOnTime: onTime, returns, remediationDays };
 }
 
-const sameJudged = (a: Judged | undefined, b: Judged | undefined) => a === b || (a !== undefined && b !== undefined && a.dueDate === b.dueDate && a.firstReportOnTime === b.firstReportOnTime);
-const sameUnits = (a: readonly string[] | undefined, b: readonly string[]) => (a ?? []).length === b.length && b.every((unitId, index) => a![index] === unitId);
+const sameJudged = (a: Judged | undefined, b: Judged | undefined) =>
+  a === b ||
+  (a !== undefined && b !== undefined && a.dueDate === b.dueDate && a.firstReportOnTime === b.firstReportOnTime && a.returns === b.returns && a.remediationDays === b.remediationDays);
+const sameWatch = (a: EarlierWatch, b: EarlierWatch) =>
+  a.unitId === b.unitId && a.firstReportOnTime === b.firstReportOnTime && a.owed === b.owed && a.returns === b.returns && a.remediationDays === b.remediationDays;
+const sameWatches = (a: readonly EarlierWatch[] | undefined, b: readonly EarlierWatch[]) => (a ?? []).length === b.length && b.every((watch, index) => sameWatch(a![index]!, watch));
 
 /**
  * Whether `facts` are still the part's figures, without building new ones: an event changes one
@@ -136,7 +152,7 @@ const stillHolds = (facts: PartFacts, part: PartView, countedUntil: string | und
   facts.returns === returnsOf(part) &&
   facts.firstReportOnTime === firstReportOnTime(part) &&
   sameJudged(facts.watch, watchFacts(part)) &&
-  sameUnits(facts.lateWatches, part.heldBefore.length === 0 ? [] : lateWatches(part));
+  sameWatches(facts.earlier, part.heldBefore.length === 0 ? [] : earlierWatches(part));
 
 /** The figures of a set of parts (one unit's, or all). */
 export interface PartTally {
@@ -154,10 +170,17 @@ export interface PartTally {
   /** Returns (sent back, failed inspections) over all parts. */
   returns: number;
   /**
-   * Parts the unit passed on (机构改革) after being late on its watch (`lateWatches`): due and not on time for it, never
-   * overdue now; not in `parts` (what it holds), which the scorecard adds them to. Only in a unit's tally.
+   * The unit's earlier watches (`earlierWatches`: parts it passed on, 机构改革), each with the facts of its days: the parts, those
+   * due for it (reported then, or owed past the due date when passed on: never overdue now), first reported on time then, the
+   * returns then, and the days to a pass then. Not in `parts` and the others (what it holds: the dashboard's per-unit figures);
+   * the scorecard adds them in. Only in a unit's tally.
    */
-  lateWatches: number;
+  earlierParts: number;
+  earlierDue: number;
+  earlierOnTime: number;
+  earlierReturns: number;
+  earlierRemediationDays: number;
+  earlierRemediated: number;
   /** Parts the unit must act on (assigned or returned) that can be late (not standing), by due date: overdue = due before today. */
   readonly awaitingByDueDay: DayCounts;
   /** Parts never reported, by due date: with `everReported`, the parts that were due by today. */
@@ -174,40 +197,58 @@ export const emptyTally = (): PartTally => ({
   everReported: 0,
   reportedOnTime: 0,
   returns: 0,
-  lateWatches: 0,
+  earlierParts: 0,
+  earlierDue: 0,
+  earlierOnTime: 0,
+  earlierReturns: 0,
+  earlierRemediationDays: 0,
+  earlierRemediated: 0,
   awaitingByDueDay: emptyDayCounts(),
   unreportedByDueDay: emptyDayCounts(),
 });
 
 /**
  * Adds (`sign` 1) or takes away (`sign` -1) one part's contribution, judged by `judged` (its holder's watch in the unit's
- * tally, `PartFacts.watch`; its own dates otherwise).
+ * tally, `PartFacts.watch`; its own figures otherwise). Not reported (on the holder's watch) and awaiting its unit, it is due
+ * once its due date is gone; reached already reported and awaiting inspection, or verified, it is not due for the holder.
  */
-export function tallyPart(tally: PartTally, part: PartFacts, sign: 1 | -1, judged: Judged = part): void {
+export function tallyPart(tally: PartTally, part: PartFacts, sign: 1 | -1, judged: Judged = ownJudged(part)): void {
   tally.parts += sign;
   if (part.status === 'REPORTED') tally.reported += sign;
   if (part.status === 'VERIFIED') tally.verified += sign;
   if (part.status === 'RETURNED') tally.returned += sign;
-  const days = daysToRemediate(part);
+  const days = judged.remediationDays;
   if (days !== null) {
     tally.remediationDays += sign * days;
     tally.remediated += sign;
   }
   if (judged.firstReportOnTime === null) {
-    if (!part.standing) addOnDay(tally.unreportedByDueDay, judged.dueDate, sign);
+    if (!part.standing && awaitsUnit(part)) addOnDay(tally.unreportedByDueDay, judged.dueDate, sign);
   } else {
     tally.everReported += sign;
     if (judged.firstReportOnTime) tally.reportedOnTime += sign;
   }
-  tally.returns += sign * part.returns;
+  tally.returns += sign * judged.returns;
   if (awaitsUnit(part) && !part.standing) addOnDay(tally.awaitingByDueDay, judged.dueDate, sign);
+}
+
+/** Adds (`sign` 1) or takes away (−1) what an earlier holder's watch of a part adds to that unit's tally (`PartTally.earlierParts` …). */
+function tallyEarlier(tally: PartTally, watch: EarlierWatch, sign: 1 | -1): void {
+  tally.earlierParts += sign;
+  if (dueOnWatch(watch)) tally.earlierDue += sign;
+  if (watch.firstReportOnTime === true) tally.earlierOnTime += sign;
+  tally.earlierReturns += sign * watch.returns;
+  if (watch.remediationDays !== null) {
+    tally.earlierRemediationDays += sign * watch.remediationDays;
+    tally.earlierRemediated += sign;
+  }
 }
 
 /** Parts awaiting their unit and due before `today`: the overdue parts. */
 export const overdueOn = (tally: PartTally, today: string) => countBefore(tally.awaitingByDueDay, today);
 
 /** Parts that were due by `today`: reported at least once, or past their due date. */
-export const dueOn = (tally: PartTally, today: string) => tally.everReported + tally.lateWatches + countBefore(tally.unreportedByDueDay, today);
+export const dueOn = (tally: PartTally, today: string) => tally.everReported + tally.earlierDue + countBefore(tally.unreportedByDueDay, today);
 
 /** Mean business days to remediate, to one decimal; null before any verified part. */
 export const meanRemediationDays = (tally: PartTally): number | null =>
@@ -232,13 +273,11 @@ export interface PartTallies {
 
 export const emptyTallies = (): PartTallies => ({ byParent: new Map(), all: emptyTally(), perUnit: new Map() });
 
-/** One part in the office's tally by its own dates, in its holder's by the holder's watch, and in each earlier holder's late on its watch. */
+/** One part in the office's tally by its own figures, in its holder's by the holder's watch, and in each earlier holder's by its watch. */
 function tallyUnitPart(tallies: PartTallies, part: PartFacts, sign: 1 | -1) {
   tallyPart(tallies.all, part, sign);
   tallyPart(unitTally(tallies, part.unitId), part, sign, part.watch);
-  for (const unitId of part.lateWatches ?? []) {
-    unitTally(tallies, unitId).lateWatches += sign;
-  }
+  for (const watch of part.earlier ?? []) tallyEarlier(unitTally(tallies, watch.unitId), watch, sign);
 }
 
 function unitTally(tallies: PartTallies, unitId: string): PartTally {

@@ -659,6 +659,20 @@ function dueDateWhenFirstReported(part: Pick<PartView, 'dueDates' | 'dueDate'>, 
 }
 
 /**
+ * The due date that stood when a later report (not the part's first) was made: the last change dated before its office day, or
+ * on that day and recorded before the report — a send-back or failed inspection of that morning, with the new date it gave,
+ * is what the re-report answers. What a successor's first report on its watch is judged by when the part's first report was an
+ * earlier holder's (`holderWatch`).
+ */
+function dueDateWhenReported(part: Pick<PartView, 'dueDates' | 'dueDate'>, report: Pick<ReportView, 'reportedOn' | 'reportedAt'>): string {
+  const day = report.reportedOn;
+  const stood = (change: DueDateChange) => change.on < day || (change.on === day && (change.at === undefined || change.at <= report.reportedAt));
+  let inForce: DueDateChange | undefined;
+  for (const change of part.dueDates) if (stood(change) && (inForce === undefined || takesEffectAfter(change, inForce))) inForce = change;
+  return (inForce ?? part.dueDates[0])?.dueDate ?? part.dueDate;
+}
+
+/**
  * The terms in force at the end of office day `day`, as `dueDateOn` finds the date: a part made
  * standing (常态化) by a plan revision after a late report keeps that report late.
  */
@@ -1166,23 +1180,55 @@ export function onWatch<Part extends Pick<PartView, 'dueDate' | 'dueDates' | 'he
 }
 
 /**
- * The earlier holders (`heldBefore`) late on their watch of this part (the watch rule, see `onWatch`): each held it from the
- * day it came to it (its assignment, or the day the holder before passed it on) until the day it passed it on, and was late
- * when its first report of those days came after the due date then in force (never before its watch began), or, reporting
- * nothing then, it still owed a report the day before it passed the part on, the due date (as so judged) already gone. A unit
- * whose own part joined this one, or the successor's own record a carried join set aside (`joined` records with their part),
- * is judged the same on that record until the join, and the holders of that record before it on theirs (a record set aside
- * the same day for another kept instead — two bureaus merged into one: breaker8l P11 — through those holders). Its lateness stays
- * its own: 单位排名 counts the part due and not on time for it, never overdue now (it no longer holds it).
- * Pure, O(holders × records).
+ * What one unit's watch of a part adds to its 单位排名 (the watch rule, see `onWatch`): the facts dated on the days it held the
+ * record, and only those — a report, a send-back or failed inspection, a pass happened on someone's watch and are that unit's
+ * (breaker8p P2, P10). Plain data (kept in the tallies).
  */
-export function lateWatches(part: PartView): string[] {
-  const late: string[] = [];
+export interface WatchFigures {
+  /**
+   * The first report of its days judged against the due date in force that day, never before its watch began (max(due,
+   * since)): true on time (always, for a standing part, 常态化), false late; null when it reported nothing on its watch (a part
+   * that reached it already reported, and was verified or still awaits inspection, is not due for it).
+   */
+  readonly firstReportOnTime: boolean | null;
+  /** Reports sent back and inspections failed on its days (reopenings not counted). */
+  readonly returns: number;
+  /** Business days from the day its watch began (its 交办, or the day it came to hold the part) to the pass that verified it on its days; null when none did. */
+  readonly remediationDays: number | null;
+}
+
+/**
+ * An earlier holder's watch (one that passed the record on: `earlierWatches`), what it adds to its 单位排名: the part, and — when
+ * it reported on its watch, or reporting nothing it still owed a report the day before it passed the part on, the due date
+ * (as judged on its watch) already gone — due (not on time when late), never overdue (it no longer holds it).
+ */
+export interface EarlierWatch extends WatchFigures {
+  readonly unitId: string;
+  /** It reported nothing on its watch, and owed a report past the due date when it passed the part on: due for it, not on time. */
+  readonly owed: boolean;
+}
+
+/** Whether an earlier holder was late on its watch: its first report late, or none while it owed one past the due date. */
+export const lateOn = (watch: EarlierWatch): boolean => watch.firstReportOnTime === false || watch.owed;
+
+/** Whether an earlier holder's watch counts in its `due`: it reported on it, or owed a report past the due date. */
+export const dueOn = (watch: EarlierWatch): boolean => watch.firstReportOnTime !== null || watch.owed;
+
+/**
+ * The earlier holders' watches of this part (the watch rule, see `onWatch`), each with what it adds to that unit's 单位排名: each
+ * held it from the day it came to it (its assignment, or the day the holder before passed it on) until the day it passed it
+ * on. A unit whose own part joined this one, or the successor's own record a carried join set aside (`joined` records with
+ * their part), held that record until the join, and the holders of that record before it theirs (a record set aside the same
+ * day for another kept instead — two bureaus merged into one: breaker8l P11 — through those holders). A watch of no day (a
+ * hand-over on the 交办's day) is none. Empty when nobody passed the part on. Pure, O(holders × records).
+ */
+export function earlierWatches(part: PartView): EarlierWatch[] {
+  const watches: EarlierWatch[] = [];
   let since = part.assignedOn;
   part.heldBefore.forEach((unitId, index) => {
     const passed = part.passedOn[index]!;
     if (part.joined?.some((joined) => joined.unitId === unitId && joined.on === passed)) return;
-    if (passed > since && lateOnWatch(part, since, passed)) late.push(unitId);
+    if (passed > since) watches.push(closedWatch(unitId, part, since, passed));
     since = passed;
   });
   for (const record of part.joined ?? []) {
@@ -1191,23 +1237,71 @@ export function lateWatches(part: PartView): string[] {
     // A record set aside for one kept instead the same day (`keptInstead`) is that unit's part as it stood in the successor:
     // the unit is among its earlier holders, judged there.
     const from = record.from ?? own.heldSince ?? own.assignedOn;
-    if (record.keptInstead === undefined && record.on > from && lateOnWatch(own, from, record.on)) late.push(record.unitId);
-    if (own.heldBefore.length > 0) late.push(...lateWatches(own));
+    if (record.keptInstead === undefined && record.on > from) watches.push(closedWatch(record.unitId, own, from, record.on));
+    if (own.heldBefore.length > 0) watches.push(...earlierWatches(own));
   }
-  return late;
+  return watches;
 }
 
-/** Whether the holder of office days [`since`, `passed`) was late on them (see `lateWatches`). */
-function lateOnWatch(part: PartView, since: string, passed: string): boolean {
-  if (isNeverOverdue(termsOn(part, since))) return false;
-  const judged = (due: string) => (due < since ? since : due);
+/**
+ * The earlier holders late on their watch of this part (`earlierWatches`, `lateOn`): its lateness stays its own — 单位排名 counts
+ * the part due and not on time for it, never overdue now (it no longer holds it). Pure, O(holders × records).
+ */
+export const lateWatches = (part: PartView): string[] => earlierWatches(part).filter(lateOn).map((watch) => watch.unitId);
+
+/** The first report dated in office days [`since`, `until`) (`until` null: no end), the earliest; of one day, the first listed. */
+function firstReportIn(part: Pick<PartView, 'reports'>, since: string, until: string | null): ReportView | null {
   let first: ReportView | null = null;
   for (const report of part.reports) {
-    if (report.reportedOn >= since && report.reportedOn < passed && (first === null || report.reportedOn < first.reportedOn)) first = report;
+    if (report.reportedOn >= since && (until === null || report.reportedOn < until) && (first === null || report.reportedOn < first.reportedOn)) first = report;
   }
-  if (first !== null) return first.reportedOn > judged(dueDateOn(part, first.reportedOn));
+  return first;
+}
+
+/** Reports sent back and inspections failed (not reopenings) dated in office days [`since`, `until`) (`until` null: no end). */
+const returnsIn = (part: Pick<PartView, 'returns'>, since: string, until: string | null): number =>
+  part.returns.filter((returned) => returned.cause !== 'REOPENED' && returned.returnedOn >= since && (until === null || returned.returnedOn < until)).length;
+
+/** Days from `since` to the pass that verified the part, when it falls in office days [`since`, `until`) (`until` null: no end). */
+const remediatedIn = (part: Pick<PartView, 'verifiedOn'>, since: string, until: string | null): number | null =>
+  part.verifiedOn !== null && part.verifiedOn >= since && (until === null || part.verifiedOn < until) ? daysBetween(since, part.verifiedOn) : null;
+
+/** What the holder of office days [`since`, `passed`) of `part` (a record it passed on) adds to its 单位排名 (see `EarlierWatch`). */
+function closedWatch(unitId: string, part: PartView, since: string, passed: string): EarlierWatch {
+  const standing = isNeverOverdue(termsOn(part, since));
+  const judged = (due: string) => (due < since ? since : due);
+  const first = firstReportIn(part, since, passed);
   const lastDay = addDays(passed, -1);
-  return workDoneAsOf(part, lastDay) === 0 && judged(dueDateOn(part, lastDay)) < lastDay;
+  return {
+    unitId,
+    firstReportOnTime: first === null ? null : standing || first.reportedOn <= judged(dueDateOn(part, first.reportedOn)),
+    owed: first === null && !standing && workDoneAsOf(part, lastDay) === 0 && judged(dueDateOn(part, lastDay)) < lastDay,
+    returns: returnsIn(part, since, passed),
+    remediationDays: remediatedIn(part, since, passed),
+  };
+}
+
+/**
+ * What the part adds to the 单位排名 of the unit holding it, on its watch (see `WatchFigures`): for the unit it was assigned to,
+ * the part's own figures (first report, every return, days from the 交办); for one that came to hold it (`heldSince`), only the
+ * facts dated from that day — its first report then judged against max(due date in force, heldSince), the returns of its days,
+ * the days from heldSince to a pass of its days. Pure, O(records).
+ */
+export function holderWatch(part: PartView): WatchFigures {
+  const since = part.heldSince;
+  if (since === undefined || since <= part.assignedOn) return { firstReportOnTime: firstReportOnTime(part), returns: returnsIn(part, '', null), remediationDays: daysToRemediate(part) };
+  const judged = onWatch(part);
+  const first = firstReportIn(part, since, null);
+  return {
+    firstReportOnTime:
+      first === null
+        ? null
+        : first === part.reports[0]
+          ? firstReportOnTime(judged)
+          : isNeverOverdue(termsOn(part, first.reportedOn)) || first.reportedOn <= dueDateWhenReported(judged, first),
+    returns: returnsIn(part, since, null),
+    remediationDays: remediatedIn(part, since, null),
+  };
 }
 
 /** Business days from assignment to verification; null while not verified. */

@@ -1,6 +1,6 @@
 import type { AssignmentEvent } from '../domain/assignment.events.js';
-import { applyAssignmentEvent, daysLeft, firstReportOnTime, isOverdue, lateWatches, onWatch, reportedDaysLate, trafficLight, type PartView } from './part-view.js';
-import { dueOn, emptyTallies, overdueOn, updateParent } from './part-tallies.js';
+import { applyAssignmentEvent, daysLeft, earlierWatches, firstReportOnTime, holderWatch, isOverdue, lateWatches, onWatch, reportedDaysLate, trafficLight, type PartView } from './part-view.js';
+import { dueOn, emptyTallies, meanRemediationDays, overdueOn, updateParent } from './part-tallies.js';
 import { remindersFor } from './reminders.js';
 import type { TimelineEntry } from './timeline.js';
 import { buildScorecard, scorecardFromTallies } from '../../scorecard/scorecard.js';
@@ -19,7 +19,7 @@ const entry = (on: string, event: AssignmentEvent): TimelineEntry<AssignmentEven
     id: `event-${revision}`,
     revision,
     occurredOn: on,
-    metadata: { recordedAt: `2026-11-01T01:00:${String(revision % 60).padStart(2, '0')}.000Z`, actorId: 'u', actorRole: 'SUPERVISOR', actorUnitId: null },
+    metadata: { recordedAt: `2026-11-01T01:${String(Math.floor(revision / 60) % 60).padStart(2, '0')}:${String(revision % 60).padStart(2, '0')}.000Z`, actorId: 'u', actorRole: 'SUPERVISOR', actorUnitId: null },
   } as TimelineEntry<AssignmentEvent>;
 };
 
@@ -103,10 +103,13 @@ describe('the watch rule: whose lateness after a hand-over', () => {
     const parts = partsAfter(assigned('物价局', '2016-09-30'), handedOver('物价局', '发改局', '2016-07-01'));
     const part = parts.get('发改局')!;
 
-    it('is the successor’s to meet on its own date, and nobody’s lateness before it', () => {
+    it('is the successor’s to meet on its own date, and nobody’s lateness before it: 物价局 keeps the part it held, nothing due on its days', () => {
       expect(onWatch(part)).toBe(part);
       expect(lateWatches(part)).toEqual([]);
-      expect(buildScorecard({ parts: [part], unitName: names, today: '2016-10-05' })).toMatchObject([{ unitId: '发改局', due: 1, onTime: 0, overdue: 1 }]);
+      expect(buildScorecard({ parts: [part], unitName: names, today: '2016-10-05' })).toMatchObject([
+        { unitId: '发改局', parts: 1, due: 1, onTime: 0, overdue: 1 },
+        { unitId: '物价局', parts: 1, due: 0, onTime: 0, onTimeRate: null, overdue: 0 },
+      ]);
     });
   });
 
@@ -187,6 +190,127 @@ describe('the watch rule: whose lateness after a hand-over', () => {
     it('makes each holder late on its own watch, the last from the day it came to hold the part', () => {
       expect(lateWatches(part)).toEqual(['物价局', '发改局']);
       expect(daysLeft(onWatch(part), '2016-09-11')).toBe(-10);
+    });
+  });
+
+  describe('the scorecard credits each fact to the unit whose watch it happened on (breaker8p P2, P10)', () => {
+    const sentBack = (unitId: string, on: string, newDueDate?: string) =>
+      entry(on, { type: 'ReportSentBack', data: { unitId, reason: '材料不全', sentBackOn: on, ...(newDueDate ? { newDueDate } : {}) } });
+    let inspections = 0;
+    const inspected = (unitId: string, on: string, outcome: 'PASSED' | 'FAILED', newDueDate?: string) => {
+      inspections += 1;
+      return entry(on, { type: 'InspectionLogged', data: { unitId, inspectionId: `i${inspections}`, outcome, notes: '现场核查', inspectedOn: on, place: '现场', ...(newDueDate ? { newDueDate } : {}) } });
+    };
+    /** Each unit's figures on `today`, from the full scan — checked equal to the tallies kept as events arrive. */
+    const scoresOn = (parts: Map<string, PartView>, today: string) => {
+      const scores = buildScorecard({ parts: [...parts.values()], unitName: names, today });
+      const tallies = emptyTallies();
+      updateParent(tallies, 'f', parts);
+      expect(scorecardFromTallies({ tallies: [tallies.perUnit], unitName: names, today })).toEqual(scores);
+      return Object.fromEntries(scores.map(({ unitId, parts: held, due, onTime, overdue, returned, meanDaysToRemediate }) => [unitId, { parts: held, due, onTime, overdue, returned, meanDaysToRemediate }]));
+    };
+
+    describe('given 丁局’s report a day late (due 2016-05-31, reported 06-01), then its part handed to 戊局 on 06-10', () => {
+      const parts = partsAfter(assigned('丁局', '2016-05-31'), reported('丁局', '2016-06-01'), handedOver('丁局', '戊局', '2016-06-10'));
+
+      it('counts the late report 丁局’s, and nothing due for 戊局, which reported nothing: the part reached it reported', () => {
+        expect(holderWatch(parts.get('戊局')!)).toEqual({ firstReportOnTime: null, returns: 0, remediationDays: null });
+        expect(scoresOn(parts, '2016-06-12')).toEqual({
+          丁局: { parts: 1, due: 1, onTime: 0, overdue: 0, returned: 0, meanDaysToRemediate: null },
+          戊局: { parts: 1, due: 0, onTime: 0, overdue: 0, returned: 0, meanDaysToRemediate: null },
+        });
+      });
+
+      describe('when the inspection of 06-15 fails it (new date 06-30) and 戊局 reports again on 07-05', () => {
+        const after = partsAfter(
+          assigned('丁局', '2016-05-31'),
+          reported('丁局', '2016-06-01'),
+          handedOver('丁局', '戊局', '2016-06-10'),
+          inspected('戊局', '2016-06-15', 'FAILED', '2016-06-30'),
+          reported('戊局', '2016-07-05'),
+        );
+
+        it('gives 戊局 the return of its days, and judges its own first report by the date the failure gave: 5 days late', () => {
+          expect(scoresOn(after, '2016-07-06')).toMatchObject({
+            丁局: { due: 1, onTime: 0, returned: 0 },
+            戊局: { due: 1, onTime: 0, overdue: 0, returned: 1 },
+          });
+        });
+
+        it('counts 戊局 due and overdue from 07-01 while it owed the report after the failure', () => {
+          const owing = partsAfter(assigned('丁局', '2016-05-31'), reported('丁局', '2016-06-01'), handedOver('丁局', '戊局', '2016-06-10'), inspected('戊局', '2016-06-15', 'FAILED', '2016-06-30'));
+          expect([scoresOn(owing, '2016-06-30').戊局, scoresOn(owing, '2016-07-01').戊局]).toMatchObject([
+            { due: 0, overdue: 0, returned: 1 },
+            { due: 1, overdue: 1, returned: 1 },
+          ]);
+        });
+      });
+    });
+
+    describe('given 甲局’s report on time (05-20, due 05-31), sent back 05-25, reported again 05-28, failed on site 06-01 (new date 06-20), and its part handed to 乙局 on 06-10', () => {
+      const events = [
+        assigned('甲局', '2016-05-31'),
+        reported('甲局', '2016-05-20'),
+        sentBack('甲局', '2016-05-25'),
+        reported('甲局', '2016-05-28'),
+        inspected('甲局', '2016-06-01', 'FAILED', '2016-06-20'),
+        handedOver('甲局', '乙局', '2016-06-10'),
+      ];
+
+      it('leaves 甲局 its punctual report and both returns, before the hand-over and after it', () => {
+        expect(scoresOn(partsAfter(...events.slice(0, -1)), '2016-06-09')).toEqual({ 甲局: { parts: 1, due: 1, onTime: 1, overdue: 0, returned: 2, meanDaysToRemediate: null } });
+        expect(scoresOn(partsAfter(...events), '2016-06-12')).toEqual({
+          甲局: { parts: 1, due: 1, onTime: 1, overdue: 0, returned: 2, meanDaysToRemediate: null },
+          乙局: { parts: 1, due: 0, onTime: 0, overdue: 0, returned: 0, meanDaysToRemediate: null },
+        });
+        expect(earlierWatches(partsAfter(...events).get('乙局')!)).toEqual([{ unitId: '甲局', firstReportOnTime: true, owed: false, returns: 2, remediationDays: null }]);
+      });
+
+      it('makes 乙局 due and overdue only once the date the failure gave is gone, on its own watch', () => {
+        expect(scoresOn(partsAfter(...events), '2016-06-21').乙局).toMatchObject({ due: 1, onTime: 0, overdue: 1, returned: 0 });
+      });
+    });
+
+    describe('given a chain: 甲局 (assigned 2016-04-01, due 05-31) → 乙局 on 06-10 → 丙局 on 07-01; 丙局 reports 07-05 and passes 07-10', () => {
+      const parts = partsAfter(
+        assigned('甲局', '2016-05-31'),
+        handedOver('甲局', '乙局', '2016-06-10'),
+        handedOver('乙局', '丙局', '2016-07-01'),
+        reported('丙局', '2016-07-05'),
+        inspected('丙局', '2016-07-10', 'PASSED'),
+      );
+
+      it('counts 丙局’s days to remediate from the day it came to hold the part: 9, not 100', () => {
+        expect(holderWatch(parts.get('丙局')!).remediationDays).toBe(9);
+        expect(scoresOn(parts, '2016-07-20')).toEqual({
+          甲局: { parts: 1, due: 1, onTime: 0, overdue: 0, returned: 0, meanDaysToRemediate: null },
+          乙局: { parts: 1, due: 1, onTime: 0, overdue: 0, returned: 0, meanDaysToRemediate: null },
+          丙局: { parts: 1, due: 1, onTime: 0, overdue: 0, returned: 0, meanDaysToRemediate: 9 },
+        });
+      });
+
+      it('gives the dashboard’s per-unit mean the same days, the office’s mean still from the 交办', () => {
+        const tallies = emptyTallies();
+        updateParent(tallies, 'f', parts);
+        expect([meanRemediationDays(tallies.perUnit.get('丙局')!), meanRemediationDays(tallies.all)]).toEqual([9, 100]);
+      });
+    });
+
+    describe('given 按时局’s own part reported on time (04-20, due 04-30), and 发改局’s part, owing since 04-30, carried into it on 2016-09-01', () => {
+      const parts = partsAfter(
+        assigned('发改局', '2016-04-30'),
+        assigned('按时局', '2016-04-30'),
+        reported('按时局', '2016-04-20'),
+        handedOver('发改局', '按时局', '2016-09-01'),
+      );
+
+      it('keeps 按时局’s punctual report on its own record, set aside, and judges it on the carried work from 09-01', () => {
+        expect(parts.get('按时局')).toMatchObject({ status: 'ASSIGNED', heldSince: '2016-09-01' });
+        expect(scoresOn(parts, '2016-09-11')).toEqual({
+          发改局: { parts: 1, due: 1, onTime: 0, overdue: 0, returned: 0, meanDaysToRemediate: null },
+          按时局: { parts: 2, due: 2, onTime: 1, overdue: 1, returned: 0, meanDaysToRemediate: null },
+        });
+      });
     });
   });
 });

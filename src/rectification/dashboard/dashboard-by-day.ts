@@ -1,4 +1,4 @@
-import { daysToRemediate, isDueBound, onWatch, type PartStatus } from '../../assignments/read-model/part-view.js';
+import { daysToRemediate, holderWatch, isDueBound, onWatch, type PartStatus } from '../../assignments/read-model/part-view.js';
 import { isCorrection } from '../../assignments/domain/business-order.js';
 import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { byPinyin } from '../../shared/chinese-order.js';
@@ -45,13 +45,14 @@ const GROUP_COUNTERS = 2;
 const STATUS_CODES: Record<PartStatus, number> = { ASSIGNED: 0, REPORTED: 1, VERIFIED: 2, RETURNED: 3 };
 const NO_DAY = -1;
 /** Numbers per part in a segment's `parts` (see `Segment`). */
-const PART_NUMBERS = 5;
+const PART_NUMBERS = 6;
 
 /**
  * One finding's share of the figures from office day `from` (a day number, see `dayNumber`) until the
- * next segment's: `parts` holds five numbers per part — its unit's base index, its status code, its
- * days to remediate (−1: not verified), its due day number when it can be late (−1: never overdue), and that due day as
- * its unit is judged on its watch (`onWatch`: not before the day it came to hold the part), what the unit's 逾期 counts by.
+ * next segment's: `parts` holds six numbers per part — its unit's base index, its status code, its
+ * days to remediate (−1: not verified), its due day number when it can be late (−1: never overdue), that due day as
+ * its unit is judged on its watch (`onWatch`: not before the day it came to hold the part), what the unit's 逾期 counts by,
+ * and its unit's days to remediate on its watch (`holderWatch`: from the day it came to hold the part; −1: none).
  */
 export interface Segment {
   readonly from: number;
@@ -193,6 +194,7 @@ function writeSegment(state: ByDayState, finding: FindingDays, segment: Segment,
     const remediation = parts[index + 2]!;
     const due = parts[index + 3]!;
     const unitDue = parts[index + 4]!;
+    const unitRemediation = parts[index + 5]!;
     span(state, from, end, ASSIGNED, sign);
     span(state, from, end, unit, sign);
     if (status !== STATUS_CODES.ASSIGNED) {
@@ -204,7 +206,9 @@ function writeSegment(state: ByDayState, finding: FindingDays, segment: Segment,
     if (remediation >= 0) {
       span(state, from, end, REMEDIATION_DAYS, sign * remediation);
       span(state, from, end, REMEDIATED, sign);
-      span(state, from, end, unit + 5, sign * remediation);
+    }
+    if (unitRemediation >= 0) {
+      span(state, from, end, unit + 5, sign * unitRemediation);
       span(state, from, end, unit + 6, sign);
     }
     if (due !== NO_DAY) {
@@ -238,7 +242,9 @@ export function segmentOf(state: ByDayState, day: number, view: FindingView): Se
   const parts: number[] = [];
   for (const part of view.parts.values()) {
     const bound = isDueBound(part);
-    parts.push(baseOf(state, part.unitId, UNIT_COUNTERS), STATUS_CODES[part.status], daysToRemediate(part) ?? -1, bound ? dayNumber(part.dueDate) : NO_DAY, bound ? dayNumber(onWatch(part).dueDate) : NO_DAY);
+    const remediation = daysToRemediate(part);
+    const unitRemediation = part.heldSince === undefined ? remediation : holderWatch(part).remediationDays;
+    parts.push(baseOf(state, part.unitId, UNIT_COUNTERS), STATUS_CODES[part.status], remediation ?? -1, bound ? dayNumber(part.dueDate) : NO_DAY, bound ? dayNumber(onWatch(part).dueDate) : NO_DAY, unitRemediation ?? -1);
   }
   return { from: day, counted: true, closed: view.status === 'CLOSED', unassigned: findingStatus(view) === 'UNASSIGNED', parts };
 }

@@ -1,4 +1,4 @@
-import { daysLeft, daysToRemediate, isOverdue, onWatch, reportedDaysLate, trafficLight, type PartView, type TrafficLight } from '../../assignments/read-model/part-view.js';
+import { daysLeft, daysToRemediate, holderWatch, isOverdue, onWatch, reportedDaysLate, trafficLight, type PartView, type TrafficLight } from '../../assignments/read-model/part-view.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import type { PartStatus } from '../../assignments/read-model/part-view.js';
 import type { EvaluationView, FindingView } from '../ledger/rectification-ledger.js';
@@ -190,10 +190,10 @@ export function buildDashboard(input: {
       // Whose lateness: the unit's own count judges the part on its watch (`onWatch`); the office's total by the part's own dates.
       count(unit, onWatch(part), today);
       const days = daysToRemediate(part);
-      if (days !== null) {
-        unit.durations.push(days);
-        allDurations.push(days);
-      }
+      if (days !== null) allDurations.push(days);
+      // A unit's days to remediate run from the day it came to hold the part, to a pass on its watch (`holderWatch`, breaker8p P10).
+      const unitDays = part.heldSince === undefined ? days : holderWatch(part).remediationDays;
+      if (unitDays !== null) unit.durations.push(unitDays);
       perUnit.set(part.unitId, unit);
       const alert = partAlert(finding, part, unit.unitName, today, dueSoonDays);
       if (alert) openParts.push(alert);

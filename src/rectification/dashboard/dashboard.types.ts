@@ -36,7 +36,7 @@ export class PartCountsType {
 export class UnitProgressType extends PartCountsType {
   @Field(() => ID) unitId: string;
   @Field(() => String) unitName: string;
-  @Field(() => Float, { nullable: true, description: 'Mean business days from assignment to verification' })
+  @Field(() => Float, { nullable: true, description: 'Mean business days from assignment — or the day the unit came to hold the part (机构改革) — to verification' })
   meanDaysToRemediate: number | null;
 }
 

@@ -955,7 +955,8 @@ function handOverUndone(parts: Map<string, PartView>, unitId: string, successorU
   const role = held.role === 'LEAD' || back.role === 'LEAD' ? 'LEAD' : back.role;
   const holders = byDayPassed([...back.heldBefore, ...held.heldBefore], [...back.passedOn, ...held.passedOn]);
   if (workDoneAsOf(held, day) < workDoneAsOf(back, day)) {
-    parts.set(unitId, { ...held, role, ...holders, joined: [...(back.joined ?? []), ...(held.joined ?? []), ...recordHoldersUntil(back), { unitId, on: day, from: back.heldSince ?? back.assignedOn }] });
+    // The unit's own record stays behind with its facts, as by day a carried join keeps it (`handOver`): what its 单位排名 credits (`earlierWatches`).
+    parts.set(unitId, { ...held, role, ...holders, joined: [...(back.joined ?? []), ...(held.joined ?? []), ...recordHoldersUntil(back), { unitId, on: day, from: back.heldSince ?? back.assignedOn, part: back }] });
     return;
   }
   parts.set(unitId, { ...back, role, ...holders, joined: [...(back.joined ?? []), ...(held.joined ?? []), ...recordHoldersUntil(held)] });
@@ -1223,6 +1224,22 @@ export const dueOn = (watch: EarlierWatch): boolean => watch.firstReportOnTime !
  * hand-over on the 交办's day) is none. Empty when nobody passed the part on. Pure, O(holders × records).
  */
 export function earlierWatches(part: PartView): EarlierWatch[] {
+  const watches = chainWatches(part);
+  for (const record of part.joined ?? []) {
+    const own = record.part;
+    if (own === undefined) continue;
+    // A record set aside for one kept instead the same day (`keptInstead`) is that unit's part as it stood in the successor:
+    // the unit is among its earlier holders, judged there.
+    const from = record.from ?? own.heldSince ?? own.assignedOn;
+    if (record.keptInstead === undefined && record.on > from) watches.push(closedWatch(record.unitId, own, from, record.on));
+    // Its earlier holders on their days of it; its own joined records are this part's too (every join lists them), counted once.
+    if (own.heldBefore.length > 0) watches.push(...chainWatches(own));
+  }
+  return watches;
+}
+
+/** The watches of the units `part` moved through (`heldBefore`, not those whose own record joined it), each on this record. */
+function chainWatches(part: PartView): EarlierWatch[] {
   const watches: EarlierWatch[] = [];
   let since = part.assignedOn;
   part.heldBefore.forEach((unitId, index) => {
@@ -1231,15 +1248,6 @@ export function earlierWatches(part: PartView): EarlierWatch[] {
     if (passed > since) watches.push(closedWatch(unitId, part, since, passed));
     since = passed;
   });
-  for (const record of part.joined ?? []) {
-    const own = record.part;
-    if (own === undefined) continue;
-    // A record set aside for one kept instead the same day (`keptInstead`) is that unit's part as it stood in the successor:
-    // the unit is among its earlier holders, judged there.
-    const from = record.from ?? own.heldSince ?? own.assignedOn;
-    if (record.keptInstead === undefined && record.on > from) watches.push(closedWatch(record.unitId, own, from, record.on));
-    if (own.heldBefore.length > 0) watches.push(...earlierWatches(own));
-  }
   return watches;
 }
 

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdtempSync, openSync, readFileSync, rmSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
@@ -201,5 +201,100 @@ describe('Reading main files of every page size SQLite writes, with free pages (
     expect(db.pragma('freelist_count', { simple: true })).toBeGreaterThan(0);
     expect(readMainFile(path)).toMatchObject({ wal: true, storeId: 'store-x', head: 400, headEventId: last });
     db.close();
+  });
+});
+
+/**
+ * A checkpoint cut short after the pages up to `upTo` (as the disk filling up at a server's stop left it, breaker9u P3):
+ * `main` and `wal` copied to `into`, then the newest committed frame of every page numbered up to `upTo` written into the
+ * main file — SQLite's checkpoint writes them in page order; pages past them stay old, or past the file's end.
+ */
+const checkpointCutShort = (main: string, wal: string, into: string, upTo: number) => {
+  copyFileSync(main, into);
+  copyFileSync(wal, `${into}-wal`);
+  const log = readFileSync(wal);
+  const pageSize = log.readUInt32BE(8);
+  const salts = log.subarray(16, 24);
+  const newest = new Map<number, Buffer>();
+  let pending = new Map<number, Buffer>();
+  for (let at = 32; at + 24 + pageSize <= log.length; at += 24 + pageSize) {
+    if (!log.subarray(at + 8, at + 16).equals(salts)) break;
+    pending.set(log.readUInt32BE(at), log.subarray(at + 24, at + 24 + pageSize));
+    // A commit frame (the database's size after it, non-zero) makes the frames before it count.
+    if (log.readUInt32BE(at + 4) !== 0) {
+      for (const [page, content] of pending) newest.set(page, content);
+      pending = new Map();
+    }
+  }
+  const fd = openSync(into, 'r+');
+  try {
+    for (const page of [...newest.keys()].sort((a, b) => a - b)) {
+      if (page <= upTo) writeSync(fd, newest.get(page)!, 0, pageSize, (page - 1) * pageSize);
+    }
+  } finally {
+    closeSync(fd);
+  }
+};
+
+describe('A main file a checkpoint was cut short in (breaker9u P3)', () => {
+  let folder: string;
+  beforeEach(() => (folder = mkdtempSync(join(tmpdir(), 'rectify-cut-checkpoint-'))));
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  /** A store whose events are all still in its -wal (no checkpoint yet), copied with it while open; its event ids. */
+  const storeInItsWal = async () => {
+    const live = join(folder, 'live.db');
+    const store = new SqliteEventStore(live, { writerThread: false });
+    await store.identify();
+    const written = Array.from({ length: 200 }, (_, index) => event(index % 20 === 0 ? '较长的说明'.repeat(400) : `第${index}条`));
+    for (const [index, one] of written.entries()) await store.appendToStream(`note-${index}`, [one], { expectedRevision: 'no_stream' });
+    return { live, store, ids: written.map((one) => one.id) };
+  };
+
+  it('given a file holding the -wal\'s first pages only (b-tree pages pointing past its end): SQLite reads it soundly, so it is not "written over" — health present, the next append written, every event read', async () => {
+    const { live, store: original, ids } = await storeInItsWal();
+    const path = join(folder, 'rectify.db');
+    checkpointCutShort(live, `${live}-wal`, path, 2);
+    await original.close();
+    // The file read alone is the one breaker9u's restart met: a b-tree points at a page past its end.
+    expect(() => readMainFile(path)).toThrow(/past the file's end|no table b-tree page/);
+
+    const store = new SqliteEventStore(path, { writerThread: false });
+    expect(store.overwritten()).toBeNull();
+    expect(store.fileState()).toBe('present');
+    const health = new StoreHealth(store);
+    expect(health.writeRefusal()).toBeNull();
+    const next = event('之后');
+    await store.appendToStream('note-next', [next], { expectedRevision: 'no_stream' });
+    expect(store.fileState()).toBe('present');
+    expect((await store.readAll()).map((read) => read.id)).toEqual([...ids, next.id]);
+    await store.close();
+  });
+
+  it('given the same file with its header put out of WAL mode, or cut below what its -wal reaches: still caught', async () => {
+    const { live, store: original } = await storeInItsWal();
+    const outOfWal = join(folder, 'out-of-wal.db');
+    checkpointCutShort(live, `${live}-wal`, outOfWal, 2);
+    const cut = join(folder, 'cut.db');
+    // Checkpointed whole, then one more event: the file holds pages the -wal does not, and it is cut below them.
+    checkpoint(live);
+    await original.appendToStream('note-last', [event()], { expectedRevision: 'no_stream' });
+    checkpointCutShort(live, `${live}-wal`, cut, 0);
+    await original.close();
+
+    const store = new SqliteEventStore(outOfWal, { writerThread: false });
+    // Bytes 18–19: file format versions 1 (rollback journal), as a backup put in place has them.
+    const fd = openSync(outOfWal, 'r+');
+    writeSync(fd, Buffer.from([1, 1]), 0, 2, 18);
+    closeSync(fd);
+    // Judged on the file alone (SQLite reads page 1 from the -wal and would find nothing amiss).
+    expect(store.overwritten()).toMatchObject({ how: 'unreadable', detail: expect.stringContaining("past the file's end") });
+    await store.close();
+
+    const second = new SqliteEventStore(cut, { writerThread: false });
+    expect(second.overwritten()).toBeNull();
+    truncateSync(cut, 8192);
+    expect(second.overwritten()).not.toBeNull();
+    await second.close();
   });
 });

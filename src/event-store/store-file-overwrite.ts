@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { readSync, statSync } from 'node:fs';
 import { readHeldFile } from './held-file-read.js';
 
@@ -28,9 +29,17 @@ export interface MainFileSight {
   readonly headEventId: string | null;
 }
 
-/** The file is no SQLite database Rectify could have written (cut short, another kind of file): `reason` in English. */
+/**
+ * The file is no SQLite database Rectify could have written (cut short, another kind of file): `reason` in English.
+ * `header`: what its header says when the header itself was sound and only its pages could not be read (a
+ * b-tree pointing past the file's end, a page of another kind) — which a checkpoint cut short also leaves
+ * (see `MainFileWatch`); null when the header is not an SQLite store's.
+ */
 export class UnreadableMainFile extends Error {
-  constructor(readonly reason: string) {
+  constructor(
+    readonly reason: string,
+    readonly header: { readonly bytes: number; readonly wal: boolean } | null = null,
+  ) {
     super(reason);
     this.name = 'UnreadableMainFile';
   }
@@ -191,19 +200,24 @@ export function readMainFile(path: string): MainFileSight {
     if (readSync(fd, header, 0, 100, 0) < 100) throw new UnreadableMainFile(`it holds ${bytes} bytes, less than an SQLite header`);
     if (!header.subarray(0, 16).equals(MAGIC)) throw new UnreadableMainFile('it does not begin with the SQLite header');
     const pages = new PageReader(fd, bytes, header);
-    const roots = new Map<string, number>();
-    for (const { values } of pages.rows(1)) {
-      const [type, name, , root] = values;
-      if (type === 'table' && typeof name === 'string' && typeof root === 'number') roots.set(name, root);
+    const wal = header[18] === 2 && header[19] === 2;
+    try {
+      const roots = new Map<string, number>();
+      for (const { values } of pages.rows(1)) {
+        const [type, name, , root] = values;
+        if (type === 'table' && typeof name === 'string' && typeof root === 'number') roots.set(name, root);
+      }
+      const identityRoot = roots.get('store_identity');
+      const eventsRoot = roots.get('events');
+      let storeId: string | null = null;
+      if (identityRoot !== undefined) {
+        for (const { values } of pages.rows(identityRoot)) if (typeof values[1] === 'string') storeId = values[1];
+      }
+      const last = eventsRoot === undefined ? null : pages.lastRow(eventsRoot);
+      return { bytes, wal, storeId, head: last?.rowid ?? null, headEventId: last && typeof last.values[1] === 'string' ? last.values[1] : null };
+    } catch (error) {
+      throw error instanceof UnreadableMainFile ? new UnreadableMainFile(error.reason, { bytes, wal }) : error;
     }
-    const identityRoot = roots.get('store_identity');
-    const eventsRoot = roots.get('events');
-    let storeId: string | null = null;
-    if (identityRoot !== undefined) {
-      for (const { values } of pages.rows(identityRoot)) if (typeof values[1] === 'string') storeId = values[1];
-    }
-    const last = eventsRoot === undefined ? null : pages.lastRow(eventsRoot);
-    return { bytes, wal: header[18] === 2 && header[19] === 2, storeId, head: last?.rowid ?? null, headEventId: last && typeof last.values[1] === 'string' ? last.values[1] : null };
   });
 }
 
@@ -263,10 +277,61 @@ export function overwriteOf(sight: MainFileSight | UnreadableMainFile, held: Hel
 /** Waits on this thread (a file read met a checkpoint in the middle of writing: the next read finds it done). */
 const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
+/** What SQLite reads of the store — the main file with its -wal — as `readThroughSqlite` gives it. */
+export interface SqliteSight {
+  readonly storeId: string | null;
+  readonly head: number | null;
+  readonly headEventId: string | null;
+}
+
+/** How long a look through SQLite waits for another process's lock before it is put off to the next check (ms). */
+const LOOK_BUSY_MS = 200;
+
+/**
+ * The store id and the log's last row as SQLite reads them from the file at `path` and its -wal, on a
+ * read-only connection of its own, opened and closed here: no cache of the server's, so the file's own
+ * pages are read wherever the -wal holds no newer frame of them (SQLite's read path). Read-only, so its
+ * close never checkpoints nor deletes the -wal; in this process, so SQLite itself keeps the file's
+ * descriptor open while another connection holds a lock on it (no lock dropped, breaker9u P1).
+ * @returns null when another process holds a lock too long (judged at a later look).
+ * @throws SQLite's error when it cannot read the store (SQLITE_CORRUPT, SQLITE_NOTADB …).
+ */
+export function readThroughSqlite(path: string): SqliteSight | null {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    db.pragma(`busy_timeout = ${LOOK_BUSY_MS}`);
+    const identity = db.prepare<[], { store_id: string }>('SELECT store_id FROM store_identity').get();
+    const last = db.prepare<[], { position: number; event_id: string }>('SELECT position, event_id FROM events ORDER BY position DESC LIMIT 1').get();
+    return { storeId: identity?.store_id ?? null, head: last?.position ?? null, headEventId: last?.event_id ?? null };
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return null;
+    throw error;
+  } finally {
+    db?.close();
+  }
+}
+
+/** How a look at the file came out: an overwrite found; nothing found (`seen`: what to compare the next look with); or put off. */
+type Judged = { readonly overwrite: Overwrite } | { readonly seen: MainFileSight | null } | { readonly later: true };
+
 /**
  * Watches one store file for writes that are not SQLite's (see `overwriteOf`), for one connection:
  * `check` stats the file (one `stat`) and reads it again only when its size or times changed since
  * the last read — a checkpoint, any process's, or a write over it. A file found overwritten stays so.
+ *
+ * breaker9u P3: a checkpoint cut short — the disk full when the server stopped, an I/O error, a kill in
+ * the middle — leaves the main file with some pages of the -wal copied into it and others not: a b-tree
+ * page of the new version pointing at a page past the file's end, or at the old version of a page.
+ * SQLite reads such a store soundly (the -wal holds every page the file lacks, and the next checkpoint
+ * completes it), but the file read alone looked "written over". So the file read alone decides only
+ * what no checkpoint can leave — no SQLite header, a file larger than the database the server holds,
+ * a header not in WAL mode (a backup put in place) — and what its pages say (the store id, the log's
+ * last row, or pages that cannot be read) counts only when SQLite's own read of the store with its
+ * -wal (`readThroughSqlite`) says the same: pages the -wal holds newer frames of are judged as SQLite
+ * reads them. An overwrite whose differing pages all have newer frames in the -wal is not named — SQLite
+ * reads this server's pages for them, and the next checkpoint writes those pages over the copy's.
  */
 export class MainFileWatch {
   private seen: { readonly stamp: string; readonly sight: MainFileSight } | null = null;
@@ -286,15 +351,15 @@ export class MainFileWatch {
     // A checkpoint of another connection may be writing the file while it is read: a file that looks
     // overwritten is read again, and only what two reads of an unchanged file agree on counts.
     for (let attempt = 0; attempt < 6; attempt += 1) {
-      const sight = sightOf(this.path);
-      const overwrite = this.judge(sight);
-      if (!overwrite) {
-        if (!(sight instanceof UnreadableMainFile)) this.seen = { stamp, sight };
+      const judged = this.judge(sightOf(this.path));
+      if ('later' in judged) return null;
+      if ('seen' in judged) {
+        if (judged.seen) this.seen = { stamp, sight: judged.seen };
         return null;
       }
       if (attempt >= 2 && stampOf(this.path) === stamp) {
-        this.found = overwrite;
-        return overwrite;
+        this.found = judged.overwrite;
+        return judged.overwrite;
       }
       pause(20);
     }
@@ -302,14 +367,35 @@ export class MainFileWatch {
     return null;
   }
 
-  private judge(sight: MainFileSight | UnreadableMainFile): Overwrite | null {
+  private judge(sight: MainFileSight | UnreadableMainFile): Judged {
+    const before = this.seen?.sight ?? null;
+    let overwrite: Overwrite | null;
+    let wal: boolean;
     try {
-      return overwriteOf(sight, this.held(), this.seen?.sight ?? null);
+      const held = this.held();
+      wal = held.wal;
+      overwrite = overwriteOf(sight, held, before);
     } catch (error) {
-      // The connection's own read of the log failing (SQLITE_CORRUPT: its -wal over pages of another file) says the same.
-      const code = (error as { code?: unknown } | null)?.code;
-      return { how: 'other-history', detail: `this server's connection cannot read its log over the file (${typeof code === 'string' ? code : error instanceof Error ? error.message : String(error)})` };
+      return { overwrite: connectionCannotRead(error) };
     }
+    if (!overwrite) return { seen: sight instanceof UnreadableMainFile ? null : sight };
+    const header = sight instanceof UnreadableMainFile ? sight.header : { bytes: sight.bytes, wal: sight.wal };
+    // What no checkpoint leaves: no SQLite header, more bytes than the database, a header not in WAL mode.
+    if (header === null || overwrite.how === 'larger' || (wal && !header.wal)) return { overwrite };
+    let confirmed: Overwrite | null;
+    let throughSqlite: MainFileSight;
+    try {
+      const read = readThroughSqlite(this.path);
+      if (read === null) return { later: true };
+      throughSqlite = { ...header, ...read };
+      // The connection asked after SQLite's read: another process's append in between is in what it holds too.
+      confirmed = overwriteOf(throughSqlite, this.held(), before);
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      return { overwrite: { how: overwrite.how, detail: `${overwrite.detail}; SQLite cannot read the store with its -wal either (${typeof code === 'string' ? code : error instanceof Error ? error.message : String(error)})` } };
+    }
+    // SQLite reads the store soundly with its -wal: a checkpoint cut short, which the next one completes.
+    return confirmed ? { overwrite: confirmed } : { seen: throughSqlite };
   }
 
   /** The file as the watch first reads it, before anything is judged: what later reads are compared with. */
@@ -319,6 +405,12 @@ export class MainFileWatch {
     if (stamp !== null && sight && !(sight instanceof UnreadableMainFile)) this.seen = { stamp, sight };
   }
 }
+
+/** The connection's own read of the log failing (SQLITE_CORRUPT: its -wal over pages of another file) says the file was written over. */
+const connectionCannotRead = (error: unknown): Overwrite => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return { how: 'other-history', detail: `this server's connection cannot read its log over the file (${typeof code === 'string' ? code : error instanceof Error ? error.message : String(error)})` };
+};
 
 const stampOf = (path: string): string | null => {
   try {

@@ -1,6 +1,6 @@
 import { inAssignedOrder, onWatch, reportedDaysLate, trafficLight, type DueDateChange, type PartStatus, type PartView, type ReturnView, type TrafficLight } from '../assignments/read-model/part-view.js';
 import { recordsAfterWithdrawal } from '../assignments/read-model/records-after-withdrawal.js';
-import { officeClockMillis, officeClockSeconds } from '../shared/calendar-date.js';
+import { addDays, officeClockMillis, officeClockSeconds } from '../shared/calendar-date.js';
 import { slicer } from '../shared/event-loop-turns.js';
 import type { Breakdown } from '../work-plan/breakdown/breakdown.js';
 import { planLastYear, planYears } from '../work-plan/domain/work-plan.decider.js';
@@ -69,11 +69,42 @@ export const PART_STATUS_ZH: Readonly<Record<PartStatus, string>> = {
 /**
  * The 状态 cell: the part's status, and for one reported late its lateness, as the pages show it
  * (`已报告待督查（逾期 3 天后报送）`): not overdue any more (no red light), but not on time either. Judged on its unit's watch
- * (`onWatch`): a row is its unit's, so a part taken over after its due date is late only from the day it came to hold it.
+ * (`onWatch`): a row is its unit's, so a part taken over after its due date is late only from the day it came to hold it — and
+ * then the cell says so, since the row's 整改时限 is the part's own (breaker8p P8): 「整改中（2016-07-01 由物价局移交本单位，
+ * 时限自移交之日起计）」, 「已报告待督查（逾期 9 天后报送：2016-07-01 由物价局移交本单位，自移交之日起计；按原时限逾期 71 天）」, or
+ * for a part that came over reported, who reported it when (「物价局于 2016-05-10 报送，按原时限逾期 10 天；2016-07-01 移交本单位」).
+ * `unitName`: a unit's name as of the row's day.
  */
-export function statusCell(part: PartView): string {
-  const late = reportedDaysLate(onWatch(part));
-  return late ? `${PART_STATUS_ZH[part.status]}（逾期 ${late} 天后报送）` : PART_STATUS_ZH[part.status];
+export function statusCell(part: PartView, unitName: (unitId: string) => string): string {
+  const status = PART_STATUS_ZH[part.status];
+  const judged = onWatch(part);
+  const late = reportedDaysLate(judged);
+  const plain = late ? `${status}（逾期 ${late} 天后报送）` : status;
+  const since = part.heldSince;
+  if (judged === part || since === undefined) return plain;
+  const handedOver = `${since} 由${unitName(holderOn(part, addDays(since, -1)))}移交本单位`;
+  if (late === null) return judged.dueDate === part.dueDate ? plain : `${status}（${handedOver}，时限自移交之日起计）`;
+  const own = reportedDaysLate(part) ?? 0;
+  if (own === late) return plain;
+  let standing = '';
+  for (const report of part.reports) if (report.reportedOn > standing) standing = report.reportedOn;
+  if (standing < since) return `${status}（${unitName(holderOn(part, standing))}于 ${standing} 报送，按原时限逾期 ${own} 天；${since} 移交本单位）`;
+  return `${status}（${late ? `逾期 ${late} 天后报送` : '按时报送'}：${handedOver}，自移交之日起计；按原时限逾期 ${own} 天）`;
+}
+
+/**
+ * The unit that held the part (this record) on office day `day`: the earlier holder whose days it falls in (`heldBefore`, each
+ * until the day it passed the part on — not a unit whose own record joined this one, `joined`), else the unit holding it now.
+ * Pure, O(holders).
+ */
+function holderOn(part: Pick<PartView, 'unitId' | 'heldBefore' | 'passedOn' | 'joined'>, day: string): string {
+  for (let index = 0; index < part.heldBefore.length; index += 1) {
+    const unitId = part.heldBefore[index]!;
+    const passed = part.passedOn[index]!;
+    if (part.joined?.some((joined) => joined.unitId === unitId && joined.on === passed)) continue;
+    if (day < passed) return unitId;
+  }
+  return part.unitId;
 }
 
 export const LIGHT_ZH: Readonly<Record<TrafficLight, string>> = { RED: '红灯', YELLOW: '黄灯', GREEN: '绿灯' };
@@ -246,7 +277,7 @@ export async function ledgerTable(source: LedgerSource, pause: () => Promise<voi
           leads,
           source.unitName(part.unitId),
           dueCell(part),
-          statusOf(part) ?? (finding.status === 'CLOSED' ? FINDING_STATUS_ZH.CLOSED : statusCell(part)),
+          statusOf(part) ?? (finding.status === 'CLOSED' ? FINDING_STATUS_ZH.CLOSED : statusCell(part, source.unitName)),
           ...partProgress(part),
           light ? LIGHT_ZH[light] : '',
           finding.closedOn ?? '',
@@ -293,7 +324,7 @@ export async function workPlanTable(
             leads,
             unitName(part.unitId),
             dueCell(part),
-            withdrawnStatus(withdrawn, part) ?? (item.status === 'COMPLETED' ? '已销号' : statusCell(part)),
+            withdrawnStatus(withdrawn, part) ?? (item.status === 'COMPLETED' ? '已销号' : statusCell(part, unitName)),
             ...partProgress(part),
             light ? LIGHT_ZH[light] : '',
             item.completedOn ?? '',

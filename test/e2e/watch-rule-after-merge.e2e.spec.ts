@@ -111,7 +111,10 @@ describe('whose lateness after a merge: each unit on its own watch', () => {
       expect(await office.report('1', 'REFORM', '2026-07-10')).toBeNull();
       expect(await scorecard(office)).toMatchObject({ [UNITS.PRICE]: { due: 2, onTime: 0 }, [UNITS.REFORM]: { due: 2, onTime: 0, overdue: 1 } });
       const exported = (await office.views()).exported;
-      expect(exported.find((row) => row.includes(UNITS.REFORM))).toEqual(expect.arrayContaining(['已报告待督查（逾期 9 天后报送）']));
+      // The row says why its 9 days are not the 71 its own two dates show (breaker8p P8).
+      expect(exported.find((row) => row.includes(UNITS.REFORM))).toEqual(
+        expect.arrayContaining([`已报告待督查（逾期 9 天后报送：2026-07-01 由${UNITS.PRICE}移交本单位，自移交之日起计；按原时限逾期 71 天）`]),
+      );
     }
   });
 

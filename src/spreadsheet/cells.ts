@@ -1,3 +1,4 @@
+import { CLOSING_BRACKETS, OPENING_BRACKETS } from '../shared/brackets.js';
 import { isCalendarDate } from '../shared/calendar-date.js';
 
 /** One value as a file holds it, before it is read as text, a date or a list of units. */
@@ -85,10 +86,24 @@ export function namesInCell(cell: Cell): string[] {
 
 /** A role label before unit names in a one-column 责任单位 cell: 牵头单位：, 牵头：, 配合单位：, 协办部门： … */
 const ROLE_LABEL = /(牵头|主责|配合|协办|参与|责任)(?:单位|部门|科室|处室)?\s*[:：]/g;
-/** A lead marked after its name: 青川市民政局（牵头）. */
-const LEAD_MARK = /\s*[（(]\s*牵头\s*[）)]\s*$/;
-/** A unit marked as taking part, not leading: 青川市教育局（配合）, （协办）, （参与）, （协助） (breaker10m P2). */
-const OTHER_MARK = /\s*[（(]\s*(?:配合|协办|参与|协助)(?:单位|部门)?\s*[）)]\s*$/;
+/**
+ * The words of a role mark after a unit's name that make it lead: （牵头）, （主责）, （主办）, （牵头负责）, （为主）, （负责）, with or
+ * without 单位 / 部门 (breaker10o P1: （主办）, （牵头负责）, （为主） were read as part of the name, by nearness, and the role lost).
+ */
+export const LEAD_MARK_WORDS = '(?:牵头负责|负责牵头|牵头|主责|主办|为主|负责)(?:单位|部门)?';
+/** The words of a role mark that make a unit take part, never lead: （配合）, （协办）, （参与）, （协助）, （协助配合） … */
+export const OTHER_MARK_WORDS = '(?:协助配合|配合协助|参与配合|配合参与|配合|协办|参与|协助)(?:单位|部门)?';
+/**
+ * The brackets a role mark is written in: every bracket offices put a remark in (`BRACKET_PAIRS`: （） () 【】 〔〕 〖〗 〘〙 「」 『』
+ * [] {}), full- or half-width (breaker10o P1: 「青川市教育局【配合】」 led, 「…【牵头】」 did not, as only （） was read). Not 《》 〈〉:
+ * those quote a document's title.
+ */
+const MARK_OPEN = `[${OPENING_BRACKETS}（［｛﹝]`;
+const MARK_CLOSE = `[${CLOSING_BRACKETS}）］｝﹞]`;
+/** A lead marked after its name: 青川市民政局（牵头）, …【牵头】, …〔主办〕. */
+const LEAD_MARK = new RegExp(`\\s*${MARK_OPEN}\\s*${LEAD_MARK_WORDS}\\s*${MARK_CLOSE}\\s*$`, 'u');
+/** A unit marked as taking part, not leading: 青川市教育局（配合）, 【协办】, 〔参与〕, （协助） (breaker10m P2, breaker10o P1). */
+const OTHER_MARK = new RegExp(`\\s*${MARK_OPEN}\\s*${OTHER_MARK_WORDS}\\s*${MARK_CLOSE}\\s*$`, 'u');
 
 /**
  * A role written after the units of a clause, as published 任务分工 cells say it (newcomer25 S1):
@@ -131,11 +146,12 @@ function unitRolesAfterNames(text: string): { lead: string[]; others: string[] }
  * 单位/部门), `A（牵头），B`, or the role after the names, `A牵头，B、C配合` (newcomer25 S1;
  * 牵头/主责/负责 lead, 配合/协办/参与/协助 the others). A unit marked 「A（配合）」 never leads: with no lead marked or
  * labelled, the first unmarked unit leads — returned first of `others` with `lead` empty, so it reads as the first unit of an unmarked
- * cell (「A与B」: A leads, B responsible; breaker10n P16) — and with none `noLead` says the cell names no lead (breaker10m P2). Null when
+ * cell (「A与B」: A leads, B responsible; breaker10n P16) — and with none `noLead` says the cell names no lead (breaker10m P2). `leadMarked`:
+ * a lead was marked after its name (「A（牵头）」, 「A与B【牵头】」): a mark after 「A与B」 is the pair's, so both lead (breaker10o P3). Null when
  * the cell says no role: then the file's own order decides (the first unit named leads). Names unlabelled before the first
  * label are others.
  */
-export function unitRolesInCell(cell: Cell): { readonly lead: string[]; readonly others: string[]; readonly noLead?: true } | null {
+export function unitRolesInCell(cell: Cell): { readonly lead: string[]; readonly others: string[]; readonly noLead?: true; readonly leadMarked?: true } | null {
   const text = withoutInvisible(textOf(cell));
   const labels = [...text.matchAll(ROLE_LABEL)];
   const names = namesInCell(text);
@@ -163,7 +179,8 @@ export function unitRolesInCell(cell: Cell): { readonly lead: string[]; readonly
     const end = labels[index + 1]?.index ?? text.length;
     take(text.slice(label.index! + label[0].length, end), label[1] === '牵头' || label[1] === '主责');
   });
-  return { lead, others };
+  // 「A与B（牵头）」: the mark is the pair's, as （配合） after it is — both lead (breaker10o P3), unlike 「牵头单位：A与B」.
+  return { lead, others, ...(marked ? { leadMarked: true as const } : {}) };
 }
 
 /**

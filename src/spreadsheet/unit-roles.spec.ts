@@ -28,7 +28,8 @@ describe('role labels in a 责任单位 cell', () => {
     ['青川市教育局协办；青川市财政局负责', ['青川市财政局'], ['青川市教育局']],
     ['青川市财政局牵头', ['青川市财政局'], []],
   ])('reads %s as its lead and other units', (cell, lead, others) => {
-    expect(unitRolesInCell(cell)).toEqual({ lead, others: others.map((name) => name) });
+    // A lead marked after its name says so (`leadMarked`: a mark after 「A与B」 makes both lead, breaker10o P3).
+    expect(unitRolesInCell(cell)).toEqual({ lead, others: others.map((name) => name), ...(/[（(]牵头[）)]/u.test(cell) ? { leadMarked: true } : {}) });
   });
 
   it('reads a cell without labels as no roles: the file\'s order decides', () => {

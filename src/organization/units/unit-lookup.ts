@@ -1,4 +1,5 @@
 import { trailingBracket } from '../../shared/brackets.js';
+import { LEAD_MARK_WORDS, OTHER_MARK_WORDS } from '../../spreadsheet/cells.js';
 import { unitNameKey } from './unit-name.js';
 import { nameForms, nameWords, nearForms, shortensForms, wordsBeyond, type NameForms } from './near-unit-names.js';
 
@@ -461,7 +462,7 @@ const LEVEL_GOVERNMENT = /^(?:[\u4e00-\u9fff]{1,4}?市)?([区县])(?:人民)?政
 /** Words joining two units' names in one cell (「A和B」, 「A与B」, 「A及B」, 「A以及B」, 「A会同B」), longest first. */
 const JOINING_WORDS = /以及|会同|和|与|及/gu;
 /** A bracket after a unit's name that only says its role (（配合）, （牵头）, （协办）): the unit's own. */
-const ROLE_WORD_ONLY = /^(?:牵头|主责|负责|配合|协办|参与|协助)(?:单位|部门)?$/u;
+const ROLE_WORD_ONLY = new RegExp(`^(?:${LEAD_MARK_WORDS}|${OTHER_MARK_WORDS})$`, 'u');
 /** A name without its city (青川市财政局 → 市财政局), as brackets often write another unit. */
 const cityless = (name: string): string => name.replace(/^[\u4e00-\u9fff]{1,4}?市(?=[\u4e00-\u9fff]{2})/u, '市');
 

@@ -870,7 +870,8 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
     // (lead's decision, session 27) — in a 牵头单位 cell 「A与B」 lead jointly (breaker10m P1).
     const named = [
       // 「牵头单位：A与B」 in the one column (or 「A与B」 the first unmarked after 「C（配合）」): one name, A leads (task 10.5, breaker10n P16).
-      ...leadNames.map((name) => ({ name, lead: true, firstOfUnits: roles !== null && leadNames.length === 1 })),
+      // 「A与B（牵头）」: the mark is the pair's, both lead (breaker10o P3).
+      ...leadNames.map((name) => ({ name, lead: true, firstOfUnits: roles !== null && leadNames.length === 1 && !roles.leadMarked })),
       ...names.map((name, index) => {
         const first = !roles && !('leadUnit' in cells) && parts.length === 0 && index === 0;
         return { name, lead: first, firstOfUnits: first };

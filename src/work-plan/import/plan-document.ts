@@ -658,7 +658,8 @@ function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<
       cells.responsibleUnits = others.join('\n');
       // 「牵头单位：A与B」 (or 「A与B」 the first unmarked after 「C（配合）」) is one name in the one column too: A leads, B is responsible,
       // as unlabelled (task 10.5, breaker10n P16: both led); 「牵头单位：A、B」 names two leads.
-      leadFirstOfUnits = !(roles && (roles.noLead || roles.lead.length > 1));
+      // A mark after 「A与B」 (「A与B（牵头）」) is the pair's: both lead (breaker10o P3).
+      leadFirstOfUnits = !(roles && (roles.noLead || roles.lead.length > 1 || roles.leadMarked));
     }
     const read = { row: record.row, cells: withCooperatingUnits(cells), ...(record.sheet === undefined ? {} : { sheet: record.sheet }), ...(record.sections === undefined ? {} : { sections: record.sections }), ...(record.others === undefined ? {} : { others: record.others }) };
     if (leadFirstOfUnits) LEAD_FIRST_OF_UNITS.add(read);

@@ -68,3 +68,59 @@ describe('a role mark against its column (breaker10n P17)', () => {
     expect(await ledgerOf('牵头单位,配合单位', '青川市财政局（牵头）,青川市教育局（配合）')).toEqual(['unit-czj:LEAD', 'unit-jyj:RESPONSIBLE']);
   });
 });
+
+/*
+ * breaker10o P1 (serious): marks in 【】 or 〔〕 were ignored — 「青川市教育局【配合】」 under 牵头单位 led, 「…【牵头】」 in a one-column
+ * 责任单位 did not — and marks in other words (（主办）, （牵头负责）, （为主）, （协助配合）) were read as part of the name by nearness.
+ * One reading of marks for every bracket offices put a remark in, and every word that gives the role.
+ */
+describe('a role mark in any bracket, in any of its words (breaker10o P1)', () => {
+  it.each(['【配合】', '〔协办〕', '[参与]', '［协助］', '「配合」', '（协助配合）', '(配合单位)'])('plan: %s under 牵头单位 is refused naming the unit', async (mark) => {
+    expect(await planOf('牵头单位,配合单位', `青川市教育局${mark},青川市财政局`)).toEqual([expect.stringMatching(new RegExp(`^2:“青川市教育局”标注为.*却写在“牵头单位”列`))]);
+  });
+  it.each(['（主办）', '（牵头负责）', '（为主）', '（负责）', '【牵头】', '〔主责〕'])('plan: %s under 配合单位 is refused naming the unit', async (mark) => {
+    expect(await planOf('牵头单位,配合单位', `青川市财政局,青川市教育局${mark}`)).toEqual([expect.stringMatching(/^2:“青川市教育局”标注为.*却写在“配合单位”列/)]);
+  });
+  it.each(['【配合】', '〔协办〕'])('台账: %s under 牵头单位 is refused naming the unit', async (mark) => {
+    expect(await ledgerOf('牵头单位,配合单位', `"青川市财政局、青川市教育局${mark}",青川市交通运输局`)).toEqual([expect.stringMatching(/^2:“青川市教育局”标注为.*却写在“牵头单位”列/)]);
+  });
+  it.each([
+    ['"青川市财政局、青川市教育局【牵头】"', 'unit-jyj'],
+    ['"青川市财政局【配合】、青川市教育局"', 'unit-jyj'],
+    ['"青川市财政局〔协办〕、青川市教育局"', 'unit-jyj'],
+    ['"青川市财政局、青川市教育局（主办）"', 'unit-jyj'],
+  ])('one-column 责任单位 %s: the marked roles hold, in plans and 台账', async (cell, leadId) => {
+    expect(await planOf('责任单位', cell)).toEqual({ lead: [leadId], others: ['unit-czj'] });
+    expect(await ledgerOf('责任单位', cell)).toEqual([`${leadId}:LEAD`, 'unit-czj:RESPONSIBLE']);
+  });
+  it('a mark agreeing with its column in another bracket is read as the unit, with no near-name notice', async () => {
+    const result = await importWorkPlan('序号,工作任务,牵头单位,配合单位,完成时限\n1,任务,青川市财政局【牵头】,青川市教育局〔配合〕,2026年12月31日\n', { format: 'csv', title: '角色标注', year: 2026, lookupUnit: directory });
+    expect(result.ok && result.plan.categories[0]!.items[0]!.leadUnits.map((unit) => unit.unitId)).toEqual(['unit-czj']);
+    expect(result.ok && (result.notices ?? []).filter((notice) => notice.reasonZh.includes('名称相近'))).toEqual([]);
+  });
+});
+
+/*
+ * breaker10o P3 (serious): 「A与B（牵头）」 made A lead and B — marked 牵头 with it — responsible, without a word, while 「A与B（配合）」
+ * marked both. Decided: a mark after 「A与B」 is the pair's, both ways: （牵头） makes both lead (联合牵头), told as two units.
+ */
+describe('a mark after 「A与B」 is the pair’s (breaker10o P3)', () => {
+  it.each(['"青川市财政局与青川市教育局（牵头）"', '"青川市交通运输局（配合）、青川市财政局与青川市教育局（牵头）"', '"青川市财政局与青川市教育局【牵头】、青川市交通运输局"'])(
+    '%s: 财政局 and 教育局 both lead, in plans and 台账',
+    async (cell) => {
+      const plan = (await planOf('责任单位', cell)) as { lead: string[]; others: string[] };
+      expect(plan.lead).toEqual(['unit-czj', 'unit-jyj']);
+      expect(plan.others).toEqual(cell.includes('交通') ? ['unit-jtj'] : []);
+      const parts = await ledgerOf('责任单位', cell);
+      expect(parts.filter((part) => part.endsWith(':LEAD'))).toEqual(['unit-czj:LEAD', 'unit-jyj:LEAD']);
+    },
+  );
+  it('tells that the pair is read as two units', async () => {
+    const result = await importFindings('问题,具体表现,责任单位,整改时限\n问题甲,表现,"青川市财政局与青川市教育局（牵头）",2026年12月31日\n', { format: 'csv', lookupUnit: directory, today: '2026-12-02', year: 2026 });
+    expect(result.ok && result.notices?.map((notice) => notice.reasonZh)).toContainEqual('“青川市财政局与青川市教育局”按 2 个单位读取，各有其任务：青川市财政局、青川市教育局。');
+  });
+  it('「A与B（配合）」 marks both: with no other unit the row names no lead', async () => {
+    expect(await planOf('责任单位', '"青川市财政局与青川市教育局（配合）"')).toEqual([expect.stringContaining('缺少牵头单位')]);
+    expect(await planOf('责任单位', '"青川市财政局与青川市教育局（配合）、青川市交通运输局"')).toEqual({ lead: ['unit-jtj'], others: ['unit-czj', 'unit-jyj'] });
+  });
+});

@@ -93,10 +93,62 @@ export function isoDateCellsAsSerials(sheetXml: string, date1904 = false): strin
 }
 
 /**
+ * The number formats Excel's zh-CN locale builds in without declaring them (ECMA-376 Part 1 §18.8.30, the 简体中文 ids
+ * 27–36 and 50–58): a cell's style names only the id. Chinese Excel saves a typed 2026年6月 as the 1st of June with id 57
+ * (or 27 / 36 / 50 / 52, all yyyy"年"m"月"); exceljs knows no code for these ids and reads the cell as a bare number, so
+ * the month read as its 1st, a month early (breaker10o P8). Only the date formats are listed; the time ones (32–35, 55,
+ * 56) name no day or month the import reads. zh-CN is taken for the locale: Rectify's offices write 简体中文 (zh-TW's
+ * ids 27… are 民国 era dates).
+ */
+export const ZH_CN_BUILT_IN_DATE_FORMATS: Readonly<Record<number, string>> = {
+  27: 'yyyy"年"m"月"',
+  28: 'm"月"d"日"',
+  29: 'm"月"d"日"',
+  30: 'm-d-yy',
+  31: 'yyyy"年"m"月"d"日"',
+  36: 'yyyy"年"m"月"',
+  50: 'yyyy"年"m"月"',
+  51: 'm"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  54: 'm"月"d"日"',
+  57: 'yyyy"年"m"月"',
+  58: 'm"月"d"日"',
+};
+
+const xmlAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/**
+ * styles.xml with the zh-CN built-in date formats its cell styles use (`ZH_CN_BUILT_IN_DATE_FORMATS`) declared, so that
+ * the reader sees their codes (a yyyy"年"m"月" cell then reads as its month's end, with a notice). A format the file
+ * declares itself under such an id is left as declared. Returns the XML unchanged (the same string) when no style uses one.
+ */
+export function declareBuiltInDateFormats(stylesXml: string): string {
+  const used = new Set<number>();
+  for (const match of stylesXml.matchAll(/<xf\b[^>]*?\bnumFmtId="(\d+)"/g)) used.add(Number(match[1]));
+  const declared = new Set<number>();
+  for (const match of stylesXml.matchAll(/<numFmt\b[^>]*?\bnumFmtId="(\d+)"/g)) declared.add(Number(match[1]));
+  const missing = [...used].filter((id) => ZH_CN_BUILT_IN_DATE_FORMATS[id] !== undefined && !declared.has(id)).sort((a, b) => a - b);
+  if (missing.length === 0) return stylesXml;
+  const added = missing.map((id) => `<numFmt numFmtId="${id}" formatCode="${xmlAttribute(ZH_CN_BUILT_IN_DATE_FORMATS[id]!)}"/>`).join('');
+  if (/<numFmts\b[^>]*\/>/.test(stylesXml)) return stylesXml.replace(/<numFmts\b[^>]*\/>/, `<numFmts count="${missing.length}">${added}</numFmts>`);
+  if (/<numFmts\b[^>]*>/.test(stylesXml)) {
+    return stylesXml.replace(/<numFmts\b([^>]*)>/, (_whole, attributes: string) => {
+      const count = /\bcount="(\d+)"/.exec(attributes);
+      const others = count ? attributes.replace(/\bcount="\d+"/, `count="${Number(count[1]) + missing.length}"`) : attributes;
+      return `<numFmts${others}>${added}`;
+    });
+  }
+  // numFmts is the stylesheet's first child (ECMA-376 §18.8.39).
+  return stylesXml.replace(/(<styleSheet\b[^>]*>)/, `$1<numFmts count="${missing.length}">${added}</numFmts>`);
+}
+
+/**
  * The workbook as the reader should load it: refused when it would inflate past `limit` bytes
  * (`checkXlsxSize`), otherwise the same bytes, or re-zipped with every worksheet's merged ranges
  * clipped to its written cells (`clipMergedRanges`) and its ISO date cells made serial numbers
- * (`isoDateCellsAsSerials`) when it had some.
+ * (`isoDateCellsAsSerials`) when it had some, and the zh-CN built-in date formats its styles use declared
+ * (`declareBuiltInDateFormats`).
  */
 export async function prepareXlsx(content: Uint8Array, limit = MAX_XLSX_UNCOMPRESSED_BYTES): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: Bilingual }> {
   const tooLarge = await checkXlsxSize(content, limit);
@@ -116,6 +168,14 @@ export async function prepareXlsx(content: Uint8Array, limit = MAX_XLSX_UNCOMPRE
     const clippedXml = isoDateCellsAsSerials(clipMergedRanges(xml), date1904);
     if (clippedXml !== xml) {
       zip.file(entry.name, clippedXml);
+      clipped = true;
+    }
+  }
+  const stylesXml = await zip.file('xl/styles.xml')?.async('string');
+  if (stylesXml !== undefined) {
+    const declaredXml = declareBuiltInDateFormats(stylesXml);
+    if (declaredXml !== stylesXml) {
+      zip.file('xl/styles.xml', declaredXml);
       clipped = true;
     }
   }

@@ -145,6 +145,9 @@ const PERSON_COLUMN = /(?:领导|负责人|责任人|联系人|经办人|联络�
 
 export const isWeightyColumn = (name: string): boolean => WEIGHTY_COLUMN.test(name) && !PERSON_COLUMN.test(name);
 
+/** A header of people (`PERSON_COLUMN`: 责任人, 联系人, 牵头单位及责任人 …): its cells may name each person's unit before them. */
+export const isPersonColumn = (name: string): boolean => PERSON_COLUMN.test(name.replace(/\s+/gu, ''));
+
 export const isBlankCell = (cell: Cell): boolean => cell === null || (typeof cell === 'string' && cell.trim() === '');
 
 /** The key is one of the names, loosely matched. */

@@ -1,8 +1,8 @@
 import { namesInCell, unitRolesInCell } from './cells.js';
-import type { Columns } from './columns.js';
+import { isPersonColumn, type Columns } from './columns.js';
 import { readDeadline } from './deadline-text.js';
 import { labelZh, type ImportProblem, type ImportResult, type ReadingNotes } from './import-problems.js';
-import { type SheetOptions, type Table } from './sheet.js';
+import { unitsWithoutPeople, type SheetOptions, type Table } from './sheet.js';
 import { readSpreadsheetOffThread } from './sheet-off-thread.js';
 import type { FileContent } from './text-file.js';
 import { readTree, recordZh, recordsOfList } from './tree.js';
@@ -78,7 +78,24 @@ export function droppedColumnProblems(
       return [{ row: null, reason: `Column ${column.name} names units, dates or measures but is not used: ${why.en}.`, reasonZh: `“${column.name}”列写的是单位、时间或措施，但本导入不使用它：${why.zh}。` }];
     }
     const unit = isUnitName ? unitNameIn(column.texts ?? [], isUnitName) : undefined;
-    if (unit === undefined) return [];
+    if (unit === undefined) {
+      // 「青川市教育局：李四」, 「市交通运输局 王五」 under 责任人 / 联系人 (or a second 牵头单位及责任人): units with their people, dropped as a
+      // column of people with the units given nothing (breaker10o P2, breaker10n P14's kind).
+      // Only under a header of people: elsewhere 「青川市财政局：已完成初稿」 is a unit's progress, no person.
+      const withPerson = isUnitName && isPersonColumn(column.name) ? unitWithPersonIn(column.texts ?? [], isUnitName) : undefined;
+      if (withPerson === undefined) return [];
+      return [
+        {
+          row: null,
+          reason:
+            `Column ${column.name} names units with their people (such as ${withPerson.written}: ${withPerson.unit}) but its header is not one this import reads, so its units would get no part: ` +
+            `if they take part, write them under 配合单位 (a header such as 配合单位及联系人 is read as units, the people left aside); if the column only names contacts, leave the units out of it. ${why.en}.`,
+          reasonZh:
+            `“${column.name}”列写的是单位及其人员（如“${withPerson.written}”中的“${withPerson.unit}”），但该表头不是本导入读取的列名，其中的单位不会得到任务：` +
+            `如这些单位承担任务，请把它们写在“配合单位”列（表头写作“配合单位及联系人”的列按单位读取，人员不导入）；如该列只写联系人，请删去其中的单位名称。${why.zh}。`,
+        },
+      ];
+    }
     return [
       {
         row: null,
@@ -158,6 +175,20 @@ function unitNameIn(texts: readonly string[], isUnitName: (name: string) => bool
     const names = roles ? [...roles.lead, ...roles.others] : namesInCell(text);
     const unit = names.find(isUnitName);
     if (unit !== undefined) return unit;
+  }
+  return undefined;
+}
+
+/**
+ * The first unit named with a person after it (`unitsWithoutPeople`: 「青川市教育局：李四」, 「市交通运输局 王五」, 「教育局（李四 138…）」)
+ * in the texts, with the cell's name as written; undefined when no name of the texts is a unit once its person is left aside.
+ */
+function unitWithPersonIn(texts: readonly string[], isUnitName: (name: string) => boolean): { readonly unit: string; readonly written: string } | undefined {
+  for (const text of texts) {
+    for (const written of namesInCell(text)) {
+      const { units, people } = unitsWithoutPeople(written);
+      if (people.length > 0 && isUnitName(units)) return { unit: units, written };
+    }
   }
   return undefined;
 }

@@ -298,3 +298,46 @@ describe('A main file a checkpoint was cut short in (breaker9u P3)', () => {
     await second.close();
   });
 });
+
+describe('What the refusal says of the rescued copy, once it is made (breaker9u P2)', () => {
+  let folder: string;
+  beforeEach(() => (folder = mkdtempSync(join(tmpdir(), 'rectify-copy-reach-'))));
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('given a store file cut short under the server: while the copy is made, not to put it in place; once made, how far it reaches of the events held, and to restore a backup rather than put it in place', async () => {
+    const path = join(folder, 'rectify.db');
+    const store = new SqliteEventStore(path, { writerThread: false });
+    await store.identify();
+    await store.appendToStream('notes', Array.from({ length: 300 }, (_, index) => event(`第${index}条记录，`.repeat(30))), { expectedRevision: 'no_stream' });
+    const db = (store as unknown as { db: Database.Database }).db;
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    await store.appendToStream('note-last', [event()], { expectedRevision: 'no_stream' });
+    // Pages past the cut are neither in the -wal nor, with a cache this small, in the connection's cache.
+    db.pragma('cache_size = 4');
+    await store.readAll({ maxCount: 1 });
+    truncateSync(path, 65_536);
+
+    const health = new StoreHealth(store);
+    const copying = health.writeRefusal()!;
+    expect(copying.problem.cause).toBe('STORE_FILE_REPLACED');
+    expect(copying.messageZh).toContain('被原地覆盖');
+    expect(copying.messageZh).toContain('磁盘工具截断了它');
+    expect(copying.messageZh).toContain('在此之前请勿用它替换事件库');
+    expect(copying.messageZh).not.toContain('含最新确认写入的事件');
+    const copy = store.keepWhatIsHeld();
+    const outcome = await copy.done;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(outcome).toMatchObject({ removed: false, rowByRow: { head: 301 } });
+    const upTo = (outcome as { rowByRow: { upTo: number } }).rowByRow.upTo;
+    expect(upTo).toBeLessThan(301);
+
+    const done = health.writeRefusal()!;
+    expect(done.messageZh).toContain(`本服务持有的 301 个事件中只有 1–${upTo} 复制到了 ${copy.path}`);
+    expect(done.messageZh).toContain(`位置 ${upTo} 之后已确认写入的 ${301 - upTo} 个事件不在任何副本中`);
+    expect(done.messageZh).toContain('请从最新的备份（npm run store:backup 所做）恢复事件库——应包含到位置 301');
+    expect(done.messageZh).toContain(`请勿用 ${copy.path} 替换整个事件库`);
+    expect(done.messageZh).not.toContain('然后用副本替换它');
+    expect(done.message).toContain(`Only events 1–${upTo} of the 301 this server holds could be copied to ${copy.path}`);
+    await store.close();
+  });
+});

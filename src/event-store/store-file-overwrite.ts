@@ -327,7 +327,7 @@ type Judged = { readonly overwrite: Overwrite } | { readonly seen: MainFileSight
  * SQLite reads such a store soundly (the -wal holds every page the file lacks, and the next checkpoint
  * completes it), but the file read alone looked "written over". So the file read alone decides only
  * what no checkpoint can leave — no SQLite header, a file larger than the database the server holds,
- * a header not in WAL mode (a backup put in place) — and what its pages say (the store id, the log's
+ * a header not in WAL mode (a backup put in place), a file shorter than this watch saw it (cut) — and what its pages say (the store id, the log's
  * last row, or pages that cannot be read) counts only when SQLite's own read of the store with its
  * -wal (`readThroughSqlite`) says the same: pages the -wal holds newer frames of are judged as SQLite
  * reads them. An overwrite whose differing pages all have newer frames in the -wal is not named — SQLite
@@ -380,8 +380,12 @@ export class MainFileWatch {
     }
     if (!overwrite) return { seen: sight instanceof UnreadableMainFile ? null : sight };
     const header = sight instanceof UnreadableMainFile ? sight.header : { bytes: sight.bytes, wal: sight.wal };
-    // What no checkpoint leaves: no SQLite header, more bytes than the database, a header not in WAL mode.
+    // What no checkpoint leaves: no SQLite header, more bytes than the database, a header not in WAL mode,
+    // a file shorter than it was (SQLite never shortens a store's file: no VACUUM; breaker9u P2's truncation).
     if (header === null || overwrite.how === 'larger' || (wal && !header.wal)) return { overwrite };
+    if (before && header.bytes < before.bytes) {
+      return { overwrite: { how: overwrite.how, detail: `${overwrite.detail} (the file holds ${header.bytes} bytes, fewer than the ${before.bytes} it held: no checkpoint shortens it)` } };
+    }
     let confirmed: Overwrite | null;
     let throughSqlite: MainFileSight;
     try {

@@ -7,7 +7,7 @@ import type { EventStore } from './event-store.port.js';
 import { LogShortenedError, StoreFileOverwrittenError } from './sqlite-append-writer.js';
 import type { Overwrite } from './store-file-overwrite.js';
 import { isStoreDamage } from './store-damage.js';
-import { SqliteEventStore } from './sqlite-event-store.js';
+import { SqliteEventStore, type HeldCopy } from './sqlite-event-store.js';
 import { keptCopyUnwritable, witnessNotWrittenMessage } from './store-witness.js';
 import type { WitnessKeeper } from './store-admission.js';
 import type { LiveServerRegistration } from './live-servers.js';
@@ -234,11 +234,84 @@ const MESSAGES: Record<StoreProblemCause, (detail: string, path: string) => Bili
 const PASSING: readonly StoreProblemCause[] = ['STORE_LOCKED'];
 
 /**
+ * How far the copy of what a server still reads reaches (`SqliteEventStore.keepWhatIsHeld`), as its
+ * refusals say it (breaker9u P2: after a truncation they kept saying the copy held "the newest
+ * acknowledged events" and to put it in place, when it held events 1–41 of 269):
+ * - `copying`: not done yet;
+ * - `whole`: every event the server holds (`head`: its last position; null when not counted — a page copy);
+ * - `part`: events 1–`upTo` (null: none) of the `head` the server holds — the copy stopped where the file
+ *   could not be read any more; the rest is in no copy;
+ * - `none`: no sound copy could be made (removed after PRAGMA quick_check, or the copy failed).
+ */
+export type HeldCopyReach =
+  | { readonly kind: 'copying' }
+  | { readonly kind: 'whole'; readonly head: number | null }
+  | { readonly kind: 'part'; readonly upTo: number | null; readonly head: number }
+  | { readonly kind: 'none' };
+
+/**
+ * What a refusal says of the copy at `copy` (`reach`: how far it reaches) and what to put in place of the
+ * store: the copy only when it holds every event this server holds; else a backup reaching as far, the
+ * copy and the server's old -wal kept. `putInPlace`: the steps to put the copy at the path (English, Chinese).
+ */
+function keptWords(copy: string | null, reach: HeldCopyReach, putInPlace: Bilingual): { kept: Bilingual; advice: Bilingual } {
+  if (!copy) return { kept: say('', ''), advice: putInPlace };
+  switch (reach.kind) {
+    case 'copying':
+      return {
+        kept: say(
+          ` What this server still reads is being copied to ${copy}, event by event as far as the file still reads soundly; once the copy is done this message says how far it reaches (the server log says so too) — until then, do not put it in place.`,
+          `本服务仍能读到的内容正逐个事件复制到 ${copy}（复制到仍能正确读出的事件为止）；复制完成后，本提示会说明副本包含到哪个位置（服务器日志同样记录）——在此之前请勿用它替换事件库。`,
+        ),
+        advice: putInPlace,
+      };
+    case 'whole':
+      return {
+        kept: say(
+          ` Everything this server holds${reach.head === null ? '' : ` — events 1–${reach.head}`}, the newest acknowledged events included${reach.head === null ? '' : ' —'} was copied to ${copy} (PRAGMA quick_check passed).`,
+          `本服务持有的全部内容${reach.head === null ? '' : `（事件 1–${reach.head}，含最新确认写入的事件）`}已复制到 ${copy}（PRAGMA quick_check 通过）。`,
+        ),
+        advice: putInPlace,
+      };
+    case 'part': {
+      const missing = reach.head - (reach.upTo ?? 0);
+      const after = reach.upTo ?? 0;
+      return {
+        kept: say(
+          reach.upTo === null
+            ? ` None of the ${reach.head} events this server holds could be copied to ${copy}: the file no longer reads soundly from the first one.`
+            : ` Only events 1–${reach.upTo} of the ${reach.head} this server holds could be copied to ${copy} (the file no longer reads soundly past position ${reach.upTo}): the ${missing} acknowledged events after position ${after} are in no copy.`,
+          reach.upTo === null
+            ? `本服务持有的 ${reach.head} 个事件一个也未能复制到 ${copy}：该文件从第一个事件起已无法正确读出。`
+            : `本服务持有的 ${reach.head} 个事件中只有 1–${reach.upTo} 复制到了 ${copy}（位置 ${reach.upTo} 之后该文件已无法正确读出）：位置 ${after} 之后已确认写入的 ${missing} 个事件不在任何副本中。`,
+        ),
+        advice: say(
+          `restore the store from the newest backup (npm run store:backup), which should reach as far as position ${reach.head}, and run npm run ledger:verify on it; do not put ${copy} in its place as the whole store — it lacks the events after position ${after}. Keep ${copy} and ${copy}-old-wal: they may hold what the backup lacks`,
+          `请从最新的备份（npm run store:backup 所做）恢复事件库——应包含到位置 ${reach.head}——并进行台账校验（npm run ledger:verify）；请勿用 ${copy} 替换整个事件库：它缺少位置 ${after} 之后的事件。请保留 ${copy} 和 ${copy}-old-wal：其中可能有备份所缺的内容`,
+        ),
+      };
+    }
+    case 'none':
+      return {
+        kept: say(
+          ` No sound copy of what this server holds could be made at ${copy} (the server log says why).`,
+          `未能在 ${copy} 得到本服务所持内容的完好副本（原因见服务器日志）。`,
+        ),
+        advice: say(
+          'restore the store from the newest backup (npm run store:backup) and run npm run ledger:verify on it',
+          '请从最新的备份（npm run store:backup 所做）恢复事件库，并进行台账校验（npm run ledger:verify）',
+        ),
+      };
+  }
+}
+
+/**
  * The store's file went away under the running server: `how` says which way. This server writes
  * nothing into the path from now on — not even the checkpoint of its -wal when it stops (breaker9j
  * P2: a backup restored in place under a running server, then stopped "cleanly" as the message used
  * to advise, had that server's old -wal written into it and was left malformed, or silently undone);
- * what it still reads is copied to `copy` (`SqliteEventStore.keepWhatIsHeld`), null when no copy is made.
+ * what it still reads is copied to `copy` (`SqliteEventStore.keepWhatIsHeld`), null when no copy is
+ * made; `reach`: how far that copy reaches (see HeldCopyReach), said in the refusal and in the advice.
  */
 export function storeGoneMessage(
   how: 'deleted' | 'log deleted' | 'replaced' | 'overwritten',
@@ -248,40 +321,55 @@ export function storeGoneMessage(
   companions: { readonly wal: string; readonly shm: string; readonly gone?: string } = { wal: `${path}-wal`, shm: `${path}-shm` },
   /** For 'overwritten': what showed it (store-file-overwrite.ts). */
   overwrite: Overwrite | null = null,
+  reach: HeldCopyReach = { kind: 'copying' },
 ): Bilingual {
   const { wal, shm } = companions;
   const gone = companions.gone ?? wal;
   const goneIsIndex = gone === shm;
-  const kept = copy
-    ? say(
-        ` What this server still reads, the newest acknowledged events included, is being copied to ${copy} (the server log says when the copy is done and whether PRAGMA quick_check passed on it).`,
-        `本服务仍能读到的内容（含最新确认写入的事件）正复制到 ${copy}（复制完成及其 PRAGMA quick_check 结果见服务器日志）。`,
-      )
-    : say('', '');
+  const { kept, advice } = keptWords(
+    copy,
+    reach,
+    how === 'deleted'
+      ? say(`put ${copy ? 'the copy' : 'the file'} back at ${path} (or restore it from a backup)`, `将${copy ? '副本' : '该文件'}放回 ${path}（或从备份恢复）`)
+      : how === 'replaced'
+        ? say(`keep the new file (the next start checks it), or put ${copy ? 'the copy' : 'the original file'} in its place`, `保留新文件（下次启动时会检查它），或用${copy ? '副本' : '原文件'}替换它`)
+        : say(`put the copy in its place (remove ${wal} and ${shm}, rename the copy to ${path}) and run npm run ledger:verify`, `用副本替换它（删除 ${wal} 和 ${shm}，将副本改名为 ${path}）并进行台账校验（npm run ledger:verify）`),
+  );
   switch (how) {
     case 'overwritten': {
       const detail = overwrite?.detail ?? 'its content is not what this server holds';
+      // A file no longer readable was as often cut short (a disk tool, a copy stopped half-way) as written over by a copy.
+      const cut = overwrite?.how === 'unreadable';
       return say(
-        `The event store file ${path} was written over in place while the server runs (${detail}): a copy of this store or of another store — larger or smaller — was copied over it (cp keeps the file, so only its content shows it). Writes are refused: this server's ${wal} and the file no longer fit together, and every write would damage the file. This server writes nothing into it, not even when it stops, and has moved its own ${wal} away from the path (to the copy's name with -old-wal).${kept.en} Stop every server on this file; then put the copy in its place (remove ${wal} and ${shm}, rename the copy to ${path}) and run npm run ledger:verify — or, if the new file was put there on purpose, remove ${wal} and ${shm} and start on it (the start checks it against what this server saw).`,
-        `运行中事件库文件 ${path} 被原地覆盖（文件被替换/覆盖：${OVERWRITTEN_ZH[overwrite?.how ?? 'other-history']}），例如用 cp 把本事件库的另一份副本（如培训副本）或另一个事件库的文件复制到了它上面。现拒绝写入：本服务的预写日志 ${wal} 与该文件已对不上，任何写入都会损坏它；本服务不会再向该文件写入任何内容（停止时也不会），并已把自己的 ${wal} 移开（改名为副本名加 -old-wal）。${kept.zh}请停止使用该文件的所有服务；然后用副本替换它（删除 ${wal} 和 ${shm}，将副本改名为 ${path}）并进行台账校验（npm run ledger:verify）；若新文件是有意放上去的，请删除 ${wal} 和 ${shm} 后在其上启动服务（启动时会与本服务看到的事件库核对）。`,
+        `The event store file ${path} was ${cut ? 'cut short, damaged or written over' : 'written over'} in place while the server runs (${detail}): ${cut ? 'something other than SQLite wrote it — a disk tool truncating it, a copy stopped half-way, or another file copied over it' : 'a copy of this store or of another store — larger or smaller — was copied over it'} (cp keeps the file, so only its content shows it). Writes are refused: this server's ${wal} and the file no longer fit together, and every write would damage the file. This server writes nothing into it, not even when it stops, and has moved its own ${wal} away from the path (to the copy's name with -old-wal).${kept.en} Stop every server on this file; then ${advice.en} — or, if the new file was put there on purpose, remove ${wal} and ${shm} and start on it (the start checks it against what this server saw).`,
+        `运行中事件库文件 ${path} 被原地覆盖（文件被替换/覆盖：${OVERWRITTEN_ZH[overwrite?.how ?? 'other-history']}），${cut ? '即 SQLite 以外的程序写过它：例如磁盘工具截断了它、复制中途停止，或把另一个文件复制到了它上面' : '例如用 cp 把本事件库的另一份副本（如培训副本）或另一个事件库的文件复制到了它上面'}。现拒绝写入：本服务的预写日志 ${wal} 与该文件已对不上，任何写入都会损坏它；本服务不会再向该文件写入任何内容（停止时也不会），并已把自己的 ${wal} 移开（改名为副本名加 -old-wal）。${kept.zh}请停止使用该文件的所有服务；然后${advice.zh}；若新文件是有意放上去的，请删除 ${wal} 和 ${shm} 后在其上启动服务（启动时会与本服务看到的事件库核对）。`,
       );
     }
     case 'log deleted':
       return say(
-        `The event store's ${goneIsIndex ? 'shared-memory WAL index' : 'write-ahead log'} ${gone} was deleted while the server runs (${path} is still there): writes are refused${goneIsIndex ? ' (the next process to open the file would build an index of its own beside this server\'s, and the two would write over each other)' : ''}. This server will not write its log into ${path}, not even when it stops: the file may have been restored from a backup under it, and an old log written into a restored file damages it.${kept.en} Stop every server on this file (SIGTERM is safe now). Then keep ${path} if it was restored on purpose; otherwise put the copy in its place (remove ${wal} and ${shm}, rename the copy to ${path}) and run npm run ledger:verify before starting again.`,
-        `运行中事件库的${goneIsIndex ? '共享内存索引文件' : '预写日志文件'} ${gone} 被删除（${path} 仍在）：现拒绝写入${goneIsIndex ? '（下一个打开该文件的进程会另建索引，与本服务互相覆盖写入）' : ''}。本服务不会再把日志写入 ${path}（停止时也不会）：该文件可能已被备份替换，旧日志写入恢复后的文件会将其损坏。${kept.zh}请停止使用该文件的所有服务（现在可以正常停止）。若 ${path} 是有意恢复的备份，保留即可；否则请用副本替换它（删除 ${wal} 和 ${shm}，将副本改名为 ${path}），进行台账校验后再启动服务。`,
+        `The event store's ${goneIsIndex ? 'shared-memory WAL index' : 'write-ahead log'} ${gone} was deleted while the server runs (${path} is still there): writes are refused${goneIsIndex ? ' (the next process to open the file would build an index of its own beside this server\'s, and the two would write over each other)' : ''}. This server will not write its log into ${path}, not even when it stops: the file may have been restored from a backup under it, and an old log written into a restored file damages it.${kept.en} Stop every server on this file (SIGTERM is safe now). Then keep ${path} if it was restored on purpose; otherwise ${advice.en} before starting again.`,
+        `运行中事件库的${goneIsIndex ? '共享内存索引文件' : '预写日志文件'} ${gone} 被删除（${path} 仍在）：现拒绝写入${goneIsIndex ? '（下一个打开该文件的进程会另建索引，与本服务互相覆盖写入）' : ''}。本服务不会再把日志写入 ${path}（停止时也不会）：该文件可能已被备份替换，旧日志写入恢复后的文件会将其损坏。${kept.zh}请停止使用该文件的所有服务（现在可以正常停止）。若 ${path} 是有意恢复的备份，保留即可；否则${advice.zh}，然后再启动服务。`,
       );
     case 'deleted':
       return say(
-        `The event store file ${path} was deleted while the server runs: writes are refused, since nothing written now could be read after a restart.${kept.en} Stop the server, put ${copy ? 'the copy' : 'the file'} back at ${path} (or restore it from a backup) and start the server again.`,
-        `运行中事件库文件 ${path} 被删除：为免写入的数据在重启后丢失，现拒绝写入。${kept.zh}请停止服务，将${copy ? '副本' : '该文件'}放回 ${path}（或从备份恢复），然后重启服务。`,
+        `The event store file ${path} was deleted while the server runs: writes are refused, since nothing written now could be read after a restart.${kept.en} Stop the server, ${advice.en} and start the server again.`,
+        `运行中事件库文件 ${path} 被删除：为免写入的数据在重启后丢失，现拒绝写入。${kept.zh}请停止服务，${advice.zh}，然后重启服务。`,
       );
     case 'replaced':
       return say(
-        `The event store file ${path} was replaced by another file (renamed over it, or an older copy written over it in place) while the server runs: writes are refused, and this server writes nothing into the new file, not even when it stops; it has moved its own ${wal} away from the path (to the copy's name with -old-wal), so that no other server or tool reads it over the new file.${kept.en} Stop every server on this file; then keep the new file (the next start checks it), or put ${copy ? 'the copy' : 'the original file'} in its place.`,
-        `运行中事件库文件 ${path} 被另一个文件替换（被改名覆盖，或被旧副本原地覆盖）：现拒绝写入，本服务不会向新文件写入任何内容（停止时也不会）；它已把自己的 ${wal} 移开（改名为副本名加 -old-wal），以免其他服务或工具把它读到新文件上。${kept.zh}请停止使用该文件的所有服务；然后保留新文件（下次启动时会检查它），或用${copy ? '副本' : '原文件'}替换它。`,
+        `The event store file ${path} was replaced by another file (renamed over it, or an older copy written over it in place) while the server runs: writes are refused, and this server writes nothing into the new file, not even when it stops; it has moved its own ${wal} away from the path (to the copy's name with -old-wal), so that no other server or tool reads it over the new file.${kept.en} Stop every server on this file; then ${advice.en}.`,
+        `运行中事件库文件 ${path} 被另一个文件替换（被改名覆盖，或被旧副本原地覆盖）：现拒绝写入，本服务不会向新文件写入任何内容（停止时也不会）；它已把自己的 ${wal} 移开（改名为副本名加 -old-wal），以免其他服务或工具把它读到新文件上。${kept.zh}请停止使用该文件的所有服务；然后${advice.zh}。`,
       );
   }
+}
+
+/** How far a finished copy reaches (`HeldCopyReach`), from its outcome (`HeldCopy.done`). */
+function reachOf(outcome: Awaited<HeldCopy['done']>): HeldCopyReach {
+  if ('error' in outcome || outcome.removed) return { kind: 'none' };
+  const rows = outcome.rowByRow;
+  if (!rows) return { kind: 'whole', head: null };
+  if (rows.head === null || rows.upTo === rows.head) return { kind: 'whole', head: rows.head };
+  return { kind: 'part', upTo: rows.upTo, head: rows.head };
 }
 
 /** What showed a store file written over in place, in Chinese (no ids: the English detail names them). */
@@ -581,6 +669,9 @@ export class StoreHealth {
     // Nothing else may read this server's -wal over the new file meanwhile (breaker9l P5).
     if (how === 'replaced' || how === 'overwritten') this.store.setCompanionsAside();
     void copy.done.then((outcome) => {
+      // The refusal says from now on how far the copy reaches, and advises by it (breaker9u P2).
+      const noted = this.noted.get(cause);
+      if (noted) this.noted.set(cause, { ...noted, message: storeGoneMessage(how, path, copy.path, { wal, shm, gone }, overwrite, reachOf(outcome)) });
       if ('error' in outcome) this.logger.error(`Could not copy what this server holds of ${path} to ${copy.path}: ${outcome.error}`);
       else if (outcome.rowByRow && !outcome.removed) {
         const { upTo, head, stopped } = outcome.rowByRow;

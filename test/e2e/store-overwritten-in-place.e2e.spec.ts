@@ -132,6 +132,11 @@ async function expectCaught(sqlitePath: string, server: ServerProcess, write: (t
   expect(server.output()).toContain('each checked against the ledger chain (PRAGMA quick_check ok)');
   expect(quickCheck(rescuedPath)).toBe('ok');
   expect(titlesIn(rescuedPath)).toEqual(acknowledged);
+  // Once the copy is made, the refusal says how far it reaches (breaker9u P2): here every event the server holds.
+  const afterCopy = await write('副本完成之后');
+  expect(afterCopy.errors![0]!.extensions!.messageZh).toContain(`本服务持有的全部内容（事件 1–`);
+  expect(afterCopy.errors![0]!.extensions!.messageZh).toContain(`已复制到 ${rescuedPath}（PRAGMA quick_check 通过）`);
+  expect(afterCopy.errors![0]!.extensions!.messageZh).toContain('然后用副本替换它');
   expect(server.child.exitCode).toBeNull();
   expect(server.child.signalCode).toBeNull();
   // Stopped the usual way, it writes nothing into the file put in place: not its -wal, not a checkpoint.

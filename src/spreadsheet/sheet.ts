@@ -515,7 +515,6 @@ function positionsOf<Key extends string>(
   const withPeople = new Set<number>();
   const problems: ImportProblem[] = [];
   const unmatched: number[] = [];
-  const seen = new Set<string>();
   names.forEach((name, position) => {
     if (name === '') return;
     const key = columnOf(columns, name);
@@ -523,9 +522,6 @@ function positionsOf<Key extends string>(
       unmatched.push(position);
       return;
     }
-    // A name merged across two header cells (责任单位 | 责任单位) is one column read twice.
-    if (seen.has(name) && columns[key].several) return;
-    seen.add(name);
     // 配合单位（联系人及电话）: its brackets dropped it names the unit column; its cells add the people.
     if (unitHeaderBeforePerson(name) !== null) withPeople.add(position);
     const taken = positions.get(key);
@@ -720,7 +716,10 @@ function tableOf<Key extends string>(
     };
     for (const [key, at] of positions) {
       if (at.length === 1) cells[key] = cellAt(at[0]!);
-      else cells[key] = at.map((position) => textOf(cellAt(position))).filter((text) => text !== '').join('\n') || null;
+      // Every column of a `several` key is read, the same header twice too (two 配合单位 columns; 责任单位 merged over two
+      // columns, the left holding the lead and the right the others): the second was dropped unsaid (breaker10o P13). A
+      // cell merged across them gives its text to each, read once.
+      else cells[key] = [...new Set(at.map((position) => textOf(cellAt(position))).filter((text) => text !== ''))].join('\n') || null;
     }
     const others = unused.flatMap((column) => (textOf(row.cells[column.position] ?? null) === '' ? [] : [{ label: column.name, cell: row.cells[column.position] ?? null }]));
     records.push({ row: row.row, cells, sections, ...(others.length === 0 ? {} : { others }) });

@@ -4,7 +4,7 @@ import { addDays, officeClockMillis, officeClockSeconds } from '../shared/calend
 import { slicer } from '../shared/event-loop-turns.js';
 import type { Breakdown } from '../work-plan/breakdown/breakdown.js';
 import { planLastYear, planYears } from '../work-plan/domain/work-plan.decider.js';
-import { termsInWords } from '../shared/deadline.js';
+import { deadlineCell } from '../shared/deadline.js';
 import type { EvaluationView, FindingView } from '../rectification/ledger/rectification-ledger.js';
 import { FINDING_STATUS_ZH } from '../rectification/ledger/finding-status.js';
 
@@ -153,22 +153,7 @@ export const WORK_PLAN_COLUMNS: readonly ExportColumn[] = [
  * The 整改时限 / 完成时限 cell: the day, or the office's words when the terms are not a plain day —
  * 立行立改（2026-04-01）, 常态化（每季度报送）, 2026-03-31（每季度）, 2018-12-31前完成并持续落实.
  */
-export function dueCell(part: Pick<PartView, 'dueDate' | 'terms'>): string {
-  const words = termsInWords(part.terms, part.dueDate);
-  switch (part.terms.kind) {
-    case 'BY_DATE':
-      return part.dueDate;
-    case 'AT_ONCE':
-      return `${words}（${part.dueDate}）`;
-    case 'RECURRING':
-      return `${part.dueDate}（${words}）`;
-    case 'STANDING':
-      return words ?? part.dueDate;
-    case 'BY_DATE_THEN_STANDING':
-      // 立行立改并持续落实 says its day after the words, as 立行立改 does; read back as the same terms.
-      return part.terms.atOnce ? `立行立改并持续落实（${part.dueDate}）${(words ?? '').slice('立行立改并持续落实'.length)}` : (words ?? part.dueDate);
-  }
-}
+export const dueCell = (part: Pick<PartView, 'dueDate' | 'terms'>): string => deadlineCell(part.terms, part.dueDate);
 
 /** Why a part came back, in the pages' words (web/src/labels.ts RETURN_CAUSE_LABEL). */
 const RETURN_CAUSE_ZH: Readonly<Record<ReturnView['cause'], string>> = { SENT_BACK: '退办', INSPECTION_FAILED: '督查未通过', REOPENED: '重新打开' };

@@ -164,6 +164,29 @@ export function termsInWords(terms: DueTerms, dueDate: string): string | null {
   }
 }
 
+/**
+ * The 完成时限 / 整改时限 as every screen, the export and the tools write it (one reading, newcomer32 S3): the day, or
+ * the office's words when the terms are not a plain day — 立行立改（2026-04-01）, 常态化（每季度报送）, 2026-03-31（每季度）,
+ * 2018-12-31前完成并持续落实, 立行立改并持续落实（2026-12-02）. A standing part's words stand instead of its day (the end
+ * of the span it is kept up for, not a day it is due); the page says its next report beside (`nextReportDue`).
+ */
+export function deadlineCell(terms: DueTerms, dueDate: string): string {
+  const words = termsInWords(terms, dueDate);
+  switch (terms.kind) {
+    case 'BY_DATE':
+      return dueDate;
+    case 'AT_ONCE':
+      return `${words}（${dueDate}）`;
+    case 'RECURRING':
+      return `${dueDate}（${words}）`;
+    case 'STANDING':
+      return words ?? dueDate;
+    case 'BY_DATE_THEN_STANDING':
+      // 立行立改并持续落实 says its day after the words, as 立行立改 does; read back as the same terms.
+      return terms.atOnce ? `立行立改并持续落实（${dueDate}）${(words ?? '').slice('立行立改并持续落实'.length)}` : (words ?? dueDate);
+  }
+}
+
 const PERIOD_WORDS: Readonly<Record<RecurrencePeriod, string>> = { MONTH: '每月', QUARTER: '每季度', HALF_YEAR: '每半年', YEAR: '每年' };
 
 /** The day a part with this deadline is first due, or null for a standing task (never overdue). */

@@ -101,3 +101,40 @@ describe("a unit's work-plan items across every plan", () => {
     expect(workloadAt('2026-05-10', [item('a', 'p-unknown', '1-1', [part('fgw')])])).toEqual({ parts: [], reminders: [] });
   });
 });
+
+describe('a standing task on 我的任务 (newcomer32 S3): shown, ordered and reminded by its next report, in the export’s words', () => {
+  const YEARLY = { kind: 'STANDING', reportEvery: 'YEAR' } as const;
+  const items = () => [
+    item('dated', 'p2026', '1-1', [part('fgw', { dueDate: '2027-06-30' })]),
+    item('standing', 'p2026', '1-2', [part('fgw', { dueDate: '2028-12-31', terms: YEARLY })]),
+    item('atOnce', 'p2026', '1-3', [part('fgw', { dueDate: '2027-02-01', terms: { kind: 'AT_ONCE' } })]),
+  ];
+
+  it('given an annual-report task kept up until 2028-12-31, when viewed on 2026-12-03, then it reads 常态化（每年报送）, next report 2026-12-31 in 28 days, listed before a task due 2027', () => {
+    const { parts } = workloadAt('2026-12-03', items());
+    expect(parts.map((p) => [p.itemCode, p.dueText, p.nextReportDue, p.nextReportDaysLeft])).toEqual([
+      ['1-2', '常态化（每年报送）', '2026-12-31', 28],
+      ['1-3', '立行立改（2027-02-01）', null, null],
+      ['1-1', '2027-06-30', null, null],
+    ]);
+  });
+
+  it.each([
+    ['2026-12-03', []],
+    ['2026-12-24', [['DUE_IN_7_DAYS', '还有 7 天应报送（常态化（每年报送），下次报送 2026-12-31）。', '2026-12-31']]],
+    ['2026-12-30', [['DUE_IN_1_DAY', '明天应报送（常态化（每年报送），下次报送 2026-12-31）。', '2026-12-31']]],
+    ['2026-12-31', [['DUE_IN_1_DAY', '今天应报送（常态化（每年报送），下次报送 2026-12-31）。', '2026-12-31']]],
+  ])('given the annual-report task, when viewed on %s, then the inbox holds %j (never overdue: the report day, not the plan’s end)', (today, expected) => {
+    const { reminders } = workloadAt(today, [items()[1]!]);
+    expect(reminders.map((r) => [r.kind, r.message, r.dueDate])).toEqual(expected);
+  });
+
+  it('given the annual report sent on 2026-12-20, when viewed on 2026-12-24, then the next report is 2027-12-31 and nothing is reminded', () => {
+    const reported = item('standing', 'p2026', '1-2', [
+      part('fgw', { dueDate: '2028-12-31', terms: YEARLY, status: 'REPORTED', reports: [{ reportedOn: '2026-12-20' } as PartView['reports'][number]] }),
+    ]);
+    const { parts, reminders } = workloadAt('2026-12-24', [reported]);
+    expect(parts.map((p) => [p.nextReportDue, p.nextReportDaysLeft])).toEqual([['2027-12-31', 372]]);
+    expect(reminders).toEqual([]);
+  });
+});

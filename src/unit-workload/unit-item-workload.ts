@@ -1,6 +1,7 @@
 import type { AssignmentRole } from '../assignments/domain/assignment.events.js';
 import { daysLeft, onWatch, reportedDaysLate, trafficLight, type PartStatus, type TrafficLight } from '../assignments/read-model/part-view.js';
 import { mostUrgentFirst as mostUrgentReminderFirst, remindersFor, type Reminder } from '../assignments/read-model/reminders.js';
+import { dueReading } from '../assignments/read-model/due-reading.js';
 import { byPinyin } from '../shared/chinese-order.js';
 import type { WorkPlanItemView, WorkPlanView } from '../work-plan/breakdown/work-plan-ledger.js';
 import { planLastYear } from '../work-plan/domain/work-plan.decider.js';
@@ -25,19 +26,28 @@ export interface ItemPartAlert {
   /** See `reportedDaysLate`: a late-reported part is 「逾期 N 天后报送」, not overdue. */
   readonly reportedDaysLate: number | null;
   readonly trafficLight: TrafficLight;
+  /** The 完成时限 as the item page and the export write it: 2027-06-30, 立行立改（2026-12-02）, 常态化（每年报送） (`dueReading`). */
+  readonly dueText: string;
+  /** A standing part's next periodic report, `YYYY-MM-DD`; null for a part that is not standing. */
+  readonly nextReportDue: string | null;
+  /** Days from the day viewed to `nextReportDue`; null with it. */
+  readonly nextReportDaysLeft: number | null;
+  /** The day the unit next owes something: the next report of a standing part, else `dueDate` — what the list is ordered by. */
+  readonly urgentOn: string;
 }
 
 const URGENCY: Record<TrafficLight, number> = { RED: 0, YELLOW: 1, GREEN: 2 };
 
 /**
  * Most urgent first across every plan, as on findings (`sortByUrgency`): red, then yellow, then
- * green, each by due day; parts alike in both by plan (newest year first, then title in pinyin)
+ * green, each by the day the unit next owes something (`urgentOn`: a standing task's next report, not the
+ * end of the plan it is kept up for — newcomer32 S3); parts alike in both by plan (newest year first, then title in pinyin)
  * and item number. A unit works down one list: last year's overdue item comes before this year's
  * item due in December, whichever plan it belongs to.
  */
 const mostUrgentFirst = (a: ItemPartAlert, b: ItemPartAlert) =>
   URGENCY[a.trafficLight] - URGENCY[b.trafficLight] ||
-  (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0) ||
+  (a.urgentOn < b.urgentOn ? -1 : a.urgentOn > b.urgentOn ? 1 : 0) ||
   b.planYear - a.planYear ||
   byPinyin(a.planTitle, b.planTitle) ||
   (a.planId < b.planId ? -1 : a.planId > b.planId ? 1 : 0) ||
@@ -81,6 +91,7 @@ export function buildUnitItemWorkload(input: {
       daysLeft: daysLeft(judged, input.today),
       reportedDaysLate: reportedDaysLate(judged),
       trafficLight: light,
+      ...dueReading(part, input.today),
     });
     const parent = { parentKind: 'WORK_PLAN_ITEM', parentId: item.itemId, parentTitle: `${item.code} ${item.title}`, planTitle: plan.title } as const;
     reminders.push(...remindersFor(parent, part, input.today));

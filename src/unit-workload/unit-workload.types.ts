@@ -46,6 +46,9 @@ export class ItemPartAlertType {
   @Field(() => Int, { description: DAYS_LEFT }) daysLeft: number;
   @Field(() => Int, { nullable: true, description: 'Office days the standing report came after the due date in force on its day (0: on time), for a part awaiting inspection or verified: shown as 逾期 N 天后报送, since such a part is not overdue any more; null while the unit has to act (daysLeft tells its lateness)' }) reportedDaysLate: number | null;
   @Field(() => TrafficLightEnum) trafficLight: TrafficLight;
+  @Field(() => String, { description: 'The 完成时限 as the item page and the export write it: 2027-06-30, 立行立改（2026-12-02）, 常态化（每年报送） (a standing task: its words instead of the end of the plan; nextReportDue says when it reports)' }) dueText: string;
+  @Field(() => String, { nullable: true, description: 'A standing task’s next periodic report (YYYY-MM-DD): the end of the reporting period in progress on the day viewed, or of the next one once reported in it; null for a task that is not standing. The list is ordered by it' }) nextReportDue: string | null;
+  @Field(() => Int, { nullable: true, description: 'Days from the day viewed to nextReportDue (0: due today); null with it' }) nextReportDaysLeft: number | null;
 }
 
 @ObjectType('UnitWorkload')

@@ -33,3 +33,27 @@ export const daysLeftCell = (part: PartTime): string =>
  */
 export const approvedDueDateLabel = (requestedDueDate?: string | null): string =>
   requestedDueDate ? `批准的新时限（不填则按单位申请延至的 ${requestedDueDate}）` : '批准的新时限（不填则按单位申请延至的日期）';
+
+/**
+ * A part's deadline on a list as the item page and the export read it (the API's `dueText`, newcomer32 S3): the day, or
+ * 立行立改（2026-12-02）, 常态化（每年报送）…; a standing task (`nextReportDue`) owes its next periodic report, said beside.
+ */
+export interface DueShown {
+  readonly dueDate: string;
+  readonly dueText?: string | null;
+  readonly nextReportDue?: string | null;
+  readonly nextReportDaysLeft?: number | null;
+}
+
+/** The 完成时限 / 整改时限 cell's words: `dueText` when the API gave it, else the day. */
+export const dueTextCell = (part: DueShown): string => part.dueText || part.dueDate;
+
+/** `下次报送 2026-12-31` under a standing task's words; null for a part that is not standing. */
+export const nextReportLine = (part: DueShown): string | null => (part.nextReportDue ? `下次报送 ${part.nextReportDue}` : null);
+
+/**
+ * The 剩余天数 cell: for a standing task the days to its next report (`28（至报送）`, `今天报送`), since it is never
+ * overdue and the end of its plan is not what it owes next; else `daysLeftCell`.
+ */
+export const daysLeftOrReportCell = (part: DueShown & PartTime): string =>
+  part.nextReportDue && part.nextReportDaysLeft != null ? (part.nextReportDaysLeft === 0 ? '今天报送' : `${part.nextReportDaysLeft}（至报送）`) : daysLeftCell(part);

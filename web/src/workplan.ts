@@ -21,6 +21,10 @@ export interface PlanPart {
   role: string;
   status: string;
   dueDate: string;
+  /** The 完成时限 as the export writes it: the day, 立行立改（2026-12-02）, 常态化（每季度报送）… (newcomer32 S3). */
+  dueText: string;
+  /** A standing part's next periodic report (YYYY-MM-DD); null for a part that is not standing. */
+  nextReportDue: string | null;
   daysLeft: number;
   /** Days the standing report came after its due date (0 on time); null while the unit has to act (due-words.ts). */
   reportedDaysLate: number | null;
@@ -31,6 +35,8 @@ export interface PlanItem {
   code: string;
   title: string;
   dueDate: string;
+  /** The 完成时限 as the plan and the export write it: the day, 常态化（每季度报送）, 立行立改（2026-12-02）… */
+  dueText: string;
   status: string;
   trafficLight: string | null;
   percentComplete: number;
@@ -89,8 +95,8 @@ export async function loadPlanOutline(id: string, options: TimeTravel = {}): Pro
  * page of such items with their parts held the server for seconds (breaker12e P9); the parts come
  * with `loadItemParts` when the item is opened.
  */
-const ITEM_FIELDS = 'id code title dueDate status trafficLight percentComplete partCount overduePartCount unverifiedPartCount';
-const PART_FIELDS = 'unitId unit { name } role status dueDate daysLeft reportedDaysLate trafficLight';
+const ITEM_FIELDS = 'id code title dueDate dueText status trafficLight percentComplete partCount overduePartCount unverifiedPartCount';
+const PART_FIELDS = 'unitId unit { name } role status dueDate dueText nextReportDue daysLeft reportedDaysLate trafficLight';
 
 /** One item's parts as of the day viewed (every unit's, however many), for the row of a list that is opened. */
 export async function loadItemParts(itemId: string, time: TimeTravel = {}): Promise<PlanPart[]> {

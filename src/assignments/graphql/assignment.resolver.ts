@@ -12,7 +12,7 @@ import { officeDate } from '../../shared/calendar-date.js';
 import { Clock } from '../../shared/clock.js';
 import { dayCountedOn, daysLeft, holdersOf, inBusinessOrder, reportedDaysLate, trafficLight, type PartView, type PartWithHolders } from '../read-model/part-view.js';
 import { AssignmentType, DAYS_LEFT, DueTermsKindEnum, ExtensionRequestType, InspectionType, ReportType, ReturnType, TrafficLightEnum, UrgeType } from './assignment.types.js';
-import { nextReportDue, termsInWords } from '../../shared/deadline.js';
+import { deadlineCell, nextReportDue, termsInWords } from '../../shared/deadline.js';
 
 /*
  * Nullable so that a refusal costs only the field: a unit reading a finding shared with other
@@ -109,6 +109,14 @@ export class AssignmentResolver {
   })
   deadline(@Parent() part: PartView) {
     return termsInWords(part.terms, part.dueDate);
+  }
+
+  @ResolveField(() => String, {
+    description:
+      'The 完成时限 / 整改时限 as the pages and the export write it (one reading): the day (2026-06-30), or the office’s words with it — 立行立改（2026-12-02）, 常态化（每季度报送） (a standing part: its words instead of the day; nextReportDue says when it reports), 2026-03-31（每季度）, 2018-12-31前完成并持续落实',
+  })
+  dueText(@Parent() part: PartView) {
+    return deadlineCell(part.terms, part.dueDate);
   }
 
   @ResolveField(() => String, {

@@ -109,11 +109,12 @@ describe('the read side of a standing part', () => {
     }
   });
 
-  it("gives its unit no deadline reminder (due soon, overdue) in the shared inbox of findings and items; a dated part's comes", () => {
+  it("gives its unit no deadline reminder (overdue, due by its dueDate) in the shared inbox of findings and items — only its next quarterly report's, 7/3/1 days before (newcomer32 S3); a dated part's comes", () => {
     const parent = { parentKind: 'WORK_PLAN_ITEM', parentId: 'item-1', parentTitle: '1-1 常态化公开', planTitle: '2026年工作要点' } as const;
-    for (const today of ['2026-06-28', '2026-07-15']) {
-      expect(remindersFor(parent, standing(), today)).toEqual([]);
-    }
+    expect(remindersFor(parent, standing(), '2026-07-15')).toEqual([]);
+    expect(remindersFor(parent, standing(), '2026-06-28').map((reminder) => [reminder.kind, reminder.message, reminder.dueDate])).toEqual([
+      ['DUE_IN_3_DAYS', '还有 2 天应报送（常态化（每季度报送），下次报送 2026-06-30）。', '2026-06-30'],
+    ]);
     expect(remindersFor(parent, dated(), '2026-06-28').map((reminder) => reminder.kind)).toEqual(['DUE_IN_3_DAYS']);
     expect(remindersFor(parent, dated(), '2026-07-15').map((reminder) => reminder.kind)).toEqual(['OVERDUE']);
   });

@@ -1,4 +1,5 @@
 import { ParentKinds, type ParentKind } from '../domain/assignment.events.js';
+import { dueReading } from './due-reading.js';
 import { daysLeft, isDueBound, onWatch, type PartView } from './part-view.js';
 
 /*
@@ -62,6 +63,19 @@ function deadlineReminder(part: PartView, today: string): { kind: ReminderKind; 
   return null;
 }
 
+/**
+ * A standing task's (常态化 / 长期坚持 / 每季度 …) reminder: never overdue, it is due a report at the end of every period
+ * (`nextReportDue`), and the unit hears of it as of any deadline — 7, 3 and 1 days before (newcomer32 S3: a task whose
+ * annual report was due in four weeks was shown as 759 days away, with no reminder). `dueDate`: the report's day.
+ */
+function reportDueReminder(part: PartView, today: string): { kind: ReminderKind; message: string; dueDate: string } | null {
+  const { dueText, nextReportDue, nextReportDaysLeft: left } = dueReading(part, today);
+  if (nextReportDue === null || left === null || left > 7) return null;
+  const kind: ReminderKind = left <= 1 ? 'DUE_IN_1_DAY' : left <= 3 ? 'DUE_IN_3_DAYS' : 'DUE_IN_7_DAYS';
+  const when = left === 0 ? '今天' : left === 1 ? '明天' : `还有 ${left} 天`;
+  return { kind, message: `${when}应报送（${dueText}，下次报送 ${nextReportDue}）。`, dueDate: nextReportDue };
+}
+
 const RETURN_REMINDER = { SENT_BACK: 'REPORT_SENT_BACK', INSPECTION_FAILED: 'INSPECTION_FAILED', REOPENED: 'REOPENED' } as const;
 
 /**
@@ -85,7 +99,7 @@ export const grantMessage = (request: { requestedDueDate: string; grantedDueDate
 
 /**
  * Reminders about one part not yet verified, as of the office day `today` (`YYYY-MM-DD`): its
- * deadline (due in 7/3/1 days, overdue) and every urging (催办), return (sent back, failed
+ * deadline (due in 7/3/1 days, overdue), or a standing task's next periodic report (due in 7/3/1 days) and every urging (催办), return (sent back, failed
  * inspection, reopened) and extension decision the unit has not answered with a report since
  * (`answeredByReport`), each dated by the office day it happened.
  */
@@ -94,6 +108,10 @@ export function remindersFor(parent: ReminderParent, part: PartView, today: stri
   const deadline = deadlineReminder(part, today);
   const { dueDate } = part;
   if (deadline) reminders.push({ ...parent, ...deadline, on: today, at: null, dueDate });
+  else {
+    const report = reportDueReminder(part, today);
+    if (report) reminders.push({ ...parent, ...report, on: today, at: null });
+  }
   const told = (reminder: Omit<Reminder, keyof ReminderParent | 'dueDate'> & { at: string }) => {
     if (!answeredByReport(part, reminder.on, reminder.at)) reminders.push({ ...parent, ...reminder, dueDate });
   };

@@ -11,7 +11,7 @@ import type { UnitsReadModel } from '../../organization/units/units.read-model.j
 import { byPinyin } from '../../shared/chinese-order.js';
 import type { FindingView, RectificationLedger } from '../ledger/rectification-ledger.js';
 import { findingStatus } from '../ledger/finding-status.js';
-import { otherPartsOpen, type Dashboard, type GroupProgress, type PartAlert, type PartCounts, type UnitProgress } from './dashboard.js';
+import { otherPartsOpen, shownDue, type Dashboard, type GroupProgress, type PartAlert, type PartCounts, type UnitProgress } from './dashboard.js';
 import {
   addOpenPart,
   countByLight,
@@ -357,7 +357,7 @@ export class DashboardReadModel implements Projection {
   openPartPage(today: string, dueSoonDays: number, options: { offset?: number; limit?: number; light?: TrafficLight } = {}): OpenPartPage {
     const totalCount = options.light ? this.countLights(undefined, today, dueSoonDays)[options.light] : this.state.openParts.total;
     const listed = listOpenParts(this.state.openParts, today, dueSoonDays, { offset: options.offset, limit: options.limit, only: options.light });
-    return { totalCount, alerts: listed.map((part) => this.alertOf(part)) };
+    return { totalCount, alerts: listed.map((part) => this.alertOf(part, today)) };
   }
 
   /**
@@ -388,7 +388,7 @@ export class DashboardReadModel implements Projection {
         }
         taken.push(part);
       }
-      const edges = taken.map((part) => ({ cursor: encodeCursor(cursors, positionOf(part)), node: this.alertOf(part) }));
+      const edges = taken.map((part) => ({ cursor: encodeCursor(cursors, positionOf(part)), node: this.alertOf(part, today) }));
       return {
         edges,
         nodes: edges.map((edge) => edge.node),
@@ -453,7 +453,7 @@ export class DashboardReadModel implements Projection {
     return this.state.parts.all.parts;
   }
 
-  private alertOf({ entry, daysLeft, light }: ListedPart): PartAlert {
+  private alertOf({ entry, daysLeft, light }: ListedPart, today: string): PartAlert {
     const finding = this.ledger.finding(entry.parentId)!;
     const part = finding.parts.get(entry.unitId)!;
     return {
@@ -468,6 +468,7 @@ export class DashboardReadModel implements Projection {
       reportedDaysLate: reportedDaysLate(part),
       trafficLight: light,
       otherPartsOpen: otherPartsOpen(finding, part.unitId),
+      ...shownDue(part, today),
     };
   }
 

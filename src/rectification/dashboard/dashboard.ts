@@ -1,3 +1,4 @@
+import { dueReading } from '../../assignments/read-model/due-reading.js';
 import { daysLeft, daysToRemediate, holderWatch, isOverdue, onWatch, reportedDaysLate, trafficLight, type PartView, type TrafficLight } from '../../assignments/read-model/part-view.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import type { PartStatus } from '../../assignments/read-model/part-view.js';
@@ -21,6 +22,18 @@ export interface PartAlert {
   readonly trafficLight: TrafficLight;
   /** The finding's other parts not verified yet: what a pass of this one leaves open (现场督查 confirms with it). */
   readonly otherPartsOpen: number;
+  /** The 整改时限 as the finding page and the 台账 export write it: 2026-06-30, 立行立改（2026-12-02）, 常态化（每季度报送） (`dueReading`). */
+  readonly dueText: string;
+  /** A standing part's next periodic report, `YYYY-MM-DD`; null for a part that is not standing. */
+  readonly nextReportDue: string | null;
+  /** Days from the day viewed to `nextReportDue`; null with it. */
+  readonly nextReportDaysLeft: number | null;
+}
+
+/** What a list shows of a part's deadline (`dueReading`, without the order key). */
+export function shownDue(part: PartView, today: string): Pick<PartAlert, 'dueText' | 'nextReportDue' | 'nextReportDaysLeft'> {
+  const { dueText, nextReportDue, nextReportDaysLeft } = dueReading(part, today);
+  return { dueText, nextReportDue, nextReportDaysLeft };
 }
 
 /** The parts of `finding` other than `unitId`'s not verified yet. */
@@ -124,6 +137,7 @@ export function partAlert(finding: FindingView, part: PartView, unitName: string
     reportedDaysLate: reportedDaysLate(judged),
     trafficLight: light,
     otherPartsOpen: otherPartsOpen(finding, part.unitId),
+    ...shownDue(part, today),
   };
 }
 

@@ -21,6 +21,9 @@ export class PartAlertType {
   @Field(() => Int, { nullable: true, description: 'Office days the standing report came after the due date in force on its day (0: on time), for a part awaiting inspection or verified: shown as 逾期 N 天后报送, since such a part is not overdue any more; null while the unit has to act (daysLeft tells its lateness)' }) reportedDaysLate: number | null;
   @Field(() => TrafficLightEnum) trafficLight: TrafficLight;
   @Field(() => Int, { description: 'The finding’s other parts not verified yet: what passing this one leaves open' }) otherPartsOpen: number;
+  @Field(() => String, { description: 'The 整改时限 as the finding page and the 台账 export write it: 2026-06-30, 立行立改（2026-12-02）, 常态化（每季度报送） (a standing part: its words instead of the day; nextReportDue says when it reports)' }) dueText: string;
+  @Field(() => String, { nullable: true, description: 'A standing part’s next periodic report (YYYY-MM-DD): the end of the reporting period in progress on the day viewed, or of the next one once reported in it; null for a part that is not standing' }) nextReportDue: string | null;
+  @Field(() => Int, { nullable: true, description: 'Days from the day viewed to nextReportDue (0: due today); null with it' }) nextReportDaysLeft: number | null;
 }
 
 @ObjectType('PartCounts')

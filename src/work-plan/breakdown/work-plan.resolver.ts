@@ -1,3 +1,4 @@
+import { BY_DATE, deadlineCell } from '../../shared/deadline.js';
 import { Args, Context, ID, Info, Int, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { oncePerExecution } from '../../shared/graphql/once-a-request.js';
@@ -142,6 +143,13 @@ export class WorkPlanItemResolver {
     const chosen = item.parts.filter((part) => (!unitId || part.unitId === unitId) && (!status || part.status === status));
     const from = Math.max(offset ?? 0, 0);
     return limit == null ? chosen.slice(from) : chosen.slice(from, from + Math.max(limit, 0));
+  }
+
+  @ResolveField(() => String, {
+    description: 'The item’s 完成时限 as the plan and the export write it: its day, or 常态化（每季度报送） / 立行立改（2026-12-02） / 2026-06-30前完成并持续落实 (see the part’s dueText)',
+  })
+  dueText(@Parent() item: ItemRow): string {
+    return deadlineCell(item.terms ?? BY_DATE, item.dueDate);
   }
 
   @ResolveField(() => Int, { description: 'How many parts the item has (of the unit filtered on, when the parent was filtered)' })

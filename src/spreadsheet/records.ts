@@ -152,6 +152,43 @@ export function unitNamedInRemark(remark: string, isUnitName: (name: string) => 
 }
 
 /**
+ * The problems of a workbook laid out one sheet per unit (breaker10o P18, breaker10n P5): a sheet named after a unit of the
+ * directory (青川市财政局) says whose rows they are, which no import reads from a sheet's name — a plan made the unit a
+ * category and took its lead from another column, a 问题清单 recorded its problems with no unit, silently. Each such sheet
+ * whose rows do not all name its unit (`unitsOf`: a plan row's lead, a finding's units) is refused, naming the sheet, the
+ * rows and the column to write the unit in (`column`, Chinese). `unitIdsOf`: the ids of the one unit a name gives (its short
+ * name 财政局 too), empty for no unit or a collective name. Only sheets of a workbook read over several sheets (`record.sheet`)
+ * are judged. Empty when `unitIdsOf` is absent or no sheet is named after a unit.
+ */
+export function sheetsNamedAfterUnitsProblems<Record extends { readonly row: number; readonly sheet?: string }>(
+  records: readonly Record[],
+  unitIdsOf: ((name: string) => readonly string[]) | undefined,
+  unitsOf: (record: Record) => readonly string[],
+  column: string,
+): ImportProblem[] {
+  if (!unitIdsOf) return [];
+  const rowsBySheet = new Map<string, number[]>();
+  const sheetUnits = new Map<string, readonly string[]>();
+  for (const record of records) {
+    if (record.sheet === undefined) continue;
+    const name = record.sheet.trim();
+    if (!sheetUnits.has(name)) sheetUnits.set(name, unitIdsOf(name));
+    const ids = sheetUnits.get(name)!;
+    if (ids.length === 0 || unitsOf(record).some((unit) => unitIdsOf(unit).some((id) => ids.includes(id)))) continue;
+    rowsBySheet.set(record.sheet, [...(rowsBySheet.get(record.sheet) ?? []), record.row]);
+  }
+  return [...rowsBySheet].map(([sheet, rows]) => {
+    const shown = rows.length > 5 ? [...rows.slice(0, 5), '…'] : rows;
+    return {
+      row: null,
+      sheet,
+      reason: `Sheet "${sheet}" is named after the unit ${sheet.trim()}, but row${rows.length > 1 ? 's' : ''} ${shown.join(', ')} of it do${rows.length > 1 ? '' : 'es'} not name that unit in ${column}: an import takes no unit from a sheet's name (a workbook kept one sheet per unit would give it nothing). Write the unit in ${column} on those rows (or rename the sheet), then import again.`,
+      reasonZh: `工作表“${sheet}”以单位“${sheet.trim()}”命名，但其中第 ${shown.join('、')} 行的“${column}”没有写该单位：导入不按工作表名称确定单位（按单位分表的工作簿，该单位会得不到任务）。请在这些行的“${column}”中写明该单位（或将工作表改名）后重新导入。`,
+    };
+  });
+}
+
+/**
  * The problem of a row whose 备注 names a unit of the directory (breaker10m P5: 「配合单位：青川市住房和城乡建设局」 in 备注 was
  * dropped, the unit given nothing): a remark assigns no work, so the row is refused naming the unit and where to write it.
  * `unitsColumns` names the row's unit columns in Chinese (牵头单位、配合单位). Null when the remark names no unit.

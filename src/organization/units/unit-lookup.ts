@@ -491,6 +491,12 @@ const COLLECTIVE_NAMES: readonly { pattern: RegExp; means: string; meansZh: stri
 /** The lookup as of office day `day` when it knows days (`unitLookupFrom`), else as it is. */
 export const lookupOn = (lookup: UnitLookup, day: string | undefined): UnitLookup => (day !== undefined && lookup.on ? lookup.on(day) : lookup);
 
+/** The ids of the one unit `name` gives (a full or short name); empty for no unit or a collective name (各区县政府). */
+export function unitIdsOf(lookup: UnitLookup, name: string): readonly string[] {
+  const names = unitNamesOf(lookup, name);
+  return names.ok && !names.collective ? names.units.map((unit) => unit.unitId) : [];
+}
+
 /** `lookup`'s reading of a name: with its `resolveNames` when it has one, else exact names only. */
 export function unitNamesOf(lookup: UnitLookup, name: string, context?: NamingContext): UnitNames {
   if (lookup.resolveNames) return lookup.resolveNames(name, context);

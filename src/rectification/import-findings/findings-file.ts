@@ -8,8 +8,8 @@ import { COOPERATING_UNIT_ALIASES, DUE_DATE_ALIASES, GOAL_COLUMN_ALIASES, isName
 import { readDay, readDeadline } from '../../spreadsheet/deadline-text.js';
 import { partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { labelZh, missingColumn, missingColumnBeside, problemAt, sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
-import { lookupOn, mergedNameNotice, nearReadingNotice, unitNameProblem, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
-import { deadlineIn, droppedColumnProblems, isDeadlineColumn, readingNotesOf, readRecords, remarkNamingUnitProblem, withColumnReadAs } from '../../spreadsheet/records.js';
+import { lookupOn, mergedNameNotice, nearReadingNotice, unitNameProblem, unitIdsOf, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
+import { deadlineIn, droppedColumnProblems, isDeadlineColumn, readingNotesOf, readRecords, remarkNamingUnitProblem, sheetsNamedAfterUnitsProblems, withColumnReadAs } from '../../spreadsheet/records.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 import { isSummarySheet, sectionOfText, type Table } from '../../spreadsheet/sheet.js';
 import { say } from '../../shared/domain-error.js';
@@ -344,6 +344,14 @@ export async function importFindings(content: FileContent, options: FindingsImpo
       ...(table.headers?.dueDate?.[0] === undefined ? {} : { deadlinesReadFrom: table.headers.dueDate[0] }),
     }, isUnitName),
     ...severityColumnProblems(readTable),
+    // A sheet named after a unit (a 问题清单 or 台账 kept one sheet per unit) whose rows do not name it: refused, never problems
+    // with no unit (breaker10n P5).
+    ...sheetsNamedAfterUnitsProblems(
+      table.records,
+      (name) => unitIdsOf(options.lookupUnit, name),
+      (record) => [record.cells.units, record.cells.leadUnit, record.cells.cooperatingUnits].flatMap((cell) => namesInCell(cell ?? null)),
+      ledger ? '牵头单位或责任单位' : '责任单位（涉及单位）',
+    ),
   ];
   const notices: ImportProblem[] = bySheet.notice ? [bySheet.notice] : [];
   if (goalDeadlines) {

@@ -4,7 +4,7 @@ import { chineseNumeralValue, numbersByValue, wordsByValue } from '../../shared/
 import { unreadableLabel, unreadableReasonZh } from '../../shared/readable-text.js';
 import { calendarDateOf, markAgainstColumnReason, marksAgainstColumn, textOf, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
-import { droppedColumnProblems, notImportedColumns, readingNotesOf, remarkNamingUnitProblem } from '../../spreadsheet/records.js';
+import { droppedColumnProblems, notImportedColumns, readingNotesOf, remarkNamingUnitProblem, sheetsNamedAfterUnitsProblems } from '../../spreadsheet/records.js';
 import { FINISHED_ON_COLUMN_ALIASES, PROGRESS_COLUMN_ALIASES, groupsOf, rowRemarkProblem, withoutChangeMark, type LabelledCell } from '../../spreadsheet/row-remarks.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { say, type Bilingual } from '../../shared/domain-error.js';
@@ -124,6 +124,8 @@ export interface PlanReadOptions {
    * used or refused whatever its header (`droppedColumnProblems`). Absent: headers alone decide.
    */
   readonly isUnitName?: (name: string) => boolean;
+  /** The ids of the one unit of the directory a text names; empty for none or a collective name (`sheetsNamedAfterUnitsProblems`). */
+  readonly unitIdsOf?: (name: string) => readonly string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -462,11 +464,14 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
       finishedOn: (table.headers?.finishedOn ?? []).join('、') || '实际完成时间',
       status: (table.headers?.status ?? []).join('、') || '状态',
     };
+    const laidOut = fromLayout(once.records);
+    // A sheet named after a unit (one sheet per lead unit) whose rows another unit leads: refused, never the unit a category (breaker10o P18).
+    const unitSheets = sheetsNamedAfterUnitsProblems(laidOut, options.unitIdsOf, (record) => namesInCell(record.cells.leadUnit ?? null), '牵头单位');
     const draft = draftFrom(
-      fromLayout(once.records),
+      laidOut,
       { title: null, year: period === undefined ? null : { value: period, row: null } },
       { ...options, sheetTitle: table.title, labels, tableSheet: table.sheet, exported: exportNotice.length > 0 },
-      [...dropped, ...once.problems],
+      [...dropped, ...once.problems, ...unitSheets],
     );
     const { notices: numbering = [], ...drafted } = draft;
     // 备注 is read for what it says about its row only: the result still lists it as not imported, last, where offices put it.

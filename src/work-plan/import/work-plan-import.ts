@@ -3,7 +3,7 @@ import { dueDateLimitOf, type ImportWorkPlan } from '../domain/work-plan.decider
 import type { DefineWorkPlanItem } from '../domain/work-plan-item.decider.js';
 import { workPlanIdFor, workPlanItemIdFor, type WorkPlanSource } from '../domain/work-plan.events.js';
 import { sortedProblems } from '../../spreadsheet/import-problems.js';
-import { unitNamesOf, type UnitLookup } from '../../organization/units/unit-lookup.js';
+import { unitIdsOf, unitNamesOf, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import { readPlanDraft, type PlanReadOptions } from './plan-document.js';
 import { validatePlanDocument, type PlanValidation, type ValidatedPlan } from './plan-validation.js';
 import type { FileContent } from '../../spreadsheet/text-file.js';
@@ -24,7 +24,7 @@ export interface WorkPlanImportOptions extends PlanReadOptions {
  * or a plan whose every item can be defined.
  */
 export async function importWorkPlan(content: FileContent, options: WorkPlanImportOptions): Promise<PlanValidation> {
-  const draft = await readPlanDraft(content, { ...options, isUnitName: (name) => unitNamesOf(options.lookupUnit, name).ok });
+  const draft = await readPlanDraft(content, { ...options, isUnitName: (name) => unitNamesOf(options.lookupUnit, name).ok, unitIdsOf: (name) => unitIdsOf(options.lookupUnit, name) });
   const sheet = draft.sheet ? { sheet: draft.sheet } : {};
   if (!draft.document) return { ok: false, problems: sortedProblems(draft.problems), ...sheet };
   const validation = validatePlanDocument(draft.document, options.lookupUnit, { today: options.today, periodOverridden: options.periodOverridden, periodOverrideReason: options.periodOverrideReason });

@@ -1399,6 +1399,37 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "assignedOn"
       ]
     },
+    "UnitMergeDateCorrected": {
+      "type": "object",
+      "properties": {
+        "unitId": {
+          "type": "string"
+        },
+        "successorUnitId": {
+          "type": "string"
+        },
+        "previousMergedOn": {
+          "type": "string"
+        },
+        "mergedOn": {
+          "type": "string"
+        },
+        "reason": {
+          "type": "string"
+        },
+        "correctedOn": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "unitId",
+        "successorUnitId",
+        "previousMergedOn",
+        "mergedOn",
+        "reason",
+        "correctedOn"
+      ]
+    },
     "UnitMerged": {
       "type": "object",
       "properties": {

@@ -3,6 +3,7 @@ import { RectificationModule } from '../rectification/rectification.module.js';
 import { WorkPlanModule } from '../work-plan/work-plan.module.js';
 import { ReorganizationResolver } from './reorganization.resolver.js';
 import { ReorganizeUnitHandler } from './reorganize-unit.handler.js';
+import { CorrectMergeDateHandler } from './correct-merge-date.handler.js';
 
 /**
  * 机构改革: units merged into successors and their open parts handed over, across every parent of
@@ -10,6 +11,6 @@ import { ReorganizeUnitHandler } from './reorganize-unit.handler.js';
  */
 @Module({
   imports: [RectificationModule, WorkPlanModule],
-  providers: [ReorganizeUnitHandler, ReorganizationResolver],
+  providers: [ReorganizeUnitHandler, CorrectMergeDateHandler, ReorganizationResolver],
 })
 export class ReorganizationModule {}

@@ -10,6 +10,7 @@ import { IsOptional } from 'class-validator';
 import { officeDate } from '../shared/calendar-date.js';
 import { CalendarDate, EntityId, RequiredText } from '../shared/graphql/validation.js';
 import { ReorganizeUnitCommand } from './reorganize-unit.handler.js';
+import { CorrectMergeDateCommand } from './correct-merge-date.handler.js';
 
 @InputType({ isAbstract: true })
 class ReorganizeUnitInput extends IdempotentInput {
@@ -48,6 +49,25 @@ export class HandOverUnitPartsInput extends ReorganizeUnitInput {
   handedOverOn?: string;
 }
 
+@InputType()
+export class CorrectUnitMergeDateInput extends IdempotentInput {
+  @Field(() => ID, { description: 'The merged unit whose merge day was entered wrong' })
+  @EntityId()
+  unitId: string;
+
+  @Field(() => String, { description: 'YYYY-MM-DD, the merge day as the form read it (refused CONFLICT when it reads otherwise now: corrected meanwhile)' })
+  @CalendarDate()
+  previousMergedOn: string;
+
+  @Field(() => String, { description: 'YYYY-MM-DD, the right office day of the merge: never in the future, nor before either unit was registered' })
+  @CalendarDate()
+  mergedOn: string;
+
+  @Field(() => String, { description: 'Why, e.g. 合并日期录错，以机构改革文件为准' })
+  @RequiredText(2000)
+  reason: string;
+}
+
 @ObjectType('UnitReorganization', { description: 'What a merge or handover moved' })
 export class UnitReorganizationType {
   @Field(() => UnitType) unit: UnitView;
@@ -79,6 +99,21 @@ export class ReorganizationResolver {
   })
   handOverUnitParts(@Args('input') input: HandOverUnitPartsInput, @CurrentRequester() requester: Requester) {
     return this.reorganize(requester, 'HandOverUnitParts', input, input.handedOverOn, false);
+  }
+
+  @Mutation(() => UnitReorganizationType, {
+    description:
+      'Correct the day of a merge entered wrong (UnitMergeDateCorrected, with a reason; the original stays in the history): every part ' +
+      'the merge passed is passed again on the corrected day (PartHandOverUndone, PartHandedOver), as if the merge had been typed with it. ' +
+      'Refused CONFLICT, nothing written, naming the finding or item, when a later holder has a record on such a part, the part joined ' +
+      'the successor’s own, or the merged unit has a record dated on or after the corrected day; the new day is judged as mergeUnit’s.',
+  })
+  async correctUnitMergeDate(@Args('input') input: CorrectUnitMergeDateInput, @CurrentRequester() requester: Requester): Promise<UnitReorganizationType> {
+    const context = this.contexts.create(requester, 'CorrectUnitMergeDate', input);
+    const { unitId, previousMergedOn, mergedOn, reason } = input;
+    const outcome = await this.commands.execute(new CorrectMergeDateCommand({ unitId, previousMergedOn, mergedOn, reason }, context));
+    const successorUnitId = this.units.mergerOf(unitId)!.successorUnitId;
+    return { unit: this.units.get(unitId)!, successor: this.units.get(successorUnitId)!, findingIds: outcome.findingIds, workPlanItemIds: outcome.itemIds };
   }
 
   private async reorganize(

@@ -266,6 +266,7 @@ describe('Authorization matrix: every operation × every caller', () => {
     mutationRow('renameUnit', ['ADMIN'], () => ({ unitId: unitIdForCode('SJJ'), name: '青川市审计局（更名）', reason: '机构改革' })),
     mutationRow('handOverUnitParts', ['ADMIN'], () => ({ unitId: unitIdForCode('SJJ'), successorUnitId: unitIdForCode('TJJ'), reason: '职责调整' })),
     mutationRow('mergeUnit', ['ADMIN'], () => ({ unitId: unitIdForCode('SJJ'), successorUnitId: unitIdForCode('TJJ'), reason: '机构改革' })),
+    mutationRow('correctUnitMergeDate', ['ADMIN'], () => ({ unitId: unitIdForCode('SJJ'), previousMergedOn: '2026-04-10', mergedOn: '2026-04-08', reason: '合并日期录错' })),
     mutationRow('registerUser', ['ADMIN'], () => ({ name: '赵磊', role: 'UNIT', unitId: units[OWN_UNIT] })),
     mutationRow('issueAccessToken', ['ADMIN'], () => ({ userId: spareUser, validForDays: 30 })),
     mutationRow('setInitialPassword', ['ADMIN'], () => ({ userId: spareUser, loginName: 'lina', password: 'Chushi#2026' })),

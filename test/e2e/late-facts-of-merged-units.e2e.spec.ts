@@ -110,3 +110,56 @@ describe('a pass entered by mistake for a unit merged since, corrected to a fail
     for (const day of ['2026-07-10', '2026-07-20', undefined]) expect([day, await offices.asTyped.views(day)]).toEqual([day, await offices.inDateOrder.views(day)]);
   });
 });
+
+/*
+ * P6: a merge typed with a wrong day (2026-05-01 for 2026-07-01) could never be corrected — sent again, 「合并日期不能这样更正」 named
+ * no other way — and the watch rule hung on that day: 发改局 counted overdue for 物价局's days, 物价局's June report refused for
+ * good. `correctUnitMergeDate` moves the merge to its right day: the parts pass again on it, and every view reads as if the merge
+ * had been typed with it.
+ */
+describe('a merge typed with a wrong day, corrected (breaker8p P6)', () => {
+  const offices = typedTwice({
+    now: '2026-11-30T09:00:00+08:00',
+    units: UNITS,
+    planTitle: TITLE,
+    csv: `${HEADER}一,公开平台,1,整合政府网站公开专栏,,${UNITS.PRICE},,2026-05-31\n`,
+    approvedOn: '2026-04-01',
+    assignedOn: '2026-04-02',
+  });
+  const correct = async (office: typeof offices.inDateOrder, previousMergedOn: string, mergedOn: string) =>
+    office.refusal('correctUnitMergeDate', { unitId: office.units.PRICE, previousMergedOn, mergedOn, reason: '合并日期录错，以机构改革文件为准' }, await office.app.as('ADMIN'));
+
+  it('moves the merge to its day: the parts pass again on it, and 物价局’s June report is taken', async () => {
+    const { inDateOrder, asTyped } = offices;
+    for (const office of [inDateOrder, asTyped]) await office.recordFinding({ title: '价格收费目录未更新', unit: 'PRICE', dueDate: '2026-05-31' });
+    expect(await inDateOrder.reorganise('mergeUnit', 'PRICE', 'REFORM', '2026-07-01')).toBeNull();
+    expect(await asTyped.reorganise('mergeUnit', 'PRICE', 'REFORM', '2026-05-01')).toBeNull();
+    // Sent again with the right day it is refused, now naming the way.
+    expect(await asTyped.refusal('mergeUnit', { unitId: asTyped.units.PRICE, successorUnitId: asTyped.units.REFORM, reason: '机构改革', mergedOn: '2026-07-01' }, await asTyped.app.as('ADMIN'))).toMatchObject({ code: 'CONFLICT', zh: expect.stringMatching(/更正合并日期/u) });
+    // The form read another day: refused, nothing written.
+    expect(await correct(asTyped, '2026-04-30', '2026-07-01')).toMatchObject({ code: 'CONFLICT', zh: expect.stringMatching(/其间已被更正/u) });
+    expect(await correct(asTyped, '2026-05-01', '2026-07-01')).toBeNull();
+    expect(await asTyped.holders('1')).toEqual(['REFORM LEAD ASSIGNED 2026-05-31 PRICE']);
+    expect(await asTyped.holders('1', '2026-06-30')).toEqual(['PRICE LEAD ASSIGNED 2026-05-31']);
+    // 物价局's report of 06-20, entered by 发改局's clerk, is 物价局's work then.
+    for (const office of [inDateOrder, asTyped]) {
+      const reform = await office.app.as('UNIT', office.units.REFORM);
+      expect(await office.refusal('reportWorkPlanItem', { itemId: office.items['1'], unitId: office.units.PRICE, summary: '已整改', evidence: EVIDENCE, reportedOn: '2026-06-20' }, reform)).toBeNull();
+      expect(await office.refusal('reportRectification', { findingId: office.findingId, unitId: office.units.PRICE, summary: '已整改', evidence: EVIDENCE, reportedOn: '2026-06-20' }, reform)).toBeNull();
+    }
+  });
+
+  it('every view agrees with the merge typed with its right day, on every day and now; the directory reads the corrected day', async () => {
+    for (const day of ['2026-05-01', '2026-06-15', '2026-06-20', '2026-07-01', '2026-08-18', undefined]) expect([day, await offices.asTyped.views(day)]).toEqual([day, await offices.inDateOrder.views(day)]);
+    const units = await offices.asTyped.app.graphql(`query { units { name mergedOn } }`, {}, await offices.asTyped.app.as('ADMIN'));
+    expect(units.data!.units).toContainEqual({ name: UNITS.PRICE, mergedOn: '2026-07-01' });
+  });
+
+  it('is refused, naming the record, when the successor has a record of its own on a part the merge passed (made while the wrong day stood)', async () => {
+    const { asTyped } = offices;
+    // The June report awaits inspection: the inspector's failure of 07-10 is the successor's record on the part.
+    expect(await asTyped.inspect('1', 'REFORM', '2026-07-10', 'FAILED')).toBeNull();
+    const refused = await correct(asTyped, '2026-07-01', '2026-07-05');
+    expect(refused).toMatchObject({ code: 'CONFLICT', zh: expect.stringMatching(/^(工作事项 1|问题)「.+」：青川县物价补录局的合并日期不能更正为 2026-07-05：.*2026-07-10 的记录/u) });
+  });
+});

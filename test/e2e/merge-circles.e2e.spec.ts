@@ -80,7 +80,7 @@ describe('a unit is never merged into a unit whose merges lead back to it, and a
   it('a merge sent again with another day is refused naming the recorded day; the same day again is a retry', async () => {
     await registered(['QA5', 'QB5']);
     expect((await merge('QA5', 'QB5', '2016-07-01')).errors).toBeUndefined();
-    expect(await refusedZh(merge('QA5', 'QB5', '2016-08-01'))).toBe('青川县环QA5局已于 2016-07-01 并入青川县环QB5局；合并日期不能这样更正（再次合并并填写 2016-08-01）。');
+    expect(await refusedZh(merge('QA5', 'QB5', '2016-08-01'))).toBe('青川县环QA5局已于 2016-07-01 并入青川县环QB5局；合并日期不能这样更正（再次合并并填写 2016-08-01），请使用“更正合并日期”（correctUnitMergeDate），填写原合并日期 2016-07-01、正确日期 2016-08-01 和理由。');
     expect((await merge('QA5', 'QB5', '2016-07-01')).errors).toBeUndefined();
   });
 

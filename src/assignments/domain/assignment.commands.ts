@@ -245,6 +245,12 @@ export interface HandOverPart extends Dated {
    * end passes (breaker8g P10); absent for a hand-over (职能调整), where the holder at the day's start hands over (breaker8f P13).
    */
   readonly merging?: boolean;
+  /**
+   * Set by the merge-day correction (breaker8p P6, `correctUnitMergeDate`): the day the unit's merge was recorded on
+   * (`YYYY-MM-DD`); `handedOverOn` is its corrected day and `unitNames` already reads the merge on it. The steps that passed the
+   * part from the recorded day on are undone; the parent then passes it again by the corrected directory (`handOversDue`).
+   */
+  readonly redatedFrom?: string;
 }
 
 /** A supervisor corrects the day of the part's last report, with a reason. */

@@ -2522,7 +2522,60 @@ function handOverPart(command: HandOverPart, heldNow: AssignmentsState): Assignm
   if (command.actor.role !== 'ADMIN') {
     throw forbidden('Only ADMIN users may hand a unit’s parts over to its successor.', '只有系统管理员可以将单位的任务移交给承继单位。');
   }
+  if (command.redatedFrom !== undefined) return mergeStepsUndone(command, command.redatedFrom, heldNow);
   return passPartOnItsDay(command, heldNow);
+}
+
+/**
+ * A merge whose day is corrected from `recordedOn` to `command.handedOverOn` (breaker8p P6): the steps that passed the unit's part
+ * from the earlier of the two days on come off (PartHandOverUndone, the latest first, as `handOversAfterDay` undoes them), so that
+ * the parent passes it again by the corrected directory (`handOversDue`), as if the merge had been typed with its right day.
+ * CONFLICT, naming the record and nothing written: a later holder has a record of its own on the part (it was made while the
+ * wrong day stood: correct or remove it first), the part joined a part of the successor's own (a join is not separated), or the
+ * merged unit has a record on it dated on or after the corrected day (it took no work from then). Empty when the merge passed
+ * nothing here.
+ */
+function mergeStepsUndone(command: HandOverPart, recordedOn: string, state: AssignmentsState): PartHandOverUndone[] {
+  const { unitId, handedOverOn: correctedOn } = command;
+  const unit = unitNamed(command, unitId);
+  const from = correctedOn < recordedOn ? correctedOn : recordedOn;
+  const own = state.recorded.find((event) => !isHandOverEvent(event) && (event.data as { unitId?: string }).unitId === unitId && factDayOfEvent(event) >= correctedOn);
+  if (own) {
+    const day = factDayOfEvent(own);
+    throw conflict(
+      `The merge of ${unit.en} cannot be dated ${correctedOn}: ${unit.en} has a record on its part dated ${day}, and a unit merged away takes no work from its merge day. Correct that record first.`,
+      `${unit.zh}的合并日期不能更正为 ${correctedOn}：该单位的任务有 ${day} 的记录，而单位合并后不再承担工作。请先更正该记录。`,
+      { field: 'mergedOn' },
+    );
+  }
+  const joined = state.joined && Object.hasOwn(state.joined, unitId) ? state.joined[unitId]! : undefined;
+  if (joined && joined.joinedOn >= from) {
+    const holder = unitNamed(command, joinedHolderOf(state, joined));
+    throw conflict(
+      `The merge of ${unit.en} cannot be dated ${correctedOn}: its part joined the part of ${holder.en} on ${joined.joinedOn}, and a joined part is not separated again.`,
+      `${unit.zh}的合并日期不能更正为 ${correctedOn}：其任务已于 ${joined.joinedOn} 并入${holder.zh}的任务，已合并的任务不能再分开。`,
+      { field: 'mergedOn' },
+    );
+  }
+  const undone = stepsBackTo(command, state, unitId, from, {
+    movedThatDayTo: command.successorUnitId,
+    joined: (aside, holder) =>
+      conflict(
+        `The merge of ${unit.en} cannot be dated ${correctedOn}: its part joined the part of ${holder.en} on ${aside.joinedOn}, and a joined part is not separated again.`,
+        `${unit.zh}的合并日期不能更正为 ${correctedOn}：其任务已于 ${aside.joinedOn} 并入${holder.zh}的任务，已合并的任务不能再分开。`,
+        { field: 'mergedOn' },
+      ),
+    record: ({ since, day }, holder) =>
+      conflict(
+        `The merge of ${unit.en} cannot be dated ${correctedOn}: its part passed to ${holder.en} on ${since}, and ${holder.en} has a record on it dated ${day}, made while the merge read ${recordedOn}. Correct that record first.`,
+        `${unit.zh}的合并日期不能更正为 ${correctedOn}：其任务已于 ${since} 移交${holder.zh}，${holder.zh}已有该任务 ${day} 的记录（录入时合并日期为 ${recordedOn}）。请先更正该记录。`,
+        { field: 'mergedOn' },
+      ),
+    reason: (passed, successor) => `合并日期由 ${recordedOn} 更正为 ${correctedOn}：${unit.zh}的任务不在 ${passed.until} 转给${successor.zh}`,
+  });
+  // Passed on a day after both (it came back after the merge, and passed the day it came back): the corrected merge passes it then too.
+  const passedOn = undone.at(-1)?.data.handedOverOn;
+  return passedOn !== undefined && passedOn > recordedOn && passedOn >= correctedOn ? [] : undone;
 }
 
 /**

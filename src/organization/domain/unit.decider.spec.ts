@@ -255,7 +255,7 @@ describe('机构改革: renaming and merging (fault 4)', () => {
       given([health, merged]).when(merge({ mergedOn: '2019-04-01', nameOf })).thenRefused(
         'CONFLICT',
         undefined,
-        /^青川市卫生和计划生育委员会已于 2019-03-15 并入青川市卫生健康委员会（新）；合并日期不能这样更正（再次合并并填写 2019-04-01）。$/,
+        /^青川市卫生和计划生育委员会已于 2019-03-15 并入青川市卫生健康委员会（新）；合并日期不能这样更正（再次合并并填写 2019-04-01），请使用“更正合并日期”（correctUnitMergeDate），填写原合并日期 2019-03-15、正确日期 2019-04-01 和理由。$/,
       );
       given([health, merged]).when(merge({ mergedOn: '2019-03-15' })).then([]);
     });

@@ -135,7 +135,27 @@ export interface HandOverUnitWork {
   readonly nameOf?: (unitId: string) => string | undefined;
 }
 
-export type UnitCommand = RegisterUnit | RenameUnit | MergeUnit | CorrectUnitRegistration | HandOverUnitWork;
+/**
+ * Corrects the day of the unit's merge, with a reason (breaker8p P6): the merge as it stands (`previousMergedOn`, the day the
+ * form showed) is moved to `mergedOn`, judged as a merge of that day would be (`MergeUnit`'s rules). The handler passes the
+ * parts again in the same batch.
+ */
+export interface CorrectUnitMergeDate {
+  readonly type: 'CorrectUnitMergeDate';
+  readonly actor: Actor;
+  /** The office's current day (China time). */
+  readonly today: string;
+  readonly previousMergedOn: string;
+  readonly mergedOn: string;
+  readonly reason: string;
+  /** As for MergeUnit, looked up by the handler for the successor the merge names. */
+  readonly successor: MergeUnit['successor'];
+  readonly nameOf?: (unitId: string) => string | undefined;
+  readonly predecessors?: MergeUnit['predecessors'];
+  readonly returnsBy?: MergeUnit['returnsBy'];
+}
+
+export type UnitCommand = RegisterUnit | RenameUnit | MergeUnit | CorrectUnitRegistration | HandOverUnitWork | CorrectUnitMergeDate;
 
 export type UnitState =
   | { readonly status: 'unregistered' }
@@ -198,6 +218,9 @@ export const unitDecider: Decider<UnitCommand, UnitState, UnitEvent> = {
       case 'UnitWorkHandedOver':
         if (state.status !== 'registered') return state;
         return { ...state, handOvers: [...(state.handOvers ?? []), { successorUnitId: event.data.successorUnitId, on: event.data.handedOverOn }] };
+      case 'UnitMergeDateCorrected':
+        if (state.status !== 'registered') return state;
+        return { ...state, mergedOn: event.data.mergedOn };
       default:
         return unreachable(event);
     }
@@ -215,6 +238,8 @@ export const unitDecider: Decider<UnitCommand, UnitState, UnitEvent> = {
         return correctRegistration(command, state);
       case 'HandOverUnitWork':
         return handOverWork(command, state);
+      case 'CorrectUnitMergeDate':
+        return correctMergeDate(command, state);
       default:
         return unreachable(command);
     }
@@ -342,8 +367,8 @@ function mergeUnit(command: MergeUnit, state: UnitState): UnitEvent[] {
     if (unit.mergedOn === undefined || unit.mergedOn === command.mergedOn) return [];
     const merged = mergedInto(unit, command.nameOf);
     throw conflict(
-      `${unit.name} was already merged into ${merged.en}; a merge's day is not corrected by merging again on ${command.mergedOn}.`,
-      `${unit.name}已${merged.zh}；合并日期不能这样更正（再次合并并填写 ${command.mergedOn}）。`,
+      `${unit.name} was already merged into ${merged.en}; a merge's day is not corrected by merging again on ${command.mergedOn}: correct it with correctUnitMergeDate (更正合并日期).`,
+      `${unit.name}已${merged.zh}；合并日期不能这样更正（再次合并并填写 ${command.mergedOn}），请使用“更正合并日期”（correctUnitMergeDate），填写原合并日期 ${unit.mergedOn}、正确日期 ${command.mergedOn} 和理由。`,
       { field: 'mergedOn' },
     );
   }
@@ -504,6 +529,57 @@ function correctRegistration(command: CorrectUnitRegistration, state: UnitState)
   }
   const data = { unitId: unit.unitId, previousRegisteredOn: unit.registeredOn, registeredOn, reason: command.reason.trim(), correctedOn: command.today };
   return [{ type: 'UnitRegistrationCorrected', data }];
+}
+
+/**
+ * The merge moved to its right day (breaker8p P6), judged as a merge typed with that day: not in the future, not before either
+ * registration, into a successor standing then, with no merge into the unit after it, no way for the work to come back, and no
+ * hand-over of the unit's own dated after it. Errors: FORBIDDEN (not an administrator), CONFLICT (not merged; the merge reads
+ * another day now — corrected meanwhile; those rules), BAD_USER_INPUT (no reason, the same day, the day's own rules).
+ */
+function correctMergeDate(command: CorrectUnitMergeDate, state: UnitState): UnitEvent[] {
+  requireAdmin(command.actor, 'correct the day of a merge', '更正合并日期');
+  const unit = requireRegistered(state);
+  if (!unit.mergedInto || unit.mergedOn === undefined) {
+    throw conflict(`${unit.name} has not been merged into another unit: there is no merge day to correct.`, `${unit.name}未并入其他单位，没有可更正的合并日期。`, { field: 'unitId' });
+  }
+  const { previousMergedOn, mergedOn } = command;
+  const merged = mergedInto(unit, command.nameOf);
+  if (unit.mergedOn !== previousMergedOn) {
+    throw conflict(
+      `${unit.name} was ${merged.en}, not on ${previousMergedOn}: the merge was corrected meanwhile. Reload and check it before correcting.`,
+      `${unit.name}已${merged.zh}，不是表单显示的 ${previousMergedOn}：其间已被更正。请刷新页面核对后再更正。`,
+      { field: 'previousMergedOn' },
+    );
+  }
+  if (mergedOn === unit.mergedOn) throw badInput(`${unit.name} is already merged as of ${mergedOn}.`, `${unit.name}的合并日期已是 ${mergedOn}。`, { field: 'mergedOn' });
+  requireReason(command.reason, '更正合并日期须说明理由。');
+  if (!command.successor) throw notFound('Unit', unit.mergedInto, 'unitId');
+  // A hand-over of its own dated after the corrected day: a unit merged away hands nothing over (handOverWork's rule).
+  const handedLater = (unit.handOvers ?? []).filter((handOver) => handOver.on > mergedOn).sort((a, b) => (a.on < b.on ? 1 : -1))[0];
+  if (handedLater) {
+    const other = command.nameOf?.(handedLater.successorUnitId) ?? '其他单位';
+    throw conflict(
+      `The merge of ${unit.name} cannot be dated ${mergedOn}: it handed work over to ${other} on ${handedLater.on}, after that day, and a unit merged away hands nothing over.`,
+      `${unit.name}的合并日期不能更正为 ${mergedOn}：该单位于 ${handedLater.on} 把任务移交${other}，晚于该日期，而单位合并后不能再移交任务。`,
+      { field: 'mergedOn' },
+    );
+  }
+  // Judged as the merge typed with the corrected day (its successor and its rules).
+  const asMerge: MergeUnit = {
+    type: 'MergeUnit',
+    actor: command.actor,
+    today: command.today,
+    mergedOn,
+    successorUnitId: unit.mergedInto,
+    reason: command.reason,
+    successor: command.successor,
+    ...(command.nameOf ? { nameOf: command.nameOf } : {}),
+    ...(command.predecessors ? { predecessors: command.predecessors } : {}),
+    ...(command.returnsBy ? { returnsBy: command.returnsBy } : {}),
+  };
+  mergeUnit(asMerge, { ...unit, mergedInto: null, mergedOn: undefined } as UnitState);
+  return [{ type: 'UnitMergeDateCorrected', data: { unitId: unit.unitId, successorUnitId: unit.mergedInto, previousMergedOn, mergedOn, reason: command.reason.trim(), correctedOn: command.today } }];
 }
 
 /** "merged into X on D" as a refusal says it, X by its name (never an id): `zh` reads after 已 ("已于 D 并入X"). */

@@ -60,7 +60,18 @@ export type UnitWorkHandedOver = DomainEvent<
   { readonly unitId: string; readonly successorUnitId: string; readonly reason: string; readonly handedOverOn: string }
 >;
 
-export type UnitEvent = UnitRegistered | UnitRenamed | UnitMerged | UnitRegistrationCorrected | UnitWorkHandedOver;
+/**
+ * The day of the unit's merge was entered wrong (breaker8p P6: 2016-05-01 typed for 2016-07-01): corrected to `mergedOn`, with a
+ * reason, by an administrator; the original UnitMerged stays in the history. The parts the merge passed are passed again on the
+ * corrected day in the same batch (PartHandOverUndone, PartHandedOver in each parent's stream). `correctedOn` is the office day
+ * of the correction; days are `YYYY-MM-DD`.
+ */
+export type UnitMergeDateCorrected = DomainEvent<
+  'UnitMergeDateCorrected',
+  { readonly unitId: string; readonly successorUnitId: string; readonly previousMergedOn: string; readonly mergedOn: string; readonly reason: string; readonly correctedOn: string }
+>;
+
+export type UnitEvent = UnitRegistered | UnitRenamed | UnitMerged | UnitRegistrationCorrected | UnitWorkHandedOver | UnitMergeDateCorrected;
 
 export const unitEventSchemas: EventSchemas<UnitEvent> = {
   UnitRegistered: { version: 2, occurredOn: 'registeredOn', upcasters: { 1: officeDayOfRecording('registeredOn') } },
@@ -69,6 +80,7 @@ export const unitEventSchemas: EventSchemas<UnitEvent> = {
   UnitMerged: { version: 2, occurredOn: 'mergedOn', upcasters: { 1: officeDayOfRecording('mergedOn') } },
   UnitRegistrationCorrected: { version: 1, occurredOn: 'correctedOn' },
   UnitWorkHandedOver: { version: 1, occurredOn: 'handedOverOn' },
+  UnitMergeDateCorrected: { version: 1, occurredOn: 'correctedOn' },
 };
 
 export const unitStream = (unitId: string) => `unit-${unitId}`;

@@ -141,6 +141,12 @@ export class UnitsReadModel implements Projection {
         if (unit) this.byId.set(unit.id, { ...unit, mergedIntoUnitId: unitEvent.data.successorUnitId, mergedOn: event.occurredOn });
         return;
       }
+      case 'UnitMergeDateCorrected': {
+        // The merge on its corrected day (breaker8p P6); the parts it passed were passed again on that day in the same batch.
+        const unit = this.byId.get(unitEvent.data.unitId);
+        if (unit) this.byId.set(unit.id, { ...unit, mergedOn: unitEvent.data.mergedOn });
+        return;
+      }
     }
   }
 

@@ -101,13 +101,15 @@ describe('starting on a damaged store', () => {
     await app.close();
     // The event-id index pointed at an empty index b-tree: the rows are sound, the index lacks them all.
     const db = new Database(sqlitePath);
-    db.exec('CREATE TABLE scratch (a TEXT UNIQUE)');
+    // An index that holds no row (partial, WHERE 0) lends its empty b-tree — an index, not a table: a table no Rectify version
+    // creates would make the file another application's (NOT_AN_EVENT_STORE, breaker9s P3) rather than a damaged store.
+    db.exec('CREATE UNIQUE INDEX scratch ON events (event_id) WHERE 0');
     const rootOf = (name: string) => (db.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').get(name) as { rootpage: number }).rootpage;
-    const [events, scratch] = [rootOf('sqlite_autoindex_events_1'), rootOf('sqlite_autoindex_scratch_1')];
+    const [events, scratch] = [rootOf('sqlite_autoindex_events_1'), rootOf('scratch')];
     db.unsafeMode(true);
     db.pragma('writable_schema = ON');
     db.prepare('UPDATE sqlite_master SET rootpage = ? WHERE name = ?').run(scratch, 'sqlite_autoindex_events_1');
-    db.prepare('UPDATE sqlite_master SET rootpage = ? WHERE name = ?').run(events, 'sqlite_autoindex_scratch_1');
+    db.prepare('UPDATE sqlite_master SET rootpage = ? WHERE name = ?').run(events, 'scratch');
     db.pragma('writable_schema = OFF');
     db.close();
 

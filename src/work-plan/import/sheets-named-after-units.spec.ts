@@ -58,10 +58,13 @@ describe('a workbook kept one sheet per unit (breaker10o P18, breaker10n P5)', (
     expect((await importWorkPlan(content, planOptions)).ok).toBe(true);
   });
 
-  it('a 问题清单 with a sheet per unit and no unit column is refused, naming the sheets', async () => {
+  // With no unit column at all each sheet's unit is the problem's (breaker10n P5, src/rectification/import-findings/
+  // sheets-named-after-units.spec.ts); with one, a row naming another unit under a unit's sheet is refused.
+  it('a 问题清单 with a sheet per unit whose rows name another unit is refused, naming the sheets', async () => {
+    const header = ['序号', '存在问题', '具体表现', '类别', '严重程度', '责任单位'];
     const content = await workbook([
-      { name: '青川市财政局', rows: [['序号', '存在问题', '整改措施'], [1, '预算公开不及时', '按时公开']] },
-      { name: '青川市教育局', rows: [['序号', '存在问题', '整改措施'], [1, '招生信息未公开', '公开']] },
+      { name: '青川市财政局', rows: [header, [1, '预算公开不及时', '未按时公开', '主动公开', '高', '青川市教育局']] },
+      { name: '青川市教育局', rows: [header, [1, '招生信息未公开', '未公开', '主动公开', '中', '青川市财政局']] },
     ]);
     const result = await importFindings(content, { format: 'xlsx', lookupUnit: directory, today: '2026-02-20', year: 2026 });
     expect(result.ok).toBe(false);

@@ -124,6 +124,40 @@ describe('a withdrawn finding: late records, corrections of the withdrawal, and 
     expect([restoreRow[0], restoreRow[1], restoreRow[3]!.includes('补录')]).toEqual([officeDay(0), '恢复问题（撤销有误）：点错了问题，本问题仍需整改', false]);
   });
 
+  it('更正发现日期 on the finding page: a day after its 交办 refused beside the day, nothing written; the real day taken, the timeline showing both days; no button for a unit (breaker9r P2 part 2)', async () => {
+    const findingId = await reportedFinding('行政许可事项目录未及时更新');
+    const unitView = (await contexts.open({ token: UNIT_FGW })).page;
+    await unitView.goto(`/findings/${findingId}`);
+    await unitView.locator('[data-test="identified-on"]').waitFor();
+    expect(await unitView.locator('[data-test="identified-on"]').textContent()).toBe(officeDay(-30));
+    expect(await unitView.locator('[data-test="correct-identified-on"]').count()).toBe(0);
+
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${findingId}`);
+    await page.locator('[data-test="correct-identified-on"]').click();
+    const form = page.locator('[data-test="form-correct-identified-on"]');
+    const day = form.getByLabel('实际发现日期');
+    expect(await day.inputValue()).toBe(officeDay(-30));
+    // After the 交办 of 20 days ago: the server's refusal, beside the day; nothing appended.
+    await day.fill(officeDay(-15));
+    await day.press('Enter');
+    await form.getByLabel('更正理由（如：录入时日期填错、系统时钟偏快）').fill('录入时日期填错');
+    const before = await app.logPosition();
+    await form.getByRole('button', { name: '更正发现日期' }).click();
+    await errorBeside(form, page, '实际发现日期').waitFor();
+    expect(await errorBeside(form, page, '实际发现日期').textContent()).toContain('交办日期');
+    expect(await app.logPosition()).toBe(before);
+
+    await day.fill(officeDay(-25));
+    await day.press('Enter');
+    await form.getByRole('button', { name: '更正发现日期' }).click();
+    await form.waitFor({ state: 'detached' });
+    await eventually(page, async () => (await page.locator('[data-test="identified-on"]').textContent()) === officeDay(-25), 'the corrected 发现日期 shown');
+    const correctionRow = await cells(timelineRows(page, '更正发现日期').first());
+    expect([correctionRow[0], correctionRow[1]]).toEqual([officeDay(0), `更正发现日期（${officeDay(-30)} → ${officeDay(-25)}）：录入时日期填错`]);
+    expect((await app.graphql(`query($id: ID!) { finding(id: $id) { identifiedOn } }`, { id: findingId })).data!.finding.identifiedOn).toBe(officeDay(-25));
+  });
+
   it('恢复问题 beside a finding recorded since: linked when it holds the title, asked and confirmed when its title reads as this one retyped (11m P5, P3)', async () => {
     const title = '政府信息公开指南未按新条例修订';
     const findingId = await reportedFinding(title, 1);

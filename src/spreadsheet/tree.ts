@@ -97,13 +97,17 @@ function treeOf(resolved: unknown, lineOf: (offset: number | undefined) => numbe
     };
   }
   if (isScalar(resolved)) {
-    const { value } = resolved;
+    const { value, source } = resolved as typeof resolved & { source?: string };
     const cell: Cell =
       value === null || value === undefined
         ? null
-        : typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date
-          ? value
-          : String(value);
+        : typeof value === 'number' && typeof source === 'string' && source.trim() !== String(value)
+          ? // An unquoted number keeps the digits written: `code: 1.10` is item 1.10, not 1.1 (breaker10o P11: it collided
+            // with item 1.1); 007, 1e3 and 0x1F likewise read as a CSV cell holding that text would.
+            source.trim()
+          : typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date
+            ? value
+            : String(value);
     return { kind: 'scalar', line: lineOf((resolved as YamlNode).range?.[0]), value: cell };
   }
   return { kind: 'scalar', line, value: null };

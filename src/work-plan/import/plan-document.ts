@@ -732,12 +732,14 @@ function draftOfTree(tree: TreeNode, options: PlanReadOptions): PlanDraft {
     for (const item of items.value.items) {
       const { record, problems: found } = recordOfMap(item, planItemColumns, 'item');
       problems.push(...found);
-      if (record) records.push({ row: record.row, cells: withCooperatingUnits({ ...categoryCells, ...record.cells }) });
+      if (record) records.push({ row: record.row, cells: { ...categoryCells, ...record.cells } });
     }
   }
   const located = (entry: TreeEntry | undefined): Located<Cell> | null =>
     entry ? { value: scalarOf(entry, problems), row: entry.line } : null;
-  return draftFrom(records, { title: located(title), year: located(year) }, options, problems);
+  // The items are read as a sheet's rows are (role marks, 「A与B」, a mark against its field, 配合单位 after 责任单位):
+  // read apart, a YAML or JSON plan took 「青川市财政局（配合）」 as an unknown unit or in the wrong role (breaker10o P11).
+  return draftFrom(fromLayout(records), { title: located(title), year: located(year) }, options, problems);
 }
 
 function reportUnknownKeys(

@@ -1,0 +1,125 @@
+import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
+import { importWorkPlan } from './work-plan-import.js';
+
+/*
+ * breaker10o P11 (serious): a plan sent as YAML or JSON skipped the reading a spreadsheet's rows get. Role marks in unit
+ * names (「青川市财政局（配合）」, 【牵头】, 「A与B（牵头）」, a mark against its field) were not read — the unit was refused
+ * as unknown or taken in the wrong role — and an unquoted code `1.10` was read as the number 1.1, colliding with item 1.1.
+ * Now the tree's items go through the same layout reading as a sheet's rows (one reading), and a number keeps the digits
+ * the office wrote (the scalar's source text: 1.10 stays 1.10, 2.20 stays 2.20).
+ */
+const directory = unitLookupFrom([
+  { id: 'unit-jtj', code: 'JTJ', name: '青川市交通运输局' },
+  { id: 'unit-czj', code: 'CZJ', name: '青川市财政局' },
+  { id: 'unit-jyj', code: 'JYJ', name: '青川市教育局' },
+]);
+const yamlPlan = (items: string) => `title: 角色标注
+year: 2026
+categories:
+  - code: 一
+    title: 公开平台
+    items:
+${items}`;
+type Read = { items: { code: string; lead: string[]; others: string[] }[] } | string[];
+const readPlan = async (content: string, format: 'yaml' | 'json'): Promise<Read> => {
+  const result = await importWorkPlan(content, { format, lookupUnit: directory });
+  if (!result.ok) return result.problems.map((problem) => `${problem.row}:${problem.reasonZh}`);
+  return {
+    items: result.plan.categories.flatMap((category) =>
+      category.items.map((item) => ({ code: item.code, lead: item.leadUnits.map((unit) => unit.unitId), others: item.responsibleUnits.map((unit) => unit.unitId).sort() })),
+    ),
+  };
+};
+
+describe('role marks in a YAML or JSON plan are read as in a sheet (breaker10o P11)', () => {
+  it('a mark agreeing with its field is read as it: 「财政局（牵头）」 leads, 「教育局（配合）」 and 「…【配合】」 are responsible', async () => {
+    const read = await readPlan(
+      yamlPlan(`      - code: "1"
+        title: 推进甲信息公开
+        牵头单位: 青川市财政局（牵头）
+        配合单位: [青川市教育局（配合）, 青川市交通运输局【配合】]
+        完成时限: 2026-12-31
+`),
+      'yaml',
+    );
+    expect(read).toEqual({ items: [{ code: '1', lead: ['unit-czj'], others: ['unit-jtj', 'unit-jyj'] }] });
+  });
+
+  it('with no lead field, the marks in 责任单位 say who leads: 「A与B（牵头）」 both lead', async () => {
+    const read = await readPlan(
+      yamlPlan(`      - code: "1"
+        title: 推进甲信息公开
+        责任单位: 青川市交通运输局（配合）、青川市财政局与青川市教育局（牵头）
+        完成时限: 2026-12-31
+`),
+      'yaml',
+    );
+    expect(read).toEqual({ items: [{ code: '1', lead: ['unit-czj', 'unit-jyj'], others: ['unit-jtj'] }] });
+  });
+
+  it('a mark against its field is refused naming the unit, as in a sheet', async () => {
+    const read = await readPlan(
+      yamlPlan(`      - code: "1"
+        title: 推进甲信息公开
+        leadUnit: 青川市教育局（配合）
+        responsibleUnits: [青川市财政局]
+        dueDate: 2026-12-31
+`),
+      'yaml',
+    );
+    expect(read).toEqual([expect.stringMatching(/“青川市教育局”标注为（配合），却写在“牵头单位”列：标注配合的单位不能牵头。/)]);
+  });
+
+  it('JSON reads the same marks', async () => {
+    const json = JSON.stringify({
+      title: '角色标注',
+      year: 2026,
+      categories: [{ code: '一', title: '公开平台', items: [{ code: '1', title: '推进甲信息公开', 责任单位: '青川市财政局（牵头）、青川市教育局', 完成时限: '2026-12-31' }] }],
+    });
+    expect(await readPlan(json, 'json')).toEqual({ items: [{ code: '1', lead: ['unit-czj'], others: ['unit-jyj'] }] });
+  });
+});
+
+describe('item codes keep the digits the office wrote (breaker10o P11)', () => {
+  it('YAML `code: 1.10` beside `code: 1.1` stays 1.10: two items, no collision', async () => {
+    const read = await readPlan(
+      yamlPlan(`      - code: 1.1
+        title: 推进甲信息公开
+        牵头单位: 青川市财政局
+        完成时限: 2026-12-31
+      - code: 1.10
+        title: 推进乙信息公开
+        牵头单位: 青川市教育局
+        完成时限: 2026-12-31
+      - code: 2.20
+        title: 推进丙信息公开
+        牵头单位: 青川市交通运输局
+        完成时限: 2026-12-31
+`),
+      'yaml',
+    );
+    expect((read as { items: { code: string }[] }).items.map((item) => item.code)).toEqual(['1.1', '1.10', '2.20']);
+  });
+
+  it('JSON `"code": 1.10` stays 1.10', async () => {
+    const json = `{"title":"角色标注","year":2026,"categories":[{"code":"一","title":"公开平台","items":[
+      {"code":1.1,"title":"推进甲信息公开","牵头单位":"青川市财政局","完成时限":"2026-12-31"},
+      {"code":1.10,"title":"推进乙信息公开","牵头单位":"青川市教育局","完成时限":"2026-12-31"}]}]}`;
+    expect((await readPlan(json, 'json') as { items: { code: string }[] }).items.map((item) => item.code)).toEqual(['1.1', '1.10']);
+  });
+});
+
+describe('a 整改台账 sent as YAML reads its role marks as its spreadsheet does (breaker10o P11, the kind)', () => {
+  it('「青川市财政局（牵头）、青川市教育局（配合）」 under 责任单位: 财政局 leads, 教育局 responsible', async () => {
+    const { importFindings } = await import('../../rectification/import-findings/findings-file.js');
+    const yaml = `findings:
+  - 问题: 门户网站存在错链
+    具体表现: 3处链接失效
+    责任单位: 青川市财政局（牵头）、青川市教育局（配合）
+    整改时限: 2026年12月31日
+    整改措施: 全面排查链接
+`;
+    const result = await importFindings(yaml, { format: 'yaml', lookupUnit: directory, today: '2026-12-02', year: 2026 });
+    expect(result.ok ? result.findings[0]!.parts.map((part) => `${part.unit.unitId}:${part.role}`) : result.problems.map((problem) => problem.reasonZh)).toEqual(['unit-czj:LEAD', 'unit-jyj:RESPONSIBLE']);
+  });
+});

@@ -1015,6 +1015,32 @@ describe('a plan over several years (三年行动计划（2026—2028年）)', (
     dependencies.store.close();
   });
 
+  // newcomer32 S7 (serious): the revised file's title row drops the period (or writes it otherwise): it was read as another
+  // plan — a year's plan whose 2027/2028 rows were refused one by one, with advice (截止年度) that, followed, made a second plan.
+  it.each([
+    ['青川市政务公开三年行动计划'],
+    ['青川市政务公开三年行动计划（2026-2028年）'],
+    ['青川市政务公开三年行动计划（2026～2028）'],
+    ['青川市政务公开三年行动计划2026—2028年度'],
+    ['青川市政务公开三年行动计划（修订版）'],
+    ['青川市政务公开三年行动计划（2027年调整）'],
+    ['关于印发《青川市政务公开三年行动计划》的通知'],
+    ['青川市政务公开三年行动计划【2026—2028年】'],
+  ])('a version titled 「%s」 (period dropped or written otherwise) revises the 2026—2028 plan: items updated, none twice, progress kept', async (revisedTitle) => {
+    const dependencies = await storeWithUnits();
+    const first = await importWorkPlanFile(dependencies, { name: 'plan.csv', content: Buffer.from(v1) }, {}, contextOf(`s7-${revisedTitle}`));
+    const known = [{ title, year: 2026, lastYear: 2028, itemTitles: ['建成政务公开专区', '完善政策文件库', '开展政务公开培训'] }];
+    const body = v2.split('\n').slice(1).join('\n');
+    const file = { name: 'plan-v2.csv', content: Buffer.from(`${revisedTitle}\n${body}`) };
+    // Unasked: refused as a new version of that plan (never a second plan), naming it.
+    const unasked = await importWorkPlanFile(dependencies, file, {}, contextOf(`s7-unasked-${revisedTitle}`), known).catch((error: unknown) => error);
+    expect(unasked).toBeInstanceOf(DomainError);
+    expect((unasked as DomainError).code).toBe('CONFLICT');
+    const revised = await importWorkPlanFile(dependencies, file, { revise: true }, contextOf(`s7-v2-${revisedTitle}`), known);
+    expect(revised).toMatchObject({ planId: first.planId, title, year: 2026, lastYear: 2028, revision: { added: [expect.objectContaining({ code: '4' })], redated: [expect.objectContaining({ code: '2' })] } });
+    dependencies.store.close();
+  });
+
   // Issue 10: the result said （2026） for a 2026—2028 plan, and the export of a plan whose title does not name its years said none.
   it('says its period, never only its first year: the result, its lines, and the export, whose title row gives it back on import', async () => {
     const dependencies = await storeWithUnits();

@@ -737,8 +737,8 @@ function knownTitleOf(plan: { title: string; year: number }, knownPlans: readonl
     title: known.title,
     notice: {
       row: null,
-      reason: `The title "${plan.title}" is that of the imported plan "${known.title}" written otherwise (full-width digits, numbers in Chinese numerals, spaces, 年度, a version remark such as （修订稿）): read as that plan.`,
-      reasonZh: `标题“${plan.title}”与已导入的方案“${known.title}”只有全角字符、数字写法、空格、“年度/年”或版本说明（如“（修订稿）”）之差：按同一方案处理。`,
+      reason: `The title "${plan.title}" is that of the imported plan "${known.title}" written otherwise (full-width digits, numbers in Chinese numerals, spaces, 年度, a version remark such as （修订稿）, the period of years written otherwise or left out): read as that plan.`,
+      reasonZh: `标题“${plan.title}”与已导入的方案“${known.title}”只有全角字符、数字写法、空格、“年度/年”、年度区间（如“（2026—2028年）”）的写法与有无或版本说明（如“（修订稿）”）之差：按同一方案处理。`,
     },
   };
 }

@@ -1033,8 +1033,13 @@ export const planTitleKey = (title: string): string => {
       // Round brackets too, their words kept: 青川市2026年度复测方案（甲） is 青川市2026年复测方案甲 (breaker10j P7); （试行） still tells a plan apart.
       .replace(/[\s\p{Default_Ignorable_Code_Point}《》〈〉“”"'‘’()]+/gu, '')
       .replace(/年度/g, '年'),
-  // A span of years however its dash is typed (2026—2028年, 2026-2028年, 2026年至2028年): one plan (breaker10m P6).
-  ).replace(/((?:19|20|21)\d{2})年?(?:—|–|－|-|~|～|至|到)+((?:19|20|21)\d{2})/gu, '$1-$2');
+    // A span of years, however its dash is typed (2026—2028年, 2026-2028年, 2026年至2028年: breaker10m P6), is the plan's
+    // period, not its name: a revised file whose title drops it, or brackets it otherwise (【2026—2028年】), names the same
+    // plan (newcomer32 S7: it was read as another plan, whose later rows were refused and whose advice made a second plan).
+    // Plans are told apart by their year too (`workPlanTitleClaim`), so 2023—2025 and 2026—2028 stay two plans.
+  )
+    .replace(/((?:19|20|21)\d{2})年?(?:—|–|－|-|~|～|至|到)+((?:19|20|21)\d{2})年?/gu, '')
+    .replace(/[【〔［\[{｛]\s*[】〕］\]}｝]/gu, '');
 };
 
 /** The same notice without 《》: 关于印发青川市2026年复测方案甲的通知 (breaker10k P7) — only with the verb that issues it (关于X的通知 is another document). */

@@ -129,6 +129,17 @@ export function columnOf<Key extends string>(columns: Columns<Key>, name: string
 }
 
 /**
+ * How 整改台账 and 整改方案 published by offices head their measures column besides 整改措施 (breaker10n P15: a 台账 headed
+ * 整改要求 or 整改措施及要求 lost every row's measures — listed as not imported, or refused as a column of work no import
+ * reads). `aliases` always mean the measures; `fallbackAliases` (整改要求, 整改方案, 整改思路: also the name of a whole
+ * document) only when the file has no column named as measures, so a file with both keeps 整改措施 and lists the other.
+ */
+export const MEASURES_IN_RECTIFICATION_WORDS = {
+  aliases: ['整改措施及要求', '整改措施和要求', '整改措施与要求', '整改举措及要求', '整改举措和要求'],
+  fallbackAliases: ['整改要求', '整改方案', '整改思路', '整改措施要求'],
+} as const;
+
+/**
  * Column names that carry responsibility, time or work: units (责任主体, 责任方, 分工 too), dates and
  * schedules (进度安排), measures (举措). An import never drops such a column silently; it uses it or
  * refuses the file naming it. A column headed otherwise whose cells name units is judged by its

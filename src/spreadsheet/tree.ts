@@ -150,9 +150,12 @@ export function recordOfMap<Key extends string>(
   const problems: ImportProblem[] = [];
   const cells: Partial<Record<Key, Cell>> = {};
   const ignored = ignoredKeys.map(normalizedName);
+  // As in a sheet's header: a fallback name (序号, 整改要求) means its field only when no field of the record is named by its aliases.
+  const named = new Set(node.entries.map((entry) => columnOf(columns, entry.key)));
   for (const entry of node.entries) {
     if (ignored.includes(normalizedName(entry.key))) continue;
-    const key = columnOf(columns, entry.key);
+    const fallback = columnOf(columns, entry.key, true);
+    const key = columnOf(columns, entry.key) ?? (fallback !== undefined && !named.has(fallback) ? fallback : undefined);
     if (key === undefined) {
       const known = Object.keys(columns).join(', ');
       problems.push({

@@ -4,7 +4,7 @@ import type { DueDateLimit } from '../../assignments/domain/assignment.commands.
 import { beyondOverrideReach, overrideReach } from '../../assignments/domain/assignment.decider.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import { markAgainstColumnReason, marksAgainstColumn, textOf, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
-import { COOPERATING_UNIT_ALIASES, DUE_DATE_ALIASES, GOAL_COLUMN_ALIASES, isNamed, type SourceRecord } from '../../spreadsheet/columns.js';
+import { COOPERATING_UNIT_ALIASES, DUE_DATE_ALIASES, GOAL_COLUMN_ALIASES, isNamed, MEASURES_IN_RECTIFICATION_WORDS, type SourceRecord } from '../../spreadsheet/columns.js';
 import { readDay, readDeadline } from '../../spreadsheet/deadline-text.js';
 import { partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { labelZh, missingColumn, missingColumnBeside, problemAt, sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
@@ -62,7 +62,12 @@ export const findingColumns = {
     aliases: DUE_DATE_ALIASES,
     required: false,
   },
-  measures: { label: '整改措施 (measures)', aliases: ['整改措施', '整改举措', '具体措施', '工作措施', '措施', '工作举措', '具体举措', '主要举措', '举措', 'measures'], required: false },
+  measures: {
+    label: '整改措施 (measures)',
+    aliases: ['整改措施', '整改举措', '具体措施', '工作措施', '措施', '工作举措', '具体举措', '主要举措', '举措', 'measures', ...MEASURES_IN_RECTIFICATION_WORDS.aliases],
+    fallbackAliases: MEASURES_IN_RECTIFICATION_WORDS.fallbackAliases,
+    required: false,
+  },
   // Rectify's own 整改台账 export writes each row's 状态: its 待交办 and 已撤销 rows are read (breaker11e P13), nothing else of it.
   status: { label: '状态 (status)', aliases: ['状态', 'status'], required: false },
   // Read only for what a remark says about its row (已完成, 已取消, 移至…: breaker10e P11); still listed as not imported.

@@ -9,7 +9,7 @@ import { FINISHED_ON_COLUMN_ALIASES, PROGRESS_COLUMN_ALIASES, groupsOf, rowRemar
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { say, type Bilingual } from '../../shared/domain-error.js';
 import { chineseNamesOf, entryOf, readTree, recordOfMap, type TreeEntry, type TreeNode } from '../../spreadsheet/tree.js';
-import { COOPERATING_UNIT_ALIASES, DUE_DATE_ALIASES, GOAL_COLUMN_ALIASES, isNamed, type Columns, type SourceRecord } from '../../spreadsheet/columns.js';
+import { COOPERATING_UNIT_ALIASES, DUE_DATE_ALIASES, GOAL_COLUMN_ALIASES, isNamed, MEASURES_IN_RECTIFICATION_WORDS, type Columns, type SourceRecord } from '../../spreadsheet/columns.js';
 import { readSpreadsheetOffThread } from '../../spreadsheet/sheet-off-thread.js';
 import { isAttachmentLabel, isSummarySheet, sectionOfText, withoutAttachmentLabel, type Table } from '../../spreadsheet/sheet.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
@@ -158,7 +158,8 @@ export const planItemColumns = {
   },
   measures: {
     label: '措施 (measures)',
-    aliases: ['工作措施', '整改措施', '具体措施', '主要措施', '推进措施', '措施', '工作举措', '整改举措', '具体举措', '主要举措', '推进举措', '举措', 'measures'],
+    aliases: ['工作措施', '整改措施', '具体措施', '主要措施', '推进措施', '措施', '工作举措', '整改举措', '具体举措', '主要举措', '推进举措', '举措', 'measures', ...MEASURES_IN_RECTIFICATION_WORDS.aliases],
+    fallbackAliases: MEASURES_IN_RECTIFICATION_WORDS.fallbackAliases,
     required: false,
     lines: true,
   },

@@ -36,7 +36,7 @@ describe('the 整改台账 rows', () => {
 });
 
 describe('a unit’s own 整改台账 (newcomer22 S3)', () => {
-  const part = (unitId: string) => [unitId, { unitId, role: 'LEAD', status: 'ASSIGNED', dueDate: '2026-12-31', originalDueDate: '2026-12-31', terms: { kind: 'BY_DATE' }, assignedOn: '2026-11-01', reports: [], inspections: [], returns: [], urges: [], extensionRequests: [] }] as const;
+  const part = (unitId: string) => [unitId, { unitId, role: 'LEAD', status: 'ASSIGNED', dueDate: '2026-12-31', originalDueDate: '2026-12-31', dueDates: [{ on: '2026-11-01', dueDate: '2026-12-31', source: 'assigned' }], heldBefore: [], passedOn: [], terms: { kind: 'BY_DATE' }, assignedOn: '2026-11-01', reports: [], inspections: [], returns: [], urges: [], extensionRequests: [] }] as const;
   const finding = { findingId: 'f1', evaluationId: 'e1', title: '年报发布滞后', category: '年度报告', measures: '', status: 'OPEN', parts: new Map([part('czj'), part('fgw')]) } as unknown as FindingView;
   const names: Record<string, string> = { czj: '青川市财政局', fgw: '青川市发展和改革委员会' };
   const source = { findings: [finding], evaluations: [{ evaluationId: 'e1', title: '2026年度评估' }] as never, unitName: (unitId: string) => names[unitId] ?? unitId, asOf: '2026-12-02', dueSoonDays: 7 };

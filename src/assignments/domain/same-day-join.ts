@@ -54,3 +54,21 @@ export function ownRoleOnTheDay(unitId: string, roleNow: AssignmentRole, steps: 
   for (const step of steps) if ('kept' in step && step.kept.unitId === unitId) return step.kept.role;
   return roleNow === 'RESPONSIBLE' || steps.some((step) => 'recordRole' in step && step.recordRole === 'RESPONSIBLE') ? 'RESPONSIBLE' : 'LEAD';
 }
+
+/**
+ * The due date an overdue share leaves on the part it joins (breaker8o P1, rule (a) agreed by the lead). A unit's part that
+ * joins the successor's own part on office day `day` (a merge or hand-over, 机构改革) ends as the successor's record when it
+ * owed no less work; if it was then overdue — it still owed its report (`done` 0), its due date (`YYYY-MM-DD`, in force on
+ * the day) had passed before the day, its terms were not standing (常态化) — and that date is earlier than the kept record's,
+ * the joined part carries that earlier date from the join day on, until a due date given to the joined part later (an
+ * extension, a send-back's or a re-dating's new date) replaces it: without it, the joining share's lateness vanished under the
+ * successor's later date on every view. Undefined when the kept record's own date stands. Pure, O(1).
+ */
+export function overdueDueCarried(
+  joining: { readonly done: WorkDone; readonly dueDate: string; readonly standing: boolean },
+  kept: { readonly dueDate: string; readonly standing: boolean },
+  day: string,
+): string | undefined {
+  if (joining.done !== 0 || joining.standing || kept.standing) return undefined;
+  return joining.dueDate < day && joining.dueDate < kept.dueDate ? joining.dueDate : undefined;
+}

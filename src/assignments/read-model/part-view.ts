@@ -1,5 +1,5 @@
 import type { TimelineEntry } from './timeline.js';
-import { keepsJoiningRecord, ownRoleOnTheDay, type SameDayRecord, type SameDayStep, type WorkDone } from '../domain/same-day-join.js';
+import { keepsJoiningRecord, overdueDueCarried, ownRoleOnTheDay, type SameDayRecord, type SameDayStep, type WorkDone } from '../domain/same-day-join.js';
 import { addDays, daysBetween } from '../../shared/calendar-date.js';
 import { BY_DATE, isNeverOverdue, type DueTerms } from '../../shared/deadline.js';
 import type { AssignmentEvent, AssignmentRole, Evidence, FactDateCorrected, InspectionOutcome } from '../domain/assignment.events.js';
@@ -260,6 +260,52 @@ export type RemovedParts = Map<string, { readonly part: PartView; readonly on: s
  * off unverified (only work-plan items have removals).
  */
 export function applyAssignmentEvent(parts: Map<string, PartView>, event: TimelineEntry<AssignmentEvent>, removed?: RemovedParts): void {
+  applyToParts(parts, event, removed);
+  // Joins, and the joining records' facts entered late, are judged again after every event, so the part now and folded at any cut agree.
+  for (const part of parts.values()) if (part.joined !== undefined || part.dueDates.some(isCarriedDue)) carryOverdueDueDates(part);
+}
+
+/** The source of the due-date change a join leaves (`carryOverdueDueDates`): never an event id. */
+const carriedDueSource = (record: Pick<JoinedRecord, 'unitId' | 'on'>): string => `joined:${record.unitId}:${record.on}`;
+
+/** Whether a due-date change is one a join left (`carryOverdueDueDates`) rather than one a fact gave. */
+export const isCarriedDue = (change: Pick<DueDateChange, 'source'>): boolean => change.source.startsWith('joined:');
+
+/**
+ * The due date in force at the end of office day `day` from the part's own facts only (its 交办, extensions, returns,
+ * re-datings), without what joined parts carried in (`carryOverdueDueDates`): what a plan's re-dating and a join weigh.
+ */
+export function ownDueDateOn(part: Pick<PartView, 'dueDates' | 'dueDate'>, day: string): string {
+  return part.dueDates.some(isCarriedDue) ? dueDateOn({ dueDates: part.dueDates.filter((change) => !isCarriedDue(change)), dueDate: part.dueDate }, day) : dueDateOn(part, day);
+}
+
+/**
+ * The due dates overdue shares carried into this part (breaker8o P1, `overdueDueCarried`): for each part that joined it
+ * (a `joined` record with its part, not one set aside for another), judged on its join day from that record as it stands
+ * (facts of its days entered late included), a change dated the join day to the joining share's passed due date. Kept last
+ * among the part's changes, so of one day it is the one in force; a change of the part's own dated later replaces it.
+ * Computed from the records alone, so applying events as recorded or in business order leaves the same changes.
+ */
+function carryOverdueDueDates(part: PartView): void {
+  const carried: DueDateChange[] = [];
+  for (const record of part.joined ?? []) {
+    const joining = record.part;
+    if (joining === undefined || record.into === undefined || record.keptInstead !== undefined || record.carried !== undefined) continue;
+    const dueDate = overdueDueCarried(
+      { done: workDoneAsOf(joining, record.on), dueDate: dueDateOn(joining, record.on), standing: isNeverOverdue(termsOn(joining, record.on)) },
+      { dueDate: ownDueDateOn(part, record.on), standing: isNeverOverdue(termsOn(part, record.on)) },
+      record.on,
+    );
+    if (dueDate !== undefined) carried.push({ on: record.on, dueDate, source: carriedDueSource(record) });
+  }
+  const kept = part.dueDates.filter(isCarriedDue).length;
+  const last = part.dueDates.slice(part.dueDates.length - carried.length);
+  if (kept === carried.length && last.every((change, index) => change.source === carried[index]!.source && change.dueDate === carried[index]!.dueDate && change.on === carried[index]!.on)) return;
+  part.dueDates = [...part.dueDates.filter((change) => !isCarriedDue(change)), ...carried];
+  part.dueDate = dueDateOn(part, LAST_DAY);
+}
+
+function applyToParts(parts: Map<string, PartView>, event: TimelineEntry<AssignmentEvent>, removed?: RemovedParts): void {
   const at = event.metadata.recordedAt;
   const on = event.occurredOn;
   if (event.type === 'PartsReopened') {
@@ -289,7 +335,7 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
     // whether the events are applied as recorded (now) or in business order (a cut).
     for (const part of parts.values()) {
       const concerned = event.data.unitIds === undefined || namedPart(event.data.unitIds, part, parts);
-      if (concerned && part.assignedOn <= on && !verifiedAsOf(part, on) && dueDateOn(part, on) === event.data.previousDueDate) {
+      if (concerned && part.assignedOn <= on && !verifiedAsOf(part, on) && ownDueDateOn(part, on) === event.data.previousDueDate) {
         const { dueDate, terms } = event.data;
         changeDueDate(part, { on, dueDate, source: event.id, at, ...(terms ? { terms, previousTerms: part.terms } : {}) });
       }
@@ -1172,12 +1218,16 @@ export function reportedDaysLate(part: Pick<PartView, 'status' | 'reports' | 'du
  */
 export function onWatch<Part extends Pick<PartView, 'dueDate' | 'dueDates' | 'heldSince'>>(part: Part): Part {
   const since = part.heldSince;
-  if (since === undefined || (part.dueDate >= since && part.dueDates.every((change) => change.dueDate >= since))) return part;
-  return {
-    ...part,
-    dueDate: part.dueDate >= since ? part.dueDate : since,
-    dueDates: part.dueDates.map((change) => (change.dueDate >= since ? change : { ...change, dueDate: since })),
+  // A due date an overdue share carried in by joining (`carryOverdueDueDates`) is the holder's from the join day: it held that share only since.
+  const carriedPassed = part.dueDates.some((change) => isCarriedDue(change) && change.dueDate < change.on);
+  if (!carriedPassed && (since === undefined || (part.dueDate >= since && part.dueDates.every((change) => change.dueDate >= since)))) return part;
+  const judged = (change: DueDateChange): string => {
+    const due = isCarriedDue(change) && change.dueDate < change.on ? change.on : change.dueDate;
+    return since !== undefined && due < since ? since : due;
   };
+  const dueDates = part.dueDates.map((change) => (judged(change) === change.dueDate ? change : { ...change, dueDate: judged(change) }));
+  const dueDate = carriedPassed ? dueDateOn({ dueDates, dueDate: part.dueDate }, LAST_DAY) : part.dueDate;
+  return { ...part, dueDate: since !== undefined && dueDate < since ? since : dueDate, dueDates };
 }
 
 /**
@@ -1297,7 +1347,7 @@ function closedWatch(unitId: string, part: PartView, since: string, passed: stri
  */
 export function holderWatch(part: PartView): WatchFigures {
   const since = part.heldSince;
-  if (since === undefined || since <= part.assignedOn) return { firstReportOnTime: firstReportOnTime(part), returns: returnsIn(part, '', null), remediationDays: daysToRemediate(part) };
+  if (since === undefined || since <= part.assignedOn) return { firstReportOnTime: firstReportOnTime(onWatch(part)), returns: returnsIn(part, '', null), remediationDays: daysToRemediate(part) };
   const judged = onWatch(part);
   const first = firstReportIn(part, since, null);
   return {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { RedatableFact } from '../../assignments/domain/assignment.events.js';
-import { dueDateOn, inAssignedOrder, inBusinessOrder, verifiedAsOf, type PartView } from '../../assignments/read-model/part-view.js';
+import { dueDateOn, holderWatch, inAssignedOrder, inBusinessOrder, onWatch, trafficLight, verifiedAsOf, type PartView } from '../../assignments/read-model/part-view.js';
 import type { TimelineEntry } from '../../assignments/read-model/timeline.js';
 import { allEventSchemas } from '../../event-sourcing/all-event-schemas.js';
 import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
@@ -1001,5 +1001,80 @@ describe('two units’ parts passed into one unit on the same day, in either typ
     const bFirst = typedIn('b', 'a', 'LEAD');
     expect(aFirst.now).toEqual([['s', 'LEAD', 'ASSIGNED', 'b,a', '2016-09-30']]);
     expect(bFirst).toEqual(aFirst);
+  });
+});
+
+describe('an overdue share joining a part due later keeps its passed due date on the joined part (breaker8o P1)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const accept = (office: Office, command: FindingCommand) => expect(office.decide(command)).toBe(true);
+  const evidence = [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }];
+  /** 甲局 (a) leads, due 2016-05-31, never reported; 乙局 (b) due 2016-06-30; 甲局 merged into 乙局 on 2016-06-10 (机构改革). */
+  const merged = () => {
+    const office = new Office();
+    accept(office, {
+      type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-04-28',
+      units: [{ unitId: 'a', role: 'LEAD', dueDate: '2016-05-31' }, { unitId: 'b', role: 'RESPONSIBLE', dueDate: '2016-06-30' }], unknownUnitIds: [],
+    });
+    accept(office, { type: 'HandOverPart', ...base, actor: admin, unitId: 'a', successorUnitId: 'b', reason: '机构改革', handedOverOn: '2016-06-10' } as FindingCommand);
+    return office;
+  };
+  const now = (office: Office) => office.ledger.finding('f')!.parts.get('b')!;
+  const at = (office: Office, asOf: string, knownAt: string | null = null) => findingAt(office.timeline as unknown as TimelineEntry[], { asOf, knownAt, axes: [] })!.parts;
+
+  it('the joined part is due 2016-05-31 from the join day, red now, as of any later day and at any cut after the join; before it, each its own', () => {
+    const office = merged();
+    expect(now(office)).toMatchObject({ unitId: 'b', role: 'LEAD', dueDate: '2016-05-31', heldBefore: ['a'] });
+    expect(trafficLight(now(office), TODAY, 7)).toBe('RED');
+    for (const asOf of ['2016-06-10', '2016-06-15', TODAY]) {
+      const parts = at(office, asOf);
+      expect([...parts.keys()]).toEqual(['b']);
+      expect(parts.get('b')!.dueDate).toBe('2016-05-31');
+      expect(trafficLight(parts.get('b')!, asOf, 7)).toBe('RED');
+    }
+    // The day before the merge: 甲局 overdue on its own part, 乙局 on time on its own.
+    const before = at(office, '2016-06-09');
+    expect([before.get('a')!.dueDate, trafficLight(before.get('a')!, '2016-06-09', 7), before.get('b')!.dueDate, trafficLight(before.get('b')!, '2016-06-09', 7)]).toEqual(['2016-05-31', 'RED', '2016-06-30', 'GREEN']);
+    expect(dueDateOn(now(office), '2016-06-09')).toBe('2016-06-30');
+    // Known before the merge was entered: the two parts as they were.
+    const merge = office.timeline.find((event) => event.type === 'PartHandedOver')!;
+    const known = at(office, TODAY, new Date(Date.parse(merge.metadata.recordedAt) - 1).toISOString());
+    expect([known.get('a')!.dueDate, known.get('b')!.dueDate]).toEqual(['2016-05-31', '2016-06-30']);
+  });
+
+  it('乙局 is judged on its own watch: late from the join day, not for 甲局’s days (the watch rule)', () => {
+    const office = merged();
+    expect(onWatch(now(office)).dueDate).toBe('2016-06-10');
+    accept(office, { type: 'ReportRectification', ...base, actor: clerkOf('b'), unitId: 'b', summary: '已整改', evidence, reportedOn: '2016-06-20' });
+    expect(holderWatch(now(office)).firstReportOnTime).toBe(false);
+    expect(now(office).status).toBe('REPORTED');
+  });
+
+  it('a due date given the joined part after the join replaces the carried one from its day (an extension granted on 06-20)', () => {
+    const office = merged();
+    accept(office, { type: 'RequestExtension', ...base, actor: clerkOf('b'), unitId: 'b', requestId: 'x-1', requestedDueDate: '2016-07-31', reason: '合并后交接', requestedOn: '2016-06-12' });
+    accept(office, { type: 'DecideExtension', ...base, actor: supervisor, unitId: 'b', requestId: 'x-1', approve: true, decidedOn: '2016-06-20' });
+    expect(now(office).dueDate).toBe('2016-07-31');
+    expect(at(office, '2016-06-15').get('b')!.dueDate).toBe('2016-05-31');
+    expect(at(office, TODAY).get('b')!.dueDate).toBe('2016-07-31');
+  });
+
+  it('甲局’s report dated before the merge, entered after it: the share was not owed then, so 乙局’s own date stands, now and at every cut', () => {
+    const office = merged();
+    accept(office, { type: 'ReportRectification', ...base, actor: clerkOf('a'), unitId: 'a', summary: '已整改', evidence, reportedOn: '2016-06-05' });
+    expect(now(office).dueDate).toBe('2016-06-30');
+    expect(at(office, TODAY).get('b')!.dueDate).toBe('2016-06-30');
+    // Known before that report was entered, the carried date stood.
+    const late = office.timeline.at(-1)!;
+    expect(at(office, TODAY, new Date(Date.parse(late.metadata.recordedAt) - 1).toISOString()).get('b')!.dueDate).toBe('2016-05-31');
+  });
+
+  it('an on-time share joining, or one due later than the part it joins, leaves the kept date', () => {
+    const office = new Office();
+    accept(office, {
+      type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-04-28',
+      units: [{ unitId: 'a', role: 'LEAD', dueDate: '2016-06-30' }, { unitId: 'b', role: 'RESPONSIBLE', dueDate: '2016-06-15' }], unknownUnitIds: [],
+    });
+    accept(office, { type: 'HandOverPart', ...base, actor: admin, unitId: 'a', successorUnitId: 'b', reason: '机构改革', handedOverOn: '2016-06-10' } as FindingCommand);
+    expect([now(office).dueDate, at(office, TODAY).get('b')!.dueDate]).toEqual(['2016-06-15', '2016-06-15']);
   });
 });

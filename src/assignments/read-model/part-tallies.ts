@@ -1,4 +1,4 @@
-import { awaitsUnit, daysToRemediate, dueOn as dueOnWatch, earlierWatches, firstReportOnTime, holderWatch, onWatch, type EarlierWatch, type PartView } from './part-view.js';
+import { awaitsUnit, daysToRemediate, dueOn as dueOnWatch, earlierWatches, firstReportOnTime, holderWatch, isCarriedDue, onWatch, type EarlierWatch, type PartView } from './part-view.js';
 import { isNeverOverdue } from '../../shared/deadline.js';
 import type { AssignmentRole } from '../domain/assignment.events.js';
 
@@ -122,7 +122,8 @@ export function partFacts(part: PartView, countedUntil?: string): PartFacts {
 
 /** The part as its holder is judged (`onWatch`, `holderWatch`), when that differs from the part's own figures. */
 function watchFacts(part: PartView): Judged | undefined {
-  if (part.heldSince === undefined) return undefined;
+  // A part taken over (heldSince), or one an overdue share joined (its carried date is the holder's from the join day).
+  if (part.heldSince === undefined && !part.dueDates.some(isCarriedDue)) return undefined;
   const { dueDate } = onWatch(part);
   const { firstReportOnTime: onTime, returns, remediationDays } = holderWatch(part);
   const same = dueDate === part.dueDate && onTime === firstReportOnTime(part) && returns === returnsOf(part) && remediationDays === daysToRemediate(part);

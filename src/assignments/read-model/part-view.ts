@@ -265,6 +265,8 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
   for (const part of parts.values()) if (part.joined !== undefined || part.dueDates.some(isCarriedDue)) carryOverdueDueDates(part);
 }
 
+const minDay = (a: string, b: string): string => (a < b ? a : b);
+
 /** The source of the due-date change a join leaves (`carryOverdueDueDates`): never an event id. */
 const carriedDueSource = (record: Pick<JoinedRecord, 'unitId' | 'on'>): string => `joined:${record.unitId}:${record.on}`;
 
@@ -1222,7 +1224,8 @@ export function onWatch<Part extends Pick<PartView, 'dueDate' | 'dueDates' | 'he
   const carriedPassed = part.dueDates.some((change) => isCarriedDue(change) && change.dueDate < change.on);
   if (!carriedPassed && (since === undefined || (part.dueDate >= since && part.dueDates.every((change) => change.dueDate >= since)))) return part;
   const judged = (change: DueDateChange): string => {
-    const due = isCarriedDue(change) && change.dueDate < change.on ? change.on : change.dueDate;
+    // From the join day — but never later than the holder's own date then: its own share was due by that date anyway.
+    const due = isCarriedDue(change) && change.dueDate < change.on ? minDay(change.on, ownDueDateOn(part, change.on)) : change.dueDate;
     return since !== undefined && due < since ? since : due;
   };
   const dueDates = part.dueDates.map((change) => (judged(change) === change.dueDate ? change : { ...change, dueDate: judged(change) }));

@@ -35,6 +35,30 @@ describe('the incremental dashboard', () => {
     );
   });
 
+  it('counts an overdue share joined into a part due the join day as its holder is judged, incrementally as by a scan (breaker8o P1)', () => {
+    // 民政局's part, due 05-05, never reported, joins 发改委's own part due 05-10 on 05-10: the joined part is due 05-05 from
+    // that day; 发改委 is judged from the join day (never later than its own date), so on 05-10 it is not yet overdue there.
+    let position = 0;
+    const event = (streamId: string, type: string, data: Record<string, unknown>, occurredOn: string) => {
+      position += 1;
+      return { id: `event-${position}`, streamId, revision: 0, position: { commit: BigInt(position), prepare: BigInt(position) }, type, schemaVersion: 1, data, metadata: { recordedAt: `2026-05-01T${String(position).padStart(2, '0')}:00:00.000Z`, actorId: 'zhang.wei' }, occurredOn } as unknown as RecordedEvent;
+    };
+    const recorded = (findingId: string) => event(`finding-${findingId}`, 'FindingRecorded', { findingId, evaluationId: 'e0', title: `问题${findingId}`, description: '', category: '主动公开', severity: 'HIGH', concernedUnitIds: [], identifiedOn: '2026-05-01' }, '2026-05-01');
+    const assigned = (findingId: string, unitId: string, dueDate: string) => event(`finding-${findingId}`, 'UnitAssigned', { unitId, role: 'RESPONSIBLE', dueDate, assignedOn: '2026-05-01' }, '2026-05-01');
+    const log = [
+      recorded('f0'), assigned('f0', 'mzj', '2026-05-05'), assigned('f0', 'fgw', '2026-05-10'),
+      event('finding-f0', 'PartHandedOver', { unitId: 'mzj', successorUnitId: 'fgw', reason: '机构改革' }, '2026-05-10'),
+      recorded('f1'), assigned('f1', 'fgw', '2026-05-05'), assigned('f0', 'czj', '2026-05-05'),
+    ];
+    const { ledger, dashboards, unitName } = project(log);
+    for (const today of ['2026-05-10', '2026-05-11']) {
+      const scanned = buildDashboard({ findings: ledger.listFindings(), evaluations: ledger.listEvaluations(), unitName, today, dueSoonDays: 7 });
+      expect(dashboards.dashboard(today, 7)).toEqual(scanned);
+      expect(scanned.perUnit.find((row) => row.unitId === 'fgw')!.overdue).toBe(today === '2026-05-10' ? 1 : 2);
+    }
+    expect(ledger.finding('f0')!.parts.get('fgw')!.dueDate).toBe('2026-05-05');
+  });
+
   it('stays exact as the day viewed moves back and forth over the same figures', () => {
     fc.assert(
       fc.property(randomFindingsLog(), fc.array(viewDays, { minLength: 2, maxLength: 5 }), (log, days) => {

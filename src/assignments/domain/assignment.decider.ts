@@ -94,6 +94,11 @@ export interface InspectionRecord {
   readonly inspectedOn: string;
   /** The part's due date before this inspection: what a correction of a failure to PASSED restores. */
   readonly dueDateBefore?: string;
+  /**
+   * The part's last return before this inspection failed it: what a correction of the failure to PASSED restores
+   * (a stale failure left as the last return made the part read unverified after its pass, by day).
+   */
+  readonly returnBefore?: ReturnNote | null;
 }
 
 /** Why a part is RETURNED, so the unit knows what to fix before reporting again. */
@@ -102,6 +107,8 @@ export interface ReturnNote {
   readonly reason: string;
   /** The office day of the return: the next report cannot come before. */
   readonly returnedOn: string;
+  /** The failed inspection that returned the part (cause INSPECTION_FAILED). */
+  readonly inspectionId?: string;
 }
 
 /** One assigned unit's share of the parent. */
@@ -788,7 +795,7 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
     case 'InspectionLogged': {
       const { inspectionId, outcome, inspectedOn, notes } = event.data;
       return updatePart(state, event.data.unitId, inspectedOn, (part) => {
-        const inspections = [...part.inspections, { inspectionId, outcome, inspectedOn, dueDateBefore: part.dueDate }];
+        const inspections = [...part.inspections, { inspectionId, outcome, inspectedOn, dueDateBefore: part.dueDate, returnBefore: part.lastReturn }];
         const lastReport = settle(part.lastReport, checkedBy(inspectedOn));
         return outcome === 'PASSED'
           ? withLapses({ ...part, inspections, lastReport, status: 'VERIFIED', verifiedOn: inspectedOn, lastInspectionAnsweredBy: null })
@@ -799,7 +806,7 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
               lastInspectionAnsweredBy: null,
               status: 'RETURNED',
               dueDate: event.data.newDueDate ?? part.dueDate,
-              lastReturn: { cause: 'INSPECTION_FAILED', reason: notes, returnedOn: inspectedOn },
+              lastReturn: { cause: 'INSPECTION_FAILED', reason: notes, returnedOn: inspectedOn, inspectionId },
             };
       });
     }
@@ -812,14 +819,22 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
       const { inspectionId, outcome, inspectedOn, reason } = event.data;
       return updatePart(state, event.data.unitId, event.data.previousInspectedOn, (part) => {
         const corrected = part.inspections.find((inspection) => inspection.inspectionId === inspectionId);
+        const returnedByIt = (note: ReturnNote | null | undefined) => note?.cause === 'INSPECTION_FAILED' && note.inspectionId === inspectionId;
+        // A failure corrected away takes its return with it (breaker8 agreement seed 3: its day, left as the last return, kept the
+        // part unverified by day after the pass, so a join dated later kept the wrong record): the return before it stands again,
+        // on the part and wherever a later failure remembers it.
+        const passedNow = outcome === 'PASSED';
+        const returnInstead = corrected?.returnBefore ?? null;
         const inspections = part.inspections.map((inspection) =>
-          inspection.inspectionId === inspectionId ? { ...inspection, inspectionId, outcome, inspectedOn } : inspection,
+          inspection.inspectionId === inspectionId
+            ? { ...inspection, inspectionId, outcome, inspectedOn, ...(event.data.previousOutcome === 'PASSED' && !passedNow ? { returnBefore: part.lastReturn } : {}) }
+            : passedNow && returnedByIt(inspection.returnBefore) ? { ...inspection, returnBefore: returnInstead } : inspection,
         );
         const lastReport = part.lastReport && { ...part.lastReport, settledBy: checkedBy(inspectedOn) };
         // A failure corrected away takes its new due date with it: the part is due as before it.
         const dueDate = event.data.previousOutcome === 'FAILED' ? (corrected?.dueDateBefore ?? part.dueDate) : part.dueDate;
-        return outcome === 'PASSED'
-          ? withLapses({ ...part, inspections, lastReport, dueDate, status: 'VERIFIED', verifiedOn: inspectedOn })
+        return passedNow
+          ? withLapses({ ...part, inspections, lastReport, dueDate, status: 'VERIFIED', verifiedOn: inspectedOn, lastReturn: returnedByIt(part.lastReturn) ? returnInstead : part.lastReturn })
           : withLapses({
               ...part,
               inspections,
@@ -827,7 +842,7 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
               status: 'RETURNED',
               dueDate: event.data.newDueDate ?? part.dueDate,
               verifiedOn: null,
-              lastReturn: { cause: 'INSPECTION_FAILED', reason, returnedOn: inspectedOn },
+              lastReturn: { cause: 'INSPECTION_FAILED', reason, returnedOn: inspectedOn, inspectionId },
             });
       });
     }
@@ -1815,6 +1830,16 @@ function roomForOwnPart(command: AssignUnit, state: AssignmentsState): ReturnTyp
   if (!ownPartComesFirst(command, state, unitId, assignedOn)) return undefined;
   const held = partOf(state, unitId)!;
   const passed = held.previousHolders!.at(-1)!;
+  const postDated = postDatedRecord(state, held.previousHolders!, held.previousHolders!.findIndex((holder) => isAfter(holder.until, assignedOn)));
+  if (postDated) {
+    const unit = unitNamed(command, unitId);
+    const predecessor = unitNamed(command, postDated.unitId);
+    throw conflict(
+      `${capitalise(unit.en)} cannot be assigned its own part as of ${assignedOn}: by date the part of ${predecessor.en} would then join it on ${postDated.until}, and the record of ${postDated.day} entered on that part (after it passed on) would belong to the joined part, not to ${predecessor.en}'s. Correct that record's day first (更正其他记录日期), or assign ${unit.en} from ${postDated.until} on.`,
+      `${unit.zh}不能自 ${assignedOn} 起交办自己的任务：按日期${predecessor.zh}的任务将于 ${postDated.until} 并入${unit.zh}自己的任务，而该任务上 ${postDated.day} 的记录（晚于移交日期）应属于合并后的任务，不再属于${predecessor.zh}原来的任务。请先更正该记录的日期（更正其他记录日期），或自 ${postDated.until} 起交办。`,
+      { field: 'assignedOn' },
+    );
+  }
   let room: ReturnType<typeof successorStepsAfterDay>;
   try {
     const own = unitNamed(command, unitId);
@@ -2179,6 +2204,12 @@ function requireLaterFactsHold(state: AssignmentsState, events: readonly Assignm
     throw conflict(`${capitalise(fact.what.en)} (${fact.day}) does not hold: ${broken.why.en}.`, `${fact.what.zh}（${fact.day}）不成立：${broken.why.zh}。`);
   }
   const later = LATER_FACT[broken.event.type] ?? say('fact', '记录');
+  if (broken.event.type === 'PartsReopened') {
+    throw conflict(
+      `${capitalise(fact.what.en)} (${fact.day}) would leave the later reopening of ${broken.day} inconsistent: ${broken.why.en}. If both happened, check the dates on paper: the reopening comes after the verification it undoes.`,
+      `${fact.what.zh}（${fact.day}）会使其后 ${broken.day} 的重新打开不再成立：${broken.why.zh}。如两者都属实，请核对纸质记录的日期：重新打开应在其撤销的确认完成之后。`,
+    );
+  }
   const unit = unitNamed(command, (broken.event.data as { unitId: string }).unitId, broken.day);
   throw conflict(
     `${capitalise(fact.what.en)} (${fact.day}) would leave the later ${later.en} of ${unit.en} of ${broken.day} inconsistent: ${broken.why.en}. If both happened, correct that ${later.en} first.`,
@@ -2293,6 +2324,7 @@ function brokenFacts(recorded: readonly AssignmentEvent[]): { index: number; eve
 
 /** Why the part as folded so far does not allow `event`; null when it does (or the event is about no one part). */
 function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingual | null {
+  if (event.type === 'PartsReopened') return reopeningNotAllowed(state, event);
   if (!('unitId' in event.data) || event.type === 'UnitAssigned' || event.type === 'PartHandedOver' || event.type === 'PartHandOverUndone') return null;
   // The part the fact is folded into (`updatePart`): a predecessor's fact dated after its part passed on is its successor's part's.
   const part = partFactLandsOn(state, event.data.unitId, factDayOfEvent(event));
@@ -2365,6 +2397,19 @@ function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingu
     default:
       return null;
   }
+}
+
+/**
+ * Why a reopening does not hold where business order puts it (agreement walk seed 4: a pass re-dated past the reopening of its
+ * own day made that reopening come before the verification it undid, and the part read as verified by the cut and as awaiting
+ * inspection now): the parent it reopens was not closed then — not every part stood verified — or, for a reopening of named
+ * parts, a named part did not stand verified. Null when it holds.
+ */
+function reopeningNotAllowed(state: AssignmentsState, event: Extract<AssignmentEvent, { type: 'PartsReopened' }>): Bilingual | null {
+  const only = event.data.unitIds;
+  if (only === undefined) return allPartsVerified(state) ? null : say('not every part stood verified then: there was no close-out to reopen', '当时并非所有任务均已确认完成，尚未销号，无从重新打开');
+  const open = partsOf(state).find((part) => namedPart(only, part, state) && part.status !== 'VERIFIED');
+  return open ? say('a part it reopens did not stand verified then', '其重新打开的任务当时尚未确认完成') : null;
 }
 
 /**
@@ -2793,6 +2838,14 @@ function successorStepsAfterDay(
   const from = holders.findIndex((held) => isAfter(held.until, handedOverOn));
   if (from < 0) return { undone: [], redone: [] };
   const record = laterHolderRecord(state, holders, from, part.unitId);
+  const postDated = record ? undefined : postDatedRecord(state, holders, from);
+  if (postDated) {
+    const holder = unitNamed(command, postDated.unitId);
+    throw conflict(
+      `The part of ${unit.en} cannot pass to ${successor.en} on ${handedOverOn}: by date the part ${successor.en} holds here (from ${holder.en}, on ${postDated.until}) would then join it, and the record of ${postDated.day} entered on that part after it passed on would belong to the joined part, not to ${holder.en}'s; correct that record's day first, or date the hand-over on or after ${postDated.until}.`,
+      `${unit.zh}的任务不能在 ${handedOverOn} 移交${successor.zh}：按日期${successor.zh}现有的任务（${postDated.until} 从${holder.zh}移交来）将随后并入，而该任务上 ${postDated.day} 的记录（晚于其移交日期）应属于合并后的任务，不再属于${holder.zh}原来的任务；请先更正该记录的日期，或将移交日期定在 ${postDated.until} 或之后。`,
+    );
+  }
   if (record) {
     const { since, day } = record;
     const holder = unitNamed(command, record.unitId);
@@ -2960,6 +3013,24 @@ function laterHolderRecord(state: AssignmentsState, holders: readonly PreviousHo
     const since = holders[from + index]!.until;
     const fact = state.recorded.find((event) => !isHandOverEvent(event) && (event.data as { unitId?: string }).unitId === laterUnitId && factDayOfEvent(event) >= since);
     if (fact) return { unitId: laterUnitId, since, day: factDayOfEvent(fact) };
+  }
+  return undefined;
+}
+
+/**
+ * A record a holder of the part left on it dated on or after the day it passed the part on (an inspection or urging — the office's,
+ * allowed after a hand-over by `refuseWorkAfterHandOver` — entered under the unit that held it when typed): while the part passes
+ * whole, the record goes with it; were the pass made a join again (a successor's own part dated earlier), it would stay on the
+ * joining record although by date it is the joined part's (agreement walk seeds 5 and 20161130). `holders[from]` on are the
+ * holders whose passes would become joins; undefined when none left such a record (or `from` < 0).
+ */
+function postDatedRecord(state: AssignmentsState, holders: readonly PreviousHolder[], from: number): { unitId: string; until: string; day: string } | undefined {
+  if (from < 0) return undefined;
+  for (const held of holders.slice(from)) {
+    // A unit given a part of its own here again since: its later records are that part's.
+    if (partOf(state, held.unitId)) continue;
+    const fact = state.recorded.find((event) => !isHandOverEvent(event) && (event.data as { unitId?: string }).unitId === held.unitId && factDayOfEvent(event) >= held.until);
+    if (fact) return { unitId: held.unitId, until: held.until, day: factDayOfEvent(fact) };
   }
   return undefined;
 }

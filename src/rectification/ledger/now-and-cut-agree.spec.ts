@@ -1078,3 +1078,90 @@ describe('an overdue share joining a part due later keeps its passed due date on
     expect([now(office).dueDate, at(office, TODAY).get('b')!.dueDate]).toEqual(['2016-06-15', '2016-06-15']);
   });
 });
+
+describe('a failed inspection corrected to a pass dated before another unit’s share joined the part (walk seed 3)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const evidence = [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }];
+  const accept = (office: Office, command: FindingCommand) => expect(office.decide(command)).toBe(true);
+
+  it('given 甲局 (a) merged on 06-10 into 乙局 (b), whose report of 05-02 failed on 05-20, when the failure is corrected to a pass of 05-02: 甲局’s share stays open with 乙局 and the finding is not closed, now and at every cut', () => {
+    const office = new Office();
+    accept(office, {
+      type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-05-02',
+      units: [{ unitId: 'a', role: 'LEAD', dueDate: '2016-05-20' }, { unitId: 'b', role: 'RESPONSIBLE', dueDate: '2016-05-20' }], unknownUnitIds: [],
+    });
+    accept(office, { type: 'HandOverPart', ...base, actor: admin, unitId: 'a', successorUnitId: 'b', reason: '机构改革', handedOverOn: '2016-06-10' } as FindingCommand);
+    accept(office, { type: 'ReportRectification', ...base, actor: clerkOf('b'), unitId: 'b', summary: '已整改', evidence, reportedOn: '2016-05-02' });
+    accept(office, { type: 'LogInspection', ...base, actor: inspector, unitId: 'b', inspectionId: 'i1', outcome: 'FAILED', notes: '未到位', inspectedOn: '2016-05-20', place: '现场' });
+    accept(office, { type: 'CorrectInspection', ...base, actor: supervisor, unitId: 'b', inspectionId: 'i1', reason: '结论录错', inspectedOn: '2016-05-02', outcome: 'PASSED' });
+    // Was: the pass verified the joined part as a whole — the finding closed on 2016-05-02, a month before 甲局’s open share joined.
+    expect(office.timeline.some((event) => event.type === 'FindingClosedOut')).toBe(false);
+    const now = office.ledger.finding('f')!;
+    expect(now.status).toBe('OPEN');
+    expect(now.parts.get('b')).toMatchObject({ status: 'ASSIGNED', heldBefore: ['a'] });
+    expect(finding(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [] })!)).toEqual(finding(now));
+    // On 06-01, before the merge: 乙局 verified on 05-02, 甲局 still owing its report.
+    const before = findingAt(office.timeline as unknown as TimelineEntry[], { asOf: '2016-06-01', knownAt: null, axes: [BUSINESS_DAY] })!.parts;
+    expect([before.get('a')!.status, before.get('b')!.status]).toEqual(['ASSIGNED', 'VERIFIED']);
+  });
+});
+
+describe('a pass re-dated past the reopening that undid it (walk seed 4)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const evidence = [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }];
+  const accept = (office: Office, command: FindingCommand) => expect(office.decide(command)).toBe(true);
+
+  it('given a pass of 05-02, the finding reopened on 05-02 and reported again: moving the pass to 05-20 is refused naming the reopening, nothing written', () => {
+    const office = new Office();
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-05-02', units: [{ unitId: 'a', role: 'LEAD', dueDate: '2016-05-20' }], unknownUnitIds: [] });
+    accept(office, { type: 'ReportRectification', ...base, actor: clerkOf('a'), unitId: 'a', summary: '已整改', evidence, reportedOn: '2016-05-02' });
+    accept(office, { type: 'LogInspection', ...base, actor: inspector, unitId: 'a', inspectionId: 'i1', outcome: 'PASSED', notes: '核实', inspectedOn: '2016-05-02', place: '现场' });
+    accept(office, { type: 'ReopenFinding', ...base, actor: supervisor, reason: '复查', reopenedOn: '2016-05-02', newDueDate: '2016-05-20' });
+    accept(office, { type: 'ReportRectification', ...base, actor: clerkOf('a'), unitId: 'a', summary: '已整改', evidence, reportedOn: '2016-05-02' });
+    const written = office.timeline.length;
+    const redate = { type: 'CorrectFactDate', ...base, actor: supervisor, unitId: 'a', factType: 'InspectionLogged', previousOn: '2016-05-02', on: '2016-05-20', reason: '督查日期录错' } as FindingCommand;
+    // Was: accepted — the cut read the pass as verifying the second report (closed 05-20), the finding now as awaiting inspection.
+    expect(() => findingDecider.decide(redate, office.state)).toThrow(expect.objectContaining({ code: 'CONFLICT', messageZh: expect.stringContaining('2016-05-02 的重新打开不再成立') }));
+    expect(office.decide(redate)).toBe(false);
+    expect(office.timeline).toHaveLength(written);
+    expect(finding(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [] })!)).toEqual(finding(office.ledger.finding('f')!));
+  });
+});
+
+describe('a record dated after its part passed on, when a later entry would make that pass a join (walk seeds 5, 20161130)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const evidence = [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }];
+  const accept = (office: Office, command: FindingCommand) => expect(office.decide(command)).toBe(true);
+  const handOver = (unitId: string, successorUnitId: string, handedOverOn: string) => ({ type: 'HandOverPart', ...base, actor: admin, unitId, successorUnitId, reason: '机构改革', handedOverOn }) as FindingCommand;
+  const refusedNamingIt = (office: Office, command: FindingCommand, day: string) => {
+    const written = office.timeline.length;
+    expect(() => findingDecider.decide(command, office.state)).toThrow(expect.objectContaining({ code: 'CONFLICT', messageZh: expect.stringContaining(`${day} 的记录`) }));
+    expect(office.decide(command)).toBe(false);
+    expect(office.timeline).toHaveLength(written);
+    expect(finding(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [] })!)).toEqual(finding(office.ledger.finding('f')!));
+  };
+
+  it('given a’s failed inspection of 06-10 entered before a’s part passed whole to c on 05-20: c’s own 交办 of 05-02 is refused naming the record of 06-10 (was: accepted, the inspection left on a’s record now and on the joined part at the cut)', () => {
+    const office = new Office();
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-05-02', units: [{ unitId: 'a', role: 'LEAD', dueDate: '2016-05-20' }], unknownUnitIds: [] });
+    accept(office, { type: 'ReportRectification', ...base, actor: clerkOf('a'), unitId: 'a', summary: '已整改', evidence, reportedOn: '2016-05-02' });
+    accept(office, { type: 'LogInspection', ...base, actor: inspector, unitId: 'a', inspectionId: 'i1', outcome: 'FAILED', notes: '未到位', inspectedOn: '2016-06-10', place: '现场', newDueDate: '2016-06-30' });
+    accept(office, handOver('a', 'c', '2016-05-20'));
+    refusedNamingIt(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-05-02', units: [{ unitId: 'c', role: 'RESPONSIBLE', dueDate: '2016-05-20' }], unknownUnitIds: [] }, '2016-06-10');
+    // From the pass on, c’s own 交办 meets the part it holds (「已在交办之列」), as before.
+    expect(office.decide({ type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-05-20', units: [{ unitId: 'c', role: 'RESPONSIBLE', dueDate: '2016-06-30' }], unknownUnitIds: [] })).toBe(false);
+  });
+
+  it('given b urged on 06-30 before b’s part passed whole to c on 06-10: a’s part passing to c on 05-20 (b’s pass then a join) is refused naming the record of 06-30', () => {
+    const office = new Office();
+    accept(office, {
+      type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-05-02',
+      units: [{ unitId: 'a', role: 'LEAD', dueDate: '2016-07-15' }, { unitId: 'b', role: 'RESPONSIBLE', dueDate: '2016-07-15' }], unknownUnitIds: [],
+    });
+    accept(office, { type: 'UrgeUnit', ...base, actor: supervisor, unitId: 'b', message: '请抓紧', urgedOn: '2016-06-30' });
+    accept(office, handOver('b', 'c', '2016-06-10'));
+    refusedNamingIt(office, handOver('a', 'c', '2016-05-20'), '2016-06-30');
+    // On or after b’s pass, a’s part joins the one c holds, as before.
+    accept(office, handOver('a', 'c', '2016-06-10'));
+  });
+});

@@ -109,6 +109,8 @@ export interface ReturnNote {
   readonly returnedOn: string;
   /** The failed inspection that returned the part (cause INSPECTION_FAILED). */
   readonly inspectionId?: string;
+  /** How many inspections the part had when reopened (cause PARTS_REOPENED): a pass of the reopening's day entered after it is not undone by it. */
+  readonly inspectionsBefore?: number;
 }
 
 /** One assigned unit's share of the parent. */
@@ -857,7 +859,7 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
               status: 'RETURNED',
               dueDate: event.data.newDueDate ?? part.dueDate,
               verifiedOn: null,
-              lastReturn: { cause: 'PARTS_REOPENED', reason: event.data.reason, returnedOn: event.data.reopenedOn },
+              lastReturn: { cause: 'PARTS_REOPENED', reason: event.data.reason, returnedOn: event.data.reopenedOn, inspectionsBefore: part.inspections.length },
             },
       );
       return { ...state, parts: Object.fromEntries(reopened.map((part) => [part.unitId, part])), reopenedOn: event.data.reopenedOn };
@@ -940,14 +942,21 @@ export function workDoneOn(part: AssignmentPart, day: string): WorkDone {
  */
 export function stoodVerifiedOn(part: AssignmentPart, day: string): boolean {
   let passed: string | null = null;
-  for (const inspection of part.inspections) {
-    if (inspection.outcome === 'PASSED' && inspection.inspectedOn <= day && (passed === null || inspection.inspectedOn > passed)) passed = inspection.inspectedOn;
+  let passIndex = -1;
+  for (const [index, inspection] of part.inspections.entries()) {
+    // Of one day's passes the one entered last (the inspections are in the order entered).
+    if (inspection.outcome === 'PASSED' && inspection.inspectedOn <= day && (passed === null || inspection.inspectedOn >= passed)) {
+      passed = inspection.inspectedOn;
+      passIndex = index;
+    }
   }
   if (passed === null) return false;
   const since = passed;
   if (part.inspections.some((inspection) => inspection.outcome === 'FAILED' && inspection.inspectedOn > since && inspection.inspectedOn <= day)) return false;
   const back = part.lastReturn;
-  return !(back && back.returnedOn <= day && (back.returnedOn > since || (back.returnedOn === since && back.cause === 'PARTS_REOPENED')));
+  // A reopening of the pass's own day undoes it when entered after it (as both folds order one day's facts, agreement walk seed 11).
+  const reopenedAfterPass = (note: ReturnNote) => note.cause === 'PARTS_REOPENED' && (note.inspectionsBefore === undefined || note.inspectionsBefore > passIndex);
+  return !(back && back.returnedOn <= day && (back.returnedOn > since || (back.returnedOn === since && reopenedAfterPass(back))));
 }
 
 /**
@@ -1494,14 +1503,22 @@ function decidedBeforeJoins(command: AssignmentCommand, state: AssignmentsState,
   // A part verified by its join's day (the late fact a pass of it dated on or before the join) stays with its unit, as date order
   // leaves it — a reorganisation passes only work still open on its day (「…确认完成…不再移交」): its join is not made again
   // (breaker8o P2: an on-site pass typed a few days late, after a same-day merge had carried the part, was refused for good).
-  const settled = kept.reduce(evolveAssignments, decided.reduce(evolveAssignments, cleared));
-  const redone = [...latestFirst].reverse().flatMap(([unitId, entry]): AssignmentEvent[] => {
+  let settled = kept.reduce(evolveAssignments, decided.reduce(evolveAssignments, cleared));
+  const redone: AssignmentEvent[] = [];
+  for (const [unitId, entry] of [...latestFirst].reverse()) {
     const joining = partOf(settled, unitId);
-    if (joining && stoodVerifiedOn(joining, entry.joinedOn)) return [];
+    if (joining && stoodVerifiedOn(joining, entry.joinedOn)) continue;
+    // Open work that would now be carried into a part the successor has passed on since: not a join a hand-over may make
+    // (`refuseJoinWithPartPassedOn`), and evolve would give the successor the joining part alone (agreement walk seed 3,
+    // second run) — the refusal stands.
+    const heldThen = joining && !partOf(settled, entry.successorUnitId) ? partPassedOnAfter(settled, entry.successorUnitId, entry.joinedOn) : undefined;
+    if (joining && heldThen && joinsOpenWork(joining, heldThen.asHeldThen, entry.joinedOn)) return undefined;
     const unit = unitNamed(command as NamesUnits, unitId);
     const successor = unitNamed(command as NamesUnits, entry.successorUnitId);
-    return [{ type: 'PartHandedOver', data: { unitId, successorUnitId: entry.successorUnitId, reason: `按日期顺序重新办理：${unit.zh}的任务于 ${entry.joinedOn} 并入${successor.zh}的任务`, handedOverOn: entry.joinedOn } }];
-  });
+    const again: AssignmentEvent = { type: 'PartHandedOver', data: { unitId, successorUnitId: entry.successorUnitId, reason: `按日期顺序重新办理：${unit.zh}的任务于 ${entry.joinedOn} 并入${successor.zh}的任务`, handedOverOn: entry.joinedOn } };
+    redone.push(again);
+    settled = evolveAssignments(settled, again);
+  }
   return [...undone, ...decided, ...kept, ...redone];
 }
 

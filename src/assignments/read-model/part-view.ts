@@ -645,18 +645,21 @@ export function dueDateOn(part: Pick<PartView, 'dueDates' | 'dueDate'>, day: str
 
 /**
  * Whether the part stood verified at the end of office day `day`: a passed inspection on or before
- * it, and no return after that pass by then (a reopening on the pass's own day comes after it;
- * a send-back or failed inspection that day came before the re-report that passed).
+ * it, and no return after that pass by then (a reopening on the pass's own day comes after it when
+ * entered after it — facts of one day in the order entered, as the folds apply them: a pass entered
+ * after the reopening of its day verified the re-report, agreement walk seed 11; a send-back or
+ * failed inspection that day came before the re-report that passed).
  */
 export function verifiedAsOf(part: Pick<PartView, 'inspections' | 'returns'>, day: string): boolean {
-  let lastPass: string | null = null;
+  let lastPass: Pick<InspectionView, 'inspectedOn' | 'loggedAt'> | null = null;
   for (const inspection of part.inspections) {
-    if (inspection.outcome === 'PASSED' && inspection.inspectedOn <= day && (lastPass === null || inspection.inspectedOn > lastPass)) lastPass = inspection.inspectedOn;
+    if (inspection.outcome !== 'PASSED' || inspection.inspectedOn > day) continue;
+    if (lastPass === null || inspection.inspectedOn > lastPass.inspectedOn || (inspection.inspectedOn === lastPass.inspectedOn && inspection.loggedAt > lastPass.loggedAt)) lastPass = inspection;
   }
   if (lastPass === null) return false;
-  const passedOn = lastPass;
+  const pass = lastPass;
   return !part.returns.some(
-    (returned) => returned.returnedOn <= day && (returned.returnedOn > passedOn || (returned.returnedOn === passedOn && returned.cause === 'REOPENED')),
+    (returned) => returned.returnedOn <= day && (returned.returnedOn > pass.inspectedOn || (returned.returnedOn === pass.inspectedOn && returned.cause === 'REOPENED' && returned.returnedAt > pass.loggedAt)),
   );
 }
 

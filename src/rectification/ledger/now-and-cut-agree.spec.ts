@@ -6,9 +6,9 @@ import { allEventSchemas } from '../../event-sourcing/all-event-schemas.js';
 import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import type { StreamReader } from '../../event-sourcing/projected-streams.js';
 import { DomainError } from '../../shared/domain-error.js';
-import { assignmentsOn, partsOf } from '../../assignments/domain/assignment.decider.js';
+import { assignmentsOn, partsOf, stoodVerifiedOn } from '../../assignments/domain/assignment.decider.js';
 import { admin, clerkOf, inspector, supervisor } from '../../shared/testing/actors.js';
-import { findingDecider, type FindingCommand, type FindingState } from '../domain/finding.decider.js';
+import { findingDecider, type FindingCommand, type FindingState, type RecordedFindingState } from '../domain/finding.decider.js';
 import type { FindingStreamEvent } from '../domain/finding.events.js';
 import { findingAt, RectificationLedger, type FindingView } from './rectification-ledger.js';
 
@@ -1163,5 +1163,66 @@ describe('a record dated after its part passed on, when a later entry would make
     refusedNamingIt(office, handOver('a', 'c', '2016-05-20'), '2016-06-30');
     // On or after b’s pass, a’s part joins the one c holds, as before.
     accept(office, handOver('a', 'c', '2016-06-10'));
+  });
+});
+
+describe('a reopening and a pass of one day, in the order entered (walk seed 11)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const evidence = [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }];
+  const accept = (office: Office, command: FindingCommand) => expect(office.decide(command)).toBe(true);
+  const passed = (office: Office, inspectionId: string, inspectedOn: string) =>
+    accept(office, { type: 'LogInspection', ...base, actor: inspector, unitId: 'a', inspectionId, outcome: 'PASSED', notes: '核实', inspectedOn, place: '现场' });
+
+  it('given the finding reopened on 2017-01-10, reported and passed again that day: on 2017-01-10 the part stood verified, as every fold and the decider read it', () => {
+    const office = new Office();
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-05-02', units: [{ unitId: 'a', role: 'LEAD', dueDate: '2016-05-20' }], unknownUnitIds: [] });
+    accept(office, { type: 'ReportRectification', ...base, actor: clerkOf('a'), unitId: 'a', summary: '已整改', evidence, reportedOn: '2016-05-02' });
+    passed(office, 'i1', '2016-05-02');
+    accept(office, { type: 'ReopenFinding', ...base, actor: supervisor, reason: '复查', reopenedOn: '2017-01-10', newDueDate: '2017-03-01' });
+    accept(office, { type: 'ReportRectification', ...base, actor: clerkOf('a'), unitId: 'a', summary: '已整改', evidence, reportedOn: '2017-01-10' });
+    passed(office, 'i2', '2017-01-10');
+    const now = office.ledger.finding('f')!;
+    expect(now).toMatchObject({ status: 'CLOSED', closedOn: '2017-01-10' });
+    // Was: read as not verified on its own day (a reopening of the pass's day was always taken as after it).
+    expect(verifiedAsOf(now.parts.get('a')!, '2017-01-10')).toBe(true);
+    expect(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: '2017-01-10', knownAt: null, axes: [BUSINESS_DAY] })!.parts.get('a')!.status).toBe('VERIFIED');
+    const state = office.state as RecordedFindingState;
+    expect(stoodVerifiedOn(partsOf(state.assignments)[0]!, '2017-01-10')).toBe(true);
+    // The day before the reopening: verified by the first pass.
+    expect(verifiedAsOf(now.parts.get('a')!, '2017-01-09')).toBe(true);
+  });
+
+  it('given a pass entered before the reopening of its own day: the reopening undid it, that day', () => {
+    const office = new Office();
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-05-02', units: [{ unitId: 'a', role: 'LEAD', dueDate: '2016-05-20' }], unknownUnitIds: [] });
+    accept(office, { type: 'ReportRectification', ...base, actor: clerkOf('a'), unitId: 'a', summary: '已整改', evidence, reportedOn: '2016-05-02' });
+    passed(office, 'i1', '2016-05-10');
+    accept(office, { type: 'ReopenFinding', ...base, actor: supervisor, reason: '复查', reopenedOn: '2016-05-10', newDueDate: '2016-06-30' });
+    const part = office.ledger.finding('f')!.parts.get('a')!;
+    expect(verifiedAsOf(part, '2016-05-10')).toBe(false);
+    const state = office.state as RecordedFindingState;
+    expect(stoodVerifiedOn(partsOf(state.assignments)[0]!, '2016-05-10')).toBe(false);
+  });
+});
+
+describe('a late report that would make a join carry open work into a part passed on since (walk seed 3, second run)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const evidence = [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }];
+  const accept = (office: Office, command: FindingCommand) => expect(office.decide(command)).toBe(true);
+  const handOver = (unitId: string, successorUnitId: string, handedOverOn: string) => ({ type: 'HandOverPart', ...base, actor: admin, unitId, successorUnitId, reason: '机构改革', handedOverOn }) as FindingCommand;
+
+  it('given c’s part passed to b on 06-10 and a merged into c on 05-20 (joining that part, now b’s): c’s report dated 05-02 is refused naming the join, nothing written (was: accepted, a’s share split off to c, which had passed its part on)', () => {
+    const office = new Office();
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-05-02', units: [{ unitId: 'c', role: 'LEAD', dueDate: '2016-05-20' }], unknownUnitIds: [] });
+    accept(office, handOver('c', 'b', '2016-06-10'));
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-05-02', units: [{ unitId: 'a', role: 'RESPONSIBLE', dueDate: '2016-05-20' }], unknownUnitIds: [] });
+    accept(office, handOver('a', 'c', '2016-05-20'));
+    const written = office.timeline.length;
+    const report = { type: 'ReportRectification', ...base, actor: clerkOf('b'), unitId: 'c', summary: '已整改', evidence, reportedOn: '2016-05-02' } as FindingCommand;
+    expect(() => findingDecider.decide(report, office.state)).toThrow(expect.objectContaining({ code: 'CONFLICT', messageZh: expect.stringContaining('2016-05-20') }));
+    expect(office.decide(report)).toBe(false);
+    expect(office.timeline).toHaveLength(written);
+    expect([...office.ledger.finding('f')!.parts.values()].map((part) => ({ unitId: part.unitId, heldBefore: part.heldBefore }))).toEqual([{ unitId: 'b', heldBefore: ['a', 'c'] }]);
+    expect(finding(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [] })!)).toEqual(finding(office.ledger.finding('f')!));
   });
 });

@@ -1494,6 +1494,11 @@ function decidedBeforeJoins(command: AssignmentCommand, state: AssignmentsState,
     };
     const next = evolveAssignments(cleared, undoing);
     if (partOf(next, unitId) === undefined) return undefined;
+    // A part that joined the successor's after this join was typed, dated before it, went into the joined part (「wherever it is
+    // now」); undoing the join gives back the joining part as it read then, without it — that join would be lost (agreement walk
+    // seed 12): the refusal stands.
+    const lost = [...unitsHeldBefore(cleared)].some((each) => each !== unitId && !unitsHeldBefore(next).has(each));
+    if (lost) return undefined;
     undone.push(undoing);
     cleared = next;
   }
@@ -1520,6 +1525,11 @@ function decidedBeforeJoins(command: AssignmentCommand, state: AssignmentsState,
     settled = evolveAssignments(settled, again);
   }
   return [...undone, ...decided, ...kept, ...redone];
+}
+
+/** Every unit whose part passed or joined into a part held now (the parts' `heldBefore`). */
+function unitsHeldBefore(state: AssignmentsState): Set<string> {
+  return new Set(partsOf(state).flatMap((part) => part.heldBefore ?? []));
 }
 
 /**

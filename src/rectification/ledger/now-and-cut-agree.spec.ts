@@ -1226,3 +1226,29 @@ describe('a late report that would make a join carry open work into a part passe
     expect(finding(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [] })!)).toEqual(finding(office.ledger.finding('f')!));
   });
 });
+
+describe('a late report that would undo a join another unit’s part joined through since (walk seed 12)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const evidence = [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }];
+  const accept = (office: Office, command: FindingCommand) => expect(office.decide(command)).toBe(true);
+  const handOver = (unitId: string, successorUnitId: string, handedOverOn: string) => ({ type: 'HandOverPart', ...base, actor: admin, unitId, successorUnitId, reason: '机构改革', handedOverOn }) as FindingCommand;
+
+  it('given b merged into c on 05-20, then a (typed after) into b on 05-02 — joining the part now c’s: c’s report dated 05-02 is refused, nothing written (was: accepted, and a dropped from the joined part’s holders now, kept at the cut)', () => {
+    const office = new Office();
+    accept(office, {
+      type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-05-02',
+      units: [{ unitId: 'b', role: 'LEAD', dueDate: '2016-05-20' }, { unitId: 'a', role: 'RESPONSIBLE', dueDate: '2016-05-20' }, { unitId: 'c', role: 'RESPONSIBLE', dueDate: '2016-05-20' }], unknownUnitIds: [],
+    });
+    accept(office, handOver('b', 'c', '2016-05-20'));
+    accept(office, handOver('a', 'b', '2016-05-02'));
+    const holders = () => [...office.ledger.finding('f')!.parts.values()].map((part) => ({ unitId: part.unitId, heldBefore: part.heldBefore }));
+    expect(holders()).toEqual([{ unitId: 'c', heldBefore: ['a', 'b'] }]);
+    const written = office.timeline.length;
+    const report = { type: 'ReportRectification', ...base, actor: clerkOf('c'), unitId: 'c', summary: '已整改', evidence, reportedOn: '2016-05-02' } as FindingCommand;
+    expect(() => findingDecider.decide(report, office.state)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(office.decide(report)).toBe(false);
+    expect(office.timeline).toHaveLength(written);
+    expect(holders()).toEqual([{ unitId: 'c', heldBefore: ['a', 'b'] }]);
+    expect(finding(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [] })!)).toEqual(finding(office.ledger.finding('f')!));
+  });
+});

@@ -158,18 +158,49 @@ export interface StoreProblem {
 /**
  * What a write refused for the store's state tells whoever sent it (newcomer27 S3: a clerk's form showed the
  * operator's whole CLOCK_BEHIND_LOG text — instants, --accept-clock-ahead-records, NTP — under a date field).
- * An ADMIN (and the SYSTEM actor: tools, the server itself) reads the problem's whole text; anyone else — who
- * can do nothing about the server's clock — a short message saying what happened and whom to tell, for the
- * causes that have one (`USERS_WORDS`); the error's `extensions.code` (STORE_UNAVAILABLE) and `cause` stay
- * the same, and the whole text stays in the log (`toGraphqlError`) and in /health. `role`: the caller's, null when signed out.
+ * An ADMIN (and the SYSTEM actor: tools, the server itself) reads the problem's whole text — paths, positions,
+ * commands; anyone else (supervisors, unit clerks, inspectors: office staff who can do nothing about the server)
+ * reads `USERS_WORDS`: what happened in their words, that nothing was recorded, that reading goes on, and whom to
+ * tell. The error's `extensions.code` (STORE_UNAVAILABLE) and `cause` stay the same, and the whole text stays in
+ * the log (`toGraphqlError`) and in /health. `role`: the caller's, null when signed out.
  */
 export function storeRefusalFor(problem: Pick<StoreProblem, 'cause' | 'message'>, role: string | null): Bilingual {
   if (role === 'ADMIN' || role === 'SYSTEM') return problem.message;
-  return USERS_WORDS[problem.cause] ?? problem.message;
+  return USERS_WORDS[problem.cause];
 }
 
-/** The short words for users who cannot act on a cause (see `storeRefusalFor`); a cause not listed is told as it is. */
-const USERS_WORDS: Partial<Record<StoreProblemCause, Bilingual>> = {
+/** What is the same in every refusal a user reads: nothing recorded, reading goes on, tell the administrator. */
+const toldToUsers = (what: Bilingual): Bilingual =>
+  say(
+    `${what.en}: nothing was recorded; reading goes on. Please tell the system administrator (the details are in the server log and on the health page).`,
+    `${what.zh}：本次操作未记录，可以继续查看。请联系系统管理员处理（详情见服务器日志和健康检查页面）。`,
+  );
+
+/**
+ * The short words for users who cannot act on a cause (see `storeRefusalFor`), one per cause: each names what
+ * went wrong as an office worker would say it (issue 9: "a message naming the cause: disk full, file missing"),
+ * without paths, positions or commands.
+ */
+export const USERS_WORDS: Readonly<Record<StoreProblemCause, Bilingual>> = {
+  STORE_FILE_MISSING: toldToUsers(say('The ledger database file is gone from the server (deleted or moved), so nothing can be saved for now', '服务器上的台账数据文件不见了（被删除或移走），暂时无法保存')),
+  STORE_FILE_REPLACED: toldToUsers(say('The ledger database file on the server was replaced by another file, so nothing can be saved for now', '服务器上的台账数据文件被另一个文件替换了，暂时无法保存')),
+  STORE_FILE_DAMAGED: toldToUsers(say('The ledger database file on the server is damaged, so nothing can be saved for now and what is shown may be incomplete', '服务器上的台账数据文件已损坏，暂时无法保存，页面显示的内容可能不完整')),
+  LOG_SHORTENED: toldToUsers(say('The ledger on the server holds fewer records than before (records may have been lost), so nothing can be saved for now', '服务器上的台账记录比之前少了（可能有记录丢失），暂时无法保存')),
+  DISK_FULL: toldToUsers(say('The server’s disk is full, so nothing can be saved for now', '服务器磁盘已满，暂时无法保存')),
+  WRITE_FAILED: toldToUsers(say('The server could not write to its disk, so nothing can be saved for now', '服务器写入磁盘失败，暂时无法保存')),
+  STORE_READ_ONLY: toldToUsers(say('The server may not write to the ledger database file (its permissions or disk changed), so nothing can be saved for now', '服务器无权写入台账数据文件（文件权限或磁盘状态有变），暂时无法保存')),
+  PROJECTIONS_STOPPED: toldToUsers(say('The server stopped updating its pages and figures, so nothing can be saved for now', '服务器已停止更新页面和统计数据，暂时无法保存')),
+  WITNESS_NOT_WRITTEN: toldToUsers(say('The server could not write the check record it keeps of the ledger, so nothing can be saved for now', '服务器无法写入台账的核对记录，暂时无法保存')),
+  // Also what a read of the altered record is told (its history is not shown either).
+  LOG_ALTERED: say(
+    'Records in the ledger on the server were changed outside Rectify (the ledger check failed), so nothing can be saved for now, and the changed records cannot be shown: nothing was recorded; other records can still be read. Please tell the system administrator (the details are in the server log and on the health page).',
+    '服务器上的台账记录被系统之外改动过（台账校验不通过），暂时无法保存，被改动的记录也无法查看：本次操作未记录，其他记录仍可查看。请联系系统管理员处理（详情见服务器日志和健康检查页面）。',
+  ),
+  LOG_ROLLED_BACK: toldToUsers(say('The ledger on the server was set back to an earlier state (later records are missing), so nothing can be saved for now', '服务器上的台账被恢复到了较早的状态（之后的记录缺失），暂时无法保存')),
+  STORE_LOCKED: say(
+    'The ledger database is busy with another program on the server, so this was not saved: nothing was recorded. Try again in a minute; if it keeps happening, please tell the system administrator.',
+    '台账数据正被服务器上的其他程序占用，本次未能保存：本次操作未记录。请稍后重试；如反复出现，请联系系统管理员处理。',
+  ),
   CLOCK_BEHIND_LOG: say(
     'The server clock is wrong, so nothing can be saved for now: nothing was recorded; reading goes on. Please tell the system administrator (the details are in the server log).',
     '系统时钟异常，暂时无法保存：本次操作未记录，可以继续查看。请联系系统管理员处理（详情见服务器日志）。',

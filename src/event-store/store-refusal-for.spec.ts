@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { say } from '../shared/domain-error.js';
 import { toGraphqlError } from '../shared/graphql/graphql-error.filter.js';
-import { StoreUnavailableError, type StoreProblem } from './store-health.js';
+import { StoreUnavailableError, USERS_WORDS, type StoreProblem } from './store-health.js';
 
 /*
  * newcomer27 S3 (moderate): a clerk's form showed the operator's whole CLOCK_BEHIND_LOG text (both instants,
@@ -33,5 +33,55 @@ describe('a write refused for the server clock, as each caller reads it', () => 
     const logged: string[] = [];
     toGraphqlError(refusal('CLOCK_BEHIND_LOG'), { error: (line: string) => logged.push(line) } as unknown as Logger, 'registerEvaluation by u1 (SUPERVISOR)', 'SUPERVISOR');
     expect(logged).toEqual([`Refused registerEvaluation by u1 (SUPERVISOR): ${whole.en}`]);
+  });
+});
+
+/*
+ * Issue 9 ("writes are refused meanwhile with a clear code, message naming the cause: disk full, file missing"): every
+ * cause, not only the clock, reaches office staff in their words — the operator's text (paths, positions, sqlite3,
+ * npm run ledger:verify, --accept-store-reset) reached supervisors and clerks for the other twelve.
+ */
+describe('a write refused for any state of the store, as office staff read it', () => {
+  const operatorText = say(
+    'The event store /srv/rectify/data/rectify.sqlite was deleted while the server runs; run npm run ledger:verify, PRAGMA quick_check, --accept-store-reset (position 41).',
+    '运行中事件库文件 /srv/rectify/data/rectify.sqlite 被删除……请进行台账校验（npm run ledger:verify），PRAGMA quick_check，--accept-store-reset（位置 41）。',
+  );
+  const logger = { error: () => undefined, warn: () => undefined } as unknown as Logger;
+  const causes = Object.keys(USERS_WORDS) as StoreProblem['cause'][];
+  const refusedTo = (cause: StoreProblem['cause'], role: string | null) =>
+    toGraphqlError(new StoreUnavailableError({ cause, message: operatorText, since: '2026-12-01T08:00:00.000Z' }), logger, 'reportRectification', role);
+
+  it('has words for all 13 causes', () => {
+    expect(causes.sort()).toEqual(
+      ['CLOCK_BEHIND_LOG', 'DISK_FULL', 'LOG_ALTERED', 'LOG_ROLLED_BACK', 'LOG_SHORTENED', 'PROJECTIONS_STOPPED', 'STORE_FILE_DAMAGED', 'STORE_FILE_MISSING', 'STORE_FILE_REPLACED', 'STORE_LOCKED', 'STORE_READ_ONLY', 'WITNESS_NOT_WRITTEN', 'WRITE_FAILED'].sort(),
+    );
+  });
+
+  it.each(causes.flatMap((cause) => ['SUPERVISOR', 'UNIT', 'INSPECTOR', null].map((role) => [cause, role] as const)))(
+    'given %s, when %s writes, then it reads short words that say nothing was recorded and whom to tell — no path, position or command — with the same code and cause',
+    (cause, role) => {
+      const error = refusedTo(cause, role);
+      expect(error.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause, messageZh: USERS_WORDS[cause].zh });
+      expect(error.message).toBe(USERS_WORDS[cause].en);
+      const zh = String(error.extensions.messageZh);
+      expect(zh).toContain('本次操作未记录');
+      expect(zh).toContain('系统管理员');
+      expect(`${error.message} ${zh}`).not.toMatch(/\/srv|sqlite|npm |PRAGMA|--accept|位置 \d|position \d|ledger:verify/i);
+    },
+  );
+
+  it('names the cause as a person would: the disk full, the file gone, the file replaced, the file damaged', () => {
+    expect(USERS_WORDS.DISK_FULL.zh).toMatch(/^服务器磁盘已满/);
+    expect(USERS_WORDS.STORE_FILE_MISSING.zh).toMatch(/^服务器上的台账数据文件不见了/);
+    expect(USERS_WORDS.STORE_FILE_REPLACED.zh).toMatch(/被另一个文件替换/);
+    expect(USERS_WORDS.STORE_FILE_DAMAGED.zh).toMatch(/已损坏/);
+    // Each cause its own words: a clerk's report of one is not taken for another.
+    expect(new Set(causes.map((cause) => USERS_WORDS[cause].zh)).size).toBe(causes.length);
+  });
+
+  it.each(causes)('given %s, when the ADMIN writes, then it reads the whole text', (cause) => {
+    const error = refusedTo(cause, 'ADMIN');
+    expect(error.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause, messageZh: operatorText.zh });
+    expect(error.message).toBe(operatorText.en);
   });
 });

@@ -1,9 +1,10 @@
+import { expectUsersWords, operatorText } from '../support/store-refusal.js';
 import { generateKeyPairSync } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
-import { errorCode, startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 import { PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
 import { jest } from '@jest/globals';
 import { HeadStatements } from '../../src/ledger/head-statements.js';
@@ -94,8 +95,8 @@ describe('Signed ledger head statements handed back by clients', () => {
       expect(handedBack.current).toBeNull();
 
       const refused = await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title: '回退之后' }) }, supervisor);
-      expect(errorCode(refused)).toBe('STORE_UNAVAILABLE');
-      expect(refused.errors![0]!.extensions!.messageZh).toContain(`已到达位置 ${newest!.position}`);
+      expectUsersWords(refused, 'LOG_ROLLED_BACK');
+      expect((await operatorText(app, admin, 'LOG_ROLLED_BACK')).zh).toContain(`已到达位置 ${newest!.position}`);
       const report = await health(app);
       expect(report.status).toBe('degraded');
       expect(report.problems.map(({ cause }) => cause)).toContain('LOG_ROLLED_BACK');

@@ -11,6 +11,7 @@ import { appendChainedRow } from '../support/inserted-rows.js';
 import { editStore } from '../support/store-files.js';
 import { freshDatabasePath, startTestApp, type TestApp } from '../support/test-app.js';
 import { PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
+import { expectUsersWords, operatorText } from '../support/store-refusal.js';
 
 /*
  * Breaker9 F0–F3: an event the read models cannot take as a fact Rectify recorded — a row inserted
@@ -27,11 +28,10 @@ const ADMIN = { authorization: 'Bearer rct_demo_admin_qingchuan' };
 const SUPERVISOR = { authorization: 'Bearer rct_demo_supervisor_qingchuan' };
 
 const problems = async (app: TestApp) => ((await (await fetch(`${app.url}/health`)).json()) as { problems: { cause: string }[] }).problems.map((problem) => problem.cause);
-/** A write's refusal: what an operator (and the web app) is told. */
+/** A write's refusal: the supervisor is told the short words (USERS_WORDS); what the operator reads is returned. */
 const refusalOfWrite = async (app: TestApp) => {
-  const refused = await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title: '第二份评估报告' }) }, SUPERVISOR);
-  expect(refused.errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'PROJECTIONS_STOPPED' });
-  return { en: refused.errors![0]!.message, zh: refused.errors![0]!.extensions!.messageZh as string };
+  expectUsersWords(await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title: '第二份评估报告' }) }, SUPERVISOR), 'PROJECTIONS_STOPPED');
+  return operatorText(app, ADMIN, 'PROJECTIONS_STOPPED');
 };
 const unitNamed = async (app: TestApp, name: string) => ((await app.graphql('{ units { name } }', {}, SUPERVISOR)).data!.units as { name: string }[]).some((unit) => unit.name === name);
 
@@ -385,11 +385,12 @@ describe('A row forged with its public hashes computed (breaker9b N1), or edited
       const urged = await app.graphql('mutation($input: UrgeUnitInput!) { urgeUnit(input: $input) { id } }', {
         input: { idempotencyKey: 'urge-edited-unit', findingId: edited.findingId, unitId: edited.unitId, message: '请尽快' },
       }, SUPERVISOR);
-      expect(urged.errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'LOG_ALTERED' });
-      expect(urged.errors![0]!.message).toContain(`The event at position ${edited.position} (UnitAssigned) cannot be trusted: its content does not match the ledger hash recorded with it`);
-      expect(urged.errors![0]!.extensions!.messageZh).toContain(`位置 ${edited.position} 的事件（UnitAssigned）不可信：其内容与写入时记录的台账哈希不符`);
+      expectUsersWords(urged, 'LOG_ALTERED');
+      const whole = await operatorText(app, ADMIN, 'LOG_ALTERED');
+      expect(whole.en).toContain(`The event at position ${edited.position} (UnitAssigned) cannot be trusted: its content does not match the ledger hash recorded with it`);
+      expect(whole.zh).toContain(`位置 ${edited.position} 的事件（UnitAssigned）不可信：其内容与写入时记录的台账哈希不符`);
       const history = await app.graphql('query($id: ID!) { finding(id: $id) { history { eventType } } }', { id: edited.findingId }, SUPERVISOR);
-      expect(history.errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'LOG_ALTERED' });
+      expectUsersWords(history, 'LOG_ALTERED');
       expect(await problems(app)).toEqual(['LOG_ALTERED']);
       const other = await app.graphql('query($id: ID!) { finding(id: $id) { history { eventType } } }', { id: edited.untouched }, SUPERVISOR);
       expect(other.data!.finding.history.length).toBeGreaterThan(0);

@@ -13,6 +13,7 @@ import { canMountTmpfs, fillDisk, smallTmpfs } from '../support/full-disk.js';
 import { appendChainedRow } from '../support/inserted-rows.js';
 import { graphqlAt, killHard, refusedStart, startServer, PROCESS_TEST_CEILING_MS, START_CEILING_MS } from '../support/server-process.js';
 import { testSigningKeyFile } from '../support/signing-key.js';
+import { expectUsersWords, operatorText } from '../support/store-refusal.js';
 import { TestApp, freshDatabasePath, startTestApp } from '../support/test-app.js';
 
 /*
@@ -57,8 +58,8 @@ describe('A store file deleted or replaced under a running server', () => {
     expect(degraded.body.status).toBe('degraded');
     expect(degraded.body.problems.map((problem) => problem.cause)).toEqual(['STORE_FILE_MISSING']);
     const refused = await register(app);
-    expect(refused.errors![0]).toMatchObject({ extensions: { code: 'STORE_UNAVAILABLE', cause: 'STORE_FILE_MISSING' } });
-    expect(refused.errors![0]!.message).toContain(sqlitePath);
+    expectUsersWords(refused, 'STORE_FILE_MISSING');
+    expect((await operatorText(app, admin, 'STORE_FILE_MISSING')).en).toContain(sqlitePath);
     // The ledger of a deleted file is not vouched for: a finding saying so, not "ok".
     const verified = await app.graphql(VERIFY_LEDGER, {}, admin);
     expect(verified.errors).toBeUndefined();
@@ -113,23 +114,25 @@ describe('A store file deleted or replaced under a running server', () => {
   it('notices the WAL removed under the running server before anything else is acknowledged', async () => {
     const sqlitePath = freshDatabasePath();
     const app = await startTestApp({ sqlitePath });
+    const admin = await app.as('ADMIN');
     expect((await register(app)).errors).toBeUndefined();
     rmSync(`${sqlitePath}-wal`);
     expect((await health(app)).body.problems.map((problem) => problem.cause)).toEqual(['STORE_FILE_MISSING']);
     const refused = await register(app, { title: '第二份评估报告' });
-    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'STORE_FILE_MISSING' });
-    // It names the file that is gone — the log, not the database, which is still there — and what to do.
-    expect(refused.errors![0]!.message).toContain(`write-ahead log ${sqlitePath}-wal was deleted while the server runs (${sqlitePath} is still there)`);
-    expect(refused.errors![0]!.extensions!.messageZh).toContain(`预写日志文件 ${sqlitePath}-wal 被删除`);
+    expectUsersWords(refused, 'STORE_FILE_MISSING');
+    // The ADMIN is told the file that is gone — the log, not the database, which is still there — and what to do.
+    const whole = await operatorText(app, admin, 'STORE_FILE_MISSING');
+    expect(whole.en).toContain(`write-ahead log ${sqlitePath}-wal was deleted while the server runs (${sqlitePath} is still there)`);
+    expect(whole.zh).toContain(`预写日志文件 ${sqlitePath}-wal 被删除`);
     // breaker9j P2: never "stop it cleanly so that SQLite copies the log into the file" — the file may be a
     // backup restored under the server, which that checkpoint damages; what the server holds goes to a copy.
-    expect(refused.errors![0]!.message).toContain(`This server will not write its log into ${sqlitePath}, not even when it stops`);
-    expect(refused.errors![0]!.message).not.toContain('SIGTERM, not kill -9');
-    expect(refused.errors![0]!.extensions!.messageZh).toContain('停止时也不会');
+    expect(whole.en).toContain(`This server will not write its log into ${sqlitePath}, not even when it stops`);
+    expect(whole.en).not.toContain('SIGTERM, not kill -9');
+    expect(whole.zh).toContain('停止时也不会');
     await app.close();
     const copies = readdirSync(dirname(sqlitePath)).filter((name) => name.startsWith(`${basename(sqlitePath)}.rescued-`));
     expect(copies).toHaveLength(1);
-    expect(refused.errors![0]!.message).toContain(join(dirname(sqlitePath), copies[0]!));
+    expect(whole.en).toContain(join(dirname(sqlitePath), copies[0]!));
     // The evaluation acknowledged into the removed -wal is in the copy.
     const copy = new Database(join(dirname(sqlitePath), copies[0]!), { readonly: true });
     expect(copy.prepare("SELECT COUNT(*) AS count FROM events WHERE type = 'EvaluationRegistered'").get()).toEqual({ count: 1 });
@@ -139,13 +142,15 @@ describe('A store file deleted or replaced under a running server', () => {
   it('notices the -shm removed under the running server (breaker9k P6): writes refused before a second WAL index can be built beside its own', async () => {
     const sqlitePath = freshDatabasePath();
     const app = await startTestApp({ sqlitePath });
+    const admin = await app.as('ADMIN');
     expect((await register(app)).errors).toBeUndefined();
     rmSync(`${sqlitePath}-shm`);
     expect((await health(app)).body.problems.map((problem) => problem.cause)).toEqual(['STORE_FILE_MISSING']);
     const refused = await register(app, { title: '索引被删后登记的评估' });
-    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'STORE_FILE_MISSING' });
-    expect(refused.errors![0]!.message).toContain(`shared-memory WAL index ${sqlitePath}-shm was deleted while the server runs`);
-    expect(refused.errors![0]!.extensions!.messageZh).toContain(`共享内存索引文件 ${sqlitePath}-shm 被删除`);
+    expectUsersWords(refused, 'STORE_FILE_MISSING');
+    const whole = await operatorText(app, admin, 'STORE_FILE_MISSING');
+    expect(whole.en).toContain(`shared-memory WAL index ${sqlitePath}-shm was deleted while the server runs`);
+    expect(whole.zh).toContain(`共享内存索引文件 ${sqlitePath}-shm 被删除`);
     // The P6's second half: a second server started meanwhile would build a second index beside the running one's.
     const second = await refusalOf(startTestApp({ sqlitePath }));
     expect(second.reason).toBe('STORE_FILES_GONE_UNDER_LIVE_SERVER');
@@ -157,6 +162,7 @@ describe('A store file deleted or replaced under a running server', () => {
   it('reports the read models stopped when one fails on an event written behind its back: degraded health, writes refused, no snapshot of the damage', async () => {
     const sqlitePath = freshDatabasePath();
     const app = await startTestApp({ sqlitePath });
+    const admin = await app.as('ADMIN');
     expect((await register(app, { title: '评估一' })).errors).toBeUndefined();
     const other = new Database(sqlitePath);
     const { metadata, recorded_at: recordedAt } = other.prepare('SELECT metadata, recorded_at FROM events ORDER BY position DESC LIMIT 1').get() as { metadata: string; recorded_at: string };
@@ -174,8 +180,8 @@ describe('A store file deleted or replaced under a running server', () => {
     const report = await health(app);
     expect(report.status).toBe(503);
     const refused = await register(app, { title: '评估二' });
-    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'PROJECTIONS_STOPPED' });
-    expect(refused.errors![0]!.message).toContain('poison-1');
+    expectUsersWords(refused, 'PROJECTIONS_STOPPED');
+    expect((await operatorText(app, admin, 'PROJECTIONS_STOPPED')).en).toContain('poison-1');
     // Still degraded after further events would have been projected: a failure is not forgotten.
     expect(await problems()).toContain('PROJECTIONS_STOPPED');
     await app.close();
@@ -206,10 +212,10 @@ describe('A store file deleted or replaced under a running server', () => {
     const units = async () => (await app.graphql('{ units { id name } }', {}, admin)).data!.units as { id: string; name: string }[];
     // Every read of units still answers, without the misshapen rename.
     expect(await units()).toEqual([{ id: unitId, name: '市卫生和计划生育委员会' }]);
-    const refused = await registerAs('评估');
-    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'PROJECTIONS_STOPPED' });
-    expect(refused.errors![0]!.message).toContain('event misshapen-1 (UnitRenamed)');
-    expect(refused.errors![0]!.message).toContain('its data does not have the shape of UnitRenamed: data/name must be string');
+    expectUsersWords(await registerAs('评估'), 'PROJECTIONS_STOPPED');
+    const whole = await operatorText(app, admin, 'PROJECTIONS_STOPPED');
+    expect(whole.en).toContain('event misshapen-1 (UnitRenamed)');
+    expect(whole.en).toContain('its data does not have the shape of UnitRenamed: data/name must be string');
     await app.close();
 
     // A restart replays the log past the event: it serves, degraded, naming the event again.
@@ -218,7 +224,8 @@ describe('A store file deleted or replaced under a running server', () => {
     expect(report.status).toBe(503);
     expect(report.body).toMatchObject({ status: 'degraded', problems: [{ cause: 'PROJECTIONS_STOPPED' }] });
     expect(await units()).toEqual([{ id: unitId, name: '市卫生和计划生育委员会' }]);
-    expect((await registerAs('评估')).errors![0]!.message).toContain('event misshapen-1 (UnitRenamed)');
+    expectUsersWords(await registerAs('评估'), 'PROJECTIONS_STOPPED');
+    expect((await operatorText(app, admin, 'PROJECTIONS_STOPPED')).en).toContain('event misshapen-1 (UnitRenamed)');
     await app.close();
   }, PROCESS_TEST_CEILING_MS);
 
@@ -226,6 +233,7 @@ describe('A store file deleted or replaced under a running server', () => {
     const sqlitePath = freshDatabasePath();
     let app = await startTestApp({ sqlitePath });
     const supervisor = await app.as('SUPERVISOR');
+    const admin = await app.as('ADMIN');
     expect((await register(app, { title: '评估一' })).errors).toBeUndefined();
     await app.close();
     const other = new Database(sqlitePath);
@@ -236,9 +244,10 @@ describe('A store file deleted or replaced under a running server', () => {
     app = await startTestApp({ sqlitePath });
     expect((await health(app)).body).toMatchObject({ status: 'degraded', problems: [{ cause: 'PROJECTIONS_STOPPED' }] });
     expect((await app.graphql('{ evaluations { totalCount } }', {}, supervisor)).data!.evaluations.totalCount).toBe(1);
-    const refused = await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title: '评估二' }) }, supervisor);
-    expect(refused.errors![0]!.message).toContain('event unreadable-1 (FindingRecorded) at position');
-    expect(refused.errors![0]!.message).toContain('its stored data is not complete JSON');
+    expectUsersWords(await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title: '评估二' }) }, supervisor), 'PROJECTIONS_STOPPED');
+    const whole = await operatorText(app, admin, 'PROJECTIONS_STOPPED');
+    expect(whole.en).toContain('event unreadable-1 (FindingRecorded) at position');
+    expect(whole.en).toContain('its stored data is not complete JSON');
     await app.close();
   }, PROCESS_TEST_CEILING_MS);
 
@@ -259,9 +268,8 @@ describe('A store file deleted or replaced under a running server', () => {
     checkpoint();
     copyFileSync(backup, sqlitePath); // the same inode, older content: a backup restored over the live file
     // The log went back under the server: the next write is refused before it lands at a position already given.
-    const refused = await register(app, { title: '评估四' });
-    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'LOG_SHORTENED' });
-    expect(refused.errors![0]!.message).toMatch(/ends at position \d+, before position \d+ that this server had already seen/);
+    expectUsersWords(await register(app, { title: '评估四' }), 'LOG_SHORTENED');
+    expect((await operatorText(app, admin, 'LOG_SHORTENED')).en).toMatch(/ends at position \d+, before position \d+ that this server had already seen/);
     expect((await health(app)).body.problems.map((problem) => problem.cause)).toEqual(['LOG_SHORTENED']);
     expect((await register(app, { title: '评估五' })).errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'LOG_SHORTENED' });
     // Nor is a checkpoint signed over the older copy.
@@ -286,10 +294,10 @@ describe('A store file deleted or replaced under a running server', () => {
     const report = await health(app);
     expect(report.status).toBe(503);
     expect(report.body.problems.map((problem) => problem.cause)).toEqual(['LOG_SHORTENED']);
-    const refused = await register(app, { title: '评估四' });
-    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'LOG_SHORTENED' });
-    expect(refused.errors![0]!.message).toContain(`ends at position ${kept}, before position ${seen} that this server had already seen`);
-    expect(refused.errors![0]!.extensions!.messageZh).toContain(`日志变短了（止于位置 ${kept}，早于本服务已看到的位置 ${seen}）`);
+    expectUsersWords(await register(app, { title: '评估四' }), 'LOG_SHORTENED');
+    const whole = await operatorText(app, admin, 'LOG_SHORTENED');
+    expect(whole.en).toContain(`ends at position ${kept}, before position ${seen} that this server had already seen`);
+    expect(whole.zh).toContain(`日志变短了（止于位置 ${kept}，早于本服务已看到的位置 ${seen}）`);
     const verified = await app.graphql(VERIFY_LEDGER, {}, admin);
     expect(verified.data!.verifyLedger).toMatchObject({ ok: false, firstMismatch: { kind: 'LOG_TRUNCATED' } });
     await app.close();
@@ -464,13 +472,15 @@ describe("Another program holding the store's write lock", () => {
   it('answers a write STORE_UNAVAILABLE naming the lock in Chinese, says so in /health, and takes writes again once it is released', async () => {
     const sqlitePath = freshDatabasePath();
     const app = await startTestApp({ sqlitePath });
+    const admin = await app.as('ADMIN');
     expect((await register(app, { title: '上锁前登记的评估' })).errors).toBeUndefined();
     const holder = new Database(sqlitePath);
     holder.exec('BEGIN IMMEDIATE');
     const refused = await register(app, { title: '上锁期间登记的评估' });
-    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'STORE_LOCKED' });
-    expect(refused.errors![0]!.extensions!.messageZh).toContain(`事件库 ${sqlitePath} 被另一个程序锁定`);
-    expect(refused.errors![0]!.extensions!.messageZh).toContain('本次操作未记录');
+    expectUsersWords(refused, 'STORE_LOCKED');
+    const whole = await operatorText(app, admin, 'STORE_LOCKED');
+    expect(whole.zh).toContain(`事件库 ${sqlitePath} 被另一个程序锁定`);
+    expect(whole.zh).toContain('本次操作未记录');
     const locked = await health(app);
     expect(locked.status).toBe(503);
     expect(locked.body.problems.map((problem) => problem.cause)).toEqual(['STORE_LOCKED']);
@@ -646,6 +656,7 @@ describe('A WAL damaged or removed after a crash', () => {
     const app = await startTestApp({ sqlitePath: join(mountPoint, 'rectify.db'), settings: { STORE_WITNESS_PATH: witnessPath } });
     const filler = join(mountPoint, 'filler');
     try {
+      const admin = await app.as('ADMIN');
       expect((await register(app)).errors).toBeUndefined();
       fillDisk(filler);
       let refused;
@@ -655,7 +666,8 @@ describe('A WAL damaged or removed after a crash', () => {
         if (response.errors) refused = response.errors[0];
       }
       expect(refused).toMatchObject({ extensions: { code: 'STORE_UNAVAILABLE', cause: 'DISK_FULL' } });
-      expect(refused!.message).toMatch(/disk .* is full/);
+      expectUsersWords({ errors: [refused!] }, 'DISK_FULL');
+      expect((await operatorText(app, admin, 'DISK_FULL')).en).toMatch(/disk .* is full/);
       expect((await health(app)).body.problems.map((problem) => problem.cause)).toEqual(['DISK_FULL']);
 
       unlinkSync(filler);
@@ -674,6 +686,7 @@ describe('A WAL damaged or removed after a crash', () => {
     const app = await startTestApp({ settings: { STORE_WITNESS_PATH: witnessPath } });
     const filler = join(mountPoint, 'witness-filler');
     try {
+      const admin = await app.as('ADMIN');
       expect((await register(app)).errors).toBeUndefined();
       fillDisk(filler);
       // Each append overwrites the witness in place (no new blocks); the once-a-second durable copy
@@ -687,8 +700,10 @@ describe('A WAL damaged or removed after a crash', () => {
       const response = await register(app, { title: '见证文件满盘之后' });
       const refused = response.errors?.[0];
       expect(refused).toMatchObject({ extensions: { code: 'STORE_UNAVAILABLE', cause: 'WITNESS_NOT_WRITTEN' } });
-      expect(refused!.message).toContain(`The store witness ${witnessPath} cannot be written (the disk holding it is full)`);
-      expect(refused!.extensions!.messageZh).toContain('其所在磁盘已满');
+      expectUsersWords(response, 'WITNESS_NOT_WRITTEN');
+      const whole = await operatorText(app, admin, 'WITNESS_NOT_WRITTEN');
+      expect(whole.en).toContain(`The store witness ${witnessPath} cannot be written (the disk holding it is full)`);
+      expect(whole.zh).toContain('其所在磁盘已满');
       const degraded = await health(app);
       expect(degraded.status).toBe(503);
       expect(degraded.body.problems.map((problem) => problem.cause)).toEqual(['WITNESS_NOT_WRITTEN']);

@@ -1,3 +1,4 @@
+import { expectUsersWords, operatorText } from '../support/store-refusal.js';
 import Database from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -95,6 +96,9 @@ const grow = async (copy: string, count: number) => {
 
 const supervisors = new Map<ServerProcess, Record<string, string>>();
 const supervisorOf = (server: ServerProcess) => supervisors.get(server)!;
+const admins = new Map<ServerProcess, Record<string, string>>();
+/** What the ADMIN of the server reads of the store's refusal (the whole text; office staff read USERS_WORDS). */
+const operatorTextOf = (server: ServerProcess) => operatorText({ graphql: (query, variables, headers) => graphqlAt(server.port, query, variables, headers) }, admins.get(server)!, 'STORE_FILE_REPLACED');
 
 async function liveServer(): Promise<{ sqlitePath: string; server: ServerProcess; write: (title: string) => Promise<{ errors?: { message: string; extensions?: Record<string, unknown> }[] }> }> {
   const sqlitePath = freshDatabasePath();
@@ -103,6 +107,9 @@ async function liveServer(): Promise<{ sqlitePath: string; server: ServerProcess
   expect(created.code).toBe(0);
   const supervisor = { authorization: `Bearer ${created.stdout.trim().split('\n').at(-1)}` };
   supervisors.set(server, supervisor);
+  const admin = await toolOnStore('create-user', ['--name', '王芳', '--role', 'ADMIN'], sqlitePath);
+  expect(admin.code).toBe(0);
+  admins.set(server, { authorization: `Bearer ${admin.stdout.trim().split('\n').at(-1)}` });
   const write = (title: string) => graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput({ title, idempotencyKey: `key-${title}` }) }, supervisor);
   return { sqlitePath, server, write };
 }
@@ -110,9 +117,10 @@ async function liveServer(): Promise<{ sqlitePath: string; server: ServerProcess
 /** The next write refused, /health degraded naming the cause, the acknowledged events in the rescued copy, the server still up. */
 async function expectCaught(sqlitePath: string, server: ServerProcess, write: (title: string) => Promise<{ errors?: { message: string; extensions?: Record<string, unknown> }[] }>, acknowledged: string[]) {
   const refused = await write('覆盖之后');
-  expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'STORE_FILE_REPLACED' });
-  expect(refused.errors![0]!.extensions!.messageZh).toContain('被原地覆盖（文件被替换/覆盖');
-  expect(refused.errors![0]!.extensions!.messageZh).toContain('请停止使用该文件的所有服务');
+  expectUsersWords(refused, 'STORE_FILE_REPLACED');
+  const whole = await operatorTextOf(server);
+  expect(whole.zh).toContain('被原地覆盖（文件被替换/覆盖');
+  expect(whole.zh).toContain('请停止使用该文件的所有服务');
   const health = await healthOf(server.port);
   expect(health.status).toBe(503);
   expect(health.body.status).toBe('degraded');
@@ -133,10 +141,11 @@ async function expectCaught(sqlitePath: string, server: ServerProcess, write: (t
   expect(quickCheck(rescuedPath)).toBe('ok');
   expect(titlesIn(rescuedPath)).toEqual(acknowledged);
   // Once the copy is made, the refusal says how far it reaches (breaker9u P2): here every event the server holds.
-  const afterCopy = await write('副本完成之后');
-  expect(afterCopy.errors![0]!.extensions!.messageZh).toContain(`本服务持有的全部内容（事件 1–`);
-  expect(afterCopy.errors![0]!.extensions!.messageZh).toContain(`已复制到 ${rescuedPath}（PRAGMA quick_check 通过）`);
-  expect(afterCopy.errors![0]!.extensions!.messageZh).toContain('然后用副本替换它');
+  expectUsersWords(await write('副本完成之后'), 'STORE_FILE_REPLACED');
+  const afterCopy = await operatorTextOf(server);
+  expect(afterCopy.zh).toContain(`本服务持有的全部内容（事件 1–`);
+  expect(afterCopy.zh).toContain(`已复制到 ${rescuedPath}（PRAGMA quick_check 通过）`);
+  expect(afterCopy.zh).toContain('然后用副本替换它');
   expect(server.child.exitCode).toBeNull();
   expect(server.child.signalCode).toBeNull();
   // Stopped the usual way, it writes nothing into the file put in place: not its -wal, not a checkpoint.

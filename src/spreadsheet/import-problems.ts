@@ -41,8 +41,25 @@ export const problemAt = (row: number | null, reason: Bilingual): ImportProblem 
 /** A column's label as people read it in Chinese: `具体表现 (description)` → `具体表现`. */
 export const labelZh = (label: string): string => label.replace(/\s*\([^()]*\)$/, '');
 
-/** A required column the header lacks. */
-export const missingColumn = (row: number, label: string): ImportProblem => ({ row, reason: `Missing column ${label}.`, reasonZh: `缺少“${labelZh(label)}”列。` });
+/**
+ * A required column the header lacks, with the names it is read under and the columns of the header nothing read
+ * (newcomer36 S4: 「缺少“事项”列」 beside a column headed 整改任务 left the clerk guessing which name was wanted).
+ * @param named the column's names, the first few of which are offered (`ColumnSpec.aliases`); none: only the label.
+ * @param unread the header's columns no key read, as written.
+ */
+export const missingColumn = (row: number, label: string, named: readonly string[] = [], unread: readonly string[] = []): ImportProblem => {
+  const name = labelZh(label);
+  const offered = named.filter((alias) => /\p{Script=Han}/u.test(alias)).slice(0, 6);
+  const offeredEn = named.filter((alias) => !/\p{Script=Han}/u.test(alias)).slice(0, 3);
+  const unreadZh = unread.length === 0 ? '' : `；本表中未读取的列：“${unread.join('”“')}”`;
+  const unreadEn = unread.length === 0 ? '' : `; columns of this header not read: ${unread.join(', ')}`;
+  if (offered.length === 0) return { row, reason: `Missing column ${label}${unreadEn}.`, reasonZh: `缺少“${name}”列${unreadZh}。` };
+  return {
+    row,
+    reason: `Missing column ${label}: no column of the header is read as it (head it ${[...offered, ...offeredEn].map((alias) => `"${alias}"`).join(', ')} …)${unreadEn}.`,
+    reasonZh: `缺少“${name}”列：表头中没有可读作${name}的列（列名可用“${offered.join('”“')}”等）${unreadZh}。请把写${name}的那一列的列名改为其中之一。`,
+  };
+};
 
 /**
  * A required column the header lacks, beside columns that do not stand in for it (协同单位 is no 牵头单位, breaker10i P9);

@@ -609,7 +609,7 @@ function tableOf<Key extends string>(
     }
     // 协同单位 alone is no 牵头单位: the refusal names the column the clerk may think stands in (breaker10i P9).
     const notInstead = (columns[key].neverInstead ?? []).flatMap((other) => (positions.get(other as Key) ?? []).map((position) => header.names[position]!));
-    problems.push(notInstead.length === 0 ? missingColumn(headerRow, columns[key].label) : missingColumnBeside(headerRow, columns[key].label, notInstead, (columns[key].orInstead ?? []).map((other) => columns[other as Key].label)));
+    problems.push(notInstead.length === 0 ? missingColumn(headerRow, columns[key].label, columns[key].aliases, unused.map((column) => column.name)) : missingColumnBeside(headerRow, columns[key].label, notInstead, (columns[key].orInstead ?? []).map((other) => columns[other as Key].label)));
   }
   if (problems.length > 0) return { ok: false, problems };
 

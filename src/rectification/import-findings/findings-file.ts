@@ -385,7 +385,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
   for (const key of ['description', 'category', 'severity'] as const) {
     if (!isSpreadsheet || has(key) || table.records.length === 0) continue;
     if (ledger) notices.push(problemAt(table.headerRow, LEDGER_DEFAULTS[key]));
-    else missingColumns.push(missingColumn(table.headerRow, findingColumns[key].label));
+    else missingColumns.push(missingColumn(table.headerRow, findingColumns[key].label, findingColumns[key].aliases, table.unusedColumns.map((column) => column.name)));
   }
   // A ledger with no column of units at all is refused for the column, never row by row as if each row left its cell blank (breaker10d P30).
   if (ledger && isSpreadsheet && table.records.length > 0 && !has('units') && !has('leadUnit')) {
@@ -393,7 +393,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     missingColumns.push(
       has('cooperatingUnits')
         ? missingColumnBeside(table.headerRow, findingColumns.leadUnit.label, [labelZh(findingColumns.cooperatingUnits.label)], ['责任单位 (responsible units)'])
-        : missingColumn(table.headerRow, findingColumns.units.label),
+        : missingColumn(table.headerRow, findingColumns.units.label, findingColumns.units.aliases, table.unusedColumns.map((column) => column.name)),
     );
   }
   // A findings list without its columns is refused as a whole, as a sheet without a required column is.

@@ -128,9 +128,9 @@ describe('CSV', () => {
   it('reports every missing column', async () => {
     const problems = await problemsOf('类别编号,类别,编号,内容\n一,x,1,y\n', csvOptions);
     expect(problems.map((problem) => problem.reason)).toEqual([
-      'Missing column 事项 (item).',
-      'Missing column 牵头单位 (lead unit).',
-      'Missing column 完成时限 (due date).',
+      expect.stringMatching(/^Missing column 事项 \(item\): /),
+      expect.stringMatching(/^Missing column 牵头单位 \(lead unit\): /),
+      expect.stringMatching(/^Missing column 完成时限 \(due date\): /),
     ]);
     expect(problems.every((problem) => problem.row === 1)).toBe(true);
   });

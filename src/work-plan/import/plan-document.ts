@@ -145,7 +145,8 @@ export const planItemColumns = {
   },
   title: {
     label: '事项 (item)',
-    aliases: ['事项', '工作事项', '工作任务', '主要任务', '重点任务', '具体任务', '任务', '任务名称', '小项', '具体事项', '任务事项', '具体工作', 'item', 'title', 'item title', 'task'],
+    // 整改任务 / 整改事项: the task column of a 整改任务分解方案 (newcomer36 S4: refused 「缺少“事项”列」).
+    aliases: ['事项', '工作事项', '工作任务', '主要任务', '重点任务', '具体任务', '任务', '任务名称', '小项', '具体事项', '任务事项', '具体工作', '整改任务', '整改事项', '整改项目', 'item', 'title', 'item title', 'task'],
     required: true,
     names: true,
     leftOfTwoIs: 'categoryTitle',

@@ -218,7 +218,7 @@ describe('a plan with bad rows', () => {
   it('stops at the file when it cannot be read at all', async () => {
     const result = await importWorkPlan('编号,事项\n1,公开\n', options);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems.map((problem) => problem.reason)).toContain('Missing column 牵头单位 (lead unit).');
+    if (!result.ok) expect(result.problems.map((problem) => problem.reason)).toContainEqual(expect.stringMatching(/^Missing column 牵头单位 \(lead unit\): /));
   });
 });
 

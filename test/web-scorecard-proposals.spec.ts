@@ -3,13 +3,13 @@ import { circularMarks } from '../web/src/circular-words.js';
 
 /* newcomer23 S7: 单位排名 proposed commending a unit whose report had just failed inspection, and still offered 拟通报批评 · 发通报 for a unit already criticised. */
 describe('what 单位排名 proposes beside each unit', () => {
-  const unit = (unitId: string, figures: { due?: number; overdue?: number; returned?: number } = {}) => ({ unitId, due: 1, overdue: 0, returned: 0, ...figures });
+  const unit = (unitId: string, figures: { due?: number; onTime?: number; overdue?: number; returned?: number } = {}) => ({ unitId, due: 1, onTime: figures.due ?? 1, overdue: 0, returned: 0, ...figures });
   const ranking = [
     unit('clean'),
     unit('failed-on-site', { returned: 1 }),
     unit('also-clean'),
     unit('nothing-due', { due: 0 }),
-    unit('late', { overdue: 2 }),
+    unit('late', { overdue: 2, onTime: 0 }),
   ];
 
   it('commends the best with work due, nothing overdue and nothing sent back or failed; criticises the overdue at the bottom', () => {
@@ -19,6 +19,16 @@ describe('what 单位排名 proposes beside each unit', () => {
       ['also-clean', 'COMMENDATION'],
       ['nothing-due', null],
       ['late', 'CRITICISM'],
+    ]);
+  });
+
+  it('does not commend a unit whose report came late (按时率 below 100%), however it ranks; the next unit reported wholly on time is (newcomer36 S12)', () => {
+    const rows = withProposals([unit('reported-4-days-late', { due: 2, onTime: 1 }), unit('a'), unit('b'), unit('c')], new Map());
+    expect(rows.map((row) => [row.unitId, row.proposal])).toEqual([
+      ['reported-4-days-late', null],
+      ['a', 'COMMENDATION'],
+      ['b', 'COMMENDATION'],
+      ['c', 'COMMENDATION'],
     ]);
   });
 

@@ -11,6 +11,8 @@ export interface RankedUnit {
   readonly unitId: string;
   /** Parts reported or past their due date. */
   readonly due: number;
+  /** Of those, the parts reported by their due date (the rest came late, or are overdue). */
+  readonly onTime: number;
   /** Parts past their due date the unit still has to act on. */
   readonly overdue: number;
   /** Reports sent back or inspections failed. */
@@ -26,16 +28,17 @@ export type WithProposal<Unit> = Unit & { readonly proposal: Proposal | null; re
 export const PROPOSED_AT_EACH_END = 3;
 
 /**
- * `ranked` (best first) with proposals: the top three with work due, nothing overdue and nothing
- * sent back or failed on site are proposed for commendation (a unit whose report just failed
- * inspection is not one to commend, newcomer23 S7); the bottom three with overdue parts for
+ * `ranked` (best first) with proposals: the top three with work due, every due part reported on
+ * time (按时率 100%: a report that came late is not one to commend, newcomer36 S12), nothing overdue
+ * and nothing sent back or failed on site are proposed for commendation (a unit whose report just
+ * failed inspection is not one to commend, newcomer23 S7); the bottom three with overdue parts for
  * criticism. `issued` maps `unitId:kind` to the day of the newest circular of that kind concerning
  * the unit, issued by the day viewed: a proposal already acted on says so rather than offering the
  * same circular again as if none had been issued (newcomer23 S7).
  */
 export function withProposals<Unit extends RankedUnit>(ranked: readonly Unit[], issued: ReadonlyMap<string, string>): WithProposal<Unit>[] {
   const withWork = ranked.filter((unit) => unit.due > 0);
-  const commend = new Set(withWork.filter((unit) => unit.overdue === 0 && unit.returned === 0).slice(0, PROPOSED_AT_EACH_END).map((unit) => unit.unitId));
+  const commend = new Set(withWork.filter((unit) => unit.onTime === unit.due && unit.overdue === 0 && unit.returned === 0).slice(0, PROPOSED_AT_EACH_END).map((unit) => unit.unitId));
   const criticise = new Set(withWork.filter((unit) => unit.overdue > 0).slice(-PROPOSED_AT_EACH_END).map((unit) => unit.unitId));
   return ranked.map((unit) => {
     const proposal: Proposal | null = commend.has(unit.unitId) ? 'COMMENDATION' : criticise.has(unit.unitId) ? 'CRITICISM' : null;

@@ -85,4 +85,19 @@ describe('standing and 立行立改 tasks on the breakdown and on 我的任务, 
     expect(standingAt).toBeGreaterThanOrEqual(0);
     expect(standingAt).toBeLessThan(datedAt);
   });
+
+  it('总览’s 红黄绿灯 writes a 立行立改 part’s 整改时限 as the finding page does, 立行立改（day） (newcomer36 S10: a bare day)', async () => {
+    const evaluationId = (await app.graphql('{ evaluations { nodes { id } } }')).data!.evaluations.nodes[0].id as string;
+    const ledger = `\ufeff问题,具体表现,类别,严重程度,责任单位,整改时限\n政务新媒体错别字,首页3处错别字,政务新媒体,一般,FGW,立行立改\n`;
+    const imported = await app.graphql(`mutation($input: ImportFindingsInput!) { importFindings(input: $input) { recordedCount } }`, {
+      input: { idempotencyKey: 'at-once-ledger', evaluationId, fileName: 'ledger.csv', contentBase64: Buffer.from(ledger).toString('base64'), identifiedOn: assignedOn, assignedOn },
+    });
+    expect(imported.errors).toBeUndefined();
+    const { page } = await contexts.open();
+    await signIn(page, supervisor);
+    await page.goto('/overview');
+    const row = page.locator('[data-test="lights-table"] tbody tr', { hasText: '政务新媒体错别字' });
+    await row.waitFor();
+    expect(await row.locator('[data-test="light-due"]').textContent()).toBe(`立行立改（${assignedOn}）`);
+  });
 });

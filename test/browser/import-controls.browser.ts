@@ -309,7 +309,8 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     await choose(page, 'ledger.csv', csv);
     await page.getByRole('button', { name: '预览（不写入）' }).click();
     await answered(page, 'import-preview');
-    expect(await headline(page)).toBe('预览（未写入）：将登记 1 个问题，交办 2 项整改任务（此前已登记 0 个）。');
+    // The evaluation the problems go under, named (newcomer36 S9).
+    expect(await headline(page)).toMatch(/^预览（未写入）：将在《青川市\d{4}年度政务公开工作第三方评估报告》下登记 1 个问题，交办 2 项整改任务（此前已登记 0 个）。$/u);
     expect(await page.locator('[data-test="not-imported"]').textContent()).toContain('备注');
     expect(await page.locator('[data-test="import-rows"] .el-table__row').allInnerTexts()).toEqual([
       expect.stringMatching(/导入控件测试：政策解读栏目未更新（牵头：青川市发展和改革委员会，.*；责任：青川市财政局，.*）\s+将登记/),
@@ -318,5 +319,18 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     await answered(page, 'import-report');
     const { data } = await app.graphql(`{ findings(titleContains: "导入控件测试") { nodes { identifiedOn assignments { assignedOn } } } }`);
     expect(data!.findings.nodes).toEqual([{ identifiedOn: officeDay(-10), assignments: [{ assignedOn: officeDay(-10) }, { assignedOn: officeDay(-10) }] }]);
+  });
+
+  it('chooses the evaluation received last for a 台账, as 登记问题 does, each listed with the day it came (newcomer36 S9: last year’s was preselected)', async () => {
+    const newest = `导入控件测试：${year}年度第三方评估报告`;
+    const registered = await app.graphql(`mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }`, {
+      input: { idempotencyKey: 'import-controls-newest', title: newest, evaluator: '中部政府透明度研究院', commissionedBy: '国务院办公厅政务公开办公室', periodStart: `${year}-01-01`, periodEnd: officeDay(), receivedOn: officeDay() },
+    });
+    expect(registered.errors).toBeUndefined();
+    const page = await importsPage(supervisor);
+    await page.getByText('评估发现的问题 / 整改台账').click();
+    const chosen = page.locator('.el-form-item', { has: page.locator('.el-form-item__label', { hasText: /^所属评估$/u }) }).locator('.el-select__selected-item:not(.is-hidden)');
+    await chosen.filter({ hasText: newest }).waitFor();
+    expect((await chosen.innerText()).trim()).toBe(`${newest}（${officeDay()} 收到）`);
   });
 });

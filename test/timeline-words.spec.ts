@@ -165,6 +165,23 @@ describe('a timeline with corrections: one row per fact, on its day now; the cor
     ]);
   });
 
+  it('a finding whose 发现日期 was corrected: its 登记问题 row reads on the corrected day, first, with 原录 — as a corrected 交办 does (newcomer36 S13)', () => {
+    const line = story();
+    const facts = [
+      line('FindingRecorded', '2026-12-04', '2026-12-04', { title: '政策解读形式单一' }),
+      line('UnitAssigned', '2026-12-04', '2026-12-04', {}, 'fgw'),
+      line('FindingIdentifiedOnCorrected', '2026-12-04', '2026-12-04T11:00', { findingId: 'f1', previousIdentifiedOn: '2026-12-04', identifiedOn: '2026-11-20', reason: '按评估报告日期更正', correctedOn: '2026-12-04' }),
+      line('FactDateCorrected', '2026-12-04', '2026-12-04T11:05', { factType: 'UnitAssigned', previousOn: '2026-12-04', on: '2026-11-25', reason: '按交办通知日期更正' }, 'fgw'),
+      line('RectificationReported', '2026-11-27', '2026-12-04T11:10', { summary: '已增加图解' }, 'fgw'),
+    ];
+    const rows = printed(facts);
+    expect(rows.slice(0, 3)).toEqual([
+      expect.stringMatching(/^2026-11-20 登记问题.*（原录 2026-12-04）（补录）$/u),
+      expect.stringMatching(/^2026-11-25 交办（青川市发展和改革委员会）（原录 2026-12-04）（补录）$/u),
+      expect.stringMatching(/^2026-11-27 报告整改完成（青川市发展和改革委员会）：已增加图解（补录）$/u),
+    ]);
+  });
+
   it('a record moved to a later day than it was entered on is not 补录', () => {
     const line = story();
     const facts = [

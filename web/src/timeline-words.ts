@@ -180,6 +180,10 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
     } else if (entry.eventType === 'FactDateCorrected') {
       const types = d.factType === 'ExtensionGranted' || d.factType === 'ExtensionRefused' ? ['ExtensionGranted', 'ExtensionRefused'] : [d.factType];
       move(lastOf((c) => types.includes(c.eventType) && c.unitId === entry.unitId && dayNow.get(c.revision) === d.previousOn), String(d.on));
+    } else if (entry.eventType === 'FindingIdentifiedOnCorrected') {
+      // The 登记问题 row reads on the corrected 发现日期, with 原录, as a corrected 交办 does (newcomer36 S13: it stayed on the
+      // day typed, below the 交办 and report it preceded).
+      move(lastOf((c) => c.eventType === 'FindingRecorded'), String(d.identifiedOn));
     } else if (entry.eventType === 'InspectionCorrected') {
       move(lastOf((c) => c.eventType === 'InspectionLogged' && c.details.inspectionId === d.inspectionId), String(d.inspectedOn), typeof d.outcome === 'string' ? d.outcome : undefined, d.newDueDate);
     } else if (WITHDRAWALS.has(entry.eventType)) {

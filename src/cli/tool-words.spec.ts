@@ -52,7 +52,7 @@ describe('the import tools’ Chinese names their options, not the 导入 page�
   });
 
   it('leaves a text that names no page field as it is, and a field the tools have no option for (only the page takes it)', () => {
-    const override = '如确需延后，须由督办人员在导入页面填写“超出整改期限的特批理由”（API：overrideReason）。';
+    const override = '如确需延后，须由督办人员在导入页面填写“超出整改期限的特批理由”。';
     expect(inToolWords(override)).toBe(override);
     expect(inToolWords('已导入 units.csv：登记 15 个单位。')).toBe('已导入 units.csv：登记 15 个单位。');
     // Quoted words that only look like a field (a column's name in the file) are not options.

@@ -43,6 +43,6 @@ function closingConsequence(part: CheckedPart): string {
     return `${verified}${parent}还有 ${part.othersUnverified} 个单位未核验，暂不${part.kind === 'finding' ? '销号' : '完成'}。`;
   }
   return part.kind === 'finding'
-    ? `${verified}这是该问题最后一个待核验的单位：问题“${part.title}”将随即销号。销号后只能由督查办“重新打开”，届时各单位须重新报告、重新督查。`
+    ? `${verified}这是该问题最后一个待核验的单位：问题“${part.title}”将随即销号。销号后只能由督办人员“重新打开”，届时各单位须重新报告、重新督查。`
     : `${verified}这是该事项最后一个待核验的单位：事项“${part.title}”将随即记为已完成。`;
 }

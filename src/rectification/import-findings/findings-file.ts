@@ -874,7 +874,7 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
       problems.push({
         row,
         reason: `Due date (整改时限) ${rowDue.dueDate} is after ${limit.setBy.en} (${limit.latest}); only a supervisor may set it later, with an override and its reason (the import's overrideReason).`,
-        reasonZh: `整改时限 ${rowDue.dueDate} 晚于${limit.setBy.zh}（${limit.latest}）；如确需延后，须由督办人员在导入页面填写“超出整改期限的特批理由”（API：overrideReason）后重新导入。`,
+        reasonZh: `整改时限 ${rowDue.dueDate} 晚于${limit.setBy.zh}（${limit.latest}）；如确需延后，须由督办人员在导入页面填写“超出整改期限的特批理由”后重新导入。`,
       });
       continue;
     }

@@ -320,7 +320,7 @@ describe('a 台账 imported before its 整改实施方案 is recorded (breaker10
     expect((refusal as DomainError).code).toBe('BAD_USER_INPUT');
     const problems = ((refusal as DomainError).details as { problems: { row: number; reasonZh: string }[] }).problems;
     expect(problems.map((problem) => problem.row)).toEqual([2, 3]);
-    expect(problems[0]!.reasonZh).toBe('整改时限 2062-06-30 晚于问题发现次年年底（登记整改实施方案前的上限，登记后以其督查时限为准）（2027-12-31）；如确需延后，须由督办人员在导入页面填写“超出整改期限的特批理由”（API：overrideReason）后重新导入。');
+    expect(problems[0]!.reasonZh).toBe('整改时限 2062-06-30 晚于问题发现次年年底（登记整改实施方案前的上限，登记后以其督查时限为准）（2027-12-31）；如确需延后，须由督办人员在导入页面填写“超出整改期限的特批理由”后重新导入。');
     expect((await dependencies.store.readAll()).length).toBe(count);
   });
 
@@ -598,7 +598,7 @@ describe('near titles: one rule whichever came first, and the office’s word fo
       {
         row: 3,
         reason: expect.stringContaining('row 2 of this file'),
-        reasonZh: '问题“政务微信更新不及时超过三个月”与本文件第 2 行的问题“政务微博更新不及时超过三个月”只差 1 个字。如是同一问题，请只写一次；如确是另一个问题，请在导入页面勾选该行的“是另一个问题”（API：distinctTitles）后重新导入。',
+        reasonZh: '问题“政务微信更新不及时超过三个月”与本文件第 2 行的问题“政务微博更新不及时超过三个月”只差 1 个字。如是同一问题，请只写一次；如确是另一个问题，请在导入页面勾选该行的“是另一个问题”后重新导入。',
         distinctTitle: '政务微信更新不及时超过三个月',
       },
     ]);

@@ -444,7 +444,7 @@ function nearlyRecorded(
   const key = findingTitleKey(finding.title);
   if (distinct.has(key)) return [];
   const confirm = 'If it is another problem, confirm it as such (the 导入 page: 是另一个问题 on the row; the API: distinctTitles) and import again.';
-  const confirmZh = '如确是另一个问题，请在导入页面勾选该行的“是另一个问题”（API：distinctTitles）后重新导入。';
+  const confirmZh = '如确是另一个问题，请在导入页面勾选该行的“是另一个问题”后重新导入。';
   const [nearest] = titles.near(evaluationId, finding.title, unitsNamed);
   if (nearest) {
     return [

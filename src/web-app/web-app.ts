@@ -74,7 +74,7 @@ export function answerUnknownPage(request: IncomingMessage, response: ServerResp
 
 /** The page of `answerUnknownPage`: plain HTML, nothing loaded from anywhere (an intranet may reach nothing else). */
 const UNKNOWN_PAGE =
-  '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>页面不存在 - 整改台账</title>' +
+  '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>页面不存在 · 整改台账</title>' +
   '<body style="font-family: system-ui, sans-serif; margin: 3em auto; max-width: 32em; padding: 0 1em; color: #1f2329">' +
   '<h1 style="font-size: 1.4em">页面不存在</h1><p>您打开的地址不是整改台账的页面，可能是链接或书签有误（地址区分大小写）。</p>' +
   '<p><a href="/" style="color: #0a56c2">返回整改台账首页</a></p></body></html>';

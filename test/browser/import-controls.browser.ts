@@ -215,6 +215,8 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     await notice.waitFor();
     expect(await notice.textContent()).toBe(`该事项已于 ${officeDay(-1)} 从方案中撤销（依据 plan-small-v2.csv 修订方案），不再办理；以下是撤销前的记录。撤销日期之前的报告、督查仍可补录（督查通过的，撤销不成立）。`);
     expect(await page.locator('[data-test="item-status"]').textContent()).toBe('已撤销');
+    // The tab is named after the item (newcomer36 S19).
+    expect(await page.title()).toBe('2 村务公开 · 整改台账');
     expect(await page.locator('.light').count()).toBe(0);
     expect(await page.locator('[data-test="part-withdrawn"]').allInnerTexts()).toEqual(['事项已撤销']);
     // No workflow action on a withdrawn part; a supervisor keeps the corrections of its records as they stood (breaker11l P10).

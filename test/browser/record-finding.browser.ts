@@ -105,6 +105,8 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
     await page.goto(`/findings/${id}`);
     await page.locator('[data-test="concerned-units"]').waitFor();
     expect((await page.locator('[data-test="concerned-units"]').textContent())?.trim()).toBe('青川市财政局、青川市教育局');
+    // The tab is named after the finding, not 「问题详情」 for every one (newcomer36 S19).
+    expect(await page.title()).toBe('政务服务事项办理时限公开不全 · 整改台账');
     await page.getByRole('button', { name: '交办', exact: true }).click();
     const form = page.locator('[data-test="form-assign"]');
     await form.waitFor();

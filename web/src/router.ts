@@ -1,3 +1,4 @@
+import { setPageTitle } from './page-title';
 import { ref } from 'vue';
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { homeOf, nextPage, restoreSession, session, type Role } from './session';
@@ -43,7 +44,7 @@ router.beforeEach(async (to) => {
 
 router.afterEach((to) => {
   takeAsOf(typeof to.query.asOf === 'string' ? to.query.asOf : '', typeof to.query.recorded === 'string' ? to.query.recorded : '');
-  document.title = `${(to.meta.title as string) ?? ''} · 整改台账`;
+  setPageTitle((to.meta.title as string) ?? '');
 });
 
 /**

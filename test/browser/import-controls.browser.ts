@@ -232,6 +232,12 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     await eventually(page, async () => ((await timeline.textContent()) ?? '').includes('移除单位（青川市发展和改革委员会）'), 'the unit taken off named');
     expect(await timeline.textContent()).toContain(`调整完成时限（${year}-12-31 → ${year}-12-30）`);
     expect(await timeline.textContent()).not.toMatch(camelCase);
+    // The page names its plan (with its year, the title naming none) and its 大项, and leads to that plan (newcomer36 S6).
+    expect(await page.locator('[data-test="item-plan"]').textContent()).toBe(`${title}（${year}年）`);
+    expect(await page.locator('[data-test="item-category"]').textContent()).toBe(' · 基层政务公开');
+    await page.locator('[data-test="item-plan"]').click();
+    await page.waitForURL(/\/work-plan\?planId=/u);
+    await eventually(page, async () => ((await page.locator('.el-select', { has: page.locator('#plan-picker') }).textContent()) ?? '').includes(title), 'the item’s plan chosen');
   });
 
   it('a version that withdraws an item asks its 调整依据 beside the field, writes nothing without it, and records it as the reason (newcomer24 S3)', async () => {

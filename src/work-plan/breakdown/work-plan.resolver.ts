@@ -16,6 +16,7 @@ import { AS_OF_DESCRIPTION, KNOWN_AT_DESCRIPTION } from '../../shared/graphql/ti
 import type { ItemRow } from './breakdown.js';
 import { WorkPlanLedger, type WorkPlanItemAtCut } from './work-plan-ledger.js';
 import { workPlanItemStream } from '../domain/work-plan.events.js';
+import { planLastYear } from '../domain/work-plan.decider.js';
 import { WorkPlanItemType, WorkPlanSummaryType, WorkPlanType } from './work-plan.types.js';
 import { GetWorkPlanItemQuery, GetWorkPlanQuery, ListWorkPlansQuery } from './work-plan.queries.js';
 import { HistoryEntryConnectionType, historyLines, historyPage, historyPageFromStream } from '../../rectification/evaluations/history-lines.js';
@@ -150,6 +151,29 @@ export class WorkPlanItemResolver {
   })
   dueText(@Parent() item: ItemRow): string {
     return deadlineCell(item.terms ?? BY_DATE, item.dueDate);
+  }
+
+  /**
+   * Which plan and category (大项) an item belongs to, named on its page (newcomer36 S6: two plans of one year both number
+   * items from 1, and a printed or shared item page did not say which plan it was of). Read from the plan as it stands: a
+   * plan's title and outline change only by a revision, which the item's history shows.
+   */
+  @ResolveField(() => String, { description: 'The title of the work plan (分解方案) the item belongs to' })
+  planTitle(@Parent() item: ItemRow): string {
+    return this.ledger.plan(item.planId)?.title ?? '';
+  }
+
+  @ResolveField(() => String, { description: 'The plan’s years as its export writes them: 2026, or 2026—2028 for a plan over several years' })
+  planYears(@Parent() item: ItemRow): string {
+    const plan = this.ledger.plan(item.planId);
+    if (!plan) return '';
+    const last = planLastYear(plan);
+    return last === plan.year ? String(plan.year) : `${plan.year}—${last}`;
+  }
+
+  @ResolveField(() => String, { description: 'The title of the category (大项) the item stands under in its plan; empty for a plan without categories' })
+  categoryTitle(@Parent() item: ItemRow): string {
+    return this.ledger.plan(item.planId)?.categories.find((category) => category.code === item.categoryCode)?.title ?? '';
   }
 
   @ResolveField(() => Int, { description: 'How many parts the item has (of the unit filtered on, when the parent was filtered)' })

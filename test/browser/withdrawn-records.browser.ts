@@ -155,6 +155,13 @@ describe('a withdrawn finding: late records, corrections of the withdrawal, and 
     await eventually(page, async () => (await page.locator('[data-test="identified-on"]').textContent()) === officeDay(-25), 'the corrected 发现日期 shown');
     const correctionRow = await cells(timelineRows(page, '更正发现日期').first());
     expect([correctionRow[0], correctionRow[1]]).toEqual([officeDay(0), `更正发现日期（${officeDay(-30)} → ${officeDay(-25)}）：录入时日期填错`]);
+    // The 登记问题 row on the corrected day, with the day first entered (newcomer36 S13).
+    const recordedRow = await cells(timelineRows(page, '登记问题').first());
+    expect(recordedRow[0]).toBe(officeDay(-25));
+    expect(recordedRow[1]).toContain(`（原录 ${officeDay(-30)}）`);
+    // A unit's clerk is named as its 经办人, not as 责任单位 beside a part that leads (newcomer36 S2).
+    const reportRow = await cells(timelineRows(page, '报告整改完成').first());
+    expect(reportRow[2]).toContain(`单位经办人 · ${fgw.name}`);
     expect((await app.graphql(`query($id: ID!) { finding(id: $id) { identifiedOn } }`, { id: findingId })).data!.finding.identifiedOn).toBe(officeDay(-25));
   });
 

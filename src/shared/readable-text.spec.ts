@@ -39,6 +39,11 @@ describe('Readable text (issue 9, fault 6)', () => {
     ['a line separator', '财政局\u2028二科', 'U+2028', 4],
     ['a paragraph separator', '财政局\u2029', 'U+2029', 4],
     ['a soft hyphen', '财政\u00ADjú', 'U+00AD', 3],
+    // breaker9x P1: blank glyphs Unicode does not call ignorable — 「青川市财政局⠀」 was registered beside 青川市财政局.
+    ['a blank braille pattern', '青川市财政局\u2800', 'U+2800', 7],
+    ['a blank braille pattern inside', '青川市财政\u2800局', 'U+2800', 6],
+    ['a Khitan small script filler', '青川市财政局\u{16FE4}', 'U+16FE4', 7],
+    ['a musical null notehead', '财政\u{1D159}局', 'U+1D159', 3],
   ])('refuses a name or title with %s in it, saying which character and where', (_, text, codePoint, position) => {
     expect(unreadableText(text)).toBeNull();
     expect(unreadableLabel(text)).toBe(`has an invisible character (${codePoint}) at position ${position}`);

@@ -14,10 +14,13 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F
 const INVISIBLE = /[\s\p{Default_Ignorable_Code_Point}\u2800]/gu;
 /**
  * What a name or title may not hold anywhere: the same invisible characters (a name with a
- * zero-width space in it looks like another name and is not equal to it) and the line and
- * paragraph separators U+2028/U+2029, which break a one-line label.
+ * zero-width space in it looks like another name and is not equal to it), the line and
+ * paragraph separators U+2028/U+2029, which break a one-line label, and the characters whose
+ * glyph is blank though Unicode does not call them ignorable (breaker9x P1: 「青川市财政局⠀」 with
+ * U+2800 registered beside 青川市财政局, two units alike in every list): U+2800 BRAILLE PATTERN
+ * BLANK, U+16FE4 KHITAN SMALL SCRIPT FILLER, U+1D159 MUSICAL SYMBOL NULL NOTEHEAD.
  */
-const INVISIBLE_IN_LABEL = /[\p{Default_Ignorable_Code_Point}\u2028\u2029]/u;
+const INVISIBLE_IN_LABEL = /[\p{Default_Ignorable_Code_Point}\u2028\u2029\u2800\u{16FE4}\u{1D159}]/u;
 /** Half of a UTF-16 surrogate pair without the other half: no character at all, unprintable, unstorable as UTF-8. */
 const LONE_SURROGATE = /\p{Cs}/u;
 /**

@@ -52,6 +52,11 @@ describe('Unreadable text at the edge', () => {
       const error = await refused(REGISTER_UNIT, { idempotencyKey: `invisible-${index}`, code: `INV${index}`, name, kind: 'DEPARTMENT' }, admin);
       expect(error.extensions.messageZh).toContain('不可见字符');
     }
+    // A blank glyph inside a name (breaker9x P1: 「青川市财政局⠀」 beside 青川市财政局), named with its place.
+    for (const [index, [name, zh]] of ([['青川市财政局\u2800', '第 7 个字符是不可见字符（U+2800）'], ['青川市财政\u{16FE4}局', '第 6 个字符是不可见字符（U+16FE4）']] as const).entries()) {
+      const error = await refused(REGISTER_UNIT, { idempotencyKey: `blank-${index}`, code: `BLANK${index}`, name, kind: 'DEPARTMENT' }, admin);
+      expect(error.extensions.messageZh).toContain(zh);
+    }
     for (const title of ['2025年度评估\u200E', '\u200F2025年度评估', '2025年度\u061C评估']) {
       const error = await refused(REGISTER_EVALUATION, evaluationInput({ title }));
       expect(error.extensions.messageZh).toContain('文字方向标记');

@@ -172,8 +172,8 @@ export function storeRefusalFor(problem: Pick<StoreProblem, 'cause' | 'message'>
 /** What is the same in every refusal a user reads: nothing recorded, reading goes on, tell the administrator. */
 const toldToUsers = (what: Bilingual): Bilingual =>
   say(
-    `${what.en}: nothing was recorded; reading goes on. Please tell the system administrator (the details are in the server log and on the health page).`,
-    `${what.zh}：本次操作未记录，可以继续查看。请联系系统管理员处理（详情见服务器日志和健康检查页面）。`,
+    `${what.en}: nothing was recorded; reading goes on. Please tell the system administrator.`,
+    `${what.zh}：本次操作未记录，可以继续查看。请联系系统管理员处理。`,
   );
 
 /**
@@ -193,8 +193,8 @@ export const USERS_WORDS: Readonly<Record<StoreProblemCause, Bilingual>> = {
   WITNESS_NOT_WRITTEN: toldToUsers(say('The server could not write the check record it keeps of the ledger, so nothing can be saved for now', '服务器无法写入台账的核对记录，暂时无法保存')),
   // Also what a read of the altered record is told (its history is not shown either).
   LOG_ALTERED: say(
-    'Records in the ledger on the server were changed outside Rectify (the ledger check failed), so nothing can be saved for now, and the changed records cannot be shown: nothing was recorded; other records can still be read. Please tell the system administrator (the details are in the server log and on the health page).',
-    '服务器上的台账记录被系统之外改动过（台账校验不通过），暂时无法保存，被改动的记录也无法查看：本次操作未记录，其他记录仍可查看。请联系系统管理员处理（详情见服务器日志和健康检查页面）。',
+    'Records in the ledger on the server were changed outside Rectify (the ledger check failed), so nothing can be saved for now, and the changed records cannot be shown: nothing was recorded; other records can still be read. Please tell the system administrator.',
+    '服务器上的台账记录被系统之外改动过（台账校验不通过），暂时无法保存，被改动的记录也无法查看：本次操作未记录，其他记录仍可查看。请联系系统管理员处理。',
   ),
   LOG_ROLLED_BACK: toldToUsers(say('The ledger on the server was set back to an earlier state (later records are missing), so nothing can be saved for now', '服务器上的台账被恢复到了较早的状态（之后的记录缺失），暂时无法保存')),
   STORE_LOCKED: say(

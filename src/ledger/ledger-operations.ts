@@ -2,9 +2,9 @@ import type { KeyObject } from 'node:crypto';
 import { DomainError, say } from '../shared/domain-error.js';
 import { slicer } from '../shared/event-loop-turns.js';
 import { keyFingerprint, ledgerCode, signCheckpoint } from './domain/checkpoint.js';
-import { canonicalEvent, eventLeafHash } from './domain/event-chain.js';
-import { LedgerVerifier, type LedgerExpectations, type LedgerVerificationResult } from './domain/ledger-verification.js';
-import { inclusionProof, rootFromInclusionProof } from './domain/merkle.js';
+import { canonicalEvent, eventLeafHash, sealHolds } from './domain/event-chain.js';
+import { LedgerVerifier, type LedgerEntry, type LedgerExpectations, type LedgerVerificationResult } from './domain/ledger-verification.js';
+import { inclusionProof, merkleRoot, rootFromInclusionProof } from './domain/merkle.js';
 import type { LedgerBackend, StoredCheckpoint } from './ledger.port.js';
 
 /**
@@ -38,16 +38,63 @@ export async function verifyLedger(backend: LedgerBackend, outside: LedgerExpect
  * Signs the head as stored and keeps it. When nothing was appended since the latest checkpoint,
  * that one is answered instead: taking a checkpoint twice is harmless, so it needs no idempotency key.
  */
-export async function takeCheckpoint(backend: LedgerBackend, key: KeyObject, now: Date, numberAtLeast?: number): Promise<{ checkpoint: StoredCheckpoint; taken: boolean }> {
+export async function takeCheckpoint(backend: LedgerBackend, key: KeyObject, now: Date, numberAtLeast?: number, sealKey: Buffer | null = null): Promise<{ checkpoint: StoredCheckpoint; taken: boolean }> {
   await backend.catchUp?.();
   const head = await backend.head();
   const latest = await backend.latestCheckpoint();
   if (latest && latest.treeSize === head.treeSize && latest.rootHash.equals(head.rootHash)) return { checkpoint: latest, taken: false };
+  // Only what Rectify wrote is signed for (breaker9x P4: a row rewritten with its public hashes recomputed got a signed
+  // 台账校验码): every row since the latest checkpoint must carry its seal and match its leaf hash.
+  if (sealKey) {
+    // …and the rows the latest checkpoint covers are still the ones it signed (a row before it rewritten with its hashes
+    // recomputed changes their root): O(rows) leaf hashes read and hashed, once an hour by default (LEDGER_CHECKPOINT_MINUTES).
+    if (latest && !merkleRoot(await backend.leafHashes(latest.treeSize)).equals(latest.rootHash)) throw changedSince(latest);
+    await requireSealedAfter(backend, latest?.headPosition ?? '', sealKey);
+  }
   const signed = signCheckpoint({ ...head, takenAt: now.toISOString() }, key);
   const kept = await backend.saveCheckpoint(signed, numberAtLeast);
   // Another process on the store kept one of this head a moment before: that one is the answer (SQLite).
   return { checkpoint: kept, taken: kept.body === signed.body && kept.signature === signed.signature };
 }
+
+/**
+ * Every row after `position` ('' for all) carries the office's row seal over its stored hashes and its content matches its leaf
+ * hash; CONFLICT naming the first that does not — such a row was not written by Rectify (or was edited since), and nothing
+ * is signed or proved over it. O(rows after position).
+ */
+export async function requireSealedAfter(backend: LedgerBackend, position: string, sealKey: Buffer): Promise<void> {
+  const entries = backend.entriesAfter ? backend.entriesAfter(position) : backend.entries();
+  for await (const entry of entries) {
+    if (!backend.entriesAfter && position !== '' && BigInt(entry.position) <= BigInt(position)) continue;
+    if (!entrySealed(entry, sealKey)) throw unsealedRow(entry.position);
+  }
+}
+
+/** Whether a row is as Rectify wrote it: content matching its leaf hash, and the seal over its hashes holding. */
+const entrySealed = (entry: LedgerEntry, sealKey: Buffer): boolean =>
+  entry.content !== null &&
+  entry.storedLeafHash !== null &&
+  entry.storedChainHash !== null &&
+  eventLeafHash(entry.content).equals(entry.storedLeafHash) &&
+  sealHolds(sealKey, entry.storedLeafHash, entry.storedChainHash, entry.storedSeal ?? null);
+
+const changedSince = (checkpoint: StoredCheckpoint): DomainError =>
+  new DomainError(
+    'CONFLICT',
+    say(
+      `The log no longer matches checkpoint ${checkpoint.sequence} (${ledgerCode(checkpoint)}): events it covers were changed, so no new checkpoint is signed over them. Run verifyLedger (npm run ledger:verify) to see where.`,
+      `台账与校验点 ${checkpoint.sequence}（${ledgerCode(checkpoint)}）不符：其涵盖的事件已被改动，不再签署新的校验点。请进行台账校验（npm run ledger:verify）查明改动的位置。`,
+    ),
+  );
+
+const unsealedRow = (position: string): DomainError =>
+  new DomainError(
+    'CONFLICT',
+    say(
+      `The event at position ${position} is not as Rectify wrote it (its content or hashes do not carry this office's row seal): nothing is signed or proved over it. Run verifyLedger (npm run ledger:verify) to see what was changed.`,
+      `位置 ${position} 的事件并非本系统写入时的样子（其内容或哈希没有本单位的行封印）：不对其签署校验点或出具证明。请进行台账校验（npm run ledger:verify）查明改动。`,
+    ),
+  );
 
 /** An RFC 6962 inclusion proof of one event in one checkpoint, with what a verifier needs to check it alone. */
 export interface EventInclusionProof {
@@ -74,7 +121,7 @@ const MAX_EVENT_ID_LENGTH = 64;
  * `verifyLedger` says where): what is answered is checked as its reader will check it. With a
  * backend that keeps its tree's levels (SQLite), O(log n) reads and hashes (breaker12e P5).
  */
-export async function proveEvent(backend: LedgerBackend, eventId: string, checkpointSequence: number): Promise<EventInclusionProof> {
+export async function proveEvent(backend: LedgerBackend, eventId: string, checkpointSequence: number, sealKey: Buffer | null = null): Promise<EventInclusionProof> {
   await backend.catchUp?.();
   const checkpoint = await backend.checkpoint(checkpointSequence);
   if (!checkpoint) throw new DomainError('NOT_FOUND', say(`Ledger checkpoint ${checkpointSequence} does not exist.`, `台账校验点 ${checkpointSequence} 不存在。`));
@@ -99,6 +146,13 @@ export async function proveEvent(backend: LedgerBackend, eventId: string, checkp
     );
   }
   const content = await backend.contentAt(located.index);
+  // The event proved is one Rectify wrote (breaker9x P4: a proof was given for a row rewritten without the key).
+  if (sealKey) {
+    for await (const entry of backend.entriesAfter ? backend.entriesAfter(previousPosition(located.position)) : []) {
+      if (entry.position === located.position && !entrySealed(entry, sealKey)) throw unsealedRow(located.position);
+      break;
+    }
+  }
   const leaf = content ? eventLeafHash(content) : null;
   const stored = await storedAuditPath(backend, located.index, checkpoint.treeSize);
   // The answer is checked as its reader will check it: the event's leaf and the path give the checkpoint's root.
@@ -138,3 +192,6 @@ async function storedAuditPath(backend: LedgerBackend, index: number, treeSize: 
 export function describeCheckpoint(checkpoint: StoredCheckpoint): string {
   return `#${checkpoint.sequence} ${checkpoint.takenAt}  台账校验码 ${ledgerCode(checkpoint)}  (key ${keyFingerprint(checkpoint.publicKey)})`;
 }
+
+/** The position before a SQLite position (1-based numbers as text): where reading from gives that row first. */
+const previousPosition = (position: string): string => String(BigInt(position) - 1n);

@@ -23,6 +23,11 @@ export interface LedgerBackend {
   catchUp?(): Promise<number>;
   /** Every event in global order with its stored hashes. */
   entries(): Iterable<LedgerEntry> | AsyncIterable<LedgerEntry>;
+  /**
+   * The events after global position `position` (as `formatPosition` prints it; '' for all), with their stored hashes,
+   * read from there (SQLite: by its index); absent: `entries()` is read and the first ones skipped.
+   */
+  entriesAfter?(position: string): Iterable<LedgerEntry> | AsyncIterable<LedgerEntry>;
   /** The head as stored: event count, Merkle root over the stored leaf hashes, newest position and chain hash. */
   head(): Awaitable<Omit<CheckpointHead, 'takenAt'>>;
   /** Stored leaf hashes of the first `treeSize` events. */

@@ -107,16 +107,22 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
+  /** The row-seal key a SQLite store's rows carry (EventStoreDB rows have no seal: null). */
+  private sealKey(): Buffer | null {
+    return this.store instanceof SqliteEventStore ? this.keys.rowSealKey() : null;
+  }
+
   /**
    * Signs the head now. Refused (`StoreUnavailableError`, STORE_UNAVAILABLE) while the store cannot
    * keep a write — its file deleted or replaced under the server, the disk full: a signature over
-   * a file that is not the store's any more would vouch for the wrong log.
+   * a file that is not the store's any more would vouch for the wrong log. Refused (CONFLICT) when a
+   * row since the latest checkpoint does not carry the office's seal (`requireSealedAfter`, breaker9x P4).
    */
   takeCheckpoint() {
     // A write like an append: refused while the store is unhealthy, a full disk named as such.
     return this.health.guardWrite(async () => {
       // Numbered past the newest checkpoint the witness saw, should the file have lost them.
-      const taken = await takeCheckpoint(this.backend(), this.keys.signingKey, this.clock.now(), this.admitted.witness.newestCheckpointSeen() + 1);
+      const taken = await takeCheckpoint(this.backend(), this.keys.signingKey, this.clock.now(), this.admitted.witness.newestCheckpointSeen() + 1, this.sealKey());
       // Kept outside the store too: checkpoints deleted with their numbering are then still missed.
       this.admitted.witness.noteCheckpoint(taken.checkpoint);
       return taken;
@@ -149,7 +155,7 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
     const witness = witnessExpectations(this.config.get('STORE_WITNESS_PATH', { infer: true }), this.admitted.identity.storeId);
     const trustedKeys = [this.keys.fingerprint, ...this.config.get('LEDGER_TRUSTED_KEYS', { infer: true })];
     // Rows are sealed from this server's start on (LedgerKeys.rowsSealed): each seal must hold (SQLite).
-    const sealKey = this.store instanceof SqliteEventStore ? this.keys.rowSealKey() : null;
+    const sealKey = this.sealKey();
     // Heads a client's signed statement proved the log once reached (breaker9c P8) count like the witness's.
     const headsSeen = [...(witness.expectations.headsSeen ?? []), ...this.headStatements.headsSeen()];
     return verifyLedger(this.backend(), { ...witness.expectations, headsSeen, trustedKeys, sealKey }).catch((error: unknown) => {
@@ -162,7 +168,7 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   prove(eventId: string, checkpoint: number): Promise<EventInclusionProof> {
-    return proveEvent(this.backend(), eventId, checkpoint);
+    return proveEvent(this.backend(), eventId, checkpoint, this.sealKey());
   }
 
   async checkpoints(): Promise<StoredCheckpoint[]> {

@@ -293,8 +293,17 @@ export class SqliteLedger implements LedgerBackend {
    * breaker12e P6). Rows appended meanwhile are read too: the log only grows.
    */
   *entries(rowsPerRead = ENTRIES_PER_READ): Generator<LedgerEntry> {
+    yield* this.rowsAfter(Number.MIN_SAFE_INTEGER, rowsPerRead);
+  }
+
+  /** The rows after position `position` ('' for all), `ENTRIES_PER_READ` at a time by the position index. */
+  *entriesAfter(position: string): Generator<LedgerEntry> {
+    yield* this.rowsAfter(position === '' ? Number.MIN_SAFE_INTEGER : Number(position), ENTRIES_PER_READ);
+  }
+
+  private *rowsAfter(start: number, rowsPerRead: number): Generator<LedgerEntry> {
     const rows = this.db.prepare<[number, number], EventRowForLedger>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?');
-    for (let after = Number.MIN_SAFE_INTEGER; ; ) {
+    for (let after = start; ; ) {
       const chunk = rows.all(after, rowsPerRead);
       for (const row of chunk) {
         yield { position: String(row.position), eventId: row.event_id, content: contentOfRow(row), storedLeafHash: row.leaf_hash, storedChainHash: row.chain_hash, storedSeal: row.row_seal ?? null };

@@ -13,6 +13,8 @@ import { MerkleFrontier, inclusionProof, leafHash, merkleRoot, verifyInclusion }
 import { proveEvent, takeCheckpoint, verifyLedger } from '../../src/ledger/ledger-operations.js';
 import { SqliteLedger } from '../../src/ledger/sqlite-ledger.js';
 import { slicer } from '../../src/shared/event-loop-turns.js';
+import { rowSealKeyOf } from '../../src/ledger/ledger-mac.js';
+import { appendChainedRow } from '../support/inserted-rows.js';
 import { writeWitness } from '../../src/event-store/store-witness.js';
 
 const freshPath = () => join(mkdtempSync(join(tmpdir(), 'rectify-ledger-')), 'rectify.db');
@@ -344,6 +346,33 @@ describe('The ledger in the SQLite file', () => {
       await expect(proveEvent(ledger, urged(14).id, 1)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
       await expect(proveEvent(ledger, urged(99).id, 1)).rejects.toMatchObject({ code: 'NOT_FOUND' });
       await expect(proveEvent(ledger, urged(9).id, 2)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await store.close();
+    });
+
+    // breaker9x P4 (serious): a row rewritten without the key, its public hashes recomputed, got a signed 台账校验码 and an inclusion proof.
+    it('signs no checkpoint over a row without the office seal, nor over rows a checkpoint covers that were changed since; nothing is kept', async () => {
+      const path = freshPath();
+      const store = await givenStore(path, 5);
+      const sealKey = rowSealKeyOf(privateKey);
+      // As a server does at start: the rows so far sealed, every append sealed from then on.
+      store.sealRows(sealKey, true);
+      const ledger = store.ledger();
+      expect((await takeCheckpoint(ledger, privateKey, now, undefined, sealKey)).taken).toBe(true);
+      await store.appendToStream('finding-0', [urged(6)], { expectedRevision: 'any' });
+      expect((await takeCheckpoint(ledger, privateKey, new Date('2026-04-10T02:00:00Z'), undefined, sealKey)).checkpoint.sequence).toBe(2);
+
+      // Appended by hand with its leaf and chain hashes computed as the README spells them, but no seal.
+      const other = new Database(path);
+      const forged = appendChainedRow(other, { eventId: '00000000-0000-4000-8000-00000000f00d', streamId: 'finding-9', revision: 0, type: 'UnitUrged', schemaVersion: 1, data: JSON.stringify({ message: '伪造', unitId: 'unit-1' }), metadata: JSON.stringify(metadata(7)), recordedAt: '2026-04-01T07:00:00.000Z' }, { sealed: false });
+      await expect(takeCheckpoint(ledger, privateKey, new Date('2026-04-10T03:00:00Z'), undefined, sealKey)).rejects.toMatchObject({ code: 'CONFLICT', messageZh: expect.stringContaining(`位置 ${forged} 的事件并非本系统写入时的样子`) });
+      other.prepare('DELETE FROM events WHERE position = ?').run(forged);
+
+      // A row checkpoint 2 covers, its leaf hash replaced (as a recomputation after an edit leaves it).
+      other.prepare('UPDATE events SET leaf_hash = randomblob(32) WHERE position = 3').run();
+      other.close();
+      await store.appendToStream('finding-1', [urged(8)], { expectedRevision: 'any' });
+      await expect(takeCheckpoint(ledger, privateKey, new Date('2026-04-10T04:00:00Z'), undefined, sealKey)).rejects.toMatchObject({ code: 'CONFLICT', messageZh: expect.stringContaining('台账与校验点 2') });
+      expect((await ledger.latestCheckpoint())!.sequence).toBe(2);
       await store.close();
     });
 

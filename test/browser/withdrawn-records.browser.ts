@@ -314,4 +314,16 @@ describe('a withdrawn finding: late records, corrections of the withdrawal, and 
     await page.keyboard.type(title(200));
     await page.locator('.el-select-dropdown__item:visible', { hasText: title(200) }).waitFor();
   });
+
+  it('重新打开 on a closed finding says, before it is done, which units will be sent back to report and be inspected again (newcomer36 S18)', async () => {
+    const findingId = await reportedFinding('重大决策预公开目录未更新');
+    await act('logInspection', { findingId, unitId: fgw.id, outcome: 'PASSED', notes: '已核实', inspectedOn: officeDay(-5), place: '市发改委' }, INSPECTOR);
+    expect((await status(findingId)).status).toBe('CLOSED');
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${findingId}`);
+    await page.locator('[data-test="reopen-finding"]').click();
+    const consequence = page.locator('[data-test="reopen-consequence"]');
+    await consequence.waitFor();
+    expect(await consequence.textContent()).toBe(`重新打开后，${fgw.name}的任务都将退回（共 1 个单位），须重新报告、重新督查；问题销号不再成立。`);
+  });
 });

@@ -37,7 +37,7 @@ describe('What the store health tells people in Chinese', () => {
   it('says a write failed without the SQLite error code in the Chinese', () => {
     const refusal = health.noteWriteFailure(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' }))!;
     expect(refusal.message).toContain('SQLITE_IOERR_WRITE');
-    expect(refusal.messageZh).toBe('事件库写入失败：本次操作未记录。请管理员检查服务器磁盘（具体原因见服务器日志）。');
+    expect(refusal.messageZh).toBe('事件库写入失败：本次操作未记录，重启服务之前不再写入。请管理员检查服务器磁盘（具体原因见服务器日志），处理后重启服务。');
   });
 
   it('says a file it may not write is not writable, naming the store — never "check the disk" (breaker9q P1)', () => {

@@ -235,7 +235,12 @@ const MESSAGES: Record<StoreProblemCause, (detail: string, path: string) => Bili
       `SQLite 报告事件库文件 ${path} 已损坏（数据库映像格式错误或不是数据库）：最常见的原因是服务运行时该文件被替换/覆盖（例如用 cp 把某个副本复制到了它上面），或磁盘故障。现拒绝写入，页面显示的内容可能不完整。请停止使用该文件的所有服务，对它进行台账校验（npm run ledger:verify），保留其旁的 .rescued- 副本（如有），如文件已损坏请从备份恢复事件库。`,
     ),
   WRITE_FAILED: (detail) =>
-    say(`The event store could not write (${detail}): nothing was recorded. An operator must look at the server's disk.`, '事件库写入失败：本次操作未记录。请管理员检查服务器磁盘（具体原因见服务器日志）。'),
+    // Writes stay refused until a restart (breaker9x P6: the words did not say how it ends): an I/O error of unknown cause
+    // is not retried into a file that may be failing.
+    say(
+      `The event store could not write (${detail}): nothing was recorded, and writes stay refused until the server is restarted. An operator must look at the server's disk, then restart the server (npm start, or the service).`,
+      '事件库写入失败：本次操作未记录，重启服务之前不再写入。请管理员检查服务器磁盘（具体原因见服务器日志），处理后重启服务。',
+    ),
   STORE_READ_ONLY: (detail, path) =>
     say(
       `The event store ${path} cannot be written (${detail}): the file, its -wal or -shm, or its folder is one this server's user may not write (a backup restored as another user, a mode taken away), or its volume went read-only. Nothing was recorded; the store is not damaged — do not restore it. Make the files writable for the server's user (chown, or remount the volume), then restart the server.`,

@@ -44,4 +44,22 @@ describe('error values in the cells an import reads', () => {
     const csv = await importFindings('存在问题,整改措施,责任单位,整改时限\n栏目更新不及时,加强更新,#N/A,2026-06-30\n', { format: 'csv', lookupUnit, today: '2026-03-01' });
     expect(csv).toMatchObject({ ok: false, problems: [{ row: 2, reasonZh: expect.stringMatching(/^单元格 C2 是错误值“#N\/A”/) }] });
   });
+
+  // breaker10q P2 (serious): =D3 saved without its result (a file a program wrote) was read as a blank cell — two units' parts lost, exit 0.
+  it('refuses a formula saved without its result in a column it reads, naming the cell and how to get the result saved', async () => {
+    const uncalculated = { formula: 'D2' } as ExcelJS.CellFormulaValue;
+    const content = await workbook(['编号', '事项', '牵头单位', '配合单位', '完成时限'], [
+      ['1', '推进决策公开', '青川市财政局', '青川市教育局', '2026-06-30'],
+      ['2', '推进解读', '青川市财政局', uncalculated, '2026-09-30'],
+    ]);
+    const result = await importWorkPlan(content, { format: 'xlsx', title: '2026年任务', lookupUnit });
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ row: 3, reasonZh: '单元格 D3 是公式，但文件中没有保存它的计算结果（程序生成的表格常这样）：请用 Excel 或 WPS 打开该文件并保存后重新导入，或直接填写内容。' }],
+    });
+    // With its result saved, the formula reads as its result.
+    const saved = await workbook(['编号', '事项', '牵头单位', '配合单位', '完成时限'], [['1', '推进解读', '青川市财政局', { formula: 'E9', result: '青川市教育局' } as ExcelJS.CellFormulaValue, '2026-09-30']]);
+    const read = await importWorkPlan(saved, { format: 'xlsx', title: '2026年任务', lookupUnit });
+    expect(read.ok && read.plan.categories[0]!.items[0]!.responsibleUnits.map((unit) => unit.unitId)).toEqual(['unit-jyj']);
+  });
 });

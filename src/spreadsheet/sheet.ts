@@ -290,7 +290,10 @@ function cellOf(value: ExcelJS.CellValue | undefined): Cell {
     const result = (value as ExcelJS.CellFormulaValue).result;
     // A formula that failed (#N/A from a VLOOKUP that found nothing) shows its error, which the table refuses (breaker10c P5).
     if (result !== null && typeof result === 'object' && 'error' in result) return String(result.error);
-    return result === undefined || (typeof result === 'object' && !(result instanceof Date)) ? null : result;
+    // A formula saved without its result (files a program wrote: Excel and WPS work it out on opening, the file holds none)
+    // is no blank cell: refused as an error value is (breaker10q P2: =D3 under 配合单位 read as empty, two units' parts lost).
+    if (result === undefined) return UNCALCULATED;
+    return typeof result === 'object' && !(result instanceof Date) ? null : result;
   }
   if ('text' in value) return String((value as ExcelJS.CellHyperlinkValue).text);
   if ('error' in value) return String(value.error);
@@ -481,12 +484,21 @@ function headerOf<Key extends string>(
 const columnLetter = (position: number): string =>
   (position >= 26 ? columnLetter(Math.floor(position / 26) - 1) : '') + String.fromCharCode(65 + (position % 26));
 
-/** Excel's error values, as a failed formula shows them (and as a CSV saved from Excel writes them). */
-const ERROR_VALUE = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA)$/;
+/** What `cellOf` reads a formula saved without its result as: refused by the import as an error value (`errorValueProblem`). */
+const UNCALCULATED = '#UNCALCULATED';
+/** Excel's error values, as a failed formula shows them (and as a CSV saved from Excel writes them), and `UNCALCULATED`. */
+const ERROR_VALUE = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA|UNCALCULATED)$/;
 
 /** A cell the import reads holding an error value: refused naming the cell, never read as a name or dropped (breaker10c P5). */
 function errorValueProblem(row: number, position: number, value: string): ImportProblem {
   const cell = `${columnLetter(position)}${row}`;
+  if (value === UNCALCULATED) {
+    return {
+      row,
+      reason: `Cell ${cell} holds a formula saved without its result (as files written by a program often are): open the file in Excel or WPS and save it, or type the value, then import it again.`,
+      reasonZh: `单元格 ${cell} 是公式，但文件中没有保存它的计算结果（程序生成的表格常这样）：请用 Excel 或 WPS 打开该文件并保存后重新导入，或直接填写内容。`,
+    };
+  }
   return {
     row,
     reason: `Cell ${cell} holds the error value ${value} (a formula that failed, such as a VLOOKUP that found nothing): correct the formula or type the value.`,

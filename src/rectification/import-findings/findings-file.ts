@@ -64,8 +64,10 @@ export const findingColumns = {
   },
   measures: {
     label: '整改措施 (measures)',
-    aliases: ['整改措施', '整改举措', '具体措施', '工作措施', '措施', '工作举措', '具体举措', '主要举措', '举措', 'measures', ...MEASURES_IN_RECTIFICATION_WORDS.aliases],
-    fallbackAliases: MEASURES_IN_RECTIFICATION_WORDS.fallbackAliases,
+    aliases: ['整改措施', '整改举措', '具体措施', '工作措施', '措施', '工作举措', '具体举措', '主要举措', '举措', 'measures', '整改任务及措施', '整改任务和措施', '整改任务与措施', ...MEASURES_IN_RECTIFICATION_WORDS.aliases],
+    // 整改任务 / 整改内容: in a 整改台账 or 整改任务分解方案 the work each problem's rectification takes — its measures, when no column
+    // is headed by a measures word (breaker10q P5: listed as not imported, every problem's measures lost; in a plan 整改任务 is the item).
+    fallbackAliases: [...MEASURES_IN_RECTIFICATION_WORDS.fallbackAliases, '整改任务', '整改内容'],
     required: false,
   },
   // Rectify's own 整改台账 export writes each row's 状态: its 待交办 and 已撤销 rows are read (breaker11e P13), nothing else of it.

@@ -59,3 +59,21 @@ describe('a measures column headed as offices head it (breaker10n P15)', () => {
     expect(both.ok ? both.findings : both.problems.map((problem) => problem.reasonZh)).toEqual([expect.stringContaining('字段“整改要求”无法识别')]);
   });
 });
+
+/*
+ * breaker10q P5 (serious): a 整改任务分解方案 read as a 台账 — 序号 | 存在问题 | 整改任务 | 责任单位 | 完成时限 — imported every
+ * problem with no measures, 整改任务 listed as not imported at the end of a success line. In a findings file 整改任务 (or
+ * 整改内容, 整改任务及措施) is each problem's measures; beside a 整改措施 column it stays listed as not imported.
+ */
+describe('a findings file whose measures column is headed 整改任务 (breaker10q P5)', () => {
+  it.each(['整改任务', '整改内容', '整改任务及措施'])('reads %p as each problem\'s 整改措施', async (header) => {
+    const result = await importFindings(ledgerCsv([header], ['全面排查门户网站链接，建立每月巡检机制']), { ...findingsOptions, format: 'csv' });
+    expect(result).toMatchObject({ ok: true, ledger: true });
+    expect(result.ok && [result.findings[0]!.measures, result.notImported ?? []]).toEqual(['全面排查门户网站链接，建立每月巡检机制', []]);
+  });
+
+  it('keeps 整改措施 beside a 整改任务 column, and lists 整改任务 as not imported', async () => {
+    const result = await importFindings(ledgerCsv(['整改任务', '整改措施'], ['统一栏目', '逐页排查并修复']), { ...findingsOptions, format: 'csv' });
+    expect(result.ok && [result.findings[0]!.measures, result.notImported]).toEqual(['逐页排查并修复', ['整改任务']]);
+  });
+});

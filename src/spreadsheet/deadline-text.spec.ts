@@ -12,6 +12,11 @@ describe('deadlines as offices write them (issue 10, fault 2)', () => {
     ['２０２６年６月３０日', 2026, byDate('2026-06-30')],
     ['二〇二六年六月三十日', undefined, byDate('2026-06-30')],
     ['2026年6月', undefined, byDate('2026-06-30')],
+    // The month with a dot, as 分工 tables write it (breaker10q P4); a day with dots stays the day.
+    ['2026.6', undefined, byDate('2026-06-30')],
+    ['2026.10', undefined, byDate('2026-10-31')],
+    ['2026．12底前', undefined, byDate('2026-12-31')],
+    ['2026.6.15', undefined, byDate('2026-06-15')],
     ['2026年2月', undefined, byDate('2026-02-28')],
     ['2026年上半年', undefined, byDate('2026-06-30')],
     ['2026年下半年', undefined, byDate('2026-12-31')],
@@ -208,5 +213,18 @@ describe('readDay: one calendar day, as a 发现日期 column names it', () => {
 
   it.each(['三月', '2026年3月', '年底前', '2026-02-30', '立行立改', ''])('%s is not a day', (text) => {
     expect(readDay(text)).toBeNull();
+  });
+});
+
+describe('a year and month typed into a cell Excel keeps as a number (breaker10q P4)', () => {
+  it('is refused naming both readings, never taken as January: 2026.10 is stored as 2026.1', () => {
+    expect(readDeadline(2026.1)).toEqual({
+      ok: false,
+      reason: expect.stringContaining('"2026.1" is a number in the cell'),
+      reasonZh: '单元格中的“2026.1”是数字：按“年.月”读，可能是 2026.1 也可能是 2026.10（Excel 会去掉 2026.10 末尾的 0）。请写作文字，如“2026年10月”或“2026-10-31”。',
+    });
+    expect(readDeadline(2026.6)).toMatchObject({ ok: false });
+    // A whole number is still an Excel serial day.
+    expect(readDeadline(46203)).toEqual(byDate('2026-06-30'));
   });
 });

@@ -75,7 +75,9 @@ export function normalizedDeadlineText(text: string): string {
     .replace(/[一二三四五六七八九十]{1,3}(?=[月日号])/g, chineseNumber)
     .replace(BRACKETED_REMARK, '')
     // Spaces, and characters that take no room on screen (U+200B pasted from a web page: breaker10c P19).
-    .replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, '');
+    .replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, '')
+    // A month written with a dot, as 分工 tables do — 2026.6, 2026.10底前 — is 2026年6月 (breaker10q P4); 2026.6.30 stays a day.
+    .replace(/^(\d{4})\.(\d{1,2})(?![\d.])/u, '$1年$2月');
 }
 
 const QUARTER_NUMBER: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
@@ -162,6 +164,16 @@ const quoted = (original: string, { reason, reasonZh }: Unreadable): Unreadable 
  * vocabulary above. A refusal's reason names the text and shows how to write it.
  */
 export function readDeadline(cell: Cell, context: DeadlineContext = {}): DeadlineReading {
+  // A number that reads as a year and a month (2026.6 typed into a cell Excel keeps as a number): 2026.10 is stored as 2026.1,
+  // so the month cannot be known — refused naming both readings (breaker10q P4), never taken as January.
+  if (typeof cell === 'number' && !Number.isInteger(cell) && cell >= 1900 && cell < 2200) {
+    const shown = String(cell);
+    return {
+      ok: false,
+      reason: `"${shown}" is a number in the cell: read as year.month it may be ${shown} or ${shown}0 (Excel drops the trailing 0 of 2026.10). Write it as text, e.g. 2026年10月 or 2026-10-31.`,
+      reasonZh: `单元格中的“${shown}”是数字：按“年.月”读，可能是 ${shown} 也可能是 ${shown}0（Excel 会去掉 2026.10 末尾的 0）。请写作文字，如“2026年10月”或“2026-10-31”。`,
+    };
+  }
   if (cell instanceof Date || typeof cell === 'number') {
     const day = calendarDateOf(cell);
     if (isCalendarDate(day)) return { ok: true, deadline: { kind: 'BY_DATE', dueDate: day } };

@@ -56,8 +56,9 @@ export const missingColumn = (row: number, label: string, named: readonly string
   if (offered.length === 0) return { row, reason: `Missing column ${label}${unreadEn}.`, reasonZh: `缺少“${name}”列${unreadZh}。` };
   return {
     row,
-    reason: `Missing column ${label}: no column of the header is read as it (head it ${[...offered, ...offeredEn].map((alias) => `"${alias}"`).join(', ')} …)${unreadEn}.`,
-    reasonZh: `缺少“${name}”列：表头中没有可读作${name}的列（列名可用“${offered.join('”“')}”等）${unreadZh}。请把写${name}的那一列的列名改为其中之一。`,
+    reason: `Missing column ${label}: no column of the header is read as it (head it ${[...offered, ...offeredEn].map((alias) => `"${alias}"`).join(', ')} …)${unreadEn}. If the file has such a column, give it one of these names; if not, add one.`,
+    // Both cases said (breaker10q P8: only 序号 unread, and the clerk was told to rename a column the file does not have).
+    reasonZh: `缺少“${name}”列：表头中没有可读作${name}的列（列名可用“${offered.join('”“')}”等）${unreadZh}。如表中有写${name}的列，请把其列名改为其中之一；没有则请增加该列。`,
   };
 };
 

@@ -26,8 +26,8 @@ describe('a 整改任务分解方案 as offices head it', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((problem) => problem.reasonZh)).toEqual([
-      '缺少“事项”列：表头中没有可读作事项的列（列名可用“事项”“工作事项”“工作任务”“主要任务”“重点任务”“具体任务”等）；本表中未读取的列：“工作名称”。请把写事项的那一列的列名改为其中之一。',
+      '缺少“事项”列：表头中没有可读作事项的列（列名可用“事项”“工作事项”“工作任务”“主要任务”“重点任务”“具体任务”等）；本表中未读取的列：“工作名称”。如表中有写事项的列，请把其列名改为其中之一；没有则请增加该列。',
     ]);
-    expect(result.problems[0]!.reason).toBe('Missing column 事项 (item): no column of the header is read as it (head it "事项", "工作事项", "工作任务", "主要任务", "重点任务", "具体任务", "item", "title", "item title" …); columns of this header not read: 工作名称.');
+    expect(result.problems[0]!.reason).toBe('Missing column 事项 (item): no column of the header is read as it (head it "事项", "工作事项", "工作任务", "主要任务", "重点任务", "具体任务", "item", "title", "item title" …); columns of this header not read: 工作名称. If the file has such a column, give it one of these names; if not, add one.');
   });
 });

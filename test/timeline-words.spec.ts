@@ -182,6 +182,19 @@ describe('a timeline with corrections: one row per fact, on its day now; the cor
     ]);
   });
 
+  it('a reopening typed after a close-out but dated before it: the close-out says it no longer stands (breaker8r P1)', () => {
+    const line = story();
+    const facts = [
+      line('InspectionLogged', '2016-06-25', '2026-12-01', { inspectionId: 'i2', outcome: 'PASSED', notes: '已核实' }, 'xs'),
+      line('FindingClosedOut', '2016-06-25', '2026-12-01', { closedOn: '2016-06-25' }),
+      line('FindingReopened', '2016-06-21', '2026-12-02', { reason: '复查发现未整改到位', reopenedOn: '2016-06-21' }),
+    ];
+    expect(printed(facts).find((row) => row.includes('销号'))).toMatch(/^2016-06-25 销号.*（因 2016-06-21 重新打开，此销号不成立）/u);
+    // Reopened on the close-out's own day, typed after it: a reopening of the closed finding; the close-out stood.
+    const sameDay = [facts[0]!, facts[1]!, line('FindingReopened', '2016-06-25', '2026-12-02', { reason: '复查', reopenedOn: '2016-06-25' })];
+    expect(printed(sameDay).find((row) => row.includes('销号'))).not.toContain('不成立');
+  });
+
   it('a record moved to a later day than it was entered on is not 补录', () => {
     const line = story();
     const facts = [

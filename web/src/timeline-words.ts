@@ -241,6 +241,12 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
       correctionReopenings.add(entry.revision);
       const closeOut = lastOf((c) => CLOSE_OUTS.has(c.eventType) && !hidden.has(c.revision));
       if (closeOut) closeOutsUndone.set(closeOut.revision, `${officeDayOf(entry.recordedAt)} 更正督查结果后销号不成立`);
+    } else if (REOPENINGS.has(entry.eventType)) {
+      // A reopening typed after a close-out but dated before it (the paper of 06-21 entered after the close-out of 06-25):
+      // by date the finding was open then, so the close-out no longer stands — said on it (breaker8r P1: 「销号 2016-06-25」
+      // was the history's last word of a finding open since 06-21).
+      const closeOut = lastOf((c) => CLOSE_OUTS.has(c.eventType) && !hidden.has(c.revision));
+      if (closeOut && dayNow.get(closeOut.revision)! > entry.occurredOn) closeOutsUndone.set(closeOut.revision, `因 ${entry.occurredOn} 重新打开，此销号不成立`);
     } else if (CLOSE_OUTS.has(entry.eventType)) {
       // A close-out recorded again with no reopening between (one a correction wrote counts): the earlier one, on this day.
       const previous = lastOf((c) => (!hidden.has(c.revision) || correctionReopenings.has(c.revision)) && (CLOSE_OUTS.has(c.eventType) || REOPENINGS.has(c.eventType)));

@@ -1499,7 +1499,7 @@ describe('refusals name units by their names in the directory, not by id', () =>
     ['a unit not assigned', [leadAssigned], report({ unitId: ENVIRONMENT, actor: clerkOf(ENVIRONMENT), ...named }), 'NOT_FOUND', /^市环境保护局 is not assigned here\.$/, /^市环境保护局不在本事项的交办单位之列。$/],
     ['another unit reporting', [leadAssigned], report({ actor: clerkOf(ENVIRONMENT), ...named }), 'FORBIDDEN', /^Only 市财政局 may report on its part\.$/, /^只有市财政局的用户可以报送本单位的整改情况。$/],
     ['a second report awaiting inspection', [leadAssigned, reported()], report(named), 'CONFLICT', /^市财政局 has already reported/, /^市财政局已于 2025-06-28 报送整改情况，正在等待督查。$/],
-    ['an inspection with nothing reported', [leadAssigned], inspect(named), 'CONFLICT', /^市财政局 had no report awaiting inspection on 2025-07-01\.$/, /^市财政局在 2025-07-01 没有待督查的整改报告。$/],
+    ['an inspection with nothing reported', [leadAssigned], inspect(named), 'CONFLICT', /^市财政局 had no report awaiting inspection on 2025-07-01\. If it reported on or before that day, its report must be entered first/, /^市财政局在 2025-07-01 没有待督查的整改报告。如该单位在此之前已报告，请先由市财政局在系统中补录其整改报告，再录入本次督查。$/],
     ['urging a verified part', [leadAssigned, reported(), inspected('PASSED')], urge({ ...named, urgedOn: INSPECTED_ON }), 'CONFLICT', /^The part of 市财政局 is already verified/, /^市财政局的任务已确认完成/],
   ])('%s', (_what, history, command, code, message, messageZh) => {
     given(history).when(command).thenRefused(code, message, messageZh);

@@ -2539,7 +2539,11 @@ function logInspection(command: LogInspection, state: AssignmentsState): Assignm
   if (then.status === 'VERIFIED') throw verifiedThen(state, then, inspectedOn, unit, say('there is no report to inspect', '没有待督查的整改报告'));
   if (then.status !== 'REPORTED') {
     const day = onDay(inspectedOn, command.today);
-    throw conflict(`${capitalise(unit.en)} had no report awaiting inspection${day.en}.`, `${unit.zh}${day.zh}没有待督查的整改报告。`);
+    // The next step named (breaker8r P5: an inspection sheet typed from the office's files before the report it checks).
+    throw conflict(
+      `${capitalise(unit.en)} had no report awaiting inspection${day.en}. If it reported on or before that day, its report must be entered first (by its own clerk), then this inspection.`,
+      `${unit.zh}${day.zh}没有待督查的整改报告。如该单位在此之前已报告，请先由${unit.zh}在系统中补录其整改报告，再录入本次督查。`,
+    );
   }
   if (part.inspections.some((inspection) => inspection.inspectionId === inspectionId)) {
     throw conflict(`Inspection ${inspectionId} is already logged.`, `${unit.zh}的这次督查已经登记过。`);

@@ -52,6 +52,22 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
   });
   afterAll(() => contexts.closeAll());
 
+  it('a day field’s default is the day the form is opened, not the day the page loaded: a page left open past China midnight offers the new day (breaker8r P6)', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.clock.install({ time: new Date(`${officeDay(-1)}T23:58:00+08:00`) });
+    await page.goto('/findings');
+    const received = () => page.locator('[data-test="form-register-evaluation"]').getByLabel('收到评估报告日期').inputValue();
+    await page.getByRole('button', { name: '登记评估报告' }).click();
+    await page.locator('[data-test="form-register-evaluation"]').waitFor();
+    expect(await received()).toBe(officeDay(-1));
+    await page.keyboard.press('Escape');
+    await page.locator('[data-test="form-register-evaluation"]').waitFor({ state: 'detached' });
+    await page.clock.fastForward('05:00');
+    await page.getByRole('button', { name: '登记评估报告' }).click();
+    await page.locator('[data-test="form-register-evaluation"]').waitFor();
+    expect(await received()).toBe(officeDay(0));
+  });
+
   it('registers the evaluation, then records a finding of it given to its lead unit, and opens the finding', async () => {
     const { page } = await contexts.open({ token: SUPERVISOR });
     await page.goto('/findings');

@@ -76,7 +76,7 @@ export const businessDay = (action: PartAction, label = '办理日期（发生�
   name: BUSINESS_DAY_FIELD[action],
   label,
   type: 'date',
-  initial: officeToday(),
+  initial: officeToday,
   notFuture: true,
 });
 

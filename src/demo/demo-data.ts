@@ -132,4 +132,6 @@ export const demoClerks: { name: string; unit: string }[] = [
   { name: '陈刚（市住建局）', unit: 'ZJJ' },
   { name: '吴敏（市人社局）', unit: 'RSJ' },
   { name: '郑强（西山县政府）', unit: 'XISHAN' },
+  // The unit of the demo's red part (政府信息公开工作年度报告发布滞后): a newcomer's first wish is to clear it (newcomer36 S16).
+  { name: '孙磊（市教育局）', unit: 'JYJ' },
 ];

@@ -17,6 +17,10 @@ describe('deadlines as offices write them (issue 10, fault 2)', () => {
     ['2026.10', undefined, byDate('2026-10-31')],
     ['2026．12底前', undefined, byDate('2026-12-31')],
     ['2026.6.15', undefined, byDate('2026-06-15')],
+    // A day, then kept up, said in a bracket (breaker10q P14: read as the day alone).
+    ['2026年6月底前（长期坚持）', undefined, { ok: true, deadline: { kind: 'BY_DATE_THEN_STANDING', dueDate: '2026-06-30' } }],
+    ['2026年6月30日(常态化)', undefined, { ok: true, deadline: { kind: 'BY_DATE_THEN_STANDING', dueDate: '2026-06-30' } }],
+    ['2026年6月30日（持续推进）', undefined, { ok: true, deadline: { kind: 'BY_DATE_THEN_STANDING', dueDate: '2026-06-30' } }],
     ['2026年2月', undefined, byDate('2026-02-28')],
     ['2026年上半年', undefined, byDate('2026-06-30')],
     ['2026年下半年', undefined, byDate('2026-12-31')],

@@ -193,6 +193,10 @@ export function readDeadline(cell: Cell, context: DeadlineContext = {}): Deadlin
   }
   const inBracket = reading.ok ? otherDeadlineInBracket(original, reading.deadline, context) : null;
   if (inBracket) return inBracket;
+  // 「2026年6月底前（长期坚持）」: a day, then kept up — the bracket is no remark (breaker10q P14: read as the day alone).
+  if (reading.ok && reading.deadline.kind === 'BY_DATE' && bracketedRemarks(original).some((inside) => STANDING.test(inside.replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, '')))) {
+    return { ok: true, deadline: { kind: 'BY_DATE_THEN_STANDING', dueDate: reading.deadline.dueDate } };
+  }
   const { year, notBefore } = context;
   const day = reading.ok && 'dueDate' in reading.deadline ? reading.deadline.dueDate : null;
   // A day without a year that would fall before `notBefore` is the next such day (breaker10d P32).

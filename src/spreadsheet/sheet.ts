@@ -253,7 +253,7 @@ function hiddenOrStruckProblem(row: SheetRow, sheet: string | null): ImportProbl
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /**
- * A date cell whose number format shows no day — `yyyy"年"m"月"`, what Excel and WPS make of a
+ * A date cell whose number format shows no day — `yyyy"年"m"月"` (or `m"月"`: the month, in the stored date's year), what Excel and WPS make of a
  * typed 2026年6月 (stored as the 1st) — as the text it shows, so that it reads as the month (its
  * last day, as the words 2026年6月 do) or the year it names, not as the 1st (breaker10 F31).
  * Null for any other cell.
@@ -265,7 +265,8 @@ function shownPeriodOf(value: Cell, numFmt: string | undefined): { text: string;
   if (!date || Number.isNaN(date.getTime())) return null;
   // The format's own tokens: without quoted text, [$-804]-style locale and colour brackets, escapes and the text section.
   const tokens = (numFmt.split(';')[0] ?? '').replace(/"[^"]*"|\[[^\]]*\]|\\./g, '').toLowerCase();
-  if (!tokens.includes('y') || /[dah]/.test(tokens)) return null;
+  // A month without its year (m"月", breaker10q P11: read as the 1st) is that month of the stored date's year.
+  if ((!tokens.includes('y') && !tokens.includes('m')) || /[dahs]/.test(tokens)) return null;
   const year = date.getUTCFullYear();
   const stored = date.toISOString().slice(0, 10);
   return tokens.includes('m') ? { text: `${year}年${date.getUTCMonth() + 1}月`, stored } : { text: `${year}年`, stored };

@@ -42,6 +42,17 @@ describe('a date cell that shows only a month (breaker10 F31)', () => {
     });
   });
 
+  // breaker10q P11 (serious): a cell formatted m"月" (it shows 「6月」) was read as 06-01, a month early.
+  it('a format showing the month without its year means that month of the stored date\'s year, at its end', async () => {
+    const content = await planWithDueCells([{ value: june1, numFmt: 'm"月"' }, { value: september1, numFmt: '[$-804]m"月";@' }]);
+    const result = await importWorkPlan(content, { format: 'xlsx', title: 'T', lookupUnit: directory });
+    expect(result.ok && result.plan.categories[0]!.items.map((item) => item.dueDate)).toEqual(['2026-06-30', '2026-09-30']);
+    // A time of day is no month: m in h:mm stays minutes.
+    const timed = await planWithDueCells([{ value: june1, numFmt: 'yyyy-mm-dd h:mm' }]);
+    const read = await importWorkPlan(timed, { format: 'xlsx', title: 'T', lookupUnit: directory });
+    expect(read.ok && read.plan.categories[0]!.items[0]!.dueDate).toBe('2026-06-01');
+  });
+
   it('a format showing only the year means the year\'s end', async () => {
     const result = await importWorkPlan(await planWithDueCells([{ value: june1, numFmt: 'yyyy"年"' }]), { format: 'xlsx', title: 'T', lookupUnit: directory });
     expect(result.ok && result.plan.categories[0]!.items[0]!.dueDate).toBe('2026-12-31');

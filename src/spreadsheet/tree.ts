@@ -1,7 +1,7 @@
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Node as YamlNode } from 'yaml';
 import type { Cell } from './cells.js';
 import { columnOf, normalizedName, type ColumnSpec, type Columns, type SourceRecord } from './columns.js';
-import type { ImportProblem, ImportResult } from './import-problems.js';
+import { labelZh, type ImportProblem, type ImportResult } from './import-problems.js';
 import { textOfFile, type FileContent } from './text-file.js';
 
 /*
@@ -152,6 +152,8 @@ export function recordOfMap<Key extends string>(
   const ignored = ignoredKeys.map(normalizedName);
   // As in a sheet's header: a fallback name (序号, 整改要求) means its field only when no field of the record is named by its aliases.
   const named = new Set(node.entries.map((entry) => columnOf(columns, entry.key)));
+  /** The key each field was first given under: a second key for one field is refused, or joined for a field of several (breaker10q P10). */
+  const givenAs = new Map<Key, string>();
   for (const entry of node.entries) {
     if (ignored.includes(normalizedName(entry.key))) continue;
     const fallback = columnOf(columns, entry.key, true);
@@ -166,10 +168,23 @@ export function recordOfMap<Key extends string>(
       continue;
     }
     const value = entry.value;
+    const first = givenAs.get(key);
+    // One field written under two names (完成时限 and dueDate, 牵头单位 and leadUnit): as a sheet's header does, refused naming both —
+    // the last one silently won, a lead or a deadline dropped (breaker10q P10); a field of several (配合单位 and cooperatingUnits) joins them.
+    if (first !== undefined && !columns[key].several) {
+      problems.push({
+        row: entry.line,
+        reason: `Fields "${first}" and "${entry.key}" of ${what} both give ${columns[key].label}: give it once.`,
+        reasonZh: `${recordZh(what)}中的字段“${first}”和“${entry.key}”都是${labelZh(columns[key].label)}：只能写一个。`,
+      });
+      continue;
+    }
+    givenAs.set(key, first ?? entry.key);
+    const joined = (text: string): Cell => (first === undefined || cells[key] == null || String(cells[key]) === '' ? text : `${String(cells[key])}\n${text}`);
     if (value.kind === 'scalar') {
-      cells[key] = value.value;
+      cells[key] = first === undefined ? value.value : joined(String(value.value ?? ''));
     } else if (value.kind === 'seq' && value.items.every((item) => item.kind === 'scalar')) {
-      cells[key] = value.items.map((item) => (item.kind === 'scalar' ? String(item.value ?? '') : '')).join('\n');
+      cells[key] = joined(value.items.map((item) => (item.kind === 'scalar' ? String(item.value ?? '') : '')).join('\n'));
     } else {
       problems.push({ row: entry.line, reason: `Field "${entry.key}" must be text, not ${kindInWords(value)}.`, reasonZh: `字段“${entry.key}”应是文字，而不是${kindInWordsZh(value)}。` });
     }

@@ -123,3 +123,36 @@ describe('a 整改台账 sent as YAML reads its role marks as its spreadsheet do
     expect(result.ok ? result.findings[0]!.parts.map((part) => `${part.unit.unitId}:${part.role}`) : result.problems.map((problem) => problem.reasonZh)).toEqual(['unit-czj:LEAD', 'unit-jyj:RESPONSIBLE']);
   });
 });
+
+/*
+ * breaker10q P10 (serious): a field given twice in a YAML/JSON item — 完成时限 and dueDate, 牵头单位 and leadUnit — kept the last
+ * one without a word (a lead or a March deadline vanished), where a sheet refuses two columns of one field. Now refused naming
+ * both; a field of several units (配合单位 and cooperatingUnits) reads both, as two such columns of a sheet do.
+ */
+describe('one field given twice in a YAML or JSON item (breaker10q P10)', () => {
+  it('refuses 完成时限 beside dueDate, and 牵头单位 beside leadUnit, naming both', async () => {
+    const read = await readPlan(
+      yamlPlan(`      - code: "1"
+        title: 推进甲信息公开
+        牵头单位: 青川市财政局
+        leadUnit: 青川市教育局
+        完成时限: 2026年3月31日
+        dueDate: 2026-12-31`),
+      'yaml',
+    );
+    expect(read).toEqual([expect.stringContaining('字段“牵头单位”和“leadUnit”都是牵头单位：只能写一个。'), expect.stringContaining('字段“完成时限”和“dueDate”都是完成时限：只能写一个。')]);
+  });
+
+  it('reads 配合单位 and cooperatingUnits both, as two such columns of a sheet', async () => {
+    const read = await readPlan(
+      yamlPlan(`      - code: "1"
+        title: 推进甲信息公开
+        牵头单位: 青川市财政局
+        配合单位: 青川市教育局
+        cooperatingUnits: [青川市交通运输局]
+        完成时限: 2026-12-31`),
+      'yaml',
+    );
+    expect(read).toEqual({ items: [{ code: '1', lead: ['unit-czj'], others: ['unit-jtj', 'unit-jyj'] }] });
+  });
+});

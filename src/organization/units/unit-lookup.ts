@@ -1,5 +1,6 @@
 import { trailingBracket } from '../../shared/brackets.js';
 import { LEAD_MARK_WORDS, OTHER_MARK_WORDS } from '../../spreadsheet/cells.js';
+import { readDeadline } from '../../spreadsheet/deadline-text.js';
 import { unitNameKey } from './unit-name.js';
 import { nameForms, nameWords, nearForms, shortensForms, wordsBeyond, type NameForms } from './near-unit-names.js';
 
@@ -371,6 +372,16 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     if (!main) return null;
     if (ROLE_WORD_ONLY.test(bracket.inside.trim())) return { ok: true, units: [{ name, unitId: main.unitId }] };
     const inside = bracket.inside.normalize('NFKC').replace(/\s+/gu, '');
+    // The unit's own deadline in its bracket (breaker10q P16: 「青川市财政局（6月底前）」 was dropped, the part due on the row's
+    // later day, with only a near-name question): a row has one deadline for its units — refused, saying so.
+    if (/\d|[月年]底|年内|季度|前完成|之前|以前/u.test(inside) && readDeadline(bracket.inside, { year: 2000 }).ok) {
+      const mainName = byId.get(main.unitId)?.name ?? outside;
+      return {
+        ok: false,
+        reason: `"${name}" gives ${mainName} a deadline of its own in its bracket (${bracket.inside.trim()}): a row's units share its 完成时限. Give that unit's work a row of its own with its deadline, or write the deadline in 完成时限`,
+        reasonZh: `“${name}”在括号中为${mainName}写了单独的时限（${bracket.inside.trim()}）：同一行的各单位共用该行的完成时限。请把该单位的任务另起一行并写明其完成时限，或把时限写入完成时限列`,
+      };
+    }
     const other = current.find(
       (unit) => successorOf(unit.id) !== main.unitId && [unit.name, ...(unit.formerNames ?? [])].some((each) => [each, cityless(each)].some((form) => form.length >= 4 && inside.includes(form))),
     );

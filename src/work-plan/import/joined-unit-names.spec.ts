@@ -157,3 +157,18 @@ describe('「A与B」 as the lead a one-column 责任单位 labels or leaves unm
     expect(Array.isArray(parts) ? [...parts].sort() : parts).toEqual([...expected].sort());
   });
 });
+
+/*
+ * breaker10q P16 (serious): 「青川市财政局（6月底前）」 — a unit's own deadline in its bracket — was dropped: the part took the row's
+ * later day, and the only word was a near-name question. A row's units share its 完成时限: refused saying so.
+ */
+describe('a unit with a deadline of its own in its bracket (breaker10q P16)', () => {
+  it.each(['青川市财政局（6月底前）', '青川市财政局(2026年9月30日)', '青川市教育局、青川市财政局（2026年三季度）'])('refuses %s naming the unit and its deadline', async (cell) => {
+    const read = await planOf(cell);
+    expect(read).toEqual([expect.stringMatching(/在括号中为青川市财政局写了单独的时限（.+）：同一行的各单位共用该行的完成时限。/u)]);
+  });
+
+  it('still reads a role mark or another remark in the bracket as before', async () => {
+    expect(await planOf('青川市财政局（牵头）、青川市教育局')).toMatchObject({ lead: ['unit-czj'], others: ['unit-jyj'] });
+  });
+});

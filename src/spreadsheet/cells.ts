@@ -112,7 +112,12 @@ const OTHER_MARK = new RegExp(`\\s*${MARK_OPEN}\\s*${OTHER_MARK_WORDS}\\s*${MARK
 const ROLE_AFTER = /^(.+?)(牵头|主责|负责|配合|协办|参与|协助)$/;
 /** Clauses of a 任务分工 cell: what one role word closes (「A牵头，B、C配合」 → 「A牵头」, 「B、C配合」). */
 const CLAUSE_SEPARATOR = /[，,;；\r\n]+/;
-const leadsBy = (role: string) => role === '牵头' || role === '主责' || role === '负责';
+/**
+ * Whether a clause's role word makes its units lead: 牵头 and 主责 do; 负责 does unless another clause of the cell says 牵头 or
+ * 主责 — 「市政府办牵头，各区县政府负责」 is the ordinary way a 分工方案 says who leads and who carries it out (newcomer36 S20:
+ * 各区县政府 read as a second, collective lead and the row refused for it).
+ */
+const leadsBy = (role: string, cellNamesALead: boolean) => role === '牵头' || role === '主责' || (role === '负责' && !cellNamesALead);
 
 /**
  * The units of a cell written 「A牵头，B、C配合」 (`ROLE_AFTER`), each clause's role word applying to every
@@ -132,10 +137,11 @@ function unitRolesAfterNames(text: string): { lead: string[]; others: string[] }
   if (!pieces.some((piece) => ROLE_AFTER.test(piece))) return null;
   const lead: string[] = [];
   const others: string[] = [];
+  const namesALead = pieces.some((piece) => /(?:牵头|主责)$/u.test(piece));
   for (const piece of pieces) {
     const marked = ROLE_AFTER.exec(piece);
     const names = namesInCell(marked ? marked[1]! : piece);
-    (marked && leadsBy(marked[2]!) ? lead : others).push(...names);
+    (marked && leadsBy(marked[2]!, namesALead) ? lead : others).push(...names);
   }
   return { lead, others };
 }

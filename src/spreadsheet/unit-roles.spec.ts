@@ -27,6 +27,10 @@ describe('role labels in a 责任单位 cell', () => {
     ['青川市民政局牵头、青川市财政局参与', ['青川市民政局'], ['青川市财政局']],
     ['青川市教育局协办；青川市财政局负责', ['青川市财政局'], ['青川市教育局']],
     ['青川市财政局牵头', ['青川市财政局'], []],
+    // newcomer36 S20: after a unit that leads (牵头), 负责 names the units that carry it out.
+    ['青川市财政局牵头，青川市教育局、青川市民政局负责', ['青川市财政局'], ['青川市教育局', '青川市民政局']],
+    ['青川市财政局主责；青川市教育局负责', ['青川市财政局'], ['青川市教育局']],
+    ['青川市财政局负责，青川市教育局配合', ['青川市财政局'], ['青川市教育局']],
   ])('reads %s as its lead and other units', (cell, lead, others) => {
     // A lead marked after its name says so (`leadMarked`: a mark after 「A与B」 makes both lead, breaker10o P3).
     expect(unitRolesInCell(cell)).toEqual({ lead, others: others.map((name) => name), ...(/[（(]牵头[）)]/u.test(cell) ? { leadMarked: true } : {}) });

@@ -14,6 +14,18 @@ describe('titles that read as one problem retyped (breaker10c P3, 11e P1, 10d P2
     expect(apart('LM网站栏目更新不及时', 'LM网站栏目更新不够及时')).toBe(1);
   });
 
+  it('takes a title with up to two characters added anywhere — 政府, 较为 — for the same problem, from five characters on (newcomer36 S21)', () => {
+    expect(apart('网站存在错链', '政府网站存在错链')).toBe(2);
+    expect(apart('政策解读形式单一', '政策解读形式较为单一')).toBe(2);
+    expect(apart('年报未发布', '年报未及时发布')).toBe(2);
+    // Replaced, not added: another problem may be meant; three added: reworded; numbers still tell problems apart.
+    expect(apart('年报未发布', '年报未公布')).toBeNull();
+    expect(apart('政策解读形式单一', '政策解读形式较为单调')).toBeNull();
+    expect(apart('网站存在错链', '政府门户网站存在错链')).toBeNull();
+    expect(apart('网站存在错链', '网站存在错链3处')).toBeNull();
+    expect(apart('年报未发', '年报未发布')).toBeNull();
+  });
+
   it('takes the same words quoted, or with 问题 after them or 关于 before them, for one problem however short (breaker10g P6)', () => {
     expect(apart('依申请公开答复超期', '“依申请公开”答复超期')).toBe(2);
     expect(apart('依申请公开答复超期', '《依申请公开》答复超期')).toBe(2);

@@ -64,6 +64,22 @@ export const nearTitleTolerance = (a: string, b: string): number => nearTitleTol
 const nearTitleToleranceOf = (longer: number): number => (longer < 8 ? 0 : longer < 12 ? 1 : longer < 24 ? 2 : 3);
 
 /**
+ * Characters that may be added to a title of at least `INSERTION_BASE` characters — anywhere, nothing else changed — and
+ * leave it the same problem retyped, whatever `nearTitleTolerance` allows its length (newcomer36 S21: 网站存在错链 re-sent as
+ * 政府网站存在错链, 政策解读形式单一 as …较为单一, were recorded a second time: 6 and 8–10 characters allowed 0 and 1). A
+ * word added (政府, 较为, 部分, 及时) qualifies the same problem; a word replaced (年报未发布 / 年报未公布) may name another and
+ * stays under the tolerance. Numbers and units must still agree (`titlesApart`).
+ */
+const MOST_INSERTED = 2;
+const INSERTION_BASE = 5;
+/** How many edits apart two keys of these lengths may be found near: the tolerance, or the insertions a longer key may add. */
+const editsAllowed = (length: number, other: number): number => {
+  const tolerance = nearTitleToleranceOf(Math.max(length, other));
+  const added = Math.abs(length - other);
+  return added >= 1 && added <= MOST_INSERTED && Math.min(length, other) >= INSERTION_BASE ? Math.max(tolerance, added) : tolerance;
+};
+
+/**
  * The numbers a title key names, in order and by value — years, quarters, counts, written in
  * digits or Chinese numerals (`numbersByValue`: 三处 is 3处, 二〇二五年 is 2025年), and seasons
  * (2025年, 二季度, 3处, 上半年, 秋季) — as one string: two titles that differ in them name different
@@ -164,9 +180,12 @@ export function titlesApart(a: string, b: string, unitsNamed?: UnitsNamed): numb
   const differentRemarks = remarkA !== '' && remarkB !== '' && remarkA !== remarkB;
   if (a !== b && !differentRemarks && titleWords(a) === titleWords(b)) return Math.max(1, distance(a, b));
   const tolerance = nearTitleTolerance(a, b);
-  if (tolerance === 0 || a === b || Math.abs(a.length - b.length) > tolerance) return null;
+  const added = Math.abs(a.length - b.length);
+  const allowed = editsAllowed(a.length, b.length);
+  if (allowed === 0 || a === b || added > allowed) return null;
   const apart = distance(a, b);
-  if (apart > tolerance || numbersNamed(a) !== numbersNamed(b)) return null;
+  // Within the tolerance, any edits; past it, only the words added to the shorter (`MOST_INSERTED`): its distance is the length added.
+  if ((apart > tolerance && apart !== added) || apart > allowed || numbersNamed(a) !== numbersNamed(b)) return null;
   return unitsNamed && unitsNamed(a) !== unitsNamed(b) ? null : apart;
 }
 
@@ -245,7 +264,7 @@ export class NearTitles<Value> {
     /** Per key of another length, the pieces of it found in place in `key` (a bit each). */
     const found = new Map<NearEntry<Value>, number>();
     for (let length = Math.max(PIECES, key.length - MOST_APART); length <= key.length + MOST_APART; length += 1) {
-      const tolerance = nearTitleToleranceOf(Math.max(length, key.length));
+      const tolerance = editsAllowed(length, key.length);
       if (tolerance === 0 || Math.abs(length - key.length) > tolerance) continue;
       for (let piece = 0; piece < PIECES; piece += 1) {
         const texts = this.byPiece.get(pieceKey(numbers, length, piece));

@@ -30,6 +30,11 @@ interface SheetRow {
   readonly hidden?: true;
   /** The XLSX cells of the row (letters: `C`) whose text is struck through, wholly or in part. */
   readonly struck?: readonly string[];
+  /**
+   * Positions of the cells a vertical merge from a row above fills in (a 牵头单位 merged down over the whole table): what the
+   * row says of its own leaves them out — a section row crossed by such a merge is still a section row (breaker10q P13).
+   */
+  readonly fromAbove?: readonly number[];
 }
 
 export interface SheetOptions {
@@ -187,6 +192,7 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
       sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
         const cells: Cell[] = [];
         const struck: string[] = [];
+        const fromAbove: number[] = [];
         // Whether the row says anything of its own, not only what cells merged down from a row above fill into it.
         let own = false;
         for (let column = 1; column <= columnCount; column += 1) {
@@ -195,14 +201,16 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
           const shown = shownPeriodOf(value, cell.numFmt);
           if (shown) notices.push(shownPeriodNotice(rowNumber, column - 1, shown));
           cells.push(shown?.text ?? value);
-          if (textOf(value) !== '' && !(cell.isMerged && Number(cell.master.row) !== rowNumber)) own = true;
+          const mergedDown = cell.isMerged && Number(cell.master.row) !== rowNumber;
+          if (mergedDown) fromAbove.push(column - 1);
+          if (textOf(value) !== '' && !mergedDown) own = true;
           if (textOf(value) !== '' && isStruckThrough(cell)) struck.push(columnLetter(column - 1));
         }
         // A blank row inside a block merged down over it (a 问题 merged over its units' rows, one unit's row emptied; a category
         // merged over its items with a blank row left in) is a blank row: read as a row it was a finding or item with no unit,
         // title or date (session 24).
         if (!own) return;
-        rows.push({ row: rowNumber, cells, ...(row.hidden ? { hidden: true as const } : {}), ...(struck.length > 0 ? { struck } : {}) });
+        rows.push({ row: rowNumber, cells, ...(row.hidden ? { hidden: true as const } : {}), ...(struck.length > 0 ? { struck } : {}), ...(fromAbove.length > 0 ? { fromAbove } : {}) });
       });
       return { name: sheet.name, rows, notices, ...(isHidden(sheet) ? { hidden: true } : {}) };
     }),
@@ -323,9 +331,12 @@ export function sectionOfText(text: string): Omit<Section, 'row'> | null {
   return null;
 }
 
-/** A row with a single text that numbers a section: 一、稳增长 or （一）决策公开. */
+/** The row as it reads on its own: the cells a merge from above fills in left blank (`SheetRow.fromAbove`). */
+const ownRow = (row: SheetRow): SheetRow => (row.fromAbove ? { ...row, cells: row.cells.map((cell, position) => (row.fromAbove!.includes(position) ? null : cell)) } : row);
+
+/** A row with a single text that numbers a section: 一、稳增长 or （一）决策公开 — what merges from above fill in aside. */
 function sectionOf(row: SheetRow): Omit<Section, 'row'> | null {
-  const texts = textsOf(row);
+  const texts = textsOf(ownRow(row));
   return texts.length === 1 ? sectionOfText(texts[0]!) : null;
 }
 
@@ -341,7 +352,7 @@ const SECTION_NUMBER = /^(?:([一二三四五六七八九十]+)\s*[、.．]?|[�
  */
 function sectionInColumnsOf(row: SheetRow, naming: ReadonlySet<number>): { section: Omit<Section, 'row'>; dropped: string[] } | null {
   if (naming.size === 0) return null;
-  const filled = row.cells.flatMap((cell, position) => (textOf(cell) === '' ? [] : [{ position, text: textOf(cell) }]));
+  const filled = ownRow(row).cells.flatMap((cell, position) => (textOf(cell) === '' ? [] : [{ position, text: textOf(cell) }]));
   const [first, ...rest] = filled;
   if (!first) return null;
   // A merged title or lead repeats one text across cells: each text once.
@@ -637,7 +648,7 @@ function tableOf<Key extends string>(
   // A lone numbered line under 具体要求 or 工作措施 (`lines` columns) is a line of the record above, never a section (breaker10b N26).
   const lineColumns = new Set([...positions].flatMap(([key, at]) => (columns[key].lines ? at.filter((position) => position > 0) : [])));
   const inTextColumn = (row: SheetRow): boolean => {
-    const filled = row.cells.flatMap((cell, position) => (textOf(cell) === '' ? [] : [position]));
+    const filled = ownRow(row).cells.flatMap((cell, position) => (textOf(cell) === '' ? [] : [position]));
     return filled.length === 1 && lineColumns.has(filled[0]!);
   };
   const unnamedFilled = new Map<number, string>();

@@ -1497,7 +1497,8 @@ function decidedBeforeJoins(command: AssignmentCommand, state: AssignmentsState,
     // A part that joined the successor's after this join was typed, dated before it, went into the joined part (「wherever it is
     // now」); undoing the join gives back the joining part as it read then, without it — that join would be lost (agreement walk
     // seed 12): the refusal stands.
-    const lost = [...unitsHeldBefore(cleared)].some((each) => each !== unitId && !unitsHeldBefore(next).has(each));
+    const heldAfterUndoing = unitsHeldBefore(next);
+    const lost = [...unitsHeldBefore(cleared)].some((each) => each !== unitId && !heldAfterUndoing.has(each));
     if (lost) return undefined;
     undone.push(undoing);
     cleared = next;

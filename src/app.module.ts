@@ -28,6 +28,7 @@ import { ReorganizationModule } from './reorganization/reorganization.module.js'
 import { ScorecardModule } from './scorecard/scorecard.module.js';
 import { UnitWorkloadModule } from './unit-workload/unit-workload.module.js';
 import { InspectionsModule } from './inspections/inspections.module.js';
+import { ExtensionRequestsModule } from './extension-requests/extension-requests.module.js';
 import { WorkPlanModule } from './work-plan/work-plan.module.js';
 import { GraphqlErrorFilter } from './shared/graphql/graphql-error.filter.js';
 import { RateLimitGuard, withHttpRequest } from './http/rate-limit.guard.js';
@@ -123,6 +124,7 @@ export class AppModule {
         ScorecardModule,
         UnitWorkloadModule,
         InspectionsModule,
+        ExtensionRequestsModule,
         ReorganizationModule,
         HealthModule,
         LedgerModule,

@@ -107,4 +107,36 @@ describe('a unit takes back its own pending extension request in the browser', (
     await form.getByRole('button', { name: '确认申请延期' }).click();
     await card.getByText(`申请延至 ${past}`).waitFor();
   });
+  it('tells the supervisor on 总览 and lists the request on 待审批延期, leading to the card where it is decided (newcomer36 S11)', async () => {
+    const units = (await app.graphql(`{ units { id code } evaluations(first: 1) { nodes { id } } }`)).data!;
+    const fgwId = units.units.find((unit: { code: string }) => unit.code === 'FGW').id;
+    const act = async (mutation: string, input: Record<string, unknown>, token?: string) => {
+      const answer = await app.graphql(`mutation($input: ${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { id } }`, { input: { idempotencyKey: `s11-${mutation}`, ...input } }, token ? { authorization: `Bearer ${token}` } : undefined);
+      if (answer.errors) throw new Error(`${mutation}: ${JSON.stringify(answer.errors)}`);
+      return answer.data![mutation].id as string;
+    };
+    const asked = await act('recordFinding', { evaluationId: units.evaluations.nodes[0].id, title: '依申请公开答复超期', description: '部分依申请公开答复超过法定期限', category: '依申请公开', severity: 'MEDIUM', concernedUnitIds: [fgwId], identifiedOn: officeDay(-20) });
+    await act('assignFinding', { findingId: asked, assignedOn: officeDay(-10), units: [{ unitId: fgwId, role: 'LEAD', dueDate: officeDay(3) }] });
+    await act('requestExtension', { findingId: asked, unitId: fgwId, requestedDueDate: officeDay(30), reason: '答复流程须经法制审核。' }, FGW);
+    const pending = (await app.graphql(`{ extensionsAwaitingDecision(first: 0) { totalCount } }`, {}, { authorization: `Bearer ${SUPERVISOR}` })).data!.extensionsAwaitingDecision.totalCount as number;
+    expect(pending).toBeGreaterThan(0);
+
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto('/overview');
+    await page.locator('[data-test="pending-extensions-link"]', { hasText: `待审批延期 ${pending} 项` }).click();
+    await page.waitForURL(/\/extensions/);
+    const card = page.locator(`[data-test="pending-extension-${fgwName}"]`, { hasText: '依申请公开答复超期' });
+    await card.getByText(`申请延至 ${officeDay(30)}（申请日期 ${officeDay(0)}）`).waitFor();
+    await card.getByText('延期理由：答复流程须经法制审核。').waitFor();
+    await card.getByText(`现时限 ${officeDay(3)}`).waitFor();
+    await card.locator('[data-test="pending-extension-decide"]').click();
+    await page.waitForURL(new RegExp(`/findings/${asked}`));
+    await page.locator(`[data-test="part-${fgwName}"]`).getByRole('button', { name: '审批延期' }).waitFor();
+
+    // A unit's clerk has no such page: sent home.
+    const clerk = await contexts.open({ token: FGW });
+    await clerk.page.goto('/extensions');
+    await clerk.page.waitForURL((url) => url.pathname === '/workload');
+    expect(await clerk.page.locator('nav[aria-label="主菜单"]').innerText()).not.toContain('待审批延期');
+  });
 });

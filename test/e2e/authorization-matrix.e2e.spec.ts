@@ -303,6 +303,7 @@ describe('Authorization matrix: every operation × every caller', () => {
     { operation: 'Query.circulars', allowed: ['SUPERVISOR', 'INSPECTOR', 'UNIT'], document: `query($unitId: ID) { circulars(unitId: $unitId) { nodes { title } } }`, variables: () => ownPart() },
     { operation: 'Query.unitScorecard', allowed: ['SUPERVISOR', 'INSPECTOR'], document: `{ unitScorecard { rank unitName onTimeRate } }` },
     { operation: 'Query.awaitingInspection', allowed: ['SUPERVISOR', 'INSPECTOR'], document: `{ awaitingInspection(first: 5) { totalCount nodes { kind parentId part { unitId } latestReport { summary } } } }` },
+    { operation: 'Query.extensionsAwaitingDecision', allowed: ['SUPERVISOR'], document: `{ extensionsAwaitingDecision(first: 5) { totalCount nodes { kind parentId part { unitId } request { requestedDueDate } } } }` },
     { operation: 'Query.workPlans', allowed: [...READERS, 'ADMIN'], document: `{ workPlans { id title year approvedOn progress { items completedItems } } }` },
     { operation: 'Query.workPlan', allowed: READERS, document: `query($id: ID!) { workPlan(id: $id) { progress { items } } }`, variables: () => ({ id: planId }) },
     { operation: 'Query.workPlanItems', allowed: READERS, document: `query($planId: ID!) { workPlanItems(planId: $planId, first: 5) { totalCount nodes { title parts { unitId status } } } }`, variables: () => ({ planId }) },

@@ -317,6 +317,13 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
               latestReport { summary reportedOn reportedAt reportedBy evidence { title link documentRef } } } totalCount pageInfo { hasNextPage endCursor } } }`,
           { asOf, knownAt: null, first: 200, after: null },
         ],
+        // 待审批延期: the extension requests awaiting a decision, one query (ExtensionRequests.vue, newcomer36 S11), at the largest page.
+        [
+          `query($asOf: String, $knownAt: String, $first: Int, $after: String) { extensionsAwaitingDecision(asOf: $asOf, knownAt: $knownAt, first: $first, after: $after) {
+            nodes { kind parentId title itemCode planTitle planYear planLastYear part { unitId unit { name } dueDate daysLeft trafficLight }
+              request { requestId requestedDueDate reason requestedOn requestedAt } } totalCount pageInfo { hasNextPage endCursor } } }`,
+          { asOf, knownAt: null, first: 200, after: null },
+        ],
       ];
       for (const [query, variables] of pages) {
         const answer = await app.graphql(query, variables);

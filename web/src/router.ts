@@ -25,6 +25,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/imports', component: () => import('./pages/Imports.vue'), meta: { roles: ['SUPERVISOR', 'ADMIN'], title: '导入', noAsOf: true } },
   { path: '/workload', component: () => import('./pages/Workload.vue'), meta: { roles: ['UNIT'], title: '我的任务' } },
   { path: '/inspections', component: () => import('./pages/Inspections.vue'), meta: { roles: ['INSPECTOR', 'SUPERVISOR'], title: '待督查' } },
+  // Who decides extensions is the API's rule (decideExtension, extensionsAwaitingDecision: SUPERVISOR).
+  { path: '/extensions', component: () => import('./pages/ExtensionRequests.vue'), meta: { roles: ['SUPERVISOR'], title: '待审批延期' } },
   { path: '/:rest(.*)*', redirect: '/' },
 ];
 

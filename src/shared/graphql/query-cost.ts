@@ -166,6 +166,8 @@ export const FILTERED_WITHOUT_SCAN: Readonly<Record<string, string>> = {
   'Query.circulars': 'circulars on record: a few dozen a year',
   'Query.awaitingInspection':
     'its only filters are asOf / knownAt: now a page of the parts awaiting inspection kept sorted (AwaitingInspectionReadModel), O(log n + page); a past day is priced as a fold (REPLAY_COST) and folds only the findings and items that ever had a report',
+  'Query.extensionsAwaitingDecision':
+    'its only filters are asOf / knownAt: now a page of the parts whose extension request awaits a decision kept sorted (ExtensionsAwaitingDecisionReadModel), O(log n + page); a past day is priced as a fold (REPLAY_COST) and folds only the findings and items that ever had a request',
 };
 
 /** A list's live size by name, now or (`past`) on a past day, or one parent's (`parentId`); undefined when nothing counts it. */

@@ -54,6 +54,7 @@ describe('every page fits a 390 px phone: no sideways scroll, no table wider tha
     ['SUPERVISOR', '/circulars', '通报'],
     ['SUPERVISOR', '/imports', '导入'],
     ['SUPERVISOR', '/inspections', '待督查'],
+    ['SUPERVISOR', '/extensions', '待审批延期'],
     ['SUPERVISOR', 'finding', '问题详情'],
     ['SUPERVISOR', 'item', '事项详情'],
     ['UNIT', '/workload', '我的任务'],

@@ -77,3 +77,69 @@ describe('struck-through and hidden rows of an XLSX file', () => {
     expect(result.ok ? result : result.problems.map((problem) => problem.row)).toEqual([3, 4]);
   });
 });
+
+/*
+ * breaker10q P6 (K-header-breaks-hidden-col.xlsx): 序号 | 工作任务 | 牵头单位 | 配合单位 | 协办单位 (hidden) | 完成时限 imported with
+ * exit 0, the hidden 协办单位's units given a part in each item the printed table does not show. A hidden column the import
+ * would read (备注 too: it is read for what it says of its row) is refused as a hidden row is; a hidden column nothing reads is
+ * listed as not imported, as a shown one is.
+ */
+describe('a hidden column of an XLSX file (breaker10q P6)', () => {
+  const lookup = unitLookupFrom([
+    { id: 'unit-gov', code: 'GOV', name: '青川市人民政府办公室' },
+    { id: 'unit-czj', code: 'CZJ', name: '青川市财政局' },
+    { id: 'unit-jyj', code: 'JYJ', name: '青川市教育局' },
+    { id: 'unit-mzj', code: 'MZJ', name: '青川市民政局' },
+  ]);
+  const rows = [
+    ['青川市2026年政务公开工作任务分解表'],
+    ['序\n号', '工作任务', '牵头\n单位', '配 合 单 位', '协办单位', '完成\r\n时限', '联系电话'],
+    ['1', '推进决策公开', '青川市人民政府办公室', '青川市财政局', '青川市教育局', '2026年6月30日', ''],
+    ['2', '推进政策解读', '青川市人民政府办公室', '', '青川市民政局', '2026年9月30日', '0839-1234567'],
+  ];
+
+  it('refuses a plan whose hidden 协办单位 column holds units, naming the column and what it holds', async () => {
+    const content = await workbook(rows, (sheet) => {
+      sheet.getColumn(5).hidden = true;
+    });
+    const result = await importWorkPlan(content, { format: 'xlsx', title: '2026年隐藏列测试', lookupUnit: lookup });
+    expect(result.ok ? result.plan : result.problems.map((problem) => [problem.row, problem.sheet, problem.reasonZh])).toEqual([
+      [
+        2,
+        '分解表',
+        '第 E 列“协办单位”在表格中被隐藏，但有内容（第 3 行：“青川市教育局”）：导入不按隐藏理解其含义，也不读取打印时看不到的列。请取消隐藏该列后确认：如该列已不再使用，请删去该列；如仍要导入，取消隐藏后导入。',
+      ],
+    ]);
+  });
+
+  it('refuses a 台账 the same way', async () => {
+    const content = await workbook(
+      [
+        ['问题', '具体表现', '牵头单位', '配合单位', '整改时限'],
+        ['门户网站存在错链', '3处链接失效', '青川市教育局', '青川市财政局', '2026-12-31'],
+      ],
+      (sheet) => {
+        sheet.getColumn(4).hidden = true;
+      },
+    );
+    const result = await importFindings(content, { format: 'xlsx', lookupUnit: lookup, today: '2026-10-08' });
+    expect(result.ok ? result : result.problems.map((problem) => problem.reasonZh.split('：')[0])).toEqual(['第 D 列“配合单位”在表格中被隐藏，但有内容（第 2 行']);
+  });
+
+  it('reads the file once the column is shown; a hidden column nothing reads (联系电话) or an empty hidden unit column is no problem', async () => {
+    const shown = await importWorkPlan(await workbook(rows, () => undefined), { format: 'xlsx', title: '2026年隐藏列测试', lookupUnit: lookup });
+    expect(shown.ok && shown.plan.categories[0]!.items.map((item) => [item.title, item.responsibleUnits.map((unit) => unit.unitId)])).toEqual([
+      ['推进决策公开', ['unit-czj', 'unit-jyj']],
+      ['推进政策解读', ['unit-mzj']],
+    ]);
+    const emptied = rows.map((row, index) => (index < 2 ? row : row.map((cell, position) => (position === 4 ? '' : cell))));
+    const hiddenRemarks = await importWorkPlan(
+      await workbook(emptied, (sheet) => {
+        sheet.getColumn(5).hidden = true;
+        sheet.getColumn(7).hidden = true;
+      }),
+      { format: 'xlsx', title: '2026年隐藏列测试', lookupUnit: lookup },
+    );
+    expect(hiddenRemarks.ok ? hiddenRemarks.plan.categories[0]!.items.map((item) => item.responsibleUnits.map((unit) => unit.unitId)) : hiddenRemarks.problems).toEqual([['unit-czj'], []]);
+  });
+});

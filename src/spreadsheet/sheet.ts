@@ -130,6 +130,8 @@ interface Worksheet {
   readonly notices: ImportProblem[];
   /** A hidden sheet, read only to tell whether it holds a table the import leaves out. */
   readonly hidden?: boolean;
+  /** Positions (0 = column A) of the columns hidden in the sheet (breaker10q P6). */
+  readonly hiddenColumns?: readonly number[];
 }
 
 /**
@@ -189,6 +191,8 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
       // per cell made a sheet's reading quadratic — the 100k platform's own 整改台账 export (17,661
       // rows) had not been read after 12 minutes (breaker12c P10).
       const columnCount = sheet.columnCount;
+      const hiddenColumns: number[] = [];
+      for (let column = 1; column <= columnCount; column += 1) if (sheet.getColumn(column).hidden) hiddenColumns.push(column - 1);
       sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
         const cells: Cell[] = [];
         const struck: string[] = [];
@@ -212,7 +216,7 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
         if (!own) return;
         rows.push({ row: rowNumber, cells, ...(row.hidden ? { hidden: true as const } : {}), ...(struck.length > 0 ? { struck } : {}), ...(fromAbove.length > 0 ? { fromAbove } : {}) });
       });
-      return { name: sheet.name, rows, notices, ...(isHidden(sheet) ? { hidden: true } : {}) };
+      return { name: sheet.name, rows, notices, ...(isHidden(sheet) ? { hidden: true } : {}), ...(hiddenColumns.length > 0 ? { hiddenColumns } : {}) };
     }),
   };
 }
@@ -605,6 +609,7 @@ function tableOf<Key extends string>(
   columns: Columns<Key>,
   sheetName: string | null,
   cellNotices: readonly ImportProblem[] = [],
+  hiddenColumns: readonly number[] = [],
 ): ImportResult<'table', Table<Key>> | { readonly ok: 'noHeader' } {
   const rows = allRows.filter((row) => !row.cells.every(isBlankCell));
   const header = headerOf(rows, columns);
@@ -773,8 +778,47 @@ function tableOf<Key extends string>(
     });
   }
   const unnamedProblems = [...unnamedFilled].map(([position, text]) => unnamedColumnProblem(headerRow, position, text));
-  if (unnamedProblems.length > 0 || errorProblems.length > 0) return { ok: false, problems: [...unnamedProblems, ...errorProblems] };
+  const hiddenProblems = hiddenColumnProblems(hiddenColumns, header.names, headerRow, records.map((record) => record.row), rows, positions, unused, sheetName);
+  if (unnamedProblems.length > 0 || hiddenProblems.length > 0 || errorProblems.length > 0) return { ok: false, problems: [...unnamedProblems, ...hiddenProblems, ...errorProblems] };
   return { ok: true, table: { sheet: sheetName, sheets: sheetName === null ? [] : [sheetName], headerRow, title, records, unusedColumns: unused.map(({ name, weighty, position }) => ({ name, weighty, texts: unusedTexts[position]! })), headers: headersOf(positions, header.names), notices } };
+}
+
+/**
+ * The problem of each hidden column the import would read (a column of the header's dictionary, or one naming units, dates or
+ * measures) that holds something on a record's row: as a hidden row is, refused naming it, never read as if shown — an office
+ * hides last year's 协办单位 or a draft column rather than delete it, and read it gave units work the printed table does not
+ * (breaker10q P6). A hidden column of nothing the import reads (备注) is listed with the columns not imported, as a shown one is.
+ */
+function hiddenColumnProblems<Key extends string>(
+  hidden: readonly number[],
+  names: readonly string[],
+  headerRow: number,
+  recordRows: readonly number[],
+  rows: readonly SheetRow[],
+  positions: ReadonlyMap<Key, readonly number[]>,
+  unused: readonly (UnusedColumn & { readonly position: number })[],
+  sheet: string | null,
+): ImportProblem[] {
+  if (hidden.length === 0) return [];
+  const read = new Set([...positions.values()].flat());
+  const weighty = new Set(unused.filter((column) => column.weighty).map((column) => column.position));
+  const onRecords = new Set(recordRows);
+  return hidden.flatMap((position) => {
+    if (!read.has(position) && !weighty.has(position)) return [];
+    const filled = rows.find((row) => onRecords.has(row.row) && textOf(row.cells[position] ?? null) !== '');
+    if (!filled) return [];
+    const letter = columnLetter(position);
+    const name = names[position] ?? '';
+    const text = textOf(filled.cells[position] ?? null);
+    return [
+      {
+        row: headerRow,
+        reason: `Column ${letter} ("${name}") is hidden in the sheet but holds data (row ${filled.row}: "${text}"): an import reads no meaning into hiding, and does not read a column the printed table does not show. Unhide it, then delete the column if it is no longer used, or import it as it stands.`,
+        reasonZh: `第 ${letter} 列“${name}”在表格中被隐藏，但有内容（第 ${filled.row} 行：“${text}”）：导入不按隐藏理解其含义，也不读取打印时看不到的列。请取消隐藏该列后确认：如该列已不再使用，请删去该列；如仍要导入，取消隐藏后导入。`,
+        ...(sheet === null ? {} : { sheet }),
+      },
+    ];
+  });
 }
 
 const quoted = (names: readonly string[]): string => names.map((name) => `“${name}”`).join('');
@@ -795,7 +839,7 @@ export async function readSpreadsheet<Key extends string>(
   columns: Columns<Key>,
   options: SheetOptions = {},
 ): Promise<ImportResult<'table', Table<Key>>> {
-  let worksheets: readonly { name: string | null; rows: readonly SheetRow[]; notices: readonly ImportProblem[] }[];
+  let worksheets: readonly { name: string | null; rows: readonly SheetRow[]; notices: readonly ImportProblem[]; hiddenColumns?: readonly number[] }[];
   let hiddenSheets: string[] = [];
   if (format === 'csv') {
     const read = csvRows(content);
@@ -818,7 +862,7 @@ export async function readSpreadsheet<Key extends string>(
           },
         ];
   const hiddenPart = hiddenSheets.length === 0 ? {} : { hiddenSheets };
-  const read = worksheets.map((worksheet) => ({ name: worksheet.name, result: tableOf(worksheet.rows, columns, worksheet.name, worksheet.notices) }));
+  const read = worksheets.map((worksheet) => ({ name: worksheet.name, result: tableOf(worksheet.rows, columns, worksheet.name, worksheet.notices, worksheet.hiddenColumns) }));
   const tables = read.filter((each) => each.result.ok !== 'noHeader');
   if (tables.length === 0) {
     const expected = (Object.values(columns) as ColumnSpec[]).filter((column) => column.required).map((column) => column.label);

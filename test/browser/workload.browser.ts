@@ -136,4 +136,22 @@ describe("a unit's 我的任务 across every work plan, with reminders about ite
     // The card's title links to the item (the unit's report beside it has its evidence links too).
     expect(await card.getByRole('link', { name: `${reportedItem.code} ${reportedItem.title}` }).getAttribute('href')).toBe(`/items/${reportedItem.id}`);
   });
+  it('tells the clerk of new work: a finding assigned today is 新交办 in 提醒, with its role and 整改时限 (newcomer36 S1)', async () => {
+    const { data } = await app.graphql(`{ units { id code } evaluations(first: 1) { nodes { id } } }`);
+    const fgwId = data!.units.find((candidate: { code: string }) => candidate.code === 'FGW').id;
+    const recorded = await app.graphql(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`, {
+      input: { idempotencyKey: 'new-work-finding', evaluationId: data!.evaluations.nodes[0].id, title: '政务公开专栏栏目设置不规范', description: '专栏栏目设置与标准目录不一致', category: '平台建设', severity: 'MEDIUM', identifiedOn: officeDay(-1) },
+    });
+    expect(recorded.errors).toBeUndefined();
+    const assigned = await app.graphql(`mutation($input: AssignFindingInput!) { assignFinding(input: $input) { id } }`, {
+      input: { idempotencyKey: 'new-work-assign', findingId: recorded.data!.recordFinding.id, units: [{ unitId: fgwId, role: 'LEAD', dueDate: officeDay(40) }] },
+    });
+    expect(assigned.errors).toBeUndefined();
+    const { page } = await contexts.open();
+    await signIn(page, unit);
+    const row = page.locator('[data-test="reminders"] .el-table__row', { hasText: `新交办（牵头单位），整改时限：${officeDay(40)}。` });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('新交办');
+    expect(await row.locator('[data-test="reminder-day"]').textContent()).toBe(officeDay(0));
+  });
 });

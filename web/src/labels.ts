@@ -26,6 +26,7 @@ export const CIRCULAR_KIND_LABEL: Record<string, string> = { COMMENDATION: '表�
 export const EXTENSION_STATUS_LABEL: Record<string, string> = { PENDING: '待审批', GRANTED: '已批准', REFUSED: '未批准', LAPSED: '已失效（任务已确认完成，无需审批）', WITHDRAWN: '已撤回' };
 export const RETURN_CAUSE_LABEL: Record<string, string> = { SENT_BACK: '退办', INSPECTION_FAILED: '督查未通过', REOPENED: '重新打开' };
 export const REMINDER_LABEL: Record<string, string> = {
+  NEWLY_ASSIGNED: '新交办',
   DUE_IN_7_DAYS: '7天内到期',
   DUE_IN_3_DAYS: '3天内到期',
   DUE_IN_1_DAY: '1天内到期',

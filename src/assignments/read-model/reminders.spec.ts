@@ -50,3 +50,30 @@ describe('what a granted extension tells the unit (newcomer23 S10)', () => {
     expect(grantMessage({ ...asked, grantedDueDate: '2026-12-22' })).toBe('延期部分批准：申请延至 2027-01-20，批准至 2026-12-22。');
   });
 });
+
+describe('新交办: new work in the unit’s inbox (newcomer36 S1)', () => {
+  const assigned = { assignedOn: '2026-04-01', assignedAt: '2026-04-01T01:00:00.000Z', dueDate: '2026-06-30', role: 'LEAD' as const };
+  const newWork = (today: string, overrides: Parameters<typeof part>[1] = {}) =>
+    remindersFor(parent, part('fgw', { ...assigned, ...overrides }), today).filter((reminder) => reminder.kind === 'NEWLY_ASSIGNED');
+
+  it('tells the unit of a part assigned to it, dated the 交办 day, with its role and 整改时限', () => {
+    expect(newWork('2026-04-03')).toEqual([
+      { ...parent, kind: 'NEWLY_ASSIGNED', message: '新交办（牵头单位），整改时限：2026-06-30。', on: '2026-04-01', at: '2026-04-01T01:00:00.000Z', dueDate: '2026-06-30' },
+    ]);
+    expect(newWork('2026-04-01', { role: 'RESPONSIBLE' })[0]?.message).toBe('新交办（责任单位），整改时限：2026-06-30。');
+  });
+
+  it('for seven days after the 交办 day, then it is simply work; never before it (a past day viewed)', () => {
+    expect(newWork('2026-04-08')).toHaveLength(1);
+    expect(newWork('2026-04-09')).toEqual([]);
+    expect(newWork('2026-03-31')).toEqual([]);
+  });
+
+  it('until the unit reports on the part', () => {
+    expect(newWork('2026-04-03', { reports: [report('2026-04-02', '2026-04-02T02:00:00.000Z')], status: 'REPORTED' })).toEqual([]);
+  });
+
+  it('not for a part the unit took over in a reorganisation: its 交办 was the predecessor’s', () => {
+    expect(newWork('2026-04-03', { heldSince: '2026-04-02' })).toEqual([]);
+  });
+});

@@ -1,3 +1,4 @@
+import { daysBetween } from '../../shared/calendar-date.js';
 import { ParentKinds, type ParentKind } from '../domain/assignment.events.js';
 import { dueReading } from './due-reading.js';
 import { daysLeft, isDueBound, onWatch, type PartView } from './part-view.js';
@@ -8,6 +9,7 @@ import { daysLeft, isDueBound, onWatch, type PartView } from './part-view.js';
  */
 
 export const ReminderKinds = [
+  'NEWLY_ASSIGNED',
   'OVERDUE',
   'DUE_IN_1_DAY',
   'DUE_IN_3_DAYS',
@@ -98,8 +100,25 @@ export const grantMessage = (request: { requestedDueDate: string; grantedDueDate
     : `延期已批准，新的截止日期为 ${request.grantedDueDate ?? request.requestedDueDate}。`;
 
 /**
- * Reminders about one part not yet verified, as of the office day `today` (`YYYY-MM-DD`): its
- * deadline (due in 7/3/1 days, overdue), or a standing task's next periodic report (due in 7/3/1 days) and every urging (催办), return (sent back, failed
+ * How long a new assignment (交办) stays in the unit's inbox as 新交办, in calendar days from the office day it was
+ * assigned (that day and the next 7), unless the unit reports first: a clerk's inbox is where new work is looked for
+ * (newcomer36 S1: a new 交办 was one more row of the task list, nothing said "new"); after a week it is simply work.
+ */
+export const NEWLY_ASSIGNED_DAYS = 7;
+
+const ROLE_WORDS = { LEAD: '牵头', RESPONSIBLE: '责任' } as const;
+
+/** 新交办: the part's assignment while it is new (`NEWLY_ASSIGNED_DAYS`) and unanswered by a report, as of office day `today`. */
+function newAssignmentReminder(part: PartView, today: string): Omit<Reminder, keyof ReminderParent | 'dueDate'> | null {
+  const age = daysBetween(part.assignedOn, today);
+  if (age < 0 || age > NEWLY_ASSIGNED_DAYS || part.heldSince !== undefined || part.reports.length > 0) return null;
+  const { dueText } = dueReading(part, today);
+  return { kind: 'NEWLY_ASSIGNED', message: `新交办（${ROLE_WORDS[part.role]}单位），整改时限：${dueText}。`, on: part.assignedOn, at: part.assignedAt };
+}
+
+/**
+ * Reminders about one part not yet verified, as of the office day `today` (`YYYY-MM-DD`): its assignment while new
+ * (新交办, `NEWLY_ASSIGNED_DAYS`), its deadline (due in 7/3/1 days, overdue), or a standing task's next periodic report (due in 7/3/1 days) and every urging (催办), return (sent back, failed
  * inspection, reopened) and extension decision the unit has not answered with a report since
  * (`answeredByReport`), each dated by the office day it happened.
  */
@@ -115,6 +134,8 @@ export function remindersFor(parent: ReminderParent, part: PartView, today: stri
   const told = (reminder: Omit<Reminder, keyof ReminderParent | 'dueDate'> & { at: string }) => {
     if (!answeredByReport(part, reminder.on, reminder.at)) reminders.push({ ...parent, ...reminder, dueDate });
   };
+  const assigned = newAssignmentReminder(part, today);
+  if (assigned) reminders.push({ ...parent, ...assigned, dueDate });
   for (const urge of part.urges) told({ kind: 'URGED', message: urge.message, on: urge.urgedOn, at: urge.urgedAt });
   for (const returned of part.returns) told({ kind: RETURN_REMINDER[returned.cause], message: returned.reason, on: returned.returnedOn, at: returned.returnedAt });
   for (const request of part.extensionRequests) {

@@ -235,6 +235,7 @@ export function validatePlanDocument(
 
       // Rows continuing the item (breaker10 F19): their units, each due on its row's date (blank: the item's).
       const partDueDates: Record<string, PartDue> = {};
+      const leadRows: { row: number; due: PartDue }[] = [];
       for (const continuation of item.continuations ?? []) {
         const continuationLead = namesInCell(continuation.leadUnit);
         if (continuationLead.length > 0 && continuationLead.join('、') !== leadNames.join('、')) {
@@ -248,13 +249,29 @@ export function validatePlanDocument(
         addResponsible(continuation.responsibleUnits, continuation.row);
         const own = continuation.dueDate === '' ? null : dueOn(continuation.dueDate, continuation.row);
         if (own) for (const unit of responsibleUnits.slice(before)) partDueDates[unit.unitId] = own;
+        if (own && continuationLead.length > 0 && continuationLead.join('、') === leadNames.join('、')) leadRows.push({ row: continuation.row, due: own });
+      }
+      // The lead named on a continuing row too (its cell merged down over the item's rows) leads that row's work: it, and the
+      // item, are due on the last of its rows' dates; the units of the earlier rows keep theirs (breaker10q P7: the lead due on
+      // the first row's 03-31 while its June measure ran on, red on 1 April).
+      const later = due ? leadRows.filter((each) => each.due.dueDate > due.dueDate).sort((a, b) => (a.due.dueDate < b.due.dueDate ? 1 : -1))[0] : undefined;
+      let itemDue = due;
+      if (due && later) {
+        for (const unit of responsibleUnits) if (partDueDates[unit.unitId] === undefined) partDueDates[unit.unitId] = due;
+        itemDue = later.due;
+        expansions.push({
+          row: later.row,
+          reason: `The lead unit of item ${item.code} (row ${row}) is named on row ${later.row} too: it and the item are due on that row's ${later.due.dueDate}, the last of its rows (row ${row}'s ${due.dueDate} stays the due date of the units named there).`,
+          reasonZh: `事项 ${item.code}（第 ${row} 行）的牵头单位在第 ${later.row} 行也有列名：牵头单位和该事项按其最后一行的时限 ${later.due.dueDate} 计（第 ${row} 行的 ${due.dueDate} 仍是该行所列单位的时限）。`,
+          ...(item.sheet === undefined ? {} : { sheet: item.sheet }),
+        });
       }
 
       // Read over several sheets, each problem names the item's sheet.
       if (item.sheet !== undefined) for (let index = found; index < problems.length; index += 1) problems[index] = { ...problems[index]!, sheet: item.sheet };
-      if (problems.length > found || leadUnits.length === 0 || !due) return [];
+      if (problems.length > found || leadUnits.length === 0 || !itemDue) return [];
       const { code, title, description, measures } = item;
-      const { dueDate, terms } = due;
+      const { dueDate, terms } = itemDue;
       const ownDates = Object.keys(partDueDates).length === 0 ? {} : { partDueDates };
       return [{ row, code, title, description, measures, leadUnits, responsibleUnits, dueDate, terms, ...ownDates }];
     });

@@ -169,17 +169,20 @@ describe('one item over two rows, each with its own unit and deadline (breaker10
     return new Uint8Array(await book.xlsx.writeBuffer());
   }
 
-  it('is one item: the continuing row\'s unit gets a part due on that row\'s date', async () => {
+  // The lead's cell merged over row 4 names it there too: it leads that row's work, due on its last row's date (breaker10q P7).
+  it('is one item: the continuing row\'s unit gets a part due on that row\'s date, and the lead merged over it is due on it too', async () => {
     const result = await importWorkPlan(await itemOverTwoRows(), { format: 'xlsx', title: 'T', lookupUnit: directory });
     expect(outline(result)).toEqual(['一 平台建设: 1 门户网站改版; 2 新媒体整合']);
     const [item] = result.ok ? result.plan.categories[0]!.items : [];
     expect(item).toMatchObject({
-      dueDate: '2026-06-30',
+      dueDate: '2026-09-30',
       leadUnits: [{ unitId: 'unit-openness' }],
       responsibleUnits: [{ unitId: 'unit-czj' }, { unitId: 'unit-jyj' }],
-      partDueDates: { 'unit-jyj': { dueDate: '2026-09-30' } },
+      partDueDates: { 'unit-czj': { dueDate: '2026-06-30' }, 'unit-jyj': { dueDate: '2026-09-30' } },
     });
-    expect(item!.partDueDates!['unit-czj']).toBeUndefined();
+    expect(result.ok && (result.notices ?? []).map((notice) => notice.reasonZh)).toContain(
+      '事项 1（第 3 行）的牵头单位在第 4 行也有列名：牵头单位和该事项按其最后一行的时限 2026-09-30 计（第 3 行的 2026-06-30 仍是该行所列单位的时限）。',
+    );
 
     const { defineItems } = workPlanCommands(result.ok ? result.plan : (undefined as never), { fileName: 'plan4b.xlsx', sha256: 'x' }, { id: 'cli', role: 'SYSTEM', unitId: null }, {
       today: '2026-03-01',
@@ -191,10 +194,32 @@ describe('one item over two rows, each with its own unit and deadline (breaker10
       workPlanItemDecider.initialState(),
     );
     expect(events.filter((event) => event.type === 'UnitAssigned').map((event) => [(event.data as { unitId: string }).unitId, (event.data as { dueDate: string }).dueDate])).toEqual([
-      ['unit-openness', '2026-06-30'],
+      ['unit-openness', '2026-09-30'],
       ['unit-czj', '2026-06-30'],
       ['unit-jyj', '2026-09-30'],
     ]);
+  });
+
+  it('breaker10q L2-merged-seq-ok.xlsx: the lead merged over the June row is due 06-30, the March row\'s 发改委 03-31', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('任务');
+    sheet.addRow(['青川市2026年政务公开重点任务清单']);
+    sheet.addRow(['序号', '工作任务', '具体措施', '牵头单位', '配合单位', '完成时限']);
+    sheet.addRow(['1', '推进决策公开', '编制决策事项目录', '青川市政务公开办公室', '青川市教育局', '2026年3月底前']);
+    sheet.addRow(['', '', '公开征求意见', '', '青川市财政局', '2026年6月底前']);
+    sheet.addRow(['2', '推进执行公开', '按季度公开进展', '青川市财政局', '', '2026年9月底前']);
+    for (const column of ['A', 'B', 'D']) sheet.mergeCells(`${column}3:${column}4`);
+    const result = await importWorkPlan(new Uint8Array(await book.xlsx.writeBuffer()), { format: 'xlsx', title: 'T', lookupUnit: directory });
+    const [item] = result.ok ? result.plan.categories[0]!.items : [];
+    expect(item).toMatchObject({
+      measures: '编制决策事项目录\n公开征求意见',
+      dueDate: '2026-06-30',
+      partDueDates: { 'unit-jyj': { dueDate: '2026-03-31' }, 'unit-czj': { dueDate: '2026-06-30' } },
+    });
+    // Not merged (the lead's cell blank on the second row, as in CSV): the lead is due on its own row's date, as before.
+    const csv = '序号,工作任务,牵头单位,配合单位,完成时限\n1,推进决策公开,青川市政务公开办公室,青川市教育局,2026-03-31\n,,,青川市财政局,2026-06-30\n';
+    const fromCsv = await importWorkPlan(csv, { format: 'csv', title: 'T', lookupUnit: directory });
+    expect(fromCsv.ok && fromCsv.plan.categories[0]!.items[0]).toMatchObject({ dueDate: '2026-03-31', partDueDates: { 'unit-czj': { dueDate: '2026-06-30' } } });
   });
 
   it('in CSV, a row with blank 序号 and 事项 but units continues the item above', async () => {

@@ -112,6 +112,8 @@ export interface SourceRecord<Key extends string> {
    * what they say of the row (状态 已销号: breaker10k P1). Absent when there are none.
    */
   readonly others?: readonly { readonly label: string; readonly cell: Cell }[];
+  /** The keys whose XLSX cell on this row is filled in by a vertical merge from a row above (a 序号 merged over two rows). */
+  readonly mergedDown?: readonly Key[];
 }
 
 export const normalizedName = (name: string): string =>

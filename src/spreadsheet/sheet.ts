@@ -319,8 +319,12 @@ const HEADER_SEARCH_ROWS = 10;
 /** The distinct texts of a row: a merged title repeats one text across the row. */
 const textsOf = (row: SheetRow): string[] => [...new Set(row.cells.map((cell) => textOf(cell)).filter((text) => text !== ''))];
 
+/** Section numbers besides 一二三: Roman (Ⅰ、Ⅱ、 or II、) and the banker's numerals (壹、贰、) — breaker10q P21. */
+const ROMAN = '(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)';
+const BANKERS = '[壹贰叁肆伍陆柒捌玖拾]+';
 const SECTION_PATTERNS: readonly { level: 1 | 2; pattern: RegExp }[] = [
   { level: 1, pattern: /^([一二三四五六七八九十]+)\s*[、.．]\s*(.+)$/ },
+  { level: 1, pattern: new RegExp(`^(${ROMAN}|${BANKERS})\\s*[、.．]\\s*(.+)$`, 'u') },
   { level: 1, pattern: /^第([一二三四五六七八九十]+)部分\s*[、.．:：]?\s*(.+)$/ },
   { level: 2, pattern: /^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*[、.．]?\s*(.+)$/ },
 ];
@@ -345,7 +349,7 @@ function sectionOf(row: SheetRow): Omit<Section, 'row'> | null {
 }
 
 /** A section's number alone, as the 序号 cell of a section row has it: 一, 一、, （一）. */
-const SECTION_NUMBER = /^(?:([一二三四五六七八九十]+)\s*[、.．]?|[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*[、.．]?)$/;
+const SECTION_NUMBER = new RegExp(`^(?:([一二三四五六七八九十]+|${ROMAN}|${BANKERS})\\s*[、.．]?|[（(]\\s*([一二三四五六七八九十]+)\\s*[）)]\\s*[、.．]?)$`, 'u');
 
 /**
  * A section row written in the table's columns (breaker10 F38, F20): `一 | 深化五公开 | | |` (the
@@ -751,7 +755,8 @@ function tableOf<Key extends string>(
       else cells[key] = [...new Set(at.map((position) => textOf(cellAt(position))).filter((text) => text !== ''))].join('\n') || null;
     }
     const others = unused.flatMap((column) => (textOf(row.cells[column.position] ?? null) === '' ? [] : [{ label: column.name, cell: row.cells[column.position] ?? null }]));
-    records.push({ row: row.row, cells, sections, ...(others.length === 0 ? {} : { others }) });
+    const mergedDown = row.fromAbove ? [...positions].filter(([, at]) => at.length === 1 && row.fromAbove!.includes(at[0]!)).map(([key]) => key) : [];
+    records.push({ row: row.row, cells, sections, ...(others.length === 0 ? {} : { others }), ...(mergedDown.length === 0 ? {} : { mergedDown }) });
     for (const column of unused) {
       const text = textOf(row.cells[column.position] ?? null);
       if (text !== '' && !unusedTexts[column.position]!.includes(text) && unusedTexts[column.position]!.length < UNUSED_TEXTS_KEPT) unusedTexts[column.position]!.push(text);

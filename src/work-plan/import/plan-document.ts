@@ -52,6 +52,8 @@ export interface PlanItemContinuation {
   readonly dueDate: string;
   /** The 牵头单位 cell of the row: blank, or the item's lead repeated by a merged cell. */
   readonly leadUnit: string;
+  /** The 牵头单位 cell is the item's, merged down over this row: the lead leads the row's work too (breaker10q P7). */
+  readonly leadMergedDown?: true;
 }
 
 export interface PlanDocumentCategory {
@@ -668,7 +670,7 @@ function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<
       // A mark after 「A与B」 (「A与B（牵头）」) is the pair's: both lead (breaker10o P3).
       leadFirstOfUnits = !(roles && (roles.noLead || roles.lead.length > 1 || roles.leadMarked));
     }
-    const read = { row: record.row, cells: withCooperatingUnits(cells), ...(record.sheet === undefined ? {} : { sheet: record.sheet }), ...(record.sections === undefined ? {} : { sections: record.sections }), ...(record.others === undefined ? {} : { others: record.others }) };
+    const read = { row: record.row, cells: withCooperatingUnits(cells), ...(record.sheet === undefined ? {} : { sheet: record.sheet }), ...(record.sections === undefined ? {} : { sections: record.sections }), ...(record.others === undefined ? {} : { others: record.others }), ...(record.mergedDown === undefined ? {} : { mergedDown: record.mergedDown }) };
     if (leadFirstOfUnits) LEAD_FIRST_OF_UNITS.add(read);
     if (againstColumn.length > 0) MARKS_AGAINST_COLUMN.set(read, againstColumn);
     return read;
@@ -792,6 +794,13 @@ function draftFrom(
   const categories = new Map<string, { title: string; firstRow: number; items: PlanItemRow[] }>();
   /** The item of the row above: only it can be continued. */
   let lastItem: PlanItemRow | undefined;
+  /** Per category and innermost section, the outline levels of item numbers met so far (1. then ① under it: breaker10q P3). */
+  const outlines = new Map<string, { form: NumberForm; code: string }[]>();
+  /** Each item's innermost section below its category (（一）, （二） under 一), by row: numbering restarting there (breaker10q P3). */
+  const subsectionOf = new Map<string, string>();
+  /** Each item's 序号 cell as written (①, （1）), by row. */
+  const writtenCodeOf = new Map<string, string>();
+  let subItemExample: { row: number; written: string; code: string; sheet?: string } | undefined;
   const leadNotices: ImportProblem[] = [];
   const markNotices: ImportProblem[] = [];
   /** Files often list every unit under 责任单位, the lead too: it leads, named once, with a notice (breaker10 F16). */
@@ -861,7 +870,44 @@ function draftFrom(
     } else if (category.title === '') {
       category.title = title;
     }
-    const itemCode = itemCodeOf(textOf(cells.code ?? null));
+    const writtenCode = textOf(cells.code ?? null).trim();
+    let itemCode = itemCodeOf(writtenCode);
+    const sections = record.sections ?? [];
+    const subsection = sections.length >= 2 ? sections.at(-1)!.code : '';
+    const outlineKey = `${sheet ?? ''}|${code}|${subsection}`;
+    const form = numberFormOf(writtenCode);
+    // A merged 序号 over two rows with different tasks is one number for two tasks: refused saying so (breaker10q P7, L-merged-seq).
+    const previousInCategory = category.items.at(-1);
+    if (
+      (record.mergedDown ?? []).includes('code') &&
+      previousInCategory !== undefined &&
+      previousInCategory === lastItem &&
+      itemCode !== '' &&
+      itemCode === itemCodeOf(writtenCodeOf.get(`${previousInCategory.sheet ?? ''}|${previousInCategory.row}`) ?? previousInCategory.code) &&
+      withoutChangeMark(textOf(cells.title ?? null))?.title !== previousInCategory.title &&
+      textOf(cells.title ?? null) !== '' &&
+      textOf(cells.title ?? null) !== previousInCategory.title
+    ) {
+      problems.push({
+        row,
+        reason: `The 序号 cell "${writtenCode}" is merged over this row and row ${previousInCategory.row}, which name two tasks ("${textOf(cells.title ?? null)}", "${previousInCategory.title}"): one number, one task. Unmerge it and give this row its own number; or, if both rows are measures of one task, merge the task cells too.`,
+        reasonZh: `序号“${writtenCode}”与第 ${previousInCategory.row} 行合并为一格，但两行的工作任务不同（“${textOf(cells.title ?? null)}”“${previousInCategory.title}”）：一个序号只对应一项工作任务。请取消合并，给本行写上自己的序号；如两行是同一任务的两项措施，请把工作任务单元格也合并。`,
+        ...(sheet === undefined ? {} : { sheet }),
+      });
+      continue;
+    }
+    if (form && /^\d+$/.test(itemCode)) {
+      // Outline numbering (1. then ① or （1） under it): a number written otherwise, starting at 1 under an item, numbers the
+      // sub-items of that item — 1.1, 1.2 — not items 1, 2 again (breaker10q P3: refused 「事项编号 1 重复」, the cell saying ①).
+      const levels = outlines.get(outlineKey) ?? [];
+      const at = levels.findIndex((level) => level.form === form);
+      const depth = at >= 0 ? at : levels.length === 0 ? 0 : itemCode === '1' ? levels.length : levels.length - 1;
+      const kept = levels.slice(0, depth);
+      const parent = kept.at(-1);
+      if (parent) itemCode = `${parent.code}.${itemCode}`;
+      outlines.set(outlineKey, [...kept, { form: at >= 0 || depth === levels.length ? form : levels[depth]!.form, code: itemCode }]);
+      if (parent && !subItemExample) subItemExample = { row, written: writtenCode, code: itemCode, ...(sheet === undefined ? {} : { sheet }) };
+    }
     // A 调整 version's change mark after the title (（新增）, （时限调整）), or before it (〔新增〕…), says what changed, not what the item is (breaker10h P3, 10j P3).
     const marked = withoutChangeMark(textOf(cells.title ?? null));
     const itemTitle = marked?.title ?? textOf(cells.title ?? null);
@@ -897,6 +943,7 @@ function draftFrom(
         responsibleUnits: namesInCell(cells.responsibleUnits ?? null),
         dueDate: calendarDateOf(cells.dueDate ?? null),
         leadUnit: textOf(cells.leadUnit ?? null),
+        ...((record.mergedDown ?? []).includes('leadUnit') ? { leadMergedDown: true as const } : {}),
       };
       const continued = {
         ...previous,
@@ -908,6 +955,8 @@ function draftFrom(
       lastItem = continued;
       continue;
     }
+    if (subsection !== '') subsectionOf.set(`${sheet ?? ''}|${row}`, subsection);
+    writtenCodeOf.set(`${sheet ?? ''}|${row}`, writtenCode);
     category.items.push({
       row,
       code: itemCode,
@@ -928,6 +977,19 @@ function draftFrom(
   if (restarted) {
     for (const [code, category] of categories) category.items = category.items.map((item) => ({ ...item, code: `${code}.${item.code}` }));
   }
+  // Numbering that starts again under each （一） of a category (一、（一）1 2 （二）1): each item known by its category, section
+  // and number, 一.（一）.1 (breaker10q P3: refused as duplicate codes).
+  const subsectionKey = (item: PlanItemRow) => subsectionOf.get(`${item.sheet ?? ''}|${item.row}`) ?? '';
+  const bySubsection =
+    !restarted &&
+    subsectionOf.size > 0 &&
+    hasDuplicateCode([...categories.values()].flatMap((category) => category.items)) &&
+    numberedPerGroup([...categories].flatMap(([code, category]) => [...groupedBy(category.items, (item) => `${code}|${subsectionKey(item)}`).values()]));
+  if (bySubsection) {
+    for (const [code, category] of categories) {
+      category.items = category.items.map((item) => ({ ...item, code: subsectionKey(item) === '' ? `${code}.${item.code}` : `${code}.（${subsectionKey(item)}）.${item.code}` }));
+    }
+  }
   const items = [...categories.values()].flatMap((category) => category.items);
   const titleNotices: ImportProblem[] = [];
   const { title, fromFileName } = planTitleOf(fields.title, options, problems, titleNotices);
@@ -945,9 +1007,28 @@ function draftFrom(
       categories: [...categories].map(([code, category]) => ({ code, title: category.title, items: category.items })),
     },
     problems,
-    ...((restarted || leadNotices.length > 0 || titleNotices.length > 0 || markNotices.length > 0) && {
+    ...((restarted || bySubsection || subItemExample || leadNotices.length > 0 || titleNotices.length > 0 || markNotices.length > 0) && {
       notices: [
         ...titleNotices,
+        ...(subItemExample
+          ? [
+              {
+                row: subItemExample.row,
+                reason: `Numbers written otherwise under an item ("${subItemExample.written}" …) number its sub-items: each is an item of its own, known by the number above and its own (${subItemExample.code} …).`,
+                reasonZh: `事项下以另一种形式编号的序号（如“${subItemExample.written}”）是该事项的子项：各按一项事项导入，编号为“上级序号.子序号”（如 ${subItemExample.code}）。`,
+                ...(subItemExample.sheet === undefined ? {} : { sheet: subItemExample.sheet }),
+              },
+            ]
+          : []),
+        ...(bySubsection
+          ? [
+              {
+                row: null,
+                reason: 'The item numbers (序号) start again under each section (（一）, （二）…): each item is known by its category, section and number (一.（一）.1, 一.（二）.1 …).',
+                reasonZh: '序号在每个小节（（一）、（二）……）内重新编号：各事项按“类别.（小节）.序号”编号（一.（一）.1、一.（二）.1……）。',
+              },
+            ]
+          : []),
         ...(restarted
           ? [
               {
@@ -988,6 +1069,36 @@ function numberedPerCategory(categories: readonly { readonly code: string; reado
     const codes = category.items.map((item) => item.code);
     return codes[0] === '1' && new Set(codes).size === codes.length;
   });
+}
+
+/** Whether two items share a code. */
+const hasDuplicateCode = (items: readonly PlanItemRow[]): boolean => new Set(items.map((item) => item.code)).size < items.length;
+
+/** Each group (a category's section) numbers its items from 1, none twice. */
+const numberedPerGroup = (groups: readonly (readonly PlanItemRow[])[]): boolean =>
+  groups.length >= 2 && groups.every((items) => items[0]?.code === '1' && !hasDuplicateCode(items));
+
+function groupedBy<Item>(items: readonly Item[], keyOf: (item: Item) => string): Map<string, Item[]> {
+  const groups = new Map<string, Item[]>();
+  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  return groups;
+}
+
+/**
+ * How a single number is written in a 序号 cell, for outline levels: 1 1. 1、 (plain), （1） (1) ⑴ (bracketed), 1） 1) (closing
+ * bracket), ① (circled). Null for anything else (3-1, 1.2, 一, 甲).
+ */
+export type NumberForm = 'plain' | 'bracketed' | 'closing' | 'circled';
+export function numberFormOf(written: string): NumberForm | null {
+  const text = written.trim();
+  if (/^[\u2460-\u2473\u24EA\u24F5-\u24FE\u2776-\u2793\u3251-\u325F\u32B1-\u32BF]$/u.test(text)) return 'circled';
+  if (/^[\u2474-\u2487]$/u.test(text)) return 'bracketed';
+  if (/^[\u2488-\u249B]$/u.test(text)) return 'plain';
+  const plain = text.normalize('NFKC');
+  if (/^\(\s*\d+\s*\)[.、,]?$/u.test(plain)) return 'bracketed';
+  if (/^\d+\s*\)$/u.test(plain)) return 'closing';
+  if (/^\d+\s*[.、,]?$/u.test(plain)) return 'plain';
+  return null;
 }
 
 /**

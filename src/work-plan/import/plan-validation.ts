@@ -249,11 +249,11 @@ export function validatePlanDocument(
         addResponsible(continuation.responsibleUnits, continuation.row);
         const own = continuation.dueDate === '' ? null : dueOn(continuation.dueDate, continuation.row);
         if (own) for (const unit of responsibleUnits.slice(before)) partDueDates[unit.unitId] = own;
-        if (own && continuationLead.length > 0 && continuationLead.join('、') === leadNames.join('、')) leadRows.push({ row: continuation.row, due: own });
+        if (own && continuation.leadMergedDown && continuationLead.join('、') === leadNames.join('、')) leadRows.push({ row: continuation.row, due: own });
       }
-      // The lead named on a continuing row too (its cell merged down over the item's rows) leads that row's work: it, and the
-      // item, are due on the last of its rows' dates; the units of the earlier rows keep theirs (breaker10q P7: the lead due on
-      // the first row's 03-31 while its June measure ran on, red on 1 April).
+      // The lead's cell merged down over a continuing row (not a lead repeated as text, as Rectify's export writes it on each
+      // unit's row) leads that row's work: it, and the item, are due on the last of its rows' dates; the units of the earlier
+      // rows keep theirs (breaker10q P7: the lead due on the first row's 03-31 while its June measure ran on, red on 1 April).
       const later = due ? leadRows.filter((each) => each.due.dueDate > due.dueDate).sort((a, b) => (a.due.dueDate < b.due.dueDate ? 1 : -1))[0] : undefined;
       let itemDue = due;
       if (due && later) {

@@ -1045,7 +1045,7 @@ function handOver(state: AssignmentsState, unitId: string, successorUnitId: stri
     ? {
         ...successorPart,
         role: part.role === 'LEAD' ? 'LEAD' : successorPart.role,
-        heldBefore: [...(successorPart.heldBefore ?? []), ...heldBefore],
+        heldBefore: holdersByDay(state, successorPart.heldBefore ?? [], heldBefore, handedOverOn),
         joinedOn: successorPart.joinedOn !== undefined && successorPart.joinedOn > handedOverOn ? successorPart.joinedOn : handedOverOn,
       }
     : {
@@ -1057,6 +1057,16 @@ function handOver(state: AssignmentsState, unitId: string, successorUnitId: stri
       };
   const joined = successorPart ? { joined: { ...state.joined, [unitId]: { part, joinedOn: handedOverOn, successorUnitId, into: partBeforeJoin(successorPart) } } } : {};
   return { ...state, parts: { ...others, [successorUnitId]: moved }, passedOn: { ...state.passedOn, [unitId]: handedOverOn }, ...joined };
+}
+
+/**
+ * The successor's earlier holders with a joining part's (`joining`, its unit last) added as by day: before the units whose
+ * parts joined on a later day (typed before), as the fold by day lists them (walk seed 4: b's second part joined a's on
+ * 05-02, typed after c's joined it on 05-20 — was: c before b here, b before c by day). O(holders).
+ */
+function holdersByDay(state: AssignmentsState, before: readonly string[], joining: readonly string[], day: string): string[] {
+  const at = before.findIndex((unitId) => state.passedOn !== undefined && Object.hasOwn(state.passedOn, unitId) && state.passedOn[unitId]! > day);
+  return at < 0 ? [...before, ...joining] : [...before.slice(0, at), ...joining, ...before.slice(at)];
 }
 
 /** What undoing a join restores of the part joined (`JoinedPart.into`). */

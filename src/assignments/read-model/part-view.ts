@@ -796,13 +796,12 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
   if (successorPart && successorPart.unitId !== successorUnitId) {
     const joining = [...(part.joined ?? []), ...recordHoldersUntil(part), { unitId, on, from: part.heldSince ?? part.assignedOn, part, into: beforeJoin(successorPart), at: place }];
     // Into the successor's own record that joined later (`joinedAfter`): listed before it, as by day (it joined the successor's record first).
-    const into = successorPart.joined ?? [];
-    const at = into.findIndex((joined) => inJoinedRecord(joined, successorUnitId, on));
+    const at = (successorPart.joined ?? []).findIndex((joined) => inJoinedRecord(joined, successorUnitId, on));
     parts.set(successorPart.unitId, {
       ...successorPart,
       role: part.role === 'LEAD' ? 'LEAD' : successorPart.role,
       ...byDayPassed([...successorPart.heldBefore, ...part.heldBefore, unitId], [...successorPart.passedOn, ...part.passedOn, on]),
-      joined: at < 0 ? [...into, ...joining] : [...into.slice(0, at), ...joining, ...into.slice(at)],
+      joined: at < 0 ? [...(successorPart.joined ?? []), ...joining] : joinedIntoRecord(successorPart.joined!, at, part, joining),
     });
     return;
   }
@@ -856,7 +855,9 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
   }
   if (successorPart) {
     // The joining part's record stays behind: its unit's, and that of the units it had passed through.
-    const joined = [...(successorPart.joined ?? []), ...(part.joined ?? []), ...recordHoldersUntil(part), { unitId, on, from: part.heldSince ?? part.assignedOn, part, into: beforeJoin(successorPart), at: place }];
+    const group = [...(part.joined ?? []), ...recordHoldersUntil(part), { unitId, on, from: part.heldSince ?? part.assignedOn, part, into: beforeJoin(successorPart), at: place }];
+    // Before the parts that joined it on later days, typed before (walk seed 4).
+    const joined = joinedByDay(successorPart.joined ?? [], group, on, part, unitId);
     const kept = successorPart.heldSince === on ? recordHoldersUntil(successorPart).at(-1) : undefined;
     parts.set(successorUnitId, {
       ...successorPart,
@@ -955,6 +956,76 @@ function passedOnAfter(parts: ReadonlyMap<string, PartView>, unitId: string, on:
 }
 
 /**
+ * `joined` without `unitId`'s entries as an earlier holder of the record `joined[at]` stands for (listed, when that record
+ * joined, from its holders: `recordHoldersUntil`), when a part of `unitId` now joins that record on a day it held it: by
+ * day the join came first, and `recordHoldersUntil` lists no holder whose own record joined (walk seed 4: b's part passed
+ * whole to c, b's second 交办 joining c's record the same day, typed after c's record joined a's). The holders after it
+ * held from the day the one before them passed the record on, as `recordHoldersUntil` chains them. O(joined).
+ */
+/**
+ * `joined` with `part` (`joining`: its entries, its own last) joined, on a day the successor held it, into the successor's record
+ * `joined[at]` that joined this part since: as by day, the join is that record's — listed after the record's own joined
+ * records and before its earlier holders, none of whom is the joining unit any more (`recordHoldersUntil` lists no holder whose
+ * own record joined; the holders after it held from the day the one before passed the record on), and what undoing that
+ * later join restores carries it (walk seed 4: b's part passed whole to c, b's second 交办 joining c's record the same day,
+ * typed after c's record joined a's). O(joined).
+ */
+function joinedIntoRecord(joined: readonly JoinedRecord[], at: number, part: PartView, joining: readonly JoinedRecord[]): JoinedRecord[] {
+  const { unitId, on } = joining.at(-1)!;
+  const start = holdersBefore(joined, at);
+  const holders = joined.slice(start, at);
+  const kept: JoinedRecord[] = [];
+  for (const holder of holders) if (holder.unitId !== unitId) kept.push({ ...holder, from: kept.at(-1)?.on ?? holders[0]!.from });
+  const record = joined[at]!;
+  const own = record.part;
+  const withJoin: JoinedRecord = own === undefined ? record : {
+    ...record,
+    part: {
+      ...own,
+      role: part.role === 'LEAD' ? 'LEAD' : own.role,
+      ...byDayPassed([...own.heldBefore, ...part.heldBefore, unitId], [...own.passedOn, ...part.passedOn, on]),
+      joined: [...(own.joined ?? []), ...joining],
+    },
+  };
+  return [...joined.slice(0, start), ...joining, ...kept, withJoin, ...joined.slice(at + 1)];
+}
+
+/** Where the run of earlier holders listed just before `joined[at]` starts (each passed the record on the day the next took it). */
+function holdersBefore(joined: readonly JoinedRecord[], at: number): number {
+  let start = at;
+  while (start > 0 && joined[start - 1]!.part === undefined && joined[start - 1]!.on === joined[start]!.from) start -= 1;
+  return start;
+}
+
+/**
+ * `joined` with a part's entries `group` (`part`'s, of `unitId`, its own last) joined on office day `on`, placed as by day: before
+ * the entries of a part that joined on a later day (typed before), whose record of what it joined (`into`) then holds this join
+ * too, as the fold by day has it (walk seed 4: b's second 交办 passed into a's part on 05-02, typed after c's part joined a's on
+ * 05-20). O(joined).
+ */
+function joinedByDay(joined: readonly JoinedRecord[], group: readonly JoinedRecord[], on: string, part: PartView, unitId: string): JoinedRecord[] {
+  const later = (entry: JoinedRecord) => entry.part !== undefined && entry.into !== undefined && entry.keptInstead === undefined && entry.carried === undefined && entry.on > on;
+  const k = joined.findIndex(later);
+  if (k < 0) return [...joined, ...group];
+  const start = holdersBefore(joined, k) - (joined[k]!.part!.joined?.length ?? 0);
+  if (start < 0) return [...joined, ...group];
+  const withThisJoin = (entry: JoinedRecord): JoinedRecord => {
+    if (!later(entry)) return entry;
+    const into = entry.into!;
+    return {
+      ...entry,
+      into: {
+        ...into,
+        role: part.role === 'LEAD' ? 'LEAD' : into.role,
+        ...byDayPassed([...into.heldBefore, ...part.heldBefore, unitId], [...into.passedOn, ...part.passedOn, on]),
+        joined: joinedByDay(into.joined ?? [], group, on, part, unitId),
+      },
+    };
+  };
+  return [...joined.slice(0, start), ...group, ...joined.slice(start).map(withThisJoin)];
+}
+
+/**
  * The part the record `unitId` held on office day `on` joined after it (its own part joined another
  * unit's, which kept its own record: a merge S→X typed before a hand-over A→S dated earlier), when it
  * holds none itself: by day a hand-over into it that day joined its record and went on with it into
@@ -993,7 +1064,9 @@ function handOverUndone(parts: Map<string, PartView>, unitId: string, successorU
   if (!part || part.heldBefore.at(-1) !== unitId || part.passedOn.at(-1) !== on) return;
   const { heldSince: _since, ...rest } = part;
   const passedOn = part.passedOn.slice(0, -1);
-  const back: PartView = { ...rest, unitId, heldBefore: part.heldBefore.slice(0, -1), passedOn, ...(passedOn.length > 0 ? { heldSince: passedOn.at(-1)! } : {}) };
+  const heldBefore = part.heldBefore.slice(0, -1);
+  const since = heldSinceOf(heldBefore, passedOn, part.joined);
+  const back: PartView = { ...rest, unitId, heldBefore, passedOn, ...(since === undefined ? {} : { heldSince: since }) };
   const held = parts.get(unitId);
   if (!held) {
     putInPlaceOf(parts, successorUnitId, back);
@@ -1011,6 +1084,19 @@ function handOverUndone(parts: Map<string, PartView>, unitId: string, successorU
     return;
   }
   parts.set(unitId, { ...back, role, ...holders, joined: [...(back.joined ?? []), ...(held.joined ?? []), ...recordHoldersUntil(held)] });
+}
+
+/**
+ * The day a part's record reached its holder: the last day an earlier holder passed it on whole — not one whose own record
+ * stayed behind in a join (`joined`: that unit's, or an earlier holder of it), where the holder kept its own record (held since its
+ * 交办: undefined). Walk seed 4: c's part joined a's own on 05-20, a's passed whole to b on 06-10 and that step undone — a's
+ * record is its own from its 交办 of 05-02, as by day (was: held since 05-20). O(holders × joined).
+ */
+function heldSinceOf(heldBefore: readonly string[], passedOn: readonly string[], joined: readonly JoinedRecord[] | undefined): string | undefined {
+  for (let index = heldBefore.length - 1; index >= 0; index -= 1) {
+    if (!joined?.some((record) => record.unitId === heldBefore[index] && record.on === passedOn[index])) return passedOn[index];
+  }
+  return undefined;
 }
 
 /**

@@ -1252,3 +1252,59 @@ describe('a late report that would undo a join another unit’s part joined thro
     expect(finding(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [] })!)).toEqual(finding(office.ledger.finding('f')!));
   });
 });
+
+describe('a unit re-assigned and handed over twice on one day, typed after the later join its first record went into (walk seed 4, 600 runs: the joined list)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const evidence = [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }];
+  const accept = (office: Office, command: FindingCommand) => expect(office.decide(command)).toBe(true);
+  const assign = (unitId: string, role: 'LEAD' | 'RESPONSIBLE') => ({ type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-05-02', units: [{ unitId, role, dueDate: '2016-05-20' }], unknownUnitIds: [] }) as FindingCommand;
+  const handOver = (unitId: string, successorUnitId: string, handedOverOn: string) => ({ type: 'HandOverPart', ...base, actor: admin, unitId, successorUnitId, reason: '职能调整', handedOverOn }) as FindingCommand;
+  const agree = (office: Office) => expect(finding(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [] })!)).toEqual(finding(office.ledger.finding('f')!));
+  const joinedNow = (office: Office) => [...office.ledger.finding('f')!.parts.values()].map((part) => ({ unitId: part.unitId, joined: (part.joined ?? []).map(({ unitId, on, from }) => ({ unitId, on, from })) }));
+  /** b (LEAD, 交办 05-02) passed whole to c on 05-02; a's own 交办 of 05-02; c's record joined a's on 05-20; then b's second 交办 of 05-02. */
+  const twiceAssigned = () => {
+    const office = new Office();
+    accept(office, assign('b', 'LEAD'));
+    accept(office, handOver('b', 'c', '2016-05-02'));
+    accept(office, assign('a', 'RESPONSIBLE'));
+    accept(office, handOver('c', 'a', '2016-05-20'));
+    accept(office, assign('b', 'RESPONSIBLE'));
+    return office;
+  };
+
+  it('given b’s second part handed to c on 05-02 (joining c’s record, which joined a’s since): b listed once, as the join into c’s record, now as at every cut; the join stays when a’s report of 05-02 undoes and redoes c’s', () => {
+    const office = twiceAssigned();
+    accept(office, handOver('b', 'c', '2016-05-02'));
+    expect(joinedNow(office)).toEqual([{ unitId: 'a', joined: [{ unitId: 'b', on: '2016-05-02', from: '2016-05-02' }, { unitId: 'c', on: '2016-05-20', from: '2016-05-02' }] }]);
+    agree(office);
+    accept(office, { type: 'ReportRectification', ...base, actor: clerkOf('a'), unitId: 'a', summary: '已整改', evidence, reportedOn: '2016-05-02' });
+    expect(office.timeline.slice(-3).map((event) => event.type)).toEqual(['PartHandOverUndone', 'RectificationReported', 'PartHandedOver']);
+    agree(office);
+  });
+
+  it('given b’s second part handed to a on 05-02 (a’s own record, which c’s joined on 05-20 since): the join listed before c’s, as by day, now as at every cut', () => {
+    const office = twiceAssigned();
+    accept(office, handOver('b', 'a', '2016-05-02'));
+    expect(joinedNow(office)[0]!.joined.map((record) => `${record.unitId} ${record.on}`)).toEqual(['b 2016-05-02', 'b 2016-05-02', 'c 2016-05-20']);
+    agree(office);
+    // The decider's own day fold (what a dated command is judged on) lists the holders as its state does: b's joins, then c's.
+    const assignments = (office.state as Extract<FindingState, { assignments: unknown }>).assignments;
+    const strip = (parts: ReturnType<typeof partsOf>) => parts.map(({ unitId, role, status, heldBefore, dueDate }) => ({ unitId, role, status, heldBefore: heldBefore ?? [], dueDate }));
+    expect(strip(partsOf(assignments))).toEqual([{ unitId: 'a', role: 'LEAD', status: 'ASSIGNED', heldBefore: ['b', 'b', 'c'], dueDate: '2016-05-20' }]);
+    expect(strip(partsOf(assignmentsOn(assignments, TODAY)))).toEqual(strip(partsOf(assignments)));
+    accept(office, { type: 'ReportRectification', ...base, actor: clerkOf('a'), unitId: 'a', summary: '已整改', evidence, reportedOn: '2016-05-02' });
+    agree(office);
+  });
+
+  it('given c’s part joined a’s own (a’s 交办 of 05-02 typed after the hand-over of 05-20), passed to b on 06-10 and joining b’s own (typed after): a held its record from its 交办, now as at every cut', () => {
+    const office = new Office();
+    accept(office, assign('c', 'LEAD'));
+    accept(office, handOver('c', 'a', '2016-05-20'));
+    accept(office, assign('a', 'RESPONSIBLE'));
+    accept(office, handOver('a', 'b', '2016-06-10'));
+    accept(office, assign('b', 'RESPONSIBLE'));
+    expect(office.timeline.slice(-3).map((event) => event.type)).toEqual(['PartHandOverUndone', 'UnitAssigned', 'PartHandedOver']);
+    expect(joinedNow(office)).toEqual([{ unitId: 'b', joined: [{ unitId: 'c', on: '2016-05-20', from: '2016-05-02' }, { unitId: 'a', on: '2016-06-10', from: '2016-05-02' }] }]);
+    agree(office);
+  });
+});

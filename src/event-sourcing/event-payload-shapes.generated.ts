@@ -193,6 +193,33 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "withdrawnOn"
       ]
     },
+    "EvaluationReceivedOnCorrected": {
+      "type": "object",
+      "properties": {
+        "evaluationId": {
+          "type": "string"
+        },
+        "previousReceivedOn": {
+          "type": "string"
+        },
+        "receivedOn": {
+          "type": "string"
+        },
+        "reason": {
+          "type": "string"
+        },
+        "correctedOn": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "evaluationId",
+        "previousReceivedOn",
+        "receivedOn",
+        "reason",
+        "correctedOn"
+      ]
+    },
     "EvaluationRegistered": {
       "type": "object",
       "properties": {

@@ -29,6 +29,7 @@ import { ImportFindingsResolver } from './import-findings/import-findings.resolv
 import { RecordFindingHandler } from './record-finding/record-finding.handler.js';
 import { RecordFindingResolver } from './record-finding/record-finding.resolver.js';
 import { RegisterEvaluationHandler } from './register-evaluation/register-evaluation.handler.js';
+import { CorrectEvaluationReceivedOnHandler, CorrectEvaluationReceivedOnResolver } from './correct-evaluation/correct-evaluation-received-on.js';
 import { RegisterEvaluationResolver } from './register-evaluation/register-evaluation.resolver.js';
 import { ApproveRectificationPlanHandler } from './approve-rectification-plan/approve-rectification-plan.handler.js';
 import { ApproveRectificationPlanResolver } from './approve-rectification-plan/approve-rectification-plan.resolver.js';
@@ -74,6 +75,8 @@ import { EvaluationSetupResolver } from './rectification-setup/rectification-set
     GetFindingHandler,
     RegisterEvaluationHandler,
     RegisterEvaluationResolver,
+    CorrectEvaluationReceivedOnHandler,
+    CorrectEvaluationReceivedOnResolver,
     RecordFindingHandler,
     ActOnFindingHandler,
     GetDashboardHandler,

@@ -196,6 +196,7 @@ describe('Authorization matrix: every operation × every caller', () => {
   /** In an order the workflow allows: each row finds the state the row before it left. */
   const mutations: Row[] = [
     mutationRow('registerEvaluation', ['SUPERVISOR'], () => ({ title: '2026年上半年政务公开专项评估', evaluator: '省政务公开研究中心', commissionedBy: '省政府办公厅', periodStart: '2026-01-01', periodEnd: '2026-03-31', receivedOn: '2026-04-08' })),
+    mutationRow('correctEvaluationReceivedOn', ['SUPERVISOR'], () => ({ evaluationId, receivedOn: '2026-03-18', reason: '登记时误用日期，按收文登记簿更正' })),
     mutationRow('recordFinding', ['SUPERVISOR'], () => ({ evaluationId, title: '网上申请渠道不畅通', description: '门户网站依申请公开入口无法提交。', category: '依申请公开', severity: 'HIGH' })),
     mutationRow('importFindings', ['SUPERVISOR'], () => ({
       evaluationId,

@@ -92,8 +92,8 @@ describe('a 2016 campaign entered in 2026: business time and record time', () =>
       input: { idempotencyKey: key('finding'), evaluationId, title: '早', description: '早', category: '主动公开', severity: 'LOW', identifiedOn: '2016-04-10' },
     });
     expect(errorCode(beforeEvaluation)).toBe('BAD_USER_INPUT');
-    expect(beforeEvaluation.errors![0]!.message).toBe('The day the finding was identified (2016-04-10) is before the day the evaluation was received (2016-04-15).');
-    expect(beforeEvaluation.errors![0]!.extensions!.messageZh).toBe('问题发现日期（2016-04-10）早于收到评估报告日期（2016-04-15），日期顺序不对。');
+    expect(beforeEvaluation.errors![0]!.message).toBe('The day the finding was identified (2016-04-10) is before the day the evaluation was received (2016-04-15). If that day is wrong, correct the evaluation\'s received day first (correctEvaluationReceivedOn).');
+    expect(beforeEvaluation.errors![0]!.extensions!.messageZh).toBe('问题发现日期（2016-04-10）早于收到评估报告日期（2016-04-15），日期顺序不对。如收到日期有误，请先更正评估报告的收到日期。');
     const beforeFinding = await app.graphql(`mutation($input: AssignFindingInput!) { assignFinding(input: $input) { id } }`, {
       input: { idempotencyKey: key('assign'), findingId: channelFinding, assignedOn: '2016-04-14', units: [{ unitId: units.CZJ, role: 'LEAD', dueDate: '2016-05-31' }] },
     });

@@ -1,6 +1,6 @@
 import { DomainError } from '../../shared/domain-error.js';
 import { fold } from '../../shared/decider.js';
-import { evaluationDecider, RegisterEvaluation } from './evaluation.decider.js';
+import { evaluationDecider, RegisterEvaluation, type CorrectEvaluationReceivedOn } from './evaluation.decider.js';
 import { EvaluationEvent } from './evaluation.events.js';
 
 const registered: EvaluationEvent = {
@@ -66,5 +66,50 @@ describe('an evaluation not yet registered', () => {
 describe('a registered evaluation', () => {
   it('cannot be registered again', () => {
     expect(refusal(given([registered]).when(register()))).toMatchObject({ code: 'CONFLICT' });
+  });
+});
+
+describe('the day an evaluation was received, corrected (breaker8r P11)', () => {
+  const supervisor = { id: 'u-s', role: 'SUPERVISOR', unitId: null } as const;
+  const correct = (receivedOn: string, extra: Partial<CorrectEvaluationReceivedOn> = {}): CorrectEvaluationReceivedOn => ({
+    type: 'CorrectEvaluationReceivedOn',
+    actor: supervisor,
+    today: '2026-12-04',
+    receivedOn,
+    reason: '登记时误用当天日期，按收文登记簿更正',
+    ...extra,
+  });
+  const decide = (events: EvaluationEvent[], command: CorrectEvaluationReceivedOn) => () => evaluationDecider.decide(command, fold(evaluationDecider, events));
+  const zh = (decision: () => unknown) => {
+    try {
+      decision();
+    } catch (error) {
+      if (error instanceof DomainError) return { code: error.code, message: error.messageZh };
+    }
+    throw new Error('expected the command to be refused');
+  };
+  /** Registered with the form's default, today, for a report of 2018. */
+  const today: EvaluationEvent = { ...registered, data: { ...registered.data, receivedOn: '2026-12-04' } } as EvaluationEvent;
+
+  it('given a report registered today, when corrected to 2018-02-20 with a reason: EvaluationReceivedOnCorrected, and the state is received that day', () => {
+    const events = decide([today], correct('2018-02-20'))();
+    expect(events).toEqual([
+      { type: 'EvaluationReceivedOnCorrected', data: { evaluationId: 'e-1', previousReceivedOn: '2026-12-04', receivedOn: '2018-02-20', reason: '登记时误用当天日期，按收文登记簿更正', correctedOn: '2026-12-04' } },
+    ]);
+    expect(fold(evaluationDecider, [today, ...events])).toMatchObject({ status: 'registered', receivedOn: '2018-02-20' });
+  });
+
+  it('is refused after its earliest fact, in the future, to the day it has, without a reason, or by anyone but a supervisor', () => {
+    const firstFact = { day: '2018-03-01', what: { en: 'the finding "政策解读不到位" identified', zh: '问题「政策解读不到位」的发现日期' } };
+    expect(zh(decide([today], correct('2018-03-02', { firstFact })))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: '评估报告“2025年度政务公开第三方评估报告”的收到日期不能更正为 2018-03-02：其最早的记录（问题「政策解读不到位」的发现日期）在 2018-03-01；评估报告的各项记录不能早于其收到日期。',
+    });
+    expect(decide([today], correct('2018-03-01', { firstFact }))()).toHaveLength(1);
+    expect(refusal(decide([today], correct('2026-12-05')))).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(zh(decide([today], correct('2026-12-04')))).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('收到日期已是 2026-12-04') });
+    expect(zh(decide([today], correct('2018-02-20', { reason: '  ' })))).toMatchObject({ code: 'BAD_USER_INPUT', message: '更正收到日期须说明理由。' });
+    expect(refusal(decide([today], correct('2018-02-20', { actor: { id: 'u-a', role: 'ADMIN', unitId: null } })))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(refusal(decide([], correct('2018-02-20')))).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 });

@@ -1,5 +1,6 @@
-import { badInput, conflict, say } from '../../shared/domain-error.js';
-import { requireOfficeEra } from '../../shared/guards.js';
+import { badInput, conflict, named, say } from '../../shared/domain-error.js';
+import { requireBusinessDay, requireOfficeEra, requireRole, type DatedFact } from '../../shared/guards.js';
+import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
 import { isCalendarDate, officeDate } from '../../shared/calendar-date.js';
 import { EvaluationEvent, EvaluationRegistered } from './evaluation.events.js';
@@ -17,7 +18,22 @@ export interface RegisterEvaluation {
   readonly sameTitleRegistered?: { readonly evaluationId: string; readonly title: string; /** YYYY-MM-DD */ readonly receivedOn: string };
 }
 
-export type EvaluationCommand = RegisterEvaluation;
+/** The day the report was received, corrected with a reason (breaker8r P11): to any day not in the future nor after its earliest fact. */
+export interface CorrectEvaluationReceivedOn {
+  readonly type: 'CorrectEvaluationReceivedOn';
+  readonly actor: Actor;
+  /** The office's current day (China time). */
+  readonly today: string;
+  readonly receivedOn: string;
+  readonly reason: string;
+  /**
+   * The evaluation's earliest dated fact (a finding identified, its rectification team formed, its plan approved), looked up by
+   * the handler: nothing of an evaluation is dated before the report was received. Absent: it has none.
+   */
+  readonly firstFact?: DatedFact;
+}
+
+export type EvaluationCommand = RegisterEvaluation | CorrectEvaluationReceivedOn;
 
 export type EvaluationState =
   | { readonly status: 'unregistered' }
@@ -30,8 +46,10 @@ export const evaluationDecider: Decider<EvaluationCommand, EvaluationState, Eval
     switch (event.type) {
       case 'EvaluationRegistered':
         return { status: 'registered', evaluationId: event.data.evaluationId, title: event.data.title, receivedOn: event.data.receivedOn };
+      case 'EvaluationReceivedOnCorrected':
+        return state.status === 'registered' ? { ...state, receivedOn: event.data.receivedOn } : state;
       default:
-        return unreachable(event.type);
+        return unreachable(event);
     }
   },
 
@@ -60,8 +78,37 @@ export const evaluationDecider: Decider<EvaluationCommand, EvaluationState, Eval
         }
         return [{ type: 'EvaluationRegistered', data: command.data }];
       }
+      case 'CorrectEvaluationReceivedOn':
+        return correctReceivedOn(command, state);
       default:
-        return unreachable(command.type);
+        return unreachable(command);
     }
   },
 };
+
+/**
+ * To any day not in the future and not after the evaluation's earliest fact (a finding identified, its team formed, its plan
+ * approved): every fact of the campaign stays on or after the report's arrival. Earlier, for a report registered with the
+ * form's default (today) whose past campaign is being entered (breaker8r P11: every finding was refused); later, for one
+ * registered with too early a day.
+ */
+function correctReceivedOn(command: CorrectEvaluationReceivedOn, state: EvaluationState): EvaluationEvent[] {
+  requireRole(command.actor, ['SUPERVISOR'], say('correct the day an evaluation was received', '更正评估报告的收到日期'));
+  if (state.status !== 'registered') throw badInput('The evaluation is not registered.', '找不到该评估报告。', { field: 'evaluationId' });
+  const reason = command.reason.trim();
+  if (reason === '') throw badInput('A reason for the correction is required.', '更正收到日期须说明理由。', { field: 'reason' });
+  const { receivedOn } = command;
+  requireBusinessDay(receivedOn, command.today, named('receivedOn', 'The corrected day the evaluation was received', '更正后的收到日期'));
+  if (receivedOn === state.receivedOn) {
+    throw badInput(`The evaluation "${state.title}" is already received as of ${receivedOn}.`, `评估报告“${state.title}”的收到日期已是 ${receivedOn}。`, { field: 'receivedOn' });
+  }
+  const first = command.firstFact;
+  if (first && receivedOn > first.day) {
+    throw badInput(
+      `The day "${state.title}" was received cannot be corrected to ${receivedOn}: its earliest fact, ${first.what.en}, is of ${first.day}; nothing of an evaluation is dated before it was received.`,
+      `评估报告“${state.title}”的收到日期不能更正为 ${receivedOn}：其最早的记录（${first.what.zh}）在 ${first.day}；评估报告的各项记录不能早于其收到日期。`,
+      { field: 'receivedOn' },
+    );
+  }
+  return [{ type: 'EvaluationReceivedOnCorrected', data: { evaluationId: state.evaluationId, previousReceivedOn: state.receivedOn, receivedOn, reason, correctedOn: command.today } }];
+}

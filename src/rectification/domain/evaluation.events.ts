@@ -16,10 +16,21 @@ export type EvaluationRegistered = DomainEvent<
   }
 >;
 
-export type EvaluationEvent = EvaluationRegistered;
+/**
+ * The day the report was received was entered wrong (typically the registration form's default, today, for a report of a
+ * past campaign entered late: breaker8r P11): corrected to `receivedOn`, with a reason, by a supervisor; the registration stays
+ * in the history. `correctedOn` is the office day of the correction; days are `YYYY-MM-DD`.
+ */
+export type EvaluationReceivedOnCorrected = DomainEvent<
+  'EvaluationReceivedOnCorrected',
+  { readonly evaluationId: string; readonly previousReceivedOn: string; readonly receivedOn: string; readonly reason: string; readonly correctedOn: string }
+>;
+
+export type EvaluationEvent = EvaluationRegistered | EvaluationReceivedOnCorrected;
 
 export const evaluationEventSchemas: EventSchemas<EvaluationEvent> = {
   EvaluationRegistered: { version: 1 },
+  EvaluationReceivedOnCorrected: { version: 1, occurredOn: 'correctedOn' },
 };
 
 export const evaluationStream = (evaluationId: string) => `evaluation-${evaluationId}`;

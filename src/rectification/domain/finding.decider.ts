@@ -518,10 +518,15 @@ function recordFinding(command: RecordFinding, state: FindingState): FindingStre
     );
   }
   requireBusinessDay(command.data.identifiedOn, command.today, named('identifiedOn', 'The day the finding was identified', '问题发现日期'));
-  requireNotBefore(
-    { day: command.data.identifiedOn, what: named('identifiedOn', 'the day the finding was identified', '问题发现日期') },
-    command.evaluationReceivedOn === undefined ? null : { day: command.evaluationReceivedOn, what: say('the day the evaluation was received', '收到评估报告日期') },
-  );
+  // Saying how, when the report's day is the wrong one (registered with the form's default, today: breaker8r P11).
+  const received = command.evaluationReceivedOn;
+  if (received !== undefined && command.data.identifiedOn < received) {
+    throw badInput(
+      `The day the finding was identified (${command.data.identifiedOn}) is before the day the evaluation was received (${received}). If that day is wrong, correct the evaluation's received day first (correctEvaluationReceivedOn).`,
+      `问题发现日期（${command.data.identifiedOn}）早于收到评估报告日期（${received}），日期顺序不对。如收到日期有误，请先更正评估报告的收到日期。`,
+      { field: 'identifiedOn' },
+    );
+  }
   return [{ type: 'FindingRecorded', data: command.data }];
 }
 

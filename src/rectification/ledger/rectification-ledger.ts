@@ -7,7 +7,7 @@ import type { StreamReader } from '../../event-sourcing/projected-streams.js';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { inCut, type TimeCut } from '../../shared/time-cut.js';
 import { foldAtCut } from '../../shared/time-travel-fold.js';
-import type { EvaluationEvent, EvaluationRegistered } from '../domain/evaluation.events.js';
+import type { EvaluationReceivedOnCorrected, EvaluationRegistered } from '../domain/evaluation.events.js';
 import { findingStream, type FindingIdentifiedOnCorrected, type FindingRecorded, type FindingWithdrawn, type FindingWithdrawalUndone } from '../domain/finding.events.js';
 import { withCorrectionsApplied } from '../../assignments/domain/business-order.js';
 import type { SetAsideRecord } from '../../assignments/domain/assignment.events.js';
@@ -207,8 +207,15 @@ export class RectificationLedger implements Projection {
   }
 
   apply(event: RecordedEvent): void {
+    if (event.type === 'EvaluationReceivedOnCorrected') {
+      const corrected = event as RecordedEvent<EvaluationReceivedOnCorrected>;
+      // In place: the finding list holds the same view (breaker8r P11).
+      const view = this.evaluations.get(corrected.data.evaluationId);
+      if (view) view.receivedOn = corrected.data.receivedOn;
+      return;
+    }
     if (event.type === 'EvaluationRegistered') {
-      const registered = event as RecordedEvent<EvaluationEvent>;
+      const registered = event as RecordedEvent<EvaluationRegistered>;
       this.evaluations.set(registered.data.evaluationId, {
         ...registered.data,
         registeredAt: event.metadata.recordedAt,

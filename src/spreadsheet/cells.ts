@@ -109,7 +109,12 @@ const OTHER_MARK = new RegExp(`\\s*${MARK_OPEN}\\s*${OTHER_MARK_WORDS}\\s*${MARK
  * A role written after the units of a clause, as published 任务分工 cells say it (newcomer25 S1):
  * 「青川市财政局牵头，各区县政府配合」, 「市发改委、市统计局负责」, 「市民政局牵头、市财政局参与」. Group 1: the names, group 2: the role.
  */
-const ROLE_AFTER = /^(.+?)(牵头|主责|负责|配合|协办|参与|协助)$/;
+const ROLE_AFTER = /^(?:由|请|会同)?(.+?)(?:按照?职责分工|根据职责分工|按职责|根据职责|按分工|分别|共同|各自)?(牵头|主责|负责|配合|协办|参与|协助|落实)$/;
+/**
+ * The words before a role that say each unit does its own share (「A、B按职责分工负责」, 「各区县政府分别负责」): those units carry the
+ * work out, never lead (breaker10q P22: 「青川市民政局按职责分工」 refused as an unknown *lead* unit).
+ */
+const OWN_SHARE = /(?:按照?职责分工|根据职责分工|按职责|根据职责|按分工|分别|各自)(?:负责|落实)$/;
 /** Clauses of a 任务分工 cell: what one role word closes (「A牵头，B、C配合」 → 「A牵头」, 「B、C配合」). */
 const CLAUSE_SEPARATOR = /[，,;；\r\n]+/;
 /**
@@ -141,7 +146,7 @@ function unitRolesAfterNames(text: string): { lead: string[]; others: string[] }
   for (const piece of pieces) {
     const marked = ROLE_AFTER.exec(piece);
     const names = namesInCell(marked ? marked[1]! : piece);
-    (marked && leadsBy(marked[2]!, namesALead) ? lead : others).push(...names);
+    (marked && leadsBy(marked[2]!, namesALead) && !OWN_SHARE.test(piece) ? lead : others).push(...names);
   }
   return { lead, others };
 }

@@ -235,6 +235,14 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
       if (members.length === 0) return { ok: false, reason: `"${name}" means ${collective.means}, and the directory has none`, reasonZh: `“${name}”指${collective.meansZh}，但单位名录中没有这样的单位` };
       return { ok: true, units: members.map((unit) => ({ name: unit.name, unitId: unit.id })), collective: true };
     }
+    // Words offices write in a unit cell that name no unit (breaker10q P12: each was told to write a full name, or to register
+    // 「青川市教育局等」 or 「市直有关部门」 as a unit): said for what they are.
+    const unnamed = asSide ? undefined : notAUnitsName(name, (each) => sideUnit(each) !== undefined);
+    if (unnamed) return unnamed;
+    // Full names run together without 、 — 「青川市财政局 青川市教育局」 (a space or tab: tables pasted from Word), 「A（配合）B（配合）」:
+    // each its own unit, told (breaker10q P12: 「可能指…无法确定，请写全称」 of two full names).
+    const together = asSide ? undefined : runTogether(name);
+    if (together) return { ok: true, units: together, joined: true };
     // 市财政局 for 青川市财政局: a name that ends the same way, if only one unit's does.
     const key = unitNameKey(name);
     const candidates = key.length >= 3 ? current.filter((unit) => unitNameKey(unit.name).endsWith(key) && unitNameKey(unit.name) !== key) : [];
@@ -326,6 +334,17 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     const key = unitNameKey(name);
     const ending = key.length >= 3 ? current.filter((unit) => unitNameKey(unit.name).endsWith(key)) : [];
     return ending.length === 1 ? { name, unitId: ending[0]!.id } : undefined;
+  };
+  /** Units written one after another without 、 (a space or tab between, or each after its role mark): each one unit, or undefined. */
+  const runTogether = (name: string): ResolvedUnit[] | undefined => {
+    const bySpace = name.trim().split(/[ \t\u3000]+/u);
+    const byMark = name.trim().split(new RegExp(`(?<=${ROLE_MARK_CLOSE})\\s*(?=\\S)`, 'u'));
+    for (const parts of [bySpace, byMark]) {
+      if (parts.length < 2) continue;
+      const units = parts.map((part) => plainUnit(part.replace(ROLE_MARK_AFTER, '').trim()));
+      if (units.every((unit): unit is ResolvedUnit => unit !== undefined)) return units.map((unit, index) => ({ ...unit, name: parts[index]!.trim() }));
+    }
+    return undefined;
   };
   /**
    * One side of a joined name: a unit exactly or by its short form, else as the name alone would be read — an abbreviation
@@ -469,6 +488,48 @@ const CITY_BEFORE = /^[\u4e00-\u9fff]{2,4}?市$/u;
 const PLACE_IN_NAME = /[\u4e00-\u9fff]{2}[区县]/gu;
 /** 区政府, 县人民政府, 区 (without a place): the governments of that level. */
 const LEVEL_GOVERNMENT = /^(?:[\u4e00-\u9fff]{1,4}?市)?([区县])(?:人民)?政府$/u;
+
+/** A role mark closing a unit's name: （配合）, (牵头), 【协办】. */
+const ROLE_MARK_AFTER = new RegExp(`\\s*[（(【〔［\\[]\\s*(?:${LEAD_MARK_WORDS}|${OTHER_MARK_WORDS})\\s*[）)】〕］\\]]\\s*$`, 'u');
+const ROLE_MARK_CLOSE = `(?:${LEAD_MARK_WORDS}|${OTHER_MARK_WORDS})\\s*[）)】〕］\\]]`;
+
+/** 「同上」, 「〃」: the cell above repeated by a word (breaker10q P23, BB-same-as-above.xlsx). */
+const DITTO = /^(?:同上|同上行|同前|〃|″|"|＂)$/u;
+/** 「市直有关部门」, 「各成员单位」, 「相关单位」: units the cell does not name (breaker10q P12). */
+const VAGUE_UNITS = /^(?:市直|市级|市|各区县|区县)?各?(?:有关|相关|成员|责任|相关责任|领导小组成员|专项小组成员)(?:部门|单位|部门和单位|单位和部门)$/u;
+/** 「青川市教育局等」, 「青川市财政局等单位」, 「…等3个单位」: a list cut short by 等. */
+const ET_CETERA = /^(.+?)\s*等(?:\s*\d+\s*个)?(?:相关|有关)?(?:单位|部门)?$/u;
+
+/**
+ * A unit cell's words that name no unit and are no unit's name to register (breaker10q P12, P23): 同上 (the cell above by a
+ * word), 「市直有关部门」 and the like (which units is not said), 「青川市教育局等」 (the others left out). Undefined for anything else.
+ */
+function notAUnitsName(name: string, isUnit: (name: string) => boolean): UnitNames | undefined {
+  const text = name.trim();
+  if (DITTO.test(text)) {
+    return {
+      ok: false,
+      reason: `"${text}" repeats the cell above by a word: an import does not read it so. Write the units (copy them from the row above)`,
+      reasonZh: `“${text}”表示同上一行，导入不按“同上”读取：请写出该单位（可从上一行复制）`,
+    };
+  }
+  if (VAGUE_UNITS.test(text)) {
+    return {
+      ok: false,
+      reason: `"${text}" does not say which units: name them (separated by 、); for every city department write 市直各部门, for every county and district government 各区县政府`,
+      reasonZh: `“${text}”没有说明是哪些单位：请写明具体单位（用“、”分隔）；如指全部市直部门，可写“市直各部门”；如指全部区县政府，可写“各区县政府”`,
+    };
+  }
+  const etc = ET_CETERA.exec(text);
+  if (etc && isUnit(etc[1]!.trim())) {
+    return {
+      ok: false,
+      reason: `"${text}": 等 says more units take part than are named. List every unit (separated by 、), without 等`,
+      reasonZh: `“${text}”中的“等”表示还有其他单位：请列出全部单位（用“、”分隔），不写“等”`,
+    };
+  }
+  return undefined;
+}
 
 /** Words joining two units' names in one cell (「A和B」, 「A与B」, 「A及B」, 「A以及B」, 「A会同B」), longest first. */
 const JOINING_WORDS = /以及|会同|和|与|及/gu;

@@ -313,6 +313,11 @@ function dueDayOf(text: string, plan: { readonly year: number; readonly lastYear
     refuse('Missing due date (完成时限).', '缺少完成时限。');
     return null;
   }
+  // 「同上」 repeats the cell above by a word: said so (breaker10q P23, BB-same-as-above.xlsx: 「不是可识别的时限」).
+  if (/^(?:同上|同上行|同前|〃|″|"|＂)$/u.test(text.trim())) {
+    refuse(`Due date (完成时限) "${text.trim()}" repeats the cell above by a word: write the deadline (copy it from the row above).`, `完成时限“${text.trim()}”表示同上一行，导入不按“同上”读取：请写出时限（可从上一行复制）。`);
+    return null;
+  }
   // A plan over several years does not say which of them 6月底前 or 年底前 is in (breaker10m P6): refused asking for the year.
   const severalYears = year > 0 && planLastYear(plan) > year;
   const reading = readDeadline(text, { year: year > 0 && !severalYears ? year : undefined });

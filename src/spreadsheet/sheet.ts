@@ -315,6 +315,8 @@ function cellOf(value: ExcelJS.CellValue | undefined): Cell {
 
 /** How many of the first rows may sit above the header (a sheet title, 填报单位, notes). */
 const HEADER_SEARCH_ROWS = 10;
+/** How far a header is looked for below rows of one text each (a 填报说明 of many lines). */
+const HEADER_SEARCH_ROWS_BELOW_NOTES = 40;
 
 /** The distinct texts of a row: a merged title repeats one text across the row. */
 const textsOf = (row: SheetRow): string[] => [...new Set(row.cells.map((cell) => textOf(cell)).filter((text) => text !== ''))];
@@ -479,7 +481,13 @@ function headerOf<Key extends string>(
 ): { headerRows: number[]; names: string[] } | null {
   const knownIn = (row: SheetRow): number =>
     new Set(row.cells.map((cell) => columnOf(columns, textOf(cell), true)).filter((key) => key !== undefined)).size;
-  const index = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => knownIn(row) >= 2);
+  let index = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => knownIn(row) >= 2);
+  // Below a long 填报说明 (附件1, a title and a dozen numbered lines, each a row of one text): the first row naming the columns after
+  // rows of one text only (breaker10q P18: a header on row 13 was refused as 「前 10 行中没有找到表头」).
+  if (index < 0) {
+    const later = rows.slice(0, HEADER_SEARCH_ROWS_BELOW_NOTES).findIndex((row) => knownIn(row) >= 2);
+    if (later >= HEADER_SEARCH_ROWS && rows.slice(0, later).every((row) => textsOf(row).length <= 1)) index = later;
+  }
   if (index < 0) return null;
   const header = rows[index]!;
   const names = header.cells.map((cell) => textOf(cell));
@@ -882,6 +890,16 @@ export async function readSpreadsheet<Key extends string>(
           reason: `No header row found in the first ${HEADER_SEARCH_ROWS} rows of ${inSheets || 'the file: '}it should name the columns: ${expected.join(', ')}.`,
           reasonZh: `${inSheetsZh}前 ${HEADER_SEARCH_ROWS} 行中${names.length > 1 ? '都' : ''}没有找到表头；表头应包含这些列：${expected.map(labelZh).join('、')}。${names.length > 1 ? '如需只读取其中一个，请指定工作表。' : ''}`,
         },
+        // The table on a hidden sheet (breaker10q P18): a clerk does not see hidden tabs, so the refusal names it and the way on.
+        ...(hiddenSheets.length === 0
+          ? []
+          : [
+              {
+                row: null,
+                reason: `Hidden sheet${hiddenSheets.length > 1 ? 's' : ''} ${hiddenSheets.map((name) => `"${name}"`).join(', ')} hold${hiddenSheets.length > 1 ? '' : 's'} a table with these columns, not read: unhide it in Excel or WPS (right-click a sheet tab → 取消隐藏), or name the sheet to import ("${hiddenSheets[0]}": --sheet, or the import page's 工作表（Excel 文件）).`,
+                reasonZh: `工作表${quoted(hiddenSheets)}中有含这些列的表格，但该工作表已隐藏，未读取：如要导入，请在 Excel 或 WPS 中取消隐藏（右键工作表标签 → 取消隐藏），或指定要导入的工作表“${hiddenSheets[0]}”（命令行 --sheet，导入页面的“工作表（Excel 文件）”）。`,
+              },
+            ]),
       ],
     };
   }

@@ -126,6 +126,15 @@ export function partDueOf(
 export const isNeverOverdue = (terms: DueTerms): boolean => terms.kind === 'STANDING';
 
 /**
+ * Whether a report dated `reportedOn` (office day) on a part with these terms, kept up until `dueDate`, is a progress
+ * report (进展报送) rather than the report of the work done: a standing part's (常态化 / 长期坚持 / 每季度) reports before
+ * the end of the span it is kept up for. A progress report keeps the part open (整改中), moves its next report on and
+ * awaits no inspection; the report dated on or after `dueDate` is the one inspected and closed like any part's
+ * (newcomer37 S16: the first quarter's report, passed, closed a 2027 standing task in December 2026).
+ */
+export const isProgressReport = (terms: DueTerms, dueDate: string, reportedOn: string): boolean => terms.kind === 'STANDING' && reportedOn < dueDate;
+
+/**
  * The office day the next periodic report of a standing part is due (`YYYY-MM-DD`), on `today`:
  * the end of the `reportEvery` period in progress, or of the next one when the part was last
  * reported within the current period. Null for a part that is not (yet) standing: BY_DATE,

@@ -100,4 +100,27 @@ describe('standing and 立行立改 tasks on the breakdown and on 我的任务, 
     await row.waitFor();
     expect(await row.locator('[data-test="light-due"]').textContent()).toBe(`立行立改（${assignedOn}）`);
   });
+  it('a standing task’s report is 报送阶段进展: the part stays 整改中 and nothing asks an extension (newcomer37 S16, S17)', async () => {
+    const { data } = await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id code } } } }`, { id: planId });
+    const standing = data!.workPlan.categories[0].items.find((item: { code: string }) => item.code.endsWith('1')).id as string;
+    const fgwName = (await app.graphql(`{ units { code name } }`)).data!.units.find((candidate: { code: string }) => candidate.code === 'FGW').name as string;
+    const { page } = await contexts.open();
+    await signIn(page, unit);
+    await page.goto(`/items/${standing}`);
+    const card = page.locator(`[data-test="part-${fgwName}"]`);
+    await card.getByRole('button', { name: '报送阶段进展' }).click();
+    expect(await card.getByRole('button', { name: '申请延期', exact: true }).count()).toBe(0);
+    expect(await card.getByRole('button', { name: '报告整改完成' }).count()).toBe(0);
+    const form = page.locator('[data-test="form-report"]');
+    await form.getByLabel('整改措施及成效').fill('本季度印发规范性文件2件，均同步发布解读。');
+    await form.getByLabel('材料1名称').fill('政策解读专栏');
+    await form.getByLabel('材料1链接').fill('https://www.qingchuan.gov.cn/zcjd');
+    await form.getByRole('button', { name: '报送阶段进展' }).click();
+    await form.waitFor({ state: 'detached' });
+    await eventually(page, async () => (await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { parts { status reports { summary } } } }`, { id: standing })).data!.workPlanItem.parts[0].reports.length === 1, 'the progress report');
+    const { data: after } = await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { parts { status } } }`, { id: standing });
+    expect(after!.workPlanItem.parts[0].status).toBe('ASSIGNED');
+    // Ready for the next quarter's: the same button again.
+    await card.getByRole('button', { name: '报送阶段进展' }).waitFor();
+  });
 });

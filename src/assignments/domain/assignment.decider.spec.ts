@@ -2992,3 +2992,37 @@ describe('a part due to pass to a unit whose own part of that day passed on late
     expect(handOversDue({ unitNames: directory }, stateAfter([leadAssigned])).map((event) => event.data)).toEqual([expect.objectContaining({ unitId: FINANCE, successorUnitId: HEALTH, handedOverOn: '2025-06-10' })]);
   });
 });
+
+describe('a standing part’s reports before the end of its span are progress (进展报送, newcomer37 S16)', () => {
+  const KEPT_UP_UNTIL = '2025-12-31';
+  const standingAssigned: AssignmentEvent = { type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: KEPT_UP_UNTIL, assignedOn: ASSIGNED_ON, terms: { kind: 'STANDING', reportEvery: 'QUARTER' } } };
+  const progress = reported(FINANCE, REPORTED_ON);
+
+  it('a quarter’s report keeps the part open, awaiting no inspection', () => {
+    given([standingAssigned]).when(report()).then([progress]);
+    expect(partOf(stateAfter([standingAssigned, progress]), FINANCE)?.status).toBe('ASSIGNED');
+  });
+
+  it('the next quarter’s report is taken like the first', () => {
+    given([standingAssigned, progress]).when(report({ reportedOn: '2025-09-28', today: '2025-09-28' })).then([reported(FINANCE, '2025-09-28')]);
+  });
+
+  it('no inspection closes it before its span ends: refused, saying the reports so far are progress and when the last one is checked', () => {
+    given([standingAssigned, progress])
+      .when(inspect({ today: INSPECTED_ON }))
+      .thenRefused('CONFLICT', /standing task kept up until 2025-12-31/, /常态化任务，须坚持到 2025-12-31：此前的报送是阶段进展/);
+  });
+
+  it('the report made on or after the day its span ends awaits inspection, and a pass closes the part', () => {
+    const last = reported(FINANCE, KEPT_UP_UNTIL);
+    given([standingAssigned, progress]).when(report({ reportedOn: KEPT_UP_UNTIL, today: '2026-01-05' })).then([last]);
+    const awaiting = stateAfter([standingAssigned, progress, last]);
+    expect(partOf(awaiting, FINANCE)?.status).toBe('REPORTED');
+    const pass = { ...inspected('PASSED'), data: { ...inspected('PASSED').data, inspectedOn: '2026-01-05' } } as InspectionLogged;
+    given([standingAssigned, progress, last]).when(inspect({ inspectedOn: '2026-01-05', today: '2026-01-05' })).then([pass]);
+  });
+
+  it('a part due by a day is reported and inspected as before', () => {
+    expect(partOf(stateAfter([leadAssigned, reported()]), FINANCE)?.status).toBe('REPORTED');
+  });
+});

@@ -4,7 +4,7 @@ import { stepsAfterDay } from './part-facts.js';
 import { unreachable } from '../../shared/decider.js';
 import { DomainError, badInput, conflict, fieldOf, forbidden, named, say, type Bilingual, type Named } from '../../shared/domain-error.js';
 import { addDays, isAfter } from '../../shared/calendar-date.js';
-import { BY_DATE, isNeverOverdue, type DueTerms } from '../../shared/deadline.js';
+import { BY_DATE, isNeverOverdue, isProgressReport, type DueTerms } from '../../shared/deadline.js';
 import { byOfficeDay, isCorrection, withCorrectionsApplied } from './business-order.js';
 import { countFoldStep, foldInPlace, partsWith } from './fold-in-place.js';
 import {
@@ -781,7 +781,8 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
       return updatePart(state, event.data.unitId, reportedOn, (part) => ({
         ...part,
         ...answering(part, { day: reportedOn, what: say('the report', '报告') }),
-        status: 'REPORTED',
+        // A standing part's report before the end of its span is progress (进展报送): the part stays open, awaiting no inspection.
+        status: isProgressReport(part.terms, part.dueDate, reportedOn) ? 'ASSIGNED' : 'REPORTED',
         reportCount: part.reportCount + 1,
         lastReport: { summary, evidence, reportedOn, answers: returnDay(part), settledBy: null },
       }));
@@ -2548,6 +2549,13 @@ function logInspection(command: LogInspection, state: AssignmentsState): Assignm
   if (part.status === 'REPORTED') requireNotBefore(inspected, reportDay(part, say('the report it checks', '所核查报告的日期')));
   const then = partOn(state, part, inspectedOn);
   if (then.status === 'VERIFIED') throw verifiedThen(state, then, inspectedOn, unit, say('there is no report to inspect', '没有待督查的整改报告'));
+  if (then.status !== 'REPORTED' && then.terms.kind === 'STANDING' && inspectedOn < then.dueDate) {
+    // Its reports so far are progress (进展报送, newcomer37 S16): nothing awaits a check until the span it is kept up for ends.
+    throw conflict(
+      `${capitalise(unit.en)}'s part is a standing task kept up until ${then.dueDate}: its reports before that day are progress reports, not inspected; the report made on or after ${then.dueDate} is inspected and closes the part.`,
+      `${unit.zh}的任务为常态化任务，须坚持到 ${then.dueDate}：此前的报送是阶段进展，不进行督查核验；${then.dueDate} 当天或之后报送的完成报告才督查、核验。`,
+    );
+  }
   if (then.status !== 'REPORTED') {
     const day = onDay(inspectedOn, command.today);
     // The next step named (breaker8r P5: an inspection sheet typed from the office's files before the report it checks).

@@ -1,7 +1,7 @@
 import type { TimelineEntry } from './timeline.js';
 import { keepsJoiningRecord, overdueDueCarried, ownRoleOnTheDay, type SameDayRecord, type SameDayStep, type WorkDone } from '../domain/same-day-join.js';
 import { addDays, daysBetween } from '../../shared/calendar-date.js';
-import { BY_DATE, isNeverOverdue, type DueTerms } from '../../shared/deadline.js';
+import { BY_DATE, isNeverOverdue, isProgressReport, type DueTerms } from '../../shared/deadline.js';
 import type { AssignmentEvent, AssignmentRole, Evidence, FactDateCorrected, InspectionOutcome } from '../domain/assignment.events.js';
 
 export type PartStatus = 'ASSIGNED' | 'REPORTED' | 'VERIFIED' | 'RETURNED';
@@ -446,7 +446,8 @@ function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): voi
       part.urges.push({ message: event.data.message, urgedOn: on, urgedAt: at, urgedBy: by });
       return;
     case 'RectificationReported':
-      part.status = 'REPORTED';
+      // As the decider: a standing part's report before the end of its span is progress (进展报送), the part stays open.
+      part.status = isProgressReport(part.terms, part.dueDate, on) ? 'ASSIGNED' : 'REPORTED';
       part.reports.push({ summary: event.data.summary, evidence: event.data.evidence, reportedOn: on, reportedAt: at, reportedBy: by });
       return;
     case 'ReportSentBack':

@@ -45,14 +45,16 @@ const GROUP_COUNTERS = 2;
 const STATUS_CODES: Record<PartStatus, number> = { ASSIGNED: 0, REPORTED: 1, VERIFIED: 2, RETURNED: 3 };
 const NO_DAY = -1;
 /** Numbers per part in a segment's `parts` (see `Segment`). */
-const PART_NUMBERS = 6;
+const PART_NUMBERS = 7;
+const STATUS_OF_CODE: readonly PartStatus[] = ['ASSIGNED', 'REPORTED', 'VERIFIED', 'RETURNED'];
 
 /**
  * One finding's share of the figures from office day `from` (a day number, see `dayNumber`) until the
- * next segment's: `parts` holds six numbers per part — its unit's base index, its status code, its
+ * next segment's: `parts` holds seven numbers per part — its unit's base index, its status code, its
  * days to remediate (−1: not verified), its due day number when it can be late (−1: never overdue), that due day as
  * its unit is judged on its watch (`onWatch`: not before the day it came to hold the part), what the unit's 逾期 counts by,
- * and its unit's days to remediate on its watch (`holderWatch`: from the day it came to hold the part; −1: none).
+ * its unit's days to remediate on its watch (`holderWatch`: from the day it came to hold the part; −1: none), and
+ * its own due day number whatever its state (the day the open-part lists sort it by: `openPartsOn`).
  */
 export interface Segment {
   readonly from: number;
@@ -244,7 +246,7 @@ export function segmentOf(state: ByDayState, day: number, view: FindingView): Se
     const bound = isDueBound(part);
     const remediation = daysToRemediate(part);
     const unitRemediation = part.heldSince === undefined ? remediation : holderWatch(part).remediationDays;
-    parts.push(baseOf(state, part.unitId, UNIT_COUNTERS), STATUS_CODES[part.status], remediation ?? -1, bound ? dayNumber(part.dueDate) : NO_DAY, bound ? dayNumber(onWatch(part).dueDate) : NO_DAY, unitRemediation ?? -1);
+    parts.push(baseOf(state, part.unitId, UNIT_COUNTERS), STATUS_CODES[part.status], remediation ?? -1, bound ? dayNumber(part.dueDate) : NO_DAY, bound ? dayNumber(onWatch(part).dueDate) : NO_DAY, unitRemediation ?? -1, dayNumber(part.dueDate));
   }
   return { from: day, counted: true, closed: view.status === 'CLOSED', unassigned: findingStatus(view) === 'UNASSIGNED', parts };
 }
@@ -319,15 +321,7 @@ export function refoldFinding(state: ByDayState, findingId: string, length: numb
 
 /** Whether the finding counts (on the 台账, identified) on day number `day`. */
 function countedOn(finding: FindingDays, day: number): boolean {
-  const { segments } = finding;
-  let low = 0;
-  let high = segments.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (segments[middle]!.from <= day) low = middle + 1;
-    else high = middle;
-  }
-  return low > 0 && segments[low - 1]!.counted;
+  return segmentOn(finding, day)?.counted === true;
 }
 
 /** The lights' counts of open parts on a day (see `trafficLight`). */
@@ -423,3 +417,55 @@ export function figuresOn(state: ByDayState, asOf: string, dueSoonDays: number, 
 }
 
 const group = (key: string, label: string, findings: number, closed: number): GroupProgress => ({ key, label, findings, closed, percentClosed: percent(closed, findings) });
+
+/** An open part on a day as the by-day segments know it (see `openPartsOn`). */
+export interface OpenPartOnDay {
+  readonly findingId: string;
+  readonly unitId: string;
+  readonly status: PartStatus;
+  /** Its own due day, `YYYY-MM-DD`. */
+  readonly dueDate: string;
+  /** Whether it can be late (`isDueBound`): else it is green whatever its due day. */
+  readonly bound: boolean;
+}
+
+const dayText = (day: number) => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+
+/**
+ * Every part open (not verified) on office day `asOf` of every finding counted that day, from the segments in force
+ * that day (no stream read): findings in the order recorded, each finding's parts in its view's order — the order
+ * `buildDashboard` meets them in over the findings folded at that day. O(findings × log segments + parts); call only
+ * once `stale` is empty.
+ */
+export function openPartsOn(state: ByDayState, asOf: string): OpenPartOnDay[] {
+  const day = dayNumber(asOf);
+  const unitOfBase = new Map<number, string>();
+  for (const [key, base] of state.bases) if (!key.startsWith('e|') && !key.startsWith('c|')) unitOfBase.set(base, key);
+  const findings = [...state.findings];
+  if (findings.some(([, finding], index) => index > 0 && findings[index - 1]![1].seq > finding.seq)) findings.sort(([, a], [, b]) => a.seq - b.seq);
+  const open: OpenPartOnDay[] = [];
+  for (const [findingId, finding] of findings) {
+    const segment = segmentOn(finding, day);
+    if (!segment?.counted) continue;
+    const { parts } = segment;
+    for (let index = 0; index < parts.length; index += PART_NUMBERS) {
+      const status = STATUS_OF_CODE[parts[index + 1]!]!;
+      if (status === 'VERIFIED') continue;
+      open.push({ findingId, unitId: unitOfBase.get(parts[index]!)!, status, dueDate: dayText(parts[index + 6]!), bound: parts[index + 3] !== NO_DAY });
+    }
+  }
+  return open;
+}
+
+/** The segment in force on day number `day`; undefined before the first. */
+function segmentOn(finding: FindingDays, day: number): Segment | undefined {
+  const { segments } = finding;
+  let low = 0;
+  let high = segments.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (segments[middle]!.from <= day) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 ? segments[low - 1] : undefined;
+}

@@ -11,7 +11,7 @@ import type { UnitsReadModel } from '../../organization/units/units.read-model.j
 import { byPinyin } from '../../shared/chinese-order.js';
 import type { FindingView, RectificationLedger } from '../ledger/rectification-ledger.js';
 import { findingStatus } from '../ledger/finding-status.js';
-import { otherPartsOpen, shownDue, type Dashboard, type GroupProgress, type PartAlert, type PartCounts, type UnitProgress } from './dashboard.js';
+import { otherPartsOpen, pageAlerts, partAlert, shownDue, sortByUrgency, type Dashboard, type GroupProgress, type PartAlert, type PartCounts, type UnitProgress } from './dashboard.js';
 import {
   addOpenPart,
   countByLight,
@@ -27,13 +27,15 @@ import {
   type OpenPartOrder,
   type OpenPartPosition,
 } from './open-part-index.js';
-import { decodeCursor, encodeCursor, lazyConnection, pageSize, type Connection, type ListOrder, type PageRequest } from '../../shared/pagination/page.js';
+import { decodeCursor, encodeCursor, lazyConnection, pageSize, type Connection, type Edge, type ListOrder, type PageRequest } from '../../shared/pagination/page.js';
+import type { TimeCut } from '../../shared/time-cut.js';
 import type { PartStatus } from '../../assignments/read-model/part-view.js';
 import { awaitsUnit, reportedDaysLate, type TrafficLight } from '../../assignments/read-model/part-view.js';
 import { addToSortedSet, removeFromSortedSet } from '../../shared/sorted-set.js';
+import { daysBetween } from '../../shared/calendar-date.js';
 import { foldAtCut } from '../../shared/time-travel-fold.js';
 import { foldFindingByDay } from '../ledger/rectification-ledger.js';
-import { applyFindingEvent, dayNumber, emptyByDay, figuresOn, refoldFinding, segmentOf, type ByDayState, type FiguresOnDay, type Segment } from './dashboard-by-day.js';
+import { applyFindingEvent, dayNumber, emptyByDay, figuresOn, openPartsOn, refoldFinding, segmentOf, type ByDayState, type FiguresOnDay, type Segment } from './dashboard-by-day.js';
 
 const FINDING_STREAM_PREFIX = 'finding-';
 
@@ -118,6 +120,9 @@ const openPartCursors = (order: DistinctOpenPartOrder): ListOrder<ListedPart, Op
   },
 });
 
+/** What a past day's list of open parts is sorted, narrowed and paged by (see `DashboardReadModel.openPartsOn`). */
+export type OpenPartKey = Pick<PartAlert, 'findingId' | 'unitId' | 'unitName' | 'status' | 'dueDate' | 'daysLeft' | 'trafficLight'>;
+
 /** A page of the open-part list: `offset` alerts skipped, at most `limit` returned. */
 export interface OpenPartPage {
   readonly totalCount: number;
@@ -156,6 +161,8 @@ export class DashboardReadModel implements Projection {
   private kept: { applied: number; today: string; dueSoonDays: number; summary: DashboardSummary } | null = null;
   /** The last past day's figures (not part of the snapshot). */
   private keptFigures: { key: string; figures: FiguresOnDay } | null = null;
+  /** The last past day's open parts in urgency order (not part of the snapshot). */
+  private keptOpenParts: { key: string; parts: readonly OpenPartKey[] } | null = null;
   /** Light counts by `status|today|window`, good while `applied` has not moved: each count asked again is O(1). */
   private lightCounts: { applied: number; byKey: Map<string, Record<TrafficLight, number>> } = { applied: -1, byKey: new Map() };
 
@@ -411,6 +418,63 @@ export class DashboardReadModel implements Projection {
     const figures = figuresOn(byDay, asOf, dueSoonDays, unitName, (evaluationId) => this.ledger.evaluation(evaluationId)?.title ?? evaluationId);
     this.keptFigures = { key, figures };
     return figures;
+  }
+
+  /**
+   * The open parts on the past (or future) office day `asOf`, everything entered known, in the dashboard's order
+   * (`sortByUrgency`: light, due day, unit name in pinyin, then the order `buildDashboard` meets them in) — each with
+   * what that order, a page's filters and its cursors need (finding, unit, unit name that day, status, due day, days
+   * left, light) and nothing else: from the segments of the per-day deltas in force that day (dashboard-by-day.ts,
+   * no stream read), after `refoldPastDays`. O(findings + open parts × log open parts) the first time, then kept
+   * while no delta is written and no event applied. `unitName`: names as that day. Callers must not change it.
+   */
+  openPartsOn(asOf: string, dueSoonDays: number, unitName: (unitId: string) => string): readonly OpenPartKey[] {
+    const byDay = this.state.byDay;
+    const key = `${asOf}|${dueSoonDays}|${byDay.writes}|${this.applied}`;
+    if (this.keptOpenParts?.key === key) return this.keptOpenParts.parts;
+    const parts: OpenPartKey[] = [];
+    for (const part of openPartsOn(byDay, asOf)) {
+      // trafficLight and daysLeft of the part as it stood (part-view.ts): green when it cannot be late.
+      const daysLeft = daysBetween(asOf, part.dueDate);
+      const trafficLight: TrafficLight = !part.bound ? 'GREEN' : daysLeft < 0 ? 'RED' : daysLeft <= dueSoonDays ? 'YELLOW' : 'GREEN';
+      parts.push({ findingId: part.findingId, unitId: part.unitId, unitName: unitName(part.unitId), status: part.status, dueDate: part.dueDate, daysLeft, trafficLight });
+    }
+    // The sort buildDashboard uses (stable: the same order for parts its keys do not tell apart).
+    sortByUrgency(parts as unknown as PartAlert[]);
+    this.keptOpenParts = { key, parts };
+    return parts;
+  }
+
+  /**
+   * A page of the open parts on the past business day `cut.asOf` (everything entered, `cut.knownAt` null), as
+   * `pageAlerts` over the open parts of `buildDashboard` at that day gives it — the same nodes, counts and cursors —
+   * with only the page's findings folded (`openPartsOn` gives the order, the filters' matches and the cursors). Null
+   * when a folded part is not what the segments hold (the caller folds every finding instead); call after
+   * `refoldPastDays`. @throws DomainError BAD_USER_INPUT for a bad `first` or a cursor this list did not give out.
+   */
+  async pastDayPage(
+    cut: TimeCut,
+    dueSoonDays: number,
+    unitName: (unitId: string) => string,
+    filter: OpenPartFilter,
+    request: PageRequest,
+    order?: OpenPartOrder,
+  ): Promise<Connection<PartAlert> | null> {
+    const keys = this.openPartsOn(cut.asOf, dueSoonDays, unitName);
+    // Read in the same turn as the segments: the fold leaves out what is recorded after them.
+    const latest = this.state.latestRecordedAt;
+    const { edges, pageInfo, totalCount } = pageAlerts(keys as readonly PartAlert[], filter, request, order);
+    const ids = [...new Set(edges.map((edge) => edge.node.findingId))];
+    const views = new Map((await foldAtCut(ids, cut, latest, (id, at) => this.ledger.findingAt(id, at))).map((view) => [view.findingId, view]));
+    const full: Edge<PartAlert>[] = [];
+    for (const { cursor, node: key } of edges) {
+      const finding = views.get(key.findingId);
+      const part = finding?.parts.get(key.unitId);
+      const alert = finding && part ? partAlert(finding, part, key.unitName, cut.asOf, dueSoonDays) : null;
+      if (!alert || alert.trafficLight !== key.trafficLight || alert.dueDate !== key.dueDate || alert.status !== key.status || alert.daysLeft !== key.daysLeft) return null;
+      full.push({ cursor, node: alert });
+    }
+    return { edges: full, nodes: full.map((edge) => edge.node), pageInfo, totalCount };
   }
 
   /**

@@ -425,6 +425,21 @@ const isTotals = (row: SheetRow): boolean => {
   return texts.length > 0 && (/^(?:合\s*计|小\s*计|总\s*计|共\s*计)\s*[:：]?/.test(texts[0]!) || (texts.length === 1 && /^共\s*\d+\s*[项条个]/.test(texts[0]!)));
 };
 
+/**
+ * The rows below a heading after two blank rows are more rows of the table (a second batch, 补充问题, 年中新增任务) when
+ * the first of them is no header of another table (column names and no digit: 序号 | 单位 | 联络员 | 联系电话) and one of them
+ * fills every column the table must have (breaker10r P14).
+ */
+function continuesTable<Key extends string>(below: readonly SheetRow[], names: readonly string[], columns: Columns<Key>, requiredPositions: readonly number[]): boolean {
+  const first = below[0];
+  if (!first || requiredPositions.length === 0) return false;
+  if (!repeatsHeader(first, names)) {
+    const named = textsOf(first).filter((text) => names.includes(text) || columnOf(columns, text, true) !== undefined);
+    if (named.length >= 2 || (named.length === 1 && !textsOf(first).some((text) => /\d/.test(text)))) return false;
+  }
+  return below.some((row) => requiredPositions.every((position) => textOf(row.cells[position] ?? null) !== ''));
+}
+
 /** A footnote: 注：…, 备注：…, 说明：…, in the row's first cell with nothing else beside it. */
 const isFootnote = (row: SheetRow): boolean => {
   const texts = textsOf(row);
@@ -680,13 +695,35 @@ function tableOf<Key extends string>(
     const filled = row.cells.flatMap((cell, position) => (textOf(cell) === '' ? [] : [position]));
     return filled.length === 1 && /^(?:序号|编号|序|No\.?)$/iu.test(header.names[filled[0]!] ?? '') && /^\d+[.、]?$/u.test(textOf(row.cells[filled[0]!] ?? null).normalize('NFKC'));
   };
+  const requiredPositions = (Object.keys(columns) as Key[]).filter((key) => columns[key].required).flatMap((key) => (positions.get(key) ?? []).slice(0, 1));
   let previousRow = lastHeaderRow;
   for (const row of rows) {
     if (row.row <= lastHeaderRow) continue;
     const gap = row.row - previousRow - 1;
     previousRow = row.row;
     // Two blank rows, then a lone title (联络员名单, 附表): another table below the task table, not read (breaker10c P10).
+    // But a heading over more rows of this table (补充问题（第二批反馈）, 年中新增任务: rows that fill its columns, no
+    // header of their own) is no other table: those rows were dropped while the import said success (breaker10r P14).
     if (gap >= 2 && records.length > 0 && textsOf(row).length === 1 && !sectionOf(row) && !isFootnote(row)) {
+      const below = rows.filter((other) => other.row > row.row);
+      if (continuesTable(below, header.names, columns, requiredPositions)) {
+        const heading = textsOf(row)[0]!;
+        if (sections.length > 0) {
+          // Under 一、/二、 sections the rows below would fall in the last one: the clerk numbers the heading or removes it.
+          errorProblems.push({
+            row: row.row,
+            reason: `Row ${row.row} ("${heading}") follows two blank rows but the rows below it are more rows of this table: number it as a section (e.g. "三、${heading}") or delete the row.`,
+            reasonZh: `${sheetName ? `工作表“${sheetName}”` : ''}第 ${row.row} 行（“${heading}”）在两个空行之后，但其下各行仍是本表的内容：请给它编号作为一个大项（如“三、${heading}”），或删去该行。`,
+          });
+        } else {
+          notices.push({
+            row: row.row,
+            reason: `Row ${row.row} ("${heading}") after two blank rows is a heading: the rows below it are read as more rows of this table.`,
+            reasonZh: `第 ${row.row} 行（“${heading}”）在两个空行之后，按小标题跳过；其下各行仍按本表读取。`,
+          });
+        }
+        continue;
+      }
       const left = rows.filter((other) => other.row >= row.row).length;
       notices.push({
         row: row.row,

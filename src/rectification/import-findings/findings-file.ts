@@ -261,6 +261,33 @@ function severityColumnProblems(table: { readonly unusedColumns: readonly { read
   });
 }
 
+/**
+ * The rows of an export of several evaluations (总览's 整改台账: a 评估 column naming each row's) that belong to the evaluation
+ * imported under: its own rows and rows with the 评估 cell blank (added below by the office), with a notice naming the rows
+ * left out and whose they are. Null when nothing is left out (one evaluation's export, no 评估 column, nothing picked), or when
+ * no row is the picked evaluation's (then the file is another evaluation's: refused as such).
+ */
+function rowsOfPickedEvaluation<Key extends string>(table: Table<Key>, evaluationTitle: string | undefined): { table: Table<Key>; notice: ImportProblem } | null {
+  if (evaluationTitle === undefined) return null;
+  const pickedKey = evaluationNameKey(evaluationTitle);
+  const evaluationOf = (record: SourceRecord<Key>) => textOf(record.others?.find((other) => other.label === '评估')?.cell ?? null);
+  const others = table.records.filter((record) => evaluationOf(record) !== '' && evaluationNameKey(evaluationOf(record)) !== pickedKey);
+  if (others.length === 0 || others.length === table.records.length) return null;
+  const titles = [...new Set(others.map(evaluationOf))];
+  const rows = others.map((record) => record.row);
+  const listed = rows.length <= 10 ? rows.join('、') : `${rows.slice(0, 10).join('、')} 等`;
+  return {
+    table: { ...table, records: table.records.filter((record) => !others.includes(record)) },
+    notice: problemAt(
+      null,
+      say(
+        `This 整改台账 export holds several evaluations' problems: the rows of "${evaluationTitle}" (and rows with no 评估) are read; ${rows.length} rows of ${titles.map((title) => `"${title}"`).join(', ')} are left out (rows ${rows.join(', ')}): import them under that evaluation.`,
+        `本文件是本系统导出的多个评估的整改台账：只读取评估“${evaluationTitle}”的行（及未填“评估”的新增行）；评估${titles.map((title) => `“${title}”`).join('、')}的 ${rows.length} 行未导入（第 ${listed} 行），如需导入请在该评估下导入。`,
+      ),
+    ),
+  };
+}
+
 /** `exported`: the file is Rectify's own 整改台账 export (its 状态 and 红黄绿灯 columns), its rows the app's record of findings. */
 export type FindingsFileReading = ImportResult<'findings', readonly ImportedFinding[]> & { readonly ledger?: boolean; readonly exported?: true };
 
@@ -283,13 +310,15 @@ export async function importFindings(content: FileContent, options: FindingsImpo
   // A file with no column of units kept one unit per sheet (sheets named 青川市财政局, 青川市教育局): each sheet's unit (breaker10n P5).
   const bySheet = sheetNamesAsUnits(goalTable, options.lookupUnit);
   if (bySheet.problem) return { ok: false, problems: [bySheet.problem], ...(goalTable.sheet === null ? {} : { sheet: goalTable.sheet }) };
-  const table = bySheet.table;
+  // Rectify's own 整改台账 export (状态 and 红黄绿灯 beside the 台账's columns): its progress columns are the app's record, not the import's.
+  const exported = bySheet.table.records.some((record) => 'status' in record.cells) && bySheet.table.unusedColumns.some((column) => column.name === EXPORT_SIGNATURE);
+  // 总览's export holds every evaluation's rows: imported under one, its rows (and rows added below with no 评估) are read, the others'
+  // left out and named (newcomer37 S26: the whole file was refused, whichever evaluation was picked).
+  const picked = exported ? rowsOfPickedEvaluation(bySheet.table, options.evaluationTitle) : null;
+  const table = picked?.table ?? bySheet.table;
   const isSpreadsheet = options.format === 'csv' || options.format === 'xlsx';
   const ledger = table.records.some((record) => 'dueDate' in record.cells);
   const has = (key: FindingKey) => table.records.some((record) => key in record.cells);
-
-  // Rectify's own 整改台账 export (状态 and 红黄绿灯 beside the 台账's columns): its progress columns are the app's record, not the import's.
-  const exported = has('status') && table.unusedColumns.some((column) => column.name === EXPORT_SIGNATURE);
   // The columns read for what they say about their row (完成情况, 实际完成时间), by the names the file gives them.
   const progressHeaders = [...(table.headers?.progress ?? []), ...(table.headers?.finishedOn ?? [])];
   const order = (name: string) => EXPORT_PROGRESS_COLUMNS.indexOf(name);
@@ -305,9 +334,11 @@ export async function importFindings(content: FileContent, options: FindingsImpo
   // problems these are, when it names another registered evaluation (breaker10j P4).
   const titledFor = LEDGER_EXPORT_TITLE.exec(table.title ?? '')?.[1]?.trim();
   const titledOther = titledFor !== undefined && pickedKey !== null && evaluationNameKey(titledFor) !== pickedKey && registeredOthers.has(evaluationNameKey(titledFor)) ? [registeredOthers.get(evaluationNameKey(titledFor))!] : [];
-  const otherEvaluations = exported && options.evaluationTitle !== undefined
-    ? [...new Set([...(table.unusedColumns.find((column) => column.name === '评估')?.texts ?? []).filter((text) => wordsByValue(text) !== wordsByValue(options.evaluationTitle!)), ...titledOther])]
-    : titledOther;
+  const otherEvaluations = picked?.notice
+    ? []
+    : exported && options.evaluationTitle !== undefined
+      ? [...new Set([...(table.unusedColumns.find((column) => column.name === '评估')?.texts ?? []).filter((text) => wordsByValue(text) !== wordsByValue(options.evaluationTitle!)), ...titledOther])]
+      : titledOther;
   // The column may be headed as offices head it: 所属评估 (the 导入 page's own label), 评估报告, 评估名称, 问题来源, 来源 (breaker10h P5).
   const evaluationColumns = table.unusedColumns.filter((column) => EVALUATION_HEADERS.includes(column.name.replace(/\s+/gu, '')));
   const evaluationHeader = evaluationColumns[0]?.name ?? '评估';
@@ -361,6 +392,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     ),
   ];
   const notices: ImportProblem[] = bySheet.notice ? [bySheet.notice] : [];
+  if (picked?.notice) notices.push(picked.notice);
   if (goalDeadlines) {
     notices.push(
       problemAt(

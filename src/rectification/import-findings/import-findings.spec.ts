@@ -405,6 +405,28 @@ describe('Rectify\'s own 台账 export imported under another evaluation (breake
   });
 });
 
+describe('总览’s 台账 export of several evaluations imported under one of them (newcomer37 S26)', () => {
+  const HEADER = '序号,评估,问题,类别,整改措施,牵头单位,责任单位,整改时限,状态,报告日期,整改情况,督查结果,退回情况,红黄绿灯,销号日期';
+  const content = new TextEncoder().encode(
+    `\uFEFF${HEADER}\n` +
+      '1,2024年度政务公开第三方评估,EZ年报未按时发布,年度报告,补发年报,青川市财政局,青川市财政局,2026-12-31,已销号,2026-05-10,已补发,通过,,,2026-05-20\n' +
+      '2,2025年度政务公开第三方评估,EZ解读栏目空白,政策解读,补充解读,青川市教育局,青川市教育局,2026-12-31,整改中,,,,,绿,\n' +
+      '3,2024年度政务公开第三方评估,EZ专栏更新不及时,平台建设,定期更新,青川市教育局,青川市教育局,2026-12-31,整改中,,,,,绿,\n' +
+      ',,EZ依申请公开答复不规范,依申请公开,规范答复文书,青川市财政局,青川市财政局,2026-12-31,,,,,,,\n',
+  );
+
+  it('reads the picked evaluation’s rows and the rows added below, names the rows of the other left out, and records those only', async () => {
+    const dependencies = await withEvaluation();
+    for (const dryRun of [true, false]) {
+      const outcome = await importFindingsFile(dependencies, EVALUATION, { name: '整改台账.csv', content }, contextOf(`s26-${dryRun}`), { identifiedOn: '2026-10-08', dryRun });
+      expect(outcome.findings.map((finding) => finding.title)).toEqual(['EZ解读栏目空白', 'EZ依申请公开答复不规范']);
+      expect((outcome.notes.notices ?? []).map((notice) => notice.reasonZh)).toContain(
+        '本文件是本系统导出的多个评估的整改台账：只读取评估“2025年度政务公开第三方评估”的行（及未填“评估”的新增行）；评估“2024年度政务公开第三方评估”的 2 行未导入（第 2、4 行），如需导入请在该评估下导入。',
+      );
+    }
+  });
+});
+
 describe('Rectify\'s own 台账 export with its 评估 column deleted, imported under another evaluation (breaker10j P4)', () => {
   const FIRST = '2025年度政务公开第三方评估';
   const SECOND = '青川市2026年度政务服务第三方评估报告';

@@ -3061,10 +3061,21 @@ function laterHolderRecord(state: AssignmentsState, holders: readonly PreviousHo
   const later = [...holders.slice(from + 1).map((held) => held.unitId), currentUnitId];
   for (const [index, laterUnitId] of later.entries()) {
     const since = holders[from + index]!.until;
-    const fact = state.recorded.find((event) => !isHandOverEvent(event) && (event.data as { unitId?: string }).unitId === laterUnitId && factDayOfEvent(event) >= since);
+    const fact = state.recorded.find((event) => !isHandOverEvent(event) && !correctsAnotherUnitsInspection(state, event) && (event.data as { unitId?: string }).unitId === laterUnitId && factDayOfEvent(event) >= since);
     if (fact) return { unitId: laterUnitId, since, day: factDayOfEvent(fact) };
   }
   return undefined;
+}
+
+/**
+ * A correction of an inspection logged under another unit (the office named the part's holder of today, the inspection being of
+ * its predecessor's days): it goes with the inspection it corrects, which is that unit's record, not one of its own (breaker8r
+ * P12: correcting the merge day was refused naming 「…已有该任务 2026-12-04 的记录」 — the correction's own day). O(recorded).
+ */
+function correctsAnotherUnitsInspection(state: AssignmentsState, event: AssignmentEvent): boolean {
+  if (event.type !== 'InspectionCorrected') return false;
+  const logged = state.recorded.find((candidate) => candidate.type === 'InspectionLogged' && candidate.data.inspectionId === event.data.inspectionId);
+  return logged !== undefined && logged.type === 'InspectionLogged' && logged.data.unitId !== event.data.unitId;
 }
 
 /**

@@ -1308,3 +1308,32 @@ describe('a unit re-assigned and handed over twice on one day, typed after the l
     agree(office);
   });
 });
+
+describe('a merge day corrected after an inspection of the merged unit’s days was corrected naming the successor (breaker8r P12)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const evidence = [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }];
+  const accept = (office: Office, command: FindingCommand) => expect(office.decide(command)).toBe(true);
+  /** 环保局 (a) reported 06-10, passed 06-15 (typed first); merged into 生态环境局 (b) on 06-12 (typed after); the pass corrected to a failure naming b. */
+  const corrected = () => {
+    const office = new Office();
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-04-26', units: [{ unitId: 'a', role: 'LEAD', dueDate: '2016-06-30' }], unknownUnitIds: [] });
+    accept(office, { type: 'ReportRectification', ...base, actor: clerkOf('a'), unitId: 'a', summary: '已整改', evidence, reportedOn: '2016-06-10' });
+    accept(office, { type: 'LogInspection', ...base, actor: inspector, unitId: 'a', inspectionId: 'i-1', outcome: 'PASSED', notes: '核实', inspectedOn: '2016-06-15', place: '现场' });
+    accept(office, { type: 'HandOverPart', ...base, actor: admin, unitId: 'a', successorUnitId: 'b', reason: '机构改革', handedOverOn: '2016-06-12' });
+    accept(office, { type: 'CorrectInspection', ...base, actor: supervisor, unitId: 'b', inspectionId: 'i-1', reason: '结论录错', outcome: 'FAILED', newDueDate: '2016-07-31' });
+    return office;
+  };
+
+  it('given the merge moved from 06-12 to 06-16: accepted — the correction goes with the inspection it corrects (a’s, of 06-15), the part passes on 06-16, now as at every cut', () => {
+    const office = corrected();
+    // The directory reads the corrected day (as the merge-date correction hands it over).
+    const unitNames = { nameOf: () => undefined, handOversOf: () => [], mergerOf: (unitId: string) => (unitId === 'a' ? { successorUnitId: 'b', mergedOn: '2016-06-16' } : undefined) };
+    accept(office, { type: 'HandOverPart', ...base, actor: admin, unitId: 'a', successorUnitId: 'b', reason: '合并日期更正', handedOverOn: '2016-06-16', redatedFrom: '2016-06-12', merging: true, unitNames } as FindingCommand);
+    const now = office.ledger.finding('f')!;
+    expect(inAssignedOrder(now.parts.values()).map((part) => ({ unitId: part.unitId, status: part.status, dueDate: part.dueDate, heldBefore: part.heldBefore, passedOn: part.passedOn }))).toEqual([
+      { unitId: 'b', status: 'RETURNED', dueDate: '2016-07-31', heldBefore: ['a'], passedOn: ['2016-06-16'] },
+    ]);
+    expect(finding(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [] })!)).toEqual(finding(now));
+    expect(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: '2016-06-15', knownAt: null, axes: [BUSINESS_DAY] })!.parts.get('a')).toMatchObject({ status: 'RETURNED' });
+  });
+});

@@ -1952,10 +1952,10 @@ describe('a late fact that clashes with later ones is refused in words true for 
       .thenRefused('CONFLICT', /closed on 2025-06-22, by 2025-06-25/, /^该事项已于 2025-06-22 销号（2025-06-25），不再接收整改报告。$/);
   });
 
-  it('B13: a unit assigned before the close-out is refused naming the close-out day it would undo; after it, naming the day too', () => {
+  it('B13: a unit assigned before the close-out is refused naming the close-out day it would undo, and a step that works (breaker8r P2: a reopening dated on or after it, then the 交办 on or after the reopening — was: 「请先重新打开」, after which the 交办 was refused again); after it, naming the day too', () => {
     given(closedOn22, closedParent)
       .when(assign({ ...names, unitId: ENVIRONMENT, role: 'RESPONSIBLE', assignedOn: '2025-06-10' }))
-      .thenRefused('CONFLICT', /closed on 2025-06-22; an assignment dated 2025-06-10, before it, would undo that close-out/, /^该事项已于 2025-06-22 销号；交办日期（2025-06-10）早于销号日期，补录这次交办会使该销号不再成立。如确需交办，请先重新打开该事项。$/);
+      .thenRefused('CONFLICT', /closed on 2025-06-22; an assignment dated 2025-06-10, before it, would undo that close-out/, /^该事项已于 2025-06-22 销号；交办日期（2025-06-10）早于销号日期，补录这次交办会使该销号不再成立，早于销号日期的交办不能补录。如该单位确须承担，请先重新打开该事项（重新打开日期不早于 2025-06-22，已核验的任务将退回重新整改），再以重新打开之日或之后的日期交办，并在理由中写明原交办日期。$/);
     given(closedOn22, closedParent)
       .when(assign({ ...names, unitId: ENVIRONMENT, role: 'RESPONSIBLE', assignedOn: '2025-06-25', dueDate: '2025-07-30' }))
       .thenRefused('CONFLICT', /closed on 2025-06-22/, /^该事项已于 2025-06-22 销号（2025-06-25），不能再交办单位；如确需交办，请先重新打开该事项。$/);

@@ -1964,8 +1964,10 @@ function refuseAssignmentToClosed(state: AssignmentsState, assignedOn: string, t
   const closedDay = closedOn(state);
   if (closedDay !== null && assignedOn < closedDay) {
     throw conflict(
-      `The ${noun.en} was closed on ${closedDay}; an assignment dated ${assignedOn}, before it, would undo that close-out. Reopen the ${noun.en} first if the unit must take part.`,
-      `该${noun.zh}已于 ${closedDay} 销号；交办日期（${assignedOn}）早于销号日期，补录这次交办会使该销号不再成立。如确需交办，请先重新打开该${noun.zh}。`,
+      `The ${noun.en} was closed on ${closedDay}; an assignment dated ${assignedOn}, before it, would undo that close-out, and one dated before a close-out is not entered. ` +
+        `If the unit must take part, reopen the ${noun.en} first (on ${closedDay} or later; its verified parts are returned for rework) and assign the unit on the reopening day or later, giving the original assignment day in the reason.`,
+      `该${noun.zh}已于 ${closedDay} 销号；交办日期（${assignedOn}）早于销号日期，补录这次交办会使该销号不再成立，早于销号日期的交办不能补录。` +
+        `如该单位确须承担，请先重新打开该${noun.zh}（重新打开日期不早于 ${closedDay}，已核验的任务将退回重新整改），再以重新打开之日或之后的日期交办，并在理由中写明原交办日期。`,
     );
   }
   throw closedThenError(state, closedDay ?? assignedOn, assignedOn, today, say('no more units can be assigned; reopen it first if one must be', `不能再交办单位；如确需交办，请先重新打开该${noun.zh}`), noun);

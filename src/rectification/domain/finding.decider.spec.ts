@@ -502,7 +502,7 @@ describe('a finding’s refusals call it a finding (问题), not an item (breake
     given(closed).when(report(FINANCE, TODAY)).thenRefused('CONFLICT', /^The finding was closed on 2025-07-01/, /^该问题已于 2025-07-01 销号，不再接收整改报告。$/);
     given(closed)
       .when(assign([unit(HOUSING)], { assignedOn: '2025-06-10' }))
-      .thenRefused('CONFLICT', /Reopen the finding first/, /^该问题已于 2025-07-01 销号；交办日期（2025-06-10）早于销号日期，补录这次交办会使该销号不再成立。如确需交办，请先重新打开该问题。$/);
+        .thenRefused('CONFLICT', /reopen the finding first \(on 2025-07-01 or later/, /^该问题已于 2025-07-01 销号；交办日期（2025-06-10）早于销号日期，补录这次交办会使该销号不再成立，早于销号日期的交办不能补录。如该单位确须承担，请先重新打开该问题（重新打开日期不早于 2025-07-01，已核验的任务将退回重新整改），再以重新打开之日或之后的日期交办，并在理由中写明原交办日期。$/);
     given(closed).when(report(HOUSING, TODAY)).thenRefused('NOT_FOUND', /is not assigned here/, /不在本问题的交办单位之列。$/);
   });
 });

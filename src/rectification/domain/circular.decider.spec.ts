@@ -1,3 +1,6 @@
+import { evolveAssignments, initialAssignmentsState } from '../../assignments/domain/assignment.decider.js';
+import type { AssignmentEvent } from '../../assignments/domain/assignment.events.js';
+import { heldOnlyFrom } from '../issue-circular/issue-circular.handler.js';
 import type { Actor } from '../../shared/command-context.js';
 import { fold } from '../../shared/decider.js';
 import { admin, clerkOf, inspector, supervisor } from '../../shared/testing/actors.js';
@@ -189,6 +192,26 @@ describe('a circular’s day against what it is about (breaker8 minors)', () => 
     given([])
       .when(issue({ issuedOn: '2016-05-10', referencesWithdrawn }))
       .thenRefused('CONFLICT', /as a repeat of finding 「未开通网上申请渠道」/, /^问题「网上申请渠道未开通」已于 2016-05-20 作为问题「未开通网上申请渠道」的重复登记撤销，在任何一天都不计入统计，不能作为通报的依据；请引用问题「未开通网上申请渠道」。$/);
+  });
+});
+
+describe('a circular citing work its unit took over by a 机构改革 (breaker8r P13)', () => {
+  const referencesHeldFrom = [{ name: { en: 'finding 「排污许可信息未公开」', zh: '问题「排污许可信息未公开」' }, heldSince: '2016-06-12', heldBy: '青川市环境保护局' }];
+
+  it('given the part taken over on 2016-06-12: a circular of 2016-06-05 citing it is refused, naming the unit that held it then; one of 06-12 is issued', () => {
+    given([])
+      .when(issue({ issuedOn: '2016-06-05', unitName: '青川市生态环境局', referencesHeldFrom }))
+      .thenRefused('BAD_USER_INPUT', /took it over only on 2016-06-12/, /^2016-06-05 问题「排污许可信息未公开」由青川市环境保护局承担：青川市生态环境局自 2016-06-12 起才承担该项工作，此前发布的通报不能引用它。$/);
+    given([]).when(issue({ issuedOn: '2016-06-12', unitName: '青川市生态环境局', referencesHeldFrom })).then([issuedWith({ issuedOn: '2016-06-12' })]);
+  });
+
+  it('the look-up names a part taken over by a hand-over, not one of the unit’s own 交办 nor one it passed on', () => {
+    const assigned = (unitId: string, assignedOn: string): AssignmentEvent => ({ type: 'UnitAssigned', data: { unitId, role: 'LEAD', dueDate: '2016-06-30', assignedOn } });
+    const handedOver: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: 'hbj', successorUnitId: 'sthj', reason: '机构改革', handedOverOn: '2016-06-12' } };
+    const state = [assigned('hbj', '2016-04-26'), handedOver].reduce(evolveAssignments, initialAssignmentsState());
+    expect(heldOnlyFrom(state, 'sthj')).toEqual({ heldFrom: { heldSince: '2016-06-12', heldBy: 'hbj' } });
+    expect(heldOnlyFrom(state, 'hbj')).toEqual({});
+    expect(heldOnlyFrom([assigned('sthj', '2016-04-26')].reduce(evolveAssignments, initialAssignmentsState()), 'sthj')).toEqual({});
   });
 });
 

@@ -30,6 +30,12 @@ export interface CircularFacts {
      */
     readonly repeats?: Bilingual;
   }[];
+  /**
+   * The references the unit came to hold only by a hand-over or merge (机构改革), not its own 交办 nor named as concerned,
+   * looked up by the handler: by name, the day it took the part over and the unit that held it before. A circular dated
+   * before that day does not cite it — the work was the other unit's then (breaker8r P13).
+   */
+  readonly referencesHeldFrom?: readonly { readonly name: Bilingual; readonly heldSince: string; readonly heldBy: string }[];
   /** The unit's name in the directory, for refusals to name it. */
   readonly unitName?: string;
   /**
@@ -247,6 +253,15 @@ function requireIssuableOn(command: CircularFacts & { readonly today: string }, 
     );
   }
   for (const began of command.referencesBegan ?? []) requireNotBefore(issued, began);
+  const notYetHeld = (command.referencesHeldFrom ?? []).find((reference) => isAfter(reference.heldSince, issuedOn));
+  if (notYetHeld) {
+    const unit = command.unitName ?? '该单位';
+    throw badInput(
+      `On ${issuedOn} ${notYetHeld.name.en} was ${notYetHeld.heldBy}'s: ${unit} took it over only on ${notYetHeld.heldSince}, so a circular issued before that day does not cite it.`,
+      `${issuedOn} ${notYetHeld.name.zh}由${notYetHeld.heldBy}承担：${unit}自 ${notYetHeld.heldSince} 起才承担该项工作，此前发布的通报不能引用它。`,
+      { field: 'references' },
+    );
+  }
   const repeat = (command.referencesWithdrawn ?? []).find((reference) => reference.repeats !== undefined);
   if (repeat?.repeats) {
     throw conflict(

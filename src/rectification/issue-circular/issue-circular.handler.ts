@@ -42,6 +42,9 @@ export class CircularFactsLookUp {
       ...(unit ? { unitName: unit.name } : {}),
       ...(merger ? { unitMerged: { mergedOn: merger.mergedOn, successorName: this.units.get(merger.successorUnitId)?.name ?? merger.successorUnitId } } : {}),
       referencesNotConcerning: found.flatMap((reference) => (reference && !reference.concernsUnit ? [reference.name] : [])),
+      referencesHeldFrom: found.flatMap((reference) =>
+        reference?.heldFrom ? [{ name: reference.name, heldSince: reference.heldFrom.heldSince, heldBy: this.units.get(reference.heldFrom.heldBy)?.name ?? '原单位' }] : [],
+      ),
       referencesWithdrawn: found.flatMap((reference) => (reference?.withdrawn ? [{ name: reference.name, ...reference.withdrawn }] : [])),
       ...(unit ? { unitRegistration: { day: unit.registeredOn, what: say(`the registration of ${unit.name}`, `${unit.name}的登记日期`) } } : {}),
     };
@@ -63,7 +66,7 @@ export class CircularFactsLookUp {
   private async lookUp(
     reference: CircularReference,
     unitId: string,
-  ): Promise<{ began: DatedFact | null; name: Bilingual; concernsUnit: boolean; withdrawn?: { withdrawnOn: string; reason: string; repeats?: Bilingual } } | undefined> {
+  ): Promise<{ began: DatedFact | null; name: Bilingual; concernsUnit: boolean; heldFrom?: HeldFrom; withdrawn?: { withdrawnOn: string; reason: string; repeats?: Bilingual } } | undefined> {
     switch (reference.kind) {
       case 'FINDING': {
         const finding = await this.executor.load(findingStream(reference.id), findingDecider);
@@ -72,6 +75,7 @@ export class CircularFactsLookUp {
           began: { day: finding.identifiedOn, what: say(`the identification of finding 「${finding.title}」`, `问题「${finding.title}」的发现日期`) },
           name: say(`finding 「${finding.title}」`, `问题「${finding.title}」`),
           concernsUnit: (finding.concernedUnitIds ?? []).includes(unitId) || hasOrHadPart(finding.assignments, unitId),
+          ...((finding.concernedUnitIds ?? []).includes(unitId) ? {} : heldOnlyFrom(finding.assignments, unitId)),
           ...(finding.status === 'withdrawn' ? { withdrawn: { withdrawnOn: finding.withdrawnOn, reason: finding.withdrawalReason, ...(await this.repeated(finding.duplicateOf)) } } : {}),
         };
       }
@@ -84,6 +88,7 @@ export class CircularFactsLookUp {
           began: first === undefined ? null : { day: first, what: say(`the assignment of work-plan item ${code} 「${title}」`, `工作事项 ${code}「${title}」的交办日期`) },
           name: say(`work-plan item ${code} 「${title}」`, `工作事项 ${code}「${title}」`),
           concernsUnit: hasOrHadPart(item.assignments, unitId),
+          ...heldOnlyFrom(item.assignments, unitId),
           ...(item.status === 'withdrawn' ? { withdrawn: { withdrawnOn: item.withdrawnOn, reason: item.reason } } : {}),
         };
       }
@@ -148,3 +153,22 @@ export class IssueCircularHandler implements ICommandHandler<IssueCircularComman
 const hasOrHadPart = (assignments: AssignmentsState, unitId: string): boolean =>
   partsOf(assignments).some((part) => part.unitId === unitId || (part.heldBefore ?? []).includes(unitId)) ||
   (assignments.passedOn !== undefined && Object.hasOwn(assignments.passedOn, unitId));
+
+/** The day a unit took over a part by a hand-over or merge, and the unit that held it before (`heldOnlyFrom`). */
+type HeldFrom = { readonly heldSince: string; readonly heldBy: string };
+
+/**
+ * When the unit's only part here reached it by a hand-over or merge (机构改革) — not its own 交办, nor one it held before and
+ * passed on — the day it took it over and the unit it came from: a circular dated earlier does not cite it (breaker8r P13).
+ * Nothing otherwise. O(parts × holders).
+ */
+export function heldOnlyFrom(assignments: AssignmentsState, unitId: string): { heldFrom?: HeldFrom } {
+  const parts = partsOf(assignments);
+  if (parts.some((part) => (part.heldBefore ?? []).includes(unitId)) || (assignments.passedOn !== undefined && Object.hasOwn(assignments.passedOn, unitId))) return {};
+  // Its own record set aside by a carried join is its own work from its 交办.
+  if (assignments.setAside !== undefined && Object.hasOwn(assignments.setAside, unitId)) return {};
+  const held = parts.find((part) => part.unitId === unitId);
+  const before = held?.previousHolders?.at(-1);
+  if (!held || held.heldSince === undefined || !before) return {};
+  return { heldFrom: { heldSince: held.heldSince, heldBy: before.unitId } };
+}

@@ -3,7 +3,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { isBracketedRemark } from '../shared/brackets.js';
 import { textOf, type Cell } from './cells.js';
 import { deadlineIn } from './records.js';
-import { columnOf, isBlankCell, isNamed, isWeightyColumn, type ColumnSpec, type Columns, type Section, type SourceRecord } from './columns.js';
+import { columnOf, isBlankCell, isNamed, isPersonColumn, isWeightyColumn, type ColumnSpec, type Columns, type Section, type SourceRecord } from './columns.js';
 import { labelZh, missingColumn, missingColumnBeside, type ImportProblem, type ImportResult } from './import-problems.js';
 import { textOfFile, type FileContent } from './text-file.js';
 import { prepareXlsx } from './xlsx-size.js';
@@ -100,12 +100,27 @@ export interface Table<Key extends string> {
  */
 export const unescapedFormula = (cell: string): string => (/^'[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell) ? cell.slice(1) : cell);
 
+/**
+ * The separator of a CSV file's cells: a comma, or — in a file whose first lines have no comma outside quotes — a tab (Excel's
+ * 「文本文件(制表符分隔)」 renamed .csv, a table pasted from a web page) or a semicolon (a CSV saved where the comma is the decimal
+ * mark). breaker10q P19: such files were refused as having no header.
+ */
+function delimiterOf(text: string): string {
+  const lines = text.split(/\r?\n/u).slice(0, 20).map((line) => line.replace(/"[^"]*"/gu, ''));
+  const count = (mark: string) => lines.reduce((sum, line) => sum + line.split(mark).length - 1, 0);
+  if (count(',') > 0) return ',';
+  if (count('\t') > 0) return '\t';
+  if (count(';') > 0) return ';';
+  return ',';
+}
+
 function csvRows(content: FileContent): ImportResult<'rows', SheetRow[]> {
   const text = textOfFile(content);
   if (!text.ok) return text;
   try {
     const records = parseCsv(text.text, {
       bom: true,
+      delimiter: delimiterOf(text.text),
       relax_column_count: true,
       // A quote inside an unquoted field (hand-edited files) is kept as text.
       relax_quotes: true,
@@ -519,8 +534,20 @@ function headerOf<Key extends string>(
   const width = Math.max(names.length, below.length);
   return {
     headerRows: [header.row, next.row],
-    names: Array.from({ length: width }, (_, position) => below[position] || names[position] || ''),
+    names: Array.from({ length: width }, (_, position) => underHeading(below[position] ?? '', names[position] ?? '', columns)),
   };
+}
+
+/**
+ * A sub-header's name under the heading merged above it: the sub-header, or the heading where it has none. A sub-header no
+ * column means, under a heading of time, units or measures (时间安排 over 阶段目标 | 完成时限), keeps the heading in brackets —
+ * 「阶段目标（时间安排）」 — so that it counts as what the heading says: never dropped as 「未导入：阶段目标」 (breaker10q P17: the
+ * office's dated milestones lost with one word at the end of the line).
+ */
+function underHeading<Key extends string>(sub: string, heading: string, columns: Columns<Key>): string {
+  if (sub === '' || sub === heading) return heading;
+  if (heading === '' || columnOf(columns, sub, true) !== undefined || isWeightyColumn(sub) || isPersonColumn(sub) || !isWeightyColumn(heading)) return sub;
+  return `${sub}（${heading}）`;
 }
 
 /** A spreadsheet column's letter, from its position (0 → A, 26 → AA). */

@@ -75,3 +75,32 @@ describe('a 台账 without any column of units', () => {
     ]);
   });
 });
+
+/*
+ * breaker10q P17 (AC-two-row-header-time.xlsx): 时间安排 merged over 阶段目标 | 完成时限 — the milestones (6月底前完成目录编制) were
+ * dropped as 「未导入的列：阶段目标」, the rule that refuses a column of time applied to the sub-header alone. The heading counts.
+ */
+describe('a sub-header under a heading of time (breaker10q P17)', () => {
+  it('refuses 阶段目标 under 时间安排 naming both, never lists it as not imported', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('任务');
+    sheet.addRow(['青川市2026年双层表头方案']);
+    sheet.addRow(['序号', '工作任务', '责任单位', '', '时间安排', '']);
+    sheet.addRow(['', '', '牵头', '配合', '阶段目标', '完成时限']);
+    for (const range of ['A2:A3', 'B2:B3', 'C2:D2', 'E2:F2']) sheet.mergeCells(range);
+    sheet.addRow([1, '推进决策公开', '青川市财政局', '青川市教育局', '6月底前完成目录编制', '2026年12月底前']);
+    const result = await importWorkPlan(new Uint8Array(await book.xlsx.writeBuffer()), { format: 'xlsx', lookupUnit: directory });
+    expect(result.ok ? result.notices : result.problems.map((problem) => problem.reasonZh)).toEqual([expect.stringMatching(/^“阶段目标（时间安排）”列写的是单位、时间或措施，但本导入不使用它/)]);
+  });
+
+  it('still reads 牵头 | 配合 under 责任单位 and a known sub-header under any heading as before', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('任务');
+    sheet.addRow(['序号', '工作任务', '责任单位', '', '时间安排']);
+    sheet.addRow(['', '', '牵头', '配合', '完成时限']);
+    for (const range of ['A1:A2', 'B1:B2', 'C1:D1']) sheet.mergeCells(range);
+    sheet.addRow([1, '推进决策公开', '青川市财政局', '青川市教育局', '2026年12月底前']);
+    const result = await importWorkPlan(new Uint8Array(await book.xlsx.writeBuffer()), { format: 'xlsx', title: '2026年方案', lookupUnit: directory });
+    expect(result.ok && result.plan.categories[0]!.items.map((item) => [item.leadUnits[0]!.unitId, item.responsibleUnits.map((unit) => unit.unitId), item.dueDate])).toEqual([['unit-czj', ['unit-jyj'], '2026-12-31']]);
+  });
+});

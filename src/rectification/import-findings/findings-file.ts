@@ -527,10 +527,20 @@ export async function importFindings(content: FileContent, options: FindingsImpo
       const earlier = firstRowOfTitle.get(findingTitleKey(title))!;
       // On another sheet, the row is named with its sheet (breaker10c P8).
       const elsewhere = earlier.sheet !== undefined && earlier.sheet !== first.sheet;
+      // A 台账 kept one unit per sheet, or sorted by unit, lists a problem two units share on each one's rows (breaker10q P9: refused
+      // with no advice): say how the file says one problem of several units, and how it tells two problems apart.
       problems.push({
         row,
-        reason: `Finding "${title}" is listed twice: already on row ${earlier.row}${elsewhere ? ` of sheet "${earlier.sheet}"` : ''}.`,
-        reasonZh: `问题“${title}”重复列出：${elsewhere ? `工作表“${earlier.sheet}”` : ''}第 ${earlier.row} 行已有。`,
+        reason:
+          `Finding "${title}" is listed twice: already on row ${earlier.row}${elsewhere ? ` of sheet "${earlier.sheet}"` : ''}.` +
+          (ledger
+            ? ' If it is one problem several units rectify, put its rows together, under its first row (问题 may be left blank on the rows below it), joint lead units named together in the first row\'s 牵头单位; if they are two problems, word their titles apart.'
+            : ' If they are two problems, word their titles apart; if one, remove this row.'),
+        reasonZh:
+          `问题“${title}”重复列出：${elsewhere ? `工作表“${earlier.sheet}”` : ''}第 ${earlier.row} 行已有。` +
+          (ledger
+            ? '如是几个单位共同整改的同一问题，请把这些行移到一起、放在该问题第一行之下（下方各行的“问题”可留空），联合牵头的单位在第一行的牵头单位中一并写明；如是不同的问题，请改写问题名称以示区别。'
+            : '如是不同的问题，请改写问题名称以示区别；如是同一问题，请删去本行。'),
       });
     } else firstRowOfTitle.set(findingTitleKey(title), first);
 

@@ -141,7 +141,7 @@ describe('a 台账 re-sent renumbered or retyped (breaker10b N21)', () => {
       contextOf('twice'),
       { identifiedOn: '2026-10-08', dryRun: true },
     ).catch((error: unknown) => error);
-    expect((refusal as DomainError).details).toMatchObject({ problems: [{ row: 3, reasonZh: '问题“TW目录不全。”重复列出：第 2 行已有。' }] });
+    expect((refusal as DomainError).details).toMatchObject({ problems: [{ row: 3, reasonZh: expect.stringMatching(/^问题“TW目录不全。”重复列出：第 2 行已有。如是几个单位共同整改的同一问题，请把这些行移到一起/) }] });
   });
 });
 

@@ -1208,6 +1208,16 @@ function planTitleOf(
       reasonZh: `标题中的“${remark[0].trim()}”是版本说明：按方案“${title}”读取（已导入的方案如需按此版本调整，请选择“按新版本调整”）。`,
     });
   }
+  // A draft — （征求意见稿）, （送审稿）, （草案）, （讨论稿） — is not the approved plan an import assigns (breaker10q P24: imported
+  // as approved, with a version notice).
+  const draft = DRAFT_REMARK.exec(written);
+  if (draft) {
+    problems.push({
+      row: field?.row ?? null,
+      reason: `"${draft[0].trim()}" in the title says the file is a draft, not the approved plan an import assigns to its units: import the approved version; if this one was approved as it stands, remove "${draft[0].trim()}" from its title (or type the title).`,
+      reasonZh: `标题中的“${draft[0].trim()}”表示这是未经批准的稿本，而导入的方案会交办各单位：请导入批准印发的正式稿；如本稿已按原样批准，请删去标题中的“${draft[0].trim()}”（或填写方案标题）后重新导入。`,
+    });
+  }
   if (title === '') problems.push({ row: field?.row ?? null, reason: 'The plan has no title; give one (--title).', reasonZh: '方案没有标题，请填写方案标题。' });
   else if (isPlaceholderTitle(title)) {
     problems.push({
@@ -1221,6 +1231,9 @@ function planTitleOf(
   if (unreadable) problems.push({ row: field?.row ?? null, reason: `The plan title ${unreadable}.`, reasonZh: `方案标题${unreadableReasonZh(unreadable)}。` });
   return { title, fromFileName: given === '' };
 }
+
+/** A draft's mark at the end of a title: （征求意见稿）, 送审稿, （草案）, 【讨论稿】, （初稿）. */
+const DRAFT_REMARK = /[\s_\-—]*[（(【〔［\[]?\s*(?:征求意见稿|送审稿|草案|讨论稿|初稿|草稿|意见稿)\s*[）)】〕］\]]?\s*$/u;
 
 const YEAR = /^(\d{4})\s*(?:年度?)?$/;
 

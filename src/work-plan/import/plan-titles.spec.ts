@@ -80,10 +80,18 @@ describe('the title row of a published attachment', () => {
 });
 
 describe('a version remark in the title (breaker10b N22)', () => {
-  it.each(['（2026年7月调整）', '（修订稿）', '(调整版)', '（征求意见稿）', '【修订版】', '（V2）', '_v2', '（2026.11）', '（最新）', '〔调整稿〕', '「修订版」', '〖2026年7月调整〗'])('reads 青川市2026年政务信息化重点任务清单%s as that plan, saying so', async (remark) => {
+  it.each(['（2026年7月调整）', '（修订稿）', '(调整版)', '【修订版】', '（V2）', '_v2', '（2026.11）', '（最新）', '〔调整稿〕', '「修订版」', '〖2026年7月调整〗'])('reads 青川市2026年政务信息化重点任务清单%s as that plan, saying so', async (remark) => {
     const result = await read(csvWith([`青川市2026年政务信息化重点任务清单${remark}`]));
     expect(result).toMatchObject({ ok: true, plan: { title: '青川市2026年政务信息化重点任务清单', year: 2026 } });
     expect(result.ok && result.notices?.map((notice) => notice.reasonZh)).toEqual(expect.arrayContaining([expect.stringContaining('是版本说明')]));
+  });
+
+  // breaker10q P24 (BC-draft-title.xlsx): a consultation draft was read as the plan with a version notice, and assigned.
+  it.each(['（征求意见稿）', '（送审稿）', '（草案）', '【讨论稿】'])('refuses 青川市2026年政务信息化重点任务清单%s as a draft, not the approved plan', async (remark) => {
+    const result = await read(csvWith([`青川市2026年政务信息化重点任务清单${remark}`]));
+    expect(result.ok ? result : result.problems.map((problem) => problem.reasonZh)).toEqual([
+      `标题中的“${remark}”表示这是未经批准的稿本，而导入的方案会交办各单位：请导入批准印发的正式稿；如本稿已按原样批准，请删去标题中的“${remark}”（或填写方案标题）后重新导入。`,
+    ]);
   });
 
   it.each(['（试行）', '（2026年）', '【东湖区】'])('keeps a bracket that is part of the name: %s', async (bracket) => {

@@ -123,7 +123,7 @@ describe('a list with bad rows', () => {
           reason: 'Unknown unit "青川市公安局": not the official name or code of a unit in the directory. Write the unit\'s full name or code, or register the unit in the directory first.',
           reasonZh: '单位“青川市公安局”不在单位名录中：既不是单位的正式名称，也不是单位编码。请写单位的全称或编码，或先在单位名录中登记该单位。',
         },
-        { row: 4, reason: 'Finding "年度报告滞后" is listed twice: already on row 3.' },
+        { row: 4, reason: 'Finding "年度报告滞后" is listed twice: already on row 3. If they are two problems, word their titles apart; if one, remove this row.' },
         { row: 4, reason: 'Missing severity (严重程度).' },
         { row: 4, reason: 'Unit CZJ is listed twice.' },
       ],

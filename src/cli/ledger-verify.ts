@@ -251,7 +251,19 @@ async function main(): Promise<number> {
       console.log(`  ${mismatch.messageZh}`);
       console.log(`LEDGER MISMATCH (${mismatch.kind}) at event ${mismatch.eventNumber}${mismatch.position ? `, position ${mismatch.position}` : ''}${mismatch.eventId ? `, event ${mismatch.eventId}` : ''}${missing}:`);
       console.log(`  ${mismatch.message}`);
-      both(say(`${result.eventsChecked} events before it are intact.`, `其前的 ${result.eventsChecked} 条事件完好。`));
+      // breaker9x S3: a log judged against what a witness or a checkpoint saw (rewritten, cut, checkpoints gone) was
+      // checked before that point only against itself — its rows chain, but nothing shows they are the ones recorded.
+      const judgedAgainstHistory = ['HEAD_REWRITTEN', 'LOG_TRUNCATED', 'CHECKPOINT_MISMATCH', 'CHECKPOINT_MISSING'].includes(mismatch.kind);
+      if (result.eventsChecked > 0 && mismatch.eventNumber > 1) {
+        both(
+          judgedAgainstHistory
+            ? say(
+                `The ${result.eventsChecked} events before it read soundly and chain together, but that does not show they are the ones recorded: a log rewritten or restored from another copy may differ before this point too (compare them with a backup or a printed ledger code).`,
+                `其前的 ${result.eventsChecked} 条事件可以正确读出且哈希链相连，但这不能证明它们就是原来记录的事件：被改写或从另一副本恢复的台账在此之前也可能不同（请与备份或打印的台账校验码核对）。`,
+              )
+            : say(`${result.eventsChecked} events before it are intact.`, `其前的 ${result.eventsChecked} 条事件完好。`),
+        );
+      }
     }
     for (const line of indexRowsWords(forged)) both(line);
     return result.ok && indexIntact ? 0 : 1;

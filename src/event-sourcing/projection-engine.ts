@@ -127,6 +127,18 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown, Sn
   }
 
   /**
+   * How far the read models reflect the log: `position`, or, once they stopped on an event (`failure`), the
+   * position before it — what /health says as `projectedPosition` (breaker9x S4: it said the log's head,
+   * the events gone past after the failure counted as projected).
+   */
+  get projectedUpTo(): Position | null {
+    return this.failure ? this.stoppedAfter : this.checkpoint;
+  }
+
+  /** The position the read models had reached when they first stopped on an event (see `projectedUpTo`). */
+  private stoppedAfter: Position | null = null;
+
+  /**
    * The snapshot capture under way (resolves when it ends), or null: what a query that changes
    * read-model state waits for (see SnapshotCaptures).
    */
@@ -457,6 +469,7 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown, Sn
     const position = formatPosition(stored.position);
     const reason = say(`event ${stored.id} (${stored.type}) at position ${position} ${what.en}: ${why.en}`, `位置 ${position} 的事件（${stored.type}）${what.zh}：${why.zh}`);
     this.logger.error(`Projection failed: ${reason.en}`);
+    if (!this.failure) this.stoppedAfter = this.checkpoint;
     this.failure ??= reason;
     this.health.projectionsFailed(this.failure);
   }

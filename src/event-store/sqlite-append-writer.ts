@@ -88,6 +88,7 @@ export type AppendFailure =
   | { readonly kind: 'claim'; readonly scope: string; readonly value: string; readonly holder: string; readonly holderRevision?: number | null }
   | { readonly kind: 'sqlite'; readonly message: string; readonly code: string }
   | { readonly kind: 'log-shortened'; readonly head: number | null; readonly seen: number }
+  | { readonly kind: 'log-rewritten'; readonly position: number; readonly found: string | null }
   | { readonly kind: 'overwritten'; readonly path: string; readonly overwrite: Overwrite }
   | { readonly kind: 'other'; readonly message: string };
 
@@ -111,9 +112,10 @@ export type BatchOutcome =
       readonly appended: number;
       /**
        * The positions this batch's rows took: every row after `after` up to `upTo` (one transaction
-       * under the write lock: no other connection's row among them); null when it appended nothing.
+       * under the write lock: no other connection's row among them), and the chain hash (hex) of the row at
+       * `upTo` (null: the store keeps no chain); null when it appended nothing.
        */
-      readonly written: { readonly after: number; readonly upTo: number } | null;
+      readonly written: { readonly after: number; readonly upTo: number; readonly chainHash?: string | null } | null;
     }
   | { readonly committed: false; readonly failure: AppendFailure };
 
@@ -131,6 +133,7 @@ const sqliteCode = (error: unknown): string | null => {
 /** Plain data for an error thrown by an append or a commit. */
 export function describeFailure(error: unknown): AppendFailure {
   if (error instanceof LogShortenedError) return { kind: 'log-shortened', head: error.head, seen: error.seen };
+  if (error instanceof LogRewrittenError) return { kind: 'log-rewritten', position: error.position, found: error.found };
   if (error instanceof StoreFileOverwrittenError) return { kind: 'overwritten', path: error.path, overwrite: error.overwrite };
   if (error instanceof ConcurrencyError) return { kind: 'concurrency', streamId: error.streamId, expected: error.expected, actual: error.actual };
   if (error instanceof RequestKeyConflictError) return { kind: 'request-key', key: error.key, stored: error.stored };
@@ -153,6 +156,8 @@ export function failureError(failure: AppendFailure): Error {
       return new Database.SqliteError(failure.message, failure.code);
     case 'log-shortened':
       return new LogShortenedError(failure.head, failure.seen);
+    case 'log-rewritten':
+      return new LogRewrittenError(failure.position, failure.found);
     case 'overwritten':
       return new StoreFileOverwrittenError(failure.path, failure.overwrite);
     case 'other':
@@ -176,6 +181,29 @@ export class LogShortenedError extends Error {
     super(`The event log ends at position ${head ?? 'none'}, before position ${seen} that this server had already seen: events were removed from the store file, or an older copy was written over it.`);
     this.name = 'LogShortenedError';
   }
+}
+
+/**
+ * A row this store acknowledged (or found at the head when it opened the file) is not there any more:
+ * the event at `position` now has another chain hash (`found`, hex; null: no hash there). Another
+ * program rewrote the log through SQLite under the running server — `sqlite3 rectify.db ".restore
+ * other.db"`, a backup API, a tool writing rows (breaker9x P3): the file and its inode stay, so no file
+ * check sees it. Found inside the write transaction, before anything is written; the whole batch is refused.
+ */
+export class LogRewrittenError extends Error {
+  constructor(
+    readonly position: number,
+    readonly found: string | null,
+  ) {
+    super(`The event at position ${position}, which this server had acknowledged, is not the one it acknowledged any more (its chain hash is now ${found ?? 'none'}): the event log was rewritten under the running server.`);
+    this.name = 'LogRewrittenError';
+  }
+}
+
+/** A position this store acknowledged and the chain hash (hex) of the event it holds there: what the file must still hold (`LogRewrittenError`). */
+export interface LogAnchor {
+  readonly position: number;
+  readonly chainHash: string;
 }
 
 /**
@@ -242,7 +270,8 @@ export class SqliteAppendWriter {
       refused: ReadonlyMap<number, AppendFailure>,
       seen: number,
       sealKey: Uint8Array | null,
-    ) => { settlements: AppendSettlement[]; head: ChainHeadAt; appended: number; written: { after: number; upTo: number } | null }
+      anchor: LogAnchor | null,
+    ) => { settlements: AppendSettlement[]; head: ChainHeadAt; appended: number; written: { after: number; upTo: number; chainHash: string | null } | null }
   >;
 
   /** Prepared at the first claim: a connection opened to read only has no unique_claims table to prepare them on when the file predates it. */
@@ -297,6 +326,7 @@ export class SqliteAppendWriter {
          VALUES (@key, @commandId, @digest, @streamId, @revision, @position)`,
       ),
       eventIdAt: db.prepare<[number], { event_id: string }>('SELECT event_id FROM events WHERE position = ?'),
+      chainHashAt: db.prepare<[number], { chain_hash: Buffer | null }>('SELECT chain_hash FROM events WHERE position = ?'),
       storeId: db.prepare<[], { store_id: string }>('SELECT store_id FROM store_identity'),
     };
     this.fileWatch = path && path !== ':memory:' ? new MainFileWatch(path, () => this.held()) : null;
@@ -319,11 +349,16 @@ export class SqliteAppendWriter {
       });
       return { results, head, appended };
     });
-    this.batch = db.transaction((appends, refused, seen, sealKey) => {
+    this.batch = db.transaction((appends, refused, seen, sealKey, anchor) => {
       // Under the write lock, before anything is written: a log shorter than what was seen would
       // give its positions again.
       const logHead = this.statements.logHead.get()?.position ?? null;
       if ((logHead ?? 0) < seen) throw new LogShortenedError(logHead, seen);
+      // Nor is anything chained onto a log whose acknowledged rows were rewritten through SQLite (breaker9x P3).
+      if (anchor && anchor.position <= (logHead ?? 0)) {
+        const found = this.statements.chainHashAt.get(anchor.position)?.chain_hash?.toString('hex') ?? null;
+        if (found !== anchor.chainHash) throw new LogRewrittenError(anchor.position, found);
+      }
       // Nor is anything committed over a file written over in place: its pages and this connection's -wal no longer fit.
       this.refuseOverwrittenFile();
       const start = this.chainHead.current();
@@ -364,7 +399,8 @@ export class SqliteAppendWriter {
         }
       });
       const upTo = appended > 0 ? (this.statements.logHead.get()?.position ?? null) : null;
-      return { settlements, head: { hash: head, dataVersion: start.dataVersion }, appended, written: upTo === null ? null : { after: logHead ?? 0, upTo } };
+      const chainHash = upTo === null ? null : (this.statements.chainHashAt.get(upTo)?.chain_hash?.toString('hex') ?? null);
+      return { settlements, head: { hash: head, dataVersion: start.dataVersion }, appended, written: upTo === null ? null : { after: logHead ?? 0, upTo, chainHash } };
     });
   }
 
@@ -379,11 +415,11 @@ export class SqliteAppendWriter {
    * row-seal key (`rowSeal`, breaker9b N1), each row written is sealed with it; null writes rows
    * unsealed (a store no key was given to: specs, a tool's store of its own).
    */
-  commit(appends: readonly QueuedWrite[], seen = 0, sealKey: Uint8Array | null = null): BatchOutcome {
+  commit(appends: readonly QueuedWrite[], seen = 0, sealKey: Uint8Array | null = null, anchor: LogAnchor | null = null): BatchOutcome {
     const refused = new Map<number, AppendFailure>();
     for (;;) {
       try {
-        const { settlements, head, appended, written } = this.batch.immediate(appends, refused, seen, sealKey);
+        const { settlements, head, appended, written } = this.batch.immediate(appends, refused, seen, sealKey, anchor);
         this.chainHead.committed(head);
         // The file as this commit's checkpoint (if it made one) left it: what the next look compares with.
         this.fileOverwritten();

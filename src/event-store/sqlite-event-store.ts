@@ -31,6 +31,7 @@ import {
   sequencePosition as at,
   toRecordedRequest,
   type BatchOutcome,
+  type LogAnchor,
   type QueuedAppend,
   type QueuedWrite,
   queuedEventCount,
@@ -39,6 +40,7 @@ import { WriterThread } from './sqlite-writer-thread.js';
 import { realPlaceOf } from './store-place.js';
 import type { Overwrite } from './store-file-overwrite.js';
 import { rescueRows, type RowRescue } from './row-rescue.js';
+import { rebuildAcknowledged } from './wal-rescue.js';
 import { chainHashIn, missingPositionsIn, positionsGivenIn } from './sqlite-store-inspection.js';
 
 /** A row of the `events` table as the store reads it (the ledger reads its own columns too). */
@@ -191,13 +193,16 @@ const BUILT_WRITER = new URL('./sqlite-writer.worker.js', import.meta.url);
 
 /** Where a store's batches are committed: on a writer thread, or on the caller's thread. */
 interface BatchCommitter {
-  /** `seen`: the highest position the store has seen; the batch is refused if the log now ends before it. */
-  commit(appends: readonly QueuedWrite[], seen: number, sealKey: Buffer | null): Promise<BatchOutcome>;
+  /**
+   * `seen`: the highest position the store has seen; the batch is refused if the log now ends before it.
+   * `anchor`: a position it acknowledged and its chain hash; the batch is refused if the event there changed (`LogRewrittenError`).
+   */
+  commit(appends: readonly QueuedWrite[], seen: number, sealKey: Buffer | null, anchor: LogAnchor | null): Promise<BatchOutcome>;
   close(): Promise<void>;
 }
 
 const inlineCommitter = (writer: SqliteAppendWriter): BatchCommitter => ({
-  commit: (appends, seen, sealKey) => Promise.resolve(writer.commit(appends, seen, sealKey)),
+  commit: (appends, seen, sealKey, anchor) => Promise.resolve(writer.commit(appends, seen, sealKey, anchor)),
   close: () => Promise.resolve(),
 });
 
@@ -366,6 +371,15 @@ export class SqliteEventStore implements EventStore {
    */
   private highestSeen = 0;
   /**
+   * The newest position this store acknowledged — appended, or read in chain order by the read models,
+   * or the head when it opened the file — and the chain hash of the event there (breaker9x P3): a log
+   * rewritten through SQLite under the server (`sqlite3 rectify.db ".restore other.db"`, same file, same
+   * inode) holds another event there, which `logRewritten` and every commit find. Null: no event yet, or no chain.
+   */
+  private anchor: LogAnchor | null = null;
+  /** Once found, the rewrite stays found (a log put back afterwards is still one this server cannot trust). */
+  private rewritten: { readonly position: number; readonly found: string | null } | null = null;
+  /**
    * The positions of the rows this store appended lately, as each batch's transaction took them
    * (`BatchOutcome.written`: (after, upTo]), oldest first, adjacent ones joined; at most
    * LOCAL_RANGES_KEPT (older ones forgotten: their rows count as another process's, which only
@@ -419,6 +433,38 @@ export class SqliteEventStore implements EventStore {
       request: this.db.prepare<[string], Parameters<typeof toRecordedRequest>[0]>('SELECT * FROM requests WHERE request_key = ?'),
     };
     this.lastDataVersion = this.dataVersion();
+    if (!this.readOnly) {
+      const head = this.statements.head.get()?.position ?? null;
+      const hash = head === null ? null : this.chainHashBytesAt(head);
+      if (head !== null && hash) this.anchor = { position: head, chainHash: hash.toString('hex') };
+    }
+  }
+
+  /** Moves the anchor (see `anchor`) forward to an event this store acknowledged. */
+  private anchorAt(position: number, chainHash: Buffer | string | null | undefined): void {
+    if (!chainHash || (this.anchor && this.anchor.position >= position)) return;
+    this.anchor = { position, chainHash: typeof chainHash === 'string' ? chainHash : chainHash.toString('hex') };
+  }
+
+  /**
+   * The event at a position this store acknowledged is not the one it acknowledged any more: the log was
+   * rewritten through SQLite under it (breaker9x P3) — the position and the chain hash found there (null:
+   * none); null while it was not. One indexed read. A log that now ends before that position is
+   * `logShortened`'s to report.
+   */
+  logRewritten(): { readonly position: number; readonly found: string | null } | null {
+    if (this.rewritten) return this.rewritten;
+    if (this.closed || !this.anchor) return null;
+    const found = this.chainHashBytesAt(this.anchor.position)?.toString('hex') ?? null;
+    if (found === this.anchor.chainHash) return null;
+    if (found === null && (this.statements.head.get()?.position ?? 0) < this.anchor.position) return null;
+    this.rewritten = { position: this.anchor.position, found };
+    return this.rewritten;
+  }
+
+  /** Notes a rewrite the writer found in its transaction (`LogRewrittenError`). */
+  noteRewritten(position: number, found: string | null): void {
+    this.rewritten ??= { position, found };
   }
 
   /**
@@ -713,6 +759,8 @@ export class SqliteEventStore implements EventStore {
         for (const row of batch) {
           if (!active) return;
           const event = toStoredEvent(row, follower);
+          // A row the chain follower took is one the read models acknowledge: the anchor moves to it.
+          if (!event.unreadable) store.anchorAt(row.position, (row as ChainedEventRow).chain_hash);
           yield event;
           cursor = event.position;
         }
@@ -761,7 +809,7 @@ export class SqliteEventStore implements EventStore {
   detachedFromPath(): boolean {
     if (this.path === ':memory:' || this.readOnly || this.closed) return false;
     try {
-      return this.fileState() !== 'present' || this.logShortened() !== null;
+      return this.fileState() !== 'present' || this.logShortened() !== null || this.logRewritten() !== null;
     } catch {
       // A head that cannot be read is no file to write into either.
       return true;
@@ -809,6 +857,13 @@ export class SqliteEventStore implements EventStore {
       this.heldCopy = { path, done: Promise.resolve(this.copyRowByRow(path, [])) };
       return this.heldCopy;
     }
+    // Rewritten through SQLite, or cut back (breaker9x P3): what the connection reads now is the other
+    // program's log — a copy of it would rescue nothing. What this server acknowledged is rebuilt from its
+    // own -wal, copied before anything else touches it.
+    if (this.anchor && this.companions && sameFile(this.openedFile, fileIdentity(this.path)) === 'present' && (this.logRewritten() || this.logShortened())) {
+      this.heldCopy = { path, done: Promise.resolve(this.copyAcknowledged(path, this.anchor)) };
+      return this.heldCopy;
+    }
     const done = this.db.backup(path).then(
       () => {
         const problems = checkedCopy(path);
@@ -826,6 +881,39 @@ export class SqliteEventStore implements EventStore {
     );
     this.heldCopy = { path, done };
     return this.heldCopy;
+  }
+
+  /**
+   * What this server acknowledged, up to `anchor`, rebuilt from the store's main file and -wal as found
+   * (`rebuildAcknowledged`, in `<path>-found/`) and copied row by row to `path`, each event checked against
+   * the chain. The files as found are removed once the copy reaches the anchor; kept otherwise.
+   */
+  private copyAcknowledged(path: string, anchor: LogAnchor): { problems: readonly string[]; removed: boolean; rowByRow?: RowRescue } | { error: string } {
+    const folder = `${path}-found`;
+    let state: ReturnType<typeof rebuildAcknowledged>;
+    try {
+      state = rebuildAcknowledged(this.path, this.companions!.wal, folder, anchor);
+    } catch (error) {
+      return { error: `the store file and its -wal could not be copied to ${folder}: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    if (!state.rebuilt) return { error: `${state.why}; the files as found are kept in ${folder}` };
+    let outcome: { problems: readonly string[]; removed: boolean; rowByRow?: RowRescue };
+    try {
+      const rowByRow = rescueRows(state.rebuilt, path, createStoreSchema, this.sealKey);
+      const unsound = checkedCopy(path);
+      const removed = unsound.length > 0 || rowByRow.upTo === null;
+      if (removed) for (const file of [path, `${path}-journal`]) rmSync(file, { force: true });
+      outcome = { problems: unsound, removed, rowByRow };
+    } catch (error) {
+      for (const file of [path, `${path}-journal`]) rmSync(file, { force: true });
+      outcome = { problems: [error instanceof Error ? error.message : String(error)], removed: true };
+    } finally {
+      state.rebuilt.close();
+    }
+    const reached = !outcome.removed && (outcome.rowByRow?.upTo ?? 0) >= anchor.position;
+    if (reached) rmSync(folder, { recursive: true, force: true });
+    else for (const file of ['acknowledged.db', 'acknowledged.db-wal', 'acknowledged.db-shm']) rmSync(`${folder}/${file}`, { force: true });
+    return outcome;
   }
 
   /**
@@ -928,6 +1016,7 @@ export class SqliteEventStore implements EventStore {
           batch.map((waiting) => waiting.append),
           this.highestSeen,
           this.sealKey,
+          this.anchor,
         );
         this.settle(batch, outcome);
       }
@@ -949,10 +1038,12 @@ export class SqliteEventStore implements EventStore {
 
   private settle(batch: readonly WaitingAppend[], outcome: BatchOutcome) {
     if (!outcome.committed) {
+      if (outcome.failure.kind === 'log-rewritten') this.noteRewritten(outcome.failure.position, outcome.failure.found);
       for (const waiting of batch) waiting.reject(failureError(outcome.failure));
       return;
     }
     if (outcome.written) this.noteLocalRows(outcome.written);
+    if (outcome.written) this.anchorAt(outcome.written.upTo, outcome.written.chainHash);
     if (outcome.appended > 0) this.notifyLocalAppend();
     outcome.settlements.forEach((settlement, index) => {
       const waiting = batch[index]!;

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { BatchOutcome, QueuedWrite } from './sqlite-append-writer.js';
+import type { BatchOutcome, LogAnchor, QueuedWrite } from './sqlite-append-writer.js';
 
 /** What the writer thread is started with. */
 export interface WriterThreadData {
@@ -8,7 +8,7 @@ export interface WriterThreadData {
 
 /** A message to the writer thread: a batch to commit, or the order to close its connection and end. */
 export type WriterThreadRequest =
-  | { readonly kind: 'commit'; readonly appends: readonly QueuedWrite[]; readonly seen: number; readonly sealKey: Uint8Array | null }
+  | { readonly kind: 'commit'; readonly appends: readonly QueuedWrite[]; readonly seen: number; readonly sealKey: Uint8Array | null; readonly anchor?: LogAnchor | null }
   | { readonly kind: 'close' };
 
 /**
@@ -37,12 +37,12 @@ export class WriterThread {
   ) {}
 
   /** Commits one batch on the thread; one at a time (the store waits for each before the next). */
-  commit(appends: readonly QueuedWrite[], seen: number, sealKey: Uint8Array | null): Promise<BatchOutcome> {
+  commit(appends: readonly QueuedWrite[], seen: number, sealKey: Uint8Array | null, anchor: LogAnchor | null = null): Promise<BatchOutcome> {
     const worker = this.worker ?? this.start();
     worker.ref();
     return new Promise<BatchOutcome>((resolve) => {
       this.pending = { worker, resolve };
-      worker.postMessage({ kind: 'commit', appends, seen, sealKey } satisfies WriterThreadRequest);
+      worker.postMessage({ kind: 'commit', appends, seen, sealKey, anchor } satisfies WriterThreadRequest);
     });
   }
 

@@ -13,5 +13,5 @@ parentPort!.on('message', (request: WriterThreadRequest) => {
     parentPort!.close();
     return;
   }
-  parentPort!.postMessage(writer.commit(request.appends as QueuedWrite[], request.seen, request.sealKey));
+  parentPort!.postMessage(writer.commit(request.appends as QueuedWrite[], request.seen, request.sealKey, request.anchor ?? null));
 });

@@ -40,6 +40,16 @@ describe('What the store health tells people in Chinese', () => {
     expect(refusal.messageZh).toBe('事件库写入失败：本次操作未记录，重启服务之前不再写入。请管理员检查服务器磁盘（具体原因见服务器日志），处理后重启服务。');
   });
 
+  it('keeps refusing after a write failed until a restart, as its words say — even when a write that was already under way succeeds (breaker9x P6)', async () => {
+    const failure = Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' });
+    await expect(health.guardWrite(() => Promise.reject(failure))).rejects.toMatchObject({ problem: { cause: 'WRITE_FAILED' } });
+    // A write sent before the failure was noted, answered after it: it does not clear an I/O error of unknown cause.
+    health.noteWriteSuccess();
+    expect(health.writeRefusal()?.problem.cause).toBe('WRITE_FAILED');
+    await expect(health.guardWrite(() => Promise.resolve('written'))).rejects.toMatchObject({ problem: { cause: 'WRITE_FAILED' } });
+    expect(health.writeRefusal()!.message).toContain('writes stay refused until the server is restarted');
+  });
+
   it('says a file it may not write is not writable, naming the store — never "check the disk" (breaker9q P1)', () => {
     const refusal = health.noteWriteFailure(Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' }))!;
     expect(refusal.problem.cause).toBe('STORE_READ_ONLY');

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { LOW_SPACE_BYTES, diskFullOf, freeBytesIn } from './disk-full.js';
 import type { EventStore } from './event-store.port.js';
-import { LogShortenedError, StoreFileOverwrittenError } from './sqlite-append-writer.js';
+import { LogRewrittenError, LogShortenedError, StoreFileOverwrittenError } from './sqlite-append-writer.js';
 import type { Overwrite } from './store-file-overwrite.js';
 import { isStoreDamage } from './store-damage.js';
 import { SqliteEventStore, type HeldCopy } from './sqlite-event-store.js';
@@ -399,6 +399,29 @@ export function storeGoneMessage(
   }
 }
 
+/**
+ * The log was rewritten through SQLite under the running server (breaker9x P3: `sqlite3 rectify.db ".restore
+ * other.db"`, the backup API, a program writing rows): the event at `position`, which this server acknowledged,
+ * is another one now. The file and its inode stay, so no file check sees it; this server's -wal is left where it
+ * is (no checkpoint, not moved: it still holds the frames this server committed) and what it acknowledged is
+ * rebuilt from it into `copy` (`SqliteEventStore.keepWhatIsHeld`). `reach`: how far that copy reaches.
+ */
+export function logRewrittenMessage(path: string, position: number, copy: string | null, companions: { readonly wal: string; readonly shm: string }, reach: HeldCopyReach = { kind: 'copying' }): Bilingual {
+  const { wal, shm } = companions;
+  const { kept, advice } = keptWords(
+    copy,
+    reach,
+    say(
+      `move ${path}, ${wal} and ${shm} aside together (keep them), rename the copy to ${path} and run npm run ledger:verify on it`,
+      `把 ${path}、${wal} 和 ${shm} 一起移到别处（请保留），将副本改名为 ${path}，并进行台账校验（npm run ledger:verify）`,
+    ),
+  );
+  return say(
+    `The event log in ${path} was rewritten under the running server through SQLite — a backup restored over it (sqlite3's .restore, the backup API) or another program writing its rows: the event at position ${position}, which this server had acknowledged, is another one now (the file itself stayed, so only its rows show it). Writes are refused, and this server writes nothing into the file, not even when it stops: ${wal} is left where it is — it still holds what this server committed; do not delete it, and keep a copy of the whole folder before any server or tool opens the file.${kept.en} Stop every server on this file; then ${advice.en} — or, if the restore was meant and the events after it are to be given up, start once with --accept-store-reset.`,
+    `运行中事件库 ${path} 的日志被通过 SQLite 改写（例如用 sqlite3 的 .restore 或备份接口把另一个文件恢复到了它上面，或另一个程序改写了其中的记录）：本服务已确认写入的位置 ${position} 的事件已不是原来那个（文件本身未变，只有其中的记录能看出）。现拒绝写入，本服务不会再向该文件写入任何内容（停止时也不会）：${wal} 保留原处——其中仍有本服务提交的内容，请勿删除；在任何服务或工具打开该文件之前，请先复制整个文件夹留存。${kept.zh}请停止使用该文件的所有服务；然后${advice.zh}；若确是有意恢复、其后的事件可以放弃，请以 --accept-store-reset 启动一次。`,
+  );
+}
+
 /** How far a finished copy reaches (`HeldCopyReach`), from its outcome (`HeldCopy.done`). */
 function reachOf(outcome: Awaited<HeldCopy['done']>): HeldCopyReach {
   if ('error' in outcome || outcome.removed) return { kind: 'none' };
@@ -544,6 +567,13 @@ export class StoreHealth {
   noteWriteFailure(error: unknown): StoreUnavailableError | null {
     const code = (error as { code?: unknown } | null)?.code;
     if (error instanceof LogShortenedError) return new StoreUnavailableError(this.noteLogShortened(error.head, error.seen));
+    // The writer found, under the write lock, an acknowledged row changed (breaker9x P3): said as the log check says it.
+    if (error instanceof LogRewrittenError) {
+      if (this.store instanceof SqliteEventStore) this.store.noteRewritten(error.position, error.found);
+      this.checkLog();
+      const noted = this.noted.get('STORE_FILE_REPLACED') ?? this.noted.get('LOG_SHORTENED');
+      if (noted) return new StoreUnavailableError(noted);
+    }
     // The writer found the file written over in place inside its transaction (breaker9s P5): said as the file check says it.
     if (error instanceof StoreFileOverwrittenError) {
       this.checkFile(error.overwrite);
@@ -612,9 +642,15 @@ export class StoreHealth {
     return result;
   }
 
+  /**
+   * A write succeeded: a full disk and another program's lock are over. Not WRITE_FAILED (breaker9x P6): an I/O error
+   * of unknown cause — a failing disk, a file made immutable, a volume gone away and back — may have left the -wal
+   * half written, and a write that happens to go through says nothing about the file; writes stay refused until a
+   * restart judges the store anew (PRAGMA quick_check, the witness), as the refusal says. A write already under way
+   * when the failure was noted, answered after it, must not clear it either.
+   */
   noteWriteSuccess(): void {
     this.noted.delete('DISK_FULL');
-    this.noted.delete('WRITE_FAILED');
     this.noted.delete('STORE_LOCKED');
   }
 
@@ -630,11 +666,18 @@ export class StoreHealth {
 
   private noteLogShortened(head: number | null, seen: number): StoreProblem {
     const how = `ends at position ${head ?? 'none'}, before position ${seen} that this server had already seen`;
-    return this.note('LOG_SHORTENED', how, this.location(), logShortenedMessage(how, { head, seen }, this.location()));
+    const known = this.noted.has('LOG_SHORTENED');
+    const problem = this.note('LOG_SHORTENED', how, this.location(), logShortenedMessage(how, { head, seen }, this.location()));
+    // What this server acknowledged is rebuilt from its -wal at once, before anything else touches it (breaker9x P3: an older backup restored under it).
+    if (!known) this.keepAcknowledged('LOG_SHORTENED', null);
+    return problem;
   }
 
   /** The read models stopped: `reason` names the event and why, in English and Chinese. */
   projectionsFailed(reason: Bilingual): void {
+    // A row that does not chain may be the first sign of a log rewritten under the server (breaker9x P3): named first, as what it is.
+    this.checkFile();
+    this.checkLog();
     this.note('PROJECTIONS_STOPPED', reason.en, reason.en, projectionsStoppedMessage(reason));
   }
 
@@ -739,9 +782,37 @@ export class StoreHealth {
 
   /** The log ending before a position already seen is noticed before the next write tries to land there. */
   private checkLog(): void {
-    if (!(this.store instanceof SqliteEventStore) || this.noted.has('LOG_SHORTENED')) return;
-    const shortened = this.store.logShortened();
-    if (shortened) this.noteLogShortened(shortened.head, shortened.seen);
+    if (!(this.store instanceof SqliteEventStore)) return;
+    if (!this.noted.has('LOG_SHORTENED')) {
+      const shortened = this.store.logShortened();
+      if (shortened) this.noteLogShortened(shortened.head, shortened.seen);
+    }
+    if (this.noted.has('STORE_FILE_REPLACED') || this.noted.has('STORE_FILE_MISSING')) return;
+    const rewritten = this.store.logRewritten();
+    if (!rewritten) return;
+    const path = this.store.path;
+    const companions = this.store.companions ?? { wal: `${path}-wal`, shm: `${path}-shm` };
+    const copy = this.store.keepWhatIsHeld();
+    const problem = this.note('STORE_FILE_REPLACED', path, path, logRewrittenMessage(path, rewritten.position, copy.path, companions));
+    this.logger.error(problem.message.en);
+    this.keepAcknowledged('STORE_FILE_REPLACED', (reach) => logRewrittenMessage(path, rewritten.position, copy.path, companions, reach));
+  }
+
+  /**
+   * Starts the copy of what this server acknowledged (`SqliteEventStore.keepWhatIsHeld`) and, once it is done,
+   * says how far it reaches in the log and — through `words` — in the refusal of `cause`.
+   */
+  private keepAcknowledged(cause: StoreProblemCause, words: ((reach: HeldCopyReach) => Bilingual) | null): void {
+    if (!(this.store instanceof SqliteEventStore) || this.store.path === ':memory:') return;
+    const path = this.store.path;
+    const copy = this.store.keepWhatIsHeld();
+    void copy.done.then((outcome) => {
+      const noted = this.noted.get(cause);
+      if (noted && words) this.noted.set(cause, { ...noted, message: words(reachOf(outcome)) });
+      if ('error' in outcome) this.logger.error(`Could not copy what this server acknowledged of ${path} to ${copy.path}: ${outcome.error}`);
+      else if (outcome.removed) this.logger.error(`The copy of what this server acknowledged of ${path} was not sound and was removed (${outcome.problems.slice(0, 3).join('; ')})`);
+      else this.logger.warn(`Copied what this server acknowledged of ${path} to ${copy.path}${outcome.rowByRow ? `, events 1–${outcome.rowByRow.upTo ?? 'none'} of ${outcome.rowByRow.head ?? 'none'}, each checked against the ledger chain${outcome.rowByRow.stopped ? ` (stopped: ${outcome.rowByRow.stopped})` : ''}` : ''} (PRAGMA quick_check ok)`);
+    });
   }
 
   /**

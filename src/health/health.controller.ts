@@ -110,7 +110,7 @@ export class HealthController {
     for (const problem of problems) this.logger.warn(`Readiness: ${problem.message.en}`);
     const base = {
       store: this.store.kind,
-      projectedPosition: formatPosition(this.projections.position),
+      projectedPosition: formatPosition(this.projections.projectedUpTo),
       problems: problems.map(({ cause, since }) => ({ cause, since, messageZh: USERS_WORDS[cause].zh })),
       notices: [...this.storeHealth.notices(), ...this.snapshots.notices(), ...serverLogOutput.notices(), ...this.forwarding.notices()].map(({ cause, since }) => ({ cause, since, messageZh: NOTICE_ZH[cause] })),
     };
@@ -121,7 +121,7 @@ export class HealthController {
       this.logger.warn(`Readiness: the event store does not answer: ${String(error)}`);
       return { ...base, status: 'unavailable', logPosition: null };
     }
-    const report = (status: Readiness): HealthReport => ({ ...base, status, logPosition: formatPosition(head), projectedPosition: formatPosition(this.projections.position) });
+    const report = (status: Readiness): HealthReport => ({ ...base, status, logPosition: formatPosition(head), projectedPosition: formatPosition(this.projections.projectedUpTo) });
     if (this.serving.phase !== 'serving') return report(this.serving.phase);
     if (problems.length > 0) return report('degraded');
     if (head && !(this.projections.position && comparePositions(this.projections.position, head) >= 0)) {

@@ -37,6 +37,7 @@ import { readServedPathWitness, servedPathWitnessPath } from './served-path-witn
 import { judgeOtherNames } from './store-file-names.js';
 import { LiveServerRegistration, liveServersFolderOf, judgeCompanionsGoneUnderLiveServers, judgeLiveServers, judgeReplacedUnderLiveServers, judgeToolBesideLiveServers, liveServersOn, storeLockedRefusal, type ServerFacts } from './live-servers.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
+import { clearStoreResetMarks, markStoreResetUsed, storeResetLeftSet, storeResetMarkedAt, storeResetMarks } from './store-reset-setting.js';
 import {
   clockAheadAcceptance,
   clockAheadAcceptanceWords,
@@ -890,7 +891,29 @@ function damagedStore(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'>
  */
 export async function admitStore(settings: StoreSettings, logger = new Logger('EventStore')): Promise<AdmittedStore> {
   refuseUnwritableStore(settings);
-  return withStrayWalNote((noted) => admitStoreNoting(settings, logger, noted));
+  // breaker9x P5: ACCEPT_STORE_RESET is honoured by one start (store-reset-setting.ts).
+  const marks = storeResetMarks(
+    settings.STORE_WITNESS_PATH,
+    keyFolderWitnessFolder({ EVENT_STORE: settings.EVENT_STORE, SQLITE_PATH: settings.SQLITE_PATH, LEDGER_SIGNING_KEY_FILE: settings.LEDGER_SIGNING_KEY_FILE }),
+    settings.EVENT_STORE === 'sqlite' ? settings.SQLITE_PATH : (settings.EVENTSTORE_CONNECTION_STRING ?? 'eventstoredb'),
+  );
+  if (!settings.ACCEPT_STORE_RESET || settings.SQLITE_PATH === ':memory:') {
+    clearStoreResetMarks(marks);
+    return withStrayWalNote((noted) => admitStoreNoting(settings, logger, noted));
+  }
+  const usedAt = storeResetMarkedAt(marks);
+  if (usedAt === null) {
+    const admitted = await withStrayWalNote((noted) => admitStoreNoting(settings, logger, noted));
+    const unmarked = markStoreResetUsed(marks);
+    if (unmarked.length > 0) logger.warn(`ACCEPT_STORE_RESET was honoured at this start, but the mark that makes the next start with it still set refuse a store it does not recognise could not be written at ${unmarked.join(', ')}: remove the setting now.`);
+    return admitted;
+  }
+  // Left set since a start that used it: judged as without it.
+  try {
+    return await withStrayWalNote((noted) => admitStoreNoting({ ...settings, ACCEPT_STORE_RESET: false }, logger, noted));
+  } catch (error) {
+    throw error instanceof StoreRefusedError ? storeResetLeftSet(error, usedAt) : error;
+  }
 }
 
 /** What `setAsideStrayWal` moved at this start, added to any refusal of it (`withStrayWalNote`). */

@@ -246,3 +246,11 @@ describe('a remark in brackets after a title is what the 台账 says of the prob
     expect(index.near('e', '政策文件缺少配套解读（2025年评估）').map((entry) => entry.findingId)).toEqual(['f2']);
   });
 });
+
+describe('the distance a refusal names counts characters, not UTF-16 units (breaker9x S5)', () => {
+  it('a character outside the BMP (𠮷, U+20BB7) added or put for another counts as one', () => {
+    expect(apart('县级政务公开专栏𠮷长期未更新', '县级政务公开专栏长期未更新')).toBe(1);
+    expect(apart('县级政务公开专栏𠮷长期未更新', '县级政务公开专栏吉长期未更新')).toBe(1);
+    expect(apart('县级政务公开专栏长期未更新', '县级政务公开专栏吉长期未更新')).toBe(1);
+  });
+});

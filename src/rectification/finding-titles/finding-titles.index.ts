@@ -178,7 +178,7 @@ export function titlesApart(a: string, b: string, unitsNamed?: UnitsNamed): numb
   const remarkA = distinguishingRemarkOf(a);
   const remarkB = distinguishingRemarkOf(b);
   const differentRemarks = remarkA !== '' && remarkB !== '' && remarkA !== remarkB;
-  if (a !== b && !differentRemarks && titleWords(a) === titleWords(b)) return Math.max(1, distance(a, b));
+  if (a !== b && !differentRemarks && titleWords(a) === titleWords(b)) return Math.max(1, charactersApart(a, b, distance(a, b)));
   const tolerance = nearTitleTolerance(a, b);
   const added = Math.abs(a.length - b.length);
   const allowed = editsAllowed(a.length, b.length);
@@ -186,7 +186,35 @@ export function titlesApart(a: string, b: string, unitsNamed?: UnitsNamed): numb
   const apart = distance(a, b);
   // Within the tolerance, any edits; past it, only the words added to the shorter (`MOST_INSERTED`): its distance is the length added.
   if ((apart > tolerance && apart !== added) || apart > allowed || numbersNamed(a) !== numbersNamed(b)) return null;
-  return unitsNamed && unitsNamed(a) !== unitsNamed(b) ? null : apart;
+  return unitsNamed && unitsNamed(a) !== unitsNamed(b) ? null : charactersApart(a, b, apart);
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * The edit distance of two keys in characters (code points), as a refusal says it ("1 character from this title"):
+ * `units`, their distance in UTF-16 units, unless either holds a character outside the BMP (breaker9x S5: U+1D159
+ * counted as two). Then each such character stands for one BMP character of the private-use area neither key holds.
+ */
+export function charactersApart(a: string, b: string, units: number): number {
+  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return units;
+  const used = new Set([...a, ...b]);
+  const standIns = new Map<string, string>();
+  let next = 0xe000;
+  const asOne = (text: string) =>
+    [...text]
+      .map((character) => {
+        if (character.length === 1) return character;
+        let standIn = standIns.get(character);
+        if (!standIn) {
+          while (used.has(String.fromCharCode(next))) next += 1;
+          standIn = String.fromCharCode(next++);
+          standIns.set(character, standIn);
+        }
+        return standIn;
+      })
+      .join('');
+  return distance(asOne(a), asOne(b));
 }
 
 /** The most characters `nearTitleTolerance` lets two title keys be apart. */

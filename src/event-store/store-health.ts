@@ -35,7 +35,7 @@ export type StoreProblemCause =
  * Something an operator must know that does not stop writes (readiness stays `ready`): a setting
  * that would let the next start take a store it should refuse.
  * - `ACCEPT_STORE_RESET_LEFT_SET`: ACCEPT_STORE_RESET is set, but this start needed nothing
- *   accepted — while it stays set, a later start takes a lost, replaced or shortened store with one log line;
+ *   accepted — it is honoured by one start, so a later start with it still set refuses a store it does not recognise;
  * - `STORE_RESET_ACCEPTED`: this start took a store it did not recognise, as ACCEPT_STORE_RESET asked;
  * - `KEY_SIDE_WITNESS_UNWRITABLE`: the copy of the store witness beside the signing key cannot be
  *   written (a read-only key folder), so a data folder restored older would start unnoticed (breaker9d P6);
@@ -83,8 +83,8 @@ export function acceptStoreResetNotice(acceptSet: boolean, accepted: Bilingual |
       cause: 'STORE_RESET_ACCEPTED',
       since,
       message: say(
-        `This start took a store it did not recognise, as ACCEPT_STORE_RESET asks (${accepted.en}) Remove ACCEPT_STORE_RESET (and --accept-store-reset) now: while it is set, every later start takes a lost, replaced or shortened store the same way.`,
-        `本次启动按 ACCEPT_STORE_RESET 的要求接受了一个未能识别的事件库（${accepted.zh}）请立即移除 ACCEPT_STORE_RESET（及 --accept-store-reset）：只要它仍然设置，以后每次启动都会同样接受丢失、被替换或变短的事件库。`,
+        `This start took a store it did not recognise, as ACCEPT_STORE_RESET asks (${accepted.en}) Remove ACCEPT_STORE_RESET (and --accept-store-reset) now: it is honoured by one start only, and a later start with it still set and a store it does not recognise is refused (ACCEPT_STORE_RESET_LEFT_SET) until it is removed.`,
+        `本次启动按 ACCEPT_STORE_RESET 的要求接受了一个未能识别的事件库（${accepted.zh}）请立即移除 ACCEPT_STORE_RESET（及 --accept-store-reset）：它只对一次启动有效，仍带着它时，以后遇到未能识别的事件库将拒绝启动（ACCEPT_STORE_RESET_LEFT_SET），直到删除该设置。`,
       ),
     };
   }
@@ -92,8 +92,8 @@ export function acceptStoreResetNotice(acceptSet: boolean, accepted: Bilingual |
     cause: 'ACCEPT_STORE_RESET_LEFT_SET',
     since,
     message: say(
-      'ACCEPT_STORE_RESET is set, but the store is the one this server last saw: there was nothing to accept at start (only what a client may show later: a ledger head statement signed before now for a longer log is taken as lost in an accepted reset, and the client is told so). Remove it (and --accept-store-reset): while it is set, a start on a store that lost events, or was replaced, is not refused.',
-      '已设置 ACCEPT_STORE_RESET，但事件库正是本服务上次看到的那一个，启动时无需接受（只有客户端日后可能交回的、此前签署的更长台账的现状凭证，将被视为已接受的恢复所丢失，并告知该客户端）。请移除该设置（及 --accept-store-reset）：只要它仍然设置，在丢失了事件或被替换的事件库上启动时将不会被拒绝。',
+      'ACCEPT_STORE_RESET is set, but the store is the one this server last saw: there was nothing to accept at start (only what a client may show later: a ledger head statement signed before now for a longer log is taken as lost in an accepted reset, and the client is told so). Remove it (and --accept-store-reset): it is honoured by one start only, and a later start with it still set on a store that lost events, or was replaced, is refused (ACCEPT_STORE_RESET_LEFT_SET) until it is removed.',
+      '已设置 ACCEPT_STORE_RESET，但事件库正是本服务上次看到的那一个，启动时无需接受（只有客户端日后可能交回的、此前签署的更长台账的现状凭证，将被视为已接受的恢复所丢失，并告知该客户端）。请移除该设置（及 --accept-store-reset）：它只对一次启动有效，仍带着它时，在丢失了事件或被替换的事件库上启动将被拒绝（ACCEPT_STORE_RESET_LEFT_SET），直到删除该设置。',
     ),
   };
 }

@@ -12,16 +12,17 @@ import { StoreRefusedError, type StoreRefusalReason } from './store-witness.js';
  * the setting removes the mark, and a start with the setting while the mark is there is judged as if it
  * were not set — a store it does not recognise is refused (ACCEPT_STORE_RESET_LEFT_SET), saying to remove it.
  *
- * The mark is a small file, kept beside the store witness and beside the signing key's witness copies (the
+ * The mark is a small file, kept beside the store witness and in the signing key's folder (the
  * data folder may be lost whole, the key folder kept), not in the witness: a start refused for a store it
  * does not recognise writes no witness, and it is exactly that start, without the setting, that must be
  * able to clear the mark. Removing a mark only lets the setting count once more; it never accepts anything.
  */
 
-/** Where the marks of one store's place are: beside its witness, and (when the key folder is known) beside the key's witness copies. */
+/** Where the marks of one store's place are: beside its witness, and (when the key folder is known) in the key's folder (`keptFolder`'s parent). */
 export function storeResetMarks(witnessPath: string, keptFolder: string | null, place: string): string[] {
-  const name = `accept-store-reset-used-${createHash('sha256').update(resolve(place)).digest('hex').slice(0, 12)}`;
-  return [`${witnessPath}.accept-store-reset-used`, ...(keptFolder ? [join(keptFolder, name)] : [])];
+  const name = `.accept-store-reset-used-${createHash('sha256').update(resolve(place)).digest('hex').slice(0, 12)}`;
+  // In the key's folder itself, not among the witness copies (whose folder holds witnesses only, and may be unwritable).
+  return [`${witnessPath}.accept-store-reset-used`, ...(keptFolder ? [join(dirname(keptFolder), name)] : [])];
 }
 
 /** The instant (ISO-8601) of the start that last honoured the setting, from any mark; null when there is none. */
@@ -54,7 +55,13 @@ export function markStoreResetUsed(marks: readonly string[], usedAt = new Date()
 
 /** A start without the setting: the next start with it is honoured again. */
 export function clearStoreResetMarks(marks: readonly string[]): void {
-  for (const mark of marks) rmSync(mark, { force: true });
+  for (const mark of marks) {
+    try {
+      rmSync(mark, { force: true });
+    } catch {
+      // A folder that cannot be written holds no mark this start could have left.
+    }
+  }
 }
 
 /**

@@ -46,7 +46,7 @@ type NoticeCause = StoreNoticeCause | SnapshotNoticeCause | LogNoticeCause | For
  * what to do, without paths or other internal detail — the server log has the full message.
  */
 export const NOTICE_ZH: Readonly<Record<NoticeCause, string>> = {
-  ACCEPT_STORE_RESET_LEFT_SET: '已设置 ACCEPT_STORE_RESET，但本次启动没有需要接受的事件库变化：请删除该设置后再重启，以免今后的意外变化被悄悄接受。',
+  ACCEPT_STORE_RESET_LEFT_SET: '已设置 ACCEPT_STORE_RESET，但本次启动没有需要接受的事件库变化：请删除该设置。它只对一次启动有效：仍带着它时，下次遇到未能识别的事件库将拒绝启动，直到删除该设置。',
   STORE_RESET_ACCEPTED: '本次启动按 --accept-store-reset（或 ACCEPT_STORE_RESET）接受了事件库的现状（如从较早的备份恢复）：请核对台账（详见服务器日志）。命令行参数只对这一次启动有效；若 ACCEPT_STORE_RESET 写在环境变量或配置文件中，请将其删除。',
   KEY_SIDE_WITNESS_UNWRITABLE: '与台账签名密钥放在一起的事件库见证副本无法写入：在它能写入之前，若数据文件夹被旧备份恢复，下次启动时将无从察觉。请允许服务写入密钥所在的文件夹，或把 STORE_WITNESS_PATH 设到可写的卷上（详见服务器日志）。',
   STORE_COPY_UNNAMED: '本服务运行在容器中且未设置 STORE_COPY_NAME：用本事件库复制出的测试或培训副本所签的台账凭证会被当作本服务自己的。请为每个副本设置各自的名称（例如 STORE_COPY_NAME=正式）后重启。',

@@ -240,6 +240,24 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     await eventually(page, async () => ((await page.locator('.el-select', { has: page.locator('#plan-picker') }).textContent()) ?? '').includes(title), 'the item’s plan chosen');
   });
 
+  it('a revision whose file is named （修订稿） keeps the plan’s approval day: no approval day is asked, none refused (newcomer37 S2)', async () => {
+    const title = '青川市政务公开重点任务（修订稿测试）';
+    const header = '类别编号,类别,序号,工作事项,牵头单位,责任单位,完成时限\n';
+    const first = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {
+      input: { idempotencyKey: 's2-plan', fileName: 's2.csv', title, year, approvedOn: officeDay(-20), contentBase64: Buffer.from(`\ufeff${header}一,平台建设,1,政府网站集约化,FGW,,${year}-12-31\n`).toString('base64') },
+    });
+    expect(first.errors).toBeUndefined();
+    const page = await importsPage(supervisor);
+    await choose(page, `${title.replace('（修订稿测试）', '')}（修订稿测试）（修订稿）.csv`, Buffer.from(`\ufeff${header}一,平台建设,1,政府网站集约化,FGW,,${year}-12-31\n一,平台建设,2,政务新媒体矩阵,CZJ,,${year}-12-31\n`));
+    await page.locator('[data-test="revise"]').click();
+    await page.locator('[data-test="revise-keeps-approval"]').waitFor();
+    expect(await page.getByLabel('方案批准日期', { exact: true }).count()).toBe(0);
+    expect(await page.getByLabel('事项交办日期', { exact: true }).inputValue()).toBe(officeDay());
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    await answered(page, 'import-report');
+    expect(await headline(page)).toMatch(/^已按新版本调整.*已有进度全部保留。$/);
+  });
+
   it('a version that withdraws an item asks its 调整依据 beside the field, writes nothing without it, and records it as the reason (newcomer24 S3)', async () => {
     const title = '青川市基层政务公开补充任务（调整依据）';
     const header = '类别编号,类别,序号,工作事项,牵头单位,责任单位,完成时限\n';

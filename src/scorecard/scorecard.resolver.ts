@@ -12,7 +12,7 @@ import { findingsAtCut } from '../rectification/dashboard/dashboard.queries.js';
 import { TimeTravelCache } from '../shared/time-travel-cache.js';
 import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
 import { WorkPlanPartsReadModel } from '../work-plan/breakdown/work-plan-parts.read-model.js';
-import { buildScorecard, scorecardFromTallies, type UnitScore } from './scorecard.js';
+import { buildScorecard, scorecardFromFigures, scorecardFromTallies, type UnitScore } from './scorecard.js';
 import { UnitScoreType } from './scorecard.types.js';
 import { EXPECTED_ITEMS, priced } from '../shared/graphql/query-cost.js';
 
@@ -23,8 +23,8 @@ export class GetUnitScorecardQuery extends CqrsQuery<(UnitScore & { time: TimeCu
 }
 
 /**
- * Every unit's record now from the per-unit tallies kept as events arrive; on a business day and/or
- * as known at an instant, from the parents' dated timelines.
+ * Every unit's record now from the per-unit tallies kept as events arrive; on a past business day (everything entered)
+ * from the per-day deltas of findings and items; as known at an instant, from the parents' dated timelines.
  */
 @QueryHandler(GetUnitScorecardQuery)
 export class GetUnitScorecardHandler implements IQueryHandler<GetUnitScorecardQuery> {
@@ -49,7 +49,9 @@ export class GetUnitScorecardHandler implements IQueryHandler<GetUnitScorecardQu
     const unitName = this.units.namesAt(time);
     const scores = isPresent(time, now)
       ? this.scorecardNow(time.asOf, unitName)
-      : await this.travelled.answer('scorecard', time, async () =>
+      : time.knownAt === null
+        ? await this.onPastDay(time.asOf, unitName)
+        : await this.travelled.answer('scorecard', time, async () =>
           buildScorecard({
             parts: [
               ...(await findingsAtCut(this.findings, this.findingParts, time, this.travelled)).flatMap((finding) => [...finding.parts.values()]),
@@ -60,6 +62,20 @@ export class GetUnitScorecardHandler implements IQueryHandler<GetUnitScorecardQu
           }),
         );
     return scores.map((score) => ({ ...score, time }));
+  }
+
+  /**
+   * A business day with everything entered (issue 12 row 4, issue 8 part 6): each unit's figures are prefix sums of the
+   * per-day deltas the findings' and the work-plan items' read models keep (`scoresOn`), no parent folded — only those
+   * with facts entered out of business order since the last such answer are read again from their streams first.
+   */
+  private async onPastDay(asOf: string, unitName: (unitId: string) => string): Promise<UnitScore[]> {
+    while (this.findingParts.findingsToRefold > 0 || this.itemParts.itemsToRefold > 0) {
+      await this.findingParts.refoldPastDays(this.engine);
+      await this.itemParts.refoldPastDays(this.engine, this.findingParts.latestRecordedAt);
+    }
+    const figures = this.itemParts.scoresOn(asOf, this.findingParts.scoresOn(asOf, new Map()));
+    return scorecardFromFigures(figures, unitName);
   }
 
   /**

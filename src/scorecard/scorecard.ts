@@ -3,6 +3,7 @@ import { isNeverOverdue } from '../shared/deadline.js';
 import { dueOn, overdueOn, type PartTally } from '../assignments/read-model/part-tallies.js';
 import { meanDays } from '../rectification/dashboard/dashboard.js';
 import { byPinyin } from '../shared/chinese-order.js';
+import type { UnitScoreFigures } from '../rectification/dashboard/dashboard-by-day.js';
 
 export interface UnitScore {
   readonly rank: number;
@@ -114,6 +115,29 @@ export function scorecardFromTallies(input: {
       meanDaysToRemediate: remediated === 0 ? null : round1(sum((tally) => tally.remediationDays + tally.earlierRemediationDays) / remediated),
     };
   });
+  return ranked(scores);
+}
+
+/**
+ * The same scorecard from each unit's figures summed over the parts (`UnitScoreFigures`: a past day's, from the per-day
+ * deltas of findings and work-plan items, dashboard-by-day.ts): O(units). Units without a part are left out.
+ */
+export function scorecardFromFigures(figures: ReadonlyMap<string, UnitScoreFigures>, unitName: (unitId: string) => string): UnitScore[] {
+  const scores: Omit<UnitScore, 'rank'>[] = [];
+  for (const [unitId, unit] of figures) {
+    if (unit.parts <= 0) continue;
+    scores.push({
+      unitId,
+      unitName: unitName(unitId),
+      parts: unit.parts,
+      due: unit.due,
+      onTime: unit.onTime,
+      onTimeRate: unit.due === 0 ? null : round1((unit.onTime / unit.due) * 100),
+      overdue: unit.overdue,
+      returned: unit.returned,
+      meanDaysToRemediate: unit.remediated === 0 ? null : round1(unit.remediationDays / unit.remediated),
+    });
+  }
   return ranked(scores);
 }
 

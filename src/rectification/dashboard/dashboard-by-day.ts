@@ -1,4 +1,4 @@
-import { daysToRemediate, holderWatch, isDueBound, onWatch, type PartStatus } from '../../assignments/read-model/part-view.js';
+import { daysToRemediate, dueOn as dueOnWatch, earlierWatches, holderWatch, isDueBound, onWatch, type PartStatus, type PartView } from '../../assignments/read-model/part-view.js';
 import { isCorrection } from '../../assignments/domain/business-order.js';
 import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { byPinyin } from '../../shared/chinese-order.js';
@@ -41,6 +41,10 @@ const FIXED_COUNTERS = 11;
 const UNIT_COUNTERS = 7;
 /** An evaluation's or category's: findings, closed. */
 const GROUP_COUNTERS = 2;
+/** A unit's 单位排名 figures (key `s|<unit id>`): parts, due, on time, overdue, returned, days to remediate, remediated. */
+const SCORE_COUNTERS = 7;
+/** Numbers per part or earlier watch in a segment's `scores` (see `Segment`). */
+const SCORE_NUMBERS = 8;
 
 const STATUS_CODES: Record<PartStatus, number> = { ASSIGNED: 0, REPORTED: 1, VERIFIED: 2, RETURNED: 3 };
 const NO_DAY = -1;
@@ -62,6 +66,15 @@ export interface Segment {
   readonly closed: boolean;
   readonly unassigned: boolean;
   readonly parts: readonly number[];
+  /**
+   * What the parent adds to the 单位排名 (`buildScorecard` over its parts as they stood), eight numbers per part held and
+   * per earlier holder's watch (`earlierWatches`): the unit's `s|` base index, parts (1), due whatever the day (0/1),
+   * on time (0/1), returned, days to remediate (−1: none), the day number from which it is overdue — due too, when the
+   * next number is 1 — (−1: never; a withdrawn parent's part, counted on its withdrawal day, never when it was not
+   * late by then), and whether it is then due as well. Empty for a withdrawn finding (no part held) or absent (a
+   * snapshot written before it: nothing).
+   */
+  readonly scores?: readonly number[];
 }
 
 /** A finding as the by-day figures know it. */
@@ -173,11 +186,12 @@ function span(state: ByDayState, from: number, end: number, counter: number, del
  * to every kept window's counts — or, with `onlyWindow`, to that window's counts alone.
  */
 function writeSegment(state: ByDayState, finding: FindingDays, segment: Segment, end: number, sign: 1 | -1, onlyWindow?: readonly [number, WindowDeltas]): void {
-  if (!segment.counted) return;
   if (onlyWindow) {
-    for (let index = 3; index < segment.parts.length; index += PART_NUMBERS) writeWindow(onlyWindow, segment.from, end, segment.parts[index]!, sign);
+    if (segment.counted) for (let index = 3; index < segment.parts.length; index += PART_NUMBERS) writeWindow(onlyWindow, segment.from, end, segment.parts[index]!, sign);
     return;
   }
+  writeScores(state, segment, end, sign);
+  if (!segment.counted) return;
   const { from, parts } = segment;
   const evaluation = baseOf(state, `e|${finding.evaluationId}`, GROUP_COUNTERS);
   const category = baseOf(state, `c|${finding.category}`, GROUP_COUNTERS);
@@ -223,6 +237,29 @@ function writeSegment(state: ByDayState, finding: FindingDays, segment: Segment,
   }
 }
 
+/** What `segment`, lasting until `end`, adds to the units' 单位排名 figures (its `scores`), written (`sign` 1) or taken back (−1). */
+function writeScores(state: ByDayState, segment: Segment, end: number, sign: 1 | -1): void {
+  const { from, scores = [] } = segment;
+  for (let index = 0; index < scores.length; index += SCORE_NUMBERS) {
+    const base = scores[index]!;
+    span(state, from, end, base, sign * scores[index + 1]!);
+    span(state, from, end, base + 1, sign * scores[index + 2]!);
+    span(state, from, end, base + 2, sign * scores[index + 3]!);
+    span(state, from, end, base + 4, sign * scores[index + 4]!);
+    const remediation = scores[index + 5]!;
+    if (remediation >= 0) {
+      span(state, from, end, base + 5, sign * remediation);
+      span(state, from, end, base + 6, sign);
+    }
+    const lateFrom = scores[index + 6]!;
+    if (lateFrom !== NO_DAY) {
+      const overdueFrom = Math.max(from, lateFrom);
+      span(state, overdueFrom, end, base + 3, sign);
+      span(state, overdueFrom, end, base + 1, sign * scores[index + 7]!);
+    }
+  }
+}
+
 /** A part that can be late, due on day number `due`, counted red or yellow from `window` days before its due day while [from, end) lasts. */
 function writeWindow([window, deltas]: readonly [number, WindowDeltas], from: number, end: number, due: number, sign: 1 | -1): void {
   if (due === NO_DAY) return;
@@ -240,7 +277,7 @@ function writeSegments(state: ByDayState, finding: FindingDays, sign: 1 | -1): v
 
 /** What the finding's view adds to the figures from office day number `day` on (read at once: plain numbers). */
 export function segmentOf(state: ByDayState, day: number, view: FindingView): Segment {
-  if (view.status === 'WITHDRAWN') return { from: day, counted: false, closed: false, unassigned: false, parts: [] };
+  if (view.status === 'WITHDRAWN') return { from: day, counted: false, closed: false, unassigned: false, parts: [], scores: [] };
   const parts: number[] = [];
   for (const part of view.parts.values()) {
     const bound = isDueBound(part);
@@ -248,11 +285,49 @@ export function segmentOf(state: ByDayState, day: number, view: FindingView): Se
     const unitRemediation = part.heldSince === undefined ? remediation : holderWatch(part).remediationDays;
     parts.push(baseOf(state, part.unitId, UNIT_COUNTERS), STATUS_CODES[part.status], remediation ?? -1, bound ? dayNumber(part.dueDate) : NO_DAY, bound ? dayNumber(onWatch(part).dueDate) : NO_DAY, unitRemediation ?? -1, dayNumber(part.dueDate));
   }
-  return { from: day, counted: true, closed: view.status === 'CLOSED', unassigned: findingStatus(view) === 'UNASSIGNED', parts };
+  return { from: day, counted: true, closed: view.status === 'CLOSED', unassigned: findingStatus(view) === 'UNASSIGNED', parts, scores: scoresOf(state, view.parts.values()) };
 }
 
+/**
+ * What `parts` (a parent's, as the scorecard of a day counts them: a withdrawn item's as they stood, `parentWithdrawnOn`
+ * set) add to the units' 单位排名 from office day number `day` on: a segment of no dashboard figure (a work-plan item's).
+ */
+export function scoreSegmentOf(state: ByDayState, day: number, parts: Iterable<PartView & { readonly parentWithdrawnOn?: string }>): Segment {
+  return { from: day, counted: false, closed: false, unassigned: false, parts: [], scores: scoresOf(state, parts) };
+}
+
+/** `Segment.scores` of `parts`: per part, what `buildScorecard` counts for its holder and for each earlier holder's watch. */
+function scoresOf(state: ByDayState, parts: Iterable<PartView & { readonly parentWithdrawnOn?: string }>): number[] {
+  const scores: number[] = [];
+  for (const part of parts) {
+    const watch = holderWatch(part);
+    // Due and overdue once the day counted on (the withdrawal day at most: `dayCountedOn`) is past its due day as judged on its watch.
+    const judgedDue = dayNumber(onWatch(part).dueDate);
+    const withdrawn = part.parentWithdrawnOn === undefined ? Infinity : dayNumber(part.parentWithdrawnOn);
+    const lateFrom = isDueBound(part) && withdrawn > judgedDue ? judgedDue + 1 : NO_DAY;
+    scores.push(
+      scoreBase(state, part.unitId),
+      1,
+      watch.firstReportOnTime !== null ? 1 : 0,
+      watch.firstReportOnTime === true ? 1 : 0,
+      watch.returns,
+      watch.remediationDays ?? -1,
+      lateFrom,
+      watch.firstReportOnTime === null ? 1 : 0,
+    );
+    if (part.heldBefore.length === 0) continue;
+    for (const earlier of earlierWatches(part)) {
+      scores.push(scoreBase(state, earlier.unitId), 1, dueOnWatch(earlier) ? 1 : 0, earlier.firstReportOnTime === true ? 1 : 0, earlier.returns, earlier.remediationDays ?? -1, NO_DAY, 0);
+    }
+  }
+  return scores;
+}
+
+const scoreBase = (state: ByDayState, unitId: string) => baseOf(state, `s|${unitId}`, SCORE_COUNTERS);
+
+const sameNumbers = (a: readonly number[] = [], b: readonly number[] = []) => a.length === b.length && a.every((value, index) => value === b[index]);
 const sameShare = (a: Segment, b: Segment) =>
-  a.counted === b.counted && a.closed === b.closed && a.unassigned === b.unassigned && a.parts.length === b.parts.length && a.parts.every((value, index) => value === b.parts[index]);
+  a.counted === b.counted && a.closed === b.closed && a.unassigned === b.unassigned && sameNumbers(a.parts, b.parts) && sameNumbers(a.scores, b.scores);
 
 /** The segments in order, a day's segment equal to the one before merged into it. */
 function merged(segments: readonly Segment[]): Segment[] {
@@ -270,33 +345,58 @@ const refoldedAlways = (type: string) => type === 'FindingWithdrawn' || type ===
  * (`stale`). `seq`: the finding's place in the order recorded.
  */
 export function applyFindingEvent(state: ByDayState, event: RecordedEvent, view: FindingView, seq: number): void {
-  let finding = state.findings.get(view.findingId);
+  const outOfOrder = isCorrection(event) || refoldedAlways(event.type);
+  applyParentEvent(state, view.findingId, { seq, evaluationId: view.evaluationId, category: view.category }, dayNumber(event.occurredOn), outOfOrder, (day) => segmentOf(state, day, view));
+}
+
+/**
+ * One event of a parent's stream (a finding's, or a work-plan item's with `state` its own), on office day number `day`:
+ * when it is in business order (not `outOfOrder`, not before the parent's latest day, none before it out of order) the
+ * parent's last segment becomes `next(day)` — its share as the parent's view now gives it; otherwise the parent is
+ * refolded later (`stale`). `seq`: its place in the order recorded.
+ */
+export function applyParentEvent(
+  state: ByDayState,
+  parentId: string,
+  parent: { readonly seq: number; readonly evaluationId: string; readonly category: string },
+  day: number,
+  outOfOrder: boolean,
+  next: (day: number) => Segment,
+): void {
+  let finding = state.findings.get(parentId);
   if (!finding) {
-    finding = { seq, evaluationId: view.evaluationId, category: view.category, length: 0, ordered: true, latest: -Infinity, segments: [] };
-    state.findings.set(view.findingId, finding);
-    const ofEvaluation = state.findingsOfEvaluation.get(view.evaluationId);
-    if (ofEvaluation) ofEvaluation.push(view.findingId);
-    else state.findingsOfEvaluation.set(view.evaluationId, [view.findingId]);
+    finding = { ...parent, length: 0, ordered: true, latest: -Infinity, segments: [] };
+    state.findings.set(parentId, finding);
+    const ofEvaluation = state.findingsOfEvaluation.get(parent.evaluationId);
+    if (ofEvaluation) ofEvaluation.push(parentId);
+    else state.findingsOfEvaluation.set(parent.evaluationId, [parentId]);
   }
-  const day = dayNumber(event.occurredOn);
   const last = finding.segments.at(-1);
-  if (!finding.ordered || isCorrection(event) || refoldedAlways(event.type) || day < finding.latest) {
+  if (!finding.ordered || outOfOrder || day < finding.latest) {
     finding.ordered = false;
-    state.stale.add(view.findingId);
+    state.stale.add(parentId);
     return;
   }
   finding.length += 1;
   finding.latest = day;
-  const next = segmentOf(state, day, view);
-  if (last && sameShare(last, next)) return;
+  const share = next(day);
+  if (last && sameShare(last, share)) return;
   if (last) writeSegment(state, finding, last, Infinity, -1);
   if (last && last.from === day) {
-    finding.segments[finding.segments.length - 1] = next;
+    finding.segments[finding.segments.length - 1] = share;
   } else {
     if (last) writeSegment(state, finding, last, day, 1);
-    finding.segments.push(next);
+    finding.segments.push(share);
   }
-  writeSegment(state, finding, next, Infinity, 1);
+  writeSegment(state, finding, share, Infinity, 1);
+}
+
+/** Marks a parent for a refold of its stream before the next answer about a past day (a change outside its own events). */
+export function markStale(state: ByDayState, parentId: string): void {
+  const finding = state.findings.get(parentId);
+  if (!finding) return;
+  finding.ordered = false;
+  state.stale.add(parentId);
 }
 
 /**
@@ -362,12 +462,7 @@ function windowOf(state: ByDayState, window: number): WindowDeltas {
  */
 export function figuresOn(state: ByDayState, asOf: string, dueSoonDays: number, unitName: (unitId: string) => string, evaluationTitle: (evaluationId: string) => string): FiguresOnDay {
   const day = dayNumber(asOf);
-  const sums = new Array<number>(state.counters).fill(0);
-  for (const at of state.all.days) {
-    if (at > day) break;
-    const vector = state.all.deltas.get(at)!;
-    for (let index = 0; index < vector.length; index += 1) sums[index]! += vector[index]!;
-  }
+  const sums = sumsOn(state, day);
   const window = windowOf(state, dueSoonDays);
   let soonOrLate = 0;
   for (const at of window.days) {
@@ -389,7 +484,7 @@ export function figuresOn(state: ByDayState, asOf: string, dueSoonDays: number, 
       perEvaluation.push({ first: state.findings.get(firstId)!.seq, group: group(evaluationId, evaluationTitle(evaluationId), sums[base]!, sums[base + 1]!) });
     } else if (key.startsWith('c|')) {
       if (sums[base]! > 0) perCategory.push(group(key.slice(2), key.slice(2), sums[base]!, sums[base + 1]!));
-    } else if (sums[base]! > 0) {
+    } else if (!key.startsWith('s|') && sums[base]! > 0) {
       perUnit.push({
         unitId: key,
         unitName: unitName(key),
@@ -416,6 +511,51 @@ export function figuresOn(state: ByDayState, asOf: string, dueSoonDays: number, 
   };
 }
 
+/** Every counter on day number `day`: the sums of the deltas of the days up to it. O(days with deltas × counters). */
+function sumsOn(state: ByDayState, day: number): number[] {
+  const sums = new Array<number>(state.counters).fill(0);
+  for (const at of state.all.days) {
+    if (at > day) break;
+    const vector = state.all.deltas.get(at)!;
+    for (let index = 0; index < vector.length; index += 1) sums[index]! += vector[index]!;
+  }
+  return sums;
+}
+
+/** A unit's 单位排名 figures on a day, summed over parents (see `scoresOn`). */
+export interface UnitScoreFigures {
+  parts: number;
+  due: number;
+  onTime: number;
+  overdue: number;
+  returned: number;
+  remediationDays: number;
+  remediated: number;
+}
+
+/**
+ * Adds to `into` each unit's 单位排名 figures on office day `asOf` (`YYYY-MM-DD`) as `buildScorecard` counts them over the
+ * parents folded at that day (everything entered), from the segments' `scores`: no stream read; call only once `stale`
+ * is empty. O(days with deltas × counters).
+ */
+export function scoresOn(state: ByDayState, asOf: string, into: Map<string, UnitScoreFigures>): Map<string, UnitScoreFigures> {
+  const sums = sumsOn(state, dayNumber(asOf));
+  for (const [key, base] of state.bases) {
+    if (!key.startsWith('s|')) continue;
+    const unitId = key.slice(2);
+    let figures = into.get(unitId);
+    if (!figures) into.set(unitId, (figures = { parts: 0, due: 0, onTime: 0, overdue: 0, returned: 0, remediationDays: 0, remediated: 0 }));
+    figures.parts += sums[base]!;
+    figures.due += sums[base + 1]!;
+    figures.onTime += sums[base + 2]!;
+    figures.overdue += sums[base + 3]!;
+    figures.returned += sums[base + 4]!;
+    figures.remediationDays += sums[base + 5]!;
+    figures.remediated += sums[base + 6]!;
+  }
+  return into;
+}
+
 const group = (key: string, label: string, findings: number, closed: number): GroupProgress => ({ key, label, findings, closed, percentClosed: percent(closed, findings) });
 
 /** An open part on a day as the by-day segments know it (see `openPartsOn`). */
@@ -440,7 +580,7 @@ const dayText = (day: number) => new Date(day * MS_PER_DAY).toISOString().slice(
 export function openPartsOn(state: ByDayState, asOf: string): OpenPartOnDay[] {
   const day = dayNumber(asOf);
   const unitOfBase = new Map<number, string>();
-  for (const [key, base] of state.bases) if (!key.startsWith('e|') && !key.startsWith('c|')) unitOfBase.set(base, key);
+  for (const [key, base] of state.bases) if (!key.startsWith('e|') && !key.startsWith('c|') && !key.startsWith('s|')) unitOfBase.set(base, key);
   const findings = [...state.findings];
   if (findings.some(([, finding], index) => index > 0 && findings[index - 1]![1].seq > finding.seq)) findings.sort(([, a], [, b]) => a.seq - b.seq);
   const open: OpenPartOnDay[] = [];

@@ -35,7 +35,7 @@ import { addToSortedSet, removeFromSortedSet } from '../../shared/sorted-set.js'
 import { daysBetween } from '../../shared/calendar-date.js';
 import { foldAtCut } from '../../shared/time-travel-fold.js';
 import { foldFindingByDay } from '../ledger/rectification-ledger.js';
-import { applyFindingEvent, dayNumber, emptyByDay, figuresOn, openPartsOn, refoldFinding, segmentOf, type ByDayState, type FiguresOnDay, type Segment } from './dashboard-by-day.js';
+import { applyFindingEvent, dayNumber, emptyByDay, figuresOn, openPartsOn, refoldFinding, scoresOn, segmentOf, type ByDayState, type FiguresOnDay, type Segment, type UnitScoreFigures } from './dashboard-by-day.js';
 
 const FINDING_STREAM_PREFIX = 'finding-';
 
@@ -500,6 +500,11 @@ export class DashboardReadModel implements Projection {
       refoldFinding(byDay, findingId, timeline.length, segments, this.ledger.historyLength(findingId));
       return undefined;
     });
+  }
+
+  /** Adds each unit's 单位排名 figures over findings on office day `asOf` to `into` (after `refoldPastDays`; no stream read). */
+  scoresOn(asOf: string, into: Map<string, UnitScoreFigures>): Map<string, UnitScoreFigures> {
+    return scoresOn(this.state.byDay, asOf, into);
   }
 
   /** Findings waiting for a refold of their streams before the next answer about a past day. */

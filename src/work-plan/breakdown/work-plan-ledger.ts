@@ -669,3 +669,35 @@ export function itemPartsOnWithdrawal(timeline: readonly TimelineEntry[], withdr
   for (const event of folded) if (!(isUnitRecord(event) && event.occurredOn >= withdrawnOn) && !inWithdrawnSpan(spans, event)) applyToItem(view, event);
   return view.status === 'WITHDRAWN' ? view.parts : undefined;
 }
+
+/**
+ * The item's parts as the scorecard of a day counts them, `item` folded at `cut` (`itemAt`) from `timeline`: in the plan,
+ * its parts; withdrawn, as they stood on the withdrawal — each with `parentWithdrawnOn` — as `WorkPlanLedger.asWithdrawn`
+ * makes them (its units' records dated on or after the withdrawal left out when a part holds one).
+ */
+export function partsAsCounted(item: WorkPlanItemView, timeline: readonly TimelineEntry[], cut: TimeCut): ReadonlyMap<string, PartView & { readonly parentWithdrawnOn?: string }> {
+  const { withdrawnOn } = item;
+  if (item.status !== 'WITHDRAWN' || withdrawnOn === null) return item.parts;
+  const later = [...item.parts.values()].some((part) => recordsAfterWithdrawal(part, withdrawnOn).length > 0);
+  const stood = later ? (itemPartsOnWithdrawal(timeline, withdrawnOn, cut) ?? item.parts) : item.parts;
+  return new Map([...stood].map(([unitId, part]) => [unitId, { ...part, parentWithdrawnOn: withdrawnOn }]));
+}
+
+/**
+ * The item's parts as the scorecard counts them (`partsAsCounted`) day by day, everything entered known: `visit(day,
+ * parts)` is called for the day the plan took it in and for each later office day a fact of its timeline happened on
+ * (corrections applied) — between two of them nothing it counts changes — with the item folded at that day (`itemAt`).
+ * O(days × its events): for a refold of one item's share of past days. `timeline`: as `WorkPlanLedger.timeline` gives it.
+ */
+export function foldItemByDay(timeline: readonly TimelineEntry[], visit: (day: string, parts: Iterable<PartView & { readonly parentWithdrawnOn?: string }>) => void): void {
+  const [defined, ...rest] = datedDefinition(timeline);
+  if (defined?.type !== 'WorkPlanItemDefined') return;
+  const everything: TimeCut = { asOf: '9999-12-31', knownAt: null, axes: [] };
+  const days = new Set<string>([defined.occurredOn]);
+  for (const entry of [...rest, ...timelineAt(rest, everything)]) if (entry.occurredOn > defined.occurredOn) days.add(entry.occurredOn);
+  for (const day of [...days].sort()) {
+    const cut: TimeCut = { asOf: day, knownAt: null, axes: [] };
+    const item = itemAt(timeline, cut);
+    if (item) visit(day, partsAsCounted(item, timeline, cut).values());
+  }
+}

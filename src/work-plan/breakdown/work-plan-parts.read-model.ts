@@ -1,7 +1,21 @@
 import { emptyTallies, updateParent, type PartTallies, type PartTally } from '../../assignments/read-model/part-tallies.js';
-import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
+import { isCorrection } from '../../assignments/domain/business-order.js';
+import type { Projection, RecordedEvent, SnapshotCaptures } from '../../event-sourcing/recorded-event.js';
 import { addToSortedSet } from '../../shared/sorted-set.js';
-import type { WorkPlanItemView, WorkPlanLedger } from './work-plan-ledger.js';
+import { foldAtCut } from '../../shared/time-travel-fold.js';
+import {
+  applyParentEvent,
+  dayNumber,
+  emptyByDay,
+  markStale,
+  refoldFinding,
+  scoresOn,
+  scoreSegmentOf,
+  type ByDayState,
+  type Segment,
+  type UnitScoreFigures,
+} from '../../rectification/dashboard/dashboard-by-day.js';
+import { foldItemByDay, type WorkPlanItemView, type WorkPlanLedger } from './work-plan-ledger.js';
 
 const ITEM_STREAM_PREFIX = 'work-plan-item-';
 
@@ -27,7 +41,12 @@ interface WorkPlanPartsState {
    * ascending: the only items where it can hold a part at any time cut.
    */
   readonly itemsEverOfUnit: Map<string, number[]>;
+  /** The items' share of the 单位排名 on every past office day, as per-day deltas (dashboard-by-day.ts; its figures unused). */
+  readonly byDay: ByDayState;
 }
+
+/** Item events after which its share of a past day is folded again from its stream (its withdrawn days, as it stood, change). */
+const REFOLDED_ALWAYS = new Set(['WorkPlanItemWithdrawn', 'WorkPlanItemWithdrawalUndone', 'WorkPlanItemReinstated', 'PartHandOverUndone']);
 
 /**
  * The work-plan items' parts tallied per unit as events arrive (for the unit scorecard): after each
@@ -37,7 +56,7 @@ interface WorkPlanPartsState {
  * O(the item's parts) per event; plain data.
  */
 export class WorkPlanPartsReadModel implements Projection {
-  private state: WorkPlanPartsState = { parts: emptyTallies(), itemIds: [], seqOfItem: new Map(), itemsEverOfUnit: new Map() };
+  private state: WorkPlanPartsState = { parts: emptyTallies(), itemIds: [], seqOfItem: new Map(), itemsEverOfUnit: new Map(), byDay: emptyByDay() };
 
   constructor(private readonly ledger: WorkPlanLedger) {}
 
@@ -52,12 +71,19 @@ export class WorkPlanPartsReadModel implements Projection {
   }
 
   apply(event: RecordedEvent): void {
+    if (event.type === 'WorkPlanApprovalCorrected') {
+      // The day the plan's items count from moved (`datedDefinition`): each folded again before a past day's answer.
+      const plan = this.ledger.plan((event.data as { planId: string }).planId);
+      for (const category of plan?.categories ?? []) for (const itemId of category.itemIds) markStale(this.state.byDay, itemId);
+      return;
+    }
     if (!event.streamId.startsWith(ITEM_STREAM_PREFIX)) return;
     const itemId = event.streamId.slice(ITEM_STREAM_PREFIX.length);
     const item = this.ledger.item(itemId);
     if (!item) return;
     tally(this.state.parts, item);
     const seq = this.seqOf(itemId);
+    this.applyByDay(event, item, seq);
     if (event.type === 'UnitAssigned') addToSortedSet(this.state.itemsEverOfUnit, (event.data as { unitId: string }).unitId, seq);
     if (event.type === 'PartHandedOver') addToSortedSet(this.state.itemsEverOfUnit, (event.data as { successorUnitId: string }).successorUnitId, seq);
   }
@@ -70,8 +96,56 @@ export class WorkPlanPartsReadModel implements Projection {
     for (const itemId of this.ledger.takeFoldedAgain()) {
       const item = this.ledger.item(itemId);
       if (item) tally(this.state.parts, item);
+      markStale(this.state.byDay, itemId);
     }
     return undefined;
+  }
+
+  /**
+   * The item's share of the 单位排名 on past days after one of its events (see `applyParentEvent`): in business order, from
+   * its view now — an item in the plan, with no withdrawn days, its parts as they stand; the definition on the day the
+   * plan took it in (`datedDefinition`: the plan's approval day for an item imported with it). Anything else — a late
+   * entry, a correction, a withdrawal or its end, an item out of the plan or ever out of it — is folded from its stream.
+   */
+  private applyByDay(event: RecordedEvent, item: WorkPlanItemView, seq: number): void {
+    let day = dayNumber(event.occurredOn);
+    let outOfOrder = isCorrection(event) || REFOLDED_ALWAYS.has(event.type) || item.status === 'WITHDRAWN' || (item.withdrawnSpans?.length ?? 0) > 0 || item.partsAsWithdrawn !== undefined;
+    if (event.type === 'WorkPlanItemDefined') {
+      const plan = this.ledger.plan(item.planId);
+      if (!plan) outOfOrder = true;
+      else if (plan.importedAt === event.metadata.recordedAt && plan.approvedOn < event.occurredOn) day = dayNumber(plan.approvedOn);
+    }
+    applyParentEvent(this.state.byDay, item.itemId, { seq, evaluationId: '', category: '' }, day, outOfOrder, (from) => scoreSegmentOf(this.state.byDay, from, item.parts.values()));
+  }
+
+  /**
+   * Folds again, from their own streams, the items whose facts came out of business order since the last answer about
+   * a past day (as `DashboardReadModel.refoldPastDays` does for findings): a slice at a time, in the time-travel folds'
+   * queue; each item's new share put in once no read-model snapshot is being captured. None read when every fact came in
+   * order. @throws what `foldAtCut` throws.
+   */
+  async refoldPastDays(captures: SnapshotCaptures, latestRecordedAt: string | null): Promise<void> {
+    const byDay = this.state.byDay;
+    if (byDay.stale.size === 0) return;
+    const everything = { asOf: '9999-12-31', knownAt: null, axes: [] };
+    await foldAtCut([...byDay.stale], everything, latestRecordedAt, async (itemId) => {
+      const timeline = await this.ledger.timeline(itemId);
+      for (let capture = captures.captureUnderWay; capture; capture = captures.captureUnderWay) await capture;
+      const segments: Segment[] = [];
+      foldItemByDay(timeline, (day, parts) => segments.push(scoreSegmentOf(byDay, dayNumber(day), parts)));
+      refoldFinding(byDay, itemId, timeline.length, segments, this.ledger.historyLength(itemId));
+      return undefined;
+    });
+  }
+
+  /** Items waiting for a refold of their streams before the next answer about a past day. */
+  get itemsToRefold(): number {
+    return this.state.byDay.stale.size;
+  }
+
+  /** Adds each unit's 单位排名 figures over work-plan items on office day `asOf` to `into` (after `refoldPastDays`; no stream read). */
+  scoresOn(asOf: string, into: Map<string, UnitScoreFigures>): Map<string, UnitScoreFigures> {
+    return scoresOn(this.state.byDay, asOf, into);
   }
 
   private seqOf(itemId: string): number {

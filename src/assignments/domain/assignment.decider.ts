@@ -1435,7 +1435,7 @@ export function decideAssignment(
   state: AssignmentsState,
   context: AssignmentParentContext,
 ): AssignmentEvent[] {
-  command = namedOnItsDay(context.noun ? { ...command, parentNoun: context.noun } : command);
+  command = passOfMergeDay(namedOnItsDay(context.noun ? { ...command, parentNoun: context.noun } : command), state);
   requireStandingUnit(command, state);
   const held = asHeldOn(command, state);
   const decided = decideByType(held.command, held.state, context);
@@ -3234,6 +3234,19 @@ function requireStandingUnit(command: AssignmentCommand, state: AssignmentsState
   const fact = factDayOf(command);
   if (command.type !== 'AssignUnit' && command.type !== 'CorrectInspection' && fact && assignedBeforeMerge(command, command.unitId, fact.day)) return;
   refuseMergedUnit(command, command.unitId);
+}
+
+/**
+ * A pass dated on the merge day of the unit it names, whose part passed to the successor that day: the work it checks is the
+ * merged unit's (reported before the merge), so it is decided as naming the successor — which records it, as date order does,
+ * on the merged unit's record, the step undone (breaker8r P8: refused 「…不再承担新的工作；其未完成的任务由…承担」, then accepted
+ * naming the successor and shown as the merged unit's). Any other command as it is.
+ */
+function passOfMergeDay(command: AssignmentCommand, state: AssignmentsState): AssignmentCommand {
+  if (command.type !== 'LogInspection' || command.outcome !== 'PASSED' || partOf(state, command.unitId)) return command;
+  const merger = command.unitNames?.mergerOf?.(command.unitId);
+  if (!merger || merger.mergedOn !== command.inspectedOn) return command;
+  return { ...command, unitId: merger.successorUnitId };
 }
 
 const assignedBeforeMerge = (command: NamesUnits, unitId: string, assignedOn: string): boolean => {

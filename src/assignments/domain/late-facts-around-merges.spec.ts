@@ -102,3 +102,22 @@ describe('a merged unit’s fact dated before the merge, on a part that joined i
     given(history).when(report({ actor: supervisor })).thenRefused('FORBIDDEN');
   });
 });
+
+describe('a pass on the merge day, naming the merged unit (breaker8r P8)', () => {
+  const inspector = { id: 'inspector', role: 'INSPECTOR', unitId: null } as const;
+  // 环保局 alone, reported 06-10, merged into 生态局 on 07-01 (its part passed that day).
+  const history = [assigned(ENVIRONMENT, 'LEAD', '2016-07-31'), reported(ENVIRONMENT, '2016-06-10'), merged];
+  const pass = (unitId: string): AssignmentCommand => ({
+    type: 'LogInspection', actor: inspector, today: TODAY, unitId, inspectionId: 'i-1', outcome: 'PASSED', notes: '核实', inspectedOn: MERGED_ON, place: '现场', unitNames: directory,
+  });
+
+  it('is taken as the same pass naming the successor — the merged unit’s work, verified on its record — not refused 「…不再承担新的工作」', () => {
+    const namingSuccessor = given(history).when(pass(ECOLOGY)).decision();
+    expect(namingSuccessor.some((event) => event.type === 'InspectionLogged')).toBe(true);
+    expect(given(history).when(pass(ENVIRONMENT)).decision()).toEqual(namingSuccessor);
+  });
+
+  it('a failure of that day naming the merged unit is still refused (the open part is the successor’s from its merge)', () => {
+    given(history).when({ ...pass(ENVIRONMENT), outcome: 'FAILED', notes: '未到位' } as AssignmentCommand).thenRefused('CONFLICT', /merged into/, /并入生态局/);
+  });
+});

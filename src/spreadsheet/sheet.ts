@@ -434,10 +434,19 @@ export function sheetTitleOf(rowsAbove: readonly (readonly string[])[]): string 
 /** A sheet that sums up the others (汇总, 总表, 汇总表, 全部任务): a copy of their rows, never a category or unit of its own. */
 export const isSummarySheet = (name: string): boolean => /^(?:.*汇总.*|总表|总清单|全部(?:任务|事项|问题)?|合计)$/.test(name.trim());
 
-/** A totals row below the items (breaker10 F32): 合计 / 小计 / 总计 / 共计 first, or 共3项 alone. */
-const isTotals = (row: SheetRow): boolean => {
+/**
+ * A totals row below the items (breaker10 F32): its first text the word itself — 合计, 小计：3项, 共计 12 项 — or 合计：… when
+ * the row does not fill the columns a record must have; or 共3项 alone. A problem or task that merely begins with the word
+ * (共计12条政策文件未配发解读材料, 小计量器具检定结果未公开, 合计划生育服务公开), with its units and deadline, is read (breaker10r P13).
+ */
+const TOTALS_WORD = '(?:合\\s*计|小\\s*计|总\\s*计|共\\s*计)';
+const TOTALS_ALONE = new RegExp(`^${TOTALS_WORD}\\s*[:：]?\\s*(?:共?\\s*\\d+\\s*[项条个件处家]?\\s*)?$`, 'u');
+const TOTALS_LABELLED = new RegExp(`^${TOTALS_WORD}\\s*[:：]`, 'u');
+const isTotals = (row: SheetRow, requiredPositions: readonly number[]): boolean => {
   const texts = textsOf(row);
-  return texts.length > 0 && (/^(?:合\s*计|小\s*计|总\s*计|共\s*计)\s*[:：]?/.test(texts[0]!) || (texts.length === 1 && /^共\s*\d+\s*[项条个]/.test(texts[0]!)));
+  if (texts.length === 0) return false;
+  const fillsRecord = requiredPositions.length > 0 && requiredPositions.every((position) => textOf(row.cells[position] ?? null) !== '');
+  return TOTALS_ALONE.test(texts[0]!) || (TOTALS_LABELLED.test(texts[0]!) && !fillsRecord) || (texts.length === 1 && /^共\s*\d+\s*[项条个]/.test(texts[0]!));
 };
 
 /**
@@ -778,7 +787,7 @@ function tableOf<Key extends string>(
       notices.push({ row: row.row, reason: `Footnote skipped: ${textsOf(row)[0]}`, reasonZh: `已跳过注释行：${textsOf(row)[0]}` });
       continue;
     }
-    if (isTotals(row)) {
+    if (isTotals(row, requiredPositions)) {
       const texts = textsOf(row).join(' ');
       notices.push({ row: row.row, reason: `Totals row skipped: ${texts}`, reasonZh: `已跳过合计行：${texts}` });
       continue;

@@ -247,6 +247,28 @@ describe('a totals row below the items (breaker10 F32)', () => {
   });
 });
 
+describe('a problem or task that begins with 共计 / 小计 / 合计 / 总计 is no totals row (breaker10r P13)', () => {
+  it('reads a plan\'s tasks 小计量器具… and 合计划生育… with their units and deadlines (H/FN1.csv); 合计：3项 below is still skipped', async () => {
+    const csv =
+      '工作任务,序号,牵头单位,完成时限\n注重政策解读质量,1,青川市政务公开办公室,2026年6月底前\n小计量器具检定信息公开,2,青川市财政局,2026年9月底前\n' +
+      '合计划生育服务公开,3,青川市教育局,2026年10月底前\n总计划执行情况公开,4,青川市教育局,2026年10月底前\n合计：4项,,,\n';
+    const result = await importWorkPlan(csv, { format: 'csv', title: 'T', lookupUnit: directory });
+    expect(result.ok ? result.plan.categories.flatMap((category) => category.items.map((item) => item.title)) : result.problems).toEqual([
+      '注重政策解读质量', '小计量器具检定信息公开', '合计划生育服务公开', '总计划执行情况公开',
+    ]);
+    expect(result.ok && result.notices?.map((notice) => `${notice.row} ${notice.reasonZh}`)).toContainEqual('6 已跳过合计行：合计：4项');
+  });
+
+  it('reads a ledger\'s problems 共计12条… and 小计量器具… (L3-ledger-totals-words.csv)', async () => {
+    const csv =
+      '问题,具体表现,类别,严重程度,牵头单位,配合单位,整改时限\n门户网站存在错链,首页3处链接失效,主动公开,一般,青川市教育局,,2026年3月底前\n' +
+      '共计12条政策文件未配发解读材料,抽查发现共计12条未配发解读,政策解读,较重,青川市政务公开办公室,青川市财政局,2026年6月底前\n' +
+      '小计量器具检定结果未公开,计量检定结果未按规定公开,主动公开,一般,青川市财政局,,2026年6月底前\n合计,,,,,,\n';
+    const result = await importFindings(csv, { format: 'csv', lookupUnit: directory, today: '2026-01-20' });
+    expect(result.ok ? result.findings.map((finding) => finding.title) : result.problems).toEqual(['门户网站存在错链', '共计12条政策文件未配发解读材料', '小计量器具检定结果未公开']);
+  });
+});
+
 describe('the lead unit listed again under 责任单位 (breaker10 F16)', () => {
   it('leads, with one part, and a notice says so; another of its names is the lead too', async () => {
     const csv = '类别,编号,事项,牵头单位,责任单位,完成时限\n公开,1,甲,青川市财政局,"青川市财政局、市财政局、青川市教育局",2026-12-31\n';

@@ -36,4 +36,38 @@ describe('a deadline cell with another deadline in its bracket (breaker10m P7)',
   it('reads a standing word with its report period in a bracket as before', () => {
     expect(readDeadline('长期坚持（每月报送）', { year: 2026 })).toMatchObject({ ok: true, deadline: { kind: 'STANDING', reportEvery: 'MONTH' } });
   });
+
+  // breaker10r P1 (B2-redated-accepted.xlsx, B3-at-once-brackets.xlsx, B4-ledger-brackets.csv, A4b): the rule caught only some
+  // phrasings, and none when the cell read as 立行立改, 每季度 or …前完成并持续落实 — each was read as the old day.
+  it.each([
+    ['2026年6月30日（延后至9月底）', '2026-09-30'],
+    ['2026年6月底前（因工作调整顺延至2026年9月底）', '2026-09-30'],
+    ['2026年6月底（现为9月底）', '2026-09-30'],
+    ['2026年6月底前（申请延期到2026年10月）', '2026-10-31'],
+    ['2026年6月30日（延至9月30日）', '2026-09-30'],
+    ['2026年6月30日（展期至9月30日）', '2026-09-30'],
+    ['2026年6月底前（最迟不超过9月底）', '2026-09-30'],
+    ['2026年6月底前（可放宽至9月底）', '2026-09-30'],
+    ['2026年6月底前（9月底前全面完成）', '2026-09-30'],
+    ['2026年6月底前（9.30前）', '2026-09-30'],
+    ['2026年12月31日（2027年6月30日前完成验收）', '2027-06-30'],
+    ['2026年底前完成（2026年6月底前完成方案制定）', '2026-06-30'],
+    ['2026年6月底前（6月上旬报送方案）', '2026-06-10'],
+    ['2026年6月底前完成并持续落实（已延期至2026年9月30日）', '2026-09-30'],
+    ['立行立改（2026年9月底前全面完成）', '2026-09-30'],
+    ['立行立改（9月30日前）', '2026-09-30'],
+    ['每季度（2026年9月30日前）', '2026-09-30'],
+    ['长期坚持（9月底前建立机制）', '2026-09-30'],
+  ])('%s is refused naming %s, whatever the cell reads as (breaker10r P1)', (cell, other) => {
+    expect(readDeadline(cell, { year: 2026 })).toMatchObject({ ok: false, reasonZh: expect.stringContaining(`”的括号中写有另一个时限（${other}）：请只写现行的时限`) });
+  });
+
+  it.each([
+    ['立行立改（2026-03-01）', { kind: 'AT_ONCE' }],
+    ['2026年6月底前（每季度报送进展）', { kind: 'BY_DATE', dueDate: '2026-06-30' }],
+    ['2026年6月30日（6月底前）', { kind: 'BY_DATE', dueDate: '2026-06-30' }],
+    ['2026年6月底前完成并持续落实（每月报送）', { kind: 'BY_DATE_THEN_STANDING', dueDate: '2026-06-30', reportEvery: 'MONTH' }],
+  ])('still reads %s (Rectify\'s export, a report period, the same day)', (cell, deadline) => {
+    expect(readDeadline(cell, { year: 2026 })).toEqual({ ok: true, deadline });
+  });
 });

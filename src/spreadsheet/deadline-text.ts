@@ -211,26 +211,72 @@ export function readDeadline(cell: Cell, context: DeadlineContext = {}): Deadlin
 const MOVED_TO = /^(?:已经?|经批准|现)?(?:延期|延长|调整|顺延|推迟|变更|改)(?:时限|期限|时间)?(?:为|至|到)/u;
 
 /**
+ * The days a text names anywhere in it (breaker10r P1): 2026年9月底, 9月30日, 9.30, 2026-09-30, 2026年10月, 第四季度, 下半年,
+ * 年底 — each as `YYYY-MM-DD`, a day without its year in `context.year`; the words around them (延后至, 因工作调整顺延至, 前全面完成,
+ * 完成验收) do not matter. Exported for the change marks of a plan's titles (（调整时限至12月）, breaker10r P18).
+ */
+export function daysNamedIn(text: string, context: DeadlineContext): { readonly written: string; readonly day: string }[] {
+  const normalized = normalizedDeadlineText(text.replace(/[()（）〔〕【】[\]]/gu, ' '));
+  const days: { written: string; day: string }[] = [];
+  for (const match of normalized.matchAll(DAY_TOKEN)) {
+    const written = match[0];
+    const spelled = written
+      .replace(/^(\d{4})\.(\d{1,2})\.(\d{1,2})$/u, '$1年$2月$3日')
+      .replace(/^(\d{4})\.(\d{1,2})$/u, '$1年$2月')
+      .replace(/^(\d{1,2})\.(\d{1,2})$/u, '$1月$2日');
+    const read = dayOf(spelled, context);
+    if (read && 'day' in read) days.push({ written, day: read.day });
+  }
+  return days;
+}
+
+/** A day, month or period within a text (`daysNamedIn`); longest forms first. */
+const DAY_TOKEN = new RegExp(
+  [
+    '\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}',
+    '\\d{4}\\.\\d{1,2}\\.\\d{1,2}',
+    '(?:\\d{4}年)?\\d{1,2}月(?:\\d{1,2}[日号]|底|末|份|上旬|中旬|下旬)?',
+    '(?:\\d{4}年)?(?:[上下]半年|第?[一二三四1-4]季度)',
+    '\\d{4}年(?:底|末|内)?',
+    '\\d{4}\\.\\d{1,2}',
+    '(?<![\\d.])\\d{1,2}\\.\\d{1,2}(?![\\d.])',
+    '年底|年末',
+  ].join('|'),
+  'gu',
+);
+
+/** Words in a bracket that move a deadline, anywhere in it: 延后至, 因工作调整顺延至, 申请延期到, 展期至, 现为, 最迟不超过, 可放宽至. */
+const MOVED_ANYWHERE = /延后|延期|延长|顺延|推迟|展期|延至|放宽|调整|变更|改为|改至|改到|现为|不超过|最迟|最晚/u;
+
+/**
  * The refusal of a deadline cell whose bracket gives another deadline than the cell's own reading (breaker10m P7:
  * 「2027年1月31日（已延期至2027年6月30日）」 was read as 2027-01-31, red from February though due in June; 「长期坚持（2027年6月30日前完成）」
  * as standing, the date dropped): a bracket saying the deadline moved (延期至, 调整为 …), or naming a day or period other than the
- * one read. Null when no bracket does (（星期二）, （每季度报送）, a bracket repeating the same day), and for 立行立改 and dates kept
- * up after (立行立改（2026-03-01）: Rectify's own export names the day it fell due).
+ * one read — anywhere in it, in any words (breaker10r P1: 延后至9月底, 因工作调整顺延至2026年9月底, 现为9月底, 9月底前全面完成,
+ * 2027年6月30日前完成验收 were read as the old day), whatever the cell reads as: 立行立改（9月底前…）, 每季度（9月30日前）,
+ * 2026年6月底前完成并持续落实（已延期至…）. Null when no bracket does (（星期二）, （每季度报送）, a bracket repeating the same day), and for
+ * 立行立改（2026-03-01） (Rectify's own export names the day it fell due).
  */
 function otherDeadlineInBracket(original: string, read: Deadline, context: DeadlineContext): DeadlineReading | null {
-  // 立行立改（2026-03-01） is Rectify's own export naming the day it fell due: no other deadline.
-  if (read.kind !== 'BY_DATE' && read.kind !== 'STANDING') return null;
-  const readDay = read.kind === 'BY_DATE' ? read.dueDate : null;
+  const readDay = 'dueDate' in read ? read.dueDate : null;
+  const within = readDay === null ? context : { ...context, year: Number(readDay.slice(0, 4)) };
   for (const inside of bracketedRemarks(original)) {
     const words = inside.replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, '');
+    // 立行立改（2026-03-01） is Rectify's own export naming the day it fell due: no other deadline.
+    if (read.kind === 'AT_ONCE' && /^\d{4}-\d{2}-\d{2}$/.test(words.normalize('NFKC'))) continue;
     const moved = MOVED_TO.test(words);
     const rest = words.replace(MOVED_TO, '');
     const normalized = normalizedDeadlineText(rest);
-    const dated = /\d/.test(normalized) ? readDeadlineText(rest, normalized, context) : null;
-    const day = dated?.ok && 'dueDate' in dated.deadline && dated.deadline.kind === 'BY_DATE' ? dated.deadline.dueDate : null;
-    if (!moved && (day === null || day === readDay)) continue;
+    const dated = /\d/.test(normalized) ? readDeadlineText(rest, normalized, within) : null;
+    const whole = dated?.ok && 'dueDate' in dated.deadline && dated.deadline.kind === 'BY_DATE' ? dated.deadline.dueDate : null;
+    const named = daysNamedIn(words, within);
+    const movedAnywhere = MOVED_ANYWHERE.test(words) && named.length > 0;
+    const differing = named.find((each) => each.day !== readDay);
+    if (!moved && !movedAnywhere && (whole === null || whole === readDay) && !differing) continue;
+    // 调整至第四季度: the words as written when the bracket's rest is no day of its own.
+    const day = whole ?? (moved ? null : (differing?.day ?? named[0]?.day ?? null));
     const other = day ?? rest;
-    const standing = read.kind !== 'BY_DATE' && day !== null;
+    const standing = read.kind === 'STANDING' && day !== null;
     return {
       ok: false,
       reason: `"${original}" gives another deadline in its bracket (${other}): write only the deadline in force${standing ? ` (by a day, then kept up: ${day}前完成并持续落实)` : ''}; an extension granted later is recorded in Rectify, on the item's page`,

@@ -198,7 +198,7 @@ async function main(): Promise<number> {
     const datedAhead = datedAheadIn(db, clockAhead);
     const latest = ledger.latestCheckpoint();
     const forged = ledger.indexRowsWithoutEvents();
-    const indexIntact = forged.requests.total === 0 && forged.claims.total === 0;
+    const indexIntact = forged.requests.total === 0 && forged.claims.total === 0 && forged.sharedCommands.total === 0;
     if (options.json) {
       const latestCheckpoint = latest && { sequence: latest.sequence, treeSize: latest.treeSize, takenAt: latest.takenAt, rootHash: latest.rootHash.toString('hex') };
       console.log(
@@ -281,7 +281,7 @@ async function main(): Promise<number> {
  */
 function indexRowsWords(forged: ReturnType<SqliteLedger['indexRowsWithoutEvents']>): Bilingual[] {
   const lines: Bilingual[] = [];
-  const { requests, claims } = forged;
+  const { requests, claims, sharedCommands } = forged;
   if (requests.total > 0) {
     lines.push(
       say(
@@ -290,6 +290,15 @@ function indexRowsWords(forged: ReturnType<SqliteLedger['indexRowsWithoutEvents'
       ),
     );
     for (const row of requests.rows) lines.push(say(`  request key ${row.key}: stream ${row.streamId}, revision ${row.revision}, position ${row.position}`, `  请求键 ${row.key}：指向位置 ${row.position}（第 ${row.revision + 1} 条记录）`));
+  }
+  if (sharedCommands.total > 0) {
+    lines.push(
+      say(
+        `REQUEST INDEX ALTERED: ${sharedCommands.total} row(s) of the request index hold a command that another key holds too (breaker9x P7). No append writes such a row: one was copied or edited by hand, and a request under its key would be refused as a key reused, or answered "already recorded" and not written. Check with the office which request each key was, restore the store from a backup, or remove the rows that are not:`,
+        `请求索引被改动：请求索引中有 ${sharedCommands.total} 行对应的操作同时出现在另一个请求键下。保存操作不会写出这样的行：是手工复制或改动的；用其请求键发出的请求会被当作重复使用的请求键而拒绝，或被当作“已记录”而不被保存。请与本单位核实每个请求键对应的请求，从备份恢复事件库，或删除并非原始请求的行：`,
+      ),
+    );
+    for (const row of sharedCommands.rows) lines.push(say(`  request key ${row.key}: command ${row.commandId}, position ${row.position}`, `  请求键 ${row.key}：指向位置 ${row.position}`));
   }
   if (claims.total > 0) {
     lines.push(

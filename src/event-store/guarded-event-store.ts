@@ -34,6 +34,15 @@ export function guardedEventStore<Store extends EventStore>(store: Store, health
       throw error;
     }
   };
+  // A request-index row that is not its event's request (breaker9x P7) is answered as an altered row, as a stream read is.
+  const findRequest: EventStore['findRequest'] = async (key) => {
+    try {
+      return await store.findRequest(key);
+    } catch (error) {
+      if (error instanceof AlteredRowError) throw health.rowAltered(error);
+      throw error;
+    }
+  };
   const close: EventStore['close'] = async () => {
     witness.close();
     await store.close();
@@ -43,6 +52,7 @@ export function guardedEventStore<Store extends EventStore>(store: Store, health
       if (property === 'appendToStream') return append;
       if (property === 'appendToStreams') return appendAll;
       if (property === 'close') return close;
+      if (property === 'findRequest') return findRequest;
       if (property === 'reserveRequest') return reserveRequest;
       if (property === 'readStream') return readStream;
       const value = Reflect.get(target, property, target) as unknown;

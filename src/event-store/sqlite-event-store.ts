@@ -514,7 +514,28 @@ export class SqliteEventStore implements EventStore {
 
   findRequest(key: string): Promise<RecordedRequest | null> {
     const row = this.statements.request.get(key);
-    return Promise.resolve(row ? toRecordedRequest(row) : null);
+    if (!row) return Promise.resolve(null);
+    const notItsEvent = this.requestRowProblem(row);
+    if (notItsEvent) return Promise.reject(new AlteredRowError(String(row.position), '请求索引 request index', notItsEvent));
+    return Promise.resolve(toRecordedRequest(row));
+  }
+
+  /**
+   * Why a request-index row found for a key is not the request of the event it names (breaker9x P7: a row copied under a
+   * key never used made that request CONFLICT — or, with the victim's digest, would answer it "already done" unwritten):
+   * its command held under another key too — no append writes two keys for one command (the command id and the key both
+   * derive from the caller and their idempotency key). Null when it is not. Read only when a key is found — a retry or a
+   * key reused, not every request —: one scan of the index by command id.
+   */
+  private requestRowProblem(row: { readonly request_key: string; readonly command_id: string }): { en: string; zh: string } | null {
+    const twin = this.db.prepare<[string, string], { request_key: string }>('SELECT request_key FROM requests WHERE command_id = ? AND request_key <> ? LIMIT 1').get(row.command_id, row.request_key);
+    if (twin) {
+      return {
+        en: `the request-index row under key ${row.request_key} holds command ${row.command_id}, which the row under key ${twin.request_key} holds too: no append writes two keys for one command, so one was copied by hand`,
+        zh: '请求索引中两个请求键对应同一操作：保存操作不会写出这样的行，其中一行是手工复制的',
+      };
+    }
+    return null;
   }
 
   identify(): Promise<StoreIdentity & { created: boolean }> {

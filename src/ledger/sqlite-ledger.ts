@@ -489,6 +489,14 @@ export class SqliteLedger implements LedgerBackend {
   indexRowsWithoutEvents(limit = 20): {
     requests: { total: number; rows: { key: string; streamId: string; revision: number; position: number }[] };
     claims: { total: number; rows: { scope: string; value: string; streamId: string }[] };
+    /**
+     * breaker9x P7: rows that name an event the log holds but are not that event's request — a row copied under another
+     * key (two keys for one command: no Rectify process writes that; the key is a hash of the caller and their idempotency
+     * key, so a forged one can make a request never sent CONFLICT, or answer it "already done"). Each such command's rows are
+     * all listed: which one is genuine only the office can tell. (A row's event checked against its sealed metadata's commandId
+     * is not done: events of older imports name the row's command only as the batch, which older versions did not write.)
+     */
+    sharedCommands: { total: number; rows: { key: string; commandId: string; position: number }[] };
   } {
     const requestsWhere = `FROM requests AS r WHERE r.revision >= 0
       AND NOT EXISTS (SELECT 1 FROM events AS e WHERE e.position = r.position AND e.stream_id = r.stream_id AND e.revision = r.revision)`;
@@ -510,7 +518,16 @@ export class SqliteLedger implements LedgerBackend {
           rows: this.db.prepare<[number], { scope: string; value: string; streamId: string }>(`SELECT c.scope, c.value, c.stream_id AS streamId ${claimsWhere} ORDER BY c.scope, c.value LIMIT ?`).all(limit),
         }
       : { total: 0, rows: [] };
-    return { requests, claims };
+    const sharedWhere = 'FROM requests AS r WHERE r.command_id IN (SELECT command_id FROM requests GROUP BY command_id HAVING COUNT(*) > 1)';
+    const sharedCommands = this.hasTable('requests')
+      ? {
+          total: count(sharedWhere),
+          rows: this.db
+            .prepare<[number], { key: string; commandId: string; position: number }>(`SELECT r.request_key AS key, r.command_id AS commandId, r.position ${sharedWhere} ORDER BY r.command_id, r.request_key LIMIT ?`)
+            .all(limit),
+        }
+      : { total: 0, rows: [] };
+    return { requests, claims, sharedCommands };
   }
 
   /** The id this store was given when it was created (`store_identity`); null for a file without one. */

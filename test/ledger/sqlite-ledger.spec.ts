@@ -479,3 +479,40 @@ describe('The ledger in the SQLite file', () => {
     });
   });
 });
+
+describe('request-index rows that are not their event’s request (breaker9x P7)', () => {
+  it('lists a row copied under another key (with the row it was copied from); the genuine index lists none', async () => {
+    const path = freshPath();
+    const store = new SqliteEventStore(path);
+    await store.appendToStream('finding-1', [urged(1)], { expectedRevision: 'no_stream', request: { key: 'key-real', commandId: 'command-1', digest: 'd1' } });
+    await store.appendToStream('finding-2', [urged(2)], { expectedRevision: 'no_stream', request: { key: 'key-two', commandId: 'command-2', digest: 'd2' } });
+    await store.close();
+    const db = new Database(path);
+    expect(new SqliteLedger(db).indexRowsWithoutEvents().sharedCommands).toEqual({ total: 0, rows: [] });
+    // Copied under a key never used: it names a real event, so "an event the log does not hold" missed it.
+    db.prepare(`INSERT INTO requests (request_key, command_id, request_digest, stream_id, revision, position) SELECT 'key-future', command_id, request_digest, stream_id, revision, position FROM requests WHERE request_key = 'key-real'`).run();
+    const found = new SqliteLedger(db).indexRowsWithoutEvents();
+    db.close();
+    expect(found.sharedCommands.total).toBe(2);
+    expect(found.sharedCommands.rows.map((row) => row.key).sort()).toEqual(['key-future', 'key-real']);
+    const verified = await cli(path);
+    expect(verified.status).toBe(1);
+    expect(verified.stdout).toContain('请求索引中有 2 行对应的操作同时出现在另一个请求键下');
+    expect(verified.stdout).toContain('  请求键 key-future：指向位置 1');
+  });
+});
+
+describe('a request-index row that is not its event’s request, found by a request under its key (breaker9x P7)', () => {
+  it('is refused as an altered row — never CONFLICT for a request never sent, never "already recorded"', async () => {
+    const path = freshPath();
+    const store = new SqliteEventStore(path);
+    await store.appendToStream('finding-1', [urged(1)], { expectedRevision: 'no_stream', request: { key: 'key-real', commandId: 'command-1', digest: 'd1' } });
+    expect(await store.findRequest('key-real')).toMatchObject({ commandId: 'command-1' });
+    const db = new Database(path);
+    db.prepare(`INSERT INTO requests (request_key, command_id, request_digest, stream_id, revision, position) SELECT 'key-future', command_id, 'd-future', stream_id, revision, position FROM requests WHERE request_key = 'key-real'`).run();
+    db.close();
+    await expect(store.findRequest('key-future')).rejects.toMatchObject({ name: 'AlteredRowError' });
+    expect(await store.findRequest('never-used')).toBeNull();
+    await store.close();
+  });
+});

@@ -1,4 +1,4 @@
-import { approvedDueDateLabel, daysLeftCell, dueWords, isOverdue } from '../web/src/due-words.js';
+import { approvedDueDateLabel, daysLeftCell, dueWords, dueWordsOnReport, isOverdue } from '../web/src/due-words.js';
 
 /*
  * The lead's rule on breaker11b G4 / breaker11c N3, as every page words it: a part reported late is
@@ -17,6 +17,13 @@ describe('how a part’s time reads on the pages', () => {
     expect(dueWords({ daysLeft: -24, reportedDaysLate: 5 })).toBe('逾期 5 天后报送');
     expect(dueWords({ daysLeft: -24, reportedDaysLate: 0 })).toBe('按时报送');
     expect(daysLeftCell({ daysLeft: -24, reportedDaysLate: 5 })).toBe('逾期5天后报送');
+  });
+
+  it('names the due date in force on the report’s day when it has moved since (breaker8r P14: 「时限 2016-07-15 · 逾期 4 天后报送」 beside a report of 07-04)', () => {
+    expect(dueWordsOnReport({ dueDate: '2016-07-15', daysLeft: 0, reportedDaysLate: 4 }, '2016-07-04')).toBe('逾期 4 天后报送（按报送当日时限 2016-06-30）');
+    expect(dueWordsOnReport({ dueDate: '2016-06-30', daysLeft: 0, reportedDaysLate: 4 }, '2016-07-04')).toBe('逾期 4 天后报送');
+    expect(dueWordsOnReport({ dueDate: '2016-07-15', daysLeft: 0, reportedDaysLate: 0 }, '2016-07-04')).toBe('按时报送');
+    expect(dueWordsOnReport({ dueDate: '2016-03-15', daysLeft: 0, reportedDaysLate: 5 }, '2016-03-04')).toBe('逾期 5 天后报送（按报送当日时限 2016-02-28）');
   });
 
   it('counts in 逾期 only the parts the unit has to act on', () => {

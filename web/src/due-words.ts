@@ -18,6 +18,21 @@ export function dueWords(part: PartTime, compact = false): string {
   return part.daysLeft < 0 ? `逾期${gap}${-part.daysLeft}${gap}天` : `剩余${gap}${part.daysLeft}${gap}天`;
 }
 
+/**
+ * `dueWords` of a reported part beside its report's day: a late report judged against a due date since moved (an extension
+ * granted after it, a new date given by a failed inspection) names the date in force that day — 「逾期 4 天后报送（按报送当日时限
+ * 2016-06-30）」 — so a card reading 时限 2016-07-15 does not call a report of 07-04 late without saying why (breaker8r P14).
+ * That date is the report's day less its days late (`reportedDaysLate`).
+ */
+export function dueWordsOnReport(part: PartTime & { readonly dueDate: string }, reportedOn: string | null | undefined): string {
+  const words = dueWords(part);
+  const late = part.reportedDaysLate;
+  if (late == null || late <= 0 || !reportedOn) return words;
+  const [year, month, day] = reportedOn.split('-').map(Number);
+  const inForce = new Date(Date.UTC(year!, month! - 1, day! - late)).toISOString().slice(0, 10);
+  return inForce === part.dueDate ? words : `${words}（按报送当日时限 ${inForce}）`;
+}
+
 /** The unit has to act and the due date has passed: what 逾期 counts (a reported part is not, however late it came). */
 export const isOverdue = (part: PartTime & { readonly status: string }) =>
   (part.status === 'ASSIGNED' || part.status === 'RETURNED') && part.daysLeft < 0;

@@ -131,6 +131,9 @@ describe('typed dates, due dates in order, sessions that end mid-form, tabs and 
     const form = card.locator('[data-test="form-inspect"]');
     expect(await form.getByText('重新整改的时限').count()).toBe(0);
     await form.getByText('不通过（退回整改）', { exact: true }).click();
+    // Only a supervisor overrides the plan's limit: the inspector is not offered its reason (newcomer37 S12).
+    await form.getByLabel('督查情况（不通过时必填）').waitFor();
+    expect(await form.getByText(/超出.*理由/).count()).toBe(0);
     await form.getByLabel('督查地点').fill('市住建局');
     await form.getByLabel('督查情况（不通过时必填）').fill('答复台账缺少5月份的记录。');
     const label = `重新整改的时限（原时限 ${officeDay(-5)} 已过则必填；未过可不填，沿用原时限）`;

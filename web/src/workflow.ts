@@ -288,16 +288,20 @@ export const returnedDueDate = (dueDate: string, dayField: string, shownWhen?: F
  * date when the part's has passed on the inspection day (breaker11b G2). `dueDate` is the part's due
  * date now (YYYY-MM-DD, China office day).
  */
-export function inspectionFields(dueDate: string, overrideLabel = '超出方案时限的理由（仅在新时限超出整改方案时限时填写）'): FieldSpec[] {
+/**
+ * The on-site check's fields. `overrideLabel`: the label of the reason for a new due date past the plan's limit, or null
+ * for a role that may not give one (an inspector: only a supervisor overrides — newcomer37 S12, the field was offered and refused).
+ */
+export function inspectionFields(dueDate: string, overrideLabel: string | null = '超出方案时限的理由（仅在新时限超出整改方案时限时填写）'): FieldSpec[] {
   const failed = (values: Record<string, unknown>) => values.outcome === 'FAILED';
-  return [
+  const fields: FieldSpec[] = [
     { name: 'outcome', label: '督查结果', type: 'radio', required: true, options: [{ value: 'PASSED', label: '通过' }, { value: 'FAILED', label: '不通过（退回整改）' }] },
     businessDay('inspect', '督查日期'),
     { name: 'place', label: '督查地点', type: 'text', required: true, placeholder: '如：市发改委政务公开专栏' },
     { name: 'notes', label: '督查情况（不通过时必填）', type: 'textarea', requiredWhen: failed },
     returnedDueDate(dueDate, 'inspectedOn', failed),
-    { name: 'overrideReason', label: overrideLabel, type: 'textarea', shownWhen: failed },
   ];
+  return overrideLabel === null ? fields : [...fields, { name: 'overrideReason', label: overrideLabel, type: 'textarea', shownWhen: failed }];
 }
 
 /** How many of `parts` other than `part` are not verified yet (0: a pass of `part` closes its finding or completes its item). */

@@ -943,6 +943,12 @@ describe('deadline rules: bounded by the plan, renewed when a part comes back', 
       given([]).when(assign({ actor, dueDate: '2025-11-30', dueDateLimit: limit, dueDateOverride: override })).thenRefused('FORBIDDEN');
     });
 
+    it('an inspector failing a part with a new date past the limit is told the limit and the two ways on (newcomer37 S12)', () => {
+      given([leadAssigned, reported()])
+        .when(inspect({ actor: inspector, outcome: 'FAILED', notes: '仍未整改', newDueDate: '2025-11-30', dueDateLimit: limit, dueDateOverride: override }))
+        .thenRefused('FORBIDDEN', /after .*\(2025-09-30\): only a supervisor may set it later/, /晚于.*（2025-09-30）：只有督办人员可以特批延后。请改为不晚于 2025-09-30 的日期，或请督办人员办理。/);
+    });
+
     it('an override needs a reason', () => {
       given([])
         .when(assign({ dueDate: '2025-11-30', dueDateLimit: limit, dueDateOverride: { reason: ' ' } }))

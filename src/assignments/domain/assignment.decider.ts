@@ -4028,9 +4028,10 @@ export function boundedDueDate(date: string, command: SetsDueDate & { readonly a
     );
   }
   if (command.actor.role !== 'SUPERVISOR') {
+    // The day and the two ways on said (newcomer37 S12: an inspector read neither the limit nor what to do).
     throw forbidden(
-      `Only SUPERVISOR users may set a due date after ${limit.setBy.en}.`,
-      `只有督办人员可以将截止日期定在${limit.setBy.zh}之后。`,
+      `${what.en} ${date} is after ${limit.setBy.en} (${limit.latest}): only a supervisor may set it later. Give a day no later than ${limit.latest}, or ask a supervisor.`,
+      `${what.zh}（${date}）晚于${limit.setBy.zh}（${limit.latest}）：只有督办人员可以特批延后。请改为不晚于 ${limit.latest} 的日期，或请督办人员办理。`,
     );
   }
   if (isBlank(override.reason)) {

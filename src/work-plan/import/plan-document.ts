@@ -3,7 +3,7 @@ import { isCalendarDate } from '../../shared/calendar-date.js';
 import { chineseNumeralValue, numbersByValue, wordsByValue } from '../../shared/numbers-by-value.js';
 import { unreadableLabel, unreadableReasonZh } from '../../shared/readable-text.js';
 import { calendarDateOf, markAgainstColumnReason, marksAgainstColumn, textOf, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
-import { readDeadline } from '../../spreadsheet/deadline-text.js';
+import { daysNamedIn, readDeadline } from '../../spreadsheet/deadline-text.js';
 import { droppedColumnProblems, notImportedColumns, readingNotesOf, remarkNamingUnitProblem, sheetsNamedAfterUnitsProblems } from '../../spreadsheet/records.js';
 import { FINISHED_ON_COLUMN_ALIASES, PROGRESS_COLUMN_ALIASES, groupsOf, rowRemarkProblem, withoutChangeMark, type LabelledCell } from '../../spreadsheet/row-remarks.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
@@ -911,7 +911,23 @@ function draftFrom(
     // A 调整 version's change mark after the title (（新增）, （时限调整）), or before it (〔新增〕…), says what changed, not what the item is (breaker10h P3, 10j P3).
     const marked = withoutChangeMark(textOf(cells.title ?? null));
     const itemTitle = marked?.title ?? textOf(cells.title ?? null);
-    if (marked) {
+    // A mark naming a deadline (（调整时限至12月）, （时限调整为2026年10月底）, （调整至第四季度）) other than the row's 完成时限: one of
+    // the two is wrong, and the old day was kept unsaid (breaker10r P18). Refused naming both.
+    const dueText = calendarDateOf(cells.dueDate ?? null);
+    const dueYear = /(\d{4})/.exec(dueText.normalize('NFKC'))?.[1];
+    const within = { year: dueYear === undefined ? 2001 : Number(dueYear) };
+    const markDays = marked ? daysNamedIn(marked.mark, within) : [];
+    const due = markDays.length > 0 ? readDeadline(dueText, within) : null;
+    const dueDay = due?.ok && 'dueDate' in due.deadline ? due.deadline.dueDate : null;
+    const otherDay = markDays.find((each) => each.day !== dueDay);
+    if (marked && otherDay) {
+      problems.push({
+        row,
+        reason: `"${marked.mark}" in the item's title names a deadline (${otherDay.written}) other than its due date "${textOf(cells.dueDate ?? null) || dueText}": write the deadline in force as the due date and remove the mark from the title.`,
+        reasonZh: `事项标题中的“${marked.mark}”写有时限（${otherDay.written}），与完成时限“${textOf(cells.dueDate ?? null) || dueText}”不一致：请把现行的时限写在完成时限中，并删去标题中的该标记。`,
+        ...(sheet === undefined ? {} : { sheet }),
+      });
+    } else if (marked) {
       markNotices.push({
         row,
         reason: `"${marked.mark}" ${marked.where} the item's title is read as a revision mark, not part of the title: "${itemTitle}".`,

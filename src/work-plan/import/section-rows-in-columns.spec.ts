@@ -269,6 +269,22 @@ describe('a problem or task that begins with 共计 / 小计 / 合计 / 总计 i
   });
 });
 
+describe('a change mark in a title naming another deadline than the row\'s (breaker10r P18, H/TM1.csv)', () => {
+  it('refuses （调整时限至12月）, （时限调整为2026年10月底）, （调整至第四季度） beside an older 完成时限, naming both; a mark agreeing with it is told as before', async () => {
+    const csv =
+      '序号,工作任务,牵头单位,完成时限\n1,推进预算公开（调整时限至12月）,青川市财政局,2026年6月底前\n2,推进决算公开（时限调整为2026年10月底）,青川市财政局,2026年6月底前\n' +
+      '3,推进执行公开（调整至第四季度）,青川市教育局,2026年9月底前\n4,推进采购公开（调整时限至9月底）,青川市教育局,2026年9月底前\n';
+    const result = await importWorkPlan(csv, { format: 'csv', title: 'T', lookupUnit: directory });
+    expect(result.ok ? result.plan : result.problems.map((problem) => `${problem.row} ${problem.reasonZh}`)).toEqual([
+      '2 事项标题中的“（调整时限至12月）”写有时限（12月），与完成时限“2026年6月底前”不一致：请把现行的时限写在完成时限中，并删去标题中的该标记。',
+      '3 事项标题中的“（时限调整为2026年10月底）”写有时限（2026年10月底），与完成时限“2026年6月底前”不一致：请把现行的时限写在完成时限中，并删去标题中的该标记。',
+      '4 事项标题中的“（调整至第四季度）”写有时限（第四季度），与完成时限“2026年9月底前”不一致：请把现行的时限写在完成时限中，并删去标题中的该标记。',
+    ]);
+    const agreeing = await importWorkPlan('序号,工作任务,牵头单位,完成时限\n1,推进采购公开（调整时限至9月底）,青川市教育局,2026年9月底前\n', { format: 'csv', title: 'T', lookupUnit: directory });
+    expect(agreeing.ok && agreeing.plan.categories[0]!.items.map((item) => [item.title, item.dueDate])).toEqual([['推进采购公开', '2026-09-30']]);
+  });
+});
+
 describe('the lead unit listed again under 责任单位 (breaker10 F16)', () => {
   it('leads, with one part, and a notice says so; another of its names is the lead too', async () => {
     const csv = '类别,编号,事项,牵头单位,责任单位,完成时限\n公开,1,甲,青川市财政局,"青川市财政局、市财政局、青川市教育局",2026-12-31\n';

@@ -64,6 +64,7 @@ describe('a deadline cell with another deadline in its bracket (breaker10m P7)',
 
   it.each([
     ['立行立改（2026-03-01）', { kind: 'AT_ONCE' }],
+    ['立行立改并持续落实（2026-03-01）', { kind: 'AT_ONCE_THEN_STANDING' }],
     ['2026年6月底前（每季度报送进展）', { kind: 'BY_DATE', dueDate: '2026-06-30' }],
     ['2026年6月30日（6月底前）', { kind: 'BY_DATE', dueDate: '2026-06-30' }],
     ['2026年6月底前完成并持续落实（每月报送）', { kind: 'BY_DATE_THEN_STANDING', dueDate: '2026-06-30', reportEvery: 'MONTH' }],

@@ -263,7 +263,8 @@ function otherDeadlineInBracket(original: string, read: Deadline, context: Deadl
   for (const inside of bracketedRemarks(original)) {
     const words = inside.replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, '');
     // 立行立改（2026-03-01） is Rectify's own export naming the day it fell due: no other deadline.
-    if (read.kind === 'AT_ONCE' && /^\d{4}-\d{2}-\d{2}$/.test(words.normalize('NFKC'))) continue;
+    // So is 立行立改并持续落实（2026-03-01）.
+    if ((read.kind === 'AT_ONCE' || read.kind === 'AT_ONCE_THEN_STANDING') && /^\d{4}-\d{2}-\d{2}$/.test(words.normalize('NFKC'))) continue;
     const moved = MOVED_TO.test(words);
     const rest = words.replace(MOVED_TO, '');
     const normalized = normalizedDeadlineText(rest);

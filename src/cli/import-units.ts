@@ -6,14 +6,15 @@ import { say } from '../shared/domain-error.js';
 
 runImportTool({
   usage: {
-    zh: `用法：npm run units:import -- [--rename] [--dry-run] [--registered-on YYYY-MM-DD] [--distinct 编码,…] <文件.xlsx|.csv|.yaml|.json> [--sheet <工作表名称>]
+    zh: `用法：npm run units:import -- [--rename [--renamed-on YYYY-MM-DD]] [--dry-run] [--registered-on YYYY-MM-DD] [--distinct 编码,…] <文件.xlsx|.csv|.yaml|.json> [--sheet <工作表名称>]
 将单位名录文件（编码、名称、类型、上级编码）中的单位登记到配置的事件库。任何一行有误则不写入任何内容；
 已按相同编码和名称登记的单位跳过。编码已登记为另一名称的，除非加 --rename 说明该单位已更名（机构改革），
 否则拒绝；更名后旧名称保留为别名，文件中仍可使用。--dry-run 只说明将登记和更名哪些单位（或列出每个问题），不写入。
 --registered-on 给出新单位登记所依据的工作日（默认今天）：单位的工作不能早于该日，补录往年工作时请给出更早的日期。
+--renamed-on 给出更名生效的日期（机构改革之日，默认今天）：自该日起各处按新名称显示，此前仍为原名称。
 新单位的名称与已登记单位或文件中另一行相近（市发改委 与 青川市发展和改革委员会）的，拒绝并指出相近的单位；
 确是不同单位的，用 --distinct 给出这些行的编码。`,
-    en: `Usage: npm run units:import -- [--rename] [--dry-run] [--registered-on YYYY-MM-DD] [--distinct code,…] <file.xlsx|.csv|.yaml|.json> [--sheet <sheet name>]
+    en: `Usage: npm run units:import -- [--rename [--renamed-on YYYY-MM-DD]] [--dry-run] [--registered-on YYYY-MM-DD] [--distinct code,…] <file.xlsx|.csv|.yaml|.json> [--sheet <sheet name>]
 Registers the units of a directory file (编码, 名称, 类型, 上级编码) in the configured event store.
 Nothing is written if any row is wrong; units already registered under the same code and name are skipped.
 A code already registered under another name is refused, unless --rename says the unit was renamed
@@ -21,6 +22,8 @@ A code already registered under another name is refused, unless --rename says th
 --dry-run says what would be registered and renamed, or every problem, and writes nothing.
 --registered-on gives the office day the new units are registered as of (default today): no work of a
 unit can be dated before it, so a directory entered for a past campaign gives a day before it began.
+--renamed-on gives the day the renames took effect (the 机构改革's day; default today): from it every view
+names the unit by its new name, before it by its former one.
 A new unit whose name is near a registered unit's or another row's (市发改委 beside 青川市发展和改革委员会)
 is refused naming the match; --distinct gives the codes of rows that are units of their own.`,
   },
@@ -28,7 +31,7 @@ is refused naming the match; --distinct gives the codes of rows that are units o
   parse(argv) {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { help: { type: 'boolean' }, rename: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, 'registered-on': { type: 'string' }, distinct: { type: 'string', multiple: true } },
+      options: { help: { type: 'boolean' }, rename: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, 'registered-on': { type: 'string' }, 'renamed-on': { type: 'string' }, distinct: { type: 'string', multiple: true } },
       allowPositionals: true,
       strict: true,
     });
@@ -36,10 +39,12 @@ is refused naming the match; --distinct gives the codes of rows that are units o
     if (positionals.length !== 1) throw new UsageError(say('Give exactly one file to import.', '请给出且只给出一个要导入的文件。'));
     // --distinct FGW --distinct LSJ, or --distinct FGW,LSJ: rows confirmed as units of their own though their names are near another's.
     const distinctCodes = (values.distinct ?? []).flatMap((each) => each.split(/[,，、\s]+/u)).filter((each) => each !== '');
-    return { file: positionals[0]!, rename: values.rename === true, dryRun: values['dry-run'] === true, registeredOn: values['registered-on'], distinctCodes };
+    // A rename day without --rename would be dropped unsaid (breaker10q P15's kind): refused.
+    if (values['renamed-on'] !== undefined && values.rename !== true) throw new UsageError(say('--renamed-on dates the renames of --rename: give --rename too.', '--renamed-on 是 --rename 更名的生效日期：请同时加 --rename。'));
+    return { file: positionals[0]!, rename: values.rename === true, dryRun: values['dry-run'] === true, registeredOn: values['registered-on'], renamedOn: values['renamed-on'], distinctCodes };
   },
   async run(dependencies, file, options, context) {
-    const outcome = await importUnitsFile(dependencies, file, context, { rename: options.rename, dryRun: options.dryRun, registeredOn: options.registeredOn, distinctCodes: options.distinctCodes });
+    const outcome = await importUnitsFile(dependencies, file, context, { rename: options.rename, dryRun: options.dryRun, registeredOn: options.registeredOn, renamedOn: options.renamedOn, distinctCodes: options.distinctCodes });
     return say(describeUnitsImport(basename(file.name), outcome), describeUnitsImportZh(basename(file.name), outcome));
   },
 });

@@ -673,13 +673,18 @@ function tableOf<Key extends string>(
   sheetName: string | null,
   cellNotices: readonly ImportProblem[] = [],
   hiddenColumns: readonly number[] = [],
-): ImportResult<'table', Table<Key>> | { readonly ok: 'noHeader' } {
+): ImportResult<'table', Table<Key>> | { readonly ok: 'noHeader' } | { readonly ok: 'summary'; readonly column: string } {
   const rows = allRows.filter((row) => !row.cells.every(isBlankCell));
   const header = headerOf(rows, columns);
   if (!header) return { ok: 'noHeader' };
   const headerRow = header.headerRows[0]!;
   const lastHeaderRow = header.headerRows.at(-1)!;
   const { positions, unused, problems, withPeople } = positionsOf(header.names, columns, headerRow);
+  // A summary sheet (按单位汇总: 牵头单位 | 工作任务（项） | 最早完成时限) counts tasks per unit: a naming column of numbers only is no
+  // table of tasks or problems, never read as items titled 「1」 (breaker10q P23).
+  const namingAt = [...positions].flatMap(([key, at]) => (columns[key].names ? at : []));
+  const namingTexts = rows.filter((row) => row.row > lastHeaderRow && !isTotals(row)).flatMap((row) => namingAt.map((position) => textOf(row.cells[position] ?? null).normalize('NFKC').trim())).filter((text) => text !== '');
+  if (namingAt.length > 0 && namingTexts.length > 0 && namingTexts.every((text) => /^\d+(?:\.\d+)?\s*[项个条]?$/u.test(text))) return { ok: 'summary', column: header.names[namingAt[0]!]! };
   const readInstead: ImportProblem[] = [];
   for (const key of Object.keys(columns) as Key[]) {
     const instead = (columns[key].orInstead ?? []).some((other) => positions.has(other as Key));
@@ -935,7 +940,7 @@ export async function readSpreadsheet<Key extends string>(
     const read = await xlsxSheets(content, options);
     if (!read.ok) return read;
     worksheets = read.worksheets.filter((worksheet) => !worksheet.hidden);
-    hiddenSheets = read.worksheets.filter((worksheet) => worksheet.hidden && tableOf(worksheet.rows, columns, worksheet.name).ok !== 'noHeader').map((worksheet) => worksheet.name);
+    hiddenSheets = read.worksheets.filter((worksheet) => worksheet.hidden && !['noHeader', 'summary'].includes(String(tableOf(worksheet.rows, columns, worksheet.name).ok))).map((worksheet) => worksheet.name);
   }
   const hiddenNotice: ImportProblem[] =
     hiddenSheets.length === 0
@@ -949,12 +954,19 @@ export async function readSpreadsheet<Key extends string>(
         ];
   const hiddenPart = hiddenSheets.length === 0 ? {} : { hiddenSheets };
   const read = worksheets.map((worksheet) => ({ name: worksheet.name, result: tableOf(worksheet.rows, columns, worksheet.name, worksheet.notices, worksheet.hiddenColumns) }));
-  const tables = read.filter((each) => each.result.ok !== 'noHeader');
+  const summaries = read.flatMap((each): { name: string | null; column: string }[] => (each.result.ok === 'summary' ? [{ name: each.name, column: each.result.column }] : []));
+  const summaryNotice: ImportProblem[] = summaries.map((summary) => ({
+    row: null,
+    reason: `${summary.name === null ? 'The file' : `Sheet "${summary.name}"`} is a summary, not a table of its own: its column "${summary.column}" holds numbers only (counts). Not read.`,
+    reasonZh: `${summary.name === null ? '本文件' : `工作表“${summary.name}”`}是汇总表：“${summary.column}”列都是数字（项数），不是任务或问题本身，未读取。`,
+  }));
+  const tables = read.filter((each) => each.result.ok !== 'noHeader' && each.result.ok !== 'summary');
   if (tables.length === 0) {
     const expected = (Object.values(columns) as ColumnSpec[]).filter((column) => column.required).map((column) => column.label);
     const names = worksheets.flatMap((worksheet) => (worksheet.name === null ? [] : [worksheet.name]));
     const inSheets = names.length === 0 ? '' : names.length === 1 ? `sheet "${names[0]}": ` : `any of the sheets ${names.map((name) => `"${name}"`).join(', ')}: `;
     const inSheetsZh = names.length === 0 ? '' : `工作表${quoted(names)}的`;
+    if (summaries.length > 0 && summaries.length === read.length) return { ok: false, problems: summaryNotice };
     return {
       ok: false,
       problems: [
@@ -992,7 +1004,7 @@ export async function readSpreadsheet<Key extends string>(
   if (tables.length === 1) {
     const only = tables[0]!.result as ImportResult<'table', Table<Key>>;
     if (!only.ok) return { ...only, ...(tables[0]!.name === null ? {} : { sheet: tables[0]!.name }) };
-    return { ok: true, table: { ...only.table, ...hiddenPart, notices: [...hiddenNotice, ...skippedNotice, ...only.table.notices] } };
+    return { ok: true, table: { ...only.table, ...hiddenPart, notices: [...hiddenNotice, ...skippedNotice, ...summaryNotice, ...only.table.notices] } };
   }
 
   // Several task sheets: one table over them, every record and problem naming its sheet.
@@ -1030,6 +1042,7 @@ export async function readSpreadsheet<Key extends string>(
         },
         ...hiddenNotice,
         ...skippedNotice,
+        ...summaryNotice,
         ...parts.flatMap((part) => part.table.notices.map((notice) => inSheet(notice, part.name))),
       ],
       ...hiddenPart,

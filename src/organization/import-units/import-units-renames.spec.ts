@@ -7,7 +7,8 @@ import { SqliteEventStore } from '../../event-store/sqlite-event-store.js';
 import { commandContext, type CommandContext } from '../../shared/command-context.js';
 import { UnitsReadModel } from '../units/units.read-model.js';
 import { unitIdForCode } from '../units/unit-id.js';
-import { importUnitsFile } from './import-units.js';
+import { unitStream } from '../domain/unit.events.js';
+import { describeUnitsImportZh, importUnitsFile } from './import-units.js';
 
 /*
  * breaker10d P33: a units file renaming a unit renames it whenever the directory names it otherwise
@@ -44,6 +45,26 @@ describe.each([
     const again = await run('rename-again', NEW_NAME, true);
     expect(again).toMatchObject({ renamed: [{ code: 'WJW', renamedFrom: '青川市卫生和计划生育委员会' }], alreadyRegistered: [] });
     expect(await nameNow()).toBe('青川市卫生健康委员会');
+    store.close();
+  });
+});
+
+/*
+ * breaker10q P15 (Z-units-rename.csv): `units:import --rename --registered-on 2026-05-01` (the 机构改革 took effect 1 May, entered in
+ * December) recorded the rename on the day of the import, the --registered-on dropped unsaid; every view before December named
+ * the unit by the name it no longer had. A rename day is given with renamedOn (--renamed-on, the API's renamedOn).
+ */
+describe('the day a rename by a units file took effect (breaker10q P15)', () => {
+  it('records the rename on the day given, and says it', async () => {
+    const store = new SqliteEventStore(join(mkdtempSync(join(tmpdir(), 'rectify-unit-renamed-on-')), 'events.db'));
+    const schemas = allEventSchemas();
+    const units = async () => replayLog(store, schemas, new UnitsReadModel());
+    await importUnitsFile({ store, schemas, units: await units() }, { name: 'units.csv', content: OLD_NAME }, fromServer('register'), { registeredOn: '2026-01-05' });
+    const outcome = await importUnitsFile({ store, schemas, units: await units() }, { name: 'units.csv', content: NEW_NAME }, fromServer('rename'), { rename: true, renamedOn: '2026-05-01' });
+    expect(outcome.renamedOn).toBe('2026-05-01');
+    expect(describeUnitsImportZh('units.csv', outcome)).toContain('已更名（自 2026-05-01 起）：WJW 青川市卫生和计划生育委员会 → 青川市卫生健康委员会。');
+    const events = await store.readStream(unitStream(unitIdForCode('WJW')));
+    expect(events.filter((event) => event.type === 'UnitRenamed').map((event) => (event.data as { renamedOn: string }).renamedOn)).toEqual(['2026-05-01']);
     store.close();
   });
 });

@@ -42,4 +42,14 @@ export class ImportUnitsInput extends FileUploadInput {
   @IsOptional()
   @CalendarDate()
   registeredOn?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD, the office day the renames of this import (rename: true) took effect (更名日期: the 机构改革\'s day); omitted: today (China time). ' +
+      'From that day every view names the unit by its new name; before it, by its former one.',
+  })
+  @IsOptional()
+  @CalendarDate()
+  renamedOn?: string;
 }

@@ -56,15 +56,15 @@ export class ImportUnitsResolver {
     @Args('input') input: ImportUnitsInput,
     @CurrentRequester() requester: Requester,
   ): Promise<UnitsImportResultType> {
-    const { idempotencyKey, fileName, sheet, rename, dryRun, registeredOn, distinctCodes } = input;
+    const { idempotencyKey, fileName, sheet, rename, dryRun, registeredOn, renamedOn, distinctCodes } = input;
     const file = this.uploads.fileOf(requester.actor, input);
     const context = this.contexts.create(
       requester,
       'ImportUnits',
-      { idempotencyKey, fileName, ...fileFacts(input, file), sheet, rename, dryRun, registeredOn, distinctCodes },
+      { idempotencyKey, fileName, ...fileFacts(input, file), sheet, rename, dryRun, registeredOn, renamedOn, distinctCodes },
       { rename: false, dryRun: false },
     );
-    const outcome = await this.commands.execute(new ImportUnitsCommand(file, context, { rename, dryRun, registeredOn, ...(distinctCodes ? { distinctCodes } : {}) }));
+    const outcome = await this.commands.execute(new ImportUnitsCommand(file, context, { rename, dryRun, registeredOn, renamedOn, ...(distinctCodes ? { distinctCodes } : {}) }));
     const views = (units: readonly { unitId: string }[]) => units.map((unit) => this.units.get(unit.unitId)).filter((unit) => unit !== undefined);
     const rows = [
       ...outcome.created.map((unit) => ({ ...unit, action: 'REGISTERED' as const })),

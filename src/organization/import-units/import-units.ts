@@ -30,6 +30,11 @@ export interface UnitsImportOptions {
    * before the campaign's first assignment.
    */
   readonly registeredOn?: string;
+  /**
+   * `YYYY-MM-DD`, the office day a rename (--rename) took effect (default today, China time): a 机构改革 of 1 May entered in
+   * December names the unit by its new name from 1 May in every view (breaker10q P15: dated the day of the import).
+   */
+  readonly renamedOn?: string;
   /** Codes of rows confirmed as units of their own though their names are near another unit's (市发改委 beside 市发展和改革委员会). */
   readonly distinctCodes?: readonly string[];
 }
@@ -39,6 +44,8 @@ export interface UnitsImportOutcome {
   readonly created: readonly ImportedUnit[];
   /** Given their new name by this import (`renamedFrom` is the old one). */
   readonly renamed: readonly ImportedUnit[];
+  /** The office day the renames took effect (`renamedOn`, else the day of the import); absent when nothing is renamed. */
+  readonly renamedOn?: string;
   /** Already in the directory under the same code and name. */
   readonly alreadyRegistered: readonly ImportedUnit[];
   /** Nothing was written: `created` and `renamed` say what would be. */
@@ -133,9 +140,9 @@ export async function importUnitsFile(
       {
         type: 'RenameUnit',
         actor: context.actor,
-        // A file says the current name, not since when: the day of the import.
+        // A file says the current name, not since when: the day given (renamedOn), else the day of the import.
         today: officeDate(context.now),
-        renamedOn: officeDate(context.now),
+        renamedOn: options.renamedOn ?? officeDate(context.now),
         name: unit.name,
         reason: `Renamed by the units import of ${fileName} (--rename)`,
         nameTakenBy: dependencies.units.byName(unit.name)?.code ?? null,
@@ -160,6 +167,7 @@ export async function importUnitsFile(
     renamed: toRename,
     alreadyRegistered: result.units.filter((unit) => !createdNow.has(unit) && unit.renamedFrom === null),
     dryRun: options.dryRun === true,
+    ...(toRename.length > 0 ? { renamedOn: options.renamedOn ?? officeDate(context.now) } : {}),
     notes: { sheet: read.sheet, notImported: read.notImported, notices: read.notices },
     position: laterPosition(batch.position, afterBatch?.position ?? null),
   };
@@ -171,7 +179,7 @@ export function describeUnitsImportZh(fileName: string, outcome: UnitsImportOutc
   const created = outcome.created.length;
   const existing = outcome.alreadyRegistered.length;
   const renamed = outcome.renamed.map((unit) => `${unit.code} ${unit.renamedFrom} → ${unit.name}`);
-  const renames = renamed.length > 0 ? ` ${outcome.dryRun ? '将更名' : '已更名'}：${renamed.join('；')}。` : '';
+  const renames = renamed.length > 0 ? ` ${outcome.dryRun ? '将更名' : '已更名'}（自 ${outcome.renamedOn} 起）：${renamed.join('；')}。` : '';
   const notes = describeNotesZh(outcome.notes);
   if (outcome.dryRun) return `试导入：${fileName} 将登记 ${created} 个单位，${existing} 个已在名录中。${renames}未写入任何内容。${notes}`;
   if (created === 0 && renamed.length === 0) return `${fileName} 中的单位均已在名录中（${existing} 个），未写入任何内容。${notes}`;
@@ -182,7 +190,7 @@ export function describeUnitsImport(fileName: string, outcome: UnitsImportOutcom
   const created = outcome.created.length;
   const existing = outcome.alreadyRegistered.length;
   const renamed = outcome.renamed.map((unit) => `${unit.code} ${unit.renamedFrom} → ${unit.name}`);
-  const renames = renamed.length > 0 ? ` ${outcome.dryRun ? 'Would rename' : 'Renamed'}: ${renamed.join('; ')}.` : '';
+  const renames = renamed.length > 0 ? ` ${outcome.dryRun ? 'Would rename' : 'Renamed'} (as of ${outcome.renamedOn}): ${renamed.join('; ')}.` : '';
   const notes = describeNotes(outcome.notes);
   if (outcome.dryRun) {
     return `Dry run: ${fileName} would register ${created} unit${created === 1 ? '' : 's'}, ${existing} already in the directory.${renames} Nothing was written.${notes}`;

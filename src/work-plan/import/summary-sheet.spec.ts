@@ -75,3 +75,37 @@ describe('a 汇总 sheet beside one sheet per 大项', () => {
     ]);
   });
 });
+
+/*
+ * breaker10q P23 (AY-summary-sheet.xlsx): a visible 按单位汇总 (序号 | 牵头单位 | 工作任务（项） | 最早完成时限, counts per unit) beside the
+ * task sheet was read as a plan sheet — refused for its columns, the advice leading to tasks titled 「1」. A sheet whose task
+ * column holds numbers only is a summary: named in a notice, not read.
+ */
+describe('a summary sheet of counts per unit (breaker10q P23)', () => {
+  const book = async (withTasks: boolean) => {
+    const workbook = new ExcelJS.Workbook();
+    if (withTasks) {
+      const tasks = workbook.addWorksheet('任务分解');
+      tasks.addRow(['序号', '工作任务', '牵头单位', '完成时限']);
+      tasks.addRow([1, '推进决策公开', '青川市财政局', '2026年6月底前']);
+      tasks.addRow([2, '推进政策解读', '青川市教育局', '2026年9月底前']);
+    }
+    const summary = workbook.addWorksheet('按单位汇总');
+    summary.addRow(['序号', '牵头单位', '工作任务（项）', '完成时限']);
+    summary.addRow([1, '青川市财政局', 1, '2026年6月底前']);
+    summary.addRow([2, '青川市教育局', 1, '2026年9月底前']);
+    summary.addRow(['合计', '', 2, '']);
+    return new Uint8Array(await workbook.xlsx.writeBuffer());
+  };
+
+  it('reads the task sheet only, naming the summary in a notice', async () => {
+    const result = await importWorkPlan(await book(true), { format: 'xlsx', title: '2026年任务', lookupUnit: unitLookupFrom([{ id: 'unit-czj', code: 'CZJ', name: '青川市财政局' }, { id: 'unit-jyj', code: 'JYJ', name: '青川市教育局' }]) });
+    expect(result.ok ? result.plan.categories.flatMap((category) => category.items.map((item) => item.title)) : result.problems).toEqual(['推进决策公开', '推进政策解读']);
+    expect(result.ok && (result.notices ?? []).map((notice) => notice.reasonZh)).toContain('工作表“按单位汇总”是汇总表：“工作任务（项）”列都是数字（项数），不是任务或问题本身，未读取。');
+  });
+
+  it('refuses a file that is only the summary, saying so — never tasks titled 「1」', async () => {
+    const result = await importWorkPlan(await book(false), { format: 'xlsx', title: '2026年任务', lookupUnit: unitLookupFrom([{ id: 'unit-czj', code: 'CZJ', name: '青川市财政局' }]) });
+    expect(result.ok ? result.plan : result.problems.map((problem) => problem.reasonZh)).toEqual(['工作表“按单位汇总”是汇总表：“工作任务（项）”列都是数字（项数），不是任务或问题本身，未读取。']);
+  });
+});

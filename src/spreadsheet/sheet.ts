@@ -683,7 +683,7 @@ function tableOf<Key extends string>(
   // A summary sheet (按单位汇总: 牵头单位 | 工作任务（项） | 最早完成时限) counts tasks per unit: a naming column of numbers only is no
   // table of tasks or problems, never read as items titled 「1」 (breaker10q P23).
   const namingAt = [...positions].flatMap(([key, at]) => (columns[key].names ? at : []));
-  const namingTexts = rows.filter((row) => row.row > lastHeaderRow && !isTotals(row)).flatMap((row) => namingAt.map((position) => textOf(row.cells[position] ?? null).normalize('NFKC').trim())).filter((text) => text !== '');
+  const namingTexts = rows.filter((row) => row.row > lastHeaderRow && !isTotals(row, [])).flatMap((row) => namingAt.map((position) => textOf(row.cells[position] ?? null).normalize('NFKC').trim())).filter((text) => text !== '');
   if (namingAt.length > 0 && namingTexts.length > 0 && namingTexts.every((text) => /^\d+(?:\.\d+)?\s*[项个条]?$/u.test(text))) return { ok: 'summary', column: header.names[namingAt[0]!]! };
   const readInstead: ImportProblem[] = [];
   for (const key of Object.keys(columns) as Key[]) {

@@ -365,7 +365,8 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
     await form.getByRole('button', { name: '登记问题' }).click();
     const error = errorBeside(form, page, '问题发现日期');
     await error.waitFor();
-    expect(await error.textContent()).toBe(`问题发现日期（${officeDay(-1)}）早于收到评估报告日期（${officeDay(0)}），日期顺序不对。`);
+    // The step that puts it right when the evaluation's day is the wrong one (breaker8r P11).
+    expect(await error.textContent()).toBe(`问题发现日期（${officeDay(-1)}）早于收到评估报告日期（${officeDay(0)}），日期顺序不对。如收到日期有误，请先更正评估报告的收到日期。`);
     expect(await app.logPosition()).toBe(before);
   });
 

@@ -982,7 +982,7 @@ export async function readSpreadsheet<Key extends string>(
               {
                 row: null,
                 reason: `Hidden sheet${hiddenSheets.length > 1 ? 's' : ''} ${hiddenSheets.map((name) => `"${name}"`).join(', ')} hold${hiddenSheets.length > 1 ? '' : 's'} a table with these columns, not read: unhide it in Excel or WPS (right-click a sheet tab → 取消隐藏), or name the sheet to import ("${hiddenSheets[0]}": --sheet, or the import page's 工作表（Excel 文件）).`,
-                reasonZh: `工作表${quoted(hiddenSheets)}中有含这些列的表格，但该工作表已隐藏，未读取：如要导入，请在 Excel 或 WPS 中取消隐藏（右键工作表标签 → 取消隐藏），或指定要导入的工作表“${hiddenSheets[0]}”（命令行 --sheet，导入页面的“工作表（Excel 文件）”）。`,
+                reasonZh: `工作表${quoted(hiddenSheets)}中有含这些列的表格，但该工作表已隐藏，未读取：如要导入，请在 Excel 或 WPS 中取消隐藏（右键工作表标签 → 取消隐藏），或指定要导入的工作表“${hiddenSheets[0]}”（导入页面的“工作表（Excel 文件）”）。`,
               },
             ]),
       ],

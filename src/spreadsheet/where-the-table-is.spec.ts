@@ -38,7 +38,7 @@ describe('where the table is (breaker10q P18)', () => {
     const result = await importWorkPlan(new Uint8Array(await book.xlsx.writeBuffer()), { format: 'xlsx', title: '2026年任务', lookupUnit: units });
     expect(result.ok ? result : result.problems.map((problem) => problem.reasonZh)).toEqual([
       '工作表“填表说明”的前 10 行中没有找到表头；表头应包含这些列：编号、事项、牵头单位、完成时限。',
-      '工作表“任务分解”中有含这些列的表格，但该工作表已隐藏，未读取：如要导入，请在 Excel 或 WPS 中取消隐藏（右键工作表标签 → 取消隐藏），或指定要导入的工作表“任务分解”（命令行 --sheet，导入页面的“工作表（Excel 文件）”）。',
+      '工作表“任务分解”中有含这些列的表格，但该工作表已隐藏，未读取：如要导入，请在 Excel 或 WPS 中取消隐藏（右键工作表标签 → 取消隐藏），或指定要导入的工作表“任务分解”（导入页面的“工作表（Excel 文件）”）。',
     ]);
   });
 });

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { StoreRefusedError } from '../../src/event-store/store-witness.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
+import { refusalOf } from '../support/store-files.js';
 import { freshDatabasePath, startTestApp, type TestApp } from '../support/test-app.js';
 
 /*
@@ -11,17 +11,6 @@ import { freshDatabasePath, startTestApp, type TestApp } from '../support/test-a
  * still set and a store it does not recognise is refused until the setting is removed.
  */
 
-const refusalOf = (start: Promise<TestApp>) =>
-  start.then(
-    async (app) => {
-      await app.close();
-      throw new Error('the app started on a store it should have refused');
-    },
-    (error: unknown) => {
-      if (!(error instanceof StoreRefusedError)) throw error;
-      return error;
-    },
-  );
 const notices = async (app: TestApp) => ((await (await fetch(`${app.url}/health`)).json()) as { notices: { cause: string }[] }).notices.map((notice) => notice.cause);
 
 /** The store's files moved away, as a lost volume or a deleted folder would take them (the witness stays). */

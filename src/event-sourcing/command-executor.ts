@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
+import { EVENT_STORE, type EventStore, type Position } from '../event-store/event-store.port.js';
 import { CommandContext } from '../shared/command-context.js';
 import { Decider, DomainEvent } from '../shared/decider.js';
 import { EventSchemaRegistry } from '../shared/event-schemas.js';
@@ -17,6 +17,16 @@ export interface ExecuteOptions {
    */
   readonly reuseFold?: boolean;
 }
+
+/** The position before the first event: read models of an empty log judged there. */
+const NO_POSITION: Position = { commit: 0n, prepare: 0n };
+
+/**
+ * How many times a command bound by a near-value rule is judged again because other values of its
+ * scope were recorded meanwhile (`UniqueClaim.judgedAt`): each round, another request's value went
+ * in, so only a long burst of recordings in one evaluation (or of units) exhausts it.
+ */
+const SCOPE_MOVED_ATTEMPTS = 20;
 
 /**
  * The write path inside the server: a command returns once read models have its events. Each runs
@@ -97,17 +107,30 @@ export class CommandExecutor {
     // Per claimed value: the holder met, and its stream's revision when the store refused (read before the catch-up below).
     const takeOver = new Map<string, { readonly holder: string; readonly at: number | null | undefined }>();
     const claimKey = (claim: { scope: string; value: string }) => `${claim.scope}\u0000${claim.value}`;
+    let scopeMoves = 0;
     for (let attempt = 1; ; attempt += 1) {
+      // Read before the read models are asked: they reflect at least this much of the log while the command is built.
+      const judgedAt = this.projections.position ?? NO_POSITION;
       const command = await build();
       const taking = claims.map((claim) => {
         const from = takeOver.get(claimKey(claim));
-        return from ? { ...claim, takeOverFrom: from.holder, ...(from.at !== undefined ? { takeOverAt: from.at } : {}) } : claim;
+        const near = claim.nearRule ? { judgedAt } : {};
+        return from ? { ...claim, ...near, takeOverFrom: from.holder, ...(from.at !== undefined ? { takeOverAt: from.at } : {}) } : { ...claim, ...near };
       });
       try {
         const outcome = await executeCommand(this.store, this.schemas, streamId, decider, command, context, undefined, taking);
         if (outcome.position) await this.projections.waitFor(outcome.position);
         return outcome;
       } catch (error) {
+        if (error instanceof ClaimRefused && error.taken.scopeMoved && scopeMoves < SCOPE_MOVED_ATTEMPTS) {
+          // Another value of the scope came after the read models were asked (breaker9x P2): judged again on read models that
+          // have it — the near-value rule then asks (是否同一问题) or finds the two apart. Each round another request recorded.
+          scopeMoves += 1;
+          attempt -= 1;
+          const head = await this.store.headPosition();
+          if (head) await this.projections.waitFor(head);
+          continue;
+        }
         if (!(error instanceof ClaimRefused) || error.inFlight || attempt >= 5) throw error;
         // Taken over from this holder as it stood, and still refused: another request took it over first.
         // Refused because the holder's stream moved since (breaker11m P1: its finding may have come

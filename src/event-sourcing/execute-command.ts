@@ -66,6 +66,13 @@ export const keyReused = (handledStreamId: string) =>
 export interface ClaimedValue extends UniqueClaim {
   readonly field: string;
   readonly label: string;
+  /**
+   * The rule also refuses values near this one, judged on the read models (是否同一问题: a title a
+   * character or two apart; 是否同一单位: 市审计局 beside 青川市审计局): `CommandExecutor.executeClaiming`
+   * sends the position they were judged at (`UniqueClaim.judgedAt`), and judges again when the store
+   * says another value of the scope came after it (breaker9x P2).
+   */
+  readonly nearRule?: true;
 }
 
 /**

@@ -141,6 +141,16 @@ export interface UniqueClaim {
    * (breaker11m P1). Absent: taken over whatever the holder did since (stores' own tools only).
    */
   readonly takeOverAt?: number | null;
+  /**
+   * The log position the read models stood at when the rule behind the claim was judged, for a rule
+   * that also refuses values *near* this one (a title a character or two apart, 市审计局 beside
+   * 青川市审计局: `ClaimedValue.nearRule`), which no claim of one value can hold. The append is refused
+   * (`ClaimTakenError` with `scopeMoved`) when another stream took a value of the same `scope` after
+   * it — a value the judgement did not see — so the command is judged again on read models that have
+   * it (breaker9x P2). SQLite checks it in the write transaction, under the write lock, against the
+   * claims as committed (`unique_claims.claimed_at`); EventStoreDB does not (see README, Event stores).
+   */
+  readonly judgedAt?: Position;
 }
 
 /** An append's claim on a value another stream holds: nothing of the append was written. */
@@ -160,8 +170,17 @@ export class ClaimTakenError extends Error {
      * claim before appending): undefined when the store does not say.
      */
     readonly inFlight?: boolean,
+    /**
+     * Not this value: another value of the scope was taken by `holder` (as `value`) after the claim's
+     * `judgedAt`, so the near-value rule was judged without it (see `UniqueClaim.judgedAt`).
+     */
+    readonly scopeMoved?: boolean,
   ) {
-    super(`The value ${JSON.stringify(value)} of ${scope} is held by stream ${holder}.`);
+    super(
+      scopeMoved
+        ? `The value ${JSON.stringify(value)} of ${scope} was taken by stream ${holder} after the rule was judged.`
+        : `The value ${JSON.stringify(value)} of ${scope} is held by stream ${holder}.`,
+    );
     this.name = 'ClaimTakenError';
   }
 }

@@ -85,7 +85,7 @@ export const queuedEventCount = (write: QueuedWrite): number =>
 export type AppendFailure =
   | { readonly kind: 'concurrency'; readonly streamId: string; readonly expected: ExpectedRevision; readonly actual: number | 'no_stream' }
   | { readonly kind: 'request-key'; readonly key: string; readonly stored: RecordedRequest }
-  | { readonly kind: 'claim'; readonly scope: string; readonly value: string; readonly holder: string; readonly holderRevision?: number | null }
+  | { readonly kind: 'claim'; readonly scope: string; readonly value: string; readonly holder: string; readonly holderRevision?: number | null; readonly scopeMoved?: boolean }
   | { readonly kind: 'sqlite'; readonly message: string; readonly code: string }
   | { readonly kind: 'log-shortened'; readonly head: number | null; readonly seen: number }
   | { readonly kind: 'log-rewritten'; readonly position: number; readonly found: string | null }
@@ -137,7 +137,8 @@ export function describeFailure(error: unknown): AppendFailure {
   if (error instanceof StoreFileOverwrittenError) return { kind: 'overwritten', path: error.path, overwrite: error.overwrite };
   if (error instanceof ConcurrencyError) return { kind: 'concurrency', streamId: error.streamId, expected: error.expected, actual: error.actual };
   if (error instanceof RequestKeyConflictError) return { kind: 'request-key', key: error.key, stored: error.stored };
-  if (error instanceof ClaimTakenError) return { kind: 'claim', scope: error.scope, value: error.value, holder: error.holder, holderRevision: error.holderRevision };
+  if (error instanceof ClaimTakenError)
+    return { kind: 'claim', scope: error.scope, value: error.value, holder: error.holder, holderRevision: error.holderRevision, ...(error.scopeMoved ? { scopeMoved: true } : {}) };
   const code = sqliteCode(error);
   if (code) return { kind: 'sqlite', message: String((error as { message?: unknown }).message), code };
   return { kind: 'other', message: error instanceof Error ? error.message : String(error) };
@@ -151,7 +152,7 @@ export function failureError(failure: AppendFailure): Error {
     case 'request-key':
       return new RequestKeyConflictError(failure.key, failure.stored);
     case 'claim':
-      return new ClaimTakenError(failure.scope, failure.value, failure.holder, failure.holderRevision);
+      return new ClaimTakenError(failure.scope, failure.value, failure.holder, failure.holderRevision, undefined, failure.scopeMoved);
     case 'sqlite':
       return new Database.SqliteError(failure.message, failure.code);
     case 'log-shortened':
@@ -277,15 +278,20 @@ export class SqliteAppendWriter {
   /** Prepared at the first claim: a connection opened to read only has no unique_claims table to prepare them on when the file predates it. */
   private claimStatements?: {
     readonly holder: Database.Statement<[string, string], { stream_id: string }>;
-    readonly take: Database.Statement<[{ scope: string; value: string; streamId: string }]>;
+    readonly take: Database.Statement<[{ scope: string; value: string; streamId: string; claimedAt: number }]>;
+    readonly takenSince: Database.Statement<[string, number, string], { value: string; stream_id: string }>;
   };
 
   private get claims() {
     this.claimStatements ??= {
       holder: this.db.prepare<[string, string], { stream_id: string }>('SELECT stream_id FROM unique_claims WHERE scope = ? AND value = ?'),
-      take: this.db.prepare<[{ scope: string; value: string; streamId: string }]>(
-        `INSERT INTO unique_claims (scope, value, stream_id) VALUES (@scope, @value, @streamId)
-         ON CONFLICT (scope, value) DO UPDATE SET stream_id = excluded.stream_id`,
+      take: this.db.prepare<[{ scope: string; value: string; streamId: string; claimedAt: number }]>(
+        `INSERT INTO unique_claims (scope, value, stream_id, claimed_at) VALUES (@scope, @value, @streamId, @claimedAt)
+         ON CONFLICT (scope, value) DO UPDATE SET stream_id = excluded.stream_id, claimed_at = excluded.claimed_at`,
+      ),
+      // A claim of the scope another stream took after a position (claimed_at: its append's last event; null in rows written before it was kept).
+      takenSince: this.db.prepare<[string, number, string], { value: string; stream_id: string }>(
+        'SELECT value, stream_id FROM unique_claims WHERE scope = ? AND claimed_at > ? AND stream_id <> ? ORDER BY claimed_at LIMIT 1',
       ),
     };
     return this.claimStatements;
@@ -493,6 +499,13 @@ export class SqliteAppendWriter {
       const released = holder === claim.takeOverFrom && (claim.takeOverAt === undefined || claim.takeOverAt === holderRevision);
       if (!released) throw new ClaimTakenError(claim.scope, claim.value, holder, holderRevision);
     }
+    // A rule that also refuses near values was judged on read models at `judgedAt`: another stream's value of the scope
+    // committed since (by another process, or earlier in this batch) was not among those it judged (breaker9x P2).
+    for (const claim of append.claims ?? []) {
+      if (claim.judgedAt === undefined) continue;
+      const since = this.claims.takenSince.get(claim.scope, Number(claim.judgedAt.commit), streamId);
+      if (since) throw new ClaimTakenError(claim.scope, since.value, since.stream_id, this.statements.streamHead.get(since.stream_id)?.revision ?? null, false, true);
+    }
     return { current };
   }
 
@@ -525,7 +538,7 @@ export class SqliteAppendWriter {
       position = Number(inserted.lastInsertRowid);
     }
     if (request) this.statements.recordRequest.run({ ...request, streamId, revision, position });
-    for (const { scope, value } of append.claims ?? []) this.claims.take.run({ scope, value, streamId });
+    for (const { scope, value } of append.claims ?? []) this.claims.take.run({ scope, value, streamId, claimedAt: position });
     return { result: { nextRevision: revision, position: sequencePosition(position) }, head };
   }
 

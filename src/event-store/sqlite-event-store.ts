@@ -80,11 +80,14 @@ CREATE TABLE IF NOT EXISTS requests (
 ) WITHOUT ROWID;
 -- Unique claims (UniqueClaim): which stream holds a value only one stream may hold within its
 -- scope (a finding's title within its evaluation, a unit's name…), written in the same transaction
--- as the events of the append that takes it, so racing requests cannot both take it.
+-- as the events of the append that takes it, so racing requests cannot both take it. claimed_at:
+-- the position of that append's last event (UniqueClaim.judgedAt: a near-value rule judged before it
+-- did not see the value); null in rows written before it was kept.
 CREATE TABLE IF NOT EXISTS unique_claims (
-  scope     TEXT NOT NULL,
-  value     TEXT NOT NULL,
-  stream_id TEXT NOT NULL,
+  scope      TEXT NOT NULL,
+  value      TEXT NOT NULL,
+  stream_id  TEXT NOT NULL,
+  claimed_at INTEGER,
   PRIMARY KEY (scope, value)
 ) WITHOUT ROWID;
 -- Who this store is: one row, written when the store is created (see identify()).
@@ -120,6 +123,12 @@ export interface HeldCopy {
  * without a checkpoint.
  */
 const leftOpen = new Set<Database.Database>();
+
+/** Adds `unique_claims.claimed_at` to a store written before it was kept (its rows keep null: claimed before any judgement now made). */
+function upgradeUniqueClaims(db: Database.Database): void {
+  const columns = (db.pragma('table_info(unique_claims)') as { name: string }[]).map(({ name }) => name);
+  if (!columns.includes('claimed_at')) db.exec('ALTER TABLE unique_claims ADD COLUMN claimed_at INTEGER');
+}
 
 /** The store's tables, as a new store file gets them (`SCHEMA` and the ledger's). */
 function createStoreSchema(db: Database.Database): void {
@@ -317,7 +326,7 @@ const queued = (streamId: string, events: readonly EventToAppend[], options: App
   events,
   expectedRevision: options.expectedRevision,
   ...(options.request ? { request: options.request } : {}),
-  ...(options.claims?.length ? { claims: options.claims.map(({ scope, value, takeOverFrom, takeOverAt }) => ({ scope, value, ...(takeOverFrom ? { takeOverFrom } : {}), ...(takeOverAt !== undefined ? { takeOverAt } : {}) })) } : {}),
+  ...(options.claims?.length ? { claims: options.claims.map(({ scope, value, takeOverFrom, takeOverAt, judgedAt }) => ({ scope, value, ...(takeOverFrom ? { takeOverFrom } : {}), ...(takeOverAt !== undefined ? { takeOverAt } : {}), ...(judgedAt ? { judgedAt } : {}) })) } : {}),
 });
 
 /**
@@ -403,7 +412,10 @@ export class SqliteEventStore implements EventStore {
       this.db.close();
       throw new StoreNotUpgradedError(path);
     }
-    if (!this.readOnly) this.db.exec(SCHEMA);
+    if (!this.readOnly) {
+      this.db.exec(SCHEMA);
+      upgradeUniqueClaims(this.db);
+    }
     const real = path === ':memory:' ? null : realPlaceOf(path);
     this.companions = real === null ? null : { wal: `${real}-wal`, shm: `${real}-shm` };
     this.openedWal = this.companions === null ? null : fileIdentity(this.companions.wal);

@@ -164,6 +164,21 @@ describe('only once, however many requests race', () => {
     expect((await findingTitles()).filter((title) => titles.includes(title)).sort()).toEqual([...titles].sort());
   });
 
+  it('asks 是否同一问题 of one of two titles a character apart sent at once: the near check holds under a race (breaker9x P2)', async () => {
+    // breaker9x P2: 7 of 8 such pairs were both recorded, each judged on read models without the other.
+    for (let pair = 1; pair <= 8; pair += 1) {
+      const titles = [`单进程并发测试标题第${pair}条`, `单进程甲发测试标题第${pair}条`];
+      const answers = await Promise.all(titles.map((title, index) => recordFinding(title, `near-race-${pair}-${index}`)));
+      const recorded = answers.filter((answer) => !answer.errors);
+      expect(recorded).toHaveLength(1);
+      const refused = answers.find((answer) => answer.errors)!;
+      expect(errorCode(refused)).toBe('CONFLICT');
+      expect(refused.errors![0]!.extensions).toMatchObject({ field: 'title', findingId: recorded[0]!.data!.recordFinding.id, nearTitle: recorded[0]!.data!.recordFinding.title });
+      expect(refused.errors![0]!.extensions!.messageZh).toMatch(/是否同一问题/u);
+      expect((await findingTitles()).filter((title) => titles.includes(title))).toHaveLength(1);
+    }
+  });
+
   it('records a problem once when a findings file and 登记问题 send it at once, whichever path wins', async () => {
     const title = '主动公开基本目录编制不完整';
     const csv = `\uFEFF问题,具体表现,类别,严重程度\n${title},目录缺少12类事项,主动公开,一般\n`;
@@ -216,6 +231,25 @@ describe('only once, however many requests race', () => {
       );
       const units = (await app.graphql(`{ units { name } }`, {}, admin)).data!.units as { name: string }[];
       expect(units.filter((unit) => unit.name === '青川市审计局')).toHaveLength(1);
+    });
+
+    it('asks 是否同一单位 of one of two near names registered at once (breaker9x P2: 6 of 6 pairs both registered)', async () => {
+      const pairs = [
+        ['DAJ', '青川市档案局', 'DAJ2', '市档案局'],
+        ['QXJ', '青川市气象局', 'QXJ2', '市气象局'],
+        ['DZJ', '青川市地震局', 'DZJ2', '市地震局'],
+        ['YCJ', '青川市烟草专卖局', 'YCJ2', '市烟草专卖局'],
+      ];
+      for (const [code, name, otherCode, otherName] of pairs) {
+        const answers = await Promise.all([registerUnit(code!, name!), registerUnit(otherCode!, otherName!)]);
+        expect(answers.filter((answer) => !answer.errors)).toHaveLength(1);
+        const refused = answers.find((answer) => answer.errors)!;
+        expect(errorCode(refused)).toBe('CONFLICT');
+        expect(refused.errors![0]!.extensions).toMatchObject({ field: 'name' });
+        expect(refused.errors![0]!.extensions!.nearUnitIds).toHaveLength(1);
+        const units = (await app.graphql(`{ units { name } }`, {}, admin)).data!.units as { name: string }[];
+        expect(units.filter((unit) => unit.name === name || unit.name === otherName)).toHaveLength(1);
+      }
     });
 
     it('gives a name to one of two units renamed to it at once', async () => {

@@ -28,4 +28,11 @@ export const unitNameKey = (name: string): string => name.normalize('NFKC').trim
  * it (breaker12 P10's kind). A unit keeps its former names (the directory finds a unit by them), so
  * its claims stay with it.
  */
-export const unitNameClaim = (name: string): ClaimedValue => ({ scope: 'unit-name', value: unitNameKey(name), field: 'name', label: storedUnitName(name) });
+export const unitNameClaim = (name: string): ClaimedValue => ({
+  scope: 'unit-name',
+  value: unitNameKey(name),
+  field: 'name',
+  label: storedUnitName(name),
+  // 是否同一单位: a name near a registered one is asked about, judged atomically with the append (breaker9x P2).
+  nearRule: true,
+});

@@ -35,6 +35,8 @@ export const findingTitleClaim = (evaluationId: string, title: string): ClaimedV
   value: findingTitleKey(title),
   field: 'title',
   label: title.trim(),
+  // 是否同一问题: a title a few characters from a recorded one is asked about, judged atomically with the append (breaker9x P2).
+  nearRule: true,
 });
 
 /** An evaluation's title as the value only one evaluation may hold (see `findingTitleClaim`). */

@@ -872,6 +872,11 @@ export class SqliteEventStore implements EventStore {
   /** The copy of what this store held once its file went away under it (`keepWhatIsHeld`), null before. */
   private heldCopy: HeldCopy | null = null;
 
+  /** Where `keepWhatIsHeld` copies (or copied) what this store holds; null while no copy was started. */
+  get heldCopyPath(): string | null {
+    return this.heldCopy?.path ?? null;
+  }
+
   /**
    * Copies what this connection still reads — its own -wal included, the newest acknowledged events
    * with it — to a new file beside the store, `<path>.rescued-<UTC instant>.db`, never into the

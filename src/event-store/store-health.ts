@@ -387,9 +387,10 @@ export function storeGoneMessage(
         `运行中事件库的${goneIsIndex ? '共享内存索引文件' : '预写日志文件'} ${gone} 被删除（${path} 仍在）：现拒绝写入${goneIsIndex ? '（下一个打开该文件的进程会另建索引，与本服务互相覆盖写入）' : ''}。本服务不会再把日志写入 ${path}（停止时也不会）：该文件可能已被备份替换，旧日志写入恢复后的文件会将其损坏。${kept.zh}请停止使用该文件的所有服务（现在可以正常停止）。若 ${path} 是有意恢复的备份，保留即可；否则${advice.zh}，然后再启动服务。`,
       );
     case 'deleted':
+      // breaker9x S2: a file moved away, not deleted, and moved back is judged again at the next look — the same file, unchanged.
       return say(
-        `The event store file ${path} was deleted while the server runs: writes are refused, since nothing written now could be read after a restart.${kept.en} Stop the server, ${advice.en} and start the server again.`,
-        `运行中事件库文件 ${path} 被删除：为免写入的数据在重启后丢失，现拒绝写入。${kept.zh}请停止服务，${advice.zh}，然后重启服务。`,
+        `The event store file ${path} was deleted or moved away while the server runs: writes are refused, since nothing written now could be read after a restart. If it was moved, moving that same file back to ${path} (not a copy of it) lets writes resume by themselves, within seconds.${kept.en} Otherwise stop the server, ${advice.en} and start the server again.`,
+        `运行中事件库文件 ${path} 被删除或移走：为免写入的数据在重启后丢失，现拒绝写入。如系移走，将该文件本身（不是其副本）移回 ${path}，写入即自动恢复。${kept.zh}否则请停止服务，${advice.zh}，然后重启服务。`,
       );
     case 'replaced':
       return say(
@@ -728,11 +729,25 @@ export class StoreHealth {
   /** `found`: an overwrite the writer thread found in its transaction, which this thread's own look may not have seen yet. */
   private checkFile(found: Overwrite | null = null): void {
     if (!(this.store instanceof SqliteEventStore)) return;
-    if (this.noted.has('STORE_FILE_MISSING') || this.noted.has('STORE_FILE_REPLACED')) return;
+    if (this.noted.has('STORE_FILE_REPLACED')) return;
     const seen = this.store.fileState();
     const state = seen === 'present' && found ? 'replaced' : seen;
+    if (this.noted.has('STORE_FILE_MISSING')) {
+      // Judged again (breaker9x S2): a file moved away is still the file this server opened when it is moved back.
+      if (state === 'missing') return;
+      this.noted.delete('STORE_FILE_MISSING');
+      if (state === 'present') {
+        this.logger.warn(
+          `The event store file ${this.store.path} is back at its path — the very file this server opened (device and inode), with its -wal and -shm, not written over: writes resume` +
+            `${this.store.heldCopyPath ? ` (the copy made while it was gone, ${this.store.heldCopyPath}, is not needed)` : ''}` +
+            ` / 事件库文件 ${this.store.path} 已放回原处（正是本服务打开的那个文件，未被改写）：恢复写入`,
+        );
+        return;
+      }
+      // Something else is at the path now (a copy put back, another file): judged as a replacement below.
+    }
     if (state === 'present') return;
-    // Once unlinked or replaced, the open file never becomes the path's file again. The database
+    // Once unlinked (unless moved back: above) or replaced, the open file never becomes the path's file again. The database
     // file itself, or only its write-ahead log: say which one is gone, and keep what this server reads.
     const path = this.store.path;
     // Written over in place (the same file, other content): said so, with what showed it.

@@ -87,6 +87,42 @@ describe('A store file deleted or replaced under a running server', () => {
     await app.close();
   }, PROCESS_TEST_CEILING_MS);
 
+  it('takes writes again once the very file moved away is moved back — a copy put back instead is a replacement (breaker9x S2)', async () => {
+    const sqlitePath = freshDatabasePath();
+    const app = await startTestApp({ sqlitePath });
+    try {
+      expect((await register(app)).errors).toBeUndefined();
+      const admin = await app.as('ADMIN');
+      const away = `${sqlitePath}.moved-away`;
+      renameSync(sqlitePath, away);
+      const gone = await health(app);
+      expect(gone.body.problems.map((problem) => problem.cause)).toEqual(['STORE_FILE_MISSING']);
+      expectUsersWords(await register(app), 'STORE_FILE_MISSING');
+      const words = await operatorText(app, admin, 'STORE_FILE_MISSING');
+      expect(words.en).toContain(`was deleted or moved away while the server runs`);
+      expect(words.zh).toContain(`被删除或移走`);
+      expect(words.zh).toContain(`将该文件本身（不是其副本）移回 ${sqlitePath}，写入即自动恢复`);
+      // Moved back: the same file (device and inode), its -wal and -shm the ones opened — judged again at the next look.
+      renameSync(away, sqlitePath);
+      const back = await health(app);
+      expect(back.status).toBe(200);
+      expect(back.body.problems).toEqual([]);
+      const recorded = await register(app);
+      expect(recorded.errors).toBeUndefined();
+      expect(await evaluationCount(app)).toBe(2);
+      // Moved away again, and a copy of it put at the path: not the file this server opened — a replacement, said so.
+      renameSync(sqlitePath, away);
+      expect((await health(app)).body.problems.map((problem) => problem.cause)).toEqual(['STORE_FILE_MISSING']);
+      copyFileSync(away, sqlitePath);
+      const replaced = await health(app);
+      expect(replaced.status).toBe(503);
+      expect(replaced.body.problems.map((problem) => problem.cause)).toEqual(['STORE_FILE_REPLACED']);
+      expectUsersWords(await register(app), 'STORE_FILE_REPLACED');
+    } finally {
+      await app.close();
+    }
+  }, PROCESS_TEST_CEILING_MS);
+
   it('notices a file renamed over the store, and refuses the other store at the next start', async () => {
     const sqlitePath = freshDatabasePath();
     const app = await startTestApp({ sqlitePath });

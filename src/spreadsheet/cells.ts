@@ -1,4 +1,4 @@
-import { CLOSING_BRACKETS, OPENING_BRACKETS } from '../shared/brackets.js';
+import { CLOSING_BRACKETS, OPENING_BRACKETS, trailingBracket } from '../shared/brackets.js';
 import { isCalendarDate } from '../shared/calendar-date.js';
 
 /** One value as a file holds it, before it is read as text, a date or a list of units. */
@@ -82,6 +82,27 @@ export function namesInCell(cell: Cell): string[] {
     .split(/[、，,;；/／\r\n]+/)
     .map((name) => name.trim())
     .filter((name) => name !== '');
+}
+
+/**
+ * The words of a bracket after a unit's name that take the unit off the row (breaker10r P26): 取消, 删除, 撤销 / 已撤销, 退出, 移出,
+ * 调出, 剔除, 不再参与 / 不再牵头 / 不再承担 / 不再配合, 暂不参与, 停止参与 — with 已 / 现已 / 该单位 before them and 该项 / 任务 after, or not.
+ */
+const REMOVED_MARK_WORDS =
+  '(?:该单位|此单位|本单位)?(?:已经?|现已|均已)?(?:取消|删除|删去|删|撤销|撤除|撤回|撤出|退出|移出|调出|剔除|去掉|去除|不再(?:参与|牵头|配合|承担|负责|协办|协助|列入|作为(?:牵头|配合|责任)单位)|暂不(?:参与|承担|配合|牵头|协办)|停止参与|暂停参与|无需参与|不参与)(?:该项|此项|本项)?(?:任务|工作)?(?:单位)?';
+const REMOVED_MARK_ONLY = new RegExp(`^${REMOVED_MARK_WORDS}$`, 'u');
+
+/**
+ * A unit's name whose bracket marks it off the row (`REMOVED_MARK_WORDS`: 「青川市财政局（取消）」, 「…【不再参与】」): the name before the
+ * bracket and the bracket as written; null for any other name (breaker10r P26: 「…（取消）」 was given a part, read as a near name).
+ */
+export function removedMarkOf(name: string): { readonly name: string; readonly mark: string } | null {
+  const bracket = trailingBracket(name);
+  if (!bracket || bracket.at === 0) return null;
+  if (!REMOVED_MARK_ONLY.test(bracket.inside.normalize('NFKC').replace(/\s+/gu, ''))) return null;
+  // As written (（取消）, not (取消)) when NFKC kept the length, as it does for brackets and Chinese.
+  const written = name.normalize('NFKC').length === name.length ? name : name.normalize('NFKC');
+  return { name: written.slice(0, bracket.at).trim(), mark: written.slice(bracket.at).trim() };
 }
 
 /** A role label before unit names in a one-column 责任单位 cell: 牵头单位：, 牵头：, 配合单位：, 协办部门： … */
@@ -168,11 +189,12 @@ export function unitRolesInCell(cell: Cell): { readonly lead: string[]; readonly
   const names = namesInCell(text);
   const marked = names.some((name) => LEAD_MARK.test(name));
   if (labels.length === 0 && !marked) {
-    if (!names.some((name) => OTHER_MARK.test(name))) return unitRolesAfterNames(text);
+    if (!names.some((name) => OTHER_MARK.test(name) || removedMarkOf(name))) return unitRolesAfterNames(text);
     // 「A（配合）、B」: a unit marked as taking part never leads; the first unmarked one does, and with none the cell names no lead (breaker10m P2).
     // The first unmarked unit is put first and read as the first unit of an unmarked cell: written 「A与B」 only A leads, B is
     // responsible, wherever the group stands (breaker10n P16: after a unit marked （配合） A and B both led).
-    const lead = names.find((name) => !OTHER_MARK.test(name));
+    // A unit marked off the row (「A（取消）」, breaker10r P26) never leads either; its mark stays, for the import to tell.
+    const lead = names.find((name) => !OTHER_MARK.test(name) && !removedMarkOf(name));
     const others = names.filter((name) => name !== lead).map((name) => name.replace(OTHER_MARK, ''));
     return lead === undefined ? { lead: [], others, noLead: true } : { lead: [], others: [lead, ...others] };
   }

@@ -1,5 +1,5 @@
 import { trailingBracket } from '../../shared/brackets.js';
-import { LEAD_MARK_WORDS, OTHER_MARK_WORDS } from '../../spreadsheet/cells.js';
+import { LEAD_MARK_WORDS, OTHER_MARK_WORDS, removedMarkOf } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
 import { unitNameKey } from './unit-name.js';
 import { nameForms, nameWords, nearForms, shortensForms, wordsBeyond, type NameForms } from './near-unit-names.js';
@@ -116,6 +116,11 @@ export type UnitNames =
       /** Several units written as one name with a joining word (「A和B」, 「A与B」, breaker10m P1): each its own part, told (`joinedNamesNotice`). */
       readonly joined?: true;
       /**
+       * A unit marked off the row in its bracket — 「青川市财政局（取消）」, （不再参与）, （已撤销）, （退出）, （暂不参与） (breaker10r P26: given a part,
+       * told as a spelling): `units` is empty (no part), `removed` names the unit and the mark, which the import tells (`nearReadingNotice`).
+       */
+      readonly removed?: { readonly name: string; readonly unitNames: readonly string[]; readonly mark: string };
+      /**
        * A short or abbreviated name of a unit merged away by the lookup's day (市工商局 for 青川市工商行政管理局, merged into
        * 青川市市场监督管理局): read as its successor (`units`), told naming both (newcomer28 S9: refused as unknown).
        */
@@ -227,6 +232,15 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
   const resolveNames = (name: string, context: NamingContext = {}, asSide = false): UnitNames => {
     const exact = lookup(name);
     if (exact !== undefined) return { ok: true, units: [{ name, unitId: exact }] };
+    // 「青川市财政局（取消）」, （不再参与）, （已撤销）: the unit as named before the mark, given no part (breaker10r P26).
+    const off = removedMarkOf(name);
+    if (off) {
+      const unitNamed = resolveNames(off.name, context, asSide);
+      if (!unitNamed.ok) return unitNamed;
+      if (unitNamed.removed) return unitNamed;
+      const unitNames = unitNamed.units.map((unit) => byId.get(unit.unitId)?.name ?? unit.name);
+      return { ok: true, units: [], removed: { name: off.name, unitNames, mark: off.mark }, ...(unitNamed.collective ? { collective: true as const } : {}) };
+    }
     const sections = SECTIONS.exec(name);
     if (sections) return sectionsNamed(name, sections[1] ?? '', context);
     const collective = COLLECTIVE_NAMES.find(({ pattern }) => pattern.test(name));
@@ -390,6 +404,8 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     const main = plainUnit(outside);
     if (!main) return null;
     if (ROLE_WORD_ONLY.test(bracket.inside.trim())) return { ok: true, units: [{ name, unitId: main.unitId }] };
+    // A version's change mark after the unit — （新增）, （新增单位）, （调整） — is the version's, not the name's: read as the unit, no near-name question (breaker10r P26).
+    if (CHANGE_MARK_ONLY.test(bracket.inside.normalize('NFKC').replace(/\s+/gu, ''))) return { ok: true, units: [{ name, unitId: main.unitId }] };
     const inside = bracket.inside.normalize('NFKC').replace(/\s+/gu, '');
     // The unit's own deadline in its bracket (breaker10q P16: 「青川市财政局（6月底前）」 was dropped, the part due on the row's
     // later day, with only a near-name question): a row has one deadline for its units — refused, saying so.
@@ -535,6 +551,9 @@ function notAUnitsName(name: string, isUnit: (name: string) => boolean): UnitNam
 const JOINING_WORDS = /以及|会同|和|与|及/gu;
 /** A bracket after a unit's name that only says its role (（配合）, （牵头）, （协办）): the unit's own. */
 const ROLE_WORD_ONLY = new RegExp(`^(?:${LEAD_MARK_WORDS}|${OTHER_MARK_WORDS})$`, 'u');
+/** A version's change mark in a unit's bracket: （新增）, （新增单位）, （本次新增）, （2026年新增）, （新）, （调整）, （调整后） (breaker10r P26). */
+const CHANGE_MARK_ONLY = /^(?:本次|本年度?|\d{4}年)?(?:新增|新加|增加|增补|补充|新)(?:单位|部门)?$|^(?:调整|调整后|变更)$/u;
+
 /** A name without its city (青川市财政局 → 市财政局), as brackets often write another unit. */
 const cityless = (name: string): string => name.replace(/^[\u4e00-\u9fff]{1,4}?市(?=[\u4e00-\u9fff]{2})/u, '市');
 
@@ -626,6 +645,7 @@ const ambiguous = (name: string, candidates: readonly DirectoryUnit[]): UnitName
  * sees which unit the file's name was taken for; null for a name read any other way.
  */
 export function nearReadingNotice(name: string, named: UnitNames): { reason: string; reasonZh: string } | null {
+  if (named.ok && named.removed) return removedUnitNotice(named.removed);
   if (named.ok && named.joined) return joinedNamesNotice(name, named.units);
   if (named.ok && named.mergedFrom) {
     const { name: mergedName, successorName, mergedOn } = named.mergedFrom;
@@ -644,6 +664,18 @@ export function nearReadingNotice(name: string, named: UnitNames): { reason: str
   return {
     reason: `"${name}" is not a name in the directory; read as the near unit ${named.readAs} (the only unit whose name it may abbreviate). If it is another unit, register it first.`,
     reasonZh: `“${name}”不是单位名录中的名称，已按名称相近的“${named.readAs}”处理（名录中只有该单位与之相近）；如是另一个单位，请先登记该单位再导入。`,
+  };
+}
+
+/**
+ * The notice for a unit marked off its row (`UnitNames.removed`, breaker10r P26): it gets no part; a revision takes its part off the
+ * item as for a unit the new version leaves out.
+ */
+export function removedUnitNotice(removed: NonNullable<Extract<UnitNames, { ok: true }>['removed']>): { reason: string; reasonZh: string } {
+  const units = removed.unitNames.join('、');
+  return {
+    reason: `"${removed.name}${removed.mark}": marked ${removed.mark}, so ${units} is given no part of this row (a revision takes its part off, as for a unit the new version leaves out). If it does take part, remove the mark.`,
+    reasonZh: `“${removed.name}${removed.mark}”标注为${removed.mark}：${units}不承担本行任务，未为其安排任务（修订方案时按新版本删去的单位处理）。如该单位仍承担，请删去标注后重新导入。`,
   };
 }
 

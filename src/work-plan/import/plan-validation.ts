@@ -84,7 +84,7 @@ export function validatePlanDocument(
   /** The units a name stands for (a collective name, several), or null with the problem noted. */
   /** Names of merged units (breaker10d P29) and names read as a near unit's (`nearReadingNotice`) already told about: each once, on its first row. */
   const mergedTold = new Set<string>();
-  const resolve = (name: string, row: number, role: string, context?: NamingContext, sheet?: string): { units: readonly ResolvedUnit[]; collective: boolean; joined?: true } | null => {
+  const resolve = (name: string, row: number, role: string, context?: NamingContext, sheet?: string): { units: readonly ResolvedUnit[]; collective: boolean; joined?: true; removed?: true } | null => {
     const found = unitNamesOf(lookupUnit, name, context);
     if (found.ok) {
       const told = mergedTold.has(name) ? null : (mergedNameNotice(lookupUnit, name) ?? nearReadingNotice(name, found));
@@ -92,7 +92,7 @@ export function validatePlanDocument(
         mergedTold.add(name);
         expansions.push({ row, ...told, ...(sheet === undefined ? {} : { sheet }) });
       }
-      return { units: found.units, collective: found.collective ?? false, ...(found.joined ? { joined: true as const } : {}) };
+      return { units: found.units, collective: found.collective ?? false, ...(found.joined ? { joined: true as const } : {}), ...(found.removed ? { removed: true as const } : {}) };
     }
     problems.push({ row, ...unitNameProblem(found, name, role, ROLE_ZH[role] ?? '单位') });
     return null;
@@ -160,9 +160,12 @@ export function validatePlanDocument(
       if (leadNames.length === 0) {
         problems.push({ row, reason: `Missing lead unit (牵头单位) of item ${item.code}.`, reasonZh: `事项 ${item.code} 缺少牵头单位。` });
       }
+      const removedLeads: string[] = [];
       for (const name of leadNames) {
         const lead = resolve(name, row, 'lead unit', undefined, item.sheet);
-        if (lead?.collective) {
+        if (lead?.removed) {
+          removedLeads.push(name);
+        } else if (lead?.collective) {
           problems.push({
             row,
             reason: `A lead unit of item ${item.code} must be a unit, not "${name}" (${lead.units.length} units): name the units that lead.`,
@@ -180,6 +183,14 @@ export function validatePlanDocument(
         }
       }
 
+      // Every lead marked off the row (「A（不再牵头）」, breaker10r P26): the item has no lead left — refused naming them, never dropped.
+      if (removedLeads.length > 0 && removedLeads.length === leadNames.length) {
+        problems.push({
+          row,
+          reason: `Item ${item.code} has no lead unit left: ${removedLeads.join(', ')} is marked off the row. Name the unit that leads it now.`,
+          reasonZh: `事项 ${item.code} 没有牵头单位：${removedLeads.map((name) => `“${name}”`).join('、')}已标注不再承担。请写明现在牵头的单位。`,
+        });
+      }
       const responsibleUnits: ResolvedUnit[] = [...jointAsResponsible];
       const listed = new Set<string>();
       const addResponsible = (names: readonly string[], row: number) => {

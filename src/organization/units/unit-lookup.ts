@@ -121,6 +121,11 @@ export type UnitNames =
        */
       readonly removed?: { readonly name: string; readonly unitNames: readonly string[]; readonly mark: string };
       /**
+       * The unit's own deadline written in its bracket — 「青川市财政局（9.30前）」, （6月底前）, （立行立改）, （长期坚持） — as deadline words the
+       * imports read (`unitDeadlineText`: 9.30前 → 9月30日前): that unit's part is due so, not on the row's 完成时限 (breaker10r P9).
+       */
+      readonly ownDeadline?: string;
+      /**
        * A short or abbreviated name of a unit merged away by the lookup's day (市工商局 for 青川市工商行政管理局, merged into
        * 青川市市场监督管理局): read as its successor (`units`), told naming both (newcomer28 S9: refused as unknown).
        */
@@ -407,16 +412,10 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     // A version's change mark after the unit — （新增）, （新增单位）, （调整） — is the version's, not the name's: read as the unit, no near-name question (breaker10r P26).
     if (CHANGE_MARK_ONLY.test(bracket.inside.normalize('NFKC').replace(/\s+/gu, ''))) return { ok: true, units: [{ name, unitId: main.unitId }] };
     const inside = bracket.inside.normalize('NFKC').replace(/\s+/gu, '');
-    // The unit's own deadline in its bracket (breaker10q P16: 「青川市财政局（6月底前）」 was dropped, the part due on the row's
-    // later day, with only a near-name question): a row has one deadline for its units — refused, saying so.
-    if (/\d|[月年]底|年内|季度|前完成|之前|以前/u.test(inside) && readDeadline(bracket.inside, { year: 2000 }).ok) {
-      const mainName = byId.get(main.unitId)?.name ?? outside;
-      return {
-        ok: false,
-        reason: `"${name}" gives ${mainName} a deadline of its own in its bracket (${bracket.inside.trim()}): a row's units share its 完成时限. Give that unit's work a row of its own with its deadline, or write the deadline in 完成时限`,
-        reasonZh: `“${name}”在括号中为${mainName}写了单独的时限（${bracket.inside.trim()}）：同一行的各单位共用该行的完成时限。请把该单位的任务另起一行并写明其完成时限，或把时限写入完成时限列`,
-      };
-    }
+    // The unit's own deadline in its bracket (breaker10q P16, breaker10r P9: 「青川市财政局（6月底前）」, （9.30前）, （立行立改）, （长期坚持）):
+    // that unit's own deadline, which the import reads for its part (`ownDeadline`), never dropped nor read as a near name.
+    const ownDeadline = unitDeadlineText(bracket.inside);
+    if (ownDeadline !== null) return { ok: true, units: [{ name, unitId: main.unitId }], ownDeadline };
     const other = current.find(
       (unit) => successorOf(unit.id) !== main.unitId && [unit.name, ...(unit.formerNames ?? [])].some((each) => [each, cityless(each)].some((form) => form.length >= 4 && inside.includes(form))),
     );
@@ -551,6 +550,22 @@ function notAUnitsName(name: string, isUnit: (name: string) => boolean): UnitNam
 const JOINING_WORDS = /以及|会同|和|与|及/gu;
 /** A bracket after a unit's name that only says its role (（配合）, （牵头）, （协办）): the unit's own. */
 const ROLE_WORD_ONLY = new RegExp(`^(?:${LEAD_MARK_WORDS}|${OTHER_MARK_WORDS})$`, 'u');
+/** A month and day written with a dot, as 分工 tables write a unit's own deadline: 9.30, 9.30前, 10.15前完成 (breaker10r P9). */
+const DOTTED_DAY = /^(\d{1,2})[.．](\d{1,2})(日)?(前|之前|以前)?(完成)?$/u;
+
+/**
+ * The deadline a unit's bracket gives that unit, as words `readDeadline` reads (9.30前 → 9月30日前), or null when the bracket is no
+ * deadline (a role mark, a remark, another unit): 6月底前, 2026年9月30日, 三季度, 9.30前, 立行立改, 长期坚持, 常态化, 每季度 (breaker10r P9).
+ */
+export function unitDeadlineText(inside: string): string | null {
+  const text = inside.normalize('NFKC').replace(/\s+/gu, '');
+  if (text === '') return null;
+  const dotted = DOTTED_DAY.exec(text);
+  const words = dotted ? `${Number(dotted[1])}月${Number(dotted[2])}日${dotted[4] ?? ''}${dotted[5] ?? ''}` : text;
+  if (dotted && (Number(dotted[1]) < 1 || Number(dotted[1]) > 12 || Number(dotted[2]) < 1 || Number(dotted[2]) > 31)) return null;
+  return readDeadline(words, { year: 2000 }).ok ? words : null;
+}
+
 /** A version's change mark in a unit's bracket: （新增）, （新增单位）, （本次新增）, （2026年新增）, （新）, （调整）, （调整后） (breaker10r P26). */
 const CHANGE_MARK_ONLY = /^(?:本次|本年度?|\d{4}年)?(?:新增|新加|增加|增补|补充|新)(?:单位|部门)?$|^(?:调整|调整后|变更)$/u;
 

@@ -6,7 +6,7 @@ import type { AssignmentRole } from '../../assignments/domain/assignment.events.
 import { markAgainstColumnReason, marksAgainstColumn, textOf, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
 import { COOPERATING_UNIT_ALIASES, DUE_DATE_ALIASES, GOAL_COLUMN_ALIASES, isNamed, MEASURES_IN_RECTIFICATION_WORDS, type SourceRecord } from '../../spreadsheet/columns.js';
 import { readDay, readDeadline } from '../../spreadsheet/deadline-text.js';
-import { partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
+import { deadlineCell, partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { labelZh, missingColumn, missingColumnBeside, problemAt, sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { lookupOn, mergedNameNotice, nearReadingNotice, unitNameProblem, unitIdsOf, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import { deadlineIn, droppedColumnProblems, isDeadlineColumn, readingNotesOf, readRecords, remarkNamingUnitProblem, sheetsNamedAfterUnitsProblems, withColumnReadAs } from '../../spreadsheet/records.js';
@@ -785,7 +785,7 @@ function unitsNamed(
   context?: NamingContext,
   /** Where a name of a merged unit (breaker10d P29) or one read as a near unit's (`nearReadingNotice`) is told, once per name. */
   notices?: ImportProblem[],
-): { units: readonly ResolvedUnit[]; collective: boolean; joined?: true } | null {
+): { units: readonly ResolvedUnit[]; collective: boolean; joined?: true; ownDeadline?: string } | null {
   const named = unitNamesOf(lookupUnit, name, context);
   if (named.ok) {
     const merged = notices ? (mergedNameNotice(lookupUnit, name) ?? nearReadingNotice(name, named)) : null;
@@ -798,7 +798,7 @@ function unitsNamed(
         notices!.push({ row, ...merged });
       }
     }
-    return { units: named.units, collective: named.collective ?? false, ...(named.joined ? { joined: true as const } : {}) };
+    return { units: named.units, collective: named.collective ?? false, ...(named.joined ? { joined: true as const } : {}), ...(named.ownDeadline === undefined ? {} : { ownDeadline: named.ownDeadline }) };
   }
   problems.push({ row, ...unitNameProblem(named, name, 'unit', '单位') });
   return null;
@@ -967,6 +967,29 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
         );
         continue;
       }
+      // The unit's own deadline in its bracket (breaker10r P9: 「澜州市财政局（9.30前）」, （立行立改）, （长期坚持） were dropped): its part is due so, told.
+      let unitDue: PartDue = due;
+      if (found.ownDeadline !== undefined) {
+        const own = dueDateOf(found.ownDeadline, row, options, problems, notices);
+        if (!own) continue;
+        if (options.dueDateLimit && own.dueDate > options.dueDateLimit.latest && options.dueDateOverrideReason === undefined) {
+          const limit = options.dueDateLimit;
+          problems.push({
+            row,
+            reason: `${name}: its own deadline ${own.dueDate} is after ${limit.setBy.en} (${limit.latest}); only a supervisor may set it later, with an override and its reason.`,
+            reasonZh: `“${name}”括号中的时限 ${own.dueDate} 晚于${limit.setBy.zh}（${limit.latest}）；如确需延后，须由督办人员在导入页面填写“超出整改期限的特批理由”后重新导入。`,
+          });
+          continue;
+        }
+        if (own.dueDate !== due.dueDate || JSON.stringify(own.terms) !== JSON.stringify(due.terms)) {
+          unitDue = own;
+          notices.push({
+            row,
+            reason: `"${name}": the deadline in its bracket is that unit's own: its part is due ${deadlineCell(own.terms, own.dueDate)} (the row's other units ${deadlineCell(due.terms, due.dueDate)}).`,
+            reasonZh: `“${name}”括号中的时限是该单位自己的时限：其任务按 ${deadlineCell(own.terms, own.dueDate)} 计（本行其他单位按 ${deadlineCell(due.terms, due.dueDate)}）。`,
+          });
+        }
+      }
       for (const [index, unit] of found.units.entries()) {
         // 「A与B」 first in a one-column 责任单位: A leads, B is responsible.
         const leading = lead && !(firstOfUnits && found.joined === true && index > 0);
@@ -981,7 +1004,7 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
           continue;
         }
         if (already) problems.push({ row, reason: `Unit ${name} is listed twice for this finding.`, reasonZh: `单位“${name}”在同一问题中重复列出。` });
-        else parts.push({ unit, role: leading ? 'LEAD' : 'RESPONSIBLE', dueDate: due.dueDate, terms: due.terms, row });
+        else parts.push({ unit, role: leading ? 'LEAD' : 'RESPONSIBLE', dueDate: unitDue.dueDate, terms: unitDue.terms, row });
       }
     }
     if (firstLeadRow && named.some((each) => each.lead)) leadNamesAbove = named.filter((each) => each.lead).map((each) => each.name);

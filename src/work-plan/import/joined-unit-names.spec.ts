@@ -160,12 +160,18 @@ describe('「A与B」 as the lead a one-column 责任单位 labels or leaves unm
 
 /*
  * breaker10q P16 (serious): 「青川市财政局（6月底前）」 — a unit's own deadline in its bracket — was dropped: the part took the row's
- * later day, and the only word was a near-name question. A row's units share its 完成时限: refused saying so.
+ * later day, and the only word was a near-name question. breaker10r P9: read as that unit's own deadline (units-own-deadlines.spec);
+ * a lead's own deadline other than the item's is refused saying the lead's deadline is the item's.
  */
-describe('a unit with a deadline of its own in its bracket (breaker10q P16)', () => {
-  it.each(['青川市财政局（6月底前）', '青川市财政局(2026年9月30日)', '青川市教育局、青川市财政局（2026年三季度）'])('refuses %s naming the unit and its deadline', async (cell) => {
+describe('a unit with a deadline of its own in its bracket (breaker10q P16, breaker10r P9)', () => {
+  it.each(['青川市财政局（6月底前）', '青川市财政局(2026年9月30日)'])('refuses %s first in a one-column 责任单位 (it leads) naming the unit and its deadline', async (cell) => {
     const read = await planOf(cell);
-    expect(read).toEqual([expect.stringMatching(/在括号中为青川市财政局写了单独的时限（.+）：同一行的各单位共用该行的完成时限。/u)]);
+    expect(read).toEqual([expect.stringMatching(/^牵头单位“青川市财政局.+”在括号中写了自己的时限（2026-0[69]-30）.+牵头单位的时限即事项的完成时限。/u)]);
+  });
+
+  it('reads it for a responsible unit: its part due on it, told', async () => {
+    const result = await importWorkPlan('序号,工作任务,责任单位,完成时限\n1,推进甲信息公开,"青川市教育局、青川市财政局（2026年三季度）",2026年12月31日\n', { format: 'csv', title: '联合单位', year: 2026, lookupUnit: directory });
+    expect(result.ok && result.plan.categories[0]!.items[0]!.partDueDates).toEqual({ 'unit-czj': { dueDate: '2026-09-30', terms: { kind: 'BY_DATE' } } });
   });
 
   it('still reads a role mark or another remark in the bracket as before', async () => {

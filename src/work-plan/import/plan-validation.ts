@@ -1,6 +1,6 @@
 import { namesInCell } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
-import { partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
+import { deadlineCell, partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { sortedProblems, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { mergedNameNotice, nearReadingNotice, unitNameProblem, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import type { AbsentField, ExportReading, PlanDocument } from './plan-document.js';
@@ -84,7 +84,7 @@ export function validatePlanDocument(
   /** The units a name stands for (a collective name, several), or null with the problem noted. */
   /** Names of merged units (breaker10d P29) and names read as a near unit's (`nearReadingNotice`) already told about: each once, on its first row. */
   const mergedTold = new Set<string>();
-  const resolve = (name: string, row: number, role: string, context?: NamingContext, sheet?: string): { units: readonly ResolvedUnit[]; collective: boolean; joined?: true; removed?: true } | null => {
+  const resolve = (name: string, row: number, role: string, context?: NamingContext, sheet?: string): { units: readonly ResolvedUnit[]; collective: boolean; joined?: true; removed?: true; ownDeadline?: string } | null => {
     const found = unitNamesOf(lookupUnit, name, context);
     if (found.ok) {
       const told = mergedTold.has(name) ? null : (mergedNameNotice(lookupUnit, name) ?? nearReadingNotice(name, found));
@@ -92,7 +92,7 @@ export function validatePlanDocument(
         mergedTold.add(name);
         expansions.push({ row, ...told, ...(sheet === undefined ? {} : { sheet }) });
       }
-      return { units: found.units, collective: found.collective ?? false, ...(found.joined ? { joined: true as const } : {}), ...(found.removed ? { removed: true as const } : {}) };
+      return { units: found.units, collective: found.collective ?? false, ...(found.joined ? { joined: true as const } : {}), ...(found.removed ? { removed: true as const } : {}), ...(found.ownDeadline === undefined ? {} : { ownDeadline: found.ownDeadline }) };
     }
     problems.push({ row, ...unitNameProblem(found, name, role, ROLE_ZH[role] ?? '单位') });
     return null;
@@ -161,8 +161,11 @@ export function validatePlanDocument(
         problems.push({ row, reason: `Missing lead unit (牵头单位) of item ${item.code}.`, reasonZh: `事项 ${item.code} 缺少牵头单位。` });
       }
       const removedLeads: string[] = [];
+      /** Lead units with a deadline of their own in their bracket (breaker10r P9): checked against the item's once it is read. */
+      const leadOwnDeadlines: { name: string; text: string }[] = [];
       for (const name of leadNames) {
         const lead = resolve(name, row, 'lead unit', undefined, item.sheet);
+        if (lead?.ownDeadline !== undefined) leadOwnDeadlines.push({ name, text: lead.ownDeadline });
         if (lead?.removed) {
           removedLeads.push(name);
         } else if (lead?.collective) {
@@ -192,6 +195,8 @@ export function validatePlanDocument(
         });
       }
       const responsibleUnits: ResolvedUnit[] = [...jointAsResponsible];
+      /** Responsible units with a deadline of their own in their bracket (「青川市财政局（9.30前）」, breaker10r P9), read once the item's is. */
+      const ownDeadlines: { name: string; text: string; row: number; units: readonly ResolvedUnit[] }[] = [];
       const listed = new Set<string>();
       const addResponsible = (names: readonly string[], row: number) => {
       for (const name of names) {
@@ -207,6 +212,7 @@ export function validatePlanDocument(
         // 各科室 means the sections of the item's lead unit.
         const named = resolve(name, row, 'responsible unit', { leadUnitIds: leadUnits.map((unit) => unit.unitId) }, item.sheet);
         if (!named) continue;
+        if (named.ownDeadline !== undefined) ownDeadlines.push({ name, text: named.ownDeadline, row, units: named.units });
         if (named.collective) expansions.push(expansionNotice(row, name, named.units, item.sheet));
         for (const unit of named.units) {
           const lead = leadUnits.find((other) => other.unitId === unit.unitId);
@@ -276,6 +282,32 @@ export function validatePlanDocument(
           reasonZh: `事项 ${item.code}（第 ${row} 行）的牵头单位在第 ${later.row} 行也有列名：牵头单位和该事项按其最后一行的时限 ${later.due.dueDate} 计（第 ${row} 行的 ${due.dueDate} 仍是该行所列单位的时限）。`,
           ...(item.sheet === undefined ? {} : { sheet: item.sheet }),
         });
+      }
+
+      // A unit's own deadline in its bracket (breaker10r P9: （9.30前）, （立行立改）, （长期坚持） were dropped, the part due on the row's day):
+      // a responsible unit's part is due so, told; a lead's is the item's 完成时限, so a lead's own deadline other than it is refused.
+      if (itemDue) {
+        for (const own of leadOwnDeadlines) {
+          const read = dueOn(own.text, row);
+          if (read && (read.dueDate !== itemDue.dueDate || JSON.stringify(read.terms) !== JSON.stringify(itemDue.terms))) {
+            problems.push({
+              row,
+              reason: `Lead unit "${own.name}" gives itself a deadline of its own in its bracket (${deadlineCell(read.terms, read.dueDate)}), not the item's ${deadlineCell(itemDue.terms, itemDue.dueDate)}: the lead's deadline is the item's. Write it in 完成时限, or remove the bracket.`,
+              reasonZh: `牵头单位“${own.name}”在括号中写了自己的时限（${deadlineCell(read.terms, read.dueDate)}），与完成时限（${deadlineCell(itemDue.terms, itemDue.dueDate)}）不同：牵头单位的时限即事项的完成时限。请把该时限写入完成时限列，或删去括号。`,
+            });
+          }
+        }
+        for (const own of ownDeadlines) {
+          const read = dueOn(own.text, own.row);
+          if (!read || (read.dueDate === itemDue.dueDate && JSON.stringify(read.terms) === JSON.stringify(itemDue.terms))) continue;
+          for (const unit of own.units) if (responsibleUnits.some((other) => other.unitId === unit.unitId)) partDueDates[unit.unitId] = read;
+          expansions.push({
+            row: own.row,
+            reason: `"${own.name}": the deadline in its bracket is that unit's own: its part is due ${deadlineCell(read.terms, read.dueDate)} (the row's other units ${deadlineCell(itemDue.terms, itemDue.dueDate)}).`,
+            reasonZh: `“${own.name}”括号中的时限是该单位自己的时限：其任务按 ${deadlineCell(read.terms, read.dueDate)} 计（本行其他单位按 ${deadlineCell(itemDue.terms, itemDue.dueDate)}）。`,
+            ...(item.sheet === undefined ? {} : { sheet: item.sheet }),
+          });
+        }
       }
 
       // Read over several sheets, each problem names the item's sheet.

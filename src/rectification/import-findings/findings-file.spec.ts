@@ -259,7 +259,8 @@ describe('a rectification ledger (整改台账): findings with their units, dead
           severity: 'MEDIUM',
           measures: '督促按时发布\n补发2025年报告',
           parts: [
-            { unit: { unitId: 'unit-gov' }, role: 'LEAD', dueDate: '2026-06-30', row: 3 },
+            // The lead's cell merged over row 4 names it there too: it is due on the latest of its rows (breaker10r P10, as plans read it).
+            { unit: { unitId: 'unit-gov' }, role: 'LEAD', dueDate: '2026-09-30', row: 3 },
             { unit: { unitId: 'unit-czj' }, role: 'RESPONSIBLE', dueDate: '2026-06-30', row: 3 },
             { unit: { unitId: 'unit-jyj' }, role: 'RESPONSIBLE', dueDate: '2026-09-30', row: 4 },
             // A blank deadline under a merged or filled one is the one above.
@@ -316,9 +317,10 @@ describe('a rectification ledger (整改台账): findings with their units, dead
       /* 4 */ '年报滞后,未发布,"青川市财政局/青川市教育局",,2026-09-30\n';
     const result = await importFindings(csv, { format: 'csv', ...options });
     expect(result.ok && result.findings.map((finding) => finding.parts.map((part) => [part.unit.name, part.role, part.dueDate]))).toEqual([
+      // Named again on row 3 with its later deadline, the joint leads are due on it (breaker10r P10: the first row's kept, silently).
       [
-        ['青川市教育局', 'LEAD', '2026-06-30'],
-        ['青川市财政局', 'LEAD', '2026-06-30'],
+        ['青川市教育局', 'LEAD', '2026-07-31'],
+        ['青川市财政局', 'LEAD', '2026-07-31'],
         ['青川市人民政府办公室', 'RESPONSIBLE', '2026-07-31'],
       ],
       [

@@ -588,7 +588,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     const units = unassigned
       ? []
       : ledger
-        ? partsOf(draft.rows, { ...options, lookupUnit, ...(identifiedOn ? { identifiedOn } : {}), ...(assignedOn ? { today: assignedOn } : {}) }, problems, notices)
+        ? partsOf(draft.rows, { ...options, lookupUnit, ...(identifiedOn ? { identifiedOn } : {}), ...(assignedOn ? { today: assignedOn } : {}), ...(exported ? { exported: true as const } : {}) }, problems, notices)
         : concernedUnitsOf(first, lookupUnit, problems, notices);
     // Read over several sheets, each problem names the finding's sheet.
     if (first.sheet !== undefined) for (let index = found; index < problems.length; index += 1) problems[index] = { ...problems[index]!, sheet: first.sheet };
@@ -862,7 +862,7 @@ function concernedUnitsOf(record: SourceRecord<FindingKey>, lookupUnit: UnitLook
  * other unit as responsible, each due on its row's deadline (a blank deadline on a following row
  * is the one above, as a merged cell reads).
  */
-function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImportOptions, problems: ImportProblem[], notices: ImportProblem[]): ImportedPart[] {
+function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImportOptions & { readonly exported?: true }, problems: ImportProblem[], notices: ImportProblem[]): ImportedPart[] {
   const parts: ImportedPart[] = [];
   const problemsBefore = problems.length;
   let due: PartDue | null = null;
@@ -945,7 +945,25 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
         });
         continue;
       }
-      if (lead && !firstLeadRow) continue;
+      if (lead && !firstLeadRow) {
+        // The lead named again on a row continuing the finding, with a later deadline of its own (breaker10r P10: kept the first row's,
+        // silently — the lead red on 1 April with its June measure still open): its part is due on the latest of its rows, told naming
+        // both. Not in Rectify's own export, whose every row repeats the leads beside one unit's part and that unit's deadline.
+        if (rowDue !== null && !options.exported) {
+          for (const [index, part] of parts.entries()) {
+            if (part.role !== 'LEAD' || rowDue.dueDate <= part.dueDate) continue;
+            const named = unitNamesOf(options.lookupUnit, name);
+            if (!named.ok || !named.units.some((unit) => unit.unitId === part.unit.unitId)) continue;
+            parts[index] = { ...part, dueDate: rowDue.dueDate, terms: rowDue.terms };
+            notices.push({
+              row,
+              reason: `Lead unit ${name} is named again on row ${row} (continuing row ${part.row}) with a later deadline: its part is due on the latest of its rows, ${deadlineCell(rowDue.terms, rowDue.dueDate)} (row ${part.row} said ${deadlineCell(part.terms, part.dueDate)}).`,
+              reasonZh: `牵头单位“${name}”在第 ${row} 行（续第 ${part.row} 行）再次列明，时限较晚：其任务按其各行中最晚的时限 ${deadlineCell(rowDue.terms, rowDue.dueDate)} 计（第 ${part.row} 行为 ${deadlineCell(part.terms, part.dueDate)}）。`,
+            });
+          }
+        }
+        continue;
+      }
       // 各科室 means the sections of the finding's lead unit.
       const leadUnitIds = parts.filter((part) => part.role === 'LEAD').map((part) => part.unit.unitId);
       const found = unitsNamed(name, row, options.lookupUnit, problems, { leadUnitIds }, notices);

@@ -266,7 +266,9 @@ export function validatePlanDocument(
         addResponsible(continuation.responsibleUnits, continuation.row);
         const own = continuation.dueDate === '' ? null : dueOn(continuation.dueDate, continuation.row);
         if (own) for (const unit of responsibleUnits.slice(before)) partDueDates[unit.unitId] = own;
-        if (own && continuation.leadMergedDown && continuationLead.join('、') === leadNames.join('、')) leadRows.push({ row: continuation.row, due: own });
+        // The lead named again on the row — merged down, or typed (breaker10r P10: typed, its later deadline was dropped silently) —
+        // leads that row's work too; not in Rectify's own export, whose every row repeats the leads beside one unit's part.
+        if (own && (continuation.leadMergedDown || !document.datesPerPart) && continuationLead.join('、') === leadNames.join('、')) leadRows.push({ row: continuation.row, due: own });
       }
       // The lead's cell merged down over a continuing row (not a lead repeated as text, as Rectify's export writes it on each
       // unit's row) leads that row's work: it, and the item, are due on the last of its rows' dates; the units of the earlier

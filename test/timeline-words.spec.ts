@@ -54,6 +54,12 @@ describe('a timeline line', () => {
     expect(timelineLine(type, null, {}, nameOf)).toBe(EVENT_LABEL[type]);
   });
 
+  it('says a grant overtaken by a later date cut nothing (breaker8r P4)', () => {
+    expect(timelineLine('ExtensionGranted', 'xs', { unitId: 'xs', requestId: 'r', previousDueDate: '2016-07-20', newDueDate: '2016-07-10', decidedOn: '2016-06-26' }, nameOf)).toBe(
+      '批准延期（西山县人民政府）（批准延至 2016-07-10；当时已有更晚的时限 2016-07-20，仍以 2016-07-20 为准）',
+    );
+  });
+
   it('names a type it does not know in neutral Chinese, never by its code', () => {
     expect(timelineLine('SomethingNewHappened', 'xs', { reason: '依据修订方案' }, nameOf)).toBe(`${EVENT_FALLBACK}（西山县人民政府）：依据修订方案`);
   });

@@ -1,4 +1,4 @@
-import { inAssignedOrder, onWatch, reportedDaysLate, trafficLight, type DueDateChange, type PartStatus, type PartView, type ReturnView, type TrafficLight } from '../assignments/read-model/part-view.js';
+import { dueDateAmong, inAssignedOrder, onWatch, reportedDaysLate, trafficLight, type DueDateChange, type PartStatus, type PartView, type ReturnView, type TrafficLight } from '../assignments/read-model/part-view.js';
 import { recordsAfterWithdrawal } from '../assignments/read-model/records-after-withdrawal.js';
 import { addDays, officeClockMillis, officeClockSeconds } from '../shared/calendar-date.js';
 import { slicer } from '../shared/event-loop-turns.js';
@@ -191,9 +191,9 @@ function returnsCell(part: PartView): string {
 
 /** The due date in force just before a return (the latest change earlier in business order); null when none is known. */
 function dueDateBefore(part: PartView, entry: ReturnView): string | null {
-  const earlier = part.dueDates.filter((change) => change.on < entry.returnedOn || (change.on === entry.returnedOn && (change.at ?? '') < entry.returnedAt));
-  const latest = earlier.reduce<DueDateChange | null>((last, change) => (!last || change.on > last.on || (change.on === last.on && (change.at ?? '') >= (last.at ?? '')) ? change : last), null);
-  return latest?.dueDate ?? part.originalDueDate;
+  const stood = (change: DueDateChange) => change.on < entry.returnedOn || (change.on === entry.returnedOn && (change.at ?? '') < entry.returnedAt);
+  // A grant overtaken by a later date (breaker8r P4) did not cut it: the date in force, as every view reads it.
+  return part.dueDates.some(stood) ? dueDateAmong(part, stood) : part.originalDueDate;
 }
 
 const leadsOf = (parts: Iterable<PartView>, unitName: (unitId: string) => string) =>

@@ -31,7 +31,10 @@ export function timelineLine(eventType: string, unitId: string | null, details: 
   if (typeof text === 'string' && text.trim() !== '') parts.push(`：${text.startsWith(`${label}：`) ? text.slice(label.length + 1) : text}`);
   if (typeof details.outcome === 'string' && details.previousOutcome === undefined) parts.push(` — ${OUTCOME_LABEL[details.outcome] ?? details.outcome}`);
   // A part sent back, failed on site or reopened with a new due date says it (newcomer23 S1: the card's 「（原 …）」 was unexplained).
-  if (typeof details.newDueDate === 'string' && details.newDueDate !== '') parts.push(`（重新整改时限 ${details.newDueDate}）`);
+  // A grant decided after a return gave a later date (breaker8r P4, granted and overtaken) cuts nothing: the later date stands.
+  const overtaken = eventType === 'ExtensionGranted' && typeof details.previousDueDate === 'string' && typeof details.newDueDate === 'string' && details.newDueDate <= details.previousDueDate;
+  if (overtaken) parts.push(`（批准延至 ${details.newDueDate}；当时已有更晚的时限 ${details.previousDueDate}，仍以 ${details.previousDueDate} 为准）`);
+  else if (typeof details.newDueDate === 'string' && details.newDueDate !== '') parts.push(`（重新整改时限 ${details.newDueDate}）`);
   return parts.join('');
 }
 

@@ -1859,6 +1859,41 @@ describe('urgings, extension requests and decisions are judged on the part as it
     given(failedLater).when(requestExtension({ ...on('2025-07-09'), requestedDueDate: '2025-08-10' })).then([asked('2025-07-09', '2025-08-10')]);
   });
 
+  describe('granted and overtaken (breaker8r P4): a paper approval dated after a failed inspection gave a later date', () => {
+    // Due 06-30; the unit asked on 06-10 for 07-10; reported 06-20; failed on 06-25 with a new date, 07-20; approved on 06-26.
+    const failed = [leadAssigned, asked('2025-06-10', '2025-07-10'), reported(FINANCE, '2025-06-20'), inspectedOn('2025-06-25', 'FAILED', 'inspection-1', '2025-07-20')];
+    const granted: AssignmentEvent = { type: 'ExtensionGranted', data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: '2025-07-20', newDueDate: '2025-07-10', decidedOn: '2025-06-26' } };
+
+    it('records the approval as decided, the later date staying in force (it was refused 「新的截止日期须晚于…」 and the request stayed 待审批)', () => {
+      given(failed).when(decideExtension({ ...names, decidedOn: '2025-06-26' })).then([granted]);
+      const part = partOf(stateAfter([...failed, granted]), FINANCE)!;
+      expect(part.dueDate).toBe('2025-07-20');
+      expect(part.extensionRequests.map((request) => request.status)).toEqual(['GRANTED']);
+      expect(partOf(assignmentsOn(stateAfter([...failed, granted]), '2025-06-26'), FINANCE)!.dueDate).toBe('2025-07-20');
+    });
+
+    it("takes the unit's next request once the first is decided", () => {
+      given([...failed, granted])
+        .when(requestExtension({ ...on('2025-07-15'), today: '2025-07-16', requestId: 'extension-2', requestedDueDate: '2025-08-10' }))
+        .then([asked('2025-07-15', '2025-08-10', 'extension-2')]);
+    });
+
+    it('takes the failed inspection typed after the approval the same way: the grant cuts nothing (it was refused as leaving the approval inconsistent)', () => {
+      const approvedFirst = [leadAssigned, asked('2025-06-10', '2025-07-10'), reported(FINANCE, '2025-06-20'), { ...granted, data: { ...granted.data, previousDueDate: DUE } } as AssignmentEvent];
+      given(approvedFirst)
+        .when(inspect({ outcome: 'FAILED', notes: '目录不全', inspectedOn: '2025-06-25', newDueDate: '2025-07-20', unitNames: DIRECTORY }))
+        .then([{ type: 'InspectionLogged', data: { unitId: FINANCE, inspectionId: 'inspection-1', outcome: 'FAILED', notes: '目录不全', inspectedOn: '2025-06-25', place: '市财政局', newDueDate: '2025-07-20' } }]);
+      const both = [...approvedFirst, inspectedOn('2025-06-25', 'FAILED', 'inspection-1', '2025-07-20')];
+      expect(partOf(assignmentsOn(stateAfter(both), '2025-06-26'), FINANCE)!.dueDate).toBe('2025-07-20');
+    });
+
+    it('still refuses a date not later than the one in force on the request day', () => {
+      given(failed)
+        .when(decideExtension({ ...names, decidedOn: '2025-06-26', newDueDate: '2025-06-28' }))
+        .thenRefused('BAD_USER_INPUT', /later than the due date in force on 2025-06-26 \(2025-07-20\)/, /须晚于 2025-06-26 时的截止日期 2025-07-20/);
+    });
+  });
+
   describe('never leaves a later fact inconsistent', () => {
     it('judges a later fact of a predecessor on the part it landed on: a pass on the hand-over day does not slip under a later failed inspection recorded under the predecessor', () => {
       // 市财政局 reported 06-28, failed 07-08; its part passed to 市环境保护局 on 06-28 (typed after the failure, which is now the successor's part's).

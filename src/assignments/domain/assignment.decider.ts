@@ -755,9 +755,10 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
       );
     }
     case 'ExtensionGranted':
+      // A grant never cuts the date in force (breaker8r P4): overtaken by a return's later date, it leaves that date standing.
       return updatePart(state, event.data.unitId, event.data.decidedOn, (part) => ({
         ...settleExtension(part, event.data.requestId, 'GRANTED', event.data.decidedOn, event.data.newDueDate),
-        dueDate: event.data.newDueDate,
+        dueDate: isAfter(event.data.newDueDate, part.dueDate) ? event.data.newDueDate : part.dueDate,
       }));
     case 'ExtensionRefused':
       return updatePart(state, event.data.unitId, event.data.decidedOn, (part) => settleExtension(part, event.data.requestId, 'REFUSED', event.data.decidedOn));
@@ -2117,6 +2118,14 @@ function decideExtension(command: DecideExtension, state: AssignmentsState): Ass
   }
   const newDueDate = command.newDueDate ?? request.requestedDueDate;
   requireCalendarDate(newDueDate, NEW_DUE_DATE);
+  const overtaken = overtakenGrant(state, part, known.requestedOn, newDueDate, then);
+  if (overtaken) {
+    // Granted and overtaken (breaker8r P4): a paper approval dated after a return that gave a later date than the one it
+    // grants is recorded as decided; the later date stays in force (both folds: a grant never cuts the date in force).
+    const granted: AssignmentEvent[] = [{ type: 'ExtensionGranted', data: { unitId, requestId, previousDueDate: then.dueDate, newDueDate, decidedOn } }];
+    requireLaterFactsHold(state, granted, decided, command);
+    return granted;
+  }
   requireLaterThanDueDate(newDueDate, then, decidedOn, NEW_DUE_DATE);
   // Granted a day already past on the decision day, the part would be overdue the moment it was granted (breaker11 F14).
   requireNotPast(newDueDate, decidedOn, NEW_DUE_DATE);
@@ -2129,6 +2138,18 @@ function decideExtension(command: DecideExtension, state: AssignmentsState): Ass
   ];
   requireLaterFactsHold(state, granted, decided, command);
   return granted;
+}
+
+/**
+ * Whether granting `newDueDate` on the part as it stood on the decision day (`then`) is a grant overtaken (breaker8r P4): the
+ * date it grants was later than the due date in force on the request's day — a sound request — but a return since (a failed
+ * inspection's, a send-back's, a reopening's new date) has put a date no earlier in force. Recorded as decided; it leaves that
+ * date standing. A date not later than the one in force on the request's day is still refused (`requireLaterThanDueDate`).
+ */
+function overtakenGrant(state: AssignmentsState, part: AssignmentPart, requestedOn: string, newDueDate: string, then: AssignmentPart): boolean {
+  if (isAfter(newDueDate, then.dueDate)) return false;
+  const asked = partOn(state, part, requestedOn);
+  return isAfter(newDueDate, asked.dueDate) && isAfter(then.dueDate, asked.dueDate);
 }
 
 function urgeUnit(command: UrgeUnit, state: AssignmentsState): AssignmentEvent[] {
@@ -2400,11 +2421,11 @@ function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingu
       if (event.type === 'ExtensionRefused') return null;
       // As `decideExtension` judges a grant on its day (breaker8e P5): later than the date in force, not already past.
       const { newDueDate, decidedOn } = event.data;
+      // A grant a later date has overtaken since (a return dated before it, entered later) cuts nothing: it stands, the later
+      // date in force (breaker8r P4; both folds keep the later of the two).
+      if (!isAfter(newDueDate, part.dueDate)) return null;
       if (isAfter(decidedOn, newDueDate)) {
         return say(`the date it granted (${newDueDate}) had passed on ${decidedOn}: the part would be overdue the day it was granted`, `所批准的延期日期 ${newDueDate} 在 ${decidedOn} 已过，批准即逾期`);
-      }
-      if (!isAfter(newDueDate, part.dueDate)) {
-        return say(`the date it granted (${newDueDate}) was not later than the due date then in force (${part.dueDate})`, `所批准的延期日期 ${newDueDate} 不晚于当时的截止日期 ${part.dueDate}`);
       }
       return null;
     }

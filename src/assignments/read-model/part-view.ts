@@ -92,6 +92,12 @@ export interface DueDateChange {
   /** When the change set new terms (a plan revision to 常态化 …): the terms from it on, and before it. */
   readonly terms?: DueTerms;
   readonly previousTerms?: DueTerms;
+  /**
+   * Set on an extension grant's change: the date it gives is a floor, never a cut (breaker8r P4, "granted and overtaken").
+   * A grant decided after a return gave a later date (a failed inspection's, a send-back's, a reopening's) leaves that date in
+   * force; judged where it takes effect, so a fact dated before it entered later moves it the same in every fold.
+   */
+  readonly atLeast?: true;
 }
 
 /**
@@ -425,7 +431,7 @@ function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): voi
     case 'ExtensionGranted': {
       const request = part.extensionRequests.find((r) => r.requestId === event.data.requestId);
       if (request) Object.assign(request, { status: 'GRANTED', decidedOn: on, decidedAt: at, grantedDueDate: event.data.newDueDate });
-      changeDueDate(part, { on, dueDate: event.data.newDueDate, source: `extension:${event.data.requestId}`, at });
+      changeDueDate(part, { on, dueDate: event.data.newDueDate, source: `extension:${event.data.requestId}`, at, atLeast: true });
       return;
     }
     case 'ExtensionRefused': {
@@ -639,9 +645,30 @@ function takesEffectAfter(change: DueDateChange, inForce: DueDateChange): boolea
  * make a late report punctual.
  */
 export function dueDateOn(part: Pick<PartView, 'dueDates' | 'dueDate'>, day: string): string {
+  return dueDateAmong(part, (change) => change.on <= day);
+}
+
+/**
+ * The due date in force after the changes that `stood` (`dueDateOn` and the report-day readings): the last of them to take
+ * effect (`takesEffectAfter`); before any, the date the part was assigned with. A grant's change (`atLeast`) never cuts the
+ * date in force before it: the later of the two stands (breaker8r P4). Folded in effect order only when a grant is among
+ * them, O(changes) otherwise.
+ */
+export function dueDateAmong(part: Pick<PartView, 'dueDates' | 'dueDate'>, stood: (change: DueDateChange) => boolean): string {
   let inForce: DueDateChange | undefined;
-  for (const change of part.dueDates) if (change.on <= day && (inForce === undefined || takesEffectAfter(change, inForce))) inForce = change;
-  return (inForce ?? part.dueDates[0])?.dueDate ?? part.dueDate;
+  let floors = false;
+  for (const change of part.dueDates) {
+    if (!stood(change)) continue;
+    if (change.atLeast) floors = true;
+    if (inForce === undefined || takesEffectAfter(change, inForce)) inForce = change;
+  }
+  if (inForce === undefined) return part.dueDates[0]?.dueDate ?? part.dueDate;
+  if (!floors) return inForce.dueDate;
+  // Stable: of one office day, by the instant recorded where both are known, else as listed — `takesEffectAfter`'s order.
+  const inOrder = part.dueDates.filter(stood).sort((a, b) => (a.on !== b.on ? (a.on < b.on ? -1 : 1) : a.at === undefined || b.at === undefined || a.at === b.at ? 0 : a.at < b.at ? -1 : 1));
+  let dueDate = inOrder[0]!.dueDate;
+  for (const change of inOrder.slice(1)) dueDate = change.atLeast && change.dueDate <= dueDate ? dueDate : change.dueDate;
+  return dueDate;
 }
 
 /**
@@ -705,9 +732,7 @@ function dueDateWhenFirstReported(part: Pick<PartView, 'dueDates' | 'dueDate'>, 
   const day = report.reportedOn;
   const stood = (change: DueDateChange) =>
     change.on < day || (change.on === day && !change.byReturn && (change.at === undefined || change.at <= report.reportedAt));
-  let inForce: DueDateChange | undefined;
-  for (const change of part.dueDates) if (stood(change) && (inForce === undefined || takesEffectAfter(change, inForce))) inForce = change;
-  return (inForce ?? part.dueDates[0])?.dueDate ?? part.dueDate;
+  return dueDateAmong(part, stood);
 }
 
 /**
@@ -719,9 +744,7 @@ function dueDateWhenFirstReported(part: Pick<PartView, 'dueDates' | 'dueDate'>, 
 function dueDateWhenReported(part: Pick<PartView, 'dueDates' | 'dueDate'>, report: Pick<ReportView, 'reportedOn' | 'reportedAt'>): string {
   const day = report.reportedOn;
   const stood = (change: DueDateChange) => change.on < day || (change.on === day && (change.at === undefined || change.at <= report.reportedAt));
-  let inForce: DueDateChange | undefined;
-  for (const change of part.dueDates) if (stood(change) && (inForce === undefined || takesEffectAfter(change, inForce))) inForce = change;
-  return (inForce ?? part.dueDates[0])?.dueDate ?? part.dueDate;
+  return dueDateAmong(part, stood);
 }
 
 /**

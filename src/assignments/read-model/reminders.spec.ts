@@ -49,6 +49,10 @@ describe('what a granted extension tells the unit (newcomer23 S10)', () => {
   it('says it was partly granted, with both days, when less was granted than asked', () => {
     expect(grantMessage({ ...asked, grantedDueDate: '2026-12-22' })).toBe('延期部分批准：申请延至 2027-01-20，批准至 2026-12-22。');
   });
+  it('says the later date a return gave stands when the grant was overtaken (breaker8r P4)', () => {
+    expect(grantMessage({ ...asked, grantedDueDate: '2027-01-20' }, '2027-02-10')).toBe('延期已批准（至 2027-01-20），但此前督查或退回已给出更晚的时限 2027-02-10，仍以 2027-02-10 为准。');
+    expect(grantMessage({ ...asked, grantedDueDate: '2027-01-20' }, '2027-01-20')).toBe('延期已批准，新的截止日期为 2027-01-20。');
+  });
 });
 
 describe('新交办: new work in the unit’s inbox (newcomer36 S1)', () => {

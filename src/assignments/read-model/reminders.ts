@@ -1,7 +1,7 @@
 import { daysBetween } from '../../shared/calendar-date.js';
 import { ParentKinds, type ParentKind } from '../domain/assignment.events.js';
 import { dueReading } from './due-reading.js';
-import { daysLeft, isDueBound, onWatch, type PartView } from './part-view.js';
+import { daysLeft, dueDateOn, isDueBound, onWatch, type PartView } from './part-view.js';
 
 /*
  * A unit's inbox (提醒), one lifecycle for findings and work-plan items alike: what a part's own
@@ -94,8 +94,11 @@ function answeredByReport(part: Pick<PartView, 'reports'>, on: string, at: strin
  * What a granted extension tells the unit: the new due day, and when less was granted than asked, both
  * days (newcomer23 S10: 「延期已批准，新的截止日期为 2026-12-22。」 hid that 2027-01-20 had been asked).
  */
-export const grantMessage = (request: { requestedDueDate: string; grantedDueDate: string | null }): string =>
-  request.grantedDueDate !== null && request.grantedDueDate !== request.requestedDueDate
+export const grantMessage = (request: { requestedDueDate: string; grantedDueDate: string | null }, inForce?: string): string =>
+  // Granted and overtaken (breaker8r P4): a return had already given a later date, which stands.
+  inForce !== undefined && request.grantedDueDate !== null && inForce > request.grantedDueDate
+    ? `延期已批准（至 ${request.grantedDueDate}），但此前督查或退回已给出更晚的时限 ${inForce}，仍以 ${inForce} 为准。`
+    : request.grantedDueDate !== null && request.grantedDueDate !== request.requestedDueDate
     ? `延期部分批准：申请延至 ${request.requestedDueDate}，批准至 ${request.grantedDueDate}。`
     : `延期已批准，新的截止日期为 ${request.grantedDueDate ?? request.requestedDueDate}。`;
 
@@ -141,7 +144,7 @@ export function remindersFor(parent: ReminderParent, part: PartView, today: stri
   for (const request of part.extensionRequests) {
     if (request.decidedOn === null || request.decidedAt === null) continue;
     const decided = { on: request.decidedOn, at: request.decidedAt };
-    if (request.status === 'GRANTED') told({ kind: 'EXTENSION_GRANTED', message: grantMessage(request), ...decided });
+    if (request.status === 'GRANTED') told({ kind: 'EXTENSION_GRANTED', message: grantMessage(request, dueDateOn(part, request.decidedOn)), ...decided });
     else if (request.status === 'REFUSED') told({ kind: 'EXTENSION_REFUSED', message: request.decisionReason ?? '', ...decided });
   }
   return reminders;

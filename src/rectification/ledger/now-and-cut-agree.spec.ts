@@ -398,6 +398,46 @@ describe('a due date’s giver re-dated onto a day with another change of the du
     redate(office, 'InspectionLogged', '2016-05-20', '2016-05-12');
     expect(dueDates(office, '2016-05-21')).toEqual(everywhere('2016-06-30'));
   });
+
+  describe('granted and overtaken (breaker8r P4): a grant never cuts the date in force', () => {
+    const asked = (office: Office) =>
+      accept(office, { type: 'RequestExtension', ...base, actor: clerkOf('a'), unitId: 'a', requestId: 'x-1', requestedDueDate: '2016-06-30', reason: '需要时间', requestedOn: '2016-05-05' });
+    const grant = (office: Office) => accept(office, { type: 'DecideExtension', ...base, actor: supervisor, unitId: 'a', requestId: 'x-1', approve: true, decidedOn: '2016-05-15' });
+    const failed = (office: Office) =>
+      accept(office, { type: 'LogInspection', ...base, actor: inspector, unitId: 'a', inspectionId: 'i-1', outcome: 'FAILED', notes: '未到位', inspectedOn: '2016-05-12', place: '现场', newDueDate: '2016-07-15' });
+
+    it('given a request of 05-05 for 06-30 and a failed inspection of 05-12 giving 07-15, when the approval of 05-15 is entered: granted, due 2016-07-15 everywhere (was: refused, the request pending for ever)', () => {
+      const office = assigned();
+      asked(office);
+      report(office, '2016-05-10');
+      failed(office);
+      grant(office);
+      expect(office.ledger.finding('f')!.parts.get('a')!.extensionRequests.map((request) => request.status)).toEqual(['GRANTED']);
+      expect(dueDates(office, '2016-05-16')).toEqual(everywhere('2016-07-15'));
+      expect(dueDates(office, '2016-05-13')).toEqual(everywhere('2016-07-15'));
+    });
+
+    it('given the approval of 05-15 entered before the failed inspection of 05-12 giving 07-15: the inspection is taken, due 2016-07-15 everywhere (was: refused naming the approval)', () => {
+      const office = assigned();
+      asked(office);
+      report(office, '2016-05-10');
+      grant(office);
+      expect(dueDates(office, '2016-05-16')).toEqual(everywhere('2016-06-30'));
+      failed(office);
+      expect(dueDates(office, '2016-05-16')).toEqual(everywhere('2016-07-15'));
+    });
+
+    it('given the overtaken grant, when the failed inspection is re-dated past it to 05-20: the grant stands from 05-15 (2016-06-30), the failure’s date from 05-20, everywhere', () => {
+      const office = assigned();
+      asked(office);
+      report(office, '2016-05-10');
+      failed(office);
+      grant(office);
+      redate(office, 'InspectionLogged', '2016-05-12', '2016-05-20');
+      expect(dueDates(office, '2016-05-16')).toEqual({ ...everywhere('2016-07-15'), nowOn: '2016-06-30', then: '2016-06-30' });
+      expect(dueDates(office, '2016-05-21')).toEqual(everywhere('2016-07-15'));
+    });
+  });
 });
 
 describe('a fact of a part dated before it joined another unit’s part, entered after the join (breaker8f P7)', () => {

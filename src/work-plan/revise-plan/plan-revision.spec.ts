@@ -415,10 +415,10 @@ describe('the difference between two versions', () => {
     ]);
   });
 
-  it('names reworded items and their fields', () => {
-    expect(planRevisionOf([version('1')], [version('1', { title: '新名称', categoryCode: '二' })]).amended).toEqual([
-      { code: '1', title: '新名称', fields: ['category', 'title'] },
-    ]);
+  it('names reworded items and their fields, a new title with the one before (breaker10r P2)', () => {
+    const revision = planRevisionOf([version('1')], [version('1', { title: '新名称', categoryCode: '二' })]);
+    expect(revision.amended).toEqual([{ code: '1', title: '新名称', previousTitle: '事项1', fields: ['category', 'title'] }]);
+    expect(describeRevision(revision).zh).toBe('修改表述 1 项（1：事项1 → 新名称）');
   });
 
   it('names new measures (工作措施) as a rewording', () => {

@@ -123,8 +123,8 @@ export interface PlanRevision {
    * deadline in the office's words (`dueInWords`).
    */
   readonly redated: readonly { readonly code: string; readonly title: string; readonly from: string; readonly to: string }[];
-  /** Reworded or moved to another category. */
-  readonly amended: readonly { readonly code: string; readonly title: string; readonly fields: readonly ('category' | 'title' | 'description' | 'measures')[] }[];
+  /** Reworded or moved to another category. `previousTitle`: the title before, when the title changed (said in the summary: breaker10r P2). */
+  readonly amended: readonly { readonly code: string; readonly title: string; readonly previousTitle?: string; readonly fields: readonly ('category' | 'title' | 'description' | 'measures')[] }[];
   readonly unitsAdded: readonly UnitChange[];
   readonly unitsRemoved: readonly UnitChange[];
   /**
@@ -272,7 +272,7 @@ export function planRevisionOf(current: readonly ItemVersion[], nextAsWritten: r
     )
       .filter(([, changed]) => changed)
       .map(([field]) => field);
-    if (fields.length > 0) revision.amended.push({ code: item.code, title: item.title, fields });
+    if (fields.length > 0) revision.amended.push({ code: item.code, title: item.title, ...(before.title === item.title ? {} : { previousTitle: before.title }), fields });
     const [unitsBefore, unitsAfter] = [unitsOf(before), unitsOf(item)];
     const inBoth = (unit: UnitChange, others: readonly UnitChange[]) => others.some((other) => other.unitId === unit.unitId);
     const leftOut = unitsBefore.filter((unit) => !inBoth(unit, unitsAfter));
@@ -441,7 +441,12 @@ export function describeRevision(revision: PlanRevision): Bilingual {
       `${revision.partsRedated.length} unit(s) re-dated on their own rows (${revision.partsRedated.map((part) => `${part.code}: ${part.from} → ${part.to}`).join(', ')})`,
       `调整单位时限 ${revision.partsRedated.length} 个（${revision.partsRedated.map((part) => `事项 ${part.code}：${part.from} → ${part.to}`).join('，')}）`,
     ],
-    [revision.amended.length, `${revision.amended.length} reworded (${codes(revision.amended)})`, `修改表述 ${revision.amended.length} 项（${codes(revision.amended)}）`],
+    // A new title is shown with the old one, so a task replaced under its number cannot pass as a rewording unseen (breaker10r P2).
+    [
+      revision.amended.length,
+      `${revision.amended.length} reworded (${revision.amended.map((item) => (item.previousTitle === undefined ? item.code : `${item.code}: ${item.previousTitle} → ${item.title}`)).join(', ')})`,
+      `修改表述 ${revision.amended.length} 项（${revision.amended.map((item) => (item.previousTitle === undefined ? item.code : `${item.code}：${item.previousTitle} → ${item.title}`)).join('，')}）`,
+    ],
     [revision.unitsAdded.length, `${revision.unitsAdded.length} unit(s) added (items ${codes(revision.unitsAdded)})`, `增加单位 ${revision.unitsAdded.length} 个（事项 ${codes(revision.unitsAdded)}）`],
     [revision.unitsRemoved.length, `${revision.unitsRemoved.length} unit(s) removed (items ${codes(revision.unitsRemoved)})`, `移除单位 ${revision.unitsRemoved.length} 个（事项 ${codes(revision.unitsRemoved)}）`],
     [

@@ -75,6 +75,17 @@ export function titleLikeness(a: string, b: string): number {
 /** A reworded title keeps at least half its character pairs (`titleLikeness`); below that it is taken for another item. */
 const REWORDED_LIKENESS = 0.5;
 
+/**
+ * Whether a version's title can be the standing item's reworded: it keeps at least half its character pairs
+ * (`REWORDED_LIKENESS`), or one title holds the other's words whole (甲事项 → 甲事项（修订）, a clause added). Below that the row
+ * is another task, whatever its units and due date: an office that deletes a task and writes a new one under its number
+ * (推进决算公开 → 规范依申请公开答复文书, same lead, same 9月底前) must not hand the new task the old one's reports (breaker10r P2).
+ */
+export function mayBeReworded(title: string, standingTitle: string): boolean {
+  const [a, b] = [sameWords(title), sameWords(standingTitle)];
+  return titleLikeness(title, standingTitle) >= REWORDED_LIKENESS || (Math.min(a.length, b.length) >= 2 && (a.includes(b) || b.includes(a)));
+}
+
 /** Entries whose key occurs once in a list: only those can match an item across versions. */
 function uniqueBy<Entry>(entries: readonly Entry[], keyOf: (entry: Entry) => string): Map<string, Entry> {
   const counts = new Map<string, number>();
@@ -170,11 +181,13 @@ export function renumberedByContent(standing: readonly StandingItem[], next: Val
     const rivals = unmatchedStanding.filter((each) => signatureOf(each.leadUnitIds, each.responsibleUnitIds, each.dueDate) === wanted);
     const [candidate] = candidates;
     if (candidates.length !== 1 || rivals.length !== 1 || candidate!.code === item.code || moved.has(candidate!.code)) continue;
+    // Units and date alone never make another title the item reworded (breaker10r P2): left to `unsureCodeMatches`.
+    if (!mayBeReworded(candidate!.title, item.title)) continue;
     moved.set(candidate!.code, item.code);
     rewordedFrom.set(candidate!.code, item);
   }
-  const unsure = unsureCodeMatches(standing, items, moved, keptInPlace, signature);
-  if (moved.size === 0) return unsure.length === 0 ? null : { plan: next, notices: [], unsure };
+  const { problems: unsure, replaced } = unsureCodeMatches(standing, items, moved, keptInPlace, signature);
+  if (moved.size === 0 && replaced.size === 0) return unsure.length === 0 ? null : { plan: next, notices: [], unsure };
 
   const claimed = new Set(moved.values());
   const used = new Set([...standing.map((item) => item.code), ...items.map((item) => moved.get(item.code) ?? item.code)]);
@@ -198,6 +211,9 @@ export function renumberedByContent(standing: readonly StandingItem[], next: Val
       });
       return kept;
     }
+    // Another task written under a standing item's number (breaker10r P2): a new item, the standing one left out of the version.
+    const replacing = replaced.get(item.code);
+    if (replacing !== undefined && !claimed.has(item.code)) return addedInsteadOf(item, replacing, used, isTaken, notices);
     // Not moved, and its number is not another item's now: the item the code always meant (or a new one).
     if (!claimed.has(item.code)) return item.code;
     return addedUnderFreeCode(item, used, isTaken, notices);
@@ -207,6 +223,26 @@ export function renumberedByContent(standing: readonly StandingItem[], next: Val
     categories: next.categories.map((category) => ({ ...category, items: category.items.map((item) => ({ ...item, code: codeOf(item) })) })),
   };
   return { plan, notices, ...(unsure.length === 0 ? {} : { unsure }) };
+}
+
+/**
+ * A row whose title is not the standing item's of its number reworded (`mayBeReworded`): another task, added under the next
+ * free code; the standing item is not in the version (withdrawn, or kept for its verified or reported work, as any item left
+ * out), its reports and progress staying with it. Told naming both titles.
+ */
+function addedInsteadOf(item: { readonly row: number; readonly title: string; readonly code: string }, replacing: StandingItem, used: Set<string>, isTaken: (code: string) => boolean, notices: ImportProblem[]): string {
+  const fresh = nextFreeCode(item.code, (code) => used.has(code) || isTaken(code));
+  used.add(fresh);
+  notices.push({
+    row: item.row,
+    reason:
+      `Item "${item.title}" is numbered ${item.code} in the file, the code of the plan's item ${item.code} "${replacing.title}", with a title that is not that item's reworded (less than half its words in common): ` +
+      `it is another task, added as item ${fresh}; item ${item.code} is left out of this version (withdrawn, or kept for its verified or reported work), its reports and progress staying with it.`,
+    reasonZh:
+      `事项“${item.title}”在文件中编号为 ${item.code}，该编号在方案中是事项 ${item.code}“${replacing.title}”，两者标题相同的字词不到一半，不是同一事项修改表述，而是另一项任务：作为事项 ${fresh} 新增；` +
+      `原事项 ${item.code} 视为本版本删去的事项（撤销，有已核验或待督查的工作则保留），其报告和进度仍归原事项，不转给新事项。`,
+  });
+  return fresh;
 }
 
 /**
@@ -225,7 +261,8 @@ function unsureCodeMatches<Item extends { readonly code: string; readonly row: n
   moved: ReadonlyMap<string, string>,
   keptInPlace: ReadonlySet<string>,
   signature: (item: Item) => string | null,
-): ImportProblem[] {
+): { problems: ImportProblem[]; replaced: Map<string, StandingItem> } {
+  const replaced = new Map<string, StandingItem>();
   const claimed = new Set(moved.values());
   const shifted = moved.size > 0;
   const unmatched = items.filter((item) => !moved.has(item.code) && !keptInPlace.has(item.code));
@@ -236,11 +273,13 @@ function unsureCodeMatches<Item extends { readonly code: string; readonly row: n
     if (!atCode) continue;
     const wanted = signatureOf(item.leadUnitIds, item.responsibleUnitIds, item.dueDate);
     const likeness = (each: Item) => titleLikeness(each.title, item.title);
-    const alike = (each: Item) => likeness(each) >= REWORDED_LIKENESS;
+    const alike = (each: Item) => mayBeReworded(each.title, item.title);
     const could = (each: Item) => alike(each) || (wanted !== null && signature(each) === wanted);
     const rivals = unmatched.filter((each) => each !== atCode && could(each));
     // With rivals, the row at the code is sure only when it reads like the item more than any of them does.
     const sure = rivals.length === 0 ? !shifted || could(atCode) : alike(atCode) && rivals.every((each) => likeness(each) < likeness(atCode));
+    // Sure of the row, but its title is not the item's reworded: another task under the item's number (breaker10r P2).
+    if (sure && !alike(atCode)) replaced.set(atCode.code, item);
     if (sure) continue;
     const candidates = [atCode, ...rivals];
     const named = candidates.map((each) => `第 ${each.row} 行“${each.title}”`).join('还是');
@@ -255,7 +294,7 @@ function unsureCodeMatches<Item extends { readonly code: string; readonly row: n
         `无法确定事项 ${item.code} 现在是${named}，按任一行处理都会把事项 ${item.code} 的任务和进度交给它。请在文件中保留事项 ${item.code} 的编号和标题，新增事项使用最后一个编号之后的编号；如需修改事项 ${item.code} 的表述，请单独导入只做此项修改的版本。`,
     });
   }
-  return problems;
+  return { problems, replaced };
 }
 
 /**

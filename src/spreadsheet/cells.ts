@@ -1,4 +1,4 @@
-import { CLOSING_BRACKETS, OPENING_BRACKETS, trailingBracket } from '../shared/brackets.js';
+import { BRACKET_PAIRS, CLOSING_BRACKETS, OPENING_BRACKETS, trailingBracket } from '../shared/brackets.js';
 import { isCalendarDate } from '../shared/calendar-date.js';
 
 /** One value as a file holds it, before it is read as text, a date or a list of units. */
@@ -78,10 +78,44 @@ export const withoutInvisible = (text: string): string => text.replace(INVISIBLE
  * joint lead units), without invisible characters (`withoutInvisible`).
  */
 export function namesInCell(cell: Cell): string[] {
-  return withoutInvisible(textOf(cell))
-    .split(/[、，,;；/／\r\n]+/)
+  const text = withoutInvisible(textOf(cell));
+  return splitOutsideBrackets(text)
     .map((name) => name.trim())
     .filter((name) => name !== '');
+}
+
+/** Opening brackets (as NFKC reads them, and as written: （［｛﹝) and the closing bracket of each. */
+const BRACKET_CLOSE_OF = new Map<string, string>([
+  ...BRACKET_PAIRS.map(([open, close]) => [open, close] as [string, string]),
+  ['（', '）'],
+  ['［', '］'],
+  ['｛', '｝'],
+  ['﹝', '﹞'],
+]);
+const NAME_SEPARATOR = /[、，,;；/／\r\n]/u;
+
+/**
+ * The cell's names split at 、 ， , ; ； / and line breaks outside brackets only (breaker10r P5: 「澜州市财政局（含国库科、预算科）」 was cut
+ * into 「澜州市财政局（含国库科」 and 「预算科）」, 「各县（市、区）人民政府」 into 「各县（市」 …): the bracket stays with its unit, for the lookup to
+ * read (a role mark, another unit, sub-units). A bracket left open splits everywhere, as before.
+ */
+function splitOutsideBrackets(text: string): string[] {
+  const names: string[] = [];
+  const open: string[] = [];
+  let start = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const character = text[index]!;
+    const closing = BRACKET_CLOSE_OF.get(character);
+    if (closing !== undefined && closing !== character) open.push(closing);
+    else if (open.length > 0 && character === open[open.length - 1]) open.pop();
+    else if (open.length === 0 && NAME_SEPARATOR.test(character)) {
+      names.push(text.slice(start, index));
+      start = index + 1;
+    }
+  }
+  if (open.length > 0) return text.split(/[、，,;；/／\r\n]+/u);
+  names.push(text.slice(start));
+  return names;
 }
 
 /**

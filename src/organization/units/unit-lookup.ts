@@ -416,9 +416,10 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     // that unit's own deadline, which the import reads for its part (`ownDeadline`), never dropped nor read as a near name.
     const ownDeadline = unitDeadlineText(bracket.inside);
     if (ownDeadline !== null) return { ok: true, units: [{ name, unitId: main.unitId }], ownDeadline };
-    const other = current.find(
-      (unit) => successorOf(unit.id) !== main.unitId && [unit.name, ...(unit.formerNames ?? [])].some((each) => [each, cityless(each)].some((form) => form.length >= 4 && inside.includes(form))),
-    );
+    const other =
+      current.find(
+        (unit) => successorOf(unit.id) !== main.unitId && [unit.name, ...(unit.formerNames ?? [])].some((each) => [each, cityless(each)].some((form) => form.length >= 4 && inside.includes(form))),
+      ) ?? otherUnitInPieces(inside, main.unitId);
     if (!other) return null;
     const mainName = byId.get(main.unitId)?.name ?? outside;
     return {
@@ -426,6 +427,21 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
       reason: `"${name}" names two units, ${mainName} and, in its bracket, ${other.name}: it does not say plainly which does the work. Name only the units that take part, each in its column (牵头单位 / 配合单位, or 「牵头单位：…；配合单位：…」)`,
       reasonZh: `“${name}”写了两个单位：“${mainName}”和括号中的“${other.name}”，无法确定由哪个单位承担。请只写承担任务的单位，各写在其列中（牵头单位、配合单位，或写成“牵头单位：…；配合单位：…”）`,
     };
+  };
+  /**
+   * A unit of the directory other than `mainId` that a piece of a bracket names — 「（北塘区、南浦区配合）」, 「（会同市民政局）」: the bracket cut at
+   * 、 ， and the like (breaker10r P5: no longer cut with the cell), each piece without 含 / 会同 / 由 before it and 配合 / 参与 / 负责 / 等
+   * after, read as a place's government or a unit's short name; undefined when none.
+   */
+  const otherUnitInPieces = (inside: string, mainId: string): DirectoryUnit | undefined => {
+    for (const raw of inside.split(/[、，,;；/]+/u)) {
+      const piece = raw.replace(/^(?:含|包括|包含|会同|由|及|和|与)/u, '').replace(/(?:具体负责|负责|配合|参与|协助|协办|落实|等)+$/u, '').trim();
+      if (piece.length < 2) continue;
+      const unitId = plainUnit(piece)?.unitId ?? placeGovernment(piece);
+      const id = typeof unitId === 'string' ? unitId : unitId?.ok && unitId.units.length === 1 ? unitId.units[0]!.unitId : undefined;
+      if (id !== undefined && successorOf(id) !== mainId) return byId.get(id);
+    }
+    return undefined;
   };
   /** The current units' name forms (`nameForms`), computed on the first name no other rule resolves: most files need none. */
   let currentForms: NearUnit[] | undefined;

@@ -75,6 +75,9 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     await page.locator(`[data-test="${testId}"], .el-alert--error, [data-test="refused-rows"]`).first().waitFor({ timeout: 60_000 });
     expect(await page.locator('.el-alert--error, [data-test="refused-rows"]').allInnerTexts()).toEqual([]);
   };
+  /** The plan preview's item table, cell by cell. */
+  const planItemRows = async (page: Page) =>
+    page.locator('[data-test="import-plan-items"] .el-table__body tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((cell) => (cell.textContent ?? '').trim())));
   const planTitles = async () => (await app.graphql(`{ workPlans { title } }`)).data!.workPlans.map((plan: { title: string }) => plan.title);
 
   it('previews a plan from the sheet named, listing the column and the footnote left aside, writing nothing; then imports it and applies its new version as a revision', async () => {
@@ -90,6 +93,11 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     expect(await page.locator('[data-test="not-imported"]').textContent()).toContain('备注');
     expect(await page.locator('[data-test="import-notices"] li').allInnerTexts()).toEqual([expect.stringMatching(/注：完成时限以市政府办公室通知为准/)]);
     expect(await page.locator('[data-test="import-rows"] .el-table__row').allInnerTexts()).toEqual([expect.stringMatching(/一\s+重点领域信息公开\s+2 小项/)]);
+    // Each item as read, with its lead and responsible units and its 完成时限, before anything is written (newcomer37 S1, breaker10r P8).
+    expect(await planItemRows(page)).toEqual([
+      ['1', '一 重点领域信息公开', '推进财政预决算公开', '青川市财政局', '青川市发展和改革委员会', `${year}-12-31`],
+      ['2', '一 重点领域信息公开', '公开重大建设项目信息', '青川市发展和改革委员会', '—', `${year}-12-31`],
+    ]);
     expect(await planTitles()).not.toContain(PLAN_TITLE);
 
     await page.getByRole('button', { name: '上传并导入' }).click();
@@ -119,12 +127,39 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     await page.getByRole('button', { name: '预览（不写入）' }).click();
     await answered(page, 'import-preview');
     expect(await headline(page)).toMatch(new RegExp(`^预览（未写入）：${year} 年《${PLAN_TITLE.replace(/[()（）]/g, '.')}》按新版本调整将会：.*3.*`));
+    // What the version changes, item by item, with the items as they will stand.
+    expect(await planItemRows(page)).toEqual([
+      ['1', '一 重点领域信息公开', '推进财政预决算公开', '青川市财政局', '青川市发展和改革委员会', `${year}-12-31`, '无变化'],
+      ['2', '一 重点领域信息公开', '公开重大建设项目信息', '青川市发展和改革委员会', '—', `${year}-12-30`, `时限 ${year}-12-31 → ${year}-12-30`],
+      ['3', '一 重点领域信息公开', '公开环境质量信息', expect.stringMatching(/^青川市.+局$/u), '—', `${year}-12-31`, '将新增'],
+    ]);
     const itemsOf = async () => (await app.graphql(`{ workPlans { title progress { items } } }`)).data!.workPlans.find((candidate: { title: string }) => candidate.title === PLAN_TITLE).progress.items;
     expect(await itemsOf()).toBe(2);
     await page.getByRole('button', { name: '上传并导入' }).click();
     await answered(page, 'import-report');
     expect(await headline(page)).toMatch(/^已按新版本调整.*已有进度全部保留。$/);
     expect(await itemsOf()).toBe(3);
+  });
+
+  it('previews each item of a plan as read: a standing item’s words, 立行立改 with its day, a unit’s own deadline in its bracket beside it (newcomer37 S1, newcomer36 S5)', async () => {
+    const title = '青川市政务公开重点任务分解方案（事项预览）';
+    const csv = Buffer.from(
+      `\ufeff类别编号,类别,序号,工作事项,牵头单位,责任单位,完成时限\n` +
+        `一,解读回应,1,落实政策解读三同步,FGW,CZJ,长期坚持\n` +
+        `一,解读回应,2,清理失效文件,CZJ,"FGW（12月20日前）",${year}年12月31日前\n` +
+        `二,平台建设,3,更新政府网站栏目,FGW,,立行立改\n`,
+    );
+    const page = await importsPage(supervisor);
+    await page.getByLabel('方案标题', { exact: true }).fill(title);
+    await choose(page, 'items.csv', csv);
+    await page.getByRole('button', { name: '预览（不写入）' }).click();
+    await answered(page, 'import-preview');
+    expect(await planItemRows(page)).toEqual([
+      ['1', '一 解读回应', '落实政策解读三同步', '青川市发展和改革委员会', '青川市财政局', '常态化（每季度报送）'],
+      ['2', '一 解读回应', '清理失效文件', '青川市财政局', `青川市发展和改革委员会（${year}-12-20）`, `${year}-12-31`],
+      ['3', '二 平台建设', '更新政府网站栏目', '青川市发展和改革委员会', '—', `立行立改（${officeDay()}）`],
+    ]);
+    expect(await planTitles()).not.toContain(title);
   });
 
   it('imports a plan over several years from the browser: 截止年度 (or 2026—2028 in 年度) lets items run to its last year; a 截止年度 not after 年度 is refused beside the field, nothing sent (issue 10)', async () => {

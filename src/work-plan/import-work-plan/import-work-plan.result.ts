@@ -6,11 +6,32 @@ import type { AssignmentRole } from '../../assignments/domain/assignment.events.
 import { describeRevision } from '../revise-plan/plan-revision.js';
 import { planLastYear } from '../domain/work-plan.decider.js';
 
+@ObjectType('WorkPlanImportPart', { description: 'One unit’s part of an item as the file gives it (also in a dry run)' })
+export class WorkPlanImportPartType {
+  @Field(() => ID) unitId: string;
+  @Field(() => String, { description: 'The unit’s registered name (the file may write a short form)' }) unitName: string;
+  @Field(() => AssignmentRoleEnum) role: AssignmentRole;
+  @Field(() => String, { description: 'YYYY-MM-DD: the item’s due date, or the unit’s own (its row or its bracket)' }) dueDate: string;
+  @Field(() => String, { description: 'The 完成时限 as the screens write it: 2026-06-30, 立行立改（2026-04-01）, 常态化（每季度报送）, 2026-06-30前完成并持续落实' })
+  deadline: string;
+}
+
+@ObjectType('WorkPlanImportItem', { description: 'One item of the file as read: its units, roles and deadline, for checking a preview before importing' })
+export class WorkPlanImportItemType {
+  @Field(() => Int, { description: 'The item’s row in the file (line for YAML and JSON)' }) row: number;
+  @Field(() => String) code: string;
+  @Field(() => String) title: string;
+  @Field(() => String, { description: 'YYYY-MM-DD; for a standing item the last day of the plan’s period' }) dueDate: string;
+  @Field(() => String, { description: 'The 完成时限 as the screens write it (see WorkPlanImportPart.deadline)' }) deadline: string;
+  @Field(() => [WorkPlanImportPartType], { description: 'The lead unit(s) first, then the responsible units' }) parts: WorkPlanImportPartType[];
+}
+
 @ObjectType('WorkPlanImportCategory')
 export class WorkPlanImportCategoryType {
   @Field(() => String) code: string;
   @Field(() => String) title: string;
   @Field(() => Int) itemCount: number;
+  @Field(() => [WorkPlanImportItemType], { description: 'The category’s items as the file gives them (a new version: as they will stand)' }) items: WorkPlanImportItemType[];
 }
 
 @ObjectType('WorkPlanRevisionItem')
@@ -103,7 +124,7 @@ export const workPlanImportResult = (outcome: WorkPlanImportOutcome): WorkPlanIm
   title: outcome.title,
   year: outcome.year,
   lastYear: planLastYear(outcome),
-  categories: outcome.categories.map((category) => ({ ...category })),
+  categories: outcome.categories.map((category) => ({ ...category, items: category.items.map((item) => ({ ...item, parts: item.parts.map((part) => ({ ...part })) })) })),
   categoryCount: outcome.categories.length,
   itemCount: outcome.itemCount,
   unitCount: outcome.unitCount,

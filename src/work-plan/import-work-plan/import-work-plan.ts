@@ -23,7 +23,7 @@ import { dueDateLimitOf, planLastYear, planYears, workPlanDecider, type RevisePl
 import { assignmentsBefore, assignmentsOn, partsOf } from '../../assignments/domain/assignment.decider.js';
 import type { DueDateOverride } from '../../assignments/domain/assignment.commands.js';
 import { describeRevision, isUnchanged, itemRevisionCommands, planRevisionOf, versionsAsRevised, type ItemVersion, type PlanRevision } from '../revise-plan/plan-revision.js';
-import { BY_DATE, isDueOnAssignment } from '../../shared/deadline.js';
+import { BY_DATE, deadlineCell, isDueOnAssignment } from '../../shared/deadline.js';
 
 /*
  * Imports a work plan (分解方案) from a file: the one write path of the CLI (`npm run plan:import`)
@@ -73,13 +73,51 @@ export interface WorkPlanImportOptions {
   readonly nearNames?: readonly string[];
 }
 
+/** One unit's part of an item as the file gives it: its role and its 完成时限 (the item's, or the unit's own on its row or in its bracket). */
+export interface ImportedPlanPart {
+  readonly unitId: string;
+  readonly unitName: string;
+  readonly role: 'LEAD' | 'RESPONSIBLE';
+  readonly dueDate: string;
+  /** The 完成时限 as every screen writes it (`deadlineCell`): 2026-06-30, 立行立改（2026-04-01）, 常态化（每季度报送）. */
+  readonly deadline: string;
+}
+
+/** One item as the file gives it, for the preview to show before anything is written (newcomer37 S1, breaker10r P8). */
+export interface ImportedPlanItem {
+  readonly row: number;
+  readonly code: string;
+  readonly title: string;
+  readonly dueDate: string;
+  readonly deadline: string;
+  /** The lead unit(s) first, then the responsible units, in the file's order. */
+  readonly parts: readonly ImportedPlanPart[];
+}
+
+const importedPlanItem = (nameOf: (unitId: string) => string | undefined) => (item: ValidatedPlan['categories'][number]['items'][number]): ImportedPlanItem => {
+  const itemTerms = item.terms ?? BY_DATE;
+  const part = (role: ImportedPlanPart['role']) => (unit: { name: string; unitId: string }): ImportedPlanPart => {
+    const own = item.partDueDates?.[unit.unitId];
+    const dueDate = own?.dueDate ?? item.dueDate;
+    return { unitId: unit.unitId, unitName: nameOf(unit.unitId) ?? unit.name, role, dueDate, deadline: deadlineCell(own?.terms ?? itemTerms, dueDate) };
+  };
+  return {
+    row: item.row,
+    code: item.code,
+    title: item.title,
+    dueDate: item.dueDate,
+    deadline: deadlineCell(itemTerms, item.dueDate),
+    parts: [...item.leadUnits.map(part('LEAD')), ...item.responsibleUnits.map(part('RESPONSIBLE'))],
+  };
+};
+
 export interface WorkPlanImportOutcome {
   readonly planId: string;
   readonly title: string;
   readonly year: number;
   /** The last year of a plan over several years, as imported (a version keeps the plan's); absent for a year's plan. */
   readonly lastYear?: number;
-  readonly categories: readonly { readonly code: string; readonly title: string; readonly itemCount: number }[];
+  readonly categories: readonly { readonly code: string; readonly title: string; readonly itemCount: number; readonly items: readonly ImportedPlanItem[] }[];
   readonly itemCount: number;
   /** Distinct units named as lead or responsible unit of an item. */
   readonly unitCount: number;
@@ -302,6 +340,9 @@ export async function importWorkPlanFile(
     !options.dryRun && context.requestDigest !== undefined && commands.length > 0 ? (await doneInStore(dependencies.store, [{ streamId: planCommand.streamId, commandId: planCommand.commandId }], context.commandId)).done[0]! : false;
   const answeredAsRetry = retried || (ownRun && batch.eventCount === 0);
 
+  // The units as registered, not as the file writes them (市财政局, a code): the preview shows whom each item goes to.
+  const directory = new Map(dependencies.units.list().map((unit) => [unit.id, unit.name] as const));
+  const registeredName = (unitId: string) => directory.get(unitId);
   const unitIds = new Set(defineItems.flatMap((item) => [...item.leadUnitIds, ...item.responsibleUnitIds]));
   return {
     planId,
@@ -309,7 +350,7 @@ export async function importWorkPlanFile(
     year: plan.year,
     // The plan's period, as the plan keeps it: the result says 2026—2028, never （2026） for a plan over several years.
     ...periodOf(outlineKeepingPeriod(plan, existing)),
-    categories: plan.categories.map((category) => ({ code: category.code, title: category.title, itemCount: category.items.length })),
+    categories: plan.categories.map((category) => ({ code: category.code, title: category.title, itemCount: category.items.length, items: category.items.map(importedPlanItem(registeredName)) })),
     itemCount: defineItems.length,
     unitCount: unitIds.size,
     itemIds: defineItems.map((item) => item.data.itemId),

@@ -1,5 +1,7 @@
 import type { TimelineEntry } from '../../assignments/read-model/timeline.js';
-import { datedDefinition, itemAt, keptOutline } from './work-plan-ledger.js';
+import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
+import { StreamsInMemory } from '../../event-sourcing/testing/streams-in-memory.js';
+import { datedDefinition, itemAt, keptOutline, WorkPlanLedger } from './work-plan-ledger.js';
 
 /*
  * breaker8b N4 / breaker11c F11: an item added to the plan mid-year (typed in on 2026-11-30, taken
@@ -84,5 +86,47 @@ describe('an item withdrawn by one version and listed again by a later one (10e 
 
   it('as known before the later version was entered, it is still withdrawn', () => {
     expect(itemAt(story, { asOf: '2016-08-15', knownAt: '2026-11-30T04:30:00.000Z', axes: ['BUSINESS_DAY', 'RECORD_TIME'] })).toMatchObject({ status: 'WITHDRAWN' });
+  });
+});
+
+describe('a knownAt before a correction of the plan’s approval day reads the day known then (breaker8s P3)', () => {
+  const IMPORTED_AT = '2026-12-04T10:15:42.000Z';
+  const CORRECTED_AT = '2026-12-04T10:19:00.111Z';
+  const BETWEEN = '2026-12-04T10:18:30.000Z';
+  let position = 0;
+  const recorded = (streamId: string, type: string, data: Record<string, unknown>, occurredOn: string, recordedAt: string) => {
+    position += 1;
+    return { type, data, id: `p-${position}`, revision: 0, streamId, occurredOn, position: { commit: BigInt(position), prepare: BigInt(position) }, metadata: { recordedAt, actorId: 'u', actorRole: 'SUPERVISOR', actorUnitId: null } } as unknown as RecordedEvent;
+  };
+  const feed = () => {
+    const streams = new StreamsInMemory();
+    const ledger = new WorkPlanLedger(streams);
+    const outline = [{ code: '一', title: '公开', items: [{ itemId: 'item-3', code: '3', title: '推进决策公开' }] }];
+    const events = [
+      recorded('work-plan-plan', 'WorkPlanImported', { planId: 'plan', title: '青川市2026年政务公开工作要点', year: 2026, categories: outline, source: { fileName: 'plan.xlsx', sha256: 'a' }, approvedOn: '2026-02-20' }, '2026-02-20', IMPORTED_AT),
+      recorded('work-plan-item-item-3', 'WorkPlanItemDefined', { itemId: 'item-3', planId: 'plan', categoryCode: '一', code: '3', title: '推进决策公开', description: '', dueDate: '2026-06-30', measures: '' }, '2026-12-04', IMPORTED_AT),
+      { ...recorded('work-plan-item-item-3', 'UnitAssigned', { unitId: 'unit-a', role: 'LEAD', dueDate: '2026-06-30', assignedOn: '2026-02-25' }, '2026-02-25', IMPORTED_AT), revision: 1 } as RecordedEvent,
+      recorded('work-plan-plan', 'WorkPlanApprovalCorrected', { planId: 'plan', previousApprovedOn: '2026-02-20', approvedOn: '2026-02-23', reason: '批准日期录入错误', correctedOn: '2026-12-04' }, '2026-12-04', CORRECTED_AT),
+    ];
+    for (const event of events) {
+      streams.apply(event);
+      ledger.apply(event);
+    }
+    return ledger;
+  };
+  const at = (asOf: string, knownAt: string | null) => ({ asOf, knownAt, axes: [] });
+
+  it('answers approvedOn 2026-02-20 and the item in the plan on 02-21 at an instant before the correction (was: 02-23, 尚未录入)', async () => {
+    const ledger = feed();
+    expect(ledger.plan('plan', at('2026-02-21', BETWEEN))?.approvedOn).toBe('2026-02-20');
+    expect(await ledger.itemAt('item-3', at('2026-02-21', BETWEEN))).toMatchObject({ code: '3' });
+  });
+
+  it('answers the corrected day once the correction is known, now and at a later instant', async () => {
+    const ledger = feed();
+    expect(ledger.plan('plan')?.approvedOn).toBe('2026-02-23');
+    expect(ledger.plan('plan', at('2026-02-21', '2026-12-04T11:00:00.000Z'))?.approvedOn).toBe('2026-02-23');
+    expect(await ledger.itemAt('item-3', at('2026-02-21', null))).toBeUndefined();
+    expect(await ledger.itemAt('item-3', at('2026-02-23', '2026-12-04T11:00:00.000Z'))).toMatchObject({ code: '3' });
   });
 });

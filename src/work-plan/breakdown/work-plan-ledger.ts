@@ -120,7 +120,7 @@ function applyToItem(item: WorkPlanItemView, event: TimelineEntry): void {
  */
 export class WorkPlanLedger implements Projection {
   /** Each plan with when its outline was first recorded (what `knownAt` compares). */
-  private readonly plans = new Map<string, WorkPlanView & { readonly importedEvent: { readonly metadata: { readonly recordedAt: string } } }>();
+  private readonly plans = new Map<string, WorkPlanView & { readonly importedEvent: { readonly metadata: { readonly recordedAt: string } }; readonly approvals?: readonly PlanApproval[] }>();
   private readonly items = new Map<string, WorkPlanItemView>();
   /** Events of each item's stream projected so far (its history's length: `historyLength`). */
   private readonly historyLengths = new Map<string, number>();
@@ -170,6 +170,7 @@ export class WorkPlanLedger implements Projection {
         categories: keptOutline(imported?.categories ?? [], categories),
         // A revision's outline counts from the first import on: an outline is not a fact of a day.
         importedEvent: imported?.importedEvent ?? { metadata: { recordedAt: event.metadata.recordedAt } },
+        approvals: imported?.approvals ?? [{ approvedOn: (plan as { approvedOn: string }).approvedOn, recordedAt: event.metadata.recordedAt }],
       });
       return;
     }
@@ -177,7 +178,8 @@ export class WorkPlanLedger implements Projection {
       const { planId, approvedOn } = (event as RecordedEvent<WorkPlanApprovalCorrected>).data;
       const plan = this.plans.get(planId);
       this.#changed(planId);
-      if (plan) this.plans.set(planId, { ...plan, approvedOn });
+      // Each approval day with the instant it was recorded: a `knownAt` before the correction reads the day known then (breaker8s P3).
+      if (plan) this.plans.set(planId, { ...plan, approvedOn, approvals: [...(plan.approvals ?? [{ approvedOn: plan.approvedOn, recordedAt: plan.importedEvent.metadata.recordedAt }]), { approvedOn, recordedAt: event.metadata.recordedAt }] });
       return;
     }
     if (!event.streamId.startsWith(ITEM_STREAM_PREFIX)) return;
@@ -336,7 +338,9 @@ export class WorkPlanLedger implements Projection {
   /** The plan's outline, if it was known at the cut (every plan without one). */
   plan(planId: string, cut: TimeCut | null = null): WorkPlanView | undefined {
     const plan = this.plans.get(planId);
-    return plan && (cut === null || knownInCut(cut, plan.importedEvent)) ? plan : undefined;
+    if (!plan || (cut !== null && !knownInCut(cut, plan.importedEvent))) return undefined;
+    const approvedOn = approvedOnKnownAt(plan, cut?.knownAt ?? null);
+    return approvedOn === plan.approvedOn ? plan : { ...plan, approvedOn };
   }
 
   listPlans(): WorkPlanView[] {
@@ -350,15 +354,16 @@ export class WorkPlanLedger implements Projection {
 
   /** The item as it stood at `cut`: its stream, read from the log, folded inside the cut. */
   async itemAt(itemId: string, cut: TimeCut): Promise<WorkPlanItemAtCut | undefined> {
-    return this.items.has(itemId) ? itemAt(await this.timeline(itemId), cut) : undefined;
+    return this.items.has(itemId) ? itemAt(await this.timeline(itemId, cut.knownAt), cut) : undefined;
   }
 
   /** Every event of the item's stream the ledger has projected, in the order recorded, its definition dated (`datedDefinition`): its history now. */
-  async timeline(itemId: string): Promise<TimelineEntry[]> {
+  async timeline(itemId: string, knownAt: string | null = null): Promise<TimelineEntry[]> {
     const item = this.items.get(itemId);
     if (!item) return [];
     const plan = this.plans.get(item.planId);
-    return datedDefinition(await this.#streams.read(workPlanItemStream(itemId)), plan && { recordedAt: plan.importedEvent.metadata.recordedAt, approvedOn: plan.approvedOn });
+    // Dated by the approval day known at `knownAt` (breaker8s P3: a cut before a correction of it read the corrected day).
+    return datedDefinition(await this.#streams.read(workPlanItemStream(itemId)), plan && { recordedAt: plan.importedEvent.metadata.recordedAt, approvedOn: approvedOnKnownAt(plan, knownAt) });
   }
 
   /**
@@ -428,7 +433,7 @@ export class WorkPlanLedger implements Projection {
     const { withdrawnOn } = item;
     if (item.status !== 'WITHDRAWN' || withdrawnOn === null) return item;
     const later = new Map([...item.parts].map(([unitId, part]) => [unitId, recordsAfterWithdrawal(part, withdrawnOn)]));
-    const stood = [...later.values()].some((lines) => lines.length > 0) ? (itemPartsOnWithdrawal(await this.timeline(item.itemId), withdrawnOn, cut) ?? item.parts) : item.parts;
+    const stood = [...later.values()].some((lines) => lines.length > 0) ? (itemPartsOnWithdrawal(await this.timeline(item.itemId, cut?.knownAt ?? null), withdrawnOn, cut) ?? item.parts) : item.parts;
     const parts = new Map([...stood].map(([unitId, part]) => [unitId, { ...part, recordsAfterWithdrawal: later.get(unitId) ?? [], parentWithdrawnOn: withdrawnOn }]));
     return { ...item, parts };
   }
@@ -443,7 +448,7 @@ export class WorkPlanLedger implements Projection {
   async withRecordsSetAside<Item extends WorkPlanItemView>(item: Item, cut?: TimeCut): Promise<Item> {
     const spans = (item.withdrawnSpans ?? []).filter((span) => span.until !== undefined);
     if (spans.length === 0) return item;
-    const lines = recordsInWithdrawnSpans(await this.timeline(item.itemId), spans, cut);
+    const lines = recordsInWithdrawnSpans(await this.timeline(item.itemId, cut?.knownAt ?? null), spans, cut);
     return { ...item, parts: new Map([...item.parts].map(([unitId, part]) => [unitId, { ...part, recordsSetAside: lines.get(unitId) ?? [] }])) };
   }
 
@@ -700,4 +705,17 @@ export function foldItemByDay(timeline: readonly TimelineEntry[], visit: (day: s
     const item = itemAt(timeline, cut);
     if (item) visit(day, partsAsCounted(item, timeline, cut).values());
   }
+}
+
+/** A plan's approval day (印发) as recorded: by the import, then by each `WorkPlanApprovalCorrected`, with the instant each was recorded. */
+interface PlanApproval {
+  readonly approvedOn: string;
+  readonly recordedAt: string;
+}
+
+/** The approval day known at `knownAt` (ISO instant; null: now): the last recorded by then, else the import's. */
+function approvedOnKnownAt(plan: { readonly approvedOn: string; readonly approvals?: readonly PlanApproval[] }, knownAt: string | null): string {
+  // Absent in a snapshot written before breaker8s P3: the day as corrected.
+  if (knownAt === null || plan.approvals === undefined) return plan.approvedOn;
+  return plan.approvals.findLast((approval) => approval.recordedAt <= knownAt)?.approvedOn ?? plan.approvals[0]?.approvedOn ?? plan.approvedOn;
 }

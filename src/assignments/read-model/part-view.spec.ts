@@ -55,6 +55,14 @@ describe('a part’s due date in force on a business day', () => {
     });
   });
 
+  describe('given an extension granted on the day of a late first report (breaker8s P4)', () => {
+    it('judges the report by the extended date whichever was typed first, as its 逾期 N 天 does (was: late when the report was typed first)', () => {
+      for (const part of [partAfter(assigned, reported('2026-05-20'), granted('2026-05-20', '2026-06-01')), partAfter(assigned, granted('2026-05-20', '2026-06-01'), reported('2026-05-20'))]) {
+        expect([firstReportOnTime(part), reportedDaysLate(part)]).toEqual([true, 0]);
+      }
+    });
+  });
+
   describe('given facts typed in out of business order', () => {
     it('keeps as due date the one that took effect last by business day', () => {
       const part = partAfter(assigned, reported('2026-05-01'), failed('2026-05-20', '2026-07-31'), granted('2026-05-10', '2026-06-01'));
@@ -182,11 +190,11 @@ describe('a late report returned on the day it arrived (breaker11d P1: judged by
     expect(firstReportOnTime(partAfter(assignedEarly, lateReport, failedThatDay))).toBe(false);
   });
 
-  it('given an extension granted that day before the report was made: the report is judged by it', () => {
+  it('given an extension granted that day: the report is judged by it, whichever was typed first (breaker8s P4: typed after, it was late in 单位排名 while 逾期 N 天 said 0)', () => {
     const grantedFirst = at('2026-05-20', '2026-05-20T01:30:00.000Z', granted('2026-05-20', '2026-06-01'));
     expect(firstReportOnTime(partAfter(assignedEarly, grantedFirst, lateReport))).toBe(true);
     const grantedAfter = at('2026-05-20', '2026-05-20T04:00:00.000Z', granted('2026-05-20', '2026-06-01'));
-    expect(firstReportOnTime(partAfter(assignedEarly, lateReport, grantedAfter))).toBe(false);
+    expect(firstReportOnTime(partAfter(assignedEarly, lateReport, grantedAfter))).toBe(true);
   });
 
   it('given a re-report after the failure of that day: it is judged by the date the failure gave', () => {

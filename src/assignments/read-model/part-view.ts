@@ -724,14 +724,16 @@ export function firstReportOnTime(part: Pick<PartView, 'reports' | 'dueDates' | 
 
 /**
  * The due date that stood when the part's first report was made: the last change dated before its
- * office day, or on that day and recorded no later than the report (an extension granted that
- * morning) — never one a return gave: a send-back or failed inspection answers a report, so one on
- * the same day came after it, and a late report returned the day it arrived stays late (breaker11d P1).
+ * office day, or on that day whichever was typed first (an extension granted, a plan re-dated that day:
+ * one office day, one answer — breaker8s P4) — never one a return gave: a send-back or failed inspection
+ * answers a report, so one on the same day came after it, and a late report returned the day it arrived
+ * stays late (breaker11d P1).
  */
 function dueDateWhenFirstReported(part: Pick<PartView, 'dueDates' | 'dueDate'>, report: Pick<ReportView, 'reportedOn' | 'reportedAt'>): string {
   const day = report.reportedOn;
-  const stood = (change: DueDateChange) =>
-    change.on < day || (change.on === day && !change.byReturn && (change.at === undefined || change.at <= report.reportedAt));
+  // Any change of the report's own day but a return's, whichever paper was typed first (breaker8s P4: a grant or a plan's re-dating
+  // of that day typed after the report left it late in 单位排名 while the part's 逾期 N 天 said on time).
+  const stood = (change: DueDateChange) => change.on < day || (change.on === day && !change.byReturn);
   return dueDateAmong(part, stood);
 }
 
@@ -743,7 +745,8 @@ function dueDateWhenFirstReported(part: Pick<PartView, 'dueDates' | 'dueDate'>, 
  */
 function dueDateWhenReported(part: Pick<PartView, 'dueDates' | 'dueDate'>, report: Pick<ReportView, 'reportedOn' | 'reportedAt'>): string {
   const day = report.reportedOn;
-  const stood = (change: DueDateChange) => change.on < day || (change.on === day && (change.at === undefined || change.at <= report.reportedAt));
+  // A return of that day only when entered before the report (what it answers); any other change of the day whatever the typing order (breaker8s P4).
+  const stood = (change: DueDateChange) => change.on < day || (change.on === day && (!change.byReturn || change.at === undefined || change.at <= report.reportedAt));
   return dueDateAmong(part, stood);
 }
 

@@ -112,7 +112,10 @@ export interface HeldCopy {
    * again row by row, each event checked against the chain (`rescueRows`); `removed` then says whether
    * that copy failed too.
    */
-  readonly done: Promise<{ readonly problems: readonly string[]; readonly removed: boolean; readonly rowByRow?: RowRescue } | { readonly error: string }>;
+  readonly done: Promise<
+    | { readonly problems: readonly string[]; readonly removed: boolean; readonly rowByRow?: RowRescue; readonly foundIn?: string }
+    | { readonly error: string; readonly foundIn?: string }
+  >;
 }
 
 /**
@@ -926,7 +929,7 @@ export class SqliteEventStore implements EventStore {
    * (`rebuildAcknowledged`, in `<path>-found/`) and copied row by row to `path`, each event checked against
    * the chain. The files as found are removed once the copy reaches the anchor; kept otherwise.
    */
-  private copyAcknowledged(path: string, anchor: LogAnchor): { problems: readonly string[]; removed: boolean; rowByRow?: RowRescue } | { error: string } {
+  private copyAcknowledged(path: string, anchor: LogAnchor): { problems: readonly string[]; removed: boolean; rowByRow?: RowRescue; foundIn?: string } | { error: string; foundIn?: string } {
     const folder = `${path}-found`;
     let state: ReturnType<typeof rebuildAcknowledged>;
     try {
@@ -934,7 +937,9 @@ export class SqliteEventStore implements EventStore {
     } catch (error) {
       return { error: `the store file and its -wal could not be copied to ${folder}: ${error instanceof Error ? error.message : String(error)}` };
     }
-    if (!state.rebuilt) return { error: `${state.why}; the files as found are kept in ${folder}` };
+    // No state of the -wal holds what this server acknowledged (the restore's pages were checkpointed into the main file, or the
+    // -wal started over): the files as found stay, named in the refusal (`foundIn`) — the -wal still holds this server's frames.
+    if (!state.rebuilt) return { error: `${state.why}; the files as found are kept in ${folder}`, foundIn: folder };
     let outcome: { problems: readonly string[]; removed: boolean; rowByRow?: RowRescue };
     try {
       const rowByRow = rescueRows(state.rebuilt, path, createStoreSchema, this.sealKey);
@@ -951,7 +956,7 @@ export class SqliteEventStore implements EventStore {
     const reached = !outcome.removed && (outcome.rowByRow?.upTo ?? 0) >= anchor.position;
     if (reached) rmSync(folder, { recursive: true, force: true });
     else for (const file of ['acknowledged.db', 'acknowledged.db-wal', 'acknowledged.db-shm']) rmSync(`${folder}/${file}`, { force: true });
-    return outcome;
+    return reached ? outcome : { ...outcome, foundIn: folder };
   }
 
   /**

@@ -282,8 +282,21 @@ const PASSING: readonly StoreProblemCause[] = ['STORE_LOCKED'];
 export type HeldCopyReach =
   | { readonly kind: 'copying' }
   | { readonly kind: 'whole'; readonly head: number | null }
-  | { readonly kind: 'part'; readonly upTo: number | null; readonly head: number }
-  | { readonly kind: 'none' };
+  | { readonly kind: 'part'; readonly upTo: number | null; readonly head: number; readonly foundIn?: string }
+  | { readonly kind: 'none'; readonly foundIn?: string };
+
+/**
+ * Where the store's files as the server found them are kept when the copy of what it acknowledged does not reach it all
+ * (`SqliteEventStore.copyAcknowledged`): its -wal still holds the frames the server committed since its last checkpoint — said
+ * so, that they are kept with the backup (store9c's limit: a restore whose pages a later write checkpointed into the main file).
+ */
+const foundWords = (foundIn: string | undefined): Bilingual =>
+  foundIn
+    ? say(
+        ` The store's files as this server found them — its main file and -wal, which still holds the frames this server committed since its last checkpoint — are kept in ${foundIn}: keep that folder with the backup.`,
+        `本服务发现异常时的事件库文件（主文件及其 -wal，其中仍有本服务自上次检查点以来提交的内容）已保留在 ${foundIn}：请与备份一同保存该文件夹。`,
+      )
+    : say('', '');
 
 /**
  * What a refusal says of the copy at `copy` (`reach`: how far it reaches) and what to put in place of the
@@ -316,10 +329,10 @@ function keptWords(copy: string | null, reach: HeldCopyReach, putInPlace: Biling
         kept: say(
           reach.upTo === null
             ? ` None of the ${reach.head} events this server holds could be copied to ${copy}: the file no longer reads soundly from the first one.`
-            : ` Only events 1–${reach.upTo} of the ${reach.head} this server holds could be copied to ${copy} (the file no longer reads soundly past position ${reach.upTo}): the ${missing} acknowledged events after position ${after} are in no copy.`,
+            : ` Only events 1–${reach.upTo} of the ${reach.head} this server holds could be copied to ${copy} (the file no longer reads soundly past position ${reach.upTo}): the ${missing} acknowledged events after position ${after} are in no copy.${foundWords(reach.foundIn).en}`,
           reach.upTo === null
-            ? `本服务持有的 ${reach.head} 个事件一个也未能复制到 ${copy}：该文件从第一个事件起已无法正确读出。`
-            : `本服务持有的 ${reach.head} 个事件中只有 1–${reach.upTo} 复制到了 ${copy}（位置 ${reach.upTo} 之后该文件已无法正确读出）：位置 ${after} 之后已确认写入的 ${missing} 个事件不在任何副本中。`,
+            ? `本服务持有的 ${reach.head} 个事件一个也未能复制到 ${copy}：该文件从第一个事件起已无法正确读出。${foundWords(reach.foundIn).zh}`
+            : `本服务持有的 ${reach.head} 个事件中只有 1–${reach.upTo} 复制到了 ${copy}（位置 ${reach.upTo} 之后该文件已无法正确读出）：位置 ${after} 之后已确认写入的 ${missing} 个事件不在任何副本中。${foundWords(reach.foundIn).zh}`,
         ),
         advice: say(
           `restore the store from the newest backup (npm run store:backup), which should reach as far as position ${reach.head}, and run npm run ledger:verify on it; do not put ${copy} in its place as the whole store — it lacks the events after position ${after}. Keep ${copy} and ${copy}-old-wal: they may hold what the backup lacks`,
@@ -330,8 +343,8 @@ function keptWords(copy: string | null, reach: HeldCopyReach, putInPlace: Biling
     case 'none':
       return {
         kept: say(
-          ` No sound copy of what this server holds could be made at ${copy} (the server log says why).`,
-          `未能在 ${copy} 得到本服务所持内容的完好副本（原因见服务器日志）。`,
+          ` No sound copy of what this server holds could be made at ${copy} (the server log says why): what it acknowledged after the newest backup is in no copy made here.${foundWords(reach.foundIn).en}`,
+          `未能在 ${copy} 得到本服务所持内容的完好副本（原因见服务器日志）：最新备份之后本服务确认写入的内容不在此处所做的任何副本中。${foundWords(reach.foundIn).zh}`,
         ),
         advice: say(
           'restore the store from the newest backup (npm run store:backup) and run npm run ledger:verify on it',
@@ -425,11 +438,12 @@ export function logRewrittenMessage(path: string, position: number, copy: string
 
 /** How far a finished copy reaches (`HeldCopyReach`), from its outcome (`HeldCopy.done`). */
 function reachOf(outcome: Awaited<HeldCopy['done']>): HeldCopyReach {
-  if ('error' in outcome || outcome.removed) return { kind: 'none' };
+  const found = outcome.foundIn ? { foundIn: outcome.foundIn } : {};
+  if ('error' in outcome || outcome.removed) return { kind: 'none', ...found };
   const rows = outcome.rowByRow;
   if (!rows) return { kind: 'whole', head: null };
   if (rows.head === null || rows.upTo === rows.head) return { kind: 'whole', head: rows.head };
-  return { kind: 'part', upTo: rows.upTo, head: rows.head };
+  return { kind: 'part', upTo: rows.upTo, head: rows.head, ...found };
 }
 
 /** What showed a store file written over in place, in Chinese (no ids: the English detail names them). */

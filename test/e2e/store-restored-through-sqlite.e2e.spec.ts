@@ -1,13 +1,13 @@
 import { expectUsersWords, operatorText } from '../support/store-refusal.js';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
 import { toolOnStore } from '../support/cli-tool.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
-import { graphqlAt, killHard, PROCESS_TEST_CEILING_MS, startServer } from '../support/server-process.js';
+import { graphqlAt, killHard, PROCESS_TEST_CEILING_MS, refusedStart, startServer } from '../support/server-process.js';
 import { freshDatabasePath } from '../support/test-app.js';
 
 /*
@@ -61,8 +61,8 @@ const backupOf = async (live: string, copy: string) => {
   made.close();
 };
 
-/** `count` more events in a copy used on its own (a training copy). */
-const grow = async (copy: string, count: number) => {
+/** `count` more events in a copy used on its own (a training copy); `bytes`: the length of each event's text. */
+const grow = async (copy: string, count: number, bytes = 0) => {
   const store = new SqliteEventStore(copy, { writerThread: false });
   for (let index = 0; index < count; index += 1) {
     const id = randomUUID();
@@ -71,7 +71,7 @@ const grow = async (copy: string, count: number) => {
         id,
         type: 'TrainingNoteWritten',
         schemaVersion: 1,
-        data: { text: '培训环境催办' },
+        data: { text: `培训环境催办${'训'.repeat(bytes)}` },
         metadata: { actorId: 'trainer', actorRole: 'ADMIN', actorUnitId: null, commandId: id, correlationId: id, causationId: id, recordedAt: new Date().toISOString() },
       },
     ], { expectedRevision: 'no_stream' });
@@ -159,6 +159,88 @@ describe('A store restored through SQLite under the running server (breaker9x P3
       expect(existsSync(wal)).toBe(true);
       expect(statSync(wal).size).toBe(walBytes);
     } finally {
+      await killHard(server.child);
+    }
+  }, PROCESS_TEST_CEILING_MS);
+
+  it('a restore whose pages a later write checkpointed into the main file: rewritten, writes refused, and what could not be rescued said — never a copy taken for the whole (store9c limit)', async () => {
+    const sqlitePath = freshDatabasePath();
+    const server = await startServer(sqlitePath);
+    try {
+      const created = await toolOnStore('create-user', ['--name', '张伟', '--role', 'SUPERVISOR'], sqlitePath);
+      expect(created.code).toBe(0);
+      const supervisor = { authorization: `Bearer ${created.stdout.trim().split('\n').at(-1)}` };
+      const admin = await toolOnStore('create-user', ['--name', '王芳', '--role', 'ADMIN'], sqlitePath);
+      const adminHeaders = { authorization: `Bearer ${admin.stdout.trim().split('\n').at(-1)}` };
+      const write = (title: string) => graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput({ title, idempotencyKey: `key-${title}` }) }, supervisor);
+      expect((await write('评估一')).errors).toBeUndefined();
+      const training = join(mkdtempSync(join(tmpdir(), 'rectify-training-')), 'rectify.db');
+      await backupOf(sqlitePath, training);
+      // Larger than SQLite's auto-checkpoint (1,000 pages of 4 KiB): the restore's frames are more than one checkpoint's worth.
+      await grow(training, 40, 50_000);
+      expect(statSync(training).size).toBeGreaterThan(1000 * 4096);
+      for (const title of ['正式环境一', '正式环境二']) expect((await write(title)).errors).toBeUndefined();
+      const acknowledged = headOf(sqlitePath);
+      await until(async () => (await healthOf(server.port)).projectedPosition === String(acknowledged));
+
+      // The restore and the next write of the same shell (any statement that writes: here a table made and dropped) — whose
+      // auto-checkpoint copies the restored pages into the main file — with the server held still in between, so that it
+      // cannot notice the restore before the checkpoint (its 100 ms look would otherwise rescue from the untouched main file).
+      const mainBefore = statSync(sqlitePath).size;
+      server.child.kill('SIGSTOP');
+      try {
+        await restoreThroughSqlite(training, sqlitePath);
+        const shell = new Database(sqlitePath);
+        try {
+          shell.exec('CREATE TABLE note (text TEXT); DROP TABLE note;');
+        } finally {
+          shell.close();
+        }
+      } finally {
+        server.child.kill('SIGCONT');
+      }
+      // The main file alone now holds the restored log: the pages the server's rows were read from before are gone from it.
+      expect(statSync(sqlitePath).size).toBeGreaterThan(mainBefore);
+      const mainAlone = join(mkdtempSync(join(tmpdir(), 'rectify-main-alone-')), 'main.db');
+      copyFileSync(sqlitePath, mainAlone);
+      expect(headOf(mainAlone)).toBe(headOf(training));
+
+      const health = await until(async () => {
+        const now = await healthOf(server.port);
+        return now.status === 'degraded' ? now : null;
+      });
+      expect(health.problems[0]!.cause).toBe('STORE_FILE_REPLACED');
+      expectUsersWords(await write('恢复之后'), 'STORE_FILE_REPLACED');
+      const folder = dirname(sqlitePath);
+      // The rescue is done once the log says how it went; the refusal then says how far the copy reaches.
+      await until(() => /(Copied|Could not copy) what this server acknowledged of /u.test(server.output()) || server.output().includes('was not sound and was removed'));
+      const whole = await operatorText({ graphql: (query, variables, headers) => graphqlAt(server.port, query, variables, headers) }, adminHeaders, 'STORE_FILE_REPLACED');
+      expect(whole.en).toContain(`the event at position ${acknowledged}, which this server had acknowledged, is another one now`);
+      const rescued = readdirSync(folder).find((name) => name.startsWith(`${basename(sqlitePath)}.rescued-`) && name.endsWith('.db'));
+      const reach = rescued ? headOf(join(folder, rescued)) : 0;
+      if (rescued && reach === acknowledged) {
+        // Whole: every acknowledged event, and only those.
+        expect(titlesIn(join(folder, rescued))).toEqual(['评估一', '正式环境一', '正式环境二']);
+      } else {
+        // Not whole: said so — how far (or that none), to restore from a backup, and the files as found kept — never "put the copy in place".
+        // The answer carries the refusal's beginning; the server log the whole of it (the ADMIN's refused write above).
+        expect(whole.en).toMatch(new RegExp(`None of the ${acknowledged} events|Only events 1–\\d+ of the ${acknowledged}|No sound copy`, 'u'));
+        const found = readdirSync(folder).find((name) => name.startsWith(`${basename(sqlitePath)}.rescued-`) && name.endsWith('-found'));
+        expect(found).toBeDefined();
+        expect(readdirSync(join(folder, found!)).sort()).toEqual(expect.arrayContaining(['as-found.db', 'as-found.db-wal']));
+        const logged = server.output().split('\n').filter((line) => line.includes('Refused Mutation.registerUnit')).at(-1)!;
+        expect(logged).toContain(`are kept in ${join(folder, found!)}: keep that folder with the backup`);
+        expect(logged).toMatch(/restore the store from the newest backup/u);
+        expect(logged).not.toMatch(/rename the copy to/u);
+        expect(whole.zh).toMatch(/未能在 .* 得到本服务所持内容的完好副本|只有 1–\d+ 复制到了|一个也未能复制到/u);
+      }
+      // Stopped, the restored file is no store it last saw: the next start refuses it, naming the rewrite.
+      await killHard(server.child);
+      const refused = await refusedStart(sqlitePath);
+      expect(refused.code).toBe(3);
+      expect(refused.output).toContain('STORE_REWRITTEN');
+    } finally {
+      server.child.kill('SIGCONT');
       await killHard(server.child);
     }
   }, PROCESS_TEST_CEILING_MS);

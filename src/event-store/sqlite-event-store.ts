@@ -763,6 +763,17 @@ export class SqliteEventStore implements EventStore {
    * servers on one file each write the witness after their own appends, and the later write must
    * not name a lower head than the other already acknowledged (breaker9b N4).
    */
+  /**
+   * The head as the store witness may follow it when another process appended (`WitnessKeeper.write`): null once the log
+   * is not the one this store acknowledged — rewritten or cut back under it (a backup restored through SQLite, breaker9x
+   * P3) — so the witness never takes the head of a log restored over the server's: the next start would then accept that
+   * log as the store it last saw (found by the restore-and-checkpoint test, store9d).
+   */
+  headEventToFollow(): { position: Position; eventId: string } | null {
+    if (this.logRewritten() || this.logShortened()) return null;
+    return this.headEventNow();
+  }
+
   headEventNow(): { position: Position; eventId: string } | null {
     const row = this.statements.headEvent.get();
     return row ? { position: at(row.position), eventId: row.event_id } : null;

@@ -1152,7 +1152,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
       },
       hashAt,
       keptFolder === null ? null : keyFolderWitnessPath(keptFolder, identity.storeId, place),
-      opened instanceof SqliteEventStore ? () => opened.headEventNow() : undefined,
+      opened instanceof SqliteEventStore ? () => opened.headEventToFollow() : undefined,
       sqlite ? servedPathWitnessPath(settings.SQLITE_PATH) : null,
       opened instanceof SqliteEventStore ? () => opened.storeFileNow() : undefined,
     );
@@ -1882,7 +1882,7 @@ async function toolWitnessKeeper(store: SqliteEventStore, settings: ToolStoreSet
     },
     (commit) => store.chainHashAt(commit),
     keptFolder === null ? null : keyFolderWitnessPath(keptFolder, identity.storeId, realPlaceOf(settings.SQLITE_PATH)),
-    () => store.headEventNow(),
+    () => store.headEventToFollow(),
     servedPathWitnessPath(settings.SQLITE_PATH),
     () => store.storeFileNow(),
   );

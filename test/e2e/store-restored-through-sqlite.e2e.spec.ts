@@ -1,7 +1,7 @@
 import { expectUsersWords, operatorText } from '../support/store-refusal.js';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
@@ -234,6 +234,9 @@ describe('A store restored through SQLite under the running server (breaker9x P3
         expect(logged).not.toMatch(/rename the copy to/u);
         expect(whole.zh).toMatch(/未能在 .* 得到本服务所持内容的完好副本|只有 1–\d+ 复制到了|一个也未能复制到/u);
       }
+      // The witness kept what the server acknowledged: its once-a-second write after the restore follows no head of the restored log.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8'))).toMatchObject({ head: String(acknowledged) });
       // Stopped, the restored file is no store it last saw: the next start refuses it, naming the rewrite.
       await killHard(server.child);
       const refused = await refusedStart(sqlitePath);

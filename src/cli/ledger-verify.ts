@@ -18,17 +18,22 @@ import { rowSealKeyOf } from '../ledger/ledger-mac.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
 
 const USAGE: ToolUsage = {
-  zh: `用法：npm run ledger:verify -- [--db <SQLite 文件，默认 SQLITE_PATH>] [--witness <文件>] [--json]
+  zh: `用法：npm run ledger:verify -- [--db <SQLite 文件，默认 SQLITE_PATH>] [--witness <文件>] [--acknowledge-reset=<时刻>] [--json]
 按文件中的事件重新计算每条事件的哈希、哈希链和每个已签署的校验点，并指出第一条不相符的事件。
 同时与记录之外保存的内容核对：事件库见证文件（--witness，默认 STORE_WITNESS_PATH 或 <db>.witness.json）、
 文件自身对事件和校验点的编号、以及请求索引；从末尾删除的事件按位置区间列出。只读：服务可以同时运行。
+--acknowledge-reset=<时刻>：本单位已记录该时刻（见证文件中的 resetAcceptedAt，不符时校验输出会给出）以 ACCEPT_STORE_RESET
+接受的恢复所丢失的校验点：此后每次校验仍列出它们，但不再因此判为不完好（定时校验可恢复正常）；其他问题照常报告。
 退出状态：0 台账完好，1 台账不完好（或无法读取），2 用法有误。`,
-  en: `Usage: npm run ledger:verify -- [--db <SQLite file, default SQLITE_PATH>] [--witness <file>] [--json]
+  en: `Usage: npm run ledger:verify -- [--db <SQLite file, default SQLITE_PATH>] [--witness <file>] [--acknowledge-reset=<instant>] [--json]
 Recomputes every event's hash, the hash chain and every signed checkpoint from the events in the
 file, and names the first event that does not match. Compares the log with what survives apart
 from its rows: the store witness (--witness, default STORE_WITNESS_PATH, or <db>.witness.json),
 the file's own numbering of events and checkpoints, and the request index; events removed from
 the end are named as a range of positions. Reads only: the server may be running.
+--acknowledge-reset=<instant>: the office has recorded what the restore accepted (ACCEPT_STORE_RESET) at that instant
+lost (the witness's resetAcceptedAt; a verification that meets such a loss prints it): its lost checkpoints are still
+listed on every run, but no longer make it fail (a scheduled check clears); anything else is reported as before.
 Exit status: 0 the ledger is intact, 1 it is not (or cannot be read), 2 usage.`,
 };
 
@@ -148,12 +153,34 @@ function datedAheadIn(db: Database.Database, accepted: readonly ClockAheadAccept
   });
 }
 
+/**
+ * Whether `--acknowledge-reset=<instant>` names the restore the store witness says was accepted last (`resetAcceptedAt`),
+ * and the note to print when it does not: an acknowledgement of another restore (or of none) acknowledges nothing.
+ */
+function resetAcknowledgement(given: string | null, accepted: string | null): { acknowledged: boolean; note: Bilingual | null } {
+  if (given === null) return { acknowledged: false, note: null };
+  if (given === accepted) return { acknowledged: true, note: null };
+  return {
+    acknowledged: false,
+    note: accepted
+      ? say(
+          `--acknowledge-reset=${given} does not name the restore accepted last (${accepted}): nothing is acknowledged.`,
+          `--acknowledge-reset=${given} 与最近一次接受恢复的时刻（${accepted}）不符：未确认任何损失。`,
+        )
+      : say(`--acknowledge-reset=${given}: no accepted restore is on record for this store (the store witness names none): nothing is acknowledged.`, `--acknowledge-reset=${given}：本事件库没有接受恢复的记录（见证文件中没有）：未确认任何损失。`),
+  };
+}
+
 function parseOptions(argv: string[]) {
-  const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, witness: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { db: { type: 'string' }, witness: { type: 'string' }, 'acknowledge-reset': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } },
+    strict: true,
+  });
   if (values.help) throw new UsageError();
   // With --db, the witness defaults to the one beside that file (unless STORE_WITNESS_PATH says otherwise).
   const settings = validateSettings({ ...process.env, ...(values.db ? { SQLITE_PATH: values.db } : {}) });
-  return { path: settings.SQLITE_PATH, witness: values.witness ?? settings.STORE_WITNESS_PATH, json: values.json ?? false, settings };
+  return { path: settings.SQLITE_PATH, witness: values.witness ?? settings.STORE_WITNESS_PATH, json: values.json ?? false, acknowledgeReset: values['acknowledge-reset'] ?? null, settings };
 }
 
 async function main(): Promise<number> {
@@ -193,7 +220,9 @@ async function main(): Promise<number> {
     const settings = options.settings;
     const trusted = trustedKeysOf(settings, options.witness);
     const seals = sealCheckOf(settings, ledger, options.witness, trusted.keys);
-    const result = await verifyLedger(ledger, { ...witness.expectations, trustedKeys: trusted.keys, sealKey: seals.key });
+    // breaker9x S3: the losses of the restore accepted at that instant, acknowledged by the office — only that restore's.
+    const acknowledgement = resetAcknowledgement(options.acknowledgeReset, witness.expectations.resetAcceptedAt ?? null);
+    const result = await verifyLedger(ledger, { ...witness.expectations, trustedKeys: trusted.keys, sealKey: seals.key, resetAcknowledged: acknowledgement.acknowledged });
     const clockAhead = clockAheadAcceptedIn(options.witness);
     const datedAhead = datedAheadIn(db, clockAhead);
     const latest = ledger.latestCheckpoint();
@@ -224,6 +253,8 @@ async function main(): Promise<number> {
     both(witness.note);
     both(trusted.note);
     both(seals.note);
+    if (acknowledgement.note) both(acknowledgement.note);
+    for (const lost of result.acknowledgedLosses ?? []) both(say(`Acknowledged (--acknowledge-reset): ${lost.message}`, `已确认（--acknowledge-reset）：${lost.messageZh}`));
     // Recording times out of order by an operator's acceptance are named, never a mismatch: the order is the position.
     for (const accepted of clockAhead) both(clockAheadAcceptanceWords(accepted));
     // breaker9r P2: each span's records dated after the real day (the fast clock's "today"), with what re-dates each.
@@ -251,6 +282,15 @@ async function main(): Promise<number> {
       console.log(`  ${mismatch.messageZh}`);
       console.log(`LEDGER MISMATCH (${mismatch.kind}) at event ${mismatch.eventNumber}${mismatch.position ? `, position ${mismatch.position}` : ''}${mismatch.eventId ? `, event ${mismatch.eventId}` : ''}${missing}:`);
       console.log(`  ${mismatch.message}`);
+      // breaker9x S3: a loss the operator accepted fails every run until the office acknowledges it — said how.
+      if (mismatch.acceptedResetAt) {
+        both(
+          say(
+            `Once the office has recorded this loss (compare the printed 台账校验码 with a backup), later runs can acknowledge it and pass: npm run ledger:verify -- --acknowledge-reset=${mismatch.acceptedResetAt} (it is still listed on every run; anything else still fails).`,
+            `本单位记录此项损失后（请将打印的台账校验码与备份核对），此后的校验可加 --acknowledge-reset=${mismatch.acceptedResetAt} 确认，不再因此判为不完好：npm run ledger:verify -- --acknowledge-reset=${mismatch.acceptedResetAt}（每次仍会列出；其他问题照常报告）。`,
+          ),
+        );
+      }
       // breaker9x S3: a log judged against what a witness or a checkpoint saw (rewritten, cut, checkpoints gone) was
       // checked before that point only against itself — its rows chain, but nothing shows they are the ones recorded.
       const judgedAgainstHistory = ['HEAD_REWRITTEN', 'LOG_TRUNCATED', 'CHECKPOINT_MISMATCH', 'CHECKPOINT_MISSING'].includes(mismatch.kind);

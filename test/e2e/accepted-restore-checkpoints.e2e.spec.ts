@@ -81,5 +81,21 @@ describe('A start that accepted an older restored store', () => {
     expect(verified.stdout).toContain('lost in the restore from an older backup that an operator accepted on');
     expect(verified.stdout).not.toContain('说明该校验点记录被删除');
     expect(verified.stdout).not.toContain('so its row was deleted');
+
+    // breaker9x S3: it failed every later run, forever — a scheduled check never cleared. It says how to acknowledge the loss,
+    // and once acknowledged (that restore's instant only) the run passes, still naming the lost checkpoint.
+    const instant = /--acknowledge-reset=(\S+?Z)/u.exec(verified.stdout)?.[1];
+    expect(instant).toBeDefined();
+    const acknowledged = await tool('ledger-verify', [`--acknowledge-reset=${instant}`], sqlitePath);
+    expect(acknowledged.code).toBe(0);
+    expect(acknowledged.stdout).toMatch(/已确认（--acknowledge-reset）：校验点 2 缺失.*接受从较早备份恢复的事件库（ACCEPT_STORE_RESET）时丢失/u);
+    expect(acknowledged.stdout).toContain('Acknowledged (--acknowledge-reset): Checkpoint 2 is missing after checkpoint 1');
+    expect(acknowledged.stdout).toContain('台账完好');
+    const json = JSON.parse((await tool('ledger-verify', [`--acknowledge-reset=${instant}`, '--json'], sqlitePath)).stdout) as { ok: boolean; acknowledgedLosses: { kind: string }[] };
+    expect(json).toMatchObject({ ok: true, acknowledgedLosses: [{ kind: 'CHECKPOINT_MISSING' }] });
+    // Another instant acknowledges nothing: still a mismatch, said why.
+    const other = await tool('ledger-verify', ['--acknowledge-reset=2020-01-01T00:00:00.000Z'], sqlitePath);
+    expect(other.code).toBe(1);
+    expect(other.stdout).toContain(`does not name the restore accepted last (${instant})`);
   });
 });

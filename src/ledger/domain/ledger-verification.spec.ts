@@ -250,6 +250,15 @@ describe('The hash chain and its verification', () => {
       // Accepted after both kept neighbours were taken: the gap was there before, rows deleted.
       const later = fourth.takenAt.replace(/^(\d{4})/, (year) => String(Number(year) + 1));
       expect(verify(log, [first, third, fourth], { checkpointNumbersGiven: 4, resetAcceptedAt: later }).firstMismatch!.message).toContain('so its row was deleted');
+      // breaker9x S3: acknowledged, the loss of the accepted restore no longer fails the run — still listed; a gap not across it still does.
+      const acknowledged = verify(log, [first, third, fourth], { checkpointNumbersGiven: 4, resetAcceptedAt: acceptedBetween, resetAcknowledged: true });
+      expect(acknowledged.ok).toBe(true);
+      expect(acknowledged.acknowledgedLosses).toEqual([expect.objectContaining({ kind: 'CHECKPOINT_MISSING', eventNumber: 3, acceptedResetAt: acceptedBetween })]);
+      const deletedToo = verify(log, [first, third], { checkpointNumbersGiven: 4, resetAcceptedAt: acceptedBetween, resetAcknowledged: true });
+      expect(deletedToo.ok).toBe(false);
+      expect(deletedToo.firstMismatch!.message).toContain('so the newest were deleted');
+      expect(deletedToo.acknowledgedLosses).toHaveLength(1);
+      expect(verify(log, [first, third, fourth], { checkpointNumbersGiven: 4, resetAcceptedAt: later, resetAcknowledged: true }).ok).toBe(false);
     });
   });
 });

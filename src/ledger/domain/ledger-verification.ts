@@ -100,6 +100,8 @@ export interface LedgerMismatch {
    */
   readonly missingAfter?: string | null;
   readonly missingUpTo?: string | null;
+  /** For CHECKPOINT_MISSING: the checkpoints were lost in the restore an operator accepted at this instant (ACCEPT_STORE_RESET). */
+  readonly acceptedResetAt?: string;
   /** What was found, in English. */
   readonly message: string;
   /** The same, in Chinese. */
@@ -116,6 +118,8 @@ export interface LedgerVerificationResult {
   readonly firstMismatch: LedgerMismatch | null;
   /** Fingerprints of the keys that signed the checkpoints (see keyFingerprint). */
   readonly signingKeys: readonly string[];
+  /** Checkpoints lost in an accepted restore whose losses were acknowledged (`LedgerExpectations.resetAcknowledged`); absent when none. */
+  readonly acknowledgedLosses?: readonly LedgerMismatch[];
 }
 
 /**
@@ -162,6 +166,13 @@ export interface LedgerExpectations {
    * (breaker9c P7 rest). Absent or null: no reset was accepted.
    */
   readonly resetAcceptedAt?: string | null;
+  /**
+   * The operator acknowledged what that accepted reset lost (`ledger:verify --acknowledge-reset=<resetAcceptedAt>`,
+   * breaker9x S3: every later run exited 1 for a restore the office had accepted, so a scheduled check never cleared):
+   * checkpoints lost across it are listed in `acknowledgedLosses` — still named, every run — instead of failing it. Any
+   * other gap, and anything else, still fails.
+   */
+  readonly resetAcknowledged?: boolean;
   /** What stops the comparison with the store witness: it saw another store, or cannot be read. */
   readonly witnessProblem?: { readonly kind: 'STORE_REPLACED' | 'WITNESS_DAMAGED'; readonly message: Bilingual } | null;
 }
@@ -184,6 +195,7 @@ export class LedgerVerifier {
   private readonly pending: VerifiedCheckpoint[];
   private readonly headsSeen: PendingHead[];
   private readonly numbering: LedgerMismatch | null;
+  private readonly acknowledgedLosses: readonly LedgerMismatch[];
   private readonly witnessProblem: LedgerMismatch | null;
   private readonly trustedKeys: ReadonlySet<string> | null;
   private readonly sealKey: Buffer | null;
@@ -196,7 +208,9 @@ export class LedgerVerifier {
         return at ? [{ ...head, at }] : [];
       })
       .sort((a, b) => comparePositions(a.at, b.at));
-    this.numbering = checkpointNumbering(checkpoints, expected.checkpointNumbersGiven ?? null, expected.resetAcceptedAt ?? null);
+    const numbering = checkpointNumbering(checkpoints, expected.checkpointNumbersGiven ?? null, expected.resetAcceptedAt ?? null, expected.resetAcknowledged === true);
+    this.numbering = numbering.mismatch;
+    this.acknowledgedLosses = numbering.acknowledged;
     this.trustedKeys = expected.trustedKeys ? new Set(expected.trustedKeys) : null;
     this.sealKey = expected.sealKey ?? null;
     const problem = expected.witnessProblem;
@@ -276,6 +290,7 @@ export class LedgerVerifier {
       headPosition: this.lastPosition,
       firstMismatch: this.mismatch,
       signingKeys: [...new Set(this.signers.map(keyFingerprint))],
+      ...(this.acknowledgedLosses.length > 0 ? { acknowledgedLosses: this.acknowledgedLosses } : {}),
     };
   }
 
@@ -383,9 +398,16 @@ function headRewritten(
  * above it up to the highest the store ever gave, is a deleted checkpoint. Null when the numbering
  * holds or the checkpoints carry no numbers.
  */
-function checkpointNumbering(checkpoints: readonly VerifiedCheckpoint[], given: number | null, resetAcceptedAt: string | null): LedgerMismatch | null {
+function checkpointNumbering(
+  checkpoints: readonly VerifiedCheckpoint[],
+  given: number | null,
+  resetAcceptedAt: string | null,
+  /** The losses of the accepted reset were acknowledged: its gaps go to `acknowledged`, and the numbering is read on past them. */
+  resetAcknowledged = false,
+): { readonly mismatch: LedgerMismatch | null; readonly acknowledged: readonly LedgerMismatch[] } {
+  const acknowledged: LedgerMismatch[] = [];
   const numbered = checkpoints.filter((checkpoint) => checkpoint.sequence !== undefined).sort((a, b) => a.sequence! - b.sequence!);
-  if (numbered.length === 0 && !given) return null;
+  if (numbered.length === 0 && !given) return { mismatch: null, acknowledged };
   let previous: VerifiedCheckpoint | null = null;
   for (const checkpoint of [...numbered, null]) {
     const expected = (previous?.sequence ?? 0) + 1;
@@ -411,19 +433,26 @@ function checkpointNumbering(checkpoints: readonly VerifiedCheckpoint[], given: 
       } as const;
       if (lostInReset) {
         const since = previous ? say(` after checkpoint ${previous.sequence}`, `校验点 ${previous.sequence} 之后`) : say('', '');
-        return {
+        const lost: LedgerMismatch = {
           ...where,
+          acceptedResetAt: resetAcceptedAt,
           message: `${missing.en}${kept.en}: lost in the restore from an older backup that an operator accepted on ${resetAcceptedAt} (ACCEPT_STORE_RESET) — taken before it, they are not in the store restored, and the events they covered${since.en} may be missing too (compare the printed 台账校验码).`,
           messageZh: `${missing.zh}${kept.zh}：系管理员于${officeInstantZh(resetAcceptedAt)}接受从较早备份恢复的事件库（ACCEPT_STORE_RESET）时丢失——这些校验点生成于恢复之前，不在恢复后的事件库中，其涵盖的${since.zh}事件也可能缺失（请与打印的台账校验码核对）。`,
         };
+        if (!resetAcknowledged) return { mismatch: lost, acknowledged };
+        acknowledged.push(lost);
+      } else {
+        return {
+          mismatch: {
+            ...where,
+            message: `${missing.en}${kept.en}: ${newest ? `the store numbered checkpoints up to ${given}, so the newest were deleted — and the events they covered may have been removed with them (compare the printed 台账校验码)` : `checkpoint ${checkpoint.sequence} follows it, so its row was deleted`}.`,
+            messageZh: `${missing.zh}${kept.zh}：${newest ? `事件库已编号至校验点 ${given}，最新的校验点被删除，其涵盖的事件可能也一并被删除（请与打印的台账校验码核对）` : `其后仍有校验点 ${checkpoint.sequence}，说明该校验点记录被删除`}。`,
+          },
+          acknowledged,
+        };
       }
-      return {
-        ...where,
-        message: `${missing.en}${kept.en}: ${newest ? `the store numbered checkpoints up to ${given}, so the newest were deleted — and the events they covered may have been removed with them (compare the printed 台账校验码)` : `checkpoint ${checkpoint.sequence} follows it, so its row was deleted`}.`,
-        messageZh: `${missing.zh}${kept.zh}：${newest ? `事件库已编号至校验点 ${given}，最新的校验点被删除，其涵盖的事件可能也一并被删除（请与打印的台账校验码核对）` : `其后仍有校验点 ${checkpoint.sequence}，说明该校验点记录被删除`}。`,
-      };
     }
     previous = checkpoint;
   }
-  return null;
+  return { mismatch: null, acknowledged };
 }

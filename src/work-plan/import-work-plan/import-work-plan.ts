@@ -9,7 +9,8 @@ import { codesFromTitles, renumberedByContent, type Renumbering } from '../revis
 import type { ValidatedPlan } from '../import/plan-validation.js';
 import type { ExportReading } from '../import/plan-document.js';
 import { sha256Of, type ImportProblem, type ReadingNotes } from '../../spreadsheet/import-problems.js';
-import { planTitleKey, unitDownloadProblem } from '../import/plan-document.js';
+import { FLAT_LIST_NOTICE, planTitleKey, unitDownloadProblem } from '../import/plan-document.js';
+import { withStandingCategories } from '../revise-plan/kept-categories.js';
 import { describeNotes, describeNotesZh } from '../../spreadsheet/import-refusal.js';
 import { officeClockSeconds, officeDate } from '../../shared/calendar-date.js';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
@@ -211,7 +212,14 @@ export async function importWorkPlanFile(
   const renumbering = await renumberingOf(dependencies, existing, asApplied);
   // A row whose item cannot be told is refused naming the candidates, never matched by a guess (breaker10m P15).
   if (renumbering?.unsure && renumbering.unsure.length > 0) throw importRefused(fileName, format, renumbering.unsure, 'BAD_USER_INPUT', validation.sheet);
-  const plan = renumbering?.plan ?? asApplied;
+  const renumbered = renumbering?.plan ?? asApplied;
+  // A version written as a flat list (no 类别 column, no section rows) keeps the plan's 大项, never moves every item into 「一 未分类」 (breaker10r P11).
+  const keptCategories =
+    isNewVersion && validated.uncategorised && existing.status === 'imported'
+      ? withStandingCategories(renumbered, existing.categories.map((category) => ({ code: category.code, title: category.title, itemCodes: category.items.map((item) => item.code) })))
+      : null;
+  if (keptCategories && !keptCategories.ok) throw importRefused(fileName, format, keptCategories.problems, 'BAD_USER_INPUT', validation.sheet);
+  const plan = keptCategories?.ok ? keptCategories.plan : renumbered;
   const { planId, importPlan, defineItems } = workPlanCommands(plan, { fileName, sha256 }, context.actor, days, options.dueDateOverride);
   const rowOfItem = new Map(plan.categories.flatMap((category) => category.items.map((item) => [item.code, item.row])));
   const defineItemId = (item: (typeof defineItems)[number]) => commandIdOf(item.type, keyOf(`item:${item.data.code}`));
@@ -360,7 +368,8 @@ export async function importWorkPlanFile(
       notices: [
         ...(sameTitle ? [sameTitle.notice] : []),
         ...(repeated ? [repeatedPlanNotice(repeated)] : []),
-        ...(validation.notices ?? []),
+        ...(validation.notices ?? []).filter((notice) => !keptCategories?.ok || notice.reasonZh !== FLAT_LIST_NOTICE.reasonZh),
+        ...(keptCategories?.ok ? [keptCategories.notice] : []),
         ...(renumbering?.notices ?? []),
       ],
     },
@@ -575,6 +584,7 @@ async function itemsAsTheyStand(
   versionDay?: string,
 ): Promise<ItemVersion[]> {
   const versions: ItemVersion[] = [];
+  const successors = successorsIn(dependencies);
   const pause = slicer();
   for (const { itemId } of categories.flatMap((category) => category.items)) {
     await pause();
@@ -582,7 +592,7 @@ async function itemsAsTheyStand(
     if (item.status === 'empty') continue;
     // One withdrawn after the version's day was in the plan then — if it was already in it (an item added on its own later was not).
     if (item.status === 'withdrawn' && (versionDay === undefined || item.withdrawnOn <= versionDay || !partsOf(item.assignments).some((part) => part.assignedOn <= versionDay))) continue;
-    versions.push(versionOfItem(item, versionDay));
+    versions.push(versionOfItem(item, versionDay, successors));
   }
   return versions;
 }
@@ -627,8 +637,10 @@ async function withdrawnListedAgain(
  * A defined item as a revision compares it: its units by role, who holds predecessors' parts, verified units and open
  * parts' dues; for a version dated `versionDay`, also the work it had before that day (`workBeforeVersionDay`).
  */
-function versionOfItem(item: Exclude<WorkPlanItemState, { status: 'empty' }>, versionDay?: string): ItemVersion {
+function versionOfItem(item: Exclude<WorkPlanItemState, { status: 'empty' }>, versionDay?: string, successorsOf: (unitId: string) => readonly string[] = () => []): ItemVersion {
     const parts = partsOf(item.assignments);
+    // A part its unit still holds after being merged away is its own done work; the successors it went to name it (breaker10r P21).
+    const doneBy = Object.fromEntries(parts.flatMap((part) => successorsOf(part.unitId).map((successor) => [successor, part.unitId] as const)).reverse());
     const before = versionDay === undefined ? undefined : partsOf(assignmentsBefore(item.assignments, versionDay));
     const unitsWith = (status: 'VERIFIED' | 'REPORTED') => before!.filter((part) => part.status === status).map((part) => part.unitId);
     // Verified on the version's day, folded by day, reopened since: the version found verified work and keeps the item, as a
@@ -640,6 +652,7 @@ function versionOfItem(item: Exclude<WorkPlanItemState, { status: 'empty' }>, ve
       leadUnitIds: parts.filter((part) => part.role === 'LEAD').map((part) => part.unitId),
       responsibleUnitIds: parts.filter((part) => part.role === 'RESPONSIBLE').map((part) => part.unitId),
       heldFor: Object.fromEntries(parts.flatMap((part) => (part.heldBefore ?? []).map((predecessor) => [predecessor, part.unitId]))),
+      ...(Object.keys(doneBy).length === 0 ? {} : { doneBy }),
       receivedOn: Object.fromEntries(parts.flatMap((part) => (part.heldSince !== undefined && (part.previousHolders ?? []).length > 0 ? [[part.unitId, part.heldSince]] : []))),
       verifiedUnitIds: parts.filter((part) => part.status === 'VERIFIED').map((part) => part.unitId),
       reportedUnitIds: parts.filter((part) => part.status === 'REPORTED').map((part) => part.unitId),
@@ -652,6 +665,16 @@ function versionOfItem(item: Exclude<WorkPlanItemState, { status: 'empty' }>, ve
           }),
       ),
     };
+}
+
+/** The units a unit was merged into, in turn (its successor, that one's successor …), from the directory as it is now; [] for a unit standing. */
+function successorsIn(dependencies: ImportDependencies): (unitId: string) => readonly string[] {
+  const mergedInto = new Map(dependencies.units.list().map((unit) => [unit.id, unit.mergedIntoUnitId] as const));
+  return (unitId) => {
+    const chain: string[] = [];
+    for (let next = mergedInto.get(unitId) ?? null; next !== null && !chain.includes(next) && next !== unitId; next = mergedInto.get(next) ?? null) chain.push(next);
+    return chain;
+  };
 }
 
 /**

@@ -91,6 +91,8 @@ export interface PlanDocument {
    * title row or not, unless the plan has no other unit (breaker10h P11, judged against the plan on import).
    */
   readonly rowsOfOneUnit?: true;
+  /** A flat task list (no 类别 column, no section rows, no 大项 sheet name): its one category is 「一 未分类」, no 大项 of the office's (breaker10r P11). */
+  readonly uncategorised?: true;
 }
 
 /** The reading an exported file shows: the office day and, with a record-time cut, the instant (ISO UTC). */
@@ -223,6 +225,16 @@ type PlanColumn = keyof typeof planColumns;
 
 /** The one category of a plan whose file has none (a flat 重点任务清单). */
 const UNCATEGORISED = { code: '一', title: '未分类' } as const;
+
+/**
+ * Said of a flat task list (no 类别 column, no section rows, no 大项 sheet name): its items are in one category. A new version of a
+ * plan that has 大项 keeps them instead and says so in its place (`withStandingCategories`, breaker10r P11).
+ */
+export const FLAT_LIST_NOTICE: ImportProblem = {
+  row: null,
+  reason: `No 类别 column and no section rows (一、…): every item is in one category, ${UNCATEGORISED.code} ${UNCATEGORISED.title}.`,
+  reasonZh: `文件没有“类别”列，也没有分节行（一、……）：全部事项归入一个类别“${UNCATEGORISED.code} ${UNCATEGORISED.title}”。`,
+};
 
 const PLAN_KEYS = {
   title: ['title', '标题', '名称', '方案名称'],
@@ -454,13 +466,7 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
           },
         ]
       : flat
-      ? [
-          {
-            row: null,
-            reason: `No 类别 column and no section rows (一、…): every item is in one category, ${UNCATEGORISED.code} ${UNCATEGORISED.title}.`,
-            reasonZh: `文件没有“类别”列，也没有分节行（一、……）：全部事项归入一个类别“${UNCATEGORISED.code} ${UNCATEGORISED.title}”。`,
-          },
-        ]
+      ? [FLAT_LIST_NOTICE]
       : [];
     const once = withoutRepeatedRows(records);
     const labels = {
@@ -491,7 +497,9 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
     const document =
       drafted.document && exportNotice.length > 0 ? { ...drafted.document, datesPerPart: true as const, ...(absentFields.length > 0 ? { absentFields } : {}), ...(reading ? { exportedAs: reading } : {}), ...(oneUnit ? { rowsOfOneUnit: oneUnit } : {}) }
         : drafted.document;
-    return { ...drafted, document, ...notes, ...(notices.length > 0 ? { notices } : {}) };
+    // A flat list's items are in no 大项 of the file's own: a new version of the plan keeps theirs (breaker10r P11).
+    const flatDocument = document && flat && !bySheetName ? { ...document, uncategorised: true as const } : document;
+    return { ...drafted, document: flatDocument, ...notes, ...(notices.length > 0 ? { notices } : {}) };
   }
   const read = readTree(content, options.format);
   if (!read.ok) return { document: null, problems: read.problems };

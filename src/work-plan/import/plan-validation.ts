@@ -52,6 +52,8 @@ export interface ValidatedPlan {
   readonly exportedAs?: ExportReading;
   /** Rectify's own export whose every row is one unit's part (`PlanDocument.rowsOfOneUnit`). */
   readonly rowsOfOneUnit?: true;
+  /** A flat task list, its items in 「一 未分类」 (`PlanDocument.uncategorised`): a new version keeps the plan's 大项. */
+  readonly uncategorised?: true;
 }
 
 export type PlanValidation = ImportResult<'plan', ValidatedPlan>;
@@ -326,7 +328,11 @@ export function validatePlanDocument(
   if (problems.length > 0) return { ok: false, problems: sortedProblems(problems) };
   const absent = document.absentFields && document.absentFields.length > 0 ? { absentFields: document.absentFields } : {};
   const perPart = document.datesPerPart ? { datesPerPart: true as const } : {};
-  const reading = { ...(document.exportedAs ? { exportedAs: document.exportedAs } : {}), ...(document.rowsOfOneUnit ? { rowsOfOneUnit: document.rowsOfOneUnit } : {}) };
+  const reading = {
+    ...(document.exportedAs ? { exportedAs: document.exportedAs } : {}),
+    ...(document.rowsOfOneUnit ? { rowsOfOneUnit: document.rowsOfOneUnit } : {}),
+    ...(document.uncategorised ? { uncategorised: document.uncategorised } : {}),
+  };
   return { ok: true, plan: { title: document.title, year: document.year, ...(document.lastYear === undefined ? {} : { lastYear: document.lastYear }), categories, ...absent, ...perPart, ...reading }, ...(expansions.length > 0 ? { notices: expansions } : {}) };
 }
 

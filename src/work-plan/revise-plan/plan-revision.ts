@@ -35,6 +35,12 @@ export interface ItemVersion {
    */
   readonly heldFor?: Readonly<Record<string, string>>;
   /**
+   * For the plan as it stands: units merged away whose part stayed with them as their own work (done before the merge), by each
+   * successor it went to (the successor's successor too). A version read after the merge names such a unit as its successor (the
+   * merged name leads there); on this item it means that unit's finished part, never a new part for the successor (breaker10r P21).
+   */
+  readonly doneBy?: Readonly<Record<string, string>>;
+  /**
    * For the plan as it stands: units that hold a part only since a predecessor's moved to them (a hand-over or merge into a unit
    * with no part of its own), each with that office day (`YYYY-MM-DD`). A version dated before that day which names the unit
    * gives it its own part then; the predecessor's joins it on its day (breaker8m P9's kind through a revised plan file, 162ada7).
@@ -155,10 +161,13 @@ const sameUnit = (a: UnitChange) => (b: UnitChange) => a.unitId === b.unitId && 
  * is named once (leading if either did).
  */
 function continuedBy(item: ItemVersion, before: ItemVersion | undefined): ItemVersion {
-  const heldFor = before?.heldFor;
-  if (!heldFor) return item;
+  if (!before || (!before.heldFor && !before.doneBy)) return item;
+  const heldFor = before.heldFor ?? {};
+  const doneBy = before.doneBy ?? {};
   const current = new Set([...before.leadUnitIds, ...before.responsibleUnitIds]);
-  const holder = (unitId: string) => (!current.has(unitId) && Object.hasOwn(heldFor, unitId) ? heldFor[unitId]! : unitId);
+  // A successor with no part of its own, named where a unit merged into it did the work: that unit's part (breaker10r P21).
+  const holder = (unitId: string) =>
+    current.has(unitId) ? unitId : Object.hasOwn(heldFor, unitId) ? heldFor[unitId]! : Object.hasOwn(doneBy, unitId) && current.has(doneBy[unitId]!) ? doneBy[unitId]! : unitId;
   const leadUnitIds = [...new Set(item.leadUnitIds.map(holder))];
   const responsibleUnitIds = [...new Set(item.responsibleUnitIds.map(holder))].filter((unitId) => !leadUnitIds.includes(unitId));
   const partDueDates = item.partDueDates && Object.fromEntries(Object.entries(item.partDueDates).map(([unitId, due]) => [holder(unitId), due]));

@@ -122,9 +122,20 @@ export const normalizedName = (name: string): string =>
     .replace(/[\s_\-*＊:：]/g, '')
     .toLowerCase();
 
+/**
+ * A header naming both roles of one unit column — 牵头（配合）单位, 牵头单位/配合单位, 牵头单位及配合单位, 牵头单位、配合单位, 主办/协办单位 — read as
+ * 责任单位: the first unit named leads, the others take part (breaker10r P3: 牵头（配合）单位 was read as 牵头单位, every unit a joint lead;
+ * the others were refused 「缺少“牵头单位”列」), as 责任单位（牵头/配合） reads.
+ */
+const BOTH_ROLES_HEADER =
+  /^(?:牵头|主办|主责)(?:单位|部门|科室)?(?:[（(](?:配合|协办|协同|参与|协助)(?:单位|部门|科室)?[）)]|(?:[/／、,，]|及|和|与|或)(?:配合|协办|协同|参与|协助))(?:单位|部门|科室)?$/u;
+
+/** The header as the column dictionary reads it: one naming both roles (`BOTH_ROLES_HEADER`) is 责任单位. */
+const headerAsRead = (name: string): string => (BOTH_ROLES_HEADER.test(name.normalize('NFKC').replace(/\s+/gu, '')) ? '责任单位' : name);
+
 /** The key a column name or field name means, or undefined; `fallback` also tries `fallbackAliases`. */
 export function columnOf<Key extends string>(columns: Columns<Key>, name: string, fallback = false): Key | undefined {
-  const wanted = normalizedName(name);
+  const wanted = normalizedName(headerAsRead(name));
   if (wanted === '') return undefined;
   const names = (key: Key) => [key, ...columns[key].aliases, ...(fallback ? (columns[key].fallbackAliases ?? []) : [])];
   return (Object.keys(columns) as Key[]).find((key) => names(key).some((alias) => normalizedName(alias) === wanted));

@@ -72,3 +72,19 @@ describe('a deadline cell with another deadline in its bracket (breaker10m P7)',
     expect(readDeadline(cell, { year: 2026 })).toEqual({ ok: true, deadline });
   });
 });
+
+/*
+ * import10b "Left": 立行立改（2026-09-30） — the export's form with a day other than the assignment day — was read as at once, due on the
+ * assignment day (B3-at-once-brackets.xlsx): red from February for work given until September. In a file that is not Rectify's own
+ * export (the import gives `assignedOn`), a day other than the assignment's is another deadline, refused; the assignment day reads.
+ */
+describe('立行立改（YYYY-MM-DD） naming another day than the assignment’s', () => {
+  it.each(['立行立改（2026-09-30）', '立行立改(2026-09-30)', '立行立改并持续落实（2026-09-30）'])('%s assigned 2026-02-25 is refused naming 2026-09-30', (cell) => {
+    expect(readDeadline(cell, { year: 2026, assignedOn: '2026-02-25' })).toMatchObject({ ok: false, reasonZh: expect.stringContaining('的括号中写有另一个时限（2026-09-30）：请只写现行的时限') });
+  });
+
+  it('the assignment day itself, or no assignment day known (Rectify’s export), reads as at once', () => {
+    expect(readDeadline('立行立改（2026-02-25）', { year: 2026, assignedOn: '2026-02-25' })).toEqual({ ok: true, deadline: { kind: 'AT_ONCE' } });
+    expect(readDeadline('立行立改（2026-09-30）', { year: 2026 })).toEqual({ ok: true, deadline: { kind: 'AT_ONCE' } });
+  });
+});

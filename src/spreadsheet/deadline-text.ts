@@ -45,6 +45,12 @@ export interface DeadlineContext {
    * (breaker10d P32); the reading says so (`yearAfter`). Absent: always `year`.
    */
   readonly notBefore?: string;
+  /**
+   * `YYYY-MM-DD`: the day the parts are assigned, in a file that is not Rectify's own export. 立行立改（YYYY-MM-DD） is the export's
+   * form, naming the day the part fell due (its assignment); naming another day it is another deadline, refused (import10b's
+   * "Left": 立行立改（2026-09-30） assigned in February was read as due at once). Absent: any day reads (Rectify's export, or unknown).
+   */
+  readonly assignedOn?: string;
 }
 
 const CHINESE_DIGITS: Readonly<Record<string, number>> = {
@@ -264,7 +270,8 @@ function otherDeadlineInBracket(original: string, read: Deadline, context: Deadl
     const words = inside.replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, '');
     // 立行立改（2026-03-01） is Rectify's own export naming the day it fell due: no other deadline.
     // So is 立行立改并持续落实（2026-03-01）.
-    if ((read.kind === 'AT_ONCE' || read.kind === 'AT_ONCE_THEN_STANDING') && /^\d{4}-\d{2}-\d{2}$/.test(words.normalize('NFKC'))) continue;
+    // Written so by an office with a day other than the assignment's (`assignedOn`), it is another deadline: refused below.
+    if ((read.kind === 'AT_ONCE' || read.kind === 'AT_ONCE_THEN_STANDING') && /^\d{4}-\d{2}-\d{2}$/.test(words.normalize('NFKC')) && (context.assignedOn === undefined || words.normalize('NFKC') === context.assignedOn)) continue;
     const moved = MOVED_TO.test(words);
     const rest = words.replace(MOVED_TO, '');
     const normalized = normalizedDeadlineText(rest);

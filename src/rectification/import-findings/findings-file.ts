@@ -1041,9 +1041,11 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
  * every quarter; a recurring one (每季度, 每月) is the same with reports every such period, since a
  * finding has one part per unit. "X前完成并持续落实" is due by X, then standing.
  */
-function dueDateOf(cell: Cell, row: number, options: FindingsImportOptions, problems: ImportProblem[], notices: ImportProblem[]): PartDue | null | undefined {
+function dueDateOf(cell: Cell, row: number, options: FindingsImportOptions & { readonly exported?: true }, problems: ImportProblem[], notices: ImportProblem[]): PartDue | null | undefined {
   if (textOf(cell) === '') return null;
-  const reading = readDeadline(cell, { year: options.year, ...(options.identifiedOn === undefined ? {} : { notBefore: options.identifiedOn }) });
+  // Not Rectify's own export: 立行立改（YYYY-MM-DD） naming a day other than the assignment's is another deadline (refused).
+  const assigned = options.today !== undefined && !options.exported ? { assignedOn: options.today } : {};
+  const reading = readDeadline(cell, { year: options.year, ...(options.identifiedOn === undefined ? {} : { notBefore: options.identifiedOn }), ...assigned });
   if (reading.ok && reading.yearAfter !== undefined && 'dueDate' in reading.deadline) {
     notices.push({
       row,

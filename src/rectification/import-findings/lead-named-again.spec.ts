@@ -61,3 +61,14 @@ describe('the lead named again on a continuing row with a later deadline (breake
     expect((result.notices ?? []).map((notice) => notice.reasonZh)).toEqual(expect.arrayContaining([expect.stringMatching(/^事项 1（第 3 行）的牵头单位在第 4 行也有列名：牵头单位和该事项按其最后一行的时限 2026-09-30 计/u)]));
   });
 });
+
+describe('立行立改（YYYY-MM-DD） in an office’s file (import10b "Left")', () => {
+  it('a 台账 assigned on 2026-01-23 refuses 立行立改（2026-09-30）; a plan the same', async () => {
+    const ledger = await importFindings('问题,牵头单位,整改时限\n网站栏目空白,澜州市教育局,立行立改（2026-09-30）\n', { format: 'csv', lookupUnit: directory, today: '2026-01-23', year: 2026 });
+    expect(!ledger.ok && ledger.problems.map((problem) => problem.reasonZh)).toEqual([expect.stringContaining('的括号中写有另一个时限（2026-09-30）')]);
+    const plan = await importWorkPlan('序号,工作任务,牵头单位,完成时限\n1,任务甲,澜州市教育局,立行立改（2026-09-30）\n', { format: 'csv', title: '立行立改', year: 2026, lookupUnit: directory, today: '2026-02-25' });
+    expect(!plan.ok && plan.problems.map((problem) => problem.reasonZh)).toEqual([expect.stringContaining('的括号中写有另一个时限（2026-09-30）')]);
+    const sameDay = await importWorkPlan('序号,工作任务,牵头单位,完成时限\n1,任务甲,澜州市教育局,立行立改（2026-02-25）\n', { format: 'csv', title: '立行立改', year: 2026, lookupUnit: directory, today: '2026-02-25' });
+    expect(sameDay.ok && sameDay.plan.categories[0]!.items[0]!.terms).toEqual({ kind: 'AT_ONCE' });
+  });
+});

@@ -358,7 +358,7 @@ const ROLE_ZH: Readonly<Record<string, string>> = { 'lead unit': '牵头单位',
  * it: a unit has one part of an item, not one per quarter). "X前完成并持续落实" is due by X, then
  * standing. Null, with the problem refused, when the cell cannot be read.
  */
-function dueDayOf(text: string, plan: { readonly year: number; readonly lastYear?: number }, today: string | undefined, refuse: (reason: string, reasonZh: string) => void): PartDue | null {
+function dueDayOf(text: string, plan: { readonly year: number; readonly lastYear?: number; readonly datesPerPart?: true }, today: string | undefined, refuse: (reason: string, reasonZh: string) => void): PartDue | null {
   const { year } = plan;
   if (text.trim() === '') {
     refuse('Missing due date (完成时限).', '缺少完成时限。');
@@ -371,7 +371,9 @@ function dueDayOf(text: string, plan: { readonly year: number; readonly lastYear
   }
   // A plan over several years does not say which of them 6月底前 or 年底前 is in (breaker10m P6): refused asking for the year.
   const severalYears = year > 0 && planLastYear(plan) > year;
-  const reading = readDeadline(text, { year: year > 0 && !severalYears ? year : undefined });
+  // Not Rectify's own export: 立行立改（YYYY-MM-DD） naming a day other than the assignment's is another deadline (refused).
+  const assigned = today !== undefined && !plan.datesPerPart ? { assignedOn: today } : {};
+  const reading = readDeadline(text, { year: year > 0 && !severalYears ? year : undefined, ...assigned });
   if (!reading.ok && severalYears && readDeadline(text, { year }).ok) {
     refuse(
       `Due date (完成时限) "${text}" gives no year, and the plan runs over ${planYears(plan)}: write the year (e.g. ${year + 1}年6月底前).`,

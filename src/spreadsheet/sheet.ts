@@ -375,7 +375,7 @@ const SECTION_NUMBER = new RegExp(`^(?:([一二三四五六七八九十]+|${ROMA
  * of the columns that name a record; none, and only single-text rows are sections (`sectionOf`).
  * `dropped`: other texts the row holds, for a notice.
  */
-function sectionInColumnsOf(row: SheetRow, naming: ReadonlySet<number>): { section: Omit<Section, 'row'>; dropped: string[] } | null {
+function sectionInColumnsOf(row: SheetRow, naming: ReadonlySet<number>): { section: Omit<Section, 'row'>; dropped: string[]; droppedAt?: ReadonlyMap<number, string> } | null {
   if (naming.size === 0) return null;
   const filled = ownRow(row).cells.flatMap((cell, position) => (textOf(cell) === '' ? [] : [{ position, text: textOf(cell) }]));
   const [first, ...rest] = filled;
@@ -390,7 +390,7 @@ function sectionInColumnsOf(row: SheetRow, naming: ReadonlySet<number>): { secti
   }
   const section = sectionOfText(first.text);
   if (!section || others.length === 0 || others.some((each) => naming.has(each.position))) return null;
-  return { section, dropped: [...new Set(others.map((each) => each.text))] };
+  return { section, dropped: [...new Set(others.map((each) => each.text))], droppedAt: new Map(others.map((each) => [each.position, each.text])) };
 }
 
 /**
@@ -715,6 +715,22 @@ function tableOf<Key extends string>(
   const notices: ImportProblem[] = [...cellNotices, ...readInstead];
   const records: SourceRecord<Key>[] = [];
   let sections: Section[] = [];
+  /**
+   * The lead unit a 大项 row written in the table's columns names (「一、平台建设 | | 澜州市数据资源管理局」, breaker10r P24: its items, naming
+   * no lead, were refused 「缺少牵头单位」 with no word of it): the items below it with an empty lead cell are led by it, told once.
+   */
+  let sectionLead: { text: string; row: number; title: string; code: string; told: boolean } | null = null;
+  const leadPositions = positions.get('leadUnit' as Key) ?? [];
+  /** A 大项's lead no item took (each named its own): said not imported, as any other text on the section row (breaker10 F20). */
+  const unusedSectionLead = () => {
+    if (!sectionLead || sectionLead.told) return;
+    notices.push({
+      row: sectionLead.row,
+      reason: `Read as the section row ${sectionLead.code} ${sectionLead.title}; its "${sectionLead.text}" is not imported (give it on the items' rows).`,
+      reasonZh: `按分节行（${sectionLead.code}、${sectionLead.title}）读取；该行的“${sectionLead.text}”未导入（如需导入，请写在各事项行中）。`,
+    });
+    sectionLead.told = true;
+  };
   // A column with no name over data (a blank header cell, a deleted second header row) is never dropped unsaid.
   const unnamed = header.names.flatMap((name, position) => (name === '' ? [position] : []));
   const naming = new Set([...positions].flatMap(([key, at]) => (columns[key].names ? at : [])));
@@ -805,11 +821,15 @@ function tableOf<Key extends string>(
     const section = (inTextColumn(row) ? null : sectionOf(row)) ?? inColumns?.section;
     if (section) {
       sections = [...sections.filter((each) => each.level < section.level), { ...section, row: row.row }];
-      if (inColumns && inColumns.dropped.length > 0) {
-        const texts = inColumns.dropped.map((text) => `“${text}”`).join('、');
+      const leadText = leadPositions.length === 1 ? inColumns?.droppedAt?.get(leadPositions[0]!) : undefined;
+      if (leadText !== undefined || section.level === 1) unusedSectionLead();
+      sectionLead = leadText === undefined ? (section.level === 1 ? null : sectionLead) : { text: leadText, row: row.row, title: section.title, code: section.code, told: false };
+      const dropped = (inColumns?.dropped ?? []).filter((text) => text !== leadText);
+      if (inColumns && dropped.length > 0) {
+        const texts = dropped.map((text) => `“${text}”`).join('、');
         notices.push({
           row: row.row,
-          reason: `Read as the section row ${section.code} ${section.title}; its ${inColumns.dropped.map((text) => `"${text}"`).join(', ')} is not imported (give it on the items' rows).`,
+          reason: `Read as the section row ${section.code} ${section.title}; its ${dropped.map((text) => `"${text}"`).join(', ')} is not imported (give it on the items' rows).`,
           reasonZh: `按分节行（${section.code}、${section.title}）读取；该行的${texts}未导入（如需导入，请写在各事项行中）。`,
         });
       }
@@ -840,6 +860,18 @@ function tableOf<Key extends string>(
       // cell merged across them gives its text to each, read once.
       else cells[key] = [...new Set(at.map((position) => textOf(cellAt(position))).filter((text) => text !== ''))].join('\n') || null;
     }
+    // An item row (its task or code filled) with no lead under a 大项 row naming one: led by it (breaker10r P24), told once per 大项.
+    if (sectionLead && leadPositions.length === 1 && textOf(cells['leadUnit' as Key] ?? null) === '' && [...naming].some((position) => textOf(row.cells[position] ?? null) !== '')) {
+      cells['leadUnit' as Key] = sectionLead.text;
+      if (!sectionLead.told) {
+        sectionLead.told = true;
+        notices.push({
+          row: sectionLead.row,
+          reason: `The section row ${sectionLead.title} names the lead unit ${sectionLead.text}: its items that name no lead unit are led by it.`,
+          reasonZh: `第 ${sectionLead.row} 行的大项“${sectionLead.title}”写有牵头单位“${sectionLead.text}”：其下未写牵头单位的事项由其牵头。`,
+        });
+      }
+    }
     const others = unused.flatMap((column) => (textOf(row.cells[column.position] ?? null) === '' ? [] : [{ label: column.name, cell: row.cells[column.position] ?? null }]));
     const mergedDown = row.fromAbove ? [...positions].filter(([, at]) => at.length === 1 && row.fromAbove!.includes(at[0]!)).map(([key]) => key) : [];
     records.push({ row: row.row, cells, sections, ...(others.length === 0 ? {} : { others }), ...(mergedDown.length === 0 ? {} : { mergedDown }) });
@@ -852,6 +884,7 @@ function tableOf<Key extends string>(
       if (text !== '' && !unnamedFilled.has(position)) unnamedFilled.set(position, text);
     }
   }
+  unusedSectionLead();
   if (numberedOnly.length > 0) {
     const spans = numberSpans(numberedOnly);
     notices.push({

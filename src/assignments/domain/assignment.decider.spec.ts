@@ -1128,6 +1128,22 @@ describe('handing a part over to a successor (机构改革, fault 4)', () => {
   const sentBackToEnvironment: AssignmentEvent = { type: 'ReportSentBack', data: { unitId: ENVIRONMENT, reason: 'Not enough.', sentBackOn: REPORTED_ON } };
   const inProgress = [leadAssigned, responsibleAssigned, reported(ENVIRONMENT), sentBackToEnvironment];
 
+  it('takes a hand-over typed after the unit’s own report dated after its day, into a unit holding none here: the report is the successor’s (以原单位名义报送, breaker8r P10: it was refused)', () => {
+    const reportedLater = [leadAssigned, responsibleAssigned, reported(ENVIRONMENT, '2025-07-05')];
+    const passed: AssignmentEvent = { type: 'PartHandedOver', data: { ...handedOver.data, handedOverOn: '2025-07-01' } } as AssignmentEvent;
+    given(reportedLater).when(handOver({ handedOverOn: '2025-07-01' })).then([passed]);
+    const state = stateAfter([...reportedLater, passed]);
+    expect(partOf(state, HEALTH)).toMatchObject({ status: 'REPORTED', heldSince: '2025-07-01' });
+    expect(partOf(assignmentsOn(state, '2025-07-02'), HEALTH)).toMatchObject({ status: 'ASSIGNED' });
+    expect(partOf(assignmentsOn(state, '2025-07-05'), HEALTH)).toMatchObject({ status: 'REPORTED' });
+  });
+
+  it('still refuses it into a unit holding a part of its own here (a join), naming the report', () => {
+    given([leadAssigned, responsibleAssigned, reported(ENVIRONMENT, '2025-07-05')])
+      .when(handOver({ successorUnitId: FINANCE, handedOverOn: '2025-07-01', unitNames: DIRECTORY }))
+      .thenRefused('CONFLICT', /the report of 市环境保护局 is dated later \(2025-07-05\)/, /市环境保护局的整改报告的日期（2025-07-05）在其之后/);
+  });
+
   it('the open part moves with its status, due date and reports; it remembers who held it', () => {
     given(inProgress).when(handOver()).then([handedOver]);
     const state = stateAfter([...inProgress, handedOver]);
@@ -1144,11 +1160,12 @@ describe('handing a part over to a successor (机构改革, fault 4)', () => {
 
   describe('a hand-over (or merge) dated before the unit’s own later facts on the part (breaker, issue 8 round 3)', () => {
     const handedToEnvironment: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: FINANCE, successorUnitId: ENVIRONMENT, reason: '机构改革', handedOverOn: '2025-06-15' } };
-    it.each<[string, readonly AssignmentEvent[], RegExp, RegExp]>([
-      ['the day it took the part over', [leadAssigned, handedToEnvironment], /the handover of the part to .*unit-environment is dated later \(2025-06-15\)/, /该任务移交给.*的日期（2025-06-15）在其之后/],
-      ['its report', [leadAssigned, responsibleAssigned, reported(ENVIRONMENT, '2025-06-20')], /the report of .*unit-environment is dated later \(2025-06-20\)/, /的整改报告的日期（2025-06-20）在其之后/],
-    ])('refuses it when %s is dated later, naming that fact and its day', (_what, history, message, messageZh) => {
-      given(history).when(handOver({ handedOverOn: '2025-06-10' })).thenRefused('CONFLICT', message, messageZh);
+    it.each<[string, readonly AssignmentEvent[], string, RegExp, RegExp]>([
+      ['the day it took the part over', [leadAssigned, handedToEnvironment], HEALTH, /the handover of the part to .*unit-environment is dated later \(2025-06-15\)/, /该任务移交给.*的日期（2025-06-15）在其之后/],
+      // Into a unit holding a part of its own (a join); into one holding none the report goes with the part (breaker8r P10, below).
+      ['its report', [leadAssigned, responsibleAssigned, reported(ENVIRONMENT, '2025-06-20')], FINANCE, /the report of .*unit-environment is dated later \(2025-06-20\)/, /的整改报告的日期（2025-06-20）在其之后/],
+    ])('refuses it when %s is dated later, naming that fact and its day', (_what, history, successorUnitId, message, messageZh) => {
+      given(history).when(handOver({ successorUnitId, handedOverOn: '2025-06-10' })).thenRefused('CONFLICT', message, messageZh);
     });
 
     it('accepts it on that day or after', () => {

@@ -2734,13 +2734,14 @@ export function passPartOnItsDay(command: HandOverPart, heldNow: AssignmentsStat
   requireBusinessDay(handedOverOn, command.today, named('handedOverOn', 'The day of the handover', '移交日期'));
   const handedOver = { day: handedOverOn, what: named('handedOverOn', `the handover of the part of ${unit.en}`, `${unit.zh}任务的移交日期`) };
   requireNotBefore(handedOver, assignedDay(part, command));
-  refuseWorkAfterHandOver(part, handedOverOn, unit);
   // The successor's part reached it only after the day (a later hand-over or merge into it, typed first): it comes off first, and joins after (breaker8f P6).
   const makingRoom = successorStepsAfterDay(command, state);
   const cleared = makingRoom.undone.reduce(evolveAssignments, state);
   const successorPart = partOf(cleared, successorUnitId);
   // A part the successor held that day and passed on since is joined wherever it is now (breaker8h P6), unless it would carry open work into it.
   const heldThen = successorPart ? undefined : partPassedOnAfter(cleared, successorUnitId, handedOverOn);
+  // Into a unit that holds no part here, the unit's own report or request dated after the day goes with the part (breaker8r P10).
+  refuseWorkAfterHandOver(part, handedOverOn, unit, !successorPart && !heldThen);
   if (successorPart) refuseFactsLostInJoin(cleared, part, successorPart, handedOverOn, unit, unitNamed(command, successorUnitId));
   else if (heldThen && !joinsOpenWork(part, heldThen.asHeldThen, handedOverOn)) refuseFactsLostInJoin(cleared, part, heldThen.asHeldThen, handedOverOn, unit, unitNamed(command, successorUnitId));
   else refuseJoinWithPartPassedOn(cleared, successorUnitId, handedOverOn, unit, unitNamed(command, successorUnitId), parentNoun(command));
@@ -3129,13 +3130,17 @@ const isHandOverEvent = (event: AssignmentEvent): boolean => event.type === 'Par
  * took the part over (机构改革) or a report or extension request of its own, dated after the
  * hand-over, would be work of a unit that no longer held the part (or no longer existed) —
  * CONFLICT naming the latest such fact and its day. Inspections and urgings are the office's.
+ * `workGoesOn`: the part passes whole to a unit holding none here — the unit's own report or request
+ * dated after the day, sent under its old name (以原单位名义报送: the old seal in use for days after a
+ * 机构改革), is the successor's, as both folds take a fact of the unit dated after it passed the part
+ * on (breaker8r P10: the merge could only be dated late, or the report's day falsified).
  */
-function refuseWorkAfterHandOver(part: AssignmentPart, handedOverOn: string, unit: Bilingual): void {
+function refuseWorkAfterHandOver(part: AssignmentPart, handedOverOn: string, unit: Bilingual, workGoesOn = false): void {
   const facts: DatedFact[] = [
     ...(part.heldSince ? [{ day: part.heldSince, what: say(`the handover of the part to ${unit.en}`, `该任务移交给${unit.zh}`) }] : []),
     ...(part.joinedOn ? [{ day: part.joinedOn, what: say(`the joining of another unit's part to that of ${unit.en}`, `其他单位的任务并入${unit.zh}的任务`) }] : []),
-    ...(part.lastReport ? [{ day: part.lastReport.reportedOn, what: say(`the report of ${unit.en}`, `${unit.zh}的整改报告`) }] : []),
-    ...part.extensionRequests.map((request) => ({ day: request.requestedOn, what: say(`the extension request of ${unit.en}`, `${unit.zh}的延期申请`) })),
+    ...(part.lastReport && !workGoesOn ? [{ day: part.lastReport.reportedOn, what: say(`the report of ${unit.en}`, `${unit.zh}的整改报告`) }] : []),
+    ...(workGoesOn ? [] : part.extensionRequests.map((request) => ({ day: request.requestedOn, what: say(`the extension request of ${unit.en}`, `${unit.zh}的延期申请`) }))),
   ];
   const latest = facts.filter((fact) => isAfter(fact.day, handedOverOn)).sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0))[0];
   if (!latest) return;

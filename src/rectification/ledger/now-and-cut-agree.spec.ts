@@ -1377,3 +1377,29 @@ describe('a merge day corrected after an inspection of the merged unit’s days 
     expect(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: '2016-06-15', knownAt: null, axes: [BUSINESS_DAY] })!.parts.get('a')).toMatchObject({ status: 'RETURNED' });
   });
 });
+
+describe('a merge typed after the merged unit’s report dated after its day, under its old name (breaker8r P10)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const evidence = [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }];
+  const accept = (office: Office, command: FindingCommand) => expect(office.decide(command)).toBe(true);
+
+  it('given 物价检查所 (a) reported 06-20, merged into 商务局 (b) on 06-15 typed after: accepted, the report b’s part’s from 06-20, now as at every cut (was: refused, the merge only datable 06-20)', () => {
+    const office = new Office();
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-04-26', units: [{ unitId: 'a', role: 'LEAD', dueDate: '2016-06-30' }], unknownUnitIds: [] });
+    accept(office, { type: 'ReportRectification', ...base, actor: clerkOf('a'), unitId: 'a', summary: '已整改', evidence, reportedOn: '2016-06-20' });
+    accept(office, { type: 'HandOverPart', ...base, actor: admin, unitId: 'a', successorUnitId: 'b', reason: '机构改革', handedOverOn: '2016-06-15' });
+    const now = office.ledger.finding('f')!;
+    expect(inAssignedOrder(now.parts.values()).map((part) => ({ unitId: part.unitId, status: part.status, heldBefore: part.heldBefore, passedOn: part.passedOn }))).toEqual([
+      { unitId: 'b', status: 'REPORTED', heldBefore: ['a'], passedOn: ['2016-06-15'] },
+    ]);
+    expect(finding(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [] })!)).toEqual(finding(now));
+    const on = (day: string) => findingAt(office.timeline as unknown as TimelineEntry[], { asOf: day, knownAt: null, axes: [BUSINESS_DAY] })!.parts;
+    expect(on('2016-06-16').get('b')).toMatchObject({ status: 'ASSIGNED' });
+    expect(on('2016-06-20').get('b')).toMatchObject({ status: 'REPORTED' });
+    // Its inspection is the successor's part's, as in date order.
+    accept(office, { type: 'LogInspection', ...base, actor: inspector, unitId: 'b', inspectionId: 'i-1', outcome: 'PASSED', notes: '核实', inspectedOn: '2016-06-25', place: '现场' });
+    expect(office.ledger.finding('f')!).toMatchObject({ status: 'CLOSED', closedOn: '2016-06-25' });
+    expect(finding(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [] })!)).toEqual(finding(office.ledger.finding('f')!));
+  });
+});
+

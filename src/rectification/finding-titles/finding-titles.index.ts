@@ -219,6 +219,9 @@ export function charactersApart(a: string, b: string, units: number): number {
   return distance(asOne(a), asOne(b));
 }
 
+/** The shortest recorded title key `FindingTitlesIndex.containedIn` looks for inside a longer one: a phrase, not a word (公开, 不规范). */
+const CONTAINED_AT_LEAST = 5;
+
 /** The most characters `nearTitleTolerance` lets two title keys be apart. */
 const MOST_APART = 3;
 /** Pieces a key is cut in: `MOST_APART` edits leave at least two of them intact, fewer edits more. */
@@ -418,6 +421,25 @@ export class FindingTitlesIndex implements Projection {
     return this.lookupOf(evaluationId)
       .near.near(findingTitleKey(title), unitsNamed)
       .map(({ value, distance: apart }) => ({ ...value, distance: apart }));
+  }
+
+  /**
+   * The evaluation's findings whose title key is held whole in `title`'s longer key — a recorded title with words put in front
+   * of it or after it (答复文书不规范 re-sent as 依申请公开答复文书不规范: breaker10r P27) — at least `CONTAINED_AT_LEAST` characters,
+   * naming the same numbers (`numbersNamed`), the longest first. By look-ups of the key's pieces, not a scan of the evaluation.
+   */
+  containedIn(evaluationId: string, title: string): RecordedFindingTitle[] {
+    const key = findingTitleKey(title);
+    const { byKey } = this.lookupOf(evaluationId);
+    const found: RecordedFindingTitle[] = [];
+    for (let length = key.length - 1; length >= CONTAINED_AT_LEAST; length -= 1) {
+      for (let start = 0; start + length <= key.length; start += 1) {
+        for (const entry of byKey.get(key.slice(start, start + length)) ?? []) {
+          if (!found.includes(entry) && numbersNamed(entry.key) === numbersNamed(key)) found.push(entry);
+        }
+      }
+    }
+    return found;
   }
 
   /** `titlesApart` checks the near-title look-ups made so far (for tests: bounded, not one per finding). */

@@ -263,7 +263,8 @@ export async function importFindingsFile(
   for (const { finding, state, assignedNow, enteredElsewhere } of findings) {
     await pause();
     if (state.status === 'unrecorded') {
-      changed.push(...nearlyRecorded(titles, evaluationId, finding, newRows, distinct, unitsNamed));
+      const near = nearlyRecorded(titles, evaluationId, finding, newRows, distinct, unitsNamed);
+      changed.push(...(near.length > 0 || distinct.has(findingTitleKey(finding.title)) ? near : await lengthenedRecorded(dependencies, titles, evaluationId, finding)));
       newRows.add(findingTitleKey(finding.title), finding);
     } else if (!assignedNow && state.status !== 'withdrawn') changed.push(...unitsAddedTo(state, finding, enteredElsewhere));
   }
@@ -466,6 +467,30 @@ function nearlyRecorded(
         row: finding.row,
         reason: `Finding "${finding.title}" differs from "${earlier.title}" on row ${earlier.row} of this file by ${apart} character${apart === 1 ? '' : 's'}. If it is the same problem, write it once. ${confirm}`,
         reasonZh: `问题“${finding.title}”与本文件第 ${earlier.row} 行的问题“${earlier.title}”只差 ${apart} 个字。如是同一问题，请只写一次；${confirmZh}`,
+        distinctTitle: finding.title,
+      },
+    ];
+  }
+  return [];
+}
+
+/**
+ * A row not recorded before whose title holds a recorded finding's title whole, words put before or after it (答复文书不规范 re-sent
+ * as 依申请公开答复文书不规范), and that names the same units (in a 台账; none in a list and none recorded alike): the same problem
+ * retyped, refused naming the recorded title like a title a few characters apart — never recorded a second time with a second
+ * part for each unit (breaker10r P27). The office confirms a genuinely other problem (`distinctTitles`, 是另一个问题).
+ */
+async function lengthenedRecorded({ store, schemas }: ImportDependencies, titles: FindingTitlesIndex, evaluationId: string, finding: ImportedFinding): Promise<ImportProblem[]> {
+  const units = (unitIds: readonly string[]) => [...new Set(unitIds)].sort().join('、');
+  const rowUnits = units(finding.parts.map((part) => part.unit.unitId));
+  for (const entry of titles.containedIn(evaluationId, finding.title)) {
+    const state = await loadState(store, schemas, findingStream(entry.findingId), findingDecider);
+    if (state.status === 'unrecorded' || units(partsOf(state.assignments).map((part) => part.unitId)) !== rowUnits) continue;
+    return [
+      {
+        row: finding.row,
+        reason: `Finding "${finding.title}" holds the recorded finding "${entry.title}" with words added, for the same units: it reads as that problem retyped. If it is the same problem, give it the recorded title in the file. If it is another problem, confirm it as such (the 导入 page: 是另一个问题 on the row; the API: distinctTitles) and import again.`,
+        reasonZh: `问题“${finding.title}”包含已登记的问题“${entry.title}”${entry.withdrawn ? '（该问题已撤销）' : ''}，只是多了几个字，责任单位也相同。如是同一问题，请在文件中改用已登记的名称；如确是另一个问题，请在导入页面勾选该行的“是另一个问题”后重新导入。`,
         distinctTitle: finding.title,
       },
     ];

@@ -555,6 +555,9 @@ function withoutRepeatedRows(records: readonly SourceRecord<PlanColumn>[]): { re
     const names = (cell: Cell | undefined) => namesInCell(cell ?? null).map((name) => name.normalize('NFKC')).sort().join('、');
     return [title, names(record.cells.leadUnit), names(record.cells.responsibleUnits), names(record.cells.cooperatingUnits), textOf(record.cells.dueDate ?? null)].join('|');
   };
+  // A sheet listing every task of the others, and only those, is their summary whatever its name (任务总表, 全部任务清单: breaker10r P16).
+  const byContent = summariesByContent(records, keyOf);
+  const isSummary = (sheet: string | undefined): boolean => sheet !== undefined && (isSummarySheet(sheet) || byContent.has(sheet));
   const firstOf = new Map<string, SourceRecord<PlanColumn>>();
   const dropped = new Set<SourceRecord<PlanColumn>>();
   /** Rows of a 大项 sheet a 汇总 row was found identical to. */
@@ -569,8 +572,10 @@ function withoutRepeatedRows(records: readonly SourceRecord<PlanColumn>[]): { re
       continue;
     }
     if (first.sheet === record.sheet) continue;
+    // One task listed under two 大项 sheets (一、决策公开 and 二、执行公开 both 加强宣传解读), neither a summary: two items (breaker10r P19).
+    if (!isSummary(first.sheet) && !isSummary(record.sheet) && sectionOfText(first.sheet ?? '') !== null && sectionOfText(record.sheet ?? '') !== null) continue;
     // The summary's copy goes; the sheet of its own keeps the row.
-    const [kept, gone] = isSummarySheet(first.sheet ?? '') && !isSummarySheet(record.sheet ?? '') ? [record, first] : [first, record];
+    const [kept, gone] = isSummary(first.sheet) && !isSummary(record.sheet) ? [record, first] : [first, record];
     dropped.add(gone);
     matched.add(kept);
     firstOf.set(key, kept);
@@ -582,10 +587,10 @@ function withoutRepeatedRows(records: readonly SourceRecord<PlanColumn>[]): { re
   }
 
   const problems: ImportProblem[] = [];
-  const onOwnSheets = records.filter((record) => !isSummarySheet(record.sheet ?? '') && record.sheet !== undefined);
+  const onOwnSheets = records.filter((record) => !isSummary(record.sheet) && record.sheet !== undefined);
   if (onOwnSheets.length > 0) {
     for (const record of records) {
-      if (dropped.has(record) || !isSummarySheet(record.sheet ?? '') || taskWords(record.cells.title) === '') continue;
+      if (dropped.has(record) || !isSummary(record.sheet) || taskWords(record.cells.title) === '') continue;
       const sameTask = onOwnSheets.filter((other) => !matched.has(other) && taskWords(other.cells.title) === taskWords(record.cells.title));
       const where = rowOnSheet(record);
       if (sameTask.length > 0) {
@@ -609,7 +614,38 @@ function withoutRepeatedRows(records: readonly SourceRecord<PlanColumn>[]): { re
       }
     }
   }
+  for (const sheet of byContent) {
+    notices.unshift({
+      row: null,
+      reason: `Sheet "${sheet}" lists every task of the other sheets and no other: read as their summary, each task under the 大项 of its own sheet.`,
+      reasonZh: `工作表“${sheet}”列出了其他各工作表的全部事项（没有其他事项）：视为汇总表，各事项按其所在大项的工作表导入。`,
+    });
+  }
   return { records: records.filter((record) => !dropped.has(record)), notices, problems };
+}
+
+/**
+ * Sheets not named as summaries (`isSummarySheet`) whose tasks (`keyOf`: title, units, date) are exactly those of all the other
+ * sheets, at least two of them, each listing fewer: the workbook's summary (任务总表 beside 一、决策公开 and 二、平台建设), breaker10r P16.
+ */
+function summariesByContent(records: readonly SourceRecord<PlanColumn>[], keyOf: (record: SourceRecord<PlanColumn>) => string | null): Set<string> {
+  const keysBySheet = new Map<string, Set<string>>();
+  for (const record of records) {
+    const key = keyOf(record);
+    if (record.sheet === undefined || key === null) continue;
+    const keys = keysBySheet.get(record.sheet) ?? new Set<string>();
+    keys.add(key);
+    keysBySheet.set(record.sheet, keys);
+  }
+  const found = new Set<string>();
+  if (keysBySheet.size < 3) return found;
+  for (const [sheet, keys] of keysBySheet) {
+    if (isSummarySheet(sheet)) continue;
+    const others = [...keysBySheet].filter(([name]) => name !== sheet && !isSummarySheet(name)).map(([, otherKeys]) => otherKeys);
+    const union = new Set(others.flatMap((otherKeys) => [...otherKeys]));
+    if (others.length >= 2 && union.size === keys.size && [...keys].every((key) => union.has(key)) && others.every((otherKeys) => otherKeys.size < keys.size)) found.add(sheet);
+  }
+  return found;
 }
 
 /**

@@ -109,3 +109,32 @@ describe('a summary sheet of counts per unit (breaker10q P23)', () => {
     expect(result.ok ? result.plan : result.problems.map((problem) => problem.reasonZh)).toEqual(['工作表“按单位汇总”是汇总表：“工作任务（项）”列都是数字（项数），不是任务或问题本身，未读取。']);
   });
 });
+
+/*
+ * breaker10r P16 (SS-任务总表.xlsx, SS-全部任务清单.xlsx, SS-总任务清单.xlsx, SS-任务清单（全部）.xlsx): a first sheet listing every task, one sheet
+ * per 大项 repeating them. The sheet that lists exactly the others' tasks is their summary, whatever its name: the 大项 come from the
+ * category sheets, never one 大项 named after the summary. P19 (DU1-same-task-two-categories.xlsx): the same standing task in two
+ * 大项 sheets, neither a summary, is two items, one per 大项 — never taken for a summary's copy.
+ */
+describe('a summary sheet known by what it lists, and a task in two 大项 sheets (breaker10r P16, P19)', () => {
+  const SECOND = ['MB平台1', '青川市教育局', null, '2026-12-31'];
+  it.each(['任务总表', '全部任务清单', '总任务清单', '任务清单（全部）'])('reads 「%s」 as the summary: each task once, under its 大项', async (name) => {
+    const bytes = await workbook({ [name]: [[1, ...DECISION], [2, ...READING], [3, ...SECOND]], '一、决策公开': [[1, ...DECISION], [2, ...READING]], '二、平台建设': [[1, ...SECOND]] });
+    const result = await importWorkPlan(bytes, { format: 'xlsx', fileName: 'summary.xlsx', lookupUnit: directory });
+    expect(result.ok && result.plan.categories.map((category) => [category.code, category.title, category.items.map((item) => item.title)])).toEqual([
+      ['一', '决策公开', ['MB决策1', 'MB解读1']],
+      ['二', '平台建设', ['MB平台1']],
+    ]);
+    expect(result.ok && result.notices?.map((notice) => notice.reasonZh)).toContain(`工作表“${name}”列出了其他各工作表的全部事项（没有其他事项）：视为汇总表，各事项按其所在大项的工作表导入。`);
+  });
+
+  it('reads one task listed in two 大项 sheets (numbering restarting per sheet) as two items, one per 大项', async () => {
+    const SAME = ['加强宣传解读', '青川市财政局', null, '2026-12-31'];
+    const bytes = await workbook({ '一、决策公开': [[1, ...SAME], [2, ...DECISION]], '二、执行公开': [[1, ...SAME], [2, ...READING]] });
+    const result = await importWorkPlan(bytes, { format: 'xlsx', fileName: 'two-categories.xlsx', lookupUnit: directory });
+    expect(result.ok ? result.plan.categories.map((category) => [category.title, category.items.map((item) => item.title)]) : result.problems).toEqual([
+      ['决策公开', ['加强宣传解读', 'MB决策1']],
+      ['执行公开', ['加强宣传解读', 'MB解读1']],
+    ]);
+  });
+});

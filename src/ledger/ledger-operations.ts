@@ -1,11 +1,12 @@
 import type { KeyObject } from 'node:crypto';
 import { DomainError, say } from '../shared/domain-error.js';
 import { slicer } from '../shared/event-loop-turns.js';
-import { keyFingerprint, ledgerCode, signCheckpoint } from './domain/checkpoint.js';
-import { canonicalEvent, eventLeafHash, sealHolds } from './domain/event-chain.js';
+import { checkpointSignatureHolds, keyFingerprint, ledgerCode, signCheckpoint } from './domain/checkpoint.js';
+import { GENESIS_CHAIN_HASH, canonicalEvent, chainHash, eventLeafHash, sealHolds } from './domain/event-chain.js';
 import { LedgerVerifier, type LedgerEntry, type LedgerExpectations, type LedgerVerificationResult } from './domain/ledger-verification.js';
 import { inclusionProof, merkleRoot, rootFromInclusionProof } from './domain/merkle.js';
 import type { LedgerBackend, StoredCheckpoint } from './ledger.port.js';
+import { comparePositions, parsePosition } from '../event-store/event-store.port.js';
 
 /**
  * What the server (GraphQL) and `npm run ledger:verify` do with a ledger: verify it, take a
@@ -38,11 +39,26 @@ export async function verifyLedger(backend: LedgerBackend, outside: LedgerExpect
  * Signs the head as stored and keeps it. When nothing was appended since the latest checkpoint,
  * that one is answered instead: taking a checkpoint twice is harmless, so it needs no idempotency key.
  */
-export async function takeCheckpoint(backend: LedgerBackend, key: KeyObject, now: Date, numberAtLeast?: number, sealKey: Buffer | null = null): Promise<{ checkpoint: StoredCheckpoint; taken: boolean }> {
+export async function takeCheckpoint(
+  backend: LedgerBackend,
+  key: KeyObject,
+  now: Date,
+  numberAtLeast?: number,
+  sealKey: Buffer | null = null,
+  /** Fingerprints of the keys the office signs with (this key's and LEDGER_TRUSTED_KEYS): the latest checkpoint must be signed by one. Absent: not checked. */
+  trustedKeys?: readonly string[],
+): Promise<{ checkpoint: StoredCheckpoint; taken: boolean }> {
   await backend.catchUp?.();
   const head = await backend.head();
   const latest = await backend.latestCheckpoint();
   if (latest && latest.treeSize === head.treeSize && latest.rootHash.equals(head.rootHash)) return { checkpoint: latest, taken: false };
+  // breaker9y P4: the latest checkpoint as the office signed it, not its stored fields — a root written into the table
+  // stood in for the signed one, and the rows it "covered" were rewritten with their leaf hashes recomputed.
+  if (latest && (!checkpointSignatureHolds(latest) || (trustedKeys && !trustedKeys.includes(keyFingerprint(latest.publicKey))))) throw notAsSigned(latest);
+  // breaker9y P1: the rows since it still follow one another — a row deleted from the middle, or two swapped, left every
+  // seal and leaf hash in place, and a checkpoint was signed over the cut log.
+  if (latest) await requireChainedAfter(backend, latest.headPosition, latest.chainHash);
+  else await requireChainedAfter(backend, '', GENESIS_CHAIN_HASH);
   // Only what Rectify wrote is signed for (breaker9x P4: a row rewritten with its public hashes recomputed got a signed
   // 台账校验码): every row since the latest checkpoint must carry its seal and match its leaf hash.
   if (sealKey) {
@@ -69,6 +85,42 @@ export async function requireSealedAfter(backend: LedgerBackend, position: strin
     if (!entrySealed(entry, sealKey)) throw unsealedRow(entry.position);
   }
 }
+
+/**
+ * Every row after `position` ('' for all) chains onto the one before it — its stored chain hash is the chain of the one
+ * before (`chain`, from the checkpoint at `position`) and its stored leaf hash —; CONFLICT naming the first that does not:
+ * an event before it was removed or moved (breaker9y P1). O(rows after position).
+ */
+export async function requireChainedAfter(backend: LedgerBackend, position: string, chain: Buffer): Promise<void> {
+  let previous = chain;
+  const after = parsePosition(position);
+  const entries = backend.entriesAfter ? backend.entriesAfter(position) : backend.entries();
+  for await (const entry of entries) {
+    // EventStoreDB's positions may read `commit/prepare`: compared as positions, not as numbers.
+    const at = backend.entriesAfter || !after ? null : parsePosition(entry.position);
+    if (at && comparePositions(at, after!) <= 0) continue;
+    if (!entry.storedLeafHash || !entry.storedChainHash || !chainHash(previous, entry.storedLeafHash).equals(entry.storedChainHash)) throw unchainedRow(entry.position);
+    previous = entry.storedChainHash;
+  }
+}
+
+const unchainedRow = (position: string): DomainError =>
+  new DomainError(
+    'CONFLICT',
+    say(
+      `The event at position ${position} does not follow the one before it in the ledger chain: an event before it was removed or moved since it was recorded, so no checkpoint is signed over the log. Run verifyLedger (npm run ledger:verify) to see where.`,
+      `位置 ${position} 的事件与其前一条事件在哈希链上接不上：其前的事件在记录后被删除或调换，不对该台账签署校验点。请进行台账校验（npm run ledger:verify）查明改动的位置。`,
+    ),
+  );
+
+const notAsSigned = (checkpoint: StoredCheckpoint): DomainError =>
+  new DomainError(
+    'CONFLICT',
+    say(
+      `Checkpoint ${checkpoint.sequence} as stored is not what this office signed (its signature does not hold over its fields, or it is signed by a key the office does not sign with): the checkpoints were changed, so no new checkpoint is signed. Run verifyLedger (npm run ledger:verify) to see where.`,
+      `校验点 ${checkpoint.sequence} 的存储内容与本单位签署的不符（签名与其字段不符，或并非本单位的签名密钥所签）：校验点已被改动，不再签署新的校验点。请进行台账校验（npm run ledger:verify）查明改动的位置。`,
+    ),
+  );
 
 /** Whether a row is as Rectify wrote it: content matching its leaf hash, and the seal over its hashes holding. */
 const entrySealed = (entry: LedgerEntry, sealKey: Buffer): boolean =>

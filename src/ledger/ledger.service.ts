@@ -122,7 +122,8 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
     // A write like an append: refused while the store is unhealthy, a full disk named as such.
     return this.health.guardWrite(async () => {
       // Numbered past the newest checkpoint the witness saw, should the file have lost them.
-      const taken = await takeCheckpoint(this.backend(), this.keys.signingKey, this.clock.now(), this.admitted.witness.newestCheckpointSeen() + 1, this.sealKey());
+      const trustedKeys = [this.keys.fingerprint, ...this.config.get('LEDGER_TRUSTED_KEYS', { infer: true })];
+      const taken = await takeCheckpoint(this.backend(), this.keys.signingKey, this.clock.now(), this.admitted.witness.newestCheckpointSeen() + 1, this.sealKey(), trustedKeys);
       // Kept outside the store too: checkpoints deleted with their numbering are then still missed.
       this.admitted.witness.noteCheckpoint(taken.checkpoint);
       return taken;

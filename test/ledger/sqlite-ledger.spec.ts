@@ -376,6 +376,49 @@ describe('The ledger in the SQLite file', () => {
       await store.close();
     });
 
+    // breaker9y P1, P4 (serious): a row deleted from the middle (or two swapped) kept every seal and leaf hash, and a checkpoint was
+    // signed over the cut log; a root written into the latest checkpoint's row stood in for the signed one.
+    it('signs no checkpoint over rows that no longer chain since the latest, nor after a latest checkpoint whose stored fields are not what was signed', async () => {
+      const path = freshPath();
+      const store = await givenStore(path, 5);
+      const sealKey = rowSealKeyOf(privateKey);
+      store.sealRows(sealKey, true);
+      const ledger = store.ledger();
+      expect((await takeCheckpoint(ledger, privateKey, now, undefined, sealKey)).taken).toBe(true);
+      for (const n of [6, 7, 8]) await store.appendToStream('finding-0', [urged(n)], { expectedRevision: 'any' });
+      const other = new Database(path);
+      // The middle one of the three acknowledged since the checkpoint, deleted: every row left is sealed and matches its leaf hash.
+      other.prepare('DELETE FROM events WHERE position = 7').run();
+      await expect(takeCheckpoint(ledger, privateKey, new Date('2026-04-10T02:00:00Z'), undefined, sealKey)).rejects.toMatchObject({
+        code: 'CONFLICT',
+        messageZh: expect.stringContaining('位置 8 的事件与其前一条事件在哈希链上接不上'),
+      });
+      expect((await ledger.latestCheckpoint())!.sequence).toBe(1);
+      other.close();
+      await store.close();
+
+      // The latest checkpoint's stored root replaced (its body and signature left): not what the office signed.
+      const second = freshPath();
+      const again = await givenStore(second, 5);
+      again.sealRows(sealKey, true);
+      const ledger2 = again.ledger();
+      expect((await takeCheckpoint(ledger2, privateKey, now, undefined, sealKey)).taken).toBe(true);
+      await again.appendToStream('finding-0', [urged(6)], { expectedRevision: 'any' });
+      // Signed by a key the office does not sign with (its fingerprint not among the trusted): refused.
+      await expect(takeCheckpoint(ledger2, privateKey, new Date('2026-04-10T01:30:00Z'), undefined, sealKey, ['0000000000000000'])).rejects.toMatchObject({
+        code: 'CONFLICT',
+        messageZh: expect.stringContaining('校验点 1 的存储内容与本单位签署的不符'),
+      });
+      const forger = new Database(second);
+      forger.prepare('UPDATE ledger_checkpoints SET root_hash = randomblob(32)').run();
+      forger.close();
+      await expect(takeCheckpoint(ledger2, privateKey, new Date('2026-04-10T02:00:00Z'), undefined, sealKey)).rejects.toMatchObject({
+        code: 'CONFLICT',
+        messageZh: expect.stringContaining('校验点 1 的存储内容与本单位签署的不符'),
+      });
+      await again.close();
+    });
+
     // breaker9i (minor): two servers on one file each kept a checkpoint of the same head (12 and 13, both over 821 events).
     it('keeps one checkpoint of a head when two processes on the file sign it at one moment: the later save answers the kept one', async () => {
       const path = freshPath();

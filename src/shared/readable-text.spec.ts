@@ -81,6 +81,17 @@ describe('Readable text (issue 9, fault 6)', () => {
     expect(unreadableReasonZh(reason!).startsWith(`第 ${position} 个字符（${codePoint}）是私用区字符`)).toBe(true);
   });
 
+  it.each([
+    ['after a name (breaker9y P2: 青川市财政局 registered a second time)', '青川市财政局\u1CBC', 'U+1CBC', 7],
+    ['inside a name', '青川市财政\u1CBC局', 'U+1CBC', 6],
+    ['outside the BMP (a hole in the mathematical alphabets)', '青川市财政局\u{1D455}', 'U+1D455', 7],
+    ['in a login name', 'unit-fgw\u1CBC', 'U+1CBC', 9],
+  ])('refuses a code point Unicode has not assigned %s, naming it and its place', (_, text, codePoint, position) => {
+    const reason = unreadableLabel(text);
+    expect(reason).toBe(`has a code point Unicode has not assigned (${codePoint}) at position ${position}, which no font draws the same`);
+    expect(unreadableReasonZh(reason!).startsWith(`第 ${position} 个字符（${codePoint}）是 Unicode 尚未分配的码位`)).toBe(true);
+  });
+
   it('refuses more combining marks on one character than any script stacks ("Zalgo" text)', () => {
     expect(unreadableLabel('财政局e\u0301\u0302\u0303\u0304')).toBe('has more than 3 combining marks on one character at position 5');
     expect(unreadableReasonZh(unreadableLabel('Ze\u0301\u0302\u0303\u0304')!)).toBe('第 3 个字符起叠加了超过 3 个附加符号，会遮挡上下行的文字：请删除多余的附加符号');

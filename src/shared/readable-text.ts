@@ -58,6 +58,12 @@ const UNFIT_IN_LABEL = /[\p{Cf}\uFFFC\uFFFD]/u;
  */
 const PRIVATE_USE = /\p{Co}/u;
 /**
+ * A code point Unicode has not assigned (in the Unicode version of this Node's ICU; noncharacters are refused before):
+ * no font draws it, so one screen shows a box, another nothing — 「青川市财政局\u1CBC」 registered beside 青川市财政局
+ * (breaker9y P2). Refused in a name, title or code like a private-use character.
+ */
+const UNASSIGNED = /\p{Cn}/u;
+/**
  * A combining mark (accent, enclosing circle …) with no letter or digit before it to sit on: at the
  * start of a name, or after a space or punctuation, it is drawn over the text before it (the
  * quote mark of a list, the previous name), so the name reads as something it is not.
@@ -103,6 +109,8 @@ export function unreadableReasonZh(reason: string): string {
   if (privateUse) {
     return `第 ${privateUse[2]} 个字符（${privateUse[1]}）是私用区字符，在不同电脑上显示不同（可能显示为空白、方框或别的字）：名称和标题中不能含有；生僻字请按国家标准编码输入`;
   }
+  const unassigned = /has not assigned \((U\+[0-9A-F]+)\) at position (\d+)/.exec(reason);
+  if (unassigned) return `第 ${unassigned[2]} 个字符（${unassigned[1]}）是 Unicode 尚未分配的码位，不是任何文字，在不同电脑上显示不同（可能显示为方框或空白）：名称和标题中不能含有，请删除后重新输入`;
   const loose = /combining mark \((U\+[0-9A-F]+)\) at position (\d+)/.exec(reason);
   if (loose) return `第 ${loose[2]} 个字符（${loose[1]}）是附加符号，前面没有可依附的文字，会叠加显示在前面的内容上：名称和标题不能以附加符号开头，也不能在空格或标点之后使用`;
   const stacked = /more than (\d+) combining marks on one character at position (\d+)/.exec(reason);
@@ -128,6 +136,8 @@ export function unreadableLabel(text: string): string | null {
   if (unfit) return `has a placeholder or format character (${codePointOf(unfit[0])}) at position ${positionOf(text, unfit.index)}`;
   const privateUse = PRIVATE_USE.exec(text);
   if (privateUse) return `has a private-use character (${codePointOf(privateUse[0])}) at position ${positionOf(text, privateUse.index)}, which each machine shows differently`;
+  const unassigned = UNASSIGNED.exec(text);
+  if (unassigned) return `has a code point Unicode has not assigned (${codePointOf(unassigned[0])}) at position ${positionOf(text, unassigned.index)}, which no font draws the same`;
   const loose = MARK_WITHOUT_BASE.exec(text);
   if (loose) {
     const index = loose.index + loose[0].length - loose[1]!.length;

@@ -391,6 +391,28 @@ export function applyParentEvent(
   writeSegment(state, finding, share, Infinity, 1);
 }
 
+/**
+ * One refold of a read model's stale parents at a time (`refoldPastDays`): a caller arriving while one is under way — the
+ * background refold after a start (PastDayRefolds), another answer's — waits for it, then refolds whatever is still stale
+ * (parents marked since, or the whole set if that refold failed or was abandoned), rather than reading the same streams
+ * a second time alongside it.
+ */
+export class OneRefoldAtATime {
+  private underWay: Promise<void> | null = null;
+
+  async run(stale: () => number, refold: () => Promise<void>): Promise<void> {
+    while (this.underWay) await this.underWay.catch(() => undefined);
+    if (stale() === 0) return;
+    const run = refold();
+    this.underWay = run;
+    try {
+      await run;
+    } finally {
+      if (this.underWay === run) this.underWay = null;
+    }
+  }
+}
+
 /** Marks a parent for a refold of its stream before the next answer about a past day (a change outside its own events). */
 export function markStale(state: ByDayState, parentId: string): void {
   const finding = state.findings.get(parentId);

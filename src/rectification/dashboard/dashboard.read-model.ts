@@ -35,7 +35,7 @@ import { addToSortedSet, removeFromSortedSet } from '../../shared/sorted-set.js'
 import { daysBetween } from '../../shared/calendar-date.js';
 import { foldAtCut } from '../../shared/time-travel-fold.js';
 import { foldFindingByDay } from '../ledger/rectification-ledger.js';
-import { applyFindingEvent, dayNumber, emptyByDay, figuresOn, openPartsOn, refoldFinding, scoresOn, segmentOf, type ByDayState, type FiguresOnDay, type Segment, type UnitScoreFigures } from './dashboard-by-day.js';
+import { applyFindingEvent, dayNumber, emptyByDay, figuresOn, OneRefoldAtATime, openPartsOn, refoldFinding, scoresOn, segmentOf, type ByDayState, type FiguresOnDay, type Segment, type UnitScoreFigures } from './dashboard-by-day.js';
 
 const FINDING_STREAM_PREFIX = 'finding-';
 
@@ -484,9 +484,17 @@ export class DashboardReadModel implements Projection {
    * fact came in order. Each finding's new share is put in once no read-model snapshot is being
    * captured (`captures`, the projection engine): a capture meeting it would write the by-day state
    * part before and part after (perf2 s25 Left 3), so an answer asked during a capture waits for its
-   * end. @throws what `foldAtCut` throws (TOO_MANY_REQUESTS, an abandoned request).
+   * end. A refold under way (the background one after a start: PastDayRefolds) is waited for, not repeated.
+   * @throws what `foldAtCut` throws (TOO_MANY_REQUESTS, an abandoned request).
    */
-  async refoldPastDays(captures: SnapshotCaptures): Promise<void> {
+  refoldPastDays(captures: SnapshotCaptures): Promise<void> {
+    return this.refolds.run(() => this.state.byDay.stale.size, () => this.refoldStale(captures));
+  }
+
+  /** Findings refolded one caller at a time (see `OneRefoldAtATime`). */
+  private readonly refolds = new OneRefoldAtATime();
+
+  private async refoldStale(captures: SnapshotCaptures): Promise<void> {
     const byDay = this.state.byDay;
     if (byDay.stale.size === 0) return;
     const everything = { asOf: '9999-12-31', knownAt: null, axes: [] };

@@ -8,6 +8,7 @@ import {
   dayNumber,
   emptyByDay,
   markStale,
+  OneRefoldAtATime,
   refoldFinding,
   scoresOn,
   scoreSegmentOf,
@@ -122,9 +123,16 @@ export class WorkPlanPartsReadModel implements Projection {
    * Folds again, from their own streams, the items whose facts came out of business order since the last answer about
    * a past day (as `DashboardReadModel.refoldPastDays` does for findings): a slice at a time, in the time-travel folds'
    * queue; each item's new share put in once no read-model snapshot is being captured. None read when every fact came in
-   * order. @throws what `foldAtCut` throws.
+   * order; a refold under way (PastDayRefolds' after a start) is waited for, not repeated. @throws what `foldAtCut` throws.
    */
-  async refoldPastDays(captures: SnapshotCaptures, latestRecordedAt: string | null): Promise<void> {
+  refoldPastDays(captures: SnapshotCaptures, latestRecordedAt: string | null): Promise<void> {
+    return this.refolds.run(() => this.state.byDay.stale.size, () => this.refoldStale(captures, latestRecordedAt));
+  }
+
+  /** Items refolded one caller at a time (see `OneRefoldAtATime`). */
+  private readonly refolds = new OneRefoldAtATime();
+
+  private async refoldStale(captures: SnapshotCaptures, latestRecordedAt: string | null): Promise<void> {
     const byDay = this.state.byDay;
     if (byDay.stale.size === 0) return;
     const everything = { asOf: '9999-12-31', knownAt: null, axes: [] };

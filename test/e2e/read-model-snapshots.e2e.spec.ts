@@ -7,6 +7,7 @@ import { Logger } from '@nestjs/common';
 import { jest } from '@jest/globals';
 import { ProjectionEngine } from '../../src/event-sourcing/projection-engine.js';
 import { ReadModelSnapshots } from '../../src/event-sourcing/read-model-snapshots.js';
+import { PastDayRefolds } from '../../src/scorecard/past-day-refolds.js';
 import { DashboardReadModel } from '../../src/rectification/dashboard/dashboard.read-model.js';
 import { ProjectedStreams } from '../../src/event-sourcing/projected-streams.js';
 import { WrittenWhole, objectsSharedAcrossPieces, readSnapshotFile } from '../../src/event-sourcing/snapshot-file.js';
@@ -69,10 +70,20 @@ const views = async (app: TestApp) => {
 async function rebuiltFromLog(sqlitePath: string) {
   const app = await startTestApp({ sqlitePath, settings: { READ_MODEL_SNAPSHOTS: 'false' } });
   try {
+    await refoldedAfterStart(app);
     return { states: statesOf(app), views: await views(app), replayed: engineOf(app).replayedAtStart };
   } finally {
     await app.close();
   }
+}
+
+/**
+ * Once the refold of the parents out of business order that a start leaves to the background (PastDayRefolds, perf12c) is
+ * done: a start from a snapshot and a rebuild from the log are compared after it, each having refolded the same parents.
+ */
+async function refoldedAfterStart(app: TestApp): Promise<void> {
+  await app.app.get(PastDayRefolds).underWay;
+  expect(app.app.get(PastDayRefolds).pending).toBe(0);
 }
 
 /** Waits, a turn of the event loop at a time, until `condition` holds (a ceiling for a loaded machine, never a timing). */
@@ -325,6 +336,8 @@ describe('Read-model snapshots', () => {
     const restarted = await startTestApp({ sqlitePath });
     try {
       expect(engineOf(restarted).replayedAtStart).toBe(0);
+      // The finding withdrawn above waited for its refold in the snapshot as in the log: refolded in the background by both.
+      await refoldedAfterStart(restarted);
       const rebuilt = await rebuiltFromLog(sqlitePath);
       expect(statesOf(restarted)).toEqual(rebuilt.states);
       expect(await views(restarted)).toEqual(rebuilt.views);

@@ -6,7 +6,8 @@ import { StreamsInMemory } from '../event-sourcing/testing/streams-in-memory.js'
 import type { TimeCut } from '../shared/time-cut.js';
 import { DashboardReadModel } from '../rectification/dashboard/dashboard.read-model.js';
 import { RectificationLedger } from '../rectification/ledger/rectification-ledger.js';
-import { asWorkPlanItems, randomFindingsLog, viewDays } from '../rectification/testing/random-findings-log.js';
+import { randomFindingsLog, viewDays } from '../rectification/testing/random-findings-log.js';
+import { PLAN, PLAN_DAYS, planInserts, planLogOf } from '../work-plan/testing/random-plan-log.js';
 import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
 import { WorkPlanPartsReadModel } from '../work-plan/breakdown/work-plan-parts.read-model.js';
 import { buildScorecard, scorecardFromFigures } from './scorecard.js';
@@ -31,8 +32,6 @@ class CountedStreams extends StreamsInMemory {
 const NO_CAPTURE: SnapshotCaptures = { captureUnderWay: null };
 const cutOn = (asOf: string): TimeCut => ({ asOf, knownAt: null, axes: ['BUSINESS_DAY'] });
 const runs = { numRuns: Number(process.env.AGREEMENT_RUNS ?? 300), seed: Number(process.env.AGREEMENT_SEED ?? 20261204) };
-const PLAN = 'plan-2026';
-const DAYS = ['2026-04-20', '2026-05-03', '2026-05-09', '2026-05-12', '2026-05-20', '2026-06-01'];
 
 function project() {
   const streams = new CountedStreams();
@@ -52,64 +51,6 @@ function project() {
 }
 type Server = ReturnType<typeof project>;
 
-interface Insert {
-  readonly at: number;
-  readonly item: number;
-  readonly day: number;
-  readonly kind: 'withdraw' | 'undo' | 'reinstate' | 'correctApproval';
-}
-
-/**
- * A random findings log, and another told of work-plan items of one plan (imported with the first item, approved on a
- * random day), with withdrawals, their undoing, reinstatements and a corrected approval day put in; revisions and
- * positions renumbered.
- */
-function logOf(findingsLog: readonly RecordedEvent[], itemsLog: readonly RecordedEvent[], approvedOn: number, inserts: readonly Insert[]): RecordedEvent[] {
-  const items = asWorkPlanItems(itemsLog);
-  const itemIds = items.filter((event) => event.type === 'WorkPlanItemDefined').map((event) => (event.data as { itemId: string }).itemId);
-  const first = items.findIndex((event) => event.type === 'WorkPlanItemDefined');
-  const events: RecordedEvent[] = [...items];
-  if (first >= 0) {
-    const base = items[first]!;
-    const outline = { code: '一', title: '公开', items: itemIds.map((itemId, index) => ({ itemId, code: String(index + 1), title: '事项' })) };
-    const data = { planId: PLAN, title: '2026年政务公开工作方案', year: 2026, categories: [outline], source: { fileName: 'plan.xlsx', sha256: 'a' }, approvedOn: DAYS[approvedOn] };
-    // Recorded with the first item: that one is taken in on the approval day (datedDefinition); the others on their own day.
-    events.splice(first, 0, { ...base, id: `${base.id}-plan`, streamId: `work-plan-${PLAN}`, type: 'WorkPlanImported', data, occurredOn: DAYS[approvedOn]! } as RecordedEvent);
-  }
-  for (const insert of [...inserts].sort((a, b) => b.at - a.at)) {
-    const at = Math.min(insert.at, events.length);
-    const base = events[Math.max(0, at - 1)];
-    const day = DAYS[insert.day]!;
-    if (!base) continue;
-    if (insert.kind === 'correctApproval') {
-      if (!events.slice(0, at).some((event) => event.type === 'WorkPlanImported')) continue;
-      const data = { planId: PLAN, previousApprovedOn: DAYS[approvedOn], approvedOn: day, reason: '批准日期录入错误', correctedOn: '2026-06-01' };
-      events.splice(at, 0, { ...base, id: `${base.id}-c${at}`, streamId: `work-plan-${PLAN}`, type: 'WorkPlanApprovalCorrected', data, occurredOn: '2026-06-01' } as RecordedEvent);
-      continue;
-    }
-    const itemId = itemIds[insert.item % Math.max(itemIds.length, 1)];
-    if (!itemId || !events.slice(0, at).some((event) => event.type === 'WorkPlanItemDefined' && (event.data as { itemId: string }).itemId === itemId)) continue;
-    const [type, data] =
-      insert.kind === 'withdraw'
-        ? ['WorkPlanItemWithdrawn', { itemId, reason: '并入第1项', withdrawnOn: day }]
-        : insert.kind === 'undo'
-          ? ['WorkPlanItemWithdrawalUndone', { itemId, withdrawnOn: day, reason: '撤销不成立', undoneOn: day }]
-          : ['WorkPlanItemReinstated', { itemId, reinstatedOn: day, reason: '依据 plan-v3.xlsx 修订方案' }];
-    events.splice(at, 0, { ...base, id: `${base.id}-w${at}`, streamId: `work-plan-item-${itemId}`, type, data, occurredOn: day } as RecordedEvent);
-  }
-  const log = [...findingsLog, ...events];
-  const revisions = new Map<string, number>();
-  return log.map((event, index) => {
-    const revision = revisions.get(event.streamId) ?? 0;
-    revisions.set(event.streamId, revision + 1);
-    return { ...event, revision, position: { commit: BigInt(index + 1), prepare: BigInt(index + 1) } };
-  });
-}
-
-const inserts = fc.array(
-  fc.record({ at: fc.nat(90), item: fc.nat(3), day: fc.nat(DAYS.length - 1), kind: fc.constantFrom<Insert['kind']>('withdraw', 'withdraw', 'undo', 'reinstate', 'correctApproval') }),
-  { maxLength: 4 },
-);
 
 /** What `unitScorecard(asOf)` gave by folding every finding and item at that day. */
 async function folded(server: Server, day: string) {
@@ -137,9 +78,9 @@ describe('a past day’s unit scorecard from per-day deltas (issue 12 row 4)', (
   it('ranks on every day as the scorecard of every finding and item folded at that day, on any history', async () => {
     let rows = 0;
     await fc.assert(
-      fc.asyncProperty(randomFindingsLog(), randomFindingsLog(), fc.nat(DAYS.length - 1), inserts, async (findingsLog, itemsLog, approvedOn, put) => {
+      fc.asyncProperty(randomFindingsLog(), randomFindingsLog(), fc.nat(PLAN_DAYS.length - 1), planInserts, async (findingsLog, itemsLog, approvedOn, put) => {
         const server = project();
-        await server.feed(logOf(findingsLog, itemsLog, approvedOn, put));
+        await server.feed(planLogOf(findingsLog, itemsLog, approvedOn, put));
         for (const day of ['2026-04-30', '2026-05-05', '2026-05-10', '2026-05-13', '2026-05-20', '2026-06-02', '2026-07-15']) {
           const expected = await folded(server, day);
           rows += expected.length;
@@ -153,8 +94,8 @@ describe('a past day’s unit scorecard from per-day deltas (issue 12 row 4)', (
 
   it('stays exact while events arrive between two looks, and after a restart from a snapshot', async () => {
     await fc.assert(
-      fc.asyncProperty(randomFindingsLog(), randomFindingsLog(), fc.nat(DAYS.length - 1), inserts, fc.array(viewDays, { minLength: 2, maxLength: 4 }), async (findingsLog, itemsLog, approvedOn, put, days) => {
-        const log = logOf(findingsLog, itemsLog, approvedOn, put);
+      fc.asyncProperty(randomFindingsLog(), randomFindingsLog(), fc.nat(PLAN_DAYS.length - 1), planInserts, fc.array(viewDays, { minLength: 2, maxLength: 4 }), async (findingsLog, itemsLog, approvedOn, put, days) => {
+        const log = planLogOf(findingsLog, itemsLog, approvedOn, put);
         const half = log.length >> 1;
         const first = project();
         await first.feed(log.slice(0, half));
@@ -179,7 +120,7 @@ describe('a past day’s unit scorecard from per-day deltas (issue 12 row 4)', (
 
   it('reads no stream when every fact came in business order', async () => {
     const server = project();
-    const log = logOf([], [], 1, []);
+    const log = planLogOf([], [], 1, []);
     expect(log).toEqual([]);
     const at = (streamId: string, type: string, data: Record<string, unknown>, occurredOn: string, recordedAt: number) =>
       ({ id: `e${recordedAt}-${streamId}-${type}`, streamId, type, schemaVersion: 1, data, occurredOn, metadata: { recordedAt: new Date(Date.parse('2026-05-01T00:00:00Z') + recordedAt * 60_000).toISOString(), actorId: 'zhang.wei' } }) as unknown as RecordedEvent;

@@ -20,6 +20,9 @@ import { WorkPlanLedger, type WorkPlanItemView, type WorkPlanView } from './work
  * change anywhere, 4–14 s for a 30,000-part plan's page that reloads on every push).
  * A breakdown of one unit's parts, or of a past day, is built per call (and priced so).
  */
+/** Breakdowns of a past day or instant kept at most (`BreakdownsNow.atCut`): a 各单位 plan's is tens of MB. */
+export const PAST_BREAKDOWNS_KEPT = 4;
+
 @Injectable()
 export class BreakdownsNow {
   private readonly kept = new Map<string, { readonly changes: number; readonly breakdown: Breakdown; rows?: ReadonlyMap<string, ItemRow> }>();
@@ -28,7 +31,38 @@ export class BreakdownsNow {
   /** The office day and yellow-light window what is kept was lit with. */
   private lit = '';
 
+  /**
+   * Breakdowns of a past day or instant (`workPlanAt` at a cut), each with its plan's `changesOf` when its fold began, least
+   * recently used first: the same question asked again while nothing of the plan has changed is answered without folding
+   * its items again (issue 12 row 4: `workPlan(asOf)` read every item's stream on every call, 30–130 ms at 100k events).
+   */
+  private readonly past = new Map<string, { readonly changes: number; readonly breakdown: unknown }>();
+
   constructor(private readonly ledger: WorkPlanLedger) {}
+
+  /**
+   * The breakdown `fold` gives for `key` (the plan, the unit filter, the cut with its axes, the yellow-light window), kept
+   * while `planId`'s outline and items stay as they were when it was folded (`WorkPlanLedger.changesOf`: every event of
+   * the plan or of one of its items changes it) — a later event changes a past day's rows (a late fact, a correction) or
+   * who holds a part since (`heldLater`). Kept only when nothing of the plan changed during the fold; a fold that fails is
+   * not kept. At most `PAST_BREAKDOWNS_KEPT`.
+   */
+  async atCut<Kept>(key: string, planId: string, fold: () => Promise<Kept>): Promise<Kept> {
+    const changes = this.ledger.changesOf(planId);
+    const kept = this.past.get(key);
+    if (kept?.changes === changes) {
+      this.past.delete(key);
+      this.past.set(key, kept);
+      return kept.breakdown as Kept;
+    }
+    const breakdown = await fold();
+    if (this.ledger.changesOf(planId) === changes) {
+      this.past.delete(key);
+      this.past.set(key, { changes, breakdown });
+      if (this.past.size > PAST_BREAKDOWNS_KEPT) this.past.delete(this.past.keys().next().value!);
+    }
+    return breakdown;
+  }
 
   /** `plan`'s breakdown now, lit as of `today` (the office day now). */
   of(plan: WorkPlanView, today: string, dueSoonDays: number): Breakdown {
@@ -173,11 +207,14 @@ export async function workPlanAt(
     const build = () => withdrawnRows(kept && settings.unitId === undefined ? kept.of(plan, settings.today, dueSoonDays) : buildBreakdown(plan, (itemId) => ledger.item(itemId), settings), withdrawn, settings);
     return lazyBreakdown(plan, settings, build, { time });
   }
-  // At a cut, the plan's items are folded from their streams first, then laid out as now.
-  const itemIds = plan.categories.flatMap((category) => category.itemIds);
-  const items = new Map((await ledger.itemsAt(cut, latestRecordedAt, itemIds)).map((item) => [item.itemId, item]));
-  for (const [itemId, item] of await ledger.withdrawnAsTheyStood(itemIds, (itemId) => items.get(itemId), cut)) items.set(itemId, item);
-  return { ...buildBreakdown(plan, (itemId) => items.get(itemId), { ...settings, present: (itemId) => ledger.item(itemId) }), time };
+  // At a cut, the plan's items are folded from their streams first, then laid out as now (kept: asked again, not folded again).
+  const fold = async () => {
+    const itemIds = plan.categories.flatMap((category) => category.itemIds);
+    const items = new Map((await ledger.itemsAt(cut, latestRecordedAt, itemIds)).map((item) => [item.itemId, item]));
+    for (const [itemId, item] of await ledger.withdrawnAsTheyStood(itemIds, (itemId) => items.get(itemId), cut)) items.set(itemId, item);
+    return { ...buildBreakdown(plan, (itemId) => items.get(itemId), { ...settings, present: (itemId) => ledger.item(itemId) }), time };
+  };
+  return kept ? kept.atCut(JSON.stringify([plan.planId, settings.unitId ?? null, dueSoonDays, time]), plan.planId, fold) : fold();
 }
 
 /**

@@ -753,6 +753,18 @@ function tableOf<Key extends string>(
     return filled.length === 1 && /^(?:序号|编号|序|No\.?)$/iu.test(header.names[filled[0]!] ?? '') && /^\d+[.、]?$/u.test(textOf(row.cells[filled[0]!] ?? null).normalize('NFKC'));
   };
   const requiredPositions = (Object.keys(columns) as Key[]).filter((key) => columns[key].required).flatMap((key) => (positions.get(key) ?? []).slice(0, 1));
+  // 「1 | 推进决策公开 | | |」 over rows numbered 1-1, 1-2 (or 1.1, 1.2): a heading, read as a section row (breaker10r P22: refused
+  // as an item without lead or deadline). Only a number and a title, the next row numbered under it.
+  const numberedHeadings = new Map<number, { code: string; title: string }>();
+  for (const [index, row] of rows.entries()) {
+    if (row.row <= lastHeaderRow || naming.size === 0) continue;
+    const filled = ownRow(row).cells.flatMap((cell, position) => (textOf(cell) === '' ? [] : [{ position, text: textOf(cell).normalize('NFKC') }]));
+    if (filled.length !== 2 || naming.has(filled[0]!.position) || !naming.has(filled[1]!.position)) continue;
+    const number = /^(\d{1,3})[.、]?$/u.exec(filled[0]!.text);
+    const next = rows[index + 1];
+    const nextFirst = next ? ownRow(next).cells.map((cell) => textOf(cell).normalize('NFKC')).find((text) => text !== '') : undefined;
+    if (number && nextFirst !== undefined && new RegExp(`^${number[1]}[-－—.．]\\d{1,3}[.、]?$`, 'u').test(nextFirst)) numberedHeadings.set(row.row, { code: number[1]!, title: filled[1]!.text });
+  }
   let previousRow = lastHeaderRow;
   for (const row of rows) {
     if (row.row <= lastHeaderRow) continue;
@@ -818,7 +830,9 @@ function tableOf<Key extends string>(
       continue;
     }
     const inColumns = sectionOf(row) === null ? sectionInColumnsOf(row, naming) : null;
-    const section = (inTextColumn(row) ? null : sectionOf(row)) ?? inColumns?.section;
+    const heading = numberedHeadings.get(row.row);
+    const numberedSection = heading ? { level: (sections.some((each) => each.level === 1 && !numberedHeadings.has(each.row)) ? 2 : 1) as 1 | 2, ...heading } : undefined;
+    const section = (inTextColumn(row) ? null : sectionOf(row)) ?? inColumns?.section ?? numberedSection;
     if (section) {
       sections = [...sections.filter((each) => each.level < section.level), { ...section, row: row.row }];
       const leadText = leadPositions.length === 1 ? inColumns?.droppedAt?.get(leadPositions[0]!) : undefined;

@@ -176,3 +176,18 @@ describe('a work plan whose 状态 is worded as offices word it (P1)', () => {
     ]);
   });
 });
+
+/*
+ * breaker10r P23 (moderate): done phrasings in 整改情况 imported the problem as open (DN1-done-words.csv): 「完成（2026.3）」 (完成 with the month
+ * it was done in a bracket), 「已补充公开」, 「已删除错误信息」, 「已替换失效链接」. Now done, as the other done phrasings; work still going
+ * on is not.
+ */
+describe('done said with what was fixed, or with the day it was done (breaker10r P23)', () => {
+  it.each(['完成（2026.3）', '已整改（2026年3月）', '已补充公开', '已重新发布', '已删除错误信息', '已替换失效链接', '已更正错误数据', '已公开', '问题已消除'])('%s is done', (said) => {
+    expect(isDonePhrase(said) || remarkMeaning(said)?.meaning === 'DONE').toBe(true);
+  });
+
+  it.each(['已删除部分错误信息，正在核查其余', '完成（60%）', '正在删除错误信息', '已启动整改（2026.3）', '删除错误信息'])('%s is not done', (said) => {
+    expect(remarkMeaning(said)?.meaning === 'DONE').toBe(false);
+  });
+});

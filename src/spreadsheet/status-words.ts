@@ -33,8 +33,20 @@ const ALREADY = '(?:已经?|均已|业已|现已|皆已)(?:全部|基本|全面|
 /** A second done phrase joined on: 完成整改并销号, 整改到位、通过验收, 已整改并通过验收. */
 const JOINED = `(?:(?:并|且|、|，|,|后)(?:已|经)?(?:${BARE_DONE}|${DONE_VERB}${DONE_AFTER}))*`;
 
+/**
+ * The fix itself said with what it fixed (breaker10r P23: 已删除错误信息, 已替换失效链接 imported as open): 已 + one of these + at most
+ * eight characters of its object, the clause ending there.
+ */
+const FIX_VERB = '(?:删除|删去|替换|更换|撤下|撤除|下架|补录|补正|补发|更新|修改|修正|更正|纠正|修复)';
+/** How a done verb is done again or in addition: 已补充公开, 已重新发布, 已及时更正. */
+const AGAIN = '(?:补充|重新|及时|全面|主动)';
+/** The day it was done, in a bracket after the phrase: 完成（2026.3）, 已整改（2026年3月） (breaker10r P23). */
+const WHEN_DONE = '(?:[(（][^()（）]*\\d[^()（）]*[)）])?';
 /** A status cell that is a done phrase and nothing else (`isDonePhrase`). */
-const DONE_PHRASE = new RegExp(`^${SUBJECT}(?:${ALREADY}${DONE_VERB}${DONE_AFTER}|(?:${ALREADY})?${BARE_DONE})${JOINED}$`, 'u');
+const DONE_PHRASE = new RegExp(
+  `^${SUBJECT}(?:${ALREADY}${AGAIN}?${DONE_VERB}${DONE_AFTER}|${ALREADY}${AGAIN}?${FIX_VERB}\\p{Script=Han}{0,8}|(?:${ALREADY})?${BARE_DONE})${JOINED}${WHEN_DONE}$`,
+  'u',
+);
 
 /**
  * Whether a status cell says the work is done, as a whole phrase: 完成, 办结, 闭环, 已处理, 验收合格, 整改到位, 已整改到位,

@@ -496,11 +496,31 @@ const HEAD_WORD = /(单位|部门|科室|处室)$/;
  * 责任) is that role's 单位.
  */
 function withHeadWord<Key extends string>(name: string, above: string, columns: Columns<Key>): string {
+  const level = underUnitHeading(name, above, columns);
+  if (level !== undefined) return level;
   if (name === '' || columnOf(columns, name, true) !== undefined) return name;
   const headWord = HEAD_WORD.exec(above)?.[1] ?? (ROLE_WORD.test(name) ? '单位' : undefined);
   if (!headWord || name.endsWith(headWord)) return name;
   const composed = `${name}${headWord}`;
   return columnOf(columns, composed, true) === undefined ? name : composed;
+}
+
+/** The level a sub-header names before its role: 市级牵头单位, 区县级, 市直部门 (breaker10r P12). */
+const LEVEL_WORDS = /^(?:市级|市直|县级|区级|区县级|县区级|县市区级?|区县|县区|乡镇级?|省级)/u;
+/** A sub-header that names only a level or the unit itself: 区县, 区县级, 市直部门, 市级, 单位, 单位名称 (breaker10r P12). */
+const LEVEL_ONLY = /^(?:(?:市级|市直|县级|区级|区县级|县区级|县市区级?|区县|县区|乡镇级?|省级)(?:部门|单位|政府|人民政府|部门单位)?|单位|部门|单位名称|名称)$/u;
+
+/**
+ * A sub-header under a unit heading merged above it that names a level or the unit itself (breaker10r P12: 配合单位 over 市直部门 | 区县,
+ * 责任单位 over 市级牵头单位 | 市级配合单位 | 区县级, 牵头单位 over 单位 | 联系人 — read as data, their words refused as unknown units): the
+ * heading's column (区县 under 配合单位 is 配合单位), or the role it names without its level (市级牵头单位 is 牵头单位). Undefined otherwise.
+ */
+function underUnitHeading<Key extends string>(sub: string, above: string, columns: Columns<Key>): string | undefined {
+  if (sub === '' || above === '' || sub === above || !/单位|部门|主体/u.test(above) || columnOf(columns, above, true) === undefined) return undefined;
+  const plain = sub.normalize('NFKC').replace(/\s+/gu, '');
+  if (LEVEL_ONLY.test(plain)) return above;
+  const rest = plain.replace(LEVEL_WORDS, '');
+  return rest !== plain && rest !== '' && columnOf(columns, rest, true) !== undefined ? rest : undefined;
 }
 
 /** A role alone as a sub-header: 牵头 | 配合 under 责任主体. */
@@ -534,7 +554,9 @@ function headerOf<Key extends string>(
   if (!next) return { headerRows: [header.row], names };
   // Short sub-headers under a merged 责任单位: 牵头 | 配合 read as 牵头单位 | 配合单位 (breaker10 F35).
   const below = next.cells.map((cell, position) => withHeadWord(textOf(cell), names[position] ?? '', columns));
-  const refines = below.some((name, position) => name !== '' && name !== names[position] && columnOf(columns, name, true) !== undefined);
+  // A sub-header read as its heading (区县 under 配合单位) refines it too: the row is a header, not data (breaker10r P12).
+  const raw = next.cells.map((cell) => textOf(cell));
+  const refines = below.some((name, position) => name !== '' && (name !== names[position] || (raw[position] !== '' && raw[position] !== names[position])) && columnOf(columns, name, true) !== undefined);
   // Under a heading merged over several columns (整改责任 over 责任领导 | 责任单位 | 责任人) any name is a sub-header (breaker10d P30).
   const onlyNames = below.every(
     (name, position) => name === '' || name === names[position] || columnOf(columns, name, true) !== undefined || isWeightyColumn(name) || spansColumns(names, position),

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadEnvFile, validateSettings, type AppSettings } from '../config/app-settings.js';
-import { keyFingerprint, publicKeyText } from '../ledger/domain/checkpoint.js';
+import { keyFingerprint, parseLedgerCode, publicKeyText } from '../ledger/domain/checkpoint.js';
 import { readSigningKey, signingKeyPath } from '../ledger/ledger-signing-key.js';
 import { describeCheckpoint, verifyLedger } from '../ledger/ledger-operations.js';
 import { SqliteLedger } from '../ledger/sqlite-ledger.js';
@@ -18,16 +18,21 @@ import { rowSealKeyOf } from '../ledger/ledger-mac.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
 
 const USAGE: ToolUsage = {
-  zh: `用法：npm run ledger:verify -- [--db <SQLite 文件，默认 SQLITE_PATH>] [--witness <文件>] [--acknowledge-reset=<时刻>] [--json]
+  zh: `用法：npm run ledger:verify -- [--db <SQLite 文件，默认 SQLITE_PATH>] [--witness <文件>] [--code <台账校验码>]… [--acknowledge-reset=<时刻>] [--json]
 按文件中的事件重新计算每条事件的哈希、哈希链和每个已签署的校验点，并指出第一条不相符的事件。
+--code <台账校验码>：与此前打印的台账校验码（如年度报告中的）核对，可给多个：按事件内容重新计算前 N 条事件的校验码，
+不符即说明此后事件被修改、删除或调换——即使事件库中的哈希和校验点被一并改写或删除。每次校验都会打印当前的台账校验码。
 同时与记录之外保存的内容核对：事件库见证文件（--witness，默认 STORE_WITNESS_PATH 或 <db>.witness.json）、
 文件自身对事件和校验点的编号、以及请求索引；从末尾删除的事件按位置区间列出。只读：服务可以同时运行。
 --acknowledge-reset=<时刻>：本单位已记录该时刻（见证文件中的 resetAcceptedAt，不符时校验输出会给出）以 ACCEPT_STORE_RESET
 接受的恢复所丢失的校验点：此后每次校验仍列出它们，但不再因此判为不完好（定时校验可恢复正常）；其他问题照常报告。
 退出状态：0 台账完好，1 台账不完好（或无法读取），2 用法有误。`,
-  en: `Usage: npm run ledger:verify -- [--db <SQLite file, default SQLITE_PATH>] [--witness <file>] [--acknowledge-reset=<instant>] [--json]
+  en: `Usage: npm run ledger:verify -- [--db <SQLite file, default SQLITE_PATH>] [--witness <file>] [--code <ledger code>]… [--acknowledge-reset=<instant>] [--json]
 Recomputes every event's hash, the hash chain and every signed checkpoint from the events in the
-file, and names the first event that does not match. Compares the log with what survives apart
+file, and names the first event that does not match.
+--code <ledger code>: a 台账校验码 printed earlier (an annual report), repeatable: the code of the first N
+events is recomputed from their content; another code means they were changed, removed or reordered since —
+even where the store's hashes and checkpoints were rewritten or removed with them. Every run prints the current code. Compares the log with what survives apart
 from its rows: the store witness (--witness, default STORE_WITNESS_PATH, or <db>.witness.json),
 the file's own numbering of events and checkpoints, and the request index; events removed from
 the end are named as a range of positions. Reads only: the server may be running.
@@ -174,13 +179,30 @@ function resetAcknowledgement(given: string | null, accepted: string | null): { 
 function parseOptions(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
-    options: { db: { type: 'string' }, witness: { type: 'string' }, 'acknowledge-reset': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } },
+    options: {
+      db: { type: 'string' },
+      witness: { type: 'string' },
+      code: { type: 'string', multiple: true },
+      'acknowledge-reset': { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
     strict: true,
   });
   if (values.help) throw new UsageError();
+  const printedCodes = (values.code ?? []).map((text) => {
+    const printed = parseLedgerCode(text);
+    if (printed) return printed;
+    throw new UsageError(
+      say(
+        `--code ${text}: not a 台账校验码 (the number of events, then eight groups of eight hex digits, as printed).`,
+        `--code ${text}：不是台账校验码（应为事件条数，后接 8 组、每组 8 位的十六进制数字，以“-”分隔，与打印的一致）。`,
+      ),
+    );
+  });
   // With --db, the witness defaults to the one beside that file (unless STORE_WITNESS_PATH says otherwise).
   const settings = validateSettings({ ...process.env, ...(values.db ? { SQLITE_PATH: values.db } : {}) });
-  return { path: settings.SQLITE_PATH, witness: values.witness ?? settings.STORE_WITNESS_PATH, json: values.json ?? false, acknowledgeReset: values['acknowledge-reset'] ?? null, settings };
+  return { path: settings.SQLITE_PATH, witness: values.witness ?? settings.STORE_WITNESS_PATH, json: values.json ?? false, acknowledgeReset: values['acknowledge-reset'] ?? null, printedCodes, settings };
 }
 
 async function main(): Promise<number> {
@@ -222,7 +244,7 @@ async function main(): Promise<number> {
     const seals = sealCheckOf(settings, ledger, options.witness, trusted.keys);
     // breaker9x S3: the losses of the restore accepted at that instant, acknowledged by the office — only that restore's.
     const acknowledgement = resetAcknowledgement(options.acknowledgeReset, witness.expectations.resetAcceptedAt ?? null);
-    const result = await verifyLedger(ledger, { ...witness.expectations, trustedKeys: trusted.keys, sealKey: seals.key, resetAcknowledged: acknowledgement.acknowledged });
+    const result = await verifyLedger(ledger, { ...witness.expectations, trustedKeys: trusted.keys, sealKey: seals.key, resetAcknowledged: acknowledgement.acknowledged, printedCodes: options.printedCodes });
     const clockAhead = clockAheadAcceptedIn(options.witness);
     const datedAhead = datedAheadIn(db, clockAhead);
     const latest = ledger.latestCheckpoint();
@@ -262,6 +284,9 @@ async function main(): Promise<number> {
       both(datedAheadHeading(records.length, accepted));
       for (const line of datedAheadLines(records, realDayOf(accepted))) both(line);
     }
+    if (result.headLedgerCode) {
+      both(say(`Current ledger code (the ${result.eventsChecked} events checked, recomputed from their content): ${result.headLedgerCode}`, `当前台账校验码（按内容重新计算的 ${result.eventsChecked} 条已校验事件）：${result.headLedgerCode}`));
+    }
     if (result.ok) {
       both(
         // newcomer15 S8: "all 0 checkpoints match" read oddly on a store that has none yet.
@@ -273,6 +298,18 @@ async function main(): Promise<number> {
             ),
       );
       both(say(`Head: position ${result.headPosition ?? '(empty log)'}, chain hash ${result.headChainHash}`, `日志末端：位置 ${result.headPosition ?? '（空日志）'}，链哈希 ${result.headChainHash}`));
+      for (const printed of options.printedCodes) {
+        both(say(`The printed ledger code ${printed.code} matches the first ${printed.treeSize} events, recomputed from their content.`, `打印的台账校验码 ${printed.code} 与按内容重新计算的前 ${printed.treeSize} 条事件相符。`));
+      }
+      // breaker9y P10: a copy rewritten whole (hashes recomputed, checkpoints removed) chains too — only a code kept apart shows it.
+      if (result.checkpointsChecked === 0 && options.printedCodes.length === 0) {
+        both(
+          say(
+            'Nothing kept apart from this file was compared: a copy rewritten whole (its hashes recomputed, its checkpoints removed) would chain too. Compare a printed 台账校验码: npm run ledger:verify -- --code <code>.',
+            '没有与本文件之外保存的内容核对：整份被改写的副本（哈希重算、校验点删除）同样能通过哈希链检查。请与打印的台账校验码核对：npm run ledger:verify -- --code <台账校验码>。',
+          ),
+        );
+      }
       both(latest ? say(`Latest checkpoint ${describeCheckpoint(latest)}`, `最新校验点：${describeCheckpoint(latest)}`) : say('No checkpoint has been taken yet.', '尚未生成任何校验点。'));
     } else {
       const mismatch = result.firstMismatch!;

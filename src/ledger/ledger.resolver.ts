@@ -3,6 +3,34 @@ import { AllowRoles } from '../access/authorization/access-policy.js';
 import { LedgerService } from './ledger.service.js';
 import { EventInclusionProofType, LedgerCheckpointType, LedgerVerificationType, toCheckpointType, toProofType, toVerificationType } from './ledger.types.js';
 import { EXPECTED_ITEMS, STREAM_READ_COST, priced } from '../shared/graphql/query-cost.js';
+import { parseLedgerCode, type PrintedLedgerCode } from './domain/checkpoint.js';
+import { DomainError, say } from '../shared/domain-error.js';
+
+/** The most printed codes one verification compares: a year's reports hold a handful. */
+const MAX_PRINTED_CODES = 20;
+
+/**
+ * The printed 台账校验码 an ADMIN typed in, read (`parseLedgerCode`).
+ * @throws DomainError BAD_USER_INPUT (field `codes`) naming the first one that is not a code, or more than MAX_PRINTED_CODES.
+ */
+function printedCodesOf(codes: readonly string[]): PrintedLedgerCode[] {
+  if (codes.length > MAX_PRINTED_CODES) {
+    throw new DomainError('BAD_USER_INPUT', say(`At most ${MAX_PRINTED_CODES} ledger codes can be compared at once.`, `一次最多核对 ${MAX_PRINTED_CODES} 个台账校验码。`), { field: 'codes' });
+  }
+  return codes.map((text, index) => {
+    const printed = parseLedgerCode(text);
+    if (printed) return printed;
+    const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      say(
+        `Ledger code ${index + 1} 「${shown}」 is not a 台账校验码: it is the number of events, then eight groups of eight hex digits, e.g. 234-585F0E55-499E164B-0B5EF0A0-D634DD86-4C1CB0A4-4FAC2606-79148EE2-6E71BD7E.`,
+        `第 ${index + 1} 个台账校验码「${shown}」格式不对：应为事件条数，后接 8 组、每组 8 位的十六进制数字（0–9、A–F），以“-”分隔，例如 234-585F0E55-499E164B-0B5EF0A0-D634DD86-4C1CB0A4-4FAC2606-79148EE2-6E71BD7E。`,
+      ),
+      { field: 'codes' },
+    );
+  });
+}
 
 /**
  * A proof reads the stored leaf hashes of at most two blocks of 256 events and one event, and hashes
@@ -26,8 +54,15 @@ export class LedgerResolver {
   @priced({ read: VERIFICATION_COST })
   @Query(() => LedgerVerificationType, { description: 'Recompute every event hash, the chain and every checkpoint; name the first mismatch (ADMIN). Reads the whole log.' })
   @AllowRoles('ADMIN')
-  async verifyLedger() {
-    return toVerificationType(await this.ledger.verify());
+  async verifyLedger(
+    @Args('codes', {
+      type: () => [String],
+      nullable: true,
+      description: '台账校验码 printed earlier (annual report), each compared with the root of that many events recomputed from their content; at most 20',
+    })
+    codes?: string[] | null,
+  ) {
+    return toVerificationType(await this.ledger.verify(printedCodesOf(codes ?? [])));
   }
 
   @priced({ items: EXPECTED_ITEMS.checkpoints })

@@ -10,6 +10,7 @@ import { SqliteEventStore } from '../event-store/sqlite-event-store.js';
 import { Clock } from '../shared/clock.js';
 import { GENESIS_CHAIN_HASH } from './domain/event-chain.js';
 import type { LedgerVerificationResult, MismatchKind } from './domain/ledger-verification.js';
+import type { PrintedLedgerCode } from './domain/checkpoint.js';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { HeadStatements } from './head-statements.js';
 import { LedgerKeys } from './ledger-keys.js';
@@ -29,6 +30,8 @@ function notVerified(kind: MismatchKind, message: Bilingual): LedgerVerification
     headChainHash: GENESIS_CHAIN_HASH.toString('hex'),
     headPosition: null,
     signingKeys: [],
+    printedCodesChecked: 0,
+    headLedgerCode: null,
     firstMismatch: { kind, eventNumber: 1, position: null, eventId: null, checkpointTreeSize: null, message: message.en, messageZh: message.zh },
   };
 }
@@ -139,17 +142,23 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
    * give the event loop back, one at a time (asked for while one runs: its answer). While the
    * store file is deleted or replaced under the server, answers not ok with `STORE_FILE_MISSING` /
    * `STORE_REPLACED` and checks nothing: the file held open is not the store a restart would read.
+   * `printedCodes`: 台账校验码 the asker holds (breaker9y P10), each compared with the root recomputed
+   * from the events' content (`LedgerExpectations.printedCodes`).
    */
-  verify(): Promise<LedgerVerificationResult> {
-    // One verification at a time: asked again (another ADMIN, an alias) while one runs, its answer is shared.
-    this.verifying ??= this.verifyNow().finally(() => (this.verifying = null));
-    return this.verifying;
+  verify(printedCodes: readonly PrintedLedgerCode[] = []): Promise<LedgerVerificationResult> {
+    // Asked again for the same codes (another ADMIN, an alias) while one runs, its answer is shared.
+    const asked = [...new Set(printedCodes.map((printed) => printed.code))].sort().join(' ');
+    const running = this.verifying.get(asked);
+    if (running) return running;
+    const verification = this.verifyNow(printedCodes).finally(() => this.verifying.delete(asked));
+    this.verifying.set(asked, verification);
+    return verification;
   }
 
-  /** The verification running now (`verify`), null when none is. */
-  private verifying: Promise<LedgerVerificationResult> | null = null;
+  /** The verifications running now (`verify`), by the printed codes they compare. */
+  private readonly verifying = new Map<string, Promise<LedgerVerificationResult>>();
 
-  private verifyNow(): Promise<LedgerVerificationResult> {
+  private verifyNow(printedCodes: readonly PrintedLedgerCode[]): Promise<LedgerVerificationResult> {
     const gone = this.health.problems().find((problem) => STORE_GONE.includes(problem.cause));
     if (gone) return Promise.resolve(storeGoneFinding(gone));
     this.admitted.witness.writeOut();
@@ -159,7 +168,7 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
     const sealKey = this.sealKey();
     // Heads a client's signed statement proved the log once reached (breaker9c P8) count like the witness's.
     const headsSeen = [...(witness.expectations.headsSeen ?? []), ...this.headStatements.headsSeen()];
-    return verifyLedger(this.backend(), { ...witness.expectations, headsSeen, trustedKeys, sealKey }).catch((error: unknown) => {
+    return verifyLedger(this.backend(), { ...witness.expectations, headsSeen, trustedKeys, sealKey, printedCodes }).catch((error: unknown) => {
       const code = (error as { code?: unknown } | null)?.code;
       // A store that fails while it is read (damaged pages, an I/O error) is a finding, not a crash.
       if (typeof code !== 'string' || !code.startsWith('SQLITE_')) throw error;

@@ -60,6 +60,12 @@ export class LedgerVerificationType {
   @Field(() => String, { description: 'Recomputed chain hash of the last event, hex' }) headChainHash: string;
   @Field(() => LedgerMismatchType, { nullable: true }) firstMismatch: LedgerMismatchType | null;
   @Field(() => [String], { description: 'Fingerprints of the keys that signed the checkpoints' }) signingKeys: string[];
+  @Field(() => Int, { description: 'How many of the printed codes asked about (codes) the recomputed log matched' }) printedCodesChecked: number;
+  @Field(() => String, {
+    nullable: true,
+    description: '台账校验码 of the events checked, recomputed from their content: what a code printed for that many events must read; null when nothing could be verified',
+  })
+  headLedgerCode: string | null;
 }
 
 export const toVerificationType = (result: LedgerVerificationResult): LedgerVerificationType => ({

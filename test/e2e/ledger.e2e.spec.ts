@@ -2,10 +2,12 @@ import { jest } from '@jest/globals';
 import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { leafHash, verifyInclusion } from '../../src/ledger/domain/merkle.js';
+import { GENESIS_CHAIN_HASH, hashEvent } from '../../src/ledger/domain/event-chain.js';
 import { DEFAULT_SIGNING_KEY_PATH } from '../../src/ledger/ledger-signing-key.js';
 import { LedgerService } from '../../src/ledger/ledger.service.js';
 import { keyFingerprint, publicKeyText } from '../../src/ledger/domain/checkpoint.js';
@@ -293,5 +295,80 @@ describe('ledger:verify and the two indexes beside the chain (breaker9s P2)', ()
     expect(forged.stdout).toContain('台账完好');
     const json = JSON.parse((await verify('--json')).stdout) as { ok: boolean; chainOk: boolean; indexRowsWithoutEvents: { requests: { total: number }; claims: { rows: { value: string }[] } } };
     expect(json).toMatchObject({ ok: false, chainOk: true, indexRowsWithoutEvents: { requests: { total: 1 }, claims: { rows: [{ value: '市审计局' }] } } });
+  });
+});
+
+describe('A printed 台账校验码 checked by an auditor who holds only a copy of the store (breaker9y P10)', () => {
+  /** Rewrites one event's text in a copy and recomputes every public hash from there on, as anyone with the file but not the key can. */
+  function rewriteWhole(path: string, position: number, from: string, to: string): void {
+    const db = new Database(path);
+    db.prepare('UPDATE events SET data = replace(data, ?, ?) WHERE position = ?').run(from, to, position);
+    type Row = { position: number; event_id: string; stream_id: string; revision: number; type: string; schema_version: number; data: string; metadata: string; recorded_at: string };
+    const rows = db.prepare<[], Row>('SELECT position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at FROM events ORDER BY position').all();
+    const rehash = db.prepare('UPDATE events SET leaf_hash = ?, chain_hash = ? WHERE position = ?');
+    let previous = GENESIS_CHAIN_HASH;
+    for (const row of rows) {
+      const content = { id: row.event_id, streamId: row.stream_id, revision: row.revision, type: row.type, schemaVersion: row.schema_version, data: JSON.parse(row.data), metadata: JSON.parse(row.metadata), recordedAt: row.recorded_at };
+      const hashes = hashEvent(previous, content);
+      if (row.position >= position) rehash.run(hashes.leafHash, hashes.chainHash, row.position);
+      previous = hashes.chainHash;
+    }
+    // The checkpoints removed, and the file's own numbering of them with them.
+    db.exec("DELETE FROM ledger_checkpoints; DELETE FROM sqlite_sequence WHERE name = 'ledger_checkpoints'");
+    db.close();
+  }
+
+  it('ledger:verify --code finds the copy rewritten whole that otherwise chains; verifyLedger(codes:) compares them on the server; a mistyped code is refused in plain words', async () => {
+    const sqlitePath = freshDatabasePath();
+    const app = await startTestApp({ demoData: true, sqlitePath });
+    let code: string;
+    let eventsPrinted: number;
+    try {
+      const admin = await app.as('ADMIN');
+      ({ ledgerCode: code, treeSize: eventsPrinted } = (await app.graphql(`mutation { takeLedgerCheckpoint { ledgerCode treeSize } }`, {}, admin)).data!.takeLedgerCheckpoint);
+      const typedBack = code.toLowerCase().replace(/-/g, '－');
+      const checked = await app.graphql(`query ($codes: [String!]) { verifyLedger(codes: $codes) { ok printedCodesChecked headLedgerCode } }`, { codes: [typedBack] }, admin);
+      expect(checked.errors).toBeUndefined();
+      expect(checked.data!.verifyLedger).toMatchObject({ ok: true, printedCodesChecked: 1 });
+      const mistyped = await app.graphql(`{ verifyLedger(codes: ["234-585F0E55"]) { ok } }`, {}, admin);
+      expect(errorCode(mistyped)).toBe('BAD_USER_INPUT');
+      expect(mistyped.errors![0]!.extensions!.messageZh).toContain('第 1 个台账校验码「234-585F0E55」格式不对');
+    } finally {
+      await app.close();
+    }
+
+    // The auditor's machine: a copy of the file, no witness, no key, no .env.
+    const auditor = mkdtempSync(join(tmpdir(), 'rectify-auditor-'));
+    const copy = join(auditor, 'copy.db');
+    copyFileSync(sqlitePath, copy);
+    const verify = (...args: string[]) =>
+      promisify(execFile)(process.execPath, [join(process.cwd(), 'dist/cli/ledger-verify.js'), '--db', copy, ...args], { cwd: auditor, env: { PATH: process.env.PATH } }).then(
+        (answer) => ({ code: 0, stdout: answer.stdout }),
+        (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout + error.stderr }),
+      );
+    const asPrinted = await verify('--code', code);
+    expect(asPrinted.code).toBe(0);
+    expect(asPrinted.stdout).toContain(`打印的台账校验码 ${code} 与按内容重新计算的前 ${eventsPrinted} 条事件相符`);
+    expect(asPrinted.stdout).toContain(`当前台账校验码（按内容重新计算的 ${eventsPrinted} 条已校验事件）：${code}`);
+
+    const db = new Database(copy, { readonly: true });
+    const { position, title } = db.prepare<[], { position: number; title: string }>("SELECT position, json_extract(data, '$.title') AS title FROM events WHERE json_extract(data, '$.title') IS NOT NULL ORDER BY position LIMIT 1").get()!;
+    db.close();
+    rewriteWhole(copy, position, title, `${title}（已整改）`);
+
+    const unchecked = await verify();
+    expect(unchecked.code).toBe(0);
+    expect(unchecked.stdout).toContain('台账完好');
+    expect(unchecked.stdout).toContain('没有与本文件之外保存的内容核对：整份被改写的副本（哈希重算、校验点删除）同样能通过哈希链检查');
+    expect(unchecked.stdout).not.toContain(code);
+
+    const againstPrinted = await verify('--code', code);
+    expect(againstPrinted.code).toBe(1);
+    expect(againstPrinted.stdout).toContain('台账不符（PRINTED_CODE_MISMATCH）');
+    expect(againstPrinted.stdout).toContain(`与打印的 ${code} 不符：此前的事件在打印之后被修改、删除或调换`);
+
+    const mistyped = await verify('--code', '234-585F0E55');
+    expect(mistyped.code).toBe(2);
+    expect(mistyped.stdout).toContain('--code 234-585F0E55：不是台账校验码');
   });
 });

@@ -112,3 +112,27 @@ export function ledgerCode(checkpoint: Pick<CheckpointHead, 'treeSize' | 'rootHa
   const hex = checkpoint.rootHash.toString('hex').toUpperCase();
   return [String(checkpoint.treeSize), ...(hex.match(/.{8}/g) ?? [])].join('-');
 }
+
+/** A 台账校验码 read back: the number of events it covers and their RFC 6962 root. */
+export interface PrintedLedgerCode {
+  readonly treeSize: number;
+  readonly rootHash: Buffer;
+  /** The code as `ledgerCode` prints it (upper case, ASCII hyphens). */
+  readonly code: string;
+}
+
+/**
+ * Reads a 台账校验码 as an office copies it from its annual report back into `ledgerCode`'s shape:
+ * spaces and line breaks dropped, full-width or dash-like hyphens (－ — – ‐) and lower case taken,
+ * e.g. `234-585f0e55-…` or `234－585F0E55 …`. Null when it is not an event count followed by eight
+ * groups of eight hex digits (64 hex digits: a SHA-256 root).
+ */
+export function parseLedgerCode(text: string): PrintedLedgerCode | null {
+  const plain = text.normalize('NFKC').replace(/\s+/g, '').replace(/[\u2010-\u2015\u2212\uFE63]/g, '-').toUpperCase();
+  const match = /^(\d{1,15})-((?:[0-9A-F]{8}-){7}[0-9A-F]{8})$/.exec(plain);
+  if (!match) return null;
+  const treeSize = Number(match[1]);
+  if (!Number.isSafeInteger(treeSize)) return null;
+  const rootHash = Buffer.from(match[2]!.replace(/-/g, ''), 'hex');
+  return { treeSize, rootHash, code: ledgerCode({ treeSize, rootHash }) };
+}

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { checkpointSignatureHolds, ledgerCode, parseCheckpointBody, signCheckpoint, type SignedCheckpoint } from './checkpoint.js';
+import { checkpointSignatureHolds, ledgerCode, parseCheckpointBody, parseLedgerCode, signCheckpoint, type SignedCheckpoint } from './checkpoint.js';
 import { GENESIS_CHAIN_HASH, canonicalEvent, hashEvent, type HashedEventContent } from './event-chain.js';
 import { say } from '../../shared/domain-error.js';
 import { LedgerVerifier, type LedgerEntry, type LedgerExpectations, type VerifiedCheckpoint } from './ledger-verification.js';
@@ -260,5 +260,65 @@ describe('The hash chain and its verification', () => {
       expect(deletedToo.acknowledgedLosses).toHaveLength(1);
       expect(verify(log, [first, third, fourth], { checkpointNumbersGiven: 4, resetAcceptedAt: later, resetAcknowledged: true }).ok).toBe(false);
     });
+  });
+});
+
+describe('A printed 台账校验码 checked against the log (breaker9y P10)', () => {
+  /** The log as a forger without the key leaves it: event `at`'s text changed and every public hash recomputed after it. */
+  function rewrittenWhole(log: readonly LedgerEntry[], at: number): LedgerEntry[] {
+    let previous = GENESIS_CHAIN_HASH;
+    return log.map((entry, index) => {
+      const content = index + 1 === at ? { ...entry.content!, data: { ...entry.content!.data, message: '已按期整改（改写）' } } : entry.content!;
+      const hashes = hashEvent(previous, content);
+      previous = hashes.chainHash;
+      return { ...entry, content, storedLeafHash: hashes.leafHash, storedChainHash: hashes.chainHash };
+    });
+  }
+  const printedAt = (log: readonly LedgerEntry[], size: number) => parseLedgerCode(ledgerCode(checkpointOf(log, size)))!;
+
+  it('reads a code as an office copies it back: lower case, full-width or long dashes, spaces and line breaks', () => {
+    const code = ledgerCode(checkpointOf(givenLog(9), 9));
+    const typed = code.toLowerCase().replace(/-/g, (dash, offset: number) => (offset % 2 === 0 ? '－' : ' — ')).replace(/^(\d+) — /, '$1-');
+    expect(parseLedgerCode(typed)?.code).toBe(code);
+    expect(parseLedgerCode(`${code.slice(0, 30)}\n${code.slice(30)}`)?.code).toBe(code);
+    for (const notACode of ['', '234', '234-585F0E55', `${code}-00000000`, code.replace(/.$/, 'G'), `x${code}`]) expect(parseLedgerCode(notACode)).toBeNull();
+  });
+
+  it('a copy rewritten whole — hashes recomputed, no checkpoint kept — chains, but the printed code names where it differs', () => {
+    const log = givenLog(12);
+    const printed = printedAt(log, 9);
+    const forged = rewrittenWhole(log, 5);
+    expect(verify(forged)).toMatchObject({ ok: true, eventsChecked: 12 });
+    const result = verify(forged, [], { printedCodes: [printed] });
+    expect(result).toMatchObject({ ok: false, printedCodesChecked: 0 });
+    expect(result.firstMismatch).toMatchObject({ kind: 'PRINTED_CODE_MISMATCH', eventNumber: 9, position: '9', checkpointTreeSize: 9 });
+    expect(result.firstMismatch!.messageZh).toContain(printed.code);
+    expect(result.firstMismatch!.messageZh).toContain('打印之后被修改、删除或调换');
+  });
+
+  it('the log as printed matches every code given, and every run states the code of what it checked', () => {
+    const log = givenLog(12);
+    const result = verify(log, [], { printedCodes: [printedAt(log, 12), printedAt(log, 4), printedAt(log, 9)] });
+    expect(result).toMatchObject({ ok: true, printedCodesChecked: 3, headLedgerCode: ledgerCode(checkpointOf(log, 12)) });
+    expect(verify(log.slice(0, 7)).headLedgerCode).toBe(ledgerCode(checkpointOf(log, 7)));
+  });
+
+  it('a code covering more events than the log holds: the events after its end were removed since it was printed', () => {
+    const log = givenLog(12);
+    const result = verify(log.slice(0, 10), [], { printedCodes: [printedAt(log, 12)] });
+    expect(result.firstMismatch).toMatchObject({ kind: 'LOG_TRUNCATED', eventNumber: 11, missingAfter: '10', checkpointTreeSize: 12 });
+    expect(result.firstMismatch!.messageZh).toContain('第 11 至第 12 条事件在打印之后被删除');
+  });
+
+  it('two events swapped, their hashes recomputed: the code of any size past the first of them differs', () => {
+    const log = givenLog(8);
+    const printed = printedAt(log, 8);
+    let previous = GENESIS_CHAIN_HASH;
+    const swapped = [log[0]!, log[2]!, log[1]!, ...log.slice(3)].map((entry, index) => {
+      const hashes = hashEvent(previous, entry.content!);
+      previous = hashes.chainHash;
+      return { ...entry, position: String(index + 1), storedLeafHash: hashes.leafHash, storedChainHash: hashes.chainHash };
+    });
+    expect(verify(swapped, [], { printedCodes: [printed] }).firstMismatch?.kind).toBe('PRINTED_CODE_MISMATCH');
   });
 });

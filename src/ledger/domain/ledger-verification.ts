@@ -1,6 +1,6 @@
 import { comparePositions, parsePosition, type Position } from '../../event-store/event-store.port.js';
 import { say, type Bilingual } from '../../shared/domain-error.js';
-import { checkpointSignatureHolds, keyFingerprint, ledgerCode, type SignedCheckpoint } from './checkpoint.js';
+import { checkpointSignatureHolds, keyFingerprint, ledgerCode, type PrintedLedgerCode, type SignedCheckpoint } from './checkpoint.js';
 import { GENESIS_CHAIN_HASH, chainHash, eventLeafHash, sealHolds, type HashedEventContent } from './event-chain.js';
 import { MerkleFrontier } from './merkle.js';
 import { officeInstantZh } from '../../shared/calendar-date.js';
@@ -43,6 +43,7 @@ export const MismatchKinds = [
   'CHECKPOINT_FOREIGN_KEY',
   'NOT_HASHED',
   'NOT_SEALED',
+  'PRINTED_CODE_MISMATCH',
 ] as const;
 
 export type MismatchKind =
@@ -83,7 +84,14 @@ export type MismatchKind =
   /** The store witness is there but cannot be read: what it saw cannot be compared. */
   | 'WITNESS_DAMAGED'
   /** A checkpoint's signature holds, but by a key the office does not trust: someone else signed it. */
-  | 'CHECKPOINT_FOREIGN_KEY';
+  | 'CHECKPOINT_FOREIGN_KEY'
+  /**
+   * The first N events recomputed from their content give another root than a 台账校验码 the office
+   * printed for N events (`LedgerExpectations.printedCodes`, breaker9y P10): they were changed,
+   * removed or reordered since it was printed — even when every hash kept in the store was rewritten
+   * to match and the checkpoints removed.
+   */
+  | 'PRINTED_CODE_MISMATCH';
 
 export interface LedgerMismatch {
   readonly kind: MismatchKind;
@@ -120,6 +128,14 @@ export interface LedgerVerificationResult {
   readonly signingKeys: readonly string[];
   /** Checkpoints lost in an accepted restore whose losses were acknowledged (`LedgerExpectations.resetAcknowledged`); absent when none. */
   readonly acknowledgedLosses?: readonly LedgerMismatch[];
+  /** How many of `LedgerExpectations.printedCodes` the recomputed log matched. */
+  readonly printedCodesChecked: number;
+  /**
+   * The 台账校验码 of the events checked, recomputed from their content (`ledgerCode` of their RFC 6962
+   * root): what a printed code for that many events must read. Compares by eye with one printed then.
+   * Null when nothing could be verified (the store file gone under the server, unreadable).
+   */
+  readonly headLedgerCode: string | null;
 }
 
 /**
@@ -173,6 +189,13 @@ export interface LedgerExpectations {
    * other gap, and anything else, still fails.
    */
   readonly resetAcknowledged?: boolean;
+  /**
+   * 台账校验码 an office printed (its annual report; `parseLedgerCode`), given by whoever verifies
+   * (breaker9y P10): the root of the first `treeSize` events, recomputed from their content, must equal
+   * each — the check a printed code exists for, which holds where the store's own checkpoints and hashes
+   * were rewritten or removed. A code covering more events than the log holds is `LOG_TRUNCATED`.
+   */
+  readonly printedCodes?: readonly PrintedLedgerCode[];
   /** What stops the comparison with the store witness: it saw another store, or cannot be read. */
   readonly witnessProblem?: { readonly kind: 'STORE_REPLACED' | 'WITNESS_DAMAGED'; readonly message: Bilingual } | null;
 }
@@ -199,6 +222,8 @@ export class LedgerVerifier {
   private readonly witnessProblem: LedgerMismatch | null;
   private readonly trustedKeys: ReadonlySet<string> | null;
   private readonly sealKey: Buffer | null;
+  private readonly printedCodes: PrintedLedgerCode[];
+  private printedCodesChecked = 0;
 
   constructor(checkpoints: readonly VerifiedCheckpoint[], expected: LedgerExpectations = {}) {
     this.pending = [...checkpoints].sort((a, b) => a.treeSize - b.treeSize);
@@ -213,6 +238,7 @@ export class LedgerVerifier {
     this.acknowledgedLosses = numbering.acknowledged;
     this.trustedKeys = expected.trustedKeys ? new Set(expected.trustedKeys) : null;
     this.sealKey = expected.sealKey ?? null;
+    this.printedCodes = [...(expected.printedCodes ?? [])].sort((a, b) => a.treeSize - b.treeSize);
     const problem = expected.witnessProblem;
     this.witnessProblem = problem
       ? { kind: problem.kind, eventNumber: 1, position: null, eventId: null, checkpointTreeSize: null, message: problem.message.en, messageZh: problem.message.zh }
@@ -280,6 +306,7 @@ export class LedgerVerifier {
    */
   finish(): LedgerVerificationResult {
     if (!this.mismatch) this.checkTruncation();
+    if (!this.mismatch) this.checkPrintedCodesBeyondEnd();
     if (!this.mismatch && this.witnessProblem) this.fail(this.witnessProblem);
     if (!this.mismatch && this.numbering) this.fail(this.numbering);
     return {
@@ -291,7 +318,28 @@ export class LedgerVerifier {
       firstMismatch: this.mismatch,
       signingKeys: [...new Set(this.signers.map(keyFingerprint))],
       ...(this.acknowledgedLosses.length > 0 ? { acknowledgedLosses: this.acknowledgedLosses } : {}),
+      printedCodesChecked: this.printedCodesChecked,
+      headLedgerCode: ledgerCode({ treeSize: this.frontier.size, rootHash: this.frontier.root() }),
     };
+  }
+
+  /** A printed code covering more events than the log holds: the events after its end were removed since it was printed. */
+  private checkPrintedCodesBeyondEnd(): void {
+    const beyond = this.printedCodes.at(-1);
+    if (!beyond) return;
+    const size = this.frontier.size;
+    const last = this.lastPosition;
+    this.fail({
+      kind: 'LOG_TRUNCATED',
+      eventNumber: size + 1,
+      position: null,
+      eventId: null,
+      checkpointTreeSize: beyond.treeSize,
+      missingAfter: last,
+      missingUpTo: null,
+      message: `The printed ledger code ${beyond.code} covers ${beyond.treeSize} events, but the log holds only ${size}${last ? ` (up to position ${last})` : ''}: events ${size + 1} to ${beyond.treeSize} were removed since it was printed.`,
+      messageZh: `打印的台账校验码 ${beyond.code} 涵盖 ${beyond.treeSize} 条事件，而台账现在只有 ${size} 条${last ? `（止于位置 ${last}）` : ''}：第 ${size + 1} 至第 ${beyond.treeSize} 条事件在打印之后被删除。`,
+    });
   }
 
   private checkTruncation(): void {
@@ -325,6 +373,22 @@ export class LedgerVerifier {
   }
 
   private checkCheckpointsAt(size: number, position: string | null, eventId: string | null): boolean {
+    while (this.printedCodes[0] && this.printedCodes[0].treeSize === size) {
+      const printed = this.printedCodes.shift()!;
+      const recomputed = ledgerCode({ treeSize: size, rootHash: this.frontier.root() });
+      if (recomputed !== printed.code) {
+        return this.fail({
+          kind: 'PRINTED_CODE_MISMATCH',
+          eventNumber: size,
+          position,
+          eventId,
+          checkpointTreeSize: size,
+          message: `The first ${size} events${position ? ` (up to position ${position})` : ''}, recomputed from their content, give the ledger code ${recomputed}, not the printed ${printed.code}: events up to there were changed, removed or reordered since it was printed.`,
+          messageZh: `按内容重新计算，前 ${size} 条事件${position ? `（至位置 ${position}）` : ''}的台账校验码是 ${recomputed}，与打印的 ${printed.code} 不符：此前的事件在打印之后被修改、删除或调换。`,
+        });
+      }
+      this.printedCodesChecked += 1;
+    }
     while (this.pending[0] && this.pending[0].treeSize === size) {
       const checkpoint = this.pending.shift()!;
       const at = { eventNumber: size, position, eventId, checkpointTreeSize: size };

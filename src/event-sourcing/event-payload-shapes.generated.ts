@@ -401,6 +401,9 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         },
         "correctedOn": {
           "type": "string"
+        },
+        "ofTheDay": {
+          "type": "number"
         }
       },
       "required": [

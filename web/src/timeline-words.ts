@@ -182,7 +182,9 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
       move(lastOf((c) => c.eventType === 'RectificationReported' && c.unitId === entry.unitId && dayNow.get(c.revision) === d.previousReportedOn), String(d.reportedOn));
     } else if (entry.eventType === 'FactDateCorrected') {
       const types = d.factType === 'ExtensionGranted' || d.factType === 'ExtensionRefused' ? ['ExtensionGranted', 'ExtensionRefused'] : [d.factType];
-      move(lastOf((c) => types.includes(c.eventType) && c.unitId === entry.unitId && dayNow.get(c.revision) === d.previousOn), String(d.on));
+      // Named by its place among that day's records of its kind, in the order entered (breaker8s P8); else the last.
+      const nth = typeof d.ofTheDay === 'number' ? earlier.filter((c) => c.eventType === d.factType && c.unitId === entry.unitId && dayNow.get(c.revision) === d.previousOn)[d.ofTheDay - 1] : undefined;
+      move(typeof d.ofTheDay === 'number' ? nth : lastOf((c) => types.includes(c.eventType) && c.unitId === entry.unitId && dayNow.get(c.revision) === d.previousOn), String(d.on));
     } else if (entry.eventType === 'FindingIdentifiedOnCorrected') {
       // The 登记问题 row reads on the corrected 发现日期, with 原录, as a corrected 交办 does (newcomer36 S13: it stayed on the
       // day typed, below the 交办 and report it preceded).

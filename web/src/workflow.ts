@@ -326,20 +326,34 @@ export const REOPEN_FIELDS: FieldSpec[] = [
 
 /** A record of a part whose day a supervisor can correct (correctRecordDate), as the form offers it: `RECORD|day` and its words. */
 export function redatableRecords(part: Pick<Part, 'assignedOn' | 'reports' | 'returns' | 'urges' | 'extensionRequests' | 'inspections'>): { value: string; label: string }[] {
-  const option = (record: string, words: string, day: string, about = '') => ({ value: `${record}|${day}`, label: `${words}（${day}${about}）` });
+  type Entry = { record: string; words: string; day: string; about: string; at: string; kind: string };
+  const entry = (record: string, words: string, day: string, about = '', at = '', kind = record): Entry => ({ record, words, day, about, at, kind });
   // Which request an entry is (newcomer26 S7: two 延期申请 entries read alike): the date asked, and whether it was taken back.
   const asked = (request: NonNullable<Part['extensionRequests']>[number]) => `，申请延至 ${request.requestedDueDate}${request.status === 'WITHDRAWN' ? '，已撤回' : ''}`;
-  return [
-    option('ASSIGNMENT', '交办', part.assignedOn),
-    ...(part.reports ?? []).map((report) => option('REPORT', '整改报告', report.reportedOn)),
-    ...(part.returns ?? []).filter((returned) => returned.cause === 'SENT_BACK').map((returned) => option('SEND_BACK', '退办', returned.returnedOn)),
-    ...(part.urges ?? []).map((urge) => option('URGING', '催办', urge.urgedOn)),
+  const entries: Entry[] = [
+    entry('ASSIGNMENT', '交办', part.assignedOn),
+    ...(part.reports ?? []).map((report) => entry('REPORT', '整改报告', report.reportedOn, '', report.reportedAt ?? '')),
+    ...(part.returns ?? []).filter((returned) => returned.cause === 'SENT_BACK').map((returned) => entry('SEND_BACK', '退办', returned.returnedOn, '', returned.returnedAt ?? '')),
+    ...(part.urges ?? []).map((urge) => entry('URGING', '催办', urge.urgedOn, '', urge.urgedAt ?? '')),
     ...(part.extensionRequests ?? []).flatMap((request) => [
-      option('EXTENSION_REQUEST', '延期申请', request.requestedOn, asked(request)),
-      ...(request.decidedOn && (request.status === 'GRANTED' || request.status === 'REFUSED') ? [option('EXTENSION_DECISION', '延期审批', request.decidedOn, asked(request))] : []),
-      ...(request.status === 'WITHDRAWN' && request.withdrawnOn ? [option('EXTENSION_WITHDRAWAL', '撤回延期申请', request.withdrawnOn, `，所撤回的申请延至 ${request.requestedDueDate}`)] : []),
+      entry('EXTENSION_REQUEST', '延期申请', request.requestedOn, asked(request), request.requestedAt ?? ''),
+      // A grant and a refusal are counted apart, as the server finds them.
+      ...(request.decidedOn && (request.status === 'GRANTED' || request.status === 'REFUSED') ? [entry('EXTENSION_DECISION', '延期审批', request.decidedOn, asked(request), request.decidedAt ?? '', `EXTENSION_DECISION:${request.status}`)] : []),
+      ...(request.status === 'WITHDRAWN' && request.withdrawnOn ? [entry('EXTENSION_WITHDRAWAL', '撤回延期申请', request.withdrawnOn, `，所撤回的申请延至 ${request.requestedDueDate}`, request.withdrawnAt ?? '')] : []),
     ]),
     // Any inspection's day, also one the unit has answered since (breaker8d P1).
-    ...(part.inspections ?? []).map((inspection) => option('INSPECTION', '现场督查', inspection.inspectedOn)),
-  ].filter((record, index, all) => all.findIndex((other) => other.value === record.value) === index);
+    ...(part.inspections ?? []).map((inspection) => entry('INSPECTION', '现场督查', inspection.inspectedOn, '', inspection.loggedAt ?? '')),
+  ];
+  // Several records of one kind on one day (a report, its send-back and the re-report typed with one day, breaker8s P8): each is
+  // offered, named by its place in the order entered (…|n: ofTheDay), so the one chosen is the one corrected.
+  const sameDay = (a: Entry) => entries.filter((b) => b.kind === a.kind && b.day === a.day).sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
+  return entries.map((one) => {
+    const peers = sameDay(one);
+    if (peers.length < 2) return { value: `${one.record}|${one.day}`, label: `${one.words}（${one.day}${one.about}）` };
+    const nth = peers.indexOf(one) + 1;
+    return { value: `${one.record}|${one.day}|${nth}`, label: `${one.words}（${one.day}${one.about}，当天第 ${nth} 条${one.at ? `，录入于 ${officeTimeOf(one.at)}` : ''}）` };
+  }).filter((record, index, all) => all.findIndex((other) => other.value === record.value) === index);
 }
+
+/** 'MM-DD HH:MM' of an instant on the China office clock: which of a day's entries a line is. */
+const officeTimeOf = (instant: string): string => new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ');

@@ -304,6 +304,8 @@ export interface CorrectFactDate extends Dated {
   readonly previousOn: string;
   readonly on: string;
   readonly reason: string;
+  /** Which of the unit's records of that kind dated `previousOn`, in the order entered (1: the first); absent: the last (breaker8s P8). */
+  readonly ofTheDay?: number;
   /**
    * The day the parent's work could begin, which no corrected assignment precedes: a work-plan
    * item's plan approval, looked up by the handler. Absent: unchecked (a finding bounds it by its

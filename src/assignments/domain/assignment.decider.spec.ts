@@ -2142,6 +2142,27 @@ describe('every dated record of a part can have its day corrected, with a reason
   });
   const reReported = reported(FINANCE, '2025-07-02');
 
+  describe('given a report, its send-back and the re-report all typed on 06-15 (breaker8s P8: the paper says 06-12, 06-13, 06-15)', () => {
+    const report15 = reported(FINANCE, '2025-06-15');
+    const sentBack15: AssignmentEvent = { type: 'ReportSentBack', data: { unitId: FINANCE, reason: '缺附件', sentBackOn: '2025-06-15' } };
+    const typed = [leadAssigned, report15, sentBack15, report15];
+    const nth = (event: AssignmentEvent, ofTheDay: number) => ({ ...event, data: { ...event.data, ofTheDay } }) as AssignmentEvent;
+
+    it('moves the first report by its place (ofTheDay 1), then the send-back: the true record (only the last could be moved)', () => {
+      given(typed).when(redate('RectificationReported', '2025-06-15', '2025-06-12', { ofTheDay: 1 })).then([nth(redated('RectificationReported', '2025-06-15', '2025-06-12'), 1)]);
+      const first = [...typed, nth(redated('RectificationReported', '2025-06-15', '2025-06-12'), 1)];
+      given(first).when(redate('ReportSentBack', '2025-06-15', '2025-06-13')).then([redated('ReportSentBack', '2025-06-15', '2025-06-13')]);
+      const both = [...first, redated('ReportSentBack', '2025-06-15', '2025-06-13')];
+      expect(partOf(assignmentsOn(stateAfter(both), '2025-06-12'), FINANCE)).toMatchObject({ status: 'REPORTED' });
+      expect(partOf(assignmentsOn(stateAfter(both), '2025-06-13'), FINANCE)).toMatchObject({ status: 'RETURNED' });
+      expect(partOf(assignmentsOn(stateAfter(both), '2025-06-15'), FINANCE)).toMatchObject({ status: 'REPORTED', reportCount: 2 });
+    });
+
+    it('refuses a place that day has not, saying how many there are', () => {
+      given(typed).when(redate('RectificationReported', '2025-06-15', '2025-06-12', { ofTheDay: 3 })).thenRefused('BAD_USER_INPUT', /has 2 report record\(s\) dated 2025-06-15/, /共有 2 条整改报告记录，没有第 3 条/);
+    });
+  });
+
   describe('given an assignment mistyped as 2025-06-01 for 2025-05-20', () => {
     it('moves it earlier, and a report of a day before the old assignment day is accepted after it', () => {
       given([leadAssigned]).when(redate('UnitAssigned', ASSIGNED_ON, '2025-05-20')).then([redated('UnitAssigned', ASSIGNED_ON, '2025-05-20')]);

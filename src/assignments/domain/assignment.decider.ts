@@ -3852,7 +3852,19 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
   const what = REDATED[command.factType];
   const unit = unitNamed(command, unitId, previousOn);
   const { asCorrected, matching } = redatableFacts(command, state, unitId);
-  const target = matching.at(-1);
+  // Named by its place among the day's records of its kind, in the order entered (breaker8s P8: a report, its send-back and the
+  // re-report typed on one day — only the last could be moved); else the last entered.
+  const { ofTheDay } = command;
+  if (ofTheDay !== undefined && (!Number.isInteger(ofTheDay) || ofTheDay < 1 || ofTheDay > matching.length) && matching.length > 0) {
+    throw badInput(
+      `${capitalise(unit.en)} has ${matching.length} ${what.en} record(s) dated ${previousOn}; ofTheDay ${ofTheDay} names none (1 is the first entered).`,
+      `${unit.zh}在 ${previousOn} 共有 ${matching.length} 条${what.zh}记录，没有第 ${ofTheDay} 条（按录入顺序，1 为最先录入的一条）。`,
+      { field: 'ofTheDay' },
+    );
+  }
+  const target = ofTheDay === undefined ? matching.at(-1) : matching[ofTheDay - 1];
+  // As the folds find it (business-order.ts): its place among the records of its own type that day.
+  const nth = target && ofTheDay !== undefined ? { ofTheDay: matching.filter((entry) => entry.type === target.type).indexOf(target) + 1 } : {};
   if (!target) {
     throw new DomainError(
       'NOT_FOUND',
@@ -3906,7 +3918,7 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
   if (givenBack) {
     const events: AssignmentEvent[] = [
       ...givenBack,
-      { type: 'FactDateCorrected', data: { unitId, factType: 'UnitAssigned', previousOn, on, reason, correctedOn: command.today } },
+      { type: 'FactDateCorrected', data: { unitId, factType: 'UnitAssigned', previousOn, on, reason, correctedOn: command.today, ...nth } },
     ];
     requireLaterFactsHold(state, events, corrected, command, target.index);
     return events;
@@ -3919,7 +3931,7 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
     );
   }
   const events: AssignmentEvent[] = [
-    { type: 'FactDateCorrected', data: { unitId, factType: target.type as CorrectFactDate['factType'], previousOn, on, reason, correctedOn: command.today } },
+    { type: 'FactDateCorrected', data: { unitId, factType: target.type as CorrectFactDate['factType'], previousOn, on, reason, correctedOn: command.today, ...nth } },
   ];
   requireLaterFactsHold(state, events, corrected, command, target.index);
   return events;

@@ -243,7 +243,19 @@ export type RedatableFact = (typeof REDATABLE_FACTS)[number];
  */
 export type FactDateCorrected = DomainEvent<
   'FactDateCorrected',
-  { readonly unitId: string; readonly factType: RedatableFact; readonly previousOn: string; readonly on: string; readonly reason: string; readonly correctedOn: string }
+  {
+    readonly unitId: string;
+    readonly factType: RedatableFact;
+    readonly previousOn: string;
+    readonly on: string;
+    readonly reason: string;
+    readonly correctedOn: string;
+    /**
+     * Which of the unit's records of that kind dated `previousOn` it corrects, in the order entered: 1 the first (breaker8s P8:
+     * a report, its send-back and the re-report typed on one day — only the last could be moved). Absent: the last entered.
+     */
+    readonly ofTheDay?: number;
+  }
 >;
 
 /** The unit no longer has a part of this parent (a plan revision took it off); history keeps what it did. */

@@ -90,8 +90,10 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
         applied(target, correction);
       }
     } else if (correction.type === 'FactDateCorrected') {
-      const { unitId, factType, previousOn, on } = correction.data as FactDateCorrected['data'];
-      const target = lastBefore(events, position, (event, index) => event.type === factType && ofUnit(event, index, unitId) && event.occurredOn === previousOn);
+      const { unitId, factType, previousOn, on, ofTheDay } = correction.data as FactDateCorrected['data'];
+      const matches = (event: Entry, index: number) => event.type === factType && ofUnit(event, index, unitId) && event.occurredOn === previousOn;
+      // The record named by its place among that day's (breaker8s P8), else the last entered.
+      const target = ofTheDay === undefined ? lastBefore(events, position, matches) : nthBefore(events, position, matches, ofTheDay);
       if (target >= 0) {
         const dayField = assignmentEventSchemas[factType].occurredOn!;
         events[target] = { ...events[target]!, occurredOn: on, data: { ...events[target]!.data, [dayField]: on } };
@@ -191,6 +193,13 @@ const withoutUndefined = <Fields extends object>(fields: Fields): Partial<Fields
 
 function lastBefore<Entry extends DatedEntry>(events: readonly Entry[], position: number, matches: (event: Entry & { data: Record<string, unknown> }, index: number) => boolean): number {
   for (let index = position - 1; index >= 0; index -= 1) if (matches(events[index] as Entry & { data: Record<string, unknown> }, index)) return index;
+  return -1;
+}
+
+/** The index of the `nth` (1: the first) entry before `position` that `matches`, in the order recorded; -1 when there are fewer. */
+function nthBefore<Entry extends DatedEntry>(events: readonly Entry[], position: number, matches: (event: Entry & { data: Record<string, unknown> }, index: number) => boolean, nth: number): number {
+  let seen = 0;
+  for (let index = 0; index < position; index += 1) if (matches(events[index] as Entry & { data: Record<string, unknown> }, index) && (seen += 1) === nth) return index;
   return -1;
 }
 

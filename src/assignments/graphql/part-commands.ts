@@ -166,6 +166,7 @@ export const partCommands = {
     previousOn: input.previousOn,
     on: input.on,
     reason: input.reason,
+    ...(input.ofTheDay == null ? {} : { ofTheDay: input.ofTheDay }),
   }),
   /** The parent wraps it in its own reopen command (ReopenFinding, ReopenWorkPlanItem). */
   reopen: (input: ReopenPayload, { actor, now }: Issued): ReopenRequest => {

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsUrl, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUrl, Max, Min, ValidateNested } from 'class-validator';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 import { CalendarDate, EntityId, OptionalText, RequiredText, RequiredLabel, OptionalLabel } from '../../shared/graphql/validation.js';
 import type { AssignmentRole, InspectionOutcome } from '../domain/assignment.events.js';
@@ -314,6 +314,16 @@ export class CorrectRecordDatePayload extends PartPayload {
   @Field(() => String, { description: 'Why the recorded day was wrong' })
   @RequiredText(2000)
   reason: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Which of the unit’s records of that kind dated previousOn, in the order entered: 1 the first (a report, its send-back and the re-report typed on one day); omitted: the last entered',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  ofTheDay?: number;
 }
 
 /*

@@ -526,7 +526,13 @@ const inspectionSource = (inspectionId: string) => `inspection:${inspectionId}`;
  * send-back's new date) takes effect on the corrected day — what a view at a cut gets by folding
  * the fact on its corrected day (business-order.ts).
  */
-function redate(part: PartView, { factType, previousOn, on }: FactDateCorrected['data']): void {
+function redate(part: PartView, { factType, previousOn, on, ofTheDay }: FactDateCorrected['data']): void {
+  // The record the correction names: the last of its kind that day, or (`ofTheDay`, breaker8s P8) its place among them in the order entered.
+  const pick = <Record>(records: readonly Record[], matches: (record: Record) => boolean, enteredAt: (record: Record) => string): number => {
+    if (ofTheDay === undefined) return records.findLastIndex(matches);
+    const indices = records.flatMap((record, index) => (matches(record) ? [index] : [])).sort((a, b) => (enteredAt(records[a]!) < enteredAt(records[b]!) ? -1 : enteredAt(records[a]!) > enteredAt(records[b]!) ? 1 : a - b));
+    return indices[ofTheDay - 1] ?? -1;
+  };
   const moveChange = (matches: (change: DueDateChange) => boolean) => {
     const change = part.dueDates.findLast(matches);
     if (change) changeDueDate(part, { ...change, on });
@@ -537,12 +543,12 @@ function redate(part: PartView, { factType, previousOn, on }: FactDateCorrected[
       moveChange((change) => change.source === 'assigned');
       return;
     case 'RectificationReported': {
-      const index = part.reports.findLastIndex((report) => report.reportedOn === previousOn);
+      const index = pick(part.reports, (report) => report.reportedOn === previousOn, (report) => report.reportedAt);
       if (index >= 0) part.reports[index] = { ...part.reports[index]!, reportedOn: on };
       return;
     }
     case 'ReportSentBack': {
-      const index = part.returns.findLastIndex((returned) => returned.cause === 'SENT_BACK' && returned.returnedOn === previousOn);
+      const index = pick(part.returns, (returned) => returned.cause === 'SENT_BACK' && returned.returnedOn === previousOn, (returned) => returned.returnedAt);
       if (index < 0) return;
       const returned = part.returns[index]!;
       part.returns[index] = { ...returned, returnedOn: on };
@@ -550,32 +556,34 @@ function redate(part: PartView, { factType, previousOn, on }: FactDateCorrected[
       return;
     }
     case 'UnitUrged': {
-      const index = part.urges.findLastIndex((urge) => urge.urgedOn === previousOn);
+      const index = pick(part.urges, (urge) => urge.urgedOn === previousOn, (urge) => urge.urgedAt);
       if (index >= 0) part.urges[index] = { ...part.urges[index]!, urgedOn: on };
       return;
     }
     case 'ExtensionRequested': {
-      const request = part.extensionRequests.findLast((candidate) => candidate.requestedOn === previousOn);
+      const request = part.extensionRequests[pick(part.extensionRequests, (candidate) => candidate.requestedOn === previousOn, (candidate) => candidate.requestedAt)];
       if (request) Object.assign(request, { requestedOn: on });
       relapse(part);
       return;
     }
     case 'ExtensionGranted':
     case 'ExtensionRefused': {
-      const request = part.extensionRequests.findLast((candidate) => candidate.decidedOn === previousOn && (candidate.status === 'GRANTED' || candidate.status === 'REFUSED'));
+      // Counted among the decisions of its own kind, as the folds of the log count them (business-order.ts).
+      const decided = (candidate: ExtensionRequestView) => candidate.decidedOn === previousOn && (ofTheDay === undefined ? candidate.status === 'GRANTED' || candidate.status === 'REFUSED' : candidate.status === (factType === 'ExtensionGranted' ? 'GRANTED' : 'REFUSED'));
+      const request = part.extensionRequests[pick(part.extensionRequests, decided, (candidate) => candidate.decidedAt ?? '')];
       if (!request) return;
       request.decidedOn = on;
       if (request.status === 'GRANTED') moveChange((change) => change.source === `extension:${request.requestId}`);
       return;
     }
     case 'ExtensionRequestWithdrawn': {
-      const request = part.extensionRequests.findLast((candidate) => candidate.status === 'WITHDRAWN' && candidate.withdrawnOn === previousOn);
+      const request = part.extensionRequests[pick(part.extensionRequests, (candidate) => candidate.status === 'WITHDRAWN' && candidate.withdrawnOn === previousOn, (candidate) => candidate.withdrawnAt ?? '')];
       if (request) request.withdrawnOn = on;
       return;
     }
     case 'InspectionLogged': {
       // Any inspection, answered or not (breaker8d P1): a pass moves the verification it made, a failure the return it made and the due date it gave.
-      const index = part.inspections.findLastIndex((inspection) => inspection.inspectedOn === previousOn);
+      const index = pick(part.inspections, (inspection) => inspection.inspectedOn === previousOn, (inspection) => inspection.loggedAt);
       if (index < 0) return;
       const inspection = part.inspections[index]!;
       part.inspections[index] = { ...inspection, inspectedOn: on };
@@ -583,7 +591,8 @@ function redate(part: PartView, { factType, previousOn, on }: FactDateCorrected[
         const verifying = part.status === 'VERIFIED' && part.inspections.findLastIndex((candidate) => candidate.outcome === 'PASSED') === index;
         if (verifying) part.verifiedOn = on;
       } else {
-        const returned = part.returns.findLastIndex((candidate) => candidate.cause === 'INSPECTION_FAILED' && candidate.returnedOn === previousOn);
+        // Its own return: entered with it (same instant) when named by its place; else the last failure's of that day.
+        const returned = ofTheDay === undefined ? part.returns.findLastIndex((candidate) => candidate.cause === 'INSPECTION_FAILED' && candidate.returnedOn === previousOn) : part.returns.findIndex((candidate) => candidate.cause === 'INSPECTION_FAILED' && candidate.returnedOn === previousOn && candidate.returnedAt === inspection.loggedAt);
         if (returned >= 0) part.returns[returned] = { ...part.returns[returned]!, returnedOn: on };
         moveChange((change) => change.source === inspectionSource(inspection.inspectionId));
       }

@@ -399,6 +399,20 @@ describe('a due date’s giver re-dated onto a day with another change of the du
     expect(dueDates(office, '2016-05-21')).toEqual(everywhere('2016-06-30'));
   });
 
+  it('given a report, its send-back and the re-report typed on 05-15, when the first report is re-dated by its place (ofTheDay 1) to 05-12 and the send-back to 05-13: the same part now, at a cut and on each day (breaker8s P8)', () => {
+    const office = assigned();
+    report(office, '2016-05-15');
+    accept(office, { type: 'SendBackReport', ...base, actor: supervisor, unitId: 'a', reason: '缺附件', sentBackOn: '2016-05-15' });
+    report(office, '2016-05-15');
+    accept(office, { type: 'CorrectFactDate', ...base, actor: supervisor, unitId: 'a', factType: 'RectificationReported', previousOn: '2016-05-15', on: '2016-05-12', reason: '日期录错', ofTheDay: 1 });
+    redate(office, 'ReportSentBack', '2016-05-15', '2016-05-13');
+    const now = office.ledger.finding('f')!;
+    expect(now.parts.get('a')!.reports.map((entry) => entry.reportedOn)).toEqual(['2016-05-12', '2016-05-15']);
+    expect(finding(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [] })!)).toEqual(finding(now));
+    const on = (day: string) => findingAt(office.timeline as unknown as TimelineEntry[], { asOf: day, knownAt: null, axes: [BUSINESS_DAY] })!.parts.get('a')!.status;
+    expect([on('2016-05-12'), on('2016-05-13'), on('2016-05-15')]).toEqual(['REPORTED', 'RETURNED', 'REPORTED']);
+  });
+
   describe('granted and overtaken (breaker8r P4): a grant never cuts the date in force', () => {
     const asked = (office: Office) =>
       accept(office, { type: 'RequestExtension', ...base, actor: clerkOf('a'), unitId: 'a', requestId: 'x-1', requestedDueDate: '2016-06-30', reason: '需要时间', requestedOn: '2016-05-05' });

@@ -75,6 +75,7 @@ const BY_FIELD: Readonly<Record<string, string>> = {
   place: '督查地点',
   planId: '工作方案',
   previousOn: '原日期',
+  ofTheDay: '当天第几条记录',
   previousMergedOn: '原合并日期',
   publicKey: '公钥',
   reason: '理由',

@@ -1128,10 +1128,11 @@ describe('handing a part over to a successor (机构改革, fault 4)', () => {
   const sentBackToEnvironment: AssignmentEvent = { type: 'ReportSentBack', data: { unitId: ENVIRONMENT, reason: 'Not enough.', sentBackOn: REPORTED_ON } };
   const inProgress = [leadAssigned, responsibleAssigned, reported(ENVIRONMENT), sentBackToEnvironment];
 
-  it('takes a hand-over typed after the unit’s own report dated after its day, into a unit holding none here: the report is the successor’s (以原单位名义报送, breaker8r P10: it was refused)', () => {
+  it('takes a merge typed after the unit’s own report dated after its day, into a unit holding none here: the report is the successor’s (以原单位名义报送, breaker8r P10: it was refused); a hand-over (职能调整) still refuses it', () => {
     const reportedLater = [leadAssigned, responsibleAssigned, reported(ENVIRONMENT, '2025-07-05')];
     const passed: AssignmentEvent = { type: 'PartHandedOver', data: { ...handedOver.data, handedOverOn: '2025-07-01' } } as AssignmentEvent;
-    given(reportedLater).when(handOver({ handedOverOn: '2025-07-01' })).then([passed]);
+    given(reportedLater).when(handOver({ handedOverOn: '2025-07-01', merging: true })).then([passed]);
+    given(reportedLater).when(handOver({ handedOverOn: '2025-07-01', unitNames: DIRECTORY })).thenRefused('CONFLICT', /the report of 市环境保护局 is dated later \(2025-07-05\)/, /的整改报告的日期（2025-07-05）在其之后/);
     const state = stateAfter([...reportedLater, passed]);
     expect(partOf(state, HEALTH)).toMatchObject({ status: 'REPORTED', heldSince: '2025-07-01' });
     expect(partOf(assignmentsOn(state, '2025-07-02'), HEALTH)).toMatchObject({ status: 'ASSIGNED' });

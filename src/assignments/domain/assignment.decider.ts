@@ -2740,8 +2740,11 @@ export function passPartOnItsDay(command: HandOverPart, heldNow: AssignmentsStat
   const successorPart = partOf(cleared, successorUnitId);
   // A part the successor held that day and passed on since is joined wherever it is now (breaker8h P6), unless it would carry open work into it.
   const heldThen = successorPart ? undefined : partPassedOnAfter(cleared, successorUnitId, handedOverOn);
-  // Into a unit that holds no part here, the unit's own report or request dated after the day goes with the part (breaker8r P10).
-  refuseWorkAfterHandOver(part, handedOverOn, unit, !successorPart && !heldThen);
+  // Merged away into a unit that holds no part here, the unit's own report or request dated after the day goes with the part
+  // (breaker8r P10). Not a hand-over (职能调整): the unit goes on, and a part it is given later (交办, a hand-over into it) dated
+  // before that report would take it by day, while the part it passed on took it as recorded (agreement walk seed 3).
+  const merged = command.merging === true || command.unitNames?.mergerOf?.(unitId)?.mergedOn === handedOverOn;
+  refuseWorkAfterHandOver(part, handedOverOn, unit, merged && !successorPart && !heldThen);
   if (successorPart) refuseFactsLostInJoin(cleared, part, successorPart, handedOverOn, unit, unitNamed(command, successorUnitId));
   else if (heldThen && !joinsOpenWork(part, heldThen.asHeldThen, handedOverOn)) refuseFactsLostInJoin(cleared, part, heldThen.asHeldThen, handedOverOn, unit, unitNamed(command, successorUnitId));
   else refuseJoinWithPartPassedOn(cleared, successorUnitId, handedOverOn, unit, unitNamed(command, successorUnitId), parentNoun(command));
@@ -3130,7 +3133,7 @@ const isHandOverEvent = (event: AssignmentEvent): boolean => event.type === 'Par
  * took the part over (机构改革) or a report or extension request of its own, dated after the
  * hand-over, would be work of a unit that no longer held the part (or no longer existed) —
  * CONFLICT naming the latest such fact and its day. Inspections and urgings are the office's.
- * `workGoesOn`: the part passes whole to a unit holding none here — the unit's own report or request
+ * `workGoesOn`: the unit is merged away, its part passing whole to a unit holding none here — the unit's own report or request
  * dated after the day, sent under its old name (以原单位名义报送: the old seal in use for days after a
  * 机构改革), is the successor's, as both folds take a fact of the unit dated after it passed the part
  * on (breaker8r P10: the merge could only be dated late, or the report's day falsified).

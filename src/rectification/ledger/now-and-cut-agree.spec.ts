@@ -1401,7 +1401,7 @@ describe('a merge typed after the merged unit’s report dated after its day, un
     const office = new Office();
     accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-04-26', units: [{ unitId: 'a', role: 'LEAD', dueDate: '2016-06-30' }], unknownUnitIds: [] });
     accept(office, { type: 'ReportRectification', ...base, actor: clerkOf('a'), unitId: 'a', summary: '已整改', evidence, reportedOn: '2016-06-20' });
-    accept(office, { type: 'HandOverPart', ...base, actor: admin, unitId: 'a', successorUnitId: 'b', reason: '机构改革', handedOverOn: '2016-06-15' });
+    accept(office, { type: 'HandOverPart', ...base, actor: admin, unitId: 'a', successorUnitId: 'b', reason: '机构改革', handedOverOn: '2016-06-15', merging: true });
     const now = office.ledger.finding('f')!;
     expect(inAssignedOrder(now.parts.values()).map((part) => ({ unitId: part.unitId, status: part.status, heldBefore: part.heldBefore, passedOn: part.passedOn }))).toEqual([
       { unitId: 'b', status: 'REPORTED', heldBefore: ['a'], passedOn: ['2016-06-15'] },

@@ -331,7 +331,7 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
 
   it('renames a unit only when 按更名导入 is chosen, previewing the rename first, registered new units on the day in the form', async () => {
     const page = await importsPage(admin);
-    await page.getByText('单位名录').click();
+    await page.getByRole('radiogroup', { name: '导入内容' }).getByText('单位名录').click();
     const csv = Buffer.from(`\ufeff编码,名称,类型,上级编码,联系人\nWJW,青川市卫生健康委员会,DEPARTMENT,,张三\nYJJ,青川市应急管理局,DEPARTMENT,,李四\n`);
     await choose(page, 'units.csv', csv);
     await page.getByRole('button', { name: '预览（不写入）' }).click();
@@ -341,6 +341,13 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
 
     await page.locator('[data-test="rename"]').click();
     expect(await page.getByLabel('登记日期', { exact: true }).inputValue()).toBe(officeDay());
+    // The day the renames took effect (更名日期, the 机构改革's day), sent as renamedOn (newcomer37 S8: only today could be given).
+    expect(await page.getByLabel('更名日期', { exact: true }).inputValue()).toBe(officeDay());
+    await typeDay(page, '更名日期', officeDay(-3));
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql') && (request.postData() ?? '').includes('importUnits')) sent.push(request.postData() ?? '');
+    });
     await page.getByRole('button', { name: '预览（不写入）' }).click();
     await answered(page, 'import-preview');
     expect(await headline(page)).toBe('预览（未写入）：将新增 1 个单位、更名 1 个（0 个已在名录中）。');
@@ -353,6 +360,7 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     await page.getByRole('button', { name: '上传并导入' }).click();
     await answered(page, 'import-report');
     expect(await headline(page)).toBe('新增 1 个单位、更名 1 个（0 个已在名录中）。');
+    expect(sent.map((body) => JSON.parse(body).variables.input.renamedOn)).toEqual([officeDay(-3), officeDay(-3)]);
     const units = (await app.graphql(`{ units { code name registeredOn } }`)).data!.units;
     expect(units.find((unit: { code: string }) => unit.code === 'WJW').name).toBe('青川市卫生健康委员会');
     expect(units.find((unit: { code: string }) => unit.code === 'YJJ').registeredOn).toBe(officeDay());

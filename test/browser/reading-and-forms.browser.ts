@@ -105,13 +105,14 @@ describe('past days are for reading, forms check what they need, imports by role
     const supervisor = await open(SUPERVISOR);
     await supervisor.goto('/imports');
     await supervisor.getByText('工作方案（分解方案）').waitFor();
-    expect(await supervisor.getByText('单位名录').count()).toBe(0);
+    // The import's kind, not the menu's 单位名录 page (newcomer37 S8).
+    expect(await supervisor.getByRole('radiogroup', { name: '导入内容' }).getByText('单位名录').count()).toBe(0);
     expect(await supervisor.getByText('评估发现的问题 / 整改台账').count()).toBe(1);
 
     const admin = await open('rct_demo_admin_qingchuan');
     await admin.goto('/imports');
     await admin.getByText('工作方案（分解方案）').waitFor();
-    expect(await admin.getByText('单位名录').count()).toBe(1);
+    expect(await admin.getByRole('radiogroup', { name: '导入内容' }).getByText('单位名录').count()).toBe(1);
     expect(await admin.getByText('评估发现的问题 / 整改台账').count()).toBe(0);
   });
 

@@ -65,7 +65,7 @@ describe('units on the day of the work, and on-time by the due date in force', (
   it('refuses work dated before its unit was registered, and a due date before the finding was identified, naming both days', async () => {
     const beforeRegistration = await assign(findings.open, units.SJJ, '2016-07-31', '2016-05-01');
     expect(errorCode(beforeRegistration)).toBe('BAD_USER_INPUT');
-    expect(beforeRegistration.errors![0]!.extensions!.messageZh).toBe('交办日期（2016-05-01）早于市审计局的登记日期（2016-06-01）；如该单位当时已存在，请先更正其登记日期。');
+    expect(beforeRegistration.errors![0]!.extensions!.messageZh).toBe('交办日期（2016-05-01）早于市审计局的登记日期（2016-06-01）；如该单位当时已存在，请系统管理员先在“单位名录”页更正其登记日期。');
     // The way out when the unit did exist then: correct its registration day, then enter the work. With no fact yet,
     // it may go later as well as earlier (breaker8b N6: a unit registered too early by default).
     const admin = await app.as('ADMIN');

@@ -1549,7 +1549,7 @@ describe('the units directory on the day of the fact (registration, merger)', ()
     it('refuses its assignment dated before, naming both days', () => {
       given([]).when(assign({ unitId: NEW_UNIT, ...known })).thenRefused(
         'BAD_USER_INPUT',
-        /^The assignment date \(2025-06-01\) is before the registration of 市数据局 \(2025-06-25\); if the unit existed then, correct its registration day first/,
+        /^The assignment date \(2025-06-01\) is before the registration of 市数据局 \(2025-06-25\); if the unit existed then, an administrator corrects its registration day first/,
         /^交办日期（2025-06-01）早于市数据局的登记日期（2025-06-25）/,
       );
     });
@@ -1564,7 +1564,7 @@ describe('the units directory on the day of the fact (registration, merger)', ()
       );
       // A predecessor that passed its work on before that day is no answer: the old words.
       const early = { unitNames: { ...directory, predecessorsOf: () => [{ unitId: ENVIRONMENT, on: '2025-05-01' }] } };
-      given([]).when(assign({ unitId: NEW_UNIT, ...early })).thenRefused('BAD_USER_INPUT', undefined, /如该单位当时已存在，请先更正其登记日期。$/);
+      given([]).when(assign({ unitId: NEW_UNIT, ...early })).thenRefused('BAD_USER_INPUT', undefined, /如该单位当时已存在，请系统管理员先在“单位名录”页更正其登记日期。$/);
     });
 
     it('accepts it from that day on', () => {

@@ -3627,8 +3627,8 @@ function requireUnitExisted(command: AssignmentCommand): void {
     );
   }
   throw badInput(
-    `${capitalise(fact.what.en)} (${fact.day}) is before the registration of ${unit.en} (${registeredOn}); if the unit existed then, correct its registration day first (correctUnitRegistration).`,
-    `${fact.what.zh}（${fact.day}）早于${unit.zh}的登记日期（${registeredOn}）；如该单位当时已存在，请先更正其登记日期。`,
+    `${capitalise(fact.what.en)} (${fact.day}) is before the registration of ${unit.en} (${registeredOn}); if the unit existed then, an administrator corrects its registration day first (单位名录 page, or correctUnitRegistration).`,
+    `${fact.what.zh}（${fact.day}）早于${unit.zh}的登记日期（${registeredOn}）；如该单位当时已存在，请系统管理员先在“单位名录”页更正其登记日期。`,
   );
 }
 

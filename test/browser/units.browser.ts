@@ -1,0 +1,131 @@
+import type { Browser, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { createPerson, signIn, type Person } from './support/accounts.js';
+import { launchChromium } from './support/browser.js';
+import { browserContexts, eventually, officeDay } from './support/suite.js';
+
+/*
+ * newcomer37 S7 = newcomer36 S15: 单位排名 counted each unit's overdue and returned parts, but no unit led anywhere — a
+ * supervisor could not see the parts behind a proposed 通报批评. newcomer37 S8 / S19: renaming or merging a unit, and
+ * correcting its registration day, had no page (GraphQL with UUIDs only). Now: /units/:id, linked from the ranking and
+ * wherever a unit is named; 单位名录 (/units) with 更名, 并入其他单位 and 更正登记日期 for an administrator.
+ */
+describe('a unit’s page and the 单位名录', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let supervisor: Person;
+  let admin: Person;
+  const contexts = browserContexts(() => ({ app, browser }));
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
+    supervisor = await createPerson(app, 'SUPERVISOR', '郑洁', 'units-supervisor');
+    admin = await createPerson(app, 'ADMIN', '冯刚', 'units-admin');
+  });
+  afterAll(() => contexts.closeAll());
+
+  const unitsByCode = async () =>
+    new Map(
+      ((await app.graphql(`{ units { id code name formerNames registeredOn mergedIntoUnitId mergedOn } }`)).data!.units as { id: string; code: string; name: string; formerNames: string[]; registeredOn: string; mergedIntoUnitId: string | null; mergedOn: string | null }[]).map(
+        (unit) => [unit.code, unit] as const,
+      ),
+    );
+  const cells = (page: Page, selector: string) =>
+    page.locator(selector).evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((cell) => (cell.textContent ?? '').trim())));
+
+  it('opens a ranked unit from 单位排名: its ranking figures, its open parts (red ones alone on request) and its records — the facts behind a 通报', async () => {
+    const { page } = await contexts.open();
+    await signIn(page, supervisor);
+    await page.goto('/scorecard');
+    const rows = page.locator('[data-test="scorecard"] .el-table__body tr');
+    await rows.first().waitFor();
+    // The ranking's row of a unit with overdue parts: its name leads to its page.
+    const ranking = await cells(page, '[data-test="scorecard"] .el-table__body tr');
+    const index = ranking.findIndex((row) => Number(row[6]) > 0);
+    expect(index).toBeGreaterThanOrEqual(0);
+    const [rank, name, parts, due, onTime, rate, overdue, returned] = ranking[index]!;
+    await rows.nth(index).getByRole('link', { name }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/units/'));
+    await eventually(page, async () => ((await page.locator('[data-test="unit-name"]').textContent()) ?? '').startsWith(name!), 'the unit named');
+    const score = page.locator('[data-test="unit-score"]');
+    await score.waitFor();
+    const figures = ((await score.innerText()) ?? '').replace(/\s+/g, ' ');
+    for (const [label, value] of [['名次', `${rank} /`], ['任务数', parts], ['已报告或到期', due], ['按时报告', onTime], ['按时率', rate], ['逾期', overdue], ['退回', returned]] as const) {
+      expect(figures).toContain(`${label} ${value}`);
+    }
+    // Its overdue parts are there, red: on findings and on plan items (only the red ones on request).
+    await page.locator('[data-test="unit-red-only"]').click();
+    await eventually(page, async () => (await page.locator('[data-test="items-shown"], [data-test="open-items"] .el-table__empty-text').count()) > 0, 'the red items listed');
+    const redFindings = await page.locator('[data-test="unit-open-findings"] .light-RED').count();
+    const redItems = await page.locator('[data-test="open-items"] .el-table__body tr').count();
+    expect(await page.locator('[data-test="open-items"] .el-table__body tr .light').evaluateAll((lights) => lights.map((light) => light.className))).toEqual(Array(redItems).fill('light light-RED'));
+    expect(redFindings + redItems).toBeGreaterThanOrEqual(Number(overdue));
+    // Its records: the overdue ones among them, with links to the finding or item.
+    const records = page.locator('[data-test="unit-records"] .el-table__body tr');
+    await records.first().waitFor();
+    expect(await page.locator('[data-test="unit-records"]').innerText()).toContain('已逾期');
+  });
+
+  it('names every unit of a finding’s page as a link to the unit’s page', async () => {
+    const { page } = await contexts.open();
+    await signIn(page, supervisor);
+    const { data } = await app.graphql(`{ findings(first: 1) { nodes { id assignments { unitId unit { name } } } } }`);
+    const finding = data!.findings.nodes[0];
+    await page.goto(`/findings/${finding.id}`);
+    const first = finding.assignments[0];
+    const link = page.locator(`[data-test="part-${first.unit.name}"]`).getByRole('link', { name: first.unit.name });
+    await link.click();
+    await page.waitForURL((url) => url.pathname === `/units/${first.unitId}`);
+    await eventually(page, async () => ((await page.locator('[data-test="unit-name"]').textContent()) ?? '').startsWith(first.unit.name), 'the unit page');
+  });
+
+  it('lets an administrator rename a unit, merge one into another and correct a registration day by name, each with its day and reason', async () => {
+    const { page } = await contexts.open();
+    await signIn(page, admin);
+    await page.goto('/units');
+    await page.locator('[data-test="rename-WJW"]').waitFor();
+    const before = await unitsByCode();
+
+    // 更名 on a past day, with the reorganisation document.
+    await page.locator('[data-test="rename-WJW"]').click();
+    let form = page.locator('[data-test="form-rename-unit"]');
+    await form.getByLabel('新名称').fill('青川市卫生健康委员会');
+    const renamedOn = form.getByLabel('更名日期');
+    await renamedOn.fill(officeDay(-2));
+    await renamedOn.press('Enter');
+    await form.getByLabel('更名依据').fill('青川市机构改革方案');
+    await form.getByRole('button', { name: '更名', exact: true }).click();
+    await page.locator('[data-test="units-notice"]').waitFor();
+    let after = await unitsByCode();
+    expect(after.get('WJW')).toMatchObject({ name: '青川市卫生健康委员会', formerNames: ['青川市卫生和计划生育委员会'] });
+    await eventually(page, async () => ((await page.locator('[data-test="units"]').innerText()) ?? '').includes('曾用名：青川市卫生和计划生育委员会'), 'the former name listed');
+
+    // 并入其他单位: the successor picked by name.
+    await page.locator('[data-test="merge-SYJ"]').click();
+    form = page.locator('[data-test="form-merge-unit"]');
+    await form.locator('.el-select').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: before.get('FGW')!.name }).click();
+    const mergedOn = form.getByLabel('并入日期');
+    await mergedOn.fill(officeDay(-1));
+    await mergedOn.press('Enter');
+    await form.getByLabel('并入依据').fill('青川市机构改革方案');
+    await form.getByRole('button', { name: '并入', exact: true }).click();
+    await page.locator('[data-test="units-notice"]').waitFor();
+    after = await unitsByCode();
+    expect(after.get('SYJ')).toMatchObject({ mergedIntoUnitId: before.get('FGW')!.id, mergedOn: officeDay(-1) });
+    await eventually(page, async () => ((await page.locator('[data-test="units"]').innerText()) ?? '').includes(`已于 ${officeDay(-1)} 并入${before.get('FGW')!.name}`), 'the merge listed');
+
+    // 更正登记日期: an earlier day, so that an earlier campaign can be entered.
+    const code = 'FPB';
+    const earlier = `${Number(before.get(code)!.registeredOn.slice(0, 4)) - 5}-01-01`;
+    await page.locator(`[data-test="registration-${code}"]`).click();
+    form = page.locator('[data-test="form-unit-registration"]');
+    const registeredOn = form.getByLabel('登记日期');
+    await registeredOn.fill(earlier);
+    await registeredOn.press('Enter');
+    await form.getByLabel('更正原因').fill('单位早已存在，补录以往的工作方案');
+    await form.getByRole('button', { name: '更正', exact: true }).click();
+    await page.locator('[data-test="units-notice"]').waitFor();
+    expect((await unitsByCode()).get(code)!.registeredOn).toBe(earlier);
+  });
+});

@@ -29,6 +29,7 @@ export const OPTION_OF_PAGE_WORD: Readonly<Record<string, string | null>> = {
   超出方案期限的特批理由: null,
   登记日期: '--registered-on',
   按更名导入: '--rename',
+  更名日期: '--renamed-on',
   确认为不同单位的编码: '--distinct',
   '工作表（Excel 文件）': '--sheet',
   '文件（.xlsx、.csv、.yaml 或 .json）': null,

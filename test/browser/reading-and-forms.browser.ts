@@ -290,7 +290,7 @@ describe('past days are for reading, forms check what they need, imports by role
     await table.locator('th', { hasText: '整改时限' }).locator('.descending').click();
     await eventually(async () => (await firstDue()) === latestRed, `红灯 整改时限 ${latestRed} first`);
     await eventually(async () => page.url().includes('order=DUE_DATE_DESC') && page.url().includes('light=RED'), 'order and light in the URL');
-    await table.locator('tbody tr').first().locator('a').click();
+    await table.locator('tbody tr').first().locator('a[href^="/findings/"]').click();
     await page.waitForURL(/\/findings\//u);
     await page.goBack();
     await eventually(async () => (await firstDue()) === latestRed, `back: 红灯 整改时限 ${latestRed} first`);

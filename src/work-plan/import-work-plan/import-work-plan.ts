@@ -173,6 +173,8 @@ export async function importWorkPlanFile(
       lookupUnit: unitLookupFrom(dependencies.units.list(), day, { nearNames: options.nearNames }),
       // Items past the plan's period are left to the item's decision, which records the override.
       periodOverridden: options.dueDateOverride !== undefined,
+      // A plan refused as read for a year ended before its approval is told to give its year (breaker10r P6).
+      ...(options.approvedOn === undefined ? {} : { approvedOn: options.approvedOn }),
       ...(options.dueDateOverride === undefined ? {} : { periodOverrideReason: options.dueDateOverride.reason }),
     });
     if (!read.ok) throw importRefused(fileName, format, read.problems, 'BAD_USER_INPUT', read.sheet);

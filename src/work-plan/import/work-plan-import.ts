@@ -2,7 +2,7 @@ import type { Actor } from '../../shared/command-context.js';
 import { dueDateLimitOf, type ImportWorkPlan } from '../domain/work-plan.decider.js';
 import type { DefineWorkPlanItem } from '../domain/work-plan-item.decider.js';
 import { workPlanIdFor, workPlanItemIdFor, type WorkPlanSource } from '../domain/work-plan.events.js';
-import { sortedProblems } from '../../spreadsheet/import-problems.js';
+import { sortedProblems, type ImportProblem } from '../../spreadsheet/import-problems.js';
 import { unitIdsOf, unitNamesOf, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import { readPlanDraft, type PlanReadOptions } from './plan-document.js';
 import { validatePlanDocument, type PlanValidation, type ValidatedPlan } from './plan-validation.js';
@@ -17,6 +17,8 @@ export interface WorkPlanImportOptions extends PlanReadOptions {
   readonly periodOverridden?: boolean;
   /** The override's reason, named in the notice listing each item past the period. */
   readonly periodOverrideReason?: string;
+  /** `YYYY-MM-DD`, the day the plan was approved, when the import gives it: a plan refused as read for a year that had ended by then is told how to give its year. */
+  readonly approvedOn?: string;
 }
 
 /**
@@ -29,13 +31,32 @@ export async function importWorkPlan(content: FileContent, options: WorkPlanImpo
   if (!draft.document) return { ok: false, problems: sortedProblems(draft.problems), ...sheet };
   const validation = validatePlanDocument(draft.document, options.lookupUnit, { today: options.today, periodOverridden: options.periodOverridden, periodOverrideReason: options.periodOverrideReason });
   const problems = [...draft.problems, ...(validation.ok ? [] : validation.problems)];
-  if (problems.length > 0 || !validation.ok) return { ok: false, problems: sortedProblems(problems), ...sheet };
+  if (problems.length > 0 || !validation.ok) return { ok: false, problems: [...yearEndedProblem(draft.document, options), ...sortedProblems(problems)], ...sheet };
   const { document: _document, problems: _problems, ...notes } = draft;
   const notices = [...(notes.notices ?? []), ...(validation.notices ?? [])];
   return { ...validation, ...notes, ...(notices.length > 0 ? { notices } : {}) };
 }
 
 /** DefineWorkPlanItem without the facts its handler looks up (the plan exists and when it was approved, unknown units). */
+/**
+ * A plan refused while read as a year that had ended before it was approved (「澜州市2025年度政务公开评估反馈问题整改任务分解方案」, approved
+ * 2026-01-10, items due in 2026: the title's year is the evaluation's): said first, naming the way — the plan's year (年度, --year) —
+ * rather than only the rows' 「晚于…期限（2025-12-31）」 with a multi-year plan or an override as remedies (breaker10r P6). None when the
+ * year was given or the plan spans several years.
+ */
+function yearEndedProblem(document: { readonly title: string; readonly year: number; readonly lastYear?: number }, options: Pick<WorkPlanImportOptions, 'approvedOn' | 'year'>): ImportProblem[] {
+  const { approvedOn } = options;
+  if (approvedOn === undefined || options.year !== undefined || document.lastYear !== undefined || approvedOn <= `${document.year}-12-31`) return [];
+  const approvedYear = approvedOn.slice(0, 4);
+  return [
+    {
+      row: null,
+      reason: `The plan "${document.title}" is read as ${document.year}'s (the year in its title, or its items'), but it was approved on ${approvedOn}, after that year had ended: the year in its title may be the evaluation's. Give the plan's year (year, e.g. ${approvedYear}) and import again.`,
+      reasonZh: `方案“${document.title}”按 ${document.year} 年度读取（年度取自标题或事项时限），但方案批准日期 ${approvedOn} 已在该年度结束之后：标题中的年份可能是评估或检查的年度。请在“年度”中填写方案年度（如 ${approvedYear}）后重新导入。`,
+    },
+  ];
+}
+
 export type WorkPlanItemDefinition = Omit<DefineWorkPlanItem, 'planExists' | 'planApprovedOn' | 'unknownUnitIds'>;
 
 /** The office days (`YYYY-MM-DD`, China time) of an import: today, the plan's approval and its items' assignment. */

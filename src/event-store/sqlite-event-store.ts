@@ -446,6 +446,7 @@ export class SqliteEventStore implements EventStore {
       newestRecordedAt: this.db.prepare<[], { position: number | bigint; recorded_at: string }>('SELECT position, recorded_at FROM events ORDER BY position DESC LIMIT 1'),
       recordedFromEnd: this.db.prepare<[], { position: number | bigint; recorded_at: string }>('SELECT position, recorded_at FROM events ORDER BY position DESC'),
       request: this.db.prepare<[string], Parameters<typeof toRecordedRequest>[0]>('SELECT * FROM requests WHERE request_key = ?'),
+      eventAt: this.db.prepare<[number], { stream_id: string; revision: number }>('SELECT stream_id, revision FROM events WHERE position = ?'),
     };
     this.lastDataVersion = this.dataVersion();
     if (!this.readOnly) {
@@ -542,7 +543,18 @@ export class SqliteEventStore implements EventStore {
    * derive from the caller and their idempotency key). Null when it is not. Read only when a key is found — a retry or a
    * key reused, not every request —: one scan of the index by command id.
    */
-  private requestRowProblem(row: { readonly request_key: string; readonly command_id: string }): { en: string; zh: string } | null {
+  private requestRowProblem(row: { readonly request_key: string; readonly command_id: string; readonly stream_id: string; readonly revision: number; readonly position: number }): { en: string; zh: string } | null {
+    // breaker9y P1: the event the row names deleted from the file — a retry of the request was answered "done" for a
+    // request in no log. The row's position holds its append's last event (stream and revision), or nothing was appended (-1).
+    if (row.revision >= 0) {
+      const event = this.statements.eventAt.get(row.position);
+      if (!event || event.stream_id !== row.stream_id || event.revision !== row.revision) {
+        return {
+          en: `the request-index row under key ${row.request_key} names the event at position ${row.position} (stream ${row.stream_id}, revision ${row.revision}), which the log ${event ? 'holds as another event' : 'no longer holds'}: an event was deleted or moved in the store file, and the request cannot be answered as recorded`,
+          zh: `请求索引所指的位置 ${row.position} 的事件已不在台账中（事件库文件中的事件被删除或调换）：不能按“已办理”答复该请求`,
+        };
+      }
+    }
     const twin = this.db.prepare<[string, string], { request_key: string }>('SELECT request_key FROM requests WHERE command_id = ? AND request_key <> ? LIMIT 1').get(row.command_id, row.request_key);
     if (twin) {
       return {

@@ -36,6 +36,23 @@ const untilOutput = (child: ReturnType<typeof spawn>, text: string) =>
   });
 
 describe('SQLite event store on disk', () => {
+  // breaker9y P1: an acknowledged event deleted from the middle of the log; a retry of its request was answered "done".
+  it('refuses to answer a request as recorded when the event its index row names was deleted from the file', async () => {
+    const path = freshPath();
+    const store = new SqliteEventStore(path);
+    const metadata = { actorId: 'u', actorRole: 'SUPERVISOR' as const, actorUnitId: null, commandId: 'c', correlationId: 'c', causationId: 'c', recordedAt: '2026-05-12T01:00:00.000Z' };
+    const urge = (n: number) => ({ id: randomUUID(), type: 'UnitUrged', schemaVersion: 1, data: { message: `第${n}次` }, metadata: { ...metadata, commandId: `c${n}` } });
+    for (const n of [1, 2, 3]) await store.appendToStream('finding-a', [urge(n)], { expectedRevision: n === 1 ? 'no_stream' : n - 2, request: { key: `k${n}`, commandId: `c${n}`, digest: `d${n}` } });
+    expect(await store.findRequest('k2')).toMatchObject({ streamId: 'finding-a', position: { commit: 2n } });
+    const other = new Database(path);
+    other.prepare('DELETE FROM events WHERE position = 2').run();
+    other.close();
+    await expect(store.findRequest('k2')).rejects.toMatchObject({ name: 'AlteredRowError', messageZh: expect.stringContaining('请求索引所指的位置 2 的事件已不在台账中') });
+    // The requests whose events are there are answered as before.
+    expect(await store.findRequest('k3')).toMatchObject({ position: { commit: 3n } });
+    await store.close();
+  });
+
   it('takes no claim from a unique_claims row that no append wrote: a holder stream without events holds nothing (breaker9s P2)', async () => {
     const path = freshPath();
     const store = new SqliteEventStore(path);

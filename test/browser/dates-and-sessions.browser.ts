@@ -147,6 +147,8 @@ describe('typed dates, due dates in order, sessions that end mid-form, tabs and 
     await due.press('Enter');
     await form.getByRole('button', { name: '提交督查结果' }).click();
     await page.getByText('已记录督查：依申请公开答复超期').waitFor();
+    // What happened, said (newcomer37 S6): sent back to the unit, by the new day.
+    expect(await page.locator('[data-test="inspection-recorded"]', { hasText: '依申请公开答复超期' }).textContent()).toBe(`已记录督查：依申请公开答复超期——不通过，已退回${overdueUnit}重新整改（新时限 ${officeDay(14)}）。`);
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { status dueDate } } }`, { id: overdueFindingId });
     expect(data!.finding.assignments).toEqual([{ status: 'RETURNED', dueDate: officeDay(14) }]);
     // The finding's page says where the part's new due date came from: its 退回记录 and the timeline line (newcomer23 S1).
@@ -274,6 +276,7 @@ describe('typed dates, due dates in order, sessions that end mid-form, tabs and 
     });
     await form.getByRole('button', { name: '确认提交督查结果' }).click();
     await page.getByText(`已记录督查：${title}`).waitFor();
+    expect(await page.locator('[data-test="inspection-recorded"]', { hasText: title }).textContent()).toMatch(/——通过，.+的整改已核验，问题已销号。$/u);
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { status inspections { outcome place } } } }`, { id: latePassId });
     expect(data!.finding.assignments).toEqual([{ status: 'VERIFIED', inspections: [{ outcome: 'PASSED', place: '市发改委政务公开专栏' }] }]);
   });

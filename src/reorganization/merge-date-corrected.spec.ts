@@ -112,6 +112,20 @@ describe('a finding whose part the merge passed on the wrong day', () => {
     const reported: AssignmentEvent = { type: 'RectificationReported', data: { unitId: PRICE, summary: '已整改', evidence: [{ title: '材料', link: null, documentRef: '价发〔2016〕1号' }], reportedOn: '2016-06-10' } };
     given(findingDecider, [recorded, assigned, reported, passedOn('2016-07-01')])
       .when(redate('2016-05-01', '2016-07-01'))
-      .thenRefused('CONFLICT', /has a record on its part dated 2016-06-10/, /物价局的合并日期不能更正为 2016-05-01：该单位的任务有 2016-06-10 的记录/);
+      .thenRefused('CONFLICT', /has a report on its part dated 2016-06-10/, /物价局的合并日期不能更正为 2016-05-01：该单位的任务有 2016-06-10 的整改报告记录/);
+  });
+
+  it('given the merged unit\'s pass of 06-14 corrected to a failure (a correction entered today), when the merge of 06-17 is moved to 06-19: accepted — the correction is no record of today (breaker8s P10)', () => {
+    const reported: AssignmentEvent = { type: 'RectificationReported', data: { unitId: PRICE, summary: '已整改', evidence: [{ title: '材料', link: null, documentRef: '价发〔2016〕1号' }], reportedOn: '2016-05-10' } };
+    const passed: AssignmentEvent = { type: 'InspectionLogged', data: { unitId: PRICE, inspectionId: 'inspection-1', outcome: 'PASSED', notes: '', inspectedOn: '2016-05-14', place: '物价局' } };
+    const corrected: AssignmentEvent = {
+      type: 'InspectionCorrected',
+      data: { unitId: PRICE, inspectionId: 'inspection-1', previousInspectedOn: '2016-05-14', inspectedOn: '2016-05-14', previousOutcome: 'PASSED', outcome: 'FAILED', reason: '复核不合格', correctedOn: TODAY, newDueDate: '2016-07-31' },
+    };
+    const events = findingDecider.decide(redate('2016-06-19', '2016-06-17'), fold(findingDecider, [recorded, assigned, reported, passed, corrected, passedOn('2016-06-17')]));
+    expect(events.map((event) => [event.type, (event.data as { handedOverOn?: string }).handedOverOn])).toEqual([
+      ['PartHandOverUndone', '2016-06-17'],
+      ['PartHandedOver', '2016-06-19'],
+    ]);
   });
 });

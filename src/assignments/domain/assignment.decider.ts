@@ -2657,12 +2657,15 @@ function mergeStepsUndone(command: HandOverPart, recordedOn: string, state: Assi
   const { unitId, handedOverOn: correctedOn } = command;
   const unit = unitNamed(command, unitId);
   const from = correctedOn < recordedOn ? correctedOn : recordedOn;
-  const own = state.recorded.find((event) => !isHandOverEvent(event) && (event.data as { unitId?: string }).unitId === unitId && factDayOfEvent(event) >= correctedOn);
+  // Its records as they read now, each on its day as corrected: a correction is no record of its own (breaker8s P10: a
+  // correction of the unit's 2016 inspection, entered in 2026, was named 「2026-12-04 的记录」 and could not be corrected).
+  const own = inBusinessOrder(state.recorded).find(({ event, occurredOn }) => !isHandOverEvent(event) && !isCorrection(event) && (event.data as { unitId?: string }).unitId === unitId && occurredOn >= correctedOn);
   if (own) {
-    const day = factDayOfEvent(own);
+    const day = own.occurredOn;
+    const what = LATER_FACT[own.event.type] ?? say('record', '记录');
     throw conflict(
-      `The merge of ${unit.en} cannot be dated ${correctedOn}: ${unit.en} has a record on its part dated ${day}, and a unit merged away takes no work from its merge day. Correct that record first.`,
-      `${unit.zh}的合并日期不能更正为 ${correctedOn}：该单位的任务有 ${day} 的记录，而单位合并后不再承担工作。请先更正该记录。`,
+      `The merge of ${unit.en} cannot be dated ${correctedOn}: ${unit.en} has a ${what.en} on its part dated ${day}, and a unit merged away takes no work from its merge day. Correct that ${what.en} first.`,
+      `${unit.zh}的合并日期不能更正为 ${correctedOn}：该单位的任务有 ${day} 的${what.zh}记录，而单位合并后不再承担工作。请先更正该${what.zh}记录。`,
       { field: 'mergedOn' },
     );
   }

@@ -22,7 +22,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/scorecard', component: () => import('./pages/Scorecard.vue'), meta: { roles: ['SUPERVISOR', 'INSPECTOR'], title: '单位排名' } },
   { path: '/circulars', component: () => import('./pages/Circulars.vue'), meta: { roles: READERS, title: '通报' } },
   // 单位名录 and each unit's page (newcomer37 S7, S8): the directory for whoever reads units; a unit's own work for supervisors and inspectors (unitWorkload of any unit).
-  { path: '/units', component: () => import('./pages/Units.vue'), meta: { roles: ['SUPERVISOR', 'INSPECTOR', 'ADMIN'], title: '单位名录' } },
+  { path: '/units', component: () => import('./pages/Units.vue'), meta: { roles: ['SUPERVISOR', 'INSPECTOR', 'ADMIN'], title: '单位名录', noAsOf: true } },
   { path: '/units/:id', component: () => import('./pages/UnitPage.vue'), meta: { roles: ['SUPERVISOR', 'INSPECTOR'], title: '单位情况' } },
   { path: '/users', component: () => import('./pages/Users.vue'), meta: { roles: ['ADMIN'], title: '用户管理', noAsOf: true } },
   { path: '/imports', component: () => import('./pages/Imports.vue'), meta: { roles: ['SUPERVISOR', 'ADMIN'], title: '导入', noAsOf: true } },

@@ -50,9 +50,10 @@ describe('a revision written as a flat list keeps the 大项 already recorded (b
     const applied = await importFlat(FLAT, { revise: true });
     for (const outcome of [preview, applied]) {
       expect(outcome.revision).toMatchObject({ added: [], withdrawn: [], amended: [], redated: [{ code: '4' }] });
-      expect(outcome.categories).toEqual([
-        { code: '一', title: '决策公开', itemCount: 3 },
-        { code: '二', title: '平台建设', itemCount: 1 },
+      // Each 大项 with its items (the preview lists them): which items stand under it, not how they read.
+      expect(outcome.categories.map(({ code, title, itemCount, items }) => ({ code, title, itemCount, items: items.map((item) => item.code) }))).toEqual([
+        { code: '一', title: '决策公开', itemCount: 3, items: ['1', '2', '3'] },
+        { code: '二', title: '平台建设', itemCount: 1, items: ['4'] },
       ]);
       expect(outcome.notes.notices?.map((notice) => notice.reasonZh)).toContain('本版本没有“类别”列，也没有分节行：各事项保留在方案中原有的大项（一 决策公开、二 平台建设）。');
     }
@@ -74,6 +75,8 @@ describe('a revision written as a flat list keeps the 大项 already recorded (b
     await setUp(HEADER + ROW[1] + ROW[2]);
     const applied = await importFlat(HEADER + ROW[1] + ROW[2] + ROW[3], { revise: true });
     expect(applied.revision).toMatchObject({ added: [{ code: '3' }], amended: [] });
-    expect(applied.categories).toEqual([{ code: '一', title: '未分类', itemCount: 3 }]);
+    expect(applied.categories.map(({ code, title, itemCount, items }) => ({ code, title, itemCount, items: items.map((item) => item.code) }))).toEqual([
+      { code: '一', title: '未分类', itemCount: 3, items: ['1', '2', '3'] },
+    ]);
   });
 });

@@ -17,19 +17,27 @@ export interface UnitScore {
   meanDaysToRemediate: number | null;
 }
 
-/** A finding part a unit still owes (`unitWorkload.openParts`); days are office days, dates YYYY-MM-DD. */
-export interface OpenFindingPart {
-  findingId: string;
-  findingTitle: string;
+/**
+ * Where a unit's part stands against its due date, as every list of parts shows it (finding parts and work-plan
+ * item parts alike): days are office days, dates YYYY-MM-DD.
+ */
+export interface PartStanding {
   role: string;
   status: string;
   dueDate: string;
+  /** The 完成时限 as the item page and the export write it (newcomer32 S3); a standing task's next report beside it. */
   dueText: string;
   nextReportDue: string | null;
   nextReportDaysLeft: number | null;
   daysLeft: number;
   reportedDaysLate: number | null;
   trafficLight: string;
+}
+
+/** A finding part a unit still owes (`unitWorkload.openParts`). */
+export interface OpenFindingPart extends PartStanding {
+  findingId: string;
+  findingTitle: string;
 }
 
 /** A line of a unit's reminders (`unitWorkload.reminders`). */

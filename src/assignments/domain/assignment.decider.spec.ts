@@ -705,17 +705,65 @@ describe('VERIFIED', () => {
     given(verified).when(sendBack()).thenRefused('CONFLICT');
   });
 
-  it('needs no extension from the day it was verified', () => {
-    given(verified).when(requestExtension({ today: TODAY, requestedOn: INSPECTED_ON })).thenRefused('CONFLICT', /already verified \(on 2025-07-01\)/, /已确认完成（2025-07-01），无需延期/);
+  it('needs no extension from the day after it was verified', () => {
+    given(verified).when(requestExtension({ today: TODAY, requestedOn: '2025-07-02' })).thenRefused('CONFLICT', /already verified \(on 2025-07-01\)/, /已确认完成（2025-07-01），无需延期/);
   });
 
-  it('is not urged from the day it was verified', () => {
-    given(verified).when(urge({ urgedOn: INSPECTED_ON })).thenRefused('CONFLICT', /already verified \(on 2025-07-01\)/, /无需催办/);
+  it('is not urged from the day after it was verified', () => {
+    given(verified).when(urge({ urgedOn: '2025-07-02' })).thenRefused('CONFLICT', /already verified \(on 2025-07-01\)/, /无需催办/);
   });
 
   it('was open before: an urging or an extension request of then, entered late, is judged on that day and accepted', () => {
     given(verified).when(urge({ urgedOn: REQUESTED_ON })).then([{ type: 'UnitUrged', data: { unitId: FINANCE, message: 'Please report by Friday.', urgedOn: REQUESTED_ON } }]);
     given(verified).when(requestExtension({ today: TODAY })).then([extensionRequested]);
+  });
+
+  describe('a pass is the last word of its day (breaker8s P11): an urging, a request, its decision or withdrawal of the pass’s own day came before it, whichever was typed first', () => {
+    /** Due 2025-07-20; asked on 06-20 to extend to 07-31; reported 06-28; passed on 07-01. */
+    const open: AssignmentEvent[] = [{ type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2025-07-20', assignedOn: ASSIGNED_ON } }, extensionRequested, reported()];
+    const passed = [...open, inspected('PASSED')];
+    const passedWithoutRequest = [open[0]!, open[2]!, inspected('PASSED')];
+    const sameDay = { urgedOn: INSPECTED_ON, today: TODAY };
+    const urged: AssignmentEvent = { type: 'UnitUrged', data: { unitId: FINANCE, message: 'Please report by Friday.', urgedOn: INSPECTED_ON } };
+    const granted: AssignmentEvent = { type: 'ExtensionGranted', data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: '2025-07-20', newDueDate: '2025-07-31', decidedOn: INSPECTED_ON } };
+    const refused: AssignmentEvent = { type: 'ExtensionRefused', data: { unitId: FINANCE, requestId: 'extension-1', reason: '无需延期', decidedOn: INSPECTED_ON } };
+    const withdrawn: AssignmentEvent = { type: 'ExtensionRequestWithdrawn', data: { unitId: FINANCE, requestId: 'extension-1', reason: '申请延至的日期填错。', withdrawnOn: INSPECTED_ON } };
+    const askedThatDay: AssignmentEvent = { type: 'ExtensionRequested', data: { unitId: FINANCE, requestId: 'extension-2', requestedDueDate: '2025-07-31', reason: 'Portal migration.', requestedOn: INSPECTED_ON } };
+    /** The part as folded now and as of the pass's day: what every view reads. */
+    const part = (events: readonly AssignmentEvent[]) => [partOf(stateAfter(events), FINANCE), partOf(assignmentsOn(stateAfter(events), INSPECTED_ON), FINANCE)];
+
+    it('given the pass typed first, when the part is urged on its day: the urging is recorded, the part as with the urging typed first (was: refused 无需催办)', () => {
+      given(passed).when(urge(sameDay)).then([urged]);
+      expect(part([...passed, urged])).toEqual(part([...open, urged, inspected('PASSED')]));
+    });
+
+    it('given the pass typed first, when the unit asks for an extension on its day: recorded, lapsed by the pass, as typed the other way (was: refused 无需延期)', () => {
+      given(passedWithoutRequest).when(requestExtension({ requestId: 'extension-2', requestedOn: INSPECTED_ON, today: TODAY })).then([askedThatDay]);
+      expect(part([...passedWithoutRequest, askedThatDay])).toEqual(part([open[0]!, open[2]!, askedThatDay, inspected('PASSED')]));
+      expect(partOf(stateAfter([...passedWithoutRequest, askedThatDay]), FINANCE)!.extensionRequests.map((request) => request.status)).toEqual(['LAPSED']);
+    });
+
+    it('given the pass typed first, when the pending request is granted, refused or withdrawn on its day: recorded, the part as with the decision typed first (was: refused 延期申请不再审批 / 已失效)', () => {
+      given(passed).when(decideExtension({ decidedOn: INSPECTED_ON })).then([granted]);
+      expect(part([...passed, granted])).toEqual(part([...open, granted, inspected('PASSED')]));
+      expect(partOf(stateAfter([...passed, granted]), FINANCE)).toMatchObject({ status: 'VERIFIED', dueDate: '2025-07-31', extensionRequests: [{ status: 'GRANTED' }] });
+      given(passed).when(decideExtension({ decidedOn: INSPECTED_ON, approve: false, reason: '无需延期' })).then([refused]);
+      expect(part([...passed, refused])).toEqual(part([...open, refused, inspected('PASSED')]));
+      given(passed).when(withdrawRequest({ withdrawnOn: INSPECTED_ON, today: TODAY })).then([withdrawn]);
+      expect(part([...passed, withdrawn])).toEqual(part([...open, withdrawn, inspected('PASSED')]));
+    });
+
+    it('given a pass of an earlier day: each is refused, naming the day of the verification', () => {
+      const nextDay = '2025-07-02';
+      given(passed).when(urge({ urgedOn: nextDay })).thenRefused('CONFLICT', /already verified \(on 2025-07-01\)/, /已确认完成（2025-07-01），无需催办/);
+      given(passed).when(decideExtension({ decidedOn: nextDay })).thenRefused('CONFLICT', /already verified \(on 2025-07-01\)/, /已确认完成（2025-07-01），延期申请不再审批/);
+      given(passed).when(withdrawRequest({ withdrawnOn: nextDay, today: TODAY })).thenRefused('CONFLICT', /lapsed when its part was verified/, /已在任务确认完成时失效，无需撤回/);
+    });
+
+    it('given a decision of the pass’s day typed first, when a pass of that day is entered: taken, as before (either order, one story)', () => {
+      given([...open, granted]).when(inspect()).then([inspected('PASSED')]);
+      given([...open, withdrawn]).when(inspect()).then([inspected('PASSED')]);
+    });
   });
 
   it('lapses such a late request at once, now as in every past view from the verification on (LAPSED judged by day)', () => {
@@ -1524,7 +1572,7 @@ describe('refusals name units by their names in the directory, not by id', () =>
     ['another unit reporting', [leadAssigned], report({ actor: clerkOf(ENVIRONMENT), ...named }), 'FORBIDDEN', /^Only 市财政局 may report on its part\.$/, /^只有市财政局的用户可以报送本单位的整改情况。$/],
     ['a second report awaiting inspection', [leadAssigned, reported()], report(named), 'CONFLICT', /^市财政局 has already reported/, /^市财政局已于 2025-06-28 报送整改情况，正在等待督查。$/],
     ['an inspection with nothing reported', [leadAssigned], inspect(named), 'CONFLICT', /^市财政局 had no report awaiting inspection on 2025-07-01\. If it reported on or before that day, its report must be entered first/, /^市财政局在 2025-07-01 没有待督查的整改报告。如该单位在此之前已报告，请先由市财政局在系统中补录其整改报告，再录入本次督查。$/],
-    ['urging a verified part', [leadAssigned, reported(), inspected('PASSED')], urge({ ...named, urgedOn: INSPECTED_ON }), 'CONFLICT', /^The part of 市财政局 is already verified/, /^市财政局的任务已确认完成/],
+    ['urging a verified part', [leadAssigned, reported(), inspected('PASSED')], urge({ ...named, urgedOn: '2025-07-02' }), 'CONFLICT', /^The part of 市财政局 is already verified/, /^市财政局的任务已确认完成/],
   ])('%s', (_what, history, command, code, message, messageZh) => {
     given(history).when(command).thenRefused(code, message, messageZh);
   });
@@ -1735,9 +1783,9 @@ describe('what the breaker found after the first fixes', () => {
     });
   });
 
-  it('never decides an extension request on a verified part', () => {
+  it('never decides an extension request on a part verified on an earlier day', () => {
     const pendingThenVerified = [leadAssigned, extensionRequested, reported(), inspected('PASSED')];
-    given(pendingThenVerified).when(decideExtension({ ...names, decidedOn: INSPECTED_ON })).thenRefused('CONFLICT', /already verified/, /已确认完成/);
+    given(pendingThenVerified).when(decideExtension({ ...names, decidedOn: '2025-07-02' })).thenRefused('CONFLICT', /already verified/, /已确认完成/);
   });
 
   describe('given a part handed over to 市卫生健康委员会 on 2025-06-29', () => {

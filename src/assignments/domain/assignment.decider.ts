@@ -749,17 +749,18 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
       return updatePart(state, event.data.unitId, requestedOn, (part) =>
         withLapses({
           ...part,
-          ...answering(part, { day: requestedOn, what: say('the extension request', '延期申请') }),
+          // Asked on the day of the pass that verified the part, typed after it: it came before that pass (breaker8s P11) and answers nothing.
+          ...(part.status === 'VERIFIED' ? {} : answering(part, { day: requestedOn, what: say('the extension request', '延期申请') })),
           extensionRequests: [...part.extensionRequests, { requestId, requestedDueDate, reason, requestedOn, status: 'PENDING' }],
         }),
       );
     }
     case 'ExtensionGranted':
       // A grant never cuts the date in force (breaker8r P4): overtaken by a return's later date, it leaves that date standing.
-      return updatePart(state, event.data.unitId, event.data.decidedOn, (part) => ({
-        ...settleExtension(part, event.data.requestId, 'GRANTED', event.data.decidedOn, event.data.newDueDate),
-        dueDate: isAfter(event.data.newDueDate, part.dueDate) ? event.data.newDueDate : part.dueDate,
-      }));
+      return updatePart(state, event.data.unitId, event.data.decidedOn, (part) => {
+        const dueDate = isAfter(event.data.newDueDate, part.dueDate) ? event.data.newDueDate : part.dueDate;
+        return { ...grantedBeforeThePass(settleExtension(part, event.data.requestId, 'GRANTED', event.data.decidedOn, event.data.newDueDate), event.data.decidedOn, dueDate), dueDate };
+      });
     case 'ExtensionRefused':
       return updatePart(state, event.data.unitId, event.data.decidedOn, (part) => settleExtension(part, event.data.requestId, 'REFUSED', event.data.decidedOn));
     case 'ExtensionRequestWithdrawn': {
@@ -1414,6 +1415,16 @@ function withLapses(part: AssignmentPart): AssignmentPart {
 const verifiedSince = (part: AssignmentPart, day: string): boolean =>
   part.inspections.some((inspection) => inspection.outcome === 'PASSED' && inspection.inspectedOn >= day);
 
+/**
+ * A grant dated on the day of the pass that verified `part`, typed after that pass, came before it (breaker8s P11,
+ * `verifiedBeforeTheDay`): the pass of that day met the granted date (`dueDate`) in force, as it does when the grant was typed
+ * first — what a correction of that pass to a failure and back restores (`InspectionRecord.dueDateBefore`). The part unchanged otherwise.
+ */
+function grantedBeforeThePass(part: AssignmentPart, decidedOn: string, dueDate: string): AssignmentPart {
+  if (part.status !== 'VERIFIED' || part.verifiedOn !== decidedOn) return part;
+  return { ...part, inspections: part.inspections.map((inspection) => (inspection.outcome === 'PASSED' && inspection.inspectedOn === decidedOn ? { ...inspection, dueDateBefore: dueDate } : inspection)) };
+}
+
 function settleExtension(part: AssignmentPart, requestId: string, status: 'GRANTED' | 'REFUSED', decidedOn: string, grantedDueDate?: string): AssignmentPart {
   return {
     ...part,
@@ -1984,7 +1995,7 @@ function requestExtension(command: RequestExtension, state: AssignmentsState): A
   requireNotBefore(asked, assignedDay(part, command));
   // Judged on the part as it stood on the day asked, whatever was entered since.
   const then = partOn(state, part, requestedOn);
-  if (then.status === 'VERIFIED') throw verifiedThen(state, then, requestedOn, unit, say('no extension is needed', '无需延期'));
+  if (verifiedBeforeTheDay(then, requestedOn)) throw verifiedThen(state, then, requestedOn, unit, say('no extension is needed', '无需延期'));
   if (isNeverOverdue(then.terms)) {
     throw conflict(
       `The part of ${unit.en} is a standing task (常态化): it is never overdue, so there is no due date to extend. Report its progress each period instead.`,
@@ -2034,12 +2045,14 @@ function withdrawExtensionRequest(command: WithdrawExtensionRequest, state: Assi
   if (!known) {
     throw new DomainError('NOT_FOUND', say(`Extension request ${requestId} of ${unit.en} does not exist.`, `找不到${unit.zh}的这项延期申请。`), { field: 'requestId' });
   }
-  if (known.status !== 'PENDING') throw notPendingAnyMore(known, unit);
+  if (known.status !== 'PENDING' && known.status !== 'LAPSED') throw notPendingAnyMore(known, unit);
   const withdrawn = { day: withdrawnOn, what: named('withdrawnOn', 'the withdrawal date', '撤回日期') };
   requireBusinessDay(withdrawnOn, command.today, named('withdrawnOn', 'The withdrawal date', '撤回日期'));
   requireNotBefore(withdrawn, { day: known.requestedOn, what: say('the request it withdraws', '所撤回的延期申请日期') });
-  const then = partOn(state, part, withdrawnOn).extensionRequests.find((candidate) => candidate.requestId === requestId) ?? known;
-  if (then.status !== 'PENDING') throw notPendingAnyMore(then, unit);
+  const partThen = partOn(state, part, withdrawnOn);
+  const then = partThen.extensionRequests.find((candidate) => candidate.requestId === requestId) ?? known;
+  // Lapsed by a pass of the withdrawal's own day only, it was still pending when withdrawn: a pass is the last word of its day (breaker8s P11).
+  if (then.status !== 'PENDING' && !lapsedOnlyOn(partThen, then, withdrawnOn)) throw notPendingAnyMore(then, unit);
   requireText(command.reason, named('reason', 'A reason for withdrawing the request', '撤回理由'));
   const events: AssignmentEvent[] = [{ type: 'ExtensionRequestWithdrawn', data: { unitId, requestId, reason: command.reason, withdrawnOn } }];
   requireLaterFactsHold(state, events, withdrawn, command);
@@ -2102,8 +2115,8 @@ function decideExtension(command: DecideExtension, state: AssignmentsState): Ass
   // Judged on the part as it stood on the day decided: open then, the request still pending then.
   const then = partOn(state, part, decidedOn);
   const request = then.extensionRequests.find((candidate) => candidate.requestId === requestId) ?? known;
-  if (then.status === 'VERIFIED') throw verifiedThen(state, then, decidedOn, unit, say('its extension request is not decided any more', '延期申请不再审批'));
-  if (request.status === 'LAPSED') {
+  if (verifiedBeforeTheDay(then, decidedOn)) throw verifiedThen(state, then, decidedOn, unit, say('its extension request is not decided any more', '延期申请不再审批'));
+  if (request.status === 'LAPSED' && !lapsedOnlyOn(then, request, decidedOn)) {
     throw conflict(
       `Extension request ${requestId} of ${unit.en} lapsed when its part was verified${then.verifiedOn ? '' : ` (before ${decidedOn})`}; it is not decided any more. If the part needs more time now, the unit asks again.`,
       `${unit.zh}的该项延期申请已在任务确认完成时失效，不再审批；如现在仍需延期，请单位重新申请。`,
@@ -2161,7 +2174,7 @@ function urgeUnit(command: UrgeUnit, state: AssignmentsState): AssignmentEvent[]
   requireBusinessDay(urgedOn, command.today, named('urgedOn', 'The urging date', '催办日期'));
   requireNotBefore(urged, assignedDay(part, command));
   const then = partOn(state, part, urgedOn);
-  if (then.status === 'VERIFIED') throw verifiedThen(state, then, urgedOn, unit, say('there was nothing to urge', '无需催办'));
+  if (verifiedBeforeTheDay(then, urgedOn)) throw verifiedThen(state, then, urgedOn, unit, say('there was nothing to urge', '无需催办'));
   requireText(message, named('message', 'An urging message', '催办内容'));
   // One paper 催办通知 entered twice (two clerks, two forms): the same day and words for the same unit (breaker8c P8).
   const same = mayBeUrgedAlike(state.recorded, unitId, message) && inBusinessOrder(state.recorded).some(
@@ -2192,6 +2205,30 @@ function mayBeUrgedAlike(recorded: readonly AssignmentEvent[], unitId: string, m
 function partOn(state: AssignmentsState, part: AssignmentPart, day: string): AssignmentPart {
   const then = assignmentsOn(state, day);
   return partOf(then, part.unitId) ?? partsOf(then).find((candidate) => part.heldBefore?.includes(candidate.unitId)) ?? part;
+}
+
+/**
+ * A pass is the last word of its office day (breaker8s P11; the rule of breaker8s P4, an extension granted on a report's
+ * day counting before it, for the other end of a part's work): what an office means when an inspector passes a part on
+ * the day it is urged, or its unit asks for more time, or the office decides or the unit withdraws that request, is that
+ * the check on site concluded the day — the urging (催办), the request (延期申请), its decision (批准/驳回) or withdrawal (撤回)
+ * of that day was made while the part was still open. So each is taken whichever paper was typed first, and every fold
+ * (now, as of a day, known at an instant; scorecards, workloads, lights) reads it alike: the request lapsed by that pass
+ * (`withLapses`) unless decided or withdrawn that day, the urging listed, the part verified on that day.
+ *
+ * True: `then` (the part as it stood at the end of office day `day`, `YYYY-MM-DD`) stood verified by a pass of an earlier day
+ * — such a fact is refused (`verifiedThen`). False: open that day, or verified only by a pass dated `day` itself.
+ */
+export const verifiedBeforeTheDay = (then: AssignmentPart, day: string): boolean => then.status === 'VERIFIED' && then.verifiedOn !== day;
+
+/**
+ * Whether `request` of `part` (as it stood at the end of office day `day`) is LAPSED only by a pass dated `day` itself — no pass
+ * dated from its request's day to the day before — so a decision or withdrawal of that day came before the pass and met the
+ * request pending (breaker8s P11, `verifiedBeforeTheDay`). False for a request not LAPSED.
+ */
+function lapsedOnlyOn(part: AssignmentPart, request: ExtensionRequest, day: string): boolean {
+  if (request.status !== 'LAPSED') return false;
+  return part.inspections.every((inspection) => inspection.outcome !== 'PASSED' || inspection.inspectedOn < request.requestedOn || inspection.inspectedOn === day);
 }
 
 /**
@@ -2393,10 +2430,14 @@ function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingu
   if (!part) return null;
   // Each reason names the day of the fact that stood in the way, so the clerk can find it on paper.
   const verified = part.status === 'VERIFIED' ? say(`the part stood verified then (on ${part.verifiedOn})`, `当时该任务已确认完成（${part.verifiedOn}）`) : null;
+  // A pass is the last word of its day (breaker8s P11): a request, a decision or a withdrawal dated on the day of the pass
+  // that verified the part came before it, whichever was typed first.
+  const day = factDayOfEvent(event);
+  const verifiedBefore = verifiedBeforeTheDay(part, day) ? verified : null;
   switch (event.type) {
     case 'ExtensionRequested': {
       const pending = pendingExtensionOf(part);
-      if (verified) return verified;
+      if (verifiedBefore) return verifiedBefore;
       if (pending) return say(`the request of ${pending.requestedOn} would still await a decision then`, `${pending.requestedOn} 的延期申请当时仍待审批`);
       if (!isAfter(event.data.requestedDueDate, part.dueDate)) {
         return say(`it asked for ${event.data.requestedDueDate}, not later than the due date then in force (${part.dueDate})`, `所申请的 ${event.data.requestedDueDate} 不晚于当时的截止日期 ${part.dueDate}`);
@@ -2414,10 +2455,10 @@ function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingu
     }
     case 'ExtensionGranted':
     case 'ExtensionRefused': {
-      if (verified) return verified;
+      if (verifiedBefore) return verifiedBefore;
       const request = part.extensionRequests.find((candidate) => candidate.requestId === event.data.requestId);
       if (!request) return say('the request it decides had not been made yet then', '所审批的延期申请当时尚未提出');
-      if (request.status !== 'PENDING') return say('the request it decides was no longer pending then', '所审批的延期申请当时已不在待审批状态');
+      if (request.status !== 'PENDING' && !lapsedOnlyOn(part, request, day)) return say('the request it decides was no longer pending then', '所审批的延期申请当时已不在待审批状态');
       if (event.type === 'ExtensionRefused') return null;
       // As `decideExtension` judges a grant on its day (breaker8e P5): later than the date in force, not already past.
       const { newDueDate, decidedOn } = event.data;
@@ -2432,7 +2473,7 @@ function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingu
     case 'ExtensionRequestWithdrawn': {
       const request = part.extensionRequests.find((candidate) => candidate.requestId === event.data.requestId);
       if (!request) return say('the request it withdraws had not been made yet then', '所撤回的延期申请当时尚未提出');
-      if (request.status !== 'PENDING') return say('the request it withdraws was no longer pending then', '所撤回的延期申请当时已不在待审批状态');
+      if (request.status !== 'PENDING' && !lapsedOnlyOn(part, request, day)) return say('the request it withdraws was no longer pending then', '所撤回的延期申请当时已不在待审批状态');
       return null;
     }
     case 'UnitUrged':

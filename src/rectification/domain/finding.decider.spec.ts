@@ -602,15 +602,15 @@ describe('an extension request still pending when its part is verified', () => {
     expect(statusOf(verifiedWhilePending)).toEqual(['LAPSED']);
   });
 
-  it('is not decided on the verified part', () => {
-    given(verifiedWhilePending).when(decideExtension({ decidedOn: INSPECTED_ON })).thenRefused('CONFLICT', /already verified/, /不再审批/);
+  it('is not decided on the verified part (from the day after the pass: see breaker8s P11 for the pass’s own day)', () => {
+    given(verifiedWhilePending).when(decideExtension({ decidedOn: TODAY })).thenRefused('CONFLICT', /already verified/, /不再审批/);
   });
 
   it('stays lapsed when the part comes back: it is not decided then, and the unit may ask again', () => {
     const back = [...verifiedWhilePending, ...findingDecider.decide(reopen(), stateAfter(verifiedWhilePending))];
     expect(statusOf(back)).toEqual(['LAPSED']);
     given(back)
-      .when(decideExtension({ decidedOn: INSPECTED_ON }))
+      .when(decideExtension({ decidedOn: TODAY }))
       .thenRefused('CONFLICT', /lapsed when its part was verified/, /已在任务确认完成时失效，不再审批；如现在仍需延期，请单位重新申请/);
     given(back)
       .when(requestExtension({ requestId: 'extension-2', requestedOn: INSPECTED_ON, today: TODAY, requestedDueDate: '2025-09-30' }))

@@ -1417,3 +1417,64 @@ describe('a merge typed after the merged unit’s report dated after its day, un
   });
 });
 
+
+/**
+ * Outcomes of one office day that must not depend on the order the papers were typed (breaker8s P4's kind): both orders are
+ * recorded alike, and every reading — now, as of today, known at any later instant, as of the day itself and the day after —
+ * shows the same part, its due dates by day (what scorecards, workloads and lights read) among it. Instants of entry aside.
+ */
+describe('one office day, either typing order: the same part now and at every cut (breaker8s P6, P11)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const evidence = [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }];
+  /** The finding with every instant of entry left out (the orders differ in those only), at each reading. */
+  const readings = (office: Office, days: readonly string[]) => {
+    const timeline = office.timeline as unknown as TimelineEntry[];
+    const noInstants = (value: unknown): unknown =>
+      Array.isArray(value) ? value.map(noInstants)
+      : value !== null && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'at' && !key.endsWith('At')).map(([key, inner]) => [key, noInstants(inner)]))
+      : value;
+    const whole = (view: FindingView) => noInstants({ status: view.status, closedOn: view.closedOn, parts: inAssignedOrder(view.parts.values()) });
+    return {
+      now: whole(office.ledger.finding('f')!),
+      asOfToday: whole(findingAt(timeline, { asOf: TODAY, knownAt: null, axes: [] })!),
+      knownAtFar: whole(findingAt(timeline, { asOf: TODAY, knownAt: '2099-01-01T00:00:00.000Z', axes: [] })!),
+      ...Object.fromEntries(days.map((day) => [day, whole(findingAt(timeline, { asOf: day, knownAt: null, axes: [BUSINESS_DAY] })!)])),
+    };
+  };
+  /** Each of `orders` typed into a fresh office after `before`: every command accepted, and one story told. */
+  const oneStory = (before: readonly FindingCommand[], orders: readonly (readonly FindingCommand[])[], days: readonly string[]) => {
+    const told = orders.map((order) => {
+      const office = new Office();
+      for (const command of [...before, ...order]) expect({ command: command.type, accepted: office.decide(command) }).toEqual({ command: command.type, accepted: true });
+      return readings(office, days);
+    });
+    for (const other of told.slice(1)) expect(other).toEqual(told[0]);
+    return told[0]!;
+  };
+  const assigned: FindingCommand = { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-05-02', units: [{ unitId: 'a', role: 'LEAD', dueDate: '2016-06-30' }], unknownUnitIds: [] };
+  const reported: FindingCommand = { type: 'ReportRectification', ...base, actor: clerkOf('a'), unitId: 'a', summary: '已整改', evidence, reportedOn: '2016-06-10' };
+  const asked: FindingCommand = { type: 'RequestExtension', ...base, actor: clerkOf('a'), unitId: 'a', requestId: 'x1', requestedDueDate: '2016-08-01', reason: '需要时间', requestedOn: '2016-06-12' };
+  const passed: FindingCommand = { type: 'LogInspection', ...base, actor: inspector, unitId: 'a', inspectionId: 'i1', outcome: 'PASSED', notes: '核实', inspectedOn: '2016-06-15', place: '现场' };
+  const days = ['2016-06-14', '2016-06-15', '2016-06-16'];
+
+  it('given a pass of 06-15, an urging of that day typed before or after it: recorded either way, the part verified 06-15 with the urging listed (P11: typed after, it was refused 无需催办)', () => {
+    const urged: FindingCommand = { type: 'UrgeUnit', ...base, actor: supervisor, unitId: 'a', message: '请抓紧', urgedOn: '2016-06-15' };
+    const story = oneStory([assigned, reported], [[urged, passed], [passed, urged]], days);
+    expect(story.now).toMatchObject({ status: 'CLOSED', closedOn: '2016-06-15', parts: [{ status: 'VERIFIED', urges: [{ urgedOn: '2016-06-15' }] }] });
+  });
+
+  it('given a pass of 06-15, the unit’s extension request of that day typed before or after it: recorded either way, lapsed by the pass (P11: typed after, refused 无需延期)', () => {
+    const askedThatDay: FindingCommand = { ...asked, requestedOn: '2016-06-15' } as FindingCommand;
+    const story = oneStory([assigned, reported], [[askedThatDay, passed], [passed, askedThatDay]], days);
+    expect(story.now).toMatchObject({ parts: [{ status: 'VERIFIED', dueDate: '2016-06-30', extensionRequests: [{ requestedOn: '2016-06-15', status: 'LAPSED' }] }] });
+  });
+
+  it('given a pass of 06-15 and a request of 06-12, its grant, refusal or withdrawal dated 06-15 typed before or after the pass: one outcome either way (P11: typed after, refused 延期申请不再审批 / 已失效)', () => {
+    const granted: FindingCommand = { type: 'DecideExtension', ...base, actor: supervisor, unitId: 'a', requestId: 'x1', approve: true, decidedOn: '2016-06-15' };
+    const refused: FindingCommand = { type: 'DecideExtension', ...base, actor: supervisor, unitId: 'a', requestId: 'x1', approve: false, reason: '不同意', decidedOn: '2016-06-15' };
+    const withdrawn: FindingCommand = { type: 'WithdrawExtensionRequest', ...base, actor: clerkOf('a'), unitId: 'a', requestId: 'x1', reason: '已办结', withdrawnOn: '2016-06-15' };
+    expect(oneStory([assigned, asked, reported], [[granted, passed], [passed, granted]], days).now).toMatchObject({ parts: [{ status: 'VERIFIED', dueDate: '2016-08-01', extensionRequests: [{ status: 'GRANTED' }] }] });
+    expect(oneStory([assigned, asked, reported], [[refused, passed], [passed, refused]], days).now).toMatchObject({ parts: [{ dueDate: '2016-06-30', extensionRequests: [{ status: 'REFUSED' }] }] });
+    expect(oneStory([assigned, asked, reported], [[withdrawn, passed], [passed, withdrawn]], days).now).toMatchObject({ parts: [{ extensionRequests: [{ status: 'WITHDRAWN' }] }] });
+  });
+});

@@ -412,8 +412,8 @@ describe('completed', () => {
     given(done).when(inspect(FGW, 'PASSED', 'inspection-4')).thenRefused('CONFLICT');
   });
 
-  it('nothing is left to urge from the day it was verified (an urging of an earlier day is judged on that day)', () => {
-    given(done).when({ ...urge(FGW), urgedOn: INSPECTED_ON }).thenRefused('CONFLICT', /already verified/, /无需催办/);
+  it('nothing is left to urge from the day after it was verified (an urging of an earlier day is judged on that day; of the pass’s own day, came before it: breaker8s P11)', () => {
+    given(done).when({ ...urge(FGW), urgedOn: TODAY }).thenRefused('CONFLICT', /already verified/, /无需催办/);
   });
 
   it('the supervisor reopens it with a reason, which reopens every part', () => {
@@ -1358,7 +1358,7 @@ describe('refusals name the item by its code and title, and units by their names
   });
 
   it('a part command on the item, through the one lifecycle', () => {
-    given(done).when({ ...urge(FINANCE), urgedOn: INSPECTED_ON, unitNames }).thenRefused('CONFLICT', /^The part of 市财政局 is already verified/, /^市财政局的任务已确认完成/);
+    given(done).when({ ...urge(FINANCE), urgedOn: TODAY, unitNames }).thenRefused('CONFLICT', /^The part of 市财政局 is already verified/, /^市财政局的任务已确认完成/);
   });
 });
 

@@ -78,11 +78,29 @@ export const withoutInvisible = (text: string): string => text.replace(INVISIBLE
  * joint lead units), without invisible characters (`withoutInvisible`).
  */
 export function namesInCell(cell: Cell): string[] {
-  const text = withoutInvisible(textOf(cell));
+  const text = withoutLevelLabels(withoutInvisible(textOf(cell)));
   return splitOutsideBrackets(text)
     .map((name) => name.trim())
     .filter((name) => name !== '');
 }
+
+/**
+ * A level written before the units of that level in one unit cell: 「市级：」, 「区县：」, 「县级：」, 「市直：」, 「市直部门：」, 「乡镇级：」,
+ * 「省级：」 — at the cell's start or after a separator, and before a role label too (「市级牵头单位：」 is 「牵头单位：」).
+ */
+const LEVEL_LABEL = /(^|[、，,;；/／\r\n]\s*)(?:市级|市直|市直部门|市直单位|县级|区级|区县级|县区级|区县|县区|县市区级?|乡镇级?|乡镇街道|镇街|省级)\s*(?:[:：]\s*|(?=(?:牵头|主责|配合|协办|参与|责任)(?:单位|部门|科室|处室)?\s*[:：]))/gu;
+
+/**
+ * The cell without its level labels (`LEVEL_LABEL`): 「市级：市政府办；区县：各区县政府」 names 市政府办 and 各区县政府, the units of each
+ * level in the cell's column — in a 牵头单位 cell each leads its own level's work (session 35, import10e: read as units named
+ * 「市级：市政府办」 and refused as unknown). The separators stay, so the names split as before.
+ */
+export function withoutLevelLabels(text: string): string {
+  return text.replace(LEVEL_LABEL, '$1');
+}
+
+/** Whether a unit cell names its units by level (`LEVEL_LABEL`: 「市级：A；区县：B」), for the import to tell how it read it. */
+export const namesByLevel = (cell: Cell): boolean => withoutLevelLabels(withoutInvisible(textOf(cell))) !== withoutInvisible(textOf(cell));
 
 /** Opening brackets (as NFKC reads them, and as written: （［｛﹝) and the closing bracket of each. */
 const BRACKET_CLOSE_OF = new Map<string, string>([
@@ -218,7 +236,7 @@ function unitRolesAfterNames(text: string): { lead: string[]; others: string[] }
  * label are others.
  */
 export function unitRolesInCell(cell: Cell): { readonly lead: string[]; readonly others: string[]; readonly noLead?: true; readonly leadMarked?: true } | null {
-  const text = withoutInvisible(textOf(cell));
+  const text = withoutLevelLabels(withoutInvisible(textOf(cell)));
   const labels = [...text.matchAll(ROLE_LABEL)];
   const names = namesInCell(text);
   const marked = names.some((name) => LEAD_MARK.test(name));

@@ -114,6 +114,11 @@ export interface SourceRecord<Key extends string> {
   readonly others?: readonly { readonly label: string; readonly cell: Cell }[];
   /** The keys whose XLSX cell on this row is filled in by a vertical merge from a row above (a 序号 merged over two rows). */
   readonly mergedDown?: readonly Key[];
+  /**
+   * The keys read from one unit heading split by level (牵头单位 over 市级 | 区县): the cell joins the levels' units, each level's
+   * units that column's (a lead at each level). Absent when none.
+   */
+  readonly byLevel?: readonly Key[];
 }
 
 export const normalizedName = (name: string): string =>

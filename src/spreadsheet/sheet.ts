@@ -537,7 +537,7 @@ const spansColumns = (names: readonly string[], position: number): boolean =>
 function headerOf<Key extends string>(
   rows: readonly SheetRow[],
   columns: Columns<Key>,
-): { headerRows: number[]; names: string[] } | null {
+): { headerRows: number[]; names: string[]; levels?: ReadonlyMap<number, string> } | null {
   const knownIn = (row: SheetRow): number =>
     new Set(row.cells.map((cell) => columnOf(columns, textOf(cell), true)).filter((key) => key !== undefined)).size;
   let index = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => knownIn(row) >= 2);
@@ -563,9 +563,15 @@ function headerOf<Key extends string>(
   );
   if (!refines || !onlyNames) return { headerRows: [header.row], names };
   const width = Math.max(names.length, below.length);
+  // The sub-headers that name a level under a unit heading (牵头单位 over 市级 | 区县): the heading's column at that level.
+  const levels = new Map<number, string>();
+  raw.forEach((sub, position) => {
+    if (sub !== '' && sub !== names[position] && underUnitHeading(sub, names[position] ?? '', columns) !== undefined) levels.set(position, sub);
+  });
   return {
     headerRows: [header.row, next.row],
     names: Array.from({ length: width }, (_, position) => underHeading(below[position] ?? '', names[position] ?? '', columns)),
+    ...(levels.size > 0 ? { levels } : {}),
   };
 }
 
@@ -623,8 +629,16 @@ function positionsOf<Key extends string>(
   names: readonly string[],
   columns: Columns<Key>,
   headerRow: number,
-): { positions: Map<Key, number[]>; unused: (UnusedColumn & { readonly position: number })[]; problems: ImportProblem[]; withPeople: Set<number> } {
+  levels: ReadonlyMap<number, string> = new Map(),
+): {
+  positions: Map<Key, number[]>;
+  unused: (UnusedColumn & { readonly position: number })[];
+  problems: ImportProblem[];
+  withPeople: Set<number>;
+  byLevel: { readonly key: Key; readonly name: string; readonly levels: readonly string[] }[];
+} {
   const positions = new Map<Key, number[]>();
+  const byLevel: { key: Key; name: string; levels: string[] }[] = [];
   const withPeople = new Set<number>();
   const problems: ImportProblem[] = [];
   const unmatched: number[] = [];
@@ -643,6 +657,13 @@ function positionsOf<Key extends string>(
       // 重点任务 | 具体事项: the left names the row's task (its category), the right the row's own item.
       positions.set(leftIs, taken);
       positions.set(key, [position]);
+    } else if (taken && !columns[key].several && levels.has(position) && taken.every((at) => levels.has(at) && names[at] === name)) {
+      // 牵头单位 over 市级 | 区县 (session 35, import10e): one unit column split by level — the units of every level are the
+      // column's (a lead at each level leads its level's work), read as one cell; never refused 「“牵头单位”列出现了两次」.
+      positions.set(key, [...taken, position]);
+      const told = byLevel.find((each) => each.name === name);
+      if (told) told.levels.push(levels.get(position)!);
+      else byLevel.push({ key, name, levels: [...taken.map((at) => levels.get(at)!), levels.get(position)!] });
     } else if (taken && !columns[key].several) {
       // The file's own headers, as the office typed them (breaker10n P8: 「“内容”列出现了两次」 for 具体内容 and 工作要求, a header the file does not have).
       const first = names[taken[0]!]!;
@@ -678,7 +699,7 @@ function positionsOf<Key extends string>(
       withPeople.add(position);
     } else unused.push({ name, weighty: isWeightyColumn(name), position });
   }
-  return { positions, unused, problems, withPeople };
+  return { positions, unused, problems, withPeople, byLevel };
 }
 
 /** The header names each key reads from, one each (a name merged over two cells once). */
@@ -701,7 +722,7 @@ function tableOf<Key extends string>(
   if (!header) return { ok: 'noHeader' };
   const headerRow = header.headerRows[0]!;
   const lastHeaderRow = header.headerRows.at(-1)!;
-  const { positions, unused, problems, withPeople } = positionsOf(header.names, columns, headerRow);
+  const { positions, unused, problems, withPeople, byLevel } = positionsOf(header.names, columns, headerRow, header.levels);
   // A summary sheet (按单位汇总: 牵头单位 | 工作任务（项） | 最早完成时限) counts tasks per unit: a naming column of numbers only is no
   // table of tasks or problems, never read as items titled 「1」 (breaker10q P23).
   const namingAt = [...positions].flatMap(([key, at]) => (columns[key].names ? at : []));
@@ -734,7 +755,15 @@ function tableOf<Key extends string>(
 
   const title = sheetTitleOf(rows.filter((row) => row.row < headerRow).map(textsOf));
 
-  const notices: ImportProblem[] = [...cellNotices, ...readInstead];
+  const notices: ImportProblem[] = [
+    ...cellNotices,
+    ...readInstead,
+    ...byLevel.map(({ name, levels: split }) => ({
+      row: lastHeaderRow,
+      reason: `The ${name} column is split by level (${split.join(' | ')}): the units of every level are read as ${name}, each leading (or taking part in) its own level's work.`,
+      reasonZh: `表头“${name}”下分${split.map((level) => `“${level}”`).join('、')}${split.length}栏：各栏的单位都按“${name}”读取，各自负责本级的工作。`,
+    })),
+  ];
   const records: SourceRecord<Key>[] = [];
   let sections: Section[] = [];
   /**
@@ -743,6 +772,7 @@ function tableOf<Key extends string>(
    */
   let sectionLead: { text: string; row: number; title: string; code: string; told: boolean } | null = null;
   const leadPositions = positions.get('leadUnit' as Key) ?? [];
+  const levelKeys = byLevel.map(({ key }) => key);
   /** A 大项's lead no item took (each named its own): said not imported, as any other text on the section row (breaker10 F20). */
   const unusedSectionLead = () => {
     if (!sectionLead || sectionLead.told) return;
@@ -910,7 +940,7 @@ function tableOf<Key extends string>(
     }
     const others = unused.flatMap((column) => (textOf(row.cells[column.position] ?? null) === '' ? [] : [{ label: column.name, cell: row.cells[column.position] ?? null }]));
     const mergedDown = row.fromAbove ? [...positions].filter(([, at]) => at.length === 1 && row.fromAbove!.includes(at[0]!)).map(([key]) => key) : [];
-    records.push({ row: row.row, cells, sections, ...(others.length === 0 ? {} : { others }), ...(mergedDown.length === 0 ? {} : { mergedDown }) });
+    records.push({ row: row.row, cells, sections, ...(others.length === 0 ? {} : { others }), ...(mergedDown.length === 0 ? {} : { mergedDown }), ...(levelKeys.length === 0 ? {} : { byLevel: levelKeys }) });
     for (const column of unused) {
       const text = textOf(row.cells[column.position] ?? null);
       if (text !== '' && !unusedTexts[column.position]!.includes(text) && unusedTexts[column.position]!.length < UNUSED_TEXTS_KEPT) unusedTexts[column.position]!.push(text);

@@ -2,7 +2,7 @@ import { CLOSING_BRACKETS, OPENING_BRACKETS } from '../../shared/brackets.js';
 import { isCalendarDate } from '../../shared/calendar-date.js';
 import { chineseNumeralValue, numbersByValue, wordsByValue } from '../../shared/numbers-by-value.js';
 import { unreadableLabel, unreadableReasonZh } from '../../shared/readable-text.js';
-import { calendarDateOf, markAgainstColumnReason, marksAgainstColumn, textOf, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
+import { calendarDateOf, markAgainstColumnReason, marksAgainstColumn, textOf, namesByLevel, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
 import { daysNamedIn, readDeadline } from '../../spreadsheet/deadline-text.js';
 import { droppedColumnProblems, notImportedColumns, readingNotesOf, remarkNamingUnitProblem, sheetsNamedAfterUnitsProblems } from '../../spreadsheet/records.js';
 import { FINISHED_ON_COLUMN_ALIASES, PROGRESS_COLUMN_ALIASES, groupsOf, rowRemarkProblem, withoutChangeMark, type LabelledCell } from '../../spreadsheet/row-remarks.js';
@@ -37,6 +37,11 @@ export interface PlanItemRow {
   readonly sheet?: string;
   /** The lead is the first name of a one-column 责任单位 (no 牵头单位 column): 「A与B」 there is A leading, B responsible. */
   readonly leadFirstOfUnits?: true;
+  /**
+   * The lead is written per level — 牵头单位 over 市级 | 区县, or 「市级：A；区县：各区县政府」 in the cell: every level's units lead, each its
+   * own level's work, a collective name (各区县政府) included (session 35, import10e).
+   */
+  readonly leadByLevel?: true;
   /**
    * Rows continuing the item (its 序号 and 事项 merged down over them, or left blank in CSV), each
    * naming more responsible units with a due date of their own (blank: the item's) — breaker10 F19.
@@ -714,7 +719,7 @@ function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<
       // A mark after 「A与B」 (「A与B（牵头）」) is the pair's: both lead (breaker10o P3).
       leadFirstOfUnits = !(roles && (roles.noLead || roles.lead.length > 1 || roles.leadMarked));
     }
-    const read = { row: record.row, cells: withCooperatingUnits(cells), ...(record.sheet === undefined ? {} : { sheet: record.sheet }), ...(record.sections === undefined ? {} : { sections: record.sections }), ...(record.others === undefined ? {} : { others: record.others }), ...(record.mergedDown === undefined ? {} : { mergedDown: record.mergedDown }) };
+    const read = { row: record.row, cells: withCooperatingUnits(cells), ...(record.sheet === undefined ? {} : { sheet: record.sheet }), ...(record.sections === undefined ? {} : { sections: record.sections }), ...(record.others === undefined ? {} : { others: record.others }), ...(record.mergedDown === undefined ? {} : { mergedDown: record.mergedDown }), ...(record.byLevel === undefined ? {} : { byLevel: record.byLevel }) };
     if (leadFirstOfUnits) LEAD_FIRST_OF_UNITS.add(read);
     if (againstColumn.length > 0) MARKS_AGAINST_COLUMN.set(read, againstColumn);
     return read;
@@ -864,6 +869,17 @@ function draftFrom(
     const { row, cells, sheet } = record;
     // 「青川市教育局（配合）」 under 牵头单位, 「…（牵头）」 under 配合单位: refused naming the unit, never read by the column (breaker10n P17).
     for (const against of MARKS_AGAINST_COLUMN.get(record) ?? []) problems.push({ row, ...against, ...(sheet === undefined ? {} : { sheet }) });
+    // 「市级：市政府办；区县：各区县政府」 under 牵头单位: the lead at each level, each leading its level's work (session 35, import10e).
+    const leadByLevel = namesByLevel(cells.leadUnit ?? null) || (record.byLevel ?? []).includes('leadUnit');
+    if (namesByLevel(cells.leadUnit ?? null)) {
+      const written = textOf(cells.leadUnit ?? null);
+      leadNotices.push({
+        row,
+        reason: `The lead unit cell "${written}" names units by level: the units of every level lead, each its own level's work.`,
+        reasonZh: `牵头单位“${written}”按层级写明：各层级所写的单位都是牵头单位，各自牵头本级的工作。`,
+        ...(sheet === undefined ? {} : { sheet }),
+      });
+    }
     // A row a remark marks done, cancelled or moved is no open task to import (breaker10e P7, P11); so does a 状态 or any other
     // column nothing reads (当前状态 已取消, 是否取消 是), and the sheet's name (已取消, 暂缓事项: breaker10k P1, P9).
     const others = options.exported
@@ -1028,6 +1044,7 @@ function draftFrom(
       dueDate: calendarDateOf(cells.dueDate ?? null),
       ...(sheet === undefined ? {} : { sheet }),
       ...(LEAD_FIRST_OF_UNITS.has(record) ? { leadFirstOfUnits: true as const } : {}),
+      ...(leadByLevel ? { leadByLevel: true as const } : {}),
     });
     lastItem = category.items.at(-1);
   }

@@ -170,7 +170,7 @@ export function validatePlanDocument(
         if (lead?.ownDeadline !== undefined) leadOwnDeadlines.push({ name, text: lead.ownDeadline });
         if (lead?.removed) {
           removedLeads.push(name);
-        } else if (lead?.collective) {
+        } else if (lead?.collective && !item.leadByLevel) {
           problems.push({
             row,
             reason: `A lead unit of item ${item.code} must be a unit, not "${name}" (${lead.units.length} units): name the units that lead.`,

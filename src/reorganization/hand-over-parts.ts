@@ -147,7 +147,18 @@ export function handOverCommands(
   merging = false,
 ): BatchCommand[] {
   const { unitId, successorUnitId, reason } = handOver;
-  const command = (on: string): HandOverPart => ({ type: 'HandOverPart', actor: context.actor, unitId, successorUnitId, reason, handedOverOn: on, ...facts, ...(merging ? { merging } : {}) });
+  // A part the merged unit got after its merge day passes on the day it got it; its refusals name the merge's day (breaker8s P7).
+  const command = (on: string): HandOverPart => ({
+    type: 'HandOverPart',
+    actor: context.actor,
+    unitId,
+    successorUnitId,
+    reason,
+    handedOverOn: on,
+    ...facts,
+    ...(merging ? { merging } : {}),
+    ...(merging && on > handOver.on ? { mergedOn: handOver.on } : {}),
+  });
   const contextFor = (streamId: string) => contextInBatch(context, 'HandOverPart', `${context.commandId}:${streamId}`);
   return [
     ...holders.findings.map(({ id, on }) => batchCommand(null, findingStream(id), findingDecider, command(on), contextFor(findingStream(id)))),

@@ -251,6 +251,13 @@ export interface HandOverPart extends Dated {
    * part from the recorded day on are undone; the parent then passes it again by the corrected directory (`handOversDue`).
    */
   readonly redatedFrom?: string;
+  /**
+   * Set by a merge (`merging`) for a part the unit got only after its merge day — assigned or taken over later, typed before the
+   * merge was entered — which passes on the day the unit got it (`handedOverOn`, later than this): the merge's own office day
+   * (`YYYY-MM-DD`). A refusal of that pass then speaks of the merge — its day, the day the unit got the part, the record in the
+   * way — not of a reorganisation dated `handedOverOn` (breaker8s P7).
+   */
+  readonly mergedOn?: string;
 }
 
 /** A supervisor corrects the day of the part's last report, with a reason. */

@@ -1187,6 +1187,30 @@ describe('handing a part over to a successor (机构改革, fault 4)', () => {
     expect(partOf(assignmentsOn(state, '2025-07-05'), HEALTH)).toMatchObject({ status: 'REPORTED' });
   });
 
+  describe('given a merge dated before the unit got its part here (breaker8s P7: a 2016 merge typed after the 2026 plan gave the unit a part)', () => {
+    /** 市环境保护局 merged on 2016-07-01; its part here assigned 2025-06-01, reported 2025-07-05 — the part passes on the day it was given. */
+    const merge = (successorUnitId: string) => handOver({ successorUnitId, handedOverOn: ASSIGNED_ON, merging: true, mergedOn: '2016-07-01', unitNames: DIRECTORY });
+    const reportedLater = [leadAssigned, responsibleAssigned, reported(ENVIRONMENT, '2025-07-05')];
+
+    it('when the part would join the successor’s own: refused, naming the merge’s day, the day the unit got the part and the report in the way (was: 「不能在 2025-06-01 移交或并入…机构改革的日期不能早于该日期」)', () => {
+      given(reportedLater)
+        .when(merge(FINANCE))
+        .thenRefused(
+          'CONFLICT',
+          /^市环境保护局 is merged into 市财政局 on 2016-07-01 and takes no work after it, so the part of this item it holds from 2025-06-01 would join the part 市财政局 holds here on that day; but the report of 市环境保护局 is dated later \(2025-07-05\)/,
+          /^市环境保护局于 2016-07-01 并入市财政局，此后不再承担任务；本事项自 2025-06-01 起由市环境保护局承担的任务因此须在该日并入市财政局在本事项已有的任务，但市环境保护局的整改报告的日期（2025-07-05）在其之后，不能随之并入。请核对并入日期；如确于 2016-07-01 并入，请先更正本事项在并入之后交给市环境保护局的任务。$/,
+        );
+    });
+
+    it('when the part passes to a successor holding none here: taken on the day the unit got it, its later report going with it (as breaker8r P10)', () => {
+      given(reportedLater).when(merge(HEALTH)).then([{ type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: HEALTH, reason: 'Reorganisation: its duties moved.', handedOverOn: ASSIGNED_ON } }]);
+    });
+
+    it('a merge of the part’s own day speaks of that day, as before', () => {
+      given(reportedLater).when(handOver({ successorUnitId: FINANCE, handedOverOn: ASSIGNED_ON, merging: true, unitNames: DIRECTORY })).thenRefused('CONFLICT', /cannot pass on 2025-06-01/, /不能在 2025-06-01 移交或并入/);
+    });
+  });
+
   it('still refuses it into a unit holding a part of its own here (a join), naming the report', () => {
     given([leadAssigned, responsibleAssigned, reported(ENVIRONMENT, '2025-07-05')])
       .when(handOver({ successorUnitId: FINANCE, handedOverOn: '2025-07-01', unitNames: DIRECTORY }))

@@ -2788,10 +2788,14 @@ export function passPartOnItsDay(command: HandOverPart, heldNow: AssignmentsStat
   // (breaker8r P10). Not a hand-over (职能调整): the unit goes on, and a part it is given later (交办, a hand-over into it) dated
   // before that report would take it by day, while the part it passed on took it as recorded (agreement walk seed 3).
   const merged = command.merging === true || command.unitNames?.mergerOf?.(unitId)?.mergedOn === handedOverOn;
-  refuseWorkAfterHandOver(part, handedOverOn, unit, merged && !successorPart && !heldThen);
-  if (successorPart) refuseFactsLostInJoin(cleared, part, successorPart, handedOverOn, unit, unitNamed(command, successorUnitId));
-  else if (heldThen && !joinsOpenWork(part, heldThen.asHeldThen, handedOverOn)) refuseFactsLostInJoin(cleared, part, heldThen.asHeldThen, handedOverOn, unit, unitNamed(command, successorUnitId));
-  else refuseJoinWithPartPassedOn(cleared, successorUnitId, handedOverOn, unit, unitNamed(command, successorUnitId), parentNoun(command));
+  // A part the merged unit got only after its merge: refusals speak of the merge and its day (breaker8s P7).
+  const afterMerge = command.merging === true && command.mergedOn !== undefined && command.mergedOn < handedOverOn
+    ? { mergedOn: command.mergedOn, successor: unitNamed(command, successorUnitId), noun: parentNoun(command), joins: successorPart !== undefined || heldThen !== undefined }
+    : undefined;
+  refuseWorkAfterHandOver(part, handedOverOn, unit, merged && !successorPart && !heldThen, afterMerge);
+  if (successorPart) refuseFactsLostInJoin(cleared, part, successorPart, handedOverOn, unit, unitNamed(command, successorUnitId), afterMerge);
+  else if (heldThen && !joinsOpenWork(part, heldThen.asHeldThen, handedOverOn)) refuseFactsLostInJoin(cleared, part, heldThen.asHeldThen, handedOverOn, unit, unitNamed(command, successorUnitId), afterMerge);
+  else refuseJoinWithPartPassedOn(cleared, successorUnitId, handedOverOn, unit, unitNamed(command, successorUnitId), parentNoun(command), afterMerge);
   if (successorRegisteredOn !== undefined) {
     const successor = unitNamed(command, successorUnitId);
     requireNotBefore(handedOver, { day: successorRegisteredOn, what: say(`the registration of ${successor.en}`, `${successor.zh}的登记日期`) });
@@ -3182,7 +3186,7 @@ const isHandOverEvent = (event: AssignmentEvent): boolean => event.type === 'Par
  * 机构改革), is the successor's, as both folds take a fact of the unit dated after it passed the part
  * on (breaker8r P10: the merge could only be dated late, or the report's day falsified).
  */
-function refuseWorkAfterHandOver(part: AssignmentPart, handedOverOn: string, unit: Bilingual, workGoesOn = false): void {
+function refuseWorkAfterHandOver(part: AssignmentPart, handedOverOn: string, unit: Bilingual, workGoesOn = false, afterMerge?: PassAfterMerge): void {
   const facts: DatedFact[] = [
     ...(part.heldSince ? [{ day: part.heldSince, what: say(`the handover of the part to ${unit.en}`, `该任务移交给${unit.zh}`) }] : []),
     ...(part.joinedOn ? [{ day: part.joinedOn, what: say(`the joining of another unit's part to that of ${unit.en}`, `其他单位的任务并入${unit.zh}的任务`) }] : []),
@@ -3191,9 +3195,38 @@ function refuseWorkAfterHandOver(part: AssignmentPart, handedOverOn: string, uni
   ];
   const latest = facts.filter((fact) => isAfter(fact.day, handedOverOn)).sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0))[0];
   if (!latest) return;
+  if (afterMerge) throw refusedPassAfterMerge(afterMerge, unit, handedOverOn, latest);
   throw conflict(
     `The part of ${unit.en} cannot pass on ${handedOverOn}: ${latest.what.en} is dated later (${latest.day}); date the reorganisation on or after it.`,
     `${unit.zh}的任务不能在 ${handedOverOn} 移交或并入：${latest.what.zh}的日期（${latest.day}）在其之后；机构改革的日期不能早于该日期。`,
+  );
+}
+
+/** How a refusal of a part the merged unit got only after its merge day speaks of the merge (breaker8s P7, `HandOverPart.mergedOn`). */
+interface PassAfterMerge {
+  /** The merge's office day (`YYYY-MM-DD`), before the day the part passes. */
+  readonly mergedOn: string;
+  readonly successor: Bilingual;
+  /** The parent: 问题 / 工作事项. */
+  readonly noun: Bilingual;
+  /** The part would join a part the successor holds (or held that day) here, rather than pass to it alone. */
+  readonly joins: boolean;
+}
+
+/**
+ * CONFLICT for a merge dated before the unit got its part here (breaker8s P7: a 2016 merge typed after the 2026 plan gave the
+ * unit a part; it was refused 「…的任务不能在 2026-01-12 移交或并入：…；机构改革的日期不能早于该日期」, words about a day the
+ * administrator never typed). A merged unit takes no new work, so the part passes to the successor on the day the unit got it
+ * (`handedOverOn`); `fact` (a record of that part, or of the successor's, dated after that day) keeps it from passing — into the
+ * successor's own part when `merge.joins`. Names the merge's day, the day the unit got the part and the record with its day, and says
+ * what to check: the merge's day, or the assignment to a unit already merged. The reorganisation's handler names the parent.
+ */
+function refusedPassAfterMerge(merge: PassAfterMerge, unit: Bilingual, handedOverOn: string, fact: DatedFact): DomainError {
+  const { mergedOn, successor, noun, joins: join } = merge;
+  const into = join ? say(`join the part ${successor.en} holds here`, `并入${successor.zh}在本${noun.zh}已有的任务`) : say(`pass to ${successor.en}`, `转给${successor.zh}`);
+  return conflict(
+    `${capitalise(unit.en)} is merged into ${successor.en} on ${mergedOn} and takes no work after it, so the part of this ${noun.en} it holds from ${handedOverOn} would ${into.en} on that day; but ${fact.what.en} is dated later (${fact.day}) and cannot go with it. Check the merge's day; if the merge was on ${mergedOn}, first correct the part given to ${unit.en} here after it.`,
+    `${unit.zh}于 ${mergedOn} 并入${successor.zh}，此后不再承担任务；本${noun.zh}自 ${handedOverOn} 起由${unit.zh}承担的任务因此须在该日${into.zh}，但${fact.what.zh}的日期（${fact.day}）在其之后，不能随之${join ? '并入' : '转出'}。请核对并入日期；如确于 ${mergedOn} 并入，请先更正本${noun.zh}在并入之后交给${unit.zh}的任务。`,
   );
 }
 
@@ -3207,9 +3240,10 @@ function refuseWorkAfterHandOver(part: AssignmentPart, handedOverOn: string, uni
  * reopening, a report, an inspection — would be lost from the joined part (breaker8i P4). CONFLICT
  * naming the latest such fact and its day: date the hand-over on or after it.
  */
-function refuseFactsLostInJoin(state: AssignmentsState, part: AssignmentPart, successorPart: AssignmentPart, handedOverOn: string, unit: Bilingual, successor: Bilingual): void {
+function refuseFactsLostInJoin(state: AssignmentsState, part: AssignmentPart, successorPart: AssignmentPart, handedOverOn: string, unit: Bilingual, successor: Bilingual, afterMerge?: PassAfterMerge): void {
   const latest = factLostInJoin(state, part, successorPart, handedOverOn, unit, successor);
   if (!latest) return;
+  if (afterMerge) throw refusedPassAfterMerge({ ...afterMerge, joins: true }, unit, handedOverOn, latest);
   throw conflict(
     `The part of ${unit.en} cannot join the part ${successor.en} holds on ${handedOverOn}: ${latest.what.en} is dated later (${latest.day}); date the hand-over on or after it.`,
     `${unit.zh}的任务不能在 ${handedOverOn} 并入${successor.zh}已有的任务：${latest.what.zh}的日期（${latest.day}）在其之后；移交日期不能早于该日期。`,
@@ -3273,9 +3307,10 @@ function recordFacts(part: AssignmentPart, unit: Bilingual): DatedFact[] {
  * CONFLICT naming the day it passed (the rule assignments keep, see `assignUnit`): date the
  * hand-over on or after it.
  */
-function refuseJoinWithPartPassedOn(state: AssignmentsState, successorUnitId: string, handedOverOn: string, unit: Bilingual, successor: Bilingual, noun: Bilingual): void {
+function refuseJoinWithPartPassedOn(state: AssignmentsState, successorUnitId: string, handedOverOn: string, unit: Bilingual, successor: Bilingual, noun: Bilingual, afterMerge?: PassAfterMerge): void {
   const passed = state.passedOn && Object.hasOwn(state.passedOn, successorUnitId) ? state.passedOn[successorUnitId]! : undefined;
   if (passed === undefined || !isAfter(passed, handedOverOn)) return;
+  if (afterMerge) throw refusedPassAfterMerge({ ...afterMerge, joins: true }, unit, handedOverOn, { day: passed, what: say(`the passing on of the part ${successor.en} held here`, `${successor.zh}在本${noun.zh}原有任务的移交`) });
   throw conflict(
     `The part of ${unit.en} cannot pass to ${successor.en} on ${handedOverOn}: ${successor.en} held a part here until ${passed}, when it passed to another unit; date the hand-over on or after ${passed}.`,
     `${unit.zh}的任务不能在 ${handedOverOn} 移交${successor.zh}：${successor.zh}在本${noun.zh}的原有任务至 ${passed} 才移交其他单位；移交日期不能早于 ${passed}。`,

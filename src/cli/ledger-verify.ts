@@ -1,8 +1,11 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadEnvFile, validateSettings, type AppSettings } from '../config/app-settings.js';
-import { keyFingerprint, parseLedgerCode, publicKeyText } from '../ledger/domain/checkpoint.js';
+import { keyFingerprint, parseLedgerCode, publicKeyText, type PrintedLedgerCode } from '../ledger/domain/checkpoint.js';
+import type { LedgerVerificationResult } from '../ledger/domain/ledger-verification.js';
 import { readSigningKey, signingKeyPath } from '../ledger/ledger-signing-key.js';
 import { describeCheckpoint, verifyLedger } from '../ledger/ledger-operations.js';
 import { SqliteLedger } from '../ledger/sqlite-ledger.js';
@@ -215,7 +218,8 @@ async function main(): Promise<number> {
     if (lost !== null) return lost;
     throw new ToolRefusal(say(`${options.path} does not exist.`, `${options.path} 不存在，未能校验台账。`));
   }
-  const db = openToVerify(options.path);
+  const opened = openToVerify(options.path);
+  const db = opened.db;
   try {
     const ledger = ledgerOf(db, options.path);
     if (!holdsEvents(db, options.path)) {
@@ -331,7 +335,15 @@ async function main(): Promise<number> {
       // breaker9x S3: a log judged against what a witness or a checkpoint saw (rewritten, cut, checkpoints gone) was
       // checked before that point only against itself — its rows chain, but nothing shows they are the ones recorded.
       const judgedAgainstHistory = ['HEAD_REWRITTEN', 'LOG_TRUNCATED', 'CHECKPOINT_MISMATCH', 'CHECKPOINT_MISSING'].includes(mismatch.kind);
-      if (result.eventsChecked > 0 && mismatch.eventNumber > 1) {
+      if (mismatch.kind === 'PRINTED_CODE_MISMATCH') {
+        // breaker9z P5: the events a printed code does not match were never "intact" — whatever their own hashes say.
+        both(
+          say(
+            `These ${mismatch.eventNumber} events chain together with the hashes the file stores, but they are not the events the printed code was made from: at least one of them was changed, removed or reordered since it was printed, its hashes and checkpoints rewritten with it — unless the code was mistyped or printed by another store. Compare them with a backup.`,
+            `这 ${mismatch.eventNumber} 条事件与文件中保存的哈希相连，但并不是打印该校验码时的那些事件：其中至少一条在打印之后被修改、删除或调换，其哈希和校验点也被一并改写——除非校验码抄错，或是另一个事件库打印的。请与备份核对。`,
+          ),
+        );
+      } else if (result.eventsChecked > 0 && mismatch.eventNumber > 1) {
         both(
           judgedAgainstHistory
             ? say(
@@ -342,6 +354,7 @@ async function main(): Promise<number> {
         );
       }
     }
+    for (const line of printedCodesNotCompared(options.printedCodes, result)) both(line);
     for (const line of indexRowsWords(forged)) both(line);
     return result.ok && indexIntact ? 0 : 1;
   } catch (error) {
@@ -349,7 +362,33 @@ async function main(): Promise<number> {
     throw isSqliteFault(error) ? cannotRead(options.path, error) : error;
   } finally {
     db.close();
+    opened.close();
   }
+}
+
+/**
+ * A line for each printed code the verification stopped before reaching (breaker9z P5: a row found altered first
+ * left the auditor who came with a printed code without a word about it): a code covering the altered event cannot
+ * match what is in the file now; a code beyond it was not compared. Empty when the ledger is intact or every code was
+ * compared (the mismatch itself names a code that did not match).
+ */
+function printedCodesNotCompared(printed: readonly PrintedLedgerCode[], result: LedgerVerificationResult): Bilingual[] {
+  const mismatch = result.firstMismatch;
+  if (!mismatch || mismatch.kind === 'PRINTED_CODE_MISMATCH' || mismatch.kind === 'LOG_TRUNCATED') return [];
+  const unchecked = [...printed].sort((a, b) => a.treeSize - b.treeSize).slice(result.printedCodesChecked);
+  // Only an event whose content changed, cannot be read, or was put in by hand makes the code's events other ones.
+  const eventsDiffer = ['CONTENT_CHANGED', 'UNREADABLE', 'NOT_HASHED'].includes(mismatch.kind);
+  return unchecked.map(({ code, treeSize }) =>
+    eventsDiffer && treeSize >= mismatch.eventNumber
+      ? say(
+          `The printed ledger code ${code} (the first ${treeSize} events) was not compared: event ${mismatch.eventNumber}, within them, does not match (above), so the file no longer holds the events it was printed from.`,
+          `打印的台账校验码 ${code}（前 ${treeSize} 条事件）未作比对：其中第 ${mismatch.eventNumber} 条事件已不相符（见上），文件中已不是打印时的那些事件。`,
+        )
+      : say(
+          `The printed ledger code ${code} (the first ${treeSize} events) was not compared: the verification stopped at the mismatch above.`,
+          `打印的台账校验码 ${code}（前 ${treeSize} 条事件）未作比对：校验在上述不符处停止。`,
+        ),
+  );
 }
 
 /**
@@ -456,12 +495,60 @@ const isSqliteFault = (error: unknown): boolean => /^SQLITE_(NOTADB|CORRUPT|IOER
  * SQLite error in English only).
  * @throws ToolRefusal naming the file and what SQLite found.
  */
-function openToVerify(path: string): Database.Database {
+function openToVerify(path: string): VerifiedFile {
+  const copy = closedCopyOf(path);
+  if (copy) {
+    try {
+      return { db: new Database(copy.file, { readonly: true, fileMustExist: true }), close: copy.remove };
+    } catch (error) {
+      copy.remove();
+      throw cannotRead(path, error);
+    }
+  }
   try {
-    return new Database(path, { readonly: true, fileMustExist: true });
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    return { db, close: () => {} };
   } catch (error) {
     throw cannotRead(path, error);
   }
+}
+
+/** An open file to verify, and what to do once it has been read (remove a temporary copy). */
+interface VerifiedFile {
+  readonly db: Database.Database;
+  readonly close: () => void;
+}
+
+/**
+ * A store no server holds open (no `-wal` beside it: a stopped store, an auditor's copy) is read from a
+ * temporary copy (breaker9z P6). SQLite opens a WAL-mode file read-only only by creating its `-shm` and
+ * `-wal` beside it: on read-only media (a disc, a read-only share, a write-protected stick) it cannot
+ * open it at all, and elsewhere it left two empty files beside a copy the tool only reads. This build
+ * of SQLite takes no `immutable` URI (better-sqlite3 compiles it with SQLITE_USE_URI=0), hence the copy
+ * (bytes: the file's size, in the system's temporary folder, removed after).
+ * Null — read in place, as before — when a `-wal` is beside it (a running server: its -wal holds what
+ * the main file does not yet), when the copy cannot be made (no room), or when the file changed while
+ * it was copied (a server started).
+ */
+function closedCopyOf(path: string): { file: string; remove: () => void } | null {
+  if (existsSync(`${path}-wal`)) return null;
+  let folder: string | null = null;
+  const remove = () => {
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  };
+  try {
+    const before = statSync(path);
+    folder = mkdtempSync(join(tmpdir(), 'rectify-verify-'));
+    const file = join(folder, basename(path));
+    copyFileSync(path, file);
+    const after = statSync(path);
+    const unchanged = before.size === after.size && before.mtimeMs === after.mtimeMs && !existsSync(`${path}-wal`);
+    if (unchanged) return { file, remove };
+  } catch {
+    // No room for the copy, or the file went away: read in place, which reports either.
+  }
+  remove();
+  return null;
 }
 
 /** The ledger of an open file; a file whose tables cannot be read (damaged, not a store) is refused as `openToVerify` says. */
@@ -473,10 +560,29 @@ function ledgerOf(db: Database.Database, path: string): SqliteLedger {
   }
 }
 
+/** Whether files can be created in the folder holding `path`. */
+function writableFolder(path: string): boolean {
+  try {
+    accessSync(dirname(path), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Why the file could not be read: its disk being full (DISK_FULL, breaker9h P3), or what SQLite found in it. */
 function cannotRead(path: string, error: unknown): Error {
   const full = diskFullOf(error, path);
   if (full) return full;
+  if (/^SQLITE_(CANTOPEN|READONLY)/.test(String((error as { code?: unknown } | null)?.code ?? '')) && existsSync(`${path}-wal`) && !writableFolder(path)) {
+    // breaker9z P6: SQLite reads a file with its -wal only by writing a -shm beside them; the file is not at fault.
+    return new ToolRefusal(
+      say(
+        `${path} is on a read-only medium with its -wal file beside it, and SQLite reads a -wal only by writing beside it: the ledger was not verified. Copy ${basename(path)} and ${basename(path)}-wal together into a writable folder and verify the copy there (--db <copy>).`,
+        `${path} 位于只读位置，且旁边有 -wal 文件；SQLite 读取 -wal 时必须在旁边写入文件：台账未能校验。请把 ${basename(path)} 和 ${basename(path)}-wal 一起复制到可写的文件夹，再校验该副本（--db <副本>）。`,
+      ),
+    );
+  }
   const why = error instanceof Error ? error.message : String(error);
   return new ToolRefusal(
     say(

@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -348,6 +348,9 @@ describe('A printed 台账校验码 checked by an auditor who holds only a copy 
       );
     const asPrinted = await verify('--code', code);
     expect(asPrinted.code).toBe(0);
+    // breaker9z P6: the auditor's copy is only read — nothing written beside it (SQLite's -wal/-shm), so a copy on
+    // read-only media (a disc, a write-protected stick) is read as well.
+    expect(readdirSync(auditor)).toEqual(['copy.db']);
     expect(asPrinted.stdout).toContain(`打印的台账校验码 ${code} 与按内容重新计算的前 ${eventsPrinted} 条事件相符`);
     expect(asPrinted.stdout).toContain(`当前台账校验码（按内容重新计算的 ${eventsPrinted} 条已校验事件）：${code}`);
 
@@ -366,6 +369,19 @@ describe('A printed 台账校验码 checked by an auditor who holds only a copy 
     expect(againstPrinted.code).toBe(1);
     expect(againstPrinted.stdout).toContain('台账不符（PRINTED_CODE_MISMATCH）');
     expect(againstPrinted.stdout).toContain(`与打印的 ${code} 不符：此前的事件在打印之后被修改、删除或调换`);
+    // breaker9z P5: the events a printed code does not match are never called intact.
+    expect(againstPrinted.stdout).not.toContain('完好');
+    expect(againstPrinted.stdout).not.toMatch(/intact/i);
+    expect(againstPrinted.stdout).toContain(`这 ${eventsPrinted} 条事件与文件中保存的哈希相连，但并不是打印该校验码时的那些事件`);
+
+    // breaker9z P5: a row edited without its hashes is found first — the printed code is still answered for.
+    const edited = new Database(copy);
+    edited.prepare('UPDATE events SET data = replace(data, ?, ?) WHERE position = ?').run('（已整改）', '（已销号）', position);
+    edited.close();
+    const editedRow = await verify('--code', code);
+    expect(editedRow.code).toBe(1);
+    expect(editedRow.stdout).toContain('台账不符（CONTENT_CHANGED）');
+    expect(editedRow.stdout).toMatch(new RegExp(`打印的台账校验码 ${code}（前 ${eventsPrinted} 条事件）未作比对：其中第 \\d+ 条事件已不相符`));
 
     const mistyped = await verify('--code', '234-585F0E55');
     expect(mistyped.code).toBe(2);

@@ -130,6 +130,12 @@ export type UnitNames =
        * 青川市市场监督管理局): read as its successor (`units`), told naming both (newcomer28 S9: refused as unknown).
        */
       readonly mergedFrom?: { readonly name: string; readonly successorName: string; readonly mergedOn: string | null };
+      /**
+       * The name was marked as the unit's former one — 「市经信委（原）」, 「原市经信委」 (`formerMarkOf`): read as `unitName`, the unit it names
+       * today — `renamed` when the name is one of its former names (机构改革), `mergedFrom` when the unit it named was merged into
+       * `unitName`, neither when the directory still calls the unit so. Told by the import (`nearReadingNotice`).
+       */
+      readonly formerName?: { readonly mark: string; readonly unitName: string; readonly renamed?: true; readonly mergedFrom?: MergedName };
     }
   /**
    * `unknown`: no unit goes by the name at all (rather than several, or a collective of none). `near`: the one registered unit
@@ -246,6 +252,12 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
       const unitNames = unitNamed.units.map((unit) => byId.get(unit.unitId)?.name ?? unit.name);
       return { ok: true, units: [], removed: { name: off.name, unitNames, mark: off.mark }, ...(unitNamed.collective ? { collective: true as const } : {}) };
     }
+    // 「市经信委（原）」, 「原市经信委」: the unit by its name before a rename (机构改革), read as the unit and told (session 35, import10e).
+    const formerly = formerMarkOf(name);
+    if (formerly) {
+      const read = formerNameRead(name, formerly, context, asSide);
+      if (read) return read;
+    }
     const sections = SECTIONS.exec(name);
     if (sections) return sectionsNamed(name, sections[1] ?? '', context);
     const collective = COLLECTIVE_NAMES.find(({ pattern }) => pattern.test(name));
@@ -285,6 +297,41 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     if (forms.some((each) => shortensForms(nameForms(name), each))) return read;
     if (confirmedNear.has(nameWords(name))) return { ...read, confirmed: true };
     return nearButLonger({ name, unitName: unit.name, unitCode: unit.code, beyond: forms.map((each) => wordsBeyond(nameForms(name), each)).find((words) => words !== '') ?? '' });
+  };
+  /** Whether a file's name is `official` exactly, by its ending (市财政局), or as its abbreviation (`nearForms` + `shortensForms`). */
+  const namesAs = (written: string, official: string): boolean => {
+    const [key, officialKey] = [unitNameKey(written), unitNameKey(official)];
+    if (key === officialKey || (key.length >= 3 && officialKey.endsWith(key))) return true;
+    const [forms, officialForms] = [nameForms(written), nameForms(official)];
+    return nearForms(forms, officialForms) && shortensForms(forms, officialForms);
+  };
+  /**
+   * A name marked as the unit's former one — 「市经信委（原）」, （原名）, （原称）, 「原市经信委」 (`formerMarkOf`): the unit the name before the
+   * mark reads as (by a former name after a rename, its current name, or a merged unit's successor), with `formerName` saying which for
+   * the import's notice. A bracketed mark whose name reads as no unit is refused saying what the mark means and what to do; a leading 原
+   * whose rest reads as no unit, or any name read as several units, gives undefined (read as any other name).
+   */
+  const formerNameRead = (name: string, formerly: FormerMark, context: NamingContext, asSide: boolean): UnitNames | undefined => {
+    const inner = resolveNames(formerly.name, context, asSide);
+    if (!inner.ok || inner.units.length !== 1 || inner.collective || inner.joined || inner.removed) {
+      if (formerly.leading || inner.ok) return undefined;
+      return {
+        ok: false,
+        reason: `"${name}" is marked as a former name (${formerly.mark}), but no unit of the directory is or was named "${formerly.name}" (${inner.reason}). If the unit was renamed, rename it in the directory first (its old name is kept as a former name), then import again; or write its present name`,
+        reasonZh: `“${name}”标注为原名称，但单位名录中没有现名或曾用名为“${formerly.name}”的单位。如该单位已更名，请先在单位名录中为其更名（原名称会保留为曾用名）后再导入；或直接写现名称`,
+      };
+    }
+    const unitId = inner.units[0]!.unitId;
+    const unit = byId.get(unitId);
+    if (!unit) return undefined;
+    const merged = inner.mergedFrom ?? mergedAway(formerly.name);
+    const renamed = (unit.formerNames ?? []).some((each) => namesAs(formerly.name, each)) && !namesAs(formerly.name, unit.name);
+    const { readAs: _readAs, mergedFrom: _mergedFrom, ...rest } = inner;
+    return {
+      ...rest,
+      units: [{ name, unitId }],
+      formerName: { mark: formerly.mark, unitName: unit.name, ...(merged ? { mergedFrom: merged } : renamed ? { renamed: true as const } : {}) },
+    };
   };
   /**
    * A name no standing unit goes by that shortens the name of a unit merged away by the lookup's day — its name or a former
@@ -677,6 +724,7 @@ const ambiguous = (name: string, candidates: readonly DirectoryUnit[]): UnitName
  */
 export function nearReadingNotice(name: string, named: UnitNames): { reason: string; reasonZh: string } | null {
   if (named.ok && named.removed) return removedUnitNotice(named.removed);
+  if (named.ok && named.formerName) return formerNameNotice(name, named.formerName);
   if (named.ok && named.joined) return joinedNamesNotice(name, named.units);
   if (named.ok && named.mergedFrom) {
     const { name: mergedName, successorName, mergedOn } = named.mergedFrom;
@@ -708,6 +756,55 @@ export function removedUnitNotice(removed: NonNullable<Extract<UnitNames, { ok: 
     reason: `"${removed.name}${removed.mark}": marked ${removed.mark}, so ${units} is given no part of this row (a revision takes its part off, as for a unit the new version leaves out). If it does take part, remove the mark.`,
     reasonZh: `“${removed.name}${removed.mark}”标注为${removed.mark}：${units}不承担本行任务，未为其安排任务（修订方案时按新版本删去的单位处理）。如该单位仍承担，请删去标注后重新导入。`,
   };
+}
+
+/**
+ * The notice for a name marked as the unit's former one (`UnitNames.formerName`: 「市经信委（原）」): which unit it was read as, and why —
+ * renamed since, merged into another, or still so named in the directory (then: rename it there if it was renamed).
+ */
+function formerNameNotice(name: string, former: NonNullable<Extract<UnitNames, { ok: true }>['formerName']>): { reason: string; reasonZh: string } {
+  const { unitName, mergedFrom } = former;
+  if (mergedFrom) {
+    const day = mergedFrom.mergedOn;
+    return {
+      reason: `"${name}" is marked as a former name: ${mergedFrom.name} was merged into ${unitName}${day ? ` on ${day}` : ''}; read as ${unitName}, which does its work.`,
+      reasonZh: `“${name}”标注为原名称：${mergedFrom.name}${day ? `已于 ${day} ` : '已'}并入${unitName}，已按${unitName}读取，由其承担任务。`,
+    };
+  }
+  if (former.renamed) {
+    return {
+      reason: `"${name}" is marked as a former name: it is the name ${unitName} had before its rename; read as ${unitName}.`,
+      reasonZh: `“${name}”标注为原名称：是“${unitName}”更名前的名称，已按该单位读取。`,
+    };
+  }
+  return {
+    reason: `"${name}" is marked as a former name, but the directory still names the unit so: read as ${unitName}. If it was renamed, rename it in the directory.`,
+    reasonZh: `“${name}”标注为原名称，但单位名录中该单位仍名为“${unitName}”：已按该单位读取；如该单位已更名，请在单位名录中为其更名。`,
+  };
+}
+
+/** A former-name mark on a unit's name (`formerMarkOf`): the name without it, the mark as written, and whether it led the name (原市经信委). */
+interface FormerMark {
+  readonly name: string;
+  readonly mark: string;
+  readonly leading?: true;
+}
+
+/** The words of a bracket after a unit's name that call the name a former one: （原）, （原名）, （原称）, （原单位）, （原名称）, （旧称）, （更名前）. */
+const FORMER_MARK_ONLY = /^(?:原|原名|原称|原单位|原名称|原机构|旧称|旧名|更名前|更名前名称)$/u;
+
+/**
+ * A unit's name marked as the unit's former one (session 35, import10e): 「市经信委（原）」 (in any bracket, `FORMER_MARK_ONLY`) or
+ * 「原市经信委」 (原 before a name of at least three characters). Null for any other name. Pure.
+ */
+export function formerMarkOf(name: string): FormerMark | null {
+  const bracket = trailingBracket(name);
+  if (bracket && bracket.at > 0 && FORMER_MARK_ONLY.test(bracket.inside.normalize('NFKC').replace(/\s+/gu, ''))) {
+    const written = name.normalize('NFKC').length === name.length ? name : name.normalize('NFKC');
+    return { name: written.slice(0, bracket.at).trim(), mark: written.slice(bracket.at).trim() };
+  }
+  const leading = /^\s*原\s*(?=[\u4e00-\u9fff]{3})/u.exec(name);
+  return leading ? { name: name.slice(leading[0].length).trim(), mark: '原', leading: true } : null;
 }
 
 /** The notice for 「A和B」 read as two units (breaker10m P1): the clerk sees each unit gets its own part. */

@@ -119,6 +119,11 @@ export interface SourceRecord<Key extends string> {
    * units that column's (a lead at each level). Absent when none.
    */
   readonly byLevel?: readonly Key[];
+  /**
+   * The row's XLSX date cells that show a month and day but no year (`m"月"d"日"`), by key: the day as shown, as stored (with the year
+   * Excel took from the day it was typed) and the cell (breaker10r P25). The cell itself holds the stored date. Absent when none.
+   */
+  readonly withoutYear?: Readonly<Partial<Record<Key, { readonly text: string; readonly stored: string; readonly cell: string }>>>;
 }
 
 export const normalizedName = (name: string): string =>

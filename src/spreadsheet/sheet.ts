@@ -35,6 +35,19 @@ interface SheetRow {
    * row says of its own leaves them out — a section row crossed by such a merge is still a section row (breaker10q P13).
    */
   readonly fromAbove?: readonly number[];
+  /** XLSX date cells whose format shows the month and day but no year (`m"月"d"日"`), by position (`shownDayOf`). */
+  readonly withoutYear?: readonly { readonly position: number; readonly shown: ShownDay }[];
+}
+
+/**
+ * A date cell whose number format shows a month and day and no year — `m"月"d"日"`, `m/d`, `mm-dd` — as the sheet shows it (`text`:
+ * 6月30日) beside what it stores (`stored`: 2025-06-30, the year Excel took from the day it was typed) and the cell (`cell`: E3).
+ * The stored year is hidden: an import reads the cell by the year it knows of its own when it has one (breaker10r P25).
+ */
+export interface ShownDay {
+  readonly text: string;
+  readonly stored: string;
+  readonly cell: string;
 }
 
 export interface SheetOptions {
@@ -212,6 +225,7 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
         const cells: Cell[] = [];
         const struck: string[] = [];
         const fromAbove: number[] = [];
+        const withoutYear: { position: number; shown: ShownDay }[] = [];
         // Whether the row says anything of its own, not only what cells merged down from a row above fill into it.
         let own = false;
         for (let column = 1; column <= columnCount; column += 1) {
@@ -220,6 +234,8 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
           const shown = shownPeriodOf(value, cell.numFmt);
           if (shown) notices.push(shownPeriodNotice(rowNumber, column - 1, shown));
           cells.push(shown?.text ?? value);
+          const day = shown ? null : shownDayOf(value, cell.numFmt, `${columnLetter(column - 1)}${rowNumber}`);
+          if (day) withoutYear.push({ position: column - 1, shown: day });
           const mergedDown = cell.isMerged && Number(cell.master.row) !== rowNumber;
           if (mergedDown) fromAbove.push(column - 1);
           if (textOf(value) !== '' && !mergedDown) own = true;
@@ -229,7 +245,7 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
         // merged over its items with a blank row left in) is a blank row: read as a row it was a finding or item with no unit,
         // title or date (session 24).
         if (!own) return;
-        rows.push({ row: rowNumber, cells, ...(row.hidden ? { hidden: true as const } : {}), ...(struck.length > 0 ? { struck } : {}), ...(fromAbove.length > 0 ? { fromAbove } : {}) });
+        rows.push({ row: rowNumber, cells, ...(row.hidden ? { hidden: true as const } : {}), ...(struck.length > 0 ? { struck } : {}), ...(fromAbove.length > 0 ? { fromAbove } : {}), ...(withoutYear.length > 0 ? { withoutYear } : {}) });
       });
       return { name: sheet.name, rows, notices, ...(isHidden(sheet) ? { hidden: true } : {}), ...(hiddenColumns.length > 0 ? { hiddenColumns } : {}) };
     }),
@@ -297,6 +313,20 @@ function shownPeriodOf(value: Cell, numFmt: string | undefined): { text: string;
   const year = date.getUTCFullYear();
   const stored = date.toISOString().slice(0, 10);
   return tokens.includes('m') ? { text: `${year}年${date.getUTCMonth() + 1}月`, stored } : { text: `${year}年`, stored };
+}
+
+/**
+ * A date cell formatted to show its month and day without a year (`m"月"d"日"`, `m/d`, `mm-dd`; breaker10r P25): the day as shown and
+ * as stored (`ShownDay`); null for any other cell (a format with a year, or no day, or no date).
+ */
+function shownDayOf(value: Cell, numFmt: string | undefined, cell: string): ShownDay | null {
+  if (!numFmt) return null;
+  const date =
+    value instanceof Date ? value : typeof value === 'number' && value >= 20_000 && value < 80_000 ? new Date(EXCEL_EPOCH_MS + Math.floor(value) * 86_400_000) : null;
+  if (!date || Number.isNaN(date.getTime())) return null;
+  const tokens = (numFmt.split(';')[0] ?? '').replace(/"[^"]*"|\[[^\]]*\]|\\./g, '').toLowerCase();
+  if (tokens.includes('y') || !tokens.includes('m') || !tokens.includes('d') || /[ahs]/.test(tokens)) return null;
+  return { text: `${date.getUTCMonth() + 1}月${date.getUTCDate()}日`, stored: date.toISOString().slice(0, 10), cell };
 }
 
 function shownPeriodNotice(row: number, position: number, shown: { text: string; stored: string }): ImportProblem {
@@ -940,7 +970,11 @@ function tableOf<Key extends string>(
     }
     const others = unused.flatMap((column) => (textOf(row.cells[column.position] ?? null) === '' ? [] : [{ label: column.name, cell: row.cells[column.position] ?? null }]));
     const mergedDown = row.fromAbove ? [...positions].filter(([, at]) => at.length === 1 && row.fromAbove!.includes(at[0]!)).map(([key]) => key) : [];
-    records.push({ row: row.row, cells, sections, ...(others.length === 0 ? {} : { others }), ...(mergedDown.length === 0 ? {} : { mergedDown }), ...(levelKeys.length === 0 ? {} : { byLevel: levelKeys }) });
+    const daysWithoutYear = Object.fromEntries(
+      (row.withoutYear ?? []).flatMap(({ position, shown }) => [...positions].filter(([, at]) => at.length === 1 && at[0] === position).map(([key]) => [key, shown] as const)),
+    ) as Partial<Record<Key, ShownDay>>;
+    const withoutYear = Object.keys(daysWithoutYear).length > 0 ? { withoutYear: daysWithoutYear } : {};
+    records.push({ ...withoutYear, row: row.row, cells, sections, ...(others.length === 0 ? {} : { others }), ...(mergedDown.length === 0 ? {} : { mergedDown }), ...(levelKeys.length === 0 ? {} : { byLevel: levelKeys }) });
     for (const column of unused) {
       const text = textOf(row.cells[column.position] ?? null);
       if (text !== '' && !unusedTexts[column.position]!.includes(text) && unusedTexts[column.position]!.length < UNUSED_TEXTS_KEPT) unusedTexts[column.position]!.push(text);

@@ -868,7 +868,7 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
   let due: PartDue | null = null;
   /** The finding's lead units as its first 牵头单位 cell names them: several lead jointly (联合牵头). */
   let leadNamesAbove: readonly string[] | null = null;
-  for (const { row, cells } of rows) {
+  for (const { row, cells, withoutYear } of rows) {
     // 「青川市教育局（配合）」 under 牵头单位, 「…（牵头）」 under 配合单位 / 责任单位: refused naming the unit (breaker10n P17).
     const againstColumn =
       'leadUnit' in cells
@@ -894,7 +894,17 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
       problems.push({ row, reason: 'No responsible unit (责任单位): a ledger row names the units that rectify it.', reasonZh: '未写责任单位：整改台账的每一行须写明负责整改的单位。' });
       continue;
     }
-    const rowDue = dueDateOf(cells.dueDate ?? null, row, options, problems, notices);
+    // 整改时限 shown as 6月30日 (m"月"d"日"), its year hidden: read as the words it shows, in the file's year (breaker10r P25: read with the
+    // year Excel stored when it was typed — 2025 for a 台账 drawn up in December — the part due before it was assigned).
+    const shownDay = withoutYear?.dueDate !== undefined && options.year !== undefined && !options.exported ? withoutYear.dueDate : undefined;
+    const rowDue = dueDateOf(shownDay?.text ?? cells.dueDate ?? null, row, options, problems, notices);
+    if (shownDay && rowDue && 'dueDate' in rowDue && rowDue.dueDate !== shownDay.stored) {
+      notices.push({
+        row,
+        reason: `Cell ${shownDay.cell} holds the date ${shownDay.stored} but shows only "${shownDay.text}": read as in ${options.year}, ${rowDue.dueDate}.`,
+        reasonZh: `单元格 ${shownDay.cell} 存的日期是 ${shownDay.stored}，但只显示“${shownDay.text}”：按 ${options.year} 年读作 ${rowDue.dueDate}。`,
+      });
+    }
     if (rowDue === undefined) continue;
     if (rowDue !== null) due = rowDue;
     if (due === null) {

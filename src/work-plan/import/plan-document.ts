@@ -42,6 +42,8 @@ export interface PlanItemRow {
    * own level's work, a collective name (各区县政府) included (session 35, import10e).
    */
   readonly leadByLevel?: true;
+  /** The 完成时限 cell shows a month and day without a year (`m"月"d"日"`): `dueDate` is its stored date until the plan's year reads it (breaker10r P25). */
+  readonly dueDateShown?: DayWithoutYear;
   /**
    * Rows continuing the item (its 序号 and 事项 merged down over them, or left blank in CSV), each
    * naming more responsible units with a due date of their own (blank: the item's) — breaker10 F19.
@@ -59,6 +61,15 @@ export interface PlanItemContinuation {
   readonly leadUnit: string;
   /** The 牵头单位 cell is the item's, merged down over this row: the lead leads the row's work too (breaker10q P7). */
   readonly leadMergedDown?: true;
+  /** As `PlanItemRow.dueDateShown`. */
+  readonly dueDateShown?: DayWithoutYear;
+}
+
+/** An XLSX date cell shown as month and day only (`SourceRecord.withoutYear`): 6月30日, its stored day 2025-06-30, cell E3. */
+export interface DayWithoutYear {
+  readonly text: string;
+  readonly stored: string;
+  readonly cell: string;
 }
 
 export interface PlanDocumentCategory {
@@ -719,7 +730,7 @@ function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<
       // A mark after 「A与B」 (「A与B（牵头）」) is the pair's: both lead (breaker10o P3).
       leadFirstOfUnits = !(roles && (roles.noLead || roles.lead.length > 1 || roles.leadMarked));
     }
-    const read = { row: record.row, cells: withCooperatingUnits(cells), ...(record.sheet === undefined ? {} : { sheet: record.sheet }), ...(record.sections === undefined ? {} : { sections: record.sections }), ...(record.others === undefined ? {} : { others: record.others }), ...(record.mergedDown === undefined ? {} : { mergedDown: record.mergedDown }), ...(record.byLevel === undefined ? {} : { byLevel: record.byLevel }) };
+    const read = { row: record.row, cells: withCooperatingUnits(cells), ...(record.sheet === undefined ? {} : { sheet: record.sheet }), ...(record.sections === undefined ? {} : { sections: record.sections }), ...(record.others === undefined ? {} : { others: record.others }), ...(record.mergedDown === undefined ? {} : { mergedDown: record.mergedDown }), ...(record.byLevel === undefined ? {} : { byLevel: record.byLevel }), ...(record.withoutYear === undefined ? {} : { withoutYear: record.withoutYear }) };
     if (leadFirstOfUnits) LEAD_FIRST_OF_UNITS.add(read);
     if (againstColumn.length > 0) MARKS_AGAINST_COLUMN.set(read, againstColumn);
     return read;
@@ -1020,6 +1031,7 @@ function draftFrom(
         dueDate: calendarDateOf(cells.dueDate ?? null),
         leadUnit: textOf(cells.leadUnit ?? null),
         ...((record.mergedDown ?? []).includes('leadUnit') ? { leadMergedDown: true as const } : {}),
+        ...(record.withoutYear?.dueDate === undefined ? {} : { dueDateShown: record.withoutYear.dueDate }),
       };
       const continued = {
         ...previous,
@@ -1045,6 +1057,7 @@ function draftFrom(
       ...(sheet === undefined ? {} : { sheet }),
       ...(LEAD_FIRST_OF_UNITS.has(record) ? { leadFirstOfUnits: true as const } : {}),
       ...(leadByLevel ? { leadByLevel: true as const } : {}),
+      ...(record.withoutYear?.dueDate === undefined ? {} : { dueDateShown: record.withoutYear.dueDate }),
     });
     lastItem = category.items.at(-1);
   }
@@ -1070,11 +1083,17 @@ function draftFrom(
   const items = [...categories.values()].flatMap((category) => category.items);
   const titleNotices: ImportProblem[] = [];
   const { title, fromFileName } = planTitleOf(fields.title, options, problems, titleNotices);
-  const readYear = planYearOf(fields.year, options, fromFileName ? '' : title, items, problems);
+  const yearRead = planYearOf(fields.year, options, fromFileName ? '' : title, items, problems);
+  const readYear = yearRead.year;
   const readLastYear = readYear > 0 ? planLastYearOf(fields.year, options, title, readYear, problems) : undefined;
   // A file that says no period (no span, no last year given) of a plan imported over several years: that plan's period.
   const known = readYear > 0 && readLastYear === undefined && options.lastYear === undefined ? knownPeriodOf(title, readYear, options.knownPlans ?? [], problems, titleNotices) : null;
   const [year, lastYear] = known ? [known.year, known.lastYear] : [readYear, readLastYear];
+  // 完成时限 cells shown as 6月30日 whose hidden year is not the plan's: read in the plan's year, when the plan says its year (breaker10r P25).
+  const dayNotices: ImportProblem[] = [];
+  if (year > 0 && !yearRead.fromDates) {
+    for (const category of categories.values()) category.items = category.items.map((item) => inPlanYear(item, year, lastYear, problems, dayNotices));
+  }
   if (items.length === 0) problems.push({ row: null, reason: 'The plan has no items.', reasonZh: '方案中没有任何事项。' });
   return {
     document: {
@@ -1084,7 +1103,7 @@ function draftFrom(
       categories: [...categories].map(([code, category]) => ({ code, title: category.title, items: category.items })),
     },
     problems,
-    ...((restarted || bySubsection || subItemExample || leadNotices.length > 0 || titleNotices.length > 0 || markNotices.length > 0) && {
+    ...((restarted || bySubsection || subItemExample || leadNotices.length > 0 || titleNotices.length > 0 || markNotices.length > 0 || dayNotices.length > 0) && {
       notices: [
         ...titleNotices,
         ...(subItemExample
@@ -1117,6 +1136,7 @@ function draftFrom(
           : []),
         ...leadNotices,
         ...markNotices,
+        ...dayNotices,
       ],
     }),
   };
@@ -1392,13 +1412,68 @@ function planLastYearOf(field: Located<Cell> | null, options: PlanReadOptions, t
 }
 const isPlanYear = (year: number): boolean => Number.isInteger(year) && year >= 2000 && year <= 2100;
 
+/**
+ * The item (and its continuation rows) with each 完成时限 shown as month and day only (`dueDateShown`: 6月30日, stored 2025-06-30) read
+ * in the plan's year (breaker10r P25: a plan typed in December 2025 for 2026, every 6月30日 stored as 2025, was read as due last year):
+ * a stored year inside the plan's period (`year`…`lastYear`) stands, as shown; outside it, a one-year plan reads the shown day in its
+ * year, told naming the cell; a plan over several years cannot tell which of its years is meant, so the row is refused asking for the
+ * year. Only for a plan whose year is said (title, --year, the file's year): a plan whose year comes from its dates keeps the stored
+ * days (the year they give is the plan's; reading the shown text there left such plans without a year — reverted before).
+ */
+function inPlanYear(item: PlanItemRow, year: number, lastYear: number | undefined, problems: ImportProblem[], notices: ImportProblem[]): PlanItemRow {
+  const where = item.sheet === undefined ? {} : { sheet: item.sheet };
+  const read = (row: number, dueDate: string, shown: DayWithoutYear | undefined): string => {
+    if (shown === undefined || dueDate !== shown.stored) return dueDate;
+    const stored = Number(shown.stored.slice(0, 4));
+    if (stored >= year && stored <= (lastYear ?? year)) return dueDate;
+    if (lastYear !== undefined) {
+      problems.push({
+        row,
+        reason: `Cell ${shown.cell} shows only "${shown.text}" (it holds ${shown.stored}, outside the plan's years ${year}–${lastYear}): write the year in the due date (e.g. ${year + 1}年${shown.text}).`,
+        reasonZh: `单元格 ${shown.cell} 只显示“${shown.text}”（存的日期是 ${shown.stored}，不在方案期限 ${year}—${lastYear} 年内），无法确定是哪一年：请在完成时限中写明年份（如 ${year + 1}年${shown.text}）。`,
+        ...where,
+      });
+      return dueDate;
+    }
+    const inYear = `${year}${shown.stored.slice(4)}`;
+    notices.push({
+      row,
+      reason: `Cell ${shown.cell} holds the date ${shown.stored} but shows only "${shown.text}": read in the plan's year, ${inYear}.`,
+      reasonZh: `单元格 ${shown.cell} 存的日期是 ${shown.stored}，但只显示“${shown.text}”：按方案年度读作 ${inYear}。`,
+      ...where,
+    });
+    return inYear;
+  };
+  const continuations = item.continuations?.map((continuation) => ({ ...continuation, dueDate: read(continuation.row, continuation.dueDate, continuation.dueDateShown) }));
+  return { ...item, dueDate: read(item.row, item.dueDate, item.dueDateShown), ...(continuations === undefined ? {} : { continuations }) };
+}
+
+/** The plan's year (`fromDates`: taken from its first item's due date, the plan saying none itself), or 0 with a problem. */
 function planYearOf(
   field: Located<Cell> | null,
   options: PlanReadOptions,
   title: string,
   items: readonly PlanItemRow[],
   problems: ImportProblem[],
-): number {
+): { readonly year: number; readonly fromDates?: true } {
+  const year = planYearSaid(field, options, title, problems);
+  if (year !== null) return { year };
+  const firstDueDate = items
+    .map((item) => readDeadline(item.dueDate))
+    .map((reading) => (reading.ok && 'dueDate' in reading.deadline ? reading.deadline.dueDate : ''))
+    .find(isCalendarDate);
+  if (firstDueDate) return { year: Number(firstDueDate.slice(0, 4)), fromDates: true };
+  problems.push({ row: null, reason: 'The plan year is unknown; give one (--year).', reasonZh: '无法确定方案年度，请填写年度。' });
+  return { year: 0 };
+}
+
+/** The year the plan says — the file's own year field, `options.year`, or its title — 0 for one said wrongly (with a problem), null for none. */
+function planYearSaid(
+  field: Located<Cell> | null,
+  options: PlanReadOptions,
+  title: string,
+  problems: ImportProblem[],
+): number | null {
   if (field && textOf(field.value) !== '') {
     // 2026—2028: a plan over several years, from its first (breaker10m P6).
     const span = yearSpanIn(`${textOf(field.value)}年`);
@@ -1430,11 +1505,5 @@ function planYearOf(
   // A year typed in full-width digits (２０２６年) or Chinese numerals (二〇二六年: breaker10e P14) is the same year.
   const inTitle = /((?:19|20|21)\d{2})\s*年/.exec(numbersByValue(title));
   if (inTitle) return Number(inTitle[1]);
-  const firstDueDate = items
-    .map((item) => readDeadline(item.dueDate))
-    .map((reading) => (reading.ok && 'dueDate' in reading.deadline ? reading.deadline.dueDate : ''))
-    .find(isCalendarDate);
-  if (firstDueDate) return Number(firstDueDate.slice(0, 4));
-  problems.push({ row: null, reason: 'The plan year is unknown; give one (--year).', reasonZh: '无法确定方案年度，请填写年度。' });
-  return 0;
+  return null;
 }

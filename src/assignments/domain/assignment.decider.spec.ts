@@ -1297,8 +1297,10 @@ describe('handing a part over to a successor (机构改革, fault 4)', () => {
     given(after)
       .when(report({ actor: clerkOf(HEALTH), unitId: HEALTH }))
       .then([{ ...reported(HEALTH) }]);
-    // From the hand-over day on the part is the successor's: the old unit's clerk may not report on it, and is told why.
-    given(after).when(report({ actor: clerkOf(ENVIRONMENT), unitId: ENVIRONMENT })).thenRefused('CONFLICT', /passed to .* on /);
+    // After the hand-over day the part is the successor's: the old unit's clerk may not report on it, and is told why. Its report
+    // of the hand-over day itself is that day's work, before the hand-over, whichever was typed first (breaker8s P6).
+    given(after).when(report({ actor: clerkOf(ENVIRONMENT), unitId: ENVIRONMENT, reportedOn: '2025-06-29', today: TODAY })).thenRefused('CONFLICT', /passed to .* on 2025-06-28/, /已于 2025-06-28 移交/);
+    given(after).when(report({ actor: clerkOf(ENVIRONMENT), unitId: ENVIRONMENT })).then([{ ...reported(ENVIRONMENT) }]);
   });
 
   it('joining a part the successor already holds keeps one part, leading if either led', () => {
@@ -1667,9 +1669,10 @@ describe('the units directory on the day of the fact (registration, merger)', ()
 
     it.each<[string, readonly AssignmentEvent[], AssignmentCommand]>([
       ['an assignment on the merge day', [leadAssigned], assign({ unitId: ENVIRONMENT, role: 'RESPONSIBLE', assignedOn: '2025-07-05', ...known })],
-      // Dated from the merge on: what it did before is its own work then (see the breaker8 B5 cases above).
-      ['a report', [leadAssigned, responsibleAssigned], report({ unitId: ENVIRONMENT, actor: clerkOf(ENVIRONMENT), today: TODAY, reportedOn: '2025-07-05', ...known })],
-      ['an extension request', [leadAssigned, responsibleAssigned], requestExtension({ unitId: ENVIRONMENT, actor: clerkOf(ENVIRONMENT), today: TODAY, requestedOn: '2025-07-05', ...known })],
+      // Dated after the merge day: what it did before is its own work then (see the breaker8 B5 cases above), and so are its own
+      // papers of the merge day itself (breaker8s P6, below).
+      ['a report', [leadAssigned, responsibleAssigned], report({ unitId: ENVIRONMENT, actor: clerkOf(ENVIRONMENT), today: TODAY, reportedOn: '2025-07-06', ...known })],
+      ['an extension request', [leadAssigned, responsibleAssigned], requestExtension({ unitId: ENVIRONMENT, actor: clerkOf(ENVIRONMENT), today: TODAY, requestedOn: '2025-07-06', requestedDueDate: '2025-09-30', ...known })],
       ['an urging', [leadAssigned, responsibleAssigned], urge({ unitId: ENVIRONMENT, urgedOn: '2025-07-06', ...known })],
       [
         // A pass of its days corrected to a failure is taken (breaker8p P4: the part passes on the merge day; pass-corrected-after-merge.spec.ts).
@@ -1679,6 +1682,10 @@ describe('the units directory on the day of the fact (registration, merger)', ()
       ],
     ])('refuses %s, naming the unit and its successor', (_what, history, command) => {
       given(history).when(command).thenRefused('CONFLICT', merged, mergedZh);
+    });
+
+    it('takes its own report of the merge day, its last working day, typed after the merge (breaker8s P6: typed before, the merge took it with the part)', () => {
+      given([leadAssigned, responsibleAssigned]).when(report({ unitId: ENVIRONMENT, actor: clerkOf(ENVIRONMENT), today: TODAY, reportedOn: '2025-07-05', ...known })).then([reported(ENVIRONMENT, '2025-07-05')]);
     });
 
     it('takes an assignment dated before the merge (a past file entered late): the parent hands it over on the merge day', () => {

@@ -1686,8 +1686,11 @@ function asHeldOn(command: AssignmentCommand, state: AssignmentsState): { comman
   if (!held) refuseFactOfEarlierHolderSetAside(command, state, day);
   if (!held || (held.key === command.unitId && held.holder === null)) return { command, state };
   const part = partOf(state, held.key)!;
-  if (held.holder === null && command.actor.role === 'UNIT' && command.actor.unitId === command.unitId) refuseWorkOfPassedPart(command, part);
   const { [held.key]: _present, ...others } = state.parts;
+  // The unit's own paper of the day it handed the part over, typed after the hand-over: that day's work, before it (breaker8s P6).
+  const handing = held.holder === null ? ownPaperOfHandOverDay(command, part, day!) : undefined;
+  if (handing) return { command: { ...command, heldNowBy: held.key }, state: { ...state, parts: { ...others, [command.unitId]: handing } } };
+  if (held.holder === null && command.actor.role === 'UNIT' && command.actor.unitId === command.unitId) refuseWorkOfPassedPart(command, part);
   const holder = held.holder;
   const asHeld: AssignmentPart = holder
     ? { ...part, unitId: holder.unitId, heldSince: holder.from, heldUntil: holder.until, previousHolders: part.previousHolders!.filter((earlier) => earlier.until <= holder.from) }
@@ -1712,6 +1715,28 @@ function correctsSetAside(command: CorrectReportDate | CorrectInspection, state:
   const liveOn = live?.lastReport?.reportedOn;
   if (asideOn === undefined) return false;
   return command.expectedReportedOn === undefined ? liveOn === undefined : asideOn === command.expectedReportedOn && liveOn !== command.expectedReportedOn;
+}
+
+/**
+ * The hand-over's day is still the handing unit's working day (breaker8s P6; the rule of breaker8s P4 and P11 — one office day,
+ * one answer — for a part changing hands): what the office means when a unit reports its work, asks for more time or withdraws
+ * its request on the day its part passes (职能调整, 机构改革) is that the unit did so before handing the part over — its seal was
+ * still its own that day. So its report (整改报告), extension request (延期申请) or withdrawal (撤回) dated on that day is taken
+ * whichever paper was typed first: typed before the hand-over it passes with the part; typed after, it is recorded under the
+ * unit (not its successor) and every fold lands it on the part its successor now holds, as the part passed with it. The
+ * successor's own papers of that day are after the hand-over. A part that joined the successor's own part that day keeps its
+ * record apart: a paper of the joining unit typed after a join is still refused, as is one dated after the day.
+ *
+ * `part`: the part `command.unitId` passed on, as its holder has it now; `day`: the paper's office day (`YYYY-MM-DD`). Returns the
+ * part as the unit held it on its last day (decided on as its own, the successor's later days left out), or undefined when the
+ * paper is not one of those, not dated on the day the unit passed this part on, or the part passed on again since.
+ */
+function ownPaperOfHandOverDay(command: AssignmentCommand & { readonly unitId: string }, part: AssignmentPart, day: string): AssignmentPart | undefined {
+  if (command.type !== 'ReportRectification' && command.type !== 'RequestExtension' && command.type !== 'WithdrawExtensionRequest') return undefined;
+  const held = part.previousHolders?.at(-1);
+  if (held?.unitId !== command.unitId || held.until !== day || part.heldSince !== day) return undefined;
+  const { heldUntil: _until, ...rest } = part;
+  return { ...rest, unitId: held.unitId, heldSince: held.from, previousHolders: part.previousHolders!.slice(0, -1) };
 }
 
 /**
@@ -3341,6 +3366,10 @@ function requireStandingUnit(command: AssignmentCommand, state: AssignmentsState
   // Its facts dated before the merge, entered late from its files, were its work then (breaker8 B5).
   const fact = factDayOf(command);
   if (command.type !== 'AssignUnit' && command.type !== 'CorrectInspection' && fact && assignedBeforeMerge(command, command.unitId, fact.day)) return;
+  // Its own paper of the merge day — a report, an extension request or its withdrawal — was that day's work, before the merge,
+  // whichever was typed first (breaker8s P6, `ownPaperOfHandOverDay`).
+  const ownPaper = command.type === 'ReportRectification' || command.type === 'RequestExtension' || command.type === 'WithdrawExtensionRequest';
+  if (ownPaper && fact && command.unitNames?.mergerOf?.(command.unitId)?.mergedOn === fact.day) return;
   refuseMergedUnit(command, command.unitId);
 }
 

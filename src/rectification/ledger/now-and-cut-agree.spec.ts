@@ -1477,4 +1477,28 @@ describe('one office day, either typing order: the same part now and at every cu
     expect(oneStory([assigned, asked, reported], [[refused, passed], [passed, refused]], days).now).toMatchObject({ parts: [{ dueDate: '2016-06-30', extensionRequests: [{ status: 'REFUSED' }] }] });
     expect(oneStory([assigned, asked, reported], [[withdrawn, passed], [passed, withdrawn]], days).now).toMatchObject({ parts: [{ extensionRequests: [{ status: 'WITHDRAWN' }] }] });
   });
+
+  describe('a unit’s own paper of the day its part passes (P6): that day’s work, before the hand-over — typed after it, it was refused 「已于 06-15 移交…此后由…办理」', () => {
+    const handedOver = (merging: boolean): FindingCommand => ({ type: 'HandOverPart', ...base, actor: admin, unitId: 'a', successorUnitId: 'b', reason: merging ? '机构改革' : '职能调整', handedOverOn: '2016-06-15', ...(merging ? { merging } : {}) });
+    const reportedThatDay: FindingCommand = { ...reported, reportedOn: '2016-06-15' } as FindingCommand;
+    const passedLater: FindingCommand = { ...passed, unitId: 'b', inspectedOn: '2016-06-20' } as FindingCommand;
+
+    it.each([false, true])('given a hand-over of 06-15 (a merge: %s), the unit’s report of that day typed before or after it: the part passes reported, and its pass of 06-20 closes the finding', (merging) => {
+      const story = oneStory([assigned], [[reportedThatDay, handedOver(merging), passedLater], [handedOver(merging), reportedThatDay, passedLater]], [...days, '2016-06-20']);
+      expect(story.now).toMatchObject({ status: 'CLOSED', closedOn: '2016-06-20', parts: [{ unitId: 'b', heldBefore: ['a'], status: 'VERIFIED', reports: [{ reportedOn: '2016-06-15' }] }] });
+      expect(story['2016-06-15']).toMatchObject({ parts: [{ unitId: 'b', status: 'REPORTED' }] });
+    });
+
+    it('given a hand-over of 06-15, the unit’s extension request of that day typed before or after it: pending on the successor’s part, one story', () => {
+      const askedThatDay: FindingCommand = { ...asked, requestedOn: '2016-06-15' } as FindingCommand;
+      const story = oneStory([assigned], [[askedThatDay, handedOver(false)], [handedOver(false), askedThatDay]], days);
+      expect(story.now).toMatchObject({ parts: [{ unitId: 'b', extensionRequests: [{ requestedOn: '2016-06-15', status: 'PENDING' }] }] });
+    });
+
+    it('given a hand-over of 06-15: the unit’s report of 06-16 is still refused, naming the day and the successor', () => {
+      const office = new Office();
+      for (const command of [assigned, handedOver(false)]) expect(office.decide(command)).toBe(true);
+      expect(office.decide({ ...reported, reportedOn: '2016-06-16' } as FindingCommand)).toBe(false);
+    });
+  });
 });

@@ -1427,7 +1427,7 @@ describe('one office day, either typing order: the same part now and at every cu
   const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
   const evidence = [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }];
   /** The finding with every instant of entry left out (the orders differ in those only), at each reading. */
-  const readings = (office: Office, days: readonly string[]) => {
+  const readings = (office: Office, days: readonly string[]): Record<string, unknown> => {
     const timeline = office.timeline as unknown as TimelineEntry[];
     const noInstants = (value: unknown): unknown =>
       Array.isArray(value) ? value.map(noInstants)

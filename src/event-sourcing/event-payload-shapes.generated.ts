@@ -1790,6 +1790,40 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "correctedOn"
       ]
     },
+    "WorkPlanImportDateCorrected": {
+      "type": "object",
+      "properties": {
+        "planId": {
+          "type": "string"
+        },
+        "previousAssignedOn": {
+          "type": "string"
+        },
+        "assignedOn": {
+          "type": "string"
+        },
+        "itemIds": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "reason": {
+          "type": "string"
+        },
+        "correctedOn": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "planId",
+        "previousAssignedOn",
+        "assignedOn",
+        "itemIds",
+        "reason",
+        "correctedOn"
+      ]
+    },
     "WorkPlanImported": {
       "type": "object",
       "properties": {

@@ -8,6 +8,8 @@ import { WorkPlanItemResolver, WorkPlanResolver } from './breakdown/work-plan.re
 import { WorkPlanItemDueDateLimitResolver } from './item-workflow/item-due-date-limit.resolver.js';
 import { CorrectPlanApprovalHandler } from './correct-plan-approval/correct-plan-approval.handler.js';
 import { CorrectPlanApprovalResolver } from './correct-plan-approval/correct-plan-approval.resolver.js';
+import { CorrectPlanImportDateHandler } from './correct-plan-import-date/correct-plan-import-date.handler.js';
+import { CorrectPlanImportDateResolver } from './correct-plan-import-date/correct-plan-import-date.resolver.js';
 import { ImportWorkPlanHandler } from './import-work-plan/import-work-plan.handler.js';
 import { ImportWorkPlanResolver } from './import-work-plan/import-work-plan.resolver.js';
 import { ActOnWorkPlanItemHandler } from './item-workflow/act-on-work-plan-item.handler.js';
@@ -37,6 +39,8 @@ import { AddWorkPlanItemHandler } from './revise-plan/add-work-plan-item.handler
     AddWorkPlanItemHandler,
     CorrectPlanApprovalHandler,
     CorrectPlanApprovalResolver,
+    CorrectPlanImportDateHandler,
+    CorrectPlanImportDateResolver,
   ],
   exports: [WorkPlanLedger, WorkPlanPartsReadModel],
 })

@@ -56,6 +56,7 @@ describe('Authorization matrix: every operation × every caller', () => {
   let openItem: string;
   let completedItem: string;
   let backdatedItem: string; // of a plan entered late: assigned and reported on earlier days, for correcting a report date
+  let backdatedPlanId: string; // that plan: its import's assignment day (2026-04-01) corrected as one act
   let planId: string;
   let spareUser: string;
 
@@ -174,6 +175,7 @@ describe('Authorization matrix: every operation × every caller', () => {
     });
     const backdatedPlan = await ok(`query($id: ID!) { workPlan(id: $id) { categories { items { id } } } }`, { id: backdated.importWorkPlan.planId });
     backdatedItem = backdatedPlan.workPlan.categories[0].items[0].id;
+    backdatedPlanId = backdated.importWorkPlan.planId;
     await mutate('reportWorkPlanItem', { itemId: backdatedItem, unitId: units[OWN_UNIT], reportedOn: '2026-04-05', ...reportInput('补录事项已完成') }, own);
   });
 
@@ -261,6 +263,7 @@ describe('Authorization matrix: every operation × every caller', () => {
     }),
     mutationRow('undoWorkPlanItemWithdrawal', ['SUPERVISOR'], () => ({ itemId: backdatedItem, reason: '误撤销，事项仍需办理' })),
     mutationRow('correctWorkPlanApproval', ['SUPERVISOR'], () => ({ planId, approvedOn: '2026-01-10', reason: '导入时批准日期有误' })),
+    mutationRow('correctWorkPlanImportDate', ['SUPERVISOR'], () => ({ planId: backdatedPlanId, previousAssignedOn: '2026-04-01', assignedOn: '2026-04-02', reason: '交办日期录入有误' })),
     mutationRow('registerUnit', ['ADMIN'], () => ({ code: 'SJJ', name: '青川市审计局', kind: 'DEPARTMENT' })),
     mutationRow('importUnits', ['ADMIN'], () => ({ fileName: 'units.csv', contentBase64: base64('编码,名称,类型,上级编码\nTJJ,青川市统计局,部门,\n'), registeredOn: '2026-03-01' })),
     mutationRow('correctUnitRegistration', ['ADMIN'], () => ({ unitId: unitIdForCode('SJJ'), registeredOn: '2026-03-01', reason: '单位早已存在，补录前更正登记日期' })),

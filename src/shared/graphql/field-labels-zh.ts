@@ -77,6 +77,7 @@ const BY_FIELD: Readonly<Record<string, string>> = {
   previousOn: '原日期',
   ofTheDay: '当天第几条记录',
   previousMergedOn: '原合并日期',
+  previousAssignedOn: '原交办日期',
   publicKey: '公钥',
   reason: '理由',
   receivedOn: '收到日期',

@@ -3,7 +3,7 @@ import { fold } from '../../shared/decider.js';
 import { admin, clerkOf, inspector, supervisor, system } from '../../shared/testing/actors.js';
 import { EventSchemaRegistry } from '../../shared/event-schemas.js';
 import { given as givenDecider } from '../../shared/testing/decider-testing.js';
-import { workPlanDecider, type CorrectPlanApproval, type ImportWorkPlan, type WorkPlanState } from './work-plan.decider.js';
+import { workPlanDecider, type CorrectPlanApproval, type CorrectPlanImportDate, type ImportWorkPlan, type WorkPlanState } from './work-plan.decider.js';
 import {
   workPlanIdFor,
   workPlanItemIdFor,
@@ -283,5 +283,50 @@ describe('imported, when its approval day is corrected', () => {
     given([imported]).when(correct('2026-02-10', { reason: ' ' })).thenRefused('BAD_USER_INPUT');
     given([imported]).when(correct('2026-02-10', { actor: admin })).thenRefused('FORBIDDEN');
     given([]).when(correct('2026-02-10')).thenRefused('NOT_FOUND');
+  });
+});
+
+describe('imported, when the day its import assigned the items is corrected (newcomer36 S14)', () => {
+  const ITEMS = [workPlanItemIdFor(PLAN, '1'), workPlanItemIdFor(PLAN, '2'), workPlanItemIdFor(PLAN, '3')];
+  const correct = (assignedOn: string, overrides: Partial<CorrectPlanImportDate> = {}): CorrectPlanImportDate => ({
+    type: 'CorrectPlanImportDate', actor: supervisor, today: TODAY, previousAssignedOn: '2026-03-01', assignedOn, reason: '导入时交办日期默认为当天', itemIds: ITEMS, ...overrides,
+  });
+
+  it('records one correction of the whole import — both days, the items, the reason — and the plan is otherwise as it was', () => {
+    given([imported])
+      .when(correct('2026-02-25'))
+      .then([
+        {
+          type: 'WorkPlanImportDateCorrected',
+          data: { planId: PLAN, previousAssignedOn: '2026-03-01', assignedOn: '2026-02-25', itemIds: ITEMS, reason: '导入时交办日期默认为当天', correctedOn: TODAY },
+        },
+      ]);
+    const after = stateAfter([imported, { type: 'WorkPlanImportDateCorrected', data: { planId: PLAN, previousAssignedOn: '2026-03-01', assignedOn: '2026-02-25', itemIds: ITEMS, reason: 'x', correctedOn: TODAY } }]);
+    expect(after).toEqual(stateAfter([imported]));
+  });
+
+  it('refuses a day before the plan\'s approval as it stands, naming it — and takes it once the approval day is corrected first', () => {
+    given([imported]).when(correct('2026-02-15')).thenRefused('BAD_USER_INPUT', /approved.*2026-02-20|2026-02-20/u, /方案批准日期（2026-02-20）/u);
+    const approvalCorrected: WorkPlanEvent = { type: 'WorkPlanApprovalCorrected', data: { planId: PLAN, previousApprovedOn: '2026-02-20', approvedOn: '2026-02-10', reason: '导入时未填写批准日期', correctedOn: TODAY } };
+    given([imported, approvalCorrected]).when(correct('2026-02-15')).then([
+      { type: 'WorkPlanImportDateCorrected', data: { planId: PLAN, previousAssignedOn: '2026-03-01', assignedOn: '2026-02-15', itemIds: ITEMS, reason: '导入时交办日期默认为当天', correctedOn: TODAY } },
+    ]);
+  });
+
+  it('refuses no item assigned on the day the form read (NOT_FOUND), the same day, a future day, no reason, and anyone but a supervisor', () => {
+    given([imported]).when(correct('2026-02-25', { itemIds: [] })).thenRefused('NOT_FOUND', /no item/iu, /没有 2026-03-01 交办的事项/u);
+    given([imported]).when(correct('2026-03-01')).thenRefused('BAD_USER_INPUT', /already/u, /交办日期已是 2026-03-01/u);
+    given([imported]).when(correct('2026-03-02')).thenRefused('BAD_USER_INPUT', /in the future/u);
+    given([imported]).when(correct('2026-02-25', { reason: ' ' })).thenRefused('BAD_USER_INPUT');
+    given([imported]).when(correct('2026-02-25', { actor: admin })).thenRefused('FORBIDDEN');
+    given([]).when(correct('2026-02-25')).thenRefused('NOT_FOUND');
+  });
+});
+
+describe('imported, when its import day and its approval day are corrected in one request (newcomer36 S14)', () => {
+  it('takes the approval day the request gives (its CorrectPlanApproval comes first in the same batch)', () => {
+    given([imported])
+      .when({ type: 'CorrectPlanImportDate', actor: supervisor, today: TODAY, previousAssignedOn: '2026-03-01', assignedOn: '2026-02-15', reason: '导入时日期有误', itemIds: ['i'], approvedOn: '2026-02-10' })
+      .then([{ type: 'WorkPlanImportDateCorrected', data: { planId: PLAN, previousAssignedOn: '2026-03-01', assignedOn: '2026-02-15', itemIds: ['i'], reason: '导入时日期有误', correctedOn: TODAY } }]);
   });
 });

@@ -79,7 +79,32 @@ export interface CorrectPlanApproval {
   readonly earliestDueDate: string | null;
 }
 
-export type WorkPlanCommand = ImportWorkPlan | RevisePlan | CorrectPlanApproval;
+/**
+ * Corrects the office day the plan's import assigned its items (newcomer36 S14), with a reason, as one act: this records the plan's
+ * fact (`WorkPlanImportDateCorrected`); the handler corrects each part assigned on `previousAssignedOn` in its item's stream
+ * (`CorrectFactDate` of `UnitAssigned`) in the same request, all or nothing, and the approval day first when it is wrong too
+ * (`CorrectPlanApproval`, earlier in the same batch: the plan as decided here already has it). Days `YYYY-MM-DD`, China time.
+ */
+export interface CorrectPlanImportDate {
+  readonly type: 'CorrectPlanImportDate';
+  readonly actor: Actor;
+  /** The office's current day (China time): the corrected day is not after it. */
+  readonly today: string;
+  /** The day the import's parts read as assigned now (as the form showed it). */
+  readonly previousAssignedOn: string;
+  /** The right day: not in the future, not before the plan's approval. */
+  readonly assignedOn: string;
+  readonly reason: string;
+  /** The items whose parts were assigned on `previousAssignedOn` (looked up by the handler); none: NOT_FOUND. */
+  readonly itemIds: readonly string[];
+  /**
+   * The approval day as this request leaves it, when it corrects that too (`CorrectPlanApproval` earlier in the same request: a batch
+   * checks each command on its stream as stored, so the plan here may not have it yet). Absent: the plan's approval as it stands.
+   */
+  readonly approvedOn?: string;
+}
+
+export type WorkPlanCommand = ImportWorkPlan | RevisePlan | CorrectPlanApproval | CorrectPlanImportDate;
 
 // ---------------------------------------------------------------------------------------------
 // state
@@ -120,6 +145,9 @@ function evolveWorkPlan(state: WorkPlanState, event: WorkPlanEvent): WorkPlanSta
     case 'WorkPlanApprovalCorrected':
       if (state.status !== 'imported') return state;
       return { ...state, approvedOn: event.data.approvedOn };
+    case 'WorkPlanImportDateCorrected':
+      // The items' assignment days are theirs (their own FactDateCorrected); the plan keeps only the record of the act.
+      return state;
     case 'WorkPlanRevised': {
       if (state.status !== 'imported') return state;
       const { planId, title, year, source, categories, revisedOn } = event.data;
@@ -145,6 +173,8 @@ function decideWorkPlan(command: WorkPlanCommand, state: WorkPlanState): WorkPla
       return revisePlan(command, state);
     case 'CorrectPlanApproval':
       return correctApproval(command, state);
+    case 'CorrectPlanImportDate':
+      return correctImportDate(command, state);
     default:
       return unreachable(command);
   }
@@ -195,6 +225,41 @@ function correctApproval(command: CorrectPlanApproval, state: WorkPlanState): Wo
   requireNotBefore(command.earliestAssignedOn === null ? corrected : { day: command.earliestAssignedOn, what: say('the first assignment of its items', '其事项最早的交办日期') }, corrected);
   requireNotBefore(command.earliestDueDate === null ? corrected : { day: command.earliestDueDate, what: say('the earliest due date of its items', '其事项最早的完成时限') }, corrected);
   return [{ type: 'WorkPlanApprovalCorrected', data: { planId: state.planId, previousApprovedOn: state.approvedOn, approvedOn, reason: command.reason.trim(), correctedOn: command.today } }];
+}
+
+/**
+ * A supervisor corrects the day the plan's import assigned its items (newcomer36 S14): SUPERVISOR only (FORBIDDEN), an imported plan
+ * (NOT_FOUND), a reason and a real day not in the future (BAD_USER_INPUT, on its field), another day than the one it reads
+ * (BAD_USER_INPUT), parts assigned on that day (NOT_FOUND naming it: the form read another record), and not before the plan's
+ * approval as it stands (BAD_USER_INPUT naming it: correct the approval day in the same request). Each part's own rules (a report
+ * dated before the corrected assignment …) are its item's, decided with it.
+ */
+function correctImportDate(command: CorrectPlanImportDate, state: WorkPlanState): WorkPlanEvent[] {
+  requireRole(command.actor, ['SUPERVISOR'], say('correct the day a plan’s items were assigned', '更正方案事项的交办日期'));
+  if (state.status !== 'imported') throw new DomainError('NOT_FOUND', say('The work plan has not been imported.', '该工作方案尚未导入。'));
+  requireText(command.reason, named('reason', 'A reason for the correction', '更正理由'));
+  requireCalendarDate(command.previousAssignedOn, named('previousAssignedOn', 'The assignment date as it reads now', '原交办日期'));
+  requireBusinessDay(command.assignedOn, command.today, named('assignedOn', 'The corrected assignment date', '更正后的交办日期'));
+  if (command.assignedOn === command.previousAssignedOn) {
+    throw badInput(`The items of work plan 「${state.title}」 are already assigned on ${command.assignedOn}.`, `工作方案「${state.title}」事项的交办日期已是 ${command.assignedOn}。`, { field: 'assignedOn' });
+  }
+  if (command.itemIds.length === 0) {
+    throw new DomainError(
+      'NOT_FOUND',
+      say(
+        `No item of work plan 「${state.title}」 has a part assigned on ${command.previousAssignedOn}: its assignment date may have been corrected meanwhile. Reload the plan and try again.`,
+        `工作方案「${state.title}」中没有 ${command.previousAssignedOn} 交办的事项：交办日期可能已被更正。请刷新方案后重试。`,
+      ),
+      { field: 'previousAssignedOn' },
+    );
+  }
+  requireNotBefore({ day: command.assignedOn, what: named('assignedOn', 'the corrected assignment date', '更正后的交办日期') }, planApproval(command.approvedOn ?? state.approvedOn));
+  return [
+    {
+      type: 'WorkPlanImportDateCorrected',
+      data: { planId: state.planId, previousAssignedOn: command.previousAssignedOn, assignedOn: command.assignedOn, itemIds: [...command.itemIds], reason: command.reason.trim(), correctedOn: command.today },
+    },
+  ];
 }
 
 /** The plan's approval as the order rules name it: nothing of the plan is assigned before it. */

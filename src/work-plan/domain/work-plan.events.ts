@@ -71,7 +71,26 @@ export type WorkPlanApprovalCorrected = DomainEvent<
   { readonly planId: string; readonly previousApprovedOn: string; readonly approvedOn: string; readonly reason: string; readonly correctedOn: string }
 >;
 
-export type WorkPlanEvent = WorkPlanImported | WorkPlanRevised | WorkPlanApprovalCorrected;
+/**
+ * The office day the plan's import assigned its items was entered wrong — typically today, defaulted, for a plan assigned long
+ * before (newcomer36 S14): corrected as one act, with a reason, the original kept. The items' own corrections are in their streams,
+ * written in the same request: a `FactDateCorrected` of each part `UnitAssigned` on `previousAssignedOn` (the day the import gave
+ * them, as it read when corrected), now on `assignedOn`. `itemIds`: the items whose parts it re-dated, in the plan's order.
+ * `correctedOn` is the office day of the correction. Days are `YYYY-MM-DD`, China time.
+ */
+export type WorkPlanImportDateCorrected = DomainEvent<
+  'WorkPlanImportDateCorrected',
+  {
+    readonly planId: string;
+    readonly previousAssignedOn: string;
+    readonly assignedOn: string;
+    readonly itemIds: readonly string[];
+    readonly reason: string;
+    readonly correctedOn: string;
+  }
+>;
+
+export type WorkPlanEvent = WorkPlanImported | WorkPlanRevised | WorkPlanApprovalCorrected | WorkPlanImportDateCorrected;
 
 // ---------------------------------------------------------------------------------------------
 // one item of the plan (小项): defined, then assigned to its units like a finding
@@ -230,6 +249,7 @@ export const workPlanEventSchemas: EventSchemas<WorkPlanEvent | WorkPlanItemEven
   // v1 did not say when the plan was approved: the office day it was imported.
   WorkPlanImported: { version: 2, occurredOn: 'approvedOn', upcasters: { 1: officeDayOfRecording('approvedOn') } },
   WorkPlanApprovalCorrected: { version: 1, occurredOn: 'correctedOn' },
+  WorkPlanImportDateCorrected: { version: 1, occurredOn: 'correctedOn' },
   WorkPlanRevised: {
     version: 2,
     occurredOn: 'revisedOn',

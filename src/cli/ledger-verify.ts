@@ -225,6 +225,7 @@ async function main(): Promise<number> {
     if (!holdsEvents(db, options.path)) {
       const lost = reportLoss(options, 'emptied');
       if (lost !== null) return lost;
+      if (!hasEventsTable(db)) throw new ToolRefusal(noEventsTableWords(options.path));
     }
     if (!ledger.chained) {
       if (options.json) {
@@ -441,6 +442,24 @@ function holdsEvents(db: Database.Database, path: string): boolean {
     if (isSqliteFault(error) && !diskFullOf(error, path)) return false;
     throw error;
   }
+}
+
+/** Whether the file has the events table at all (a copy of a running store's main file alone may not: newcomer38 P4). */
+function hasEventsTable(db: Database.Database): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").get() !== undefined;
+}
+
+/**
+ * What a file without the events table is (newcomer38 P4: a `cp` of a running store's main file was told 「尚未建立哈希链：
+ * 服务升级后首次启动时…」, an upgrade no one made): not a Rectify store, or a copy taken without its `-wal` — where a
+ * running server keeps what it wrote since SQLite last moved it into the main file (up to about 4 MB: SQLite's automatic
+ * checkpoint at 1000 pages), on a new store everything. `npm run store:backup` copies it whole while the server runs.
+ */
+function noEventsTableWords(path: string): Bilingual {
+  return say(
+    `${path} has no events table: it is not a Rectify event store, or it is a copy of a running store's file taken without the ${basename(path)}-wal beside it (where the server keeps what it wrote lately — on a new store, everything). The ledger was not verified. Make the copy with npm run store:backup -- <folder> (the server may go on running) and verify <folder>/rectify.db, or copy the store while the server is stopped.`,
+    `${path} 中没有事件表：它不是 Rectify 的事件库，或是在服务运行时只复制了该文件、漏了旁边的 ${basename(path)}-wal（服务最近写入的内容都在其中——新建的事件库则是全部内容）。台账未能校验。请用 npm run store:backup -- <文件夹> 制作副本（服务可以继续运行），再校验 <文件夹>/rectify.db；或在服务停止后再复制事件库。`,
+  );
 }
 
 /**

@@ -1,6 +1,8 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { toolOnStore } from '../support/cli-tool.js';
+import { runTool, toolOnStore } from '../support/cli-tool.js';
+import { testSigningKeyFile } from '../support/signing-key.js';
 import { canMountTmpfs, fillDisk, smallTmpfs } from '../support/full-disk.js';
 import { refusedStart, PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
 
@@ -42,9 +44,16 @@ import { refusedStart, PROCESS_TEST_CEILING_MS } from '../support/server-process
     expect((await toolOnStore('create-user', ['--name', '腾出空间后建的账号', '--role', 'ADMIN'], sqlitePath)).code).toBe(0);
   }, PROCESS_TEST_CEILING_MS);
 
-  it('ledger:verify says DISK_FULL, not that the store was emptied, and finds the ledger intact once space is freed', async () => {
+  it('ledger:verify reads a stopped store on a full disk from a copy elsewhere; with no room there either it says DISK_FULL, not that the store was emptied, and finds the ledger intact once space is freed', async () => {
+    const noRoomForCopy = join(mountPoint, 'tmp');
+    mkdirSync(noRoomForCopy, { recursive: true });
     await onFullDisk(async () => {
-      const verify = await toolOnStore('ledger-verify', [], sqlitePath);
+      // breaker9z P6: a store no server holds open is read from a temporary copy — in the system's folder, not on the full disk.
+      const fromCopy = await toolOnStore('ledger-verify', [], sqlitePath);
+      expect(fromCopy.stdout).toContain('台账完好');
+      expect(fromCopy.code).toBe(0);
+      // No room for the copy either: read in place, where SQLite cannot grow its -shm.
+      const verify = await runTool('ledger-verify', [], { env: { ...process.env, TMPDIR: noRoomForCopy, EVENT_STORE: 'sqlite', SQLITE_PATH: sqlitePath, NODE_ENV: 'test', LEDGER_SIGNING_KEY_FILE: testSigningKeyFile() } });
       expect(verify.stdout).not.toContain('LOG_TRUNCATED');
       expect(verify.stderr).toMatch(/^磁盘已满（DISK_FULL）：/);
       expect(verify.stderr).toContain('Failed: Disk full (DISK_FULL)');
@@ -67,8 +76,11 @@ import { refusedStart, PROCESS_TEST_CEILING_MS } from '../support/server-process
   }, PROCESS_TEST_CEILING_MS);
 
   it('a start whose store can be read but whose witness cannot be written says DISK_FULL too, exit status 3', async () => {
-    // The -shm a reader left (ledger:verify above) lets the store be read; the witness write is what fails.
-    expect((await toolOnStore('ledger-verify', [], sqlitePath)).code).toBe(0);
+    // A -shm left by a reader in place lets the store be read; the witness write is what fails.
+    const reader = new Database(sqlitePath, { readonly: true });
+    reader.prepare('SELECT count(*) FROM events').get();
+    reader.close();
+    expect(existsSync(`${sqlitePath}-shm`)).toBe(true);
     await onFullDisk(async () => {
       const start = await refusedStart(sqlitePath);
       expect(start.output).toMatch(/"message":"Disk full \(DISK_FULL\): /);

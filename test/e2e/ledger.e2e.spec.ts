@@ -387,4 +387,22 @@ describe('A printed 台账校验码 checked by an auditor who holds only a copy 
     expect(mistyped.code).toBe(2);
     expect(mistyped.stdout).toContain('--code 234-585F0E55：不是台账校验码');
   });
+
+  it("a copy of a running store's file without its -wal (no events table yet) is told so, with how to copy it — not 「尚未建立哈希链」 (newcomer38 P4)", async () => {
+    // What `cp rectify.db copy.db` gives while the server runs on a new store: SQLite keeps everything in rectify.db-wal
+    // until its first checkpoint, and the main file holds only a header.
+    const auditor = mkdtempSync(join(tmpdir(), 'rectify-auditor-'));
+    const copy = join(auditor, 'copy.db');
+    const headerOnly = new Database(copy);
+    headerOnly.pragma('journal_mode = WAL');
+    headerOnly.close();
+    const answer = await promisify(execFile)(process.execPath, [join(process.cwd(), 'dist/cli/ledger-verify.js'), '--db', copy, '--code', '236-19AB7289-7B70415A-43809035-514DAAB5-0102213A-B7465B43-81B4D087-68C3BB9E'], { cwd: auditor, env: { PATH: process.env.PATH } }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
+    );
+    expect(answer.code).toBe(1);
+    expect(answer.stderr).toContain(`${copy} 中没有事件表：它不是 Rectify 的事件库，或是在服务运行时只复制了该文件、漏了旁边的 copy.db-wal`);
+    expect(answer.stderr).toContain('请用 npm run store:backup -- <文件夹> 制作副本');
+    expect(answer.stderr).not.toContain('尚未建立哈希链');
+  });
 });

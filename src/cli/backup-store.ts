@@ -10,6 +10,10 @@ import { SqliteStoreInspection } from '../event-store/sqlite-store-inspection.js
 import { judgeToolStore } from '../event-store/store-admission.js';
 import { StoreRefusedError } from '../event-store/store-witness.js';
 import { say } from '../shared/domain-error.js';
+import type { LedgerMismatch } from '../ledger/domain/ledger-verification.js';
+import { verifyLedger } from '../ledger/ledger-operations.js';
+import { SqliteLedger } from '../ledger/sqlite-ledger.js';
+import { sealCheckOf, trustedKeysOf } from './ledger-keys-at-hand.js';
 import { ToolRefusal, UsageError, bothLines, runTool, type ToolUsage } from './cli-failure.js';
 
 /*
@@ -199,6 +203,8 @@ async function backUp(settings: AppSettings, folder: string, copyRefusedStore = 
     if (problems.length > 0) {
       throw new ToolRefusal(say(`The copy of ${store} fails PRAGMA quick_check: ${problems.join('; ')}. No backup was made; keep the earlier backups.`, `${store} 的备份未通过 PRAGMA quick_check：${problems.join('；')}。未生成备份；请保留此前的备份。`));
     }
+    const altered = await ledgerOfCopy(copyPartial, settings);
+    if (altered && !copyRefusedStore) throw new ToolRefusal(notBackedUpAltered(altered));
     const inspection = new SqliteStoreInspection(copyPartial);
     let head: bigint | null;
     try {
@@ -209,7 +215,7 @@ async function backUp(settings: AppSettings, folder: string, copyRefusedStore = 
     renameSync(copyPartial, copy);
     placed = true;
     if (witnessed) renameSync(witnessPartial, witnessCopy);
-    return { copy, witnessCopy: witnessed ? witnessCopy : null, head, refusedAs };
+    return { copy, witnessCopy: witnessed ? witnessCopy : null, head, refusedAs, altered };
   } catch (error) {
     // Told before anything is removed: the room left is the room there was when the write failed, in a folder still there.
     const failure = backupFailure(error, folder, writing, storeBytes);
@@ -218,11 +224,62 @@ async function backUp(settings: AppSettings, folder: string, copyRefusedStore = 
   }
 }
 
+/**
+ * The first event of the copy that is not as recorded (breaker9z P12: a row edited, two swapped, one put in by hand —
+ * `store:backup` said 「PRAGMA quick_check 通过」 and exit 0, and a daily rotation then kept only backups holding the
+ * alteration): the copy verified as `ledger:verify` verifies a store — every event's content against its hash, the
+ * chain, each checkpoint, and the row seals where the office's signing key is at hand. What the server's start judges
+ * (the witness, events missing) was judged before copying. Null when every event holds, or for a log not yet chained.
+ * Reads the whole copy (about the time ledger:verify takes on the store).
+ */
+async function ledgerOfCopy(copy: string, settings: AppSettings): Promise<LedgerMismatch | null> {
+  const db = new Database(copy, { readonly: true, fileMustExist: true });
+  try {
+    const ledger = new SqliteLedger(db);
+    if (!ledger.chained) return null;
+    const witness = resolve(settings.STORE_WITNESS_PATH);
+    const trusted = trustedKeysOf(settings, witness);
+    const seals = sealCheckOf(settings, ledger, witness, trusted.keys);
+    const result = await verifyLedger(ledger, { trustedKeys: trusted.keys, sealKey: seals.key });
+    return result.firstMismatch;
+  } finally {
+    db.close();
+  }
+}
+
+/** What is altered: the first event not as recorded (`LedgerMismatch`), in both languages. */
+function alteredWords(mismatch: LedgerMismatch) {
+  const at = mismatch.position ? `, position ${mismatch.position}` : '';
+  const atZh = mismatch.position ? `，位置 ${mismatch.position}` : '';
+  return say(`(LOG_ALTERED, ${mismatch.kind} at event ${mismatch.eventNumber}${at}): ${mismatch.message}`, `（LOG_ALTERED，第 ${mismatch.eventNumber} 条事件${atZh}：${mismatch.kind}）：${mismatch.messageZh}`);
+}
+
+/** The refusal of a store whose log is altered (`alteredWords`), with what to do. */
+function notBackedUpAltered(mismatch: LedgerMismatch) {
+  const what = alteredWords(mismatch);
+  return say(
+    `Not backed up ${what.en} A backup of it would carry the alteration into every backup kept after it; keep the earlier backups, and find with npm run ledger:verify -- --db <backup>/rectify.db which is the last sound one. To keep a copy of the store as it is all the same, run again with --copy-refused-store.`,
+    `未备份${what.zh}这样的备份会把改动带进此后保留的每一份备份；请保留此前的备份，并用 npm run ledger:verify -- --db <备份文件夹>/rectify.db 找出最后一份完好的备份。若仍要保留事件库现状的副本，请加 --copy-refused-store 重新运行。`,
+  );
+}
+
 async function main(): Promise<void> {
   const { folder, copyRefusedStore } = parseOptions(process.argv.slice(2));
   loadEnvFile();
   const settings = validateSettings(process.env);
-  const { copy, witnessCopy, head, refusedAs } = await backUp(settings, folder, copyRefusedStore);
+  const { copy, witnessCopy, head, refusedAs, altered } = await backUp(settings, folder, copyRefusedStore);
+  if (altered) {
+    // Said before the copy's line, on stderr, Chinese first: the copy holds an altered log.
+    const what = alteredWords(altered);
+    process.stderr.write(
+      `${bothLines(
+        say(
+          `Copied as asked (--copy-refused-store), though the log is altered ${what.en} The copy holds the altered log; never restore it in place of a sound backup.`,
+          `已按 --copy-refused-store 的要求复制，但日志已被改动${what.zh}该副本含有被改动的日志；切勿用它替代完好的备份进行恢复。`,
+        ),
+      )}\n`,
+    );
+  }
   if (refusedAs) {
     // Said before the copy's line, on stderr, Chinese first: the copy is of a store the server refuses.
     process.stderr.write(

@@ -3,10 +3,9 @@ import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadEnvFile, validateSettings, type AppSettings } from '../config/app-settings.js';
-import { keyFingerprint, parseLedgerCode, publicKeyText, type PrintedLedgerCode } from '../ledger/domain/checkpoint.js';
+import { loadEnvFile, validateSettings } from '../config/app-settings.js';
+import { parseLedgerCode, type PrintedLedgerCode } from '../ledger/domain/checkpoint.js';
 import type { LedgerVerificationResult } from '../ledger/domain/ledger-verification.js';
-import { readSigningKey, signingKeyPath } from '../ledger/ledger-signing-key.js';
 import { describeCheckpoint, verifyLedger } from '../ledger/ledger-operations.js';
 import { SqliteLedger } from '../ledger/sqlite-ledger.js';
 import { witnessExpectations } from '../ledger/witnessed-head.js';
@@ -15,9 +14,9 @@ import { clockAheadAcceptanceWords, type ClockAheadAcceptance } from '../event-s
 import { allEventSchemas } from '../event-sourcing/all-event-schemas.js';
 import { datedAfterRealDay, datedAheadHeading, datedAheadLines, realDayOf, type DatedAhead } from '../event-store/clock-ahead-office-days.js';
 import { ToolRefusal, UsageError, bothLines, runTool, type ToolUsage } from './cli-failure.js';
+import { sealCheckOf, trustedKeysOf } from './ledger-keys-at-hand.js';
 import { diskFullOf } from '../event-store/disk-full.js';
 import { say, type Bilingual } from '../shared/domain-error.js';
-import { rowSealKeyOf } from '../ledger/ledger-mac.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
 
 const USAGE: ToolUsage = {
@@ -44,88 +43,6 @@ lost (the witness's resetAcceptedAt; a verification that meets such a loss print
 listed on every run, but no longer make it fail (a scheduled check clears); anything else is reported as before.
 Exit status: 0 the ledger is intact, 1 it is not (or cannot be read), 2 usage.`,
 };
-
-/** The key the store witness says the server last signed with, if it names one (a damaged witness is reported by the verification). */
-function witnessedSigningKey(witnessPath: string): string | undefined {
-  try {
-    return readWitness(witnessPath)?.signingKey;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The keys the office signs with: the key the store witness says the server last signed with —
- * else the signing key where the server keeps it (LEDGER_SIGNING_KEY_FILE, ./keys, or beside the
- * database) — and LEDGER_TRUSTED_KEYS. A key file holding another key than the witness names is
- * not trusted: it may be a forger's, put there to re-sign a rewritten log. Null when none is at
- * hand (verifying a copy on another machine): any signer is then taken, and the output says so.
- */
-function trustedKeysOf(settings: AppSettings, witnessPath: string): { keys: string[] | null; note: Bilingual } {
-  const path = signingKeyPath(settings);
-  const inFile = existsSync(path) ? keyFingerprint(publicKeyText(readSigningKey(path))) : null;
-  const witnessed = witnessedSigningKey(witnessPath);
-  const own = witnessed ?? inFile;
-  const keys = [...(own ? [own] : []), ...settings.LEDGER_TRUSTED_KEYS];
-  const otherInFile =
-    witnessed && inFile && inFile !== witnessed && !settings.LEDGER_TRUSTED_KEYS.includes(inFile)
-      ? say(
-          ` The key file ${path} holds key ${inFile}, not key ${witnessed} the server last signed with (store witness ${witnessPath}): it is not trusted.`,
-          `密钥文件 ${path} 中是密钥 ${inFile}，而不是本服务上次签署所用的密钥 ${witnessed}（见事件库见证文件 ${witnessPath}）：不予信任。`,
-        )
-      : say('', '');
-  if (keys.length === 0) {
-    return {
-      keys: null,
-      note: say(
-        `No signing key at ${path} and no LEDGER_TRUSTED_KEYS: checkpoints are checked against the keys they name, not against the office's own (set LEDGER_TRUSTED_KEYS to the fingerprints printed with the 台账校验码).`,
-        `${path} 处没有签名密钥，也未设置 LEDGER_TRUSTED_KEYS：校验点只按其自身所载的密钥核对，无法确认是本单位的密钥所签（请将 LEDGER_TRUSTED_KEYS 设为与台账校验码一同打印的密钥指纹）。`,
-      ),
-    };
-  }
-  // Without a fingerprint in the witness (an older version's, or one removed), nothing confirms
-  // that the key file is the office's: a mismatch may then be the key file's, and the note says so.
-  const source = witnessed
-    ? say(`the store witness ${witnessPath}`, `事件库见证文件 ${witnessPath}`)
-    : say(`${path}; the store witness names no key, so nothing confirms it is the office's`, `${path}；事件库见证文件中没有记录密钥，无法确认它是本单位的密钥`);
-  const trusted = settings.LEDGER_TRUSTED_KEYS.length > 0;
-  return {
-    keys,
-    note: say(
-      `Checkpoints must be signed by ${keys.join(', ')}${own ? ` (${source.en}${trusted ? ' and LEDGER_TRUSTED_KEYS' : ''})` : ' (LEDGER_TRUSTED_KEYS)'}.${otherInFile.en}`,
-      `校验点须由密钥 ${keys.join('、')} 签署（${own ? `${source.zh}${trusted ? '及 LEDGER_TRUSTED_KEYS' : ''}` : 'LEDGER_TRUSTED_KEYS'}）。${otherInFile.zh}`,
-    ),
-  };
-}
-
-/**
- * The row-seal key to check each row's seal with (breaker9b N1), and what the output says of it:
- * the key file's, when it is a key the office signs with, and the store's rows are sealed (some row
- * carries a seal, or the witness says the server sealed them). Null otherwise: a store no version
- * sealed yet, or a copy checked without the office's key — the seals then go unchecked, and the note says so.
- */
-function sealCheckOf(settings: AppSettings, ledger: SqliteLedger, witnessPath: string, trustedKeys: readonly string[] | null): { key: Buffer | null; note: Bilingual } {
-  let witnessSaysSealed = false;
-  try {
-    witnessSaysSealed = readWitness(witnessPath)?.sealedRows === true;
-  } catch {
-    // A damaged witness is the verification's finding.
-  }
-  if (!witnessSaysSealed && !ledger.sealed) return { key: null, note: say('No event is sealed yet: the server seals the log when it first starts after the upgrade.', '尚无事件加封：服务升级后首次启动时会为日志加封。') };
-  const path = signingKeyPath(settings);
-  const key = existsSync(path) ? readSigningKey(path) : null;
-  const fingerprint = key ? keyFingerprint(publicKeyText(key)) : null;
-  if (!key || !trustedKeys?.includes(fingerprint!)) {
-    return {
-      key: null,
-      note: say(
-        `Row seals not checked: the office's signing key is not at ${path}${fingerprint ? ` (it holds key ${fingerprint})` : ''}. Run ledger:verify where the server's key is to check that every row was written by Rectify.`,
-        `未校验记录封印：${path} 中没有本单位的签名密钥${fingerprint ? `（其中是密钥 ${fingerprint}）` : ''}。请在存放服务密钥的机器上运行台账校验，以确认每条记录均由 Rectify 写入。`,
-      ),
-    };
-  }
-  return { key: rowSealKeyOf(key), note: say(`Row seals checked with key ${fingerprint}.`, `已用密钥 ${fingerprint} 校验记录封印。`) };
-}
 
 /**
  * The spans of records a start accepted as stamped by a clock that was ahead (breaker9q P4), as the

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -119,6 +120,62 @@ describe('npm run store:backup', () => {
       expect(copied.stderr.split('\n')[0]).toMatch(/^已按 --copy-refused-store 的要求复制，但服务会拒绝这个事件库（STORE_SHORTER）：/);
       expect(copied.stdout).toContain(`（日志位置 ${older}；PRAGMA quick_check 通过）`);
       expect(readdirSync(folder).sort()).toEqual(['rectify.db', 'rectify.db.witness.json']);
+    },
+    PROCESS_TEST_CEILING_MS,
+  );
+  it(
+    'refuses a store whose log was altered (a row edited, two swapped) — a backup would carry it into every backup kept after — and copies it only when told, saying so (breaker9z P12)',
+    async () => {
+      const sqlitePath = freshDatabasePath();
+      const app = await startTestApp({ sqlitePath });
+      for (const key of ['first', 'second']) expect((await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ idempotencyKey: key }) })).errors).toBeUndefined();
+      await app.close();
+      for (const file of [`${sqlitePath}-wal`, `${sqlitePath}-shm`]) expect(existsSync(file)).toBe(false);
+      const sound = `${sqlitePath}.sound`;
+      copyFileSync(sqlitePath, sound);
+      const backUpInto = async (store: string, ...flags: string[]) => {
+        const folder = join(mkdtempSync(join(tmpdir(), 'rectify-backups-')), '2026-12-04');
+        return { folder, answer: await toolOnStore('backup-store', [...flags, folder], store) };
+      };
+
+      // One row's text edited in the stopped store (its hashes left as they were).
+      const edited = new Database(sqlitePath);
+      const { position } = edited.prepare<[], { position: number }>("SELECT max(position) AS position FROM events WHERE type = 'EvaluationRegistered'").get()!;
+      edited.prepare("UPDATE events SET data = replace(data, '评估', '评价') WHERE position = ?").run(position);
+      edited.close();
+      const refused = await backUpInto(sqlitePath);
+      expect(refused.answer.code).toBe(1);
+      expect(refused.answer.stdout).toBe('');
+      const [zh, en] = refused.answer.stderr.trim().split('\n');
+      expect(zh).toMatch(/^未备份（LOG_ALTERED/);
+      expect(zh).not.toContain('PRAGMA quick_check 通过');
+      expect(en).toMatch(/^Not backed up \(LOG_ALTERED/);
+      expect(existsSync(refused.folder)).toBe(false);
+
+      const copied = await backUpInto(sqlitePath, '--copy-refused-store');
+      expect(copied.answer.code).toBe(0);
+      expect(copied.answer.stderr.split('\n')[0]).toMatch(/^已按 --copy-refused-store 的要求复制，但(日志已被改动|服务会拒绝这个事件库)（LOG_ALTERED/);
+      expect(readdirSync(copied.folder)).toContain('rectify.db');
+
+      // Two rows' contents swapped in the sound copy.
+      copyFileSync(sound, sqlitePath);
+      const swapped = new Database(sqlitePath);
+      const [a, b] = swapped.prepare<[], { position: number; data: string }>('SELECT position, data FROM events ORDER BY position DESC LIMIT 2').all();
+      const put = swapped.prepare('UPDATE events SET data = ? WHERE position = ?');
+      swapped.transaction(() => {
+        put.run(b!.data, a!.position);
+        put.run(a!.data, b!.position);
+      })();
+      swapped.close();
+      const refusedSwap = await backUpInto(sqlitePath);
+      expect(refusedSwap.answer.code).toBe(1);
+      expect(refusedSwap.answer.stderr).toMatch(/^未备份（LOG_ALTERED/);
+
+      // The sound store is backed up as before.
+      copyFileSync(sound, sqlitePath);
+      const backedUp = await backUpInto(sqlitePath);
+      expect(backedUp.answer.code).toBe(0);
+      expect(backedUp.answer.stdout).toContain('PRAGMA quick_check 通过');
     },
     PROCESS_TEST_CEILING_MS,
   );

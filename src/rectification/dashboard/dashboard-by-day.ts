@@ -89,6 +89,11 @@ interface FindingDays {
   /** The latest office day number of its facts so far (segments equal to the one before are merged, so not the last segment's). */
   latest: number;
   segments: Segment[];
+  /**
+   * The latest recording instant (ISO, UTC) of its stream's events projected (`applyFindingEvent`); absent for a work-plan
+   * item's or in a snapshot written before it was kept (then it is taken as recorded after any instant: `recordedAfter`).
+   */
+  recordedUntil?: string;
 }
 
 /** The days that have deltas, each a vector of counter changes (missing entries are 0). */
@@ -347,6 +352,51 @@ const refoldedAlways = (type: string) => type === 'FindingWithdrawn' || type ===
 export function applyFindingEvent(state: ByDayState, event: RecordedEvent, view: FindingView, seq: number): void {
   const outOfOrder = isCorrection(event) || refoldedAlways(event.type);
   applyParentEvent(state, view.findingId, { seq, evaluationId: view.evaluationId, category: view.category }, dayNumber(event.occurredOn), outOfOrder, (day) => segmentOf(state, day, view));
+  const finding = state.findings.get(view.findingId)!;
+  const recordedAt = event.metadata.recordedAt;
+  if (finding.recordedUntil === undefined || recordedAt > finding.recordedUntil) finding.recordedUntil = recordedAt;
+}
+
+/**
+ * The findings with an event of their own stream recorded after the ISO instant `knownAt` (or not known to have none: a
+ * snapshot written before `recordedUntil` was kept). Every other finding's segments are what a fold at any cut known at
+ * `knownAt` gives: a fold leaves out only events recorded after the instant. O(findings), no stream read.
+ */
+export function recordedAfter(state: ByDayState, knownAt: string): string[] {
+  const ids: string[] = [];
+  for (const [findingId, finding] of state.findings) if (finding.recordedUntil === undefined || finding.recordedUntil > knownAt) ids.push(findingId);
+  return ids;
+}
+
+/**
+ * The by-day state as it would read with each finding of `shares` holding those segments instead of its own (an empty
+ * list: not identified at the cut) — a record-time cut (`knownAt`) answered from the kept segments plus the findings
+ * recorded since (`recordedAfter`), each folded at the cut (issue 12 row 4, perf12d). A copy: `state` is not changed
+ * (the day vectors and the yellow window `window`'s deltas, in days, are copied: O(days × counters)); only that window is
+ * kept in it. Read it at once with `figuresOn` / `openPartsOn` / `scoresOn`, with the same `window`; a finding not in
+ * `state` is left out.
+ */
+export function withSharesReplaced(state: ByDayState, shares: ReadonlyMap<string, readonly Segment[]>, window: number): ByDayState {
+  const kept = windowOf(state, window);
+  const copy: ByDayState = {
+    findings: new Map(state.findings),
+    findingsOfEvaluation: state.findingsOfEvaluation,
+    stale: new Set(),
+    bases: new Map(state.bases),
+    counters: state.counters,
+    writes: state.writes,
+    all: { days: [...state.all.days], deltas: new Map([...state.all.deltas].map(([day, vector]) => [day, vector.slice()])) },
+    windows: new Map([[window, { days: [...kept.days], deltas: new Map(kept.deltas) }]]),
+  };
+  for (const [findingId, segments] of shares) {
+    const finding = copy.findings.get(findingId);
+    if (!finding) continue;
+    writeSegments(copy, finding, -1);
+    const replaced: FindingDays = { ...finding, segments: merged(segments) };
+    copy.findings.set(findingId, replaced);
+    writeSegments(copy, replaced, 1);
+  }
+  return copy;
 }
 
 /**

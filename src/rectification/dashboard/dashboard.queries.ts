@@ -10,7 +10,8 @@ import { TimeTravelCache } from '../../shared/time-travel-cache.js';
 import { RectificationLedger, type FindingInListAt } from '../ledger/rectification-ledger.js';
 import { pageSize, type Connection, type PageRequest } from '../../shared/pagination/page.js';
 import { buildDashboard, pageAlerts, type Dashboard, type PartAlert } from './dashboard.js';
-import { DashboardReadModel, type DashboardSummary, type OpenPartFilter } from './dashboard.read-model.js';
+import { DashboardReadModel, type DashboardSummary, type OpenPartFilter, type OpenPartKey } from './dashboard.read-model.js';
+import type { FiguresOnDay } from './dashboard-by-day.js';
 import type { OpenPartOrder } from './open-part-index.js';
 
 /**
@@ -35,8 +36,10 @@ export class GetDashboardQuery extends Query<DashboardAnswer> {
 
 /**
  * The dashboard now is read from the incremental `DashboardReadModel` (its two lists only when a
- * query asks for them); on a business day (`asOf`) and/or as known at an instant (`knownAt`),
- * findings are folded from their own dated timelines inside the cut, never by replaying the log.
+ * query asks for them); on a business day (`asOf`) its figures and pages come from the read model's
+ * per-day segments, and as known at an instant (`knownAt`) from those segments with the findings
+ * recorded since folded at the cut; the two whole lists of open parts of a cut are folded from every
+ * finding's dated timeline inside the cut, only when selected — never by replaying the log.
  */
 @QueryHandler(GetDashboardQuery)
 export class GetDashboardHandler implements IQueryHandler<GetDashboardQuery> {
@@ -85,21 +88,40 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboardQuery> {
           dueSoonDays,
         }),
       );
-    if (time.knownAt === null) return this.onPastDay(time, dueSoonDays, folded);
-    const dashboard = await folded();
-    return { ...dashboard, time, pageOpenParts: (filter, request, order) => pageAlerts(dashboard.openParts, filter, request, order) };
+    return this.onPastDay(time, dueSoonDays, folded);
+  }
+
+  /**
+   * As known at `time.knownAt` (an instant; `time.asOf` its business day or the one asked): the figures and the open
+   * parts in the dashboard's order, from the per-day segments with only the findings recorded since folded at the cut
+   * (`DashboardReadModel.atRecordTime`, issue 12 row 4, perf12d: `dashboard(knownAt)` folded every finding). Kept with
+   * the past day's answers (no event recorded later changes them); the by-day copy itself is not kept.
+   * @throws what `foldAtCut` throws (TOO_MANY_REQUESTS, an abandoned request).
+   */
+  private recordTime(time: TimeCut, dueSoonDays: number): Promise<{ figures: FiguresOnDay; openParts: readonly OpenPartKey[] }> {
+    return this.keptOnPastDays.answer(`recordTime|${dueSoonDays}`, time, async () => {
+      const atRecordTime = await this.dashboards.atRecordTime(time, dueSoonDays, this.engine);
+      const unitName = this.units.namesAt(time);
+      return {
+        figures: this.dashboards.figuresOn(time.asOf, dueSoonDays, unitName, atRecordTime),
+        openParts: this.dashboards.openPartsOn(time.asOf, dueSoonDays, unitName, atRecordTime),
+      };
+    });
   }
 
   /**
    * A business day with everything entered (breaker12h P8): the figures and the lights' counts are
    * prefix sums of the per-day deltas the read model keeps (only findings with facts entered out of
    * business order since the last such answer are read again); a page of the open parts (and a count
-   * narrowed to a status) from the same segments, folding only the page's findings (`pastDayPage`);
+   * narrowed to a status) from the same segments, folding only the page's findings (`pastDayPage`).
+   * As known at an instant (`knownAt`), the same from the segments with the findings recorded since
+   * folded at the cut (`recordTime`);
    * the two whole lists of open parts are folded from every finding at that day, only when a query
    * selects them (GraphQL awaits the promises those fields hold).
    */
   private async onPastDay(time: TimeCut, dueSoonDays: number, folded: () => Promise<Dashboard>): Promise<DashboardAnswer> {
     const { lights, ...figures } = await this.keptOnPastDays.answer(`figures|${dueSoonDays}`, time, async () => {
+      if (time.knownAt !== null) return (await this.recordTime(time, dueSoonDays)).figures;
       await this.dashboards.refoldPastDays(this.engine);
       return this.dashboards.figuresOn(time.asOf, dueSoonDays, this.units.namesAt(time));
     });
@@ -163,11 +185,12 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboardQuery> {
     order: OpenPartOrder | undefined,
     folded: () => Promise<Dashboard>,
   ): Promise<Connection<PartAlert>> {
-    // Facts entered out of business order since the figures were read: refolded first.
-    while (this.dashboards.findingsToRefold > 0) await this.dashboards.refoldPastDays(this.engine);
-    const page = await this.dashboards.pastDayPage(time, dueSoonDays, this.units.namesAt(time), filter, request, order);
+    const openParts = time.knownAt !== null ? (await this.recordTime(time, dueSoonDays)).openParts : undefined;
+    // Facts entered out of business order since the figures were read: refolded first (at a record-time cut, by `recordTime`).
+    while (openParts === undefined && this.dashboards.findingsToRefold > 0) await this.dashboards.refoldPastDays(this.engine);
+    const page = await this.dashboards.pastDayPage(time, dueSoonDays, this.units.namesAt(time), filter, request, order, openParts);
     if (page) return page;
-    this.logger.warn(`dashboard(asOf: ${time.asOf}): a part folded is not what the per-day segments hold; the page is folded from every finding`);
+    this.logger.warn(`dashboard(asOf: ${time.asOf}${time.knownAt === null ? '' : `, knownAt: ${time.knownAt}`}): a part folded is not what the per-day segments hold; the page is folded from every finding`);
     return folded().then((dashboard) => pageAlerts(dashboard.openParts, filter, request, order));
   }
 }

@@ -35,7 +35,24 @@ import { addToSortedSet, removeFromSortedSet } from '../../shared/sorted-set.js'
 import { daysBetween } from '../../shared/calendar-date.js';
 import { foldAtCut } from '../../shared/time-travel-fold.js';
 import { foldFindingByDay } from '../ledger/rectification-ledger.js';
-import { applyFindingEvent, dayNumber, emptyByDay, figuresOn, OneRefoldAtATime, openPartsOn, refoldFinding, scoresOn, segmentOf, type ByDayState, type FiguresOnDay, type Segment, type UnitScoreFigures } from './dashboard-by-day.js';
+import {
+  applyFindingEvent,
+  dayNumber,
+  emptyByDay,
+  figuresOn,
+  OneRefoldAtATime,
+  openPartsOn,
+  recordedAfter,
+  refoldFinding,
+  scoresOn,
+  segmentOf,
+  withSharesReplaced,
+  type ByDayState,
+  type FiguresOnDay,
+  type Segment,
+  type UnitScoreFigures,
+} from './dashboard-by-day.js';
+import { knownInCut } from '../../assignments/read-model/timeline.js';
 
 const FINDING_STREAM_PREFIX = 'finding-';
 
@@ -408,16 +425,56 @@ export class DashboardReadModel implements Projection {
    * The figures on the past (or future) office day `asOf` (`YYYY-MM-DD`), everything entered known,
    * with the yellow window `dueSoonDays` (days): what `buildDashboard` over every finding folded at
    * that day gives, without its lists, plus the lights' counts of the open parts — from the per-day
-   * deltas kept as events arrive (breaker12h P8), after `refoldPastDays`. `unitName`: names as that day.
+   * deltas kept as events arrive (breaker12h P8), after `refoldPastDays`. `unitName`: names as that day. `atRecordTime`:
+   * the state `atRecordTime(cut)` returned, for the figures as known at its instant (then not kept).
    */
-  figuresOn(asOf: string, dueSoonDays: number, unitName: (unitId: string) => string): FiguresOnDay {
+  figuresOn(asOf: string, dueSoonDays: number, unitName: (unitId: string) => string, atRecordTime?: ByDayState): FiguresOnDay {
+    const evaluationTitle = (evaluationId: string) => this.ledger.evaluation(evaluationId)?.title ?? evaluationId;
+    if (atRecordTime) return figuresOn(atRecordTime, asOf, dueSoonDays, unitName, evaluationTitle);
     const byDay = this.state.byDay;
     // Kept while no delta was written and no event applied (units' names on a day and evaluation titles change by events too).
     const key = `${asOf}|${dueSoonDays}|${byDay.writes}|${this.applied}`;
     if (this.keptFigures?.key === key) return this.keptFigures.figures;
-    const figures = figuresOn(byDay, asOf, dueSoonDays, unitName, (evaluationId) => this.ledger.evaluation(evaluationId)?.title ?? evaluationId);
+    const figures = figuresOn(byDay, asOf, dueSoonDays, unitName, evaluationTitle);
     this.keptFigures = { key, figures };
     return figures;
+  }
+
+  /**
+   * The by-day state as known at the record-time cut `cut` (`cut.knownAt`, an ISO instant, set; `cut.asOf` its business
+   * day): to pass as `atRecordTime` to `figuresOn`, `openPartsOn` and `pastDayPage`, which then answer what
+   * `buildDashboard` over every finding folded at `cut` gives (issue 12 row 4: `dashboard(knownAt)` folded every
+   * finding, 2–5 s of CPU at 100k events). The kept segments hold for every finding none of whose events was recorded
+   * after the instant; only the others (`recordedAfter`: the findings recorded or changed since) are read from their
+   * streams and folded at the cut, day by day (`foldFindingByDay` over the events known then), a slice at a time in the
+   * folds' queue; their segments replace the kept ones in a copy (`withSharesReplaced`). The instant is the cut's, or the
+   * latest event projected when earlier (as `foldAtCut` reads). O(findings changed since + days × counters): a recent
+   * instant reads few streams, an instant before every finding reads none (all are left out).
+   * @throws what `foldAtCut` throws (TOO_MANY_REQUESTS, an abandoned request).
+   */
+  async atRecordTime(cut: TimeCut, dueSoonDays: number, captures: SnapshotCaptures): Promise<ByDayState> {
+    if (cut.knownAt === null) throw new Error('atRecordTime needs a cut with knownAt');
+    await this.refoldPastDays(captures);
+    const byDay = this.state.byDay;
+    const latest = this.state.latestRecordedAt;
+    const knownAt = latest !== null && latest < cut.knownAt ? latest : cut.knownAt;
+    const at: TimeCut = { ...cut, knownAt };
+    const shares = new Map<string, Segment[]>();
+    for (;;) {
+      // Events projected while folding (recorded after the instant, or making a finding stale): those findings folded too.
+      const toFold = [...new Set([...recordedAfter(byDay, knownAt), ...byDay.stale])].filter((findingId) => !shares.has(findingId));
+      if (toFold.length === 0) break;
+      await foldAtCut(toFold, at, knownAt, async (findingId) => {
+        const timeline = (await this.ledger.timeline(findingId)).filter((entry) => knownInCut(at, entry));
+        for (let capture = captures.captureUnderWay; capture; capture = captures.captureUnderWay) await capture;
+        // One turn from here: segmentOf adds units' counters to the kept state, never while a capture is under way.
+        const segments: Segment[] = [];
+        foldFindingByDay(timeline, (day, view) => segments.push(segmentOf(byDay, dayNumber(day), view)));
+        shares.set(findingId, segments);
+        return undefined;
+      });
+    }
+    return withSharesReplaced(byDay, shares, dueSoonDays);
   }
 
   /**
@@ -426,12 +483,13 @@ export class DashboardReadModel implements Projection {
    * what that order, a page's filters and its cursors need (finding, unit, unit name that day, status, due day, days
    * left, light) and nothing else: from the segments of the per-day deltas in force that day (dashboard-by-day.ts,
    * no stream read), after `refoldPastDays`. O(findings + open parts × log open parts) the first time, then kept
-   * while no delta is written and no event applied. `unitName`: names as that day. Callers must not change it.
+   * while no delta is written and no event applied. `unitName`: names as that day. `atRecordTime`: the state
+   * `atRecordTime(cut)` returned, for the open parts as known at its instant (not kept). Callers must not change it.
    */
-  openPartsOn(asOf: string, dueSoonDays: number, unitName: (unitId: string) => string): readonly OpenPartKey[] {
-    const byDay = this.state.byDay;
-    const key = `${asOf}|${dueSoonDays}|${byDay.writes}|${this.applied}`;
-    if (this.keptOpenParts?.key === key) return this.keptOpenParts.parts;
+  openPartsOn(asOf: string, dueSoonDays: number, unitName: (unitId: string) => string, atRecordTime?: ByDayState): readonly OpenPartKey[] {
+    const byDay = atRecordTime ?? this.state.byDay;
+    const key = atRecordTime ? null : `${asOf}|${dueSoonDays}|${byDay.writes}|${this.applied}`;
+    if (key !== null && this.keptOpenParts?.key === key) return this.keptOpenParts.parts;
     const parts: OpenPartKey[] = [];
     for (const part of openPartsOn(byDay, asOf)) {
       // trafficLight and daysLeft of the part as it stood (part-view.ts): green when it cannot be late.
@@ -441,12 +499,13 @@ export class DashboardReadModel implements Projection {
     }
     // The sort buildDashboard uses (stable: the same order for parts its keys do not tell apart).
     sortByUrgency(parts as unknown as PartAlert[]);
-    this.keptOpenParts = { key, parts };
+    if (key !== null) this.keptOpenParts = { key, parts };
     return parts;
   }
 
   /**
-   * A page of the open parts on the past business day `cut.asOf` (everything entered, `cut.knownAt` null), as
+   * A page of the open parts on the past business day `cut.asOf` (everything entered, `cut.knownAt` null; or as known at
+   * `cut.knownAt` when given `openParts`, `openPartsOn` over the state `atRecordTime(cut)` returned), as
    * `pageAlerts` over the open parts of `buildDashboard` at that day gives it — the same nodes, counts and cursors —
    * with only the page's findings folded (`openPartsOn` gives the order, the filters' matches and the cursors). Null
    * when a folded part is not what the segments hold (the caller folds every finding instead); call after
@@ -459,8 +518,9 @@ export class DashboardReadModel implements Projection {
     filter: OpenPartFilter,
     request: PageRequest,
     order?: OpenPartOrder,
+    openParts?: readonly OpenPartKey[],
   ): Promise<Connection<PartAlert> | null> {
-    const keys = this.openPartsOn(cut.asOf, dueSoonDays, unitName);
+    const keys = openParts ?? this.openPartsOn(cut.asOf, dueSoonDays, unitName);
     // Read in the same turn as the segments: the fold leaves out what is recorded after them.
     const latest = this.state.latestRecordedAt;
     const { edges, pageInfo, totalCount } = pageAlerts(keys as readonly PartAlert[], filter, request, order);

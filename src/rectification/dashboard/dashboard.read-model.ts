@@ -445,11 +445,12 @@ export class DashboardReadModel implements Projection {
    * day): to pass as `atRecordTime` to `figuresOn`, `openPartsOn` and `pastDayPage`, which then answer what
    * `buildDashboard` over every finding folded at `cut` gives (issue 12 row 4: `dashboard(knownAt)` folded every
    * finding, 2–5 s of CPU at 100k events). The kept segments hold for every finding none of whose events was recorded
-   * after the instant; only the others (`recordedAfter`: the findings recorded or changed since) are read from their
-   * streams and folded at the cut, day by day (`foldFindingByDay` over the events known then), a slice at a time in the
+   * after the instant; of the others (`recordedAfter`: the findings recorded or changed since), those recorded after it
+   * hold nothing at the cut (no read), and those changed since are read from their streams and folded at the cut, day by
+   * day (`foldFindingByDay` over the events known then), a slice at a time in the
    * folds' queue; their segments replace the kept ones in a copy (`withSharesReplaced`). The instant is the cut's, or the
-   * latest event projected when earlier (as `foldAtCut` reads). O(findings changed since + days × counters): a recent
-   * instant reads few streams, an instant before every finding reads none (all are left out).
+   * latest event projected when earlier (as `foldAtCut` reads). O(findings + days × counters) in memory and the streams of
+   * the findings recorded before the instant and changed since: a recent instant reads few, an early one few too.
    * @throws what `foldAtCut` throws (TOO_MANY_REQUESTS, an abandoned request).
    */
   async atRecordTime(cut: TimeCut, dueSoonDays: number, captures: SnapshotCaptures): Promise<ByDayState> {
@@ -464,7 +465,14 @@ export class DashboardReadModel implements Projection {
       // Events projected while folding (recorded after the instant, or making a finding stale): those findings folded too.
       const toFold = [...new Set([...recordedAfter(byDay, knownAt), ...byDay.stale])].filter((findingId) => !shares.has(findingId));
       if (toFold.length === 0) break;
-      await foldAtCut(toFold, at, knownAt, async (findingId) => {
+      // Recorded after the instant: not identified at the cut (as `findingAt` tells from the view kept now), no stream read.
+      const toRead: string[] = [];
+      for (const findingId of toFold) {
+        const recordedAt = this.ledger.finding(findingId)?.recordedAt;
+        if (recordedAt !== undefined && recordedAt > knownAt) shares.set(findingId, []);
+        else toRead.push(findingId);
+      }
+      await foldAtCut(toRead, at, knownAt, async (findingId) => {
         const timeline = (await this.ledger.timeline(findingId)).filter((entry) => knownInCut(at, entry));
         for (let capture = captures.captureUnderWay; capture; capture = captures.captureUnderWay) await capture;
         // One turn from here: segmentOf adds units' counters to the kept state, never while a capture is under way.

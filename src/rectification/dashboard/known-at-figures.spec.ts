@@ -163,7 +163,7 @@ describe('the dashboard as known at an instant, from the kept segments and the f
     expect(notAll).toBeGreaterThan(50);
   });
 
-  it('reads only the streams of the findings with an event recorded after the instant', async () => {
+  it('reads only the streams of the findings recorded by the instant with an event recorded after it', async () => {
     const log = withFindingEvents(
       [...Array(12).keys()].flatMap((finding) => [
         { id: `r${finding}`, streamId: `finding-f${finding}`, revision: 0, type: 'FindingRecorded', schemaVersion: 1, occurredOn: '2026-05-01', metadata: { actorId: 'zhang.wei' }, data: { findingId: `f${finding}`, evaluationId: 'e0', title: `问题${finding}`, description: '', category: '主动公开', severity: 'HIGH', concernedUnitIds: [], identifiedOn: '2026-05-01' } },
@@ -171,13 +171,16 @@ describe('the dashboard as known at an instant, from the kept segments and the f
       ] as unknown as RecordedEvent[]),
       [],
     );
-    // Then f3 is reported and f7's report is entered late: two findings changed after the instant of the 24th event.
+    // Then f3 is reported and f7's report is entered late — two findings changed after the instant of the 24th event — and
+    // f12 is recorded and assigned: not identified at the cut, nothing to read.
     const later = (index: number, streamId: string, revision: number, type: string, data: Record<string, unknown>, occurredOn: string) =>
       ({ ...log[0]!, id: `l${index}`, streamId, revision, type, data, occurredOn, position: { commit: BigInt(25 + index), prepare: BigInt(25 + index) }, metadata: { actorId: 'zhang.wei', recordedAt: `2026-05-03T0${index}:00:00.000Z` } }) as RecordedEvent;
     const { streams, ledger, units, dashboards, feed } = project(log);
     feed([
       later(1, 'finding-f3', 2, 'RectificationReported', { unitId: 'czj', summary: '已整改', evidence: [], reportedOn: '2026-05-10' }, '2026-05-10'),
       later(2, 'finding-f7', 2, 'RectificationReported', { unitId: 'czj', summary: '已整改', evidence: [], reportedOn: '2026-05-04' }, '2026-05-04'),
+      later(3, 'finding-f12', 0, 'FindingRecorded', { findingId: 'f12', evaluationId: 'e0', title: '问题12', description: '', category: '主动公开', severity: 'HIGH', concernedUnitIds: [], identifiedOn: '2026-05-01' }, '2026-05-01'),
+      later(4, 'finding-f12', 1, 'UnitAssigned', { unitId: 'czj', role: 'LEAD', dueDate: '2026-05-20', assignedOn: '2026-05-02' }, '2026-05-02'),
     ]);
     const cut: TimeCut = { asOf: '2026-05-12', knownAt: log.at(-1)!.metadata.recordedAt, axes: ['BUSINESS_DAY', 'RECORD_TIME'] };
     await dashboards.refoldPastDays(NO_CAPTURE);

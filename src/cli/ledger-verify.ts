@@ -315,7 +315,17 @@ function printedCodesNotCompared(printed: readonly PrintedLedgerCode[], result: 
  */
 function indexRowsWords(forged: ReturnType<SqliteLedger['indexRowsWithoutEvents']>): Bilingual[] {
   const lines: Bilingual[] = [];
-  const { requests, claims, sharedCommands } = forged;
+  const { requests, claims, sharedCommands, eventsDeleted } = forged;
+  // breaker9y P1: the genuine rows of requests whose events were deleted from the log — evidence of the deletion, not forged rows.
+  if (eventsDeleted.total > 0) {
+    lines.push(
+      say(
+        `EVENTS DELETED: ${eventsDeleted.total} request(s) of the request index were recorded at a position the log no longer holds — their events were deleted from the log (see the mismatch above). These index rows are genuine: do not remove them; restore the store from a backup:`,
+        `事件被删除：请求索引中有 ${eventsDeleted.total} 次请求所记录的位置在日志中已不存在——其事件已从日志中删除（见上文的不符之处）。这些索引行是原始记录，请勿删除；请从备份恢复事件库：`,
+      ),
+    );
+    for (const row of eventsDeleted.rows) lines.push(say(`  request key ${row.key}: stream ${row.streamId}, revision ${row.revision}, position ${row.position} (deleted)`, `  请求键 ${row.key}：其事件原在位置 ${row.position}（第 ${row.revision + 1} 条记录），已被删除`));
+  }
   if (requests.total > 0) {
     lines.push(
       say(

@@ -99,6 +99,8 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown, Sn
   private serving = false;
   /** Why the read models no longer reflect the log (a read model threw on an event); null while they do. Never cleared: a restart re-projects. */
   private failure: Bilingual | null = null;
+  /** The first failure was a row not as Rectify chained it: reported as LOG_ALTERED, never as PROJECTIONS_STOPPED. */
+  private failureIsAlteredRow = false;
   private replayedBeforeServing = 0;
 
   /** Every event after it has been applied to all read models. */
@@ -470,8 +472,14 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown, Sn
     const reason = say(`event ${stored.id} (${stored.type}) at position ${position} ${what.en}: ${why.en}`, `位置 ${position} 的事件（${stored.type}）${what.zh}：${why.zh}`);
     this.logger.error(`Projection failed: ${reason.en}`);
     if (!this.failure) this.stoppedAfter = this.checkpoint;
+    // breaker9y P7: a row not as Rectify chained it (`StoredEvent.altered`) is the log altered, named as such (LOG_ALTERED),
+    // not a read model's failure; the read models stop at it all the same.
+    if (!this.failure && stored.altered) {
+      this.failureIsAlteredRow = true;
+      this.health.logAltered({ position: Number(stored.position.commit), type: stored.type, problem: say(stored.unreadable ?? why.en, stored.unreadableZh ?? why.zh) });
+    }
     this.failure ??= reason;
-    this.health.projectionsFailed(this.failure);
+    if (!this.failureIsAlteredRow) this.health.projectionsFailed(this.failure);
   }
 
   /** After a failure: with nothing left to project, the read models are following again. */

@@ -68,6 +68,12 @@ export interface StoredEvent extends EventToAppend {
    * the ledger chain when read by `subscribeToAll` (no hashes, positions missing before it, edited).
    */
   readonly unreadableZh?: string;
+  /**
+   * Set (SQLite) when the row is unreadable because it is not as Rectify chained it — no ledger hashes, positions missing
+   * before it, off the chain, its content changed since it was recorded, its seal not holding (`ChainFollower`): the log
+   * was altered, which the read models report as LOG_ALTERED rather than as a read model's failure (breaker9y P7).
+   */
+  readonly altered?: true;
 }
 
 export interface AppendResult {

@@ -5,7 +5,8 @@ import { witnessedNodeOf, type WitnessedNode, type WitnessedStoreFile } from './
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteLedger, anyRowSealed, sealSqliteRows, upgradeSqliteLedger, type RowSealing } from '../ledger/sqlite-ledger.js';
-import { ChainFollower, GENESIS_CHAIN_HASH, rowProblem } from '../ledger/domain/event-chain.js';
+import { ChainFollower, GENESIS_CHAIN_HASH, rowProblem, type ChainProblem } from '../ledger/domain/event-chain.js';
+import { chainedRow, parseColumn, type AlteredRow } from './sqlite-chain-walk.js';
 import {
   AlteredRowError,
   AppendOptions,
@@ -188,6 +189,8 @@ export interface ChainedEventRow extends EventRow {
 /** The columns a row is read from with what the ledger keeps of it (see ChainedEventRow). */
 const CHAINED_COLUMNS = `${EVENT_COLUMNS}, recorded_at, leaf_hash, chain_hash, row_seal`;
 
+/** The least time between two counts of the log's rows under the running server (`holesNow`). */
+const HOLE_COUNT_MIN_INTERVAL_MS = 1_000;
 /** How often a subscription that is caught up looks for appends made by other processes. */
 const FOREIGN_APPEND_POLL_MS = 100;
 /**
@@ -267,28 +270,40 @@ function hasCurrentSchema(db: Database.Database): boolean {
   return ['leaf_hash', 'chain_hash', 'row_seal', 'recorded_at'].every((column) => columns.has(column));
 }
 
-/** A column's JSON, or why it cannot be read. */
-function parseColumn<Value>(column: 'data' | 'metadata', text: string): { value: Value } | { problem: string } {
-  try {
-    const value = JSON.parse(text) as unknown;
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return { problem: `its ${column} is not a JSON object` };
-    return { value: value as Value };
-  } catch (error) {
-    return { problem: `its stored ${column} is not complete JSON (${error instanceof Error ? error.message : String(error)})` };
+/**
+ * The first break in a stream's rows as read in revision order from `from` (breaker9y P1): a revision skipped (rows of the
+ * stream deleted), or a row at a lower position than the one before it (rows moved); null when they follow one another.
+ * Names the row after the break, and why in English and Chinese (revisions 0-based; the Chinese counts records from 1).
+ */
+export function streamGap(rows: readonly Pick<EventRow, 'position' | 'revision' | 'type'>[], from: number): { row: Pick<EventRow, 'position' | 'type'>; problem: ChainProblem } | null {
+  let expected = from;
+  let previousPosition = 0;
+  for (const row of rows) {
+    if (row.revision !== expected) {
+      const missing = row.revision - 1 === expected ? `${expected}` : `${expected}–${row.revision - 1}`;
+      const missingZh = row.revision - 1 === expected ? `第 ${expected + 1} 条` : `第 ${expected + 1}–${row.revision} 条`;
+      return {
+        row,
+        problem: {
+          en: `the events of its stream before it (revision ${missing}) are missing: they were deleted from the log`,
+          zh: `其所属记录中在它之前的${missingZh}记录缺失：已从日志中删除`,
+        },
+      };
+    }
+    if (row.position <= previousPosition) {
+      return {
+        row,
+        problem: {
+          en: `it stands at a lower position than the event of its stream before it (position ${previousPosition}): events were moved in the log`,
+          zh: `它在日志中的位置低于其所属记录中前一条事件（位置 ${previousPosition}）：日志中的事件被调换过`,
+        },
+      };
+    }
+    expected += 1;
+    previousPosition = row.position;
   }
+  return null;
 }
-
-/** The row as the ledger checks it: its content (null when its JSON cannot be read), stored hashes and seal. */
-const chainedRow = (row: ChainedEventRow, data: Record<string, unknown> | null, metadata: EventMetadata | null) => ({
-  position: row.position,
-  content:
-    data && metadata
-      ? { id: row.event_id, streamId: row.stream_id, revision: row.revision, type: row.type, schemaVersion: row.schema_version, data, metadata, recordedAt: row.recorded_at }
-      : null,
-  leafHash: row.leaf_hash,
-  chainHash: row.chain_hash,
-  seal: row.row_seal,
-});
 
 /**
  * A stored row as an event. `check`: the row was read with its ledger columns, and is checked —
@@ -297,6 +312,7 @@ const chainedRow = (row: ChainedEventRow, data: Record<string, unknown> | null, 
  * throws `AlteredRowError`.
  */
 function toStoredEvent(row: EventRow, check?: ChainFollower | { readonly sealKey: Buffer | null }): StoredEvent {
+  let altered = false;
   const data = parseColumn<Record<string, unknown>>('data', row.data);
   const metadata = parseColumn<EventMetadata>('metadata', row.metadata);
   const problems = [data, metadata].flatMap((parsed) => ('problem' in parsed ? [parsed.problem] : []));
@@ -308,6 +324,7 @@ function toStoredEvent(row: EventRow, check?: ChainFollower | { readonly sealKey
     if (broken) {
       problems.unshift(broken.en);
       problemsZh.unshift(broken.zh);
+      altered = true;
     }
   }
   return {
@@ -320,6 +337,7 @@ function toStoredEvent(row: EventRow, check?: ChainFollower | { readonly sealKey
     data: 'value' in data ? data.value : {},
     metadata: 'value' in metadata ? metadata.value : ({} as EventMetadata),
     ...(problems.length > 0 ? { unreadable: problems.join('; '), unreadableZh: problemsZh.join('；') } : {}),
+    ...(altered ? { altered: true as const } : {}),
   };
 }
 
@@ -481,6 +499,59 @@ export class SqliteEventStore implements EventStore {
   /** Notes a rewrite the writer found in its transaction (`LogRewrittenError`). */
   noteRewritten(position: number, found: string | null): void {
     this.rewritten ??= { position, found };
+  }
+
+  /** The first altered row found (`noteAltered`, `holesNow`); null while none was. */
+  private altered: AlteredRow | null = null;
+
+  /**
+   * Notes a row of the log found not as Rectify chained it (breaker9y P7, P1): by the walk of the whole chain at start or
+   * before a checkpoint (`walkChainOffThread`), or positions found missing under the running server (`holesNow`). Kept
+   * for the life of this store (the first found stays): StoreHealth reports it as LOG_ALTERED.
+   */
+  noteAltered(row: AlteredRow): void {
+    this.altered ??= row;
+  }
+
+  /** The first altered row noted (`noteAltered`), null while none was. */
+  alteredRow(): AlteredRow | null {
+    return this.altered;
+  }
+
+  /** When the positions were last counted (`holesNow`): the data version then, the instant (ms) and the least wait before the next count. */
+  private holesCounted: { readonly dataVersion: number; readonly at: number; readonly waitMs: number } | null = null;
+
+  /**
+   * breaker9y P1: rows deleted from the middle of the log under the running server (`sqlite3 … DELETE`) left the head, the
+   * anchor and every row the read models had taken as they were. Counts the log's rows against its head (one `COUNT`, as
+   * the start's `LOG_HOLE` check does: 9–13 ms at 100k events) when the file changed since the last count (`PRAGMA
+   * data_version`: any other connection's commit, this server's writer thread included), at most once per
+   * HOLE_COUNT_MIN_INTERVAL_MS and never more often than 100 times the last count took (≤ 1 % of a core at any size);
+   * notes the first missing position as altered (`noteAltered`). Returns the altered row noted, null while none is.
+   * `now`: ms since the epoch.
+   */
+  holesNow(now = Date.now()): AlteredRow | null {
+    if (this.altered || this.closed || this.path === ':memory:') return this.altered;
+    const dataVersion = this.dataVersion();
+    const last = this.holesCounted;
+    if (last && (last.dataVersion === dataVersion || now - last.at < last.waitMs)) return null;
+    const started = performance.now();
+    const holes = missingPositionsIn(this.db, 1);
+    const took = performance.now() - started;
+    this.holesCounted = { dataVersion, at: now, waitMs: Math.max(HOLE_COUNT_MIN_INTERVAL_MS, took * 100) };
+    const first = holes?.ranges[0];
+    if (!holes || !first) return null;
+    const after = this.db.prepare<[number], { position: number; type: string }>('SELECT position, type FROM events WHERE position > ? ORDER BY position LIMIT 1').get(first.last);
+    const missing = first.first === first.last ? `${first.first}` : `${first.first}–${first.last}`;
+    this.noteAltered({
+      position: after?.position ?? first.last + 1,
+      type: after?.type ?? '?',
+      problem: {
+        en: `the events at position ${missing} before it are missing (${holes.missing} in all below the head): they were deleted from the log`,
+        zh: `其前位置 ${missing} 的事件缺失（日志末端以下共缺少 ${holes.missing} 条）：已从日志中删除`,
+      },
+    });
+    return this.altered;
   }
 
   /**
@@ -710,12 +781,19 @@ export class SqliteEventStore implements EventStore {
    * The stream's events in revision order. Each row is checked on its own as it is read (breaker9b
    * N3: commands decide, and histories are drawn, from these reads, not from the read models): its
    * hashes present, its content matching its leaf hash and, once the store is sealed, its seal.
+   * Its rows must also follow one another (breaker9y P1): revisions `fromRevision`, +1, +2 … at rising positions — a row
+   * deleted from the stream (a history silently one record short, a command deciding on the cut stream) or moved within
+   * the log fails the read, named by the row after the gap.
    * @throws AlteredRowError (the promise rejects) for the first row that fails; nothing of the stream is returned.
    */
   readStream(streamId: string, options: StreamReadOptions = {}): Promise<StoredEvent[]> {
     try {
       const check = { sealKey: this.sealKey };
-      return Promise.resolve(this.statements.readStream.all(streamId, options.fromRevision ?? 0, options.maxCount ?? -1).map((row) => toStoredEvent(row, check)));
+      const from = options.fromRevision ?? 0;
+      const rows = this.statements.readStream.all(streamId, from, options.maxCount ?? -1);
+      const broken = streamGap(rows, from);
+      if (broken) throw new AlteredRowError(String(broken.row.position), broken.row.type, broken.problem);
+      return Promise.resolve(rows.map((row) => toStoredEvent(row, check)));
     } catch (error) {
       return Promise.reject(error as Error);
     }

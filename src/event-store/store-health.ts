@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { LOW_SPACE_BYTES, diskFullOf, freeBytesIn } from './disk-full.js';
-import type { EventStore } from './event-store.port.js';
+import { AlteredRowError, type EventStore } from './event-store.port.js';
+import type { AlteredRow } from './sqlite-chain-walk.js';
 import { LogRewrittenError, LogShortenedError, StoreFileOverwrittenError } from './sqlite-append-writer.js';
 import type { Overwrite } from './store-file-overwrite.js';
 import { isStoreDamage } from './store-damage.js';
@@ -705,6 +706,29 @@ export class StoreHealth {
   }
 
   /**
+   * A row of the log is not as Rectify chained it (breaker9y P7, P1): found by the walk of the whole chain (at start, before
+   * a checkpoint), by the read models' catch-up (`StoredEvent.altered`), or as positions missing under the running server.
+   * Writes are refused from now on (no checkpoint is signed over it) until a restart on a sound store; said in the log once,
+   * Chinese then English. Returns the refusal to answer with.
+   */
+  logAltered(row: AlteredRow): StoreUnavailableError {
+    // A row that does not chain may be the first sign of a log rewritten under the server (breaker9x P3): named first, as what it is.
+    this.checkFile();
+    this.checkLog();
+    return this.noteAlteredRow(row);
+  }
+
+  private noteAlteredRow(row: AlteredRow): StoreUnavailableError {
+    const known = this.noted.has('LOG_ALTERED');
+    const refusal = this.rowAltered(new AlteredRowError(String(row.position), row.type, row.problem));
+    if (!known) {
+      this.logger.error(refusal.messageZh);
+      this.logger.error(refusal.message);
+    }
+    return refusal;
+  }
+
+  /**
    * A client handed back a head statement this server signed for a log longer than (or other than)
    * the one served now (breaker9c P8: the store restored older together with both its witnesses).
    * Writes are refused from now on, until a restart — where the client hands it back again, unless
@@ -818,7 +842,13 @@ export class StoreHealth {
     }
     if (this.noted.has('STORE_FILE_REPLACED') || this.noted.has('STORE_FILE_MISSING')) return;
     const rewritten = this.store.logRewritten();
-    if (!rewritten) return;
+    if (!rewritten) {
+      // breaker9y P7, P1: a row found altered by the walk of the whole chain (at start, before a checkpoint), or positions
+      // gone from under the running server; a log rewritten whole is the rewrite above, not this.
+      const altered = this.store.alteredRow() ?? this.store.holesNow();
+      if (altered && !this.noted.has('LOG_ALTERED')) this.noteAlteredRow(altered);
+      return;
+    }
     const path = this.store.path;
     const companions = this.store.companions ?? { wal: `${path}-wal`, shm: `${path}-shm` };
     const copy = this.store.keepWhatIsHeld();

@@ -7,6 +7,7 @@ import type { AdmittedStore } from '../event-store/store-admission.js';
 import { StoreHealth, type StoreProblem, type StoreProblemCause } from '../event-store/store-health.js';
 import { EventStoreDbEventStore } from '../event-store/eventstoredb-event-store.js';
 import { SqliteEventStore } from '../event-store/sqlite-event-store.js';
+import { walkChainOffThread } from '../event-store/sqlite-chain-walk.js';
 import { Clock } from '../shared/clock.js';
 import { GENESIS_CHAIN_HASH } from './domain/event-chain.js';
 import type { LedgerVerificationResult, MismatchKind } from './domain/ledger-verification.js';
@@ -119,11 +120,13 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
    * Signs the head now. Refused (`StoreUnavailableError`, STORE_UNAVAILABLE) while the store cannot
    * keep a write — its file deleted or replaced under the server, the disk full: a signature over
    * a file that is not the store's any more would vouch for the wrong log. Refused (CONFLICT) when a
-   * row since the latest checkpoint does not carry the office's seal (`requireSealedAfter`, breaker9x P4).
+   * row since the latest checkpoint does not carry the office's seal (`requireSealedAfter`, breaker9x P4). Refused
+   * STORE_UNAVAILABLE / LOG_ALTERED when any row of the log is not as Rectify chained it (`walkWholeChain`).
    */
   takeCheckpoint() {
     // A write like an append: refused while the store is unhealthy, a full disk named as such.
     return this.health.guardWrite(async () => {
+      await this.walkWholeChain();
       // Numbered past the newest checkpoint the witness saw, should the file have lost them.
       const trustedKeys = [this.keys.fingerprint, ...this.config.get('LEDGER_TRUSTED_KEYS', { infer: true })];
       const taken = await takeCheckpoint(this.backend(), this.keys.signingKey, this.clock.now(), this.admitted.witness.newestCheckpointSeen() + 1, this.sealKey(), trustedKeys);
@@ -131,6 +134,21 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
       this.admitted.witness.noteCheckpoint(taken.checkpoint);
       return taken;
     });
+  }
+
+  /**
+   * breaker9y P7, P1: before a checkpoint is signed, the whole SQLite log is walked along its chain on a thread of its own
+   * (`walkChainOffThread`: every position present, each chain hash following the one before, content matching its leaf
+   * hash, each seal holding) — rows under the latest checkpoint, or under a read-model snapshot, reordered, edited or
+   * deleted were signed over before. An altered row is LOG_ALTERED: writes refused from then on, and this checkpoint
+   * refused with it (`StoreUnavailableError`). O(log): 3–5 s of the other core at 100k events, once per checkpoint.
+   */
+  private async walkWholeChain(): Promise<void> {
+    if (!(this.store instanceof SqliteEventStore) || this.store.path === ':memory:') return;
+    const { altered } = await walkChainOffThread(this.store.path, this.sealKey());
+    if (!altered) return;
+    this.store.noteAltered(altered);
+    throw this.health.logAltered(altered);
   }
 
   /**

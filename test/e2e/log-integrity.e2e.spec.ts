@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { keyFolderWitnessPath } from '../../src/event-store/key-folder-witness.js';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { testSigningKeyFile } from '../support/signing-key.js';
 import Database from 'better-sqlite3';
@@ -14,11 +14,12 @@ import { PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
 import { expectUsersWords, operatorText } from '../support/store-refusal.js';
 
 /*
- * Breaker9 F0–F3: an event the read models cannot take as a fact Rectify recorded — a row inserted
- * without ledger hashes, an unknown type, a schema version newer than this server knows, data
- * without a field its type requires — stops the read models (PROJECTIONS_STOPPED) naming the event
- * and why in English and Chinese, at once and after every restart; it is never projected, skipped
- * unsaid, read with another meaning, or chained over.
+ * Breaker9 F0–F3: an event the read models cannot take as a fact Rectify recorded — an unknown type, a schema version
+ * newer than this server knows, data without a field its type requires — stops the read models (PROJECTIONS_STOPPED)
+ * naming the event and why in English and Chinese, at once and after every restart; it is never projected, skipped
+ * unsaid, read with another meaning, or chained over. A row that is not as Rectify chained it — inserted without ledger
+ * hashes, unsealed, moved, edited, rows deleted before it — is the log altered (LOG_ALTERED, breaker9y P7), found by the
+ * start's walk of the chain, the read models, a stream read, or the walk before a checkpoint.
  */
 
 /** Each test starts and restarts apps: a ceiling for a loaded machine, never a timing. */
@@ -29,9 +30,9 @@ const SUPERVISOR = { authorization: 'Bearer rct_demo_supervisor_qingchuan' };
 
 const problems = async (app: TestApp) => ((await (await fetch(`${app.url}/health`)).json()) as { problems: { cause: string }[] }).problems.map((problem) => problem.cause);
 /** A write's refusal: the supervisor is told the short words (USERS_WORDS); what the operator reads is returned. */
-const refusalOfWrite = async (app: TestApp) => {
-  expectUsersWords(await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title: '第二份评估报告' }) }, SUPERVISOR), 'PROJECTIONS_STOPPED');
-  return operatorText(app, ADMIN, 'PROJECTIONS_STOPPED');
+const refusalOfWrite = async (app: TestApp, cause: 'PROJECTIONS_STOPPED' | 'LOG_ALTERED' = 'PROJECTIONS_STOPPED') => {
+  expectUsersWords(await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title: '第二份评估报告' }) }, SUPERVISOR), cause);
+  return operatorText(app, ADMIN, cause);
 };
 const unitNamed = async (app: TestApp, name: string) => ((await app.graphql('{ units { name } }', {}, SUPERVISOR)).data!.units as { name: string }[]).some((unit) => unit.name === name);
 
@@ -86,10 +87,11 @@ describe('An event the read models cannot take as a fact Rectify recorded', () =
       try {
         expect((await app.graphql('{ me { role } }', {}, { authorization: `Bearer ${FORGED}` })).data?.me?.role ?? null).toBeNull();
         expect((await app.graphql('{ me { role } }', {}, ADMIN)).data!.me.role).toBe('ADMIN');
-        expect(await problems(app)).toEqual(['PROJECTIONS_STOPPED']);
-        const refusal = await refusalOfWrite(app);
-        expect(refusal.en).toContain(`event bbbbbbbb-0000-4000-8000-000000000002 (AccessTokenIssued) at position ${position} cannot be read: it carries no ledger hashes: no Rectify process wrote it`);
-        expect(refusal.zh).toContain(`位置 ${position} 的事件（AccessTokenIssued）无法读取：它没有台账哈希：并非 Rectify 写入`);
+        // breaker9y P7: the log altered, named as such — found by the start's walk of the chain — not a read model's failure.
+        expect(await problems(app)).toEqual(['LOG_ALTERED']);
+        const refusal = await refusalOfWrite(app, 'LOG_ALTERED');
+        expect(refusal.en).toContain(`The event at position ${position} (AccessTokenIssued) cannot be trusted: it carries no ledger hashes: no Rectify process wrote it`);
+        expect(refusal.zh).toContain(`位置 ${position} 的事件（AccessTokenIssued）不可信：它没有台账哈希：并非 Rectify 写入`);
         const verified = await app.graphql('{ verifyLedger { ok firstMismatch { kind position } } }', {}, ADMIN);
         expect(verified.data!.verifyLedger).toEqual({ ok: false, firstMismatch: { kind: 'NOT_HASHED', position: String(position) } });
       } finally {
@@ -202,11 +204,12 @@ describe('A row deleted from the middle of the log (breaker9 F6)', () => {
       expect(refusal.message).toContain('is missing 5 event(s) below its head, at position 35, 60–62, 100: rows were deleted from the middle of the log');
       expect(refusal.messageZh).toContain('缺少 5 条事件（位置 35、60–62、100）');
     }
-    // Accepted explicitly, it starts, and the read models rebuilt from the log stop at the hole, named.
+    // Accepted explicitly, it starts, and the read models rebuilt from the log stop at the hole, named: the log altered (breaker9y P7).
     const accepted = await startTestApp({ sqlitePath, settings: { ACCEPT_STORE_RESET: 'true' } });
     try {
-      expect(await problems(accepted)).toEqual(['PROJECTIONS_STOPPED']);
-      expect((await refusalOfWrite(accepted)).en).toContain('at position 36 cannot be read: the events at position 35 before it are missing');
+      expect(await problems(accepted)).toEqual(['LOG_ALTERED']);
+      expect((await refusalOfWrite(accepted, 'LOG_ALTERED')).en).toContain('at position 36 (');
+      expect((await refusalOfWrite(accepted, 'LOG_ALTERED')).en).toContain('cannot be trusted: the events at position 35 before it are missing');
     } finally {
       await accepted.close();
     }
@@ -303,10 +306,10 @@ describe('A row forged with its public hashes computed (breaker9b N1), or edited
       try {
         expect(await roleOf(app, FORGED)).toBeNull();
         expect(await roleOf(app, 'rct_demo_admin_qingchuan')).toBe('ADMIN');
-        expect(await problems(app)).toEqual(['PROJECTIONS_STOPPED']);
-        const refusal = await refusalOfWrite(app);
-        expect(refusal.en).toContain(`at position ${position} cannot be read: it is not sealed with this office's ledger key`);
-        expect(refusal.zh).toContain(`位置 ${position} 的事件（AccessTokenIssued）无法读取：它没有本单位台账密钥的封印`);
+        expect(await problems(app)).toEqual(['LOG_ALTERED']);
+        const refusal = await refusalOfWrite(app, 'LOG_ALTERED');
+        expect(refusal.en).toContain(`The event at position ${position} (AccessTokenIssued) cannot be trusted: it is not sealed with this office's ledger key`);
+        expect(refusal.zh).toContain(`位置 ${position} 的事件（AccessTokenIssued）不可信：它没有本单位台账密钥的封印`);
         const verified = await app.graphql('{ verifyLedger { ok firstMismatch { kind position } } }', {}, ADMIN);
         expect(verified.data!.verifyLedger).toEqual({ ok: false, firstMismatch: { kind: 'NOT_SEALED', position: String(position) } });
         // Nor can a checkpoint sign it.
@@ -325,7 +328,7 @@ describe('A row forged with its public hashes computed (breaker9b N1), or edited
       expect(await problems(app)).toEqual([]);
       editStore(sqlitePath, forgeAdminToken);
       // The server follows other processes' appends by polling: wait for the condition, with the suite's ceiling.
-      while (!(await problems(app)).includes('PROJECTIONS_STOPPED')) await new Promise((resolve) => setTimeout(resolve, 50));
+      while (!(await problems(app)).includes('LOG_ALTERED')) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(await roleOf(app, FORGED)).toBeNull();
     } finally {
       await app.close();
@@ -338,7 +341,7 @@ describe('A row forged with its public hashes computed (breaker9b N1), or edited
     editStore(sqlitePath, (db) => db.exec('UPDATE events SET row_seal = NULL'));
     const app = await startTestApp({ sqlitePath });
     try {
-      expect(await problems(app)).toEqual(['PROJECTIONS_STOPPED']);
+      expect(await problems(app)).toEqual(['LOG_ALTERED']);
       // Not even the accounts are taken from rows the office's key does not vouch for.
       expect(await roleOf(app, 'rct_demo_admin_qingchuan')).toBeNull();
     } finally {
@@ -394,6 +397,95 @@ describe('A row forged with its public hashes computed (breaker9b N1), or edited
       expect(await problems(app)).toEqual(['LOG_ALTERED']);
       const other = await app.graphql('query($id: ID!) { finding(id: $id) { history { eventType } } }', { id: edited.untouched }, SUPERVISOR);
       expect(other.data!.finding.history.length).toBeGreaterThan(0);
+    } finally {
+      await app.close();
+    }
+  }, PROCESS_TEST_CEILING_MS);
+});
+
+describe('Rows of the log reordered or edited while Rectify is stopped, or deleted under it (breaker9y P7, P1)', () => {
+  const checkpointsIn = (sqlitePath: string) => editStore(sqlitePath, (db) => (db.prepare('SELECT COUNT(*) AS n FROM ledger_checkpoints').get() as { n: number }).n);
+  const takeCheckpoint = (app: TestApp) => app.graphql('mutation { takeLedgerCheckpoint { sequence } }', {}, ADMIN);
+  /** Waits for a cause on /health (a background walk, a count on the running server's next look): the suite's ceiling, never a timing. */
+  const untilProblem = async (app: TestApp, cause: string) => {
+    while (!(await problems(app)).includes(cause)) await new Promise((resolve) => setTimeout(resolve, 100));
+  };
+  /** A demo store, stopped, with its read-model snapshot (which covers the whole log) beside it. */
+  async function givenStoppedDemoWithSnapshot() {
+    const sqlitePath = freshDatabasePath();
+    const app = await startTestApp({ sqlitePath, demoData: true });
+    await app.close();
+    expect(existsSync(`${sqlitePath}.read-models.snapshot`)).toBe(true);
+    return sqlitePath;
+  }
+
+  it('two rows under a kept read-model snapshot exchanged: the start is degraded LOG_ALTERED naming the first moved row, writes and checkpoints refused — and so without the snapshot, not PROJECTIONS_STOPPED', async () => {
+    const sqlitePath = await givenStoppedDemoWithSnapshot();
+    const checkpoints = checkpointsIn(sqlitePath);
+    // Every column but the position exchanged: each row keeps its own hashes and seal, only the order changed.
+    editStore(sqlitePath, (db) => db.exec('UPDATE events SET position = -1 WHERE position = 10; UPDATE events SET position = 10 WHERE position = 20; UPDATE events SET position = 20 WHERE position = -1;'));
+    for (const snapshot of ['kept', 'deleted']) {
+      if (snapshot === 'deleted') rmSync(`${sqlitePath}.read-models.snapshot`, { force: true });
+      const app = await startTestApp({ sqlitePath });
+      try {
+        expect(await problems(app)).toEqual(['LOG_ALTERED']);
+        const refusal = await refusalOfWrite(app, 'LOG_ALTERED');
+        expect(refusal.en).toContain('The event at position 10 (');
+        expect(refusal.en).toContain('cannot be trusted: its chain hash does not follow the event at position 9');
+        expect(refusal.zh).toContain('其链哈希与位置 9 的事件接不上');
+        expect((await takeCheckpoint(app)).errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'LOG_ALTERED' });
+      } finally {
+        await app.close();
+      }
+    }
+    expect(checkpointsIn(sqlitePath)).toBe(checkpoints);
+  }, PROCESS_TEST_CEILING_MS);
+
+  it('a row under a kept snapshot edited in place (its hashes left): found after the start without any read of it — LOG_ALTERED, no checkpoint signed over it', async () => {
+    const sqlitePath = await givenStoppedDemoWithSnapshot();
+    const checkpoints = checkpointsIn(sqlitePath);
+    const position = editStore(sqlitePath, (db) => {
+      const registered = db.prepare("SELECT position, data FROM events WHERE type = 'UnitRegistered' ORDER BY position LIMIT 1").get() as { position: number; data: string };
+      db.prepare('UPDATE events SET data = ? WHERE position = ?').run(JSON.stringify({ ...(JSON.parse(registered.data) as object), name: '青川市改名局' }), registered.position);
+      return registered.position;
+    });
+    const app = await startTestApp({ sqlitePath });
+    try {
+      await untilProblem(app, 'LOG_ALTERED');
+      const whole = await operatorText(app, ADMIN, 'LOG_ALTERED');
+      expect(whole.en).toContain(`The event at position ${position} (UnitRegistered) cannot be trusted: its content does not match the ledger hash recorded with it`);
+      expect((await takeCheckpoint(app)).errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'LOG_ALTERED' });
+      expect(await unitNamed(app, '青川市改名局')).toBe(false);
+    } finally {
+      await app.close();
+    }
+    expect(checkpointsIn(sqlitePath)).toBe(checkpoints);
+  }, PROCESS_TEST_CEILING_MS);
+
+  it('a row deleted from the middle under the running server: /health degraded LOG_ALTERED, the finding\'s history and every write refused, no checkpoint signed over the cut; verifyLedger names the missing position', async () => {
+    const sqlitePath = freshDatabasePath();
+    const app = await startTestApp({ sqlitePath, demoData: true });
+    try {
+      const checkpoints = checkpointsIn(sqlitePath);
+      const deleted = editStore(sqlitePath, (db) => {
+        const assigned = db.prepare("SELECT position, stream_id FROM events WHERE type = 'UnitAssigned' AND stream_id LIKE 'finding-%' ORDER BY position LIMIT 1").get() as { position: number; stream_id: string };
+        db.prepare('DELETE FROM events WHERE position = ?').run(assigned.position);
+        return { position: assigned.position, findingId: assigned.stream_id.slice('finding-'.length) };
+      });
+      await untilProblem(app, 'LOG_ALTERED');
+      const whole = await operatorText(app, ADMIN, 'LOG_ALTERED');
+      expect(whole.en).toContain(`cannot be trusted: the events at position ${deleted.position} before it are missing`);
+      expect(whole.zh).toContain(`其前位置 ${deleted.position} 的事件缺失`);
+      expectUsersWords(await app.graphql('query($id: ID!) { finding(id: $id) { history { eventType } } }', { id: deleted.findingId }, SUPERVISOR), 'LOG_ALTERED');
+      expectUsersWords(await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title: '删行之后' }) }, SUPERVISOR), 'LOG_ALTERED');
+      expect((await takeCheckpoint(app)).errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'LOG_ALTERED' });
+      expect(checkpointsIn(sqlitePath)).toBe(checkpoints);
+      const verified = await app.graphql('{ verifyLedger { ok firstMismatch { kind position missingAfter missingUpTo message } } }', {}, ADMIN);
+      expect(verified.data!.verifyLedger).toMatchObject({
+        ok: false,
+        firstMismatch: { kind: 'CHAIN_BROKEN', position: String(deleted.position + 1), missingAfter: String(deleted.position - 1), missingUpTo: String(deleted.position) },
+      });
+      expect(verified.data!.verifyLedger.firstMismatch.message).toContain(`the events at position ${deleted.position} before it are missing — they were deleted from the log`);
     } finally {
       await app.close();
     }

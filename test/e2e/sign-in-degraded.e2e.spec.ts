@@ -20,7 +20,7 @@ describe('Signing in while the store takes no writes', () => {
   beforeAll(async () => {
     const sqlitePath = freshDatabasePath();
     app = await startTestApp({ demoData: true, sqlitePath, now: '2026-04-10T09:00:00+08:00' });
-    // A row no Rectify process wrote stops the read models: the store is degraded, writes refused.
+    // A row no Rectify process wrote is the log altered (breaker9y P7): the store is degraded, writes refused.
     const other = new Database(sqlitePath);
     const { metadata, recorded_at: recordedAt } = other.prepare('SELECT metadata, recorded_at FROM events ORDER BY position DESC LIMIT 1').get() as { metadata: string; recorded_at: string };
     other
@@ -29,7 +29,7 @@ describe('Signing in while the store takes no writes', () => {
     other.close();
     for (let tries = 0; ; tries += 1) {
       const health = (await (await fetch(`${app.url}/health`)).json()) as { problems?: { cause: string }[] };
-      if (health.problems?.some((problem) => problem.cause === 'PROJECTIONS_STOPPED')) break;
+      if (health.problems?.some((problem) => problem.cause === 'LOG_ALTERED')) break;
       if (tries > 600) throw new Error('the store never reported its read models stopped');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -49,7 +49,7 @@ describe('Signing in while the store takes no writes', () => {
     expect(evaluations.errors).toBeUndefined();
     expect(evaluations.data!.evaluations.totalCount).toBeGreaterThan(0);
     const write = await app.graphql(REGISTER_EVALUATION, { input: evaluationInput() }, bearer(token));
-    expect(write.errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'PROJECTIONS_STOPPED' });
+    expect(write.errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'LOG_ALTERED' });
     expect(await app.logPosition()).toBe(before);
 
     expect((await app.graphql('mutation { signOut }', {}, bearer(token))).data!.signOut).toBe(true);

@@ -202,10 +202,9 @@ describe('A store file deleted or replaced under a running server', () => {
     expect((await register(app, { title: '评估一' })).errors).toBeUndefined();
     const other = new Database(sqlitePath);
     const { metadata, recorded_at: recordedAt } = other.prepare('SELECT metadata, recorded_at FROM events ORDER BY position DESC LIMIT 1').get() as { metadata: string; recorded_at: string };
-    // A row no Rectify process wrote: the right type, an empty payload.
-    other
-      .prepare('INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at) VALUES (?, ?, 0, ?, 1, ?, ?, ?)')
-      .run('poison-1', 'finding-poison', 'FindingRecorded', '{}', metadata, recordedAt);
+    // The right type, an empty payload, on the ledger chain as another version of Rectify would have written it: only
+    // its shape is wrong (a row without hashes is the log altered, LOG_ALTERED — test/e2e/log-integrity.e2e.spec.ts).
+    appendChainedRow(other, { eventId: 'poison-1', streamId: 'finding-poison', revision: 0, type: 'FindingRecorded', schemaVersion: 1, data: '{}', metadata, recordedAt });
     other.close();
     const problems = async () => (await health(app)).body.problems.map((problem) => problem.cause);
     // The server notices the row when its subscription polls the log: wait for it, with a ceiling.

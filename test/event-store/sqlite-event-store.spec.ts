@@ -53,6 +53,70 @@ describe('SQLite event store on disk', () => {
     await store.close();
   });
 
+  describe('a log altered under it (breaker9y P1, P7)', () => {
+    const metadata = { actorId: 'u', actorRole: 'SUPERVISOR' as const, actorUnitId: null, commandId: 'c', correlationId: 'c', causationId: 'c', recordedAt: '2026-05-12T01:00:00.000Z' };
+    const urge = (n: number) => ({ id: randomUUID(), type: 'UnitUrged', schemaVersion: 1, data: { message: `第${n}次` }, metadata: { ...metadata, commandId: `c${n}` } });
+    /** Given a store whose log holds finding-a's urges at positions 1, 3, 5 and finding-b's at 2, 4, 6. */
+    async function givenTwoStreams() {
+      const path = freshPath();
+      const store = new SqliteEventStore(path);
+      for (let n = 0; n < 3; n += 1) {
+        await store.appendToStream('finding-a', [urge(2 * n + 1)], { expectedRevision: n === 0 ? 'no_stream' : n - 1 });
+        await store.appendToStream('finding-b', [urge(2 * n + 2)], { expectedRevision: n === 0 ? 'no_stream' : n - 1 });
+      }
+      return { path, store, edit: (sql: string) => { const other = new Database(path); other.exec(sql); other.close(); } };
+    }
+
+    it('when a row of a stream is deleted from the middle of the log, then a read of that stream fails naming the row after the gap — no history one record short, no decision on the cut stream; other streams read as before', async () => {
+      const { store, edit } = await givenTwoStreams();
+      edit('DELETE FROM events WHERE position = 3');
+      await expect(store.readStream('finding-a')).rejects.toMatchObject({
+        name: 'AlteredRowError',
+        position: '5',
+        message: expect.stringContaining('the events of its stream before it (revision 1) are missing: they were deleted from the log'),
+        messageZh: expect.stringContaining('其所属记录中在它之前的第 2 条记录缺失：已从日志中删除'),
+      });
+      // A read from a revision past the gap starts at the row it asked for: the gap is before it.
+      await expect(store.readStream('finding-a', { fromRevision: 1 })).rejects.toMatchObject({ position: '5' });
+      expect((await store.readStream('finding-b')).map((event) => event.revision)).toEqual([0, 1, 2]);
+      await store.close();
+    });
+
+    it('when two rows of a stream exchange their positions, then a read of that stream fails: the later revision stands lower in the log', async () => {
+      const { store, edit } = await givenTwoStreams();
+      edit('UPDATE events SET position = -1 WHERE position = 1; UPDATE events SET position = 1 WHERE position = 3; UPDATE events SET position = 3 WHERE position = -1;');
+      await expect(store.readStream('finding-a')).rejects.toMatchObject({ name: 'AlteredRowError', message: expect.stringContaining('it stands at a lower position than the event of its stream before it (position 3): events were moved in the log') });
+      await store.close();
+    });
+
+    it('when a row is deleted under the running store, then the next look at its health notes it LOG_ALTERED naming the missing position, and writes are refused', async () => {
+      const { store, edit } = await givenTwoStreams();
+      const health = new StoreHealth(store);
+      expect(health.writeRefusal()).toBeNull();
+      edit('DELETE FROM events WHERE position = 4');
+      // Counted again at most once a second (see the next case): wait for the condition, under the suite's ceiling.
+      let refusal = health.writeRefusal();
+      while (!refusal) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        refusal = health.writeRefusal();
+      }
+      expect(refusal?.problem.cause).toBe('LOG_ALTERED');
+      expect(refusal?.message).toContain('The event at position 5 (UnitUrged) cannot be trusted: the events at position 4 before it are missing (1 in all below the head): they were deleted from the log');
+      expect(refusal?.messageZh).toContain('位置 5 的事件（UnitUrged）不可信：其前位置 4 的事件缺失');
+      await store.close();
+    });
+
+    it('when nothing was deleted, then the positions are counted again only once the file changed, and no sooner than a second after the last count', async () => {
+      const { store, edit } = await givenTwoStreams();
+      expect(store.holesNow(1_000_000)).toBeNull();
+      edit('DELETE FROM events WHERE position = 2');
+      // Changed, but counted a moment ago: not yet.
+      expect(store.holesNow(1_000_500)).toBeNull();
+      expect(store.holesNow(1_001_000)).toMatchObject({ position: 3, type: 'UnitUrged' });
+      await store.close();
+    });
+  });
+
   it('takes no claim from a unique_claims row that no append wrote: a holder stream without events holds nothing (breaker9s P2)', async () => {
     const path = freshPath();
     const store = new SqliteEventStore(path);

@@ -559,3 +559,26 @@ describe('a request-index row that is not its event’s request, found by a requ
     await store.close();
   });
 });
+
+describe('a row deleted from the middle of the log, its request-index row left (breaker9y P1)', () => {
+  it('is named by the missing position, and its genuine request row is listed as an event deleted — not as a row put in by hand', async () => {
+    const path = freshPath();
+    const store = new SqliteEventStore(path);
+    for (const n of [1, 2, 3]) await store.appendToStream(`finding-${n}`, [urged(n)], { expectedRevision: 'no_stream', request: { key: `key-${n}`, commandId: `command-${n}`, digest: `d${n}` } });
+    await store.close();
+    const db = new Database(path);
+    db.prepare('DELETE FROM events WHERE position = 2').run();
+    const result = await verifyLedger(new SqliteLedger(db));
+    const rows = new SqliteLedger(db).indexRowsWithoutEvents();
+    db.close();
+    expect(result.firstMismatch).toMatchObject({ kind: 'CHAIN_BROKEN', position: '3', missingAfter: '1', missingUpTo: '2' });
+    expect(result.firstMismatch!.message).toContain('the events at position 2 before it are missing — they were deleted from the log');
+    expect(result.firstMismatch!.messageZh).toContain('其前位置 2 的事件缺失');
+    expect(rows.requests).toEqual({ total: 0, rows: [] });
+    expect(rows.eventsDeleted).toEqual({ total: 1, rows: [{ key: 'key-2', streamId: 'finding-2', revision: 0, position: 2 }] });
+    const verified = await cli(path);
+    expect(verified.status).toBe(1);
+    expect(verified.stdout).toContain('事件被删除：请求索引中有 1 次请求所记录的位置在日志中已不存在');
+    expect(verified.stdout).not.toContain('请求索引被改动');
+  });
+});

@@ -26,6 +26,11 @@ export interface LedgerEntry {
    * computed for: another id means events were removed or moved in between.
    */
   readonly chainedEventId?: string;
+  /**
+   * Where positions are numbered without gaps (SQLite: 1, 2, 3 …), the positions missing between the row before and this
+   * one (`first`–`last`, as `formatPosition` prints them): rows deleted from the log (breaker9y P1). Absent when none are.
+   */
+  readonly missingBefore?: { readonly first: string; readonly last: string };
 }
 
 export const MismatchKinds = [
@@ -103,7 +108,7 @@ export interface LedgerMismatch {
   /** The checkpoint concerned, for the CHECKPOINT_ and LOG_ kinds. */
   readonly checkpointTreeSize: number | null;
   /**
-   * For LOG_TRUNCATED: the missing events lie after `missingAfter` (the last position left; null
+   * For LOG_TRUNCATED, and CHAIN_BROKEN over rows deleted from the middle (SQLite, breaker9y P1): the missing events lie after `missingAfter` (the last position left; null
    * when none is) up to `missingUpTo` (the furthest position known to have been reached).
    */
   readonly missingAfter?: string | null;
@@ -265,6 +270,19 @@ export class LedgerVerifier {
     // A head seen before this position and not met: the event the witness saw there is gone.
     const passed = here && this.headsSeen[0] && comparePositions(this.headsSeen[0].at, here) < 0 ? this.headsSeen.shift()! : null;
     if (passed) return this.fail(headRewritten(passed, null, number, at));
+    // breaker9y P1: the first altered position is the first one missing, not the row after it (nor the request-index row that names it).
+    if (entry.missingBefore) {
+      const { first, last } = entry.missingBefore;
+      const missing = first === last ? first : `${first}–${last}`;
+      return this.fail({
+        ...at,
+        kind: 'CHAIN_BROKEN',
+        message: `The chain breaks at event ${number} (position ${entry.position}): the events at position ${missing} before it are missing — they were deleted from the log.`,
+        messageZh: `哈希链在第 ${number} 条事件（位置 ${entry.position}）处断开：其前位置 ${missing} 的事件缺失——已从日志中删除。`,
+        missingAfter: BigInt(first) > 1n ? String(BigInt(first) - 1n) : null,
+        missingUpTo: last,
+      });
+    }
     if (!entry.storedLeafHash && !entry.storedChainHash) {
       return this.fail({
         ...at,

@@ -235,8 +235,10 @@ async function main(): Promise<number> {
       both(latest ? say(`Latest checkpoint ${describeCheckpoint(latest)}`, `最新校验点：${describeCheckpoint(latest)}`) : say('No checkpoint has been taken yet.', '尚未生成任何校验点。'));
     } else {
       const mismatch = result.firstMismatch!;
-      const missing = mismatch.missingUpTo ? `, missing after position ${mismatch.missingAfter ?? '(the start)'} up to position ${mismatch.missingUpTo}` : '';
-      const missingZh = mismatch.missingUpTo ? `，缺少位置 ${mismatch.missingAfter ?? '（开头）'} 之后直到位置 ${mismatch.missingUpTo} 的事件` : '';
+      // The positions missing, first to last (breaker9z P2 c: 「缺少位置 72 之后直到位置 73 的事件」 read as two positions for the one deleted, 73).
+      const missingRange = mismatch.missingUpTo ? missingPositions(mismatch.missingAfter ?? null, mismatch.missingUpTo) : null;
+      const missing = missingRange ? `, missing after position ${mismatch.missingAfter ?? '(the start)'} up to position ${mismatch.missingUpTo} (position ${missingRange})` : '';
+      const missingZh = missingRange ? `，缺少位置 ${missingRange} 的事件` : '';
       console.log(`台账不符（${mismatch.kind}）：第 ${mismatch.eventNumber} 条事件${mismatch.position ? `，位置 ${mismatch.position}` : ''}${mismatch.eventId ? `，事件 ${mismatch.eventId}` : ''}${missingZh}：`);
       console.log(`  ${mismatch.messageZh}`);
       console.log(`LEDGER MISMATCH (${mismatch.kind}) at event ${mismatch.eventNumber}${mismatch.position ? `, position ${mismatch.position}` : ''}${mismatch.eventId ? `, event ${mismatch.eventId}` : ''}${missing}:`);
@@ -282,6 +284,12 @@ async function main(): Promise<number> {
     db.close();
     opened.close();
   }
+}
+
+/** The positions after `after` (null: from the start) up to `upTo`, as a person reads them: `73`, or `72–75`. */
+function missingPositions(after: string | null, upTo: string): string {
+  const first = (after === null ? 0n : BigInt(after)) + 1n;
+  return first >= BigInt(upTo) ? upTo : `${first}–${upTo}`;
 }
 
 /**

@@ -180,7 +180,7 @@ describe('The ledger in the SQLite file', () => {
       tamper(truncate);
       const { status, stdout } = await cli(path, '--witness', join(path, '..', 'no-witness.json'));
       expect(status).toBe(1);
-      expect(stdout).toContain('LEDGER MISMATCH (LOG_TRUNCATED) at event 6, missing after position 5 up to position 8');
+      expect(stdout).toContain('LEDGER MISMATCH (LOG_TRUNCATED) at event 6, missing after position 5 up to position 8 (position 6–8)');
       expect(stdout).toContain("the file's own numbering of events (the highest position it ever gave) shows it reached position 8: the events at positions 6 to 8 were removed.");
       expect(stdout).toContain('位置 6 至 8 的事件已被删除');
       expect(stdout).toContain('compared with its own records only');
@@ -192,7 +192,7 @@ describe('The ledger in the SQLite file', () => {
       const { status, stdout } = await cli(path);
       expect(status).toBe(1);
       expect(stdout).toContain(`Compared with the store witness ${path}.witness.json`);
-      expect(stdout).toContain('LEDGER MISMATCH (LOG_TRUNCATED) at event 6, missing after position 5 up to position 8');
+      expect(stdout).toContain('LEDGER MISMATCH (LOG_TRUNCATED) at event 6, missing after position 5 up to position 8 (position 6–8)');
       expect(stdout).toContain(`but the store witness ${path}.witness.json (seen 2026-04-10T01:00:00.000Z) shows it reached position 8`);
       expect(stdout).toContain(`但事件库见证文件 ${path}.witness.json（北京时间 2026-04-10 09:00:00）显示它曾到达位置 8：位置 6 至 8 的事件已被删除。`);
       // Only the witness knew: without it the file looks whole, and the output says what was not compared.
@@ -580,5 +580,8 @@ describe('a row deleted from the middle of the log, its request-index row left (
     expect(verified.status).toBe(1);
     expect(verified.stdout).toContain('事件被删除：请求索引中有 1 次请求所记录的位置在日志中已不存在');
     expect(verified.stdout).not.toContain('请求索引被改动');
+    // The one position deleted named once (breaker9z P2 c: 「缺少位置 1 之后直到位置 2 的事件」 read as two).
+    expect(verified.stdout).toMatch(/台账不符（CHAIN_BROKEN）：第 2 条事件，位置 3，事件 [0-9a-f-]+，缺少位置 2 的事件：/);
+    expect(verified.stdout).toMatch(/LEDGER MISMATCH \(CHAIN_BROKEN\) at event 2, position 3, event [0-9a-f-]+, missing after position 1 up to position 2 \(position 2\):/);
   });
 });

@@ -10,7 +10,7 @@ import type { ValidatedPlan } from '../import/plan-validation.js';
 import type { ExportReading } from '../import/plan-document.js';
 import { sha256Of, type ImportProblem, type ReadingNotes } from '../../spreadsheet/import-problems.js';
 import { FLAT_LIST_NOTICE, planTitleKey, unitDownloadProblem } from '../import/plan-document.js';
-import { withStandingCategories } from '../revise-plan/kept-categories.js';
+import { withStandingCategories, withStandingCategoryCodes } from '../revise-plan/kept-categories.js';
 import { describeNotes, describeNotesZh } from '../../spreadsheet/import-refusal.js';
 import { officeClockSeconds, officeDate } from '../../shared/calendar-date.js';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
@@ -211,10 +211,12 @@ export async function importWorkPlanFile(
   // A new version is applied on its own day (assignedOn, else today), not the plan's approval: 立行立改 in it is due then (breaker10d P34).
   const asApplied = isNewVersion && days.assignedOn !== readDay && hasItemAtOnce(validated) ? { ...(await readOn(days.assignedOn)).plan, title: validated.title } : validated;
   // A version (new, or the same file again) whose rows were renumbered keeps each item's code, matched by its title (breaker10 F23).
-  const renumbering = await renumberingOf(dependencies, existing, asApplied);
+  // A version naming its 大项 by title only (a 大项 column of names) keeps the plan's codes for them (breaker10s P1: re-coded to their names).
+  const codesKept = isNewVersion && existing.status === 'imported' && !validated.uncategorised ? withStandingCategoryCodes(asApplied, existing.categories) : null;
+  const renumbering = await renumberingOf(dependencies, existing, codesKept?.plan ?? asApplied);
   // A row whose item cannot be told is refused naming the candidates, never matched by a guess (breaker10m P15).
   if (renumbering?.unsure && renumbering.unsure.length > 0) throw importRefused(fileName, format, renumbering.unsure, 'BAD_USER_INPUT', validation.sheet);
-  const renumbered = renumbering?.plan ?? asApplied;
+  const renumbered = renumbering?.plan ?? codesKept?.plan ?? asApplied;
   // A version written as a flat list (no 类别 column, no section rows) keeps the plan's 大项, never moves every item into 「一 未分类」 (breaker10r P11).
   const keptCategories =
     isNewVersion && validated.uncategorised && existing.status === 'imported'
@@ -372,6 +374,7 @@ export async function importWorkPlanFile(
         ...(repeated ? [repeatedPlanNotice(repeated)] : []),
         ...(validation.notices ?? []).filter((notice) => !keptCategories?.ok || notice.reasonZh !== FLAT_LIST_NOTICE.reasonZh),
         ...(keptCategories?.ok ? [keptCategories.notice] : []),
+        ...(codesKept ? [codesKept.notice] : []),
         ...(renumbering?.notices ?? []),
       ],
     },

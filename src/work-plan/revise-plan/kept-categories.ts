@@ -47,3 +47,35 @@ export function withStandingCategories(next: ValidatedPlan, standing: readonly S
     },
   };
 }
+
+/**
+ * `next` with each 大项 the version names only by its title — a 大项 column of names (深化决策公开), its code the title itself — under the
+ * code the plan knows it by, when the plan has exactly one 大项 of that title (its words: spaces, punctuation and width aside) and no
+ * other 大项 of the version already takes that code (breaker10s P1: 一 深化决策公开 became 「深化决策公开 深化决策公开」, every item told
+ * 修改表述 and moved out of the 大项 it stood in, a past day's export showing one 大项 as two). Null when no 大项 is so re-coded; else the
+ * plan and a notice naming the 大项 kept. A 大项 with a code of its own (一、…) keeps it; a title the plan does not have is a new 大项. Pure.
+ */
+export function withStandingCategoryCodes(next: ValidatedPlan, standing: readonly Omit<StandingCategory, 'itemCodes'>[]): { readonly plan: ValidatedPlan; readonly notice: ImportProblem } | null {
+  const words = (text: string) => text.normalize('NFKC').replace(/[\s\p{P}]/gu, '');
+  const byTitle = new Map<string, Omit<StandingCategory, 'itemCodes'>[]>();
+  for (const category of standing) byTitle.set(words(category.title), [...(byTitle.get(words(category.title)) ?? []), category]);
+  const taken = new Set(next.categories.map((category) => category.code));
+  const kept: string[] = [];
+  const categories = next.categories.map((category) => {
+    if (category.code !== category.title) return category;
+    const same = byTitle.get(words(category.title)) ?? [];
+    if (same.length !== 1 || same[0]!.code === category.code || taken.has(same[0]!.code)) return category;
+    taken.add(same[0]!.code);
+    kept.push(`${same[0]!.code} ${same[0]!.title}`);
+    return { ...category, code: same[0]!.code, title: same[0]!.title };
+  });
+  if (kept.length === 0) return null;
+  return {
+    plan: { ...next, categories },
+    notice: {
+      row: null,
+      reason: `The version names its 大项 by title only: each is the plan's 大项 of that title, under its code (${kept.join(', ')}).`,
+      reasonZh: `本版本的大项只写了名称，没有编号：按名称对应方案中原有的大项，编号不变（${kept.join('、')}）。`,
+    },
+  };
+}

@@ -2504,7 +2504,9 @@ function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingu
     case 'UnitUrged':
       // An urging dated after a verification entered later (the pass found on paper) asked nothing the unit had not done:
       // it stands as a record, and the true pass is taken (breaker11l P2 = 11k P1's second face). A new urging of a
-      // verified part is still refused (`urgeUnit`).
+      // verified part is still refused (`urgeUnit`): it would ask now for work the office knows done. The same holds when a
+      // correction moves the pass before an urging of its own day (breaker8s P11) or the urging after the pass (breaker8t P3:
+      // kept — the urging stays in the record, listed after the close-out, as README says).
       return null;
     case 'RectificationReported':
       if (part.status === 'ASSIGNED' || part.status === 'RETURNED') return null;
@@ -3872,7 +3874,7 @@ function correctInspection(command: CorrectInspection, state: AssignmentsState):
   }
   // Corrected to FAILED, the part comes back on the corrected day, as after a failed inspection.
   const returnedUntil = outcome === 'FAILED' ? newDueDateOf(command, [part.dueDate], inspectedOn, 'INSPECTION_FAILED') : {};
-  return [
+  const events: AssignmentEvent[] = [
     {
       type: 'InspectionCorrected',
       data: {
@@ -3888,6 +3890,13 @@ function correctInspection(command: CorrectInspection, state: AssignmentsState):
       },
     },
   ];
+  // A pass moved to an earlier day must leave the facts after it as accepted — an urging, a request or its decision of its old
+  // day (breaker8s P11) — as a re-dating of the record does (`correctFactDate`; breaker8t P3: only that path checked them).
+  if (outcome === 'PASSED' && inspection.outcome === 'PASSED' && inspectedOn < inspection.inspectedOn) {
+    const index = state.recorded.findLastIndex((event) => event.type === 'InspectionLogged' && event.data.inspectionId === inspectionId);
+    requireLaterFactsHold(state, events, { day: inspectedOn, what: named('inspectedOn', 'the corrected inspection date', '更正后的督查日期') }, command, index);
+  }
+  return events;
 }
 
 const OUTCOME_ZH: Record<InspectionOutcome, string> = { PASSED: '通过', FAILED: '未通过' };

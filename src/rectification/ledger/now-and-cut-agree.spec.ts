@@ -1478,6 +1478,41 @@ describe('one office day, either typing order: the same part now and at every cu
     expect(oneStory([assigned, asked, reported], [[withdrawn, passed], [passed, withdrawn]], days).now).toMatchObject({ parts: [{ extensionRequests: [{ status: 'WITHDRAWN' }] }] });
   });
 
+  describe('a pass re-dated before a fact of its own day (breaker8t P3)', () => {
+    const typed = (after: FindingCommand) => {
+      const office = new Office();
+      for (const command of [assigned, asked, reported, passed, after]) expect(office.decide(command)).toBe(true);
+      return office;
+    };
+    const refusal = (office: Office, command: FindingCommand) => {
+      try {
+        findingDecider.decide(command, office.state);
+      } catch (error) {
+        return error instanceof DomainError ? { code: error.code, messageZh: error.messageZh } : error;
+      }
+      return 'accepted';
+    };
+    const granted: FindingCommand = { type: 'DecideExtension', ...base, actor: supervisor, unitId: 'a', requestId: 'x1', approve: true, decidedOn: '2016-06-15' };
+    const urged: FindingCommand = { type: 'UrgeUnit', ...base, actor: supervisor, unitId: 'a', message: '请抓紧', urgedOn: '2016-06-15' };
+    const redatePass: FindingCommand = { type: 'CorrectFactDate', ...base, actor: supervisor, unitId: 'a', factType: 'InspectionLogged', previousOn: '2016-06-15', on: '2016-06-14', reason: '日期录错' };
+    const correctPass: FindingCommand = { type: 'CorrectInspection', ...base, actor: supervisor, unitId: 'a', inspectionId: 'i1', inspectedOn: '2016-06-14', reason: '日期录错' };
+
+    it('given a grant of the pass’s day: moving the pass to 06-14 is refused naming the grant, by 更正记录日期 and by 更正督查 alike (更正督查 took it, leaving a grant after the verification)', () => {
+      expect(refusal(typed(granted), redatePass)).toEqual({ code: 'CONFLICT', messageZh: expect.stringMatching(/2016-06-15 的延期审批不再成立：当时该任务已确认完成（2016-06-14）。如两者都属实，请先更正该延期审批记录。$/) });
+      expect(refusal(typed(granted), correctPass)).toEqual({ code: 'CONFLICT', messageZh: expect.stringMatching(/^更正后的督查日期（2016-06-14）会使其后该单位 2016-06-15 的延期审批不再成立：当时该任务已确认完成（2016-06-14）。/) });
+    });
+
+    it('given an urging of the pass’s day: moving the pass to 06-14 is taken, the urging standing as a record after the close-out (breaker11l P2’s rule), every reading agreeing', () => {
+      for (const command of [redatePass, correctPass]) {
+        const office = typed(urged);
+        expect(office.decide(command)).toBe(true);
+        const now = office.ledger.finding('f')!;
+        expect(now).toMatchObject({ status: 'CLOSED', closedOn: '2016-06-14', parts: expect.anything() });
+        expect(finding(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [] })!)).toEqual(finding(now));
+      }
+    });
+  });
+
   describe('a unit’s own paper of the day its part passes (P6): that day’s work, before the hand-over — typed after it, it was refused 「已于 06-15 移交…此后由…办理」', () => {
     const handedOver = (merging: boolean): FindingCommand => ({ type: 'HandOverPart', ...base, actor: admin, unitId: 'a', successorUnitId: 'b', reason: merging ? '机构改革' : '职能调整', handedOverOn: '2016-06-15', ...(merging ? { merging } : {}) });
     const reportedThatDay: FindingCommand = { ...reported, reportedOn: '2016-06-15' } as FindingCommand;

@@ -31,24 +31,23 @@ interface Placement {
 
 /** Where each visible field refusal inside `scope` lies against its own form item and the next one. */
 async function placements(scope: Locator): Promise<Placement[]> {
-  return scope.evaluate((root) =>
-    [...root.querySelectorAll<HTMLElement>('.el-form-item__error')]
-      .filter((error) => error.offsetParent !== null && (error.textContent ?? '').trim() !== '')
-      .map((error) => {
-        const item = error.closest('.el-form-item')!;
-        const box = error.getBoundingClientRect();
-        const items = [...root.querySelectorAll('.el-form-item')].filter((other) => (other as HTMLElement).offsetParent !== null);
-        const next = items[items.indexOf(item) + 1];
-        const lineHeight = parseFloat(getComputedStyle(error).lineHeight) || 16;
-        return {
-          text: (error.textContent ?? '').trim(),
-          lines: Math.round(box.height / lineHeight),
-          pastOwnItem: Math.max(0, Math.round(box.bottom - item.getBoundingClientRect().bottom)),
-          intoNextItem: next ? Math.max(0, Math.round(box.bottom - next.getBoundingClientRect().top)) : 0,
-          clipped: error.scrollHeight > error.clientHeight + 1,
-        };
-      }),
-  );
+  // A string, as the other browser specs do: the Node typecheck has no DOM types.
+  return (await scope.evaluate(`(root) => [...root.querySelectorAll('.el-form-item__error')]
+    .filter((error) => error.offsetParent !== null && (error.textContent ?? '').trim() !== '')
+    .map((error) => {
+      const item = error.closest('.el-form-item');
+      const box = error.getBoundingClientRect();
+      const items = [...root.querySelectorAll('.el-form-item')].filter((other) => other.offsetParent !== null);
+      const next = items[items.indexOf(item) + 1];
+      const lineHeight = parseFloat(getComputedStyle(error).lineHeight) || 16;
+      return {
+        text: (error.textContent ?? '').trim(),
+        lines: Math.round(box.height / lineHeight),
+        pastOwnItem: Math.max(0, Math.round(box.bottom - item.getBoundingClientRect().bottom)),
+        intoNextItem: next ? Math.max(0, Math.round(box.bottom - next.getBoundingClientRect().top)) : 0,
+        clipped: error.scrollHeight > error.clientHeight + 1,
+      };
+    })`)) as Placement[];
 }
 
 describe('a field refusal of several lines takes its own space, above the next field, at 1366 and 360 px (newcomer38 P2)', () => {

@@ -9,12 +9,38 @@ export interface DueDateLimitView {
   setBy: string;
 }
 
+/** The override reason's label, short (newcomer38 P1: 75 characters of rule text were always shown): the rule is its placeholder. */
+export const OVERRIDE_REASON_LABEL = '超出方案时限的理由';
+
 /**
- * The override reason's label (newcomer23 S11: 「整改方案时限」 was named nowhere): what sets the limit and its day; the
- * old generic words when the parent's limit is not known.
+ * Whether a new due date `day` (`YYYY-MM-DD`, China office day; anything else: none picked) needs an override reason:
+ * it is past `limit.latest` (the parent's limit as the API gives it, `dueDateLimit`; the server refuses such a day
+ * without a supervisor's reason — README, Deadline rules). With no limit known (null/undefined), any day picked may need one.
  */
-export const overrideReasonLabel = (limit: DueDateLimitView | null | undefined): string =>
-  limit ? `超出${limit.setBy}（${limit.latest}）的理由（仅在新时限晚于 ${limit.latest} 时填写）` : '超出方案时限的理由（仅在新时限超出整改方案时限时填写）';
+export function needsOverride(limit: DueDateLimitView | null | undefined, day: unknown): boolean {
+  if (typeof day !== 'string' || day === '') return false;
+  return limit ? day > limit.latest : true;
+}
+
+/**
+ * The override-reason field (API input `overrideReason`) of a form that sets a due date past which a supervisor must give a
+ * reason: shown (and sent) only while the day the form would set — `newDueDate(values)`, `YYYY-MM-DD` or empty — needs it
+ * (needsOverride), under the short label OVERRIDE_REASON_LABEL, the limit and its day said in the placeholder
+ * (newcomer38 P1: 退办 and 审批延期 always showed a 75-character label a normal send-back never needs). Not required here:
+ * the server's refusal, if any, is shown beside the field. A plain object of ActionForm's FieldSpec shape.
+ */
+export function overrideReasonField(
+  limit: DueDateLimitView | null | undefined,
+  newDueDate: (values: Record<string, unknown>) => unknown,
+): { name: 'overrideReason'; label: string; type: 'textarea'; placeholder: string; shownWhen: (values: Record<string, unknown>) => boolean } {
+  return {
+    name: 'overrideReason',
+    label: OVERRIDE_REASON_LABEL,
+    type: 'textarea',
+    placeholder: limit ? `新时限晚于${limit.setBy}（${limit.latest}），请说明特批理由` : '新时限超出整改方案时限的，请说明特批理由',
+    shownWhen: (values) => needsOverride(limit, newDueDate(values)),
+  };
+}
 
 /**
  * newcomer23 S3: a unit asking an extension past the parent's limit (2027-01-20 on a 2026 plan, a typo) is asked to

@@ -3,6 +3,7 @@ import { gql } from './api';
 import type { FieldSpec } from './components/ActionForm.vue';
 import { officeToday } from './state';
 import { continueRows, type RowsPage } from './page-rows';
+import { overrideReasonField, type DueDateLimitView } from './due-date-limit';
 export { assignmentChoices, chosenUnits } from './assignment-choices';
 
 /** A finding (整改问题) or a work-plan item (工作事项): both have unit parts with one lifecycle. */
@@ -289,10 +290,11 @@ export const returnedDueDate = (dueDate: string, dayField: string, shownWhen?: F
  * date now (YYYY-MM-DD, China office day).
  */
 /**
- * The on-site check's fields. `overrideLabel`: the label of the reason for a new due date past the plan's limit, or null
- * for a role that may not give one (an inspector: only a supervisor overrides — newcomer37 S12, the field was offered and refused).
+ * The on-site check's fields. `limit`: the parent's due-date limit (`dueDateLimit`; undefined/null: not known) for the reason a
+ * supervisor gives for a new due date past it — shown only when a failure's new due date needs it (overrideReasonField) — or
+ * false for a role that may not give one (an inspector: only a supervisor overrides — newcomer37 S12, the field was offered and refused).
  */
-export function inspectionFields(dueDate: string, overrideLabel: string | null = '超出方案时限的理由（仅在新时限超出整改方案时限时填写）'): FieldSpec[] {
+export function inspectionFields(dueDate: string, limit: DueDateLimitView | null | undefined | false = undefined): FieldSpec[] {
   const failed = (values: Record<string, unknown>) => values.outcome === 'FAILED';
   const fields: FieldSpec[] = [
     { name: 'outcome', label: '督查结果', type: 'radio', required: true, options: [{ value: 'PASSED', label: '通过' }, { value: 'FAILED', label: '不通过（退回整改）' }] },
@@ -301,7 +303,7 @@ export function inspectionFields(dueDate: string, overrideLabel: string | null =
     { name: 'notes', label: '督查情况（不通过时必填）', type: 'textarea', requiredWhen: failed },
     returnedDueDate(dueDate, 'inspectedOn', failed),
   ];
-  return overrideLabel === null ? fields : [...fields, { name: 'overrideReason', label: overrideLabel, type: 'textarea', shownWhen: failed }];
+  return limit === false ? fields : [...fields, overrideReasonField(limit, (values) => (failed(values) ? values.newDueDate : null))];
 }
 
 /** How many of `parts` other than `part` are not verified yet (0: a pass of `part` closes its finding or completes its item). */
@@ -316,12 +318,15 @@ export const CORRECT_WITHDRAWAL_FIELDS: FieldSpec[] = [
 /** Taking back a withdrawal entered by mistake (the wrong row, or not to be withdrawn). */
 export const UNDO_WITHDRAWAL_FIELDS: FieldSpec[] = [{ name: 'reason', label: '更正理由（如：误撤销了另一条问题）', type: 'textarea', required: true }];
 
-/** Reopening a closed finding or completed item, or the verified parts of an open one: why, and optionally the parts' new due date. */
-export const REOPEN_FIELDS: FieldSpec[] = [
+/**
+ * Reopening a closed finding or completed item, or the verified parts of an open one: why, and optionally the parts' new due date;
+ * the override reason only when that date is past `limit` (the parent's `dueDateLimit`).
+ */
+export const reopenFields = (limit: DueDateLimitView | null | undefined): FieldSpec[] => [
   { name: 'reason', label: '重新打开的理由', type: 'textarea', required: true },
   businessDay('reopen', '重新打开的日期'),
   { name: 'newDueDate', label: '重新整改的时限（任务的原时限在重新打开之日已过则必填；未过可不填，沿用原时限）', type: 'date', notBefore: 'reopenedOn' },
-  { name: 'overrideReason', label: '超出方案时限的理由（仅在需要时填写）', type: 'textarea' },
+  overrideReasonField(limit, (values) => values.newDueDate),
 ];
 
 /** A record of a part whose day a supervisor can correct (correctRecordDate), as the form offers it: `RECORD|day` and its words. */

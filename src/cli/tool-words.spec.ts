@@ -47,13 +47,22 @@ describe('the import tools’ Chinese names their options, not the 导入 page�
       '如确指该单位，请在导入页面对“青川市教育体育局”勾选“按相近单位读取”后重新导入；如是该单位更名后的名称，请先在单位名录中为其更名；如是另一个单位，请先在单位名录中登记后再导入。',
       '如确指该单位，请用 --near 青川市教育体育局 确认后重新导入；如是该单位更名后的名称，请先在单位名录中为其更名；如是另一个单位，请先在单位名录中登记后再导入。',
     ],
+    // newcomer38 P3: the page names its own field below the form; the tools send their person to the page, as they said before.
+    [
+      '完成时限 2027-03-31 晚于工作方案「甲」的期限（2026-12-31）；如确需延后，请督办人员在下方“超出方案期限的特批理由”中填写理由后重新导入。',
+      '完成时限 2027-03-31 晚于工作方案「甲」的期限（2026-12-31）；如确需延后，须由督办人员在导入页面填写“超出方案期限的特批理由”后导入（命令行工具不能代为特批）。',
+    ],
+    [
+      '整改时限 2028-06-30 晚于问题发现次年年底（2027-12-31）；如确需延后，请督办人员在下方“超出整改期限的特批理由”中填写理由后重新导入。',
+      '整改时限 2028-06-30 晚于问题发现次年年底（2027-12-31）；如确需延后，须由督办人员在导入页面填写“超出整改期限的特批理由”后导入（命令行工具不能代为特批）。',
+    ],
   ])('%s', (page, tool) => {
     expect(inToolWords(page)).toBe(tool);
   });
 
   it('leaves a text that names no page field as it is, and a field the tools have no option for (only the page takes it)', () => {
-    const override = '如确需延后，须由督办人员在导入页面填写“超出整改期限的特批理由”。';
-    expect(inToolWords(override)).toBe(override);
+    const cliOnly = '完成时限晚于方案期限的事项须经督办人员特批（命令行工具不能代为特批）。';
+    expect(inToolWords(cliOnly)).toBe(cliOnly);
     expect(inToolWords('已导入 units.csv：登记 15 个单位。')).toBe('已导入 units.csv：登记 15 个单位。');
     // Quoted words that only look like a field (a column's name in the file) are not options.
     expect(inToolWords('“交办日期”列是交办问题的日期')).toBe('“交办日期”列是交办问题的日期');

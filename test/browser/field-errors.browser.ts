@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts } from './support/suite.js';
@@ -29,10 +29,10 @@ interface Placement {
   clipped: boolean;
 }
 
-/** Where each visible field refusal inside `scope` lies against its own form item and the next one. */
-async function placements(scope: Locator): Promise<Placement[]> {
-  // A string, as the other browser specs do: the Node typecheck has no DOM types.
-  return (await scope.evaluate(`(root) => [...root.querySelectorAll('.el-form-item__error')]
+/** Where each visible field refusal inside the element `scope` (a CSS selector) lies against its own form item and the next one. */
+async function placements(page: Page, scope: string): Promise<Placement[]> {
+  // A string, as the other browser specs do (the Node typecheck has no DOM types).
+  return (await page.evaluate(`((root) => [...root.querySelectorAll('.el-form-item__error')]
     .filter((error) => error.offsetParent !== null && (error.textContent ?? '').trim() !== '')
     .map((error) => {
       const item = error.closest('.el-form-item');
@@ -47,7 +47,7 @@ async function placements(scope: Locator): Promise<Placement[]> {
         intoNextItem: next ? Math.max(0, Math.round(box.bottom - next.getBoundingClientRect().top)) : 0,
         clipped: error.scrollHeight > error.clientHeight + 1,
       };
-    })`)) as Placement[];
+    }))(document.querySelector(${JSON.stringify(scope)}))`)) as Placement[];
 }
 
 describe('a field refusal of several lines takes its own space, above the next field, at 1366 and 360 px (newcomer38 P2)', () => {
@@ -85,7 +85,7 @@ describe('a field refusal of several lines takes its own space, above the next f
     await form.getByRole('button', { name: /报告整改完成|报送阶段进展/ }).click();
     await form.locator('.el-form-item', { has: page.getByLabel('材料1链接') }).locator('.el-form-item__error').waitFor();
     await settled(page);
-    const found = await placements(form);
+    const found = await placements(page, '[data-test="form-report"]');
     expect(found.map((placement) => placement.text)).toEqual([expect.stringContaining('http://')]);
     expectOwnSpace(found);
   });
@@ -104,7 +104,7 @@ describe('a field refusal of several lines takes its own space, above the next f
     await titleError.waitFor({ timeout: 60_000 });
     await settled(page);
     expect(await titleError.textContent()).toContain('方案标题');
-    expectOwnSpace(await placements(page.locator('form')));
+    expectOwnSpace(await placements(page, 'form.el-form'));
   });
 });
 

@@ -53,7 +53,7 @@ describe('用户管理: an administrator lists, creates, resets and unlocks acco
     await page.getByRole('button', { name: '新建账号' }).click();
     const form = page.locator('[data-test="form-create-account"]');
     await form.getByLabel('姓名').fill('钱明');
-    await form.getByText('责任单位', { exact: true }).click();
+    await form.getByText('单位经办人', { exact: true }).click();
     await form.getByLabel('登录名').fill('supervisor');
     await form.getByLabel('初始密码（8 到 128 个字符，用户首次登录时须修改）').fill('Chushi#2026');
     await form.getByRole('button', { name: '创建账号' }).click();
@@ -90,7 +90,7 @@ describe('用户管理: an administrator lists, creates, resets and unlocks acco
     const form = page.locator('[data-test="form-create-account"]');
     expect(await form.getByText('确是另一位同名人员，仍要新建同名账号').count()).toBe(0);
     await form.getByLabel('姓名').fill('李娜（市发改委）');
-    await form.getByText('责任单位', { exact: true }).click();
+    await form.getByText('单位经办人', { exact: true }).click();
     await form.getByLabel('所属单位').click();
     await page.locator('.el-select-dropdown__item', { hasText: '青川市发展和改革委员会' }).click();
     await form.getByLabel('登录名').fill('lina-erke');
@@ -268,7 +268,7 @@ describe('用户管理: an administrator lists, creates, resets and unlocks acco
     expect(await contrastFailures(page)).toEqual([]);
     await page.getByRole('button', { name: '新建账号' }).click();
     const form = page.locator('[data-test="form-create-account"]');
-    await form.getByText('责任单位', { exact: true }).click();
+    await form.getByText('单位经办人', { exact: true }).click();
     await form.getByLabel('所属单位').click();
     const offered = page.locator('.el-select-dropdown__item:visible');
     await offered.first().waitFor();

@@ -1,12 +1,14 @@
 /** Chinese labels for the API's enums (the API speaks English codes; the UI speaks Chinese). */
 export const LIGHT_LABEL: Record<string, string> = { RED: '红灯', YELLOW: '黄灯', GREEN: '绿灯' };
 export const ROLE_LABEL: Record<string, string> = { LEAD: '牵头单位', RESPONSIBLE: '责任单位' };
-export const USER_ROLE_LABEL: Record<string, string> = { SYSTEM: '系统', ADMIN: '系统管理员', SUPERVISOR: '督办人员', INSPECTOR: '现场督查员', UNIT: '责任单位' };
 /**
- * Who acted, as a timeline names it beside the unit: a unit's account is its 经办人, whatever role its unit has on the part —
- * 「责任单位 · 青川市发展和改革委员会」 under a card saying 牵头单位 contradicted it (newcomer36 S2).
+ * A signed-in person's role, the same words in 用户管理, the page header and every timeline: a unit's account is its 单位经办人,
+ * whatever role its unit has on a part (牵头单位 / 责任单位 stay the part's roles, ROLE_LABEL) — 用户管理 said 「责任单位」 for
+ * the clerk of a unit that leads three findings while timelines said 「单位经办人」 (newcomer36 S2, newcomer38 P6).
  */
-export const ACTOR_ROLE_LABEL: Record<string, string> = { ...USER_ROLE_LABEL, UNIT: '单位经办人' };
+export const USER_ROLE_LABEL: Record<string, string> = { SYSTEM: '系统', ADMIN: '系统管理员', SUPERVISOR: '督办人员', INSPECTOR: '现场督查员', UNIT: '单位经办人' };
+/** Who acted, as a timeline names it beside the unit: the person's role, as USER_ROLE_LABEL. */
+export const ACTOR_ROLE_LABEL: Record<string, string> = USER_ROLE_LABEL;
 export const PART_STATUS_LABEL: Record<string, string> = { ASSIGNED: '整改中', REPORTED: '已报告待督查', RETURNED: '已退回', VERIFIED: '已核验' };
 /**
  * A finding's status, one word each wherever it shows (list, page, overview, export): 待交办 until

@@ -74,10 +74,18 @@ function inOrder(short: string, long: string): boolean {
 
 /** Whether `short` is how offices abbreviate `long`: same first word, same ending (or its short form), its characters in order, the same places. */
 function abbreviates(short: string, long: string): boolean {
+  if (short.length >= 4 && short === withoutConjunctions(long) && placesOf(short) === placesOf(long)) return true;
   if (short.length < 4 || long.length - short.length < 2 || short[0] !== long[0]) return false;
   const sameEnd = short.at(-1) === long.at(-1) || SHORT_ENDINGS.some(([full, abbreviation]) => long.endsWith(full) && short.endsWith(abbreviation));
   return sameEnd && inOrder(short, long) && !isConjoinedPart(short, long) && placesOf(short) === placesOf(long);
 }
+
+/**
+ * A name's words without its joining characters (`CONJUNCTIONS`): 市住房和城乡建设局 → 市住房城乡建设局, 市人力资源和社会保障局 →
+ * 市人力资源社会保障局 — the standard 规范简称 government documents write (breaker10s P5). Only one character apart, so the
+ * length rule of an abbreviation did not take them.
+ */
+const withoutConjunctions = (words: string): string => [...words].filter((character) => !CONJUNCTIONS.has(character)).join('');
 
 /** A district's or county's name inside a unit's (东湖区, 西山县): two characters and 区 or 县. */
 const PLACE = /[\u4e00-\u9fff]{2}[区县]/gu;

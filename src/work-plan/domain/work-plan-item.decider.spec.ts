@@ -135,6 +135,7 @@ describe('event schemas', () => {
     expect(workPlanEventSchemas).toEqual({
       WorkPlanImported: { version: 2, occurredOn: 'approvedOn', upcasters: { 1: expect.any(Function) } },
       WorkPlanApprovalCorrected: { version: 1, occurredOn: 'correctedOn' },
+      WorkPlanImportDateCorrected: { version: 1, occurredOn: 'correctedOn' },
       WorkPlanItemDefined: { version: 2, upcasters: { 1: expect.any(Function) } },
       WorkPlanItemCompleted: { version: 1, occurredOn: 'completedOn' },
       WorkPlanItemReopened: { version: 2, occurredOn: 'reopenedOn', upcasters: { 1: expect.any(Function) } },

@@ -16,7 +16,7 @@ export const WEB_APP_DIRECTORY = resolve(dirname(fileURLToPath(import.meta.url))
  * `/helth` is not answered with a sign-in page.
  */
 export const CLIENT_ROUTES = new Set([
-  '', 'sign-in', 'change-password', 'overview', 'work-plan', 'findings', 'items', 'scorecard', 'circulars', 'imports', 'workload', 'inspections', 'extensions', 'users', 'units',
+  '', 'sign-in', 'change-password', 'overview', 'work-plan', 'findings', 'items', 'scorecard', 'circulars', 'imports', 'workload', 'inspections', 'extensions', 'users', 'units', 'ledger',
 ]);
 
 const wantsHtml = (request: IncomingMessage) => /text\/html/.test(request.headers.accept ?? '');

@@ -55,12 +55,14 @@ describe('every page fits a 390 px phone: no sideways scroll, no table wider tha
     ['SUPERVISOR', '/imports', '导入'],
     ['SUPERVISOR', '/inspections', '待督查'],
     ['SUPERVISOR', '/extensions', '待审批延期'],
+    ['SUPERVISOR', '/ledger', '台账校验码'],
     ['SUPERVISOR', 'finding', '问题详情'],
     ['SUPERVISOR', 'item', '事项详情'],
     ['UNIT', '/workload', '我的任务'],
     ['INSPECTOR', '/inspections', '待督查'],
     ['ADMIN', '/users', '用户管理'],
     ['ADMIN', '/imports', '导入'],
+    ['ADMIN', '/ledger', '台账校验码'],
   ];
 
   it('shows a unit on a phone what each reminder says and its day, on the screen (newcomer12 Q19)', async () => {

@@ -25,6 +25,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/units', component: () => import('./pages/Units.vue'), meta: { roles: ['SUPERVISOR', 'INSPECTOR', 'ADMIN'], title: '单位名录', noAsOf: true } },
   { path: '/units/:id', component: () => import('./pages/UnitPage.vue'), meta: { roles: ['SUPERVISOR', 'INSPECTOR'], title: '单位情况' } },
   { path: '/users', component: () => import('./pages/Users.vue'), meta: { roles: ['ADMIN'], title: '用户管理', noAsOf: true } },
+  { path: '/ledger', component: () => import('./pages/Ledger.vue'), meta: { roles: ['SUPERVISOR', 'ADMIN'], title: '台账校验码', noAsOf: true } },
   { path: '/imports', component: () => import('./pages/Imports.vue'), meta: { roles: ['SUPERVISOR', 'ADMIN'], title: '导入', noAsOf: true } },
   { path: '/workload', component: () => import('./pages/Workload.vue'), meta: { roles: ['UNIT'], title: '我的任务' } },
   { path: '/inspections', component: () => import('./pages/Inspections.vue'), meta: { roles: ['INSPECTOR', 'SUPERVISOR'], title: '待督查' } },

@@ -10,7 +10,7 @@ import { UserRoles, userStream, type UserRole } from '../access/domain/user.even
 import { allEventSchemas } from '../event-sourcing/all-event-schemas.js';
 import { ClaimRefused, executeCommand, loadState, requestOf, type ClaimedValue } from '../event-sourcing/execute-command.js';
 import { replayLog } from '../event-sourcing/replay-log.js';
-import { UsersReadModel, loginNameClaim } from '../access/users/users.read-model.js';
+import { UsersReadModel, loginNameClaims } from '../access/users/users.read-model.js';
 import { accountIdentityClaim, activeAccountLike } from '../access/users/account-identity.js';
 import { PasswordHasher } from '../access/authentication/password-hasher.js';
 import { officeClock, officeDate } from '../shared/calendar-date.js';
@@ -139,12 +139,6 @@ async function main() {
     options.unitCode = unitCode;
     const users = await replayLog(store, schemas, new UsersReadModel());
     if (!options.again) await refuseSameAccount(users, { name: options.name, role: options.role, unitId, unitCode: options.unitCode, unitName });
-    // newcomer15 S9: a store made by the tools had no account anyone could sign in to the web app with.
-    const password = options.login ? generatedPassword() : null;
-    const initialPassword =
-      options.login && password
-        ? { loginName: options.login, passwordHash: await new PasswordHasher().hash(password), changeRequired: true, loginNameTakenBy: users.userIdByLoginName(options.login) ?? null }
-        : null;
     const now = new Date();
     const unitMerged = unitId ? mergedUnitOf(await replayLog(store, schemas, new UnitsReadModel()), unitId, officeDate(now)) : null;
     const context = commandContext({
@@ -154,6 +148,18 @@ async function main() {
       now,
     });
     const userId = deterministicId('user', context.commandId);
+    // newcomer15 S9: a store made by the tools had no account anyone could sign in to the web app with.
+    const password = options.login ? generatedPassword() : null;
+    const initialPassword =
+      options.login && password
+        ? {
+            loginName: options.login,
+            passwordHash: await new PasswordHasher().hash(password),
+            changeRequired: true,
+            loginNameTakenBy: users.userIdByLoginName(options.login) ?? null,
+            loginNameLooksLike: users.loginNameLookingLike(options.login, userId),
+          }
+        : null;
     const { token, record } = mintAccessToken(deterministicId('token', context.commandId), now, options.days);
     const register = (claims: readonly ClaimedValue[]) =>
       executeCommand(
@@ -166,7 +172,7 @@ async function main() {
         requestOf(context),
         claims,
       );
-    const login = options.login ? [loginNameClaim(options.login)] : [];
+    const login = options.login ? loginNameClaims(options.login) : [];
     const claim = accountIdentityClaim({ name: options.name, role: options.role, unitId });
     try {
       await register([...login, ...(options.again ? [] : [claim])]);

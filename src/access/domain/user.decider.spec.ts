@@ -40,7 +40,7 @@ describe('no user yet', () => {
       .when(register({ sameAccount: { userId: 'u-0', name: '李娜', registeredOn: '2026-04-01', unitName: '青川市发展和改革委员会' } }))
       .thenRefused('CONFLICT', /already exists \(registered 2026-04-01\)/, /已有同名的有效责任单位用户账号“李娜”（青川市发展和改革委员会）（登记于 2026-04-01）：未写入任何内容/));
   describe('with a login name and an initial password (the 用户管理 page)', () => {
-    const initialPassword = { loginName: 'lina', passwordHash: '$argon2id$initial', changeRequired: true, loginNameTakenBy: null };
+    const initialPassword = { loginName: 'lina', passwordHash: '$argon2id$initial', changeRequired: true, loginNameTakenBy: null, loginNameLooksLike: null };
     it('sets them in the same decision', () =>
       given([]).when(register({ initialPassword })).then([
         registered,
@@ -48,6 +48,10 @@ describe('no user yet', () => {
       ]));
     it('registers nothing when the login name is taken, naming the field', () =>
       given([]).when(register({ initialPassword: { ...initialPassword, loginNameTakenBy: 'u-2' } })).thenRefused('CONFLICT', /belongs to another account/));
+    it('registers nothing when the login name looks like another account’s, naming that one (breaker9z P3)', () =>
+      given([])
+        .when(register({ initialPassword: { ...initialPassword, loginName: 'Ιina', loginNameLooksLike: { userId: 'u-2', loginName: 'lina' } } }))
+        .thenRefused('CONFLICT', /looks almost the same as lina/, /^登录名“Ιina”与已有账号的登录名“lina”看起来几乎一样（含有形近的字符，如其他文字的字母、全角或繁体字、带声调的字母、数字0与字母O、数字1与字母l），容易被认错：请换一个登录名。$/));
   });
   it('cannot issue a token to nobody', () => given([]).when(issue()).thenRefused('NOT_FOUND'));
 });
@@ -78,7 +82,7 @@ describe('passwords and sessions', () => {
   const started: UserEvent = { type: 'SessionStarted', data: { userId: 'u-1', ...session, address: null, addressKnown: false, device: null, deviceKnown: false } };
   const failed = (failedAttempts: number, at: string | null = null): UserEvent => ({ type: 'SignInFailed', data: { userId: 'u-1', failedAttempts, at } });
   const setPassword = (overrides: Partial<Extract<UserCommand, { type: 'SetInitialPassword' }>> = {}): UserCommand => ({
-    type: 'SetInitialPassword', actor: admin, loginName: 'lina', passwordHash: '$argon2id$initial', changeRequired: true, loginNameTakenBy: null, ...overrides,
+    type: 'SetInitialPassword', actor: admin, loginName: 'lina', passwordHash: '$argon2id$initial', changeRequired: true, loginNameTakenBy: null, loginNameLooksLike: null, ...overrides,
   });
   type Place = { address: string | null; addressKnown: boolean; device?: string | null; deviceKnown?: boolean };
   const signIn = (passwordMatches: boolean, at = now, from: Place = { address: null, addressKnown: false }): UserCommand => ({
@@ -92,6 +96,21 @@ describe('passwords and sessions', () => {
   it('is for administrators only', () => given([registered]).when(setPassword({ actor: supervisor })).thenRefused('FORBIDDEN'));
   it('gives a login name to one account', () => given([registered]).when(setPassword({ loginNameTakenBy: 'u-2' })).thenRefused('CONFLICT', /belongs to another account/));
   it('keeps the login name an account already has', () => given([registered, passwordSet]).when(setPassword({ loginNameTakenBy: 'u-1' })).then([passwordSet]));
+  describe('a login name that looks like another account’s (breaker9z P3)', () => {
+    const lookAlike = { loginName: '財务科', loginNameLooksLike: { userId: 'u-2', loginName: '财务科' } };
+    it('is refused CONFLICT on loginName, naming the other login name', () =>
+      given([registered]).when(setPassword(lookAlike)).thenRefused('CONFLICT', /財务科 looks almost the same as 财务科/, /^登录名“財务科”与已有账号的登录名“财务科”看起来几乎一样/));
+    it('names the field and the reason', () => {
+      const decision = given([registered]).when(setPassword(lookAlike)).decision;
+      expect(decision).toThrow(expect.objectContaining({ code: 'CONFLICT', details: { reason: 'LOGIN_NAME_LOOKS_ALIKE', field: 'loginName', heldBy: 'u-2' } }));
+    });
+    it('is the account’s own look-alike of its own name: given (a reset spelled differently)', () =>
+      given([registered, passwordSet])
+        .when(setPassword({ loginName: 'Ιina', loginNameLooksLike: { userId: 'u-1', loginName: 'lina' } }))
+        .then([{ type: 'InitialPasswordSet', data: { userId: 'u-1', loginName: 'Ιina', passwordHash: '$argon2id$initial', changeRequired: true } }]));
+    it('is refused as taken first when it is the other account’s very name', () =>
+      given([registered]).when(setPassword({ loginNameTakenBy: 'u-2', loginNameLooksLike: { userId: 'u-3', loginName: 'Iina' } })).thenRefused('CONFLICT', /belongs to another account/));
+  });
 
   it('starts a session for the right password', () => given([registered, passwordSet]).when(signIn(true)).then([started]));
   it('records a wrong password', () => given([registered, passwordSet]).when(signIn(false)).then([failed(1)]));
@@ -245,11 +264,11 @@ describe('correcting and reactivating an account (breaker11b G7)', () => {
     it('is reactivated by administrators only', () => given([registered, deactivated]).when({ ...reactivate(), actor: supervisor }).thenRefused('FORBIDDEN'));
     it('gets a password again once reactivated', () =>
       given([registered, deactivated, { type: 'UserReactivated', data: { userId: 'u-1', reason: '误停用', reactivatedOn: '2026-11-30' } }])
-        .when({ type: 'SetInitialPassword', actor: admin, loginName: 'lina', passwordHash: '$argon2id$x', changeRequired: true, loginNameTakenBy: null })
+        .when({ type: 'SetInitialPassword', actor: admin, loginName: 'lina', passwordHash: '$argon2id$x', changeRequired: true, loginNameTakenBy: null, loginNameLooksLike: null })
         .then([{ type: 'InitialPasswordSet', data: { userId: 'u-1', loginName: 'lina', passwordHash: '$argon2id$x', changeRequired: true } }]));
     it('refuses a password while deactivated, saying to reactivate first', () =>
       given([registered, deactivated])
-        .when({ type: 'SetInitialPassword', actor: admin, loginName: 'lina', passwordHash: '$argon2id$x', changeRequired: true, loginNameTakenBy: null })
+        .when({ type: 'SetInitialPassword', actor: admin, loginName: 'lina', passwordHash: '$argon2id$x', changeRequired: true, loginNameTakenBy: null, loginNameLooksLike: null })
         .thenRefused('CONFLICT', /reactivate the account first/));
   });
 

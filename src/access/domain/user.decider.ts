@@ -110,6 +110,12 @@ export interface SetInitialPassword {
   readonly changeRequired: boolean;
   /** Looked up by the handler: the account that already has this login name, if another one. */
   readonly loginNameTakenBy: string | null;
+  /**
+   * Looked up by the handler (`UsersReadModel.loginNameLookingLike`): another account whose login
+   * name looks the same without being it (one `loginNameSkeleton`: аdmin beside admin, 財务科 beside
+   * 财务科), with that login name as it was given; null when there is none.
+   */
+  readonly loginNameLooksLike: { readonly userId: string; readonly loginName: string } | null;
 }
 
 /**
@@ -435,7 +441,6 @@ function requireAccountManager(actor: Actor): void {
   requireRole(actor, ACCOUNT_MANAGERS, say('manage user accounts', '管理用户账号'));
 }
 
-/** A login name signs in one account only (compared as `normalizeLoginName` does, by the handler). */
 /**
  * CONFLICT (`reason` SAME_ACCOUNT, `field` name, `heldBy` the account): an active account of this
  * name, role and unit exists — most likely the same request sent again under a new key, whose token
@@ -451,9 +456,28 @@ function sameAccountExists(role: UserRole, existing: NonNullable<RegisterUser['s
   );
 }
 
-function requireFreeLoginName({ loginName, loginNameTakenBy }: Pick<SetInitialPassword, 'loginName' | 'loginNameTakenBy'>, userId: string): void {
+/**
+ * A login name signs in one account only (compared as `normalizeLoginName` does, by the handler), and
+ * no login name may look like another account's (breaker9z P3; UTS #39 confusable detection): a
+ * person choosing whom to reset, or reading who did what, would take one for the other. Both
+ * refusals name the other account's login name — the administrator asking manages it, nothing secret.
+ * @throws DomainError CONFLICT, field loginName; reason LOGIN_NAME_LOOKS_ALIKE (heldBy: that account)
+ *   for a look-alike.
+ */
+function requireFreeLoginName(
+  { loginName, loginNameTakenBy, loginNameLooksLike }: Pick<SetInitialPassword, 'loginName' | 'loginNameTakenBy' | 'loginNameLooksLike'>,
+  userId: string,
+): void {
   if (loginNameTakenBy !== null && loginNameTakenBy !== userId) {
     throw new DomainError('CONFLICT', say(`The login name ${loginName} belongs to another account.`, `登录名“${loginName}”已被其他账号使用。`), { field: 'loginName' });
+  }
+  if (loginNameLooksLike !== null && loginNameLooksLike.userId !== userId) {
+    const other = loginNameLooksLike.loginName;
+    throw conflict(
+      `The login name ${loginName} looks almost the same as ${other}, another account's login name (look-alike characters: a letter of another script, a full-width or traditional form, an accent, 0 for O, 1 for l…): people would take one for the other. Choose another login name.`,
+      `登录名“${loginName}”与已有账号的登录名“${other}”看起来几乎一样（含有形近的字符，如其他文字的字母、全角或繁体字、带声调的字母、数字0与字母O、数字1与字母l），容易被认错：请换一个登录名。`,
+      { reason: 'LOGIN_NAME_LOOKS_ALIKE', field: 'loginName', heldBy: loginNameLooksLike.userId },
+    );
   }
 }
 

@@ -8,7 +8,7 @@ import { mintAccessToken } from '../domain/access-token.js';
 import { userDecider } from '../domain/user.decider.js';
 import { userStream, type UserRole } from '../domain/user.events.js';
 import { PasswordHasher } from '../authentication/password-hasher.js';
-import { UsersReadModel, loginNameClaim } from '../users/users.read-model.js';
+import { UsersReadModel, loginNameClaims } from '../users/users.read-model.js';
 import { accountIdentityClaim, activeAccountLike } from '../users/account-identity.js';
 import { officeDate } from '../../shared/calendar-date.js';
 import { mergedUnitOf } from '../users/merged-unit.js';
@@ -66,7 +66,15 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
     }
     const passwordHash = loginName && input.initialPassword ? await this.hasher.hash(input.initialPassword) : null;
     const initialPassword = () =>
-      loginName && passwordHash ? { loginName, passwordHash, changeRequired: true, loginNameTakenBy: this.users.userIdByLoginName(loginName) ?? null } : null;
+      loginName && passwordHash
+        ? {
+            loginName,
+            passwordHash,
+            changeRequired: true,
+            loginNameTakenBy: this.users.userIdByLoginName(loginName) ?? null,
+            loginNameLooksLike: this.users.loginNameLookingLike(loginName, userId),
+          }
+        : null;
     const identity = { name: input.name, role: input.role, unitId };
     const sameAccount = () => {
       const existing = input.again ? undefined : activeAccountLike(this.users.accounts(), identity);
@@ -74,8 +82,9 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
       const unitName = existing.unitId ? (this.units.get(existing.unitId)?.name ?? null) : null;
       return { userId: existing.id, name: existing.name, registeredOn: officeDate(existing.registeredAt), unitName };
     };
-    // The login name and (unless `again`) the account's identity are claimed with the registration:
-    // of accounts registered under one login name, or as one person, at once, one gets it.
+    // The login name (as it is and as it looks) and (unless `again`) the account's identity are claimed
+    // with the registration: of accounts registered under one login name or two look-alike ones, or as
+    // one person, at once, one gets it.
     const outcome = await this.executor.executeClaiming(
       userStream(userId),
       userDecider,
@@ -92,7 +101,7 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
         initialPassword: initialPassword(),
         sameAccount: sameAccount(),
       }),
-      [...(loginName ? [loginNameClaim(loginName)] : []), ...(input.again ? [] : [accountIdentityClaim(identity)])],
+      [...(loginName ? loginNameClaims(loginName) : []), ...(input.again ? [] : [accountIdentityClaim(identity)])],
       context,
     );
     return outcome.retried ? { userId, token: null, expiresAt: null } : { userId, token, expiresAt: record.expiresAt };

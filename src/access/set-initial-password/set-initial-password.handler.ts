@@ -4,12 +4,13 @@ import type { CommandContext } from '../../shared/command-context.js';
 import { PasswordHasher } from '../authentication/password-hasher.js';
 import { userDecider } from '../domain/user.decider.js';
 import { userStream } from '../domain/user.events.js';
-import { UsersReadModel, loginNameClaim } from '../users/users.read-model.js';
+import { UsersReadModel, loginNameClaims } from '../users/users.read-model.js';
 
 /**
  * An administrator gives an account its login name and a password (first time, or a reset after
  * a forgotten password or a lock). `changeRequired`: the user must choose their own at sign-in
- * (false only for the demo accounts).
+ * (false only for the demo accounts). A login name another account has, or one that looks like
+ * another account's (`loginNameSkeleton`), is refused CONFLICT on `loginName` (user.decider).
  */
 export class SetInitialPasswordCommand extends Command<string> {
   constructor(
@@ -31,7 +32,8 @@ export class SetInitialPasswordHandler implements ICommandHandler<SetInitialPass
   async execute({ input, context }: SetInitialPasswordCommand): Promise<string> {
     const loginName = input.loginName.trim();
     const passwordHash = await this.hasher.hash(input.password);
-    // The login name is claimed with the password: of accounts given one name at once, one gets it.
+    // The login name is claimed with the password, as it is and as it looks (`loginNameClaims`): of
+    // accounts given one name, or two look-alike names, at once, one gets it.
     await this.executor.executeClaiming(
       userStream(input.userId),
       userDecider,
@@ -42,8 +44,9 @@ export class SetInitialPasswordHandler implements ICommandHandler<SetInitialPass
         passwordHash,
         changeRequired: input.changeRequired,
         loginNameTakenBy: this.users.userIdByLoginName(loginName) ?? null,
+        loginNameLooksLike: this.users.loginNameLookingLike(loginName, input.userId),
       }),
-      [loginNameClaim(loginName)],
+      loginNameClaims(loginName),
       context,
     );
     return input.userId;

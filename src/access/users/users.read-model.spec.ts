@@ -95,3 +95,42 @@ describe('the addresses an account signs in from', () => {
     expect(users.signedInLately(userId, `10.2.0.${count - KNOWN_ADDRESSES_PER_ACCOUNT}`, now)).toBe(true);
   });
 });
+
+describe('login names that look alike (breaker9z P3): the skeleton is computed on projection, never recorded', () => {
+  const at = new Date(start).toISOString();
+  const account = (id: string, loginName: string): RecordedEvent[] => [
+    recorded({ type: 'UserRegistered', data: { userId: id, name: `账号${id}`, role: 'SUPERVISOR', unitId: null } }, at),
+    recorded({ type: 'InitialPasswordSet', data: { userId: id, loginName, passwordHash: '$argon2id$x', changeRequired: true } }, at),
+  ];
+  let users: UsersReadModel;
+  beforeEach(() => {
+    users = new UsersReadModel();
+    // Events as every store already holds them: InitialPasswordSet v1, nothing added.
+    for (const event of [...account('u-admin', 'admin'), ...account('u-cwk', '财务科')]) users.apply(event);
+  });
+
+  it('finds the account whose login name a new one looks like, with its login name as given', () => {
+    expect(users.loginNameLookingLike('аdmin', 'u-new')).toEqual({ userId: 'u-admin', loginName: 'admin' });
+    expect(users.loginNameLookingLike('財務科', 'u-new')).toEqual({ userId: 'u-cwk', loginName: '财务科' });
+    expect(users.loginNameLookingLike('admins', 'u-new')).toBeNull();
+  });
+
+  it('leaves the very same login name to userIdByLoginName, and an account’s own name to itself', () => {
+    expect(users.loginNameLookingLike('ADMIN', 'u-new')).toBeNull();
+    expect(users.userIdByLoginName('ADMIN')).toBe('u-admin');
+    expect(users.loginNameLookingLike('аdmin', 'u-admin')).toBeNull();
+  });
+
+  it('frees the look of a login name an account gave up, and takes the new one', () => {
+    users.apply(recorded({ type: 'InitialPasswordSet', data: { userId: 'u-admin', loginName: 'root', passwordHash: '$argon2id$y', changeRequired: true } }, at));
+    expect(users.loginNameLookingLike('аdmin', 'u-new')).toBeNull();
+    expect(users.loginNameLookingLike('rооt', 'u-new')).toEqual({ userId: 'u-admin', loginName: 'root' });
+  });
+
+  it('keeps look-alikes a store already held before they were refused, and finds each', () => {
+    for (const event of account('u-cyrillic', 'аdmin')) users.apply(event);
+    expect(users.loginNameLookingLike('ɑdmin', 'u-new')).toEqual({ userId: 'u-admin', loginName: 'admin' });
+    expect(users.loginNameLookingLike('ɑdmin', 'u-admin')).toEqual({ userId: 'u-cyrillic', loginName: 'аdmin' });
+    expect(users.userIdByLoginName('аdmin')).toBe('u-cyrillic');
+  });
+});

@@ -2,6 +2,9 @@ import type { ClaimedValue } from '../../event-sourcing/execute-command.js';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { paginate, recordedOrder, type Connection, type PageRequest } from '../../shared/pagination/page.js';
 import type { UserEvent, UserRole } from '../domain/user.events.js';
+import { loginNameSkeleton, normalizeLoginName } from '../domain/login-name.js';
+
+export { normalizeLoginName };
 
 export interface UserView {
   readonly id: string;
@@ -70,15 +73,19 @@ const KNOWN_DEVICE_MS = KNOWN_DEVICE_DAYS * 24 * 60 * 60 * 1000;
 /** The browsers kept per account, the latest signed in on: every desk of a shared unit account, phones, homes. */
 export const KNOWN_DEVICES_PER_ACCOUNT = 256;
 
-/** Login names are compared as a person reads them: full-width letters and case do not matter. */
-export const normalizeLoginName = (loginName: string): string => loginName.normalize('NFKC').trim().toLowerCase();
-
 /**
- * The claim an account takes on its login name (`UniqueClaim`) with the events that give it, so that
- * of accounts given one login name at once exactly one gets it (breaker12 P10's kind). A name an
- * account gave up (given another) is taken over once the read model shows it free.
+ * The claims an account takes on its login name (`UniqueClaim`) with the events that give it, so that
+ * of accounts given one login name at once exactly one gets it (breaker12 P10's kind): the name as
+ * sign-in compares it (scope `login-name`, `normalizeLoginName`), and what it looks like (scope
+ * `login-name-skeleton`, `loginNameSkeleton`), so that of two look-alike names given at once
+ * (`admin` and `аdmin`) one is refused too (breaker9z P3). A name an account gave up (given
+ * another) is taken over once the read model shows it free. Accounts named before the skeleton
+ * claim existed hold only the first; the read model's `loginNameLookingLike` finds them.
  */
-export const loginNameClaim = (loginName: string): ClaimedValue => ({ scope: 'login-name', value: normalizeLoginName(loginName), field: 'loginName', label: loginName.trim() });
+export const loginNameClaims = (loginName: string): ClaimedValue[] => [
+  { scope: 'login-name', value: normalizeLoginName(loginName), field: 'loginName', label: loginName.trim() },
+  { scope: 'login-name-skeleton', value: loginNameSkeleton(loginName), field: 'loginName', label: loginName.trim() },
+];
 
 /** Accounts and the hashes of their tokens: what authentication looks up on every request. */
 export class UsersReadModel implements Projection {
@@ -99,6 +106,12 @@ export class UsersReadModel implements Projection {
   /** Each user's kept sessions in the order they started, to forget them after they expire (`forgetExpiredSessions`). */
   private readonly sessionsInOrder = new Map<string, { first: number; readonly sessions: KeptSession[] }>();
   private readonly userIdsByLoginName = new Map<string, string>();
+  /**
+   * The accounts by the skeleton of their login name (`loginNameSkeleton`, computed here from
+   * InitialPasswordSet, never recorded: old events load as they are). Several when a store already
+   * held look-alike names before they were refused.
+   */
+  private readonly userIdsBySkeleton = new Map<string, Set<string>>();
   /**
    * Per account, the addresses it signed in from (SessionStarted's `address`) and when last (UTC
    * instant, recorded), oldest first; at most KNOWN_ADDRESSES_PER_ACCOUNT. Kept from the log, so it
@@ -172,9 +185,14 @@ export class UsersReadModel implements Projection {
       case 'InitialPasswordSet': {
         const user = this.users.get(known.data.userId);
         if (!user) return;
-        if (user.loginName !== null) this.userIdsByLoginName.delete(normalizeLoginName(user.loginName));
+        if (user.loginName !== null) {
+          this.userIdsByLoginName.delete(normalizeLoginName(user.loginName));
+          this.userIdsBySkeleton.get(loginNameSkeleton(user.loginName))?.delete(user.id);
+        }
         user.loginName = known.data.loginName;
         this.userIdsByLoginName.set(normalizeLoginName(known.data.loginName), user.id);
+        const skeleton = loginNameSkeleton(known.data.loginName);
+        this.userIdsBySkeleton.set(skeleton, (this.userIdsBySkeleton.get(skeleton) ?? new Set<string>()).add(user.id));
         user.mustChangePassword = known.data.changeRequired;
         user.lockedUntil = null;
         this.endSessionsOf(user.id, null);
@@ -315,6 +333,21 @@ export class UsersReadModel implements Projection {
   /** The account a login name signs in, compared by `normalizeLoginName`. */
   userIdByLoginName(loginName: string): string | undefined {
     return this.userIdsByLoginName.get(normalizeLoginName(loginName));
+  }
+
+  /**
+   * An account other than `userId` whose login name looks like `loginName` (the same
+   * `loginNameSkeleton`) without being it (not the same `normalizeLoginName`: that one is
+   * `userIdByLoginName`'s), with its login name as it was given; null when there is none. Deactivated
+   * accounts count: they keep their login name for a reactivation. O(1) but for look-alikes already held.
+   */
+  loginNameLookingLike(loginName: string, userId: string): { readonly userId: string; readonly loginName: string } | null {
+    const exact = normalizeLoginName(loginName);
+    for (const other of this.userIdsBySkeleton.get(loginNameSkeleton(loginName)) ?? []) {
+      const held = this.users.get(other)?.loginName;
+      if (other !== userId && held != null && normalizeLoginName(held) !== exact) return { userId: other, loginName: held };
+    }
+    return null;
   }
 }
 

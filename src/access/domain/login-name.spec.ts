@@ -1,0 +1,51 @@
+import { loginNameSkeleton, normalizeLoginName } from './login-name.js';
+
+describe('loginNameSkeleton: login names nobody tells apart by looking share one (breaker9z P3)', () => {
+  // Each pair as breaker9z typed it beside the demo's accounts, and the kinds beside them.
+  it.each([
+    ['аdmin', 'admin', 'Cyrillic а'],
+    ['аdmіn', 'admin', 'Cyrillic а and і'],
+    ['unіt-fgw', 'unit-fgw', 'Cyrillic і'],
+    ['supervіsor', 'supervisor', 'Cyrillic і'],
+    ['inspectоr', 'inspector', 'Cyrillic о'],
+    ['ɑdmin', 'admin', 'Latin alpha'],
+    ['admín', 'admin', 'an accent'],
+    ['unit0l', 'unitol', 'digit 0 for o'],
+    ['unitO1', 'unitol', 'capital O and digit 1'],
+    ['ａｄｍｉｎ', 'admin', 'full-width letters'],
+    ['Admin', 'admin', 'case'],
+    ['王⼆', '王二', 'a Kangxi radical'],
+    ['財务科', '财务科', 'traditional 財'],
+    ['財務科', '财务科', 'all traditional'],
+    ['李ー', '李一', 'katakana ー for 一'],
+    ['李－', '李一', 'full-width －'],
+    ['李—', '李ー', 'an em dash'],
+    ['unit一fgw', 'unit-fgw', '一 for a hyphen'],
+  ])('%s looks like %s (%s)', (typed, existing) => {
+    expect(loginNameSkeleton(typed)).toBe(loginNameSkeleton(existing));
+  });
+
+  it.each([
+    ['admin', 'admins'],
+    ['lina', 'lena'],
+    ['unit-fgw', 'unit-zjj'],
+    ['王二', '王三'],
+    ['财务科', '财政科'],
+    ['李一', '李'],
+  ])('%s and %s stay apart', (one, other) => {
+    expect(loginNameSkeleton(one)).not.toBe(loginNameSkeleton(other));
+  });
+
+  it('gives two spellings of one login name one skeleton', () => {
+    for (const name of ['Admin ', 'ＡＤＭＩＮ', ' admin']) {
+      expect(normalizeLoginName(name)).toBe('admin');
+      expect(loginNameSkeleton(name)).toBe(loginNameSkeleton('admin'));
+    }
+  });
+
+  it('is a skeleton of itself (stable when applied again)', () => {
+    for (const name of ['аdmin', '財务科', '李－', 'unit0l', 'admín', 'ｍ']) {
+      expect(loginNameSkeleton(loginNameSkeleton(name))).toBe(loginNameSkeleton(name));
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { TestApp, errorCode, freshDatabasePath, startTestApp } from '../support/test-app.js';
+import { TestApp, errorCode, freshDatabasePath, startTestApp, type GraphqlResponse } from '../support/test-app.js';
 
 /*
  * breaker9z P3 (= breaker9y P3): beside the demo's admin / supervisor / inspector / unit-fgw, an
@@ -19,7 +19,7 @@ describe('a login name that looks like another account’s', () => {
       { input: { idempotencyKey, name: `测试${idempotencyKey}`, role: 'SUPERVISOR', loginName, initialPassword: 'Chushi#2026' } },
       admin,
     );
-  const refusal = (answer: Awaited<ReturnType<TestApp['graphql']>>) => ({ code: errorCode(answer), ...answer.errors?.[0]?.extensions });
+  const refusal = (answer: GraphqlResponse) => ({ code: errorCode(answer), ...answer.errors?.[0]?.extensions });
 
   beforeAll(async () => {
     app = await startTestApp({ demoData: true, now: '2026-11-30T09:00:00+08:00' });

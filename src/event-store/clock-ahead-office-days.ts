@@ -85,7 +85,7 @@ export function datedAheadLines(found: readonly DatedAhead[], realDay: string): 
       kind?.fix === 'record'
         ? say(
             `re-date it with correctRecordDate (work-plan items: correctWorkPlanItemRecordDate), on the unit's card 「更正其他记录日期」`,
-            `请督查人员在该单位任务卡片上点「更正其他记录日期」按实际日期更正`,
+            `请督办人员在该单位任务卡片上点「更正其他记录日期」按实际日期更正`,
           )
         : kind?.fix === 'finding'
           ? say(`re-date it with correctFindingIdentifiedOn, on the finding's page 「更正发现日期」`, `请督办人员在该问题页面上点「更正发现日期」按实际日期更正`)

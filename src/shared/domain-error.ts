@@ -115,11 +115,16 @@ export function conflict(en: string, zh: string, details?: Readonly<Record<strin
 
 export const forbidden = (en: string, zh: string) => new DomainError('FORBIDDEN', say(en, zh));
 
-/** Chinese names of the roles, as refusals name them. */
+/**
+ * Chinese names of the roles, as refusals name them: the very words of the web app (web/src/labels.ts
+ * USER_ROLE_LABEL — 用户管理, the page header, every timeline). A unit's account is its 单位经办人, not a
+ * 责任单位 (a part's role beside 牵头单位), and an INSPECTOR is a 现场督查员 (newcomer38 P6: refusals said
+ * 责任单位用户 and 督查人员 while every page said otherwise).
+ */
 export const ROLE_ZH: Readonly<Record<string, string>> = {
   SUPERVISOR: '督办人员',
-  INSPECTOR: '督查人员',
-  UNIT: '责任单位用户',
+  INSPECTOR: '现场督查员',
+  UNIT: '单位经办人',
   ADMIN: '系统管理员',
   SYSTEM: '系统',
 };

@@ -98,7 +98,7 @@ describe('用户管理: an administrator lists, creates, resets and unlocks acco
     const before = await app.logPosition();
     await form.getByRole('button', { name: '创建账号' }).click();
     await fieldError(page, 'form-create-account', '姓名').waitFor();
-    expect(await fieldError(page, 'form-create-account', '姓名').textContent()).toContain('已有同名的有效责任单位用户账号“李娜（市发改委）”');
+    expect(await fieldError(page, 'form-create-account', '姓名').textContent()).toContain('已有同名的有效单位经办人账号“李娜（市发改委）”');
     expect(await app.logPosition()).toBe(before);
 
     await form.getByText('确是另一位同名人员，仍要新建同名账号').click();

@@ -189,7 +189,7 @@ describe('Authentication', () => {
       const created = await createUserWithCli(sqlitePath, ['--name', '李娜', '--role', 'unit', '--unit', 'FGW']);
       expect(created.stdout).toMatch(/for unit FGW\./);
       // newcomer15 S7: the Chinese line names the unit as people call it, and the expiry in Beijing time.
-      expect(created.stdout).toMatch(/^已创建责任单位用户 李娜，所属单位 市发展和改革委员会。\n/);
+      expect(created.stdout).toMatch(/^已创建单位经办人 李娜，所属单位 市发展和改革委员会。\n/);
       expect(created.stdout).toMatch(/令牌有效期至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）/);
       const own = await withinOneSecond(() => app.graphql(UNIT_WORKLOAD, { unitId: FGW }, bearer(created.token!)));
       expect(own.errors).toBeUndefined();
@@ -199,13 +199,13 @@ describe('Authentication', () => {
       const again = await createUserWithCli(sqlitePath, ['--name', '李娜', '--role', 'unit', '--unit', 'FGW']);
       expect(again.exitCode).toBe(1);
       const [zh] = again.stderr.split('\n');
-      expect(zh).toMatch(/^已有同名的有效责任单位用户账号“李娜”（市发展和改革委员会）（登记于 \d{4}-\d{2}-\d{2}）/);
+      expect(zh).toMatch(/^已有同名的有效单位经办人账号“李娜”（市发展和改革委员会）（登记于 \d{4}-\d{2}-\d{2}）/);
       expect(zh).toContain('请管理员在网页菜单“接口调试（GraphiQL）”中用 issueAccessToken 重新签发');
       expect(zh).not.toMatch(/FGW|在“用户管理”中重新签发/);
       // s16 S12, newcomer19: --unit takes the unit's name too, as the imports read names.
       const byName = await createUserWithCli(sqlitePath, ['--name', '王芳', '--role', 'unit', '--unit', '市发展和改革委员会']);
       expect(byName.exitCode).toBe(0);
-      expect(byName.stdout).toMatch(/^已创建责任单位用户 王芳，所属单位 市发展和改革委员会。\n/);
+      expect(byName.stdout).toMatch(/^已创建单位经办人 王芳，所属单位 市发展和改革委员会。\n/);
       expect(byName.stdout).toMatch(/for unit FGW\./);
     });
 

@@ -119,7 +119,7 @@ describe('No English inside Chinese messages', () => {
   it('says who may act instead of naming the API field when a role is refused', async () => {
     const refused = await app.graphql('{ verifyLedger { ok } }', {}, await app.as('UNIT', await firstUnitId()));
     expect(refused.errors![0]!.message).toBe('UNIT users may not use Query.verifyLedger.');
-    expect(refused.errors![0]!.extensions!.messageZh).toBe('责任单位用户无权查看这些内容，仅限系统管理员。');
+    expect(refused.errors![0]!.extensions!.messageZh).toBe('单位经办人无权查看这些内容，仅限系统管理员。');
   });
 
   it('gives a syntax error its line and column and what was expected, in Chinese', async () => {

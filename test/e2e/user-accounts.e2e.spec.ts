@@ -77,7 +77,7 @@ describe('correcting and reactivating accounts', () => {
     const nothing = await app.graphql(change, { input: { idempotencyKey: key(), userId, name: '王晓明', role: 'UNIT', unitId: units[0]!.id, reason: '再改一次' } }, admin);
     expect(errorCode(nothing)).toBe('BAD_USER_INPUT');
     const noUnit = await app.graphql(change, { input: { idempotencyKey: key(), userId, name: '王晓明', role: 'UNIT', reason: '调岗' } }, admin);
-    expect(noUnit.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', messageZh: '责任单位用户必须属于一个单位。' });
+    expect(noUnit.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', messageZh: '单位经办人账号必须属于一个单位。' });
 
     const moved = await ok(change, { input: { idempotencyKey: key(), userId, name: '王晓明', role: 'UNIT', unitId: units[1]!.id, reason: '调至另一单位' } });
     expect(moved.changeUserAccount).toMatchObject({ unitId: units[1]!.id, unitName: units[1]!.name });

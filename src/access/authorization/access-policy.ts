@@ -1,7 +1,7 @@
 import { SetMetadata } from '@nestjs/common';
 import type { ActorRole } from '../../event-store/event-store.port.js';
 import type { Actor } from '../../shared/command-context.js';
-import { DomainError, say, type Bilingual } from '../../shared/domain-error.js';
+import { DomainError, ROLE_ZH, say, type Bilingual } from '../../shared/domain-error.js';
 
 export const ACCESS_POLICY = 'rectify:access-policy';
 
@@ -34,6 +34,6 @@ export function mayReadUnitDetails(actor: Actor, unitId: string): boolean {
 
 export function requireUnitDetailsAccess(actor: Actor, unitId: string, what: Bilingual): void {
   if (!mayReadUnitDetails(actor, unitId)) {
-    throw new DomainError('FORBIDDEN', say(`A unit user may read only its own unit's ${what.en}.`, `责任单位用户只能查看本单位的${what.zh}。`));
+    throw new DomainError('FORBIDDEN', say(`A unit user may read only its own unit's ${what.en}.`, `${ROLE_ZH.UNIT}只能查看本单位的${what.zh}。`));
   }
 }

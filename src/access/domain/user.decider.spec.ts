@@ -38,7 +38,7 @@ describe('no user yet', () => {
   it('refuses a second active account of the same name, role and unit, naming it (breaker9g P4)', () =>
     given([])
       .when(register({ sameAccount: { userId: 'u-0', name: '李娜', registeredOn: '2026-04-01', unitName: '青川市发展和改革委员会' } }))
-      .thenRefused('CONFLICT', /already exists \(registered 2026-04-01\)/, /已有同名的有效责任单位用户账号“李娜”（青川市发展和改革委员会）（登记于 2026-04-01）：未写入任何内容/));
+      .thenRefused('CONFLICT', /already exists \(registered 2026-04-01\)/, /已有同名的有效单位经办人账号“李娜”（青川市发展和改革委员会）（登记于 2026-04-01）：未写入任何内容/));
   describe('with a login name and an initial password (the 用户管理 page)', () => {
     const initialPassword = { loginName: 'lina', passwordHash: '$argon2id$initial', changeRequired: true, loginNameTakenBy: null, loginNameLooksLike: null };
     it('sets them in the same decision', () =>

@@ -313,7 +313,7 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
         requireAccountManager(command.actor);
         if (state.status !== 'unregistered') throw conflict(`User ${state.userId} (${state.name}) already exists.`, `用户 ${state.name} 已存在。`);
         requireText(command.name, say("The user's name", '用户姓名'));
-        if (command.role === 'UNIT' && !command.unitId) throw badInput('A UNIT user must belong to a unit.', '责任单位用户必须属于一个单位。', { field: 'unitId' });
+        if (command.role === 'UNIT' && !command.unitId) throw badInput('A UNIT user must belong to a unit.', `${ROLE_ZH.UNIT}账号必须属于一个单位。`, { field: 'unitId' });
         if (command.unitId && !command.unitExists) throw notFound('Unit', command.unitId);
         // The operator's tools (SYSTEM) may still make one: a clerk entering the merged unit's papers dated before the merge.
         if (command.actor.role !== 'SYSTEM') refuseMergedUnit(command.unitMerged);
@@ -357,7 +357,7 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
         requireAccountManager(command.actor);
         const user = requireRegistered(state, 'to change');
         requireText(command.name, say("The user's name", '用户姓名'));
-        if (command.role === 'UNIT' && !command.unitId) throw badInput('A UNIT user must belong to a unit.', '责任单位用户必须属于一个单位。', { field: 'unitId' });
+        if (command.role === 'UNIT' && !command.unitId) throw badInput('A UNIT user must belong to a unit.', `${ROLE_ZH.UNIT}账号必须属于一个单位。`, { field: 'unitId' });
         if (command.unitId && !command.unitExists) throw notFound('Unit', command.unitId);
         // An account already in a merged unit may be renamed or moved out; it is never moved in.
         if (command.unitId !== user.unitId && command.actor.role !== 'SYSTEM') refuseMergedUnit(command.unitMerged);

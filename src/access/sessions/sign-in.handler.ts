@@ -2,7 +2,6 @@ import { Inject } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import pLimit, { type LimitFunction } from 'p-limit';
 import type { AppSettings } from '../../config/app-settings.js';
 import { CommandExecutor } from '../../event-sourcing/command-executor.js';
 import { ConcurrencyError } from '../../event-store/event-store.port.js';
@@ -15,6 +14,7 @@ import { userStream, type AccountLocked, type UserEvent } from '../domain/user.e
 import { StoreUnavailableError } from '../../event-store/store-health.js';
 import { UnrecordedSessions } from './unrecorded-sessions.js';
 import { UsersReadModel } from '../users/users.read-model.js';
+import { OneAtATime } from '../../shared/one-at-a-time.js';
 
 export interface StartedSession {
   readonly userId: string;
@@ -65,7 +65,7 @@ const ATTEMPTS_ON_CONFLICT = 5;
 export class SignInHandler implements ICommandHandler<SignInCommand> {
   private readonly sessionHours: number;
   /** Per account: its sign-ins' recording, one at a time (dropped when none waits). */
-  private readonly recording = new Map<string, LimitFunction>();
+  private readonly recording = new OneAtATime();
 
   constructor(
     private readonly executor: CommandExecutor,
@@ -95,7 +95,7 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
     // The slow part, argon2 (off the event loop), at once with the account's other sign-ins.
     const before = await this.executor.load(stream, userDecider, { reuseFold: true });
     if (before.status !== 'unregistered' && before.credentials) await matches(before.credentials.passwordHash);
-    return this.oneAtATime(user.id, async () => {
+    return this.recording.run(user.id, async () => {
       const actor = { id: user.id, role: user.role, unitId: user.unitId };
       for (let attempt = 1; ; attempt++) {
         const state = await this.executor.load(stream, userDecider, { reuseFold: true });
@@ -134,16 +134,5 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
         return { userId: user.id, token, expiresAt: record.expiresAt, mustChangePassword: credentials.changeRequired };
       }
     });
-  }
-
-  /** Runs `record` after the account's sign-ins queued before it. */
-  private async oneAtATime<T>(userId: string, record: () => Promise<T>): Promise<T> {
-    const queue = this.recording.get(userId) ?? pLimit(1);
-    this.recording.set(userId, queue);
-    try {
-      return await queue(record);
-    } finally {
-      if (queue.activeCount === 0 && queue.pendingCount === 0 && this.recording.get(userId) === queue) this.recording.delete(userId);
-    }
   }
 }

@@ -2,7 +2,8 @@ import type { KeyObject } from 'node:crypto';
 import { DomainError, say } from '../shared/domain-error.js';
 import { slicer } from '../shared/event-loop-turns.js';
 import { checkpointSignatureHolds, keyFingerprint, ledgerCode, signCheckpoint } from './domain/checkpoint.js';
-import { GENESIS_CHAIN_HASH, canonicalEvent, chainHash, eventLeafHash, sealHolds } from './domain/event-chain.js';
+import { GENESIS_CHAIN_HASH, chainHash, eventLeafHash, sealHolds } from './domain/event-chain.js';
+import { redactCredentials } from './domain/event-redaction.js';
 import { LedgerVerifier, type LedgerEntry, type LedgerExpectations, type LedgerVerificationResult } from './domain/ledger-verification.js';
 import { inclusionProof, merkleRoot, rootFromInclusionProof } from './domain/merkle.js';
 import type { LedgerBackend, StoredCheckpoint } from './ledger.port.js';
@@ -154,9 +155,15 @@ export interface EventInclusionProof {
   readonly position: string;
   /** 0-based index of the event's leaf. */
   readonly leafIndex: number;
-  /** The leaf data: the event's canonical JSON (see domain/event-chain.ts). */
+  /**
+   * The leaf data: the event's canonical JSON (see domain/event-chain.ts) — with its credentials
+   * withheld (`redactCredentials`: a password hash, a token's SHA-256, each shown as
+   * `WITHHELD:sha256:<hex of its SHA-256>`), which never leave the server (breaker9z S2).
+   */
   readonly canonicalEvent: string;
-  /** SHA-256(0x00 || canonicalEvent), hex. */
+  /** The fields withheld from `canonicalEvent` (`data.passwordHash`); empty: SHA-256(0x00 || canonicalEvent) = leafHash. */
+  readonly withheldFields: string[];
+  /** SHA-256(0x00 || the leaf data), hex: of `canonicalEvent` itself when `withheldFields` is empty. */
   readonly leafHash: string;
   /** Audit path, leaf-side sibling first, hex; at most ⌈log₂ treeSize⌉ hashes. */
   readonly auditPath: string[];
@@ -222,7 +229,7 @@ export async function proveEvent(backend: LedgerBackend, eventId: string, checkp
     eventId,
     position: located.position,
     leafIndex: located.index,
-    canonicalEvent: canonicalEvent(content),
+    ...redactCredentials(content),
     leafHash: leaf!.toString('hex'),
     auditPath: stored!.path.map((hash) => hash.toString('hex')),
     checkpoint,

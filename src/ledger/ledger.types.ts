@@ -75,14 +75,16 @@ export const toVerificationType = (result: LedgerVerificationResult): LedgerVeri
 });
 
 @ObjectType('EventInclusionProof', {
-  description: 'RFC 6962 audit path proving that an event is among those a checkpoint covers. Check: SHA-256(0x00 || canonicalEvent) = leafHash, then fold auditPath up to checkpoint.rootHash (RFC 9162 §2.1.3.2).',
+  description:
+    'RFC 6962 audit path proving that an event is among those a checkpoint covers. Check: SHA-256(0x00 || canonicalEvent) = leafHash (when withheldFields is empty), then fold auditPath from leafHash up to checkpoint.rootHash (RFC 9162 §2.1.3.2). Credentials (a password hash, a token\'s SHA-256) never leave the server: they are withheld from canonicalEvent, each shown as WITHHELD:sha256:<SHA-256 of its canonical JSON>, and listed in withheldFields; the leaf hash\'s inclusion is checked the same, and putting a disclosed value back in place of its WITHHELD string gives the leaf data again.',
 })
 export class EventInclusionProofType {
   @Field(() => ID) eventId: string;
   @Field(() => String) position: string;
   @Field(() => Int, { description: '0-based index of the leaf' }) leafIndex: number;
-  @Field(() => String, { description: "The leaf data: the event's canonical JSON" }) canonicalEvent: string;
-  @Field(() => String, { description: 'SHA-256(0x00 || canonicalEvent), hex' }) leafHash: string;
+  @Field(() => String, { description: "The leaf data: the event's canonical JSON, credentials withheld (see withheldFields)" }) canonicalEvent: string;
+  @Field(() => [String], { description: 'Fields withheld from canonicalEvent as credentials (e.g. data.passwordHash); empty for most events' }) withheldFields: string[];
+  @Field(() => String, { description: 'SHA-256(0x00 || leaf data), hex: of canonicalEvent itself when nothing was withheld' }) leafHash: string;
   @Field(() => [String], { description: 'Sibling hashes, leaf side first, hex' }) auditPath: string[];
   @Field(() => LedgerCheckpointType) checkpoint: LedgerCheckpointType;
 }

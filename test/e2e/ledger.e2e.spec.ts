@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
-import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
+import { createHash, createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -95,6 +95,31 @@ describe('Ledger over GraphQL', () => {
     expect(JSON.stringify(malformed).length).toBeLessThan(2_000);
     expect(malformed.errors![0]!.extensions!.messageZh).toContain('eventId 必须是事件编号');
 
+  });
+
+  it('withholds credentials from every proof, whoever asks: a password hash or a token hash never leaves the server, and the proof stays checkable (breaker9z S2)', async () => {
+    const db = new Database(sqlitePath, { readonly: true });
+    const stored = (type: string) => db.prepare('SELECT event_id AS id, data FROM events WHERE type = ? ORDER BY position LIMIT 1').get(type) as { id: string; data: string };
+    const cases = [stored('InitialPasswordSet'), stored('AccessTokenIssued')];
+    db.close();
+    for (const [event, field] of [[cases[0]!, 'passwordHash'], [cases[1]!, 'tokenSha256']] as const) {
+      const secret = (JSON.parse(event.data) as Record<string, string>)[field]!;
+      for (const as of [await app.as('SUPERVISOR'), admin]) {
+        const proof = (
+          await ok(`query($eventId: ID!) { proveEvent(eventId: $eventId, checkpoint: 1) { leafIndex canonicalEvent withheldFields leafHash auditPath checkpoint { treeSize rootHash } } }`, { eventId: event.id }, as)
+        ).proveEvent;
+        expect(proof.canonicalEvent).not.toContain(secret);
+        expect(proof.withheldFields).toEqual([`data.${field}`]);
+        const commitment = `WITHHELD:sha256:${createHash('sha256').update(JSON.stringify(secret), 'utf8').digest('hex')}`;
+        expect(proof.canonicalEvent).toContain(`"${field}":"${commitment}"`);
+        // The leaf hash's inclusion is checked as for any event…
+        const leaf = Buffer.from(proof.leafHash, 'hex');
+        expect(verifyInclusion(proof.leafIndex, proof.checkpoint.treeSize, leaf, proof.auditPath.map((hash: string) => Buffer.from(hash, 'hex')), Buffer.from(proof.checkpoint.rootHash, 'hex'))).toBe(true);
+        // …and the value, if the office ever discloses it, put back in its place gives the leaf data.
+        expect(leafHash(Buffer.from(proof.canonicalEvent, 'utf8')).equals(leaf)).toBe(false);
+        expect(leafHash(Buffer.from(proof.canonicalEvent.replace(JSON.stringify(commitment), JSON.stringify(secret)), 'utf8')).equals(leaf)).toBe(true);
+      }
+    }
   });
 
   it('prices a proof as a stream read and a verification at more than half a query: 150 aliased proofs and two verifications are refused before they run, 10 proofs answered, verifications at once share one run (breaker12e P5, P6)', async () => {

@@ -1,5 +1,6 @@
 import type { ActorRole } from '../../event-store/event-store.port.js';
 import type { TimelineEntry } from './timeline.js';
+import { withoutCredentials } from '../../event-sourcing/credential-fields.js';
 
 /**
  * One line of an item's history: what happened, who did it, in which role and unit, on which
@@ -33,6 +34,7 @@ export function historyEntry(event: TimelineEntry): HistoryEntry {
     actorRole: event.metadata.actorRole,
     actorUnitId: event.metadata.actorUnitId,
     unitId: typeof data.unitId === 'string' ? data.unitId : null,
-    details: data,
+    // What a history shows of the data: never a credential (breaker9z S2's kind), should a history ever list an account's events.
+    details: withoutCredentials(event.type, data).data,
   };
 }

@@ -48,3 +48,19 @@ describe('redactCredentials: what of an event may leave the server (breaker9z S2
     expect(redactCredentials(finding)).toEqual({ canonicalEvent: canonicalEvent(finding), withheldFields: [] });
   });
 });
+
+describe('a history line never shows a credential either', () => {
+  it('given a timeline entry of a credential event, when listed as history, then its details withhold the credential', async () => {
+    const { historyEntry } = await import('../../assignments/read-model/history.js');
+    const entry = historyEntry({
+      type: 'PasswordChanged',
+      data: { userId: 'u-1', passwordHash: '$argon2id$v=19$secret', keptSessionId: null },
+      id: 'e-1',
+      revision: 3,
+      occurredOn: '2026-12-01',
+      metadata: { recordedAt: '2026-12-01T01:00:00.000Z', actorId: 'u-1', actorRole: 'UNIT', actorUnitId: null },
+    });
+    expect(JSON.stringify(entry.details)).not.toContain('$argon2id');
+    expect(entry.details.passwordHash).toMatch(/^WITHHELD:sha256:[0-9a-f]{64}$/);
+  });
+});

@@ -1,10 +1,7 @@
-import { createHash } from 'node:crypto';
-import { CREDENTIAL_FIELDS } from '../../event-sourcing/credential-fields.js';
-import { canonicalJson } from '../../shared/ids.js';
+import { WITHHELD_PREFIX, withoutCredentials } from '../../event-sourcing/credential-fields.js';
 import { canonicalEvent, type HashedEventContent } from './event-chain.js';
 
-/** What stands in a redacted proof for a withheld value: this prefix, then the SHA-256 (hex) of the value's canonical JSON. */
-export const WITHHELD_PREFIX = 'WITHHELD:sha256:';
+export { WITHHELD_PREFIX };
 
 /** An event's leaf data as it may leave the server, and which of its fields were withheld. */
 export interface RedactedEventContent {
@@ -29,10 +26,6 @@ export interface RedactedEventContent {
  * nothing to guess from. Pure.
  */
 export function redactCredentials(content: HashedEventContent): RedactedEventContent {
-  const fields = CREDENTIAL_FIELDS[content.type] ?? [];
-  const withheld = fields.filter((field) => content.data[field] !== undefined);
-  if (withheld.length === 0) return { canonicalEvent: canonicalEvent(content), withheldFields: [] };
-  const data: Record<string, unknown> = { ...content.data };
-  for (const field of withheld) data[field] = `${WITHHELD_PREFIX}${createHash('sha256').update(canonicalJson(content.data[field]), 'utf8').digest('hex')}`;
-  return { canonicalEvent: canonicalEvent({ ...content, data }), withheldFields: [...withheld].sort().map((field) => `data.${field}`) };
+  const { data, withheld } = withoutCredentials(content.type, content.data);
+  return { canonicalEvent: canonicalEvent(withheld.length === 0 ? content : { ...content, data }), withheldFields: [...withheld].sort().map((field) => `data.${field}`) };
 }

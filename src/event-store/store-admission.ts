@@ -626,8 +626,13 @@ async function signingKeyOnRecordOf(witnessed: StoreWitness | null, found: Found
 
 /**
  * A log with positions missing below its head (rows deleted from its middle: a revoked token, a
- * close-out sent back, removed) is refused like one cut short at its end; null when it has none.
- * `holes`: `SqliteEventStore.missingPositions`.
+ * close-out sent back, removed) is refused; null when it has none. `holes`: `SqliteEventStore.missingPositions`.
+ * Unlike a log cut short at its end (an older backup put back: `judgeCutAtEnd`), a hole cannot be
+ * accepted and gone on from — every row after it chains over the deleted ones, so nothing can be
+ * decided on, checkpointed or printed past it (breaker9z P11: the refusal offered --accept-store-reset
+ * as a way on, and the store then refused every write and every 台账校验码, for good). The way on is
+ * the newest backup (`store:backup` refuses to copy a log with a hole); ACCEPT_STORE_RESET starts it
+ * read-only, to read and export what is left.
  */
 export function judgeHoles(location: string, holes: ReturnType<SqliteEventStore['missingPositions']>): StoreRefusedError | null {
   if (!holes) return null;
@@ -636,8 +641,8 @@ export function judgeHoles(location: string, holes: ReturnType<SqliteEventStore[
   return new StoreRefusedError(
     'LOG_HOLE',
     say(
-      `The event log in ${location} is missing ${holes.missing} event(s) below its head, at position ${ranges.join(', ')}${more}: rows were deleted from the middle of the log, and what they recorded (a token revoked, a report sent back, a close-out) would be served as if it never happened. Run npm run ledger:verify (it names where the chain breaks) and restore the store from a backup. To start on it as it is all the same, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true).`,
-      `${location} 的事件日志在末尾之前缺少 ${holes.missing} 条事件（位置 ${ranges.join('、')}${more ? '等' : ''}）：日志中间的记录被删除，其所记录的事实（令牌吊销、报告退回、销号等）将被当作从未发生。请运行台账校验（npm run ledger:verify，会指出哈希链断开之处），并从备份恢复事件库。若仍要在当前事件库上启动，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次。`,
+      `The event log in ${location} is missing ${holes.missing} event(s) below its head, at position ${ranges.join(', ')}${more}: rows were deleted from the middle of the log, and what they recorded (a token revoked, a report sent back, a close-out) would be served as if it never happened. Run npm run ledger:verify (it names where the chain breaks) and restore the store from the newest backup (npm run store:backup keeps only unaltered copies). A log with deleted rows cannot be written to again: started once with --accept-store-reset (or ACCEPT_STORE_RESET=true) it is served read-only — to read and export what is left — with every write refused and no 台账校验码 signed.`,
+      `${location} 的事件日志在末尾之前缺少 ${holes.missing} 条事件（位置 ${ranges.join('、')}${more ? '等' : ''}）：日志中间的记录被删除，其所记录的事实（令牌吊销、报告退回、销号等）将被当作从未发生。请运行台账校验（npm run ledger:verify，会指出哈希链断开之处），并用最近的备份恢复事件库（npm run store:backup 只保留未被改动的副本）。记录被删除的日志不能再写入：如以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次，服务只读——可查看和导出余下的记录，写入一律拒绝，也不再生成台账校验码。`,
     ),
   );
 }

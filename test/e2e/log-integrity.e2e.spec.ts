@@ -203,6 +203,11 @@ describe('A row deleted from the middle of the log (breaker9 F6)', () => {
       expect(refusal.reason).toBe('LOG_HOLE');
       expect(refusal.message).toContain('is missing 5 event(s) below its head, at position 35, 60–62, 100: rows were deleted from the middle of the log');
       expect(refusal.messageZh).toContain('缺少 5 条事件（位置 35、60–62、100）');
+      // The refusal does not offer the flag as a way on (breaker9z P11): a hole is restored from a backup; the flag only reads.
+      expect(refusal.messageZh).toContain('用最近的备份恢复事件库');
+      expect(refusal.messageZh).toContain('服务只读');
+      expect(refusal.messageZh).not.toContain('若仍要在当前事件库上启动');
+      expect(refusal.message).toContain('served read-only');
     }
     // Accepted explicitly, it starts, and the read models rebuilt from the log stop at the hole, named: the log altered (breaker9y P7).
     const accepted = await startTestApp({ sqlitePath, settings: { ACCEPT_STORE_RESET: 'true' } });
@@ -210,6 +215,10 @@ describe('A row deleted from the middle of the log (breaker9 F6)', () => {
       expect(await problems(accepted)).toEqual(['LOG_ALTERED']);
       expect((await refusalOfWrite(accepted, 'LOG_ALTERED')).en).toContain('at position 36 (');
       expect((await refusalOfWrite(accepted, 'LOG_ALTERED')).en).toContain('cannot be trusted: the events at position 35 before it are missing');
+      // Read-only as the refusal said: no 台账校验码 is signed over the hole either.
+      const checkpoint = await accepted.graphql('mutation { takeLedgerCheckpoint { sequence } }', {}, ADMIN);
+      expect(checkpoint.data).toBeNull();
+      expect((await accepted.graphql('{ ledgerCheckpoints { sequence } }', {}, ADMIN)).data!.ledgerCheckpoints).toEqual([]);
     } finally {
       await accepted.close();
     }

@@ -209,6 +209,17 @@ describe('Authentication', () => {
       expect(byName.stdout).toMatch(/for unit FGW\./);
     });
 
+    // breaker9z P3: the tool refuses a login name that looks like another account's, as the web does.
+    it('refuses --login that looks like another account’s login name, naming it, and appends nothing', async () => {
+      expect((await createUserWithCli(sqlitePath, ['--name', '孙悦', '--role', 'INSPECTOR', '--login', 'sunyue'])).exitCode).toBe(0);
+      const before = await fileHead();
+      const refused = await createUserWithCli(sqlitePath, ['--name', '孙越', '--role', 'INSPECTOR', '--login', 'sunyuе']);
+      expect(refused.exitCode).toBe(1);
+      expect(refused.stderr.split('\n')[0]).toMatch(/^登录名“sunyuе”与已有账号的登录名“sunyue”看起来几乎一样/);
+      expect(refused.stdout).not.toMatch(/rct_/);
+      expect(await fileHead()).toBe(before);
+    });
+
     it.each([
       ['an unknown role', ['--name', '李娜', '--role', 'AUDITOR'], 2, '--role must be one of SUPERVISOR, INSPECTOR, UNIT, ADMIN.'],
       ['a UNIT user without --unit', ['--name', '李娜', '--role', 'UNIT'], 1, 'Refused: A UNIT user must belong to a unit.'],

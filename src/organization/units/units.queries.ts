@@ -2,7 +2,7 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { notFound } from '../../shared/domain-error.js';
 import { UnitView, UnitsReadModel } from './units.read-model.js';
 
-export class ListUnitsQuery extends Query<UnitView[]> {}
+export class ListUnitsQuery extends Query<readonly UnitView[]> {}
 
 export class GetUnitQuery extends Query<UnitView> {
   constructor(readonly unitId: string) {

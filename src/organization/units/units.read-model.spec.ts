@@ -84,3 +84,13 @@ describe('where a unit’s work goes on from a day (breaker8j P1: a merge closin
     expect(directory(handOver('fj', 'wj', '2016-08-01'), handOver('wj', 'fj', '2016-09-01')).workPathTo('fj', 'hbj', '2016-07-01')).toBeUndefined();
   });
 });
+
+describe('the directory listed by pinyin', () => {
+  it('given a listing, when a unit is registered or renamed, then the next listing has it in its place', () => {
+    const units = directory();
+    expect(units.list().map((unit) => unit.name)).toEqual(['青川县发展和改革局', '青川县环境保护局', '青川县生态环境分局', '青川县物价局']);
+    units.apply(registered('ajj', '安居区教育局'));
+    units.apply(event('UnitRenamed', { unitId: 'wj', name: '青川县市场监督管理局' }, '2019-03-01', 'unit-wj'));
+    expect(units.list().map((unit) => unit.name)).toEqual(['安居区教育局', '青川县发展和改革局', '青川县环境保护局', '青川县生态环境分局', '青川县市场监督管理局']);
+  });
+});

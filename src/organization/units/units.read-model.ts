@@ -76,6 +76,8 @@ const dataOf = (event: RecordedEvent) => event.data as Record<string, string | u
 /** The units directory: every unit by id, code and name (current or former). */
 export class UnitsReadModel implements Projection {
   private readonly byId = new Map<string, UnitView>();
+  /** `list()`'s answer until a unit changes: sorting a few hundred names by pinyin cost 0.4 ms a command (bench row 2's profile). */
+  private sorted: readonly UnitView[] | null = null;
   private readonly idByCode = new Map<string, string>();
   private readonly idByName = new Map<string, string>();
   /** By unit id: its earliest fact that shows it existed (`EXISTENCE_FACTS`), kept up to date in O(1) per event. */
@@ -95,7 +97,7 @@ export class UnitsReadModel implements Projection {
     switch (unitEvent.type) {
       case 'UnitRegistered': {
         const { unitId, code, name, kind, parentUnitId } = unitEvent.data;
-        this.byId.set(unitId, {
+        this.put(unitId, {
           id: unitId,
           code,
           name,
@@ -124,13 +126,13 @@ export class UnitsReadModel implements Projection {
         );
         const name = names.at(-1)!.name;
         const formerNames = [...new Set([...unit.formerNames, ...names.map((named) => named.name)])].filter((former) => former !== name);
-        this.byId.set(unit.id, { ...unit, name, formerNames, names });
+        this.put(unit.id, { ...unit, name, formerNames, names });
         this.idByName.set(unitNameKey(unitEvent.data.name), unit.id);
         return;
       }
       case 'UnitRegistrationCorrected': {
         const unit = this.byId.get(unitEvent.data.unitId);
-        if (unit) this.byId.set(unit.id, { ...unit, registeredOn: unitEvent.data.registeredOn });
+        if (unit) this.put(unit.id, { ...unit, registeredOn: unitEvent.data.registeredOn });
         return;
       }
       case 'UnitWorkHandedOver':
@@ -138,13 +140,13 @@ export class UnitsReadModel implements Projection {
         return;
       case 'UnitMerged': {
         const unit = this.byId.get(unitEvent.data.unitId);
-        if (unit) this.byId.set(unit.id, { ...unit, mergedIntoUnitId: unitEvent.data.successorUnitId, mergedOn: event.occurredOn });
+        if (unit) this.put(unit.id, { ...unit, mergedIntoUnitId: unitEvent.data.successorUnitId, mergedOn: event.occurredOn });
         return;
       }
       case 'UnitMergeDateCorrected': {
         // The merge on its corrected day (breaker8p P6); the parts it passed were passed again on that day in the same batch.
         const unit = this.byId.get(unitEvent.data.unitId);
-        if (unit) this.byId.set(unit.id, { ...unit, mergedOn: unitEvent.data.mergedOn });
+        if (unit) this.put(unit.id, { ...unit, mergedOn: unitEvent.data.mergedOn });
         return;
       }
     }
@@ -170,7 +172,7 @@ export class UnitsReadModel implements Projection {
     if (!unit) return;
     // The same hand-over recorded again in the directory (after one read from its parts) is kept once.
     const others = (unit.handOvers ?? []).filter((known) => known.successorUnitId !== handOver.successorUnitId || known.on !== handOver.on);
-    this.byId.set(unit.id, { ...unit, handOvers: [...others, handOver].sort((a, b) => a.on.localeCompare(b.on)) });
+    this.put(unit.id, { ...unit, handOvers: [...others, handOver].sort((a, b) => a.on.localeCompare(b.on)) });
   }
 
   get(id: string): UnitView | undefined {
@@ -261,8 +263,14 @@ export class UnitsReadModel implements Projection {
   }
 
   /** Every unit, by name in pinyin order (as a Chinese reader looks a unit up). */
-  list(): UnitView[] {
-    return [...this.byId.values()].sort((a, b) => byPinyin(a.name, b.name));
+  list(): readonly UnitView[] {
+    this.sorted ??= [...this.byId.values()].sort((a, b) => byPinyin(a.name, b.name));
+    return this.sorted;
+  }
+
+  private put(unitId: string, view: UnitView): void {
+    this.byId.set(unitId, view);
+    this.sorted = null;
   }
 
   unknownIds(ids: readonly string[]): string[] {

@@ -63,7 +63,7 @@ describe('a login name that looks like another account’s', () => {
       app.graphql(`mutation($input: SetInitialPasswordInput!) { setInitialPassword(input: $input) { id loginName } }`, { input: { idempotencyKey: key(), userId, loginName, password: 'Chushi#2026' } }, admin);
     expect(refusal(await setLogin('superviѕor'))).toMatchObject({ code: 'CONFLICT', field: 'loginName', reason: 'LOGIN_NAME_LOOKS_ALIKE' });
     // A reset that spells its own login name with a look-alike is the account's own affair.
-    const own = await setLogin('zhаngwei');
+    const own = await setLogin('zhangweí');
     expect(own.errors).toBeUndefined();
     expect(refusal(await register('zhangwei'))).toMatchObject({ code: 'CONFLICT', field: 'loginName', reason: 'LOGIN_NAME_LOOKS_ALIKE' });
     // A name it gave up is free again, to anyone: both its claims are taken over.
@@ -71,9 +71,20 @@ describe('a login name that looks like another account’s', () => {
     expect((await register('zhangwei')).errors).toBeUndefined();
   });
 
+  it('refuses a login name that mixes scripts although no account has the name it copies (аlice: Cyrillic а), naming the scripts', async () => {
+    const before = await app.logPosition();
+    const answer = await register('аlice');
+    expect(refusal(answer)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'loginName', reason: 'LOGIN_NAME_MIXED_SCRIPTS' });
+    expect(answer.errors![0]!.extensions!.messageZh).toBe(
+      '登录名“аlice”混用了西里尔字母和拉丁字母：这样的登录名可以与只用一种文字写成的登录名看起来一模一样，容易被认错。请只用一种文字的字母（汉字可与拼音字母同用）。',
+    );
+    expect(await app.logPosition()).toBe(before);
+    expect((await register('李na')).errors).toBeUndefined();
+  });
+
   it('gives one of several look-alike login names registered at once, whatever the order they arrive in', async () => {
-    // 16 names, each another spelling of one look: o as Latin o, Cyrillic о, Greek ο or the digit 0; i as i, Cyrillic і, í or ì.
-    const names = ['o', 'о', 'ο', '0'].flatMap((o) => ['i', 'і', 'í', 'ì'].map((i) => `zh${o}um${i}n`));
+    // 16 names, each another spelling of one look in one script: o as o, 0, ò or ó; i as i, í, ì or î.
+    const names = ['o', '0', 'ò', 'ó'].flatMap((o) => ['i', 'í', 'ì', 'î'].map((i) => `zh${o}um${i}n`));
     const answers = await Promise.all(names.map((name) => register(name)));
     expect(answers.filter((answer) => !answer.errors)).toHaveLength(1);
     expect(answers.filter((answer) => answer.errors).map((answer) => ({ code: errorCode(answer), field: answer.errors![0]!.extensions!.field }))).toEqual(
@@ -95,7 +106,7 @@ describe('a login name that looks like another account’s', () => {
           await server.as('ADMIN'),
         );
       await Promise.all([one.as('ADMIN'), two.as('ADMIN')]);
-      for (const [round, [first, second]] of [['lisi', 'lіsi'], ['王财', '王財'], ['chen0', 'cheno']].entries()) {
+      for (const [round, [first, second]] of [['lisi', 'lísi'], ['王财', '王財'], ['chen0', 'cheno']].entries()) {
         const answers = await Promise.all([registerOn(one, first!, `two-servers-${round}-a`), registerOn(two, second!, `two-servers-${round}-b`)]);
         expect(answers.filter((answer) => !answer.errors)).toHaveLength(1);
         expect(refusal(answers.find((answer) => answer.errors)!)).toMatchObject({ code: 'CONFLICT', field: 'loginName' });

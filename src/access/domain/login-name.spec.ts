@@ -1,4 +1,4 @@
-import { loginNameSkeleton, normalizeLoginName } from './login-name.js';
+import { loginNameSkeleton, mixedScripts, normalizeLoginName } from './login-name.js';
 
 describe('loginNameSkeleton: login names nobody tells apart by looking share one (breaker9z P3)', () => {
   // Each pair as breaker9z typed it beside the demo's accounts, and the kinds beside them.
@@ -47,5 +47,28 @@ describe('loginNameSkeleton: login names nobody tells apart by looking share one
     for (const name of ['аdmin', '財务科', '李－', 'unit0l', 'admín', 'ｍ']) {
       expect(loginNameSkeleton(loginNameSkeleton(name))).toBe(loginNameSkeleton(name));
     }
+  });
+});
+
+describe('mixedScripts: a login name keeps to one script, or 汉字 with pinyin letters (UTS #39 Highly Restrictive)', () => {
+  it.each([
+    ['аdmin', ['Cyrillic', 'Latin']],
+    ['unіt-fgw', ['Latin', 'Cyrillic']],
+    ['αdmin', ['Greek', 'Latin']],
+    ['李аn', ['Han', 'Cyrillic', 'Latin']],
+    ['李ан', ['Han', 'Cyrillic']],
+  ])('%s mixes %j', (name, scripts) => {
+    expect(mixedScripts(name)?.map(({ script }) => script)).toEqual(scripts);
+  });
+
+  it.each(['admin', 'unit-fgw', 'ɑdmin', 'admín', '李一', '李ー', '財务科', '李na', 'wang2', '王-1', 'иван', 'ａｄｍｉｎ', 'たなか太郎', '김철수', 'ㄅ王'])('%s keeps to what may be mixed', (name) => {
+    expect(mixedScripts(name)).toBeNull();
+  });
+
+  it('names the scripts in Chinese', () => {
+    expect(mixedScripts('аdmin')).toEqual([
+      { script: 'Cyrillic', zh: '西里尔字母' },
+      { script: 'Latin', zh: '拉丁字母' },
+    ]);
   });
 });

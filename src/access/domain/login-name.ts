@@ -51,3 +51,55 @@ export function loginNameSkeleton(loginName: string): string {
   }
   return text.replaceAll('-', 'ー');
 }
+
+/** Scripts a login name is checked for, with the words a refusal names them by; a letter of any other script is 其他文字. */
+const SCRIPTS: readonly (readonly [name: string, zh: string])[] = [
+  ['Latin', '拉丁字母'],
+  ['Han', '汉字'],
+  ['Cyrillic', '西里尔字母'],
+  ['Greek', '希腊字母'],
+  ['Armenian', '亚美尼亚字母'],
+  ['Georgian', '格鲁吉亚字母'],
+  ['Cherokee', '切罗基字母'],
+  ['Coptic', '科普特字母'],
+  ['Hebrew', '希伯来字母'],
+  ['Arabic', '阿拉伯字母'],
+  ['Thai', '泰文'],
+  ['Hiragana', '平假名'],
+  ['Katakana', '片假名'],
+  ['Bopomofo', '注音符号'],
+  ['Hangul', '韩文'],
+];
+const SCRIPT_PATTERNS = SCRIPTS.map(([name]) => [name, new RegExp(`\\p{Script=${name}}`, 'u')] as const);
+/** Digits, punctuation, marks: of every script (`-`, `0`, `ー`, a combining accent). */
+const ANY_SCRIPT = /[\p{Script=Common}\p{Script=Inherited}]/u;
+
+/**
+ * The sets of scripts one login name may mix: UTS #39 §5.2's "Highly Restrictive" level — one
+ * script, or Latin with Han and Japanese kana, with Han and Bopomofo, or with Han and Hangul (汉字
+ * with pinyin letters: 李na, 王2). Any other mix (Latin with Cyrillic or Greek above all) is what a
+ * look-alike is made of (breaker9z P3): `аdmin` is one even while no `admin` exists yet.
+ */
+const ALLOWED_MIXES: readonly ReadonlySet<string>[] = [
+  new Set(['Latin', 'Han', 'Hiragana', 'Katakana']),
+  new Set(['Latin', 'Han', 'Bopomofo']),
+  new Set(['Latin', 'Han', 'Hangul']),
+];
+
+/**
+ * The scripts of a login name's letters when they mix beyond `ALLOWED_MIXES`, each with its Chinese
+ * name, in the order they first appear; null when the name keeps to one script or an allowed mix.
+ * Characters of every script (Unicode Script Common or Inherited: digits, `-._@`, ー, accents) count
+ * for none. A letter of a script not in `SCRIPTS` is `Other` (其他文字). Pure.
+ */
+export function mixedScripts(loginName: string): readonly { readonly script: string; readonly zh: string }[] | null {
+  const found = new Map<string, string>();
+  for (const character of loginName.normalize('NFKC')) {
+    if (ANY_SCRIPT.test(character)) continue;
+    const known = SCRIPT_PATTERNS.find(([, pattern]) => pattern.test(character));
+    const script = known ? known[0] : 'Other';
+    if (!found.has(script)) found.set(script, known ? SCRIPTS.find(([name]) => name === script)![1] : '其他文字');
+  }
+  if (found.size <= 1 || ALLOWED_MIXES.some((allowed) => [...found.keys()].every((script) => allowed.has(script)))) return null;
+  return [...found].map(([script, zh]) => ({ script, zh }));
+}

@@ -96,6 +96,25 @@ describe('passwords and sessions', () => {
   it('is for administrators only', () => given([registered]).when(setPassword({ actor: supervisor })).thenRefused('FORBIDDEN'));
   it('gives a login name to one account', () => given([registered]).when(setPassword({ loginNameTakenBy: 'u-2' })).thenRefused('CONFLICT', /belongs to another account/));
   it('keeps the login name an account already has', () => given([registered, passwordSet]).when(setPassword({ loginNameTakenBy: 'u-1' })).then([passwordSet]));
+  describe('a login name that mixes scripts (breaker9z P3: a look-alike before the name it copies exists)', () => {
+    it('is refused BAD_USER_INPUT on loginName, naming the scripts', () =>
+      given([registered])
+        .when(setPassword({ loginName: 'аlice' }))
+        .thenRefused('BAD_USER_INPUT', /mixes Cyrillic and Latin letters/, /^登录名“аlice”混用了西里尔字母和拉丁字母：这样的登录名可以与只用一种文字写成的登录名看起来一模一样，容易被认错。请只用一种文字的字母（汉字可与拼音字母同用）。$/));
+    it('names the field and the reason', () =>
+      expect(given([registered]).when(setPassword({ loginName: 'аlice' })).decision).toThrow(
+        expect.objectContaining({ code: 'BAD_USER_INPUT', details: { reason: 'LOGIN_NAME_MIXED_SCRIPTS', field: 'loginName' } }),
+      ));
+    it('is refused with the account’s registration too, and nothing is registered', () =>
+      given([]).when(register({ initialPassword: { loginName: 'supеr', passwordHash: '$argon2id$initial', changeRequired: true, loginNameTakenBy: null, loginNameLooksLike: null } })).thenRefused('BAD_USER_INPUT'));
+    it('gives 汉字 with pinyin letters', () =>
+      given([registered]).when(setPassword({ loginName: '李na' })).then([{ type: 'InitialPasswordSet', data: { userId: 'u-1', loginName: '李na', passwordHash: '$argon2id$initial', changeRequired: true } }]));
+    it('keeps an account’s own login name given before the rule, at a reset', () => {
+      const legacy: UserEvent = { type: 'InitialPasswordSet', data: { userId: 'u-1', loginName: 'аlice', passwordHash: '$argon2id$old', changeRequired: false } };
+      given([registered, legacy]).when(setPassword({ loginName: 'аlice' })).then([{ type: 'InitialPasswordSet', data: { userId: 'u-1', loginName: 'аlice', passwordHash: '$argon2id$initial', changeRequired: true } }]);
+    });
+  });
+
   describe('a login name that looks like another account’s (breaker9z P3)', () => {
     const lookAlike = { loginName: '財务科', loginNameLooksLike: { userId: 'u-2', loginName: '财务科' } };
     it('is refused CONFLICT on loginName, naming the other login name', () =>
@@ -106,8 +125,8 @@ describe('passwords and sessions', () => {
     });
     it('is the account’s own look-alike of its own name: given (a reset spelled differently)', () =>
       given([registered, passwordSet])
-        .when(setPassword({ loginName: 'Ιina', loginNameLooksLike: { userId: 'u-1', loginName: 'lina' } }))
-        .then([{ type: 'InitialPasswordSet', data: { userId: 'u-1', loginName: 'Ιina', passwordHash: '$argon2id$initial', changeRequired: true } }]));
+        .when(setPassword({ loginName: 'lína', loginNameLooksLike: { userId: 'u-1', loginName: 'lina' } }))
+        .then([{ type: 'InitialPasswordSet', data: { userId: 'u-1', loginName: 'lína', passwordHash: '$argon2id$initial', changeRequired: true } }]));
     it('is refused as taken first when it is the other account’s very name', () =>
       given([registered]).when(setPassword({ loginNameTakenBy: 'u-2', loginNameLooksLike: { userId: 'u-3', loginName: 'Iina' } })).thenRefused('CONFLICT', /belongs to another account/));
   });

@@ -5,6 +5,7 @@ import { DomainError, ROLE_ZH, badInput, conflict, forbidden, notFound, say } fr
 import { isBlank, requireRole, requireText } from '../../shared/guards.js';
 import type { FailureRunAt, UserEvent, UserRole } from './user.events.js';
 import { CredentialRefused } from './credential-refused.js';
+import { mixedScripts, normalizeLoginName } from './login-name.js';
 
 /** Who manages accounts: administrators, and the operator's command-line tools. */
 const ACCOUNT_MANAGERS: Actor['role'][] = ['ADMIN', 'SYSTEM'];
@@ -323,7 +324,7 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
         const events: UserEvent[] = [registered];
         if (firstToken) events.push({ type: 'AccessTokenIssued', data: { userId, ...firstToken } });
         if (initialPassword) {
-          requireFreeLoginName(initialPassword, userId);
+          requireFreeLoginName(initialPassword, userId, null);
           const { loginName, passwordHash, changeRequired } = initialPassword;
           events.push({ type: 'InitialPasswordSet', data: { userId, loginName, passwordHash, changeRequired } });
         }
@@ -383,7 +384,7 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
         requireAccountManager(command.actor);
         const user = requireRegistered(state, 'to set a password for');
         if (user.status === 'deactivated') throw conflict(`User ${user.name} is deactivated; reactivate the account first.`, `用户 ${user.name} 已停用，请先启用该账号再设置密码。`);
-        requireFreeLoginName(command, user.userId);
+        requireFreeLoginName(command, user.userId, user.credentials?.loginName ?? null);
         const { loginName, passwordHash, changeRequired } = command;
         return [{ type: 'InitialPasswordSet', data: { userId: user.userId, loginName, passwordHash, changeRequired } }];
       }
@@ -461,12 +462,17 @@ function sameAccountExists(role: UserRole, existing: NonNullable<RegisterUser['s
  * no login name may look like another account's (breaker9z P3; UTS #39 confusable detection): a
  * person choosing whom to reset, or reading who did what, would take one for the other. Both
  * refusals name the other account's login name — the administrator asking manages it, nothing secret.
+ * Nor may a new login name mix scripts beyond UTS #39's Highly Restrictive level (`mixedScripts`:
+ * Latin with Cyrillic or Greek…), of which look-alikes are made even before the name they copy exists;
+ * the account's own login name, given again at a reset, is kept as it is.
  * @throws DomainError CONFLICT, field loginName; reason LOGIN_NAME_LOOKS_ALIKE (heldBy: that account)
- *   for a look-alike.
+ *   for a look-alike. BAD_USER_INPUT, field loginName, reason LOGIN_NAME_MIXED_SCRIPTS, naming the scripts.
  */
 function requireFreeLoginName(
   { loginName, loginNameTakenBy, loginNameLooksLike }: Pick<SetInitialPassword, 'loginName' | 'loginNameTakenBy' | 'loginNameLooksLike'>,
   userId: string,
+  /** The account's login name now (null: none yet). */
+  currentLoginName: string | null,
 ): void {
   if (loginNameTakenBy !== null && loginNameTakenBy !== userId) {
     throw new DomainError('CONFLICT', say(`The login name ${loginName} belongs to another account.`, `登录名“${loginName}”已被其他账号使用。`), { field: 'loginName' });
@@ -477,6 +483,14 @@ function requireFreeLoginName(
       `The login name ${loginName} looks almost the same as ${other}, another account's login name (look-alike characters: a letter of another script, a full-width or traditional form, an accent, 0 for O, 1 for l…): people would take one for the other. Choose another login name.`,
       `登录名“${loginName}”与已有账号的登录名“${other}”看起来几乎一样（含有形近的字符，如其他文字的字母、全角或繁体字、带声调的字母、数字0与字母O、数字1与字母l），容易被认错：请换一个登录名。`,
       { reason: 'LOGIN_NAME_LOOKS_ALIKE', field: 'loginName', heldBy: loginNameLooksLike.userId },
+    );
+  }
+  const mixed = currentLoginName !== null && normalizeLoginName(currentLoginName) === normalizeLoginName(loginName) ? null : mixedScripts(loginName);
+  if (mixed) {
+    throw badInput(
+      `The login name ${loginName} mixes ${mixed.map(({ script }) => script).join(' and ')} letters: such a name can look exactly like one written in a single script, and people would take one for the other. Use the letters of one script (Chinese characters may go with pinyin letters).`,
+      `登录名“${loginName}”混用了${mixed.map(({ zh }) => zh).join('和')}：这样的登录名可以与只用一种文字写成的登录名看起来一模一样，容易被认错。请只用一种文字的字母（汉字可与拼音字母同用）。`,
+      { reason: 'LOGIN_NAME_MIXED_SCRIPTS', field: 'loginName' },
     );
   }
 }

@@ -43,7 +43,7 @@ export class ChangePasswordInput extends IdempotentInput {
 @InputType()
 export class SetInitialPasswordInput extends IdempotentInput {
   @Field(() => ID) @EntityId() userId: string;
-  @Field(() => String, { description: '2 to 50 characters without spaces; unique (case and full-width letters do not matter), and not a look-alike of another account\'s (аdmin beside admin, 財务科 beside 财务科): CONFLICT, reason LOGIN_NAME_LOOKS_ALIKE' })
+  @Field(() => String, { description: '2 to 50 characters without spaces; unique (case and full-width letters do not matter), and not a look-alike of another account\'s (аdmin beside admin, 財务科 beside 财务科): CONFLICT, reason LOGIN_NAME_LOOKS_ALIKE; letters of one script, or Chinese characters with pinyin letters (not аlice, Cyrillic а with Latin): BAD_USER_INPUT, reason LOGIN_NAME_MIXED_SCRIPTS' })
   @LoginName()
   loginName: string;
   @Field(() => String, { description: 'The initial password, 8 to 128 characters; the user must change it at first sign-in' })

@@ -150,37 +150,67 @@ async function main() {
     const userId = deterministicId('user', context.commandId);
     // newcomer15 S9: a store made by the tools had no account anyone could sign in to the web app with.
     const password = options.login ? generatedPassword() : null;
-    const initialPassword =
-      options.login && password
+    const passwordHash = password ? await new PasswordHasher().hash(password) : null;
+    /** The login name and password with what the users read model says of the name now (taken, or looked like). */
+    const initialPasswordOn = (known: UsersReadModel) =>
+      options.login && passwordHash
         ? {
             loginName: options.login,
-            passwordHash: await new PasswordHasher().hash(password),
+            passwordHash,
             changeRequired: true,
-            loginNameTakenBy: users.userIdByLoginName(options.login) ?? null,
-            loginNameLooksLike: users.loginNameLookingLike(options.login, userId),
+            loginNameTakenBy: known.userIdByLoginName(options.login) ?? null,
+            loginNameLooksLike: known.loginNameLookingLike(options.login, userId),
           }
         : null;
     const { token, record } = mintAccessToken(deterministicId('token', context.commandId), now, options.days);
-    const register = (claims: readonly ClaimedValue[]) =>
+    const register = (claims: readonly ClaimedValue[], known: UsersReadModel) =>
       executeCommand(
         store,
         schemas,
         userStream(userId),
         userDecider,
-        { type: 'RegisterUser', actor: context.actor, userId, name: options.name, role: options.role, unitId, unitExists: unitId !== null, unitMerged, firstToken: record, initialPassword, sameAccount: null },
+        {
+          type: 'RegisterUser',
+          actor: context.actor,
+          userId,
+          name: options.name,
+          role: options.role,
+          unitId,
+          unitExists: unitId !== null,
+          unitMerged,
+          firstToken: record,
+          initialPassword: initialPasswordOn(known),
+          sameAccount: null,
+        },
         context,
         requestOf(context),
         claims,
       );
-    const login = options.login ? loginNameClaims(options.login) : [];
     const claim = accountIdentityClaim({ name: options.name, role: options.role, unitId });
-    try {
-      await register([...login, ...(options.again ? [] : [claim])]);
-    } catch (error) {
-      if (!(error instanceof ClaimRefused) || error.inFlight || error.claim.scope !== claim.scope) throw error;
-      // Another run holds it: refused as a second run is, unless that account was deactivated since.
-      await refuseSameAccount(await replayLog(store, schemas, new UsersReadModel()), { name: options.name, role: options.role, unitId, unitCode: options.unitCode, unitName });
-      await register([...login, { ...claim, takeOverFrom: error.taken.holder, ...(error.taken.holderRevision !== undefined ? { takeOverAt: error.taken.holderRevision } : {}) }]);
+    let claims: ClaimedValue[] = [...(options.login ? loginNameClaims(options.login) : []), ...(options.again ? [] : [claim])];
+    let known = users;
+    // A claim another stream holds (another run or the server took it since the log was read, or an account
+    // that gave it up still holds it: a login name changed since, a deactivated namesake) is judged again on
+    // the log as it is now — refused in the rule's own words (the account's identity, the login name taken or
+    // looked like), or taken over from that holder alone, as the server's CommandExecutor does. A few rounds.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await register(claims, known);
+        break;
+      } catch (error) {
+        if (!(error instanceof ClaimRefused) || error.inFlight || attempt >= 5) throw error;
+        const { taken } = error;
+        // Taken over from this holder as it stood, and still refused: another request took it over first.
+        const tried = claims.find((held) => held.scope === taken.scope && held.value === taken.value && held.takeOverFrom === taken.holder);
+        if (tried && (tried.takeOverAt === undefined || tried.takeOverAt === taken.holderRevision)) throw error;
+        known = await replayLog(store, schemas, new UsersReadModel());
+        if (taken.scope === claim.scope) await refuseSameAccount(known, { name: options.name, role: options.role, unitId, unitCode: options.unitCode, unitName });
+        claims = claims.map((held) =>
+          held.scope === taken.scope && held.value === taken.value
+            ? { ...held, takeOverFrom: taken.holder, ...(taken.holderRevision !== undefined ? { takeOverAt: taken.holderRevision } : {}) }
+            : held,
+        );
+      }
     }
     // Chinese first (breaker9e P2); the token stays the last line, for scripts.
     console.log(

@@ -220,6 +220,20 @@ describe('Authentication', () => {
       expect(await fileHead()).toBe(before);
     });
 
+    // An account whose login name was changed still holds its claim on the old one: the tool takes it over once the log
+    // shows it free, as the server does (it refused 「另一请求刚刚登记了「…」」 for good), and judges look-alikes on the log as it is.
+    it('gives --login a name another account gave up, and refuses one that looks like that account’s new name', async () => {
+      const first = await createUserWithCli(sqlitePath, ['--name', '周欣', '--role', 'INSPECTOR', '--login', 'zhouxin']);
+      expect(first.exitCode).toBe(0);
+      const userId = /Created INSPECTOR user 周欣 \(([0-9a-f-]{36})/.exec(first.stdout)?.[1];
+      await mutate(`mutation($input: SetInitialPasswordInput!) { setInitialPassword(input: $input) { id } }`, { idempotencyKey: key('login'), userId, loginName: 'zhouxin2', password: 'Chushi#2026' }, ADMIN);
+      const taken = await createUserWithCli(sqlitePath, ['--name', '吴昊', '--role', 'INSPECTOR', '--login', 'zhouxin']);
+      expect({ exitCode: taken.exitCode, stderr: taken.exitCode === 0 ? '' : taken.stderr }).toEqual({ exitCode: 0, stderr: '' });
+      const lookAlike = await createUserWithCli(sqlitePath, ['--name', '郑洁', '--role', 'INSPECTOR', '--login', 'zhóuxin2']);
+      expect(lookAlike.exitCode).toBe(1);
+      expect(lookAlike.stderr.split('\n')[0]).toMatch(/^登录名“zhóuxin2”与已有账号的登录名“zhouxin2”看起来几乎一样/);
+    });
+
     it.each([
       ['an unknown role', ['--name', '李娜', '--role', 'AUDITOR'], 2, '--role must be one of SUPERVISOR, INSPECTOR, UNIT, ADMIN.'],
       ['a UNIT user without --unit', ['--name', '李娜', '--role', 'UNIT'], 1, 'Refused: A UNIT user must belong to a unit.'],

@@ -180,7 +180,14 @@ const MAX_EVENT_ID_LENGTH = 64;
  * `verifyLedger` says where): what is answered is checked as its reader will check it. With a
  * backend that keeps its tree's levels (SQLite), O(log n) reads and hashes (breaker12e P5).
  */
-export async function proveEvent(backend: LedgerBackend, eventId: string, checkpointSequence: number, sealKey: Buffer | null = null): Promise<EventInclusionProof> {
+export async function proveEvent(
+  backend: LedgerBackend,
+  eventId: string,
+  checkpointSequence: number,
+  sealKey: Buffer | null = null,
+  /** Throws (a DomainError) for an event of a stream the caller may not read; given the event's stream id. */
+  refuseStream: (streamId: string) => void = () => undefined,
+): Promise<EventInclusionProof> {
   await backend.catchUp?.();
   const checkpoint = await backend.checkpoint(checkpointSequence);
   if (!checkpoint) throw new DomainError('NOT_FOUND', say(`Ledger checkpoint ${checkpointSequence} does not exist.`, `台账校验点 ${checkpointSequence} 不存在。`));
@@ -205,6 +212,7 @@ export async function proveEvent(backend: LedgerBackend, eventId: string, checkp
     );
   }
   const content = await backend.contentAt(located.index);
+  if (content) refuseStream(content.streamId);
   // The event proved is one Rectify wrote (breaker9x P4: a proof was given for a row rewritten without the key).
   if (sealKey) {
     for await (const entry of backend.entriesAfter ? backend.entriesAfter(previousPosition(located.position)) : []) {

@@ -5,6 +5,23 @@ import { EventInclusionProofType, LedgerCheckpointType, LedgerVerificationType, 
 import { EXPECTED_ITEMS, STREAM_READ_COST, priced } from '../shared/graphql/query-cost.js';
 import { parseLedgerCode, type PrintedLedgerCode } from './domain/checkpoint.js';
 import { DomainError, say } from '../shared/domain-error.js';
+import { CurrentRequester, type Requester } from '../shared/graphql/requester.js';
+import { isAccountStream } from '../access/domain/user.events.js';
+
+/**
+ * An account's events (sign-ins with their addresses and browsers, passwords set, tokens issued,
+ * locks) are an ADMIN's to read, as `users` is: a SUPERVISOR proving one read them all the same
+ * (breaker9z S2's kind — the credentials in them are withheld from everyone besides).
+ * @throws DomainError FORBIDDEN, reason ACCOUNT_EVENT, for an account's stream.
+ */
+function refuseAccountEvents(streamId: string): void {
+  if (!isAccountStream(streamId)) return;
+  throw new DomainError(
+    'FORBIDDEN',
+    say('Only administrators may prove an account’s events (sign-ins, passwords, tokens).', '只有系统管理员可以证明账号的记录（登录、设置密码、签发令牌等）。'),
+    { reason: 'ACCOUNT_EVENT', field: 'eventId' },
+  );
+}
 
 /** The most printed codes one verification compares: a year's reports hold a handful. */
 const MAX_PRINTED_CODES = 20;
@@ -73,10 +90,17 @@ export class LedgerResolver {
   }
 
   @priced({ read: PROOF_COST })
-  @Query(() => EventInclusionProofType, { description: 'Prove that an event is covered by a checkpoint, in log₂(treeSize) hashes (ADMIN, SUPERVISOR)' })
+  @Query(() => EventInclusionProofType, {
+    description:
+      'Prove that an event is covered by a checkpoint, in log₂(treeSize) hashes (ADMIN, SUPERVISOR; an account\'s events — sign-ins, passwords, tokens — ADMIN only: FORBIDDEN, reason ACCOUNT_EVENT)',
+  })
   @AllowRoles('ADMIN', 'SUPERVISOR')
-  async proveEvent(@Args('eventId', { type: () => ID }) eventId: string, @Args('checkpoint', { type: () => Int, description: 'The checkpoint sequence number' }) checkpoint: number) {
-    return toProofType(await this.ledger.prove(eventId, checkpoint));
+  async proveEvent(
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Args('checkpoint', { type: () => Int, description: 'The checkpoint sequence number' }) checkpoint: number,
+    @CurrentRequester() requester: Requester,
+  ) {
+    return toProofType(await this.ledger.prove(eventId, checkpoint, requester.actor.role === 'ADMIN' ? undefined : refuseAccountEvents));
   }
 
   @Mutation(() => LedgerCheckpointType, {

@@ -195,8 +195,8 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
     });
   }
 
-  prove(eventId: string, checkpoint: number): Promise<EventInclusionProof> {
-    return proveEvent(this.backend(), eventId, checkpoint, this.sealKey());
+  prove(eventId: string, checkpoint: number, refuseStream?: (streamId: string) => void): Promise<EventInclusionProof> {
+    return proveEvent(this.backend(), eventId, checkpoint, this.sealKey(), refuseStream);
   }
 
   async checkpoints(): Promise<StoredCheckpoint[]> {

@@ -97,14 +97,18 @@ describe('Ledger over GraphQL', () => {
 
   });
 
-  it('withholds credentials from every proof, whoever asks: a password hash or a token hash never leaves the server, and the proof stays checkable (breaker9z S2)', async () => {
+  it('withholds credentials from every proof, ADMIN’s too: a password hash or a token hash never leaves the server, and the proof stays checkable; an account’s events are not proved to a SUPERVISOR (breaker9z S2)', async () => {
     const db = new Database(sqlitePath, { readonly: true });
     const stored = (type: string) => db.prepare('SELECT event_id AS id, data FROM events WHERE type = ? ORDER BY position LIMIT 1').get(type) as { id: string; data: string };
     const cases = [stored('InitialPasswordSet'), stored('AccessTokenIssued')];
     db.close();
     for (const [event, field] of [[cases[0]!, 'passwordHash'], [cases[1]!, 'tokenSha256']] as const) {
       const secret = (JSON.parse(event.data) as Record<string, string>)[field]!;
-      for (const as of [await app.as('SUPERVISOR'), admin]) {
+      // An account's events are an ADMIN's to prove (a SUPERVISOR does not read them otherwise either).
+      const refused = await app.graphql(`query($eventId: ID!) { proveEvent(eventId: $eventId, checkpoint: 1) { canonicalEvent } }`, { eventId: event.id }, await app.as('SUPERVISOR'));
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ACCOUNT_EVENT', messageZh: '只有系统管理员可以证明账号的记录（登录、设置密码、签发令牌等）。' });
+      expect(JSON.stringify(refused)).not.toContain(secret);
+      for (const as of [admin]) {
         const proof = (
           await ok(`query($eventId: ID!) { proveEvent(eventId: $eventId, checkpoint: 1) { leafIndex canonicalEvent withheldFields leafHash auditPath checkpoint { treeSize rootHash } } }`, { eventId: event.id }, as)
         ).proveEvent;

@@ -147,3 +147,6 @@ export const userEventSchemas: EventSchemas<UserEvent> = {
 };
 
 export const userStream = (userId: string) => `user-${userId}`;
+
+/** Whether a stream is an account's (`userStream`): its events — sign-ins and their addresses, passwords set, tokens — are an ADMIN's to read. */
+export const isAccountStream = (streamId: string): boolean => streamId.startsWith('user-');

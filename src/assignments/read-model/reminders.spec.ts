@@ -3,10 +3,11 @@ import type { ReportView } from './part-view.js';
 import { grantMessage, remindersFor } from './reminders.js';
 
 /*
- * One rule for every kind of reminder a unit is told of (urging, send-back, failed inspection,
- * reopening, extension decision): it stands until the unit reports after it — a later day, or the
- * same day entered later. The breaker saw an answered urging kept while a send-back answered the
- * same way was dropped.
+ * A reminder a unit is told of (urging, send-back, failed inspection, reopening, extension decision)
+ * stands until the unit reports after it — a later day, or the same day: an urging or a decision by
+ * the day's report in either order (breaker8t P6: one paper, one answer), a return only by a report
+ * entered after it (it returned the one before). The breaker saw an answered urging kept while a
+ * send-back answered the same way was dropped.
  */
 const parent = { parentKind: 'FINDING', parentId: 'f', parentTitle: '问题', planTitle: null } as const;
 const report = (reportedOn: string, reportedAt: string): ReportView => ({ summary: '已整改', evidence: [], reportedOn, reportedAt, reportedBy: 'u' });
@@ -30,9 +31,17 @@ describe('reminders a unit is told of', () => {
     expect(kinds([report('2026-04-11', '2026-04-11T02:00:00.000Z')])).toEqual(['REPORT_SENT_BACK']);
   });
 
-  it('on the same day, are answered only by a report entered after them', () => {
-    expect(kinds([report('2026-04-10', '2026-04-10T01:00:00.000Z')])).toEqual(['REPORT_SENT_BACK', 'URGED']);
-    expect(kinds([report('2026-04-10', '2026-04-10T03:00:00.000Z')])).toEqual(['REPORT_SENT_BACK']);
+  it('on the same day: an urging or a decision is answered by the day’s report whichever was entered first (breaker8t P6)', () => {
+    // The urging of 2026-04-10 recorded at 02:00; the clerk's report of that day typed before it, and after it.
+    expect(kinds([report('2026-04-10', '2026-04-10T01:00:00.000Z')], 'REPORTED')).toEqual(['REPORT_SENT_BACK']);
+    expect(kinds([report('2026-04-10', '2026-04-10T03:00:00.000Z')], 'REPORTED')).toEqual(['REPORT_SENT_BACK']);
+    // The decision of 2026-04-06, and a report of that day typed before it.
+    expect(kinds([report('2026-04-06', '2026-04-06T00:30:00.000Z')])).toEqual(['REPORT_SENT_BACK', 'URGED']);
+  });
+
+  it('on the same day, a return is answered only by a report entered after it: the one before is the report it returned', () => {
+    expect(kinds([report('2026-04-12', '2026-04-12T01:00:00.000Z')])).toEqual(['REPORT_SENT_BACK']);
+    expect(kinds([report('2026-04-12', '2026-04-12T03:00:00.000Z')], 'REPORTED')).toEqual([]);
   });
 
   it('are answered by a report entered late for a later day, before the reminder was recorded', () => {

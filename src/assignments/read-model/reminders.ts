@@ -82,12 +82,17 @@ const RETURN_REMINDER = { SENT_BACK: 'REPORT_SENT_BACK', INSPECTION_FAILED: 'INS
 
 /**
  * A fact the unit was told of (an urging, a return, an extension decision) on office day `on`,
- * recorded at `at`, is answered once the unit reports after it: a report dated a later day, or the
- * same day and entered after it. One rule for every kind, whoever held the part then (a part
- * handed over in a merge carries its predecessor's facts and reports alike).
+ * recorded at `at`, is answered once the unit reports after it: a report dated a later day, or of
+ * the same day. On that day, an urging or an extension decision is answered by the day's report
+ * whichever was entered first (`sameDayInEitherOrder`): nothing ties the two, and the paper of one
+ * day has no order (breaker8t P6: a 催办 reminder stood beside a part awaiting inspection when the
+ * urging was typed after the clerk's report of its day). A return (sent back, failed, reopened)
+ * returns a report, so its day's report answers it only when entered after it — a re-report; the
+ * workflow refuses the other order. One rule for every part, whoever held it then (a part handed
+ * over in a merge carries its predecessor's facts and reports alike).
  */
-function answeredByReport(part: Pick<PartView, 'reports'>, on: string, at: string): boolean {
-  return part.reports.some((report) => report.reportedOn > on || (report.reportedOn === on && report.reportedAt > at));
+function answeredByReport(part: Pick<PartView, 'reports'>, on: string, at: string, sameDayInEitherOrder: boolean): boolean {
+  return part.reports.some((report) => report.reportedOn > on || (report.reportedOn === on && (sameDayInEitherOrder || report.reportedAt > at)));
 }
 
 /**
@@ -123,7 +128,8 @@ function newAssignmentReminder(part: PartView, today: string): Omit<Reminder, ke
  * Reminders about one part not yet verified, as of the office day `today` (`YYYY-MM-DD`): its assignment while new
  * (新交办, `NEWLY_ASSIGNED_DAYS`), its deadline (due in 7/3/1 days, overdue), or a standing task's next periodic report (due in 7/3/1 days) and every urging (催办), return (sent back, failed
  * inspection, reopened) and extension decision the unit has not answered with a report since
- * (`answeredByReport`), each dated by the office day it happened.
+ * (`answeredByReport`: an urging or decision by a report of its day in either order, a return by one entered after it),
+ * each dated by the office day it happened.
  */
 export function remindersFor(parent: ReminderParent, part: PartView, today: string): Reminder[] {
   const reminders: Reminder[] = [];
@@ -134,13 +140,13 @@ export function remindersFor(parent: ReminderParent, part: PartView, today: stri
     const report = reportDueReminder(part, today);
     if (report) reminders.push({ ...parent, ...report, on: today, at: null });
   }
-  const told = (reminder: Omit<Reminder, keyof ReminderParent | 'dueDate'> & { at: string }) => {
-    if (!answeredByReport(part, reminder.on, reminder.at)) reminders.push({ ...parent, ...reminder, dueDate });
+  const told = (reminder: Omit<Reminder, keyof ReminderParent | 'dueDate'> & { at: string }, sameDayInEitherOrder = true) => {
+    if (!answeredByReport(part, reminder.on, reminder.at, sameDayInEitherOrder)) reminders.push({ ...parent, ...reminder, dueDate });
   };
   const assigned = newAssignmentReminder(part, today);
   if (assigned) reminders.push({ ...parent, ...assigned, dueDate });
   for (const urge of part.urges) told({ kind: 'URGED', message: urge.message, on: urge.urgedOn, at: urge.urgedAt });
-  for (const returned of part.returns) told({ kind: RETURN_REMINDER[returned.cause], message: returned.reason, on: returned.returnedOn, at: returned.returnedAt });
+  for (const returned of part.returns) told({ kind: RETURN_REMINDER[returned.cause], message: returned.reason, on: returned.returnedOn, at: returned.returnedAt }, false);
   for (const request of part.extensionRequests) {
     if (request.decidedOn === null || request.decidedAt === null) continue;
     const decided = { on: request.decidedOn, at: request.decidedAt };

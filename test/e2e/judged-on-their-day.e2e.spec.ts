@@ -109,7 +109,7 @@ describe('urgings, extension requests and decisions are judged on their own day 
     await mutate('logInspection', { findingId, unitId, outcome: 'FAILED', notes: '目录不全', inspectedOn: '2016-07-08', place: '现场', newDueDate: '2016-07-25' }, await app.as('INSPECTOR'));
     expect(await refusal('requestExtension', { findingId, unitId, reason: 'x', requestedDueDate: '2016-08-10', requestedOn: '2016-07-05' }, unitHeaders)).toMatchObject({
       code: 'CONFLICT',
-      message: expect.stringMatching(/The due date 2016-06-30 had passed on 2016-07-05/),
+      message: expect.stringMatching(/had reported on 2016-06-28; on 2016-07-05 that report was awaiting inspection/),
     });
   });
 

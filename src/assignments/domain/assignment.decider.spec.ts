@@ -349,7 +349,25 @@ describe('ASSIGNED', () => {
     });
 
     it('is too late once the due date has passed', () => {
-      given(assigned).when(requestExtension({ today: '2025-07-01', requestedOn: '2025-07-01' })).thenRefused('CONFLICT');
+      given(assigned).when(requestExtension({ today: '2025-07-01', requestedOn: '2025-07-01' })).thenRefused('CONFLICT', /must be asked for before it/, /延期须在截止日期前申请/);
+    });
+
+    // breaker8t P4: reported on time, the report awaiting inspection on the day asked — the failed inspection of that day not typed yet.
+    it('after the due date, while the on-time report awaits inspection: not called late, told to enter that day’s failed inspection or send-back first', () => {
+      given([leadAssigned, reported(FINANCE, '2025-06-20')])
+        .when(requestExtension({ today: TODAY, requestedOn: INSPECTED_ON, requestedDueDate: '2025-08-15', unitNames: DIRECTORY }))
+        .thenRefused(
+          'CONFLICT',
+          /had reported on 2025-06-20; on 2025-07-01 that report was awaiting inspection\. If an inspection failed it or it was sent back on or before 2025-07-01, enter that first; then an extension can be entered\./,
+          /^市财政局已于 2025-06-20 报送整改情况，2025-07-01 时该报告正在等待督查。如该报告在 2025-07-01 或之前已督查未通过或被退办，请先录入督查结果或退办，再录入延期申请。$/,
+        );
+    });
+
+    it('after the due date, once that day’s failed inspection is entered: taken (the unit needs time to fix what it found)', () => {
+      const failedThatDay: AssignmentEvent = { ...inspected('FAILED'), data: { ...inspected('FAILED').data, inspectedOn: INSPECTED_ON } };
+      given([leadAssigned, reported(FINANCE, '2025-06-20'), failedThatDay])
+        .when(requestExtension({ today: TODAY, requestedOn: INSPECTED_ON, requestedDueDate: '2025-09-15' }))
+        .then([{ ...extensionRequested, data: { ...extensionRequested.data, requestedOn: INSPECTED_ON, requestedDueDate: '2025-09-15' } }]);
     });
 
     it.each<[string, Partial<RequestExtension>]>([
@@ -1596,7 +1614,7 @@ describe('refusals name units by their names in the directory, not by id', () =>
     ['a second lead', [leadAssigned], assign({ unitId: ENVIRONMENT, ...named }), 'CONFLICT', /^市财政局 is already the lead unit/, /^市财政局已是牵头单位/],
     ['a unit not assigned', [leadAssigned], report({ unitId: ENVIRONMENT, actor: clerkOf(ENVIRONMENT), ...named }), 'NOT_FOUND', /^市环境保护局 is not assigned here\.$/, /^市环境保护局不在本事项的交办单位之列。$/],
     ['another unit reporting', [leadAssigned], report({ actor: clerkOf(ENVIRONMENT), ...named }), 'FORBIDDEN', /^Only 市财政局 may report on its part\.$/, /^只有市财政局的用户可以报送本单位的整改情况。$/],
-    ['a second report awaiting inspection', [leadAssigned, reported()], report(named), 'CONFLICT', /^市财政局 has already reported/, /^市财政局已于 2025-06-28 报送整改情况，正在等待督查。$/],
+    ['a second report awaiting inspection', [leadAssigned, reported()], report(named), 'CONFLICT', /^市财政局 has already reported/, /^市财政局已于 2025-06-28 报送整改情况，正在等待督查。如该报告在 2025-06-28 或之前已督查未通过或被退办，请先录入督查结果或退办，再录入新的整改报告。$/],
     ['an inspection with nothing reported', [leadAssigned], inspect(named), 'CONFLICT', /^市财政局 had no report awaiting inspection on 2025-07-01\. If it reported on or before that day, its report must be entered first/, /^市财政局在 2025-07-01 没有待督查的整改报告。如该单位在此之前已报告，请先由市财政局在系统中补录其整改报告，再录入本次督查。$/],
     ['urging a verified part', [leadAssigned, reported(), inspected('PASSED')], urge({ ...named, urgedOn: '2025-07-02' }), 'CONFLICT', /^The part of 市财政局 is already verified/, /^市财政局的任务已确认完成/],
   ])('%s', (_what, history, command, code, message, messageZh) => {
@@ -1952,7 +1970,7 @@ describe('urgings, extension requests and decisions are judged on the part as it
     const failedLater = [leadAssigned, reported(FINANCE, '2025-06-28'), inspectedOn('2025-07-08', 'FAILED', 'inspection-1', '2025-07-25')];
     given(failedLater)
       .when(requestExtension({ ...on('2025-07-05'), requestedDueDate: '2025-08-10' }))
-      .thenRefused('CONFLICT', /The due date 2025-06-30 had passed on 2025-07-05/, /截止日期 2025-06-30 在申请日 2025-07-05 已过/);
+      .thenRefused('CONFLICT', /had reported on 2025-06-28; on 2025-07-05 that report was awaiting inspection/, /2025-07-05 时该报告正在等待督查。如该报告在 2025-07-05 或之前已督查未通过或被退办，请先录入督查结果或退办/);
     given(failedLater).when(requestExtension({ ...on('2025-07-09'), requestedDueDate: '2025-08-10' })).then([asked('2025-07-09', '2025-08-10')]);
   });
 
@@ -2069,7 +2087,7 @@ describe('a late fact that clashes with later ones is refused in words true for 
   it('a report dated 06-13 is not told the item is closed (it was open then): the 06-12 report awaited inspection that day', () => {
     given(closedOn22, closedParent)
       .when(report({ ...names, reportedOn: '2025-06-13' }))
-      .thenRefused('CONFLICT', /had reported on 2025-06-12; on 2025-06-13 that report was awaiting inspection/, /^市财政处已于 2025-06-12 报送整改情况，2025-06-13 时该报告正在等待督查。$/);
+      .thenRefused('CONFLICT', /had reported on 2025-06-12; on 2025-06-13 that report was awaiting inspection/, /^市财政处已于 2025-06-12 报送整改情况，2025-06-13 时该报告正在等待督查。如该报告在 2025-06-13 或之前已督查未通过或被退办，请先录入督查结果或退办，再录入新的整改报告。$/);
   });
 
   it('a report dated 06-16, between the send-back and the re-report, names the re-report of 06-18 it would clash with', () => {

@@ -2010,6 +2010,22 @@ function refuseAssignmentToClosed(state: AssignmentsState, assignedOn: string, t
   throw closedThenError(state, closedDay ?? assignedOn, assignedOn, today, say('no more units can be assigned; reopen it first if one must be', `不能再交办单位；如确需交办，请先重新打开该${noun.zh}`), noun);
 }
 
+/**
+ * CONFLICT: on office day `day` the unit's report of `awaiting` was awaiting inspection, so `what`
+ * (a new report, an extension) had no place then. Says what to enter first when the paper of that day
+ * also has the inspection that failed it or the send-back (breaker8t P4: typed before them, the words
+ * said the unit was late and should report). `today`: the office day now (today's case reads in the present).
+ */
+function awaitingInspectionThen(unit: Bilingual, awaiting: string, day: string, today: string, what: Bilingual): DomainError {
+  const past = day < today;
+  return conflict(
+    (past ? `${capitalise(unit.en)} had reported on ${awaiting}; on ${day} that report was awaiting inspection.` : `${capitalise(unit.en)} has already reported (on ${awaiting}), awaiting inspection.`) +
+      ` If an inspection failed it or it was sent back on or before ${day}, enter that first; then ${what.en} can be entered.`,
+    (past ? `${unit.zh}已于 ${awaiting} 报送整改情况，${day} 时该报告正在等待督查。` : `${unit.zh}已于 ${awaiting} 报送整改情况，正在等待督查。`) +
+      `如该报告在 ${day} 或之前已督查未通过或被退办，请先录入督查结果或退办，再录入${what.zh}。`,
+  );
+}
+
 function requestExtension(command: RequestExtension, state: AssignmentsState): AssignmentEvent[] {
   const { unitId, requestId, requestedDueDate, reason, requestedOn } = command;
   requireOwnUnit(command, unitId, say('request an extension of its due date', '申请延期'));
@@ -2029,6 +2045,10 @@ function requestExtension(command: RequestExtension, state: AssignmentsState): A
   }
   // A failed inspection may come after the due date; the unit then needs time to fix what it found.
   const returnedByInspection = then.status === 'RETURNED' && then.lastReturn?.cause === 'INSPECTION_FAILED';
+  // Reported on time and awaiting inspection that day: nothing was late, and nothing to extend (breaker8t P4: it was told to report, late).
+  if (isAfter(requestedOn, then.dueDate) && then.status === 'REPORTED') {
+    throw awaitingInspectionThen(unit, then.lastReport?.reportedOn ?? requestedOn, requestedOn, command.today, say('an extension', '延期申请'));
+  }
   if (isAfter(requestedOn, then.dueDate) && !returnedByInspection) {
     throw conflict(
       `The due date ${then.dueDate} had passed on ${requestedOn}: an extension must be asked for before it. Report the work, late, instead.`,
@@ -2583,14 +2603,7 @@ function reportRectification(
   requireNotBefore(reported, returnDay(part));
   requireNotBefore(reported, assignedDay(part, command));
   const then = partOn(state, part, reportedOn);
-  if (then.status === 'REPORTED') {
-    const awaiting = then.lastReport?.reportedOn ?? reportedOn;
-    const past = reportedOn < command.today;
-    throw conflict(
-      past ? `${capitalise(unit.en)} had reported on ${awaiting}; on ${reportedOn} that report was awaiting inspection.` : `${capitalise(unit.en)} has already reported (on ${awaiting}), awaiting inspection.`,
-      past ? `${unit.zh}已于 ${awaiting} 报送整改情况，${reportedOn} 时该报告正在等待督查。` : `${unit.zh}已于 ${awaiting} 报送整改情况，正在等待督查。`,
-    );
-  }
+  if (then.status === 'REPORTED') throw awaitingInspectionThen(unit, then.lastReport?.reportedOn ?? reportedOn, reportedOn, command.today, say('a new report', '新的整改报告'));
   if (then.status === 'VERIFIED') throw verifiedThen(state, then, reportedOn, unit, say('no more reports are accepted', '不再接收整改报告'));
   requireText(summary, named('summary', 'A summary of the rectification', '整改情况说明'));
   if (evidence.length === 0) throw badInput('At least one piece of evidence is required.', '请至少提供一项佐证材料。', { field: 'evidence' });

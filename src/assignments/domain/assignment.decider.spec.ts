@@ -3203,3 +3203,27 @@ describe('a standing part’s reports before the end of its span are progress (�
     expect(partOf(stateAfter([leadAssigned, reported()]), FINANCE)?.status).toBe('REPORTED');
   });
 });
+
+describe('an extension granted and a return of the same office day (breaker8u P1): one paper, one due date', () => {
+  const asked: AssignmentEvent = extensionRequested; // asked on 06-20 for 07-31
+  const grant: AssignmentEvent = { type: 'ExtensionGranted', data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-07-31', decidedOn: '2025-06-25' } };
+  const failedThatDay: AssignmentEvent = { ...inspected('FAILED'), data: { ...inspected('FAILED').data, inspectedOn: '2025-06-25', newDueDate: '2025-07-15' } };
+  const sentBackThatDay: AssignmentEvent = { type: 'ReportSentBack', data: { unitId: FINANCE, reason: '佐证不全', sentBackOn: '2025-06-25', newDueDate: '2025-07-15' } };
+  const open = [leadAssigned, asked, reported(FINANCE, '2025-06-22')];
+
+  it.each([
+    ['a failed inspection', failedThatDay],
+    ['a send-back', sentBackThatDay],
+  ])('given the grant and %s of one day, the part is due on the later date whichever was typed first', (_what, returned) => {
+    const grantFirst = partOf(stateAfter([...open, grant, returned]), FINANCE);
+    const returnFirst = partOf(stateAfter([...open, returned, grant]), FINANCE);
+    expect(grantFirst?.dueDate).toBe('2025-07-31');
+    expect(returnFirst?.dueDate).toBe('2025-07-31');
+    expect(grantFirst?.status).toBe('RETURNED');
+  });
+
+  it('given the grant one day and the return the next, the return’s own date stands (the later fact rules)', () => {
+    const nextDay: AssignmentEvent = { ...failedThatDay, data: { ...(failedThatDay.data as object), inspectedOn: '2025-06-26' } } as AssignmentEvent;
+    expect(partOf(stateAfter([...open, grant, nextDay]), FINANCE)?.dueDate).toBe('2025-07-15');
+  });
+});

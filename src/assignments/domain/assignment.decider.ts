@@ -793,7 +793,7 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
       return updatePart(state, event.data.unitId, event.data.sentBackOn, (part) => ({
         ...part,
         status: 'RETURNED',
-        dueDate: event.data.newDueDate ?? part.dueDate,
+        dueDate: dueDateOnReturn(part, event.data.newDueDate, event.data.sentBackOn),
         lastReturn: { cause: 'SENT_BACK', reason: event.data.reason, returnedOn: event.data.sentBackOn },
         lastReport: settle(part.lastReport, { day: event.data.sentBackOn, what: say('the send-back that returned it', '退回该报告的退办日期') }),
       }));
@@ -810,7 +810,7 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
               lastReport,
               lastInspectionAnsweredBy: null,
               status: 'RETURNED',
-              dueDate: event.data.newDueDate ?? part.dueDate,
+              dueDate: dueDateOnReturn(part, event.data.newDueDate, inspectedOn),
               lastReturn: { cause: 'INSPECTION_FAILED', reason: notes, returnedOn: inspectedOn, inspectionId },
             };
       });
@@ -845,7 +845,7 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
               inspections,
               lastReport,
               status: 'RETURNED',
-              dueDate: event.data.newDueDate ?? part.dueDate,
+              dueDate: dueDateOnReturn(part, event.data.newDueDate, inspectedOn),
               verifiedOn: null,
               lastReturn: { cause: 'INSPECTION_FAILED', reason, returnedOn: inspectedOn, inspectionId },
             });
@@ -860,7 +860,7 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
           : {
               ...part,
               status: 'RETURNED',
-              dueDate: event.data.newDueDate ?? part.dueDate,
+              dueDate: dueDateOnReturn(part, event.data.newDueDate, event.data.reopenedOn),
               verifiedOn: null,
               lastReturn: { cause: 'PARTS_REOPENED', reason: event.data.reason, returnedOn: event.data.reopenedOn, inspectionsBefore: part.inspections.length },
             },
@@ -1423,6 +1423,21 @@ const verifiedSince = (part: AssignmentPart, day: string): boolean =>
 function grantedBeforeThePass(part: AssignmentPart, decidedOn: string, dueDate: string): AssignmentPart {
   if (part.status !== 'VERIFIED' || part.verifiedOn !== decidedOn) return part;
   return { ...part, inspections: part.inspections.map((inspection) => (inspection.outcome === 'PASSED' && inspection.inspectedOn === decidedOn ? { ...inspection, dueDateBefore: dueDate } : inspection)) };
+}
+
+/**
+ * The due date a return (退办, 督查未通过) of office day `day` leaves: the date it gives (`newDueDate`), else the date in
+ * force — but never earlier than an extension granted that same day (breaker8u P1: a grant and a return of one day gave
+ * the return's earlier date when the grant was typed first, the grant's later one typed the other way). One day's paper
+ * has no order: a return of the day comes before the day's grant, which never cuts the date in force (breaker8r P4) — so
+ * the later of the two stands, whichever was typed first. `part.dueDate` is the date in force before the return.
+ */
+function dueDateOnReturn(part: AssignmentPart, newDueDate: string | undefined, day: string): string {
+  const given = newDueDate ?? part.dueDate;
+  const grantedThatDay = part.extensionRequests
+    .filter((request) => request.status === 'GRANTED' && request.decidedOn === day && request.grantedDueDate !== undefined)
+    .map((request) => request.grantedDueDate!);
+  return grantedThatDay.reduce((latest, granted) => (isAfter(granted, latest) ? granted : latest), given);
 }
 
 function settleExtension(part: AssignmentPart, requestId: string, status: 'GRANTED' | 'REFUSED', decidedOn: string, grantedDueDate?: string): AssignmentPart {

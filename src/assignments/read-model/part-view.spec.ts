@@ -247,3 +247,28 @@ describe('how far a part’s work stood on a day (workDoneAsOf, what a 机构改
     expect(workDoneAsOf(part, '2026-05-10')).toBe(0);
   });
 });
+
+describe('an extension granted and a return of the same office day (breaker8u P1)', () => {
+  /** The entries as typed in this order: each recorded a minute after the one before. */
+  const typed = (...entries: TimelineEntry<AssignmentEvent>[]) =>
+    entries.map((one, index) => ({ ...one, metadata: { ...one.metadata, recordedAt: `2026-11-20T01:${String(index).padStart(2, '0')}:00.000Z` } }));
+  const sentBack = (on: string, newDueDate: string) => entry(on, { type: 'ReportSentBack', data: { unitId: 'a', reason: '材料不全', sentBackOn: on, newDueDate } });
+
+  it.each([
+    ['a failed inspection', failed('2026-05-20', '2026-06-20')],
+    ['a send-back', sentBack('2026-05-20', '2026-06-20')],
+  ])('with %s giving an earlier date: the grant’s later date stands whichever was typed first, now and on every day after', (_what, returned) => {
+    const grant = granted('2026-05-20', '2026-06-30');
+    const grantFirst = partAfter(...typed(assigned, reported('2026-05-10'), grant, returned));
+    const returnFirst = partAfter(...typed(assigned, reported('2026-05-10'), returned, grant));
+    for (const part of [grantFirst, returnFirst]) {
+      expect(part.dueDate).toBe('2026-06-30');
+      expect([dueDateOn(part, '2026-05-19'), dueDateOn(part, '2026-05-20'), dueDateOn(part, '2026-06-25')]).toEqual(['2026-05-15', '2026-06-30', '2026-06-30']);
+    }
+  });
+
+  it('on different days the later fact still rules: a return the day after the grant gives its own date', () => {
+    const part = partAfter(...typed(assigned, reported('2026-05-10'), granted('2026-05-20', '2026-06-30'), failed('2026-05-21', '2026-06-20')));
+    expect(part.dueDate).toBe('2026-06-20');
+  });
+});

@@ -660,8 +660,8 @@ export function dueDateOn(part: Pick<PartView, 'dueDates' | 'dueDate'>, day: str
 /**
  * The due date in force after the changes that `stood` (`dueDateOn` and the report-day readings): the last of them to take
  * effect (`takesEffectAfter`); before any, the date the part was assigned with. A grant's change (`atLeast`) never cuts the
- * date in force before it: the later of the two stands (breaker8r P4). Folded in effect order only when a grant is among
- * them, O(changes) otherwise.
+ * date in force before it: the later of the two stands (breaker8r P4); nor does a return's of the grant's own day, typed
+ * after it (breaker8u P1). Folded in effect order only when a grant is among them, O(changes) otherwise.
  */
 export function dueDateAmong(part: Pick<PartView, 'dueDates' | 'dueDate'>, stood: (change: DueDateChange) => boolean): string {
   let inForce: DueDateChange | undefined;
@@ -676,7 +676,17 @@ export function dueDateAmong(part: Pick<PartView, 'dueDates' | 'dueDate'>, stood
   // Stable: of one office day, by the instant recorded where both are known, else as listed — `takesEffectAfter`'s order.
   const inOrder = part.dueDates.filter(stood).sort((a, b) => (a.on !== b.on ? (a.on < b.on ? -1 : 1) : a.at === undefined || b.at === undefined || a.at === b.at ? 0 : a.at < b.at ? -1 : 1));
   let dueDate = inOrder[0]!.dueDate;
-  for (const change of inOrder.slice(1)) dueDate = change.atLeast && change.dueDate <= dueDate ? dueDate : change.dueDate;
+  // The latest date granted on the office day being folded: a return of that day, typed after the grant, does not cut it
+  // (breaker8u P1: one day's paper has no order — the later of the two stands, as the decider's fold reads it, `dueDateOnReturn`).
+  let grantedThatDay: { readonly on: string; readonly dueDate: string } | null = inOrder[0]!.atLeast ? inOrder[0]! : null;
+  for (const change of inOrder.slice(1)) {
+    if (grantedThatDay !== null && grantedThatDay.on !== change.on) grantedThatDay = null;
+    if (change.atLeast) {
+      dueDate = change.dueDate <= dueDate ? dueDate : change.dueDate;
+      if (grantedThatDay === null || change.dueDate > grantedThatDay.dueDate) grantedThatDay = change;
+    } else if (change.byReturn && grantedThatDay !== null && grantedThatDay.dueDate > change.dueDate) dueDate = grantedThatDay.dueDate;
+    else dueDate = change.dueDate;
+  }
   return dueDate;
 }
 

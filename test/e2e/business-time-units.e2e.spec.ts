@@ -282,6 +282,23 @@ describe('units on the day of the work, and on-time by the due date in force', (
     expect(history.filter((entry) => entry.unitId === null).every((entry) => entry.unitName === null)).toBe(true);
   });
 
+  it('a unit entered today, its registration corrected to a past day, then renamed on a later past day: the new name now, the registered name before (breaker8u P5)', async () => {
+    const admin = await app.as('ADMIN');
+    const registered = await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, {
+      input: { idempotencyKey: key('unit-wjw'), code: 'WJW', name: '市卫生和计划生育委员会', kind: 'DEPARTMENT' },
+    }, admin);
+    expect(registered.errors).toBeUndefined();
+    const unitId = registered.data!.registerUnit.id as string;
+    expect((await call('correctUnitRegistration', { unitId, registeredOn: '2016-01-04', reason: '按成立文件更正' }, admin)).errors).toBeUndefined();
+    expect((await call('renameUnit', { unitId, name: '市卫生健康委员会', reason: '机构改革', renamedOn: '2016-06-20' }, admin)).errors).toBeUndefined();
+    const unit = await app.graphql(`query($id: ID!) { unit(id: $id) { name formerNames } }`, { id: unitId });
+    expect(unit.data!.unit).toEqual({ name: '市卫生健康委员会', formerNames: ['市卫生和计划生育委员会'] });
+    const findingId = await record('卫生健康信息公开不全');
+    expect((await assign(findingId, unitId, '2016-07-31', '2016-05-10')).errors).toBeUndefined();
+    const before = await app.graphql(`query($id: ID!) { finding(id: $id, asOf: "2016-06-16") { assignments { unit { name } } } }`, { id: findingId });
+    expect(before.data!.finding.assignments.map((part: { unit: { name: string } }) => part.unit.name)).toEqual(['市卫生和计划生育委员会']);
+  });
+
   it('refuses a view or a fact before 1949-10-01 as a typing error, in Chinese too', async () => {
     const yearZero = await app.graphql(`{ dashboard(asOf: "0000-06-01") { asOf } }`);
     expect(errorCode(yearZero)).toBe('BAD_USER_INPUT');

@@ -94,3 +94,22 @@ describe('the directory listed by pinyin', () => {
     expect(units.list().map((unit) => unit.name)).toEqual(['安居区教育局', '青川县发展和改革局', '青川县环境保护局', '青川县生态环境分局', '青川县市场监督管理局']);
   });
 });
+
+describe('a unit registered on the day first entered, its registration corrected to a past day, then renamed in the past (breaker8u P5)', () => {
+  const corrected = (unitId: string, registeredOn: string) =>
+    event('UnitRegistrationCorrected', { unitId, registeredOn, previousRegisteredOn: '2016-01-04', reason: '按成立文件更正' }, registeredOn, `unit-${unitId}`);
+  const renamed = (unitId: string, name: string, on: string) => event('UnitRenamed', { unitId, name }, on, `unit-${unitId}`);
+  const enteredToday = (unitId: string, name: string) =>
+    event('UnitRegistered', { unitId, code: unitId, name, kind: 'DEPARTMENT', parentUnitId: null, registeredOn: '2026-12-05' }, '2026-12-05', `unit-${unitId}`);
+
+  it('is called by the new name now and by the registered name before the rename, as one registered on the past day from the start', () => {
+    const units = new UnitsReadModel();
+    for (const one of [enteredToday('wjw', '青川市卫生和计划生育委员会'), corrected('wjw', '2016-01-04'), renamed('wjw', '青川市卫生健康委员会', '2016-06-20')]) units.apply(one);
+    const control = directory(registered('wjw2', '青川市卫生和计划生育委员会'), renamed('wjw2', '青川市卫生健康委员会', '2016-06-20'));
+    for (const [directoryOf, id] of [[units, 'wjw'], [control, 'wjw2']] as const) {
+      expect(directoryOf.get(id)).toMatchObject({ name: '青川市卫生健康委员会', formerNames: ['青川市卫生和计划生育委员会'] });
+      expect(directoryOf.nameOn(id, '2016-06-16')).toBe('青川市卫生和计划生育委员会');
+      expect(directoryOf.nameOn(id, '2016-06-20')).toBe('青川市卫生健康委员会');
+    }
+  });
+});

@@ -74,6 +74,20 @@ const EXISTENCE_FACTS: Readonly<Record<string, (event: RecordedEvent) => readonl
 const dataOf = (event: RecordedEvent) => event.data as Record<string, string | undefined>;
 
 /** The units directory: every unit by id, code and name (current or former). */
+/** A unit's names with the day each took effect; a view restored from a snapshot written before `names` was kept: its one name from registration. */
+const namesOf = (unit: UnitView): NonNullable<UnitView['names']> => unit.names ?? [{ name: unit.name, from: unit.registeredOn }];
+
+/**
+ * The unit called by the latest-dated of `names` (stable: one day keeps the order recorded — a rename typed out of date order
+ * sits in its place, breaker8e P6), every other name it had kept as a former name: a name never comes to mean another unit.
+ */
+function withNames(unit: UnitView, names: NonNullable<UnitView['names']>): UnitView {
+  const byDay = [...names].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const name = byDay.at(-1)!.name;
+  const formerNames = [...new Set([...unit.formerNames, ...byDay.map((named) => named.name)])].filter((former) => former !== name);
+  return { ...unit, name, formerNames, names: byDay };
+}
+
 export class UnitsReadModel implements Projection {
   private readonly byId = new Map<string, UnitView>();
   /** `list()`'s answer until a unit changes: sorting a few hundred names by pinyin cost 0.4 ms a command (bench row 2's profile). */
@@ -121,18 +135,18 @@ export class UnitsReadModel implements Projection {
         // The former name stays this unit's: a name never comes to mean another unit. Names stand by the day
         // each took effect (stable: one day keeps the order recorded), a rename typed out of date order in its
         // place; the unit is called by the latest-dated one (breaker8e P6).
-        const names = [...(unit.names ?? [{ name: unit.name, from: unit.registeredOn }]), { name: unitEvent.data.name, from: event.occurredOn, at: event.metadata.recordedAt }].sort((a, b) =>
-          a.from < b.from ? -1 : a.from > b.from ? 1 : 0,
-        );
-        const name = names.at(-1)!.name;
-        const formerNames = [...new Set([...unit.formerNames, ...names.map((named) => named.name)])].filter((former) => former !== name);
-        this.put(unit.id, { ...unit, name, formerNames, names });
+        this.put(unit.id, withNames(unit, [...namesOf(unit), { name: unitEvent.data.name, from: event.occurredOn, at: event.metadata.recordedAt }]));
         this.idByName.set(unitNameKey(unitEvent.data.name), unit.id);
         return;
       }
       case 'UnitRegistrationCorrected': {
         const unit = this.byId.get(unitEvent.data.unitId);
-        if (unit) this.put(unit.id, { ...unit, registeredOn: unitEvent.data.registeredOn });
+        if (!unit) return;
+        // The name given at registration holds from the corrected day (breaker8u P5: kept on the day first entered, 2026, it
+        // sorted after a 2016 rename, and the unit was called by its old name now and by the new one before the rename).
+        const registered = namesOf(unit).findIndex((named) => named.from === unit.registeredOn);
+        const names = namesOf(unit).map((named, index) => (index === registered ? { ...named, from: unitEvent.data.registeredOn } : named));
+        this.put(unit.id, withNames({ ...unit, registeredOn: unitEvent.data.registeredOn }, names));
         return;
       }
       case 'UnitWorkHandedOver':

@@ -221,7 +221,7 @@ export class DashboardReadModel implements Projection {
     this.applied += 1;
     const recordedAt = event.metadata.recordedAt;
     if (this.state.latestRecordedAt === null || recordedAt > this.state.latestRecordedAt) this.state.latestRecordedAt = recordedAt;
-    if (event.type === 'UnitRegistered' || event.type === 'UnitRenamed') {
+    if (event.type === 'UnitRegistered' || event.type === 'UnitRenamed' || event.type === 'UnitRegistrationCorrected') {
       const unitId = (event.data as { unitId: string }).unitId;
       const name = this.unitName(unitId);
       renameUnit(this.state.openParts, unitId, name);

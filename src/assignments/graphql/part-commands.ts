@@ -46,11 +46,15 @@ interface Issued {
 export const PART_INPUT_DEFAULTS: Readonly<Record<string, unknown>> = { notes: '', place: '', role: 'RESPONSIBLE' };
 
 export const overrideOf = (input: { overrideReason?: string }): { dueDateOverride?: DueDateOverride } =>
-  input.overrideReason === undefined ? {} : { dueDateOverride: { reason: input.overrideReason } };
+  input.overrideReason == null ? {} : { dueDateOverride: { reason: input.overrideReason } };
 
-/** A new due date for returned parts, when the input gives one. */
+/**
+ * A new due date for returned parts, when the input gives one. GraphQL `null` for an optional field is "not given", as
+ * leaving it out is (breaker8u P10: a pass sent with `newDueDate: null` by a form that sends every field was refused as if
+ * it carried a date).
+ */
 const returnedUntil = (input: { newDueDate?: string; overrideReason?: string }) => ({
-  ...(input.newDueDate === undefined ? {} : { newDueDate: input.newDueDate }),
+  ...(input.newDueDate == null ? {} : { newDueDate: input.newDueDate }),
   ...overrideOf(input),
 });
 

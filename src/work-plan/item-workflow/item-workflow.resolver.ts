@@ -194,7 +194,7 @@ export class WorkPlanItemWorkflowResolver {
           dueDate: input.dueDate,
           ...overrideOf(input),
           reason: input.reason,
-          ...(input.assignedOn === undefined ? {} : { assignedOn: input.assignedOn }),
+          ...(input.assignedOn == null ? {} : { assignedOn: input.assignedOn }),
         },
         context,
       ),

@@ -2105,7 +2105,7 @@ describe('a late fact that clashes with later ones is refused in words true for 
   it('a report dated after the close-out says the close-out day', () => {
     given(closedOn22, closedParent)
       .when(report({ ...names, reportedOn: '2025-06-25' }))
-      .thenRefused('CONFLICT', /closed on 2025-06-22, by 2025-06-25/, /^该事项已于 2025-06-22 销号（2025-06-25），不再接收整改报告。$/);
+      .thenRefused('CONFLICT', /closed on 2025-06-22, by 2025-06-25/, /^该事项已于 2025-06-22 销号，2025-06-25 时不再接收整改报告。如该事项在 2025-06-25 当天已重新打开，请先录入重新打开。$/);
   });
 
   it('B13: a unit assigned before the close-out is refused naming the close-out day it would undo, and a step that works (breaker8r P2: a reopening dated on or after it, then the 交办 on or after the reopening — was: 「请先重新打开」, after which the 交办 was refused again); after it, naming the day too', () => {
@@ -2114,7 +2114,7 @@ describe('a late fact that clashes with later ones is refused in words true for 
       .thenRefused('CONFLICT', /closed on 2025-06-22; an assignment dated 2025-06-10, before it, would undo that close-out/, /^该事项已于 2025-06-22 销号；交办日期（2025-06-10）早于销号日期，补录这次交办会使该销号不再成立，早于销号日期的交办不能补录。如该单位确须承担，请先重新打开该事项（重新打开日期不早于 2025-06-22，已核验的任务将退回重新整改），再以重新打开之日或之后的日期交办，并在理由中写明原交办日期。$/);
     given(closedOn22, closedParent)
       .when(assign({ ...names, unitId: ENVIRONMENT, role: 'RESPONSIBLE', assignedOn: '2025-06-25', dueDate: '2025-07-30' }))
-      .thenRefused('CONFLICT', /closed on 2025-06-22/, /^该事项已于 2025-06-22 销号（2025-06-25），不能再交办单位；如确需交办，请先重新打开该事项。$/);
+      .thenRefused('CONFLICT', /closed on 2025-06-22/, /^该事项已于 2025-06-22 销号，2025-06-25 时不能再交办单位；如确需交办，请先重新打开该事项。如该事项在 2025-06-25 当天已重新打开，请先录入重新打开。$/);
   });
 
   it('N7: a refusal about a day before a rename names the unit as it was named that day; one about a later day, by its name now', () => {

@@ -2321,7 +2321,11 @@ function closedThenError(state: AssignmentsState, closedDay: string, day: string
     );
   }
   const past = day < today;
-  return conflict(`The ${noun.en} was closed on ${closedDay}${past ? `, by ${day}` : ''}: ${nothing.en}.`, `该${noun.zh}已于 ${closedDay} 销号${past ? `（${day}）` : ''}，${nothing.zh}。`);
+  // A reopening of that very day typed after this paper: said, as an inspection typed before its report is told (breaker8u P4).
+  return conflict(
+    `The ${noun.en} was closed on ${closedDay}${past ? `, by ${day}` : ''}: ${nothing.en}.${past ? ` If it was reopened on ${day}, enter the reopening first.` : ''}`,
+    `该${noun.zh}已于 ${closedDay} 销号${past ? `，${day} 时` : '，'}${nothing.zh}。${past ? `如该${noun.zh}在 ${day} 当天已重新打开，请先录入重新打开。` : ''}`,
+  );
 }
 
 /** ` on <day>` / `<day> 时` for a fact dated before today; nothing for today's (the refusal is about now). */

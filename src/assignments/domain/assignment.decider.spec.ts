@@ -728,7 +728,9 @@ describe('VERIFIED', () => {
   });
 
   it('is not urged from the day after it was verified', () => {
-    given(verified).when(urge({ urgedOn: '2025-07-02' })).thenRefused('CONFLICT', /already verified \(on 2025-07-01\)/, /无需催办/);
+    given(verified)
+      .when(urge({ urgedOn: '2025-07-02' }))
+      .thenRefused('CONFLICT', /already verified \(on 2025-07-01\).*If it was reopened on 2025-07-02, enter the reopening first\./, /无需催办。如 2025-07-02 当天已重新打开，请先录入重新打开。$/);
   });
 
   it('was open before: an urging or an extension request of then, entered late, is judged on that day and accepted', () => {

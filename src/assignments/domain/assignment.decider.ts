@@ -2300,7 +2300,11 @@ function verifiedThen(state: AssignmentsState, then: AssignmentPart, day: string
   const reopenedOn = inBusinessOrder(state.recorded).find(({ event, occurredOn }) => event.type === 'PartsReopened' && occurredOn > day)?.occurredOn;
   const verifiedOn = then.verifiedOn ?? day;
   if (reopenedOn === undefined) {
-    return conflict(`The part of ${unit.en} is already verified (on ${verifiedOn}): ${nothing.en}.`, `${unit.zh}的任务已确认完成（${verifiedOn}），${nothing.zh}。`);
+    // A reopening of that day, typed after this paper, would have opened it again: said (breaker8u P4).
+    return conflict(
+      `The part of ${unit.en} is already verified (on ${verifiedOn}): ${nothing.en}. If it was reopened on ${day}, enter the reopening first.`,
+      `${unit.zh}的任务已确认完成（${verifiedOn}），${nothing.zh}。如 ${day} 当天已重新打开，请先录入重新打开。`,
+    );
   }
   return conflict(
     `The part of ${unit.en} was verified on ${verifiedOn} and reopened only on ${reopenedOn}: on ${day} ${nothing.en}.`,

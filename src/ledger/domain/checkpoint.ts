@@ -124,12 +124,17 @@ export interface PrintedLedgerCode {
 /**
  * Reads a 台账校验码 as an office copies it from its annual report back into `ledgerCode`'s shape:
  * spaces and line breaks dropped, full-width or dash-like hyphens (－ — – ‐) and lower case taken,
- * e.g. `234-585f0e55-…` or `234－585F0E55 …`. Null when it is not an event count followed by eight
+ * e.g. `234-585f0e55-…` or `234－585F0E55 …`; spaces alone between the nine groups also read
+ * (`234 585F0E55 A70659A9 …`, breaker9z P8). Null when it is not an event count followed by eight
  * groups of eight hex digits (64 hex digits: a SHA-256 root).
  */
 export function parseLedgerCode(text: string): PrintedLedgerCode | null {
-  const plain = text.normalize('NFKC').replace(/\s+/g, '').replace(/[\u2010-\u2015\u2212\uFE63]/g, '-').toUpperCase();
-  const match = /^(\d{1,15})-((?:[0-9A-F]{8}-){7}[0-9A-F]{8})$/.exec(plain);
+  const dashed = text.normalize('NFKC').replace(/[\u2010-\u2015\u2212\uFE63]/g, '-').toUpperCase();
+  // As printed (hyphens), with spaces or line breaks copied in anywhere; else with spaces (or
+  // spaces and hyphens mixed) standing between the nine groups instead of hyphens.
+  const match =
+    /^(\d{1,15})-((?:[0-9A-F]{8}-){7}[0-9A-F]{8})$/.exec(dashed.replace(/\s+/g, '')) ??
+    /^(\d{1,15})-((?:[0-9A-F]{8}-){7}[0-9A-F]{8})$/.exec(dashed.trim().replace(/\s*-\s*|\s+/g, '-'));
   if (!match) return null;
   const treeSize = Number(match[1]);
   if (!Number.isSafeInteger(treeSize)) return null;

@@ -281,7 +281,10 @@ describe('A printed 台账校验码 checked against the log (breaker9y P10)', ()
     const typed = code.toLowerCase().replace(/-/g, (dash, offset: number) => (offset % 2 === 0 ? '－' : ' — ')).replace(/^(\d+) — /, '$1-');
     expect(parseLedgerCode(typed)?.code).toBe(code);
     expect(parseLedgerCode(`${code.slice(0, 30)}\n${code.slice(30)}`)?.code).toBe(code);
-    for (const notACode of ['', '234', '234-585F0E55', `${code}-00000000`, code.replace(/.$/, 'G'), `x${code}`]) expect(parseLedgerCode(notACode)).toBeNull();
+    expect(parseLedgerCode(code.replace(/-/g, ' '))?.code).toBe(code);
+    expect(parseLedgerCode(` ${code.replace(/-/g, '  ').toLowerCase()}\n`)?.code).toBe(code);
+    expect(parseLedgerCode(code.replace(/-/g, (dash, offset: number) => (offset % 3 === 0 ? ' ' : ' - ')))?.code).toBe(code);
+    for (const notACode of ['', '234', '234-585F0E55', `${code}-00000000`, code.replace(/.$/, 'G'), `x${code}`, code.replace(/-/g, ' ').replace(/ (\S+)$/, '$1'), `${code.replace(/-/g, ' ')} 00000000`]) expect(parseLedgerCode(notACode)).toBeNull();
   });
 
   it('a copy rewritten whole — hashes recomputed, no checkpoint kept — chains, but the printed code names where it differs', () => {

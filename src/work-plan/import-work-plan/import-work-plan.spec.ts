@@ -1087,3 +1087,41 @@ function planVersions(title: string, names: readonly string[]) {
   });
   return { at, csv };
 }
+
+describe('a version without a 具体内容 (or 工作措施) column says nothing about them (breaker10s P2)', () => {
+  const csv = (text: string) => new TextEncoder().encode(text);
+  const plan = '青川市2026年具体内容缺列测试方案\n类别编号,类别,编号,事项,具体内容,工作措施,牵头单位,完成时限\n' +
+    '一,公开,1,QD整合网站,整合区县网站,统一平台,青川市财政局,2026-06-30\n一,公开,2,QD清理账号,清理僵尸账号,逐一核查,青川市教育局,2026-09-30\n';
+  const descriptionsOf = async (dependencies: ImportDependencies, planId: string) => {
+    const defined = new Map<string, { description: string; measures: string }>();
+    for (const record of await dependencies.store.readAll()) {
+      const data = record.data as { planId?: string; code?: string; description?: string; measures?: string };
+      if (data.planId !== planId || data.code === undefined) continue;
+      const before = defined.get(data.code) ?? { description: '', measures: '' };
+      defined.set(data.code, { description: data.description ?? before.description, measures: data.measures ?? before.measures });
+    }
+    return Object.fromEntries(defined);
+  };
+
+  it('given a plan whose items have descriptions and measures, when a version without those columns is applied, then each item keeps both, and nothing is told as 修改表述', async () => {
+    const dependencies = await storeWithUnits();
+    const first = await importWorkPlanFile(dependencies, { name: 'qd.csv', content: csv(plan) }, {}, contextOf('qd-v1'));
+    const known = [{ title: first.title, year: first.year }];
+    const version = csv('青川市2026年具体内容缺列测试方案\n类别编号,类别,编号,事项,牵头单位,完成时限\n一,公开,1,QD整合网站,青川市财政局,2026-06-30\n一,公开,2,QD清理账号,青川市教育局,2026-12-31\n');
+    const dry = await importWorkPlanFile(dependencies, { name: 'qd-v2.csv', content: version }, { revise: true, title: first.title, dryRun: true }, contextOf('qd-v2-dry'), known);
+    expect(dry.revision).toMatchObject({ amended: [], redated: [expect.objectContaining({ code: '2' })] });
+    const applied = await importWorkPlanFile(dependencies, { name: 'qd-v2.csv', content: version }, { revise: true, title: first.title }, contextOf('qd-v2'), known);
+    expect(applied.revision).toMatchObject({ amended: [] });
+    expect(await descriptionsOf(dependencies, first.planId)).toEqual({ '1': { description: '整合区县网站', measures: '统一平台' }, '2': { description: '清理僵尸账号', measures: '逐一核查' } });
+    dependencies.store.close();
+  });
+
+  it('given the same plan, when a version has the 具体内容 column with one cell left empty, then that item\'s description is cleared and told as 修改表述', async () => {
+    const dependencies = await storeWithUnits();
+    const first = await importWorkPlanFile(dependencies, { name: 'qd.csv', content: csv(plan) }, {}, contextOf('qd-v1'));
+    const version = csv('青川市2026年具体内容缺列测试方案\n类别编号,类别,编号,事项,具体内容,牵头单位,完成时限\n一,公开,1,QD整合网站,,青川市财政局,2026-06-30\n一,公开,2,QD清理账号,清理僵尸账号,青川市教育局,2026-09-30\n');
+    const dry = await importWorkPlanFile(dependencies, { name: 'qd-v3.csv', content: version }, { revise: true, title: first.title, dryRun: true }, contextOf('qd-v3-dry'), [{ title: first.title, year: first.year }]);
+    expect(dry.revision).toMatchObject({ amended: [{ code: '1', fields: ['description'] }] });
+    dependencies.store.close();
+  });
+});

@@ -85,8 +85,9 @@ export interface PlanDocument {
   readonly lastYear?: number;
   readonly categories: readonly PlanDocumentCategory[];
   /**
-   * Item fields Rectify's own export has no column for (内容, perhaps 措施): a new version read
-   * from it keeps each item's as it stands, never empties it (breaker10e P3). Absent otherwise.
+   * Item fields the table has no column for (内容, 措施 — Rectify's own export, or an office's version
+   * without 具体内容): a new version read from it keeps each item's as it stands, never empties it
+   * (breaker10e P3, breaker10s P2). Absent when the table has both columns, and for YAML/JSON.
    */
   readonly absentFields?: readonly AbsentField[];
   /**
@@ -508,11 +509,14 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
     const progressColumns = exportNotice.length === 0 ? [...(table.headers?.progress ?? []), ...(table.headers?.finishedOn ?? [])] : [];
     const notes = readingNotesOf(table, [...statusColumn, ...notImportedColumns(table), ...progressColumns, ...remarksColumn]);
     const notices = [...exportNotice, ...flatNotice, ...(notes.notices ?? []), ...once.notices, ...numbering];
-    // Rectify's own export has no 内容 (and may have no 措施) column: a new version read from it keeps them, never empties them (breaker10e P3).
-    const absentFields = exportNotice.length === 0 ? [] : (['description', 'measures'] as const).filter((key) => !table.records.some((record) => key in record.cells));
+    // A file with no 内容 (or no 措施) column — Rectify's own export, or any office's version without 具体内容 — says nothing
+    // about them: a new version read from it keeps each item's, never empties it (breaker10e P3, breaker10s P2). Only a
+    // present but empty cell clears.
+    const absentFields = (['description', 'measures'] as const).filter((key) => !table.records.some((record) => key in record.cells));
+    const absent = absentFields.length > 0 ? { absentFields } : {};
     const document =
-      drafted.document && exportNotice.length > 0 ? { ...drafted.document, datesPerPart: true as const, ...(absentFields.length > 0 ? { absentFields } : {}), ...(reading ? { exportedAs: reading } : {}), ...(oneUnit ? { rowsOfOneUnit: oneUnit } : {}) }
-        : drafted.document;
+      drafted.document && exportNotice.length > 0 ? { ...drafted.document, datesPerPart: true as const, ...absent, ...(reading ? { exportedAs: reading } : {}), ...(oneUnit ? { rowsOfOneUnit: oneUnit } : {}) }
+        : drafted.document ? { ...drafted.document, ...absent } : drafted.document;
     // A flat list's items are in no 大项 of the file's own: a new version of the plan keeps theirs (breaker10r P11).
     const flatDocument = document && flat && !bySheetName ? { ...document, uncategorised: true as const } : document;
     return { ...drafted, document: flatDocument, ...notes, ...(notices.length > 0 ? { notices } : {}) };

@@ -1124,4 +1124,17 @@ describe('a version without a 具体内容 (or 工作措施) column says nothing
     expect(dry.revision).toMatchObject({ amended: [{ code: '1', fields: ['description'] }] });
     dependencies.store.close();
   });
+
+  it('given a plan whose items have responsible units, when a version with 牵头单位 only (no 责任单位 / 配合单位 column) is applied, then no unit is removed', async () => {
+    const dependencies = await storeWithUnits();
+    const withUnits = '青川市2026年责任单位缺列测试方案\n类别编号,类别,编号,事项,牵头单位,责任单位,完成时限\n' +
+      '一,公开,1,QU整合网站,青川市财政局,青川市教育局、青川市民政局,2026-06-30\n一,公开,2,QU清理账号,青川市教育局,青川市财政局,2026-09-30\n';
+    const first = await importWorkPlanFile(dependencies, { name: 'qu.csv', content: csv(withUnits) }, {}, contextOf('qu-v1'));
+    const version = csv('青川市2026年责任单位缺列测试方案\n类别编号,类别,编号,事项,牵头单位,完成时限\n一,公开,1,QU整合网站,青川市财政局,2026-06-30\n一,公开,2,QU清理账号,青川市财政局,2026-12-31\n');
+    const applied = await importWorkPlanFile(dependencies, { name: 'qu-v2.csv', content: version }, { revise: true, title: first.title }, contextOf('qu-v2'), [{ title: first.title, year: first.year }]);
+    // Item 2's lead is now 财政局 (its responsible unit before): 教育局, the lead left out, is removed; nothing else.
+    expect(applied.revision).toMatchObject({ amended: [], unitsAdded: [], redated: [expect.objectContaining({ code: '2' })] });
+    expect(applied.revision!.unitsRemoved).toEqual([expect.objectContaining({ code: '2', unitId: unitIdForCode('JYJ') })]);
+    dependencies.store.close();
+  });
 });

@@ -271,7 +271,12 @@ export async function importWorkPlanFile(
   const standingByCode = new Map(standing.map((item) => [item.code, item]));
   const asRevised = (version: ItemVersion): ItemVersion => {
     const before = standingByCode.get(version.code);
-    return before ? { ...version, ...Object.fromEntries(keptFields.map((field) => [field, before[field]])) } : version;
+    if (!before) return version;
+    const kept = Object.fromEntries(keptFields.map((field) => [field, before[field]]));
+    // Units kept from the plan never include the version's own lead (a responsible unit it made lead leads, once).
+    return keptFields.includes('responsibleUnitIds')
+      ? { ...version, ...kept, responsibleUnitIds: before.responsibleUnitIds.filter((unitId) => !version.leadUnitIds.includes(unitId)) }
+      : { ...version, ...kept };
   };
   const versionsInFile = defineItems.map((item) => versionOf(item, validated.datesPerPart === true)).map(asRevised);
   // An item an earlier version withdrew, listed again under its code and title, comes back (10e P1).

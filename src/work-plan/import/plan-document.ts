@@ -86,7 +86,7 @@ export interface PlanDocument {
   readonly categories: readonly PlanDocumentCategory[];
   /**
    * Item fields the table has no column for (内容, 措施 — Rectify's own export, or an office's version
-   * without 具体内容): a new version read from it keeps each item's as it stands, never empties it
+   * without 具体内容; `responsibleUnitIds` when it has 牵头单位 but neither 责任单位 nor 配合单位): a new version read from it keeps each item's as it stands, never empties it
    * (breaker10e P3, breaker10s P2). Absent when the table has both columns, and for YAML/JSON.
    */
   readonly absentFields?: readonly AbsentField[];
@@ -121,7 +121,7 @@ export interface ExportReading {
 }
 
 /** An item field a file may leave out altogether. */
-export type AbsentField = 'description' | 'measures';
+export type AbsentField = 'description' | 'measures' | 'responsibleUnitIds';
 
 /**
  * CSV and XLSX have no place for the plan's title and year, so the caller passes them (the CLI's
@@ -512,7 +512,10 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
     // A file with no 内容 (or no 措施) column — Rectify's own export, or any office's version without 具体内容 — says nothing
     // about them: a new version read from it keeps each item's, never empties it (breaker10e P3, breaker10s P2). Only a
     // present but empty cell clears.
-    const absentFields = (['description', 'measures'] as const).filter((key) => !table.records.some((record) => key in record.cells));
+    const hasColumn = (key: string) => table.records.some((record) => key in record.cells);
+    // Likewise a version naming only each item's 牵头单位 (no 责任单位 / 配合单位 column) keeps each item's other units.
+    const unitsAbsent = hasColumn('leadUnit') && !hasColumn('responsibleUnits') && !hasColumn('cooperatingUnits') ? (['responsibleUnitIds'] as const) : [];
+    const absentFields = [...(['description', 'measures'] as const).filter((key) => !hasColumn(key)), ...unitsAbsent];
     const absent = absentFields.length > 0 ? { absentFields } : {};
     const document =
       drafted.document && exportNotice.length > 0 ? { ...drafted.document, datesPerPart: true as const, ...absent, ...(reading ? { exportedAs: reading } : {}), ...(oneUnit ? { rowsOfOneUnit: oneUnit } : {}) }

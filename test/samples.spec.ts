@@ -64,7 +64,10 @@ describe('the 2026 work plan sample', () => {
 
   it('YAML, CSV and XLSX hold the same plan', async () => {
     const { yaml, csv, xlsx } = await documents();
-    expect(withoutRows(csv)).toEqual(withoutRows(yaml));
+    // The CSV has no 工作措施 column (a new version from it keeps each item's measures); YAML never tells absent fields.
+    expect(csv.absentFields).toEqual(['measures']);
+    const { absentFields: _absent, ...csvPlan } = csv;
+    expect(withoutRows(csvPlan)).toEqual(withoutRows(yaml));
     expect(xlsx).toEqual(csv);
   });
 

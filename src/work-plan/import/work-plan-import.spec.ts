@@ -36,6 +36,7 @@ describe('a plan whose every row is fine', () => {
       plan: {
         title: TITLE,
         year: 2026,
+        absentFields: ['measures'],
         categories: [
           {
             code: '一',

@@ -376,7 +376,21 @@ describe('correcting a unit’s registration day (breaker8b N6: earlier or later
 
   it('refuses a day after the unit’s own rename', () => {
     const renamed: UnitEvent = { type: 'UnitRenamed', data: { unitId: 'u-1', previousName: '青川市财政局', name: '青川市财政局（新）', reason: '机构改革', renamedOn: '2019-02-28' } };
-    given([registered, renamed]).when(correct({ registeredOn: '2019-03-01' })).thenRefused('BAD_USER_INPUT', /earliest fact, the rename of 青川市财政局（新）, is of 2019-02-28/);
+    given([registered, renamed]).when(correct({ registeredOn: '2019-03-01' })).thenRefused('BAD_USER_INPUT', /earliest fact, the rename of 青川市财政局 to 青川市财政局（新）, is of 2019-02-28/);
+  });
+
+  it('refuses a day after the first of two renames, naming that rename by the names of its day, not today’s (breaker8u P13)', () => {
+    const first: UnitEvent = { type: 'UnitRenamed', data: { unitId: 'u-1', previousName: '青川市财政局', name: '青川市财政局（二名）', reason: '机构改革', renamedOn: '2016-06-20' } };
+    const second: UnitEvent = { type: 'UnitRenamed', data: { unitId: 'u-1', previousName: '青川市财政局（二名）', name: '青川市财政局（三名）', reason: '机构改革', renamedOn: '2020-01-01' } };
+    for (const typed of [[registered, first, second], [registered, second, first]]) {
+      given(typed)
+        .when(correct({ registeredOn: '2016-07-01' }))
+        .thenRefused(
+          'BAD_USER_INPUT',
+          /earliest fact, the rename of 青川市财政局 to 青川市财政局（二名）, is of 2016-06-20/,
+          /^青川市财政局（三名）的登记日期不能更正为 2016-07-01：其最早的记录（青川市财政局更名为青川市财政局（二名））在 2016-06-20；单位的记录不能早于其登记日期。$/,
+        );
+    }
   });
 
   it('still corrects to an earlier day, and refuses the future', () => {

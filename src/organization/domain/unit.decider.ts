@@ -345,6 +345,19 @@ function renameUnit(command: RenameUnit, state: UnitState): UnitEvent[] {
   return [{ type: 'UnitRenamed', data: { unitId: unit.unitId, previousName: inForce.name, name, reason: command.reason.trim(), renamedOn } }];
 }
 
+/**
+ * The unit's rename of office day `day` (`YYYY-MM-DD`, one of its renames), as a dated fact named by the names of that day —
+ * 「青川市R587原名局更名为青川市R587二名局」 — not by today's name, which a later rename may have given since (breaker8u P13:
+ * a refusal named the 2016 rename 「三名局的更名」, the name of 2020).
+ */
+function renameOn(unit: Extract<UnitState, { status: 'registered' }>, day: string): DatedFact {
+  const names = namesOf(unit);
+  const index = names.findIndex((named, at) => at > 0 && named.on === day);
+  if (index < 0) return { day, what: say(`the rename of ${unit.name}`, `${unit.name}的更名`) };
+  const [before, after] = [names[index - 1]!.name, names[index]!.name];
+  return { day, what: say(`the rename of ${before} to ${after}`, `${before}更名为${after}`) };
+}
+
 /** The unit's names by the day each took effect, the first its registration's (see `UnitState.names`). */
 function namesOf(unit: Extract<UnitState, { status: 'registered' }>): readonly { readonly name: string; readonly on: string }[] {
   return unit.names ?? [{ name: unit.formerNames[0] ?? unit.name, on: unit.registeredOn }, ...(unit.formerNames.length > 0 ? [{ name: unit.name, on: unit.renamedOn ?? unit.registeredOn }] : [])];
@@ -515,10 +528,7 @@ function correctRegistration(command: CorrectUnitRegistration, state: UnitState)
   const { registeredOn } = command;
   requireBusinessDay(registeredOn, command.today, named('registeredOn', 'The corrected registration date', '更正后的登记日期'));
   if (registeredOn === unit.registeredOn) throw badInput(`${unit.name} is already registered as of ${registeredOn}.`, `${unit.name}的登记日期已是 ${registeredOn}。`, { field: 'registeredOn' });
-  const ownFacts: (DatedFact | undefined)[] = [
-    command.firstFact,
-    unit.renamedOn === null ? undefined : { day: unit.renamedOn, what: say(`the rename of ${unit.name}`, `${unit.name}的更名`) },
-  ];
+  const ownFacts: (DatedFact | undefined)[] = [command.firstFact, unit.renamedOn === null ? undefined : renameOn(unit, unit.renamedOn)];
   const earliest = ownFacts.filter((fact): fact is DatedFact => fact !== undefined).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0))[0];
   if (earliest && registeredOn > earliest.day) {
     throw badInput(

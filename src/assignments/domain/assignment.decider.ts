@@ -1699,6 +1699,12 @@ function asHeldOn(command: AssignmentCommand, state: AssignmentsState): { comman
   if (joined) return { command: { ...command, heldNowBy: joinedHolderOf(state, joined) }, state: { ...state, parts: { ...state.parts, [command.unitId]: joined.part } }, joined };
   const held = day === undefined ? undefined : partHeldOn(state, command.unitId, day);
   if (!held) refuseFactOfEarlierHolderSetAside(command, state, day);
+  // A correction of the handing unit's own paper of the hand-over day, from either unit's card: decided on its part as it held it.
+  const handingDayFact = held?.holder === null && (command.type === 'CorrectReportDate' || command.type === 'CorrectInspection') ? correctedPaperOfHandOverDay(command, state, partOf(state, held.key)!, day!) : undefined;
+  if (handingDayFact) {
+    const { [held!.key]: _holder, ...rest } = state.parts;
+    return { command: { ...command, unitId: handingDayFact.unitId, heldNowBy: held!.key }, state: { ...state, parts: { ...rest, [handingDayFact.unitId]: handingDayFact } } };
+  }
   if (!held || (held.key === command.unitId && held.holder === null)) return { command, state };
   const part = partOf(state, held.key)!;
   const { [held.key]: _present, ...others } = state.parts;
@@ -1747,11 +1753,55 @@ function correctsSetAside(command: CorrectReportDate | CorrectInspection, state:
  * paper is not one of those, not dated on the day the unit passed this part on, or the part passed on again since.
  */
 function ownPaperOfHandOverDay(command: AssignmentCommand & { readonly unitId: string }, part: AssignmentPart, day: string): AssignmentPart | undefined {
-  if (command.type !== 'ReportRectification' && command.type !== 'RequestExtension' && command.type !== 'WithdrawExtensionRequest') return undefined;
+  if (!isPaperOfHandingDay(command)) return undefined;
   const held = part.previousHolders?.at(-1);
   if (held?.unitId !== command.unitId || held.until !== day || part.heldSince !== day) return undefined;
   const { heldUntil: _until, ...rest } = part;
   return { ...rest, unitId: held.unitId, heldSince: held.from, previousHolders: part.previousHolders!.slice(0, -1) };
+}
+
+/**
+ * A correction (`correctReportDate`, `correctInspection`) of a paper of the hand-over day recorded under the unit that handed
+ * the part over that day — its own paper of its last working day (`ownPaperOfHandOverDay`), typed before the hand-over or after
+ * it: decided on the part as that unit held it, up to the hand-over (`heldUntil`), whichever unit's card the form was sent from,
+ * as `correctRecordDate` does (breaker8u P7: these two forms read it as the successor's, so it could be moved to the day after
+ * and not to the day before). `part`: the part as its holder has it now; `day`: the corrected fact's office day. Returns that
+ * part, or undefined when the fact is not such a paper (a successor's, a pass — which stays its unit's apart, or another day's).
+ */
+function correctedPaperOfHandOverDay(command: CorrectReportDate | CorrectInspection, state: AssignmentsState, part: AssignmentPart, day: string): AssignmentPart | undefined {
+  const handing = part.previousHolders?.at(-1);
+  if (handing?.until !== day || part.heldSince !== day) return undefined;
+  const entries = state.recorded.map((event, index) => ({ type: event.type, data: event.data, occurredOn: factDayOfEvent(event), index }));
+  const asCorrected = withCorrectionsApplied(entries).events;
+  const fact =
+    command.type === 'CorrectInspection'
+      ? asCorrected.findLast((entry) => entry.type === 'InspectionLogged' && (entry.data as { inspectionId: string }).inspectionId === command.inspectionId && (entry.data as { outcome: string }).outcome === 'FAILED')
+      : asCorrected.findLast((entry) => entry.type === 'RectificationReported' && entry.occurredOn === day);
+  if ((fact?.data as { unitId?: string } | undefined)?.unitId !== handing.unitId || fact?.occurredOn !== day) return undefined;
+  return { ...part, unitId: handing.unitId, heldSince: handing.from, heldUntil: day, previousHolders: part.previousHolders!.slice(0, -1) };
+}
+
+/**
+ * The papers of a unit's part that the day it passes on still reads as its own (`ownPaperOfHandOverDay`): its report, extension
+ * request and withdrawal (breaker8s P6), and the office's urging, send-back, failed inspection and extension decision about it
+ * (breaker8u P7, P2) — a paper of that day naming the handing unit is about its part before it passed, whichever was typed
+ * first. A pass is not among them: a part verified on the day it would pass stays with its unit, which undoes the step
+ * (`passOfMergeDay`, `handOversUndone`).
+ */
+function isPaperOfHandingDay(command: AssignmentCommand): boolean {
+  switch (command.type) {
+    case 'ReportRectification':
+    case 'RequestExtension':
+    case 'WithdrawExtensionRequest':
+    case 'UrgeUnit':
+    case 'SendBackReport':
+    case 'DecideExtension':
+      return true;
+    case 'LogInspection':
+      return command.outcome === 'FAILED';
+    default:
+      return false;
+  }
 }
 
 /**
@@ -3406,8 +3456,7 @@ function requireStandingUnit(command: AssignmentCommand, state: AssignmentsState
   if (command.type !== 'AssignUnit' && command.type !== 'CorrectInspection' && fact && assignedBeforeMerge(command, command.unitId, fact.day)) return;
   // Its own paper of the merge day — a report, an extension request or its withdrawal — was that day's work, before the merge,
   // whichever was typed first (breaker8s P6, `ownPaperOfHandOverDay`).
-  const ownPaper = command.type === 'ReportRectification' || command.type === 'RequestExtension' || command.type === 'WithdrawExtensionRequest';
-  if (ownPaper && fact && command.unitNames?.mergerOf?.(command.unitId)?.mergedOn === fact.day) return;
+  if (isPaperOfHandingDay(command) && fact && command.unitNames?.mergerOf?.(command.unitId)?.mergedOn === fact.day) return;
   refuseMergedUnit(command, command.unitId);
 }
 
@@ -4052,8 +4101,12 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
   }
   // A hand-over (机构改革) splits the part's days between two units: a fact does not move across it. A fact
   // of the hand-over's own day recorded before it came before it (business order: by day, then as recorded),
-  // so moving it to a later day moves it across too (agreement walk seed 13, breaker8e P2).
-  const before = (day: string, handOver: { occurredOn: string; index: number }) => day < handOver.occurredOn || (day === handOver.occurredOn && target.index < handOver.index);
+  // so moving it to a later day moves it across too (agreement walk seed 13, breaker8e P2). So did the handing
+  // unit's own record of that day typed after it (`ownPaperOfHandOverDay`: the day was still its working day),
+  // whichever was typed first (breaker8u P7: it could be moved to the day after, not to the day before).
+  const handingUnitsOwn = (handOver: { data: object }) => (handOver.data as { unitId: string }).unitId === (target?.data as { unitId?: string } | undefined)?.unitId;
+  const before = (day: string, handOver: { data: object; occurredOn: string; index: number }) =>
+    day < handOver.occurredOn || (day === handOver.occurredOn && (target.index < handOver.index || handingUnitsOwn(handOver)));
   // A hand-over undone since (a pass dated before it, typed after it) no longer splits anything: the fact is
   // judged as in date order, where that hand-over passed nothing, and the hand-overs due are re-judged after it (breaker8e P2).
   const undone = (handOver: { data: object; occurredOn: string; index: number }) => {
@@ -4069,7 +4122,7 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
   );
   // A 交办 re-dated after the hand-over that passed its part: in date order that hand-over found nothing of the unit to pass, and
   // the part assigned later stays with it (breaker8f P4's rule), so the steps that passed it are undone (breaker8g P13).
-  if (!handedOver || target.type === 'UnitAssigned') refuseRedatedPastMerge(command, unitId, what);
+  if (!handedOver || target.type === 'UnitAssigned') refuseRedatedPastMerge(command, unitId, what, target);
   const givenBack = handedOver && target.type === 'UnitAssigned' && (handedOver.data as { unitId: string }).unitId === unitId && on > previousOn ? stepsPassingAssignment(command, state, unitId, on) : undefined;
   if (givenBack) {
     const events: AssignmentEvent[] = [
@@ -4094,14 +4147,19 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
 }
 
 /**
- * A record of a merged unit is not moved to its merge day or later (breaker8j P10): the unit took no work from then — a fact of
+ * A record of a merged unit is not moved past its merge day (breaker8j P10): the unit took no work from then — a fact of
  * it dated so is refused (`requireStandingUnit`), and a 交办 moved there would leave its part with a unit nobody can report for.
+ * Onto the merge day itself only a paper the day still reads as the unit's is moved (`isPaperOfHandingDay`: its report, request
+ * or withdrawal, the office's urging, send-back, failed inspection or extension decision — taken typed on that day whichever of
+ * it and the merge came first, so moved there too: breaker8u P2); a 交办 or a pass is not. `target`: the record, as corrected.
  * Judged on `unitId`, the unit that made the record, whichever card the form was sent from (its successor's, or its own), so both
  * answer alike. CONFLICT (field `on`) naming the merge and the unit carrying its work.
  */
-function refuseRedatedPastMerge(command: CorrectFactDate, unitId: string, what: Bilingual): void {
+function refuseRedatedPastMerge(command: CorrectFactDate, unitId: string, what: Bilingual, target: { readonly type: string; readonly data: object }): void {
   const merger = command.unitNames?.mergerOf?.(unitId);
   if (!merger || command.on < merger.mergedOn) return;
+  const paperOfTheDay = target.type !== 'UnitAssigned' && !(target.type === 'InspectionLogged' && (target.data as { outcome?: string }).outcome === 'PASSED');
+  if (command.on === merger.mergedOn && paperOfTheDay) return;
   const unit = unitNamed(command, unitId);
   const successor = unitNamed(command, merger.successorUnitId);
   const carrier = unitNamed(command, successionOf(command.unitNames, unitId, merger.mergedOn).at(-1)?.successorUnitId ?? merger.successorUnitId);

@@ -117,7 +117,12 @@ describe('a pass on the merge day, naming the merged unit (breaker8r P8)', () =>
     expect(given(history).when(pass(ENVIRONMENT)).decision()).toEqual(namingSuccessor);
   });
 
-  it('a failure of that day naming the merged unit is still refused (the open part is the successor’s from its merge)', () => {
-    given(history).when({ ...pass(ENVIRONMENT), outcome: 'FAILED', notes: '未到位' } as AssignmentCommand).thenRefused('CONFLICT', /merged into/, /并入生态局/);
+  it('a failure of that day naming the merged unit is its own, as typed before the merge: recorded under it, landing on the part it passed (breaker8u P2; it was refused typed after the merge)', () => {
+    const failure = { ...pass(ENVIRONMENT), outcome: 'FAILED', notes: '未到位', newDueDate: '2016-08-31' } as AssignmentCommand;
+    given(history).when(failure).then([{ type: 'InspectionLogged', data: { unitId: ENVIRONMENT, inspectionId: 'i-1', outcome: 'FAILED', notes: '未到位', inspectedOn: MERGED_ON, place: '现场', newDueDate: '2016-08-31' } }]);
+  });
+
+  it('a failure of the day after naming the merged unit is still refused (the open part is the successor’s from its merge)', () => {
+    given(history).when({ ...pass(ENVIRONMENT), outcome: 'FAILED', notes: '未到位', inspectedOn: '2016-07-02' } as AssignmentCommand).thenRefused('CONFLICT', /merged into/, /并入生态局/);
   });
 });

@@ -48,6 +48,10 @@ export interface ItemRow extends Omit<WorkPlanItemView, 'parts'> {
   readonly percentComplete: number;
   readonly trafficLight: TrafficLight | null;
   readonly parts: PartAt[];
+  /** The business day the row was made for (`RowOptions.today`, `YYYY-MM-DD`): what its plan's outline is read at (breaker10s P7). */
+  readonly viewedOn: string;
+  /** The instant (ISO) the row was made as known at (`RowOptions.knownAt`); null: everything recorded. */
+  readonly viewedKnownAt: string | null;
 }
 
 export interface CategoryRow {
@@ -131,6 +135,8 @@ export function itemRow(item: WorkPlanItemView, options: RowOptions): ItemRow {
     ...item,
     withdrawalReason: item.withdrawalReason ?? null,
     parts,
+    viewedOn: options.today,
+    viewedKnownAt: options.knownAt ?? null,
     percentComplete: percent(parts.filter((part) => part.status === 'VERIFIED').length, parts.length),
     // A withdrawn item is a record: no light (breaker11f P9).
     trafficLight: item.status === 'WITHDRAWN' ? null : worst(parts.map((part) => trafficLight(part, options.today, options.dueSoonDays))),

@@ -114,13 +114,21 @@ function applyToItem(item: WorkPlanItemView, event: TimelineEntry): void {
  * The work-plan breakdown (分解方案) as it stands: plans, their categories and items, and every
  * item's parts. An item's history and dated timeline are its own stream, read from the log when
  * asked, so the ledger also answers as of a business day and as known at an instant (`itemAt`)
- * without keeping every event in memory. A plan's outline is not a fact of a day: it counts as soon
- * as it was recorded (`knownAt`), whatever `asOf`; an item counts from the day the plan took it in
- * (`datedDefinition`), as known at `knownAt`.
+ * without keeping every event in memory. A plan's outline counts from the office day of the import or
+ * version that made it, as known at `knownAt` (`plan`, breaker10s P7); an item counts from the day the
+ * plan took it in (`datedDefinition`), as known at `knownAt`.
  */
 export class WorkPlanLedger implements Projection {
-  /** Each plan with when its outline was first recorded (what `knownAt` compares). */
-  private readonly plans = new Map<string, WorkPlanView & { readonly importedEvent: { readonly metadata: { readonly recordedAt: string } }; readonly approvals?: readonly PlanApproval[] }>();
+  /**
+   * Each plan with when it was first recorded (what `knownAt` compares), its approval days as recorded, and the outline each
+   * import or version left (`outlines`, in the order recorded: what `plan` reads a past day's outline from).
+   */
+  private readonly plans = new Map<
+    string,
+    WorkPlanView & { readonly importedEvent: { readonly metadata: { readonly recordedAt: string } }; readonly approvals?: readonly PlanApproval[]; readonly outlines: readonly DatedOutline[] }
+  >();
+  /** Not state: the outlines `plan` made for a past day (`outlineOn`), by plan and the two recorded outlines it was made of. */
+  readonly #pastOutlines = new Map<string, OutlineCategory[]>();
   private readonly items = new Map<string, WorkPlanItemView>();
   /** Events of each item's stream projected so far (its history's length: `historyLength`). */
   private readonly historyLengths = new Map<string, number>();
@@ -158,6 +166,7 @@ export class WorkPlanLedger implements Projection {
       this.#changed(plan.planId);
       const imported = event.type === 'WorkPlanRevised' ? this.plans.get(plan.planId) : undefined;
       const lastYear = imported?.lastYear ?? plan.lastYear;
+      const outline = keptOutline(imported?.categories ?? [], categories);
       this.plans.set(plan.planId, {
         ...plan,
         // A revision keeps the plan's period (a plan over several years: its last year).
@@ -167,8 +176,19 @@ export class WorkPlanLedger implements Projection {
         importedAt: imported?.importedAt ?? event.metadata.recordedAt,
         importedBy: imported?.importedBy ?? event.metadata.actorId,
         revisedAt: imported ? event.metadata.recordedAt : null,
-        categories: keptOutline(imported?.categories ?? [], categories),
-        // A revision's outline counts from the first import on: an outline is not a fact of a day.
+        categories: outline,
+        // Each version's outline from its own office day on (breaker10s P7): a past day's view reads the one standing then.
+        outlines: [
+          ...(imported?.outlines ?? []),
+          {
+            on: event.type === 'WorkPlanRevised' ? (plan as { revisedOn: string }).revisedOn : (plan as { approvedOn: string }).approvedOn,
+            recordedAt,
+            // An item added on its own keeps the plan's file: it adds an item, it is no version of the outline.
+            fromFile: imported === undefined || imported.source.sha256 !== plan.source.sha256,
+            categories: outline,
+          },
+        ],
+        // The plan is known from its first import on (what `knownAt` compares).
         importedEvent: imported?.importedEvent ?? { metadata: { recordedAt: event.metadata.recordedAt } },
         approvals: imported?.approvals ?? [{ approvedOn: (plan as { approvedOn: string }).approvedOn, recordedAt: event.metadata.recordedAt }],
       });
@@ -335,12 +355,31 @@ export class WorkPlanLedger implements Projection {
     return this.latestRecorded;
   }
 
-  /** The plan's outline, if it was known at the cut (every plan without one). */
+  /**
+   * The plan as it stood at the cut, if it was known then (every plan, as it stands now, without one): its approval day as
+   * known at `knownAt`, and its outline — 大项 codes, titles, order, and which items stand under which — as the import or
+   * version standing on `asOf` left it (`outlineOn`, breaker10s P7: a version's renamed 大项 and moved items count from its
+   * own day, as its items' amendments do; a day before it reads the outline before it). O(1) once an outline of those two
+   * versions was made (kept for the process), O(items) the first time.
+   */
   plan(planId: string, cut: TimeCut | null = null): WorkPlanView | undefined {
     const plan = this.plans.get(planId);
     if (!plan || (cut !== null && !knownInCut(cut, plan.importedEvent))) return undefined;
     const approvedOn = approvedOnKnownAt(plan, cut?.knownAt ?? null);
-    return approvedOn === plan.approvedOn ? plan : { ...plan, approvedOn };
+    const categories = cut === null ? plan.categories : this.#outlineAt(planId, plan.outlines, cut);
+    return approvedOn === plan.approvedOn && categories === plan.categories ? plan : { ...plan, approvedOn, categories };
+  }
+
+  /** `outlineOn` for `planId`'s recorded outlines at `cut`, the outline made of two of them kept (`#pastOutlines`). */
+  #outlineAt(planId: string, outlines: readonly DatedOutline[], cut: TimeCut): OutlineCategory[] {
+    const chosen = outlineChoice(outlines, cut);
+    if (chosen === null) return outlines.at(-1)?.categories ?? [];
+    const { standing, latest } = chosen;
+    if (standing === latest) return outlines[latest]!.categories;
+    const key = `${planId}|${standing}|${latest}`;
+    let outline = this.#pastOutlines.get(key);
+    if (!outline) this.#pastOutlines.set(key, (outline = outlineOn(outlines[latest]!.categories, outlines[standing]!.categories)));
+    return outline;
   }
 
   listPlans(): WorkPlanView[] {
@@ -507,12 +546,61 @@ export class WorkPlanLedger implements Projection {
 }
 
 /**
+ * The outline an import or a revision of the plan left (`keptOutline`), with the office day it counts from (`on`, `YYYY-MM-DD`:
+ * the import's approval day as imported, a revision's `revisedOn`), the instant it was recorded (ISO), and whether it came
+ * from a file (`fromFile`: the import or a version of another file; false for an item added on its own, which keeps the file).
+ */
+export interface DatedOutline {
+  readonly on: string;
+  readonly recordedAt: string;
+  readonly fromFile: boolean;
+  readonly categories: OutlineCategory[];
+}
+
+/**
+ * Which of a plan's recorded outlines (in the order recorded) the plan of `cut` reads, as indexes: `latest`, the last one
+ * recorded by `knownAt`; `standing`, among those from a file (`fromFile`), the one with the latest `on` not after `asOf`
+ * (of one day, the later recorded; none yet on `asOf`: the first). Null when none was recorded by `knownAt`. A version
+ * counts from its own day; an item added on its own names no 大项 of its day (its outline is the plan's as it stood when
+ * typed in, maybe after a later-dated version): it comes in through `latest` (`outlineOn`).
+ */
+export function outlineChoice(outlines: readonly Pick<DatedOutline, 'on' | 'recordedAt' | 'fromFile'>[], cut: Pick<TimeCut, 'asOf' | 'knownAt'>): { readonly standing: number; readonly latest: number } | null {
+  let latest = -1;
+  let standing = -1;
+  for (let index = 0; index < outlines.length; index += 1) {
+    const outline = outlines[index]!;
+    if (cut.knownAt !== null && outline.recordedAt > cut.knownAt) continue;
+    latest = index;
+    if (outline.fromFile && outline.on <= cut.asOf && (standing < 0 || outline.on >= outlines[standing]!.on)) standing = index;
+  }
+  if (latest < 0) return null;
+  return { standing: standing < 0 ? outlines.findIndex((outline) => cut.knownAt === null || outline.recordedAt <= cut.knownAt) : standing, latest };
+}
+
+/**
+ * The outline standing on a past day: `standing` (大项 codes, titles, order, each item under the 大项 it stood in then), with
+ * every item of `latest` (the outline as known at the cut) it does not hold — one added later, or one added on its own and
+ * dated before a version typed earlier — placed as `keptOutline` places an item a version leaves out. O(items).
+ */
+export function outlineOn(latest: readonly OutlineCategory[], standing: readonly OutlineCategory[]): OutlineCategory[] {
+  return withItemsOf(latest, standing);
+}
+
+/**
  * A new version's outline with every item of the outline before it that the new one leaves out,
  * each placed right after the item it followed before (first in its category when none of those
  * is left), in its category then (one only earlier versions had is appended, `retired`). Run once per revision.
  */
 export function keptOutline(before: readonly OutlineCategory[], next: WorkPlanImported['data']['categories']): OutlineCategory[] {
-  const outline: OutlineCategory[] = next.map((category) => ({ code: category.code, title: category.title, itemIds: category.items.map((item) => item.itemId) }));
+  return withItemsOf(
+    before,
+    next.map((category) => ({ code: category.code, title: category.title, itemIds: category.items.map((item) => item.itemId) })),
+  );
+}
+
+/** `next` (copied; its `retired` marks kept) with the items of `before` it does not hold, as `keptOutline` says. */
+function withItemsOf(before: readonly OutlineCategory[], next: readonly OutlineCategory[]): OutlineCategory[] {
+  const outline: OutlineCategory[] = next.map((category) => ({ ...category, itemIds: [...category.itemIds] }));
   const listed = new Set(outline.flatMap((category) => category.itemIds));
   for (const previous of before) {
     let category = outline.find((candidate) => candidate.code === previous.code);

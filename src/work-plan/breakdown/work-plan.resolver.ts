@@ -155,8 +155,9 @@ export class WorkPlanItemResolver {
 
   /**
    * Which plan and category (大项) an item belongs to, named on its page (newcomer36 S6: two plans of one year both number
-   * items from 1, and a printed or shared item page did not say which plan it was of). Read from the plan as it stands: a
-   * plan's title and outline change only by a revision, which the item's history shows.
+   * items from 1, and a printed or shared item page did not say which plan it was of). The plan's title is one for good; the
+   * 大项's title is the outline's of the day the row was made for, as known then (breaker10s P7: a version renaming 大项 二
+   * renamed it on every earlier day too).
    */
   @ResolveField(() => String, { description: 'The title of the work plan (分解方案) the item belongs to' })
   planTitle(@Parent() item: ItemRow): string {
@@ -173,7 +174,8 @@ export class WorkPlanItemResolver {
 
   @ResolveField(() => String, { description: 'The title of the category (大项) the item stands under in its plan; empty for a plan without categories' })
   categoryTitle(@Parent() item: ItemRow): string {
-    return this.ledger.plan(item.planId)?.categories.find((category) => category.code === item.categoryCode)?.title ?? '';
+    const plan = this.ledger.plan(item.planId, { asOf: item.viewedOn, knownAt: item.viewedKnownAt, axes: [] });
+    return plan?.categories.find((category) => category.code === item.categoryCode)?.title ?? '';
   }
 
   @ResolveField(() => Int, { description: 'How many parts the item has (of the unit filtered on, when the parent was filtered)' })

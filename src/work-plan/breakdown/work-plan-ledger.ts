@@ -185,7 +185,8 @@ export class WorkPlanLedger implements Projection {
             recordedAt,
             // An item added on its own keeps the plan's file: it adds an item, it is no version of the outline.
             fromFile: imported === undefined || imported.source.sha256 !== plan.source.sha256,
-            categories: outline,
+            // A copy: a read-model snapshot writes no object twice (each piece is whole on its own).
+            categories: outline.map((category) => ({ ...category, itemIds: [...category.itemIds] })),
           },
         ],
         // The plan is known from its first import on (what `knownAt` compares).

@@ -77,6 +77,26 @@ describe('The walk of the whole ledger chain', () => {
     }
   });
 
+  it('when it starts after a row (the head a store witness vouched for), then it checks only the rows after it, following that row\'s chain hash (breaker9z P13)', async () => {
+    const path = await givenLog();
+    edit(path, 'UPDATE events SET row_seal = NULL');
+    const db = new Database(path, { readonly: true });
+    try {
+      const third = (db.prepare('SELECT chain_hash FROM events WHERE position = 3').get() as { chain_hash: Buffer }).chain_hash;
+      // Without a key the rows after 3 hold: three checked, the first three never read.
+      expect(walkChain(db, null, 'content', { position: 3, chainHash: third })).toEqual({ rowsChecked: 3, altered: null });
+      // With the office's key the first row after 3 is named, not row 1.
+      expect(walkChain(db, Buffer.alloc(32, 7), 'content', { position: 3, chainHash: third }).altered).toMatchObject({
+        position: 4,
+        problem: { en: expect.stringContaining("it is not sealed with this office's ledger key") },
+      });
+      // A start whose chain hash is not row 3's: row 4 does not follow it.
+      expect(walkChain(db, null, 'hashes', { position: 3, chainHash: Buffer.alloc(32) }).altered).toMatchObject({ position: 4, problem: { en: expect.stringContaining('does not follow the event at position 3') } });
+    } finally {
+      db.close();
+    }
+  });
+
   it('off the thread (the specs run it inline: no compiled module), it answers the same', async () => {
     const path = await givenLog();
     edit(path, 'DELETE FROM events WHERE position = 2');

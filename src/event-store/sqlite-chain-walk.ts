@@ -87,21 +87,31 @@ export function walkedRowProblem(follower: ChainFollower, row: WalkedRow): Chain
  */
 export type WalkDepth = 'content' | 'hashes';
 
+/** Where a walk starts: after the row at `position` (≥ 1), whose stored chain hash (32 bytes) the next row must follow. */
+export interface WalkStart {
+  readonly position: number;
+  readonly chainHash: Buffer;
+}
+
 /**
- * Walks the log of the SQLite store open as `db` from its first row to its head (see the top of this file), on the
- * caller's thread, and stops at the first row that is not as Rectify chained it. `sealKey`: the office's row-seal key,
- * whose seals are checked; null: seals not checked (the start's walk, made before the key is loaded — a chain recomputed
- * by hand still ends at another chain hash than the store witness saw at its head, which the start refuses). `depth`: see
- * `WalkDepth`. A store without ledger columns (never chained) has nothing to walk. O(rows).
+ * Walks the log of the SQLite store open as `db` from its first row (or from the row after `after`) to its head (see the
+ * top of this file), on the caller's thread, and stops at the first row that is not as Rectify chained it. `sealKey`: the
+ * office's row-seal key, whose seals are checked; null: seals not checked (the start's walk, made before the key is
+ * loaded — a chain recomputed by hand still ends at another chain hash than the store witness saw at its head, which the
+ * start refuses). `depth`: see `WalkDepth`. `after`: the walk starts after that row, taken as sound (breaker9z P13: the
+ * rows appended past the head the store witness vouched for, checked at start with the key). A store without ledger
+ * columns (never chained) has nothing to walk. O(rows walked).
  */
-export function walkChain(db: Database.Database, sealKey: Buffer | null, depth: WalkDepth = 'content'): ChainWalk {
+export function walkChain(db: Database.Database, sealKey: Buffer | null, depth: WalkDepth = 'content', after: WalkStart | null = null): ChainWalk {
   const columns = (db.pragma('table_info(events)') as { name: string }[]).map((column) => column.name);
   if (!columns.includes('chain_hash')) return { rowsChecked: 0, altered: null };
   const seal = columns.includes('row_seal') && sealKey ? 'row_seal' : 'NULL AS row_seal';
-  const follower = new ChainFollower(0, GENESIS_CHAIN_HASH, () => sealKey);
+  const follower = new ChainFollower(after?.position ?? 0, after?.chainHash ?? GENESIS_CHAIN_HASH, () => sealKey);
   let rowsChecked = 0;
   const content = depth === 'content' ? 'event_id, stream_id, revision, schema_version, data, metadata, recorded_at' : "'' AS data, '' AS metadata";
-  const rows = db.prepare<[], WalkedRow>(`SELECT position, type, ${content}, leaf_hash, chain_hash, ${seal} FROM events ORDER BY position`).iterate();
+  const rows = db
+    .prepare<[number], WalkedRow>(`SELECT position, type, ${content}, leaf_hash, chain_hash, ${seal} FROM events WHERE position > ? ORDER BY position`)
+    .iterate(after?.position ?? 0);
   for (const row of rows) {
     rowsChecked += 1;
     const problem = depth === 'content' ? walkedRowProblem(follower, row) : follower.follow({ position: row.position, content: null, leafHash: row.leaf_hash, chainHash: row.chain_hash, seal: row.row_seal });

@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteLedger, anyRowSealed, sealSqliteRows, upgradeSqliteLedger, type RowSealing } from '../ledger/sqlite-ledger.js';
 import { ChainFollower, GENESIS_CHAIN_HASH, rowProblem, type ChainProblem } from '../ledger/domain/event-chain.js';
-import { chainedRow, parseColumn, type AlteredRow } from './sqlite-chain-walk.js';
+import { chainedRow, parseColumn, walkChain, type AlteredRow } from './sqlite-chain-walk.js';
 import {
   AlteredRowError,
   AppendOptions,
@@ -857,10 +857,13 @@ export class SqliteEventStore implements EventStore {
    * The head as the store witness may follow it when another process appended (`WitnessKeeper.write`): null once the log
    * is not the one this store acknowledged — rewritten or cut back under it (a backup restored through SQLite, breaker9x
    * P3) — so the witness never takes the head of a log restored over the server's: the next start would then accept that
-   * log as the store it last saw (found by the restore-and-checkpoint test, store9d).
+   * log as the store it last saw (found by the restore-and-checkpoint test, store9d). Null too once a row of the log was
+   * found altered (`noteAltered`): the witness never vouches for a head past a row this server refused.
    */
   headEventToFollow(): { position: Position; eventId: string } | null {
-    if (this.logRewritten() || this.logShortened()) return null;
+    // Nor past a row found altered (breaker9z P13: a forged row appended while stopped became the witnessed head, and
+    // removing it was then refused as acknowledged events missing).
+    if (this.altered || this.logRewritten() || this.logShortened()) return null;
     return this.headEventNow();
   }
 
@@ -930,6 +933,19 @@ export class SqliteEventStore implements EventStore {
 
   private chainHashBytesAt(commit: bigint | number): Buffer | null {
     return chainHashIn(this.db, commit);
+  }
+
+  /**
+   * breaker9z P13: the first row after position `after` — the head a store witness vouched for — that is not as Rectify
+   * chained and sealed it under `sealKey` (the office's row-seal key): of the rows appended while no server watched, a
+   * tool's are sealed, a forger's (hashes computed by hand) are not. Null when every one holds, when there is none, or
+   * when there is no chained row at `after` (the witness's own judgement, STORE_REWRITTEN, speaks of that). Reads only
+   * the rows after `after` (content, hashes, seal), on this thread. Never throws for a row; SQLite's errors pass.
+   */
+  firstUnvouchedRowAfter(after: bigint, sealKey: Buffer): AlteredRow | null {
+    const chainHash = this.chainHashBytesAt(after);
+    if (!chainHash) return null;
+    return walkChain(this.db, sealKey, 'content', { position: Number(after), chainHash }).altered;
   }
 
   /** The ledger kept in this file: hashes, checkpoints (see src/ledger). */

@@ -31,3 +31,20 @@ describe('judgeCutAtEnd', () => {
     expect(judgeCutAtEnd('x.db', 9n, 10, 6)?.message).toMatch(/events at position 10 were deleted/);
   });
 });
+
+// breaker9z P13: a forged row the last start refused past the witnessed head, removed since, was never acknowledged.
+describe('judgeCutAtEnd after a start refused rows past the witnessed head', () => {
+  const refused = { from: '235', upTo: '236' };
+
+  it('given rows 235–236 refused at the last start, when they are removed and the log ends at 234, then nothing was deleted', () => {
+    expect(judgeCutAtEnd('x.db', 234n, 236, undefined, refused)).toBeNull();
+  });
+
+  it('given rows 235–236 refused, when the file numbered past them (237), then 237 was deleted from the end', () => {
+    expect(judgeCutAtEnd('x.db', 234n, 237, undefined, refused)?.message).toMatch(/events at position 237 were deleted/);
+  });
+
+  it('given rows 235–236 refused, when the log ends before the row they followed (233), then 234–236 were deleted', () => {
+    expect(judgeCutAtEnd('x.db', 233n, 236, undefined, refused)?.message).toMatch(/events at position 234–236 were deleted/);
+  });
+});

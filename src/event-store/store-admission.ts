@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { walkChainOffThread } from './sqlite-chain-walk.js';
+import { walkChainOffThread, type AlteredRow } from './sqlite-chain-walk.js';
 import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -24,6 +24,7 @@ import {
   writeWitness,
   type SigningKeyOnRecord,
   type StoreWitness,
+  type UnvouchedRows,
   type WitnessedCheckpoint,
 } from './store-witness.js';
 import { keyFingerprint, publicKeyText } from '../ledger/domain/checkpoint.js';
@@ -656,9 +657,14 @@ export function judgeHoles(location: string, holes: ReturnType<SqliteEventStore[
  * @param given the highest position the file ever gave, null when it never gave one.
  * @param acceptedUpTo the numbering when a start accepted the store as it was (`numberedAtReset`):
  *   positions up to it missing at the end were lost in what the operator accepted, not deleted since.
+ * @param unvouched the rows the last start refused past the witnessed head (`StoreWitness.unvouchedRows`): positions up
+ *   to its `upTo` missing at the end were never acknowledged, when the log still reaches the row before its `from`.
  */
-export function judgeCutAtEnd(location: string, head: bigint | null, given: number | null, acceptedUpTo?: number): StoreRefusedError | null {
-  const kept = BigInt(Math.max(0, acceptedUpTo ?? 0)) > (head ?? 0n) ? BigInt(acceptedUpTo!) : (head ?? 0n);
+export function judgeCutAtEnd(location: string, head: bigint | null, given: number | null, acceptedUpTo?: number, unvouched?: UnvouchedRows): StoreRefusedError | null {
+  // breaker9z P13: rows the last start found past the witnessed head and refused (`StoreWitness.unvouchedRows`), removed
+  // since, were never acknowledged — once the log reaches the row before them.
+  const refusedUpTo = unvouched && (head ?? 0n) >= BigInt(unvouched.from) - 1n ? BigInt(unvouched.upTo) : 0n;
+  const kept = [BigInt(Math.max(0, acceptedUpTo ?? 0)), refusedUpTo, head ?? 0n].reduce((most, next) => (next > most ? next : most));
   if (given === null || BigInt(given) <= kept) return null;
   const first = kept + 1n;
   const range = BigInt(given) === first ? `${first}` : `${first}–${given}`;
@@ -1144,6 +1150,17 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
     const seenBefore = latestInstant(sameStoreWitnesses.map((seen) => seen.seenAt));
     const { clockAheadAccepted, clockAheadThisStart } = await acceptClockAhead(settings, opened, witnessed?.storeId === identity.storeId ? witnessed : null, seenBefore, head?.commit ?? null, logger);
     const seenBeforeCounts = clockAheadThisStart && clockAheadThisStart !== 'nothing' ? null : seenBefore;
+    // breaker9z P13: rows appended past the head the witness vouched for, while no server watched, are checked with the
+    // office's key before the witness moves to them: a forged row (its hashes computed by hand, no seal) is LOG_ALTERED at
+    // once, and the witness stays at the last row before it — removing the forged row is then no loss to accept.
+    const unvouched = firstUnvouchedRow(opened, witnessed?.storeId === identity.storeId ? witnessed : null, head, configuredKey, configuredFingerprint);
+    if (unvouched && opened instanceof SqliteEventStore) {
+      opened.noteAltered(unvouched);
+      logger.warn(
+        `The event at position ${unvouched.position} (${unvouched.type}), appended after position ${unvouched.position - 1} while no server watched, cannot be trusted: ${unvouched.problem.en}. The store witness stays at position ${unvouched.position - 1}.`,
+      );
+    }
+    const vouchedHead = unvouched ? { commit: BigInt(unvouched.position - 1), prepare: BigInt(unvouched.position - 1) } : head;
     const witness = new WitnessKeeper(
       settings.STORE_WITNESS_PATH,
       {
@@ -1158,6 +1175,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
         ...(resetAcceptedAt && numberedAtReset !== undefined ? { numberedAtReset } : {}),
         // Carried on: the copy is still expected beside the key (refused when missing, unless accepted), for the place it names.
         ...(dataFolderWitness?.storeId === identity.storeId && dataFolderWitness.keyCopy ? { keyCopy: dataFolderWitness.keyCopy } : {}),
+        ...(unvouched && head ? { unvouchedRows: { from: String(unvouched.position), upTo: head.commit.toString() } } : {}),
       },
       hashAt,
       keptFolder === null ? null : keyFolderWitnessPath(keptFolder, identity.storeId, place),
@@ -1184,7 +1202,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
       witness.keepCheckpointNumbering(Math.max(witnessed.checkpoint?.sequence ?? 0, witnessed.checkpointNumbered ?? 0));
     }
     if (storedCheckpoint) witness.keepCheckpointUnwritten({ sequence: storedCheckpoint.sequence, treeSize: storedCheckpoint.treeSize });
-    const headEventId = head ? await opened.eventIdAt(head) : null;
+    const headEventId = vouchedHead ? await opened.eventIdAt(vouchedHead) : null;
     // Registered before the witness is written; judged again once registered: of two servers starting
     // at one moment, the later to read sees the other's entry (each writes its own before it reads).
     const registration = serverFacts ? new LiveServerRegistration(settings.SQLITE_PATH, serverFacts) : null;
@@ -1195,7 +1213,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
       throw raced;
     }
     const recognised = () => {
-      witness.write(head, headEventId);
+      witness.write(vouchedHead, headEventId);
       logger.log(`Store ${identity.storeId} (${opened.kind}, ${location}) admitted at position ${formatPosition(head) ?? 'none'}`);
       if (settings.ACCEPT_STORE_RESET && resetAcceptedAt) {
         // Every other witness the next start would judge by must agree with what was accepted (newcomer25 S6).
@@ -1263,6 +1281,27 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
     // A damaged page met while reading the head or the identity is the same refusal as the check's.
     throw asRefusal(error);
   }
+}
+
+/**
+ * breaker9z P13: the first row past the head the store witness of this store vouched for (`witnessed.head`) that does
+ * not hold under the office's row-seal key — its chain, content and seal (`SqliteEventStore.firstUnvouchedRowAfter`);
+ * null when every such row holds, or when nothing can be judged: not a SQLite store, no witness of this store or no head
+ * in it, nothing past it, a store whose witness does not say its rows are sealed (an older version's: its rows carry
+ * none), or a key at hand that is not the one on record (a key rotation is `judgeRotationSealing`'s). O(rows past the
+ * witnessed head): none at a start after a clean stop, a tool's few otherwise.
+ */
+function firstUnvouchedRow(
+  store: EventStore,
+  witnessed: StoreWitness | null,
+  head: Position | null,
+  configuredKey: KeyObject | null,
+  configuredFingerprint: string | null,
+): AlteredRow | null {
+  if (!(store instanceof SqliteEventStore) || !witnessed || witnessed.head === null || !head || !configuredKey) return null;
+  if (witnessed.sealedRows !== true || witnessed.signingKey !== configuredFingerprint) return null;
+  const after = BigInt(witnessed.head);
+  return head.commit > after ? store.firstUnvouchedRowAfter(after, rowSealKeyOf(configuredKey)) : null;
 }
 
 /**
@@ -1444,7 +1483,7 @@ async function judgeFound(
     // An accepted reset took the store as it was, its numbering then included (`numberedAtReset`;
     // a witness of an older version that does not say: the whole numbering).
     (found.positionsGiven && !(sameStore?.resetAcceptedAt && sameStore.numberedAtReset === undefined)
-      ? judgeCutAtEnd(location, head?.commit ?? null, given, sameStore?.resetAcceptedAt ? sameStore.numberedAtReset : undefined)
+      ? judgeCutAtEnd(location, head?.commit ?? null, given, sameStore?.resetAcceptedAt ? sameStore.numberedAtReset : undefined, sameStore?.unvouchedRows)
       : null) ??
     checkpointsLost ??
     (seals ? judgeFirstSealing(sameStore, { location, head: head?.commit ?? null, anyRowSealed: seals.anyRowSealed, newest: seals.newest }) : null) ??

@@ -136,6 +136,14 @@ export interface StoreWitness {
    */
   readonly storeFile?: WitnessedStoreFile;
   /**
+   * breaker9z P13: rows past `head` the last start found in the log but did not vouch for — the first of them not sealed
+   * with the office's key (appended while no server watched: a forger's, its hashes computed by hand), LOG_ALTERED — as
+   * positions (decimal strings): `from` the first such row, `upTo` the log's head then. The witness stays at `head`, and a
+   * file that numbered events up to `upTo` is not "events deleted from its end" once they are removed (judgeCutAtEnd): the
+   * server never acknowledged them. Absent when a start found none (and in witnesses written before it was recorded).
+   */
+  readonly unvouchedRows?: UnvouchedRows;
+  /**
    * Ed25519 signature by the ledger signing key over the witness's other fields (canonical JSON,
    * `canonicalJson`), and the public key (JWK `x`, base64url) whose fingerprint is `signingKey`: a
    * witness edited by someone without the key (a head moved back to hide deleted events) is
@@ -144,6 +152,21 @@ export interface StoreWitness {
    */
   readonly signature?: { readonly publicKey: string; readonly value: string };
 }
+
+/** See `StoreWitness.unvouchedRows`: positions (commit parts, decimal strings), `from` ≤ `upTo`. */
+export interface UnvouchedRows {
+  readonly from: string;
+  readonly upTo: string;
+}
+
+const isUnvouchedRows = (value: unknown): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  isDecimalOrNull((value as { from?: unknown }).from) &&
+  isDecimalOrNull((value as { upTo?: unknown }).upTo) &&
+  typeof (value as { from?: unknown }).from === 'string' &&
+  typeof (value as { upTo?: unknown }).upTo === 'string' &&
+  BigInt((value as UnvouchedRows).from) <= BigInt((value as UnvouchedRows).upTo);
 
 export interface WitnessedCheckpoint {
   /** The checkpoint's number (1, 2, …). */
@@ -241,6 +264,7 @@ export function readWitness(path: string): StoreWitness | null {
     (witness.keyCopy !== undefined && typeof witness.keyCopy !== 'boolean' && typeof witness.keyCopy !== 'string') ||
     (witness.servedAs !== undefined && typeof witness.servedAs !== 'string') ||
     (witness.storeFile !== undefined && !isWitnessedStoreFile(witness.storeFile)) ||
+    (witness.unvouchedRows !== undefined && !isUnvouchedRows(witness.unvouchedRows)) ||
     !isSignature(witness.signature)
   ) {
     throw witnessDamaged(path, 'a field is missing or of the wrong kind', '缺少字段或字段类型不对');

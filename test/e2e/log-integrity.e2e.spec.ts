@@ -34,6 +34,13 @@ const refusalOfWrite = async (app: TestApp, cause: 'PROJECTIONS_STOPPED' | 'LOG_
   expectUsersWords(await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title: '第二份评估报告' }) }, SUPERVISOR), cause);
   return operatorText(app, ADMIN, cause);
 };
+/** The head the store witness beside the data and its copy beside the test signing key name. */
+const witnessHeads = (sqlitePath: string) => {
+  const beside = `${sqlitePath}.witness.json`;
+  const { storeId } = JSON.parse(readFileSync(beside, 'utf8')) as { storeId: string };
+  const copy = keyFolderWitnessPath(join(dirname(testSigningKeyFile()), 'store-witnesses'), storeId, resolve(sqlitePath));
+  return [beside, copy].map((path) => (JSON.parse(readFileSync(path, 'utf8')) as { head: string }).head);
+};
 const unitNamed = async (app: TestApp, name: string) => ((await app.graphql('{ units { name } }', {}, SUPERVISOR)).data!.units as { name: string }[]).some((unit) => unit.name === name);
 
 /** The demo store the tests copy, made by the first of them (a start seeding the demo, then its stop). */
@@ -327,6 +334,17 @@ describe('A row forged with its public hashes computed (breaker9b N1), or edited
       } finally {
         await app.close();
       }
+      // breaker9z P13: nor does the store witness (beside the data and its copy beside the key) vouch for it as the head.
+      expect(witnessHeads(sqlitePath)).toEqual([String(position - 1), String(position - 1)]);
+    }
+    // So the operator who removes the forged row removes nothing acknowledged: the next start is served, not refused STORE_SHORTER.
+    editStore(sqlitePath, (db) => db.exec(`DELETE FROM events WHERE position = ${position}`));
+    const app = await startTestApp({ sqlitePath });
+    try {
+      expect(await problems(app)).toEqual([]);
+      expect(await app.logPosition()).toBe(String(position - 1));
+    } finally {
+      await app.close();
     }
   }, PROCESS_TEST_CEILING_MS);
 

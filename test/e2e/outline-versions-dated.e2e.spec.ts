@@ -5,7 +5,8 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * breaker10s P7: a version of 2026-07-05 renames 大项 二 (规范行政执法 → 严格规范公正文明执法) and moves item 3 from 一 to
  * 二. Every view of a day before it — the breakdown, an item's 大项 name, the list of one 大项's items, the export — shows
  * the outline as it stood then (item 3 under 一, 二 by its old name), as it shows withdrawals and re-datings; from 07-05 on,
- * and now, the version's. Asserted through HTTP GraphQL and the export on a real SQLite file; the office day is 2026-07-10.
+ * and now, the version's. The dry run and the result say both (not 修改表述). Asserted through HTTP GraphQL and the export on
+ * a real SQLite file; the office day is 2026-07-10.
  */
 const TITLE = '青川市2026年法治政府建设工作任务分工方案';
 const PLAN =
@@ -79,10 +80,26 @@ describe('a version renaming a 大项 and moving an item counts from its own day
     planId = imported.data!.importWorkPlan.planId;
     const response = await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id code } } } }`, { id: planId });
     for (const category of response.data!.workPlan.categories as { items: { id: string; code: string }[] }[]) for (const one of category.items) itemIds[one.code] = one.id;
-    const revised = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {
-      input: { idempotencyKey: 'version', fileName: 'c-sec3.csv', contentBase64: base64(VERSION), assignedOn: '2026-07-05', revise: true },
-    });
-    expect(revised.errors).toBeUndefined();
+    for (const dryRun of [true, false]) {
+      const revised = await app.graphql(
+        `mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { revision { summary amended { code } moved { code fromCategoryCode fromCategoryTitle toCategoryCode toCategoryTitle } categoriesRenamed { code from to } } } }`,
+        { input: { idempotencyKey: `version-${dryRun}`, fileName: 'c-sec3.csv', contentBase64: base64(VERSION), assignedOn: '2026-07-05', revise: true, dryRun } },
+      );
+      expect(revised.errors).toBeUndefined();
+      told.push(revised.data!.importWorkPlan.revision);
+    }
+  });
+  const told: unknown[] = [];
+
+  it('the dry run and the result tell the rename and the move, neither as 修改表述', () => {
+    for (const revision of told) {
+      expect(revision).toEqual({
+        summary: '大项 二 更名：规范行政执法 → 严格规范公正文明执法，事项 3 由大项 一 移至大项 二',
+        amended: [],
+        moved: [{ code: '3', fromCategoryCode: '一', fromCategoryTitle: '健全依法决策机制', toCategoryCode: '二', toCategoryTitle: '严格规范公正文明执法' }],
+        categoriesRenamed: [{ code: '二', from: '规范行政执法', to: '严格规范公正文明执法' }],
+      });
+    }
   });
 
   afterAll(async () => {

@@ -64,6 +64,23 @@ export class WorkPlanRevisionUnitType {
   @Field(() => AssignmentRoleEnum) role: AssignmentRole;
 }
 
+@ObjectType('WorkPlanRevisionMove', { description: 'An item a new version puts under another category (大项)' })
+export class WorkPlanRevisionMoveType {
+  @Field(() => String, { description: 'The item’s code' }) code: string;
+  @Field(() => String) title: string;
+  @Field(() => String, { description: 'The code of the category it stood in' }) fromCategoryCode: string;
+  @Field(() => String, { description: 'That category’s title as it stands' }) fromCategoryTitle: string;
+  @Field(() => String, { description: 'The code of the category the version puts it in' }) toCategoryCode: string;
+  @Field(() => String, { description: 'That category’s title as the version names it' }) toCategoryTitle: string;
+}
+
+@ObjectType('WorkPlanRevisionCategoryRename', { description: 'A category (大项) a new version keeps by code under another title' })
+export class WorkPlanRevisionCategoryRenameType {
+  @Field(() => String, { description: 'The category’s code (一, 二 …)' }) code: string;
+  @Field(() => String, { description: 'Its title as it stands' }) from: string;
+  @Field(() => String, { description: 'Its title in the version' }) to: string;
+}
+
 @ObjectType('WorkPlanRevision', { description: 'What a new version of a plan changes against the plan as it stands' })
 export class WorkPlanRevisionType {
   @Field(() => [WorkPlanRevisionItemType]) added: WorkPlanRevisionItemType[];
@@ -78,7 +95,9 @@ export class WorkPlanRevisionType {
   })
   reinstated: WorkPlanRevisionItemType[];
   @Field(() => [WorkPlanRevisionDateType]) redated: WorkPlanRevisionDateType[];
-  @Field(() => [WorkPlanRevisionItemType], { description: 'Reworded or moved to another category' }) amended: WorkPlanRevisionItemType[];
+  @Field(() => [WorkPlanRevisionItemType], { description: 'Reworded: title, description (具体内容) or measures (工作措施) changed; a move alone is in moved' }) amended: WorkPlanRevisionItemType[];
+  @Field(() => [WorkPlanRevisionMoveType], { description: 'Items put under another category (大项), with both categories' }) moved: WorkPlanRevisionMoveType[];
+  @Field(() => [WorkPlanRevisionCategoryRenameType], { description: 'Categories (大项) kept by code under another title' }) categoriesRenamed: WorkPlanRevisionCategoryRenameType[];
   @Field(() => [WorkPlanRevisionUnitType]) unitsAdded: WorkPlanRevisionUnitType[];
   @Field(() => [WorkPlanRevisionUnitType], { description: 'Units whose parts leave the item (history kept)' })
   unitsRemoved: WorkPlanRevisionUnitType[];
@@ -140,6 +159,8 @@ export const workPlanImportResult = (outcome: WorkPlanImportOutcome): WorkPlanIm
     reinstated: outcome.revision.reinstated.map(({ code, title }) => ({ code, title })),
     redated: outcome.revision.redated.map((item) => ({ ...item })),
     amended: outcome.revision.amended.map(({ code, title }) => ({ code, title })),
+    moved: outcome.revision.moved.map(({ code, title, from, to }) => ({ code, title, fromCategoryCode: from.code, fromCategoryTitle: from.title, toCategoryCode: to.code, toCategoryTitle: to.title })),
+    categoriesRenamed: outcome.revision.categoriesRenamed.map((rename) => ({ ...rename })),
     unitsAdded: outcome.revision.unitsAdded.map((unit) => ({ ...unit })),
     unitsRemoved: outcome.revision.unitsRemoved.map((unit) => ({ ...unit })),
     unitsKept: outcome.revision.unitsKept.map(({ awaitingInspection: _awaiting, ...unit }) => ({ ...unit })),

@@ -281,7 +281,9 @@ export async function importWorkPlanFile(
   const versionsInFile = defineItems.map((item) => versionOf(item, validated.datesPerPart === true)).map(asRevised);
   // An item an earlier version withdrew, listed again under its code and title, comes back (10e P1).
   const standingOrBack = isNewVersion ? [...standing, ...(await withdrawnListedAgain(dependencies, versionsInFile, standingByCode, itemsWithout, days.assignedOn))] : standing;
-  const difference = isNewVersion ? planRevisionOf(standingOrBack, versionsInFile, days.assignedOn) : null;
+  // The 大项 compared as they stand and as the version names them: a rename and a move are told as such (breaker10s P7).
+  const outlines = existing.status === 'imported' ? { standing: existing.categories, next: plan.categories } : undefined;
+  const difference = isNewVersion ? planRevisionOf(standingOrBack, versionsInFile, days.assignedOn, outlines) : null;
   // The same plan saved again (new bytes, same cells): nothing to revise, nothing to write.
   const resaved = difference !== null && isUnchanged(difference) && existing.status === 'imported' && sameOutline(existing.categories, importPlan.data.categories);
   const revision = resaved ? null : difference;

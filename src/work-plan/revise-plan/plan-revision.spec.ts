@@ -15,7 +15,7 @@ import { partOf, partsOf } from '../../assignments/domain/assignment.decider.js'
 import { workPlanItemDecider } from '../domain/work-plan-item.decider.js';
 import { workPlanIdFor, workPlanItemIdFor, workPlanItemStream } from '../domain/work-plan.events.js';
 import { importWorkPlanFile } from '../import-work-plan/import-work-plan.js';
-import { describeRevision, isUnchanged, planRevisionOf, type ItemVersion } from './plan-revision.js';
+import { describeRevision, isUnchanged, itemRevisionCommands, planRevisionOf, type ItemVersion } from './plan-revision.js';
 
 /*
  * Fault 3 of issue 10: a task list "adjusted as the work goes on" is imported again with one
@@ -416,9 +416,69 @@ describe('the difference between two versions', () => {
   });
 
   it('names reworded items and their fields, a new title with the one before (breaker10r P2)', () => {
-    const revision = planRevisionOf([version('1')], [version('1', { title: '新名称', categoryCode: '二' })]);
-    expect(revision.amended).toEqual([{ code: '1', title: '新名称', previousTitle: '事项1', fields: ['category', 'title'] }]);
+    const revision = planRevisionOf([version('1')], [version('1', { title: '新名称' })]);
+    expect(revision.amended).toEqual([{ code: '1', title: '新名称', previousTitle: '事项1', fields: ['title'] }]);
     expect(describeRevision(revision).zh).toBe('修改表述 1 项（1：事项1 → 新名称）');
+  });
+
+  describe('given a version that renames 大项 二 and moves items under it (breaker10s P7)', () => {
+    const standing = [
+      { code: '一', title: '健全依法决策机制' },
+      { code: '二', title: '规范行政执法' },
+    ];
+    const next = [
+      { code: '一', title: '健全依法决策机制' },
+      { code: '二', title: '严格规范公正文明执法' },
+    ];
+    const current = [version('5'), version('6'), version('7', { categoryCode: '二' })];
+
+    it('when only the 大项 is renamed, then the rename is the change, said with both titles; no item is reworded', () => {
+      const revision = planRevisionOf(current, current, '2026-07-05', { standing, next });
+      expect(revision.categoriesRenamed).toEqual([{ code: '二', from: '规范行政执法', to: '严格规范公正文明执法' }]);
+      expect(isUnchanged(revision)).toBe(false);
+      expect(describeRevision(revision).zh).toBe('大项 二 更名：规范行政执法 → 严格规范公正文明执法');
+    });
+
+    it('when items move under it, then each is moved (with both 大项), not 修改表述; one reworded too is both', () => {
+      const revision = planRevisionOf(current, [version('5', { categoryCode: '二' }), version('6', { categoryCode: '二', title: '清理规范性文件' }), current[2]!], '2026-07-05', { standing, next });
+      expect(revision.moved).toEqual([
+        { code: '5', title: '事项5', from: { code: '一', title: '健全依法决策机制' }, to: { code: '二', title: '严格规范公正文明执法' } },
+        { code: '6', title: '清理规范性文件', from: { code: '一', title: '健全依法决策机制' }, to: { code: '二', title: '严格规范公正文明执法' } },
+      ]);
+      expect(revision.amended).toEqual([{ code: '6', title: '清理规范性文件', previousTitle: '事项6', fields: ['title'] }]);
+      expect(describeRevision(revision).zh).toBe('修改表述 1 项（6：事项6 → 清理规范性文件），大项 二 更名：规范行政执法 → 严格规范公正文明执法，事项 5、6 由大项 一 移至大项 二');
+    });
+
+    it('when the move is applied, then the item is revised into its new 大项', () => {
+      const next5 = [version('5', { categoryCode: '二' }), version('6'), current[2]!];
+      const revision = planRevisionOf(current, next5, '2026-07-05', { standing, next });
+      const { revise } = itemRevisionCommands(revision, next5, { actor: operator, today: '2026-07-05', revisedOn: '2026-07-05', reason: '依据 c-sec3.csv 修订方案', dueDateLimit: null });
+      expect(revise.map(({ itemId, command }) => [itemId, command.categoryCode])).toEqual([['item-5', '二']]);
+    });
+  });
+
+  describe('given an item whose 具体内容 / 工作措施 a version leaves empty (breaker10s P2)', () => {
+    it('when the cell is emptied, then the summary says what is taken out, in its words, not 修改表述', () => {
+      const revision = planRevisionOf([version('4', { description: '整合区县网站', measures: '建立月度巡检制度' })], [version('4')]);
+      expect(revision.amended).toEqual([
+        {
+          code: '4',
+          title: '事项4',
+          fields: ['description', 'measures'],
+          cleared: [
+            { field: 'description', was: '整合区县网站' },
+            { field: 'measures', was: '建立月度巡检制度' },
+          ],
+        },
+      ]);
+      expect(describeRevision(revision).zh).toBe('事项 4 删去具体内容“整合区县网站”、工作措施“建立月度巡检制度”');
+    });
+
+    it('when it is emptied and the title changed too, then both are said; long words are cut at 40 characters', () => {
+      const long = '整合区县政府网站，统一建设市级集约化平台，实现信息资源共享共用，各区县网站迁移至市级平台统一管理并完成备案';
+      const revision = planRevisionOf([version('4', { description: long })], [version('4', { title: '推进网站集约化' })]);
+      expect(describeRevision(revision).zh).toBe(`修改表述 1 项（4：事项4 → 推进网站集约化），事项 4 删去具体内容“${[...long].slice(0, 40).join('')}…”`);
+    });
   });
 
   it('names new measures (工作措施) as a rewording', () => {

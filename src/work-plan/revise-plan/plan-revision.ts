@@ -107,7 +107,13 @@ export interface PartRedated {
   readonly due: PartDue;
 }
 
-/** What the new version changes, item by item (items by code, in the new version's order). */
+/** A 大项 of an outline: its code (一, 二 …) and title. */
+export interface CategoryName {
+  readonly code: string;
+  readonly title: string;
+}
+
+/** What the new version changes, item by item (items by code, in the new version's order), and its 大项. */
 export interface PlanRevision {
   readonly added: readonly ItemVersion[];
   readonly withdrawn: readonly ItemVersion[];
@@ -129,8 +135,25 @@ export interface PlanRevision {
    * deadline in the office's words (`dueInWords`).
    */
   readonly redated: readonly { readonly code: string; readonly title: string; readonly from: string; readonly to: string }[];
-  /** Reworded or moved to another category. `previousTitle`: the title before, when the title changed (said in the summary: breaker10r P2). */
-  readonly amended: readonly { readonly code: string; readonly title: string; readonly previousTitle?: string; readonly fields: readonly ('category' | 'title' | 'description' | 'measures')[] }[];
+  /**
+   * Reworded: its title, 具体内容 or 工作措施 changed (a move to another 大项 alone is no rewording: `moved`). `previousTitle`: the
+   * title before, when the title changed (said in the summary: breaker10r P2). `cleared`: the 具体内容 / 工作措施 the version
+   * leaves empty (a cell present but empty), with the words it had — said as 「事项 4 删去具体内容“整合区县网站”」 (breaker10s P2).
+   */
+  readonly amended: readonly {
+    readonly code: string;
+    readonly title: string;
+    readonly previousTitle?: string;
+    readonly fields: readonly ('title' | 'description' | 'measures')[];
+    readonly cleared?: readonly { readonly field: 'description' | 'measures'; readonly was: string }[];
+  }[];
+  /**
+   * Items the version puts under another 大项 (breaker10s P7): `from` the 大项 they stood in, `to` the version's, each by code
+   * and title (a title '' when the caller gave no outline). Their other changes are listed with the others'.
+   */
+  readonly moved: readonly { readonly code: string; readonly title: string; readonly from: CategoryName; readonly to: CategoryName }[];
+  /** 大项 the version keeps by code under another title (breaker10s P7): 「大项 二 更名：规范行政执法 → 严格规范公正文明执法」. */
+  readonly categoriesRenamed: readonly { readonly code: string; readonly from: string; readonly to: string }[];
   readonly unitsAdded: readonly UnitChange[];
   readonly unitsRemoved: readonly UnitChange[];
   /**
@@ -242,8 +265,15 @@ function keptTitle(item: ItemVersion, before: ItemVersion | undefined): ItemVers
  * version lists; `next`: the new version's; `versionDay`: its office day (`YYYY-MM-DD`; absent: the
  * plan as it stands is the plan on that day) — a unit the version names that holds a part only since a
  * later day (`ItemVersion.receivedOn`) is added: on the version's day it held none (time2, 162ada7's path).
+ * `categories`: the plan's 大项 as they stand and the version's (absent: no 大项 is compared, moves name codes only).
  */
-export function planRevisionOf(current: readonly ItemVersion[], nextAsWritten: readonly ItemVersion[], versionDay?: string): PlanRevision {
+export function planRevisionOf(
+  current: readonly ItemVersion[],
+  nextAsWritten: readonly ItemVersion[],
+  versionDay?: string,
+  categories?: { readonly standing: readonly CategoryName[]; readonly next: readonly CategoryName[] },
+): PlanRevision {
+  const titleIn = (outline: readonly CategoryName[] | undefined, code: string) => outline?.find((category) => category.code === code)?.title ?? '';
   const currentByCode = new Map(current.map((item) => [item.code, item]));
   const next = versionsAsRevised(current, nextAsWritten);
   const nextCodes = new Set(next.map((item) => item.code));
@@ -255,6 +285,11 @@ export function planRevisionOf(current: readonly ItemVersion[], nextAsWritten: r
     reinstated: [] as ItemVersion[],
     redated: [] as PlanRevision['redated'][number][],
     amended: [] as PlanRevision['amended'][number][],
+    moved: [] as PlanRevision['moved'][number][],
+    categoriesRenamed: (categories?.next ?? []).flatMap((category) => {
+      const before = titleIn(categories?.standing, category.code);
+      return before !== '' && before !== category.title ? [{ code: category.code, from: before, to: category.title }] : [];
+    }),
     unitsAdded: [] as UnitChange[],
     unitsRemoved: [] as UnitChange[],
     unitsKept: [] as UnitChange[],
@@ -271,9 +306,16 @@ export function planRevisionOf(current: readonly ItemVersion[], nextAsWritten: r
     if (before.dueDate !== item.dueDate || !sameTerms(before.terms, item.terms)) {
       revision.redated.push({ code: item.code, title: item.title, from: dueInWords(before), to: dueInWords(item) });
     }
+    if (before.categoryCode !== item.categoryCode) {
+      revision.moved.push({
+        code: item.code,
+        title: item.title,
+        from: { code: before.categoryCode, title: titleIn(categories?.standing, before.categoryCode) },
+        to: { code: item.categoryCode, title: titleIn(categories?.next, item.categoryCode) },
+      });
+    }
     const fields = (
       [
-        ['category', before.categoryCode !== item.categoryCode],
         ['title', before.title !== item.title],
         ['description', before.description !== item.description],
         ['measures', before.measures !== item.measures],
@@ -281,7 +323,10 @@ export function planRevisionOf(current: readonly ItemVersion[], nextAsWritten: r
     )
       .filter(([, changed]) => changed)
       .map(([field]) => field);
-    if (fields.length > 0) revision.amended.push({ code: item.code, title: item.title, ...(before.title === item.title ? {} : { previousTitle: before.title }), fields });
+    const cleared = (['description', 'measures'] as const).filter((field) => fields.includes(field) && before[field].trim() !== '' && item[field].trim() === '').map((field) => ({ field, was: before[field] }));
+    if (fields.length > 0) {
+      revision.amended.push({ code: item.code, title: item.title, ...(before.title === item.title ? {} : { previousTitle: before.title }), fields, ...(cleared.length > 0 ? { cleared } : {}) });
+    }
     const [unitsBefore, unitsAfter] = [unitsOf(before), unitsOf(item)];
     const inBoth = (unit: UnitChange, others: readonly UnitChange[]) => others.some((other) => other.unitId === unit.unitId);
     const leftOut = unitsBefore.filter((unit) => !inBoth(unit, unitsAfter));
@@ -338,6 +383,14 @@ const dueInWords = (item: Pick<ItemVersion, 'dueDate' | 'terms'>): string => {
   return words.includes(item.dueDate) ? words : `${words}（${item.dueDate}）`;
 };
 
+/** The cells a version may leave empty, as the summary names them. */
+const FIELD_WORDS = { description: { en: 'description', zh: '具体内容' }, measures: { en: 'measures', zh: '工作措施' } } as const;
+/** Words a cell held, as the summary quotes them: at most 40 characters, then …. */
+const quoted = (text: string): string => {
+  const words = [...text.trim().replace(/\s+/g, ' ')];
+  return words.length <= 40 ? words.join('') : `${words.slice(0, 40).join('')}…`;
+};
+
 export const isUnchanged = (revision: PlanRevision): boolean =>
   Object.values(revision).every((changes: readonly unknown[]) => changes.length === 0);
 
@@ -372,7 +425,7 @@ export function itemRevisionCommands(
   const { actor, today, revisedOn, reason, dueDateLimit, dueDateOverride, planApprovedOn, unitNames } = options;
   const looked = { ...(planApprovedOn === undefined ? {} : { planApprovedOn }), ...(unitNames === undefined ? {} : { unitNames }) };
   const changedCodes = new Set(
-    [...revision.reinstated, ...revision.redated, ...revision.amended, ...revision.unitsAdded, ...revision.unitsRemoved, ...revision.rolesChanged, ...revision.partsRedated].map((change) => change.code),
+    [...revision.reinstated, ...revision.redated, ...revision.amended, ...revision.moved, ...revision.unitsAdded, ...revision.unitsRemoved, ...revision.rolesChanged, ...revision.partsRedated].map((change) => change.code),
   );
   const reinstated = new Set(revision.reinstated.map((item) => item.code));
   const revise = next
@@ -422,6 +475,15 @@ export function describeRevision(revision: PlanRevision): Bilingual {
   const keptVerified = revision.itemsKept.filter((item) => !awaitsInspectionOnly(item));
   const unitsReported = revision.unitsKept.filter((unit) => unit.awaitingInspection === true);
   const unitsVerified = revision.unitsKept.filter((unit) => unit.awaitingInspection !== true);
+  // An item whose only change is a cell left empty is told by what it loses, not as 修改表述.
+  const clearings = revision.amended.filter((item) => (item.cleared ?? []).length > 0).map((item) => ({ code: item.code, cleared: item.cleared! }));
+  const reworded = revision.amended.filter((item) => item.fields.some((field) => !(item.cleared ?? []).some((one) => one.field === field)));
+  const moves: { codes: string[]; from: string; to: string }[] = [];
+  for (const item of revision.moved) {
+    const group = moves.find((move) => move.from === item.from.code && move.to === item.to.code);
+    if (group) group.codes.push(item.code);
+    else moves.push({ codes: [item.code], from: item.from.code, to: item.to.code });
+  }
   const parts: [number, string, string][] = [
     [revision.added.length, `${revision.added.length} item(s) added (${codes(revision.added)})`, `新增事项 ${revision.added.length} 项（${codes(revision.added)}）`],
     [revision.withdrawn.length, `${revision.withdrawn.length} withdrawn (${codes(revision.withdrawn)})`, `撤销 ${revision.withdrawn.length} 项（${codes(revision.withdrawn)}）`],
@@ -452,10 +514,23 @@ export function describeRevision(revision: PlanRevision): Bilingual {
     ],
     // A new title is shown with the old one, so a task replaced under its number cannot pass as a rewording unseen (breaker10r P2).
     [
-      revision.amended.length,
-      `${revision.amended.length} reworded (${revision.amended.map((item) => (item.previousTitle === undefined ? item.code : `${item.code}: ${item.previousTitle} → ${item.title}`)).join(', ')})`,
-      `修改表述 ${revision.amended.length} 项（${revision.amended.map((item) => (item.previousTitle === undefined ? item.code : `${item.code}：${item.previousTitle} → ${item.title}`)).join('，')}）`,
+      reworded.length,
+      `${reworded.length} reworded (${reworded.map((item) => (item.previousTitle === undefined ? item.code : `${item.code}: ${item.previousTitle} → ${item.title}`)).join(', ')})`,
+      `修改表述 ${reworded.length} 项（${reworded.map((item) => (item.previousTitle === undefined ? item.code : `${item.code}：${item.previousTitle} → ${item.title}`)).join('，')}）`,
     ],
+    // What a cell left empty takes away is said with its words (breaker10s P2): 「事项 4 删去具体内容“整合区县网站”」.
+    ...clearings.map(({ code, cleared }): [number, string, string] => [
+      1,
+      `item ${code}: ${cleared.map((one) => `${FIELD_WORDS[one.field].en} "${quoted(one.was)}" removed`).join(', ')}`,
+      `事项 ${code} 删去${cleared.map((one) => `${FIELD_WORDS[one.field].zh}“${quoted(one.was)}”`).join('、')}`,
+    ]),
+    // A 大项 renamed, and items moved between 大项, are said as such: no rewording (breaker10s P7).
+    ...revision.categoriesRenamed.map(({ code, from, to }): [number, string, string] => [1, `category ${code} renamed: ${from} → ${to}`, `大项 ${code} 更名：${from} → ${to}`]),
+    ...moves.map(({ codes: itemCodes, from, to }): [number, string, string] => [
+      1,
+      `item(s) ${itemCodes.join(', ')} moved from category ${from} to ${to}`,
+      `事项 ${itemCodes.join('、')} 由大项 ${from} 移至大项 ${to}`,
+    ]),
     [revision.unitsAdded.length, `${revision.unitsAdded.length} unit(s) added (items ${codes(revision.unitsAdded)})`, `增加单位 ${revision.unitsAdded.length} 个（事项 ${codes(revision.unitsAdded)}）`],
     [revision.unitsRemoved.length, `${revision.unitsRemoved.length} unit(s) removed (items ${codes(revision.unitsRemoved)})`, `移除单位 ${revision.unitsRemoved.length} 个（事项 ${codes(revision.unitsRemoved)}）`],
     [

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
 import { allEventSchemas } from '../../event-sourcing/all-event-schemas.js';
 import { executeCommand } from '../../event-sourcing/execute-command.js';
 import { replayLog } from '../../event-sourcing/replay-log.js';
@@ -1121,8 +1122,40 @@ describe('a version without a 具体内容 (or 工作措施) column says nothing
     const first = await importWorkPlanFile(dependencies, { name: 'qd.csv', content: csv(plan) }, {}, contextOf('qd-v1'));
     const version = csv('青川市2026年具体内容缺列测试方案\n类别编号,类别,编号,事项,具体内容,牵头单位,完成时限\n一,公开,1,QD整合网站,,青川市财政局,2026-06-30\n一,公开,2,QD清理账号,清理僵尸账号,青川市教育局,2026-09-30\n');
     const dry = await importWorkPlanFile(dependencies, { name: 'qd-v3.csv', content: version }, { revise: true, title: first.title, dryRun: true }, contextOf('qd-v3-dry'), [{ title: first.title, year: first.year }]);
-    expect(dry.revision).toMatchObject({ amended: [{ code: '1', fields: ['description'] }] });
+    expect(dry.revision).toMatchObject({ amended: [{ code: '1', fields: ['description'], cleared: [{ field: 'description', was: '整合区县网站' }] }] });
+    // Said with the words it loses, not as 修改表述 (breaker10s P2).
+    expect(describeWorkPlanImportZh(dry)).toContain('将修订：事项 1 删去具体内容“整合区县网站”。');
     dependencies.store.close();
+  });
+
+  it('given the same plan, when a YAML or JSON version gives no item a `description` or `measures` key, then each item keeps both; a key given empty clears it', async () => {
+    for (const format of ['yaml', 'json'] as const) {
+      const dependencies = await storeWithUnits();
+      const first = await importWorkPlanFile(dependencies, { name: 'qd.csv', content: csv(plan) }, {}, contextOf('qd-v1'));
+      const known = [{ title: first.title, year: first.year }];
+      const tree = (description?: string) => ({
+        title: first.title,
+        year: 2026,
+        categories: [
+          {
+            code: '一',
+            title: '公开',
+            items: [
+              { code: '1', title: 'QD整合网站', ...(description === undefined ? {} : { description }), leadUnit: '青川市财政局', dueDate: '2026-06-30' },
+              { code: '2', title: 'QD清理账号', ...(description === undefined ? {} : { description: '清理僵尸账号' }), leadUnit: '青川市教育局', dueDate: '2026-12-31' },
+            ],
+          },
+        ],
+      });
+      const file = (content: object) => (format === 'json' ? JSON.stringify(content) : stringify(content));
+      const name = `qd-v2.${format}`;
+      const applied = await importWorkPlanFile(dependencies, { name, content: csv(file(tree())) }, { revise: true }, contextOf(`qd-${format}`), known);
+      expect(applied.revision).toMatchObject({ amended: [], redated: [expect.objectContaining({ code: '2' })] });
+      expect(await descriptionsOf(dependencies, first.planId)).toEqual({ '1': { description: '整合区县网站', measures: '统一平台' }, '2': { description: '清理僵尸账号', measures: '逐一核查' } });
+      const cleared = await importWorkPlanFile(dependencies, { name: `qd-v3.${format}`, content: csv(file(tree(''))) }, { revise: true, dryRun: true }, contextOf(`qd-${format}-3`), known);
+      expect(describeWorkPlanImportZh(cleared)).toContain('将修订：事项 1 删去具体内容“整合区县网站”。');
+      dependencies.store.close();
+    }
   });
 
   it('given a plan whose items have responsible units, when a version with 牵头单位 only (no 责任单位 / 配合单位 column) is applied, then no unit is removed', async () => {

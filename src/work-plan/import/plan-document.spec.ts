@@ -279,7 +279,8 @@ categories:
 
   it('reads a YAML plan, with English or Chinese keys and units as a list or text', async () => {
     const document = await read(yaml, { format: 'yaml' });
-    expect(withoutRows(document)).toEqual(withoutRows(expected));
+    // No item has a `measures` key: the plan says nothing about them, as a table without a 工作措施 column (breaker10s P2).
+    expect(withoutRows(document)).toEqual(withoutRows(expectedFromTable));
   });
 
   it('reads a year written in Chinese numerals or full-width digits as the year (breaker10e P14)', async () => {

@@ -87,7 +87,7 @@ export interface PlanDocument {
   /**
    * Item fields the table has no column for (内容, 措施 — Rectify's own export, or an office's version
    * without 具体内容; `responsibleUnitIds` when it has 牵头单位 but neither 责任单位 nor 配合单位): a new version read from it keeps each item's as it stands, never empties it
-   * (breaker10e P3, breaker10s P2). Absent when the table has both columns, and for YAML/JSON.
+   * (breaker10e P3, breaker10s P2); for YAML/JSON, a key no item has. Absent when every field is given.
    */
   readonly absentFields?: readonly AbsentField[];
   /**
@@ -512,11 +512,7 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
     // A file with no 内容 (or no 措施) column — Rectify's own export, or any office's version without 具体内容 — says nothing
     // about them: a new version read from it keeps each item's, never empties it (breaker10e P3, breaker10s P2). Only a
     // present but empty cell clears.
-    const hasColumn = (key: string) => table.records.some((record) => key in record.cells);
-    // Likewise a version naming only each item's 牵头单位 (no 责任单位 / 配合单位 column) keeps each item's other units.
-    const unitsAbsent = hasColumn('leadUnit') && !hasColumn('responsibleUnits') && !hasColumn('cooperatingUnits') ? (['responsibleUnitIds'] as const) : [];
-    const absentFields = [...(['description', 'measures'] as const).filter((key) => !hasColumn(key)), ...unitsAbsent];
-    const absent = absentFields.length > 0 ? { absentFields } : {};
+    const absent = absentFieldsOf(table.records);
     const document =
       drafted.document && exportNotice.length > 0 ? { ...drafted.document, datesPerPart: true as const, ...absent, ...(reading ? { exportedAs: reading } : {}), ...(oneUnit ? { rowsOfOneUnit: oneUnit } : {}) }
         : drafted.document ? { ...drafted.document, ...absent } : drafted.document;
@@ -810,7 +806,21 @@ function draftOfTree(tree: TreeNode, options: PlanReadOptions): PlanDraft {
     entry ? { value: scalarOf(entry, problems), row: entry.line } : null;
   // The items are read as a sheet's rows are (role marks, 「A与B」, a mark against its field, 配合单位 after 责任单位):
   // read apart, a YAML or JSON plan took 「青川市财政局（配合）」 as an unknown unit or in the wrong role (breaker10o P11).
-  return draftFrom(fromLayout(records), { title: located(title), year: located(year) }, options, problems);
+  const draft = draftFrom(fromLayout(records), { title: located(title), year: located(year) }, options, problems);
+  // A key no item has says nothing about its field, as a column a table lacks (breaker10s P2: a version without `description:` wiped every item's).
+  return draft.document ? { ...draft, document: { ...draft.document, ...absentFieldsOf(records) } } : draft;
+}
+
+/**
+ * The item fields `records` (a table's rows, or a YAML/JSON plan's items) say nothing about, as `PlanDocument.absentFields`: 具体内容
+ * (`description`) or 工作措施 (`measures`) when no record has that column or key — only a present but empty cell clears — and the
+ * responsible units when records name 牵头单位 but none has 责任单位 or 配合单位 (breaker10e P3, breaker10s P2). `{}` when none.
+ */
+function absentFieldsOf(records: readonly SourceRecord<PlanColumn>[]): { readonly absentFields?: readonly AbsentField[] } {
+  const hasColumn = (key: PlanColumn) => records.some((record) => key in record.cells);
+  const unitsAbsent = hasColumn('leadUnit') && !hasColumn('responsibleUnits') && !hasColumn('cooperatingUnits') ? (['responsibleUnitIds'] as const) : [];
+  const absentFields = [...(['description', 'measures'] as const).filter((key) => !hasColumn(key)), ...unitsAbsent];
+  return absentFields.length > 0 ? { absentFields } : {};
 }
 
 function reportUnknownKeys(

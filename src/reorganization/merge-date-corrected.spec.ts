@@ -115,6 +115,22 @@ describe('a finding whose part the merge passed on the wrong day', () => {
       .thenRefused('CONFLICT', /has a report on its part dated 2016-06-10/, /物价局的合并日期不能更正为 2016-05-01：该单位的任务有 2016-06-10 的整改报告记录/);
   });
 
+  it.each<[string, AssignmentEvent]>([
+    ['report', { type: 'RectificationReported', data: { unitId: PRICE, summary: '已整改', evidence: [{ title: '材料', link: null, documentRef: '价发〔2016〕1号' }], reportedOn: '2016-06-10' } }],
+    ['urging', { type: 'UnitUrged', data: { unitId: PRICE, message: '请尽快', urgedOn: '2016-06-10' } }],
+  ])('moves it earlier onto the day of the merged unit’s %s: its paper of its last working day, taken typed on that day either side of the merge (breaker8u P2; it was refused)', (_what, paper) => {
+    const history = [recorded, assigned, paper, passedOn('2016-07-01')];
+    const events = findingDecider.decide(redate('2016-06-10', '2016-07-01'), fold(findingDecider, history));
+    expect(events.map((event) => [event.type, (event.data as { handedOverOn?: string }).handedOverOn])).toEqual([
+      ['PartHandOverUndone', '2016-07-01'],
+      ['PartHandedOver', '2016-06-10'],
+    ]);
+    const typedRight = partsAfter([recorded, assigned, paper, passedOn('2016-06-10')]);
+    for (const day of DAYS) expect([day, read(assignmentsOn(partsAfter([...history, ...events]), day))]).toEqual([day, read(assignmentsOn(typedRight, day))]);
+    // A day later than the paper is still refused as before, naming it.
+    given(findingDecider, history).when(redate('2016-06-09', '2016-07-01')).thenRefused('CONFLICT', /dated 2016-06-10/, /该单位的任务有 2016-06-10 的/);
+  });
+
   it('given the merged unit\'s pass of 06-14 corrected to a failure (a correction entered today), when the merge of 06-17 is moved to 06-19: accepted — the correction is no record of today (breaker8s P10)', () => {
     const reported: AssignmentEvent = { type: 'RectificationReported', data: { unitId: PRICE, summary: '已整改', evidence: [{ title: '材料', link: null, documentRef: '价发〔2016〕1号' }], reportedOn: '2016-05-10' } };
     const passed: AssignmentEvent = { type: 'InspectionLogged', data: { unitId: PRICE, inspectionId: 'inspection-1', outcome: 'PASSED', notes: '', inspectedOn: '2016-05-14', place: '物价局' } };

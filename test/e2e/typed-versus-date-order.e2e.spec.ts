@@ -21,6 +21,12 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * merge into U3 and U3's hand-over on one day — which paper of the day comes first), r:53, r:54, r:58, r:60 (a unit’s
  * two reports: the later-typed one refused — the standing rule, not a fault). A unit's row dated on or after its own merge
  * is typed before that merge (typed after, it is refused: the unit had ceased — b:393 run 1 was that, the generator's doing).
+ * Mode `o` (breaker8u P7, P8): one reorganisation day — U0's part handed over or merged into U1, a join when U1 holds a part —
+ * with papers of that day (U0's report, its urging, a failed inspection of its earlier report; on a join U1's own report or
+ * inspection) typed in a random order; date order puts the day's papers before the reorganisation (the day is still the handing
+ * unit's working day, and on a join the successor's too). Besides the parts, each part's reports and inspections and the unit
+ * each paper stands under in the history must agree. Walked in CI: o:301 run 2, o:302 run 5 and o:303 runs 0 and 9 failed
+ * before the join-day rule (a paper of the join day typed after the join read on the joined part, or refused).
  * p:1852 run 1 (session 25): a hand-over into a unit on the day another's record moved into it, typed after that record had
  * passed on, joined it where it was and kept the record that moved first (live views), not the stricter one (by-day fold).
  *
@@ -32,10 +38,10 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * 已在交办之列 though date order took them). TYPED_ORDER_RUN=<i> walks run i only; TYPED_ORDER_PRINT=1 prints
  * each run's papers, views and the finding's stored events (to read a failure).
  */
-type Mode = 'b' | 'w' | 'r' | 'd' | 'p' | 's';
+type Mode = 'b' | 'w' | 'r' | 'd' | 'p' | 's' | 'o';
 const CHOSEN = process.env.TYPED_ORDER_SEEDS;
 /** `mode:seed:runs` — seeds green on this tree, each walking the breaker's 4 runs. */
-const CI_SEEDS = 'b:11:4,b:22:4,b:30:4,b:71:3,b:77:2,b:81:1,w:41:4,w:43:4,w:44:4,r:51:4,r:56:4,s:0:1,s:1:1,s:2:1,s:3:1,s:4:1,s:5:1,d:201:4,p:101:4,p:102:8,p:1852:2';
+const CI_SEEDS = 'b:11:4,b:22:4,b:30:4,b:71:3,b:77:2,b:81:1,w:41:4,w:43:4,w:44:4,r:51:4,r:56:4,s:0:1,s:1:1,s:2:1,s:3:1,s:4:1,s:5:1,d:201:4,p:101:4,p:102:8,p:1852:2,o:301:3,o:302:6,o:303:10';
 const CASES = (CHOSEN ?? CI_SEEDS).split(',').map((entry) => {
   const [mode, seed, runs] = entry.trim().split(':');
   return [mode as Mode, Number(seed), Number(runs ?? 4)] as const;
@@ -51,7 +57,9 @@ type Op =
   | readonly ['row', number, 'LEAD' | 'RESPONSIBLE', string, string]
   | readonly ['hand' | 'merge', number, number, string]
   | readonly ['withdraw', string]
-  | readonly ['report', number, string];
+  | readonly ['report', number, string]
+  | readonly ['urge', number, string]
+  | readonly ['inspect', number, string, 'PASSED' | 'FAILED'];
 
 /** One run's papers: as typed (a random order, the lead's row before the other rows) and in date order. */
 interface Run {
@@ -59,8 +67,21 @@ interface Run {
   readonly date: readonly Op[];
 }
 
+/**
+ * Date order: the rows, then by day; on one day a reorganisation before the reports (`r`: the successor's), but in mode `o` after
+ * every paper of its day — the day a part passes is still the working day of the unit handing it over and, on a join, of the
+ * successor (breaker8u P7, P8) — a report before an inspection of its day.
+ */
 const dateKey = (mode: Mode) => (op: Op) =>
-  op[0] === 'row' ? (op[2] === 'LEAD' ? '0' : '1') + op[3] : op[0] === 'withdraw' ? `2${op[1]}` : op[0] === 'report' ? `2${op[2]}b` : `2${op[3]}${mode === 'r' ? 'a' : ''}`;
+  op[0] === 'row'
+    ? (op[2] === 'LEAD' ? '0' : '1') + op[3]
+    : op[0] === 'withdraw'
+      ? `2${op[1]}`
+      : op[0] === 'report'
+        ? `2${op[2]}${mode === 'o' ? 'a' : 'b'}`
+        : op[0] === 'urge' || op[0] === 'inspect'
+          ? `2${op[2]}a${op[0] === 'inspect' ? '2' : '1'}`
+          : `2${op[3]}${mode === 'r' ? 'a' : mode === 'o' ? 'c' : ''}`;
 const story = (typed: Op[]): Run => ({ typed, date: [...typed].sort((a, b) => dateKey('s')(a).localeCompare(dateKey('s')(b))) });
 /** Fixed stories (`s:<index>`). */
 const STORIES: Run[] = [
@@ -123,6 +144,38 @@ function runsOf(mode: Mode, start: number, runs: number): Run[] {
   };
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const result: Run[] = [];
+  if (mode === 'o') {
+    // One reorganisation day (breaker8u P7, P8): U0 (lead) hands its part to U1 or is merged into it on day D — a join when U1
+    // holds a part of its own — with papers of D besides: U0's report, the office's urging of U0, a failed inspection of U0's
+    // earlier report; on a join U1's report or pass. Rows first, the rest in a random order; date order puts D's papers first.
+    for (let run = 0; run < runs; run += 1) {
+      const day = pick(['2016-06-01', '2016-07-01']);
+      const join = rnd() < 0.6;
+      const ops: Op[] = [['row', 0, 'LEAD', '2016-04-26', '2016-12-31']];
+      if (join) ops.push(['row', 1, 'RESPONSIBLE', '2016-05-10', '2016-10-31']);
+      const earlier = (unit: number) => rnd() < 0.5 && (ops.push(['report', unit, '2016-05-20']), true);
+      const reportedX = earlier(0);
+      const reportedY = join && earlier(1);
+      const papers: Op[] = [];
+      if (!reportedX && rnd() < 0.7) papers.push(['report', 0, day]);
+      if (rnd() < 0.5) papers.push(['urge', 0, day]);
+      if (reportedX && rnd() < 0.7) papers.push(['inspect', 0, day, 'FAILED']);
+      if (join && !reportedY && rnd() < 0.5) papers.push(['report', 1, day]);
+      if (join && reportedY && rnd() < 0.5) papers.push(['inspect', 1, day, rnd() < 0.5 ? 'PASSED' : 'FAILED']);
+      const reorganisation: Op = [pick(['hand', 'merge'] as const), 0, 1, day];
+      const rest = [...ops.filter((op) => op[0] !== 'row'), ...papers, reorganisation].sort(() => rnd() - 0.5);
+      // An inspection comes after the report it checks (typed before, it is refused in any order: nothing to check yet).
+      for (const inspection of rest.filter((op) => op[0] === 'inspect')) {
+        const report = rest.findIndex((op) => op[0] === 'report' && op[1] === inspection[1] && op[2] < inspection[2]);
+        const at = rest.indexOf(inspection);
+        if (report > at) rest.splice(report, 0, ...rest.splice(at, 1));
+      }
+      const typed = [...ops.filter((op) => op[0] === 'row'), ...rest];
+      const key = dateKey(mode);
+      result.push({ typed, date: [...typed].sort((a, b) => key(a).localeCompare(key(b))) });
+    }
+    return result;
+  }
   for (let run = 0; run < runs; run += 1) {
     const rows = 2 + Math.floor(rnd() * 2);
     const reorganisations = 2 + Math.floor(rnd() * 3);
@@ -172,7 +225,7 @@ function runsOf(mode: Mode, start: number, runs: number): Run[] {
     for (const op of ops) if (op[0] === 'merge') mergeDay[op[1]] = op[3];
     const successors = new Set(ops.flatMap((op) => (op[0] === 'hand' || op[0] === 'merge' ? [op[2]] : [])));
     const clean = ops.filter((op) => {
-      if (op[0] === 'withdraw' || op[0] === 'report') return true;
+      if (op[0] === 'withdraw' || op[0] === 'report' || op[0] === 'urge' || op[0] === 'inspect') return true;
       // Directory first, a successor's own row is walked too (breaker8l P9, fixed: 8f2160f).
       if (op[0] === 'row') return !successors.has(op[1]) || op[2] === 'LEAD' || mode === 'd' || mode === 'p';
       const afterMerge = (mergeDay[op[1]] !== undefined && op[0] === 'hand' && op[3] >= mergeDay[op[1]]!) || (mergeDay[op[2]] !== undefined && op[3] >= mergeDay[op[2]]!);
@@ -257,6 +310,7 @@ describe.each(CASES)('the same papers typed in any order = typed in date order (
     // Each unit's clerk account, made before any merge (a merged unit is given no new account: newcomer22 S8).
     const clerks: Record<string, string>[] = [];
     for (const unitId of units) clerks.push(await app.as('UNIT', unitId));
+    const inspector = await app.as('INSPECTOR');
     const evaluationId = await created('registerEvaluation', { title: `换序核对评估${mode}${seed}${label}${sequence}`, evaluator: '某研究院', commissionedBy: '国务院办公厅', periodStart: '2015-01-01', periodEnd: '2015-12-31', receivedOn: '2016-04-15' });
     const findingId = await created('recordFinding', { evaluationId, title: '依申请公开渠道不畅通', description: '网上申请渠道未开通', category: '主动公开', severity: 'HIGH', identifiedOn: '2016-04-15' });
     const log: string[] = [];
@@ -266,15 +320,20 @@ describe.each(CASES)('the same papers typed in any order = typed in date order (
       else if (op[0] === 'hand') refused = await send('handOverUnitParts', { unitId: units[op[1]], successorUnitId: units[op[2]], reason: '职能调整', handedOverOn: op[3] }, admin);
       else if (op[0] === 'merge') refused = await send('mergeUnit', { unitId: units[op[1]], successorUnitId: units[op[2]], reason: '机构改革', mergedOn: op[3] }, admin);
       else if (op[0] === 'withdraw') refused = await send('withdrawFinding', { findingId, reason: '评估机构来函撤销', withdrawnOn: op[1] });
-      else refused = await send('reportRectification', { findingId, unitId: units[op[1]], summary: '已整改', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/p' }], reportedOn: op[2] }, clerks[op[1]]);
+      else if (op[0] === 'urge') refused = await send('urgeUnit', { findingId, unitId: units[op[1]], message: '请抓紧', urgedOn: op[2] });
+      else if (op[0] === 'inspect') {
+        refused = await send('logInspection', { findingId, unitId: units[op[1]], outcome: op[3], notes: op[3] === 'PASSED' ? '核实' : '目录不全', inspectedOn: op[2], place: '现场' }, inspector);
+      } else refused = await send('reportRectification', { findingId, unitId: units[op[1]], summary: '已整改', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/p' }], reportedOn: op[2] }, clerks[op[1]]);
       log.push(`${op.join(' ')} -> ${refused ?? 'ok'}`);
     }
     const read = async (travel: { asOf?: string; knownAt?: string }) => {
       const response = await app.graphql(`query($id: ID!, $asOf: String, $knownAt: String) { finding(id: $id, asOf: $asOf, knownAt: $knownAt) { status closedOn withdrawnOn assignments { ${PART} } } }`, { id: findingId, ...travel });
       expect(response.errors).toBeUndefined();
-      return response.data!.finding as { status: string; withdrawnOn: string | null; assignments: { unitId: string; role: string; status: string; heldBefore: string[]; dueDate: string }[] };
+      return response.data!.finding as { status: string; withdrawnOn: string | null; assignments: { unitId: string; role: string; status: string; heldBefore: string[]; dueDate: string; reports: { reportedOn: string }[]; inspections: { outcome: string; inspectedOn: string }[] }[] };
     };
     const now = await read({});
+    // Mode `o`: under which unit each paper stands in the history (breaker8u P7: by typing order, 甲局's or 乙局's).
+    const history = mode !== 'o' ? [] : ((await app.graphql(`query($id: ID!) { finding(id: $id) { history { eventType occurredOn unitId } } }`, { id: findingId })).data!.finding.history as { eventType: string; occurredOn: string; unitId: string | null }[]);
     if (process.env.TYPED_ORDER_PRINT) {
       const { EVENT_STORE } = await import('../../src/event-store/event-store.port.js');
       const store = app.app.get(EVENT_STORE);
@@ -288,8 +347,9 @@ describe.each(CASES)('the same papers typed in any order = typed in date order (
       knownAt: await read({ knownAt: '2099-01-01T00:00:00+08:00' }),
       asOf: await read({ asOf: TODAY }),
       /** The parts as the office reads them, by unit number (each run's units are fresh). */
-      parts: `${now.status} ${now.withdrawnOn ?? ''} ${now.assignments.map((part) => `${name(part.unitId)}:${part.role}:${part.status}:hb[${part.heldBefore.map(name).join(',')}]:due${part.dueDate}`).sort().join(' ; ')}`,
-      reports: log.filter((line) => line.startsWith('report')).map((line) => `${line.split(' -> ')[0]} ${line.endsWith('ok') ? 'taken' : 'refused'}`).sort(),
+      parts: `${now.status} ${now.withdrawnOn ?? ''} ${now.assignments.map((part) => `${name(part.unitId)}:${part.role}:${part.status}:hb[${part.heldBefore.map(name).join(',')}]:due${part.dueDate}${mode === 'o' ? `:r[${part.reports.map((one) => one.reportedOn)}]:i[${part.inspections.map((one) => `${one.inspectedOn}${one.outcome}`)}]` : ''}`).sort().join(' ; ')}`,
+      papers: history.filter((entry) => ['RectificationReported', 'UnitUrged', 'InspectionLogged'].includes(entry.eventType)).map((entry) => `${entry.eventType} ${entry.occurredOn} ${entry.unitId === null ? '' : name(entry.unitId)}`).sort(),
+      reports: log.filter((line) => line.startsWith('report') || (mode === 'o' && !line.startsWith('row'))).map((line) => `${line.split(' -> ')[0]} ${line.endsWith('ok') ? 'taken' : 'refused'}`).sort(),
     };
   }
 
@@ -303,6 +363,6 @@ describe.each(CASES)('the same papers typed in any order = typed in date order (
       expect({ knownAt: each.knownAt, recipe }).toEqual({ knownAt: each.now, recipe });
       expect({ asOf: each.asOf, recipe }).toEqual({ asOf: each.now, recipe });
     }
-    expect({ parts: typed.parts, reports: typed.reports, recipe }).toEqual({ parts: date.parts, reports: date.reports, recipe });
+    expect({ parts: typed.parts, reports: typed.reports, papers: typed.papers, recipe }).toEqual({ parts: date.parts, reports: date.reports, papers: date.papers, recipe });
   }, 300_000);
 });

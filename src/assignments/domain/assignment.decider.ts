@@ -1462,7 +1462,13 @@ export function decideAssignment(
   state: AssignmentsState,
   context: AssignmentParentContext,
 ): AssignmentEvent[] {
-  command = passOfMergeDay(namedOnItsDay(context.noun ? { ...command, parentNoun: context.noun } : command), state);
+  const named = namedOnItsDay(context.noun ? { ...command, parentNoun: context.noun } : command);
+  // A paper of a join's own day, typed after the join: decided as in date order, before it (breaker8u P8).
+  if (isPaperOfJoinDay(named, state)) {
+    const beforeTheJoin = decidedBeforeJoins(named, state, context, true);
+    if (beforeTheJoin) return beforeTheJoin;
+  }
+  command = passOfMergeDay(named, state);
   requireStandingUnit(command, state);
   const held = asHeldOn(command, state);
   const decided = decideByType(held.command, held.state, context);
@@ -1494,20 +1500,22 @@ export function decideAssignment(
  * (`handOverUndone`'s own carry keeps no reading of the joining part), one the part has passed on since, or one whose part has a
  * record dated on or after it (its holder's, or a later holder's).
  */
-function decidedBeforeJoins(command: AssignmentCommand, state: AssignmentsState, context: AssignmentParentContext): AssignmentEvent[] | undefined {
+function decidedBeforeJoins(command: AssignmentCommand, state: AssignmentsState, context: AssignmentParentContext, onTheDay = false): AssignmentEvent[] | undefined {
   const day = factDayOf(command)?.day;
+  // With `onTheDay`, the joins of the fact's own day come off too: it was that day's work, before them (`isPaperOfJoinDay`).
+  const after = (joinedOn: string) => joinedOn > day! || (onTheDay && joinedOn === day);
   // A carry that kept nothing to undo it with (`handOverUndone`'s, no `carried` reading) is not undone.
-  if (day === undefined || Object.values(state.setAside ?? {}).some((aside) => aside.joinedOn > day && aside.carried === undefined)) return undefined;
+  if (day === undefined || Object.values(state.setAside ?? {}).some((aside) => after(aside.joinedOn) && aside.carried === undefined)) return undefined;
   // Each join's step: the joining unit's hand-over; for a record set aside that day for the one kept instead (`keptInstead`,
   // two papers of one day), the kept unit's — undoing it moves the set-aside record back into the successor (breaker8n P1:
   // a lead's report dated before the merges, typed after them, makes its record the one that owes less); for a carried join
   // (`setAside` with `carried`), the carried unit's — undoing it gives the successor its set-aside record back.
   const joins = [
     ...Object.entries(state.joined ?? {})
-      .filter(([, entry]) => entry.joinedOn > day)
+      .filter(([, entry]) => after(entry.joinedOn))
       .map(([unitId, entry]) => [entry.keptInstead?.unitId ?? unitId, entry] as const),
     ...Object.values(state.setAside ?? {})
-      .filter((aside) => aside.joinedOn > day && aside.carried !== undefined)
+      .filter((aside) => after(aside.joinedOn) && aside.carried !== undefined)
       .map((aside) => [aside.carried!.unitId, aside] as const),
   ];
   if (joins.length === 0) return undefined;
@@ -1522,13 +1530,25 @@ function decidedBeforeJoins(command: AssignmentCommand, state: AssignmentsState,
     // A record made on the joined part from the join on — by its holder, or by a unit that held it after the join and passed it
     // on since (typed-versus-date-order r:56 run 0: the report of 08-20 of the unit that passed the part on in 2017) — is the
     // joined part's: undoing the join would give it to the wrong record.
+    // A record of the join's own day recorded before the join (typed first, or put before it by an earlier undoing) came before
+    // it: it is the successor's own part's, not the joined part's (breaker8u P8, `isPaperOfJoinDay`).
     const heldAfter = new Set([into.unitId, ...(into.previousHolders ?? []).filter((held) => held.until > entry.joinedOn).map((held) => held.unitId)]);
-    if (cleared.recorded.some((event) => !isHandOverEvent(event) && heldAfter.has((event.data as { unitId?: string }).unitId ?? '') && factDayOfEvent(event) >= entry.joinedOn)) return undefined;
+    const joinAt = position([unitId, entry]);
+    const onTheJoinedPart = (event: AssignmentEvent, index: number) => factDayOfEvent(event) > entry.joinedOn || (factDayOfEvent(event) === entry.joinedOn && index > joinAt);
+    if (cleared.recorded.some((event, index) => !isHandOverEvent(event) && heldAfter.has((event.data as { unitId?: string }).unitId ?? '') && onTheJoinedPart(event, index))) return undefined;
     const unit = unitNamed(command as NamesUnits, unitId);
     const holder = unitNamed(command as NamesUnits, into.unitId);
     const undoing: PartHandOverUndone = {
       type: 'PartHandOverUndone',
-      data: { unitId, successorUnitId: entry.successorUnitId, reason: `${holder.zh} ${day} 的记录早于 ${entry.joinedOn} ${unit.zh}的任务并入其任务的日期，该合并按日期顺序重新办理`, handedOverOn: entry.joinedOn },
+      data: {
+        unitId,
+        successorUnitId: entry.successorUnitId,
+        reason:
+          entry.joinedOn === day
+            ? `${day} 当天的记录在${unit.zh}的任务并入${holder.zh}的任务之前（并入当日仍是两单位各自的工作日），该合并按日期顺序重新办理`
+            : `${holder.zh} ${day} 的记录早于 ${entry.joinedOn} ${unit.zh}的任务并入其任务的日期，该合并按日期顺序重新办理`,
+        handedOverOn: entry.joinedOn,
+      },
     };
     const next = evolveAssignments(cleared, undoing);
     if (partOf(next, unitId) === undefined) return undefined;
@@ -1564,6 +1584,27 @@ function decidedBeforeJoins(command: AssignmentCommand, state: AssignmentsState,
     settled = evolveAssignments(settled, again);
   }
   return [...undone, ...decided, ...kept, ...redone];
+}
+
+/**
+ * A paper of the day a unit's part joined the part its successor already held (a join; breaker8u P8), typed after the join: the
+ * joining unit's own paper of its last working day (`isPaperOfHandingDay`), or the successor's own paper about its own part that
+ * day — its report, extension request or withdrawal, or the office's inspection (a pass too), send-back, urging or extension
+ * decision. The day's work of both came before the join, as for a plain merge's day (`ownPaperOfHandOverDay`), so it is decided
+ * as in date order (`decidedBeforeJoins` with the day's joins): typed before or after the join, the parts read alike.
+ */
+function isPaperOfJoinDay(command: AssignmentCommand, state: AssignmentsState): boolean {
+  const day = factDayOf(command)?.day;
+  const unitId = (command as { unitId?: string }).unitId;
+  if (day === undefined || unitId === undefined || command.type === 'HandOverPart' || command.type === 'AssignUnit' || command.type === 'ReopenParts' || command.type.startsWith('Correct')) return false;
+  const joinedThatDay = Object.entries(state.joined ?? {}).filter(([, entry]) => entry.joinedOn === day);
+  const carriedThatDay = Object.values(state.setAside ?? {}).filter((aside) => aside.joinedOn === day);
+  if (isPaperOfHandingDay(command) && (joinedThatDay.some(([joiningId, entry]) => (entry.keptInstead?.unitId ?? joiningId) === unitId) || carriedThatDay.some((aside) => aside.carried?.unitId === unitId))) return true;
+  // The successor's own record, set aside that day for the joining part's open work it carries on (a carried join)…
+  if (carriedThatDay.some((aside) => aside.successorUnitId === unitId)) return true;
+  // …or its own part, held before the day, which another unit's part joined that day.
+  const own = partOf(state, unitId);
+  return own !== undefined && isAfter(day, own.heldSince ?? own.assignedOn) && joinedThatDay.some(([, entry]) => entry.successorUnitId === unitId);
 }
 
 /** Every unit whose part passed or joined into a part held now (the parts' `heldBefore`). */
@@ -1799,6 +1840,24 @@ function isPaperOfHandingDay(command: AssignmentCommand): boolean {
       return true;
     case 'LogInspection':
       return command.outcome === 'FAILED';
+    default:
+      return false;
+  }
+}
+
+/** A recorded fact that `isPaperOfHandingDay` takes on the day its unit's part passes on: any record of a part but a 交办 or a pass. */
+function isRecordOfHandingDay(event: AssignmentEvent): boolean {
+  switch (event.type) {
+    case 'RectificationReported':
+    case 'ExtensionRequested':
+    case 'ExtensionRequestWithdrawn':
+    case 'UnitUrged':
+    case 'ReportSentBack':
+    case 'ExtensionGranted':
+    case 'ExtensionRefused':
+      return true;
+    case 'InspectionLogged':
+      return event.data.outcome === 'FAILED';
     default:
       return false;
   }
@@ -2314,7 +2373,15 @@ function mayBeUrgedAlike(recorded: readonly AssignmentEvent[], unitId: string, m
  */
 function partOn(state: AssignmentsState, part: AssignmentPart, day: string): AssignmentPart {
   const then = assignmentsOn(state, day);
-  return partOf(then, part.unitId) ?? partsOf(then).find((candidate) => part.heldBefore?.includes(candidate.unitId)) ?? part;
+  return (
+    partOf(then, part.unitId) ??
+    partsOf(then).find((candidate) => part.heldBefore?.includes(candidate.unitId)) ??
+    // The unit's own paper of the day its part passed on (`ownPaperOfHandOverDay`): the part its successor held at that day's
+    // end, not as it reads now with the successor's later facts (breaker8u P6: its report of the day was refused as awaiting
+    // inspection of the successor's report of a later day, naming the unit as if it had made it).
+    partsOf(then).find((candidate) => candidate.previousHolders?.some((held) => held.unitId === part.unitId && held.until === day)) ??
+    part
+  );
 }
 
 /**
@@ -2813,7 +2880,10 @@ function mergeStepsUndone(command: HandOverPart, recordedOn: string, state: Assi
   const from = correctedOn < recordedOn ? correctedOn : recordedOn;
   // Its records as they read now, each on its day as corrected: a correction is no record of its own (breaker8s P10: a
   // correction of the unit's 2016 inspection, entered in 2026, was named 「2026-12-04 的记录」 and could not be corrected).
-  const own = inBusinessOrder(state.recorded).find(({ event, occurredOn }) => !isHandOverEvent(event) && !isCorrection(event) && (event.data as { unitId?: string }).unitId === unitId && occurredOn >= correctedOn);
+  // Its papers of the corrected day itself — its last working day — stand (`isRecordOfHandingDay`, breaker8u P2): typed on that day they are taken.
+  const own = inBusinessOrder(state.recorded).find(
+    ({ event, occurredOn }) => !isHandOverEvent(event) && !isCorrection(event) && (event.data as { unitId?: string }).unitId === unitId && (occurredOn > correctedOn || (occurredOn === correctedOn && !isRecordOfHandingDay(event))),
+  );
   if (own) {
     const day = own.occurredOn;
     const what = LATER_FACT[own.event.type] ?? say('record', '记录');

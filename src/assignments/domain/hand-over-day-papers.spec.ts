@@ -173,3 +173,16 @@ describe.each([
     }
   });
 });
+
+describe('the handing unit’s report of the hand-over day typed after the successor’s report of a later day (breaker8u P6)', () => {
+  const passed: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: HANDING, successorUnitId: SUCCESSOR, reason: '职能调整', handedOverOn: DAY } };
+  const successorReported: AssignmentEvent = { type: 'RectificationReported', data: { unitId: SUCCESSOR, summary: '已整改', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/p', documentRef: null }], reportedOn: '2016-06-05' } };
+
+  it('is refused naming the successor’s report and what it clashes with — was 「市环境保护局已于 2016-06-05 报送整改情况，2016-05-20 时该报告正在等待督查」, a report the handing unit never made, awaiting on a day before it existed', () => {
+    const [reportCase] = CASES;
+    for (const actor of [clerkOf(HANDING), clerkOf(SUCCESSOR)]) {
+      const refused = refusal({ ...reportCase!.paper(directory(false)), actor } as AssignmentCommand, [...base, passed, successorReported]);
+      expect(refused).toBe('报告日期（2016-05-20）会使其后市卫生健康委员会 2016-06-05 的整改报告不再成立：当时 2016-05-20 的整改报告尚待督查。如两者都属实，请先更正该整改报告记录。');
+    }
+  });
+});

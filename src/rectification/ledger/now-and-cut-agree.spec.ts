@@ -502,9 +502,22 @@ describe('a fact of a part dated before it joined another unit’s part, entered
     expect(shownParts(at(office, '2016-08-10'))).toEqual(shownParts(office.ledger.finding('f')!));
   });
 
-  it('given b’s own fact dated on or after the join day: still refused (the part is a’s from that day)', () => {
+  it('given b’s own fact dated after the join day: still refused (the part is a’s from that day)', () => {
     const office = joined();
-    expect(office.decide({ type: 'ReportRectification', ...base, actor: clerkOf('b'), unitId: 'b', summary: '已整改', evidence, reportedOn: '2016-08-01' })).toBe(false);
+    expect(office.decide({ type: 'ReportRectification', ...base, actor: clerkOf('b'), unitId: 'b', summary: '已整改', evidence, reportedOn: '2016-08-02' })).toBe(false);
+  });
+
+  it('given b’s own report of the join day, its last working day, typed after the join: taken as typed before it (breaker8u P8; it was refused) — now = every cut = typed first', () => {
+    const office = joined();
+    const report = { type: 'ReportRectification', ...base, actor: clerkOf('b'), unitId: 'b', summary: '已整改', evidence, reportedOn: '2016-08-01' } as const;
+    expect(office.decide(report)).toBe(true);
+    expect(finding(at(office, TODAY))).toEqual(finding(office.ledger.finding('f')!));
+    const typedFirst = new Office();
+    expect(typedFirst.decide({ type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-04-26', units: [{ unitId: 'a', role: 'LEAD', dueDate: '2016-12-31' }, { unitId: 'b', role: 'RESPONSIBLE', dueDate: '2016-12-31' }], unknownUnitIds: [] })).toBe(true);
+    expect(typedFirst.decide(report)).toBe(true);
+    expect(typedFirst.decide({ type: 'HandOverPart', ...base, actor: admin, unitId: 'b', successorUnitId: 'a', reason: '职能调整', handedOverOn: '2016-08-01' })).toBe(true);
+    for (const day of ['2016-07-31', '2016-08-01', TODAY]) expect(shownParts(at(office, day))).toEqual(shownParts(at(typedFirst, day)));
+    expect(shownParts(office.ledger.finding('f')!)).toEqual(shownParts(typedFirst.ledger.finding('f')!));
   });
 });
 

@@ -1688,7 +1688,8 @@ describe('the units directory on the day of the fact (registration, merger)', ()
     const verifiedParts = [leadAssigned, responsibleAssigned, reported(ENVIRONMENT), inspected('PASSED', 'inspection-e', ENVIRONMENT)];
 
     it.each<[string, readonly AssignmentEvent[], AssignmentCommand]>([
-      ['an assignment on the merge day', [leadAssigned], assign({ unitId: ENVIRONMENT, role: 'RESPONSIBLE', assignedOn: '2025-07-05', ...known })],
+      // On the merge day itself, its last working day, an assignment is taken (breaker8u P2; the parent passes it that day).
+      ['an assignment after the merge day', [leadAssigned], assign({ unitId: ENVIRONMENT, role: 'RESPONSIBLE', assignedOn: '2025-07-06', ...known })],
       // Dated after the merge day: what it did before is its own work then (see the breaker8 B5 cases above), and so are its own
       // papers of the merge day itself (breaker8s P6, below).
       ['a report', [leadAssigned, responsibleAssigned], report({ unitId: ENVIRONMENT, actor: clerkOf(ENVIRONMENT), today: TODAY, reportedOn: '2025-07-06', ...known })],

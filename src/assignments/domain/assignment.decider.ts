@@ -3518,9 +3518,10 @@ function requireStandingUnit(command: AssignmentCommand, state: AssignmentsState
     const inspectedOn = command.inspectedOn ?? heldDayOf(command, state);
     if (inspectedOn !== undefined && assignedBeforeMerge(command, command.unitId, inspectedOn)) return;
   }
-  // A past assignment (a plan or ledger entered late) dated before the unit's merge is its own work
-  // then; the part passes to the successor on the merge day (`handOversAfterMerges`).
-  if (command.type === 'AssignUnit' && assignedBeforeMerge(command, command.unitId, command.assignedOn)) return;
+  // A past assignment (a plan or ledger entered late) dated before the unit's merge, or on the merge day itself — its last
+  // working day, as typing the 交办 before the merge takes it (breaker8u P2) — is its own work then; the part passes to the
+  // successor on the merge day (`handOversAfterMerges`).
+  if (command.type === 'AssignUnit' && assignedByMerge(command, command.unitId, command.assignedOn)) return;
   // Its facts dated before the merge, entered late from its files, were its work then (breaker8 B5).
   const fact = factDayOf(command);
   if (command.type !== 'AssignUnit' && command.type !== 'CorrectInspection' && fact && assignedBeforeMerge(command, command.unitId, fact.day)) return;
@@ -3542,6 +3543,12 @@ function passOfMergeDay(command: AssignmentCommand, state: AssignmentsState): As
   if (!merger || merger.mergedOn !== command.inspectedOn) return command;
   return { ...command, unitId: merger.successorUnitId };
 }
+
+/** A 交办 of `unitId` dated `assignedOn` on or before its merge day (its last working day: breaker8u P2): its part passes that day. */
+const assignedByMerge = (command: NamesUnits, unitId: string, assignedOn: string): boolean => {
+  const merger = command.unitNames?.mergerOf?.(unitId);
+  return merger !== undefined && assignedOn <= merger.mergedOn;
+};
 
 const assignedBeforeMerge = (command: NamesUnits, unitId: string, assignedOn: string): boolean => {
   const merger = command.unitNames?.mergerOf?.(unitId);
@@ -3805,7 +3812,7 @@ const later = (a: string, b: string) => (a > b ? a : b);
 export function handOversAfterMerges(command: NamesUnits & { readonly assignedOn: string }, assigned: readonly { readonly unitId: string }[]): AssignmentEvent[] {
   const events: AssignmentEvent[] = [];
   for (const { unitId } of assigned) {
-    if (!assignedBeforeMerge(command, unitId, command.assignedOn)) continue;
+    if (!assignedByMerge(command, unitId, command.assignedOn)) continue;
     for (const step of successionOf(command.unitNames, unitId, command.assignedOn)) {
       const unit = unitNamed(command, step.unitId);
       const successor = unitNamed(command, step.successorUnitId);

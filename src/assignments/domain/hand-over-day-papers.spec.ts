@@ -1,8 +1,8 @@
 import { fold } from '../../shared/decider.js';
 import { DomainError } from '../../shared/domain-error.js';
 import { clerkOf, inspector, supervisor, admin } from '../../shared/testing/actors.js';
-import type { AssignmentCommand, CorrectFactDate, UnitNames } from './assignment.commands.js';
-import { decideAssignment, evolveAssignments, initialAssignmentsState, partsOf, type AssignmentsState } from './assignment.decider.js';
+import type { AssignmentCommand, AssignUnit, CorrectFactDate, UnitNames } from './assignment.commands.js';
+import { assignmentsOn, decideAssignment, handOversAfterMerges, evolveAssignments, initialAssignmentsState, partsOf, type AssignmentsState } from './assignment.decider.js';
 import type { AssignmentEvent, RedatableFact } from './assignment.events.js';
 
 /*
@@ -184,5 +184,30 @@ describe('the handing unit’s report of the hand-over day typed after the succe
       const refused = refusal({ ...reportCase!.paper(directory(false)), actor } as AssignmentCommand, [...base, passed, successorReported]);
       expect(refused).toBe('报告日期（2016-05-20）会使其后市卫生健康委员会 2016-06-05 的整改报告不再成立：当时 2016-05-20 的整改报告尚待督查。如两者都属实，请先更正该整改报告记录。');
     }
+  });
+});
+
+describe('a 交办 of the merged unit dated on its merge day (breaker8u P2)', () => {
+  const merging = (unitNames: UnitNames): AssignmentCommand => ({ type: 'HandOverPart', actor: admin, today: TODAY, unitId: HANDING, successorUnitId: SUCCESSOR, reason: '机构改革', handedOverOn: DAY, merging: true, unitNames });
+  const assigning = (unitNames: UnitNames): AssignmentCommand => ({ type: 'AssignUnit', actor: supervisor, today: TODAY, unitId: HANDING, role: 'RESPONSIBLE', dueDate: '2016-06-30', assignedOn: DAY, unitNames });
+  const lead = base.slice(0, 1);
+
+  it('is taken whichever was typed first, and passes to the successor that day: the same parts now and on every day (typed after the merge it was refused 「…不再承担新的工作」)', () => {
+    const typed = (first: 'assignment' | 'merge') => {
+      const events = [...lead];
+      // Typed first, the merge finds no part of the unit here and passes nothing (the directory records it).
+      const steps = first === 'assignment' ? [assigning(directory(false)), merging(directory(true))] : [assigning(directory(true))];
+      for (const step of steps) {
+        const decided = outcome(step, events);
+        expect([first, step.type, typeof decided === 'string' ? refusal(step, events) : 'taken']).toEqual([first, step.type, 'taken']);
+        events.push(...(decided as AssignmentEvent[]));
+        // As a 交办 batch does (parent-of-parts.ts): a part of a unit merged by then passes on its merge day.
+        if (step.type === 'AssignUnit') events.push(...handOversAfterMerges(step as AssignUnit, [{ unitId: HANDING }]));
+      }
+      return events;
+    };
+    const read = (events: readonly AssignmentEvent[]) => [partsRead(events), ...['2016-05-19', DAY, '2016-05-21'].map((day) => partsOf(assignmentsOn(stateAfter(events), day)).map((part) => [part.unitId, part.status, part.heldBefore ?? []]))];
+    expect(read(typed('merge'))).toEqual(read(typed('assignment')));
+    expect(partsRead(typed('assignment')).map((part) => part[0])).toEqual([LEAD, SUCCESSOR]);
   });
 });

@@ -583,9 +583,15 @@ describe('assigned on a day before a unit’s merge (a past ledger entered after
     expect(partsOf(assignmentsAfter([...events, ...decided])).map((part) => [part.unitId, part.status])).toEqual([[SUCCESSOR, 'REPORTED']]);
   });
 
-  it('refuses an assignment on or after the merge day: the merged unit takes no new work', () => {
+  it('takes an assignment on the merge day, the unit’s last working day, and passes it that day (breaker8u P2: typed before the merge it was taken, after it refused)', () => {
     given([recorded])
-      .when(assign([unit(ENVIRONMENT, 'LEAD')], { unitNames: mergedInJuly, assignedOn: '2025-07-01' }))
+      .when(assign([{ ...unit(ENVIRONMENT, 'LEAD'), dueDate: '2025-08-31' }], { unitNames: mergedInJuly, assignedOn: '2025-07-01' }))
+      .then([{ type: 'UnitAssigned', data: { unitId: ENVIRONMENT, role: 'LEAD', dueDate: '2025-08-31', assignedOn: '2025-07-01' } }, handedOver(ENVIRONMENT, SUCCESSOR, '2025-07-01')]);
+  });
+
+  it('refuses an assignment after the merge day: the merged unit takes no new work', () => {
+    given([recorded])
+      .when(assign([unit(ENVIRONMENT, 'LEAD')], { unitNames: mergedInJuly, assignedOn: '2025-07-02' }))
       .thenRefused('CONFLICT', /市环境保护局 was merged into 市生态环境局 on 2025-07-01/, /市环境保护局已于 2025-07-01 并入市生态环境局/);
   });
 });

@@ -238,7 +238,7 @@ async function ledgerOfCopy(copy: string, settings: AppSettings): Promise<Ledger
     const ledger = new SqliteLedger(db);
     if (!ledger.chained) return null;
     const witness = resolve(settings.STORE_WITNESS_PATH);
-    const trusted = trustedKeysOf(settings, witness);
+    const trusted = trustedKeysOf(settings, witness, ledger.storeId());
     const seals = sealCheckOf(settings, ledger, witness, trusted.keys);
     const result = await verifyLedger(ledger, { trustedKeys: trusted.keys, sealKey: seals.key });
     return result.firstMismatch;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { AppSettings } from '../config/app-settings.js';
-import { readWitness } from '../event-store/store-witness.js';
+import { readWitness, type StoreWitness } from '../event-store/store-witness.js';
 import { keyFingerprint, publicKeyText } from '../ledger/domain/checkpoint.js';
 import { rowSealKeyOf } from '../ledger/ledger-mac.js';
 import { readSigningKey, signingKeyPath } from '../ledger/ledger-signing-key.js';
@@ -13,12 +13,28 @@ import { say, type Bilingual } from '../shared/domain-error.js';
  * checks a copy's rows as ledger:verify checks the store's (breaker9z P12).
  */
 
-/** The key the store witness says the server last signed with, if it names one (a damaged witness is reported by the verification). */
-function witnessedSigningKey(witnessPath: string): string | undefined {
+/**
+ * The store witness at `witnessPath` when it is this store's (breaker9z P10): null when there is none, it cannot be read
+ * (the verification reports a damaged witness), or it saw another store than `storeId` — an operator's slip (`--witness`
+ * of another installation) whose key, seals and spans would otherwise judge this log: the verification reports it
+ * (`STORE_REPLACED`) and takes nothing from it. `storeId`: the store's own id, null for an older file without one.
+ */
+export function witnessOfThisStore(witnessPath: string, storeId: string | null): StoreWitness | null {
   try {
-    return readWitness(witnessPath)?.signingKey;
+    const witness = readWitness(witnessPath);
+    return witness && (storeId === null || witness.storeId === storeId) ? witness : null;
   } catch {
-    return undefined;
+    return null;
+  }
+}
+
+/** Whether the witness at `witnessPath` is readable and of another store than `storeId` (see `witnessOfThisStore`). */
+function witnessOfAnotherStore(witnessPath: string, storeId: string | null): string | null {
+  try {
+    const witness = readWitness(witnessPath);
+    return witness && storeId !== null && witness.storeId !== storeId ? witness.storeId : null;
+  } catch {
+    return null;
   }
 }
 
@@ -29,10 +45,11 @@ function witnessedSigningKey(witnessPath: string): string | undefined {
  * not trusted: it may be a forger's, put there to re-sign a rewritten log. Null when none is at
  * hand (verifying a copy on another machine): any signer is then taken, and the output says so.
  */
-export function trustedKeysOf(settings: AppSettings, witnessPath: string): { keys: string[] | null; note: Bilingual } {
+export function trustedKeysOf(settings: AppSettings, witnessPath: string, storeId: string | null): { keys: string[] | null; note: Bilingual } {
   const path = signingKeyPath(settings);
   const inFile = existsSync(path) ? keyFingerprint(publicKeyText(readSigningKey(path))) : null;
-  const witnessed = witnessedSigningKey(witnessPath);
+  const witnessed = witnessOfThisStore(witnessPath, storeId)?.signingKey;
+  const foreign = witnessOfAnotherStore(witnessPath, storeId);
   const own = witnessed ?? inFile;
   const keys = [...(own ? [own] : []), ...settings.LEDGER_TRUSTED_KEYS];
   const otherInFile =
@@ -55,7 +72,12 @@ export function trustedKeysOf(settings: AppSettings, witnessPath: string): { key
   // that the key file is the office's: a mismatch may then be the key file's, and the note says so.
   const source = witnessed
     ? say(`the store witness ${witnessPath}`, `事件库见证文件 ${witnessPath}`)
-    : say(`${path}; the store witness names no key, so nothing confirms it is the office's`, `${path}；事件库见证文件中没有记录密钥，无法确认它是本单位的密钥`);
+    : foreign
+      ? say(
+          `${path}; the store witness ${witnessPath} is of another store (${foreign}), so its key is not used, and nothing confirms this one is the office's`,
+          `${path}；事件库见证文件 ${witnessPath} 属于另一个事件库（${foreign}），不采用其中的密钥，也无法确认此密钥是本单位的`,
+        )
+      : say(`${path}; the store witness names no key, so nothing confirms it is the office's`, `${path}；事件库见证文件中没有记录密钥，无法确认它是本单位的密钥`);
   const trusted = settings.LEDGER_TRUSTED_KEYS.length > 0;
   return {
     keys,
@@ -73,12 +95,8 @@ export function trustedKeysOf(settings: AppSettings, witnessPath: string): { key
  * sealed yet, or a copy checked without the office's key — the seals then go unchecked, and the note says so.
  */
 export function sealCheckOf(settings: AppSettings, ledger: SqliteLedger, witnessPath: string, trustedKeys: readonly string[] | null): { key: Buffer | null; note: Bilingual } {
-  let witnessSaysSealed = false;
-  try {
-    witnessSaysSealed = readWitness(witnessPath)?.sealedRows === true;
-  } catch {
-    // A damaged witness is the verification's finding.
-  }
+  // A damaged witness, or another store's, is the verification's finding: it says nothing of these rows.
+  const witnessSaysSealed = witnessOfThisStore(witnessPath, ledger.storeId())?.sealedRows === true;
   if (!witnessSaysSealed && !ledger.sealed) return { key: null, note: say('No event is sealed yet: the server seals the log when it first starts after the upgrade.', '尚无事件加封：服务升级后首次启动时会为日志加封。') };
   const path = signingKeyPath(settings);
   const key = existsSync(path) ? readSigningKey(path) : null;

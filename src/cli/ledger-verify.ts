@@ -14,7 +14,7 @@ import { clockAheadAcceptanceWords, type ClockAheadAcceptance } from '../event-s
 import { allEventSchemas } from '../event-sourcing/all-event-schemas.js';
 import { datedAfterRealDay, datedAheadHeading, datedAheadLines, realDayOf, type DatedAhead } from '../event-store/clock-ahead-office-days.js';
 import { ToolRefusal, UsageError, bothLines, runTool, type ToolUsage } from './cli-failure.js';
-import { sealCheckOf, trustedKeysOf } from './ledger-keys-at-hand.js';
+import { sealCheckOf, trustedKeysOf, witnessOfThisStore } from './ledger-keys-at-hand.js';
 import { diskFullOf } from '../event-store/disk-full.js';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
@@ -49,12 +49,9 @@ Exit status: 0 the ledger is intact, 1 it is not (or cannot be read), 2 usage.`,
  * store witness keeps them (`StoreWitness.clockAheadAccepted`, oldest first); empty when there are none
  * or the witness cannot be read (the verification reports a damaged witness).
  */
-function clockAheadAcceptedIn(witnessPath: string): readonly ClockAheadAcceptance[] {
-  try {
-    return readWitness(witnessPath)?.clockAheadAccepted ?? [];
-  } catch {
-    return [];
-  }
+function clockAheadAcceptedIn(witnessPath: string, storeId: string | null): readonly ClockAheadAcceptance[] {
+  // Another store's witness (breaker9z P10) says nothing of this log's records.
+  return witnessOfThisStore(witnessPath, storeId)?.clockAheadAccepted ?? [];
 }
 
 /**
@@ -162,12 +159,12 @@ async function main(): Promise<number> {
     // The witness first: the log read after it can only be longer than what it saw.
     const witness = witnessExpectations(options.witness, ledger.storeId());
     const settings = options.settings;
-    const trusted = trustedKeysOf(settings, options.witness);
+    const trusted = trustedKeysOf(settings, options.witness, ledger.storeId());
     const seals = sealCheckOf(settings, ledger, options.witness, trusted.keys);
     // breaker9x S3: the losses of the restore accepted at that instant, acknowledged by the office — only that restore's.
     const acknowledgement = resetAcknowledgement(options.acknowledgeReset, witness.expectations.resetAcceptedAt ?? null);
     const result = await verifyLedger(ledger, { ...witness.expectations, trustedKeys: trusted.keys, sealKey: seals.key, resetAcknowledged: acknowledgement.acknowledged, printedCodes: options.printedCodes });
-    const clockAhead = clockAheadAcceptedIn(options.witness);
+    const clockAhead = clockAheadAcceptedIn(options.witness, ledger.storeId());
     const datedAhead = datedAheadIn(db, clockAhead);
     const latest = ledger.latestCheckpoint();
     const forged = ledger.indexRowsWithoutEvents();

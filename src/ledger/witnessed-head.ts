@@ -45,12 +45,15 @@ export function witnessExpectations(path: string, storeId: string | null): Witne
         witnessProblem: {
           kind: 'STORE_REPLACED',
           message: say(
-            `This is store ${storeId}, but ${seenBy.en} saw store ${witness.storeId} at ${witness.location}: the database was replaced by another one.`,
-            `这是事件库 ${storeId}，但${seenBy.zh}在 ${witness.location} 看到的是事件库 ${witness.storeId}：数据库已被另一个替换。`,
+            `This is store ${storeId}, but ${seenBy.en} saw store ${witness.storeId} at ${witness.location}: either the database was replaced by another one, or that witness is another installation's (STORE_WITNESS_PATH or --witness naming the wrong file). Nothing of it — its head, its signing key, its seals — was used to judge this log; verify again with this store's own witness.`,
+            `这是事件库 ${storeId}，但${seenBy.zh}在 ${witness.location} 看到的是事件库 ${witness.storeId}：要么数据库已被另一个替换，要么该见证文件属于另一套安装（见证文件的路径指错了文件）。未采用其中任何内容（日志位置、签名密钥、封印）来判断本台账；请改用本事件库自己的见证文件再校验一次。`,
           ),
         },
       },
-      note: say(`The store witness ${path} is of another store (${witness.storeId}).`, `事件库见证文件 ${path} 属于另一个事件库（${witness.storeId}）。`),
+      note: say(
+        `The store witness ${path} is of another store (${witness.storeId}): nothing of it is used to judge this log.`,
+        `事件库见证文件 ${path} 属于另一个事件库（${witness.storeId}）：不用其中任何内容判断本台账。`,
+      ),
     };
   }
   const head: HeadSeen | null = witness.headEvent

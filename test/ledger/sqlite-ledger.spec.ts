@@ -15,7 +15,7 @@ import { SqliteLedger } from '../../src/ledger/sqlite-ledger.js';
 import { slicer } from '../../src/shared/event-loop-turns.js';
 import { rowSealKeyOf } from '../../src/ledger/ledger-mac.js';
 import { appendChainedRow } from '../support/inserted-rows.js';
-import { writeWitness } from '../../src/event-store/store-witness.js';
+import { signWitness, writeWitness } from '../../src/event-store/store-witness.js';
 
 const freshPath = () => join(mkdtempSync(join(tmpdir(), 'rectify-ledger-')), 'rectify.db');
 const { privateKey } = generateKeyPairSync('ed25519');
@@ -218,6 +218,34 @@ describe('The ledger in the SQLite file', () => {
 
       writeFileSync(`${path}.witness.json`, '{"storeId": "cut sho');
       expect(await cli(path)).toMatchObject({ status: 1, stdout: expect.stringContaining('LEDGER MISMATCH (WITNESS_DAMAGED)') });
+    });
+
+    // breaker9z P10: `--witness` of another installation's store named the office's own checkpoint CHECKPOINT_FOREIGN_KEY, judged by that store's key.
+    it('given a sound log with a checkpoint, when --witness names another store\'s signed witness, then that witness is the finding and nothing of it (its key, its seals) judges this log', async () => {
+      const store = new SqliteEventStore(path);
+      await store.identify();
+      await takeCheckpoint(store.ledger(), privateKey, now);
+      await store.close();
+      const otherKey = generateKeyPairSync('ed25519').privateKey;
+      const otherFingerprint = keyFingerprint(publicKeyText(otherKey));
+      const other = join(mkdtempSync(join(tmpdir(), 'rectify-other-office-')), 'rectify.db.witness.json');
+      writeWitness(
+        other,
+        signWitness({ storeId: '11f8dbbe-0000-4000-8000-000000000010', kind: 'sqlite', location: '/srv/other/rectify.db', head: '99', sealedRows: true, seenAt: '2026-04-10T01:00:00.000Z' }, otherKey),
+      );
+      const answer = await cli(path, '--witness', other);
+      expect(answer.status).toBe(1);
+      expect(answer.stdout).toContain('LEDGER MISMATCH (STORE_REPLACED)');
+      expect(answer.stdout).toContain("or that witness is another installation's");
+      expect(answer.stdout).toContain('要么该见证文件属于另一套安装');
+      expect(answer.stdout).not.toContain('CHECKPOINT_FOREIGN_KEY');
+      expect(answer.stdout).not.toContain(otherFingerprint);
+      // The checkpoint was judged by the office's key file, and the note says the witness's key was not used.
+      expect(answer.stdout).toContain(`Checkpoints must be signed by ${keyFingerprint(publicKeyText(privateKey))}`);
+      expect(answer.stdout).toContain('is of another store (11f8dbbe-0000-4000-8000-000000000010), so its key is not used');
+      // The JSON says the same.
+      const json = JSON.parse((await cli(path, '--witness', other, '--json')).stdout) as { ok: boolean; firstMismatch: { kind: string }; checkpointsChecked: number };
+      expect(json).toMatchObject({ ok: false, firstMismatch: { kind: 'STORE_REPLACED' }, checkpointsChecked: 1 });
     });
 
     it('finds a log rewritten and re-signed with another key: a checkpoint signed by a key the office does not sign with', async () => {

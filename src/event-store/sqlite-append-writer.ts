@@ -15,6 +15,7 @@ import {
   type UniqueClaim,
 } from './event-store.port.js';
 import { MainFileWatch, type HeldStore, type Overwrite } from './store-file-overwrite.js';
+import { markWriteTransaction } from './wal-file-mark.js';
 
 /*
  * Group commit (issue 12): the appends that queued while the previous commit was on its way to
@@ -341,6 +342,7 @@ export class SqliteAppendWriter {
       this.refuseOverwrittenFile();
       if (this.answeredRequest(request)) return;
       this.statements.recordRequest.run({ ...request, streamId, ...APPENDED_NOTHING });
+      markWriteTransaction(db);
     });
     this.group = db.transaction((parts: readonly QueuedAppend[], previous: Buffer, sealKey: Uint8Array | null) => {
       let head = previous;
@@ -367,6 +369,8 @@ export class SqliteAppendWriter {
       }
       // Nor is anything committed over a file written over in place: its pages and this connection's -wal no longer fit.
       this.refuseOverwrittenFile();
+      // The content mark that ties this connection's -wal to the file it is written over (breaker9z P4, wal-file-mark.ts).
+      markWriteTransaction(db);
       const start = this.chainHead.current();
       let head = start.hash;
       let appended = 0;

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { witnessedNodeOf, type WitnessedNode, type WitnessedStoreFile } from './stray-wal.js';
+import { markWriteTransaction } from './wal-file-mark.js';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteLedger, anyRowSealed, sealSqliteRows, upgradeSqliteLedger, type RowSealing } from '../ledger/sqlite-ledger.js';
@@ -643,6 +644,7 @@ export class SqliteEventStore implements EventStore {
       if (this.readOnly) throw new ReadOnlyStoreError(this.path, 'giving the store its identity');
       const identity = { storeId: randomUUID(), createdAt: new Date().toISOString() };
       this.db.prepare('INSERT INTO store_identity (singleton, store_id, created_at) VALUES (1, ?, ?)').run(identity.storeId, identity.createdAt);
+      markWriteTransaction(this.db);
       return { ...identity, created: true };
     });
     try {

@@ -3,6 +3,7 @@ import { say, type Bilingual } from '../shared/domain-error.js';
 import { fileNodeOf } from './store-file-names.js';
 import { readHeldFile } from './held-file-read.js';
 import { realPlaceOf } from './store-place.js';
+import { walMarkMismatchOnDisk, type WalMarkMismatch } from './wal-file-mark.js';
 
 /*
  * breaker9m P3: after a crash the operator restored a backup with `mv backup.db data/rectify.db`.
@@ -40,7 +41,7 @@ export function witnessedNodeOf(path: string): WitnessedNode | null {
 const sameNode = (a: WitnessedNode | null, b: WitnessedNode | null) => a !== null && b !== null && a.device === b.device && a.inode === b.inode;
 
 /** Why a -wal beside the store is not the store file's own: see `judgeStrayWal`. */
-export type StrayWalReason = 'OTHER_FILE' | 'FILE_SHRUNK' | 'PAGE_SIZE';
+export type StrayWalReason = 'OTHER_FILE' | 'FILE_SHRUNK' | 'PAGE_SIZE' | 'OTHER_CONTENT';
 
 /** A -wal (and -shm) beside the store that belongs to another file, and why. */
 export interface StrayWal {
@@ -49,6 +50,8 @@ export interface StrayWal {
   readonly reason: StrayWalReason;
   /** The file the witness saw there, when the reason comes from it. */
   readonly witnessed: WitnessedStoreFile | null;
+  /** The write counts that do not fit (`OTHER_CONTENT`, wal-file-mark.ts); absent for the other reasons. */
+  readonly counts?: WalMarkMismatch;
 }
 
 /** A page size read from a header: the database's (bytes 16–17, 1 meaning 65536) or the -wal's (bytes 8–11); null when the file is too short or not one. */
@@ -94,7 +97,10 @@ function pageSizes(file: string): { database: number | null; wal: number | null 
  *   the file was replaced (`mv backup.db rectify.db`) and the crashed file's -wal stayed;
  * - `FILE_SHRUNK`: the file is the one a witness saw but smaller than it was then — written over
  *   in place with an older copy (or removed and its inode number given to the copy);
- * - `PAGE_SIZE`: the -wal's pages are not the size of the file's.
+ * - `PAGE_SIZE`: the -wal's pages are not the size of the file's;
+ * - `OTHER_CONTENT`: the file's write count is not one the -wal was written over (breaker9z P4: a same-size backup
+ *   copied over the file in place — its device, inode and size those the witness saw; see wal-file-mark.ts). Judged
+ *   with no witness at all.
  * A -wal and file that both differ from what the witness saw (a folder copied or moved whole) are
  * taken as belonging together. `witnessed`: what the witnesses of this place say (`StoreWitness.storeFile`),
  * absent in witnesses written before it was recorded. Null when there is no -wal, or it is the file's own.
@@ -119,6 +125,8 @@ export function judgeStrayWal(sqlitePath: string, witnessed: readonly (Witnessed
   }
   const pages = pageSizes(file);
   if (pages.database !== null && pages.wal !== null && pages.database !== pages.wal) return { file, reason: 'PAGE_SIZE', witnessed: null };
+  const counts = walMarkMismatchOnDisk(file);
+  if (counts) return { file, reason: 'OTHER_CONTENT', witnessed: null, counts };
   return null;
 }
 
@@ -157,7 +165,12 @@ export function setStrayWalAside(stray: StrayWal, now: Date): StrayWalSetAside {
             `${stray.file} is now smaller than the ${stray.witnessed!.bytes} bytes it had when last seen, which SQLite never does to a store: another (older) file was copied over it`,
             `${stray.file} 比上次所见的 ${stray.witnessed!.bytes} 字节还小，而 SQLite 从不缩小事件库文件：有另一个（较旧的）文件被复制覆盖到了它上面`,
           )
-        : say(`its pages are not the size of ${stray.file}'s`, `其页大小与 ${stray.file} 的不同`);
+        : stray.reason === 'OTHER_CONTENT'
+          ? say(
+              `it was written over a copy of the file that had counted ${stray.counts!.walFirstCount - 1} writes, but ${stray.file} has counted ${stray.counts!.fileCount} (SQLite's user_version): another copy, of the same size, was put in its place (a backup copied over it?)`,
+              `它是在记有 ${stray.counts!.walFirstCount - 1} 次写入的文件上写成的，而 ${stray.file} 记有 ${stray.counts!.fileCount} 次写入（SQLite 的 user_version）：有另一个同样大小的副本被放到了它的位置（是否把备份复制覆盖到了这里？）`,
+            )
+          : say(`its pages are not the size of ${stray.file}'s`, `其页大小与 ${stray.file} 的不同`);
   return {
     moved,
     note: say(

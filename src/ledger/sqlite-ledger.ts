@@ -7,6 +7,7 @@ import { say } from '../shared/domain-error.js';
 import type { LedgerBackend, StoredCheckpoint } from './ledger.port.js';
 import { MerkleFrontier, MerkleLevels } from './domain/merkle.js';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { markWriteTransaction } from '../event-store/wal-file-mark.js';
 
 /** Rows of the log read between two turns of the event loop while the head is brought up to date. */
 export const HEAD_ROWS_PER_TURN = 2000;
@@ -163,6 +164,7 @@ export function sealSqliteRows(db: Database.Database, sealKey: Buffer): RowSeali
   const seal = db.prepare<[Buffer, number]>('UPDATE events SET row_seal = ? WHERE position = ?');
   return db
     .transaction((): RowSealing => {
+      markWriteTransaction(db);
       let after = 0;
       let previous = GENESIS_CHAIN_HASH;
       let sealed = 0;
@@ -576,14 +578,13 @@ export class SqliteLedger implements LedgerBackend {
    * keep one checkpoint of it (breaker9i: two servers kept checkpoints 12 and 13 both over 821 events).
    */
   saveCheckpoint(checkpoint: SignedCheckpoint, numberAtLeast = 1): StoredCheckpoint {
-    const result = this.db
-      .prepare(
-        `INSERT INTO ledger_checkpoints (sequence, tree_size, head_position, root_hash, chain_hash, taken_at, body, public_key, signature)
-         SELECT MAX(?, COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'ledger_checkpoints'), 0) + 1, COALESCE((SELECT MAX(sequence) FROM ledger_checkpoints), 0) + 1),
-                ?, ?, ?, ?, ?, ?, ?, ?
-         WHERE NOT EXISTS (SELECT 1 FROM ledger_checkpoints WHERE tree_size = ? AND root_hash = ?)`,
-      )
-      .run(numberAtLeast, checkpoint.treeSize, checkpoint.headPosition, checkpoint.rootHash, checkpoint.chainHash, checkpoint.takenAt, checkpoint.body, checkpoint.publicKey, checkpoint.signature, checkpoint.treeSize, checkpoint.rootHash);
+    // One transaction with the content mark (breaker9z P4, src/event-store/wal-file-mark.ts).
+    const insert = this.db.transaction(() => {
+      const inserted = this.insertCheckpoint(checkpoint, numberAtLeast);
+      if (inserted.changes > 0) markWriteTransaction(this.db);
+      return inserted;
+    });
+    const result = insert.immediate();
     if (result.changes === 0) {
       const kept = this.db
         .prepare<[number, Buffer], CheckpointRow>('SELECT * FROM ledger_checkpoints WHERE tree_size = ? AND root_hash = ? ORDER BY sequence LIMIT 1')
@@ -591,6 +592,18 @@ export class SqliteLedger implements LedgerBackend {
       if (kept) return toCheckpoint(kept);
     }
     return { ...checkpoint, sequence: Number(result.lastInsertRowid) };
+  }
+
+  /** The insert of `saveCheckpoint`, checked and numbered in one statement. */
+  private insertCheckpoint(checkpoint: SignedCheckpoint, numberAtLeast: number): Database.RunResult {
+    return this.db
+      .prepare(
+        `INSERT INTO ledger_checkpoints (sequence, tree_size, head_position, root_hash, chain_hash, taken_at, body, public_key, signature)
+         SELECT MAX(?, COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'ledger_checkpoints'), 0) + 1, COALESCE((SELECT MAX(sequence) FROM ledger_checkpoints), 0) + 1),
+                ?, ?, ?, ?, ?, ?, ?, ?
+         WHERE NOT EXISTS (SELECT 1 FROM ledger_checkpoints WHERE tree_size = ? AND root_hash = ?)`,
+      )
+      .run(numberAtLeast, checkpoint.treeSize, checkpoint.headPosition, checkpoint.rootHash, checkpoint.chainHash, checkpoint.takenAt, checkpoint.body, checkpoint.publicKey, checkpoint.signature, checkpoint.treeSize, checkpoint.rootHash);
   }
 }
 

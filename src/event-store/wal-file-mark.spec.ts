@@ -1,0 +1,139 @@
+import Database from 'better-sqlite3';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { copyFileSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { takeCheckpoint } from '../ledger/ledger-operations.js';
+import { SqliteEventStore } from './sqlite-event-store.js';
+import { judgeStrayWal, witnessedNodeOf } from './stray-wal.js';
+import { markWriteTransaction, nextWriteCount, walMarkMismatchOnDisk } from './wal-file-mark.js';
+
+/*
+ * breaker9z P4: a backup copied in place over a crashed store of the same size, the crashed file's -wal left beside it,
+ * had that -wal applied over its pages. Every write transaction counts itself in the database header (user_version), so
+ * a -wal tells the count of the file it was written over. A crash is what copying the file and its -wal while the
+ * connection is open leaves (every commit is in the -wal on disk).
+ */
+
+const folder = () => mkdtempSync(join(tmpdir(), 'rectify-wal-mark-'));
+
+/** A WAL store that checkpoints only when told, with one table of rows. */
+function givenStore(path: string): Database.Database {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('wal_autocheckpoint = 0');
+  db.exec('CREATE TABLE rows (id INTEGER PRIMARY KEY, text TEXT)');
+  return db;
+}
+
+/** One write transaction of Rectify's: a row and the count. */
+const write = (db: Database.Database, text: string) =>
+  db.transaction(() => {
+    db.prepare('INSERT INTO rows (text) VALUES (?)').run(text);
+    markWriteTransaction(db);
+  })();
+
+/** What a crash (kill -9) leaves on disk: the file and its -wal as they are now, copied beside them under `name`. */
+function crashCopy(db: Database.Database, path: string, name: string): string {
+  const copy = join(path, '..', name);
+  copyFileSync(path, copy);
+  copyFileSync(`${path}-wal`, `${copy}-wal`);
+  return copy;
+}
+
+describe('The content mark tying a -wal to the file it was written over', () => {
+  it('counts one up per write transaction, back to 1 after 2^31 − 1', () => {
+    expect(nextWriteCount(0)).toBe(1);
+    expect(nextWriteCount(41)).toBe(42);
+    expect(nextWriteCount(0x7fffffff)).toBe(1);
+  });
+
+  it('given a crash after writes over a checkpointed file, when the file and its own -wal are read, then they fit', () => {
+    const path = join(folder(), 'rectify.db');
+    const db = givenStore(path);
+    write(db, '一');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    write(db, '二');
+    write(db, '三');
+    const crashed = crashCopy(db, path, 'crashed.db');
+    db.close();
+    expect(walMarkMismatchOnDisk(crashed)).toBeNull();
+    expect(judgeStrayWal(crashed, [])).toBeNull();
+  });
+
+  it('given a crash after a checkpoint copied part of the -wal into the file, when they are read, then they still fit', () => {
+    const path = join(folder(), 'rectify.db');
+    const db = givenStore(path);
+    write(db, '一');
+    write(db, '二');
+    // A passive checkpoint copies the frames into the file and keeps the -wal (a reader or the next writer restarts it).
+    db.pragma('wal_checkpoint(PASSIVE)');
+    write(db, '三');
+    const crashed = crashCopy(db, path, 'crashed.db');
+    db.close();
+    expect(walMarkMismatchOnDisk(crashed)).toBeNull();
+  });
+
+  it('given a backup taken before one more write, that write checkpointed and two more in a new -wal, when the backup is copied over the crashed file in place (the same inode and size), then the -wal is another file\'s: OTHER_CONTENT', () => {
+    const path = join(folder(), 'rectify.db');
+    const db = givenStore(path);
+    write(db, '一');
+    write(db, '二');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const backup = join(path, '..', 'backup.db');
+    copyFileSync(path, backup);
+    // One urging after the backup; the stop checkpoints it into the file; the next start writes two sign-ins; kill -9.
+    write(db, '催办');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    write(db, '登录一');
+    write(db, '登录二');
+    const crashed = crashCopy(db, path, 'crashed.db');
+    db.close();
+    expect(walMarkMismatchOnDisk(crashed)).toBeNull();
+    const seen = { ...witnessedNodeOf(crashed)!, bytes: statSync(crashed).size, wal: witnessedNodeOf(`${crashed}-wal`) };
+
+    // The operator's restore: `cp backup.db crashed.db`, the -wal left.
+    copyFileSync(backup, crashed);
+    expect(statSync(crashed).size).toBe(seen.bytes);
+    expect(witnessedNodeOf(crashed)).toEqual({ device: seen.device, inode: seen.inode });
+    expect(walMarkMismatchOnDisk(crashed)).toEqual({ fileCount: 2, walFirstCount: 4, walLastCount: 5 });
+    const stray = judgeStrayWal(crashed, [seen]);
+    expect(stray).toMatchObject({ file: crashed, reason: 'OTHER_CONTENT', counts: { fileCount: 2, walFirstCount: 4 } });
+  });
+
+  it('given a -wal written by a version that kept no count (no page 1 in its commits), when it is read, then nothing is told', () => {
+    const path = join(folder(), 'rectify.db');
+    const db = givenStore(path);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.prepare('INSERT INTO rows (text) VALUES (?)').run('旧版本');
+    const crashed = crashCopy(db, path, 'crashed.db');
+    db.close();
+    copyFileSync(join(path), crashed);
+    expect(walMarkMismatchOnDisk(crashed)).toBeNull();
+  });
+
+  it('given Rectify\'s own store, when it is given its identity, appended to and a ledger checkpoint kept, then each counts itself', async () => {
+    const path = join(folder(), 'rectify.db');
+    const store = new SqliteEventStore(path, { writerThread: false });
+    const count = () => {
+      const db = new Database(path, { readonly: true });
+      try {
+        return db.pragma('user_version', { simple: true }) as number;
+      } finally {
+        db.close();
+      }
+    };
+    try {
+      await store.identify();
+      const identified = count();
+      expect(identified).toBeGreaterThan(0);
+      const metadata = { actorId: 'u', actorRole: 'SUPERVISOR' as const, actorUnitId: null, commandId: 'c', correlationId: 'c', causationId: 'c', recordedAt: '2026-05-12T01:00:00.000Z' };
+      await store.appendToStream('finding-1', [{ id: randomUUID(), type: 'UnitUrged', schemaVersion: 1, data: { message: '请尽快报送' }, metadata }], { expectedRevision: 'no_stream' });
+      expect(count()).toBe(identified + 1);
+      await takeCheckpoint(store.ledger(), generateKeyPairSync('ed25519').privateKey, new Date('2026-05-12T02:00:00.000Z'));
+      expect(count()).toBe(identified + 2);
+    } finally {
+      await store.close();
+    }
+  });
+});

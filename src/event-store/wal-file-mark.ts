@@ -1,0 +1,125 @@
+import type Database from 'better-sqlite3';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { readHeldFile } from './held-file-read.js';
+
+/*
+ * breaker9z P4 (breaker9y P9): a backup `cp`'d in place over a crashed store of the same size, its -wal left beside it.
+ * The file keeps its device, inode and size, so nothing the witness kept of it (stray-wal.ts) tells it from the file the
+ * -wal was written over, and SQLite applies the -wal's frames over the backup's pages: a page mix of two files, refused
+ * as index damage (REINDEX advised, which then loses index rows) or as checkpoints missing though every event is there.
+ *
+ * The content mark: every write transaction of Rectify's counts itself in SQLite's `user_version` (the database header,
+ * page 1, bytes 60–63; `markWriteTransaction`), so every commit's frames in the -wal carry page 1 with its count. A -wal
+ * is written over the file as it was when the -wal began, and a checkpoint copies its frames into the file: the file
+ * under a -wal of its own therefore counts one of the -wal's page-1 counts, or the one before the first of them. A file
+ * that counts anything else — an older copy (fewer writes), another store's — is not the file the -wal was written over
+ * (`walMarkMismatch`). Read from the files' bytes before anything opens the store: the -wal format is SQLite's
+ * (https://www.sqlite.org/fileformat2.html#the_write_ahead_log), frames taken as SQLite takes them — salts of the
+ * header, running checksums holding, up to the last commit frame.
+ */
+
+/** The count after `count` (a positive 31-bit integer; after 2^31 − 1 comes 1 again). */
+export const nextWriteCount = (count: number): number => (count >= 0x7fffffff || count < 0 ? 1 : count + 1);
+
+/**
+ * Counts the write transaction `db` is in (see the top of this file): `user_version` one up. Call inside the transaction
+ * (better-sqlite3's `db.transaction`), so that the count and the writes commit together; it puts page 1 into the
+ * transaction's frames (4 KiB more per commit in the -wal).
+ */
+export function markWriteTransaction(db: Database.Database): void {
+  const count = db.pragma('user_version', { simple: true }) as number;
+  db.pragma(`user_version = ${nextWriteCount(count)}`);
+}
+
+/** The page-1 write counts of the -wal's committed frames, in order, and its page size; null when the -wal holds no committed frame SQLite would read. */
+export function walWriteCounts(wal: Buffer): { readonly pageSize: number; readonly counts: readonly number[] } | null {
+  if (wal.length < 32) return null;
+  const magic = wal.readUInt32BE(0);
+  if (magic !== 0x377f0682 && magic !== 0x377f0683) return null;
+  const bigEndian = magic === 0x377f0683;
+  const pageSize = wal.readUInt32BE(8);
+  if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) !== 0) return null;
+  // SQLite's checksum: pairs of 32-bit words (in the byte order the magic names), summed running.
+  const sum = (from: number, to: number, start: readonly [number, number]): [number, number] => {
+    let [s0, s1] = start;
+    for (let at = from; at < to; at += 8) {
+      const x0 = bigEndian ? wal.readUInt32BE(at) : wal.readUInt32LE(at);
+      const x1 = bigEndian ? wal.readUInt32BE(at + 4) : wal.readUInt32LE(at + 4);
+      s0 = (s0 + x0 + s1) >>> 0;
+      s1 = (s1 + x1 + s0) >>> 0;
+    }
+    return [s0, s1];
+  };
+  let checksum = sum(0, 24, [0, 0]);
+  if (checksum[0] !== wal.readUInt32BE(24) || checksum[1] !== wal.readUInt32BE(28)) return null;
+  const salts = [wal.readUInt32BE(16), wal.readUInt32BE(20)];
+  const committed: number[] = [];
+  const pending: number[] = [];
+  for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) {
+    if (wal.readUInt32BE(at + 8) !== salts[0] || wal.readUInt32BE(at + 12) !== salts[1]) break;
+    checksum = sum(at + 24, at + 24 + pageSize, sum(at, at + 8, checksum));
+    if (checksum[0] !== wal.readUInt32BE(at + 16) || checksum[1] !== wal.readUInt32BE(at + 20)) break;
+    if (wal.readUInt32BE(at) === 1) pending.push(wal.readUInt32BE(at + 24 + 60));
+    // A commit frame (the database size after it, non-zero) ends a transaction: its frames count from now on.
+    if (wal.readUInt32BE(at + 4) !== 0) committed.push(...pending.splice(0));
+  }
+  return { pageSize, counts: committed };
+}
+
+/** Why a -wal was not written over the file beside it, by their write counts (see the top of this file). */
+export interface WalMarkMismatch {
+  /** The file's own write count (`user_version`). */
+  readonly fileCount: number;
+  /** The write count the -wal's first committed page-1 frame carries: the file it was written over counted one less. */
+  readonly walFirstCount: number;
+  /** The -wal's last committed count. */
+  readonly walLastCount: number;
+}
+
+/**
+ * Whether the -wal (`wal`, its bytes) was written over another file than one whose header reads `fileHeader` (its first
+ * 100 bytes): the file's write count is neither one of the -wal's committed page-1 counts nor the count before the first.
+ * Null when they fit, or when nothing can be told: no committed page-1 frame (a -wal of a version that kept no count, or
+ * of writes that did not count themselves), or page sizes that differ (stray-wal.ts says so). Pure.
+ */
+export function walMarkMismatch(fileHeader: Buffer, wal: Buffer): WalMarkMismatch | null {
+  if (fileHeader.length < 100 || fileHeader.toString('latin1', 0, 16) !== 'SQLite format 3\u0000') return null;
+  const frames = walWriteCounts(wal);
+  if (!frames || frames.counts.length === 0) return null;
+  const filePageSize = fileHeader.readUInt16BE(16) === 1 ? 65536 : fileHeader.readUInt16BE(16);
+  if (filePageSize !== frames.pageSize) return null;
+  const fileCount = fileHeader.readUInt32BE(60);
+  const first = frames.counts[0]!;
+  if (nextWriteCount(fileCount) === first || frames.counts.includes(fileCount)) return null;
+  return { fileCount, walFirstCount: first, walLastCount: frames.counts.at(-1)! };
+}
+
+/**
+ * `walMarkMismatch` of the SQLite file at `file` (its real path) and the `<file>-wal` beside it, read from disk without
+ * SQLite (the file through `readHeldFile`: a descriptor closed here must not drop a lock this process holds on it). Null
+ * when either cannot be read, or they fit.
+ */
+export function walMarkMismatchOnDisk(file: string): WalMarkMismatch | null {
+  let header: Buffer | null;
+  try {
+    header = readHeldFile(file, (fd) => {
+      const buffer = Buffer.alloc(100);
+      return readSync(fd, buffer, 0, 100, 0) === 100 ? buffer : null;
+    });
+  } catch {
+    return null;
+  }
+  if (!header) return null;
+  let descriptor: number | null = null;
+  try {
+    const wal = `${file}-wal`;
+    descriptor = openSync(wal, 'r');
+    const bytes = Buffer.alloc(statSync(wal).size);
+    const read = readSync(descriptor, bytes, 0, bytes.length, 0);
+    return walMarkMismatch(header, bytes.subarray(0, read));
+  } catch {
+    return null;
+  } finally {
+    if (descriptor !== null) closeSync(descriptor);
+  }
+}

@@ -217,11 +217,11 @@ async function main(): Promise<number> {
             ),
       );
       both(say(`Head: position ${result.headPosition ?? '(empty log)'}, chain hash ${result.headChainHash}`, `日志末端：位置 ${result.headPosition ?? '（空日志）'}，链哈希 ${result.headChainHash}`));
-      for (const printed of options.printedCodes) {
+      for (const printed of comparedCodes(options.printedCodes, result)) {
         both(say(`The printed ledger code ${printed.code} matches the first ${printed.treeSize} events, recomputed from their content.`, `打印的台账校验码 ${printed.code} 与按内容重新计算的前 ${printed.treeSize} 条事件相符。`));
       }
       // breaker9y P10: a copy rewritten whole (hashes recomputed, checkpoints removed) chains too — only a code kept apart shows it.
-      if (result.checkpointsChecked === 0 && options.printedCodes.length === 0) {
+      if (result.checkpointsChecked === 0 && result.printedCodesChecked === 0) {
         both(
           say(
             'Nothing kept apart from this file was compared: a copy rewritten whole (its hashes recomputed, its checkpoints removed) would chain too. Compare a printed 台账校验码: npm run ledger:verify -- --code <code>.',
@@ -272,6 +272,7 @@ async function main(): Promise<number> {
       }
     }
     for (const line of printedCodesNotCompared(options.printedCodes, result)) both(line);
+    for (const code of result.printedCodesOfNoEvents) both(noEventsCodeWords(code));
     for (const line of indexRowsWords(forged)) both(line);
     return result.ok && indexIntact ? 0 : 1;
   } catch (error) {
@@ -289,6 +290,31 @@ function missingPositions(after: string | null, upTo: string): string {
   return first >= BigInt(upTo) ? upTo : `${first}–${upTo}`;
 }
 
+/** The printed codes the verification compares, in the order it does (by events covered): every one but the code of 0 events (`printedCodesOfNoEvents`). */
+function comparable(printed: readonly PrintedLedgerCode[], result: LedgerVerificationResult): PrintedLedgerCode[] {
+  const noEvents = [...result.printedCodesOfNoEvents];
+  return [...printed]
+    .filter((code) => {
+      const at = code.treeSize === 0 ? noEvents.indexOf(code.code) : -1;
+      if (at >= 0) noEvents.splice(at, 1);
+      return at < 0;
+    })
+    .sort((a, b) => a.treeSize - b.treeSize);
+}
+
+/** The printed codes the recomputed log matched (`printedCodesChecked` of them, in the order compared). */
+function comparedCodes(printed: readonly PrintedLedgerCode[], result: LedgerVerificationResult): PrintedLedgerCode[] {
+  return comparable(printed, result).slice(0, result.printedCodesChecked);
+}
+
+/** What is said of a printed code for 0 events (breaker9z P8): it checks nothing — never "matches". */
+function noEventsCodeWords(code: string): Bilingual {
+  return say(
+    `The printed ledger code ${code} is the code of 0 events: every store gives it, another office's too, so it checks nothing. Compare a code printed for the events recorded (its count is the number before the first dash).`,
+    `打印的台账校验码 ${code} 是 0 条事件的校验码：任何事件库（包括别的单位的）都得出同一个码，因此它不能核对任何内容。请用针对已记录事件打印的校验码核对（第一个连字符前的数字即所涵盖的事件数）。`,
+  );
+}
+
 /**
  * A line for each printed code the verification stopped before reaching (breaker9z P5: a row found altered first
  * left the auditor who came with a printed code without a word about it): a code covering the altered event cannot
@@ -298,7 +324,7 @@ function missingPositions(after: string | null, upTo: string): string {
 function printedCodesNotCompared(printed: readonly PrintedLedgerCode[], result: LedgerVerificationResult): Bilingual[] {
   const mismatch = result.firstMismatch;
   if (!mismatch || mismatch.kind === 'PRINTED_CODE_MISMATCH' || mismatch.kind === 'LOG_TRUNCATED') return [];
-  const unchecked = [...printed].sort((a, b) => a.treeSize - b.treeSize).slice(result.printedCodesChecked);
+  const unchecked = comparable(printed, result).slice(result.printedCodesChecked);
   // Only an event whose content changed, cannot be read, or was put in by hand makes the code's events other ones.
   const eventsDiffer = ['CONTENT_CHANGED', 'UNREADABLE', 'NOT_HASHED'].includes(mismatch.kind);
   return unchecked.map(({ code, treeSize }) =>

@@ -32,6 +32,7 @@ function notVerified(kind: MismatchKind, message: Bilingual): LedgerVerification
     headPosition: null,
     signingKeys: [],
     printedCodesChecked: 0,
+    printedCodesOfNoEvents: [],
     headLedgerCode: null,
     firstMismatch: { kind, eventNumber: 1, position: null, eventId: null, checkpointTreeSize: null, message: message.en, messageZh: message.zh },
   };

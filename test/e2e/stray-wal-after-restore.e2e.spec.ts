@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -69,6 +69,48 @@ describe('A backup moved over a crashed store whose -wal is left beside it', () 
       }
       expect(eventsIn(sqlitePath)).toBe(backedUp);
       expect((await toolOnStore('ledger-verify', [], sqlitePath)).code).toBe(0);
+    },
+    PROCESS_TEST_CEILING_MS,
+  );
+
+  // breaker9z P4: the same size, copied in place — the device, inode and size the witness saw — was mixed with the -wal.
+  it(
+    'copied in place over the crashed file, of the same size, is judged without that -wal too: moved aside as written over another copy (the write counts named), refused STORE_SHORTER, the backup untouched',
+    async () => {
+      const data = mkdtempSync(join(tmpdir(), 'rectify-stray-wal-same-size-'));
+      const sqlitePath = join(data, 'rectify.db');
+      const backups = join(mkdtempSync(join(tmpdir(), 'rectify-backups-')), '2026-12-02');
+      let server = await startServer(sqlitePath);
+      try {
+        expect((await toolOnStore('create-user', ['--name', '张伟', '--role', 'SUPERVISOR'], sqlitePath)).code).toBe(0);
+        expect((await toolOnStore('backup-store', [backups], sqlitePath)).code).toBe(0);
+        // One record after the backup, checkpointed into the file by a clean stop.
+        expect((await toolOnStore('create-user', ['--name', '李娜', '--role', 'INSPECTOR'], sqlitePath)).code).toBe(0);
+      } finally {
+        server.child.kill('SIGTERM');
+        await new Promise((resolve) => server.child.once('exit', resolve));
+      }
+      server = await startServer(sqlitePath);
+      try {
+        expect((await toolOnStore('create-user', ['--name', '王芳', '--role', 'INSPECTOR'], sqlitePath)).code).toBe(0);
+      } finally {
+        await killHard(server.child);
+      }
+      expect(existsSync(`${sqlitePath}-wal`)).toBe(true);
+      const backup = join(backups, 'rectify.db');
+      const backedUp = eventsIn(backup);
+      const crashedBytes = statSync(sqlitePath).size;
+      // The operator's restore: `cp backup/rectify.db data/rectify.db`, in place, the -wal left.
+      copyFileSync(backup, sqlitePath);
+      expect(statSync(sqlitePath).size).toBe(crashedBytes);
+
+      const refused = await refusedStart(sqlitePath);
+      expect(refused.code).toBe(3);
+      expect(refused.output).toContain('STORE_SHORTER');
+      expect(readdirSync(data).filter((name) => name.startsWith('rectify.db-wal.other-file-'))).toHaveLength(1);
+      expect(refused.output).toMatch(/它是在记有 \d+ 次写入的文件上写成的，而 .*rectify\.db 记有 \d+ 次写入/);
+      expect(refused.output).not.toContain('REINDEX');
+      expect(eventsIn(sqlitePath)).toBe(backedUp);
     },
     PROCESS_TEST_CEILING_MS,
   );

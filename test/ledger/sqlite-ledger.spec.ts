@@ -220,6 +220,20 @@ describe('The ledger in the SQLite file', () => {
       expect(await cli(path)).toMatchObject({ status: 1, stdout: expect.stringContaining('LEDGER MISMATCH (WITNESS_DAMAGED)') });
     });
 
+    // breaker9z P8: the code of 0 events was said to match every store.
+    it('given a sound log, when the code of 0 events is given, then it is said to check nothing, never to match, and the note that nothing kept apart was compared stays', async () => {
+      const nothing = '0-E3B0C442-98FC1C14-9AFBF4C8-996FB924-27AE41E4-649B934C-A495991B-7852B855';
+      const answer = await cli(path, '--code', nothing);
+      expect(answer.status).toBe(0);
+      expect(answer.stdout).toContain(`The printed ledger code ${nothing} is the code of 0 events: every store gives it, another office's too, so it checks nothing.`);
+      expect(answer.stdout).toContain(`打印的台账校验码 ${nothing} 是 0 条事件的校验码`);
+      expect(answer.stdout).not.toContain('matches the first 0 events');
+      expect(answer.stdout).not.toContain('相符');
+      expect(answer.stdout).toContain('没有与本文件之外保存的内容核对');
+      const json = JSON.parse((await cli(path, '--code', nothing, '--json')).stdout) as { printedCodesChecked: number; printedCodesOfNoEvents: string[] };
+      expect(json).toMatchObject({ printedCodesChecked: 0, printedCodesOfNoEvents: [nothing] });
+    });
+
     // breaker9z P10: `--witness` of another installation's store named the office's own checkpoint CHECKPOINT_FOREIGN_KEY, judged by that store's key.
     it('given a sound log with a checkpoint, when --witness names another store\'s signed witness, then that witness is the finding and nothing of it (its key, its seals) judges this log', async () => {
       const store = new SqliteEventStore(path);

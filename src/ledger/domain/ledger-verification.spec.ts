@@ -306,6 +306,18 @@ describe('A printed 台账校验码 checked against the log (breaker9y P10)', ()
     expect(verify(log.slice(0, 7)).headLedgerCode).toBe(ledgerCode(checkpointOf(log, 7)));
   });
 
+  // breaker9z P8: the code of 0 events "matched" every store, another office's included.
+  it('given any log, when the code of 0 events is given, then it checks nothing: not counted, not a match, named apart; a 0-event code with another root is still a mismatch', () => {
+    const log = givenLog(12);
+    const nothing = parseLedgerCode('0-E3B0C442-98FC1C14-9AFBF4C8-996FB924-27AE41E4-649B934C-A495991B-7852B855')!;
+    expect(nothing.code).toMatch(/^0-E3B0C442-98FC1C14-/);
+    const result = verify(log, [], { printedCodes: [nothing, printedAt(log, 9)] });
+    expect(result).toMatchObject({ ok: true, printedCodesChecked: 1, printedCodesOfNoEvents: [nothing.code] });
+    expect(verify(log, [], { printedCodes: [nothing] })).toMatchObject({ ok: true, printedCodesChecked: 0, printedCodesOfNoEvents: [nothing.code] });
+    const wrong = { ...nothing, code: nothing.code.replace(/^0-E3B0C442/, '0-E3B0C443') };
+    expect(verify(log, [], { printedCodes: [wrong] })).toMatchObject({ ok: false, printedCodesChecked: 0, printedCodesOfNoEvents: [], firstMismatch: { kind: 'PRINTED_CODE_MISMATCH', eventNumber: 0 } });
+  });
+
   it('a code covering more events than the log holds: the events after its end were removed since it was printed', () => {
     const log = givenLog(12);
     const result = verify(log.slice(0, 10), [], { printedCodes: [printedAt(log, 12)] });

@@ -133,8 +133,14 @@ export interface LedgerVerificationResult {
   readonly signingKeys: readonly string[];
   /** Checkpoints lost in an accepted restore whose losses were acknowledged (`LedgerExpectations.resetAcknowledged`); absent when none. */
   readonly acknowledgedLosses?: readonly LedgerMismatch[];
-  /** How many of `LedgerExpectations.printedCodes` the recomputed log matched. */
+  /** How many of `LedgerExpectations.printedCodes` the recomputed log matched (a code for 0 events never counts: see `printedCodesOfNoEvents`). */
   readonly printedCodesChecked: number;
+  /**
+   * The printed codes given that are the code of 0 events (`0-E3B0C442-…`, the RFC 6962 root of nothing, breaker9z P8):
+   * every store gives it, another office's included, so it checks nothing — neither counted in `printedCodesChecked`
+   * nor called a match. Empty when none was given.
+   */
+  readonly printedCodesOfNoEvents: readonly string[];
   /**
    * The 台账校验码 of the events checked, recomputed from their content (`ledgerCode` of their RFC 6962
    * root): what a printed code for that many events must read. Compares by eye with one printed then.
@@ -228,6 +234,7 @@ export class LedgerVerifier {
   private readonly trustedKeys: ReadonlySet<string> | null;
   private readonly sealKey: Buffer | null;
   private readonly printedCodes: PrintedLedgerCode[];
+  private readonly printedCodesOfNoEvents: readonly string[];
   private printedCodesChecked = 0;
 
   constructor(checkpoints: readonly VerifiedCheckpoint[], expected: LedgerExpectations = {}) {
@@ -243,7 +250,11 @@ export class LedgerVerifier {
     this.acknowledgedLosses = numbering.acknowledged;
     this.trustedKeys = expected.trustedKeys ? new Set(expected.trustedKeys) : null;
     this.sealKey = expected.sealKey ?? null;
-    this.printedCodes = [...(expected.printedCodes ?? [])].sort((a, b) => a.treeSize - b.treeSize);
+    // breaker9z P8: the code of 0 events vouches for nothing; one for 0 events with another root is still compared (and fails).
+    const noEvents = ledgerCode({ treeSize: 0, rootHash: new MerkleFrontier().root() });
+    const given = expected.printedCodes ?? [];
+    this.printedCodesOfNoEvents = given.filter((printed) => printed.treeSize === 0 && printed.code === noEvents).map((printed) => printed.code);
+    this.printedCodes = given.filter((printed) => !(printed.treeSize === 0 && printed.code === noEvents)).sort((a, b) => a.treeSize - b.treeSize);
     const problem = expected.witnessProblem;
     this.witnessProblem = problem
       ? { kind: problem.kind, eventNumber: 1, position: null, eventId: null, checkpointTreeSize: null, message: problem.message.en, messageZh: problem.message.zh }
@@ -337,6 +348,7 @@ export class LedgerVerifier {
       signingKeys: [...new Set(this.signers.map(keyFingerprint))],
       ...(this.acknowledgedLosses.length > 0 ? { acknowledgedLosses: this.acknowledgedLosses } : {}),
       printedCodesChecked: this.printedCodesChecked,
+      printedCodesOfNoEvents: this.printedCodesOfNoEvents,
       headLedgerCode: ledgerCode({ treeSize: this.frontier.size, rootHash: this.frontier.root() }),
     };
   }

@@ -73,7 +73,20 @@ export function partsVerifiedBy(before: AssignmentsState, decided: readonly Doma
  */
 export function withdrawalUndoneReason(command: NamesUnits, verified: readonly AssignmentPart[], withdrawnOn: string, words: { readonly workZh: string; readonly back: string }): string {
   const passes = verified.map((part) => `${unitNamed(command, part.unitId).zh}的${words.workZh}已于 ${part.verifiedOn ?? ''} 核验通过`).join('，');
-  return `${UNDONE_BY_VERIFICATION}${passes}，早于撤销日期（${withdrawnOn}）；已核验的${words.workZh}不撤销，${words.back}。如确需撤销，请先重新打开，再撤销。`;
+  // A pass of the withdrawal's own day came before it (breaker8u P11: `passOfWithdrawalDay`): said as such, not as an earlier day.
+  const when = verified.every((part) => part.verifiedOn === withdrawnOn) ? `，与撤销同日（${withdrawnOn}），视为在撤销之前` : `，早于撤销日期（${withdrawnOn}）`;
+  return `${UNDONE_BY_VERIFICATION}${passes}${when}；已核验的${words.workZh}不撤销，${words.back}。如确需撤销，请先重新打开，再撤销。`;
+}
+
+/**
+ * Whether `command` is a pass (LogInspection PASSED) dated on `withdrawnOn`, the day its parent (finding, work-plan item) was
+ * withdrawn (撤销). Such a pass came before the withdrawal, whichever paper was typed first (breaker8u P11): verified work is not
+ * withdrawn — typed before the withdrawal, the pass makes the withdrawal refused (`refuseWithdrawingVerifiedWork`: reopen first);
+ * typed after it, the pass is judged on the parent as it stood before the withdrawal and undoes it (撤销不成立), as a pass of an
+ * earlier day entered late does (breaker11f P6). Any other fact of that day typed after the withdrawal is still refused.
+ */
+export function passOfWithdrawalDay(command: { readonly type: string; readonly outcome?: string; readonly inspectedOn?: string }, withdrawnOn: string | undefined): boolean {
+  return command.type === 'LogInspection' && command.outcome === 'PASSED' && withdrawnOn !== undefined && command.inspectedOn === withdrawnOn;
 }
 
 /** How `withdrawalUndoneReason` begins: what marks an undoing by a verification among events stored before `byVerification`. */
@@ -176,10 +189,18 @@ export function refuseWithdrawingVerifiedWork(words: VerifiedWorkWords, assignme
  * `nounZh`: the parent in the reason (`问题`, `事项`). Empty when nothing passed after `day`.
  */
 export function handOversAfterWithdrawal(command: NamesUnits, state: AssignmentsState, day: string, nounZh: string): PartHandOverUndone[] {
-  return stepsAfterDay(command, state, day, (step, unit, successor) =>
-    step.join
-      ? `该${nounZh}已于 ${day} 撤销，${unit.zh}的任务不随 ${step.on} 的机构改革并入${successor.zh}的任务，仍由${unit.zh}保留`
-      : `该${nounZh}已于 ${day} 撤销，${unit.zh}的任务不随 ${step.on} 的移交转给${successor.zh}，仍由${unit.zh}保留`,
+  // A step of the withdrawal's own day too (breaker8u P11): a hand-over or merge dated on or after the withdrawal leaves the
+  // part where it was, as `directoryBefore` passes nothing of that day once the withdrawal is recorded — one typing order, one holder.
+  return stepsAfterDay(
+    command,
+    state,
+    day,
+    (step, unit, successor) =>
+      step.join
+        ? `该${nounZh}已于 ${day} 撤销，${unit.zh}的任务不随 ${step.on} 的机构改革并入${successor.zh}的任务，仍由${unit.zh}保留`
+        : `该${nounZh}已于 ${day} 撤销，${unit.zh}的任务不随 ${step.on} 的移交转给${successor.zh}，仍由${unit.zh}保留`,
+    undefined,
+    true,
   );
 }
 
@@ -187,6 +208,7 @@ export function handOversAfterWithdrawal(command: NamesUnits, state: Assignments
  * The steps (moves and joins of 机构改革) that passed parts on after office day `day`, undone the latest recorded first, as
  * `handOversAfterWithdrawal` weighs them — only those into the part keyed `holder` when given (the part a unit holds that was
  * built wholly of steps after a 交办 of its own dated `day`: breaker8m P9). `reason` words each undoing (Chinese, for the history).
+ * `fromTheDay`: the steps of `day` itself too (a withdrawal of that day: breaker8u P11).
  */
 export function stepsAfterDay(
   command: NamesUnits,
@@ -194,13 +216,14 @@ export function stepsAfterDay(
   day: string,
   reason: (step: { readonly on: string; readonly join: boolean }, unit: Bilingual, successor: Bilingual) => string,
   holder?: string,
+  fromTheDay = false,
 ): PartHandOverUndone[] {
   const undone: PartHandOverUndone[] = [];
   /** The holders (part keys) whose steps after the day stay: a step beneath one that stays stays too. */
   const kept = new Set<string>();
   let folded = state;
   for (let step = 0; step < 64; step += 1) {
-    const latest = latestStepAfter(folded, day, kept, holder);
+    const latest = latestStepAfter(folded, day, kept, holder, fromTheDay);
     if (!latest) break;
     if (!latest.undoable) {
       kept.add(latest.holder);
@@ -235,19 +258,21 @@ interface StepAfter {
 }
 
 /** The step after office day `day` recorded last, of the parts not `kept` (and into `only`'s part when given); undefined when none. */
-function latestStepAfter(state: AssignmentsState, day: string, kept: ReadonlySet<string>, only?: string): StepAfter | undefined {
+function latestStepAfter(state: AssignmentsState, day: string, kept: ReadonlySet<string>, only?: string, fromTheDay = false): StepAfter | undefined {
+  /** Whether a step of `on` is left alone: before the day, or on it unless `fromTheDay`. */
+  const before = (on: string) => on < day || (on === day && !fromTheDay);
   const steps: StepAfter[] = [];
   const positionOf = (unitId: string, successorUnitId: string, on: string) =>
     state.recorded.findLastIndex((event) => event.type === 'PartHandedOver' && event.data.unitId === unitId && event.data.successorUnitId === successorUnitId && event.data.handedOverOn === on);
   for (const part of partsOf(state)) {
     const passed = part.previousHolders?.at(-1);
-    if (passed === undefined || part.heldSince !== passed.until || passed.until <= day || kept.has(part.unitId)) continue;
+    if (passed === undefined || part.heldSince !== passed.until || before(passed.until) || kept.has(part.unitId)) continue;
     // A part that carried open work into a verified one is a join, not separated again (breaker8h P4): the withdrawal is then judged with the verified part.
     const undoable = !carriedJoin(state, part) && !recordOfItsOwnSince(state, part.unitId, passed.until);
     steps.push({ unitId: passed.unitId, successorUnitId: part.unitId, on: passed.until, holder: part.unitId, join: false, undoable, position: positionOf(passed.unitId, part.unitId, passed.until) });
   }
   for (const [unitId, entry] of Object.entries(state.joined ?? {})) {
-    if (entry.joinedOn <= day) continue;
+    if (before(entry.joinedOn)) continue;
     const holder = entry.into?.unitId ?? entry.successorUnitId;
     if (kept.has(holder)) continue;
     const into = partOf(state, holder);

@@ -717,6 +717,14 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
       expect(heldBy([...steps, ...events])).toEqual([`${FINANCE} LEAD`, `${HOUSING} RESPONSIBLE`]);
     });
 
+    it('given H moved to E on the withdrawal’s own day (breaker8u P11): the move is undone — a hand-over or merge dated on or after the withdrawal leaves the part, whichever was typed first', () => {
+      const movedThatDay = [recorded, assigned(FINANCE, 'LEAD'), assigned(HOUSING), handedOver(HOUSING, ENVIRONMENT, '2025-05-25')];
+      const events = given(movedThatDay).when(withdraw({ withdrawnOn: '2025-05-25' })).decision();
+      expect(events).toEqual([undone(HOUSING, ENVIRONMENT, '2025-05-25', '该问题已于 2025-05-25 撤销，该单位的任务不随 2025-05-25 的移交转给该单位，仍由该单位保留'), onLetterDay]);
+      // As typed withdrawal first: the hand-over of that day passes nothing of a withdrawn finding.
+      expect(heldBy([...movedThatDay, ...events])).toEqual(heldBy([recorded, assigned(FINANCE, 'LEAD'), assigned(HOUSING), onLetterDay]));
+    });
+
     it('given E reported on the joined part after the join: the join stays, and the move under it (records kept, counted nowhere)', () => {
       const steps = [recorded, assigned(FINANCE, 'LEAD'), assigned(HOUSING), handedOver(HOUSING, ENVIRONMENT, '2025-06-01'), handedOver(FINANCE, ENVIRONMENT, '2025-06-10'), { ...reported(ENVIRONMENT), data: { ...reported(ENVIRONMENT).data, reportedOn: '2025-06-20' } } as FindingStreamEvent];
       given(steps).when(withdraw({ withdrawnOn: '2025-05-25' })).then([onLetterDay]);
@@ -783,7 +791,9 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
   it('takes no more work once withdrawn: a fact dated on or after the withdrawal, an assignment, a reopening or a second withdrawal is a CONFLICT naming the day and reason', () => {
     const after = [...bothReported, withdrawn];
     const refusal = /已于 2025-07-02 撤销（与第1项重复登记），不再办理/;
-    given(after).when({ ...inspect(FINANCE, 'PASSED', 'inspection-1'), inspectedOn: TODAY }).thenRefused('CONFLICT', /withdrawn/, refusal);
+    // (A pass of the withdrawal's own day came before it: breaker8u P11, below.)
+    given(after).when({ ...inspect(FINANCE, 'FAILED', 'inspection-1'), inspectedOn: TODAY }).thenRefused('CONFLICT', /withdrawn/, refusal);
+    given(after).when({ ...inspect(FINANCE, 'PASSED', 'inspection-1'), inspectedOn: '2025-07-03', today: '2025-07-03' }).thenRefused('CONFLICT', /withdrawn/, refusal);
     given(after).when(assign([unit(HOUSING)], { assignedOn: TODAY })).thenRefused('CONFLICT', /withdrawn/, refusal);
     given([...afterReopening, withdrawn]).when(reopen()).thenRefused('CONFLICT', /withdrawn/, refusal);
     given(after).when(withdraw()).thenRefused('CONFLICT', /withdrawn/, refusal);
@@ -934,6 +944,46 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
       const back = [...withdrawnThenPassed, ...findingDecider.decide(inspect(FINANCE, 'PASSED', 'inspection-1'), stateAfter([...bothReported, withdrawn])).slice(1)];
       given(back).when({ ...inspect(ENVIRONMENT, 'PASSED', 'inspection-2'), inspectedOn: TODAY }).then([{ ...inspected(ENVIRONMENT, 'PASSED', 'inspection-2'), data: { ...inspected(ENVIRONMENT, 'PASSED', 'inspection-2').data, inspectedOn: TODAY } } as FindingStreamEvent, closedOut(TODAY)]);
       given(back).when(withdraw()).thenRefused('CONFLICT', /verified work/);
+    });
+  });
+
+  describe('a pass and the withdrawal of one office day, in either typing order (breaker8u P11): the pass stands — verified work is not withdrawn', () => {
+    const passOfTheDay = (unitId: string, inspectionId: string) => ({ ...inspect(unitId, 'PASSED', inspectionId), inspectedOn: TODAY });
+    /** The commands decided in `order` on `before`, each refused one typed again once after the others; the events and what was refused. */
+    const typed = (before: readonly FindingStreamEvent[], order: readonly FindingCommand[]) => {
+      const events = [...before];
+      const refused: string[] = [];
+      for (const command of [...order, ...order]) {
+        try {
+          events.push(...findingDecider.decide(command, stateAfter(events)));
+        } catch (error) {
+          refused.push(command.type);
+        }
+      }
+      return { events, refused };
+    };
+    const read = (events: readonly FindingStreamEvent[]) => {
+      const state = stateAfter(events);
+      const parts = partsOf(assignmentsAfter(events)).map(({ unitId, status, verifiedOn }) => ({ unitId, status, verifiedOn }));
+      return { status: state.status, closedOn: state.status === 'closed' ? state.closedOn : null, parts };
+    };
+
+    it.each([
+      ['the last part’s pass: closed (销号) that day', [recorded, assigned(FINANCE, 'LEAD'), reported(FINANCE)], [passOfTheDay(FINANCE, 'inspection-1')], { status: 'closed', closedOn: TODAY }],
+      ['one part’s pass: open, that part verified', bothReported, [passOfTheDay(FINANCE, 'inspection-1')], { status: 'open', closedOn: null }],
+    ])('%s, whichever was typed first', (_what, before, passes, expected) => {
+      const withdrawalFirst = typed(before, [withdraw(), ...passes]);
+      const passFirst = typed(before, [...passes, withdraw()]);
+      expect(read(withdrawalFirst.events)).toEqual(read(passFirst.events));
+      expect(read(withdrawalFirst.events)).toMatchObject(expected);
+      expect(read(withdrawalFirst.events).parts).toContainEqual({ unitId: FINANCE, status: 'VERIFIED', verifiedOn: TODAY });
+      // Typed first, the withdrawal was taken and the pass undid it (撤销不成立); typed after the pass it is refused, reopening first.
+      expect(withdrawalFirst.events.map((event) => event.type)).toContain('FindingWithdrawalUndone');
+      expect(passFirst.refused).toContain('WithdrawFinding');
+    });
+
+    it('a failure of the withdrawal day typed after it is still refused: nothing but verified work outlasts the withdrawal', () => {
+      given([...bothReported, withdrawn]).when({ ...inspect(FINANCE, 'FAILED', 'inspection-1'), inspectedOn: TODAY }).thenRefused('CONFLICT');
     });
   });
 

@@ -32,6 +32,7 @@ import {
   handOversAfterWithdrawal,
   partsVerifiedBy,
   refuseWithdrawingVerifiedWork,
+  passOfWithdrawalDay,
   undoneByVerification,
   withdrawalsStandingAgain,
   withdrawalUndoneReason,
@@ -712,10 +713,11 @@ function refuseOutlivedByDuplicates(finding: RecordedFindingState, command: With
  * The finding as it stood on office day `day`, for a fact of that day: one withdrawn later was on
  * the 台账 then, and a fact dated before its withdrawal, entered after it (the June inspection sheet
  * typed in after the evaluator withdrew the problem in August), is judged on its day (breaker8d
- * P12); on or after the withdrawal it is refused as `requireRecorded` says.
+ * P12); on or after the withdrawal it is refused as `requireRecorded` says — but a pass of the withdrawal's own day
+ * (`beforeItsWithdrawal`, see `passOfWithdrawalDay`) came before it (breaker8u P11).
  */
-function recordedOn(state: FindingState, day: string, setAside = false): RecordedFindingState {
-  if (state.status !== 'withdrawn' || day >= state.withdrawnOn) return requireRecorded(state);
+function recordedOn(state: FindingState, day: string, setAside = false, beforeItsWithdrawal = false): RecordedFindingState {
+  if (state.status !== 'withdrawn' || day > state.withdrawnOn || (day === state.withdrawnOn && !beforeItsWithdrawal)) return requireRecorded(state);
   const facts = { ...recordedPartOf(state), assignments: setAside ? assignmentsBefore(state.assignments, state.withdrawnOn) : state.assignments };
   const closedDay = closedOn(facts.assignments);
   return closedDay === null ? { ...facts, status: 'open' } : { ...facts, status: 'closed', closedOn: closedDay };
@@ -733,7 +735,8 @@ function recordedOn(state: FindingState, day: string, setAside = false): Recorde
 function decideBeforeWithdrawal(command: FindingPartCommand, state: FindingState, day: string): FindingStreamEvent[] {
   const decide = (then: RecordedFindingState) => parts.decideOnPart(whileOnLedger(command, state), then);
   if (state.status !== 'withdrawn') return decide(recordedOn(state, day));
-  return decideBeforeParentWithdrawal(state, day, { onDay: (on, setAside) => recordedOn(state, on, setAside), decide, undone: (then, decided, recordsSetAside) => withdrawalUndone(state, then, decided, command, recordsSetAside), isAssignmentEvent }, command);
+  const lastWord = passOfWithdrawalDay(command, state.withdrawnOn);
+  return decideBeforeParentWithdrawal(state, day, { onDay: (on, setAside) => recordedOn(state, on, setAside, lastWord), decide, undone: (then, decided, recordsSetAside) => withdrawalUndone(state, then, decided, command, recordsSetAside), isAssignmentEvent }, command);
 }
 
 /**

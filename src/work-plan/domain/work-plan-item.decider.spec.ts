@@ -698,6 +698,22 @@ describe('verified work is not withdrawn (breaker11f P4 = 10e P13, 11f P6)', () 
     expect(failed.map((event) => event.type)).toEqual(['InspectionLogged']);
   });
 
+  it('a pass of the withdrawal’s own day, in either typing order (breaker8u P11): the pass stands — the withdrawal is refused typed after it, undone typed before it', () => {
+    const passOfTheDay = { ...inspect(FGW, 'PASSED', 'inspection-1'), inspectedOn: TODAY, unitNames } as WorkPlanItemCommand;
+    const events = workPlanItemDecider.decide(passOfTheDay, stateAfter([...allReported, withdrawn]));
+    expect(events.map((event) => event.type)).toEqual(['InspectionLogged', 'WorkPlanItemWithdrawalUndone']);
+    expect(events[1]).toEqual(undone(/^撤销不成立：市发展和改革委员会的任务已于 2026-07-02 核验通过，与撤销同日（2026-07-02），视为在撤销之前；已核验的任务不撤销，事项回到工作方案/));
+    const withdrawalFirst = stateAfter([...allReported, withdrawn, ...events]);
+    const passFirst = [...allReported, ...workPlanItemDecider.decide(passOfTheDay, stateAfter(allReported))];
+    given(passFirst).when(withdraw()).thenRefused('CONFLICT', /verified work/);
+    expect(withdrawalFirst.status).toBe(stateAfter(passFirst).status);
+    expect(withdrawalFirst.status === 'empty' ? [] : partsOf(withdrawalFirst.assignments).map((part) => [part.unitId, part.status, part.verifiedOn])).toEqual(
+      (({ assignments }) => partsOf(assignments).map((part) => [part.unitId, part.status, part.verifiedOn]))(stateAfter(passFirst) as { assignments: AssignmentsState }),
+    );
+    // A failure of that day typed after the withdrawal is still refused.
+    given([...allReported, withdrawn]).when({ ...inspect(FGW, 'FAILED', 'inspection-1'), inspectedOn: TODAY, unitNames } as WorkPlanItemCommand).thenRefused('CONFLICT');
+  });
+
   it('the pass that verifies the last part completes the item on its day', () => {
     const after = [...twoVerifiedBeforeWithdrawal(), withdrawn];
     const events = workPlanItemDecider.decide(inspect(DONGHU, 'PASSED', 'inspection-3'), stateAfter(after));

@@ -2084,13 +2084,21 @@ describe('a late fact that clashes with later ones is refused in words true for 
   it('a send-back dated 06-19, when the 06-18 report awaited inspection, names the pass of 06-22 it would leave checking no report', () => {
     given(closedOn22, closedParent)
       .when(sendBack({ ...names, sentBackOn: '2025-06-19' }))
-      .thenRefused('CONFLICT', /send-back date \(2025-06-19\) would leave the later inspection of 市财政处 of 2025-06-22 inconsistent/, /^退办日期（2025-06-19）会使其后市财政处 2025-06-22 的督查不再成立：当时没有待督查的报告（此前 2025-06-18 的整改报告已于 2025-06-19 退办）。如两者都属实，请先更正该督查记录。$/);
+      .thenRefused('CONFLICT', /send-back date \(2025-06-19\) would leave the later inspection of 市财政处 of 2025-06-22 inconsistent/, /^退办日期（2025-06-19）会使其后市财政处 2025-06-22 的督查不再成立：当时没有待督查的报告（此前 2025-06-18 的整改报告已于 2025-06-19 退办）。如其间市财政处已重新报送，请先由市财政处补录其重新报送的整改报告（日期在 2025-06-19 至 2025-06-22 之间），再录入本次退办。$/);
   });
 
   it('a report dated 06-13 is not told the item is closed (it was open then): the 06-12 report awaited inspection that day', () => {
+    // Of the awaiting report's own day: that report typed again, refused in the words of that day.
     given(closedOn22, closedParent)
-      .when(report({ ...names, reportedOn: '2025-06-13' }))
-      .thenRefused('CONFLICT', /had reported on 2025-06-12; on 2025-06-13 that report was awaiting inspection/, /^市财政处已于 2025-06-12 报送整改情况，2025-06-13 时该报告正在等待督查。如该报告在 2025-06-13 或之前已督查未通过或被退办，请先录入督查结果或退办，再录入新的整改报告。$/);
+      .when(report({ ...names, reportedOn: '2025-06-12' }))
+      .thenRefused('CONFLICT', /had reported on 2025-06-12; on 2025-06-12 that report was awaiting inspection/, /^市财政处已于 2025-06-12 报送整改情况，2025-06-12 时该报告正在等待督查。如该报告在 2025-06-12 或之前已督查未通过或被退办，请先录入督查结果或退办，再录入新的整改报告。$/);
+    // Of a later day, with the send-back of 06-14 on file: a re-report whose return is still to be entered (breaker8u P9), taken —
+    // the send-back of 06-14 then returns it, and the return of the 06-12 report (here a send-back of that day) is entered next.
+    const reReported = given(closedOn22, closedParent).when(report({ ...names, reportedOn: '2025-06-13' })).decision();
+    expect(reReported).toEqual([reported(FINANCE, '2025-06-13')].map((event) => ({ ...event, data: { ...event.data, summary: expect.any(String) as string } })));
+    given([...closedOn22, ...reReported], closedParent)
+      .when(sendBack({ ...names, sentBackOn: '2025-06-12' }))
+      .then([{ type: 'ReportSentBack', data: { unitId: FINANCE, reason: expect.any(String) as string, sentBackOn: '2025-06-12' } } as AssignmentEvent]);
   });
 
   it('a report dated 06-16, between the send-back and the re-report, names the re-report of 06-18 it would clash with', () => {

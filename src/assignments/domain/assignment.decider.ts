@@ -780,7 +780,7 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
       }));
     case 'RectificationReported': {
       const { summary, evidence, reportedOn } = event.data;
-      return updatePart(state, event.data.unitId, reportedOn, (part) => ({
+      return updatePart(state, event.data.unitId, reportedOn, (part) => beforeItsVerification(part, reportedOn) ? reportBeforeThePass(part, event.data) : ({
         ...part,
         ...answering(part, { day: reportedOn, what: say('the report', '报告') }),
         // A standing part's report before the end of its span is progress (进展报送): the part stays open, awaiting no inspection.
@@ -790,7 +790,7 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
       }));
     }
     case 'ReportSentBack':
-      return updatePart(state, event.data.unitId, event.data.sentBackOn, (part) => ({
+      return updatePart(state, event.data.unitId, event.data.sentBackOn, (part) => beforeItsVerification(part, event.data.sentBackOn) ? returnBeforeThePass(part, event) : ({
         ...part,
         status: 'RETURNED',
         dueDate: dueDateOnReturn(part, event.data.newDueDate, event.data.sentBackOn),
@@ -800,6 +800,7 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
     case 'InspectionLogged': {
       const { inspectionId, outcome, inspectedOn, notes } = event.data;
       return updatePart(state, event.data.unitId, inspectedOn, (part) => {
+        if (outcome === 'FAILED' && beforeItsVerification(part, inspectedOn)) return returnBeforeThePass(part, event);
         const inspections = [...part.inspections, { inspectionId, outcome, inspectedOn, dueDateBefore: part.dueDate, returnBefore: part.lastReturn }];
         const lastReport = settle(part.lastReport, checkedBy(inspectedOn));
         return outcome === 'PASSED'
@@ -1432,6 +1433,50 @@ function grantedBeforeThePass(part: AssignmentPart, decidedOn: string, dueDate: 
  * has no order: a return of the day comes before the day's grant, which never cuts the date in force (breaker8r P4) — so
  * the later of the two stands, whichever was typed first. `part.dueDate` is the date in force before the return.
  */
+/**
+ * Whether a report, send-back or failed inspection of office day `day` (`YYYY-MM-DD`) meets `part` verified by a pass dated on
+ * or after it. Entered after that pass, such a fact comes before it in business order: the re-report the pass checked and the
+ * return it answered, found in the files after the pass was typed (breaker8u P9; `settledOnOrAfter` takes the re-report, then
+ * the return). Folded as recorded, the part stays verified and the fact takes the place business order gives it
+ * (`reportBeforeThePass`, `returnBeforeThePass`), so the part reads as folded by day.
+ */
+function beforeItsVerification(part: AssignmentPart, day: string): boolean {
+  return part.status === 'VERIFIED' && part.verifiedOn !== null && day <= part.verifiedOn;
+}
+
+/** A report dated on or before the pass that verified `part`, entered after it: counted, and the last report when no later one was — the pass checked it. */
+function reportBeforeThePass(part: AssignmentPart, data: { summary: string; evidence: readonly Evidence[]; reportedOn: string }): AssignmentPart {
+  const { summary, evidence, reportedOn } = data;
+  const last = part.lastReport;
+  if (last && last.reportedOn > reportedOn) return { ...part, reportCount: part.reportCount + 1 };
+  return { ...part, reportCount: part.reportCount + 1, lastReport: { summary, evidence, reportedOn, answers: returnDay(part), settledBy: checkedBy(part.verifiedOn!) } };
+}
+
+/**
+ * A send-back or failed inspection dated on or before the pass that verified `part`, entered after it with the re-report it
+ * called for (`reportBeforeThePass`): the part stays verified; a failure is listed among the inspections by its day; the
+ * return is the last return unless a later one is recorded, and the report after it answers it. The due date is the one it
+ * gave, or a later extension granted after its day (a grant never cuts the date in force) — unless a later return gave its own.
+ */
+function returnBeforeThePass(part: AssignmentPart, event: Extract<AssignmentEvent, { type: 'ReportSentBack' | 'InspectionLogged' }>): AssignmentPart {
+  const day = factDayOfEvent(event);
+  const failure = event.type === 'InspectionLogged' ? event.data : undefined;
+  const note: ReturnNote = failure
+    ? { cause: 'INSPECTION_FAILED', reason: failure.notes, returnedOn: day, inspectionId: failure.inspectionId }
+    : { cause: 'SENT_BACK', reason: (event.data as { reason: string }).reason, returnedOn: day };
+  const laterReturn = (part.lastReturn !== null && part.lastReturn.returnedOn > day) || part.inspections.some((inspection) => inspection.outcome === 'FAILED' && inspection.inspectedOn > day);
+  const given = event.data.newDueDate;
+  const grantedLater = part.extensionRequests.filter((request) => request.status === 'GRANTED' && request.decidedOn !== undefined && request.decidedOn > day && request.grantedDueDate !== undefined);
+  const dueDate = given === undefined || laterReturn ? part.dueDate : grantedLater.reduce((latest, request) => (isAfter(request.grantedDueDate!, latest) ? request.grantedDueDate! : latest), given);
+  const at = part.inspections.findIndex((inspection) => inspection.inspectedOn > day);
+  const inspections = failure
+    ? [...part.inspections.slice(0, at < 0 ? part.inspections.length : at), { inspectionId: failure.inspectionId, outcome: failure.outcome, inspectedOn: day, dueDateBefore: part.dueDate, returnBefore: part.lastReturn }, ...(at < 0 ? [] : part.inspections.slice(at))]
+    : part.inspections;
+  const last = part.lastReport;
+  const lastReport = last && last.reportedOn >= day && (last.answers === null || last.answers.day < day) ? { ...last, answers: { day, what: RETURN_NAMES[note.cause] } } : last;
+  return { ...part, inspections, dueDate, lastReport, lastReturn: laterReturn ? part.lastReturn : note };
+}
+
 function dueDateOnReturn(part: AssignmentPart, newDueDate: string | undefined, day: string): string {
   const given = newDueDate ?? part.dueDate;
   const grantedThatDay = part.extensionRequests
@@ -2452,6 +2497,12 @@ function closedThenError(state: AssignmentsState, closedDay: string, day: string
 /** ` on <day>` / `<day> 时` for a fact dated before today; nothing for today's (the refusal is about now). */
 const onDay = (day: string, today: string): Bilingual => (day < today ? say(` on ${day}`, `在 ${day} `) : say('', ''));
 
+/** How `whyNotAllowed` begins when a send-back or inspection met no report awaiting inspection (its words, so a refusal can tell that reason). */
+const NO_REPORT_AWAITED = 'no report awaited inspection then';
+
+/** A send-back or a failed inspection: a fact that returns the report awaiting inspection, after which the unit reports again. */
+const isReturnOfReport = (event: AssignmentEvent): boolean => event.type === 'ReportSentBack' || (event.type === 'InspectionLogged' && event.data.outcome === 'FAILED');
+
 /** What a later fact is called when a late entry would leave it inconsistent. */
 const LATER_FACT: Partial<Record<AssignmentEvent['type'], Bilingual>> = {
   ExtensionRequested: say('extension request', '延期申请'),
@@ -2495,6 +2546,16 @@ function requireLaterFactsHold(state: AssignmentsState, events: readonly Assignm
     );
   }
   const unit = unitNamed(command, (broken.event.data as { unitId: string }).unitId, broken.day);
+  const returning = events.find(isReturnOfReport);
+  if (returning && (broken.event.type === 'InspectionLogged' || broken.event.type === 'ReportSentBack') && broken.why.en.startsWith(NO_REPORT_AWAITED)) {
+    // A return found after the check that followed it (breaker8u P9): that check met the re-report the return called for,
+    // which the unit's clerk enters first (`settledOnOrAfter` takes it), then this return — not a correction of the check.
+    const entered = returning.type === 'ReportSentBack' ? say('send-back', '退办') : say('inspection result', '督查结果');
+    throw conflict(
+      `${capitalise(fact.what.en)} (${fact.day}) would leave the later ${later.en} of ${unit.en} of ${broken.day} inconsistent: ${broken.why.en}. If ${unit.en} reported again in between, its clerk enters that report first (dated from ${fact.day} to ${broken.day}), then this ${entered.en}.`,
+      `${fact.what.zh}（${fact.day}）会使其后${unit.zh} ${broken.day} 的${later.zh}不再成立：${broken.why.zh}。如其间${unit.zh}已重新报送，请先由${unit.zh}补录其重新报送的整改报告（日期在 ${fact.day} 至 ${broken.day} 之间），再录入本次${entered.zh}。`,
+    );
+  }
   throw conflict(
     `${capitalise(fact.what.en)} (${fact.day}) would leave the later ${later.en} of ${unit.en} of ${broken.day} inconsistent: ${broken.why.en}. If both happened, correct that ${later.en} first.`,
     `${fact.what.zh}（${fact.day}）会使其后${unit.zh} ${broken.day} 的${later.zh}不再成立：${broken.why.zh}。如两者都属实，请先更正该${later.zh}记录。`,
@@ -2680,7 +2741,7 @@ function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingu
       const settledOn = last.settledBy?.day ?? last.reportedOn;
       const sentBack = part.lastReturn?.cause === 'SENT_BACK' && part.lastReturn.returnedOn === settledOn;
       return say(
-        `no report awaited inspection then (the last one, of ${last.reportedOn}, was ${sentBack ? 'sent back' : 'inspected'} on ${settledOn})`,
+        `${NO_REPORT_AWAITED} (the last one, of ${last.reportedOn}, was ${sentBack ? 'sent back' : 'inspected'} on ${settledOn})`,
         `当时没有待督查的报告（此前 ${last.reportedOn} 的整改报告已于 ${settledOn} ${sentBack ? '退办' : '督查'}）`,
       );
     }
@@ -2743,7 +2804,9 @@ function reportRectification(
   requireNotBefore(reported, returnDay(part));
   requireNotBefore(reported, assignedDay(part, command));
   const then = partOn(state, part, reportedOn);
-  if (then.status === 'REPORTED') throw awaitingInspectionThen(unit, then.lastReport?.reportedOn ?? reportedOn, reportedOn, command.today, say('a new report', '新的整改报告'));
+  if (then.status === 'REPORTED' && !(then.lastReport !== null && reportedOn > then.lastReport.reportedOn && settledOnOrAfter(part, reportedOn))) {
+    throw awaitingInspectionThen(unit, then.lastReport?.reportedOn ?? reportedOn, reportedOn, command.today, say('a new report', '新的整改报告'));
+  }
   if (then.status === 'VERIFIED') throw verifiedThen(state, then, reportedOn, unit, say('no more reports are accepted', '不再接收整改报告'));
   requireText(summary, named('summary', 'A summary of the rectification', '整改情况说明'));
   if (evidence.length === 0) throw badInput('At least one piece of evidence is required.', '请至少提供一项佐证材料。', { field: 'evidence' });
@@ -2757,6 +2820,23 @@ function reportRectification(
   requireNotBefore(reported, assignedDay(part, command));
   requireNotBefore(reported, returnDay(then));
   return laterFactsHolding(state, [{ type: 'RectificationReported', data: { unitId, summary, evidence, reportedOn } }], reported, command);
+}
+
+/**
+ * Whether `part` (as it stands now, every fact folded in business order) has a check or a send-back dated on or after office
+ * day `day` (`YYYY-MM-DD`): an inspection of any outcome, or a send-back as its last return (breaker8u P9).
+ *
+ * A report dated while an earlier report of its part awaited inspection is refused (a unit reports again only after a return)
+ * — except when it is of a later day than that report and such a check is already recorded: the office is entering paper
+ * late, and the check on file settled a report of the unit that it has not entered yet. (Of the awaiting report's own day it
+ * is that report typed again, and refused.) Paper: report 05-25, 退办 (or 督查未通过) 05-28, re-report 06-08, pass 06-15, typed
+ * report, pass, then the two found later. The return typed first would leave the pass with no report to check (refused, see
+ * `requireLaterFactsHold`, pointing here); so the re-report is taken first, the pass then checks it, and the return entered
+ * after it settles the first report — every view as if typed in date order. Until the return is entered the part reads two
+ * reports and no return, as the office has typed it. Without such a check the refusal stands and says to enter the return first.
+ */
+function settledOnOrAfter(part: AssignmentPart, day: string): boolean {
+  return part.inspections.some((inspection) => inspection.inspectedOn >= day) || (part.lastReturn?.cause === 'SENT_BACK' && part.lastReturn.returnedOn >= day);
 }
 
 function sendBackReport(command: SendBackReport, state: AssignmentsState): AssignmentEvent[] {

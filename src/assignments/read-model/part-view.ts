@@ -453,15 +453,23 @@ function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): voi
       return;
     case 'RectificationReported':
       // As the decider: a standing part's report before the end of its span is progress (进展报送), the part stays open.
-      part.status = isProgressReport(part.terms, part.dueDate, on) ? 'ASSIGNED' : 'REPORTED';
-      part.reports.push({ summary: event.data.summary, evidence: event.data.evidence, reportedOn: on, reportedAt: at, reportedBy: by });
+      // One dated before the pass that verified it, entered after (breaker8u P9: a re-report found later): the pass checked it.
+      if (!beforeItsVerification(part, on)) part.status = isProgressReport(part.terms, part.dueDate, on) ? 'ASSIGNED' : 'REPORTED';
+      insertByDay(part.reports, { summary: event.data.summary, evidence: event.data.evidence, reportedOn: on, reportedAt: at, reportedBy: by }, (report) => report.reportedOn);
       return;
     case 'ReportSentBack':
-      part.status = 'RETURNED';
+      if (!beforeItsVerification(part, on)) part.status = 'RETURNED';
       if (event.data.newDueDate !== undefined) changeDueDate(part, { on, dueDate: event.data.newDueDate, source: event.id, at, byReturn: true });
-      part.returns.push({ cause: 'SENT_BACK', reason: event.data.reason, returnedOn: on, returnedAt: at, newDueDate: event.data.newDueDate ?? null });
+      insertByDay(part.returns, { cause: 'SENT_BACK', reason: event.data.reason, returnedOn: on, returnedAt: at, newDueDate: event.data.newDueDate ?? null }, (returned) => returned.returnedOn);
       return;
     case 'InspectionLogged':
+      if (event.data.outcome === 'FAILED' && beforeItsVerification(part, on)) {
+        // A failure dated before the pass that verified the part, entered after it with the re-report it called for (breaker8u P9).
+        insertByDay(part.inspections, { ...event.data, inspectorId: by, loggedAt: at }, (inspection) => inspection.inspectedOn);
+        if (event.data.newDueDate !== undefined) changeDueDate(part, { on, dueDate: event.data.newDueDate, source: inspectionSource(event.data.inspectionId), at, byReturn: true });
+        insertByDay(part.returns, { cause: 'INSPECTION_FAILED', reason: event.data.notes, returnedOn: on, returnedAt: at, newDueDate: event.data.newDueDate ?? null }, (returned) => returned.returnedOn);
+        return;
+      }
       part.inspections.push({ ...event.data, inspectorId: by, loggedAt: at });
       if (event.data.outcome === 'PASSED') {
         relapse(part);
@@ -619,6 +627,24 @@ function relapse(part: PartView): void {
  * Records a due-date change (replacing, in its place, an earlier one from the same fact: a
  * correction moves a change, it does not make it newer) and the due date now in force.
  */
+/**
+ * Whether a report, send-back or failed inspection of office day `day` (`YYYY-MM-DD`) meets `part` verified by a pass dated on
+ * or after it: entered after that pass, it comes before it in business order (breaker8u P9 — the decider takes a re-report, then
+ * the return it answered, found in the files after the pass). The part stays verified, and the fact takes its place by day among
+ * its kind, as a fold in business order has them: the live view and every cut tell one story.
+ */
+function beforeItsVerification(part: Pick<PartView, 'status' | 'verifiedOn'>, day: string): boolean {
+  return part.status === 'VERIFIED' && part.verifiedOn !== null && day <= part.verifiedOn;
+}
+
+/** Adds `entry` after every entry of `list` of its day or earlier (`dayOf`, `YYYY-MM-DD`): the list stays in business order. */
+function insertByDay<Entry>(list: Entry[], entry: Entry, dayOf: (entry: Entry) => string): void {
+  const day = dayOf(entry);
+  const after = list.findIndex((earlier) => dayOf(earlier) > day);
+  if (after < 0) list.push(entry);
+  else list.splice(after, 0, entry);
+}
+
 function changeDueDate(part: PartView, change: DueDateChange): void {
   const index = part.dueDates.findIndex((earlier) => earlier.source === change.source);
   part.dueDates = index < 0 ? [...part.dueDates, change] : part.dueDates.map((earlier, at) => (at === index ? change : earlier));

@@ -1,0 +1,212 @@
+import { fold } from '../../shared/decider.js';
+import { DomainError } from '../../shared/domain-error.js';
+import { clerkOf, inspector, supervisor } from '../../shared/testing/actors.js';
+import type { AssignmentCommand, DecideExtension, LogInspection, ReportRectification, RequestExtension, SendBackReport } from './assignment.commands.js';
+import { applyAssignmentEvent, dueDateOn, type PartView } from '../read-model/part-view.js';
+import type { TimelineEntry } from '../read-model/timeline.js';
+import { assignmentsOn, decideAssignment, evolveAssignments, factDayOfEvent, initialAssignmentsState, partOf, type AssignmentsState } from './assignment.decider.js';
+import type { AssignmentEvent } from './assignment.events.js';
+
+/*
+ * breaker8u P9 (and P12 S4): a return (退办, 督查未通过) and the re-report it called for, found in the files after the pass
+ * that checked the re-report was typed. Paper: report 05-25, return 05-28 (new due date 06-10), re-report 06-08, pass 06-15.
+ * Every typing order of the papers, each refused paper typed again after the others (as a clerk does, following the
+ * refusal's advice), must take every paper and end in the part date order gives.
+ */
+const UNIT = 'unit-environment';
+const TODAY = '2016-12-31';
+const context = { parentClosed: false };
+const DIRECTORY = { nameOf: (unitId: string) => ({ [UNIT]: '市环境保护局' })[unitId] };
+
+const assigned: AssignmentEvent = { type: 'UnitAssigned', data: { unitId: UNIT, role: 'LEAD', dueDate: '2016-05-31', assignedOn: '2016-04-26' } };
+const report = (reportedOn: string): ReportRectification => ({
+  type: 'ReportRectification',
+  actor: clerkOf(UNIT),
+  today: TODAY,
+  unitNames: DIRECTORY,
+  unitId: UNIT,
+  summary: '已在门户网站公开环评审批信息。',
+  evidence: [{ title: '公开页面', link: 'https://example.gov.cn/hbj/hp', documentRef: null }],
+  reportedOn,
+});
+const inspect = (inspectionId: string, outcome: 'PASSED' | 'FAILED', inspectedOn: string, newDueDate?: string): LogInspection => ({
+  type: 'LogInspection',
+  actor: inspector,
+  today: TODAY,
+  unitNames: DIRECTORY,
+  unitId: UNIT,
+  inspectionId,
+  outcome,
+  notes: outcome === 'FAILED' ? '仍缺 2015 年的审批信息。' : '',
+  inspectedOn,
+  place: '市环境保护局',
+  ...(newDueDate === undefined ? {} : { newDueDate }),
+});
+const sendBack = (sentBackOn: string, newDueDate: string): SendBackReport => ({
+  type: 'SendBackReport',
+  actor: supervisor,
+  today: TODAY,
+  unitNames: DIRECTORY,
+  unitId: UNIT,
+  reason: '链接打不开。',
+  sentBackOn,
+  newDueDate,
+});
+const requestExtension: RequestExtension = {
+  type: 'RequestExtension',
+  actor: clerkOf(UNIT),
+  today: TODAY,
+  unitNames: DIRECTORY,
+  unitId: UNIT,
+  requestId: 'extension-1',
+  requestedDueDate: '2016-06-05',
+  reason: '网站改版。',
+  requestedOn: '2016-05-15',
+};
+const grant: DecideExtension = { type: 'DecideExtension', actor: supervisor, today: TODAY, unitNames: DIRECTORY, unitId: UNIT, requestId: 'extension-1', approve: true, decidedOn: '2016-05-18' };
+
+const stateOf = (events: readonly AssignmentEvent[]): AssignmentsState => fold({ initialState: initialAssignmentsState, evolve: evolveAssignments }, events);
+
+/**
+ * The papers typed in `order`; each refused one typed again after a round of the others, until a round takes nothing.
+ * The events recorded, and the refusals of papers never taken.
+ */
+function typeWithRetries(given: readonly AssignmentEvent[], order: readonly AssignmentCommand[]): { events: AssignmentEvent[]; refused: string[] } {
+  const events = [...given];
+  let waiting = [...order];
+  let refused: string[] = [];
+  for (let progress = true; progress && waiting.length > 0; ) {
+    progress = false;
+    const left: AssignmentCommand[] = [];
+    refused = [];
+    for (const command of waiting) {
+      try {
+        events.push(...decideAssignment(command, stateOf(events), context));
+        progress = true;
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        left.push(command);
+        refused.push(`${command.type}: ${error.message}`);
+      }
+    }
+    waiting = left;
+  }
+  return { events, refused };
+}
+
+const permutations = <T>(items: readonly T[]): T[][] =>
+  items.length <= 1 ? [[...items]] : items.flatMap((item, index) => permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]));
+
+/** The part as every view reads it: its status, due date, reports, returns and checks. */
+const partRead = (state: AssignmentsState) => {
+  const part = partOf(state, UNIT)!;
+  return {
+    status: part.status,
+    dueDate: part.dueDate,
+    verifiedOn: part.verifiedOn,
+    reportCount: part.reportCount,
+    lastReport: part.lastReport?.reportedOn,
+    lastReturn: part.lastReturn,
+    inspections: part.inspections.map(({ inspectionId, outcome, inspectedOn }) => ({ inspectionId, outcome, inspectedOn })),
+  };
+};
+
+/** The events as a parent's timeline keeps them, each recorded a minute after the one before. */
+const timelineOf = (events: readonly AssignmentEvent[]): TimelineEntry<AssignmentEvent>[] =>
+  events.map((event, index) => ({
+    ...event,
+    id: `event-${index}`,
+    revision: index + 1,
+    occurredOn: factDayOfEvent(event),
+    metadata: { recordedAt: `2026-12-04T10:${String(index).padStart(2, '0')}:00.000Z`, actorId: 'user', actorRole: 'SUPERVISOR', actorUnitId: null },
+  })) as TimelineEntry<AssignmentEvent>[];
+
+/** The part as the live read model keeps it, the entries applied in the order given. */
+const partViewAfter = (entries: readonly TimelineEntry<AssignmentEvent>[]): PartView => {
+  const parts = new Map<string, PartView>();
+  for (const entry of entries) applyAssignmentEvent(parts, entry);
+  return parts.get(UNIT)!;
+};
+
+/** What every view shows of a part view: status, due date (now and on days of the story), reports, returns and checks by day. */
+const viewRead = (part: PartView) => ({
+  status: part.status,
+  verifiedOn: part.verifiedOn,
+  dueDate: part.dueDate,
+  dueOn: ['2016-05-27', '2016-05-28', '2016-06-09', '2016-06-15'].map((day) => dueDateOn(part, day)),
+  reports: part.reports.map((report) => report.reportedOn),
+  returns: part.returns.map(({ cause, returnedOn, newDueDate }) => ({ cause, returnedOn, newDueDate })),
+  inspections: part.inspections.map(({ inspectionId, outcome, inspectedOn }) => ({ inspectionId, outcome, inspectedOn })),
+});
+
+/** The entries in business order: by office day, and within one day as recorded (what a cut folds). */
+const byDay = (entries: readonly TimelineEntry<AssignmentEvent>[]) => [...entries].sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : 0));
+
+describe.each([
+  ['a send-back', sendBack('2016-05-28', '2016-06-10'), []],
+  ['a failed inspection', inspect('inspection-failed', 'FAILED', '2016-05-28', '2016-06-10'), []],
+  ['a send-back after a granted extension (breaker8u P12 S4)', sendBack('2016-05-28', '2016-06-10'), [requestExtension, grant]],
+])('given a report of 05-25 and the pass of 06-15 that checked the re-report, %s of 05-28 and the re-report of 06-08 found later (breaker8u P9)', (_what, returned, before) => {
+  const papers: [string, AssignmentCommand][] = [
+    ['report 05-25', report('2016-05-25')],
+    ['return 05-28', returned as AssignmentCommand],
+    ['re-report 06-08', report('2016-06-08')],
+    ['pass 06-15', inspect('inspection-pass', 'PASSED', '2016-06-15')],
+  ];
+  const inDateOrder = typeWithRetries([assigned], [...(before as AssignmentCommand[]), ...papers.map(([, command]) => command)]);
+  // The first report typed before the re-report: a re-report typed before the report it follows is a first report to the
+  // record, and the earlier one then needs that one corrected first (breaker8u P6's kind, not walked here).
+  const orders = permutations(papers).filter((order) => order.findIndex(([name]) => name === 'report 05-25') < order.findIndex(([name]) => name === 're-report 06-08'));
+
+  it('in date order every paper is taken', () => {
+    expect(inDateOrder.refused).toEqual([]);
+  });
+
+  it.each(orders.map((order) => [order.map(([name]) => name).join(' → '), order.map(([, command]) => command)] as const))(
+    'typed %s (each refused paper typed again after the others): every paper is taken, the part reads as in date order',
+    (_order, order) => {
+      const typed = typeWithRetries([assigned], [...(before as AssignmentCommand[]), ...order]);
+      expect(typed.refused).toEqual([]);
+      const state = stateOf(typed.events);
+      // The decider's part folded as recorded and folded by day, and every view's part live and at a cut, read as in date order.
+      expect(partRead(state)).toEqual(partRead(stateOf(inDateOrder.events)));
+      expect(partRead(assignmentsOn(state, TODAY))).toEqual(partRead(stateOf(inDateOrder.events)));
+      const timeline = timelineOf(typed.events);
+      expect(viewRead(partViewAfter(timeline))).toEqual(viewRead(partViewAfter(timelineOf(inDateOrder.events))));
+      expect(viewRead(partViewAfter(byDay(timeline)))).toEqual(viewRead(partViewAfter(timelineOf(inDateOrder.events))));
+    },
+  );
+
+  it('when the pass was typed first, the return is refused naming the way on: the re-report first, then the return', () => {
+    const passed = typeWithRetries([assigned], [...(before as AssignmentCommand[]), report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-15')]);
+    const entered = (returned as AssignmentCommand).type === 'SendBackReport' ? '退办' : '督查结果';
+    expect(() => decideAssignment(returned as AssignmentCommand, stateOf(passed.events), context)).toThrow(
+      expect.objectContaining({
+        code: 'CONFLICT',
+        messageZh: `${(returned as AssignmentCommand).type === 'SendBackReport' ? '退办日期' : '督查日期'}（2016-05-28）会使其后市环境保护局 2016-06-15 的督查不再成立：当时没有待督查的报告（此前 2016-05-25 的整改报告已于 2016-05-28 ${entered === '退办' ? '退办' : '督查'}）。如其间市环境保护局已重新报送，请先由市环境保护局补录其重新报送的整改报告（日期在 2016-05-28 至 2016-06-15 之间），再录入本次${entered}。`,
+      }) as DomainError,
+    );
+  });
+
+  it('the re-report typed after the pass is taken: the pass checks it, and the return entered next settles the first report', () => {
+    const passed = typeWithRetries([assigned], [...(before as AssignmentCommand[]), report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-15'), report('2016-06-08')]);
+    expect(passed.refused).toEqual([]);
+    expect(partRead(stateOf(passed.events))).toMatchObject({ status: 'VERIFIED', verifiedOn: '2016-06-15', reportCount: 2, lastReport: '2016-06-08', lastReturn: null });
+    // Live and at a cut alike, until the return is entered.
+    const timeline = timelineOf(passed.events);
+    expect(viewRead(partViewAfter(timeline))).toEqual(viewRead(partViewAfter(byDay(timeline))));
+    expect(viewRead(partViewAfter(timeline))).toMatchObject({ status: 'VERIFIED', reports: ['2016-05-25', '2016-06-08'], returns: [] });
+  });
+});
+
+describe('a second report while one awaits inspection, with no later check of that report recorded (the standing rule)', () => {
+  it('is refused, advising the return first', () => {
+    const open = typeWithRetries([assigned], [report('2016-05-25')]);
+    expect(() => decideAssignment(report('2016-06-08'), stateOf(open.events), context)).toThrow(
+      expect.objectContaining({
+        code: 'CONFLICT',
+        messageZh: '市环境保护局已于 2016-05-25 报送整改情况，2016-06-08 时该报告正在等待督查。如该报告在 2016-06-08 或之前已督查未通过或被退办，请先录入督查结果或退办，再录入新的整改报告。',
+      }) as DomainError,
+    );
+  });
+});

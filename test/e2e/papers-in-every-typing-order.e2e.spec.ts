@@ -1,0 +1,198 @@
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * Issue 8: the same papers typed in every order — each refused paper typed again after the others, as a clerk does
+ * following the refusal — give the same record in every view (a finding now, as of its story's days and known far
+ * ahead; 单位排名; 我的任务), through the API, each order on a fresh finding of fresh units (甲局 LEAD, 乙局).
+ * The stories are the same-day and late-paper pairs breaker8u found following typing order:
+ * - P1: an extension granted and a return (督查未通过 / 退办) of one office day (fixed in 418d9bb, walked here);
+ * - P9: a return and the re-report it called for, found after the pass that checked the re-report (the first report
+ *   typed before the re-report: typed after it, the re-report is a first report to the record — breaker8u P6's kind);
+ * - P11: a finding's withdrawal (撤销) and a pass, hand-over or merge of the same day.
+ */
+let keySequence = 0;
+const key = (name: string) => `${name}-${(keySequence += 1)}`;
+let unitSequence = 0;
+
+type Paper = (ids: Ids) => Promise<boolean>;
+interface Ids {
+  readonly findingId: string;
+  readonly first: string;
+  readonly second: string;
+}
+interface Story {
+  readonly name: string;
+  /** Typed first, in this order, before the papers walked in every order. */
+  readonly before: readonly [string, Paper][];
+  readonly papers: readonly [string, Paper][];
+  /** Orders walked: all, unless this keeps fewer. */
+  readonly keep?: (order: readonly string[]) => boolean;
+  /** Papers a rule refuses in some orders (the record is the same): the withdrawal typed after a pass of its day (reopen first). */
+  readonly mayBeRefused?: readonly string[];
+  /** Views read as of these days (besides now and known far ahead). */
+  readonly days: readonly string[];
+}
+
+describe('the same papers in every typing order give one record (breaker8u P1, P9, P11)', () => {
+  let app: TestApp;
+  let evaluationId: string;
+
+  const mutate = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>) => {
+    const response = await app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename } }`, { input: { idempotencyKey: key(name), ...input } }, headers);
+    const crash = response.errors?.find((error) => (error.extensions as { code?: string } | undefined)?.code === 'INTERNAL_SERVER_ERROR');
+    if (crash) throw new Error(`${name} crashed the server: ${crash.message}`);
+    return response;
+  };
+  const registerUnit = async (name: string): Promise<string> => {
+    const admin = await app.as('ADMIN');
+    const select = `mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`;
+    let distinctFrom: string[] = [];
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const response = await app.graphql(select, { input: { idempotencyKey: key('registerUnit'), code: `U${(unitSequence += 1)}`, name, kind: 'DEPARTMENT', registeredOn: '2016-01-04', distinctFrom } }, admin);
+      if (!response.errors) return response.data!.registerUnit.id as string;
+      distinctFrom = [...distinctFrom, ...(((response.errors[0]!.extensions as { nearUnitIds?: string[] }).nearUnitIds) ?? [])];
+    }
+    throw new Error(`registerUnit ${name} refused`);
+  };
+
+  const ok = async (response: Promise<{ errors?: readonly unknown[] }>) => (await response).errors === undefined;
+  const report = (on: string, unit: 'first' | 'second' = 'first'): Paper => async (ids) =>
+    ok(mutate('reportRectification', { findingId: ids.findingId, unitId: ids[unit], summary: `已整改（${on}）`, evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/p' }], reportedOn: on }, await app.as('UNIT', ids[unit])));
+  const inspect = (outcome: 'PASSED' | 'FAILED', on: string, newDueDate?: string): Paper => async (ids) =>
+    ok(mutate('logInspection', { findingId: ids.findingId, unitId: ids.first, outcome, notes: outcome === 'PASSED' ? '核实' : '目录不全', inspectedOn: on, place: '现场', ...(newDueDate ? { newDueDate, overrideReason: '督查后重新整改' } : {}) }, await app.as('INSPECTOR')));
+  const sendBack = (on: string, newDueDate: string): Paper => async (ids) =>
+    ok(mutate('sendBackReport', { findingId: ids.findingId, unitId: ids.first, reason: '材料不全', sentBackOn: on, newDueDate, overrideReason: '退办' }));
+  const requestExtension = (on: string, requestedDueDate: string): Paper => async (ids) =>
+    ok(mutate('requestExtension', { findingId: ids.findingId, unitId: ids.first, requestedDueDate, reason: '需要时间', requestedOn: on }, await app.as('UNIT', ids.first)));
+  const grant = (on: string): Paper => async (ids) => {
+    const parts = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unitId extensionRequests { requestId } } } }`, { id: ids.findingId });
+    const requestId = (parts.data!.finding.assignments as { unitId: string; extensionRequests: { requestId: string }[] }[]).find((part) => part.unitId === ids.first)?.extensionRequests[0]?.requestId;
+    return requestId !== undefined && ok(mutate('decideExtension', { findingId: ids.findingId, unitId: ids.first, requestId, approve: true, decidedOn: on, overrideReason: '同意延期' }));
+  };
+  const withdraw = (on: string): Paper => async (ids) => ok(mutate('withdrawFinding', { findingId: ids.findingId, reason: '评估误判', withdrawnOn: on }));
+  const handOver = (on: string): Paper => async (ids) => ok(mutate('handOverUnitParts', { unitId: ids.first, successorUnitId: ids.second, reason: '职能调整', handedOverOn: on }, await app.as('ADMIN')));
+  const merge = (on: string): Paper => async (ids) => ok(mutate('mergeUnit', { unitId: ids.first, successorUnitId: ids.second, reason: '机构改革', mergedOn: on }, await app.as('ADMIN')));
+
+  const P9_KEEP = (order: readonly string[]) => order.indexOf('report 05-25') < order.indexOf('re-report 06-08');
+  const STORIES: Story[] = [
+    {
+      name: 'P1: a grant and a failed inspection of one day',
+      before: [['report 05-10', report('2016-05-10')], ['request 05-15', requestExtension('2016-05-15', '2016-06-30')]],
+      papers: [['grant 05-20', grant('2016-05-20')], ['failed 05-20', inspect('FAILED', '2016-05-20', '2016-06-20')]],
+      days: ['2016-05-20', '2016-06-25'],
+    },
+    {
+      name: 'P1: a grant and a send-back of one day',
+      before: [['report 05-10', report('2016-05-10')], ['request 05-15', requestExtension('2016-05-15', '2016-06-30')]],
+      papers: [['grant 05-20', grant('2016-05-20')], ['send-back 05-20', sendBack('2016-05-20', '2016-06-20')]],
+      days: ['2016-05-20', '2016-06-25'],
+    },
+    {
+      name: 'P9: a send-back and its re-report found after the pass',
+      before: [],
+      papers: [['report 05-25', report('2016-05-25')], ['send-back 05-28', sendBack('2016-05-28', '2016-06-10')], ['re-report 06-08', report('2016-06-08')], ['pass 06-15', inspect('PASSED', '2016-06-15')]],
+      keep: P9_KEEP,
+      days: ['2016-05-27', '2016-06-01', '2016-06-09', '2016-06-15'],
+    },
+    {
+      name: 'P9: a failed inspection and its re-report found after the pass',
+      before: [],
+      papers: [['report 05-25', report('2016-05-25')], ['failed 05-28', inspect('FAILED', '2016-05-28', '2016-06-10')], ['re-report 06-08', report('2016-06-08')], ['pass 06-15', inspect('PASSED', '2016-06-15')]],
+      keep: P9_KEEP,
+      days: ['2016-05-27', '2016-06-01', '2016-06-09', '2016-06-15'],
+    },
+    {
+      name: 'P11: a withdrawal and a pass of one day',
+      before: [['report 05-10', report('2016-05-10')]],
+      papers: [['withdrawal 05-20', withdraw('2016-05-20')], ['pass 05-20', inspect('PASSED', '2016-05-20')]],
+      mayBeRefused: ['withdrawal 05-20'],
+      days: ['2016-05-19', '2016-05-20', '2016-06-01'],
+    },
+    {
+      name: 'P11: a withdrawal and a hand-over of one day',
+      before: [['report 05-10', report('2016-05-10')]],
+      papers: [['withdrawal 05-20', withdraw('2016-05-20')], ['hand-over 05-20', handOver('2016-05-20')]],
+      days: ['2016-05-19', '2016-05-20', '2016-06-01'],
+    },
+    {
+      name: 'P11: a withdrawal and a merge of one day',
+      before: [['report 05-10', report('2016-05-10')]],
+      papers: [['withdrawal 05-20', withdraw('2016-05-20')], ['merge 05-20', merge('2016-05-20')]],
+      days: ['2016-05-19', '2016-05-20', '2016-06-01'],
+    },
+  ];
+
+  const permutations = <T,>(items: readonly T[]): T[][] =>
+    items.length <= 1 ? [[...items]] : items.flatMap((item, index) => permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]));
+
+  const PART = 'unitId role status dueDate daysLeft trafficLight heldBefore verifiedOn reports { reportedOn } inspections { outcome inspectedOn } returns { cause returnedOn newDueDate } extensionRequests { status requestedOn decidedOn grantedDueDate } recordsAfterWithdrawal';
+  /** Every view of the story's finding and units, ids named by the units' parts in the story (甲, 乙). */
+  const views = async (ids: Ids, days: readonly string[]) => {
+    const read: Record<string, unknown> = {};
+    for (const travel of [{}, { knownAt: '2099-01-01T00:00:00+08:00' }, ...days.map((asOf) => ({ asOf }))]) {
+      const label = JSON.stringify(travel);
+      const finding = await app.graphql(`query($id: ID!, $asOf: String, $knownAt: String) { finding(id: $id, asOf: $asOf, knownAt: $knownAt) { status closedOn withdrawnOn assignments { ${PART} } } }`, { id: ids.findingId, ...travel });
+      expect(finding.errors).toBeUndefined();
+      const scorecard = await app.graphql(`query($asOf: String, $knownAt: String) { unitScorecard(asOf: $asOf, knownAt: $knownAt) { unitId parts due onTime overdue returned meanDaysToRemediate } }`, travel);
+      expect(scorecard.errors).toBeUndefined();
+      const rows = (scorecard.data!.unitScorecard as { unitId: string }[]).filter((row) => row.unitId === ids.first || row.unitId === ids.second);
+      const workloads = [];
+      for (const unitId of [ids.first, ids.second]) {
+        const workload = await app.graphql(`query($unitId: ID!, $asOf: String, $knownAt: String) { unitWorkload(unitId: $unitId, asOf: $asOf, knownAt: $knownAt) { openParts { status dueDate daysLeft trafficLight } reminders { kind on } } }`, { unitId, ...travel });
+        expect(workload.errors).toBeUndefined();
+        workloads.push(workload.data!.unitWorkload);
+      }
+      read[label] = { finding: finding.data!.finding, rows, workloads };
+    }
+    return JSON.parse(JSON.stringify(read).replaceAll(ids.first, '甲').replaceAll(ids.second, '乙')) as unknown;
+  };
+
+  /** The story typed in `order` on a fresh finding of fresh units: the papers never taken, and every view. */
+  const typed = async (story: Story, order: readonly [string, Paper][]) => {
+    const n = (unitSequence += 1);
+    const ids: Ids = {
+      first: await registerUnit(`青川市第${n}号环境监测站`),
+      second: await registerUnit(`青川县${n}号审计事务所`),
+      findingId: '',
+    };
+    const finding = await app.graphql(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`, {
+      input: { idempotencyKey: key('recordFinding'), evaluationId, title: `环境信息公开不及时（${n}）`, description: '环境信息公开不及时', category: '主动公开', severity: 'HIGH', identifiedOn: '2016-04-15' },
+    });
+    expect(finding.errors).toBeUndefined();
+    const findingId = finding.data!.recordFinding.id as string;
+    const withFinding: Ids = { ...ids, findingId };
+    expect((await mutate('assignFinding', { findingId, assignedOn: '2016-04-26', units: [{ unitId: ids.first, role: 'LEAD', dueDate: '2016-05-31' }] })).errors).toBeUndefined();
+    for (const [name, paper] of story.before) if (!(await paper(withFinding))) throw new Error(`${story.name}: ${name} refused`);
+    let waiting = [...order];
+    for (let round = 0; round < 4 && waiting.length > 0; round += 1) {
+      const left: [string, Paper][] = [];
+      for (const entry of waiting) if (!(await entry[1](withFinding))) left.push(entry);
+      if (left.length === waiting.length) break;
+      waiting = left;
+    }
+    return { neverTaken: waiting.map(([name]) => name), views: await views(withFinding, story.days) };
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: '2026-11-29T10:00:00+08:00', settings: { RATE_LIMIT_PER_MINUTE: '0' } });
+    const evaluation = await app.graphql(`mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }`, { input: { idempotencyKey: key('registerEvaluation'), title: '2015年度政务公开第三方评估', evaluator: '某研究院', commissionedBy: '国务院办公厅', periodStart: '2015-01-01', periodEnd: '2015-12-31', receivedOn: '2016-04-15' } });
+    evaluationId = evaluation.data!.registerEvaluation.id as string;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it.each(STORIES.map((story) => [story.name, story] as const))('%s', async (_name, story) => {
+    const orders = permutations(story.papers).filter((order) => story.keep?.(order.map(([name]) => name)) ?? true);
+    const [first, ...rest] = orders;
+    const expected = await typed(story, first!);
+    const taken = (neverTaken: readonly string[]) => neverTaken.filter((name) => !(story.mayBeRefused ?? []).includes(name));
+    expect(taken(expected.neverTaken)).toEqual([]);
+    for (const order of rest) {
+      const got = await typed(story, order);
+      expect({ order: order.map(([name]) => name), neverTaken: taken(got.neverTaken) }).toEqual({ order: order.map(([name]) => name), neverTaken: [] });
+      expect({ order: order.map(([name]) => name), views: got.views }).toEqual({ order: order.map(([name]) => name), views: expected.views });
+    }
+  }, 600_000);
+});

@@ -693,6 +693,12 @@ export function firstFactOf(state: AssignmentsState): { readonly event: Assignme
 }
 
 /** The events, corrections applied, by office day then as recorded; `index` is each one's place in `recorded`. */
+/**
+ * The facts of `recorded` in business order (`byOfficeDay`), corrections applied and left out: each event with its office day
+ * (`YYYY-MM-DD`) and its index in `recorded`. O(n log n): for decisions that need it (a plan's re-dating), not for every fold.
+ */
+export const inBusinessOrderOf = (recorded: readonly AssignmentEvent[]) => inBusinessOrder(recorded);
+
 function inBusinessOrder(recorded: readonly AssignmentEvent[]): { event: AssignmentEvent; occurredOn: string; index: number }[] {
   const entries = recorded.map((event, index) => ({ type: event.type, data: event.data, occurredOn: factDayOfEvent(event), index }));
   return byOfficeDay(withCorrectionsApplied(entries).events).map((entry) => ({

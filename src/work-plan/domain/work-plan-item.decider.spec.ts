@@ -1,6 +1,8 @@
 import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
 import type { AssignmentEvent, Evidence } from '../../assignments/domain/assignment.events.js';
-import { assignmentsOn, partOf, partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
+import { assignmentsOn, factDayOfEvent, partOf, partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
+import { applyAssignmentEvent, type PartView } from '../../assignments/read-model/part-view.js';
+import type { TimelineEntry } from '../../assignments/read-model/timeline.js';
 import { fold } from '../../shared/decider.js';
 import { lifecycleOf } from '../../assignments/testing/lifecycle.js';
 import { admin, clerkOf, inspector, supervisor, system } from '../../shared/testing/actors.js';
@@ -1466,6 +1468,47 @@ describe('a re-dating that overtakes a part’s extension (breaker10c P12)', () 
     const events = given(extended).when(revise('2026-07-15')).decision();
     expect(events.filter((event) => event.type === 'PartsRescheduled')).toHaveLength(1);
     expect(partOf(assignmentsAfter([...extended, ...events]), DONGHU)!.dueDate).toBe('2026-07-31');
+  });
+});
+
+describe('a re-dating of the item and a return of one part of the same office day (breaker8u P1’s rest): one due date whichever was typed first', () => {
+  // 市发展改革委 reported 06-01; on 06-10 the plan moves the item (06-30) and an inspection fails the report, giving its own date.
+  const reportedEarly = [...definedAndAssigned, reported(FGW, '2026-06-01')];
+  const revise: ReviseWorkPlanItem = { type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn: '2026-06-10', reason: '6月调整', dueDate: '2026-09-30', planApprovedOn: PLAN_APPROVED_ON };
+  const fail = (newDueDate: string): WorkPlanItemCommand => ({ ...inspect(FGW, 'FAILED', 'inspection-1'), inspectedOn: '2026-06-10', newDueDate, overrideReason: '督查后重新整改' }) as WorkPlanItemCommand;
+  const sendBackThatDay = (newDueDate: string): WorkPlanItemCommand => ({ ...sendBack(FGW), today: TODAY, sentBackOn: '2026-06-10', newDueDate, overrideReason: '退办' }) as WorkPlanItemCommand;
+  const typed = (commands: readonly WorkPlanItemCommand[]) => commands.reduce<WorkPlanItemStreamEvent[]>((events, command) => [...events, ...workPlanItemDecider.decide(command, stateAfter(events))], [...reportedEarly]);
+  /** 市发展改革委's due date as the decider folds the events as recorded and by day, and as every view reads it live and at a cut. */
+  const dueDates = (events: readonly WorkPlanItemStreamEvent[]) => {
+    const entries = events.filter(isAssignmentEvent).map((event, index) => ({ ...event, id: `event-${index}`, revision: index + 1, occurredOn: factDayOfEvent(event), metadata: { recordedAt: `2026-07-02T10:${String(index).padStart(2, '0')}:00.000Z`, actorId: 'user', actorRole: 'SUPERVISOR', actorUnitId: null } })) as TimelineEntry<AssignmentEvent>[];
+    const viewOf = (ordered: readonly TimelineEntry<AssignmentEvent>[]) => {
+      const parts = new Map<string, PartView>();
+      for (const entry of ordered) applyAssignmentEvent(parts, entry);
+      return parts.get(FGW)!.dueDate;
+    };
+    const byDay = [...entries].sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : 0));
+    const state = assignmentsAfter(events);
+    return [partOf(state, FGW)!.dueDate, partOf(assignmentsOn(state, TODAY), FGW)!.dueDate, viewOf(entries), viewOf(byDay)];
+  };
+
+  it.each([
+    ['a failure giving a date between the old and the new (07-15)', fail('2026-07-15'), '2026-07-15'],
+    ['a failure giving the old date (06-30)', fail('2026-06-30'), '2026-06-30'],
+    ['a failure giving a date before the old one (06-20)', fail('2026-06-20'), '2026-06-20'],
+    ['a failure giving a date after the new one (10-31)', fail('2026-10-31'), '2026-10-31'],
+    ['a send-back giving 07-15', sendBackThatDay('2026-07-15'), '2026-07-15'],
+  ])('%s: the return’s own date stands for its part, the others follow the plan', (_what, returned, expected) => {
+    const revisedFirst = typed([revise, returned]);
+    const returnedFirst = typed([returned, revise]);
+    expect(dueDates(revisedFirst)).toEqual([expected, expected, expected, expected]);
+    expect(dueDates(returnedFirst)).toEqual([expected, expected, expected, expected]);
+    for (const events of [revisedFirst, returnedFirst]) expect(partOf(assignmentsAfter(events), FINANCE)!.dueDate).toBe('2026-09-30');
+  });
+
+  it('a return that keeps the due date (no new date) leaves the part to the plan: 09-30 either way', () => {
+    const keeps = { ...sendBack(FGW), today: TODAY, sentBackOn: '2026-06-10' } as WorkPlanItemCommand;
+    expect(dueDates(typed([revise, keeps]))).toEqual(Array(4).fill('2026-09-30'));
+    expect(dueDates(typed([keeps, revise]))).toEqual(Array(4).fill('2026-09-30'));
   });
 });
 

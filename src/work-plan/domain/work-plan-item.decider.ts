@@ -21,6 +21,7 @@ import {
   ownPartComesFirst,
   ownPartComesBeforeJoins,
   initialAssignmentsState,
+  inBusinessOrderOf,
   partOf,
   partsOf,
   recorded,
@@ -1218,9 +1219,10 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
       ...partsMoved(item.assignments, definition.dueDate, dueDate, on, newTerms, termsChanged),
       // A part given more time (an extension, a later date on return) that the plan now overtakes follows the item:
       // what the plan later grants is never shortened by an extension asked earlier (breaker10c P12).
-      ...overtakenDueDates(item.assignments, definition.dueDate, dueDate).map(
-        (previousDueDate): AssignmentEvent => ({ type: 'PartsRescheduled', data: { previousDueDate, dueDate, rescheduledOn: on, ...newTerms } }),
-      ),
+      ...overtakenDueDates(item.assignments, definition.dueDate, dueDate).flatMap((previousDueDate): AssignmentEvent[] => {
+        const { unitIds, all } = movedOf(item.assignments, (part) => part.dueDate === previousDueDate, on);
+        return unitIds.length === 0 ? [] : [{ type: 'PartsRescheduled', data: { previousDueDate, dueDate, rescheduledOn: on, ...newTerms, ...(all ? {} : { unitIds }) } }];
+      }),
     );
   }
   let assignments = events.filter(isAssignmentEvent).reduce(evolveAssignments, item.assignments);
@@ -1367,7 +1369,46 @@ function reinstateItem(command: ReviseWorkPlanItem, item: WithdrawnWorkPlanItem)
  * cuts what a supervisor granted (breaker10d P31). Terms changed (常态化 …) move every part.
  */
 function partsMoved(assignments: AssignmentsState, from: string, to: string, rescheduledOn: string, newTerms: { terms?: DueTerms }, termsChanged: boolean): AssignmentEvent[] {
-  const open = partsOf(assignments).filter((part) => part.status !== 'VERIFIED' && part.dueDate === from);
+  const returnedThatDay = returnedWithDateOn(assignments, rescheduledOn);
+  if (partsOf(assignments).some((part) => part.status !== 'VERIFIED' && part.dueDate === from && returnedThatDay.has(part.unitId))) {
+    // A part a return of the re-dating's own day gave its own date keeps it (breaker8u P1's rest, `returnedWithDateOn`): the others move, named.
+    const { unitIds } = movedOf(assignments, (part) => part.dueDate === from, rescheduledOn);
+    const moved = partsMovedOf(partsOf(assignments).filter((part) => unitIds.includes(part.unitId)), from, to, rescheduledOn, newTerms, termsChanged);
+    return moved.map((event) => (event.type === 'PartsRescheduled' && event.data.unitIds === undefined ? { ...event, data: { ...event.data, unitIds } } : event)).filter((event) => event.type !== 'PartsRescheduled' || event.data.unitIds === undefined || event.data.unitIds.length > 0);
+  }
+  return partsMovedOf(partsOf(assignments).filter((part) => part.status !== 'VERIFIED' && part.dueDate === from), from, to, rescheduledOn, newTerms, termsChanged);
+}
+
+/**
+ * The units whose part a send-back, failed inspection or reopening dated office day `day` (`YYYY-MM-DD`) gave a new due
+ * date — folded in business order, corrections applied. A re-dating of the item on that day leaves each such part at the date
+ * its return gave, whichever paper was typed first (breaker8u P1's rest: typed after the return, the re-dating moved the
+ * part on — as an overtaken later date, or as due on the old date — and typed before it, the return set its own date): the
+ * office's return of the part that day is its last word on that part's deadline. Parts returned keeping their date follow
+ * the plan as the others do.
+ */
+function returnedWithDateOn(assignments: AssignmentsState, day: string): Set<string> {
+  const units = new Set<string>();
+  for (const { event, occurredOn } of inBusinessOrderOf(assignments.recorded)) {
+    if (occurredOn !== day) continue;
+    if ((event.type === 'ReportSentBack' || (event.type === 'InspectionLogged' && event.data.outcome === 'FAILED')) && event.data.newDueDate !== undefined) units.add(event.data.unitId);
+    if (event.type === 'PartsReopened' && event.data.newDueDate !== undefined) {
+      for (const part of partsOf(assignments)) if (event.data.unitIds === undefined || event.data.unitIds.includes(part.unitId)) units.add(part.unitId);
+    }
+  }
+  return units;
+}
+
+/** The open parts `due` picks, less those a return of `day` gave their own date (`returnedWithDateOn`); `all` when none was left out. */
+function movedOf(assignments: AssignmentsState, due: (part: AssignmentPart) => boolean, day: string): { unitIds: string[]; all: boolean } {
+  const open = partsOf(assignments).filter((part) => part.status !== 'VERIFIED' && due(part));
+  const returned = returnedWithDateOn(assignments, day);
+  const unitIds = open.filter((part) => !returned.has(part.unitId)).map((part) => part.unitId);
+  return { unitIds, all: unitIds.length === open.length };
+}
+
+/** `partsMoved` for the open parts `open` (each due on `from`). */
+function partsMovedOf(open: readonly AssignmentPart[], from: string, to: string, rescheduledOn: string, newTerms: { terms?: DueTerms }, termsChanged: boolean): AssignmentEvent[] {
   const grantedOf = (part: AssignmentPart): string | undefined =>
     part.extensionRequests.flatMap((request) => (request.status === 'GRANTED' && request.grantedDueDate !== undefined ? [request.grantedDueDate] : [])).sort().at(-1);
   const kept = termsChanged || !isAfter(from, to) ? [] : open.flatMap((part) => {

@@ -183,6 +183,32 @@ describe('the same papers in every typing order give one record (breaker8u P1, P
     await app?.close();
   });
 
+  it('a work-plan part’s assignment is not corrected to before its item was listed in the plan (breaker8u P14)', async () => {
+    const admin = await app.as('ADMIN');
+    const lead = await registerUnit('青川市第P14号测绘地理信息局');
+    const csv = '类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n一,推进五公开,1,公开环评审批信息,,青川市第P14号测绘地理信息局,,2026-12-31\n';
+    const imported = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {
+      input: { idempotencyKey: key('importWorkPlan'), fileName: 'plan-p14.csv', title: '青川市2026年P14工作要点', year: 2026, contentBase64: Buffer.from(csv).toString('base64'), approvedOn: '2026-09-21', assignedOn: '2026-09-21' },
+    }, admin);
+    expect(imported.errors).toBeUndefined();
+    const planId = imported.data!.importWorkPlan.planId as string;
+    // Added a minute later (recorded with the import, it would read as imported with the plan).
+    app.clock.set(new Date(app.clock.now().getTime() + 60_000).toISOString());
+    const added = await app.graphql(`mutation($input: AddWorkPlanItemInput!) { addWorkPlanItem(input: $input) { id } }`, {
+      input: { idempotencyKey: key('addWorkPlanItem'), planId, categoryCode: '一', code: '2', title: '公开测绘成果目录', dueDate: '2026-11-15', leadUnitId: lead, reason: '领导小组会议增补', assignedOn: '2026-10-01' },
+    });
+    expect(added.errors).toBeUndefined();
+    const itemId = added.data!.addWorkPlanItem.id as string;
+    const correct = (on: string) =>
+      app.graphql(`mutation($input: CorrectWorkPlanItemRecordDateInput!) { correctWorkPlanItemRecordDate(input: $input) { __typename } }`, {
+        input: { idempotencyKey: key('correct'), itemId, unitId: lead, record: 'ASSIGNMENT', previousOn: '2026-10-01', on, reason: '日期录错' },
+      });
+    const refused = await correct('2026-09-25');
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', messageZh: expect.stringMatching(/（2026-09-25）早于事项 2 列入工作方案的日期（2026-10-01），日期顺序不对。$/) });
+    // The item's page still has no part before its listing day; a correction to a later day is taken.
+    expect((await correct('2026-10-08')).errors).toBeUndefined();
+  });
+
   it.each(STORIES.map((story) => [story.name, story] as const))('%s', async (_name, story) => {
     const orders = permutations(story.papers).filter((order) => story.keep?.(order.map(([name]) => name)) ?? true);
     const [first, ...rest] = orders;

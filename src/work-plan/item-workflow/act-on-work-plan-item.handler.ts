@@ -6,7 +6,9 @@ import type { CommandContext } from '../../shared/command-context.js';
 import { WorkPlanLedger } from '../breakdown/work-plan-ledger.js';
 import { dueDateLimitOf, planApproval } from '../domain/work-plan.decider.js';
 import { workPlanItemDecider, type DefineWorkPlanItem, type WorkPlanItemCommand } from '../domain/work-plan-item.decider.js';
-import { workPlanItemStream } from '../domain/work-plan.events.js';
+import { workPlanItemStream, type WorkPlanItemDefined } from '../domain/work-plan.events.js';
+import type { TimelineEntry } from '../../assignments/read-model/timeline.js';
+import { say } from '../../shared/domain-error.js';
 
 /** Any step of an item's life after it was defined; returns the item's id. */
 export class ActOnWorkPlanItemCommand extends Command<string> {
@@ -28,7 +30,7 @@ export class ActOnWorkPlanItemHandler implements ICommandHandler<ActOnWorkPlanIt
   ) {}
 
   async execute({ itemId, command, context }: ActOnWorkPlanItemCommand): Promise<string> {
-    const looked = withUnitNames(withDueDateLimit(await this.withVersionsAfter(itemId, this.withPlanApproval(itemId, command)), this.dueDateLimitOf(itemId)), this.units);
+    const looked = withUnitNames(withDueDateLimit(await this.withVersionsAfter(itemId, await this.withListingDay(itemId, this.withPlanApproval(itemId, command))), this.dueDateLimitOf(itemId)), this.units);
     // The item's fold is kept between commands (breaker12f P4): a 各单位 item gathers every unit's facts on one stream.
     await this.executor.execute(workPlanItemStream(itemId), workPlanItemDecider, looked, context, { reuseFold: true });
     return itemId;
@@ -41,6 +43,24 @@ export class ActOnWorkPlanItemHandler implements ICommandHandler<ActOnWorkPlanIt
     const planApprovedOn = planId === undefined ? undefined : this.ledger.plan(planId)?.approvedOn;
     if (planApprovedOn === undefined) return command;
     return command.type === 'CorrectFactDate' ? { ...command, assignedFrom: planApproval(planApprovedOn) } : { ...command, planApprovedOn };
+  }
+
+  /**
+   * A corrected assignment day (交办日期) not before the day the plan took the item in (breaker8u P14): an item added after the
+   * plan's approval (addWorkPlanItem, a revision) was listed on its units' first 交办 (`datedDefinition`), and a part of it
+   * assigned before that day would exist before its item — and pass over a hand-over or merge of days the item was not in the
+   * plan. `assignedFrom` is then that listing day (BAD_USER_INPUT 「更正后的交办日期（…）早于事项 N 列入工作方案的日期（…）」); an
+   * item imported with the plan was listed on its approval day, which `withPlanApproval` gives already. One read of the
+   * events recorded with the item's definition, only for that correction.
+   */
+  private async withListingDay<Act extends ActOnWorkPlanItemCommand['command']>(itemId: string, command: Act): Promise<Act> {
+    if (command.type !== 'CorrectFactDate' || command.factType !== 'UnitAssigned') return command;
+    const [defined] = await this.ledger.timelineSlice(itemId, 0, 1);
+    if (defined?.type !== 'WorkPlanItemDefined') return command;
+    const listedOn = defined.occurredOn;
+    if (command.assignedFrom !== undefined && listedOn <= command.assignedFrom.day) return command;
+    const { code } = (defined as TimelineEntry<WorkPlanItemDefined>).data;
+    return { ...command, assignedFrom: { day: listedOn, what: say(`the day item ${code} was listed in the plan`, `事项 ${code} 列入工作方案的日期`) } };
   }
 
   /**

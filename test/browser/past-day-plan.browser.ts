@@ -33,8 +33,8 @@ describe('工作方案 as of a past day', () => {
     const { page } = await contexts.open({ token: 'rct_demo_supervisor_qingchuan' });
     // Today the plans come in their own order; as of yesterday, one approved by then.
     await page.goto(`/work-plan?asOf=${day}`);
-    await page.locator('[data-test="breakdown"], [data-test="plan-not-yet"]').first().waitFor();
-    expect(await page.locator('[data-test="plan-not-yet"]').count()).toBe(0);
+    await page.locator('[data-test="breakdown"], [data-test="not-yet-recorded"]').first().waitFor();
+    expect(await page.locator('[data-test="not-yet-recorded"]').count()).toBe(0);
     const chosen = page.locator('.el-select', { has: page.locator('#plan-picker') }).locator('.el-select__selected-item:not(.is-hidden)').first();
     await eventually(page, async () => (await chosen.innerText()).includes(running.title), 'the plan running that day chosen');
     expect(await chosen.innerText()).not.toContain(`${year + 1}年政务公开工作要点`);

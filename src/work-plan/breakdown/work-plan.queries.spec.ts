@@ -84,6 +84,22 @@ describe('workPlan(asOf)', () => {
   });
 });
 
+describe('a plan asked for as of a day before its approval (breaker8t P5, newcomer38 S2: an empty plan and an empty export)', () => {
+  it('is NOT_FOUND, reason NOT_YET_RECORDED, saying 尚未批准 and when it was approved; on its approval day it answers', async () => {
+    const ledger = new WorkPlanLedger({ read: () => Promise.resolve([]) });
+    for (const projected of [imported, defined, assigned]) ledger.apply(projected);
+    const clock: Clock = { now: () => new Date('2026-03-05T04:00:00.000Z') };
+    const config = { get: () => 7 } as unknown as ConfigService<AppSettings, true>;
+    const handler = new GetWorkPlanHandler(ledger, clock, config, new BreakdownsNow(ledger));
+    await expect(handler.execute({ options: { planId: PLAN, asOf: '2026-02-19' } } as never)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      details: { reason: 'NOT_YET_RECORDED' },
+      messageZh: '截至 2026-02-19，工作方案《2026年政务公开工作要点分解方案》尚未批准（2026-02-20 批准印发），还没有进展可看。',
+    });
+    expect((await handler.execute({ options: { planId: PLAN, asOf: '2026-02-20' } } as never)).title).toBe('2026年政务公开工作要点分解方案');
+  });
+});
+
 describe('workPlan and workPlans now (breaker12f P11: every call built every breakdown, even for { title })', () => {
   const setUp = () => {
     const ledger = new WorkPlanLedger({ read: () => Promise.resolve([]) });

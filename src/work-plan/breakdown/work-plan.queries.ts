@@ -6,7 +6,7 @@ import type { AppSettings } from '../../config/app-settings.js';
 import { officeDate } from '../../shared/calendar-date.js';
 import { isPresent, parseTimeCut, type TimeCut, type TimeTravel } from '../../shared/time-cut.js';
 import { Clock } from '../../shared/clock.js';
-import { notFound, notYetRecorded } from '../../shared/domain-error.js';
+import { DomainError, notFound, notYetRecorded, say } from '../../shared/domain-error.js';
 import { buildBreakdown, itemRow, type Breakdown, type ItemRow, type RowOptions } from './breakdown.js';
 import { WorkPlanLedger, type WorkPlanItemView, type WorkPlanView } from './work-plan-ledger.js';
 
@@ -182,11 +182,26 @@ export class GetWorkPlanHandler implements IQueryHandler<GetWorkPlanQuery> {
 }
 
 /**
+ * NOT_FOUND (`extensions.reason` NOT_YET_RECORDED, as for a finding or item asked for before its day) for a plan asked for as
+ * of office day `asOf` (`YYYY-MM-DD`) before its approval (`approvedOn`, as known at the cut): it did not exist that day — an
+ * empty plan, or a progress sheet with no rows, read as a plan with nothing in it (breaker8t P5, newcomer38 S2). The Chinese
+ * says 尚未批准 and when it was approved; the web page and the export show that sentence.
+ */
+export function notYetApproved(plan: { readonly title: string; readonly approvedOn: string }, asOf: string): DomainError {
+  return new DomainError(
+    'NOT_FOUND',
+    say(`Work plan 「${plan.title}」 was not approved yet on ${asOf} (approved on ${plan.approvedOn}): there is no progress to show.`, `截至 ${asOf}，工作方案《${plan.title}》尚未批准（${plan.approvedOn} 批准印发），还没有进展可看。`),
+    { reason: 'NOT_YET_RECORDED' },
+  );
+}
+
+/**
  * The breakdown of `options.planId` as GetWorkPlanQuery answers it, for callers outside the query
  * bus too (the export CLI): `now` is the present instant, `dueSoonDays` the yellow-light window,
  * `latestRecordedAt` the instant the fold stops at (the ledger's, as the dashboard's `asOf` folds;
  * null for read models replayed once, as the CLI's).
- * @throws DomainError BAD_USER_INPUT for a bad asOf/knownAt, NOT_FOUND for an unknown plan.
+ * @throws DomainError BAD_USER_INPUT for a bad asOf/knownAt, NOT_FOUND for an unknown plan, one not recorded by `knownAt`, or one
+ * asked for as of a day before its approval (`notYetApproved`).
  */
 export async function workPlanAt(
   ledger: WorkPlanLedger,
@@ -200,6 +215,7 @@ export async function workPlanAt(
   const cut = isPresent(time, now) ? null : time;
   const plan = ledger.plan(options.planId, cut);
   if (!plan) throw cut && ledger.plan(options.planId, null) ? notYetRecorded('Work plan', options.planId, cut) : notFound('Work plan', options.planId);
+  if (cut !== null && time.asOf < plan.approvedOn) throw notYetApproved(plan, time.asOf);
   const settings = { today: time.asOf, knownAt: time.knownAt, dueSoonDays, unitId: options.unitId };
   if (cut === null) {
     // Withdrawn items are shown as they stood on their withdrawal, their later records apart (s20 Left 1); the kept breakdown is left as it is.

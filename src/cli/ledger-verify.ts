@@ -212,7 +212,9 @@ async function main(): Promise<number> {
         result.checkpointsChecked === 0
           ? say(`Ledger intact: ${result.eventsChecked} events chained; no signed checkpoint yet.`, `台账完好：${result.eventsChecked} 条事件的哈希链完整；尚无已签署的校验点。`)
           : say(
-              `Ledger intact: ${result.eventsChecked} events chained, ${result.checkpointsChecked} signed checkpoints match.`,
+              result.checkpointsChecked === 1
+                ? `Ledger intact: ${result.eventsChecked} events chained, the 1 signed checkpoint matches.`
+                : `Ledger intact: ${result.eventsChecked} events chained, ${result.checkpointsChecked} signed checkpoints match.`,
               `台账完好：${result.eventsChecked} 条事件的哈希链完整，${result.checkpointsChecked} 个已签署的校验点全部相符。`,
             ),
       );
@@ -229,7 +231,8 @@ async function main(): Promise<number> {
           ),
         );
       }
-      both(latest ? say(`Latest checkpoint ${describeCheckpoint(latest)}`, `最新校验点：${describeCheckpoint(latest)}`) : say('No checkpoint has been taken yet.', '尚未生成任何校验点。'));
+      const described = latest ? describeCheckpoint(latest) : null;
+      both(described ? say(`Latest checkpoint ${described.en}`, `最新校验点：${described.zh}`) : say('No checkpoint has been taken yet.', '尚未生成任何校验点。'));
     } else {
       const mismatch = result.firstMismatch!;
       // The positions missing, first to last (breaker9z P2 c: 「缺少位置 72 之后直到位置 73 的事件」 read as two positions for the one deleted, 73).

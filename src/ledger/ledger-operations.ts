@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
-import { DomainError, say } from '../shared/domain-error.js';
+import { DomainError, say, type Bilingual } from '../shared/domain-error.js';
+import { officeInstantZh } from '../shared/calendar-date.js';
 import { slicer } from '../shared/event-loop-turns.js';
 import { checkpointSignatureHolds, keyFingerprint, ledgerCode, signCheckpoint } from './domain/checkpoint.js';
 import { GENESIS_CHAIN_HASH, chainHash, eventLeafHash, sealHolds } from './domain/event-chain.js';
@@ -255,9 +256,18 @@ async function storedAuditPath(backend: LedgerBackend, index: number, treeSize: 
   return leaves.length === treeSize && leaves[index] ? { leafHash: leaves[index], path: inclusionProof(index, leaves) } : null;
 }
 
-/** How a checkpoint prints for people: the 台账校验码 and the key that signed it. */
-export function describeCheckpoint(checkpoint: StoredCheckpoint): string {
-  return `#${checkpoint.sequence} ${checkpoint.takenAt}  台账校验码 ${ledgerCode(checkpoint)}  (key ${keyFingerprint(checkpoint.publicKey)})`;
+/**
+ * How a checkpoint prints for people, in English and in Chinese: its number, when it was taken (the
+ * UTC instant in English, 北京时间 in Chinese — newcomer39 P2: the Chinese line gave the UTC instant and
+ * said `key`), its 台账校验码 and the fingerprint of the key that signed it.
+ */
+export function describeCheckpoint(checkpoint: StoredCheckpoint): Bilingual {
+  const code = ledgerCode(checkpoint);
+  const key = keyFingerprint(checkpoint.publicKey);
+  return say(
+    `#${checkpoint.sequence} ${checkpoint.takenAt}  ledger code ${code}  (key ${key})`,
+    `#${checkpoint.sequence} ${officeInstantZh(checkpoint.takenAt)}  台账校验码 ${code}（签署密钥 ${key}）`,
+  );
 }
 
 /** The position before a SQLite position (1-based numbers as text): where reading from gives that row first. */

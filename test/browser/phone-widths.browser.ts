@@ -11,6 +11,8 @@ import { browserContexts } from './support/suite.js';
  * it are in the columns shown; the rest stacks under the row's name).
  */
 const PHONE = { width: 390, height: 844 };
+/** The narrowest phone in common use (newcomer39 tried 360 × 740). */
+const NARROW_PHONE = { width: 360, height: 740 };
 const TOKENS = {
   SUPERVISOR: 'rct_demo_supervisor_qingchuan',
   INSPECTOR: 'rct_demo_inspector_qingchuan',
@@ -28,6 +30,39 @@ async function overflow(page: Page): Promise<{ page: number; tables: number[] }>
       return Math.max(0, inner, Math.round(table.getBoundingClientRect().right - window.innerWidth));
     }).filter((past) => past > 0),
   }))()`)) as { page: number; tables: number[] };
+}
+
+/**
+ * Labels drawn away from the control they name (newcomer39 P1: 「方案」 alone at the end of 工作方案's
+ * title row, its select at the start of the next line): the texts of those labels. A label is beside
+ * its control when it is on the control's line, or right above it (a form's label on a phone) within
+ * the control's width.
+ */
+async function labelsAwayFromControls(page: Page): Promise<string[]> {
+  return (await page.evaluate(`(() => [...document.querySelectorAll('label[for]')].filter((label) => {
+    const control = document.getElementById(label.htmlFor);
+    const labelBox = label.getBoundingClientRect();
+    if (!control || labelBox.width === 0 || label.classList.contains('sr-only')) return false;
+    const controlBox = (control.closest('.el-select, .el-date-editor, .el-input, .el-textarea') ?? control).getBoundingClientRect();
+    if (controlBox.width === 0) return false;
+    const middle = labelBox.top + labelBox.height / 2;
+    const onItsLine = middle >= controlBox.top && middle <= controlBox.bottom;
+    const gapAbove = controlBox.top - labelBox.bottom;
+    const rightAbove = gapAbove >= -2 && gapAbove <= 16 && labelBox.left >= controlBox.left - 8 && labelBox.left < controlBox.right;
+    return !onItsLine && !rightAbove;
+  }).map((label) => label.textContent.trim()))()`)) as string[];
+}
+
+/** The percent axis labels of each bar chart on the page, left to right, with their boxes (CSS px). */
+async function percentAxes(page: Page): Promise<{ text: string; left: number; right: number }[][]> {
+  return (await page.evaluate(`(() => [...document.querySelectorAll('.bar-chart')].map((chart) => {
+    const ticks = [...chart.querySelectorAll('svg text')].map((text) => ({ text: text.textContent.trim(), box: text.getBoundingClientRect() }))
+      .filter((tick) => /^\\d+%$/.test(tick.text));
+    const bottom = Math.max(...ticks.map((tick) => tick.box.top));
+    return ticks.filter((tick) => Math.abs(tick.box.top - bottom) < 2)
+      .map((tick) => ({ text: tick.text, left: tick.box.left, right: tick.box.right }))
+      .sort((a, b) => a.left - b.left);
+  }))()`)) as { text: string; left: number; right: number }[][];
 }
 
 describe('every page fits a 390 px phone: no sideways scroll, no table wider than the screen', () => {
@@ -123,5 +158,21 @@ describe('every page fits a 390 px phone: no sideways scroll, no table wider tha
     await page.waitForLoadState('networkidle');
     await page.waitForFunction(`document.querySelectorAll('.el-loading-mask, [data-test="loading"]').length === 0`, undefined, { timeout: 30_000 });
     expect(await overflow(page)).toEqual({ page: 0, tables: [] });
+    expect(await labelsAwayFromControls(page)).toEqual([]);
+    await page.setViewportSize(NARROW_PHONE);
+    expect(await labelsAwayFromControls(page)).toEqual([]);
+  });
+
+  it('reads each chart’s percent axis on a 360 px phone: 0 % to 100 %, no two labels touching (newcomer39 P3)', async () => {
+    const { page } = await contexts.open({ token: TOKENS.SUPERVISOR, viewport: NARROW_PHONE });
+    await page.goto('/overview');
+    await page.locator('.bar-chart svg text').first().waitFor();
+    const axes = await percentAxes(page);
+    expect(axes.length).toBe(3);
+    for (const axis of axes) {
+      expect([axis[0]?.text, axis.at(-1)?.text]).toEqual(['0%', '100%']);
+      const touching = axis.slice(1).filter((tick, index) => tick.left < axis[index]!.right + 4);
+      expect(touching).toEqual([]);
+    }
   });
 });

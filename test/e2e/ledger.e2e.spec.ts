@@ -382,6 +382,9 @@ describe('A printed 台账校验码 checked by an auditor who holds only a copy 
     expect(readdirSync(auditor)).toEqual(['copy.db']);
     expect(asPrinted.stdout).toContain(`打印的台账校验码 ${code} 与按内容重新计算的前 ${eventsPrinted} 条事件相符`);
     expect(asPrinted.stdout).toContain(`当前台账校验码（按内容重新计算的 ${eventsPrinted} 条已校验事件）：${code}`);
+    // newcomer39 P2: the Chinese line tells the time on the office's clock and the key in Chinese; one checkpoint is not "checkpoints".
+    expect(asPrinted.stdout).toMatch(new RegExp(`^最新校验点：#1 北京时间 \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d  台账校验码 ${code}（签署密钥 [0-9a-f]{16}）$`, 'm'));
+    expect(asPrinted.stdout).toContain('the 1 signed checkpoint matches');
 
     const db = new Database(copy, { readonly: true });
     const { position, title } = db.prepare<[], { position: number; title: string }>("SELECT position, json_extract(data, '$.title') AS title FROM events WHERE json_extract(data, '$.title') IS NOT NULL ORDER BY position LIMIT 1").get()!;

@@ -48,6 +48,35 @@ describe('the Chinese of size rules', () => {
 });
 
 /*
+ * newcomer39 S2: clerks copy an address as documents print it, `www.…`, without its scheme. The refusal
+ * offers the link meant; anything that is not an address without a scheme keeps the general words.
+ */
+describe('an evidence link typed without https://', () => {
+  const refusalOf = (link: string) => {
+    const input = plainToInstance(ReportPayload, { idempotencyKey: 'k', unitId: '00000000-0000-4000-8000-000000000000', summary: '已整改', evidence: [{ title: '专栏', link }] });
+    return inputRefusal(validateSync(input)) as { messageZh: string; details: { fieldErrors: { field: string; message: string; messageZh: string }[] } };
+  };
+
+  it.each([
+    ['www.example.gov.cn/jcgk', 'https://www.example.gov.cn/jcgk'],
+    ['xxgk.qingchuan.gov.cn/art/2026/3/1/123.html?id=5', 'https://xxgk.qingchuan.gov.cn/art/2026/3/1/123.html?id=5'],
+    ['//www.example.gov.cn', 'https://www.example.gov.cn'],
+  ])('%s: asks whether %s is meant', (typed, meant) => {
+    const refusal = refusalOf(typed);
+    expect(refusal.details.fieldErrors).toEqual([
+      { field: 'evidence.0.link', message: `evidence.0.link must be an http(s) URL (did you mean ${meant}?)`, messageZh: `缺少开头的 https://，是否指 ${meant}？网址须以 http:// 或 https:// 开头` },
+    ]);
+    expect(refusal.messageZh).toContain(`是否指 ${meant}？`);
+  });
+
+  it.each(['javascript:alert(1)', 'oa/xxgk', 'www.example.gov.cn/a b', '见附件'])('%s: no guess, the general rule', (typed) => {
+    const [error] = refusalOf(typed).details.fieldErrors;
+    expect(error!.message).toBe('evidence.0.link must be an http(s) URL');
+    expect(error!.messageZh).toContain('必须是以 http:// 或 https:// 开头的有效网址');
+  });
+});
+
+/*
  * Issue 9 (second breaker, 12): the introspection depth limit was told it "does not offer schema
  * queries", which is the sentence of introspection being off. Each limit graphql-js or Apollo
  * enforces is produced here for real and its Chinese read whole.

@@ -62,7 +62,13 @@ const CONSTRAINT_ZH: Record<string, (message: string) => string> = {
   arrayMinSize: (message) => `至少 ${number(message, /at least (\d+|one)/)} 项`,
   arrayUnique: () => '不能有重复项',
   isBoolean: () => '必须是 true 或 false',
-  isUrl: () => '必须是以 http:// 或 https:// 开头的有效网址，中间不能有空格（如 https://www.example.gov.cn/xxgk/123 或内网的 http://oa/xxgk/123）',
+  // A scheme-less address (www.…, as copied from a document) is answered with the link meant (newcomer39 S2; evidence-link.ts).
+  isUrl: (message) => {
+    const meant = /\(did you mean (\S+)\?\)$/.exec(message)?.[1];
+    return meant
+      ? `缺少开头的 https://，是否指 ${meant}？网址须以 http:// 或 https:// 开头`
+      : '必须是以 http:// 或 https:// 开头的有效网址，中间不能有空格（如 https://www.example.gov.cn/xxgk/123 或内网的 http://oa/xxgk/123）';
+  },
   matches: () => '格式不正确',
   whitelistValidation: () => '不是可接受的字段',
   nestedValidation: () => '必须是一个对象',

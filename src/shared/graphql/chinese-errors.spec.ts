@@ -54,7 +54,7 @@ describe('the Chinese of size rules', () => {
 describe('an evidence link typed without https://', () => {
   const refusalOf = (link: string) => {
     const input = plainToInstance(ReportPayload, { idempotencyKey: 'k', unitId: '00000000-0000-4000-8000-000000000000', summary: '已整改', evidence: [{ title: '专栏', link }] });
-    return inputRefusal(validateSync(input)) as { messageZh: string; details: { fieldErrors: { field: string; message: string; messageZh: string }[] } };
+    return inputRefusal(validateSync(input)) as unknown as { messageZh: string; details: { fieldErrors: { field: string; message: string; messageZh: string }[] } };
   };
 
   it.each([

@@ -8,7 +8,7 @@ import { DEFAULT_TOKEN_DAYS, mintAccessToken } from '../access/domain/access-tok
 import { userDecider } from '../access/domain/user.decider.js';
 import { UserRoles, userStream, type UserRole } from '../access/domain/user.events.js';
 import { allEventSchemas } from '../event-sourcing/all-event-schemas.js';
-import { ClaimRefused, executeCommand, loadState, requestOf, type ClaimedValue } from '../event-sourcing/execute-command.js';
+import { ClaimRefused, ClaimTakeOvers, executeCommand, loadState, requestOf, type ClaimedValue } from '../event-sourcing/execute-command.js';
 import { replayLog } from '../event-sourcing/replay-log.js';
 import { UsersReadModel, loginNameClaims } from '../access/users/users.read-model.js';
 import { accountIdentityClaim, activeAccountLike } from '../access/users/account-identity.js';
@@ -187,7 +187,8 @@ async function main() {
         claims,
       );
     const claim = accountIdentityClaim({ name: options.name, role: options.role, unitId });
-    let claims: ClaimedValue[] = [...(options.login ? loginNameClaims(options.login) : []), ...(options.again ? [] : [claim])];
+    const claims: ClaimedValue[] = [...(options.login ? loginNameClaims(options.login) : []), ...(options.again ? [] : [claim])];
+    const takeOvers = new ClaimTakeOvers();
     let known = users;
     // A claim another stream holds (another run or the server took it since the log was read, or an account
     // that gave it up still holds it: a login name changed since, a deactivated namesake) is judged again on
@@ -195,21 +196,12 @@ async function main() {
     // looked like), or taken over from that holder alone, as the server's CommandExecutor does. A few rounds.
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await register(claims, known);
+        await register(takeOvers.applied(claims), known);
         break;
       } catch (error) {
-        if (!(error instanceof ClaimRefused) || error.inFlight || attempt >= 5) throw error;
-        const { taken } = error;
-        // Taken over from this holder as it stood, and still refused: another request took it over first.
-        const tried = claims.find((held) => held.scope === taken.scope && held.value === taken.value && held.takeOverFrom === taken.holder);
-        if (tried && (tried.takeOverAt === undefined || tried.takeOverAt === taken.holderRevision)) throw error;
+        if (!(error instanceof ClaimRefused) || error.inFlight || attempt >= 5 || !takeOvers.noted(error)) throw error;
         known = await replayLog(store, schemas, new UsersReadModel());
-        if (taken.scope === claim.scope) await refuseSameAccount(known, { name: options.name, role: options.role, unitId, unitCode: options.unitCode, unitName });
-        claims = claims.map((held) =>
-          held.scope === taken.scope && held.value === taken.value
-            ? { ...held, takeOverFrom: taken.holder, ...(taken.holderRevision !== undefined ? { takeOverAt: taken.holderRevision } : {}) }
-            : held,
-        );
+        if (error.taken.scope === claim.scope) await refuseSameAccount(known, { name: options.name, role: options.role, unitId, unitCode: options.unitCode, unitName });
       }
     }
     // Chinese first (breaker9e P2); the token stays the last line, for scripts.

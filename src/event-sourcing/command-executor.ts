@@ -3,7 +3,7 @@ import { EVENT_STORE, type EventStore, type Position } from '../event-store/even
 import { CommandContext } from '../shared/command-context.js';
 import { Decider, DomainEvent } from '../shared/decider.js';
 import { EventSchemaRegistry } from '../shared/event-schemas.js';
-import { ClaimRefused, executeCommand, loadState, type ClaimedValue, type CommandOutcome } from './execute-command.js';
+import { ClaimRefused, ClaimTakeOvers, executeCommand, loadState, type ClaimedValue, type CommandOutcome } from './execute-command.js';
 import { FoldedStreams } from './folded-streams.js';
 import { ProjectionEngine } from './projection-engine.js';
 import { WriteGate } from './write-gate.js';
@@ -118,19 +118,14 @@ export class CommandExecutor {
     claims: readonly ClaimedValue[],
     context: CommandContext,
   ): Promise<CommandOutcome<Event>> {
-    // Per claimed value: the holder met, and its stream's revision when the store refused (read before the catch-up below).
-    const takeOver = new Map<string, { readonly holder: string; readonly at: number | null | undefined }>();
-    const claimKey = (claim: { scope: string; value: string }) => `${claim.scope}\u0000${claim.value}`;
+    // The holders met, and their streams' revisions when the store refused (read before the catch-up below).
+    const takeOvers = new ClaimTakeOvers();
     let scopeMoves = 0;
     for (let attempt = 1; ; attempt += 1) {
       // Read before the read models are asked: they reflect at least this much of the log while the command is built.
       const judgedAt = this.projections.position ?? NO_POSITION;
       const command = await build();
-      const taking = claims.map((claim) => {
-        const from = takeOver.get(claimKey(claim));
-        const near = claim.nearRule ? { judgedAt } : {};
-        return from ? { ...claim, ...near, takeOverFrom: from.holder, ...(from.at !== undefined ? { takeOverAt: from.at } : {}) } : { ...claim, ...near };
-      });
+      const taking = takeOvers.applied(claims).map((claim) => (claim.nearRule ? { ...claim, judgedAt } : claim));
       try {
         const outcome = await executeCommand(this.store, this.schemas, streamId, decider, command, context, undefined, taking);
         if (outcome.position) await this.projections.waitFor(outcome.position);
@@ -145,15 +140,10 @@ export class CommandExecutor {
           if (head) await this.projections.waitFor(head);
           continue;
         }
-        if (!(error instanceof ClaimRefused) || error.inFlight || attempt >= 5) throw error;
-        // Taken over from this holder as it stood, and still refused: another request took it over first.
-        // Refused because the holder's stream moved since (breaker11m P1: its finding may have come
-        // back): judged again on read models caught up past that move. A few rounds at most.
-        const tried = takeOver.get(claimKey(error.taken));
-        if (tried && tried.holder === error.taken.holder && (tried.at === undefined || tried.at === error.taken.holderRevision)) throw error;
+        // Judged again on read models caught up past the holder's last move; a few rounds at most.
+        if (!(error instanceof ClaimRefused) || error.inFlight || attempt >= 5 || !takeOvers.noted(error)) throw error;
         const head = await this.store.headPosition();
         if (head) await this.projections.waitFor(head);
-        takeOver.set(claimKey(error.taken), { holder: error.taken.holder, at: error.taken.holderRevision });
       }
     }
   }

@@ -106,6 +106,42 @@ export class ClaimRefused extends DomainError {
   }
 }
 
+/**
+ * The values a command is to take over from the stream holding them, learned round by round from the
+ * store's refusals (`ClaimRefused`): the holder met and its revision when refused. The server's
+ * `CommandExecutor` and the `user:create` tool judge a refused claim again on the log as it is now —
+ * refused in the rule's own words, or the value taken over from that holder alone, and only if its
+ * stream has not moved since (breaker11m P1: a finding withdrawn may have come back).
+ */
+export class ClaimTakeOvers {
+  private readonly byValue = new Map<string, { readonly holder: string; readonly at: number | null | undefined }>();
+
+  private static key(claim: { readonly scope: string; readonly value: string }): string {
+    return `${claim.scope}\u0000${claim.value}`;
+  }
+
+  /** `claims` as the next round takes them: each value refused before taken over from its holder as it stood. */
+  applied<Claim extends ClaimedValue>(claims: readonly Claim[]): Claim[] {
+    return claims.map((claim) => {
+      const from = this.byValue.get(ClaimTakeOvers.key(claim));
+      return from ? { ...claim, takeOverFrom: from.holder, ...(from.at !== undefined ? { takeOverAt: from.at } : {}) } : claim;
+    });
+  }
+
+  /**
+   * Notes a refusal for the next round. False when it is no use: the value was already being taken
+   * over from this holder as it stood, and still refused (another request took it over first) — the
+   * caller answers the refusal as it is.
+   */
+  noted(refusal: ClaimRefused): boolean {
+    const { taken } = refusal;
+    const tried = this.byValue.get(ClaimTakeOvers.key(taken));
+    if (tried && tried.holder === taken.holder && (tried.at === undefined || tried.at === taken.holderRevision)) return false;
+    this.byValue.set(ClaimTakeOvers.key(taken), { holder: taken.holder, at: taken.holderRevision });
+    return true;
+  }
+}
+
 /** The request index row a context asks for: its caller-scoped key, command id and digest. */
 export const requestOf = (context: CommandContext): RequestRecord => ({
   key: context.requestKey,

@@ -152,8 +152,20 @@ function witnessAfterChange(query: string): void {
   witnessSoon = setTimeout(() => void witnessLedgerHead(gql), 1000);
 }
 
-/** A fresh idempotency key per submission: a retried request (same key) changes nothing twice. */
-export const newIdempotencyKey = (): string => crypto.randomUUID();
+/**
+ * A fresh idempotency key per submission (a version-4 UUID, RFC 9562 §5.4): a retried request (same key)
+ * changes nothing twice. From `crypto.getRandomValues`, which every page has: `crypto.randomUUID` exists
+ * only on a secure origin (https, localhost), and an office's intranet address over http is none — the
+ * app stopped while starting and the sign-in page stayed white (newcomer40 P3). Hand-written rather than
+ * the `uuid` package: five lines, no dependency in the page bundle.
+ */
+export const newIdempotencyKey = (): string => {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+};
 
 let wsClient: Client | null = null;
 

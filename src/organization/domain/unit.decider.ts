@@ -347,8 +347,8 @@ function renameUnit(command: RenameUnit, state: UnitState): UnitEvent[] {
 
 /**
  * The unit's rename of office day `day` (`YYYY-MM-DD`, one of its renames), as a dated fact named by the names of that day —
- * 「青川市R587原名局更名为青川市R587二名局」 — not by today's name, which a later rename may have given since (breaker8u P13:
- * a refusal named the 2016 rename 「三名局的更名」, the name of 2020).
+ * 「青川市甲局更名为青川市乙局」 — not by today's name, which a later rename may have given since (breaker8u P13:
+ * a refusal named the 2016 rename by the name the unit took in 2020).
  */
 function renameOn(unit: Extract<UnitState, { status: 'registered' }>, day: string): DatedFact {
   const names = namesOf(unit);

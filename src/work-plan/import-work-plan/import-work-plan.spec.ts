@@ -1171,3 +1171,44 @@ describe('a version without a 具体内容 (or 工作措施) column says nothing
     dependencies.store.close();
   });
 });
+
+describe('several items due before the plan’s approval are said once (newcomer39 S1)', () => {
+  const csv = (text: string) => new TextEncoder().encode(text);
+  const TITLE = '青川市2026年批准日期测试方案';
+  const header = `${TITLE}\n类别编号,类别,编号,事项,牵头单位,完成时限\n`;
+  const rows = '一,公开,1,QA整合网站,青川市财政局,2026-06-30\n一,公开,2,QA清理账号,青川市教育局,2026-09-30\n一,公开,3,QA年报,青川市教育局,2026-12-31\n';
+  // The office day is 2026-11-01.
+  const contextOf = (key: string): CommandContext =>
+    commandContext({ actor: operator, commandType: 'ImportWorkPlan', idempotencyKey: key, now: new Date('2026-11-01T09:00:00+08:00') });
+  const refusalOf = (run: Promise<unknown>) => run.then(() => null, (error: unknown) => error as DomainError);
+
+  it('given a first import approved after two of its items’ due dates, when imported, then one problem names both rows and says to give the approval day', async () => {
+    const dependencies = await storeWithUnits();
+    const refusal = await refusalOf(importWorkPlanFile(dependencies, { name: 'qa.csv', content: csv(header + rows) }, { approvedOn: '2026-10-08', dryRun: true }, contextOf('qa-early')));
+    expect(refusal?.code).toBe('BAD_USER_INPUT');
+    expect(problemsOf(refusal)?.map((problem) => problem.reasonZh)).toEqual(['有 2 个事项的完成时限早于方案批准日期 2026-10-08（第 3、4 行，如事项 1：2026-06-30）；补录以往的方案，请按实际填写“方案批准日期”。']);
+    dependencies.store.close();
+  });
+
+  it('given a plan of that title approved on 2026-10-08, when another file of the same title (a past plan) is previewed, then one problem says it is taken as a version of that plan and what to do', async () => {
+    const dependencies = await storeWithUnits();
+    const first = await importWorkPlanFile(dependencies, { name: 'qa.csv', content: csv(`${header}一,公开,3,QA年报,青川市教育局,2026-12-31\n`) }, { approvedOn: '2026-10-08' }, contextOf('qa-v1'));
+    const head = await dependencies.store.headPosition();
+    const refusal = await refusalOf(
+      importWorkPlanFile(dependencies, { name: 'qa-old.csv', content: csv(header + rows) }, { dryRun: true, assignedOn: '2026-10-09' }, contextOf('qa-old'), [{ title: first.title, year: first.year }]),
+    );
+    expect(problemsOf(refusal)?.map((problem) => problem.reasonZh)).toEqual([
+      '本文件是已导入方案“青川市2026年批准日期测试方案”（2026 年）的新版本，新版本沿用该方案的批准日期 2026-10-08；而文件中有 2 个事项的完成时限早于这一天（第 3、4 行，如事项 1：2026-06-30）。' +
+        '如本文件是另一份方案（例如以往的方案），请另起方案标题或年份；如该方案的批准日期有误，请先更正方案批准日期。',
+    ]);
+    expect(await dependencies.store.headPosition()).toEqual(head);
+    dependencies.store.close();
+  });
+
+  it('given one item due before it, when imported, then that item’s own refusal names it (nothing to gather)', async () => {
+    const dependencies = await storeWithUnits();
+    const refusal = await refusalOf(importWorkPlanFile(dependencies, { name: 'qa.csv', content: csv(header + rows) }, { approvedOn: '2026-07-01', dryRun: true }, contextOf('qa-one')));
+    expect(problemsOf(refusal)?.map((problem) => problem.reasonZh)).toEqual(['事项 1 的完成时限（2026-06-30）早于方案批准日期（2026-07-01）；补录以往的方案，请按实际填写“方案批准日期”。']);
+    dependencies.store.close();
+  });
+});

@@ -293,6 +293,10 @@ export async function importWorkPlanFile(
   const outsideTheSheet = file.sheet === undefined || !revision ? [] : revision.withdrawn.filter((item) => !fileCategories.has(item.categoryCode));
   if (outsideTheSheet.length > 0) throw withdrawalOutsideTheSheet(file.sheet!, outsideTheSheet);
   if (revision && !options.revise && !options.dryRun) throw newVersionRefused(plan.title, fileName, revision);
+  // Several items due before the plan's approval are one fault of the file (a past plan, or another plan of the same title): said once (newcomer39 S1).
+  const early = dueBeforeApproval(revision ? dueDatesRevised(revision, versionsAsRevised(standingOrBack, versionsInFile)) : defineItems.map((item) => item.data), days.approvedOn, rowOfItem);
+  // An approval day in the future is refused as such, by the plan's decision.
+  if (early && days.approvedOn <= today) throw importRefused(fileName, format, [early.problem(revision && existing.status === 'imported' ? { title: existing.title, years: planYears(existing) } : null)], 'BAD_USER_INPUT', validation.sheet);
   const revised = new Set(revision ? [...revision.added.map((item) => item.code)] : []);
   const itemCommands = (revision ? defineItems.filter((item) => revised.has(item.data.code)) : defineItems).map((item) =>
       batchCommand(
@@ -860,6 +864,56 @@ function withdrawalBesideHiddenSheets(revision: PlanRevision, hiddenSheets: read
     ),
     { field: 'file', hiddenSheets, withdrawn: revision.withdrawn.map((item) => item.code) },
   );
+}
+
+/** The due dates a revision gives: of the items it adds or re-dates (as `next` has them) and of the parts it re-dates on their own rows. */
+function dueDatesRevised(revision: PlanRevision, next: readonly ItemVersion[]): { readonly code: string; readonly dueDate: string }[] {
+  const redated = new Set(revision.redated.map((item) => item.code));
+  return [
+    ...revision.added,
+    ...next.filter((item) => redated.has(item.code)),
+    ...revision.partsRedated.map((part) => ({ code: part.code, dueDate: part.due.dueDate })),
+  ];
+}
+
+/**
+ * Items of a file due before the plan's approval day (`approvedOn`, `YYYY-MM-DD`; due dates the same), when there are two or more:
+ * each would be refused on its own row with the same advice (newcomer39 S1: 28 rows of 「…早于方案批准日期（2026-12-05）…」 for the
+ * sample plan on the demo, which holds a plan of that title approved that day). `problem(plan)` says it once: which items, from which
+ * rows, and — for a new version of `plan` (its title and years), which keeps the plan's approval day — that the file may be another
+ * plan of the same title. Null when fewer than two items are due before it (the item's own refusal says it).
+ */
+export function dueBeforeApproval(
+  items: readonly { readonly code: string; readonly dueDate: string }[],
+  approvedOn: string,
+  rowOf: ReadonlyMap<string, number | null>,
+): { readonly problem: (plan: { readonly title: string; readonly years: string } | null) => ImportProblem } | null {
+  const early = new Map<string, string>();
+  for (const item of items) if (item.dueDate < approvedOn && (!early.has(item.code) || item.dueDate < early.get(item.code)!)) early.set(item.code, item.dueDate);
+  if (early.size < 2) return null;
+  const codes = [...early.keys()];
+  const [firstCode, firstDue] = [codes[0]!, early.get(codes[0]!)!];
+  const rows = [...new Set(codes.map((code) => rowOf.get(code)).filter((row): row is number => typeof row === 'number'))].sort((a, b) => a - b);
+  const rowsZh = rows.length === 0 ? '' : `第 ${rows.slice(0, 10).join('、')}${rows.length > 10 ? ' 等' : ' '}行，`;
+  const rowsEn = rows.length === 0 ? '' : `rows ${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ', …' : ''}; `;
+  return {
+    problem: (plan) =>
+      plan
+        ? {
+            row: null,
+            reason:
+              `This file is a new version of the imported plan "${plan.title}" (${plan.years}), which keeps that plan's approval day ${approvedOn}; ${early.size} of its items are due before it ` +
+              `(${rowsEn}e.g. item ${firstCode}: ${firstDue}). If the file is another plan (a past one), give it another title or year; if the plan's approval day is wrong, correct it first.`,
+            reasonZh:
+              `本文件是已导入方案“${plan.title}”（${plan.years} 年）的新版本，新版本沿用该方案的批准日期 ${approvedOn}；而文件中有 ${early.size} 个事项的完成时限早于这一天` +
+              `（${rowsZh}如事项 ${firstCode}：${firstDue}）。如本文件是另一份方案（例如以往的方案），请另起方案标题或年份；如该方案的批准日期有误，请先更正方案批准日期。`,
+          }
+        : {
+            row: null,
+            reason: `${early.size} items are due before the day the plan was approved (${approvedOn}) (${rowsEn}e.g. item ${firstCode}: ${firstDue}); a past plan is imported with its approval day.`,
+            reasonZh: `有 ${early.size} 个事项的完成时限早于方案批准日期 ${approvedOn}（${rowsZh}如事项 ${firstCode}：${firstDue}）；补录以往的方案，请按实际填写“方案批准日期”。`,
+          },
+  };
 }
 
 /** A new version is never applied unasked: the refusal says what differs and how to apply it. */

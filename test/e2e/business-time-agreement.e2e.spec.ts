@@ -43,8 +43,14 @@ const MORE_ACTIONS = ['merge', 'withdraw', 'withdrawDuplicate'] as const;
  * besides the other actions, by any walk with AGREEMENT_SPANS=1.
  */
 const SPAN_ACTIONS = ['withdrawRequest', 'withdrawOnAnyDay', 'correctWithdrawal', 'planVersion'] as const;
+/**
+ * Two papers of one office day typed in the order the step's flag picks (breaker8u P1, P11): an extension granted and a
+ * return (failed inspection or send-back) of the part on one day, and the parent's withdrawal (撤销) and a pass of one day.
+ * Walked by `SAME_DAY_WALKS` (CI) and, besides the other actions, by any walk with AGREEMENT_SAME_DAY=1.
+ */
+const SAME_DAY_ACTIONS = ['grantAndReturn', 'withdrawAndPass'] as const;
 interface Step {
-  readonly action: (typeof ACTIONS)[number] | (typeof MORE_ACTIONS)[number] | (typeof SPAN_ACTIONS)[number];
+  readonly action: (typeof ACTIONS)[number] | (typeof MORE_ACTIONS)[number] | (typeof SPAN_ACTIONS)[number] | (typeof SAME_DAY_ACTIONS)[number];
   /** 0–2: a finding; 3–4: a work-plan item. */
   readonly parent: number;
   readonly unit: number;
@@ -52,12 +58,13 @@ interface Step {
   readonly other: number;
   readonly flag: boolean;
 }
-/** A step of a walk of `ACTIONS`, and of `MORE_ACTIONS` too when `more`, of `SPAN_ACTIONS` (as often as the others) when `spans`. */
-const stepOf = (more: boolean, spans = false): fc.Arbitrary<Step> => fc.record({
+/** A step of a walk of `ACTIONS`, and of `MORE_ACTIONS` too when `more`, of `SPAN_ACTIONS` (as often as the others) when `spans`, of `SAME_DAY_ACTIONS` when `sameDay`. */
+const stepOf = (more: boolean, spans = false, sameDay = false): fc.Arbitrary<Step> => fc.record({
   action: fc.oneof(
     { weight: 3, arbitrary: fc.constantFrom('assign', 'report', 'inspect') },
     { weight: 4, arbitrary: fc.constantFrom(...ACTIONS, ...(more ? MORE_ACTIONS : [])) },
     ...(spans ? [{ weight: 3, arbitrary: fc.constantFrom(...SPAN_ACTIONS) }] : []),
+    ...(sameDay ? [{ weight: 3, arbitrary: fc.constantFrom(...SAME_DAY_ACTIONS) }] : []),
   ) as fc.Arbitrary<Step['action']>,
   parent: fc.nat(4),
   unit: fc.nat(UNITS.length - 1),
@@ -102,19 +109,21 @@ const MORE_WALKS = '8832:15,8825:15,8833:15,8830:15,8842:15,8864:12,8872:9,8877:
  * version ended').
  */
 const SPAN_WALKS = '35:10';
-/** Each walk: its seed, whether it walks `MORE_ACTIONS` too (all do with AGREEMENT_MORE=1), its batches, whether `SPAN_ACTIONS` (all with AGREEMENT_SPANS=1). */
-const walks = (list: string, more: boolean, batches: number, spans = false) =>
+/** Walks CI takes with `SAME_DAY_ACTIONS` (and merges and withdrawals) besides: one office day's grant and return, withdrawal and pass, in either order. */
+const SAME_DAY_WALKS = '808:10';
+/** Each walk: its seed, whether it walks `MORE_ACTIONS` too (all do with AGREEMENT_MORE=1), its batches, whether `SPAN_ACTIONS` (all with AGREEMENT_SPANS=1), whether `SAME_DAY_ACTIONS` (all with AGREEMENT_SAME_DAY=1). */
+const walks = (list: string, more: boolean, batches: number, spans = false, sameDay = false) =>
   list.split(',').map((entry) => {
     const [seed, runs] = entry.trim().split(':');
-    return [Number(seed), more || process.env.AGREEMENT_MORE === '1', RUNS ?? Number(runs ?? batches), spans || process.env.AGREEMENT_SPANS === '1'] as const;
+    return [Number(seed), more || process.env.AGREEMENT_MORE === '1', RUNS ?? Number(runs ?? batches), spans || process.env.AGREEMENT_SPANS === '1', sameDay || process.env.AGREEMENT_SAME_DAY === '1'] as const;
   });
-const WALKS: (readonly [number, boolean, number, boolean])[] =
+const WALKS: (readonly [number, boolean, number, boolean, boolean])[] =
   CHOSEN !== undefined
     ? walks(CHOSEN, false, CHOSEN.includes(',') ? 10 : 15)
-    : [...walks('1,42,9,8402', false, 10), ...walks(SPAN_WALKS, false, 10, true), ...walks(MORE_WALKS, true, 15)];
+    : [...walks('1,42,9,8402', false, 10), ...walks(SPAN_WALKS, false, 10, true), ...walks(MORE_WALKS, true, 15), ...walks(SAME_DAY_WALKS, true, 10, false, true)];
 
-describe.each(WALKS)('every view now = knownAt far in the future = asOf today (issue 8, walk seed %i, merges and withdrawals walked: %s, %i batches, withdrawn spans walked: %s)', (seed, more, batches, spans) => {
-  const step = stepOf(more, spans);
+describe.each(WALKS)('every view now = knownAt far in the future = asOf today (issue 8, walk seed %i, merges and withdrawals walked: %s, %i batches, withdrawn spans walked: %s, same-day pairs walked: %s)', (seed, more, batches, spans, sameDay) => {
+  const step = stepOf(more, spans, sameDay);
   let app: TestApp;
   const unitIds: string[] = [];
   const findingIds: string[] = [];
@@ -270,6 +279,36 @@ describe.each(WALKS)('every view now = knownAt far in the future = asOf today (i
         const before = DAYS.filter((one) => one > part.assignedOn && one <= part.lastDay);
         const withdrawnOn = s.flag && before.length > 0 ? before[s.other % before.length]! : DAYS[s.other]!;
         await late(mutate(name('withdrawFinding', 'withdrawWorkPlanItem'), { ...ref, reason: '评估机构来函撤销', withdrawnOn }), withdrawnOn);
+        return;
+      }
+      case 'grantAndReturn': {
+        // An extension granted and a return of the part on one office day, typed in either order (breaker8u P1): the unit asks in
+        // time first when nothing is pending; the grant and the return (a failure or a send-back, by `other`) share `day`.
+        if (part.status !== 'REPORTED') return;
+        let requestId = part.pendingId;
+        if (!requestId) {
+          const inTime = DAYS.filter((one) => one >= part.assignedOn && one <= part.dueDate && one <= day);
+          const requestedOn = inTime[s.other % Math.max(inTime.length, 1)] ?? day;
+          const asked = await mutate(name('requestExtension', 'requestWorkPlanItemExtension'), { ...ref, unitId, requestedDueDate: dayFrom(part.dueDate > requestedOn ? part.dueDate : requestedOn, 2), reason: '需要时间', requestedOn }, unitUser);
+          requestId = asked ? (await partsNow(s.parent)).find((one) => one.unitId === unitId)?.pendingId : undefined;
+        }
+        if (!requestId) return;
+        const grant = () => mutate(name('decideExtension', 'decideWorkPlanItemExtension'), { ...ref, unitId, requestId, approve: true, decidedOn: day, overrideReason: '同意延期' });
+        const returned = async () =>
+          s.other % 2 === 0
+            ? mutate(name('sendBackReport', 'sendBackWorkPlanItemReport'), { ...ref, unitId, reason: '材料不全', sentBackOn: day, newDueDate: later, overrideReason: '退办' })
+            : mutate(name('logInspection', 'logWorkPlanItemInspection'), { ...ref, unitId, outcome: 'FAILED', notes: '目录不全', inspectedOn: day, place: '现场', newDueDate: later, overrideReason: '督查后重新整改' }, await app.as('INSPECTOR'));
+        const taken = s.flag ? [await grant(), await returned()] : [await returned(), await grant()];
+        if (taken.every(Boolean)) accepted.set('grant and return of one day', (accepted.get('grant and return of one day') ?? 0) + 1);
+        return;
+      }
+      case 'withdrawAndPass': {
+        // The parent's withdrawal and a pass of one office day, typed in either order (breaker8u P11): the pass stands.
+        if (part.status !== 'REPORTED') return;
+        const withdraw = () => mutate(name('withdrawFinding', 'withdrawWorkPlanItem'), { ...ref, reason: '评估机构来函撤销', withdrawnOn: day });
+        const pass = async () => mutate(name('logInspection', 'logWorkPlanItemInspection'), { ...ref, unitId, outcome: 'PASSED', notes: '核实', inspectedOn: day, place: '现场' }, await app.as('INSPECTOR'));
+        const [first, second] = s.flag ? [await withdraw(), await pass()] : [await pass(), await withdraw()];
+        if (first || second) accepted.set('withdrawal and pass of one day', (accepted.get('withdrawal and pass of one day') ?? 0) + 1);
         return;
       }
       case 'correctWithdrawal':

@@ -60,6 +60,12 @@ describe('a timeline line', () => {
     );
   });
 
+  it('says a granted extension moved the time limit, never 重新整改 as if the work was returned (newcomer40 P6)', () => {
+    expect(timelineLine('ExtensionGranted', 'xs', { unitId: 'xs', requestId: 'r', previousDueDate: '2026-12-11', newDueDate: '2026-12-20', decidedOn: '2026-12-05' }, nameOf)).toBe(
+      '批准延期（西山县人民政府）（延至 2026-12-20，原时限 2026-12-11）',
+    );
+  });
+
   it('names a type it does not know in neutral Chinese, never by its code', () => {
     expect(timelineLine('SomethingNewHappened', 'xs', { reason: '依据修订方案' }, nameOf)).toBe(`${EVENT_FALLBACK}（西山县人民政府）：依据修订方案`);
   });

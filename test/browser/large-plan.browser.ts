@@ -3,7 +3,7 @@ import { importLargePlan, largePlanCsv } from '../support/large-plan.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createPerson, signIn, type Person } from './support/accounts.js';
 import { launchChromium } from './support/browser.js';
-import { browserContexts, eventually, officeDay } from './support/suite.js';
+import { browserContexts, eventually, officeDay, tableRows } from './support/suite.js';
 
 /*
  * Issue 11, breaker11 F4: a 1,200-item plan took 19–33 s to show on 工作方案 (the API sent every item
@@ -35,7 +35,6 @@ describe('a 1,200-item work plan in the browser', () => {
 
   afterAll(() => contexts.closeAll());
 
-  const rowsOf = (page: Page, selector: string) => page.locator(`${selector} > .el-table__inner-wrapper > .el-table__body-wrapper .el-table__body > tbody > .el-table__row`);
 
   /** Picks the option holding `text` in the Element Plus select around the input `selector`. */
   async function pick(page: Page, selector: string, text: string): Promise<void> {
@@ -53,14 +52,14 @@ describe('a 1,200-item work plan in the browser', () => {
   it('draws the categories’ roll-ups first, a category’s items 50 at a time when opened, an item’s parts only when opened', async () => {
     const { page } = await contexts.open();
     await openPlan(page);
-    const categories = rowsOf(page, '[data-test="breakdown"]');
+    const categories = tableRows(page, '[data-test="breakdown"]');
     expect(await categories.count()).toBe(3);
     // Nothing of any item is drawn until a category is opened.
     expect(await page.locator('[data-test="items"]').count()).toBe(0);
     expect(await categories.first().textContent()).toContain(`0/400 项完成`);
 
     await categories.first().locator('.el-table__expand-icon').click();
-    const items = rowsOf(page, '[data-test="category-items-一"] [data-test="items"]');
+    const items = tableRows(page, '[data-test="category-items-一"] [data-test="items"]');
     await eventually(page, async () => (await items.count()) === 50, 'the first 50 items of 一');
     expect(await page.locator('[data-test="category-items-一"] [data-test="items-shown"]').textContent()).toBe('已显示 50 / 共 400 项');
     expect(await items.first().textContent()).toContain('1 第1项工作任务');
@@ -73,7 +72,7 @@ describe('a 1,200-item work plan in the browser', () => {
     expect(await page.locator('[data-test="category-items-一"] [data-test="items-shown"]').textContent()).toBe('已显示 100 / 共 400 项');
 
     await items.first().locator('.el-table__expand-icon').click();
-    const parts = rowsOf(page, '[data-test="parts"]');
+    const parts = tableRows(page, '[data-test="parts"]');
     await eventually(page, async () => (await parts.count()) === 4, 'the first item’s four parts');
     expect(await parts.allInnerTexts()).toEqual([
       expect.stringContaining('青川市发展和改革委员会（牵头单位）'),
@@ -92,12 +91,12 @@ describe('a 1,200-item work plan in the browser', () => {
     const red: number = data?.workPlanItems.totalCount;
     expect(errors).toBeUndefined();
     expect(red).toBeGreaterThan(0);
-    await rowsOf(page, '[data-test="breakdown"]').nth(1).locator('.el-table__expand-icon').click();
+    await tableRows(page, '[data-test="breakdown"]').nth(1).locator('.el-table__expand-icon').click();
     const shown = page.locator('[data-test="category-items-二"] [data-test="items-shown"]');
     await eventually(page, async () => (await shown.textContent()) === '已显示 50 / 共 400 项', 'all of 二 first');
     await pick(page, '#light-filter', '红灯');
     await eventually(page, async () => (await shown.textContent()) === `已显示 ${Math.min(50, red)} / 共 ${red} 项`, 'only the red items');
-    const lights = await rowsOf(page, '[data-test="category-items-二"] [data-test="items"]').locator('.light').allInnerTexts();
+    const lights = await tableRows(page, '[data-test="category-items-二"] [data-test="items"]').locator('.light').allInnerTexts();
     expect(new Set(lights)).toEqual(new Set(['红灯']));
   });
 
@@ -116,7 +115,7 @@ describe('a 1,200-item work plan in the browser', () => {
     const overdue = counts.find((entry) => entry.kind === 'OVERDUE')!.count;
     expect(overdue).toBeGreaterThan(30);
 
-    const items = rowsOf(page, '[data-test="open-items"]');
+    const items = tableRows(page, '[data-test="open-items"]');
     await eventually(page, async () => (await items.count()) === 50, 'the 50 most urgent items');
     expect(await page.locator('[data-test="items-shown"]').textContent()).toBe(`已显示 50 / 共 ${parts} 项`);
     await page.locator('[data-test="more-items"]').click();
@@ -126,7 +125,7 @@ describe('a 1,200-item work plan in the browser', () => {
     const tags = page.locator('[data-test="reminder-counts"] .el-check-tag');
     await eventually(page, async () => (await tags.count()) === counts.length, 'one count per kind');
     expect(await tags.allInnerTexts()).toEqual(counts.map((entry) => expect.stringContaining(`${entry.count} 项`)));
-    const reminders = rowsOf(page, '[data-test="reminders"]');
+    const reminders = tableRows(page, '[data-test="reminders"]');
     await eventually(page, async () => (await reminders.count()) === 30, 'the 30 newest reminders');
     await page.locator('[data-test="reminder-counts"] [data-kind="OVERDUE"]').click();
     const shown = page.locator('[data-test="reminders-shown"]');

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { launchChromium } from './support/browser.js';
-import { browserContexts } from './support/suite.js';
+import { browserContexts, tableRows } from './support/suite.js';
 
 /*
  * breaker11c N5 and the tables left from breaker11 F8: on a 390 px phone the 导入 page was 682 px
@@ -63,6 +63,16 @@ async function percentAxes(page: Page): Promise<{ text: string; left: number; ri
       .map((tick) => ({ text: tick.text, left: tick.box.left, right: tick.box.right }))
       .sort((a, b) => a.left - b.left);
   }))()`)) as { text: string; left: number; right: number }[][];
+}
+
+/**
+ * The labels of a phone-row table (v-phone-rows) drawn with nothing beside them: each visible cell whose column has a
+ * name and whose value is empty, as 「列名」 (newcomer40 P4: a bare 「逾期」 on every 小项 and unit of 工作方案 at 360 px).
+ */
+async function bareLabels(page: Page): Promise<string[]> {
+  return (await page.evaluate(`[...document.querySelectorAll('[data-phone-rows] .el-table__body-wrapper td[data-label]')]
+    .filter((cell) => cell.dataset.label !== '' && cell.getClientRects().length > 0 && cell.innerText.trim() === '')
+    .map((cell) => cell.dataset.label)`)) as string[];
 }
 
 describe('every page fits a 390 px phone: no sideways scroll, no table wider than the screen', () => {
@@ -161,6 +171,19 @@ describe('every page fits a 390 px phone: no sideways scroll, no table wider tha
     expect(await labelsAwayFromControls(page)).toEqual([]);
     await page.setViewportSize(NARROW_PHONE);
     expect(await labelsAwayFromControls(page)).toEqual([]);
+    expect(await bareLabels(page)).toEqual([]);
+  });
+
+  it('draws no label without its value in 工作方案分解 on a 360 px phone: 逾期 of a 小项 and of a unit included (newcomer40 P4)', async () => {
+    const { page } = await contexts.open({ token: TOKENS.SUPERVISOR, viewport: NARROW_PHONE });
+    await page.goto('/work-plan');
+    await tableRows(page, '[data-test="breakdown"]').first().locator('.el-table__expand-icon').click();
+    const items = tableRows(page, '[data-test="breakdown"] [data-test="items"]');
+    await items.first().waitFor();
+    await items.first().locator('.el-table__expand-icon').click();
+    await page.locator('[data-test="parts"] [data-test="part-due"]').first().waitFor();
+    expect(await items.first().locator('td[data-label="逾期"]').innerText()).toMatch(/^\d+ 个$/u);
+    expect(await bareLabels(page)).toEqual([]);
   });
 
   it('reads each chart’s percent axis on a 360 px phone: 0 % to 100 %, no two labels touching (newcomer39 P3)', async () => {

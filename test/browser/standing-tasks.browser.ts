@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createPerson, signIn, type Person } from './support/accounts.js';
 import { launchChromium } from './support/browser.js';
-import { browserContexts, eventually, officeDay } from './support/suite.js';
+import { browserContexts, eventually, officeDay, tableRows } from './support/suite.js';
 
 /*
  * Issue 10, newcomer32 S3: the 工作方案 breakdown and a unit's 我的任务 showed a standing task (长期坚持, 每年) by the last
@@ -38,7 +38,6 @@ describe('standing and 立行立改 tasks on the breakdown and on 我的任务, 
 
   afterAll(() => contexts.closeAll());
 
-  const rowsOf = (page: Page, selector: string) => page.locator(`${selector} > .el-table__inner-wrapper > .el-table__body-wrapper .el-table__body > tbody > .el-table__row`);
 
   /** The standing item's part as the API reads it: its next report day and the days to it. */
   async function standingPart(): Promise<{ nextReportDue: string; nextReportDaysLeft: number }> {
@@ -54,8 +53,8 @@ describe('standing and 立行立改 tasks on the breakdown and on 我的任务, 
     await page.locator('.el-select', { has: page.locator('#plan-picker') }).locator('.el-select__wrapper').click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: TITLE }).click();
     await eventually(page, async () => ((await page.locator('[data-test="plan-rollup"]').textContent()) ?? '').includes('/3 项完成'), 'the plan');
-    await rowsOf(page, '[data-test="breakdown"]').first().locator('.el-table__expand-icon').click();
-    const items = rowsOf(page, '[data-test="category-items-一"] [data-test="items"]');
+    await tableRows(page, '[data-test="breakdown"]').first().locator('.el-table__expand-icon').click();
+    const items = tableRows(page, '[data-test="category-items-一"] [data-test="items"]');
     await eventually(page, async () => (await items.count()) === 3, 'the three items');
     expect(await items.locator('[data-test="item-due"]').allInnerTexts()).toEqual(['常态化（每年报送）', `立行立改（${assignedOn}）`, `${lastYear}-12-31`]);
     const { nextReportDue } = await standingPart();

@@ -33,7 +33,9 @@ export function timelineLine(eventType: string, unitId: string | null, details: 
   // A part sent back, failed on site or reopened with a new due date says it (newcomer23 S1: the card's 「（原 …）」 was unexplained).
   // A grant decided after a return gave a later date (breaker8r P4, granted and overtaken) cuts nothing: the later date stands.
   const overtaken = eventType === 'ExtensionGranted' && typeof details.previousDueDate === 'string' && typeof details.newDueDate === 'string' && details.newDueDate <= details.previousDueDate;
+  // A grant moves the time limit; nothing was returned, so it is not 重新整改 (newcomer40 P6): 「（延至 D）」 as the card says 新时限.
   if (overtaken) parts.push(`（批准延至 ${details.newDueDate}；当时已有更晚的时限 ${details.previousDueDate}，仍以 ${details.previousDueDate} 为准）`);
+  else if (eventType === 'ExtensionGranted' && typeof details.newDueDate === 'string') parts.push(`（延至 ${details.newDueDate}${typeof details.previousDueDate === 'string' ? `，原时限 ${details.previousDueDate}` : ''}）`);
   else if (typeof details.newDueDate === 'string' && details.newDueDate !== '') parts.push(`（重新整改时限 ${details.newDueDate}）`);
   return parts.join('');
 }

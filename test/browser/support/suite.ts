@@ -39,3 +39,10 @@ export function browserContexts(suite: () => { app: TestApp; browser: Browser })
     },
   };
 }
+
+/**
+ * The body rows of an Element Plus table (`selector` names the el-table), not those of the tables nested in its
+ * expanded rows: the 工作方案 breakdown holds a 大项's items, which hold each item's parts.
+ */
+export const tableRows = (page: Page, selector: string) =>
+  page.locator(`${selector} > .el-table__inner-wrapper > .el-table__body-wrapper .el-table__body > tbody > .el-table__row`);

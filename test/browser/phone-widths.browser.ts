@@ -197,5 +197,10 @@ describe('every page fits a 390 px phone: no sideways scroll, no table wider tha
       const touching = axis.slice(1).filter((tick, index) => tick.left < axis[index]!.right + 4);
       expect(touching).toEqual([]);
     }
+    // 按单位 names every unit whole, over two lines (newcomer40: cut to 7 characters, 「青川市发展和改…」).
+    const unitChart = page.locator('.bar-chart', { hasText: '按单位' }).locator('svg');
+    const drawn = (await unitChart.evaluate((svg) => [...svg.querySelectorAll('text')].map((text) => text.textContent).join(''))) as string;
+    expect(drawn).toContain('青川市发展和改革委员会');
+    expect(drawn).not.toContain('…');
   });
 });

@@ -59,7 +59,7 @@ async function main() {
   await app.listen(port);
   new Logger('Rectify').log(`GraphQL at http://localhost:${port}/graphql — readiness at /health/ready, metrics at /metrics`, { port });
   // A start that takes no writes says so, and why, before the address (newcomer27 S2).
-  if (process.stdout.isTTY) process.stdout.write(startBanner(port, app.get(DemoSeeder).demoAccounts(), app.get(StoreHealth).writesRefusedFor()));
+  if (process.stdout.isTTY) process.stdout.write(startBanner(port, app.get(DemoSeeder).demoAccounts(), app.get(StoreHealth).writesRefusedFor(), app.get(StoreHealth).notices()));
 }
 
 main().catch((thrown: unknown) => {

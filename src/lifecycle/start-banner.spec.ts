@@ -37,4 +37,13 @@ describe('the start banner a person reads in the terminal', () => {
     // A start that writes says nothing of the kind.
     expect(startBanner(3000, null, [])).not.toContain('不接受写入');
   });
+
+  /* newcomer40 S1: a start that accepted a restored store (--accept-store-reset) said only 「Rectify 已启动」. */
+  it('says what the operator must know though writes are taken, under 请注意, Chinese first, then English', () => {
+    const accepted = { cause: 'STORE_RESET_ACCEPTED', message: { zh: '本次启动接受了一个未能识别的事件库（止于位置 285）', en: 'This start took a store it did not recognise (ends at 285)' } };
+    const lines = startBanner(3000, null, [], [accepted]).trim().split('\n');
+    expect(lines[0]).toBe('Rectify 已启动：用浏览器打开 http://localhost:3000/ （换端口：PORT=3001 npm start）');
+    expect(lines.slice(1)).toEqual(['请注意：', '  本次启动接受了一个未能识别的事件库（止于位置 285）（STORE_RESET_ACCEPTED）', 'Note:', '  This start took a store it did not recognise (ends at 285) (STORE_RESET_ACCEPTED)']);
+    expect(startBanner(3000, null, [], [])).not.toContain('请注意');
+  });
 });

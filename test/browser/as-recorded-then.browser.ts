@@ -43,11 +43,14 @@ describe('按当时已录入的记录: a past day as it had been entered by then
     expect(await totals({ asOf: yesterday, knownAt })).toBe('0 / 0 / 0');
     await eventually(page, async () => (await text(page, '[data-test="finding-totals"]')) === '0 / 0 / 0', 'the day as entered by its end');
     expect(await text(page, 'h1')).toBe(`总览（截至 ${yesterday}，按当时已录入的记录）`);
+    // Nothing had been entered by then: said so, not 「尚无问题」 of a day the page showed findings for a moment ago (newcomer40 S2).
+    expect(await text(page, '[data-test="no-findings-yet"]')).toBe(`截至 ${yesterday} 当天结束时尚未录入任何问题（之后补录的不计在内）`);
     expect(await contrastFailures(page)).toEqual([]);
 
     await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '问题清单' }).click();
     await page.waitForURL((url) => url.pathname === '/findings' && url.searchParams.get('recorded') === 'then');
     await eventually(page, async () => (await text(page, '[data-test="findings-count"]')) === '共 0 个问题，已显示 0 个', 'the list as entered by then');
+    expect(await text(page, '[data-test="findings"] .el-table__empty-text')).toBe(`截至 ${yesterday} 当天结束时尚未录入任何问题（之后补录的不计在内）`);
 
     // Unticked, the same day as known now again.
     await page.getByText('按当时已录入的记录', { exact: true }).click();

@@ -48,6 +48,14 @@ export const RECORDED_THEN = 'then';
 /** The instant a day ends in the office (China time, UTC+8): the `knownAt` of "as entered by then". */
 export const endOfOfficeDay = (day: string): string => `${day}T23:59:59.999+08:00`;
 
+/**
+ * What an empty list says of the day shown: with 按当时已录入的记录, that nothing had been ENTERED by that day's end —
+ * facts entered later, dated earlier, are left out — not that there were none (newcomer40 S2: the demo's 「截至 D 尚无问题」
+ * right after the same page had shown its findings of D). `what`: the records, e.g. 问题; `otherwise`: the page's own words.
+ */
+export const noneEnteredYet = (what: string, otherwise: string): string =>
+  asRecordedThen.value && asOf.value ? `截至 ${asOf.value} 当天结束时尚未录入任何${what}（之后补录的不计在内）` : otherwise;
+
 /** The knownAt argument for queries and exports: the end of the as-of day when `asRecordedThen`, else null (as known now). */
 export const knownAtArgument = (): string | null => (asRecordedThen.value && asOf.value ? endOfOfficeDay(asOf.value) : null);
 

@@ -23,7 +23,9 @@ const fetcher = createGraphiQLFetcher({
   wsConnectionParams: authorization ? { authorization } : {},
 });
 
-const defaultQuery = `# 整改台账 GraphQL. Signed in as this tab's user${token ? '' : ' — nobody: sign in at / first'}.
+// Chinese first for office staff who open 接口调试, English for the scripts' authors (newcomer40 P8).
+const defaultQuery = `# 整改台账 GraphQL 接口调试：${token ? '以本标签页已登录的用户身份查询' : '尚未登录，请先在首页登录'}。按 Ctrl+Enter 运行。
+# Signed in as this tab's user${token ? '' : ' — nobody: sign in at / first'}.
 {
   me { name role unitName }
 }

@@ -22,11 +22,12 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * two reports: the later-typed one refused — the standing rule, not a fault). A unit's row dated on or after its own merge
  * is typed before that merge (typed after, it is refused: the unit had ceased — b:393 run 1 was that, the generator's doing).
  * Mode `o` (breaker8u P7, P8): one reorganisation day — U0's part handed over or merged into U1, a join when U1 holds a part —
- * with papers of that day (U0's report, its urging, a failed inspection of its earlier report; on a join U1's own report or
+ * with papers of that day (U0's report, its urging, a pass or failure of its earlier report; on a join U1's own report or
  * inspection) typed in a random order; date order puts the day's papers before the reorganisation (the day is still the handing
  * unit's working day, and on a join the successor's too). Besides the parts, each part's reports and inspections and the unit
  * each paper stands under in the history must agree. Walked in CI: o:301 run 2, o:302 run 5 and o:303 runs 0 and 9 failed
- * before the join-day rule (a paper of the join day typed after the join read on the joined part, or refused).
+ * before the join-day rule (a paper of the join day typed after the join read on the joined part, or refused); o:304 run 4
+ * before U0's own pass of the join day was taken after the join (breaker8v P11: refused for good).
  * p:1852 run 1 (session 25): a hand-over into a unit on the day another's record moved into it, typed after that record had
  * passed on, joined it where it was and kept the record that moved first (live views), not the stricter one (by-day fold).
  *
@@ -41,7 +42,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 type Mode = 'b' | 'w' | 'r' | 'd' | 'p' | 's' | 'o';
 const CHOSEN = process.env.TYPED_ORDER_SEEDS;
 /** `mode:seed:runs` — seeds green on this tree, each walking the breaker's 4 runs. */
-const CI_SEEDS = 'b:11:4,b:22:4,b:30:4,b:71:3,b:77:2,b:81:1,w:41:4,w:43:4,w:44:4,r:51:4,r:56:4,s:0:1,s:1:1,s:2:1,s:3:1,s:4:1,s:5:1,d:201:4,p:101:4,p:102:8,p:1852:2,o:301:3,o:302:6,o:303:10';
+const CI_SEEDS = 'b:11:4,b:22:4,b:30:4,b:71:3,b:77:2,b:81:1,w:41:4,w:43:4,w:44:4,r:51:4,r:56:4,s:0:1,s:1:1,s:2:1,s:3:1,s:4:1,s:5:1,d:201:4,p:101:4,p:102:8,p:1852:2,o:301:3,o:302:6,o:303:10,o:304:10';
 const CASES = (CHOSEN ?? CI_SEEDS).split(',').map((entry) => {
   const [mode, seed, runs] = entry.trim().split(':');
   return [mode as Mode, Number(seed), Number(runs ?? 4)] as const;
@@ -146,8 +147,8 @@ function runsOf(mode: Mode, start: number, runs: number): Run[] {
   const result: Run[] = [];
   if (mode === 'o') {
     // One reorganisation day (breaker8u P7, P8): U0 (lead) hands its part to U1 or is merged into it on day D — a join when U1
-    // holds a part of its own — with papers of D besides: U0's report, the office's urging of U0, a failed inspection of U0's
-    // earlier report; on a join U1's report or pass. Rows first, the rest in a random order; date order puts D's papers first.
+    // holds a part of its own — with papers of D besides: U0's report, the office's urging of U0, an inspection (pass or failure)
+    // of U0's earlier report; on a join U1's report or pass. Rows first, the rest in a random order; date order puts D's papers first.
     for (let run = 0; run < runs; run += 1) {
       const day = pick(['2016-06-01', '2016-07-01']);
       const join = rnd() < 0.6;
@@ -159,7 +160,8 @@ function runsOf(mode: Mode, start: number, runs: number): Run[] {
       const papers: Op[] = [];
       if (!reportedX && rnd() < 0.7) papers.push(['report', 0, day]);
       if (rnd() < 0.5) papers.push(['urge', 0, day]);
-      if (reportedX && rnd() < 0.7) papers.push(['inspect', 0, day, 'FAILED']);
+      // U0's own pass of the day too (breaker8v P11: on a join, typed after it, it was refused for good).
+      if (reportedX && rnd() < 0.7) papers.push(['inspect', 0, day, rnd() < 0.5 ? 'PASSED' : 'FAILED']);
       if (join && !reportedY && rnd() < 0.5) papers.push(['report', 1, day]);
       if (join && reportedY && rnd() < 0.5) papers.push(['inspect', 1, day, rnd() < 0.5 ? 'PASSED' : 'FAILED']);
       const reorganisation: Op = [pick(['hand', 'merge'] as const), 0, 1, day];

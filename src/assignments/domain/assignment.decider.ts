@@ -1650,7 +1650,10 @@ function isPaperOfJoinDay(command: AssignmentCommand, state: AssignmentsState): 
   if (day === undefined || unitId === undefined || command.type === 'HandOverPart' || command.type === 'AssignUnit' || command.type === 'ReopenParts' || command.type.startsWith('Correct')) return false;
   const joinedThatDay = Object.entries(state.joined ?? {}).filter(([, entry]) => entry.joinedOn === day);
   const carriedThatDay = Object.values(state.setAside ?? {}).filter((aside) => aside.joinedOn === day);
-  if (isPaperOfHandingDay(command) && (joinedThatDay.some(([joiningId, entry]) => (entry.keptInstead?.unitId ?? joiningId) === unitId) || carriedThatDay.some((aside) => aside.carried?.unitId === unitId))) return true;
+  // The joining unit's own paper of its last working day — its pass too (breaker8v P11: a pass of the join day typed after the
+  // join was refused for good; in date order it verifies the part, which then stays with its unit, as on a plain merge's day).
+  const ownPaper = isPaperOfHandingDay(command) || (command.type === 'LogInspection' && command.outcome === 'PASSED');
+  if (ownPaper && (joinedThatDay.some(([joiningId, entry]) => (entry.keptInstead?.unitId ?? joiningId) === unitId) || carriedThatDay.some((aside) => aside.carried?.unitId === unitId))) return true;
   // The successor's own record, set aside that day for the joining part's open work it carries on (a carried join)…
   if (carriedThatDay.some((aside) => aside.successorUnitId === unitId)) return true;
   // …or its own part, held before the day, which another unit's part joined that day.
@@ -3614,6 +3617,10 @@ function requireStandingUnit(command: AssignmentCommand, state: AssignmentsState
   // Its own paper of the merge day — a report, an extension request or its withdrawal — was that day's work, before the merge,
   // whichever was typed first (breaker8s P6, `ownPaperOfHandOverDay`).
   if (isPaperOfHandingDay(command) && fact && command.unitNames?.mergerOf?.(command.unitId)?.mergedOn === fact.day) return;
+  // …and a pass of that day of the part it still holds then: its join into the successor's part undone to take it, as date
+  // order has it (breaker8v P11, `isPaperOfJoinDay`); a part it no longer holds is passed naming the successor (`passOfMergeDay`).
+  const passOfOwnPart = command.type === 'LogInspection' && command.outcome === 'PASSED' && partOf(state, command.unitId) !== undefined;
+  if (passOfOwnPart && fact && command.unitNames?.mergerOf?.(command.unitId)?.mergedOn === fact.day) return;
   refuseMergedUnit(command, command.unitId);
 }
 

@@ -47,6 +47,9 @@ const CASES: readonly (readonly [string, readonly AssignmentEvent[], Paper])[] =
   ['the successor’s failed inspection of the day', [reported(SUCCESSOR, '2016-05-10')], inspect(SUCCESSOR, 'FAILED')],
   ['the joining unit’s failed inspection of the day, both reported before', [reported(SUCCESSOR, '2016-05-10'), reported(JOINING, '2016-05-12')], inspect(JOINING, 'FAILED')],
   ['the office’s urging of the joining unit that day', [], urge(JOINING)],
+  // breaker8v P11: the joining unit's own pass of the join day, typed after the join, was refused for good.
+  ['the joining unit’s pass of the day, both reported before', [reported(SUCCESSOR, '2016-05-10'), reported(JOINING, '2016-05-12')], inspect(JOINING, 'PASSED')],
+  ['the joining unit’s pass of the day, the successor not reported', [reported(JOINING, '2016-05-12')], inspect(JOINING, 'PASSED')],
 ];
 
 const stateAfter = (events: readonly AssignmentEvent[]): AssignmentsState => fold({ initialState: initialAssignmentsState, evolve: evolveAssignments }, events);
@@ -83,6 +86,9 @@ describe.each([
       const steps = first === 'paper' ? [paper(directory(false)), join(directory(merging))] : [join(directory(merging)), paper(directory(merging))];
       for (const step of steps) {
         const decided = attempt(step, events);
+        // Date order's own answer to a join after the joining part's pass of the day: a verified part stays with its unit (a
+        // reorganisation passes only open work; the merge's handler does not even send it).
+        if (typeof decided === 'string' && step.type === 'HandOverPart' && /确认完成.*不再移交/u.test(decided)) continue;
         expect([first, step.type, typeof decided === 'string' ? decided : 'taken']).toEqual([first, step.type, 'taken']);
         events.push(...(decided as AssignmentEvent[]));
       }
@@ -90,4 +96,36 @@ describe.each([
     };
     expect(readings(typedInOrder('join'))).toEqual(readings(typedInOrder('paper')));
   });
+
+  /* breaker8v P11 (T3j): the joining unit's report AND its pass of the join day, and the join: 5 of 6 orders refused the pass. */
+  const PAPERS_OF_THE_DAY: readonly [string, (merged: boolean) => AssignmentCommand][] = [
+    ['report', (merged) => report(JOINING)(directory(merged))],
+    ['pass', (merged) => inspect(JOINING, 'PASSED')(directory(merged))],
+    ['join', (merged) => join(directory(merged))],
+  ];
+  // Every order with the report before its pass (a pass of nothing reported is refused in any order).
+  const ORDERS = [[0, 1, 2], [0, 2, 1], [2, 0, 1]] as const;
+  it.each(ORDERS)(
+    'the joining unit’s report and pass of the day and the join, typed %i %i %i: each taken, the parts read alike in every order',
+    (...order) => {
+      const history = [...assigned, reported(SUCCESSOR, '2016-05-10')];
+      const typed = (steps: readonly number[]) => {
+        const events = [...history];
+        const outcomes: string[] = [];
+        let joined = false;
+        for (const step of steps) {
+          const [name, command] = PAPERS_OF_THE_DAY[step]!;
+          const decided = attempt(command(joined), events);
+          if (name === 'join') joined = true;
+          // As above: the join of a part passed that day, typed after the pass, is date order's refusal.
+          const refusedAsDateOrder = typeof decided === 'string' && name === 'join' && /确认完成.*不再移交/u.test(decided);
+          outcomes.push(`${name}: ${typeof decided === 'string' && !refusedAsDateOrder ? decided : 'taken'}`);
+          if (typeof decided !== 'string') events.push(...decided);
+        }
+        return { outcomes: outcomes.sort(), readings: readings(events) };
+      };
+      // Date order: the report, then the pass (a pass needs its report), then the join of the day.
+      expect(typed(order)).toEqual(typed([0, 1, 2]));
+    },
+  );
 });

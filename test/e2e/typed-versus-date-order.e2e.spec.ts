@@ -27,7 +27,9 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * unit's working day, and on a join the successor's too). Besides the parts, each part's reports and inspections and the unit
  * each paper stands under in the history must agree. Walked in CI: o:301 run 2, o:302 run 5 and o:303 runs 0 and 9 failed
  * before the join-day rule (a paper of the join day typed after the join read on the joined part, or refused); o:304 run 4
- * before U0's own pass of the join day was taken after the join (breaker8v P11: refused for good).
+ * before U0's own pass of the join day was taken after the join (breaker8v P11: refused for good); o:307 run 6 and o:308 runs 2
+ * and 4 before a pass of the hand-over day typed after it was U0's (breaker8v P9: U0's report, its pass and the merge of one day
+ * left the part with U1; with an earlier report the pass was recorded under U1).
  * p:1852 run 1 (session 25): a hand-over into a unit on the day another's record moved into it, typed after that record had
  * passed on, joined it where it was and kept the record that moved first (live views), not the stricter one (by-day fold).
  *
@@ -42,7 +44,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 type Mode = 'b' | 'w' | 'r' | 'd' | 'p' | 's' | 'o';
 const CHOSEN = process.env.TYPED_ORDER_SEEDS;
 /** `mode:seed:runs` — seeds green on this tree, each walking the breaker's 4 runs. */
-const CI_SEEDS = 'b:11:4,b:22:4,b:30:4,b:71:3,b:77:2,b:81:1,w:41:4,w:43:4,w:44:4,r:51:4,r:56:4,s:0:1,s:1:1,s:2:1,s:3:1,s:4:1,s:5:1,d:201:4,p:101:4,p:102:8,p:1852:2,o:301:3,o:302:6,o:303:10,o:304:10';
+const CI_SEEDS = 'b:11:4,b:22:4,b:30:4,b:71:3,b:77:2,b:81:1,w:41:4,w:43:4,w:44:4,r:51:4,r:56:4,s:0:1,s:1:1,s:2:1,s:3:1,s:4:1,s:5:1,d:201:4,p:101:4,p:102:8,p:1852:2,o:301:3,o:302:6,o:303:10,o:304:10,o:307:7,o:308:5';
 const CASES = (CHOSEN ?? CI_SEEDS).split(',').map((entry) => {
   const [mode, seed, runs] = entry.trim().split(':');
   return [mode as Mode, Number(seed), Number(runs ?? 4)] as const;
@@ -158,7 +160,11 @@ function runsOf(mode: Mode, start: number, runs: number): Run[] {
       const reportedX = earlier(0);
       const reportedY = join && earlier(1);
       const papers: Op[] = [];
-      if (!reportedX && rnd() < 0.7) papers.push(['report', 0, day]);
+      const reportsOnTheDay = !reportedX && rnd() < 0.7;
+      if (reportsOnTheDay) papers.push(['report', 0, day]);
+      // …and its pass or failure the same day (breaker8v P9: report, pass and hand-over/merge of one day — who did the work
+      // followed typing order).
+      if (reportsOnTheDay && rnd() < 0.5) papers.push(['inspect', 0, day, rnd() < 0.6 ? 'PASSED' : 'FAILED']);
       if (rnd() < 0.5) papers.push(['urge', 0, day]);
       // U0's own pass of the day too (breaker8v P11: on a join, typed after it, it was refused for good).
       if (reportedX && rnd() < 0.7) papers.push(['inspect', 0, day, rnd() < 0.5 ? 'PASSED' : 'FAILED']);
@@ -168,7 +174,7 @@ function runsOf(mode: Mode, start: number, runs: number): Run[] {
       const rest = [...ops.filter((op) => op[0] !== 'row'), ...papers, reorganisation].sort(() => rnd() - 0.5);
       // An inspection comes after the report it checks (typed before, it is refused in any order: nothing to check yet).
       for (const inspection of rest.filter((op) => op[0] === 'inspect')) {
-        const report = rest.findIndex((op) => op[0] === 'report' && op[1] === inspection[1] && op[2] < inspection[2]);
+        const report = rest.findIndex((op) => op[0] === 'report' && op[1] === inspection[1] && op[2] <= inspection[2]);
         const at = rest.indexOf(inspection);
         if (report > at) rest.splice(report, 0, ...rest.splice(at, 1));
       }

@@ -1519,6 +1519,8 @@ export function decideAssignment(
     const beforeTheJoin = decidedBeforeJoins(named, state, context, true);
     if (beforeTheJoin) return beforeTheJoin;
   }
+  const handingDayPass = passOfHandingDay(named, state, context);
+  if (handingDayPass) return handingDayPass;
   command = passOfMergeDay(named, state);
   requireStandingUnit(command, state);
   const held = asHeldOn(command, state);
@@ -1635,6 +1637,39 @@ function decidedBeforeJoins(command: AssignmentCommand, state: AssignmentsState,
     settled = evolveAssignments(settled, again);
   }
   return [...undone, ...decided, ...kept, ...redone];
+}
+
+/**
+ * A pass dated on the day a part passed on alone (职能调整 hand-over, 机构改革 merge), of the work of the unit that handed it
+ * over — the successor has not reported on it since — typed after the hand-over (breaker8v P9: report, pass and merge of one day
+ * left the part with the successor and credited it in 单位排名 in 5 of 6 typing orders; with the report a day earlier the part
+ * came back, but the pass was recorded under the successor). The day is still the handing unit's working day, and a part verified
+ * that day stays with its unit (`hand-over-parts.ts`): decided as in date order — the hand-over comes off (PartHandOverUndone),
+ * then the pass is recorded naming the handing unit, whichever unit the form named (the web card names the holder of today).
+ * Undefined — decided as before — for any other command, a part that passed on another day or again since, a join (its
+ * papers: `isPaperOfJoinDay`), or a part the successor has reported on since the day (its own work: the pass is its).
+ */
+function passOfHandingDay(command: AssignmentCommand, state: AssignmentsState, context: AssignmentParentContext): AssignmentEvent[] | undefined {
+  if (command.type !== 'LogInspection' || command.outcome !== 'PASSED') return undefined;
+  const day = command.inspectedOn;
+  const passedThatDay = (part: AssignmentPart | undefined) => part !== undefined && part.heldSince === day && part.previousHolders?.at(-1)?.until === day;
+  const own = partOf(state, command.unitId);
+  const part = passedThatDay(own) ? own! : partsOf(state).find((each) => passedThatDay(each) && each.previousHolders!.at(-1)!.unitId === command.unitId);
+  if (!part || carriedJoin(state, part)) return undefined;
+  const handingId = part.previousHolders!.at(-1)!.unitId;
+  const holderId = part.unitId;
+  if (state.joined && Object.hasOwn(state.joined, handingId) && state.joined[handingId]!.joinedOn === day) return undefined;
+  const successorReported = state.recorded.some((event) => event.type === 'RectificationReported' && event.data.unitId === holderId && event.data.reportedOn >= day);
+  if (successorReported) return undefined;
+  const handing = unitNamed(command, handingId);
+  const holder = unitNamed(command, holderId);
+  const undoing: PartHandOverUndone = {
+    type: 'PartHandOverUndone',
+    data: { unitId: handingId, successorUnitId: holderId, reason: `${handing.zh}的任务已于 ${day} 确认完成，不随 ${day} 的移交转给${holder.zh}，仍由${handing.zh}保留`, handedOverOn: day },
+  };
+  const cleared = evolveAssignments(state, undoing);
+  if (partOf(cleared, handingId) === undefined || partOf(cleared, holderId) !== undefined) return undefined;
+  return [undoing, ...decideAssignment({ ...command, unitId: handingId }, cleared, context)];
 }
 
 /**
@@ -1881,7 +1916,7 @@ function correctedPaperOfHandOverDay(command: CorrectReportDate | CorrectInspect
  * request and withdrawal (breaker8s P6), and the office's urging, send-back, failed inspection and extension decision about it
  * (breaker8u P7, P2) — a paper of that day naming the handing unit is about its part before it passed, whichever was typed
  * first. A pass is not among them: a part verified on the day it would pass stays with its unit, which undoes the step
- * (`passOfMergeDay`, `handOversUndone`).
+ * (`passOfHandingDay` before the pass is recorded, under the handing unit; `passOfMergeDay`, `handOversUndone`).
  */
 function isPaperOfHandingDay(command: AssignmentCommand): boolean {
   switch (command.type) {

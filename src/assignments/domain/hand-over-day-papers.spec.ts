@@ -211,3 +211,67 @@ describe('a 交办 of the merged unit dated on its merge day (breaker8u P2)', ()
     expect(partsRead(typed('assignment')).map((part) => part[0])).toEqual([LEAD, SUCCESSOR]);
   });
 });
+
+/*
+ * breaker8v P9: a pass of the day the handing unit's part passes on, of that unit's work, typed after the hand-over or merge —
+ * from the handing unit's card or the successor's (the web card names the holder of today). The part verified that day stays
+ * with its unit and the pass is its own: the hand-over comes off first, the pass names the handing unit, as date order has it.
+ */
+describe.each([
+  ['a hand-over (职能调整)', false],
+  ['a merge (机构改革)', true],
+] as const)('a pass of the day the handing unit’s part passes by %s (breaker8v P9)', (_how, merging) => {
+  const passing = (unitNames: UnitNames): AssignmentCommand => ({
+    type: 'HandOverPart', actor: admin, today: TODAY, unitId: HANDING, successorUnitId: SUCCESSOR, reason: merging ? '机构改革' : '职能调整', handedOverOn: DAY, ...(merging ? { merging: true } : {}), unitNames,
+  });
+  const report = (unitNames: UnitNames): AssignmentCommand => ({ ...common, type: 'ReportRectification', actor: clerkOf(HANDING), summary: '已整改', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/p', documentRef: null }], reportedOn: DAY, unitNames });
+  const pass = (unitId: string) => (unitNames: UnitNames): AssignmentCommand => ({ type: 'LogInspection', actor: inspector, today: TODAY, unitId, inspectionId: 'inspection-9', outcome: 'PASSED', notes: '核实', inspectedOn: DAY, place: '现场', unitNames });
+  /** Steps typed in order; the hand-over of a part verified by then is date order's own refusal (a reorganisation passes open work only). */
+  const typed = (history: readonly AssignmentEvent[], steps: readonly ('report' | 'pass' | 'hand-over')[], door: string) => {
+    const events = [...history];
+    let passed = false;
+    for (const step of steps) {
+      const command = step === 'report' ? report(directory(passed && merging)) : step === 'pass' ? pass(passed ? door : HANDING)(directory(passed && merging)) : passing(directory(merging));
+      if (step === 'hand-over') passed = true;
+      const decided = outcome(command, events);
+      if (decided === 'CONFLICT' && step === 'hand-over' && /确认完成.*不再移交/u.test(refusal(command, events))) continue;
+      if (typeof decided === 'string') throw new Error(`${steps.join(' → ')}: ${step} refused ${decided}: ${refusal(command, events)}`);
+      events.push(...decided);
+    }
+    return events;
+  };
+  /** The history as a person reads it: each record's type and unit (the hand-over's undoing aside), and the parts. */
+  const read = (events: readonly AssignmentEvent[]) => ({
+    records: events.filter((event) => !['PartHandedOver', 'PartHandOverUndone'].includes(event.type)).map((event) => `${event.type} ${(event.data as { unitId?: string }).unitId}`),
+    parts: partsRead(events),
+    onTheDay: partsOf(assignmentsOn(stateAfter(events), DAY)).map((part) => [part.unitId, part.status]),
+  });
+
+  it.each([
+    ['report, pass, hand-over', ['report', 'pass', 'hand-over']],
+    ['report, hand-over, pass', ['report', 'hand-over', 'pass']],
+    ['hand-over, report, pass', ['hand-over', 'report', 'pass']],
+  ] as const)('its report and pass of the day typed %s: verified by the handing unit, which keeps its part — from either card', (_order, steps) => {
+    const inDateOrder = read(typed(base, ['report', 'pass', 'hand-over'], HANDING));
+    expect(inDateOrder.parts.find(([unitId]) => unitId === HANDING)?.[1]).toBe('VERIFIED');
+    for (const door of [HANDING, SUCCESSOR]) expect([door, read(typed(base, steps, door))]).toEqual([door, inDateOrder]);
+  });
+
+  it.each([
+    ['the handing unit’s card', HANDING],
+    ['the successor’s card', SUCCESSOR],
+  ])('a pass of the day of its earlier report, typed after the hand-over from %s, is recorded under the handing unit', (_door, door) => {
+    const history = [...base, reportedEarlier];
+    expect(read(typed(history, ['hand-over', 'pass'], door))).toEqual(read(typed(history, ['pass', 'hand-over'], HANDING)));
+  });
+
+  it('a pass of the successor’s own report of the day stays the successor’s: the hand-over stands', () => {
+    const successorReport: AssignmentCommand = { ...report(directory(merging)), unitId: SUCCESSOR, actor: clerkOf(SUCCESSOR) } as AssignmentCommand;
+    const events = typed(base, ['hand-over'], SUCCESSOR);
+    const reported = outcome(successorReport, events);
+    expect(typeof reported).not.toBe('string');
+    events.push(...(reported as AssignmentEvent[]));
+    const decided = outcome(pass(SUCCESSOR)(directory(merging)), events) as AssignmentEvent[];
+    expect(decided.map((event) => `${event.type} ${(event.data as { unitId?: string }).unitId}`)).toEqual([`InspectionLogged ${SUCCESSOR}`]);
+  });
+});

@@ -385,6 +385,16 @@ describe('a timeline with corrections: one row per fact, on its day now; the cor
     expect(printed(later)[0]).toBe('2026-04-20 申请延期（西山县人民政府）（申请延至 2026-10-31）：需会签。（已于 2026-06-05 撤回）');
   });
 
+  it('a request withdrawn and decided on one day, entered later: the request says the decision stands (breaker8v P3)', () => {
+    const line = story();
+    const facts = [
+      line('ExtensionRequested', '2016-05-15', '2016-05-15', { requestId: 'r1', requestedDueDate: '2016-06-30', reason: '需会签。' }, 'xs'),
+      line('ExtensionRequestWithdrawn', '2016-05-20', '2026-12-05T09:00', { requestId: 'r1', reason: '不再需要。', withdrawnOn: '2016-05-20' }, 'xs'),
+      line('ExtensionGranted', '2016-05-20', '2026-12-05T10:00', { requestId: 'r1', previousDueDate: '2016-05-31', newDueDate: '2016-06-30', decidedOn: '2016-05-20' }, 'xs'),
+    ];
+    expect(printed(facts)[0]).toBe('2016-05-15 申请延期（西山县人民政府）（申请延至 2016-06-30）：需会签。（2016-05-20 的撤回与同日审批并存，以审批为准）');
+  });
+
   it('a request taken back and the new one read apart: each names the date asked, the first says when it was taken back (newcomer26 S1)', () => {
     const line = story();
     const facts = [

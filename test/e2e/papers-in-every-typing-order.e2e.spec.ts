@@ -8,7 +8,8 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * - P1: an extension granted and a return (督查未通过 / 退办) of one office day (fixed in 418d9bb, walked here);
  * - P9: a return and the re-report it called for, found after the pass that checked the re-report (the first report
  *   typed before the re-report: typed after it, the re-report is a first report to the record — breaker8u P6's kind);
- * - P11: a finding's withdrawal (撤销) and a pass, hand-over or merge of the same day.
+ * - P11: a finding's withdrawal (撤销) and a pass, hand-over or merge of the same day;
+ * - breaker8v P3: the unit's withdrawal of its extension request and the office's decision on it of one day.
  */
 let keySequence = 0;
 const key = (name: string) => `${name}-${(keySequence += 1)}`;
@@ -64,10 +65,15 @@ describe('the same papers in every typing order give one record (breaker8u P1, P
     ok(mutate('sendBackReport', { findingId: ids.findingId, unitId: ids.first, reason: '材料不全', sentBackOn: on, newDueDate, overrideReason: '退办' }));
   const requestExtension = (on: string, requestedDueDate: string): Paper => async (ids) =>
     ok(mutate('requestExtension', { findingId: ids.findingId, unitId: ids.first, requestedDueDate, reason: '需要时间', requestedOn: on }, await app.as('UNIT', ids.first)));
-  const grant = (on: string): Paper => async (ids) => {
+  const decide = (approve: boolean, on: string): Paper => async (ids) => {
     const parts = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unitId extensionRequests { requestId } } } }`, { id: ids.findingId });
     const requestId = (parts.data!.finding.assignments as { unitId: string; extensionRequests: { requestId: string }[] }[]).find((part) => part.unitId === ids.first)?.extensionRequests[0]?.requestId;
-    return requestId !== undefined && ok(mutate('decideExtension', { findingId: ids.findingId, unitId: ids.first, requestId, approve: true, decidedOn: on, overrideReason: '同意延期' }));
+    return requestId !== undefined && ok(mutate('decideExtension', { findingId: ids.findingId, unitId: ids.first, requestId, approve, decidedOn: on, ...(approve ? { overrideReason: '同意延期' } : { reason: '理由不足' }) }));
+  };
+  const withdrawRequest = (on: string): Paper => async (ids) => {
+    const parts = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unitId extensionRequests { requestId } } } }`, { id: ids.findingId });
+    const requestId = (parts.data!.finding.assignments as { unitId: string; extensionRequests: { requestId: string }[] }[]).find((part) => part.unitId === ids.first)?.extensionRequests[0]?.requestId;
+    return requestId !== undefined && ok(mutate('withdrawExtensionRequest', { findingId: ids.findingId, unitId: ids.first, requestId, reason: '不再需要', withdrawnOn: on }, await app.as('UNIT', ids.first)));
   };
   const withdraw = (on: string): Paper => async (ids) => ok(mutate('withdrawFinding', { findingId: ids.findingId, reason: '评估误判', withdrawnOn: on }));
   const handOver = (on: string): Paper => async (ids) => ok(mutate('handOverUnitParts', { unitId: ids.first, successorUnitId: ids.second, reason: '职能调整', handedOverOn: on }, await app.as('ADMIN')));
@@ -78,14 +84,26 @@ describe('the same papers in every typing order give one record (breaker8u P1, P
     {
       name: 'P1: a grant and a failed inspection of one day',
       before: [['report 05-10', report('2016-05-10')], ['request 05-15', requestExtension('2016-05-15', '2016-06-30')]],
-      papers: [['grant 05-20', grant('2016-05-20')], ['failed 05-20', inspect('FAILED', '2016-05-20', '2016-06-20')]],
+      papers: [['grant 05-20', decide(true, '2016-05-20')], ['failed 05-20', inspect('FAILED', '2016-05-20', '2016-06-20')]],
       days: ['2016-05-20', '2016-06-25'],
     },
     {
       name: 'P1: a grant and a send-back of one day',
       before: [['report 05-10', report('2016-05-10')], ['request 05-15', requestExtension('2016-05-15', '2016-06-30')]],
-      papers: [['grant 05-20', grant('2016-05-20')], ['send-back 05-20', sendBack('2016-05-20', '2016-06-20')]],
+      papers: [['grant 05-20', decide(true, '2016-05-20')], ['send-back 05-20', sendBack('2016-05-20', '2016-06-20')]],
       days: ['2016-05-20', '2016-06-25'],
+    },
+    {
+      name: 'breaker8v P3: the unit’s withdrawal of its extension request and the office’s grant of one day',
+      before: [['request 05-15', requestExtension('2016-05-15', '2016-06-30')]],
+      papers: [['withdrawal 05-20', withdrawRequest('2016-05-20')], ['grant 05-20', decide(true, '2016-05-20')]],
+      days: ['2016-05-20', '2016-06-10'],
+    },
+    {
+      name: 'breaker8v P3: the unit’s withdrawal of its extension request and the office’s refusal of one day',
+      before: [['request 05-15', requestExtension('2016-05-15', '2016-06-30')]],
+      papers: [['withdrawal 05-20', withdrawRequest('2016-05-20')], ['refusal 05-20', decide(false, '2016-05-20')]],
+      days: ['2016-05-20', '2016-06-10'],
     },
     {
       name: 'P9: a send-back and its re-report found after the pass',

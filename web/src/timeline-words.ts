@@ -285,7 +285,9 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
     const request = inOrder.find((candidate) => candidate.eventType === 'ExtensionRequested' && candidate.details.requestId === entry.details.requestId);
     if (!request) continue;
     const day = dayNow.get(entry.revision)!;
-    const taken = inSpan(day) && !inSpan(dayNow.get(request.revision)!) ? `${day} 的撤回不计入统计` : inSpan(day) ? '' : `已于 ${day} 撤回`;
+    // Decided by the office the same day (entered later from paper): the decision stands (breaker8v P3).
+    const decidedThatDay = inOrder.some((candidate) => (candidate.eventType === 'ExtensionGranted' || candidate.eventType === 'ExtensionRefused') && candidate.details.requestId === entry.details.requestId && !hidden.has(candidate.revision) && dayNow.get(candidate.revision) === day);
+    const taken = decidedThatDay ? `${day} 的撤回与同日审批并存，以审批为准` : inSpan(day) && !inSpan(dayNow.get(request.revision)!) ? `${day} 的撤回不计入统计` : inSpan(day) ? '' : `已于 ${day} 撤回`;
     if (!taken) continue;
     notes.set(request.revision, [notes.get(request.revision), taken].filter(Boolean).join('；'));
   }

@@ -514,9 +514,50 @@ describe('ASSIGNED with an extension request pending, which the unit withdraws (
       .then([{ ...extensionRequested, data: { ...extensionRequested.data, requestId: 'extension-2', requestedDueDate: '2025-07-10' } }]);
   });
 
-  it('a withdrawn request is decided by no one', () => {
-    given([...pending, withdrawn]).when(decideExtension()).thenRefused('CONFLICT', /withdrawn/, /已于 2025-06-20 撤回该项延期申请/);
-    given([...pending, withdrawn]).when(decideExtension({ approve: false, reason: '不同意' })).thenRefused('CONFLICT');
+  it('a withdrawn request is decided by no one: not on a later day, nor on its day while that day is today', () => {
+    given([...pending, withdrawn]).when(decideExtension({ decidedOn: '2025-06-21' })).thenRefused('CONFLICT', /withdrawn/, /已于 2025-06-20 撤回该项延期申请/);
+    given([...pending, withdrawn]).when(decideExtension({ decidedOn: '2025-06-21', approve: false, reason: '不同意' })).thenRefused('CONFLICT');
+    // Both entered on their own day: the order they were entered in is the order they happened.
+    given([...pending, withdrawn]).when(decideExtension({ today: REQUESTED_ON })).thenRefused('CONFLICT', /withdrawn/, /已于 2025-06-20 撤回该项延期申请/);
+  });
+
+  /*
+   * breaker8v P3: the unit's withdrawal and the office's decision of one office day, entered later from paper — nothing orders
+   * the two, and the due date followed typing order. The office's decision stands, in both orders; the withdrawal stays on record.
+   */
+  describe.each([
+    ['a grant', true],
+    ['a refusal', false],
+  ] as const)('a withdrawal and %s of one day, entered later from paper (breaker8v P3)', (_decision, approve) => {
+    const DAY = '2025-06-22';
+    const withdrawal = withdrawRequest({ today: TODAY, withdrawnOn: DAY });
+    const decision = decideExtension({ decidedOn: DAY, ...(approve ? {} : { approve: false, reason: '不同意' }) });
+    const withdrawnThatDay: AssignmentEvent = { ...withdrawn, data: { ...withdrawn.data, withdrawnOn: DAY } };
+    const decided: AssignmentEvent = approve
+      ? { type: 'ExtensionGranted', data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-07-31', decidedOn: DAY } }
+      : { type: 'ExtensionRefused', data: { unitId: FINANCE, requestId: 'extension-1', reason: '不同意', decidedOn: DAY } };
+
+    it('the decision typed after the withdrawal is taken', () => {
+      given([...pending, withdrawnThatDay]).when(decision).then([decided]);
+    });
+
+    it('the withdrawal typed after the decision is taken, and answers nothing', () => {
+      given([...pending, decided]).when(withdrawal).then([withdrawnThatDay]);
+    });
+
+    it('the part reads the decision in both orders, now and on every day: its status, its due date', () => {
+      const read = (events: readonly AssignmentEvent[]) => [TODAY, DAY, '2025-06-21'].map((day) => partOf(assignmentsOn(stateAfter(events), day), FINANCE)).map((part) => [part?.dueDate, part?.extensionRequests]);
+      const withdrawalFirst = read([...pending, withdrawnThatDay, decided]);
+      expect(withdrawalFirst).toEqual(read([...pending, decided, withdrawnThatDay]));
+      expect(withdrawalFirst[0]).toEqual([approve ? '2025-07-31' : DUE, [expect.objectContaining({ status: approve ? 'GRANTED' : 'REFUSED', decidedOn: DAY })]]);
+      expect(withdrawalFirst[0]![1]).toEqual([expect.not.objectContaining({ withdrawnOn: expect.anything() })]);
+    });
+
+    it('entered on that day itself, the second is refused as the order they happened in', () => {
+      const live = { today: DAY };
+      given([...pending, withdrawnThatDay]).when({ ...decision, ...live }).thenRefused('CONFLICT');
+      given([...pending, decided]).when({ ...withdrawal, ...live }).thenRefused('CONFLICT');
+    });
   });
 
   it('is withdrawn once: a second withdrawal is told when the first was', () => {

@@ -59,7 +59,8 @@ export type PartStatus = 'ASSIGNED' | 'REPORTED' | 'RETURNED' | 'VERIFIED';
  * PENDING until decided; LAPSED when the part was verified while it was pending — judged by day: a
  * passed inspection (as corrected) dated on or after the request's day (`withLapses`): nothing is
  * left to extend, so it is never decided, even if the part comes back later (the unit asks again).
- * WITHDRAWN: the unit took it back while it was pending (ExtensionRequestWithdrawn); never decided.
+ * WITHDRAWN: the unit took it back while it was pending (ExtensionRequestWithdrawn); never decided — unless the office decided
+ * it the same day (`decisionOfWithdrawalDay`): a withdrawal and a decision of one office day, the decision stands.
  */
 export type ExtensionStatus = 'PENDING' | 'GRANTED' | 'REFUSED' | 'LAPSED' | 'WITHDRAWN';
 
@@ -773,7 +774,10 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
       const { requestId, withdrawnOn } = event.data;
       return updatePart(state, event.data.unitId, withdrawnOn, (part) => ({
         ...part,
-        extensionRequests: part.extensionRequests.map((request) => (request.requestId === requestId ? { ...request, status: 'WITHDRAWN', withdrawnOn } : request)),
+        // Decided the same day, the decision stands (`decisionOfWithdrawalDay`): the withdrawal answers nothing.
+        extensionRequests: part.extensionRequests.map((request) =>
+          request.requestId === requestId && !(request.status !== 'WITHDRAWN' && decisionOfWithdrawalDay(request, withdrawnOn)) ? { ...request, status: 'WITHDRAWN', withdrawnOn } : request,
+        ),
       }));
     }
     case 'UnitUrged':
@@ -1491,11 +1495,30 @@ function dueDateOnReturn(part: AssignmentPart, newDueDate: string | undefined, d
   return grantedThatDay.reduce((latest, granted) => (isAfter(granted, latest) ? granted : latest), given);
 }
 
+/** The request without its withdrawal's day: a decision of the withdrawal's day stands over it (`decisionOfWithdrawalDay`). */
+function withoutWithdrawal(request: ExtensionRequest): ExtensionRequest {
+  const { withdrawnOn: _withdrawnOn, ...rest } = request;
+  return rest;
+}
+
+/**
+ * A withdrawal (撤回延期申请) and the office's decision (批准 / 驳回) of one request on one office day (breaker8v P3): nothing on
+ * paper orders the two, and the unit's due date, its light and 单位排名 followed typing order (withdrawal first: the grant refused,
+ * due the old date; grant first: the withdrawal refused, due the new one). Entered from paper on a later day, nothing orders the
+ * two: the office's decision stands, whichever was typed first — as a decided request cannot be withdrawn — and the withdrawal
+ * stays on record, read as overtaken. Entered on their own day, the order they were entered in is the order they happened, and
+ * the second is refused as before (a fact dated `today`). True when `request` was decided on `day` (a withdrawal of that day answers
+ * nothing) or withdrawn on `day` (a decision of that day still stands).
+ */
+export function decisionOfWithdrawalDay(request: ExtensionRequest, day: string): boolean {
+  return ((request.status === 'GRANTED' || request.status === 'REFUSED') && request.decidedOn === day) || (request.status === 'WITHDRAWN' && request.withdrawnOn === day);
+}
+
 function settleExtension(part: AssignmentPart, requestId: string, status: 'GRANTED' | 'REFUSED', decidedOn: string, grantedDueDate?: string): AssignmentPart {
   return {
     ...part,
     extensionRequests: part.extensionRequests.map((request) =>
-      request.requestId === requestId ? { ...request, status, decidedOn, ...(grantedDueDate === undefined ? {} : { grantedDueDate }) } : request,
+      request.requestId === requestId ? { ...withoutWithdrawal(request), status, decidedOn, ...(grantedDueDate === undefined ? {} : { grantedDueDate }) } : request,
     ),
   };
 }
@@ -2303,14 +2326,16 @@ function withdrawExtensionRequest(command: WithdrawExtensionRequest, state: Assi
   if (!known) {
     throw new DomainError('NOT_FOUND', say(`Extension request ${requestId} of ${unit.en} does not exist.`, `找不到${unit.zh}的这项延期申请。`), { field: 'requestId' });
   }
-  if (known.status !== 'PENDING' && known.status !== 'LAPSED') throw notPendingAnyMore(known, unit);
+  // Decided on the withdrawal's own day, it is taken and read as overtaken (`decisionOfWithdrawalDay`, breaker8v P3).
+  const sameDay = withdrawnOn < command.today && known.status !== 'WITHDRAWN' && decisionOfWithdrawalDay(known, withdrawnOn);
+  if (known.status !== 'PENDING' && known.status !== 'LAPSED' && !sameDay) throw notPendingAnyMore(known, unit);
   const withdrawn = { day: withdrawnOn, what: named('withdrawnOn', 'the withdrawal date', '撤回日期') };
   requireBusinessDay(withdrawnOn, command.today, named('withdrawnOn', 'The withdrawal date', '撤回日期'));
   requireNotBefore(withdrawn, { day: known.requestedOn, what: say('the request it withdraws', '所撤回的延期申请日期') });
   const partThen = partOn(state, part, withdrawnOn);
   const then = partThen.extensionRequests.find((candidate) => candidate.requestId === requestId) ?? known;
   // Lapsed by a pass of the withdrawal's own day only, it was still pending when withdrawn: a pass is the last word of its day (breaker8s P11).
-  if (then.status !== 'PENDING' && !lapsedOnlyOn(partThen, then, withdrawnOn)) throw notPendingAnyMore(then, unit);
+  if (then.status !== 'PENDING' && !lapsedOnlyOn(partThen, then, withdrawnOn) && !(sameDay && decisionOfWithdrawalDay(then, withdrawnOn))) throw notPendingAnyMore(then, unit);
   requireText(command.reason, named('reason', 'A reason for withdrawing the request', '撤回理由'));
   const events: AssignmentEvent[] = [{ type: 'ExtensionRequestWithdrawn', data: { unitId, requestId, reason: command.reason, withdrawnOn } }];
   requireLaterFactsHold(state, events, withdrawn, command);
@@ -2361,7 +2386,9 @@ function decideExtension(command: DecideExtension, state: AssignmentsState): Ass
       `${unit.zh}的该项延期申请已${known.status === 'GRANTED' ? '批准' : '驳回'}。`,
     );
   }
-  if (known.status === 'WITHDRAWN') {
+  // Withdrawn on the decision's own day, both entered from paper later: the decision stands (`decisionOfWithdrawalDay`).
+  const ofWithdrawalDay = decidedOn < command.today && decisionOfWithdrawalDay(known, decidedOn);
+  if (known.status === 'WITHDRAWN' && !ofWithdrawalDay) {
     throw conflict(
       `Extension request ${requestId} of ${unit.en} was withdrawn by the unit on ${known.withdrawnOn}; there is nothing to decide.`,
       `${unit.zh}已于 ${known.withdrawnOn} 撤回该项延期申请，无需审批。`,
@@ -2374,6 +2401,12 @@ function decideExtension(command: DecideExtension, state: AssignmentsState): Ass
   const then = partOn(state, part, decidedOn);
   const request = then.extensionRequests.find((candidate) => candidate.requestId === requestId) ?? known;
   if (verifiedBeforeTheDay(then, decidedOn)) throw verifiedThen(state, then, decidedOn, unit, say('its extension request is not decided any more', '延期申请不再审批'));
+  if (request.status === 'WITHDRAWN' && !(ofWithdrawalDay && decisionOfWithdrawalDay(request, decidedOn))) {
+    throw conflict(
+      `Extension request ${requestId} of ${unit.en} was withdrawn by the unit on ${request.withdrawnOn}; there is nothing to decide.`,
+      `${unit.zh}已于 ${request.withdrawnOn} 撤回该项延期申请，无需审批。`,
+    );
+  }
   if (request.status === 'LAPSED' && !lapsedOnlyOn(then, request, decidedOn)) {
     throw conflict(
       `Extension request ${requestId} of ${unit.en} lapsed when its part was verified${then.verifiedOn ? '' : ` (before ${decidedOn})`}; it is not decided any more. If the part needs more time now, the unit asks again.`,
@@ -2748,7 +2781,7 @@ function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingu
       if (verifiedBefore) return verifiedBefore;
       const request = part.extensionRequests.find((candidate) => candidate.requestId === event.data.requestId);
       if (!request) return say('the request it decides had not been made yet then', '所审批的延期申请当时尚未提出');
-      if (request.status !== 'PENDING' && !lapsedOnlyOn(part, request, day)) return say('the request it decides was no longer pending then', '所审批的延期申请当时已不在待审批状态');
+      if (request.status !== 'PENDING' && !lapsedOnlyOn(part, request, day) && !(request.status === 'WITHDRAWN' && decisionOfWithdrawalDay(request, day))) return say('the request it decides was no longer pending then', '所审批的延期申请当时已不在待审批状态');
       if (event.type === 'ExtensionRefused') return null;
       // As `decideExtension` judges a grant on its day (breaker8e P5): later than the date in force, not already past.
       const { newDueDate, decidedOn } = event.data;
@@ -2763,7 +2796,7 @@ function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingu
     case 'ExtensionRequestWithdrawn': {
       const request = part.extensionRequests.find((candidate) => candidate.requestId === event.data.requestId);
       if (!request) return say('the request it withdraws had not been made yet then', '所撤回的延期申请当时尚未提出');
-      if (request.status !== 'PENDING' && !lapsedOnlyOn(part, request, day)) return say('the request it withdraws was no longer pending then', '所撤回的延期申请当时已不在待审批状态');
+      if (request.status !== 'PENDING' && !lapsedOnlyOn(part, request, day) && !(request.status !== 'WITHDRAWN' && decisionOfWithdrawalDay(request, day))) return say('the request it withdraws was no longer pending then', '所撤回的延期申请当时已不在待审批状态');
       return null;
     }
     case 'UnitUrged':

@@ -4,6 +4,9 @@ import { addDays, daysBetween } from '../../shared/calendar-date.js';
 import { BY_DATE, isNeverOverdue, isProgressReport, type DueTerms } from '../../shared/deadline.js';
 import type { AssignmentEvent, AssignmentRole, Evidence, FactDateCorrected, InspectionOutcome } from '../domain/assignment.events.js';
 
+/** A request's withdrawal fields cleared: a decision of the withdrawal's own day stands over it (breaker8v P3). */
+const NOT_WITHDRAWN = { withdrawnOn: null, withdrawnAt: null, withdrawalReason: null } as const;
+
 export type PartStatus = 'ASSIGNED' | 'REPORTED' | 'VERIFIED' | 'RETURNED';
 export type TrafficLight = 'GREEN' | 'YELLOW' | 'RED';
 
@@ -430,13 +433,14 @@ function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): voi
       return;
     case 'ExtensionGranted': {
       const request = part.extensionRequests.find((r) => r.requestId === event.data.requestId);
-      if (request) Object.assign(request, { status: 'GRANTED', decidedOn: on, decidedAt: at, grantedDueDate: event.data.newDueDate });
+      // Withdrawn the same day, the decision stands (the decider's `decisionOfWithdrawalDay`, breaker8v P3).
+      if (request) Object.assign(request, { status: 'GRANTED', decidedOn: on, decidedAt: at, grantedDueDate: event.data.newDueDate }, NOT_WITHDRAWN);
       changeDueDate(part, { on, dueDate: event.data.newDueDate, source: `extension:${event.data.requestId}`, at, atLeast: true });
       return;
     }
     case 'ExtensionRefused': {
       const request = part.extensionRequests.find((r) => r.requestId === event.data.requestId);
-      if (request) Object.assign(request, { status: 'REFUSED', decidedOn: on, decidedAt: at, decisionReason: event.data.reason });
+      if (request) Object.assign(request, { status: 'REFUSED', decidedOn: on, decidedAt: at, decisionReason: event.data.reason }, NOT_WITHDRAWN);
       return;
     }
     case 'ExtensionRequestWithdrawn': {
@@ -445,7 +449,9 @@ function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): voi
       // nowhere), then again on an earlier day, typed later — it was withdrawn on the earlier day, in either typing order:
       // folded as recorded and by day alike (breaker11r P2, agreement walk seed 35).
       const earlier = request?.status === 'WITHDRAWN' && request.withdrawnOn !== null && request.withdrawnOn <= on;
-      if (request && !earlier) Object.assign(request, { status: 'WITHDRAWN', withdrawnOn: on, withdrawnAt: at, withdrawalReason: event.data.reason });
+      // Decided the same day, the decision stands and the withdrawal answers nothing (breaker8v P3).
+      const decidedThatDay = (request?.status === 'GRANTED' || request?.status === 'REFUSED') && request.decidedOn === on;
+      if (request && !earlier && !decidedThatDay) Object.assign(request, { status: 'WITHDRAWN', withdrawnOn: on, withdrawnAt: at, withdrawalReason: event.data.reason });
       return;
     }
     case 'UnitUrged':

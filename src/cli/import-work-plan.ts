@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { ImportDependencies } from '../imports/import-run.js';
-import type { WorkPlanImported } from '../work-plan/domain/work-plan.events.js';
-import { describeWorkPlanImport, describeWorkPlanImportZh, importWorkPlanFile, type KnownPlan } from '../work-plan/import-work-plan/import-work-plan.js';
+import { describeWorkPlanImport, describeWorkPlanImportZh, importWorkPlanFile, knownPlansOf, type KnownPlan } from '../work-plan/import-work-plan/import-work-plan.js';
 import { nearNamesArgument, officeDayArgument, runImportTool, UsageError } from './import-cli.js';
 import { say } from '../shared/domain-error.js';
 
@@ -114,8 +113,8 @@ function reasonArgument(option: string, value: string | undefined, longest: numb
  */
 async function importedPlans({ store, schemas }: ImportDependencies): Promise<KnownPlan[]> {
   const events = await store.readAll();
-  return events
-    .filter((stored) => stored.type === 'WorkPlanImported')
-    .map((stored) => schemas.upcast<WorkPlanImported>(stored).data)
-    .map(({ title, year, lastYear }) => ({ title, year, ...(lastYear === undefined ? {} : { lastYear }) }));
+  return knownPlansOf(events.filter((stored) => PLAN_FACTS.has(stored.type)).map((stored) => schemas.upcast(stored)));
 }
+
+/** The events `knownPlansOf` reads: the plans' outlines and their items' titles and withdrawals. */
+const PLAN_FACTS = new Set(['WorkPlanImported', 'WorkPlanRevised', 'WorkPlanItemAmended', 'WorkPlanItemWithdrawn', 'WorkPlanItemWithdrawalUndone', 'WorkPlanItemReinstated']);

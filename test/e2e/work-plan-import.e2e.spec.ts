@@ -163,6 +163,19 @@ describe('Importing plans, units and findings', () => {
       expect(await app.logPosition()).toBe(before);
     }, PROCESS_TEST_CEILING_MS);
 
+    it('reads an adjustment notice (关于调整…的通知) as the plan it adjusts, and refuses a file of that plan’s items under another title (breaker10t P12)', async () => {
+      const before = await app.logPosition();
+      const rows = readFileSync(join(SAMPLES, 'work-plan-2026.csv'), 'utf8').replace(/^\uFEFF/u, '');
+      const notice = await cli('import-work-plan', [writeFile('adjustment-notice.csv', `关于调整${PLAN_TITLE}的通知\n${rows}`), '--approved-on', PLAN_APPROVED_ON]);
+      expect(notice).toMatchObject({ code: 0, stderr: '' });
+      expect(notice.stdout).toContain(`${PLAN_TITLE} (2026) was imported before, with the same items`);
+      // Another title, every item the plan's: refused naming it (the command line knew no plan's items: imported as a second plan).
+      const renamed = await cli('import-work-plan', [writeFile('other-title.csv', `某区2026年自定工作清单\n${rows}`), '--approved-on', PLAN_APPROVED_ON]);
+      expect(renamed.code).toBe(1);
+      expect(`${renamed.stdout}${renamed.stderr}`).toContain(`35 项事项都已是已导入的2026年方案“${PLAN_TITLE}”的事项`);
+      expect(await app.logPosition()).toBe(before);
+    }, PROCESS_TEST_CEILING_MS);
+
     it('refuses a plan with bad rows, listing every one, and writes nothing', async () => {
       const before = await app.logPosition();
       const result = await cli('import-work-plan', [writeFile('bad-plan.csv', BAD_PLAN)]);

@@ -22,7 +22,7 @@ import { workPlanDecider } from '../domain/work-plan.decider.js';
 import { workPlanIdFor, workPlanItemIdFor, workPlanItemStream, workPlanStream } from '../domain/work-plan.events.js';
 import { problemsOf } from '../../spreadsheet/import-refusal.js';
 import type { ImportDependencies } from '../../imports/import-run.js';
-import { describeWorkPlanImport, describeWorkPlanImportZh, importWorkPlanFile } from './import-work-plan.js';
+import { describeWorkPlanImport, describeWorkPlanImportZh, importWorkPlanFile, knownPlansOf } from './import-work-plan.js';
 import { ProjectedStreams } from '../../event-sourcing/projected-streams.js';
 import { RectificationLedger } from '../../rectification/ledger/rectification-ledger.js';
 import { WorkPlanLedger } from '../breakdown/work-plan-ledger.js';
@@ -1210,5 +1210,26 @@ describe('several items due before the plan’s approval are said once (newcomer
     const refusal = await refusalOf(importWorkPlanFile(dependencies, { name: 'qa.csv', content: csv(header + rows) }, { approvedOn: '2026-07-01', dryRun: true }, contextOf('qa-one')));
     expect(problemsOf(refusal)?.map((problem) => problem.reasonZh)).toEqual(['事项 1 的完成时限（2026-06-30）早于方案批准日期（2026-07-01）；补录以往的方案，请按实际填写“方案批准日期”。']);
     dependencies.store.close();
+  });
+});
+
+describe('the plans the command line knows (knownPlansOf, breaker10t P12)', () => {
+  const outline = (type: 'WorkPlanImported' | 'WorkPlanRevised', titles: readonly string[]) => ({
+    type,
+    data: { planId: 'plan-e', title: '青川市2026年法治政府建设任务分工方案', year: 2026, source: { fileName: 'e.csv', sha256: 'x' }, categories: [{ code: '一', title: '健全依法决策机制', items: titles.map((title, index) => ({ itemId: `item-${index + 1}`, code: String(index + 1), title })) }] },
+  });
+
+  it('gives each plan with the titles of the items in it now: reworded by an amendment, a withdrawn one left out until it is back', () => {
+    const imported = outline('WorkPlanImported', ['完善重大行政决策程序', '推行合法性审查全覆盖', '加强规范性文件备案审查']);
+    const amended = { type: 'WorkPlanItemAmended', data: { itemId: 'item-2', categoryCode: '一', title: '推行合法性审查全面覆盖', description: '', measures: '', reason: '修订', amendedOn: '2026-05-01' } };
+    const withdrawn = { type: 'WorkPlanItemWithdrawn', data: { itemId: 'item-3', reason: '并入第1项', withdrawnOn: '2026-05-02' } };
+    expect(knownPlansOf([imported, amended, withdrawn])).toEqual([{ title: '青川市2026年法治政府建设任务分工方案', year: 2026, itemTitles: ['完善重大行政决策程序', '推行合法性审查全面覆盖'] }]);
+    const reinstated = { type: 'WorkPlanItemReinstated', data: { itemId: 'item-3', reason: '恢复', reinstatedOn: '2026-06-01' } };
+    expect(knownPlansOf([imported, amended, withdrawn, reinstated])[0]!.itemTitles).toEqual(['完善重大行政决策程序', '推行合法性审查全面覆盖', '加强规范性文件备案审查']);
+  });
+
+  it('reads a version’s outline over the import’s, keeping the plan’s title and year', () => {
+    const events = [outline('WorkPlanImported', ['甲事项']), { ...outline('WorkPlanRevised', ['甲事项', '乙事项']), data: { ...outline('WorkPlanRevised', ['甲事项', '乙事项']).data, title: '青川市2026年法治政府建设任务分工方案（调整）' } }];
+    expect(knownPlansOf(events)).toEqual([{ title: '青川市2026年法治政府建设任务分工方案', year: 2026, itemTitles: ['甲事项', '乙事项'] }]);
   });
 });

@@ -732,8 +732,40 @@ export interface KnownPlan {
   readonly year: number;
   /** The last year of a plan over several years; absent for a year's plan. */
   readonly lastYear?: number;
-  /** The titles of its items in the plan now; absent when not known (the command line). */
+  /** The titles of its items in the plan now (withdrawn ones left out); absent when not known. */
   readonly itemTitles?: readonly string[];
+}
+
+/**
+ * The plans imported so far as the command line finds them in the log (`events`, upcast, in recorded order): each plan's title,
+ * year and period from its latest outline (WorkPlanImported, then each WorkPlanRevised), and the titles of the items in it now —
+ * reworded by WorkPlanItemAmended, left out while withdrawn (WorkPlanItemWithdrawn; back by WorkPlanItemWithdrawalUndone or
+ * WorkPlanItemReinstated). The server reads the same from its work-plan ledger (`ImportWorkPlanHandler`); without the item
+ * titles a file whose items are all another plan's — an adjustment notice titled 「关于调整…的通知」 — was imported from the
+ * command line as a second plan duplicating every item (breaker10t P12). Pure, O(events).
+ */
+export function knownPlansOf(events: readonly { readonly type: string; readonly data: unknown }[]): KnownPlan[] {
+  const plans = new Map<string, { title: string; year: number; lastYear?: number; itemIds: string[] }>();
+  const titles = new Map<string, string>();
+  const withdrawn = new Set<string>();
+  for (const { type, data } of events) {
+    if (type === 'WorkPlanImported' || type === 'WorkPlanRevised') {
+      const outline = data as WorkPlanOutline;
+      const before = plans.get(outline.planId);
+      const lastYear = before?.lastYear ?? outline.lastYear;
+      const items = outline.categories.flatMap((category) => category.items);
+      for (const item of items) titles.set(item.itemId, item.title);
+      plans.set(outline.planId, { title: before?.title ?? outline.title, year: before?.year ?? outline.year, ...(lastYear === undefined ? {} : { lastYear }), itemIds: items.map((item) => item.itemId) });
+    } else if (type === 'WorkPlanItemAmended') {
+      const { itemId, title } = data as { itemId: string; title: string };
+      titles.set(itemId, title);
+    } else if (type === 'WorkPlanItemWithdrawn') {
+      withdrawn.add((data as { itemId: string }).itemId);
+    } else if (type === 'WorkPlanItemWithdrawalUndone' || type === 'WorkPlanItemReinstated') {
+      withdrawn.delete((data as { itemId: string }).itemId);
+    }
+  }
+  return [...plans.values()].map(({ itemIds, ...plan }) => ({ ...plan, itemTitles: itemIds.filter((itemId) => !withdrawn.has(itemId)).flatMap((itemId) => titles.get(itemId) ?? []) }));
 }
 
 /** An item title as two files of one plan are compared: full-width forms, spaces, punctuation and how numbers are written do not count. */

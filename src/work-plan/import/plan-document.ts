@@ -1234,9 +1234,9 @@ const VERSION_REMARK = new RegExp(
 );
 /**
  * A version word at the end of a title without brackets: …分解表 修订版, …清单定稿 (breaker10c P7), …方案_v2, …方案修订,
- * …方案最新版 (breaker10g P3; with 【修订版】, （V2）, （2026.11）, （最新） in brackets above).
+ * …方案最新版 (breaker10g P3; with 【修订版】, （V2）, （2026.11）, （最新） in brackets above), …方案调整表 (breaker10t P12).
  */
-const VERSION_WORD = /[\s_\-—]*((?:修订|调整|修改|更新)(?:版|稿)|修订|征求意见稿|送审稿|定稿|终稿|最新版?|[Vv]\s*\d+(?:\.\d+)*|第[一二三四五六七八九十0-9０-９]+版)$/;
+const VERSION_WORD = /[\s_\-—]*((?:修订|调整|修改|更新)(?:版|稿|表|对照表|一览表|清单)|修订|征求意见稿|送审稿|定稿|终稿|最新版?|[Vv]\s*\d+(?:\.\d+)*|第[一二三四五六七八九十0-9０-９]+版)$/;
 
 /**
  * A plan title as it is compared with the titles of imported plans: retyped in WPS or pasted from
@@ -1269,8 +1269,12 @@ export const planTitleKey = (title: string): string => {
     .replace(/[【〔［\[{｛]\s*[】〕］\]}｝]/gu, '');
 };
 
-/** The same notice without 《》: 关于印发青川市2026年复测方案甲的通知 (breaker10k P7) — only with the verb that issues it (关于X的通知 is another document). */
-const ISSUING_NOTICE_UNQUOTED = /^关于(?:印发|下发|转发|发布)\s*(.+?)\s*(?:的)?(?:通知|函)$/u;
+/**
+ * The same notice without 《》: 关于印发青川市2026年复测方案甲的通知 (breaker10k P7), and the notice adjusting it, 关于调整 / 修订 /
+ * 修改青川市2026年…方案的通知 (breaker10t P12: imported as a second plan duplicating every item) — only with a verb that issues
+ * or adjusts a plan (关于X的通知 is another document).
+ */
+const ISSUING_NOTICE_UNQUOTED = /^关于(?:印发|下发|转发|发布|调整|修订|修改)\s*(.+?)\s*(?:的)?(?:通知|函)$/u;
 
 /**
  * A plan title as the file it came in carries it, the plan's words only (breaker10k P7): an attachment label before it (附件：, 附件1：),

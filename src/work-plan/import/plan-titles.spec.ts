@@ -122,6 +122,13 @@ describe('a plan named by the notice that issued it, or with its designation in 
     expect(planTitleKey(title)).toBe(planTitleKey('青川市2026年复测方案甲'));
   });
 
+  it.each([
+    '关于调整青川市2026年复测方案甲的通知', '关于修订青川市2026年复测方案甲的通知', '关于修改青川市2026年复测方案甲的函', '青川市2026年复测方案甲调整表',
+    '青川市2026年复测方案甲（调整表）', '青川市2026年复测方案甲修订对照表',
+  ])('keys %s as 青川市2026年复测方案甲: the office’s adjustment of it, not a second plan (breaker10t P12)', (title) => {
+    expect(planTitleKey(title)).toBe(planTitleKey('青川市2026年复测方案甲'));
+  });
+
   it.each(['青川市2026年复测方案甲（试行）', '关于印发《青川市2026年复测方案乙》的通知', '关于青川市2026年复测方案甲的通知', '青川市2026年复测方案甲（一）', '青川市2026年复测方案甲（二期）'])('keeps %s apart from 青川市2026年复测方案甲', (title) => {
     expect(planTitleKey(title)).not.toBe(planTitleKey('青川市2026年复测方案甲'));
   });

@@ -11,7 +11,7 @@ import { walkChainOffThread } from '../event-store/sqlite-chain-walk.js';
 import { Clock } from '../shared/clock.js';
 import { GENESIS_CHAIN_HASH } from './domain/event-chain.js';
 import type { LedgerVerificationResult, MismatchKind } from './domain/ledger-verification.js';
-import type { PrintedLedgerCode } from './domain/checkpoint.js';
+import { checkpointAlteration, type PrintedLedgerCode } from './domain/checkpoint.js';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { HeadStatements } from './head-statements.js';
 import { LedgerKeys } from './ledger-keys.js';
@@ -75,7 +75,9 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
     private readonly headStatements: HeadStatements,
   ) {}
 
-  onApplicationBootstrap() {
+  async onApplicationBootstrap() {
+    // The stored checkpoints checked at start: an edited row is LOG_ALTERED before the first request (breaker9a P3).
+    await this.checkpoints().catch((error: unknown) => this.logger.error(`Checkpoints not checked at start: ${error instanceof Error ? error.message : String(error)}`));
     const minutes = this.config.get('LEDGER_CHECKPOINT_MINUTES', { infer: true });
     this.logger.log(`Checkpoints are signed by key ${this.keys.fingerprint}${minutes > 0 ? `, every ${minutes} min when the log grew` : ', on demand only'}`);
     if (minutes > 0) this.every(minutes * 60_000, () => this.checkpointIfAppended());
@@ -200,9 +202,27 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
     return proveEvent(this.backend(), eventId, checkpoint, this.sealKey(), refuseStream);
   }
 
+  /**
+   * The stored checkpoints, newest first. Each is checked against its signature as it is read (and at start): one that is not
+   * what the office signed — its row edited in the store file — makes the store LOG_ALTERED (`/health` degraded, writes and
+   * checkpoints refused, said in the log once, Chinese then English), as an edited event row does (breaker9a P3: it was served
+   * as genuine, `/health` ready, while every new checkpoint was refused). The list still answers: the API shows each as signed.
+   */
   async checkpoints(): Promise<StoredCheckpoint[]> {
-    return [...(await this.backend().checkpoints())].reverse();
+    const stored = [...(await this.backend().checkpoints())].reverse();
+    for (const checkpoint of stored) {
+      const alteration = checkpointAlteration(checkpoint);
+      if (!alteration || this.alteredCheckpoints.has(checkpoint.sequence)) continue;
+      this.alteredCheckpoints.add(checkpoint.sequence);
+      this.logger.error(alteration.zh);
+      this.logger.error(alteration.en);
+      this.health.rowAltered({ message: alteration.en, messageZh: alteration.zh });
+    }
+    return stored;
   }
+
+  /** Checkpoints found altered in this process (`checkpoints`): each said in the log once. */
+  private readonly alteredCheckpoints = new Set<number>();
 
   private backend(): LedgerBackend {
     if (this.store instanceof SqliteEventStore || this.store instanceof EventStoreDbEventStore) return this.store.ledger();

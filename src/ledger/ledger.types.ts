@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { graphqlEnum } from '../shared/graphql/enum.js';
-import { keyFingerprint, ledgerCode } from './domain/checkpoint.js';
+import { checkpointAlteration, keyFingerprint, ledgerCode, signedHeadOf } from './domain/checkpoint.js';
 import { MismatchKinds, type LedgerVerificationResult, type MismatchKind } from './domain/ledger-verification.js';
 import type { EventInclusionProof } from './ledger-operations.js';
 import type { StoredCheckpoint } from './ledger.port.js';
@@ -11,7 +11,11 @@ export const LedgerMismatchKindEnum = graphqlEnum(MismatchKinds, 'LedgerMismatch
 export class LedgerCheckpointType {
   @Field(() => Int, { description: 'Number of the checkpoint, in the order taken (1, 2, …)' }) sequence: number;
   @Field(() => Int, { description: 'Events covered: the first treeSize events of the log in global order' }) treeSize: number;
-  @Field(() => String, { description: '台账校验码: event count and root hash in groups of eight hex digits, to print in the annual report' }) ledgerCode: string;
+  @Field(() => String, {
+    nullable: true,
+    description: '台账校验码: event count and root hash in groups of eight hex digits, to print in the annual report — as signed (from the signed body); null when the checkpoint\'s signed text or signature was changed (altered)',
+  })
+  ledgerCode: string | null;
   @Field(() => String, { description: 'RFC 6962 Merkle root, hex' }) rootHash: string;
   @Field(() => String, { description: 'Chain hash of the last event covered, hex' }) chainHash: string;
   @Field(() => String, { description: 'Global position of the last event covered (empty for an empty log)' }) headPosition: string;
@@ -20,21 +24,40 @@ export class LedgerCheckpointType {
   @Field(() => String, { description: 'Ed25519 signature over body, base64' }) signature: string;
   @Field(() => String, { description: 'Ed25519 public key, raw 32 bytes base64url' }) publicKey: string;
   @Field(() => String, { description: 'First 16 hex digits of SHA-256 of the public key' }) keyFingerprint: string;
+  @Field(() => Boolean, { description: 'True when the stored checkpoint is not what the office signed (its row edited in the store file): the store reads LOG_ALTERED' })
+  altered: boolean;
+  @Field(() => String, { nullable: true, description: 'What was changed, naming the checkpoint and each signed value beside the stored one; null when not altered' })
+  alteration: string | null;
+  @Field(() => String, { nullable: true, description: 'The same in Chinese (校验点 #1 的记录在事件库文件中被改动：…)' })
+  alterationZh: string | null;
 }
 
-export const toCheckpointType = (checkpoint: StoredCheckpoint): LedgerCheckpointType => ({
-  sequence: checkpoint.sequence,
-  treeSize: checkpoint.treeSize,
-  ledgerCode: ledgerCode(checkpoint),
-  rootHash: checkpoint.rootHash.toString('hex'),
-  chainHash: checkpoint.chainHash.toString('hex'),
-  headPosition: checkpoint.headPosition,
-  takenAt: checkpoint.takenAt,
-  body: checkpoint.body,
-  signature: checkpoint.signature,
-  publicKey: checkpoint.publicKey,
-  keyFingerprint: keyFingerprint(checkpoint.publicKey),
-});
+/**
+ * A stored checkpoint as the API shows it: its head as signed (`signedHeadOf`) — never a column the signature does not cover
+ * (breaker9a P3: an edited row's date and 台账校验码 were served and printed as the office's) — and whether, and how, the row
+ * was altered (`checkpointAlteration`). A checkpoint whose signed text itself was changed shows its stored head, no 台账校验码.
+ */
+export const toCheckpointType = (checkpoint: StoredCheckpoint): LedgerCheckpointType => {
+  const signed = signedHeadOf(checkpoint);
+  const head = signed ?? checkpoint;
+  const alteration = checkpointAlteration(checkpoint);
+  return {
+    sequence: checkpoint.sequence,
+    treeSize: head.treeSize,
+    ledgerCode: signed ? ledgerCode(signed) : null,
+    rootHash: head.rootHash.toString('hex'),
+    chainHash: head.chainHash.toString('hex'),
+    headPosition: head.headPosition,
+    takenAt: head.takenAt,
+    body: checkpoint.body,
+    signature: checkpoint.signature,
+    publicKey: checkpoint.publicKey,
+    keyFingerprint: keyFingerprint(checkpoint.publicKey),
+    altered: alteration !== null,
+    alteration: alteration?.en ?? null,
+    alterationZh: alteration?.zh ?? null,
+  };
+};
 
 @ObjectType('LedgerMismatch', { description: 'The first place where the stored log does not match its hashes or checkpoints' })
 export class LedgerMismatchType {

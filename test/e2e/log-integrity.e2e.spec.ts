@@ -281,6 +281,40 @@ describe('Checkpoints deleted with their numbering, and the witness edited to ma
     }
   }, PROCESS_TEST_CEILING_MS);
 
+  /*
+   * breaker9a P3: an insider backdates checkpoint 1 in the file (the code in last year's annual report "sealed before the year's
+   * end") and replaces the root of checkpoint 2: served as genuine — start ready, the forged date and a forged 台账校验码 listed.
+   */
+  it('edited in the file (a date backdated, a root replaced): shown as signed and marked altered, /health degraded LOG_ALTERED, verifyLedger names the checkpoint', async () => {
+    const sqlitePath = await givenCheckpointedStore();
+    const LIST = '{ ledgerCheckpoints { sequence takenAt treeSize ledgerCode altered alterationZh } }';
+    const app = await startTestApp({ sqlitePath });
+    let signed: { sequence: number; takenAt: string; ledgerCode: string; altered: boolean }[];
+    try {
+      signed = (await app.graphql(LIST, {}, ADMIN)).data!.ledgerCheckpoints;
+      expect(signed.map((checkpoint) => checkpoint.altered)).toEqual([false, false]);
+    } finally {
+      await app.close();
+    }
+    editStore(sqlitePath, (db) => db.exec("UPDATE ledger_checkpoints SET taken_at = '2025-12-31T08:00:00.000Z' WHERE sequence = 1; UPDATE ledger_checkpoints SET root_hash = zeroblob(32) WHERE sequence = 2;"));
+    const edited = await startTestApp({ sqlitePath });
+    try {
+      const health = (await (await fetch(`${edited.url}/health`)).json()) as { status: string; problems: { cause: string; messageZh: string }[] };
+      expect(health.status).toBe('degraded');
+      expect(health.problems.map((problem) => problem.cause)).toEqual(['LOG_ALTERED']);
+      const listed = (await edited.graphql(LIST, {}, ADMIN)).data!.ledgerCheckpoints as { sequence: number; takenAt: string; ledgerCode: string; altered: boolean; alterationZh: string }[];
+      // As signed, never the edited columns: the office prints the code it signed.
+      expect(listed.map(({ sequence, takenAt, ledgerCode }) => ({ sequence, takenAt, ledgerCode }))).toEqual(signed!.map(({ sequence, takenAt, ledgerCode }) => ({ sequence, takenAt, ledgerCode })));
+      const [second, first] = listed;
+      expect(first).toMatchObject({ altered: true, alterationZh: expect.stringContaining(`校验点 #1 的记录在事件库文件中被改动：生成时间 签署时为 ${signed![1]!.takenAt}，现为 2025-12-31T08:00:00.000Z`) });
+      expect(second).toMatchObject({ altered: true, alterationZh: expect.stringContaining(`台账校验码 签署时为 ${signed![0]!.ledgerCode}，现为`) });
+      const verified = await edited.graphql('{ verifyLedger { ok firstMismatch { kind messageZh } } }', {}, ADMIN);
+      expect(verified.data!.verifyLedger).toMatchObject({ ok: false, firstMismatch: { kind: 'CHECKPOINT_SIGNATURE', messageZh: expect.stringContaining('校验点 #1 的记录在事件库文件中被改动') } });
+    } finally {
+      await edited.close();
+    }
+  }, PROCESS_TEST_CEILING_MS);
+
   it('the newest events removed with the checkpoints, counters and request rows, and the witness edited to the new head: the witness signature no longer holds, the start is refused', async () => {
     const sqlitePath = await givenCheckpointedStore();
     const kept = editStore(sqlitePath, (db) => {

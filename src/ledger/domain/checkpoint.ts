@@ -1,4 +1,5 @@
 import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { say, type Bilingual } from '../../shared/domain-error.js';
 
 /**
  * Signed checkpoints of the ledger. Pure apart from node:crypto: no I/O.
@@ -95,13 +96,60 @@ export function checkpointSignatureHolds(checkpoint: SignedCheckpoint): boolean 
     parsed.chainHash.equals(checkpoint.chainHash) &&
     parsed.headPosition === checkpoint.headPosition &&
     parsed.takenAt === checkpoint.takenAt;
-  if (!fieldsMatch) return false;
+  return fieldsMatch && bodySignatureHolds(checkpoint);
+}
+
+/** True when `signature` over `body` verifies with `publicKey` (whatever the stored fields say). */
+function bodySignatureHolds(checkpoint: Pick<SignedCheckpoint, 'body' | 'publicKey' | 'signature'>): boolean {
   try {
     const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: checkpoint.publicKey }, format: 'jwk' });
     return verify(null, Buffer.from(checkpoint.body, 'utf8'), key, Buffer.from(checkpoint.signature, 'base64'));
   } catch {
     return false;
   }
+}
+
+/**
+ * What a stored checkpoint says as signed: its head read from the signed body when the signature over the body verifies,
+ * whatever the row's own columns say; null when the body is not signed text this module wrote (edited, or its signature
+ * replaced). What the office is shown and prints (`ledgerCode`) comes from here, never from a column alone (breaker9a P3:
+ * a row's date backdated and its root replaced in the file were served, and printed, as the office's).
+ */
+export function signedHeadOf(checkpoint: SignedCheckpoint): CheckpointHead | null {
+  const parsed = parseCheckpointBody(checkpoint.body);
+  return parsed && bodySignatureHolds(checkpoint) ? parsed : null;
+}
+
+/** The stored fields a checkpoint row states beside its signed body, with their words: what an edit of the file may change. */
+const CHECKPOINT_FIELDS: readonly { readonly en: string; readonly zh: string; readonly of: (head: CheckpointHead) => string }[] = [
+  { en: 'taken at', zh: '生成时间', of: (head) => head.takenAt },
+  { en: 'events covered', zh: '覆盖的事件数', of: (head) => String(head.treeSize) },
+  { en: '台账校验码', zh: '台账校验码', of: (head) => ledgerCode(head) },
+  { en: 'chain hash', zh: '链哈希', of: (head) => head.chainHash.toString('hex') },
+  { en: 'head position', zh: '末条事件位置', of: (head) => head.headPosition },
+];
+
+/**
+ * Why a stored checkpoint is not what the office signed, naming it by number (#`sequence`, when the store numbers them) with each field's signed value beside
+ * the stored one — 「校验点 #1 的记录被改动：生成时间 签署时为 2026-12-04T21:48:12.792Z，现为 2025-12-31T08:00:00.000Z」 — or, when its
+ * signed text or signature itself was changed, that nothing in it can be vouched for (breaker9a P3: the server served an edited
+ * row as genuine, and `ledger:verify` quoted the forged date as the checkpoint's). Null when its signature holds.
+ */
+export function checkpointAlteration(checkpoint: SignedCheckpoint & { readonly sequence?: number }): Bilingual | null {
+  if (checkpointSignatureHolds(checkpoint)) return null;
+  const named = checkpoint.sequence === undefined ? '' : ` #${checkpoint.sequence}`;
+  const signed = signedHeadOf(checkpoint);
+  if (!signed) {
+    return say(
+      `Checkpoint${named} as stored is not what this office signed: its signed text or its signature was changed (or another key's put in), so nothing in it can be vouched for. Restore the store from a backup taken before the change, then run npm run ledger:verify.`,
+      `校验点${named} 的记录与签署时不符：其签署内容或签名被改动（或换成了其他密钥的签名），其中任何数值都无法担保。请从改动之前的备份恢复事件库，再运行 npm run ledger:verify 核对。`,
+    );
+  }
+  const changed = CHECKPOINT_FIELDS.filter((field) => field.of(signed) !== field.of(checkpoint));
+  return say(
+    `Checkpoint${named} was edited in the store file: ${changed.map((field) => `${field.en} signed ${field.of(signed)}, stored now ${field.of(checkpoint)}`).join('; ')}. The signed values stand; restore the store from a backup taken before the change, then run npm run ledger:verify.`,
+    `校验点${named} 的记录在事件库文件中被改动：${changed.map((field) => `${field.zh} 签署时为 ${field.of(signed)}，现为 ${field.of(checkpoint)}`).join('；')}。以签署时的数值为准；请从改动之前的备份恢复事件库，再运行 npm run ledger:verify 核对。`,
+  );
 }
 
 /**

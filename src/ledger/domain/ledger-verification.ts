@@ -1,6 +1,6 @@
 import { comparePositions, parsePosition, type Position } from '../../event-store/event-store.port.js';
 import { say, type Bilingual } from '../../shared/domain-error.js';
-import { checkpointSignatureHolds, keyFingerprint, ledgerCode, type PrintedLedgerCode, type SignedCheckpoint } from './checkpoint.js';
+import { checkpointAlteration, keyFingerprint, ledgerCode, type PrintedLedgerCode, type SignedCheckpoint } from './checkpoint.js';
 import { GENESIS_CHAIN_HASH, chainHash, eventLeafHash, sealHolds, type HashedEventContent } from './event-chain.js';
 import { MerkleFrontier } from './merkle.js';
 import { officeInstantZh } from '../../shared/calendar-date.js';
@@ -423,9 +423,9 @@ export class LedgerVerifier {
       const checkpoint = this.pending.shift()!;
       const at = { eventNumber: size, position, eventId, checkpointTreeSize: size };
       const code = ledgerCode(checkpoint);
-      if (!checkpointSignatureHolds(checkpoint)) {
-        return this.fail({ ...at, kind: 'CHECKPOINT_SIGNATURE', message: `The checkpoint of ${size} events taken at ${checkpoint.takenAt} has a signature that does not verify.`, messageZh: `${checkpoint.takenAt} 的校验点（${size} 条事件）签名无效。` });
-      }
+      // Named by its number, with what was signed beside what is stored (breaker9a P3: the forged date was quoted as the checkpoint's).
+      const alteration = checkpointAlteration(checkpoint);
+      if (alteration) return this.fail({ ...at, kind: 'CHECKPOINT_SIGNATURE', message: alteration.en, messageZh: alteration.zh });
       const signer = keyFingerprint(checkpoint.publicKey);
       if (this.trustedKeys && !this.trustedKeys.has(signer)) {
         const trusted = [...this.trustedKeys].join(', ');

@@ -665,6 +665,21 @@ export class SqliteEventStore implements EventStore {
     return positionsGivenIn(this.db);
   }
 
+  /**
+   * Sets the file's numbering of events (`sqlite_sequence`) back to the log's head, when it numbered past the head no further
+   * than `upTo` — the rows a start refused past the witnessed head (`StoreWitness.unvouchedRows`), removed since by the operator
+   * as the refusal asked (breaker9a P5): the next event is numbered right after the head, not past a gap, which the next start
+   * would refuse for good as LOG_HOLE. True when it set the numbering back. Written through the store's own connection, before
+   * anything is appended; never on a read-only start.
+   */
+  numberAfterHead(upTo: number): boolean {
+    const given = positionsGivenIn(this.db);
+    const head = this.db.prepare<[], { head: number | null }>('SELECT MAX(position) AS head FROM events').get()?.head ?? 0;
+    if (this.readOnly || given === null || given <= head || given > upTo) return false;
+    this.db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'events'").run(head);
+    return true;
+  }
+
   /** `PRAGMA quick_check`: an empty list when the file is sound, else SQLite's first problems. */
   quickCheck(): string[] {
     const rows = this.db.pragma('quick_check(20)', { simple: false }) as { quick_check: string }[];

@@ -1160,6 +1160,12 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
         `The event at position ${unvouched.position} (${unvouched.type}), appended after position ${unvouched.position - 1} while no server watched, cannot be trusted: ${unvouched.problem.en}. The store witness stays at position ${unvouched.position - 1}.`,
       );
     }
+    // breaker9a P5: the rows the last start refused there, removed since as its refusal asked: the file's numbering is set back
+    // to the head before anything is appended, so the next event takes the first removed position instead of leaving a hole.
+    const removed = !unvouched && witnessed?.storeId === identity.storeId ? witnessed.unvouchedRows : undefined;
+    if (removed && opened instanceof SqliteEventStore && (head?.commit ?? 0n) === BigInt(removed.from) - 1n && opened.numberAfterHead(Number(removed.upTo))) {
+      logger.warn(`The rows refused at positions ${removed.from}–${removed.upTo} (appended while no server watched, not sealed by this office) were removed: the next event is numbered ${removed.from}.`);
+    }
     const vouchedHead = unvouched ? { commit: BigInt(unvouched.position - 1), prepare: BigInt(unvouched.position - 1) } : head;
     const witness = new WitnessKeeper(
       settings.STORE_WITNESS_PATH,

@@ -377,8 +377,19 @@ describe('A row forged with its public hashes computed (breaker9b N1), or edited
     try {
       expect(await problems(app)).toEqual([]);
       expect(await app.logPosition()).toBe(String(position - 1));
+      // breaker9a P5: the next write takes the removed row's position — numbered past it, it left a hole, and the next start
+      // refused the store for good as LOG_HOLE, ledger:verify calling a genuine event deleted.
+      expect((await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title: '移除伪造记录后的评估报告' }) }, SUPERVISOR)).errors).toBeUndefined();
+      expect(await app.logPosition()).toBe(String(position));
     } finally {
       await app.close();
+    }
+    const again = await startTestApp({ sqlitePath });
+    try {
+      expect(await problems(again)).toEqual([]);
+      expect((await again.graphql('{ verifyLedger { ok } }', {}, ADMIN)).data!.verifyLedger).toEqual({ ok: true });
+    } finally {
+      await again.close();
     }
   }, PROCESS_TEST_CEILING_MS);
 

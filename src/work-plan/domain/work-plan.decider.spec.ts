@@ -323,6 +323,31 @@ describe('imported, when the day its import assigned the items is corrected (new
   });
 });
 
+/*
+ * breaker10t P6: the import's day moved past a version already applied (approved 06-05, assigned 06-10, the version of 06-01
+ * re-dating item 1): the parts assigned on 06-10 kept the old date, red a month early.
+ */
+describe('imported and revised on 2026-06-01, when its approval or import day is corrected past that (breaker10t P6)', () => {
+  const LATER = '2026-07-01';
+  const version: WorkPlanEvent = { type: 'WorkPlanRevised', data: { ...imported.data, source: { fileName: 'd-v2.csv', sha256: OTHER_SHA }, revisedOn: '2026-06-01', reason: 'Revised by d-v2.csv' } };
+  const itemAdded: WorkPlanEvent = { type: 'WorkPlanRevised', data: { ...imported.data, revisedOn: '2026-06-01', reason: '领导小组会议增补' } };
+  const importDay = (assignedOn: string, approvedOn?: string): CorrectPlanImportDate => ({
+    type: 'CorrectPlanImportDate', actor: supervisor, today: LATER, previousAssignedOn: '2026-03-01', assignedOn, reason: '实际6月交办', itemIds: ['i'], ...(approvedOn ? { approvedOn } : {}),
+  });
+  const approval = (approvedOn: string): CorrectPlanApproval => ({ type: 'CorrectPlanApproval', actor: supervisor, today: LATER, approvedOn, reason: '实际6月印发', earliestAssignedOn: null, earliestDueDate: null });
+
+  it('refuses an import day after the version, naming its day and file; takes one before it, or on it', () => {
+    given([imported, version]).when(importDay('2026-06-10', '2026-02-20')).thenRefused('BAD_USER_INPUT', /first change.*revised on 2026-06-01 by d-v2\.csv/u, /更正后的交办日期（2026-06-10）晚于工作方案「.*」的首次调整：该方案已于 2026-06-01 按“d-v2\.csv”调整/u);
+    given([imported, version]).when(importDay('2026-05-20')).then([expect.objectContaining({ type: 'WorkPlanImportDateCorrected' })]);
+    given([imported, version]).when(importDay('2026-06-01')).then([expect.objectContaining({ type: 'WorkPlanImportDateCorrected' })]);
+  });
+
+  it('refuses an approval day after it, and after an item added on its own', () => {
+    given([imported, version]).when(approval('2026-06-05')).thenRefused('BAD_USER_INPUT', /2026-06-01/u, /更正后的批准日期（2026-06-05）晚于.*首次调整/u);
+    given([imported, itemAdded]).when(importDay('2026-06-10')).thenRefused('BAD_USER_INPUT', /an item was added to it on 2026-06-01/u, /已于 2026-06-01 增补事项/u);
+  });
+});
+
 describe('imported, when its import day and its approval day are corrected in one request (newcomer36 S14)', () => {
   it('takes the approval day the request gives (its CorrectPlanApproval comes first in the same batch)', () => {
     given([imported])

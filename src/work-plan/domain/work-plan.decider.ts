@@ -128,6 +128,12 @@ export type WorkPlanState =
        * the first) and that file's name: a version dated before it is not applied after it.
        */
       readonly version?: { readonly on: string; readonly fileName: string };
+      /**
+       * The earliest change made to the imported plan (`WorkPlanRevised`: a version of another file, or an item added on its own)
+       * — its office day and the file it came with: the plan's approval and its import's assignment day are not moved past it
+       * (breaker10t P6: a version's re-dating no longer reached parts whose assignment was moved after it). Absent while unchanged.
+       */
+      readonly firstRevision?: { readonly on: string; readonly fileName: string; readonly itemAdded: boolean };
     };
 
 export const workPlanDecider: Decider<WorkPlanCommand, WorkPlanState, WorkPlanEvent> = {
@@ -153,7 +159,8 @@ function evolveWorkPlan(state: WorkPlanState, event: WorkPlanEvent): WorkPlanSta
       const { planId, title, year, source, categories, revisedOn } = event.data;
       // An item added on its own keeps the plan's file: only another file is a new version. A version keeps the plan's period.
       const version = source.sha256 === state.source.sha256 ? state.version : { on: revisedOn, fileName: source.fileName };
-      return { ...state, planId, title, year, source, categories, ...(version ? { version } : {}) };
+      const firstRevision = state.firstRevision && state.firstRevision.on <= revisedOn ? state.firstRevision : { on: revisedOn, fileName: source.fileName, itemAdded: source.sha256 === state.source.sha256 };
+      return { ...state, planId, title, year, source, categories, ...(version ? { version } : {}), firstRevision };
     }
     default:
       return unreachable(event);
@@ -224,6 +231,7 @@ function correctApproval(command: CorrectPlanApproval, state: WorkPlanState): Wo
   const corrected = { day: approvedOn, what: say('the corrected approval date', '更正后的批准日期') };
   requireNotBefore(command.earliestAssignedOn === null ? corrected : { day: command.earliestAssignedOn, what: say('the first assignment of its items', '其事项最早的交办日期') }, corrected);
   requireNotBefore(command.earliestDueDate === null ? corrected : { day: command.earliestDueDate, what: say('the earliest due date of its items', '其事项最早的完成时限') }, corrected);
+  requireBeforeFirstRevision(state, approvedOn, named('approvedOn', 'The corrected approval date', '更正后的批准日期'));
   return [{ type: 'WorkPlanApprovalCorrected', data: { planId: state.planId, previousApprovedOn: state.approvedOn, approvedOn, reason: command.reason.trim(), correctedOn: command.today } }];
 }
 
@@ -254,12 +262,30 @@ function correctImportDate(command: CorrectPlanImportDate, state: WorkPlanState)
     );
   }
   requireNotBefore({ day: command.assignedOn, what: named('assignedOn', 'the corrected assignment date', '更正后的交办日期') }, planApproval(command.approvedOn ?? state.approvedOn));
+  requireBeforeFirstRevision(state, command.assignedOn, named('assignedOn', 'The corrected assignment date', '更正后的交办日期'));
   return [
     {
       type: 'WorkPlanImportDateCorrected',
       data: { planId: state.planId, previousAssignedOn: command.previousAssignedOn, assignedOn: command.assignedOn, itemIds: [...command.itemIds], reason: command.reason.trim(), correctedOn: command.today },
     },
   ];
+}
+
+/**
+ * A correction of the plan's approval or its import's assignment day (`day`, YYYY-MM-DD) is not after the plan's first change
+ * (`firstRevision`, breaker10t P6): the version of that day was applied to the plan as imported and assigned before it, and moved
+ * past it the plan would read as approved and assigned after it was revised — its re-dating lost for the parts assigned later
+ * (red a month early). BAD_USER_INPUT on the field, naming the version's day and file (or the item added that day).
+ */
+function requireBeforeFirstRevision(state: Extract<WorkPlanState, { status: 'imported' }>, day: string, field: ReturnType<typeof named>): void {
+  const first = state.firstRevision;
+  if (!first || day <= first.on) return;
+  const change = first.itemAdded ? say(`an item was added to it on ${first.on}`, `已于 ${first.on} 增补事项`) : say(`it was revised on ${first.on} by ${first.fileName}`, `已于 ${first.on} 按“${first.fileName}”调整`);
+  throw badInput(
+    `${field.en} (${day}) is after the first change of work plan 「${state.title}」: ${change.en}, on the plan as imported. A plan is approved and assigned before it is changed; if that change's day is wrong too, it cannot be moved here — ask the system administrator.`,
+    `${field.zh}（${day}）晚于工作方案「${state.title}」的首次调整：该方案${change.zh}，调整是在已导入并交办的方案上进行的，方案的批准和交办日期不能晚于该日。如该次调整的日期也有误，请联系系统管理员。`,
+    { field: field.field },
+  );
 }
 
 /** The plan's approval as the order rules name it: nothing of the plan is assigned before it. */

@@ -86,7 +86,7 @@ describe('a circular is issued once', () => {
 
   // breaker11h P7: 发通报 offered 青川市环境保护局 after its merge into 青川市生态环境局, and a criticism dated
   // after the merge was issued to the merged-away unit.
-  it('refuses a circular to a unit merged away on or before its day, naming the successor beside 单位; one dated before the merge is issued', async () => {
+  it('refuses a circular to a unit merged away before its day, naming the successor beside 单位; one dated on the merge day or before it is issued (breaker8v P10)', async () => {
     const admin = await app.as('ADMIN');
     const supervisor = await app.as('SUPERVISOR');
     const { data } = await app.graphql(`{ units { id code } }`);
@@ -99,7 +99,7 @@ describe('a circular is issued once', () => {
     expect(merged.errors).toBeUndefined();
     const { input } = await circular({ unitId: hbj, title: '关于市环境保护局信息公开不及时的通报', idempotencyKey: 'criticise-merged' });
     const position = await app.logPosition();
-    for (const issuedOn of ['2026-12-01', '2026-11-25']) {
+    for (const issuedOn of ['2026-12-01', '2026-11-26']) {
       const refused = await app.graphql(ISSUE, { input: { ...input, issuedOn, idempotencyKey: `criticise-merged-${issuedOn}` } }, supervisor);
       expect(refused.errors![0]!.extensions).toMatchObject({
         code: 'CONFLICT',
@@ -109,6 +109,8 @@ describe('a circular is issued once', () => {
     }
     expect(await app.logPosition()).toBe(position);
     expect((await app.graphql(ISSUE, { input: { ...input, issuedOn: '2026-11-24' } }, supervisor)).errors).toBeUndefined();
+    // The merge day is still the unit's working day: its circular is taken, as typed before the merge it was.
+    expect((await app.graphql(ISSUE, { input: { ...input, title: '关于市环境保护局整改迟缓的通报', issuedOn: '2026-11-25', idempotencyKey: 'criticise-merge-day' } }, supervisor)).errors).toBeUndefined();
   });
 
   it('issues one of five identical circulars sent at once under five keys; the others are CONFLICT', async () => {

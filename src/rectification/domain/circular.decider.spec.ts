@@ -63,15 +63,21 @@ describe('not issued yet', () => {
     given([]).when(issue(commendation)).then([issuedWith(commendation)]);
   });
 
-  it('refuses a circular dated on or after the unit’s merge, naming the successor beside 单位; one dated before names the merged unit (breaker11h P7)', () => {
+  it('refuses a circular dated after the unit’s merge day, naming the successor beside 单位; one dated before names the merged unit (breaker11h P7)', () => {
     const merged = { unitName: '青川市环境保护局', unitMerged: { mergedOn: '2026-07-14', successorName: '青川市生态环境局' } };
-    given([]).when(issue(merged)).thenRefused(
+    given([]).when(issue({ ...merged, issuedOn: '2026-07-15' })).thenRefused(
       'CONFLICT',
       /^青川市环境保护局 was merged into 青川市生态环境局 on 2026-07-14; it takes no new work/,
-      /^青川市环境保护局已于 2026-07-14 并入青川市生态环境局，2026-07-14 发布的通报请发给青川市生态环境局；/,
+      /^青川市环境保护局已于 2026-07-14 并入青川市生态环境局，2026-07-15 发布的通报请发给青川市生态环境局；针对并入前的事项、发文日期不晚于 2026-07-14 的通报仍可发给青川市环境保护局。/,
     );
-    given([]).when(issue(merged)).thenRefusedAt('unitId');
+    given([]).when(issue({ ...merged, issuedOn: '2026-07-15' })).thenRefusedAt('unitId');
     given([]).when(issue({ ...merged, issuedOn: '2026-07-13' })).then([issuedWith({ issuedOn: '2026-07-13' })]);
+  });
+
+  /* breaker8v P10: typed before the merge, a circular of the merge day was kept on the merged unit; typed after, refused. */
+  it('takes a circular dated on the unit’s merge day, its last working day, as typed before the merge', () => {
+    const merged = { unitName: '青川市环境保护局', unitMerged: { mergedOn: '2026-07-14', successorName: '青川市生态环境局' } };
+    given([]).when(issue(merged)).then([issuedWith({})]);
   });
 
   it('refuses citing a finding or item the unit has no part in, naming them and the unit, beside the references (breaker11b G1)', () => {

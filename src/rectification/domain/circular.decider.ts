@@ -234,8 +234,10 @@ function issueCircular(command: IssueCircular, state: CircularState): CircularEv
 
 /**
  * The checks of a circular's issue day (`YYYY-MM-DD`), issuing it or correcting its day: a calendar day, not in
- * the future, in the office's era, not before the unit's registration nor before what it cites began, not on or
- * after the unit's merge, citing nothing withdrawn by then (nor a repeat on any day). BAD_USER_INPUT / CONFLICT.
+ * the future, in the office's era, not before the unit's registration nor before what it cites began, not after the
+ * unit's merge day — that day is still its working day, as for its other papers of the merge day, whichever was typed first
+ * (breaker8v P10: typed before the merge it was kept, after it refused) — citing nothing withdrawn by then (nor a repeat on
+ * any day). BAD_USER_INPUT / CONFLICT.
  */
 function requireIssuableOn(command: CircularFacts & { readonly today: string }, issuedOn: string, unitId: string): void {
   requireCalendarDate(issuedOn, say('The issue date', '发文日期'));
@@ -244,11 +246,11 @@ function requireIssuableOn(command: CircularFacts & { readonly today: string }, 
   const issued = { day: issuedOn, what: say('the issue date', '发文日期') };
   requireNotBefore(issued, command.unitRegistration);
   const merged = command.unitMerged;
-  if (merged && !isAfter(merged.mergedOn, issuedOn)) {
+  if (merged && isAfter(issuedOn, merged.mergedOn)) {
     const unit = command.unitName ?? unitId;
     throw conflict(
-      `${unit} was merged into ${merged.successorName} on ${merged.mergedOn}; it takes no new work, so a circular issued on ${issuedOn} goes to ${merged.successorName} (one issued before ${merged.mergedOn} may name ${unit}).`,
-      `${unit}已于 ${merged.mergedOn} 并入${merged.successorName}，${issuedOn} 发布的通报请发给${merged.successorName}；针对并入前的事项、发文日期早于 ${merged.mergedOn} 的通报仍可发给${unit}。`,
+      `${unit} was merged into ${merged.successorName} on ${merged.mergedOn}; it takes no new work, so a circular issued on ${issuedOn} goes to ${merged.successorName} (one issued on or before ${merged.mergedOn} may name ${unit}).`,
+      `${unit}已于 ${merged.mergedOn} 并入${merged.successorName}，${issuedOn} 发布的通报请发给${merged.successorName}；针对并入前的事项、发文日期不晚于 ${merged.mergedOn} 的通报仍可发给${unit}。`,
       { field: 'unitId' },
     );
   }

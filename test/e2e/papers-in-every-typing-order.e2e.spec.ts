@@ -227,6 +227,43 @@ describe('the same papers in every typing order give one record (breaker8u P1, P
     expect((await correct('2026-10-08')).errors).toBeUndefined();
   });
 
+  /*
+   * breaker8v P3 on a work-plan item (wpairs.py wreq_grant): the unit's withdrawal of its extension request and the office's
+   * decision of one day, typed in both orders, on fresh plans of one item — the item's parts read the same, now and on the day.
+   */
+  it.each([
+    ['a grant', true],
+    ['a refusal', false],
+  ] as const)('a work-plan item: the withdrawal of an extension request and %s of one day read one way in both orders (breaker8v P3)', async (_decision, approve) => {
+    const admin = await app.as('ADMIN');
+    const typedInOrder = async (order: 'withdrawal first' | 'decision first') => {
+      const n = (unitSequence += 1);
+      const lead = await registerUnit(`青川市第${n}号档案馆`);
+      const csv = `类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n一,推进五公开,1,公开档案目录${n},,青川市第${n}号档案馆,,2026-11-15\n`;
+      const imported = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {
+        input: { idempotencyKey: key('importWorkPlan'), fileName: `plan-wreq-${n}.csv`, title: `青川市2026年延期核对方案${n}`, year: 2026, contentBase64: Buffer.from(csv).toString('base64'), approvedOn: '2026-09-21', assignedOn: '2026-09-21' },
+      }, admin);
+      expect(imported.errors).toBeUndefined();
+      const items = await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id } } } }`, { id: imported.data!.importWorkPlan.planId });
+      const itemId = items.data!.workPlan.categories[0].items[0].id as string;
+      const unitHeaders = await app.as('UNIT', lead);
+      const requested = await mutate('requestWorkPlanItemExtension', { itemId, unitId: lead, requestedDueDate: '2026-12-10', reason: '需会签', requestedOn: '2026-10-15' }, unitHeaders);
+      expect(requested.errors).toBeUndefined();
+      const parts = async (travel: Record<string, string> = {}) =>
+        (await app.graphql(`query($id: ID!, $asOf: String) { workPlanItem(id: $id, asOf: $asOf) { dueDate parts { status dueDate trafficLight extensionRequests { requestId status decidedOn grantedDueDate } } } }`, { id: itemId, ...travel })).data!.workPlanItem;
+      const requestId = (await parts()).parts[0].extensionRequests[0].requestId as string;
+      const withdrawal = () => mutate('withdrawWorkPlanItemExtensionRequest', { itemId, unitId: lead, requestId, reason: '不再需要', withdrawnOn: '2026-10-20' }, unitHeaders);
+      const decision = () => mutate('decideWorkPlanItemExtension', { itemId, unitId: lead, requestId, approve, decidedOn: '2026-10-20', ...(approve ? {} : { reason: '理由不足' }) });
+      const steps = order === 'withdrawal first' ? [withdrawal, decision] : [decision, withdrawal];
+      for (const step of steps) expect((await step()).errors).toBeUndefined();
+      const read = async (travel: Record<string, string> = {}) => JSON.parse(JSON.stringify(await parts(travel)).replaceAll(requestId, 'R'));
+      return { now: await read(), onTheDay: await read({ asOf: '2026-10-20' }) };
+    };
+    const withdrawalFirst = await typedInOrder('withdrawal first');
+    expect(withdrawalFirst.now.parts[0]).toMatchObject({ dueDate: approve ? '2026-12-10' : '2026-11-15', extensionRequests: [{ status: approve ? 'GRANTED' : 'REFUSED', decidedOn: '2026-10-20' }] });
+    expect(await typedInOrder('decision first')).toEqual(withdrawalFirst);
+  });
+
   it.each(STORIES.map((story) => [story.name, story] as const))('%s', async (_name, story) => {
     const orders = permutations(story.papers).filter((order) => story.keep?.(order.map(([name]) => name)) ?? true);
     const [first, ...rest] = orders;

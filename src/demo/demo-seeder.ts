@@ -166,10 +166,14 @@ export class DemoSeeder implements OnApplicationBootstrap {
           context('ImportWorkPlan', `work-plan:${year}`),
         ),
       )
-      // The sample was edited after this store was seeded: keep the plan imported then.
+      // The plan on the store differs from the sample: the office adjusted it (导入 → 按新版本调整), or the sample was edited since
+      // this store was seeded. Either way the plan on the store stands: said plainly, never as advice to apply the sample as a
+      // version, which would undo the office's changes (newcomer40 P2).
       .catch((error: unknown) => {
         if (!(error instanceof DomainError && error.code === 'CONFLICT')) throw error;
-        this.logger.warn(`Demo work plan not imported again: ${error.message}`);
+        this.logger.log(
+          'The demo work plan on this store differs from the sample (adjusted since, or the sample changed): the plan on the store is kept as it is. 演示工作方案已与样例不同（此后已按新版本调整，或样例有改动）：保留事件库中的方案，不再按样例导入。',
+        );
       });
     this.logger.log(
       `Demo data ready: ${demoUnits.length} units, 1 evaluation, ${demoFindings.length} findings and ${demoStory.length} steps of their rectification, the ${year} work plan, ${demoUsers.length} accounts (and ${demoClerks.length} units' clerks)`,

@@ -65,14 +65,17 @@ describe('the same papers in every typing order give one record (breaker8u P1, P
     ok(mutate('sendBackReport', { findingId: ids.findingId, unitId: ids.first, reason: '材料不全', sentBackOn: on, newDueDate, overrideReason: '退办' }));
   const requestExtension = (on: string, requestedDueDate: string): Paper => async (ids) =>
     ok(mutate('requestExtension', { findingId: ids.findingId, unitId: ids.first, requestedDueDate, reason: '需要时间', requestedOn: on }, await app.as('UNIT', ids.first)));
-  const decide = (approve: boolean, on: string): Paper => async (ids) => {
+  /** The first extension request of the story's unit (甲局) on its finding; undefined before it asked. */
+  const firstRequestOf = async (ids: Ids): Promise<string | undefined> => {
     const parts = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unitId extensionRequests { requestId } } } }`, { id: ids.findingId });
-    const requestId = (parts.data!.finding.assignments as { unitId: string; extensionRequests: { requestId: string }[] }[]).find((part) => part.unitId === ids.first)?.extensionRequests[0]?.requestId;
+    return (parts.data!.finding.assignments as { unitId: string; extensionRequests: { requestId: string }[] }[]).find((part) => part.unitId === ids.first)?.extensionRequests[0]?.requestId;
+  };
+  const decide = (approve: boolean, on: string): Paper => async (ids) => {
+    const requestId = await firstRequestOf(ids);
     return requestId !== undefined && ok(mutate('decideExtension', { findingId: ids.findingId, unitId: ids.first, requestId, approve, decidedOn: on, ...(approve ? { overrideReason: '同意延期' } : { reason: '理由不足' }) }));
   };
   const withdrawRequest = (on: string): Paper => async (ids) => {
-    const parts = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unitId extensionRequests { requestId } } } }`, { id: ids.findingId });
-    const requestId = (parts.data!.finding.assignments as { unitId: string; extensionRequests: { requestId: string }[] }[]).find((part) => part.unitId === ids.first)?.extensionRequests[0]?.requestId;
+    const requestId = await firstRequestOf(ids);
     return requestId !== undefined && ok(mutate('withdrawExtensionRequest', { findingId: ids.findingId, unitId: ids.first, requestId, reason: '不再需要', withdrawnOn: on }, await app.as('UNIT', ids.first)));
   };
   const withdraw = (on: string): Paper => async (ids) => ok(mutate('withdrawFinding', { findingId: ids.findingId, reason: '评估误判', withdrawnOn: on }));

@@ -136,7 +136,7 @@ const CHECKPOINT_FIELDS: readonly { readonly en: string; readonly zh: string; re
  * row as genuine, and `ledger:verify` quoted the forged date as the checkpoint's). Null when its signature holds.
  */
 export function checkpointAlteration(checkpoint: SignedCheckpoint & { readonly sequence?: number }): Bilingual | null {
-  if (checkpointSignatureHolds(checkpoint)) return null;
+  // One signature check: the signed head, then each stored field against it (together what `checkpointSignatureHolds` says).
   const named = checkpoint.sequence === undefined ? '' : ` #${checkpoint.sequence}`;
   const signed = signedHeadOf(checkpoint);
   if (!signed) {
@@ -146,6 +146,7 @@ export function checkpointAlteration(checkpoint: SignedCheckpoint & { readonly s
     );
   }
   const changed = CHECKPOINT_FIELDS.filter((field) => field.of(signed) !== field.of(checkpoint));
+  if (changed.length === 0) return null;
   return say(
     `Checkpoint${named} was edited in the store file: ${changed.map((field) => `${field.en} signed ${field.of(signed)}, stored now ${field.of(checkpoint)}`).join('; ')}. The signed values stand; restore the store from a backup taken before the change, then run npm run ledger:verify.`,
     `校验点${named} 的记录在事件库文件中被改动：${changed.map((field) => `${field.zh} 签署时为 ${field.of(signed)}，现为 ${field.of(checkpoint)}`).join('；')}。以签署时的数值为准；请从改动之前的备份恢复事件库，再运行 npm run ledger:verify 核对。`,

@@ -9,6 +9,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * - P9: a return and the re-report it called for, found after the pass that checked the re-report (the first report
  *   typed before the re-report: typed after it, the re-report is a first report to the record — breaker8u P6's kind);
  * - P11: a finding's withdrawal (撤销) and a pass, hand-over or merge of the same day;
+ * - breaker8v P12: a finding's withdrawal and a report of its day, alone or with its pass (the day's records came before it);
  * - breaker8v P3: the unit's withdrawal of its extension request and the office's decision on it of one day.
  */
 let keySequence = 0;
@@ -127,6 +128,21 @@ describe('the same papers in every typing order give one record (breaker8u P1, P
       before: [['report 05-10', report('2016-05-10')]],
       papers: [['withdrawal 05-20', withdraw('2016-05-20')], ['pass 05-20', inspect('PASSED', '2016-05-20')]],
       mayBeRefused: ['withdrawal 05-20'],
+      days: ['2016-05-19', '2016-05-20', '2016-06-01'],
+    },
+    {
+      // Typed withdrawal first, the report of its day was refused (it takes no more work) and the pass with it: withdrawn, not 销号.
+      name: 'breaker8v P12: a withdrawal, and a report and its pass of one day',
+      before: [],
+      papers: [['withdrawal 05-20', withdraw('2016-05-20')], ['report 05-20', report('2016-05-20')], ['pass 05-20', inspect('PASSED', '2016-05-20')]],
+      keep: (order) => order.indexOf('report 05-20') < order.indexOf('pass 05-20'),
+      mayBeRefused: ['withdrawal 05-20'],
+      days: ['2016-05-19', '2016-05-20', '2016-06-01'],
+    },
+    {
+      name: 'breaker8v P12: a withdrawal and a report of one day',
+      before: [],
+      papers: [['withdrawal 05-20', withdraw('2016-05-20')], ['report 05-20', report('2016-05-20')]],
       days: ['2016-05-19', '2016-05-20', '2016-06-01'],
     },
     {

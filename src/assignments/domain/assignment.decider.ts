@@ -468,6 +468,16 @@ export function assignmentsBefore(state: AssignmentsState, day: string): Assignm
 }
 
 /**
+ * The parts a unit's fact on a parent withdrawn on `withdrawnOn` (`YYYY-MM-DD`), dated before the withdrawal or of its own day,
+ * entered after it, is judged on: the units' records dated after that day set aside (`assignmentsBefore` the next day). The
+ * withdrawal day's own records came before it (breaker8v P12: a report of that day, typed before or after the withdrawal, and
+ * its pass read the same), as every view counts them.
+ */
+export function assignmentsThroughWithdrawalDay(state: AssignmentsState, withdrawnOn: string): AssignmentsState {
+  return assignmentsBefore(state, addDays(withdrawnOn, 1));
+}
+
+/**
  * Office days a parent of parts was out of its plan or 台账: from `from` (`YYYY-MM-DD`, its
  * withdrawal day) until the day before `until` (the day a later plan version listed it again,
  * WorkPlanItemReinstated); without `until`, every day from `from` on.

@@ -89,6 +89,19 @@ export function passOfWithdrawalDay(command: { readonly type: string; readonly o
   return command.type === 'LogInspection' && command.outcome === 'PASSED' && withdrawnOn !== undefined && command.inspectedOn === withdrawnOn;
 }
 
+/**
+ * Whether a unit's fact dated office day `day` (a report, inspection, send-back, urging, extension request or decision, or a
+ * correction moving one to `day`) came before its parent's withdrawal of `withdrawnOn`, though typed after it: a pass of that
+ * day always does (`passOfWithdrawalDay`); any other of that day does once the day is past (`withdrawnOn` before `today`,
+ * both entered from paper later), whichever was typed first (breaker8v P12: a report of the withdrawal day typed after it was
+ * refused, so its pass was too, while typed before it both held). Entered on the withdrawal's own day, the entry order is the
+ * real order and a record typed after it is refused, as a decision of an extension request's withdrawal day is
+ * (`decisionOfWithdrawalDay`).
+ */
+export function paperOfWithdrawalDay(command: { readonly type: string; readonly today: string; readonly outcome?: string; readonly inspectedOn?: string }, day: string, withdrawnOn: string | undefined): boolean {
+  return passOfWithdrawalDay(command, withdrawnOn) || (withdrawnOn !== undefined && day === withdrawnOn && withdrawnOn < command.today);
+}
+
 /** How `withdrawalUndoneReason` begins: what marks an undoing by a verification among events stored before `byVerification`. */
 const UNDONE_BY_VERIFICATION = '撤销不成立：';
 

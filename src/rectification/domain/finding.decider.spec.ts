@@ -987,6 +987,61 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
     });
   });
 
+  describe('entered from paper once the day is past, the withdrawal day’s own records came before it, whichever was typed first (breaker8v P12)', () => {
+    // 市财政局 reported on 06-27 and passed that day; the evaluator's letter withdrawing the problem is of 06-27 too; all typed on 07-02.
+    const LETTER_DAY = '2025-06-27';
+    const single = [recorded, assigned(FINANCE, 'LEAD')];
+    const papers: Record<string, FindingCommand> = {
+      withdrawal: withdraw({ withdrawnOn: LETTER_DAY }),
+      report: report(FINANCE, LETTER_DAY),
+      pass: { ...inspect(FINANCE, 'PASSED', 'inspection-1'), inspectedOn: LETTER_DAY },
+      failure: { ...inspect(FINANCE, 'FAILED', 'inspection-1'), inspectedOn: LETTER_DAY, newDueDate: RETURNED_UNTIL },
+    };
+    /** The papers typed in `order`, each refused one typed again once after the others: what every view counts, and what stayed refused. */
+    const typed = (before: readonly FindingStreamEvent[], order: readonly string[]) => {
+      const events = [...before];
+      const type = (names: readonly string[]) =>
+        names.filter((name) => {
+          try {
+            events.push(...findingDecider.decide(papers[name]!, stateAfter(events)));
+            return false;
+          } catch {
+            return true;
+          }
+        });
+      const refused = type(type(order));
+      const state = stateAfter(events);
+      const part = partOf(findingAssignmentsAsTheyCount(state)!, FINANCE)!;
+      return { status: state.status, closedOn: state.status === 'closed' ? state.closedOn : null, part: { status: part.status, verifiedOn: part.verifiedOn, reported: part.lastReport?.reportedOn ?? null }, refused };
+    };
+
+    it.each([
+      ['withdrawal', 'report', 'pass'],
+      ['report', 'withdrawal', 'pass'],
+      ['report', 'pass', 'withdrawal'],
+    ])('a report and its pass of the withdrawal day: closed (销号) that day, typed %s, %s, %s', (...order) => {
+      // Before the fix the report typed after the withdrawal was refused (it takes no more work), and the pass with it: withdrawn.
+      expect(typed(single, order)).toEqual({ status: 'closed', closedOn: LETTER_DAY, part: { status: 'VERIFIED', verifiedOn: LETTER_DAY, reported: LETTER_DAY }, refused: order[2] === 'withdrawal' ? ['withdrawal'] : [] });
+    });
+
+    it('a report of the withdrawal day alone: the withdrawal stands, the report on the record, in both orders', () => {
+      const expected = { status: 'withdrawn', closedOn: null, part: { status: 'REPORTED', verifiedOn: null, reported: LETTER_DAY }, refused: [] };
+      expect(typed(single, ['withdrawal', 'report'])).toEqual(expected);
+      expect(typed(single, ['report', 'withdrawal'])).toEqual(expected);
+    });
+
+    it('a failure of the withdrawal day on an earlier report: the withdrawal stands and the part is returned, in both orders', () => {
+      const reportedBefore = [...single, reported(FINANCE, '2025-06-20')];
+      const expected = { status: 'withdrawn', closedOn: null, part: { status: 'RETURNED', verifiedOn: null, reported: '2025-06-20' }, refused: [] };
+      expect(typed(reportedBefore, ['withdrawal', 'failure'])).toEqual(expected);
+      expect(typed(reportedBefore, ['failure', 'withdrawal'])).toEqual(expected);
+    });
+
+    it('a record of the day after the withdrawal is still refused: the office heard of nothing done after it', () => {
+      given([...single, { type: 'FindingWithdrawn', data: { findingId: FINDING, reason: REASON, withdrawnOn: LETTER_DAY } }]).when(report(FINANCE, '2025-06-28')).thenRefused('CONFLICT', /withdrawn on 2025-06-27/);
+    });
+  });
+
   describe('a finding recorded since under the same title keeps a withdrawn one from coming back (breaker11l P1)', () => {
     const after = [...bothReported, withdrawn];
     const titleHeldBy = { findingId: 'finding-copy', title: '重大建设项目批准信息未公开' };

@@ -1,5 +1,5 @@
 import {
-  assignmentsBefore,
+  assignmentsThroughWithdrawalDay,
   assignmentsOutside,
   closedOn,
   evolveAssignments,
@@ -32,7 +32,7 @@ import {
   handOversAfterWithdrawal,
   partsVerifiedBy,
   refuseWithdrawingVerifiedWork,
-  passOfWithdrawalDay,
+  paperOfWithdrawalDay,
   undoneByVerification,
   withdrawalsStandingAgain,
   withdrawalUndoneReason,
@@ -714,11 +714,11 @@ function refuseOutlivedByDuplicates(finding: RecordedFindingState, command: With
  * the 台账 then, and a fact dated before its withdrawal, entered after it (the June inspection sheet
  * typed in after the evaluator withdrew the problem in August), is judged on its day (breaker8d
  * P12); on or after the withdrawal it is refused as `requireRecorded` says — but a pass of the withdrawal's own day
- * (`beforeItsWithdrawal`, see `passOfWithdrawalDay`) came before it (breaker8u P11).
+ * (`beforeItsWithdrawal`, see `paperOfWithdrawalDay`) came before it (breaker8u P11), as any record of that day entered late does (breaker8v P12).
  */
 function recordedOn(state: FindingState, day: string, setAside = false, beforeItsWithdrawal = false): RecordedFindingState {
   if (state.status !== 'withdrawn' || day > state.withdrawnOn || (day === state.withdrawnOn && !beforeItsWithdrawal)) return requireRecorded(state);
-  const facts = { ...recordedPartOf(state), assignments: setAside ? assignmentsBefore(state.assignments, state.withdrawnOn) : state.assignments };
+  const facts = { ...recordedPartOf(state), assignments: setAside ? assignmentsThroughWithdrawalDay(state.assignments, state.withdrawnOn) : state.assignments };
   const closedDay = closedOn(facts.assignments);
   return closedDay === null ? { ...facts, status: 'open' } : { ...facts, status: 'closed', closedOn: closedDay };
 }
@@ -735,7 +735,7 @@ function recordedOn(state: FindingState, day: string, setAside = false, beforeIt
 function decideBeforeWithdrawal(command: FindingPartCommand, state: FindingState, day: string): FindingStreamEvent[] {
   const decide = (then: RecordedFindingState) => parts.decideOnPart(whileOnLedger(command, state), then);
   if (state.status !== 'withdrawn') return decide(recordedOn(state, day));
-  const lastWord = passOfWithdrawalDay(command, state.withdrawnOn);
+  const lastWord = paperOfWithdrawalDay(command, day, state.withdrawnOn);
   return decideBeforeParentWithdrawal(state, day, { onDay: (on, setAside) => recordedOn(state, on, setAside, lastWord), decide, undone: (then, decided, recordsSetAside) => withdrawalUndone(state, then, decided, command, recordsSetAside), isAssignmentEvent }, command);
 }
 

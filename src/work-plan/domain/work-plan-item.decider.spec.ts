@@ -716,6 +716,41 @@ describe('verified work is not withdrawn (breaker11f P4 = 10e P13, 11f P6)', () 
     given([...allReported, withdrawn]).when({ ...inspect(FGW, 'FAILED', 'inspection-1'), inspectedOn: TODAY, unitNames } as WorkPlanItemCommand).thenRefused('CONFLICT');
   });
 
+  it('entered from paper once the day is past, a report of the withdrawal day and its pass came before it, whichever was typed first (breaker8v P12)', () => {
+    const LETTER_DAY = '2026-06-27';
+    const single = [defined, assigned(FGW, 'LEAD')];
+    const papers: Record<string, WorkPlanItemCommand> = {
+      withdrawal: withdraw(LETTER_DAY),
+      report: { ...report(FGW, LETTER_DAY), unitNames } as WorkPlanItemCommand,
+      pass: { ...inspect(FGW, 'PASSED', 'inspection-1'), inspectedOn: LETTER_DAY, unitNames } as WorkPlanItemCommand,
+    };
+    const typed = (order: readonly string[]) => {
+      const events = [...single];
+      const type = (names: readonly string[]) =>
+        names.filter((name) => {
+          try {
+            events.push(...workPlanItemDecider.decide(papers[name]!, stateAfter(events)));
+            return false;
+          } catch {
+            return true;
+          }
+        });
+      const refused = type(type(order));
+      const state = stateAfter(events);
+      if (state.status === 'empty') throw new Error('expected a defined item');
+      const part = partOf(state.assignments, FGW)!;
+      return { status: state.status, part: [part.status, part.verifiedOn, part.lastReport?.reportedOn ?? null], refused };
+    };
+    // Before the fix the report typed after the withdrawal was refused, and the pass with it: withdrawn, not 销号.
+    for (const order of [['withdrawal', 'report', 'pass'], ['report', 'withdrawal', 'pass']]) {
+      expect({ order, ...typed(order) }).toEqual({ order, status: 'completed', part: ['VERIFIED', LETTER_DAY, LETTER_DAY], refused: [] });
+    }
+    expect(typed(['report', 'pass', 'withdrawal'])).toEqual({ status: 'completed', part: ['VERIFIED', LETTER_DAY, LETTER_DAY], refused: ['withdrawal'] });
+    // The report alone: the withdrawal stands over it in both orders.
+    expect(typed(['withdrawal', 'report'])).toEqual(typed(['report', 'withdrawal']));
+    expect(typed(['withdrawal', 'report'])).toEqual({ status: 'withdrawn', part: ['REPORTED', null, LETTER_DAY], refused: [] });
+  });
+
   it('the pass that verifies the last part completes the item on its day', () => {
     const after = [...twoVerifiedBeforeWithdrawal(), withdrawn];
     const events = workPlanItemDecider.decide(inspect(DONGHU, 'PASSED', 'inspection-3'), stateAfter(after));

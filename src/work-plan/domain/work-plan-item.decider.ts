@@ -3,6 +3,7 @@ import { isAfter } from '../../shared/calendar-date.js';
 import {
   allPartsVerified,
   assignmentsBefore,
+  assignmentsThroughWithdrawalDay,
   assignmentsOn,
   assignmentsOutside,
   withinOutOfPlanDays,
@@ -41,7 +42,7 @@ import {
   handOversAfterWithdrawal,
   latestFactOf,
   partsVerifiedBy,
-  passOfWithdrawalDay,
+  paperOfWithdrawalDay,
   refuseWithdrawingVerifiedWork,
   undoneByVerification,
   withdrawalsStandingAgain,
@@ -673,10 +674,10 @@ function whileInPlan<Command extends NamesUnits>(command: Command, state: WorkPl
   return state.status === 'withdrawn' && command.unitNames ? { ...command, unitNames: directoryBefore(command.unitNames, state.withdrawnOn) } : command;
 }
 
-/** The item as it stood on office day `day`, as the finding's `recordedOn`: a pass of the withdrawal's own day (`beforeItsWithdrawal`, see `passOfWithdrawalDay`) came before it (breaker8u P11). */
+/** The item as it stood on office day `day`, as the finding's `recordedOn`: a pass of the withdrawal's own day (`beforeItsWithdrawal`, see `paperOfWithdrawalDay`) came before it (breaker8u P11), as any record of that day entered late does (breaker8v P12). */
 function inPlanOn(state: WorkPlanItemState, day: string, setAside = false, beforeItsWithdrawal = false): DefinedWorkPlanItemState {
   if (state.status !== 'withdrawn' || day > state.withdrawnOn || (day === state.withdrawnOn && !beforeItsWithdrawal)) return requireDefined(state);
-  const facts = { ...definedPartOf(state), assignments: setAside ? assignmentsBefore(state.assignments, state.withdrawnOn) : state.assignments };
+  const facts = { ...definedPartOf(state), assignments: setAside ? assignmentsThroughWithdrawalDay(state.assignments, state.withdrawnOn) : state.assignments };
   const completedOn = closedOn(facts.assignments);
   return completedOn === null ? { ...facts, status: 'open' } : { ...facts, status: 'completed', completedOn };
 }
@@ -694,7 +695,7 @@ function decideBeforeWithdrawal(command: PartCommand, state: WorkPlanItemState, 
   const decided =
     state.status !== 'withdrawn'
       ? decide(inPlanOn(state, day))
-      : decideBeforeParentWithdrawal(state, day, { onDay: (on, setAside) => inPlanOn(state, on, setAside, passOfWithdrawalDay(command, state.withdrawnOn)), decide, undone: (then, decided, recordsSetAside) => withdrawalUndone(state, then, decided, command, recordsSetAside), isAssignmentEvent }, command);
+      : decideBeforeParentWithdrawal(state, day, { onDay: (on, setAside) => inPlanOn(state, on, setAside, paperOfWithdrawalDay(command, day, state.withdrawnOn)), decide, undone: (then, decided, recordsSetAside) => withdrawalUndone(state, then, decided, command, recordsSetAside), isAssignmentEvent }, command);
   return state.status === 'empty' || recordedState.status === 'empty' ? decided : [...decided, ...spansUndone(state, recordedState.assignments, day, decided, command)];
 }
 

@@ -725,7 +725,7 @@ describe('verified work is not withdrawn (breaker11f P4 = 10e P13, 11f P6)', () 
       pass: { ...inspect(FGW, 'PASSED', 'inspection-1'), inspectedOn: LETTER_DAY, unitNames } as WorkPlanItemCommand,
     };
     const typed = (order: readonly string[]) => {
-      const events = [...single];
+      const events: WorkPlanItemStreamEvent[] = [...single];
       const type = (names: readonly string[]) =>
         names.filter((name) => {
           try {

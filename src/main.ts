@@ -6,7 +6,7 @@ import { AppModule } from './app.module.js';
 import { loadEnvFile, validateSettings, type AppSettings } from './config/app-settings.js';
 import { StoreRefusedError } from './event-store/store-witness.js';
 import { StoreHealth } from './event-store/store-health.js';
-import { isStoreDamage } from './event-store/store-damage.js';
+import { isStoreDamage, isStoreReadFault } from './event-store/store-damage.js';
 import { DiskFullError, diskFullOf, sqliteFileOf } from './event-store/disk-full.js';
 import { configureHttp } from './http/configure-http.js';
 import { messageZhOf } from './shared/domain-error.js';
@@ -44,10 +44,8 @@ async function main() {
   // A damaged store file met outside any request — a timer reading the head, a snapshot — refuses writes
   // and degrades /health instead of ending the process (breaker9s P5); anything else ends it as before.
   process.on('uncaughtException', (error) => {
-    if (isStoreDamage(error)) {
-      app.get(StoreHealth).storeDamaged(error);
-      return;
-    }
+    // An I/O error whose cause the file check finds (breaker9a P4: the -wal emptied under the server) too.
+    if ((isStoreDamage(error) || isStoreReadFault(error)) && app.get(StoreHealth).storeDamaged(error)) return;
     new Logger('Rectify').fatal(error instanceof Error ? (error.stack ?? error.message) : String(error));
     process.exit(1);
   });

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { witnessedNodeOf, type WitnessedNode, type WitnessedStoreFile } from './stray-wal.js';
 import { markWriteTransaction } from './wal-file-mark.js';
+import { walBytesIndexed } from './wal-index.js';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteLedger, anyRowSealed, sealSqliteRows, upgradeSqliteLedger, type RowSealing } from '../ledger/sqlite-ledger.js';
@@ -163,10 +164,11 @@ function checkedCopy(path: string): string[] {
 const sameFile = (opened: { dev: number; ino: number } | null, now: { dev: number; ino: number } | null): StoreFileState =>
   !opened ? 'present' : !now ? 'missing' : now.dev === opened.dev && now.ino === opened.ino ? 'present' : 'replaced';
 
-const fileIdentity = (path: string): { dev: number; ino: number } | null => {
+/** A file's device and inode, and its size in bytes; null when there is none at the path. */
+const fileIdentity = (path: string): { dev: number; ino: number; size: number } | null => {
   try {
-    const { dev, ino } = statSync(path);
-    return { dev, ino };
+    const { dev, ino, size } = statSync(path);
+    return { dev, ino, size };
   } catch {
     return null;
   }
@@ -693,11 +695,13 @@ export class SqliteEventStore implements EventStore {
    */
   fileState(): StoreFileState {
     if (!this.openedFile) return 'present';
+    const wal = fileIdentity(this.companions!.wal);
     const states = [
       sameFile(this.openedFile, fileIdentity(this.path)),
-      sameFile(this.openedWal, fileIdentity(this.companions!.wal)),
+      sameFile(this.openedWal, wal),
       sameFile(this.openedShm, fileIdentity(this.companions!.shm)),
       this.shrunk(),
+      this.walCut(wal),
     ];
     if (states.includes('missing')) return 'missing';
     return states.includes('replaced') || this.overwritten() ? 'replaced' : 'present';
@@ -762,6 +766,35 @@ export class SqliteEventStore implements EventStore {
       if (newest.length < listed) newest.push({ position: from, recordedAt: row.recorded_at });
     }
     return from === null ? null : { from, records, newest };
+  }
+
+  /** Set once the -wal was seen shorter than the frames its index names (`walCutShort`): it stays cut. */
+  private seenWalCut = false;
+
+  /**
+   * Whether the -wal this store opened, still at its path, was emptied or cut short under it (breaker9a P4: `: >
+   * rectify.db-wal`, a disk tool): it is shorter than the frames its WAL index (the -shm) says were committed
+   * (`walBytesIndexed`), so it lost the newest events — every read of them fails (SQLITE_IOERR_SHORT_READ). A checkpoint
+   * that truncates the -wal (`wal_checkpoint(TRUNCATE)`, by any process) first sets the index to no frame, so it is not
+   * taken for one. Once seen, it stays. Looked at by `fileState`.
+   */
+  walCutShort(): boolean {
+    return this.seenWalCut;
+  }
+
+  private walCut(wal: { dev: number; ino: number; size: number } | null): StoreFileState {
+    if (this.seenWalCut) return 'replaced';
+    // Gone or another file: `sameFile` says so.
+    if (!wal || this.companions === null || sameFile(this.openedWal, wal) !== 'present') return 'present';
+    const indexed = walBytesIndexed(this.companions.shm);
+    if (indexed === null || wal.size >= indexed) return 'present';
+    // Looked at again, the index before the file: a commit writes its frames before it indexes them, and a truncating
+    // checkpoint resets the index before it truncates, so only a -wal cut under the index is still short.
+    const again = walBytesIndexed(this.companions.shm);
+    const size = fileIdentity(this.companions.wal)?.size;
+    if (again === null || size === undefined || size >= again) return 'present';
+    this.seenWalCut = true;
+    return 'replaced';
   }
 
   /** The largest size the store file was seen with (bytes; see `shrunk`). */

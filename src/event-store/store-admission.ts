@@ -8,6 +8,7 @@ import { formatPosition, type EventStore, type Position, type StoreIdentity } fr
 import { openEventStore } from './open-event-store.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { quickCheckOffThread } from './sqlite-quick-check.js';
+import { isStoreReadFault } from './store-damage.js';
 import { SqliteStoreInspection, notAnEventStore, rescuedCopyNote, walBesideNote, walBytes } from './sqlite-store-inspection.js';
 import type { KeyObject } from 'node:crypto';
 import {
@@ -698,8 +699,11 @@ export function judgeCheckpoints(location: string, witnessed: StoreWitness, late
   );
 }
 
-/** Whether SQLite's error says the file is damaged or no database at all. */
-const isDamage = (error: unknown) => ['SQLITE_CORRUPT', 'SQLITE_NOTADB'].includes(String((error as { code?: unknown } | null)?.code));
+/**
+ * Whether SQLite's error says the file is damaged or no database at all, or that it cannot be read (SQLITE_IOERR_*: breaker9a
+ * P4, a -wal emptied whose index still names its frames crashed the start with a bare "disk I/O error"): `isStoreReadFault`.
+ */
+const isDamage = isStoreReadFault;
 /** SQLITE_BUSY and its extended codes: another process held the lock past the connection's busy timeout. */
 const isBusy = (error: unknown) => String((error as { code?: unknown } | null)?.code).startsWith('SQLITE_BUSY');
 

@@ -7,7 +7,7 @@ import { AlteredRowError, type EventStore } from './event-store.port.js';
 import type { AlteredRow } from './sqlite-chain-walk.js';
 import { LogRewrittenError, LogShortenedError, StoreFileOverwrittenError } from './sqlite-append-writer.js';
 import type { Overwrite } from './store-file-overwrite.js';
-import { isStoreDamage } from './store-damage.js';
+import { isStoreDamage, isStoreReadFault } from './store-damage.js';
 import { SqliteEventStore, type HeldCopy } from './sqlite-event-store.js';
 import { keptCopyUnwritable, witnessNotWrittenMessage } from './store-witness.js';
 import type { WitnessKeeper } from './store-admission.js';
@@ -364,7 +364,7 @@ function keptWords(copy: string | null, reach: HeldCopyReach, putInPlace: Biling
  * made; `reach`: how far that copy reaches (see HeldCopyReach), said in the refusal and in the advice.
  */
 export function storeGoneMessage(
-  how: 'deleted' | 'log deleted' | 'replaced' | 'overwritten',
+  how: 'deleted' | 'log deleted' | 'log cut' | 'replaced' | 'overwritten',
   path: string,
   copy: string | null,
   /** The -wal and -shm beside the real file (a link resolved), and for 'log deleted' the one that is gone. */
@@ -399,6 +399,11 @@ export function storeGoneMessage(
       return say(
         `The event store's ${goneIsIndex ? 'shared-memory WAL index' : 'write-ahead log'} ${gone} was deleted while the server runs (${path} is still there): writes are refused${goneIsIndex ? ' (the next process to open the file would build an index of its own beside this server\'s, and the two would write over each other)' : ''}. This server will not write its log into ${path}, not even when it stops: the file may have been restored from a backup under it, and an old log written into a restored file damages it.${kept.en} Stop every server on this file (SIGTERM is safe now). Then keep ${path} if it was restored on purpose; otherwise ${advice.en} before starting again.`,
         `运行中事件库的${goneIsIndex ? '共享内存索引文件' : '预写日志文件'} ${gone} 被删除（${path} 仍在）：现拒绝写入${goneIsIndex ? '（下一个打开该文件的进程会另建索引，与本服务互相覆盖写入）' : ''}。本服务不会再把日志写入 ${path}（停止时也不会）：该文件可能已被备份替换，旧日志写入恢复后的文件会将其损坏。${kept.zh}请停止使用该文件的所有服务（现在可以正常停止）。若 ${path} 是有意恢复的备份，保留即可；否则${advice.zh}，然后再启动服务。`,
+      );
+    case 'log cut':
+      return say(
+        `The event store's write-ahead log ${wal} was emptied or cut short while the server runs (${path} is still there): the events committed since SQLite's last checkpoint were in it, so the file at the path no longer holds them, and a read of them fails. Writes are refused, and this server writes nothing into ${path}, not even when it stops.${kept.en} Stop every server on this file; then ${copy ? advice.en : 'restore the store from the newest backup (npm run store:backup) and run npm run ledger:verify on it'} before starting again — the start checks the store against what this server acknowledged.`,
+        `运行中事件库的预写日志文件 ${wal} 被清空或截短（${path} 仍在）：SQLite 上次检查点之后提交的事件都在该文件中，原路径上的文件已不再包含这些事件，读取它们会失败。现拒绝写入，本服务不会再向 ${path} 写入任何内容（停止时也不会）。${kept.zh}请停止使用该文件的所有服务；然后${copy ? advice.zh : '从最新的备份（npm run store:backup 所做）恢复事件库并进行台账校验（npm run ledger:verify）'}，再启动服务——启动时会与本服务确认写入的记录核对。`,
       );
     case 'deleted':
       // breaker9x S2: a file moved away, not deleted, and moved back is judged again at the next look — the same file, unchanged.
@@ -611,7 +616,9 @@ export class StoreHealth {
     if (code.startsWith('SQLITE_READONLY')) return new StoreUnavailableError(this.note('STORE_READ_ONLY', code, this.location()));
     if (isStoreDamage(error)) return this.storeDamaged(error);
     if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN') {
-      return new StoreUnavailableError(this.note('WRITE_FAILED', code));
+      // The -wal emptied under the server fails the write's reads first (breaker9a P4): said as what it is.
+      const cut = this.logCut();
+      return new StoreUnavailableError(cut ?? this.note('WRITE_FAILED', code));
     }
     return null;
   }
@@ -624,6 +631,12 @@ export class StoreHealth {
    * Returns the refusal to answer with; null when the error is no such damage.
    */
   storeDamaged(error: unknown): StoreUnavailableError | null {
+    // A read's I/O error (breaker9a P4: the -wal emptied under the server answered INTERNAL_SERVER_ERROR) is the store's state
+    // when the file check finds the cause; otherwise it is left to the caller (a write's is WRITE_FAILED, `noteWriteFailure`).
+    if (isStoreReadFault(error) && !isStoreDamage(error)) {
+      const cut = this.logCut();
+      return cut ? new StoreUnavailableError(cut) : null;
+    }
     if (!isStoreDamage(error)) return null;
     const code = String((error as { code?: unknown }).code);
     try {
@@ -637,6 +650,16 @@ export class StoreHealth {
     const problem = this.note('STORE_FILE_DAMAGED', code, this.location());
     if (!known) this.logger.error(problem.message.en);
     return new StoreUnavailableError(problem);
+  }
+
+  /** The -wal found emptied or cut short under the server (`SqliteEventStore.walCutShort`, looked at now): its problem, else null. */
+  private logCut(): StoreProblem | null {
+    try {
+      this.checkFile();
+    } catch {
+      // The file check meeting the fault itself leaves the caller's cause.
+    }
+    return this.store instanceof SqliteEventStore && this.store.walCutShort() ? (this.noted.get('STORE_FILE_DAMAGED') ?? null) : null;
   }
 
   /**
@@ -761,13 +784,13 @@ export class StoreHealth {
   storeDetached(): boolean {
     this.checkFile();
     this.checkLog();
-    return this.noted.has('STORE_FILE_MISSING') || this.noted.has('STORE_FILE_REPLACED') || this.noted.has('LOG_SHORTENED');
+    return this.noted.has('STORE_FILE_MISSING') || this.noted.has('STORE_FILE_REPLACED') || this.noted.has('LOG_SHORTENED') || (this.store instanceof SqliteEventStore && this.store.walCutShort());
   }
 
   /** `found`: an overwrite the writer thread found in its transaction, which this thread's own look may not have seen yet. */
   private checkFile(found: Overwrite | null = null): void {
     if (!(this.store instanceof SqliteEventStore)) return;
-    if (this.noted.has('STORE_FILE_REPLACED')) return;
+    if (this.noted.has('STORE_FILE_REPLACED') || (this.store.walCutShort() && this.noted.has('STORE_FILE_DAMAGED'))) return;
     const seen = this.store.fileState();
     const state = seen === 'present' && found ? 'replaced' : seen;
     if (this.noted.has('STORE_FILE_MISSING')) {
@@ -790,9 +813,10 @@ export class StoreHealth {
     const path = this.store.path;
     // Written over in place (the same file, other content): said so, with what showed it.
     const overwrite = state === 'replaced' && this.store.pathNamesOpenedFile() ? (found ?? this.store.overwritten()) : null;
-    const how = overwrite ? 'overwritten' : state === 'replaced' ? 'replaced' : existsSync(path) ? 'log deleted' : 'deleted';
+    const how = overwrite ? 'overwritten' : state === 'replaced' ? (this.store.walCutShort() ? 'log cut' : 'replaced') : existsSync(path) ? 'log deleted' : 'deleted';
     const copy = this.store.keepWhatIsHeld();
-    const cause = how === 'replaced' || how === 'overwritten' ? 'STORE_FILE_REPLACED' : 'STORE_FILE_MISSING';
+    // The -wal emptied in place (breaker9a P4): the file is there, its newest events are not — damaged, not gone.
+    const cause = how === 'replaced' || how === 'overwritten' ? 'STORE_FILE_REPLACED' : how === 'log cut' ? 'STORE_FILE_DAMAGED' : 'STORE_FILE_MISSING';
     // Beside the real file (a link resolved): the -wal, or else the -shm, that is gone (breaker9k P6, P8).
     const { wal, shm } = this.store.companions ?? { wal: `${path}-wal`, shm: `${path}-shm` };
     const gone = existsSync(wal) ? shm : wal;

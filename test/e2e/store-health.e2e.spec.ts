@@ -147,6 +147,34 @@ describe('A store file deleted or replaced under a running server', () => {
     expect((await refusalOf(startTestApp({ sqlitePath }))).reason).toMatch(/STORE_EMPTY|STORE_REPLACED/);
   }, PROCESS_TEST_CEILING_MS);
 
+  it('notices the WAL emptied in place under the running server: STORE_UNAVAILABLE naming it, never a server error, and the restart refused (breaker9a P4)', async () => {
+    const sqlitePath = freshDatabasePath();
+    const app = await startTestApp({ sqlitePath });
+    const admin = await app.as('ADMIN');
+    expect((await register(app)).errors).toBeUndefined();
+    // `: > rectify.db-wal`: the same file, empty — the frames committed since the last checkpoint are in no file now.
+    truncateSync(`${sqlitePath}-wal`, 0);
+    const degraded = await health(app);
+    expect(degraded.status).toBe(503);
+    expect(degraded.body.problems.map((problem) => problem.cause)).toEqual(['STORE_FILE_DAMAGED']);
+    // Before the fix: health "ready", and the write's read of the request index answered INTERNAL_SERVER_ERROR ("disk I/O error").
+    expectUsersWords(await register(app, { title: '第二份评估报告' }), 'STORE_FILE_DAMAGED');
+    const whole = await operatorText(app, admin, 'STORE_FILE_DAMAGED');
+    expect(whole.en).toContain(`write-ahead log ${sqlitePath}-wal was emptied or cut short while the server runs (${sqlitePath} is still there)`);
+    expect(whole.zh).toContain(`预写日志文件 ${sqlitePath}-wal 被清空或截短`);
+    // What the server still held went to a copy beside the file, named with the way to take it.
+    const copies = readdirSync(dirname(sqlitePath)).filter((name) => name.startsWith(`${basename(sqlitePath)}.rescued-`));
+    expect(copies).toHaveLength(1);
+    expect(whole.en).toContain(join(dirname(sqlitePath), copies[0]!));
+    expect(whole.zh).toContain('用副本替换它');
+    await app.close();
+    // Before the fix the start crashed on SQLite's bare "disk I/O error"; now refused, naming the copy.
+    const refused = await refusalOf(startTestApp({ sqlitePath }));
+    expect(refused.reason).toBe('STORE_DAMAGED');
+    expect(refused.messageZh).toContain('已损坏');
+    expect(refused.message).toContain(copies[0]!);
+  }, PROCESS_TEST_CEILING_MS);
+
   it('notices the WAL removed under the running server before anything else is acknowledged', async () => {
     const sqlitePath = freshDatabasePath();
     const app = await startTestApp({ sqlitePath });

@@ -1,0 +1,31 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { endianness } from 'node:os';
+
+/**
+ * The bytes a SQLite -wal must hold for the frames its WAL index (the -shm beside it) says were committed: its 32-byte header
+ * and `mxFrame` frames of (page size + 24) bytes each; 0 when the index names no frame (a -wal restarted or truncated by a
+ * checkpoint); null when there is no index to read (no -shm, shorter than its header, not yet initialised).
+ *
+ * Read from the first copy of the index header (SQLite's wal.c, "WAL-index Format": `WalIndexHdr` at offset 0 — iVersion u32,
+ * unused u32, iChange u32, isInit u8, bigEndCksum u8, szPage u16 at 14 (1 meaning 65536), mxFrame u32 at 16 — in the machine's
+ * byte order). A -wal shorter than this lost committed frames (breaker9a P4: emptied in place under the running server).
+ */
+export function walBytesIndexed(shmPath: string): number | null {
+  let fd: number;
+  try {
+    fd = openSync(shmPath, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const header = Buffer.alloc(20);
+    if (readSync(fd, header, 0, header.length, 0) < header.length || header[12] !== 1) return null;
+    const little = endianness() === 'LE';
+    const storedPageSize = little ? header.readUInt16LE(14) : header.readUInt16BE(14);
+    const pageSize = storedPageSize === 1 ? 65_536 : storedPageSize;
+    const frames = little ? header.readUInt32LE(16) : header.readUInt32BE(16);
+    return frames === 0 ? 0 : 32 + frames * (pageSize + 24);
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -446,7 +446,10 @@ export class SqliteEventStore implements EventStore {
     this.openedShm = this.companions === null ? null : fileIdentity(this.companions.shm);
     this.openedNodes = this.companions === null ? null : { file: witnessedNodeOf(path), wal: witnessedNodeOf(this.companions.wal) };
     // The file's size as opened: it never shrinks under this connection unless overwritten (see `shrunk`).
-    if (path !== ':memory:') this.shrunk();
+    if (path !== ':memory:') {
+      this.shrunk();
+      this.lastWalSize = this.companions === null ? 0 : (fileIdentity(this.companions.wal)?.size ?? 0);
+    }
     if (!this.readOnly) upgradeSqliteLedger(this.db);
     const writerThread = this.readOnly ? false : (options.writerThread ?? (existsSync(fileURLToPath(BUILT_WRITER)) ? BUILT_WRITER : false));
     this.localWriter = new SqliteAppendWriter(this.db, path);
@@ -768,6 +771,8 @@ export class SqliteEventStore implements EventStore {
     return from === null ? null : { from, records, newest };
   }
 
+  /** The -wal's size at the last look (bytes; see `walCut`). */
+  private lastWalSize = 0;
   /** Set once the -wal was seen shorter than the frames its index names (`walCutShort`): it stays cut. */
   private seenWalCut = false;
 
@@ -786,6 +791,11 @@ export class SqliteEventStore implements EventStore {
     if (this.seenWalCut) return 'replaced';
     // Gone or another file: `sameFile` says so.
     if (!wal || this.companions === null || sameFile(this.openedWal, wal) !== 'present') return 'present';
+    // Only a -wal smaller than last seen is read against its index: SQLite never makes it smaller but by a truncating
+    // checkpoint, so each look costs the stat `fileState` makes anyway, not a read of the -shm.
+    const smaller = wal.size < this.lastWalSize;
+    this.lastWalSize = wal.size;
+    if (!smaller) return 'present';
     const indexed = walBytesIndexed(this.companions.shm);
     if (indexed === null || wal.size >= indexed) return 'present';
     // Looked at again, the index before the file: a commit writes its frames before it indexes them, and a truncating

@@ -680,6 +680,7 @@ function versionOfItem(item: Exclude<WorkPlanItemState, { status: 'empty' }>, ve
             return [part.unitId, { dueDate: part.dueDate, terms: part.terms ?? BY_DATE, ...(granted === undefined ? {} : { granted }) }];
           }),
       ),
+      partsDueNow: Object.fromEntries(parts.map((part) => [part.unitId, { dueDate: part.dueDate, terms: part.terms ?? BY_DATE }])),
     };
 }
 

@@ -405,6 +405,20 @@ describe('the difference between two versions', () => {
     expect(all.partsRedated).toEqual([]);
   });
 
+  it('reads its own export back unchanged when the parts have days of their own: a 销号 item returned until a later day, parts on two days (breaker10t P18)', () => {
+    const due = (dueDate: string) => ({ dueDate, terms: { kind: 'BY_DATE' as const } });
+    const exported = (a: string, b: string) => version('1', { dueDate: a, responsibleUnitIds: ['b'], datesPerPart: true, partDueDates: { a: due(a), b: due(b) } });
+    // 销号: both parts returned until 09-30 and passed — verified parts have no open due, but the export writes their 09-30.
+    const completed = version('1', { dueDate: '2026-06-30', responsibleUnitIds: ['b'], partDues: {}, partsDueNow: { a: due('2026-09-30'), b: due('2026-09-30') } });
+    // Before the fix: re-dated 06-30 → 09-30 (every row gave one other day).
+    expect(isUnchanged(planRevisionOf([completed], [exported('2026-09-30', '2026-09-30')]))).toBe(true);
+    // Open, the lead returned until 08-31 and b until 09-15: nothing; before, the item took its lead's 08-31.
+    const open = version('1', { dueDate: '2026-06-30', responsibleUnitIds: ['b'], partDues: { a: due('2026-08-31'), b: due('2026-09-15') }, partsDueNow: { a: due('2026-08-31'), b: due('2026-09-15') } });
+    expect(isUnchanged(planRevisionOf([open], [exported('2026-08-31', '2026-09-15')]))).toBe(true);
+    // Edited to one new day on every row, the item is re-dated as before.
+    expect(planRevisionOf([open], [exported('2026-10-31', '2026-10-31')]).redated).toEqual([expect.objectContaining({ from: '2026-06-30', to: '2026-10-31' })]);
+  });
+
   it('a lead handed to a responsible unit is two role changes, no unit removed or added', () => {
     const revision = planRevisionOf([version('1')], [version('1', { leadUnitIds: ['b'], responsibleUnitIds: ['a'] })]);
     expect(revision.unitsRemoved).toEqual([]);

@@ -79,6 +79,11 @@ export interface ItemVersion {
    */
   readonly partDues?: Readonly<Record<string, PartDue & { readonly granted?: string }>>;
   /**
+   * For the plan as it stands: every part's due date and terms now, verified parts included, by unit id — what Rectify's own
+   * export writes on the part's row (a return's or an extension's day where it had one).
+   */
+  readonly partsDueNow?: Readonly<Record<string, PartDue>>;
+  /**
    * For the plan as it stands: the office day an earlier version (or withdrawWorkPlanItem) took the
    * item out. Such an item is in no revision's `withdrawn` or `itemsKept`; a new version listing its
    * code again reinstates it (`PlanRevision.reinstated`, 10e P1).
@@ -205,14 +210,22 @@ const dayOfItsOwn = (terms: DueTerms): boolean => isDueOnAssignment(terms) || te
 /**
  * Rectify's own export dates each part on its row, so the item's first row is its lead's part: an
  * extension granted to the lead is not the item's new date (breaker10f P7). The item keeps the day
- * it has while any row still gives it; when every row gives one other day, that is the item's.
+ * it has unless every row gives one other day and some row was edited — gives its part another day
+ * than the part has now (`partsDueNow`): read back as exported, a 销号 item whose parts were all
+ * returned until a later day and then passed was re-dated to that day (breaker10t P18), and an item
+ * whose parts have days of their own took its lead's.
  */
 function itemDayOfParts(item: ItemVersion, before: ItemVersion | undefined): ItemVersion {
   if (!item.datesPerPart || !before || !item.partDueDates) return item;
   const standing: PartDue = { dueDate: before.dueDate, terms: before.terms ?? BY_DATE };
-  const dues = Object.values(item.partDueDates);
-  if (dues.some((due) => samePartDue(due, standing))) return { ...item, dueDate: before.dueDate, ...(before.terms ? { terms: before.terms } : {}) };
-  return item;
+  const rows = Object.entries(item.partDueDates);
+  const oneDay = rows.every(([, due]) => samePartDue(due, rows[0]![1]));
+  const edited = rows.some(([unitId, due]) => {
+    const now = before.partsDueNow?.[unitId];
+    return now === undefined || !samePartDue(due, now);
+  });
+  if (rows.length > 0 && oneDay && edited && !samePartDue(rows[0]![1], standing)) return item;
+  return { ...item, dueDate: before.dueDate, ...(before.terms ? { terms: before.terms } : {}) };
 }
 
 /**

@@ -72,18 +72,22 @@ export function retireLegacyCopy(folder: string, storeId: string, location: stri
  * to a file that lacks what was written since, is a restore (STORE_SHORTER until accepted), never a
  * silent start at what that file holds (breaker9l P3). A restore drill runs on another path.
  */
-export function keptCopyFor(kept: readonly KeptWitness[], storeId: string, location: string, servedAs?: string): KeptWitness | undefined {
-  return copiesJudging(kept, storeId, location, servedAs).reduce<KeptWitness | undefined>((best, copy) => (best && newerWitness(best.witness, copy).fromKeyFolder === null ? best : copy), undefined);
+export function keptCopyFor(kept: readonly KeptWitness[], storeId: string, location: string, servedAs?: string, copyName?: string | null): KeptWitness | undefined {
+  return copiesJudging(kept, storeId, location, servedAs, copyName).reduce<KeptWitness | undefined>((best, copy) => (best && newerWitness(best.witness, copy).fromKeyFolder === null ? best : copy), undefined);
 }
 
 /**
  * Every copy `keptCopyFor` chooses from for the store at `location` (same arguments): this place's
- * own, those of places whose file is gone (the installation moved), and, by `servedAs`, those that
- * saw the served path later than this place's own did.
+ * own, those of places whose file is gone (the installation moved) written under this start's
+ * `copyName` (STORE_COPY_NAME, null when unset; undefined: not compared) or before copy names were
+ * recorded — a copy of another name whose folder was deleted is a training or staging copy, not this
+ * installation moved, and judges nothing (breaker9a P7: a deleted 培训 copy that saw more stopped 正式
+ * as STORE_SHORTER) — and, by `servedAs`, those that saw the served path later than this place's own did.
  */
-export function copiesJudging(kept: readonly KeptWitness[], storeId: string, location: string, servedAs?: string): KeptWitness[] {
+export function copiesJudging(kept: readonly KeptWitness[], storeId: string, location: string, servedAs?: string, copyName?: string | null): KeptWitness[] {
   const sameStore = kept.filter(({ witness }) => witness.storeId === storeId);
-  const candidates = sameStore.filter(({ witness }) => witness.kind !== 'sqlite' || isPlace(witness.location, location) || !existsSync(witness.location));
+  const ofThisCopy = (witness: StoreWitness) => copyName === undefined || witness.copyName === undefined || witness.copyName === copyName;
+  const candidates = sameStore.filter(({ witness }) => witness.kind !== 'sqlite' || isPlace(witness.location, location) || (!existsSync(witness.location) && ofThisCopy(witness)));
   if (servedAs !== undefined) {
     const here = candidates.filter(({ witness }) => witness.kind === 'sqlite' && isPlace(witness.location, location));
     const lastHere = here.reduce((latest, { witness }) => Math.max(latest, Date.parse(witness.seenAt)), Number.NEGATIVE_INFINITY);

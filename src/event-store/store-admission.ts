@@ -1148,7 +1148,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
     // breaker9r P1: the latest instant any witness of this store read at this start saw it at (beside the
     // data, beside the key, by the served path): the clock check judges by it, and no write of the witness
     // goes back before it — unless this start accepts a clock that was ahead, which takes those instants in.
-    const sameStoreWitnesses = [dataFolderWitness, witnessed, ...copiesJudging([...kept, ...servedPathCopies], identity.storeId, place, sqlite && settings.SQLITE_PATH !== ':memory:' ? servedPathOf(settings.SQLITE_PATH) : undefined).map(({ witness }) => witness)].filter(
+    const sameStoreWitnesses = [dataFolderWitness, witnessed, ...copiesJudging([...kept, ...servedPathCopies], identity.storeId, place, sqlite && settings.SQLITE_PATH !== ':memory:' ? servedPathOf(settings.SQLITE_PATH) : undefined, settings.STORE_COPY_NAME).map(({ witness }) => witness)].filter(
       (seen): seen is StoreWitness => seen?.storeId === identity.storeId,
     );
     const seenBefore = latestInstant(sameStoreWitnesses.map((seen) => seen.seenAt));
@@ -1177,6 +1177,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
         storeId: identity.storeId,
         kind: opened.kind,
         location,
+        copyName: settings.STORE_COPY_NAME ?? null,
         createdForFirstRun,
         ...(resetAcceptedAt ? { resetAcceptedAt } : {}),
         ...(clockAheadAccepted.length > 0 ? { clockAheadAccepted } : {}),
@@ -1235,7 +1236,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
             return false;
           }
         };
-        const judging = copiesJudging([...kept, ...servedPathCopies], identity.storeId, place, sqlite && settings.SQLITE_PATH !== ':memory:' ? servedPathOf(settings.SQLITE_PATH) : undefined);
+        const judging = copiesJudging([...kept, ...servedPathCopies], identity.storeId, place, sqlite && settings.SQLITE_PATH !== ':memory:' ? servedPathOf(settings.SQLITE_PATH) : undefined, settings.STORE_COPY_NAME);
         const { moved, failed } = retireCopiesCoveredByReset([...judging.map(({ path }) => path).filter((path) => !agrees(path)), ...unreadableCopies], resetAcceptedAt);
         for (const { from, to } of moved) {
           const said = say(
@@ -1468,7 +1469,7 @@ async function judgeFound(
   const head = await found.headPosition();
   // Of the witness beside the data and its copy beside the key, the one that saw more (breaker9b
   // N5: a data folder restored whole, witness included, started silently older).
-  const { witness: witnessed, fromKeyFolder } = newerWitness(dataFolderWitness, keptCopyFor([...kept, ...(context.servedPathCopies ?? [])], identity.storeId, place, settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:' ? servedPathOf(settings.SQLITE_PATH) : undefined));
+  const { witness: witnessed, fromKeyFolder } = newerWitness(dataFolderWitness, keptCopyFor([...kept, ...(context.servedPathCopies ?? [])], identity.storeId, place, settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:' ? servedPathOf(settings.SQLITE_PATH) : undefined, settings.STORE_COPY_NAME));
   const hashAtWitnessedHead = found.chainHashAt && witnessed?.head ? found.chainHashAt(BigInt(witnessed.head)) : undefined;
   const unhashedAtWitnessedHead = hashAtWitnessedHead === null && (await found.eventIdAt({ commit: BigInt(witnessed!.head!), prepare: BigInt(witnessed!.head!) })) !== null;
   const witnessedHeadEvent = witnessed?.headEvent ? parseWitnessedPosition(witnessed.headEvent.position) : null;
@@ -1980,6 +1981,8 @@ async function toolWitnessKeeper(store: SqliteEventStore, settings: ToolStoreSet
       ...(same?.clockAheadAccepted ? { clockAheadAccepted: same.clockAheadAccepted } : {}),
       ...(same?.clockAheadSettingUsedAt ? { clockAheadSettingUsedAt: same.clockAheadSettingUsedAt } : {}),
       ...(same?.keyCopy ? { keyCopy: same.keyCopy } : {}),
+      // The server's copy name carried on: a tool's write of the witness never drops it (breaker9a P7).
+      ...(same?.copyName !== undefined ? { copyName: same.copyName } : {}),
       // A store this run created is a first run's, as one a server creates (the demo may go into it while it stays empty).
       ...(createdForFirstRun ? { createdForFirstRun } : {}),
     },

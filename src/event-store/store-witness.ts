@@ -52,6 +52,13 @@ export interface StoreWitness {
    */
   readonly createdForFirstRun?: boolean;
   /**
+   * STORE_COPY_NAME of the server (or tool) that wrote it, null when it was not set (breaker9a P7): a copy kept beside the key
+   * for a place whose file is gone judges a start as the installation moved there only when it carries the start's copy name —
+   * a training copy (培训) deleted with its folder is another copy, never production (正式) moved. Absent in witnesses written
+   * before it was recorded (judged as before).
+   */
+  readonly copyName?: string | null;
+  /**
    * The fingerprint (16 hex digits, see `keyFingerprint`) of the key this server signs ledger
    * checkpoints with, kept apart from the key file and the database: a key file replaced or lost
    * is noticed at the next start (`SIGNING_KEY_CHANGED`), and `ledger:verify` trusts this key, not
@@ -263,6 +270,7 @@ export function readWitness(path: string): StoreWitness | null {
     (witness.numberedAtReset !== undefined && !(Number.isInteger(witness.numberedAtReset) && (witness.numberedAtReset as number) >= 0)) ||
     (witness.keyCopy !== undefined && typeof witness.keyCopy !== 'boolean' && typeof witness.keyCopy !== 'string') ||
     (witness.servedAs !== undefined && typeof witness.servedAs !== 'string') ||
+    (witness.copyName !== undefined && witness.copyName !== null && typeof witness.copyName !== 'string') ||
     (witness.storeFile !== undefined && !isWitnessedStoreFile(witness.storeFile)) ||
     (witness.unvouchedRows !== undefined && !isUnvouchedRows(witness.unvouchedRows)) ||
     !isSignature(witness.signature)

@@ -141,6 +141,39 @@ describe('Copies of the store witness beside the key, per store and place (break
     expect(refusal.message).not.toContain(sqlitePath);
   }, PROCESS_TEST_CEILING_MS);
 
+  it('a training copy of another STORE_COPY_NAME deleted with its folder judges nothing: production starts; production itself moved is still judged (breaker9a P7)', async () => {
+    const { root, data, start } = office();
+    const production = { STORE_COPY_NAME: '正式' };
+    let app = await start(production);
+    expect((await register(app, '正式库')).errors).toBeUndefined();
+    await app.close();
+    // The training copy, named 培训, saw more than production; then its folder is deleted (the copy beside the key stays).
+    const training = join(root, 'training', 'rectify.db');
+    cpSync(data, join(root, 'training'), { recursive: true });
+    app = await start({ STORE_COPY_NAME: '培训', STORE_WITNESS_PATH: `${training}.witness.json` }, training);
+    for (const title of ['培训一', '培训二', '培训三']) expect((await register(app, title)).errors).toBeUndefined();
+    await app.close();
+    rmSync(join(root, 'training'), { recursive: true });
+    // Before the fix: refused STORE_SHORTER, judged on the deleted training copy's witness as the installation moved.
+    app = await start(production);
+    try {
+      expect(await evaluationCount(app)).toBe(1);
+    } finally {
+      await app.close();
+    }
+    // The control: production's own folder moved away (its copy's place gone) and an older one restored at a new place is still refused.
+    const backup = join(root, 'backup-data');
+    cpSync(data, backup, { recursive: true });
+    app = await start(production);
+    expect((await register(app, '正式库二')).errors).toBeUndefined();
+    await app.close();
+    rmSync(data, { recursive: true });
+    const moved = join(root, 'moved', 'rectify.db');
+    cpSync(backup, join(root, 'moved'), { recursive: true });
+    const refusal = await refusalOf(start({ ...production, STORE_WITNESS_PATH: `${moved}.witness.json` }, moved));
+    expect(refusal.reason).toBe('STORE_SHORTER');
+  }, PROCESS_TEST_CEILING_MS);
+
   it('refuses a data folder restored older whose copy for this place was deleted, though a copy of the store kept for another place is there (breaker9d P3)', async () => {
     const { root, data, sqlitePath, start, copies } = office();
     let app = await start();

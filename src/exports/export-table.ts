@@ -290,7 +290,8 @@ export async function workPlanTable(
   pause: () => Promise<void> = slicer(),
 ): Promise<ExportTable> {
   const rows: ExportRow[] = [];
-  for (const category of breakdown.categories) {
+  // A 大项 a version left out whole keeps its withdrawn items' rows, after the outline's (breaker10t P4).
+  for (const category of [...breakdown.categories, ...breakdown.retiredCategories]) {
     for (const item of [...category.items, ...category.withdrawnItems]) {
       await pause();
       const leads = leadsOf(item.parts, unitName);

@@ -77,6 +77,12 @@ export interface Breakdown {
   readonly unitId: string | null;
   readonly progress: Rollup;
   readonly categories: CategoryRow[];
+  /**
+   * 大项 no version lists any more whose items were all withdrawn by the day viewed (a version left the whole 大项 out):
+   * not in the outline, their items still records of their own — the export lists them and a page of the plan's items
+   * finds them (breaker10t P4: they vanished with the 大项). Empty for one unit's breakdown without such items.
+   */
+  readonly retiredCategories: CategoryRow[];
 }
 
 const SEVERITY: Record<TrafficLight, number> = { RED: 2, YELLOW: 1, GREEN: 0 };
@@ -167,8 +173,11 @@ export function buildBreakdown(
     const withdrawnItems = rows.filter((row) => row.status === 'WITHDRAWN');
     return { code: category.code, title: category.title, items, withdrawnItems, progress: rollup(items, today), retired: category.retired === true };
   });
-  // A category only earlier versions had shows while it holds an item in the plan on the day viewed.
-  const visible = categories.filter((category) => category.items.length > 0 || (!unitId && !category.retired)).map(({ retired: _retired, ...category }) => category);
+  // A category only earlier versions had shows while it holds an item in the plan on the day viewed; holding only withdrawn
+  // items, it is kept apart with them (`retiredCategories`).
+  const shown = (category: (typeof categories)[number]) => category.items.length > 0 || (!unitId && !category.retired);
+  const visible = categories.filter(shown).map(({ retired: _retired, ...category }) => category);
+  const retiredCategories = categories.filter((category) => !shown(category) && category.withdrawnItems.length > 0).map(({ retired: _retired, ...category }) => category);
   return {
     planId: plan.planId,
     title: plan.title,
@@ -179,5 +188,6 @@ export function buildBreakdown(
     unitId: unitId ?? null,
     progress: rollup(visible.flatMap((category) => category.items), today),
     categories: visible,
+    retiredCategories,
   };
 }

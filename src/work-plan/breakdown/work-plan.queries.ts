@@ -7,7 +7,7 @@ import { officeDate } from '../../shared/calendar-date.js';
 import { isPresent, parseTimeCut, type TimeCut, type TimeTravel } from '../../shared/time-cut.js';
 import { Clock } from '../../shared/clock.js';
 import { DomainError, notFound, notYetRecorded, say } from '../../shared/domain-error.js';
-import { buildBreakdown, itemRow, type Breakdown, type ItemRow, type RowOptions } from './breakdown.js';
+import { buildBreakdown, itemRow, type Breakdown, type CategoryRow, type ItemRow, type RowOptions } from './breakdown.js';
 import { WorkPlanLedger, type WorkPlanItemView, type WorkPlanView } from './work-plan-ledger.js';
 
 /**
@@ -75,7 +75,7 @@ export class BreakdownsNow {
    */
   rowsOf(plan: WorkPlanView, today: string, dueSoonDays: number): ReadonlyMap<string, ItemRow> {
     const entry = this.entry(plan, today, dueSoonDays);
-    entry.rows ??= new Map(entry.breakdown.categories.flatMap((category) => [...category.items, ...category.withdrawnItems]).map((row) => [row.itemId, row]));
+    entry.rows ??= new Map([...entry.breakdown.categories, ...entry.breakdown.retiredCategories].flatMap((category) => [...category.items, ...category.withdrawnItems]).map((row) => [row.itemId, row]));
     return entry.rows;
   }
 
@@ -126,6 +126,9 @@ function lazyBreakdown<Extra extends object>(plan: WorkPlanView, settings: Pick<
     },
     get categories() {
       return whole().categories;
+    },
+    get retiredCategories() {
+      return whole().retiredCategories;
     },
     ...extra,
   };
@@ -244,7 +247,8 @@ function withdrawnRows(breakdown: Breakdown, withdrawn: ReadonlyMap<string, Work
     const item = withdrawn.get(shown.itemId);
     return item ? itemRow(item, settings) : shown;
   };
-  return { ...breakdown, categories: breakdown.categories.map((category) => ({ ...category, withdrawnItems: category.withdrawnItems.map(row) })) };
+  const withRows = (category: CategoryRow): CategoryRow => ({ ...category, withdrawnItems: category.withdrawnItems.map(row) });
+  return { ...breakdown, categories: breakdown.categories.map(withRows), retiredCategories: breakdown.retiredCategories.map(withRows) };
 }
 
 @QueryHandler(GetWorkPlanItemQuery)

@@ -76,4 +76,14 @@ describe('a version leaving a whole 大项 out keeps its withdrawn items on the 
     });
     expect(page.data!.workPlan.categories).toEqual([{ code: '一' }]);
   });
+
+  it('the export read back as the next version brings nothing back: its withdrawn rows are records', async () => {
+    const response = await fetch(`${app.url}/export/work-plan.csv?planId=${planId}`, { headers: await app.as('SUPERVISOR') });
+    const contentBase64 = Buffer.from(await response.arrayBuffer()).toString('base64');
+    const read = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { alreadyImported revision { summary } } }`, {
+      input: { idempotencyKey: 'read-back', fileName: '进展.csv', contentBase64, revise: true, dryRun: true },
+    });
+    expect(read.errors).toBeUndefined();
+    expect(read.data!.importWorkPlan).toEqual({ alreadyImported: true, revision: null });
+  });
 });

@@ -8,7 +8,8 @@ import { formatPosition, type EventStore, type Position, type StoreIdentity } fr
 import { openEventStore } from './open-event-store.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { quickCheckOffThread } from './sqlite-quick-check.js';
-import { isStoreReadFault } from './store-damage.js';
+import { isStoreDamage, isStoreReadFault } from './store-damage.js';
+import { diskFullOf } from './disk-full.js';
 import { SqliteStoreInspection, notAnEventStore, rescuedCopyNote, walBesideNote, walBytes } from './sqlite-store-inspection.js';
 import type { KeyObject } from 'node:crypto';
 import {
@@ -700,10 +701,11 @@ export function judgeCheckpoints(location: string, witnessed: StoreWitness, late
 }
 
 /**
- * Whether SQLite's error says the file is damaged or no database at all, or that it cannot be read (SQLITE_IOERR_*: breaker9a
- * P4, a -wal emptied whose index still names its frames crashed the start with a bare "disk I/O error"): `isStoreReadFault`.
+ * Whether SQLite's error says the file at `path` is damaged or no database at all, or that it cannot be read (SQLITE_IOERR_*:
+ * breaker9a P4, a -wal emptied whose index still names its frames crashed the start with a bare "disk I/O error") — but not
+ * an I/O error of a full disk, which is said as DISK_FULL (`diskFullOf`, where the start's and tools' failures are told).
  */
-const isDamage = isStoreReadFault;
+const isDamage = (error: unknown, path: string) => isStoreDamage(error) || (isStoreReadFault(error) && diskFullOf(error, path) === null);
 /** SQLITE_BUSY and its extended codes: another process held the lock past the connection's busy timeout. */
 const isBusy = (error: unknown) => String((error as { code?: unknown } | null)?.code).startsWith('SQLITE_BUSY');
 
@@ -1009,7 +1011,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
   const damaged = (problems: readonly string[]) => damagedStore(settings, problems);
   // A write lock held by another process (SQLITE_BUSY): said in both languages, naming the live servers on the file (breaker9j P2, P6).
   const asRefusal = (error: unknown) =>
-    isDamage(error) ? damaged([(error as Error).message]) : isBusy(error) && sqlite && settings.SQLITE_PATH !== ':memory:' ? storeLockedRefusal(settings.SQLITE_PATH, liveServersOn(settings.SQLITE_PATH)) : error;
+    isDamage(error, settings.SQLITE_PATH) ? damaged([(error as Error).message]) : isBusy(error) && sqlite && settings.SQLITE_PATH !== ':memory:' ? storeLockedRefusal(settings.SQLITE_PATH, liveServersOn(settings.SQLITE_PATH)) : error;
   /** `PRAGMA quick_check` of the file on its own read-only connection: SQLite's problems, or STORE_DAMAGED for a file it cannot read. */
   const quickCheck = () => quickCheckOffThread(settings.SQLITE_PATH).catch((error: unknown) => Promise.reject(asRefusal(error)));
   // An existing SQLite file is judged through a read-only connection before anything opens it
@@ -1680,7 +1682,7 @@ async function judgeSqliteToolStore(settings: ToolStoreSettings, noted: StrayWal
         `未写入任何内容：服务同样会拒绝这个事件库。${refusal.messageZh}${toolWayOut(refusal.reason).zh}`,
       ),
     );
-  const damagedRefusal = (error: unknown) => (isDamage(error) ? nothingWritten(damagedStore(settings, [(error as Error).message])) : error);
+  const damagedRefusal = (error: unknown) => (isDamage(error, settings.SQLITE_PATH) ? nothingWritten(damagedStore(settings, [(error as Error).message])) : error);
   // As a server's start: one file under two names (breaker9m P5), or replaced under a live server (breaker9l P5: two accounts created by user:create went out with the detached server's -wal).
   const witnessedNow = (() => {
     try {
@@ -1849,7 +1851,7 @@ export async function openToolStore(
       if (copyNotCompared) options.notChecked?.(copyNotCompared);
     }
   } catch (error) {
-    throw isDamage(error) ? damagedStore(settings, [(error as Error).message]) : error;
+    throw isDamage(error, settings.SQLITE_PATH) ? damagedStore(settings, [(error as Error).message]) : error;
   } finally {
     // After the tool's connection: while the read-only one is open, a failed one closed cannot checkpoint the -wal.
     release();

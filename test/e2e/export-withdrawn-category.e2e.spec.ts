@@ -1,5 +1,4 @@
-import { parse } from 'csv-parse/sync';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { PlanOffice } from '../support/plan-office.js';
 
 /*
  * breaker10t P4: a version that leaves a whole 大项 out withdraws its items, which stay on the record (已撤销) — but the
@@ -16,43 +15,23 @@ const PLAN =
   '2,推行执法公示制度,青川市司法局,2026-12-31\n' +
   '3,清理规范性文件,青川市财政局,2026-12-31\n';
 const VERSION = `${TITLE}\n序号,工作任务,牵头单位,完成时限\n` + '一、健全依法决策机制,,,\n' + '1,严格落实重大行政决策程序,青川市司法局,2026-09-30\n';
-const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
 describe('a version leaving a whole 大项 out keeps its withdrawn items on the export and the page of withdrawn items (breaker10t P4)', () => {
-  let app: TestApp;
-  let planId: string;
+  let office: PlanOffice;
 
   beforeAll(async () => {
-    app = await startTestApp({ now: '2026-07-10T09:00:00+08:00' });
-    const admin = await app.as('ADMIN');
-    for (const [code, name] of [['SFJ', '青川市司法局'], ['CZJ', '青川市财政局']]) {
-      const unit = await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, { input: { idempotencyKey: `unit-${code}`, code, name, kind: 'DEPARTMENT', registeredOn: '2026-01-01' } }, admin);
-      expect(unit.errors).toBeUndefined();
-    }
-    await app.as('SUPERVISOR');
-    const imported = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {
-      input: { idempotencyKey: 'plan', fileName: 'plan.csv', contentBase64: base64(PLAN), approvedOn: '2026-03-01', assignedOn: '2026-03-02' },
-    });
-    expect(imported.errors).toBeUndefined();
-    planId = imported.data!.importWorkPlan.planId;
-    const revised = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { revision { withdrawn { code } } } }`, {
-      input: { idempotencyKey: 'version', fileName: 'plan-v2.csv', contentBase64: base64(VERSION), assignedOn: '2026-07-05', revise: true },
-    });
-    expect(revised.errors).toBeUndefined();
-    expect(revised.data!.importWorkPlan.revision.withdrawn).toEqual([{ code: '2' }, { code: '3' }]);
+    office = await PlanOffice.open({ now: '2026-07-10T09:00:00+08:00', units: { SFJ: '青川市司法局', CZJ: '青川市财政局' }, planTitle: TITLE, csv: PLAN, approvedOn: '2026-03-01', assignedOn: '2026-03-02' });
+    expect(await office.revise(VERSION, '2026-07-05', TITLE)).toBeNull();
   });
 
   afterAll(async () => {
-    await app.close();
+    await office.app.close();
   });
 
   const exported = async (asOf?: string) => {
-    const response = await fetch(`${app.url}/export/work-plan.csv?planId=${planId}${asOf ? `&asOf=${asOf}` : ''}`, { headers: await app.as('SUPERVISOR') });
-    expect(response.status).toBe(200);
-    const rows = parse(Buffer.from(await response.arrayBuffer()).subarray(3).toString('utf8'), { relax_column_count: true }) as string[][];
-    const header = rows.find((row) => row.includes('工作事项'))!;
-    const [category, item, status] = [header.indexOf('类别'), header.indexOf('工作事项'), header.indexOf('状态')];
-    return rows.slice(rows.indexOf(header) + 1).filter((row) => /^\d/.test(row[item] ?? '')).map((row) => `${row[category]} / ${row[item]!.split(' ')[0]} / ${row[status]!.split('（')[0]}`);
+    const [header, ...rows] = await office.exported(asOf, `work-plan.csv?planId=${office.planId}`);
+    const [category, item, status] = [header!.indexOf('类别'), header!.indexOf('工作事项'), header!.indexOf('状态')];
+    return rows.filter((row) => /^\d/.test(row[item] ?? '')).map((row) => `${row[category]} / ${row[item]!.split(' ')[0]} / ${row[status]!.split('（')[0]}`);
   };
 
   it('lists the withdrawn items under their 大项, as withdrawn, now and on a day after the version; before it, in the plan', async () => {
@@ -64,7 +43,7 @@ describe('a version leaving a whole 大项 out keeps its withdrawn items on the 
   });
 
   it('the page of withdrawn items finds them, and the outline is the version’s', async () => {
-    const page = await app.graphql(`query($id: ID!) { workPlanItems(planId: $id, withdrawn: true) { totalCount nodes { code categoryCode categoryTitle status withdrawnOn } } workPlan(id: $id) { categories { code } } }`, { id: planId });
+    const page = await office.app.graphql(`query($id: ID!) { workPlanItems(planId: $id, withdrawn: true) { totalCount nodes { code categoryCode categoryTitle status withdrawnOn } } workPlan(id: $id) { categories { code } } }`, { id: office.planId });
     expect(page.errors).toBeUndefined();
     // (This held before the fix: the page reads the items, not the outline.)
     expect(page.data!.workPlanItems).toEqual({
@@ -78,9 +57,9 @@ describe('a version leaving a whole 大项 out keeps its withdrawn items on the 
   });
 
   it('the export read back as the next version brings nothing back: its withdrawn rows are records', async () => {
-    const response = await fetch(`${app.url}/export/work-plan.csv?planId=${planId}`, { headers: await app.as('SUPERVISOR') });
+    const response = await fetch(`${office.app.url}/export/work-plan.csv?planId=${office.planId}`, { headers: await office.app.as('SUPERVISOR') });
     const contentBase64 = Buffer.from(await response.arrayBuffer()).toString('base64');
-    const read = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { alreadyImported revision { summary } } }`, {
+    const read = await office.app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { alreadyImported revision { summary } } }`, {
       input: { idempotencyKey: 'read-back', fileName: '进展.csv', contentBase64, revise: true, dryRun: true },
     });
     expect(read.errors).toBeUndefined();

@@ -260,7 +260,7 @@ export class PlanOffice {
   }
 
   /** An export's rows (CSV) from its header row (the one naming 状态) on: `path` is the export's name and query. */
-  private async exported(asOf: string | undefined, path: string): Promise<string[][]> {
+  async exported(asOf: string | undefined, path: string): Promise<string[][]> {
     const response = await fetch(`${this.app.url}/export/${path}${asOf ? `&asOf=${asOf}` : ''}`, { headers: await this.app.as('SUPERVISOR') });
     expect(response.status).toBe(200);
     const rows = parse(Buffer.from(await response.arrayBuffer()).subarray(3).toString('utf8'), { relax_column_count: true }) as string[][];

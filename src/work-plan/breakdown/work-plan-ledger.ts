@@ -10,6 +10,7 @@ import { workPlanItemStream, workPlanStream, type WorkPlanApprovalCorrected, typ
 import { byPinyin } from '../../shared/chinese-order.js';
 import { setAsideBy, setAsideRecordOf, type OutOfPlanDays } from '../../assignments/domain/assignment.decider.js';
 import { undoneByVerification } from '../../assignments/domain/part-facts.js';
+import { reorganisedOutOfDayOrder } from '../../assignments/read-model/out-of-day-order.js';
 
 export type WorkPlanView = Omit<WorkPlanImported['data'], 'categories'> & {
   readonly importedAt: string;
@@ -56,6 +57,8 @@ export type WorkPlanItemView = { -readonly [Field in keyof WorkPlanItemDefined['
    * counts (breaker11o P4). Absent otherwise (`parts` are those): kept by `WorkPlanLedger.settle`, live.
    */
   partsAsWithdrawn?: Map<string, PartView>;
+  /** As a finding's (`FindingView.foldedByDay`): folded again by day after each of its events once a reorganisation was typed out of day order. */
+  foldedByDay?: true;
 };
 
 /** An item as it stood at a time cut, with the events its history lists then (see FindingAtCut). */
@@ -223,6 +226,10 @@ export class WorkPlanLedger implements Projection {
     // The spans changed: records of their days entered before the withdrawal, in the parts, leave them (or an ended span undone
     // brings its records back, but for those it sets aside): `settle` folds the item again from its stream, the parts read model after it.
     if (item.withdrawnSpans !== spansBefore && (event.type !== 'WorkPlanItemReinstated' || holdsRecordsIn(item, item.withdrawnSpans!.at(-1)!))) this.#toFoldAgain.add(item.itemId);
+    if (item.foldedByDay || reorganisedOutOfDayOrder(event, item.parts)) {
+      item.foldedByDay = true;
+      this.#toFoldAgain.add(item.itemId);
+    }
     this.#keepAsWithdrawn(item);
     if (this.#largestItemParts >= 0) this.#largestItemParts = Math.max(this.#largestItemParts, item.parts.size);
   }
@@ -257,6 +264,7 @@ export class WorkPlanLedger implements Projection {
         const folded = foldedAsRecorded((await this.timeline(itemId)).filter((entry) => entry.revision < projected));
         const item = this.items.get(itemId);
         if (!folded || !item) continue;
+        if (item.foldedByDay) folded.foldedByDay = true;
         this.items.set(itemId, folded);
         this.#changed(item.planId, itemId);
         this.#markFoldedAgain(itemId);

@@ -1,10 +1,9 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { START_CEILING_MS } from '../support/server-process.js';
+import { freePort, listensOn, START_CEILING_MS } from '../support/server-process.js';
 
 /*
  * The benchmark's generated logs (bench/generate-log.mjs) are only worth measuring if they are what
@@ -29,14 +28,6 @@ interface Manifest {
   firstDay: string;
   tokens: { SUPERVISOR: string };
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 describe('The benchmark log generator', () => {
   const directory = mkdtempSync(join(tmpdir(), 'rectify-bench-log-'));
@@ -69,7 +60,7 @@ describe('The benchmark log generator', () => {
     try {
       const deadline = Date.now() + START_CEILING_MS;
       for (;;) {
-        const ready = await fetch(`${base}/health/ready`).then((response) => response.ok, () => false);
+        const ready = (await fetch(`${base}/health/ready`).then((response) => response.ok, () => false)) && listensOn(server.pid!, port);
         if (ready) break;
         if (server.exitCode !== null) throw new Error(`The server exited (${server.exitCode}) on the generated log:\n${output}`);
         if (Date.now() > deadline) throw new Error(`The server was not ready on the generated log within ${START_CEILING_MS} ms:\n${output}`);

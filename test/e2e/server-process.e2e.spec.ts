@@ -1,7 +1,6 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createClient } from 'graphql-ws';
@@ -9,21 +8,13 @@ import WebSocket from 'ws';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
 import { REGISTER_EVALUATION, evaluationInput } from '../support/fixtures.js';
 import { freshDatabasePath } from '../support/test-app.js';
-import { PROCESS_TEST_CEILING_MS, START_CEILING_MS } from '../support/server-process.js';
+import { freePort, listensOn, PROCESS_TEST_CEILING_MS, START_CEILING_MS } from '../support/server-process.js';
 
 /** The built server and tool, started as `npm start` and `npm run user:create` do. */
 const SERVER = join(process.cwd(), 'dist/main.js');
 const CREATE_USER = join(process.cwd(), 'dist/cli/create-user.js');
 const METRICS_TOKEN = 'scraper-secret-0123456789abcdef0123456789';
 /** Generous: the machine may be shared and loaded; every wait ends as soon as its condition holds. */
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 async function eventually<T>(attempt: () => Promise<T | undefined>, what: string): Promise<T> {
   const deadline = Date.now() + START_CEILING_MS;
@@ -46,7 +37,7 @@ describe('The server process', () => {
     server.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
     const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
     try {
-      await eventually(async () => ((await fetch(`${base}/health/ready`)).ok ? true : undefined), 'the server is ready');
+      await eventually(async () => ((await fetch(`${base}/health/ready`)).ok && listensOn(server.pid!, port) ? true : undefined), 'the server is ready');
 
       const created = await promisify(execFile)(process.execPath, [CREATE_USER, '--name', '张伟', '--role', 'SUPERVISOR'], { env });
       const token = created.stdout.trim().split('\n').at(-1)!;

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { testSigningKeyFile } from './signing-key.js';
@@ -46,16 +47,65 @@ export class ServerExited extends Error {
 }
 
 /**
- * Starts the compiled server on `sqlitePath` and resolves once /health answers; rejects with
- * `ServerExited` when it exits first (a refused store, a bad setting). `script`: another build's
- * main.js (default SERVER). `output`: a file descriptor the server's stdout and stderr go to
- * instead of pipes to the test (e.g. /dev/full, where every line fails with ENOSPC).
+ * Whether the process `pid` holds a listening TCP socket on `port` (Linux: /proc/net/tcp{,6} name the
+ * socket's inode, /proc/<pid>/fd links to it); true where /proc cannot tell.
+ *
+ * Why: between `freePort` closing its probe and the child binding, a server started by another Jest
+ * worker could take the port; its /health then answered for the child (which was refused the port
+ * and was still starting), and the test read another server's store (CI on baf44df2:
+ * clock-ahead-accepted saw a ready server with none of its notices).
+ */
+export function listensOn(pid: number, port: number): boolean {
+  const inodes = new Set<string>();
+  try {
+    for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+      if (!existsSync(table)) continue;
+      for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+        const fields = line.trim().split(/\s+/);
+        // local_address is HEX_IP:HEX_PORT, st 0A is LISTEN, the inode the tenth field.
+        if (fields.length > 9 && fields[3] === '0A' && parseInt(fields[1]!.split(':').at(-1)!, 16) === port) inodes.add(fields[9]!);
+      }
+    }
+    if (inodes.size === 0) return false;
+    return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+      try {
+        return inodes.has(/^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1] ?? '');
+      } catch {
+        return false;
+      }
+    });
+  } catch {
+    return !existsSync('/proc/self/fd');
+  }
+}
+
+/**
+ * Starts the compiled server on `sqlitePath` and resolves once it answers /health on a port it
+ * listens on itself; rejects with `ServerExited` when it exits first (a refused store, a bad setting).
+ * Without `options.port`, a child refused its port because another process took it first starts
+ * again on another (up to 5 tries). `script`: another build's main.js (default SERVER). `output`: a
+ * file descriptor the server's stdout and stderr go to instead of pipes to the test (e.g. /dev/full,
+ * where every line fails with ENOSPC).
  */
 export async function startServer(
   sqlitePath: string,
   options: { port?: number; env?: Record<string, string>; args?: string[]; script?: string; output?: number } = {},
 ): Promise<ServerProcess> {
-  const port = options.port ?? (await freePort());
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startServerOn(options.port ?? (await freePort()), sqlitePath, options);
+    } catch (error) {
+      const portTaken = error instanceof ServerExited && /Port \d+ is already in use|端口 \d+ 已被占用/.test(error.output);
+      if (options.port !== undefined || !portTaken || attempt >= 5) throw error;
+    }
+  }
+}
+
+async function startServerOn(
+  port: number,
+  sqlitePath: string,
+  options: { env?: Record<string, string>; args?: string[]; script?: string; output?: number },
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, [options.script ?? SERVER, ...(options.args ?? [])], {
     env: {
       ...process.env,
@@ -86,7 +136,8 @@ export async function startServer(
       () => true,
       () => false,
     );
-    if (answered) return { child, port, output: () => output };
+    // An answer from another process on the port is not this server's: wait for it to listen, or to exit refused.
+    if (answered && listensOn(child.pid!, port)) return { child, port, output: () => output };
     await Promise.race([new Promise((resolve) => setTimeout(resolve, 100)), exited]);
   }
   child.kill('SIGKILL');

@@ -77,7 +77,8 @@ describe('README: Importing plans, units and findings; Excel out', () => {
     writeFileSync(join(folder, 'keys', 'ledger-signing-key.pem'), generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
     const onTheDemo = await runBash(
       `npm start > start.log 2>&1 &
-       for attempt in $(seq 1 ${START_CEILING_MS / 100}); do curl -sf http://localhost:${port}/health > /dev/null && break; sleep 0.1; done
+       # Its own server's line, not any answer on the port: another test's server may take the port first (then this start is refused and says so in start.log).
+       for attempt in $(seq 1 ${START_CEILING_MS / 100}); do grep -q 'GraphQL at http://localhost:${port}/graphql' start.log && break; grep -q '已被占用' start.log && break; sleep 0.1; done
        ${exportsBlock.replaceAll('localhost:3000/', `localhost:${port}/`)}
        echo "DAY=$DAY"
        kill %1; wait`,

@@ -36,6 +36,7 @@ import {
 } from './assignment.decider.js';
 import { assignmentEventSchemas, type AssignmentEvent, type Evidence, type ExtensionRequested, type InspectionLogged } from './assignment.events.js';
 import { EventSchemaRegistry } from '../../shared/event-schemas.js';
+import { handOversAfterWithdrawal } from './part-facts.js';
 
 // ---------------------------------------------------------------------------------------------
 // given / when / then
@@ -2765,6 +2766,41 @@ describe('hand-overs typed out of date order pass a part as entered in date orde
     given([...history, reported(AUDIT, '2025-06-28')])
       .when({ type: 'AssignUnit', actor: supervisor, today: TODAY, unitId: AUDIT, role: 'RESPONSIBLE', dueDate: '2025-06-20', assignedOn: ASSIGNED_ON })
       .thenRefused('CONFLICT', /its own part as of 2025-06-01/, /起交办自己的任务：.*2025-06-25 从.*移交来的/);
+  });
+
+  it('a 交办 of a unit dated before it took over a part it has passed on since makes room: both steps come off, the latest first, the unit is assigned, the steps apply again on their days (the first now a join) (fuzz p:4301 run 0)', () => {
+    // Typed: FINANCE's part handed to AUDIT on 06-25, AUDIT merged into HEALTH on 07-05; then AUDIT's own 交办 row of 06-01.
+    const history = [leadAssigned, passed(FINANCE, AUDIT, '2025-06-25'), passed(AUDIT, HEALTH, '2025-07-05')];
+    const unitNames = { nameOf: (unitId: string) => ({ [FINANCE]: '市财政局', [HEALTH]: '市卫生健康委员会', [AUDIT]: '市审计局' })[unitId] };
+    const auditAssigned: AssignUnit = { type: 'AssignUnit', actor: supervisor, today: TODAY, unitId: AUDIT, role: 'RESPONSIBLE', dueDate: '2025-06-20', assignedOn: ASSIGNED_ON, unitNames };
+    const own = decideAssignment(auditAssigned, stateAfter(history), openParent);
+    expect(own.map((event) => [event.type, (event.data as { unitId: string }).unitId, (event.data as { successorUnitId?: string }).successorUnitId])).toEqual([
+      ['PartHandOverUndone', AUDIT, HEALTH],
+      ['PartHandOverUndone', FINANCE, AUDIT],
+      ['UnitAssigned', AUDIT, undefined],
+      ['PartHandedOver', FINANCE, AUDIT],
+      ['PartHandedOver', AUDIT, HEALTH],
+    ]);
+    // As in date order: AUDIT's own part (due 06-20) from 06-01, FINANCE's lead part joined it on 06-25, and the joined part passed to HEALTH on 07-05.
+    const dateOrder = stateAfter([leadAssigned, { type: 'UnitAssigned', data: { unitId: AUDIT, role: 'RESPONSIBLE', dueDate: '2025-06-20', assignedOn: ASSIGNED_ON } }, passed(FINANCE, AUDIT, '2025-06-25'), passed(AUDIT, HEALTH, '2025-07-05')]);
+    const after = stateAfter([...history, ...own]);
+    expect(partsOf(after)).toEqual(partsOf(dateOrder));
+    expect(partsOf(assignmentsOn(after, TODAY))).toEqual(partsOf(assignmentsOn(dateOrder, TODAY)));
+    expect(partsOf(after)).toEqual([expect.objectContaining({ unitId: HEALTH, role: 'LEAD', dueDate: '2025-06-20', heldBefore: [FINANCE, AUDIT], joinedOn: '2025-06-25' })]);
+    // Each step again in words that say what it now is: FINANCE's part joins AUDIT's own, the joined part moves to HEALTH.
+    expect(own.slice(3).map((event) => (event.data as { reason: string }).reason)).toEqual([
+      '按日期顺序重新办理：市财政局的任务于 2025-06-25 并入市审计局的任务',
+      '按日期顺序重新办理：市审计局的任务于 2025-07-05 移交市卫生健康委员会',
+    ]);
+    // Withdrawn on 06-10 (typed last): both steps come off, the join too — FINANCE's part and AUDIT's own apart, as in date order,
+    // where the withdrawal came before either step (the move's undoing kept FINANCE among the units that had joined AUDIT's part).
+    const withdrawn = stateAfter([...history, ...own, ...handOversAfterWithdrawal({ unitNames }, after, '2025-06-10', '问题')]);
+    const byUnit = (parts: readonly { unitId: string }[]) => [...parts].sort((a, b) => a.unitId.localeCompare(b.unitId));
+    expect(byUnit(partsOf(withdrawn))).toEqual(byUnit(partsOf(stateAfter([leadAssigned, { type: 'UnitAssigned', data: { unitId: AUDIT, role: 'RESPONSIBLE', dueDate: '2025-06-20', assignedOn: ASSIGNED_ON } }]))));
+    // Held on the row's day (its own part, passed on later): refused as before, naming the day it passed.
+    given([leadAssigned, passed(FINANCE, HEALTH, '2025-06-25')])
+      .when(assign({ role: 'RESPONSIBLE', assignedOn: '2025-06-10' }))
+      .thenRefused('BAD_USER_INPUT', /before the day the earlier part of .* passed to another unit \(2025-06-25\)/, /原有任务移交其他单位的日期/);
   });
 
   it('a 交办 of the successor itself dated before two parts passed to it on one day (the second’s record kept by the same-day rule) makes room: both steps come off, the unit is assigned, both join its own part (breaker8m P9)', () => {

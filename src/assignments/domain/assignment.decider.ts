@@ -747,10 +747,12 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
         const passed = held.previousHolders.at(-1)!;
         const { heldSince: _since, previousHolders: _holders, heldBefore: _before, ...record } = held;
         const earlier = held.previousHolders.slice(0, -1);
+        const holdersThen = holdersBeforeMove(held.heldBefore, passed.unitId);
         const asItsHolderHeldIt: AssignmentPart = {
           ...record,
           unitId: passed.unitId,
-          ...(earlier.length > 0 ? { heldSince: passed.from, previousHolders: earlier, heldBefore: held.heldBefore!.slice(0, -1) } : {}),
+          ...(holdersThen.length > 0 ? { heldBefore: holdersThen } : {}),
+          ...(earlier.length > 0 ? { heldSince: passed.from, previousHolders: earlier } : {}),
         };
         const joinedPart: AssignmentPart = { ...part, role: held.role === 'LEAD' ? 'LEAD' : role, heldBefore: held.heldBefore, joinedOn: held.heldSince };
         return {
@@ -1195,6 +1197,16 @@ export function carriedJoin(state: AssignmentsState, part: AssignmentPart): bool
 }
 
 /**
+ * A moved part's earlier holders as they stood before `unitId` passed it on: `heldBefore` without its last `unitId` (the move
+ * appended it). The units whose parts had joined it before it moved stay listed (fuzz p:4301 run 0: they were dropped when the
+ * part had no earlier holder of its own).
+ */
+function holdersBeforeMove(heldBefore: readonly string[] | undefined, unitId: string): readonly string[] {
+  const at = (heldBefore ?? []).lastIndexOf(unitId);
+  return at < 0 ? (heldBefore ?? []) : [...heldBefore!.slice(0, at), ...heldBefore!.slice(at + 1)];
+}
+
+/**
  * The part `successorUnitId` took over from `unitId` on `handedOverOn` is `unitId`'s again, as it
  * was before it passed, with everything folded into it since (PartHandOverUndone). Anything else
  * (the part passed on again, or joined the successor's own) is left as it is.
@@ -1208,10 +1220,12 @@ function handOverUndone(state: AssignmentsState, unitId: string, successorUnitId
   const { [successorUnitId]: _undone, ...others } = state.parts;
   const { heldSince: _since, previousHolders, heldBefore, ...rest } = part;
   const earlier = previousHolders!.slice(0, -1);
+  const holdersBack = holdersBeforeMove(heldBefore, unitId);
   const back: AssignmentPart = {
     ...rest,
     unitId,
-    ...(earlier.length > 0 ? { heldSince: passed.from, previousHolders: earlier, heldBefore: heldBefore!.slice(0, -1) } : {}),
+    ...(holdersBack.length > 0 ? { heldBefore: holdersBack } : {}),
+    ...(earlier.length > 0 ? { heldSince: passed.from, previousHolders: earlier } : {}),
   };
   const { [unitId]: _passedOn, ...stillPassed } = state.passedOn ?? {};
   // Its record was kept instead of one that had moved into the successor earlier that day (`JoinedPart.keptInstead`): that one
@@ -2099,6 +2113,11 @@ function assignUnit(command: AssignUnit, state: AssignmentsState, context: Assig
     const assigned = assignUnit(command, rebuilt.undone.reduce(evolveAssignments, state), context);
     return [...rebuilt.undone, ...assigned, ...rebuilt.redone];
   }
+  const reclaimed = partOf(state, unitId) ? undefined : roomBeforePassedPart(command, state, unitId, assignedOn, ownRowFirst(unit, assignedOn));
+  if (reclaimed) {
+    const assigned = assignUnit(command, reclaimed.undone.reduce(evolveAssignments, state), context);
+    return [...reclaimed.undone, ...assigned, ...reclaimed.redone];
+  }
   if (partOf(state, unitId)) throw conflict(`${capitalise(unit.en)} is already assigned.`, `${unit.zh}已在交办之列。`);
   // Joint leads (联合牵头) are named together; a lead added on its own later would be a second one.
   const lead = partsOf(state).find((part) => part.role === 'LEAD' && !(command.coLeadUnitIds ?? []).includes(part.unitId));
@@ -2207,6 +2226,60 @@ function roomAmongJoins(
     const unit = unitNamed(command, step.data.unitId);
     const successor = unitNamed(command, step.data.successorUnitId);
     return { type: 'PartHandedOver', data: { unitId: step.data.unitId, successorUnitId: step.data.successorUnitId, reason: `按日期顺序重新办理：${unit.zh}的任务于 ${step.data.handedOverOn} 并入${successor.zh}的任务`, handedOverOn: step.data.handedOverOn } };
+  });
+  return { undone, redone };
+}
+
+/**
+ * A 交办 of a unit that holds no part now, dated before it took over the part it has passed on since (fuzz p:4301 run 0: U0's
+ * part handed to U3 on 07-01, U3 merged into U4 on 08-01, then U3's own row of 05-10 typed): by date U3 had its own part from
+ * the row's day, U0's joined it on 07-01 and the joined part passed on 08-01. Every step into the part's chain after the day
+ * comes off, the latest recorded first (`stepsAfterDay`, the present holder's part, then each earlier holder's as it is
+ * restored), the row is assigned, and the steps apply again on their days, the earliest first (a step into a unit holding a
+ * part by then joins it). Undefined — the rule that a unit is given a new part only from the day its earlier one passed
+ * stands — when the unit held that part on the row's day (or its own part passed), was not registered by the day, or a step
+ * cannot come off (a record of a later holder's own on it).
+ */
+function roomBeforePassedPart(
+  command: NamesUnits,
+  state: AssignmentsState,
+  unitId: string,
+  assignedOn: string,
+  undoneReason: (step: StepUndone) => string,
+): { undone: PartHandOverUndone[]; redone: Extract<AssignmentEvent, { type: 'PartHandedOver' }>[] } | undefined {
+  const passedOn = state.passedOn && Object.hasOwn(state.passedOn, unitId) ? state.passedOn[unitId]! : undefined;
+  if (passedOn === undefined || !isAfter(passedOn, assignedOn)) return undefined;
+  const carrier = partsOf(state).find((part) => part.previousHolders?.some((held) => held.unitId === unitId && held.until === passedOn));
+  const held = carrier?.previousHolders?.findLast((earlier) => earlier.unitId === unitId && earlier.until === passedOn);
+  // Its own part (never taken over), or one it held on the row's day: the row comes after the part passed, as before.
+  if (!carrier || !held || carrier.previousHolders![0]!.unitId === unitId || !isAfter(held.from, assignedOn)) return undefined;
+  const registered = command.unitNames?.registeredOnOf?.(unitId);
+  if (registered !== undefined && isAfter(registered, assignedOn)) return undefined;
+  const undone: PartHandOverUndone[] = [];
+  let folded = state;
+  // The chain back to the unit: the present holder's steps after the day, then those into the part each undoing restores.
+  for (let holder = carrier.unitId; undone.length < 64; ) {
+    const steps = stepsAfterDay(command, folded, assignedOn, undoneReason, holder);
+    if (steps.length === 0) break;
+    undone.push(...steps);
+    folded = steps.reduce(evolveAssignments, folded);
+    if (holder === unitId) break;
+    holder = steps.at(-1)!.data.unitId;
+  }
+  const stillPassed = folded.passedOn && Object.hasOwn(folded.passedOn, unitId) ? folded.passedOn[unitId]! : undefined;
+  if (undone.length === 0 || partOf(folded, unitId) || (stillPassed !== undefined && isAfter(stillPassed, assignedOn))) return undefined;
+  // Worded as what each step is now, the row assigned: a join where the successor holds a part by then, else a move.
+  let redoing = folded;
+  const redone = [...undone].reverse().map((step): Extract<AssignmentEvent, { type: 'PartHandedOver' }> => {
+    const unit = unitNamed(command, step.data.unitId);
+    const successor = unitNamed(command, step.data.successorUnitId);
+    const joins = step.data.successorUnitId === unitId || partOf(redoing, step.data.successorUnitId) !== undefined;
+    const event: Extract<AssignmentEvent, { type: 'PartHandedOver' }> = {
+      type: 'PartHandedOver',
+      data: { unitId: step.data.unitId, successorUnitId: step.data.successorUnitId, reason: `按日期顺序重新办理：${unit.zh}的任务于 ${step.data.handedOverOn} ${joins ? `并入${successor.zh}的任务` : `移交${successor.zh}`}`, handedOverOn: step.data.handedOverOn },
+    };
+    redoing = evolveAssignments(redoing, event);
+    return event;
   });
   return { undone, redone };
 }

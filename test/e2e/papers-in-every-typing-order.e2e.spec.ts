@@ -60,8 +60,8 @@ describe('the same papers in every typing order give one record (breaker8u P1, P
   const ok = async (response: Promise<{ errors?: readonly unknown[] }>) => (await response).errors === undefined;
   const report = (on: string, unit: 'first' | 'second' = 'first'): Paper => async (ids) =>
     ok(mutate('reportRectification', { findingId: ids.findingId, unitId: ids[unit], summary: `已整改（${on}）`, evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/p' }], reportedOn: on }, await app.as('UNIT', ids[unit])));
-  const inspect = (outcome: 'PASSED' | 'FAILED', on: string, newDueDate?: string): Paper => async (ids) =>
-    ok(mutate('logInspection', { findingId: ids.findingId, unitId: ids.first, outcome, notes: outcome === 'PASSED' ? '核实' : '目录不全', inspectedOn: on, place: '现场', ...(newDueDate ? { newDueDate, overrideReason: '督查后重新整改' } : {}) }, await app.as('INSPECTOR')));
+  const inspect = (outcome: 'PASSED' | 'FAILED', on: string, newDueDate?: string, unit: 'first' | 'second' = 'first'): Paper => async (ids) =>
+    ok(mutate('logInspection', { findingId: ids.findingId, unitId: ids[unit], outcome, notes: outcome === 'PASSED' ? '核实' : '目录不全', inspectedOn: on, place: '现场', ...(newDueDate ? { newDueDate, overrideReason: '督查后重新整改' } : {}) }, await app.as('INSPECTOR')));
   const sendBack = (on: string, newDueDate: string): Paper => async (ids) =>
     ok(mutate('sendBackReport', { findingId: ids.findingId, unitId: ids.first, reason: '材料不全', sentBackOn: on, newDueDate, overrideReason: '退办' }));
   const requestExtension = (on: string, requestedDueDate: string): Paper => async (ids) =>
@@ -79,6 +79,8 @@ describe('the same papers in every typing order give one record (breaker8u P1, P
     const requestId = await firstRequestOf(ids);
     return requestId !== undefined && ok(mutate('withdrawExtensionRequest', { findingId: ids.findingId, unitId: ids.first, requestId, reason: '不再需要', withdrawnOn: on }, await app.as('UNIT', ids.first)));
   };
+  const reopen = (on: string, newDueDate: string): Paper => async (ids) => ok(mutate('reopenFinding', { findingId: ids.findingId, reason: '复查发现问题反弹', reopenedOn: on, newDueDate }));
+  const assignSecond = (on: string, dueDate: string): Paper => async (ids) => ok(mutate('assignFinding', { findingId: ids.findingId, assignedOn: on, units: [{ unitId: ids.second, role: 'RESPONSIBLE', dueDate }] }));
   const withdraw = (on: string): Paper => async (ids) => ok(mutate('withdrawFinding', { findingId: ids.findingId, reason: '评估误判', withdrawnOn: on }));
   const handOver = (on: string): Paper => async (ids) => ok(mutate('handOverUnitParts', { unitId: ids.first, successorUnitId: ids.second, reason: '职能调整', handedOverOn: on }, await app.as('ADMIN')));
   const merge = (on: string): Paper => async (ids) => ok(mutate('mergeUnit', { unitId: ids.first, successorUnitId: ids.second, reason: '机构改革', mergedOn: on }, await app.as('ADMIN')));
@@ -144,6 +146,21 @@ describe('the same papers in every typing order give one record (breaker8u P1, P
       before: [],
       papers: [['withdrawal 05-20', withdraw('2016-05-20')], ['report 05-20', report('2016-05-20')]],
       days: ['2016-05-19', '2016-05-20', '2016-06-01'],
+    },
+    {
+      // breaker41-8 P1: typed first, the reopening found 乙's part awaiting its check — the finding open — and reopened 甲's alone;
+      // the pass of the day before, typed after it, closed the finding then, and by date the reopening reopened both parts.
+      name: 'breaker41-8 P1: a pass that closed the finding, found after the next day’s reopening',
+      before: [['assign 乙 04-26', assignSecond('2016-04-26', '2016-06-30')], ['report 甲 05-02', report('2016-05-02')], ['pass 甲 05-02', inspect('PASSED', '2016-05-02')], ['report 乙 05-13', report('2016-05-13', 'second')]],
+      papers: [['pass 乙 05-26', inspect('PASSED', '2016-05-26', undefined, 'second')], ['reopen 05-27', reopen('2016-05-27', '2016-06-30')]],
+      days: ['2016-05-26', '2016-05-28', '2016-06-30'],
+    },
+    {
+      // breaker41-8 P2: typed last, the reopening was applied after the re-report and the pass that answered it — the finding open now, closed as known later.
+      name: 'breaker41-8 P2: a pass and the reopening after it, found after the re-report and its pass',
+      before: [['report 06-06', report('2016-06-06')]],
+      papers: [['pass 06-18', inspect('PASSED', '2016-06-18')], ['reopen 06-27', reopen('2016-06-27', '2016-08-31')], ['re-report 07-04', report('2016-07-04')], ['pass 07-07', inspect('PASSED', '2016-07-07')]],
+      days: ['2016-06-20', '2016-06-28', '2016-07-05', '2016-07-08'],
     },
     {
       name: 'P11: a withdrawal and a hand-over of one day',

@@ -318,6 +318,29 @@ export function closedOn(state: AssignmentsState): string | null {
   return partsOf(state).reduce((latest, part) => (part.verifiedOn! > latest ? part.verifiedOn! : latest), '');
 }
 
+/**
+ * A reopening of some parts only (PartsReopened naming them: the parent was open when it was typed) that by date found the parent
+ * closed, now that a pass typed after it (`state`: the parts with that pass) verified the last other part before its day
+ * (breaker41-8 P1: 甲 passed 05-02, 乙 reported 05-13, the 05-27 reopening typed — 甲's alone —, then 乙's pass of 05-26 found).
+ * By date the parent closed on `closedOn` (the latest of the parts' passes before the reopening) and the reopening reopened it
+ * whole: `reopening` is that PartsReopened and `more` the parts it must reopen besides. Undefined when the latest reopening
+ * reopened the parent itself, or some part other than those it named did not stand verified the day before it (a pass of the
+ * reopening's own day is that day's, not before it).
+ */
+export function reopeningThatFoundItClosed(state: AssignmentsState): { readonly reopening: Extract<AssignmentEvent, { type: 'PartsReopened' }>; readonly closedOn: string; readonly more: readonly string[] } | undefined {
+  const reopenedOn = state.reopenedOn;
+  if (reopenedOn === undefined) return undefined;
+  const reopening = state.recorded.findLast((event): event is Extract<AssignmentEvent, { type: 'PartsReopened' }> => event.type === 'PartsReopened' && event.data.reopenedOn === reopenedOn);
+  const named = reopening?.data.unitIds;
+  if (!reopening || named === undefined) return undefined;
+  const before = addDays(reopenedOn, -1);
+  const others = partsOf(state).filter((part) => !namedPart(named, part, state));
+  if (others.length === 0 || !others.every((part) => stoodVerifiedOn(part, before))) return undefined;
+  const lastPass = (part: AssignmentPart) => part.inspections.filter((inspection) => inspection.outcome === 'PASSED' && inspection.inspectedOn <= before).reduce((latest, inspection) => (inspection.inspectedOn > latest ? inspection.inspectedOn : latest), '');
+  const closedOnDay = partsOf(state).reduce((latest, part) => (lastPass(part) > latest ? lastPass(part) : latest), '');
+  return { reopening, closedOn: closedOnDay, more: others.map((part) => part.unitId) };
+}
+
 /** The parent may be closed (销号) only when this holds: at least one part and every part verified. */
 export function allPartsVerified(state: AssignmentsState): boolean {
   const parts = partsOf(state);

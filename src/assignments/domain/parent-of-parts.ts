@@ -7,6 +7,7 @@ import type { AssignUnit, AssignmentCommand, NamesUnits, ReopenParts, ReturnsPar
 import {
   allPartsVerified,
   closedOn,
+  reopeningThatFoundItClosed,
   decideAssignment,
   evolveAssignments,
   handOversAfterMerges,
@@ -117,7 +118,20 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
     if (command.type !== 'LogInspection' && command.type !== 'CorrectInspection' && !redatesInspection) return decided;
     const partsAfter = decided.reduce(evolveAssignments, rules.assignmentsOf(parent));
     const verified = allPartsVerified(partsAfter);
-    if (!rules.isClosed(parent)) return verified ? [...decided, rules.closedEvent(parent, closedOn(partsAfter)!)] : decided;
+    if (!rules.isClosed(parent)) {
+      if (verified) return [...decided, rules.closedEvent(parent, closedOn(partsAfter)!)];
+      // A pass found after a reopening of some parts, closing the parent before that day: by date the reopening reopened it whole.
+      const foundClosed = command.type === 'LogInspection' ? reopeningThatFoundItClosed(partsAfter) : undefined;
+      if (!foundClosed) return decided;
+      const { reopening, more } = foundClosed;
+      const { unitIds: _named, ...asReopened } = reopening.data;
+      return [
+        ...decided,
+        rules.closedEvent(parent, foundClosed.closedOn),
+        rules.reopenedEvent(parent, { reason: reopening.data.reason, reopenedOn: reopening.data.reopenedOn }),
+        { type: 'PartsReopened', data: { ...asReopened, unitIds: more } },
+      ];
+    }
     if (command.type === 'LogInspection') return decided;
     if (verified) {
       // A corrected day of the verifying inspection moves the close-out: the history says so, beside the original.

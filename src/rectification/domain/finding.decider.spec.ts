@@ -1312,3 +1312,37 @@ describe('the day a finding was identified is corrected (更正发现日期, bre
     given(later).when(assign([unit(FINANCE, 'LEAD')], { assignedOn: '2025-04-20' })).thenRefused('BAD_USER_INPUT', undefined, /交办日期（2025-04-20）早于问题发现日期（2025-05-01）/);
   });
 });
+
+describe('a pass found after a reopening of the other parts, closing the finding before the reopening’s day (breaker41-8 P1)', () => {
+  // 市财政局 passed 06-28; 市环境保护局 reported, its pass of 06-30 found only after the reopening of 07-01 was typed — which,
+  // the finding open then as typed, reopened 市财政局's part alone.
+  const passOn = (unitId: string, on: string, inspectionId: string): FindingCommand => ({ ...inspect(unitId, 'PASSED', inspectionId), inspectedOn: on });
+  const reopening: FindingCommand = { type: 'ReopenFinding', actor: supervisor, today: TODAY, reason: '复查发现问题反弹', reopenedOn: INSPECTED_ON, newDueDate: RETURNED_UNTIL };
+  const typed = (commands: readonly FindingCommand[]): FindingStreamEvent[] =>
+    commands.reduce<FindingStreamEvent[]>((events, command) => [...events, ...findingDecider.decide(command, stateAfter(events))], [...bothReported]);
+  const shown = (events: readonly FindingStreamEvent[]) => ({
+    status: stateAfter(events).status,
+    parts: partsOf(assignmentsAfter(events)).map((part) => [part.unitId, part.status, part.dueDate]),
+  });
+
+  it('when the pass is typed, then the finding closed on its day and the reopening reopened it whole, as in date order', () => {
+    const inDateOrder = typed([passOn(FINANCE, REPORTED_ON, 'inspection-1'), passOn(ENVIRONMENT, '2025-06-30', 'inspection-2'), reopening]);
+    expect(shown(inDateOrder)).toEqual({ status: 'open', parts: [[FINANCE, 'RETURNED', RETURNED_UNTIL], [ENVIRONMENT, 'RETURNED', RETURNED_UNTIL]] });
+    const reopeningFirst = typed([passOn(FINANCE, REPORTED_ON, 'inspection-1'), reopening]);
+    expect(reopeningFirst.at(-1)).toMatchObject({ type: 'PartsReopened', data: { unitIds: [FINANCE] } });
+    given(reopeningFirst)
+      .when(passOn(ENVIRONMENT, '2025-06-30', 'inspection-2'))
+      .then([
+        expect.objectContaining({ type: 'InspectionLogged', data: expect.objectContaining({ unitId: ENVIRONMENT, inspectedOn: '2025-06-30' }) }) as FindingStreamEvent,
+        closedOut('2025-06-30'),
+        expect.objectContaining({ type: 'FindingReopened', data: expect.objectContaining({ reopenedOn: INSPECTED_ON }) }) as FindingStreamEvent,
+        { type: 'PartsReopened', data: { reason: '复查发现问题反弹', reopenedOn: INSPECTED_ON, newDueDate: RETURNED_UNTIL, unitIds: [ENVIRONMENT] } } as FindingStreamEvent,
+      ]);
+    expect(shown(typed([passOn(FINANCE, REPORTED_ON, 'inspection-1'), reopening, passOn(ENVIRONMENT, '2025-06-30', 'inspection-2')]))).toEqual(shown(inDateOrder));
+  });
+
+  it('a pass of the reopening’s own day found after it is that day’s, after the reopening: the finding stays open, the part verified', () => {
+    const events = typed([passOn(FINANCE, REPORTED_ON, 'inspection-1'), reopening, passOn(ENVIRONMENT, INSPECTED_ON, 'inspection-2')]);
+    expect(shown(events)).toEqual({ status: 'open', parts: [[FINANCE, 'RETURNED', RETURNED_UNTIL], [ENVIRONMENT, 'VERIFIED', DUE]] });
+  });
+});

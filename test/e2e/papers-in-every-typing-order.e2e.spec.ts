@@ -163,6 +163,20 @@ describe('the same papers in every typing order give one record (breaker8u P1, P
       days: ['2016-06-20', '2016-06-28', '2016-07-05', '2016-07-08'],
     },
     {
+      // breaker41-8 P3: the re-report and its pass typed first (the unit keys its latest report itself), then the earlier round found
+      // on paper: the earlier report and the failed check that answered it each waited for the other, in every order.
+      name: 'breaker41-8 P3: a report and its failed check, found after the re-report',
+      before: [],
+      papers: [['report 05-22', report('2016-05-22')], ['failed 05-31', inspect('FAILED', '2016-05-31', '2016-07-16')], ['re-report 06-19', report('2016-06-19')], ['pass 07-10', inspect('PASSED', '2016-07-10')]],
+      days: ['2016-05-25', '2016-06-01', '2016-06-20', '2016-07-10'],
+    },
+    {
+      name: 'breaker41-8 P3: a report and its send-back, found after the re-report and its pass',
+      before: [],
+      papers: [['report 05-22', report('2016-05-22')], ['send-back 05-24', sendBack('2016-05-24', '2016-07-16')], ['re-report 06-19', report('2016-06-19')], ['pass 07-10', inspect('PASSED', '2016-07-10')]],
+      days: ['2016-05-23', '2016-06-01', '2016-06-20', '2016-07-10'],
+    },
+    {
       name: 'P11: a withdrawal and a hand-over of one day',
       before: [['report 05-10', report('2016-05-10')]],
       papers: [['withdrawal 05-20', withdraw('2016-05-20')], ['hand-over 05-20', handOver('2016-05-20')]],

@@ -2143,10 +2143,10 @@ describe('a late fact that clashes with later ones is refused in words true for 
       .then([{ type: 'ReportSentBack', data: { unitId: FINANCE, reason: expect.any(String) as string, sentBackOn: '2025-06-12' } } as AssignmentEvent]);
   });
 
-  it('a report dated 06-16, between the send-back and the re-report, names the re-report of 06-18 it would clash with', () => {
+  it('a report dated 06-16, between the send-back and the re-report of 06-18 that passed on 06-22, is taken: a return between them is yet to be entered (breaker41-8 P3)', () => {
     given(closedOn22, closedParent)
       .when(report({ ...names, reportedOn: '2025-06-16' }))
-      .thenRefused('CONFLICT', /later report of 市财政处 of 2025-06-18/, /^报告日期（2025-06-16）会使其后市财政处 2025-06-18 的整改报告不再成立/);
+      .then([expect.objectContaining({ type: 'RectificationReported', data: expect.objectContaining({ reportedOn: '2025-06-16' }) }) as AssignmentEvent]);
   });
 
   it('a failed inspection dated 06-13 names the send-back of 06-14, not "already verified"', () => {
@@ -3315,3 +3315,31 @@ describe('an extension granted and a return of the same office day (breaker8u P1
     expect(partOf(stateAfter([...open, grant, nextDay]), FINANCE)?.dueDate).toBe('2025-07-15');
   });
 });
+
+describe('a report and the return that answered it, found after the re-report and its pass (breaker41-8 P3)', () => {
+  // Paper: report 06-10, 退办 06-12 (due again 06-30), re-report 06-28, pass 06-29. The unit keyed its re-report itself and the
+  // inspector the pass; the office types the first round from paper.
+  const passOn = (on: string): AssignmentEvent => ({ ...inspected('PASSED', 'inspection-1'), data: { ...inspected('PASSED', 'inspection-1').data, inspectedOn: on } }) as AssignmentEvent;
+  const reReported = [leadAssigned, reported(FINANCE, REPORTED_ON)];
+  const checked = [...reReported, passOn('2025-06-29')];
+  const firstReport = report({ today: TODAY, reportedOn: '2025-06-10' });
+  const firstReturn = sendBack({ today: TODAY, sentBackOn: '2025-06-12' });
+  const shown = (history: readonly AssignmentEvent[]) => partsOf(assignmentsOn(stateAfter(history), TODAY)).map((part) => [part.status, part.verifiedOn, part.lastReport?.reportedOn]);
+
+  it('when the first report is typed, then it is taken; the return typed next reads as in date order', () => {
+    given(checked).when(firstReport).then([{ type: 'RectificationReported', data: { unitId: FINANCE, summary: 'Budget tables are now on the portal.', evidence, reportedOn: '2025-06-10' } }]);
+    const typed = [...checked, ...decideAssignment(firstReport, stateAfter(checked), openParent)];
+    const returned = decideAssignment(firstReturn, stateAfter(typed), openParent);
+    expect(returned.map((event) => event.type)).toEqual(['ReportSentBack']);
+    const inDateOrder = [leadAssigned, reported(FINANCE, '2025-06-10'), ...returned, reported(FINANCE, REPORTED_ON), passOn('2025-06-29')];
+    expect(shown([...typed, ...returned])).toEqual(shown(inDateOrder));
+    expect(shown(inDateOrder)).toEqual([['VERIFIED', '2025-06-29', REPORTED_ON]]);
+  });
+
+  it('when the re-report is not checked yet, then the first report is refused, saying to enter that round once it has passed', () => {
+    given(reReported)
+      .when(firstReport)
+      .thenRefused('CONFLICT', /once the report of 2025-06-28 has passed its inspection/, /请在 2025-06-28 的整改报告督查通过后，再补录本报告及其退办或督查结果/);
+  });
+});
+

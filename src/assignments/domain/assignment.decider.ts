@@ -2707,15 +2707,18 @@ const LATER_FACT: Partial<Record<AssignmentEvent['type'], Bilingual>> = {
  * naming the first such fact and its day. Facts already inconsistent before (stored under older
  * rules) do not block it.
  */
+/** A later fact a late entry may leave inconsistent (`later`, and why it no longer holds), to be settled by a paper entered next. */
+type ToleratedBreak = (later: AssignmentEvent, why: Bilingual) => boolean;
+
 /** `events`, once `requireLaterFactsHold` passes. */
 function laterFactsHolding(state: AssignmentsState, events: AssignmentEvent[], fact: DatedFact, command: NamesUnits): AssignmentEvent[] {
   requireLaterFactsHold(state, events, fact, command);
   return events;
 }
 
-function requireLaterFactsHold(state: AssignmentsState, events: readonly AssignmentEvent[], fact: DatedFact, command: NamesUnits, corrected?: number): void {
+function requireLaterFactsHold(state: AssignmentsState, events: readonly AssignmentEvent[], fact: DatedFact, command: NamesUnits, corrected?: number, tolerated?: ToleratedBreak): void {
   if (comesLast(state.recorded, events)) return;
-  const broken = newlyBroken(state.recorded, events);
+  const broken = newlyBroken(state.recorded, events, tolerated);
   if (!broken) return;
   if (broken.index === corrected) {
     // The record being corrected no longer holds on its new day: say why, in the words of that day — there is no other, later record to correct first (breaker8d P3, 11e P8).
@@ -2737,6 +2740,14 @@ function requireLaterFactsHold(state: AssignmentsState, events: readonly Assignm
     throw conflict(
       `${capitalise(fact.what.en)} (${fact.day}) would leave the later ${later.en} of ${unit.en} of ${broken.day} inconsistent: ${broken.why.en}. If ${unit.en} reported again in between, its clerk enters that report first (dated from ${fact.day} to ${broken.day}), then this ${entered.en}.`,
       `${fact.what.zh}（${fact.day}）会使其后${unit.zh} ${broken.day} 的${later.zh}不再成立：${broken.why.zh}。如其间${unit.zh}已重新报送，请先由${unit.zh}补录其重新报送的整改报告（日期在 ${fact.day} 至 ${broken.day} 之间），再录入本次${entered.zh}。`,
+    );
+  }
+  const sameUnitsReport = events.some((event) => event.type === 'RectificationReported' && event.data.unitId === (broken.event.data as { unitId?: string }).unitId);
+  if (broken.event.type === 'RectificationReported' && sameUnitsReport && broken.why.en.endsWith('was still awaiting inspection then')) {
+    // An earlier round found after the unit's re-report (breaker41-8 P3): it goes in once the re-report is checked (`reportsAgainLater`).
+    throw conflict(
+      `${capitalise(fact.what.en)} (${fact.day}) would leave the later report of ${unit.en} of ${broken.day} inconsistent: ${broken.why.en}. If ${unit.en} reported on ${fact.day} and that report was returned before ${broken.day}, enter this report and its return (send-back or failed inspection) once the report of ${broken.day} has passed its inspection.`,
+      `${fact.what.zh}（${fact.day}）会使其后${unit.zh} ${broken.day} 的整改报告不再成立：${broken.why.zh}。如${unit.zh}确于 ${fact.day} 报送、并在 ${broken.day} 之前被退回，请在 ${broken.day} 的整改报告督查通过后，再补录本报告及其退办或督查结果。`,
     );
   }
   throw conflict(
@@ -2783,10 +2794,10 @@ export function comesLast(recorded: readonly AssignmentEvent[], events: readonly
  * twice, with and without `events` (breaker12h P3: a fact entered late folded the whole stream
  * twice more, ~0.5 s each on a 各单位 item of 1,500 facts; a few days late, the later facts are few).
  */
-function newlyBroken(recorded: readonly AssignmentEvent[], events: readonly AssignmentEvent[]): { index: number; event: AssignmentEvent; day: string; why: Bilingual } | undefined {
+function newlyBroken(recorded: readonly AssignmentEvent[], events: readonly AssignmentEvent[], tolerated?: ToleratedBreak): { index: number; event: AssignmentEvent; day: string; why: Bilingual } | undefined {
   if (events.length === 0 || events.some(movesFacts)) {
     const before = new Set(brokenFacts(recorded).map((broken) => broken.index));
-    return brokenFacts([...recorded, ...events]).find((candidate) => candidate.index < recorded.length && !before.has(candidate.index));
+    return brokenFacts([...recorded, ...events]).find((candidate) => candidate.index < recorded.length && !before.has(candidate.index) && !tolerated?.(candidate.event, candidate.why));
   }
   // In business order the events come after every fact of their day recorded before them (a stable sort by day).
   const added = events.map((event) => ({ event, day: factDayOfEvent(event) })).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
@@ -2802,7 +2813,7 @@ function newlyBroken(recorded: readonly AssignmentEvent[], events: readonly Assi
       without = evolveParts(without, entry.event);
     }
   });
-  return foldInPlace(() => foldedWithLateEvents(recorded, events, added, later, upTo, brokenBefore));
+  return foldInPlace(() => foldedWithLateEvents(recorded, events, added, later, upTo, brokenBefore, tolerated));
 }
 
 /** `newlyBroken`'s second fold: the later facts with `events` among them by day, from `upTo`; the first fact it breaks. */
@@ -2813,6 +2824,7 @@ function foldedWithLateEvents(
   later: readonly { event: AssignmentEvent; occurredOn: string; index: number }[],
   upTo: AssignmentsState,
   brokenBefore: ReadonlySet<number>,
+  tolerated?: ToleratedBreak,
 ): { index: number; event: AssignmentEvent; day: string; why: Bilingual } | undefined {
   let withEvents = upTo;
   const order = [...upTo.recorded];
@@ -2825,7 +2837,7 @@ function foldedWithLateEvents(
   for (const entry of later) {
     while (next < added.length && added[next]!.day < entry.occurredOn) foldNext();
     const why = whyNotAllowed(withEvents, entry.event);
-    if (why && !brokenBefore.has(entry.index)) return { index: entry.index, event: entry.event, day: entry.occurredOn, why };
+    if (why && !brokenBefore.has(entry.index) && !tolerated?.(entry.event, why)) return { index: entry.index, event: entry.event, day: entry.occurredOn, why };
     withEvents = evolveParts(withEvents, entry.event);
     order.push(entry.event);
   }
@@ -3002,7 +3014,31 @@ function reportRectification(
   requireBusinessDay(reportedOn, command.today, named('reportedOn', 'The report date', '报告日期'));
   requireNotBefore(reported, assignedDay(part, command));
   requireNotBefore(reported, returnDay(then));
-  return laterFactsHolding(state, [{ type: 'RectificationReported', data: { unitId, summary, evidence, reportedOn } }], reported, command);
+  const events: AssignmentEvent[] = [{ type: 'RectificationReported', data: { unitId, summary, evidence, reportedOn } }];
+  requireLaterFactsHold(state, events, reported, command, undefined, (later, why) => reportsAgainLater(later, why, part, reportedOn));
+  return events;
+}
+
+/**
+ * A later report of the unit that this report, entered late, leaves awaiting inspection on its day, when a pass on file checked
+ * that later report (breaker41-8 P3: report 05-22, 督查未通过 05-31, re-report 06-19, pass 07-10; the re-report and its pass
+ * typed first — the unit keys its latest report itself — the office the earlier round from paper). Taken, as
+ * `settledOnOrAfter` takes the re-report found before its return (breaker8u P9), and by the same fold (`reportBeforeThePass`,
+ * `returnBeforeThePass`): until the return that answered this report is entered, the part reads two reports and no return,
+ * as the office has typed it; the return entered next settles this report and every view reads as in date order. Refused
+ * before, the report and its return each waited for the other, and the paper trail could never be completed. With the later
+ * report not yet checked the refusal stands and says to enter this round once it is (`requireLaterFactsHold`).
+ */
+function reportsAgainLater(later: AssignmentEvent, why: Bilingual, part: AssignmentPart, reportedOn: string): boolean {
+  return (
+    later.type === 'RectificationReported' &&
+    later.data.unitId === part.unitId &&
+    later.data.reportedOn > reportedOn &&
+    part.status === 'VERIFIED' &&
+    part.verifiedOn !== null &&
+    part.verifiedOn >= later.data.reportedOn &&
+    why.en === `the report of ${reportedOn} was still awaiting inspection then`
+  );
 }
 
 /**

@@ -2222,6 +2222,15 @@ function roomForOwnPart(command: AssignUnit, state: AssignmentsState): ReturnTyp
   return room.undone.length > 0 ? room : undefined;
 }
 
+/** Steps taken off to make room for an earlier-dated 交办 (latest recorded first), and the same steps applied again after it. */
+type RoomMade = { undone: PartHandOverUndone[]; redone: Extract<AssignmentEvent, { type: 'PartHandedOver' }>[] };
+
+/** Whether the directory registered `unitId` only after office day `day` (it cannot hold a part of that day). */
+const registeredAfter = (command: NamesUnits, unitId: string, day: string): boolean => {
+  const registered = command.unitNames?.registeredOnOf?.(unitId);
+  return registered !== undefined && isAfter(registered, day);
+};
+
 /**
  * A 交办 of a unit dated before every step that built the part it holds, when others' parts joined there (two hand-overs or
  * merges into the unit on one day, the directory typed before the rows — breaker8m P9; `roomForOwnPart` takes a part only
@@ -2238,19 +2247,13 @@ function roomAmongJoins(
   assignedOn: string,
   /** Why each step comes off (Chinese, for the history): the unit's own 交办 of the day, or a part passed to it that day. */
   undoneReason: (step: StepUndone) => string,
-): { undone: PartHandOverUndone[]; redone: Extract<AssignmentEvent, { type: 'PartHandedOver' }>[] } | undefined {
+): RoomMade | undefined {
   const held = partOf(state, unitId);
   if (!held?.previousHolders?.length || held.heldSince === undefined || !isAfter(held.heldSince, assignedOn) || held.joinedOn === undefined) return undefined;
-  const registered = command.unitNames?.registeredOnOf?.(unitId);
-  if (registered !== undefined && isAfter(registered, assignedOn)) return undefined;
+  if (registeredAfter(command, unitId, assignedOn)) return undefined;
   const undone = stepsAfterDay(command, state, assignedOn, undoneReason, unitId);
   if (undone.length === 0 || partOf(undone.reduce(evolveAssignments, state), unitId)) return undefined;
-  const redone = [...undone].reverse().map((step): Extract<AssignmentEvent, { type: 'PartHandedOver' }> => {
-    const unit = unitNamed(command, step.data.unitId);
-    const successor = unitNamed(command, step.data.successorUnitId);
-    return { type: 'PartHandedOver', data: { unitId: step.data.unitId, successorUnitId: step.data.successorUnitId, reason: `按日期顺序重新办理：${unit.zh}的任务于 ${step.data.handedOverOn} 并入${successor.zh}的任务`, handedOverOn: step.data.handedOverOn } };
-  });
-  return { undone, redone };
+  return { undone, redone: redoneByDay(command, undone, undone.reduce(evolveAssignments, state), unitId) };
 }
 
 /**
@@ -2269,15 +2272,14 @@ function roomBeforePassedPart(
   unitId: string,
   assignedOn: string,
   undoneReason: (step: StepUndone) => string,
-): { undone: PartHandOverUndone[]; redone: Extract<AssignmentEvent, { type: 'PartHandedOver' }>[] } | undefined {
+): RoomMade | undefined {
   const passedOn = state.passedOn && Object.hasOwn(state.passedOn, unitId) ? state.passedOn[unitId]! : undefined;
   if (passedOn === undefined || !isAfter(passedOn, assignedOn)) return undefined;
   const carrier = partsOf(state).find((part) => part.previousHolders?.some((held) => held.unitId === unitId && held.until === passedOn));
   const held = carrier?.previousHolders?.findLast((earlier) => earlier.unitId === unitId && earlier.until === passedOn);
   // Its own part (never taken over), or one it held on the row's day: the row comes after the part passed, as before.
   if (!carrier || !held || carrier.previousHolders![0]!.unitId === unitId || !isAfter(held.from, assignedOn)) return undefined;
-  const registered = command.unitNames?.registeredOnOf?.(unitId);
-  if (registered !== undefined && isAfter(registered, assignedOn)) return undefined;
+  if (registeredAfter(command, unitId, assignedOn)) return undefined;
   const undone: PartHandOverUndone[] = [];
   let folded = state;
   // The chain back to the unit: the present holder's steps after the day, then those into the part each undoing restores.
@@ -2291,12 +2293,20 @@ function roomBeforePassedPart(
   }
   const stillPassed = folded.passedOn && Object.hasOwn(folded.passedOn, unitId) ? folded.passedOn[unitId]! : undefined;
   if (undone.length === 0 || partOf(folded, unitId) || (stillPassed !== undefined && isAfter(stillPassed, assignedOn))) return undefined;
-  // Worded as what each step is now, the row assigned: a join where the successor holds a part by then, else a move.
-  let redoing = folded;
-  const redone = [...undone].reverse().map((step): Extract<AssignmentEvent, { type: 'PartHandedOver' }> => {
+  return { undone, redone: redoneByDay(command, undone, folded, unitId) };
+}
+
+/**
+ * The steps `undone` (latest recorded first) applied again on their days, the earliest first, once the 交办 of `assigned` is in:
+ * each worded as what it is now — a join where the successor is that unit or holds a part by then (`from`: the state with the
+ * steps undone, before the row), else a move.
+ */
+function redoneByDay(command: NamesUnits, undone: readonly PartHandOverUndone[], from: AssignmentsState, assigned: string): Extract<AssignmentEvent, { type: 'PartHandedOver' }>[] {
+  let redoing = from;
+  return [...undone].reverse().map((step) => {
     const unit = unitNamed(command, step.data.unitId);
     const successor = unitNamed(command, step.data.successorUnitId);
-    const joins = step.data.successorUnitId === unitId || partOf(redoing, step.data.successorUnitId) !== undefined;
+    const joins = step.data.successorUnitId === assigned || partOf(redoing, step.data.successorUnitId) !== undefined;
     const event: Extract<AssignmentEvent, { type: 'PartHandedOver' }> = {
       type: 'PartHandedOver',
       data: { unitId: step.data.unitId, successorUnitId: step.data.successorUnitId, reason: `按日期顺序重新办理：${unit.zh}的任务于 ${step.data.handedOverOn} ${joins ? `并入${successor.zh}的任务` : `移交${successor.zh}`}`, handedOverOn: step.data.handedOverOn },
@@ -2304,7 +2314,6 @@ function roomBeforePassedPart(
     redoing = evolveAssignments(redoing, event);
     return event;
   });
-  return { undone, redone };
 }
 
 /**

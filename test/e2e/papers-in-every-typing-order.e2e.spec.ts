@@ -314,6 +314,33 @@ describe('the same papers in every typing order give one record (breaker8u P1, P
     expect(await typedInOrder('decision first')).toEqual(withdrawalFirst);
   });
 
+  it('a work-plan item: a pass and the reopening after it, found after the re-report and its pass, read as in date order in every view (breaker41-8b N2)', async () => {
+    const admin = await app.as('ADMIN');
+    const typedInOrder = async (order: readonly number[]) => {
+      const n = (unitSequence += 1);
+      const lead = await registerUnit(`青川市第${n}号档案馆`);
+      const csv = `类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n一,推进五公开,1,公开档案目录${n},,青川市第${n}号档案馆,,2026-12-31\n`;
+      const imported = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {
+        input: { idempotencyKey: key('importWorkPlan'), fileName: `plan-reopen-${n}.csv`, title: `青川市2026年重新打开核对方案${n}`, year: 2026, contentBase64: Buffer.from(csv).toString('base64'), approvedOn: '2026-10-10', assignedOn: '2026-10-10' },
+      }, admin);
+      expect(imported.errors).toBeUndefined();
+      const items = await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id } } } }`, { id: imported.data!.importWorkPlan.planId });
+      const itemId = items.data!.workPlan.categories[0].items[0].id as string;
+      const unitHeaders = await app.as('UNIT', lead);
+      const inspectorHeaders = await app.as('INSPECTOR');
+      const reportOn = (on: string) => () => mutate('reportWorkPlanItem', { itemId, unitId: lead, summary: `已整改（${on}）`, evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/p' }], reportedOn: on }, unitHeaders);
+      const passOn = (on: string) => () => mutate('logWorkPlanItemInspection', { itemId, unitId: lead, outcome: 'PASSED', notes: '核实', inspectedOn: on, place: '现场' }, inspectorHeaders);
+      const papers = [reportOn('2026-10-12'), passOn('2026-10-15'), () => mutate('reopenWorkPlanItem', { itemId, reason: '复查发现问题反弹', reopenedOn: '2026-10-16' }), reportOn('2026-10-18'), passOn('2026-10-20')];
+      for (const index of order) expect((await papers[index]!()).errors).toBeUndefined();
+      const read = async (travel: Record<string, string>) =>
+        (await app.graphql(`query($id: ID!, $asOf: String, $knownAt: String) { workPlanItem(id: $id, asOf: $asOf, knownAt: $knownAt) { status completedOn parts { status verifiedOn trafficLight } } }`, { id: itemId, ...travel })).data!.workPlanItem;
+      return { now: await read({}), today: await read({ asOf: '2026-11-29' }), knownLater: await read({ knownAt: '2099-01-01T00:00:00+08:00' }), onThe22nd: await read({ asOf: '2026-10-22' }) };
+    };
+    const inDateOrder = await typedInOrder([0, 1, 2, 3, 4]);
+    expect(inDateOrder.now).toMatchObject({ status: 'COMPLETED', completedOn: '2026-10-20' });
+    expect(await typedInOrder([0, 4, 3, 1, 2])).toEqual(inDateOrder);
+  });
+
   it.each(STORIES.map((story) => [story.name, story] as const))('%s', async (_name, story) => {
     const orders = permutations(story.papers).filter((order) => story.keep?.(order.map(([name]) => name)) ?? true);
     const [first, ...rest] = orders;

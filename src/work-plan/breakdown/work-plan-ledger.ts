@@ -261,8 +261,10 @@ export class WorkPlanLedger implements Projection {
     return (async () => {
       for (const itemId of toFold) {
         const projected = this.historyLength(itemId);
-        const folded = foldedAsRecorded((await this.timeline(itemId)).filter((entry) => entry.revision < projected));
+        const timeline = (await this.timeline(itemId)).filter((entry) => entry.revision < projected);
         const item = this.items.get(itemId);
+        // Typed out of day order (`foldedByDay`): folded by day, as every past view and the view known later fold it (breaker41-8b N2).
+        const folded = item?.foldedByDay ? withoutHistory(itemAt(timeline, EVERYTHING)) : foldedAsRecorded(timeline);
         if (!folded || !item) continue;
         if (item.foldedByDay) folded.foldedByDay = true;
         this.items.set(itemId, folded);
@@ -660,6 +662,16 @@ export function itemAt(timeline: readonly TimelineEntry[], cut: TimeCut): WorkPl
   const spans = withdrawnSpansOf(folded);
   for (const event of folded) if (!inWithdrawnSpan(spans, event)) applyToItem(view, event);
   return { ...view, history: [defined, ...historyAt(rest, folded, cut)] };
+}
+
+/** Every fact entered, on every day: the cut an item typed out of day order is folded again at (`settle`). */
+const EVERYTHING: TimeCut = { asOf: '9999-12-31', knownAt: null, axes: [] };
+
+/** The item's view without its history (what the live ledger keeps). */
+function withoutHistory(item: WorkPlanItemAtCut | undefined): WorkPlanItemView | undefined {
+  if (!item) return undefined;
+  const { history: _history, ...view } = item;
+  return view;
 }
 
 /**

@@ -177,6 +177,14 @@ describe('the same papers in every typing order give one record (breaker8u P1, P
       days: ['2016-05-23', '2016-06-01', '2016-06-20', '2016-07-10'],
     },
     {
+      // breaker41-8b N3: the round of the unit that handed its part over, found after its successor's re-report and pass.
+      name: 'breaker41-8b N3: a report and its send-back, found after the successor’s re-report and pass',
+      before: [],
+      papers: [['report 05-01', report('2016-05-01')], ['send-back 05-03', sendBack('2016-05-03', '2016-06-17')], ['hand-over 05-10', handOver('2016-05-10')], ['re-report 05-15', report('2016-05-15', 'second')], ['pass 05-16', inspect('PASSED', '2016-05-16', undefined, 'second')]],
+      keep: (order) => order.indexOf('hand-over 05-10') < order.indexOf('re-report 05-15') && order.indexOf('re-report 05-15') < order.indexOf('pass 05-16'),
+      days: ['2016-05-02', '2016-05-12', '2016-05-15', '2016-05-16'],
+    },
+    {
       name: 'P11: a withdrawal and a hand-over of one day',
       before: [['report 05-10', report('2016-05-10')]],
       papers: [['withdrawal 05-20', withdraw('2016-05-20')], ['hand-over 05-20', handOver('2016-05-20')]],

@@ -3024,7 +3024,7 @@ function reportRectification(
   requireNotBefore(reported, assignedDay(part, command));
   requireNotBefore(reported, returnDay(then));
   const events: AssignmentEvent[] = [{ type: 'RectificationReported', data: { unitId, summary, evidence, reportedOn } }];
-  requireLaterFactsHold(state, events, reported, command, undefined, (later, why) => reportsAgainLater(later, why, part, reportedOn));
+  requireLaterFactsHold(state, events, reported, command, undefined, (later, why) => reportsAgainLater(later, why, state, unitId, reportedOn));
   return events;
 }
 
@@ -3036,18 +3036,16 @@ function reportRectification(
  * `returnBeforeThePass`): until the return that answered this report is entered, the part reads two reports and no return,
  * as the office has typed it; the return entered next settles this report and every view reads as in date order. Refused
  * before, the report and its return each waited for the other, and the paper trail could never be completed. With the later
- * report not yet checked the refusal stands and says to enter this round once it is (`requireLaterFactsHold`).
+ * report not yet checked the refusal stands and says to enter this round once it is (`requireLaterFactsHold`). The later report
+ * may be the successor's, on the part the unit passed to it since (breaker41-8b N3).
  */
-function reportsAgainLater(later: AssignmentEvent, why: Bilingual, part: AssignmentPart, reportedOn: string): boolean {
-  return (
-    later.type === 'RectificationReported' &&
-    later.data.unitId === part.unitId &&
-    later.data.reportedOn > reportedOn &&
-    part.status === 'VERIFIED' &&
-    part.verifiedOn !== null &&
-    part.verifiedOn >= later.data.reportedOn &&
-    why.en === `the report of ${reportedOn} was still awaiting inspection then`
-  );
+function reportsAgainLater(later: AssignmentEvent, why: Bilingual, state: AssignmentsState, unitId: string, reportedOn: string): boolean {
+  if (later.type !== 'RectificationReported' || later.data.reportedOn <= reportedOn || why.en !== `the report of ${reportedOn} was still awaiting inspection then`) return false;
+  // The unit's own part, or the part it passed on since to the unit that re-reported (breaker41-8b N3: A's report and 退办 found after D's re-report and pass).
+  // (Decided on the part as the unit held it on its day — `asHeldOn` — that part is keyed by the unit.)
+  const holder = partOf(state, later.data.unitId) ?? partOf(state, unitId);
+  if (!holder || (holder.unitId !== unitId && !(holder.heldBefore ?? []).includes(unitId))) return false;
+  return holder.status === 'VERIFIED' && holder.verifiedOn !== null && holder.verifiedOn >= later.data.reportedOn;
 }
 
 /**

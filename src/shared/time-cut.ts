@@ -20,6 +20,9 @@ export interface TimeCut {
 
 export type TimeAxis = 'BUSINESS_DAY' | 'RECORD_TIME';
 
+/** Every fact entered, on every day: the cut a live view is folded again at, and the default of folds that take a cut. */
+export const EVERY_FACT: TimeCut = { asOf: '9999-12-31', knownAt: null, axes: [] };
+
 /** The two time-travel arguments, as the API takes them (see `parseTimeCut`); absent: the present. */
 export interface TimeTravel {
   readonly asOf?: string | null;

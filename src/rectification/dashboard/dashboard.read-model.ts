@@ -1,3 +1,4 @@
+import { EVERY_FACT } from '../../shared/time-cut.js';
 import {
   emptyTallies,
   meanRemediationDays,
@@ -565,8 +566,7 @@ export class DashboardReadModel implements Projection {
   private async refoldStale(captures: SnapshotCaptures): Promise<void> {
     const byDay = this.state.byDay;
     if (byDay.stale.size === 0) return;
-    const everything = { asOf: '9999-12-31', knownAt: null, axes: [] };
-    await foldAtCut([...byDay.stale], everything, this.state.latestRecordedAt, async (findingId) => {
+    await foldAtCut([...byDay.stale], EVERY_FACT, this.state.latestRecordedAt, async (findingId) => {
       const timeline = await this.ledger.timeline(findingId);
       for (let capture = captures.captureUnderWay; capture; capture = captures.captureUnderWay) await capture;
       // From here on, one turn: no capture starts before the finding's share is changed whole (segmentOf adds units' counters too).

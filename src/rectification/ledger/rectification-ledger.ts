@@ -6,7 +6,7 @@ import { recordsSetAsideIn, setAsideBy, type OutOfPlanDays } from '../../assignm
 import { entryInCut, historyAt, knownInCut, timelineAt, timelineEntry, type TimelineEntry } from '../../assignments/read-model/timeline.js';
 import type { StreamReader } from '../../event-sourcing/projected-streams.js';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
-import { inCut, type TimeCut } from '../../shared/time-cut.js';
+import { inCut, type TimeCut, EVERY_FACT } from '../../shared/time-cut.js';
 import { foldAtCut } from '../../shared/time-travel-fold.js';
 import type { EvaluationReceivedOnCorrected, EvaluationRegistered } from '../domain/evaluation.events.js';
 import { findingStream, type FindingIdentifiedOnCorrected, type FindingRecorded, type FindingWithdrawn, type FindingWithdrawalUndone } from '../domain/finding.events.js';
@@ -75,8 +75,6 @@ export type FindingAtCut = FindingView & { readonly history: readonly TimelineEn
 export type FindingInListAt = FindingView & { readonly foldedAt: TimeCut };
 
 const FINDING_STREAM_PREFIX = 'finding-';
-/** Every fact entered, on every day: the cut a live view is folded again at (`RectificationLedger.settle`). */
-const EVERYTHING: TimeCut = { asOf: '9999-12-31', knownAt: null, axes: [] };
 
 function newFindingView(event: TimelineEntry<FindingRecorded>, earliestIdentifiedOn?: string): FindingView {
   return {
@@ -201,7 +199,7 @@ export class RectificationLedger implements Projection {
       for (const findingId of toFold) {
         const finding = this.findings.get(findingId);
         const projected = this.historyLength(findingId);
-        const folded = findingAt((await this.timeline(findingId)).filter((entry) => entry.revision < projected), EVERYTHING);
+        const folded = findingAt((await this.timeline(findingId)).filter((entry) => entry.revision < projected), EVERY_FACT);
         if (!finding || !folded) continue;
         const { history: _history, parts, ...view } = folded;
         const closedAt = view.closedOn !== null && view.closedOn === finding.closedOn ? finding.closedAt : view.closedAt;
@@ -431,12 +429,11 @@ export function findingAt(timeline: readonly TimelineEntry[], cut: TimeCut): Fin
  * twice is visited withdrawn on every day (as `findingAt` shows it).
  */
 export function foldFindingByDay(timeline: readonly TimelineEntry[], visit: (day: string, view: FindingView) => void): void {
-  const everything: TimeCut = { asOf: '9999-12-31', knownAt: null, axes: [] };
-  const identified = identifiedAt(timeline, everything);
+  const identified = identifiedAt(timeline, EVERY_FACT);
   if (!identified) return;
   const { recorded, rest } = identified;
   const view = newFindingView(recorded, identified.earliestIdentifiedOn);
-  const duplicate = duplicateWithdrawalKnown(rest, everything);
+  const duplicate = duplicateWithdrawalKnown(rest, EVERY_FACT);
   const visitDay = (day: string) => {
     if (duplicate && view.status !== 'WITHDRAWN') {
       // Withdrawn as a repeat: off the 台账 on every day (what findingAt does at the end of each fold).
@@ -444,7 +441,7 @@ export function foldFindingByDay(timeline: readonly TimelineEntry[], visit: (day
     } else visit(day, view);
   };
   let day = recorded.occurredOn;
-  const folded = timelineAt(rest, everything);
+  const folded = timelineAt(rest, EVERY_FACT);
   const setAside = recordsSetAsideIn(folded);
   for (const event of folded) {
     if (event.occurredOn > day) {
@@ -462,7 +459,7 @@ export function foldFindingByDay(timeline: readonly TimelineEntry[], visit: (day
  * words them, with why — the undoing that set it aside came from a pass dated before the withdrawal, or from the office's
  * correction of it. Units without such records are not in the map.
  */
-export function recordsSetAsideOf(timeline: readonly TimelineEntry[], cut: TimeCut = EVERYTHING): Map<string, string[]> {
+export function recordsSetAsideOf(timeline: readonly TimelineEntry[], cut: TimeCut = EVERY_FACT): Map<string, string[]> {
   const identified = identifiedAt(timeline, cut);
   const lines = new Map<string, string[]>();
   if (!identified) return lines;
@@ -505,7 +502,7 @@ function duplicateWithdrawalKnown(timeline: readonly TimelineEntry[], cut: TimeC
  * undefined when the finding is not withdrawn so folded (not yet identified, or the withdrawal is
  * outside the cut). See `RectificationLedger.partsAsWithdrawn`.
  */
-export function partsOnWithdrawal(timeline: readonly TimelineEntry[], withdrawnOn: string, cut: TimeCut = { asOf: '9999-12-31', knownAt: null, axes: [] }): Map<string, PartView> | undefined {
+export function partsOnWithdrawal(timeline: readonly TimelineEntry[], withdrawnOn: string, cut: TimeCut = EVERY_FACT): Map<string, PartView> | undefined {
   const identified = identifiedAt(timeline, cut);
   if (!identified) return undefined;
   const { recorded, rest } = identified;

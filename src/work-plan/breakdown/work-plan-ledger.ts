@@ -1,3 +1,4 @@
+import { EVERY_FACT } from '../../shared/time-cut.js';
 import { isAssignmentEvent, isUnitRecord, type SetAsideRecord } from '../../assignments/domain/assignment.events.js';
 import { applyAssignmentEvent, closeOutDay, type PartView, type RemovedParts } from '../../assignments/read-model/part-view.js';
 import { recordsAfterWithdrawal } from '../../assignments/read-model/records-after-withdrawal.js';
@@ -264,7 +265,7 @@ export class WorkPlanLedger implements Projection {
         const timeline = (await this.timeline(itemId)).filter((entry) => entry.revision < projected);
         const item = this.items.get(itemId);
         // Typed out of day order (`foldedByDay`): folded by day, as every past view and the view known later fold it (breaker41-8b N2).
-        const folded = item?.foldedByDay ? withoutHistory(itemAt(timeline, EVERYTHING)) : foldedAsRecorded(timeline);
+        const folded = item?.foldedByDay ? withoutHistory(itemAt(timeline, EVERY_FACT)) : foldedAsRecorded(timeline);
         if (!folded || !item) continue;
         if (item.foldedByDay) folded.foldedByDay = true;
         this.items.set(itemId, folded);
@@ -664,10 +665,7 @@ export function itemAt(timeline: readonly TimelineEntry[], cut: TimeCut): WorkPl
   return { ...view, history: [defined, ...historyAt(rest, folded, cut)] };
 }
 
-/** Every fact entered, on every day: the cut an item typed out of day order is folded again at (`settle`). */
-const EVERYTHING: TimeCut = { asOf: '9999-12-31', knownAt: null, axes: [] };
-
-/** The item's view without its history (what the live ledger keeps). */
+/** The item’s view without its history (what the live ledger keeps). */
 function withoutHistory(item: WorkPlanItemAtCut | undefined): WorkPlanItemView | undefined {
   if (!item) return undefined;
   const { history: _history, ...view } = item;
@@ -725,7 +723,7 @@ const inWithdrawnSpan = (spans: readonly OutOfPlanDays[], event: TimelineEntry):
  * `recordsAfterWithdrawal` words them, followed by the span and why — 「2026-05-10 报送整改报告（该事项 2026-05-01 撤销：并入第3项；
  * 2026-06-01 起恢复列入方案，其间的记录不计入统计）」 — in business order. Units without such records are not in the map.
  */
-export function recordsInWithdrawnSpans(timeline: readonly TimelineEntry[], spans: readonly OutOfPlanDays[], cut: TimeCut = { asOf: '9999-12-31', knownAt: null, axes: [] }): Map<string, string[]> {
+export function recordsInWithdrawnSpans(timeline: readonly TimelineEntry[], spans: readonly OutOfPlanDays[], cut: TimeCut = EVERY_FACT): Map<string, string[]> {
   const [defined, ...rest] = timeline as [TimelineEntry<WorkPlanItemDefined> | undefined, ...TimelineEntry[]];
   const lines = new Map<string, string[]>();
   if (defined?.type !== 'WorkPlanItemDefined') return lines;
@@ -774,7 +772,7 @@ export function recordsInWithdrawnSpans(timeline: readonly TimelineEntry[], span
  * `withdrawnOn`, folded in business order; undefined when the item is not withdrawn so folded (not
  * yet defined, or the withdrawal outside the cut). See `WorkPlanLedger.asWithdrawn`.
  */
-export function itemPartsOnWithdrawal(timeline: readonly TimelineEntry[], withdrawnOn: string, cut: TimeCut = { asOf: '9999-12-31', knownAt: null, axes: [] }): Map<string, PartView> | undefined {
+export function itemPartsOnWithdrawal(timeline: readonly TimelineEntry[], withdrawnOn: string, cut: TimeCut = EVERY_FACT): Map<string, PartView> | undefined {
   const [defined, ...rest] = timeline as [TimelineEntry<WorkPlanItemDefined> | undefined, ...TimelineEntry[]];
   if (defined?.type !== 'WorkPlanItemDefined') return undefined;
   const view = newItemView(defined);
@@ -806,9 +804,8 @@ export function partsAsCounted(item: WorkPlanItemView, timeline: readonly Timeli
 export function foldItemByDay(timeline: readonly TimelineEntry[], visit: (day: string, parts: Iterable<PartView & { readonly parentWithdrawnOn?: string }>) => void): void {
   const [defined, ...rest] = datedDefinition(timeline);
   if (defined?.type !== 'WorkPlanItemDefined') return;
-  const everything: TimeCut = { asOf: '9999-12-31', knownAt: null, axes: [] };
   const days = new Set<string>([defined.occurredOn]);
-  for (const entry of [...rest, ...timelineAt(rest, everything)]) if (entry.occurredOn > defined.occurredOn) days.add(entry.occurredOn);
+  for (const entry of [...rest, ...timelineAt(rest, EVERY_FACT)]) if (entry.occurredOn > defined.occurredOn) days.add(entry.occurredOn);
   for (const day of [...days].sort()) {
     const cut: TimeCut = { asOf: day, knownAt: null, axes: [] };
     const item = itemAt(timeline, cut);

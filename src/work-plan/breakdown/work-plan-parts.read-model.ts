@@ -1,3 +1,4 @@
+import { EVERY_FACT } from '../../shared/time-cut.js';
 import { emptyTallies, updateParent, type PartTallies, type PartTally } from '../../assignments/read-model/part-tallies.js';
 import { isCorrection } from '../../assignments/domain/business-order.js';
 import type { Projection, RecordedEvent, SnapshotCaptures } from '../../event-sourcing/recorded-event.js';
@@ -135,8 +136,7 @@ export class WorkPlanPartsReadModel implements Projection {
   private async refoldStale(captures: SnapshotCaptures, latestRecordedAt: string | null): Promise<void> {
     const byDay = this.state.byDay;
     if (byDay.stale.size === 0) return;
-    const everything = { asOf: '9999-12-31', knownAt: null, axes: [] };
-    await foldAtCut([...byDay.stale], everything, latestRecordedAt, async (itemId) => {
+    await foldAtCut([...byDay.stale], EVERY_FACT, latestRecordedAt, async (itemId) => {
       const timeline = await this.ledger.timeline(itemId);
       for (let capture = captures.captureUnderWay; capture; capture = captures.captureUnderWay) await capture;
       const segments: Segment[] = [];

@@ -34,7 +34,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * passed on, joined it where it was and kept the record that moved first (live views), not the stricter one (by-day fold).
  * p:4201 run 2 (session 39): two parts passed into one unit on 06-01, the second typed after a third unit's merge into it of
  * 07-01 (undone later by the withdrawal): the live views kept the lead's 10-31, the by-day fold and the views known later the
- * stricter 09-30 (now such a parent is folded again by day: `reorganisedOutOfDayOrder`, `foldedByDay`).
+ * stricter 09-30 (now such a parent is folded again by day: `typedOutOfDayOrder`, `foldedByDay`).
  *
  * Directory first (breaker8m P7, P9): mode `d` types the reorganisations first (as the 单位名录 and its 机构改革 papers
  * come before the 交办 rows), then the rows, a withdrawal (six runs in ten) last; mode `p` adds a same-day pair — a second

@@ -2691,6 +2691,9 @@ const onDay = (day: string, today: string): Bilingual => (day < today ? say(` on
 
 /** How `whyNotAllowed` begins when a send-back or inspection met no report awaiting inspection (its words, so a refusal can tell that reason). */
 const NO_REPORT_AWAITED = 'no report awaited inspection then';
+const STILL_AWAITED = 'was still awaiting inspection then';
+/** Why a later report no longer holds: the unit's report of `reportedOn` (YYYY-MM-DD) still awaited inspection on its day. */
+const reportStillAwaited = (reportedOn: string | undefined): Bilingual => say(`the report of ${reportedOn} ${STILL_AWAITED}`, `当时 ${reportedOn} 的整改报告尚待督查`);
 
 /** A send-back or a failed inspection: a fact that returns the report awaiting inspection, after which the unit reports again. */
 const isReturnOfReport = (event: AssignmentEvent): boolean => event.type === 'ReportSentBack' || (event.type === 'InspectionLogged' && event.data.outcome === 'FAILED');
@@ -2707,6 +2710,9 @@ const LATER_FACT: Partial<Record<AssignmentEvent['type'], Bilingual>> = {
   InspectionLogged: say('inspection', '督查'),
 };
 
+/** A later fact a late entry may leave inconsistent (`later`, and why it no longer holds), to be settled by a paper entered next. */
+type ToleratedBreak = (later: AssignmentEvent, why: Bilingual) => boolean;
+
 /**
  * A fact entered late, dated before facts already recorded, must not leave those inconsistent:
  * folded again in business order with `events` in their place, every later fact that held still
@@ -2716,9 +2722,6 @@ const LATER_FACT: Partial<Record<AssignmentEvent['type'], Bilingual>> = {
  * naming the first such fact and its day. Facts already inconsistent before (stored under older
  * rules) do not block it.
  */
-/** A later fact a late entry may leave inconsistent (`later`, and why it no longer holds), to be settled by a paper entered next. */
-type ToleratedBreak = (later: AssignmentEvent, why: Bilingual) => boolean;
-
 /** `events`, once `requireLaterFactsHold` passes. */
 function laterFactsHolding(state: AssignmentsState, events: AssignmentEvent[], fact: DatedFact, command: NamesUnits): AssignmentEvent[] {
   requireLaterFactsHold(state, events, fact, command);
@@ -2752,7 +2755,7 @@ function requireLaterFactsHold(state: AssignmentsState, events: readonly Assignm
     );
   }
   const sameUnitsReport = events.some((event) => event.type === 'RectificationReported' && event.data.unitId === (broken.event.data as { unitId?: string }).unitId);
-  if (broken.event.type === 'RectificationReported' && sameUnitsReport && broken.why.en.endsWith('was still awaiting inspection then')) {
+  if (broken.event.type === 'RectificationReported' && sameUnitsReport && broken.why.en.endsWith(STILL_AWAITED)) {
     // An earlier round found after the unit's re-report (breaker41-8 P3): it goes in once the re-report is checked (`reportsAgainLater`).
     throw conflict(
       `${capitalise(fact.what.en)} (${fact.day}) would leave the later report of ${unit.en} of ${broken.day} inconsistent: ${broken.why.en}. If ${unit.en} reported on ${fact.day} and that report was returned before ${broken.day}, enter this report and its return (send-back or failed inspection) once the report of ${broken.day} has passed its inspection.`,
@@ -2935,7 +2938,7 @@ function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingu
       return null;
     case 'RectificationReported':
       if (part.status === 'ASSIGNED' || part.status === 'RETURNED') return null;
-      return verified ?? say(`the report of ${part.lastReport?.reportedOn} was still awaiting inspection then`, `当时 ${part.lastReport?.reportedOn} 的整改报告尚待督查`);
+      return verified ?? reportStillAwaited(part.lastReport?.reportedOn);
     case 'ReportSentBack':
     case 'InspectionLogged': {
       if (part.status === 'REPORTED') return event.type === 'InspectionLogged' && event.data.outcome === 'PASSED' ? null : returnWithoutDueDate(part, event);
@@ -3040,7 +3043,7 @@ function reportRectification(
  * may be the successor's, on the part the unit passed to it since (breaker41-8b N3).
  */
 function reportsAgainLater(later: AssignmentEvent, why: Bilingual, state: AssignmentsState, unitId: string, reportedOn: string): boolean {
-  if (later.type !== 'RectificationReported' || later.data.reportedOn <= reportedOn || why.en !== `the report of ${reportedOn} was still awaiting inspection then`) return false;
+  if (later.type !== 'RectificationReported' || later.data.reportedOn <= reportedOn || why.en !== reportStillAwaited(reportedOn).en) return false;
   // The unit's own part, or the part it passed on since to the unit that re-reported (breaker41-8b N3: A's report and 退办 found after D's re-report and pass).
   // (Decided on the part as the unit held it on its day — `asHeldOn` — that part is keyed by the unit.)
   const holder = partOf(state, later.data.unitId) ?? partOf(state, unitId);

@@ -1,22 +1,19 @@
 import type { PartView } from './part-view.js';
 
 /**
- * Whether `event` was typed out of the day order the live fold can follow, so that its parent must be folded by day from then on:
- * a reopening or a return typed after a record dated after it (`recordDatedAfter`), or a hand-over or merge (PartHandedOver) of an office day before one that had already passed or joined one of
- * `parts` — the parent's parts just after it was applied —, typed after that later one. The live fold takes papers in the order
- * typed, and the same-day rule (`keepsJoiningRecord`) cannot weigh two papers of one day once a later day's join stands between
- * them (typed-versus-date-order p:4201 run 2: two parts passed into one unit on 06-01, a third joined it on 07-01 typed between
- * them — the live views kept the lead's 10-31, the fold by day and the views as known later the stricter 09-30). From then on
- * such a parent is folded again by day after each of its events (`foldedByDay`, the ledgers' `settle`), as every past view
- * folds it. O(its parts).
+ * Whether `event` was typed out of the day order the live fold can follow, so that its parent must be folded by day from then on
+ * (`foldedByDay`: the ledgers' `settle` folds it again by day after each of its events, as every past view folds it). `parts`:
+ * the parent's parts just after `event` was applied. O(its parts and their records). Two kinds:
+ * - a reopening, a report or a return (退办, 督查未通过) typed after a record of its parts dated after it (`recordDatedAfter`).
+ *   Applied last, the reopening ended a close-out the later records had answered (breaker41-8 P2), the return returned the
+ *   re-report it called for, the report read as the part's latest (breaker41-8 P3);
+ * - a hand-over or merge (PartHandedOver) of an office day before one that had already passed or joined one of `parts`, typed
+ *   after that later one: the same-day rule (`keepsJoiningRecord`) cannot weigh two papers of one day once a later day's join
+ *   stands between them (typed-versus-date-order p:4201 run 2: the live views kept the lead's 10-31, the fold by day the
+ *   stricter 09-30).
  */
-export function reorganisedOutOfDayOrder(event: { readonly type: string; readonly data: unknown }, parts: ReadonlyMap<string, PartView>): boolean {
+export function typedOutOfDayOrder(event: { readonly type: string; readonly data: unknown }, parts: ReadonlyMap<string, PartView>): boolean {
   if (event.type === 'PartsReopened') return recordDatedAfter((event.data as { readonly reopenedOn: string }).reopenedOn, parts);
-  // A return (退办, 督查未通过) typed after the re-report it called for (breaker41-8 P3's send-back: report 05-22, re-report 06-19
-  // typed, then the 05-24 send-back found): applied last, it returned the re-report too — the part read returned and overdue
-  // now, awaiting inspection by day.
-  // A report typed after a later report of its part, taken until the return between them is entered (breaker41-8 P3): applied
-  // last, it read as the part's latest report.
   if (event.type === 'RectificationReported') return recordDatedAfter((event.data as { readonly reportedOn: string }).reportedOn, parts);
   if (event.type === 'ReportSentBack') return recordDatedAfter((event.data as { readonly sentBackOn: string }).sentBackOn, parts);
   if (event.type === 'InspectionLogged' && (event.data as { readonly outcome: string }).outcome === 'FAILED') return recordDatedAfter((event.data as { readonly inspectedOn: string }).inspectedOn, parts);
@@ -29,12 +26,11 @@ export function reorganisedOutOfDayOrder(event: { readonly type: string; readonl
 }
 
 /**
- * Whether the parent's parts hold a record dated after office day `day` — a report, inspection, return, extension request or
- * urging: a reopening (or a return) of that day was typed after it (breaker41-8 P2: the 06-18 pass and the 06-27 reopening found in the files after the
- * 07-04 re-report and the 07-07 pass that answered the reopening). Typed last, the reopening ended the close-out in the live
- * fold and set aside the records that answered it: the finding read open, overdue, now and as of today, and closed on 07-07 as
- * known later and as of any day before. Such a parent is folded by day from then on, as a reorganisation typed out of day order
- * is. `parts`: the parent's parts just after the event was applied. O(its records).
+ * Whether the parent's parts hold a record dated after office day `day` (YYYY-MM-DD) — a report, inspection, return, extension
+ * request or urging — so that a reopening, report or return of that day was typed after it (breaker41-8 P2: the 06-18 pass and
+ * the 06-27 reopening found in the files after the 07-04 re-report and the 07-07 pass that answered the reopening; typed last,
+ * the reopening read the finding open and overdue now, closed on 07-07 as known later). `parts`: the parent's parts just after
+ * the event was applied. O(their records).
  */
 function recordDatedAfter(day: string, parts: ReadonlyMap<string, PartView>): boolean {
   const later = (on: string) => on > day;

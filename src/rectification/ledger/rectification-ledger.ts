@@ -1,7 +1,7 @@
 import { applyAssignmentEvent, closeOutDay, type PartView } from '../../assignments/read-model/part-view.js';
 import { isAssignmentEvent, isUnitRecord } from '../../assignments/domain/assignment.events.js';
 import { recordsAfterWithdrawal } from '../../assignments/read-model/records-after-withdrawal.js';
-import { reorganisedOutOfDayOrder } from '../../assignments/read-model/out-of-day-order.js';
+import { typedOutOfDayOrder } from '../../assignments/read-model/out-of-day-order.js';
 import { recordsSetAsideIn, setAsideBy, type OutOfPlanDays } from '../../assignments/domain/assignment.decider.js';
 import { entryInCut, historyAt, knownInCut, timelineAt, timelineEntry, type TimelineEntry } from '../../assignments/read-model/timeline.js';
 import type { StreamReader } from '../../event-sourcing/projected-streams.js';
@@ -53,7 +53,8 @@ export type FindingView = FindingRecorded['data'] & {
    */
   earliestIdentifiedOn?: string;
   /**
-   * Set once a hand-over or merge was typed after one of a later day had passed or joined its parts (`reorganisedOutOfDayOrder`):
+   * Set once one of its events was typed out of day order (`typedOutOfDayOrder`: a reopening, report or return after a later
+   * record, a hand-over or merge after a later one that had passed or joined its parts):
    * from then on its view is folded again by day after each of its events (`settle`), as the views of past days and as known
    * later fold it — the live join in typing order could keep another record. Absent otherwise.
    */
@@ -242,7 +243,7 @@ export class RectificationLedger implements Projection {
     this.historyLengths.set(finding.findingId, this.historyLength(finding.findingId) + 1);
     applyToFinding(finding, timelineEntry(event));
     if (event.type === 'FindingWithdrawalUndone' && ((event as RecordedEvent<FindingWithdrawalUndone>).data.recordsSetAside ?? []).length > 0) this.#toFoldAgain.add(finding.findingId);
-    if (finding.foldedByDay || reorganisedOutOfDayOrder(event, finding.parts)) {
+    if (finding.foldedByDay || typedOutOfDayOrder(event, finding.parts)) {
       finding.foldedByDay = true;
       this.#toFoldAgain.add(finding.findingId);
     }

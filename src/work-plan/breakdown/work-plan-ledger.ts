@@ -11,7 +11,7 @@ import { workPlanItemStream, workPlanStream, type WorkPlanApprovalCorrected, typ
 import { byPinyin } from '../../shared/chinese-order.js';
 import { setAsideBy, setAsideRecordOf, type OutOfPlanDays } from '../../assignments/domain/assignment.decider.js';
 import { undoneByVerification } from '../../assignments/domain/part-facts.js';
-import { reorganisedOutOfDayOrder } from '../../assignments/read-model/out-of-day-order.js';
+import { typedOutOfDayOrder } from '../../assignments/read-model/out-of-day-order.js';
 
 export type WorkPlanView = Omit<WorkPlanImported['data'], 'categories'> & {
   readonly importedAt: string;
@@ -58,7 +58,7 @@ export type WorkPlanItemView = { -readonly [Field in keyof WorkPlanItemDefined['
    * counts (breaker11o P4). Absent otherwise (`parts` are those): kept by `WorkPlanLedger.settle`, live.
    */
   partsAsWithdrawn?: Map<string, PartView>;
-  /** As a finding's (`FindingView.foldedByDay`): folded again by day after each of its events once a reorganisation was typed out of day order. */
+  /** As a finding's (`FindingView.foldedByDay`): folded again by day after each of its events once one of its events was typed out of day order. */
   foldedByDay?: true;
 };
 
@@ -227,7 +227,7 @@ export class WorkPlanLedger implements Projection {
     // The spans changed: records of their days entered before the withdrawal, in the parts, leave them (or an ended span undone
     // brings its records back, but for those it sets aside): `settle` folds the item again from its stream, the parts read model after it.
     if (item.withdrawnSpans !== spansBefore && (event.type !== 'WorkPlanItemReinstated' || holdsRecordsIn(item, item.withdrawnSpans!.at(-1)!))) this.#toFoldAgain.add(item.itemId);
-    if (item.foldedByDay || reorganisedOutOfDayOrder(event, item.parts)) {
+    if (item.foldedByDay || typedOutOfDayOrder(event, item.parts)) {
       item.foldedByDay = true;
       this.#toFoldAgain.add(item.itemId);
     }

@@ -94,7 +94,7 @@ export async function perform(kind: ParentKind, action: PartAction, parentId: st
 }
 
 /** What anyone who reads a parent may read of each of its parts, on findings and items alike. */
-const PART_SUMMARY = `unitId unit { name } role status dueDate originalDueDate daysLeft reportedDaysLate trafficLight verifiedAt assignedAt assignedOn`;
+const PART_SUMMARY = `unitId unit { name } role status dueDate originalDueDate daysLeft reportedDaysLate trafficLight verifiedOn verifiedAt assignedAt assignedOn`;
 /**
  * What a unit user may read of its own part only (the API refuses it other units' with FORBIDDEN):
  * reports, inspections, returns, and what was said to the unit — 催办 and extension requests with
@@ -185,6 +185,8 @@ export interface Part extends PartTerms {
   /** Days the standing report came after its due date (0 on time); null while the unit has to act. */
   reportedDaysLate: number | null;
   trafficLight: string | null;
+  /** The office day of the pass that verified it; null while not verified. */
+  verifiedOn: string | null;
   verifiedAt: string | null;
   assignedAt: string;
   /** The office day the unit was assigned (交办日期). */

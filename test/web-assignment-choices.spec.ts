@@ -1,4 +1,4 @@
-import { assignmentChoices, chosenUnits, concernedToPreselect, firstAssignmentPreselection, notStandingOn, unitLabel } from '../web/src/assignment-choices.js';
+import { assignmentChoices, chosenUnits, concernedToPreselect, firstAssignmentPreselection, noUnitToAssignOn, notStandingOn, unitLabel } from '../web/src/assignment-choices.js';
 
 /*
  * newcomer13 R8 (= Q21): a finding's 涉及单位 (the units the evaluation names, recorded by the import
@@ -93,5 +93,40 @@ describe('the units a 交办 dated before a reorganisation offers', () => {
     expect(firstAssignmentPreselection(['fgw', 'czj'], false)).toEqual({ lead: undefined, responsible: ['fgw', 'czj'] });
     expect(firstAssignmentPreselection(['fgw'], true)).toEqual({ lead: undefined, responsible: ['fgw'] });
     expect(firstAssignmentPreselection([], false)).toEqual({ lead: undefined, responsible: [] });
+  });
+});
+
+/*
+ * A 发现日期 (and so a 交办日期) before the units' registration left both unit pickers of 登记问题 「无数据」
+ * with no reason: the pickers say why, and which day to choose instead.
+ */
+describe('why a 交办 offers no unit', () => {
+  const directory = [
+    { id: 'fgw', name: '青川市发展和改革委员会', registeredOn: '2026-09-21' },
+    { id: 'czj', name: '青川市财政局', registeredOn: '2026-09-21' },
+  ];
+
+  it('no unit registered by the day: says when they were, and to move the 交办日期 there', () => {
+    expect(assignmentChoices(directory, new Set(), [], '2026-09-01')).toEqual([]);
+    expect(noUnitToAssignOn(directory, new Set(), '2026-09-01')).toBe('2026-09-01 时尚无已登记的单位（各单位于 2026-09-21 登记）；请把交办日期改为 2026-09-21 或之后。');
+  });
+
+  it('units registered on several days: names the first', () => {
+    const registeredApart = [
+      { id: 'fgw', name: '青川市发展和改革委员会', registeredOn: '2026-09-25' },
+      { id: 'jyj', name: '青川市教育局', registeredOn: '2026-10-08' },
+    ];
+    expect(noUnitToAssignOn(registeredApart, new Set(), '2026-09-01')).toBe(
+      '2026-09-01 时尚无已登记的单位（最早的单位于 2026-09-25 登记）；请把交办日期改为 2026-09-25 或之后。',
+    );
+  });
+
+  it('every unit standing then is on the finding already: says so', () => {
+    expect(noUnitToAssignOn(directory, new Set(['fgw', 'czj']), '2026-10-01')).toBe('2026-10-01 时在册的单位都已承担此问题，没有可再交办的单位。');
+  });
+
+  it('says nothing while some unit may be chosen, or the directory is not loaded', () => {
+    expect(noUnitToAssignOn(directory, new Set(['fgw']), '2026-09-21')).toBeNull();
+    expect(noUnitToAssignOn([], new Set(), '2026-09-01')).toBeNull();
   });
 });

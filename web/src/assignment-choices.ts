@@ -80,6 +80,24 @@ export function assignmentChoices(
 }
 
 /**
+ * Why a 交办 dated `on` has no unit to offer, in words the form shows in place of an empty list (a 发现日期 before
+ * the units' registration left both unit pickers 「无数据」 with no reason): no unit was registered by that day —
+ * naming the day they were (or the first of them) and the way out — or every unit standing then is on the finding
+ * already (`onIt`). Null when some unit may be chosen, or the directory is not loaded.
+ */
+export function noUnitToAssignOn(directory: readonly DirectoryUnit[], onIt: ReadonlySet<string>, on: string): string | null {
+  if (directory.length === 0) return null;
+  const standing = directory.filter((unit) => stoodOn(unit, on));
+  if (standing.length === 0) {
+    const days = [...new Set(directory.map((unit) => unit.registeredOn).filter((day): day is string => day !== undefined && day > on))].sort();
+    if (days.length === 0) return `${on} 时没有可交办的单位（各单位都已并入其他单位）。`;
+    const registered = days.length === 1 ? `各单位于 ${days[0]} 登记` : `最早的单位于 ${days[0]} 登记`;
+    return `${on} 时尚无已登记的单位（${registered}）；请把交办日期改为 ${days[0]} 或之后。`;
+  }
+  return standing.every((unit) => onIt.has(unit.id)) ? `${on} 时在册的单位都已承担此问题，没有可再交办的单位。` : null;
+}
+
+/**
  * The chosen units that did not stand on the 交办日期 `on` (registered after it, or merged by then),
  * each said with the unit that did that day's work instead, as a form shows it beside 交办日期
  * (breaker11g P8: the office was told to move the new bureau's registration day back). Null when all stood.

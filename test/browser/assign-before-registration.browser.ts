@@ -1,0 +1,119 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { launchChromium } from './support/browser.js';
+import { browserContexts, eventually, officeDay } from './support/suite.js';
+
+const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
+
+/** The office day `days` after `day` (YYYY-MM-DD). */
+const dayAfter = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/*
+ * 登记问题 with 交办: a 发现日期 before the units' registration day left both unit pickers 「无数据」 with no
+ * reason, and the 交办日期 that governs them appeared only once a lead was chosen — a dead end. The
+ * 交办日期 is shown from the start, and with no unit registered by it the pickers say so, naming the
+ * day to choose. The 交办 dialog of a finding's page, whose pickers follow its 交办日期 too, likewise.
+ */
+describe('a 交办 dated before the units were registered says why no unit is offered', () => {
+  let app: TestApp;
+  let browser: Browser;
+  const contexts = browserContexts(() => ({ app, browser }));
+  let registeredOn: string;
+  let fgw: { id: string; name: string };
+
+  const formItem = (form: Locator, page: Page, label: string) => form.locator('.el-form-item', { has: page.getByLabel(label, { exact: true }) });
+  const typeDay = async (form: Locator, label: string, day: string) => {
+    const field = form.getByLabel(label, { exact: true });
+    await field.fill(day);
+    await field.press('Enter');
+  };
+  const noUnitsSaid = (day: string) => `${day} 时尚无已登记的单位（各单位于 ${registeredOn} 登记）；请把交办日期改为 ${registeredOn} 或之后。`;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
+    const { data } = await app.graphql(`{ units { id code name registeredOn } }`);
+    const days = new Set((data!.units as { registeredOn: string }[]).map((unit) => unit.registeredOn));
+    // The demo registers its units on one day: the words name it.
+    expect(days.size).toBe(1);
+    [registeredOn] = [...days] as [string];
+    fgw = data!.units.find((unit: { code: string }) => unit.code === 'FGW');
+  });
+  afterAll(() => contexts.closeAll());
+
+  it('登记问题: 交办日期 is there from the start; before the registration both pickers say why they are empty; on the day, the finding is recorded and assigned', async () => {
+    const received = dayAfter(registeredOn, -40);
+    const registered = await app.graphql(`mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }`, {
+      input: { idempotencyKey: 'early-evaluation', title: '2026年政务公开专项评估（补录）', evaluator: '中部政府透明度研究院', commissionedBy: '青川市人民政府办公室', periodStart: '2026-01-01', periodEnd: '2026-06-30', receivedOn: received },
+    });
+    expect(registered.errors).toBeUndefined();
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto('/findings');
+    await page.getByRole('button', { name: '登记问题' }).click();
+    const form = page.locator('[data-test="form-record-finding"]');
+    await form.waitFor();
+    // Before anything is chosen: the day that governs the pickers is in the form.
+    const assigned = form.getByLabel('交办日期', { exact: true });
+    await assigned.waitFor();
+    expect(await assigned.inputValue()).toBe(officeDay(0));
+    expect(await form.locator('[data-test^="no-options-"]').count()).toBe(0);
+
+    await formItem(form, page, '所属评估报告').locator('.el-select__wrapper').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '2026年政务公开专项评估（补录）' }).click();
+    await form.getByLabel('问题', { exact: true }).fill('依申请公开答复未告知救济渠道');
+    await form.getByLabel('具体表现').fill('抽查的答复书未告知申请人救济渠道。');
+    await form.getByLabel('类别').fill('依申请公开');
+    const early = dayAfter(registeredOn, -20);
+    await typeDay(form, '问题发现日期', early);
+    await eventually(page, async () => (await assigned.inputValue()) === early, '交办日期 following 问题发现日期');
+    // Both pickers say, in words, why they offer nothing and what to change.
+    const lead = form.locator('[data-test="no-options-leadUnitId"]');
+    const responsible = form.locator('[data-test="no-options-responsibleUnitIds"]');
+    await lead.waitFor();
+    expect((await lead.textContent())?.trim()).toBe(noUnitsSaid(early));
+    expect((await responsible.textContent())?.trim()).toBe(noUnitsSaid(early));
+    // The list opened says it too, not 「无数据」.
+    await formItem(form, page, '交办：牵头单位（可暂不交办，之后在问题页面交办）').locator('.el-select__wrapper').click();
+    await page.locator('.el-select-dropdown__empty:visible', { hasText: noUnitsSaid(early) }).waitFor();
+    await page.keyboard.press('Escape');
+
+    // On the registration day, the units are offered and the notes go.
+    await typeDay(form, '交办日期', registeredOn);
+    await lead.waitFor({ state: 'detached' });
+    expect(await responsible.count()).toBe(0);
+    await formItem(form, page, '交办：牵头单位（可暂不交办，之后在问题页面交办）').locator('.el-select__wrapper').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: fgw.name }).first().click();
+    await typeDay(form, '整改时限', officeDay(30));
+    await form.getByRole('button', { name: '登记问题' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/findings/') && url.pathname.length > '/findings/'.length);
+    const id = page.url().split('/findings/')[1]!.split('?')[0]!;
+    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { identifiedOn status assignments { unitId assignedOn } } }`, { id });
+    expect(data!.finding).toEqual({ identifiedOn: early, status: 'OPEN', assignments: [{ unitId: fgw.id, assignedOn: registeredOn }] });
+  });
+
+  it('a finding’s 交办 dialog: 交办日期 first, and a day before the registration said beside the pickers', async () => {
+    const { data } = await app.graphql(`{ evaluations(first: 1) { nodes { id receivedOn } } }`);
+    const evaluation = (data!.evaluations.nodes as { id: string; receivedOn: string }[])[0]!;
+    const recorded = await app.graphql(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`, {
+      input: { idempotencyKey: 'unassigned-early', evaluationId: evaluation.id, title: '政府信息公开指南未及时更新', description: '指南仍为旧版本。', category: '主动公开', severity: 'LOW', concernedUnitIds: [fgw.id] },
+    });
+    expect(recorded.errors).toBeUndefined();
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${recorded.data!.recordFinding.id}`);
+    await page.locator('[data-test="assign-finding"]').click();
+    const form = page.locator('[data-test="form-assign"]');
+    await form.waitFor();
+    // The day comes before the pickers it governs.
+    const labels = (await form.locator('.el-form-item__label').allTextContents()).map((label) => label.trim());
+    expect(labels.indexOf('交办日期')).toBeLessThan(labels.indexOf('牵头单位'));
+    const early = dayAfter(registeredOn, -10);
+    await typeDay(form, '交办日期', early);
+    const lead = form.locator('[data-test="no-options-leadUnitId"]');
+    await lead.waitFor();
+    expect((await lead.textContent())?.trim()).toBe(noUnitsSaid(early));
+    expect((await form.locator('[data-test="no-options-responsibleUnitIds"]').textContent())?.trim()).toBe(noUnitsSaid(early));
+    await typeDay(form, '交办日期', registeredOn);
+    await lead.waitFor({ state: 'detached' });
+    await formItem(form, page, '牵头单位').locator('.el-select__wrapper').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: fgw.name }).first().waitFor();
+  });
+});

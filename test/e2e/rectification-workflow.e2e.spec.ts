@@ -149,7 +149,7 @@ describe('A rectification from evaluation to close-out', () => {
     expect(await refusal('reportRectification', { ...report(units.FGW, '无证据'), evidence: [] }, asUnit(units.FGW))).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(await refusal('reportRectification', { ...report(units.FGW, '坏链接'), evidence: [{ title: 'x', link: 'javascript:alert(1)' }] }, asUnit(units.FGW))).toEqual({
       code: 'BAD_USER_INPUT',
-      message: 'Invalid input: evidence.0.link must be an http(s) URL.',
+      message: 'Invalid input: evidence.0.link must be an http(s) URL (it starts with javascript:, not http:// or https://).',
     });
 
     const input = report(units.FGW, '已更新公开目录');

@@ -11,7 +11,7 @@ describe('an evidence link', () => {
     expect(problemsOf(link)).toEqual([]);
   });
 
-  it.each(['javascript:alert(1)', 'http://oa/xx gk/123', 'oa/xxgk/123', 'ftp://oa/x'])('refuses %s', (link) => {
+  it.each(['javascript:alert(1)', 'http://oa/xx gk/123', 'oa/xxgk/123', 'ftp://oa/x', 'https://www.example.gov.cn/<x>', 'https://oa:0/x'])('refuses %s', (link) => {
     expect(problemsOf(link)).toEqual(['link']);
   });
 });

@@ -64,15 +64,43 @@ describe('an evidence link typed without https://', () => {
   ])('%s: asks whether %s is meant', (typed, meant) => {
     const refusal = refusalOf(typed);
     expect(refusal.details.fieldErrors).toEqual([
-      { field: 'evidence.0.link', message: `evidence.0.link must be an http(s) URL (did you mean ${meant}?)`, messageZh: `缺少开头的 https://，是否指 ${meant}？网址须以 http:// 或 https:// 开头` },
+      { field: 'evidence.0.link', message: `evidence.0.link must be an http(s) URL (did you mean ${meant}?)`, messageZh: `缺少开头的 https://：是否指 ${meant}？网址须以 http:// 或 https:// 开头。` },
     ]);
-    expect(refusal.messageZh).toContain(`是否指 ${meant}？`);
+    expect(refusal.messageZh).toBe(`输入有误：“佐证材料第 1 项的链接”缺少开头的 https://：是否指 ${meant}？网址须以 http:// 或 https:// 开头。`);
   });
 
-  it.each(['javascript:alert(1)', 'oa/xxgk', 'www.example.gov.cn/a b', '见附件'])('%s: no guess, the general rule', (typed) => {
-    const [error] = refusalOf(typed).details.fieldErrors;
-    expect(error!.message).toBe('evidence.0.link must be an http(s) URL');
-    expect(error!.messageZh).toContain('必须是以 http:// 或 https:// 开头的有效网址');
+  /*
+   * Each link refused for its own reason: a link holding `<x>` was told 「中间不能有空格」, as was every link refused
+   * but one typed without its scheme; and that one's words beside the field ended without their 。.
+   */
+  it.each([
+    ['https://www.qingchuan.gov.cn/xxgk/<x>', 'it contains "<"', '网址中不能有“<”或“>”符号（所填网址含有“<”）：请从浏览器地址栏重新复制链接。'],
+    ['https://www.qingchuan.gov.cn/xxgk>', 'it contains ">"', '网址中不能有“<”或“>”符号（所填网址含有“>”）：请从浏览器地址栏重新复制链接。'],
+    ['www.example.gov.cn/a b', 'it has a space in it', '网址中间不能有空格：请删去空格，或从浏览器地址栏重新复制链接。'],
+    ['https://www.example.gov.cn/a b', 'it has a space in it', '网址中间不能有空格：请删去空格，或从浏览器地址栏重新复制链接。'],
+    ['javascript:alert(1)', 'it starts with javascript:, not http:// or https://', '只能填写以 http:// 或 https:// 开头的网页地址，不能是“javascript:”开头的地址（如 https://www.example.gov.cn/xxgk/123 或内网的 http://oa/xxgk/123）。'],
+    ['ftp://oa/x', 'it starts with ftp:, not http:// or https://', '只能填写以 http:// 或 https:// 开头的网页地址，不能是“ftp:”开头的地址（如 https://www.example.gov.cn/xxgk/123 或内网的 http://oa/xxgk/123）。'],
+    ['oa/xxgk', 'it does not start with http:// or https://', '不是网址：网址须以 http:// 或 https:// 开头（如 https://www.example.gov.cn/xxgk/123 或内网的 http://oa/xxgk/123）；没有网址的材料请填写文号。'],
+    ['见附件', 'it does not start with http:// or https://', '不是网址：网址须以 http:// 或 https:// 开头（如 https://www.example.gov.cn/xxgk/123 或内网的 http://oa/xxgk/123）；没有网址的材料请填写文号。'],
+    ['https://', 'it names no host', 'https:// 之后缺少网站地址（如 https://www.example.gov.cn/xxgk/123 或内网的 http://oa/xxgk/123）。'],
+    ['http:///xxgk', 'it names no host', 'http:// 之后缺少网站地址（如 https://www.example.gov.cn/xxgk/123 或内网的 http://oa/xxgk/123）。'],
+    ['http://oa:99999/xxgk', 'its port "99999" is not a number from 1 to 65535', '端口号“99999”不正确：网站地址冒号后的端口应为 1 到 65535 之间的数字。'],
+    ['https://www_qc.gov.cn/xxgk', 'its host "www_qc.gov.cn" is not a host name', '网站地址“www_qc.gov.cn”不正确：域名由字母、数字、连字符（-）和点组成，不能有下划线等其他符号，点不能相连，也不能在开头或结尾。'],
+    ['https://www..qc.gov.cn/', 'its host "www..qc.gov.cn" is not a host name', '网站地址“www..qc.gov.cn”不正确：域名由字母、数字、连字符（-）和点组成，不能有下划线等其他符号，点不能相连，也不能在开头或结尾。'],
+  ])('%s: refused because %s, said so', (typed, why, zh) => {
+    const refusal = refusalOf(typed);
+    expect(refusal.details.fieldErrors).toEqual([{ field: 'evidence.0.link', message: `evidence.0.link must be an http(s) URL (${why})`, messageZh: zh }]);
+    // The whole refusal names the field and ends once.
+    expect(refusal.messageZh).toBe(`输入有误：“佐证材料第 1 项的链接”${zh.replace(/。$/, '')}。`);
+  });
+
+  it('every reason a link is refused ends its sentence, and none but a space is told it has a space', () => {
+    const typed = ['a<b', 'https://x.cn/<x>', 'www.x.cn', 'x', 'ftp://x', 'mailto:a@b.cn', 'https://', 'https://a:0', 'https://a_b.cn', 'https://a .cn'];
+    for (const link of typed) {
+      const [error] = refusalOf(link).details.fieldErrors;
+      expect(error!.messageZh).toMatch(/。$/);
+      if (!/\s/.test(link)) expect(error!.messageZh).not.toContain('空格');
+    }
   });
 });
 

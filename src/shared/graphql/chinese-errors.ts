@@ -3,6 +3,7 @@ import type { ValidationError } from 'class-validator';
 import type { GraphQLFormattedError } from 'graphql';
 import { DomainError, say } from '../domain-error.js';
 import { unreadableReasonZh } from '../readable-text.js';
+import { linkProblem } from '../web-link.js';
 import { fieldLabelZh } from './field-labels-zh.js';
 
 /*
@@ -28,8 +29,8 @@ const number = (message: string, pattern: RegExp) => {
 };
 
 
-/** Chinese for one class-validator constraint, given its (English) message. */
-const CONSTRAINT_ZH: Record<string, (message: string) => string> = {
+/** Chinese for one class-validator constraint, given its (English) message and the value refused. */
+const CONSTRAINT_ZH: Record<string, (message: string, value: unknown) => string> = {
   isNotEmpty: () => '不能为空',
   isString: () => '必须是文字',
   // Rectify's own wording (`at most 200`) or class-validator's default (`shorter than or equal to 1024`).
@@ -62,13 +63,9 @@ const CONSTRAINT_ZH: Record<string, (message: string) => string> = {
   arrayMinSize: (message) => `至少 ${number(message, /at least (\d+|one)/)} 项`,
   arrayUnique: () => '不能有重复项',
   isBoolean: () => '必须是 true 或 false',
-  // A scheme-less address (www.…, as copied from a document) is answered with the link meant (newcomer39 S2; evidence-link.ts).
-  isUrl: (message) => {
-    const meant = /\(did you mean (\S+)\?\)$/.exec(message)?.[1];
-    return meant
-      ? `缺少开头的 https://，是否指 ${meant}？网址须以 http:// 或 https:// 开头`
-      : '必须是以 http:// 或 https:// 开头的有效网址，中间不能有空格（如 https://www.example.gov.cn/xxgk/123 或内网的 http://oa/xxgk/123）';
-  },
+  // Each link refused for its own reason (web-link.ts): a space, a `<`, another scheme …; a scheme-less address (www.…, as
+  // copied from a document) is answered with the link meant (newcomer39 S2). A `<x>` in it was told 「中间不能有空格」.
+  isUrl: (_message, value) => linkProblem(value)?.zh ?? '不是有效的网址（如 https://www.example.gov.cn/xxgk/123 或内网的 http://oa/xxgk/123）。',
   matches: () => '格式不正确',
   whitelistValidation: () => '不是可接受的字段',
   nestedValidation: () => '必须是一个对象',
@@ -86,7 +83,7 @@ function fieldErrorsOf(errors: readonly ValidationError[], prefix = '', labelPre
     const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
       field,
       message: `${prefix}${message}`,
-      messageZh: CONSTRAINT_ZH[constraint]?.(message) ?? '格式不正确',
+      messageZh: CONSTRAINT_ZH[constraint]?.(message, error.value) ?? '格式不正确',
       labelZh,
       empty: constraint === 'isNotEmpty',
     }));
@@ -114,7 +111,7 @@ export function inputRefusal(errors: readonly ValidationError[]): DomainError {
   // Each field by its Chinese name, never the schema's (breaker11e P3): 请填写“撤销理由”, “标题”最多 200 个字符.
   const messageZh = found.every((error) => error.empty)
     ? `请填写${found.map((error) => `“${error.labelZh}”`).join('、')}。`
-    : `输入有误：${found.map((error) => (error.empty ? `请填写“${error.labelZh}”` : `“${error.labelZh}”${error.messageZh}`)).join('；')}。`;
+    : `输入有误：${found.map((error) => (error.empty ? `请填写“${error.labelZh}”` : `“${error.labelZh}”${error.messageZh.replace(/。$/, '')}`)).join('；')}。`;
   return new DomainError('BAD_USER_INPUT', say(`Invalid input: ${found.map((error) => error.message).join('; ')}.`, messageZh), { fieldErrors });
 }
 

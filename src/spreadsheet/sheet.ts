@@ -414,8 +414,11 @@ function sectionInColumnsOf(row: SheetRow, naming: ReadonlySet<number>): { secti
   const others = rest.filter((each) => each.text !== first.text);
   const number = SECTION_NUMBER.exec(first.text);
   if (number && !naming.has(first.position)) {
-    const titles = [...new Set(others.filter((each) => naming.has(each.position)).map((each) => each.text))];
-    if (titles.length !== 1 || others.some((each) => !naming.has(each.position))) return null;
+    // The title under the naming column, the rest of the row empty — or one cell merged across the rest of the row (a single
+    // text repeated, typed or by the merge), which covers the naming column: `一 | 深化决策公开（merged B:E）` (P1: the merge
+    // read 深化决策公开 as the lead unit and the deadline, refused as a unit to register).
+    const titles = [...new Set(others.map((each) => each.text))];
+    if (titles.length !== 1 || !others.some((each) => naming.has(each.position))) return null;
     return { section: { level: number[1] ? 1 : 2, code: (number[1] ?? number[2])!, title: titles[0]! }, dropped: [] };
   }
   const section = sectionOfText(first.text);

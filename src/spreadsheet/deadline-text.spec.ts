@@ -220,15 +220,29 @@ describe('readDay: one calendar day, as a 发现日期 column names it', () => {
   });
 });
 
-describe('a year and month typed into a cell Excel keeps as a number (breaker10q P4)', () => {
-  it('is refused naming both readings, never taken as January: 2026.10 is stored as 2026.1', () => {
+describe('a year and month typed into a cell Excel keeps as a number (breaker10q P4, import P3)', () => {
+  it('2026.1 is refused naming both readings, never taken as January: 2026.10 is stored as 2026.1', () => {
     expect(readDeadline(2026.1)).toEqual({
       ok: false,
       reason: expect.stringContaining('"2026.1" is a number in the cell'),
-      reasonZh: '单元格中的“2026.1”是数字：按“年.月”读，可能是 2026.1 也可能是 2026.10（Excel 会去掉 2026.10 末尾的 0）。请写作文字，如“2026年10月”或“2026-10-31”。',
+      reasonZh: '单元格中的“2026.1”是数字：按“年.月”读，可能是 2026年1月，也可能是输入的 2026.10 即 2026年10月（Excel 会去掉 2026.10 末尾的 0）。请写明月份，如“2026年10月”（或“2026年1月”），或写具体日期，如“2026-10-31”',
     });
-    expect(readDeadline(2026.6)).toMatchObject({ ok: false });
     // A whole number is still an Excel serial day.
     expect(readDeadline(46203)).toEqual(byDate('2026-06-30'));
+  });
+
+  it.each([
+    [2026.6, '2026-06-30'],
+    [2026.06, '2026-06-30'],
+    [2026.01, '2026-01-31'],
+    [2026.11, '2026-11-30'],
+    [2026.12, '2026-12-31'],
+    [2026.2, '2026-02-28'],
+  ])('%p, whose month only one typing gives, is that month: %s', (value, day) => {
+    expect(readDeadline(value)).toEqual(byDate(day));
+  });
+
+  it.each([[2026.13], [2026.123], [2026.05001]])('%p reads as no month: refused asking for the deadline as text', (value) => {
+    expect(readDeadline(value)).toMatchObject({ ok: false, reasonZh: expect.stringContaining('按“年.月”读不出月份') });
   });
 });

@@ -170,16 +170,11 @@ const quoted = (original: string, { reason, reasonZh }: Unreadable): Unreadable 
  * vocabulary above. A refusal's reason names the text and shows how to write it.
  */
 export function readDeadline(cell: Cell, context: DeadlineContext = {}): DeadlineReading {
-  // A number that reads as a year and a month (2026.6 typed into a cell Excel keeps as a number): 2026.10 is stored as 2026.1,
-  // so the month cannot be known — refused naming both readings (breaker10q P4), never taken as January.
-  if (typeof cell === 'number' && !Number.isInteger(cell) && cell >= 1900 && cell < 2200) {
-    const shown = String(cell);
-    return {
-      ok: false,
-      reason: `"${shown}" is a number in the cell: read as year.month it may be ${shown} or ${shown}0 (Excel drops the trailing 0 of 2026.10). Write it as text, e.g. 2026年10月 or 2026-10-31.`,
-      reasonZh: `单元格中的“${shown}”是数字：按“年.月”读，可能是 ${shown} 也可能是 ${shown}0（Excel 会去掉 2026.10 末尾的 0）。请写作文字，如“2026年10月”或“2026-10-31”。`,
-    };
-  }
+  // A number that reads as a year and a month (2026.6 typed into a cell Excel keeps as a number) is that month; 2026.10 is stored
+  // as 2026.1, so that one is refused naming both readings (breaker10q P4, import P3), never taken as January.
+  const yearMonth = typeof cell === 'number' ? yearMonthOfNumber(cell) : null;
+  if (yearMonth && !yearMonth.ok) return yearMonth;
+  if (yearMonth) return readDeadline(yearMonth.text, context);
   if (cell instanceof Date || typeof cell === 'number') {
     const day = calendarDateOf(cell);
     if (isCalendarDate(day)) return { ok: true, deadline: { kind: 'BY_DATE', dueDate: day } };
@@ -211,6 +206,49 @@ export function readDeadline(cell: Cell, context: DeadlineContext = {}): Deadlin
     if (later.ok) return { ...later, yearAfter: year + 1 };
   }
   return reading;
+}
+
+/**
+ * A number in a deadline cell read as year.month — what Excel keeps of 2027.6 or 2027.10 typed into a cell of General format, a
+ * number whose trailing 0 is gone (import P3: the plan path read 2027.10, stored 2027.1, as 2027-01-31 unsaid):
+ *   - `{ ok: true, text: '2027年6月' }` when only one month reads: 2027.6, 2027.06, 2027.12, 2027.01;
+ *   - `{ ok: false, reason, reasonZh }` when the month cannot be told — 2027.1 is 2027.1 or 2027.10 typed — or no month reads
+ *     (2027.13, 2027.123): the refusal asks for the month in words (2027年10月) or a date;
+ *   - null for any other number: a whole number (an Excel day), one outside the years 1900–2199.
+ * Pure; the value as the cell stores it (a JavaScript number), no rounding assumed beyond its shortest decimal spelling.
+ */
+export function yearMonthOfNumber(value: number): ({ readonly ok: true; readonly text: string }) | ({ readonly ok: false } & Unreadable) | null {
+  if (!Number.isFinite(value) || Number.isInteger(value) || value < 1900 || value >= 2200) return null;
+  const shown = String(value);
+  const [yearText, fraction = ''] = shown.split('.');
+  const year = Number(yearText);
+  // 2027.1: typed 2027.1 (January) or 2027.10 (October) — the cell cannot tell.
+  if (fraction === '1') {
+    return {
+      ok: false,
+      reason: `"${shown}" is a number in the cell: read as year.month it may be ${year}.1 (January) or ${year}.10 (October: Excel drops the trailing 0 of ${year}.10). Write the month in words, e.g. ${year}年10月 (or ${year}年1月), or a date such as ${year}-10-31`,
+      reasonZh: `单元格中的“${shown}”是数字：按“年.月”读，可能是 ${year}年1月，也可能是输入的 ${year}.10 即 ${year}年10月（Excel 会去掉 ${year}.10 末尾的 0）。请写明月份，如“${year}年10月”（或“${year}年1月”），或写具体日期，如“${year}-10-31”`,
+    };
+  }
+  const month = /^\d{1,2}$/u.test(fraction) ? Number(fraction) : NaN;
+  if (month >= 1 && month <= 12) return { ok: true, text: `${year}年${month}月` };
+  return {
+    ok: false,
+    reason: `"${shown}" is a number in the cell that reads as no year.month (no month ${fraction}). Write the deadline as text, e.g. ${year}年10月 or ${year}-10-31`,
+    reasonZh: `单元格中的“${shown}”是数字，按“年.月”读不出月份（没有“${fraction}”月）：请把时限写作文字，如“${year}年10月”或“${year}-10-31”`,
+  };
+}
+
+/**
+ * A deadline cell as the text an import keeps of it before reading it (`readDeadline` reads that text the same as the cell): an Excel
+ * date or day number as `YYYY-MM-DD`, a year.month number as the month in words (`yearMonthOfNumber`: 2027.6 → 2027年6月), any other
+ * cell as `calendarDateOf` gives it. A year.month number whose month cannot be told (2027.1) is `{ ok: false }` with the refusal's words:
+ * as text it would read as January, never said.
+ */
+export function deadlineTextOf(cell: Cell): ({ readonly ok: true; readonly text: string }) | ({ readonly ok: false } & Unreadable) {
+  const yearMonth = typeof cell === 'number' ? yearMonthOfNumber(cell) : null;
+  if (yearMonth) return yearMonth;
+  return { ok: true, text: calendarDateOf(cell) };
 }
 
 /** A bracket saying the deadline was moved: 已延期至…, 延期至…, 调整为…, 调整至…, 顺延至…, 推迟到…, 改为…. */

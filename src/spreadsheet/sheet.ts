@@ -233,7 +233,7 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
           const value = cellOf(cell.value);
           const shown = shownPeriodOf(value, cell.numFmt);
           if (shown) notices.push(shownPeriodNotice(rowNumber, column - 1, shown));
-          cells.push(shown?.text ?? value);
+          cells.push(shown?.text ?? shownYearMonthOf(value, cell.numFmt) ?? value);
           const day = shown ? null : shownDayOf(value, cell.numFmt, `${columnLetter(column - 1)}${rowNumber}`);
           if (day) withoutYear.push({ position: column - 1, shown: day });
           const mergedDown = cell.isMerged && Number(cell.master.row) !== rowNumber;
@@ -313,6 +313,18 @@ function shownPeriodOf(value: Cell, numFmt: string | undefined): { text: string;
   const year = date.getUTCFullYear();
   const stored = date.toISOString().slice(0, 10);
   return tokens.includes('m') ? { text: `${year}年${date.getUTCMonth() + 1}月`, stored } : { text: `${year}年`, stored };
+}
+
+/**
+ * A year.month number shown with two decimals (format `0.00`: 2027.1 shown as 2027.10) as the text the cell shows, so
+ * that its month is the one the office sees (import P3): in a General cell 2027.10 is kept as 2027.1 and cannot be told from January,
+ * but a cell showing two decimals says which. Null for any other cell (General, a date, a whole number, a number outside the years
+ * 1900–2199), which is read by its value.
+ */
+function shownYearMonthOf(value: Cell, numFmt: string | undefined): string | null {
+  if (!numFmt || typeof value !== 'number' || Number.isInteger(value) || value < 1900 || value >= 2200) return null;
+  // Two decimals only: a cell showing one (`0.0`) shows 2027.1 for 2027.10 too, and is read by its value (refused).
+  return /^0\.00$/u.test((numFmt.split(';')[0] ?? '').trim()) ? value.toFixed(2) : null;
 }
 
 /**

@@ -3,7 +3,7 @@ import { isCalendarDate } from '../../shared/calendar-date.js';
 import { chineseNumeralValue, numbersByValue, wordsByValue } from '../../shared/numbers-by-value.js';
 import { unreadableLabel, unreadableReasonZh } from '../../shared/readable-text.js';
 import { calendarDateOf, markAgainstColumnReason, marksAgainstColumn, textOf, namesByLevel, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
-import { daysNamedIn, readDeadline } from '../../spreadsheet/deadline-text.js';
+import { daysNamedIn, deadlineTextOf, readDeadline } from '../../spreadsheet/deadline-text.js';
 import { droppedColumnProblems, notImportedColumns, readingNotesOf, remarkNamingUnitProblem, sheetsNamedAfterUnitsProblems } from '../../spreadsheet/records.js';
 import { FINISHED_ON_COLUMN_ALIASES, PROGRESS_COLUMN_ALIASES, groupsOf, rowRemarkProblem, withoutChangeMark, type LabelledCell } from '../../spreadsheet/row-remarks.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
@@ -1001,7 +1001,13 @@ function draftFrom(
     const itemTitle = marked?.title ?? textOf(cells.title ?? null);
     // A mark naming a deadline (（调整时限至12月）, （时限调整为2026年10月底）, （调整至第四季度）) other than the row's 完成时限: one of
     // the two is wrong, and the old day was kept unsaid (breaker10r P18). Refused naming both.
-    const dueText = calendarDateOf(cells.dueDate ?? null);
+    // The 完成时限 as text for the rules to read: a year.month number (2027.6 in a General cell) as its month; 2027.1 — typed 2027.1
+    // or 2027.10, Excel drops the 0 — refused here, as its text would read as January unsaid (import P3).
+    const dueCell = deadlineTextOf(cells.dueDate ?? null);
+    if (!dueCell.ok) {
+      problems.push({ row, reason: `Due date (完成时限) ${dueCell.reason}.`, reasonZh: `完成时限：${dueCell.reasonZh}。`, ...(sheet === undefined ? {} : { sheet }) });
+    }
+    const dueText = dueCell.ok ? dueCell.text : textOf(cells.dueDate ?? null);
     const dueYear = /(\d{4})/.exec(dueText.normalize('NFKC'))?.[1];
     const within = { year: dueYear === undefined ? 2001 : Number(dueYear) };
     const markDays = marked ? daysNamedIn(marked.mark, within) : [];
@@ -1045,7 +1051,7 @@ function draftFrom(
       const continuation: PlanItemContinuation = {
         row,
         responsibleUnits: namesInCell(cells.responsibleUnits ?? null),
-        dueDate: calendarDateOf(cells.dueDate ?? null),
+        dueDate: dueText,
         leadUnit: textOf(cells.leadUnit ?? null),
         ...((record.mergedDown ?? []).includes('leadUnit') ? { leadMergedDown: true as const } : {}),
         ...(record.withoutYear?.dueDate === undefined ? {} : { dueDateShown: record.withoutYear.dueDate }),
@@ -1070,7 +1076,7 @@ function draftFrom(
       measures: textOf(cells.measures ?? null),
       leadUnit: textOf(cells.leadUnit ?? null),
       responsibleUnits: withoutLead(row, namesInCell(cells.leadUnit ?? null), namesInCell(cells.responsibleUnits ?? null), sheet),
-      dueDate: calendarDateOf(cells.dueDate ?? null),
+      dueDate: dueText,
       ...(sheet === undefined ? {} : { sheet }),
       ...(LEAD_FIRST_OF_UNITS.has(record) ? { leadFirstOfUnits: true as const } : {}),
       ...(leadByLevel ? { leadByLevel: true as const } : {}),

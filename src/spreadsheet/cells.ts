@@ -118,7 +118,16 @@ const NAME_SEPARATOR = /[、，,;；/／\r\n]/u;
  * read (a role mark, another unit, sub-units). A bracket left open splits everywhere, as before.
  */
 function splitOutsideBrackets(text: string): string[] {
-  const names: string[] = [];
+  const pieces = piecesOutsideBrackets(text);
+  return pieces.filter((piece) => !piece.separator).map((piece) => piece.text);
+}
+
+/**
+ * The text cut at the separators outside brackets (`splitOutsideBrackets`), the separators kept as pieces of their own: joined, the
+ * pieces are the text again. A bracket left open cuts at every separator.
+ */
+function piecesOutsideBrackets(text: string): { readonly text: string; readonly separator: boolean }[] {
+  const pieces: { text: string; separator: boolean }[] = [];
   const open: string[] = [];
   let start = 0;
   for (let index = 0; index < text.length; index += 1) {
@@ -127,13 +136,64 @@ function splitOutsideBrackets(text: string): string[] {
     if (closing !== undefined && closing !== character) open.push(closing);
     else if (open.length > 0 && character === open[open.length - 1]) open.pop();
     else if (open.length === 0 && NAME_SEPARATOR.test(character)) {
-      names.push(text.slice(start, index));
+      pieces.push({ text: text.slice(start, index), separator: false }, { text: character, separator: true });
       start = index + 1;
     }
   }
-  if (open.length > 0) return text.split(/[、，,;；/／\r\n]+/u);
-  names.push(text.slice(start));
-  return names;
+  if (open.length > 0) return text.split(/([、，,;；/／\r\n]+)/u).map((piece, index) => ({ text: piece, separator: index % 2 === 1 }));
+  pieces.push({ text: text.slice(start), separator: false });
+  return pieces;
+}
+
+/**
+ * Symbols offices put before or after a unit's name to mark the lead, a legend under the table saying so (注：*为牵头单位, ★为牵头单位):
+ * 「青川市发展和改革委员会*」, 「★青川市财政局」 (import P4). As NFKC reads them (＊ is *). Not #: Excel's error values start with it (#N/A).
+ */
+const LEAD_SYMBOLS = '*★☆▲△●◆◇■□※✱✳';
+const LEAD_SYMBOL = `[${LEAD_SYMBOLS}]`;
+/**
+ * A legend making a symbol the lead's mark, anywhere in a footnote or a header's bracket: *为牵头单位, 标★的为牵头单位, 带“*”号的单位为牵头单位,
+ * 标注*者为牵头单位, ★表示牵头单位, （★牵头）. Group 1: the symbol.
+ */
+const LEAD_LEGEND = new RegExp(
+  `(?:标注?有?|带有?|加注?|打|注有?)?\\s*[“"'‘「『]?\\s*(${LEAD_SYMBOL})\\s*[”"'’」』]?\\s*(?:号|符号)?\\s*(?:的|者)?\\s*(?:单位|部门)?\\s*(?:为|是|表示|系|即|代表|指)?\\s*(?:牵头|主责)(?:单位|部门)?`,
+  'u',
+);
+
+/**
+ * The symbol a text — a footnote (注：*为牵头单位), a header (责任单位（★为牵头单位）), a note above the header — makes the lead's mark
+ * (`LEAD_LEGEND`), as NFKC reads it (`*` for ＊); null when it says none.
+ */
+export function leadSymbolOf(text: string): string | null {
+  return LEAD_LEGEND.exec(text.normalize('NFKC'))?.[1] ?? null;
+}
+
+/** A unit's name marked by a symbol before or after it (`LEAD_SYMBOLS`): the name without it and the symbol (NFKC); null for any other name. */
+export function symbolMarkOf(name: string): { readonly name: string; readonly symbol: string } | null {
+  const match = SYMBOL_MARKED.exec(name.normalize('NFKC'));
+  if (!match) return null;
+  const bare = (match[2] ?? match[3])!;
+  return ANY_LEAD_SYMBOL.test(bare) ? null : { name: bare, symbol: (match[1] ?? match[4])! };
+}
+const SYMBOL_MARKED = new RegExp(`^\\s*(${LEAD_SYMBOL})+\\s*(\\S.*?)\\s*$|^\\s*(.*?\\S)\\s*(${LEAD_SYMBOL})+\\s*$`, 'u');
+const ANY_LEAD_SYMBOL = new RegExp(LEAD_SYMBOL, 'u');
+
+/**
+ * A unit cell with each name a symbol marks (`symbolMarkOf`) rewritten, the separators and the other names as written: as
+ * `asLead(name, symbol)` says — `'mark'`, the name with the lead mark every import reads (「青川市发展和改革委员会（牵头）」: `unitRolesInCell`,
+ * `marksAgainstColumn`), or `'strip'`, the name alone. `marked`: the names found so, without their symbols, with theirs. Pure.
+ */
+export function withSymbolMarksRead(cell: Cell, asLead: (name: string, symbol: string) => 'mark' | 'strip'): { readonly cell: Cell; readonly marked: readonly { readonly name: string; readonly symbol: string }[] } {
+  const text = textOf(cell);
+  const marked: { name: string; symbol: string }[] = [];
+  const pieces = piecesOutsideBrackets(text).map((piece) => {
+    if (piece.separator) return piece.text;
+    const found = symbolMarkOf(piece.text);
+    if (!found) return piece.text;
+    marked.push(found);
+    return asLead(found.name, found.symbol) === 'mark' ? `${found.name}（牵头）` : found.name;
+  });
+  return marked.length === 0 ? { cell, marked } : { cell: pieces.join(''), marked };
 }
 
 /**

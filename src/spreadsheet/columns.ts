@@ -49,6 +49,13 @@ export interface ColumnSpec {
    */
   readonly names?: boolean;
   /**
+   * The column names units, in this role: `'lead'` (牵头单位) or `'others'` (责任单位, 配合单位, a 台账's one unit column). A symbol
+   * the sheet's legend makes the lead's mark (注：*为牵头单位, 责任单位（★为牵头单位）) is read in its cells (import P4): dropped
+   * under `'lead'`, read as the mark （牵头） under `'others'` (the lead of a one-column cell; against the column where a 牵头单位
+   * column names another lead), and a symbol no legend explains is refused naming the unit.
+   */
+  readonly units?: 'lead' | 'others';
+  /**
    * A text written line by line, a line per row under a merged record (具体要求, 工作措施): a row
    * holding only such a line — even one numbered 二、… — continues the record above, never a
    * section row.

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { isBracketedRemark } from '../shared/brackets.js';
-import { textOf, type Cell } from './cells.js';
+import { leadSymbolOf, namesInCell, textOf, withSymbolMarksRead, type Cell } from './cells.js';
 import { deadlineIn } from './records.js';
 import { columnOf, isBlankCell, isNamed, isPersonColumn, isWeightyColumn, type ColumnSpec, type Columns, type Section, type SourceRecord } from './columns.js';
 import { labelZh, missingColumn, missingColumnBeside, type ImportProblem, type ImportResult } from './import-problems.js';
@@ -509,6 +509,82 @@ function continuesTable<Key extends string>(below: readonly SheetRow[], names: r
   return below.some((row) => requiredPositions.every((position) => textOf(row.cells[position] ?? null) !== ''));
 }
 
+/** Where a sheet says which symbol marks the lead unit (注：*为牵头单位): the symbol, the row (the header's for a header), the words. */
+interface LeadLegend {
+  readonly symbol: string;
+  readonly row: number;
+  readonly text: string;
+  /** The legend is a row of its own (a footnote, a note above the header), skipped as a row. */
+  readonly ownRow: boolean;
+}
+
+/**
+ * The legend of a lead mark (`leadSymbolOf`): in a header cell (责任单位（★为牵头单位）), a note above the header, or a row of one
+ * text below it — a footnote (注：*为牵头单位) or the words alone (★为牵头单位). Null when the sheet has none.
+ */
+function leadLegendOf(rows: readonly SheetRow[], names: readonly string[], headerRow: number, lastHeaderRow: number): LeadLegend | null {
+  for (const name of names) {
+    const symbol = leadSymbolOf(name);
+    if (symbol) return { symbol, row: headerRow, text: name, ownRow: false };
+  }
+  for (const row of rows) {
+    if (row.row >= headerRow && row.row <= lastHeaderRow) continue;
+    const texts = textsOf(row);
+    if (texts.length !== 1) continue;
+    const symbol = leadSymbolOf(texts[0]!);
+    // Below the header, only a footnote or the legend's words alone: a task's title may say 牵头 beside a symbol.
+    if (symbol && (row.row < headerRow || isFootnote(row) || texts[0]!.normalize('NFKC').replace(/\s+/gu, '').length <= 16)) return { symbol, row: row.row, text: texts[0]!, ownRow: true };
+  }
+  return null;
+}
+
+/** What a sheet's legend did: the lead marks it read, or — none there — the legend skipped as a footnote. */
+function legendNotice(legend: LeadLegend, used: boolean): ImportProblem {
+  if (used) {
+    return {
+      row: legend.row,
+      reason: `"${legend.text}": a unit named with "${legend.symbol}" before or after it is read as the lead unit (牵头单位), the mark not part of its name.`,
+      reasonZh: `按“${legend.text}”，单位名称前后标有“${legend.symbol}”的单位按牵头单位读取（标记不计入单位名称）。`,
+    };
+  }
+  return legend.ownRow
+    ? { row: legend.row, reason: `Footnote skipped: ${legend.text}`, reasonZh: `已跳过注释行：${legend.text}` }
+    : { row: legend.row, reason: `"${legend.text}": no unit is marked with "${legend.symbol}".`, reasonZh: `“${legend.text}”：没有单位标有“${legend.symbol}”。` };
+}
+
+/**
+ * Reads the lead marks (「青川市发展和改革委员会*」, 「★青川市财政局」) in the row's unit cells (`ColumnSpec.units`), in place: under a lead
+ * column the symbol is dropped; under another the marked unit is marked （牵头） — unless the row's lead cell names it already (it
+ * leads, listed again). `'read'` when a mark the legend explains was read; a problem naming the units when a symbol has no legend
+ * (the mark is dropped, so that only this is said of it); null when the row has no mark.
+ */
+function withLeadSymbolsRead<Key extends string>(cells: Partial<Record<Key, Cell>>, columns: Columns<Key>, legend: LeadLegend | null, row: number, sheet: string | null): 'read' | ImportProblem | null {
+  // An error value (#N/A) is refused as one, never read for marks.
+  const keys = (Object.keys(cells) as Key[]).filter((key) => columns[key].units !== undefined && !ERROR_VALUE.test(textOf(cells[key] ?? null)));
+  const leadKey = keys.find((key) => columns[key].units === 'lead');
+  const leads = leadKey === undefined ? [] : namesInCell(withSymbolMarksRead(cells[leadKey] ?? null, () => 'strip').cell);
+  const unexplained: { name: string; symbol: string }[] = [];
+  let read = false;
+  for (const key of keys) {
+    const found = withSymbolMarksRead(cells[key] ?? null, (name, symbol) => (symbol === legend?.symbol && columns[key].units === 'others' && !leads.includes(name) ? 'mark' : 'strip'));
+    if (found.marked.length === 0) continue;
+    cells[key] = found.cell;
+    for (const marked of found.marked) {
+      if (marked.symbol === legend?.symbol) read = true;
+      else unexplained.push(marked);
+    }
+  }
+  if (unexplained.length === 0) return read ? 'read' : null;
+  const names = unexplained.map((marked) => `“${marked.name}”标有“${marked.symbol}”`).join('、');
+  const symbol = unexplained[0]!.symbol;
+  return {
+    row,
+    reason: `${unexplained.map((marked) => `"${marked.name}" is marked "${marked.symbol}"`).join(', ')}, but the sheet does not say what the mark means: if "${symbol}" marks the lead unit, add a footnote under the table (注：${symbol}为牵头单位) or say so in the header (责任单位（${symbol}为牵头单位）); otherwise remove the mark.`,
+    reasonZh: `${names}，但表格中没有说明该标记的含义：如“${symbol}”表示牵头单位，请在表格下方加注“注：${symbol}为牵头单位”（或在表头写明，如“责任单位（${symbol}为牵头单位）”）后重新导入；否则请删去该标记。`,
+    ...(sheet === null ? {} : { sheet }),
+  };
+}
+
 /** A footnote: 注：…, 备注：…, 说明：…, in the row's first cell with nothing else beside it. */
 const isFootnote = (row: SheetRow): boolean => {
   const texts = textsOf(row);
@@ -799,6 +875,7 @@ function tableOf<Key extends string>(
   if (problems.length > 0) return { ok: false, problems };
 
   const title = sheetTitleOf(rows.filter((row) => row.row < headerRow).map(textsOf));
+  const legend = leadLegendOf(rows, header.names, headerRow, lastHeaderRow);
 
   const notices: ImportProblem[] = [
     ...cellNotices,
@@ -838,6 +915,8 @@ function tableOf<Key extends string>(
     return filled.length === 1 && lineColumns.has(filled[0]!);
   };
   const unnamedFilled = new Map<number, string>();
+  /** Whether a unit cell had a mark the legend explains (`withLeadSymbolsRead`). */
+  let legendUsed = false;
   /** Per column of units with people (`withPeople`): the first row naming a person after a unit, and those people. */
   const peopleSeen = new Map<number, { row: number; people: readonly string[] }>();
   const unusedTexts: string[][] = [];
@@ -867,6 +946,8 @@ function tableOf<Key extends string>(
     if (row.row <= lastHeaderRow) continue;
     const gap = row.row - previousRow - 1;
     previousRow = row.row;
+    // The legend of a lead mark (注：*为牵头单位, or 「★为牵头单位」 alone below the table): told after the rows, with the marks it read.
+    if (legend?.row === row.row) continue;
     // Two blank rows, then a lone title (联络员名单, 附表): another table below the task table, not read (breaker10c P10).
     // But a heading over more rows of this table (补充问题（第二批反馈）, 年中新增任务: rows that fill its columns, no
     // header of their own) is no other table: those rows were dropped while the import said success (breaker10r P14).
@@ -971,6 +1052,9 @@ function tableOf<Key extends string>(
       // cell merged across them gives its text to each, read once.
       else cells[key] = [...new Set(at.map((position) => textOf(cellAt(position))).filter((text) => text !== ''))].join('\n') || null;
     }
+    const symbolProblem = withLeadSymbolsRead(cells, columns, legend, row.row, sheetName);
+    if (symbolProblem === 'read') legendUsed = true;
+    else if (symbolProblem) errorProblems.push(symbolProblem);
     // An item row (its task or code filled) with no lead under a 大项 row naming one: led by it (breaker10r P24), told once per 大项.
     if (sectionLead && leadPositions.length === 1 && textOf(cells['leadUnit' as Key] ?? null) === '' && [...naming].some((position) => textOf(row.cells[position] ?? null) !== '')) {
       cells['leadUnit' as Key] = sectionLead.text;
@@ -1000,6 +1084,7 @@ function tableOf<Key extends string>(
     }
   }
   unusedSectionLead();
+  if (legend) notices.push(legendNotice(legend, legendUsed));
   if (numberedOnly.length > 0) {
     const spans = numberSpans(numberedOnly);
     notices.push({

@@ -52,10 +52,11 @@ export const findingColumns = {
     ],
     several: true,
     required: false,
+    units: 'others',
   },
   // Units concerned in a findings list; in a ledger, responsible units that never lead (breaker10i P9): a ledger with only these names no lead.
-  cooperatingUnits: { label: '配合单位 (cooperating units)', aliases: COOPERATING_UNIT_ALIASES, several: true, required: false },
-  leadUnit: { label: '牵头单位 (lead unit)', aliases: ['牵头单位', '牵头部门', '牵头科室', '牵头处室', '牵头责任单位', '主责单位', '主责部门', 'lead unit'], required: false },
+  cooperatingUnits: { label: '配合单位 (cooperating units)', aliases: COOPERATING_UNIT_ALIASES, several: true, required: false, units: 'others' },
+  leadUnit: { label: '牵头单位 (lead unit)', aliases: ['牵头单位', '牵头部门', '牵头科室', '牵头处室', '牵头责任单位', '主责单位', '主责部门', 'lead unit'], required: false, units: 'lead' },
   dueDate: {
     label: '整改时限 (due date)',
     // The headers offices give it (计划完成, 完成节点, 预计完成时间 …: breaker10m P4), shared with plans.

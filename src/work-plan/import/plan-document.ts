@@ -193,6 +193,7 @@ export const planItemColumns = {
     // 责任单位 lists the lead first; 配合单位 / 协同单位 never lead: a file with only those is refused (breaker10i P9).
     orInstead: ['responsibleUnits'],
     neverInstead: ['cooperatingUnits'],
+    units: 'lead',
   },
   responsibleUnits: {
     label: '责任单位 (responsible units)',
@@ -204,9 +205,10 @@ export const planItemColumns = {
     ],
     several: true,
     required: false,
+    units: 'others',
   },
   // Responsible units that never lead; read into responsibleUnits after the lead is known (`withCooperatingUnits`).
-  cooperatingUnits: { label: '配合单位 (cooperating units)', aliases: COOPERATING_UNIT_ALIASES, several: true, required: false },
+  cooperatingUnits: { label: '配合单位 (cooperating units)', aliases: COOPERATING_UNIT_ALIASES, several: true, required: false, units: 'others' },
   dueDate: {
     label: '完成时限 (due date)',
     // The headers offices give it (计划完成, 完成节点, 预计完成时间 …: breaker10m P4), shared with the 整改台账.

@@ -1,0 +1,84 @@
+import ExcelJS from 'exceljs';
+import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
+import { importFindings } from '../../rectification/import-findings/findings-file.js';
+import { importWorkPlan } from './work-plan-import.js';
+
+/*
+ * P4: task lists mark the lead among the 责任单位 with a symbol and say so in a footnote or the header — 「青川市发展和改革委员会*」,
+ * 「★青川市财政局」, 注：*为牵头单位 — and were refused as naming unknown units 「青川市发展和改革委员会*」. The legend's symbol is the
+ * lead's mark, in plans and 台账 alike (the shared sheet reading, `ColumnSpec.units`); a symbol no legend explains is refused
+ * asking for one, never read as part of the name or guessed.
+ */
+
+const lookupUnit = unitLookupFrom([
+  { id: 'unit-czj', code: 'CZJ', name: '青川市财政局' },
+  { id: 'unit-fgw', code: 'FGW', name: '青川市发展和改革委员会' },
+  { id: 'unit-jyj', code: 'JYJ', name: '青川市教育局' },
+]);
+
+const roles = (result: Awaited<ReturnType<typeof importWorkPlan>>) =>
+  result.ok
+    ? result.plan.categories.flatMap((category) => category.items.map((item) => `${item.code} 牵头 ${item.leadUnits.map((unit) => unit.unitId).join('、')}；责任 ${item.responsibleUnits.map((unit) => unit.unitId).join('、')}`))
+    : result.problems.map((problem) => `${problem.row} ${problem.reasonZh}`);
+
+const TITLE = '青川市2026年政务公开任务分工';
+
+describe('a lead unit marked by a symbol the table explains (P4)', () => {
+  it('a 责任单位 cell 「A、B*」 with 注：*为牵头单位 below: B leads, A is responsible; the footnote says how it was read', async () => {
+    const csv =
+      '序号,工作任务,责任单位,完成时限\n' +
+      '1,公开重大决策事项目录,"青川市财政局、青川市发展和改革委员会*",2026-12-31\n' +
+      '2,做好政策解读,"青川市教育局＊，青川市财政局",2026-09-30\n' +
+      '注：*为牵头单位,,,\n';
+    const result = await importWorkPlan(csv, { format: 'csv', title: TITLE, lookupUnit });
+    expect(roles(result)).toEqual(['1 牵头 unit-fgw；责任 unit-czj', '2 牵头 unit-jyj；责任 unit-czj']);
+    expect(result.ok && result.notices).toContainEqual(expect.objectContaining({ row: 4, reasonZh: '按“注：*为牵头单位”，单位名称前后标有“*”的单位按牵头单位读取（标记不计入单位名称）。' }));
+  });
+
+  it('「★青川市财政局」 under a header 责任单位（★为牵头单位）, in an XLSX', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('任务分工');
+    sheet.addRow(['序号', '工作任务', '责任单位（★为牵头单位）', '完成时限']);
+    sheet.addRow(['1', '公开重大决策事项目录', '青川市发展和改革委员会\n★青川市财政局', '2026年12月31日']);
+    const result = await importWorkPlan(new Uint8Array(await workbook.xlsx.writeBuffer()), { format: 'xlsx', title: TITLE, lookupUnit });
+    expect(roles(result)).toEqual(['1 牵头 unit-czj；责任 unit-fgw']);
+  });
+
+  it.each([['注：标“★”的为牵头单位。'], ['说明：带*号的单位为牵头单位'], ['★为牵头单位']])('the legend written %p', async (legend) => {
+    const symbol = legend.includes('★') ? '★' : '*';
+    const csv = `序号,工作任务,责任单位,完成时限\n1,公开重大决策事项目录,"青川市财政局、${symbol}青川市发展和改革委员会",2026-12-31\n${legend},,,\n`;
+    expect(roles(await importWorkPlan(csv, { format: 'csv', title: TITLE, lookupUnit }))).toEqual(['1 牵头 unit-fgw；责任 unit-czj']);
+  });
+
+  it('beside a 牵头单位 column: the lead marked again among the 责任单位 leads, named once; the mark under 牵头单位 is dropped', async () => {
+    const csv =
+      '序号,工作任务,牵头单位,责任单位,完成时限\n' +
+      '1,公开重大决策事项目录,青川市财政局*,"青川市财政局*、青川市发展和改革委员会",2026-12-31\n' +
+      '注：*为牵头单位,,,,\n';
+    expect(roles(await importWorkPlan(csv, { format: 'csv', title: TITLE, lookupUnit }))).toEqual(['1 牵头 unit-czj；责任 unit-fgw']);
+  });
+
+  it('a symbol the table does not explain is refused naming the unit and asking for the footnote — nothing imported, no unknown unit', async () => {
+    const csv = '序号,工作任务,责任单位,完成时限\n1,公开重大决策事项目录,"青川市财政局、青川市发展和改革委员会*",2026-12-31\n';
+    const result = await importWorkPlan(csv, { format: 'csv', title: TITLE, lookupUnit });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        {
+          row: 2,
+          reason: expect.stringContaining('the sheet does not say what the mark means'),
+          reasonZh: '“青川市发展和改革委员会”标有“*”，但表格中没有说明该标记的含义：如“*”表示牵头单位，请在表格下方加注“注：*为牵头单位”（或在表头写明，如“责任单位（*为牵头单位）”）后重新导入；否则请删去该标记。',
+        },
+      ],
+    });
+  });
+
+  it('a 台账: the marked unit\'s part is the lead\'s', async () => {
+    const csv =
+      '序号,存在问题,责任单位,整改时限\n' +
+      '1,预算公开不及时,"青川市财政局、★青川市发展和改革委员会",2026-06-30\n' +
+      '注：★为牵头单位,,,\n';
+    const result = await importFindings(csv, { format: 'csv', lookupUnit, today: '2026-03-01' });
+    expect(result.ok ? result.findings.map((finding) => finding.parts.map((part) => `${part.unit.unitId} ${part.role}`)) : result.problems).toEqual([['unit-fgw LEAD', 'unit-czj RESPONSIBLE']]);
+  });
+});

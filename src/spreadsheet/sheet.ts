@@ -585,6 +585,20 @@ function withLeadSymbolsRead<Key extends string>(cells: Partial<Record<Key, Cell
   };
 }
 
+/**
+ * The notice of a second-level heading (（一）决策预公开, or a numbered heading `1 | 推进决策公开` over 1-1, 1-2) under a first-level
+ * section (一、决策公开): the rows below it are filed under the first level, the heading itself is no category of its own.
+ */
+function subheadingNotice(row: number, section: Omit<Section, 'row'>, parent: Section): ImportProblem {
+  const shown = /^[一二三四五六七八九十]+$/u.test(section.code) ? `（${section.code}）${section.title}` : `${section.code} ${section.title}`;
+  const above = `${parent.code}、${parent.title}`;
+  return {
+    row,
+    reason: `Second-level heading "${shown}" under "${above}": the rows below it are filed under "${above}"; the heading itself is not imported as a category.`,
+    reasonZh: `二级标题“${shown}”在“${above}”之下：其下各行归入“${above}”，二级标题本身不作为类别导入。`,
+  };
+}
+
 /** A footnote: 注：…, 备注：…, 说明：…, in the row's first cell with nothing else beside it. */
 const isFootnote = (row: SheetRow): boolean => {
   const texts = textsOf(row);
@@ -1012,6 +1026,10 @@ function tableOf<Key extends string>(
     const numberedSection = heading ? { level: (sections.some((each) => each.level === 1 && !numberedHeadings.has(each.row)) ? 2 : 1) as 1 | 2, ...heading } : undefined;
     const section = (inTextColumn(row) ? null : sectionOf(row)) ?? inColumns?.section ?? numberedSection;
     if (section) {
+      // A second-level heading under a first-level one ((一) under 一、): the rows below it stay under the first level — said, never
+      // dropped unsaid (import P5).
+      const parent = sections.find((each) => each.level === 1);
+      if (section.level === 2 && parent) notices.push(subheadingNotice(row.row, section, parent));
       sections = [...sections.filter((each) => each.level < section.level), { ...section, row: row.row }];
       const leadText = leadPositions.length === 1 ? inColumns?.droppedAt?.get(leadPositions[0]!) : undefined;
       if (leadText !== undefined || section.level === 1) unusedSectionLead();

@@ -10,7 +10,7 @@ import { UnitsReadModel } from '../organization/units/units.read-model.js';
 import { commandContext, type CommandContext } from '../shared/command-context.js';
 import { isCalendarDate } from '../shared/calendar-date.js';
 import { importFormatOf, sha256Of } from '../spreadsheet/import-problems.js';
-import { placeZhOf, problemLines, problemsOf } from '../spreadsheet/import-refusal.js';
+import { placeZhOf, problemLines, problemsOf, severalSheetsHint, sheetsReadOf } from '../spreadsheet/import-refusal.js';
 import type { ImportDependencies, ImportFile } from '../imports/import-run.js';
 import { UsageError, bothLines, failureText, reportUsage, type ToolUsage } from './cli-failure.js';
 import { inToolWords } from './tool-words.js';
@@ -133,12 +133,17 @@ function reportFailure(error: unknown, usage: ToolUsage, fileName: string | unde
   const problems = problemsOf(error);
   if (problems) {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-    const sheet = problems.find((problem) => problem.sheet)?.sheet;
+    // Read over several sheets, each problem names its own; the heading names none, and says how to read one alone (P7).
+    const severalSheets = sheetsReadOf(error);
+    const hint = severalSheets.length > 1 ? severalSheetsHint(severalSheets) : null;
+    const sheet = hint ? undefined : problems.find((problem) => problem.sheet)?.sheet;
     // The office reads Chinese (breaker9c P11): the refusal first in Chinese, each problem in its Chinese words, then the English.
     console.error(`拒绝导入：${fileName ?? '该文件'}${sheet ? `（工作表“${sheet}”）` : ''} 未导入（${problems.length} 个问题），未写入任何内容。`);
     for (const problem of problems) console.error(`${placeZhOf(problem)}：${inToolWords(problem.reasonZh)}`);
+    if (hint) console.error(inToolWords(hint.zh));
     console.error(`Refused: ${fileName ?? 'the file'}${sheet ? ` (sheet "${sheet}")` : ''} was not imported (${count}); nothing was written.`);
     for (const line of problemLines(problems, fileName ? importFormatOf(fileName) : undefined)) console.error(line);
+    if (hint) console.error(hint.en);
     return 1;
   }
   console.error(failureText(error, undefined, inToolWords));

@@ -91,7 +91,14 @@ export interface ReadingNotes {
 
 export type ImportResult<Key extends string, Value> =
   | ({ readonly ok: true } & { readonly [K in Key]: Value } & ReadingNotes)
-  | { readonly ok: false; readonly problems: readonly ImportProblem[]; readonly sheet?: string | null };
+  | {
+      readonly ok: false;
+      readonly problems: readonly ImportProblem[];
+      /** The one XLSX sheet read: problems without a sheet of their own are on it. */
+      readonly sheet?: string | null;
+      /** The XLSX sheets read, when more than one was: every problem about a row names its own (`ImportProblem.sheet`). */
+      readonly sheets?: readonly string[];
+    };
 
 /** The format a file name announces, or undefined for anything else (including old binary .xls). */
 export function importFormatOf(fileName: string): ImportFormat | undefined {

@@ -25,17 +25,40 @@ export function placeZhOf(problem: Pick<ImportProblem, 'row' | 'sheet'>): string
 export const problemLines = (problems: readonly ImportProblem[], format?: ImportFormat, sheet?: string | null): string[] =>
   problems.map((problem) => `${placeOf(problem.row, format, problem.sheet ?? sheet)}: ${problem.reason}`);
 
-/** Nothing of `fileName` was written, because of `problems` (at least one). */
+/**
+ * The hint of a refusal of a workbook read over several sheets (P7): each problem names its sheet, and one sheet can be read alone
+ * (--sheet, the 导入 page's 工作表（Excel 文件）). Said in the page's words; the tools say their option (`inToolWords`).
+ */
+export function severalSheetsHint(sheets: readonly string[]): { readonly en: string; readonly zh: string } {
+  const names = sheets.map((name) => `“${name}”`).join('');
+  return {
+    en: `The workbook was read over ${sheets.length} sheets (${sheets.map((name) => `"${name}"`).join(', ')}); each problem names its sheet. To import one sheet alone, name it (--sheet, or the import page's 工作表（Excel 文件）).`,
+    zh: `本文件读取了 ${sheets.length} 个工作表（${names}），各问题已注明所在工作表；如只需导入其中一个工作表，请在“工作表（Excel 文件）”中填写其名称。`,
+  };
+}
+
+/**
+ * Nothing of `fileName` was written, because of `problems` (at least one). `sheet`: the one XLSX sheet read, named for every problem
+ * without a sheet of its own; `sheetsRead`: the sheets read when there were several — then no problem is given another's sheet, the
+ * message hints at reading one alone (`severalSheetsHint`) and `details.sheetsRead` lists them.
+ */
 export function importRefused(
   fileName: string,
   format: ImportFormat | undefined,
   problems: readonly ImportProblem[],
   code: ErrorCode = 'BAD_USER_INPUT',
-  sheet?: string | null,
+  sheetGiven?: string | null,
+  sheetsRead?: readonly string[],
 ): DomainError {
+  const several = sheetsRead !== undefined && sheetsRead.length > 1 ? sheetsRead : null;
+  const sheet = several ? null : sheetGiven;
+  const hint = several ? severalSheetsHint(several) : null;
   const rows = [...new Set(problems.map((problem) => problem.row).filter((row) => row !== null))];
+  const places = several ? [...new Set(problems.filter((problem) => problem.row !== null).map((problem) => placeOf(problem.row, format, problem.sheet)))] : [];
   const where =
-    rows.length === 0
+    several
+      ? places.length === 0 ? '' : ` on ${places.slice(0, 10).join(', ')}${places.length > 10 ? ', …' : ''}`
+      : rows.length === 0
       ? ''
       : ` on ${format === 'yaml' || format === 'json' ? 'line' : 'row'}${rows.length > 1 ? 's' : ''} ${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ', …' : ''}`;
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
@@ -43,15 +66,20 @@ export function importRefused(
   const inSheet = sheet ? ` (sheet "${sheet}")` : '';
   const firstProblem = problems[0]!;
   const placeZh = placeZhOf(firstProblem);
-  const whereZh = rows.length === 0 ? '' : `，在第 ${rows.slice(0, 10).join('、')}${rows.length > 10 ? ' 等' : ' '}行`;
+  // Over several sheets a row number alone names no row: each place with its sheet (P7).
+  const placesZh = several ? [...new Set(problems.filter((problem) => problem.row !== null).map(placeZhOf))] : [];
+  const whereZh = several
+    ? placesZh.length === 0 ? '' : `，在${placesZh.slice(0, 10).join('、')}${placesZh.length > 10 ? '等' : ''}`
+    : rows.length === 0 ? '' : `，在第 ${rows.slice(0, 10).join('、')}${rows.length > 10 ? ' 等' : ' '}行`;
   return new DomainError(
     code,
     say(
-      `${fileName || 'The file'}${inSheet} was not imported (${count}${where}); nothing was written. ${problems.length > 1 ? 'The first problem' : 'The problem'}: ${first}`,
+      `${fileName || 'The file'}${inSheet} was not imported (${count}${where}); nothing was written. ${problems.length > 1 ? 'The first problem' : 'The problem'}: ${first}${hint ? ` ${hint.en}` : ''}`,
       `${fileName || '该文件'}${sheet ? `（工作表“${sheet}”）` : ''} 未导入（${problems.length} 个问题${whereZh}），未写入任何内容。` +
-        `${problems.length > 1 ? '第一个问题' : '问题'}：${placeZh}：${firstProblem.reasonZh}`,
+        `${problems.length > 1 ? '第一个问题' : '问题'}：${placeZh}：${firstProblem.reasonZh}${hint ? hint.zh : ''}`,
     ),
     {
+      ...(several ? { sheetsRead: several } : {}),
       problems: problems.map(({ row, reason, reasonZh, sheet: onSheet, distinctTitle, nearName }) => ({
         row,
         reason,
@@ -88,6 +116,13 @@ export function describeNotesZh(notes: ReadingNotes): string {
   for (const notice of notes.notices ?? []) parts.push(`${notice.row === null && !notice.sheet ? '' : `${placeZhOf(notice)}：`}${notice.reasonZh}`);
   // Chinese sentences follow each other with no space between (newcomer18: 「…。 读取了工作表…」), each ending in 。.
   return parts.map((part) => (/[。！？]$/.test(part) ? part : `${part}。`)).join('');
+}
+
+/** The sheets a refused import read, when it read several (`importRefused`'s `sheetsRead`); empty otherwise. */
+export function sheetsReadOf(error: unknown): readonly string[] {
+  if (!(error instanceof DomainError)) return [];
+  const sheets = error.details?.sheetsRead;
+  return Array.isArray(sheets) ? (sheets as string[]) : [];
 }
 
 /** The problems of a refused import, or undefined for any other error. */

@@ -177,7 +177,7 @@ export async function importWorkPlanFile(
       ...(options.approvedOn === undefined ? {} : { approvedOn: options.approvedOn }),
       ...(options.dueDateOverride === undefined ? {} : { periodOverrideReason: options.dueDateOverride.reason }),
     });
-    if (!read.ok) throw importRefused(fileName, format, read.problems, 'BAD_USER_INPUT', read.sheet);
+    if (!read.ok) throw importRefused(fileName, format, read.problems, 'BAD_USER_INPUT', read.sheet, read.sheets);
     return read;
   };
   const readDay = options.assignedOn ?? options.approvedOn ?? today;

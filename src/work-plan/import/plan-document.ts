@@ -276,6 +276,8 @@ export interface PlanDraft {
   readonly problems: readonly ImportProblem[];
   /** The XLSX sheet read, for every message to name it. */
   readonly sheet?: string | null;
+  /** The XLSX sheets read, when more than one was: each problem then names its own sheet (P7), and a refusal hints at --sheet. */
+  readonly sheets?: readonly string[];
   /** Columns of the sheet the plan does not use (备注 …), and rows skipped on purpose (footnotes). */
   readonly notImported?: readonly string[];
   readonly notices?: readonly ImportProblem[];
@@ -520,7 +522,7 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
         : drafted.document ? { ...drafted.document, ...absent } : drafted.document;
     // A flat list's items are in no 大项 of the file's own: a new version of the plan keeps theirs (breaker10r P11).
     const flatDocument = document && flat && !bySheetName ? { ...document, uncategorised: true as const } : document;
-    return { ...drafted, document: flatDocument, ...notes, ...(notices.length > 0 ? { notices } : {}) };
+    return { ...drafted, document: flatDocument, ...notes, ...(notices.length > 0 ? { notices } : {}), ...(table.sheets.length > 1 ? { sheets: table.sheets } : {}) };
   }
   const read = readTree(content, options.format);
   if (!read.ok) return { document: null, problems: read.problems };
@@ -870,7 +872,7 @@ function draftFrom(
 ): PlanDraft {
   const labelled = (label: string | undefined, cell: Cell | undefined): LabelledCell[] => (cell === undefined || label === undefined ? [] : [{ label, cell }]);
   const problems = [...earlierProblems];
-  const categories = new Map<string, { title: string; firstRow: number; items: PlanItemRow[] }>();
+  const categories = new Map<string, { title: string; firstRow: number; firstSheet?: string; items: PlanItemRow[] }>();
   /** The item of the row above: only it can be continued. */
   let lastItem: PlanItemRow | undefined;
   /** Per category and innermost section, the outline levels of item numbers met so far (1. then ① under it: breaker10q P3). */
@@ -949,13 +951,15 @@ function draftFrom(
     }
     let category = categories.get(code);
     if (!category) {
-      category = { title, firstRow: row, items: [] };
+      category = { title, firstRow: row, ...(sheet === undefined ? {} : { firstSheet: sheet }), items: [] };
       categories.set(code, category);
     } else if (title !== '' && category.title !== '' && title !== category.title) {
+      const there = category.firstSheet === undefined ? { en: `row ${category.firstRow}`, zh: `第 ${category.firstRow} 行` } : { en: `row ${category.firstRow} of sheet "${category.firstSheet}"`, zh: `工作表“${category.firstSheet}”第 ${category.firstRow} 行` };
       problems.push({
         row,
-        reason: `Category ${code} is titled "${title}" here but "${category.title}" on row ${category.firstRow}.`,
-        reasonZh: `类别 ${code} 在此写作“${title}”，但在第 ${category.firstRow} 行写作“${category.title}”。`,
+        reason: `Category ${code} is titled "${title}" here but "${category.title}" on ${there.en}.`,
+        reasonZh: `类别 ${code} 在此写作“${title}”，但在${there.zh}写作“${category.title}”。`,
+        ...(sheet === undefined ? {} : { sheet }),
       });
     } else if (category.title === '') {
       category.title = title;

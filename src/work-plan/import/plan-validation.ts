@@ -82,7 +82,7 @@ export function validatePlanDocument(
   const problems: ImportProblem[] = [];
   /** What each collective name (各区县政府, 市直各部门) became, row by row, for the dry run to show (breaker10c P13). */
   const expansions: ImportProblem[] = [];
-  const firstRowOfCode = new Map<string, number>();
+  const firstRowOfCode = new Map<string, { readonly row: number; readonly sheet?: string }>();
   /** The units a name stands for (a collective name, several), or null with the problem noted. */
   /** Names of merged units (breaker10d P29) and names read as a near unit's (`nearReadingNotice`) already told about: each once, on its first row. */
   const mergedTold = new Set<string>();
@@ -118,13 +118,16 @@ export function validatePlanDocument(
       } else if (item.code.length > MAX_CODE) {
         problems.push({ row, reason: `Item code "${item.code}" is longer than ${MAX_CODE} characters.`, reasonZh: `事项编号“${item.code}”超过 ${MAX_CODE} 个字符。` });
       } else if (firstRowOfCode.has(item.code)) {
+        // The first row named on its sheet when the items are read over several (P7: 「第 4 行已使用」 of which sheet?).
+        const first = firstRowOfCode.get(item.code)!;
+        const there = first.sheet === undefined ? { en: `row ${first.row}`, zh: `第 ${first.row} 行` } : { en: `row ${first.row} of sheet "${first.sheet}"`, zh: `工作表“${first.sheet}”第 ${first.row} 行` };
         problems.push({
           row,
-          reason: `Duplicate item code ${item.code}: already used on row ${firstRowOfCode.get(item.code)}.`,
-          reasonZh: `事项编号 ${item.code} 重复：第 ${firstRowOfCode.get(item.code)} 行已使用。`,
+          reason: `Duplicate item code ${item.code}: already used on ${there.en}.`,
+          reasonZh: `事项编号 ${item.code} 重复：${there.zh}已使用。`,
         });
       } else {
-        firstRowOfCode.set(item.code, row);
+        firstRowOfCode.set(item.code, { row, ...(item.sheet === undefined ? {} : { sheet: item.sheet }) });
       }
       if (item.title === '') problems.push({ row, reason: `Missing title (事项) of item ${item.code}.`, reasonZh: `事项 ${item.code} 缺少事项名称。` });
       // Codes are names too: `1\uE000` must not pass for item 1 (the one rule of names, titles and codes).

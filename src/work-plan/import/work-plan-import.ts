@@ -27,7 +27,8 @@ export interface WorkPlanImportOptions extends PlanReadOptions {
  */
 export async function importWorkPlan(content: FileContent, options: WorkPlanImportOptions): Promise<PlanValidation> {
   const draft = await readPlanDraft(content, { ...options, isUnitName: (name) => unitNamesOf(options.lookupUnit, name).ok, unitIdsOf: (name) => unitIdsOf(options.lookupUnit, name) });
-  const sheet = draft.sheet ? { sheet: draft.sheet } : {};
+  // Read over several sheets, each problem names its own and the refusal names them all (P7): never the first for every row.
+  const sheet = draft.sheets ? { sheets: draft.sheets } : draft.sheet ? { sheet: draft.sheet } : {};
   if (!draft.document) return { ok: false, problems: sortedProblems(draft.problems), ...sheet };
   const validation = validatePlanDocument(draft.document, options.lookupUnit, { today: options.today, periodOverridden: options.periodOverridden, periodOverrideReason: options.periodOverrideReason });
   const problems = [...draft.problems, ...(validation.ok ? [] : validation.problems)];

@@ -676,10 +676,14 @@ describe('REPORTED', () => {
       given(awaitingInspection).when(inspect({ inspectedOn })).thenRefused('BAD_USER_INPUT');
     });
 
-    it('refuses an inspection dated before the report it checks, and takes one on the day of the report', () => {
+    it('refuses an inspection dated before the report it checks, saying when the earlier round it checked goes in (breaker41-8b N6), and takes one on the day of the report', () => {
       given(awaitingInspection)
         .when(inspect({ inspectedOn: '2025-06-27' }))
-        .thenRefused('BAD_USER_INPUT', /inspection date \(2025-06-27\) is before the report it checks \(2025-06-28\)/);
+        .thenRefused(
+          'BAD_USER_INPUT',
+          /inspection date \(2025-06-27\) is before the report it checks \(2025-06-28\)\. If this inspection settled an earlier report, that report and this inspection go in once the report of 2025-06-28 has passed/,
+          /^督查日期（2025-06-27）早于所核查报告的日期（2025-06-28），日期顺序不对。如本次督查针对的是更早的一份整改报告，请在 2025-06-28 的整改报告督查通过后，先补录该报告，再录入本次督查；如 2025-06-28 有误，请先更正该报告的日期。$/,
+        );
       given(awaitingInspection)
         .when(inspect({ inspectedOn: REPORTED_ON }))
         .then([{ ...inspected('PASSED'), data: { ...inspected('PASSED').data, inspectedOn: REPORTED_ON } }]);
@@ -981,10 +985,10 @@ describe('business time: each fact carries the office day it happened, in order,
       .thenRefused('BAD_USER_INPUT', /report date \(2025-06-28\) is before the send-back it answers \(2025-06-29\)/);
   });
 
-  it('refuses a send-back dated before the report it returns', () => {
+  it('refuses a send-back dated before the report it returns, saying when the earlier round goes in (breaker41-8b N6)', () => {
     given([leadAssigned, reported()])
       .when(sendBack({ sentBackOn: '2025-06-27' }))
-      .thenRefused('BAD_USER_INPUT', /send-back date \(2025-06-27\) is before the report it returns \(2025-06-28\)/);
+      .thenRefused('BAD_USER_INPUT', /send-back date \(2025-06-27\) is before the report it returns \(2025-06-28\)/, /如本次退办针对的是更早的一份整改报告，请在 2025-06-28 的整改报告督查通过后，先补录该报告，再录入本次退办；如 2025-06-28 有误，请先更正该报告的日期。$/);
   });
 
   it('refuses a decision dated before the request it decides', () => {

@@ -3089,7 +3089,7 @@ function sendBackReport(command: SendBackReport, state: AssignmentsState): Assig
   // Once inspected, a report is settled by the inspection; only a report awaiting one on the day goes back (breaker8b N2).
   const sentBack = { day: sentBackOn, what: named('sentBackOn', 'the send-back date', '退办日期') };
   // Dated before the report awaiting inspection now: the clerk's date is wrong, said beside the field.
-  if (part.status === 'REPORTED') requireNotBefore(sentBack, reportDay(part, say('the report it returns', '所退回报告的日期')));
+  if (part.status === 'REPORTED') requireNotBeforeItsReport(sentBack, part, say('the report it returns', '所退回报告的日期'), say('send-back', '退办'));
   const then = partOn(state, part, sentBackOn);
   if (then.status === 'VERIFIED') throw verifiedThen(state, then, sentBackOn, unit, say('there is no report to send back', '没有待督查的整改报告可退办'));
   if (then.status !== 'REPORTED') {
@@ -3098,7 +3098,7 @@ function sendBackReport(command: SendBackReport, state: AssignmentsState): Assig
   }
   requireText(reason, named('reason', 'A reason for sending the report back', '退办理由'));
   requireBusinessDay(sentBackOn, command.today, named('sentBackOn', 'The send-back date', '退办日期'));
-  requireNotBefore({ day: sentBackOn, what: named('sentBackOn', 'the send-back date', '退办日期') }, reportDay(then, say('the report it returns', '所退回报告的日期')));
+  requireNotBeforeItsReport(sentBack, then, say('the report it returns', '所退回报告的日期'), say('send-back', '退办'));
   // "Passed" is judged on the due date in force on the day of the send-back.
   const events: AssignmentEvent[] = [{ type: 'ReportSentBack', data: { unitId, reason, sentBackOn, ...newDueDateOf(command, [partOn(state, part, sentBackOn).dueDate], sentBackOn, 'SENT_BACK') } }];
   return laterFactsHolding(state, events, { day: sentBackOn, what: named('sentBackOn', 'the send-back date', '退办日期') }, command);
@@ -3112,7 +3112,7 @@ function logInspection(command: LogInspection, state: AssignmentsState): Assignm
   // Judged on the day inspected (breaker8b N2), as a send-back is.
   const inspected = { day: inspectedOn, what: named('inspectedOn', 'the inspection date', '督查日期') };
   // Dated before the report awaiting inspection now: the clerk's date is wrong, said beside the field.
-  if (part.status === 'REPORTED') requireNotBefore(inspected, reportDay(part, say('the report it checks', '所核查报告的日期')));
+  if (part.status === 'REPORTED') requireNotBeforeItsReport(inspected, part, say('the report it checks', '所核查报告的日期'), say('inspection', '督查'));
   const then = partOn(state, part, inspectedOn);
   if (then.status === 'VERIFIED') throw verifiedThen(state, then, inspectedOn, unit, say('there is no report to inspect', '没有待督查的整改报告'));
   if (then.status !== 'REPORTED' && then.terms.kind === 'STANDING' && inspectedOn < then.dueDate) {
@@ -3134,7 +3134,7 @@ function logInspection(command: LogInspection, state: AssignmentsState): Assignm
     throw conflict(`Inspection ${inspectionId} is already logged.`, `${unit.zh}的这次督查已经登记过。`);
   }
   requireBusinessDay(inspectedOn, command.today, named('inspectedOn', 'The inspection date', '督查日期'));
-  requireNotBefore(inspected, reportDay(then, say('the report it checks', '所核查报告的日期')));
+  requireNotBeforeItsReport(inspected, then, say('the report it checks', '所核查报告的日期'), say('inspection', '督查'));
   if (outcome === 'PASSED') {
     if (command.newDueDate !== undefined) {
       throw badInput('A passed inspection verifies the part: it takes no new due date.', '督查通过即确认整改完成，无需新的截止日期。');
@@ -4637,6 +4637,22 @@ const assignedDay = (part: AssignmentPart, command: NamesUnits): DatedFact => {
   const unit = unitNamed(command, part.unitId);
   return { day: part.assignedOn, what: say(`the assignment of ${unit.en}`, `${unit.zh}的交办日期`) };
 };
+/**
+ * A check (督查) or send-back (退办) `fact` dated on or after the part's last report, which it settles: BAD_USER_INPUT naming both
+ * days otherwise (`requireNotBefore`), and the way on — dated before that report, it settled an earlier report not entered yet,
+ * which with this check goes in once the later report has passed (`reportsAgainLater`), or that report's date is wrong
+ * (breaker41-8b N6: the refusal said only that the dates were out of order). `checked`: the report's name in the refusal;
+ * `entered`: the check's.
+ */
+function requireNotBeforeItsReport(fact: DatedFact, part: AssignmentPart, checked: Bilingual, entered: Bilingual): void {
+  const report = reportDay(part, checked);
+  if (!report || !isAfter(report.day, fact.day)) return;
+  throw badInput(
+    `${capitalise(fact.what.en)} (${fact.day}) is before ${checked.en} (${report.day}). If this ${entered.en} settled an earlier report, that report and this ${entered.en} go in once the report of ${report.day} has passed its inspection (the earlier report first); if ${report.day} is wrong, correct that report's date first.`,
+    `${fact.what.zh}（${fact.day}）早于${checked.zh}（${report.day}），日期顺序不对。如本次${entered.zh}针对的是更早的一份整改报告，请在 ${report.day} 的整改报告督查通过后，先补录该报告，再录入本次${entered.zh}；如 ${report.day} 有误，请先更正该报告的日期。`,
+    fieldOf(fact.what),
+  );
+}
 const reportDay = (part: AssignmentPart, what: Bilingual): DatedFact | null =>
   part.lastReport ? { day: part.lastReport.reportedOn, what } : null;
 const RETURN_NAMES: Record<ReturnNote['cause'], Bilingual> = {

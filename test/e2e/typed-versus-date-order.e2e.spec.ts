@@ -35,6 +35,11 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * p:4201 run 2 (session 39): two parts passed into one unit on 06-01, the second typed after a third unit's merge into it of
  * 07-01 (undone later by the withdrawal): the live views kept the lead's 10-31, the by-day fold and the views known later the
  * stricter 09-30 (now such a parent is folded again by day: `typedOutOfDayOrder`, `foldedByDay`).
+ * p:4308 (session 42): two hand-overs into one unit on one day typed in either order — the walk now compares the holders of one
+ * day as a set (their listing order is the order typed, the only order one day's papers have). p:4320 run 3: two parts of
+ * one instant listed apart now and at a cut (the lead first since). p:4326 run 0: U2's own row dated before it took U1's part
+ * over (08-01), typed after U2 merged into U4 (09-01) where U3's part had moved that day — refused, date order took it
+ * (`roomBeforePassedPart` now finds the part joined, and undoes the chain to the unit).
  *
  * Directory first (breaker8m P7, P9): mode `d` types the reorganisations first (as the 单位名录 and its 机构改革 papers
  * come before the 交办 rows), then the rows, a withdrawal (six runs in ten) last; mode `p` adds a same-day pair — a second
@@ -47,7 +52,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 type Mode = 'b' | 'w' | 'r' | 'd' | 'p' | 's' | 'o';
 const CHOSEN = process.env.TYPED_ORDER_SEEDS;
 /** `mode:seed:runs` — seeds green on this tree, each walking the breaker's 4 runs. */
-const CI_SEEDS = 'b:11:4,b:22:4,b:30:4,b:71:3,b:77:2,b:81:1,w:41:4,w:43:4,w:44:4,r:51:4,r:56:4,s:0:1,s:1:1,s:2:1,s:3:1,s:4:1,s:5:1,d:201:4,p:101:4,p:102:8,p:1852:2,o:301:3,o:302:6,o:303:10,o:304:10,o:307:7,o:308:5,p:4201:4,p:4301:1,p:4308:4,p:4320:4,p:4336:4';
+const CI_SEEDS = 'b:11:4,b:22:4,b:30:4,b:71:3,b:77:2,b:81:1,w:41:4,w:43:4,w:44:4,r:51:4,r:56:4,s:0:1,s:1:1,s:2:1,s:3:1,s:4:1,s:5:1,d:201:4,p:101:4,p:102:8,p:1852:2,o:301:3,o:302:6,o:303:10,o:304:10,o:307:7,o:308:5,p:4201:4,p:4301:1,p:4308:4,p:4320:4,p:4326:4,p:4336:4';
 const CASES = (CHOSEN ?? CI_SEEDS).split(',').map((entry) => {
   const [mode, seed, runs] = entry.trim().split(':');
   return [mode as Mode, Number(seed), Number(runs ?? 4)] as const;

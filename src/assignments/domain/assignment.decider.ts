@@ -2277,19 +2277,44 @@ function roomBeforePassedPart(
   if (passedOn === undefined || !isAfter(passedOn, assignedOn)) return undefined;
   const carrier = partsOf(state).find((part) => part.previousHolders?.some((held) => held.unitId === unitId && held.until === passedOn));
   const held = carrier?.previousHolders?.findLast((earlier) => earlier.unitId === unitId && earlier.until === passedOn);
+  // Or the part it took over joined another's on that day, its record kept behind (typed-versus-date-order p:4326 run 0: U1's
+  // part handed to U2 on 08-01, U2 merged into U4 on 09-01 where U3's part had moved that day; then U2's own 04-26 row).
+  const joining = carrier ? undefined : joinedRecordTakenOver(state, unitId, passedOn, assignedOn);
+  if (joining) return roomMade(command, state, unitId, assignedOn, undoneReason, joining.into);
   // Its own part (never taken over), or one it held on the row's day: the row comes after the part passed, as before.
   if (!carrier || !held || carrier.previousHolders![0]!.unitId === unitId || !isAfter(held.from, assignedOn)) return undefined;
+  return roomMade(command, state, unitId, assignedOn, undoneReason, carrier.unitId);
+}
+
+/**
+ * The part `unitId` took over from another unit after `assignedOn` and that joined another unit's part on `passedOn` (its record
+ * kept behind, `AssignmentsState.joined`): the unit now holding the part it joined (`into`); undefined when there is none.
+ */
+function joinedRecordTakenOver(state: AssignmentsState, unitId: string, passedOn: string, assignedOn: string): { readonly into: string } | undefined {
+  const record = state.joined && Object.hasOwn(state.joined, unitId) ? state.joined[unitId]! : undefined;
+  const takenOverOn = record?.part.previousHolders?.at(-1)?.until;
+  if (!record || record.joinedOn !== passedOn || takenOverOn === undefined || !isAfter(takenOverOn, assignedOn)) return undefined;
+  const into = partsOf(state).find((part) => part.unitId === record.successorUnitId || (part.heldBefore ?? []).includes(record.successorUnitId));
+  return into ? { into: into.unitId } : undefined;
+}
+
+/**
+ * `roomBeforePassedPart`'s undoing, once the part carrying the unit's earlier holding is found (held now by `holder`): the
+ * steps back to the unit undone, the 交办 then made, the steps applied again by day — or undefined when that leaves no room.
+ */
+function roomMade(command: NamesUnits, state: AssignmentsState, unitId: string, assignedOn: string, undoneReason: (step: StepUndone) => string, holder: string): RoomMade | undefined {
   if (registeredAfter(command, unitId, assignedOn)) return undefined;
   const undone: PartHandOverUndone[] = [];
   let folded = state;
   // The chain back to the unit: the present holder's steps after the day, then those into the part each undoing restores.
-  for (let holder = carrier.unitId; undone.length < 64; ) {
+  for (; undone.length < 64; ) {
     const steps = stepsAfterDay(command, folded, assignedOn, undoneReason, holder);
     if (steps.length === 0) break;
     undone.push(...steps);
     folded = steps.reduce(evolveAssignments, folded);
     if (holder === unitId) break;
-    holder = steps.at(-1)!.data.unitId;
+    // Toward the unit: its own step when one came off (a join among the day's steps: p:4326), else the step into the part restored.
+    holder = steps.some((step) => step.data.unitId === unitId) ? unitId : steps.at(-1)!.data.unitId;
   }
   const stillPassed = folded.passedOn && Object.hasOwn(folded.passedOn, unitId) ? folded.passedOn[unitId]! : undefined;
   if (undone.length === 0 || partOf(folded, unitId) || (stillPassed !== undefined && isAfter(stillPassed, assignedOn))) return undefined;

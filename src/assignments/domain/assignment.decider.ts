@@ -5,7 +5,7 @@ import { unreachable } from '../../shared/decider.js';
 import { DomainError, badInput, conflict, fieldOf, forbidden, named, say, type Bilingual, type Named } from '../../shared/domain-error.js';
 import { addDays, isAfter } from '../../shared/calendar-date.js';
 import { BY_DATE, isNeverOverdue, isProgressReport, type DueTerms } from '../../shared/deadline.js';
-import { byOfficeDay, isCorrection, reportsBeforeTheDaysPass, withCorrectionsApplied } from './business-order.js';
+import { byOfficeDay, isCorrection, withCorrectionsApplied } from './business-order.js';
 import { countFoldStep, foldInPlace, partsWith } from './fold-in-place.js';
 import {
   capitalise,
@@ -735,7 +735,7 @@ export const inBusinessOrderOf = (recorded: readonly AssignmentEvent[]) => inBus
 
 function inBusinessOrder(recorded: readonly AssignmentEvent[]): { event: AssignmentEvent; occurredOn: string; index: number }[] {
   const entries = recorded.map((event, index) => ({ type: event.type, data: event.data, occurredOn: factDayOfEvent(event), index }));
-  return reportsBeforeTheDaysPass(byOfficeDay(withCorrectionsApplied(entries).events), entries).map((entry) => ({
+  return byOfficeDay(withCorrectionsApplied(entries).events).map((entry) => ({
     event: { type: entry.type, data: entry.data } as AssignmentEvent,
     occurredOn: entry.occurredOn,
     index: entry.index,
@@ -3023,13 +3023,11 @@ function reportRectification(
   const part = requirePart(state, unitId, command);
   const unit = unitNamed(command, unitId);
   // Judged on the day reported (breaker8b N2): what stood then, in words true for that day; a later fact it would clash with is named below.
-  const then = partOn(state, part, reportedOn);
-  const checkedThatDay = handedInAtThePass(then, reportedOn);
   if (context.parentClosed) {
     const noun = parentNoun(command);
     if (closedOn(state) === null) throw conflict(`The ${noun.en} is closed; no more reports are accepted.`, `该${noun.zh}已销号，不再接收整改报告。`);
     const closedThen = closedOn(assignmentsOn(state, reportedOn));
-    if (closedThen !== null && !(checkedThatDay && closedThen === reportedOn)) throw closedThenError(state, closedThen, reportedOn, command.today, say('no more reports are accepted', '不再接收整改报告'), noun);
+    if (closedThen !== null) throw closedThenError(state, closedThen, reportedOn, command.today, say('no more reports are accepted', '不再接收整改报告'), noun);
   }
   const reported = { day: reportedOn, what: named('reportedOn', 'the report date', '报告日期') };
   // A re-report dated before the return it answers, or any report before the part was assigned: the clerk's date
@@ -3037,10 +3035,11 @@ function reportRectification(
   requireCalendarDate(reportedOn, named('reportedOn', 'The report date', '报告日期'));
   requireNotBefore(reported, returnDay(part));
   requireNotBefore(reported, assignedDay(part, command));
+  const then = partOn(state, part, reportedOn);
   if (then.status === 'REPORTED' && !(then.lastReport !== null && reportedOn > then.lastReport.reportedOn && settledOnOrAfter(part, reportedOn))) {
     throw awaitingInspectionThen(unit, then.lastReport?.reportedOn ?? reportedOn, reportedOn, command.today, say('a new report', '新的整改报告'));
   }
-  if (then.status === 'VERIFIED' && !checkedThatDay) throw verifiedThen(state, then, reportedOn, unit, say('no more reports are accepted', '不再接收整改报告'));
+  if (then.status === 'VERIFIED') throw verifiedThen(state, then, reportedOn, unit, say('no more reports are accepted', '不再接收整改报告'));
   requireText(summary, named('summary', 'A summary of the rectification', '整改情况说明'));
   if (evidence.length === 0) throw badInput('At least one piece of evidence is required.', '请至少提供一项佐证材料。', { field: 'evidence' });
   evidence.forEach((item, index) => {
@@ -3055,18 +3054,6 @@ function reportRectification(
   const events: AssignmentEvent[] = [{ type: 'RectificationReported', data: { unitId, summary, evidence, reportedOn } }];
   requireLaterFactsHold(state, events, reported, command, undefined, (later, why) => reportsAgainLater(later, why, state, unitId, reportedOn));
   return events;
-}
-
-/**
- * Whether a report of office day `reportedOn` (`YYYY-MM-DD`) is the re-report the pass of that same day checked: handed in at
- * the inspection, entered after the pass (breaker41-8b N4: report 05-25, 退办 05-28, re-report and pass 06-15; the report and
- * the pass typed, then the return found — refused, it says to enter the re-report first — and the re-report, which was refused
- * as coming after the close-out of its own day: a dead end). `then`: the part on that day, every fact on file folded by day —
- * verified that day after an earlier report. Taken as `settledOnOrAfter` takes a re-report dated before the pass, and folded
- * the same way (`reportBeforeThePass`: a report of the pass's day comes before it).
- */
-function handedInAtThePass(then: AssignmentPart, reportedOn: string): boolean {
-  return then.status === 'VERIFIED' && then.verifiedOn === reportedOn && then.lastReport !== null && then.lastReport.reportedOn < reportedOn;
 }
 
 /**

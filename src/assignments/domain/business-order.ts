@@ -206,34 +206,3 @@ function nthBefore<Entry extends DatedEntry>(events: readonly Entry[], position:
 /** By office day, and within one day in the order given (the order recorded): a stable sort. */
 export const byOfficeDay = <Entry extends DatedEntry>(entries: readonly Entry[]): Entry[] =>
   [...entries].sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : 0));
-
-/**
- * `byDay` (entries by office day, within a day as recorded, corrections applied) with each report typed after an inspection of
- * its unit's part of the same day that was recorded or now reads as a pass moved before that inspection: a verified part takes
- * no report, so it is the report the pass checked, handed in at the inspection and entered after it (breaker41-8b N4; the
- * decider takes it, `handedInAtThePass`). Folded after the pass it read as a report after the close-out; and a pass corrected
- * since to 督查未通过 still checked it, as the live fold reads it (now-and-cut-agree). A reopening of that day typed between them
- * keeps the order. `known`: the same entries as recorded, before corrections (`withCorrectionsApplied`'s input). Sorts in place
- * and returns `byDay`. O(entries × the facts of a day).
- */
-export function reportsBeforeTheDaysPass<Entry extends DatedEntry>(byDay: Entry[], known: readonly DatedEntry[]): Entry[] {
-  const passes = new Set<string>();
-  const inspection = (entry: DatedEntry) => entry.data as { readonly unitId: string; readonly inspectionId: string; readonly outcome: string };
-  for (const entry of [...known, ...byDay]) if (entry.type === 'InspectionLogged' && inspection(entry).outcome === 'PASSED') passes.add(`${inspection(entry).unitId} ${inspection(entry).inspectionId}`);
-  if (passes.size === 0) return byDay;
-  for (let at = 0; at < byDay.length; at += 1) {
-    const report = byDay[at]!;
-    if (report.type !== 'RectificationReported') continue;
-    const unitId = (report.data as { readonly unitId: string }).unitId;
-    for (let before = at - 1; before >= 0 && byDay[before]!.occurredOn === report.occurredOn; before -= 1) {
-      const earlier = byDay[before]!;
-      if (earlier.type === 'PartsReopened') break;
-      if (earlier.type === 'InspectionLogged' && inspection(earlier).unitId === unitId && passes.has(`${unitId} ${inspection(earlier).inspectionId}`)) {
-        byDay.splice(at, 1);
-        byDay.splice(before, 0, report);
-        break;
-      }
-    }
-  }
-  return byDay;
-}

@@ -2,7 +2,7 @@ import type { EventMetadata } from '../../event-store/event-store.port.js';
 import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import type { DomainEvent } from '../../shared/decider.js';
 import { inCut, type TimeCut } from '../../shared/time-cut.js';
-import { isCorrection, reportsBeforeTheDaysPass, withCorrectionsApplied } from '../domain/business-order.js';
+import { isCorrection, withCorrectionsApplied } from '../domain/business-order.js';
 
 /*
  * Time travel without replaying the log: each parent of parts (a finding, a work-plan item) keeps
@@ -56,11 +56,9 @@ export const knownInCut = (cut: TimeCut, event: { readonly metadata: { readonly 
  * one day in the order recorded (the lifecycle's rules keep each part's facts in that order).
  */
 export function timelineAt(timeline: readonly TimelineEntry[], cut: TimeCut): TimelineEntry[] {
-  const known = timeline.filter((event) => knownInCut(cut, event));
-  const byDay = asCorrected(known).events
+  return asCorrected(timeline.filter((event) => knownInCut(cut, event))).events
     .filter((event) => event.occurredOn <= cut.asOf)
     .sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.revision - b.revision));
-  return reportsBeforeTheDaysPass(byDay, known);
 }
 
 /**

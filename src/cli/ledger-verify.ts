@@ -10,6 +10,10 @@ import { describeCheckpoint, verifyLedger } from '../ledger/ledger-operations.js
 import { SqliteLedger } from '../ledger/sqlite-ledger.js';
 import { witnessExpectations } from '../ledger/witnessed-head.js';
 import { readWitness } from '../event-store/store-witness.js';
+import { readKeyFolderWitnessesLeniently, keyFolderWitnessFolder } from '../event-store/key-folder-witness.js';
+import { findOtherCopyWrites, otherCopyWords } from '../event-store/other-copy-writes.js';
+import { chainHashIn } from '../event-store/sqlite-store-inspection.js';
+import { realPlaceOf } from '../event-store/store-place.js';
 import { clockAheadAcceptanceWords, type ClockAheadAcceptance } from '../event-store/clock-behind.js';
 import { allEventSchemas } from '../event-sourcing/all-event-schemas.js';
 import { datedAfterRealDay, datedAheadHeading, datedAheadLines, realDayOf, type DatedAhead } from '../event-store/clock-ahead-office-days.js';
@@ -157,8 +161,8 @@ async function main(): Promise<number> {
       return 1;
     }
     // The witness first: the log read after it can only be longer than what it saw.
-    const witness = witnessExpectations(options.witness, ledger.storeId());
     const settings = options.settings;
+    const witness = withOtherCopy(witnessExpectations(options.witness, ledger.storeId()), db, options, ledger.storeId());
     const trusted = trustedKeysOf(settings, options.witness, ledger.storeId());
     const seals = sealCheckOf(settings, ledger, options.witness, trusted.keys);
     // breaker9x S3: the losses of the restore accepted at that instant, acknowledged by the office — only that restore's.
@@ -285,6 +289,49 @@ async function main(): Promise<number> {
     db.close();
     opened.close();
   }
+}
+
+/**
+ * breaker41-9 P1: a log holding another copy's records (a training, staging or drill copy put in this copy's place) chains
+ * and is sealed with the office's key, and was called 台账完好. Judged as a server's start judges it (`findOtherCopyWrites`):
+ * the witness beside the file and the copies beside the office's key, for the copy named by STORE_COPY_NAME (the
+ * installation's .env) — else the unnamed copy at the file's place. Found, it is the verification's `STORE_FROM_OTHER_COPY`
+ * (unless the witness itself already stops the comparison). Reads at most one chain hash per other copy's witness.
+ */
+function withOtherCopy(witness: ReturnType<typeof witnessExpectations>, db: Database.Database, options: ReturnType<typeof parseOptions>, storeId: string | null): ReturnType<typeof witnessExpectations> {
+  if (storeId === null || witness.expectations.witnessProblem) return witness;
+  const { settings } = options;
+  let dataFolder = null;
+  try {
+    const read = readWitness(options.witness);
+    dataFolder = read ? { witness: read, path: options.witness } : null;
+  } catch {
+    // Reported by the witness's own reading.
+  }
+  const { kept } = readKeyFolderWitnessesLeniently(keyFolderWitnessFolder({ EVENT_STORE: 'sqlite', SQLITE_PATH: options.path, LEDGER_SIGNING_KEY_FILE: settings.LEDGER_SIGNING_KEY_FILE }));
+  const copy = { copyName: settings.STORE_COPY_NAME ?? null, place: realPlaceOf(options.path) };
+  const head = (db.prepare('SELECT MAX(position) AS head FROM events').get() as { head: number | bigint | null }).head;
+  const found = findOtherCopyWrites(
+    { storeId, head: head === null ? null : BigInt(head), chainHashAt: (commit) => chainHashIn(db, commit)?.toString('hex') ?? null },
+    copy,
+    dataFolder,
+    kept,
+  );
+  if (!found) return witness;
+  const words = otherCopyWords(options.path, found, copy);
+  return {
+    ...witness,
+    expectations: {
+      ...witness.expectations,
+      witnessProblem: {
+        kind: 'STORE_FROM_OTHER_COPY',
+        message: say(
+          `${words.en} Its rows chain and are sealed with the office's key, but they are not this copy's records: do not take this log as ${copy.copyName === null ? "this copy's" : `${copy.copyName}'s`} ledger.`,
+          `${words.zh}这些记录的哈希链完整、带有本单位密钥的封印，但不是本副本的记录：请勿把它当作本副本的台账。`,
+        ),
+      },
+    },
+  };
 }
 
 /** The positions after `after` (null: from the start) up to `upTo`, as a person reads them: `73`, or `72–75`. */

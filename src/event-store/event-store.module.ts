@@ -12,6 +12,9 @@ import { say } from '../shared/domain-error.js';
 import { Clock, SystemClock } from '../shared/clock.js';
 import { clockBehindBy, newestOf, recordedAfterAcceptance } from './clock-behind.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
+import { keyFolderWitnessFolder } from './key-folder-witness.js';
+import { otherCopyAtPath, otherCopyBrief, otherCopyWords } from './other-copy-writes.js';
+import { realPlaceOf } from './store-place.js';
 
 /**
  * What the clock check of StoreHealth reads (breaker9p P1): the wall clock, and the newest instant the
@@ -83,7 +86,22 @@ export const ADMITTED_STORE = Symbol('AdmittedStore');
           unnamedCopyNotice(onDisk, config.get('STORE_COPY_NAME', { infer: true }), config.get('NODE_ENV', { infer: true }) === 'production' && runningInContainer(), since),
         ].filter((notice): notice is StoreNotice => notice !== null);
         for (const notice of notices) new Logger('EventStore').warn(notice.message.en);
-        return new StoreHealth(admitted.store, admitted.witness, notices, admitted.registration, recordTimeOf(admitted, clock));
+        // breaker41-9 P1 c: a file renamed over the store under this server is judged for another copy's records.
+        const copy = onDisk ? { copyName: config.get('STORE_COPY_NAME', { infer: true }), place: realPlaceOf(sqlitePath) } : null;
+        const witnessPath = config.get('STORE_WITNESS_PATH', { infer: true });
+        const keyFolder = keyFolderWitnessFolder({ EVENT_STORE: 'sqlite', SQLITE_PATH: sqlitePath, LEDGER_SIGNING_KEY_FILE: config.get('LEDGER_SIGNING_KEY_FILE', { infer: true }) });
+        const judgeNewFile = copy
+          ? (path: string) => {
+              const found = otherCopyAtPath(path, copy, witnessPath, keyFolder);
+              if (!found) return null;
+              const words = otherCopyWords(path, found, copy);
+              const logger = new Logger('EventStore');
+              logger.error(`事件库文件 ${path} 被另一个副本的文件替换：${words.zh}`);
+              logger.error(`The event store file ${path} was replaced by another copy's file: ${words.en}`);
+              return otherCopyBrief(found, copy);
+            }
+          : null;
+        return new StoreHealth(admitted.store, admitted.witness, notices, admitted.registration, recordTimeOf(admitted, clock), judgeNewFile);
       },
     },
     {

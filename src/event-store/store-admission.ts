@@ -32,6 +32,7 @@ import {
 import { keyFingerprint, publicKeyText } from '../ledger/domain/checkpoint.js';
 import { loadSigningKey, readSigningKey, signingKeyPath } from '../ledger/ledger-signing-key.js';
 import { copiesJudging, judgeCopyMissing, judgedOnKeptCopy, judgeNewStore, keptCopyFor, readKeyFolderWitnessesLeniently, retireCopiesCoveredByReset, keyFolderWitnessFolder, keyFolderWitnessPath, newerWitness, readKeyFolderWitnesses, retireLegacyCopy, type KeptWitness } from './key-folder-witness.js';
+import { findOtherCopyWrites, otherCopyRefusal } from './other-copy-writes.js';
 import { rowSealKeyOf } from '../ledger/ledger-mac.js';
 import { judgeFirstSealing, judgeRotationSealing, judgeUnsignedWitness, type NamedEvent } from './row-seal-judgement.js';
 import { InvalidSettingsError, type AppSettings } from '../config/app-settings.js';
@@ -1484,6 +1485,17 @@ async function judgeFound(
   const seals = found.anyRowSealed ? { anyRowSealed: found.anyRowSealed(), newest: found.newestEvents?.(3) ?? [] } : null;
   const sameStore = witnessed?.storeId === identity.storeId ? witnessed : null;
   const copyMissing = judgeCopyMissing(dataFolderWitness, identity.storeId, kept, keptFolder, settings.STORE_WITNESS_PATH, place);
+  const judgeOtherCopy = () => {
+    if (settings.EVENT_STORE !== 'sqlite' || settings.SQLITE_PATH === ':memory:') return null;
+    const copy = { copyName: settings.STORE_COPY_NAME ?? null, place };
+    const other = findOtherCopyWrites(
+      { storeId: identity.storeId, head: head?.commit ?? null, ...(found.chainHashAt ? { chainHashAt: found.chainHashAt } : {}) },
+      copy,
+      dataFolderWitness ? { witness: dataFolderWitness, path: settings.STORE_WITNESS_PATH } : null,
+      kept,
+    );
+    return other ? otherCopyRefusal(location, other, copy) : null;
+  };
   const judged =
     judgeUnwitnessed(witnessed, { location, witnessPath: settings.STORE_WITNESS_PATH }, head?.commit ?? null) ??
     judgeStore(witnessed, { existed, location, identity, head: head?.commit ?? null, hashAtWitnessedHead, unhashedAtWitnessedHead, eventIdAtWitnessedHead }) ??
@@ -1500,12 +1512,15 @@ async function judgeFound(
       : null) ??
     checkpointsLost ??
     (seals ? judgeFirstSealing(sameStore, { location, head: head?.commit ?? null, anyRowSealed: seals.anyRowSealed, newest: seals.newest }) : null) ??
-    (seals && configuredKey !== undefined ? judgeRotationSealing(signingKeyOnRecord, configuredKey, trustedKeys, sameStore, { location, head: head?.commit ?? null, newest: seals.newest }) : null);
+    (seals && configuredKey !== undefined ? judgeRotationSealing(signingKeyOnRecord, configuredKey, trustedKeys, sameStore, { location, head: head?.commit ?? null, newest: seals.newest }) : null) ??
+    // breaker41-9 P1: a training, staging or drill copy of this store put in its place — its records are not this copy's.
+    judgeOtherCopy();
   const refusal = judged && fromKeyFolder ? judgedOnKeptCopy(judged, fromKeyFolder, dataFolderWitness, settings.STORE_WITNESS_PATH) : judged;
   return { refusal, checkpointsLost: checkpointsLost === judged ? refusal : checkpointsLost, witnessed, signingKeyOnRecord, copyNotCompared: context.readOnly ? copyMissing : null };
 }
 
-type ToolStoreSettings = Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH' | 'EVENTSTORE_CONNECTION_STRING' | 'STORE_WITNESS_PATH' | 'LEDGER_SIGNING_KEY_FILE'>;
+type ToolStoreSettings = Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH' | 'EVENTSTORE_CONNECTION_STRING' | 'STORE_WITNESS_PATH' | 'LEDGER_SIGNING_KEY_FILE'> &
+  Partial<Pick<AppSettings, 'STORE_COPY_NAME'>>;
 
 /**
  * A tool appends to a sealed store as the server would (breaker9b N1): with the row-seal key of the

@@ -372,6 +372,8 @@ export function storeGoneMessage(
   /** For 'overwritten': what showed it (store-file-overwrite.ts). */
   overwrite: Overwrite | null = null,
   reach: HeldCopyReach = { kind: 'copying' },
+  /** For 'replaced': what the new file is when it holds another copy's records (`otherCopyBrief`, breaker41-9 P1 c), null otherwise. */
+  otherCopy: Bilingual | null = null,
 ): Bilingual {
   const { wal, shm } = companions;
   const gone = companions.gone ?? wal;
@@ -382,7 +384,9 @@ export function storeGoneMessage(
     how === 'deleted'
       ? say(`put ${copy ? 'the copy' : 'the file'} back at ${path} (or restore it from a backup)`, `将${copy ? '副本' : '该文件'}放回 ${path}（或从备份恢复）`)
       : how === 'replaced'
-        ? say(`keep the new file (the next start checks it), or put ${copy ? 'the copy' : 'the original file'} in its place`, `保留新文件（下次启动时会检查它），或用${copy ? '副本' : '原文件'}替换它`)
+        ? otherCopy
+          ? say(`put ${copy ? 'the copy' : 'the original file'} in its place — do not keep the new file`, `用${copy ? '副本' : '原文件'}替换它——请勿保留新文件`)
+          : say(`keep the new file (the next start checks it), or put ${copy ? 'the copy' : 'the original file'} in its place`, `保留新文件（下次启动时会检查它），或用${copy ? '副本' : '原文件'}替换它`)
         : say(`put the copy in its place (remove ${wal} and ${shm}, rename the copy to ${path}) and run npm run ledger:verify`, `用副本替换它（删除 ${wal} 和 ${shm}，将副本改名为 ${path}）并进行台账校验（npm run ledger:verify）`),
   );
   switch (how) {
@@ -411,11 +415,19 @@ export function storeGoneMessage(
         `The event store file ${path} was deleted or moved away while the server runs: writes are refused, since nothing written now could be read after a restart. If it was moved, moving that same file back to ${path} (not a copy of it) lets writes resume by themselves, within seconds.${kept.en} Otherwise stop the server, ${advice.en} and start the server again.`,
         `运行中事件库文件 ${path} 被删除或移走：为免写入的数据在重启后丢失，现拒绝写入。如系移走，将该文件本身（不是其副本）移回 ${path}，写入即自动恢复。${kept.zh}否则请停止服务，${advice.zh}，然后重启服务。`,
       );
-    case 'replaced':
+    case 'replaced': {
+      // Said first: the ADMIN's answer is bounded in length (format-error.ts), and this is what decides what to do.
+      if (otherCopy) {
+        return say(
+          `The event store file ${path} was replaced by another copy's file while the server runs (renamed over it): ${otherCopy.en} Do not keep the new file — the next start refuses it (STORE_FROM_OTHER_COPY); the server log names both copies' witnesses. Writes are refused, and this server writes nothing into the new file, not even when it stops; its own ${wal} was moved away from the path (to the copy's name with -old-wal).${kept.en} Stop every server on this file; then ${advice.en}.`,
+          `运行中事件库文件 ${path} 被另一个副本的文件替换（被改名覆盖）：新文件不是本副本的事件库，${otherCopy.zh}请勿保留新文件——下次启动时会拒绝它（STORE_FROM_OTHER_COPY）；服务器日志列出了两个副本的见证文件。现拒绝写入，本服务不会向新文件写入任何内容（停止时也不会），并已把自己的 ${wal} 移开（改名为副本名加 -old-wal）。${kept.zh}请停止使用该文件的所有服务；然后${advice.zh}。`,
+        );
+      }
       return say(
         `The event store file ${path} was replaced by another file (renamed over it, or an older copy written over it in place) while the server runs: writes are refused, and this server writes nothing into the new file, not even when it stops; it has moved its own ${wal} away from the path (to the copy's name with -old-wal), so that no other server or tool reads it over the new file.${kept.en} Stop every server on this file; then ${advice.en}.`,
         `运行中事件库文件 ${path} 被另一个文件替换（被改名覆盖，或被旧副本原地覆盖）：现拒绝写入，本服务不会向新文件写入任何内容（停止时也不会）；它已把自己的 ${wal} 移开（改名为副本名加 -old-wal），以免其他服务或工具把它读到新文件上。${kept.zh}请停止使用该文件的所有服务；然后${advice.zh}。`,
       );
+    }
   }
 }
 
@@ -512,6 +524,13 @@ export class StoreHealth {
      * breaker9p P1). Null: not checked (a clock the program sets by hand, as tests do, stamps what it is told).
      */
     private readonly recordTime: { readonly now: () => number; readonly newestRecorded: () => NewestRecorded | null } | null = null,
+    /**
+     * What the file now at the store's path is, once another file was renamed over the one this server holds: the words
+     * of `otherCopyBrief` when it holds another copy's records, else null (breaker41-9 P1 c: the refusal said to keep the
+     * new file, and the next start took it). Asked once, after this server's -wal was moved aside; the judge logs the
+     * whole of `otherCopyWords`. Null: not asked.
+     */
+    private readonly judgeNewFile: ((path: string) => Bilingual | null) | null = null,
   ) {}
 
   /** The other servers' disagreement as last read (at most once a second), and since when it has been seen. */
@@ -824,10 +843,19 @@ export class StoreHealth {
     if (overwrite) this.logger.error(`The event store file ${path} was written over in place: ${overwrite.detail}`);
     // Nothing else may read this server's -wal over the new file meanwhile (breaker9l P5).
     if (how === 'replaced' || how === 'overwritten') this.store.setCompanionsAside();
+    // breaker41-9 P1 c: another copy's file renamed over this one is said to be so — never "keep the new file".
+    let otherCopy: Bilingual | null = null;
+    if (how === 'replaced' && this.judgeNewFile) {
+      otherCopy = this.judgeNewFile(path);
+      const noted = this.noted.get(cause);
+      if (otherCopy && noted) {
+        this.noted.set(cause, { ...noted, message: storeGoneMessage(how, path, copy.path, { wal, shm, gone }, overwrite, { kind: 'copying' }, otherCopy) });
+      }
+    }
     void copy.done.then((outcome) => {
       // The refusal says from now on how far the copy reaches, and advises by it (breaker9u P2).
       const noted = this.noted.get(cause);
-      if (noted) this.noted.set(cause, { ...noted, message: storeGoneMessage(how, path, copy.path, { wal, shm, gone }, overwrite, reachOf(outcome)) });
+      if (noted) this.noted.set(cause, { ...noted, message: storeGoneMessage(how, path, copy.path, { wal, shm, gone }, overwrite, reachOf(outcome), otherCopy) });
       if ('error' in outcome) this.logger.error(`Could not copy what this server holds of ${path} to ${copy.path}: ${outcome.error}`);
       else if (outcome.rowByRow && !outcome.removed) {
         const { upTo, head, stopped } = outcome.rowByRow;

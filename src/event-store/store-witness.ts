@@ -408,6 +408,8 @@ export type StoreRefusalReason =
   | 'STORE_REPLACED'
   | 'STORE_SHORTER'
   | 'STORE_REWRITTEN'
+  /** The store holds records another copy of it (another STORE_COPY_NAME) wrote, or its witness is that copy's (other-copy-writes.ts, breaker41-9 P1). */
+  | 'STORE_FROM_OTHER_COPY'
   | 'LOG_HOLE'
   | 'CHECKPOINTS_MISSING'
   | 'STORE_DAMAGED'

@@ -49,6 +49,7 @@ export const MismatchKinds = [
   'NOT_HASHED',
   'NOT_SEALED',
   'PRINTED_CODE_MISMATCH',
+  'STORE_FROM_OTHER_COPY',
 ] as const;
 
 export type MismatchKind =
@@ -96,7 +97,13 @@ export type MismatchKind =
    * removed or reordered since it was printed — even when every hash kept in the store was rewritten
    * to match and the checkpoints removed.
    */
-  | 'PRINTED_CODE_MISMATCH';
+  | 'PRINTED_CODE_MISMATCH'
+  /**
+   * The log holds records another copy of the store wrote (another STORE_COPY_NAME: a training, staging or drill copy
+   * put in this copy's place), or the witness beside it is that copy's (breaker41-9 P1, `findOtherCopyWrites`): its rows
+   * chain and are sealed with the office's key, but they are not this copy's records.
+   */
+  | 'STORE_FROM_OTHER_COPY';
 
 export interface LedgerMismatch {
   readonly kind: MismatchKind;
@@ -207,8 +214,8 @@ export interface LedgerExpectations {
    * were rewritten or removed. A code covering more events than the log holds is `LOG_TRUNCATED`.
    */
   readonly printedCodes?: readonly PrintedLedgerCode[];
-  /** What stops the comparison with the store witness: it saw another store, or cannot be read. */
-  readonly witnessProblem?: { readonly kind: 'STORE_REPLACED' | 'WITNESS_DAMAGED'; readonly message: Bilingual } | null;
+  /** What stops the comparison with the store witness: it saw another store, or cannot be read; or the log holds another copy's records (the witnesses say so). */
+  readonly witnessProblem?: { readonly kind: 'STORE_REPLACED' | 'WITNESS_DAMAGED' | 'STORE_FROM_OTHER_COPY'; readonly message: Bilingual } | null;
 }
 
 /** A checkpoint as verification reads it; `sequence` (1, 2, …) when the store numbers them. */

@@ -1,0 +1,236 @@
+import Database from 'better-sqlite3';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runTool, toolOnStore } from '../support/cli-tool.js';
+import { operatorText } from '../support/store-refusal.js';
+import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
+import { testSigningKeyFile } from '../support/signing-key.js';
+import { graphqlAt, killHard, PROCESS_TEST_CEILING_MS, refusedStart, startServer, type ServerProcess } from '../support/server-process.js';
+
+/*
+ * breaker41-9 P1 (issue 9, "nothing silently started over"): a training, staging or drill copy of the
+ * store, written with the office's key, taken back as production's store while production had written
+ * nothing since the copy, started `ready` with no problem or notice, and `ledger:verify` said 台账完好:
+ * the trainees' records served as real. Three ways in, each through real server processes and tools:
+ * (a) a store:backup copy used for training, copied back over the stopped production file;
+ * (b) the training data folder put in place of production's, its witness naming the copy 培训;
+ * (c) the training file renamed over the live file while production runs.
+ * What tells: the other copy's signed witness beside the office's key (its head and chain hash there) and
+ * the copy name each witness carries. Every wait is on a condition, under the process-test ceiling.
+ */
+
+const PRODUCTION = { STORE_COPY_NAME: '正式' };
+const TRAINING = { STORE_COPY_NAME: '培训' };
+
+interface Health {
+  status: string;
+  problems: { cause: string; message: string; messageZh: string }[];
+  notices: { cause: string; messageZh: string }[];
+}
+const healthOf = async (port: number) => (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as Health;
+
+
+/** Stops a server the usual way (SIGTERM) and waits for its exit. */
+const stop = async (server: ServerProcess) => {
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill('SIGTERM');
+  await exited;
+};
+
+/** The titles of the evaluations a store file holds (its -wal included), in log order. */
+const titlesIn = (path: string) => {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    return db
+      .prepare<[], { data: string }>("SELECT data FROM events WHERE type = 'EvaluationRegistered' ORDER BY position")
+      .all()
+      .map((row) => (JSON.parse(row.data) as { title: string }).title);
+  } finally {
+    db.close();
+  }
+};
+
+const evaluationTitles = async (server: ServerProcess, supervisor: Record<string, string>) =>
+  ((await graphqlAt(server.port, '{ evaluations { nodes { title } } }', {}, supervisor)).data?.evaluations?.nodes ?? []).map((node: { title: string }) => node.title) as string[];
+
+/** A command-line tool on the store at `sqlitePath` with the office's key, under `env` besides. */
+const toolWith = (name: string, args: string[], sqlitePath: string, env: Record<string, string> = {}) =>
+  runTool(name, args, { env: { ...process.env, EVENT_STORE: 'sqlite', SQLITE_PATH: sqlitePath, NODE_ENV: 'test', LEDGER_SIGNING_KEY_FILE: testSigningKeyFile(), ...env } });
+
+/** Production (正式) on a fresh store with one evaluation and a supervisor; the server left running. */
+async function production(): Promise<{ sqlitePath: string; server: ServerProcess; supervisor: Record<string, string>; admin: Record<string, string> }> {
+  const sqlitePath = join(mkdtempSync(join(tmpdir(), 'rectify-production-')), 'rectify.db');
+  const server = await startServer(sqlitePath, { env: PRODUCTION });
+  const created = await toolOnStore('create-user', ['--name', '张伟', '--role', 'SUPERVISOR'], sqlitePath);
+  expect(created.code).toBe(0);
+  const supervisor = { authorization: `Bearer ${created.stdout.trim().split('\n').at(-1)}` };
+  const createdAdmin = await toolOnStore('create-user', ['--name', '王芳', '--role', 'ADMIN'], sqlitePath);
+  expect(createdAdmin.code).toBe(0);
+  const admin = { authorization: `Bearer ${createdAdmin.stdout.trim().split('\n').at(-1)}` };
+  expect((await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput({ title: '正式评估', idempotencyKey: 'key-正式评估' }) }, supervisor)).errors).toBeUndefined();
+  return { sqlitePath, server, supervisor, admin };
+}
+
+/** A training copy made with store:backup under STORE_COPY_NAME=培训, started as 培训 and written to (two evaluations); stopped. */
+async function trainingCopy(sqlitePath: string, supervisor: Record<string, string>): Promise<string> {
+  const folder = join(mkdtempSync(join(tmpdir(), 'rectify-training-')), 'train');
+  const backup = await toolWith('backup-store', [folder], sqlitePath, TRAINING);
+  expect(backup.code).toBe(0);
+  const training = join(folder, 'rectify.db');
+  const server = await startServer(training, { env: TRAINING });
+  try {
+    for (const title of ['培训练习一', '培训练习二']) {
+      expect((await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput({ title, idempotencyKey: `key-${title}` }) }, supervisor)).errors).toBeUndefined();
+    }
+  } finally {
+    await stop(server);
+    await killHard(server.child);
+  }
+  expect(titlesIn(training)).toEqual(['正式评估', '培训练习一', '培训练习二']);
+  return training;
+}
+
+/** The bytes of a file, to show a refused start left it as it was. */
+const bytesOf = (path: string) => readFileSync(path).toString('base64');
+
+/** The refusal said at start: exit status 3, STORE_FROM_OTHER_COPY, both copies named, the way to accept it, in Chinese. */
+function expectOtherCopyRefusal(refused: { code: number | null; output: string }) {
+  expect(refused.code).toBe(3);
+  expect(refused.output).toContain('"reason":"STORE_FROM_OTHER_COPY"');
+  expect(refused.output).toContain('副本“培训”（STORE_COPY_NAME=培训）');
+  expect(refused.output).toContain('本服务运行为副本“正式”（STORE_COPY_NAME=正式）');
+  expect(refused.output).toContain('不是本副本的记录');
+  expect(refused.output).toContain('以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次');
+}
+
+/** ledger:verify on production's file, with production's copy name (its .env): not intact, the finding naming the other copy. */
+async function expectVerifyFinds(sqlitePath: string) {
+  const verified = await toolWith('ledger-verify', [], sqlitePath, PRODUCTION);
+  expect(verified.code).toBe(1);
+  expect(verified.stdout).toContain('台账不符（STORE_FROM_OTHER_COPY）');
+  expect(verified.stdout).toContain('副本“培训”（STORE_COPY_NAME=培训）');
+  expect(verified.stdout).not.toContain('台账完好');
+  const json = JSON.parse((await toolWith('ledger-verify', ['--json'], sqlitePath, PRODUCTION)).stdout) as { ok: boolean; firstMismatch: { kind: string } };
+  expect(json.ok).toBe(false);
+  expect(json.firstMismatch.kind).toBe('STORE_FROM_OTHER_COPY');
+}
+
+/** Accepted on purpose once (--accept-store-reset): ready, saying what it took; the next plain start ready too, serving the training records. */
+async function expectAcceptedOnce(sqlitePath: string, supervisor: Record<string, string>) {
+  const accepted = await startServer(sqlitePath, { env: PRODUCTION, args: ['--accept-store-reset'] });
+  try {
+    const health = await healthOf(accepted.port);
+    expect(health.status).toBe('ready');
+    expect(health.notices.map((each) => each.cause)).toContain('STORE_RESET_ACCEPTED');
+    // The log says what was accepted: the other copy's records, named.
+    expect(accepted.output()).toContain('Starting on a store that was not recognised, as ACCEPT_STORE_RESET asks: The event store at');
+    expect(accepted.output()).toContain('the copy named 培训 (STORE_COPY_NAME=培训)');
+  } finally {
+    await stop(accepted);
+    await killHard(accepted.child);
+  }
+  const plain = await startServer(sqlitePath, { env: PRODUCTION });
+  try {
+    expect((await healthOf(plain.port)).status).toBe('ready');
+    expect(await evaluationTitles(plain, supervisor)).toEqual(expect.arrayContaining(['正式评估', '培训练习一', '培训练习二']));
+  } finally {
+    await stop(plain);
+    await killHard(plain.child);
+  }
+}
+
+describe('A training copy taken back as production\'s store is refused, never silently served (breaker41-9 P1)', () => {
+  it('(a) a store:backup copy made under STORE_COPY_NAME=培训, used for training, copied back over the stopped production file', async () => {
+    const { sqlitePath, server, supervisor } = await production();
+    try {
+      const training = await trainingCopy(sqlitePath, supervisor);
+      await stop(server);
+      copyFileSync(training, sqlitePath);
+      for (const file of [`${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(file, { force: true });
+      const witness = bytesOf(`${sqlitePath}.witness.json`);
+
+      expectOtherCopyRefusal(await refusedStart(sqlitePath, { env: PRODUCTION }));
+      // A refused start changes nothing: production's witness is as it was.
+      expect(bytesOf(`${sqlitePath}.witness.json`)).toBe(witness);
+      await expectVerifyFinds(sqlitePath);
+      // A writing tool with production's copy name refuses it as the server does, writing nothing.
+      const tool = await toolWith('create-user', ['--name', '李娜', '--role', 'SUPERVISOR'], sqlitePath, PRODUCTION);
+      expect(tool.code).not.toBe(0);
+      expect(tool.stderr).toContain('未写入任何内容：服务同样会拒绝这个事件库');
+      expect(tool.stderr).toContain('副本“培训”（STORE_COPY_NAME=培训）');
+      expect(bytesOf(`${sqlitePath}.witness.json`)).toBe(witness);
+      // The control: the training copy itself, at its own place, starts as ever.
+      const again = await startServer(training, { env: TRAINING });
+      expect((await healthOf(again.port)).status).toBe('ready');
+      await stop(again);
+      await expectAcceptedOnce(sqlitePath, supervisor);
+    } finally {
+      await killHard(server.child);
+    }
+  }, PROCESS_TEST_CEILING_MS);
+
+  it("(b) the training data folder put in production's place: refused, its witness left as 培训's; production's own data put back starts", async () => {
+    const { sqlitePath, server, supervisor } = await production();
+    try {
+      const training = await trainingCopy(sqlitePath, supervisor);
+      await stop(server);
+      const data = join(sqlitePath, '..');
+      const real = `${data}-real`;
+      renameSync(data, real);
+      cpSync(join(training, '..'), data, { recursive: true });
+      const trainingWitness = bytesOf(`${sqlitePath}.witness.json`);
+      expect(JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8'))).toMatchObject({ copyName: '培训' });
+
+      expectOtherCopyRefusal(await refusedStart(sqlitePath, { env: PRODUCTION }));
+      // Never rewritten as 正式 before the operator accepted: the witness is still the training copy's, byte for byte.
+      expect(bytesOf(`${sqlitePath}.witness.json`)).toBe(trainingWitness);
+      await expectVerifyFinds(sqlitePath);
+
+      // Production's real data put back starts ready (before: refused STORE_SHORTER, the witness rewritten from the training log).
+      rmSync(data, { recursive: true });
+      renameSync(real, data);
+      const back = await startServer(sqlitePath, { env: PRODUCTION });
+      try {
+        expect((await healthOf(back.port)).status).toBe('ready');
+        expect(await evaluationTitles(back, supervisor)).toEqual(['正式评估']);
+      } finally {
+        await stop(back);
+        await killHard(back.child);
+      }
+    } finally {
+      await killHard(server.child);
+    }
+  }, PROCESS_TEST_CEILING_MS);
+
+  it("(c) the training file renamed over the live file while production runs: /health degraded, the ADMIN told it is the other copy's file and not to keep it; the next start refuses it", async () => {
+    const { sqlitePath, server, supervisor, admin } = await production();
+    try {
+      const training = await trainingCopy(sqlitePath, supervisor);
+      renameSync(training, sqlitePath);
+      const refused = await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput({ title: '替换之后', idempotencyKey: 'key-替换之后' }) }, supervisor);
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'STORE_FILE_REPLACED' });
+      // /health: degraded, the file replaced (office staff's words carry no paths).
+      const health = await healthOf(server.port);
+      expect(health.status).toBe('degraded');
+      expect(health.problems.map((each) => each.cause)).toEqual(['STORE_FILE_REPLACED']);
+      // The ADMIN's whole text (and the log) names the other copy and says not to keep the new file — before: "keep the new file".
+      const whole = await operatorText({ graphql: (query, variables, headers) => graphqlAt(server.port, query, variables, headers) }, admin, 'STORE_FILE_REPLACED');
+      expect(whole.zh).toContain('新文件不是本副本的事件库');
+      expect(whole.zh).toContain('其中有副本“培训”（STORE_COPY_NAME=培训）写入的记录');
+      expect(whole.zh).toContain('本服务（副本“正式”（STORE_COPY_NAME=正式））');
+      expect(whole.zh).toContain('请勿保留新文件');
+      expect(whole.zh).not.toContain('保留新文件（下次启动时会检查它）');
+      expect(whole.en).toContain('the next start refuses it (STORE_FROM_OTHER_COPY)');
+      expect(server.output()).toContain("was replaced by another copy's file");
+      await stop(server);
+
+      expectOtherCopyRefusal(await refusedStart(sqlitePath, { env: PRODUCTION }));
+      await expectVerifyFinds(sqlitePath);
+      await expectAcceptedOnce(sqlitePath, supervisor);
+    } finally {
+      await killHard(server.child);
+    }
+  }, PROCESS_TEST_CEILING_MS);
+});

@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
+import 'reflect-metadata';
+import { plainToInstance } from 'class-transformer';
+import { getMetadataStorage, validateSync, type ValidationError } from 'class-validator';
 import { notFound, THINGS, type Thing } from '../src/shared/domain-error.js';
 import { unitNamed } from '../src/assignments/domain/assignment.decider.js';
 
@@ -149,5 +152,105 @@ describe('no Chinese refusal shows an id', () => {
     const named = unitNamed({ unitNames: { nameOf: () => undefined } } as never, UUID);
     expect(named.zh).not.toContain(UUID);
     expect(named.en).toContain(UUID);
+  });
+});
+
+/*
+ * web2 fault 1: a field's refusal from the API's input checks, shown beside the field, was a fragment — 「最多 200 个字符」,
+ * 「不能为空」, 「格式不正确」 — where the app's own are sentences (「请填写“撤销理由”。」). The whole kind: every input class
+ * the API validates (every @InputType / @ArgsType in src/) is given wrong values for each of its fields, until every check
+ * registered on them has refused something; each field message must name its field, be worded for its check, and end in
+ * one 。; the whole refusal, the fields' sentences joined, must end once.
+ */
+describe('every field refusal the input checks can give is a sentence naming its field', () => {
+  type Metadata = { target: Function | string; propertyName: string; type: string; name?: string };
+  const INPUT_TYPE = /@(?:InputType|ArgsType)\(/;
+  const registered: Metadata[] = [];
+  let worded: ReadonlySet<string>;
+  let inputRefusalOf: (errors: ValidationError[]) => { messageZh: string; details: unknown };
+
+  beforeAll(async () => {
+    for (const file of sources(SRC).filter((path) => INPUT_TYPE.test(readFileSync(path, 'utf8')))) await import(file);
+    const errors = await import('../src/shared/graphql/chinese-errors.js');
+    worded = errors.WORDED_CONSTRAINTS;
+    inputRefusalOf = errors.inputRefusal as never;
+    const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Function, Metadata[]> };
+    registered.push(...[...storage.validationMetadatas.values()].flat().filter((metadata) => typeof metadata.target === 'function'));
+  });
+
+  /** A check's name as a refusal's `constraints` key: a custom check's own name, else its type. */
+  const checkOf = (metadata: Metadata) => (metadata.type === 'customValidation' ? metadata.name! : metadata.type);
+  /** What never refuses anything by itself (IsOptional). */
+  const NOT_A_CHECK = new Set(['conditionalValidation']);
+
+  /** Wrong values of every shape a field can be given: texts empty, long, unreadable or of the wrong form, numbers, lists, objects. */
+  const WRONG: unknown[] = [
+    '', '   ', 'a', 'ab c', 'x'.repeat(100_001), '2026-02-30', '26-3-1', '1800-01-01', 'constructor', 'not-an-id', 'zzz',
+    'https:www.qingchuan.gov.cn', 'javascript:alert(1)', 'a\u200bb', '\ue000', 'a\u0000b', 1.5, -1e12, 1e12, true, null,
+    [], ['a', 'a'], Array.from({ length: 1001 }, (_, index) => `${index}`), [{}], [{ title: 'x'.repeat(201), link: 'https:www.a.cn' }], {}, 'text',
+  ];
+
+  /** Every refusal of every check, by class and field, as the API's ValidationPipe makes it (forbidNonWhitelisted included). */
+  function refusals(): { fieldErrors: { field: string; messageZh: string }[]; whole: string[]; checks: Set<string> } {
+    const fieldErrors: { field: string; messageZh: string }[] = [];
+    const whole: string[] = [];
+    const checks = new Set<string>();
+    const collect = (errors: ValidationError[]) => {
+      for (const error of errors) {
+        for (const check of Object.keys(error.constraints ?? {})) checks.add(check);
+        collect(error.children ?? []);
+      }
+    };
+    const targets = new Map<Function, Set<string>>();
+    for (const metadata of registered) targets.set(metadata.target as Function, (targets.get(metadata.target as Function) ?? new Set()).add(metadata.propertyName));
+    for (const [target, properties] of targets) {
+      for (const property of [...properties, 'notAField']) {
+        for (const value of WRONG) {
+          const instance = plainToInstance(target as new () => object, { [property]: value });
+          const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
+          if (errors.length === 0) continue;
+          collect(errors);
+          const refusal = inputRefusalOf(errors);
+          whole.push(refusal.messageZh);
+          fieldErrors.push(...(refusal.details as { fieldErrors: { field: string; messageZh: string }[] }).fieldErrors);
+        }
+      }
+    }
+    return { fieldErrors, whole, checks };
+  }
+
+  let found: ReturnType<typeof refusals>;
+  beforeAll(() => {
+    found = refusals();
+  });
+
+  it('reads the input classes (hundreds of checks), and refuses something by every check registered on them', () => {
+    expect(registered.length).toBeGreaterThan(300);
+    const checks = new Set(registered.map(checkOf).filter((check) => !NOT_A_CHECK.has(check)));
+    expect([...checks].filter((check) => !found.checks.has(check))).toEqual([]);
+  });
+
+  it('words every check in Chinese (none falls back to 格式不正确)', () => {
+    expect([...found.checks].filter((check) => !worded.has(check))).toEqual([]);
+  });
+
+  it('ends every field’s message with one 。 and names the field in it', () => {
+    const messages = [...new Set(found.fieldErrors.map((error) => error.messageZh))];
+    expect(messages.length).toBeGreaterThan(30);
+    expect(messages.filter((message) => !/[^。]。$/.test(message))).toEqual([]);
+    expect(messages.filter((message) => !/^(?:请填写)?“[^”]*[\u4e00-\u9fff][^”]*”/.test(message))).toEqual([]);
+  });
+
+  it('closes the whole refusal once, never doubling 。 where the fields’ sentences are joined', () => {
+    const wholes = [...new Set(found.whole)];
+    expect(wholes.filter((message) => !/[^。]。$/.test(message) || /。[；、]|。。/.test(message))).toEqual([]);
+  });
+
+  it('says an evidence title of 201 characters as a sentence naming it, with the count', async () => {
+    const { ReportPayload } = await import('../src/assignments/graphql/part.inputs.js');
+    const input = plainToInstance(ReportPayload, { idempotencyKey: 'k', unitId: '00000000-0000-4000-8000-000000000000', summary: '已整改', evidence: [{ title: '材'.repeat(201) }] });
+    const refusal = inputRefusalOf(validateSync(input));
+    expect(refusal.details).toEqual({ fieldErrors: [{ field: 'evidence.0.title', message: expect.any(String), messageZh: '“佐证材料第 1 项的材料名称”最多 200 个字符（现有 201 个）。' }] });
+    expect(refusal.messageZh).toBe('输入有误：“佐证材料第 1 项的材料名称”最多 200 个字符（现有 201 个）。');
   });
 });

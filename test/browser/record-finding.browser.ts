@@ -386,7 +386,7 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
     const before = await app.logPosition();
     await form.getByRole('button', { name: '登记问题' }).click();
     await errorBeside(form, page, '问题发现日期').waitFor();
-    expect(await errorBeside(form, page, '问题').textContent()).toBe('最多 200 个字符（现有 600 个）。');
+    expect(await errorBeside(form, page, '问题').textContent()).toBe('“问题”最多 200 个字符（现有 600 个）。');
     expect(await errorBeside(form, page, '具体表现').textContent()).toBe('请填写“具体表现”。');
     expect(await errorBeside(form, page, '问题发现日期').textContent()).toBe(`问题发现日期（${officeDay(25)}）是将来的日期：今天是 ${officeDay(0)}。`);
     expect(await app.logPosition()).toBe(before);

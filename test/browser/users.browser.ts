@@ -137,7 +137,7 @@ describe('用户管理: an administrator lists, creates, resets and unlocks acco
     await form.getByLabel('新的初始密码（8 到 128 个字符，用户登录后须修改）').fill('short');
     await form.getByRole('button', { name: '保存' }).click();
     await fieldError(page, 'form-set-password', '新的初始密码（8 到 128 个字符，用户登录后须修改）').waitFor();
-    expect(await fieldError(page, 'form-set-password', '新的初始密码（8 到 128 个字符，用户登录后须修改）').textContent()).toBe('长度应为 8 到 128 个字符');
+    expect(await fieldError(page, 'form-set-password', '新的初始密码（8 到 128 个字符，用户登录后须修改）').textContent()).toBe('“初始密码”长度应为 8 到 128 个字符（现有 5 个）。');
 
     await form.getByLabel('新的初始密码（8 到 128 个字符，用户登录后须修改）').fill(' Reset 2026 ');
     await form.getByRole('button', { name: '保存' }).click();

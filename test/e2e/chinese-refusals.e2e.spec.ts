@@ -23,8 +23,8 @@ describe('Chinese refusals', () => {
     expect(extensions.code).toBe('BAD_USER_INPUT');
     expect(extensions.fieldErrors).toEqual(
       expect.arrayContaining([
-        { field: 'title', message: 'title must not be empty', messageZh: '不能为空' },
-        { field: 'receivedOn', message: expect.stringMatching(/no 2026-02-30 in the calendar/), messageZh: '不存在这一天（2026-02-30），请检查月份和日期' },
+        { field: 'title', message: 'title must not be empty', messageZh: '请填写“评估报告标题”。' },
+        { field: 'receivedOn', message: expect.stringMatching(/no 2026-02-30 in the calendar/), messageZh: '“收到日期”不存在这一天（2026-02-30），请检查月份和日期。' },
       ]),
     );
     // Each field by its Chinese name, never the schema's (breaker11e P3).
@@ -35,7 +35,7 @@ describe('Chinese refusals', () => {
     const refused = await app.graphql(`mutation($input: WithdrawFindingInput!) { withdrawFinding(input: $input) { id } }`, {
       input: { idempotencyKey: 'p3-empty-reason', findingId: '00000000-0000-4000-8000-000000000000', reason: '   ' },
     });
-    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', messageZh: '请填写“撤销理由”。', fieldErrors: [{ field: 'reason', messageZh: '不能为空' }] });
+    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', messageZh: '请填写“撤销理由”。', fieldErrors: [{ field: 'reason', messageZh: '请填写“撤销理由”。' }] });
   });
 
   it('translates graphql-js refusals of a request that does not fit the schema, names and all', async () => {

@@ -84,10 +84,10 @@ describe('Sign-in with a login name and password', () => {
     const same = await app.graphql(CHANGE_PASSWORD, { input: { idempotencyKey: key(), currentPassword: 'Chushi#2026', newPassword: 'Chushi#2026' } }, bearer(first.token));
     expect(same.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword' });
     const short = await app.graphql(CHANGE_PASSWORD, { input: { idempotencyKey: key(), currentPassword: 'Chushi#2026', newPassword: 'short' } }, bearer(first.token));
-    expect(short.errors![0]!.extensions!.fieldErrors).toEqual([{ field: 'newPassword', message: 'newPassword must be 8 to 128 characters long', messageZh: '长度应为 8 到 128 个字符' }]);
+    expect(short.errors![0]!.extensions!.fieldErrors).toEqual([{ field: 'newPassword', message: 'newPassword must be 8 to 128 characters long', messageZh: '“新密码”长度应为 8 到 128 个字符（现有 5 个）。' }]);
     // Past the 1,024-character limit of the current password, the message says the limit (it lost its number once).
     const long = await app.graphql(CHANGE_PASSWORD, { input: { idempotencyKey: key(), currentPassword: 'x'.repeat(1025), newPassword: 'Wangli-own-2026' } }, bearer(first.token));
-    expect(long.errors![0]!.extensions!.fieldErrors).toEqual([{ field: 'currentPassword', message: expect.any(String), messageZh: '最多 1024 个字符' }]);
+    expect(long.errors![0]!.extensions!.fieldErrors).toEqual([{ field: 'currentPassword', message: expect.any(String), messageZh: '“当前密码”最多 1024 个字符（现有 1025 个）。' }]);
 
     const changed = await app.graphql(CHANGE_PASSWORD, { input: { idempotencyKey: key(), currentPassword: 'Chushi#2026', newPassword: 'Wangli-own-2026' } }, bearer(first.token));
     expect(changed.data!.changePassword).toEqual({ mustChangePassword: false });
@@ -251,8 +251,8 @@ describe('Sign-in with a login name and password', () => {
     expect(errorCode(await app.graphql(SET_INITIAL_PASSWORD, { input: { idempotencyKey: key(), userId, loginName: 'someone', password: 'Long-enough-1' } }, supervisor))).toBe('FORBIDDEN');
     const weak = await app.graphql(SET_INITIAL_PASSWORD, { input: { idempotencyKey: key(), userId, loginName: 'two words', password: '1234' } }, admin);
     expect(weak.errors![0]!.extensions!.fieldErrors).toEqual([
-      { field: 'loginName', message: 'loginName must be 2 to 50 characters without spaces', messageZh: '应为 2 到 50 个字符，不能含空格' },
-      { field: 'password', message: 'password must be 8 to 128 characters long', messageZh: '长度应为 8 到 128 个字符' },
+      { field: 'loginName', message: 'loginName must be 2 to 50 characters without spaces', messageZh: '“登录名”应为 2 到 50 个字符，不能含空格。' },
+      { field: 'password', message: 'password must be 8 to 128 characters long', messageZh: '“初始密码”长度应为 8 到 128 个字符（现有 4 个）。' },
     ]);
   });
 });

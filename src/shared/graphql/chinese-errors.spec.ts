@@ -28,22 +28,22 @@ describe('the Chinese of size rules', () => {
   it('states each limit’s number, in class-validator’s wording and in Rectify’s own', () => {
     const { fieldErrors } = inputRefusal(validateSync(new Limits())).details as { fieldErrors: { field: string; messageZh: string }[] };
     expect(Object.fromEntries(fieldErrors.map((error) => [error.field, error.messageZh]))).toEqual({
-      password: '最多 1024 个字符',
-      short: '至少 8 个字符',
-      title: '最多 200 个字符',
-      between: '至少 8 个字符',
-      ranged: '长度应为 8 到 128 个字符',
-      few: '至少 2 项',
-      many: '最多 1 项',
-      low: '不能小于 3',
-      high: '不能大于 5',
+      password: '“密码”最多 1024 个字符（现有 1025 个）。',
+      short: '“其中一项”至少 8 个字符（现有 3 个）。',
+      title: '“标题”最多 200 个字符（现有 201 个）。',
+      between: '“其中一项”至少 8 个字符（现有 3 个）。',
+      ranged: '“其中一项”长度应为 8 到 128 个字符（现有 3 个）。',
+      few: '“其中一项”至少 2 项（现有 1 项）。',
+      many: '“其中一项”最多 1 项（现有 2 项）。',
+      low: '“其中一项”不能小于 3。',
+      high: '“其中一项”不能大于 5。',
     });
   });
 
   it('says a report needs at least 1 piece of evidence', () => {
     const input = plainToInstance(ReportPayload, { idempotencyKey: 'k', unitId: '00000000-0000-4000-8000-000000000000', summary: '已整改', evidence: [] });
     const { fieldErrors } = inputRefusal(validateSync(input)).details as { fieldErrors: { field: string; messageZh: string }[] };
-    expect(fieldErrors).toEqual([{ field: 'evidence', message: expect.any(String), messageZh: '至少 1 项' }]);
+    expect(fieldErrors).toEqual([{ field: 'evidence', message: expect.any(String), messageZh: '“佐证材料”至少 1 项（现有 0 项）。' }]);
   });
 });
 
@@ -64,7 +64,7 @@ describe('an evidence link typed without https://', () => {
   ])('%s: asks whether %s is meant', (typed, meant) => {
     const refusal = refusalOf(typed);
     expect(refusal.details.fieldErrors).toEqual([
-      { field: 'evidence.0.link', message: `evidence.0.link must be an http(s) URL (did you mean ${meant}?)`, messageZh: `缺少开头的 https://：是否指 ${meant}？网址须以 http:// 或 https:// 开头。` },
+      { field: 'evidence.0.link', message: `evidence.0.link must be an http(s) URL (did you mean ${meant}?)`, messageZh: `“佐证材料第 1 项的链接”缺少开头的 https://：是否指 ${meant}？网址须以 http:// 或 https:// 开头。` },
     ]);
     expect(refusal.messageZh).toBe(`输入有误：“佐证材料第 1 项的链接”缺少开头的 https://：是否指 ${meant}？网址须以 http:// 或 https:// 开头。`);
   });
@@ -89,7 +89,7 @@ describe('an evidence link typed without https://', () => {
     ['https://www..qc.gov.cn/', 'its host "www..qc.gov.cn" is not a host name', '网站地址“www..qc.gov.cn”不正确：域名由字母、数字、连字符（-）和点组成，不能有下划线等其他符号，点不能相连，也不能在开头或结尾。'],
   ])('%s: refused because %s, said so', (typed, why, zh) => {
     const refusal = refusalOf(typed);
-    expect(refusal.details.fieldErrors).toEqual([{ field: 'evidence.0.link', message: `evidence.0.link must be an http(s) URL (${why})`, messageZh: zh }]);
+    expect(refusal.details.fieldErrors).toEqual([{ field: 'evidence.0.link', message: `evidence.0.link must be an http(s) URL (${why})`, messageZh: `“佐证材料第 1 项的链接”${zh}` }]);
     // The whole refusal names the field and ends once.
     expect(refusal.messageZh).toBe(`输入有误：“佐证材料第 1 项的链接”${zh.replace(/。$/, '')}。`);
   });

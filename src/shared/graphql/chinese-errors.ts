@@ -18,7 +18,10 @@ export interface FieldError {
   /** Property path inside the operation's `input` argument: `summary`, `evidence.0.url`. */
   readonly field: string;
   readonly message: string;
-  /** Chinese, without the field's name: the app shows it beside the field. */
+  /**
+   * Chinese, a whole sentence naming the field and ending in 。 — 「“材料名称”最多 200 个字符（现有 201 个）。」,
+   * 「请填写“撤销理由”。」 — as the app's own refusals beside a field are (fieldSentenceZh).
+   */
   readonly messageZh: string;
 }
 
@@ -29,19 +32,32 @@ const number = (message: string, pattern: RegExp) => {
 };
 
 
-/** Chinese for one class-validator constraint, given its (English) message and the value refused. */
+/**
+ * How many characters class-validator counts in a text (validator's isLength: a character beyond the BMP is one, a
+ * variation selector none), so 「现有 N 个」 never contradicts the limit it was refused by; '' for what is not text.
+ */
+const charactersOf = (value: unknown): string =>
+  typeof value === 'string' ? `（现有 ${value.length - (value.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0) - (value.match(/[\uFE0E\uFE0F]/g)?.length ?? 0)} 个）` : '';
+/** How many items a list refused for its size holds: （现有 51 项）. */
+const itemsOf = (value: unknown): string => (Array.isArray(value) ? `（现有 ${value.length} 项）` : '');
+
+/**
+ * Chinese for one class-validator constraint, given its (English) message and the value refused: what is wrong, worded
+ * to follow the field's name (fieldSentenceZh puts the name before it and closes the sentence).
+ */
 const CONSTRAINT_ZH: Record<string, (message: string, value: unknown) => string> = {
+  // Said as 请填写“…”。 by fieldSentenceZh, as the app says a required field left empty.
   isNotEmpty: () => '不能为空',
   isString: () => '必须是文字',
   // Rectify's own wording (`at most 200`) or class-validator's default (`shorter than or equal to 1024`).
-  maxLength: (message) => `最多 ${number(message, /(?:at most|shorter than or equal to) (\d+)/)} 个字符`,
-  minLength: (message) => `至少 ${number(message, /(?:at least|longer than or equal to) (\d+)/)} 个字符`,
+  maxLength: (message, value) => `最多 ${number(message, /(?:at most|shorter than or equal to) (\d+)/)} 个字符${charactersOf(value)}`,
+  minLength: (message, value) => `至少 ${number(message, /(?:at least|longer than or equal to) (\d+)/)} 个字符${charactersOf(value)}`,
   // Rectify's `8 to 128 characters`, or class-validator's default, which names the one bound missed.
-  isLength: (message) => {
+  isLength: (message, value) => {
     const range = /(\d+) to (\d+)/.exec(message);
-    if (range) return `长度应为 ${range[1]} 到 ${range[2]} 个字符`;
+    if (range) return `长度应为 ${range[1]} 到 ${range[2]} 个字符${charactersOf(value)}`;
     const longer = /longer than or equal to (\d+)/.exec(message);
-    return longer ? `至少 ${longer[1]} 个字符` : `最多 ${number(message, /shorter than or equal to (\d+)/)} 个字符`;
+    return `${longer ? `至少 ${longer[1]}` : `最多 ${number(message, /shorter than or equal to (\d+)/)}`} 个字符${charactersOf(value)}`;
   },
   isLoginName: () => '应为 2 到 50 个字符，不能含空格',
   isReadableText: (message) => unreadableReasonZh(message),
@@ -59,8 +75,8 @@ const CONSTRAINT_ZH: Record<string, (message: string, value: unknown) => string>
   max: (message) => `不能大于 ${number(message, /greater than (-?[\d.]+)/)}`,
   isIn: (message) => `必须是以下之一：${/values: (.+)$/.exec(message)?.[1] ?? ''}`,
   isArray: () => '必须是列表',
-  arrayMaxSize: (message) => `最多 ${number(message, /(?:more than|at most) (\d+)/)} 项`,
-  arrayMinSize: (message) => `至少 ${number(message, /at least (\d+|one)/)} 项`,
+  arrayMaxSize: (message, value) => `最多 ${number(message, /(?:more than|at most) (\d+)/)} 项${itemsOf(value)}`,
+  arrayMinSize: (message, value) => `至少 ${number(message, /at least (\d+|one)/)} 项${itemsOf(value)}`,
   arrayUnique: () => '不能有重复项',
   isBoolean: () => '必须是 true 或 false',
   // Each link refused for its own reason (web-link.ts): a space, a `<`, another scheme …; a scheme-less address (www.…, as
@@ -71,6 +87,21 @@ const CONSTRAINT_ZH: Record<string, (message: string, value: unknown) => string>
   nestedValidation: () => '必须是一个对象',
   isObject: () => '必须是一个对象',
 };
+
+/** The constraints worded in Chinese above: a constraint outside them is said only as 格式不正确 (the spec holds every input's to these). */
+export const WORDED_CONSTRAINTS: ReadonlySet<string> = new Set(Object.keys(CONSTRAINT_ZH));
+
+/** A text closed as one sentence: 。 added unless it already ends in 。！？, never doubled. */
+const closedZh = (text: string): string => (/[。！？]$/.test(text) ? text : `${text}。`);
+
+/**
+ * One field's refusal as the sentence shown beside it: the field by its Chinese name, what is wrong, 。 once —
+ * 「“材料名称”最多 200 个字符（现有 201 个）。」; an empty required field 「请填写“撤销理由”。」, as the app asks for one.
+ */
+export function fieldSentenceZh(constraint: string, message: string, value: unknown, labelZh: string): string {
+  if (constraint === 'isNotEmpty') return `请填写“${labelZh}”。`;
+  return closedZh(`“${labelZh}”${CONSTRAINT_ZH[constraint]?.(message, value) ?? '格式不正确'}`);
+}
 
 /**
  * Flattens nested errors as Nest's own pipe does: a nested field's English message is prefixed
@@ -83,7 +114,7 @@ function fieldErrorsOf(errors: readonly ValidationError[], prefix = '', labelPre
     const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
       field,
       message: `${prefix}${message}`,
-      messageZh: CONSTRAINT_ZH[constraint]?.(message, error.value) ?? '格式不正确',
+      messageZh: fieldSentenceZh(constraint, message, error.value, labelZh),
       labelZh,
       empty: constraint === 'isNotEmpty',
     }));
@@ -108,10 +139,11 @@ function segmentZh(error: ValidationError, nested: boolean): string {
 export function inputRefusal(errors: readonly ValidationError[]): DomainError {
   const found = fieldErrorsOf(errors);
   const fieldErrors: FieldError[] = found.map(({ field, message, messageZh }) => ({ field, message, messageZh }));
-  // Each field by its Chinese name, never the schema's (breaker11e P3): 请填写“撤销理由”, “标题”最多 200 个字符.
+  // Each field by its Chinese name, never the schema's (breaker11e P3): 请填写“撤销理由”, “标题”最多 200 个字符. The fields'
+  // sentences joined by ；, each without its own 。, the whole closed once.
   const messageZh = found.every((error) => error.empty)
     ? `请填写${found.map((error) => `“${error.labelZh}”`).join('、')}。`
-    : `输入有误：${found.map((error) => (error.empty ? `请填写“${error.labelZh}”` : `“${error.labelZh}”${error.messageZh.replace(/。$/, '')}`)).join('；')}。`;
+    : closedZh(`输入有误：${found.map((error) => error.messageZh.replace(/。$/, '')).join('；')}`);
   return new DomainError('BAD_USER_INPUT', say(`Invalid input: ${found.map((error) => error.message).join('; ')}.`, messageZh), { fieldErrors });
 }
 

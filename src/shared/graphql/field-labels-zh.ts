@@ -134,6 +134,7 @@ const BY_INPUT_FIELD: Readonly<Record<string, string>> = {
   'TeamLeaderInput.name': '姓名',
   'TeamMemberInput.name': '姓名',
   'RegisterUserInput.name': '姓名',
+  'SetInitialPasswordInput.password': '初始密码',
   'ChangeUserAccountInput.name': '姓名',
   'RegisterUnitInput.name': '单位名称',
   'RegisterUnitInput.distinctFrom': '确认为另一个单位（与之相近的已登记单位）',

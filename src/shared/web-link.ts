@@ -32,13 +32,36 @@ export function linkMeant(typed: unknown): string | null {
 }
 
 /**
+ * A link whose http(s) is not followed by `://` — `https:www.qingchuan.gov.cn`, `https:/www…`, `https:\\www…`,
+ * `https//www…` — as typed (`https:`, the start to correct) and the link meant (the scheme, `://`, the rest, when that
+ * is a link); null otherwise, and for a link written with `://`. `isURL` takes `https:www…` as a link, but a browser
+ * reads it against the page it is on: on Rectify's own https page, a path of Rectify's (…/findings/www.qingchuan.gov.cn).
+ */
+export function schemeSeparatorMeant(typed: string): { readonly typedStart: string; readonly meant: string } | null {
+  const [, scheme, colon, slashes, rest] = /^(https?)(:?)([/\\]{0,2})(?![/\\])(.+)$/i.exec(typed.trim()) ?? [];
+  if (scheme === undefined || `${colon}${slashes}` === '://' || (colon === '' && slashes!.length < 2)) return null;
+  const meant = `${scheme.toLowerCase()}://${rest}`;
+  return isURL(meant, WEB_LINK_RULE) ? { typedStart: `${scheme}${colon}${slashes}`, meant } : null;
+}
+
+/** Whether `typed` is a link Rectify takes: `WEB_LINK_RULE`, its scheme followed by `://` (linkProblem finds nothing). */
+export const isWebLink = (typed: unknown): boolean => linkProblem(typed) === null;
+
+/**
  * Why `typed` is not a link `WEB_LINK_RULE` takes — a space in it, a `<` or `>`, no scheme (with the link meant, when
- * `linkMeant` finds one), another scheme (ftp:, javascript:), no host, a port out of range, a host name no host can
- * have — in English (the refusal's message carries it) and in Chinese, a sentence of its own, ending in 。(shown beside
+ * `linkMeant` finds one), http(s) without `://` after it (with the link meant), another scheme (ftp:, javascript:), no
+ * host, a port out of range, a host name no host can have — in English (the refusal's message carries it) and in Chinese, a sentence of its own, ending in 。(shown beside
  * the field as it is). Null when it is a link.
  */
 export function linkProblem(typed: unknown): Bilingual | null {
   if (typeof typed !== 'string') return say('it is not text', `不是网址（${EXAMPLES}）。`);
+  // Before isURL, which takes `https:www.…` (no `//`) as a link to it.
+  const separated = schemeSeparatorMeant(typed);
+  if (separated) {
+    const { typedStart, meant } = separated;
+    const start = meant.slice(0, meant.indexOf('//') + 2);
+    return say(`it starts with ${typedStart}, not ${start}: did you mean ${meant}?`, `网址开头的“${typedStart}”不对，应为“${start}”：是否指 ${meant}？网址须以 http:// 或 https:// 开头。`);
+  }
   if (isURL(typed, WEB_LINK_RULE)) return null;
   if (/\s/.test(typed.trim())) return say('it has a space in it', '网址中间不能有空格：请删去空格，或从浏览器地址栏重新复制链接。');
   const bracket = /[<>]/.exec(typed)?.[0];

@@ -54,6 +54,8 @@ describe('a refused evidence link says why, beside the field', () => {
     expect(bracket).not.toContain('空格');
 
     expect(await refusalOf('www.qingchuan.gov.cn/fgw/zcjd')).toBe('“佐证材料第 1 项的链接”缺少开头的 https://：是否指 https://www.qingchuan.gov.cn/fgw/zcjd？网址须以 http:// 或 https:// 开头。');
+    // http(s) without its // was taken and stored as typed (web2 fault 2).
+    expect(await refusalOf('https:www.qingchuan.gov.cn/fgw/zcjd')).toBe('“佐证材料第 1 项的链接”网址开头的“https:”不对，应为“https://”：是否指 https://www.qingchuan.gov.cn/fgw/zcjd？网址须以 http:// 或 https:// 开头。');
     expect(await refusalOf('ftp://oa/zcjd')).toBe('“佐证材料第 1 项的链接”只能填写以 http:// 或 https:// 开头的网页地址，不能是“ftp:”开头的地址（如 https://www.example.gov.cn/xxgk/123 或内网的 http://oa/xxgk/123）。');
     expect(await refusalOf('https://www.qingchuan.gov.cn/fgw/zc jd')).toBe('“佐证材料第 1 项的链接”网址中间不能有空格：请删去空格，或从浏览器地址栏重新复制链接。');
 

@@ -1,8 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUrl, Max, Min, ValidateNested } from 'class-validator';
-import { EVIDENCE_LINK_RULE, evidenceLinkMessage } from './evidence-link.js';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { IsEvidenceLink } from './evidence-link.js';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 import { CalendarDate, EntityId, OptionalText, RequiredText, RequiredLabel, OptionalLabel } from '../../shared/graphql/validation.js';
 import type { AssignmentRole, InspectionOutcome } from '../domain/assignment.events.js';
@@ -159,7 +159,7 @@ export class EvidenceInput {
   @Field(() => String, { nullable: true, description: 'An http(s) link to the published proof' })
   @IsOptional()
   // Intranet hosts have no dot (http://oa/xxgk/123: breaker11b M1); a script link or a space is still refused.
-  @IsUrl(EVIDENCE_LINK_RULE, { message: evidenceLinkMessage })
+  @IsEvidenceLink()
   @OptionalText(2000)
   link?: string;
 

@@ -94,8 +94,36 @@ describe('an evidence link typed without https://', () => {
     expect(refusal.messageZh).toBe(`输入有误：“佐证材料第 1 项的链接”${zh.replace(/。$/, '')}。`);
   });
 
+  /*
+   * web2 fault 2: `https:www.qingchuan.gov.cn` — http(s) without the `//` after it — was taken and stored as typed (isURL
+   * takes it; a browser reads it against the page it is on). The whole kind, each with the link meant: no `//`, one `/`,
+   * backslashes, no `:`; whatever the case of the scheme.
+   */
+  it.each([
+    ['https:www.qingchuan.gov.cn', 'https:', 'https://', 'https://www.qingchuan.gov.cn'],
+    ['http:oa/xxgk/123', 'http:', 'http://', 'http://oa/xxgk/123'],
+    ['https:/www.qingchuan.gov.cn/xxgk', 'https:/', 'https://', 'https://www.qingchuan.gov.cn/xxgk'],
+    ['https:\\\\www.qingchuan.gov.cn', 'https:\\\\', 'https://', 'https://www.qingchuan.gov.cn'],
+    ['https//www.qingchuan.gov.cn', 'https//', 'https://', 'https://www.qingchuan.gov.cn'],
+    ['HTTPS:www.qingchuan.gov.cn:8080/a', 'HTTPS:', 'https://', 'https://www.qingchuan.gov.cn:8080/a'],
+  ])('%s: refused, its start said and the link meant offered', (typed, start, wanted, meant) => {
+    const refusal = refusalOf(typed);
+    const zh = `网址开头的“${start}”不对，应为“${wanted}”：是否指 ${meant}？网址须以 http:// 或 https:// 开头。`;
+    expect(refusal.details.fieldErrors).toEqual([
+      { field: 'evidence.0.link', message: `evidence.0.link must be an http(s) URL (it starts with ${start}, not ${wanted}: did you mean ${meant}?)`, messageZh: `“佐证材料第 1 项的链接”${zh}` },
+    ]);
+    expect(refusal.messageZh).toBe(`输入有误：“佐证材料第 1 项的链接”${zh}`);
+  });
+
+  it('takes a link written with :// as before, and a start it cannot mend keeps its own reason', () => {
+    for (const link of ['https://www.qingchuan.gov.cn', 'HTTP://oa/xxgk/123', 'http://oa:8080/x']) expect(validateSync(plainToInstance(ReportPayload, { idempotencyKey: 'k', unitId: '00000000-0000-4000-8000-000000000000', summary: '已整改', evidence: [{ title: '专栏', link }] }))).toEqual([]);
+    expect(refusalOf('http:///xxgk').details.fieldErrors[0]!.message).toContain('it names no host');
+    expect(refusalOf('https:www.qingchuan.gov.cn/a b').details.fieldErrors[0]!.message).toContain('it has a space in it');
+    expect(refusalOf('httpbin.org/x').details.fieldErrors[0]!.message).toContain('did you mean https://httpbin.org/x?');
+  });
+
   it('every reason a link is refused ends its sentence, and none but a space is told it has a space', () => {
-    const typed = ['a<b', 'https://x.cn/<x>', 'www.x.cn', 'x', 'ftp://x', 'mailto:a@b.cn', 'https://', 'https://a:0', 'https://a_b.cn', 'https://a .cn'];
+    const typed = ['a<b', 'https://x.cn/<x>', 'www.x.cn', 'x', 'ftp://x', 'mailto:a@b.cn', 'https://', 'https://a:0', 'https://a_b.cn', 'https://a .cn', 'https:x.cn', 'http:/x.cn'];
     for (const link of typed) {
       const [error] = refusalOf(link).details.fieldErrors;
       expect(error!.messageZh).toMatch(/。$/);

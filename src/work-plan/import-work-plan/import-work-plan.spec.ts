@@ -568,6 +568,33 @@ describe('an export of an earlier day imported as a new version (breaker10g P22)
     dependencies.store.close();
   });
 
+  it('takes the current export, edited and applied with revise, sent again as already imported: nothing to change, nothing written — with revise, as a dry run or plain (issue 10 P2)', async () => {
+    const { dependencies, first } = await revisedPlan();
+    const csv = new TextDecoder().decode(tableToCsv(await exportOf(dependencies, first.planId, {})));
+    const edited = csv.replaceAll('2026-12-20', '2026-12-15').replace('旧导出丙事项', '旧导出丙事项并公开结果');
+    const file = { name: '工作方案进展.csv', content: new TextEncoder().encode(edited) };
+    const applied = await importWorkPlanFile(dependencies, file, { revise: true, title }, at('edited', '2026-03-25T09:00:00+08:00'), [{ title, year: 2026 }]);
+    expect(applied.revision).toMatchObject({ redated: [expect.objectContaining({ code: '1', to: '2026-12-15' })], amended: [expect.objectContaining({ code: '3' })] });
+    const head = await dependencies.store.headPosition();
+    for (const [key, options] of [['revise', { revise: true }], ['dry', { revise: true, dryRun: true }], ['plain', {}], ['plain-dry', { dryRun: true }]] as const) {
+      const again = await importWorkPlanFile(dependencies, file, { ...options, title }, at(`again-${key}`, '2026-03-26T09:00:00+08:00'), [{ title, year: 2026 }]);
+      expect(again).toMatchObject({ revision: null, eventCount: 0 });
+      expect(describeWorkPlanImportZh(again)).toMatch(/^(试导入：)?青川市2026年旧导出测试方案（2026）此前已导入，事项相同：/);
+    }
+    expect(await dependencies.store.headPosition()).toEqual(head);
+    // A change entered after the file was applied is what sending it again would undo: refused, naming that change only.
+    await importWorkPlanFile(
+      dependencies,
+      { ...csvOf(['一,公开,1,旧导出甲事项,青川市财政局,青川市教育局,2026-12-10', '一,公开,3,旧导出丙事项并公开结果,青川市发展和改革委员会,,2026-12-31']), name: 'plan-v4.csv' },
+      { revise: true, assignedOn: '2026-03-27' },
+      at('v4', '2026-03-27T09:00:00+08:00'),
+      [{ title, year: 2026 }],
+    );
+    const refusal = await importWorkPlanFile(dependencies, file, { revise: true, title }, at('again-after-v4', '2026-03-28T09:00:00+08:00'), [{ title, year: 2026 }]).catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ code: 'CONFLICT', details: { field: 'file', changedOn: ['2026-03-27'] } });
+    dependencies.store.close();
+  });
+
   it('takes today\'s export with its progress columns deleted, edited, as the new version it is', async () => {
     const { dependencies, first } = await revisedPlan();
     const csv = new TextDecoder().decode(tableToCsv(withoutProgress(await exportOf(dependencies, first.planId, {}))));
@@ -1113,6 +1140,26 @@ describe('a version without a 具体内容 (or 工作措施) column says nothing
     expect(dry.revision).toMatchObject({ amended: [], redated: [expect.objectContaining({ code: '2' })] });
     const applied = await importWorkPlanFile(dependencies, { name: 'qd-v2.csv', content: version }, { revise: true, title: first.title }, contextOf('qd-v2'), known);
     expect(applied.revision).toMatchObject({ amended: [] });
+    expect(await descriptionsOf(dependencies, first.planId)).toEqual({ '1': { description: '整合区县网站', measures: '统一平台' }, '2': { description: '清理僵尸账号', measures: '逐一核查' } });
+    dependencies.store.close();
+  });
+
+  it('given a version without those columns applied, when the same file is sent again — plain, as a dry run or with revise — then it is already imported: nothing to change, nothing written (issue 10 P2)', async () => {
+    const dependencies = await storeWithUnits();
+    const withUnits = '青川市2026年具体内容缺列测试方案\n类别编号,类别,编号,事项,具体内容,工作措施,牵头单位,责任单位,完成时限\n' +
+      '一,公开,1,QD整合网站,整合区县网站,统一平台,青川市财政局,青川市民政局,2026-06-30\n一,公开,2,QD清理账号,清理僵尸账号,逐一核查,青川市教育局,青川市财政局,2026-09-30\n';
+    const first = await importWorkPlanFile(dependencies, { name: 'qd.csv', content: csv(withUnits) }, {}, contextOf('qd-v1'));
+    const known = [{ title: first.title, year: first.year }];
+    const version = { name: 'qd-v2.csv', content: csv('青川市2026年具体内容缺列测试方案\n类别编号,类别,编号,事项,牵头单位,完成时限\n一,公开,1,QD整合网站,青川市财政局,2026-06-30\n一,公开,2,QD清理账号,青川市教育局,2026-12-31\n') };
+    const applied = await importWorkPlanFile(dependencies, version, { revise: true }, contextOf('qd-v2'), known);
+    expect(applied.revision).toMatchObject({ amended: [], unitsRemoved: [], redated: [expect.objectContaining({ code: '2' })] });
+    const head = await dependencies.store.headPosition();
+    for (const [key, options] of [['plain', {}], ['dry', { dryRun: true }], ['revise', { revise: true }], ['revise-dry', { revise: true, dryRun: true }]] as const) {
+      const again = await importWorkPlanFile(dependencies, version, options, contextOf(`qd-v2-again-${key}`), known);
+      expect(again).toMatchObject({ revision: null, eventCount: 0 });
+      expect(describeWorkPlanImportZh(again)).toMatch(/^(试导入：)?青川市2026年具体内容缺列测试方案（2026）此前已导入，事项相同：1 个大项，2 个事项/);
+    }
+    expect(await dependencies.store.headPosition()).toEqual(head);
     expect(await descriptionsOf(dependencies, first.planId)).toEqual({ '1': { description: '整合区县网站', measures: '统一平台' }, '2': { description: '清理僵尸账号', measures: '逐一核查' } });
     dependencies.store.close();
   });

@@ -7,7 +7,7 @@ import { workPlanItemDecider, type WorkPlanItemState } from '../domain/work-plan
 import { workPlanIdFor, workPlanItemIdFor, workPlanItemStream, workPlanStream, type WorkPlanOutline } from '../domain/work-plan.events.js';
 import { codesFromTitles, renumberedByContent, type Renumbering } from '../revise-plan/renumbered-items.js';
 import type { ValidatedPlan } from '../import/plan-validation.js';
-import type { ExportReading } from '../import/plan-document.js';
+import type { AbsentField, ExportReading } from '../import/plan-document.js';
 import { sha256Of, type ImportProblem, type ReadingNotes } from '../../spreadsheet/import-problems.js';
 import { FLAT_LIST_NOTICE, planTitleKey, unitDownloadProblem } from '../import/plan-document.js';
 import { withStandingCategories, withStandingCategoryCodes } from '../revise-plan/kept-categories.js';
@@ -224,7 +224,15 @@ export async function importWorkPlanFile(
       : null;
   if (keptCategories && !keptCategories.ok) throw importRefused(fileName, format, keptCategories.problems, 'BAD_USER_INPUT', validation.sheet);
   const plan = keptCategories?.ok ? keptCategories.plan : renumbered;
-  const { planId, importPlan, defineItems } = workPlanCommands(plan, { fileName, sha256 }, context.actor, days, options.dueDateOverride);
+  const { planId, importPlan, defineItems: definedByFile } = workPlanCommands(plan, { fileName, sha256 }, context.actor, days, options.dueDateOverride);
+  // A field the file has no column for keeps each item's as it stands (breaker10e P3: the export has no 内容).
+  const keptFields = validated.absentFields ?? [];
+  // The plan's own file sent again without a column (具体内容, 工作措施, 责任单位) defines each item as it stands in that field:
+  // no column is no change, never another definition (issue 10 P2: refused per item 「已按不同的内容定义过」).
+  const defineItems =
+    !isNewVersion && existing.status === 'imported' && keptFields.length > 0
+      ? definitionsKeeping(definedByFile, keptFields, await itemsAsTheyStand(dependencies, existing.categories))
+      : definedByFile;
   const rowOfItem = new Map(plan.categories.flatMap((category) => category.items.map((item) => [item.code, item.row])));
   const defineItemId = (item: (typeof defineItems)[number]) => commandIdOf(item.type, keyOf(`item:${item.data.code}`));
   const changeKey = (type: string, itemId: string) => keyOf(`${type}:${itemId}`);
@@ -239,10 +247,12 @@ export async function importWorkPlanFile(
       : null;
 
   // An export of an earlier reading (its title row's 截至 day) is not the plan's current version: it would undo what changed since (breaker10g P22).
+  // This very file applied before (an edited export, revised, sent again): what it changed then, and everything before, it shows (issue 10 P2).
+  const appliedAt = isNewVersion && (validated.exportedAs || validated.datesPerPart) ? await lastAppliedAt(dependencies, planStream, sha256, planWithout) : null;
   if (isNewVersion && validated.exportedAs) {
     const codeOf = new Map([...existing.categories.flatMap((category) => category.items), ...defineItems.map((item) => item.data)].map((item) => [item.itemId, item.code] as const));
     const without = new Set([...(planWithout ?? []), ...(itemsWithout ?? [])]);
-    const later = await planChangesAfter(dependencies, planStream, codeOf, validated.exportedAs, without);
+    const later = await planChangesAfter(dependencies, planStream, codeOf, validated.exportedAs, without, appliedAt);
     if (later.length > 0) throw exportOfEarlierReading(plan.title, validated.exportedAs, later);
   }
   // Rectify's own export whose title row was deleted says no reading: judged against every change since the plan's first
@@ -251,7 +261,7 @@ export async function importWorkPlanFile(
     const codeOf = new Map([...existing.categories.flatMap((category) => category.items), ...defineItems.map((item) => item.data)].map((item) => [item.itemId, item.code] as const));
     const without = new Set([...(planWithout ?? []), ...(itemsWithout ?? [])]);
     const firstImport = (await dependencies.store.readStream(planStream)).find((stored) => stored.type === 'WorkPlanImported');
-    const later = firstImport ? await planChangesAfter(dependencies, planStream, codeOf, { asOf: '9999-12-31', knownAt: firstImport.metadata.recordedAt }, without) : [];
+    const later = firstImport ? await planChangesAfter(dependencies, planStream, codeOf, { asOf: '9999-12-31', knownAt: firstImport.metadata.recordedAt }, without, appliedAt) : [];
     if (later.length > 0) throw exportOfNoReading(plan.title, later);
   }
   // Judged as a version of its day finds them: an item withdrawn after that day was in the plan then (breaker11p P3).
@@ -266,17 +276,10 @@ export async function importWorkPlanFile(
       throw importRefused(fileName, format, [unitDownloadProblem(name)]);
     }
   }
-  // A field the file has no column for keeps each item's as it stands (breaker10e P3: the export has no 内容).
-  const keptFields = validated.absentFields ?? [];
   const standingByCode = new Map(standing.map((item) => [item.code, item]));
   const asRevised = (version: ItemVersion): ItemVersion => {
     const before = standingByCode.get(version.code);
-    if (!before) return version;
-    const kept = Object.fromEntries(keptFields.map((field) => [field, before[field]]));
-    // Units kept from the plan never include the version's own lead (a responsible unit it made lead leads, once).
-    return keptFields.includes('responsibleUnitIds')
-      ? { ...version, ...kept, responsibleUnitIds: before.responsibleUnitIds.filter((unitId) => !version.leadUnitIds.includes(unitId)) }
-      : { ...version, ...kept };
+    return before ? { ...version, ...fieldsKept(keptFields, before, version.leadUnitIds) } : version;
   };
   const versionsInFile = defineItems.map((item) => versionOf(item, validated.datesPerPart === true)).map(asRevised);
   // An item an earlier version withdrew, listed again under its code and title, comes back (10e P1).
@@ -475,6 +478,34 @@ const versionOf = (item: WorkPlanItemDefinition, datesPerPart: boolean): ItemVer
   responsibleUnitIds: item.responsibleUnitIds,
 });
 
+/**
+ * The fields `absent` from the file (`AbsentField`: no 具体内容, 工作措施 or 责任单位 column) as the item stands (`before`): a missing
+ * column says nothing, so each keeps its own. The responsible units kept never include a lead the file names (`leadUnitIds`: a
+ * responsible unit it made lead leads, once). Pure; `{}` when nothing is absent.
+ */
+function fieldsKept(absent: readonly AbsentField[], before: ItemVersion, leadUnitIds: readonly string[]): Partial<Pick<ItemVersion, AbsentField>> {
+  const kept: { -readonly [Field in AbsentField]?: ItemVersion[Field] } = {};
+  if (absent.includes('description')) kept.description = before.description;
+  if (absent.includes('measures')) kept.measures = before.measures;
+  if (absent.includes('responsibleUnitIds')) kept.responsibleUnitIds = before.responsibleUnitIds.filter((unitId) => !leadUnitIds.includes(unitId));
+  return kept;
+}
+
+/**
+ * The file's item definitions (`defined`) with the fields `absent` from it taken from the items as they stand (`standing`, by code):
+ * the plan's own file sent again without a column defines each item as it is, so the item's decision finds the same definition and
+ * writes nothing. An item the plan does not have keeps the file's (empty) fields. Pure.
+ */
+function definitionsKeeping(defined: readonly WorkPlanItemDefinition[], absent: readonly AbsentField[], standing: readonly ItemVersion[]): WorkPlanItemDefinition[] {
+  const byCode = new Map(standing.map((item) => [item.code, item] as const));
+  return defined.map((item) => {
+    const before = byCode.get(item.data.code);
+    if (!before) return item;
+    const { responsibleUnitIds, ...fields } = fieldsKept(absent, before, item.leadUnitIds);
+    return { ...item, data: { ...item.data, ...fields }, ...(responsibleUnitIds === undefined ? {} : { responsibleUnitIds }) };
+  });
+}
+
 /** The item commands a revision issues (see `itemRevisionCommands`), each under a key derived from the file and the item. */
 const ITEM_CHANGE_TYPES = ['ReviseWorkPlanItem', 'WithdrawWorkPlanItem'] as const;
 
@@ -509,10 +540,26 @@ interface LaterChange {
 }
 
 /**
+ * The instant (ISO-8601 `recordedAt`) the file of digest `sha256` was last applied to the plan — imported, or a version of it
+ * revised — read from the plan's stream (`planStream`) without the events of the commands in `without`; null when never. Every
+ * change recorded by then the file has seen: the plan's own, and its own changes (an edited export applied, sent again).
+ */
+async function lastAppliedAt({ store, schemas }: ImportDependencies, planStream: string, sha256: string, without: ReadonlySet<string> | null): Promise<string | null> {
+  let appliedAt: string | null = null;
+  for (const stored of await store.readStream(planStream)) {
+    if ((stored.type !== 'WorkPlanImported' && stored.type !== 'WorkPlanRevised') || stored.unreadable !== undefined || without?.has(stored.metadata.commandId)) continue;
+    const { data } = schemas.upcast<DomainEvent<string, { source?: { sha256?: string } }>>(stored);
+    if (data.source?.sha256 === sha256) appliedAt = stored.metadata.recordedAt;
+  }
+  return appliedAt;
+}
+
+/**
  * The changes to the plan (its stream and its items', `codeOf`: item id → code) that an export of
  * `reading` does not show: dated after its day, or (a record-time reading) recorded after its
- * instant; the events of the commands in `without` (a retry's own first run) left out. In date
- * order, each named once.
+ * instant; the events of the commands in `without` (a retry's own first run) left out, and those
+ * recorded by `appliedAt` (ISO-8601), when the same file was applied then — its own changes and
+ * what it was judged against. In date order, each named once.
  */
 async function planChangesAfter(
   { store, schemas }: ImportDependencies,
@@ -520,6 +567,7 @@ async function planChangesAfter(
   codeOf: ReadonlyMap<string, string>,
   reading: ExportReading,
   without: ReadonlySet<string>,
+  appliedAt: string | null = null,
 ): Promise<LaterChange[]> {
   const changes = new Map<string, LaterChange>();
   const streams: [string, string][] = [[planStream, ''], ...[...codeOf].map(([itemId, code]): [string, string] => [workPlanItemStream(itemId), code])];
@@ -530,6 +578,7 @@ async function planChangesAfter(
     for (const stored of await store.readStream(streamId)) {
       const words = PLAN_CHANGE_WORDS[stored.type];
       if (!words || stored.unreadable !== undefined || without.has(stored.metadata.commandId)) continue;
+      if (appliedAt !== null && stored.metadata.recordedAt <= appliedAt) continue;
       const { data } = schemas.upcast<DomainEvent>(stored);
       const on = schemas.occurredOn(stored.type, data as Record<string, unknown>, stored.metadata.recordedAt);
       const seenThrough = reading.knownAt ?? reading.recordedThrough ?? null;

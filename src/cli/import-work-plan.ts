@@ -12,7 +12,7 @@ runImportTool({
 将工作方案（分解方案）导入配置的事件库（EVENT_STORE、SQLITE_PATH 等）。标题取表头上方的标题行（附件1、发文单位
 和（修订稿）等版本说明不算标题），没有则取文件名；年度取标题中的年份，没有则取第一个事项时限的年份。跨年度的方案（如“三年行动计划（2026—2028年）”）
 取标题中的起止年份，或用 --year 2026-2028 给出，事项时限可到截止年份的 12 月 31 日。
-标题用全角数字、空格或“年度”重新输入的，仍指按最初写法导入的方案。XLSX 工作簿读取每个含任务表的可见工作表（--sheet 只读一个）。
+标题用全角数字、空格或“年度”重新输入的，或在标题后加版本说明（-修改、（修订）、v2 等）的，仍指按最初写法导入的方案。XLSX 工作簿读取每个含任务表的可见工作表（--sheet 只读一个）。
 补录的方案给出批准日（--approved-on）和事项交办日（--assigned-on，不早于批准日；默认为批准日），两者默认今天。
 任何一行有误则不写入任何内容，并列出每个问题；再次导入同一文件不写入任何内容。已导入方案的新版本（标题和年度相同、
 文件不同）会被拒绝并说明差异，除非加 --revise 按修订处理（新增、调整时限、撤销事项，增减单位：请先用试导入查看差异）；
@@ -28,7 +28,7 @@ Imports a work plan (分解方案) into the configured event store (EVENT_STORE,
 The title is the title row above the header (附件1, the issuing office and version remarks such as
 （修订稿） are not part of it), else the file name; the year is the title's, else the first item's due date's. A plan over several years
 (三年行动计划（2026—2028年）) takes the span in its title, or --year 2026-2028: items may be due until 12-31 of its last year.
-A title retyped with full-width digits, spaces or 年度 names the plan imported under its first spelling.
+A title retyped with full-width digits, spaces or 年度, or with a version remark after it (-修改, （修订）, v2), names the plan imported under its first spelling.
 An XLSX workbook is read over every visible sheet holding a task table (--sheet reads one).
 A plan entered late gives the office day it was approved (--approved-on) and the day its items' units
 were assigned (--assigned-on, on or after it; default: the approval day); both default to today.

@@ -976,6 +976,57 @@ describe('a new plan of the same year whose items read like another plan\'s', ()
   });
 });
 
+// issue 10 P6: a revised file titled as the plan with a suffix was taken for a new plan; its items due before "its" approval
+// (today) were refused, and the advice to give the approval day made a second plan duplicating every item.
+describe('a revised file titled as the plan with a suffix (issue 10 P6)', () => {
+  const title = '青川市2026年后缀测试工作要点';
+  const body = (due: string) => `类别,编号,事项,牵头单位,完成时限\n公开,1,HZ甲事项,青川市财政局,${due}\n公开,2,HZ乙事项,青川市教育局,2026-09-30\n公开,3,HZ丙事项,青川市民政局,2026-12-31\n`;
+  const file = (heading: string, due = '2026-11-30') => ({ name: 'plan-v2.csv', content: new TextEncoder().encode(`${heading}\n${body(due)}`) });
+  const at = (key: string) => commandContext({ actor: operator, commandType: 'ImportWorkPlan', idempotencyKey: key, now: new Date('2026-07-01T09:00:00+08:00') });
+  const knownOf = async (dependencies: ImportDependencies) => knownPlansOf((await dependencies.store.readAll()).map((stored) => dependencies.schemas.upcast(stored)));
+  async function imported() {
+    const dependencies = await storeWithUnits();
+    const first = await importWorkPlanFile(dependencies, file(title, '2026-06-30'), { approvedOn: '2026-03-01' }, at('v1'));
+    return { dependencies, first };
+  }
+
+  it.each(['-修改', '（修订）', '(调整稿)', 'v2', '修改版', ' 调整'])('given the plan, when %s is added to its title row, then the file is its new version: refused unasked naming the plan and the title read, previewed and applied with revise, never a second plan', async (suffix) => {
+    const { dependencies, first } = await imported();
+    const head = await dependencies.store.headPosition();
+    const refusal = await importWorkPlanFile(dependencies, file(`${title}${suffix}`), {}, at('plain'), await knownOf(dependencies)).catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ code: 'CONFLICT', details: { writtenTitle: `${title}${suffix}` } });
+    expect((refusal as DomainError).messageZh).toBe(
+      `工作方案“${title}”已从另一份文件导入；plan-v2.csv 是它的新版本（调整时限 1 项（1：2026-06-30 → 2026-11-30））。文件标题“${title}${suffix}”与该方案只差版本说明或写法，按同一方案读取。` +
+        '如需按新版本调整，请勾选“按新版本调整”后重新导入，已有进度全部保留；勾选后“预览（不写入）”只显示差异，不写入。',
+    );
+    // With an approval day given, as the refusals about dates advised: still the plan's version, never a plan of its own.
+    const dated = await importWorkPlanFile(dependencies, file(`${title}${suffix}`), { approvedOn: '2026-06-01' }, at('dated'), await knownOf(dependencies)).catch((error: unknown) => error);
+    expect(dated).toMatchObject({ code: 'CONFLICT', details: { field: 'approvedOn' } });
+    expect(await dependencies.store.headPosition()).toEqual(head);
+    const revised = await importWorkPlanFile(dependencies, file(`${title}${suffix}`), { revise: true }, at('revise'), await knownOf(dependencies));
+    expect(revised).toMatchObject({ planId: first.planId, title, revision: { redated: [expect.objectContaining({ code: '1', to: '2026-11-30' })] } });
+    expect(describeWorkPlanImportZh(revised)).toContain(`标题中的“${suffix.trim()}”是版本说明：按方案“${title}”读取`);
+    expect(await countOf(dependencies.store, 'WorkPlanImported')).toBe(1);
+    dependencies.store.close();
+  });
+
+  it.each([
+    ['read off its title row', {}],
+    ['typed as its title', { title: `${title}-张三0615` }],
+  ])('given the plan, when a file %s is the plan\'s title with other words added and holds its items, then it is refused naming the plan and both ways on, nothing written', async (_how, options) => {
+    const { dependencies } = await imported();
+    const head = await dependencies.store.headPosition();
+    const refusal = await importWorkPlanFile(dependencies, file(`${title}-张三0615`), options, at('extended'), await knownOf(dependencies)).catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ code: 'CONFLICT', details: { field: 'title', repeatedPlan: title } });
+    expect((refusal as DomainError).messageZh).toBe(
+      `标题“${title}-张三0615”是已导入的2026年方案“${title}”的标题后加“-张三0615”，且本文件 3 项事项中有 3 项已是该方案的事项：` +
+        `如果本文件是该方案的新版本，请在“方案标题”中填写“${title}”并勾选“按新版本调整”；勾选后“预览（不写入）”只显示差异，不写入。如果确是另一份方案，请为它另起标题（不要只在原标题后加字）后导入。`,
+    );
+    expect(await dependencies.store.headPosition()).toEqual(head);
+    dependencies.store.close();
+  });
+});
+
 describe('a version dated on a day an item stood completed, typed after a later reopening (ext s27)', () => {
   const title = '青川市2026年核验后重开测试方案';
   const { at, csv } = planVersions(title, ['重开甲事项', '重开乙事项']);

@@ -206,6 +206,9 @@ export async function importWorkPlanFile(
   const repeated = existing.status === 'imported' ? null : planRepeating(validated, knownPlans);
   // A title someone wrote for this plan (the title field, a YAML/JSON document's own) says it is a plan of its own; one read off the sheet or the file name does not.
   const titleGiven = options.title !== undefined || format === 'yaml' || format === 'json';
+  // A title that is an imported plan's with words added (…-张三改, …0615) and half the file's items that plan's: a version of it, never a second plan unasked (issue 10 P6).
+  const extended = existing.status === 'imported' ? null : titleExtending(validated, knownPlans);
+  if (extended) throw extendedTitleRefused(validated, extended);
   if (repeated && repeated.shared === repeated.of && !titleGiven) throw repeatedPlanRefused(validated, repeated);
   const days = planDays(options, today, existing, isNewVersion);
   // A new version is applied on its own day (assignedOn, else today), not the plan's approval: 立行立改 in it is due then (breaker10d P34).
@@ -295,7 +298,7 @@ export async function importWorkPlanFile(
   const fileCategories = new Set(plan.categories.map((category) => category.code));
   const outsideTheSheet = file.sheet === undefined || !revision ? [] : revision.withdrawn.filter((item) => !fileCategories.has(item.categoryCode));
   if (outsideTheSheet.length > 0) throw withdrawalOutsideTheSheet(file.sheet!, outsideTheSheet);
-  if (revision && !options.revise && !options.dryRun) throw newVersionRefused(plan.title, fileName, revision);
+  if (revision && !options.revise && !options.dryRun) throw newVersionRefused(plan.title, fileName, revision, validation.plan.writtenTitle ?? validation.plan.title);
   // Several items due before the plan's approval are one fault of the file (a past plan, or another plan of the same title): said once (newcomer39 S1).
   const early = dueBeforeApproval(revision ? dueDatesRevised(revision, versionsAsRevised(standingOrBack, versionsInFile)) : defineItems.map((item) => item.data), days.approvedOn, rowOfItem);
   // An approval day in the future is refused as such, by the plan's decision.
@@ -998,18 +1001,62 @@ export function dueBeforeApproval(
   };
 }
 
-/** A new version is never applied unasked: the refusal says what differs and how to apply it. */
-function newVersionRefused(title: string, fileName: string, revision: PlanRevision): DomainError {
+/**
+ * A new version is never applied unasked: the refusal says what differs and how to apply it. `writtenTitle`: the title as the
+ * file (or the caller) wrote it; when it is not the plan's `title` (…-修改, …（修订）, ２０２６, …v2), the refusal says the file was
+ * read as that plan (issue 10 P6). CONFLICT with `{ revision }`.
+ */
+function newVersionRefused(title: string, fileName: string, revision: PlanRevision, writtenTitle: string = title): DomainError {
   const summary = describeRevision(revision);
+  const readAs = writtenTitle === title ? null : { en: `Its title "${writtenTitle}" is that plan's with a version remark or written otherwise. `, zh: `文件标题“${writtenTitle}”与该方案只差版本说明或写法，按同一方案读取。` };
   return new DomainError(
     'CONFLICT',
     say(
-      `Work plan "${title}" was imported before from another file; ${fileName} is a new version of it (${summary.en}). ` +
+      `Work plan "${title}" was imported before from another file; ${fileName} is a new version of it (${summary.en}). ${readAs?.en ?? ''}` +
         'Apply it with --revise (revise: true), which keeps all progress; --dry-run (dryRun: true) shows it without writing.',
-      `工作方案“${title}”已从另一份文件导入；${fileName} 是它的新版本（${summary.zh}）。` +
+      `工作方案“${title}”已从另一份文件导入；${fileName} 是它的新版本（${summary.zh}）。${readAs?.zh ?? ''}` +
         '如需按新版本调整，请勾选“按新版本调整”后重新导入，已有进度全部保留；勾选后“预览（不写入）”只显示差异，不写入。',
     ),
-    { revision },
+    { revision, ...(readAs ? { writtenTitle } : {}) },
+  );
+}
+
+/** An imported plan whose title a file's title extends (`titleExtending`): its title, the words added and the items shared. */
+interface ExtendedTitle extends RepeatedPlan {
+  readonly added: string;
+}
+
+/**
+ * The imported plan of the file's year whose title the file's is with a few words added at its end (at most 12 characters, as
+ * `planTitleKey` compares titles: 青川市2026年政务公开工作要点-张三改, …0615, …第二次) and which holds at least half of the
+ * file's items (by title, `sharedItemsWith`): such a file is that plan's new version, its remark one no rule knows (issue 10 P6:
+ * imported as a second plan duplicating every item). Null when none; a plan whose items are not known is never matched.
+ */
+function titleExtending(plan: { title: string; year: number; categories: readonly { items: readonly { title: string }[] }[] }, knownPlans: readonly KnownPlan[]): ExtendedTitle | null {
+  const key = planTitleKey(plan.title);
+  const of = new Set(plan.categories.flatMap((category) => category.items.map((item) => itemWords(item.title)))).size;
+  for (const known of sharedItemsWith(plan, knownPlans)) {
+    const knownKey = planTitleKey(known.title);
+    if (of === 0 || known.shared * 2 < of) break;
+    if (knownKey === '' || !key.startsWith(knownKey) || key.length === knownKey.length || key.length - knownKey.length > 12) continue;
+    const at = plan.title.normalize('NFKC').indexOf(known.title.normalize('NFKC'));
+    const added = at >= 0 ? plan.title.normalize('NFKC').slice(at + known.title.normalize('NFKC').length).trim() : key.slice(knownKey.length);
+    return { title: known.title, shared: known.shared, of, added: added === '' ? key.slice(knownKey.length) : added };
+  }
+  return null;
+}
+
+/** A file titled as an imported plan with words added, holding its items (`titleExtending`): CONFLICT naming that plan and both ways on. */
+function extendedTitleRefused(plan: { title: string; year: number; lastYear?: number }, extended: ExtendedTitle): DomainError {
+  return new DomainError(
+    'CONFLICT',
+    say(
+      `The title "${plan.title}" is that of the imported plan "${extended.title}" (${planYears(plan)}) with "${extended.added}" added, and ${extended.shared} of the file's ${extended.of} items are that plan's: ` +
+        `if the file is a new version of it, give that title (title) and revise (a dry run shows what changes); if it is really another plan, give it a title of its own, not the plan's with words added.`,
+      `标题“${plan.title}”是已导入的${planYears(plan)}年方案“${extended.title}”的标题后加“${extended.added}”，且本文件 ${extended.of} 项事项中有 ${extended.shared} 项已是该方案的事项：` +
+        `如果本文件是该方案的新版本，请在“方案标题”中填写“${extended.title}”并勾选“按新版本调整”；勾选后“预览（不写入）”只显示差异，不写入。如果确是另一份方案，请为它另起标题（不要只在原标题后加字）后导入。`,
+    ),
+    { field: 'title', repeatedPlan: extended.title },
   );
 }
 

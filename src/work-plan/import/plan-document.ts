@@ -85,6 +85,11 @@ export interface PlanDocument {
   readonly lastYear?: number;
   readonly categories: readonly PlanDocumentCategory[];
   /**
+   * The title as the sheet's title row or the file's name wrote it, when `title` is it without a version remark
+   * (`青川市2026年政务公开工作要点-修改` → `青川市2026年政务公开工作要点`): a refusal says which plan the file was read as. Absent otherwise.
+   */
+  readonly writtenTitle?: string;
+  /**
    * Item fields the table has no column for (内容, 措施 — Rectify's own export, or an office's version
    * without 具体内容; `responsibleUnitIds` when it has 牵头单位 but neither 责任单位 nor 配合单位): a new version read from it keeps each item's as it stands, never empties it
    * (breaker10e P3, breaker10s P2); for YAML/JSON, a key no item has. Absent when every field is given.
@@ -1111,7 +1116,7 @@ function draftFrom(
   }
   const items = [...categories.values()].flatMap((category) => category.items);
   const titleNotices: ImportProblem[] = [];
-  const { title, fromFileName } = planTitleOf(fields.title, options, problems, titleNotices);
+  const { title, fromFileName, writtenTitle } = planTitleOf(fields.title, options, problems, titleNotices);
   const yearRead = planYearOf(fields.year, options, fromFileName ? '' : title, items, problems);
   const readYear = yearRead.year;
   const readLastYear = readYear > 0 ? planLastYearOf(fields.year, options, title, readYear, problems) : undefined;
@@ -1127,6 +1132,7 @@ function draftFrom(
   return {
     document: {
       title,
+      ...(writtenTitle === undefined ? {} : { writtenTitle }),
       year,
       ...(lastYear === undefined ? {} : { lastYear }),
       categories: [...categories].map(([code, category]) => ({ code, title: category.title, items: category.items })),
@@ -1246,9 +1252,12 @@ const VERSION_REMARK = new RegExp(
 );
 /**
  * A version word at the end of a title without brackets: …分解表 修订版, …清单定稿 (breaker10c P7), …方案_v2, …方案修订,
- * …方案最新版 (breaker10g P3; with 【修订版】, （V2）, （2026.11）, （最新） in brackets above), …方案调整表 (breaker10t P12).
+ * …方案最新版 (breaker10g P3; with 【修订版】, （V2）, （2026.11）, （最新） in brackets above), …方案调整表 (breaker10t P12),
+ * …方案修改, …方案修改后, and after a dash, underscore or space …方案-修改, …方案 调整, …方案_改 (issue 10 P6: read as a new plan).
+ * 调整 / 更新 / 修正 / 改 alone need that separator: …结构调整 is a plan's name.
  */
-const VERSION_WORD = /[\s_\-—]*((?:修订|调整|修改|更新)(?:版|稿|表|对照表|一览表|清单)|修订|征求意见稿|送审稿|定稿|终稿|最新版?|[Vv]\s*\d+(?:\.\d+)*|第[一二三四五六七八九十0-9０-９]+版)$/;
+const VERSION_WORD =
+  /[\s_\-—–]*((?:修订|调整|修改|更新|修正)(?:后)?(?:版|稿|表|对照表|一览表|清单)|(?:修订|修改|调整)后|修订|修改|(?<=[\s_\-—–])(?:调整|更新|修正|改)|征求意见稿|送审稿|定稿|终稿|最新版?|[Vv]\s*\d+(?:\.\d+)*|第[一二三四五六七八九十0-9０-９]+版)$/u;
 
 /**
  * A plan title as it is compared with the titles of imported plans: retyped in WPS or pasted from
@@ -1323,7 +1332,7 @@ function planTitleOf(
   options: PlanReadOptions & { readonly sheetTitle?: string | null },
   problems: ImportProblem[],
   notices: ImportProblem[],
-): { title: string; fromFileName: boolean } {
+): { title: string; fromFileName: boolean; writtenTitle?: string } {
   const fromFileName = withoutAttachmentLabel(options.fileName?.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').trim() ?? '');
   const typed = textOf(field?.value ?? null) || options.title?.trim() || '';
   const given = typed || options.sheetTitle?.trim() || '';
@@ -1359,7 +1368,7 @@ function planTitleOf(
   if (title.length > 200) problems.push({ row: field?.row ?? null, reason: 'The plan title is longer than 200 characters.', reasonZh: '方案标题超过 200 个字。' });
   const unreadable = title === '' ? null : unreadableLabel(title);
   if (unreadable) problems.push({ row: field?.row ?? null, reason: `The plan title ${unreadable}.`, reasonZh: `方案标题${unreadableReasonZh(unreadable)}。` });
-  return { title, fromFileName: given === '' };
+  return { title, fromFileName: given === '', ...(remark && remark.index > 0 ? { writtenTitle: written } : {}) };
 }
 
 /** A draft's mark at the end of a title: （征求意见稿）, 送审稿, （草案）, 【讨论稿】, （初稿）. */

@@ -94,6 +94,20 @@ describe('a version remark in the title (breaker10b N22)', () => {
     ]);
   });
 
+  // issue 10 P6: the plan's title with a bare version word after a dash, underscore or space was read as another plan.
+  it.each(['-修改', ' - 修改', '—修改', '_修改', '修改', '修改后', '-调整', ' 调整', '-更新', '_改', '（修订）', '(调整稿)', 'v2', '修改版', '修正版'])('reads 青川市2026年政务信息化重点任务清单%s as that plan, saying so, with the title as written kept for the answer (issue 10 P6)', async (remark) => {
+    const result = await read(csvWith([`青川市2026年政务信息化重点任务清单${remark}`]));
+    expect(result).toMatchObject({ ok: true, plan: { title: '青川市2026年政务信息化重点任务清单', writtenTitle: `青川市2026年政务信息化重点任务清单${remark}`, year: 2026 } });
+    expect(result.ok && result.notices?.map((notice) => notice.reasonZh)).toEqual(expect.arrayContaining([expect.stringContaining('是版本说明：按方案“青川市2026年政务信息化重点任务清单”读取')]));
+    expect(planTitleKey(`青川市2026年政务信息化重点任务清单${remark}`)).toBe(planTitleKey('青川市2026年政务信息化重点任务清单'));
+  });
+
+  it.each(['青川市2026年产业结构调整任务清单', '青川市2026年规章清理调整', '青川市2026年政务信息化重点任务清单（第二批）'])('keeps %s, whose 调整 or bracket is its name, as written', async (title) => {
+    const result = await read(csvWith([title]));
+    expect(result).toMatchObject({ ok: true, plan: { title } });
+    expect(result.ok && result.plan.writtenTitle).toBeUndefined();
+  });
+
   it.each(['（试行）', '（2026年）', '【东湖区】'])('keeps a bracket that is part of the name: %s', async (bracket) => {
     const result = await read(csvWith([`青川市2026年政务公开工作要点${bracket}`]));
     expect(result).toMatchObject({ ok: true, plan: { title: `青川市2026年政务公开工作要点${bracket}` } });

@@ -40,6 +40,8 @@ export interface ValidatedPlanCategory {
 /** A plan every row of which is fine, with its units resolved to ids. */
 export interface ValidatedPlan {
   readonly title: string;
+  /** The title as the file wrote it, version remark and all (`PlanDocument.writtenTitle`); absent when it is `title`. */
+  readonly writtenTitle?: string;
   readonly year: number;
   /** The last year of a plan over several years (`PlanDocument.lastYear`); absent for a year's plan. */
   readonly lastYear?: number;
@@ -336,7 +338,7 @@ export function validatePlanDocument(
     ...(document.rowsOfOneUnit ? { rowsOfOneUnit: document.rowsOfOneUnit } : {}),
     ...(document.uncategorised ? { uncategorised: document.uncategorised } : {}),
   };
-  return { ok: true, plan: { title: document.title, year: document.year, ...(document.lastYear === undefined ? {} : { lastYear: document.lastYear }), categories, ...absent, ...perPart, ...reading }, ...(expansions.length > 0 ? { notices: expansions } : {}) };
+  return { ok: true, plan: { title: document.title, ...(document.writtenTitle === undefined ? {} : { writtenTitle: document.writtenTitle }), year: document.year, ...(document.lastYear === undefined ? {} : { lastYear: document.lastYear }), categories, ...absent, ...perPart, ...reading }, ...(expansions.length > 0 ? { notices: expansions } : {}) };
 }
 
 /** `第 4 行 市直各部门 → 12 个单位：…`: the units a collective name stands for, named in the answer. */

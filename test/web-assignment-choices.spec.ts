@@ -1,4 +1,4 @@
-import { assignmentChoices, chosenUnits, concernedToPreselect, firstAssignmentPreselection, noUnitToAssignOn, notStandingOn, unitLabel } from '../web/src/assignment-choices.js';
+import { assignmentChoices, chosenUnits, concernedToPreselect, firstAssignmentPreselection, noUnitToAssignOn, notStandingOn, unitLabel, unitNotAllowedLabel } from '../web/src/assignment-choices.js';
 
 /*
  * newcomer13 R8 (= Q21): a finding's 涉及单位 (the units the evaluation names, recorded by the import
@@ -128,5 +128,30 @@ describe('why a 交办 offers no unit', () => {
   it('says nothing while some unit may be chosen, or the directory is not loaded', () => {
     expect(noUnitToAssignOn(directory, new Set(['fgw']), '2026-09-21')).toBeNull();
     expect(noUnitToAssignOn([], new Set(), '2026-09-01')).toBeNull();
+  });
+});
+
+/*
+ * web2 fault 3: the 点名单位 preselected as 牵头单位 stayed shown by its bare name once the 交办日期 was moved before the
+ * units' registration, as if it could be sent (a note said no unit stood then; sending was refused beside 交办日期). A unit
+ * chosen that the day does not allow is shown marked with why, in every picker that follows a day.
+ */
+describe('a unit chosen that the 交办日期 does not allow, as its picker shows it', () => {
+  const directory = [
+    { id: 'hbj', name: '青川市环境保护局', mergedIntoUnitId: 'stj', mergedOn: '2026-11-25', registeredOn: '2026-01-05' },
+    { id: 'stj', name: '青川市生态环境局', registeredOn: '2026-11-20' },
+    { id: 'jyj', name: '青川市教育局', registeredOn: '2026-01-05' },
+  ];
+
+  it('marks one registered after the day, and one merged by then, with why', () => {
+    expect(unitNotAllowedLabel(directory, 'stj', '2026-11-15')).toBe('青川市生态环境局（2026-11-15 时尚不存在：于 2026-11-20 登记，不能在这一天交办）');
+    expect(unitNotAllowedLabel(directory, 'jyj', '2026-01-01')).toBe('青川市教育局（2026-01-01 时尚不存在：于 2026-01-05 登记，不能在这一天交办）');
+    expect(unitNotAllowedLabel(directory, 'hbj', '2026-11-26')).toBe('青川市环境保护局（已于 2026-11-25 并入青川市生态环境局，不能再交办）');
+  });
+
+  it('says nothing of a unit that stood that day, or one the directory does not know (not loaded yet)', () => {
+    expect(unitNotAllowedLabel(directory, 'stj', '2026-11-20')).toBeNull();
+    expect(unitNotAllowedLabel(directory, 'hbj', '2026-11-24')).toBeNull();
+    expect(unitNotAllowedLabel([], 'jyj', '2026-01-01')).toBeNull();
   });
 });

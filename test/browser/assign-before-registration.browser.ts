@@ -116,4 +116,91 @@ describe('a 交办 dated before the units were registered says why no unit is of
     await formItem(form, page, '牵头单位').locator('.el-select__wrapper').click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: fgw.name }).first().waitFor();
   });
+
+  /*
+   * web2 fault 3: the 点名单位 preselected as 牵头单位 stayed shown by its bare name once 交办日期 was moved before the units'
+   * registration — as if it could be sent — while a note said no unit stood then and sending was refused beside 交办日期.
+   * Every unit picker that follows a day shows a choice the day does not allow marked with why; back on an allowed day, as
+   * it was. (Neither picker is read before the directory has loaded: the wait is on the unit's own label.)
+   */
+  const chosenIn = (form: Locator, page: Page, label: string) => formItem(form, page, label).locator('.el-select__placeholder:not(.is-transparent)');
+  const notAllowed = (day: string) => `${fgw.name}（${day} 时尚不存在：于 ${registeredOn} 登记，不能在这一天交办）`;
+
+  it('a finding’s 交办 dialog: the preselected lead is shown marked once 交办日期 is before the registration, and sending is refused beside the day', async () => {
+    const { data } = await app.graphql(`{ evaluations(first: 1) { nodes { id } } }`);
+    const recorded = await app.graphql(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`, {
+      input: { idempotencyKey: 'preselected-early', evaluationId: data!.evaluations.nodes[0].id, title: '政策解读材料未与文件同步发布', description: '抽查的文件未同步发布解读。', category: '政策解读', severity: 'LOW', concernedUnitIds: [fgw.id] },
+    });
+    expect(recorded.errors).toBeUndefined();
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${recorded.data!.recordFinding.id}`);
+    await page.locator('[data-test="assign-finding"]').click();
+    const form = page.locator('[data-test="form-assign"]');
+    await form.waitFor();
+    const lead = chosenIn(form, page, '牵头单位');
+    // The one 点名单位 is preselected as the lead, by its label once the directory is there.
+    await eventually(page, async () => ((await lead.textContent()) ?? '').trim() === `${fgw.name}（评估点名）`, 'the preselected lead named');
+
+    const early = dayAfter(registeredOn, -10);
+    await typeDay(form, '交办日期', early);
+    await form.locator('[data-test="no-options-leadUnitId"]').waitFor();
+    await eventually(page, async () => ((await lead.textContent()) ?? '').trim() === notAllowed(early), 'the lead shown marked');
+    const before = await app.logPosition();
+    await form.getByRole('button', { name: '交办' }).click();
+    const dayError = formItem(form, page, '交办日期').locator('.el-form-item__error');
+    await dayError.waitFor();
+    expect((await dayError.textContent())?.trim()).toBe(`${fgw.name}于 ${registeredOn} 登记，${early} 时尚不存在。`);
+    expect(await app.logPosition()).toBe(before);
+
+    // Back on the registration day, the lead reads as it did, and is sent.
+    await typeDay(form, '交办日期', registeredOn);
+    await eventually(page, async () => ((await lead.textContent()) ?? '').trim() === `${fgw.name}（评估点名）`, 'the lead named again');
+    expect(await form.locator('[data-test="no-options-leadUnitId"]').count()).toBe(0);
+  });
+
+  it('登记问题: a lead and responsible unit chosen, then a 发现日期 before the registration: both pickers show them marked; sending is refused, nothing written', async () => {
+    const { data } = await app.graphql(`{ units { id code name } }`);
+    const czj = (data!.units as { id: string; code: string; name: string }[]).find((unit) => unit.code === 'CZJ')!;
+    const evaluation = await app.graphql(`mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }`, {
+      input: { idempotencyKey: 'early-evaluation-2', title: '2026年政务公开第三方评估（补录二）', evaluator: '中部政府透明度研究院', commissionedBy: '青川市人民政府办公室', periodStart: '2026-01-01', periodEnd: '2026-06-30', receivedOn: dayAfter(registeredOn, -40) },
+    });
+    expect(evaluation.errors).toBeUndefined();
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto('/findings');
+    await page.getByRole('button', { name: '登记问题' }).click();
+    const form = page.locator('[data-test="form-record-finding"]');
+    await form.waitFor();
+    await formItem(form, page, '所属评估报告').locator('.el-select__wrapper').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '2026年政务公开第三方评估（补录二）' }).click();
+    await form.getByLabel('问题', { exact: true }).fill('主动公开目录未按期更新');
+    await form.getByLabel('具体表现').fill('目录仍停留在上一年度。');
+    await form.getByLabel('类别').fill('主动公开');
+    const leadLabel = '交办：牵头单位（可暂不交办，之后在问题页面交办）';
+    // Each picked in its own list (the one its input controls): the lead's list may still be closing when the next opens.
+    const pick = async (label: string, text: string) => {
+      const item = formItem(form, page, label);
+      await item.locator('.el-select__wrapper').click();
+      const list = await item.locator('input[role="combobox"]').getAttribute('aria-controls');
+      await page.locator(`[id="${list}"] .el-select-dropdown__item`, { hasText: text }).first().click();
+    };
+    await pick(leadLabel, fgw.name);
+    await pick('交办：责任单位（可多选）', czj.name);
+    await page.keyboard.press('Escape');
+    const lead = chosenIn(form, page, leadLabel);
+    const responsible = formItem(form, page, '交办：责任单位（可多选）').locator('.el-tag');
+    await eventually(page, async () => ((await lead.textContent()) ?? '').trim() === fgw.name && (await responsible.allTextContents()).join() === czj.name, 'the units chosen');
+
+    const early = dayAfter(registeredOn, -20);
+    await typeDay(form, '问题发现日期', early);
+    await eventually(page, async () => (await form.getByLabel('交办日期', { exact: true }).inputValue()) === early, '交办日期 following 问题发现日期');
+    await eventually(page, async () => ((await lead.textContent()) ?? '').trim() === notAllowed(early), 'the lead shown marked');
+    expect((await responsible.allTextContents()).map((text) => text.trim())).toEqual([`${czj.name}（${early} 时尚不存在：于 ${registeredOn} 登记，不能在这一天交办）`]);
+    expect((await form.locator('[data-test="no-options-leadUnitId"]').textContent())?.trim()).toBe(noUnitsSaid(early));
+    const before = await app.logPosition();
+    await form.getByRole('button', { name: '登记问题' }).click();
+    const leadError = formItem(form, page, leadLabel).locator('.el-form-item__error');
+    await leadError.waitFor();
+    expect((await leadError.textContent())?.trim()).toBe(`${fgw.name}于 ${registeredOn} 登记，${early} 时尚不存在；${czj.name}于 ${registeredOn} 登记，${early} 时尚不存在。`);
+    expect(await app.logPosition()).toBe(before);
+  });
 });

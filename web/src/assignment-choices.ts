@@ -117,6 +117,20 @@ export function notStandingOn(directory: readonly DirectoryUnit[], chosen: reado
 }
 
 /**
+ * How a 交办 picker shows a unit chosen that the 交办日期 `on` does not allow (web2 fault 3: the 点名单位 preselected as
+ * 牵头单位 stayed shown by its bare name once the day was moved before the units' registration, as if it could be sent):
+ * marked with why — not registered yet that day, or merged by then — so what the picker shows is what would be sent (and
+ * refused beside 交办日期, notStandingOn). Null for a unit that stood that day, or one the directory does not know (not loaded).
+ */
+export function unitNotAllowedLabel(directory: readonly DirectoryUnit[], unitId: string, on: string): string | null {
+  const unit = directory.find((candidate) => candidate.id === unitId);
+  if (!unit || stoodOn(unit, on)) return null;
+  if (unit.registeredOn !== undefined && unit.registeredOn > on) return `${unit.name}（${on} 时尚不存在：于 ${unit.registeredOn} 登记，不能在这一天交办）`;
+  // Merged by then: its own words (已于 … 并入 …), one bracket.
+  return `${unitLabel(directory, unit).replace(/）$/, '')}，不能再交办）`;
+}
+
+/**
  * The 点名单位 a 交办 form preselects as responsible units, in the evaluation's order: each as the unit
  * carrying its work now (a merged one's successor, breaker11f P1: the merged unit was preselected and
  * the assignment refused), once, leaving out those on the finding already (by themselves or their successor).

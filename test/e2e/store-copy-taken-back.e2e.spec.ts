@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { evaluationTitlesIn } from '../support/store-files.js';
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,18 +39,7 @@ const stop = async (server: ServerProcess) => {
   await exited;
 };
 
-/** The titles of the evaluations a store file holds (its -wal included), in log order. */
-const titlesIn = (path: string) => {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
-  try {
-    return db
-      .prepare<[], { data: string }>("SELECT data FROM events WHERE type = 'EvaluationRegistered' ORDER BY position")
-      .all()
-      .map((row) => (JSON.parse(row.data) as { title: string }).title);
-  } finally {
-    db.close();
-  }
-};
+const titlesIn = evaluationTitlesIn;
 
 const evaluationTitles = async (server: ServerProcess, supervisor: Record<string, string>) =>
   ((await graphqlAt(server.port, '{ evaluations { nodes { title } } }', {}, supervisor)).data?.evaluations?.nodes ?? []).map((node: { title: string }) => node.title) as string[];

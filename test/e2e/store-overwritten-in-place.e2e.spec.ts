@@ -1,3 +1,4 @@
+import { evaluationTitlesIn } from '../support/store-files.js';
 import { expectUsersWords, operatorText } from '../support/store-refusal.js';
 import Database from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
@@ -35,18 +36,7 @@ const until = async <T>(look: () => T | null | undefined | false): Promise<T> =>
   }
 };
 
-/** Events of a store file as SQLite reads it (its -wal included), by type and title. */
-const titlesIn = (path: string) => {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
-  try {
-    return db
-      .prepare<[], { data: string }>("SELECT data FROM events WHERE type = 'EvaluationRegistered' ORDER BY position")
-      .all()
-      .map((row) => (JSON.parse(row.data) as { title: string }).title);
-  } finally {
-    db.close();
-  }
-};
+const titlesIn = evaluationTitlesIn;
 
 const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 

@@ -1,3 +1,4 @@
+import { evaluationTitlesIn } from '../support/store-files.js';
 import { expectUsersWords, operatorText } from '../support/store-refusal.js';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
@@ -27,17 +28,7 @@ const until = async <T>(look: () => T | null | undefined | false | Promise<T | n
   }
 };
 
-const titlesIn = (path: string) => {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
-  try {
-    return db
-      .prepare<[], { data: string }>("SELECT data FROM events WHERE type = 'EvaluationRegistered' ORDER BY position")
-      .all()
-      .map((row) => (JSON.parse(row.data) as { title: string }).title);
-  } finally {
-    db.close();
-  }
-};
+const titlesIn = evaluationTitlesIn;
 
 const headOf = (path: string) => {
   const db = new Database(path, { readonly: true, fileMustExist: true });

@@ -24,3 +24,16 @@ export const refusalOf = (start: Promise<TestApp>): Promise<StoreRefusedError> =
       return error;
     },
   );
+
+/** The titles of the evaluations a store file holds as SQLite reads it (its -wal included), in log order: what an append left on disk. */
+export function evaluationTitlesIn(sqlitePath: string): string[] {
+  const db = new Database(sqlitePath, { readonly: true, fileMustExist: true });
+  try {
+    return db
+      .prepare<[], { data: string }>("SELECT data FROM events WHERE type = 'EvaluationRegistered' ORDER BY position")
+      .all()
+      .map((row) => (JSON.parse(row.data) as { title: string }).title);
+  } finally {
+    db.close();
+  }
+}

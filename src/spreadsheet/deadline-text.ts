@@ -182,6 +182,9 @@ export function readDeadline(cell: Cell, context: DeadlineContext = {}): Deadlin
   }
   const original = textOf(cell);
   if (original === '') return { ok: false, reason: 'no deadline given', reasonZh: '没有填写时限' };
+  // 2027.1 as text is what a CSV saved from Excel writes of a General cell's 2027.10: refused as the number cell is (issue 10).
+  const dotMonth = ambiguousDotMonthOf(original);
+  if (dotMonth) return dotMonth;
   const text = normalizedDeadlineText(original);
   const reading = withReportPeriod(original, context) ?? readDeadlineText(original, text, context);
   const unkept = UNKEPT_PERIOD.exec(original.normalize('NFKC').replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, ''));
@@ -236,6 +239,23 @@ export function yearMonthOfNumber(value: number): ({ readonly ok: true; readonly
     ok: false,
     reason: `"${shown}" is a number in the cell that reads as no year.month (no month ${fraction}). Write the deadline as text, e.g. ${year}年10月 or ${year}-10-31`,
     reasonZh: `单元格中的“${shown}”是数字，按“年.月”读不出月份（没有“${fraction}”月）：请把时限写作文字，如“${year}年10月”或“${year}-10-31”`,
+  };
+}
+
+/**
+ * A deadline written as text starting `YYYY.1` (2027.1, 2027.1底前, ２０２７．１前; not 2027.1.31, 2027.10 or 2027.01): `{ ok: false }`
+ * with a reason naming the text and both readings — typed 2027.1 (January), or 2027.10 (October) in a General cell of Excel, which a
+ * CSV saved from it writes as 2027.1 — asking for the month in words (2027年10月, 2027年1月) or a date, as `yearMonthOfNumber` refuses
+ * the number cell; null for any other text (2027.6 stays June). Pure.
+ */
+export function ambiguousDotMonthOf(text: string): ({ readonly ok: false } & Unreadable) | null {
+  const match = /^(\d{4})\.1(?![\d.])/u.exec(text.normalize('NFKC').replace(BRACKETED_REMARK, '').replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, ''));
+  if (!match) return null;
+  const year = match[1]!;
+  return {
+    ok: false,
+    reason: `"${text}" read as year.month may be ${year}.1 (January) or ${year}.10 (October: a CSV saved from Excel writes a General cell's ${year}.10 as ${year}.1). Write the month in words, e.g. ${year}年10月 (or ${year}年1月), or a date such as ${year}-10-31`,
+    reasonZh: `“${text}”按“年.月”读，可能是 ${year}年1月，也可能是 ${year}年10月（Excel 另存为 CSV 时，会把常规格式单元格中的 ${year}.10 写成 ${year}.1）。请写明月份，如“${year}年10月”（或“${year}年1月”），或写具体日期，如“${year}-10-31”`,
   };
 }
 

@@ -33,6 +33,8 @@ export interface PlanItemRow {
   readonly responsibleUnits: readonly string[];
   /** `YYYY-MM-DD` when written in a recognised way, otherwise the text as the file has it. */
   readonly dueDate: string;
+  /** The 完成时限 cell was refused as it was read (a year.month number whose month cannot be told, 2027.1): validation says no more of it. */
+  readonly dueDateRefused?: true;
   /** The XLSX sheet of the row, when the plan was read over several sheets. */
   readonly sheet?: string;
   /** The lead is the first name of a one-column 责任单位 (no 牵头单位 column): 「A与B」 there is A leading, B responsible. */
@@ -57,6 +59,8 @@ export interface PlanItemContinuation {
   readonly responsibleUnits: readonly string[];
   /** As `PlanItemRow.dueDate`; '' for the item's. */
   readonly dueDate: string;
+  /** As `PlanItemRow.dueDateRefused`. */
+  readonly dueDateRefused?: true;
   /** The 牵头单位 cell of the row: blank, or the item's lead repeated by a merged cell. */
   readonly leadUnit: string;
   /** The 牵头单位 cell is the item's, merged down over this row: the lead leads the row's work too (breaker10q P7). */
@@ -1063,6 +1067,7 @@ function draftFrom(
         row,
         responsibleUnits: namesInCell(cells.responsibleUnits ?? null),
         dueDate: dueText,
+        ...(dueCell.ok ? {} : { dueDateRefused: true as const }),
         leadUnit: textOf(cells.leadUnit ?? null),
         ...((record.mergedDown ?? []).includes('leadUnit') ? { leadMergedDown: true as const } : {}),
         ...(record.withoutYear?.dueDate === undefined ? {} : { dueDateShown: record.withoutYear.dueDate }),
@@ -1088,6 +1093,7 @@ function draftFrom(
       leadUnit: textOf(cells.leadUnit ?? null),
       responsibleUnits: withoutLead(row, namesInCell(cells.leadUnit ?? null), namesInCell(cells.responsibleUnits ?? null), sheet),
       dueDate: dueText,
+      ...(dueCell.ok ? {} : { dueDateRefused: true as const }),
       ...(sheet === undefined ? {} : { sheet }),
       ...(LEAD_FIRST_OF_UNITS.has(record) ? { leadFirstOfUnits: true as const } : {}),
       ...(leadByLevel ? { leadByLevel: true as const } : {}),

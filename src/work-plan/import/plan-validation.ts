@@ -238,7 +238,9 @@ export function validatePlanDocument(
       };
       addResponsible(item.responsibleUnits, row);
 
-      const dueOn = (text: string, row: number): PartDue | null => {
+      // A 完成时限 the reading refused already (`dueDateRefused`: a year.month number 2027.1) is not refused again in other words.
+      const dueOn = (text: string, row: number, refusedAlready = false): PartDue | null => {
+        if (refusedAlready) return null;
         const due = dueDayOf(text, document, options.today, (reason, reasonZh) => problems.push({ row, reason, reasonZh }));
         const outside = due && document.year > 0 ? outsidePlanPeriod(due.dueDate, document, options.periodOverridden === true, options.today) : null;
         if (outside) problems.push({ row, ...outside });
@@ -255,7 +257,7 @@ export function validatePlanDocument(
         }
         return due;
       };
-      const due = dueOn(item.dueDate, row);
+      const due = dueOn(item.dueDate, row, item.dueDateRefused === true);
 
       // Rows continuing the item (breaker10 F19): their units, each due on its row's date (blank: the item's).
       const partDueDates: Record<string, PartDue> = {};
@@ -271,7 +273,7 @@ export function validatePlanDocument(
         }
         const before = responsibleUnits.length;
         addResponsible(continuation.responsibleUnits, continuation.row);
-        const own = continuation.dueDate === '' ? null : dueOn(continuation.dueDate, continuation.row);
+        const own = continuation.dueDate === '' ? null : dueOn(continuation.dueDate, continuation.row, continuation.dueDateRefused === true);
         if (own) for (const unit of responsibleUnits.slice(before)) partDueDates[unit.unitId] = own;
         // The lead named again on the row — merged down, or typed (breaker10r P10: typed, its later deadline was dropped silently) —
         // leads that row's work too; not in Rectify's own export, whose every row repeats the leads beside one unit's part.

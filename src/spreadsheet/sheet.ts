@@ -1261,7 +1261,8 @@ export async function readSpreadsheet<Key extends string>(
   // Several task sheets: one table over them, every record and problem naming its sheet.
   const inSheet = <Value extends object>(value: Value, sheet: string): Value & { sheet: string } => ({ ...value, sheet });
   const problems = tables.flatMap(({ name, result }) => (result.ok === false ? result.problems.map((problem) => inSheet(problem, name!)) : []));
-  if (problems.length > 0) return { ok: false, problems };
+  // The sheets read go with the refusal: it names no one sheet for every row, and hints at reading one alone (--sheet).
+  if (problems.length > 0) return { ok: false, problems, sheets: tables.map(({ name }) => name!) };
   const parts = tables.map(({ name, result }) => ({ name: name!, table: (result as { table: Table<Key> }).table }));
   const names = parts.map((part) => part.name);
   const unusedColumns = new Map<string, UnusedColumn>();

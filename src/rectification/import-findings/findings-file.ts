@@ -137,6 +137,8 @@ export interface ImportedPart {
 export interface ImportedFinding {
   /** The finding's first row. */
   readonly row: number;
+  /** The XLSX sheet of that row, when the file was read over several sheets. */
+  readonly sheet?: string;
   readonly title: string;
   readonly description: string;
   readonly category: string;
@@ -290,7 +292,15 @@ function rowsOfPickedEvaluation<Key extends string>(table: Table<Key>, evaluatio
 }
 
 /** `exported`: the file is Rectify's own 整改台账 export (its 状态 and 红黄绿灯 columns), its rows the app's record of findings. */
-export type FindingsFileReading = ImportResult<'findings', readonly ImportedFinding[]> & { readonly ledger?: boolean; readonly exported?: true };
+/**
+ * A reading of a 问题清单 or 台账: its findings, or every problem. `sheets`: the XLSX sheets read when there were several — each
+ * problem and finding then names its own (`sheet`), and a refusal names them all and hints at --sheet, never the first for every row.
+ */
+export type FindingsFileReading = ImportResult<'findings', readonly ImportedFinding[]> & { readonly ledger?: boolean; readonly exported?: true; readonly sheets?: readonly string[] };
+
+/** Where a table was read, for a reading's result: its sheets when several (`sheets`), else its one sheet (`sheet`), else nothing. */
+const whereRead = (table: { readonly sheet: string | null; readonly sheets: readonly string[] }): { sheet?: string; sheets?: readonly string[] } =>
+  table.sheets.length > 1 ? { sheets: table.sheets } : table.sheet === null ? {} : { sheet: table.sheet };
 
 /**
  * Every finding of the file, or every problem: missing fields, unknown severities and units, a
@@ -301,7 +311,7 @@ export type FindingsFileReading = ImportResult<'findings', readonly ImportedFind
  */
 export async function importFindings(content: FileContent, options: FindingsImportOptions): Promise<FindingsFileReading> {
   const read = await readRecords(content, options.format, findingColumns, ['findings', '问题清单', '整改台账'], 'finding', { sheet: options.sheet });
-  if (!read.ok) return { ok: false, problems: sortedProblems(read.problems), ...(read.sheet ? { sheet: read.sheet } : {}) };
+  if (!read.ok) return { ok: false, problems: sortedProblems(read.problems), ...((read.sheets ?? []).length > 1 ? { sheets: read.sheets } : read.sheet ? { sheet: read.sheet } : {}) };
   // A goal column (整改目标) whose every cell is a deadline, in a file with no deadline column, is the 台账's deadlines
   // (breaker10m P4: read as a 问题清单, nothing assigned); one of goals in words stays not imported.
   const goalDeadlines = read.table.records.some((record) => 'dueDate' in record.cells)
@@ -310,7 +320,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
   const goalTable = goalDeadlines ? withColumnReadAs<FindingKey>(read.table, goalDeadlines.name, 'dueDate') : read.table;
   // A file with no column of units kept one unit per sheet (sheets named 青川市财政局, 青川市教育局): each sheet's unit (breaker10n P5).
   const bySheet = sheetNamesAsUnits(goalTable, options.lookupUnit);
-  if (bySheet.problem) return { ok: false, problems: [bySheet.problem], ...(goalTable.sheet === null ? {} : { sheet: goalTable.sheet }) };
+  if (bySheet.problem) return { ok: false, problems: [bySheet.problem], ...whereRead(goalTable) };
   // Rectify's own 整改台账 export (状态 and 红黄绿灯 beside the 台账's columns): its progress columns are the app's record, not the import's.
   const exported = bySheet.table.records.some((record) => 'status' in record.cells) && bySheet.table.unusedColumns.some((column) => column.name === EXPORT_SIGNATURE);
   // 总览's export holds every evaluation's rows: imported under one, its rows (and rows added below with no 评估) are read, the others'
@@ -432,7 +442,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     );
   }
   // A findings list without its columns is refused as a whole, as a sheet without a required column is.
-  if (missingColumns.length > 0) return { ok: false, problems: [...problems, ...missingColumns], ...(table.sheet === null ? {} : { sheet: table.sheet }) };
+  if (missingColumns.length > 0) return { ok: false, problems: [...problems, ...missingColumns], ...whereRead(table) };
   if (!ledger && table.records.some((record) => textOf(record.cells.assignedOn ?? null) !== '')) {
     problems.push({
       row: null,
@@ -596,6 +606,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     if (problems.length === found && severity) {
       findings.push({
         row,
+        ...(first.sheet === undefined ? {} : { sheet: first.sheet }),
         title,
         description,
         category,
@@ -610,7 +621,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     }
   }
   if (table.records.length === 0) problems.push({ row: null, reason: 'The file lists no findings.', reasonZh: '文件中没有列出任何问题。' });
-  if (problems.length > 0) return { ok: false, problems: sortedProblems(problems), ...(table.sheet === null ? {} : { sheet: table.sheet }) };
+  if (problems.length > 0) return { ok: false, problems: sortedProblems(problems), ...whereRead(table) };
   // 状态 is read only for the export's 待交办 and 已撤销 rows: it is still a column not imported.
   // 备注, read for what it says of its row only, is listed last, where offices put it.
   // The export's progress columns in its order; an office's 完成情况 / 实际完成时间 after the columns nothing reads.
@@ -622,7 +633,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     ...(has('remarks') ? ['备注'] : []),
   ]);
   const allNotices = [...notices, ...(notes.notices ?? [])];
-  return { ok: true, findings, ledger, ...(exported ? { exported: true as const } : {}), ...notes, ...(allNotices.length === 0 ? {} : { notices: allNotices }) };
+  return { ok: true, findings, ledger, ...(exported ? { exported: true as const } : {}), ...notes, ...(allNotices.length === 0 ? {} : { notices: allNotices }), ...(table.sheets.length > 1 ? { sheets: table.sheets } : {}) };
 }
 
 /**

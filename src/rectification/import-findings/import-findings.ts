@@ -127,6 +127,9 @@ const OVER_IN_EXPORT = /^(?:已核验|已销号|已撤销)/u;
  * under another evaluation (same title's words), named; else a 状态 saying its work is over (已销号 …), which no new open
  * problem has. None for a row the clerk added (状态 blank) or one still under way that no evaluation holds.
  */
+/** `{ sheet }` of a finding read over several sheets, for a problem at its row; `{}` otherwise. */
+const sheetOf = (finding: Pick<ImportedFinding, 'sheet'>): { sheet?: string } => (finding.sheet === undefined ? {} : { sheet: finding.sheet });
+
 function exportRowRecordedElsewhere(finding: ImportedFinding, others: readonly { readonly evaluationId: string; readonly title: string }[], titles: FindingTitlesIndex): ImportProblem[] {
   const status = finding.exportedStatus ?? '';
   const holder = status === '' ? undefined : others.find((other) => titles.sameTitle(other.evaluationId, finding.title) !== undefined);
@@ -134,6 +137,7 @@ function exportRowRecordedElsewhere(finding: ImportedFinding, others: readonly {
     return [
       {
         row: finding.row,
+        ...sheetOf(finding),
         reason: `This file is Rectify's own 整改台账 export; finding "${finding.title}" (${status}) is recorded under the evaluation "${holder.title}", with its progress: not recorded again here. A problem this evaluation found again is recorded on its own (登记问题).`,
         reasonZh: `本文件是本系统导出的整改台账；问题“${finding.title}”（${status}）已在评估“${holder.title}”中登记，整改进展在该评估下：不在本评估重复登记。本评估再次发现的问题，请逐条登记（登记问题）。`,
       },
@@ -143,6 +147,7 @@ function exportRowRecordedElsewhere(finding: ImportedFinding, others: readonly {
   return [
     {
       row: finding.row,
+      ...sheetOf(finding),
       reason: `This file is Rectify's own 整改台账 export; its row says finding "${finding.title}" is ${status}, but this evaluation has no such finding: a finished problem is never recorded as a new open one. Import the export under its own evaluation, or clear the row's 状态 if it is a new problem.`,
       reasonZh: `本文件是本系统导出的整改台账；该行的状态为“${status}”，但本评估没有问题“${finding.title}”：已办结的问题不作为新的未整改问题登记。请在原评估下导入该台账；如确是新问题，请清空该行的“状态”后导入。`,
     },
@@ -195,7 +200,8 @@ export async function importFindingsFile(
     evaluationTitle: evaluation.title,
     otherEvaluationTitles: (dependencies.evaluations?.listEvaluations() ?? []).filter((other) => other.evaluationId !== evaluationId).map((other) => other.title),
   });
-  if (!result.ok) throw importRefused(fileName, format, result.problems, 'BAD_USER_INPUT', result.sheet);
+  // Over several sheets each problem names its own, and the refusal hints at --sheet (as a plan's: import P7).
+  if (!result.ok) throw importRefused(fileName, format, result.problems, 'BAD_USER_INPUT', result.sheet, result.sheets);
 
   const sha256 = sha256Of(file.content);
   const commandType = result.ledger ? 'RecordAssignedFinding' : 'RecordFinding';
@@ -252,7 +258,7 @@ export async function importFindingsFile(
   if (result.exported) {
     const others = (dependencies.evaluations?.listEvaluations() ?? []).filter((other) => other.evaluationId !== evaluationId);
     const elsewhere = findings.flatMap(({ finding, state }) => (state.status === 'unrecorded' ? exportRowRecordedElsewhere(finding, others, titles) : []));
-    if (elsewhere.length > 0) throw importRefused(fileName, format, elsewhere, 'CONFLICT', result.sheet);
+    if (elsewhere.length > 0) throw importRefused(fileName, format, elsewhere, 'CONFLICT', result.sheet, result.sheets);
   }
   const distinct = new Set((options.distinctTitles ?? []).map(findingTitleKey));
   // Titles that name different units of the directory are different problems (breaker10e P10).
@@ -268,7 +274,7 @@ export async function importFindingsFile(
       newRows.add(findingTitleKey(finding.title), finding);
     } else if (!assignedNow && state.status !== 'withdrawn') changed.push(...unitsAddedTo(state, finding, enteredElsewhere));
   }
-  if (changed.length > 0) throw importRefused(fileName, format, changed, 'CONFLICT', result.sheet);
+  if (changed.length > 0) throw importRefused(fileName, format, changed, 'CONFLICT', result.sheet, result.sheets);
   // A 台账 re-sent with other dates, measures or fewer units changes nothing recorded: each difference is said (breaker10b N3).
   const differences: ImportProblem[] = findings.flatMap(({ finding, state, recordedBefore }) =>
     // A withdrawn finding (已撤销) is not brought back by a file: said, so the office knows.
@@ -276,6 +282,7 @@ export async function importFindingsFile(
       ? [
           {
             row: finding.row,
+            ...sheetOf(finding),
             reason: `Finding "${state.title}" was withdrawn on ${state.withdrawnOn} (${state.withdrawalReason}): not recorded again.`,
             reasonZh: `问题“${state.title}”已于 ${state.withdrawnOn} 撤销（${state.withdrawalReason}），未重新登记。`,
           },
@@ -289,6 +296,7 @@ export async function importFindingsFile(
         const recordedTitle = state.status === 'unrecorded' ? finding.title : state.title;
         return {
           row: finding.row,
+          ...sheetOf(finding),
           reason: `Finding "${finding.title}" was recorded before on the findings page as "${recordedTitle}": not recorded again${assignedNow ? '; the file\'s units are assigned to it' : ''}.`,
           reasonZh: `问题“${finding.title}”此前已在问题清单中登记（“${recordedTitle}”），未重复登记${assignedNow ? '，按本文件交办' : ''}。`,
         };
@@ -418,6 +426,7 @@ function unitsAddedTo(state: Exclude<FindingState, { status: 'unrecorded' }>, fi
   return [
     {
       row: finding.row,
+      ...sheetOf(finding),
       reason: `Finding "${finding.title}" was ${enteredElsewhere ? 'recorded before on the findings page' : 'imported before'}; this file gives it units it does not have (${names}). An import never changes a recorded finding: add units on the finding (assignFinding).`,
       reasonZh: `问题“${finding.title}”此前已${enteredElsewhere ? '在问题清单中登记' : '导入'}；本文件为其列出了原来没有的单位（${names}）。导入不会改动已登记的问题：如需增加单位，请在该问题页面交办。`,
     },
@@ -451,6 +460,7 @@ function nearlyRecorded(
     return [
       {
         row: finding.row,
+        ...sheetOf(finding),
         reason: `Finding "${finding.title}" differs from the recorded finding "${nearest.title}" by ${nearest.distance} character${nearest.distance === 1 ? '' : 's'}. If it is the same problem, give it the recorded title in the file. ${confirm}`,
         reasonZh: `问题“${finding.title}”与已登记的问题“${nearest.title}”只差 ${nearest.distance} 个字${nearest.withdrawn ? '（该问题已撤销）' : ''}。如是同一问题，请在文件中改用已登记的名称；${confirmZh}`,
         distinctTitle: finding.title,
@@ -465,6 +475,7 @@ function nearlyRecorded(
     return [
       {
         row: finding.row,
+        ...sheetOf(finding),
         reason: `Finding "${finding.title}" differs from "${earlier.title}" on row ${earlier.row} of this file by ${apart} character${apart === 1 ? '' : 's'}. If it is the same problem, write it once. ${confirm}`,
         reasonZh: `问题“${finding.title}”与本文件第 ${earlier.row} 行的问题“${earlier.title}”只差 ${apart} 个字。如是同一问题，请只写一次；${confirmZh}`,
         distinctTitle: finding.title,
@@ -489,6 +500,7 @@ async function lengthenedRecorded({ store, schemas }: ImportDependencies, titles
     return [
       {
         row: finding.row,
+        ...sheetOf(finding),
         reason: `Finding "${finding.title}" holds the recorded finding "${entry.title}" with words added, for the same units: it reads as that problem retyped. If it is the same problem, give it the recorded title in the file. If it is another problem, confirm it as such (the 导入 page: 是另一个问题 on the row; the API: distinctTitles) and import again.`,
         reasonZh: `问题“${finding.title}”包含已登记的问题“${entry.title}”${entry.withdrawn ? '（该问题已撤销）' : ''}，只是多了几个字，责任单位也相同。如是同一问题，请在文件中改用已登记的名称；如确是另一个问题，请在导入页面勾选该行的“是另一个问题”后重新导入。`,
         distinctTitle: finding.title,
@@ -522,6 +534,7 @@ function differencesFrom(
   const partOf = (unitId: string) => recordedParts.find((part) => part.unitId === unitId || (part.heldBefore ?? []).includes(unitId));
   const notice = (en: string, zh: string): ImportProblem => ({
     row: finding.row,
+    ...sheetOf(finding),
     reason: assignedNow
       ? `Finding "${finding.title}" was recorded before with no unit yet: the file's units are assigned to it, the rest is left as it is: ${en}.`
       : `Finding "${finding.title}" was recorded before and is left as it is: ${en}.`,

@@ -332,13 +332,23 @@ export function unitRolesInCell(cell: Cell): { readonly lead: string[]; readonly
  * The units of a 牵头单位 / 配合单位 / 责任单位 column cell whose role mark says the other role (breaker10n P17): under a 牵头单位
  * column 「青川市教育局（配合）」 (any of （配合）（协办）（参与）（协助）), under the other columns 「青川市教育局（牵头）」. Such a cell
  * contradicts its column; the imports refuse the row naming the unit (a unit marked （配合） never leads, and the column does not
- * silently outvote the office's own mark). `name`: the unit as written without its mark; `mark`: the mark as written, e.g. 「（配合）」.
+ * silently outvote the office's own mark). `name`: the unit as written without its mark; `mark`: the mark as written, e.g. 「（配合）」 —
+ * for a unit whose lead symbol the sheet read as （牵头） (`leadSymbols`, `SourceRecord.leadSymbols`: 「★青川市教育局」), the symbol, with
+ * `symbol: true`.
  */
-export function marksAgainstColumn(cell: Cell, column: 'lead' | 'others'): { readonly name: string; readonly mark: string }[] {
+export function marksAgainstColumn(
+  cell: Cell,
+  column: 'lead' | 'others',
+  leadSymbols: Readonly<Record<string, string>> = {},
+): { readonly name: string; readonly mark: string; readonly symbol?: true }[] {
   const against = column === 'lead' ? OTHER_MARK : LEAD_MARK;
   return namesInCell(cell).flatMap((written) => {
     const mark = against.exec(written);
-    return mark ? [{ name: written.slice(0, mark.index).trim(), mark: mark[0].trim() }] : [];
+    if (!mark) return [];
+    const name = written.slice(0, mark.index).trim();
+    // A lead symbol read as （牵头） (`SourceRecord.leadSymbols`: 「★青川市教育局」) is quoted as written: ★ (issue 10).
+    const symbol = column === 'others' ? leadSymbols[name] : undefined;
+    return [symbol === undefined ? { name, mark: mark[0].trim() } : { name, mark: symbol, symbol: true as const }];
   });
 }
 
@@ -346,7 +356,14 @@ export function marksAgainstColumn(cell: Cell, column: 'lead' | 'others'): { rea
  * The refusal for a mark that contradicts its column (`marksAgainstColumn`): `columnZh` is the column's Chinese name as the file
  * heads it (牵头单位, 配合单位, 责任单位). Names the unit and says what to do; the caller adds the row.
  */
-export function markAgainstColumnReason(found: { readonly name: string; readonly mark: string }, column: 'lead' | 'others', columnZh: string): { reason: string; reasonZh: string } {
+export function markAgainstColumnReason(found: { readonly name: string; readonly mark: string; readonly symbol?: true }, column: 'lead' | 'others', columnZh: string): { reason: string; reasonZh: string } {
+  // A symbol the table's legend makes the lead's mark (★, with 注：★为牵头单位): named as written, with what the legend makes of it.
+  if (found.symbol && column === 'others') {
+    return {
+      reason: `${found.name} is marked "${found.mark}", the lead's mark by the table's note, under the ${columnZh} column: a lead unit is written under 牵头单位. Move it to the 牵头单位 column (joint leads are named together there), or remove the "${found.mark}" if it does not lead.`,
+      reasonZh: `“${found.name}”标有“${found.mark}”（按表中注释为牵头单位），却写在“${columnZh}”列：牵头单位须写在“牵头单位”列。请把它移到牵头单位列（联合牵头的单位在该列一并列明）；如不由其牵头，请删去“${found.mark}”。`,
+    };
+  }
   return column === 'lead'
     ? {
         reason: `${found.name} is marked ${found.mark} under the ${columnZh} column: a unit marked as taking part never leads. Move it to the 配合单位 (or 责任单位) column, or remove the mark if it leads.`,

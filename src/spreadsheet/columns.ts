@@ -131,6 +131,12 @@ export interface SourceRecord<Key extends string> {
    * Excel took from the day it was typed) and the cell (breaker10r P25). The cell itself holds the stored date. Absent when none.
    */
   readonly withoutYear?: Readonly<Partial<Record<Key, { readonly text: string; readonly stored: string; readonly cell: string }>>>;
+  /**
+   * The units of a non-lead unit cell that a symbol the table's legend explains marks as the lead (「★青川市教育局」, 注：★为牵头单位), by name
+   * as read (without the symbol), each with the symbol written: the cell reads 「青川市教育局（牵头）」, and a refusal of that mark quotes
+   * the symbol, never a （牵头） the office did not write (issue 10). Absent when none.
+   */
+  readonly leadSymbols?: Readonly<Record<string, string>>;
 }
 
 export const normalizedName = (name: string): string =>

@@ -558,7 +558,14 @@ function legendNotice(legend: LeadLegend, used: boolean): ImportProblem {
  * leads, listed again). `'read'` when a mark the legend explains was read; a problem naming the units when a symbol has no legend
  * (the mark is dropped, so that only this is said of it); null when the row has no mark.
  */
-function withLeadSymbolsRead<Key extends string>(cells: Partial<Record<Key, Cell>>, columns: Columns<Key>, legend: LeadLegend | null, row: number, sheet: string | null): 'read' | ImportProblem | null {
+function withLeadSymbolsRead<Key extends string>(
+  cells: Partial<Record<Key, Cell>>,
+  columns: Columns<Key>,
+  legend: LeadLegend | null,
+  row: number,
+  sheet: string | null,
+  leadSymbols: Record<string, string> = {},
+): 'read' | ImportProblem | null {
   // An error value (#N/A) is refused as one, never read for marks.
   const keys = (Object.keys(cells) as Key[]).filter((key) => columns[key].units !== undefined && !ERROR_VALUE.test(textOf(cells[key] ?? null)));
   const leadKey = keys.find((key) => columns[key].units === 'lead');
@@ -566,7 +573,12 @@ function withLeadSymbolsRead<Key extends string>(cells: Partial<Record<Key, Cell
   const unexplained: { name: string; symbol: string }[] = [];
   let read = false;
   for (const key of keys) {
-    const found = withSymbolMarksRead(cells[key] ?? null, (name, symbol) => (symbol === legend?.symbol && columns[key].units === 'others' && !leads.includes(name) ? 'mark' : 'strip'));
+    const found = withSymbolMarksRead(cells[key] ?? null, (name, symbol) => {
+      if (!(symbol === legend?.symbol && columns[key].units === 'others' && !leads.includes(name))) return 'strip';
+      // The symbol written, for a refusal of the mark to quote (issue 10: 「标注为（牵头）」 for a ★ the office wrote).
+      leadSymbols[name] = symbol;
+      return 'mark';
+    });
     if (found.marked.length === 0) continue;
     cells[key] = found.cell;
     for (const marked of found.marked) {
@@ -1070,7 +1082,8 @@ function tableOf<Key extends string>(
       // cell merged across them gives its text to each, read once.
       else cells[key] = [...new Set(at.map((position) => textOf(cellAt(position))).filter((text) => text !== ''))].join('\n') || null;
     }
-    const symbolProblem = withLeadSymbolsRead(cells, columns, legend, row.row, sheetName);
+    const leadSymbols: Record<string, string> = {};
+    const symbolProblem = withLeadSymbolsRead(cells, columns, legend, row.row, sheetName, leadSymbols);
     if (symbolProblem === 'read') legendUsed = true;
     else if (symbolProblem) errorProblems.push(symbolProblem);
     // An item row (its task or code filled) with no lead under a 大项 row naming one: led by it (breaker10r P24), told once per 大项.
@@ -1091,7 +1104,16 @@ function tableOf<Key extends string>(
       (row.withoutYear ?? []).flatMap(({ position, shown }) => [...positions].filter(([, at]) => at.length === 1 && at[0] === position).map(([key]) => [key, shown] as const)),
     ) as Partial<Record<Key, ShownDay>>;
     const withoutYear = Object.keys(daysWithoutYear).length > 0 ? { withoutYear: daysWithoutYear } : {};
-    records.push({ ...withoutYear, row: row.row, cells, sections, ...(others.length === 0 ? {} : { others }), ...(mergedDown.length === 0 ? {} : { mergedDown }), ...(levelKeys.length === 0 ? {} : { byLevel: levelKeys }) });
+    records.push({
+      ...withoutYear,
+      row: row.row,
+      cells,
+      sections,
+      ...(others.length === 0 ? {} : { others }),
+      ...(mergedDown.length === 0 ? {} : { mergedDown }),
+      ...(levelKeys.length === 0 ? {} : { byLevel: levelKeys }),
+      ...(Object.keys(leadSymbols).length === 0 ? {} : { leadSymbols }),
+    });
     for (const column of unused) {
       const text = textOf(row.cells[column.position] ?? null);
       if (text !== '' && !unusedTexts[column.position]!.includes(text) && unusedTexts[column.position]!.length < UNUSED_TEXTS_KEPT) unusedTexts[column.position]!.push(text);

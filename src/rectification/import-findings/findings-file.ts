@@ -880,16 +880,17 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
   let due: PartDue | null = null;
   /** The finding's lead units as its first 牵头单位 cell names them: several lead jointly (联合牵头). */
   let leadNamesAbove: readonly string[] | null = null;
-  for (const { row, cells, withoutYear } of rows) {
-    // 「青川市教育局（配合）」 under 牵头单位, 「…（牵头）」 under 配合单位 / 责任单位: refused naming the unit (breaker10n P17).
+  for (const { row, cells, withoutYear, leadSymbols } of rows) {
+    // 「青川市教育局（配合）」 under 牵头单位, 「…（牵头）」 under 配合单位 / 责任单位: refused naming the unit (breaker10n P17) — a ★ read as
+    // （牵头） quoted as the ★ written (issue 10).
     const againstColumn =
       'leadUnit' in cells
         ? [
             ...marksAgainstColumn(cells.leadUnit ?? null, 'lead').map((found) => markAgainstColumnReason(found, 'lead', '牵头单位')),
-            ...marksAgainstColumn(cells.units ?? null, 'others').map((found) => markAgainstColumnReason(found, 'others', '责任单位')),
-            ...marksAgainstColumn(cells.cooperatingUnits ?? null, 'others').map((found) => markAgainstColumnReason(found, 'others', '配合单位')),
+            ...marksAgainstColumn(cells.units ?? null, 'others', leadSymbols).map((found) => markAgainstColumnReason(found, 'others', '责任单位')),
+            ...marksAgainstColumn(cells.cooperatingUnits ?? null, 'others', leadSymbols).map((found) => markAgainstColumnReason(found, 'others', '配合单位')),
           ]
-        : marksAgainstColumn(cells.cooperatingUnits ?? null, 'others').map((found) => markAgainstColumnReason(found, 'others', '配合单位'));
+        : marksAgainstColumn(cells.cooperatingUnits ?? null, 'others', leadSymbols).map((found) => markAgainstColumnReason(found, 'others', '配合单位'));
     if (againstColumn.length > 0) {
       problems.push(...againstColumn.map((against) => ({ row, ...against })));
       continue;

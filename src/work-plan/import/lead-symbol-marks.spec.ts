@@ -81,4 +81,24 @@ describe('a lead unit marked by a symbol the table explains (P4)', () => {
     const result = await importFindings(csv, { format: 'csv', lookupUnit, today: '2026-03-01' });
     expect(result.ok ? result.findings.map((finding) => finding.parts.map((part) => `${part.unit.unitId} ${part.role}`)) : result.problems).toEqual([['unit-fgw LEAD', 'unit-czj RESPONSIBLE']]);
   });
+
+  // issue 10: the refusal said 「“青川市教育局”标注为（牵头）」 — a mark the office never wrote: the ★ was read as （牵头） first.
+  it.each([
+    ['a plan', '配合单位'],
+    ['a plan', '责任单位'],
+    ['a 台账', '配合单位'],
+  ])('%s with a 牵头单位 column and 「★青川市教育局」 under %s (注：★为牵头单位): refused naming the ★ written, never a （牵头）', async (kind, column) => {
+    const header = kind === 'a plan' ? `序号,工作任务,牵头单位,${column},完成时限` : `序号,存在问题,牵头单位,${column},整改时限`;
+    const csv = `${header}\n1,公开重大决策事项目录,青川市财政局,"青川市发展和改革委员会、★青川市教育局",2026-12-31\n注：★为牵头单位,,,,\n`;
+    const result = kind === 'a plan' ? await importWorkPlan(csv, { format: 'csv', title: TITLE, lookupUnit }) : await importFindings(csv, { format: 'csv', lookupUnit, today: '2026-03-01' });
+    expect(result.ok ? [] : result.problems.map((problem) => `${problem.row} ${problem.reasonZh}`)).toEqual([
+      `2 “青川市教育局”标有“★”（按表中注释为牵头单位），却写在“${column}”列：牵头单位须写在“牵头单位”列。请把它移到牵头单位列（联合牵头的单位在该列一并列明）；如不由其牵头，请删去“★”。`,
+    ]);
+  });
+
+  it('a unit marked （牵头） in words under 配合单位 is still refused quoting （牵头）, as written', async () => {
+    const csv = '序号,工作任务,牵头单位,配合单位,完成时限\n1,公开重大决策事项目录,青川市财政局,青川市教育局（牵头）,2026-12-31\n';
+    const result = await importWorkPlan(csv, { format: 'csv', title: TITLE, lookupUnit });
+    expect(result.ok ? [] : result.problems.map((problem) => problem.reasonZh)).toEqual([expect.stringMatching(/^“青川市教育局”标注为（牵头），却写在“配合单位”列/u)]);
+  });
 });

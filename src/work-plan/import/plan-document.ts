@@ -725,8 +725,8 @@ function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<
         ? []
         : [
             ...marksAgainstColumn(cells.leadUnit, 'lead').map((found) => markAgainstColumnReason(found, 'lead', '牵头单位')),
-            ...marksAgainstColumn(cells.responsibleUnits ?? null, 'others').map((found) => markAgainstColumnReason(found, 'others', '责任单位')),
-            ...marksAgainstColumn(cells.cooperatingUnits ?? null, 'others').map((found) => markAgainstColumnReason(found, 'others', '配合单位')),
+            ...marksAgainstColumn(cells.responsibleUnits ?? null, 'others', record.leadSymbols).map((found) => markAgainstColumnReason(found, 'others', '责任单位')),
+            ...marksAgainstColumn(cells.cooperatingUnits ?? null, 'others', record.leadSymbols).map((found) => markAgainstColumnReason(found, 'others', '配合单位')),
           ];
     if (cells.leadUnit === undefined) {
       // 牵头单位：A；配合单位：B (or A（牵头），B) says who leads; else the first unit named does (breaker10c P6).

@@ -240,11 +240,21 @@ describe('Importing plans, units and findings', () => {
 
   describe('with the GraphQL mutations', () => {
     it('imports a plan (YAML) for a supervisor or an admin, once', async () => {
-      const input = { idempotencyKey: 'plan-yaml-1', fileName: 'work-plan-2026.yaml', contentBase64: base64(sample('work-plan-2026.yaml')), approvedOn: PLAN_APPROVED_ON };
-      const imported = await app.graphql(IMPORT_PLAN, { input }, await app.as('ADMIN'));
+      // The YAML's own title is the plan imported above (from the XLSX) with words added, and its items are that plan's: taken
+      // for a second plan it would duplicate every item (breaker41-10 P6), so it is refused, naming the plan — nothing written.
+      const sameItems = { idempotencyKey: 'plan-yaml-0', fileName: 'work-plan-2026.yaml', contentBase64: base64(sample('work-plan-2026.yaml')), approvedOn: PLAN_APPROVED_ON };
+      const admin = await app.as('ADMIN');
+      const unchanged = await app.logPosition();
+      const refused = await app.graphql(IMPORT_PLAN, { input: sameItems }, admin);
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'title', repeatedPlan: PLAN_TITLE });
+      expect(await app.logPosition()).toBe(unchanged);
+      // Under a title of its own (a YAML document's title comes before the options), it is a plan of its own.
+      const retitled = sample('work-plan-2026.yaml').toString('utf8').replace(/^title: .*$/m, 'title: 青川市2026年政务公开重点任务清单');
+      const input = { ...sameItems, idempotencyKey: 'plan-yaml-1', contentBase64: Buffer.from(retitled, 'utf8').toString('base64') };
+      const imported = await app.graphql(IMPORT_PLAN, { input }, admin);
       expect(imported.errors).toBeUndefined();
       expect(imported.data?.importWorkPlan).toMatchObject({
-        title: '青川市2026年政务公开工作要点任务分解方案',
+        title: '青川市2026年政务公开重点任务清单',
         year: 2026,
         categoryCount: 3,
         itemCount: 35,

@@ -1,4 +1,4 @@
-import { assignmentChoices, chosenUnits, concernedToPreselect, firstAssignmentPreselection, noUnitToAssignOn, notStandingOn, unitLabel, unitNotAllowedLabel } from '../web/src/assignment-choices.js';
+import { assignmentChoices, chosenUnits, concernedToPreselect, firstAssignmentPreselection, noUnitToAssignOn, notStandingOn, unitLabel, unitNotAllowedLabel, unitsStandingOn } from '../web/src/assignment-choices.js';
 
 /*
  * newcomer13 R8 (= Q21): a finding's 涉及单位 (the units the evaluation names, recorded by the import
@@ -153,5 +153,42 @@ describe('a unit chosen that the 交办日期 does not allow, as its picker show
     expect(unitNotAllowedLabel(directory, 'stj', '2026-11-20')).toBeNull();
     expect(unitNotAllowedLabel(directory, 'hbj', '2026-11-24')).toBeNull();
     expect(unitNotAllowedLabel([], 'jyj', '2026-01-01')).toBeNull();
+  });
+});
+
+/*
+ * web3 fault 1: the other unit pickers bound to a day — a merge's 并入的单位 (并入日期), a circular's 单位 (发文日期) — offered the
+ * units standing today whatever the day (the server refused the unit after submitting). They offer the units standing that day,
+ * say in their own words when none stood, and mark a chosen unit the day does not allow.
+ */
+describe('a unit picker bound to another day than the 交办日期', () => {
+  const directory = [
+    { id: 'hbj', name: '青川市环境保护局', mergedIntoUnitId: 'stj', mergedOn: '2026-11-25', registeredOn: '2026-01-05' },
+    { id: 'stj', name: '青川市生态环境局', registeredOn: '2026-11-20' },
+    { id: 'jyj', name: '青川市教育局', registeredOn: '2026-01-05' },
+  ];
+  const ISSUING = { act: '通报', day: '发文日期' };
+  const MERGING = { act: '承接', day: '并入日期' };
+
+  it('offers the units standing that day, one merged later said so, leaving out those it never offers', () => {
+    expect(unitsStandingOn(directory, '2026-11-21')).toEqual([
+      { value: 'hbj', label: '青川市环境保护局（已于 2026-11-25 并入青川市生态环境局）' },
+      { value: 'stj', label: '青川市生态环境局' },
+      { value: 'jyj', label: '青川市教育局' },
+    ]);
+    expect(unitsStandingOn(directory, '2026-11-25', new Set(['jyj']))).toEqual([{ value: 'stj', label: '青川市生态环境局' }]);
+    expect(unitsStandingOn(directory, '2026-01-04')).toEqual([]);
+  });
+
+  it('says when no unit stood, naming its own day field', () => {
+    expect(noUnitToAssignOn(directory, new Set(), '2026-01-04', ISSUING)).toBe('2026-01-04 时尚无已登记的单位（最早的单位于 2026-01-05 登记）；请把发文日期改为 2026-01-05 或之后。');
+    expect(noUnitToAssignOn(directory, new Set(), '2026-01-04', MERGING)).toBe('2026-01-04 时尚无已登记的单位（最早的单位于 2026-01-05 登记）；请把并入日期改为 2026-01-05 或之后。');
+    expect(noUnitToAssignOn([directory[0]!], new Set(), '2026-12-01', ISSUING)).toBe('2026-12-01 时没有可通报的单位（各单位都已并入其他单位）。');
+  });
+
+  it('marks a chosen unit the day does not allow with its own act', () => {
+    expect(unitNotAllowedLabel(directory, 'stj', '2026-11-15', ISSUING)).toBe('青川市生态环境局（2026-11-15 时尚不存在：于 2026-11-20 登记，不能在这一天通报）');
+    expect(unitNotAllowedLabel(directory, 'hbj', '2026-11-26', MERGING)).toBe('青川市环境保护局（已于 2026-11-25 并入青川市生态环境局，不能再承接）');
+    expect(unitNotAllowedLabel(directory, 'jyj', '2026-11-26', ISSUING)).toBeNull();
   });
 });

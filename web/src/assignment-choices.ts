@@ -80,19 +80,39 @@ export function assignmentChoices(
 }
 
 /**
+ * What a unit picker bound to a day does with the unit chosen (`act`: 交办, 通报, 承接 a merge) and the form's field for
+ * that day (`day`), as its words say them: every such picker offers only the units standing on its day (web3 fault 1).
+ */
+export interface UnitPickerWords {
+  readonly act: string;
+  readonly day: string;
+}
+/** A 交办's words: its pickers follow the 交办日期. */
+export const ASSIGNING: UnitPickerWords = { act: '交办', day: '交办日期' };
+
+/**
+ * The units standing on office day `on` (registered by then, not merged yet: stoodOn), as a picker bound to that day
+ * offers them, merged later said so (unitLabel); `except`: units the picker never offers (the unit merging itself).
+ */
+export function unitsStandingOn(directory: readonly DirectoryUnit[], on: string, except: ReadonlySet<string> = new Set()): { value: string; label: string }[] {
+  return assignmentChoices(directory, except, [], on);
+}
+
+/**
  * Why a 交办 dated `on` has no unit to offer, in words the form shows in place of an empty list (a 发现日期 before
  * the units' registration left both unit pickers 「无数据」 with no reason): no unit was registered by that day —
  * naming the day they were (or the first of them) and the way out — or every unit standing then is on the finding
- * already (`onIt`). Null when some unit may be chosen, or the directory is not loaded.
+ * already (`onIt`). Null when some unit may be chosen, or the directory is not loaded. `words`: another picker bound
+ * to a day (a circular's 发文日期, a merge's 并入日期) says its own act and day field.
  */
-export function noUnitToAssignOn(directory: readonly DirectoryUnit[], onIt: ReadonlySet<string>, on: string): string | null {
+export function noUnitToAssignOn(directory: readonly DirectoryUnit[], onIt: ReadonlySet<string>, on: string, words: UnitPickerWords = ASSIGNING): string | null {
   if (directory.length === 0) return null;
   const standing = directory.filter((unit) => stoodOn(unit, on));
   if (standing.length === 0) {
     const days = [...new Set(directory.map((unit) => unit.registeredOn).filter((day): day is string => day !== undefined && day > on))].sort();
-    if (days.length === 0) return `${on} 时没有可交办的单位（各单位都已并入其他单位）。`;
+    if (days.length === 0) return `${on} 时没有可${words.act}的单位（各单位都已并入其他单位）。`;
     const registered = days.length === 1 ? `各单位于 ${days[0]} 登记` : `最早的单位于 ${days[0]} 登记`;
-    return `${on} 时尚无已登记的单位（${registered}）；请把交办日期改为 ${days[0]} 或之后。`;
+    return `${on} 时尚无已登记的单位（${registered}）；请把${words.day}改为 ${days[0]} 或之后。`;
   }
   return standing.every((unit) => onIt.has(unit.id)) ? `${on} 时在册的单位都已承担此问题，没有可再交办的单位。` : null;
 }
@@ -121,13 +141,14 @@ export function notStandingOn(directory: readonly DirectoryUnit[], chosen: reado
  * 牵头单位 stayed shown by its bare name once the day was moved before the units' registration, as if it could be sent):
  * marked with why — not registered yet that day, or merged by then — so what the picker shows is what would be sent (and
  * refused beside 交办日期, notStandingOn). Null for a unit that stood that day, or one the directory does not know (not loaded).
+ * `words`: another picker bound to a day (通报, 承接 a merge) says its own act.
  */
-export function unitNotAllowedLabel(directory: readonly DirectoryUnit[], unitId: string, on: string): string | null {
+export function unitNotAllowedLabel(directory: readonly DirectoryUnit[], unitId: string, on: string, words: UnitPickerWords = ASSIGNING): string | null {
   const unit = directory.find((candidate) => candidate.id === unitId);
   if (!unit || stoodOn(unit, on)) return null;
-  if (unit.registeredOn !== undefined && unit.registeredOn > on) return `${unit.name}（${on} 时尚不存在：于 ${unit.registeredOn} 登记，不能在这一天交办）`;
+  if (unit.registeredOn !== undefined && unit.registeredOn > on) return `${unit.name}（${on} 时尚不存在：于 ${unit.registeredOn} 登记，不能在这一天${words.act}）`;
   // Merged by then: its own words (已于 … 并入 …), one bracket.
-  return `${unitLabel(directory, unit).replace(/）$/, '')}，不能再交办）`;
+  return `${unitLabel(directory, unit).replace(/）$/, '')}，不能再${words.act}）`;
 }
 
 /**

@@ -163,17 +163,19 @@ describe('no Chinese refusal shows an id', () => {
  * one 。; the whole refusal, the fields' sentences joined, must end once.
  */
 describe('every field refusal the input checks can give is a sentence naming its field', () => {
-  type Metadata = { target: Function | string; propertyName: string; type: string; name?: string };
+  type Metadata = { target: Function | string; propertyName: string; type: string; name?: string; constraints?: unknown[] };
   const INPUT_TYPE = /@(?:InputType|ArgsType)\(/;
   const registered: Metadata[] = [];
   let worded: ReadonlySet<string>;
   let inputRefusalOf: (errors: ValidationError[]) => { messageZh: string; details: unknown };
+  let choiceZh: (value: string) => string | undefined;
 
   beforeAll(async () => {
     for (const file of sources(SRC).filter((path) => INPUT_TYPE.test(readFileSync(path, 'utf8')))) await import(file);
     const errors = await import('../src/shared/graphql/chinese-errors.js');
     worded = errors.WORDED_CONSTRAINTS;
     inputRefusalOf = errors.inputRefusal as never;
+    ({ choiceZh } = await import('../src/shared/graphql/choice-words-zh.js'));
     const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Function, Metadata[]> };
     registered.push(...[...storage.validationMetadatas.values()].flat().filter((metadata) => typeof metadata.target === 'function'));
   });
@@ -244,6 +246,34 @@ describe('every field refusal the input checks can give is a sentence naming its
   it('closes the whole refusal once, never doubling 。 where the fields’ sentences are joined', () => {
     const wholes = [...new Set(found.whole)];
     expect(wholes.filter((message) => !/[^。]。$/.test(message) || /。[；、]|。。/.test(message))).toEqual([]);
+  });
+
+  /*
+   * web3 fault 2: a choice refused listed the API's codes — 「“承担单位第 1 项的承担方式（牵头或责任）”必须是以下之一：LEAD, RESPONSIBLE。」.
+   * Every value every input offers to choose from (@IsIn) has the office's word, and no refusal of a choice lists a code.
+   */
+  it('words every value an input offers to choose from (@IsIn), by its office word', () => {
+    const choices = registered.filter((metadata) => checkOf(metadata) === 'isIn');
+    expect(choices.length).toBeGreaterThan(15);
+    const offered = [...new Set(choices.flatMap((metadata) => (metadata.constraints?.[0] as unknown[]).map(String)))];
+    expect(offered.length).toBeGreaterThan(40);
+    expect(offered.filter((value) => choiceZh(value) === undefined)).toEqual([]);
+  });
+
+  it('lists the values allowed in a choice refused in the office’s words, never the API’s codes', () => {
+    const listed = [...new Set(found.fieldErrors.map((error) => /必须是以下之一：(.*)。$/.exec(error.messageZh)?.[1]).filter((values): values is string => values !== undefined))];
+    // One list per set of values (roles, severities, lights, statuses, kinds, orders, reminders, records …).
+    expect(listed.length).toBeGreaterThan(10);
+    expect(listed.filter((values) => /[A-Za-z]/.test(values))).toEqual([]);
+  });
+
+  it('says a part’s role "X" sent to assignFinding as 牵头、责任, naming the part', async () => {
+    const { AssignFindingInput } = await import('../src/rectification/finding-workflow/finding-workflow.inputs.js');
+    const input = plainToInstance(AssignFindingInput, { findingId: '00000000-0000-4000-8000-000000000001', idempotencyKey: 'k', units: [{ unitId: '00000000-0000-4000-8000-000000000000', role: 'X', dueDate: '2026-09-01' }] });
+    const refusal = inputRefusalOf(validateSync(input));
+    expect((refusal.details as { fieldErrors: { field: string; messageZh: string }[] }).fieldErrors.filter((error) => error.field === 'units.0.role').map((error) => error.messageZh)).toEqual([
+      '“承担单位第 1 项的承担方式（牵头或责任）”必须是以下之一：牵头、责任。',
+    ]);
   });
 
   it('says an evidence title of 201 characters as a sentence naming it, with the count', async () => {

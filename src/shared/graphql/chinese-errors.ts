@@ -4,6 +4,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { DomainError, say } from '../domain-error.js';
 import { unreadableReasonZh } from '../readable-text.js';
 import { linkProblem } from '../web-link.js';
+import { choicesZh } from './choice-words-zh.js';
 import { fieldLabelZh } from './field-labels-zh.js';
 
 /*
@@ -73,7 +74,8 @@ const CONSTRAINT_ZH: Record<string, (message: string, value: unknown) => string>
   isInt: () => '必须是整数',
   min: (message) => `不能小于 ${number(message, /less than (-?[\d.]+)/)}`,
   max: (message) => `不能大于 ${number(message, /greater than (-?[\d.]+)/)}`,
-  isIn: (message) => `必须是以下之一：${/values: (.+)$/.exec(message)?.[1] ?? ''}`,
+  // The values allowed in the office's words (牵头、责任), never the API's codes (web3 fault 2: 「…必须是以下之一：LEAD, RESPONSIBLE」).
+  isIn: (message) => `必须是以下之一：${choicesZh((/values: (.+)$/.exec(message)?.[1] ?? '').split(/,\s*/).filter(Boolean))}`,
   isArray: () => '必须是列表',
   arrayMaxSize: (message, value) => `最多 ${number(message, /(?:more than|at most) (\d+)/)} 项${itemsOf(value)}`,
   arrayMinSize: (message, value) => `至少 ${number(message, /at least (\d+|one)/)} 项${itemsOf(value)}`,

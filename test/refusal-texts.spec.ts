@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
+import { buildSchema, getNamedType, GraphQLEnumType, GraphQLInputObjectType, GraphQLObjectType, type GraphQLInputType } from 'graphql';
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync, type ValidationError } from 'class-validator';
@@ -265,6 +266,23 @@ describe('every field refusal the input checks can give is a sentence naming its
     // One list per set of values (roles, severities, lights, statuses, kinds, orders, reminders, records …).
     expect(listed.length).toBeGreaterThan(10);
     expect(listed.filter((values) => /[A-Za-z]/.test(values))).toEqual([]);
+  });
+
+  it('words every value of every enum an input takes (schema.graphql), as a refusal of another value lists them', () => {
+    const schema = buildSchema(readFileSync(join(process.cwd(), 'schema.graphql'), 'utf8'));
+    const taken = new Set<GraphQLEnumType>();
+    const note = (type: GraphQLInputType) => {
+      const named = getNamedType(type);
+      if (named instanceof GraphQLEnumType) taken.add(named);
+    };
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__')) continue;
+      if (type instanceof GraphQLInputObjectType) Object.values(type.getFields()).forEach((field) => note(field.type));
+      if (type instanceof GraphQLObjectType) Object.values(type.getFields()).forEach((field) => field.args.forEach((argument) => note(argument.type)));
+    }
+    expect(taken.size).toBeGreaterThan(8);
+    const unworded = [...taken].flatMap((type) => type.getValues().filter((value) => choiceZh(value.name) === undefined).map((value) => `${type.name}.${value.name}`));
+    expect(unworded).toEqual([]);
   });
 
   it('says a part’s role "X" sent to assignFinding as 牵头、责任, naming the part', async () => {

@@ -187,3 +187,26 @@ describe('the Chinese of the GraphQL limits', () => {
     expect(chineseFor('Maximum introspection depth exceeded', 'GRAPHQL_VALIDATION_FAILED')).not.toContain('不提供');
   });
 });
+
+/*
+ * web3 fault 2: an enum-valued input refused by the schema (a part's role "X") said only 「取值不是可选的值之一」, and one
+ * refused by an input check listed the API's codes (LEAD, RESPONSIBLE). Both list the values allowed in the office's words.
+ */
+describe('a value not among an enum’s is refused listing the values allowed, in the office’s words', () => {
+  beforeAll(async () => {
+    await import('../../assignments/graphql/assignment.types.js');
+  });
+
+  it('in a variable, an inline value, and an enum that cannot represent it', () => {
+    expect(chineseFor('Variable "$input" got invalid value "X" at "input.units[0].role"; Value "X" does not exist in "AssignmentRole" enum. Did you mean the enum value "LEAD"?', 'BAD_USER_INPUT')).toBe(
+      '变量“$input”取值不是可选的值之一（可选：牵头、责任）。',
+    );
+    expect(chineseFor('Value "X" does not exist in "AssignmentRole" enum.', 'GRAPHQL_VALIDATION_FAILED')).toBe('取值不是可选的值之一（可选：牵头、责任）。');
+    expect(chineseFor('Enum "AssignmentRole" cannot represent non-enum value: "X".', 'GRAPHQL_VALIDATION_FAILED')).toBe('取值不是可选的值之一（可选：牵头、责任）。');
+  });
+
+  it('in an input check: 牵头、责任, not LEAD, RESPONSIBLE', () => {
+    const { fieldErrors } = inputRefusal([{ property: 'role', value: 'X', constraints: { isIn: 'role must be one of the following values: LEAD, RESPONSIBLE' }, children: [] }]).details as { fieldErrors: { messageZh: string }[] };
+    expect(fieldErrors.map((error) => error.messageZh)).toEqual(['“角色”必须是以下之一：牵头、责任。']);
+  });
+});

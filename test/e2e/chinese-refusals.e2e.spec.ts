@@ -49,6 +49,16 @@ describe('Chinese refusals', () => {
     expect(missingField.errors![0]!.extensions!.messageZh).toBe('变量“$input”缺少必填项。');
   });
 
+  // web3 fault 2: a choice refused named the API's codes (LEAD, RESPONSIBLE), or no value at all: the values allowed, in words.
+  it('lists the values a choice allows in the office’s words: a part’s role "X" sent to assignFinding, a status typed in a query', async () => {
+    const role = await app.graphql(`mutation($input: AssignFindingInput!) { assignFinding(input: $input) { id } }`, {
+      input: { idempotencyKey: 'web3-role-x', findingId: '00000000-0000-4000-8000-000000000000', units: [{ unitId: '00000000-0000-4000-8000-000000000001', role: 'X', dueDate: '2026-09-01' }] },
+    });
+    expect(role.errors![0]!.extensions!.messageZh).toBe('变量“$input”取值不是可选的值之一（可选：牵头、责任）。');
+    const status = await app.graphql(`{ findings(first: 5, status: DONE) { totalCount } }`);
+    expect(status.errors![0]!.extensions!.messageZh).toBe('取值不是可选的值之一（可选：待交办、整改中、已销号、已撤销）。');
+  });
+
   it('says in Chinese what does not exist and who may not act', async () => {
     const missing = await app.graphql(`{ evaluation(id: "00000000-0000-4000-8000-000000000000") { id } }`);
     expect(missing.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', messageZh: expect.stringContaining('不存在') });

@@ -21,6 +21,7 @@ export type StoreProblemCause =
   | 'STORE_FILE_MISSING'
   | 'STORE_FILE_REPLACED'
   | 'STORE_FILE_DAMAGED'
+  | 'STORE_LOG_EMPTIED'
   | 'LOG_SHORTENED'
   | 'DISK_FULL'
   | 'WRITE_FAILED'
@@ -186,6 +187,12 @@ export const USERS_WORDS: Readonly<Record<StoreProblemCause, Bilingual>> = {
   STORE_FILE_MISSING: toldToUsers(say('The ledger database file is gone from the server (deleted or moved), so nothing can be saved for now', '服务器上的台账数据文件不见了（被删除或移走），暂时无法保存')),
   STORE_FILE_REPLACED: toldToUsers(say('The ledger database file on the server was replaced by another file, so nothing can be saved for now', '服务器上的台账数据文件被另一个文件替换了，暂时无法保存')),
   STORE_FILE_DAMAGED: toldToUsers(say('The ledger database file on the server is damaged, so nothing can be saved for now and what is shown may be incomplete', '服务器上的台账数据文件已损坏，暂时无法保存，页面显示的内容可能不完整')),
+  STORE_LOG_EMPTIED: toldToUsers(
+    say(
+      'The ledger database’s write-ahead log file (-wal) on the server was emptied or damaged, so nothing can be saved for now; the newest records may be kept only by the running server',
+      '服务器上台账数据的预写日志文件（-wal）被清空或损坏，暂时无法保存；最新的记录可能只保存在运行中的服务里',
+    ),
+  ),
   LOG_SHORTENED: toldToUsers(say('The ledger on the server holds fewer records than before (records may have been lost), so nothing can be saved for now', '服务器上的台账记录比之前少了（可能有记录丢失），暂时无法保存')),
   DISK_FULL: toldToUsers(say('The server’s disk is full, so nothing can be saved for now', '服务器磁盘已满，暂时无法保存')),
   WRITE_FAILED: toldToUsers(say('The server could not write to its disk, so nothing can be saved for now', '服务器写入磁盘失败，暂时无法保存')),
@@ -235,6 +242,8 @@ const MESSAGES: Record<StoreProblemCause, (detail: string, path: string) => Bili
       `SQLite reads the event store file ${path} as damaged (${code}): a statement met pages that do not make a database — most often the file was replaced or written over under the running server (a copy put in its place with cp), or the disk failed. Writes are refused, and what is shown may be incomplete. Stop every server on this file, run npm run ledger:verify on it (and PRAGMA quick_check), keep any ${path}.rescued-<instant>.db beside it, and restore the store from a backup if the file is damaged.`,
       `SQLite 报告事件库文件 ${path} 已损坏（数据库映像格式错误或不是数据库）：最常见的原因是服务运行时该文件被替换/覆盖（例如用 cp 把某个副本复制到了它上面），或磁盘故障。现拒绝写入，页面显示的内容可能不完整。请停止使用该文件的所有服务，对它进行台账校验（npm run ledger:verify），保留其旁的 .rescued- 副本（如有），如文件已损坏请从备份恢复事件库。`,
     ),
+  // Built by storeGoneMessage('log cut'), which knows the copy made.
+  STORE_LOG_EMPTIED: (_detail, path) => storeGoneMessage('log cut', path, null),
   WRITE_FAILED: (detail) =>
     // Writes stay refused until a restart (breaker9x P6: the words did not say how it ends): an I/O error of unknown cause
     // is not retried into a file that may be failing.
@@ -558,11 +567,53 @@ export class StoreHealth {
   problems(): StoreProblem[] {
     this.checkFile();
     this.checkLog();
-    this.checkSpace();
-    this.checkWitness();
-    this.checkLock();
-    this.checkClock();
+    this.guarded(() => this.checkSpace());
+    this.guarded(() => this.checkWitness());
+    this.guarded(() => this.checkLock());
+    this.guarded(() => this.checkClock());
     return [...this.noted.values()];
+  }
+
+  /** Set while a check's failure is being judged (`guarded`): a check that fails again meanwhile is not judged twice. */
+  private judgingFault = false;
+
+  /**
+   * Runs one check of the store, and a failure of it — whatever SQLite raises while reading the store (breaker42-9 F7: the -wal
+   * emptied under the server made `holesNow` throw SQLITE_IOERR_SHORT_READ, and /health answered HTTP 500 on every call) —
+   * becomes a problem noted (`noteCheckFault`), never an error thrown at /health, a write or a snapshot.
+   */
+  private guarded(check: () => void): void {
+    try {
+      check();
+    } catch (error) {
+      if (this.judgingFault) return;
+      this.judgingFault = true;
+      try {
+        this.noteCheckFault(error);
+      } catch (again) {
+        this.logger.error(`Could not judge a failed check of the event store: ${again instanceof Error ? (again.stack ?? again.message) : String(again)}`);
+      } finally {
+        this.judgingFault = false;
+      }
+    }
+  }
+
+  /**
+   * A check met an error: the -wal found emptied (STORE_LOG_EMPTIED), the file damaged (`storeDamaged`), or any other error of
+   * SQLite's reading the store — noted as STORE_FILE_DAMAGED with its code, writes refused. Another error (no SQLite code) is a
+   * fault of the check itself: said in the log, the store judged by the other checks.
+   */
+  private noteCheckFault(error: unknown): void {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code !== 'string' || !code.startsWith('SQLITE_')) {
+      this.logger.error(`A check of the event store failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return;
+    }
+    if (this.logCut()) return;
+    if (isStoreDamage(error) && this.storeDamaged(error)) return;
+    const known = this.noted.has('STORE_FILE_DAMAGED');
+    const problem = this.note('STORE_FILE_DAMAGED', code, this.location());
+    if (!known) this.logger.error(`${problem.message.en} (met while checking the store: ${error instanceof Error ? error.message : String(error)})`);
   }
 
   /** What the operator must know that does not stop writes (see StoreNoticeCause), for /health and the log. */
@@ -678,7 +729,7 @@ export class StoreHealth {
     } catch {
       // The file check meeting the fault itself leaves the caller's cause.
     }
-    return this.store instanceof SqliteEventStore && this.store.walCutShort() ? (this.noted.get('STORE_FILE_DAMAGED') ?? null) : null;
+    return this.store instanceof SqliteEventStore && this.store.walCutShort() ? (this.noted.get('STORE_LOG_EMPTIED') ?? null) : null;
   }
 
   /**
@@ -808,8 +859,12 @@ export class StoreHealth {
 
   /** `found`: an overwrite the writer thread found in its transaction, which this thread's own look may not have seen yet. */
   private checkFile(found: Overwrite | null = null): void {
+    this.guarded(() => this.checkFileNow(found));
+  }
+
+  private checkFileNow(found: Overwrite | null): void {
     if (!(this.store instanceof SqliteEventStore)) return;
-    if (this.noted.has('STORE_FILE_REPLACED') || (this.store.walCutShort() && this.noted.has('STORE_FILE_DAMAGED'))) return;
+    if (this.noted.has('STORE_FILE_REPLACED') || (this.store.walCutShort() && this.noted.has('STORE_LOG_EMPTIED'))) return;
     const seen = this.store.fileState();
     const state = seen === 'present' && found ? 'replaced' : seen;
     if (this.noted.has('STORE_FILE_MISSING')) {
@@ -835,7 +890,7 @@ export class StoreHealth {
     const how = overwrite ? 'overwritten' : state === 'replaced' ? (this.store.walCutShort() ? 'log cut' : 'replaced') : existsSync(path) ? 'log deleted' : 'deleted';
     const copy = this.store.keepWhatIsHeld();
     // The -wal emptied in place (breaker9a P4): the file is there, its newest events are not — damaged, not gone.
-    const cause = how === 'replaced' || how === 'overwritten' ? 'STORE_FILE_REPLACED' : how === 'log cut' ? 'STORE_FILE_DAMAGED' : 'STORE_FILE_MISSING';
+    const cause = how === 'replaced' || how === 'overwritten' ? 'STORE_FILE_REPLACED' : how === 'log cut' ? 'STORE_LOG_EMPTIED' : 'STORE_FILE_MISSING';
     // Beside the real file (a link resolved): the -wal, or else the -shm, that is gone (breaker9k P6, P8).
     const { wal, shm } = this.store.companions ?? { wal: `${path}-wal`, shm: `${path}-shm` };
     const gone = existsSync(wal) ? shm : wal;
@@ -887,7 +942,13 @@ export class StoreHealth {
 
   /** The log ending before a position already seen is noticed before the next write tries to land there. */
   private checkLog(): void {
+    this.guarded(() => this.checkLogNow());
+  }
+
+  private checkLogNow(): void {
     if (!(this.store instanceof SqliteEventStore)) return;
+    // The -wal emptied under the server (STORE_LOG_EMPTIED): the log it held cannot be read, and what is noted says so.
+    if (this.store.walCutShort()) return;
     if (!this.noted.has('LOG_SHORTENED')) {
       const shortened = this.store.logShortened();
       if (shortened) this.noteLogShortened(shortened.head, shortened.seen);

@@ -156,10 +156,10 @@ describe('A store file deleted or replaced under a running server', () => {
     truncateSync(`${sqlitePath}-wal`, 0);
     const degraded = await health(app);
     expect(degraded.status).toBe(503);
-    expect(degraded.body.problems.map((problem) => problem.cause)).toEqual(['STORE_FILE_DAMAGED']);
+    expect(degraded.body.problems.map((problem) => problem.cause)).toEqual(['STORE_LOG_EMPTIED']);
     // Before the fix: health "ready", and the write's read of the request index answered INTERNAL_SERVER_ERROR ("disk I/O error").
-    expectUsersWords(await register(app, { title: '第二份评估报告' }), 'STORE_FILE_DAMAGED');
-    const whole = await operatorText(app, admin, 'STORE_FILE_DAMAGED');
+    expectUsersWords(await register(app, { title: '第二份评估报告' }), 'STORE_LOG_EMPTIED');
+    const whole = await operatorText(app, admin, 'STORE_LOG_EMPTIED');
     expect(whole.en).toContain(`write-ahead log ${sqlitePath}-wal was emptied or cut short while the server runs (${sqlitePath} is still there)`);
     expect(whole.zh).toContain(`预写日志文件 ${sqlitePath}-wal 被清空或截短`);
     // What the server still held went to a copy beside the file, named with the way to take it.

@@ -40,7 +40,19 @@ const parsed = (text: string): Record<string, unknown> | null => {
  * copied as far as they read. `createSchema` makes the store's tables in the new file. Never writes
  * through `source`. @throws the error of the new file (a full disk): the caller removes it.
  */
-export function rescueRows(source: Database.Database, target: string, createSchema: (db: Database.Database) => void, sealKey: Buffer | null): RowRescue {
+export function rescueRows(
+  source: Database.Database,
+  target: string,
+  createSchema: (db: Database.Database) => void,
+  sealKey: Buffer | null,
+  /**
+   * breaker42-9 F7: the rows the server's read models took (chain-checked) that may be only in its -wal — taken before
+   * `source`'s, which may no longer read them (the -wal emptied under the server); empty when none are held.
+   */
+  held: ReadonlyMap<number, RescuedRow> = new Map(),
+  /** The store's identity as the server read it, written when `source` cannot give it (its row only in the lost -wal). */
+  identity: { readonly store_id: string; readonly created_at: string } | null = null,
+): RowRescue {
   const copy = new Database(target);
   try {
     copy.pragma('journal_mode = DELETE');
@@ -57,16 +69,34 @@ export function rescueRows(source: Database.Database, target: string, createSche
           tablesCut.push(`${table}: ${error instanceof Error ? error.message : String(error)}`);
         }
       }
+      if (identity) copy.prepare('INSERT OR IGNORE INTO store_identity (singleton, store_id, created_at) VALUES (1, ?, ?)').run(identity.store_id, identity.created_at);
     })();
+    let heldHead: number | null = null;
+    for (const position of held.keys()) if (heldHead === null || position > heldHead) heldHead = position;
     let head: number | null = null;
     try {
       head = source.prepare<[], { head: number | null }>('SELECT MAX(position) AS head FROM events').get()?.head ?? null;
     } catch (error) {
-      return { upTo: null, head: null, stopped: `the log's end cannot be read (${error instanceof Error ? error.message : String(error)})`, tablesCut };
+      if (heldHead === null) return { upTo: null, head: null, stopped: `the log's end cannot be read (${error instanceof Error ? error.message : String(error)})`, tablesCut };
     }
-    const read = source.prepare<[number], RescuedRow>(
-      'SELECT position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, leaf_hash, chain_hash, row_seal FROM events WHERE position = ?',
-    );
+    if (heldHead !== null && (head === null || heldHead > head)) head = heldHead;
+    let fromSource: Database.Statement<[number], RescuedRow> | null = null;
+    let sourceFault: string | null = null;
+    try {
+      fromSource = source.prepare<[number], RescuedRow>(
+        'SELECT position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, leaf_hash, chain_hash, row_seal FROM events WHERE position = ?',
+      );
+    } catch (error) {
+      sourceFault = error instanceof Error ? error.message : String(error);
+    }
+    const read = {
+      get: (position: number): RescuedRow | undefined => {
+        const kept = held.get(position);
+        if (kept) return kept;
+        if (!fromSource) throw new Error(sourceFault ?? 'the log cannot be read');
+        return fromSource.get(position);
+      },
+    };
     const insert = copy.prepare(
       `INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, leaf_hash, chain_hash, row_seal)
        VALUES (@position, @event_id, @stream_id, @revision, @type, @schema_version, @data, @metadata, @recorded_at, @leaf_hash, @chain_hash, @row_seal)`,

@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { witnessedNodeOf, type WitnessedNode, type WitnessedStoreFile } from './stray-wal.js';
 import { markWriteTransaction } from './wal-file-mark.js';
-import { walBytesIndexed } from './wal-index.js';
+import { walBytesIndexed, walWhollyCheckpointed } from './wal-index.js';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteLedger, anyRowSealed, sealSqliteRows, upgradeSqliteLedger, type RowSealing } from '../ledger/sqlite-ledger.js';
@@ -194,6 +194,10 @@ const CHAINED_COLUMNS = `${EVENT_COLUMNS}, recorded_at, leaf_hash, chain_hash, r
 
 /** The least time between two counts of the log's rows under the running server (`holesNow`). */
 const HOLE_COUNT_MIN_INTERVAL_MS = 1_000;
+/** How many rows the read models take between two looks at whether the -wal was wholly checkpointed (`holdRow`). */
+const HELD_ROWS_CHECK_EVERY = 256;
+/** The most rows kept for a rescue (`rowsOnlyInWal`): beyond, the oldest go (a -wal no checkpoint could empty for that long). */
+const HELD_ROWS_MOST = 200_000;
 /** How often a subscription that is caught up looks for appends made by other processes. */
 const FOREIGN_APPEND_POLL_MS = 100;
 /**
@@ -410,6 +414,15 @@ export class SqliteEventStore implements EventStore {
    * inode) holds another event there, which `logRewritten` and every commit find. Null: no event yet, or no chain.
    */
   private anchor: LogAnchor | null = null;
+  /**
+   * breaker42-9 F7: the rows the read models took (chain-checked, in order) that may be only in the -wal — not yet written
+   * into the main file by a checkpoint — by position: a -wal emptied under the server leaves them in no file, and the copy
+   * of what it holds (`keepWhatIsHeld`) writes them from here when SQLite can no longer read them. Emptied whenever the WAL
+   * index says every frame was checkpointed (looked at every HELD_ROWS_CHECK_EVERY rows); at most HELD_ROWS_MOST kept.
+   */
+  private readonly rowsOnlyInWal = new Map<number, ChainedEventRow>();
+  /** The store's identity row as read or made by `identify`: a rescue writes it when the file no longer reads it. */
+  private identityRow: { readonly store_id: string; readonly created_at: string } | null = null;
   /** Once found, the rewrite stays found (a log put back afterwards is still one this server cannot trust). */
   private rewritten: { readonly position: number; readonly found: string | null } | null = null;
   /**
@@ -481,6 +494,13 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** Moves the anchor (see `anchor`) forward to an event this store acknowledged. */
+  private holdRow(row: ChainedEventRow): void {
+    if (!this.companions || this.seenWalCut) return;
+    if (this.rowsOnlyInWal.size % HELD_ROWS_CHECK_EVERY === 0 && walWhollyCheckpointed(this.companions.shm)) this.rowsOnlyInWal.clear();
+    this.rowsOnlyInWal.set(row.position, row);
+    if (this.rowsOnlyInWal.size > HELD_ROWS_MOST) this.rowsOnlyInWal.delete(this.rowsOnlyInWal.keys().next().value!);
+  }
+
   private anchorAt(position: number, chainHash: Buffer | string | null | undefined): void {
     if (!chainHash || (this.anchor && this.anchor.position >= position)) return;
     this.anchor = { position, chainHash: typeof chainHash === 'string' ? chainHash : chainHash.toString('hex') };
@@ -645,10 +665,14 @@ export class SqliteEventStore implements EventStore {
   identify(): Promise<StoreIdentity & { created: boolean }> {
     const identify = this.db.transaction(() => {
       const existing = this.db.prepare<[], { store_id: string; created_at: string }>('SELECT store_id, created_at FROM store_identity').get();
-      if (existing) return { storeId: existing.store_id, createdAt: existing.created_at, created: false };
+      if (existing) {
+        this.identityRow = existing;
+        return { storeId: existing.store_id, createdAt: existing.created_at, created: false };
+      }
       if (this.readOnly) throw new ReadOnlyStoreError(this.path, 'giving the store its identity');
       const identity = { storeId: randomUUID(), createdAt: new Date().toISOString() };
       this.db.prepare('INSERT INTO store_identity (singleton, store_id, created_at) VALUES (1, ?, ?)').run(identity.storeId, identity.createdAt);
+      this.identityRow = { store_id: identity.storeId, created_at: identity.createdAt };
       markWriteTransaction(this.db);
       return { ...identity, created: true };
     });
@@ -960,7 +984,10 @@ export class SqliteEventStore implements EventStore {
           if (!active) return;
           const event = toStoredEvent(row, follower);
           // A row the chain follower took is one the read models acknowledge: the anchor moves to it.
-          if (!event.unreadable) store.anchorAt(row.position, (row as ChainedEventRow).chain_hash);
+          if (!event.unreadable) {
+            store.anchorAt(row.position, (row as ChainedEventRow).chain_hash);
+            store.holdRow(row as ChainedEventRow);
+          }
           yield event;
           cursor = event.position;
         }
@@ -1078,7 +1105,8 @@ export class SqliteEventStore implements EventStore {
     // Rewritten through SQLite, or cut back (breaker9x P3): what the connection reads now is the other
     // program's log — a copy of it would rescue nothing. What this server acknowledged is rebuilt from its
     // own -wal, copied before anything else touches it.
-    if (this.anchor && this.companions && sameFile(this.openedFile, fileIdentity(this.path)) === 'present' && (this.logRewritten() || this.logShortened())) {
+    // Not for a -wal emptied under it (breaker42-9 F7): the log it held reads nowhere, and looking for a rewrite would fail on it.
+    if (this.anchor && this.companions && !this.seenWalCut && sameFile(this.openedFile, fileIdentity(this.path)) === 'present' && (this.logRewritten() || this.logShortened())) {
       this.heldCopy = { path, done: Promise.resolve(this.copyAcknowledged(path, this.anchor)) };
       return this.heldCopy;
     }
@@ -1094,7 +1122,10 @@ export class SqliteEventStore implements EventStore {
       },
       (error: unknown) => {
         for (const file of [path, `${path}-journal`]) rmSync(file, { force: true });
-        return { error: error instanceof Error ? error.message : String(error) };
+        const why = error instanceof Error ? error.message : String(error);
+        // breaker42-9 F7: the -wal emptied under the server fails the page copy at once ("disk I/O error"); what the main file
+        // holds and the rows the read models took since the last checkpoint still make the log this server acknowledged.
+        return this.rowsOnlyInWal.size > 0 ? this.copyFromMainFileAndHeld(path, why) : { error: why };
       },
     );
     this.heldCopy = { path, done };
@@ -1143,7 +1174,7 @@ export class SqliteEventStore implements EventStore {
    */
   private copyRowByRow(path: string, problems: readonly string[]): { problems: readonly string[]; removed: boolean; rowByRow?: RowRescue } {
     try {
-      const rowByRow = rescueRows(this.db, path, createStoreSchema, this.sealKey);
+      const rowByRow = rescueRows(this.db, path, createStoreSchema, this.sealKey, this.rowsOnlyInWal, this.identityRow);
       const unsound = checkedCopy(path);
       const removed = unsound.length > 0 || (rowByRow.upTo === null && rowByRow.head !== null);
       if (removed) for (const file of [path, `${path}-journal`]) rmSync(file, { force: true });
@@ -1151,6 +1182,35 @@ export class SqliteEventStore implements EventStore {
     } catch (error) {
       for (const file of [path, `${path}-journal`]) rmSync(file, { force: true });
       return { problems: [...problems, error instanceof Error ? error.message : String(error)], removed: true };
+    }
+  }
+
+  /**
+   * breaker42-9 F7: the page copy failed (`why`: the -wal emptied under the server, so SQLite cannot read the pages only it
+   * held): the main file alone (the state of the last checkpoint, copied to `<path>-main-file` and read there, never at the
+   * path) gives the events up to that checkpoint, the rows the read models took since (`rowsOnlyInWal`) the rest — copied row
+   * by row to `path`, each checked against the chain (`rescueRows`). The other tables reach as far as the main file holds them.
+   */
+  private copyFromMainFileAndHeld(path: string, why: string): { problems: readonly string[]; removed: boolean; rowByRow?: RowRescue } | { error: string } {
+    const main = `${path}-main-file`;
+    const pageCopy = `the page copy failed (${why}); copied from the main file and the events this server's read models took since its last checkpoint`;
+    try {
+      copyFileSync(this.path, main);
+      const source = new Database(main, { fileMustExist: true });
+      try {
+        const rowByRow = rescueRows(source, path, createStoreSchema, this.sealKey, this.rowsOnlyInWal, this.identityRow);
+        const unsound = checkedCopy(path);
+        const removed = unsound.length > 0 || (rowByRow.upTo === null && rowByRow.head !== null);
+        if (removed) for (const file of [path, `${path}-journal`]) rmSync(file, { force: true });
+        return { problems: [pageCopy, ...unsound], removed, rowByRow };
+      } finally {
+        source.close();
+      }
+    } catch (error) {
+      for (const file of [path, `${path}-journal`]) rmSync(file, { force: true });
+      return { error: `${why}; the copy from the main file and the events held failed too: ${error instanceof Error ? error.message : String(error)}` };
+    } finally {
+      for (const file of [main, `${main}-wal`, `${main}-shm`, `${main}-journal`]) rmSync(file, { force: true });
     }
   }
 

@@ -613,7 +613,7 @@ export class StoreHealth {
     if (isStoreDamage(error) && this.storeDamaged(error)) return;
     const known = this.noted.has('STORE_FILE_DAMAGED');
     const problem = this.note('STORE_FILE_DAMAGED', code, this.location());
-    if (!known) this.logger.error(`${problem.message.en} (met while checking the store: ${error instanceof Error ? error.message : String(error)})`);
+    if (!known) this.logger.error(`${problem.message.en} (met while checking the store: ${error instanceof Error ? (error.stack ?? error.message) : String(error)})`);
   }
 
   /** What the operator must know that does not stop writes (see StoreNoticeCause), for /health and the log. */

@@ -29,3 +29,27 @@ export function walBytesIndexed(shmPath: string): number | null {
     closeSync(fd);
   }
 }
+
+/**
+ * Whether every frame the WAL index (the -shm) names was written into the main file by a checkpoint (`nBackfill` ≥ `mxFrame`;
+ * `WalCkptInfo.nBackfill` u32 at offset 96, after the index header's two 48-byte copies): then every commit made so far is in
+ * the main file too, and losing the -wal loses none of them. True when the index names no frame; false when it cannot be read.
+ */
+export function walWhollyCheckpointed(shmPath: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(shmPath, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const header = Buffer.alloc(100);
+    if (readSync(fd, header, 0, header.length, 0) < header.length || header[12] !== 1) return false;
+    const little = endianness() === 'LE';
+    const frames = little ? header.readUInt32LE(16) : header.readUInt32BE(16);
+    const backfilled = little ? header.readUInt32LE(96) : header.readUInt32BE(96);
+    return frames === 0 || backfilled >= frames;
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -119,7 +119,8 @@ export class HealthController {
       head = await this.store.headPosition();
     } catch (error) {
       this.logger.warn(`Readiness: the event store does not answer: ${String(error)}`);
-      return { ...base, status: 'unavailable', logPosition: null };
+      // A store noted in trouble (breaker42-9 F7: its -wal emptied, so its head reads nowhere) is degraded by that problem, named.
+      return { ...base, status: problems.length > 0 && this.serving.phase === 'serving' ? 'degraded' : 'unavailable', logPosition: null };
     }
     const report = (status: Readiness): HealthReport => ({ ...base, status, logPosition: formatPosition(head), projectedPosition: formatPosition(this.projections.projectedUpTo) });
     if (this.serving.phase !== 'serving') return report(this.serving.phase);

@@ -494,6 +494,11 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** Moves the anchor (see `anchor`) forward to an event this store acknowledged. */
+  /** The newest position this store acknowledged (see `anchor`); null before any. */
+  acknowledgedPosition(): number | null {
+    return this.anchor?.position ?? null;
+  }
+
   private holdRow(row: ChainedEventRow): void {
     if (!this.companions || this.seenWalCut) return;
     if (this.rowsOnlyInWal.size % HELD_ROWS_CHECK_EVERY === 0 && walWhollyCheckpointed(this.companions.shm)) this.rowsOnlyInWal.clear();

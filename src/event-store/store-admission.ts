@@ -10,6 +10,7 @@ import { SqliteEventStore } from './sqlite-event-store.js';
 import { quickCheckOffThread } from './sqlite-quick-check.js';
 import { isStoreDamage, isStoreReadFault } from './store-damage.js';
 import { diskFullOf } from './disk-full.js';
+import { walEmptiedNote } from './wal-emptied-mark.js';
 import { SqliteStoreInspection, notAnEventStore, rescuedCopyNote, walBesideNote, walBytes } from './sqlite-store-inspection.js';
 import type { KeyObject } from 'node:crypto';
 import {
@@ -849,7 +850,9 @@ function withWalNote(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'> 
   // And a copy a server left when the file went away under it (breaker9k P4), which may hold what the
   // file lacks — judged against the store and what the witness saw (breaker9m P1: after an accepted reset and new records, never offered).
   const rescued = onDisk ? rescuedCopyNote(settings.SQLITE_PATH, settings.STORE_WITNESS_PATH ? witnessForRescue(settings.STORE_WITNESS_PATH) : null) : null;
-  const notes = [wal, rescued].filter((note): note is Bilingual => note !== null);
+  // breaker42-9 F7: the -wal a server found emptied under it, said first: it is why the file reads as it does.
+  const emptied = onDisk ? walEmptiedNote(settings.SQLITE_PATH) : null;
+  const notes = [emptied, wal, rescued].filter((note): note is Bilingual => note !== null);
   if (notes.length === 0) return refusal;
   return new StoreRefusedError(refusal.reason, say(`${refusal.message}${notes.map((note) => ` ${note.en.trim()}`).join('')}`, `${refusal.messageZh}${notes.map((note) => note.zh).join('')}`));
 }

@@ -15,6 +15,7 @@ import type { LiveServerRegistration } from './live-servers.js';
 import { fileNodeOf, otherNamesNotice, otherNamesOf } from './store-file-names.js';
 import { CLOCK_TOLERANCE_MS, clockAheadAcceptanceWords, clockBehindBy, clockBehindMessage, type ClockAheadAcceptance, type NewestRecorded } from './clock-behind.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
+import { writeWalEmptiedMark, type WalEmptiedMark } from './wal-emptied-mark.js';
 
 /** Why the store cannot take writes (or the read models cannot follow) right now. */
 export type StoreProblemCause =
@@ -907,7 +908,19 @@ export class StoreHealth {
         this.noted.set(cause, { ...noted, message: storeGoneMessage(how, path, copy.path, { wal, shm, gone }, overwrite, { kind: 'copying' }, otherCopy) });
       }
     }
+    // breaker42-9 F7: the next start's refusal says the -wal was emptied under this server, and where the copy is (or why there is none).
+    const store = this.store;
+    const mark = (reach: WalEmptiedMark['reach']) => {
+      if (how !== 'log cut') return;
+      try {
+        writeWalEmptiedMark(path, { noticedAt: new Date().toISOString(), acknowledged: store.acknowledgedPosition(), copy: copy.path, reach });
+      } catch (error) {
+        this.logger.error(`Could not write the mark of the emptied -wal beside ${path}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
+    mark({ kind: 'copying' });
     void copy.done.then((outcome) => {
+      mark('error' in outcome ? { kind: 'failed', why: outcome.error } : outcome.removed ? { kind: 'failed', why: outcome.problems.slice(0, 3).join('; ') } : { kind: 'events', upTo: outcome.rowByRow ? outcome.rowByRow.upTo : store.acknowledgedPosition() });
       // The refusal says from now on how far the copy reaches, and advises by it (breaker9u P2).
       const noted = this.noted.get(cause);
       if (noted) this.noted.set(cause, { ...noted, message: storeGoneMessage(how, path, copy.path, { wal, shm, gone }, overwrite, reachOf(outcome), otherCopy) });

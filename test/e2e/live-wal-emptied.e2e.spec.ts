@@ -77,8 +77,11 @@ describe('The live -wal emptied under a running server (breaker42-9 F7)', () => 
       await killHard(server.child);
       // The restart says what happened: the -wal emptied under the server that last saw the head, and where the rescue is.
       const restart = await refusedStart(sqlitePath);
-      expect(restart.output).toContain(rescued[0]!);
-      expect(restart.output).toContain('-wal');
+      expect(restart.output).toContain(`found its -wal (${sqlitePath}-wal) emptied or cut short`);
+      expect(restart.output).toContain(`after it had acknowledged events up to position ${acknowledged}`);
+      expect(restart.output).toContain(`copied every event it acknowledged (1–${acknowledged}) to ${join(folder, rescued[0]!)}`);
+      expect(restart.output).toContain(`其预写日志文件（${sqlitePath}-wal）被清空或截短（此前已确认写入至位置 ${acknowledged}）`);
+      expect(restart.output).toContain(`已把其确认写入的全部事件（1–${acknowledged}）复制到 ${join(folder, rescued[0]!)}`);
     } finally {
       await killHard(server.child);
     }

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from './sqlite-event-store.js';
-import { StoreHealth, acceptStoreResetNotice, runningInContainer, unnamedCopyNotice } from './store-health.js';
+import { StoreHealth, acceptStoreResetNotice, runningInContainer, storeGoneMessage, unnamedCopyNotice } from './store-health.js';
 
 /** The Chinese of a store problem is for office staff: it never carries English from below (issue 9). */
 describe('What the store health tells people in Chinese', () => {
@@ -126,5 +126,25 @@ describe('A copy of the store served from a container without a name', () => {
     expect(runningInContainer({}, (path) => path === '/run/.containerenv')).toBe(true);
     expect(runningInContainer({ KUBERNETES_SERVICE_HOST: '10.0.0.1' }, none)).toBe(true);
     expect(runningInContainer({ container: 'systemd-nspawn' }, none)).toBe(true);
+  });
+});
+
+describe('A -wal emptied under the running server (breaker42-9 F7)', () => {
+  const path = '/srv/rectify/data/rectify.db';
+  const copy = `${path}.rescued-x.db`;
+
+  it('says, when no copy holds every acknowledged event, that the rest are only in the running server and how to save them before stopping it', () => {
+    for (const reach of [{ kind: 'none' as const }, { kind: 'part' as const, upTo: 3, head: 7 }]) {
+      const message = storeGoneMessage('log cut', path, copy, undefined, null, reach);
+      expect(message.en).toContain("now only in this running server's read models: before stopping it, save what they show");
+      expect(message.en).toContain('GET /export/ledger.xlsx');
+      expect(message.zh).toContain('现在只保存在运行中的本服务的读模型里：停止服务之前，请先导出其内容');
+    }
+  });
+
+  it('says nothing of it when the copy holds every event', () => {
+    const message = storeGoneMessage('log cut', path, copy, undefined, null, { kind: 'whole', head: 7 });
+    expect(message.en).not.toContain('read models');
+    expect(message.zh).toContain('事件 1–7');
   });
 });

@@ -414,11 +414,20 @@ export function storeGoneMessage(
         `The event store's ${goneIsIndex ? 'shared-memory WAL index' : 'write-ahead log'} ${gone} was deleted while the server runs (${path} is still there): writes are refused${goneIsIndex ? ' (the next process to open the file would build an index of its own beside this server\'s, and the two would write over each other)' : ''}. This server will not write its log into ${path}, not even when it stops: the file may have been restored from a backup under it, and an old log written into a restored file damages it.${kept.en} Stop every server on this file (SIGTERM is safe now). Then keep ${path} if it was restored on purpose; otherwise ${advice.en} before starting again.`,
         `运行中事件库的${goneIsIndex ? '共享内存索引文件' : '预写日志文件'} ${gone} 被删除（${path} 仍在）：现拒绝写入${goneIsIndex ? '（下一个打开该文件的进程会另建索引，与本服务互相覆盖写入）' : ''}。本服务不会再把日志写入 ${path}（停止时也不会）：该文件可能已被备份替换，旧日志写入恢复后的文件会将其损坏。${kept.zh}请停止使用该文件的所有服务（现在可以正常停止）。若 ${path} 是有意恢复的备份，保留即可；否则${advice.zh}，然后再启动服务。`,
       );
-    case 'log cut':
+    case 'log cut': {
+      // breaker42-9 F7: what no copy holds is still what the running server's read models show — said, with how to save it.
+      const onlyHere =
+        reach.kind === 'none' || reach.kind === 'part'
+          ? say(
+              ` The acknowledged events no copy holds are now only in this running server's read models: before stopping it, save what they show — the 整改台账 and work plans as spreadsheets (GET /export/ledger.xlsx and GET /export/work-plan.xlsx?planId=…, with an administrator's Bearer token) — and only then stop it.`,
+              `任何副本都没有的已确认事件现在只保存在运行中的本服务的读模型里：停止服务之前，请先导出其内容——整改台账和工作计划的表格（以管理员令牌请求 GET /export/ledger.xlsx 和 GET /export/work-plan.xlsx?planId=…）——然后再停止服务。`,
+            )
+          : say('', '');
       return say(
-        `The event store's write-ahead log ${wal} was emptied or cut short while the server runs (${path} is still there): the events committed since SQLite's last checkpoint were in it, so the file at the path no longer holds them, and a read of them fails. Writes are refused, and this server writes nothing into ${path}, not even when it stops.${kept.en} Stop every server on this file; then ${copy ? advice.en : 'restore the store from the newest backup (npm run store:backup) and run npm run ledger:verify on it'} before starting again — the start checks the store against what this server acknowledged.`,
-        `运行中事件库的预写日志文件 ${wal} 被清空或截短（${path} 仍在）：SQLite 上次检查点之后提交的事件都在该文件中，原路径上的文件已不再包含这些事件，读取它们会失败。现拒绝写入，本服务不会再向 ${path} 写入任何内容（停止时也不会）。${kept.zh}请停止使用该文件的所有服务；然后${copy ? advice.zh : '从最新的备份（npm run store:backup 所做）恢复事件库并进行台账校验（npm run ledger:verify）'}，再启动服务——启动时会与本服务确认写入的记录核对。`,
+        `The event store's write-ahead log ${wal} was emptied or cut short while the server runs (${path} is still there): the events committed since SQLite's last checkpoint were in it, so the file at the path no longer holds them, and a read of them fails. Writes are refused, and this server writes nothing into ${path}, not even when it stops.${kept.en}${onlyHere.en} Stop every server on this file; then ${copy ? advice.en : 'restore the store from the newest backup (npm run store:backup) and run npm run ledger:verify on it'} before starting again — the start checks the store against what this server acknowledged.`,
+        `运行中事件库的预写日志文件 ${wal} 被清空或截短（${path} 仍在）：SQLite 上次检查点之后提交的事件都在该文件中，原路径上的文件已不再包含这些事件，读取它们会失败。现拒绝写入，本服务不会再向 ${path} 写入任何内容（停止时也不会）。${kept.zh}${onlyHere.zh}请停止使用该文件的所有服务；然后${copy ? advice.zh : '从最新的备份（npm run store:backup 所做）恢复事件库并进行台账校验（npm run ledger:verify）'}，再启动服务——启动时会与本服务确认写入的记录核对。`,
       );
+    }
     case 'deleted':
       // breaker9x S2: a file moved away, not deleted, and moved back is judged again at the next look — the same file, unchanged.
       return say(

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { walBytesIndexed } from './wal-index.js';
+import { walBytesIndexed, walWhollyCheckpointed } from './wal-index.js';
 
 describe('walBytesIndexed: the bytes a -wal must hold for the frames its index names (breaker9a P4)', () => {
   const walStore = () => {
@@ -41,5 +41,31 @@ describe('walBytesIndexed: the bytes a -wal must hold for the frames its index n
 
   it('is null with no index to read', () => {
     expect(walBytesIndexed(join(tmpdir(), 'no-such-store.db-shm'))).toBeNull();
+  });
+});
+
+describe('walWhollyCheckpointed: whether every committed frame is in the main file too (breaker42-9 F7)', () => {
+  const walStore = () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'rectify-wal-backfill-')), 'store.db');
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('wal_autocheckpoint = 0');
+    db.exec('CREATE TABLE t (x TEXT)');
+    for (let i = 0; i < 5; i += 1) db.prepare('INSERT INTO t VALUES (?)').run('x'.repeat(3000));
+    return { path, db };
+  };
+
+  it('is false while commits are only in the -wal, true once a checkpoint wrote them all into the main file', () => {
+    const { path, db } = walStore();
+    expect(walWhollyCheckpointed(`${path}-shm`)).toBe(false);
+    db.pragma('wal_checkpoint(PASSIVE)');
+    expect(walWhollyCheckpointed(`${path}-shm`)).toBe(true);
+    db.prepare('INSERT INTO t VALUES (?)').run('after');
+    expect(walWhollyCheckpointed(`${path}-shm`)).toBe(false);
+    db.close();
+  });
+
+  it('is false with no index to read', () => {
+    expect(walWhollyCheckpointed(join(tmpdir(), 'no-such-store.db-shm'))).toBe(false);
   });
 });

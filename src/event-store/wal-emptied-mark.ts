@@ -50,7 +50,7 @@ export function walEmptiedNote(path: string): Bilingual | null {
   const headZh = head === null ? '' : `（此前已确认写入至位置 ${head}）`;
   const lead = say(
     `A server running on this file found its -wal (${path}-wal) emptied or cut short at ${mark.noticedAt}${headEn}: the events committed since SQLite's last checkpoint were only in that -wal, so ${path} lacks them — that is why it reads as it does now.`,
-    `运行在该文件上的服务于北京时间 ${officeInstantZh(mark.noticedAt)} 发现其预写日志文件（${path}-wal）被清空或截短${headZh}：SQLite 上次检查点之后提交的事件只在该 -wal 中，所以 ${path} 缺少这些事件——这就是它现在的样子的原因。`,
+    `运行在该文件上的服务于 ${officeInstantZh(mark.noticedAt)} 发现其预写日志文件（${path}-wal）被清空或截短${headZh}：SQLite 上次检查点之后提交的事件只在该 -wal 中，所以 ${path} 缺少这些事件。`,
   );
   const reach = mark.reach;
   const rest =

@@ -56,6 +56,8 @@ export interface PreparedCommand {
 export interface BatchCommand {
   /** Where the command came from (a file's row), for the refusal; null for the whole batch. */
   readonly row: number | null;
+  /** The XLSX sheet of that row, when the file was read over several sheets (`onSheet`): the refusal names it. */
+  readonly sheet?: string;
   readonly streamId: string;
   readonly commandId: string;
   /** Decides on the stream as it is, appending nothing: resolves with the refusal, if any. */
@@ -115,6 +117,12 @@ export function batchCommand<Command, State, Event extends DomainEvent>(
 }
 
 /**
+ * The command as coming from a row of `sheet` (a workbook read over several sheets): its refusal names
+ * that sheet beside the row, never a bare row number another sheet also has (breaker42-10 F6, F7).
+ */
+export const onSheet = (command: BatchCommand, sheet: string | undefined): BatchCommand => (sheet === undefined ? command : { ...command, sheet });
+
+/**
  * The context of one command inside a batch: the batch's actor, instant and correlation, and a
  * command id of its own derived from `idempotencyKey` (derive it from what the command is, e.g.
  * the file's digest and the row's code, so that running the batch again is recognised).
@@ -131,6 +139,8 @@ export const contextInBatch = (batch: CommandContext, commandType: string, idemp
 
 export interface BatchRefusal {
   readonly row: number | null;
+  /** The row's sheet (`BatchCommand.sheet`). */
+  readonly sheet?: string;
   /** The stream of the command refused (a reorganisation names the finding or item it was about). */
   readonly streamId: string;
   readonly error: DomainError;
@@ -152,7 +162,7 @@ export async function checkBatch(
     await pause();
     const error = await command.check(store, schemas);
     if (!error) continue;
-    refusals.push({ row: command.row, streamId: command.streamId, error });
+    refusals.push({ row: command.row, ...(command.sheet === undefined ? {} : { sheet: command.sheet }), streamId: command.streamId, error });
     if (command.row === null) break;
   }
   return refusals;

@@ -117,6 +117,9 @@ export async function runImportBatch(
     readonly dryRun?: boolean;
     /** The import's own request (key and digest of file and options), recorded with its first append. */
     readonly request?: RequestRecord;
+    /** The sheet read, or the sheets read when several (each refusal then names its row's sheet and hints at --sheet). */
+    readonly sheet?: string | null;
+    readonly sheets?: readonly string[];
   } = {},
 ): Promise<BatchOutcome> {
   const refusals = await checkBatch(store, schemas, commands);
@@ -134,8 +137,10 @@ export async function runImportBatch(
     throw importRefused(
       file.fileName,
       file.format,
-      refusals.map(({ row, error }) => ({ row, reason: error.message, reasonZh: error.messageZh })),
+      refusals.map(({ row, sheet, error }) => ({ row, ...(sheet === undefined ? {} : { sheet }), reason: error.message, reasonZh: error.messageZh })),
       code,
+      options.sheet,
+      options.sheets,
     );
   }
   // A dry run (`--dry-run`, `dryRun: true`) stops here: every command was decided, none appended.

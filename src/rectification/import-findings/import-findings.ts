@@ -1,4 +1,4 @@
-import { batchCommand, contextInBatch } from '../../event-sourcing/command-batch.js';
+import { batchCommand, contextInBatch, onSheet } from '../../event-sourcing/command-batch.js';
 import { officeDate } from '../../shared/calendar-date.js';
 import { loadState, refuseReusedKey, requestOf } from '../../event-sourcing/execute-command.js';
 import type { Position } from '../../event-store/event-store.port.js';
@@ -336,7 +336,7 @@ export async function importFindingsFile(
           },
         }
       : { ...recordFinding, type: 'RecordFinding' };
-    return batchCommand(finding.row, findingStream(findingId), findingDecider, command, contextOf(findingId), [findingTitleClaim(evaluationId, title)]);
+    return onSheet(batchCommand(finding.row, findingStream(findingId), findingDecider, command, contextOf(findingId), [findingTitleClaim(evaluationId, title)]), finding.sheet);
   };
   // Each command's context and title claim cost hashing and a title key: made in slices too.
   const commands: ReturnType<typeof recordCommand>[] = [];
@@ -357,10 +357,11 @@ export async function importFindingsFile(
       ...override,
       unknownUnitIds: units.unknownIds(parts.map(({ unit }) => unit.unitId)),
     };
-    commands.push(batchCommand(finding.row, findingStream(findingId), findingDecider, assign, assignContextOf(findingId)));
+    commands.push(onSheet(batchCommand(finding.row, findingStream(findingId), findingDecider, assign, assignContextOf(findingId)), finding.sheet));
   }
   commands.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-  const batch = await runImportBatch(dependencies, { fileName, format }, commands, { dryRun: options.dryRun, request: requestOf(context) });
+  // Over several sheets a row refused by its decision names its sheet too (breaker42-10 F7).
+  const batch = await runImportBatch(dependencies, { fileName, format }, commands, { dryRun: options.dryRun, request: requestOf(context), sheet: result.sheet, sheets: result.sheets });
   // Which findings this request recorded, read back once the batch is done (breaker9g P3: the same
   // request sent again while the first ran answered 283/17, 0/7, NOT_FOUND). A client's key: its
   // record command's events, whichever run of the request appended them; the command line's key is
@@ -468,16 +469,18 @@ function nearlyRecorded(
     ];
   }
   // The first row before it (in the file's order) that reads as it retyped.
-  const earlierNear = newRows.near(key, unitsNamed).filter((near) => near.value.row < finding.row);
+  const earlierNear = newRows.near(key, unitsNamed).filter((near) => near.value.sheet !== finding.sheet || near.value.row < finding.row);
   const first = earlierNear.reduce<(typeof earlierNear)[number] | undefined>((found, near) => (found === undefined || near.value.row < found.value.row ? near : found), undefined);
   if (first) {
     const { value: earlier, distance: apart } = first;
+    // Read over several sheets, the earlier row is named with its own sheet: both sheets may have that row number (breaker42-10 F7).
+    const there = earlier.sheet === undefined ? { en: `row ${earlier.row} of this file`, zh: `本文件第 ${earlier.row} 行` } : { en: `row ${earlier.row} of sheet "${earlier.sheet}"`, zh: `工作表“${earlier.sheet}”第 ${earlier.row} 行` };
     return [
       {
         row: finding.row,
         ...sheetOf(finding),
-        reason: `Finding "${finding.title}" differs from "${earlier.title}" on row ${earlier.row} of this file by ${apart} character${apart === 1 ? '' : 's'}. If it is the same problem, write it once. ${confirm}`,
-        reasonZh: `问题“${finding.title}”与本文件第 ${earlier.row} 行的问题“${earlier.title}”只差 ${apart} 个字。如是同一问题，请只写一次；${confirmZh}`,
+        reason: `Finding "${finding.title}" differs from "${earlier.title}" on ${there.en} by ${apart} character${apart === 1 ? '' : 's'}. If it is the same problem, write it once. ${confirm}`,
+        reasonZh: `问题“${finding.title}”与${there.zh}的问题“${earlier.title}”只差 ${apart} 个字。如是同一问题，请只写一次；${confirmZh}`,
         distinctTitle: finding.title,
       },
     ];

@@ -64,4 +64,41 @@ describe('a 整改台账 read over several sheets, refused', () => {
     expect((await dependencies.store.readAll()).length).toBe(before);
     await dependencies.store.close();
   });
+
+  // breaker42-10 F7: refusals decided after reading named the first sheet having that row number, or no sheet at all.
+  it('given a row of the second sheet due before the day its problem was identified, when imported, then the refusal names that sheet\'s row and hints at --sheet; nothing is written', async () => {
+    const dependencies = await storeWithEvaluation(EVALUATION, '2025年度政务公开第三方评估');
+    const before = (await dependencies.store.readAll()).length;
+    const error = await run(dependencies, await ledger([[1, '依申请公开答复不规范', '青川市民政局', '2026-09-30']]), 'before-identified');
+    expect(error).toBeInstanceOf(DomainError);
+    expect(sheetsReadOf(error)).toEqual(['一、主动公开', '二、依申请公开']);
+    expect(problemsOf(error)!.map((problem) => `${problem.sheet} ${problem.row}`)).toEqual(['二、依申请公开 2']);
+    const messageZh = (error as DomainError).messageZh;
+    expect(messageZh).toContain('工作表“二、依申请公开”第 2 行：');
+    expect(messageZh).toContain('早于问题发现日期（2026-10-08）');
+    expect(messageZh).toContain('如只需导入其中一个工作表');
+    expect((await dependencies.store.readAll()).length).toBe(before);
+    await dependencies.store.close();
+  });
+
+  it('given a title on the second sheet a character apart from a row of the first sheet, when imported, then the refusal names each row with its own sheet; nothing is written', async () => {
+    const dependencies = await storeWithEvaluation(EVALUATION, '2025年度政务公开第三方评估');
+    const before = (await dependencies.store.readAll()).length;
+    const error = await run(
+      dependencies,
+      await ledger([
+        [1, '依申请公开答复不规范', '青川市教育局', '2026年11月底前'],
+        [2, '财政预决算公开不够完整', '青川市财政局', '2026年12月底前'],
+      ]),
+      'near-duplicate',
+    );
+    expect(error).toMatchObject({ code: 'CONFLICT' });
+    expect(problemsOf(error)!.map((problem) => `${problem.sheet} ${problem.row}`)).toEqual(['二、依申请公开 3']);
+    const messageZh = (error as DomainError).messageZh;
+    expect(messageZh).toContain('工作表“二、依申请公开”第 3 行：问题“财政预决算公开不够完整”与工作表“一、主动公开”第 2 行的问题“财政预决算公开不完整”只差');
+    expect(messageZh).not.toContain('本文件第');
+    expect(messageZh).toContain('如只需导入其中一个工作表');
+    expect((await dependencies.store.readAll()).length).toBe(before);
+    await dependencies.store.close();
+  });
 });

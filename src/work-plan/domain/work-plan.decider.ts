@@ -134,6 +134,11 @@ export type WorkPlanState =
        * (breaker10t P6: a version's re-dating no longer reached parts whose assignment was moved after it). Absent while unchanged.
        */
       readonly firstRevision?: { readonly on: string; readonly fileName: string; readonly itemAdded: boolean };
+      /**
+       * The files of the plan's earlier versions, by sha256, each with its name and the office day it took effect (the approval day for
+       * the first): one sent again after a revision is that earlier version, never a new one (breaker42-10 F4). Absent while unrevised.
+       */
+      readonly earlierSources?: Readonly<Record<string, { readonly fileName: string; readonly on: string }>>;
     };
 
 export const workPlanDecider: Decider<WorkPlanCommand, WorkPlanState, WorkPlanEvent> = {
@@ -141,6 +146,12 @@ export const workPlanDecider: Decider<WorkPlanCommand, WorkPlanState, WorkPlanEv
   evolve: evolveWorkPlan,
   decide: decideWorkPlan,
 };
+
+/** The plan's earlier files once its current one is superseded by the file `next` (sha256): `next` itself, if among them, is current again. */
+function superseded(state: Extract<WorkPlanState, { status: 'imported' }>, next: string): Readonly<Record<string, { readonly fileName: string; readonly on: string }>> {
+  const { [next]: _current, ...others } = { ...state.earlierSources, [state.source.sha256]: { fileName: state.source.fileName, on: state.version?.on ?? state.approvedOn } };
+  return others;
+}
 
 function evolveWorkPlan(state: WorkPlanState, event: WorkPlanEvent): WorkPlanState {
   switch (event.type) {
@@ -160,7 +171,8 @@ function evolveWorkPlan(state: WorkPlanState, event: WorkPlanEvent): WorkPlanSta
       // An item added on its own keeps the plan's file: only another file is a new version. A version keeps the plan's period.
       const version = source.sha256 === state.source.sha256 ? state.version : { on: revisedOn, fileName: source.fileName };
       const firstRevision = state.firstRevision && state.firstRevision.on <= revisedOn ? state.firstRevision : { on: revisedOn, fileName: source.fileName, itemAdded: source.sha256 === state.source.sha256 };
-      return { ...state, planId, title, year, source, categories, ...(version ? { version } : {}), firstRevision };
+      const earlierSources = source.sha256 === state.source.sha256 ? state.earlierSources : superseded(state, source.sha256);
+      return { ...state, planId, title, year, source, categories, ...(version ? { version } : {}), firstRevision, ...(earlierSources ? { earlierSources } : {}) };
     }
     default:
       return unreachable(event);

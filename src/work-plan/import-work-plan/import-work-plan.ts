@@ -202,6 +202,9 @@ export async function importWorkPlanFile(
   const existing = await stateWithout(dependencies, planStream, workPlanDecider, planWithout);
   const isNewVersion = existing.status === 'imported' && (existing.source.sha256 !== sha256 || options.revise === true);
   if (options.revise && existing.status !== 'imported') throw nothingToRevise(validated, knownPlans);
+  // The file of one of the plan's earlier versions sent again (its bytes as imported then): that version, superseded — never a new one to apply (breaker42-10 F4).
+  const earlierVersion = existing.status === 'imported' && !options.revise ? existing.earlierSources?.[sha256] : undefined;
+  if (earlierVersion && existing.status === 'imported') throw earlierVersionRefused(existing, fileName, earlierVersion);
   // A new plan whose items are another plan's of the year (one 大项 sheet of it re-sent, a title retyped beyond recognition) is told, or refused (breaker10c P15).
   const repeated = existing.status === 'imported' ? null : planRepeating(validated, knownPlans);
   // A title someone wrote for this plan (the title field, a YAML/JSON document's own) says it is a plan of its own; one read off the sheet or the file name does not.
@@ -1018,6 +1021,33 @@ function newVersionRefused(title: string, fileName: string, revision: PlanRevisi
         '如需按新版本调整，请勾选“按新版本调整”后重新导入，已有进度全部保留；勾选后“预览（不写入）”只显示差异，不写入。',
     ),
     { revision, ...(readAs ? { writtenTitle } : {}) },
+  );
+}
+
+/**
+ * The file of an earlier version of the plan sent again after a revision (the same bytes as then): refused as that earlier version,
+ * superseded by the plan's latest version, nothing written — never called a new version nor the clerk told to apply it with --revise,
+ * which would undo the revision (breaker42-10 F4). CONFLICT with `{ earlierVersion, latestVersion }`.
+ */
+function earlierVersionRefused(
+  plan: { readonly title: string; readonly version?: { readonly on: string; readonly fileName: string } },
+  fileName: string,
+  earlier: { readonly fileName: string; readonly on: string },
+): DomainError {
+  const latest = plan.version;
+  const named = earlier.fileName === fileName ? '' : `（当时的文件名为 ${earlier.fileName}）`;
+  const namedEn = earlier.fileName === fileName ? '' : ` (then named ${earlier.fileName})`;
+  return new DomainError(
+    'CONFLICT',
+    say(
+      `${fileName} is an earlier version of work plan "${plan.title}", imported before${namedEn} and in force from ${earlier.on}; ` +
+        (latest ? `the plan was revised by ${latest.fileName} on ${latest.on}, which superseded it. ` : 'a later version has superseded it. ') +
+        'Nothing was written. To change an item of the plan as it stands, change that item on its own.',
+      `${fileName} 是工作方案“${plan.title}”此前已导入的旧版本${named}，自 ${earlier.on} 起施行；` +
+        (latest ? `该方案已于 ${latest.on} 按 ${latest.fileName} 调整，旧版本已被取代。` : '该方案已按更新的版本调整，旧版本已被取代。') +
+        '未写入任何内容。如需改动方案现有的某个事项，请在该事项中逐项调整。',
+    ),
+    { earlierVersion: earlier, ...(latest ? { latestVersion: latest } : {}) },
   );
 }
 

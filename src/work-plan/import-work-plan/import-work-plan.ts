@@ -285,7 +285,7 @@ export async function importWorkPlanFile(
   const standingByCode = new Map(standing.map((item) => [item.code, item]));
   const asRevised = (version: ItemVersion): ItemVersion => {
     const before = standingByCode.get(version.code);
-    return before ? { ...version, ...fieldsKept(keptFields, before, version.leadUnitIds) } : version;
+    return before ? { ...version, ...fieldsKept(keptFields, before, version) } : version;
   };
   const versionsInFile = defineItems.map((item) => versionOf(item, validated.datesPerPart === true)).map(asRevised);
   // An item an earlier version withdrew, listed again under its code and title, comes back (10e P1).
@@ -396,6 +396,8 @@ export async function importWorkPlanFile(
         ...(keptCategories?.ok ? [keptCategories.notice] : []),
         ...(codesKept ? [codesKept.notice] : []),
         ...(renumbering?.notices ?? []),
+        // The columns a version lacks, its fields kept: 具体内容 / 工作措施 named only when the plan has some (breaker42-10 F5).
+        ...(isNewVersion && existing.status === 'imported' ? keptFieldsNotice(keptFields.filter((field) => (field !== 'description' && field !== 'measures') || standing.some((item) => item[field] !== ''))) : []),
       ],
     },
     // A retry's items are those its first run defined, found done now.
@@ -485,16 +487,45 @@ const versionOf = (item: WorkPlanItemDefinition, datesPerPart: boolean): ItemVer
 });
 
 /**
- * The fields `absent` from the file (`AbsentField`: no 具体内容, 工作措施 or 责任单位 column) as the item stands (`before`): a missing
- * column says nothing, so each keeps its own. The responsible units kept never include a lead the file names (`leadUnitIds`: a
- * responsible unit it made lead leads, once). Pure; `{}` when nothing is absent.
+ * The fields `absent` from the file (`AbsentField`: no 具体内容, 工作措施, 责任单位 or 牵头单位 column) as the item stands (`before`): a
+ * missing column says nothing, so each keeps its own. The responsible units kept never include a lead the file names (a responsible
+ * unit it made lead leads, once). With no 牵头单位 column the item keeps its leads and every unit the file names (`version`) that is
+ * not one of them is responsible — never the first 责任单位 made lead (breaker42-10 F5). Pure; `{}` when nothing is absent.
  */
-function fieldsKept(absent: readonly AbsentField[], before: ItemVersion, leadUnitIds: readonly string[]): Partial<Pick<ItemVersion, AbsentField>> {
+function fieldsKept(absent: readonly AbsentField[], before: ItemVersion, version: Pick<ItemVersion, 'leadUnitIds' | 'responsibleUnitIds'>): Partial<Pick<ItemVersion, AbsentField>> {
   const kept: { -readonly [Field in AbsentField]?: ItemVersion[Field] } = {};
   if (absent.includes('description')) kept.description = before.description;
   if (absent.includes('measures')) kept.measures = before.measures;
-  if (absent.includes('responsibleUnitIds')) kept.responsibleUnitIds = before.responsibleUnitIds.filter((unitId) => !leadUnitIds.includes(unitId));
+  if (absent.includes('responsibleUnitIds')) kept.responsibleUnitIds = before.responsibleUnitIds.filter((unitId) => !version.leadUnitIds.includes(unitId));
+  if (absent.includes('leadUnitIds') && before.leadUnitIds.length > 0) {
+    kept.leadUnitIds = before.leadUnitIds;
+    kept.responsibleUnitIds = [...new Set([...version.leadUnitIds, ...version.responsibleUnitIds])].filter((unitId) => !before.leadUnitIds.includes(unitId));
+  }
   return kept;
+}
+
+/** Each field's column, as a version's notice names it. */
+const ABSENT_FIELD_COLUMNS: Readonly<Record<AbsentField, { readonly en: string; readonly zh: string }>> = {
+  leadUnitIds: { en: '牵头单位 (lead unit)', zh: '牵头单位' },
+  responsibleUnitIds: { en: '责任单位 (responsible units)', zh: '责任单位' },
+  description: { en: '具体内容 (content)', zh: '具体内容' },
+  measures: { en: '工作措施 (measures)', zh: '工作措施' },
+};
+
+/**
+ * A version of the plan without some columns (`absent`): one notice naming them, each item's field left as it stands (breaker42-10 F5:
+ * the summary said nothing of a missing 牵头单位 column). None when the file has every column.
+ */
+export function keptFieldsNotice(absent: readonly AbsentField[]): ImportProblem[] {
+  if (absent.length === 0) return [];
+  const columns = (['leadUnitIds', 'responsibleUnitIds', 'description', 'measures'] as const).filter((field) => absent.includes(field)).map((field) => ABSENT_FIELD_COLUMNS[field]);
+  return [
+    {
+      row: null,
+      reason: `The file has no ${columns.map((column) => column.en).join(', ')} column: each item's is left as it stands.`,
+      reasonZh: `本文件没有${columns.map((column) => `“${column.zh}”`).join('')}列：各事项的${columns.map((column) => column.zh).join('、')}保持不变。`,
+    },
+  ];
 }
 
 /**
@@ -507,8 +538,8 @@ function definitionsKeeping(defined: readonly WorkPlanItemDefinition[], absent: 
   return defined.map((item) => {
     const before = byCode.get(item.data.code);
     if (!before) return item;
-    const { responsibleUnitIds, ...fields } = fieldsKept(absent, before, item.leadUnitIds);
-    return { ...item, data: { ...item.data, ...fields }, ...(responsibleUnitIds === undefined ? {} : { responsibleUnitIds }) };
+    const { responsibleUnitIds, leadUnitIds, ...fields } = fieldsKept(absent, before, item);
+    return { ...item, data: { ...item.data, ...fields }, ...(responsibleUnitIds === undefined ? {} : { responsibleUnitIds }), ...(leadUnitIds === undefined ? {} : { leadUnitIds }) };
   });
 }
 

@@ -130,7 +130,7 @@ export interface ExportReading {
 }
 
 /** An item field a file may leave out altogether. */
-export type AbsentField = 'description' | 'measures' | 'responsibleUnitIds';
+export type AbsentField = 'description' | 'measures' | 'responsibleUnitIds' | 'leadUnitIds';
 
 /**
  * CSV and XLSX have no place for the plan's title and year, so the caller passes them (the CLI's
@@ -832,7 +832,11 @@ function draftOfTree(tree: TreeNode, options: PlanReadOptions): PlanDraft {
 function absentFieldsOf(records: readonly SourceRecord<PlanColumn>[]): { readonly absentFields?: readonly AbsentField[] } {
   const hasColumn = (key: PlanColumn) => records.some((record) => key in record.cells);
   const unitsAbsent = hasColumn('leadUnit') && !hasColumn('responsibleUnits') && !hasColumn('cooperatingUnits') ? (['responsibleUnitIds'] as const) : [];
-  const absentFields = [...(['description', 'measures'] as const).filter((key) => !hasColumn(key)), ...unitsAbsent];
+  // No 牵头单位 column and no unit marked as lead (（牵头）, 牵头单位：A, a legend's ★): the file says nothing of who leads — its first
+  // 责任单位 leads a new plan, but a version keeps each item's lead (breaker42-10 F5: every lead removed, the first unit made lead).
+  const leadMarked = records.some((record) => record.leadSymbols !== undefined || record.byLevel !== undefined || ((roles) => roles !== null && (roles.noLead || roles.lead.length > 0 || roles.leadMarked))(unitRolesInCell(record.cells.responsibleUnits ?? null)));
+  const leadsAbsent = !hasColumn('leadUnit') && hasColumn('responsibleUnits') && !leadMarked ? (['leadUnitIds'] as const) : [];
+  const absentFields = [...(['description', 'measures'] as const).filter((key) => !hasColumn(key)), ...unitsAbsent, ...leadsAbsent];
   return absentFields.length > 0 ? { absentFields } : {};
 }
 

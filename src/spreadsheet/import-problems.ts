@@ -87,6 +87,8 @@ export interface ReadingNotes {
   readonly notices?: readonly ImportProblem[];
   /** Hidden XLSX sheets holding a table of the import's columns, not read (each also named in a notice). */
   readonly hiddenSheets?: readonly string[];
+  /** The XLSX sheets read, when more than one was: a refusal decided later names each row's sheet and hints at --sheet. */
+  readonly sheets?: readonly string[];
 }
 
 export type ImportResult<Key extends string, Value> =

@@ -1,6 +1,6 @@
 import { wordsWithoutPunctuation } from '../../shared/numbers-by-value.js';
 import { slicer } from '../../shared/event-loop-turns.js';
-import { batchCommand, contextInBatch } from '../../event-sourcing/command-batch.js';
+import { batchCommand, contextInBatch, onSheet } from '../../event-sourcing/command-batch.js';
 import type { Position } from '../../event-store/event-store.port.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { workPlanItemDecider, type WorkPlanItemState } from '../domain/work-plan-item.decider.js';
@@ -240,6 +240,8 @@ export async function importWorkPlanFile(
       ? definitionsKeeping(definedByFile, keptFields, await itemsAsTheyStand(dependencies, existing.categories))
       : definedByFile;
   const rowOfItem = new Map(plan.categories.flatMap((category) => category.items.map((item) => [item.code, item.row])));
+  // Read over several sheets, an item's row is named with its sheet: both sheets may have a row 4 (breaker42-10 F6).
+  const placeOfItem = new Map(plan.categories.flatMap((category) => category.items.map((item) => [item.code, { row: item.row, ...(item.sheet === undefined ? {} : { sheet: item.sheet }) }] as const)));
   const defineItemId = (item: (typeof defineItems)[number]) => commandIdOf(item.type, keyOf(`item:${item.data.code}`));
   const changeKey = (type: string, itemId: string) => keyOf(`${type}:${itemId}`);
   const itemsWithout =
@@ -303,12 +305,12 @@ export async function importWorkPlanFile(
   if (outsideTheSheet.length > 0) throw withdrawalOutsideTheSheet(file.sheet!, outsideTheSheet);
   if (revision && !options.revise && !options.dryRun) throw newVersionRefused(plan.title, fileName, revision, validation.plan.writtenTitle ?? validation.plan.title);
   // Several items due before the plan's approval are one fault of the file (a past plan, or another plan of the same title): said once (newcomer39 S1).
-  const early = dueBeforeApproval(revision ? dueDatesRevised(revision, versionsAsRevised(standingOrBack, versionsInFile)) : defineItems.map((item) => item.data), days.approvedOn, rowOfItem);
+  const early = dueBeforeApproval(revision ? dueDatesRevised(revision, versionsAsRevised(standingOrBack, versionsInFile)) : defineItems.map((item) => item.data), days.approvedOn, placeOfItem);
   // An approval day in the future is refused as such, by the plan's decision.
-  if (early && days.approvedOn <= today) throw importRefused(fileName, format, [early.problem(revision && existing.status === 'imported' ? { title: existing.title, years: planYears(existing) } : null)], 'BAD_USER_INPUT', validation.sheet);
+  if (early && days.approvedOn <= today) throw importRefused(fileName, format, [early.problem(revision && existing.status === 'imported' ? { title: existing.title, years: planYears(existing) } : null)], 'BAD_USER_INPUT', validation.sheet, validation.sheets);
   const revised = new Set(revision ? [...revision.added.map((item) => item.code)] : []);
   const itemCommands = (revision ? defineItems.filter((item) => revised.has(item.data.code)) : defineItems).map((item) =>
-      batchCommand(
+      onSheet(batchCommand(
         rowOfItem.get(item.data.code) ?? null,
         workPlanItemStream(item.data.itemId),
         workPlanItemDecider,
@@ -321,7 +323,7 @@ export async function importWorkPlanFile(
           unknownUnitIds: dependencies.units.unknownIds([...item.leadUnitIds, ...item.responsibleUnitIds]),
         },
         contextInBatch(context, item.type, keyOf(`item:${item.data.code}`)),
-      ),
+      ), placeOfItem.get(item.data.code)?.sheet),
   );
   const planCommand = revision
     ? batchCommand(
@@ -359,7 +361,7 @@ export async function importWorkPlanFile(
       ),
     ),
   ];
-  const batch = await runImportBatch(dependencies, { fileName, format }, commands, { dryRun: options.dryRun, request: requestOf(context) });
+  const batch = await runImportBatch(dependencies, { fileName, format }, commands, { dryRun: options.dryRun, request: requestOf(context), sheet: validation.sheet, sheets: validation.sheets });
   // A dry run of the plan's own file again (or of a version already applied, saved again) would write nothing: said so, as the
   // real run says it, never 「将导入 9 个事项」 (breaker10n P11) — unless an interrupted import left items to define.
   const wouldWriteNothing =
@@ -1005,16 +1007,19 @@ function dueDatesRevised(revision: PlanRevision, next: readonly ItemVersion[]): 
 export function dueBeforeApproval(
   items: readonly { readonly code: string; readonly dueDate: string }[],
   approvedOn: string,
-  rowOf: ReadonlyMap<string, number | null>,
+  /** Each item's row, with its sheet when the plan was read over several (each row then named with its own). */
+  rowOf: ReadonlyMap<string, number | null | { readonly row: number; readonly sheet?: string }>,
 ): { readonly problem: (plan: { readonly title: string; readonly years: string } | null) => ImportProblem } | null {
   const early = new Map<string, string>();
   for (const item of items) if (item.dueDate < approvedOn && (!early.has(item.code) || item.dueDate < early.get(item.code)!)) early.set(item.code, item.dueDate);
   if (early.size < 2) return null;
   const codes = [...early.keys()];
   const [firstCode, firstDue] = [codes[0]!, early.get(codes[0]!)!];
-  const rows = [...new Set(codes.map((code) => rowOf.get(code)).filter((row): row is number => typeof row === 'number'))].sort((a, b) => a - b);
-  const rowsZh = rows.length === 0 ? '' : `第 ${rows.slice(0, 10).join('、')}${rows.length > 10 ? ' 等' : ' '}行，`;
-  const rowsEn = rows.length === 0 ? '' : `rows ${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ', …' : ''}; `;
+  const places = codes.flatMap((code) => {
+    const place = rowOf.get(code);
+    return typeof place === 'number' ? [{ row: place }] : place ? [place] : [];
+  });
+  const { rowsZh, rowsEn } = places.some((place) => place.sheet !== undefined) ? rowsOnSheets(places) : rowsAlone(places.map((place) => place.row));
   return {
     problem: (plan) =>
       plan
@@ -1032,6 +1037,27 @@ export function dueBeforeApproval(
             reason: `${early.size} items are due before the day the plan was approved (${approvedOn}) (${rowsEn}e.g. item ${firstCode}: ${firstDue}); a past plan is imported with its approval day.`,
             reasonZh: `有 ${early.size} 个事项的完成时限早于方案批准日期 ${approvedOn}（${rowsZh}如事项 ${firstCode}：${firstDue}）；补录以往的方案，请按实际填写“方案批准日期”。`,
           },
+  };
+}
+
+/** Rows of one sheet, as a refusal lists them: 「第 3、4 行，」. */
+function rowsAlone(found: readonly number[]): { readonly rowsZh: string; readonly rowsEn: string } {
+  const rows = [...new Set(found)].sort((a, b) => a - b);
+  return {
+    rowsZh: rows.length === 0 ? '' : `第 ${rows.slice(0, 10).join('、')}${rows.length > 10 ? ' 等' : ' '}行，`,
+    rowsEn: rows.length === 0 ? '' : `rows ${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ', …' : ''}; `,
+  };
+}
+
+/** Rows of several sheets, each with its own (「工作表“一、决策公开”第 4 行、工作表“二、平台建设”第 4 行，」), never merged by number (breaker42-10 F6). */
+function rowsOnSheets(places: readonly { readonly row: number; readonly sheet?: string }[]): { readonly rowsZh: string; readonly rowsEn: string } {
+  const bySheet = new Map<string, number[]>();
+  for (const { row, sheet } of places) bySheet.set(sheet ?? '', [...(bySheet.get(sheet ?? '') ?? []), row]);
+  const groups = [...bySheet].map(([sheet, rows]) => ({ sheet, rows: [...new Set(rows)].sort((a, b) => a - b) }));
+  const shown = (rows: readonly number[]) => `${rows.slice(0, 10).join('、')}${rows.length > 10 ? ' 等' : ''}`;
+  return {
+    rowsZh: `${groups.map(({ sheet, rows }) => `${sheet === '' ? '' : `工作表“${sheet}”`}第 ${shown(rows)} 行`).join('、')}，`,
+    rowsEn: `${groups.map(({ sheet, rows }) => `${sheet === '' ? '' : `sheet "${sheet}" `}row${rows.length > 1 ? 's' : ''} ${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ', …' : ''}`).join('; ')}; `,
   };
 }
 

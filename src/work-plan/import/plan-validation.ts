@@ -29,6 +29,8 @@ export interface ValidatedPlanItem {
   readonly terms?: DueTerms;
   /** Responsible units due otherwise than the item, by unit id: those a row continuing the item names with its own date. */
   readonly partDueDates?: Readonly<Record<string, PartDue>>;
+  /** The XLSX sheet of its row, when the plan was read over several sheets: a refusal decided later names it (breaker42-10 F6). */
+  readonly sheet?: string;
 }
 
 export interface ValidatedPlanCategory {
@@ -327,7 +329,7 @@ export function validatePlanDocument(
       const { code, title, description, measures } = item;
       const { dueDate, terms } = itemDue;
       const ownDates = Object.keys(partDueDates).length === 0 ? {} : { partDueDates };
-      return [{ row, code, title, description, measures, leadUnits, responsibleUnits, dueDate, terms, ...ownDates }];
+      return [{ row, code, title, description, measures, leadUnits, responsibleUnits, dueDate, terms, ...ownDates, ...(item.sheet === undefined ? {} : { sheet: item.sheet }) }];
     });
     return { code: category.code, title: category.title, items: items.flat() };
   });

@@ -321,10 +321,22 @@ function shownPeriodOf(value: Cell, numFmt: string | undefined): { text: string;
  * but a cell showing two decimals says which. Null for any other cell (General, a date, a whole number, a number outside the years
  * 1900–2199), which is read by its value.
  */
+/** A positive number's pattern showing exactly two decimals, thousands separators or not: 0.00, #,##0.00, #0.00. */
+const TWO_DECIMALS = /^[#0,]*0\.00$/u;
+
+/**
+ * The digits a format's first section (positive numbers) shows: without its padding (`_)`, `_ `), fill (`*-`), escaped or quoted
+ * literals and bracketed colours or conditions (`[Red]`, `[红色]`). `0.00_ ` → `0.00`.
+ */
+function numberPatternOf(numFmt: string): string {
+  return (numFmt.split(';')[0] ?? '').replace(/"[^"]*"|\[[^\]]*\]|[_*\\]./gu, '').trim();
+}
+
 function shownYearMonthOf(value: Cell, numFmt: string | undefined): string | null {
   if (!numFmt || typeof value !== 'number' || Number.isInteger(value) || value < 1900 || value >= 2200) return null;
-  // Two decimals only: a cell showing one (`0.0`) shows 2027.1 for 2027.10 too, and is read by its value (refused).
-  return /^0\.00$/u.test((numFmt.split(';')[0] ?? '').trim()) ? value.toFixed(2) : null;
+  // Two decimals only: a cell showing one (`0.0`) shows 2027.1 for 2027.10 too, and is read by its value (refused). Chinese Excel's own
+  // two-decimal formats show the same digits: 0.00_ (space kept for a bracket), #,##0.00, 0.00_);[Red]\(0.00\) (breaker42-10 F1).
+  return TWO_DECIMALS.test(numberPatternOf(numFmt)) ? value.toFixed(2) : null;
 }
 
 /**

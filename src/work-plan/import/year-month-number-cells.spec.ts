@@ -54,6 +54,16 @@ describe('a 完成时限 cell holding a number that reads as year.month (P3)', (
     expect(oneDecimal).toMatchObject({ ok: false, problems: [{ row: 2, reasonZh: expect.stringContaining('“2027年10月”') }] });
   });
 
+  // breaker42-10 F1: Chinese Excel's own two-decimal formats (数值 → 2 位小数, 千位分隔符, negative in red) were refused as 2027.1.
+  it.each(['0.00_ ', '#,##0.00', '0.00_);[Red]\\(0.00\\)', '0.00_);[红色]\\(0.00\\)', '#,##0.00_ ;[Red]\\-#,##0.00\\ '])('a cell formatted %p shows 2027.10: read as October', async (format) => {
+    expect(dueDates(await importWorkPlan(await planBook([{ value: 2027.1, format }]), { format: 'xlsx', title: '青川市2027年政务公开任务分工', lookupUnit }))).toEqual(['2027-10-31']);
+  });
+
+  it.each(['0.0_ ', '#,##0.0', '0.000', '0_ '])('a cell formatted %p does not show two decimals: 2027.1 is refused as either month', async (format) => {
+    const result = await importWorkPlan(await planBook([{ value: 2027.1, format }]), { format: 'xlsx', title: '青川市2027年政务公开任务分工', lookupUnit });
+    expect(result).toMatchObject({ ok: false, problems: [{ row: 2, reasonZh: expect.stringContaining('“2027年10月”') }] });
+  });
+
   it('the text 2027.10 (a Text cell, or CSV) is October, as before', async () => {
     expect(dueDates(await importWorkPlan(await planBook([{ value: '2027.10' }]), { format: 'xlsx', title: '青川市2027年政务公开任务分工', lookupUnit }))).toEqual(['2027-10-31']);
     expect(dueDates(await importWorkPlan('序号,工作任务,牵头单位,完成时限\n1,任务1,青川市财政局,2027.10\n', { format: 'csv', title: '青川市2027年政务公开任务分工', lookupUnit }))).toEqual(['2027-10-31']);

@@ -429,7 +429,8 @@ export async function importFindings(content: FileContent, options: FindingsImpo
   const missingColumns: ImportProblem[] = [];
   for (const key of ['description', 'category', 'severity'] as const) {
     if (!isSpreadsheet || has(key) || table.records.length === 0) continue;
-    if (ledger) notices.push(problemAt(table.headerRow, LEDGER_DEFAULTS[key]));
+    // Over several sheets each has its own header row: the notice is the file's, never 「第 2 行」 of no sheet (breaker42-10 F7).
+    if (ledger) notices.push(problemAt(table.sheets.length > 1 ? null : table.headerRow, LEDGER_DEFAULTS[key]));
     else missingColumns.push(missingColumn(table.headerRow, findingColumns[key].label, findingColumns[key].aliases, table.unusedColumns.map((column) => column.name)));
   }
   // A ledger with no column of units at all is refused for the column, never row by row as if each row left its cell blank (breaker10d P30).

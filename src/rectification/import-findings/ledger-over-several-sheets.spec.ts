@@ -101,4 +101,19 @@ describe('a 整改台账 read over several sheets, refused', () => {
     expect((await dependencies.store.readAll()).length).toBe(before);
     await dependencies.store.close();
   });
+
+  it('given a 台账 over two sheets without 类别 and 严重程度 columns, when imported, then the notices about them name no row of no sheet', async () => {
+    const dependencies = await storeWithEvaluation(EVALUATION, '2025年度政务公开第三方评估');
+    const result = await importFindingsFile(
+      { ...dependencies, titles: await replayLog(dependencies.store, dependencies.schemas, new FindingTitlesIndex()) },
+      EVALUATION,
+      { name: '整改台账.xlsx', content: await ledger([[1, '依申请公开答复不规范', '青川市教育局', '2026年11月底前']]) },
+      importContext('notices'),
+      { identifiedOn: '2026-10-08' },
+    );
+    const columnNotices = (result.notes.notices ?? []).filter((notice) => /没有“(类别|严重程度)”列/u.test(notice.reasonZh));
+    expect(columnNotices).toHaveLength(2);
+    expect(columnNotices.map((notice) => notice.row)).toEqual([null, null]);
+    await dependencies.store.close();
+  });
 });

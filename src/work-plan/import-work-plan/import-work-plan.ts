@@ -377,7 +377,8 @@ export async function importWorkPlanFile(
   // The units as registered, not as the file writes them (市财政局, a code): the preview shows whom each item goes to.
   const directory = new Map(dependencies.units.list().map((unit) => [unit.id, unit.name] as const));
   const registeredName = (unitId: string) => directory.get(unitId);
-  const unitIds = new Set(defineItems.flatMap((item) => [...item.leadUnitIds, ...item.responsibleUnitIds]));
+  // A version without a unit column keeps each item's units (keptFields): counted as kept, not as the file leaves them (breaker42-10 F5).
+  const unitIds = new Set((isNewVersion ? versionsInFile : defineItems).flatMap((item) => [...item.leadUnitIds, ...item.responsibleUnitIds]));
   return {
     planId,
     title: plan.title,

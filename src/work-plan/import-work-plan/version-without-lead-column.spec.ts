@@ -23,7 +23,7 @@ const operator: Actor = { id: 'cli:operator', role: 'SYSTEM', unitId: null };
 const at = (key: string, day: string) => commandContext({ actor: operator, commandType: 'ImportWorkPlan', idempotencyKey: key, now: new Date(`${day}T09:00:00+08:00`) });
 const v1 = {
   name: 'v1.csv',
-  content: new TextEncoder().encode(`${TITLE}\n类别,编号,事项,牵头单位,责任单位,完成时限\n公开,1,QL甲事项,青川市财政局,青川市教育局,2026-06-30\n公开,2,QL乙事项,青川市教育局,青川市民政局、青川市财政局,2026-09-30\n`),
+  content: new TextEncoder().encode(`${TITLE}\n类别,编号,事项,牵头单位,责任单位,完成时限\n公开,1,QL甲事项,青川市人民政府办公室,青川市教育局,2026-06-30\n公开,2,QL乙事项,青川市教育局,青川市民政局、青川市财政局,2026-09-30\n`),
 };
 const withoutLead = (name: string, due: string) => ({
   name,
@@ -59,7 +59,7 @@ describe('a version of the plan without a 牵头单位 column', () => {
     const dependencies = await planImported();
     const before = (await dependencies.store.readAll()).length;
     const again = await importWorkPlanFile(dependencies, withoutLead('v1-无牵头列.csv', '2026-06-30'), {}, at('same', '2026-06-15'), await known(dependencies));
-    expect(again).toMatchObject({ eventCount: 0, revision: null });
+    expect(again).toMatchObject({ eventCount: 0, revision: null, unitCount: 4 });
     expect((await dependencies.store.readAll()).length).toBe(before);
     dependencies.store.close();
   });

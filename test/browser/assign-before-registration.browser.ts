@@ -1,12 +1,12 @@
 import type { Browser, Locator, Page } from 'playwright-core';
+import { addDays } from '../../src/shared/calendar-date.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, eventually, officeDay } from './support/suite.js';
 
 const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
 
-/** The office day `days` after `day` (YYYY-MM-DD). */
-const dayAfter = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const dayAfter = addDays;
 
 /*
  * 登记问题 with 交办: a 发现日期 before the units' registration day left both unit pickers 「无数据」 with no

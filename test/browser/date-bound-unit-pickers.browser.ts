@@ -1,4 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
+import { addDays } from '../../src/shared/calendar-date.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, eventually } from './support/suite.js';
@@ -6,8 +7,7 @@ import { browserContexts, eventually } from './support/suite.js';
 const ADMIN = 'rct_demo_admin_qingchuan';
 const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
 
-/** The office day `days` after `day` (YYYY-MM-DD). */
-const dayAfter = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const dayAfter = addDays;
 
 /*
  * web3 fault 1: the unit pickers bound to another day than the 交办日期 — 单位名录's 并入其他单位 (并入日期) and 发通报's 单位

@@ -1,4 +1,8 @@
-import { assignmentChoices, chosenUnits, concernedToPreselect, firstAssignmentPreselection, noUnitToAssignOn, notStandingOn, unitLabel, unitNotAllowedLabel, unitsStandingOn } from '../web/src/assignment-choices.js';
+import { fold } from '../src/shared/decider.js';
+import { DomainError } from '../src/shared/domain-error.js';
+import { admin } from '../src/shared/testing/actors.js';
+import { unitDecider, type MergeUnit } from '../src/organization/domain/unit.decider.js';
+import { assignmentChoices, chosenUnits, concernedToPreselect, firstAssignmentPreselection, MERGE_SUCCESSOR, noUnitToAssignOn, notStandingOn, unitLabel, unitNotAllowedLabel, unitsStandingOn, type DirectoryUnit } from '../web/src/assignment-choices.js';
 
 /*
  * newcomer13 R8 (= Q21): a finding's 涉及单位 (the units the evaluation names, recorded by the import
@@ -168,7 +172,7 @@ describe('a unit picker bound to another day than the 交办日期', () => {
     { id: 'jyj', name: '青川市教育局', registeredOn: '2026-01-05' },
   ];
   const ISSUING = { act: '通报', day: '发文日期' };
-  const MERGING = { act: '承接', day: '并入日期' };
+  const MERGING = MERGE_SUCCESSOR;
 
   it('offers the units standing that day, one merged later said so, leaving out those it never offers', () => {
     expect(unitsStandingOn(directory, '2026-11-21')).toEqual([
@@ -190,5 +194,52 @@ describe('a unit picker bound to another day than the 交办日期', () => {
     expect(unitNotAllowedLabel(directory, 'stj', '2026-11-15', ISSUING)).toBe('青川市生态环境局（2026-11-15 时尚不存在：于 2026-11-20 登记，不能在这一天通报）');
     expect(unitNotAllowedLabel(directory, 'hbj', '2026-11-26', MERGING)).toBe('青川市环境保护局（已于 2026-11-25 并入青川市生态环境局，不能再承接）');
     expect(unitNotAllowedLabel(directory, 'jyj', '2026-11-26', ISSUING)).toBeNull();
+  });
+});
+
+/*
+ * web4 fault 4: the 并入其他单位 picker hid a successor merged away on the 并入日期 itself (stoodOn: merged by then), which the
+ * server takes (its merge passes the work on, on its own day). The picker offers by the decider's own rule (takesOverOn): for
+ * every successor and 并入日期 here, it offers exactly the units the merge's decider does not refuse as successor.
+ */
+describe('the 并入其他单位 picker offers exactly the successors the server takes', () => {
+  const directory: DirectoryUnit[] = [
+    { id: 'hbj', name: '青川市环境保护局', registeredOn: '2016-01-05', mergedIntoUnitId: 'stj', mergedOn: '2026-11-25' },
+    { id: 'stj', name: '青川市生态环境局', registeredOn: '2026-11-20' },
+    { id: 'jyj', name: '青川市教育局', registeredOn: '2016-01-05' },
+    { id: 'old', name: '青川市旧局', registeredOn: '2016-01-05', mergedIntoUnitId: 'jyj' },
+  ];
+  const merging = { id: 'lyj', name: '青川市林业局', registeredOn: '2016-01-01' };
+  const taken = (successor: DirectoryUnit, on: string): boolean => {
+    const state = fold(unitDecider, [{ type: 'UnitRegistered', data: { unitId: merging.id, code: 'LYJ', name: merging.name, kind: 'DEPARTMENT', parentUnitId: null, registeredOn: merging.registeredOn } }]);
+    const command: MergeUnit = {
+      type: 'MergeUnit',
+      actor: admin,
+      today: '2026-12-31',
+      mergedOn: on,
+      successorUnitId: successor.id,
+      reason: '青川市机构改革方案',
+      successor: { mergedInto: successor.mergedIntoUnitId ?? null, name: successor.name, registeredOn: successor.registeredOn!, ...(successor.mergedOn ? { mergedOn: successor.mergedOn } : {}) },
+    };
+    try {
+      unitDecider.decide(command, state);
+      return true;
+    } catch (error) {
+      if (error instanceof DomainError) return false;
+      throw error;
+    }
+  };
+  const days = ['2026-11-19', '2026-11-20', '2026-11-24', '2026-11-25', '2026-11-26'];
+
+  it('offers a successor merged away on the 并入日期 itself, as the server takes it', () => {
+    expect(unitsStandingOn(directory, '2026-11-25', new Set([merging.id]), MERGE_SUCCESSOR).map((option) => option.value)).toEqual(['hbj', 'stj', 'jyj']);
+    expect(taken(directory[0]!, '2026-11-25')).toBe(true);
+    expect(unitNotAllowedLabel(directory, 'hbj', '2026-11-25', MERGE_SUCCESSOR)).toBeNull();
+  });
+
+  it.each(days)('on %s offers every unit the merge’s decider takes and no other', (on) => {
+    const offered = unitsStandingOn(directory, on, new Set([merging.id]), MERGE_SUCCESSOR).map((option) => option.value);
+    expect(offered).toEqual(directory.filter((unit) => taken(unit, on)).map((unit) => unit.id));
+    for (const unit of directory) expect(unitNotAllowedLabel(directory, unit.id, on, MERGE_SUCCESSOR) === null).toBe(offered.includes(unit.id));
   });
 });

@@ -1,4 +1,5 @@
 /* What a 交办 form offers and sends: pure, so the root suite tests it (test/web-assignment-choices.spec.ts). */
+import { takesOverOn } from '../../src/organization/domain/takes-over-on.js';
 
 /**
  * The units an assign form chose (`leadUnitId`, `responsibleUnitIds`, `dueDate`), as the API's
@@ -86,16 +87,33 @@ export function assignmentChoices(
 export interface UnitPickerWords {
   readonly act: string;
   readonly day: string;
+  /**
+   * Which units the picker's act may name on its day, as the server's rule for that act has it; absent: those standing that day
+   * (stoodOn: registered by then, not merged yet), as a 交办 and a 通报 take them.
+   */
+  readonly stands?: (unit: DirectoryUnit, on: string) => boolean;
 }
 /** A 交办's words: its pickers follow the 交办日期. */
 export const ASSIGNING: UnitPickerWords = { act: '交办', day: '交办日期' };
+/**
+ * A merge's successor picker (并入其他单位): it follows the 并入日期 and offers the units the merge's decider takes — its very
+ * rule, takesOverOn — so a successor merged away on the 并入日期 itself (it passes the work on, on its own day) is offered
+ * (web4 fault 4: stoodOn hid it, the server took it).
+ */
+export const MERGE_SUCCESSOR: UnitPickerWords = {
+  act: '承接',
+  day: '并入日期',
+  stands: (unit, on) => takesOverOn({ registeredOn: unit.registeredOn, mergedInto: unit.mergedIntoUnitId, mergedOn: unit.mergedOn }, on),
+};
+/** Whether the picker of `words` may name `unit` on `on`. */
+const standsFor = (words: UnitPickerWords, unit: DirectoryUnit, on: string): boolean => (words.stands ?? stoodOn)(unit, on);
 
 /**
- * The units standing on office day `on` (registered by then, not merged yet: stoodOn), as a picker bound to that day
- * offers them, merged later said so (unitLabel); `except`: units the picker never offers (the unit merging itself).
+ * The units standing on office day `on` (registered by then, not merged yet: stoodOn; or by `words.stands`), as a picker bound
+ * to that day offers them, merged said so (unitLabel); `except`: units the picker never offers (the unit merging itself).
  */
-export function unitsStandingOn(directory: readonly DirectoryUnit[], on: string, except: ReadonlySet<string> = new Set()): { value: string; label: string }[] {
-  return assignmentChoices(directory, except, [], on);
+export function unitsStandingOn(directory: readonly DirectoryUnit[], on: string, except: ReadonlySet<string> = new Set(), words: UnitPickerWords = ASSIGNING): { value: string; label: string }[] {
+  return directory.filter((unit) => !except.has(unit.id) && standsFor(words, unit, on)).map((unit) => ({ value: unit.id, label: unitLabel(directory, unit) }));
 }
 
 /**
@@ -107,7 +125,7 @@ export function unitsStandingOn(directory: readonly DirectoryUnit[], on: string,
  */
 export function noUnitToAssignOn(directory: readonly DirectoryUnit[], onIt: ReadonlySet<string>, on: string, words: UnitPickerWords = ASSIGNING): string | null {
   if (directory.length === 0) return null;
-  const standing = directory.filter((unit) => stoodOn(unit, on));
+  const standing = directory.filter((unit) => standsFor(words, unit, on));
   if (standing.length === 0) {
     const days = [...new Set(directory.map((unit) => unit.registeredOn).filter((day): day is string => day !== undefined && day > on))].sort();
     if (days.length === 0) return `${on} 时没有可${words.act}的单位（各单位都已并入其他单位）。`;
@@ -145,7 +163,7 @@ export function notStandingOn(directory: readonly DirectoryUnit[], chosen: reado
  */
 export function unitNotAllowedLabel(directory: readonly DirectoryUnit[], unitId: string, on: string, words: UnitPickerWords = ASSIGNING): string | null {
   const unit = directory.find((candidate) => candidate.id === unitId);
-  if (!unit || stoodOn(unit, on)) return null;
+  if (!unit || standsFor(words, unit, on)) return null;
   if (unit.registeredOn !== undefined && unit.registeredOn > on) return `${unit.name}（${on} 时尚不存在：于 ${unit.registeredOn} 登记，不能在这一天${words.act}）`;
   // Merged by then: its own words (已于 … 并入 …), one bracket.
   return `${unitLabel(directory, unit).replace(/）$/, '')}，不能再${words.act}）`;

@@ -2,6 +2,7 @@ import type { Actor } from '../../shared/command-context.js';
 import { DomainError, badInput, conflict, forbidden, named, notFound, say } from '../../shared/domain-error.js';
 import { Decider, unreachable } from '../../shared/decider.js';
 import { isBlank, requireBusinessDay, requireNotBefore, type DatedFact } from '../../shared/guards.js';
+import { mergedAwayBefore } from './takes-over-on.js';
 import { UnitEvent, UnitRegistered } from './unit.events.js';
 import { storedUnitName } from '../units/unit-name.js';
 
@@ -393,8 +394,9 @@ function mergeUnit(command: MergeUnit, state: UnitState): UnitEvent[] {
   refuseCircle(command, unit);
   refuseCircleThroughHandOver(command, unit, command.successor.name);
   refuseMergedIntoLater(command, unit, command.successor.name);
-  // A successor merged away on or after this merge's day existed then: its merge passes the parts on, on its own day (breaker8h P3's kind).
-  if (command.successor.mergedInto && (command.successor.mergedOn === undefined || command.mergedOn > command.successor.mergedOn)) {
+  // A successor merged away on or after this merge's day existed then: its merge passes the parts on, on its own day (breaker8h P3's
+  // kind). The rule the 并入其他单位 picker offers by (takes-over-on.ts).
+  if (mergedAwayBefore(command.successor, command.mergedOn)) {
     const { successor } = command;
     const merged = mergedInto({ mergedInto: successor.mergedInto, ...(successor.mergedOn ? { mergedOn: successor.mergedOn } : {}) }, command.nameOf);
     const last = command.nameOf?.(successor.carriedOnBy ?? successor.mergedInto ?? '');

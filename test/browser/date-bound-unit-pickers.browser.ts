@@ -98,4 +98,76 @@ describe('a unit picker bound to a day offers the units standing on it', () => {
     await note.waitFor({ state: 'detached' });
     await eventually(page, async () => (await shown(unit)) === fgw.name, 'the unit named again');
   });
+
+  /*
+   * web4 fault 3: a circular refused for a unit its 发文日期 does not allow (registered later, merged earlier) was said at the top
+   * of the dialog. It is said beside 发文日期 — before sending, as the 交办 dialog says it beside 交办日期, and when the server
+   * refuses it (更正通报: the corrected day before the unit's registration).
+   */
+  it('发通报 / 更正通报: a unit the 发文日期 does not allow is refused beside 发文日期, never at the top', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/circulars?unitId=${fgw.id}&kind=CRITICISM`);
+    const form = page.locator('[data-test="form-circular"]');
+    await form.waitFor();
+    await eventually(page, async () => (await shown(chosenIn(form, page, '单位'))) === fgw.name, 'the unit preselected named');
+    await form.getByLabel('标题', { exact: true }).fill('关于市发改委政务公开工作滞后的通报');
+    await form.getByLabel('事由', { exact: true }).fill('未按期更新政策文件栏目。');
+    const early = dayAfter(registeredOn, -10);
+    await typeDay(form, '发文日期', early);
+    await form.getByRole('button', { name: '发布' }).click();
+    const dayError = formItem(form, page, '发文日期').locator('.el-form-item__error');
+    await dayError.waitFor();
+    expect((await dayError.textContent())?.trim()).toBe(`${fgw.name}于 ${registeredOn} 登记，${early} 时尚不存在。`);
+    expect(await form.locator('.el-alert').allTextContents()).toEqual([]);
+
+    // The server's own refusal: a circular of the registration day, its day corrected to before it.
+    const issued = await app.graphql(
+      `mutation($input: IssueCircularInput!) { issueCircular(input: $input) { id } }`,
+      { input: { idempotencyKey: 'web4-3-circular', unitId: fgw.id, kind: 'CRITICISM', title: '关于市发改委信息公开不及时的通报', reason: '未按期公开。', issuedOn: registeredOn, references: [] } },
+      { authorization: `Bearer ${SUPERVISOR}` },
+    );
+    expect(issued.errors).toBeUndefined();
+    await page.goto('/circulars');
+    await page.locator('.el-table__row', { hasText: '关于市发改委信息公开不及时的通报' }).locator('[data-test="circular-correct"]').click();
+    const correct = page.locator('[data-test="form-correct-circular"]');
+    await correct.waitFor();
+    await typeDay(correct, '发文日期（更正后）', early);
+    await correct.getByLabel('更正理由', { exact: true }).fill('发文日期录错。');
+    await correct.getByRole('button', { name: '更正通报' }).click();
+    const correctedError = formItem(correct, page, '发文日期（更正后）').locator('.el-form-item__error');
+    await correctedError.waitFor();
+    expect((await correctedError.textContent())?.trim()).toBe(`发文日期（${early}）早于${fgw.name}的登记日期（${registeredOn}），日期顺序不对。`);
+    expect(await correct.locator('.el-alert').allTextContents()).toEqual([]);
+  });
+
+  /*
+   * web4 fault 4: the 并入其他单位 picker hid a successor merged away on the 并入日期 itself, which the server takes (its own merge
+   * passes the work on that day). It offers it, said merged, and the merge into it is recorded.
+   */
+  it('并入其他单位: a successor merged away on the 并入日期 itself is offered, and taken', async () => {
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const { data } = await app.graphql(`{ units { id code name } }`);
+    const hbj = (data!.units as { id: string; code: string; name: string }[]).find((unit) => unit.code === 'HBJ')!;
+    const merged = await app.graphql(
+      `mutation($input: MergeUnitInput!) { mergeUnit(input: $input) { unit { mergedOn } } }`,
+      { input: { idempotencyKey: 'web4-4-merge', unitId: hbj.id, successorUnitId: fgw.id, mergedOn: today, reason: '机构改革方案' } },
+      { authorization: `Bearer ${ADMIN}` },
+    );
+    expect(merged.errors).toBeUndefined();
+    const { page } = await contexts.open({ token: ADMIN });
+    await page.goto('/units');
+    await page.locator('[data-test="merge-SYJ"]').click();
+    const form = page.locator('[data-test="form-merge-unit"]');
+    await form.waitFor();
+    await typeDay(form, '并入日期', today);
+    await formItem(form, page, '并入的单位').locator('.el-select__wrapper').click();
+    const label = `${hbj.name}（已于 ${today} 并入${fgw.name}）`;
+    await page.locator('.el-select-dropdown__item:visible', { hasText: label }).first().click();
+    await eventually(page, async () => (await shown(chosenIn(form, page, '并入的单位'))) === label, 'the successor merged that day chosen, unmarked');
+    await form.getByLabel('并入依据', { exact: true }).fill('青川市机构改革方案');
+    await form.getByRole('button', { name: '并入' }).click();
+    await form.waitFor({ state: 'detached' });
+    const { data: after } = await app.graphql(`{ units { code mergedIntoUnitId mergedOn } }`);
+    expect((after!.units as { code: string; mergedIntoUnitId: string | null; mergedOn: string | null }[]).find((unit) => unit.code === 'SYJ')).toEqual({ code: 'SYJ', mergedIntoUnitId: hbj.id, mergedOn: today });
+  });
 });

@@ -103,7 +103,7 @@ describe('a circular is issued once', () => {
       const refused = await app.graphql(ISSUE, { input: { ...input, issuedOn, idempotencyKey: `criticise-merged-${issuedOn}` } }, supervisor);
       expect(refused.errors![0]!.extensions).toMatchObject({
         code: 'CONFLICT',
-        field: 'unitId',
+        field: 'issuedOn',
         messageZh: expect.stringContaining(`青川市环境保护局已于 2026-11-25 并入青川市生态环境局，${issuedOn} 发布的通报请发给青川市生态环境局`),
       });
     }

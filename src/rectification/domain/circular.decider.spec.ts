@@ -70,7 +70,7 @@ describe('not issued yet', () => {
       /^青川市环境保护局 was merged into 青川市生态环境局 on 2026-07-14; it takes no new work/,
       /^青川市环境保护局已于 2026-07-14 并入青川市生态环境局，2026-07-15 发布的通报请发给青川市生态环境局；针对并入前的事项、发文日期不晚于 2026-07-14 的通报仍可发给青川市环境保护局。/,
     );
-    given([]).when(issue({ ...merged, issuedOn: '2026-07-15' })).thenRefusedAt('unitId');
+    given([]).when(issue({ ...merged, issuedOn: '2026-07-15' })).thenRefusedAt('issuedOn');
     given([]).when(issue({ ...merged, issuedOn: '2026-07-13' })).then([issuedWith({ issuedOn: '2026-07-13' })]);
   });
 
@@ -167,6 +167,11 @@ describe('a circular’s day against what it is about (breaker8 minors)', () => 
     given([])
       .when(issue({ issuedOn: '2015-06-01', unitRegistration: registration }))
       .thenRefused('BAD_USER_INPUT', /^The issue date \(2015-06-01\) is before the registration of 青川市测试甲局 \(2016-01-04\)\.$/, /^发文日期（2015-06-01）早于青川市测试甲局的登记日期（2016-01-04），日期顺序不对。$/);
+  });
+
+  it('says a unit the 发文日期 does not allow beside 发文日期 (web4 fault 3: shown at the top of the dialog), issuing or correcting', () => {
+    given([]).when(issue({ issuedOn: '2015-06-01', unitRegistration: registration })).thenRefusedAt('issuedOn');
+    given([]).when(issue({ issuedOn: '2016-03-01', unitRegistration: registration, referencesBegan: [identified] })).thenRefusedAt('issuedOn');
   });
 
   it('given a cited finding identified on 2016-04-15: a circular of 2016-03-01 citing it is refused, naming the finding by its title', () => {

@@ -243,7 +243,8 @@ function requireIssuableOn(command: CircularFacts & { readonly today: string }, 
   requireCalendarDate(issuedOn, say('The issue date', '发文日期'));
   if (isAfter(issuedOn, command.today)) throw badInput(`The issue date ${issuedOn} is in the future.`, `发文日期（${issuedOn}）是将来的日期：今天是 ${command.today}。`, { field: 'issuedOn' });
   requireOfficeEra(issuedOn, say('The issue date', '发文日期'), 'issuedOn');
-  const issued = { day: issuedOn, what: say('the issue date', '发文日期') };
+  // Named by its field: a unit or a cited record the day does not allow is said beside 发文日期, as a 交办's beside 交办日期 (web4 fault 3).
+  const issued = { day: issuedOn, what: named('issuedOn', 'the issue date', '发文日期') };
   requireNotBefore(issued, command.unitRegistration);
   const merged = command.unitMerged;
   if (merged && isAfter(issuedOn, merged.mergedOn)) {
@@ -251,7 +252,7 @@ function requireIssuableOn(command: CircularFacts & { readonly today: string }, 
     throw conflict(
       `${unit} was merged into ${merged.successorName} on ${merged.mergedOn}; it takes no new work, so a circular issued on ${issuedOn} goes to ${merged.successorName} (one issued on or before ${merged.mergedOn} may name ${unit}).`,
       `${unit}已于 ${merged.mergedOn} 并入${merged.successorName}，${issuedOn} 发布的通报请发给${merged.successorName}；针对并入前的事项、发文日期不晚于 ${merged.mergedOn} 的通报仍可发给${unit}。`,
-      { field: 'unitId' },
+      { field: 'issuedOn' },
     );
   }
   for (const began of command.referencesBegan ?? []) requireNotBefore(issued, began);

@@ -100,7 +100,7 @@ export class CircularFactsLookUp {
  * Issues a circular commending or criticising a unit; returns the new circular's id.
  * @throws CONFLICT (field `title`) when the unit already has a circular of the same kind, day and
  *   title's words — decided on the read model and made atomic by a claim (two at once: one wins);
- *   CONFLICT (field `unitId`) when the unit was merged into another on or before the issue day.
+ *   CONFLICT (field `issuedOn`) when the unit was merged into another before the issue day.
  */
 export class IssueCircularCommand extends Command<string> {
   constructor(

@@ -285,12 +285,61 @@ describe('every field refusal the input checks can give is a sentence naming its
     expect(unworded).toEqual([]);
   });
 
+  /*
+   * web4 fault 1: a field inside a list's item was refused as 「“佐证材料第 1 项的材料名称”…」 while the form labelled it 材料1名称.
+   * Every refusal of every check on a field inside an item of every list input names it in the one vocabulary the forms label
+   * it by (list-item-labels-zh.ts): 材料1名称, 承担单位1的整改时限, 成员1姓名 — never 「第 1 项的」.
+   */
+  it('names every field inside a list’s item as the forms label it (材料1名称), never 「第 1 项的…」', async () => {
+    const { isNamedList, listPathLabelZh } = await import('../src/shared/graphql/list-item-labels-zh.js');
+    // Items of the list inputs (an array sent for a single object, `leader.0`, is no item of a list).
+    const listOf = (field: string) => /([A-Za-z]+)\.\d+(?:\.|$)/.exec(field)?.[1];
+    const inItems = found.fieldErrors.filter((error) => isNamedList(listOf(error.field) ?? ''));
+    expect([...new Set(inItems.map((error) => listOf(error.field)))].sort()).toEqual(['evidence', 'members', 'references', 'seen', 'units']);
+    // Every list input of the schema is one the vocabulary names.
+    const schema = buildSchema(readFileSync(join(process.cwd(), 'schema.graphql'), 'utf8'));
+    const listInputs = Object.values(schema.getTypeMap())
+      .filter((type): type is GraphQLInputObjectType => type instanceof GraphQLInputObjectType)
+      .flatMap((type) => Object.values(type.getFields()).filter((field) => /^\[/.test(String(field.type).replace(/!$/, '')) && getNamedType(field.type) instanceof GraphQLInputObjectType).map((field) => field.name));
+    expect(listInputs.filter((list) => !isNamedList(list))).toEqual([]);
+    const misnamed = inItems.filter((error) => {
+      // A field the item does not have (whitelist) is named by its own label after the item's: 承担单位1的标题.
+      const foreign = error.messageZh.endsWith('不是可接受的字段。');
+      const label = foreign ? `${listPathLabelZh(error.field.replace(/\.[A-Za-z]+$/, ''))}的` : listPathLabelZh(error.field);
+      const quoted = /“([^”]+)”/.exec(error.messageZh)?.[1];
+      return label === null || quoted === undefined || !(foreign ? quoted.startsWith(label) || quoted.includes(`的${label}`) : quoted === label || quoted.endsWith(`的${label}`));
+    });
+    expect(misnamed.map((error) => `${error.field}: ${error.messageZh}`)).toEqual([]);
+    expect(inItems.filter((error) => /第 \d+ 项/.test(error.messageZh))).toEqual([]);
+  });
+
+  it('names a report’s evidence fields as its form does, whichever field is refused', async () => {
+    const { ReportPayload } = await import('../src/assignments/graphql/part.inputs.js');
+    const input = plainToInstance(ReportPayload, {
+      idempotencyKey: 'k',
+      unitId: '00000000-0000-4000-8000-000000000000',
+      summary: '已整改',
+      evidence: [{ title: '目录', link: 'https://www.qc.gov.cn/a' }, { title: '', link: 'www.qc.gov.cn/x', documentRef: 'x'.repeat(201) }],
+    });
+    const refusal = inputRefusalOf(validateSync(input, { whitelist: true, forbidNonWhitelisted: true }));
+    const fieldErrors = (refusal.details as { fieldErrors: { field: string; messageZh: string }[] }).fieldErrors;
+    expect(fieldErrors.map((error) => [error.field, /“([^”]+)”/.exec(error.messageZh)?.[1]])).toEqual([
+      ['evidence.1.title', '材料2名称'],
+      ['evidence.1.link', '材料2链接'],
+      ['evidence.1.documentRef', '材料2文号'],
+    ]);
+    // The report form's rows are labelled from the same vocabulary: EvidenceEditor.vue labels by listItemLabelZh, never its own words.
+    const editor = readFileSync(join(process.cwd(), 'web/src/components/EvidenceEditor.vue'), 'utf8');
+    expect(editor).toContain("listItemLabelZh('evidence', index, field)");
+    expect(editor).not.toMatch(/材料\$\{/);
+  });
+
   it('says a part’s role "X" sent to assignFinding as 牵头、责任, naming the part', async () => {
     const { AssignFindingInput } = await import('../src/rectification/finding-workflow/finding-workflow.inputs.js');
     const input = plainToInstance(AssignFindingInput, { findingId: '00000000-0000-4000-8000-000000000001', idempotencyKey: 'k', units: [{ unitId: '00000000-0000-4000-8000-000000000000', role: 'X', dueDate: '2026-09-01' }] });
     const refusal = inputRefusalOf(validateSync(input));
     expect((refusal.details as { fieldErrors: { field: string; messageZh: string }[] }).fieldErrors.filter((error) => error.field === 'units.0.role').map((error) => error.messageZh)).toEqual([
-      '“承担单位第 1 项的承担方式（牵头或责任）”必须是以下之一：牵头、责任。',
+      '“承担单位1的承担方式（牵头或责任）”必须是以下之一：牵头、责任。',
     ]);
   });
 
@@ -298,7 +347,7 @@ describe('every field refusal the input checks can give is a sentence naming its
     const { ReportPayload } = await import('../src/assignments/graphql/part.inputs.js');
     const input = plainToInstance(ReportPayload, { idempotencyKey: 'k', unitId: '00000000-0000-4000-8000-000000000000', summary: '已整改', evidence: [{ title: '材'.repeat(201) }] });
     const refusal = inputRefusalOf(validateSync(input));
-    expect(refusal.details).toEqual({ fieldErrors: [{ field: 'evidence.0.title', message: expect.any(String), messageZh: '“佐证材料第 1 项的材料名称”最多 200 个字符（现有 201 个）。' }] });
-    expect(refusal.messageZh).toBe('输入有误：“佐证材料第 1 项的材料名称”最多 200 个字符（现有 201 个）。');
+    expect(refusal.details).toEqual({ fieldErrors: [{ field: 'evidence.0.title', message: expect.any(String), messageZh: '“材料1名称”最多 200 个字符（现有 201 个）。' }] });
+    expect(refusal.messageZh).toBe('输入有误：“材料1名称”最多 200 个字符（现有 201 个）。');
   });
 });

@@ -2,7 +2,7 @@ import { fold } from '../src/shared/decider.js';
 import { DomainError } from '../src/shared/domain-error.js';
 import { admin } from '../src/shared/testing/actors.js';
 import { unitDecider, type MergeUnit } from '../src/organization/domain/unit.decider.js';
-import { assignmentChoices, chosenUnits, concernedToPreselect, firstAssignmentPreselection, MERGE_SUCCESSOR, noUnitToAssignOn, notStandingOn, unitLabel, unitNotAllowedLabel, unitsStandingOn, type DirectoryUnit } from '../web/src/assignment-choices.js';
+import { assignFieldOf, assignmentChoices, chosenUnits, concernedToPreselect, firstAssignmentPreselection, MERGE_SUCCESSOR, noUnitToAssignOn, notStandingOn, unitLabel, unitNotAllowedLabel, unitsStandingOn, type DirectoryUnit } from '../web/src/assignment-choices.js';
 
 /*
  * newcomer13 R8 (= Q21): a finding's 涉及单位 (the units the evaluation names, recorded by the import
@@ -241,5 +241,24 @@ describe('the 并入其他单位 picker offers exactly the successors the server
     const offered = unitsStandingOn(directory, on, new Set([merging.id]), MERGE_SUCCESSOR).map((option) => option.value);
     expect(offered).toEqual(directory.filter((unit) => taken(unit, on)).map((unit) => unit.id));
     for (const unit of directory) expect(unitNotAllowedLabel(directory, unit.id, on, MERGE_SUCCESSOR) === null).toBe(offered.includes(unit.id));
+  });
+});
+
+/*
+ * web4 fault 1: a refusal the API gives of a 交办's units (`units.1.dueDate`, 「“承担单位2的整改时限”…」) names a field the
+ * form does not show as such: it stands beside the form's field holding it — 整改时限, or the picker the unit was chosen in.
+ */
+describe('a refusal of a 交办’s units stands beside the form’s field holding it', () => {
+  const values = { leadUnitId: 'czj', responsibleUnitIds: ['czj', 'jyj', 'fgw'], dueDate: '2026-09-30' };
+
+  it('puts units.N.dueDate at 整改时限, a lead’s unit at 牵头单位 and a responsible unit’s at 责任单位, as chosenUnits sends them', () => {
+    expect(chosenUnits(values).map((unit) => unit.unitId)).toEqual(['czj', 'jyj', 'fgw']);
+    expect(assignFieldOf('units.1.dueDate', values)).toBe('dueDate');
+    expect(assignFieldOf('units.0.unitId', values)).toBe('leadUnitId');
+    expect(assignFieldOf('units.0.role', values)).toBe('leadUnitId');
+    expect(assignFieldOf('units.2.unitId', values)).toBe('responsibleUnitIds');
+    expect(assignFieldOf('assignment.units.0', values)).toBe('leadUnitId');
+    expect(assignFieldOf('units.0.unitId', { responsibleUnitIds: ['jyj'] })).toBe('responsibleUnitIds');
+    expect(assignFieldOf('assignedOn', values)).toBeNull();
   });
 });

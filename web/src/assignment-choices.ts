@@ -14,6 +14,19 @@ export function chosenUnits(values: Record<string, unknown>): { unitId: unknown;
   ];
 }
 
+/**
+ * The 交办 form's field holding what the API names at `path` in the `units` it was sent (chosenUnits): a unit's due date is the
+ * form's 整改时限, its unit and role the picker it was chosen in — 牵头单位 for a lead, 责任单位 otherwise — so a refusal of
+ * `units.1.dueDate` (「“承担单位2的整改时限”…」) stands beside the field it is about, never above the form (web4 fault 1).
+ * `assignment.units.…` (登记问题's 交办) likewise. Null for another path.
+ */
+export function assignFieldOf(path: string, values: Record<string, unknown>): string | null {
+  const match = /(?:^|\.)units\.(\d+)(?:\.([A-Za-z]+))?$/.exec(path);
+  if (!match) return null;
+  if (match[2] === 'dueDate') return 'dueDate';
+  return chosenUnits(values)[Number(match[1])]?.role === 'LEAD' ? 'leadUnitId' : 'responsibleUnitIds';
+}
+
 /** A unit of the directory as a 交办 form sees it: merged into another (机构改革) when `mergedIntoUnitId` is set. */
 export interface DirectoryUnit {
   readonly id: string;

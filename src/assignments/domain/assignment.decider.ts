@@ -1,3 +1,4 @@
+import { listItemLabelZh } from '../../shared/graphql/list-item-labels-zh.js';
 import type { Actor } from '../../shared/command-context.js';
 import { keepsJoiningRecord, ownRoleOnTheDay, type SameDayStep, type WorkDone } from './same-day-join.js';
 import { stepsAfterDay } from './part-facts.js';
@@ -3043,9 +3044,14 @@ function reportRectification(
   requireText(summary, named('summary', 'A summary of the rectification', '整改情况说明'));
   if (evidence.length === 0) throw badInput('At least one piece of evidence is required.', '请至少提供一项佐证材料。', { field: 'evidence' });
   evidence.forEach((item, index) => {
-    if (isBlank(item.title)) throw badInput(`Evidence ${index + 1} needs a title.`, `第 ${index + 1} 项佐证材料缺少标题。`, { field: `evidence.${index}.title` });
+    // Each field named as the report form labels it (材料1名称: list-item-labels-zh.ts, web4 fault 1).
+    if (isBlank(item.title)) throw badInput(`Evidence ${index + 1} needs a title.`, `请填写“${listItemLabelZh('evidence', index, 'title')}”。`, { field: `evidence.${index}.title` });
     if (isBlank(item.link) && isBlank(item.documentRef)) {
-      throw badInput(`Evidence ${index + 1} needs a link or a document reference.`, `第 ${index + 1} 项佐证材料须有链接或文号。`, { field: `evidence.${index}.link` });
+      throw badInput(
+        `Evidence ${index + 1} needs a link or a document reference.`,
+        `请填写“${listItemLabelZh('evidence', index, 'link')}”或“${listItemLabelZh('evidence', index, 'documentRef')}”：每项佐证材料须有链接或文号。`,
+        { field: `evidence.${index}.link` },
+      );
     }
   });
   requireBusinessDay(reportedOn, command.today, named('reportedOn', 'The report date', '报告日期'));

@@ -1,3 +1,4 @@
+import { listItemLabelZh } from '../../shared/graphql/list-item-labels-zh.js';
 import { isBlank, requireBusinessDay, requireNotBefore, requireRole, requireText } from '../../shared/guards.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
@@ -75,10 +76,10 @@ function formRectificationTeam(command: FormRectificationTeam, state: Rectificat
   requireText(leader.name, named('leader.name', "The team leader's name", '组长姓名'));
   const listed = new Set<string>();
   members.forEach((member, index) => {
-    if (isBlank(member.name)) throw badInput(`Team member ${index + 1} needs a name.`, `第 ${index + 1} 位小组成员需要填写姓名。`, { field: `members.${index}.name` });
+    if (isBlank(member.name)) throw badInput(`Team member ${index + 1} needs a name.`, `请填写“${listItemLabelZh('members', index, 'name')}”。`, { field: `members.${index}.name` });
     // The same person of the same unit twice is a copying slip; namesakes of other units are not.
     const who = `${member.name.trim()}|${member.unitId ?? ''}`;
-    if (listed.has(who)) throw badInput(`Team member ${index + 1} (${member.name.trim()}) is listed twice.`, `第 ${index + 1} 位小组成员（${member.name.trim()}）重复列出。`, { field: `members.${index}.name` });
+    if (listed.has(who)) throw badInput(`Team member ${index + 1} (${member.name.trim()}) is listed twice.`, `“${listItemLabelZh('members', index)}”（${member.name.trim()}）与前面的成员重复。`, { field: `members.${index}.name` });
     listed.add(who);
   });
   requireBusinessDay(formedOn, command.today, named('formedOn', 'The day the team was formed', '整改小组成立日期'));

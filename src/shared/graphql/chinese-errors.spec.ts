@@ -64,9 +64,9 @@ describe('an evidence link typed without https://', () => {
   ])('%s: asks whether %s is meant', (typed, meant) => {
     const refusal = refusalOf(typed);
     expect(refusal.details.fieldErrors).toEqual([
-      { field: 'evidence.0.link', message: `evidence.0.link must be an http(s) URL (did you mean ${meant}?)`, messageZh: `“佐证材料第 1 项的链接”缺少开头的 https://：是否指 ${meant}？网址须以 http:// 或 https:// 开头。` },
+      { field: 'evidence.0.link', message: `evidence.0.link must be an http(s) URL (did you mean ${meant}?)`, messageZh: `“材料1链接”缺少开头的 https://：是否指 ${meant}？网址须以 http:// 或 https:// 开头。` },
     ]);
-    expect(refusal.messageZh).toBe(`输入有误：“佐证材料第 1 项的链接”缺少开头的 https://：是否指 ${meant}？网址须以 http:// 或 https:// 开头。`);
+    expect(refusal.messageZh).toBe(`输入有误：“材料1链接”缺少开头的 https://：是否指 ${meant}？网址须以 http:// 或 https:// 开头。`);
   });
 
   /*
@@ -89,9 +89,9 @@ describe('an evidence link typed without https://', () => {
     ['https://www..qc.gov.cn/', 'its host "www..qc.gov.cn" is not a host name', '网站地址“www..qc.gov.cn”不正确：域名由字母、数字、连字符（-）和点组成，不能有下划线等其他符号，点不能相连，也不能在开头或结尾。'],
   ])('%s: refused because %s, said so', (typed, why, zh) => {
     const refusal = refusalOf(typed);
-    expect(refusal.details.fieldErrors).toEqual([{ field: 'evidence.0.link', message: `evidence.0.link must be an http(s) URL (${why})`, messageZh: `“佐证材料第 1 项的链接”${zh}` }]);
+    expect(refusal.details.fieldErrors).toEqual([{ field: 'evidence.0.link', message: `evidence.0.link must be an http(s) URL (${why})`, messageZh: `“材料1链接”${zh}` }]);
     // The whole refusal names the field and ends once.
-    expect(refusal.messageZh).toBe(`输入有误：“佐证材料第 1 项的链接”${zh.replace(/。$/, '')}。`);
+    expect(refusal.messageZh).toBe(`输入有误：“材料1链接”${zh.replace(/。$/, '')}。`);
   });
 
   /*
@@ -110,9 +110,9 @@ describe('an evidence link typed without https://', () => {
     const refusal = refusalOf(typed);
     const zh = `网址开头的“${start}”不对，应为“${wanted}”：是否指 ${meant}？网址须以 http:// 或 https:// 开头。`;
     expect(refusal.details.fieldErrors).toEqual([
-      { field: 'evidence.0.link', message: `evidence.0.link must be an http(s) URL (it starts with ${start}, not ${wanted}: did you mean ${meant}?)`, messageZh: `“佐证材料第 1 项的链接”${zh}` },
+      { field: 'evidence.0.link', message: `evidence.0.link must be an http(s) URL (it starts with ${start}, not ${wanted}: did you mean ${meant}?)`, messageZh: `“材料1链接”${zh}` },
     ]);
-    expect(refusal.messageZh).toBe(`输入有误：“佐证材料第 1 项的链接”${zh}`);
+    expect(refusal.messageZh).toBe(`输入有误：“材料1链接”${zh}`);
   });
 
   it('takes a link written with :// as before, and a start it cannot mend keeps its own reason', () => {

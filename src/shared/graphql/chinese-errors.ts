@@ -7,6 +7,7 @@ import { linkProblem } from '../web-link.js';
 import { choicesZh } from './choice-words-zh.js';
 import { enumValues } from './enum.js';
 import { fieldLabelZh } from './field-labels-zh.js';
+import { isNamedList, listItemLabelZh } from './list-item-labels-zh.js';
 
 /*
  * Chinese for the errors Rectify does not word itself: class-validator's input checks, and
@@ -108,12 +109,30 @@ export function fieldSentenceZh(constraint: string, message: string, value: unkn
 
 /**
  * Flattens nested errors as Nest's own pipe does: a nested field's English message is prefixed
- * with its parent's path (`evidence.0.link must be an http(s) URL`).
+ * with its parent's path (`evidence.0.link must be an http(s) URL`). Each field is named in Chinese by its path: a field
+ * inside a list's item as the forms label it (材料1链接: list-item-labels-zh.ts), any other by its label, after its parent's
+ * joined by 的. `item`: the list and index of the item the errors are inside, when they are.
  */
-function fieldErrorsOf(errors: readonly ValidationError[], prefix = '', labelPrefix = ''): Array<FieldError & { readonly labelZh: string; readonly empty: boolean }> {
+function fieldErrorsOf(
+  errors: readonly ValidationError[],
+  prefix = '',
+  labelPrefix = '',
+  item?: { readonly list: string; readonly index: number; readonly before: string },
+): Array<FieldError & { readonly labelZh: string; readonly empty: boolean }> {
   return errors.flatMap((error) => {
     const field = `${prefix}${error.property}`;
-    const labelZh = `${labelPrefix}${segmentZh(error, labelPrefix !== '')}`;
+    const index = /^\d+$/.test(error.property) ? Number(error.property) : undefined;
+    // The list this error is an item of: its own name is the parent's last step (`evidence` of `evidence.0`).
+    const list = index === undefined ? undefined : /(?:^|\.)([A-Za-z]+)\.$/.exec(prefix)?.[1];
+    const named = list !== undefined && isNamedList(list) ? list : undefined;
+    // Before the item's own name: the label of what holds the list, if anything (交办的承担单位1).
+    const before = named !== undefined ? labelBeforeList(labelPrefix, list!) : '';
+    const labelZh =
+      named !== undefined
+        ? `${before}${listItemLabelZh(named, index!)}`
+        : item !== undefined && index === undefined
+          ? `${item.before}${listItemLabelZh(item.list, item.index, error.property, fieldLabelZh(targetName(error), error.property))}`
+          : `${labelPrefix}${segmentZh(error, labelPrefix !== '')}`;
     const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
       field,
       message: `${prefix}${message}`,
@@ -121,17 +140,31 @@ function fieldErrorsOf(errors: readonly ValidationError[], prefix = '', labelPre
       labelZh,
       empty: constraint === 'isNotEmpty',
     }));
-    return [...own, ...fieldErrorsOf(error.children ?? [], `${field}.`, labelZh)];
+    const inside = named !== undefined ? { list: named, index: index!, before } : undefined;
+    return [...own, ...fieldErrorsOf(error.children ?? [], `${field}.`, labelZh, inside)];
   });
+}
+
+/** The class name of the input object an error is about (`EvidenceInput`), as fieldLabelZh looks labels up by. */
+const targetName = (error: ValidationError): string | undefined => (error.target as object | undefined)?.constructor?.name;
+
+/**
+ * What comes before a named list's item in its name: the labels of what holds the list, without the list's own label
+ * (交办的承担单位 → 交办的; 佐证材料 → nothing): the item's noun says what it is.
+ */
+function labelBeforeList(listLabel: string, list: string): string {
+  const own = fieldLabelZh(undefined, list) ?? '';
+  const at = own ? listLabel.lastIndexOf(own) : -1;
+  return at > 0 ? listLabel.slice(0, at) : '';
 }
 
 /**
  * One step of a field's path in Chinese: its label (`fieldLabelZh`, by the input object's class), or
- * `第 2 项` for a list index; after a parent, `的` joins a label (佐证材料第 1 项的链接).
+ * `第 2 项` for an index of a list list-item-labels-zh.ts does not name; after a parent, `的` joins a label.
  */
 function segmentZh(error: ValidationError, nested: boolean): string {
   if (/^\d+$/.test(error.property)) return `第 ${Number(error.property) + 1} 项`;
-  const label = fieldLabelZh((error.target as object | undefined)?.constructor?.name, error.property) ?? '其中一项';
+  const label = fieldLabelZh(targetName(error), error.property) ?? '其中一项';
   return nested ? `的${label}` : label;
 }
 

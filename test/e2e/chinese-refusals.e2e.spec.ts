@@ -54,7 +54,12 @@ describe('Chinese refusals', () => {
     const role = await app.graphql(`mutation($input: AssignFindingInput!) { assignFinding(input: $input) { id } }`, {
       input: { idempotencyKey: 'web3-role-x', findingId: '00000000-0000-4000-8000-000000000000', units: [{ unitId: '00000000-0000-4000-8000-000000000001', role: 'X', dueDate: '2026-09-01' }] },
     });
-    expect(role.errors![0]!.extensions!.messageZh).toBe('变量“$input”取值不是可选的值之一（可选：牵头、责任）。');
+    // web4 fault 2: the field inside the variable named as the forms name it, not only 「变量“$input”」.
+    expect(role.errors![0]!.extensions!.messageZh).toBe('变量“$input”中的“承担单位1的承担方式（牵头或责任）”取值不是可选的值之一（可选：牵头、责任）。');
+    const outcome = await app.graphql(`mutation($input: LogInspectionInput!) { logInspection(input: $input) { id } }`, {
+      input: { idempotencyKey: 'web4-outcome-x', findingId: '00000000-0000-4000-8000-000000000000', unitId: '00000000-0000-4000-8000-000000000001', outcome: 'MAYBE', notes: '现场查看', place: '市发改委' },
+    });
+    expect(outcome.errors![0]!.extensions!.messageZh).toBe('变量“$input”中的“督查结果”取值不是可选的值之一（可选：通过、不通过）。');
     const status = await app.graphql(`{ findings(first: 5, status: DONE) { totalCount } }`);
     expect(status.errors![0]!.extensions!.messageZh).toBe('取值不是可选的值之一（可选：待交办、整改中、已销号、已撤销）。');
   });

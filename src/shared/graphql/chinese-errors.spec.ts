@@ -195,14 +195,38 @@ describe('the Chinese of the GraphQL limits', () => {
 describe('a value not among an enum’s is refused listing the values allowed, in the office’s words', () => {
   beforeAll(async () => {
     await import('../../assignments/graphql/assignment.types.js');
+    await import('../../rectification/circulars/circular.type.js');
   });
 
   it('in a variable, an inline value, and an enum that cannot represent it', () => {
-    expect(chineseFor('Variable "$input" got invalid value "X" at "input.units[0].role"; Value "X" does not exist in "AssignmentRole" enum. Did you mean the enum value "LEAD"?', 'BAD_USER_INPUT')).toBe(
+    expect(chineseFor('Variable "$input" got invalid value "X"; Value "X" does not exist in "AssignmentRole" enum. Did you mean the enum value "LEAD"?', 'BAD_USER_INPUT')).toBe(
       '变量“$input”取值不是可选的值之一（可选：牵头、责任）。',
     );
     expect(chineseFor('Value "X" does not exist in "AssignmentRole" enum.', 'GRAPHQL_VALIDATION_FAILED')).toBe('取值不是可选的值之一（可选：牵头、责任）。');
     expect(chineseFor('Enum "AssignmentRole" cannot represent non-enum value: "X".', 'GRAPHQL_VALIDATION_FAILED')).toBe('取值不是可选的值之一（可选：牵头、责任）。');
+  });
+
+  /*
+   * web4 fault 2: a value refused inside a variable named only the variable — 「变量“$input”取值不是可选的值之一…」 — not the
+   * field it was typed in. It names that field as the forms and input checks do (a list's item: 承担单位1的…), by the
+   * variable's input type where the label is that type's own, and lists the values allowed.
+   */
+  it('inside a variable: names the field the value was typed in, as the forms name it, with the values allowed', () => {
+    expect(chineseFor('Variable "$input" got invalid value "X" at "input.units[0].role"; Value "X" does not exist in "AssignmentRole" enum. Did you mean the enum value "LEAD"?', 'BAD_USER_INPUT', undefined, { variableType: 'AssignFindingInput' })).toBe(
+      '变量“$input”中的“承担单位1的承担方式（牵头或责任）”取值不是可选的值之一（可选：牵头、责任）。',
+    );
+    expect(chineseFor('Variable "$input" got invalid value "MAYBE" at "input.outcome"; Value "MAYBE" does not exist in "InspectionOutcome" enum.', 'BAD_USER_INPUT', undefined, { variableType: 'LogInspectionInput' })).toMatch(
+      /^变量“\$input”中的“督查结果”取值不是可选的值之一（可选：[^A-Za-z）]+）。$/,
+    );
+    expect(chineseFor('Variable "$input" got invalid value "PRAISE" at "input.kind"; Value "PRAISE" does not exist in "CircularKind" enum.', 'BAD_USER_INPUT', undefined, { variableType: 'IssueCircularInput' })).toBe(
+      '变量“$input”中的“通报类型”取值不是可选的值之一（可选：表扬、通报批评）。',
+    );
+    expect(chineseFor('Variable "$input" got invalid value "X" at "input.references[1].kind"; Value "X" does not exist in "CircularReferenceKind" enum.', 'BAD_USER_INPUT', undefined, { variableType: 'IssueCircularInput' })).toMatch(
+      /^变量“\$input”中的“所涉问题或工作事项2的类型”取值不是可选的值之一（可选：[^A-Za-z）]+）。$/,
+    );
+    // Other refusals inside a variable name the field too; a field with no label falls back to the variable alone.
+    expect(chineseFor('Variable "$input" got invalid value "x" at "input.year"; Int cannot represent non-integer value: "x"', 'BAD_USER_INPUT', undefined, { variableType: 'ImportWorkPlanInput' })).toBe('变量“$input”中的“年度”取值应为整数。');
+    expect(chineseFor('Variable "$input" got invalid value "x" at "input.noSuchField"; Int cannot represent non-integer value: "x"', 'BAD_USER_INPUT')).toBe('变量“$input”取值应为整数。');
   });
 
   it('in an input check: 牵头、责任, not LEAD, RESPONSIBLE', () => {

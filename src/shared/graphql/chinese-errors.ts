@@ -1,13 +1,13 @@
 import { EARLIEST_OFFICE_DAY } from '../calendar-date.js';
 import type { ValidationError } from 'class-validator';
-import type { GraphQLFormattedError } from 'graphql';
+import { Kind, type GraphQLFormattedError, type TypeNode } from 'graphql';
 import { DomainError, say } from '../domain-error.js';
 import { unreadableReasonZh } from '../readable-text.js';
 import { linkProblem } from '../web-link.js';
 import { choicesZh } from './choice-words-zh.js';
 import { enumValues } from './enum.js';
 import { fieldLabelZh } from './field-labels-zh.js';
-import { isNamedList, listItemLabelZh } from './list-item-labels-zh.js';
+import { isNamedList, listItemLabelZh, listPathLabelZh } from './list-item-labels-zh.js';
 
 /*
  * Chinese for the errors Rectify does not word itself: class-validator's input checks, and
@@ -215,6 +215,21 @@ function invalidValueZh(detail: string): string {
   return '取值与要求的类型不符';
 }
 
+/**
+ * The field a graphql-js path inside a variable points at (`input.units[0].role`, `input.outcome`), in the office's words,
+ * as the input checks and the forms name it: a field inside a list's item as list-item-labels-zh.ts names it (承担单位1的承担方式
+ * （牵头或责任）), any other by its label — for a field of the variable's own input type `inputType`, by that type's (督查结果).
+ * Null for the variable itself or a field with no label.
+ */
+function variableFieldZh(path: string, inputType: string | undefined): string | null {
+  const steps = path.replace(/\[(\d+)\]/g, '.$1').split('.').slice(1);
+  if (steps.length === 0) return null;
+  const inList = listPathLabelZh(steps.join('.'));
+  if (inList) return inList;
+  const last = steps.at(-1)!;
+  return /^\d+$/.test(last) ? null : fieldLabelZh(steps.length === 1 ? inputType : undefined, last);
+}
+
 /** The parser's complaint after "Syntax Error: ", in Chinese; null when its shape is not known. */
 function syntaxDetailZh(detail: string): string | null {
   if (/^Unexpected <EOF>|found <EOF>/.test(detail)) return '查询语句不完整，缺少结尾部分（如右括号“}”）';
@@ -231,8 +246,16 @@ function syntaxDetailZh(detail: string): string | null {
 
 type Located = { readonly line: number; readonly column: number } | undefined;
 
+/**
+ * What is known of the request beside an error's message: `variableType`, the named input type of the variable an error of
+ * coercion is about (`AssignFindingInput`, from graphql-js's variable definition), for its fields' labels.
+ */
+export interface ErrorContext {
+  readonly variableType?: string;
+}
+
 /** graphql-js and Apollo wordings, most specific first; the groups are the quoted names. */
-const GRAPHQL_ZH: readonly [RegExp, (match: string[], at: Located) => string][] = [
+const GRAPHQL_ZH: readonly [RegExp, (match: string[], at: Located, context: ErrorContext) => string | null][] = [
   [/Document contains more tha[nt] (\d+) tokens/, ([limit]) => `查询语句太长（超过 ${limit} 个词法单元），请拆成几个查询。`],
   [/^Syntax Error: (.*)$/s, ([detail], at) => `查询语句${at ? `第 ${at.line} 行第 ${at.column} 列` : ''}有语法错误${syntaxDetailZh(detail!) ? `：${syntaxDetailZh(detail!)}` : '，请检查括号、引号和拼写'}。`],
   [/^Cannot query field "([^"]+)" on type "([^"]+)"/, ([field]) => `字段“${field}”不存在，无法查询。`],
@@ -242,6 +265,12 @@ const GRAPHQL_ZH: readonly [RegExp, (match: string[], at: Located) => string][] 
   [/^Argument "([^"]+)" has invalid value/, ([argument]) => `参数“${argument}”的取值无效。`],
   [/^Variable "([^"]+)" of required type "[^"]+" was not provided/, ([variable]) => `缺少必填变量“${variable}”。`],
   [/^Variable "([^"]+)" of non-null type "[^"]+" must not be null/, ([variable]) => `变量“${variable}”不能为空值。`],
+  // The field inside the variable named as the forms and input checks name it (web4 fault 2: a role "X" was 「变量“$input”取值不是
+  // 可选的值之一…」, naming no field); a path to no labelled field falls to the variable alone.
+  [/^Variable "([^"]+)" got invalid value .*? at "([^"]+)"; (.*)$/s, ([variable, path, detail], _at, { variableType }) => {
+    const field = variableFieldZh(path!, variableType);
+    return field ? `变量“${variable}”中的“${field}”${invalidValueZh(detail!)}。` : null;
+  }],
   [/^Variable "([^"]+)" got invalid value .*?; (.*)$/s, ([variable, detail]) => `变量“${variable}”${invalidValueZh(detail!)}。`],
   [/^Variable "([^"]+)" got invalid value/, ([variable]) => `变量“${variable}”的值与要求的类型不符。`],
   [/^Variable "([^"]+)" is never used/, ([variable]) => `变量“${variable}”定义了但没有使用。`],
@@ -321,20 +350,34 @@ export const carriesEnglish = (zh: string): boolean => /[A-Za-z]{2,}/.test(zh.re
  * a translation that would let English through — gets the meaning of its code. Never English.
  * @param at where in the query the error is (graphql-js `locations[0]`), for syntax errors.
  */
-export function chineseFor(message: string, code: string | undefined, at?: Located): string {
+export function chineseFor(message: string, code: string | undefined, at?: Located, context: ErrorContext = {}): string {
   for (const [pattern, zh] of GRAPHQL_ZH) {
     const match = pattern.exec(message);
     if (!match) continue;
-    const translated = zh(match.slice(1), at);
+    // null: this wording does not fit what is known (a path to no labelled field); the next one may.
+    const translated = zh(match.slice(1), at, context);
+    if (translated === null) continue;
     if (!carriesEnglish(translated)) return translated;
     break;
   }
   return CODE_ZH[code ?? ''] ?? '请求失败。';
 }
 
-/** Adds `extensions.messageZh` to an error on its way out, unless it has one already. */
-export function withChinese(formatted: GraphQLFormattedError): GraphQLFormattedError {
+/** Adds `extensions.messageZh` to an error on its way out, unless it has one already; `context`: what else is known of it. */
+export function withChinese(formatted: GraphQLFormattedError, context: ErrorContext = {}): GraphQLFormattedError {
   if (typeof formatted.extensions?.messageZh === 'string') return formatted;
   const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
-  return { ...formatted, extensions: { ...formatted.extensions, messageZh: chineseFor(formatted.message, code, formatted.locations?.[0]) } };
+  return { ...formatted, extensions: { ...formatted.extensions, messageZh: chineseFor(formatted.message, code, formatted.locations?.[0], context) } };
+}
+
+/**
+ * The named input type of the variable an error is about (`AssignFindingInput` for `$input: AssignFindingInput!`): graphql-js
+ * gives a refusal of a variable's value its definition as `nodes[0]`. Undefined for any other error.
+ */
+export function variableTypeOf(error: unknown): string | undefined {
+  const node = (error as { nodes?: readonly unknown[] } | null)?.nodes?.[0] as { kind?: string; type?: TypeNode } | undefined;
+  if (node?.kind !== Kind.VARIABLE_DEFINITION || !node.type) return undefined;
+  let type: TypeNode = node.type;
+  while (type.kind !== Kind.NAMED_TYPE) type = type.type;
+  return type.name.value;
 }

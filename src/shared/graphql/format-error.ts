@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { withChinese } from './chinese-errors.js';
+import { variableTypeOf, withChinese } from './chinese-errors.js';
 import { toGraphqlError } from './graphql-error.filter.js';
 
 const SUGGESTION = / ?Did you mean .+?\?$/;
@@ -46,7 +46,8 @@ function bounded(formatted: GraphQLFormattedError): GraphQLFormattedError {
  */
 export function formatGraphqlError(options: { hideSchemaDetails: boolean }) {
   const logger = new Logger('GraphQL');
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => bounded(withChinese(format(formatted, error)));
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError =>
+    bounded(withChinese(format(formatted, error), { variableType: variableTypeOf(unwrapResolverError(error)) }));
   function format(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
     if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR') {
       const original = unwrapResolverError(error);

@@ -161,37 +161,85 @@ const LEAD_LEGEND = new RegExp(
 );
 
 /**
- * The symbol a text — a footnote (注：*为牵头单位), a header (责任单位（★为牵头单位）), a note above the header — makes the lead's mark
- * (`LEAD_LEGEND`), as NFKC reads it (`*` for ＊); null when it says none.
+ * A legend making a symbol the mark of a unit that takes part, never leads: *为配合单位, 标★的为协办单位, ★表示参与单位, *为非牵头单位,
+ * 带*的单位不为牵头单位，仅配合 (breaker42-10 F3: refused as a mark the sheet does not explain). Group 1: the symbol.
  */
-export function leadSymbolOf(text: string): string | null {
-  return LEAD_LEGEND.exec(text.normalize('NFKC'))?.[1] ?? null;
+const OTHER_LEGEND = new RegExp(
+  `(?:标注?有?|带有?|加注?|打|注有?)?\\s*[“"'‘「『]?\\s*(${LEAD_SYMBOL})\\s*[”"'’」』]?\\s*(?:号|符号)?\\s*(?:的|者)?\\s*(?:单位|部门)?\\s*(?:为|是|表示|系|即|代表|指)?\\s*(?:配合|协办|参与|协助|非牵头|不为牵头|不是牵头|不牵头|非主责)`,
+  'gu',
+);
+
+/** What a symbol before or after a unit's name means by the sheet's legend: the lead (牵头单位) or a unit taking part (配合单位). */
+export type SymbolMeaning = 'lead' | 'others';
+
+/**
+ * The symbols a text — a footnote (注：*为牵头单位), a header (责任单位（★为牵头单位）), a note above the header, a title's bracket
+ * (…工作要点（*为牵头单位）) — explains, each with what it makes of a unit it marks (`LEAD_LEGEND`: the lead; `OTHER_LEGEND`: a unit
+ * taking part, 注：*为配合单位), as NFKC reads them (`*` for ＊). Empty when it explains none. Pure.
+ */
+export function symbolLegendOf(text: string): Readonly<Record<string, SymbolMeaning>> {
+  const normalized = text.normalize('NFKC');
+  const meanings: Record<string, SymbolMeaning> = {};
+  for (const match of normalized.matchAll(OTHER_LEGEND)) meanings[match[1]!] = 'others';
+  for (const match of normalized.matchAll(new RegExp(LEAD_LEGEND.source, 'gu'))) meanings[match[1]!] ??= 'lead';
+  return meanings;
 }
 
-/** A unit's name marked by a symbol before or after it (`LEAD_SYMBOLS`): the name without it and the symbol (NFKC); null for any other name. */
-export function symbolMarkOf(name: string): { readonly name: string; readonly symbol: string } | null {
-  const match = SYMBOL_MARKED.exec(name.normalize('NFKC'));
+/**
+ * The symbol a text makes the lead's mark (`symbolLegendOf`), as NFKC reads it (`*` for ＊); null when it makes none.
+ */
+export function leadSymbolOf(text: string): string | null {
+  return Object.entries(symbolLegendOf(text)).find(([, meaning]) => meaning === 'lead')?.[0] ?? null;
+}
+
+/**
+ * A text without its brackets that are a mark legend (「青川市2026年政务公开工作要点（*为牵头单位）」 → 「青川市2026年政务公开工作要点」):
+ * the legend is read as the sheet's legend, never part of a title (breaker42-10 F2). Any other text as written. Pure.
+ */
+export function withoutLegendBrackets(text: string): string {
+  return text.replace(/\s*[（(【\[〔]([^（()）【】\[\]〔〕]*)[）)】\]〕]\s*/gu, (bracket, inside: string) => (Object.keys(symbolLegendOf(inside)).length > 0 ? '' : bracket)).trim();
+}
+
+/**
+ * A unit's name marked by a symbol before or after it (`LEAD_SYMBOLS`): the name without it and the symbol (NFKC); null for any other
+ * name. A role mark after the name (「青川市教育局*（配合）」, 「★青川市教育局（配合）」) is `role`, as written, with what it says
+ * (`roleMeaning`): the symbol is read on the name before it, and a symbol and a mark saying two roles are refused by the reader
+ * (breaker42-10 F3: 「青川市教育局*」 refused as an unknown unit; issue 10: 「★…（配合）」 read as lead, silently).
+ */
+export function symbolMarkOf(name: string): { readonly name: string; readonly symbol: string; readonly role?: string; readonly roleMeaning?: SymbolMeaning } | null {
+  const normalized = name.normalize('NFKC');
+  const role = ROLE_BRACKET.exec(normalized);
+  const base = role ? normalized.slice(0, role.index) : normalized;
+  const match = SYMBOL_MARKED.exec(base);
   if (!match) return null;
   const bare = (match[2] ?? match[3])!;
-  return ANY_LEAD_SYMBOL.test(bare) ? null : { name: bare, symbol: (match[1] ?? match[4])! };
+  if (ANY_LEAD_SYMBOL.test(bare)) return null;
+  const found = { name: bare, symbol: (match[1] ?? match[4])! };
+  if (!role) return found;
+  // The mark as written (（配合）, not the (配合) NFKC makes of it) when NFKC kept the length, as it does for brackets and Chinese.
+  const written = (normalized.length === name.length ? name : normalized).slice(role.index).trim();
+  return { ...found, role: written, roleMeaning: LEAD_MARK.test(role[0]) ? 'lead' : 'others' };
 }
 const SYMBOL_MARKED = new RegExp(`^\\s*(${LEAD_SYMBOL})+\\s*(\\S.*?)\\s*$|^\\s*(.*?\\S)\\s*(${LEAD_SYMBOL})+\\s*$`, 'u');
 const ANY_LEAD_SYMBOL = new RegExp(LEAD_SYMBOL, 'u');
 
+/** A unit found marked by a symbol (`symbolMarkOf`). */
+export type SymbolMarked = NonNullable<ReturnType<typeof symbolMarkOf>>;
+
 /**
- * A unit cell with each name a symbol marks (`symbolMarkOf`) rewritten, the separators and the other names as written: as
- * `asLead(name, symbol)` says — `'mark'`, the name with the lead mark every import reads (「青川市发展和改革委员会（牵头）」: `unitRolesInCell`,
- * `marksAgainstColumn`), or `'strip'`, the name alone. `marked`: the names found so, without their symbols, with theirs. Pure.
+ * A unit cell with each name a symbol marks (`symbolMarkOf`) rewritten as `rewrite(found)` says — e.g. the name with the lead mark
+ * every import reads (「青川市发展和改革委员会（牵头）」: `unitRolesInCell`, `marksAgainstColumn`), or the name alone — the separators
+ * and the other names as written. `marked`: the names found so, without their symbols, with theirs. Pure.
  */
-export function withSymbolMarksRead(cell: Cell, asLead: (name: string, symbol: string) => 'mark' | 'strip'): { readonly cell: Cell; readonly marked: readonly { readonly name: string; readonly symbol: string }[] } {
+export function withSymbolMarksRead(cell: Cell, rewrite: (found: SymbolMarked) => string): { readonly cell: Cell; readonly marked: readonly SymbolMarked[] } {
   const text = textOf(cell);
-  const marked: { name: string; symbol: string }[] = [];
+  const marked: SymbolMarked[] = [];
   const pieces = piecesOutsideBrackets(text).map((piece) => {
     if (piece.separator) return piece.text;
     const found = symbolMarkOf(piece.text);
     if (!found) return piece.text;
     marked.push(found);
-    return asLead(found.name, found.symbol) === 'mark' ? `${found.name}（牵头）` : found.name;
+    return rewrite(found);
   });
   return marked.length === 0 ? { cell, marked } : { cell: pieces.join(''), marked };
 }
@@ -237,6 +285,8 @@ const MARK_CLOSE = `[${CLOSING_BRACKETS}）］｝﹞]`;
 const LEAD_MARK = new RegExp(`\\s*${MARK_OPEN}\\s*${LEAD_MARK_WORDS}\\s*${MARK_CLOSE}\\s*$`, 'u');
 /** A unit marked as taking part, not leading: 青川市教育局（配合）, 【协办】, 〔参与〕, （协助） (breaker10m P2, breaker10o P1). */
 const OTHER_MARK = new RegExp(`\\s*${MARK_OPEN}\\s*${OTHER_MARK_WORDS}\\s*${MARK_CLOSE}\\s*$`, 'u');
+/** A role mark after a unit's name, either role: （牵头）, （配合）, 【协办】 … */
+const ROLE_BRACKET = new RegExp(`\\s*${MARK_OPEN}\\s*(?:${LEAD_MARK_WORDS}|${OTHER_MARK_WORDS})\\s*${MARK_CLOSE}\\s*$`, 'u');
 
 /**
  * A role written after the units of a clause, as published 任务分工 cells say it (newcomer25 S1):
@@ -346,8 +396,8 @@ export function marksAgainstColumn(
     const mark = against.exec(written);
     if (!mark) return [];
     const name = written.slice(0, mark.index).trim();
-    // A lead symbol read as （牵头） (`SourceRecord.leadSymbols`: 「★青川市教育局」) is quoted as written: ★ (issue 10).
-    const symbol = column === 'others' ? leadSymbols[name] : undefined;
+    // A symbol read as （牵头） or （配合） (`SourceRecord.leadSymbols`: 「★青川市教育局」, 注：*为配合单位) is quoted as written: ★ (issue 10).
+    const symbol = leadSymbols[name];
     return [symbol === undefined ? { name, mark: mark[0].trim() } : { name, mark: symbol, symbol: true as const }];
   });
 }
@@ -358,7 +408,13 @@ export function marksAgainstColumn(
  */
 export function markAgainstColumnReason(found: { readonly name: string; readonly mark: string; readonly symbol?: true }, column: 'lead' | 'others', columnZh: string): { reason: string; reasonZh: string } {
   // A symbol the table's legend makes the lead's mark (★, with 注：★为牵头单位): named as written, with what the legend makes of it.
-  if (found.symbol && column === 'others') {
+  if (found.symbol && column === 'lead') {
+    return {
+      reason: `${found.name} is marked "${found.mark}", by the table's note the mark of a unit taking part, under the ${columnZh} column: a unit taking part never leads. Move it to the 配合单位 (or 责任单位) column, or remove the "${found.mark}" if it leads.`,
+      reasonZh: `“${found.name}”标有“${found.mark}”（按表中注释为配合单位），却写在“${columnZh}”列：配合单位不能牵头。请把它移到配合单位（或责任单位）列；如确由其牵头，请删去“${found.mark}”。`,
+    };
+  }
+  if (found.symbol) {
     return {
       reason: `${found.name} is marked "${found.mark}", the lead's mark by the table's note, under the ${columnZh} column: a lead unit is written under 牵头单位. Move it to the 牵头单位 column (joint leads are named together there), or remove the "${found.mark}" if it does not lead.`,
       reasonZh: `“${found.name}”标有“${found.mark}”（按表中注释为牵头单位），却写在“${columnZh}”列：牵头单位须写在“牵头单位”列。请把它移到牵头单位列（联合牵头的单位在该列一并列明）；如不由其牵头，请删去“${found.mark}”。`,

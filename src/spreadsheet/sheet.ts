@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { isBracketedRemark } from '../shared/brackets.js';
-import { leadSymbolOf, namesInCell, textOf, withSymbolMarksRead, type Cell } from './cells.js';
+import { namesInCell, symbolLegendOf, textOf, withoutLegendBrackets, withSymbolMarksRead, type Cell, type SymbolMarked, type SymbolMeaning } from './cells.js';
 import { deadlineIn } from './records.js';
 import { columnOf, isBlankCell, isNamed, isPersonColumn, isWeightyColumn, type ColumnSpec, type Columns, type Section, type SourceRecord } from './columns.js';
 import { labelZh, missingColumn, missingColumnBeside, type ImportProblem, type ImportResult } from './import-problems.js';
@@ -480,7 +480,8 @@ const NOT_A_TITLE = (text: string): boolean => isBracketedRemark(text) || /(?:�
 export function sheetTitleOf(rowsAbove: readonly (readonly string[])[]): string | null {
   const candidates = rowsAbove
     .filter((texts) => texts.length === 1)
-    .map((texts) => withoutAttachmentLabel(texts[0]!))
+    // A mark legend in the title's bracket (…工作要点（*为牵头单位）) is the sheet's legend, never its title's (breaker42-10 F2).
+    .map((texts) => withoutLegendBrackets(withoutAttachmentLabel(texts[0]!)))
     .filter((text) => text !== '' && !LABELLED.test(text) && !isAttachmentLabel(text));
   const titled = candidates.find((text) => TITLE_WORDS.test(text) && !isBracketedRemark(text));
   if (titled) return titled;
@@ -521,54 +522,65 @@ function continuesTable<Key extends string>(below: readonly SheetRow[], names: r
   return below.some((row) => requiredPositions.every((position) => textOf(row.cells[position] ?? null) !== ''));
 }
 
-/** Where a sheet says which symbol marks the lead unit (注：*为牵头单位): the symbol, the row (the header's for a header), the words. */
+/**
+ * Where a sheet says what a symbol before or after a unit's name means (注：*为牵头单位, 注：*为牵头单位，★为配合单位): the symbols with
+ * their meanings, the row (the header's for a header), the words.
+ */
 interface LeadLegend {
-  readonly symbol: string;
+  readonly symbols: Readonly<Record<string, SymbolMeaning>>;
   readonly row: number;
   readonly text: string;
-  /** The legend is a row of its own (a footnote, a note above the header), skipped as a row. */
+  /** The legend is a row of its own (a footnote, a note above the header, the title's bracket), skipped as a row. */
   readonly ownRow: boolean;
 }
 
 /**
- * The legend of a lead mark (`leadSymbolOf`): in a header cell (责任单位（★为牵头单位）), a note above the header, or a row of one
- * text below it — a footnote (注：*为牵头单位) or the words alone (★为牵头单位). Null when the sheet has none.
+ * The legend of the marks (`symbolLegendOf`): in a header cell (责任单位（★为牵头单位）), a note above the header (the title's bracket
+ * too: …工作要点（*为牵头单位）), or a row of one text below it — a footnote (注：*为牵头单位, 注：*为配合单位) or the words alone
+ * (★为牵头单位). Null when the sheet has none.
  */
 function leadLegendOf(rows: readonly SheetRow[], names: readonly string[], headerRow: number, lastHeaderRow: number): LeadLegend | null {
   for (const name of names) {
-    const symbol = leadSymbolOf(name);
-    if (symbol) return { symbol, row: headerRow, text: name, ownRow: false };
+    const symbols = symbolLegendOf(name);
+    if (Object.keys(symbols).length > 0) return { symbols, row: headerRow, text: name, ownRow: false };
   }
   for (const row of rows) {
     if (row.row >= headerRow && row.row <= lastHeaderRow) continue;
     const texts = textsOf(row);
     if (texts.length !== 1) continue;
-    const symbol = leadSymbolOf(texts[0]!);
+    const symbols = symbolLegendOf(texts[0]!);
     // Below the header, only a footnote or the legend's words alone: a task's title may say 牵头 beside a symbol.
-    if (symbol && (row.row < headerRow || isFootnote(row) || texts[0]!.normalize('NFKC').replace(/\s+/gu, '').length <= 16)) return { symbol, row: row.row, text: texts[0]!, ownRow: true };
+    if (Object.keys(symbols).length > 0 && (row.row < headerRow || isFootnote(row) || texts[0]!.normalize('NFKC').replace(/\s+/gu, '').length <= 16)) return { symbols, row: row.row, text: texts[0]!, ownRow: true };
   }
   return null;
 }
 
-/** What a sheet's legend did: the lead marks it read, or — none there — the legend skipped as a footnote. */
+const meaningZh = (meaning: SymbolMeaning): string => (meaning === 'lead' ? '牵头单位' : '配合单位');
+
+/** What a sheet's legend did: the marks it read, or — none there — the legend skipped as a footnote. */
 function legendNotice(legend: LeadLegend, used: boolean): ImportProblem {
+  const symbols = Object.entries(legend.symbols);
   if (used) {
     return {
       row: legend.row,
-      reason: `"${legend.text}": a unit named with "${legend.symbol}" before or after it is read as the lead unit (牵头单位), the mark not part of its name.`,
-      reasonZh: `按“${legend.text}”，单位名称前后标有“${legend.symbol}”的单位按牵头单位读取（标记不计入单位名称）。`,
+      reason: `"${legend.text}": ${symbols.map(([symbol, meaning]) => `a unit named with "${symbol}" before or after it is read as ${meaning === 'lead' ? 'the lead unit (牵头单位)' : 'a unit taking part (配合单位)'}`).join('; ')}, the mark not part of its name.`,
+      reasonZh: `按“${legend.text}”，${symbols.map(([symbol, meaning]) => `单位名称前后标有“${symbol}”的单位按${meaningZh(meaning)}读取`).join('，')}（标记不计入单位名称）。`,
     };
   }
+  const all = symbols.map(([symbol]) => symbol);
   return legend.ownRow
     ? { row: legend.row, reason: `Footnote skipped: ${legend.text}`, reasonZh: `已跳过注释行：${legend.text}` }
-    : { row: legend.row, reason: `"${legend.text}": no unit is marked with "${legend.symbol}".`, reasonZh: `“${legend.text}”：没有单位标有“${legend.symbol}”。` };
+    : { row: legend.row, reason: `"${legend.text}": no unit is marked with "${all.join('", "')}".`, reasonZh: `“${legend.text}”：没有单位标有${all.map((symbol) => `“${symbol}”`).join('或')}。` };
 }
 
 /**
- * Reads the lead marks (「青川市发展和改革委员会*」, 「★青川市财政局」) in the row's unit cells (`ColumnSpec.units`), in place: under a lead
- * column the symbol is dropped; under another the marked unit is marked （牵头） — unless the row's lead cell names it already (it
- * leads, listed again). `'read'` when a mark the legend explains was read; a problem naming the units when a symbol has no legend
- * (the mark is dropped, so that only this is said of it); null when the row has no mark.
+ * Reads the symbol marks (「青川市发展和改革委员会*」, 「★青川市财政局」) in the row's unit cells (`ColumnSpec.units`), in place, as the
+ * legend says (`LeadLegend.symbols`). A lead's symbol: under a lead column dropped; under another the marked unit is marked （牵头） —
+ * unless the row's lead cell names it already (it leads, listed again). A symbol of a unit taking part (注：*为配合单位): the unit is
+ * marked （配合） — under a lead column refused by `marksAgainstColumn`, quoting the symbol. Each symbol read is kept in `leadSymbols`
+ * (name → symbol) for a refusal to quote. `'read'` when a mark the legend explains was read; a problem naming the row, the units and
+ * marks when a symbol has no legend, or a symbol and a role mark after the name say two roles (「★青川市教育局（配合）」 with
+ * 注：★为牵头单位: breaker42-10 F3, issue 10); null when the row has no mark.
  */
 function withLeadSymbolsRead<Key extends string>(
   cells: Partial<Record<Key, Cell>>,
@@ -576,37 +588,51 @@ function withLeadSymbolsRead<Key extends string>(
   legend: LeadLegend | null,
   row: number,
   sheet: string | null,
-  leadSymbols: Record<string, string> = {},
+  leadSymbols: Record<string, string>,
+  columnName: (key: Key) => string,
 ): 'read' | ImportProblem | null {
   // An error value (#N/A) is refused as one, never read for marks.
   const keys = (Object.keys(cells) as Key[]).filter((key) => columns[key].units !== undefined && !ERROR_VALUE.test(textOf(cells[key] ?? null)));
   const leadKey = keys.find((key) => columns[key].units === 'lead');
-  const leads = leadKey === undefined ? [] : namesInCell(withSymbolMarksRead(cells[leadKey] ?? null, () => 'strip').cell);
-  const unexplained: { name: string; symbol: string }[] = [];
+  const leads = leadKey === undefined ? [] : namesInCell(withSymbolMarksRead(cells[leadKey] ?? null, (found) => found.name + (found.role ?? '')).cell);
+  const unexplained: SymbolMarked[] = [];
+  const contradicting: { found: SymbolMarked; meaning: SymbolMeaning; column: string }[] = [];
   let read = false;
   for (const key of keys) {
-    const found = withSymbolMarksRead(cells[key] ?? null, (name, symbol) => {
-      if (!(symbol === legend?.symbol && columns[key].units === 'others' && !leads.includes(name))) return 'strip';
+    const found = withSymbolMarksRead(cells[key] ?? null, (marked) => {
+      const meaning = legend?.symbols[marked.symbol];
+      if (meaning === undefined) return marked.name + (marked.role ?? '');
+      if (marked.role !== undefined) return meaning === marked.roleMeaning ? marked.name + marked.role : marked.name;
+      if (meaning === 'lead' && (columns[key].units !== 'others' || leads.includes(marked.name))) return marked.name;
       // The symbol written, for a refusal of the mark to quote (issue 10: 「标注为（牵头）」 for a ★ the office wrote).
-      leadSymbols[name] = symbol;
-      return 'mark';
+      leadSymbols[marked.name] = marked.symbol;
+      return `${marked.name}${meaning === 'lead' ? '（牵头）' : '（配合）'}`;
     });
     if (found.marked.length === 0) continue;
     cells[key] = found.cell;
     for (const marked of found.marked) {
-      if (marked.symbol === legend?.symbol) read = true;
-      else unexplained.push(marked);
+      const meaning = legend?.symbols[marked.symbol];
+      if (meaning === undefined) unexplained.push(marked);
+      else if (marked.roleMeaning !== undefined && marked.roleMeaning !== meaning) contradicting.push({ found: marked, meaning, column: columnName(key) });
+      else read = true;
     }
   }
-  if (unexplained.length === 0) return read ? 'read' : null;
-  const names = unexplained.map((marked) => `“${marked.name}”标有“${marked.symbol}”`).join('、');
-  const symbol = unexplained[0]!.symbol;
-  return {
-    row,
-    reason: `${unexplained.map((marked) => `"${marked.name}" is marked "${marked.symbol}"`).join(', ')}, but the sheet does not say what the mark means: if "${symbol}" marks the lead unit, add a footnote under the table (注：${symbol}为牵头单位) or say so in the header (责任单位（${symbol}为牵头单位）); otherwise remove the mark.`,
-    reasonZh: `${names}，但表格中没有说明该标记的含义：如“${symbol}”表示牵头单位，请在表格下方加注“注：${symbol}为牵头单位”（或在表头写明，如“责任单位（${symbol}为牵头单位）”）后重新导入；否则请删去该标记。`,
-    ...(sheet === null ? {} : { sheet }),
-  };
+  if (unexplained.length === 0 && contradicting.length === 0) return read ? 'read' : null;
+  const reasons: string[] = [];
+  const reasonsZh: string[] = [];
+  for (const { found, meaning, column } of contradicting) {
+    reasons.push(`in column "${column}", "${found.name}" is marked "${found.symbol}" (by "${legend!.text}" ${meaning === 'lead' ? 'the lead' : 'a unit taking part'}) and also ${found.role}: the two marks contradict each other; keep the one that is right`);
+    reasonsZh.push(`“${column}”列的“${found.name}”既标有“${found.symbol}”（按“${legend!.text}”为${meaningZh(meaning)}），又标注${found.role}：两个标记相互矛盾，请只保留正确的一个`);
+  }
+  if (unexplained.length > 0) {
+    const symbol = unexplained[0]!.symbol;
+    const names = unexplained.map((marked) => `“${marked.name}”标有“${marked.symbol}”`).join('、');
+    // A legend the sheet has for other symbols is named: the clerk is never told the sheet says nothing (breaker42-10 F3).
+    const read = legend ? `表格中的注释“${legend.text}”未说明“${symbol}”的含义` : '但表格中没有说明该标记的含义';
+    reasons.push(`${unexplained.map((marked) => `"${marked.name}" is marked "${marked.symbol}"`).join(', ')}, but the sheet does not say what the mark means: if "${symbol}" marks the lead unit, add a footnote under the table (注：${symbol}为牵头单位) or say so in the header (责任单位（${symbol}为牵头单位）); if it marks a unit taking part, 注：${symbol}为配合单位; otherwise remove the mark`);
+    reasonsZh.push(`${names}，${read}：如“${symbol}”表示牵头单位，请在表格下方加注“注：${symbol}为牵头单位”（或在表头写明，如“责任单位（${symbol}为牵头单位）”），如表示配合单位，请加注“注：${symbol}为配合单位”，然后重新导入；否则请删去该标记`);
+  }
+  return { row, reason: `${reasons.join('; ')}.`, reasonZh: `${reasonsZh.join('；')}。`, ...(sheet === null ? {} : { sheet }) };
 }
 
 /**
@@ -1095,7 +1121,7 @@ function tableOf<Key extends string>(
       else cells[key] = [...new Set(at.map((position) => textOf(cellAt(position))).filter((text) => text !== ''))].join('\n') || null;
     }
     const leadSymbols: Record<string, string> = {};
-    const symbolProblem = withLeadSymbolsRead(cells, columns, legend, row.row, sheetName, leadSymbols);
+    const symbolProblem = withLeadSymbolsRead(cells, columns, legend, row.row, sheetName, leadSymbols, (key) => header.names[positions.get(key)?.[0] ?? -1] ?? columns[key].label);
     if (symbolProblem === 'read') legendUsed = true;
     else if (symbolProblem) errorProblems.push(symbolProblem);
     // An item row (its task or code filled) with no lead under a 大项 row naming one: led by it (breaker10r P24), told once per 大项.

@@ -887,7 +887,7 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
     const againstColumn =
       'leadUnit' in cells
         ? [
-            ...marksAgainstColumn(cells.leadUnit ?? null, 'lead').map((found) => markAgainstColumnReason(found, 'lead', '牵头单位')),
+            ...marksAgainstColumn(cells.leadUnit ?? null, 'lead', leadSymbols).map((found) => markAgainstColumnReason(found, 'lead', '牵头单位')),
             ...marksAgainstColumn(cells.units ?? null, 'others', leadSymbols).map((found) => markAgainstColumnReason(found, 'others', '责任单位')),
             ...marksAgainstColumn(cells.cooperatingUnits ?? null, 'others', leadSymbols).map((found) => markAgainstColumnReason(found, 'others', '配合单位')),
           ]

@@ -67,7 +67,7 @@ describe('a lead unit marked by a symbol the table explains (P4)', () => {
         {
           row: 2,
           reason: expect.stringContaining('the sheet does not say what the mark means'),
-          reasonZh: '“青川市发展和改革委员会”标有“*”，但表格中没有说明该标记的含义：如“*”表示牵头单位，请在表格下方加注“注：*为牵头单位”（或在表头写明，如“责任单位（*为牵头单位）”）后重新导入；否则请删去该标记。',
+          reasonZh: '“青川市发展和改革委员会”标有“*”，但表格中没有说明该标记的含义：如“*”表示牵头单位，请在表格下方加注“注：*为牵头单位”（或在表头写明，如“责任单位（*为牵头单位）”），如表示配合单位，请加注“注：*为配合单位”，然后重新导入；否则请删去该标记。',
         },
       ],
     });

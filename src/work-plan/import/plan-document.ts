@@ -724,7 +724,7 @@ function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<
       cells.leadUnit === undefined
         ? []
         : [
-            ...marksAgainstColumn(cells.leadUnit, 'lead').map((found) => markAgainstColumnReason(found, 'lead', '牵头单位')),
+            ...marksAgainstColumn(cells.leadUnit, 'lead', record.leadSymbols).map((found) => markAgainstColumnReason(found, 'lead', '牵头单位')),
             ...marksAgainstColumn(cells.responsibleUnits ?? null, 'others', record.leadSymbols).map((found) => markAgainstColumnReason(found, 'others', '责任单位')),
             ...marksAgainstColumn(cells.cooperatingUnits ?? null, 'others', record.leadSymbols).map((found) => markAgainstColumnReason(found, 'others', '配合单位')),
           ];

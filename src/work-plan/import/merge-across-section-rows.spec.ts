@@ -62,4 +62,20 @@ describe('a section row crossed by cells merged down over the table (breaker10q 
       { title: '答复不规范', category: '依申请公开' },
     ]);
   });
+
+  it('a 序号 merged from the section row down into the first item is refused naming the rows — the item never coded 「一」 (breaker42-10 F9)', async () => {
+    const content = await book(
+      ['序号', '工作任务', '牵头单位', '配合单位', '完成时限'],
+      [
+        ['一、', '深化决策公开', '', '', ''],
+        ['', '推进决策公开', '青川市人民政府办公室', '青川市财政局', '2026年6月30日'],
+        ['2', '扩大公众参与', '青川市人民政府办公室', '青川市财政局', '2026年9月30日'],
+      ],
+      ['A2:A3', 'B2:E2'],
+    );
+    const result = await importWorkPlan(content, { format: 'xlsx', title: '2026年任务', lookupUnit });
+    expect(result.ok ? result.plan : result.problems.map((problem) => `${problem.row} ${problem.reasonZh}`)).toEqual([
+      '3 序号单元格与上方的分节行（第 2 行“一、深化决策公开”）合并为一格：“一、”是该分节的序号，不是本行事项的。请取消合并，给本行写上自己的序号后重新导入。',
+    ]);
+  });
 });

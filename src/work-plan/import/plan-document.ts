@@ -983,6 +983,18 @@ function draftFrom(
     const subsection = sections.length >= 2 ? sections.at(-1)!.code : '';
     const outlineKey = `${sheet ?? ''}|${code}|${subsection}`;
     const form = numberFormOf(writtenCode);
+    // A 序号 merged down from the section row above (A3:A4 over 「一、 | 深化决策公开」 and the first item) is the section's number,
+    // not the item's: refused naming the rows, never the item coded 「一」 silently (breaker42-10 F9).
+    const section = sections.at(-1);
+    if ((record.mergedDown ?? []).includes('code') && section !== undefined && itemCode !== '' && itemCode === itemCodeOf(section.code) && category.items.length === 0) {
+      problems.push({
+        row,
+        reason: `The 序号 cell is merged with the section row ${section.row} above ("${section.code} ${section.title}"): "${writtenCode}" numbers the section, not this item. Unmerge it and give this row its own number.`,
+        reasonZh: `序号单元格与上方的分节行（第 ${section.row} 行“${section.code}、${section.title}”）合并为一格：“${writtenCode}”是该分节的序号，不是本行事项的。请取消合并，给本行写上自己的序号后重新导入。`,
+        ...(sheet === undefined ? {} : { sheet }),
+      });
+      continue;
+    }
     // A merged 序号 over two rows with different tasks is one number for two tasks: refused saying so (breaker10q P7, L-merged-seq).
     const previousInCategory = category.items.at(-1);
     if (

@@ -81,9 +81,17 @@ export function validatePlanDocument(
     readonly periodOverridden?: boolean;
     /** The override's reason, for the notice that lists each item it approves (breaker10e P4). */
     readonly periodOverrideReason?: string;
+    /**
+     * `YYYY-MM-DD`, the plan's approval day when the import gives it: a file refused for other problems also names each row due
+     * before it, so that the clerk fixes the file once (issue 10: a row's unknown unit hid its own 「早于方案批准日期」). A file
+     * with no other problem leaves that check to the import and the item's decision.
+     */
+    readonly approvedOn?: string;
   } = {},
 ): PlanValidation {
   const problems: ImportProblem[] = [];
+  /** Rows due before `options.approvedOn`, by row (and sheet): said only beside other problems. */
+  const earlyDue = new Map<string, ImportProblem>();
   /** What each collective name (各区县政府, 市直各部门) became, row by row, for the dry run to show (breaker10c P13). */
   const expansions: ImportProblem[] = [];
   const firstRowOfCode = new Map<string, { readonly row: number; readonly sheet?: string }>();
@@ -245,6 +253,14 @@ export function validatePlanDocument(
         if (refusedAlready) return null;
         const due = dueDayOf(text, document, options.today, (reason, reasonZh) => problems.push({ row, reason, reasonZh }));
         const outside = due && document.year > 0 ? outsidePlanPeriod(due.dueDate, document, options.periodOverridden === true, options.today) : null;
+        if (due && options.approvedOn !== undefined && due.dueDate < options.approvedOn && !earlyDue.has(`${item.sheet ?? ''}|${row}`)) {
+          earlyDue.set(`${item.sheet ?? ''}|${row}`, {
+            row,
+            reason: `The due date of item ${item.code} (${due.dueDate}) is before the day the plan was approved (${options.approvedOn}); a past plan is imported with its approval day.`,
+            reasonZh: `事项 ${item.code} 的完成时限（${due.dueDate}）早于方案批准日期（${options.approvedOn}）；补录以往的方案，请按实际填写“方案批准日期”。`,
+            ...(item.sheet === undefined ? {} : { sheet: item.sheet }),
+          });
+        }
         if (outside) problems.push({ row, ...outside });
         else if (due && document.year > 0 && options.periodOverridden === true && due.dueDate > dueDateLimitOf(document).latest) {
           // Every item the override approves is listed, in the preview too (breaker10e P4).
@@ -334,7 +350,7 @@ export function validatePlanDocument(
     return { code: category.code, title: category.title, items: items.flat() };
   });
 
-  if (problems.length > 0) return { ok: false, problems: sortedProblems(problems) };
+  if (problems.length > 0) return { ok: false, problems: sortedProblems([...problems, ...earlyDue.values()]) };
   const absent = document.absentFields && document.absentFields.length > 0 ? { absentFields: document.absentFields } : {};
   const perPart = document.datesPerPart ? { datesPerPart: true as const } : {};
   const reading = {

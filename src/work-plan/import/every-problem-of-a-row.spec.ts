@@ -1,0 +1,33 @@
+import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
+import { importWorkPlan } from './work-plan-import.js';
+
+/*
+ * issue 10 (breaker42-10 F6, also seen): a row naming an unknown unit hid its own 「完成时限早于方案批准日期」 — the clerk fixed the
+ * unit, imported again, and only then learnt of the date. A refused file names every problem of every row in one refusal.
+ */
+
+const lookupUnit = unitLookupFrom([
+  { id: 'unit-czj', code: 'CZJ', name: '青川市财政局' },
+  { id: 'unit-jyj', code: 'JYJ', name: '青川市教育局' },
+]);
+
+describe('every problem of a row in one refusal (issue 10)', () => {
+  it('an unknown unit and a deadline before the approval day on one row: both named, each row once', async () => {
+    const csv =
+      '序号,工作任务,牵头单位,完成时限\n' +
+      '1,公开重大决策事项目录,青川市不存在局,2026-01-31\n' +
+      '2,做好政策解读,青川市教育局,2026-01-15\n' +
+      '3,推进执行公开,青川市财政局,2026-09-30\n';
+    const result = await importWorkPlan(csv, { format: 'csv', title: '青川市2026年政务公开工作要点', lookupUnit, approvedOn: '2026-02-20' });
+    expect(result.ok ? [] : result.problems.map((problem) => `${problem.row} ${problem.reasonZh}`)).toEqual([
+      expect.stringMatching(/^2 牵头单位“青川市不存在局”不在单位名录中/),
+      '2 事项 1 的完成时限（2026-01-31）早于方案批准日期（2026-02-20）；补录以往的方案，请按实际填写“方案批准日期”。',
+      '3 事项 2 的完成时限（2026-01-15）早于方案批准日期（2026-02-20）；补录以往的方案，请按实际填写“方案批准日期”。',
+    ]);
+  });
+
+  it('a file with no other problem leaves the approval day to the import (its own refusal), read as before', async () => {
+    const csv = '序号,工作任务,牵头单位,完成时限\n1,公开重大决策事项目录,青川市财政局,2026-01-31\n';
+    expect((await importWorkPlan(csv, { format: 'csv', title: '青川市2026年政务公开工作要点', lookupUnit, approvedOn: '2026-02-20' })).ok).toBe(true);
+  });
+});

@@ -243,12 +243,27 @@ describe('a year and month typed into a cell Excel keeps as a number (breaker10q
   });
 
   // issue 10: a CSV saved from Excel writes the General cell's 2026.10 as the text 2026.1 — refused as the number is.
-  it.each(['2026.1', '2026.1底前', '2026.1前完成', '２０２６．１', '2026.1（暂定）'])('the text %p is refused naming both readings, never taken as January', (text) => {
+  it.each(['2026.1', '２０２６．１'])('the text %p is refused naming both readings, never taken as January', (text) => {
     expect(readDeadline(text)).toEqual({
       ok: false,
       reason: expect.stringContaining('may be 2026.1 (January) or 2026.10 (October'),
       reasonZh: `“${text}”按“年.月”读，可能是 2026年1月，也可能是 2026年10月（Excel 另存为 CSV 时，会把常规格式单元格中的 2026.10 写成 2026.1）。请写明月份，如“2026年10月”（或“2026年1月”），或写具体日期，如“2026-10-31”`,
     });
+  });
+
+  // issue 10: a text with more than 2026.1 in it was never a number cell — typed as written, 2026.1 is January; a span is read as its end.
+  it.each([
+    ['2026.1底前', '2026-01-31'],
+    ['2026.1前完成', '2026-01-31'],
+    ['2026.1（暂定）', '2026-01-31'],
+    ['2026.1月底前', '2026-01-31'],
+    ['2026.3—2026.6', '2026-06-30'],
+    ['2026.1—2026.3', '2026-03-31'],
+    ['2026.6-2026.10', '2026-10-31'],
+    ['2026.10—2027.1', '2027-01-31'],
+    ['2026.3至2026.6底', '2026-06-30'],
+  ])('the typed text %p is read as written: %s', (text, day) => {
+    expect(readDeadline(text)).toEqual(byDate(day));
   });
 
   it.each([

@@ -83,7 +83,8 @@ export function normalizedDeadlineText(text: string): string {
     // Spaces, and characters that take no room on screen (U+200B pasted from a web page: breaker10c P19).
     .replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, '')
     // A month written with a dot, as 分工 tables do — 2026.6, 2026.10底前 — is 2026年6月 (breaker10q P4); 2026.6.30 stays a day.
-    .replace(/^(\d{4})\.(\d{1,2})(?![\d.])/u, '$1年$2月');
+    // Anywhere in the text: a span 2027.3—2027.6 is 2027年3月—2027年6月, read as its end (issue 10); 2027.1月底前 is 2027年1月底前.
+    .replace(/(?<![\d.])(\d{4})\.(\d{1,2})(?![\d.])月?/gu, '$1年$2月');
 }
 
 const QUARTER_NUMBER: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
@@ -243,13 +244,15 @@ export function yearMonthOfNumber(value: number): ({ readonly ok: true; readonly
 }
 
 /**
- * A deadline written as text starting `YYYY.1` (2027.1, 2027.1底前, ２０２７．１前; not 2027.1.31, 2027.10 or 2027.01): `{ ok: false }`
- * with a reason naming the text and both readings — typed 2027.1 (January), or 2027.10 (October) in a General cell of Excel, which a
- * CSV saved from it writes as 2027.1 — asking for the month in words (2027年10月, 2027年1月) or a date, as `yearMonthOfNumber` refuses
- * the number cell; null for any other text (2027.6 stays June). Pure.
+ * A deadline whose whole text is `YYYY.1` (2027.1, ２０２７．１, spaces aside; not 2027.1.31, 2027.10 or 2027.01): `{ ok: false }` with a
+ * reason naming the text and both readings — typed 2027.1 (January), or 2027.10 (October) in a General cell of Excel, which a CSV saved
+ * from it writes as 2027.1 — asking for the month in words (2027年10月, 2027年1月) or a date, as `yearMonthOfNumber` refuses the number
+ * cell; null for any other text. Only a text that may have been a number cell is unsure: one with more in it — 2027.1底前, 2027.1前,
+ * 2027.1—2027.3, 2027.1（暂定） — was typed as written, never through a number, and reads as January (issue 10: the rule decided for
+ * 2027.1; 2027.6 stays June). Pure.
  */
 export function ambiguousDotMonthOf(text: string): ({ readonly ok: false } & Unreadable) | null {
-  const match = /^(\d{4})\.1(?![\d.])/u.exec(text.normalize('NFKC').replace(BRACKETED_REMARK, '').replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, ''));
+  const match = /^(\d{4})\.1$/u.exec(text.normalize('NFKC').replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, ''));
   if (!match) return null;
   const year = match[1]!;
   return {

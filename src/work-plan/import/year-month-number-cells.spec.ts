@@ -92,10 +92,10 @@ describe('a 完成时限 cell holding a number that reads as year.month (P3)', (
 
 /*
  * issue 10 (left by P3): Excel saving a sheet as CSV writes a General cell's 2027.10 as the text 「2027.1」; the text path read it
- * as January unsaid while the number cell was refused. Text starting YYYY.1 is refused the same way; other YYYY.M text is its month.
+ * as January unsaid while the number cell was refused. A text that is YYYY.1 alone is refused the same way; one with more in it (2027.1前) was typed, January; other YYYY.M text is its month.
  */
 describe('a 完成时限 written as the text 2027.1 (a CSV saved from Excel)', () => {
-  it.each(['2027.1', '2027.1前', '2027.1底前', '２０２７．１', ' 2027.1 '])('%p in a plan\'s CSV is refused naming the sheet\'s row, asking for 2027年10月 or 2027年1月 — never read as January', async (written) => {
+  it.each(['2027.1', '２０２７．１', ' 2027.1 '])('%p in a plan\'s CSV is refused naming the sheet\'s row, asking for 2027年10月 or 2027年1月 — never read as January', async (written) => {
     const result = await importWorkPlan(`序号,工作任务,牵头单位,完成时限\n1,任务1,青川市财政局,2027.6\n2,任务2,青川市财政局,${written}\n`, { format: 'csv', title: '青川市2027年政务公开任务分工', lookupUnit });
     expect(result).toMatchObject({ ok: false, problems: [expect.objectContaining({ row: 3, reasonZh: expect.stringContaining('按“年.月”读，可能是 2027年1月，也可能是 2027年10月（Excel 另存为 CSV 时，会把常规格式单元格中的 2027.10 写成 2027.1）。请写明月份，如“2027年10月”（或“2027年1月”）') })] });
   });
@@ -106,6 +106,11 @@ describe('a 完成时限 written as the text 2027.1 (a CSV saved from Excel)', (
     ['2027.11', '2027-11-30'],
     ['2027.6', '2027-06-30'],
     ['2027.1.31', '2027-01-31'],
+    // More than the number in the text: typed as written, never through a General cell — 2027.1 is January; a span is its end.
+    ['2027.1前', '2027-01-31'],
+    ['2027.1底前', '2027-01-31'],
+    ['2027.3—2027.6', '2027-06-30'],
+    ['2027.10前', '2027-10-31'],
   ])('%p is read as before: %s', async (written, day) => {
     expect(dueDates(await importWorkPlan(`序号,工作任务,牵头单位,完成时限\n1,任务1,青川市财政局,${written}\n`, { format: 'csv', title: '青川市2027年政务公开任务分工', lookupUnit }))).toEqual([day]);
   });

@@ -9,7 +9,7 @@ import { codesFromTitles, renumberedByContent, type Renumbering } from '../revis
 import type { ValidatedPlan } from '../import/plan-validation.js';
 import type { AbsentField, ExportReading } from '../import/plan-document.js';
 import { sha256Of, type ImportProblem, type ReadingNotes } from '../../spreadsheet/import-problems.js';
-import { FLAT_LIST_NOTICE, planTitleKey, unitDownloadProblem } from '../import/plan-document.js';
+import { FLAT_LIST_NOTICE, planColumns, planTitleKey, unitDownloadProblem } from '../import/plan-document.js';
 import { withStandingCategories, withStandingCategoryCodes } from '../revise-plan/kept-categories.js';
 import { describeNotes, describeNotesZh } from '../../spreadsheet/import-refusal.js';
 import { officeClockSeconds, officeDate } from '../../shared/calendar-date.js';
@@ -157,8 +157,11 @@ export async function importWorkPlanFile(
   const retried = firstRunAppended(recorded);
   const { fileName, format } = fileFormatOf(file);
   const today = officeDate(context.now);
-  const readOn = async (day: string) => {
+  /** The refusal of a file without a 完成时限 column, read so for a version of an imported plan (issue 10): a new plan is refused with it. */
+  let dueColumnRefusal: DomainError | null = null;
+  const readOn = async (day: string, dueDatesMayBeAbsent = false): Promise<Extract<Awaited<ReturnType<typeof importWorkPlan>>, { ok: true }>> => {
     const read = await importWorkPlan(file.content, {
+      ...(dueDatesMayBeAbsent ? { dueDatesMayBeAbsent } : {}),
       format,
       fileName,
       title: options.title,
@@ -177,8 +180,18 @@ export async function importWorkPlanFile(
       ...(options.approvedOn === undefined ? {} : { approvedOn: options.approvedOn }),
       ...(options.dueDateOverride === undefined ? {} : { periodOverrideReason: options.dueDateOverride.reason }),
     });
-    if (!read.ok) throw importRefused(fileName, format, read.problems, 'BAD_USER_INPUT', read.sheet, read.sheets);
-    return read;
+    if (read.ok) return read;
+    const refusal = importRefused(fileName, format, read.problems, 'BAD_USER_INPUT', read.sheet, read.sheets);
+    // No 完成时限 column and nothing else wrong: a version of an imported plan keeps its items' due dates (a missing column is no
+    // change to its field, as for 牵头单位: breaker42-10 F5); whether the file is one is known below, else this refusal stands.
+    if (!dueDatesMayBeAbsent && read.problems.every((problem) => problem.reason.startsWith(`Missing column ${planColumns.dueDate.label}`))) {
+      const again = await readOn(day, true).catch(() => null);
+      if (again) {
+        dueColumnRefusal = refusal;
+        return again;
+      }
+    }
+    throw refusal;
   };
   const readDay = options.assignedOn ?? options.approvedOn ?? today;
   const validation = await readOn(readDay);
@@ -213,6 +226,8 @@ export async function importWorkPlanFile(
   const extended = existing.status === 'imported' ? null : titleExtending(validated, knownPlans);
   if (extended) throw extendedTitleRefused(validated, extended);
   if (repeated && repeated.shared === repeated.of && !titleGiven) throw repeatedPlanRefused(validated, repeated);
+  // A file without a 完成时限 column is a version of an imported plan, or refused as any plan without one (issue 10).
+  if (dueColumnRefusal && existing.status !== 'imported') throw dueColumnRefusal;
   const days = planDays(options, today, existing, isNewVersion);
   // A new version is applied on its own day (assignedOn, else today), not the plan's approval: 立行立改 in it is due then (breaker10d P34).
   const asApplied = isNewVersion && days.assignedOn !== readDay && hasItemAtOnce(validated) ? { ...(await readOn(days.assignedOn)).plan, title: validated.title } : validated;
@@ -290,6 +305,26 @@ export async function importWorkPlanFile(
     return before ? { ...version, ...fieldsKept(keptFields, before, version) } : version;
   };
   const versionsInFile = defineItems.map((item) => versionOf(item, validated.datesPerPart === true)).map(asRevised);
+  // A version without a 完成时限 column keeps its items' dates; an item the plan does not have has none to keep (issue 10).
+  const undated = keptFields.includes('dueDate') ? versionsInFile.filter((item) => item.dueDate === '') : [];
+  if (undated.length > 0) {
+    throw importRefused(
+      fileName,
+      format,
+      undated.map((item) => {
+        const place = placeOfItem.get(item.code);
+        return {
+          row: place?.row ?? null,
+          reason: `Item ${item.code} (${item.title}) is not in the plan, and the file has no 完成时限 (due date) column: a new item needs its due date. Add the column (the other items' dates as they stand), or add the item by hand.`,
+          reasonZh: `事项 ${item.code}（${item.title}）是方案中没有的新事项，而本文件没有“完成时限”列：新事项须有完成时限。请在文件中加上“完成时限”列（其他事项照填现有时限）后重新导入。`,
+          ...(place?.sheet === undefined ? {} : { sheet: place.sheet }),
+        };
+      }),
+      'BAD_USER_INPUT',
+      validation.sheet,
+      validation.sheets,
+    );
+  }
   // An item an earlier version withdrew, listed again under its code and title, comes back (10e P1).
   const standingOrBack = isNewVersion ? [...standing, ...(await withdrawnListedAgain(dependencies, versionsInFile, standingByCode, itemsWithout, days.assignedOn))] : standing;
   // The 大项 compared as they stand and as the version names them: a rename and a move are told as such (breaker10s P7).
@@ -305,7 +340,7 @@ export async function importWorkPlanFile(
   if (outsideTheSheet.length > 0) throw withdrawalOutsideTheSheet(file.sheet!, outsideTheSheet);
   if (revision && !options.revise && !options.dryRun) throw newVersionRefused(plan.title, fileName, revision, validation.plan.writtenTitle ?? validation.plan.title);
   // Several items due before the plan's approval are one fault of the file (a past plan, or another plan of the same title): said once (newcomer39 S1).
-  const early = dueBeforeApproval(revision ? dueDatesRevised(revision, versionsAsRevised(standingOrBack, versionsInFile)) : defineItems.map((item) => item.data), days.approvedOn, placeOfItem);
+  const early = dueBeforeApproval(revision ? dueDatesRevised(revision, versionsAsRevised(standingOrBack, versionsInFile)) : keptFields.includes('dueDate') ? versionsInFile : defineItems.map((item) => item.data), days.approvedOn, placeOfItem);
   // An approval day in the future is refused as such, by the plan's decision.
   if (early && days.approvedOn <= today) throw importRefused(fileName, format, [early.problem(revision && existing.status === 'imported' ? { title: existing.title, years: planYears(existing) } : null)], 'BAD_USER_INPUT', validation.sheet, validation.sheets);
   const revised = new Set(revision ? [...revision.added.map((item) => item.code)] : []);
@@ -495,8 +530,14 @@ const versionOf = (item: WorkPlanItemDefinition, datesPerPart: boolean): ItemVer
  * unit it made lead leads, once). With no 牵头单位 column the item keeps its leads and every unit the file names (`version`) that is
  * not one of them is responsible — never the first 责任单位 made lead (breaker42-10 F5). Pure; `{}` when nothing is absent.
  */
-function fieldsKept(absent: readonly AbsentField[], before: ItemVersion, version: Pick<ItemVersion, 'leadUnitIds' | 'responsibleUnitIds'>): Partial<Pick<ItemVersion, AbsentField>> {
-  const kept: { -readonly [Field in AbsentField]?: ItemVersion[Field] } = {};
+function fieldsKept(absent: readonly AbsentField[], before: ItemVersion, version: Pick<ItemVersion, 'leadUnitIds' | 'responsibleUnitIds'>): Partial<Pick<ItemVersion, AbsentField | 'terms' | 'partDueDates'>> {
+  const kept: { -readonly [Field in AbsentField | 'terms' | 'partDueDates']?: ItemVersion[Field] } = {};
+  // No 完成时限 column: the item's due date, its terms and its units' own dates as they stand (issue 10).
+  if (absent.includes('dueDate')) {
+    kept.dueDate = before.dueDate;
+    kept.terms = before.terms;
+    if (before.partDueDates !== undefined) kept.partDueDates = before.partDueDates;
+  }
   if (absent.includes('description')) kept.description = before.description;
   if (absent.includes('measures')) kept.measures = before.measures;
   if (absent.includes('responsibleUnitIds')) kept.responsibleUnitIds = before.responsibleUnitIds.filter((unitId) => !version.leadUnitIds.includes(unitId));
@@ -513,6 +554,7 @@ const ABSENT_FIELD_COLUMNS: Readonly<Record<AbsentField, { readonly en: string; 
   responsibleUnitIds: { en: '责任单位 (responsible units)', zh: '责任单位' },
   description: { en: '具体内容 (content)', zh: '具体内容' },
   measures: { en: '工作措施 (measures)', zh: '工作措施' },
+  dueDate: { en: '完成时限 (due date)', zh: '完成时限' },
 };
 
 /**
@@ -521,7 +563,7 @@ const ABSENT_FIELD_COLUMNS: Readonly<Record<AbsentField, { readonly en: string; 
  */
 export function keptFieldsNotice(absent: readonly AbsentField[]): ImportProblem[] {
   if (absent.length === 0) return [];
-  const columns = (['leadUnitIds', 'responsibleUnitIds', 'description', 'measures'] as const).filter((field) => absent.includes(field)).map((field) => ABSENT_FIELD_COLUMNS[field]);
+  const columns = (['leadUnitIds', 'responsibleUnitIds', 'dueDate', 'description', 'measures'] as const).filter((field) => absent.includes(field)).map((field) => ABSENT_FIELD_COLUMNS[field]);
   return [
     {
       row: null,
@@ -541,8 +583,8 @@ function definitionsKeeping(defined: readonly WorkPlanItemDefinition[], absent: 
   return defined.map((item) => {
     const before = byCode.get(item.data.code);
     if (!before) return item;
-    const { responsibleUnitIds, leadUnitIds, ...fields } = fieldsKept(absent, before, item);
-    return { ...item, data: { ...item.data, ...fields }, ...(responsibleUnitIds === undefined ? {} : { responsibleUnitIds }), ...(leadUnitIds === undefined ? {} : { leadUnitIds }) };
+    const { responsibleUnitIds, leadUnitIds, partDueDates, ...fields } = fieldsKept(absent, before, item);
+    return { ...item, data: { ...item.data, ...fields }, ...(responsibleUnitIds === undefined ? {} : { responsibleUnitIds }), ...(leadUnitIds === undefined ? {} : { leadUnitIds }), ...(partDueDates === undefined ? {} : { partDueDates }) };
   });
 }
 

@@ -130,7 +130,7 @@ export interface ExportReading {
 }
 
 /** An item field a file may leave out altogether. */
-export type AbsentField = 'description' | 'measures' | 'responsibleUnitIds' | 'leadUnitIds';
+export type AbsentField = 'description' | 'measures' | 'responsibleUnitIds' | 'leadUnitIds' | 'dueDate';
 
 /**
  * CSV and XLSX have no place for the plan's title and year, so the caller passes them (the CLI's
@@ -149,6 +149,12 @@ export interface PlanReadOptions {
   readonly knownPlans?: readonly KnownPlanPeriod[];
   /** The XLSX sheet to read (`--sheet`); the first visible one when absent. */
   readonly sheet?: string;
+  /**
+   * A version of an imported plan may leave out the 完成时限 column: read without it, each item's due date left '' and `dueDate`
+   * in `absentFields` — the import keeps each item's as it stands, and refuses a new plan or a new item without one (issue 10:
+   * a missing column is no change to its field). Absent: the column is required, as for any new plan.
+   */
+  readonly dueDatesMayBeAbsent?: boolean;
   /**
    * Whether a text names a unit of the directory (or a collective name): a column whose cells do is
    * used or refused whatever its header (`droppedColumnProblems`). Absent: headers alone decide.
@@ -470,7 +476,8 @@ const EXPORT_TITLE = /进展[（(](?:(?<period>(?:19|20|21)\d{2}—(?:19|20|21)\
 /** Reads as much as it can, so that validation can still report the rows' own problems. */
 export async function readPlanDraft(content: FileContent, options: PlanReadOptions): Promise<PlanDraft> {
   if (options.format === 'csv' || options.format === 'xlsx') {
-    const read = await readSpreadsheetOffThread(content, options.format, planColumns, { sheet: options.sheet });
+    const columns = options.dueDatesMayBeAbsent ? { ...planColumns, dueDate: { ...planColumns.dueDate, required: false } } : planColumns;
+    const read = await readSpreadsheetOffThread(content, options.format, columns, { sheet: options.sheet });
     if (!read.ok) return { document: null, problems: read.problems, ...((read.sheets ?? []).length > 1 ? { sheets: read.sheets } : read.sheet ? { sheet: read.sheet } : {}) };
     const { table, exportNotice, unitRows, reading, oneUnit, period } = fromOwnExport(read.table);
     if (unitRows) return { document: null, problems: [unitRows], ...(read.sheet ? { sheet: read.sheet } : {}) };
@@ -525,7 +532,7 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
     // A file with no 内容 (or no 措施) column — Rectify's own export, or any office's version without 具体内容 — says nothing
     // about them: a new version read from it keeps each item's, never empties it (breaker10e P3, breaker10s P2). Only a
     // present but empty cell clears.
-    const absent = absentFieldsOf(table.records);
+    const absent = absentFieldsOf(table.records, options.dueDatesMayBeAbsent === true);
     const document =
       drafted.document && exportNotice.length > 0 ? { ...drafted.document, datesPerPart: true as const, ...absent, ...(reading ? { exportedAs: reading } : {}), ...(oneUnit ? { rowsOfOneUnit: oneUnit } : {}) }
         : drafted.document ? { ...drafted.document, ...absent } : drafted.document;
@@ -829,14 +836,16 @@ function draftOfTree(tree: TreeNode, options: PlanReadOptions): PlanDraft {
  * (`description`) or 工作措施 (`measures`) when no record has that column or key — only a present but empty cell clears — and the
  * responsible units when records name 牵头单位 but none has 责任单位 or 配合单位 (breaker10e P3, breaker10s P2). `{}` when none.
  */
-function absentFieldsOf(records: readonly SourceRecord<PlanColumn>[]): { readonly absentFields?: readonly AbsentField[] } {
+function absentFieldsOf(records: readonly SourceRecord<PlanColumn>[], dueMayBeAbsent = false): { readonly absentFields?: readonly AbsentField[] } {
   const hasColumn = (key: PlanColumn) => records.some((record) => key in record.cells);
   const unitsAbsent = hasColumn('leadUnit') && !hasColumn('responsibleUnits') && !hasColumn('cooperatingUnits') ? (['responsibleUnitIds'] as const) : [];
   // No 牵头单位 column and no unit marked as lead (（牵头）, 牵头单位：A, a legend's ★): the file says nothing of who leads — its first
   // 责任单位 leads a new plan, but a version keeps each item's lead (breaker42-10 F5: every lead removed, the first unit made lead).
   const leadMarked = records.some((record) => record.leadSymbols !== undefined || record.byLevel !== undefined || ((roles) => roles !== null && (roles.noLead || roles.lead.length > 0 || roles.leadMarked))(unitRolesInCell(record.cells.responsibleUnits ?? null)));
   const leadsAbsent = !hasColumn('leadUnit') && hasColumn('responsibleUnits') && !leadMarked ? (['leadUnitIds'] as const) : [];
-  const absentFields = [...(['description', 'measures'] as const).filter((key) => !hasColumn(key)), ...unitsAbsent, ...leadsAbsent];
+  // No 完成时限 column (read so only for a version, `dueDatesMayBeAbsent`): each item keeps its due date (issue 10).
+  const dueAbsent = dueMayBeAbsent && records.length > 0 && !hasColumn('dueDate') ? (['dueDate'] as const) : [];
+  const absentFields = [...(['description', 'measures'] as const).filter((key) => !hasColumn(key)), ...unitsAbsent, ...leadsAbsent, ...dueAbsent];
   return absentFields.length > 0 ? { absentFields } : {};
 }
 

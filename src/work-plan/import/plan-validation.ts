@@ -275,7 +275,9 @@ export function validatePlanDocument(
         }
         return due;
       };
-      const due = dueOn(item.dueDate, row, item.dueDateRefused === true);
+      // A version without a 完成时限 column (`absentFields`): the item's due date is kept by the import, read as none here (issue 10).
+      const dueKept = (document.absentFields ?? []).includes('dueDate') && item.dueDate === '';
+      const due: PartDue | null = dueKept ? { dueDate: '', terms: { kind: 'BY_DATE' } } : dueOn(item.dueDate, row, item.dueDateRefused === true);
 
       // Rows continuing the item (breaker10 F19): their units, each due on its row's date (blank: the item's).
       const partDueDates: Record<string, PartDue> = {};

@@ -509,6 +509,11 @@ export async function importFindings(content: FileContent, options: FindingsImpo
 
   const firstRowOfTitle = new Map<string, SourceRecord<FindingKey>>();
   const findings: ImportedFinding[] = [];
+  /**
+   * Rows whose 整改时限 is before the finding was identified: said only beside the file's other problems, so that the clerk fixes the
+   * file once (issue 10: a row's unknown unit hid its own date, refused only on the next try); alone, the part's decision refuses it.
+   */
+  const earlyDue: ImportProblem[] = [];
   // Thousands of rows are checked on the main thread: in slices, so other requests are answered meanwhile (breaker12d P3).
   const pause = slicer();
   for (const draft of withoutSummaryCopies(drafts, notices, problems)) {
@@ -602,6 +607,21 @@ export async function importFindings(content: FileContent, options: FindingsImpo
       : ledger
         ? partsOf(draft.rows, { ...options, lookupUnit, ...(identifiedOn ? { identifiedOn } : {}), ...(assignedOn ? { today: assignedOn } : {}), ...(exported ? { exported: true as const } : {}) }, problems, notices)
         : concernedUnitsOf(first, lookupUnit, problems, notices);
+    const identified = identifiedOn ?? options.identifiedOn;
+    if (ledger && identified !== undefined) {
+      for (const each of draft.rows) {
+        const cell = each.cells.dueDate ?? null;
+        const reading = textOf(cell) === '' ? null : readDeadline(cell, { year: options.year, notBefore: identified });
+        const day = reading?.ok && 'dueDate' in reading.deadline ? reading.deadline.dueDate : null;
+        if (day === null || day >= identified) continue;
+        earlyDue.push({
+          row: each.row,
+          reason: `The due date (整改时限) ${day} is before the day the finding was identified (${identified}).`,
+          reasonZh: `整改时限（${day}）早于问题发现日期（${identified}）。`,
+          ...(each.sheet === undefined ? {} : { sheet: each.sheet }),
+        });
+      }
+    }
     // Read over several sheets, each problem names the finding's sheet.
     if (first.sheet !== undefined) for (let index = found; index < problems.length; index += 1) problems[index] = { ...problems[index]!, sheet: first.sheet };
     if (problems.length === found && severity) {
@@ -622,7 +642,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     }
   }
   if (table.records.length === 0) problems.push({ row: null, reason: 'The file lists no findings.', reasonZh: '文件中没有列出任何问题。' });
-  if (problems.length > 0) return { ok: false, problems: sortedProblems(problems), ...whereRead(table) };
+  if (problems.length > 0) return { ok: false, problems: sortedProblems([...problems, ...earlyDue]), ...whereRead(table) };
   // 状态 is read only for the export's 待交办 and 已撤销 rows: it is still a column not imported.
   // 备注, read for what it says of its row only, is listed last, where offices put it.
   // The export's progress columns in its order; an office's 完成情况 / 实际完成时间 after the columns nothing reads.

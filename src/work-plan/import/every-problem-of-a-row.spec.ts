@@ -1,4 +1,5 @@
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
+import { importFindings } from '../../rectification/import-findings/findings-file.js';
 import { importWorkPlan } from './work-plan-import.js';
 
 /*
@@ -29,5 +30,20 @@ describe('every problem of a row in one refusal (issue 10)', () => {
   it('a file with no other problem leaves the approval day to the import (its own refusal), read as before', async () => {
     const csv = '序号,工作任务,牵头单位,完成时限\n1,公开重大决策事项目录,青川市财政局,2026-01-31\n';
     expect((await importWorkPlan(csv, { format: 'csv', title: '青川市2026年政务公开工作要点', lookupUnit, approvedOn: '2026-02-20' })).ok).toBe(true);
+  });
+
+  it('台账: a row with an unknown unit and a 整改时限 before the finding was identified names both', async () => {
+    const csv = '问题描述,责任单位,整改时限\n网站栏目更新不及时,青川市不存在局,2026-02-28\n政策解读材料缺失,青川市教育局,2026-03-01\n答复文书不规范,青川市财政局,2026-06-30\n';
+    const result = await importFindings(csv, { format: 'csv', lookupUnit, today: '2026-03-23', identifiedOn: '2026-03-20' });
+    expect(result.ok ? [] : result.problems.map((problem) => `${problem.row} ${problem.reasonZh}`)).toEqual([
+      expect.stringMatching(/^2 .*“青川市不存在局”不在单位名录中/),
+      '2 整改时限（2026-02-28）早于问题发现日期（2026-03-20）。',
+      '3 整改时限（2026-03-01）早于问题发现日期（2026-03-20）。',
+    ]);
+  });
+
+  it('台账 with no other problem: read as before (the part’s own decision refuses the date)', async () => {
+    const csv = '问题描述,责任单位,整改时限\n网站栏目更新不及时,青川市财政局,2026-02-28\n';
+    expect((await importFindings(csv, { format: 'csv', lookupUnit, today: '2026-03-23', identifiedOn: '2026-03-20' })).ok).toBe(true);
   });
 });

@@ -102,3 +102,69 @@ describe('a lead unit marked by a symbol the table explains (P4)', () => {
     expect(result.ok ? [] : result.problems.map((problem) => problem.reasonZh)).toEqual([expect.stringMatching(/^“青川市教育局”标注为（牵头），却写在“配合单位”列/u)]);
   });
 });
+
+/*
+ * breaker42-10 F2, F3 and issue 10: a mark legend is read for what it says — 注：*为配合单位 makes * the mark of a unit taking part, not
+ * a mark "the sheet does not explain"; a legend in the title's bracket (…工作要点（*为牵头单位）) is the legend, not part of the plan's
+ * title; a symbol and a role mark after one name (「★青川市教育局（配合）」) that say two roles are refused naming row, column and both
+ * marks, never read as lead silently nor refused as an unknown unit 「青川市教育局*」.
+ */
+describe('what a mark legend says (breaker42-10 F2, F3; issue 10)', () => {
+  it('注：*为配合单位 (and its negative forms): the marked unit takes part, the other leads; told how it was read', async () => {
+    for (const legend of ['注：*为配合单位', '注：*为非牵头单位', '注：带*的单位不为牵头单位，仅配合。']) {
+      const csv = `序号,工作任务,责任单位,完成时限\n1,公开重大决策事项目录,"青川市财政局、青川市教育局*",2026-12-31\n${legend},,,\n`;
+      const result = await importWorkPlan(csv, { format: 'csv', title: TITLE, lookupUnit });
+      expect(roles(result)).toEqual(['1 牵头 unit-czj；责任 unit-jyj']);
+      expect(result.ok && result.notices).toContainEqual(expect.objectContaining({ row: 3, reasonZh: `按“${legend}”，单位名称前后标有“*”的单位按配合单位读取（标记不计入单位名称）。` }));
+    }
+  });
+
+  it('注：*为牵头单位，★为配合单位: both symbols read', async () => {
+    const csv = '序号,工作任务,责任单位,完成时限\n1,公开重大决策事项目录,"青川市财政局★、青川市教育局*、青川市发展和改革委员会",2026-12-31\n"注：*为牵头单位，★为配合单位",,,\n';
+    expect(roles(await importWorkPlan(csv, { format: 'csv', title: TITLE, lookupUnit }))).toEqual(['1 牵头 unit-jyj；责任 unit-czj、unit-fgw']);
+  });
+
+  it('a unit marked by the 配合 symbol under 牵头单位 is refused quoting the symbol written, never a （配合） the office did not write', async () => {
+    const csv = '序号,工作任务,牵头单位,责任单位,完成时限\n1,公开重大决策事项目录,青川市教育局*,青川市财政局,2026-12-31\n注：*为配合单位,,,,\n';
+    expect(roles(await importWorkPlan(csv, { format: 'csv', title: TITLE, lookupUnit }))).toEqual([
+      '2 “青川市教育局”标有“*”（按表中注释为配合单位），却写在“牵头单位”列：配合单位不能牵头。请把它移到配合单位（或责任单位）列；如确由其牵头，请删去“*”。',
+    ]);
+  });
+
+  it('a symbol the legend does not explain, beside one it does: the refusal names the legend read, and how to write either meaning', async () => {
+    const csv = '序号,工作任务,责任单位,完成时限\n1,公开重大决策事项目录,"青川市财政局*、青川市教育局▲",2026-12-31\n注：*为牵头单位,,,\n';
+    expect(roles(await importWorkPlan(csv, { format: 'csv', title: TITLE, lookupUnit }))).toEqual([
+      '2 “青川市教育局”标有“▲”，表格中的注释“注：*为牵头单位”未说明“▲”的含义：如“▲”表示牵头单位，请在表格下方加注“注：▲为牵头单位”（或在表头写明，如“责任单位（▲为牵头单位）”），如表示配合单位，请加注“注：▲为配合单位”，然后重新导入；否则请删去该标记。',
+    ]);
+  });
+
+  it.each([
+    ['★青川市教育局（配合）', '注：★为牵头单位', '★', '（配合）', '牵头单位'],
+    ['青川市教育局*（配合）', '注：*为牵头单位', '*', '（配合）', '牵头单位'],
+    ['青川市教育局*【牵头】', '注：*为配合单位', '*', '【牵头】', '配合单位'],
+  ])('%p with %p: refused naming the row, the column and both marks — never read silently, never an unknown unit with the mark in its name', async (cell, legend, symbol, mark, meaning) => {
+    const csv = `序号,工作任务,责任单位,完成时限\n1,公开重大决策事项目录,"青川市财政局、${cell}",2026-12-31\n${legend},,,\n`;
+    expect(roles(await importWorkPlan(csv, { format: 'csv', title: TITLE, lookupUnit }))).toEqual([
+      `2 “责任单位”列的“青川市教育局”既标有“${symbol}”（按“${legend}”为${meaning}），又标注${mark}：两个标记相互矛盾，请只保留正确的一个。`,
+    ]);
+  });
+
+  it('a symbol and a role mark that agree (「★青川市教育局（牵头）」, 注：★为牵头单位) are read once', async () => {
+    const csv = '序号,工作任务,责任单位,完成时限\n1,公开重大决策事项目录,"青川市财政局、★青川市教育局（牵头）",2026-12-31\n注：★为牵头单位,,,\n';
+    expect(roles(await importWorkPlan(csv, { format: 'csv', title: TITLE, lookupUnit }))).toEqual(['1 牵头 unit-jyj；责任 unit-czj']);
+  });
+
+  it('a legend in the title row is the legend, not part of the plan title (the next version without it is the same plan)', async () => {
+    const csv = '青川市2026年政务公开工作要点（*为牵头单位）,,,\n序号,工作任务,责任单位,完成时限\n1,公开重大决策事项目录,"青川市财政局、青川市教育局*",2026-12-31\n';
+    const result = await importWorkPlan(csv, { format: 'csv', lookupUnit });
+    expect(result.ok && result.plan.title).toBe('青川市2026年政务公开工作要点');
+    expect(roles(result)).toEqual(['1 牵头 unit-jyj；责任 unit-czj']);
+  });
+
+  it('台账: a symbol and a role mark saying two roles are refused there too', async () => {
+    const csv = '序号,问题描述,责任单位,整改时限\n1,网站栏目更新不及时,"青川市财政局、★青川市教育局（配合）",2026-12-31\n注：★为牵头单位,,,\n';
+    const result = await importFindings(csv, { format: 'csv', lookupUnit, today: '2026-03-01' });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems.map((problem) => problem.reasonZh)).toContainEqual(expect.stringContaining('“责任单位”列的“青川市教育局”既标有“★”（按“注：★为牵头单位”为牵头单位），又标注（配合）'));
+  });
+});

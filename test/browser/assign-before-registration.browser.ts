@@ -1,7 +1,8 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { addDays } from '../../src/shared/calendar-date.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { launchChromium } from './support/browser.js';
+import { chosenIn, demoRegistration, formItem, typeDay } from './support/form-fields.js';
 import { browserContexts, eventually, officeDay } from './support/suite.js';
 
 const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
@@ -21,22 +22,11 @@ describe('a 交办 dated before the units were registered says why no unit is of
   let registeredOn: string;
   let fgw: { id: string; name: string };
 
-  const formItem = (form: Locator, page: Page, label: string) => form.locator('.el-form-item', { has: page.getByLabel(label, { exact: true }) });
-  const typeDay = async (form: Locator, label: string, day: string) => {
-    const field = form.getByLabel(label, { exact: true });
-    await field.fill(day);
-    await field.press('Enter');
-  };
   const noUnitsSaid = (day: string) => `${day} 时尚无已登记的单位（各单位于 ${registeredOn} 登记）；请把交办日期改为 ${registeredOn} 或之后。`;
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
-    const { data } = await app.graphql(`{ units { id code name registeredOn } }`);
-    const days = new Set((data!.units as { registeredOn: string }[]).map((unit) => unit.registeredOn));
-    // The demo registers its units on one day: the words name it.
-    expect(days.size).toBe(1);
-    [registeredOn] = [...days] as [string];
-    fgw = data!.units.find((unit: { code: string }) => unit.code === 'FGW');
+    ({ registeredOn, fgw } = await demoRegistration(app));
   });
   afterAll(() => contexts.closeAll());
 
@@ -123,7 +113,6 @@ describe('a 交办 dated before the units were registered says why no unit is of
    * Every unit picker that follows a day shows a choice the day does not allow marked with why; back on an allowed day, as
    * it was. (Neither picker is read before the directory has loaded: the wait is on the unit's own label.)
    */
-  const chosenIn = (form: Locator, page: Page, label: string) => formItem(form, page, label).locator('.el-select__placeholder:not(.is-transparent)');
   const notAllowed = (day: string) => `${fgw.name}（${day} 时尚不存在：于 ${registeredOn} 登记，不能在这一天交办）`;
 
   it('a finding’s 交办 dialog: the preselected lead is shown marked once 交办日期 is before the registration, and sending is refused beside the day', async () => {

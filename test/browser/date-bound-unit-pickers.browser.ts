@@ -1,7 +1,8 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { addDays } from '../../src/shared/calendar-date.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { launchChromium } from './support/browser.js';
+import { chosenIn, demoRegistration, formItem, typeDay } from './support/form-fields.js';
 import { browserContexts, eventually } from './support/suite.js';
 
 const ADMIN = 'rct_demo_admin_qingchuan';
@@ -22,23 +23,11 @@ describe('a unit picker bound to a day offers the units standing on it', () => {
   let registeredOn: string;
   let fgw: { id: string; name: string };
 
-  const formItem = (form: Locator, page: Page, label: string) => form.locator('.el-form-item', { has: page.getByLabel(label, { exact: true }) });
-  const chosenIn = (form: Locator, page: Page, label: string) => formItem(form, page, label).locator('.el-select__placeholder:not(.is-transparent)');
-  const typeDay = async (form: Locator, label: string, day: string) => {
-    const field = form.getByLabel(label, { exact: true });
-    await field.fill(day);
-    await field.press('Enter');
-  };
   const shown = async (locator: Locator) => ((await locator.count()) ? ((await locator.first().textContent()) ?? '').trim() : '');
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
-    const { data } = await app.graphql(`{ units { id code name registeredOn } }`);
-    const days = new Set((data!.units as { registeredOn: string }[]).map((unit) => unit.registeredOn));
-    // The demo registers its units on one day: the words name it.
-    expect(days.size).toBe(1);
-    [registeredOn] = [...days] as [string];
-    fgw = data!.units.find((unit: { code: string }) => unit.code === 'FGW');
+    ({ registeredOn, fgw } = await demoRegistration(app));
   });
   afterAll(() => contexts.closeAll());
 

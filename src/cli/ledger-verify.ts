@@ -11,8 +11,8 @@ import { SqliteLedger } from '../ledger/sqlite-ledger.js';
 import { witnessExpectations } from '../ledger/witnessed-head.js';
 import { readWitness } from '../event-store/store-witness.js';
 import { readKeyFolderWitnessesLeniently, keyFolderWitnessFolder } from '../event-store/key-folder-witness.js';
-import { findOtherCopyWrites, otherCopyWords } from '../event-store/other-copy-writes.js';
-import { chainHashIn } from '../event-store/sqlite-store-inspection.js';
+import { findOtherCopyWrites, otherCopyWords, type OtherCopyWrites } from '../event-store/other-copy-writes.js';
+import { chainHashIn, rowsByOtherWritersIn } from '../event-store/sqlite-store-inspection.js';
 import { realPlaceOf } from '../event-store/store-place.js';
 import { clockAheadAcceptanceWords, type ClockAheadAcceptance } from '../event-store/clock-behind.js';
 import { allEventSchemas } from '../event-sourcing/all-event-schemas.js';
@@ -312,7 +312,7 @@ function withOtherCopy(witness: ReturnType<typeof witnessExpectations>, db: Data
   const copy = { copyName: settings.STORE_COPY_NAME ?? null, place: realPlaceOf(options.path) };
   const head = (db.prepare('SELECT MAX(position) AS head FROM events').get() as { head: number | bigint | null }).head;
   const found = findOtherCopyWrites(
-    { storeId, head: head === null ? null : BigInt(head), chainHashAt: (commit) => chainHashIn(db, commit)?.toString('hex') ?? null },
+    { storeId, head: head === null ? null : BigInt(head), chainHashAt: (commit) => chainHashIn(db, commit)?.toString('hex') ?? null, rowsByOtherWriters: (after, known) => rowsByOtherWritersIn(db, after, known) },
     copy,
     dataFolder,
     kept,
@@ -325,6 +325,8 @@ function withOtherCopy(witness: ReturnType<typeof witnessExpectations>, db: Data
       ...witness.expectations,
       witnessProblem: {
         kind: 'STORE_FROM_OTHER_COPY',
+        // breaker42-9 F8: placed at the other copy's first record, not at event 1.
+        firstEvent: Number(firstForeignPosition(found)),
         message: say(
           `${words.en} Its rows chain and are sealed with the office's key, but they are not this copy's records: do not take this log as ${copy.copyName === null ? "this copy's" : `${copy.copyName}'s`} ledger.`,
           `${words.zh}这些记录的哈希链完整、带有本单位密钥的封印，但不是本副本的记录：请勿把它当作本副本的台账。`,
@@ -332,6 +334,13 @@ function withOtherCopy(witness: ReturnType<typeof witnessExpectations>, db: Data
       },
     },
   };
+}
+
+/** The first position another copy wrote (`findOtherCopyWrites`): its first row, or the one after this copy's own record; 1 when only the witness is the other copy's. */
+function firstForeignPosition(found: OtherCopyWrites): bigint {
+  if (found.how === 'unknown-writers') return found.rows.first;
+  if (found.how === 'wrote-past') return BigInt(found.own.witness.head ?? '0') + 1n;
+  return 1n;
 }
 
 /** The positions after `after` (null: from the start) up to `upTo`, as a person reads them: `73`, or `72–75`. */

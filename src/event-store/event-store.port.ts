@@ -36,6 +36,15 @@ export interface EventMetadata {
    * of it appended them (breaker9g P3). Absent on other commands and on events written before it was kept.
    */
   readonly batchCommandId?: string;
+  /**
+   * The writer id of the process (server or tool) that appended the event (16 hex digits, `newWriterId`), stamped by
+   * the store as it appends — never by the caller: a fresh one per process, which that process records in its store
+   * witness (and the copy beside the key) before its first append (`StoreWitness.writers`). Hashed with the rest of the
+   * metadata (the ledger chain). A copy of the store (training, staging, drill) writes under ids that only its own
+   * witnesses know, so its records taken back in another copy's place are told by the rows themselves
+   * (`findOtherCopyWrites`, breaker42-9 F1, F5). Absent on events written before it was kept (counted as known).
+   */
+  readonly writerId?: string;
 }
 
 export interface EventToAppend {

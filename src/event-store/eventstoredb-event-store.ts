@@ -38,6 +38,7 @@ import {
   comparePositions,
   sameRequest,
 } from './event-store.port.js';
+import { stampedBy } from './writer-id.js';
 
 /** Event metadata as written to EventStoreDB: ours, plus the keys its own projections read. */
 interface StoredMetadata extends EventMetadata {
@@ -137,12 +138,25 @@ export class EventStoreDbEventStore implements EventStore {
     this.now = options.now ?? (() => new Date());
   }
 
+  /** The writer id every append is stamped with (`EventMetadata.writerId`), once `writeAs` gave one. */
+  private writerId: string | null = null;
+
+  /**
+   * Stamps every event appended from now on with `writerId` in its metadata (`EventMetadata.writerId`), as the SQLite
+   * store does: the events of a process are told by it (EventStoreDB's servers are one copy, so nothing is judged by it
+   * at start; the metadata stays alike in both adapters).
+   */
+  writeAs(writerId: string): void {
+    this.writerId = writerId;
+  }
+
   async appendToStream(
     streamId: string,
-    events: readonly EventToAppend[],
+    unstamped: readonly EventToAppend[],
     options: AppendOptions,
   ): Promise<AppendResult> {
-    if (events.length === 0) throw new Error('appendToStream needs at least one event');
+    if (unstamped.length === 0) throw new Error('appendToStream needs at least one event');
+    const events = stampedBy(unstamped, this.writerId);
     if (options.request) await this.claimRequest(options.request, streamId);
     const claims = options.claims ?? [];
     const claimed = this.now().getTime();

@@ -76,3 +76,88 @@ describe('Another copy\'s records in the store found at start', () => {
     expect(findOtherCopyWrites(file(3), 正式, witness(null, production, 3), [keyCopy(null, production, 3)])).toBeNull();
   });
 });
+
+/*
+ * breaker42-9 F1, F5: the rows say which running copy wrote them (`EventMetadata.writerId`); a witness of this copy lists
+ * the writers it ever recorded (`StoreWitness.writers`). Rows past this copy's own newest record by writers none of its
+ * witnesses recorded are another copy's — whatever witness that copy left (none here: its keys folder was a copy on the
+ * training machine, F1), and however soon after its writes it was stopped (its witness lagging, F5).
+ */
+describe('Another copy\'s rows told by their writer ids', () => {
+  const listing = (at: WitnessAt, writers: readonly string[]): WitnessAt => ({ ...at, witness: { ...at.witness, writers } });
+  const P1 = 'a1a1a1a1a1a1a1a1';
+  const P2 = 'a2a2a2a2a2a2a2a2';
+  const T1 = 'b1b1b1b1b1b1b1b1';
+  const D1 = 'c1c1c1c1c1c1c1c1';
+  /** The file found, with rows by writer: `writers[n]` wrote position n + 1. */
+  const rowsFile = (writers: readonly (string | null)[]) => ({
+    ...file(writers.length),
+    rowsByOtherWriters: (after: bigint, known: readonly string[]) => {
+      const rows = writers.map((writerId, index) => ({ writerId, position: BigInt(index + 1) })).filter(({ writerId, position }) => position > after && writerId !== null && !known.includes(writerId));
+      if (rows.length === 0) return null;
+      const ids = [...new Set(rows.map(({ writerId }) => writerId!))];
+      const of = ids.map((writerId) => {
+        const own = rows.filter((row) => row.writerId === writerId);
+        return { writerId, first: own[0]!.position, last: own.at(-1)!.position, count: own.length };
+      });
+      return { first: rows[0]!.position, last: rows.at(-1)!.position, count: rows.length, writers: of };
+    },
+  });
+
+  it('F1: a training copy run with a copy of the keys folder — no witness of it here — taken back: its rows 4–7 are refused as another copy\'s', () => {
+    const found = findOtherCopyWrites(rowsFile([P1, P1, P1, T1, T1, T1, T1]), 正式, listing(witness('正式', production, 3), [P1, P2]), [listing(keyCopy('正式', production, 3), [P1, P2])]);
+    expect(found).toMatchObject({ how: 'unknown-writers', rows: { first: 4n, last: 7n, count: 4 }, other: null });
+    const refusal = otherCopyRefusal(production, found!, 正式);
+    expect(refusal.reason).toBe('STORE_FROM_OTHER_COPY');
+    expect(refusal.messageZh).toContain('另一个副本写入的 4 条记录，位置 4–7');
+    expect(refusal.message).toContain(`writer ${T1}`);
+    expect(refusal.messageZh).toContain('以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次');
+  });
+
+  it('F5: the training copy\'s key-side witness lagging at the copy point (killed within the second): its row 4 is told all the same, and named by its witness', () => {
+    const training培训 = listing(keyCopy('培训', training, 3), [P1, T1]);
+    const found = findOtherCopyWrites(rowsFile([P1, P1, P1, T1]), 正式, listing(witness('正式', production, 3), [P1]), [listing(keyCopy('正式', production, 3), [P1]), training培训]);
+    expect(found).toMatchObject({ how: 'unknown-writers', rows: { first: 4n, last: 4n, count: 1 }, other: { witness: { copyName: '培训' } } });
+    expect(otherCopyRefusal(production, found!, 正式).messageZh).toContain('由副本“培训”（STORE_COPY_NAME=培训）的写入进程');
+  });
+
+  it('F2: a training copy named 正式 too, at another place, is told by its writer (names no longer matter)', () => {
+    const alsoNamed正式 = listing(keyCopy('正式', training, 5), [P1, T1]);
+    expect(findOtherCopyWrites(rowsFile([P1, P1, P1, T1, T1]), 正式, listing(witness('正式', production, 3), [P1]), [listing(keyCopy('正式', production, 3), [P1]), alsoNamed正式])).toMatchObject({
+      how: 'unknown-writers',
+      rows: { first: 4n, last: 5n },
+    });
+  });
+
+  it('F8: a copy of a copy — each writer\'s rows named with the copy that wrote them', () => {
+    const 培训 = listing(keyCopy('培训', training, 4), [P1, T1]);
+    const 演练 = listing(witness('演练', placeOf('drill'), 5, join(root, 'keys', '演练.witness.json')), [P1, T1, D1]);
+    const found = findOtherCopyWrites(rowsFile([P1, P1, P1, T1, D1]), 正式, listing(witness('正式', production, 3), [P1]), [培训, 演练]);
+    expect(found).toMatchObject({ how: 'unknown-writers', copies: [{ rows: { first: 4n }, other: { witness: { copyName: '培训' } } }, { rows: { first: 5n }, other: { witness: { copyName: '演练' } } }] });
+    const words = otherCopyRefusal(production, found!, 正式).messageZh;
+    expect(words).toContain('位置 4（1 条事件）由副本“培训”');
+    expect(words).toContain('位置 5（1 条事件）由副本“演练”');
+  });
+
+  it('finds nothing in this copy\'s own rows, old rows, rows it saw, nor where no witness of it lists writers', () => {
+    // This copy's own rows past its record (a crash before the witness caught up): its writers are listed.
+    expect(findOtherCopyWrites(rowsFile([P1, P1, P1, P2, P2]), 正式, listing(witness('正式', production, 3), [P1, P2]), [])).toBeNull();
+    // Rows written before writer ids were kept carry none.
+    expect(findOtherCopyWrites(rowsFile([null, null, null, null]), 正式, listing(witness('正式', production, 3), [P1]), [])).toBeNull();
+    // Rows up to this copy's own record are the log it saw — a copy point's rows by the copy it was made from included.
+    expect(findOtherCopyWrites(rowsFile([P1, P1, P1, T1]), { copyName: '培训', place: training }, listing(witness('培训', training, 4, `${training}.witness.json`), [T1]), [])).toBeNull();
+    // A witness of an older version (no writers listed): nothing judged by the rows (an upgrade is never refused).
+    expect(findOtherCopyWrites(rowsFile([P1, P1, P1, T1]), 正式, witness('正式', production, 3), [])).toBeNull();
+    // The other copy's first start on this copy's files (no record of its own yet).
+    expect(findOtherCopyWrites(rowsFile([P1, P1, P1]), { copyName: '培训', place: training }, listing(witness('正式', production, 3, `${training}.witness.json`), [P1]), [])).toBeNull();
+  });
+
+  it('F3: only the witness beside the store is the other copy\'s, the file agrees with this copy\'s record beside the key — told so, and not sent to a backup', () => {
+    const found = findOtherCopyWrites(rowsFile([P1, P1, P1, P1, P1]), 正式, listing(witness('培训', training, 5, `${production}.witness.json`), [P1, T1]), [listing(keyCopy('正式', production, 5), [P1])]);
+    expect(found).toMatchObject({ how: 'other-copy-witness', fileIsOwn: true });
+    const refusal = otherCopyRefusal(production, found!, 正式);
+    expect(refusal.messageZh).toContain('只是见证文件从另一副本的数据文件夹被放到了这里——本副本的记录没有丢失');
+    expect(refusal.messageZh).toContain(`请勿从备份恢复任何内容：把 ${production}.witness.json 移开`);
+    expect(refusal.messageZh).not.toContain('从备份恢复事件库');
+  });
+});

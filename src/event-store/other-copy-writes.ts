@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
 import { readKeyFolderWitnessesLeniently } from './key-folder-witness.js';
-import { SqliteStoreInspection } from './sqlite-store-inspection.js';
+import { SqliteStoreInspection, type OtherWritersRows, type WriterRows } from './sqlite-store-inspection.js';
 import { isPlace } from './store-place.js';
 import { readWitness, StoreRefusedError, type StoreWitness } from './store-witness.js';
 
@@ -42,18 +42,35 @@ export function writtenByCopy(witness: StoreWitness, copy: ThisCopy): boolean | 
 
 /**
  * What shows that the store file holds another copy's records (`findOtherCopyWrites`):
+ * - `unknown-writers`: rows past this copy's own newest record are stamped with writer ids (`EventMetadata.writerId`) that
+ *   none of this copy's witnesses recorded — another copy's processes wrote them (breaker42-9 F1, F5: told by the rows
+ *   themselves, whatever witness that copy left, and however soon after its writes it was stopped); `copies` names, for
+ *   each writer, the other copy whose witness lists it, where one is at hand;
  * - `wrote-past`: another copy's witness saw the log further than this copy's own newest record, and the file holds,
  *   at that position, the very event it saw (same chain hash): the events after this copy's record are that copy's;
  * - `other-copy-witness`: the witness beside the store is another copy's (its data folder put in place of this
  *   copy's), while this copy's own record is kept beside the key.
  */
-export interface OtherCopyWrites {
-  readonly how: 'wrote-past' | 'other-copy-witness';
-  /** This copy's own newest record of the store. */
-  readonly own: WitnessAt;
-  /** The other copy's witness that shows it. */
-  readonly other: WitnessAt;
-}
+export type OtherCopyWrites =
+  | {
+      readonly how: 'wrote-past' | 'other-copy-witness';
+      /** This copy's own newest record of the store. */
+      readonly own: WitnessAt;
+      /** The other copy's witness that shows it. */
+      readonly other: WitnessAt;
+      /** `other-copy-witness`: whether the file itself agrees with this copy's own record (its chain hash there), no other writer's rows past it — only the witness beside it is the other copy's (breaker42-9 F3). */
+      readonly fileIsOwn?: boolean;
+    }
+  | {
+      readonly how: 'unknown-writers';
+      readonly own: WitnessAt;
+      /** The rows, and each writer's. */
+      readonly rows: OtherWritersRows;
+      /** Each writer of `rows`, in order, with the other copy's witness that lists it (null: no witness of it at hand). */
+      readonly copies: readonly { readonly rows: WriterRows; readonly other: WitnessAt | null }[];
+      /** The other copy's witness of the first rows (`copies[0].other`), or of any of them. */
+      readonly other: WitnessAt | null;
+    };
 
 /**
  * Whether the SQLite store found at start holds records another copy of it wrote after this copy's own newest
@@ -63,15 +80,21 @@ export interface OtherCopyWrites {
  *   a copy starting for the first time from another copy's files — a training copy made with store:backup, a restore
  *   drill — starts from that copy's log, which is what a copy point is;
  * - the store keeps no chain (`chainHashAt` undefined: EventStoreDB, whose servers are one copy).
- * Witnesses of other stores, and those written before copy names were recorded, are not judged. Reads at most one
- * chain hash per other copy's witness.
- * @param found the store's id, its head position (commit part; null: empty) and the chain hash at a position (null: no chained event there).
+ * Witnesses of other stores, and those written before copy names were recorded, are not judged; rows are judged by
+ * their writer only where a witness of this copy lists its writers (`StoreWitness.writers`; not one an older version
+ * wrote). Reads at most one chain hash per other copy's witness, and the rows past this copy's newest record.
+ * @param found the store's id, its head position (commit part; null: empty), the chain hash at a position (null: no chained event there), and the rows past a position by writers not in a list.
  * @param copy the copy this server runs as (STORE_COPY_NAME, the store file's real place).
  * @param dataFolder the witness beside the store (STORE_WITNESS_PATH), null when there is none.
  * @param kept the witness copies beside the office's key (`readKeyFolderWitnesses`).
  */
 export function findOtherCopyWrites(
-  found: { readonly storeId: string; readonly head: bigint | null; readonly chainHashAt?: (commit: bigint) => string | null },
+  found: {
+    readonly storeId: string;
+    readonly head: bigint | null;
+    readonly chainHashAt?: (commit: bigint) => string | null;
+    readonly rowsByOtherWriters?: (after: bigint, known: readonly string[]) => OtherWritersRows | null;
+  },
   copy: ThisCopy,
   dataFolder: WitnessAt | null,
   kept: readonly WitnessAt[],
@@ -82,7 +105,8 @@ export function findOtherCopyWrites(
   // This copy's records of this place — or of a place whose file is gone: an installation moved keeps its name (a named copy
   // kept elsewhere whose file is still there, running a tool here under its name, is not this place's copy).
   const here = ({ witness }: WitnessAt) => isPlace(witness.location, copy.place) || !existsSync(witness.location);
-  const own = ofThisStore.filter((each) => writtenByCopy(each.witness, copy) === true && here(each)).reduce<WitnessAt | null>((newest, each) => (newest && headOf(newest) >= headOf(each) ? newest : each), null);
+  const owns = ofThisStore.filter((each) => writtenByCopy(each.witness, copy) === true && here(each));
+  const own = owns.reduce<WitnessAt | null>((newest, each) => (newest && headOf(newest) >= headOf(each) ? newest : each), null);
   if (!own) return null;
   const others = ofThisStore.filter(({ witness }) => writtenByCopy(witness, copy) === false);
   const fileHead = found.head ?? -1n;
@@ -94,9 +118,35 @@ export function findOtherCopyWrites(
       return at > headOf(own) && at <= fileHead && found.chainHashAt!(at) === witness.headHash;
     })
     .reduce<WitnessAt | null>((furthest, each) => (furthest && headOf(furthest) >= headOf(each) ? furthest : each), null);
+  // breaker42-9 F1, F5: the rows themselves, past this copy's newest record, by writers none of its witnesses recorded.
+  const listing = owns.filter(({ witness }) => witness.writers !== undefined);
+  const rows = listing.length > 0 && found.rowsByOtherWriters ? found.rowsByOtherWriters(headOf(own) < 0n ? 0n : headOf(own), listing.flatMap(({ witness }) => witness.writers!)) : null;
+  if (rows) {
+    const copies = rows.writers.map((writer) => ({ rows: writer, other: listedBy(writer.writerId, others) }));
+    return { how: 'unknown-writers', own, rows, copies, other: copies[0]!.other ?? copies.find((each) => each.other)?.other ?? wrotePast };
+  }
   if (wrotePast) return { how: 'wrote-past', own, other: wrotePast };
-  if (dataFolder && dataFolder.witness.storeId === found.storeId && writtenByCopy(dataFolder.witness, copy) === false) return { how: 'other-copy-witness', own, other: dataFolder };
+  if (dataFolder && dataFolder.witness.storeId === found.storeId && writtenByCopy(dataFolder.witness, copy) === false) {
+    const ownHash = own.witness.head === null ? null : found.chainHashAt(BigInt(own.witness.head));
+    const fileIsOwn = own !== dataFolder && headOf(own) <= fileHead && (own.witness.head === null || ownHash === (own.witness.headHash ?? ownHash));
+    return { how: 'other-copy-witness', own, other: dataFolder, fileIsOwn };
+  }
   return null;
+}
+
+/**
+ * Of other copies' witnesses, the one that lists the writer id as most recently its own (the fewest writers after it: a
+ * copy of a copy carries the ids of the copy it was made from, and adds its own after them); null when none lists it.
+ */
+function listedBy(writerId: string, others: readonly WitnessAt[]): WitnessAt | null {
+  let best: { at: WitnessAt; after: number } | null = null;
+  for (const other of others) {
+    const index = other.witness.writers?.lastIndexOf(writerId) ?? -1;
+    if (index < 0) continue;
+    const after = other.witness.writers!.length - 1 - index;
+    if (!best || after < best.after) best = { at: other, after };
+  }
+  return best?.at ?? null;
 }
 
 /** A copy as people name it: by its STORE_COPY_NAME, or the unnamed copy by where its store file was. */
@@ -124,18 +174,45 @@ const WHAT_TO_DO = say(
  */
 export function otherCopyRefusal(at: string, found: OtherCopyWrites, copy: ThisCopy): StoreRefusedError {
   const words = otherCopyWords(at, found, copy);
-  return new StoreRefusedError('STORE_FROM_OTHER_COPY', say(`${words.en} ${WHAT_TO_DO.en}`, `${words.zh}${WHAT_TO_DO.zh}`));
+  const todo = found.how === 'other-copy-witness' && found.fileIsOwn ? witnessOnlyToDo(found.other.path, found.own.path) : WHAT_TO_DO;
+  return new StoreRefusedError('STORE_FROM_OTHER_COPY', say(`${words.en} ${todo.en}`, `${words.zh}${todo.zh}`));
 }
+
+/** What to do when only the witness beside the store is another copy's (breaker42-9 F3): move it aside, nothing is to be restored. */
+const witnessOnlyToDo = (foreign: string, own: string): Bilingual =>
+  say(
+    `Do not restore anything from a backup: move ${foreign} aside (keep it with the other copy's files; put this copy's own witness back there if you have it) and start again — the copy beside the key, ${own}, is this copy's and agrees with the store.`,
+    `请勿从备份恢复任何内容：把 ${foreign} 移开（与另一副本的文件放在一起保存；若有本副本自己的见证文件，可放回原处），然后重新启动——与密钥存放在一起的副本 ${own} 属于本副本，且与事件库一致。`,
+  );
+
+/** A span of positions as said: `4` or `4–7`. */
+const span = (first: bigint, last: bigint): string => (first === last ? String(first) : `${first}–${last}`);
 
 /** What `findOtherCopyWrites` found, said (without what to do): for a refusal at start, `ledger:verify` and /health. */
 export function otherCopyWords(at: string, found: OtherCopyWrites, copy: ThisCopy): Bilingual {
-  const { own, other } = found;
+  const { own } = found;
   const mine = thisCopyLabel(copy);
-  const theirs = copyLabel(other.witness);
   const ownSaw = say(
     `this server runs as ${mine.en}, whose own record (${own.path}) last saw the store at position ${own.witness.head ?? 'none'} (${own.witness.seenAt})`,
     `本服务运行为${mine.zh}，本副本自己的记录（${own.path}）上次看到的事件库位置是 ${own.witness.head ?? '无'}（${officeInstantZh(own.witness.seenAt)}）`,
   );
+  if (found.how === 'unknown-writers') {
+    const { rows } = found;
+    const whose = found.copies.map(({ rows: writer, other }) => {
+      const theirs = other ? copyLabel(other.witness) : say('a copy whose witness is not at hand here', '一个其见证文件不在此处的副本');
+      const where = other ? say(` (its witness ${other.path}, seen ${other.witness.seenAt} at ${other.witness.location}, lists that writer)`, `（其见证文件 ${other.path}，${officeInstantZh(other.witness.seenAt)}，见于 ${other.witness.location}，记有该写入进程）`) : say('', '');
+      return say(
+        `positions ${span(writer.first, writer.last)} (${writer.count} event${writer.count === 1 ? '' : 's'}) by writer ${writer.writerId} of ${theirs.en}${where.en}`,
+        `位置 ${span(writer.first, writer.last)}（${writer.count} 条事件）由${theirs.zh}的写入进程写入${where.zh}`,
+      );
+    });
+    return say(
+      `The event store at ${at} holds ${rows.count} record${rows.count === 1 ? '' : 's'} written by another copy of this store, at positions ${span(rows.first, rows.last)}: each row names the process that wrote it, and no witness of this copy ever recorded these writers — ${whose.map((each) => each.en).join('; ')}; ${ownSaw.en}. They are another copy's — a training, staging or drill copy made from this store and then put in its place (its file, or its -wal beside this file, copied back; its data folder put here) — not this copy's records.`,
+      `位于 ${at} 的事件库中有本事件库另一个副本写入的 ${rows.count} 条记录，位置 ${span(rows.first, rows.last)}：每条记录都记有写入它的进程，而本副本的见证文件从未记有这些写入进程——${whose.map((each) => each.zh).join('；')}；而${ownSaw.zh}。这些是另一个副本的记录——用本事件库复制出的培训、测试或演练副本，后来被放到了本处（其文件或其 -wal 文件被复制回本文件旁，或其数据文件夹被放在了这里）——不是本副本的记录。`,
+    );
+  }
+  const { other } = found;
+  const theirs = copyLabel(other.witness);
   if (found.how === 'wrote-past') {
     const from = BigInt(own.witness.head ?? '0') + 1n;
     const upTo = other.witness.head!;
@@ -143,6 +220,13 @@ export function otherCopyWords(at: string, found: OtherCopyWrites, copy: ThisCop
     return say(
       `The event store at ${at} holds records written by another copy of this store: ${theirs.en} saw its log up to position ${upTo} (its witness ${other.path}, seen ${other.witness.seenAt} at ${other.witness.location}), and the event at that position in this file is the one it saw (chain hash ${other.witness.headHash}); ${ownSaw.en}. The events at positions ${range} are that copy's — a training, staging or drill copy made from this store and then put in its place (copied back over the file, renamed over it, or its data folder put here) — not this copy's records.`,
       `位于 ${at} 的事件库中有本事件库另一个副本写入的记录：${theirs.zh}的见证文件（${other.path}，${officeInstantZh(other.witness.seenAt)}，见于 ${other.witness.location}）记载其日志曾到位置 ${upTo}，本文件中该位置的事件正是它看到的那一个（链哈希相同）；而${ownSaw.zh}。位置 ${range} 的事件是该副本写入的——这是用本事件库复制出的培训、测试或演练副本，后来被放到了本处（复制回来覆盖了文件、改名替换了文件，或把其数据文件夹放在了这里）——不是本副本的记录。`,
+    );
+  }
+  if (found.fileIsOwn) {
+    // breaker42-9 F3: only the witness is the other copy's; the file agrees with this copy's own record.
+    return say(
+      `The store witness beside the event store at ${at}, ${other.path}, was written by another copy of this store, ${theirs.en} (seen ${other.witness.seenAt} at ${other.witness.location}, position ${other.witness.head ?? 'none'}); ${ownSaw.en}, and the event store itself agrees with that record (the same event at position ${own.witness.head ?? 'none'}, no other copy's rows after it): only the witness file was put here from the other copy's data folder — nothing of this copy's records is lost.`,
+      `位于 ${at} 的事件库旁的见证文件 ${other.path} 是本事件库另一个副本——${theirs.zh}——写下的（${officeInstantZh(other.witness.seenAt)}，见于 ${other.witness.location}，位置 ${other.witness.head ?? '无'}）；而${ownSaw.zh}，且事件库本身与该记录一致（位置 ${own.witness.head ?? '无'} 是同一条事件，其后没有其他副本的记录）：只是见证文件从另一副本的数据文件夹被放到了这里——本副本的记录没有丢失。`,
     );
   }
   return say(
@@ -157,6 +241,13 @@ export function otherCopyWords(at: string, found: OtherCopyWrites, copy: ThisCop
  */
 export function otherCopyBrief(found: OtherCopyWrites, copy: ThisCopy): Bilingual {
   const mine = thisCopyLabel(copy);
+  if (found.how === 'unknown-writers') {
+    const theirs = found.other ? copyLabel(found.other.witness) : say('another copy of this store', '本事件库的另一个副本');
+    return say(
+      `it holds records ${theirs.en} wrote — ${found.rows.count} at positions ${span(found.rows.first, found.rows.last)}, under writers no witness of this server, ${mine.en}, recorded — not this copy's records.`,
+      `其中有${theirs.zh}写入的记录——位置 ${span(found.rows.first, found.rows.last)} 共 ${found.rows.count} 条，其写入进程本服务（${mine.zh}）的见证文件从未记有——不是本副本的记录。`,
+    );
+  }
   const theirs = copyLabel(found.other.witness);
   return found.how === 'wrote-past'
     ? say(
@@ -192,7 +283,12 @@ export function otherCopyAtPath(path: string, copy: ThisCopy, witnessPath: strin
       dataFolder = null;
     }
     const { kept } = readKeyFolderWitnessesLeniently(keyFolder);
-    return findOtherCopyWrites({ storeId: identity.storeId, head: inspection.headEvent()?.position ?? null, chainHashAt: (commit) => inspection.chainHashAt(commit) }, copy, dataFolder, kept);
+    return findOtherCopyWrites(
+      { storeId: identity.storeId, head: inspection.headEvent()?.position ?? null, chainHashAt: (commit) => inspection.chainHashAt(commit), rowsByOtherWriters: (after, known) => inspection.rowsByOtherWriters(after, known) },
+      copy,
+      dataFolder,
+      kept,
+    );
   } catch {
     return null;
   } finally {

@@ -44,7 +44,8 @@ import { realPlaceOf } from './store-place.js';
 import type { Overwrite } from './store-file-overwrite.js';
 import { rescueRows, type RowRescue } from './row-rescue.js';
 import { rebuildAcknowledged } from './wal-rescue.js';
-import { chainHashIn, missingPositionsIn, positionsGivenIn } from './sqlite-store-inspection.js';
+import { chainHashIn, missingPositionsIn, positionsGivenIn, rowsByOtherWritersIn, type OtherWritersRows } from './sqlite-store-inspection.js';
+import { stampedBy } from './writer-id.js';
 
 /** A row of the `events` table as the store reads it (the ledger reads its own columns too). */
 export interface EventRow {
@@ -585,6 +586,23 @@ export class SqliteEventStore implements EventStore {
     return this.altered;
   }
 
+  /** The writer id every append is stamped with (`EventMetadata.writerId`), once `writeAs` gave one; null stamps none. */
+  private writerId: string | null = null;
+
+  /**
+   * Stamps every event appended from now on with `writerId` (`EventMetadata.writerId`, breaker42-9 F1, F5). Given only
+   * once the store witness recording it is on disk (`StoreWitness.writers`): a row under an id no witness of this copy
+   * knows is taken for another copy's at the next start.
+   */
+  writeAs(writerId: string): void {
+    this.writerId = writerId;
+  }
+
+  /** See `rowsByOtherWritersIn`. */
+  rowsByOtherWriters(after: bigint, known: readonly string[]): OtherWritersRows | null {
+    return rowsByOtherWritersIn(this.db, after, known);
+  }
+
   /**
    * Queues the append for the next group commit; resolves once the transaction holding it is on
    * disk. Rejects with `ConcurrencyError` or `RequestKeyConflictError` when this append is refused
@@ -600,7 +618,7 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return Promise.reject(new Error(`The event store ${this.path} is closed`));
     if (this.readOnly) return Promise.reject(new ReadOnlyStoreError(this.path, 'an append'));
     return new Promise<AppendResult>((resolve, reject) => {
-      this.queue.push({ append: queued(streamId, events, options), resolve, reject });
+      this.queue.push({ append: queued(streamId, stampedBy(events, this.writerId), options), resolve, reject });
       this.scheduleFlush();
     });
   }
@@ -616,7 +634,7 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return Promise.reject(new Error(`The event store ${this.path} is closed`));
     if (this.readOnly) return Promise.reject(new ReadOnlyStoreError(this.path, 'an append'));
     return new Promise<AppendResult[]>((resolve, reject) => {
-      const group = { parts: appends.map((part) => queued(part.streamId, part.events, part.options)) };
+      const group = { parts: appends.map((part) => queued(part.streamId, stampedBy(part.events, this.writerId), part.options)) };
       this.queue.push({ append: group, resolve: (_last, results) => resolve([...(results ?? [])]), reject });
       this.scheduleFlush();
     });

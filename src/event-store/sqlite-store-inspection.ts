@@ -91,6 +91,46 @@ export function chainHashIn(db: Database.Database, commit: bigint | number): Buf
   return db.prepare<[bigint | number], { chain_hash: Buffer | null }>('SELECT chain_hash FROM events WHERE position = ?').get(commit)?.chain_hash ?? null;
 }
 
+/** Rows of one writer (`EventMetadata.writerId`) in a range of the log: its first and last position, and how many. */
+export interface WriterRows {
+  readonly writerId: string;
+  readonly first: bigint;
+  readonly last: bigint;
+  readonly count: number;
+}
+
+/** Rows of a log stamped by writers a copy's witnesses never recorded (`rowsByOtherWritersIn`): the first and last position, how many, and each writer's. */
+export interface OtherWritersRows {
+  readonly first: bigint;
+  readonly last: bigint;
+  readonly count: number;
+  /** Each writer's rows, in the order of its first row. */
+  readonly writers: readonly WriterRows[];
+}
+
+/**
+ * The rows past position `after` whose writer id (`EventMetadata.writerId`) is none of `known` — rows without one
+ * (written before ids were kept, or unreadable metadata) count as known; null when there is none. One range read of
+ * the rows past `after` (none after a clean stop; a crash's last second otherwise).
+ */
+export function rowsByOtherWritersIn(db: Database.Database, after: bigint, known: readonly string[]): OtherWritersRows | null {
+  const rows = db
+    .prepare<[bigint, string], { writer: string; first: number; last: number; count: number }>(
+      `SELECT writer, MIN(position) AS first, MAX(position) AS last, COUNT(*) AS count FROM (
+         SELECT position, json_extract(metadata, '$.writerId') AS writer FROM events WHERE position > ? AND json_valid(metadata))
+        WHERE writer IS NOT NULL AND writer NOT IN (SELECT value FROM json_each(?)) GROUP BY writer ORDER BY first`,
+    )
+    .all(after, JSON.stringify(known));
+  if (rows.length === 0) return null;
+  const writers = rows.map(({ writer, first, last, count }) => ({ writerId: String(writer), first: BigInt(first), last: BigInt(last), count }));
+  return {
+    first: writers[0]!.first,
+    last: writers.reduce((max, each) => (each.last > max ? each.last : max), 0n),
+    count: writers.reduce((sum, each) => sum + each.count, 0),
+    writers,
+  };
+}
+
 /**
  * What an existing SQLite store file holds, read through a read-only connection that never changes
  * the file nor its -wal (see above); tolerant of files older versions wrote (no identity, no ledger
@@ -141,6 +181,11 @@ export class SqliteStoreInspection {
   }
 
   /** The chain hash (hex) of the event at a position; null when there is none there, it carries none, or the file keeps no chain yet. */
+  /** See `rowsByOtherWritersIn`. */
+  rowsByOtherWriters(after: bigint, known: readonly string[]): OtherWritersRows | null {
+    return this.hasEvents ? rowsByOtherWritersIn(this.db, after, known) : null;
+  }
+
   chainHashAt(commit: bigint): string | null {
     return this.chained ? (chainHashIn(this.db, commit)?.toString('hex') ?? null) : null;
   }

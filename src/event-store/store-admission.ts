@@ -11,7 +11,7 @@ import { quickCheckOffThread } from './sqlite-quick-check.js';
 import { isStoreDamage, isStoreReadFault } from './store-damage.js';
 import { diskFullOf } from './disk-full.js';
 import { walEmptiedNote } from './wal-emptied-mark.js';
-import { SqliteStoreInspection, notAnEventStore, rescuedCopyNote, walBesideNote, walBytes } from './sqlite-store-inspection.js';
+import { SqliteStoreInspection, notAnEventStore, rescuedCopyNote, walBesideNote, walBytes, type OtherWritersRows } from './sqlite-store-inspection.js';
 import type { KeyObject } from 'node:crypto';
 import {
   StoreRefusedError,
@@ -59,6 +59,7 @@ import {
 import { datedAfterRealDay, datedAheadHeading, datedAheadLines, realDayOf } from './clock-ahead-office-days.js';
 import { allEventSchemas } from '../event-sourcing/all-event-schemas.js';
 import { judgeStrayWal, setStrayWalAside, type StrayWalSetAside, type WitnessedStoreFile } from './stray-wal.js';
+import { keptWriters, newWriterId } from './writer-id.js';
 
 /** How many records dated after the real day an accepting start lists in its log (ledger:verify lists all). */
 const DATED_AHEAD_LISTED = 50;
@@ -105,6 +106,7 @@ export class WitnessKeeper {
     this.timer = setInterval(() => this.flush(), WITNESS_INTERVAL_MS);
     this.timer.unref();
     this.keyCopy = seen.keyCopy ?? null;
+    this.writers = keptWriters(seen.writers ?? [], []);
   }
 
   /** The highest head this server has seen or appended (commit part); the witness never goes below it. */
@@ -139,6 +141,20 @@ export class WitnessKeeper {
     if (this.sealedRows) return;
     this.sealedRows = true;
     this.attempt(() => this.writeAgain());
+  }
+
+  /** The writer ids the witness lists (`StoreWitness.writers`): those it was given, those the file listed since, and this process's. */
+  private writers: string[] = [];
+  /** This process's writer id, once `recordWriter` gave it. */
+  private writerId: string | null = null;
+
+  /**
+   * breaker42-9 F1, F5: this process appends under `writerId` (`EventMetadata.writerId`): listed in the witness from its
+   * next write on, which must be on disk (durably, with the copy beside the key) before the first append stamped with it.
+   */
+  recordWriter(writerId: string): void {
+    this.writerId = writerId;
+    this.writers = keptWriters(this.writers, [], writerId);
   }
 
   /** Carries the key the old witness named into the next write (before the ledger has judged the key configured now). */
@@ -221,6 +237,8 @@ export class WitnessKeeper {
     try {
       const onDisk = readWitness(this.path);
       if (onDisk?.storeId !== this.seen.storeId) return;
+      // Another server's on the same file (or a tool's) recorded since: never dropped by this one's write.
+      if (onDisk.writers) this.writers = keptWriters(this.writers, onDisk.writers, this.writerId);
       const mine = this.clockAheadAcceptedNow();
       const theirs = onDisk.clockAheadAccepted ?? [];
       if (theirs.length < mine.length) return;
@@ -306,7 +324,7 @@ export class WitnessKeeper {
     }
     // What the file says now first (another writer's seen instant, another server's acceptance: breaker9r P1, P4).
     if (durable || this.fileLength === null) this.keepWhatFileKnows();
-    const { createdForFirstRun, clockAheadAccepted: _startAccepted, clockAheadSettingUsedAt: startUsedAt, ...seen } = this.seen;
+    const { createdForFirstRun, clockAheadAccepted: _startAccepted, clockAheadSettingUsedAt: startUsedAt, writers: _startWriters, ...seen } = this.seen;
     const clockAheadAccepted = this.clockAheadAcceptedNow();
     const clockAheadSettingUsedAt = this.learned ? this.learned.usedAt : startUsedAt;
     const file = this.storeFile?.() ?? null;
@@ -327,6 +345,7 @@ export class WitnessKeeper {
       ...(this.sealedRows ? { sealedRows: true } : {}),
       ...(this.keyCopy !== null ? { keyCopy: this.keyCopy } : {}),
       ...(file ? { storeFile: file } : {}),
+      ...(this.writers.length > 0 ? { writers: this.writers } : {}),
       seenAt,
     };
     const signed = this.signingPrivateKey ? signWitness(witness, this.signingPrivateKey) : witness;
@@ -1193,6 +1212,8 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
         // Carried on: the copy is still expected beside the key (refused when missing, unless accepted), for the place it names.
         ...(dataFolderWitness?.storeId === identity.storeId && dataFolderWitness.keyCopy ? { keyCopy: dataFolderWitness.keyCopy } : {}),
         ...(unvouched && head ? { unvouchedRows: { from: String(unvouched.position), upTo: head.commit.toString() } } : {}),
+        // The writers this store's witnesses read at this start knew (breaker42-9 F1, F5): their rows past the head stay this copy's.
+        writers: keptWriters([], sameStoreWitnesses.flatMap((seen) => seen.writers ?? [])),
       },
       hashAt,
       keptFolder === null ? null : keyFolderWitnessPath(keptFolder, identity.storeId, place),
@@ -1229,8 +1250,12 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
       witness.close();
       throw raced;
     }
+    // breaker42-9 F1, F5: this process's writer id, in the witness (durably, beside the key too) before anything is appended under it.
+    const writerId = newWriterId();
+    witness.recordWriter(writerId);
     const recognised = () => {
       witness.write(vouchedHead, headEventId);
+      if (opened instanceof SqliteEventStore || opened instanceof EventStoreDbEventStore) opened.writeAs(writerId);
       logger.log(`Store ${identity.storeId} (${opened.kind}, ${location}) admitted at position ${formatPosition(head) ?? 'none'}`);
       if (settings.ACCEPT_STORE_RESET && resetAcceptedAt) {
         // Every other witness the next start would judge by must agree with what was accepted (newcomer25 S6).
@@ -1392,6 +1417,8 @@ interface FoundStore {
   readonly anyRowSealed?: () => boolean;
   /** The newest events' positions and types, newest first, named in refusals. */
   readonly newestEvents?: (count: number) => NamedEvent[];
+  /** The rows past a position by writers not among those given (`rowsByOtherWritersIn`), where the store can tell (SQLite). */
+  readonly rowsByOtherWriters?: (after: bigint, known: readonly string[]) => OtherWritersRows | null;
 }
 
 const inspectionSource = (inspection: SqliteStoreInspection): FoundStore => ({
@@ -1409,6 +1436,7 @@ const inspectionSource = (inspection: SqliteStoreInspection): FoundStore => ({
   newestCheckpointKey: () => Promise.resolve(inspection.ledger().latestCheckpoint()),
   anyRowSealed: () => inspection.anyRowSealed(),
   newestEvents: (count) => inspection.newestEvents(count),
+  rowsByOtherWriters: (after, known) => inspection.rowsByOtherWriters(after, known),
 });
 
 const storeSource = (store: EventStore): FoundStore => {
@@ -1424,6 +1452,7 @@ const storeSource = (store: EventStore): FoundStore => {
           positionsGiven: () => sqliteStore.positionsGiven(),
           latestCheckpoint: () => sqliteStore.ledger().latestCheckpoint(),
           anyRowSealed: () => sqliteStore.hasSealedRows(),
+          rowsByOtherWriters: (after: bigint, known: readonly string[]) => sqliteStore.rowsByOtherWriters(after, known),
         }
       : {}),
     newestCheckpointKey: async () => (sqliteStore ? sqliteStore.ledger().latestCheckpoint() : store instanceof EventStoreDbEventStore ? await store.ledger().latestCheckpoint() : null),
@@ -1492,7 +1521,7 @@ async function judgeFound(
     if (settings.EVENT_STORE !== 'sqlite' || settings.SQLITE_PATH === ':memory:') return null;
     const copy = { copyName: settings.STORE_COPY_NAME ?? null, place };
     const other = findOtherCopyWrites(
-      { storeId: identity.storeId, head: head?.commit ?? null, ...(found.chainHashAt ? { chainHashAt: found.chainHashAt } : {}) },
+      { storeId: identity.storeId, head: head?.commit ?? null, ...(found.chainHashAt ? { chainHashAt: found.chainHashAt } : {}), ...(found.rowsByOtherWriters ? { rowsByOtherWriters: found.rowsByOtherWriters } : {}) },
       copy,
       dataFolderWitness ? { witness: dataFolderWitness, path: settings.STORE_WITNESS_PATH } : null,
       kept,
@@ -1501,6 +1530,10 @@ async function judgeFound(
   };
   const judged =
     judgeUnwitnessed(witnessed, { location, witnessPath: settings.STORE_WITNESS_PATH }, head?.commit ?? null) ??
+    // breaker41-9 P1, breaker42-9 F1, F3, F5: a training, staging or drill copy of this store (its rows, or only its witness) put
+    // in its place — judged before the witness beside the store is taken for this server's own record (F3: another copy's
+    // witness read as this server's said "history rewritten, restore from a backup" of an intact store).
+    judgeOtherCopy() ??
     judgeStore(witnessed, { existed, location, identity, head: head?.commit ?? null, hashAtWitnessedHead, unhashedAtWitnessedHead, eventIdAtWitnessedHead }) ??
     // The key before the copy beside it: another key keeps its copies in its own folder, so a changed
     // key is what is wrong, and what the refusal must say (lead's 8d0a4ba, judged here for every refusal).
@@ -1515,10 +1548,9 @@ async function judgeFound(
       : null) ??
     checkpointsLost ??
     (seals ? judgeFirstSealing(sameStore, { location, head: head?.commit ?? null, anyRowSealed: seals.anyRowSealed, newest: seals.newest }) : null) ??
-    (seals && configuredKey !== undefined ? judgeRotationSealing(signingKeyOnRecord, configuredKey, trustedKeys, sameStore, { location, head: head?.commit ?? null, newest: seals.newest }) : null) ??
-    // breaker41-9 P1: a training, staging or drill copy of this store put in its place — its records are not this copy's.
-    judgeOtherCopy();
-  const refusal = judged && fromKeyFolder ? judgedOnKeptCopy(judged, fromKeyFolder, dataFolderWitness, settings.STORE_WITNESS_PATH) : judged;
+    (seals && configuredKey !== undefined ? judgeRotationSealing(signingKeyOnRecord, configuredKey, trustedKeys, sameStore, { location, head: head?.commit ?? null, newest: seals.newest }) : null);
+  // Another copy's records are judged on each copy's own witnesses (the refusal names them), not on the one that saw more.
+  const refusal = judged && fromKeyFolder && judged.reason !== 'STORE_FROM_OTHER_COPY' ? judgedOnKeptCopy(judged, fromKeyFolder, dataFolderWitness, settings.STORE_WITNESS_PATH) : judged;
   return { refusal, checkpointsLost: checkpointsLost === judged ? refusal : checkpointsLost, witnessed, signingKeyOnRecord, copyNotCompared: context.readOnly ? copyMissing : null };
 }
 
@@ -1932,13 +1964,28 @@ function witnessedToolStore(store: SqliteEventStore, settings: ToolStoreSettings
     creating = true;
     (await keeperNow()).write(null, null);
   };
+  // breaker42-9 F1, F5: the run's writer id, in the witness (durably, with its copy beside the key) before its first append.
+  let writing: Promise<void> | null = null;
+  const recordWriter = () =>
+    (writing ??= (async () => {
+      const witness = await keeperNow();
+      const head = store.headEventToFollow();
+      // A log the store does not follow to its head (a row found altered) is not witnessed further: the run's rows go unstamped.
+      if (!head && store.headEventNow()) return;
+      const writerId = newWriterId();
+      witness.recordWriter(writerId);
+      witness.write(head?.position ?? null, head?.eventId ?? null);
+      store.writeAs(writerId);
+    })());
   const appendToStream: EventStore['appendToStream'] = async (streamId, events, appendOptions) => {
+    await recordWriter();
     const result = await store.appendToStream(streamId, events, appendOptions);
     if (!result.alreadyRecorded) (await keeperNow()).noteHead(result.position, events.at(-1)?.id ?? null);
     return result;
   };
   // A batch (an import's rows) is one append to several streams: witnessed at its last part that appended.
   const appendToStreams: EventStore['appendToStreams'] = async (appends) => {
+    await recordWriter();
     const results = await store.appendToStreams(appends);
     const index = results.findLastIndex((result) => !result.alreadyRecorded);
     if (index >= 0) (await keeperNow()).noteHead(results[index]!.position, appends[index]!.events.at(-1)?.id ?? null);
@@ -2003,6 +2050,8 @@ async function toolWitnessKeeper(store: SqliteEventStore, settings: ToolStoreSet
       ...(same?.keyCopy ? { keyCopy: same.keyCopy } : {}),
       // The server's copy name carried on: a tool's write of the witness never drops it (breaker9a P7).
       ...(same?.copyName !== undefined ? { copyName: same.copyName } : {}),
+      // Nor the writers it knew (breaker42-9 F1, F5).
+      ...(same?.writers ? { writers: same.writers } : {}),
       // A store this run created is a first run's, as one a server creates (the demo may go into it while it stays empty).
       ...(createdForFirstRun ? { createdForFirstRun } : {}),
     },

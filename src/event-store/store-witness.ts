@@ -9,6 +9,7 @@ import { parsePosition, type EventStore, type StoreIdentity } from './event-stor
 import { officeInstantZh } from '../shared/calendar-date.js';
 import type { WitnessedStoreFile } from './stray-wal.js';
 import type { ClockAheadAcceptance } from './clock-behind.js';
+import { isWriterId } from './writer-id.js';
 
 /**
  * What this server last saw of its store, kept outside the store: when the database is lost,
@@ -151,6 +152,14 @@ export interface StoreWitness {
    */
   readonly unvouchedRows?: UnvouchedRows;
   /**
+   * breaker42-9 F1, F5: the writer ids (`EventMetadata.writerId`, 16 hex digits) of the processes — servers, tools — that
+   * appended to the store as this copy, the newest last (at most `WRITERS_KEPT`): each process records its own here,
+   * durably and beside the key too, before its first append. A row past this witness's head stamped with an id it does
+   * not list was written by another copy of the store (`findOtherCopyWrites`, `unknown-writers`). Absent in witnesses
+   * written before writer ids were kept (nothing is judged by it then).
+   */
+  readonly writers?: readonly string[];
+  /**
    * Ed25519 signature by the ledger signing key over the witness's other fields (canonical JSON,
    * `canonicalJson`), and the public key (JWK `x`, base64url) whose fingerprint is `signingKey`: a
    * witness edited by someone without the key (a head moved back to hide deleted events) is
@@ -273,6 +282,7 @@ export function readWitness(path: string): StoreWitness | null {
     (witness.copyName !== undefined && witness.copyName !== null && typeof witness.copyName !== 'string') ||
     (witness.storeFile !== undefined && !isWitnessedStoreFile(witness.storeFile)) ||
     (witness.unvouchedRows !== undefined && !isUnvouchedRows(witness.unvouchedRows)) ||
+    (witness.writers !== undefined && !(Array.isArray(witness.writers) && witness.writers.every(isWriterId))) ||
     !isSignature(witness.signature)
   ) {
     throw witnessDamaged(path, 'a field is missing or of the wrong kind', '缺少字段或字段类型不对');

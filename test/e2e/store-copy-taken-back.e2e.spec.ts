@@ -1,7 +1,8 @@
+import Database from 'better-sqlite3';
 import { evaluationTitlesIn } from '../support/store-files.js';
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { runTool, toolOnStore } from '../support/cli-tool.js';
 import { operatorText } from '../support/store-refusal.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
@@ -223,3 +224,122 @@ describe('A training copy taken back as production\'s store is refused, never si
     }
   }, PROCESS_TEST_CEILING_MS);
 });
+
+/*
+ * breaker42-9 F1, F5: the rows themselves say which running copy wrote them. Each server and tool records a fresh writer
+ * id in its witness (beside the data and beside the key, durably) before its first append, and stamps its rows with it;
+ * production's witnesses never recorded the training copy's — whatever witness that copy left, wherever, and however
+ * soon after its writes it was stopped.
+ */
+describe('A training copy\'s rows are told by the rows themselves (breaker42-9 F1, F5)', () => {
+  it('F1: a training copy run on another machine with a copy of the keys folder (its witnesses there), copied back: refused, verify finds it, accepted once', async () => {
+    const { sqlitePath, server, supervisor } = await production();
+    try {
+      const machine = mkdtempSync(join(tmpdir(), 'rectify-trainhost-'));
+      const backup = await toolWith('backup-store', [join(machine, 'data')], sqlitePath, TRAINING);
+      expect(backup.code).toBe(0);
+      // The keys folder copied along (key and store-witnesses), as the training machine's STORE_WITNESS_COPY_MISSING asks.
+      const keys = join(machine, 'keys');
+      cpSync(dirname(testSigningKeyFile()), keys, { recursive: true });
+      const trainingKey = { ...TRAINING, LEDGER_SIGNING_KEY_FILE: join(keys, 'ledger-signing-key.pem') };
+      const training = join(machine, 'data', 'rectify.db');
+      const trainer = await startServer(training, { env: trainingKey });
+      try {
+        for (const title of ['培训练习一', '培训练习二']) {
+          expect((await graphqlAt(trainer.port, REGISTER_EVALUATION, { input: evaluationInput({ title, idempotencyKey: `key-${title}` }) }, supervisor)).errors).toBeUndefined();
+        }
+      } finally {
+        await stop(trainer);
+        await killHard(trainer.child);
+      }
+      await stop(server);
+      copyFileSync(training, sqlitePath);
+      for (const file of [`${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(file, { force: true });
+      const witness = bytesOf(`${sqlitePath}.witness.json`);
+
+      const refused = await refusedStart(sqlitePath, { env: PRODUCTION });
+      expect(refused.code).toBe(3);
+      expect(refused.output).toContain('"reason":"STORE_FROM_OTHER_COPY"');
+      expect(refused.output).toContain('本事件库另一个副本写入的 2 条记录');
+      expect(refused.output).toContain('本副本的见证文件从未记有这些写入进程');
+      expect(refused.output).toContain('本服务运行为副本“正式”（STORE_COPY_NAME=正式）');
+      expect(refused.output).toContain('以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次');
+      // Before: ready, and production's witness rewritten to the training head as 正式's — the evidence gone.
+      expect(bytesOf(`${sqlitePath}.witness.json`)).toBe(witness);
+      const verified = await toolWith('ledger-verify', ['--json'], sqlitePath, PRODUCTION);
+      const json = JSON.parse(verified.stdout) as { ok: boolean; firstMismatch: { kind: string; eventNumber: number } };
+      expect(json.ok).toBe(false);
+      // Placed at the training copy's first record (breaker42-9 F8: before, "at event 1").
+      expect(json.firstMismatch).toMatchObject({ kind: 'STORE_FROM_OTHER_COPY', eventNumber: titlesPositions(sqlitePath)[1] });
+
+      const accepted = await startServer(sqlitePath, { env: PRODUCTION, args: ['--accept-store-reset'] });
+      expect((await healthOf(accepted.port)).status).toBe('ready');
+      await stop(accepted);
+      await killHard(accepted.child);
+      const plain = await startServer(sqlitePath, { env: PRODUCTION });
+      try {
+        expect((await healthOf(plain.port)).status).toBe('ready');
+        // Production's own writes after the acceptance, and its restart: its own writer, never refused.
+        expect((await graphqlAt(plain.port, REGISTER_EVALUATION, { input: evaluationInput({ title: '接受之后', idempotencyKey: 'key-接受之后' }) }, supervisor)).errors).toBeUndefined();
+      } finally {
+        await killHard(plain.child);
+      }
+      const afterCrash = await startServer(sqlitePath, { env: PRODUCTION });
+      try {
+        expect((await healthOf(afterCrash.port)).status).toBe('ready');
+      } finally {
+        await stop(afterCrash);
+        await killHard(afterCrash.child);
+      }
+    } finally {
+      await killHard(server.child);
+    }
+  }, PROCESS_TEST_CEILING_MS);
+
+  it("F5: a training copy killed hard at once after its write (its key-side witness lagging), its .db and -wal copied back: refused, naming 培训", async () => {
+    const { sqlitePath, server, supervisor } = await production();
+    try {
+      await stop(server);
+      const data = dirname(sqlitePath);
+      const train = `${data}-train`;
+      cpSync(data, train, { recursive: true });
+      rmSync(join(train, 'rectify.db.servers'), { recursive: true, force: true });
+      const training = join(train, 'rectify.db');
+      const trainer = await startServer(training, { env: TRAINING });
+      try {
+        expect((await graphqlAt(trainer.port, REGISTER_EVALUATION, { input: evaluationInput({ title: '培训练习一', idempotencyKey: 'key-培训练习一' }) }, supervisor)).errors).toBeUndefined();
+      } finally {
+        // Within the second: no durable witness write of the head since the answer.
+        await killHard(trainer.child);
+      }
+      expect(existsSync(`${training}-wal`)).toBe(true);
+      for (const suffix of ['', '-wal', '-shm']) if (existsSync(`${training}${suffix}`)) copyFileSync(`${training}${suffix}`, `${sqlitePath}${suffix}`);
+
+      const refused = await refusedStart(sqlitePath, { env: PRODUCTION });
+      expect(refused.code).toBe(3);
+      expect(refused.output).toContain('"reason":"STORE_FROM_OTHER_COPY"');
+      expect(refused.output).toContain('本事件库另一个副本写入的 1 条记录');
+      expect(refused.output).toContain('由副本“培训”（STORE_COPY_NAME=培训）的写入进程');
+      // The training copy itself restarts on its own rows, its writer recorded before its write.
+      const again = await startServer(training, { env: TRAINING });
+      try {
+        expect((await healthOf(again.port)).status).toBe('ready');
+      } finally {
+        await stop(again);
+        await killHard(again.child);
+      }
+    } finally {
+      await killHard(server.child);
+    }
+  }, PROCESS_TEST_CEILING_MS);
+});
+
+/** The positions of the evaluations registered in the file, in order (read-only). */
+function titlesPositions(sqlitePath: string): number[] {
+  const db = new Database(sqlitePath, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare<[], { position: number }>("SELECT position FROM events WHERE type = 'EvaluationRegistered' ORDER BY position").all().map(({ position }) => position);
+  } finally {
+    db.close();
+  }
+}

@@ -215,7 +215,12 @@ export interface LedgerExpectations {
    */
   readonly printedCodes?: readonly PrintedLedgerCode[];
   /** What stops the comparison with the store witness: it saw another store, or cannot be read; or the log holds another copy's records (the witnesses say so). */
-  readonly witnessProblem?: { readonly kind: 'STORE_REPLACED' | 'WITNESS_DAMAGED' | 'STORE_FROM_OTHER_COPY'; readonly message: Bilingual } | null;
+  readonly witnessProblem?: {
+    readonly kind: 'STORE_REPLACED' | 'WITNESS_DAMAGED' | 'STORE_FROM_OTHER_COPY';
+    readonly message: Bilingual;
+    /** The first event the problem concerns (its 1-based number in global order, which is its SQLite position): another copy's first record (breaker42-9 F8); absent: the log as a whole (event 1). */
+    readonly firstEvent?: number;
+  } | null;
 }
 
 /** A checkpoint as verification reads it; `sequence` (1, 2, …) when the store numbers them. */
@@ -264,7 +269,7 @@ export class LedgerVerifier {
     this.printedCodes = given.filter((printed) => !(printed.treeSize === 0 && printed.code === noEvents)).sort((a, b) => a.treeSize - b.treeSize);
     const problem = expected.witnessProblem;
     this.witnessProblem = problem
-      ? { kind: problem.kind, eventNumber: 1, position: null, eventId: null, checkpointTreeSize: null, message: problem.message.en, messageZh: problem.message.zh }
+      ? { kind: problem.kind, eventNumber: problem.firstEvent ?? 1, position: problem.firstEvent === undefined ? null : String(problem.firstEvent), eventId: null, checkpointTreeSize: null, message: problem.message.en, messageZh: problem.message.zh }
       : null;
     this.checkCheckpointsAt(0, null, null);
   }

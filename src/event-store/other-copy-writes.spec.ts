@@ -152,6 +152,18 @@ describe('Another copy\'s rows told by their writer ids', () => {
     expect(findOtherCopyWrites(rowsFile([P1, P1, P1]), { copyName: '培训', place: training }, listing(witness('正式', production, 3, `${training}.witness.json`), [P1]), [])).toBeNull();
   });
 
+  it('F4: the training file put back after production wrote on (another event at production\'s head): told as 培训\'s rows, not as history rewritten', () => {
+    const trainingFile = { ...rowsFile([P1, P1, P1, T1, T1]), chainHashAt: (commit: bigint) => (commit <= 3n ? `h${commit}` : commit <= 5n ? `t${commit}` : null) };
+    const 培训 = { ...listing(keyCopy('培训', training, 4), [P1, T1]), witness: { ...listing(keyCopy('培训', training, 4), [P1, T1]).witness, headHash: 't4' } };
+    const found = findOtherCopyWrites(trainingFile, 正式, listing(witness('正式', production, 5), [P1, P2]), [培训]);
+    expect(found).toMatchObject({ how: 'unknown-writers', rows: { first: 4n, last: 5n }, other: { witness: { copyName: '培训' } } });
+    // Production's own older backup written on since (its own later writer): left to STORE_REWRITTEN, no other copy named.
+    const ownOlder = { ...rowsFile([P1, P1, P1, P2, P2]), chainHashAt: (commit: bigint) => (commit <= 3n ? `h${commit}` : commit <= 5n ? `x${commit}` : null) };
+    expect(findOtherCopyWrites(ownOlder, 正式, listing(witness('正式', production, 5), [P1, P2]), [培训])).toBeNull();
+    // Rows by a writer no witness at hand lists: not told as another copy's when the file is not this copy's history.
+    expect(findOtherCopyWrites(trainingFile, 正式, listing(witness('正式', production, 5), [P1, P2]), [])).toBeNull();
+  });
+
   it('F3: only the witness beside the store is the other copy\'s, the file agrees with this copy\'s record beside the key — told so, and not sent to a backup', () => {
     const found = findOtherCopyWrites(rowsFile([P1, P1, P1, P1, P1]), 正式, listing(witness('培训', training, 5, `${production}.witness.json`), [P1, T1]), [listing(keyCopy('正式', production, 5), [P1])]);
     expect(found).toMatchObject({ how: 'other-copy-witness', fileIsOwn: true });

@@ -120,11 +120,23 @@ export function findOtherCopyWrites(
     .reduce<WitnessAt | null>((furthest, each) => (furthest && headOf(furthest) >= headOf(each) ? furthest : each), null);
   // breaker42-9 F1, F5: the rows themselves, past this copy's newest record, by writers none of its witnesses recorded.
   const listing = owns.filter(({ witness }) => witness.writers !== undefined);
-  const rows = listing.length > 0 && found.rowsByOtherWriters ? found.rowsByOtherWriters(headOf(own) < 0n ? 0n : headOf(own), listing.flatMap(({ witness }) => witness.writers!)) : null;
-  if (rows) {
-    const copies = rows.writers.map((writer) => ({ rows: writer, other: listedBy(writer.writerId, others) }));
-    return { how: 'unknown-writers', own, rows, copies, other: copies[0]!.other ?? copies.find((each) => each.other)?.other ?? wrotePast };
-  }
+  // And the writers the witness beside the store lists when it carries this copy's name (an unnamed copy's written with a
+  // relative SQLITE_PATH by a tool run from another folder names another place, breaker42-9): a writer of this copy is never
+  // taken for another's for where its witness said the file was.
+  const besideOwnName = dataFolder && dataFolder.witness.storeId === found.storeId && dataFolder.witness.copyName === copy.copyName && dataFolder.witness.writers ? [dataFolder] : [];
+  const known = [...listing, ...besideOwnName].flatMap(({ witness }) => witness.writers!);
+  const rows = listing.length > 0 && found.rowsByOtherWriters ? found.rowsByOtherWriters(headOf(own) < 0n ? 0n : headOf(own), known) : null;
+  const told = (by: OtherWritersRows): OtherCopyWrites => {
+    const copies = by.writers.map((writer) => ({ rows: writer, other: listedBy(writer.writerId, others) }));
+    return { how: 'unknown-writers', own, rows: by, copies, other: copies[0]!.other ?? copies.find((each) => each.other)?.other ?? wrotePast };
+  };
+  if (rows) return told(rows);
+  // breaker42-9 F4: the file does not hold the event this copy last saw (another history: STORE_REWRITTEN as judged alone),
+  // and rows in it were written by another copy whose witness is at hand — the other copy's file put back after this copy
+  // wrote on: said as that copy's, not as this copy's history rewritten (which sent the operator to a backup).
+  const ownHolds = own.witness.head === null || typeof own.witness.headHash !== 'string' || found.chainHashAt(BigInt(own.witness.head)) === own.witness.headHash;
+  const anywhere = !ownHolds && listing.length > 0 && found.rowsByOtherWriters ? found.rowsByOtherWriters(0n, known) : null;
+  if (anywhere && anywhere.writers.some((writer) => listedBy(writer.writerId, others) !== null)) return told(anywhere);
   if (wrotePast) return { how: 'wrote-past', own, other: wrotePast };
   if (dataFolder && dataFolder.witness.storeId === found.storeId && writtenByCopy(dataFolder.witness, copy) === false) {
     const ownHash = own.witness.head === null ? null : found.chainHashAt(BigInt(own.witness.head));

@@ -247,6 +247,20 @@ export function walBesideNote(path: string): Bilingual | null {
   );
 }
 
+/**
+ * breaker42-9 F6: the -wal beside a store refused `STORE_FROM_OTHER_COPY` — SQLite reads the rows of the -wal beside a
+ * file as that file's, so the other copy's records may lie in it rather than in the .db (its -wal copied beside this
+ * copy's own .db): said so, with what to do, instead of `walBesideNote`'s "keep the -wal with its .db". Null without one.
+ */
+export function otherCopyWalNote(path: string): Bilingual | null {
+  const bytes = walBytes(path);
+  if (bytes === 0) return null;
+  return say(
+    `A -wal file lies beside it (${path}-wal, ${bytes} bytes), and SQLite reads its rows as the .db's: the other copy's records may be in that -wal rather than in the .db (the other copy's -wal copied beside this copy's own .db). This start left both as they were. If the .db is this copy's own, move ${path}-wal and ${path}-shm aside together (e.g. to ${path}-wal.other-copy), keep them with the other copy's files, and start again.`,
+    `其旁有 -wal 文件（${path}-wal，${bytes} 字节），SQLite 会把其中的记录当作该 .db 的记录读取：另一副本的记录可能在这个 -wal 中而不在 .db 中（另一副本的 -wal 被复制到了本副本自己的 .db 旁）。本次启动未改动它们。若该 .db 确是本副本自己的，请把 ${path}-wal 与 ${path}-shm 一起移开（例如改名为 ${path}-wal.other-copy），与另一副本的文件放在一起保存，然后重新启动。`,
+  );
+}
+
 /** The newest event's position in a SQLite file and the chain hash there (hex, null without one); null for an empty log; throws SQLite's error for a file it cannot read. */
 function headOf(db: Database.Database): { position: number; chainHash: string | null } | null {
   if (!hasTable(db, 'events')) return null;

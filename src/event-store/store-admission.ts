@@ -11,7 +11,7 @@ import { quickCheckOffThread } from './sqlite-quick-check.js';
 import { isStoreDamage, isStoreReadFault } from './store-damage.js';
 import { diskFullOf } from './disk-full.js';
 import { walEmptiedNote } from './wal-emptied-mark.js';
-import { SqliteStoreInspection, notAnEventStore, rescuedCopyNote, walBesideNote, walBytes, type OtherWritersRows } from './sqlite-store-inspection.js';
+import { SqliteStoreInspection, notAnEventStore, otherCopyWalNote, rescuedCopyNote, walBesideNote, walBytes, type OtherWritersRows } from './sqlite-store-inspection.js';
 import type { KeyObject } from 'node:crypto';
 import {
   StoreRefusedError,
@@ -865,7 +865,7 @@ function refuseUnwritableStore(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLI
 /** The refusal, with what it must say of a -wal file beside the SQLite store (`walBesideNote`) and of a copy a server left there (`rescuedCopyNote`), when there are. */
 function withWalNote(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'> & Partial<Pick<AppSettings, 'STORE_WITNESS_PATH'>>, refusal: StoreRefusedError): StoreRefusedError {
   const onDisk = settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:';
-  const wal = onDisk ? walBesideNote(settings.SQLITE_PATH) : null;
+  const wal = onDisk ? (refusal.reason === 'STORE_FROM_OTHER_COPY' ? otherCopyWalNote : walBesideNote)(settings.SQLITE_PATH) : null;
   // And a copy a server left when the file went away under it (breaker9k P4), which may hold what the
   // file lacks — judged against the store and what the witness saw (breaker9m P1: after an accepted reset and new records, never offered).
   const rescued = onDisk ? rescuedCopyNote(settings.SQLITE_PATH, settings.STORE_WITNESS_PATH ? witnessForRescue(settings.STORE_WITNESS_PATH) : null) : null;
@@ -1517,7 +1517,12 @@ async function judgeFound(
   const seals = found.anyRowSealed ? { anyRowSealed: found.anyRowSealed(), newest: found.newestEvents?.(3) ?? [] } : null;
   const sameStore = witnessed?.storeId === identity.storeId ? witnessed : null;
   const copyMissing = judgeCopyMissing(dataFolderWitness, identity.storeId, kept, keptFolder, settings.STORE_WITNESS_PATH, place);
-  const judgeOtherCopy = () => {
+  /**
+   * Another copy's records: `early`, what is judged before the store is compared with the witness — rows by another copy's
+   * writers (breaker42-9 F1, F4, F5), or only the witness beside an intact file being that copy's (F3) — else after every
+   * other judgement, as before.
+   */
+  const judgeOtherCopy = (early: boolean) => {
     if (settings.EVENT_STORE !== 'sqlite' || settings.SQLITE_PATH === ':memory:') return null;
     const copy = { copyName: settings.STORE_COPY_NAME ?? null, place };
     const other = findOtherCopyWrites(
@@ -1526,14 +1531,16 @@ async function judgeFound(
       dataFolderWitness ? { witness: dataFolderWitness, path: settings.STORE_WITNESS_PATH } : null,
       kept,
     );
-    return other ? otherCopyRefusal(location, other, copy) : null;
+    if (!other) return null;
+    const first = other.how === 'unknown-writers' || (other.how === 'other-copy-witness' && other.fileIsOwn === true);
+    return early === first ? otherCopyRefusal(location, other, copy) : null;
   };
   const judged =
     judgeUnwitnessed(witnessed, { location, witnessPath: settings.STORE_WITNESS_PATH }, head?.commit ?? null) ??
     // breaker41-9 P1, breaker42-9 F1, F3, F5: a training, staging or drill copy of this store (its rows, or only its witness) put
     // in its place — judged before the witness beside the store is taken for this server's own record (F3: another copy's
     // witness read as this server's said "history rewritten, restore from a backup" of an intact store).
-    judgeOtherCopy() ??
+    judgeOtherCopy(true) ??
     judgeStore(witnessed, { existed, location, identity, head: head?.commit ?? null, hashAtWitnessedHead, unhashedAtWitnessedHead, eventIdAtWitnessedHead }) ??
     // The key before the copy beside it: another key keeps its copies in its own folder, so a changed
     // key is what is wrong, and what the refusal must say (lead's 8d0a4ba, judged here for every refusal).
@@ -1548,7 +1555,9 @@ async function judgeFound(
       : null) ??
     checkpointsLost ??
     (seals ? judgeFirstSealing(sameStore, { location, head: head?.commit ?? null, anyRowSealed: seals.anyRowSealed, newest: seals.newest }) : null) ??
-    (seals && configuredKey !== undefined ? judgeRotationSealing(signingKeyOnRecord, configuredKey, trustedKeys, sameStore, { location, head: head?.commit ?? null, newest: seals.newest }) : null);
+    (seals && configuredKey !== undefined ? judgeRotationSealing(signingKeyOnRecord, configuredKey, trustedKeys, sameStore, { location, head: head?.commit ?? null, newest: seals.newest }) : null) ??
+    // breaker41-9 P1: a training, staging or drill copy of this store put in its place — its records are not this copy's.
+    judgeOtherCopy(false);
   // Another copy's records are judged on each copy's own witnesses (the refusal names them), not on the one that saw more.
   const refusal = judged && fromKeyFolder && judged.reason !== 'STORE_FROM_OTHER_COPY' ? judgedOnKeptCopy(judged, fromKeyFolder, dataFolderWitness, settings.STORE_WITNESS_PATH) : judged;
   return { refusal, checkpointsLost: checkpointsLost === judged ? refusal : checkpointsLost, witnessed, signingKeyOnRecord, copyNotCompared: context.readOnly ? copyMissing : null };

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
 import { readKeyFolderWitnessesLeniently } from './key-folder-witness.js';
@@ -140,7 +141,10 @@ export function findOtherCopyWrites(
   if (wrotePast) return { how: 'wrote-past', own, other: wrotePast };
   if (dataFolder && dataFolder.witness.storeId === found.storeId && writtenByCopy(dataFolder.witness, copy) === false) {
     const ownHash = own.witness.head === null ? null : found.chainHashAt(BigInt(own.witness.head));
-    const fileIsOwn = own !== dataFolder && headOf(own) <= fileHead && (own.witness.head === null || ownHash === (own.witness.headHash ?? ownHash));
+    // Told apart for sure only by another name, or by an absolute place (an unnamed copy's witness written with a relative
+    // SQLITE_PATH — a tool run from another folder — names no place this process can compare: judged last, as before).
+    const surelyOther = dataFolder.witness.copyName !== copy.copyName || isAbsolute(dataFolder.witness.location);
+    const fileIsOwn = surelyOther && own !== dataFolder && headOf(own) <= fileHead && (own.witness.head === null || ownHash === (own.witness.headHash ?? ownHash));
     return { how: 'other-copy-witness', own, other: dataFolder, fileIsOwn };
   }
   return null;

@@ -847,6 +847,12 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
           "items": {
             "type": "string"
           }
+        },
+        "answeredBy": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
         }
       },
       "required": [
@@ -1072,6 +1078,9 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
           }
         },
         "reportedOn": {
+          "type": "string"
+        },
+        "handedInAt": {
           "type": "string"
         }
       },

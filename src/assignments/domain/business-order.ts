@@ -206,3 +206,41 @@ function nthBefore<Entry extends DatedEntry>(events: readonly Entry[], position:
 /** By office day, and within one day in the order given (the order recorded): a stable sort. */
 export const byOfficeDay = <Entry extends DatedEntry>(entries: readonly Entry[]): Entry[] =>
   [...entries].sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : 0));
+
+/**
+ * The entries (in the order recorded, corrections applied: `withCorrectionsApplied`'s `events`) with each report that says
+ * which round it answers placed by that link, not by its typing order (breaker41-8b N4, breaker42-8 F1, F3):
+ * - a report (RectificationReported) with `handedInAt` — handed in at the pass of its own day, entered after that pass — just
+ *   before that inspection, when the inspection is recorded before it and still of its day (a correction may have moved it);
+ * - unless a reopening (PartsReopened) of its day recorded after it names its unit in `answeredBy`: then just after that
+ *   reopening — the unit's answer to it.
+ * Nothing else moves: a report without the link (every report stored before it existed, and every report typed after the
+ * failure, return or reopening it answers) keeps its place, so one typed after a pass corrected to 督查未通过 answers that
+ * failure. A stable sort by day (`byOfficeDay`) then keeps these places within the day. Returns `entries` itself when no report
+ * carries the link; else a new array. O(entries).
+ */
+export function withAnswersPlaced<Entry extends DatedEntry>(entries: Entry[]): Entry[] {
+  const linkOf = (entry: DatedEntry) => (entry.type === 'RectificationReported' ? (entry.data as { readonly handedInAt?: string }).handedInAt : undefined);
+  if (!entries.some((entry) => linkOf(entry) !== undefined)) return entries;
+  const before = new Map<number, Entry[]>();
+  const after = new Map<number, Entry[]>();
+  const placed = new Set<number>();
+  const place = (into: Map<number, Entry[]>, at: number, report: number) => {
+    into.set(at, [...(into.get(at) ?? []), entries[report]!]);
+    placed.add(report);
+  };
+  entries.forEach((entry, at) => {
+    if (entry.type !== 'PartsReopened') return;
+    for (const unitId of (entry.data as { readonly answeredBy?: readonly string[] }).answeredBy ?? []) {
+      const report = lastBefore(entries, at, (candidate, index) => !placed.has(index) && linkOf(candidate) !== undefined && candidate.data.unitId === unitId && candidate.occurredOn === entry.occurredOn);
+      if (report >= 0) place(after, at, report);
+    }
+  });
+  entries.forEach((entry, at) => {
+    const inspectionId = linkOf(entry);
+    if (inspectionId === undefined || placed.has(at)) return;
+    const pass = lastBefore(entries, at, (candidate) => candidate.type === 'InspectionLogged' && candidate.data.inspectionId === inspectionId);
+    if (pass >= 0 && entries[pass]!.occurredOn === entry.occurredOn) place(before, pass, at);
+  });
+  return entries.flatMap((entry, at) => (placed.has(at) ? [] : [...(before.get(at) ?? []), entry, ...(after.get(at) ?? [])]));
+}

@@ -681,8 +681,8 @@ describe('REPORTED', () => {
         .when(inspect({ inspectedOn: '2025-06-27' }))
         .thenRefused(
           'BAD_USER_INPUT',
-          /inspection date \(2025-06-27\) is before the report it checks \(2025-06-28\)\. If this inspection settled an earlier report, that report and this inspection go in once the report of 2025-06-28 has passed/,
-          /^督查日期（2025-06-27）早于所核查报告的日期（2025-06-28），日期顺序不对。如本次督查针对的是更早的一份整改报告，请在 2025-06-28 的整改报告督查通过后，先补录该报告，再录入本次督查；如 2025-06-28 有误，请先更正该报告的日期。$/,
+          /inspection date \(2025-06-27\) is before the report it checks \(2025-06-28\)\. If this inspection settled an earlier report, that report and this inspection go in once the report of 2025-06-28, or a later re-report, has passed/,
+          /^督查日期（2025-06-27）早于所核查报告的日期（2025-06-28），日期顺序不对。如本次督查针对的是更早的一份整改报告，请待 2025-06-28 的整改报告（或其未通过后重新报送的报告）督查通过后，先补录该报告，再录入本次督查；如 2025-06-28 有误，请先更正该报告的日期。$/,
         );
       given(awaitingInspection)
         .when(inspect({ inspectedOn: REPORTED_ON }))
@@ -988,7 +988,7 @@ describe('business time: each fact carries the office day it happened, in order,
   it('refuses a send-back dated before the report it returns, saying when the earlier round goes in (breaker41-8b N6)', () => {
     given([leadAssigned, reported()])
       .when(sendBack({ sentBackOn: '2025-06-27' }))
-      .thenRefused('BAD_USER_INPUT', /send-back date \(2025-06-27\) is before the report it returns \(2025-06-28\)/, /如本次退办针对的是更早的一份整改报告，请在 2025-06-28 的整改报告督查通过后，先补录该报告，再录入本次退办；如 2025-06-28 有误，请先更正该报告的日期。$/);
+      .thenRefused('BAD_USER_INPUT', /send-back date \(2025-06-27\) is before the report it returns \(2025-06-28\)/, /如本次退办针对的是更早的一份整改报告，请待 2025-06-28 的整改报告（或其未通过后重新报送的报告）督查通过后，先补录该报告，再录入本次退办；如 2025-06-28 有误，请先更正该报告的日期。$/);
   });
 
   it('refuses a decision dated before the request it decides', () => {
@@ -3343,7 +3343,7 @@ describe('a report and the return that answered it, found after the re-report an
   it('when the re-report is not checked yet, then the first report is refused, saying to enter that round once it has passed', () => {
     given(reReported)
       .when(firstReport)
-      .thenRefused('CONFLICT', /once the report of 2025-06-28 has passed its inspection/, /请在 2025-06-28 的整改报告督查通过后，再补录本报告及其退办或督查结果/);
+      .thenRefused('CONFLICT', /once the report of 2025-06-28, or a later re-report, has passed its inspection/, /请待 2025-06-28 的整改报告（或其未通过后重新报送的报告）督查通过后，再补录本报告及其退办或督查结果/);
   });
 });
 

@@ -2790,8 +2790,8 @@ function requireLaterFactsHold(state: AssignmentsState, events: readonly Assignm
   if (broken.event.type === 'RectificationReported' && sameUnitsReport && broken.why.en.endsWith(STILL_AWAITED)) {
     // An earlier round found after the unit's re-report (breaker41-8 P3): it goes in once the re-report is checked (`reportsAgainLater`).
     throw conflict(
-      `${capitalise(fact.what.en)} (${fact.day}) would leave the later report of ${unit.en} of ${broken.day} inconsistent: ${broken.why.en}. If ${unit.en} reported on ${fact.day} and that report was returned before ${broken.day}, enter this report and its return (send-back or failed inspection) once the report of ${broken.day} has passed its inspection.`,
-      `${fact.what.zh}（${fact.day}）会使其后${unit.zh} ${broken.day} 的整改报告不再成立：${broken.why.zh}。如${unit.zh}确于 ${fact.day} 报送、并在 ${broken.day} 之前被退回，请在 ${broken.day} 的整改报告督查通过后，再补录本报告及其退办或督查结果。`,
+      `${capitalise(fact.what.en)} (${fact.day}) would leave the later report of ${unit.en} of ${broken.day} inconsistent: ${broken.why.en}. If ${unit.en} reported on ${fact.day} and that report was returned before ${broken.day}, enter this report and its return (send-back or failed inspection) ${ONCE_A_LATER_REPORT_PASSED(broken.day).en}.`,
+      `${fact.what.zh}（${fact.day}）会使其后${unit.zh} ${broken.day} 的整改报告不再成立：${broken.why.zh}。如${unit.zh}确于 ${fact.day} 报送、并在 ${broken.day} 之前被退回，请${ONCE_A_LATER_REPORT_PASSED(broken.day).zh}，再补录本报告及其退办或督查结果。`,
     );
   }
   throw conflict(
@@ -3042,7 +3042,9 @@ function reportRectification(
   // A re-report dated before the return it answers, or any report before the part was assigned: the clerk's date
   // is wrong, said beside the field — not that the part is done or awaits inspection, as it may be by now (breaker8c P3).
   requireCalendarDate(reportedOn, named('reportedOn', 'The report date', '报告日期'));
-  requireNotBefore(reported, returnDay(part));
+  // Dated before the part's last report, it is an earlier round found late, not the answer to the return of that report: its
+  // day is judged below against what stood then (breaker42-8 F2: a first report was told it came before the failure it answers).
+  if (part.lastReport === null || part.lastReport.reportedOn <= reportedOn) requireNotBefore(reported, returnDay(part));
   requireNotBefore(reported, assignedDay(part, command));
   if (then.status === 'REPORTED' && !(then.lastReport !== null && reportedOn > then.lastReport.reportedOn && settledOnOrAfter(part, reportedOn))) {
     throw awaitingInspectionThen(unit, then.lastReport?.reportedOn ?? reportedOn, reportedOn, command.today, say('a new report', '新的整改报告'));
@@ -4719,11 +4721,18 @@ function requireNotBeforeItsReport(fact: DatedFact, part: AssignmentPart, checke
   const report = reportDay(part, checked);
   if (!report || !isAfter(report.day, fact.day)) return;
   throw badInput(
-    `${capitalise(fact.what.en)} (${fact.day}) is before ${checked.en} (${report.day}). If this ${entered.en} settled an earlier report, that report and this ${entered.en} go in once the report of ${report.day} has passed its inspection (the earlier report first); if ${report.day} is wrong, correct that report's date first.`,
-    `${fact.what.zh}（${fact.day}）早于${checked.zh}（${report.day}），日期顺序不对。如本次${entered.zh}针对的是更早的一份整改报告，请在 ${report.day} 的整改报告督查通过后，先补录该报告，再录入本次${entered.zh}；如 ${report.day} 有误，请先更正该报告的日期。`,
+    `${capitalise(fact.what.en)} (${fact.day}) is before ${checked.en} (${report.day}). If this ${entered.en} settled an earlier report, that report and this ${entered.en} go in ${ONCE_A_LATER_REPORT_PASSED(report.day).en} (the earlier report first); if ${report.day} is wrong, correct that report's date first.`,
+    `${fact.what.zh}（${fact.day}）早于${checked.zh}（${report.day}），日期顺序不对。如本次${entered.zh}针对的是更早的一份整改报告，请${ONCE_A_LATER_REPORT_PASSED(report.day).zh}，先补录该报告，再录入本次${entered.zh}；如 ${report.day} 有误，请先更正该报告的日期。`,
     fieldOf(fact.what),
   );
 }
+/**
+ * When an earlier round (a report and its return) found after a later report of the unit (of office day `later`) goes in: once a
+ * report of the unit from that day on has passed its inspection (`reportsAgainLater`) — that one, or, when it fails, a re-report
+ * after it (breaker42-8 F2: the advice named the pass of a report that failed, a pass that never comes).
+ */
+const ONCE_A_LATER_REPORT_PASSED = (later: string): Bilingual =>
+  say(`once the report of ${later}, or a later re-report, has passed its inspection`, `待 ${later} 的整改报告（或其未通过后重新报送的报告）督查通过后`);
 const reportDay = (part: AssignmentPart, what: Bilingual): DatedFact | null =>
   part.lastReport ? { day: part.lastReport.reportedOn, what } : null;
 const RETURN_NAMES: Record<ReturnNote['cause'], Bilingual> = {

@@ -315,3 +315,33 @@ describe('a pass corrected to 督查未通过, and the re-report of its day answ
     expect(read.view).toMatchObject({ status: 'REPORTED', reports: ['2016-05-25', '2016-06-15', '2016-06-15'] });
   });
 });
+
+describe('a first report found after the later report failed its inspection (breaker42-8 F2)', () => {
+  const failedLater = typeWithRetries([assigned], [report('2016-06-19'), inspect('inspection-later', 'FAILED', '2016-07-10', '2016-08-31')]);
+
+  it('given the 06-19 report failed on 07-10, when the 05-22 report is typed, then it is refused without claiming it answers that failure, saying it goes in once a later report has passed', () => {
+    expect(failedLater.refused).toEqual([]);
+    expect(() => decideAssignment(report('2016-05-22'), stateOf(failedLater.events), context)).toThrow(
+      expect.objectContaining({
+        code: 'CONFLICT',
+        messageZh:
+          '报告日期（2016-05-22）会使其后市环境保护局 2016-06-19 的整改报告不再成立：当时 2016-05-22 的整改报告尚待督查。如市环境保护局确于 2016-05-22 报送、并在 2016-06-19 之前被退回，请待 2016-06-19 的整改报告（或其未通过后重新报送的报告）督查通过后，再补录本报告及其退办或督查结果。',
+      }) as DomainError,
+    );
+  });
+
+  it('given the 06-19 report awaiting inspection, when the 05-31 failure of the first report is typed, then the refusal says it goes in once that report or a later re-report has passed', () => {
+    const awaiting = typeWithRetries([assigned], [report('2016-06-19')]);
+    expect(() => decideAssignment(inspect('inspection-first', 'FAILED', '2016-05-31', '2016-07-16'), stateOf(awaiting.events), context)).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', messageZh: expect.stringContaining('请待 2016-06-19 的整改报告（或其未通过后重新报送的报告）督查通过后，先补录该报告，再录入本次督查') }) as DomainError,
+    );
+  });
+
+  it('given a later re-report passed, then the first round goes in and the part reads as in date order', () => {
+    const passed = typeWithRetries([assigned], [report('2016-06-19'), inspect('inspection-later', 'FAILED', '2016-07-10', '2016-08-31'), report('2016-08-20'), inspect('inspection-pass', 'PASSED', '2016-09-01')]);
+    const withFirstRound = typeWithRetries(passed.events, [report('2016-05-22'), inspect('inspection-first', 'FAILED', '2016-05-31', '2016-07-16')]);
+    expect(withFirstRound.refused).toEqual([]);
+    const inDateOrder = typeWithRetries([assigned], [report('2016-05-22'), inspect('inspection-first', 'FAILED', '2016-05-31', '2016-07-16'), report('2016-06-19'), inspect('inspection-later', 'FAILED', '2016-07-10', '2016-08-31'), report('2016-08-20'), inspect('inspection-pass', 'PASSED', '2016-09-01')]);
+    expect(everyRead(withFirstRound.events).byDay).toEqual(everyRead(inDateOrder.events).byDay);
+  });
+});

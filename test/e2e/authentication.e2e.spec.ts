@@ -288,6 +288,8 @@ describe('Authentication', () => {
         recordedAt: app.clock.now().toISOString(),
         // What was asked, so that a retry with the same key is known to ask the same.
         requestDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
+        // The server process that wrote it (the store stamps it; a copy taken back is told by it), never the client's say.
+        writerId: expect.stringMatching(/^[0-9a-f]{16}$/),
       });
     });
   });

@@ -1331,3 +1331,66 @@ describe('the plans the command line knows (knownPlansOf, breaker10t P12)', () =
     expect(knownPlansOf(events)).toEqual([{ title: '青川市2026年法治政府建设任务分工方案', year: 2026, itemTitles: ['甲事项', '乙事项'] }]);
   });
 });
+
+// newcomer43-10 #1 (HIGH): the plan's own export has no 具体内容 column. Imported back with revise after a version had kept an item
+// for its verified work (left out of that version, so out of the plan's outline), it wiped that item's description — while the
+// notice said 「本文件没有“具体内容”列：各事项的具体内容保持不变」 and the dry run 「事项 2 删去具体内容」. A missing column is no
+// change for every item, kept ones included; and the export, imported back, changes nothing — as a dry run, plain or with revise.
+describe('the export imported back after a version kept items for their work (newcomer43-10 #1)', () => {
+  const title = '青川市2026年保留事项导出测试方案';
+  const at = (key: string, instant: string): CommandContext => commandContext({ actor: operator, commandType: 'ImportWorkPlan', idempotencyKey: key, now: new Date(instant) });
+  const CZJ = unitIdForCode('CZJ');
+  const inspectorActor: Actor = { id: 'user-ins', role: 'INSPECTOR', unitId: null };
+  const rows: Record<string, string> = {
+    '1': '一,公开,1,KE甲事项,整合区县网站,青川市教育局,,2026-12-31',
+    '2': '一,公开,2,KE乙事项,清理僵尸账号,青川市财政局,青川市教育局,2026-12-31',
+    '3': '一,公开,3,KE丙事项,规范公开目录,青川市教育局,,2026-12-31',
+    '4': '一,公开,4,KE丁事项,编制年度报告,青川市财政局,,2026-12-31',
+  };
+  const csv = (name: string, codes: readonly string[]) => ({ name, content: new TextEncoder().encode(`${title}\n类别编号,类别,编号,事项,具体内容,牵头单位,责任单位,完成时限\n${codes.map((code) => rows[code]).join('\n')}\n`) });
+  const definitionOf = async (dependencies: ImportDependencies, planId: string, code: string) =>
+    fold(workPlanItemDecider, (await dependencies.store.readStream(workPlanItemStream(workPlanItemIdFor(planId, code)))).map((stored) => dependencies.schemas.upcast(stored)) as never);
+
+  /** Items 2 (CZJ passed) and 4 (CZJ reported, awaiting inspection) left out of v2 and kept; item 3 withdrawn. */
+  async function planWithKeptItems() {
+    const dependencies = await storeWithUnits();
+    const first = await importWorkPlanFile(dependencies, csv('plan.csv', ['1', '2', '3', '4']), { approvedOn: '2026-03-02', assignedOn: '2026-03-03' }, at('v1', '2026-03-03T09:00:00+08:00'));
+    const step = (key: string, actor: Actor) => commandContext({ actor, commandType: 'Step', idempotencyKey: key, now: new Date('2026-03-20T09:00:00+08:00') });
+    const report = () => ({ type: 'ReportRectification', actor: clerkOf(CZJ), today: '2026-03-20', unitId: CZJ, summary: '已整改', evidence: [{ title: '整改材料', link: 'https://example.gov.cn/a', documentRef: null }], reportedOn: '2026-03-05' }) as const;
+    const item = (code: string) => workPlanItemStream(workPlanItemIdFor(first.planId, code));
+    await executeCommand(dependencies.store, dependencies.schemas, item('2'), workPlanItemDecider, report(), step('r2', clerkOf(CZJ)));
+    await executeCommand(dependencies.store, dependencies.schemas, item('2'), workPlanItemDecider, { type: 'LogInspection', actor: inspectorActor, today: '2026-03-20', unitId: CZJ, inspectionId: 'inspection-2', outcome: 'PASSED', notes: '核实', inspectedOn: '2026-03-06' } as never, step('i2', inspectorActor));
+    await executeCommand(dependencies.store, dependencies.schemas, item('4'), workPlanItemDecider, report(), step('r4', clerkOf(CZJ)));
+    const second = await importWorkPlanFile(dependencies, csv('plan-v2.csv', ['1']), { revise: true, assignedOn: '2026-03-10' }, at('v2', '2026-03-20T10:00:00+08:00'), [{ title, year: 2026 }]);
+    expect(second.revision).toMatchObject({ withdrawn: [expect.objectContaining({ code: '3' })], itemsKept: [expect.objectContaining({ code: '2' }), expect.objectContaining({ code: '4' })] });
+    return { dependencies, planId: first.planId };
+  }
+
+  it.each(['csv', 'xlsx'] as const)('given items 2 and 4 kept by a version, when the plan\'s %s export is imported back — dry run, revise, revise dry run, plain — then nothing differs, nothing is written, and every description stands', async (format) => {
+    const { dependencies, planId } = await planWithKeptItems();
+    const table = await exportWorkPlan(await exportSourcesOf(dependencies), { reader: null, planId }, new Date('2026-03-25T09:00:00+08:00'));
+    expect(table.columns.map((column) => column.header)).not.toContain('具体内容');
+    const content = format === 'csv' ? new Uint8Array(tableToCsv(table)) : new Uint8Array(await tableToXlsx(table, '工作方案进展'));
+    const head = await dependencies.store.headPosition();
+    for (const [key, options] of [['dry', { dryRun: true }], ['revise-dry', { revise: true, dryRun: true }], ['revise', { revise: true }], ['plain', {}]] as const) {
+      const again = await importWorkPlanFile(dependencies, { name: `工作方案进展.${format}`, content }, { ...options, title }, at(`export-${key}`, '2026-03-25T09:00:00+08:00'), [{ title, year: 2026 }]);
+      expect({ key, revision: again.revision, eventCount: again.eventCount }).toEqual({ key, revision: null, eventCount: 0 });
+      expect(describeWorkPlanImportZh(again)).not.toContain('删去');
+    }
+    expect(await dependencies.store.headPosition()).toEqual(head);
+    expect(await definitionOf(dependencies, planId, '2')).toMatchObject({ definition: { description: '清理僵尸账号' } });
+    expect(await definitionOf(dependencies, planId, '4')).toMatchObject({ definition: { description: '编制年度报告' } });
+    dependencies.store.close();
+  });
+
+  it('given item 2 kept by a version, when a version without the 具体内容 column re-dates item 1 and lists item 2 again, then item 2 keeps its description, told as no change', async () => {
+    const { dependencies, planId } = await planWithKeptItems();
+    const version = { name: 'plan-v3.csv', content: new TextEncoder().encode(`${title}\n类别编号,类别,编号,事项,牵头单位,责任单位,完成时限\n一,公开,1,KE甲事项,青川市教育局,,2026-11-30\n一,公开,2,KE乙事项,青川市财政局,青川市教育局,2026-12-31\n`) };
+    const dry = await importWorkPlanFile(dependencies, version, { revise: true, dryRun: true, assignedOn: '2026-03-25' }, at('v3-dry', '2026-03-25T09:00:00+08:00'), [{ title, year: 2026 }]);
+    expect(dry.revision).toMatchObject({ amended: [], redated: [expect.objectContaining({ code: '1' })] });
+    expect(describeWorkPlanImportZh(dry)).not.toContain('删去');
+    await importWorkPlanFile(dependencies, version, { revise: true, assignedOn: '2026-03-25' }, at('v3', '2026-03-25T09:00:00+08:00'), [{ title, year: 2026 }]);
+    expect(await definitionOf(dependencies, planId, '2')).toMatchObject({ definition: { description: '清理僵尸账号' } });
+    dependencies.store.close();
+  });
+});

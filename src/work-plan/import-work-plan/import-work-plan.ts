@@ -300,11 +300,18 @@ export async function importWorkPlanFile(
     }
   }
   const standingByCode = new Map(standing.map((item) => [item.code, item]));
+  const versionsAsWritten = defineItems.map((item) => versionOf(item, validated.datesPerPart === true));
+  // An item an earlier version withdrew, listed again under its code and title, comes back (10e P1); one an earlier version kept
+  // for its work (out of the outline) is the item as it stands.
+  const standingOrBack = isNewVersion ? [...standing, ...(await withdrawnListedAgain(dependencies, versionsAsWritten, standingByCode, itemsWithout, days.assignedOn))] : standing;
+  // A column the file lacks keeps every item's field as it stands — an item kept out of the outline, or withdrawn and listed again,
+  // too (newcomer43-10 #1: the export, without 具体内容, wiped a kept item's description while the notice said 保持不变).
+  const beforeByCode = new Map(standingOrBack.map((item) => [item.code, item]));
   const asRevised = (version: ItemVersion): ItemVersion => {
-    const before = standingByCode.get(version.code);
+    const before = beforeByCode.get(version.code);
     return before ? { ...version, ...fieldsKept(keptFields, before, version) } : version;
   };
-  const versionsInFile = defineItems.map((item) => versionOf(item, validated.datesPerPart === true)).map(asRevised);
+  const versionsInFile = versionsAsWritten.map(asRevised);
   // A version without a 完成时限 column keeps its items' dates; an item the plan does not have has none to keep (issue 10).
   const undated = keptFields.includes('dueDate') ? versionsInFile.filter((item) => item.dueDate === '') : [];
   if (undated.length > 0) {
@@ -325,13 +332,14 @@ export async function importWorkPlanFile(
       validation.sheets,
     );
   }
-  // An item an earlier version withdrew, listed again under its code and title, comes back (10e P1).
-  const standingOrBack = isNewVersion ? [...standing, ...(await withdrawnListedAgain(dependencies, versionsInFile, standingByCode, itemsWithout, days.assignedOn))] : standing;
   // The 大项 compared as they stand and as the version names them: a rename and a move are told as such (breaker10s P7).
   const outlines = existing.status === 'imported' ? { standing: existing.categories, next: plan.categories } : undefined;
   const difference = isNewVersion ? planRevisionOf(standingOrBack, versionsInFile, days.assignedOn, outlines) : null;
   // The same plan saved again (new bytes, same cells): nothing to revise, nothing to write.
-  const resaved = difference !== null && isUnchanged(difference) && existing.status === 'imported' && sameOutline(existing.categories, importPlan.data.categories);
+  // Items an earlier version kept for their work stand outside the outline: a file listing them (the plan's own export) is the plan as it stands.
+  const outlineCodes = new Set(existing.status === 'imported' ? existing.categories.flatMap((category) => category.items.map((item) => item.code)) : []);
+  const keptOutside = new Set(standingOrBack.filter((item) => item.withdrawnOn === undefined && !outlineCodes.has(item.code)).map((item) => item.code));
+  const resaved = difference !== null && isUnchanged(difference) && existing.status === 'imported' && sameOutline(existing.categories, outlineWithout(importPlan.data.categories, keptOutside));
   const revision = resaved ? null : difference;
   if (revision && revision.withdrawn.length > 0 && (validation.hiddenSheets ?? []).length > 0) throw withdrawalBesideHiddenSheets(revision, validation.hiddenSheets!);
   // One sheet picked out of a workbook revises its own 大项, never withdraws the others' items (breaker10c P15).
@@ -492,6 +500,10 @@ function commandKeys(context: CommandContext, planStream: string, sha256: string
 
 /** Whether an item of the plan is due at once (立行立改): its day depends on the day the plan is read for. */
 const hasItemAtOnce = (plan: ValidatedPlan): boolean => plan.categories.some((category) => category.items.some((item) => item.terms !== undefined && isDueOnAssignment(item.terms)));
+
+/** An outline without the items of the given codes, and without a category left empty by that. */
+const outlineWithout = (categories: WorkPlanOutline['categories'], codes: ReadonlySet<string>): WorkPlanOutline['categories'] =>
+  codes.size === 0 ? categories : categories.map((category) => ({ ...category, items: category.items.filter((item) => !codes.has(item.code)) })).filter((category) => category.items.length > 0);
 
 /** Two outlines list the same categories and items, in the same order, under the same words. */
 const sameOutline = (a: WorkPlanOutline['categories'], b: WorkPlanOutline['categories']): boolean => JSON.stringify(a) === JSON.stringify(b);

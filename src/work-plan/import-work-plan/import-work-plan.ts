@@ -23,7 +23,7 @@ import { DomainError, conflict, say } from '../../shared/domain-error.js';
 import { dueDateLimitOf, planLastYear, planYears, workPlanDecider, type RevisePlan, type WorkPlanState } from '../domain/work-plan.decider.js';
 import { assignmentsBefore, assignmentsOn, partsOf } from '../../assignments/domain/assignment.decider.js';
 import type { DueDateOverride } from '../../assignments/domain/assignment.commands.js';
-import { describeRevision, isUnchanged, itemRevisionCommands, planRevisionOf, versionsAsRevised, type ItemVersion, type PlanRevision } from '../revise-plan/plan-revision.js';
+import { describeRevision, isUnchanged, isUnchangedButKept, itemRevisionCommands, planRevisionOf, versionsAsRevised, type ItemVersion, type PlanRevision } from '../revise-plan/plan-revision.js';
 import { BY_DATE, deadlineCell, isDueOnAssignment } from '../../shared/deadline.js';
 
 /*
@@ -287,8 +287,14 @@ export async function importWorkPlanFile(
     const later = firstImport ? await planChangesAfter(dependencies, planStream, codeOf, { asOf: '9999-12-31', knownAt: firstImport.metadata.recordedAt }, without, appliedAt) : [];
     if (later.length > 0) throw exportOfNoReading(plan.title, later);
   }
+  // The plan's own file sent again (its current version's bytes, not asked to revise) is compared with the plan as it stands too,
+  // as --revise would apply it that day: the plan may have changed since — a unit kept for its report, a collective (市直各部门) now
+  // standing for one more unit, an item withdrawn by hand — and each item's decision, comparing the file's units with its parts, refused
+  // it per item 「工作事项 7 已按不同的责任单位定义过」, naming no unit and no way on (breaker43-10 F1, newcomer43-10 #2).
+  const sameFile = existing.status === 'imported' && !isNewVersion;
+  const revisionDay = sameFile ? (options.assignedOn ?? today) : days.assignedOn;
   // Judged as a version of its day finds them: an item withdrawn after that day was in the plan then (breaker11p P3).
-  const standing = isNewVersion ? await itemsAsTheyStand(dependencies, existing.categories, itemsWithout, days.assignedOn) : [];
+  const standing = isNewVersion || sameFile ? await itemsAsTheyStand(dependencies, existing.categories, itemsWithout, revisionDay) : [];
   // Every row one unit's part: a unit's own download, its title row deleted or edited, when the plan has other units (breaker10h P11).
   if (isNewVersion && validated.rowsOfOneUnit) {
     const unitsOf = (item: Pick<ItemVersion, 'leadUnitIds' | 'responsibleUnitIds'>) => [...item.leadUnitIds, ...item.responsibleUnitIds];
@@ -303,7 +309,7 @@ export async function importWorkPlanFile(
   const versionsAsWritten = defineItems.map((item) => versionOf(item, validated.datesPerPart === true));
   // An item an earlier version withdrew, listed again under its code and title, comes back (10e P1); one an earlier version kept
   // for its work (out of the outline) is the item as it stands.
-  const standingOrBack = isNewVersion ? [...standing, ...(await withdrawnListedAgain(dependencies, versionsAsWritten, standingByCode, itemsWithout, days.assignedOn))] : standing;
+  const standingOrBack = isNewVersion || sameFile ? [...standing, ...(await withdrawnListedAgain(dependencies, versionsAsWritten, standingByCode, itemsWithout, revisionDay))] : standing;
   // A column the file lacks keeps every item's field as it stands — an item kept out of the outline, or withdrawn and listed again,
   // too (newcomer43-10 #1: the export, without 具体内容, wiped a kept item's description while the notice said 保持不变).
   const beforeByCode = new Map(standingOrBack.map((item) => [item.code, item]));
@@ -334,13 +340,24 @@ export async function importWorkPlanFile(
   }
   // The 大项 compared as they stand and as the version names them: a rename and a move are told as such (breaker10s P7).
   const outlines = existing.status === 'imported' ? { standing: existing.categories, next: plan.categories } : undefined;
-  const difference = isNewVersion ? planRevisionOf(standingOrBack, versionsInFile, days.assignedOn, outlines) : null;
+  // The same file's items not defined yet (an import that stopped half-way) are defined now, as the first run would have: no change.
+  const compared = isNewVersion || sameFile ? planRevisionOf(standingOrBack, versionsInFile, revisionDay, outlines) : null;
+  const difference = compared && sameFile ? { ...compared, added: [] } : compared;
   // The same plan saved again (new bytes, same cells): nothing to revise, nothing to write.
   // Items an earlier version kept for their work stand outside the outline: a file listing them (the plan's own export) is the plan as it stands.
   const outlineCodes = new Set(existing.status === 'imported' ? existing.categories.flatMap((category) => category.items.map((item) => item.code)) : []);
   const keptOutside = new Set(standingOrBack.filter((item) => item.withdrawnOn === undefined && !outlineCodes.has(item.code)).map((item) => item.code));
-  const resaved = difference !== null && isUnchanged(difference) && existing.status === 'imported' && sameOutline(existing.categories, outlineWithout(importPlan.data.categories, keptOutside));
-  const revision = resaved ? null : difference;
+  // The plan's current file leaving out a unit (or item) the plan kept for its work when it was applied keeps it again: nothing to
+  // write (breaker43-10 F1: with --revise it said 「已修订…保留待督查单位 1 个」 each time, nothing written). Another file leaving it
+  // out is a version that says so.
+  const currentFile = existing.status === 'imported' && existing.source.sha256 === sha256;
+  const asItStands =
+    difference !== null && (isUnchanged(difference) || (currentFile && isUnchangedButKept(difference))) && existing.status === 'imported' && sameOutline(existing.categories, outlineWithout(importPlan.data.categories, keptOutside));
+  const stillKept = asItStands && !isUnchanged(difference) ? difference : null;
+  if (sameFile && difference && !asItStands) throw sameFileChangedRefused(plan.title, fileName, difference, dependencies.units);
+  // The same file as it stands still defines what an import stopped half-way left undefined; another file writes nothing.
+  const resaved = asItStands && !sameFile;
+  const revision = asItStands || sameFile ? null : difference;
   if (revision && revision.withdrawn.length > 0 && (validation.hiddenSheets ?? []).length > 0) throw withdrawalBesideHiddenSheets(revision, validation.hiddenSheets!);
   // One sheet picked out of a workbook revises its own 大项, never withdraws the others' items (breaker10c P15).
   const fileCategories = new Set(plan.categories.map((category) => category.code));
@@ -352,7 +369,21 @@ export async function importWorkPlanFile(
   // An approval day in the future is refused as such, by the plan's decision.
   if (early && days.approvedOn <= today) throw importRefused(fileName, format, [early.problem(revision && existing.status === 'imported' ? { title: existing.title, years: planYears(existing) } : null)], 'BAD_USER_INPUT', validation.sheet, validation.sheets);
   const revised = new Set(revision ? [...revision.added.map((item) => item.code)] : []);
-  const itemCommands = (revision ? defineItems.filter((item) => revised.has(item.data.code)) : defineItems).map((item) =>
+  // The same file again defines only the items it has not yet (the plan as it stands was compared above): the items it defined stand.
+  // A retry of the request keeps those its first run defined, found done, so it answers as that run did.
+  const undefinedYet = new Set(
+    sameFile
+      ? (
+          await Promise.all(
+            defineItems.map(async (item) => {
+              const events = await dependencies.store.readStream(workPlanItemStream(item.data.itemId));
+              return events.length === 0 || events.some((event) => event.metadata.commandId === defineItemId(item)) ? [item.data.code] : [];
+            }),
+          )
+        ).flat()
+      : [],
+  );
+  const itemCommands = (revision ? defineItems.filter((item) => revised.has(item.data.code)) : sameFile ? defineItems.filter((item) => undefinedYet.has(item.data.code)) : defineItems).map((item) =>
       onSheet(batchCommand(
         rowOfItem.get(item.data.code) ?? null,
         workPlanItemStream(item.data.itemId),
@@ -443,6 +474,7 @@ export async function importWorkPlanFile(
         ...(codesKept ? [codesKept.notice] : []),
         ...(renumbering?.notices ?? []),
         // The columns a version lacks, its fields kept: 具体内容 / 工作措施 named only when the plan has some (breaker42-10 F5).
+        ...(stillKept ? [stillKeptNotice(stillKept)] : []),
         ...(isNewVersion && existing.status === 'imported' ? keptFieldsNotice(keptFields.filter((field) => (field !== 'description' && field !== 'measures') || standing.some((item) => item[field] !== ''))) : []),
       ],
     },
@@ -1134,6 +1166,42 @@ function newVersionRefused(title: string, fileName: string, revision: PlanRevisi
     ),
     { revision, ...(readAs ? { writtenTitle } : {}) },
   );
+}
+
+/**
+ * The plan's own file (its current version's bytes) sent again without revise while the plan as it stands differs from it
+ * (`revision`: what applying it would change) — a unit added or removed by hand, a collective (市直各部门, 各科室) that stands for
+ * more units since the directory changed, an item withdrawn by hand: the file was imported before, nothing is written, and the
+ * refusal says what differs, naming the units (`units`: the directory), and the way on — revise applies it, a dry run shows it —
+ * never per item 「已按不同的责任单位定义过」 (breaker43-10 F1, newcomer43-10 #2). CONFLICT with `{ revision, sameFile: true }`.
+ */
+function sameFileChangedRefused(title: string, fileName: string, revision: PlanRevision, units: { list(): readonly { readonly id: string; readonly name: string }[] }): DomainError {
+  const summary = describeRevision(revision);
+  const names = new Map(units.list().map((unit) => [unit.id, unit.name] as const));
+  const named = (changes: readonly { readonly code: string; readonly unitId: string }[]) => changes.map((change) => ({ code: change.code, name: names.get(change.unitId) ?? '' })).filter((change) => change.name !== '');
+  const [added, removed] = [named(revision.unitsAdded), named(revision.unitsRemoved)];
+  const unitWords = {
+    en: [...added.map((change) => `item ${change.code}: ${change.name} added`), ...removed.map((change) => `item ${change.code}: ${change.name} removed`)].join('; '),
+    zh: [...added.map((change) => `事项 ${change.code} 增加${change.name}`), ...removed.map((change) => `事项 ${change.code} 移除${change.name}`)].join('；'),
+  };
+  return new DomainError(
+    'CONFLICT',
+    say(
+      `${fileName} was imported before as work plan "${title}", but the plan as it stands differs from it (${summary.en}${unitWords.en === '' ? '' : `: ${unitWords.en}`}) — ` +
+        'changed since by hand, or a collective such as 市直各部门 now stands for other units. Nothing was written. ' +
+        'To make the plan as the file gives it, apply it with --revise (revise: true), which keeps all progress; --dry-run (dryRun: true) with it shows the changes without writing.',
+      `${fileName} 此前已导入为工作方案“${title}”，但方案现状与本文件已有不同（${summary.zh}${unitWords.zh === '' ? '' : `：${unitWords.zh}`}）` +
+        '——可能此后逐项调整过，或“市直各部门”等统称因单位名录变化而所指不同。未写入任何内容。' +
+        '如需按本文件调整方案，请勾选“按新版本调整”后重新导入，已有进度全部保留；勾选后“预览（不写入）”只显示差异，不写入。',
+    ),
+    { revision, sameFile: true },
+  );
+}
+
+/** The items and units a file leaves out that the plan keeps for their work (`revision`: kept only), said beside 「此前已导入，事项相同」. */
+function stillKeptNotice(revision: PlanRevision): ImportProblem {
+  const { en, zh } = describeRevision(revision);
+  return { row: null, reason: `Compared with the plan as it stands: ${en}.`, reasonZh: `与方案现状相比：${zh}。` };
 }
 
 /**

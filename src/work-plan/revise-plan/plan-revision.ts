@@ -407,6 +407,12 @@ const quoted = (text: string): string => {
 export const isUnchanged = (revision: PlanRevision): boolean =>
   Object.values(revision).every((changes: readonly unknown[]) => changes.length === 0);
 
+/**
+ * Nothing to apply but items and units the plan keeps for their work (`itemsKept`, `unitsKept`), which a revision leaves as they
+ * stand: a version sent again after it kept them (breaker43-10 F1) changes nothing.
+ */
+export const isUnchangedButKept = (revision: PlanRevision): boolean => isUnchanged({ ...revision, itemsKept: [], unitsKept: [] });
+
 /** The commands that apply a revision to the items already in the plan, by item id. */
 export interface ItemRevisionCommands {
   readonly withdraw: readonly { readonly itemId: string; readonly command: WithdrawWorkPlanItem }[];

@@ -1,0 +1,97 @@
+import { mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { allEventSchemas } from '../../event-sourcing/all-event-schemas.js';
+import { executeCommand } from '../../event-sourcing/execute-command.js';
+import { replayLog } from '../../event-sourcing/replay-log.js';
+import { SqliteEventStore } from '../../event-store/sqlite-event-store.js';
+import { importUnitsFile } from '../../organization/import-units/import-units.js';
+import { unitIdForCode } from '../../organization/units/unit-id.js';
+import { UnitsReadModel } from '../../organization/units/units.read-model.js';
+import { inToolWords } from '../../cli/tool-words.js';
+import { commandContext, type Actor } from '../../shared/command-context.js';
+import { DomainError } from '../../shared/domain-error.js';
+import { clerkOf } from '../../shared/testing/actors.js';
+import type { ImportDependencies } from '../../imports/import-run.js';
+import { workPlanItemDecider } from '../domain/work-plan-item.decider.js';
+import { workPlanItemIdFor, workPlanItemStream } from '../domain/work-plan.events.js';
+import { describeWorkPlanImportZh, importWorkPlanFile, knownPlansOf } from './import-work-plan.js';
+
+/*
+ * breaker43-10 F1, newcomer43-10 #2: the plan's own file sent again — the exact bytes of its current version — after a revision
+ * kept a unit for its report awaiting inspection, or after the unit directory changed (市直各部门 standing for one more unit), was
+ * refused per item 「第 12 行：工作事项 7 已按不同的责任单位定义过；已导入的事项不会被重新定义。」, naming no unit and no way on;
+ * and with --revise it said 「已修订…保留待督查单位 1 个…进度保留」 each time while nothing was written. The same file is compared
+ * with the plan as it stands: as it stands (a unit kept is kept again) it is 「此前已导入，事项相同」; otherwise the refusal says what
+ * differs, naming the units, and how to apply it (revise), which then applies it.
+ */
+
+const TITLE = '青川市2026年同一文件测试工作要点';
+const operator: Actor = { id: 'cli:operator', role: 'SYSTEM', unitId: null };
+const at = (key: string, day: string) => commandContext({ actor: operator, commandType: 'ImportWorkPlan', idempotencyKey: key, now: new Date(`${day}T09:00:00+08:00`) });
+const csv = (name: string, rows: string) => ({ name, content: new TextEncoder().encode(`${TITLE}\n类别,编号,事项,牵头单位,责任单位,完成时限\n${rows}`) });
+const v1 = csv('v1.csv', '公开,1,TW甲事项,青川市财政局,,2026-06-30\n公开,2,TW乙事项,青川市教育局,青川市财政局,2026-09-30\n');
+// v2 moves item 2's lead from 教育局 (whose report awaits inspection: kept, as responsible) to 民政局.
+const v2 = csv('v2.csv', '公开,1,TW甲事项,青川市财政局,,2026-06-30\n公开,2,TW乙事项,青川市民政局,青川市财政局,2026-09-30\n');
+const JYJ = unitIdForCode('JYJ');
+
+async function storeWithUnits(): Promise<ImportDependencies> {
+  const store = new SqliteEventStore(join(mkdtempSync(join(tmpdir(), 'rectify-same-file-')), 'events.db'));
+  const schemas = allEventSchemas();
+  const units = await readFile(fileURLToPath(new URL('../../../samples/units.csv', import.meta.url)));
+  await importUnitsFile({ store, schemas, units: new UnitsReadModel() }, { name: 'units.csv', content: new Uint8Array(units) }, at('units', '2026-01-05'));
+  return { store, schemas, units: await replayLog(store, schemas, new UnitsReadModel()) };
+}
+
+const known = async (dependencies: ImportDependencies) => knownPlansOf((await dependencies.store.readAll()).map((stored) => dependencies.schemas.upcast(stored)));
+const refusalOf = (run: Promise<unknown>) => run.then(() => null, (error: unknown) => error);
+
+describe('the plan\'s own file sent again after the plan changed under it', () => {
+  it('given v2 applied keeping 教育局 for its report awaiting inspection, when v2 is sent again — plain, dry run, revise, revise dry run — then it is 此前已导入，事项相同, the kept unit said, nothing written', async () => {
+    const dependencies = await storeWithUnits();
+    const first = await importWorkPlanFile(dependencies, v1, { approvedOn: '2026-03-01' }, at('v1', '2026-03-02'));
+    const item2 = workPlanItemStream(workPlanItemIdFor(first.planId, '2'));
+    const step = commandContext({ actor: clerkOf(JYJ), commandType: 'Report', idempotencyKey: 'r2', now: new Date('2026-03-10T09:00:00+08:00') });
+    await executeCommand(dependencies.store, dependencies.schemas, item2, workPlanItemDecider, { type: 'ReportRectification', actor: clerkOf(JYJ), today: '2026-03-10', unitId: JYJ, summary: '已完成', evidence: [{ title: '通知', link: null, documentRef: '青教〔2026〕1号' }], reportedOn: '2026-03-10' }, step);
+    const applied = await importWorkPlanFile(dependencies, v2, { revise: true, assignedOn: '2026-03-15' }, at('v2', '2026-03-15'), await known(dependencies));
+    expect(applied.revision).toMatchObject({ unitsKept: [expect.objectContaining({ code: '2', unitId: JYJ, awaitingInspection: true })] });
+    const head = await dependencies.store.headPosition();
+    for (const [key, options] of [['plain', {}], ['dry', { dryRun: true }], ['revise', { revise: true }], ['revise-dry', { revise: true, dryRun: true }], ['dated', { assignedOn: '2026-03-15' }]] as const) {
+      const again = await importWorkPlanFile(dependencies, v2, options, at(`again-${key}`, '2026-03-20'), await known(dependencies));
+      expect({ key, revision: again.revision, eventCount: again.eventCount }).toEqual({ key, revision: null, eventCount: 0 });
+      const line = describeWorkPlanImportZh(again);
+      expect(line).toMatch(/^(试导入：)?青川市2026年同一文件测试工作要点（2026）此前已导入，事项相同/);
+      expect(line).not.toContain('已修订');
+      expect(again.notes.notices?.map((notice) => notice.reasonZh)).toContainEqual(expect.stringContaining('保留待督查单位 1 个（事项 2'));
+    }
+    expect(await dependencies.store.headPosition()).toEqual(head);
+    dependencies.store.close();
+  });
+
+  it('given a plan naming 市直各部门, when a department is registered after it and the same file is sent again, then it is refused naming the unit that differs and pointing to revise, nothing written; revise adds that unit, and the file is then as the plan stands', async () => {
+    let dependencies = await storeWithUnits();
+    const file = csv('plan.csv', '公开,1,TW甲事项,青川市财政局,,2026-06-30\n公开,2,TW乙事项,青川市人民政府办公室,市直各部门,2026-09-30\n');
+    const first = await importWorkPlanFile(dependencies, file, { approvedOn: '2026-03-01' }, at('v1', '2026-03-02'));
+    await importUnitsFile(dependencies, { name: 'new-unit.csv', content: new TextEncoder().encode('编码,名称,类型,上级编码\nYBJ,青川市医疗保障局,部门,\n') }, at('ybj', '2026-04-01'));
+    dependencies = { ...dependencies, units: await replayLog(dependencies.store, dependencies.schemas, new UnitsReadModel()) };
+    const head = await dependencies.store.headPosition();
+    for (const [key, options] of [['plain', {}], ['dry', { dryRun: true }]] as const) {
+      const refusal = await refusalOf(importWorkPlanFile(dependencies, file, options, at(`again-${key}`, '2026-04-10'), await known(dependencies)));
+      expect(refusal).toBeInstanceOf(DomainError);
+      expect(refusal).toMatchObject({ code: 'CONFLICT', details: { sameFile: true, revision: { unitsAdded: [expect.objectContaining({ code: '2', unitId: unitIdForCode('YBJ') })] } } });
+      const messageZh = (refusal as DomainError).messageZh;
+      expect(messageZh).toContain('plan.csv 此前已导入为工作方案“青川市2026年同一文件测试工作要点”，但方案现状与本文件已有不同（增加单位 1 个（事项 2）：事项 2 增加青川市医疗保障局）');
+      expect(messageZh).not.toContain('已按不同的');
+      expect(inToolWords(messageZh)).toContain('--revise');
+    }
+    expect(await dependencies.store.headPosition()).toEqual(head);
+    const revised = await importWorkPlanFile(dependencies, file, { revise: true, assignedOn: '2026-04-10' }, at('revise', '2026-04-10'), await known(dependencies));
+    expect(revised.revision).toMatchObject({ unitsAdded: [expect.objectContaining({ code: '2', unitId: unitIdForCode('YBJ') })] });
+    expect(revised.eventCount).toBeGreaterThan(0);
+    const again = await importWorkPlanFile(dependencies, file, {}, at('after', '2026-04-11'), await known(dependencies));
+    expect(again).toMatchObject({ planId: first.planId, revision: null, eventCount: 0 });
+    dependencies.store.close();
+  });
+});

@@ -305,6 +305,13 @@ describe('open, units assigned', () => {
     given(definedAndAssigned).when(define(overrides)).thenRefused('CONFLICT', message);
   });
 
+  // breaker43-10 F2: two imports of one file racing with different --assigned-on — the later, decided after the first was written,
+  // was 「此前已导入」, its day dropped unsaid.
+  it('refuses the same definition given another assignment day, saying both days', () => {
+    given(definedAndAssigned).when(define({ assignedOn: '2026-03-03' })).thenRefused('CONFLICT', new RegExp(`assigned on ${ASSIGNED_ON}; this import says 2026-03-03`), new RegExp(`已按交办日期 ${ASSIGNED_ON} 导入，本次导入给出的交办日期为 2026-03-03`));
+    given(definedAndAssigned).when(define()).then([]);
+  });
+
   // breaker12h P10: the same file sent again after a unit it names was merged into another (机构改革) — the file, read as of its
   // day, names the merged unit as itself — was refused as another definition, for every item of the plan.
   it.each<[string, string]>([

@@ -535,6 +535,17 @@ function defineItem(command: DefineWorkPlanItem, state: WorkPlanItemState): Work
   }
   if (state.status !== 'empty') {
     const differences = differencesFrom(state, command);
+    // The same item given another assignment day — two imports of one file racing with different --assigned-on — is no repeat:
+    // the later hears the day differs, never 「此前已导入」 with its day dropped (breaker43-10 F2).
+    const definedOn = partsOf(state.assignments).map((part) => part.assignedOn).sort()[0];
+    if (differences.length === 0 && definedOn !== undefined && definedOn !== command.assignedOn) {
+      throw conflict(
+        `Work-plan item ${state.definition.code} was already imported as assigned on ${definedOn}; this import says ${command.assignedOn}. Importing again does not move that day; ` +
+          'if it is wrong, a supervisor corrects the whole import with correctWorkPlanImportDate.',
+        `工作事项 ${state.definition.code} 已按交办日期 ${definedOn} 导入，本次导入给出的交办日期为 ${command.assignedOn}；重新导入不会改变交办日期。如 ${definedOn} 有误，请由督办人员更正该方案的交办日期。`,
+        { field: 'assignedOn' },
+      );
+    }
     if (differences.length === 0) return [];
     throw conflict(
       `Work-plan item ${state.definition.code} is already defined with another ${differences.map((field) => field.en).join(', ')}; ` +

@@ -293,6 +293,12 @@ export async function importWorkPlanFile(
   // it per item 「工作事项 7 已按不同的责任单位定义过」, naming no unit and no way on (breaker43-10 F1, newcomer43-10 #2).
   const sameFile = existing.status === 'imported' && !isNewVersion;
   const revisionDay = sameFile ? (options.assignedOn ?? today) : days.assignedOn;
+  // The same file with another assignment day is not taken as the plan's file imported before, unchanged: the day differs, and a
+  // re-import never moves it (breaker43-10 F2: 「此前已导入，事项相同」 while the clerk meant to correct the day).
+  if (sameFile && options.assignedOn !== undefined && existing.status === 'imported') {
+    const appliedOn = existing.version?.on ?? (await importAssignedOn(dependencies, existing.categories));
+    if (appliedOn !== null && appliedOn !== options.assignedOn) throw assignedOnDiffers(existing.title, fileName, appliedOn, options.assignedOn, existing.version !== undefined);
+  }
   // Judged as a version of its day finds them: an item withdrawn after that day was in the plan then (breaker11p P3).
   const standing = isNewVersion || sameFile ? await itemsAsTheyStand(dependencies, existing.categories, itemsWithout, revisionDay) : [];
   // Every row one unit's part: a unit's own download, its title row deleted or edited, when the plan has other units (breaker10h P11).
@@ -1195,6 +1201,43 @@ function sameFileChangedRefused(title: string, fileName: string, revision: PlanR
         '如需按本文件调整方案，请勾选“按新版本调整”后重新导入，已有进度全部保留；勾选后“预览（不写入）”只显示差异，不写入。',
     ),
     { revision, sameFile: true },
+  );
+}
+
+/**
+ * The office day (`YYYY-MM-DD`) the plan's import assigned its items: the earliest assignment of a part of an item in its outline
+ * (`categories`), as corrected since (`correctWorkPlanImportDate`); null when no item is defined yet.
+ */
+async function importAssignedOn(dependencies: ImportDependencies, categories: Extract<WorkPlanState, { status: 'imported' }>['categories']): Promise<string | null> {
+  let earliest: string | null = null;
+  const pause = slicer();
+  for (const { itemId } of categories.flatMap((category) => category.items)) {
+    await pause();
+    const item = await stateWithout(dependencies, workPlanItemStream(itemId), workPlanItemDecider, null);
+    if (item.status === 'empty') continue;
+    for (const part of partsOf(item.assignments)) if (earliest === null || part.assignedOn < earliest) earliest = part.assignedOn;
+  }
+  return earliest;
+}
+
+/**
+ * The plan's own file sent again with another assignment day (`assignedOn`) than it was applied on (`appliedOn`: the import's
+ * 交办日期, or the day its version took effect when `revised`): a re-import never moves the day, so it is refused saying both days
+ * and, for the import's day, how it is corrected (correctWorkPlanImportDate) — as another approval day is (breaker43-10 F2: it was
+ * 「此前已导入，事项相同」, the day silently kept). CONFLICT on `assignedOn`.
+ */
+function assignedOnDiffers(title: string, fileName: string, appliedOn: string, assignedOn: string, revised: boolean): DomainError {
+  return conflict(
+    revised
+      ? `${fileName} was applied to work plan "${title}" as its version of ${appliedOn}; the import says ${assignedOn}. Importing it again does not move that day; nothing was written. ` +
+          'A record dated wrong is corrected on its own (correctRecordDate).'
+      : `The items of work plan "${title}" were imported from ${fileName} as assigned on ${appliedOn}; the import says ${assignedOn}. Importing the file again does not move that day; nothing was written. ` +
+          `If ${appliedOn} is wrong, a supervisor corrects it for the whole import with correctWorkPlanImportDate (previousAssignedOn ${appliedOn}, assignedOn ${assignedOn}).`,
+    revised
+      ? `${fileName} 已于 ${appliedOn} 按新版本调整工作方案“${title}”；本次导入给出的交办日期为 ${assignedOn}。重新导入不会改变该日期，未写入任何内容。如某条记录的日期有误，请在该单位任务卡片上点「更正其他记录日期」逐条更正。`
+      : `工作方案“${title}”已按 ${fileName} 导入，事项的交办日期为 ${appliedOn}；本次导入给出的交办日期为 ${assignedOn}。重新导入不会改变交办日期，未写入任何内容。` +
+          `如 ${appliedOn} 有误，请由督办人员更正该方案的交办日期（原交办日期 ${appliedOn}，更正为 ${assignedOn}），各事项的交办日期一并更正，原记录保留。`,
+    { field: 'assignedOn', appliedOn },
   );
 }
 

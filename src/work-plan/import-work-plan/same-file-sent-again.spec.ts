@@ -94,4 +94,24 @@ describe('the plan\'s own file sent again after the plan changed under it', () =
     expect(again).toMatchObject({ planId: first.planId, revision: null, eventCount: 0 });
     dependencies.store.close();
   });
+
+  // breaker43-10 F2: the same file again with a corrected --assigned-on was 「此前已导入，事项相同」, the day silently kept.
+  it('given a plan imported with its items assigned on the day of the import, when the same file is sent with another assignment day, then it is refused saying both days and how the import\'s day is corrected; nothing written', async () => {
+    const dependencies = await storeWithUnits();
+    await importWorkPlanFile(dependencies, v1, { approvedOn: '2026-03-01' }, at('v1', '2026-03-02'));
+    const head = await dependencies.store.headPosition();
+    for (const [key, options] of [['plain', { assignedOn: '2026-03-02' }], ['dry', { assignedOn: '2026-03-02', dryRun: true }]] as const) {
+      const refusal = await refusalOf(importWorkPlanFile(dependencies, v1, options, at(`dated-${key}`, '2026-03-05'), await known(dependencies)));
+      expect(refusal).toMatchObject({ code: 'CONFLICT', details: { field: 'assignedOn', appliedOn: '2026-03-01' } });
+      expect((refusal as DomainError).messageZh).toBe(
+        `工作方案“${TITLE}”已按 v1.csv 导入，事项的交办日期为 2026-03-01；本次导入给出的交办日期为 2026-03-02。重新导入不会改变交办日期，未写入任何内容。` +
+          '如 2026-03-01 有误，请由督办人员更正该方案的交办日期（原交办日期 2026-03-01，更正为 2026-03-02），各事项的交办日期一并更正，原记录保留。',
+      );
+    }
+    // The day it was imported with, written out, is the same import.
+    expect(await importWorkPlanFile(dependencies, v1, { assignedOn: '2026-03-01' }, at('same-day', '2026-03-05'), await known(dependencies))).toMatchObject({ eventCount: 0, revision: null });
+    expect(await dependencies.store.headPosition()).toEqual(head);
+    dependencies.store.close();
+  });
+
 });

@@ -125,7 +125,7 @@ export interface WorkPlanImportOutcome {
   readonly itemIds: readonly string[];
   /** The sheet read, columns not imported (备注 …) and rows skipped (footnotes). */
   readonly notes: ReadingNotes;
-  /** Items this import defined; 0 when the same file was imported before. */
+  /** Items this import defined (a dry run: would define); 0 when the same file was imported before. */
   readonly itemsDefined: number;
   /** A retry of a request whose first run appended: nothing was appended now, and the outcome is that run's. */
   readonly retried: boolean;
@@ -485,7 +485,8 @@ export async function importWorkPlanFile(
       ],
     },
     // A retry's items are those its first run defined, found done now.
-    itemsDefined: resaved ? 0 : batch.outcomes.slice(1, 1 + itemCommands.length).filter((outcome) => outcome.events.length > 0 || ((retried || ownRun) && outcome.retried)).length,
+    // A dry run says what the run would define: each item whose stream is still empty (breaker43-10 F8: 0 where the run said 1).
+    itemsDefined: resaved ? 0 : options.dryRun ? await itemsToDefine(dependencies, itemCommands) : batch.outcomes.slice(1, 1 + itemCommands.length).filter((outcome) => outcome.events.length > 0 || ((retried || ownRun) && outcome.retried)).length,
     retried: answeredAsRetry,
     revision,
     dryRun: options.dryRun === true,
@@ -1202,6 +1203,17 @@ function sameFileChangedRefused(title: string, fileName: string, revision: PlanR
     ),
     { revision, sameFile: true },
   );
+}
+
+/** How many of an import's item commands (`commands`) would define an item: those whose stream is still empty. */
+async function itemsToDefine({ store }: ImportDependencies, commands: readonly { readonly streamId: string }[]): Promise<number> {
+  let count = 0;
+  const pause = slicer();
+  for (const { streamId } of commands) {
+    await pause();
+    if ((await store.readStream(streamId)).length === 0) count += 1;
+  }
+  return count;
 }
 
 /**

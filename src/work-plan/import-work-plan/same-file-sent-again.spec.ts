@@ -114,4 +114,17 @@ describe('the plan\'s own file sent again after the plan changed under it', () =
     dependencies.store.close();
   });
 
+
+  // breaker43-10 F8: a dry run of a revision said itemsDefined 0 while the run said 1.
+  it('given a first import and a revision adding an item, when each is previewed and then run, then the preview\'s itemsDefined is the run\'s', async () => {
+    const dependencies = await storeWithUnits();
+    const firstDry = await importWorkPlanFile(dependencies, v1, { approvedOn: '2026-03-01', dryRun: true }, at('v1-dry', '2026-03-02'));
+    const first = await importWorkPlanFile(dependencies, v1, { approvedOn: '2026-03-01' }, at('v1', '2026-03-02'));
+    expect([firstDry.itemsDefined, first.itemsDefined]).toEqual([2, 2]);
+    const v3 = csv('v3.csv', '公开,1,TW甲事项,青川市财政局,,2026-06-30\n公开,2,TW乙事项,青川市教育局,青川市财政局,2026-09-30\n公开,3,TW丙事项,青川市民政局,,2026-12-31\n');
+    const revisedDry = await importWorkPlanFile(dependencies, v3, { revise: true, dryRun: true, assignedOn: '2026-03-15' }, at('v3-dry', '2026-03-15'), await known(dependencies));
+    const revised = await importWorkPlanFile(dependencies, v3, { revise: true, assignedOn: '2026-03-15' }, at('v3', '2026-03-15'), await known(dependencies));
+    expect([revisedDry.itemsDefined, revised.itemsDefined]).toEqual([1, 1]);
+    dependencies.store.close();
+  });
 });

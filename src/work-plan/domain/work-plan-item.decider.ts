@@ -1210,8 +1210,10 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
     // Moved to a day already past, every open part would be overdue the moment it was moved (breaker11 F14).
     if (dueDate !== definition.dueDate && isAfter(on, dueDate)) {
       throw badInput(
-        `The new due date of item ${definition.code} (${dueDate}) is before the day of the revision (${on}): its units would be overdue at once.`,
-        `事项 ${definition.code} 的新完成时限（${dueDate}）早于调整日期（${on}），各单位一经调整即已逾期，日期顺序不对。`,
+        `The new due date of item ${definition.code} (${dueDate}) is before the day of the revision (${on}): its units would be overdue at once. ` +
+          `If the version took effect before ${dueDate}, give that day as the revision's assignment date (assignedOn, --assigned-on).`,
+        `事项 ${definition.code} 的新完成时限（${dueDate}）早于调整日期（${on}），各单位一经调整即已逾期，日期顺序不对。` +
+          `如本次调整实际在 ${dueDate} 之前施行，请按实际填写“事项交办日期”（即调整日期）。`,
         { field: 'dueDate' },
       );
     }

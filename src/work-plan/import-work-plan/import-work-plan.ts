@@ -428,12 +428,14 @@ export async function importWorkPlanFile(
         unitNames: dependencies.units,
       })
     : { withdraw: [], revise: [] };
+  const rowOfItemId = new Map(versionsInFile.flatMap((item) => (rowOfItem.has(item.code) ? [[item.itemId, rowOfItem.get(item.code)!] as const] : [])));
   const commands = resaved ? [] : [
     planCommand,
     ...itemCommands,
+    // A change to an item the file lists is refused on that item's row (breaker43-10 F8: 「整个文件」 for a re-dating before the version's day).
     ...[...changes.withdraw, ...changes.revise].map(({ itemId, command }) =>
       batchCommand(
-        null,
+        rowOfItemId.get(itemId) ?? null,
         workPlanItemStream(itemId),
         workPlanItemDecider,
         command,

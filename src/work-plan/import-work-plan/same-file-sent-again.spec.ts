@@ -127,4 +127,19 @@ describe('the plan\'s own file sent again after the plan changed under it', () =
     expect([revisedDry.itemsDefined, revised.itemsDefined]).toEqual([1, 1]);
     dependencies.store.close();
   });
+
+  // breaker43-10 F8: a version re-dating an item to a day before the version's own day was refused under 「整个文件」, naming no row
+  // and saying nothing of the version's day (--assigned-on).
+  it('given a plan, when a version dated 2026-06-15 re-dates item 1 to 2026-05-31, then the refusal names its row and the version\'s day to give', async () => {
+    const dependencies = await storeWithUnits();
+    await importWorkPlanFile(dependencies, v1, { approvedOn: '2026-03-01' }, at('v1', '2026-03-02'));
+    const early = csv('v4.csv', '公开,1,TW甲事项,青川市财政局,,2026-05-31\n公开,2,TW乙事项,青川市教育局,青川市财政局,2026-09-30\n');
+    const refusal = await refusalOf(importWorkPlanFile(dependencies, early, { revise: true, dryRun: true }, at('v4', '2026-06-15'), await known(dependencies)));
+    expect(refusal).toBeInstanceOf(DomainError);
+    const problems = (refusal as DomainError).details?.problems as { row: number | null; reasonZh: string }[];
+    expect(problems).toEqual([expect.objectContaining({ row: 3 })]);
+    expect(problems[0]!.reasonZh).toBe('事项 1 的新完成时限（2026-05-31）早于调整日期（2026-06-15），各单位一经调整即已逾期，日期顺序不对。如本次调整实际在 2026-05-31 之前施行，请按实际填写“事项交办日期”（即调整日期）。');
+    expect(inToolWords(problems[0]!.reasonZh)).toContain('--assigned-on');
+    dependencies.store.close();
+  });
 });

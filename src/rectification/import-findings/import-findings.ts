@@ -302,6 +302,9 @@ export async function importFindingsFile(
         };
       }),
   );
+  // A day given again otherwise than recorded (--identified-on, --assigned-on, or a row's own 发现日期 / 交办日期 cell) is said,
+  // with how it is corrected: a re-import never moves it (breaker43-10 F2: 「此前均已导入」 with the day silently dropped).
+  differences.push(...daysGivenOtherwise(findings, options));
   if (result.ledger) {
     // A 待交办 finding the file assigns included: its 整改措施 cannot be recorded by an assignment, and the notice says so.
     for (const { finding, findingId, state, parts, recordedBefore, assignedNow } of findings) {
@@ -526,6 +529,62 @@ async function measuresRecorded({ store, schemas }: ImportDependencies, findingI
  * assigned, which a file does not say: not compared. `assignedNow`: the finding had no unit (待交办) and
  * takes the file's parts — what else differs (its 整改措施) is left as it is, and said so.
  */
+/**
+ * The findings recorded before whose 发现日期 — or, assigned before, whose parts' 交办日期 — the import gives otherwise (an option or
+ * the row's own cell; a day left to its default is no day given): one notice for each kind, naming both days, how many findings
+ * and the first row, and how the recorded day is corrected; nothing is changed by the import. Pure.
+ */
+function daysGivenOtherwise(
+  findings: readonly {
+    readonly finding: ImportedFinding;
+    readonly identifiedOn: string;
+    readonly assignedOn: string;
+    readonly recordedBefore: boolean;
+    readonly assignedNow: boolean;
+    readonly state: { readonly status: string; readonly identifiedOn?: string; readonly assignments?: Parameters<typeof partsOf>[0] };
+  }[],
+  options: { readonly identifiedOn?: string; readonly assignedOn?: string },
+): ImportProblem[] {
+  const recorded = findings.filter(({ recordedBefore, state }) => recordedBefore && state.status !== 'withdrawn' && state.status !== 'unrecorded');
+  const identified = recorded.filter(({ finding, identifiedOn, state }) => (finding.identifiedOn ?? options.identifiedOn) !== undefined && state.identifiedOn !== undefined && state.identifiedOn !== identifiedOn);
+  const assignedDay = (state: (typeof findings)[number]['state']) => (state.assignments ? partsOf(state.assignments).map((part) => part.assignedOn).sort()[0] : undefined);
+  const assigned = recorded.filter(({ finding, assignedOn, state, assignedNow }) => !assignedNow && (finding.assignedOn ?? options.assignedOn) !== undefined && assignedDay(state) !== undefined && assignedDay(state) !== assignedOn);
+  const notice = (
+    group: typeof recorded,
+    recordedOf: (one: (typeof recorded)[number]) => string,
+    givenOf: (one: (typeof recorded)[number]) => string,
+    words: { en: string; zh: string; correctEn: string; correctZh: string },
+  ): ImportProblem[] => {
+    if (group.length === 0) return [];
+    const first = group[0]!;
+    return [
+      {
+        row: null,
+        reason:
+          `${group.length} finding(s) of this file were recorded before with ${words.en} ${recordedOf(first)} (e.g. row ${first.finding.row} "${first.finding.title}"); the import gives ${givenOf(first)}, ` +
+          `and importing again does not change a recorded day. If ${recordedOf(first)} is wrong, ${words.correctEn}.`,
+        reasonZh:
+          `本文件有 ${group.length} 个问题此前已登记，${words.zh}为 ${recordedOf(first)}（如第 ${first.finding.row} 行“${first.finding.title}”）；本次导入给出的${words.zh}为 ${givenOf(first)}，` +
+          `重新导入不会改变已登记的日期。如 ${recordedOf(first)} 有误，${words.correctZh}。`,
+      },
+    ];
+  };
+  return [
+    ...notice(identified, (one) => one.state.identifiedOn!, (one) => one.identifiedOn, {
+      en: 'the identification day',
+      zh: '发现日期',
+      correctEn: 'a supervisor corrects it on each finding\'s page (correctFindingIdentifiedOn)',
+      correctZh: '请督办人员在该问题页面上点「更正发现日期」按实际日期更正',
+    }),
+    ...notice(assigned, (one) => assignedDay(one.state)!, (one) => one.assignedOn, {
+      en: 'the assignment day',
+      zh: '交办日期',
+      correctEn: 'a supervisor re-dates each part\'s assignment on its card (correctRecordDate)',
+      correctZh: '请督办人员在该单位任务卡片上点「更正其他记录日期」按实际日期更正',
+    }),
+  ];
+}
+
 function differencesFrom(
   state: Exclude<FindingState, { status: 'unrecorded' }>,
   finding: ImportedFinding,

@@ -322,7 +322,7 @@ export function rowRemarkProblem(
     [...(category === '' ? [] : [{ kind: 'category' as const, text: category }]), ...(cells.groups ?? [])]
       .map((group) => ({ said: titleRemarks(group.text).map(remarkMeaning).find((said) => said !== null) ?? groupLabelMeaning(group.text), en: `The ${GROUP_EN[group.kind]} "${group.text}"`, zh: `${GROUP_ZH[group.kind]}“${group.text}”` }))
       .find(({ said }) => said !== null);
-  if (!found?.said) return null;
+  if (!found?.said) return unreadStatusProblem(row, [...(cells.progress ?? []), ...(cells.others ?? []).filter(({ label }) => STATUS_COLUMN.test(plainLabel(label)))], sheet);
   const { meaning, words } = found.said;
   return {
     row,
@@ -330,6 +330,46 @@ export function rowRemarkProblem(
     reasonZh: `${found.zh}注明该项${SAYS[meaning].zh}（“${words}”）：${WHAT_TO_DO[meaning].zh}。`,
     ...(sheet === undefined ? {} : { sheet }),
   };
+}
+
+/** A column whose cells say where the row stands and nothing else: 状态, 当前状态, 整改状态, 完成状态. */
+const STATUS_COLUMN = /状态$/u;
+const plainLabel = (label: string): string => label.normalize('NFKC').replace(/\s+/gu, '');
+/** A cell that says nothing: a dash, a slash, 无, 暂无 — written where there is nothing to say yet. */
+const NOTHING_SAID = /^(?:[-—–－/／\\、.。·…_]+|无|暂无|空|\/)$/u;
+
+/**
+ * The first line of a status cell (`cells`: 完成情况, 整改情况, 是否完成 … and a 状态 column) that says neither done, in progress,
+ * not started, nor cancelled, moved or put off — 已建立巡查制度, 见附件, 良好 — or null when every line is read (breaker43-10 F3:
+ * every status cell is read or its row refused naming it, never imported open on words the import did not understand).
+ */
+export function unreadStatusLine(label: string, text: string): string | null {
+  for (const written of text.split('\n')) {
+    const line = written.trim();
+    const plain = line.normalize('NFKC').replace(/\s+/gu, '');
+    if (plain === '' || NOTHING_SAID.test(plain)) continue;
+    if (progressMeaning(label, line) !== null || openStatusOf(line) !== null) continue;
+    return line;
+  }
+  return null;
+}
+
+/** The problem of a row whose status cell says what the import cannot read (`unreadStatusLine`), or null. */
+function unreadStatusProblem(row: number, cells: readonly LabelledCell[], sheet: string | undefined): ImportProblem | null {
+  for (const { label, cell } of cells) {
+    const line = unreadStatusLine(label, textOf(cell));
+    if (line === null) continue;
+    const text = textOf(cell);
+    const part = line === text ? '' : `("${line}") `;
+    const partZh = line === text ? '' : `（“${line}”）`;
+    return {
+      row,
+      reason: `The column ${label} "${text}" ${part}says neither that the item is done, going on or not started: an import records no progress, and would import the row as an open task (overdue in time) whatever it means. Write where it stands (已完成, 推进中, 未开始, 60%) or empty the cell; a done item is left out of the file, or reported done after the import.`,
+      reasonZh: `${label}“${text}”${partZh}看不出该项是已完成、正在推进还是尚未开始：导入不记录完成情况，按此导入该项为未完成（到期即亮红灯）。请写明进展（如“已完成”“推进中”“未开始”“60%”）或清空该单元格后导入；已完成的事项请不列入文件，或导入后由责任单位报告完成情况。`,
+      ...(sheet === undefined ? {} : { sheet }),
+    };
+  }
+  return null;
 }
 
 /** A label over a group of rows: the sheet's name, a section row above it (二、已整改问题), a 类别 cell. */

@@ -233,7 +233,7 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
           const value = cellOf(cell.value);
           const shown = shownPeriodOf(value, cell.numFmt);
           if (shown) notices.push(shownPeriodNotice(rowNumber, column - 1, shown));
-          cells.push(shown?.text ?? shownYearMonthOf(value, cell.numFmt) ?? value);
+          cells.push(shown?.text ?? shownYearMonthOf(value, cell.numFmt) ?? shownPercentOf(value, cell.numFmt) ?? value);
           const day = shown ? null : shownDayOf(value, cell.numFmt, `${columnLetter(column - 1)}${rowNumber}`);
           if (day) withoutYear.push({ position: column - 1, shown: day });
           const mergedDown = cell.isMerged && Number(cell.master.row) !== rowNumber;
@@ -330,6 +330,15 @@ const TWO_DECIMALS = /^[#0,]*0\.00$/u;
  */
 function numberPatternOf(numFmt: string): string {
   return (numFmt.split(';')[0] ?? '').replace(/"[^"]*"|\[[^\]]*\]|[_*\\]./gu, '').trim();
+}
+
+/**
+ * A number formatted as a percentage (`0%`, `0.0%`) as Excel shows it: 1 → `100%`, 0.6 → `60%` (breaker43-10 F3: a 完成情况 cell
+ * of 100% is the number 1, read as 1); null for any other cell.
+ */
+function shownPercentOf(value: Cell, numFmt: string | undefined): string | null {
+  if (!numFmt || typeof value !== 'number' || !numberPatternOf(numFmt).includes('%')) return null;
+  return `${Number((value * 100).toFixed(6))}%`;
 }
 
 function shownYearMonthOf(value: Cell, numFmt: string | undefined): string | null {

@@ -6,6 +6,7 @@
  * |--------------|----------------------------------------------------------------------------------------------------------|
  * | done         | 完成, 办结, 完结, 闭环, 结项, 销号, 已处理, 处理完毕, 验收合格, 通过验收, 整改到位, 已整改到位, 完成整改并销号 |
  * | in progress  | 整改中, 正在整改, 推进中, 已启动整改, 已部分整改, 部分完成, 已完成60%, 已制定整改方案, 初步完成, 持续推进     |
+ * | by share     | 100%, 已完成100%, １００％, 100.0%, 完成率100% are done; 0% not started; 1%–99% in progress (`percentStatus`)       |
  * | not started  | 未整改, 尚未启动, 暂未开展, 待整改, 未完成                                                                 |
  * | reopened     | 已整改，但问题反弹 / 2025年已整改，复查仍存在 / 验收不合格 / 整改不到位 / 曾整改 (said of the past, not now) |
  * | withdrawn, merged, put off | read by row-remarks.ts (取消, 撤销, 并入第3项, 暂缓 …)                                     |
@@ -49,11 +50,32 @@ const DONE_PHRASE = new RegExp(
 );
 
 /**
+ * A status cell that is a share of the work and nothing else (breaker43-10 F3: 100%, 已完成100%, １００％, 100.0% were read as
+ * nothing and imported open): the words before it — 已完成, 完成, 完成率, 整改完成率, 进度, 已整改, 约, 达到 … — and the share in
+ * per cent, or after it 完成 (100%完成). Matched on the plain phrase (NFKC: full-width digits and ％ are the ASCII ones).
+ */
+const PERCENT_PHRASE = new RegExp(
+  `^${SUBJECT}(?:${ALREADY})?(?:整改|工作|任务)?(?:完成|办结|落实|整改|推进)?(?:率|进度|比例|进展)?(?:为|是|达到?|已达到?|约|超过)?(?<share>[0-9]+(?:\\.[0-9]+)?)%(?:完成|已完成|整改完成)?${WHEN_DONE}$`,
+  'u',
+);
+
+/**
+ * What a cell that is only a share of the work says (`PERCENT_PHRASE`): 100% or more done, 0% not started, anything between in
+ * progress; null when the cell is more than a share.
+ */
+export function percentStatus(text: string): 'DONE' | 'IN_PROGRESS' | 'NOT_STARTED' | null {
+  const share = PERCENT_PHRASE.exec(plainPhrase(text))?.groups?.['share'];
+  if (share === undefined) return null;
+  const value = Number(share);
+  return value >= 100 ? 'DONE' : value === 0 ? 'NOT_STARTED' : 'IN_PROGRESS';
+}
+
+/**
  * Whether a status cell says the work is done, as a whole phrase: 完成, 办结, 闭环, 已处理, 验收合格, 整改到位, 已整改到位,
  * 完成整改并销号 (breaker10l P1: without 已 they were read as open). 已启动整改 or 整改 alone are not: the phrase must be one
  * of the done forms from its first word to its last. Spaces and a closing full stop are ignored.
  */
-export const isDonePhrase = (text: string): boolean => DONE_PHRASE.test(plainPhrase(text));
+export const isDonePhrase = (text: string): boolean => DONE_PHRASE.test(plainPhrase(text)) || percentStatus(text) === 'DONE';
 
 const plainPhrase = (text: string): string =>
   text
@@ -93,6 +115,9 @@ const HISTORY = /^(?:曾经?|原(?!因|则)先?|此前|之前|以前|先前|前�
 export function openStatusOf(text: string): { readonly status: OpenStatus; readonly words: string } | null {
   const plain = plainPhrase(text);
   if (plain === '') return null;
+  const share = percentStatus(plain);
+  if (share === 'DONE') return null;
+  if (share !== null) return { status: share, words: plain };
   const reopened = REOPENED.exec(plain);
   if (reopened) return { status: 'REOPENED', words: reopened[0] };
   const notStarted = NOT_STARTED.exec(plain);

@@ -260,3 +260,33 @@ describe('a district or county as offices write it (newcomer31 S1)', () => {
     expect(two.resolveNames!('东湖区')).toMatchObject({ ok: false, reasonZh: '“东湖区”可能指青川市东湖区人民政府、江城市东湖区人民政府，无法确定，请写全称' });
   });
 });
+
+/*
+ * breaker43-10 F4: a collective name read as of a day (a plan entered late, assigned 2026-03-02) expanded to the directory as it
+ * stands today: a department registered in April was counted in 市直各部门 and the plan refused, the office told to correct its
+ * registration day. It means the units that existed on that day: registered on or before it, not merged before it.
+ */
+describe('a collective name as of a day', () => {
+  const directory = [
+    { id: 'unit-czj', code: 'CZJ', name: '青川市财政局', kind: 'DEPARTMENT', parentUnitId: null, registeredOn: '2026-01-05' },
+    { id: 'unit-nyj', code: 'NYJ', name: '青川市农业农村局', kind: 'DEPARTMENT', parentUnitId: null, registeredOn: '2026-04-01' },
+    { id: 'unit-donghu', code: 'DONGHU', name: '青川市东湖区人民政府', kind: 'COUNTY_OR_DISTRICT', parentUnitId: null, registeredOn: '2026-01-05' },
+    { id: 'unit-newcounty', code: 'NEW', name: '青川市新区人民政府', kind: 'COUNTY_OR_DISTRICT', parentUnitId: null, registeredOn: '2026-04-01' },
+    { id: 'unit-office', code: 'ZHK', name: '综合科', kind: 'OTHER', parentUnitId: 'unit-czj', registeredOn: '2026-01-05' },
+    { id: 'unit-audit', code: 'SJK', name: '审计科', kind: 'OTHER', parentUnitId: 'unit-czj', registeredOn: '2026-04-01' },
+  ];
+  const ids = (on: string | undefined, name: string) => {
+    const named = unitLookupFrom(directory, on).resolveNames!(name);
+    return named.ok ? named.units.map((unit) => unit.unitId) : named.reasonZh;
+  };
+
+  it.each([
+    ['市直各部门', ['unit-czj'], ['unit-czj', 'unit-nyj']],
+    ['各区县政府', ['unit-donghu'], ['unit-donghu', 'unit-newcounty']],
+    ['青川市财政局各科室', ['unit-office'], ['unit-office', 'unit-audit']],
+  ])('%s means the units registered by that day, every unit from the day the later ones were registered', (name, inMarch, fromApril) => {
+    expect(ids('2026-03-02', name)).toEqual(inMarch);
+    expect(ids('2026-04-01', name)).toEqual(fromApril);
+    expect(ids(undefined, name)).toEqual(fromApril);
+  });
+});

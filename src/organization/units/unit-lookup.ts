@@ -188,6 +188,11 @@ export interface DirectoryUnit {
   /** For collective names: 各区县政府 means every COUNTY_OR_DISTRICT unit, 市直各部门 every city DEPARTMENT, 各科室 the 科室 under the lead unit. */
   readonly kind?: string;
   readonly parentUnitId?: string | null;
+  /**
+   * The office day the unit was registered (`YYYY-MM-DD`); absent: since ever. A collective name (市直各部门, 各区县政府, 各科室)
+   * read as of a day means the units that existed on it (breaker43-10 F4).
+   */
+  readonly registeredOn?: string;
 }
 
 /**
@@ -231,6 +236,9 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
   }
   const lookup = (nameOrCode: string) => byName.get(unitNameKey(nameOrCode)) ?? byCode.get(nameOrCode.normalize('NFKC').trim().toUpperCase());
   const current = list.filter((unit) => !mergedBy(unit, on));
+  // The units a collective name meant on the lookup's day: registered on or before it, not merged by then (breaker43-10 F4: a
+  // department registered after a late-entered plan's assignment day was counted in its 市直各部门, and the plan refused).
+  const existing = on === undefined ? current : current.filter((unit) => !unit.registeredOn || unit.registeredOn <= on);
   const byId = new Map(list.map((unit) => [unit.id, unit]));
   /** The unit's parents, nearest first (a cycle, which the directory refuses, stops the walk). */
   const ancestorsOf = (unit: DirectoryUnit): DirectoryUnit[] => {
@@ -262,7 +270,7 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     if (sections) return sectionsNamed(name, sections[1] ?? '', context);
     const collective = COLLECTIVE_NAMES.find(({ pattern }) => pattern.test(name));
     if (collective) {
-      const members = current.filter((unit) => collective.member(unit, ancestorsOf(unit)));
+      const members = existing.filter((unit) => collective.member(unit, ancestorsOf(unit)));
       if (members.length === 0) return { ok: false, reason: `"${name}" means ${collective.means}, and the directory has none`, reasonZh: `“${name}”指${collective.meansZh}，但单位名录中没有这样的单位` };
       return { ok: true, units: members.map((unit) => ({ name: unit.name, unitId: unit.id })), collective: true };
     }
@@ -531,7 +539,7 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     }
     const parents = parentIds.map((id) => byId.get(id)?.name ?? id).join('、');
     // A department or government under another unit (政务公开办公室 under the general office) is not its section.
-    const members = current.filter(
+    const members = existing.filter(
       (unit) => unit.parentUnitId && parentIds.includes(unit.parentUnitId) && SECTION_NAME.test(unit.name) && (unit.kind === undefined || unit.kind === 'OTHER'),
     );
     if (members.length === 0) {

@@ -62,4 +62,30 @@ describe('error values in the cells an import reads', () => {
     const read = await importWorkPlan(saved, { format: 'xlsx', title: '2026年任务', lookupUnit });
     expect(read.ok && read.plan.categories[0]!.items[0]!.responsibleUnits.map((unit) => unit.unitId)).toEqual(['unit-jyj']);
   });
+
+  // breaker43-10 F5: =IF(D3=D2,"",D2) — blank where the unit is the one above — saved by Excel as <c t="str"><f>…</f><v></v></c>
+  // was refused as a formula saved without its result; saving again changed nothing. Its result is the empty string: an empty cell.
+  it('reads a formula whose result is the empty string as an empty cell, filled down (shared) or not', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('任务');
+    sheet.addRow(['编号', '事项', '牵头单位', '配合单位', '完成时限']);
+    sheet.addRow(['1', '推进决策公开', '青川市财政局', '青川市教育局', '2026-06-30']);
+    sheet.addRow(['2', '推进解读', '青川市财政局', { formula: 'IF(C3=C2,"",C2)', result: '' } as ExcelJS.CellFormulaValue, '2026-09-30']);
+    sheet.getCell('D4').value = { formula: 'IF(C4=C3,"",C3)', result: '', shareType: 'shared', ref: 'D4:D5' } as unknown as ExcelJS.CellFormulaValue;
+    sheet.getCell('D5').value = { sharedFormula: 'D4', result: '' } as ExcelJS.CellSharedFormulaValue;
+    for (const [row, code, title] of [[4, '3', '公开预算'], [5, '4', '公开决算']] as const) {
+      sheet.getCell(`A${row}`).value = code;
+      sheet.getCell(`B${row}`).value = title;
+      sheet.getCell(`C${row}`).value = '青川市财政局';
+      sheet.getCell(`E${row}`).value = '2026-10-31';
+    }
+    const written = new Uint8Array(await book.xlsx.writeBuffer());
+    const result = await importWorkPlan(written, { format: 'xlsx', title: '2026年任务', lookupUnit });
+    expect(result.ok ? result.plan.categories[0]!.items.map((item) => [item.code, item.responsibleUnits.map((unit) => unit.unitId)]) : result.problems).toEqual([
+      ['1', ['unit-jyj']],
+      ['2', []],
+      ['3', []],
+      ['4', []],
+    ]);
+  });
 });

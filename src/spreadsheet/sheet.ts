@@ -6,7 +6,7 @@ import { deadlineIn } from './records.js';
 import { columnOf, isBlankCell, isNamed, isPersonColumn, isWeightyColumn, type ColumnSpec, type Columns, type Section, type SourceRecord } from './columns.js';
 import { labelZh, missingColumn, missingColumnBeside, type ImportProblem, type ImportResult } from './import-problems.js';
 import { textOfFile, type FileContent } from './text-file.js';
-import { prepareXlsx } from './xlsx-size.js';
+import { EMPTY_TEXT_RESULT, prepareXlsx } from './xlsx-size.js';
 import { GROUP_COUNT, footnoteProblem } from './row-remarks.js';
 
 /*
@@ -384,6 +384,8 @@ function cellOf(value: ExcelJS.CellValue | undefined): Cell {
     // A formula saved without its result (files a program wrote: Excel and WPS work it out on opening, the file holds none)
     // is no blank cell: refused as an error value is (breaker10q P2: =D3 under 配合单位 read as empty, two units' parts lost).
     if (result === undefined) return UNCALCULATED;
+    // A formula whose result is the empty string (=IF(D3=D2,"",D2)) is an empty cell (breaker43-10 F5; `emptyTextResults`).
+    if (result === EMPTY_TEXT_RESULT) return null;
     return typeof result === 'object' && !(result instanceof Date) ? null : result;
   }
   if ('text' in value) return String((value as ExcelJS.CellHyperlinkValue).text);

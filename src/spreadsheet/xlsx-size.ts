@@ -73,6 +73,27 @@ const DAYS_1900_TO_1904 = 1462;
 const ISO_DATE_TIME = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?\s*$/;
 
 /**
+ * What a formula cell whose cached result is the empty string holds once the workbook is prepared (`emptyTextResults`): a
+ * character of Unicode's private use area, which no office types, read as an empty cell (`sheet.ts` cellOf).
+ */
+export const EMPTY_TEXT_RESULT = '\uE000';
+
+/** A text formula cell (`t="str"`) with its formula and an empty cached value: `<v></v>` or `<v/>`. */
+const EMPTY_TEXT_FORMULA_CELL = /(<c\b[^>]*\bt="str"[^>]*>)(<f\b[^>]*\/>|<f\b[^>]*>[^<]*<\/f>)(?:<v\s*\/>|<v><\/v>)(?=<\/c>)/gu;
+
+/**
+ * Formula cells whose cached result is the empty string (`<c t="str"><f>IF(D3=D2,"",D2)</f><v></v></c>`, as Excel saves
+ * them) given `EMPTY_TEXT_RESULT` as their value: exceljs reads an empty `<v>` as no result at all, the same as a formula a
+ * program saved uncalculated (no `<v>`), which the reader refuses (breaker43-10 F5: a blank 配合单位 worked out by formula
+ * was refused, and saving again in Excel did not help). A formula with no `<v>` is left as it is. Returns the XML unchanged
+ * when it has no such cell.
+ */
+export function emptyTextResults(sheetXml: string): string {
+  if (!sheetXml.includes('t="str"')) return sheetXml;
+  return sheetXml.replace(EMPTY_TEXT_FORMULA_CELL, `$1$2<v>${EMPTY_TEXT_RESULT}</v>`);
+}
+
+/**
  * ISO 8601 date cells (`t="d"`, ECMA-376 §18.18.11: what SheetJS writes with cellDates and what
  * web systems' "导出Excel" produce) as the serial-number cells exceljs reads: exceljs takes their
  * value's leading year for a serial and reads 2026-06-30 as 1905-07-18 (breaker10b N14). The date
@@ -146,8 +167,8 @@ export function declareBuiltInDateFormats(stylesXml: string): string {
 /**
  * The workbook as the reader should load it: refused when it would inflate past `limit` bytes
  * (`checkXlsxSize`), otherwise the same bytes, or re-zipped with every worksheet's merged ranges
- * clipped to its written cells (`clipMergedRanges`) and its ISO date cells made serial numbers
- * (`isoDateCellsAsSerials`) when it had some, and the zh-CN built-in date formats its styles use declared
+ * clipped to its written cells (`clipMergedRanges`), its ISO date cells made serial numbers
+ * (`isoDateCellsAsSerials`) and its formulas' empty text results marked (`emptyTextResults`) when it had some, and the zh-CN built-in date formats its styles use declared
  * (`declareBuiltInDateFormats`).
  */
 export async function prepareXlsx(content: Uint8Array, limit = MAX_XLSX_UNCOMPRESSED_BYTES): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: Bilingual }> {
@@ -165,7 +186,7 @@ export async function prepareXlsx(content: Uint8Array, limit = MAX_XLSX_UNCOMPRE
   for (const entry of Object.values(zip.files)) {
     if (entry.dir || !/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) continue;
     const xml = await entry.async('string');
-    const clippedXml = isoDateCellsAsSerials(clipMergedRanges(xml), date1904);
+    const clippedXml = emptyTextResults(isoDateCellsAsSerials(clipMergedRanges(xml), date1904));
     if (clippedXml !== xml) {
       zip.file(entry.name, clippedXml);
       clipped = true;

@@ -398,6 +398,24 @@ const HEADER_SEARCH_ROWS = 10;
 /** How far a header is looked for below rows of one text each (a 填报说明 of many lines). */
 const HEADER_SEARCH_ROWS_BELOW_NOTES = 40;
 
+/** How many texts a row above a header further down may hold: 填报单位 | 填报时间 | 联系人 | 联系电话. */
+const NOTE_ROW_TEXTS = 4;
+
+/**
+ * A row further down than the header is looked for (`headerOf`) that names three or more of the columns — the header under
+ * more rows of notes than the reader passes — as its row number and the columns it names; null when no row does. Told in the
+ * refusal, with what to delete (breaker43-10 F6).
+ */
+function headerFurtherDown<Key extends string>(rows: readonly SheetRow[], columns: Columns<Key>): { row: number; names: string[] } | null {
+  for (const row of rows.slice(0, HEADER_FURTHER_DOWN_ROWS)) {
+    const names = [...new Set(row.cells.map((cell) => textOf(cell)).filter((text) => columnOf(columns, text, true) !== undefined))];
+    if (names.length >= 3) return { row: row.row, names };
+  }
+  return null;
+}
+/** How far down a header too deep to read is looked for, to be named in the refusal. */
+const HEADER_FURTHER_DOWN_ROWS = 500;
+
 /** The distinct texts of a row: a merged title repeats one text across the row. */
 const textsOf = (row: SheetRow): string[] => [...new Set(row.cells.map((cell) => textOf(cell)).filter((text) => text !== ''))];
 
@@ -739,9 +757,12 @@ function headerOf<Key extends string>(
   let index = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => knownIn(row) >= 2);
   // Below a long 填报说明 (附件1, a title and a dozen numbered lines, each a row of one text): the first row naming the columns after
   // rows of one text only (breaker10q P18: a header on row 13 was refused as 「前 10 行中没有找到表头」).
+  // Below rows of a few texts each (说明 | 联系人, 填报单位 | 填报时间 | 联系电话): a header naming three columns or more (breaker43-10 F6:
+  // a title and nine two-cell 说明/联系人 rows above the header were refused as 「前 10 行中没有找到表头」).
   if (index < 0) {
     const later = rows.slice(0, HEADER_SEARCH_ROWS_BELOW_NOTES).findIndex((row) => knownIn(row) >= 2);
-    if (later >= HEADER_SEARCH_ROWS && rows.slice(0, later).every((row) => textsOf(row).length <= 1)) index = later;
+    const above = rows.slice(0, Math.max(later, 0));
+    if (later >= HEADER_SEARCH_ROWS && (above.every((row) => textsOf(row).length <= 1) || (knownIn(rows[later]!) >= 3 && above.every((row) => textsOf(row).length <= NOTE_ROW_TEXTS)))) index = later;
   }
   if (index < 0) return null;
   const header = rows[index]!;
@@ -1289,9 +1310,23 @@ export async function readSpreadsheet<Key extends string>(
     const inSheets = names.length === 0 ? '' : names.length === 1 ? `sheet "${names[0]}": ` : `any of the sheets ${names.map((name) => `"${name}"`).join(', ')}: `;
     const inSheetsZh = names.length === 0 ? '' : `工作表${quoted(names)}的`;
     if (summaries.length > 0 && summaries.length === read.length) return { ok: false, problems: summaryNotice };
+    const deeper = worksheets.flatMap((worksheet) => {
+      const found = headerFurtherDown(worksheet.rows, columns);
+      return found ? [{ sheet: worksheet.name, ...found }] : [];
+    })[0];
     return {
       ok: false,
       problems: [
+        // A header further down (breaker43-10 F6): where it is and what to delete, never only 「没有找到表头」.
+        ...(deeper === undefined
+          ? []
+          : [
+              {
+                row: null,
+                reason: `${deeper.sheet === null ? '' : `Sheet "${deeper.sheet}" `}row ${deeper.row} looks like the header (it names ${deeper.names.join(', ')}), but the rows above it are too many to pass as a title and notes: delete the rows above it except the title (or move the notes below the table), then import again.`,
+                reasonZh: `${deeper.sheet === null ? '' : `工作表“${deeper.sheet}”`}第 ${deeper.row} 行像是表头（有${deeper.names.join('、')}等列），但它上面的说明行太多，无法确定表格从哪里开始：请删去表头上方除标题外的各行（或把说明移到表格下方）后重新导入。`,
+              },
+            ]),
         {
           row: null,
           reason: `No header row found in the first ${HEADER_SEARCH_ROWS} rows of ${inSheets || 'the file: '}it should name the columns: ${expected.join(', ')}.`,

@@ -290,3 +290,42 @@ describe('a collective name as of a day', () => {
     expect(ids(undefined, name)).toEqual(fromApril);
   });
 });
+
+/*
+ * breaker43-10 F7: 各区县教育局, 各区县政府办公室, 各乡镇（街道）, 各区县教育主管部门 were refused as unknown units, advised to register
+ * them. 各区县 + a unit's name is each county's or district's unit of that name when the directory has one under each; the others
+ * are refused for what they are — a kind of body — never with advice to register them.
+ */
+describe('collective names of a kind of unit', () => {
+  const lookup = unitLookupFrom([
+    { id: 'unit-donghu', code: 'DONGHU', name: '青川市东湖区人民政府', kind: 'COUNTY_OR_DISTRICT', parentUnitId: null },
+    { id: 'unit-xishan', code: 'XISHAN', name: '西山县人民政府', kind: 'COUNTY_OR_DISTRICT', parentUnitId: null },
+    { id: 'unit-dh-jyj', code: 'DH-JYJ', name: '东湖区教育局', kind: 'OTHER', parentUnitId: 'unit-donghu' },
+    { id: 'unit-xs-jyj', code: 'XS-JYJ', name: '西山县教育局', kind: 'OTHER', parentUnitId: 'unit-xishan' },
+    { id: 'unit-xs-office', code: 'XS-BGS', name: '西山县人民政府办公室', kind: 'OTHER', parentUnitId: 'unit-xishan' },
+    { id: 'unit-jyj', code: 'JYJ', name: '青川市教育局', kind: 'DEPARTMENT', parentUnitId: null },
+  ]);
+  const read = (name: string) => {
+    const named = lookup.resolveNames!(name);
+    return named.ok ? [named.units.map((unit) => unit.unitId), named.collective === true] : named.reasonZh;
+  };
+
+  it('各区县教育局 is each county’s and district’s 教育局', () => {
+    expect(read('各区县教育局')).toEqual([['unit-dh-jyj', 'unit-xs-jyj'], true]);
+    expect(read('各县（市、区）教育局')).toEqual([['unit-dh-jyj', 'unit-xs-jyj'], true]);
+  });
+
+  it.each([
+    ['各区县政府办公室', '“各区县政府办公室”指各区县的政府办公室，但单位名录中并非每个区县都恰有一个（青川市东湖区人民政府（没有））：请写明具体单位（用“、”分隔）'],
+    ['各乡镇（街道）', '“各乡镇（街道）”是一类单位的统称，单位名录无法确定是哪些单位：请写明具体单位（用“、”分隔）；导入能展开的统称只有“市直各部门”“各区县政府”“各区县＋单位名称”（如 各区县教育局）和“某单位各科室”'],
+    ['各区县教育主管部门', '“各区县教育主管部门”是一类单位的统称，单位名录无法确定是哪些单位：请写明具体单位（用“、”分隔）；导入能展开的统称只有“市直各部门”“各区县政府”“各区县＋单位名称”（如 各区县教育局）和“某单位各科室”'],
+  ])('%s is refused for what it is, never with advice to register it', (name, reason) => {
+    expect(read(name)).toBe(reason);
+    expect(String(read(name))).not.toMatch(/登记/u);
+  });
+
+  it('leaves 各区县政府 and 各区县有关部门 to their own rules', () => {
+    expect(read('各区县政府')).toEqual([['unit-donghu', 'unit-xishan'], true]);
+    expect(read('各区县有关部门')).toMatch(/没有说明是哪些单位/u);
+  });
+});

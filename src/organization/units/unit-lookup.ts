@@ -278,6 +278,11 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     // 「青川市教育局等」 or 「市直有关部门」 as a unit): said for what they are.
     const unnamed = asSide ? undefined : notAUnitsName(name, (each) => sideUnit(each) !== undefined);
     if (unnamed) return unnamed;
+    // 各区县教育局, 各区县政府办公室: each county's or district's unit of that name (breaker43-10 F7).
+    const countyBody = COUNTY_COLLECTIVE.exec(name.normalize('NFKC').replace(/\s+/gu, ''))?.groups?.['body'];
+    if (countyBody !== undefined && !GOVERNMENT_ONLY.test(countyBody)) return countiesOwn(name, countyBody);
+    // 各乡镇（街道）, 各街道: a kind of body the directory cannot list, said for what it is (breaker43-10 F7).
+    if (!asSide && OF_A_KIND.test(name.normalize('NFKC').trim())) return collectiveOfAKind(name);
     // Full names run together without 、 — 「青川市财政局 青川市教育局」 (a space or tab: tables pasted from Word), 「A（配合）B（配合）」:
     // each its own unit, told (breaker10q P12: 「可能指…无法确定，请写全称」 of two full names).
     const together = asSide ? undefined : runTogether(name);
@@ -518,6 +523,33 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
    * 各科室 (breaker10 F14): the sections (科, 室, 处, 股) directly under one unit — the unit named
    * before it (财政局各科室), else the row's lead unit — never every section in the directory.
    */
+  /**
+   * 各区县教育局 (`body` 教育局): for every county or district government of the day, the one unit under it (or named after its place)
+   * whose name ends in `body` — collective, told as 市直各部门 is; refused for what it is when a county has none or several, or
+   * when no county has one (各区县教育主管部门: a kind of body, not a name), never with advice to register it (breaker43-10 F7).
+   */
+  const countiesOwn = (name: string, body: string): UnitNames => {
+    const counties = existing.filter((unit) => unit.kind === 'COUNTY_OR_DISTRICT');
+    const placeOf = (county: DirectoryUnit) => nameWords(county.name).replace(GOVERNMENT_ENDING, '');
+    const owned = counties.map((county) => ({
+      county,
+      units: existing.filter(
+        (unit) => unit.id !== county.id && nameWords(unit.name).endsWith(body) && (ancestorsOf(unit).some((ancestor) => ancestor.id === county.id) || nameWords(unit.name).startsWith(placeOf(county))),
+      ),
+    }));
+    if (counties.length > 0 && owned.every(({ units }) => units.length === 1)) {
+      return { ok: true, units: owned.map(({ units }) => ({ name: units[0]!.name, unitId: units[0]!.id })), collective: true };
+    }
+    const found = owned.filter(({ units }) => units.length > 0);
+    if (found.length === 0) return collectiveOfAKind(name);
+    const missing = owned.filter(({ units }) => units.length !== 1).map(({ county, units }) => `${county.name}${units.length === 0 ? '（没有）' : `（${units.length} 个：${units.map((unit) => unit.name).join('、')}）`}`);
+    return {
+      ok: false,
+      reason: `"${name}" means each county's or district's unit ending in ${body}, but not every county or district has exactly one in the directory (${missing.join(', ')}): name the units (separated by 、)`,
+      reasonZh: `“${name}”指各区县的${body}，但单位名录中并非每个区县都恰有一个（${missing.join('、')}）：请写明具体单位（用“、”分隔）`,
+    };
+  };
+
   const sectionsNamed = (name: string, parentName: string, context: NamingContext): UnitNames => {
     let parentIds: readonly string[];
     if (parentName !== '') {
@@ -582,6 +614,23 @@ const ROLE_MARK_CLOSE = `(?:${LEAD_MARK_WORDS}|${OTHER_MARK_WORDS})\\s*[）)】�
 /** 「同上」, 「〃」: the cell above repeated by a word (breaker10q P23, BB-same-as-above.xlsx). */
 const DITTO = /^(?:同上|同上行|同前|〃|″|"|＂)$/u;
 /** 「市直有关部门」, 「各成员单位」, 「相关单位」: units the cell does not name (breaker10q P12). */
+/** 各区县 + a unit's name (各区县教育局, 各县（市、区）政府办公室): `body` the name each county's or district's unit ends in. */
+const COUNTY_COLLECTIVE = /^各(?:区县|县区|县市区|县\(市、区\)|区县\(市\)|县\(市,区\))(?<body>\p{Script=Han}.*)$/u;
+/** The body that is the county's government itself: 各区县政府 (`COLLECTIVE_NAMES`). */
+const GOVERNMENT_ONLY = /^(?:人民)?政府$/u;
+/** 各乡镇（街道）, 各街道, 各村（社区）, 各区县教育主管部门: 各 + a kind of body, which the directory cannot tell. */
+const OF_A_KIND = /^各\p{Script=Han}/u;
+
+/**
+ * The refusal of a collective name the directory cannot expand (各乡镇（街道）, 各区县教育主管部门): said for what it is, with the
+ * collective names that do expand, never with advice to register it (breaker43-10 F7).
+ */
+const collectiveOfAKind = (name: string): UnitNames => ({
+  ok: false,
+  reason: `"${name}" names a kind of unit, not units the directory can list: name the units (separated by 、); the collective names an import expands are 市直各部门, 各区县政府, 各区县 + a unit's name (各区县教育局) and a unit's 各科室`,
+  reasonZh: `“${name}”是一类单位的统称，单位名录无法确定是哪些单位：请写明具体单位（用“、”分隔）；导入能展开的统称只有“市直各部门”“各区县政府”“各区县＋单位名称”（如 各区县教育局）和“某单位各科室”`,
+});
+
 const VAGUE_UNITS = /^(?:市直|市级|市|各区县|区县)?各?(?:有关|相关|成员|责任|相关责任|领导小组成员|专项小组成员)(?:部门|单位|部门和单位|单位和部门)$/u;
 /** 「青川市教育局等」, 「青川市财政局等单位」, 「…等3个单位」: a list cut short by 等. */
 const ET_CETERA = /^(.+?)\s*等(?:\s*\d+\s*个)?(?:相关|有关)?(?:单位|部门)?$/u;

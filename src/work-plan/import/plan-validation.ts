@@ -215,6 +215,8 @@ export function validatePlanDocument(
       /** Responsible units with a deadline of their own in their bracket (「青川市财政局（9.30前）」, breaker10r P9), read once the item's is. */
       const ownDeadlines: { name: string; text: string; row: number; units: readonly ResolvedUnit[] }[] = [];
       const listed = new Set<string>();
+      /** The name each responsible unit was first written by in this item, to name both when another names it again. */
+      const writtenAs = new Map<string, string>();
       const addResponsible = (names: readonly string[], row: number) => {
       for (const name of names) {
         if (listed.has(name)) {
@@ -239,9 +241,16 @@ export function validatePlanDocument(
           // named again by another of its names (市财政局 for 青川市财政局) is the lead, once (breaker10 F16).
           if (isLead || (named.collective && again)) continue;
           if (again) {
-            problems.push({ row, reason: `Responsible unit ${name} is listed twice (by name and by code).`, reasonZh: `责任单位“${name}”写了两次（名称和编码各一次）。` });
+            // 「青川市民政局、民政局」: two names of one unit, said as written — never 「名称和编码各一次」 where no code was written (breaker43-10 F8).
+            const first = writtenAs.get(unit.unitId);
+            problems.push(
+              first === undefined || first === name
+                ? { row, reason: `Responsible unit ${name} is listed twice.`, reasonZh: `责任单位“${name}”写了两次。` }
+                : { row, reason: `Responsible units "${first}" and "${name}" are the same unit, listed twice: write it once.`, reasonZh: `责任单位“${first}”和“${name}”是同一个单位，写了两次：请只写一次。` },
+            );
           } else {
             responsibleUnits.push(unit);
+            writtenAs.set(unit.unitId, name);
           }
         }
       }

@@ -149,7 +149,7 @@ describe('a plan with bad rows', () => {
         { row: 4, reason: 'Duplicate item code 1: already used on row 2.' },
         { row: 4, reason: 'Due date (完成时限) 2026-02-30 does not exist.', reasonZh: expect.stringContaining('日期 2026-02-30 不存在') },
         { row: 6, reason: 'Missing lead unit (牵头单位) of item 5.' },
-        { row: 6, reason: 'Responsible unit XISHAN is listed twice (by name and by code).' },
+        { row: 6, reason: 'Responsible units "西山县人民政府" and "XISHAN" are the same unit, listed twice: write it once.' },
         {
           row: 6,
           reason: "Due date 2016-06-30 lies before the plan's year: it must be between 2026-01-01 and 2026-12-31.",

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type { AppSettings } from '../config/app-settings.js';
 import { serveWebApp } from '../web-app/web-app.js';
 import { InFlightRequests } from '../observability/in-flight-requests.js';
-import { tooLarge } from '../imports/uploads/uploaded-files.js';
+import { COMMAND_LINE_TOOLS, tooLarge } from '../imports/uploads/uploaded-files.js';
 import { MAX_IMPORT_FILE_BYTES } from '../shared/graphql/file-upload.js';
 import { inRequestScope } from '../shared/request-scope.js';
 import { AuthenticationService } from '../access/authentication/authentication.service.js';
@@ -121,8 +121,8 @@ const bodyParserErrors =
           ? ['PAYLOAD_TOO_LARGE', tooLarge(null).message, tooLarge(null).messageZh]
           : [
               'PAYLOAD_TOO_LARGE',
-              `The request body is larger than the ${maxBytes} bytes allowed. To import a larger file (up to ${MAX_IMPORT_FILE_BYTES} bytes, 5 MB), send its bytes to POST ${UPLOAD_PATH} and give the fileId it answers to the import mutation instead of contentBase64; or use the command-line tool (npm run plan:import).`,
-              `请求内容超过了允许的 ${maxBytes} 字节。导入较大的文件（最多 ${MAX_IMPORT_FILE_BYTES} 字节，5 MB）时，请先把文件发送到 POST ${UPLOAD_PATH}，再在导入操作中用返回的 fileId 代替 contentBase64；或使用命令行工具（npm run plan:import）。`,
+              `The request body is larger than the ${maxBytes} bytes allowed. To import a larger file (up to ${MAX_IMPORT_FILE_BYTES} bytes, 5 MB), send its bytes to POST ${UPLOAD_PATH} and give the fileId it answers to the import mutation instead of contentBase64; or use ${COMMAND_LINE_TOOLS.en}.`,
+              `请求内容超过了允许的 ${maxBytes} 字节。导入较大的文件（最多 ${MAX_IMPORT_FILE_BYTES} 字节，5 MB）时，请先把文件发送到 POST ${UPLOAD_PATH}，再在导入操作中用返回的 fileId 代替 contentBase64；或使用${COMMAND_LINE_TOOLS.zh}。`,
             ]
         : error.type === 'entity.parse.failed'
           ? ['BAD_REQUEST', 'The request body is not valid JSON.', '请求内容不是有效的 JSON。']

@@ -82,6 +82,8 @@ describe('the uncompressed size of an XLSX (zip bombs)', () => {
     const content = new Uint8Array(await workbook.xlsx.writeBuffer());
     expect(await checkXlsxSize(content)).toBeNull();
     expect((await checkXlsxSize(content, 1000))?.en).toMatch(/more than 1,000 bytes uncompressed .*send it as CSV/);
+    // Said of any file an import reads, not only a plan's (breaker43-10 F8: a findings file heard 「真实的方案不会这么大」).
+    expect((await checkXlsxSize(content, 1000))?.zh).toContain('真实的方案、台账或单位名录都不会这么大');
   });
 
   // Deflating 200 MB is CPU work: a generous ceiling, since a loaded shared machine is many times slower.

@@ -26,8 +26,8 @@ export async function checkXlsxSize(content: Uint8Array, limit = MAX_XLSX_UNCOMP
     total += declared;
     if (total > limit) {
       return say(
-        `The workbook's parts hold more than ${limit.toLocaleString('en')} bytes uncompressed (${entry.name} alone declares ${declared.toLocaleString('en')}); no real plan is that large. Save it again from Excel, or send it as CSV.`,
-        `该工作簿解压后超过 ${limit.toLocaleString('en')} 字节，真实的方案不会这么大：请用 Excel 重新保存，或改用 CSV 发送。`,
+        `The workbook's parts hold more than ${limit.toLocaleString('en')} bytes uncompressed (${entry.name} alone declares ${declared.toLocaleString('en')}); no real plan, ledger or directory is that large. Save it again from Excel, or send it as CSV.`,
+        `该工作簿解压后超过 ${limit.toLocaleString('en')} 字节，真实的方案、台账或单位名录都不会这么大：请用 Excel 重新保存，或改用 CSV 发送。`,
       );
     }
   }

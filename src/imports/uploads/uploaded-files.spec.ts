@@ -5,7 +5,7 @@ import { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/domain-error.js';
 import type { Actor } from '../../shared/command-context.js';
 import { MAX_IMPORT_FILE_BYTES } from '../../shared/graphql/file-upload.js';
-import { MAX_WAITING_BYTES_PER_UPLOADER, UPLOAD_TTL_MS, UploadNotKept, UploadedFiles, UploadsFull, uploadsFolderFor } from './uploaded-files.js';
+import { MAX_WAITING_BYTES_PER_UPLOADER, UPLOAD_TTL_MS, UploadNotKept, UploadedFiles, UploadsFull, tooLarge, uploadsFolderFor } from './uploaded-files.js';
 
 class FixedClock extends Clock {
   instant = Date.parse('2026-11-30T02:00:00Z');
@@ -129,5 +129,18 @@ describe('files waiting in a folder beside the store', () => {
       expect((error as UploadNotKept).reason).toBe('WRITE_FAILED');
       expect((error as UploadNotKept).messageZh).toBe('服务器未能保存上传的文件（待导入文件的文件夹无法写入），未导入任何内容。请告知系统管理员。');
     }
+  });
+});
+
+/*
+ * breaker43-10 F8: the 413 of an upload pointed every file — findings and units too — to `npm run plan:import`, and said the
+ * command-line tool has no size limit, though it refuses an XLSX that inflates past 100 MB.
+ */
+describe('the 413 of a file too large to upload', () => {
+  it('names the command-line tool of each kind of import, and its own limit', () => {
+    const error = tooLarge(6_000_000);
+    for (const said of [error.message, error.messageZh]) expect(said).toMatch(/plan:import.*findings:import.*units:import.*100 MB/u);
+    expect(error.messageZh).not.toContain('没有大小限制');
+    expect(error.message).not.toContain('no size limit');
   });
 });

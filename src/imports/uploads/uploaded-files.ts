@@ -1,3 +1,4 @@
+import { MAX_XLSX_UNCOMPRESSED_BYTES } from '../../spreadsheet/xlsx-size.js';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -299,13 +300,23 @@ export class UploadedFiles {
   }
 }
 
+/**
+ * The command-line tools that take a file past the 5 MB an upload may be, for each kind of import — not only a plan's — with
+ * their own limit (an XLSX that inflates past 100 MB, `MAX_XLSX_UNCOMPRESSED_BYTES`): breaker43-10 F8, a findings file told
+ * 「npm run plan:import…它没有大小限制」.
+ */
+export const COMMAND_LINE_TOOLS = {
+  en: `the command-line tools (npm run plan:import for a work plan, npm run findings:import for findings or a 整改台账, npm run units:import for units), which take files past 5 MB (an XLSX up to ${MAX_XLSX_UNCOMPRESSED_BYTES / 1024 / 1024} MB uncompressed)`,
+  zh: `命令行工具（工作方案用 npm run plan:import，问题清单和整改台账用 npm run findings:import，单位名录用 npm run units:import），它们不受 5 MB 的限制（Excel 文件解压后不超过 ${MAX_XLSX_UNCOMPRESSED_BYTES / 1024 / 1024} MB 即可）`,
+} as const;
+
 /** The 413 of an import file: names the limit and what to do instead. */
 export function tooLarge(size: number | null): DomainError {
   const sizeEn = size === null ? 'The file is' : `The file is ${size.toLocaleString('en')} bytes,`;
   const sizeZh = size === null ? '文件' : `文件有 ${size.toLocaleString('en')} 字节，`;
   return badInput(
-    `${sizeEn} larger than the ${MAX_IMPORT_FILE_BYTES.toLocaleString('en')} bytes (5 MB) an import takes. Save it as XLSX (a zip, several times smaller than CSV), remove sheets and columns the import does not read, or import it with the command-line tool (npm run plan:import), which has no size limit.`,
-    `${sizeZh}超过了一次导入允许的 ${MAX_IMPORT_FILE_BYTES.toLocaleString('en')} 字节（5 MB）。请另存为 XLSX（压缩后比 CSV 小得多），删去导入不读的工作表和列，或用命令行工具（npm run plan:import）导入，它没有大小限制。`,
+    `${sizeEn} larger than the ${MAX_IMPORT_FILE_BYTES.toLocaleString('en')} bytes (5 MB) an import takes. Save it as XLSX (a zip, several times smaller than CSV), remove sheets and columns the import does not read, or import it with ${COMMAND_LINE_TOOLS.en}.`,
+    `${sizeZh}超过了一次导入允许的 ${MAX_IMPORT_FILE_BYTES.toLocaleString('en')} 字节（5 MB）。请另存为 XLSX（压缩后比 CSV 小得多），删去导入不读的工作表和列，或用${COMMAND_LINE_TOOLS.zh}导入。`,
   );
 }
 

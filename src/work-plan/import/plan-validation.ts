@@ -8,6 +8,9 @@ import { dueDateLimitOf, planLastYear, planYears } from '../domain/work-plan.dec
 import { beyondOverrideReach, overrideReach } from '../../assignments/domain/assignment.decider.js';
 import { isReservedKey, unreadableLabel, unreadableReasonZh, unreadableText } from '../../shared/readable-text.js';
 
+/** An item code a number cell can hold: 1.1, 2.3 — where Excel drops a trailing 0 (1.10 → 1.1). */
+const DOTTED_NUMBER = /^\d+\.\d*[1-9]$/u;
+
 /*
  * The rules a plan must meet before anything of it is written. Every problem is collected, each
  * with its row, so that the office fixes the file once rather than once per error.
@@ -133,10 +136,12 @@ export function validatePlanDocument(
         // The first row named on its sheet when the items are read over several (P7: 「第 4 行已使用」 of which sheet?).
         const first = firstRowOfCode.get(item.code)!;
         const there = first.sheet === undefined ? { en: `row ${first.row}`, zh: `第 ${first.row} 行` } : { en: `row ${first.row} of sheet "${first.sheet}"`, zh: `工作表“${first.sheet}”第 ${first.row} 行` };
+        // 1.10 typed in a number cell is stored 1.1, and then repeats item 1.1 (newcomer43-10 #4): said, as the deadline reader says of 2027.1.
+        const dropped = DOTTED_NUMBER.test(item.code);
         problems.push({
           row,
-          reason: `Duplicate item code ${item.code}: already used on ${there.en}.`,
-          reasonZh: `事项编号 ${item.code} 重复：${there.zh}已使用。`,
+          reason: `Duplicate item code ${item.code}: already used on ${there.en}.${dropped ? ` If the code column holds numbers, Excel dropped a trailing 0 (1.10 is stored as 1.1): format the column as text and type the codes again.` : ''}`,
+          reasonZh: `事项编号 ${item.code} 重复：${there.zh}已使用。${dropped ? `如编号列是数字格式，Excel 会去掉编号末尾的 0（如 1.10 存为 1.1）：请把编号列设为文本格式后重新输入编号。` : ''}`,
         });
       } else {
         firstRowOfCode.set(item.code, { row, ...(item.sheet === undefined ? {} : { sheet: item.sheet }) });

@@ -885,3 +885,17 @@ export interface ResolvedUnit {
   readonly name: string;
   readonly unitId: string;
 }
+
+/**
+ * `第 4 行：“市直各部门”即 12 个单位：…`: the units a collective name stands for, named in an import's answer — plans' and 台账's
+ * alike (breaker43-10 F8: a 台账 expanded 各区县政府 without a word). `sheet` when the row is one of several sheets'.
+ */
+export function collectiveNotice(row: number, name: string, units: readonly ResolvedUnit[], sheet?: string): { row: number; reason: string; reasonZh: string; sheet?: string } {
+  const names = units.map((unit) => unit.name);
+  return {
+    row,
+    reason: `"${name}" stands for ${names.length} unit(s): ${names.join(', ')}.`,
+    reasonZh: `“${name}”即 ${names.length} 个单位：${names.join('、')}。`,
+    ...(sheet === undefined ? {} : { sheet }),
+  };
+}

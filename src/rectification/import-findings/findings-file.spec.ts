@@ -211,6 +211,7 @@ describe('a rectification ledger (整改台账): findings with their units, dead
         { row: 2, reason: 'No 具体表现 column: each finding is described by its 问题 text' },
         { row: 2, reason: 'No 类别 column: each finding is in the category of its section row (一、…), or 未分类' },
         { row: 2, reason: 'No 严重程度 column: every finding is recorded as 一般 (LOW)' },
+        { row: 7, reasonZh: '“各区县政府”即 2 个单位：青川市安平县人民政府、青川市北城区人民政府。' },
         { row: 8, reason: 'Footnote skipped: 注：整改时限以实施方案为准。' },
       ],
     });

@@ -8,7 +8,7 @@ import { COOPERATING_UNIT_ALIASES, DUE_DATE_ALIASES, GOAL_COLUMN_ALIASES, isName
 import { readDay, readDeadline } from '../../spreadsheet/deadline-text.js';
 import { deadlineCell, partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { labelZh, missingColumn, missingColumnBeside, problemAt, sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
-import { lookupOn, mergedNameNotice, nearReadingNotice, unitNameProblem, unitIdsOf, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
+import { collectiveNotice, lookupOn, mergedNameNotice, nearReadingNotice, unitNameProblem, unitIdsOf, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import { deadlineIn, droppedColumnProblems, isDeadlineColumn, readingNotesOf, readRecords, remarkNamingUnitProblem, sheetsNamedAfterUnitsProblems, withColumnReadAs } from '../../spreadsheet/records.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 import { isSummarySheet, sectionOfText, type Table } from '../../spreadsheet/sheet.js';
@@ -882,6 +882,7 @@ function concernedUnitsOf(record: SourceRecord<FindingKey>, lookupUnit: UnitLook
   const concerned: ResolvedUnit[] = [];
   for (const name of [...namesInCell(record.cells.units ?? null), ...namesInCell(record.cells.cooperatingUnits ?? null)]) {
     const named = unitsNamed(name, record.row, lookupUnit, problems, undefined, notices);
+    if (named?.collective) notices.push(collectiveNotice(record.row, name, named.units));
     for (const unit of named?.units ?? []) {
       if (!concerned.some((other) => other.unitId === unit.unitId)) concerned.push(unit);
       else if (!named!.collective) problems.push({ row: record.row, reason: `Unit ${name} is listed twice.`, reasonZh: `单位“${name}”写了两次。` });
@@ -1029,6 +1030,8 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
         );
         continue;
       }
+      // 各区县政府 in a 台账 is told as a plan tells it: 「“各区县政府”即 N 个单位：…」 (breaker43-10 F8).
+      if (found.collective) notices.push(collectiveNotice(row, name, found.units));
       // The unit's own deadline in its bracket (breaker10r P9: 「澜州市财政局（9.30前）」, （立行立改）, （长期坚持） were dropped): its part is due so, told.
       let unitDue: PartDue = due;
       if (found.ownDeadline !== undefined) {

@@ -2,7 +2,7 @@ import { namesInCell } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
 import { deadlineCell, partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { sortedProblems, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
-import { mergedNameNotice, nearReadingNotice, unitNameProblem, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
+import { collectiveNotice, mergedNameNotice, nearReadingNotice, unitNameProblem, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import type { AbsentField, ExportReading, PlanDocument } from './plan-document.js';
 import { dueDateLimitOf, planLastYear, planYears } from '../domain/work-plan.decider.js';
 import { beyondOverrideReach, overrideReach } from '../../assignments/domain/assignment.decider.js';
@@ -237,7 +237,7 @@ export function validatePlanDocument(
         const named = resolve(name, row, 'responsible unit', { leadUnitIds: leadUnits.map((unit) => unit.unitId) }, item.sheet);
         if (!named) continue;
         if (named.ownDeadline !== undefined) ownDeadlines.push({ name, text: named.ownDeadline, row, units: named.units });
-        if (named.collective) expansions.push(expansionNotice(row, name, named.units, item.sheet));
+        if (named.collective) expansions.push(collectiveNotice(row, name, named.units, item.sheet));
         for (const unit of named.units) {
           const lead = leadUnits.find((other) => other.unitId === unit.unitId);
           const isLead = lead !== undefined;
@@ -375,17 +375,6 @@ export function validatePlanDocument(
     ...(document.uncategorised ? { uncategorised: document.uncategorised } : {}),
   };
   return { ok: true, plan: { title: document.title, ...(document.writtenTitle === undefined ? {} : { writtenTitle: document.writtenTitle }), year: document.year, ...(document.lastYear === undefined ? {} : { lastYear: document.lastYear }), categories, ...absent, ...perPart, ...reading }, ...(expansions.length > 0 ? { notices: expansions } : {}) };
-}
-
-/** `第 4 行 市直各部门 → 12 个单位：…`: the units a collective name stands for, named in the answer. */
-function expansionNotice(row: number, name: string, units: readonly ResolvedUnit[], sheet: string | undefined): ImportProblem {
-  const names = units.map((unit) => unit.name);
-  return {
-    row,
-    reason: `"${name}" stands for ${names.length} unit(s): ${names.join(', ')}.`,
-    reasonZh: `“${name}”即 ${names.length} 个单位：${names.join('、')}。`,
-    ...(sheet === undefined ? {} : { sheet }),
-  };
 }
 
 /** How a unit's role in an item reads in Chinese, by the English the messages use. */

@@ -847,12 +847,6 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
           "items": {
             "type": "string"
           }
-        },
-        "answeredBy": {
-          "type": "array",
-          "items": {
-            "type": "string"
-          }
         }
       },
       "required": [
@@ -1078,9 +1072,6 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
           }
         },
         "reportedOn": {
-          "type": "string"
-        },
-        "handedInAt": {
           "type": "string"
         }
       },

@@ -6,7 +6,7 @@ import { unreachable } from '../../shared/decider.js';
 import { DomainError, badInput, conflict, fieldOf, forbidden, named, say, type Bilingual, type Named } from '../../shared/domain-error.js';
 import { addDays, isAfter } from '../../shared/calendar-date.js';
 import { BY_DATE, isNeverOverdue, isProgressReport, type DueTerms } from '../../shared/deadline.js';
-import { byOfficeDay, isCorrection, withAnswersPlaced, withCorrectionsApplied } from './business-order.js';
+import { byOfficeDay, isCorrection, withCorrectionsApplied } from './business-order.js';
 import { countFoldStep, foldInPlace, partsWith } from './fold-in-place.js';
 import {
   capitalise,
@@ -299,13 +299,7 @@ const earlierDayAsked = new WeakMap<readonly AssignmentEvent[], { readonly day: 
  */
 const foldsToCome = new WeakMap<readonly AssignmentEvent[], { readonly events: readonly AssignmentEvent[]; readonly fold: AssignmentsState; readonly lastDay: string }>();
 const sameFact = (a: AssignmentEvent, b: AssignmentEvent): boolean => a.type === b.type && JSON.stringify(a.data) === JSON.stringify(b.data);
-/**
- * A report or reopening recording which round a report answers (`RectificationReported.handedInAt`, `PartsReopened.answeredBy`):
- * it places a report by that link, not as typed (`withAnswersPlaced`), so it moves facts as a correction does.
- */
-const placesByLink = (event: AssignmentEvent): boolean =>
-  (event.type === 'RectificationReported' && event.data.handedInAt !== undefined) || (event.type === 'PartsReopened' && (event.data.answeredBy?.length ?? 0) > 0);
-const movesFacts = (event: AssignmentEvent): boolean => isCorrection(event) || event.type === 'PartHandOverUndone' || placesByLink(event);
+const movesFacts = (event: AssignmentEvent): boolean => isCorrection(event) || event.type === 'PartHandOverUndone';
 
 export function partOf(state: AssignmentsState, unitId: string): AssignmentPart | undefined {
   return Object.hasOwn(state.parts, unitId) ? state.parts[unitId] : undefined;
@@ -368,7 +362,7 @@ export function allPartsVerified(state: AssignmentsState): boolean {
  */
 export function evolveAssignments(state: AssignmentsState, event: AssignmentEvent): AssignmentsState {
   const recorded = [...state.recorded, event];
-  const next = deferredState(recorded, event.type === 'FactDateCorrected' || placesByLink(event) ? { from: null, length: recorded.length } : (pendingSource(state) ?? { from: state, length: state.recorded.length }));
+  const next = deferredState(recorded, event.type === 'FactDateCorrected' ? { from: null, length: recorded.length } : (pendingSource(state) ?? { from: state, length: state.recorded.length }));
   const byDay = foldsByDay.get(state.recorded);
   const day = byDay && !movesFacts(event) ? factDayOfEvent(event) : undefined;
   if (byDay && day !== undefined && day >= byDay.lastDay) {
@@ -444,7 +438,7 @@ function foldedFrom(source: FoldSource, recorded: readonly AssignmentEvent[]): A
 function refolded(recorded: readonly AssignmentEvent[]): AssignmentsState {
   const entries = recorded.map((event, index) => ({ type: event.type, data: event.data, occurredOn: factDayOfEvent(event), index }));
   const folded = foldInPlace(() =>
-    withAnswersPlaced(withCorrectionsApplied(entries).events).reduce((parts, entry) => evolveParts(parts, { type: entry.type, data: entry.data } as AssignmentEvent), initialAssignmentsState()),
+    withCorrectionsApplied(entries).events.reduce((parts, entry) => evolveParts(parts, { type: entry.type, data: entry.data } as AssignmentEvent), initialAssignmentsState()),
   );
   return { ...folded, recorded };
 }
@@ -742,7 +736,7 @@ export const inBusinessOrderOf = (recorded: readonly AssignmentEvent[]) => inBus
 
 function inBusinessOrder(recorded: readonly AssignmentEvent[]): { event: AssignmentEvent; occurredOn: string; index: number }[] {
   const entries = recorded.map((event, index) => ({ type: event.type, data: event.data, occurredOn: factDayOfEvent(event), index }));
-  return byOfficeDay(withAnswersPlaced(withCorrectionsApplied(entries).events)).map((entry) => ({
+  return byOfficeDay(withCorrectionsApplied(entries).events).map((entry) => ({
     event: { type: entry.type, data: entry.data } as AssignmentEvent,
     occurredOn: entry.occurredOn,
     index: entry.index,
@@ -3030,13 +3024,11 @@ function reportRectification(
   const part = requirePart(state, unitId, command);
   const unit = unitNamed(command, unitId);
   // Judged on the day reported (breaker8b N2): what stood then, in words true for that day; a later fact it would clash with is named below.
-  const then = partOn(state, part, reportedOn);
-  const handedInAt = passHandedInAt(then, reportedOn);
   if (context.parentClosed) {
     const noun = parentNoun(command);
     if (closedOn(state) === null) throw conflict(`The ${noun.en} is closed; no more reports are accepted.`, `该${noun.zh}已销号，不再接收整改报告。`);
     const closedThen = closedOn(assignmentsOn(state, reportedOn));
-    if (closedThen !== null && !(handedInAt !== undefined && closedThen === reportedOn)) throw closedThenError(state, closedThen, reportedOn, command.today, say('no more reports are accepted', '不再接收整改报告'), noun);
+    if (closedThen !== null) throw closedThenError(state, closedThen, reportedOn, command.today, say('no more reports are accepted', '不再接收整改报告'), noun);
   }
   const reported = { day: reportedOn, what: named('reportedOn', 'the report date', '报告日期') };
   // A re-report dated before the return it answers, or any report before the part was assigned: the clerk's date
@@ -3046,10 +3038,11 @@ function reportRectification(
   // day is judged below against what stood then (breaker42-8 F2: a first report was told it came before the failure it answers).
   if (part.lastReport === null || part.lastReport.reportedOn <= reportedOn) requireNotBefore(reported, returnDay(part));
   requireNotBefore(reported, assignedDay(part, command));
+  const then = partOn(state, part, reportedOn);
   if (then.status === 'REPORTED' && !(then.lastReport !== null && reportedOn > then.lastReport.reportedOn && settledOnOrAfter(part, reportedOn))) {
     throw awaitingInspectionThen(unit, then.lastReport?.reportedOn ?? reportedOn, reportedOn, command.today, say('a new report', '新的整改报告'));
   }
-  if (then.status === 'VERIFIED' && handedInAt === undefined) throw verifiedThen(state, then, reportedOn, unit, say('no more reports are accepted', '不再接收整改报告'));
+  if (then.status === 'VERIFIED') throw verifiedThen(state, then, reportedOn, unit, say('no more reports are accepted', '不再接收整改报告'));
   requireText(summary, named('summary', 'A summary of the rectification', '整改情况说明'));
   if (evidence.length === 0) throw badInput('At least one piece of evidence is required.', '请至少提供一项佐证材料。', { field: 'evidence' });
   evidence.forEach((item, index) => {
@@ -3066,54 +3059,9 @@ function reportRectification(
   requireBusinessDay(reportedOn, command.today, named('reportedOn', 'The report date', '报告日期'));
   requireNotBefore(reported, assignedDay(part, command));
   requireNotBefore(reported, returnDay(then));
-  const events: AssignmentEvent[] = [{ type: 'RectificationReported', data: { unitId, summary, evidence, reportedOn, ...(handedInAt === undefined ? {} : { handedInAt }) } }];
+  const events: AssignmentEvent[] = [{ type: 'RectificationReported', data: { unitId, summary, evidence, reportedOn } }];
   requireLaterFactsHold(state, events, reported, command, undefined, (later, why) => reportsAgainLater(later, why, state, unitId, reportedOn));
   return events;
-}
-
-/**
- * The pass a report of office day `reportedOn` (`YYYY-MM-DD`) was handed in at, when `then` (its part at that day's end, every
- * fact on file folded by day) stood verified that very day after an earlier report (breaker41-8b N4: report 05-25, 退办 05-28,
- * re-report and pass 06-15; report and pass typed, the 退办 found later — refused, it says to enter the re-report first — and
- * the re-report then refused as after its own day's close-out: a dead end). The report is taken, recording that pass's
- * `inspectionId` (`handedInAt`): every fold by day puts it just before that pass (`withAnswersPlaced`), whatever is typed
- * later — a return found later then settles the first report, and a correction of the pass to 督查未通过 leaves the failure
- * after it, while a report typed after the failure answers the failure (breaker42-8 F1). A reopening of that day typed after
- * it may take it as its answer instead (`reportsAnsweringReopening`, breaker42-8 F3). Undefined when the part was not verified
- * on that day by a pass of it, or a report of that day is on file already (refused as before: a verified part takes no report).
- */
-function passHandedInAt(then: AssignmentPart, reportedOn: string): string | undefined {
-  if (then.status !== 'VERIFIED' || then.verifiedOn !== reportedOn || then.lastReport === null || then.lastReport.reportedOn >= reportedOn) return undefined;
-  return then.inspections.findLast((inspection) => inspection.outcome === 'PASSED' && inspection.inspectedOn === reportedOn)?.inspectionId;
-}
-
-/**
- * The units whose report of office day `reopenedOn`, taken as handed in at that day's pass (`handedInAt`, typed after it), a
- * reopening of that day typed after the report answers (breaker42-8 F3: report 05-25, pass 06-15, the unit's re-report of 06-15
- * keyed before the office keys the 06-15 reopening it answers). A report is taken as the reopening's answer only when the pass
- * did not need it — folded by day, an earlier report of the unit stood awaiting inspection just before it (no return between
- * them is on file) — and its part is among `reopened`. Recorded on the reopening (`answeredBy`): every fold by day then puts the
- * report just after the reopening, and the part awaits inspection again. A report the pass needed (a return before it on file)
- * stays the pass's. O(facts).
- */
-function reportsAnsweringReopening(state: AssignmentsState, reopenedOn: string, reopened: readonly AssignmentPart[]): string[] {
-  const linked = new Map<number, string>();
-  state.recorded.forEach((event, index) => {
-    if (event.type === 'RectificationReported' && event.data.handedInAt !== undefined && event.data.reportedOn === reopenedOn) linked.set(index, event.data.unitId);
-  });
-  if (linked.size === 0) return [];
-  const ofReopenedPart = (unitId: string) => reopened.some((part) => part.unitId === unitId || (part.heldBefore ?? []).includes(unitId));
-  const answering: string[] = [];
-  foldInPlace(() => {
-    let folded = initialAssignmentsState();
-    for (const { event, index, occurredOn } of inBusinessOrder(state.recorded)) {
-      if (occurredOn > reopenedOn) break;
-      const unitId = linked.get(index);
-      if (unitId !== undefined && ofReopenedPart(unitId) && partFactLandsOn(folded, unitId, occurredOn)?.status === 'REPORTED') answering.push(unitId);
-      folded = evolveParts(folded, event);
-    }
-  });
-  return answering;
 }
 
 /**
@@ -3243,8 +3191,7 @@ function reopenParts(command: ReopenParts, state: AssignmentsState): AssignmentE
   // "Passed" is judged on the due dates in force on the day of the reopening.
   const inForce = assignmentsOn(state, reopenedOn);
   const newDueDate = newDueDateOf(command, returned.map((part) => (partOf(inForce, part.unitId) ?? part).dueDate), reopenedOn, 'REOPENED');
-  const answeredBy = reportsAnsweringReopening(state, reopenedOn, returned);
-  return [{ type: 'PartsReopened', data: { reason, reopenedOn, ...newDueDate, ...(only === undefined ? {} : { unitIds: [...only] }), ...(answeredBy.length === 0 ? {} : { answeredBy }) } }];
+  return [{ type: 'PartsReopened', data: { reason, reopenedOn, ...newDueDate, ...(only === undefined ? {} : { unitIds: [...only] }) } }];
 }
 
 /**

@@ -18,18 +18,8 @@ describe('RectificationReported written before it carried its day (v1)', () => {
     });
   });
 
-  it('is written today at version 3, with its day and, when its typing order cannot say it, the pass it was handed in at', () => {
-    expect(schemas.currentVersion('RectificationReported')).toBe(3);
-  });
-});
-
-describe('a report and a reopening written before they could say which round a report answers (v2, breaker41-8b N4)', () => {
-  it.each([
-    ['RectificationReported', { unitId: 'u', summary: '已整改', evidence: [], reportedOn: '2016-06-15' }],
-    ['PartsReopened', { reason: '页面被删除', reopenedOn: '2016-06-15', newDueDate: '2016-07-31' }],
-  ])('%s reads as it was stored: no link derived', (type, data) => {
-    expect(schemas.upcast({ type, schemaVersion: 2, data, metadata: { recordedAt: '2026-05-10T17:30:00.000Z' } })).toEqual({ type, data });
-    expect(schemas.currentVersion(type)).toBe(3);
+  it('is written today at version 2, with its day', () => {
+    expect(schemas.currentVersion('RectificationReported')).toBe(2);
   });
 });
 
@@ -45,7 +35,7 @@ describe('lifecycle events written before they carried their office day (v1)', (
     ['PartsReopened', { reason: '页面被删除' }, 'reopenedOn'],
   ])('%s reads with the office day it was recorded on as its day', (type, data, field) => {
     expect(schemas.upcast({ type, schemaVersion: 1, data, metadata: { recordedAt } })).toEqual({ type, data: { ...data, [field]: '2026-05-11' } });
-    expect(schemas.currentVersion(type)).toBe(type === 'PartsReopened' ? 3 : 2);
+    expect(schemas.currentVersion(type)).toBe(2);
     expect(schemas.occurredOn(type, { ...data, [field]: '2016-05-20' }, recordedAt)).toBe('2016-05-20');
   });
 

@@ -111,10 +111,6 @@ export type ExtensionRequestWithdrawn = DomainEvent<
 /** 催办: the supervisor presses a unit to get on with its part. v2 added `urgedOn`. */
 export type UnitUrged = DomainEvent<'UnitUrged', { readonly unitId: string; readonly message: string; readonly urgedOn: string }>;
 
-/**
- * 报送整改情况. v2 added `reportedOn`; v3 `handedInAt` (optional: a report stored before it, or any other report, has none —
- * its upcaster derives nothing).
- */
 export type RectificationReported = DomainEvent<
   'RectificationReported',
   {
@@ -123,13 +119,6 @@ export type RectificationReported = DomainEvent<
     readonly evidence: readonly Evidence[];
     /** The office day of the report (v2): an inspection cannot check work before it was reported. */
     readonly reportedOn: string;
-    /**
-     * The round it answers, when its typing order cannot say it (v3, breaker41-8b N4): the `inspectionId` of the pass of its
-     * own day it was handed in at — entered after that pass, which stood on its day as the report was taken. Every fold by day
-     * puts it just before that inspection (`withAnswersPlaced`), whatever was typed between them — unless a reopening of that
-     * day typed after it takes it as its answer (`PartsReopened.answeredBy`). Absent: it answers what precedes it by day.
-     */
-    readonly handedInAt?: string;
   }
 >;
 
@@ -190,14 +179,8 @@ export type PartRoleChanged = DomainEvent<
  * The parent was reopened: every part that had reported is returned. v2 added `reopenedOn`.
  * `unitIds` (optional, absent before breaker11f P11): only these parts — a parent not closed whose
  * verified parts are taken back (the way to withdraw it); absent: every part that had reported.
- * `answeredBy` (v3, optional; the upcaster derives nothing): the units whose report of `reopenedOn`, typed before this
- * reopening and taken then as handed in at that day's pass (`RectificationReported.handedInAt`) though the pass did not need
- * it, answers this reopening instead — every fold by day puts it just after the reopening (breaker42-8 F3).
  */
-export type PartsReopened = DomainEvent<
-  'PartsReopened',
-  { readonly reason: string; readonly reopenedOn: string; readonly unitIds?: readonly string[]; readonly answeredBy?: readonly string[] } & NewDueDate
->;
+export type PartsReopened = DomainEvent<'PartsReopened', { readonly reason: string; readonly reopenedOn: string; readonly unitIds?: readonly string[] } & NewDueDate>;
 
 /**
  * A supervisor corrected the day of a part's last report, entered by mistake. The report event is
@@ -323,12 +306,6 @@ export type AssignmentEvent =
   | PartsRescheduled
   | PartRoleChanged;
 
-/**
- * v2 → v3 of RectificationReported and PartsReopened: the link to the round a report answers (`handedInAt`, `answeredBy`) is
- * recorded only when the decider takes a report out of its typing order; an event stored before is read as it was — no link.
- */
-const answersNothingLinked = (data: Record<string, unknown>): Record<string, unknown> => data;
-
 /** v1 of each did not say the day: it is the office day on which the event was recorded. */
 export const assignmentEventSchemas: EventSchemas<AssignmentEvent> = {
   UnitAssigned: { version: 2, occurredOn: 'assignedOn', upcasters: { 1: officeDayOfRecording('assignedOn') } },
@@ -337,10 +314,10 @@ export const assignmentEventSchemas: EventSchemas<AssignmentEvent> = {
   ExtensionRefused: { version: 2, occurredOn: 'decidedOn', upcasters: { 1: officeDayOfRecording('decidedOn') } },
   ExtensionRequestWithdrawn: { version: 1, occurredOn: 'withdrawnOn' },
   UnitUrged: { version: 2, occurredOn: 'urgedOn', upcasters: { 1: officeDayOfRecording('urgedOn') } },
-  RectificationReported: { version: 3, occurredOn: 'reportedOn', upcasters: { 1: officeDayOfRecording('reportedOn'), 2: answersNothingLinked } },
+  RectificationReported: { version: 2, occurredOn: 'reportedOn', upcasters: { 1: officeDayOfRecording('reportedOn') } },
   ReportSentBack: { version: 2, occurredOn: 'sentBackOn', upcasters: { 1: officeDayOfRecording('sentBackOn') } },
   InspectionLogged: { version: 1, occurredOn: 'inspectedOn' },
-  PartsReopened: { version: 3, occurredOn: 'reopenedOn', upcasters: { 1: officeDayOfRecording('reopenedOn'), 2: answersNothingLinked } },
+  PartsReopened: { version: 2, occurredOn: 'reopenedOn', upcasters: { 1: officeDayOfRecording('reopenedOn') } },
   PartHandedOver: { version: 2, occurredOn: 'handedOverOn', upcasters: { 1: officeDayOfRecording('handedOverOn') } },
   PartHandOverUndone: { version: 1, occurredOn: 'handedOverOn' },
   ReportDateCorrected: { version: 1, occurredOn: 'correctedOn' },

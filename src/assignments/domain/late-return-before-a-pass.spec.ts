@@ -1,10 +1,9 @@
 import { fold } from '../../shared/decider.js';
 import { DomainError } from '../../shared/domain-error.js';
 import { clerkOf, inspector, supervisor } from '../../shared/testing/actors.js';
-import type { AssignmentCommand, CorrectInspection, DecideExtension, LogInspection, ReopenParts, ReportRectification, RequestExtension, SendBackReport } from './assignment.commands.js';
+import type { AssignmentCommand, DecideExtension, LogInspection, ReportRectification, RequestExtension, SendBackReport } from './assignment.commands.js';
 import { applyAssignmentEvent, dueDateOn, type PartView } from '../read-model/part-view.js';
-import { timelineAt, type TimelineEntry } from '../read-model/timeline.js';
-import { EVERY_FACT } from '../../shared/time-cut.js';
+import type { TimelineEntry } from '../read-model/timeline.js';
 import { assignmentsOn, decideAssignment, evolveAssignments, factDayOfEvent, initialAssignmentsState, partOf, type AssignmentsState } from './assignment.decider.js';
 import type { AssignmentEvent } from './assignment.events.js';
 
@@ -212,110 +211,6 @@ describe('a second report while one awaits inspection, with no later check of th
   });
 });
 
-/*
- * A re-report of the pass's own day — handed in at the inspection — entered after the pass (breaker41-8b N4), and the papers a
- * report typed after a same-day pass could also answer (breaker42-8 F1: the pass corrected to 督查未通过; F3: a reopening of that
- * day). The decider records on the report the pass it was handed in at (`handedInAt`), and on a reopening typed after such a
- * report the units whose report answers it instead (`answeredBy`); every fold by day places the report by that link.
- */
-const reopen = (reopenedOn: string, newDueDate: string): ReopenParts => ({ type: 'ReopenParts', actor: supervisor, today: TODAY, unitNames: DIRECTORY, reason: '群众反映问题仍存在。', reopenedOn, newDueDate });
-const correctToFailed: CorrectInspection = { type: 'CorrectInspection', actor: supervisor, today: TODAY, unitNames: DIRECTORY, unitId: UNIT, inspectionId: 'inspection-pass', reason: '结论录错', outcome: 'FAILED', newDueDate: '2016-07-31' };
-
-/** The part as the decider folds it as recorded and by day, and as a view folds it by day (every view of a parent typed out of day order). */
-const everyRead = (events: readonly AssignmentEvent[]) => {
-  const state = stateOf(events);
-  return { recorded: partRead(state), byDay: partRead(assignmentsOn(state, TODAY)), view: viewRead(partViewAfter(timelineAt(timelineOf(events), EVERY_FACT) as TimelineEntry<AssignmentEvent>[])) };
-};
-
-describe.each<[string, readonly (readonly [string, AssignmentCommand])[]]>([
-  ['N4: a send-back, and the re-report and its pass of one day, the send-back found after the pass (breaker41-8b N4)', [['report 05-25', report('2016-05-25')], ['send-back 05-28', sendBack('2016-05-28', '2016-06-10')], ['re-report 06-15', report('2016-06-15')], ['pass 06-15', inspect('inspection-pass', 'PASSED', '2016-06-15')]]],
-  ['N4: a failed inspection, and the re-report and its pass of one day, the failure found after the pass (breaker41-8b N4)', [['report 05-25', report('2016-05-25')], ['failed 05-28', inspect('inspection-failed', 'FAILED', '2016-05-28', '2016-06-10')], ['re-report 06-15', report('2016-06-15')], ['pass 06-15', inspect('inspection-pass', 'PASSED', '2016-06-15')]]],
-  ['F3: a pass and the reopening of its day, the re-report answering the reopening that day, and its pass (breaker42-8 F3)', [['report 05-25', report('2016-05-25')], ['pass 06-15', inspect('inspection-pass', 'PASSED', '2016-06-15')], ['reopening 06-15', reopen('2016-06-15', '2016-07-31')], ['re-report 06-15', report('2016-06-15')], ['pass 06-20', inspect('inspection-later', 'PASSED', '2016-06-20')]]],
-])('%s', (_story, papers) => {
-  const inDateOrder = typeWithRetries([assigned], papers.map(([, command]) => command));
-  const before = (order: readonly (readonly [string, AssignmentCommand])[], first: string, then: string) => order.findIndex(([name]) => name === first) < order.findIndex(([name]) => name === then);
-  // The first report typed before the re-report (P9's note above). A reopening is walked after the pass it undoes: this decider
-  // alone takes a reopening of an open parent (its parent refuses it: the papers-in-every-typing-order story walks those orders);
-  // the first report typed first (a pass typed before it is refused and typed again after the others); and the 06-20 pass typed
-  // after the 06-15 one (breaker42-8 F4, left: see the CHANGELOG).
-  const orders = permutations(papers).filter(
-    (order) => before(order, 'report 05-25', 're-report 06-15') && (order.length < 5 || (order[0]![0] === 'report 05-25' && before(order, 'pass 06-15', 'reopening 06-15') && before(order, 'pass 06-15', 'pass 06-20'))),
-  );
-
-  it('in date order every paper is taken', () => {
-    expect(inDateOrder.refused).toEqual([]);
-  });
-
-  it.each(orders.map((order) => [order.map(([name]) => name).join(' → '), order.map(([, command]) => command)] as const))(
-    'typed %s (each refused paper typed again after the others): every paper is taken, every fold reads as in date order',
-    (_order, order) => {
-      const typed = typeWithRetries([assigned], order);
-      expect(typed.refused).toEqual([]);
-      expect(everyRead(typed.events)).toEqual(everyRead(inDateOrder.events));
-    },
-  );
-});
-
-describe('the re-report handed in at the pass, typed after it, records that pass (breaker41-8b N4)', () => {
-  it('given a report of 05-25 and the pass of 06-15, when the unit reports on 06-15, then the report is taken, handed in at that pass', () => {
-    const passed = typeWithRetries([assigned], [report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-15')]);
-    expect(decideAssignment(report('2016-06-15'), stateOf(passed.events), context)).toEqual([
-      { type: 'RectificationReported', data: expect.objectContaining({ unitId: UNIT, reportedOn: '2016-06-15', handedInAt: 'inspection-pass' }) },
-    ]);
-  });
-
-  it('given a report of 05-25, a pass and a second report of 06-15, when the unit reports 06-15 again, then it is refused: a verified part takes no report', () => {
-    const passed = typeWithRetries([assigned], [report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-15'), report('2016-06-15')]);
-    expect(passed.refused).toEqual([]);
-    expect(() => decideAssignment(report('2016-06-15'), stateOf(passed.events), context)).toThrow(expect.objectContaining({ code: 'CONFLICT' }) as DomainError);
-  });
-
-  it('given a pass of 06-10, when the unit reports on 06-15, then it is refused as before: the part stood verified since an earlier day', () => {
-    const passed = typeWithRetries([assigned], [report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-10')]);
-    expect(() => decideAssignment(report('2016-06-15'), stateOf(passed.events), context)).toThrow(
-      expect.objectContaining({ code: 'CONFLICT', messageZh: '市环境保护局的任务已确认完成（2016-06-10），不再接收整改报告。如 2016-06-15 当天已重新打开，请先录入重新打开。' }) as DomainError,
-    );
-  });
-
-  it('given the handed-in re-report, when a reopening of that day is typed, then it records the re-report as its answer and the part awaits inspection (breaker42-8 F3)', () => {
-    const typed = typeWithRetries([assigned], [report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-15'), report('2016-06-15')]);
-    const [reopened] = decideAssignment(reopen('2016-06-15', '2016-07-31'), stateOf(typed.events), context);
-    expect(reopened).toEqual({ type: 'PartsReopened', data: expect.objectContaining({ reopenedOn: '2016-06-15', answeredBy: [UNIT] }) });
-    expect(everyRead([...typed.events, reopened!]).byDay).toMatchObject({ status: 'REPORTED', dueDate: '2016-07-31', lastReport: '2016-06-15' });
-  });
-
-  it('given the handed-in re-report that answered a send-back, when a reopening of that day is typed, then the re-report stays the pass\'s and the part is returned', () => {
-    const typed = typeWithRetries([assigned], [report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-15'), report('2016-06-15'), sendBack('2016-05-28', '2016-06-10')]);
-    expect(typed.refused).toEqual([]);
-    const [reopened] = decideAssignment(reopen('2016-06-15', '2016-07-31'), stateOf(typed.events), context);
-    expect(reopened!.data).not.toHaveProperty('answeredBy');
-    expect(everyRead([...typed.events, reopened!]).byDay).toMatchObject({ status: 'RETURNED', dueDate: '2016-07-31' });
-  });
-});
-
-describe('a pass corrected to 督查未通过, and the re-report of its day answering the failure, typed after the correction (breaker42-8 F1)', () => {
-  const control = typeWithRetries([assigned], [report('2016-05-25'), inspect('inspection-pass', 'FAILED', '2016-06-15', '2016-07-31'), report('2016-06-15')]);
-
-  it('the re-report answers the failure: every fold reads the part awaiting inspection, as the papers typed as they happened', () => {
-    const typed = typeWithRetries([assigned], [report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-15'), correctToFailed, report('2016-06-15')]);
-    expect(typed.refused).toEqual([]);
-    expect(typed.events.at(-1)!.data).not.toHaveProperty('handedInAt');
-    const read = everyRead(typed.events);
-    expect(read.byDay).toMatchObject({ status: 'REPORTED', dueDate: '2016-07-31', reportCount: 2, lastReport: '2016-06-15' });
-    expect(read.recorded).toEqual(read.byDay);
-    expect(read.view).toEqual(everyRead(control.events).view);
-  });
-
-  it('the N4 story on file (its re-report handed in at the pass), then the correction and the answer: the answer awaits inspection in every fold', () => {
-    const typed = typeWithRetries([assigned], [report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-15'), report('2016-06-15'), sendBack('2016-05-28', '2016-06-10'), correctToFailed, report('2016-06-15')]);
-    expect(typed.refused).toEqual([]);
-    const read = everyRead(typed.events);
-    expect(read.byDay).toMatchObject({ status: 'REPORTED', dueDate: '2016-07-31', reportCount: 3 });
-    expect(read.recorded).toEqual(read.byDay);
-    expect(read.view).toMatchObject({ status: 'REPORTED', reports: ['2016-05-25', '2016-06-15', '2016-06-15'] });
-  });
-});
-
 describe('a first report found after the later report failed its inspection (breaker42-8 F2)', () => {
   const failedLater = typeWithRetries([assigned], [report('2016-06-19'), inspect('inspection-later', 'FAILED', '2016-07-10', '2016-08-31')]);
 
@@ -342,6 +237,7 @@ describe('a first report found after the later report failed its inspection (bre
     const withFirstRound = typeWithRetries(passed.events, [report('2016-05-22'), inspect('inspection-first', 'FAILED', '2016-05-31', '2016-07-16')]);
     expect(withFirstRound.refused).toEqual([]);
     const inDateOrder = typeWithRetries([assigned], [report('2016-05-22'), inspect('inspection-first', 'FAILED', '2016-05-31', '2016-07-16'), report('2016-06-19'), inspect('inspection-later', 'FAILED', '2016-07-10', '2016-08-31'), report('2016-08-20'), inspect('inspection-pass', 'PASSED', '2016-09-01')]);
-    expect(everyRead(withFirstRound.events).byDay).toEqual(everyRead(inDateOrder.events).byDay);
+    const byDay = (events: readonly AssignmentEvent[]) => partRead(assignmentsOn(stateOf(events), TODAY));
+    expect(byDay(withFirstRound.events)).toEqual(byDay(inDateOrder.events));
   });
 });

@@ -3,19 +3,16 @@ import type { PartView } from './part-view.js';
 /**
  * Whether `event` was typed out of the day order the live fold can follow, so that its parent must be folded by day from then on
  * (`foldedByDay`: the ledgers' `settle` folds it again by day after each of its events, as every past view folds it). `parts`:
- * the parent's parts just after `event` was applied. O(its parts and their records). Three kinds:
+ * the parent's parts just after `event` was applied. O(its parts and their records). Two kinds:
  * - a reopening, a report or a return (退办, 督查未通过) typed after a record of its parts dated after it (`recordDatedAfter`).
  *   Applied last, the reopening ended a close-out the later records had answered (breaker41-8 P2), the return returned the
  *   re-report it called for, the report read as the part's latest (breaker41-8 P3);
  * - a hand-over or merge (PartHandedOver) of an office day before one that had already passed or joined one of `parts`, typed
  *   after that later one: the same-day rule (`keepsJoiningRecord`) cannot weigh two papers of one day once a later day's join
  *   stands between them (typed-versus-date-order p:4201 run 2: the live views kept the lead's 10-31, the fold by day the
- *   stricter 09-30);
- * - a report or reopening that says which round a report answers (`placedByLink`): the fold by day places that report by the
- *   link, not as typed (`withAnswersPlaced`; breaker41-8b N4, breaker42-8 F3).
+ *   stricter 09-30).
  */
 export function typedOutOfDayOrder(event: { readonly type: string; readonly data: unknown }, parts: ReadonlyMap<string, PartView>): boolean {
-  if (placedByLink(event)) return true;
   if (event.type === 'PartsReopened') return recordDatedAfter((event.data as { readonly reopenedOn: string }).reopenedOn, parts);
   if (event.type === 'RectificationReported') return recordDatedAfter((event.data as { readonly reportedOn: string }).reportedOn, parts);
   if (event.type === 'ReportSentBack') return recordDatedAfter((event.data as { readonly sentBackOn: string }).sentBackOn, parts);
@@ -48,13 +45,4 @@ function recordDatedAfter(day: string, parts: ReadonlyMap<string, PartView>): bo
       return true;
   }
   return false;
-}
-
-/**
- * Whether `event` records which round a report answers — a report handed in at the pass of its day, entered after it
- * (`handedInAt`), or a reopening answered by such a report (`answeredBy`) — so that folds by day place that report by the link.
- */
-function placedByLink(event: { readonly type: string; readonly data: unknown }): boolean {
-  if (event.type === 'RectificationReported') return (event.data as { readonly handedInAt?: string }).handedInAt !== undefined;
-  return event.type === 'PartsReopened' && ((event.data as { readonly answeredBy?: readonly string[] }).answeredBy?.length ?? 0) > 0;
 }

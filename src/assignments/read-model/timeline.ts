@@ -2,7 +2,7 @@ import type { EventMetadata } from '../../event-store/event-store.port.js';
 import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import type { DomainEvent } from '../../shared/decider.js';
 import { inCut, type TimeCut } from '../../shared/time-cut.js';
-import { byOfficeDay, isCorrection, withAnswersPlaced, withCorrectionsApplied } from '../domain/business-order.js';
+import { isCorrection, withCorrectionsApplied } from '../domain/business-order.js';
 
 /*
  * Time travel without replaying the log: each parent of parts (a finding, a work-plan item) keeps
@@ -53,12 +53,12 @@ export const knownInCut = (cut: TimeCut, event: { readonly metadata: { readonly 
 
 /**
  * The timeline's entries inside the cut, in business order: by the day they happened, and within
- * one day in the order recorded (the lifecycle's rules keep each part's facts in that order) — but
- * for a report that says which round it answers, placed by that link (`withAnswersPlaced`), as the
- * decider folds it. `timeline`: in the order recorded (by revision).
+ * one day in the order recorded (the lifecycle's rules keep each part's facts in that order).
  */
 export function timelineAt(timeline: readonly TimelineEntry[], cut: TimeCut): TimelineEntry[] {
-  return byOfficeDay(withAnswersPlaced(asCorrected(timeline.filter((event) => knownInCut(cut, event))).events).filter((event) => event.occurredOn <= cut.asOf));
+  return asCorrected(timeline.filter((event) => knownInCut(cut, event))).events
+    .filter((event) => event.occurredOn <= cut.asOf)
+    .sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.revision - b.revision));
 }
 
 /**

@@ -3047,7 +3047,7 @@ function reportRectification(
   if (evidence.length === 0) throw badInput('At least one piece of evidence is required.', '请至少提供一项佐证材料。', { field: 'evidence' });
   evidence.forEach((item, index) => {
     // Each field named as the report form labels it (材料1名称: list-item-labels-zh.ts, web4 fault 1).
-    if (isBlank(item.title)) throw badInput(`Evidence ${index + 1} needs a title.`, `请填写“${listItemLabelZh('evidence', index, 'title')}”。`, { field: `evidence.${index}.title` });
+    if (isBlank(item.title)) throw badInput(`Evidence ${index + 1} needs a title.`, `请填写“${listItemLabelZh('evidence', index, 'title')}”：每项佐证材料须有名称。`, { field: `evidence.${index}.title` });
     if (isBlank(item.link) && isBlank(item.documentRef)) {
       throw badInput(
         `Evidence ${index + 1} needs a link or a document reference.`,

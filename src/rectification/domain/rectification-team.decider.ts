@@ -76,7 +76,7 @@ function formRectificationTeam(command: FormRectificationTeam, state: Rectificat
   requireText(leader.name, named('leader.name', "The team leader's name", '组长姓名'));
   const listed = new Set<string>();
   members.forEach((member, index) => {
-    if (isBlank(member.name)) throw badInput(`Team member ${index + 1} needs a name.`, `请填写“${listItemLabelZh('members', index, 'name')}”。`, { field: `members.${index}.name` });
+    if (isBlank(member.name)) throw badInput(`Team member ${index + 1} needs a name.`, `请填写“${listItemLabelZh('members', index, 'name')}”：每位成员须有姓名。`, { field: `members.${index}.name` });
     // The same person of the same unit twice is a copying slip; namesakes of other units are not.
     const who = `${member.name.trim()}|${member.unitId ?? ''}`;
     if (listed.has(who)) throw badInput(`Team member ${index + 1} (${member.name.trim()}) is listed twice.`, `“${listItemLabelZh('members', index)}”（${member.name.trim()}）与前面的成员重复。`, { field: `members.${index}.name` });

@@ -44,6 +44,7 @@ import { realPlaceOf } from './store-place.js';
 import type { Overwrite } from './store-file-overwrite.js';
 import { rescueRows, type RowRescue } from './row-rescue.js';
 import { rebuildAcknowledged } from './wal-rescue.js';
+import { dataVersionOf } from './prepared-once.js';
 import { chainHashIn, missingPositionsIn, positionsGivenIn, rowsByOtherWritersIn, type OtherWritersRows } from './sqlite-store-inspection.js';
 import { stampedBy } from './writer-id.js';
 
@@ -1393,7 +1394,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private dataVersion(): number {
-    return this.db.pragma('data_version', { simple: true }) as number;
+    return dataVersionOf(this.db);
   }
 
   private changeToken() {

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { preparedOnce } from './prepared-once.js';
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
@@ -88,7 +89,7 @@ export function positionsGivenIn(db: Database.Database): number | null {
 
 /** The chain hash (32 bytes) stored with the event at a position; null when there is no event there, or no hash (or no ledger column yet). */
 export function chainHashIn(db: Database.Database, commit: bigint | number): Buffer | null {
-  return db.prepare<[bigint | number], { chain_hash: Buffer | null }>('SELECT chain_hash FROM events WHERE position = ?').get(commit)?.chain_hash ?? null;
+  return preparedOnce<[bigint | number], { chain_hash: Buffer | null }>(db, 'SELECT chain_hash FROM events WHERE position = ?').get(commit)?.chain_hash ?? null;
 }
 
 /** Rows of one writer (`EventMetadata.writerId`) in a range of the log: its first and last position, and how many. */

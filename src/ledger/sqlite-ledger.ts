@@ -7,6 +7,7 @@ import { say } from '../shared/domain-error.js';
 import type { LedgerBackend, StoredCheckpoint } from './ledger.port.js';
 import { MerkleFrontier, MerkleLevels } from './domain/merkle.js';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { dataVersionOf } from '../event-store/prepared-once.js';
 import { markWriteTransaction } from '../event-store/wal-file-mark.js';
 
 /** Rows of the log read between two turns of the event loop while the head is brought up to date. */
@@ -245,7 +246,7 @@ export class SqliteChainHead {
   }
 
   private dataVersion(): number {
-    return this.db.pragma('data_version', { simple: true }) as number;
+    return dataVersionOf(this.db);
   }
 }
 

@@ -67,10 +67,20 @@ export function parseCheckpointBody(body: string): CheckpointHead | null {
   return { treeSize, rootHash, chainHash: Buffer.from(chain[1]!, 'hex'), headPosition: position[1]!, takenAt: taken[1]! };
 }
 
-/** The raw public key of an Ed25519 key (private or public), base64url. */
+/** Public keys already worked out, per key object (a KeyObject never changes). */
+const publicKeysOf = new WeakMap<KeyObject, string>();
+
+/**
+ * The raw public key of an Ed25519 key (private or public), base64url. Worked out once per key
+ * object: the store witness is signed on every append (issue 12 row 2, bench/results/profiles.md).
+ */
 export function publicKeyText(key: KeyObject): string {
-  const jwk = createPublicKey(key).export({ format: 'jwk' });
-  return jwk.x!;
+  let text = publicKeysOf.get(key);
+  if (text === undefined) {
+    text = createPublicKey(key).export({ format: 'jwk' }).x!;
+    publicKeysOf.set(key, text);
+  }
+  return text;
 }
 
 /** A short name for a public key: the first 16 hex digits of SHA-256 of its raw bytes. */

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { payloadProblem } from './event-payload-shapes.js';
+import { eventPayloadShapes } from './event-payload-shapes.generated.js';
 
 /** Issue 9 (second breaker, 1): an event's data is checked against its type's shape before a read model sees it. */
 describe('The shape of an event\'s data', () => {
@@ -27,6 +28,18 @@ describe('The shape of an event\'s data', () => {
     expect(payloadProblem('UnitRegistered', { unitId: 'u-1', code: 'FGW', name: '市发改委', kind: 'MINISTRY', parentUnitId: null, registeredOn: '2026-01-01' })?.en).toMatch(/^data\/kind must be equal to one of the allowed values/);
     expect(payloadProblem('FindingRecorded', [])?.en).toBe('data must be object');
     expect(payloadProblem('UnitRenamed', { ...renamed, name: { x: 1 } })?.zh).toBe('data/name 的类型不对（应为 string）');
+  });
+
+  // Issue 12 row 6: each type's validator is compiled on its first event, without Ajv's optimising passes.
+  it('checks every type, the first time and every time after, and names a type without a shape', () => {
+    for (const type of Object.keys(eventPayloadShapes.payloads)) {
+      for (let time = 0; time < 2; time += 1) {
+        expect(payloadProblem(type, 'not an object')?.en).toBe('data must be object');
+        expect(payloadProblem(type, 'not an object')?.zh).toBe('data 的类型不对（应为 object）');
+      }
+    }
+    expect(payloadProblem('NoSuchEvent', {})?.en).toBe('there is no shape for NoSuchEvent (run npm run event-shapes)');
+    expect(payloadProblem('toString', {})?.en).toBe('there is no shape for toString (run npm run event-shapes)');
   });
 
   it('is generated from the event types as they are now (npm run event-shapes)', async () => {

@@ -7,15 +7,24 @@ import { eventPayloadShapes } from './event-payload-shapes.generated.js';
  * TypeScript type gives (the generated JSON Schema, see scripts/write-event-shapes.mjs): a row no
  * Rectify process wrote, or one edited in the file, is then named as unreadable instead of
  * reaching a read model (where `name: {x:1}` would break every `units` read). Validators are
- * compiled once per process, on first use (Ajv: a well-kept JSON Schema validator).
+ * compiled once per process, each on the first event of its type (Ajv: a well-kept JSON Schema
+ * validator), without Ajv's code-optimising passes: a first start compiled all 62 types before its
+ * first event, half of it in those passes (issue 12 row 6, bench/results/profiles.md); the checks
+ * made are the same.
  */
-let validators: ReadonlyMap<string, ValidateFunction> | null = null;
+let ajv: Ajv | null = null;
+const validators = new Map<string, ValidateFunction>();
 
-function compiled(): ReadonlyMap<string, ValidateFunction> {
-  if (validators) return validators;
-  const ajv = new Ajv({ allErrors: false, strict: false });
-  validators = new Map(Object.entries(eventPayloadShapes.payloads).map(([type, shape]) => [type, ajv.compile({ definitions: eventPayloadShapes.definitions, ...shape })]));
-  return validators;
+/** The validator of this type's current shape; undefined for a type without a generated shape. */
+function validatorOf(type: string): ValidateFunction | undefined {
+  const known = validators.get(type);
+  if (known) return known;
+  if (!Object.hasOwn(eventPayloadShapes.payloads, type)) return undefined;
+  ajv ??= new Ajv({ allErrors: false, strict: false, code: { optimize: false } });
+  const shape = eventPayloadShapes.payloads[type as keyof typeof eventPayloadShapes.payloads];
+  const validate = ajv.compile({ definitions: eventPayloadShapes.definitions, ...shape });
+  validators.set(type, validate);
+  return validate;
 }
 
 /** Ajv's error in Chinese, naming the field (`data/name`) and what it lacks. */
@@ -43,7 +52,7 @@ function problemZh(error: ErrorObject): string {
  * `npm run event-shapes`, and is named too.
  */
 export function payloadProblem(type: string, data: unknown): Bilingual | null {
-  const validate = compiled().get(type);
+  const validate = validatorOf(type);
   if (!validate) return say(`there is no shape for ${type} (run npm run event-shapes)`, `没有 ${type} 的数据格式定义`);
   if (validate(data)) return null;
   const [first] = validate.errors ?? [];

@@ -86,6 +86,7 @@ describe('the same papers in every typing order give one record (breaker8u P1, P
   const merge = (on: string): Paper => async (ids) => ok(mutate('mergeUnit', { unitId: ids.first, successorUnitId: ids.second, reason: '机构改革', mergedOn: on }, await app.as('ADMIN')));
 
   const P9_KEEP = (order: readonly string[]) => order.indexOf('report 05-25') < order.indexOf('re-report 06-08');
+  const N4_KEEP = (order: readonly string[]) => order.indexOf('report 05-25') < order.indexOf('re-report 06-15');
   const STORIES: Story[] = [
     {
       name: 'P1: a grant and a failed inspection of one day',
@@ -124,6 +125,20 @@ describe('the same papers in every typing order give one record (breaker8u P1, P
       papers: [['report 05-25', report('2016-05-25')], ['failed 05-28', inspect('FAILED', '2016-05-28', '2016-06-10')], ['re-report 06-08', report('2016-06-08')], ['pass 06-15', inspect('PASSED', '2016-06-15')]],
       keep: P9_KEEP,
       days: ['2016-05-27', '2016-06-01', '2016-06-09', '2016-06-15'],
+    },
+    {
+      name: 'N4: a send-back found after the pass, and the re-report handed in at that inspection (of the pass’s day)',
+      before: [],
+      papers: [['report 05-25', report('2016-05-25')], ['send-back 05-28', sendBack('2016-05-28', '2016-06-10')], ['re-report 06-15', report('2016-06-15')], ['pass 06-15', inspect('PASSED', '2016-06-15')]],
+      keep: N4_KEEP,
+      days: ['2016-05-27', '2016-06-01', '2016-06-14', '2016-06-15'],
+    },
+    {
+      name: 'N4: a failed inspection found after the pass, and the re-report handed in at that inspection (of the pass’s day)',
+      before: [],
+      papers: [['report 05-25', report('2016-05-25')], ['failed 05-28', inspect('FAILED', '2016-05-28', '2016-06-10')], ['re-report 06-15', report('2016-06-15')], ['pass 06-15', inspect('PASSED', '2016-06-15')]],
+      keep: N4_KEEP,
+      days: ['2016-05-27', '2016-06-01', '2016-06-14', '2016-06-15'],
     },
     {
       name: 'P11: a withdrawal and a pass of one day',
@@ -347,6 +362,52 @@ describe('the same papers in every typing order give one record (breaker8u P1, P
     const inDateOrder = await typedInOrder([0, 1, 2, 3, 4]);
     expect(inDateOrder.now).toMatchObject({ status: 'COMPLETED', completedOn: '2026-10-20' });
     expect(await typedInOrder([0, 4, 3, 1, 2])).toEqual(inDateOrder);
+  });
+
+  it('a work-plan item: the re-report of the pass’s day typed after the pass is refused with the way on; the send-back found later, then the same report, read as in date order in every view (N4)', async () => {
+    const admin = await app.as('ADMIN');
+    const typedInOrder = async (wayOn: boolean) => {
+      const n = (unitSequence += 1);
+      const lead = await registerUnit(`青川市第${n}号档案馆`);
+      const csv = `类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n一,推进五公开,1,公开档案目录${n},,青川市第${n}号档案馆,,2026-12-31\n`;
+      const imported = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {
+        input: { idempotencyKey: key('importWorkPlan'), fileName: `plan-n4-${n}.csv`, title: `青川市2026年督查当天报送核对方案${n}`, year: 2026, contentBase64: Buffer.from(csv).toString('base64'), approvedOn: '2026-10-10', assignedOn: '2026-10-10' },
+      }, admin);
+      expect(imported.errors).toBeUndefined();
+      const items = await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id } } } }`, { id: imported.data!.importWorkPlan.planId });
+      const itemId = items.data!.workPlan.categories[0].items[0].id as string;
+      const unitHeaders = await app.as('UNIT', lead);
+      const inspectorHeaders = await app.as('INSPECTOR');
+      const reportOn = (on: string) => mutate('reportWorkPlanItem', { itemId, unitId: lead, summary: `已整改（${on}）`, evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/p' }], reportedOn: on }, unitHeaders);
+      const pass = () => mutate('logWorkPlanItemInspection', { itemId, unitId: lead, outcome: 'PASSED', notes: '核实', inspectedOn: '2026-10-15', place: '现场' }, inspectorHeaders);
+      const sendBackOn = () => mutate('sendBackWorkPlanItemReport', { itemId, unitId: lead, reason: '材料不全', sentBackOn: '2026-10-12', newDueDate: '2026-10-31' });
+      if (wayOn) {
+        expect((await reportOn('2026-10-11')).errors).toBeUndefined();
+        expect((await pass()).errors).toBeUndefined();
+        const refused = await reportOn('2026-10-15');
+        expect(refused.errors?.[0]?.extensions).toMatchObject({
+          code: 'CONFLICT',
+          messageZh: '该工作事项已于 2026-10-15 督查通过并销号，不再接收整改报告。如该报告是 2026-10-15 督查当天交给督查组的（此前有退办或督查未通过尚未录入），请先录入该退办或督查未通过，再录入本报告。如该工作事项在 2026-10-15 当天已重新打开，请先录入重新打开。',
+        });
+        expect((await sendBackOn()).errors).toBeUndefined();
+        expect((await reportOn('2026-10-15')).errors).toBeUndefined();
+      } else {
+        for (const paper of [() => reportOn('2026-10-11'), sendBackOn, () => reportOn('2026-10-15'), pass]) expect((await paper()).errors).toBeUndefined();
+      }
+      const read = async (travel: Record<string, string>) =>
+        (await app.graphql(`query($id: ID!, $asOf: String, $knownAt: String) { workPlanItem(id: $id, asOf: $asOf, knownAt: $knownAt) { status completedOn parts { status verifiedOn trafficLight reports { reportedOn } returns { cause returnedOn } } } }`, { id: itemId, ...travel })).data!.workPlanItem;
+      const workload = async (travel: Record<string, string>) =>
+        (await app.graphql(`query($unitId: ID!, $asOf: String, $knownAt: String) { unitWorkload(unitId: $unitId, asOf: $asOf, knownAt: $knownAt) { openParts { status } reminders { kind on } } }`, { unitId: lead, ...travel })).data!.unitWorkload;
+      const score = async (travel: Record<string, string>) =>
+        ((await app.graphql(`query($asOf: String, $knownAt: String) { unitScorecard(asOf: $asOf, knownAt: $knownAt) { unitId parts onTime overdue returned meanDaysToRemediate } }`, travel)).data!.unitScorecard as { unitId: string }[]).filter((row) => row.unitId === lead).map(({ unitId: _unit, ...row }) => row);
+      const all = async (travel: Record<string, string>) => ({ item: await read(travel), work: await workload(travel), score: await score(travel) });
+      return { now: await all({}), today: await all({ asOf: '2026-11-29' }), knownLater: await all({ knownAt: '2099-01-01T00:00:00+08:00' }), onTheDay: await all({ asOf: '2026-10-15' }), before: await all({ asOf: '2026-10-14' }) };
+    };
+    const inDateOrder = await typedInOrder(false);
+    expect(inDateOrder.now.item).toMatchObject({ status: 'COMPLETED', completedOn: '2026-10-15', parts: [{ reports: [{ reportedOn: '2026-10-11' }, { reportedOn: '2026-10-15' }], returns: [{ cause: 'SENT_BACK', returnedOn: '2026-10-12' }] }] });
+    expect(inDateOrder.today).toEqual(inDateOrder.now);
+    expect(inDateOrder.knownLater).toEqual(inDateOrder.now);
+    expect(await typedInOrder(true)).toEqual(inDateOrder);
   });
 
   it.each(STORIES.map((story) => [story.name, story] as const))('%s', async (_name, story) => {

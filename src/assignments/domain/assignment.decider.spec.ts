@@ -765,8 +765,15 @@ describe('VERIFIED', () => {
     given(verified).when(inspect({ inspectionId: 'inspection-2' })).thenRefused('CONFLICT');
   });
 
-  it('cannot be sent back', () => {
-    given(verified).when(sendBack()).thenRefused('CONFLICT');
+  it('cannot be sent back on or after the day it was verified', () => {
+    given(verified).when(sendBack({ today: TODAY, sentBackOn: INSPECTED_ON })).thenRefused('CONFLICT');
+    given(verified).when(sendBack({ today: TODAY, sentBackOn: '2025-07-02' })).thenRefused('CONFLICT');
+  });
+
+  it('takes a send-back dated before the pass, found late (N4): the re-report the pass checked goes in next', () => {
+    given(verified)
+      .when(sendBack({ today: TODAY }))
+      .then([{ type: 'ReportSentBack', data: { unitId: FINANCE, reason: 'No evidence of the budget.', sentBackOn: SENT_BACK_ON } }]);
   });
 
   it('needs no extension from the day after it was verified', () => {
@@ -2127,10 +2134,17 @@ describe('a late fact that clashes with later ones is refused in words true for 
     { type: 'InspectionLogged', data: { unitId: FINANCE, inspectionId: 'inspection-1', outcome: 'PASSED', notes: '', inspectedOn: '2025-06-22', place: '现场' } },
   ];
 
-  it('a send-back dated 06-19, when the 06-18 report awaited inspection, names the pass of 06-22 it would leave checking no report', () => {
+  it('a send-back dated 06-19, when the 06-18 report awaited inspection, is taken as found late (N4): the re-report the 06-22 pass checked goes in next', () => {
     given(closedOn22, closedParent)
       .when(sendBack({ ...names, sentBackOn: '2025-06-19' }))
-      .thenRefused('CONFLICT', /send-back date \(2025-06-19\) would leave the later inspection of 市财政处 of 2025-06-22 inconsistent/, /^退办日期（2025-06-19）会使其后市财政处 2025-06-22 的督查不再成立：当时没有待督查的报告（此前 2025-06-18 的整改报告已于 2025-06-19 退办）。如其间市财政处已重新报送，请先由市财政处补录其重新报送的整改报告（日期在 2025-06-19 至 2025-06-22 之间），再录入本次退办。$/);
+      .then([{ type: 'ReportSentBack', data: { unitId: FINANCE, reason: 'No evidence of the budget.', sentBackOn: '2025-06-19' } }]);
+  });
+
+  it('a send-back dated 06-19 that would leave a later send-back with no report to return is still refused, naming it', () => {
+    const sentBackLater: AssignmentEvent[] = [leadAssigned, reported(FINANCE, '2025-06-12'), { type: 'ReportSentBack', data: { unitId: FINANCE, reason: '佐证不全', sentBackOn: '2025-06-14' } }];
+    given(sentBackLater, { parentClosed: false })
+      .when(sendBack({ ...names, sentBackOn: '2025-06-13' }))
+      .thenRefused('CONFLICT', /would leave the later send-back of 市财政处 of 2025-06-14 inconsistent/, /^退办日期（2025-06-13）会使其后市财政处 2025-06-14 的退办不再成立/);
   });
 
   it('a report dated 06-13 is not told the item is closed (it was open then): the 06-12 report awaited inspection that day', () => {

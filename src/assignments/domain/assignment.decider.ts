@@ -2676,11 +2676,19 @@ function lapsedOnlyOn(part: AssignmentPart, request: ExtensionRequest, day: stri
  * until when, when a reopening dated later returned it, so the office sees why a fact of that
  * window is refused although the part is open today.
  */
-function verifiedThen(state: AssignmentsState, then: AssignmentPart, day: string, unit: Bilingual, nothing: Bilingual): DomainError {
+function verifiedThen(state: AssignmentsState, then: AssignmentPart, day: string, unit: Bilingual, nothing: Bilingual, reportOfThePassDay = false): DomainError {
   const reopenedOn = inBusinessOrder(state.recorded).find(({ event, occurredOn }) => event.type === 'PartsReopened' && occurredOn > day)?.occurredOn;
   const verifiedOn = then.verifiedOn ?? day;
   if (reopenedOn === undefined) {
     // A reopening of that day, typed after this paper, would have opened it again: said (breaker8u P4).
+    if (reportOfThePassDay) {
+      // A report of the pass's own day (N4): the way on when it was handed in at that inspection.
+      const atThePass = HANDED_IN_AT_THE_PASS(day);
+      return conflict(
+        `The part of ${unit.en} passed inspection on ${verifiedOn}: ${nothing.en}.${atThePass.en} If it was reopened on ${day}, enter the reopening first.`,
+        `${unit.zh}的任务已于 ${verifiedOn} 督查通过、确认完成，${nothing.zh}。${atThePass.zh}如 ${day} 当天已重新打开，请先录入重新打开。`,
+      );
+    }
     return conflict(
       `The part of ${unit.en} is already verified (on ${verifiedOn}): ${nothing.en}. If it was reopened on ${day}, enter the reopening first.`,
       `${unit.zh}的任务已确认完成（${verifiedOn}），${nothing.zh}。如 ${day} 当天已重新打开，请先录入重新打开。`,
@@ -2696,7 +2704,7 @@ function verifiedThen(state: AssignmentsState, then: AssignmentPart, day: string
  * CONFLICT: on office day `day` the parent stood closed (销号 on `closedDay`); the message says
  * until when, when a reopening dated later opened it again (B13, breaker8b N2).
  */
-function closedThenError(state: AssignmentsState, closedDay: string, day: string, today: string, nothing: Bilingual, noun: Bilingual): DomainError {
+function closedThenError(state: AssignmentsState, closedDay: string, day: string, today: string, nothing: Bilingual, noun: Bilingual, reportOfThePassDay = false): DomainError {
   const reopenedOn = inBusinessOrder(state.recorded).find(({ event, occurredOn }) => event.type === 'PartsReopened' && occurredOn > day)?.occurredOn;
   if (reopenedOn !== undefined) {
     return conflict(
@@ -2705,12 +2713,60 @@ function closedThenError(state: AssignmentsState, closedDay: string, day: string
     );
   }
   const past = day < today;
+  if (reportOfThePassDay) {
+    // A report of the close-out day itself (N4): handed in before the pass, or after the close-out — the record cannot tell, so never taken silently.
+    const atThePass = HANDED_IN_AT_THE_PASS(day);
+    return conflict(
+      `The ${noun.en} passed inspection and was closed on ${closedDay}: ${nothing.en}.${atThePass.en}${past ? ` If it was reopened on ${day}, enter the reopening first.` : ''}`,
+      `该${noun.zh}已于 ${closedDay} 督查通过并销号，${nothing.zh}。${atThePass.zh}${past ? `如该${noun.zh}在 ${day} 当天已重新打开，请先录入重新打开。` : ''}`,
+    );
+  }
   // A reopening of that very day typed after this paper: said, as an inspection typed before its report is told (breaker8u P4).
   return conflict(
     `The ${noun.en} was closed on ${closedDay}${past ? `, by ${day}` : ''}: ${nothing.en}.${past ? ` If it was reopened on ${day}, enter the reopening first.` : ''}`,
     `该${noun.zh}已于 ${closedDay} 销号${past ? `，${day} 时` : '，'}${nothing.zh}。${past ? `如该${noun.zh}在 ${day} 当天已重新打开，请先录入重新打开。` : ''}`,
   );
 }
+
+/**
+ * The way on for a unit's report dated the day a pass verified its part (N4), which the record cannot place by itself: handed
+ * in to the inspectors at the pass (an earlier return not entered yet) or after the close-out. The return goes in first
+ * (`passLeftWithoutReport` takes it), then this report, which the pass then checks (`handedInAtThePass`).
+ */
+const HANDED_IN_AT_THE_PASS = (day: string): Bilingual =>
+  say(
+    ` If this report was handed to the inspectors at the inspection of ${day} (a send-back or failed inspection before it is not entered yet), enter that send-back or failed inspection first, then this report.`,
+    `如该报告是 ${day} 督查当天交给督查组的（此前有退办或督查未通过尚未录入），请先录入该退办或督查未通过，再录入本报告。`,
+  );
+
+/**
+ * Whether a report of the unit's part dated office day `day` (`YYYY-MM-DD`) is the one a pass of that day checked: folded by day,
+ * a pass of the part dated `day` found no report awaiting — a return entered after it (`passLeftWithoutReport`) settled the
+ * report it had checked — so the report it did check is this one, handed in at the inspection (N4). Taken then, it folds before
+ * that pass (`beforeItsVerification`). Never true on a part whose last report awaits that pass: a report typed after a pass of
+ * its own day is refused (`closedThenError`, `verifiedThen`) with that way on — the record cannot tell it from one made after the close-out.
+ */
+function handedInAtThePass(state: AssignmentsState, part: AssignmentPart, day: string): boolean {
+  if (!part.inspections.some((inspection) => inspection.outcome === 'PASSED' && inspection.inspectedOn === day)) return false;
+  return brokenFacts(state.recorded).some(
+    ({ event, day: on, why }) => isPassLeftWithoutReport(event, why) && on === day && partFactLandsOn(state, event.data.unitId, day)?.unitId === part.unitId,
+  );
+}
+
+/**
+ * A return (退办, 督查未通过) found after the pass that checked the re-report it called for, entered before that re-report: taken,
+ * though the pass then meets no report awaiting until the re-report is entered (N4). Refused, the re-report of the pass's own
+ * day — which the record cannot tell from a report made after the close-out, and refuses (`closedThenError`) — had no way in:
+ * the return waited for the report and the report for the return (breaker41-8b N4). Until the re-report is entered the part
+ * reads the return and the pass, verified, as the office has typed them; a re-report dated from the return to the pass then
+ * goes in (`settledOnOrAfter`, `handedInAtThePass`) and every view reads as in date order. Any other later fact it would
+ * break still refuses it (`requireLaterFactsHold`).
+ */
+const passLeftWithoutReport: ToleratedBreak = (later, why) => isPassLeftWithoutReport(later, why);
+
+/** A pass that, where business order puts it, met no report awaiting inspection: a return entered after it settled the report it had checked. */
+const isPassLeftWithoutReport = (event: AssignmentEvent, why: Bilingual): event is Extract<AssignmentEvent, { type: 'InspectionLogged' }> =>
+  event.type === 'InspectionLogged' && event.data.outcome === 'PASSED' && why.en.startsWith(NO_REPORT_AWAITED);
 
 /** ` on <day>` / `<day> 时` for a fact dated before today; nothing for today's (the refusal is about now). */
 const onDay = (day: string, today: string): Bilingual => (day < today ? say(` on ${day}`, `在 ${day} `) : say('', ''));
@@ -2749,8 +2805,8 @@ type ToleratedBreak = (later: AssignmentEvent, why: Bilingual) => boolean;
  * rules) do not block it.
  */
 /** `events`, once `requireLaterFactsHold` passes. */
-function laterFactsHolding(state: AssignmentsState, events: AssignmentEvent[], fact: DatedFact, command: NamesUnits): AssignmentEvent[] {
-  requireLaterFactsHold(state, events, fact, command);
+function laterFactsHolding(state: AssignmentsState, events: AssignmentEvent[], fact: DatedFact, command: NamesUnits, tolerated?: ToleratedBreak): AssignmentEvent[] {
+  requireLaterFactsHold(state, events, fact, command, undefined, tolerated);
   return events;
 }
 
@@ -3024,11 +3080,12 @@ function reportRectification(
   const part = requirePart(state, unitId, command);
   const unit = unitNamed(command, unitId);
   // Judged on the day reported (breaker8b N2): what stood then, in words true for that day; a later fact it would clash with is named below.
-  if (context.parentClosed) {
+  const atThePass = handedInAtThePass(state, part, reportedOn);
+  if (context.parentClosed && !atThePass) {
     const noun = parentNoun(command);
     if (closedOn(state) === null) throw conflict(`The ${noun.en} is closed; no more reports are accepted.`, `该${noun.zh}已销号，不再接收整改报告。`);
     const closedThen = closedOn(assignmentsOn(state, reportedOn));
-    if (closedThen !== null) throw closedThenError(state, closedThen, reportedOn, command.today, say('no more reports are accepted', '不再接收整改报告'), noun);
+    if (closedThen !== null) throw closedThenError(state, closedThen, reportedOn, command.today, say('no more reports are accepted', '不再接收整改报告'), noun, closedThen === reportedOn);
   }
   const reported = { day: reportedOn, what: named('reportedOn', 'the report date', '报告日期') };
   // A re-report dated before the return it answers, or any report before the part was assigned: the clerk's date
@@ -3042,7 +3099,7 @@ function reportRectification(
   if (then.status === 'REPORTED' && !(then.lastReport !== null && reportedOn > then.lastReport.reportedOn && settledOnOrAfter(part, reportedOn))) {
     throw awaitingInspectionThen(unit, then.lastReport?.reportedOn ?? reportedOn, reportedOn, command.today, say('a new report', '新的整改报告'));
   }
-  if (then.status === 'VERIFIED') throw verifiedThen(state, then, reportedOn, unit, say('no more reports are accepted', '不再接收整改报告'));
+  if (then.status === 'VERIFIED' && !atThePass) throw verifiedThen(state, then, reportedOn, unit, say('no more reports are accepted', '不再接收整改报告'), then.verifiedOn === reportedOn);
   requireText(summary, named('summary', 'A summary of the rectification', '整改情况说明'));
   if (evidence.length === 0) throw badInput('At least one piece of evidence is required.', '请至少提供一项佐证材料。', { field: 'evidence' });
   evidence.forEach((item, index) => {
@@ -3121,7 +3178,7 @@ function sendBackReport(command: SendBackReport, state: AssignmentsState): Assig
   requireNotBeforeItsReport(sentBack, then, say('the report it returns', '所退回报告的日期'), say('send-back', '退办'));
   // "Passed" is judged on the due date in force on the day of the send-back.
   const events: AssignmentEvent[] = [{ type: 'ReportSentBack', data: { unitId, reason, sentBackOn, ...newDueDateOf(command, [partOn(state, part, sentBackOn).dueDate], sentBackOn, 'SENT_BACK') } }];
-  return laterFactsHolding(state, events, { day: sentBackOn, what: named('sentBackOn', 'the send-back date', '退办日期') }, command);
+  return laterFactsHolding(state, events, { day: sentBackOn, what: named('sentBackOn', 'the send-back date', '退办日期') }, command, passLeftWithoutReport);
 }
 
 function logInspection(command: LogInspection, state: AssignmentsState): AssignmentEvent[] {
@@ -3169,7 +3226,7 @@ function logInspection(command: LogInspection, state: AssignmentsState): Assignm
       data: { unitId, inspectionId, outcome, notes, inspectedOn, place, ...newDueDateOf(command, [partOn(state, part, inspectedOn).dueDate], inspectedOn, 'INSPECTION_FAILED') },
     },
   ];
-  return laterFactsHolding(state, failed, inspected, command);
+  return laterFactsHolding(state, failed, inspected, command, passLeftWithoutReport);
 }
 
 function reopenParts(command: ReopenParts, state: AssignmentsState): AssignmentEvent[] {

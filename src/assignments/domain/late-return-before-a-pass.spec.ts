@@ -177,15 +177,18 @@ describe.each([
     },
   );
 
-  it('when the pass was typed first, the return is refused naming the way on: the re-report first, then the return', () => {
+  it('when the pass was typed first, the return is taken (N4); the re-report typed next makes the part read as in date order', () => {
     const passed = typeWithRetries([assigned], [...(before as AssignmentCommand[]), report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-15')]);
-    const entered = (returned as AssignmentCommand).type === 'SendBackReport' ? '退办' : '督查结果';
-    expect(() => decideAssignment(returned as AssignmentCommand, stateOf(passed.events), context)).toThrow(
-      expect.objectContaining({
-        code: 'CONFLICT',
-        messageZh: `${(returned as AssignmentCommand).type === 'SendBackReport' ? '退办日期' : '督查日期'}（2016-05-28）会使其后市环境保护局 2016-06-15 的督查不再成立：当时没有待督查的报告（此前 2016-05-25 的整改报告已于 2016-05-28 ${entered === '退办' ? '退办' : '督查'}）。如其间市环境保护局已重新报送，请先由市环境保护局补录其重新报送的整改报告（日期在 2016-05-28 至 2016-06-15 之间），再录入本次${entered}。`,
-      }) as DomainError,
-    );
+    const returnFirst = typeWithRetries(passed.events, [returned as AssignmentCommand]);
+    expect(returnFirst.refused).toEqual([]);
+    // Until the re-report is entered: the return and the pass, as typed — live and at a cut alike.
+    const timeline = timelineOf(returnFirst.events);
+    expect(viewRead(partViewAfter(timeline))).toEqual(viewRead(partViewAfter(byDay(timeline))));
+    expect(viewRead(partViewAfter(timeline))).toMatchObject({ status: 'VERIFIED', reports: ['2016-05-25'], returns: [{ returnedOn: '2016-05-28' }] });
+    const complete = typeWithRetries(returnFirst.events, [report('2016-06-08')]);
+    expect(complete.refused).toEqual([]);
+    expect(partRead(assignmentsOn(stateOf(complete.events), TODAY))).toEqual(partRead(stateOf(inDateOrder.events)));
+    expect(viewRead(partViewAfter(byDay(timelineOf(complete.events))))).toEqual(viewRead(partViewAfter(timelineOf(inDateOrder.events))));
   });
 
   it('the re-report typed after the pass is taken: the pass checks it, and the return entered next settles the first report', () => {
@@ -197,6 +200,58 @@ describe.each([
     expect(viewRead(partViewAfter(timeline))).toEqual(viewRead(partViewAfter(byDay(timeline))));
     expect(viewRead(partViewAfter(timeline))).toMatchObject({ status: 'VERIFIED', reports: ['2016-05-25', '2016-06-08'], returns: [] });
   });
+});
+
+describe.each([
+  ['a send-back', sendBack('2016-05-28', '2016-06-10')],
+  ['a failed inspection', inspect('inspection-failed', 'FAILED', '2016-05-28', '2016-06-10')],
+])('given a report of 05-25 and the pass of 06-15, %s of 05-28 found later and the re-report handed in at that inspection, dated 06-15 (N4)', (_what, returned) => {
+  const papers: [string, AssignmentCommand][] = [
+    ['report 05-25', report('2016-05-25')],
+    ['return 05-28', returned],
+    ['re-report 06-15', report('2016-06-15')],
+    ['pass 06-15', inspect('inspection-pass', 'PASSED', '2016-06-15')],
+  ];
+  const inDateOrder = typeWithRetries([assigned], papers.map(([, command]) => command));
+  const passed = typeWithRetries([assigned], [report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-15')]);
+  const orders = permutations(papers).filter((order) => order.findIndex(([name]) => name === 'report 05-25') < order.findIndex(([name]) => name === 're-report 06-15'));
+
+  it('in date order every paper is taken', () => {
+    expect(inDateOrder.refused).toEqual([]);
+  });
+
+  it.each([
+    [false, '市环境保护局的任务已于 2016-06-15 督查通过、确认完成，不再接收整改报告。如该报告是 2016-06-15 督查当天交给督查组的（此前有退办或督查未通过尚未录入），请先录入该退办或督查未通过，再录入本报告。如 2016-06-15 当天已重新打开，请先录入重新打开。'],
+    [true, '该事项已于 2016-06-15 督查通过并销号，不再接收整改报告。如该报告是 2016-06-15 督查当天交给督查组的（此前有退办或督查未通过尚未录入），请先录入该退办或督查未通过，再录入本报告。如该事项在 2016-06-15 当天已重新打开，请先录入重新打开。'],
+  ])('with no return on file, the report of the pass day typed after the pass is refused, never taken as handed in at the pass; it names the way on (parent closed: %s)', (parentClosed, messageZh) => {
+    expect(() => decideAssignment(report('2016-06-15'), stateOf(passed.events), { parentClosed })).toThrow(expect.objectContaining({ code: 'CONFLICT', messageZh }) as DomainError);
+  });
+
+  it('following that way on — the return, then the same report — every paper is taken and the part reads as in date order, live and by day', () => {
+    const wayOn = typeWithRetries(passed.events, [returned, report('2016-06-15')]);
+    expect(wayOn.refused).toEqual([]);
+    const expected = partRead(stateOf(inDateOrder.events));
+    expect(expected).toMatchObject({ status: 'VERIFIED', verifiedOn: '2016-06-15', reportCount: 2, lastReport: '2016-06-15' });
+    expect(partRead(stateOf(wayOn.events))).toEqual(expected);
+    expect(partRead(assignmentsOn(stateOf(wayOn.events), TODAY))).toEqual(expected);
+    const timeline = timelineOf(wayOn.events);
+    expect(viewRead(partViewAfter(timeline))).toEqual(viewRead(partViewAfter(timelineOf(inDateOrder.events))));
+    expect(viewRead(partViewAfter(byDay(timeline)))).toEqual(viewRead(partViewAfter(timelineOf(inDateOrder.events))));
+  });
+
+  it.each(orders.map((order) => [order.map(([name]) => name).join(' → '), order.map(([, command]) => command)] as const))(
+    'typed %s (each refused paper typed again after the others): every paper is taken, the part reads as in date order',
+    (_order, order) => {
+      const typed = typeWithRetries([assigned], order);
+      expect(typed.refused).toEqual([]);
+      const state = stateOf(typed.events);
+      expect(partRead(state)).toEqual(partRead(stateOf(inDateOrder.events)));
+      expect(partRead(assignmentsOn(state, TODAY))).toEqual(partRead(stateOf(inDateOrder.events)));
+      const timeline = timelineOf(typed.events);
+      expect(viewRead(partViewAfter(timeline))).toEqual(viewRead(partViewAfter(timelineOf(inDateOrder.events))));
+      expect(viewRead(partViewAfter(byDay(timeline)))).toEqual(viewRead(partViewAfter(timelineOf(inDateOrder.events))));
+    },
+  );
 });
 
 describe('a second report while one awaits inspection, with no later check of that report recorded (the standing rule)', () => {

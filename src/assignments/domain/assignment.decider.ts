@@ -1866,6 +1866,7 @@ function namedOnItsDay<Command extends AssignmentCommand>(command: Command): Com
     nameOn,
     ...(names.registeredOnOf ? { registeredOnOf: names.registeredOnOf.bind(names) } : {}),
     ...(names.mergerOf ? { mergerOf: names.mergerOf.bind(names) } : {}),
+    ...(names.predecessorsOf ? { predecessorsOf: names.predecessorsOf.bind(names) } : {}),
   };
   return { ...command, unitNames: onItsDay };
 }
@@ -4339,9 +4340,51 @@ function requirePart(state: AssignmentsState, unitId: string, command: NamesUnit
         `${unit.zh}的任务已于 ${joined.joinedOn} 并入${successor.zh}已有的任务，此后由${successor.zh}办理（只能补录${unit.zh}在该日期之前的记录）。`,
       );
     }
+    const stayed = verifiedPartOfPredecessor(state, unitId, command);
+    if (stayed) throw new DomainError('NOT_FOUND', notAssignedWhilePredecessorKeepsIt(command, unit, stayed));
     throw new DomainError('NOT_FOUND', say(`${capitalise(unit.en)} is not assigned here.`, `${unit.zh}不在本${parentNoun(command).zh}的交办单位之列。`));
   }
   return part;
+}
+
+/**
+ * The part here of a unit whose work passed to `unitId` (机构改革: merged into it, or handed over to it, `predecessorsOf`) that
+ * stood verified by the day it passed — so it stayed with that unit, and `unitId` holds nothing here (breaker43-8 N3: 甲's
+ * part passed on 06-15, 甲 merged into 乙 that day, 乙's report of 06-15 refused as not assigned, with no way on).
+ */
+function verifiedPartOfPredecessor(state: AssignmentsState, unitId: string, command: NamesUnits): { readonly part: AssignmentPart; readonly on: string; readonly merged: boolean } | undefined {
+  for (const { unitId: predecessor, on } of command.unitNames?.predecessorsOf?.(unitId) ?? []) {
+    const part = partOf(state, predecessor);
+    if (part?.status === 'VERIFIED' && part.verifiedOn !== null && part.verifiedOn <= on) {
+      return { part, on, merged: command.unitNames?.mergerOf?.(predecessor)?.successorUnitId === unitId };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * NOT_FOUND for a unit that holds no part here because its predecessor's part was verified by the day the work passed and
+ * stayed with the predecessor (a reorganisation passes only open work): names both, the day, and the ways on — for a report
+ * of the pass's day handed in at that inspection, the return first and then the report as the predecessor's (its papers of
+ * the merge day are its own, README "机构改革"); for work after a reopening, the reopening first (it passes the reopened part on).
+ */
+function notAssignedWhilePredecessorKeepsIt(command: NamesUnits, unit: Bilingual, stayed: { readonly part: AssignmentPart; readonly on: string; readonly merged: boolean }): Bilingual {
+  const noun = parentNoun(command);
+  const { part, on, merged } = stayed;
+  const predecessor = unitNamed(command, part.unitId, on);
+  const verifiedOn = part.verifiedOn!;
+  const moved = merged ? say(`merged into ${unit.en}`, `并入${unit.zh}`) : say(`handed its work over to ${unit.en}`, `将工作移交${unit.zh}`);
+  const report = 'type' in command && command.type === 'ReportRectification' && (command as ReportRectification).reportedOn === part.verifiedOn;
+  const atThePass = report
+    ? say(
+        ` If this report was handed to the inspectors at the inspection of ${verifiedOn} (a send-back or failed inspection before it is not entered yet), enter that first, then this report as ${predecessor.en}'s.`,
+        `如该报告是 ${verifiedOn} 督查当天交给督查组的（此前有退办或督查未通过尚未录入），请先录入该退办或督查未通过，再以${predecessor.zh}的名义录入本报告。`,
+      )
+    : say('', '');
+  return say(
+    `${capitalise(unit.en)} is not assigned here: the part of ${predecessor.en} passed inspection on ${verifiedOn} and stayed with it when it ${moved.en} on ${on} (verified work does not pass).${atThePass.en} If the ${noun.en} was reopened since, enter the reopening first: the reopened part passes to ${unit.en}.`,
+    `${unit.zh}不在本${noun.zh}的交办单位之列：${predecessor.zh}的任务已于 ${verifiedOn} 督查通过、确认完成，${on} ${predecessor.zh}${moved.zh}时留在${predecessor.zh}名下（已确认完成的任务不移交）。${atThePass.zh}如该${noun.zh}此后已重新打开，请先录入重新打开，重新打开的任务由${unit.zh}承担。`,
+  );
 }
 
 /**

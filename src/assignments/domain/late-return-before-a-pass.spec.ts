@@ -254,6 +254,38 @@ describe.each([
   );
 });
 
+describe('given the part passed on 06-15 and its unit merged into another that day, the successor’s report of 06-15 (breaker43-8 N3)', () => {
+  const SUCCESSOR = 'unit-ecology';
+  const merged = {
+    nameOf: (unitId: string) => ({ [UNIT]: '市环境保护局', [SUCCESSOR]: '市生态环境局' })[unitId],
+    mergerOf: (unitId: string) => (unitId === UNIT ? { successorUnitId: SUCCESSOR, mergedOn: '2016-06-15' } : undefined),
+    predecessorsOf: (unitId: string) => (unitId === SUCCESSOR ? [{ unitId: UNIT, on: '2016-06-15' }] : []),
+  };
+  const passed = typeWithRetries([assigned], [report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-15')]);
+  const successorsReport = (reportedOn: string): ReportRectification => ({ ...report(reportedOn), actor: clerkOf(SUCCESSOR), unitId: SUCCESSOR, unitNames: merged });
+
+  it('is refused naming the merge, that the verified part stayed with the merged unit, and the ways on (the return, then the report as the merged unit’s; or the reopening first)', () => {
+    expect(() => decideAssignment(successorsReport('2016-06-15'), stateOf(passed.events), { parentClosed: true })).toThrow(
+      expect.objectContaining({
+        code: 'NOT_FOUND',
+        messageZh:
+          '市生态环境局不在本事项的交办单位之列：市环境保护局的任务已于 2016-06-15 督查通过、确认完成，2016-06-15 市环境保护局并入市生态环境局时留在市环境保护局名下（已确认完成的任务不移交）。如该报告是 2016-06-15 督查当天交给督查组的（此前有退办或督查未通过尚未录入），请先录入该退办或督查未通过，再以市环境保护局的名义录入本报告。如该事项此后已重新打开，请先录入重新打开，重新打开的任务由市生态环境局承担。',
+      }) as DomainError,
+    );
+    // A report of a later day: only the reopening is a way on.
+    expect(() => decideAssignment(successorsReport('2016-06-16'), stateOf(passed.events), { parentClosed: true })).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND', messageZh: expect.not.stringContaining('督查当天交给督查组') }) as DomainError,
+    );
+  });
+
+  it('following the first way on, the return and then the report as the merged unit’s are taken and the part reads as in date order', () => {
+    const wayOn = typeWithRetries(passed.events, [sendBack('2016-05-28', '2016-06-10'), report('2016-06-15')]);
+    expect(wayOn.refused).toEqual([]);
+    const inDateOrder = typeWithRetries([assigned], [report('2016-05-25'), sendBack('2016-05-28', '2016-06-10'), report('2016-06-15'), inspect('inspection-pass', 'PASSED', '2016-06-15')]);
+    expect(partRead(assignmentsOn(stateOf(wayOn.events), TODAY))).toEqual(partRead(stateOf(inDateOrder.events)));
+  });
+});
+
 describe('a second report while one awaits inspection, with no later check of that report recorded (the standing rule)', () => {
   it('is refused, advising the return first', () => {
     const open = typeWithRetries([assigned], [report('2016-05-25')]);

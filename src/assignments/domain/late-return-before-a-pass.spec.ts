@@ -142,6 +142,19 @@ const viewRead = (part: PartView) => ({
 /** The entries in business order: by office day, and within one day as recorded (what a cut folds). */
 const byDay = (entries: readonly TimelineEntry<AssignmentEvent>[]) => [...entries].sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : 0));
 
+/**
+ * `events` read as `inDateOrder` (the same papers typed in date order) in every fold: the decider's part folded as recorded and
+ * by day, and every view's part live and at a cut.
+ */
+function expectReadsAsInDateOrder(events: readonly AssignmentEvent[], inDateOrder: readonly AssignmentEvent[]): void {
+  const expected = partRead(stateOf(inDateOrder));
+  expect(partRead(stateOf(events))).toEqual(expected);
+  expect(partRead(assignmentsOn(stateOf(events), TODAY))).toEqual(expected);
+  const timeline = timelineOf(events);
+  expect(viewRead(partViewAfter(timeline))).toEqual(viewRead(partViewAfter(timelineOf(inDateOrder))));
+  expect(viewRead(partViewAfter(byDay(timeline)))).toEqual(viewRead(partViewAfter(timelineOf(inDateOrder))));
+}
+
 describe.each([
   ['a send-back', sendBack('2016-05-28', '2016-06-10'), []],
   ['a failed inspection', inspect('inspection-failed', 'FAILED', '2016-05-28', '2016-06-10'), []],
@@ -167,13 +180,7 @@ describe.each([
     (_order, order) => {
       const typed = typeWithRetries([assigned], [...(before as AssignmentCommand[]), ...order]);
       expect(typed.refused).toEqual([]);
-      const state = stateOf(typed.events);
-      // The decider's part folded as recorded and folded by day, and every view's part live and at a cut, read as in date order.
-      expect(partRead(state)).toEqual(partRead(stateOf(inDateOrder.events)));
-      expect(partRead(assignmentsOn(state, TODAY))).toEqual(partRead(stateOf(inDateOrder.events)));
-      const timeline = timelineOf(typed.events);
-      expect(viewRead(partViewAfter(timeline))).toEqual(viewRead(partViewAfter(timelineOf(inDateOrder.events))));
-      expect(viewRead(partViewAfter(byDay(timeline)))).toEqual(viewRead(partViewAfter(timelineOf(inDateOrder.events))));
+      expectReadsAsInDateOrder(typed.events, inDateOrder.events);
     },
   );
 
@@ -230,13 +237,8 @@ describe.each([
   it('following that way on — the return, then the same report — every paper is taken and the part reads as in date order, live and by day', () => {
     const wayOn = typeWithRetries(passed.events, [returned, report('2016-06-15')]);
     expect(wayOn.refused).toEqual([]);
-    const expected = partRead(stateOf(inDateOrder.events));
-    expect(expected).toMatchObject({ status: 'VERIFIED', verifiedOn: '2016-06-15', reportCount: 2, lastReport: '2016-06-15' });
-    expect(partRead(stateOf(wayOn.events))).toEqual(expected);
-    expect(partRead(assignmentsOn(stateOf(wayOn.events), TODAY))).toEqual(expected);
-    const timeline = timelineOf(wayOn.events);
-    expect(viewRead(partViewAfter(timeline))).toEqual(viewRead(partViewAfter(timelineOf(inDateOrder.events))));
-    expect(viewRead(partViewAfter(byDay(timeline)))).toEqual(viewRead(partViewAfter(timelineOf(inDateOrder.events))));
+    expect(partRead(stateOf(inDateOrder.events))).toMatchObject({ status: 'VERIFIED', verifiedOn: '2016-06-15', reportCount: 2, lastReport: '2016-06-15' });
+    expectReadsAsInDateOrder(wayOn.events, inDateOrder.events);
   });
 
   it.each(orders.map((order) => [order.map(([name]) => name).join(' → '), order.map(([, command]) => command)] as const))(
@@ -244,12 +246,7 @@ describe.each([
     (_order, order) => {
       const typed = typeWithRetries([assigned], order);
       expect(typed.refused).toEqual([]);
-      const state = stateOf(typed.events);
-      expect(partRead(state)).toEqual(partRead(stateOf(inDateOrder.events)));
-      expect(partRead(assignmentsOn(state, TODAY))).toEqual(partRead(stateOf(inDateOrder.events)));
-      const timeline = timelineOf(typed.events);
-      expect(viewRead(partViewAfter(timeline))).toEqual(viewRead(partViewAfter(timelineOf(inDateOrder.events))));
-      expect(viewRead(partViewAfter(byDay(timeline)))).toEqual(viewRead(partViewAfter(timelineOf(inDateOrder.events))));
+      expectReadsAsInDateOrder(typed.events, inDateOrder.events);
     },
   );
 });

@@ -34,6 +34,7 @@ import { GraphqlErrorFilter } from './shared/graphql/graphql-error.filter.js';
 import { RateLimitGuard, withHttpRequest } from './http/rate-limit.guard.js';
 import { clientAddress, trustedProxies } from './http/trusted-proxies.js';
 import { formatGraphqlError } from './shared/graphql/format-error.js';
+import { keepValidatedDocument } from './shared/graphql/inline-value-site.js';
 import { inputRefusal } from './shared/graphql/chinese-errors.js';
 import { queryDepthRule } from './shared/graphql/query-limits.rule.js';
 import { queryCostPlugin, SUBSCRIPTION_COST_SHARE } from './shared/graphql/query-cost.js';
@@ -56,7 +57,8 @@ function graphqlRules(config: ConfigService<AppSettings, true>, sizes: ListSizes
   return {
     introspection,
     hideSchemaDetails,
-    limits: queryDepthRule({ maxDepth: config.get('GRAPHQL_MAX_DEPTH', { infer: true }) }),
+    // The depth limit, and the document kept so that a refused inline value's field can be named (inline-value-site.ts).
+    limits: [queryDepthRule({ maxDepth: config.get('GRAPHQL_MAX_DEPTH', { infer: true }) }), keepValidatedDocument],
     // The cost needs the variables (a page's `first`), which validation rules never see: checked once the operation is resolved.
     // Lists that grow with the data are priced at their live size (ListSizes), read at each request.
     cost: { maxCost: config.get('GRAPHQL_MAX_COST', { infer: true }), sizeOf: (name: string, past: boolean, parentId?: string) => sizes.of(name, past, parentId) },
@@ -104,7 +106,7 @@ export class AppModule {
               plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), queryCostPlugin(cost)],
               introspection,
               hideSchemaDetailsFromClientErrors: hideSchemaDetails,
-              validationRules: [limits],
+              validationRules: limits,
               // Stack traces stay in the server log; clients get the message and a stable code.
               includeStacktraceInErrorResponses: false,
               formatError,
@@ -155,7 +157,7 @@ export class AppModule {
                 const { authorization } = graphqlContext({ connectionParams: connection.connectionParams, extra });
                 return authentication.callerOf(authorization, extra?.request && clientAddress(extra.request, trustProxy));
               },
-              rules: [limits],
+              rules: limits,
               cost,
               parseOptions,
               introspection,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fieldLabelZh } from '../src/shared/graphql/field-labels-zh.js';
+import { buildSchema, getNamedType, isEnumType, isObjectType } from 'graphql';
+import { argumentLabelZh, fieldLabelZh } from '../src/shared/graphql/field-labels-zh.js';
 
 /*
  * breaker11e P3: an input check's Chinese refusal named the field by the schema's English name
@@ -30,5 +31,20 @@ describe('the Chinese name of every input field', () => {
     expect(fieldLabelZh('SendBackWorkPlanItemReportInput', 'reason')).toBe('退办理由');
     expect(fieldLabelZh('CorrectRecordDateInput', 'reason')).toBe('更正理由');
     expect(fieldLabelZh('RecordFindingInput', 'title')).toBe('问题');
+  });
+});
+
+/*
+ * web5 task 1: a value typed inline for an argument (`findings(status: DONE)`) is refused naming the argument by its label —
+ * 「参数“status”（状态）…」 — so every argument that takes an enum's values has one.
+ */
+describe('the Chinese name of every argument taking an enum’s values', () => {
+  it('exists for each, in Chinese', () => {
+    const schema = buildSchema(readFileSync(join(process.cwd(), 'schema.graphql'), 'utf8'));
+    const enumArguments = Object.values(schema.getTypeMap())
+      .filter(isObjectType)
+      .flatMap((type) => Object.values(type.getFields()).flatMap((field) => field.args.filter((argument) => isEnumType(getNamedType(argument.type))).map((argument) => `${type.name}.${field.name}(${argument.name})`)));
+    expect(enumArguments).toContain('Query.findings(status)');
+    expect(enumArguments.filter((name) => !/[\u4e00-\u9fff]/.test(argumentLabelZh(/\((\w+)\)$/.exec(name)![1]!) ?? ''))).toEqual([]);
   });
 });

@@ -60,8 +60,13 @@ describe('Chinese refusals', () => {
       input: { idempotencyKey: 'web4-outcome-x', findingId: '00000000-0000-4000-8000-000000000000', unitId: '00000000-0000-4000-8000-000000000001', outcome: 'MAYBE', notes: '现场查看', place: '市发改委' },
     });
     expect(outcome.errors![0]!.extensions!.messageZh).toBe('变量“$input”中的“督查结果”取值不是可选的值之一（可选：通过、不通过）。');
+    // web5 task 1: a value typed inline names its argument and field too (graphql-js gives it no path).
     const status = await app.graphql(`{ findings(first: 5, status: DONE) { totalCount } }`);
-    expect(status.errors![0]!.extensions!.messageZh).toBe('取值不是可选的值之一（可选：待交办、整改中、已销号、已撤销）。');
+    expect(status.errors![0]!.extensions!.messageZh).toBe('参数“status”（状态）取值不是可选的值之一（可选：待交办、整改中、已销号、已撤销）。');
+    const inlineOutcome = await app.graphql(
+      `mutation { logInspection(input: { idempotencyKey: "web5-outcome-x", findingId: "00000000-0000-4000-8000-000000000000", unitId: "00000000-0000-4000-8000-000000000001", outcome: MAYBE, notes: "现场查看", place: "市发改委" }) { id } }`,
+    );
+    expect(inlineOutcome.errors![0]!.extensions!.messageZh).toBe('参数“input”中的“督查结果”取值不是可选的值之一（可选：通过、不通过）。');
   });
 
   it('says in Chinese what does not exist and who may not act', async () => {

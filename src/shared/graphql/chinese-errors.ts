@@ -6,7 +6,8 @@ import { unreadableReasonZh } from '../readable-text.js';
 import { linkProblem } from '../web-link.js';
 import { choicesZh } from './choice-words-zh.js';
 import { enumValues } from './enum.js';
-import { fieldLabelZh } from './field-labels-zh.js';
+import { argumentLabelZh, fieldLabelZh } from './field-labels-zh.js';
+import type { InlineValueSite } from './inline-value-site.js';
 import { isNamedList, listItemLabelZh, listPathLabelZh } from './list-item-labels-zh.js';
 
 /*
@@ -230,6 +231,21 @@ function variableFieldZh(path: string, inputType: string | undefined): string | 
   return /^\d+$/.test(last) ? null : fieldLabelZh(steps.length === 1 ? inputType : undefined, last);
 }
 
+/**
+ * Where a value typed inline in the query was refused, in the office's words, as a refusal inside a variable names its field
+ * (web5 task 1): 「参数“input”中的“督查结果”」, 「参数“input”中的“承担单位1的承担方式（牵头或责任）”」, an argument itself by its
+ * label 「参数“status”（状态）」, a variable's default value 「变量“$s”的默认值」; a field with no label falls to its argument.
+ * '' when the site is not known.
+ */
+function inlineSiteZh(site: InlineValueSite | undefined): string {
+  if (!site) return '';
+  const holder = site.holder === 'argument' ? `参数“${site.name}”` : `变量“${site.name}”的默认值`;
+  const field = variableFieldZh(site.path, site.inputType);
+  if (field) return `${holder}中的“${field}”`;
+  const own = site.holder === 'argument' && site.path === site.name ? argumentLabelZh(site.name) : null;
+  return own ? `${holder}（${own}）` : holder;
+}
+
 /** The parser's complaint after "Syntax Error: ", in Chinese; null when its shape is not known. */
 function syntaxDetailZh(detail: string): string | null {
   if (/^Unexpected <EOF>|found <EOF>/.test(detail)) return '查询语句不完整，缺少结尾部分（如右括号“}”）';
@@ -248,10 +264,12 @@ type Located = { readonly line: number; readonly column: number } | undefined;
 
 /**
  * What is known of the request beside an error's message: `variableType`, the named input type of the variable an error of
- * coercion is about (`AssignFindingInput`, from graphql-js's variable definition), for its fields' labels.
+ * coercion is about (`AssignFindingInput`, from graphql-js's variable definition), for its fields' labels; `inlineValue`,
+ * where a value typed inline in the query that an error refuses stands (inline-value-site.ts).
  */
 export interface ErrorContext {
   readonly variableType?: string;
+  readonly inlineValue?: InlineValueSite;
 }
 
 /** graphql-js and Apollo wordings, most specific first; the groups are the quoted names. */
@@ -301,9 +319,10 @@ const GRAPHQL_ZH: readonly [RegExp, (match: string[], at: Located, context: Erro
   [/^(?:Subscription "[^"]+"|Anonymous Subscription) must select only one top level field/, () => '一次订阅只能选择一个顶层字段。'],
   [/^(?:Subscription "[^"]+"|Anonymous Subscription) must not select an introspection/, () => '订阅不能选择接口结构查询字段（如“__schema”“__type”“__typename”）。'],
   [/^The .* definition is not executable/, () => '请求中含有不能执行的定义。'],
-  [/^(?:Enum "([^"]+)" cannot represent|Value "[^"]+" does not exist in "([^"]+)" enum)/, ([named, valueOf]) => `取值不是可选的值之一${enumChoicesZh(named ?? valueOf!)}。`],
-  [/^(String|Int|Float|Boolean|ID) cannot represent/, ([type]) => `取值${expectedZh(type!)}。`],
-  [/^Expected value of type "([^"]+)"/, ([type]) => `取值${expectedZh(type!)}。`],
+  // An inline value's field named as a variable's is (web5 task 1: graphql-js gives these no path; inline-value-site.ts finds it).
+  [/^(?:Enum "([^"]+)" cannot represent|Value "[^"]+" does not exist in "([^"]+)" enum)/, ([named, valueOf], _at, { inlineValue }) => `${inlineSiteZh(inlineValue)}取值不是可选的值之一${enumChoicesZh(named ?? valueOf!)}。`],
+  [/^(String|Int|Float|Boolean|ID) cannot represent/, ([type], _at, { inlineValue }) => `${inlineSiteZh(inlineValue)}取值${expectedZh(type!)}。`],
+  [/^Expected value of type "([^"]+)"/, ([type], _at, { inlineValue }) => `${inlineSiteZh(inlineValue)}取值${expectedZh(type!)}。`],
   [/^Expected type "[^"]+" to be an object/, () => '取值应为一个对象。'],
   [/^(?:OneOf Input Object "[^"]+" must specify exactly one key|Exactly one key must be specified)/, () => '必须且只能填写其中一个字段。'],
   [/^GraphQL introspection is not allowed/, () => '此服务器不提供接口结构查询。'],

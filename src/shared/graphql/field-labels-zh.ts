@@ -187,3 +187,22 @@ export function fieldLabelZh(inputType: string | undefined, field: string): stri
   }
   return BY_FIELD[field] ?? null;
 }
+
+/**
+ * The office's word for a query's argument that takes one of an enum's values, as the web app's filters say it (web5 task 1:
+ * a value typed inline refused naming the argument: 「参数“status”（状态）取值不是可选的值之一…」). By the argument's name;
+ * test/field-labels-zh.spec.ts holds every enum-valued argument of schema.graphql to having one.
+ */
+const BY_ARGUMENT: Readonly<Record<string, string>> = {
+  status: '状态',
+  partStatus: '任务状态',
+  light: '灯色',
+  order: '排序',
+  kind: '类型',
+  parentKind: '所属（问题或工作事项）',
+};
+
+/** The Chinese name of argument `argument` of a query's field (`status` → 状态), or null when none is known. */
+export function argumentLabelZh(argument: string): string | null {
+  return Object.hasOwn(BY_ARGUMENT, argument) ? BY_ARGUMENT[argument]! : null;
+}

@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { variableTypeOf, withChinese } from './chinese-errors.js';
+import { inlineValueSiteOf } from './inline-value-site.js';
 import { toGraphqlError } from './graphql-error.filter.js';
 
 const SUGGESTION = / ?Did you mean .+?\?$/;
@@ -46,8 +47,10 @@ function bounded(formatted: GraphQLFormattedError): GraphQLFormattedError {
  */
 export function formatGraphqlError(options: { hideSchemaDetails: boolean }) {
   const logger = new Logger('GraphQL');
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError =>
-    bounded(withChinese(format(formatted, error), { variableType: variableTypeOf(unwrapResolverError(error)) }));
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    return bounded(withChinese(format(formatted, error), { variableType: variableTypeOf(original), inlineValue: inlineValueSiteOf(original) }));
+  };
   function format(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
     if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR') {
       const original = unwrapResolverError(error);

@@ -54,6 +54,8 @@ export class ApiError extends Error {
   readonly reason?: string;
   readonly messageZh: string;
   readonly fields: Record<string, string>;
+  /** The errors as answered, for `fieldsNamedBy`. */
+  private readonly errors: readonly GraphqlErrorShape[];
   /** The first error's extensions as sent (e.g. an import's `problems`, one per refused row). */
   readonly extensions: Record<string, unknown>;
   /**
@@ -73,16 +75,26 @@ export class ApiError extends Error {
     this.reason = first.extensions?.reason;
     this.messageZh = first.extensions?.messageZh ?? first.message;
     this.extensions = first.extensions ?? {};
-    this.fields = {};
-    for (const error of errors) {
+    this.errors = errors;
+    this.fields = this.fieldsNamedBy(() => null);
+  }
+
+  /**
+   * `fields`, with a refusal of a value the API could not read (coercion.ts) naming its field by `labelOf(field)` — the form's
+   * own label (督查结果) — where the form knows one: 「“督查结果”的选择不在可选范围内（可选：通过、不通过），请重新选择。」.
+   */
+  fieldsNamedBy(labelOf: (field: string) => string | null): Record<string, string> {
+    const fields: Record<string, string> = {};
+    for (const error of this.errors) {
       for (const fieldError of error.extensions?.fieldErrors ?? []) {
-        this.fields[fieldError.field] ??= fieldError.messageZh ?? fieldError.message;
+        fields[fieldError.field] ??= fieldError.messageZh ?? fieldError.message;
       }
       const field = error.extensions?.field;
-      if (field) this.fields[field] ??= error.extensions?.messageZh ?? error.message;
-      const coerced = coercionRefusal(error.message);
-      if (coerced) this.fields[coerced.field] ??= coerced.messageZh;
+      if (field) fields[field] ??= error.extensions?.messageZh ?? error.message;
+      const coerced = coercionRefusal(error.message, error.extensions?.messageZh, labelOf);
+      if (coerced) fields[coerced.field] ??= coerced.messageZh;
     }
+    return fields;
   }
 }
 

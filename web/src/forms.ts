@@ -58,8 +58,10 @@ export interface PendingPlace {
  * report, a new report after a send-back, the next round's inspection) is not sent under the key of
  * the one recorded and refused or "answered" with its result (breaker11h P4). Unanswered (offline),
  * or not handled, the form resumes as before: the same key goes out again.
+ *
+ * `labelOf` names a field of the form by its label (督查结果) for a refusal that names it otherwise (ApiError.fieldsNamedBy).
  */
-export function useForm(pending?: PendingPlace) {
+export function useForm(pending?: PendingPlace, labelOf: (field: string) => string | null = () => null) {
   const storage = pending ? sessionStorage : null;
   const resumed: PendingRequest | null = storage && pending ? readPending(storage, pending.slot) : null;
   const state = reactive<FormState>({
@@ -123,7 +125,7 @@ export function useForm(pending?: PendingPlace) {
       const kind = answerKindOf(error);
       if (storage && pending) settlePending(storage, pending.slot, sent, kind);
       if (error instanceof ApiError) {
-        state.fields = error.fields;
+        state.fields = error.fieldsNamedBy(labelOf);
         state.whole = error.messageZh;
         state.reason = error.reason ?? '';
         state.handledStreamId = typeof error.extensions.handledStreamId === 'string' ? error.extensions.handledStreamId : '';

@@ -98,7 +98,13 @@ describe('问题清单 and circulars that cite what they are about', () => {
     const itemLabel = ((await item.textContent()) ?? '').trim();
     await item.click();
     await page.keyboard.press('Escape');
+    // newcomer40 S3: a title naming another unit than the one chosen is said first in the confirmation, before anything is sent.
+    await form.getByLabel('标题').fill('关于青川市财政局政策解读工作滞后的通报');
     await form.getByRole('button', { name: '发布' }).click();
+    expect(await text(page, '[data-test="form-confirm"]')).toContain(`请注意：标题写的是“青川市财政局”，而所选单位是“${fgw.name}”，请核对标题或单位。`);
+    await form.getByLabel('标题').fill('关于市发改委政策解读工作滞后的通报');
+    await form.getByRole('button', { name: '发布' }).click();
+    await eventually(page, async () => !(await text(page, '[data-test="form-confirm"]')).includes('请注意'), 'the title’s note gone once it names the unit');
     // 发布 asks once more, naming the unit, the kind and the day (newcomer26 S9); nothing is sent before.
     expect(await text(page, '[data-test="form-confirm"]')).toContain(`确认发布通报批评：${fgw.name} —《关于市发改委政策解读工作滞后的通报》，发文日期 ${officeDay(0)}。`);
     await form.getByRole('button', { name: '确认发布' }).click();

@@ -40,3 +40,16 @@ export function circularMarks(circular: MarkedCircular, asOf: string | null = nu
   if (first && first.previousDocumentNumber !== (circular.documentNumber ?? null)) marks.push(`文号原录 ${first.previousDocumentNumber ?? '（无）'}`);
   return marks;
 }
+
+/**
+ * The registered unit a circular's title names when it is not the unit the circular is for (newcomer40 S3: a 通报批评 for
+ * 市发改委 titled 「关于市交通运输局整改工作不力的通报」 — the title copied from the example or an earlier circular — went out
+ * naming one unit and counting against another), or null: the title names the chosen unit, or no unit. Of several, the
+ * longest name (青川市交通运输局, not 交通运输局 within it). `units`: every registered unit, by id and name.
+ */
+export function otherUnitInTitle(title: string, unitId: string, units: readonly { readonly id: string; readonly name: string }[]): string | null {
+  const chosen = units.find((unit) => unit.id === unitId);
+  if (!chosen || title.includes(chosen.name)) return null;
+  const named = units.filter((unit) => unit.id !== unitId && unit.name && title.includes(unit.name)).sort((a, b) => b.name.length - a.name.length);
+  return named[0]?.name ?? null;
+}

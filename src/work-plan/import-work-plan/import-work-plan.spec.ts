@@ -1297,7 +1297,7 @@ describe('several items due before the plan’s approval are said once (newcomer
     );
     expect(problemsOf(refusal)?.map((problem) => problem.reasonZh)).toEqual([
       '本文件是已导入方案“青川市2026年批准日期测试方案”（2026 年）的新版本，新版本沿用该方案的批准日期 2026-10-08；而文件中有 2 个事项的完成时限早于这一天（第 3、4 行，如事项 1：2026-06-30）。' +
-        '如本文件是另一份方案（例如以往的方案），请另起方案标题或年份；如该方案的批准日期有误，请先更正方案批准日期。',
+        '如本文件是另一份方案（例如以往的方案），请另起方案标题或年份；如该方案的批准日期有误，请先在“工作方案分解”页用“更正批准日期”更正。',
     ]);
     expect(await dependencies.store.headPosition()).toEqual(head);
     dependencies.store.close();

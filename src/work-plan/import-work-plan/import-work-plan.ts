@@ -1126,7 +1126,7 @@ export function dueBeforeApproval(
               `(${rowsEn}e.g. item ${firstCode}: ${firstDue}). If the file is another plan (a past one), give it another title or year; if the plan's approval day is wrong, correct it first.`,
             reasonZh:
               `本文件是已导入方案“${plan.title}”（${plan.years} 年）的新版本，新版本沿用该方案的批准日期 ${approvedOn}；而文件中有 ${early.size} 个事项的完成时限早于这一天` +
-              `（${rowsZh}如事项 ${firstCode}：${firstDue}）。如本文件是另一份方案（例如以往的方案），请另起方案标题或年份；如该方案的批准日期有误，请先更正方案批准日期。`,
+              `（${rowsZh}如事项 ${firstCode}：${firstDue}）。如本文件是另一份方案（例如以往的方案），请另起方案标题或年份；如该方案的批准日期有误，请先在“工作方案分解”页用“更正批准日期”更正。`,
           }
         : {
             row: null,

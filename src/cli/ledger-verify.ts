@@ -312,7 +312,7 @@ function withOtherCopy(witness: ReturnType<typeof witnessExpectations>, db: Data
   const copy = { copyName: settings.STORE_COPY_NAME ?? null, place: realPlaceOf(options.path) };
   const head = (db.prepare('SELECT MAX(position) AS head FROM events').get() as { head: number | bigint | null }).head;
   const found = findOtherCopyWrites(
-    { storeId, head: head === null ? null : BigInt(head), chainHashAt: (commit) => chainHashIn(db, commit)?.toString('hex') ?? null, rowsByOtherWriters: (after, known) => rowsByOtherWritersIn(db, after, known) },
+    { storeId, head: head === null ? null : BigInt(head), chainHashAt: (commit) => chainHashIn(db, commit)?.toString('hex') ?? null, rowsByOtherWriters: (after, known, unstamped) => rowsByOtherWritersIn(db, after, known, unstamped) },
     copy,
     dataFolder,
     kept,

@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { findOtherCopyWrites, otherCopyRefusal, type WitnessAt } from './other-copy-writes.js';
+import { rowsByOtherWritersIn } from './sqlite-store-inspection.js';
 import type { StoreWitness } from './store-witness.js';
 
 /*
@@ -92,10 +94,12 @@ describe('Another copy\'s rows told by their writer ids', () => {
   /** The file found, with rows by writer: `writers[n]` wrote position n + 1. */
   const rowsFile = (writers: readonly (string | null)[]) => ({
     ...file(writers.length),
-    rowsByOtherWriters: (after: bigint, known: readonly string[]) => {
-      const rows = writers.map((writerId, index) => ({ writerId, position: BigInt(index + 1) })).filter(({ writerId, position }) => position > after && writerId !== null && !known.includes(writerId));
+    rowsByOtherWriters: (after: bigint, known: readonly string[], unstampedUnknown = false) => {
+      const rows = writers
+        .map((writerId, index) => ({ writerId, position: BigInt(index + 1) }))
+        .filter(({ writerId, position }) => position > after && (writerId === null ? unstampedUnknown : !known.includes(writerId)));
       if (rows.length === 0) return null;
-      const ids = [...new Set(rows.map(({ writerId }) => writerId!))];
+      const ids = [...new Set(rows.map(({ writerId }) => writerId))];
       const of = ids.map((writerId) => {
         const own = rows.filter((row) => row.writerId === writerId);
         return { writerId, first: own[0]!.position, last: own.at(-1)!.position, count: own.length };
@@ -142,14 +146,58 @@ describe('Another copy\'s rows told by their writer ids', () => {
   it('finds nothing in this copy\'s own rows, old rows, rows it saw, nor where no witness of it lists writers', () => {
     // This copy's own rows past its record (a crash before the witness caught up): its writers are listed.
     expect(findOtherCopyWrites(rowsFile([P1, P1, P1, P2, P2]), 正式, listing(witness('正式', production, 3), [P1, P2]), [])).toBeNull();
-    // Rows written before writer ids were kept carry none.
-    expect(findOtherCopyWrites(rowsFile([null, null, null, null]), 正式, listing(witness('正式', production, 3), [P1]), [])).toBeNull();
+    // Rows written before writer ids were kept carry none: up to this copy's own record they are the log it saw.
+    expect(findOtherCopyWrites(rowsFile([null, null, null, P1]), 正式, listing(witness('正式', production, 3), [P1]), [])).toBeNull();
     // Rows up to this copy's own record are the log it saw — a copy point's rows by the copy it was made from included.
     expect(findOtherCopyWrites(rowsFile([P1, P1, P1, T1]), { copyName: '培训', place: training }, listing(witness('培训', training, 4, `${training}.witness.json`), [T1]), [])).toBeNull();
     // A witness of an older version (no writers listed): nothing judged by the rows (an upgrade is never refused).
     expect(findOtherCopyWrites(rowsFile([P1, P1, P1, T1]), 正式, witness('正式', production, 3), [])).toBeNull();
     // The other copy's first start on this copy's files (no record of its own yet).
     expect(findOtherCopyWrites(rowsFile([P1, P1, P1]), { copyName: '培训', place: training }, listing(witness('正式', production, 3, `${training}.witness.json`), [P1]), [])).toBeNull();
+  });
+
+  it('K1: a training copy run on the previous release (no writer ids) taken back — its rows past a record listing writers are another copy\'s, with the rollback way', () => {
+    const found = findOtherCopyWrites(rowsFile([P1, P1, P1, null, null]), 正式, listing(witness('正式', production, 3), [P1]), [listing(keyCopy('正式', production, 3), [P1])]);
+    expect(found).toMatchObject({ how: 'unknown-writers', rows: { first: 4n, last: 5n, count: 2, writers: [{ writerId: null }] }, other: null });
+    const refusal = otherCopyRefusal(production, found!, 正式);
+    expect(refusal.reason).toBe('STORE_FROM_OTHER_COPY');
+    expect(refusal.messageZh).toContain('位置 4–5（2 条事件）没有写入进程标记——由不记录写入进程的旧版 Rectify（上一版本或更早）写入');
+    expect(refusal.messageZh).not.toContain('：每条记录都记有写入它的进程，而本副本的见证文件从未记有这些写入进程');
+    expect(refusal.messageZh).toContain('若这些记录是本副本自己回退到上一版本运行时写入的（有意回退），请在本版本上以 --accept-store-reset');
+    // Mixed with a writer of another copy: each named, the rollback way still said.
+    const mixed = findOtherCopyWrites(rowsFile([P1, P1, P1, T1, null]), 正式, listing(witness('正式', production, 3), [P1]), []);
+    expect(mixed).toMatchObject({ rows: { count: 2, writers: [{ writerId: T1 }, { writerId: null }] } });
+    expect(otherCopyRefusal(production, mixed!, 正式).message).toContain('start this release once with --accept-store-reset');
+    // Only rows a release with writer ids wrote: no rollback way offered.
+    const stamped = findOtherCopyWrites(rowsFile([P1, P1, P1, T1]), 正式, listing(witness('正式', production, 3), [P1]), []);
+    expect(otherCopyRefusal(production, stamped!, 正式).messageZh).not.toContain('有意回退');
+  });
+
+  it('K1: the SQLite read counts rows without a writer id (and unreadable metadata) as unknown only when asked', () => {
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, metadata TEXT NOT NULL)');
+    const insert = db.prepare<[string]>('INSERT INTO events (metadata) VALUES (?)');
+    for (const metadata of [{ writerId: P1 }, {}, { writerId: P1 }, {}, { writerId: T1 }]) insert.run(JSON.stringify(metadata));
+    insert.run('not json');
+    expect(rowsByOtherWritersIn(db, 0n, [P1])).toEqual({ first: 5n, last: 5n, count: 1, writers: [{ writerId: T1, first: 5n, last: 5n, count: 1 }] });
+    expect(rowsByOtherWritersIn(db, 2n, [P1], true)).toEqual({
+      first: 4n,
+      last: 6n,
+      count: 3,
+      writers: [
+        { writerId: null, first: 4n, last: 6n, count: 2 },
+        { writerId: T1, first: 5n, last: 5n, count: 1 },
+      ],
+    });
+    expect(rowsByOtherWritersIn(db, 6n, [P1], true)).toBeNull();
+    db.close();
+  });
+
+  it('K1: an upgrade from a release without writer ids starts — its rows past its record are never judged, nor those up to this copy\'s record', () => {
+    // The old release's witness lists no writers: nothing is judged by the rows, unstamped rows past it included (a crash's last second).
+    expect(findOtherCopyWrites(rowsFile([null, null, null, null, null]), 正式, witness('正式', production, 3), [keyCopy('正式', production, 3)])).toBeNull();
+    // The first start of this release wrote its record (head 5, its writer listed): the old rows up to it stay unjudged.
+    expect(findOtherCopyWrites(rowsFile([null, null, null, null, null, P2]), 正式, listing(witness('正式', production, 5), [P2]), [])).toBeNull();
   });
 
   it('F4: the training file put back after production wrote on (another event at production\'s head): told as 培训\'s rows, not as history rewritten', () => {

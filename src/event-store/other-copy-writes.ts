@@ -94,7 +94,7 @@ export function findOtherCopyWrites(
     readonly storeId: string;
     readonly head: bigint | null;
     readonly chainHashAt?: (commit: bigint) => string | null;
-    readonly rowsByOtherWriters?: (after: bigint, known: readonly string[]) => OtherWritersRows | null;
+    readonly rowsByOtherWriters?: (after: bigint, known: readonly string[], unstampedUnknown?: boolean) => OtherWritersRows | null;
   },
   copy: ThisCopy,
   dataFolder: WitnessAt | null,
@@ -126,7 +126,9 @@ export function findOtherCopyWrites(
   // taken for another's for where its witness said the file was.
   const besideOwnName = dataFolder && dataFolder.witness.storeId === found.storeId && dataFolder.witness.copyName === copy.copyName && dataFolder.witness.writers ? [dataFolder] : [];
   const known = [...listing, ...besideOwnName].flatMap(({ witness }) => witness.writers!);
-  const rows = listing.length > 0 && found.rowsByOtherWriters ? found.rowsByOtherWriters(headOf(own) < 0n ? 0n : headOf(own), known) : null;
+  // breaker43-9 K1: past this copy's newest record, every row it wrote carries a writer id (its witnesses list them, so it runs
+  // a release that stamps); a row without one was written by the previous release — another copy run on it, or a rollback.
+  const rows = listing.length > 0 && found.rowsByOtherWriters ? found.rowsByOtherWriters(headOf(own) < 0n ? 0n : headOf(own), known, true) : null;
   const told = (by: OtherWritersRows): OtherCopyWrites => {
     const copies = by.writers.map((writer) => ({ rows: writer, other: listedBy(writer.writerId, others) }));
     return { how: 'unknown-writers', own, rows: by, copies, other: copies[0]!.other ?? copies.find((each) => each.other)?.other ?? wrotePast };
@@ -154,7 +156,8 @@ export function findOtherCopyWrites(
  * Of other copies' witnesses, the one that lists the writer id as most recently its own (the fewest writers after it: a
  * copy of a copy carries the ids of the copy it was made from, and adds its own after them); null when none lists it.
  */
-function listedBy(writerId: string, others: readonly WitnessAt[]): WitnessAt | null {
+function listedBy(writerId: string | null, others: readonly WitnessAt[]): WitnessAt | null {
+  if (writerId === null) return null;
   let best: { at: WitnessAt; after: number } | null = null;
   for (const other of others) {
     const index = other.witness.writers?.lastIndexOf(writerId) ?? -1;
@@ -191,7 +194,8 @@ const WHAT_TO_DO = say(
 export function otherCopyRefusal(at: string, found: OtherCopyWrites, copy: ThisCopy): StoreRefusedError {
   const words = otherCopyWords(at, found, copy);
   const todo = found.how === 'other-copy-witness' && found.fileIsOwn ? witnessOnlyToDo(found.other.path, found.own.path) : WHAT_TO_DO;
-  return new StoreRefusedError('STORE_FROM_OTHER_COPY', say(`${words.en} ${todo.en}`, `${words.zh}${todo.zh}`));
+  const rollback = found.how === 'unknown-writers' && found.rows.writers.some((writer) => writer.writerId === null) ? ROLLBACK_TO_DO : null;
+  return new StoreRefusedError('STORE_FROM_OTHER_COPY', say(`${words.en} ${todo.en}${rollback ? ` ${rollback.en}` : ''}`, `${words.zh}${todo.zh}${rollback?.zh ?? ''}`));
 }
 
 /** What to do when only the witness beside the store is another copy's (breaker42-9 F3): move it aside, nothing is to be restored. */
@@ -204,6 +208,22 @@ const witnessOnlyToDo = (foreign: string, own: string): Bilingual =>
 /** A span of positions as said: `4` or `4–7`. */
 const span = (first: bigint, last: bigint): string => (first === last ? String(first) : `${first}–${last}`);
 
+/**
+ * breaker43-9 K1: rows past this copy's record that carry no writer id, said — written by a release before writer ids were
+ * kept: another copy run on it (a training copy on the previous release taken back), or this copy rolled back to it.
+ */
+const unstampedRowsWords = (rows: WriterRows): Bilingual =>
+  say(
+    `positions ${span(rows.first, rows.last)} (${rows.count} event${rows.count === 1 ? '' : 's'}) carrying no writer id — written by a Rectify release from before writer ids were kept (the previous release or older): another copy run on it, or this copy run on it again (a rollback)`,
+    `位置 ${span(rows.first, rows.last)}（${rows.count} 条事件）没有写入进程标记——由不记录写入进程的旧版 Rectify（上一版本或更早）写入：可能是在旧版上运行的另一副本，也可能是本副本回退到旧版后运行`,
+  );
+
+/** What to do when some of the rows carry no writer id (breaker43-9 K1): a deliberate rollback is accepted once. */
+const ROLLBACK_TO_DO = say(
+  "If this copy itself was run on the previous release since its record (a deliberate rollback) and these are its records, start this release once with --accept-store-reset (or ACCEPT_STORE_RESET=true): that start takes them as this copy's, and later starts judge only what is written after it.",
+  '若这些记录是本副本自己回退到上一版本运行时写入的（有意回退），请在本版本上以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次：该次启动把它们作为本副本的记录接受，此后的启动只判断其后写入的记录。',
+);
+
 /** What `findOtherCopyWrites` found, said (without what to do): for a refusal at start, `ledger:verify` and /health. */
 export function otherCopyWords(at: string, found: OtherCopyWrites, copy: ThisCopy): Bilingual {
   const { own } = found;
@@ -215,6 +235,7 @@ export function otherCopyWords(at: string, found: OtherCopyWrites, copy: ThisCop
   if (found.how === 'unknown-writers') {
     const { rows } = found;
     const whose = found.copies.map(({ rows: writer, other }) => {
+      if (writer.writerId === null) return unstampedRowsWords(writer);
       const theirs = other ? copyLabel(other.witness) : say('a copy whose witness is not at hand here', '一个其见证文件不在此处的副本');
       const where = other ? say(` (its witness ${other.path}, seen ${other.witness.seenAt} at ${other.witness.location}, lists that writer)`, `（其见证文件 ${other.path}，${officeInstantZh(other.witness.seenAt)}，见于 ${other.witness.location}，记有该写入进程）`) : say('', '');
       return say(
@@ -222,9 +243,16 @@ export function otherCopyWords(at: string, found: OtherCopyWrites, copy: ThisCop
         `位置 ${span(writer.first, writer.last)}（${writer.count} 条事件）由${theirs.zh}的写入进程写入${where.zh}`,
       );
     });
+    const unstamped = rows.writers.some((writer) => writer.writerId === null);
+    const how = unstamped
+      ? say(
+          'every row this copy writes names the process that wrote it, and these name none, or a process no witness of this copy ever recorded',
+          '本副本写入的每条记录都记有写入它的进程，而这些记录没有写入进程标记，或所记的写入进程本副本的见证文件从未记有',
+        )
+      : say('each row names the process that wrote it, and no witness of this copy ever recorded these writers', '每条记录都记有写入它的进程，而本副本的见证文件从未记有这些写入进程');
     return say(
-      `The event store at ${at} holds ${rows.count} record${rows.count === 1 ? '' : 's'} written by another copy of this store, at positions ${span(rows.first, rows.last)}: each row names the process that wrote it, and no witness of this copy ever recorded these writers — ${whose.map((each) => each.en).join('; ')}; ${ownSaw.en}. They are another copy's — a training, staging or drill copy made from this store and then put in its place (its file, or its -wal beside this file, copied back; its data folder put here) — not this copy's records.`,
-      `位于 ${at} 的事件库中有本事件库另一个副本写入的 ${rows.count} 条记录，位置 ${span(rows.first, rows.last)}：每条记录都记有写入它的进程，而本副本的见证文件从未记有这些写入进程——${whose.map((each) => each.zh).join('；')}；而${ownSaw.zh}。这些是另一个副本的记录——用本事件库复制出的培训、测试或演练副本，后来被放到了本处（其文件或其 -wal 文件被复制回本文件旁，或其数据文件夹被放在了这里）——不是本副本的记录。`,
+      `The event store at ${at} holds ${rows.count} record${rows.count === 1 ? '' : 's'} written by another copy of this store, at positions ${span(rows.first, rows.last)}: ${how.en} — ${whose.map((each) => each.en).join('; ')}; ${ownSaw.en}. They are another copy's — a training, staging or drill copy made from this store and then put in its place (its file, or its -wal beside this file, copied back; its data folder put here) — not this copy's records.`,
+      `位于 ${at} 的事件库中有本事件库另一个副本写入的 ${rows.count} 条记录，位置 ${span(rows.first, rows.last)}：${how.zh}——${whose.map((each) => each.zh).join('；')}；而${ownSaw.zh}。这些是另一个副本的记录——用本事件库复制出的培训、测试或演练副本，后来被放到了本处（其文件或其 -wal 文件被复制回本文件旁，或其数据文件夹被放在了这里）——不是本副本的记录。`,
     );
   }
   const { other } = found;
@@ -300,7 +328,7 @@ export function otherCopyAtPath(path: string, copy: ThisCopy, witnessPath: strin
     }
     const { kept } = readKeyFolderWitnessesLeniently(keyFolder);
     return findOtherCopyWrites(
-      { storeId: identity.storeId, head: inspection.headEvent()?.position ?? null, chainHashAt: (commit) => inspection.chainHashAt(commit), rowsByOtherWriters: (after, known) => inspection.rowsByOtherWriters(after, known) },
+      { storeId: identity.storeId, head: inspection.headEvent()?.position ?? null, chainHashAt: (commit) => inspection.chainHashAt(commit), rowsByOtherWriters: (after, known, unstamped) => inspection.rowsByOtherWriters(after, known, unstamped) },
       copy,
       dataFolder,
       kept,

@@ -600,8 +600,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** See `rowsByOtherWritersIn`. */
-  rowsByOtherWriters(after: bigint, known: readonly string[]): OtherWritersRows | null {
-    return rowsByOtherWritersIn(this.db, after, known);
+  rowsByOtherWriters(after: bigint, known: readonly string[], unstampedUnknown = false): OtherWritersRows | null {
+    return rowsByOtherWritersIn(this.db, after, known, unstampedUnknown);
   }
 
   /**

@@ -94,7 +94,8 @@ export function chainHashIn(db: Database.Database, commit: bigint | number): Buf
 
 /** Rows of one writer (`EventMetadata.writerId`) in a range of the log: its first and last position, and how many. */
 export interface WriterRows {
-  readonly writerId: string;
+  /** The writer id; null for rows that carry none (written by a release before writer ids were kept, or metadata unreadable). */
+  readonly writerId: string | null;
   readonly first: bigint;
   readonly last: bigint;
   readonly count: number;
@@ -105,25 +106,27 @@ export interface OtherWritersRows {
   readonly first: bigint;
   readonly last: bigint;
   readonly count: number;
-  /** Each writer's rows, in the order of its first row. */
+  /** Each writer's rows, in the order of its first row (the rows without a writer id as one, `writerId` null). */
   readonly writers: readonly WriterRows[];
 }
 
 /**
- * The rows past position `after` whose writer id (`EventMetadata.writerId`) is none of `known` — rows without one
- * (written before ids were kept, or unreadable metadata) count as known; null when there is none. One range read of
+ * The rows past position `after` whose writer id (`EventMetadata.writerId`) is none of `known`; null when there is none.
+ * Rows without one (written by a release before writer ids were kept, or unreadable metadata) count as known unless
+ * `unstampedUnknown` (breaker43-9 K1: past a record of this copy that lists its writers, every row this copy wrote since
+ * carries one — a row without one is another copy's run on the previous release, or a rollback to it). One range read of
  * the rows past `after` (none after a clean stop; a crash's last second otherwise).
  */
-export function rowsByOtherWritersIn(db: Database.Database, after: bigint, known: readonly string[]): OtherWritersRows | null {
+export function rowsByOtherWritersIn(db: Database.Database, after: bigint, known: readonly string[], unstampedUnknown = false): OtherWritersRows | null {
   const rows = db
-    .prepare<[bigint, string], { writer: string; first: number; last: number; count: number }>(
+    .prepare<[{ after: bigint; known: string; unstamped: number }], { writer: string | null; first: number; last: number; count: number }>(
       `SELECT writer, MIN(position) AS first, MAX(position) AS last, COUNT(*) AS count FROM (
-         SELECT position, json_extract(metadata, '$.writerId') AS writer FROM events WHERE position > ? AND json_valid(metadata))
-        WHERE writer IS NOT NULL AND writer NOT IN (SELECT value FROM json_each(?)) GROUP BY writer ORDER BY first`,
+         SELECT position, CASE WHEN json_valid(metadata) THEN json_extract(metadata, '$.writerId') END AS writer FROM events WHERE position > @after)
+        WHERE CASE WHEN writer IS NULL THEN @unstamped ELSE writer NOT IN (SELECT value FROM json_each(@known)) END GROUP BY writer ORDER BY first`,
     )
-    .all(after, JSON.stringify(known));
+    .all({ after, known: JSON.stringify(known), unstamped: unstampedUnknown ? 1 : 0 });
   if (rows.length === 0) return null;
-  const writers = rows.map(({ writer, first, last, count }) => ({ writerId: String(writer), first: BigInt(first), last: BigInt(last), count }));
+  const writers = rows.map(({ writer, first, last, count }) => ({ writerId: writer === null ? null : String(writer), first: BigInt(first), last: BigInt(last), count }));
   return {
     first: writers[0]!.first,
     last: writers.reduce((max, each) => (each.last > max ? each.last : max), 0n),
@@ -181,12 +184,12 @@ export class SqliteStoreInspection {
     return this.db.prepare<[bigint], { event_id: string }>('SELECT event_id FROM events WHERE position = ?').get(commit)?.event_id ?? null;
   }
 
-  /** The chain hash (hex) of the event at a position; null when there is none there, it carries none, or the file keeps no chain yet. */
   /** See `rowsByOtherWritersIn`. */
-  rowsByOtherWriters(after: bigint, known: readonly string[]): OtherWritersRows | null {
-    return this.hasEvents ? rowsByOtherWritersIn(this.db, after, known) : null;
+  rowsByOtherWriters(after: bigint, known: readonly string[], unstampedUnknown = false): OtherWritersRows | null {
+    return this.hasEvents ? rowsByOtherWritersIn(this.db, after, known, unstampedUnknown) : null;
   }
 
+  /** The chain hash (hex) of the event at a position; null when there is none there, it carries none, or the file keeps no chain yet. */
   chainHashAt(commit: bigint): string | null {
     return this.chained ? (chainHashIn(this.db, commit)?.toString('hex') ?? null) : null;
   }

@@ -1418,7 +1418,7 @@ interface FoundStore {
   /** The newest events' positions and types, newest first, named in refusals. */
   readonly newestEvents?: (count: number) => NamedEvent[];
   /** The rows past a position by writers not among those given (`rowsByOtherWritersIn`), where the store can tell (SQLite). */
-  readonly rowsByOtherWriters?: (after: bigint, known: readonly string[]) => OtherWritersRows | null;
+  readonly rowsByOtherWriters?: (after: bigint, known: readonly string[], unstampedUnknown?: boolean) => OtherWritersRows | null;
 }
 
 const inspectionSource = (inspection: SqliteStoreInspection): FoundStore => ({
@@ -1436,7 +1436,7 @@ const inspectionSource = (inspection: SqliteStoreInspection): FoundStore => ({
   newestCheckpointKey: () => Promise.resolve(inspection.ledger().latestCheckpoint()),
   anyRowSealed: () => inspection.anyRowSealed(),
   newestEvents: (count) => inspection.newestEvents(count),
-  rowsByOtherWriters: (after, known) => inspection.rowsByOtherWriters(after, known),
+  rowsByOtherWriters: (after, known, unstamped) => inspection.rowsByOtherWriters(after, known, unstamped),
 });
 
 const storeSource = (store: EventStore): FoundStore => {
@@ -1452,7 +1452,7 @@ const storeSource = (store: EventStore): FoundStore => {
           positionsGiven: () => sqliteStore.positionsGiven(),
           latestCheckpoint: () => sqliteStore.ledger().latestCheckpoint(),
           anyRowSealed: () => sqliteStore.hasSealedRows(),
-          rowsByOtherWriters: (after: bigint, known: readonly string[]) => sqliteStore.rowsByOtherWriters(after, known),
+          rowsByOtherWriters: (after: bigint, known: readonly string[], unstamped?: boolean) => sqliteStore.rowsByOtherWriters(after, known, unstamped),
         }
       : {}),
     newestCheckpointKey: async () => (sqliteStore ? sqliteStore.ledger().latestCheckpoint() : store instanceof EventStoreDbEventStore ? await store.ledger().latestCheckpoint() : null),

@@ -113,6 +113,34 @@ describe('The store as the server writes to it', () => {
     }
   });
 
+  // breaker43-9 K2: a tool run while the server runs records its writer id durably before its append; the server's next
+  // in-place witness write (an answered request) wrote from memory and dropped it — the tool's rows then another copy's.
+  it("keeps a tool's writer id recorded since in the server's in-place witness writes, and its own", async () => {
+    const identity = await store.identify();
+    const server = new WitnessKeeper(witnessPath, { storeId: identity.storeId, kind: 'sqlite', location: store.path }, (commit) => store.chainHashAt(commit), null, () => store.headEventNow());
+    const tool = new WitnessKeeper(witnessPath, { storeId: identity.storeId, kind: 'sqlite', location: store.path }, (commit) => store.chainHashAt(commit), null, () => store.headEventNow());
+    try {
+      server.recordWriter('5e5e5e5e5e5e5e5e');
+      server.write(null, null);
+      const first = await store.appendToStream('unit-a', [event()], { expectedRevision: 'no_stream' });
+      expect(server.noteHead(first.position, 'first')).toBe(true);
+      tool.recordWriter('7070707070707070');
+      tool.write(first.position, 'first');
+      expect(readWitness(witnessPath)!.writers).toEqual(expect.arrayContaining(['5e5e5e5e5e5e5e5e', '7070707070707070']));
+      // The server answers a request meanwhile: in place, not durably.
+      const second = await store.appendToStream('unit-a', [event()], { expectedRevision: 'any' });
+      expect(server.noteHead(second.position, 'second')).toBe(true);
+      expect(readWitness(witnessPath)).toMatchObject({ head: second.position.commit.toString(), writers: expect.arrayContaining(['5e5e5e5e5e5e5e5e', '7070707070707070']) });
+      // And its later in-place writes (the file as it left it: nothing read again) keep both.
+      const third = await store.appendToStream('unit-a', [event()], { expectedRevision: 'any' });
+      expect(server.noteHead(third.position, 'third')).toBe(true);
+      expect(readWitness(witnessPath)!.writers).toEqual(expect.arrayContaining(['5e5e5e5e5e5e5e5e', '7070707070707070']));
+    } finally {
+      server.close();
+      tool.close();
+    }
+  });
+
   // breaker9i P1 (serious): two servers on one file, a checkpoint taken on one while the other wrote put both into
   // LOG_SHORTENED ("restore from a backup") with the store whole: the checkpoint wrote the witness again at the head
   // last written — the other server's — as this server's own, and this server's own append still being answered,

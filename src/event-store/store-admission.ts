@@ -68,6 +68,19 @@ const DATED_AHEAD_LISTED = 50;
 const WITNESS_INTERVAL_MS = 1000;
 
 /**
+ * The witness file's inode, size and modification time (ns) as one string, to tell a write by another process since
+ * (its durable write renames a new file in place; its in-place write changes the time); null when it cannot be read.
+ */
+function witnessFileStamp(path: string): string | null {
+  try {
+    const { ino, size, mtimeNs } = statSync(path, { bigint: true });
+    return `${ino}:${size}:${mtimeNs}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Keeps the witness file up to date with the head this server appended: written (without fsync)
  * at every append, before the append is answered, so that a server killed at any moment — and a
  * `-wal` file then lost — leaves a witness ahead of the store, refused at the next start as
@@ -322,8 +335,10 @@ export class WitnessKeeper {
       this.highest = head.commit;
       this.highestHead = { position: head, eventId: headEventId };
     }
-    // What the file says now first (another writer's seen instant, another server's acceptance: breaker9r P1, P4).
-    if (durable || this.fileLength === null) this.keepWhatFileKnows();
+    // What the file says now first (another writer's seen instant, another server's acceptance: breaker9r P1, P4). An
+    // in-place write reads it too when another process wrote it since (breaker43-9 K2: a tool's writer id, recorded
+    // durably just before its append, was dropped by the server's next in-place write).
+    if (durable || this.fileLength === null || this.fileChangedSinceWritten()) this.keepWhatFileKnows();
     const { createdForFirstRun, clockAheadAccepted: _startAccepted, clockAheadSettingUsedAt: startUsedAt, writers: _startWriters, ...seen } = this.seen;
     const clockAheadAccepted = this.clockAheadAcceptedNow();
     const clockAheadSettingUsedAt = this.learned ? this.learned.usedAt : startUsedAt;
@@ -351,7 +366,16 @@ export class WitnessKeeper {
     const signed = this.signingPrivateKey ? signWitness(witness, this.signingPrivateKey) : witness;
     this.fileLength = durable || this.fileLength === null ? writeWitness(this.path, signed) : this.overwrite(signed, this.fileLength);
     this.written = { head, eventId: headEventId, own };
+    this.fileAsWritten = witnessFileStamp(this.path);
     if (durable || this.fileLength === null) this.writeKeptCopy(witness);
+  }
+
+  /** The witness file as this process's last write left it (`witnessFileStamp`); null before one, or when it could not be read. */
+  private fileAsWritten: string | null = null;
+
+  /** Whether the witness file is not as this process's last write left it: another process (a tool, another server) wrote it since. One stat. */
+  private fileChangedSinceWritten(): boolean {
+    return this.fileAsWritten === null || witnessFileStamp(this.path) !== this.fileAsWritten;
   }
 
   /** Why the last write of the copy beside the key failed (said once, until one succeeds), and since when; null while it is written. */

@@ -143,6 +143,21 @@ describe('Another copy\'s rows told by their writer ids', () => {
     expect(words).toContain('位置 5（1 条事件）由副本“演练”');
   });
 
+  it('K3: one other copy\'s server and tool are said as one copy, one span — not as two copies in identical sentences', () => {
+    const T2 = 'b2b2b2b2b2b2b2b2';
+    const 培训 = listing(keyCopy('培训', training, 3), [P1, T1, T2]);
+    const found = findOtherCopyWrites(rowsFile([P1, P1, P1, T1, T2, T1]), 正式, listing(witness('正式', production, 3), [P1]), [培训]);
+    expect(found).toMatchObject({ how: 'unknown-writers', rows: { first: 4n, last: 6n, count: 3 } });
+    const refusal = otherCopyRefusal(production, found!, 正式);
+    expect(refusal.messageZh).toContain('位置 4–6（3 条事件）由副本“培训”（STORE_COPY_NAME=培训）的 2 个写入进程写入（其服务与命令行工具）');
+    expect(refusal.messageZh.split('由副本“培训”').length).toBe(2);
+    expect(refusal.message).toContain(`by 2 writers (${T1}, ${T2}: its server and tools) of the copy named 培训`);
+    // Its tool's writer listed only by its data folder's witness, its server's by its copy beside the key: still one copy.
+    const dataFolder培训 = listing(witness('培训', training, 3, join(root, 'train', 'rectify.db.witness.json')), [P1, T2]);
+    const split = findOtherCopyWrites(rowsFile([P1, P1, P1, T1, T2]), 正式, listing(witness('正式', production, 3), [P1]), [listing(keyCopy('培训', training, 3), [P1, T1]), dataFolder培训]);
+    expect(otherCopyRefusal(production, split!, 正式).messageZh.split('由副本“培训”').length).toBe(2);
+  });
+
   it('finds nothing in this copy\'s own rows, old rows, rows it saw, nor where no witness of it lists writers', () => {
     // This copy's own rows past its record (a crash before the witness caught up): its writers are listed.
     expect(findOtherCopyWrites(rowsFile([P1, P1, P1, P2, P2]), 正式, listing(witness('正式', production, 3), [P1, P2]), [])).toBeNull();

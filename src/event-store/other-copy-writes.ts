@@ -4,7 +4,7 @@ import { say, type Bilingual } from '../shared/domain-error.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
 import { readKeyFolderWitnessesLeniently } from './key-folder-witness.js';
 import { SqliteStoreInspection, type OtherWritersRows, type WriterRows } from './sqlite-store-inspection.js';
-import { isPlace } from './store-place.js';
+import { isPlace, realPlaceOf } from './store-place.js';
 import { readWitness, StoreRefusedError, type StoreWitness } from './store-witness.js';
 
 /*
@@ -209,6 +209,28 @@ const witnessOnlyToDo = (foreign: string, own: string): Bilingual =>
 const span = (first: bigint, last: bigint): string => (first === last ? String(first) : `${first}–${last}`);
 
 /**
+ * breaker43-9 K3: the writers of `findOtherCopyWrites`'s rows, one entry per copy — the writers one other copy's witness
+ * lists (its server and its tools) together, those no witness at hand lists together, the rows without a writer id on
+ * their own — in the order of each one's first row.
+ */
+function copiesOf(copies: readonly { readonly rows: WriterRows; readonly other: WitnessAt | null }[]): { writers: WriterRows[]; other: WitnessAt | null }[] {
+  const entries: { writers: WriterRows[]; other: WitnessAt | null; unstamped: boolean }[] = [];
+  for (const { rows, other } of copies) {
+    const unstamped = rows.writerId === null;
+    const entry = entries.find((each) => each.unstamped === unstamped && (unstamped || sameCopy(each.other, other)));
+    if (entry) entry.writers.push(rows);
+    else entries.push({ writers: [rows], other, unstamped });
+  }
+  return entries.map(({ writers, other }) => ({ writers, other }));
+}
+
+/** Whether two witnesses (null: none at hand) are of one copy: the same name and place (its data folder's witness, or its copy beside the key). */
+const sameCopy = (a: WitnessAt | null, b: WitnessAt | null): boolean =>
+  a === null || b === null
+    ? a === b
+    : a.witness.copyName === b.witness.copyName && (isPlace(a.witness.location, realPlaceOf(b.witness.location)) || isPlace(b.witness.location, realPlaceOf(a.witness.location)));
+
+/**
  * breaker43-9 K1: rows past this copy's record that carry no writer id, said — written by a release before writer ids were
  * kept: another copy run on it (a training copy on the previous release taken back), or this copy rolled back to it.
  */
@@ -234,13 +256,20 @@ export function otherCopyWords(at: string, found: OtherCopyWrites, copy: ThisCop
   );
   if (found.how === 'unknown-writers') {
     const { rows } = found;
-    const whose = found.copies.map(({ rows: writer, other }) => {
-      if (writer.writerId === null) return unstampedRowsWords(writer);
+    const whose = copiesOf(found.copies).map(({ writers, other }) => {
+      if (writers[0]!.writerId === null) return unstampedRowsWords(writers[0]!);
       const theirs = other ? copyLabel(other.witness) : say('a copy whose witness is not at hand here', '一个其见证文件不在此处的副本');
-      const where = other ? say(` (its witness ${other.path}, seen ${other.witness.seenAt} at ${other.witness.location}, lists that writer)`, `（其见证文件 ${other.path}，${officeInstantZh(other.witness.seenAt)}，见于 ${other.witness.location}，记有该写入进程）`) : say('', '');
+      const one = writers.length === 1;
+      const where = other
+        ? say(` (its witness ${other.path}, seen ${other.witness.seenAt} at ${other.witness.location}, lists ${one ? 'that writer' : 'those writers'})`, `（其见证文件 ${other.path}，${officeInstantZh(other.witness.seenAt)}，见于 ${other.witness.location}，记有${one ? '该' : '这些'}写入进程）`)
+        : say('', '');
+      const first = writers.reduce((min, each) => (each.first < min ? each.first : min), writers[0]!.first);
+      const last = writers.reduce((max, each) => (each.last > max ? each.last : max), writers[0]!.last);
+      const count = writers.reduce((sum, each) => sum + each.count, 0);
+      const ids = writers.map((each) => each.writerId).join(', ');
       return say(
-        `positions ${span(writer.first, writer.last)} (${writer.count} event${writer.count === 1 ? '' : 's'}) by writer ${writer.writerId} of ${theirs.en}${where.en}`,
-        `位置 ${span(writer.first, writer.last)}（${writer.count} 条事件）由${theirs.zh}的写入进程写入${where.zh}`,
+        `positions ${span(first, last)} (${count} event${count === 1 ? '' : 's'}) by ${one ? `writer ${ids}` : `${writers.length} writers (${ids}: its server and tools)`} of ${theirs.en}${where.en}`,
+        `位置 ${span(first, last)}（${count} 条事件）由${theirs.zh}的${one ? '' : ` ${writers.length} 个`}写入进程写入${one ? '' : '（其服务与命令行工具）'}${where.zh}`,
       );
     });
     const unstamped = rows.writers.some((writer) => writer.writerId === null);

@@ -888,14 +888,22 @@ export interface ResolvedUnit {
 
 /**
  * `第 4 行：“市直各部门”即 12 个单位：…`: the units a collective name stands for, named in an import's answer — plans' and 台账's
- * alike (breaker43-10 F8: a 台账 expanded 各区县政府 without a word). `sheet` when the row is one of several sheets'.
+ * alike (breaker43-10 F8: a 台账 expanded 各区县政府 without a word). `sheet` when the row is one of several sheets'. `role` 'lead':
+ * the name was written as 牵头单位, and every one of its units leads (联合牵头) — said so.
  */
-export function collectiveNotice(row: number, name: string, units: readonly ResolvedUnit[], sheet?: string): { row: number; reason: string; reasonZh: string; sheet?: string } {
+export function collectiveNotice(
+  row: number,
+  name: string,
+  units: readonly ResolvedUnit[],
+  sheet?: string,
+  role?: 'lead',
+): { row: number; reason: string; reasonZh: string; sheet?: string } {
   const names = units.map((unit) => unit.name);
+  const leading = role === 'lead' && names.length > 1;
   return {
     row,
-    reason: `"${name}" stands for ${names.length} unit(s): ${names.join(', ')}.`,
-    reasonZh: `“${name}”即 ${names.length} 个单位：${names.join('、')}。`,
+    reason: `"${name}" stands for ${names.length} unit(s): ${names.join(', ')}${leading ? ' — each leads (joint leads)' : ''}.`,
+    reasonZh: `“${name}”即 ${names.length} 个单位：${names.join('、')}${leading ? '，均为牵头单位（联合牵头）' : ''}。`,
     ...(sheet === undefined ? {} : { sheet }),
   };
 }

@@ -902,6 +902,8 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
   let due: PartDue | null = null;
   /** The finding's lead units as its first 牵头单位 cell names them: several lead jointly (联合牵头). */
   let leadNamesAbove: readonly string[] | null = null;
+  /** Units a collective name (各区县政府) stood for: one of them named on its own as well is that part, once. */
+  const fromCollective = new Set<string>();
   for (const { row, cells, withoutYear, leadSymbols } of rows) {
     // 「青川市教育局（配合）」 under 牵头单位, 「…（牵头）」 under 配合单位 / 责任单位: refused naming the unit (breaker10n P17) — a ★ read as
     // （牵头） quoted as the ★ written (issue 10).
@@ -1013,25 +1015,10 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
       const leadUnitIds = parts.filter((part) => part.role === 'LEAD').map((part) => part.unit.unitId);
       const found = unitsNamed(name, row, options.lookupUnit, problems, { leadUnitIds }, notices);
       if (!found) continue;
-      if (lead && found.collective) {
-        problems.push(
-          'leadUnit' in cells
-            ? {
-                row,
-                reason: `The lead unit must be one unit, not "${name}" (${found.units.length} units).`,
-                reasonZh: `牵头单位只能是一个单位，不能是“${name}”（${found.units.length} 个单位）。`,
-              }
-            : {
-                // breaker10 F12: the file has no 牵头单位 column; say why its first unit is taken as lead.
-                row,
-                reason: `With no 牵头单位 column, the first unit named in 责任单位 leads, and it must be one unit, not "${name}" (${found.units.length} units): add a 牵头单位 column, or name the lead unit first.`,
-                reasonZh: `文件没有“牵头单位”列，责任单位中写在最前的单位即牵头单位，须是一个单位，不能是“${name}”（${found.units.length} 个单位）：请增加“牵头单位”列，或把牵头单位写在最前。`,
-              },
-        );
-        continue;
-      }
       // 各区县政府 in a 台账 is told as a plan tells it: 「“各区县政府”即 N 个单位：…」 (breaker43-10 F8).
-      if (found.collective) notices.push(collectiveNotice(row, name, found.units));
+      // 各区县政府 as 牵头单位 (or first in a one-column 责任单位): each of its units leads (联合牵头), as naming them one by one
+      // does, as a plan reads it (breaker43-10 F8: refused as 「只能是一个单位」).
+      if (found.collective) notices.push(collectiveNotice(row, name, found.units, undefined, lead ? 'lead' : undefined));
       // The unit's own deadline in its bracket (breaker10r P9: 「澜州市财政局（9.30前）」, （立行立改）, （长期坚持） were dropped): its part is due so, told.
       let unitDue: PartDue = due;
       if (found.ownDeadline !== undefined) {
@@ -1059,8 +1046,9 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
         // 「A与B」 first in a one-column 责任单位: A leads, B is responsible.
         const leading = lead && !(firstOfUnits && found.joined === true && index > 0);
         const already = parts.find((part) => part.unit.unitId === unit.unitId);
-        // 各区县政府 beside a county named on its own (or the lead) means the others as well.
-        if (already && found.collective) continue;
+        // 各区县政府 beside a county named on its own (or the lead) means the others as well; a county named after it is one of them.
+        if (already && (found.collective || fromCollective.has(unit.unitId))) continue;
+        if (found.collective) fromCollective.add(unit.unitId);
         // The lead written again as 责任单位 on its own row (as Rectify's export writes it: a row per part, each 牵头单位 cell
         // naming every joint lead — newcomer28 S4 was refused 「重复列出」 on the second lead's row): one part, leading, due on
         // its own row's deadline when the row gives one.

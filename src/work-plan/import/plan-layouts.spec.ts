@@ -267,18 +267,12 @@ describe('units as offices name them in a plan', () => {
     ]);
   });
 
-  it('refuses a collective lead', async () => {
+  it('reads a collective lead as its units leading jointly, told (breaker43-10 F8)', async () => {
     const result = await importWorkPlan(plan('各区县政府', ''), { format: 'csv', title: 'T', lookupUnit: offices });
-    expect(result).toEqual({
-      ok: false,
-      problems: [
-        {
-          row: 2,
-          reason: 'A lead unit of item 1 must be a unit, not "各区县政府" (2 units): name the units that lead.',
-          reasonZh: '事项 1 的牵头单位须写具体单位，不能是“各区县政府”（2 个单位）：请写明牵头的单位。',
-        },
-      ],
-    });
+    expect(result.ok && [result.plan.categories[0]!.items[0]!.leadUnits.map((unit) => unit.unitId), result.notices?.map((notice) => notice.reasonZh)]).toEqual([
+      ['unit-donghu', 'unit-xishan'],
+      ['“各区县政府”即 2 个单位：青川市东湖区人民政府、西山县人民政府，均为牵头单位（联合牵头）。'],
+    ]);
   });
 });
 

@@ -183,6 +183,8 @@ export function validatePlanDocument(
         problems.push({ row, reason: `Missing lead unit (牵头单位) of item ${item.code}.`, reasonZh: `事项 ${item.code} 缺少牵头单位。` });
       }
       const removedLeads: string[] = [];
+      /** Units a collective name (各区县政府) stood for: one of them named on its own beside it is that unit, once. */
+      const fromCollective = new Set<string>();
       /** Lead units with a deadline of their own in their bracket (breaker10r P9): checked against the item's once it is read. */
       const leadOwnDeadlines: { name: string; text: string }[] = [];
       for (const name of leadNames) {
@@ -190,12 +192,16 @@ export function validatePlanDocument(
         if (lead?.ownDeadline !== undefined) leadOwnDeadlines.push({ name, text: lead.ownDeadline });
         if (lead?.removed) {
           removedLeads.push(name);
-        } else if (lead?.collective && !item.leadByLevel) {
-          problems.push({
-            row,
-            reason: `A lead unit of item ${item.code} must be a unit, not "${name}" (${lead.units.length} units): name the units that lead.`,
-            reasonZh: `事项 ${item.code} 的牵头单位须写具体单位，不能是“${name}”（${lead.units.length} 个单位）：请写明牵头的单位。`,
-          });
+        } else if (lead?.collective) {
+          // 各区县政府 as 牵头单位: each of its units leads its own share (联合牵头), as naming them one by one does and as a lead
+          // written per level always read — told with the units it stands for (breaker43-10 F8: refused as 「须写具体单位」).
+          expansions.push(collectiveNotice(row, name, lead.units, item.sheet, 'lead'));
+          for (const unit of lead.units) {
+            fromCollective.add(unit.unitId);
+            if (!leadUnits.some((other) => other.unitId === unit.unitId)) leadUnits.push(unit);
+          }
+        } else if (lead && lead.units.length === 1 && fromCollective.has(lead.units[0]!.unitId)) {
+          // A county named beside 各区县政府 (either order) is one of its units: it leads once, as among responsible units.
         } else if (lead && lead.units.some((unit) => leadUnits.some((other) => other.unitId === unit.unitId))) {
           problems.push({ row, reason: `Lead unit ${name} is listed twice.`, reasonZh: `牵头单位“${name}”写了两次。` });
         } else if (lead && lead.joined && item.leadFirstOfUnits) {
@@ -243,8 +249,10 @@ export function validatePlanDocument(
           const isLead = lead !== undefined;
           const again = responsibleUnits.some((other) => other.unitId === unit.unitId);
           // 各区县政府 next to the lead or a county named on its own means the others as well; the lead
-          // named again by another of its names (市财政局 for 青川市财政局) is the lead, once (breaker10 F16).
-          if (isLead || (named.collective && again)) continue;
+          // named again by another of its names (市财政局 for 青川市财政局) is the lead, once (breaker10 F16); a county named after
+          // 各区县政府 is one of its units, as a county named before it is.
+          if (isLead || (again && (named.collective || fromCollective.has(unit.unitId)))) continue;
+          if (named.collective) fromCollective.add(unit.unitId);
           if (again) {
             // 「青川市民政局、民政局」: two names of one unit, said as written — never 「名称和编码各一次」 where no code was written (breaker43-10 F8).
             const first = writtenAs.get(unit.unitId);

@@ -46,12 +46,26 @@ describe('struck-through and hidden rows of an XLSX file', () => {
     expect(result.problems.every((problem) => problem.sheet === '分解表')).toBe(true);
   });
 
-  it('refuses a row whose title alone is struck through, also in part (rich text), naming the cell', async () => {
+  it('refuses a row whose title alone is struck through, as a whole (rich text too), naming the cell', async () => {
+    for (const value of ['此项已被划掉不再实施', { richText: [{ text: '此项已被划掉', font: { strike: true } }, { text: '、' }, { text: '不再实施', font: { strike: true } }] }]) {
+      const content = await workbook(PLAN_ROWS.filter((_, index) => index !== 3), (sheet) => {
+        sheet.getRow(3).getCell(2).value = value;
+        if (typeof value === 'string') sheet.getRow(3).getCell(2).font = { strike: true };
+      });
+      const result = await importWorkPlan(content, { format: 'xlsx', title: '2026年划线测试方案', lookupUnit });
+      expect(result.ok ? result.plan : result.problems.map((problem) => [problem.row, problem.reasonZh.split('：')[0]])).toEqual([[3, '单元格 B3 带删除线（通常表示该项已取消）']]);
+    }
+  });
+
+  it('reads words struck out of a cell that keeps others as deleted, told, the row kept (breaker43-10 F8)', async () => {
     const content = await workbook(PLAN_ROWS.filter((_, index) => index !== 3), (sheet) => {
       sheet.getRow(3).getCell(2).value = { richText: [{ text: '此项已被划掉', font: { strike: true } }, { text: '不再实施' }] };
     });
     const result = await importWorkPlan(content, { format: 'xlsx', title: '2026年划线测试方案', lookupUnit });
-    expect(result.ok ? result.plan : result.problems.map((problem) => [problem.row, problem.reasonZh.split('：')[0]])).toEqual([[3, '单元格 B3 带删除线（通常表示该项已取消）']]);
+    expect(result.ok ? [result.plan.categories[0]!.items.map((item) => item.title), result.notices?.filter((notice) => notice.reasonZh.includes('删除线')).map((notice) => [notice.row, notice.reasonZh])] : result.problems).toEqual([
+      ['推进决策公开', '不再实施', '推进政策解读'],
+      [[3, '单元格 B3 中带删除线的“此项已被划掉”按已删去读取，读作“不再实施”。']],
+    ]);
   });
 
   it('reads the same file without the marks as four items', async () => {

@@ -230,7 +230,11 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
         let own = false;
         for (let column = 1; column <= columnCount; column += 1) {
           const cell = row.getCell(column);
-          const value = cellOf(cell.value);
+          // Words struck out of a cell that keeps others (「市发改委、~~市财政局~~、市审计局」, a deadline struck beside its new one):
+          // read as deleted, told — the row stands (breaker43-10 F8: refused as a cancelled row).
+          const partly = partlyStruck(cell);
+          if (partly) notices.push(partlyStruckNotice(rowNumber, column - 1, partly));
+          const value = partly ? partly.kept : cellOf(cell.value);
           const shown = shownPeriodOf(value, cell.numFmt);
           if (shown) notices.push(shownPeriodNotice(rowNumber, column - 1, shown));
           cells.push(shown?.text ?? shownYearMonthOf(value, cell.numFmt) ?? shownPercentOf(value, cell.numFmt) ?? value);
@@ -253,16 +257,63 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
 }
 
 /**
- * Whether a cell's text is struck through (删除线): its font, or a run of its rich text. A merged cell's other cells are
- * the first's (exceljs gives them its value), so only the first is judged.
+ * Whether a cell's text is struck through (删除线) as a whole: its font, or every written run of its rich text (`partlyStruck` reads a
+ * cell of which only some runs are). A merged cell's other cells are the first's (exceljs gives them its value), so only the
+ * first is judged.
  */
 function isStruckThrough(cell: ExcelJS.Cell): boolean {
   if (cell.isMerged && cell.master !== cell) return false;
   const value = cell.value;
   if (value !== null && typeof value === 'object' && 'richText' in value) {
-    return value.richText.some((run) => run.text.trim() !== '' && (run.font?.strike ?? cell.font?.strike) === true);
+    const written = value.richText.filter((run) => WRITTEN.test(run.text));
+    return written.length > 0 && written.every((run) => (run.font?.strike ?? cell.font?.strike) === true);
   }
   return cell.font?.strike === true;
+}
+
+/** A rich-text cell some of whose words are struck through: what it keeps (`kept`) and what was struck (`struck`, each run's text). */
+interface PartlyStruck {
+  readonly kept: string;
+  readonly struck: readonly string[];
+}
+
+/** Separators left at an edge, or doubled, where struck words are taken out of a list (「A、~~B~~」, 「~~A~~、B」, 「A、~~B~~、C」). */
+const LEFT_SEPARATORS = /^[、，,；;/\s]+|[、，,；;/\s]+$/gu;
+const DOUBLED_SEPARATOR = /([、，,；;/])(?:\s*[、，,；;/])+/gu;
+/** A run that writes something — not only spaces or separators between names. */
+const WRITTEN = /[^、，,；;/\s]/u;
+
+/**
+ * The cell's text without its struck-through runs, when some of its written runs are struck and some not — an office's revision
+ * marks: a unit struck out of 配合单位, an old deadline struck beside the new one, words struck out of a task; null for a cell
+ * struck as a whole (`isStruckThrough`: the row is refused as cancelled) or not struck at all. Separators the struck words leave
+ * at an edge or doubled are taken out with them (「A、~~B~~、C」 → 「A、C」). Merged cells: the first's, as `isStruckThrough`.
+ */
+function partlyStruck(cell: ExcelJS.Cell): PartlyStruck | null {
+  if (cell.isMerged && cell.master !== cell) return null;
+  const value = cell.value;
+  if (value === null || typeof value !== 'object' || !('richText' in value)) return null;
+  const struckRun = (run: ExcelJS.RichText) => (run.font?.strike ?? cell.font?.strike) === true;
+  const written = value.richText.filter((run) => WRITTEN.test(run.text));
+  const struck = written.filter(struckRun);
+  if (struck.length === 0 || struck.length === written.length) return null;
+  const kept = value.richText
+    .filter((run) => !struckRun(run))
+    .map((run) => run.text)
+    .join('')
+    .replace(DOUBLED_SEPARATOR, '$1')
+    .replace(LEFT_SEPARATORS, '');
+  return { kept, struck: struck.map((run) => run.text.trim().replace(LEFT_SEPARATORS, '')) };
+}
+
+/** 「单元格 E3 中带删除线的“青川市教育局”按已删去读取，读作“青川市财政局”。」: a cell read without its struck words (`partlyStruck`). */
+function partlyStruckNotice(row: number, position: number, partly: PartlyStruck): ImportProblem {
+  const cell = `${columnLetter(position)}${row}`;
+  return {
+    row,
+    reason: `Cell ${cell}: the struck-through ${partly.struck.map((text) => `"${text}"`).join(', ')} is read as deleted; the cell is read as "${partly.kept}".`,
+    reasonZh: `单元格 ${cell} 中带删除线的${partly.struck.map((text) => `“${text}”`).join('、')}按已删去读取，读作“${partly.kept}”。`,
+  };
 }
 
 /**

@@ -130,3 +130,40 @@ describe('merged ranges past the written cells', () => {
     expect(read).toMatchObject({ ok: true, table: { records: [{ row: 2 }, { row: 3 }] } });
   }, 240_000);
 });
+
+/*
+ * breaker43-10 F8: a bomb whose zip directory under-declares its parts' sizes passed the declared-size check, was inflated whole
+ * (~510 MB) and heard 「该文件不是 Excel 工作簿…旧版 .xls」. Refused in the declared case's words, counting as it inflates.
+ */
+describe('a zip bomb that under-declares its size', () => {
+  /** `zip` with every declared uncompressed size of `name` (local header and central directory) set to 1,000 bytes. */
+  const underDeclared = (zip: Uint8Array, name: string): Uint8Array => {
+    const bytes = new Uint8Array(zip);
+    const view = new DataView(bytes.buffer);
+    const wanted = new TextEncoder().encode(name);
+    for (let at = 0; at + 46 < bytes.length; at += 1) {
+      const local = view.getUint32(at, true) === 0x04034b50;
+      const central = view.getUint32(at, true) === 0x02014b50;
+      if (!local && !central) continue;
+      const nameAt = at + (local ? 30 : 46);
+      if (!wanted.every((byte, index) => bytes[nameAt + index] === byte)) continue;
+      view.setUint32(at + (local ? 22 : 24), 1000, true);
+    }
+    return bytes;
+  };
+
+  it('is refused as too large when unpacked, in the same words as one that declares it', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Sheet1').addRow(['编号', '事项']);
+    const zip = await JSZip.loadAsync(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    zip.file('xl/sharedStrings.xml', `<sst>${'A'.repeat(300_000)}</sst>`);
+    const honest = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    const lying = underDeclared(honest, 'xl/sharedStrings.xml');
+    expect((await checkXlsxSize(honest, 200_000))?.zh).toBe((await checkXlsxSize(lying, 200_000))?.zh);
+    expect((await checkXlsxSize(lying, 200_000))?.en).toMatch(/more than 200,000 bytes uncompressed \(xl\/sharedStrings.xml inflates past the size it declares\)/);
+    // Under the limit the lie is a damaged file, said so by the reader, not refused as large.
+    expect(await checkXlsxSize(lying)).toBeNull();
+    const read = await readSpreadsheet(lying, 'xlsx', columns);
+    expect(read.ok ? read : read.problems.map((problem) => problem.reasonZh)).toEqual(['该文件不是 Excel 工作簿（.xlsx）；旧版 .xls 文件请先另存为 .xlsx。']);
+  });
+});

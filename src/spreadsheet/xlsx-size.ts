@@ -4,14 +4,19 @@ import { say, type Bilingual } from '../shared/domain-error.js';
 /*
  * An XLSX file is a zip: 5 MB of it can inflate to gigabytes (a "zip bomb"), which exceljs would
  * try to hold in memory; and a 7 KB sheet with one whole-column merge expands to a million cells. The sizes the zip's central directory declares are checked before
- * anything is inflated. (A directory that lies about them is not caught here; the worker that
- * parses imports has its own heap limit for that.)
+ * anything is inflated; a directory that lies about them is caught by inflating the parts as a stream, counting and keeping
+ * nothing, up to the limit.
  */
 
 /** The most an XLSX's parts may hold uncompressed, in bytes (a 5 MB plan of text inflates to ~40 MB). */
 export const MAX_XLSX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024;
 
-/** Why the workbook is too large to read, or null when it is not (or is no zip: exceljs says so). */
+/**
+ * Why the workbook is too large to read, or null when it is not (or is no zip: exceljs says so). The sizes the zip's central
+ * directory declares are summed first, nothing inflated; then the parts are inflated as a stream, counting bytes and keeping
+ * none, and the count stops at `limit`: a zip that under-declares its sizes (a doctored bomb) is refused in the same words
+ * instead of being inflated whole and heard as 「不是 Excel 工作簿」 (breaker43-10 F8). `limit` in bytes.
+ */
 export async function checkXlsxSize(content: Uint8Array, limit = MAX_XLSX_UNCOMPRESSED_BYTES): Promise<Bilingual | null> {
   let zip: JSZip;
   try {
@@ -19,19 +24,40 @@ export async function checkXlsxSize(content: Uint8Array, limit = MAX_XLSX_UNCOMP
   } catch {
     return null;
   }
+  const entries = Object.values(zip.files).filter((entry) => !entry.dir);
   let total = 0;
-  for (const entry of Object.values(zip.files)) {
+  for (const entry of entries) {
     // JSZip keeps the central directory's declared size without inflating anything.
     const declared = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
     total += declared;
-    if (total > limit) {
-      return say(
-        `The workbook's parts hold more than ${limit.toLocaleString('en')} bytes uncompressed (${entry.name} alone declares ${declared.toLocaleString('en')}); no real plan, ledger or directory is that large. Save it again from Excel, or send it as CSV.`,
-        `该工作簿解压后超过 ${limit.toLocaleString('en')} 字节，真实的方案、台账或单位名录都不会这么大：请用 Excel 重新保存，或改用 CSV 发送。`,
-      );
-    }
+    if (total > limit) return tooLarge(limit, `${entry.name} alone declares ${declared.toLocaleString('en')}`);
+  }
+  let inflated = 0;
+  for (const entry of entries) {
+    const over = await new Promise<boolean>((resolve) => {
+      const stream = entry.nodeStream('nodebuffer');
+      stream.on('data', (chunk: Uint8Array) => {
+        inflated += chunk.byteLength;
+        if (inflated > limit) {
+          stream.pause();
+          resolve(true);
+        }
+      });
+      // A part whose length or checksum is wrong is a damaged file, said so when exceljs reads it.
+      stream.on('error', () => resolve(false));
+      stream.on('end', () => resolve(false));
+    });
+    if (over) return tooLarge(limit, `${entry.name} inflates past the size it declares`);
   }
   return null;
+}
+
+/** The refusal of a workbook past `limit` bytes uncompressed, the same whether its parts declared it or only inflating showed it. */
+function tooLarge(limit: number, which: string): Bilingual {
+  return say(
+    `The workbook's parts hold more than ${limit.toLocaleString('en')} bytes uncompressed (${which}); no real plan, ledger or directory is that large. Save it again from Excel, or send it as CSV.`,
+    `该工作簿解压后超过 ${limit.toLocaleString('en')} 字节，真实的方案、台账或单位名录都不会这么大：请用 Excel 重新保存，或改用 CSV 发送。`,
+  );
 }
 
 /** A1-style column letters → 1-based column number (A → 1, XFD → 16384). */

@@ -408,11 +408,26 @@ function readDeadlineText(original: string, text: string, context: DeadlineConte
   const single = dayOf(text, context) ?? spanEndOf(text, context);
   if (single && 'day' in single) return { ok: true, deadline: { kind: 'BY_DATE', dueDate: single.day } };
   if (single) return { ok: false, ...quoted(original, single) };
+  // 46203 as text (a CSV saved from a sheet whose date cell lost its format) is the day an XLSX General cell of it reads as.
+  const serial = excelSerialDayOf(text);
+  if (serial) return { ok: true, deadline: { kind: 'BY_DATE', dueDate: serial } };
   return {
     ok: false,
     reason: `"${original}" is not a deadline we can read (write e.g. 2026-06-30, 2026年6月底前, 2026年第三季度, 立行立改, 长期坚持 or 每季度)`,
     reasonZh: `“${original}”不是可识别的时限`,
   };
+}
+
+/**
+ * The day a bare number Excel reads as a date names (46203 → 2026-06-30; serials 20000–79999, the years 1954–2119), or null. Such a
+ * number in a deadline is a date cell that lost its format (pasted as values, a system's export): an XLSX General cell of it always
+ * read as the day (`calendarDateOf`), and the CSV saved from it, 46203, now reads the same (breaker43-10 F8: refused). A 完成时限
+ * or 发现日期 column holds no other five-digit number; the dry run and the answer show the day read.
+ */
+function excelSerialDayOf(text: string): string | null {
+  if (!/^\d{5}(?:\.0+)?$/.test(text)) return null;
+  const day = calendarDateOf(Number(text));
+  return isCalendarDate(day) ? day : null;
 }
 
 /** The end of a span (2026年3月—6月 → 2026-06-30), or null when the text is no span of two readable ends. */
@@ -440,7 +455,7 @@ export function readDay(cell: Cell): string | null {
     return isCalendarDate(day) ? day : null;
   }
   const match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?$/.exec(normalizedDeadlineText(textOf(cell)));
-  if (!match) return null;
+  if (!match) return excelSerialDayOf(normalizedDeadlineText(textOf(cell)));
   const day = `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
   return isCalendarDate(day) ? day : null;
 }

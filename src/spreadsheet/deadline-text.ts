@@ -102,6 +102,20 @@ const RECURRING: Readonly<Record<string, RecurrencePeriod>> = {
   每年: 'YEAR',
   每年度: 'YEAR',
 };
+/**
+ * A recurring word with its period's end said (每季度末, 每月底前, 每半年末, 每年年底前, 每年12月底前, 每年12月31日前 — each due at the end of the
+ * period, as 每季度 is): that period, or undefined (breaker43-10 F8: refused). A day inside the period (每月10日前) is `MID_PERIOD`.
+ */
+function recurringAtPeriodEnd(text: string): RecurrencePeriod | undefined {
+  const match = AT_PERIOD_END.exec(text);
+  if (!match) return undefined;
+  const period = RECURRING[match[1]!];
+  if (match[2] !== undefined && period !== 'YEAR') return undefined;
+  return period;
+}
+const AT_PERIOD_END = /^(每个?月|按月|每季度?|按季度|每半年|每年度?)(?:的)?(?:(12月(?:底|末|31日|三十一日))|月底|月末|季末|季度末|年底|年末|末|底)(?:前|之前|以前)?(?:报送|上报|开展|完成)?$/u;
+/** A recurring word with a day inside its period (每月10日前, 每季度首月15日前, 每年6月底前): the model keeps only the period's end. */
+const MID_PERIOD = /^(每个?月|每季度?|每半年|每年度?)(?:的)?(.*?(?:\d|[一二三四五六七八九十]).*?[日号月]?(?:底|末|中旬|上旬|下旬)?)(?:前|之前|以前)?(?:报送|上报|开展|完成)?$/u;
 /** "…并持续落实", "…，长期坚持": a date, then a standing task. */
 const THEN_STANDING = /^(.+?)(?:完成)?[,，;；、]?(?:并|后)?(?:持续落实|持续推进|长期坚持|常态化(?:推进|开展)?|长期保持)$/;
 /** What may follow a date without changing it: 前, 之前, 以前, 前完成, 完成. */
@@ -394,8 +408,17 @@ const REPORT_PERIOD_TAIL = /^(.+?)[,，;；、]?[(\[【]?(每个月|每月|按�
 function readDeadlineText(original: string, text: string, context: DeadlineContext): DeadlineReading {
   if (AT_ONCE.test(text)) return { ok: true, deadline: { kind: 'AT_ONCE' } };
   if (STANDING.test(text)) return { ok: true, deadline: { kind: 'STANDING' } };
-  const period = RECURRING[text.replace(/(?:报送|上报|开展|一次|1次)+$/, '')];
+  const period = RECURRING[text.replace(/(?:报送|上报|开展|一次|1次)+$/, '')] ?? recurringAtPeriodEnd(text);
   if (period) return { ok: true, deadline: { kind: 'RECURRING', period } };
+  const midPeriod = MID_PERIOD.exec(text);
+  if (midPeriod) {
+    const every = midPeriod[1]!;
+    return {
+      ok: false,
+      reason: `"${original}": a recurring task is due at the end of each period (每月, 每季度, 每半年, 每年: by the month's, quarter's, half-year's or year's last day); a day inside the period ("${midPeriod[2]}") cannot be kept — write ${every} (due at each period's end), or the day of each part as an item of its own`,
+      reasonZh: `“${original}”：定期任务按每期期末计（每月、每季度、每半年、每年，于期末前报送），无法记录期中的“${midPeriod[2]}”——请写作“${every}”（按每期期末计），或把每一期分别列为事项并写明日期`,
+    };
+  }
 
   const then = THEN_STANDING.exec(text);
   // 立行立改，长期坚持: fixed at once and kept fixed (breaker10f P18).

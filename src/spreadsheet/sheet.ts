@@ -612,6 +612,8 @@ interface LeadLegend {
   readonly text: string;
   /** The legend is a row of its own (a footnote, a note above the header, the title's bracket), skipped as a row. */
   readonly ownRow: boolean;
+  /** Every row of its own the legend was read from (two footnotes, each explaining a symbol), skipped as rows; empty for a header's. */
+  readonly rows: readonly number[];
 }
 
 /**
@@ -622,17 +624,29 @@ interface LeadLegend {
 function leadLegendOf(rows: readonly SheetRow[], names: readonly string[], headerRow: number, lastHeaderRow: number): LeadLegend | null {
   for (const name of names) {
     const symbols = symbolLegendOf(name);
-    if (Object.keys(symbols).length > 0) return { symbols, row: headerRow, text: name, ownRow: false };
+    if (Object.keys(symbols).length > 0) return { symbols, row: headerRow, text: name, ownRow: false, rows: [] };
   }
+  // Every such row is read (import4: 「注：*为牵头单位」 and 「注：★为配合单位」 on two rows — only the first was, the second's mark refused
+  // as unexplained); a symbol two rows explain keeps the first row's meaning.
+  const found: { row: number; text: string; symbols: Readonly<Record<string, SymbolMeaning>> }[] = [];
   for (const row of rows) {
     if (row.row >= headerRow && row.row <= lastHeaderRow) continue;
     const texts = textsOf(row);
     if (texts.length !== 1) continue;
     const symbols = symbolLegendOf(texts[0]!);
     // Below the header, only a footnote or the legend's words alone: a task's title may say 牵头 beside a symbol.
-    if (Object.keys(symbols).length > 0 && (row.row < headerRow || isFootnote(row) || texts[0]!.normalize('NFKC').replace(/\s+/gu, '').length <= 16)) return { symbols, row: row.row, text: texts[0]!, ownRow: true };
+    if (Object.keys(symbols).length > 0 && (row.row < headerRow || isFootnote(row) || texts[0]!.normalize('NFKC').replace(/\s+/gu, '').length <= 16)) found.push({ row: row.row, text: texts[0]!, symbols });
   }
-  return null;
+  if (found.length === 0) return null;
+  const symbols: Record<string, SymbolMeaning> = {};
+  for (const [symbol, meaning] of found.flatMap((each) => Object.entries(each.symbols))) symbols[symbol] ??= meaning;
+  return {
+    symbols,
+    row: found[0]!.row,
+    text: found.map((each) => each.text).join('；'),
+    ownRow: true,
+    rows: found.map((each) => each.row),
+  };
 }
 
 const meaningZh = (meaning: SymbolMeaning): string => (meaning === 'lead' ? '牵头单位' : '配合单位');
@@ -1094,7 +1108,7 @@ function tableOf<Key extends string>(
     const gap = row.row - previousRow - 1;
     previousRow = row.row;
     // The legend of a lead mark (注：*为牵头单位, or 「★为牵头单位」 alone below the table): told after the rows, with the marks it read.
-    if (legend?.row === row.row) continue;
+    if (legend?.rows.includes(row.row)) continue;
     // Two blank rows, then a lone title (联络员名单, 附表): another table below the task table, not read (breaker10c P10).
     // But a heading over more rows of this table (补充问题（第二批反馈）, 年中新增任务: rows that fill its columns, no
     // header of their own) is no other table: those rows were dropped while the import said success (breaker10r P14).

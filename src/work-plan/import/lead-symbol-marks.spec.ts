@@ -124,6 +124,23 @@ describe('what a mark legend says (breaker42-10 F2, F3; issue 10)', () => {
     expect(roles(await importWorkPlan(csv, { format: 'csv', title: TITLE, lookupUnit }))).toEqual(['1 牵头 unit-jyj；责任 unit-czj、unit-fgw']);
   });
 
+  it('two footnote rows each explaining a symbol: both read, in a plan and a 台账, told once (import4 leftover: the second was not)', async () => {
+    const csv = '序号,工作任务,责任单位,完成时限\n1,公开重大决策事项目录,"青川市财政局★、青川市教育局*、青川市发展和改革委员会",2026-12-31\n注：*为牵头单位,,,\n注：★为配合单位,,,\n';
+    const plan = await importWorkPlan(csv, { format: 'csv', title: TITLE, lookupUnit });
+    expect(roles(plan)).toEqual(['1 牵头 unit-jyj；责任 unit-czj、unit-fgw']);
+    expect(plan.ok && plan.notices?.filter((notice) => notice.reasonZh.includes('注：'))).toEqual([
+      expect.objectContaining({ row: 3, reasonZh: '按“注：*为牵头单位；注：★为配合单位”，单位名称前后标有“*”的单位按牵头单位读取，单位名称前后标有“★”的单位按配合单位读取（标记不计入单位名称）。' }),
+    ]);
+    const ledger = await importFindings(
+      '问题,责任单位,整改时限\n门户网站存在错链,"青川市财政局★、青川市教育局*",2026-12-31\n注：*为牵头单位,,\n注：★为配合单位,,\n',
+      { format: 'csv', lookupUnit, today: '2026-03-10', year: 2026 },
+    );
+    expect(ledger.ok ? (ledger.findings[0]!.parts ?? []).map((part) => [part.unit.unitId, part.role]) : ledger.problems).toEqual([
+      ['unit-jyj', 'LEAD'],
+      ['unit-czj', 'RESPONSIBLE'],
+    ]);
+  });
+
   it('a unit marked by the 配合 symbol under 牵头单位 is refused quoting the symbol written, never a （配合） the office did not write', async () => {
     const csv = '序号,工作任务,牵头单位,责任单位,完成时限\n1,公开重大决策事项目录,青川市教育局*,青川市财政局,2026-12-31\n注：*为配合单位,,,,\n';
     expect(roles(await importWorkPlan(csv, { format: 'csv', title: TITLE, lookupUnit }))).toEqual([

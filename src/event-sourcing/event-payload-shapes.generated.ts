@@ -1891,6 +1891,9 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             },
             "sha256": {
               "type": "string"
+            },
+            "contentDigest": {
+              "type": "string"
             }
           },
           "required": [
@@ -2503,6 +2506,9 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
               "type": "string"
             },
             "sha256": {
+              "type": "string"
+            },
+            "contentDigest": {
               "type": "string"
             }
           },

@@ -355,3 +355,30 @@ describe('imported, when its import day and its approval day are corrected in on
       .then([{ type: 'WorkPlanImportDateCorrected', data: { planId: PLAN, previousAssignedOn: '2026-03-01', assignedOn: '2026-02-15', itemIds: ['i'], reason: '导入时日期有误', correctedOn: TODAY } }]);
   });
 });
+
+describe('the content digest of a version\'s file (newcomer43-10 #3)', () => {
+  const DIGEST_1 = 'c'.repeat(64);
+  const DIGEST_2 = 'd'.repeat(64);
+  const revised = (sha256: string, contentDigest: string | undefined, revisedOn: string): WorkPlanEvent => ({
+    type: 'WorkPlanRevised',
+    data: { ...data, source: { fileName: `v-${revisedOn}.csv`, sha256, ...(contentDigest === undefined ? {} : { contentDigest }) }, revisedOn, reason: 'Revised' },
+  });
+
+  it('given events recorded before the digest (none on the source), then they load and the earlier file is known by its bytes only', () => {
+    const state = stateAfter([imported, revised(OTHER_SHA, undefined, '2026-06-15')]);
+    expect(state).toMatchObject({ status: 'imported', earlierSources: { [SHA]: { fileName: 'work-plan-2026.xlsx', on: '2026-02-20' } } });
+    expect(state.status === 'imported' && state.earlierSources?.[SHA]).not.toHaveProperty('contentDigest');
+  });
+
+  it('given v1 superseded by v2, then v1\'s digest is kept with its file; brought back by a third file saying the same, v1 is no longer an earlier version', () => {
+    const v1 = { ...imported, data: { ...data, source: { ...data.source, contentDigest: DIGEST_1 } } };
+    const afterV2 = stateAfter([v1, revised(OTHER_SHA, DIGEST_2, '2026-06-15')]);
+    expect(afterV2).toMatchObject({ earlierSources: { [SHA]: { contentDigest: DIGEST_1 } } });
+    const back = stateAfter([v1, revised(OTHER_SHA, DIGEST_2, '2026-06-15'), revised('e'.repeat(64), DIGEST_1, '2026-07-01')]);
+    expect(back.status === 'imported' && Object.values(back.earlierSources ?? {}).map((source) => source.contentDigest)).toEqual([DIGEST_2]);
+  });
+
+  it('refuses a digest that is not 64 lower-case hex digits, naming it', () => {
+    expect(() => workPlanDecider.decide(importPlan({ source: { ...data.source, contentDigest: 'ABC' } }), workPlanDecider.initialState())).toThrow(expect.objectContaining({ messageZh: '来源文件的内容摘要应为 64 位小写十六进制数字。' }));
+  });
+});

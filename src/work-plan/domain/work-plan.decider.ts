@@ -138,8 +138,18 @@ export type WorkPlanState =
        * The files of the plan's earlier versions, by sha256, each with its name and the office day it took effect (the approval day for
        * the first): one sent again after a revision is that earlier version, never a new one (breaker42-10 F4). Absent while unrevised.
        */
-      readonly earlierSources?: Readonly<Record<string, { readonly fileName: string; readonly on: string }>>;
+      readonly earlierSources?: Readonly<Record<string, EarlierSource>>;
     };
+
+/**
+ * One earlier version's file: its name, the office day it took effect (the approval day for the first) and, when recorded, the digest
+ * of what it says (`WorkPlanSource.contentDigest`): the same version in other bytes is known by it (newcomer43-10 #3).
+ */
+export interface EarlierSource {
+  readonly fileName: string;
+  readonly on: string;
+  readonly contentDigest?: string;
+}
 
 export const workPlanDecider: Decider<WorkPlanCommand, WorkPlanState, WorkPlanEvent> = {
   initialState: () => ({ status: 'empty' }),
@@ -147,10 +157,14 @@ export const workPlanDecider: Decider<WorkPlanCommand, WorkPlanState, WorkPlanEv
   decide: decideWorkPlan,
 };
 
-/** The plan's earlier files once its current one is superseded by the file `next` (sha256): `next` itself, if among them, is current again. */
-function superseded(state: Extract<WorkPlanState, { status: 'imported' }>, next: string): Readonly<Record<string, { readonly fileName: string; readonly on: string }>> {
-  const { [next]: _current, ...others } = { ...state.earlierSources, [state.source.sha256]: { fileName: state.source.fileName, on: state.version?.on ?? state.approvedOn } };
-  return others;
+/**
+ * The plan's earlier files once its current one is superseded by the file `next`: `next` itself, if among them, is current again —
+ * and so is an earlier file saying what it says (the same `contentDigest`), never an earlier version of itself.
+ */
+function superseded(state: Extract<WorkPlanState, { status: 'imported' }>, next: WorkPlanSource): Readonly<Record<string, EarlierSource>> {
+  const current: EarlierSource = { fileName: state.source.fileName, on: state.version?.on ?? state.approvedOn, ...(state.source.contentDigest === undefined ? {} : { contentDigest: state.source.contentDigest }) };
+  const { [next.sha256]: _current, ...others } = { ...state.earlierSources, [state.source.sha256]: current };
+  return Object.fromEntries(Object.entries(others).filter(([, earlier]) => next.contentDigest === undefined || earlier.contentDigest !== next.contentDigest));
 }
 
 function evolveWorkPlan(state: WorkPlanState, event: WorkPlanEvent): WorkPlanState {
@@ -171,7 +185,7 @@ function evolveWorkPlan(state: WorkPlanState, event: WorkPlanEvent): WorkPlanSta
       // An item added on its own keeps the plan's file: only another file is a new version. A version keeps the plan's period.
       const version = source.sha256 === state.source.sha256 ? state.version : { on: revisedOn, fileName: source.fileName };
       const firstRevision = state.firstRevision && state.firstRevision.on <= revisedOn ? state.firstRevision : { on: revisedOn, fileName: source.fileName, itemAdded: source.sha256 === state.source.sha256 };
-      const earlierSources = source.sha256 === state.source.sha256 ? state.earlierSources : superseded(state, source.sha256);
+      const earlierSources = source.sha256 === state.source.sha256 ? state.earlierSources : superseded(state, source);
       return { ...state, planId, title, year, source, categories, ...(version ? { version } : {}), firstRevision, ...(earlierSources ? { earlierSources } : {}) };
     }
     default:
@@ -348,6 +362,9 @@ function validOutline(data: WorkPlanOutline, events: WorkPlanEvent[]): WorkPlanE
   }
   requireText(data.source.fileName, say('The source file name', '来源文件名'));
   if (!SHA256.test(data.source.sha256)) throw badInput('The source sha256 must be 64 lower-case hex digits.', '来源文件的 sha256 应为 64 位小写十六进制数字。');
+  if (data.source.contentDigest !== undefined && !SHA256.test(data.source.contentDigest)) {
+    throw badInput('The source content digest must be 64 lower-case hex digits.', '来源文件的内容摘要应为 64 位小写十六进制数字。');
+  }
   if (data.categories.length === 0) throw badInput('A work plan needs at least one category.', '工作方案至少需要一个类别。');
 
   const categoryCodes = new Set<string>();

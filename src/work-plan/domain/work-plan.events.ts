@@ -23,6 +23,13 @@ export interface WorkPlanCategory {
 export interface WorkPlanSource {
   readonly fileName: string;
   readonly sha256: string;
+  /**
+   * The hex sha256 of what the file says, its rows as read (`planContentDigest`: categories, items, their texts, units and
+   * deadlines, never the bytes, the encoding, the file type or the row numbers): the same version re-encoded (GBK CSV saved as
+   * UTF-8, re-saved as XLSX) has it too (newcomer43-10 #3). An optional field without a version step: events before it have none,
+   * and their files are known by `sha256` only.
+   */
+  readonly contentDigest?: string;
 }
 
 /** The plan's outline as each version of its file gives it. */

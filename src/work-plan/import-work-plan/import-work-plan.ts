@@ -20,11 +20,12 @@ import { fold, type Decider, type DomainEvent } from '../../shared/decider.js';
 import { importWorkPlan, workPlanCommands, type PlanDays, type WorkPlanItemDefinition } from '../import/work-plan-import.js';
 import { refuseReusedKey, requestOf, type ClaimedValue } from '../../event-sourcing/execute-command.js';
 import { DomainError, conflict, say } from '../../shared/domain-error.js';
-import { dueDateLimitOf, planLastYear, planYears, workPlanDecider, type RevisePlan, type WorkPlanState } from '../domain/work-plan.decider.js';
+import { dueDateLimitOf, planLastYear, planYears, workPlanDecider, type EarlierSource, type RevisePlan, type WorkPlanState } from '../domain/work-plan.decider.js';
 import { assignmentsBefore, assignmentsOn, partsOf } from '../../assignments/domain/assignment.decider.js';
 import type { DueDateOverride } from '../../assignments/domain/assignment.commands.js';
 import { describeRevision, isUnchanged, isUnchangedButKept, itemRevisionCommands, planRevisionOf, versionsAsRevised, type ItemVersion, type PlanRevision } from '../revise-plan/plan-revision.js';
 import { BY_DATE, deadlineCell, isDueOnAssignment } from '../../shared/deadline.js';
+import { planContentDigest } from './plan-content-digest.js';
 
 /*
  * Imports a work plan (分解方案) from a file: the one write path of the CLI (`npm run plan:import`)
@@ -216,7 +217,9 @@ export async function importWorkPlanFile(
   const isNewVersion = existing.status === 'imported' && (existing.source.sha256 !== sha256 || options.revise === true);
   if (options.revise && existing.status !== 'imported') throw nothingToRevise(validated, knownPlans);
   // The file of one of the plan's earlier versions sent again (its bytes as imported then): that version, superseded — never a new one to apply (breaker42-10 F4).
-  const earlierVersion = existing.status === 'imported' && !options.revise ? existing.earlierSources?.[sha256] : undefined;
+  // The same version in other bytes (GBK CSV saved as UTF-8, re-saved as XLSX) is known by what it says (newcomer43-10 #3).
+  const contentDigest = planContentDigest(validation.plan);
+  const earlierVersion = existing.status === 'imported' && !options.revise ? earlierSourceOf(existing, sha256, contentDigest) : undefined;
   if (earlierVersion && existing.status === 'imported') throw earlierVersionRefused(existing, fileName, earlierVersion);
   // A new plan whose items are another plan's of the year (one 大项 sheet of it re-sent, a title retyped beyond recognition) is told, or refused (breaker10c P15).
   const repeated = existing.status === 'imported' ? null : planRepeating(validated, knownPlans);
@@ -245,7 +248,7 @@ export async function importWorkPlanFile(
       : null;
   if (keptCategories && !keptCategories.ok) throw importRefused(fileName, format, keptCategories.problems, 'BAD_USER_INPUT', validation.sheet);
   const plan = keptCategories?.ok ? keptCategories.plan : renumbered;
-  const { planId, importPlan, defineItems: definedByFile } = workPlanCommands(plan, { fileName, sha256 }, context.actor, days, options.dueDateOverride);
+  const { planId, importPlan, defineItems: definedByFile } = workPlanCommands(plan, { fileName, sha256, contentDigest }, context.actor, days, options.dueDateOverride);
   // A field the file has no column for keeps each item's as it stands (breaker10e P3: the export has no 内容).
   const keptFields = validated.absentFields ?? [];
   // The plan's own file sent again without a column (具体内容, 工作措施, 责任单位) defines each item as it stands in that field:
@@ -1261,17 +1264,65 @@ function stillKeptNotice(revision: PlanRevision): ImportProblem {
   return { row: null, reason: `Compared with the plan as it stands: ${en}.`, reasonZh: `与方案现状相比：${zh}。` };
 }
 
+/** An earlier version of the plan a file is (`earlierSourceOf`): its file, the day it took effect, its number and the version after it. */
+interface EarlierVersion extends EarlierSource {
+  /** The file is that version's very bytes; false: other bytes saying the same (re-encoded, re-saved as XLSX). */
+  readonly sameBytes: boolean;
+  /** 1 for the plan's first file, counting the plan's versions by the day each took effect. */
+  readonly number: number;
+  /** The version that superseded it, numbered the same way; absent when the plan does not say (no file since recorded). */
+  readonly next?: { readonly fileName: string; readonly on: string; readonly number: number };
+}
+
 /**
- * The file of an earlier version of the plan sent again after a revision (the same bytes as then): refused as that earlier version,
- * superseded by the plan's latest version, nothing written — never called a new version nor the clerk told to apply it with --revise,
- * which would undo the revision (breaker42-10 F4). CONFLICT with `{ earlierVersion, latestVersion }`.
+ * The earlier version of the plan the file is — by its bytes (`sha256`), else by what it says (`contentDigest`, newcomer43-10 #3: v1
+ * saved as UTF-8 or XLSX was proposed as a revision undoing v2) — or undefined: the plan's current file, one saying what the current
+ * one says, or another document. Versions are numbered by the day each took effect, the current one last.
+ */
+function earlierSourceOf(plan: Extract<WorkPlanState, { status: 'imported' }>, sha256: string, contentDigest: string): EarlierVersion | undefined {
+  const earlier = Object.entries(plan.earlierSources ?? {});
+  const found =
+    earlier.find(([bytes]) => bytes === sha256) ??
+    (plan.source.contentDigest === contentDigest ? undefined : earlier.find(([, source]) => source.contentDigest === contentDigest));
+  if (!found) return undefined;
+  const byDay = earlier.map(([bytes, source]) => ({ bytes, ...source })).sort((one, other) => one.on.localeCompare(other.on));
+  const index = byDay.findIndex((source) => source.bytes === found[0]);
+  const after = byDay[index + 1] ?? (plan.version ? { ...plan.version } : undefined);
+  return { ...found[1], sameBytes: found[0] === sha256, number: index + 1, ...(after ? { next: { fileName: after.fileName, on: after.on, number: index + 2 } } : {}) };
+}
+
+/**
+ * The file of an earlier version of the plan sent again after a revision: refused as that earlier version, superseded, nothing
+ * written — never called a new version nor the clerk told to apply it with --revise, which would undo the revision (breaker42-10 F4).
+ * The same bytes as then are named that version's file; other bytes saying the same (GBK CSV saved as UTF-8, re-saved as XLSX:
+ * newcomer43-10 #3) 「与已被第2版取代的第1版内容相同」, with the file that version came in. CONFLICT with `{ earlierVersion, latestVersion }`.
  */
 function earlierVersionRefused(
   plan: { readonly title: string; readonly version?: { readonly on: string; readonly fileName: string } },
   fileName: string,
-  earlier: { readonly fileName: string; readonly on: string },
+  earlier: EarlierVersion,
 ): DomainError {
   const latest = plan.version;
+  const wayOn = { en: 'Nothing was written. To change an item of the plan as it stands, change that item on its own.', zh: '未写入任何内容。如需改动方案现有的某个事项，请在该事项中逐项调整。' };
+  const details = { earlierVersion: { fileName: earlier.fileName, on: earlier.on, number: earlier.number }, ...(latest ? { latestVersion: latest } : {}) };
+  if (!earlier.sameBytes) {
+    const next = earlier.next;
+    const current = latest && next && (latest.fileName !== next.fileName || latest.on !== next.on) ? { en: ` The plan now stands as revised by ${latest.fileName} on ${latest.on}.`, zh: `方案现行的是 ${latest.on} 按 ${latest.fileName} 调整后的版本。` } : { en: '', zh: '' };
+    return new DomainError(
+      'CONFLICT',
+      say(
+        `${fileName} says the same as version ${earlier.number} of work plan "${plan.title}" (${earlier.fileName}, in force from ${earlier.on}), ` +
+          (next ? `superseded by version ${next.number} (${next.fileName}, from ${next.on})` : 'superseded by a later version') +
+          `: the earlier version saved again in other bytes (another encoding or file type), not a new one.${current.en} ` +
+          `${wayOn.en} To apply a later version, send that version's file.`,
+        `${fileName} 与工作方案“${plan.title}”` +
+          (next ? `已被第${next.number}版（${next.fileName}，自 ${next.on} 起施行）取代的` : '已被更新版本取代的') +
+          `第${earlier.number}版（${earlier.fileName}，自 ${earlier.on} 起施行）内容相同，只是另存了编码或格式，仍是旧版本，不是新版本。${current.zh}` +
+          `${wayOn.zh}如有更新的版本，请导入该版本的文件。`,
+      ),
+      details,
+    );
+  }
   const named = earlier.fileName === fileName ? '' : `（当时的文件名为 ${earlier.fileName}）`;
   const namedEn = earlier.fileName === fileName ? '' : ` (then named ${earlier.fileName})`;
   return new DomainError(
@@ -1279,12 +1330,12 @@ function earlierVersionRefused(
     say(
       `${fileName} is an earlier version of work plan "${plan.title}", imported before${namedEn} and in force from ${earlier.on}; ` +
         (latest ? `the plan was revised by ${latest.fileName} on ${latest.on}, which superseded it. ` : 'a later version has superseded it. ') +
-        'Nothing was written. To change an item of the plan as it stands, change that item on its own.',
+        wayOn.en,
       `${fileName} 是工作方案“${plan.title}”此前已导入的旧版本${named}，自 ${earlier.on} 起施行；` +
         (latest ? `该方案已于 ${latest.on} 按 ${latest.fileName} 调整，旧版本已被取代。` : '该方案已按更新的版本调整，旧版本已被取代。') +
-        '未写入任何内容。如需改动方案现有的某个事项，请在该事项中逐项调整。',
+        wayOn.zh,
     ),
-    { earlierVersion: earlier, ...(latest ? { latestVersion: latest } : {}) },
+    details,
   );
 }
 

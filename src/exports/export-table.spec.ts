@@ -43,11 +43,11 @@ describe('a unit’s own 整改台账 (newcomer22 S3)', () => {
 
   it('holds its rows only and says whose they are in its title and name; the office’s names no unit', async () => {
     const own = await ledgerTable({ ...source, unitId: 'czj' }, async () => undefined);
-    expect(own.rows.map((row) => row.cells[6])).toEqual(['青川市财政局']);
+    expect(own.rows.map((row) => row.cells[8])).toEqual(['青川市财政局']);
     expect(own.title).toBe('整改台账（青川市财政局的任务，截至 2026-12-02，含事后补录的记录）');
     expect(own.unitName).toBe('青川市财政局');
     const office = await ledgerTable(source, async () => undefined);
-    expect(office.rows.map((row) => row.cells[6])).toEqual(['青川市财政局', '青川市发展和改革委员会']);
+    expect(office.rows.map((row) => row.cells[8])).toEqual(['青川市财政局', '青川市发展和改革委员会']);
     expect(office.title).toBe('整改台账（截至 2026-12-02，含事后补录的记录）');
     expect(office.unitName).toBeUndefined();
   });

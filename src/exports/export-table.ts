@@ -6,7 +6,7 @@ import type { Breakdown } from '../work-plan/breakdown/breakdown.js';
 import { planLastYear, planYears } from '../work-plan/domain/work-plan.decider.js';
 import { deadlineCell } from '../shared/deadline.js';
 import type { EvaluationView, FindingView } from '../rectification/ledger/rectification-ledger.js';
-import { FINDING_STATUS_ZH } from '../rectification/ledger/finding-status.js';
+import { FINDING_STATUS_ZH, SEVERITY_ZH } from '../rectification/ledger/finding-status.js';
 
 /**
  * A sheet as offices keep it: a title, the column headers, one row per parent (finding or
@@ -112,12 +112,18 @@ export const LIGHT_ZH: Readonly<Record<TrafficLight, string>> = { RED: '红灯',
 const column = (header: string, width: number): ExportColumn => ({ header, width });
 const dayColumn = (header: string, width: number): ExportColumn => ({ header, width, day: true });
 
-/** 整改台账 columns (webapi-api.md §3). */
+/**
+ * 整改台账 columns (webapi-api.md §3): every column the findings import records a finding by — 问题, 具体表现, 类别, 严重程度,
+ * 整改措施, the units and 整改时限 — so the file imports back as the findings recorded, with nothing said missing (newcomer43-10 #5:
+ * without 具体表现 and 严重程度 it was told 「所有问题按“一般”记录」 of findings recorded 较重); then the app's record of progress.
+ */
 export const LEDGER_COLUMNS: readonly ExportColumn[] = [
   column('序号', 6),
   column('评估', 24),
   column('问题', 40),
+  column('具体表现', 40),
   column('类别', 12),
+  column('严重程度', 10),
   column('整改措施', 40),
   column('牵头单位', 22),
   column('责任单位', 22),
@@ -199,6 +205,9 @@ function dueDateBefore(part: PartView, entry: ReturnView): string | null {
 const leadsOf = (parts: Iterable<PartView>, unitName: (unitId: string) => string) =>
   [...parts].filter((part) => part.role === 'LEAD').map((part) => unitName(part.unitId)).join('、');
 
+/** A finding's own cells of its 台账 rows, in `LEDGER_COLUMNS` order: 问题, 具体表现, 类别, 严重程度, 整改措施. */
+const findingCells = (finding: FindingView): string[] => [finding.title, finding.description, finding.category, SEVERITY_ZH[finding.severity], finding.measures];
+
 export interface LedgerSource {
   /** The findings as of `asOf`, in ledger order. */
   readonly findings: readonly FindingView[];
@@ -244,7 +253,7 @@ export async function ledgerTable(source: LedgerSource, pause: () => Promise<voi
     const leads = leadsOf(parts, source.unitName);
     if (parts.length === 0 && !source.unitId) {
       const evaluation = evaluationTitle.get(finding.evaluationId) ?? finding.evaluationId;
-      rows.push({ light: null, cells: [rows.length + 1, evaluation, finding.title, finding.category, finding.measures, '', '', '', withdrawn ?? FINDING_STATUS_ZH.UNASSIGNED, '', '', '', '', '', ''] });
+      rows.push({ light: null, cells: [rows.length + 1, evaluation, ...findingCells(finding), '', '', '', withdrawn ?? FINDING_STATUS_ZH.UNASSIGNED, '', '', '', '', '', ''] });
       continue;
     }
     for (const part of parts) {
@@ -256,9 +265,7 @@ export async function ledgerTable(source: LedgerSource, pause: () => Promise<voi
         cells: [
           rows.length + 1,
           evaluationTitle.get(finding.evaluationId) ?? finding.evaluationId,
-          finding.title,
-          finding.category,
-          finding.measures,
+          ...findingCells(finding),
           leads,
           source.unitName(part.unitId),
           dueCell(part),

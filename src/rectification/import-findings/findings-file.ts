@@ -296,7 +296,16 @@ function rowsOfPickedEvaluation<Key extends string>(table: Table<Key>, evaluatio
  * A reading of a 问题清单 or 台账: its findings, or every problem. `sheets`: the XLSX sheets read when there were several — each
  * problem and finding then names its own (`sheet`), and a refusal names them all and hints at --sheet, never the first for every row.
  */
-export type FindingsFileReading = ImportResult<'findings', readonly ImportedFinding[]> & { readonly ledger?: boolean; readonly exported?: true; readonly sheets?: readonly string[] };
+/** A finding's own facts a ledger may leave without a column (`LEDGER_DEFAULTS`): recorded by default then, so never compared with a finding recorded before. */
+export type DefaultedFindingFact = keyof typeof LEDGER_DEFAULTS;
+
+export type FindingsFileReading = ImportResult<'findings', readonly ImportedFinding[]> & {
+  readonly ledger?: boolean;
+  readonly exported?: true;
+  readonly sheets?: readonly string[];
+  /** A ledger's facts the file has no column for (具体表现, 类别, 严重程度): each finding's is the default; absent when it has every column. */
+  readonly absentColumns?: readonly DefaultedFindingFact[];
+};
 
 /** Where a table was read, for a reading's result: its sheets when several (`sheets`), else its one sheet (`sheet`), else nothing. */
 const whereRead = (table: { readonly sheet: string | null; readonly sheets: readonly string[] }): { sheet?: string; sheets?: readonly string[] } =>
@@ -654,7 +663,8 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     ...(has('remarks') ? ['备注'] : []),
   ]);
   const allNotices = [...notices, ...(notes.notices ?? [])];
-  return { ok: true, findings, ledger, ...(exported ? { exported: true as const } : {}), ...notes, ...(allNotices.length === 0 ? {} : { notices: allNotices }), ...(table.sheets.length > 1 ? { sheets: table.sheets } : {}) };
+  const absentColumns = ledger ? (['description', 'category', 'severity'] as const).filter((key) => !has(key)) : [];
+  return { ok: true, findings, ledger, ...(exported ? { exported: true as const } : {}), ...(absentColumns.length === 0 ? {} : { absentColumns }), ...notes, ...(allNotices.length === 0 ? {} : { notices: allNotices }), ...(table.sheets.length > 1 ? { sheets: table.sheets } : {}) };
 }
 
 /**

@@ -6,7 +6,7 @@ import type { CommandContext } from '../../shared/command-context.js';
 import { notFound } from '../../shared/domain-error.js';
 import { deterministicId } from '../../shared/ids.js';
 import { isDueOnAssignment, termsInWords } from '../../shared/deadline.js';
-import { findingTitleKey, findingTitleKeyAsWritten, importFindings, type ImportedFinding } from './findings-file.js';
+import { findingTitleKey, findingTitleKeyAsWritten, importFindings, type DefaultedFindingFact, type ImportedFinding } from './findings-file.js';
 import { sha256Of, type ImportProblem, type ReadingNotes } from '../../spreadsheet/import-problems.js';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
 import { describeNotes, describeNotesZh, importRefused } from '../../spreadsheet/import-refusal.js';
@@ -18,7 +18,8 @@ import { partsOf } from '../../assignments/domain/assignment.decider.js';
 import { dueDateLimitOf, findingDueDateLimit, rectificationPlanDecider } from '../domain/rectification-plan.decider.js';
 import { rectificationPlanStream } from '../domain/rectification-plan.events.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
-import { findingStream } from '../domain/finding.events.js';
+import { findingStream, type FindingRecorded } from '../domain/finding.events.js';
+import { SEVERITY_ZH } from '../ledger/finding-status.js';
 import { findingTitleClaim, NearTitles, type FindingTitlesIndex } from '../finding-titles/finding-titles.index.js';
 import { slicer } from '../../shared/event-loop-turns.js';
 import { unitsNamedNow, type UnitsNamed } from '../../organization/units/units-named.js';
@@ -62,6 +63,11 @@ export interface FindingsImportOutcome {
   readonly ledger: boolean;
   /** Nothing was written: the outcome says what would be. */
   readonly dryRun: boolean;
+  /**
+   * How many notices say a finding recorded before differs from the file (a due date, a unit, 整改措施, 具体表现, 类别, 严重程度, a
+   * day); 0: every finding recorded before is as the file gives it — the result says 「内容相同」 (newcomer43-10 #5).
+   */
+  readonly differing?: number;
   /** The sheet read, columns not imported (备注 …) and rows skipped (footnotes). */
   readonly notes: ReadingNotes;
   readonly position: Position | null;
@@ -309,8 +315,8 @@ export async function importFindingsFile(
     // A 待交办 finding the file assigns included: its 整改措施 cannot be recorded by an assignment, and the notice says so.
     for (const { finding, findingId, state, parts, recordedBefore, assignedNow } of findings) {
       if (!recordedBefore || state.status === 'unrecorded' || state.status === 'withdrawn') continue;
-      const recordedMeasures = await measuresRecorded(dependencies, findingId);
-      differences.push(...differencesFrom(state, { ...finding, parts }, recordedMeasures, (unitId) => units.get(unitId)?.name ?? unitId, assignedNow));
+      const recorded = await factsRecorded(dependencies, findingId);
+      differences.push(...differencesFrom(state, { ...finding, parts }, recorded, result.absentColumns ?? [], (unitId) => units.get(unitId)?.name ?? unitId, assignedNow));
     }
   }
   const recordCommand = ({ finding, findingId, identifiedOn, assignedOn, parts }: (typeof findings)[number]) => {
@@ -413,6 +419,7 @@ export async function importFindingsFile(
     ledger: result.ledger === true,
     dryRun: options.dryRun === true,
     notes: { sheet: result.sheet, notImported: result.notImported, notices: [...(result.notices ?? []), ...differences] },
+    differing: differences.length,
     // Every finding the answer names is in the read models once this is: also those a racing run appended.
     position: laterPosition(laterPosition(batch.position, afterBatch?.position ?? null), afterAssigning?.position ?? null),
   };
@@ -517,9 +524,13 @@ async function lengthenedRecorded({ store, schemas }: ImportDependencies, titles
 }
 
 /** The 整改措施 a finding was recorded with ('' when none). */
-async function measuresRecorded({ store, schemas }: ImportDependencies, findingId: string): Promise<string> {
+/** A finding's own facts as recorded (its FindingRecorded, upcast), compared with a ledger's row given again; '' / LOW when none is found. */
+type RecordedFacts = Pick<FindingRecorded['data'], 'description' | 'category' | 'severity' | 'measures'>;
+
+async function factsRecorded({ store, schemas }: ImportDependencies, findingId: string): Promise<RecordedFacts> {
   const recorded = (await store.readStream(findingStream(findingId))).find((event) => event.type === 'FindingRecorded');
-  return recorded ? (schemas.upcast<{ type: string; data: { measures?: string } }>(recorded).data.measures ?? '') : '';
+  const data = recorded ? schemas.upcast<FindingRecorded>(recorded).data : undefined;
+  return { description: data?.description ?? '', category: data?.category ?? '', severity: data?.severity ?? 'LOW', measures: data?.measures ?? '' };
 }
 
 /**
@@ -588,10 +599,12 @@ function daysGivenOtherwise(
 function differencesFrom(
   state: Exclude<FindingState, { status: 'unrecorded' }>,
   finding: ImportedFinding,
-  recordedMeasures: string,
+  recorded: RecordedFacts,
+  defaulted: readonly DefaultedFindingFact[],
   nameOf: (unitId: string) => string,
   assignedNow = false,
 ): ImportProblem[] {
+  const recordedMeasures = recorded.measures;
   const recordedParts = partsOf(state.assignments);
   const partOf = (unitId: string) => recordedParts.find((part) => part.unitId === unitId || (part.heldBefore ?? []).includes(unitId));
   const notice = (en: string, zh: string): ImportProblem => ({
@@ -630,6 +643,17 @@ function differencesFrom(
       ),
     );
   }
+  // 具体表现, 类别 and 严重程度 the file writes (Rectify's own export does: newcomer43-10 #5), compared as the measures are; a column the
+  // file lacks gave each finding the default, which says nothing of the finding recorded.
+  const facts = [
+    { key: 'description', en: '具体表现 (description)', zh: '具体表现', file: finding.description, was: recorded.description },
+    { key: 'category', en: '类别 (category)', zh: '类别', file: finding.category, was: recorded.category },
+    { key: 'severity', en: '严重程度 (severity)', zh: '严重程度', file: SEVERITY_ZH[finding.severity], was: SEVERITY_ZH[recorded.severity] },
+  ] as const;
+  for (const fact of facts) {
+    if (defaulted.includes(fact.key) || fact.file === fact.was) continue;
+    notices.push(notice(`the file's ${fact.en} is "${fact.file}", recorded "${fact.was || '—'}"`, `文件中的${fact.zh}为“${fact.file}”，已登记的为“${fact.was || '无'}”`));
+  }
   return notices;
 }
 
@@ -652,7 +676,7 @@ export function describeFindingsImportZh(fileName: string, outcome: FindingsImpo
   const waitingWords = waiting > 0 ? `，其中 ${waiting} 个此前已登记、尚未交办的问题按本文件交办` : '';
   const notes = describeNotesZh(outcome.notes);
   if (outcome.dryRun) return `试导入：${fileName} 将在评估“${outcome.evaluationTitle}”下登记 ${recorded} 个问题${assigned}${before > 0 ? `（${before} 个此前已登记${waitingWords}）` : ''}。未写入任何内容。${notes}`;
-  if (recorded === 0 && waiting === 0) return `${fileName} 中的问题此前均已导入（${before} 个），未写入任何内容。${notes}`;
+  if (recorded === 0 && waiting === 0) return `${fileName} 中的问题此前均已导入（${before} 个）${outcome.differing === 0 ? '，内容相同' : ''}，未写入任何内容。${notes}`;
   return `已导入 ${fileName}：在评估“${outcome.evaluationTitle}”下登记 ${recorded} 个问题${assigned}${before > 0 ? `，${before} 个此前已登记${waitingWords}` : ''}。${notes}`;
 }
 
@@ -666,6 +690,6 @@ export function describeFindingsImport(fileName: string, outcome: FindingsImport
   if (outcome.dryRun) {
     return `Dry run: ${fileName} would record ${recorded} finding${recorded === 1 ? '' : 's'}${assigned} on evaluation ${outcome.evaluationId}${before > 0 ? ` (${before} recorded before${waitingWords})` : ''}. Nothing was written.${describeNotes(outcome.notes)}`;
   }
-  if (recorded === 0 && waiting === 0) return `Every finding of ${fileName} was imported before (${before}). Nothing was written.${describeNotes(outcome.notes)}`;
+  if (recorded === 0 && waiting === 0) return `Every finding of ${fileName} was imported before (${before})${outcome.differing === 0 ? ', as the file gives it' : ''}. Nothing was written.${describeNotes(outcome.notes)}`;
   return `Imported ${fileName}: ${recorded} finding${recorded === 1 ? '' : 's'} recorded${assigned} on evaluation ${outcome.evaluationId}${before > 0 ? `, ${before} recorded before${waitingWords}` : ''}.${describeNotes(outcome.notes)}`;
 }

@@ -1,3 +1,4 @@
+import type { Severity } from '../domain/finding.events.js';
 import type { FindingView } from './rectification-ledger.js';
 
 /**
@@ -15,3 +16,9 @@ export const FINDING_STATUS_ZH: Readonly<Record<FindingStatus, string>> = { UNAS
 /** The status of a finding as the ledger (or a fold at a day) sees it: UNASSIGNED while it has no part. */
 export const findingStatus = (finding: Pick<FindingView, 'status' | 'parts'>): FindingStatus =>
   finding.status === 'CLOSED' || finding.status === 'WITHDRAWN' ? finding.status : finding.parts.size === 0 ? 'UNASSIGNED' : 'OPEN';
+
+/**
+ * A finding's severity in the words of the 台账 export, of the findings import (`severityOf` reads them back) and of the pages
+ * (web/src/labels.ts SEVERITY_LABEL).
+ */
+export const SEVERITY_ZH: Readonly<Record<Severity, string>> = { LOW: '一般', MEDIUM: '较重', HIGH: '严重' };

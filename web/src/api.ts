@@ -82,6 +82,7 @@ export class ApiError extends Error {
   /**
    * `fields`, with a refusal of a value the API could not read (coercion.ts) naming its field by `labelOf(field)` — the form's
    * own label (督查结果) — where the form knows one: 「“督查结果”的选择不在可选范围内（可选：通过、不通过），请重新选择。」.
+   * Fields a page set on `fields` itself are kept.
    */
   fieldsNamedBy(labelOf: (field: string) => string | null): Record<string, string> {
     const fields: Record<string, string> = {};
@@ -94,6 +95,8 @@ export class ApiError extends Error {
       const coerced = coercionRefusal(error.message, error.extensions?.messageZh, labelOf);
       if (coerced) fields[coerced.field] ??= coerced.messageZh;
     }
+    // A page may place a refusal on its own field (Imports.vue puts an upload's refusal beside the file field): kept here too.
+    for (const [field, message] of Object.entries(this.fields ?? {})) fields[field] ??= message;
     return fields;
   }
 }

@@ -2769,6 +2769,78 @@ const passLeftWithoutReport: ToleratedBreak = (later, why) => isPassLeftWithoutR
 const isPassLeftWithoutReport = (event: AssignmentEvent, why: Bilingual): event is Extract<AssignmentEvent, { type: 'InspectionLogged' }> =>
   event.type === 'InspectionLogged' && event.data.outcome === 'PASSED' && why.en.startsWith(NO_REPORT_AWAITED);
 
+/**
+ * For a correction (`events`, appended to `state.recorded`): tolerates N4's shape once corrected (`handedInAtThePass`) — a pass
+ * that meets no report awaiting because a return entered after it settled the report it had checked, followed as recorded by the
+ * unit's report of that same day, the one handed in at that inspection; and that report, which meets the part verified by it.
+ * Every fold reads that report before the pass. The way on `requireNoReportOnItsPassDay` names: the return first, then the
+ * correction (breaker43-8 N2).
+ */
+function passCheckingTheDaysReport(state: AssignmentsState, events: readonly AssignmentEvent[]): ToleratedBreak {
+  let passes: { unitId: string; day: string; index: number }[] | undefined;
+  let byDay: ReturnType<typeof inBusinessOrder> | undefined;
+  const passesLeftWithoutReport = () => {
+    const after = [...state.recorded, ...events];
+    byDay ??= inBusinessOrder(after);
+    passes ??= brokenFacts(after).flatMap(({ event, why, day, index }) => (isPassLeftWithoutReport(event, why) ? [{ unitId: event.data.unitId, day, index }] : []));
+    return { passes, byDay };
+  };
+  const position = (order: ReturnType<typeof inBusinessOrder>, index: number) => order.findIndex((entry) => entry.index === index);
+  return (later, why, index) => {
+    if (later.type !== 'RectificationReported' && !isPassLeftWithoutReport(later, why)) return false;
+    const { passes: left, byDay: order } = passesLeftWithoutReport();
+    const at = position(order, index);
+    if (at < 0) return false;
+    const day = order[at]!.occurredOn;
+    const unitId = (later.data as { unitId: string }).unitId;
+    if (later.type === 'RectificationReported') return left.some((pass) => pass.unitId === unitId && pass.day === day && position(order, pass.index) < at);
+    return left.some((pass) => pass.index === index) && order.some(({ event, occurredOn }, after) => after > at && occurredOn === day && event.type === 'RectificationReported' && event.data.unitId === unitId);
+  };
+}
+
+/**
+ * The unit's reports dated the day of a pass of its part that, folded by day, met a part already verified or with an earlier
+ * report still awaiting that pass — so the record cannot tell whether the report came before the pass or after the close-out
+ * (breaker43-8 N2). A pass that met no report awaiting (a return entered after it settled the earlier report: N4's shape) checked
+ * that day's report: not listed. Each with the earlier report that awaited the pass, when there was one.
+ */
+function reportsOnTheirPassDay(recorded: readonly AssignmentEvent[]): { index: number; unitId: string; day: string; awaited: string | undefined }[] {
+  const broken = brokenFacts(recorded);
+  const byDay = inBusinessOrder(recorded);
+  const passesChecking = (unitId: string, day: string) =>
+    byDay.some(
+      ({ event, occurredOn, index }) =>
+        event.type === 'InspectionLogged' && event.data.outcome === 'PASSED' && event.data.unitId === unitId && occurredOn === day && !broken.some((fact) => fact.index === index && isPassLeftWithoutReport(fact.event, fact.why)),
+    );
+  return broken.flatMap(({ index, event, day }) => {
+    if (event.type !== 'RectificationReported' || !passesChecking(event.data.unitId, day)) return [];
+    const { unitId } = event.data;
+    const awaited = byDay.filter((entry) => entry.event.type === 'RectificationReported' && entry.event.data.unitId === unitId && entry.occurredOn < day).at(-1)?.occurredOn;
+    return [{ index, unitId, day, awaited }];
+  });
+}
+
+/**
+ * CONFLICT: a correction (`events`) that brings a report and a pass of the same part onto one day while another report was still
+ * awaiting that pass (a re-report redated to the pass's day, a pass redated to the re-report's): the record cannot tell whether
+ * that report was handed in at the inspection or made after the close-out, and a reopening of the day typed next would leave the
+ * part returned with its re-report read before the pass — no later pass could be entered (breaker43-8 N2). The way on: the
+ * send-back or failed inspection that returned the earlier report goes in first (`passLeftWithoutReport`), then the correction
+ * (`passCheckingTheDaysReport`); a report made after a reopening of the day is entered after that reopening.
+ */
+function requireNoReportOnItsPassDay(state: AssignmentsState, events: readonly AssignmentEvent[], command: NamesUnits): void {
+  const before = new Set(reportsOnTheirPassDay(state.recorded).map(({ index }) => index));
+  const found = reportsOnTheirPassDay([...state.recorded, ...events]).find(({ index }) => !before.has(index));
+  if (!found) return;
+  const { unitId, day, awaited } = found;
+  const unit = unitNamed(command, unitId, day);
+  const earlier = awaited === undefined ? say('', '') : say(`, while the report of ${awaited} still awaited that inspection`, `，而此前 ${awaited} 的整改报告当时尚待该次督查`);
+  throw conflict(
+    `After this correction the report of ${unit.en} of ${day} falls on the day of the pass of ${day}${earlier.en}: the record cannot tell whether it was handed in before the inspection or after the close-out. If it was handed to the inspectors at the inspection of ${day} (a send-back or failed inspection before it is not entered yet), enter that send-back or failed inspection first, then this correction. If it was made after the part was reopened that day, enter the reopening first, then that report as a new one.`,
+    `更正后${unit.zh} ${day} 的整改报告与 ${day} 的督查通过同在一天${earlier.zh}，无法判断该报告是督查前交的还是督查后重新报送的。如它是 ${day} 督查当天交给督查组的（此前有退办或督查未通过尚未录入），请先录入该退办或督查未通过，再作本次更正；如它是当天重新打开之后报送的，请先录入重新打开，再将该报告作为新报告录入。`,
+  );
+}
+
 /** ` on <day>` / `<day> 时` for a fact dated before today; nothing for today's (the refusal is about now). */
 const onDay = (day: string, today: string): Bilingual => (day < today ? say(` on ${day}`, `在 ${day} `) : say('', ''));
 
@@ -2794,7 +2866,7 @@ const LATER_FACT: Partial<Record<AssignmentEvent['type'], Bilingual>> = {
 };
 
 /** A later fact a late entry may leave inconsistent (`later`, and why it no longer holds), to be settled by a paper entered next. */
-type ToleratedBreak = (later: AssignmentEvent, why: Bilingual) => boolean;
+type ToleratedBreak = (later: AssignmentEvent, why: Bilingual, index: number) => boolean;
 
 /**
  * A fact entered late, dated before facts already recorded, must not leave those inconsistent:
@@ -2892,7 +2964,7 @@ export function comesLast(recorded: readonly AssignmentEvent[], events: readonly
 function newlyBroken(recorded: readonly AssignmentEvent[], events: readonly AssignmentEvent[], tolerated?: ToleratedBreak): { index: number; event: AssignmentEvent; day: string; why: Bilingual } | undefined {
   if (events.length === 0 || events.some(movesFacts)) {
     const before = new Set(brokenFacts(recorded).map((broken) => broken.index));
-    return brokenFacts([...recorded, ...events]).find((candidate) => candidate.index < recorded.length && !before.has(candidate.index) && !tolerated?.(candidate.event, candidate.why));
+    return brokenFacts([...recorded, ...events]).find((candidate) => candidate.index < recorded.length && !before.has(candidate.index) && !tolerated?.(candidate.event, candidate.why, candidate.index));
   }
   // In business order the events come after every fact of their day recorded before them (a stable sort by day).
   const added = events.map((event) => ({ event, day: factDayOfEvent(event) })).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
@@ -2932,7 +3004,7 @@ function foldedWithLateEvents(
   for (const entry of later) {
     while (next < added.length && added[next]!.day < entry.occurredOn) foldNext();
     const why = whyNotAllowed(withEvents, entry.event);
-    if (why && !brokenBefore.has(entry.index) && !tolerated?.(entry.event, why)) return { index: entry.index, event: entry.event, day: entry.occurredOn, why };
+    if (why && !brokenBefore.has(entry.index) && !tolerated?.(entry.event, why, entry.index)) return { index: entry.index, event: entry.event, day: entry.occurredOn, why };
     withEvents = evolveParts(withEvents, entry.event);
     order.push(entry.event);
   }
@@ -4424,7 +4496,9 @@ function correctReportDate(command: CorrectReportDate, state: AssignmentsState):
   requireNotBefore(corrected, assignedDay(part, command));
   requireNotBefore(corrected, report.answers);
   requireNotBefore(report.settledBy ?? { day: reportedOn, what: corrected.what }, corrected);
-  return [{ type: 'ReportDateCorrected', data: { unitId, previousReportedOn: report.reportedOn, reportedOn, reason, correctedOn: command.today } }];
+  const events: AssignmentEvent[] = [{ type: 'ReportDateCorrected', data: { unitId, previousReportedOn: report.reportedOn, reportedOn, reason, correctedOn: command.today } }];
+  requireNoReportOnItsPassDay(state, events, command);
+  return events;
 }
 
 /**
@@ -4502,8 +4576,9 @@ function correctInspection(command: CorrectInspection, state: AssignmentsState):
   // day (breaker8s P11) — as a re-dating of the record does (`correctFactDate`; breaker8t P3: only that path checked them).
   if (outcome === 'PASSED' && inspection.outcome === 'PASSED' && inspectedOn < inspection.inspectedOn) {
     const index = state.recorded.findLastIndex((event) => event.type === 'InspectionLogged' && event.data.inspectionId === inspectionId);
-    requireLaterFactsHold(state, events, { day: inspectedOn, what: named('inspectedOn', 'the corrected inspection date', '更正后的督查日期') }, command, index);
+    requireLaterFactsHold(state, events, { day: inspectedOn, what: named('inspectedOn', 'the corrected inspection date', '更正后的督查日期') }, command, index, passCheckingTheDaysReport(state, events));
   }
+  if (outcome === 'PASSED') requireNoReportOnItsPassDay(state, events, command);
   return events;
 }
 
@@ -4652,7 +4727,8 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
       ...givenBack,
       { type: 'FactDateCorrected', data: { unitId, factType: 'UnitAssigned', previousOn, on, reason, correctedOn: command.today, ...nth } },
     ];
-    requireLaterFactsHold(state, events, corrected, command, target.index);
+    requireLaterFactsHold(state, events, corrected, command, target.index, passCheckingTheDaysReport(state, events));
+    requireNoReportOnItsPassDay(state, events, command);
     return events;
   }
   if (handedOver) {
@@ -4665,7 +4741,8 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
   const events: AssignmentEvent[] = [
     { type: 'FactDateCorrected', data: { unitId, factType: target.type as CorrectFactDate['factType'], previousOn, on, reason, correctedOn: command.today, ...nth } },
   ];
-  requireLaterFactsHold(state, events, corrected, command, target.index);
+  requireLaterFactsHold(state, events, corrected, command, target.index, passCheckingTheDaysReport(state, events));
+  requireNoReportOnItsPassDay(state, events, command);
   return events;
 }
 

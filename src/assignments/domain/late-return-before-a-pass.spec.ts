@@ -1,7 +1,7 @@
 import { fold } from '../../shared/decider.js';
 import { DomainError } from '../../shared/domain-error.js';
 import { clerkOf, inspector, supervisor } from '../../shared/testing/actors.js';
-import type { AssignmentCommand, DecideExtension, LogInspection, ReportRectification, RequestExtension, SendBackReport } from './assignment.commands.js';
+import type { AssignmentCommand, CorrectFactDate, CorrectInspection, CorrectReportDate, DecideExtension, LogInspection, ReopenParts, ReportRectification, RequestExtension, SendBackReport } from './assignment.commands.js';
 import { applyAssignmentEvent, dueDateOn, type PartView } from '../read-model/part-view.js';
 import type { TimelineEntry } from '../read-model/timeline.js';
 import { assignmentsOn, decideAssignment, evolveAssignments, factDayOfEvent, initialAssignmentsState, partOf, type AssignmentsState } from './assignment.decider.js';
@@ -323,5 +323,56 @@ describe('a first report found after the later report failed its inspection (bre
     const inDateOrder = typeWithRetries([assigned], [report('2016-05-22'), inspect('inspection-first', 'FAILED', '2016-05-31', '2016-07-16'), report('2016-06-19'), inspect('inspection-later', 'FAILED', '2016-07-10', '2016-08-31'), report('2016-08-20'), inspect('inspection-pass', 'PASSED', '2016-09-01')]);
     const byDay = (events: readonly AssignmentEvent[]) => partRead(assignmentsOn(stateOf(events), TODAY));
     expect(byDay(withFirstRound.events)).toEqual(byDay(inDateOrder.events));
+  });
+});
+
+describe('a correction that brings a report and a pass of the part onto one day while an earlier report awaited that pass (breaker43-8 N2)', () => {
+  const redateRecord = (previousOn: string, on: string): CorrectFactDate => ({ type: 'CorrectFactDate', actor: supervisor, today: TODAY, unitNames: DIRECTORY, unitId: UNIT, factType: 'RectificationReported', previousOn, on, reason: '日期录错。' });
+  const redateReport = (reportedOn: string): CorrectReportDate => ({ type: 'CorrectReportDate', actor: supervisor, today: TODAY, unitNames: DIRECTORY, unitId: UNIT, reportedOn, reason: '日期录错。' });
+  const redatePass = (inspectedOn: string): CorrectInspection => ({ type: 'CorrectInspection', actor: supervisor, today: TODAY, unitNames: DIRECTORY, unitId: UNIT, inspectionId: 'inspection-pass', inspectedOn, reason: '日期录错。' });
+  const reopen = (reopenedOn: string): ReopenParts => ({ type: 'ReopenParts', actor: supervisor, today: TODAY, unitNames: DIRECTORY, reason: '复查发现问题反弹。', reopenedOn, newDueDate: '2016-07-31' });
+  const refusal =
+    '更正后市环境保护局 2016-06-15 的整改报告与 2016-06-15 的督查通过同在一天，而此前 2016-05-25 的整改报告当时尚待该次督查，无法判断该报告是督查前交的还是督查后重新报送的。如它是 2016-06-15 督查当天交给督查组的（此前有退办或督查未通过尚未录入），请先录入该退办或督查未通过，再作本次更正；如它是当天重新打开之后报送的，请先录入重新打开，再将该报告作为新报告录入。';
+  // Paper: report 05-25, its return 05-28, the re-report handed in at the inspection of 06-15, the pass of 06-15.
+  const inDateOrder = typeWithRetries([assigned], [report('2016-05-25'), sendBack('2016-05-28', '2016-06-10'), report('2016-06-15'), inspect('inspection-pass', 'PASSED', '2016-06-15')]);
+  // A16: the re-report typed as of 06-10 (taken: a return not entered yet), the pass of 06-15 typed before it.
+  const reReportMisdated = typeWithRetries([assigned], [report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-15'), report('2016-06-10')]);
+  // A13b: the pass typed as of 06-20, the re-report of 06-15 typed after it (taken: a return not entered yet).
+  const passMisdated = typeWithRetries([assigned], [report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-20'), report('2016-06-15')]);
+  const inspectionId = 'inspection-pass';
+
+  it('given both stories typed, every paper was taken', () => {
+    expect([inDateOrder.refused, reReportMisdated.refused, passMisdated.refused]).toEqual([[], [], []]);
+  });
+
+  it.each([
+    ['the re-report redated to the pass day (correctRecordDate)', () => reReportMisdated.events, redateRecord('2016-06-10', '2016-06-15')],
+    ['the re-report redated to the pass day (correctReportDate)', () => reReportMisdated.events, redateReport('2016-06-15')],
+    ['the pass redated to the re-report day (correctInspection)', () => passMisdated.events, redatePass('2016-06-15')],
+  ] as const)('%s: refused, nothing written, naming the earlier report and both ways on', (_what, events, correction) => {
+    expect(() => decideAssignment(correction, stateOf(events()), { parentClosed: true })).toThrow(expect.objectContaining({ code: 'CONFLICT', messageZh: refusal }) as DomainError);
+  });
+
+  it.each([
+    ['the re-report redated (correctRecordDate)', () => reReportMisdated.events, redateRecord('2016-06-10', '2016-06-15')],
+    ['the re-report redated (correctReportDate)', () => reReportMisdated.events, redateReport('2016-06-15')],
+    ['the pass redated (correctInspection)', () => passMisdated.events, redatePass('2016-06-15')],
+  ] as const)('following the first way on — the return, then %s — both are taken and the part reads as in date order in every fold', (_what, events, correction) => {
+    const wayOn = typeWithRetries(events(), [sendBack('2016-05-28', '2016-06-10'), correction]);
+    expect(wayOn.refused).toEqual([]);
+    expectReadsAsInDateOrder(wayOn.events, inDateOrder.events);
+  });
+
+  it('following the second way on — the reopening of 06-15, then the report made after it — the part can be passed again (no dead end)', () => {
+    const wayOn = typeWithRetries(reReportMisdated.events, [reopen('2016-06-15'), report('2016-06-15'), inspect('inspection-again', 'PASSED', '2016-06-20')]);
+    expect(wayOn.refused).toEqual([]);
+    expect(partRead(assignmentsOn(stateOf(wayOn.events), TODAY))).toMatchObject({ status: 'VERIFIED', verifiedOn: '2016-06-20' });
+    expect(partRead(stateOf(wayOn.events))).toMatchObject({ status: 'VERIFIED', verifiedOn: '2016-06-20' });
+  });
+
+  it('a pass redated onto the day of the only report it checks is taken (no earlier report awaited it)', () => {
+    const only = typeWithRetries([assigned], [report('2016-06-15'), inspect(inspectionId, 'PASSED', '2016-06-20'), redatePass('2016-06-15')]);
+    expect(only.refused).toEqual([]);
+    expect(partRead(stateOf(only.events))).toMatchObject({ status: 'VERIFIED', verifiedOn: '2016-06-15', lastReport: '2016-06-15' });
   });
 });

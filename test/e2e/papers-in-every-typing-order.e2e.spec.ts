@@ -410,6 +410,58 @@ describe('the same papers in every typing order give one record (breaker8u P1, P
     expect(await typedInOrder(true)).toEqual(inDateOrder);
   });
 
+  it('a work-plan item: a correction putting the re-report and the pass on one day while the first report awaited that pass is refused with the ways on; the send-back first, then the same correction, read as in date order in every view (breaker43-8 N2)', async () => {
+    const admin = await app.as('ADMIN');
+    const typedInOrder = async (path: 'date order' | 're-report redated' | 'pass redated') => {
+      const n = (unitSequence += 1);
+      const lead = await registerUnit(`青川市第${n}号档案馆`);
+      const csv = `类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n一,推进五公开,1,公开档案目录${n},,青川市第${n}号档案馆,,2026-12-31\n`;
+      const imported = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {
+        input: { idempotencyKey: key('importWorkPlan'), fileName: `plan-n2-${n}.csv`, title: `青川市2026年更正同日报送核对方案${n}`, year: 2026, contentBase64: Buffer.from(csv).toString('base64'), approvedOn: '2026-10-10', assignedOn: '2026-10-10' },
+      }, admin);
+      expect(imported.errors).toBeUndefined();
+      const items = await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id } } } }`, { id: imported.data!.importWorkPlan.planId });
+      const itemId = items.data!.workPlan.categories[0].items[0].id as string;
+      const unitHeaders = await app.as('UNIT', lead);
+      const inspectorHeaders = await app.as('INSPECTOR');
+      const reportOn = (on: string) => mutate('reportWorkPlanItem', { itemId, unitId: lead, summary: '已整改', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/p' }], reportedOn: on }, unitHeaders);
+      const pass = (on: string) => mutate('logWorkPlanItemInspection', { itemId, unitId: lead, outcome: 'PASSED', notes: '核实', inspectedOn: on, place: '现场' }, inspectorHeaders);
+      const sendBackOn = () => mutate('sendBackWorkPlanItemReport', { itemId, unitId: lead, reason: '材料不全', sentBackOn: '2026-10-12', newDueDate: '2026-10-31' });
+      const inspectionIds = async () => ((await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { parts { inspections { inspectionId } } } }`, { id: itemId })).data!.workPlanItem.parts[0].inspections as { inspectionId: string }[]).map(({ inspectionId }) => inspectionId);
+      const correction = async () =>
+        path === 're-report redated'
+          ? mutate('correctWorkPlanItemRecordDate', { itemId, unitId: lead, record: 'REPORT', previousOn: '2026-10-13', on: '2026-10-15', reason: '日期录错' })
+          : mutate('correctWorkPlanItemInspection', { itemId, unitId: lead, inspectionId: (await inspectionIds())[0], inspectedOn: '2026-10-15', reason: '日期录错' });
+      if (path === 'date order') {
+        for (const paper of [() => reportOn('2026-10-11'), sendBackOn, () => reportOn('2026-10-15'), () => pass('2026-10-15')]) expect((await paper()).errors).toBeUndefined();
+      } else {
+        const papers = path === 're-report redated' ? [() => reportOn('2026-10-11'), () => pass('2026-10-15'), () => reportOn('2026-10-13')] : [() => reportOn('2026-10-11'), () => pass('2026-10-20'), () => reportOn('2026-10-15')];
+        for (const paper of papers) expect((await paper()).errors).toBeUndefined();
+        const refused = await correction();
+        expect(refused.errors?.[0]?.extensions).toMatchObject({
+          code: 'CONFLICT',
+          messageZh: `更正后青川市第${n}号档案馆 2026-10-15 的整改报告与 2026-10-15 的督查通过同在一天，而此前 2026-10-11 的整改报告当时尚待该次督查，无法判断该报告是督查前交的还是督查后重新报送的。如它是 2026-10-15 督查当天交给督查组的（此前有退办或督查未通过尚未录入），请先录入该退办或督查未通过，再作本次更正；如它是当天重新打开之后报送的，请先录入重新打开，再将该报告作为新报告录入。`,
+        });
+        expect((await sendBackOn()).errors).toBeUndefined();
+        expect((await correction()).errors).toBeUndefined();
+      }
+      const read = async (travel: Record<string, string>) =>
+        (await app.graphql(`query($id: ID!, $asOf: String, $knownAt: String) { workPlanItem(id: $id, asOf: $asOf, knownAt: $knownAt) { status completedOn parts { status verifiedOn trafficLight reports { reportedOn } returns { cause returnedOn } inspections { outcome inspectedOn } } } }`, { id: itemId, ...travel })).data!.workPlanItem;
+      const workload = async (travel: Record<string, string>) =>
+        (await app.graphql(`query($unitId: ID!, $asOf: String, $knownAt: String) { unitWorkload(unitId: $unitId, asOf: $asOf, knownAt: $knownAt) { openParts { status } reminders { kind on } } }`, { unitId: lead, ...travel })).data!.unitWorkload;
+      const score = async (travel: Record<string, string>) =>
+        ((await app.graphql(`query($asOf: String, $knownAt: String) { unitScorecard(asOf: $asOf, knownAt: $knownAt) { unitId parts onTime overdue returned meanDaysToRemediate } }`, travel)).data!.unitScorecard as { unitId: string }[]).filter((row) => row.unitId === lead).map(({ unitId: _unit, ...row }) => row);
+      const all = async (travel: Record<string, string>) => ({ item: await read(travel), work: await workload(travel), score: await score(travel) });
+      return { now: await all({}), today: await all({ asOf: '2026-11-29' }), knownLater: await all({ knownAt: '2099-01-01T00:00:00+08:00' }), onTheDay: await all({ asOf: '2026-10-15' }), before: await all({ asOf: '2026-10-14' }) };
+    };
+    const inDateOrder = await typedInOrder('date order');
+    expect(inDateOrder.now.item).toMatchObject({ status: 'COMPLETED', completedOn: '2026-10-15', parts: [{ reports: [{ reportedOn: '2026-10-11' }, { reportedOn: '2026-10-15' }], returns: [{ cause: 'SENT_BACK', returnedOn: '2026-10-12' }] }] });
+    expect(inDateOrder.today).toEqual(inDateOrder.now);
+    expect(inDateOrder.knownLater).toEqual(inDateOrder.now);
+    expect(await typedInOrder('re-report redated')).toEqual(inDateOrder);
+    expect(await typedInOrder('pass redated')).toEqual(inDateOrder);
+  });
+
   it.each(STORIES.map((story) => [story.name, story] as const))('%s', async (_name, story) => {
     const orders = permutations(story.papers).filter((order) => story.keep?.(order.map(([name]) => name)) ?? true);
     const [first, ...rest] = orders;

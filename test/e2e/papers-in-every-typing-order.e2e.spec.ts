@@ -364,18 +364,34 @@ describe('the same papers in every typing order give one record (breaker8u P1, P
     expect(await typedInOrder([0, 4, 3, 1, 2])).toEqual(inDateOrder);
   });
 
+  /** A work-plan item of its own one-item plan (approved and assigned 2026-10-10), led by a new 档案馆 `n`; `label` names the plan. */
+  const itemOfItsOwnPlan = async (label: string, title: string): Promise<{ n: number; lead: string; itemId: string }> => {
+    const n = (unitSequence += 1);
+    const lead = await registerUnit(`青川市第${n}号档案馆`);
+    const csv = `类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n一,推进五公开,1,公开档案目录${n},,青川市第${n}号档案馆,,2026-12-31\n`;
+    const imported = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {
+      input: { idempotencyKey: key('importWorkPlan'), fileName: `plan-${label}-${n}.csv`, title: `${title}${n}`, year: 2026, contentBase64: Buffer.from(csv).toString('base64'), approvedOn: '2026-10-10', assignedOn: '2026-10-10' },
+    }, await app.as('ADMIN'));
+    expect(imported.errors).toBeUndefined();
+    const items = await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id } } } }`, { id: imported.data!.importWorkPlan.planId });
+    return { n, lead, itemId: items.data!.workPlan.categories[0].items[0].id as string };
+  };
+
+  /** The item as every view reads it — the item, 我的任务 and 单位排名 of its lead — now, today, known later, on 10-15 and on 10-14. */
+  const itemInEveryView = async (itemId: string, lead: string, part: string) => {
+    const read = async (travel: Record<string, string>) =>
+      (await app.graphql(`query($id: ID!, $asOf: String, $knownAt: String) { workPlanItem(id: $id, asOf: $asOf, knownAt: $knownAt) { status completedOn parts { ${part} } } }`, { id: itemId, ...travel })).data!.workPlanItem;
+    const workload = async (travel: Record<string, string>) =>
+      (await app.graphql(`query($unitId: ID!, $asOf: String, $knownAt: String) { unitWorkload(unitId: $unitId, asOf: $asOf, knownAt: $knownAt) { openParts { status } reminders { kind on } } }`, { unitId: lead, ...travel })).data!.unitWorkload;
+    const score = async (travel: Record<string, string>) =>
+      ((await app.graphql(`query($asOf: String, $knownAt: String) { unitScorecard(asOf: $asOf, knownAt: $knownAt) { unitId parts onTime overdue returned meanDaysToRemediate } }`, travel)).data!.unitScorecard as { unitId: string }[]).filter((row) => row.unitId === lead).map(({ unitId: _unit, ...row }) => row);
+    const all = async (travel: Record<string, string>) => ({ item: await read(travel), work: await workload(travel), score: await score(travel) });
+    return { now: await all({}), today: await all({ asOf: '2026-11-29' }), knownLater: await all({ knownAt: '2099-01-01T00:00:00+08:00' }), onTheDay: await all({ asOf: '2026-10-15' }), before: await all({ asOf: '2026-10-14' }) };
+  };
+
   it('a work-plan item: the re-report of the pass’s day typed after the pass is refused with the way on; the send-back found later, then the same report, read as in date order in every view (N4)', async () => {
-    const admin = await app.as('ADMIN');
     const typedInOrder = async (wayOn: boolean) => {
-      const n = (unitSequence += 1);
-      const lead = await registerUnit(`青川市第${n}号档案馆`);
-      const csv = `类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n一,推进五公开,1,公开档案目录${n},,青川市第${n}号档案馆,,2026-12-31\n`;
-      const imported = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {
-        input: { idempotencyKey: key('importWorkPlan'), fileName: `plan-n4-${n}.csv`, title: `青川市2026年督查当天报送核对方案${n}`, year: 2026, contentBase64: Buffer.from(csv).toString('base64'), approvedOn: '2026-10-10', assignedOn: '2026-10-10' },
-      }, admin);
-      expect(imported.errors).toBeUndefined();
-      const items = await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id } } } }`, { id: imported.data!.importWorkPlan.planId });
-      const itemId = items.data!.workPlan.categories[0].items[0].id as string;
+      const { lead, itemId } = await itemOfItsOwnPlan('n4', '青川市2026年督查当天报送核对方案');
       const unitHeaders = await app.as('UNIT', lead);
       const inspectorHeaders = await app.as('INSPECTOR');
       const reportOn = (on: string) => mutate('reportWorkPlanItem', { itemId, unitId: lead, summary: `已整改（${on}）`, evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/p' }], reportedOn: on }, unitHeaders);
@@ -394,14 +410,7 @@ describe('the same papers in every typing order give one record (breaker8u P1, P
       } else {
         for (const paper of [() => reportOn('2026-10-11'), sendBackOn, () => reportOn('2026-10-15'), pass]) expect((await paper()).errors).toBeUndefined();
       }
-      const read = async (travel: Record<string, string>) =>
-        (await app.graphql(`query($id: ID!, $asOf: String, $knownAt: String) { workPlanItem(id: $id, asOf: $asOf, knownAt: $knownAt) { status completedOn parts { status verifiedOn trafficLight reports { reportedOn } returns { cause returnedOn } } } }`, { id: itemId, ...travel })).data!.workPlanItem;
-      const workload = async (travel: Record<string, string>) =>
-        (await app.graphql(`query($unitId: ID!, $asOf: String, $knownAt: String) { unitWorkload(unitId: $unitId, asOf: $asOf, knownAt: $knownAt) { openParts { status } reminders { kind on } } }`, { unitId: lead, ...travel })).data!.unitWorkload;
-      const score = async (travel: Record<string, string>) =>
-        ((await app.graphql(`query($asOf: String, $knownAt: String) { unitScorecard(asOf: $asOf, knownAt: $knownAt) { unitId parts onTime overdue returned meanDaysToRemediate } }`, travel)).data!.unitScorecard as { unitId: string }[]).filter((row) => row.unitId === lead).map(({ unitId: _unit, ...row }) => row);
-      const all = async (travel: Record<string, string>) => ({ item: await read(travel), work: await workload(travel), score: await score(travel) });
-      return { now: await all({}), today: await all({ asOf: '2026-11-29' }), knownLater: await all({ knownAt: '2099-01-01T00:00:00+08:00' }), onTheDay: await all({ asOf: '2026-10-15' }), before: await all({ asOf: '2026-10-14' }) };
+      return itemInEveryView(itemId, lead, 'status verifiedOn trafficLight reports { reportedOn } returns { cause returnedOn }');
     };
     const inDateOrder = await typedInOrder(false);
     expect(inDateOrder.now.item).toMatchObject({ status: 'COMPLETED', completedOn: '2026-10-15', parts: [{ reports: [{ reportedOn: '2026-10-11' }, { reportedOn: '2026-10-15' }], returns: [{ cause: 'SENT_BACK', returnedOn: '2026-10-12' }] }] });
@@ -411,17 +420,8 @@ describe('the same papers in every typing order give one record (breaker8u P1, P
   });
 
   it('a work-plan item: a correction putting the re-report and the pass on one day while the first report awaited that pass is refused with the ways on; the send-back first, then the same correction, read as in date order in every view (breaker43-8 N2)', async () => {
-    const admin = await app.as('ADMIN');
     const typedInOrder = async (path: 'date order' | 're-report redated' | 'pass redated') => {
-      const n = (unitSequence += 1);
-      const lead = await registerUnit(`青川市第${n}号档案馆`);
-      const csv = `类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n一,推进五公开,1,公开档案目录${n},,青川市第${n}号档案馆,,2026-12-31\n`;
-      const imported = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {
-        input: { idempotencyKey: key('importWorkPlan'), fileName: `plan-n2-${n}.csv`, title: `青川市2026年更正同日报送核对方案${n}`, year: 2026, contentBase64: Buffer.from(csv).toString('base64'), approvedOn: '2026-10-10', assignedOn: '2026-10-10' },
-      }, admin);
-      expect(imported.errors).toBeUndefined();
-      const items = await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id } } } }`, { id: imported.data!.importWorkPlan.planId });
-      const itemId = items.data!.workPlan.categories[0].items[0].id as string;
+      const { n, lead, itemId } = await itemOfItsOwnPlan('n2', '青川市2026年更正同日报送核对方案');
       const unitHeaders = await app.as('UNIT', lead);
       const inspectorHeaders = await app.as('INSPECTOR');
       const reportOn = (on: string) => mutate('reportWorkPlanItem', { itemId, unitId: lead, summary: '已整改', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/p' }], reportedOn: on }, unitHeaders);
@@ -445,14 +445,7 @@ describe('the same papers in every typing order give one record (breaker8u P1, P
         expect((await sendBackOn()).errors).toBeUndefined();
         expect((await correction()).errors).toBeUndefined();
       }
-      const read = async (travel: Record<string, string>) =>
-        (await app.graphql(`query($id: ID!, $asOf: String, $knownAt: String) { workPlanItem(id: $id, asOf: $asOf, knownAt: $knownAt) { status completedOn parts { status verifiedOn trafficLight reports { reportedOn } returns { cause returnedOn } inspections { outcome inspectedOn } } } }`, { id: itemId, ...travel })).data!.workPlanItem;
-      const workload = async (travel: Record<string, string>) =>
-        (await app.graphql(`query($unitId: ID!, $asOf: String, $knownAt: String) { unitWorkload(unitId: $unitId, asOf: $asOf, knownAt: $knownAt) { openParts { status } reminders { kind on } } }`, { unitId: lead, ...travel })).data!.unitWorkload;
-      const score = async (travel: Record<string, string>) =>
-        ((await app.graphql(`query($asOf: String, $knownAt: String) { unitScorecard(asOf: $asOf, knownAt: $knownAt) { unitId parts onTime overdue returned meanDaysToRemediate } }`, travel)).data!.unitScorecard as { unitId: string }[]).filter((row) => row.unitId === lead).map(({ unitId: _unit, ...row }) => row);
-      const all = async (travel: Record<string, string>) => ({ item: await read(travel), work: await workload(travel), score: await score(travel) });
-      return { now: await all({}), today: await all({ asOf: '2026-11-29' }), knownLater: await all({ knownAt: '2099-01-01T00:00:00+08:00' }), onTheDay: await all({ asOf: '2026-10-15' }), before: await all({ asOf: '2026-10-14' }) };
+      return itemInEveryView(itemId, lead, 'status verifiedOn trafficLight reports { reportedOn } returns { cause returnedOn } inspections { outcome inspectedOn }');
     };
     const inDateOrder = await typedInOrder('date order');
     expect(inDateOrder.now.item).toMatchObject({ status: 'COMPLETED', completedOn: '2026-10-15', parts: [{ reports: [{ reportedOn: '2026-10-11' }, { reportedOn: '2026-10-15' }], returns: [{ cause: 'SENT_BACK', returnedOn: '2026-10-12' }] }] });

@@ -353,15 +353,25 @@ describe('a correction that brings a report and a pass of the part onto one day 
     expect(() => decideAssignment(correction, stateOf(events()), { parentClosed: true })).toThrow(expect.objectContaining({ code: 'CONFLICT', messageZh: refusal }) as DomainError);
   });
 
-  it.each([
+  const returns = [
+    ['the send-back', sendBack('2016-05-28', '2016-06-10')],
+    ['the failed inspection', inspect('inspection-failed', 'FAILED', '2016-05-28', '2016-06-10')],
+  ] as const;
+  const corrections = [
     ['the re-report redated (correctRecordDate)', () => reReportMisdated.events, redateRecord('2016-06-10', '2016-06-15')],
     ['the re-report redated (correctReportDate)', () => reReportMisdated.events, redateReport('2016-06-15')],
     ['the pass redated (correctInspection)', () => passMisdated.events, redatePass('2016-06-15')],
-  ] as const)('following the first way on — the return, then %s — both are taken and the part reads as in date order in every fold', (_what, events, correction) => {
-    const wayOn = typeWithRetries(events(), [sendBack('2016-05-28', '2016-06-10'), correction]);
-    expect(wayOn.refused).toEqual([]);
-    expectReadsAsInDateOrder(wayOn.events, inDateOrder.events);
-  });
+  ] as const;
+  it.each(returns.flatMap(([returnName, returned]) => corrections.map(([name, events, correction]) => [returnName, name, returned, events, correction] as const)))(
+    'following the first way on — %s, then %s — both are taken and the part reads as in date order in every fold',
+    (_return, _what, returned, events, correction) => {
+      const wayOn = typeWithRetries(events(), [returned, correction]);
+      expect(wayOn.refused).toEqual([]);
+      const papersInDateOrder = typeWithRetries([assigned], [report('2016-05-25'), returned, report('2016-06-15'), inspect('inspection-pass', 'PASSED', '2016-06-15')]);
+      expect(partRead(stateOf(papersInDateOrder.events))).toMatchObject({ status: 'VERIFIED', verifiedOn: '2016-06-15', reportCount: 2, lastReport: '2016-06-15' });
+      expectReadsAsInDateOrder(wayOn.events, papersInDateOrder.events);
+    },
+  );
 
   it('following the second way on — the reopening of 06-15, then the report made after it — the part can be passed again (no dead end)', () => {
     const wayOn = typeWithRetries(reReportMisdated.events, [reopen('2016-06-15'), report('2016-06-15'), inspect('inspection-again', 'PASSED', '2016-06-20')]);

@@ -929,6 +929,9 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "HALF_YEAR",
                     "YEAR"
                   ]
+                },
+                "words": {
+                  "type": "string"
                 }
               },
               "required": [
@@ -1368,6 +1371,9 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "HALF_YEAR",
                     "YEAR"
                   ]
+                },
+                "words": {
+                  "type": "string"
                 }
               },
               "required": [
@@ -2051,6 +2057,9 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "HALF_YEAR",
                     "YEAR"
                   ]
+                },
+                "words": {
+                  "type": "string"
                 }
               },
               "required": [
@@ -2232,6 +2241,9 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "HALF_YEAR",
                     "YEAR"
                   ]
+                },
+                "words": {
+                  "type": "string"
                 }
               },
               "required": [
@@ -2330,6 +2342,9 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "HALF_YEAR",
                     "YEAR"
                   ]
+                },
+                "words": {
+                  "type": "string"
                 }
               },
               "required": [

@@ -17,9 +17,10 @@ export type Deadline =
   | { readonly kind: 'AT_ONCE' }
   /**
    * 持续推进 / 长期坚持 / 常态化: no end date, never overdue, reported periodically — every
-   * `reportEvery` when the words say so (常态化（每月报送）, 长期坚持，每半年报送), else every quarter.
+   * `reportEvery` when the words say so (常态化（每月报送）, 长期坚持，每半年报送), else every quarter. `words`: the office's
+   * own words as written, without the period (长期坚持, 持续推进, 常态化推进), shown instead of 常态化 (newcomer43-10 W).
    */
-  | { readonly kind: 'STANDING'; readonly reportEvery?: RecurrencePeriod }
+  | { readonly kind: 'STANDING'; readonly reportEvery?: RecurrencePeriod; readonly words?: string }
   /** 每月 / 每季度 / 每半年 / 每年: kept up, reporting at the end of every period (`termsOf`: a standing part). */
   | { readonly kind: 'RECURRING'; readonly period: RecurrencePeriod }
   /** 2018年底前完成并持续落实: due by a day, then kept up as a standing task (reporting every `reportEvery`, else quarterly). */
@@ -42,8 +43,11 @@ export type Deadline =
  * - STANDING (持续推进 / 长期坚持 / 常态化): never overdue — never red or yellow, never counted late —
  *   and reported every `reportEvery` (QUARTER unless the file says 每月 …): the next report is due
  *   at the end of the period in progress, or of the next one once reported in it. Its `dueDate` is
- *   the end of the span it is kept up for (the work plan's period; a finding's inspection deadline
- *   or the end of its year), the day by which it is inspected and closed like any part.
+ *   the end of the span it is kept up for — one rule for plans and 台账: the latest day a part
+ *   of it may be due (the work plan's period; the approved rectification plan's inspection deadline, else the end of the
+ *   year after the finding was identified: never the end of a 台账's own year, weeks away in December — newcomer43-10 #6),
+ *   the day by which it is inspected and closed like any part. `words`: the office's (长期坚持, 持续推进), shown instead of
+ *   常态化; absent on parts assigned before 2026-12-06. Words aside, the same terms are the same deadline (`dueTermsKey`).
  * - BY_DATE_THEN_STANDING (X前完成并持续落实): due by `dueDate` like BY_DATE; once that day has passed
  *   and the part is reported, it is kept up as a standing task (reports every `reportEvery`). `atOnce`:
  *   written 立行立改并持续落实 (立行立改，长期坚持; 即知即改、持续推进): its day is the day its units were told, not a
@@ -54,8 +58,22 @@ export type DueTerms =
   | { readonly kind: 'BY_DATE' }
   | { readonly kind: 'AT_ONCE' }
   | { readonly kind: 'RECURRING'; readonly period: RecurrencePeriod }
-  | { readonly kind: 'STANDING'; readonly reportEvery: RecurrencePeriod }
+  | { readonly kind: 'STANDING'; readonly reportEvery: RecurrencePeriod; readonly words?: string }
   | { readonly kind: 'BY_DATE_THEN_STANDING'; readonly reportEvery: RecurrencePeriod; readonly atOnce?: true };
+
+/**
+ * The terms' meaning as a comparable key (`JSON`): the same deadline whatever words said it — 长期坚持 and 持续推进 are
+ * both standing, and a part assigned before the words were kept (no `words`) has the same terms as the file read again
+ * (newcomer43-10 W). Absent terms are BY_DATE.
+ */
+export function dueTermsKey(terms: DueTerms | undefined): string {
+  if (terms === undefined) return JSON.stringify(BY_DATE);
+  if (terms.kind !== 'STANDING') return JSON.stringify(terms);
+  return JSON.stringify({ kind: terms.kind, reportEvery: terms.reportEvery });
+}
+
+/** Whether two terms mean the same deadline (`dueTermsKey`); absent is BY_DATE. */
+export const sameDueTerms = (a: DueTerms | undefined, b: DueTerms | undefined): boolean => dueTermsKey(a) === dueTermsKey(b);
 
 /**
  * Terms whose due day is the day the part is assigned (立行立改, 立行立改并持续落实), not one the file wrote: two versions
@@ -85,7 +103,7 @@ export function termsOf(deadline: Deadline): DueTerms {
     case 'RECURRING':
       return { kind: 'STANDING', reportEvery: deadline.period };
     case 'STANDING':
-      return { kind: 'STANDING', reportEvery: deadline.reportEvery ?? STANDING_REPORT_PERIOD };
+      return { kind: 'STANDING', reportEvery: deadline.reportEvery ?? STANDING_REPORT_PERIOD, ...(deadline.words === undefined ? {} : { words: deadline.words }) };
     case 'BY_DATE_THEN_STANDING':
       return { kind: 'BY_DATE_THEN_STANDING', reportEvery: deadline.reportEvery ?? STANDING_REPORT_PERIOD };
     case 'AT_ONCE_THEN_STANDING':
@@ -156,7 +174,11 @@ function periodStartBefore(periodEnd: string, period: RecurrencePeriod): string 
   return monthEnd(Math.floor(month / 12), (month % 12) + 1);
 }
 
-/** The terms as people read them next to (or instead of) the due date: 立行立改, 常态化（每季度报送）, 每季度, 2018-12-31前完成并持续落实; null for a plain day. */
+/**
+ * The terms as people read them next to (or instead of) the due date: 立行立改, 常态化（每季度报送）, 长期坚持（每季度报送）, 每季度,
+ * 2018-12-31前完成并持续落实; null for a plain day. A standing part says the office's words (长期坚持, 持续推进), 常态化 when
+ * none were kept (parts assigned before 2026-12-06).
+ */
 export function termsInWords(terms: DueTerms, dueDate: string): string | null {
   switch (terms.kind) {
     case 'BY_DATE':
@@ -166,7 +188,7 @@ export function termsInWords(terms: DueTerms, dueDate: string): string | null {
     case 'RECURRING':
       return PERIOD_WORDS[terms.period];
     case 'STANDING':
-      return `常态化（${PERIOD_WORDS[terms.reportEvery]}报送）`;
+      return `${terms.words ?? '常态化'}（${PERIOD_WORDS[terms.reportEvery]}报送）`;
     case 'BY_DATE_THEN_STANDING':
       // The period is written only when it is not the usual quarter, so the words read back to the same terms.
       return `${terms.atOnce ? '立行立改并持续落实' : `${dueDate}前完成并持续落实`}${terms.reportEvery === STANDING_REPORT_PERIOD ? '' : `（${PERIOD_WORDS[terms.reportEvery]}报送）`}`;
@@ -249,7 +271,7 @@ export function deadlineInWords(deadline: Deadline): string {
     case 'AT_ONCE':
       return '立行立改';
     case 'STANDING':
-      return deadline.reportEvery === undefined ? '长期坚持' : `长期坚持（${PERIOD_WORDS[deadline.reportEvery]}报送）`;
+      return deadline.reportEvery === undefined ? (deadline.words ?? '长期坚持') : `${deadline.words ?? '长期坚持'}（${PERIOD_WORDS[deadline.reportEvery]}报送）`;
     case 'RECURRING':
       return PERIOD_WORDS[deadline.period];
     case 'BY_DATE_THEN_STANDING':

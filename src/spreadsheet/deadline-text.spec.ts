@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { isCalendarDate } from '../shared/calendar-date.js';
-import { BY_DATE, partDueOf, recurringDueDates, termsInWords, type DueTerms } from '../shared/deadline.js';
+import { BY_DATE, deadlineCell, partDueOf, recurringDueDates, sameDueTerms, termsInWords, type DueTerms } from '../shared/deadline.js';
 import { readDay, readDeadline } from './deadline-text.js';
 
 /* The deadline words of task lists and ledgers (issue 10, fault 2), as examples and as properties. */
@@ -32,19 +32,19 @@ describe('deadlines as offices write them (issue 10, fault 2)', () => {
     ['年底前', 2026, byDate('2026-12-31')],
     ['2026-06-30', undefined, byDate('2026-06-30')],
     ['立行立改', undefined, { ok: true, deadline: { kind: 'AT_ONCE' } }],
-    ['持续推进', undefined, { ok: true, deadline: { kind: 'STANDING' } }],
-    ['长期坚持', undefined, { ok: true, deadline: { kind: 'STANDING' } }],
-    ['常态化', undefined, { ok: true, deadline: { kind: 'STANDING' } }],
+    ['持续推进', undefined, { ok: true, deadline: { kind: 'STANDING', words: '持续推进' } }],
+    ['长期坚持', undefined, { ok: true, deadline: { kind: 'STANDING', words: '长期坚持' } }],
+    ['常态化', undefined, { ok: true, deadline: { kind: 'STANDING', words: '常态化' } }],
     ['每月', undefined, { ok: true, deadline: { kind: 'RECURRING', period: 'MONTH' } }],
     ['每季度', undefined, { ok: true, deadline: { kind: 'RECURRING', period: 'QUARTER' } }],
     ['每半年', undefined, { ok: true, deadline: { kind: 'RECURRING', period: 'HALF_YEAR' } }],
     ['2018年底前完成并持续落实', undefined, { ok: true, deadline: { kind: 'BY_DATE_THEN_STANDING', dueDate: '2018-12-31' } }],
     // A standing deadline's reporting period after it (breaker10f P17): the export's own words, and the offices'.
-    ['常态化（每月报送）', undefined, { ok: true, deadline: { kind: 'STANDING', reportEvery: 'MONTH' } }],
-    ['常态化(每半年报送)', undefined, { ok: true, deadline: { kind: 'STANDING', reportEvery: 'HALF_YEAR' } }],
-    ['长期坚持（每半年报送）', undefined, { ok: true, deadline: { kind: 'STANDING', reportEvery: 'HALF_YEAR' } }],
-    ['长期坚持，每月报送', undefined, { ok: true, deadline: { kind: 'STANDING', reportEvery: 'MONTH' } }],
-    ['持续推进、每年上报一次', undefined, { ok: true, deadline: { kind: 'STANDING', reportEvery: 'YEAR' } }],
+    ['常态化（每月报送）', undefined, { ok: true, deadline: { kind: 'STANDING', reportEvery: 'MONTH', words: '常态化' } }],
+    ['常态化(每半年报送)', undefined, { ok: true, deadline: { kind: 'STANDING', reportEvery: 'HALF_YEAR', words: '常态化' } }],
+    ['长期坚持（每半年报送）', undefined, { ok: true, deadline: { kind: 'STANDING', reportEvery: 'HALF_YEAR', words: '长期坚持' } }],
+    ['长期坚持，每月报送', undefined, { ok: true, deadline: { kind: 'STANDING', reportEvery: 'MONTH', words: '长期坚持' } }],
+    ['持续推进、每年上报一次', undefined, { ok: true, deadline: { kind: 'STANDING', reportEvery: 'YEAR', words: '持续推进' } }],
     ['2026年6月底前完成并持续落实（每月报送）', undefined, { ok: true, deadline: { kind: 'BY_DATE_THEN_STANDING', dueDate: '2026-06-30', reportEvery: 'MONTH' } }],
     ['2026-06-30（每季度）', undefined, byDate('2026-06-30')],
     // Fixed at once and kept fixed (breaker10f P18).
@@ -85,13 +85,23 @@ describe('deadlines as offices write them (issue 10, fault 2)', () => {
     const every: DueTerms[] = [
       BY_DATE,
       { kind: 'AT_ONCE' },
-      ...periods.map((reportEvery): DueTerms => ({ kind: 'STANDING', reportEvery })),
+      ...periods.flatMap((reportEvery): DueTerms[] => ['长期坚持', '持续推进', '常态化', '长期'].map((words) => ({ kind: 'STANDING', reportEvery, words }))),
       ...periods.map((reportEvery): DueTerms => ({ kind: 'BY_DATE_THEN_STANDING', reportEvery })),
     ];
     for (const terms of every) {
       const dueDate = '2026-06-30';
       const reading = readDeadline(termsInWords(terms, dueDate) ?? dueDate, { year: 2026 });
       expect(reading.ok && partDueOf(reading.deadline, { assignedOn: dueDate, keptUpUntil: dueDate })).toEqual({ dueDate, terms });
+    }
+  });
+
+  it('reads a standing part assigned before the words were kept (常态化（每季度报送）) back to the same terms, in the words it was shown in (newcomer43-10 W)', () => {
+    for (const reportEvery of ['MONTH', 'QUARTER', 'HALF_YEAR', 'YEAR'] as const) {
+      const before: DueTerms = { kind: 'STANDING', reportEvery };
+      const reading = readDeadline(deadlineCell(before, '2026-12-31'), { year: 2026 });
+      const read = reading.ok ? partDueOf(reading.deadline, { keptUpUntil: '2026-12-31' }) : null;
+      expect(read).toEqual({ dueDate: '2026-12-31', terms: { kind: 'STANDING', reportEvery, words: '常态化' } });
+      expect(read && 'terms' in read && sameDueTerms(read.terms, before)).toBe(true);
     }
   });
 

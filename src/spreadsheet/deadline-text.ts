@@ -407,7 +407,8 @@ const REPORT_PERIOD_TAIL = /^(.+?)[,，;；、]?[(\[【]?(每个月|每月|按�
 /** `readDeadline` of a text, normalised (`text`) and as written (`original`, for the refusal). */
 function readDeadlineText(original: string, text: string, context: DeadlineContext): DeadlineReading {
   if (AT_ONCE.test(text)) return { ok: true, deadline: { kind: 'AT_ONCE' } };
-  if (STANDING.test(text)) return { ok: true, deadline: { kind: 'STANDING' } };
+  // The office's words are kept to be shown (长期坚持, 持续推进 — not 常态化 for all: newcomer43-10 W).
+  if (STANDING.test(text)) return { ok: true, deadline: { kind: 'STANDING', words: text } };
   const period = RECURRING[text.replace(/(?:报送|上报|开展|一次|1次)+$/, '')] ?? recurringAtPeriodEnd(text);
   if (period) return { ok: true, deadline: { kind: 'RECURRING', period } };
   const midPeriod = MID_PERIOD.exec(text);

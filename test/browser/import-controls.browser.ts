@@ -155,7 +155,7 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     await page.getByRole('button', { name: '预览（不写入）' }).click();
     await answered(page, 'import-preview');
     expect(await planItemRows(page)).toEqual([
-      ['1', '一 解读回应', '落实政策解读三同步', '青川市发展和改革委员会', '青川市财政局', '常态化（每季度报送）'],
+      ['1', '一 解读回应', '落实政策解读三同步', '青川市发展和改革委员会', '青川市财政局', '长期坚持（每季度报送）'],
       ['2', '一 解读回应', '清理失效文件', '青川市财政局', `青川市发展和改革委员会（${year}-12-20）`, `${year}-12-31`],
       ['3', '二 平台建设', '更新政府网站栏目', '青川市发展和改革委员会', '—', `立行立改（${officeDay()}）`],
     ]);

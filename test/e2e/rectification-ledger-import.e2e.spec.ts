@@ -166,8 +166,9 @@ describe('Importing a rectification ledger (整改台账)', () => {
     ]);
     const parts = `query($id: ID!) { finding(id: $id) { assignments { dueDate deadline deadlineKind nextReportDue trafficLight } } }`;
     const [standing, atOnce] = await Promise.all(imported.data?.importFindings.findings.map((finding: { id: string }) => app.graphql(parts, { id: finding.id })));
-    // Kept up until the end of the year (no rectification plan approved), green, the next report due at the quarter's end.
-    expect(standing.data?.finding.assignments[0]).toEqual({ dueDate: '2026-12-31', deadline: '常态化（每季度报送）', deadlineKind: 'STANDING', nextReportDue: '2026-06-30', trafficLight: 'GREEN' });
+    // Kept up as long as a part may run — the end of the year after (no rectification plan approved; newcomer43-10 #6) —, green,
+    // the next report due at the quarter's end.
+    expect(standing.data?.finding.assignments[0]).toEqual({ dueDate: '2027-12-31', deadline: '常态化（每季度报送）', deadlineKind: 'STANDING', nextReportDue: '2026-06-30', trafficLight: 'GREEN' });
     expect(atOnce.data?.finding.assignments[0]).toEqual({ dueDate: '2026-04-01', deadline: '立行立改', deadlineKind: 'AT_ONCE', nextReportDue: null, trafficLight: 'YELLOW' });
   });
 

@@ -359,7 +359,7 @@ describe('a rectification ledger (整改台账): findings with their units, dead
     expect(!result.ok && result.problems.filter((problem) => problem.reasonZh === undefined)).toEqual([]);
   });
 
-  it('reads standing, recurring and "then standing" deadlines as standing parts kept up until the plan\'s inspection deadline (else the year\'s end)', async () => {
+  it('reads standing, recurring and "then standing" deadlines as standing parts kept up until the plan\'s inspection deadline (else the end of the next year, as long as a part may run: newcomer43-10 #6), in the office\'s words', async () => {
     const csv =
       '问题,牵头单位,整改时限\n' +
       '年报滞后,青川市财政局,常态化\n' +
@@ -371,13 +371,13 @@ describe('a rectification ledger (整改台账): findings with their units, dead
       return result.ok ? result.findings.map((finding) => [finding.parts[0]!.dueDate, finding.parts[0]!.terms]) : result.problems;
     };
     expect(await parts({})).toEqual([
-      ['2026-12-31', { kind: 'STANDING', reportEvery: 'QUARTER' }],
-      ['2026-12-31', { kind: 'STANDING', reportEvery: 'MONTH' }],
+      ['2027-12-31', { kind: 'STANDING', reportEvery: 'QUARTER', words: '常态化' }],
+      ['2027-12-31', { kind: 'STANDING', reportEvery: 'MONTH' }],
       ['2026-06-30', { kind: 'BY_DATE_THEN_STANDING', reportEvery: 'QUARTER' }],
       ['2026-03-10', { kind: 'AT_ONCE' }],
     ]);
     expect((await parts({ standingUntil: '2026-10-31' })).slice(0, 2)).toEqual([
-      ['2026-10-31', { kind: 'STANDING', reportEvery: 'QUARTER' }],
+      ['2026-10-31', { kind: 'STANDING', reportEvery: 'QUARTER', words: '常态化' }],
       ['2026-10-31', { kind: 'STANDING', reportEvery: 'MONTH' }],
     ]);
   });

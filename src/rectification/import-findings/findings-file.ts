@@ -6,7 +6,7 @@ import type { AssignmentRole } from '../../assignments/domain/assignment.events.
 import { markAgainstColumnReason, marksAgainstColumn, textOf, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
 import { COOPERATING_UNIT_ALIASES, DUE_DATE_ALIASES, GOAL_COLUMN_ALIASES, isNamed, MEASURES_IN_RECTIFICATION_WORDS, type SourceRecord } from '../../spreadsheet/columns.js';
 import { readDay, readDeadline } from '../../spreadsheet/deadline-text.js';
-import { deadlineCell, partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
+import { deadlineCell, partDueOf, sameDueTerms, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { labelZh, missingColumn, missingColumnBeside, problemAt, sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { collectiveNotice, lookupOn, mergedNameNotice, nearReadingNotice, unitNameProblem, unitIdsOf, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import { deadlineIn, droppedColumnProblems, isDeadlineColumn, readingNotesOf, readRecords, remarkNamingUnitProblem, sheetsNamedAfterUnitsProblems, withColumnReadAs } from '../../spreadsheet/records.js';
@@ -185,7 +185,9 @@ export interface FindingsImportOptions {
   readonly identifiedOn?: string;
   /**
    * `YYYY-MM-DD`, the day a standing part (常态化, 每季度) is kept up until and inspected by: the
-   * approved rectification plan's inspection deadline; absent, the last day of `year`.
+   * approved rectification plan's inspection deadline, else the latest day a finding's part may be due before one is
+   * (`findingDueDateLimit`); absent, the last day of the year after `year` — never the end of `year` itself, weeks away for
+   * a 台账 imported in December (newcomer43-10 #6).
    */
   readonly standingUntil?: string;
   /**
@@ -1043,7 +1045,7 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
           });
           continue;
         }
-        if (own.dueDate !== due.dueDate || JSON.stringify(own.terms) !== JSON.stringify(due.terms)) {
+        if (own.dueDate !== due.dueDate || !sameDueTerms(own.terms, due.terms)) {
           unitDue = own;
           notices.push({
             row,
@@ -1082,7 +1084,7 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
 /**
  * The row's deadline: null when the cell is blank, undefined when it cannot be used (the problem
  * noted). 立行立改 is due on the day the parts are assigned (`today`). A standing deadline
- * (常态化, 长期坚持) is a standing part kept up until `standingUntil` (else the year's end), reported
+ * (常态化, 长期坚持) is a standing part kept up until `standingUntil` (else the end of the next year), reported
  * every quarter; a recurring one (每季度, 每月) is the same with reports every such period, since a
  * finding has one part per unit. "X前完成并持续落实" is due by X, then standing.
  */
@@ -1108,7 +1110,8 @@ function dueDateOf(cell: Cell, row: number, options: FindingsImportOptions & { r
   }
   const due = partDueOf(reading.deadline, {
     assignedOn: options.today,
-    keptUpUntil: options.standingUntil ?? (options.year === undefined ? undefined : `${options.year}-12-31`),
+    // As long as a finding's parts may run before a plan is approved (findingDueDateLimit): the end of the next year.
+    keptUpUntil: options.standingUntil ?? (options.year === undefined ? undefined : `${options.year + 1}-12-31`),
   });
   if ('dueDate' in due) return due;
   if (due.missing === 'assignedOn') {

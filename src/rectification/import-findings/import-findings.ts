@@ -15,7 +15,7 @@ import { evaluationDecider } from '../domain/evaluation.decider.js';
 import { evaluationStream } from '../domain/evaluation.events.js';
 import { findingDecider, type AssignFinding, type FindingState, type RecordAssignedFinding, type RecordFinding } from '../domain/finding.decider.js';
 import { partsOf } from '../../assignments/domain/assignment.decider.js';
-import { dueDateLimitOf, findingDueDateLimit, rectificationPlanDecider } from '../domain/rectification-plan.decider.js';
+import { findingDueDateLimit, rectificationPlanDecider } from '../domain/rectification-plan.decider.js';
 import { rectificationPlanStream } from '../domain/rectification-plan.events.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import { findingStream, type FindingRecorded } from '../domain/finding.events.js';
@@ -199,7 +199,10 @@ export async function importFindingsFile(
     ...(options.assignedOn === undefined ? {} : { assignedOn: options.assignedOn }),
     year: Number(fileIdentifiedOn.slice(0, 4)),
     identifiedOn: fileIdentifiedOn,
-    standingUntil: plan.status === 'approved' ? dueDateLimitOf(plan).latest : undefined,
+    // A standing part (长期坚持, 常态化) is kept up as long as a part of the finding may run — the approved plan's inspection
+    // deadline, else the end of the year after it was identified —, not until the end of the year it was found in: a
+    // 台账 imported in December had standing parts ending within weeks (newcomer43-10 #6).
+    standingUntil: findingDueDateLimit(plan.status === 'approved' ? plan : null, fileIdentifiedOn).latest,
     // Overridden, the rows past the limit are listed (and a year typed wrong refused) here; each finding's decision records the override on its parts.
     dueDateLimit: findingDueDateLimit(plan.status === 'approved' ? plan : null, fileIdentifiedOn),
     ...(override.dueDateOverride ? { dueDateOverrideReason: override.dueDateOverride.reason } : {}),
@@ -243,7 +246,11 @@ export async function importFindingsFile(
     const identifiedOn = finding.identifiedOn ?? options.identifiedOn ?? finding.assignedOn ?? fileIdentifiedOn;
     const assignedOn = finding.assignedOn ?? options.assignedOn ?? identifiedOn;
     // 立行立改 is due the day its part is assigned, which a 发现日期 may move.
-    const parts = finding.parts.map((part) => (isDueOnAssignment(part.terms) ? { ...part, dueDate: assignedOn } : part));
+    // A standing part runs as long as the finding's parts may: that finding's own limit when its 发现日期 moves it.
+    const standingUntil = findingDueDateLimit(plan.status === 'approved' ? plan : null, state.status === 'unrecorded' ? identifiedOn : state.identifiedOn).latest;
+    const parts = finding.parts.map((part) =>
+      isDueOnAssignment(part.terms) ? { ...part, dueDate: assignedOn } : part.terms.kind === 'STANDING' && part.dueDate !== standingUntil ? { ...part, dueDate: standingUntil } : part,
+    );
     const recordedBefore = state.status !== 'unrecorded' && !recordedByFirstRun;
     // Recorded by another path than an import (登记问题): said, so the office knows why the row added nothing.
     const enteredElsewhere = recordedBefore && found === importedIds;
@@ -618,7 +625,8 @@ function differencesFrom(
   const notices: ImportProblem[] = [];
   for (const part of finding.parts) {
     const recorded = partOf(part.unit.unitId);
-    if (!recorded || isDueOnAssignment(part.terms) || isDueOnAssignment(recorded.terms) || recorded.dueDate === part.dueDate) continue;
+    // A standing part's day is no day the file wrote (the span it is kept up for): one recorded before 2026-12-06 ends with its year.
+    if (!recorded || isDueOnAssignment(part.terms) || isDueOnAssignment(recorded.terms) || recorded.dueDate === part.dueDate || (part.terms.kind === 'STANDING' && recorded.terms.kind === 'STANDING')) continue;
     notices.push(
       notice(
         `the file gives ${nameOf(recorded.unitId)} the due date ${part.dueDate}, recorded ${recorded.dueDate} (an extension is decided on the finding's page)`,

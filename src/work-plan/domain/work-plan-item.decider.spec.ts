@@ -562,6 +562,8 @@ describe('plan revision of one item (fault 3)', () => {
     expect(stateAfter([...progressed, ...decided])).toMatchObject({ definition: { dueDate: DUE, terms: standing } });
     expect(partOf(assignmentsAfter([...progressed, ...decided]), FGW)).toMatchObject({ status: 'REPORTED', terms: standing });
     given([...progressed, ...decided]).when(revise({ terms: standing, dueDate: DUE })).then([]);
+    // The office's other words for the same standing terms (长期坚持 for a part recorded before the words were kept) change nothing (newcomer43-10 W).
+    given([...progressed, ...decided]).when(revise({ terms: { ...standing, words: '长期坚持' }, dueDate: DUE })).then([]);
     given(progressed).when(revise({ terms: { kind: 'BY_DATE' } })).then([]);
     given(progressed)
       .when(revise({ terms: { kind: 'AT_ONCE' } }))

@@ -1,4 +1,4 @@
-import { BY_DATE, isDueOnAssignment, type DueTerms, type PartDue } from '../../shared/deadline.js';
+import { BY_DATE, dueTermsKey, isDueOnAssignment, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { isAfter } from '../../shared/calendar-date.js';
 import {
   allPartsVerified,
@@ -623,8 +623,8 @@ const DEFINITION_FIELDS = {
   terms: say('deadline terms', '时限要求'),
 } as const satisfies Record<Exclude<keyof WorkPlanItemDefined['data'], 'itemId'>, Bilingual>;
 
-/** Terms compared by value; absent is BY_DATE. */
-const termsKey = (terms: DueTerms | undefined): string => JSON.stringify(terms ?? BY_DATE);
+/** Terms compared by meaning (`dueTermsKey`: a standing part's words aside); absent is BY_DATE. */
+const termsKey = dueTermsKey;
 
 /** What a repeated definition changes, in words; none means it is the same definition. */
 function differencesFrom(state: DefinedWorkPlanItemState, command: DefineWorkPlanItem): Bilingual[] {

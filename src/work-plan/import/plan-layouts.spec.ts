@@ -109,8 +109,8 @@ describe('fault 2: deadlines as offices write them', () => {
     return result.plan.categories.flatMap((category) => category.items.map((item) => [item.dueDate, item.terms]));
   };
 
-  it.each(['持续推进', '长期坚持', '常态化'])('%s is one standing item, kept up (and inspected) by the end of the plan\'s year, reported every quarter', async (due) => {
-    expect(await termsOf(due)).toEqual([['2026-12-31', { kind: 'STANDING', reportEvery: 'QUARTER' }]]);
+  it.each(['持续推进', '长期坚持', '常态化'])('%s is one standing item, kept up (and inspected) by the end of the plan\'s year, reported every quarter, in the office\'s words (newcomer43-10 W)', async (due) => {
+    expect(await termsOf(due)).toEqual([['2026-12-31', { kind: 'STANDING', reportEvery: 'QUARTER', words: due }]]);
   });
 
   it('"by X, then keep it up" is due by X, then standing', async () => {

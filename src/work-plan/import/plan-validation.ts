@@ -1,6 +1,6 @@
 import { namesInCell } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
-import { deadlineCell, partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
+import { deadlineCell, partDueOf, sameDueTerms, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { sortedProblems, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { collectiveNotice, mergedNameNotice, nearReadingNotice, unitNameProblem, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import type { AbsentField, ExportReading, PlanDocument } from './plan-document.js';
@@ -342,7 +342,7 @@ export function validatePlanDocument(
       if (itemDue) {
         for (const own of leadOwnDeadlines) {
           const read = dueOn(own.text, row);
-          if (read && (read.dueDate !== itemDue.dueDate || JSON.stringify(read.terms) !== JSON.stringify(itemDue.terms))) {
+          if (read && (read.dueDate !== itemDue.dueDate || !sameDueTerms(read.terms, itemDue.terms))) {
             problems.push({
               row,
               reason: `Lead unit "${own.name}" gives itself a deadline of its own in its bracket (${deadlineCell(read.terms, read.dueDate)}), not the item's ${deadlineCell(itemDue.terms, itemDue.dueDate)}: the lead's deadline is the item's. Write it in 完成时限, or remove the bracket.`,
@@ -352,7 +352,7 @@ export function validatePlanDocument(
         }
         for (const own of ownDeadlines) {
           const read = dueOn(own.text, own.row);
-          if (!read || (read.dueDate === itemDue.dueDate && JSON.stringify(read.terms) === JSON.stringify(itemDue.terms))) continue;
+          if (!read || (read.dueDate === itemDue.dueDate && sameDueTerms(read.terms, itemDue.terms))) continue;
           for (const unit of own.units) if (responsibleUnits.some((other) => other.unitId === unit.unitId)) partDueDates[unit.unitId] = read;
           expansions.push({
             row: own.row,

@@ -2,7 +2,7 @@ import type { DueDateLimit, DueDateOverride, UnitNames } from '../../assignments
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import type { Actor } from '../../shared/command-context.js';
 import { say, type Bilingual } from '../../shared/domain-error.js';
-import { BY_DATE, isDueOnAssignment, termsInWords, type DueTerms, type PartDue } from '../../shared/deadline.js';
+import { BY_DATE, isDueOnAssignment, sameDueTerms, termsInWords, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { isAfter } from '../../shared/calendar-date.js';
 import { wordsWithoutPunctuation } from '../../shared/numbers-by-value.js';
 import type { ReviseWorkPlanItem, UnitToAdd, WithdrawWorkPlanItem } from '../domain/work-plan-item.decider.js';
@@ -377,7 +377,7 @@ const hasVerifiedWork = (item: ItemVersion): boolean =>
 /** Kept for a report awaiting inspection only: no verified part. */
 const awaitsInspectionOnly = (item: ItemVersion): boolean => (item.verifiedUnitIds ?? []).length === 0;
 
-const sameTerms = (a: DueTerms | undefined, b: DueTerms | undefined): boolean => JSON.stringify(a ?? BY_DATE) === JSON.stringify(b ?? BY_DATE);
+const sameTerms = sameDueTerms;
 
 /**
  * The new version's item with the standing item's due day when its terms give no day of their own

@@ -1,3 +1,4 @@
+import { sameDueTerms } from '../../shared/deadline.js';
 import { wordsWithoutPunctuation } from '../../shared/numbers-by-value.js';
 import type { ImportProblem } from '../../spreadsheet/import-problems.js';
 import { codedTitle } from '../import/plan-document.js';
@@ -416,7 +417,7 @@ function oneItemOfRows(rows: readonly ValidatedPlan['categories'][number]['items
       responsibleUnits.push(unit);
       const own = row.partDueDates?.[unit.unitId] ?? { dueDate: row.dueDate, terms: row.terms ?? { kind: 'BY_DATE' as const, dueDate: row.dueDate } };
       const firstTerms = first.terms ?? { kind: 'BY_DATE' as const, dueDate: first.dueDate };
-      if (row !== first ? own.dueDate !== first.dueDate || JSON.stringify(own.terms) !== JSON.stringify(firstTerms) : row.partDueDates?.[unit.unitId] !== undefined) {
+      if (row !== first ? own.dueDate !== first.dueDate || !sameDueTerms(own.terms, firstTerms) : row.partDueDates?.[unit.unitId] !== undefined) {
         partDueDates[unit.unitId] = own;
       }
     }

@@ -61,6 +61,27 @@ describe('a collective name written as 牵头单位', () => {
     expect(ledger.ok && (ledger.notices ?? []).filter((notice) => notice.reasonZh.includes('即')).map((notice) => [notice.row, notice.reasonZh])).toEqual([[2, told]]);
   });
 
+  it('names the units registered after the assignment day it leaves out, as lead and as other unit, in both (breaker43-10 F4)', async () => {
+    const asOfMarch = unitLookupFrom(
+      [
+        { id: 'unit-czj', code: 'CZJ', name: '青川市财政局', kind: 'DEPARTMENT', parentUnitId: null, registeredOn: '2026-01-05' },
+        { id: 'unit-nyj', code: 'NYJ', name: '青川市农业农村局', kind: 'DEPARTMENT', parentUnitId: null, registeredOn: '2026-04-01' },
+        { id: 'unit-donghu', code: 'DONGHU', name: '青川市东湖区人民政府', kind: 'COUNTY_OR_DISTRICT', parentUnitId: null, registeredOn: '2026-01-05' },
+        { id: 'unit-xishan', code: 'XISHAN', name: '西山县人民政府', kind: 'COUNTY_OR_DISTRICT', parentUnitId: null, registeredOn: '2026-01-05' },
+        { id: 'unit-xinqu', code: 'XINQU', name: '青川市新区人民政府', kind: 'COUNTY_OR_DISTRICT', parentUnitId: null, registeredOn: '2026-04-01' },
+      ],
+      '2026-03-10',
+    );
+    const told = [
+      '“各区县政府”即 2 个单位：青川市东湖区人民政府、西山县人民政府，均为牵头单位（联合牵头）。交办日期 2026-03-10 之后登记的青川市新区人民政府（2026-04-01 登记）不在其中。',
+      '“市直各部门”即 1 个单位：青川市财政局。交办日期 2026-03-10 之后登记的青川市农业农村局（2026-04-01 登记）不在其中。',
+    ];
+    const plan = await importWorkPlan('类别,编号,事项,牵头单位,配合单位,完成时限\n稳增长,1,预算公开,各区县政府,市直各部门,2026-12-31\n', { format: 'csv', title: 'T', lookupUnit: asOfMarch });
+    expect(plan.ok ? plan.notices?.map((notice) => notice.reasonZh).filter((zh) => zh.includes('即')) : plan.problems).toEqual(told);
+    const ledger = await importFindings('问题,牵头单位,配合单位,整改时限\n门户网站存在错链,各区县政府,市直各部门,2026-06-30\n', { format: 'csv', lookupUnit: asOfMarch, today: '2026-03-10', year: 2026 });
+    expect(ledger.ok ? (ledger.notices ?? []).map((notice) => notice.reasonZh).filter((zh) => zh.includes('即')) : ledger.problems).toEqual(told);
+  });
+
   it('keeps its units off the other units', async () => {
     expect(await planLeads('各区县政府', '西山县人民政府、青川市财政局')).toEqual({ leads: counties, others: ['unit-czj'] });
     expect(await ledgerLeads('各区县政府', '西山县人民政府、青川市财政局')).toEqual({ leads: counties, others: ['unit-czj'] });

@@ -1,4 +1,4 @@
-import { unitLookupFrom } from './unit-lookup.js';
+import { collectiveNotice, unitLookupFrom } from './unit-lookup.js';
 
 describe('unit lookup over a directory', () => {
   const lookup = unitLookupFrom([
@@ -288,6 +288,24 @@ describe('a collective name as of a day', () => {
     expect(ids('2026-03-02', name)).toEqual(inMarch);
     expect(ids('2026-04-01', name)).toEqual(fromApril);
     expect(ids(undefined, name)).toEqual(fromApril);
+  });
+
+  it.each([
+    ['市直各部门', '青川市农业农村局'],
+    ['各区县政府', '青川市新区人民政府'],
+    ['青川市财政局各科室', '审计科'],
+  ])('%s names the units it leaves out for being registered after the day, with their day (breaker43-10 F4: silently left out)', (name, later) => {
+    const named = unitLookupFrom(directory, '2026-03-02').resolveNames!(name);
+    expect(named.ok && named.registeredLater).toEqual([{ name: later, registeredOn: '2026-04-01', on: '2026-03-02' }]);
+    expect(named.ok && collectiveNotice(4, name, named).reasonZh).toMatch(new RegExp(`。交办日期 2026-03-02 之后登记的${later}（2026-04-01 登记）不在其中。$`));
+    const fromApril = unitLookupFrom(directory, '2026-04-01').resolveNames!(name);
+    expect(fromApril.ok && fromApril.registeredLater).toBeUndefined();
+    expect(fromApril.ok && collectiveNotice(4, name, fromApril).reasonZh).not.toContain('不在其中');
+  });
+
+  it('says the units registered since when a collective name has none on the day', () => {
+    const named = unitLookupFrom(directory.filter((unit) => unit.id !== 'unit-donghu'), '2026-03-02').resolveNames!('各区县政府');
+    expect(named.ok ? named : named.reasonZh).toMatch(/单位名录中没有这样的单位（青川市新区人民政府于 2026-04-01 登记，晚于交办日期 2026-03-02）$/);
   });
 });
 

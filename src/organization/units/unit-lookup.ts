@@ -111,6 +111,11 @@ export type UnitNames =
       readonly ok: true;
       readonly units: readonly ResolvedUnit[];
       readonly collective?: boolean;
+      /**
+       * For a collective name read as of a day: the units it would stand for but registered after that day (`registeredOn`), left
+       * out — told by the import's notice (`collectiveNotice`), never silently (breaker43-10 F4). Absent when none.
+       */
+      readonly registeredLater?: readonly RegisteredLater[];
       readonly readAs?: string;
       readonly confirmed?: true;
       /** Several units written as one name with a joining word (「A和B」, 「A与B」, breaker10m P1): each its own part, told (`joinedNamesNotice`). */
@@ -239,6 +244,17 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
   // The units a collective name meant on the lookup's day: registered on or before it, not merged by then (breaker43-10 F4: a
   // department registered after a late-entered plan's assignment day was counted in its 市直各部门, and the plan refused).
   const existing = on === undefined ? current : current.filter((unit) => !unit.registeredOn || unit.registeredOn <= on);
+  /** The units `member` would take but registered after the lookup's day (breaker43-10 F4: left out without a word). */
+  const registeredAfter = (member: (unit: DirectoryUnit) => boolean): { registeredLater?: readonly RegisteredLater[] } => {
+    if (on === undefined) return {};
+    const later = current.filter((unit) => unit.registeredOn !== undefined && unit.registeredOn > on && member(unit));
+    return later.length === 0 ? {} : { registeredLater: later.map((unit) => ({ name: unit.name, registeredOn: unit.registeredOn!, on })) };
+  };
+  /** 「（X 于 2026-12-10 登记，晚于 2026-12-01）」 for a refusal of a collective name with no member on the day but some since. */
+  const laterWords = (later: { registeredLater?: readonly RegisteredLater[] }) => ({
+    en: later.registeredLater ? ` on ${later.registeredLater[0]!.on} (registered since: ${later.registeredLater.map((unit) => `${unit.name} on ${unit.registeredOn}`).join(', ')})` : '',
+    zh: later.registeredLater ? `（${later.registeredLater.map((unit) => `${unit.name}于 ${unit.registeredOn} 登记`).join('、')}，晚于交办日期 ${later.registeredLater[0]!.on}）` : '',
+  });
   const byId = new Map(list.map((unit) => [unit.id, unit]));
   /** The unit's parents, nearest first (a cycle, which the directory refuses, stops the walk). */
   const ancestorsOf = (unit: DirectoryUnit): DirectoryUnit[] => {
@@ -271,8 +287,12 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     const collective = COLLECTIVE_NAMES.find(({ pattern }) => pattern.test(name));
     if (collective) {
       const members = existing.filter((unit) => collective.member(unit, ancestorsOf(unit)));
-      if (members.length === 0) return { ok: false, reason: `"${name}" means ${collective.means}, and the directory has none`, reasonZh: `“${name}”指${collective.meansZh}，但单位名录中没有这样的单位` };
-      return { ok: true, units: members.map((unit) => ({ name: unit.name, unitId: unit.id })), collective: true };
+      const later = registeredAfter((unit) => collective.member(unit, ancestorsOf(unit)));
+      if (members.length === 0) {
+        const words = laterWords(later);
+        return { ok: false, reason: `"${name}" means ${collective.means}, and the directory has none${words.en}`, reasonZh: `“${name}”指${collective.meansZh}，但单位名录中没有这样的单位${words.zh}` };
+      }
+      return { ok: true, units: members.map((unit) => ({ name: unit.name, unitId: unit.id })), collective: true, ...later };
     }
     // Words offices write in a unit cell that name no unit (breaker10q P12: each was told to write a full name, or to register
     // 「青川市教育局等」 or 「市直有关部门」 as a unit): said for what they are.
@@ -538,7 +558,13 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
       ),
     }));
     if (counties.length > 0 && owned.every(({ units }) => units.length === 1)) {
-      return { ok: true, units: owned.map(({ units }) => ({ name: units[0]!.name, unitId: units[0]!.id })), collective: true };
+      // A county registered since, or its unit of that name: not in it, told.
+      const ownedAfter = (unit: DirectoryUnit) =>
+        unit.kind === 'COUNTY_OR_DISTRICT'
+          ? false
+          : nameWords(unit.name).endsWith(body) &&
+            current.some((county) => county.kind === 'COUNTY_OR_DISTRICT' && county.id !== unit.id && (ancestorsOf(unit).some((ancestor) => ancestor.id === county.id) || nameWords(unit.name).startsWith(placeOf(county))));
+      return { ok: true, units: owned.map(({ units }) => ({ name: units[0]!.name, unitId: units[0]!.id })), collective: true, ...registeredAfter(ownedAfter) };
     }
     const found = owned.filter(({ units }) => units.length > 0);
     if (found.length === 0) return collectiveOfAKind(name);
@@ -571,17 +597,18 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     }
     const parents = parentIds.map((id) => byId.get(id)?.name ?? id).join('、');
     // A department or government under another unit (政务公开办公室 under the general office) is not its section.
-    const members = existing.filter(
-      (unit) => unit.parentUnitId && parentIds.includes(unit.parentUnitId) && SECTION_NAME.test(unit.name) && (unit.kind === undefined || unit.kind === 'OTHER'),
-    );
+    const isSection = (unit: DirectoryUnit) => Boolean(unit.parentUnitId && parentIds.includes(unit.parentUnitId) && SECTION_NAME.test(unit.name) && (unit.kind === undefined || unit.kind === 'OTHER'));
+    const members = existing.filter(isSection);
+    const later = registeredAfter(isSection);
     if (members.length === 0) {
+      const words = laterWords(later);
       return {
         ok: false,
-        reason: `"${name}" means the sections under ${parents}, and the directory has none: register them, or name the units`,
-        reasonZh: `“${name}”指${parents}下属的科室，但单位名录中没有：请先登记这些科室，或写明具体单位`,
+        reason: `"${name}" means the sections under ${parents}, and the directory has none${words.en}: register them, or name the units`,
+        reasonZh: `“${name}”指${parents}下属的科室，但单位名录中没有${words.zh}：请先登记这些科室，或写明具体单位`,
       };
     }
-    return { ok: true, units: members.map((unit) => ({ name: unit.name, unitId: unit.id })), collective: true };
+    return { ok: true, units: members.map((unit) => ({ name: unit.name, unitId: unit.id })), collective: true, ...later };
   };
   const mergedAway = (name: string): MergedName | undefined => {
     // By name only: a merged unit's code stays its own (see `unitLookupFrom`).
@@ -880,6 +907,13 @@ const notInDirectory = (name: string, close: readonly DirectoryUnit[] = []): Uni
   ...(close.length > 0 ? { close: close.map((unit) => ({ name: unit.name, code: unit.code })) } : {}),
 });
 
+/** A unit a collective name left out because it was registered after the lookup's day: its name and `registeredOn` (`YYYY-MM-DD`), and that day (`on`). */
+export interface RegisteredLater {
+  readonly name: string;
+  readonly registeredOn: string;
+  readonly on: string;
+}
+
 /** A unit as the file named it and the id it resolved to. */
 export interface ResolvedUnit {
   readonly name: string;
@@ -888,22 +922,27 @@ export interface ResolvedUnit {
 
 /**
  * `第 4 行：“市直各部门”即 12 个单位：…`: the units a collective name stands for, named in an import's answer — plans' and 台账's
- * alike (breaker43-10 F8: a 台账 expanded 各区县政府 without a word). `sheet` when the row is one of several sheets'. `role` 'lead':
+ * alike (breaker43-10 F8: a 台账 expanded 各区县政府 without a word), and the units registered after the day it was read as of,
+ * left out (`registeredLater`, breaker43-10 F4). `sheet` when the row is one of several sheets'. `role` 'lead':
  * the name was written as 牵头单位, and every one of its units leads (联合牵头) — said so.
  */
 export function collectiveNotice(
   row: number,
   name: string,
-  units: readonly ResolvedUnit[],
+  named: { readonly units: readonly ResolvedUnit[]; readonly registeredLater?: readonly RegisteredLater[] },
   sheet?: string,
   role?: 'lead',
 ): { row: number; reason: string; reasonZh: string; sheet?: string } {
-  const names = units.map((unit) => unit.name);
+  const names = named.units.map((unit) => unit.name);
   const leading = role === 'lead' && names.length > 1;
+  const later = named.registeredLater ?? [];
+  // Units registered after the day are not in it: named with their day, so an office that meant them adds them (breaker43-10 F4).
+  const laterEn = later.length === 0 ? '' : ` Not included, registered after the assignment day ${later[0]!.on}: ${later.map((unit) => `${unit.name} (registered ${unit.registeredOn})`).join(', ')}.`;
+  const laterZh = later.length === 0 ? '' : `交办日期 ${later[0]!.on} 之后登记的${later.map((unit) => `${unit.name}（${unit.registeredOn} 登记）`).join('、')}不在其中。`;
   return {
     row,
-    reason: `"${name}" stands for ${names.length} unit(s): ${names.join(', ')}${leading ? ' — each leads (joint leads)' : ''}.`,
-    reasonZh: `“${name}”即 ${names.length} 个单位：${names.join('、')}${leading ? '，均为牵头单位（联合牵头）' : ''}。`,
+    reason: `"${name}" stands for ${names.length} unit(s): ${names.join(', ')}${leading ? ' — each leads (joint leads)' : ''}.${laterEn}`,
+    reasonZh: `“${name}”即 ${names.length} 个单位：${names.join('、')}${leading ? '，均为牵头单位（联合牵头）' : ''}。${laterZh}`,
     ...(sheet === undefined ? {} : { sheet }),
   };
 }

@@ -8,7 +8,7 @@ import { COOPERATING_UNIT_ALIASES, DUE_DATE_ALIASES, GOAL_COLUMN_ALIASES, isName
 import { readDay, readDeadline } from '../../spreadsheet/deadline-text.js';
 import { deadlineCell, partDueOf, sameDueTerms, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { labelZh, missingColumn, missingColumnBeside, problemAt, sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
-import { collectiveNotice, lookupOn, mergedNameNotice, nearReadingNotice, unitNameProblem, unitIdsOf, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
+import { collectiveNotice, lookupOn, mergedNameNotice, nearReadingNotice, unitNameProblem, unitIdsOf, unitNamesOf, type NamingContext, type RegisteredLater, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import { deadlineIn, droppedColumnProblems, isDeadlineColumn, readingNotesOf, readRecords, remarkNamingUnitProblem, sheetsNamedAfterUnitsProblems, withColumnReadAs } from '../../spreadsheet/records.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 import { isSummarySheet, sectionOfText, type Table } from '../../spreadsheet/sheet.js';
@@ -830,7 +830,7 @@ function unitsNamed(
   context?: NamingContext,
   /** Where a name of a merged unit (breaker10d P29) or one read as a near unit's (`nearReadingNotice`) is told, once per name. */
   notices?: ImportProblem[],
-): { units: readonly ResolvedUnit[]; collective: boolean; joined?: true; ownDeadline?: string } | null {
+): { units: readonly ResolvedUnit[]; collective: boolean; joined?: true; ownDeadline?: string; registeredLater?: readonly RegisteredLater[] } | null {
   const named = unitNamesOf(lookupUnit, name, context);
   if (named.ok) {
     const merged = notices ? (mergedNameNotice(lookupUnit, name) ?? nearReadingNotice(name, named)) : null;
@@ -843,7 +843,14 @@ function unitsNamed(
         notices!.push({ row, ...merged });
       }
     }
-    return { units: named.units, collective: named.collective ?? false, ...(named.joined ? { joined: true as const } : {}), ...(named.ownDeadline === undefined ? {} : { ownDeadline: named.ownDeadline }) };
+    return {
+      units: named.units,
+      collective: named.collective ?? false,
+      ...(named.joined ? { joined: true as const } : {}),
+      ...(named.ownDeadline === undefined ? {} : { ownDeadline: named.ownDeadline }),
+      // A collective's units registered after the day, told by its notice (breaker43-10 F4).
+      ...(named.registeredLater === undefined ? {} : { registeredLater: named.registeredLater }),
+    };
   }
   problems.push({ row, ...unitNameProblem(named, name, 'unit', '单位') });
   return null;
@@ -894,7 +901,7 @@ function concernedUnitsOf(record: SourceRecord<FindingKey>, lookupUnit: UnitLook
   const concerned: ResolvedUnit[] = [];
   for (const name of [...namesInCell(record.cells.units ?? null), ...namesInCell(record.cells.cooperatingUnits ?? null)]) {
     const named = unitsNamed(name, record.row, lookupUnit, problems, undefined, notices);
-    if (named?.collective) notices.push(collectiveNotice(record.row, name, named.units));
+    if (named?.collective) notices.push(collectiveNotice(record.row, name, named));
     for (const unit of named?.units ?? []) {
       if (!concerned.some((other) => other.unitId === unit.unitId)) concerned.push(unit);
       else if (!named!.collective) problems.push({ row: record.row, reason: `Unit ${name} is listed twice.`, reasonZh: `单位“${name}”写了两次。` });
@@ -1030,7 +1037,7 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
       // 各区县政府 in a 台账 is told as a plan tells it: 「“各区县政府”即 N 个单位：…」 (breaker43-10 F8).
       // 各区县政府 as 牵头单位 (or first in a one-column 责任单位): each of its units leads (联合牵头), as naming them one by one
       // does, as a plan reads it (breaker43-10 F8: refused as 「只能是一个单位」).
-      if (found.collective) notices.push(collectiveNotice(row, name, found.units, undefined, lead ? 'lead' : undefined));
+      if (found.collective) notices.push(collectiveNotice(row, name, found, undefined, lead ? 'lead' : undefined));
       // The unit's own deadline in its bracket (breaker10r P9: 「澜州市财政局（9.30前）」, （立行立改）, （长期坚持） were dropped): its part is due so, told.
       let unitDue: PartDue = due;
       if (found.ownDeadline !== undefined) {

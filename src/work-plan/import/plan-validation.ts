@@ -2,7 +2,7 @@ import { namesInCell } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
 import { deadlineCell, partDueOf, sameDueTerms, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { sortedProblems, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
-import { collectiveNotice, mergedNameNotice, nearReadingNotice, unitNameProblem, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
+import { collectiveNotice, mergedNameNotice, nearReadingNotice, unitNameProblem, unitNamesOf, type NamingContext, type RegisteredLater, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import type { AbsentField, ExportReading, PlanDocument } from './plan-document.js';
 import { dueDateLimitOf, planLastYear, planYears } from '../domain/work-plan.decider.js';
 import { beyondOverrideReach, overrideReach } from '../../assignments/domain/assignment.decider.js';
@@ -101,7 +101,7 @@ export function validatePlanDocument(
   /** The units a name stands for (a collective name, several), or null with the problem noted. */
   /** Names of merged units (breaker10d P29) and names read as a near unit's (`nearReadingNotice`) already told about: each once, on its first row. */
   const mergedTold = new Set<string>();
-  const resolve = (name: string, row: number, role: string, context?: NamingContext, sheet?: string): { units: readonly ResolvedUnit[]; collective: boolean; joined?: true; removed?: true; ownDeadline?: string } | null => {
+  const resolve = (name: string, row: number, role: string, context?: NamingContext, sheet?: string): { units: readonly ResolvedUnit[]; collective: boolean; joined?: true; removed?: true; ownDeadline?: string; registeredLater?: readonly RegisteredLater[] } | null => {
     const found = unitNamesOf(lookupUnit, name, context);
     if (found.ok) {
       const told = mergedTold.has(name) ? null : (mergedNameNotice(lookupUnit, name) ?? nearReadingNotice(name, found));
@@ -109,7 +109,7 @@ export function validatePlanDocument(
         mergedTold.add(name);
         expansions.push({ row, ...told, ...(sheet === undefined ? {} : { sheet }) });
       }
-      return { units: found.units, collective: found.collective ?? false, ...(found.joined ? { joined: true as const } : {}), ...(found.removed ? { removed: true as const } : {}), ...(found.ownDeadline === undefined ? {} : { ownDeadline: found.ownDeadline }) };
+      return { units: found.units, collective: found.collective ?? false, ...(found.joined ? { joined: true as const } : {}), ...(found.removed ? { removed: true as const } : {}), ...(found.ownDeadline === undefined ? {} : { ownDeadline: found.ownDeadline }), ...(found.registeredLater === undefined ? {} : { registeredLater: found.registeredLater }) };
     }
     problems.push({ row, ...unitNameProblem(found, name, role, ROLE_ZH[role] ?? '单位') });
     return null;
@@ -195,7 +195,7 @@ export function validatePlanDocument(
         } else if (lead?.collective) {
           // 各区县政府 as 牵头单位: each of its units leads its own share (联合牵头), as naming them one by one does and as a lead
           // written per level always read — told with the units it stands for (breaker43-10 F8: refused as 「须写具体单位」).
-          expansions.push(collectiveNotice(row, name, lead.units, item.sheet, 'lead'));
+          expansions.push(collectiveNotice(row, name, lead, item.sheet, 'lead'));
           for (const unit of lead.units) {
             fromCollective.add(unit.unitId);
             if (!leadUnits.some((other) => other.unitId === unit.unitId)) leadUnits.push(unit);
@@ -243,7 +243,7 @@ export function validatePlanDocument(
         const named = resolve(name, row, 'responsible unit', { leadUnitIds: leadUnits.map((unit) => unit.unitId) }, item.sheet);
         if (!named) continue;
         if (named.ownDeadline !== undefined) ownDeadlines.push({ name, text: named.ownDeadline, row, units: named.units });
-        if (named.collective) expansions.push(collectiveNotice(row, name, named.units, item.sheet));
+        if (named.collective) expansions.push(collectiveNotice(row, name, named, item.sheet));
         for (const unit of named.units) {
           const lead = leadUnits.find((other) => other.unitId === unit.unitId);
           const isLead = lead !== undefined;

@@ -117,13 +117,19 @@ describe('README: Importing plans, units and findings; Excel out', () => {
     // newcomer18 S2 (s16 S4): the plan-revision example named a plan-v2.xlsx that did not exist, item 7's old
     // date wrongly, and a re-date refused today; the refusal's Chinese told a command-line user to 勾选“按新版本调整”.
     // The block runs as written on the try store, and the refusal names the options in Chinese too.
+    // "Without --dry-run or --revise the same command is refused (exit 1)": run so before the block, then the block as written,
+    // then the superseded first version sent again (newcomer43-10 #3: refused as that version, never offered as a revision).
     const revision = await runBash(
-      `TRY=data/try\n${readmeBlock(readme, '<!-- readme-revision:')}` +
-        'SQLITE_PATH=./data/try/rectify.db npm run plan:import -- samples/work-plan-2026.csv --title 青川市2026年政务公开工作要点 --year 2026 || echo "REFUSED: $?"\n',
+      'TRY=data/try\nSQLITE_PATH=./data/try/rectify.db npm run plan:import -- samples/work-plan-2026-v2.csv --title 青川市2026年政务公开工作要点 --year 2026 --assigned-on 2026-06-15 || echo "REFUSED-WITHOUT-FLAGS: $?"\n' +
+        readmeBlock(readme, '<!-- readme-revision:') +
+        'SQLITE_PATH=./data/try/rectify.db npm run plan:import -- samples/work-plan-2026.csv --title 青川市2026年政务公开工作要点 --year 2026 || echo "REFUSED-FIRST-VERSION: $?"\n',
       folder,
       terminalEnvironment(),
     );
-    if (!revision.output.includes('REFUSED: 1')) throw new Error(`the README's revision block stopped (exit ${revision.code}), or the old version was not refused:\n${revision.output}`);
+    if (!revision.output.includes('REFUSED-WITHOUT-FLAGS: 1') || !revision.output.includes('REFUSED-FIRST-VERSION: 1')) {
+      throw new Error(`the README's revision block stopped (exit ${revision.code}), or a version was not refused:\n${revision.output}`);
+    }
+    expect(revision.output).toMatch(/与工作方案“青川市2026年政务公开工作要点”已被第2版（[^）]*work-plan-2026-v2\.csv[^）]*）取代的第1版（[^）]*work-plan-2026\.xlsx/);
     expect(revision.output).toContain('试导入：青川市2026年政务公开工作要点（2026）将修订：新增事项 1 项（36），调整时限 1 项（7：2026-04-30 → 2026-09-30）。未写入任何内容。');
     expect(revision.output).toContain('Revised 青川市2026年政务公开工作要点 (2026): 1 item(s) added (36), 1 re-dated (7: 2026-04-30 → 2026-09-30). Progress is kept.');
     const refusalZh = revision.output.split('\n').find((line) => line.startsWith('工作方案“青川市2026年政务公开工作要点”已从另一份文件导入'));

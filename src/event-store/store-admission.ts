@@ -1556,7 +1556,10 @@ async function judgeFound(
       kept,
     );
     if (!other) return null;
-    const first = other.how === 'unknown-writers' || (other.how === 'other-copy-witness' && other.fileIsOwn === true);
+    // Rows without a writer id (breaker43-9 K1) are judged late: a store whose acknowledged rows were replaced is first of all
+    // rewritten (STORE_REWRITTEN) — an older release's rows past it may be this copy's own rollback, a rewrite never is.
+    const first =
+      (other.how === 'unknown-writers' && other.rows.writers.some((writer) => writer.writerId !== null)) || (other.how === 'other-copy-witness' && other.fileIsOwn === true);
     return early === first ? otherCopyRefusal(location, other, copy) : null;
   };
   const judged =

@@ -114,9 +114,9 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
   afterAll(() => app.close());
 
   const LEDGER_ROWS_ON_8_JUNE = () => [
-    [1, '2025年度政务公开第三方评估', '部分单位信息公开不到位', '主动公开', '主动公开：逐项整改', units.FGW!.name, units.FGW!.name, '2026-05-31', '已核验', '2026-05-20', '已在门户网站公开目录', '通过（2026-06-06）', '', '', ''],
-    [2, '2025年度政务公开第三方评估', '部分单位信息公开不到位', '主动公开', '主动公开：逐项整改', units.FGW!.name, units.CZJ!.name, '2026-06-12', '已退回', '2026-05-25', '已补充公开', '未通过（2026-06-06）：目录不完整', '督查未通过（2026-06-06）：目录不完整；时限由 2026-05-31 改为 2026-06-12', '黄灯', ''],
-    [3, '2025年度政务公开第三方评估', '无网上依申请公开渠道', '依申请公开', '依申请公开：逐项整改', units.CZJ!.name, units.CZJ!.name, '2026-06-05', '整改中', '', '', '', '', '红灯', ''],
+    [1, '2025年度政务公开第三方评估', '部分单位信息公开不到位', '部分单位信息公开不到位', '主动公开', '严重', '主动公开：逐项整改', units.FGW!.name, units.FGW!.name, '2026-05-31', '已核验', '2026-05-20', '已在门户网站公开目录', '通过（2026-06-06）', '', '', ''],
+    [2, '2025年度政务公开第三方评估', '部分单位信息公开不到位', '部分单位信息公开不到位', '主动公开', '严重', '主动公开：逐项整改', units.FGW!.name, units.CZJ!.name, '2026-06-12', '已退回', '2026-05-25', '已补充公开', '未通过（2026-06-06）：目录不完整', '督查未通过（2026-06-06）：目录不完整；时限由 2026-05-31 改为 2026-06-12', '黄灯', ''],
+    [3, '2025年度政务公开第三方评估', '无网上依申请公开渠道', '无网上依申请公开渠道', '依申请公开', '严重', '依申请公开：逐项整改', units.CZJ!.name, units.CZJ!.name, '2026-06-05', '整改中', '', '', '', '', '红灯', ''],
   ];
 
   it('downloads the 整改台账 as XLSX: title row, frozen header, widths, one row per finding × unit, lights filled', async () => {
@@ -154,7 +154,7 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
 
     // Before anything was reported: every part still with its unit, all green on 10 May.
     const [, ...may] = readCsv((await download(`/export/ledger.csv?asOf=2026-05-10&evaluationId=${evaluationId}`)).bytes);
-    expect(may.map((row) => [row[6], row[8], row[13]])).toEqual([
+    expect(may.map((row) => [row[8], row[10], row[15]])).toEqual([
       [units.FGW!.name, '整改中', '绿灯'],
       [units.CZJ!.name, '整改中', '绿灯'],
       [units.CZJ!.name, '整改中', '绿灯'],
@@ -167,7 +167,7 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
     const file = await download(`/export/ledger.xlsx?asOf=2026-06-08&evaluationId=${evaluationId}`, FGW_USER);
     const sheet = await openXlsx(file.bytes);
     expect(sheet.rowCount).toBe(3);
-    expect(rowValues(sheet, 3)[6]).toBe(units.FGW!.name);
+    expect(rowValues(sheet, 3)[8]).toBe(units.FGW!.name);
     // Its title and file name say whose rows it holds: never filed as the office's whole ledger (newcomer22 S3).
     expect(sheet.getCell('A1').value).toBe(`2025年度政务公开第三方评估整改台账（${units.FGW!.name}的任务，截至 2026-06-08，含事后补录的记录）`);
     expect(file.headers.get('content-disposition')).toBe(`attachment; filename="ledger-unit-2026-06-08.xlsx"; filename*=UTF-8''${encodeURIComponent(`整改台账-${units.FGW!.name}-2026-06-08.xlsx`)}`);
@@ -340,7 +340,7 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
   it('keeps a finding no unit has been given yet in the ledger: one row, no unit, 待交办 (not in a unit’s own ledger)', async () => {
     await mutate('recordFinding', { evaluationId, title: '政策解读不到位', description: '政策文件未同步解读', category: '政策解读', severity: 'MEDIUM', identifiedOn: '2026-06-09', measures: '同步发布解读' });
     const [, ...rows] = readCsv((await download(`/export/ledger.csv?evaluationId=${evaluationId}`)).bytes);
-    expect(rows.find((row) => row[2] === '政策解读不到位')).toEqual([String(rows.length), '2025年度政务公开第三方评估', '政策解读不到位', '政策解读', '同步发布解读', '', '', '', '待交办', '', '', '', '', '', '']);
+    expect(rows.find((row) => row[2] === '政策解读不到位')).toEqual([String(rows.length), '2025年度政务公开第三方评估', '政策解读不到位', '政策文件未同步解读', '政策解读', '较重', '同步发布解读', '', '', '', '待交办', '', '', '', '', '', '']);
     const sheet = await openXlsx((await download(`/export/ledger.xlsx?evaluationId=${evaluationId}`)).bytes);
     expect(rowValues(sheet, sheet.rowCount)[2]).toBe('政策解读不到位');
     const [, ...own] = readCsv((await download(`/export/ledger.csv?evaluationId=${evaluationId}`, FGW_USER)).bytes);
@@ -358,7 +358,7 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
       input: { idempotencyKey: key('correct'), ...inspectionId, unitId: units.FGW!.id, outcome: 'FAILED', newDueDate: '2026-06-20', reason: '结论录错' },
     });
     expect(corrected.errors).toBeUndefined();
-    const status = (rows: string[][]) => rows.find((row) => row[6] === units.FGW!.name)?.[8];
+    const status = (rows: string[][]) => rows.find((row) => row[8] === units.FGW!.name)?.[10];
     expect(status(readCsv((await download(`/export/ledger.csv?asOf=2026-06-08&evaluationId=${evaluationId}`)).bytes))).toBe('已退回');
     const asKnown = `/export/ledger.xlsx?asOf=2026-06-08&knownAt=${encodeURIComponent(before)}&evaluationId=${evaluationId}`;
     const sheet = await openXlsx((await download(asKnown)).bytes);
@@ -387,10 +387,10 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
     await mutate('reportRectification', { findingId: idOf('部分单位信息公开不到位'), unitId: units.CZJ!.id, summary: '已补全目录', evidence, reportedOn: '2026-06-10' }, UNIT_CZJ);
     await mutate('withdrawFinding', { findingId: idOf('无网上依申请公开渠道'), reason: '评估机构来函撤回', withdrawnOn: '2026-06-10' });
     const [, ...rows] = readCsv((await download(`/export/ledger.csv?evaluationId=${evaluationId}`)).bytes);
-    const czjDisclosure = rows.find((row) => row[2] === '部分单位信息公开不到位' && row[6] === units.CZJ!.name)!;
-    expect([czjDisclosure[8], czjDisclosure[12]]).toEqual(['已报告待督查', '督查未通过（2026-06-06）：目录不完整；时限由 2026-05-31 改为 2026-06-12']);
+    const czjDisclosure = rows.find((row) => row[2] === '部分单位信息公开不到位' && row[8] === units.CZJ!.name)!;
+    expect([czjDisclosure[10], czjDisclosure[14]]).toEqual(['已报告待督查', '督查未通过（2026-06-06）：目录不完整；时限由 2026-05-31 改为 2026-06-12']);
     const withdrawn = rows.find((row) => row[2] === '无网上依申请公开渠道')!;
-    expect([withdrawn[5], withdrawn[6], withdrawn[7], withdrawn[8], withdrawn[13]]).toEqual([units.CZJ!.name, units.CZJ!.name, '2026-06-05', '已撤销（2026-06-10：评估机构来函撤回）', '']);
+    expect([withdrawn[7], withdrawn[8], withdrawn[9], withdrawn[10], withdrawn[15]]).toEqual([units.CZJ!.name, units.CZJ!.name, '2026-06-05', '已撤销（2026-06-10：评估机构来函撤回）', '']);
     const page = await app.graphql(`query($id: ID!) { finding(id: $id) { status assignments { unitId status } } }`, { id: idOf('无网上依申请公开渠道') });
     expect(page.data!.finding).toEqual({ status: 'WITHDRAWN', assignments: [{ unitId: units.CZJ!.id, status: 'ASSIGNED' }] });
   });
@@ -411,7 +411,7 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
     const csv = (await download(`/export/ledger.csv?evaluationId=${evaluationId}`)).bytes.toString('utf8');
     // A row typed below the exported ones, as Excel saves it (the export's own line endings).
     const eol = csv.includes('\r\n') ? '\r\n' : '\n';
-    const added = Buffer.from(`${csv.trimEnd()}${eol}5,2025年度政务公开第三方评估,公开目录未及时更新,主动公开,逐项更新,${units.CZJ!.name},${units.CZJ!.name},2026-06-30,,,,,,,${eol}`);
+    const added = Buffer.from(`${csv.trimEnd()}${eol}5,2025年度政务公开第三方评估,公开目录未及时更新,目录三个月未更新,主动公开,一般,逐项更新,${units.CZJ!.name},${units.CZJ!.name},2026-06-30,,,,,,,${eol}`);
     const imported = await importLedger('整改台账-补充.csv', added, false);
     expect(imported.errors).toBeUndefined();
     expect(imported.data!.importFindings.rows.filter((row: { recordedNow: boolean }) => row.recordedNow).map((row: { title: string }) => row.title)).toEqual(['公开目录未及时更新']);

@@ -2732,12 +2732,13 @@ function closedThenError(state: AssignmentsState, closedDay: string, day: string
 /**
  * The way on for a unit's report dated the day a pass verified its part (N4), which the record cannot place by itself: handed
  * in to the inspectors at the pass (an earlier return not entered yet) or after the close-out. The return goes in first
- * (`passLeftWithoutReport` takes it), then this report, which the pass then checks (`handedInAtThePass`).
+ * (`passLeftWithoutReport` takes it), then this report, which the pass then checks (`handedInAtThePass`); `then` says what goes in
+ * after the return (this report; a merged unit's report as the merged unit's).
  */
-const HANDED_IN_AT_THE_PASS = (day: string): Bilingual =>
+const HANDED_IN_AT_THE_PASS = (day: string, then: Bilingual = say('this report', '录入本报告')): Bilingual =>
   say(
-    ` If this report was handed to the inspectors at the inspection of ${day} (a send-back or failed inspection before it is not entered yet), enter that send-back or failed inspection first, then this report.`,
-    `如该报告是 ${day} 督查当天交给督查组的（此前有退办或督查未通过尚未录入），请先录入该退办或督查未通过，再录入本报告。`,
+    ` If this report was handed to the inspectors at the inspection of ${day} (a send-back or failed inspection before it is not entered yet), enter that send-back or failed inspection first, then ${then.en}.`,
+    `如该报告是 ${day} 督查当天交给督查组的（此前有退办或督查未通过尚未录入），请先录入该退办或督查未通过，再${then.zh}。`,
   );
 
 /**
@@ -4447,12 +4448,7 @@ function notAssignedWhilePredecessorKeepsIt(command: NamesUnits, unit: Bilingual
   const verifiedOn = part.verifiedOn!;
   const moved = merged ? say(`merged into ${unit.en}`, `并入${unit.zh}`) : say(`handed its work over to ${unit.en}`, `将工作移交${unit.zh}`);
   const report = 'type' in command && command.type === 'ReportRectification' && (command as ReportRectification).reportedOn === part.verifiedOn;
-  const atThePass = report
-    ? say(
-        ` If this report was handed to the inspectors at the inspection of ${verifiedOn} (a send-back or failed inspection before it is not entered yet), enter that first, then this report as ${predecessor.en}'s.`,
-        `如该报告是 ${verifiedOn} 督查当天交给督查组的（此前有退办或督查未通过尚未录入），请先录入该退办或督查未通过，再以${predecessor.zh}的名义录入本报告。`,
-      )
-    : say('', '');
+  const atThePass = report ? HANDED_IN_AT_THE_PASS(verifiedOn, say(`this report as ${predecessor.en}'s`, `以${predecessor.zh}的名义录入本报告`)) : say('', '');
   return say(
     `${capitalise(unit.en)} is not assigned here: the part of ${predecessor.en} passed inspection on ${verifiedOn} and stayed with it when it ${moved.en} on ${on} (verified work does not pass).${atThePass.en} If the ${noun.en} was reopened since, enter the reopening first: the reopened part passes to ${unit.en}.`,
     `${unit.zh}不在本${noun.zh}的交办单位之列：${predecessor.zh}的任务已于 ${verifiedOn} 督查通过、确认完成，${on} ${predecessor.zh}${moved.zh}时留在${predecessor.zh}名下（已确认完成的任务不移交）。${atThePass.zh}如该${noun.zh}此后已重新打开，请先录入重新打开，重新打开的任务由${unit.zh}承担。`,

@@ -38,6 +38,19 @@ describe('a pass dated before a join, typed after it, is taken as date order has
     expect(await story.story(finding, { asOf: '2016-07-15' })).toEqual(['OPEN', 'H1 RESPONSIBLE ASSIGNED', 'S1 LEAD VERIFIED']);
   });
 
+  it('the joining unit’s own pass before the join, typed after the joined part passed: the join comes off for good, the later pass stays the successor’s (breaker41 N5: it was refused for good)', async () => {
+    await registered(['S4', 'H4']);
+    const finding = await newFinding('政务公开年报未按期发布', [['S4', 'LEAD'], ['H4', 'RESPONSIBLE']]);
+    await reported(finding, 'S4', '2016-06-01');
+    await reported(finding, 'H4', '2016-06-02');
+    await reorganised('handOverUnitParts', 'H4', 'S4', '2016-08-01');
+    await passed(finding, 'S4', '2016-08-10');
+    await passed(finding, 'H4', '2016-07-01');
+    expect(await everyReading(finding)).toEqual(['CLOSED', 'H4 RESPONSIBLE VERIFIED', 'S4 LEAD VERIFIED']);
+    // After the merge day, before the successor's pass: H4's verified part stayed with it, S4's own part alone awaits.
+    expect(await story.story(finding, { asOf: '2016-08-05' })).toEqual(['OPEN', 'H4 RESPONSIBLE VERIFIED', 'S4 LEAD REPORTED']);
+  });
+
   it('a predecessor’s pass before its hand-over, a third unit’s part joining later: the verified part stays, the third one goes on alone', async () => {
     await registered(['C2', 'H2', 'S2']);
     const finding = await newFinding('依申请公开答复超期', 'C2');

@@ -3090,6 +3090,28 @@ describe('an open part joining a part verified by its day carries the open work 
     for (const day of ['2025-07-03', '2025-07-05', TODAY]) expect(read(assignmentsOn(after, day))).toEqual(read(assignmentsOn(inDateOrder, day)));
   });
 
+  it('takes a pass of the joining unit dated before a join, typed after the joined part passed, as date order: the join comes off for good and the later pass stays the successor’s (breaker41 N5: 「已并入的任务不能再分开」 with no way on)', () => {
+    // Given: both reported, ENVIRONMENT merged into FINANCE 07-05 (the join kept FINANCE's record), the joined part passed 07-10.
+    const openLead = [leadAssigned, responsibleAssigned, reported(FINANCE), reported(ENVIRONMENT, '2025-07-02')];
+    const passOf = (unitId: string, inspectionId: string, inspectedOn: string) => ({ ...inspected('PASSED', inspectionId, unitId), data: { ...inspected('PASSED', inspectionId, unitId).data, inspectedOn } }) as AssignmentEvent;
+    const history = [...openLead, merged('2025-07-05'), passOf(FINANCE, 'inspection-1', '2025-07-10')];
+    // When: ENVIRONMENT's on-site pass of 07-03 is typed.
+    const events = given(history).when(inspect({ unitId: ENVIRONMENT, inspectionId: 'inspection-2', inspectedOn: '2025-07-03', unitNames: DIRECTORY })).decision();
+    // Then: as in date order — verified by 07-03, ENVIRONMENT's part stays with it; the 07-10 pass is FINANCE's own part's.
+    expect(events.map((event) => event.type)).toEqual(['PartHandOverUndone', 'InspectionLogged']);
+    const after = stateAfter([...history, ...events]);
+    const inDateOrder = stateAfter([...openLead, passOf(ENVIRONMENT, 'inspection-2', '2025-07-03'), passOf(FINANCE, 'inspection-1', '2025-07-10')]);
+    const read = (state: AssignmentsState) => partsOf(state).map((part) => [part.unitId, part.role, part.status, part.heldBefore, part.verifiedOn]).sort();
+    expect(read(after)).toEqual([
+      [ENVIRONMENT, 'RESPONSIBLE', 'VERIFIED', undefined, '2025-07-03'],
+      [FINANCE, 'LEAD', 'VERIFIED', undefined, '2025-07-10'],
+    ]);
+    expect(read(after)).toEqual(read(inDateOrder));
+    for (const day of ['2025-07-03', '2025-07-05', '2025-07-10', TODAY]) expect(read(assignmentsOn(after, day))).toEqual(read(assignmentsOn(inDateOrder, day)));
+    expect(allPartsVerified(after)).toBe(true);
+  });
+
+
   it('takes a pass of the successor dated before a join that kept its record, entered after it, as date order: the join comes off, the pass, the join again carrying the open work (breaker8l P7: it was refused)', () => {
     // Both reported by the join day: level, the join kept FINANCE's record; by day FINANCE's passed first (breaker8n P1 made a
     // join into a record only reported carry an unreported part, so the joining part reports here too).
@@ -3360,4 +3382,5 @@ describe('a report and the return that answered it, found after the re-report an
       .thenRefused('CONFLICT', /once the report of 2025-06-28, or a later re-report, has passed its inspection/, /请待 2025-06-28 的整改报告（或其未通过后重新报送的报告）督查通过后，再补录本报告及其退办或督查结果/);
   });
 });
+
 

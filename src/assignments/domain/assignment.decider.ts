@@ -1647,6 +1647,8 @@ function decidedBeforeJoins(command: AssignmentCommand, state: AssignmentsState,
     state.recorded.findLastIndex((event) => event.type === 'PartHandedOver' && event.data.unitId === unitId && event.data.successorUnitId === entry.successorUnitId && event.data.handedOverOn === entry.joinedOn);
   const latestFirst = [...joins].sort((a, b) => position(b) - position(a));
   const undone: PartHandOverUndone[] = [];
+  /** Joining units whose join may come off only if it is not made again (records on the joined part since: see below). */
+  const staysApartOnly = new Set<string>();
   let cleared = state;
   for (const [unitId, entry] of latestFirst) {
     const into = entry.keptInstead || entry.carried ? partOf(cleared, entry.successorUnitId) : entry.into && partOf(cleared, entry.into.unitId);
@@ -1659,7 +1661,13 @@ function decidedBeforeJoins(command: AssignmentCommand, state: AssignmentsState,
     const heldAfter = new Set([into.unitId, ...(into.previousHolders ?? []).filter((held) => held.until > entry.joinedOn).map((held) => held.unitId)]);
     const joinAt = position([unitId, entry]);
     const onTheJoinedPart = (event: AssignmentEvent, index: number) => factDayOfEvent(event) > entry.joinedOn || (factDayOfEvent(event) === entry.joinedOn && index > joinAt);
-    if (cleared.recorded.some((event, index) => !isHandOverEvent(event) && heldAfter.has((event.data as { unitId?: string }).unitId ?? '') && onTheJoinedPart(event, index))) return undefined;
+    if (cleared.recorded.some((event, index) => !isHandOverEvent(event) && heldAfter.has((event.data as { unitId?: string }).unitId ?? '') && onTheJoinedPart(event, index))) {
+      // A join that kept the successor's record keeps those records there undone or not; it may come off only for good — when the
+      // late fact leaves the joining part verified by the join day, so the join is not made again (breaker41 N5: a pass of the
+      // joining unit dated before a merge, typed after the joined part passed, was refused 「已并入的任务不能再分开」 for good).
+      if (entry.keptInstead !== undefined || !('into' in entry) || entry.into === undefined) return undefined;
+      staysApartOnly.add(unitId);
+    }
     const unit = unitNamed(command as NamesUnits, unitId);
     const holder = unitNamed(command as NamesUnits, into.unitId);
     const undoing: PartHandOverUndone = {
@@ -1696,6 +1704,7 @@ function decidedBeforeJoins(command: AssignmentCommand, state: AssignmentsState,
   for (const [unitId, entry] of [...latestFirst].reverse()) {
     const joining = partOf(settled, unitId);
     if (joining && stoodVerifiedOn(joining, entry.joinedOn)) continue;
+    if (staysApartOnly.has(unitId)) return undefined;
     // Open work that would now be carried into a part the successor has passed on since: not a join a hand-over may make
     // (`refuseJoinWithPartPassedOn`), and evolve would give the successor the joining part alone (agreement walk seed 3,
     // second run) — the refusal stands.

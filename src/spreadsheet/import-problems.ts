@@ -100,6 +100,14 @@ export type ImportResult<Key extends string, Value> =
       readonly sheet?: string | null;
       /** The XLSX sheets read, when more than one was: every problem about a row names its own (`ImportProblem.sheet`). */
       readonly sheets?: readonly string[];
+    } & {
+      /**
+       * What was read beside the problems, when they are problems of some rows (or columns) and every other row was read: the
+       * feature checks its rows too and refuses with its problems and these at once, so the clerk fixes the file once (issue 10:
+       * a row's unexplained mark hid its own 「早于方案批准日期」). Absent when nothing could be read (no header, a missing column).
+       * A caller that does not look at it refuses with `problems` alone, as before.
+       */
+      readonly [K in Key]?: Value;
     };
 
 /** The format a file name announces, or undefined for anything else (including old binary .xls). */

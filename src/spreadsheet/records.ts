@@ -36,6 +36,15 @@ export async function readRecords<Key extends string>(
 }
 
 /**
+ * A refused reading's table read beside its problems (`ImportResult`: problems of some rows or columns, every other row read),
+ * or null when nothing was read (rows hidden, struck or holding an error value are left out of it): for a feature to check every row too and refuse once with all (issue 10).
+ */
+export function tableBesideProblems<Key extends string>(read: ImportResult<'table', Table<Key>>): { readonly table: Table<Key>; readonly problems: readonly ImportProblem[] } | null {
+  // No row left to check (every row refused as read): the refusal as read, never 「文件中没有列出任何问题」 beside it.
+  return read.ok || read.table === undefined || read.table.records.length === 0 ? null : { table: read.table, problems: read.problems };
+}
+
+/**
  * Columns of the table that name units, dates or measures and that this import does not use: a
  * problem each, since dropping them would lose responsibility silently. `why` says what the
  * import records instead, e.g. "a findings list records no deadlines; import it as a ledger",

@@ -614,6 +614,18 @@ interface LeadLegend {
   readonly ownRow: boolean;
   /** Every row of its own the legend was read from (two footnotes, each explaining a symbol), skipped as rows; empty for a header's. */
   readonly rows: readonly number[];
+  /**
+   * Symbols two legends of the sheet give different meanings (「注：*为牵头单位」 and 「注：*为配合单位」 on two rows, or one in the
+   * header and another below): each with the two legends, for a refusal naming both (issue 10: the first won unsaid).
+   */
+  readonly conflicts: readonly { readonly symbol: string; readonly legends: readonly [LegendAt, LegendAt] }[];
+}
+
+/** Where one legend of a sheet is: its row (null for the header) and words, and the meaning it gives a symbol. */
+interface LegendAt {
+  readonly row: number | null;
+  readonly text: string;
+  readonly meaning: SymbolMeaning;
 }
 
 /**
@@ -622,12 +634,9 @@ interface LeadLegend {
  * (★为牵头单位). Null when the sheet has none.
  */
 function leadLegendOf(rows: readonly SheetRow[], names: readonly string[], headerRow: number, lastHeaderRow: number): LeadLegend | null {
-  for (const name of names) {
-    const symbols = symbolLegendOf(name);
-    if (Object.keys(symbols).length > 0) return { symbols, row: headerRow, text: name, ownRow: false, rows: [] };
-  }
+  const inHeader = names.map((name) => ({ row: null, text: name, symbols: symbolLegendOf(name) })).filter((each) => Object.keys(each.symbols).length > 0);
   // Every such row is read (import4: 「注：*为牵头单位」 and 「注：★为配合单位」 on two rows — only the first was, the second's mark refused
-  // as unexplained); a symbol two rows explain keeps the first row's meaning.
+  // as unexplained); a symbol two legends explain alike keeps it, two meanings are refused naming both (`conflicts`).
   const found: { row: number; text: string; symbols: Readonly<Record<string, SymbolMeaning>> }[] = [];
   for (const row of rows) {
     if (row.row >= headerRow && row.row <= lastHeaderRow) continue;
@@ -637,15 +646,35 @@ function leadLegendOf(rows: readonly SheetRow[], names: readonly string[], heade
     // Below the header, only a footnote or the legend's words alone: a task's title may say 牵头 beside a symbol.
     if (Object.keys(symbols).length > 0 && (row.row < headerRow || isFootnote(row) || texts[0]!.normalize('NFKC').replace(/\s+/gu, '').length <= 16)) found.push({ row: row.row, text: texts[0]!, symbols });
   }
+  const conflicts: { symbol: string; legends: [LegendAt, LegendAt] }[] = [];
+  const firstOf = new Map<string, LegendAt>();
+  for (const legend of [...inHeader, ...found]) {
+    for (const [symbol, meaning] of Object.entries(legend.symbols)) {
+      const first = firstOf.get(symbol);
+      if (!first) firstOf.set(symbol, { row: legend.row, text: legend.text, meaning });
+      else if (first.meaning !== meaning && !conflicts.some((conflict) => conflict.symbol === symbol)) conflicts.push({ symbol, legends: [first, { row: legend.row, text: legend.text, meaning }] });
+    }
+  }
+  if (inHeader.length > 0) return { symbols: inHeader[0]!.symbols, row: headerRow, text: inHeader[0]!.text, ownRow: false, rows: [], conflicts };
   if (found.length === 0) return null;
-  const symbols: Record<string, SymbolMeaning> = {};
-  for (const [symbol, meaning] of found.flatMap((each) => Object.entries(each.symbols))) symbols[symbol] ??= meaning;
   return {
-    symbols,
+    symbols: Object.fromEntries([...firstOf].map(([symbol, at]) => [symbol, at.meaning])),
     row: found[0]!.row,
     text: found.map((each) => each.text).join('；'),
     ownRow: true,
     rows: found.map((each) => each.row),
+    conflicts,
+  };
+}
+
+/** The refusal of a symbol two legends of the sheet give two meanings (`LeadLegend.conflicts`), naming both, on the later's row. */
+function legendConflictProblem(symbol: string, [first, second]: readonly [LegendAt, LegendAt], headerRow: number, sheet: string | null): ImportProblem {
+  const where = (at: LegendAt) => (at.row === null ? { en: `the header "${at.text}"`, zh: `表头“${at.text}”` } : { en: `row ${at.row} ("${at.text}")`, zh: `第 ${at.row} 行“${at.text}”` });
+  return {
+    row: second.row ?? headerRow,
+    reason: `${where(first).en} makes "${symbol}" the mark of ${first.meaning === 'lead' ? 'the lead unit' : 'a unit taking part'}, ${where(second).en} of ${second.meaning === 'lead' ? 'the lead unit' : 'a unit taking part'}: keep the one that is right (or use another symbol for the other), then import again.`,
+    reasonZh: `${where(first).zh}说明“${symbol}”为${meaningZh(first.meaning)}，${where(second).zh}却说明“${symbol}”为${meaningZh(second.meaning)}：两处说明相互矛盾，请只保留正确的一处（或另一处改用其他符号）后重新导入。`,
+    ...(sheet === null ? {} : { sheet }),
   };
 }
 
@@ -1037,6 +1066,7 @@ function tableOf<Key extends string>(
 
   const title = sheetTitleOf(rows.filter((row) => row.row < headerRow).map(textsOf));
   const legend = leadLegendOf(rows, header.names, headerRow, lastHeaderRow);
+  const legendConflicts = (legend?.conflicts ?? []).map(({ symbol, legends }) => legendConflictProblem(symbol, legends, headerRow, sheetName));
 
   const notices: ImportProblem[] = [
     ...cellNotices,
@@ -1082,7 +1112,7 @@ function tableOf<Key extends string>(
   const peopleSeen = new Map<number, { row: number; people: readonly string[] }>();
   const unusedTexts: string[][] = [];
   for (const column of unused) unusedTexts[column.position] = [];
-  const errorProblems: ImportProblem[] = [];
+  const errorProblems: ImportProblem[] = [...legendConflicts];
   // A template's rows numbered in advance (序号 filled down, 1…50 or =ROW()-1) with nothing else: empty rows (breaker10f P16).
   const numberedOnly: number[] = [];
   const isNumberedOnly = (row: SheetRow): boolean => {
@@ -1192,15 +1222,16 @@ function tableOf<Key extends string>(
       }
       continue;
     }
-    for (const position of [...positions.values()].flat()) {
+    const errorValues = [...positions.values()].flat().flatMap((position) => {
       const text = textOf(row.cells[position] ?? null);
-      if (ERROR_VALUE.test(text)) errorProblems.push(errorValueProblem(row.row, position, text));
-    }
+      return ERROR_VALUE.test(text) ? [errorValueProblem(row.row, position, text)] : [];
+    });
+    errorProblems.push(...errorValues);
     const hiddenOrStruck = hiddenOrStruckProblem(row, sheetName);
-    if (hiddenOrStruck) {
-      errorProblems.push(hiddenOrStruck);
-      continue;
-    }
+    if (hiddenOrStruck) errorProblems.push(hiddenOrStruck);
+    // Left out of the table read beside the problems, as nothing to check: a row hidden or struck, or one with an error value (its
+    // cell read as a name or a day would only echo the refusal: 「责任单位“#N”不在单位名录中」).
+    if (hiddenOrStruck || errorValues.length > 0) continue;
     const cells: Partial<Record<Key, Cell>> = {};
     // A unit column with a person after each unit (配合单位及联系人) gives its units; the people are said once per column.
     const cellAt = (position: number): Cell => {
@@ -1278,8 +1309,11 @@ function tableOf<Key extends string>(
   }
   const unnamedProblems = [...unnamedFilled].map(([position, text]) => unnamedColumnProblem(headerRow, position, text));
   const hiddenProblems = hiddenColumnProblems(hiddenColumns, header.names, headerRow, records.map((record) => record.row), rows, positions, unused, sheetName);
-  if (unnamedProblems.length > 0 || hiddenProblems.length > 0 || errorProblems.length > 0) return { ok: false, problems: [...unnamedProblems, ...hiddenProblems, ...errorProblems] };
-  return { ok: true, table: { sheet: sheetName, sheets: sheetName === null ? [] : [sheetName], headerRow, title, records, unusedColumns: unused.map(({ name, weighty, position }) => ({ name, weighty, texts: unusedTexts[position]! })), headers: headersOf(positions, header.names), notices } };
+  const table: Table<Key> = { sheet: sheetName, sheets: sheetName === null ? [] : [sheetName], headerRow, title, records, unusedColumns: unused.map(({ name, weighty, position }) => ({ name, weighty, texts: unusedTexts[position]! })), headers: headersOf(positions, header.names), notices };
+  // Problems of some rows or columns: refused, with the table read beside them (a row's unexplained mark read as its bare unit
+  // name, a hidden or struck row left out) for the feature to check every row too — one refusal names every problem (issue 10).
+  if (unnamedProblems.length > 0 || hiddenProblems.length > 0 || errorProblems.length > 0) return { ok: false, problems: [...unnamedProblems, ...hiddenProblems, ...errorProblems], table };
+  return { ok: true, table };
 }
 
 /**
@@ -1425,16 +1459,25 @@ export async function readSpreadsheet<Key extends string>(
         ];
   if (tables.length === 1) {
     const only = tables[0]!.result as ImportResult<'table', Table<Key>>;
-    if (!only.ok) return { ...only, ...(tables[0]!.name === null ? {} : { sheet: tables[0]!.name }) };
-    return { ok: true, table: { ...only.table, ...hiddenPart, notices: [...hiddenNotice, ...skippedNotice, ...summaryNotice, ...only.table.notices] } };
+    const withFileNotices = (table: Table<Key>): Table<Key> => ({ ...table, ...hiddenPart, notices: [...hiddenNotice, ...skippedNotice, ...summaryNotice, ...table.notices] });
+    if (!only.ok) return { ...only, ...(tables[0]!.name === null ? {} : { sheet: tables[0]!.name }), ...(only.table === undefined ? {} : { table: withFileNotices(only.table) }) };
+    return { ok: true, table: withFileNotices(only.table) };
   }
 
   // Several task sheets: one table over them, every record and problem naming its sheet.
   const inSheet = <Value extends object>(value: Value, sheet: string): Value & { sheet: string } => ({ ...value, sheet });
   const problems = tables.flatMap(({ name, result }) => (result.ok === false ? result.problems.map((problem) => inSheet(problem, name!)) : []));
-  // The sheets read go with the refusal: it names no one sheet for every row, and hints at reading one alone (--sheet).
-  if (problems.length > 0) return { ok: false, problems, sheets: tables.map(({ name }) => name!) };
-  const parts = tables.map(({ name, result }) => ({ name: name!, table: (result as { table: Table<Key> }).table }));
+  const parts = tables.map(({ name, result }) => ({ name: name!, table: (result as { table?: Table<Key> }).table }));
+  const whole = parts.every((part) => part.table !== undefined) ? oneTableOf(parts as { name: string; table: Table<Key> }[], [...hiddenNotice, ...skippedNotice, ...summaryNotice], hiddenPart) : undefined;
+  // The sheets read go with the refusal: it names no one sheet for every row, and hints at reading one alone (--sheet). The
+  // table read beside rows' problems goes too, when every sheet was read (issue 10).
+  if (problems.length > 0) return { ok: false, problems, sheets: tables.map(({ name }) => name!), ...(whole === undefined ? {} : { table: whole }) };
+  return { ok: true, table: whole! };
+}
+
+/** The one table over several sheets' (`readSpreadsheet`), each record and notice naming its sheet, after `notices` of the file. */
+function oneTableOf<Key extends string>(parts: readonly { name: string; table: Table<Key> }[], fileNotices: readonly ImportProblem[], hiddenPart: { hiddenSheets?: string[] }): Table<Key> {
+  const inSheet = <Value extends object>(value: Value, sheet: string): Value & { sheet: string } => ({ ...value, sheet });
   const names = parts.map((part) => part.name);
   const unusedColumns = new Map<string, UnusedColumn>();
   for (const part of parts) {
@@ -1444,8 +1487,6 @@ export async function readSpreadsheet<Key extends string>(
     }
   }
   return {
-    ok: true,
-    table: {
       sheet: null,
       sheets: names,
       headerRow: parts[0]!.table.headerRow,
@@ -1463,13 +1504,10 @@ export async function readSpreadsheet<Key extends string>(
           reason: `Read ${names.length} sheets: ${names.map((name) => `"${name}"`).join(', ')}.`,
           reasonZh: `已读取 ${names.length} 个工作表：${quoted(names)}。`,
         },
-        ...hiddenNotice,
-        ...skippedNotice,
-        ...summaryNotice,
+        ...fileNotices,
         ...parts.flatMap((part) => part.table.notices.map((notice) => inSheet(notice, part.name))),
       ],
       ...hiddenPart,
-    },
   };
 }
 

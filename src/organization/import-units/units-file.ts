@@ -4,7 +4,7 @@ import { textOf } from '../../spreadsheet/cells.js';
 import { isReservedKey, unreadableLabel, unreadableReasonZh } from '../../shared/readable-text.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { type UnitLookup } from '../units/unit-lookup.js';
-import { readingNotesOf, readRecords } from '../../spreadsheet/records.js';
+import { readingNotesOf, readRecords, tableBesideProblems } from '../../spreadsheet/records.js';
 import type { Table } from '../../spreadsheet/sheet.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 import { unitNameKey } from '../units/unit-name.js';
@@ -173,11 +173,13 @@ export async function importUnits(
   options: UnitsImportOptions,
 ): Promise<ImportResult<'units', readonly ImportedUnit[]>> {
   const read = await readRecords(content, options.format, unitColumns, ['units', '单位'], 'unit', { sheet: options.sheet });
-  if (!read.ok) return { ok: false, problems: sortedProblems(read.problems) };
-  const { table } = read;
+  // Rows refused as read (an error value, a struck row) are checked with the others: one refusal says all (issue 10).
+  const beside = tableBesideProblems(read);
+  if (!read.ok && !beside) return { ok: false, problems: sortedProblems(read.problems), ...(read.sheet ? { sheet: read.sheet } : {}) };
+  const table = read.ok ? read.table : beside!.table;
 
   const unused = unusedColumnProblems(table);
-  const problems: ImportProblem[] = [...unused.problems];
+  const problems: ImportProblem[] = [...(beside?.problems ?? []), ...unused.problems];
   const rowOfCode = new Map<string, number>();
   const rowOfName = new Map<string, number>();
   const rows = table.records.map(({ row, cells, others }) => {

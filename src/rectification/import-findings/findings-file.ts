@@ -9,7 +9,7 @@ import { readDay, readDeadline } from '../../spreadsheet/deadline-text.js';
 import { deadlineCell, partDueOf, sameDueTerms, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { labelZh, missingColumn, missingColumnBeside, problemAt, sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { collectiveNotice, lookupOn, mergedNameNotice, nearReadingNotice, unitNameProblem, unitIdsOf, unitNamesOf, type NamingContext, type RegisteredLater, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
-import { deadlineIn, droppedColumnProblems, isDeadlineColumn, readingNotesOf, readRecords, remarkNamingUnitProblem, sheetsNamedAfterUnitsProblems, withColumnReadAs } from '../../spreadsheet/records.js';
+import { deadlineIn, droppedColumnProblems, isDeadlineColumn, readingNotesOf, readRecords, remarkNamingUnitProblem, sheetsNamedAfterUnitsProblems, tableBesideProblems, withColumnReadAs } from '../../spreadsheet/records.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 import { isSummarySheet, sectionOfText, type Table } from '../../spreadsheet/sheet.js';
 import { say } from '../../shared/domain-error.js';
@@ -322,16 +322,20 @@ const whereRead = (table: { readonly sheet: string | null; readonly sheets: read
  */
 export async function importFindings(content: FileContent, options: FindingsImportOptions): Promise<FindingsFileReading> {
   const read = await readRecords(content, options.format, findingColumns, ['findings', '问题清单', '整改台账'], 'finding', { sheet: options.sheet });
-  if (!read.ok) return { ok: false, problems: sortedProblems(read.problems), ...((read.sheets ?? []).length > 1 ? { sheets: read.sheets } : read.sheet ? { sheet: read.sheet } : {}) };
+  // Rows refused as read (an unexplained mark, an error value) are checked with the others: one refusal says all (issue 10).
+  const beside = tableBesideProblems(read);
+  if (!read.ok && !beside) return { ok: false, problems: sortedProblems(read.problems), ...((read.sheets ?? []).length > 1 ? { sheets: read.sheets } : read.sheet ? { sheet: read.sheet } : {}) };
+  const readingProblems = beside?.problems ?? [];
+  const readAs = read.ok ? read.table : beside!.table;
   // A goal column (整改目标) whose every cell is a deadline, in a file with no deadline column, is the 台账's deadlines
   // (breaker10m P4: read as a 问题清单, nothing assigned); one of goals in words stays not imported.
-  const goalDeadlines = read.table.records.some((record) => 'dueDate' in record.cells)
+  const goalDeadlines = readAs.records.some((record) => 'dueDate' in record.cells)
     ? undefined
-    : read.table.unusedColumns.find((column) => !column.appRecord && isNamed(column.name, GOAL_COLUMN_ALIASES) && isDeadlineColumn(column.texts ?? []));
-  const goalTable = goalDeadlines ? withColumnReadAs<FindingKey>(read.table, goalDeadlines.name, 'dueDate') : read.table;
+    : readAs.unusedColumns.find((column) => !column.appRecord && isNamed(column.name, GOAL_COLUMN_ALIASES) && isDeadlineColumn(column.texts ?? []));
+  const goalTable = goalDeadlines ? withColumnReadAs<FindingKey>(readAs, goalDeadlines.name, 'dueDate') : readAs;
   // A file with no column of units kept one unit per sheet (sheets named 青川市财政局, 青川市教育局): each sheet's unit (breaker10n P5).
   const bySheet = sheetNamesAsUnits(goalTable, options.lookupUnit);
-  if (bySheet.problem) return { ok: false, problems: [bySheet.problem], ...whereRead(goalTable) };
+  if (bySheet.problem) return { ok: false, problems: [...readingProblems, bySheet.problem], ...whereRead(goalTable) };
   // Rectify's own 整改台账 export (状态 and 红黄绿灯 beside the 台账's columns): its progress columns are the app's record, not the import's.
   const exported = bySheet.table.records.some((record) => 'status' in record.cells) && bySheet.table.unusedColumns.some((column) => column.name === EXPORT_SIGNATURE);
   // 总览's export holds every evaluation's rows: imported under one, its rows (and rows added below with no 评估) are read, the others'
@@ -372,6 +376,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     return {
       ok: false,
       problems: [
+        ...readingProblems,
         {
           row: null,
           reason: `The file's ${evaluationHeader} column names the registered evaluation ${namedOthers.map((title) => `"${title}"`).join(', ')}, not "${options.evaluationTitle}" it is imported under: import it under that evaluation. If its problems are this evaluation's, remove the ${evaluationHeader} column (or write this evaluation in it) and import again.`,
@@ -386,6 +391,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     return {
       ok: false,
       problems: [
+        ...readingProblems,
         {
           row: null,
           reason: `This file is Rectify's own 整改台账 export of the evaluation ${otherEvaluations.map((title) => `"${title}"`).join(', ')}, not of "${options.evaluationTitle}" it is imported under: those problems are recorded there, with their progress, and are not recorded again. A problem this evaluation found again is recorded on its own (登记问题), or in the office's own 台账 of this evaluation.`,
@@ -397,6 +403,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
   }
   const isUnitName = (name: string) => unitNamesOf(options.lookupUnit, name).ok;
   const problems: ImportProblem[] = [
+    ...readingProblems,
     ...droppedColumnProblems(readTable, {
       en: 'a findings list records each problem, the units it concerns and its measures; a rectification ledger (整改台账) also has a 整改时限 column',
       zh: '问题清单记录问题、涉及单位和整改措施；整改台账还需有“整改时限”列',

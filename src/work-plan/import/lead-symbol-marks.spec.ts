@@ -185,3 +185,33 @@ describe('what a mark legend says (breaker42-10 F2, F3; issue 10)', () => {
     expect(!result.ok && result.problems.map((problem) => problem.reasonZh)).toContainEqual(expect.stringContaining('“责任单位”列的“青川市教育局”既标有“★”（按“注：★为牵头单位”为牵头单位），又标注（配合）'));
   });
 });
+
+describe('two legends giving one symbol two meanings (issue 10: the first won unsaid)', () => {
+  it('「注：*为牵头单位」 and 「注：*为配合单位」 on two rows: refused naming both rows, the other rows still checked', async () => {
+    const csv =
+      '序号,工作任务,责任单位,完成时限\n' +
+      '1,公开重大决策事项目录,"青川市财政局、青川市发展和改革委员会*",2026-12-31\n' +
+      '2,做好政策解读,青川市不存在局,2026-09-30\n' +
+      '注：*为牵头单位,,,\n' +
+      '注：*为配合单位,,,\n';
+    expect(roles(await importWorkPlan(csv, { format: 'csv', title: TITLE, lookupUnit }))).toEqual([
+      expect.stringMatching(/^3 .*“青川市不存在局”不在单位名录中/),
+      '5 第 4 行“注：*为牵头单位”说明“*”为牵头单位，第 5 行“注：*为配合单位”却说明“*”为配合单位：两处说明相互矛盾，请只保留正确的一处（或另一处改用其他符号）后重新导入。',
+    ]);
+  });
+
+  it('a header saying 「责任单位（★为牵头单位）」 and a footnote 「注：★为配合单位」: refused naming both; two rows saying the same read', async () => {
+    const csv = '序号,工作任务,责任单位（★为牵头单位）,完成时限\n1,公开重大决策事项目录,"青川市财政局、★青川市教育局",2026-12-31\n注：★为配合单位,,,\n';
+    expect(roles(await importWorkPlan(csv, { format: 'csv', title: TITLE, lookupUnit }))).toEqual([
+      '3 表头“责任单位（★为牵头单位）”说明“★”为牵头单位，第 3 行“注：★为配合单位”却说明“★”为配合单位：两处说明相互矛盾，请只保留正确的一处（或另一处改用其他符号）后重新导入。',
+    ]);
+    const same = '序号,工作任务,责任单位,完成时限\n1,公开重大决策事项目录,"青川市财政局、青川市教育局*",2026-12-31\n注：*为牵头单位,,,\n说明：带*号的单位为牵头单位,,,\n';
+    expect(roles(await importWorkPlan(same, { format: 'csv', title: TITLE, lookupUnit }))).toEqual(['1 牵头 unit-jyj；责任 unit-czj']);
+  });
+
+  it('台账 alike', async () => {
+    const csv = '问题描述,责任单位,整改时限\n网站栏目更新不及时,"青川市财政局*、青川市教育局",2026-06-30\n注：*为牵头单位,,\n注：*为配合单位,,\n';
+    const result = await importFindings(csv, { format: 'csv', lookupUnit, today: '2026-03-01' });
+    expect(result.ok ? [] : result.problems.map((problem) => `${problem.row} ${problem.reasonZh}`)).toEqual([expect.stringMatching(/^4 第 3 行“注：\*为牵头单位”说明“\*”为牵头单位，第 4 行“注：\*为配合单位”却说明/)]);
+  });
+});

@@ -4,7 +4,7 @@ import { chineseNumeralValue, numbersByValue, wordsByValue } from '../../shared/
 import { unreadableLabel, unreadableReasonZh } from '../../shared/readable-text.js';
 import { calendarDateOf, markAgainstColumnReason, marksAgainstColumn, textOf, namesByLevel, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
 import { daysNamedIn, deadlineTextOf, readDeadline } from '../../spreadsheet/deadline-text.js';
-import { droppedColumnProblems, notImportedColumns, readingNotesOf, remarkNamingUnitProblem, sheetsNamedAfterUnitsProblems } from '../../spreadsheet/records.js';
+import { droppedColumnProblems, notImportedColumns, readingNotesOf, remarkNamingUnitProblem, sheetsNamedAfterUnitsProblems, tableBesideProblems } from '../../spreadsheet/records.js';
 import { FINISHED_ON_COLUMN_ALIASES, PROGRESS_COLUMN_ALIASES, groupsOf, rowRemarkProblem, withoutChangeMark, type LabelledCell } from '../../spreadsheet/row-remarks.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { say, type Bilingual } from '../../shared/domain-error.js';
@@ -478,9 +478,13 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
   if (options.format === 'csv' || options.format === 'xlsx') {
     const columns = options.dueDatesMayBeAbsent ? { ...planColumns, dueDate: { ...planColumns.dueDate, required: false } } : planColumns;
     const read = await readSpreadsheetOffThread(content, options.format, columns, { sheet: options.sheet });
-    if (!read.ok) return { document: null, problems: read.problems, ...((read.sheets ?? []).length > 1 ? { sheets: read.sheets } : read.sheet ? { sheet: read.sheet } : {}) };
-    const { table, exportNotice, unitRows, reading, oneUnit, period } = fromOwnExport(read.table);
-    if (unitRows) return { document: null, problems: [unitRows], ...(read.sheet ? { sheet: read.sheet } : {}) };
+    // Rows refused as read (an unexplained mark, an error value) are checked with the others: one refusal says all (issue 10).
+    const beside = tableBesideProblems(read);
+    if (!read.ok && !beside) return { document: null, problems: read.problems, ...((read.sheets ?? []).length > 1 ? { sheets: read.sheets } : read.sheet ? { sheet: read.sheet } : {}) };
+    const readTable = read.ok ? read.table : beside!.table;
+    const readingProblems = beside?.problems ?? [];
+    const { table, exportNotice, unitRows, reading, oneUnit, period } = fromOwnExport(readTable);
+    if (unitRows) return { document: null, problems: [...readingProblems, unitRows], ...(read.sheet ? { sheet: read.sheet } : {}) };
     const dropped = droppedColumnProblems(table, {
       en: 'a plan item has a lead unit, responsible units, one due date, a description (具体要求) and measures (工作措施); rename the column to one of these or remove it',
       zh: '工作事项只有牵头单位、责任单位、完成时限、具体要求和工作措施；请把该列改名为其中之一，或删去该列',
@@ -518,13 +522,13 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
       laidOut,
       { title: null, year: period === undefined ? null : { value: period, row: null } },
       { ...options, sheetTitle: table.title, labels, tableSheet: table.sheet, exported: exportNotice.length > 0 },
-      [...dropped, ...once.problems, ...unitSheets],
+      [...readingProblems, ...dropped, ...once.problems, ...unitSheets],
     );
     const { notices: numbering = [], ...drafted } = draft;
     // 备注 is read for what it says about its row only: the result still lists it as not imported, last, where offices put it.
     const remarksColumn = records.some((record) => 'remarks' in record.cells) ? ['备注'] : [];
     // 状态 likewise (read only in Rectify's own export, whose notice names it).
-    const statusColumn = exportNotice.length === 0 && read.table.records.some((record) => 'status' in record.cells) ? ['状态'] : [];
+    const statusColumn = exportNotice.length === 0 && readTable.records.some((record) => 'status' in record.cells) ? ['状态'] : [];
     // 完成情况 and 实际完成时间 likewise (the export's 进展情况 is in its notice).
     const progressColumns = exportNotice.length === 0 ? [...(table.headers?.progress ?? []), ...(table.headers?.finishedOn ?? [])] : [];
     const notes = readingNotesOf(table, [...statusColumn, ...notImportedColumns(table), ...progressColumns, ...remarksColumn]);

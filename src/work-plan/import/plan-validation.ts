@@ -90,6 +90,8 @@ export function validatePlanDocument(
      * with no other problem leaves that check to the import and the item's decision.
      */
     readonly approvedOn?: string;
+    /** The file is refused for problems found before (its reading's, its layout's): the rows due before `approvedOn` are said too. */
+    readonly refusedAnyway?: boolean;
   } = {},
 ): PlanValidation {
   const problems: ImportProblem[] = [];
@@ -374,7 +376,7 @@ export function validatePlanDocument(
     return { code: category.code, title: category.title, items: items.flat() };
   });
 
-  if (problems.length > 0) return { ok: false, problems: sortedProblems([...problems, ...earlyDue.values()]) };
+  if (problems.length > 0 || (options.refusedAnyway && earlyDue.size > 0)) return { ok: false, problems: sortedProblems([...problems, ...earlyDue.values()]) };
   const absent = document.absentFields && document.absentFields.length > 0 ? { absentFields: document.absentFields } : {};
   const perPart = document.datesPerPart ? { datesPerPart: true as const } : {};
   const reading = {

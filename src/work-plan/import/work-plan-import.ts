@@ -30,7 +30,13 @@ export async function importWorkPlan(content: FileContent, options: WorkPlanImpo
   // Read over several sheets, each problem names its own and the refusal names them all (P7): never the first for every row.
   const sheet = draft.sheets ? { sheets: draft.sheets } : draft.sheet ? { sheet: draft.sheet } : {};
   if (!draft.document) return { ok: false, problems: sortedProblems(draft.problems), ...sheet };
-  const validation = validatePlanDocument(draft.document, options.lookupUnit, { today: options.today, periodOverridden: options.periodOverridden, periodOverrideReason: options.periodOverrideReason, ...(options.approvedOn === undefined ? {} : { approvedOn: options.approvedOn }) });
+  const validation = validatePlanDocument(draft.document, options.lookupUnit, {
+    today: options.today,
+    periodOverridden: options.periodOverridden,
+    periodOverrideReason: options.periodOverrideReason,
+    ...(options.approvedOn === undefined ? {} : { approvedOn: options.approvedOn }),
+    ...(draft.problems.length > 0 ? { refusedAnyway: true } : {}),
+  });
   const problems = [...draft.problems, ...(validation.ok ? [] : validation.problems)];
   if (problems.length > 0 || !validation.ok) return { ok: false, problems: [...yearEndedProblem(draft.document, options), ...sortedProblems(problems)], ...sheet };
   const { document: _document, problems: _problems, ...notes } = draft;

@@ -61,6 +61,11 @@ export interface ColumnSpec {
    * section row.
    */
   readonly lines?: boolean;
+  /**
+   * The column holds days (完成时限, 整改时限, 发现日期, 交办日期): a bare five-digit number in it is read as Excel's day serial
+   * (46203 → 2026-06-30, `excelSerialDayOf`), and the table tells so naming the cells (issue 10: read silently).
+   */
+  readonly days?: boolean;
 }
 
 export type Columns<Key extends string> = Readonly<Record<Key, ColumnSpec>>;

@@ -448,7 +448,7 @@ function readDeadlineText(original: string, text: string, context: DeadlineConte
  * read as the day (`calendarDateOf`), and the CSV saved from it, 46203, now reads the same (breaker43-10 F8: refused). A 完成时限
  * or 发现日期 column holds no other five-digit number; the dry run and the answer show the day read.
  */
-function excelSerialDayOf(text: string): string | null {
+export function excelSerialDayOf(text: string): string | null {
   if (!/^\d{5}(?:\.0+)?$/.test(text)) return null;
   const day = calendarDateOf(Number(text));
   return isCalendarDate(day) ? day : null;

@@ -3,6 +3,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { isBracketedRemark } from '../shared/brackets.js';
 import { namesInCell, symbolLegendOf, textOf, withoutLegendBrackets, withSymbolMarksRead, type Cell, type SymbolMarked, type SymbolMeaning } from './cells.js';
 import { deadlineIn } from './records.js';
+import { excelSerialDayOf } from './deadline-text.js';
 import { columnOf, isBlankCell, isNamed, isPersonColumn, isWeightyColumn, type ColumnSpec, type Columns, type Section, type SourceRecord } from './columns.js';
 import { labelZh, missingColumn, missingColumnBeside, type ImportProblem, type ImportResult } from './import-problems.js';
 import { textOfFile, type FileContent } from './text-file.js';
@@ -1113,6 +1114,8 @@ function tableOf<Key extends string>(
   const unusedTexts: string[][] = [];
   for (const column of unused) unusedTexts[column.position] = [];
   const errorProblems: ImportProblem[] = [...legendConflicts];
+  /** Per column of days (`ColumnSpec.days`), its cells holding a bare number read as Excel's day serial: told after the rows. */
+  const serialDays = new Map<number, { cell: string; written: string; day: string }[]>();
   // A template's rows numbered in advance (序号 filled down, 1…50 or =ROW()-1) with nothing else: empty rows (breaker10f P16).
   const numberedOnly: number[] = [];
   const isNumberedOnly = (row: SheetRow): boolean => {
@@ -1264,6 +1267,12 @@ function tableOf<Key extends string>(
         });
       }
     }
+    for (const [key, at] of positions) {
+      if (!columns[key].days || at.length !== 1) continue;
+      const cell = row.cells[at[0]!] ?? null;
+      const day = typeof cell === 'number' || typeof cell === 'string' ? excelSerialDayOf(textOf(cell)) : null;
+      if (day) serialDays.set(at[0]!, [...(serialDays.get(at[0]!) ?? []), { cell: `${columnLetter(at[0]!)}${row.row}`, written: textOf(cell), day }]);
+    }
     const others = unused.flatMap((column) => (textOf(row.cells[column.position] ?? null) === '' ? [] : [{ label: column.name, cell: row.cells[column.position] ?? null }]));
     const mergedDown = row.fromAbove ? [...positions].filter(([, at]) => at.length === 1 && row.fromAbove!.includes(at[0]!)).map(([key]) => key) : [];
     const daysWithoutYear = Object.fromEntries(
@@ -1291,6 +1300,7 @@ function tableOf<Key extends string>(
   }
   unusedSectionLead();
   if (legend) notices.push(legendNotice(legend, legendUsed));
+  for (const [position, cells] of serialDays) notices.push(serialDaysNotice(header.names[position]!, cells));
   if (numberedOnly.length > 0) {
     const spans = numberSpans(numberedOnly);
     notices.push({
@@ -1508,6 +1518,23 @@ function oneTableOf<Key extends string>(parts: readonly { name: string; table: T
         ...parts.flatMap((part) => part.table.notices.map((notice) => inSheet(notice, part.name))),
       ],
       ...hiddenPart,
+  };
+}
+
+/** How many cells a serial-days notice names before 「等」. */
+const SERIAL_CELLS_NAMED = 5;
+
+/**
+ * The notice of a column of days whose cells hold bare numbers read as Excel's day serials (46203 → 2026-06-30: a date cell that
+ * lost its format, or the CSV saved from it), naming the cells, the numbers and the days (issue 10: read silently).
+ */
+function serialDaysNotice(column: string, cells: readonly { cell: string; written: string; day: string }[]): ImportProblem {
+  const named = cells.slice(0, SERIAL_CELLS_NAMED);
+  const more = cells.length > named.length ? `等 ${cells.length} 个单元格` : '';
+  return {
+    row: Number(/\d+$/u.exec(cells[0]!.cell)![0]),
+    reason: `Column "${column}": ${named.map((each) => `cell ${each.cell}'s number ${each.written} is read as Excel's day ${each.day}`).join('; ')}${cells.length > named.length ? ` (${cells.length} cells in all)` : ''}. If a day is not meant, write it as a date (2026-06-30) and import again.`,
+    reasonZh: `“${column}”列${named.map((each) => `单元格 ${each.cell} 的数字 ${each.written} 按 Excel 的日期序号读作 ${each.day}`).join('，')}${more}；如不是${cells.length > 1 ? '这些日期' : '这一天'}，请改写为日期（如 2026-06-30）后重新导入。`,
   };
 }
 

@@ -61,6 +61,7 @@ export const findingColumns = {
     label: '整改时限 (due date)',
     // The headers offices give it (计划完成, 完成节点, 预计完成时间 …: breaker10m P4), shared with plans.
     aliases: DUE_DATE_ALIASES,
+    days: true,
     required: false,
   },
   measures: {
@@ -82,12 +83,14 @@ export const findingColumns = {
   identifiedOn: {
     label: '发现日期 (identified on)',
     aliases: ['发现日期', '发现时间', '问题发现日期', '问题发现时间', '反馈日期', 'identified on', 'identifiedon'],
+    days: true,
     required: false,
   },
   // In a ledger, the day each finding's parts were assigned (breaker8e P4: a 台账 kept with its 交办日期 was refused whole).
   assignedOn: {
     label: '交办日期 (assigned on)',
     aliases: ['交办日期', '交办时间', '交办日', '分办日期', '分办时间', '派发日期', '下发日期', 'assigned on', 'assignedon'],
+    days: true,
     required: false,
   },
 } as const;

@@ -228,6 +228,7 @@ export const planItemColumns = {
     label: '完成时限 (due date)',
     // The headers offices give it (计划完成, 完成节点, 预计完成时间 …: breaker10m P4), shared with the 整改台账.
     aliases: DUE_DATE_ALIASES,
+    days: true,
     required: true,
     // A plan whose deadlines stand under 工作目标 only, every cell a deadline (issue 10).
     orDeadlinesUnder: GOAL_COLUMN_ALIASES,

@@ -29,6 +29,8 @@ import {
   SqliteAppendWriter,
   failureError,
   BUSY_TIMEOUT_MS,
+  LogRewrittenError,
+  LogShortenedError,
   openReadOnlyConnection,
   openStoreConnection,
   sequencePosition as at,
@@ -973,6 +975,20 @@ export class SqliteEventStore implements EventStore {
     // removing it was then refused as acknowledged events missing).
     if (this.altered || this.logRewritten() || this.logShortened()) return null;
     return this.headEventNow();
+  }
+
+  /**
+   * Why this store does not follow the log to its head (`headEventToFollow` is null while the log holds events), as the
+   * error an append would be refused with — a row found altered (`AlteredRowError`), the log rewritten
+   * (`LogRewrittenError`) or cut back (`LogShortenedError`) under it —; null while it follows it. A tool's run is
+   * refused with it before its first append (a row it appended could be stamped with no writer id its witness recorded).
+   */
+  notFollowedError(): Error | null {
+    if (this.altered) return new AlteredRowError(String(this.altered.position), this.altered.type, this.altered.problem);
+    const rewritten = this.logRewritten();
+    if (rewritten) return new LogRewrittenError(rewritten.position, rewritten.found);
+    const shortened = this.logShortened();
+    return shortened ? new LogShortenedError(shortened.head, shortened.seen) : null;
   }
 
   headEventNow(): { position: Position; eventId: string } | null {

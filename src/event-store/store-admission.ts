@@ -2006,8 +2006,10 @@ function witnessedToolStore(store: SqliteEventStore, settings: ToolStoreSettings
     (writing ??= (async () => {
       const witness = await keeperNow();
       const head = store.headEventToFollow();
-      // A log the store does not follow to its head (a row found altered) is not witnessed further: the run's rows go unstamped.
-      if (!head && store.headEventNow()) return;
+      // A log the store does not follow to its head (a row found altered, the log rewritten or cut back under the run) is
+      // not witnessed further, and nothing is appended to it: a row without a writer id would be taken for another copy's
+      // at the next start (breaker43-9 K1), and the append would be refused in its transaction anyway.
+      if (!head && store.headEventNow()) throw store.notFollowedError() ?? new Error(`The event log in ${settings.SQLITE_PATH} is not followed to its head`);
       const writerId = newWriterId();
       witness.recordWriter(writerId);
       witness.write(head?.position ?? null, head?.eventId ?? null);

@@ -133,6 +133,30 @@ describe('Another copy\'s rows told by their writer ids', () => {
     });
   });
 
+  /*
+   * note44 issue 9 Left (breaker42-9 F2, script 02 with `cp $T/rectify.db.witness.json $P/data/`): the copy named 正式 at
+   * another place taken back with its data folder's witness too — that witness, under this copy's name, listed the
+   * training writers, and the rows passed as this copy's (ready, 台账完好). It names, by an absolute path, a place whose file
+   * is still there: that place's witness, not this one's; the record beside the key for this place tells.
+   */
+  it('F2 with its data-folder witness copied back too: its rows are still another copy\'s, named by that witness and its place', () => {
+    const copiedBack = listing(witness('正式', training, 5, `${production}.witness.json`), [P1, T1]);
+    const trainingKeyCopy = listing(witness('正式', training, 5, join(root, 'keys', 'train-正式.witness.json')), [P1, T1]);
+    const found = findOtherCopyWrites(rowsFile([P1, P1, P1, T1, T1]), 正式, copiedBack, [listing(keyCopy('正式', production, 3), [P1]), trainingKeyCopy]);
+    expect(found).toMatchObject({ how: 'unknown-writers', rows: { first: 4n, last: 5n, count: 2 }, other: { witness: { location: training } } });
+    const refusal = otherCopyRefusal(production, found!, 正式);
+    expect(refusal.reason).toBe('STORE_FROM_OTHER_COPY');
+    expect(refusal.messageZh).toContain(`见于 ${training}，记有该写入进程`);
+    // Without the training copy's witness beside the key: told all the same, by the one copied back.
+    expect(findOtherCopyWrites(rowsFile([P1, P1, P1, T1, T1]), 正式, copiedBack, [listing(keyCopy('正式', production, 3), [P1])])).toMatchObject({ how: 'unknown-writers', rows: { first: 4n } });
+    // This copy's own witness naming a place whose file is gone (the installation moved) or a relative path (a tool run
+    // from another folder) still vouches for its writers.
+    const moved = listing(witness('正式', join(root, 'gone', 'rectify.db'), 5, `${production}.witness.json`), [P1, T1]);
+    expect(findOtherCopyWrites(rowsFile([P1, P1, P1, T1, T1]), 正式, moved, [listing(keyCopy('正式', production, 3), [P1])])).toBeNull();
+    const relative = listing(witness('正式', 'data/rectify.db', 5, `${production}.witness.json`), [P1, T1]);
+    expect(findOtherCopyWrites(rowsFile([P1, P1, P1, T1, T1]), 正式, relative, [listing(keyCopy('正式', production, 3), [P1])])).toBeNull();
+  });
+
   it('F8: a copy of a copy — each writer\'s rows named with the copy that wrote them', () => {
     const 培训 = listing(keyCopy('培训', training, 4), [P1, T1]);
     const 演练 = listing(witness('演练', placeOf('drill'), 5, join(root, 'keys', '演练.witness.json')), [P1, T1, D1]);

@@ -107,6 +107,8 @@ export function findOtherCopyWrites(
   // kept elsewhere whose file is still there, running a tool here under its name, is not this place's copy).
   const here = ({ witness }: WitnessAt) => isPlace(witness.location, copy.place) || !existsSync(witness.location);
   const owns = ofThisStore.filter((each) => writtenByCopy(each.witness, copy) === true && here(each));
+  // A witness under this copy's name that names another place, by an absolute path, whose file is still there: that place's copy.
+  const elsewhere = (each: WitnessAt) => isAbsolute(each.witness.location) && !here(each);
   const own = owns.reduce<WitnessAt | null>((newest, each) => (newest && headOf(newest) >= headOf(each) ? newest : each), null);
   if (!own) return null;
   const others = ofThisStore.filter(({ witness }) => writtenByCopy(witness, copy) === false);
@@ -124,13 +126,19 @@ export function findOtherCopyWrites(
   // And the writers the witness beside the store lists when it carries this copy's name (an unnamed copy's written with a
   // relative SQLITE_PATH by a tool run from another folder names another place, breaker42-9): a writer of this copy is never
   // taken for another's for where its witness said the file was.
-  const besideOwnName = dataFolder && dataFolder.witness.storeId === found.storeId && dataFolder.witness.copyName === copy.copyName && dataFolder.witness.writers ? [dataFolder] : [];
+  // Not one that names, by an absolute path, another place whose file is still there (note44 issue 9 Left, breaker42-9 F2): a
+  // copy run under this copy's name (a copied .env) at that place wrote it, and its data folder's witness, copied back with
+  // its file, lists that copy's writers — this copy's record beside the key does not.
+  const besideOwnName =
+    dataFolder && dataFolder.witness.storeId === found.storeId && dataFolder.witness.copyName === copy.copyName && dataFolder.witness.writers && !elsewhere(dataFolder) ? [dataFolder] : [];
   const known = [...listing, ...besideOwnName].flatMap(({ witness }) => witness.writers!);
   // breaker43-9 K1: past this copy's newest record, every row it wrote carries a writer id (its witnesses list them, so it runs
   // a release that stamps); a row without one was written by the previous release — another copy run on it, or a rollback.
   const rows = listing.length > 0 && found.rowsByOtherWriters ? found.rowsByOtherWriters(headOf(own) < 0n ? 0n : headOf(own), known, true) : null;
   const told = (by: OtherWritersRows): OtherCopyWrites => {
-    const copies = by.writers.map((writer) => ({ rows: writer, other: listedBy(writer.writerId, others) }));
+    // Named by the witness that lists them: another copy's, or one under this copy's name kept at another place.
+    const sameNameElsewhere = ofThisStore.filter((each) => writtenByCopy(each.witness, copy) === true && elsewhere(each));
+    const copies = by.writers.map((writer) => ({ rows: writer, other: listedBy(writer.writerId, [...others, ...sameNameElsewhere]) }));
     return { how: 'unknown-writers', own, rows: by, copies, other: copies[0]!.other ?? copies.find((each) => each.other)?.other ?? wrotePast };
   };
   if (rows) return told(rows);

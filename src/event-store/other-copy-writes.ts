@@ -203,7 +203,14 @@ export function otherCopyRefusal(at: string, found: OtherCopyWrites, copy: ThisC
   const words = otherCopyWords(at, found, copy);
   const todo = found.how === 'other-copy-witness' && found.fileIsOwn ? witnessOnlyToDo(found.other.path, found.own.path) : WHAT_TO_DO;
   const rollback = found.how === 'unknown-writers' && found.rows.writers.some((writer) => writer.writerId === null) ? ROLLBACK_TO_DO : null;
-  return new StoreRefusedError('STORE_FROM_OTHER_COPY', say(`${words.en} ${todo.en}${rollback ? ` ${rollback.en}` : ''}`, `${words.zh}${todo.zh}${rollback?.zh ?? ''}`));
+  return new StoreRefusedError('STORE_FROM_OTHER_COPY', say(`${words.en} ${todo.en}${rollback ? ` ${rollback.en}` : ''}`, `${words.zh}${todo.zh}${rollback?.zh ?? ''}`), otherCopyRowsOf(found));
+}
+
+/** The positions of the other copy's records `findOtherCopyWrites` found; undefined when only the witness beside the store is the other copy's. */
+export function otherCopyRowsOf(found: OtherCopyWrites): { first: bigint; last: bigint } | undefined {
+  if (found.how === 'unknown-writers') return { first: found.rows.first, last: found.rows.last };
+  if (found.how === 'wrote-past') return { first: BigInt(found.own.witness.head ?? '0') + 1n, last: BigInt(found.other.witness.head!) };
+  return undefined;
 }
 
 /** What to do when only the witness beside the store is another copy's (breaker42-9 F3): move it aside, nothing is to be restored. */

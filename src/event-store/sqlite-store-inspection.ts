@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { preparedOnce } from './prepared-once.js';
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { anyRowSealed, SqliteLedger } from '../ledger/sqlite-ledger.js';
@@ -251,17 +251,70 @@ export function walBesideNote(path: string): Bilingual | null {
   );
 }
 
+/** The largest .db file whose own rows are read apart from its -wal (`headOfDbAlone`): it is read into memory whole. */
+const DB_ALONE_MAX_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The newest position the SQLite file at `path` holds by itself, its -wal not read (null: no event there): the file read
+ * into memory, marked as a rollback-journal database (header bytes 18–19) so SQLite opens it without looking for a -wal.
+ * Undefined when it cannot be told: the file larger than DB_ALONE_MAX_BYTES, or unreadable.
+ */
+export function headOfDbAlone(path: string): number | null | undefined {
+  try {
+    if (statSync(path).size > DB_ALONE_MAX_BYTES) return undefined;
+    const bytes = readFileSync(path);
+    if (bytes.length < 100) return undefined;
+    bytes[18] = 1;
+    bytes[19] = 1;
+    const db = new Database(bytes, { readonly: true });
+    try {
+      return headOf(db)?.position ?? null;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * breaker42-9 F6: the -wal beside a store refused `STORE_FROM_OTHER_COPY` — SQLite reads the rows of the -wal beside a
  * file as that file's, so the other copy's records may lie in it rather than in the .db (its -wal copied beside this
- * copy's own .db): said so, with what to do, instead of `walBesideNote`'s "keep the -wal with its .db". Null without one.
+ * copy's own .db): said so, with what to do, instead of `walBesideNote`'s "keep the -wal with its .db". With the positions
+ * of the other copy's records (`otherRows`), it says which file holds them (note44: the note said "may be" either way) —
+ * the .db read alone (`headOfDbAlone`): only the -wal (move it aside), the .db itself (moving the -wal removes nothing:
+ * put this copy's own .db back), or both. Null without a -wal.
  */
-export function otherCopyWalNote(path: string): Bilingual | null {
+export function otherCopyWalNote(path: string, otherRows?: { readonly first: bigint; readonly last: bigint }): Bilingual | null {
   const bytes = walBytes(path);
   if (bytes === 0) return null;
+  const dbHead = otherRows ? headOfDbAlone(path) : undefined;
+  const wal = `${path}-wal`;
+  const beside = say(`A -wal file lies beside it (${wal}, ${bytes} bytes), and SQLite reads its rows as the .db's.`, `其旁有 -wal 文件（${wal}，${bytes} 字节），SQLite 会把其中的记录当作该 .db 的记录读取。`);
+  const moveAside = say(
+    `move ${wal} and ${path}-shm aside together (e.g. to ${wal}.other-copy), keep them with the other copy's files, and start again.`,
+    `请把 ${wal} 与 ${path}-shm 一起移开（例如改名为 ${wal}.other-copy），与另一副本的文件放在一起保存，然后重新启动。`,
+  );
+  if (!otherRows || dbHead === undefined) {
+    return say(
+      `${beside.en} The other copy's records may be in that -wal rather than in the .db (the other copy's -wal copied beside this copy's own .db). This start left both as they were. If the .db is this copy's own, ${moveAside.en}`,
+      `${beside.zh}另一副本的记录可能在这个 -wal 中而不在 .db 中（另一副本的 -wal 被复制到了本副本自己的 .db 旁）。本次启动未改动它们。若该 .db 确是本副本自己的，${moveAside.zh}`,
+    );
+  }
+  const span = (first: bigint, last: bigint) => (first === last ? `${first}` : `${first}–${last}`);
+  const all = span(otherRows.first, otherRows.last);
+  const ends = dbHead === null ? say('holds no event', '没有任何事件') : say(`ends at position ${dbHead}`, `只到位置 ${dbHead}`);
+  if (dbHead === null || BigInt(dbHead) < otherRows.first) {
+    return say(
+      `${beside.en} The other copy's records (positions ${all}) are in that -wal, not in the .db: the .db read alone ${ends.en} — the other copy's -wal was copied beside this copy's own .db. This start left both as they were. If the .db is this copy's own, ${moveAside.en}`,
+      `${beside.zh}另一副本的记录（位置 ${all}）在这个 -wal 中，不在 .db 中：单独读取 .db ${ends.zh}——另一副本的 -wal 被复制到了本副本自己的 .db 旁。本次启动未改动它们。若该 .db 确是本副本自己的，${moveAside.zh}`,
+    );
+  }
+  const inDb = BigInt(dbHead) >= otherRows.last ? all : span(otherRows.first, BigInt(dbHead));
+  const inWal = BigInt(dbHead) >= otherRows.last ? null : span(BigInt(dbHead) + 1n, otherRows.last);
   return say(
-    `A -wal file lies beside it (${path}-wal, ${bytes} bytes), and SQLite reads its rows as the .db's: the other copy's records may be in that -wal rather than in the .db (the other copy's -wal copied beside this copy's own .db). This start left both as they were. If the .db is this copy's own, move ${path}-wal and ${path}-shm aside together (e.g. to ${path}-wal.other-copy), keep them with the other copy's files, and start again.`,
-    `其旁有 -wal 文件（${path}-wal，${bytes} 字节），SQLite 会把其中的记录当作该 .db 的记录读取：另一副本的记录可能在这个 -wal 中而不在 .db 中（另一副本的 -wal 被复制到了本副本自己的 .db 旁）。本次启动未改动它们。若该 .db 确是本副本自己的，请把 ${path}-wal 与 ${path}-shm 一起移开（例如改名为 ${path}-wal.other-copy），与另一副本的文件放在一起保存，然后重新启动。`,
+    `${beside.en} The other copy's records are in the .db itself (positions ${inDb}; the .db read alone ends at position ${dbHead})${inWal ? `, and in the -wal (positions ${inWal})` : ''}: moving the -wal aside does not remove them. This start left both as they were. Put this copy's own .db back (with its own -wal, or without one), and keep this .db and its -wal with the other copy's files.`,
+    `${beside.zh}另一副本的记录就在 .db 文件本身中（位置 ${inDb}；单独读取 .db 到位置 ${dbHead}）${inWal ? `，-wal 中也有（位置 ${inWal}）` : ''}：移开 -wal 并不能去掉它们。本次启动未改动它们。请放回本副本自己的 .db（连同其自己的 -wal，或不带 -wal），并把这个 .db 及其 -wal 与另一副本的文件放在一起保存。`,
   );
 }
 

@@ -889,7 +889,7 @@ function refuseUnwritableStore(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLI
 /** The refusal, with what it must say of a -wal file beside the SQLite store (`walBesideNote`) and of a copy a server left there (`rescuedCopyNote`), when there are. */
 function withWalNote(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'> & Partial<Pick<AppSettings, 'STORE_WITNESS_PATH'>>, refusal: StoreRefusedError): StoreRefusedError {
   const onDisk = settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:';
-  const wal = onDisk ? (refusal.reason === 'STORE_FROM_OTHER_COPY' ? otherCopyWalNote : walBesideNote)(settings.SQLITE_PATH) : null;
+  const wal = onDisk ? (refusal.reason === 'STORE_FROM_OTHER_COPY' ? otherCopyWalNote(settings.SQLITE_PATH, refusal.otherCopyRows) : walBesideNote(settings.SQLITE_PATH)) : null;
   // And a copy a server left when the file went away under it (breaker9k P4), which may hold what the
   // file lacks — judged against the store and what the witness saw (breaker9m P1: after an accepted reset and new records, never offered).
   const rescued = onDisk ? rescuedCopyNote(settings.SQLITE_PATH, settings.STORE_WITNESS_PATH ? witnessForRescue(settings.STORE_WITNESS_PATH) : null) : null;
@@ -897,7 +897,7 @@ function withWalNote(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'> 
   const emptied = onDisk ? walEmptiedNote(settings.SQLITE_PATH) : null;
   const notes = [emptied, wal, rescued].filter((note): note is Bilingual => note !== null);
   if (notes.length === 0) return refusal;
-  return new StoreRefusedError(refusal.reason, say(`${refusal.message}${notes.map((note) => ` ${note.en.trim()}`).join('')}`, `${refusal.messageZh}${notes.map((note) => note.zh).join('')}`));
+  return new StoreRefusedError(refusal.reason, say(`${refusal.message}${notes.map((note) => ` ${note.en.trim()}`).join('')}`, `${refusal.messageZh}${notes.map((note) => note.zh).join('')}`), refusal.otherCopyRows);
 }
 
 /** The witness beside the data as a rescued copy is compared with it; null when there is none or it cannot be read (its refusal is said elsewhere). */

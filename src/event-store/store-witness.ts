@@ -449,6 +449,8 @@ export class StoreRefusedError extends Error {
   constructor(
     readonly reason: StoreRefusalReason,
     message: Bilingual,
+    /** STORE_FROM_OTHER_COPY: the positions (commit parts) of the other copy's records, when the refusal names them (`otherCopyRefusal`). */
+    readonly otherCopyRows?: { readonly first: bigint; readonly last: bigint },
   ) {
     super(message.en);
     this.messageZh = message.zh;

@@ -388,3 +388,41 @@ describe('EventStoreDB adapter, a value taken over from a holder that came back 
     expect(cluster.streams.get('finding-y')).toBeUndefined();
   });
 });
+
+/*
+ * note44 issue 9 Left: the writer id (`EventMetadata.writerId`, breaker42-9 F1, F5) is stamped by the adapter — never taken
+ * from the caller — into the metadata EventStoreDB keeps, and read back from it. No EventStoreDB server runs here: this
+ * holds the adapter's mapping against the stand-in cluster (the shapes of @eventstore/db-client's jsonEvent and reads),
+ * so the ESDB path cannot silently drop it; what the server itself keeps is the contract suite's to show.
+ */
+describe('EventStoreDB adapter, the writer id in the event metadata', () => {
+  const WRITER = 'a1a1a1a1a1a1a1a1';
+  const storedWriters = (cluster: ReturnType<typeof fakeCluster>['cluster'], streamId: string) =>
+    (cluster.streams.get(streamId) ?? []).map((event) => (event.metadata as { writerId?: string }).writerId ?? null);
+
+  it('stamps every event it appends (one stream or several) with the id writeAs gave, over any the caller put there, and reads it back', async () => {
+    const { cluster, store } = fakeCluster();
+    const adapter = store();
+    adapter.writeAs(WRITER);
+    const forged = { ...anEvent('e2'), metadata: { ...metadata, writerId: 'ffffffffffffffff' } };
+    await adapter.appendToStream('finding-a', [anEvent('e1'), forged], { expectedRevision: 'no_stream' });
+    await adapter.appendToStreams([
+      { streamId: 'finding-b', events: [anEvent('e3')], options: { expectedRevision: 'no_stream' } },
+      { streamId: 'finding-c', events: [anEvent('e4')], options: { expectedRevision: 'no_stream' } },
+    ]);
+    expect(['finding-a', 'finding-b', 'finding-c'].map((streamId) => storedWriters(cluster, streamId))).toEqual([[WRITER, WRITER], [WRITER], [WRITER]]);
+    // The metadata as it was written besides: the correlation keys and schema version EventStoreDB's projections read.
+    expect(cluster.streams.get('finding-a')![0]!.metadata).toMatchObject({ writerId: WRITER, schemaVersion: 2, $correlationId: 'correlation-1', $causationId: 'command-1' });
+    const read = await adapter.readStream('finding-a');
+    expect(read.map((event) => event.metadata.writerId)).toEqual([WRITER, WRITER]);
+    expect(read[0]!.metadata).not.toHaveProperty('$correlationId');
+  });
+
+  it('before writeAs, stamps none: a process appends under an id only once its witness recorded it', async () => {
+    const { cluster, store } = fakeCluster();
+    const adapter = store();
+    await adapter.appendToStream('finding-a', [anEvent('e1')], { expectedRevision: 'no_stream' });
+    expect(storedWriters(cluster, 'finding-a')).toEqual([null]);
+    expect((await adapter.readStream('finding-a'))[0]!.metadata.writerId).toBeUndefined();
+  });
+});

@@ -11,7 +11,7 @@ import { SqliteLedger } from '../ledger/sqlite-ledger.js';
 import { witnessExpectations } from '../ledger/witnessed-head.js';
 import { readWitness } from '../event-store/store-witness.js';
 import { readKeyFolderWitnessesLeniently, keyFolderWitnessFolder } from '../event-store/key-folder-witness.js';
-import { findOtherCopyWrites, otherCopyWords, type OtherCopyWrites } from '../event-store/other-copy-writes.js';
+import { findOtherCopyWrites, otherCopyAcceptanceWords, otherCopyWords, type OtherCopyWrites } from '../event-store/other-copy-writes.js';
 import { chainHashIn, rowsByOtherWritersIn } from '../event-store/sqlite-store-inspection.js';
 import { realPlaceOf } from '../event-store/store-place.js';
 import { clockAheadAcceptanceWords, type ClockAheadAcceptance } from '../event-store/clock-behind.js';
@@ -169,6 +169,7 @@ async function main(): Promise<number> {
     const acknowledgement = resetAcknowledgement(options.acknowledgeReset, witness.expectations.resetAcceptedAt ?? null);
     const result = await verifyLedger(ledger, { ...witness.expectations, trustedKeys: trusted.keys, sealKey: seals.key, resetAcknowledged: acknowledgement.acknowledged, printedCodes: options.printedCodes });
     const clockAhead = clockAheadAcceptedIn(options.witness, ledger.storeId());
+    const otherCopyAccepted = witnessOfThisStore(options.witness, ledger.storeId())?.otherCopyAccepted ?? [];
     const datedAhead = datedAheadIn(db, clockAhead);
     const latest = ledger.latestCheckpoint();
     const forged = ledger.indexRowsWithoutEvents();
@@ -185,6 +186,7 @@ async function main(): Promise<number> {
             witness: witness.note,
             latestCheckpoint,
             clockAheadAccepted: clockAhead,
+            otherCopyAccepted,
             datedAfterRealDay: datedAhead.map(({ accepted, records }) => ({ acceptedAt: accepted.at, realDay: realDayOf(accepted), records })),
           },
           null,
@@ -202,6 +204,8 @@ async function main(): Promise<number> {
     for (const lost of result.acknowledgedLosses ?? []) both(say(`Acknowledged (--acknowledge-reset): ${lost.message}`, `已确认（--acknowledge-reset）：${lost.messageZh}`));
     // Recording times out of order by an operator's acceptance are named, never a mismatch: the order is the position.
     for (const accepted of clockAhead) both(clockAheadAcceptanceWords(accepted));
+    // Another copy's records an operator accepted as this copy's (script 07): named for good, never a mismatch.
+    for (const accepted of otherCopyAccepted) both(otherCopyAcceptanceWords(accepted));
     // breaker9r P2: each span's records dated after the real day (the fast clock's "today"), with what re-dates each.
     for (const { accepted, records } of datedAhead) {
       both(datedAheadHeading(records.length, accepted));
@@ -629,3 +633,4 @@ function cannotRead(path: string, error: unknown): Error {
 }
 
 runTool(main, USAGE);
+

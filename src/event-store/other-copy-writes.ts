@@ -5,7 +5,7 @@ import { officeInstantZh } from '../shared/calendar-date.js';
 import { readKeyFolderWitnessesLeniently } from './key-folder-witness.js';
 import { SqliteStoreInspection, type OtherWritersRows, type WriterRows } from './sqlite-store-inspection.js';
 import { isPlace, realPlaceOf } from './store-place.js';
-import { readWitness, StoreRefusedError, type StoreWitness } from './store-witness.js';
+import { readWitness, StoreRefusedError, type OtherCopyAcceptance, type StoreWitness } from './store-witness.js';
 
 /*
  * breaker41-9 P1 (issue 9, "nothing silently started over"): a training, staging or drill copy of the store —
@@ -382,4 +382,16 @@ export function otherCopyAtPath(path: string, copy: ThisCopy, witnessPath: strin
   } finally {
     inspection.close();
   }
+}
+
+/**
+ * What `ledger:verify` says of another copy's records a start accepted (`StoreWitness.otherCopyAccepted`): their positions,
+ * when and how they were accepted. Both languages; the instant in the office's time (Chinese) and ISO-8601 (English).
+ */
+export function otherCopyAcceptanceWords(accepted: OtherCopyAcceptance): Bilingual {
+  const span = accepted.from === accepted.upTo ? accepted.from : `${accepted.from}–${accepted.upTo}`;
+  return say(
+    `Accepted (--accept-store-reset, ${accepted.at}): the events at position${accepted.from === accepted.upTo ? '' : 's'} ${span} were written by another copy of this store (a training, staging or drill copy) and were taken as this copy's records by the start that accepted them.`,
+    `已接受（--accept-store-reset，${officeInstantZh(accepted.at)}）：位置 ${span} 的事件由本事件库的另一个副本（培训、测试或演练副本）写入，接受该事件库的那次启动已将其作为本副本的记录。`,
+  );
 }

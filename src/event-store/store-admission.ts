@@ -26,6 +26,7 @@ import {
   signWitness,
   writeWitness,
   type SigningKeyOnRecord,
+  type OtherCopyAcceptance,
   type StoreWitness,
   type UnvouchedRows,
   type WitnessedCheckpoint,
@@ -1230,6 +1231,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
         createdForFirstRun,
         ...(resetAcceptedAt ? { resetAcceptedAt } : {}),
         ...(clockAheadAccepted.length > 0 ? { clockAheadAccepted } : {}),
+        ...otherCopyAcceptedBy(witnessed?.storeId === identity.storeId ? witnessed : null, settings.ACCEPT_STORE_RESET && resetAcceptedAt ? refusal : null, resetAcceptedAt),
         // This start honoured the setting (see judgeClockAheadSettingLeftSet); a start without it writes no mark.
         ...(clockAheadThisStart ? { clockAheadSettingUsedAt: clockAheadThisStart === 'nothing' ? new Date().toISOString() : clockAheadThisStart.accepted.at } : {}),
         ...(resetAcceptedAt && numberedAtReset !== undefined ? { numberedAtReset } : {}),
@@ -1957,6 +1959,17 @@ export async function openToolStore(
 }
 
 /**
+ * The witness's `otherCopyAccepted`: the acceptances the witness of this store carried, and this start's when it accepts a
+ * STORE_FROM_OTHER_COPY refusal naming the other copy's positions (`accepted`, with ACCEPT_STORE_RESET at `at`). Empty
+ * (no field) when there are none.
+ */
+function otherCopyAcceptedBy(witnessed: StoreWitness | null, accepted: StoreRefusedError | null, at: string | null): { otherCopyAccepted?: readonly OtherCopyAcceptance[] } {
+  const rows = accepted?.reason === 'STORE_FROM_OTHER_COPY' ? accepted.otherCopyRows : undefined;
+  const all = [...(witnessed?.otherCopyAccepted ?? []), ...(rows && at ? [{ at, from: rows.first.toString(), upTo: rows.last.toString() }] : [])];
+  return all.length > 0 ? { otherCopyAccepted: all } : {};
+}
+
+/**
  * CLOCK_BEHIND_LOG for a writing tool whose clock reads before the newest instant the store holds
  * (its newest record's recording instant, or when the witness last saw it written; breaker9p P1),
  * beyond CLOCK_TOLERANCE_MS; null otherwise. Nothing is written: the tool stops before its first append.
@@ -2084,6 +2097,7 @@ async function toolWitnessKeeper(store: SqliteEventStore, settings: ToolStoreSet
       ...(same?.resetAcceptedAt ? { resetAcceptedAt: same.resetAcceptedAt } : {}),
       ...(same?.resetAcceptedAt && same.numberedAtReset !== undefined ? { numberedAtReset: same.numberedAtReset } : {}),
       ...(same?.clockAheadAccepted ? { clockAheadAccepted: same.clockAheadAccepted } : {}),
+      ...(same?.otherCopyAccepted ? { otherCopyAccepted: same.otherCopyAccepted } : {}),
       ...(same?.clockAheadSettingUsedAt ? { clockAheadSettingUsedAt: same.clockAheadSettingUsedAt } : {}),
       ...(same?.keyCopy ? { keyCopy: same.keyCopy } : {}),
       // The server's copy name carried on: a tool's write of the witness never drops it (breaker9a P7).

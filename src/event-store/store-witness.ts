@@ -102,6 +102,13 @@ export interface StoreWitness {
    */
   readonly clockAheadAccepted?: readonly ClockAheadAcceptance[];
   /**
+   * Every start that accepted another copy's records with --accept-store-reset (a STORE_FROM_OTHER_COPY refusal naming
+   * them), oldest first: when, and the positions taken as this copy's from then on (decimal strings). `ledger:verify`
+   * names each span for good, as it names `clockAheadAccepted` (breaker42-9 script 07: after the acceptance it said only
+   * 台账完好, and a later audit could not tell which records were the trainees'). Carried by every later witness of this store.
+   */
+  readonly otherCopyAccepted?: readonly OtherCopyAcceptance[];
+  /**
    * ISO-8601 instant of the start that honoured ACCEPT_CLOCK_AHEAD_RECORDS (it accepted a span, or found
    * nothing to accept), kept until a start without the setting: a start with the setting while it is here
    * is refused `ACCEPT_CLOCK_AHEAD_RECORDS_LEFT_SET` (newcomer27 S6, `judgeClockAheadSettingLeftSet`).
@@ -283,6 +290,7 @@ export function readWitness(path: string): StoreWitness | null {
     (witness.storeFile !== undefined && !isWitnessedStoreFile(witness.storeFile)) ||
     (witness.unvouchedRows !== undefined && !isUnvouchedRows(witness.unvouchedRows)) ||
     (witness.writers !== undefined && !(Array.isArray(witness.writers) && witness.writers.every(isWriterId))) ||
+    (witness.otherCopyAccepted !== undefined && !(Array.isArray(witness.otherCopyAccepted) && witness.otherCopyAccepted.every(isOtherCopyAcceptance))) ||
     !isSignature(witness.signature)
   ) {
     throw witnessDamaged(path, 'a field is missing or of the wrong kind', '缺少字段或字段类型不对');
@@ -292,6 +300,20 @@ export function readWitness(path: string): StoreWitness | null {
   }
   return witness as StoreWitness;
 }
+
+/** Another copy's records a start accepted (`StoreWitness.otherCopyAccepted`): when (ISO-8601), and their positions (decimal strings, `from` ≤ `upTo`). */
+export interface OtherCopyAcceptance {
+  readonly at: string;
+  readonly from: string;
+  readonly upTo: string;
+}
+
+/** A `StoreWitness.otherCopyAccepted` entry as written: a readable instant, two positions. */
+const isOtherCopyAcceptance = (value: unknown): boolean => {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Partial<Record<keyof OtherCopyAcceptance, unknown>>;
+  return typeof entry.at === 'string' && Number.isFinite(Date.parse(entry.at)) && typeof entry.from === 'string' && /^\d+$/.test(entry.from) && typeof entry.upTo === 'string' && /^\d+$/.test(entry.upTo);
+};
 
 const isDecimalOrNull = (value: unknown): boolean => value === null || (typeof value === 'string' && /^\d+$/.test(value));
 /** A `StoreWitness.clockAheadAccepted` entry as written: two readable instants, positions as decimal strings (or null), a count. */

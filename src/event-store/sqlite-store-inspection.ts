@@ -306,7 +306,7 @@ export function otherCopyWalNote(path: string, otherRows?: { readonly first: big
   const ends = dbHead === null ? say('holds no event', '没有任何事件') : say(`ends at position ${dbHead}`, `只到位置 ${dbHead}`);
   if (dbHead === null || BigInt(dbHead) < otherRows.first) {
     return say(
-      `${beside.en} The other copy's records (positions ${all}) are in that -wal, not in the .db: the .db read alone ${ends.en} — the other copy's -wal was copied beside this copy's own .db. This start left both as they were. If the .db is this copy's own, ${moveAside.en}`,
+      `${beside.en} The other copy's records (position${otherRows.first === otherRows.last ? '' : 's'} ${all}) are in that -wal, not in the .db: the .db read alone ${ends.en} — the other copy's -wal was copied beside this copy's own .db. This start left both as they were. If the .db is this copy's own, ${moveAside.en}`,
       `${beside.zh}另一副本的记录（位置 ${all}）在这个 -wal 中，不在 .db 中：单独读取 .db ${ends.zh}——另一副本的 -wal 被复制到了本副本自己的 .db 旁。本次启动未改动它们。若该 .db 确是本副本自己的，${moveAside.zh}`,
     );
   }

@@ -320,8 +320,9 @@ describe('A training copy\'s rows are told by the rows themselves (breaker42-9 F
       expect(refused.output).toContain('"reason":"STORE_FROM_OTHER_COPY"');
       expect(refused.output).toContain('本事件库另一个副本写入的 1 条记录');
       expect(refused.output).toContain('由副本“培训”（STORE_COPY_NAME=培训）的写入进程');
-      // F6: the -wal beside is said to be where the other copy's records may be — never "keep it, it may hold acknowledged events".
-      expect(refused.output).toContain('另一副本的记录可能在这个 -wal 中而不在 .db 中');
+      // F6: the -wal beside is said to hold the other copy's records (the .db read alone ends before them; note44: it said "may be")
+      // — never "keep it, it may hold acknowledged events".
+      expect(refused.output).toContain('在这个 -wal 中，不在 .db 中：单独读取 .db 只到位置');
       expect(refused.output).not.toContain('其中可能有已确认写入的事件：请勿删除它');
       // The training copy itself restarts on its own rows, its writer recorded before its write.
       const again = await startServer(training, { env: TRAINING });

@@ -36,6 +36,8 @@ interface SheetRow {
    * row says of its own leaves them out — a section row crossed by such a merge is still a section row (breaker10q P13).
    */
   readonly fromAbove?: readonly number[];
+  /** Positions of the XLSX cells whose number format shows nothing of what they hold (`concealedByFormat`: `;;;`). */
+  readonly concealed?: readonly number[];
   /** XLSX date cells whose format shows the month and day but no year (`m"月"d"日"`), by position (`shownDayOf`). */
   readonly withoutYear?: readonly { readonly position: number; readonly shown: ShownDay }[];
 }
@@ -221,12 +223,14 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
       // rows) had not been read after 12 minutes (breaker12c P10).
       const columnCount = sheet.columnCount;
       const hiddenColumns: number[] = [];
-      for (let column = 1; column <= columnCount; column += 1) if (sheet.getColumn(column).hidden) hiddenColumns.push(column - 1);
+      // A column of width 0 shows nothing as a hidden one does, whether or not it carries the hidden flag (breaker45-10 S2).
+      for (let column = 1; column <= columnCount; column += 1) if (sheet.getColumn(column).hidden || sheet.getColumn(column).width === 0) hiddenColumns.push(column - 1);
       sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
         const cells: Cell[] = [];
         const struck: string[] = [];
         const fromAbove: number[] = [];
         const withoutYear: { position: number; shown: ShownDay }[] = [];
+        const concealed: number[] = [];
         // Whether the row says anything of its own, not only what cells merged down from a row above fill into it.
         let own = false;
         for (let column = 1; column <= columnCount; column += 1) {
@@ -245,12 +249,14 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
           if (mergedDown) fromAbove.push(column - 1);
           if (textOf(value) !== '' && !mergedDown) own = true;
           if (textOf(value) !== '' && isStruckThrough(cell)) struck.push(columnLetter(column - 1));
+          if (textOf(value) !== '' && concealedByFormat(value, cell.numFmt)) concealed.push(column - 1);
         }
         // A blank row inside a block merged down over it (a 问题 merged over its units' rows, one unit's row emptied; a category
         // merged over its items with a blank row left in) is a blank row: read as a row it was a finding or item with no unit,
         // title or date (session 24).
         if (!own) return;
-        rows.push({ row: rowNumber, cells, ...(row.hidden ? { hidden: true as const } : {}), ...(struck.length > 0 ? { struck } : {}), ...(fromAbove.length > 0 ? { fromAbove } : {}), ...(withoutYear.length > 0 ? { withoutYear } : {}) });
+        // A row of height 0 shows nothing as a hidden one does, whether or not it carries the hidden flag (breaker45-10 S2).
+        rows.push({ row: rowNumber, cells, ...(row.hidden || row.height === 0 ? { hidden: true as const } : {}), ...(concealed.length > 0 ? { concealed } : {}), ...(struck.length > 0 ? { struck } : {}), ...(fromAbove.length > 0 ? { fromAbove } : {}), ...(withoutYear.length > 0 ? { withoutYear } : {}) });
       });
       return { name: sheet.name, rows, notices, ...(isHidden(sheet) ? { hidden: true } : {}), ...(hiddenColumns.length > 0 ? { hiddenColumns } : {}) };
     }),
@@ -344,8 +350,45 @@ function hiddenOrStruckProblem(row: SheetRow, sheet: string | null): ImportProbl
   return null;
 }
 
+/**
+ * The problem of each cell of `row` in a column the import reads (`read`) whose number format shows nothing (`SheetRow.concealed`:
+ * `;;;`, Excel's 「隐藏单元格内容」): as a hidden row is, refused naming the cell — never read as if shown (breaker45-10 S2).
+ */
+function concealedProblems(row: SheetRow, read: ReadonlySet<number>, names: readonly string[], sheet: string | null): ImportProblem[] {
+  return (row.concealed ?? [])
+    .filter((position) => read.has(position))
+    .map((position) => {
+      const cell = `${columnLetter(position)}${row.row}`;
+      const text = textOf(row.cells[position] ?? null);
+      return {
+        row: row.row,
+        reason: `Cell ${cell} (${names[position] ?? ''}) holds "${text}" but its number format (such as ;;;) shows nothing on screen or in print: an import does not read what the sheet does not show. Delete the content if it is no longer used, or set the cell's format to General (常规) to import it.`,
+        reasonZh: `单元格 ${cell}（“${names[position] ?? ''}”列）有内容“${text}”，但其数字格式（如 ;;;）使它在屏幕上和打印时都不显示：导入不读取看不到的内容。如该内容已不再使用，请删去；如仍要导入，请把该单元格的格式改为“常规”后导入。`,
+        ...(sheet === null ? {} : { sheet }),
+      };
+    });
+}
+
 /** Excel counts days from 1899-12-30; serials in this range are the years 1954–2119. */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/**
+ * Whether a cell's number format shows nothing of its value: the section for it empty — `;;;` (Excel's 「隐藏单元格内容」: every
+ * section empty), `;;;` after a number pattern for text (`0;-0;0;`), `;;` for numbers. Sections: positive; negative; zero; text —
+ * one section serves every number, a text cell with fewer than four sections shows as written. Quoted text, escapes and
+ * padding count as shown; a colour or condition alone (`[Red]`) does not (breaker45-10 S2: a 配合单位 cell formatted `;;;`, blank
+ * on screen and in print, gave its unit a part).
+ */
+function concealedByFormat(value: Cell, numFmt: string | undefined): boolean {
+  if (!numFmt || !numFmt.includes(';')) return false;
+  const sections = numFmt.split(/;(?=(?:[^"]*"[^"]*")*[^"]*$)/u);
+  const shows = (section: string | undefined) => section === undefined || section.replace(/\[[^\]]*\]/gu, '').trim() !== '';
+  if (typeof value === 'string') return sections.length >= 4 && !shows(sections[3]);
+  if (value instanceof Date) return !shows(sections[0]);
+  if (typeof value !== 'number') return false;
+  const section = value > 0 ? sections[0] : value < 0 ? sections[1] : sections.length >= 3 ? sections[2] : sections[0];
+  return !shows(section ?? sections[0]);
+}
 
 /**
  * A date cell whose number format shows no day — `yyyy"年"m"月"` (or `m"月"`: the month, in the stored date's year), what Excel and WPS make of a
@@ -1021,6 +1064,42 @@ function headersOf<Key extends string>(positions: ReadonlyMap<Key, readonly numb
   return headers;
 }
 
+/**
+ * The refusal of a block beside the table, after a column empty on the header row and every row of two texts or more below it (a
+ * section or footnote row merged across the sheet says nothing of the columns), whose header names a column the import reads or
+ * units, dates or measures (`isWeightyColumn`), when the table left of the empty column has every column it needs: another table
+ * (a contacts list 责任单位 | 联系人 | 联系电话), whose 责任单位 gave the items sharing its rows their units (breaker45-10 S1). Null
+ * otherwise: an empty column inside the table, before a column the table needs (牵头单位 | (empty) | 完成时限), is nothing.
+ */
+function detachedBlockProblem<Key extends string>(
+  rows: readonly SheetRow[],
+  header: { readonly headerRows: readonly number[]; readonly names: readonly string[] },
+  columns: Columns<Key>,
+  sheet: string | null,
+): ImportProblem | null {
+  const { names } = header;
+  const start = names.findIndex((name) => columnOf(columns, name, true) !== undefined);
+  if (start < 0) return null;
+  const lastHeaderRow = header.headerRows.at(-1)!;
+  const body = rows.filter((row) => row.row > lastHeaderRow && textsOf(row).length >= 2);
+  const filled = (position: number) => (names[position] ?? '') !== '' || body.some((row) => textOf(row.cells[position] ?? null) !== '');
+  const gap = names.findIndex((_, position) => position > start && !filled(position));
+  if (gap < 0) return null;
+  const read = names.findIndex((name, position) => position > gap && name !== '' && (columnOf(columns, name, true) !== undefined || isWeightyColumn(name)));
+  if (read < 0) return null;
+  const left = new Set(names.slice(0, gap).map((name) => columnOf(columns, name, true)));
+  const needed = (Object.keys(columns) as Key[]).filter((key) => columns[key].required);
+  if (!needed.every((key) => left.has(key) || (columns[key].orInstead ?? []).some((other) => left.has(other as Key)))) return null;
+  const at = columnLetter(read);
+  const gapLetter = columnLetter(gap);
+  return {
+    row: header.headerRows[0]!,
+    reason: `Column ${at} ("${names[read]}") is separated from the table by the empty column ${gapLetter}: what lies right of an empty column is not read as the table's. If it belongs to the table, delete the empty column ${gapLetter}; if it is another table (a contacts list), move it to another sheet or delete it. Then import again.`,
+    reasonZh: `第 ${at} 列“${names[read]}”与表格之间隔着空列 ${gapLetter}：空列右侧的内容不按本表的列读取。如它属于本表，请删去空列 ${gapLetter}；如是另一张表（如联系人名单），请移到另一个工作表或删去，然后重新导入。`,
+    ...(sheet === null ? {} : { sheet }),
+  };
+}
+
 /** A sheet's rows read as one table, or `noHeader` when none of its first rows names the columns (a cover sheet, 填表说明). */
 function tableOf<Key extends string>(
   allRows: readonly SheetRow[],
@@ -1032,6 +1111,10 @@ function tableOf<Key extends string>(
   const rows = allRows.filter((row) => !row.cells.every(isBlankCell));
   const header = headerOf(rows, columns);
   if (!header) return { ok: 'noHeader' };
+  // A block beside the table, after an empty column (a contacts list 责任单位 | 联系人 | 联系电话 at H:J), is never read as the
+  // table's columns (breaker45-10 S1).
+  const detached = detachedBlockProblem(rows, header, columns, sheetName);
+  if (detached) return { ok: false, problems: [detached] };
   const headerRow = header.headerRows[0]!;
   const lastHeaderRow = header.headerRows.at(-1)!;
   const { positions, unused, problems, withPeople, byLevel } = positionsOf(header.names, columns, headerRow, header.levels);
@@ -1135,6 +1218,8 @@ function tableOf<Key extends string>(
     const nextFirst = next ? ownRow(next).cells.map((cell) => textOf(cell).normalize('NFKC')).find((text) => text !== '') : undefined;
     if (number && nextFirst !== undefined && new RegExp(`^${number[1]}[-－—.．]\\d{1,3}[.、]?$`, 'u').test(nextFirst)) numberedHeadings.set(row.row, { code: number[1]!, title: filled[1]!.text });
   }
+  /** The columns a cell the sheet does not show must not hide in: those read, and those naming units, dates or measures. */
+  const readOrWeighty = new Set([...[...positions.values()].flat(), ...unused.filter((column) => column.weighty).map((column) => column.position)]);
   let previousRow = lastHeaderRow;
   for (const row of rows) {
     if (row.row <= lastHeaderRow) continue;
@@ -1232,6 +1317,7 @@ function tableOf<Key extends string>(
     errorProblems.push(...errorValues);
     const hiddenOrStruck = hiddenOrStruckProblem(row, sheetName);
     if (hiddenOrStruck) errorProblems.push(hiddenOrStruck);
+    if (!hiddenOrStruck) errorProblems.push(...concealedProblems(row, readOrWeighty, header.names, sheetName));
     // Left out of the table read beside the problems, as nothing to check: a row hidden or struck, or one with an error value (its
     // cell read as a name or a day would only echo the refusal: 「责任单位“#N”不在单位名录中」).
     if (hiddenOrStruck || errorValues.length > 0) continue;

@@ -93,6 +93,38 @@ export function clipMergedRanges(sheetXml: string): string {
 }
 
 /** Excel's day 0 (serial numbers count days from it), in the 1900 and the 1904 date systems. */
+/**
+ * A worksheet's XML with a reference on every row and cell that has none (`r` is optional in SpreadsheetML, ECMA-376 §18.3.1.73 and
+ * §18.3.1.4: a row without one follows the row before it, a cell the cell before it; some streaming writers leave them all out).
+ * exceljs cannot read such a sheet (breaker45-10 M1: refused as 「不是 Excel 工作簿」). The same XML when every row and cell has one.
+ */
+export function withCellReferences(sheetXml: string): string {
+  if (!/<(?:row|c)\b(?![^>]*\br=")[^>]*>/u.test(sheetXml)) return sheetXml;
+  let row = 0;
+  let column = 0;
+  return sheetXml.replace(/<(row|c)\b([^>]*?)(\/?)>/gu, (whole, tag: string, attributes: string, end: string) => {
+    const reference = /\br="([A-Z]{0,3})(\d*)"/u.exec(attributes);
+    if (tag === 'row') {
+      row = reference?.[2] ? Number(reference[2]) : row + 1;
+      column = 0;
+      return reference ? whole : `<row r="${row}"${attributes}${end}>`;
+    }
+    column = reference?.[1] ? columnNumber(reference[1]) : column + 1;
+    return reference ? whole : `<c r="${columnLetters(column)}${row}"${attributes}${end}>`;
+  });
+}
+
+/**
+ * A worksheet's XML with every row of height 0 marked hidden: a row of height 0 shows nothing, as a hidden row does, though only
+ * some writers flag it so — and exceljs drops a height of 0 (breaker45-10 S2: such a row was imported though nobody sees it).
+ */
+export function zeroHeightRowsHidden(sheetXml: string): string {
+  if (!/\bht="0(?:\.0*)?"/u.test(sheetXml)) return sheetXml;
+  return sheetXml.replace(/<row\b([^>]*?)(\/?)>/gu, (whole, attributes: string, end: string) =>
+    /\bht="0(?:\.0*)?"/u.test(attributes) && !/\bhidden="(?:1|true)"/u.test(attributes) ? `<row${attributes.replace(/\s*\bhidden="[^"]*"/u, '')} hidden="1"${end}>` : whole,
+  );
+}
+
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAYS_1900_TO_1904 = 1462;
 
@@ -212,7 +244,7 @@ export async function prepareXlsx(content: Uint8Array, limit = MAX_XLSX_UNCOMPRE
   for (const entry of Object.values(zip.files)) {
     if (entry.dir || !/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) continue;
     const xml = await entry.async('string');
-    const clippedXml = emptyTextResults(isoDateCellsAsSerials(clipMergedRanges(xml), date1904));
+    const clippedXml = emptyTextResults(isoDateCellsAsSerials(clipMergedRanges(zeroHeightRowsHidden(withCellReferences(xml))), date1904));
     if (clippedXml !== xml) {
       zip.file(entry.name, clippedXml);
       clipped = true;

@@ -130,7 +130,7 @@ function delimiterOf(text: string): string {
   return ',';
 }
 
-function csvRows(content: FileContent): ImportResult<'rows', SheetRow[]> {
+function csvRows(content: FileContent): ImportResult<'rows', { rows: SheetRow[]; notices: ImportProblem[] }> {
   const text = textOfFile(content);
   if (!text.ok) return text;
   try {
@@ -143,7 +143,17 @@ function csvRows(content: FileContent): ImportResult<'rows', SheetRow[]> {
       skip_empty_lines: false,
       info: true,
     }) as unknown as { record: string[]; info: { records: number } }[];
-    return { ok: true, rows: records.map(({ record, info }) => ({ row: info.records, cells: record.map(unescapedFormula) })) };
+    const notices: ImportProblem[] = [];
+    const rows = records.map(({ record, info }) => ({
+      row: info.records,
+      cells: record.map(unescapedFormula).map((cell, position) => {
+        // 「1²」: a footnote's mark typed after a value is no part of it (breaker45-10 S3).
+        const marked = scriptMarksIn(cell);
+        if (marked) notices.push(footnoteMarkNotice(info.records, position, marked));
+        return marked ? marked.kept : cell;
+      }),
+    }));
+    return { ok: true, rows: { rows, notices } };
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     const message = error instanceof Error ? error.message : String(error);
@@ -213,15 +223,35 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
         : `工作簿中没有名为“${options.sheet}”的工作表；现有工作表：${names.map((name) => `“${name}”`).join('、')}。`;
     return { ok: false, problems: [{ row: null, reason, reasonZh }] };
   }
+  // A cell far right of the rest (a stray 备注 in column XFD) is refused at once, naming it: read as a column, every row was 16384
+  // cells wide, and an 11 KB plan took 54 s and was refused for memory with remedies that do not work (breaker45-10 S4).
+  const widths = new Map([...sheets, ...hidden].map((sheet) => [sheet, usedWidthOf(sheet)] as const));
+  const far = sheets.flatMap((sheet) => {
+    const width = widths.get(sheet)!;
+    return width.far ? [{ sheet: sheet.name, ...width.far, width: width.columns }] : [];
+  })[0];
+  if (far) {
+    const table = columnLetter(far.width - 1);
+    const where = names.length > 1 ? `工作表“${far.sheet}”的` : '';
+    return {
+      ok: false,
+      problems: [
+        {
+          row: null,
+          reason: `${names.length > 1 ? `Sheet "${far.sheet}": c` : 'C'}ell ${far.cell} holds "${far.text}", far right of the table (which ends at column ${table}): delete that cell (or the columns after ${table}), save, and import again.`,
+          reasonZh: `${where}单元格 ${far.cell} 有内容（“${far.text}”），远在表格之外（表格到第 ${table} 列为止）：请删除该单元格（或删去第 ${table} 列右侧的各列）并保存后重新导入。`,
+        },
+      ],
+    };
+  }
   return {
     ok: true,
     worksheets: [...sheets, ...hidden].map((sheet) => {
       const rows: SheetRow[] = [];
       const notices: ImportProblem[] = [];
-      // Read once: exceljs works `columnCount` out over every row each time it is asked, so asking it
-      // per cell made a sheet's reading quadratic — the 100k platform's own 整改台账 export (17,661
-      // rows) had not been read after 12 minutes (breaker12c P10).
-      const columnCount = sheet.columnCount;
+      // Read once, from the cells there are (`usedWidthOf`): exceljs works `columnCount` out over every row each time it is asked,
+      // so asking it per cell made a sheet's reading quadratic (breaker12c P10), and a hidden sheet's far cell is no column.
+      const columnCount = widths.get(sheet)!.columns;
       const hiddenColumns: number[] = [];
       // A column of width 0 shows nothing as a hidden one does, whether or not it carries the hidden flag (breaker45-10 S2).
       for (let column = 1; column <= columnCount; column += 1) if (sheet.getColumn(column).hidden || sheet.getColumn(column).width === 0) hiddenColumns.push(column - 1);
@@ -239,7 +269,10 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
           // read as deleted, told — the row stands (breaker43-10 F8: refused as a cancelled row).
           const partly = partlyStruck(cell);
           if (partly) notices.push(partlyStruckNotice(rowNumber, column - 1, partly));
-          const value = partly ? partly.kept : cellOf(cell.value);
+          // A superscript or subscript glued to a value (编号 「1²」, a footnote's mark) is no part of it (breaker45-10 S3: item 12).
+          const marked = footnoteMarksOf(partly ? partly.kept : cell.value, cell);
+          if (marked && marked.marks.length > 0) notices.push(footnoteMarkNotice(rowNumber, column - 1, marked));
+          const value = marked ? marked.kept : partly ? partly.kept : cellOf(cell.value);
           const shown = shownPeriodOf(value, cell.numFmt);
           if (shown) notices.push(shownPeriodNotice(rowNumber, column - 1, shown));
           cells.push(shown?.text ?? shownYearMonthOf(value, cell.numFmt) ?? shownPercentOf(value, cell.numFmt) ?? value);
@@ -261,6 +294,32 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
       return { name: sheet.name, rows, notices, ...(isHidden(sheet) ? { hidden: true } : {}), ...(hiddenColumns.length > 0 ? { hiddenColumns } : {}) };
     }),
   };
+}
+
+/** How many empty columns set a cell apart from the table as a stray one (`usedWidthOf`). */
+const FAR_COLUMNS = 100;
+
+/**
+ * How many columns of a sheet hold something (`columns`: the last such column's number, A = 1), reading only the cells there are,
+ * and the first cell (`far`: its reference and text) of a column more than `FAR_COLUMNS` empty columns right of the rest — a stray
+ * cell at XFD (breaker45-10 S4) — whose columns are not counted.
+ */
+function usedWidthOf(sheet: ExcelJS.Worksheet): { readonly columns: number; readonly far?: { readonly cell: string; readonly text: string } } {
+  const used = new Map<number, { cell: string; text: string }>();
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      if (used.has(column)) return;
+      const text = textOf(cellOf(cell.value));
+      if (text !== '' || cell.isMerged) used.set(column, { cell: `${columnLetter(column - 1)}${rowNumber}`, text });
+    });
+  });
+  const columns = [...used.keys()].sort((left, right) => left - right);
+  let last = 0;
+  for (const column of columns) {
+    if (column - last - 1 > FAR_COLUMNS && last > 0) return { columns: last, far: used.get(column)! };
+    last = column;
+  }
+  return { columns: last };
 }
 
 /**
@@ -311,6 +370,70 @@ function partlyStruck(cell: ExcelJS.Cell): PartlyStruck | null {
     .replace(DOUBLED_SEPARATOR, '$1')
     .replace(LEFT_SEPARATORS, '');
   return { kept, struck: struck.map((run) => run.text.trim().replace(LEFT_SEPARATORS, '')) };
+}
+
+/** What a cell reads as without its footnote marks (`kept`) and the marks (`marks`, each as written, with whether it is set low). */
+interface FootnoteMarked {
+  readonly kept: string;
+  readonly marks: readonly { readonly text: string; readonly low: boolean }[];
+}
+
+/** Unicode's superscript and subscript digits and signs, as footnote marks are typed (「1²」, 「青川市民政局³」). */
+const SCRIPT_CHARACTERS = /[\u00B2\u00B3\u00B9\u2070-\u207F\u2080-\u208E]+/gu;
+const SUBSCRIPT_CHARACTER = /[\u2080-\u208E]/u;
+/** A Latin letter before a superscript makes it part of a measure or formula (m², km³, CO₂), never a footnote's mark. */
+const LATIN_BEFORE = /[A-Za-z]$/u;
+
+/**
+ * A cell's text without the footnote marks glued to it (`marks` empty when it had none but a rich-text superscript after a Latin
+ * letter, read as its Unicode character): rich-text runs set superscript or subscript (`vertAlign`) and Unicode's
+ * superscript and subscript digits (「1²」, 「2026年6月¹」, 「青川市民政局³」), read as marks and told — glued in, 编号 「1²」 was
+ * item 12 (breaker45-10 S3). One after a Latin letter stays (m², CO₂: a measure, not a mark; a rich-text one as its Unicode
+ * character where there is one). Null for a cell with no mark. `value`: the cell's value, or the text `partlyStruck` kept.
+ */
+function footnoteMarksOf(value: ExcelJS.CellValue | string, cell: ExcelJS.Cell): FootnoteMarked | null {
+  if (cell.isMerged && cell.master !== cell) return null;
+  const marks: { text: string; low: boolean }[] = [];
+  let text: string;
+  if (value !== null && typeof value === 'object' && 'richText' in value) {
+    text = '';
+    for (const run of value.richText) {
+      const align = run.font?.vertAlign ?? cell.font?.vertAlign;
+      if ((align === 'superscript' || align === 'subscript') && run.text.trim() !== '') {
+        if (LATIN_BEFORE.test(text)) text += [...run.text].map((character) => (align === 'superscript' ? SUPERSCRIPT_OF[character] : SUBSCRIPT_OF[character]) ?? character).join('');
+        else marks.push({ text: run.text.trim(), low: align === 'subscript' });
+      } else text += run.text;
+    }
+  } else if (typeof value === 'string') text = value;
+  else return null;
+  const read = scriptMarksIn(text);
+  const converted = typeof value === 'object' && text !== cellOf(value);
+  return marks.length === 0 && !read && !converted ? null : { kept: read?.kept ?? text, marks: [...marks, ...(read?.marks ?? [])] };
+}
+
+/** A text without its Unicode superscript and subscript marks (`footnoteMarksOf`), in a CSV cell too; null for a text with none. */
+function scriptMarksIn(text: string): FootnoteMarked | null {
+  if (!/[\u00B2\u00B3\u00B9\u2070-\u207F\u2080-\u208E]/u.test(text)) return null;
+  const marks: { text: string; low: boolean }[] = [];
+  const kept = text.replace(SCRIPT_CHARACTERS, (found, at: number) => {
+    if (LATIN_BEFORE.test(text.slice(0, at))) return found;
+    marks.push({ text: found, low: SUBSCRIPT_CHARACTER.test(found) });
+    return '';
+  });
+  return marks.length === 0 ? null : { kept, marks };
+}
+const SUPERSCRIPT_OF: Readonly<Record<string, string>> = Object.fromEntries([...'0123456789+-=()n'].map((character, index) => [character, '⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ'[index]!]));
+const SUBSCRIPT_OF: Readonly<Record<string, string>> = Object.fromEntries([...'0123456789+-=()'].map((character, index) => [character, '₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎'[index]!]));
+
+/** 「单元格 C2 中的上标“2”按脚注标记读取，未计入内容：读作“1”。」: a cell read without its footnote marks (`footnoteMarksOf`). */
+function footnoteMarkNotice(row: number, position: number, marked: FootnoteMarked): ImportProblem {
+  const cell = `${columnLetter(position)}${row}`;
+  const what = marked.marks.map((mark) => `${mark.low ? '下标' : '上标'}“${mark.text}”`).join('、');
+  return {
+    row,
+    reason: `Cell ${cell}: the ${marked.marks.map((mark) => `${mark.low ? 'subscript' : 'superscript'} "${mark.text}"`).join(', ')} is read as a footnote mark, not part of the value; the cell is read as "${marked.kept.trim()}".`,
+    reasonZh: `单元格 ${cell} 中的${what}按脚注标记读取，未计入内容：读作“${marked.kept.trim()}”。`,
+  };
 }
 
 /** 「单元格 E3 中带删除线的“青川市教育局”按已删去读取，读作“青川市财政局”。」: a cell read without its struck words (`partlyStruck`). */
@@ -1473,7 +1596,7 @@ export async function readSpreadsheet<Key extends string>(
   if (format === 'csv') {
     const read = csvRows(content);
     if (!read.ok) return read;
-    worksheets = [{ name: null, rows: read.rows, notices: [] }];
+    worksheets = [{ name: null, rows: read.rows.rows, notices: read.rows.notices }];
   } else {
     const read = await xlsxSheets(content, options);
     if (!read.ok) return read;

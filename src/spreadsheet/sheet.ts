@@ -157,11 +157,57 @@ function csvRows(content: FileContent): ImportResult<'rows', { rows: SheetRow[];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     const message = error instanceof Error ? error.message : String(error);
+    // A quote never closed is reported at the file's last line: the row where it opens is the one to fix (breaker45-10 M2).
+    const opened = (error as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuoteRow(text.text, delimiterOf(text.text)) : null;
+    if (opened !== null) {
+      return {
+        ok: false,
+        problems: [
+          {
+            row: opened,
+            reason: `The CSV file cannot be read: a quote (") opened on row ${opened} is never closed. Add the closing quote (or remove the opening one) on that row, or save the file from Excel as "CSV UTF-8", then import again.`,
+            reasonZh: `CSV 文件无法读取：第 ${opened} 行的引号（"）没有配对的结束引号。请在该行补上结束引号（或删去开头的引号），或用 Excel 另存为“CSV UTF-8”后再导入。`,
+          },
+        ],
+      };
+    }
     return {
       ok: false,
       problems: [{ row: line ?? null, reason: `The CSV file cannot be read: ${message}`, reasonZh: 'CSV 文件无法读取：引号或分隔符不成对，请用 Excel 另存为“CSV UTF-8”后再导入。' }],
     };
   }
+}
+
+/**
+ * The row (as `csvRows` numbers them) whose quoted field opens and never closes, reading quotes as csv-parse does with
+ * `relax_quotes` (a quote opens a field only at its start; `""` inside is a quote); null when every quote closes.
+ */
+function unclosedQuoteRow(text: string, delimiter: string): number | null {
+  let row = 1;
+  let quoted = false;
+  let opened = 0;
+  let fieldStart = true;
+  for (let index = text.startsWith('\uFEFF') ? 1 : 0; index < text.length; index += 1) {
+    const character = text[index]!;
+    if (quoted) {
+      if (character !== '"') continue;
+      if (text[index + 1] === '"') index += 1;
+      else quoted = false;
+    } else if (character === '"' && fieldStart) {
+      quoted = true;
+      opened = row;
+    } else if (character === delimiter) {
+      fieldStart = true;
+      continue;
+    } else if (character === '\n' || character === '\r') {
+      if (character === '\r' && text[index + 1] === '\n') index += 1;
+      row += 1;
+      fieldStart = true;
+      continue;
+    }
+    fieldStart = false;
+  }
+  return quoted ? opened : null;
 }
 
 interface Worksheet {
@@ -171,6 +217,8 @@ interface Worksheet {
   readonly notices: ImportProblem[];
   /** A hidden sheet, read only to tell whether it holds a table the import leaves out. */
   readonly hidden?: boolean;
+  /** A very hidden sheet (`veryHidden`): Excel's 取消隐藏 does not list it. */
+  readonly veryHidden?: true;
   /** Positions (0 = column A) of the columns hidden in the sheet (breaker10q P6). */
   readonly hiddenColumns?: readonly number[];
 }
@@ -291,7 +339,7 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
         // A row of height 0 shows nothing as a hidden one does, whether or not it carries the hidden flag (breaker45-10 S2).
         rows.push({ row: rowNumber, cells, ...(row.hidden || row.height === 0 ? { hidden: true as const } : {}), ...(concealed.length > 0 ? { concealed } : {}), ...(struck.length > 0 ? { struck } : {}), ...(fromAbove.length > 0 ? { fromAbove } : {}), ...(withoutYear.length > 0 ? { withoutYear } : {}) });
       });
-      return { name: sheet.name, rows, notices, ...(isHidden(sheet) ? { hidden: true } : {}), ...(hiddenColumns.length > 0 ? { hiddenColumns } : {}) };
+      return { name: sheet.name, rows, notices, ...(isHidden(sheet) ? { hidden: true } : {}), ...(sheet.state === 'veryHidden' ? { veryHidden: true as const } : {}), ...(hiddenColumns.length > 0 ? { hiddenColumns } : {}) };
     }),
   };
 }
@@ -1593,6 +1641,7 @@ export async function readSpreadsheet<Key extends string>(
 ): Promise<ImportResult<'table', Table<Key>>> {
   let worksheets: readonly { name: string | null; rows: readonly SheetRow[]; notices: readonly ImportProblem[]; hiddenColumns?: readonly number[] }[];
   let hiddenSheets: string[] = [];
+  let veryHidden = new Set<string>();
   if (format === 'csv') {
     const read = csvRows(content);
     if (!read.ok) return read;
@@ -1602,17 +1651,31 @@ export async function readSpreadsheet<Key extends string>(
     if (!read.ok) return read;
     worksheets = read.worksheets.filter((worksheet) => !worksheet.hidden);
     hiddenSheets = read.worksheets.filter((worksheet) => worksheet.hidden && !['noHeader', 'summary'].includes(String(tableOf(worksheet.rows, columns, worksheet.name).ok))).map((worksheet) => worksheet.name);
+    veryHidden = new Set(read.worksheets.filter((worksheet) => worksheet.veryHidden).map((worksheet) => worksheet.name));
   }
-  const hiddenNotice: ImportProblem[] =
-    hiddenSheets.length === 0
+  // A very hidden sheet is not listed by Excel's 取消隐藏: its way on is naming it (breaker45-10 M5: told 「请先取消隐藏」).
+  const unhideable = hiddenSheets.filter((name) => !veryHidden.has(name));
+  const namedOnly = hiddenSheets.filter((name) => veryHidden.has(name));
+  const hiddenNotice: ImportProblem[] = [
+    ...(unhideable.length === 0
       ? []
       : [
           {
             row: null,
-            reason: `Hidden sheet${hiddenSheets.length > 1 ? 's' : ''} ${hiddenSheets.map((name) => `"${name}"`).join(', ')} hold${hiddenSheets.length > 1 ? '' : 's'} a table with these columns and ${hiddenSheets.length > 1 ? 'were' : 'was'} not read; unhide ${hiddenSheets.length > 1 ? 'them' : 'it'} to import ${hiddenSheets.length > 1 ? 'them' : 'it'}.`,
-            reasonZh: `隐藏的工作表${quoted(hiddenSheets)}中也有含这些列的表格，未读取；如需导入，请先取消隐藏。`,
+            reason: `Hidden sheet${unhideable.length > 1 ? 's' : ''} ${unhideable.map((name) => `"${name}"`).join(', ')} hold${unhideable.length > 1 ? '' : 's'} a table with these columns and ${unhideable.length > 1 ? 'were' : 'was'} not read; unhide ${unhideable.length > 1 ? 'them' : 'it'} to import ${unhideable.length > 1 ? 'them' : 'it'}.`,
+            reasonZh: `隐藏的工作表${quoted(unhideable)}中也有含这些列的表格，未读取；如需导入，请先取消隐藏。`,
           },
-        ];
+        ]),
+    ...(namedOnly.length === 0
+      ? []
+      : [
+          {
+            row: null,
+            reason: `Very hidden sheet${namedOnly.length > 1 ? 's' : ''} ${namedOnly.map((name) => `"${name}"`).join(', ')} (not listed by Excel's Unhide) hold${namedOnly.length > 1 ? '' : 's'} a table with these columns and ${namedOnly.length > 1 ? 'were' : 'was'} not read; to import it, name the sheet ("${namedOnly[0]}": --sheet, or the import page's 工作表（Excel 文件）).`,
+            reasonZh: `工作表${quoted(namedOnly)}中也有含这些列的表格，但它被设为深度隐藏（Excel 的“取消隐藏”中不列出），未读取；如需导入，请指定要导入的工作表“${namedOnly[0]}”（导入页面的“工作表（Excel 文件）”）。`,
+          },
+        ]),
+  ];
   const hiddenPart = hiddenSheets.length === 0 ? {} : { hiddenSheets };
   const read = worksheets.map((worksheet) => ({ name: worksheet.name, result: tableOf(worksheet.rows, columns, worksheet.name, worksheet.notices, worksheet.hiddenColumns) }));
   const summaries = read.flatMap((each): { name: string | null; column: string }[] => (each.result.ok === 'summary' ? [{ name: each.name, column: each.result.column }] : []));

@@ -39,7 +39,14 @@ describe('CSV files and sheets an office sends (breaker45-10 M2, M3, M5)', () =>
     book.getWorksheet('二、平台建设')!.state = 'veryHidden';
     const result = await importWorkPlan(new Uint8Array(await book.xlsx.writeBuffer()), { format: 'xlsx', title: '2026年任务', lookupUnit });
     expect(result.ok && result.notices?.map((notice) => notice.reasonZh)).toContainEqual(
-      '工作表“二、平台建设”中也有含这些列的表格，但它被设为深度隐藏（Excel 的“取消隐藏”中不列出），未读取；如需导入，请指定要导入的工作表“二、平台建设”（导入页面的“工作表（Excel 文件）”）。',
+      '工作表“二、平台建设”中也有含这些列的表格，但它被设为深度隐藏（Excel 的“取消隐藏”中不列出），未读取；如需导入，请在“工作表（Excel 文件）”中填写“二、平台建设”。',
     );
+  });
+});
+
+describe('the very hidden sheet notice in the command-line tools (breaker45-10 M5)', () => {
+  it('names --sheet', async () => {
+    const { inToolWords } = await import('../cli/tool-words.js');
+    expect(inToolWords('如需导入，请在“工作表（Excel 文件）”中填写“二、平台建设”。')).toBe('如需导入，请用 --sheet 给出“二、平台建设”。');
   });
 });

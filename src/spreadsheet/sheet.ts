@@ -1672,7 +1672,7 @@ export async function readSpreadsheet<Key extends string>(
           {
             row: null,
             reason: `Very hidden sheet${namedOnly.length > 1 ? 's' : ''} ${namedOnly.map((name) => `"${name}"`).join(', ')} (not listed by Excel's Unhide) hold${namedOnly.length > 1 ? '' : 's'} a table with these columns and ${namedOnly.length > 1 ? 'were' : 'was'} not read; to import it, name the sheet ("${namedOnly[0]}": --sheet, or the import page's 工作表（Excel 文件）).`,
-            reasonZh: `工作表${quoted(namedOnly)}中也有含这些列的表格，但它被设为深度隐藏（Excel 的“取消隐藏”中不列出），未读取；如需导入，请指定要导入的工作表“${namedOnly[0]}”（导入页面的“工作表（Excel 文件）”）。`,
+            reasonZh: `工作表${quoted(namedOnly)}中也有含这些列的表格，但它被设为深度隐藏（Excel 的“取消隐藏”中不列出），未读取；如需导入，请在“工作表（Excel 文件）”中填写“${namedOnly[0]}”。`,
           },
         ]),
   ];

@@ -6,7 +6,8 @@ import { say, type Bilingual } from '../shared/domain-error.js';
 import { anyRowSealed, SqliteLedger } from '../ledger/sqlite-ledger.js';
 import type { NamedEvent } from './row-seal-judgement.js';
 import type { StoreIdentity } from './event-store.port.js';
-import { StoreRefusedError } from './store-witness.js';
+import { DAMAGED_WAL_COPY, StoreRefusedError } from './store-witness.js';
+import { walBreakOnDisk } from './wal-file-mark.js';
 import { officeInstantZh as officeInstantText } from '../shared/calendar-date.js';
 
 /*
@@ -240,11 +241,22 @@ export function walBytes(path: string): number {
 /**
  * What a refusal adds when a -wal file lies beside the store (breaker9c P1): it was left as it was,
  * and it may be the only place acknowledged events are — an operator who restored only the .db must
- * keep it and restore the .db and -wal taken together. Null when there is no -wal (or it is empty).
+ * keep it and restore the .db and -wal taken together. A -wal damaged from a frame on (`walBreakOnDisk`) is said as
+ * that, with the copy an accepting start keeps of it — null for it when the refusal said so already (`damageSaid`).
+ * Null when there is no -wal (or it is empty).
  */
-export function walBesideNote(path: string): Bilingual | null {
+export function walBesideNote(path: string, options: { damageSaid?: boolean } = {}): Bilingual | null {
   const bytes = walBytes(path);
   if (bytes === 0) return null;
+  // breaker45-9 S1: a -wal of the file's own that stops checksumming is not a newer file's: said as what it is.
+  const damage = walBreakOnDisk(path);
+  if (damage && options.damageSaid) return null;
+  if (damage) {
+    return say(
+      `A -wal file lies beside it (${path}-wal, ${bytes} bytes), damaged from frame ${damage.brokenFrame} of its ${damage.frames} frames on (its checksums fail there): SQLite reads only the ${damage.readFrames} frames before; the ${damage.unreadFrames} frames from there on (${damage.unreadCommits} committed write(s)) are still in it, unread. This start left it and the .db as they were: do not delete it — keep a copy of the data folder (cp -a) and get help recovering those frames (README, Reliability, "When the server refuses to start", a damaged -wal). A start with --accept-store-reset first keeps a copy of it as ${path}${DAMAGED_WAL_COPY}<instant>.`,
+      `其旁有 -wal 文件（${path}-wal，${bytes} 字节），从第 ${damage.brokenFrame} 帧起（共 ${damage.frames} 帧）已损坏（校验和不符）：SQLite 只读取此前的 ${damage.readFrames} 帧；此后的 ${damage.unreadFrames} 帧（${damage.unreadCommits} 次已提交的写入）仍在其中，只是读不出来。本次启动未改动它和 .db 文件：请勿删除它——请先复制保留数据文件夹（cp -a），再寻求帮助恢复这些帧（见 README「Reliability」中「When the server refuses to start」关于 -wal 损坏的一条）。以 --accept-store-reset 启动时，会先把它复制保留为 ${path}${DAMAGED_WAL_COPY}<时刻>。`,
+    );
+  }
   return say(
     `A -wal file lies beside it (${path}-wal, ${bytes} bytes); this start left it and the .db as they were. If only the .db was restored from a backup, that -wal belongs to the newer file it replaced and may hold acknowledged events: do not delete it — put back the .db the -wal was written with (the newest copy), or restore the .db and its -wal taken together.`,
     `其旁有 -wal 文件（${path}-wal，${bytes} 字节）；本次启动未改动它和 .db 文件。若只从备份恢复了 .db，该 -wal 属于被替换的较新文件，其中可能有已确认写入的事件：请勿删除它——请放回与该 -wal 同时写成的 .db（最新的副本），或把同一时间备份的 .db 与 -wal 一起恢复。`,

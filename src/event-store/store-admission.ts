@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { walkChainOffThread, type AlteredRow } from './sqlite-chain-walk.js';
-import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, openSync, readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
@@ -11,12 +11,15 @@ import { quickCheckOffThread } from './sqlite-quick-check.js';
 import { isStoreDamage, isStoreReadFault } from './store-damage.js';
 import { diskFullOf } from './disk-full.js';
 import { walEmptiedNote } from './wal-emptied-mark.js';
+import { walBreakOnDisk } from './wal-file-mark.js';
 import { SqliteStoreInspection, notAnEventStore, otherCopyWalNote, rescuedCopyNote, walBesideNote, walBytes, type OtherWritersRows } from './sqlite-store-inspection.js';
 import type { KeyObject } from 'node:crypto';
 import {
   StoreRefusedError,
   WitnessNotWrittenError,
   judgeSigningKey,
+  DAMAGED_WAL_COPY,
+  WAL_DAMAGE_SAID,
   judgeStore,
   judgeUnwitnessed,
   keptCopyUnwritable,
@@ -890,7 +893,7 @@ function refuseUnwritableStore(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLI
 /** The refusal, with what it must say of a -wal file beside the SQLite store (`walBesideNote`) and of a copy a server left there (`rescuedCopyNote`), when there are. */
 function withWalNote(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'> & Partial<Pick<AppSettings, 'STORE_WITNESS_PATH'>>, refusal: StoreRefusedError): StoreRefusedError {
   const onDisk = settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:';
-  const wal = onDisk ? (refusal.reason === 'STORE_FROM_OTHER_COPY' ? otherCopyWalNote(settings.SQLITE_PATH, refusal.otherCopyRows) : walBesideNote(settings.SQLITE_PATH)) : null;
+  const wal = onDisk ? (refusal.reason === 'STORE_FROM_OTHER_COPY' ? otherCopyWalNote(settings.SQLITE_PATH, refusal.otherCopyRows) : walBesideNote(settings.SQLITE_PATH, { damageSaid: refusal.message.includes(WAL_DAMAGE_SAID) })) : null;
   // And a copy a server left when the file went away under it (breaker9k P4), which may hold what the
   // file lacks — judged against the store and what the witness saw (breaker9m P1: after an accepted reset and new records, never offered).
   const rescued = onDisk ? rescuedCopyNote(settings.SQLITE_PATH, settings.STORE_WITNESS_PATH ? witnessForRescue(settings.STORE_WITNESS_PATH) : null) : null;
@@ -980,6 +983,30 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
   } catch (error) {
     throw error instanceof StoreRefusedError ? storeResetLeftSet(error, usedAt) : error;
   }
+}
+
+/**
+ * breaker45-9 S1: copies a -wal that is damaged from a frame on (`walBreakOnDisk`) to `<file>-wal.damaged-<UTC instant>`
+ * beside it (flushed to disk) before anything opens the store read-write, and says so in the log: SQLite reads the frames
+ * before the break only, its checkpoint writes those into the file and a clean stop deletes the -wal, so the committed
+ * frames past the break — acknowledged events — would be gone. Returns the copy's path, null when the -wal is whole or
+ * absent. A copy that cannot be made stops the start (the store is not opened read-write over frames kept nowhere else).
+ */
+export function keepDamagedWal(path: string, logger: Pick<Logger, 'warn'>): string | null {
+  const damage = walBreakOnDisk(path);
+  if (!damage) return null;
+  const copy = `${path}${DAMAGED_WAL_COPY}${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  copyFileSync(`${path}-wal`, copy, constants.COPYFILE_EXCL);
+  const descriptor = openSync(copy, 'r');
+  try {
+    fsyncSync(descriptor);
+  } finally {
+    closeSync(descriptor);
+  }
+  logger.warn(
+    `The -wal beside ${path} is damaged from frame ${damage.brokenFrame} of its ${damage.frames} frames on (its checksums fail there): SQLite reads only the ${damage.readFrames} frames before, and the ${damage.unreadFrames} frames from there on (${damage.unreadCommits} committed write(s)) would be lost when the store is checkpointed. A copy of it was kept as ${copy} before the store was opened: keep it with a copy of the data folder, and get help recovering the events past the break (README, Reliability, "When the server refuses to start", a damaged -wal).`,
+  );
+  return copy;
 }
 
 /** What `setAsideStrayWal` moved at this start, added to any refusal of it (`withStrayWalNote`). */
@@ -1146,6 +1173,9 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
       // The office's key is judged before the store is opened read-write too (LedgerKeys judges it again as it loads it).
       const keyChanged = keyChangedRefusal();
       if (keyChanged) throw keyChanged;
+      // breaker45-9 S1: the first read-write connection checkpoints only what SQLite reads of a damaged -wal, and a clean stop
+      // deletes it: the frames past the break (acknowledged events) are copied aside first, at every start.
+      if (settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:') keepDamagedWal(settings.SQLITE_PATH, logger);
       try {
         store = openEventStore(settings);
       } catch (error) {
@@ -1570,7 +1600,17 @@ async function judgeFound(
     // in its place — judged before the witness beside the store is taken for this server's own record (F3: another copy's
     // witness read as this server's said "history rewritten, restore from a backup" of an intact store).
     judgeOtherCopy(true) ??
-    judgeStore(witnessed, { existed, location, identity, head: head?.commit ?? null, hashAtWitnessedHead, unhashedAtWitnessedHead, eventIdAtWitnessedHead }) ??
+    judgeStore(witnessed, {
+      existed,
+      location,
+      identity,
+      head: head?.commit ?? null,
+      hashAtWitnessedHead,
+      unhashedAtWitnessedHead,
+      eventIdAtWitnessedHead,
+      // breaker45-9 S1: a store shorter because its own -wal stops checksumming is said so, not taken for a .db rolled back.
+      walBreak: settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:' ? walBreakOnDisk(settings.SQLITE_PATH) : null,
+    }) ??
     // The key before the copy beside it: another key keeps its copies in its own folder, so a changed
     // key is what is wrong, and what the refusal must say (lead's 8d0a4ba, judged here for every refusal).
     (configuredKey !== undefined ? judgeSigningKey(signingKeyOnRecord, configuredKey, trustedKeys, keyPath()) : null) ??

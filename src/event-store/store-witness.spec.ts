@@ -80,6 +80,23 @@ describe('Judging the store found at start against the witness', () => {
     expect(refusal.messageZh).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
   });
 
+  // breaker45-9 M2: only store_identity.store_id edited, every event the witnessed one: "it was replaced, restore a backup" would lose later work.
+  it('says a store whose id row alone changed, its log the one seen, is that — with the id to put back, never a backup to restore', () => {
+    const chained = { ...witness, kind: 'sqlite' as const, location: 'data/rectify.db', headHash: 'ab'.repeat(32), headEvent: null };
+    const renamed = { identity: { storeId: '00000000-0000-0000-0000-000000000000', createdAt: '2026-01-01T00:00:00.000Z' }, eventIdAtWitnessedHead: undefined, location: 'data/rectify.db' };
+    const idOnly = judgeStore(chained, found({ ...renamed, hashAtWitnessedHead: 'ab'.repeat(32) }))!;
+    expect(idOnly.reason).toBe('STORE_REPLACED');
+    expect(idOnly.message).toContain('Only the id row was changed (by hand or by a program), not the store replaced');
+    expect(idOnly.message).toContain(`sqlite3 data/rectify.db "UPDATE store_identity SET store_id = 'store-1'"`);
+    expect(idOnly.messageZh).toContain('只是标识记录被改动（手工或其他程序），事件库并没有被替换——请勿用备份覆盖它');
+    expect(idOnly.messageZh).not.toContain('它已被替换');
+    expect(idOnly.messageZh).not.toContain('从备份恢复');
+    // Another log under the other id (another chain hash at the witnessed head) is still a store put in its place.
+    const other = judgeStore(chained, found({ ...renamed, hashAtWitnessedHead: 'cd'.repeat(32) }))!;
+    expect(other.reason).toBe('STORE_REPLACED');
+    expect(other.messageZh).toContain('它已被替换');
+  });
+
   it('refuses a store with no event at the witnessed head', () => {
     const refusal = judgeStore(witness, found({ eventIdAtWitnessedHead: null }))!;
     expect(refusal.reason).toBe('STORE_REWRITTEN');

@@ -10,6 +10,7 @@ import { officeInstantZh } from '../shared/calendar-date.js';
 import type { WitnessedStoreFile } from './stray-wal.js';
 import type { ClockAheadAcceptance } from './clock-behind.js';
 import { isWriterId } from './writer-id.js';
+import type { WalBreak } from './wal-file-mark.js';
 
 /**
  * What this server last saw of its store, kept outside the store: when the database is lost,
@@ -431,6 +432,8 @@ export interface ObservedStore {
   readonly eventIdAtWitnessedHead?: string | null;
   /** The store opened (SQLITE_PATH, or the EventStoreDB host), named in refusals; the witness's `location` when absent. */
   readonly location?: string;
+  /** Where the SQLite file's own -wal stops checksumming (`walBreak`), null or absent when it does not (or there is none). */
+  readonly walBreak?: WalBreak | null;
 }
 
 export type StoreRefusalReason =
@@ -524,12 +527,27 @@ export function judgeStore(witness: StoreWitness | null, observed: ObservedStore
   if (observed.head === null && witness.head !== null) {
     return refuse('STORE_EMPTY', `The event store at ${at} is empty; this server last saw ${seen} there.`, `位于 ${at} 的事件库是空的；本服务上次看到的是${seenZh}。`);
   }
+  if (observed.identity.storeId !== witness.storeId && witness.head !== null && typeof witness.headHash === 'string' && observed.hashAtWitnessedHead === witness.headHash && (observed.head ?? 0n) >= BigInt(witness.head)) {
+    // breaker45-9 M2: only the id row changed — the log is the one seen, event for event up to the witnessed head (its chain
+    // hash covers every event before it): not a store put in its place, and a backup would lose what was written since.
+    const putBack = `sqlite3 ${at} "UPDATE store_identity SET store_id = '${witness.storeId}'"`;
+    return new StoreRefusedError(
+      'STORE_REPLACED',
+      say(
+        `The event store at ${at} names itself store ${observed.identity.storeId} in its identity row (store_identity), but its log is the one this server last saw as ${seen}: the event at position ${witness.head} has the chain hash seen then (${witness.headHash}), which covers every event before it. Only the id row was changed (by hand or by a program), not the store replaced — do not restore a backup over it (it would lose what was written after the backup). Stop every server on the file, keep a copy of its folder (cp -a), put the id back with ${putBack} and start again; run npm run ledger:verify to see that nothing else was changed.`,
+        `位于 ${at} 的事件库在其标识记录（store_identity）中的事件库标识已不是原来的，但其事件日志正是本服务上次看到的${seenZh}：位置 ${witness.head} 的事件链哈希与当时看到的相同（${witness.headHash}），该哈希涵盖此前的每一条事件。只是标识记录被改动（手工或其他程序），事件库并没有被替换——请勿用备份覆盖它（会丢失备份之后写入的内容）。请停止使用该文件的所有服务，先复制保留其所在文件夹（cp -a），再运行 ${putBack} 改回标识，然后重新启动；并运行台账校验（npm run ledger:verify）确认其余内容未被改动。`,
+      ),
+    );
+  }
   if (observed.identity.storeId !== witness.storeId) {
     return refuse(
       'STORE_REPLACED',
       `The event store at ${at} is store ${observed.identity.storeId} (created ${observed.identity.createdAt}), not the ${seen} — it was replaced.`,
       `位于 ${at} 的事件库是 ${observed.identity.storeId}（创建于 ${officeInstantZh(observed.identity.createdAt)}），不是本服务上次看到的${seenZh}——它已被替换。`,
     );
+  }
+  if (witness.head !== null && (observed.head ?? 0n) < BigInt(witness.head) && observed.walBreak) {
+    return walBrokenRefusal(at, witness, observed.head, observed.walBreak);
   }
   if (witness.head !== null && (observed.head ?? 0n) < BigInt(witness.head)) {
     return refuse(
@@ -568,6 +586,28 @@ export function judgeStore(witness: StoreWitness | null, observed: ObservedStore
     );
   }
   return null;
+}
+
+/** What an accepting start names the copy of a damaged -wal it keeps (`<file>-wal.damaged-<UTC instant>`, store-admission.ts `keepDamagedWal`). */
+export const DAMAGED_WAL_COPY = '-wal.damaged-';
+/** The words by which a refusal says the -wal's damage itself (`walBrokenRefusal`), so that no note says it again. */
+export const WAL_DAMAGE_SAID = 'because its -wal file is damaged';
+
+/**
+ * breaker45-9 S1: a store shorter than its witness because its own -wal is damaged from a frame on (`WalBreak`), not a
+ * .db rolled back: said so, what the -wal still holds, that nothing was changed, where help is, and that an accepting
+ * start keeps a copy of the -wal before SQLite checkpoints it (it once deleted 177 acknowledged events with it).
+ */
+function walBrokenRefusal(at: string, witness: StoreWitness, head: bigint | null, damage: WalBreak): StoreRefusedError {
+  const ends = head === null ? 'holds no event' : `ends at position ${head}`;
+  const endsZh = head === null ? '一条事件都没有' : `止于位置 ${head}`;
+  return new StoreRefusedError(
+    'STORE_SHORTER',
+    say(
+      `The event store at ${at} ${ends}, before position ${witness.head} that this server last saw (${witness.seenAt}), ${WAL_DAMAGE_SAID} — the .db was not rolled back to an older copy. The -wal beside it (${at}-wal) is the file's own, but from frame ${damage.brokenFrame} of its ${damage.frames} frames on its checksums fail (a damaged disk block, or a copy or sync gone wrong), so SQLite reads only the ${damage.readFrames} frames before; the ${damage.unreadFrames} frames from there on, ${damage.unreadCommits} committed write(s) — the acknowledged events past what SQLite reads — are still in the -wal, unread. This start left the .db and the -wal as they were: do not delete the -wal, and do not restore a backup over them (it lacks what was written after it). Stop every server on the file, keep a copy of the data folder (cp -a), and get help recovering the frames past the break (README, Reliability, "When the server refuses to start", a damaged -wal; sqlite3 .recover does not read past the break either). To go on with the store as SQLite reads it, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true): that start first keeps a copy of the -wal beside it as ${at}${DAMAGED_WAL_COPY}<instant> (the log names it), for the events past the break to be recovered from; the demo is not seeded into it.`,
+      `位于 ${at} 的事件库${endsZh}，早于本服务上次看到的位置 ${witness.head}（${officeInstantZh(witness.seenAt)}），原因是其 -wal 文件损坏——并不是 .db 被旧副本覆盖。其旁的 -wal 文件（${at}-wal）是该 .db 自己的，但从第 ${damage.brokenFrame} 帧起（共 ${damage.frames} 帧）校验和不符（磁盘坏块，或复制、同步出错），SQLite 只读取此前的 ${damage.readFrames} 帧；此后的 ${damage.unreadFrames} 帧、${damage.unreadCommits} 次已提交的写入——SQLite 读不到的已确认写入的事件——仍在该 -wal 中。本次启动未改动 .db 和 -wal：请勿删除该 -wal，也不要用备份覆盖它们（备份缺少其后写入的内容）。请停止使用该文件的所有服务，先复制保留数据文件夹（cp -a），再寻求帮助恢复断点之后的帧（见 README「Reliability」中「When the server refuses to start」关于 -wal 损坏的一条；sqlite3 的 .recover 同样读不到断点之后）。若要按 SQLite 能读出的现状继续运行，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次：该次启动会先在旁边保留一份 -wal 副本 ${at}${DAMAGED_WAL_COPY}<时刻>（日志中写明），断点之后的事件可据此恢复；演示数据不会写入该库。`,
+    ),
+  );
 }
 
 /**

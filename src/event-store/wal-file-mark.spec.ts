@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { copyFileSync, mkdtempSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { takeCheckpoint } from '../ledger/ledger-operations.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { judgeStrayWal, witnessedNodeOf } from './stray-wal.js';
-import { markWriteTransaction, nextWriteCount, walMarkMismatchOnDisk } from './wal-file-mark.js';
+import { markWriteTransaction, nextWriteCount, walBreak, walBreakOnDisk, walMarkMismatchOnDisk } from './wal-file-mark.js';
 
 /*
  * breaker9z P4: a backup copied in place over a crashed store of the same size, the crashed file's -wal left beside it,
@@ -135,5 +135,71 @@ describe('The content mark tying a -wal to the file it was written over', () => 
     } finally {
       await store.close();
     }
+  });
+});
+
+/*
+ * breaker45-9 S1: one byte damaged in a frame of a crashed store's -wal. SQLite stops reading at the frame whose checksum
+ * fails; the committed frames after it are still in the file. `walBreak` says where, so the refusal names the damage and an
+ * accepting start keeps a copy of the -wal before anything checkpoints it.
+ */
+describe('A -wal damaged in one frame', () => {
+  /** A crashed store of 40 write transactions (each a commit frame or more), its -wal's page size and frame count. */
+  function crashedStore(): { crashed: string; pageSize: number; frames: number } {
+    const path = join(folder(), 'rectify.db');
+    const db = givenStore(path);
+    for (let row = 0; row < 40; row++) write(db, `第${row}行`.repeat(50));
+    const crashed = crashCopy(db, path, 'crashed.db');
+    db.close();
+    const wal = readFileSync(`${crashed}-wal`);
+    const pageSize = wal.readUInt32BE(8);
+    return { crashed, pageSize, frames: Math.floor((wal.length - 32) / (24 + pageSize)) };
+  }
+  /** The -wal with one byte flipped inside the page of `frame` (from 1). */
+  const flipped = (crashed: string, pageSize: number, frame: number) => {
+    const wal = readFileSync(`${crashed}-wal`);
+    wal[32 + (frame - 1) * (24 + pageSize) + 24 + 100]! ^= 0xff;
+    writeFileSync(`${crashed}-wal`, wal);
+  };
+
+  it('given a whole -wal after a crash, when it is read, then no damage is found', () => {
+    const { crashed } = crashedStore();
+    expect(walBreakOnDisk(crashed)).toBeNull();
+  });
+
+  it('given one byte flipped in a middle frame, when it is read, then the break is that frame, with the committed frames after it, and SQLite reads less than was committed', () => {
+    const { crashed, pageSize, frames } = crashedStore();
+    const count = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return (db.prepare('SELECT count(*) AS n FROM rows').get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    const whole = join(crashed, '..', 'whole.db');
+    copyFileSync(crashed, whole);
+    copyFileSync(`${crashed}-wal`, `${whole}-wal`);
+    expect(count(whole)).toBe(40);
+    const middle = Math.ceil(frames / 2);
+    flipped(crashed, pageSize, middle);
+    const damage = walBreakOnDisk(crashed);
+    expect(damage).toMatchObject({ brokenFrame: middle, frames });
+    expect(damage!.readFrames).toBeLessThan(middle);
+    expect(damage!.unreadFrames).toBe(frames - middle + 1);
+    expect(damage!.unreadCommits).toBeGreaterThan(0);
+    expect(count(crashed)).toBeLessThan(40);
+  });
+
+  it('given a -wal cut inside its last transaction or damaged in its last frame only, when it is read, then it is no damage (nothing committed lies past it)', () => {
+    const { crashed, pageSize, frames } = crashedStore();
+    const wal = readFileSync(`${crashed}-wal`);
+    // The last frame's commit mark taken away: the last transaction was never committed.
+    const last = 32 + (frames - 1) * (24 + pageSize);
+    const uncommitted = Buffer.from(wal);
+    uncommitted.writeUInt32BE(0, last + 4);
+    expect(walBreak(uncommitted)).toBeNull();
+    truncateSync(`${crashed}-wal`, last + 24 + 10);
+    expect(walBreakOnDisk(crashed)).toBeNull();
   });
 });

@@ -31,15 +31,35 @@ export function markWriteTransaction(db: Database.Database): void {
   db.pragma(`user_version = ${nextWriteCount(count)}`);
 }
 
-/** The page-1 write counts of the -wal's committed frames, in order, and its page size; null when the -wal holds no committed frame SQLite would read. */
-export function walWriteCounts(wal: Buffer): { readonly pageSize: number; readonly counts: readonly number[] } | null {
+/** What `walkWal` read of a -wal: its page size, the page-1 write counts of its committed frames, and where its checksums break. */
+interface WalWalk {
+  readonly pageSize: number;
+  readonly counts: readonly number[];
+  /** Frames SQLite reads: those up to the last commit frame before the first frame that is not this -wal's or whose checksum fails. */
+  readonly readFrames: number;
+  /** The first frame (from 1) that carries this -wal's salts but whose running checksum fails; null when none does. */
+  readonly brokenFrame: number | null;
+  /** Frames from `brokenFrame` on that carry this -wal's salts (written in this -wal's generation, after the break); 0 without a break. */
+  readonly framesPastBreak: number;
+  /** Of those, the commit frames (each the end of a transaction that was committed, hence acknowledged). */
+  readonly commitsPastBreak: number;
+  /** All whole frames in the file (of any generation). */
+  readonly frames: number;
+}
+
+/**
+ * The -wal's frames walked as SQLite's recovery walks them (https://www.sqlite.org/fileformat2.html#the_write_ahead_log):
+ * salts of the header, running checksums (pairs of 32-bit words in the byte order the magic names), up to the last commit
+ * frame; then on past a checksum that fails, counting the frames that still carry the header's salts. Null for no -wal
+ * SQLite would read (too short, another magic, a page size SQLite never writes, a header whose checksum fails). Pure.
+ */
+function walkWal(wal: Buffer): WalWalk | null {
   if (wal.length < 32) return null;
   const magic = wal.readUInt32BE(0);
   if (magic !== 0x377f0682 && magic !== 0x377f0683) return null;
   const bigEndian = magic === 0x377f0683;
   const pageSize = wal.readUInt32BE(8);
   if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) !== 0) return null;
-  // SQLite's checksum: pairs of 32-bit words (in the byte order the magic names), summed running.
   const sum = (from: number, to: number, start: readonly [number, number]): [number, number] => {
     let [s0, s1] = start;
     for (let at = from; at < to; at += 8) {
@@ -53,17 +73,89 @@ export function walWriteCounts(wal: Buffer): { readonly pageSize: number; readon
   let checksum = sum(0, 24, [0, 0]);
   if (checksum[0] !== wal.readUInt32BE(24) || checksum[1] !== wal.readUInt32BE(28)) return null;
   const salts = [wal.readUInt32BE(16), wal.readUInt32BE(20)];
+  const frameSize = 24 + pageSize;
+  const frames = Math.floor((wal.length - 32) / frameSize);
+  const ours = (frame: number) => wal.readUInt32BE(32 + frame * frameSize + 8) === salts[0] && wal.readUInt32BE(32 + frame * frameSize + 12) === salts[1];
   const committed: number[] = [];
   const pending: number[] = [];
-  for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) {
-    if (wal.readUInt32BE(at + 8) !== salts[0] || wal.readUInt32BE(at + 12) !== salts[1]) break;
-    checksum = sum(at + 24, at + 24 + pageSize, sum(at, at + 8, checksum));
+  let readFrames = 0;
+  let frame = 0;
+  for (; frame < frames; frame++) {
+    const at = 32 + frame * frameSize;
+    if (!ours(frame)) break;
+    checksum = sum(at + 24, at + frameSize, sum(at, at + 8, checksum));
     if (checksum[0] !== wal.readUInt32BE(at + 16) || checksum[1] !== wal.readUInt32BE(at + 20)) break;
     if (wal.readUInt32BE(at) === 1) pending.push(wal.readUInt32BE(at + 24 + 60));
     // A commit frame (the database size after it, non-zero) ends a transaction: its frames count from now on.
-    if (wal.readUInt32BE(at + 4) !== 0) committed.push(...pending.splice(0));
+    if (wal.readUInt32BE(at + 4) !== 0) {
+      committed.push(...pending.splice(0));
+      readFrames = frame + 1;
+    }
   }
-  return { pageSize, counts: committed };
+  const broken = frame < frames && ours(frame) ? frame : null;
+  let framesPastBreak = 0;
+  let commitsPastBreak = 0;
+  if (broken !== null) {
+    for (let next = broken; next < frames; next++) {
+      if (!ours(next)) continue;
+      framesPastBreak++;
+      if (wal.readUInt32BE(32 + next * frameSize + 4) !== 0) commitsPastBreak++;
+    }
+  }
+  return { pageSize, counts: committed, readFrames, brokenFrame: broken === null ? null : broken + 1, framesPastBreak, commitsPastBreak, frames };
+}
+
+/** The page-1 write counts of the -wal's committed frames, in order, and its page size; null when the -wal holds no committed frame SQLite would read. */
+export function walWriteCounts(wal: Buffer): { readonly pageSize: number; readonly counts: readonly number[] } | null {
+  const walk = walkWal(wal);
+  return walk ? { pageSize: walk.pageSize, counts: walk.counts } : null;
+}
+
+/**
+ * breaker45-9 S1: a -wal damaged in one of its frames (a bad disk block, a copy or sync gone wrong). SQLite's recovery
+ * stops at the first frame whose running checksum fails and reads the file as it was at the last commit before it; the
+ * frames after it — acknowledged events among them — are still in the -wal, but no SQLite connection reads them, and the
+ * first read-write connection's checkpoint and a clean stop's deletion of the -wal destroy them. Told from a -wal that
+ * merely ends (a crash mid-write leaves no frame of its own generation past the break beyond the one being written).
+ */
+export interface WalBreak {
+  /** The first frame (from 1) whose checksum fails. */
+  readonly brokenFrame: number;
+  /** Frames SQLite reads (up to the last commit before the break). */
+  readonly readFrames: number;
+  /** Frames of this -wal from the break on, which SQLite does not read. */
+  readonly unreadFrames: number;
+  /** Of those, commit frames: transactions committed after the break, which SQLite does not read. */
+  readonly unreadCommits: number;
+  /** Whole frames in the file. */
+  readonly frames: number;
+}
+
+/**
+ * Where the -wal (`wal`, its bytes) is damaged: a frame carrying the -wal's own salts whose checksum fails, with a
+ * commit frame of the -wal at or after it (a transaction cut by a crash mid-write has no commit frame on disk: it was
+ * never committed, so never acknowledged). Null when SQLite reads every frame of this -wal's generation, or it is no -wal SQLite reads. Pure.
+ */
+export function walBreak(wal: Buffer): WalBreak | null {
+  const walk = walkWal(wal);
+  if (!walk || walk.brokenFrame === null || walk.commitsPastBreak === 0) return null;
+  return { brokenFrame: walk.brokenFrame, readFrames: walk.readFrames, unreadFrames: walk.framesPastBreak, unreadCommits: walk.commitsPastBreak, frames: walk.frames };
+}
+
+/** `walBreak` of the `<file>-wal` beside the SQLite file at `file`, read from disk without SQLite; null when there is none, it cannot be read, or it is whole. */
+export function walBreakOnDisk(file: string): WalBreak | null {
+  let descriptor: number | null = null;
+  try {
+    const wal = `${file}-wal`;
+    descriptor = openSync(wal, 'r');
+    const bytes = Buffer.alloc(statSync(wal).size);
+    const read = readSync(descriptor, bytes, 0, bytes.length, 0);
+    return walBreak(bytes.subarray(0, read));
+  } catch {
+    return null;
+  } finally {
+    if (descriptor !== null) closeSync(descriptor);
+  }
 }
 
 /** Why a -wal was not written over the file beside it, by their write counts (see the top of this file). */

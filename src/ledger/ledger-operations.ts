@@ -106,8 +106,15 @@ export async function requireChainedAfter(backend: LedgerBackend, position: stri
   }
 }
 
+/**
+ * A refusal because the log or its checkpoints are not as written (a row edited, deleted or moved, a checkpoint changed):
+ * what a chain walk found, which the server takes as LOG_ALTERED (breaker45-9 S2: `proveEvent` refused over an edited row
+ * while `/health` stayed ready and writes went on). A CONFLICT like any DomainError.
+ */
+export class LedgerAlteredError extends DomainError {}
+
 const unchainedRow = (position: string): DomainError =>
-  new DomainError(
+  new LedgerAlteredError(
     'CONFLICT',
     say(
       `The event at position ${position} does not follow the one before it in the ledger chain: an event before it was removed or moved since it was recorded, so no checkpoint is signed over the log. Run verifyLedger (npm run ledger:verify) to see where.`,
@@ -116,7 +123,7 @@ const unchainedRow = (position: string): DomainError =>
   );
 
 const notAsSigned = (checkpoint: StoredCheckpoint): DomainError =>
-  new DomainError(
+  new LedgerAlteredError(
     'CONFLICT',
     say(
       `Checkpoint ${checkpoint.sequence} as stored is not what this office signed (its signature does not hold over its fields, or it is signed by a key the office does not sign with): the checkpoints were changed, so no new checkpoint is signed. Run verifyLedger (npm run ledger:verify) to see where.`,
@@ -133,7 +140,7 @@ const entrySealed = (entry: LedgerEntry, sealKey: Buffer): boolean =>
   sealHolds(sealKey, entry.storedLeafHash, entry.storedChainHash, entry.storedSeal ?? null);
 
 const changedSince = (checkpoint: StoredCheckpoint): DomainError =>
-  new DomainError(
+  new LedgerAlteredError(
     'CONFLICT',
     say(
       `The log no longer matches checkpoint ${checkpoint.sequence} (${ledgerCode(checkpoint)}): events it covers were changed, so no new checkpoint is signed over them. Run verifyLedger (npm run ledger:verify) to see where.`,
@@ -142,7 +149,7 @@ const changedSince = (checkpoint: StoredCheckpoint): DomainError =>
   );
 
 const unsealedRow = (position: string): DomainError =>
-  new DomainError(
+  new LedgerAlteredError(
     'CONFLICT',
     say(
       `The event at position ${position} is not as Rectify wrote it (its content or hashes do not carry this office's row seal): nothing is signed or proved over it. Run verifyLedger (npm run ledger:verify) to see what was changed.`,

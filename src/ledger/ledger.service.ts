@@ -15,7 +15,7 @@ import { checkpointAlteration, type PrintedLedgerCode } from './domain/checkpoin
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { HeadStatements } from './head-statements.js';
 import { LedgerKeys } from './ledger-keys.js';
-import { proveEvent, takeCheckpoint, verifyLedger, type EventInclusionProof } from './ledger-operations.js';
+import { LedgerAlteredError, proveEvent, takeCheckpoint, verifyLedger, type EventInclusionProof } from './ledger-operations.js';
 import type { LedgerBackend, StoredCheckpoint } from './ledger.port.js';
 import { witnessExpectations } from './witnessed-head.js';
 
@@ -60,6 +60,13 @@ const CHAIN_INTERVAL_MS = 10_000;
  * every LEDGER_CHECKPOINT_MINUTES when events were appended since the last one, and what the ADMIN
  * operations ask for. With EventStoreDB, also the chaining pass every CHAIN_INTERVAL_MS.
  */
+/**
+ * What `verifyLedger` finds that says the log or its checkpoints are not as written (breaker45-9 S2): LOG_ALTERED. Not a
+ * printed code that does not match (it may be miscopied), nor what is compared with records kept apart from the log (the
+ * witness, head statements: judged at start and by the write checks).
+ */
+const LOG_ALTERATIONS: readonly MismatchKind[] = ['UNREADABLE', 'CONTENT_CHANGED', 'NOT_HASHED', 'NOT_SEALED', 'CHAIN_BROKEN', 'CHECKPOINT_SIGNATURE', 'CHECKPOINT_MISMATCH'];
+
 @Injectable()
 export class LedgerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Ledger');
@@ -189,17 +196,45 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
     const sealKey = this.sealKey();
     // Heads a client's signed statement proved the log once reached (breaker9c P8) count like the witness's.
     const headsSeen = [...(witness.expectations.headsSeen ?? []), ...this.headStatements.headsSeen()];
-    return verifyLedger(this.backend(), { ...witness.expectations, headsSeen, trustedKeys, sealKey, printedCodes }).catch((error: unknown) => {
-      const code = (error as { code?: unknown } | null)?.code;
-      // A store that fails while it is read (damaged pages, an I/O error) is a finding, not a crash.
-      if (typeof code !== 'string' || !code.startsWith('SQLITE_')) throw error;
-      this.logger.error(`Ledger verification could not read the store: ${String(error)}`);
-      return unreadableStoreFinding(code);
-    });
+    return verifyLedger(this.backend(), { ...witness.expectations, headsSeen, trustedKeys, sealKey, printedCodes }).then(
+      (result) => {
+        // breaker45-9 S2: the log found not as written is LOG_ALTERED, whichever ADMIN action found it.
+        const found = result.firstMismatch;
+        if (found && LOG_ALTERATIONS.includes(found.kind)) this.alterationFound(say(found.message, found.messageZh));
+        return result;
+      },
+      (error: unknown) => {
+        const code = (error as { code?: unknown } | null)?.code;
+        // A store that fails while it is read (damaged pages, an I/O error) is a finding, not a crash.
+        if (typeof code !== 'string' || !code.startsWith('SQLITE_')) throw error;
+        this.logger.error(`Ledger verification could not read the store: ${String(error)}`);
+        return unreadableStoreFinding(code);
+      },
+    );
   }
 
-  prove(eventId: string, checkpoint: number, refuseStream?: (streamId: string) => void): Promise<EventInclusionProof> {
-    return proveEvent(this.backend(), eventId, checkpoint, this.sealKey(), refuseStream);
+  /** An inclusion proof (`proveEvent`); refused over a log not as written, which makes the store LOG_ALTERED (breaker45-9 S2). */
+  async prove(eventId: string, checkpoint: number, refuseStream?: (streamId: string) => void): Promise<EventInclusionProof> {
+    try {
+      return await proveEvent(this.backend(), eventId, checkpoint, this.sealKey(), refuseStream);
+    } catch (error) {
+      if (error instanceof LedgerAlteredError) this.alterationFound(say(error.message, error.messageZh));
+      throw error;
+    }
+  }
+
+  /**
+   * breaker45-9 S2: a chain walk of this server's (`verifyLedger`, `proveEvent`) found the log or its checkpoints not as
+   * written — the server is then as the README's LOG_ALTERED says, as after a checkpoint refused over it or a start that
+   * found it: `/health` degraded, writes refused naming `what`, said in the log once (Chinese then English).
+   */
+  private alterationFound(what: Bilingual): void {
+    const known = this.health.problems().some((problem) => problem.cause === 'LOG_ALTERED');
+    // Said as a row's problem, which the LOG_ALTERED text ends itself.
+    const refusal = this.health.rowAltered({ message: what.en.replace(/\.\s*$/, ''), messageZh: what.zh.replace(/。\s*$/, '') });
+    if (known) return;
+    this.logger.error(refusal.messageZh);
+    this.logger.error(refusal.message);
   }
 
   /**

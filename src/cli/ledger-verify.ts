@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadEnvFile, validateSettings } from '../config/app-settings.js';
-import { parseLedgerCode, type PrintedLedgerCode } from '../ledger/domain/checkpoint.js';
+import { noEventsCodeWords, parseLedgerCode, type PrintedLedgerCode } from '../ledger/domain/checkpoint.js';
 import type { LedgerVerificationResult } from '../ledger/domain/ledger-verification.js';
 import { describeCheckpoint, verifyLedger } from '../ledger/ledger-operations.js';
 import { SqliteLedger } from '../ledger/sqlite-ledger.js';
@@ -113,6 +113,8 @@ function parseOptions(argv: string[]) {
   if (values.help) throw new UsageError();
   const printedCodes = (values.code ?? []).map((text) => {
     const printed = parseLedgerCode(text);
+    // breaker45-9 M1: a code for 0 events is no code an office printed.
+    if (printed?.treeSize === 0) throw new UsageError(noEventsCodeWords(say(`--code ${text}`, `--code ${text}：`)));
     if (printed) return printed;
     throw new UsageError(
       say(
@@ -283,7 +285,6 @@ async function main(): Promise<number> {
       }
     }
     for (const line of printedCodesNotCompared(options.printedCodes, result)) both(line);
-    for (const code of result.printedCodesOfNoEvents) both(noEventsCodeWords(code));
     for (const line of indexRowsWords(forged)) both(line);
     return result.ok && indexIntact ? 0 : 1;
   } catch (error) {
@@ -368,14 +369,6 @@ function comparable(printed: readonly PrintedLedgerCode[], result: LedgerVerific
 /** The printed codes the recomputed log matched (`printedCodesChecked` of them, in the order compared). */
 function comparedCodes(printed: readonly PrintedLedgerCode[], result: LedgerVerificationResult): PrintedLedgerCode[] {
   return comparable(printed, result).slice(0, result.printedCodesChecked);
-}
-
-/** What is said of a printed code for 0 events (breaker9z P8): it checks nothing — never "matches". */
-function noEventsCodeWords(code: string): Bilingual {
-  return say(
-    `The printed ledger code ${code} is the code of 0 events: every store gives it, another office's too, so it checks nothing. Compare a code printed for the events recorded (its count is the number before the first dash).`,
-    `打印的台账校验码 ${code} 是 0 条事件的校验码：任何事件库（包括别的单位的）都得出同一个码，因此它不能核对任何内容。请用针对已记录事件打印的校验码核对（第一个连字符前的数字即所涵盖的事件数）。`,
-  );
 }
 
 /**

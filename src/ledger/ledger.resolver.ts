@@ -3,7 +3,7 @@ import { AllowRoles } from '../access/authorization/access-policy.js';
 import { LedgerService } from './ledger.service.js';
 import { EventInclusionProofType, LedgerCheckpointType, LedgerVerificationType, toCheckpointType, toProofType, toVerificationType } from './ledger.types.js';
 import { EXPECTED_ITEMS, STREAM_READ_COST, priced } from '../shared/graphql/query-cost.js';
-import { parseLedgerCode, type PrintedLedgerCode } from './domain/checkpoint.js';
+import { noEventsCodeWords, parseLedgerCode, type PrintedLedgerCode } from './domain/checkpoint.js';
 import { DomainError, say } from '../shared/domain-error.js';
 import { CurrentRequester, type Requester } from '../shared/graphql/requester.js';
 import { isAccountStream } from '../access/domain/user.events.js';
@@ -36,8 +36,11 @@ function printedCodesOf(codes: readonly string[]): PrintedLedgerCode[] {
   }
   return codes.map((text, index) => {
     const printed = parseLedgerCode(text);
-    if (printed) return printed;
     const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+    if (printed?.treeSize === 0) {
+      throw new DomainError('BAD_USER_INPUT', noEventsCodeWords(say(`Ledger code ${index + 1} 「${shown}」`, `第 ${index + 1} 个台账校验码「${shown}」`)), { field: 'codes' });
+    }
+    if (printed) return printed;
     throw new DomainError(
       'BAD_USER_INPUT',
       say(

@@ -362,6 +362,11 @@ describe('A printed 台账校验码 checked by an auditor who holds only a copy 
       const mistyped = await app.graphql(`{ verifyLedger(codes: ["234-585F0E55"]) { ok } }`, {}, admin);
       expect(errorCode(mistyped)).toBe('BAD_USER_INPUT');
       expect(mistyped.errors![0]!.extensions!.messageZh).toContain('第 1 个台账校验码「234-585F0E55」格式不对');
+      // breaker45-9 M1: a code for 0 events is no code an office printed: refused like a mistyped one, not compared.
+      const zero = `0-${Array(8).fill('00000000').join('-')}`;
+      const noEvents = await app.graphql(`query ($codes: [String!]) { verifyLedger(codes: $codes) { ok } }`, { codes: [code, zero] }, admin);
+      expect(errorCode(noEvents)).toBe('BAD_USER_INPUT');
+      expect(noEvents.errors![0]!.extensions!.messageZh).toContain(`第 2 个台账校验码「${zero.slice(0, 40)}…」不是台账校验码：其事件条数为 0`);
     } finally {
       await app.close();
     }

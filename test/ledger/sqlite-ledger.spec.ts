@@ -63,8 +63,8 @@ const cliWith = (env: Record<string, string>, path: string, ...args: string[]) =
   promisify(execFile)(process.execPath, [join(process.cwd(), 'dist/cli/ledger-verify.js'), '--db', path, ...args], {
     env: { ...process.env, LEDGER_SIGNING_KEY_FILE: officeKeyFile, ...env },
   }).then(
-    ({ stdout }) => ({ status: 0, stdout }),
-    (error: { code: number; stdout: string }) => ({ status: error.code, stdout: error.stdout }),
+    ({ stdout, stderr }) => ({ status: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({ status: error.code, stdout: error.stdout, stderr: error.stderr }),
   );
 
 describe('The ledger in the SQLite file', () => {
@@ -220,18 +220,17 @@ describe('The ledger in the SQLite file', () => {
       expect(await cli(path)).toMatchObject({ status: 1, stdout: expect.stringContaining('LEDGER MISMATCH (WITNESS_DAMAGED)') });
     });
 
-    // breaker9z P8: the code of 0 events was said to match every store.
-    it('given a sound log, when the code of 0 events is given, then it is said to check nothing, never to match, and the note that nothing kept apart was compared stays', async () => {
-      const nothing = '0-E3B0C442-98FC1C14-9AFBF4C8-996FB924-27AE41E4-649B934C-A495991B-7852B855';
-      const answer = await cli(path, '--code', nothing);
-      expect(answer.status).toBe(0);
-      expect(answer.stdout).toContain(`The printed ledger code ${nothing} is the code of 0 events: every store gives it, another office's too, so it checks nothing.`);
-      expect(answer.stdout).toContain(`打印的台账校验码 ${nothing} 是 0 条事件的校验码`);
-      expect(answer.stdout).not.toContain('matches the first 0 events');
-      expect(answer.stdout).not.toContain('相符');
-      expect(answer.stdout).toContain('没有与本文件之外保存的内容核对');
-      const json = JSON.parse((await cli(path, '--code', nothing, '--json')).stdout) as { printedCodesChecked: number; printedCodesOfNoEvents: string[] };
-      expect(json).toMatchObject({ printedCodesChecked: 0, printedCodesOfNoEvents: [nothing] });
+    // breaker9z P8: the code of 0 events was said to match every store; breaker45-9 M1: any code for 0 events was taken as a
+    // code (「前 0 条事件…被修改、删除或调换」 for 0-00000000-…). No checkpoint covers 0 events: refused as no code, exit 2.
+    it('given a sound log, when a code for 0 events is given (the root of nothing or any other), then it is refused as not a code, exit 2, nothing verified', async () => {
+      for (const zero of ['0-E3B0C442-98FC1C14-9AFBF4C8-996FB924-27AE41E4-649B934C-A495991B-7852B855', `0-${Array(8).fill('00000000').join('-')}`]) {
+        const answer = await cli(path, '--code', zero);
+        expect(answer.status).toBe(2);
+        const said = `${answer.stdout}${answer.stderr}`;
+        expect(said).toContain(`--code ${zero} is not a 台账校验码: its count of events is 0, and no checkpoint covers 0 events`);
+        expect(said).toContain(`--code ${zero}：不是台账校验码：其事件条数为 0`);
+        expect(said).not.toContain('PRINTED_CODE_MISMATCH');
+      }
     });
 
     // breaker9z P10: `--witness` of another installation's store named the office's own checkpoint CHECKPOINT_FOREIGN_KEY, judged by that store's key.

@@ -200,3 +200,16 @@ export function parseLedgerCode(text: string): PrintedLedgerCode | null {
   const rootHash = Buffer.from(match[2]!.replace(/-/g, ''), 'hex');
   return { treeSize, rootHash, code: ledgerCode({ treeSize, rootHash }) };
 }
+
+/**
+ * breaker45-9 M1: why a code read as one (`parseLedgerCode`) for 0 events is no 台账校验码 — no checkpoint is taken over an
+ * empty log, so none covers 0 events and no office printed one: its count was miscopied (or it is the root of nothing,
+ * which every store gives and which checks nothing). Refused like any text that is not a code; `shown`: the code as the
+ * asker typed it, named in each language (e.g. `Ledger code 1 「0-…」` / `第 1 个台账校验码「0-…」`).
+ */
+export function noEventsCodeWords(shown: Bilingual): Bilingual {
+  return say(
+    `${shown.en} is not a 台账校验码: its count of events is 0, and no checkpoint covers 0 events (none is taken over an empty log), so no office printed it — the number before the first dash was miscopied. Copy the code again from the report: it starts with the number of events it covers.`,
+    `${shown.zh}不是台账校验码：其事件条数为 0，而校验点从不针对 0 条事件签署（空台账不生成校验点），任何单位都不会打印这样的码——第一个连字符前的数字抄错了。请从报告中重新抄录校验码：它以所涵盖的事件条数开头。`,
+  );
+}

@@ -156,7 +156,32 @@ export interface StoreProblem {
   readonly message: Bilingual;
   /** ISO-8601 instant at which the problem was first noticed. */
   readonly since: string;
+  /** What office staff are told of it, where the cause's `USERS_WORDS` would say something else (`usersWordsOf`). */
+  readonly usersWords?: Bilingual;
 }
+
+/** What office staff are told of a problem (API refusals, `/health` `messageZh`): its own words, else its cause's `USERS_WORDS`. */
+export const usersWordsOf = (problem: Pick<StoreProblem, 'cause' | 'usersWords'>): Bilingual => problem.usersWords ?? USERS_WORDS[problem.cause];
+
+/**
+ * breaker45-9 M3: a -wal or -shm deleted under the server is STORE_FILE_MISSING, but the database file itself is there —
+ * "the ledger database file is gone" made an administrator who saw rectify.db in its folder distrust the message. Named
+ * as what is gone (no path), and what it means.
+ */
+const companionGoneWords = (gone: 'wal' | 'shm'): Bilingual =>
+  gone === 'shm'
+    ? toldToUsers(
+        say(
+          'The ledger database’s shared-memory index file (-shm) on the server was deleted — the database file itself is still there — so nothing can be saved until the server is restarted',
+          '服务器上台账数据的共享内存索引文件（-shm）被删除（台账数据文件本身还在），在重启服务之前暂时无法保存',
+        ),
+      )
+    : toldToUsers(
+        say(
+          'The ledger database’s write-ahead log file (-wal) on the server was deleted — the database file itself is still there, but the newest records may be kept only by the running server — so nothing can be saved for now',
+          '服务器上台账数据的预写日志文件（-wal）被删除（台账数据文件本身还在，但最新的记录可能只保存在运行中的服务里），暂时无法保存',
+        ),
+      );
 
 /**
  * What a write refused for the store's state tells whoever sent it (newcomer27 S3: a clerk's form showed the
@@ -167,9 +192,9 @@ export interface StoreProblem {
  * tell. The error's `extensions.code` (STORE_UNAVAILABLE) and `cause` stay the same, and the whole text stays in
  * the log (`toGraphqlError`) and in /health. `role`: the caller's, null when signed out.
  */
-export function storeRefusalFor(problem: Pick<StoreProblem, 'cause' | 'message'>, role: string | null): Bilingual {
+export function storeRefusalFor(problem: Pick<StoreProblem, 'cause' | 'message' | 'usersWords'>, role: string | null): Bilingual {
   if (role === 'ADMIN' || role === 'SYSTEM') return problem.message;
-  return USERS_WORDS[problem.cause];
+  return usersWordsOf(problem);
 }
 
 /** What is the same in every refusal a user reads: nothing recorded, reading goes on, tell the administrator. */
@@ -845,10 +870,10 @@ export class StoreHealth {
     this.noted.delete('PROJECTIONS_STOPPED');
   }
 
-  private note(cause: StoreProblemCause, detail: string, path = detail, message = MESSAGES[cause](detail, path)): StoreProblem {
+  private note(cause: StoreProblemCause, detail: string, path = detail, message = MESSAGES[cause](detail, path), usersWords?: Bilingual): StoreProblem {
     const known = this.noted.get(cause);
     if (known) return known;
-    const problem = { cause, message, since: new Date().toISOString() };
+    const problem = { cause, message, since: new Date().toISOString(), ...(usersWords ? { usersWords } : {}) };
     this.noted.set(cause, problem);
     return problem;
   }
@@ -904,7 +929,7 @@ export class StoreHealth {
     // Beside the real file (a link resolved): the -wal, or else the -shm, that is gone (breaker9k P6, P8).
     const { wal, shm } = this.store.companions ?? { wal: `${path}-wal`, shm: `${path}-shm` };
     const gone = existsSync(wal) ? shm : wal;
-    this.note(cause, how === 'log deleted' ? gone : path, path, storeGoneMessage(how, path, copy.path, { wal, shm, gone }, overwrite));
+    this.note(cause, how === 'log deleted' ? gone : path, path, storeGoneMessage(how, path, copy.path, { wal, shm, gone }, overwrite), how === 'log deleted' ? companionGoneWords(gone === shm ? 'shm' : 'wal') : undefined);
     if (overwrite) this.logger.error(`The event store file ${path} was written over in place: ${overwrite.detail}`);
     // Nothing else may read this server's -wal over the new file meanwhile (breaker9l P5).
     if (how === 'replaced' || how === 'overwritten') this.store.setCompanionsAside();

@@ -4,7 +4,7 @@ import { EVENT_STORE, comparePositions, formatPosition, type EventStore } from '
 import { ProjectionEngine } from '../event-sourcing/projection-engine.js';
 import { AnswersWithoutCatchUp } from '../event-sourcing/catch-up.interceptor.js';
 import { ReadModelSnapshots, type SnapshotNoticeCause } from '../event-sourcing/read-model-snapshots.js';
-import { StoreHealth, USERS_WORDS, type StoreNoticeCause, type StoreProblemCause } from '../event-store/store-health.js';
+import { StoreHealth, usersWordsOf, type StoreNoticeCause, type StoreProblemCause } from '../event-store/store-health.js';
 import { serverLogOutput, type LogNoticeCause } from '../observability/log-output.js';
 import { UntrustedForwarding, type ForwardingNoticeCause } from '../http/untrusted-forwarding.js';
 import { ServingState } from './serving-state.js';
@@ -25,7 +25,7 @@ export interface HealthReport {
   readonly projectedPosition: string | null;
   /**
    * With `degraded`: what is wrong with the store (StoreHealth), one entry per cause, e.g.
-   * `STORE_FILE_MISSING`, `DISK_FULL`, with what office staff are told of it (`messageZh`: `USERS_WORDS`, no path or
+   * `STORE_FILE_MISSING`, `DISK_FULL`, with what office staff are told of it (`messageZh`: `usersWordsOf`, no path or
    * position — the web app shows it on every page while writes are refused); the message naming paths goes to the server log.
    */
   readonly problems: readonly { readonly cause: StoreProblemCause; readonly since: string; readonly messageZh: string }[];
@@ -111,7 +111,7 @@ export class HealthController {
     const base = {
       store: this.store.kind,
       projectedPosition: formatPosition(this.projections.projectedUpTo),
-      problems: problems.map(({ cause, since }) => ({ cause, since, messageZh: USERS_WORDS[cause].zh })),
+      problems: problems.map((problem) => ({ cause: problem.cause, since: problem.since, messageZh: usersWordsOf(problem).zh })),
       notices: [...this.storeHealth.notices(), ...this.snapshots.notices(), ...serverLogOutput.notices(), ...this.forwarding.notices()].map(({ cause, since }) => ({ cause, since, messageZh: NOTICE_ZH[cause] })),
     };
     let head;

@@ -181,9 +181,14 @@ describe('A store file deleted or replaced under a running server', () => {
     const admin = await app.as('ADMIN');
     expect((await register(app)).errors).toBeUndefined();
     rmSync(`${sqlitePath}-wal`);
-    expect((await health(app)).body.problems.map((problem) => problem.cause)).toEqual(['STORE_FILE_MISSING']);
+    // breaker45-9 M3: office staff are told the -wal is gone, not the database file (which is still there).
+    const walGone = {
+      en: 'The ledger database’s write-ahead log file (-wal) on the server was deleted — the database file itself is still there, but the newest records may be kept only by the running server — so nothing can be saved for now: nothing was recorded; reading goes on. Please tell the system administrator.',
+      zh: '服务器上台账数据的预写日志文件（-wal）被删除（台账数据文件本身还在，但最新的记录可能只保存在运行中的服务里），暂时无法保存：本次操作未记录，可以继续查看。请联系系统管理员处理。',
+    };
+    expect((await health(app)).body.problems).toEqual([expect.objectContaining({ cause: 'STORE_FILE_MISSING', messageZh: walGone.zh })]);
     const refused = await register(app, { title: '第二份评估报告' });
-    expectUsersWords(refused, 'STORE_FILE_MISSING');
+    expectUsersWords(refused, 'STORE_FILE_MISSING', walGone);
     // The ADMIN is told the file that is gone — the log, not the database, which is still there — and what to do.
     const whole = await operatorText(app, admin, 'STORE_FILE_MISSING');
     expect(whole.en).toContain(`write-ahead log ${sqlitePath}-wal was deleted while the server runs (${sqlitePath} is still there)`);
@@ -209,9 +214,14 @@ describe('A store file deleted or replaced under a running server', () => {
     const admin = await app.as('ADMIN');
     expect((await register(app)).errors).toBeUndefined();
     rmSync(`${sqlitePath}-shm`);
-    expect((await health(app)).body.problems.map((problem) => problem.cause)).toEqual(['STORE_FILE_MISSING']);
+    // breaker45-9 M3: 「台账数据文件不见了」 while rectify.db is plainly there — the -shm is named, and what it means.
+    const shmGone = {
+      en: 'The ledger database’s shared-memory index file (-shm) on the server was deleted — the database file itself is still there — so nothing can be saved until the server is restarted: nothing was recorded; reading goes on. Please tell the system administrator.',
+      zh: '服务器上台账数据的共享内存索引文件（-shm）被删除（台账数据文件本身还在），在重启服务之前暂时无法保存：本次操作未记录，可以继续查看。请联系系统管理员处理。',
+    };
+    expect((await health(app)).body.problems).toEqual([expect.objectContaining({ cause: 'STORE_FILE_MISSING', messageZh: shmGone.zh })]);
     const refused = await register(app, { title: '索引被删后登记的评估' });
-    expectUsersWords(refused, 'STORE_FILE_MISSING');
+    expectUsersWords(refused, 'STORE_FILE_MISSING', shmGone);
     const whole = await operatorText(app, admin, 'STORE_FILE_MISSING');
     expect(whole.en).toContain(`shared-memory WAL index ${sqlitePath}-shm was deleted while the server runs`);
     expect(whole.zh).toContain(`共享内存索引文件 ${sqlitePath}-shm 被删除`);

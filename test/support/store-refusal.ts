@@ -18,9 +18,9 @@ export const unitToRegister = () => {
  * Asserts that office staff were told the short words of `cause` (issue 9: supervisors, clerks and inspectors read what
  * happened and whom to tell — USERS_WORDS — never the operator's paths, positions and commands), with STORE_UNAVAILABLE.
  */
-export function expectUsersWords(answer: Answer, cause: StoreProblemCause): void {
-  expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause, messageZh: USERS_WORDS[cause].zh });
-  expect(answer.errors![0]!.message).toBe(USERS_WORDS[cause].en);
+export function expectUsersWords(answer: Answer, cause: StoreProblemCause, words: { readonly en: string; readonly zh: string } = USERS_WORDS[cause]): void {
+  expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause, messageZh: words.zh });
+  expect(answer.errors![0]!.message).toBe(words.en);
 }
 
 /**

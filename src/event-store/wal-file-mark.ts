@@ -144,13 +144,19 @@ export function walBreak(wal: Buffer): WalBreak | null {
 
 /** `walBreak` of the `<file>-wal` beside the SQLite file at `file`, read from disk without SQLite; null when there is none, it cannot be read, or it is whole. */
 export function walBreakOnDisk(file: string): WalBreak | null {
+  const bytes = walBytesOnDisk(file);
+  return bytes ? walBreak(bytes) : null;
+}
+
+/** The bytes of the `<file>-wal` beside the SQLite file at `file` (a descriptor of the -wal's own, closed: SQLite keeps no lock on it); null when it cannot be read. */
+function walBytesOnDisk(file: string): Buffer | null {
   let descriptor: number | null = null;
   try {
     const wal = `${file}-wal`;
     descriptor = openSync(wal, 'r');
     const bytes = Buffer.alloc(statSync(wal).size);
     const read = readSync(descriptor, bytes, 0, bytes.length, 0);
-    return walBreak(bytes.subarray(0, read));
+    return bytes.subarray(0, read);
   } catch {
     return null;
   } finally {
@@ -202,16 +208,6 @@ export function walMarkMismatchOnDisk(file: string): WalMarkMismatch | null {
     return null;
   }
   if (!header) return null;
-  let descriptor: number | null = null;
-  try {
-    const wal = `${file}-wal`;
-    descriptor = openSync(wal, 'r');
-    const bytes = Buffer.alloc(statSync(wal).size);
-    const read = readSync(descriptor, bytes, 0, bytes.length, 0);
-    return walMarkMismatch(header, bytes.subarray(0, read));
-  } catch {
-    return null;
-  } finally {
-    if (descriptor !== null) closeSync(descriptor);
-  }
+  const wal = walBytesOnDisk(file);
+  return wal ? walMarkMismatch(header, wal) : null;
 }

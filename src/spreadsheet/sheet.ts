@@ -9,6 +9,7 @@ import { labelZh, missingColumn, missingColumnBeside, type ImportProblem, type I
 import { textOfFile, type FileContent } from './text-file.js';
 import { EMPTY_TEXT_RESULT, prepareXlsx } from './xlsx-size.js';
 import { GROUP_COUNT, footnoteProblem } from './row-remarks.js';
+import { chineseNumeralValue } from '../shared/numbers-by-value.js';
 
 /*
  * Spreadsheets (XLSX, CSV) read as offices lay them out, into records of named cells with the
@@ -691,18 +692,81 @@ const BANKERS = '[壹贰叁肆伍陆柒捌玖拾]+';
 const SECTION_PATTERNS: readonly { level: 1 | 2; pattern: RegExp }[] = [
   { level: 1, pattern: /^([一二三四五六七八九十]+)\s*[、.．]\s*(.+)$/ },
   { level: 1, pattern: new RegExp(`^(${ROMAN}|${BANKERS})\\s*[、.．]\\s*(.+)$`, 'u') },
-  { level: 1, pattern: /^第([一二三四五六七八九十]+)部分\s*[、.．:：]?\s*(.+)$/ },
+  // 第十一部分, and as offices number past ten, 第11部分 / 第１１部分; 第一章, 第1篇 too (newcomer45-10 S1).
+  { level: 1, pattern: /^第\s*([一二三四五六七八九十]+|[0-9０-９]{1,2})\s*(?:部分|章|篇)\s*[、.．:：]?\s*(.+)$/u },
   { level: 2, pattern: /^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*[、.．]?\s*(.+)$/ },
 ];
 
-/** Text that numbers a section (一、稳增长, （一）决策公开, 第一部分 …), as a section; null for any other text. */
+/**
+ * A section number in Chinese numerals: digits 1–99 as 一 … 九十九 (`11` → 十一, `20` → 二十), so that 第11部分 and 第十一部分 are one
+ * 大项 (one code across versions of a plan); anything else as written.
+ */
+function chineseSectionCode(code: string): string {
+  const digits = code.normalize('NFKC');
+  if (!/^\d{1,2}$/u.test(digits)) return code;
+  const value = Number(digits);
+  const DIGITS = '零一二三四五六七八九';
+  if (value === 0) return code;
+  if (value < 10) return DIGITS[value]!;
+  const tens = Math.floor(value / 10);
+  return `${tens === 1 ? '' : DIGITS[tens]}十${value % 10 === 0 ? '' : DIGITS[value % 10]}`;
+}
+
+/** Text that numbers a section (一、稳增长, （一）决策公开, 第一部分 …, 第11部分 …), as a section; null for any other text. */
 export function sectionOfText(text: string): Omit<Section, 'row'> | null {
   for (const { level, pattern } of SECTION_PATTERNS) {
     const match = pattern.exec(text.trim());
     // 一、决策公开（共5项）: the count is the office's tally, not the section's title (breaker10l P2).
-    if (match) return { level, code: match[1]!, title: match[2]!.trim().replace(GROUP_COUNT, '').trim() || match[2]!.trim() };
+    if (match) return { level, code: chineseSectionCode(match[1]!), title: match[2]!.trim().replace(GROUP_COUNT, '').trim() || match[2]!.trim() };
   }
   return null;
+}
+
+/**
+ * Numbering that makes a heading only when the row's shape says so (one text merged across the table, `mergedAcrossOf`): on a row
+ * of its own it may be an item or a line of one. `11、` / `11.` / `11 ` and `一是` number like 一、 (`outer`); `（1）`, `(1)`, `1）`
+ * like （一）. The code is in Chinese numerals (`chineseSectionCode`).
+ */
+const NUMBERED_HEADING_PATTERNS: readonly { outer: boolean; pattern: RegExp }[] = [
+  { outer: true, pattern: /^([0-9０-９]{1,2})\s*(?:[、.．](?![0-9０-９])|\s)\s*(.+)$/u },
+  { outer: true, pattern: /^([一二三四五六七八九十]+)是\s*[，,：:、]?\s*(.+)$/u },
+  { outer: false, pattern: /^[（(]\s*([0-9０-９]{1,2})\s*[）)]\s*[、.．]?\s*(.+)$/u },
+  { outer: false, pattern: /^([0-9０-９]{1,2})\s*[）)]\s*(.+)$/u },
+];
+
+/**
+ * A heading row's section, its text one merged across the table (`mergedAcrossOf`): the numbering `sectionOfText` reads, or one of
+ * `NUMBERED_HEADING_PATTERNS`. `11、` is a first level where it follows the first level before it (十、 then 11、) or no first level
+ * has come; under a first level otherwise it is the second. Null when the text is not numbered.
+ */
+function mergedHeadingOf(text: string, sections: readonly Section[]): Omit<Section, 'row'> | null {
+  const read = sectionOfText(text);
+  if (read) return read;
+  for (const { outer, pattern } of NUMBERED_HEADING_PATTERNS) {
+    const match = pattern.exec(text.trim());
+    if (!match) continue;
+    const code = chineseSectionCode(match[1]!);
+    const title = match[2]!.trim().replace(GROUP_COUNT, '').trim() || match[2]!.trim();
+    const first = sections.find((each) => each.level === 1);
+    const follows = first !== undefined && Number(chineseNumeralValue(code) ?? NaN) === Number(chineseNumeralValue(first.code) ?? NaN) + 1;
+    return { level: outer && (first === undefined || follows) ? 1 : 2, code, title };
+  }
+  return null;
+}
+
+/**
+ * The one text of a row merged across the table — or typed again in each of its cells: every column naming units (every column read,
+ * when none does) holds it, in two cells or more. A heading, whatever its numbering (newcomer45-10 S1: 「第11部分、加强法治宣传」 merged
+ * A:E was read as an item, its text the 牵头单位 and the 完成时限). Null for any other row.
+ */
+function mergedAcrossOf(row: SheetRow, naming: ReadonlySet<number>, read: readonly number[]): string | null {
+  const own = ownRow(row);
+  const texts = textsOf(own);
+  if (texts.length !== 1) return null;
+  const text = texts[0]!;
+  const holds = (position: number) => textOf(own.cells[position] ?? null) === text;
+  const covered = own.cells.filter((cell) => textOf(cell) === text).length;
+  return covered >= 2 && (naming.size > 0 ? [...naming] : read).every(holds) ? text : null;
 }
 
 /** The row as it reads on its own: the cells a merge from above fills in left blank (`SheetRow.fromAbove`). */
@@ -1460,7 +1524,18 @@ function tableOf<Key extends string>(
     const inColumns = sectionOf(row) === null ? sectionInColumnsOf(row, naming) : null;
     const heading = numberedHeadings.get(row.row);
     const numberedSection = heading ? { level: (sections.some((each) => each.level === 1 && !numberedHeadings.has(each.row)) ? 2 : 1) as 1 | 2, ...heading } : undefined;
-    const section = (inTextColumn(row) ? null : sectionOf(row)) ?? inColumns?.section ?? numberedSection;
+    const written = (inTextColumn(row) ? null : sectionOf(row)) ?? inColumns?.section ?? numberedSection;
+    const across = written ? null : mergedAcrossOf(row, naming, [...positions.values()].flat());
+    const section = written ?? (across === null ? undefined : (mergedHeadingOf(across, sections) ?? undefined));
+    if (across !== null && !section) {
+      // Merged across the table with no number: a heading, never an item — numbered, it is read as one (newcomer45-10 S1).
+      errorProblems.push({
+        row: row.row,
+        reason: `Row ${row.row} ("${across}") is one text merged across the table: a heading, not an item. Number it as a section (e.g. "三、${across}") or unmerge it and fill in the item's columns.`,
+        reasonZh: `${sheetName ? `工作表“${sheetName}”` : ''}第 ${row.row} 行（“${across}”）是合并跨过整张表的一段文字，是标题而不是事项：请给它编号作为一个大项（如“三、${across}”），或取消合并、按列填写该事项。`,
+      });
+      continue;
+    }
     if (section) {
       // A second-level heading under a first-level one ((一) under 一、): the rows below it stay under the first level — said, never
       // dropped unsaid (import P5).

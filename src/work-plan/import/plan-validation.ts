@@ -70,6 +70,20 @@ const MAX_DESCRIPTION = 5000;
 const MAX_CODE = 32;
 
 /**
+ * An item with no lead unit, with what to write. `above`: the row of the item before it, which names a lead, in a CSV — a lead
+ * merged down over both in the workbook the CSV was saved from keeps its text in the first row only (newcomer45-10 M2).
+ */
+function missingLead(code: string, above: number | undefined): { reason: string; reasonZh: string } {
+  if (above === undefined) {
+    return { reason: `Missing lead unit (牵头单位) of item ${code}: give its lead unit (the full name or code).`, reasonZh: `事项 ${code} 缺少牵头单位：请填写该事项的牵头单位（单位全称或编码）。` };
+  }
+  return {
+    reason: `Missing lead unit (牵头单位) of item ${code}. If it is the same as that of the item above on row ${above} — a merged cell in the workbook: a CSV saved from Excel keeps a merged cell's text in its first row only — write the lead unit on this row too, or import the workbook (.xlsx) itself.`,
+    reasonZh: `事项 ${code} 缺少牵头单位。如与上方第 ${above} 行事项的牵头单位相同（原表中是合并单元格：Excel 另存为 CSV 时，合并单元格的内容只留在第一行），请在本行也填写牵头单位，或改为导入原 Excel 文件（.xlsx）。`,
+  };
+}
+
+/**
  * Checks every item: code (present, short, not used twice), title, lead unit (exactly one, known),
  * responsible units (known, none twice, not the lead), due date (a real day, in the plan's year:
  * not after its period's last day, `dueDateLimitOf`), and every category's code and title. Units are resolved with `lookupUnit`,
@@ -92,6 +106,11 @@ export function validatePlanDocument(
     readonly approvedOn?: string;
     /** The file is refused for problems found before (its reading's, its layout's): the rows due before `approvedOn` are said too. */
     readonly refusedAnyway?: boolean;
+    /**
+     * The file was a CSV: an item with no lead under one that has one is told the likely cause — Excel keeps a merged cell's text in
+     * its first row only when it saves a CSV (newcomer45-10 M2: 「事项 2 缺少牵头单位。」 and no word of why).
+     */
+    readonly csv?: boolean;
   } = {},
 ): PlanValidation {
   const problems: ImportProblem[] = [];
@@ -117,6 +136,17 @@ export function validatePlanDocument(
     return null;
   };
 
+  /**
+   * Per item with no lead (by sheet and row), the row of the nearest item above it in the file that names one, only items with none
+   * between them: the cell merged down over them all, which a CSV keeps in its first row only (`missingLead`).
+   */
+  const leadAbove = new Map<string, number>();
+  const inFileOrder = document.categories.flatMap((category) => category.items).sort((a, b) => (a.sheet ?? '').localeCompare(b.sheet ?? '') || a.row - b.row);
+  for (const [index, item] of inFileOrder.entries()) {
+    const before = inFileOrder[index - 1];
+    const above = before === undefined || before.sheet !== item.sheet ? undefined : namesInCell(before.leadUnit).length > 0 ? before.row : leadAbove.get(`${before.sheet ?? ''}|${before.row}`);
+    if (above !== undefined && namesInCell(item.leadUnit).length === 0) leadAbove.set(`${item.sheet ?? ''}|${item.row}`, above);
+  }
   const categories = document.categories.map((category): ValidatedPlanCategory => {
     const items = category.items.map((item): ValidatedPlanItem[] => {
       const { row } = item;
@@ -181,9 +211,7 @@ export function validatePlanDocument(
       const leadUnits: ResolvedUnit[] = [];
       /** The units after the first of 「A与B」 written first in a one-column 责任单位: responsible, first among them. */
       const jointAsResponsible: ResolvedUnit[] = [];
-      if (leadNames.length === 0) {
-        problems.push({ row, reason: `Missing lead unit (牵头单位) of item ${item.code}.`, reasonZh: `事项 ${item.code} 缺少牵头单位。` });
-      }
+      if (leadNames.length === 0) problems.push({ row, ...missingLead(item.code, options.csv === true ? leadAbove.get(`${item.sheet ?? ''}|${row}`) : undefined) });
       const removedLeads: string[] = [];
       /** Units a collective name (各区县政府) stood for: one of them named on its own beside it is that unit, once. */
       const fromCollective = new Set<string>();

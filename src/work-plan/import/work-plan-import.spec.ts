@@ -148,7 +148,8 @@ describe('a plan with bad rows', () => {
         { row: 4, reason: 'Category 一 is titled "五公开" here but "深化五公开" on row 2.' },
         { row: 4, reason: 'Duplicate item code 1: already used on row 2.' },
         { row: 4, reason: 'Due date (完成时限) 2026-02-30 does not exist.', reasonZh: expect.stringContaining('日期 2026-02-30 不存在') },
-        { row: 6, reason: 'Missing lead unit (牵头单位) of item 5.' },
+        // A CSV: below an item that names its lead, the likely cause (newcomer45-10 M2).
+        { row: 6, reason: "Missing lead unit (牵头单位) of item 5. If it is the same as that of the item above on row 5 — a merged cell in the workbook: a CSV saved from Excel keeps a merged cell's text in its first row only — write the lead unit on this row too, or import the workbook (.xlsx) itself." },
         { row: 6, reason: 'Responsible units "西山县人民政府" and "XISHAN" are the same unit, listed twice: write it once.' },
         {
           row: 6,

@@ -36,6 +36,7 @@ export async function importWorkPlan(content: FileContent, options: WorkPlanImpo
     periodOverrideReason: options.periodOverrideReason,
     ...(options.approvedOn === undefined ? {} : { approvedOn: options.approvedOn }),
     ...(draft.problems.length > 0 ? { refusedAnyway: true } : {}),
+    csv: options.format === 'csv',
   });
   const problems = [...draft.problems, ...(validation.ok ? [] : validation.problems)];
   if (problems.length > 0 || !validation.ok) return { ok: false, problems: [...yearEndedProblem(draft.document, options), ...sortedProblems(problems)], ...sheet };

@@ -35,7 +35,8 @@ export function officeDayArgument(flag: string, value: string | undefined): stri
 
 /**
  * The names `--near` gives (repeatable: `--near 青川市教育体育局 --near 西山县教育体育局`), trimmed, blanks dropped; undefined when
- * none: the unit names the office confirms mean the registered unit they are near (newcomer25 S8, `nearNames`).
+ * none: the unit names the office confirms mean the registered unit they are near (newcomer25 S8, `nearNames`). Read alike: the
+ * finding titles `--distinct-title` gives, confirmed problems of their own (`distinctTitles`, newcomer45-10 M3).
  */
 export function nearNamesArgument(values: readonly string[] | undefined): string[] | undefined {
   const names = (values ?? []).map((each) => each.trim()).filter((each) => each !== '');

@@ -47,6 +47,11 @@ describe('the import tools’ Chinese names their options, not the 导入 page�
       '如确指该单位，请在导入页面对“青川市教育体育局”勾选“按相近单位读取”后重新导入；如是该单位更名后的名称，请先在单位名录中为其更名；如是另一个单位，请先在单位名录中登记后再导入。',
       '如确指该单位，请用 --near 青川市教育体育局 确认后重新导入；如是该单位更名后的名称，请先在单位名录中为其更名；如是另一个单位，请先在单位名录中登记后再导入。',
     ],
+    // newcomer45-10 M3: a near-duplicate finding title is confirmed with --distinct-title, never only on the page.
+    [
+      '问题“门户网站存在死链”与已登记的问题“门户网站存在错链”只差 1 个字。如是同一问题，请在文件中改用已登记的名称；如确是另一个问题，请在导入页面对“门户网站存在死链”勾选“是另一个问题”后重新导入。',
+      '问题“门户网站存在死链”与已登记的问题“门户网站存在错链”只差 1 个字。如是同一问题，请在文件中改用已登记的名称；如确是另一个问题，请用 --distinct-title 门户网站存在死链 确认后重新导入。',
+    ],
     // newcomer38 P3: the page names its own field below the form; the tools send their person to the page, as they said before.
     [
       '完成时限 2027-03-31 晚于工作方案「甲」的期限（2026-12-31）；如确需延后，请督办人员在下方“超出方案期限的特批理由”中填写理由后重新导入。',

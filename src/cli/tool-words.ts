@@ -43,6 +43,8 @@ export const OPTION_OF_PAGE_WORD: Readonly<Record<string, string | null>> = {
  */
 export const OPTION_OF_ROW_CHOICE: Readonly<Record<string, string>> = {
   按相近单位读取: '--near',
+  // A finding's title a few characters from a recorded one's, confirmed another problem (newcomer45-10 M3).
+  是另一个问题: '--distinct-title',
 };
 
 /** The page's checkboxes: 勾选 (tick) one is 加 (add) its option. */

@@ -639,7 +639,7 @@ describe('near titles: one rule whichever came first, and the office’s word fo
       {
         row: 3,
         reason: expect.stringContaining('row 2 of this file'),
-        reasonZh: '问题“政务微信更新不及时超过三个月”与本文件第 2 行的问题“政务微博更新不及时超过三个月”只差 1 个字。如是同一问题，请只写一次；如确是另一个问题，请在导入页面勾选该行的“是另一个问题”后重新导入。',
+        reasonZh: '问题“政务微信更新不及时超过三个月”与本文件第 2 行的问题“政务微博更新不及时超过三个月”只差 1 个字。如是同一问题，请只写一次；如确是另一个问题，请在导入页面对“政务微信更新不及时超过三个月”勾选“是另一个问题”后重新导入。',
         distinctTitle: '政务微信更新不及时超过三个月',
       },
     ]);

@@ -452,6 +452,15 @@ function unitsAddedTo(state: Exclude<FindingState, { status: 'unrecorded' }>, fi
 }
 
 /**
+ * How a row refused as a recorded problem retyped is confirmed another problem: on the 导入 page the row's 是另一个问题, from the
+ * tools `--distinct-title <title>` (the Chinese names the row's title, so the tools say their option: newcomer45-10 M3 — the
+ * command-line user was sent to the page), in the API `distinctTitles`.
+ */
+const confirmDistinct = (title: string) =>
+  `If it is another problem, confirm it as such (the 导入 page: 是另一个问题 on the row; the tools: --distinct-title ${title}; the API: distinctTitles) and import again.`;
+const confirmDistinctZh = (title: string) => `如确是另一个问题，请在导入页面对“${title}”勾选“是另一个问题”后重新导入。`;
+
+/**
  * A row not recorded before whose title reads as a recorded finding's, or an earlier new row's of
  * the file, retyped (`titlesApart`: a few characters apart, the same numbers): refused naming both,
  * since a retyped title must not put a problem on the 台账 twice (breaker10c P3), nor can the import
@@ -471,8 +480,8 @@ function nearlyRecorded(
 ): ImportProblem[] {
   const key = findingTitleKey(finding.title);
   if (distinct.has(key)) return [];
-  const confirm = 'If it is another problem, confirm it as such (the 导入 page: 是另一个问题 on the row; the API: distinctTitles) and import again.';
-  const confirmZh = '如确是另一个问题，请在导入页面勾选该行的“是另一个问题”后重新导入。';
+  const confirm = confirmDistinct(finding.title);
+  const confirmZh = confirmDistinctZh(finding.title);
   const [nearest] = titles.near(evaluationId, finding.title, unitsNamed);
   if (nearest) {
     return [
@@ -521,8 +530,8 @@ async function lengthenedRecorded({ store, schemas }: ImportDependencies, titles
       {
         row: finding.row,
         ...sheetOf(finding),
-        reason: `Finding "${finding.title}" holds the recorded finding "${entry.title}" with words added, for the same units: it reads as that problem retyped. If it is the same problem, give it the recorded title in the file. If it is another problem, confirm it as such (the 导入 page: 是另一个问题 on the row; the API: distinctTitles) and import again.`,
-        reasonZh: `问题“${finding.title}”包含已登记的问题“${entry.title}”${entry.withdrawn ? '（该问题已撤销）' : ''}，只是多了几个字，责任单位也相同。如是同一问题，请在文件中改用已登记的名称；如确是另一个问题，请在导入页面勾选该行的“是另一个问题”后重新导入。`,
+        reason: `Finding "${finding.title}" holds the recorded finding "${entry.title}" with words added, for the same units: it reads as that problem retyped. If it is the same problem, give it the recorded title in the file. ${confirmDistinct(finding.title)}`,
+        reasonZh: `问题“${finding.title}”包含已登记的问题“${entry.title}”${entry.withdrawn ? '（该问题已撤销）' : ''}，只是多了几个字，责任单位也相同。如是同一问题，请在文件中改用已登记的名称；${confirmDistinctZh(finding.title)}`,
         distinctTitle: finding.title,
       },
     ];

@@ -136,6 +136,41 @@ export interface ImportedPart {
   readonly row: number;
 }
 
+/**
+ * A row (or one unit's part, `unit`) due before its finding was identified: `identified` is the day the finding was identified, from
+ * its 发现日期 cell or, `dayOfTheImport`, the import's own (问题认定日期, --identified-on, else today) — the day `earlyDueProblems` says
+ * to set to the real one.
+ */
+export interface EarlyDue {
+  readonly row: number;
+  readonly sheet?: string;
+  readonly day: string;
+  readonly identified: string;
+  readonly unit?: string;
+  readonly dayOfTheImport?: true;
+}
+
+/**
+ * Each early due day (`EarlyDue`) as its row's problem. The first of those due before the import's identification day
+ * (`dayOfTheImport`) also says how many there are and the likely cause — a 台账 entered late with 问题认定日期 left at today — with
+ * both ways on (newcomer45-10 M4: only the first such row was named, and the fix was in the field's help only).
+ */
+export function earlyDueProblems(days: readonly EarlyDue[]): ImportProblem[] {
+  const byImport = days.filter((each) => each.dayOfTheImport);
+  const earliest = byImport.map((each) => each.day).sort()[0];
+  return days.map((early) => {
+    const whose = early.unit === undefined ? { en: 'The due date (整改时限)', zh: '整改时限' } : { en: `The due date (整改时限) of ${early.unit}`, zh: `${early.unit}的整改时限` };
+    const advised = early === byImport[0];
+    const count = byImport.length > 1 ? { en: ` ${byImport.length} due dates of the file are before that day.`, zh: `本文件共 ${byImport.length} 处整改时限早于该日期：` } : { en: '', zh: '' };
+    return {
+      row: early.row,
+      ...(early.sheet === undefined ? {} : { sheet: early.sheet }),
+      reason: `${whose.en} ${early.day} is before the day the finding was identified (${early.identified}).${advised ? `${count.en} A ledger entered late gives the day its findings were identified (问题认定日期, --identified-on; on or before ${earliest}); else correct the due dates.` : ''}`,
+      reasonZh: `${whose.zh}（${early.day}）早于问题发现日期（${early.identified}）。${advised ? `${count.zh}如是补录以往的整改台账，请在“问题认定日期”中填写问题实际认定的日期（不晚于 ${earliest}）后重新导入；如发现日期无误，请更正整改时限。` : ''}`,
+    };
+  });
+}
+
 /** What RecordFinding needs, besides the evaluation: the units resolved to ids. */
 export interface ImportedFinding {
   /** The finding's first row. */
@@ -534,7 +569,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
    * Rows whose 整改时限 is before the finding was identified: said only beside the file's other problems, so that the clerk fixes the
    * file once (issue 10: a row's unknown unit hid its own date, refused only on the next try); alone, the part's decision refuses it.
    */
-  const earlyDue: ImportProblem[] = [];
+  const earlyDue: EarlyDue[] = [];
   // Thousands of rows are checked on the main thread: in slices, so other requests are answered meanwhile (breaker12d P3).
   const pause = slicer();
   for (const draft of withoutSummaryCopies(drafts, notices, problems)) {
@@ -635,12 +670,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
         const reading = textOf(cell) === '' ? null : readDeadline(cell, { year: options.year, notBefore: identified });
         const day = reading?.ok && 'dueDate' in reading.deadline ? reading.deadline.dueDate : null;
         if (day === null || day >= identified) continue;
-        earlyDue.push({
-          row: each.row,
-          reason: `The due date (整改时限) ${day} is before the day the finding was identified (${identified}).`,
-          reasonZh: `整改时限（${day}）早于问题发现日期（${identified}）。`,
-          ...(each.sheet === undefined ? {} : { sheet: each.sheet }),
-        });
+        earlyDue.push({ row: each.row, day, identified, ...(each.sheet === undefined ? {} : { sheet: each.sheet }), ...(identifiedOn === undefined ? { dayOfTheImport: true as const } : {}) });
       }
     }
     // Read over several sheets, each problem names the finding's sheet.
@@ -663,7 +693,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     }
   }
   if (table.records.length === 0) problems.push({ row: null, reason: 'The file lists no findings.', reasonZh: '文件中没有列出任何问题。' });
-  if (problems.length > 0) return { ok: false, problems: sortedProblems([...problems, ...earlyDue]), ...whereRead(table) };
+  if (problems.length > 0) return { ok: false, problems: sortedProblems([...problems, ...earlyDueProblems(earlyDue)]), ...whereRead(table) };
   // 状态 is read only for the export's 待交办 and 已撤销 rows: it is still a column not imported.
   // 备注, read for what it says of its row only, is listed last, where offices put it.
   // The export's progress columns in its order; an office's 完成情况 / 实际完成时间 after the columns nothing reads.

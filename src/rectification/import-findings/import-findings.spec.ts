@@ -626,6 +626,30 @@ describe('a 台账 whose titles carry the office\'s remarks after them (breaker1
   });
 });
 
+describe('a 台账 entered late with its identification day left at today (newcomer45-10 M4)', () => {
+  const problemsOf = (error: unknown) => ((error as DomainError).details as { problems: { row: number | null; reasonZh: string }[] }).problems;
+
+  it('names every part due before the day, each with its unit, and says once to give the real 问题认定日期 — nothing recorded', async () => {
+    const dependencies = await withEvaluation();
+    const count = (await dependencies.store.readAll()).length;
+    // The evaluation was received on 2026-10-08, the findings identified that day; the import is a day later, the day left at today.
+    const content = new TextEncoder().encode('存在问题,整改措施,责任单位,整改时限\nLT网站栏目更新不及时,更新,"青川市财政局、青川市教育局",2026-10-08\nLT政策解读材料缺失,补齐,青川市民政局,2026-10-08\nLT答复文书不规范,规范,青川市民政局,2026-12-31\n');
+    for (const dryRun of [true, false]) {
+      const refusal = await importFindingsFile(dependencies, EVALUATION, { name: 'late.csv', content }, contextOf(`late-${dryRun}`), { dryRun }).catch((error: unknown) => error);
+      expect(refusal).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(problemsOf(refusal).map((problem) => `${problem.row} ${problem.reasonZh}`)).toEqual([
+        '2 青川市财政局的整改时限（2026-10-08）早于问题发现日期（2026-10-09）。本文件共 3 处整改时限早于该日期：如是补录以往的整改台账，请在“问题认定日期”中填写问题实际认定的日期（不晚于 2026-10-08）后重新导入；如发现日期无误，请更正整改时限。',
+        '2 青川市教育局的整改时限（2026-10-08）早于问题发现日期（2026-10-09）。',
+        '3 青川市民政局的整改时限（2026-10-08）早于问题发现日期（2026-10-09）。',
+      ]);
+    }
+    expect((await dependencies.store.readAll()).length).toBe(count);
+    // With the real day the same file is recorded.
+    const outcome = await importFindingsFile(dependencies, EVALUATION, { name: 'late.csv', content }, contextOf('late-real'), { identifiedOn: '2026-10-08' });
+    expect(outcome.findings.map((finding) => finding.recordedNow)).toEqual([true, true, true]);
+  });
+});
+
 describe('near titles: one rule whichever came first, and the office’s word for a problem of its own (breaker11e P11, 10d P25)', () => {
   const csv = (lines: string[]) => new TextEncoder().encode(`存在问题,整改措施,责任单位,整改时限\n${lines.join('\n')}\n`);
   const refusalOf = (error: unknown) => ((error as DomainError).details as { problems: { row: number; reasonZh: string; distinctTitle?: string }[] }).problems;

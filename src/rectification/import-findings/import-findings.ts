@@ -6,7 +6,7 @@ import type { CommandContext } from '../../shared/command-context.js';
 import { notFound } from '../../shared/domain-error.js';
 import { deterministicId } from '../../shared/ids.js';
 import { isDueOnAssignment, termsInWords } from '../../shared/deadline.js';
-import { findingTitleKey, findingTitleKeyAsWritten, importFindings, type DefaultedFindingFact, type ImportedFinding } from './findings-file.js';
+import { earlyDueProblems, findingTitleKey, findingTitleKeyAsWritten, importFindings, type DefaultedFindingFact, type EarlyDue, type ImportedFinding } from './findings-file.js';
 import { sha256Of, type ImportProblem, type ReadingNotes } from '../../spreadsheet/import-problems.js';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
 import { describeNotes, describeNotesZh, importRefused } from '../../spreadsheet/import-refusal.js';
@@ -288,6 +288,17 @@ export async function importFindingsFile(
     } else if (!assignedNow && state.status !== 'withdrawn') changed.push(...unitsAddedTo(state, finding, enteredElsewhere));
   }
   if (changed.length > 0) throw importRefused(fileName, format, changed, 'CONFLICT', result.sheet, result.sheets);
+  // Every part to assign now that falls due before its finding was identified, at once, with the likely cause (newcomer45-10 M4: the
+  // first part's decision refused it alone, the others unsaid, and 问题认定日期 left at today was not named).
+  const early = findings.flatMap(({ finding, identifiedOn, parts, state, assignedNow }) => {
+    if (state.status !== 'unrecorded' && !assignedNow) return [];
+    const identified = state.status === 'unrecorded' ? identifiedOn : (state.identifiedOn ?? identifiedOn);
+    const dayOfTheImport = finding.identifiedOn === undefined && (state.status === 'unrecorded' || state.identifiedOn === undefined);
+    return parts
+      .filter((part) => part.dueDate < identified)
+      .map((part): EarlyDue => ({ row: part.row, ...sheetOf(finding), day: part.dueDate, identified, unit: part.unit.name, ...(dayOfTheImport ? { dayOfTheImport: true as const } : {}) }));
+  });
+  if (early.length > 0) throw importRefused(fileName, format, earlyDueProblems(early), 'BAD_USER_INPUT', result.sheet, result.sheets);
   // A 台账 re-sent with other dates, measures or fewer units changes nothing recorded: each difference is said (breaker10b N3).
   const differences: ImportProblem[] = findings.flatMap(({ finding, state, recordedBefore }) =>
     // A withdrawn finding (已撤销) is not brought back by a file: said, so the office knows.

@@ -35,6 +35,36 @@ export interface ImportProblem {
   readonly nearName?: string;
 }
 
+/** How many further rows a folded notice lists by number (`foldedNotices`) before it says 等 and the count. */
+const FOLDED_ROWS_LISTED = 10;
+
+/**
+ * Notices said in the same words of several rows of one sheet — 「“各区县政府”即 2 个单位：…」 on each of 160 rows (newcomer45-10
+ * M5) — as one, at the first row, naming the others: 「…（第 12、15 行同此）」, past `FOLDED_ROWS_LISTED` 「（第 12、15…行等 159 行同此）」.
+ * Others as they are, in their order. Pure.
+ */
+export function foldedNotices(notices: readonly ImportProblem[]): ImportProblem[] {
+  const rowsOf = new Map<string, number[]>();
+  const keyOf = (notice: ImportProblem) => `${notice.sheet ?? ''}\u0000${notice.reason}\u0000${notice.reasonZh}`;
+  for (const notice of notices) if (notice.row !== null) rowsOf.set(keyOf(notice), [...(rowsOf.get(keyOf(notice)) ?? []), notice.row]);
+  const said = new Set<string>();
+  return notices.flatMap((notice) => {
+    const rows = notice.row === null ? [] : [...new Set(rowsOf.get(keyOf(notice)))].filter((row) => row !== notice.row);
+    if (rows.length === 0) return [notice];
+    if (said.has(keyOf(notice))) return [];
+    said.add(keyOf(notice));
+    const listed = rows.slice(0, FOLDED_ROWS_LISTED);
+    const more = rows.length > listed.length;
+    return [
+      {
+        ...notice,
+        reason: `${notice.reason} The same on row${rows.length === 1 ? '' : 's'} ${listed.join(', ')}${more ? ` and ${rows.length - listed.length} more` : ''}.`,
+        reasonZh: `${notice.reasonZh.replace(/。$/u, '')}（第 ${listed.join('、')} 行${more ? `等 ${rows.length} 行` : ''}同此）。`,
+      },
+    ];
+  });
+}
+
 /** A problem at a row (null: the whole file), said in both languages. */
 export const problemAt = (row: number | null, reason: Bilingual): ImportProblem => ({ row, reason: reason.en, reasonZh: reason.zh });
 

@@ -7,7 +7,7 @@ import { markAgainstColumnReason, marksAgainstColumn, textOf, namesInCell, unitR
 import { COOPERATING_UNIT_ALIASES, DUE_DATE_ALIASES, GOAL_COLUMN_ALIASES, isNamed, MEASURES_IN_RECTIFICATION_WORDS, type SourceRecord } from '../../spreadsheet/columns.js';
 import { readDay, readDeadline } from '../../spreadsheet/deadline-text.js';
 import { deadlineCell, partDueOf, sameDueTerms, type DueTerms, type PartDue } from '../../shared/deadline.js';
-import { labelZh, missingColumn, missingColumnBeside, problemAt, sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
+import { foldedNotices, labelZh, missingColumn, missingColumnBeside, problemAt, sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { collectiveNotice, lookupOn, mergedNameNotice, nearReadingNotice, unitNameProblem, unitIdsOf, unitNamesOf, type NamingContext, type RegisteredLater, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import { deadlineIn, droppedColumnProblems, isDeadlineColumn, readingNotesOf, readRecords, remarkNamingUnitProblem, sheetsNamedAfterUnitsProblems, tableBesideProblems, withColumnReadAs } from '../../spreadsheet/records.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
@@ -704,7 +704,8 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     ...(exported ? [] : progressHeaders),
     ...(has('remarks') ? ['备注'] : []),
   ]);
-  const allNotices = [...notices, ...(notes.notices ?? [])];
+  // One notice in the same words of many rows (各区县政府 on each) is said once, naming its rows (newcomer45-10 M5).
+  const allNotices = foldedNotices([...notices, ...(notes.notices ?? [])]);
   const absentColumns = ledger ? (['description', 'category', 'severity'] as const).filter((key) => !has(key)) : [];
   return { ok: true, findings, ledger, ...(exported ? { exported: true as const } : {}), ...(absentColumns.length === 0 ? {} : { absentColumns }), ...notes, ...(allNotices.length === 0 ? {} : { notices: allNotices }), ...(table.sheets.length > 1 ? { sheets: table.sheets } : {}) };
 }

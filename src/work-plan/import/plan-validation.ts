@@ -1,7 +1,7 @@
 import { namesInCell } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
 import { deadlineCell, partDueOf, sameDueTerms, type DueTerms, type PartDue } from '../../shared/deadline.js';
-import { sortedProblems, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
+import { foldedNotices, sortedProblems, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { collectiveNotice, mergedNameNotice, nearReadingNotice, unitNameProblem, unitNamesOf, type NamingContext, type RegisteredLater, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import type { AbsentField, ExportReading, PlanDocument } from './plan-document.js';
 import { dueDateLimitOf, planLastYear, planYears } from '../domain/work-plan.decider.js';
@@ -412,7 +412,7 @@ export function validatePlanDocument(
     ...(document.rowsOfOneUnit ? { rowsOfOneUnit: document.rowsOfOneUnit } : {}),
     ...(document.uncategorised ? { uncategorised: document.uncategorised } : {}),
   };
-  return { ok: true, plan: { title: document.title, ...(document.writtenTitle === undefined ? {} : { writtenTitle: document.writtenTitle }), year: document.year, ...(document.lastYear === undefined ? {} : { lastYear: document.lastYear }), categories, ...absent, ...perPart, ...reading }, ...(expansions.length > 0 ? { notices: expansions } : {}) };
+  return { ok: true, plan: { title: document.title, ...(document.writtenTitle === undefined ? {} : { writtenTitle: document.writtenTitle }), year: document.year, ...(document.lastYear === undefined ? {} : { lastYear: document.lastYear }), categories, ...absent, ...perPart, ...reading }, ...(expansions.length > 0 ? { notices: foldedNotices(expansions) } : {}) };
 }
 
 /** How a unit's role in an item reads in Chinese, by the English the messages use. */

@@ -1389,7 +1389,7 @@ export function describeWorkPlanImportZh(outcome: WorkPlanImportOutcome): string
     // No plan id in the Chinese (s16 S6): the office names a plan by its title; the English keeps the id for scripts.
     return `已修订 ${outcome.title}（${planYears(outcome)}）：${what}。进度保留。${notes}`;
   }
-  if (outcome.dryRun && outcome.wouldWriteNothing) return `试导入：${outcome.title}（${planYears(outcome)}）此前已导入，事项相同：${counts}；导入不会写入任何内容。未写入任何内容。${notes}`;
+  if (outcome.dryRun && outcome.wouldWriteNothing) return `试导入：${outcome.title}（${planYears(outcome)}）此前已导入，事项相同：${counts}；导入不会写入任何内容。${notes}`;
   if (outcome.dryRun) return `试导入：${outcome.title}（${planYears(outcome)}）将导入：${counts}。未写入任何内容。${notes}`;
   if (outcome.eventCount === 0 && !outcome.retried) return `${outcome.title}（${planYears(outcome)}）此前已导入，事项相同：${counts}。未写入任何内容。`;
   const completed = outcome.itemsDefined < outcome.itemCount ? `（补齐：此前缺少 ${outcome.itemsDefined} 个事项）` : '';

@@ -94,6 +94,8 @@ describe('a file the plan already stands as, sent again', () => {
     const dry = await importWorkPlanFile(dependencies, { name: 'q1.csv', content: csv(FIRST) }, { title: TITLE, year: 2026, approvedOn: '2026-02-20', assignedOn: '2026-02-25', dryRun: true }, contextOf('v1-dry'));
     expect(dry).toMatchObject({ dryRun: true, wouldWriteNothing: true, revision: null });
     expect(describeWorkPlanImportZh(dry)).toMatch(/^试导入：测试Q1（2026）此前已导入，事项相同：/);
+    // Said once: 「…导入不会写入任何内容。未写入任何内容。」 said it twice (newcomer45-10 M6).
+    expect(describeWorkPlanImportZh(dry).match(/写入任何内容/gu)).toEqual(['写入任何内容']);
     expect(await dependencies.store.headPosition()).toEqual(head);
   });
 

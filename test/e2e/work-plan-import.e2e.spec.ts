@@ -219,7 +219,7 @@ describe('Importing plans, units and findings', () => {
     // newcomer45-10 M3: a near-duplicate title was confirmed only on the web page; the tool sent its user there.
     it('refuses a finding a character from another row, telling --distinct-title, and records both with it', async () => {
       const evaluationId = await registerEvaluation('cli-distinct-title');
-      const list = writeFile('near-titles.csv', '问题,涉及单位\n政务微博更新不及时超过三个月,青川市财政局\n政务微信更新不及时超过三个月,青川市教育局\n');
+      const list = writeFile('near-titles.csv', '问题,具体表现,类别,严重程度,涉及单位\n政务微博更新不及时超过三个月,抽查发现,政务新媒体,一般,青川市民政局\n政务微信更新不及时超过三个月,抽查发现,政务新媒体,一般,青川市交通运输局\n');
       const before = await app.logPosition();
       const refused = await cli('import-findings', ['--evaluation', evaluationId, list, '--dry-run']);
       expect(refused.code).toBe(1);
@@ -230,7 +230,7 @@ describe('Importing plans, units and findings', () => {
       expect(confirmed.stdout).toMatch(/登记 2 个问题/);
       expect(await app.logPosition()).not.toBe(before);
       const usage = await cli('import-findings', ['--help']);
-      expect(usage.stderr).toContain('--distinct-title <问题名称>');
+      expect(`${usage.stdout}${usage.stderr}`).toContain('--distinct-title <问题名称>');
     }, PROCESS_TEST_CEILING_MS);
 
     it('records findings on an evaluation, and explains a wrong evaluation id', async () => {

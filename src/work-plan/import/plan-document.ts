@@ -315,6 +315,15 @@ const EXPORT_SIGNATURE = '红黄绿灯';
 const EXPORT_PROGRESS_COLUMNS: readonly string[] = ['状态', '报告日期', '进展情况', '督查结果', '退回情况', '红黄绿灯', '销号日期'];
 
 /**
+ * The progress columns of Rectify's own work-plan export a table holds, in the export's order (`EXPORT_PROGRESS_COLUMNS`): the columns
+ * no plan reads, and 状态 (`hasStatus`), 进展情况 and 销号日期, read from the export as the app's record only.
+ */
+function exportProgressColumns(table: Table<PlanColumn>, hasStatus: boolean): string[] {
+  const present = new Set([...table.unusedColumns.map((column) => column.name), ...(table.headers?.progress ?? []), ...(table.headers?.finishedOn ?? []), ...(hasStatus ? ['状态'] : [])]);
+  return EXPORT_PROGRESS_COLUMNS.filter((name) => present.has(name));
+}
+
+/**
  * Rectify's own 工作方案进展 export read as the plan it shows (breaker10e P3): its 序号 numbers rows,
  * not items; 工作事项 is `code title` and 类别 `code title`; each part is a row (the item's rows
  * continue it, each naming its unit under 责任单位, the lead's own row too); its progress columns
@@ -532,7 +541,10 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
     const statusColumn = exportNotice.length === 0 && readTable.records.some((record) => 'status' in record.cells) ? ['状态'] : [];
     // 完成情况 and 实际完成时间 likewise (the export's 进展情况 is in its notice).
     const progressColumns = exportNotice.length === 0 ? [...(table.headers?.progress ?? []), ...(table.headers?.finishedOn ?? [])] : [];
-    const notes = readingNotesOf(table, [...statusColumn, ...notImportedColumns(table), ...progressColumns, ...remarksColumn]);
+    // Rectify's own export lists every progress column its notice names, in the export's order — 状态, 进展情况 and 销号日期 too, read
+    // as the app's record only (newcomer45-10 M6: they were left out, while the 整改台账 export's list had them).
+    const exportColumns = exportNotice.length === 0 ? [] : exportProgressColumns(table, read.table.records.some((record) => 'status' in record.cells));
+    const notes = readingNotesOf(table, [...new Set([...exportColumns, ...statusColumn, ...notImportedColumns(table), ...progressColumns, ...remarksColumn])]);
     const notices = [...exportNotice, ...flatNotice, ...(notes.notices ?? []), ...once.notices, ...numbering];
     // A file with no 内容 (or no 措施) column — Rectify's own export, or any office's version without 具体内容 — says nothing
     // about them: a new version read from it keeps each item's, never empties it (breaker10e P3, breaker10s P2). Only a

@@ -50,6 +50,6 @@ import { UnlockAccountHandler } from './unlock-account/unlock-account.handler.js
     UnlockAccountHandler,
     SessionResolver,
   ],
-  exports: [UsersReadModel, LiveUpdates, AuthenticationService],
+  exports: [UsersReadModel, LiveUpdates, AuthenticationService, UnrecordedSessions],
 })
 export class AccessModule {}

@@ -17,6 +17,16 @@ import { messageZhOf, say, type Bilingual } from '../shared/domain-error.js';
  */
 export const LOW_SPACE_BYTES = 1024 * 1024;
 
+/**
+ * Free space under which the store's disk is taken for full before any write has failed (bytes; newcomer45-9 M2: `/health`
+ * said ready on a disk full to the last byte until a clerk's save failed). One append writes a few WAL frames (4 KiB pages plus
+ * 24-byte headers: the events table, its indexes, the request keys) and may grow the -shm by 32 KiB, so 64 KiB is about one
+ * write's worth: below it the next write would fail or only just fit. Read with `statfs` (`f_bavail`, the room an ordinary
+ * process has), at most once a second while the disk is not full (`StoreHealth`); once noted, the disk is full until
+ * LOW_SPACE_BYTES are free again.
+ */
+export const NO_ROOM_FOR_A_WRITE_BYTES = 64 * 1024;
+
 /** The bytes a process may still write in `folder`; null when that cannot be told (the folder is gone). */
 export function freeBytesIn(folder: string): number | null {
   try {

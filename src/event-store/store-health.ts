@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
-import { LOW_SPACE_BYTES, diskFullOf, freeBytesIn } from './disk-full.js';
+import { LOW_SPACE_BYTES, NO_ROOM_FOR_A_WRITE_BYTES, diskFullOf, freeBytesIn } from './disk-full.js';
 import { AlteredRowError, type EventStore } from './event-store.port.js';
 import type { AlteredRow } from './sqlite-chain-walk.js';
 import { LogRewrittenError, LogShortenedError, StoreFileOverwrittenError } from './sqlite-append-writer.js';
@@ -304,6 +304,9 @@ const MESSAGES: Record<StoreProblemCause, (detail: string, path: string) => Bili
  * program holds may be gone by then (the next write waits its 5 s again).
  */
 const PASSING: readonly StoreProblemCause[] = ['STORE_LOCKED'];
+
+/** How long a reading of the store disk's free space stands while the disk is not full (ms): /health and every write ask for problems. */
+const SPACE_READ_EVERY_MS = 1000;
 
 /**
  * How far the copy of what a server still reads reaches (`SqliteEventStore.keepWhatIsHeld`), as its
@@ -1082,10 +1085,28 @@ export class StoreHealth {
     if (!this.store.writeLockHeldElsewhere()) this.noted.delete('STORE_LOCKED');
   }
 
-  /** A full disk is noticed by a failed write; it is over once the disk has room again. */
+  /** When the store's free space was last read while the disk was not full (ms since the epoch): read at most once a second then. */
+  private spaceReadAt = 0;
+
+  /**
+   * A full disk is noticed by a failed write, or before any (newcomer45-9 M2) once the store's folder has less than
+   * NO_ROOM_FOR_A_WRITE_BYTES free — read at most once every SPACE_READ_EVERY_MS, since /health and every write ask; it is
+   * over once the disk has LOW_SPACE_BYTES free again (read at each call while noted, so writes resume at once).
+   */
   private checkSpace(): void {
-    if (!this.noted.has('DISK_FULL') || !(this.store instanceof SqliteEventStore)) return;
-    // A folder that is gone (null) stays noted: the file check says so.
-    if ((freeBytesIn(dirname(this.store.path)) ?? 0) >= LOW_SPACE_BYTES) this.noted.delete('DISK_FULL');
+    if (!(this.store instanceof SqliteEventStore) || this.store.path === ':memory:') return;
+    const folder = dirname(this.store.path);
+    if (this.noted.has('DISK_FULL')) {
+      // A folder that is gone (null) stays noted: the file check says so.
+      if ((freeBytesIn(folder) ?? 0) >= LOW_SPACE_BYTES) this.noted.delete('DISK_FULL');
+      return;
+    }
+    const now = Date.now();
+    if (now - this.spaceReadAt < SPACE_READ_EVERY_MS) return;
+    this.spaceReadAt = now;
+    const free = freeBytesIn(folder);
+    if (free === null || free >= NO_ROOM_FOR_A_WRITE_BYTES) return;
+    const problem = this.note('DISK_FULL', this.location());
+    this.logger.warn(`${problem.message.en} (${Math.floor(free / 1024)} KB free, less than one write needs: noticed before a write failed)`);
   }
 }

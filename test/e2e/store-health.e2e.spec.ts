@@ -25,7 +25,7 @@ const health = async (app: TestApp) => {
   const response = await fetch(`${app.url}/health`);
   return {
     status: response.status,
-    body: (await response.json()) as { status: string; problems: { cause: string; message: string; messageZh: string }[]; notices: { cause: string; since: string }[] },
+    body: (await response.json()) as { status: string; problems: { cause: string; message: string; messageZh: string }[]; notices: { cause: string; since: string; messageZh: string }[] },
   };
 };
 const register = (app: TestApp, overrides: Record<string, unknown> = {}) => app.graphql(REGISTER_EVALUATION, { input: evaluationInput(overrides) });
@@ -748,6 +748,57 @@ describe('A WAL damaged or removed after a crash', () => {
       expect((await register(app)).errors).toBeUndefined();
     } finally {
       // Freed whatever happened: a full volume left behind would fail every test after this one.
+      rmSync(filler, { force: true });
+      await app.close();
+    }
+  }, PROCESS_TEST_CEILING_MS);
+
+  // newcomer45-9 M2: /health said ready on a disk full to the last byte until a clerk's save failed. M3: a sign-in then
+  // answered a session the ledger never recorded, and only a log line said so.
+  it('reports the full disk in /health before any write fails, and a sign-in meanwhile as a session not in the ledger', async () => {
+    execFileSync('mkdir', ['-p', join(mountPoint, 'no-write')]);
+    const witnessPath = join(mkdtempSync(join(tmpdir(), 'rectify-full-witness-')), 'no-write.db.witness.json');
+    const app = await startTestApp({ sqlitePath: join(mountPoint, 'no-write', 'no-write.db'), settings: { STORE_WITNESS_PATH: witnessPath } });
+    const filler = join(mountPoint, 'no-write-filler');
+    try {
+      const admin = await app.as('ADMIN');
+      const userId = await app.userId('SUPERVISOR');
+      const password = await app.graphql(
+        'mutation($input: SetInitialPasswordInput!) { setInitialPassword(input: $input) { id } }',
+        { input: { idempotencyKey: 'full-disk-password', userId, loginName: 'manpan', password: 'Chushi#2026' } },
+        admin,
+      );
+      expect(password.errors).toBeUndefined();
+      const ready = await health(app);
+      expect(ready.status).toBe(200);
+      expect(ready.body.notices.map((notice) => notice.cause)).not.toContain('SESSIONS_NOT_RECORDED');
+      const before = await app.logPosition();
+      fillDisk(filler);
+      // Free space is read at most once a second: within a few seconds, and with no write tried.
+      const fullSince = Date.now();
+      let degraded = await health(app);
+      while (degraded.status === 200 && Date.now() - fullSince < 5_000) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        degraded = await health(app);
+      }
+      expect(degraded.status).toBe(503);
+      expect(degraded.body).toMatchObject({ status: 'degraded' });
+      expect(degraded.body.problems.map((problem) => problem.cause)).toEqual(['DISK_FULL']);
+      expect((await register(app)).errors?.[0]).toMatchObject({ extensions: { code: 'STORE_UNAVAILABLE', cause: 'DISK_FULL' } });
+
+      const signedIn = await app.graphql('mutation($input: SignInInput!) { signIn(input: $input) { token } }', { input: { loginName: 'manpan', password: 'Chushi#2026' } }, {});
+      expect(signedIn.errors).toBeUndefined();
+      expect(await app.logPosition()).toBe(before);
+      const told = (await health(app)).body.notices.find((notice) => notice.cause === 'SESSIONS_NOT_RECORDED');
+      expect(told?.messageZh).toContain('没有记入台账');
+
+      unlinkSync(filler);
+      const freed = await health(app);
+      expect(freed.status).toBe(200);
+      // The ledger still lacks that sign-in once the disk has room: said until the restart that ends the session.
+      expect(freed.body.notices.map((notice) => notice.cause)).toContain('SESSIONS_NOT_RECORDED');
+      expect((await register(app)).errors).toBeUndefined();
+    } finally {
       rmSync(filler, { force: true });
       await app.close();
     }

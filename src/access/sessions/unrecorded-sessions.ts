@@ -2,6 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { UserEvent } from '../domain/user.events.js';
 import type { SessionView } from '../users/users.read-model.js';
 
+/** The /health notice while this process holds sessions the ledger does not (newcomer45-9 M3). */
+export type SessionNoticeCause = 'SESSIONS_NOT_RECORDED';
+
 /*
  * breaker9c P5: while the store takes no writes (degraded: read models stopped, the file replaced, a
  * full disk), signing in — which records `SessionStarted` — was refused, so nobody could sign in to
@@ -24,6 +27,8 @@ export class UnrecordedSessions {
   private readonly sessions = new Map<string, SessionView>();
   /** Per user: the sign-in events decided but not recorded, in order (folded over the recorded state). */
   private readonly decided = new Map<string, UserEvent[]>();
+  /** When the first session was kept in memory only (ISO instant), null while there is none. */
+  private firstKeptAt: string | null = null;
 
   /** What sign-ins decided for this user and did not record (fold it over the user's recorded state). */
   eventsOf(userId: string): readonly UserEvent[] {
@@ -40,6 +45,7 @@ export class UnrecordedSessions {
       if (event.type !== 'SessionStarted') continue;
       const { sessionId, tokenSha256, expiresAt } = event.data;
       this.sessions.set(tokenSha256, { sessionId, userId, expiresAt, ended: false });
+      this.firstKeptAt ??= new Date().toISOString();
       this.logger.warn(`User ${userId} signed in while the event store takes no writes: session ${sessionId} is kept in memory only, not in the ledger, and ends at a restart.`);
     }
   }
@@ -57,5 +63,14 @@ export class UnrecordedSessions {
       return true;
     }
     return false;
+  }
+
+  /**
+   * `SESSIONS_NOT_RECORDED` for /health `notices` once a sign-in was kept in memory only (newcomer45-9 M3: a full disk's
+   * sign-ins were in no ledger and nothing but a log line said so), `since` the first; it stays until the restart that ends
+   * those sessions, since the ledger lacks them even once the store takes writes again. The log names each (user, session).
+   */
+  notices(): readonly { readonly cause: SessionNoticeCause; readonly since: string }[] {
+    return this.firstKeptAt ? [{ cause: 'SESSIONS_NOT_RECORDED', since: this.firstKeptAt }] : [];
   }
 }

@@ -48,15 +48,32 @@ export async function loadState<State, Event extends DomainEvent>(
  * the stream the handled request wrote to, so the form can open the record it made (breaker11i P8:
  * the refusal named no record, and advised a correction findings and evaluations do not have).
  */
-export const keyReused = (handledStreamId: string) =>
+export const keyReused = (handledStreamId: string) => keyReusedOn(handledStreamId, howToChange(handledStreamId));
+
+const keyReusedOn = (handledStreamId: string, change: string) =>
   new DomainError(
     'CONFLICT',
     say(
       'This idempotency key was already used for a different request. Use a new key for a new request.',
-      '此前用同一次提交发出的请求已经办理（例如未收到答复的那一次），这次的内容与那次不同，没有办理。按那次的内容再次提交即可看到办理结果，不会重复办理；如需改动，请打开已办理的记录更正；不能更正的内容（如问题的标题），请将该记录撤销（录入错误）后重新登记。',
+      `此前用同一次提交发出的请求已经办理（例如未收到答复的那一次），这次的内容与那次不同，没有办理。按那次的内容再次提交即可看到办理结果，不会重复办理；${change}`,
     ),
     { reason: 'REQUEST_KEY_REUSED', handledStreamId },
   );
+
+/**
+ * How to change what the handled request recorded, for the kind of record its stream holds (newcomer45-9 M6: a unit's
+ * registration was told to withdraw 「问题的标题」). The longer prefix first (work-plan-item- before work-plan-).
+ */
+const CHANGE_BY_STREAM: readonly (readonly [prefix: string, zh: string])[] = [
+  ['finding-', '如需改动，请打开已办理的问题更正；不能更正的内容（如问题的标题），请将该问题撤销（录入错误）后重新登记。'],
+  ['work-plan-item-', '如需改动，请打开已办理的事项更正。'],
+  ['unit-', '如需改动，请在单位名录中打开已登记的该单位修改（名称用「更名」，登记日期用「更正登记日期」）。'],
+  ['user-', '如需改动，请在用户管理中打开该账号修改。'],
+];
+
+function howToChange(streamId: string): string {
+  return CHANGE_BY_STREAM.find(([prefix]) => streamId.startsWith(prefix))?.[1] ?? '如需改动，请打开已办理的记录更正。';
+}
 
 /**
  * A value a command takes that only one stream may hold (`UniqueClaim`), with what a refusal says

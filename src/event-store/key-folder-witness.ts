@@ -223,6 +223,8 @@ export function judgedOnKeptCopy(refusal: StoreRefusedError, kept: KeptWitness, 
         `${refusal.message} (Judged on the copy of the store witness kept for the path ${kept.witness.servedAs ?? kept.witness.location} outside the installation, ${kept.path}: it saw the store there at ${kept.witness.location}, and the witness in the data folder, ${witnessPath}, ${own.en} — a symbolic link on the path (the app folder, the data folder) re-pointed at an older copy of the installation?)`,
         `${refusal.messageZh}（以上依据的是按路径 ${kept.witness.servedAs ?? kept.witness.location} 保存在安装文件夹之外的事件库见证副本 ${kept.path}：它上次在 ${kept.witness.location} 看到该事件库，而数据文件夹中的见证文件 ${witnessPath} ${own.zh}——路径上的符号链接（程序文件夹或数据文件夹）是否被改指向较旧的安装副本？）`,
       ),
+      refusal.otherCopyRows,
+      refusal.resetOffers,
     );
   }
   return new StoreRefusedError(
@@ -231,6 +233,8 @@ export function judgedOnKeptCopy(refusal: StoreRefusedError, kept: KeptWitness, 
       `${refusal.message} (Judged on the copy of the store witness kept beside the ledger signing key, ${kept.path}: the witness in the data folder, ${witnessPath}, ${own.en} — the data folder, witness included, was restored from an older backup or rolled back?)`,
       `${refusal.messageZh}（以上依据的是与台账签名密钥存放在一起的事件库见证副本 ${kept.path}：数据文件夹中的见证文件 ${witnessPath} ${own.zh}——数据文件夹（连同见证文件）是否被旧备份恢复或回滚？）`,
     ),
+    refusal.otherCopyRows,
+    refusal.resetOffers,
   );
 }
 

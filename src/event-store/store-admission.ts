@@ -901,7 +901,7 @@ function withWalNote(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'> 
   const emptied = onDisk ? walEmptiedNote(settings.SQLITE_PATH) : null;
   const notes = [emptied, wal, rescued].filter((note): note is Bilingual => note !== null);
   if (notes.length === 0) return refusal;
-  return new StoreRefusedError(refusal.reason, say(`${refusal.message}${notes.map((note) => ` ${note.en.trim()}`).join('')}`, `${refusal.messageZh}${notes.map((note) => note.zh).join('')}`), refusal.otherCopyRows);
+  return new StoreRefusedError(refusal.reason, say(`${refusal.message}${notes.map((note) => ` ${note.en.trim()}`).join('')}`, `${refusal.messageZh}${notes.map((note) => note.zh).join('')}`), refusal.otherCopyRows, refusal.resetOffers);
 }
 
 /** The witness beside the data as a rescued copy is compared with it; null when there is none or it cannot be read (its refusal is said elsewhere). */
@@ -1022,7 +1022,7 @@ async function withStrayWalNote<Result>(run: (noted: StrayWalNoted) => Promise<R
   } catch (error) {
     const note = noted.setAside?.note;
     if (!note || !(error instanceof StoreRefusedError) || error.constructor !== StoreRefusedError) throw error;
-    throw new StoreRefusedError(error.reason, say(`${error.message}${note.en}`, `${error.messageZh}${note.zh}`));
+    throw new StoreRefusedError(error.reason, say(`${error.message}${note.en}`, `${error.messageZh}${note.zh}`), error.otherCopyRows, error.resetOffers);
   }
 }
 

@@ -92,13 +92,15 @@ const NOT_OVERRIDDEN: readonly StoreRefusalReason[] = [
  */
 export function storeResetLeftSet(refusal: StoreRefusedError, usedAt: string): StoreRefusedError {
   if (NOT_OVERRIDDEN.includes(refusal.reason)) return refusal;
+  // What it found, without its own advice to start with the setting (newcomer45-9 M5): the setting is on already.
+  const found = refusal.resetOffers.reduce((text, offer) => say(text.en.replace(` ${offer.en}`, '').replace(offer.en, ''), text.zh.replace(offer.zh, '')), say(refusal.message, refusal.messageZh));
   const when = Number.isFinite(Date.parse(usedAt)) ? usedAt : 'an earlier start';
   const whenZh = Number.isFinite(Date.parse(usedAt)) ? officeInstantZh(usedAt) : '此前某次';
   const error = new StoreRefusedError(
     'ACCEPT_STORE_RESET_LEFT_SET',
     say(
-      `${refusal.message} ACCEPT_STORE_RESET is set (or --accept-store-reset given), but the start at ${when} already used it and no start without it has followed: accepting a store the server does not recognise is a one-time act, so that the setting left in .env or a service file never takes the next loss of the store silently. Nothing was accepted or written. Remove ACCEPT_STORE_RESET from the environment, the .env file or the service's start command, find out what happened to the store (see "When the server refuses to start" in the README), and start again. To accept this store as it is all the same: start once without the setting (it is refused as now, and forgets the earlier use), then once with it.`,
-      `${refusal.messageZh}已设置 ACCEPT_STORE_RESET（或给出了 --accept-store-reset），但${whenZh}的启动已用过它，此后还没有不带该设置的启动：接受一个未能识别的事件库只能一次性进行，以免该设置留在 .env 或服务配置中时，下一次事件库丢失被悄然接受。未接受、也未写入任何内容。请从环境变量、.env 文件或服务的启动命令中删除 ACCEPT_STORE_RESET，查明事件库发生了什么（见 README“服务拒绝启动时”），然后重新启动。若仍要接受当前事件库：先不带该设置启动一次（会像现在一样被拒绝，并清除此前的使用记录），再带该设置启动一次。`,
+      `${found.en} ACCEPT_STORE_RESET is set (or --accept-store-reset given), but the start at ${when} already used it and no start without it has followed: accepting a store the server does not recognise is a one-time act, so that the setting left in .env or a service file never takes the next loss of the store silently. Nothing was accepted or written. Remove ACCEPT_STORE_RESET from the environment, the .env file or the service's start command, find out what happened to the store (see "When the server refuses to start" in the README), and start again. To accept this store as it is all the same: start once without the setting (it is refused as now, and forgets the earlier use), then once with it.`,
+      `${found.zh}已设置 ACCEPT_STORE_RESET（或给出了 --accept-store-reset），但${whenZh}的启动已用过它，此后还没有不带该设置的启动：接受一个未能识别的事件库只能一次性进行，以免该设置留在 .env 或服务配置中时，下一次事件库丢失被悄然接受。未接受、也未写入任何内容。请从环境变量、.env 文件或服务的启动命令中删除 ACCEPT_STORE_RESET，查明事件库发生了什么（见 README“服务拒绝启动时”），然后重新启动。若仍要接受当前事件库：先不带该设置启动一次（会像现在一样被拒绝，并清除此前的使用记录），再带该设置启动一次。`,
     ),
   );
   return error;

@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
+import { storeResetLeftSet } from './store-reset-setting.js';
 import {
+  StoreRefusedError,
   WitnessNotWrittenError,
   judgeSigningKey,
   judgeStore,
@@ -95,6 +97,35 @@ describe('Judging the store found at start against the witness', () => {
     const other = judgeStore(chained, found({ ...renamed, hashAtWitnessedHead: 'cd'.repeat(32) }))!;
     expect(other.reason).toBe('STORE_REPLACED');
     expect(other.messageZh).toContain('它已被替换');
+  });
+
+  // newcomer45-9 M4: a missing store was told "go on with the current store" where there was none.
+  it.each([
+    ['STORE_MISSING', { existed: false }, '这里已没有可继续使用的事件库'],
+    ['STORE_EMPTY', { head: null }, '这个事件库中没有任何记录'],
+  ] as const)('says that accepting %s starts an empty ledger without the records last seen, never "go on with the current store"', (reason, overrides, there) => {
+    const refusal = judgeStore(witness, found(overrides as Partial<ObservedStore>))!;
+    expect(refusal.reason).toBe(reason);
+    expect(refusal.messageZh).toContain(`${there}：若确认要以空台账重新开始（本服务上次看到的、至位置 1200 的全部记录都不会在其中），请以 --accept-store-reset`);
+    expect(refusal.message).toContain('to start over with an empty ledger, without any of the records up to position 1200 this server last saw');
+    expect(refusal.messageZh).not.toContain('使用当前这个事件库继续运行');
+    expect(refusal.message).not.toContain('go on with this store');
+  });
+
+  // newcomer45-9 M5: with the setting left set (and used), the refusal told the operator to set it, then to remove it.
+  it.each([
+    ['STORE_MISSING', { existed: false }],
+    ['STORE_SHORTER', { head: 900n }],
+  ] as const)('leaves its offer of the setting out of %s when the setting is on and already used, however notes were added after it', (reason, overrides) => {
+    const judged = judgeStore(witness, found(overrides as Partial<ObservedStore>))!;
+    const noted = new StoreRefusedError(judged.reason, { en: `${judged.message} (A note.)`, zh: `${judged.messageZh}（附注。）` }, judged.otherCopyRows, judged.resetOffers);
+    const leftSet = storeResetLeftSet(noted, '2026-12-06T04:12:37.000Z');
+    expect(leftSet.reason).toBe('ACCEPT_STORE_RESET_LEFT_SET');
+    expect(leftSet.messageZh.match(/--accept-store-reset/g)).toHaveLength(1);
+    expect(leftSet.messageZh).toContain('（附注。）已设置 ACCEPT_STORE_RESET（或给出了 --accept-store-reset），但北京时间 2026-12-06 12:12:37的启动已用过它');
+    expect(leftSet.messageZh).toContain('请先停止并从备份恢复事件库');
+    expect(leftSet.message.match(/--accept-store-reset/g)).toHaveLength(1);
+    expect(leftSet.message).toContain(`${reason === 'STORE_MISSING' ? 'is missing' : 'ends at position 900'}`);
   });
 
   it('refuses a store with no event at the witnessed head', () => {

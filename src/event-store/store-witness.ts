@@ -476,6 +476,12 @@ export class StoreRefusedError extends Error {
     message: Bilingual,
     /** STORE_FROM_OTHER_COPY: the positions (commit parts) of the other copy's records, when the refusal names them (`otherCopyRefusal`). */
     readonly otherCopyRows?: { readonly first: bigint; readonly last: bigint },
+    /**
+     * The parts of `message` that tell the operator to start with --accept-store-reset (or ACCEPT_STORE_RESET=true), each
+     * as it stands in both texts: a start that already has the setting, used before, leaves them out (newcomer45-9 M5: it
+     * told the operator to set what was set, then to remove it). Keep them when notes are added to the message.
+     */
+    readonly resetOffers: readonly Bilingual[] = [],
   ) {
     super(message.en);
     this.messageZh = message.zh;
@@ -483,10 +489,27 @@ export class StoreRefusedError extends Error {
   }
 }
 
-const ACCEPT = say(
-  'If the data was lost, stop here and restore the store from a backup (a store:backup copy is its rectify.db and witness, with no -wal; a copy of the data folder, the .db with its -wal if it has one). To go on with this store as it is, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true); the demo is not seeded into it.',
-  '若数据确已丢失，请先停止并从备份恢复事件库（store:backup 的备份只有 rectify.db 与见证文件，没有 -wal 文件；整个数据文件夹的副本则连同其 -wal 文件（如有）一起恢复）。若确认要使用当前这个事件库继续运行，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次；演示数据不会写入该库。',
+const RESTORE = say(
+  'If the data was lost, stop here and restore the store from a backup (a store:backup copy is its rectify.db and witness, with no -wal; a copy of the data folder, the .db with its -wal if it has one).',
+  '若数据确已丢失，请先停止并从备份恢复事件库（store:backup 的备份只有 rectify.db 与见证文件，没有 -wal 文件；整个数据文件夹的副本则连同其 -wal 文件（如有）一起恢复）。',
 );
+
+/** The way on with the store as it is, for a store that holds records. */
+const GO_ON = say(
+  'To go on with this store as it is, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true); the demo is not seeded into it.',
+  '若确认要使用当前这个事件库继续运行，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次；演示数据不会写入该库。',
+);
+
+/**
+ * The way on where there is no store to go on with — the file is missing, or holds no record (newcomer45-9 M4: "go on with
+ * the current store" where there was none): accepting starts an empty ledger, without any record this server saw.
+ * @param head the position this server last saw (its witness's head).
+ */
+const startEmpty = (missing: boolean, head: string | null): Bilingual =>
+  say(
+    `${missing ? 'There is no store here to go on with' : 'This store holds no record'}: to start over with an empty ledger, without any of the records up to position ${head ?? 'none'} this server last saw, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true); the demo is not seeded into it.`,
+    `${missing ? '这里已没有可继续使用的事件库' : '这个事件库中没有任何记录'}：若确认要以空台账重新开始（本服务上次看到的、至位置 ${head ?? '无'} 的全部记录都不会在其中），请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次；演示数据不会写入。`,
+  );
 
 /**
  * A store that holds events where no witness is: the witness is what would tell that events were
@@ -519,13 +542,13 @@ export function judgeStore(witness: StoreWitness | null, observed: ObservedStore
   const elsewhere = observed.location !== undefined && resolve(observed.location) !== resolve(witness.location);
   const seen = `store ${witness.storeId} with its log at position ${witness.head ?? 'none'} (seen ${witness.seenAt}${elsewhere ? ` at ${witness.location}` : ''})`;
   const seenZh = `事件库 ${witness.storeId}，日志位置 ${witness.head ?? '无'}（${officeInstantZh(witness.seenAt)}${elsewhere ? `，见于 ${witness.location}` : ''}）`;
-  const refuse = (reason: StoreRefusalReason, en: string, zh: string) =>
-    new StoreRefusedError(reason, say(`${en} ${ACCEPT.en}`, `${zh}${ACCEPT.zh}`));
+  const refuse = (reason: StoreRefusalReason, en: string, zh: string, offer: Bilingual = GO_ON) =>
+    new StoreRefusedError(reason, say(`${en} ${RESTORE.en} ${offer.en}`, `${zh}${RESTORE.zh}${offer.zh}`), undefined, [offer]);
   if (!observed.existed) {
-    return refuse('STORE_MISSING', `The event store at ${at} is missing; this server last saw ${seen} there.`, `位于 ${at} 的事件库不存在；本服务上次看到的是${seenZh}。`);
+    return refuse('STORE_MISSING', `The event store at ${at} is missing; this server last saw ${seen} there.`, `位于 ${at} 的事件库不存在；本服务上次看到的是${seenZh}。`, startEmpty(true, witness.head));
   }
   if (observed.head === null && witness.head !== null) {
-    return refuse('STORE_EMPTY', `The event store at ${at} is empty; this server last saw ${seen} there.`, `位于 ${at} 的事件库是空的；本服务上次看到的是${seenZh}。`);
+    return refuse('STORE_EMPTY', `The event store at ${at} is empty; this server last saw ${seen} there.`, `位于 ${at} 的事件库是空的；本服务上次看到的是${seenZh}。`, startEmpty(false, witness.head));
   }
   if (observed.identity.storeId !== witness.storeId && witness.head !== null && typeof witness.headHash === 'string' && observed.hashAtWitnessedHead === witness.headHash && (observed.head ?? 0n) >= BigInt(witness.head)) {
     // breaker45-9 M2: only the id row changed — the log is the one seen, event for event up to the witnessed head (its chain

@@ -190,7 +190,7 @@ describe('Evaluations and findings over GraphQL', () => {
     const evaluationId = first.data!.registerEvaluation.id;
     const position = await app.logPosition();
     const otherMutation = await app.graphql(RECORD, { input: findingInput(evaluationId, { idempotencyKey: 'one-request' }) });
-    expect(otherMutation.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', messageZh: '此前用同一次提交发出的请求已经办理（例如未收到答复的那一次），这次的内容与那次不同，没有办理。按那次的内容再次提交即可看到办理结果，不会重复办理；如需改动，请打开已办理的记录更正；不能更正的内容（如问题的标题），请将该记录撤销（录入错误）后重新登记。' });
+    expect(otherMutation.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', messageZh: '此前用同一次提交发出的请求已经办理（例如未收到答复的那一次），这次的内容与那次不同，没有办理。按那次的内容再次提交即可看到办理结果，不会重复办理；如需改动，请打开已办理的记录更正。' });
     const otherRecord = await app.graphql(REGISTER, { input: evaluationInput({ idempotencyKey: 'one-request', title: '另一份评估' }) });
     expect(otherRecord.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT' });
     // Each names the record the key's request made, so a form can open it (breaker11i P8).

@@ -405,7 +405,7 @@ describe('A printed 台账校验码 checked by an auditor who holds only a copy 
     const againstPrinted = await verify('--code', code);
     expect(againstPrinted.code).toBe(1);
     expect(againstPrinted.stdout).toContain('台账不符（PRINTED_CODE_MISMATCH）');
-    expect(againstPrinted.stdout).toContain(`与打印的 ${code} 不符：此前的事件在打印之后被修改、删除或调换`);
+    expect(againstPrinted.stdout).toContain(`与打印的 ${code} 不符：这些记录在打印之后被修改、删除或调换`);
     // breaker9z P5: the events a printed code does not match are never called intact.
     expect(againstPrinted.stdout).not.toContain('完好');
     expect(againstPrinted.stdout).not.toMatch(/intact/i);

@@ -114,7 +114,7 @@ describe('A reorganisation: units renamed and merged, their parts carried on', (
     expect(await app.logPosition()).toBe(before);
     const reused = await app.graphql(rename, { input: { ...same, name: '青川市教育局' } }, admin);
     expect(errorCode(reused)).toBe('CONFLICT');
-    expect(reused.errors![0]!.extensions!.messageZh).toBe('此前用同一次提交发出的请求已经办理（例如未收到答复的那一次），这次的内容与那次不同，没有办理。按那次的内容再次提交即可看到办理结果，不会重复办理；如需改动，请打开已办理的记录更正；不能更正的内容（如问题的标题），请将该记录撤销（录入错误）后重新登记。');
+    expect(reused.errors![0]!.extensions!.messageZh).toBe('此前用同一次提交发出的请求已经办理（例如未收到答复的那一次），这次的内容与那次不同，没有办理。按那次的内容再次提交即可看到办理结果，不会重复办理；如需改动，请在单位名录中打开已登记的该单位修改（名称用「更名」，登记日期用「更正登记日期」）。');
     expect((await ok(rename, { input: same }, admin)).renameUnit.name).toBe('青川市教育和体育局');
     expect(await app.logPosition()).toBe(before);
   });

@@ -426,7 +426,7 @@ export class LedgerVerifier {
           eventId,
           checkpointTreeSize: size,
           message: `The first ${size} events${position ? ` (up to position ${position})` : ''}, recomputed from their content, give the ledger code ${recomputed}, not the printed ${printed.code}: events up to there were changed, removed or reordered since it was printed — unless the code was miscopied (check it against the paper first; it has no check digit) or printed by another store.`,
-          messageZh: `按内容重新计算，前 ${size} 条事件${position ? `（至位置 ${position}）` : ''}的台账校验码是 ${recomputed}，与打印的 ${printed.code} 不符：此前的事件在打印之后被修改、删除或调换——除非校验码抄错（校验码没有校验位，请先与纸质原件逐字核对）或是另一个事件库打印的。`,
+          messageZh: `按内容重新计算，前 ${size} 条记录的台账校验码是 ${recomputed}，与打印的 ${printed.code} 不符：这些记录在打印之后被修改、删除或调换——除非校验码抄错（校验码没有校验位，请先与纸质原件逐字核对）或是另一个事件库打印的。`,
         });
       }
       this.printedCodesChecked += 1;

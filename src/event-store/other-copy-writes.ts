@@ -145,9 +145,13 @@ export function findOtherCopyWrites(
   // breaker42-9 F4: the file does not hold the event this copy last saw (another history: STORE_REWRITTEN as judged alone),
   // and rows in it were written by another copy whose witness is at hand — the other copy's file put back after this copy
   // wrote on: said as that copy's, not as this copy's history rewritten (which sent the operator to a backup).
+  // newcomer45-9 S1: or shorter (STORE_SHORTER as judged alone: "events missing", and the reset it offered took the other
+  // copy's record silently) — and whether or not the other copy's witness is at hand, whatever name it ran under (a restore
+  // drill that inherited .env's 正式): a row stamped by a writer none of this copy's witnesses ever recorded is not this
+  // copy's. Rows without a writer id (an older release's) are not judged here (breaker43-9 K1).
   const ownHolds = own.witness.head === null || typeof own.witness.headHash !== 'string' || found.chainHashAt(BigInt(own.witness.head)) === own.witness.headHash;
   const anywhere = !ownHolds && listing.length > 0 && found.rowsByOtherWriters ? found.rowsByOtherWriters(0n, known) : null;
-  if (anywhere && anywhere.writers.some((writer) => listedBy(writer.writerId, others) !== null)) return told(anywhere);
+  if (anywhere && anywhere.writers.some((writer) => writer.writerId !== null)) return told(anywhere);
   if (wrotePast) return { how: 'wrote-past', own, other: wrotePast };
   if (dataFolder && dataFolder.witness.storeId === found.storeId && writtenByCopy(dataFolder.witness, copy) === false) {
     const ownHash = own.witness.head === null ? null : found.chainHashAt(BigInt(own.witness.head));

@@ -347,3 +347,39 @@ function titlesPositions(sqlitePath: string): number[] {
     db.close();
   }
 }
+
+describe('A drill copy run under production\'s own name, its file copied back over production that went on (newcomer45-9 S1)', () => {
+  it('is refused as another copy\'s, naming its record, though the file is shorter than what production saw — never only "events missing"', async () => {
+    const { sqlitePath, server, supervisor } = await production();
+    try {
+      // The daily backup, then production goes on (two more records): the drill's file will be shorter than production.
+      const folder = join(mkdtempSync(join(tmpdir(), 'rectify-drill-')), 'drill');
+      expect((await toolWith('backup-store', [folder], sqlitePath, PRODUCTION)).code).toBe(0);
+      for (const title of ['正式评估二', '正式评估三']) {
+        expect((await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput({ title, idempotencyKey: `key-${title}` }) }, supervisor)).errors).toBeUndefined();
+      }
+      await stop(server);
+      // The restore drill as the README had it: the project folder's .env, so the drill is a second 正式 at another place.
+      const drill = join(folder, 'rectify.db');
+      const drillServer = await startServer(drill, { env: PRODUCTION });
+      try {
+        expect((await graphqlAt(drillServer.port, REGISTER_EVALUATION, { input: evaluationInput({ title: '演练评估', idempotencyKey: 'key-演练评估' }) }, supervisor)).errors).toBeUndefined();
+      } finally {
+        await stop(drillServer);
+        await killHard(drillServer.child);
+      }
+      copyFileSync(drill, sqlitePath);
+      for (const file of [`${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(file, { force: true });
+
+      const refused = await refusedStart(sqlitePath, { env: PRODUCTION });
+      expect(refused.code).toBe(3);
+      expect(refused.output).toContain('STORE_FROM_OTHER_COPY');
+      expect(refused.output).toContain('有本事件库另一个副本写入的 1 条记录');
+      expect(refused.output).toContain(`见于 ${drill}`);
+      expect(refused.output).not.toContain('已确认写入的事件缺失');
+      expect(titlesIn(sqlitePath)).toContain('演练评估');
+    } finally {
+      await killHard(server.child);
+    }
+  }, PROCESS_TEST_CEILING_MS);
+});

@@ -543,7 +543,7 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
     const progressColumns = exportNotice.length === 0 ? [...(table.headers?.progress ?? []), ...(table.headers?.finishedOn ?? [])] : [];
     // Rectify's own export lists every progress column its notice names, in the export's order — 状态, 进展情况 and 销号日期 too, read
     // as the app's record only (newcomer45-10 M6: they were left out, while the 整改台账 export's list had them).
-    const exportColumns = exportNotice.length === 0 ? [] : exportProgressColumns(table, read.table.records.some((record) => 'status' in record.cells));
+    const exportColumns = exportNotice.length === 0 ? [] : exportProgressColumns(table, readTable.records.some((record) => 'status' in record.cells));
     const notes = readingNotesOf(table, [...new Set([...exportColumns, ...statusColumn, ...notImportedColumns(table), ...progressColumns, ...remarksColumn])]);
     const notices = [...exportNotice, ...flatNotice, ...(notes.notices ?? []), ...once.notices, ...numbering];
     // A file with no 内容 (or no 措施) column — Rectify's own export, or any office's version without 具体内容 — says nothing

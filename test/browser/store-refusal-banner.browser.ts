@@ -32,7 +32,8 @@ describe('a banner on every page while the server refuses writes', () => {
     await page.locator('[data-test="open-findings"], [data-test="open-items"]').first().waitFor();
     expect(await page.locator('[data-test="store-refusal"]').count()).toBe(0);
 
-    for (const file of [`${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(file, { force: true });
+    // The database file itself with its companions: a -wal or -shm gone alone is named as that (breaker45-9 M3), not as the file gone.
+    for (const file of [sqlitePath, `${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(file, { force: true });
     await page.locator('[data-test="open-findings"] .el-table__row a').first().click();
     await page.waitForURL(/\/findings\//u);
     const banner = page.locator('[data-test="store-refusal"]');

@@ -1526,8 +1526,7 @@ function returnBeforeThePass(part: AssignmentPart, event: Extract<AssignmentEven
   const given = event.data.newDueDate;
   const grantedLater = part.extensionRequests.filter((request) => request.status === 'GRANTED' && request.decidedOn !== undefined && request.decidedOn > day && request.grantedDueDate !== undefined);
   const dueDate = given === undefined || laterReturn ? part.dueDate : grantedLater.reduce((latest, request) => (isAfter(request.grantedDueDate!, latest) ? request.grantedDueDate! : latest), given);
-  // Listed by its day, before a pass of its own day too (a failure of the pass's day came before it: `beforeThePassOfItsDay`).
-  const at = part.inspections.findIndex((inspection) => inspection.inspectedOn > day || (inspection.inspectedOn === day && inspection.outcome === 'PASSED'));
+  const at = part.inspections.findIndex((inspection) => inspection.inspectedOn > day);
   const inspections = failure
     ? [...part.inspections.slice(0, at < 0 ? part.inspections.length : at), { inspectionId: failure.inspectionId, outcome: failure.outcome, inspectedOn: day, dueDateBefore: part.dueDate, returnBefore: part.lastReturn }, ...(at < 0 ? [] : part.inspections.slice(at))]
     : part.inspections;
@@ -2760,9 +2759,6 @@ const HANDED_IN_AT_THE_PASS = (day: string, then: Bilingual = say('this report',
  */
 function handedInAtThePass(state: AssignmentsState, part: AssignmentPart, day: string): boolean {
   if (!part.inspections.some((inspection) => inspection.outcome === 'PASSED' && inspection.inspectedOn === day)) return false;
-  // A return of the pass's own day entered after it (`beforeThePassOfItsDay`), no report of that day yet: the report is the one it called for.
-  const then = partOn(state, part, day);
-  if (returnOfThePassDay(then, day) && then.lastReturn?.returnedOn === day) return true;
   return brokenFacts(state.recorded).some(
     ({ event, day: on, why }) => isPassLeftWithoutReport(event, why) && on === day && partFactLandsOn(state, event.data.unitId, day)?.unitId === part.unitId,
   );
@@ -3241,26 +3237,6 @@ function reportsAgainLater(later: AssignmentEvent, why: Bilingual, state: Assign
  * after it settles the first report — every view as if typed in date order. Until the return is entered the part reads two
  * reports and no return, as the office has typed it. Without such a check the refusal stands and says to enter the return first.
  */
-/**
- * The part a return (退办, 督查未通过) of office day `day` (`YYYY-MM-DD`) is judged on: as it stood at that day's end (`partOn`),
- * except when a pass of that very day verified it while a report of an earlier day awaited inspection, and no report of `day` is
- * on file — then as it stood the day before. A return dated the pass's own day, typed after the pass, is a return handed over
- * at that inspection before it passed (a verified part has nothing to return): the one the office enters first on N4's way on
- * (`HANDED_IN_AT_THE_PASS`), then the report handed in at the pass (`handedInAtThePass`). Every fold already places it before
- * that pass (`beforeItsVerification`, `returnBeforeThePass`). Refused before 「…已确认完成（D）…」, its way on named earlier returns only.
- */
-function beforeThePassOfItsDay(state: AssignmentsState, part: AssignmentPart, day: string): AssignmentPart {
-  const then = partOn(state, part, day);
-  if (!returnOfThePassDay(then, day)) return then;
-  const before = partOn(state, part, addDays(day, -1));
-  return before.status === 'REPORTED' ? before : then;
-}
-
-/** Whether `part` stood verified by a pass dated `day` itself, its last report of an earlier day: a return of `day` came before that pass. */
-function returnOfThePassDay(part: AssignmentPart, day: string): boolean {
-  return part.status === 'VERIFIED' && part.verifiedOn === day && part.lastReport !== null && part.lastReport.reportedOn < day;
-}
-
 function settledOnOrAfter(part: AssignmentPart, day: string): boolean {
   return part.inspections.some((inspection) => inspection.inspectedOn >= day) || (part.lastReturn?.cause === 'SENT_BACK' && part.lastReturn.returnedOn >= day);
 }
@@ -3274,7 +3250,7 @@ function sendBackReport(command: SendBackReport, state: AssignmentsState): Assig
   const sentBack = { day: sentBackOn, what: named('sentBackOn', 'the send-back date', '退办日期') };
   // Dated before the report awaiting inspection now: the clerk's date is wrong, said beside the field.
   if (part.status === 'REPORTED') requireNotBeforeItsReport(sentBack, part, say('the report it returns', '所退回报告的日期'), say('send-back', '退办'));
-  const then = beforeThePassOfItsDay(state, part, sentBackOn);
+  const then = partOn(state, part, sentBackOn);
   if (then.status === 'VERIFIED') throw verifiedThen(state, then, sentBackOn, unit, say('there is no report to send back', '没有待督查的整改报告可退办'));
   if (then.status !== 'REPORTED') {
     const day = onDay(sentBackOn, command.today);
@@ -3297,7 +3273,7 @@ function logInspection(command: LogInspection, state: AssignmentsState): Assignm
   const inspected = { day: inspectedOn, what: named('inspectedOn', 'the inspection date', '督查日期') };
   // Dated before the report awaiting inspection now: the clerk's date is wrong, said beside the field.
   if (part.status === 'REPORTED') requireNotBeforeItsReport(inspected, part, say('the report it checks', '所核查报告的日期'), say('inspection', '督查'));
-  const then = outcome === 'FAILED' ? beforeThePassOfItsDay(state, part, inspectedOn) : partOn(state, part, inspectedOn);
+  const then = partOn(state, part, inspectedOn);
   if (then.status === 'VERIFIED') throw verifiedThen(state, then, inspectedOn, unit, say('there is no report to inspect', '没有待督查的整改报告'));
   if (then.status !== 'REPORTED' && then.terms.kind === 'STANDING' && inspectedOn < then.dueDate) {
     // Its reports so far are progress (进展报送, newcomer37 S16): nothing awaits a check until the span it is kept up for ends.

@@ -470,10 +470,8 @@ function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): voi
       return;
     case 'InspectionLogged':
       if (event.data.outcome === 'FAILED' && beforeItsVerification(part, on)) {
-        // A failure dated before the pass that verified the part, entered after it with the re-report it called for (breaker8u P9);
-        // of the pass's own day, listed before that pass (it came before it: note44 Left, as the decider's `returnBeforeThePass`).
-        const before = part.inspections.findIndex((inspection) => inspection.inspectedOn > on || (inspection.inspectedOn === on && inspection.outcome === 'PASSED'));
-        part.inspections.splice(before < 0 ? part.inspections.length : before, 0, { ...event.data, inspectorId: by, loggedAt: at });
+        // A failure dated before the pass that verified the part, entered after it with the re-report it called for (breaker8u P9).
+        insertByDay(part.inspections, { ...event.data, inspectorId: by, loggedAt: at }, (inspection) => inspection.inspectedOn);
         if (event.data.newDueDate !== undefined) changeDueDate(part, { on, dueDate: event.data.newDueDate, source: inspectionSource(event.data.inspectionId), at, byReturn: true });
         insertByDay(part.returns, { cause: 'INSPECTION_FAILED', reason: event.data.notes, returnedOn: on, returnedAt: at, newDueDate: event.data.newDueDate ?? null }, (returned) => returned.returnedOn);
         return;

@@ -114,7 +114,7 @@ function parseOptions(argv: string[]) {
   const printedCodes = (values.code ?? []).map((text) => {
     const printed = parseLedgerCode(text);
     // breaker45-9 M1: a code for 0 events is no code an office printed.
-    if (printed?.treeSize === 0) throw new UsageError(noEventsCodeWords(say(`--code ${text}`, `--code ${text}：`)));
+    if (printed?.treeSize === 0) throw new UsageError(noEventsCodeWords(say(`--code ${text}`, `参数 --code ${text} `)));
     if (printed) return printed;
     throw new UsageError(
       say(

@@ -228,7 +228,7 @@ describe('The ledger in the SQLite file', () => {
         expect(answer.status).toBe(2);
         const said = `${answer.stdout}${answer.stderr}`;
         expect(said).toContain(`--code ${zero} is not a 台账校验码: its count of events is 0, and no checkpoint covers 0 events`);
-        expect(said).toContain(`--code ${zero}：不是台账校验码：其事件条数为 0`);
+        expect(said).toContain(`参数 --code ${zero} 不是台账校验码：其事件条数为 0`);
         expect(said).not.toContain('PRINTED_CODE_MISMATCH');
       }
     });

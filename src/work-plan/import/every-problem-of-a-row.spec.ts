@@ -84,7 +84,7 @@ describe('every problem of a row in one refusal (issue 10)', () => {
     const result = await importFindings(csv, { format: 'csv', lookupUnit, today: '2026-03-23', identifiedOn: '2026-03-20' });
     expect(result.ok ? [] : result.problems.map((problem) => `${problem.row} ${problem.reasonZh}`)).toEqual([
       expect.stringMatching(/^2 “青川市财政局”标有“★”/),
-      '2 整改时限（2026-02-28）早于问题发现日期（2026-03-20）。',
+      '2 整改时限（2026-02-28）早于问题发现日期（2026-03-20）。如是补录以往的整改台账，请在“问题认定日期”中填写问题实际认定的日期（不晚于 2026-02-28）后重新导入；如发现日期无误，请更正整改时限。',
       expect.stringMatching(/^3 .*“青川市不存在局”不在单位名录中/),
     ]);
   });

@@ -55,6 +55,13 @@ describe('a status cell the import cannot read', () => {
     );
   });
 
+  // Found by the property above with a random seed: a yes (Y, √) under a 状态 column the import does not read passed as read by the
+  // lenient reading of progress columns, and the row was imported open.
+  it.each(['Y', 'yes'])('refuses a row whose 整改状态 says only %s, naming the cell', (said) => {
+    const problem = rowRemarkProblem(2, { others: [{ label: '整改状态', cell: said }] }, '整改时限', undefined, '问题');
+    expect(problem?.reasonZh).toContain(`整改状态“${said}”看不出该项是已完成、正在推进还是尚未开始`);
+  });
+
   it('refuses a 台账 row whose 完成情况 says 100% or what the import cannot read, and records one still under way', async () => {
     const lookupUnit = unitLookupFrom([{ id: 'unit-mzj', code: 'MZJ', name: '青川市民政局' }]);
     const rows = ['100%', '已完成100%', '１００％', '100.0%', '已建立巡查制度', '60%', '未开始', ''];

@@ -322,7 +322,17 @@ export function rowRemarkProblem(
     [...(category === '' ? [] : [{ kind: 'category' as const, text: category }]), ...(cells.groups ?? [])]
       .map((group) => ({ said: titleRemarks(group.text).map(remarkMeaning).find((said) => said !== null) ?? groupLabelMeaning(group.text), en: `The ${GROUP_EN[group.kind]} "${group.text}"`, zh: `${GROUP_ZH[group.kind]}“${group.text}”` }))
       .find(({ said }) => said !== null);
-  if (!found?.said) return unreadStatusProblem(row, [...(cells.progress ?? []), ...(cells.others ?? []).filter(({ label }) => STATUS_COLUMN.test(plainLabel(label)))], sheet);
+  // Each cell judged read by the reading it was given: a column the import does not read is read strictly (`otherColumnMeaning`), so a
+  // word only the lenient reading takes (Y under 整改状态) is refused, never imported open as if read.
+  if (!found?.said)
+    return unreadStatusProblem(
+      row,
+      [
+        ...(cells.progress ?? []).map((each) => ({ ...each, read: progressMeaning })),
+        ...(cells.others ?? []).filter(({ label }) => STATUS_COLUMN.test(plainLabel(label))).map((each) => ({ ...each, read: otherColumnMeaning })),
+      ],
+      sheet,
+    );
   const { meaning, words } = found.said;
   return {
     row,
@@ -343,21 +353,24 @@ const NOTHING_SAID = /^(?:[-—–－/／\\、.。·…_]+|无|暂无|空|\/)$/u
  * not started, nor cancelled, moved or put off — 已建立巡查制度, 见附件, 良好 — or null when every line is read (breaker43-10 F3:
  * every status cell is read or its row refused naming it, never imported open on words the import did not understand).
  */
-export function unreadStatusLine(label: string, text: string): string | null {
+export function unreadStatusLine(label: string, text: string, read: StatusReading = progressMeaning): string | null {
   for (const written of text.split('\n')) {
     const line = written.trim();
     const plain = line.normalize('NFKC').replace(/\s+/gu, '');
     if (plain === '' || NOTHING_SAID.test(plain)) continue;
-    if (progressMeaning(label, line) !== null || openStatusOf(line) !== null) continue;
+    if (read(label, line) !== null || openStatusOf(line) !== null) continue;
     return line;
   }
   return null;
 }
 
 /** The problem of a row whose status cell says what the import cannot read (`unreadStatusLine`), or null. */
-function unreadStatusProblem(row: number, cells: readonly LabelledCell[], sheet: string | undefined): ImportProblem | null {
-  for (const { label, cell } of cells) {
-    const line = unreadStatusLine(label, textOf(cell));
+/** How a status cell is read: leniently in a progress column the import reads (`progressMeaning`), strictly in another (`otherColumnMeaning`). */
+type StatusReading = (label: string, text: string) => { readonly meaning: RowRemarkMeaning; readonly words: string } | null;
+
+function unreadStatusProblem(row: number, cells: readonly (LabelledCell & { readonly read: StatusReading })[], sheet: string | undefined): ImportProblem | null {
+  for (const { label, cell, read } of cells) {
+    const line = unreadStatusLine(label, textOf(cell), read);
     if (line === null) continue;
     const text = textOf(cell);
     const part = line === text ? '' : `("${line}") `;

@@ -56,17 +56,17 @@ const unreadableStoreFinding = (code: string) =>
 const CHAIN_INTERVAL_MS = 10_000;
 
 /**
- * The ledger in the running server: the signing key (loaded, or generated, at start), a checkpoint
- * every LEDGER_CHECKPOINT_MINUTES when events were appended since the last one, and what the ADMIN
- * operations ask for. With EventStoreDB, also the chaining pass every CHAIN_INTERVAL_MS.
- */
-/**
  * What `verifyLedger` finds that says the log or its checkpoints are not as written (breaker45-9 S2): LOG_ALTERED. Not a
  * printed code that does not match (it may be miscopied), nor what is compared with records kept apart from the log (the
  * witness, head statements: judged at start and by the write checks).
  */
 const LOG_ALTERATIONS: readonly MismatchKind[] = ['UNREADABLE', 'CONTENT_CHANGED', 'NOT_HASHED', 'NOT_SEALED', 'CHAIN_BROKEN', 'CHECKPOINT_SIGNATURE', 'CHECKPOINT_MISMATCH'];
 
+/**
+ * The ledger in the running server: the signing key (loaded, or generated, at start), a checkpoint
+ * every LEDGER_CHECKPOINT_MINUTES when events were appended since the last one, and what the ADMIN
+ * operations ask for. With EventStoreDB, also the chaining pass every CHAIN_INTERVAL_MS.
+ */
 @Injectable()
 export class LedgerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Ledger');

@@ -46,9 +46,11 @@ import { benchSigningKeyPath } from './server-process.mjs';
 /**
  * Bump when the generated log changes, so cached logs of the old shape are not reused. 4: rows are
  * sealed with the log's own ledger key (`signingKeyPathOf`), as a server's are, so a first start
- * projects a sealed store instead of sealing the whole log once.
+ * projects a sealed store instead of sealing the whole log once. 5: enough of every list for row 7's
+ * pages to be pages — at least MIN_EVALUATIONS evaluations, circulars every week, and (from
+ * LONG_HISTORY_FROM events) one 各单位 item of every unit, whose history runs to over a thousand entries.
  */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 
 /** The simulated year: fixed, so a log does not depend on the day it was generated. */
 const WINDOW_START = '2025-11-01';
@@ -58,6 +60,18 @@ const UNIT_COUNT = 300;
 /** Events per finding and per work-plan item, measured on generated logs (sizes the world to the target). */
 const EVENTS_PER_FINDING = 13.5;
 const EVENTS_PER_ITEM = 11;
+/**
+ * Evaluations at least (about one per 200 findings beyond): years of a province's evaluations, and
+ * more than one page of row 7's `evaluations(first: 50)` at every size.
+ */
+const MIN_EVALUATIONS = 60;
+/**
+ * From this size on, the log has one 各单位 work-plan item assigned to every unit (a plan of its own),
+ * each part living the same lifecycle: row 7's long history (≈ 4 events a part). Smaller logs (the
+ * e2e spec's 3,000) keep their budget for findings.
+ */
+const LONG_HISTORY_FROM = 10_000;
+const EVENTS_PER_LONG_HISTORY_PART = 4;
 /** Appends issued before their results are awaited: one batch for a store that commits in groups. */
 const APPEND_BATCH = 512;
 
@@ -283,10 +297,11 @@ export async function generateLog(path, targetEvents, { log = () => {} } = {}) {
 
   // ---- how big the world is
   const overhead = writer.appended;
-  const budget = Math.max(0, targetEvents - overhead);
+  const longHistory = targetEvents >= LONG_HISTORY_FROM;
+  const budget = Math.max(0, targetEvents - overhead - (longHistory ? UNIT_COUNT * EVENTS_PER_LONG_HISTORY_PART : 0));
   const findingCount = Math.max(1, Math.round((0.75 * budget) / EVENTS_PER_FINDING));
   const planCount = Math.max(1, Math.round((0.25 * budget) / EVENTS_PER_ITEM / 35));
-  const evaluationCount = Math.max(1, Math.round(findingCount / 200));
+  const evaluationCount = Math.min(findingCount, Math.max(MIN_EVALUATIONS, Math.round(findingCount / 200)));
 
   // ---- one part's life, the same for a finding's and an item's (the shared assignment lifecycle)
   const parts = { opened: 0 };
@@ -383,7 +398,7 @@ export async function generateLog(path, targetEvents, { log = () => {} } = {}) {
   };
 
   // ---- evaluations, their plans and findings, spread over the first ten months
-  const manifest = { evaluationIds: [], findingIds: [], workPlanIds: [], busiestUnitId: units[0].unitId };
+  const manifest = { evaluationIds: [], findingIds: [], workPlanIds: [], busiestUnitId: units[0].unitId, longHistoryItemId: null };
   for (let e = 0; e < evaluationCount; e += 1) {
     const receivedIndex = Math.floor((e / evaluationCount) * (WINDOW_DAYS - 60));
     on(receivedIndex, () => {
@@ -485,9 +500,29 @@ export async function generateLog(path, targetEvents, { log = () => {} } = {}) {
     });
   }
 
-  // ---- circulars: each month, the office commends two units and criticises two
-  for (let month = 1; month < 12; month += 1) {
-    const index = month * 30;
+  // ---- one 各单位 item: every unit has a part (a plan of its own, imported the day after the first plan)
+  if (longHistory) {
+    const importIndex = 31;
+    on(importIndex, () => {
+      const today = dayOf(importIndex);
+      const [lead, ...responsible] = units.map((unit) => unit.unitId);
+      const item = { row: 2, code: '1', title: '各单位全面落实政务公开基础工作（第1项）', description: '各单位对照标准目录全面梳理公开事项，按期完成。', measures: '', leadUnits: [{ unitId: lead }], responsibleUnits: responsible.map((unitId) => ({ unitId })), dueDate: `${PLAN_YEAR}-12-31` };
+      const plan = { title: `${PLAN_YEAR}年全省政务公开基础工作方案（各单位）`, year: PLAN_YEAR, categories: [{ code: '一', title: '夯实政务公开基础', items: [item] }] };
+      const sha256 = createHash('sha256').update(JSON.stringify(plan)).digest('hex');
+      const { planId, importPlan, defineItems } = workPlanCommands(plan, { fileName: '各单位基础工作.xlsx', sha256 }, supervisor, { today, approvedOn: today, assignedOn: today });
+      writer.execute(workPlanStream(planId), workPlanDecider, importPlan, writer.context(supervisor, 'ImportWorkPlan', today));
+      const [definition] = defineItems;
+      const streamId = workPlanItemStream(definition.data.itemId);
+      writer.execute(streamId, workPlanItemDecider, { ...definition, planExists: true, planApprovedOn: today, unknownUnitIds: [] }, writer.context(supervisor, 'DefineWorkPlanItem', today));
+      manifest.longHistoryItemId = definition.data.itemId;
+      const parent = { streamId, decider: workPlanItemDecider, wrap: (command) => command, limit: definition.dueDateLimit };
+      for (const unitId of [lead, ...responsible]) livePart(parent, { unitId, lastDay: today });
+    });
+  }
+
+  // ---- circulars: each week, the office commends two units and criticises two
+  for (let week = 1; week < 52; week += 1) {
+    const index = week * 7;
     on(index, () => {
       const issuedOn = dayOf(index);
       for (const [k, kind] of ['COMMENDATION', 'COMMENDATION', 'CRITICISM', 'CRITICISM'].entries()) {
@@ -496,7 +531,7 @@ export async function generateLog(path, targetEvents, { log = () => {} } = {}) {
         const unitId = pickUnits(1)[0];
         writer.execute(circularStream(circularId), circularDecider, {
           type: 'IssueCircular', actor: supervisor, today: issuedOn, unitExists: true, unknownReferences: [],
-          circularId, unitId, kind, title: kind === 'COMMENDATION' ? `关于表扬政务公开工作先进单位的通报（${month}-${k}）` : `关于政务公开工作整改不力的通报（${month}-${k}）`,
+          circularId, unitId, kind, title: kind === 'COMMENDATION' ? `关于表扬政务公开工作先进单位的通报（${week}-${k}）` : `关于政务公开工作整改不力的通报（${week}-${k}）`,
           reason: kind === 'COMMENDATION' ? '整改按期完成，成效明显' : '整改进度滞后，多次督促仍未完成', references: [], issuedOn,
         }, context);
       }
@@ -527,6 +562,8 @@ export async function generateLog(path, targetEvents, { log = () => {} } = {}) {
     units: units.length,
     evaluations: manifest.evaluationIds.length,
     findingsPlanned: findingCount,
+    /** The 各单位 item of every unit (row 7's long history); null below LONG_HISTORY_FROM events. */
+    longHistoryItemId: manifest.longHistoryItemId,
     workPlans: manifest.workPlanIds.length,
     parts: parts.opened,
     firstDay: first,
@@ -540,6 +577,8 @@ export async function generateLog(path, targetEvents, { log = () => {} } = {}) {
     workPlanId: manifest.workPlanIds[0],
     /** A unit with a typical share of the work (units' shares run from 1 to 1/37 of the busiest's). */
     unitId: units[18].unitId,
+    /** The unit with the largest share of the work: row 7's `findings(unitId:)` page. */
+    busiestUnitId: units[0].unitId,
     generatedInMs: Math.round(performance.now() - started),
   };
 }

@@ -61,3 +61,107 @@ export const recordFindingBody = (manifest) =>
 
 /** Row 2's reference: the bare Apollo server's no-op mutation with the same input. */
 export const noopBody = () => JSON.stringify({ query: 'mutation($input: NoopInput!) { noop(input: $input) }', variables: { input: { idempotencyKey: 'bench-[<id>]', ...FINDING_INPUT } } });
+
+// ---------------------------------------------------------------------------------------------
+// Row 7: lists at scale (issue 12), each a page of 50 as the web client's page asks it.
+
+/** What every page of a cursor connection asks beside its items (web/src/api.ts PAGE_FIELDS). */
+const PAGE_FIELDS = 'totalCount pageInfo { hasNextPage endCursor }';
+/** A line of 问题清单 (web/src/pages/Findings.vue, FINDINGS: five units shown per finding). */
+const FINDING_LINE = 'id title category severity status identifiedOn closedOn evaluation { title } assignments(limit: 5) { role unit { name } } assignmentCount';
+/** A line of a timeline (web/src/workflow.ts HISTORY_LINE). */
+const HISTORY_LINE = 'revision eventType occurredOn recordedAt actorId actorName actorRole actorUnitId actorUnitName unitId unitName successorUnitName details';
+/** The page size row 7 times (the issue's page; the web client's lists ask 50 or 200). */
+export const LIST_PAGE_SIZE = 50;
+
+/** The server-side filters of `findings` the issue names, each timed on its own: the arguments declared and passed, their variables, and how the row names them. */
+export const FINDING_FILTERS = {
+  status: { declare: '$status: FindingStatus', pass: 'status: $status', variables: () => ({ status: 'OPEN' }), shown: 'status: OPEN' },
+  unit: { declare: '$unitId: ID', pass: 'unitId: $unitId', variables: (context) => ({ unitId: context.unitId }), shown: 'unitId: <the busiest unit>' },
+  category: { declare: '$category: String', pass: 'category: $category', variables: () => ({ category: '主动公开' }), shown: 'category: "主动公开"' },
+  light: { declare: '$light: TrafficLight', pass: 'light: $light', variables: () => ({ light: 'RED' }), shown: 'light: RED' },
+  due: {
+    declare: '$dueFrom: String, $dueTo: String',
+    pass: 'dueFrom: $dueFrom, dueTo: $dueTo',
+    variables: (context) => ({ dueFrom: context.dueFrom, dueTo: context.dueTo }),
+    shown: 'dueFrom/dueTo: the log’s last day ± 30 days',
+  },
+  title: { declare: '$titleContains: String', pass: 'titleContains: $titleContains', variables: () => ({ titleContains: '栏目 更新' }), shown: 'titleContains: "栏目 更新"' },
+};
+
+/**
+ * Row 7's pages: `{ name, figure, query, variables, admin }` (admin: asked with the ADMIN token —
+ * `users` is theirs). `context`: `{ unitId, dueFrom, dueTo, findingsAfter (page 1's endCursor),
+ * longFindingId, longItemId, itemHistoryAfter (a cursor half-way through the item's history) }`.
+ */
+export function listPages(context) {
+  const pages = [
+    { name: 'findings', figure: `\`findings(first: ${LIST_PAGE_SIZE})\``, query: `{ findings(first: ${LIST_PAGE_SIZE}) { nodes { ${FINDING_LINE} } ${PAGE_FIELDS} } }`, variables: {} },
+    {
+      name: 'findings:after',
+      figure: `\`findings(first: ${LIST_PAGE_SIZE}, after: <page 1’s endCursor>)\``,
+      query: `query($after: String) { findings(first: ${LIST_PAGE_SIZE}, after: $after) { nodes { ${FINDING_LINE} } ${PAGE_FIELDS} } }`,
+      variables: { after: context.findingsAfter },
+    },
+  ];
+  for (const [name, filter] of Object.entries(FINDING_FILTERS)) {
+    pages.push({
+      name: `findings:${name}`,
+      figure: `\`findings(first: ${LIST_PAGE_SIZE}, ${filter.shown})\``,
+      query: `query(${filter.declare}) { findings(first: ${LIST_PAGE_SIZE}, ${filter.pass}) { nodes { ${FINDING_LINE} } ${PAGE_FIELDS} } }`,
+      variables: filter.variables(context),
+    });
+  }
+  pages.push(
+    // 录入问题's evaluation choice (web/src/components/RecordFindingDialogs.vue) at the issue's page size.
+    { name: 'evaluations', figure: `\`evaluations(first: ${LIST_PAGE_SIZE})\``, query: `{ evaluations(first: ${LIST_PAGE_SIZE}) { nodes { id title receivedOn } ${PAGE_FIELDS} } }`, variables: {} },
+    // 通报 (web/src/pages/Circulars.vue).
+    {
+      name: 'circulars',
+      figure: `\`circulars(first: ${LIST_PAGE_SIZE})\``,
+      query: `{ circulars(first: ${LIST_PAGE_SIZE}) { nodes { id title kind reason issuedOn issuedAt documentNumber withdrawal { withdrawnOn withdrawnAt reason } corrections { previousIssuedOn previousDocumentNumber } unit { id name } references { kind id title planTitle } } ${PAGE_FIELDS} } }`,
+      variables: {},
+    },
+    // 账号 (web/src/pages/Users.vue, USER_FIELDS), an administrator's.
+    {
+      name: 'users',
+      figure: `\`users(first: ${LIST_PAGE_SIZE})\` (ADMIN)`,
+      query: `{ users(first: ${LIST_PAGE_SIZE}) { nodes { id name role unitId unitName unitMerge { successorName mergedOn } loginName active mustChangePassword locked lockedUntil deactivationReason } ${PAGE_FIELDS} } }`,
+      variables: {},
+      admin: true,
+    },
+    {
+      name: 'history:finding',
+      figure: `the longest finding’s \`historyPage(first: ${LIST_PAGE_SIZE})\``,
+      query: `query($id: ID!) { finding(id: $id) { historyPage(first: ${LIST_PAGE_SIZE}) { nodes { ${HISTORY_LINE} } ${PAGE_FIELDS} } } }`,
+      variables: { id: context.longFindingId },
+    },
+    {
+      name: 'history:item',
+      figure: `the longest work-plan item’s \`historyPage(first: ${LIST_PAGE_SIZE})\``,
+      query: `query($id: ID!) { workPlanItem(id: $id) { historyPage(first: ${LIST_PAGE_SIZE}) { nodes { ${HISTORY_LINE} } ${PAGE_FIELDS} } } }`,
+      variables: { id: context.longItemId },
+    },
+    {
+      name: 'history:item:middle',
+      figure: `the same item’s \`historyPage(first: ${LIST_PAGE_SIZE}, after: <half-way>)\``,
+      query: `query($id: ID!, $after: String) { workPlanItem(id: $id) { historyPage(first: ${LIST_PAGE_SIZE}, after: $after) { nodes { ${HISTORY_LINE} } ${PAGE_FIELDS} } } }`,
+      variables: { id: context.longItemId, after: context.itemHistoryAfter },
+    },
+  );
+  return pages;
+}
+
+/** The connection a page's answer holds (the first connection found in `data`): for its totalCount. */
+export function connectionOf(data) {
+  const visit = (value) => {
+    if (value === null || typeof value !== 'object') return null;
+    if ('totalCount' in value && 'pageInfo' in value) return value;
+    for (const inner of Object.values(value)) {
+      const found = visit(inner);
+      if (found) return found;
+    }
+    return null;
+  };
+  return visit(data);
+}

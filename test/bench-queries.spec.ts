@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kind, parse, visit, type DocumentNode } from 'graphql';
+import { Kind, buildSchema, parse, validate, visit, type DocumentNode } from 'graphql';
 // @ts-expect-error the bench is plain JavaScript (no declarations)
-import { QUERIES } from '../bench/queries.mjs';
+import { FINDING_FILTERS, QUERIES, listPages } from '../bench/queries.mjs';
 
 /*
  * breaker12b P4: the bench's (and so the README's) `dashboard` figure timed a query without the open
@@ -44,3 +44,41 @@ describe('the bench’s dashboard query', () => {
     expect([...figures, ...table].filter((path) => !bench.has(path))).toEqual([]);
   });
 });
+
+/*
+ * Issue 12 row 7: the bench times a page of each list the issue names, and `findings` with each server-side filter on its
+ * own. A list page the schema no longer answers (an argument renamed, a field gone) would stop the run mid-way; a filter
+ * left out would leave its cost unmeasured.
+ */
+describe('the bench’s list pages (row 7)', () => {
+  const schema = buildSchema(readFileSync(join(process.cwd(), 'schema.graphql'), 'utf8'));
+  const context = { unitId: 'u', dueFrom: '2026-01-01', dueTo: '2026-02-01', findingsAfter: 'c', longFindingId: 'f', longItemId: 'i', itemHistoryAfter: 'h' };
+  const pages = (listPages as (context: object) => { name: string; query: string; variables: Record<string, unknown> }[])(context);
+
+  it.each(pages.map((page) => [page.name, page] as const))('%s is a valid query of schema.graphql, every variable it declares given', (_name, page) => {
+    const document = parse(page.query);
+    expect(validate(schema, document)).toEqual([]);
+    const declared = visitVariables(document);
+    expect(Object.keys(page.variables).sort()).toEqual(declared.sort());
+  });
+
+  it('pages every list the issue names, and findings with each filter it names (status, unit, category, light, due range, title)', () => {
+    const fields = new Set(pages.map((page) => page.query.match(/\{\s*(\w+)\(/)![1]));
+    expect([...fields].sort()).toEqual(['circulars', 'evaluations', 'finding', 'findings', 'users', 'workPlanItem']);
+    expect(pages.filter((page) => page.name.startsWith('history:')).map((page) => page.query)).toEqual(pages.filter((page) => page.query.includes('historyPage(')).map((page) => page.query));
+    const filters = Object.keys(FINDING_FILTERS as object).sort();
+    expect(filters).toEqual(['category', 'due', 'light', 'status', 'title', 'unit']);
+    const findingsArgs = new Set(schema.getQueryType()!.getFields().findings!.args.map((argument) => argument.name));
+    for (const name of filters) {
+      const page = pages.find((candidate) => candidate.name === `findings:${name}`)!;
+      for (const variable of Object.keys(page.variables)) expect(findingsArgs).toContain(variable);
+    }
+  });
+});
+
+/** The variables an operation declares, by name. */
+function visitVariables(document: DocumentNode): string[] {
+  const names: string[] = [];
+  visit(document, { VariableDefinition: (node) => void names.push(node.variable.name.value) });
+  return names;
+}

@@ -147,8 +147,6 @@ export function startRectify({ sqlitePath, cwd, logFile, env = {}, nodeOptions =
     env: {
       // As deployed: graphql-js checks every type test twice outside production (bench/results/profiles.md).
       NODE_ENV: 'production',
-      // Row 7 finds the list connection by introspection, which production turns off by default.
-      GRAPHQL_INTROSPECTION: 'true',
       EVENT_STORE: 'sqlite',
       SQLITE_PATH: sqlitePath,
       DEMO_DATA: 'false',

@@ -765,9 +765,15 @@ describe('VERIFIED', () => {
     given(verified).when(inspect({ inspectionId: 'inspection-2' })).thenRefused('CONFLICT');
   });
 
-  it('cannot be sent back on or after the day it was verified', () => {
-    given(verified).when(sendBack({ today: TODAY, sentBackOn: INSPECTED_ON })).thenRefused('CONFLICT');
+  it('cannot be sent back after the day it was verified', () => {
     given(verified).when(sendBack({ today: TODAY, sentBackOn: '2025-07-02' })).thenRefused('CONFLICT');
+  });
+
+  it('a send-back dated the day it was verified is judged as handed over before that pass (note44 Left): taken with its new due date', () => {
+    given(verified).when(sendBack({ today: TODAY, sentBackOn: INSPECTED_ON })).thenRefused('BAD_USER_INPUT', /due date/, /须填写重新整改的时限/);
+    given(verified)
+      .when(sendBack({ today: TODAY, sentBackOn: INSPECTED_ON, newDueDate: RETURNED_UNTIL }))
+      .then([{ type: 'ReportSentBack', data: { unitId: FINANCE, reason: 'No evidence of the budget.', sentBackOn: INSPECTED_ON, newDueDate: RETURNED_UNTIL } }]);
   });
 
   it('takes a send-back dated before the pass, found late (N4): the re-report the pass checked goes in next', () => {
@@ -3384,3 +3390,62 @@ describe('a report and the return that answered it, found after the re-report an
 });
 
 
+
+describe('a return dated on the pass day, typed after the pass: handed over at that inspection before it passed (note44 Left: refused 「…已确认完成（D）…」, its advice naming earlier returns only)', () => {
+  // Given: FINANCE reported 06-28 and passed 07-01 (typed). On paper the inspectors returned the 06-28 report on 07-01, FINANCE
+  // handed in a new report at the inspection, and it passed.
+  const history = [leadAssigned, responsibleAssigned, reported(FINANCE), inspected('PASSED')];
+  const returns: [string, AssignmentCommand, AssignmentEvent['type']][] = [
+    ['a send-back', sendBack({ sentBackOn: INSPECTED_ON, today: TODAY, newDueDate: RETURNED_UNTIL, unitNames: DIRECTORY }), 'ReportSentBack'],
+    ['a failed inspection', inspect({ inspectionId: 'inspection-0', outcome: 'FAILED', notes: '未整改到位', newDueDate: RETURNED_UNTIL, unitNames: DIRECTORY }), 'InspectionLogged'],
+  ];
+  const read = (state: AssignmentsState) => partsOf(state).map((part) => [part.unitId, part.status, part.verifiedOn, part.lastReport?.reportedOn, part.lastReturn?.returnedOn, part.reportCount]).sort();
+
+  it.each(returns)('%s of the pass day is taken, then the report of that day, and the part reads as typed in date order', (_what, returning, type) => {
+    // When: the return of 07-01 is typed, then the report handed in at the inspection.
+    const returned = given(history).when(returning).decision();
+    expect(returned.map((event) => event.type)).toEqual([type]);
+    const reportOfTheDay = given([...history, ...returned]).when(report({ reportedOn: INSPECTED_ON, today: TODAY, unitNames: DIRECTORY })).decision();
+    expect(reportOfTheDay.map((event) => event.type)).toEqual(['RectificationReported']);
+    // Then: verified 07-01, the 07-01 report the last, answering the return — as in date order (report, return, report, pass).
+    const after = stateAfter([...history, ...returned, ...reportOfTheDay]);
+    const inDateOrder = stateAfter([leadAssigned, responsibleAssigned, reported(FINANCE), ...returned, reported(FINANCE, INSPECTED_ON), inspected('PASSED')]);
+    expect(read(after)).toEqual(read(inDateOrder));
+    expect(partOf(after, FINANCE)).toMatchObject({ status: 'VERIFIED', verifiedOn: INSPECTED_ON, lastReport: { reportedOn: INSPECTED_ON }, lastReturn: { returnedOn: INSPECTED_ON } });
+    for (const day of [REPORTED_ON, INSPECTED_ON, TODAY]) expect(read(assignmentsOn(after, day))).toEqual(read(assignmentsOn(inDateOrder, day)));
+  });
+
+  it('a report of the pass day without that return is still refused, its way on naming the return first', () => {
+    given(history)
+      .when(report({ reportedOn: INSPECTED_ON, today: TODAY, unitNames: DIRECTORY }))
+      .thenRefused('CONFLICT', /passed inspection on 2025-07-01/, /如该报告是 2025-07-01 督查当天交给督查组的（此前有退办或督查未通过尚未录入），请先录入该退办或督查未通过，再录入本报告。/);
+  });
+
+  describe('its day corrected afterwards (now-and-cut-agree seed 20161130: a pass-day failure moved past the pass was taken, now VERIFIED and the cut RETURNED)', () => {
+    const redate = (on: string): CorrectFactDate => ({ type: 'CorrectFactDate', actor: supervisor, today: TODAY, unitId: FINANCE, factType: 'InspectionLogged', previousOn: INSPECTED_ON, on, reason: '按纸质文件更正', unitNames: DIRECTORY });
+    const failure = () => given(history).when(returns[1]![1]).decision();
+
+    it('given the failure of the pass day typed after the pass, when it is moved past the pass (the last of that day entered): refused, the part stood verified then', () => {
+      given([...history, ...failure()]).when(redate('2025-07-10')).thenRefused('CONFLICT', /does not hold: the part stood verified then \(on 2025-07-01\)/, /不成立：当时该任务已确认完成（2025-07-01）/);
+    });
+
+    it('given the failure and the report handed in at the pass, when the failure is moved to 06-30: taken, the part reads as typed in date order', () => {
+      const returned = failure();
+      const reportOfTheDay = given([...history, ...returned]).when(report({ reportedOn: INSPECTED_ON, today: TODAY, unitNames: DIRECTORY })).decision();
+      const events = given([...history, ...returned, ...reportOfTheDay]).when(redate('2025-06-30')).decision();
+      expect(events).toEqual([{ type: 'FactDateCorrected', data: { unitId: FINANCE, factType: 'InspectionLogged', previousOn: INSPECTED_ON, on: '2025-06-30', reason: '按纸质文件更正', correctedOn: TODAY } }]);
+      const movedFailure = { ...returned[0]!, data: { ...returned[0]!.data, inspectedOn: '2025-06-30' } } as AssignmentEvent;
+      const inDateOrder = stateAfter([leadAssigned, responsibleAssigned, reported(FINANCE), movedFailure, reported(FINANCE, INSPECTED_ON), inspected('PASSED')]);
+      const after = stateAfter([...history, ...returned, ...reportOfTheDay, ...events]);
+      expect(read(after)).toEqual(read(inDateOrder));
+      for (const day of ['2025-06-30', INSPECTED_ON, TODAY]) expect(read(assignmentsOn(after, day))).toEqual(read(assignmentsOn(inDateOrder, day)));
+    });
+  });
+
+  it('a send-back of the pass day is refused when no report awaited that morning (the part verified the day before)', () => {
+    const passedBefore: AssignmentEvent = { ...inspected('PASSED'), data: { ...inspected('PASSED').data, inspectedOn: '2025-06-30' } } as AssignmentEvent;
+    given([leadAssigned, responsibleAssigned, reported(FINANCE), passedBefore])
+      .when(sendBack({ sentBackOn: INSPECTED_ON, today: TODAY, newDueDate: RETURNED_UNTIL, unitNames: DIRECTORY }))
+      .thenRefused('CONFLICT', /already verified \(on 2025-06-30\)/, /已确认完成（2025-06-30）/);
+  });
+});

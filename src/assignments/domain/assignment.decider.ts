@@ -1526,7 +1526,8 @@ function returnBeforeThePass(part: AssignmentPart, event: Extract<AssignmentEven
   const given = event.data.newDueDate;
   const grantedLater = part.extensionRequests.filter((request) => request.status === 'GRANTED' && request.decidedOn !== undefined && request.decidedOn > day && request.grantedDueDate !== undefined);
   const dueDate = given === undefined || laterReturn ? part.dueDate : grantedLater.reduce((latest, request) => (isAfter(request.grantedDueDate!, latest) ? request.grantedDueDate! : latest), given);
-  const at = part.inspections.findIndex((inspection) => inspection.inspectedOn > day);
+  // Listed by its day, before a pass of its own day too (a failure of the pass's day came before it: `beforeThePassOfItsDay`).
+  const at = part.inspections.findIndex((inspection) => inspection.inspectedOn > day || (inspection.inspectedOn === day && inspection.outcome === 'PASSED'));
   const inspections = failure
     ? [...part.inspections.slice(0, at < 0 ? part.inspections.length : at), { inspectionId: failure.inspectionId, outcome: failure.outcome, inspectedOn: day, dueDateBefore: part.dueDate, returnBefore: part.lastReturn }, ...(at < 0 ? [] : part.inspections.slice(at))]
     : part.inspections;
@@ -2759,6 +2760,8 @@ const HANDED_IN_AT_THE_PASS = (day: string, then: Bilingual = say('this report',
  */
 function handedInAtThePass(state: AssignmentsState, part: AssignmentPart, day: string): boolean {
   if (!part.inspections.some((inspection) => inspection.outcome === 'PASSED' && inspection.inspectedOn === day)) return false;
+  // A return of the pass's own day entered after it (`beforeThePassOfItsDay`), no report of that day yet: the report is the one it called for.
+  if (handedInAfterThePassDayReturn(partOn(state, part, day), day)) return true;
   return brokenFacts(state.recorded).some(
     ({ event, day: on, why }) => isPassLeftWithoutReport(event, why) && on === day && partFactLandsOn(state, event.data.unitId, day)?.unitId === part.unitId,
   );
@@ -3103,10 +3106,14 @@ function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingu
       return null;
     case 'RectificationReported':
       if (part.status === 'ASSIGNED' || part.status === 'RETURNED') return null;
+      // The report handed in at a pass after a return of that day, both entered after the pass: every fold puts it before that pass.
+      if (handedInAfterThePassDayReturn(part, day)) return null;
       return verified ?? reportStillAwaited(part.lastReport?.reportedOn);
     case 'ReportSentBack':
     case 'InspectionLogged': {
       if (part.status === 'REPORTED') return event.type === 'InspectionLogged' && event.data.outcome === 'PASSED' ? null : returnWithoutDueDate(part, event);
+      // A return of the pass's own day entered after it came before it (`beforeThePassOfItsDay`): judged as on the part it returned.
+      if (!(event.type === 'InspectionLogged' && event.data.outcome === 'PASSED') && returnOfThePassDay(part, day)) return returnWithoutDueDate(part, event);
       if (verified) return verified;
       const last = part.lastReport;
       if (!last) return say('the unit had not reported yet then', '当时该单位尚未报送整改报告');
@@ -3225,6 +3232,35 @@ function reportsAgainLater(later: AssignmentEvent, why: Bilingual, state: Assign
 }
 
 /**
+ * The part a return (退办, 督查未通过) of office day `day` (`YYYY-MM-DD`) is judged on: as it stood at that day's end (`partOn`),
+ * except when a pass of that very day verified it while a report of an earlier day awaited inspection, and no report of `day` is
+ * on file — then as it stood the day before. A return dated the pass's own day, typed after the pass, is a return handed over
+ * at that inspection before it passed (a verified part has nothing to return): the one the office enters first on N4's way on
+ * (`HANDED_IN_AT_THE_PASS`), then the report handed in at the pass (`handedInAtThePass`). Every fold already places it before
+ * that pass (`beforeItsVerification`, `returnBeforeThePass`). Refused before 「…已确认完成（D）…」, its way on named earlier returns only.
+ */
+function beforeThePassOfItsDay(state: AssignmentsState, part: AssignmentPart, day: string): AssignmentPart {
+  const then = partOn(state, part, day);
+  if (!returnOfThePassDay(then, day)) return then;
+  const before = partOn(state, part, addDays(day, -1));
+  return before.status === 'REPORTED' ? before : then;
+}
+
+/** Whether `part` stood verified by a pass dated `day` itself, its last report of an earlier day: a return of `day` came before that pass. */
+function returnOfThePassDay(part: AssignmentPart, day: string): boolean {
+  return part.status === 'VERIFIED' && part.verifiedOn === day && part.lastReport !== null && part.lastReport.reportedOn < day;
+}
+
+/**
+ * Whether a report of office day `day` meets `part` verified by a pass of `day` whose last return is of `day` too and whose last
+ * report is of an earlier day: the report handed in at that inspection after the return, both entered after the pass
+ * (`handedInAtThePass`) — folded by day as recorded, it comes after the pass, and every fold places it before (`reportBeforeThePass`).
+ */
+function handedInAfterThePassDayReturn(part: AssignmentPart, day: string): boolean {
+  return returnOfThePassDay(part, day) && part.lastReturn?.returnedOn === day;
+}
+
+/**
  * Whether `part` (as it stands now, every fact folded in business order) has a check or a send-back dated on or after office
  * day `day` (`YYYY-MM-DD`): an inspection of any outcome, or a send-back as its last return (breaker8u P9).
  *
@@ -3250,7 +3286,7 @@ function sendBackReport(command: SendBackReport, state: AssignmentsState): Assig
   const sentBack = { day: sentBackOn, what: named('sentBackOn', 'the send-back date', '退办日期') };
   // Dated before the report awaiting inspection now: the clerk's date is wrong, said beside the field.
   if (part.status === 'REPORTED') requireNotBeforeItsReport(sentBack, part, say('the report it returns', '所退回报告的日期'), say('send-back', '退办'));
-  const then = partOn(state, part, sentBackOn);
+  const then = beforeThePassOfItsDay(state, part, sentBackOn);
   if (then.status === 'VERIFIED') throw verifiedThen(state, then, sentBackOn, unit, say('there is no report to send back', '没有待督查的整改报告可退办'));
   if (then.status !== 'REPORTED') {
     const day = onDay(sentBackOn, command.today);
@@ -3273,7 +3309,7 @@ function logInspection(command: LogInspection, state: AssignmentsState): Assignm
   const inspected = { day: inspectedOn, what: named('inspectedOn', 'the inspection date', '督查日期') };
   // Dated before the report awaiting inspection now: the clerk's date is wrong, said beside the field.
   if (part.status === 'REPORTED') requireNotBeforeItsReport(inspected, part, say('the report it checks', '所核查报告的日期'), say('inspection', '督查'));
-  const then = partOn(state, part, inspectedOn);
+  const then = outcome === 'FAILED' ? beforeThePassOfItsDay(state, part, inspectedOn) : partOn(state, part, inspectedOn);
   if (then.status === 'VERIFIED') throw verifiedThen(state, then, inspectedOn, unit, say('there is no report to inspect', '没有待督查的整改报告'));
   if (then.status !== 'REPORTED' && then.terms.kind === 'STANDING' && inspectedOn < then.dueDate) {
     // Its reports so far are progress (进展报送, newcomer37 S16): nothing awaits a check until the span it is kept up for ends.

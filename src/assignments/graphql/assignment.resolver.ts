@@ -10,7 +10,7 @@ import { UnitType } from '../../organization/units/unit.type.js';
 import { nameOn, type UnitView } from '../../organization/units/units.read-model.js';
 import { officeDate } from '../../shared/calendar-date.js';
 import { Clock } from '../../shared/clock.js';
-import { dayCountedOn, daysLeft, holdersOf, inBusinessOrder, reportedDaysLate, trafficLight, type PartView, type PartWithHolders } from '../read-model/part-view.js';
+import { dayCountedOn, daysLeft, holdersOf, inBusinessOrder, inspectionsInOrder, reportedDaysLate, trafficLight, type PartView, type PartWithHolders } from '../read-model/part-view.js';
 import { AssignmentType, DAYS_LEFT, DueTermsKindEnum, ExtensionRequestType, InspectionType, ReportType, ReturnType, TrafficLightEnum, UrgeType } from './assignment.types.js';
 import { deadlineCell, nextReportDue, termsInWords } from '../../shared/deadline.js';
 
@@ -49,7 +49,7 @@ export class AssignmentResolver {
 
   @ResolveField(() => [InspectionType], { nullable: true, description: `On-site inspections. ${OWN_PART_ONLY}` })
   inspections(@Parent() part: PartView, @Context() context: GraphqlContext) {
-    return inBusinessOrder(this.ownDetails(part, context, say('inspection notes', '督查记录')).inspections, (inspection) => inspection.inspectedOn, (inspection) => inspection.loggedAt);
+    return inspectionsInOrder(this.ownDetails(part, context, say('inspection notes', '督查记录')).inspections);
   }
 
   @ResolveField(() => [ReturnType], { nullable: true, description: `Why the part went back. ${OWN_PART_ONLY}` })

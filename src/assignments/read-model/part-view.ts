@@ -470,8 +470,10 @@ function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): voi
       return;
     case 'InspectionLogged':
       if (event.data.outcome === 'FAILED' && beforeItsVerification(part, on)) {
-        // A failure dated before the pass that verified the part, entered after it with the re-report it called for (breaker8u P9).
-        insertByDay(part.inspections, { ...event.data, inspectorId: by, loggedAt: at }, (inspection) => inspection.inspectedOn);
+        // A failure dated before the pass that verified the part, entered after it with the re-report it called for (breaker8u P9);
+        // of the pass's own day, listed before that pass (it came before it: note44 Left, as the decider's `returnBeforeThePass`).
+        const before = part.inspections.findIndex((inspection) => inspection.inspectedOn > on || (inspection.inspectedOn === on && inspection.outcome === 'PASSED'));
+        part.inspections.splice(before < 0 ? part.inspections.length : before, 0, { ...event.data, inspectorId: by, loggedAt: at });
         if (event.data.newDueDate !== undefined) changeDueDate(part, { on, dueDate: event.data.newDueDate, source: inspectionSource(event.data.inspectionId), at, byReturn: true });
         insertByDay(part.returns, { cause: 'INSPECTION_FAILED', reason: event.data.notes, returnedOn: on, returnedAt: at, newDueDate: event.data.newDueDate ?? null }, (returned) => returned.returnedOn);
         return;
@@ -543,9 +545,9 @@ const inspectionSource = (inspectionId: string) => `inspection:${inspectionId}`;
 function redate(part: PartView, { factType, previousOn, on, ofTheDay }: FactDateCorrected['data']): void {
   // The record the correction names: the last of its kind that day, or (`ofTheDay`, breaker8s P8) its place among them in the order entered.
   const pick = <Record>(records: readonly Record[], matches: (record: Record) => boolean, enteredAt: (record: Record) => string): number => {
-    if (ofTheDay === undefined) return records.findLastIndex(matches);
+    // In the order entered, not the order listed: a failure of a pass's own day entered after it is listed before it (note44 Left).
     const indices = records.flatMap((record, index) => (matches(record) ? [index] : [])).sort((a, b) => (enteredAt(records[a]!) < enteredAt(records[b]!) ? -1 : enteredAt(records[a]!) > enteredAt(records[b]!) ? 1 : a - b));
-    return indices[ofTheDay - 1] ?? -1;
+    return (ofTheDay === undefined ? indices.at(-1) : indices[ofTheDay - 1]) ?? -1;
   };
   const moveChange = (matches: (change: DueDateChange) => boolean) => {
     const change = part.dueDates.findLast(matches);
@@ -1336,6 +1338,15 @@ export function inAssignedOrder<Part extends Pick<PartView, 'assignedOn' | 'assi
  */
 export function inBusinessOrder<Entry>(entries: readonly Entry[], dayOf: (entry: Entry) => string, enteredAt: (entry: Entry) => string): Entry[] {
   return [...entries].sort((a, b) => dayOf(a).localeCompare(dayOf(b)) || enteredAt(a).localeCompare(enteredAt(b)));
+}
+
+/**
+ * A part's inspections in the order they happened: by office day, and within a day in the order the part's folds keep them —
+ * entered, except a failure of a pass's own day entered after that pass, which came before it (note44 Left: handed over at that
+ * inspection before it passed; both the part now and at a cut list it so). By the instant entered it would read as failed after it passed.
+ */
+export function inspectionsInOrder<Inspection extends Pick<InspectionView, 'inspectedOn'>>(inspections: readonly Inspection[]): Inspection[] {
+  return [...inspections].sort((a, b) => a.inspectedOn.localeCompare(b.inspectedOn));
 }
 
 /** The unit still has to act: nothing reported yet, or its report came back. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { RedatableFact } from '../../assignments/domain/assignment.events.js';
-import { dueDateOn, holderWatch, inAssignedOrder, inBusinessOrder, onWatch, trafficLight, verifiedAsOf, type PartView } from '../../assignments/read-model/part-view.js';
+import { dueDateOn, holderWatch, inAssignedOrder, inBusinessOrder, inspectionsInOrder, onWatch, trafficLight, verifiedAsOf, type PartView } from '../../assignments/read-model/part-view.js';
 import type { TimelineEntry } from '../../assignments/read-model/timeline.js';
 import { allEventSchemas } from '../../event-sourcing/all-event-schemas.js';
 import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
@@ -210,7 +210,7 @@ class Office {
 const shown = (part: PartView) => ({
   ...part,
   reports: inBusinessOrder(part.reports, (report) => report.reportedOn, (report) => report.reportedAt),
-  inspections: inBusinessOrder(part.inspections, (inspection) => inspection.inspectedOn, (inspection) => inspection.loggedAt).map(
+  inspections: inspectionsInOrder(part.inspections).map(
     ({ inspectionId, outcome, notes, inspectedOn, place, inspectorId, loggedAt }) => ({ inspectionId, outcome, notes, inspectedOn, place, inspectorId, loggedAt }),
   ),
   returns: inBusinessOrder(part.returns, (returned) => returned.returnedOn, (returned) => returned.returnedAt),
@@ -1232,6 +1232,51 @@ describe('a record dated after its part passed on, when a later entry would make
     refusedNamingIt(office, handOver('a', 'c', '2016-05-20'), '2016-06-30');
     // On or after b’s pass, a’s part joins the one c holds, as before.
     accept(office, handOver('a', 'c', '2016-06-10'));
+  });
+});
+
+describe('a failure of a pass’s own day, entered after the pass (note44 Left: handed over at that inspection before it passed; walk seed 20161130)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const evidence = [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }];
+  const agree = (office: Office) => expect(finding(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [] })!)).toEqual(finding(office.ledger.finding('f')!));
+  const inspection = (inspectionId: string, outcome: 'PASSED' | 'FAILED') =>
+    ({ type: 'LogInspection', ...base, actor: inspector, unitId: 'a', inspectionId, outcome, notes: outcome === 'PASSED' ? '核实' : '未到位', inspectedOn: '2016-12-31', place: '现场', ...(outcome === 'FAILED' ? { newDueDate: '2017-01-10' } : {}) }) as FindingCommand;
+  const passedThenFailed = () => {
+    const office = new Office();
+    expect(office.decide({ type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-05-02', units: [{ unitId: 'a', role: 'LEAD', dueDate: '2016-05-20' }], unknownUnitIds: [] })).toBe(true);
+    expect(office.decide({ type: 'ReportRectification', ...base, actor: clerkOf('a'), unitId: 'a', summary: '已整改', evidence, reportedOn: '2016-05-02' })).toBe(true);
+    expect(office.decide(inspection('i1', 'PASSED'))).toBe(true);
+    expect(office.decide(inspection('i2', 'FAILED'))).toBe(true);
+    agree(office);
+    return office;
+  };
+  const redate = (on: string) => ({ type: 'CorrectFactDate', ...base, actor: supervisor, unitId: 'a', factType: 'InspectionLogged', previousOn: '2016-12-31', on, reason: '督查日期录错' }) as FindingCommand;
+
+  it('given the pass and then the failure of 12-31: listed failure first, closed on 12-31, now as at the cut; the failure moved past the pass is refused, nothing written (was: taken, now closed 2017-01-10 and the cut 2016-12-31)', () => {
+    const office = passedThenFailed();
+    const part = office.ledger.finding('f')!.parts.get('a')!;
+    expect(inspectionsInOrder(part.inspections).map((each) => each.inspectionId)).toEqual(['i2', 'i1']);
+    expect(office.ledger.finding('f')!.closedOn).toBe('2016-12-31');
+    const written = office.timeline.length;
+    expect(() => findingDecider.decide(redate('2017-01-10'), office.state)).toThrow(expect.objectContaining({ code: 'CONFLICT', messageZh: expect.stringContaining('当时该任务已确认完成（2016-12-31）') }));
+    expect(office.decide(redate('2017-01-10'))).toBe(false);
+    expect(office.timeline).toHaveLength(written);
+    agree(office);
+  });
+
+  it('given the pass, the failure and the report handed in at the inspection: the failure moved back to 12-20 is the one the correction names (the last entered, listed first), now as at the cut and by day', () => {
+    const office = passedThenFailed();
+    expect(office.decide({ type: 'ReportRectification', ...base, actor: clerkOf('a'), unitId: 'a', summary: '已整改', evidence, reportedOn: '2016-12-31' })).toBe(true);
+    agree(office);
+    expect(office.decide(redate('2016-12-20'))).toBe(true);
+    agree(office);
+    const part = office.ledger.finding('f')!.parts.get('a')!;
+    expect(part.inspections.map((each) => [each.inspectionId, each.inspectedOn])).toEqual([['i2', '2016-12-20'], ['i1', '2016-12-31']]);
+    expect({ status: part.status, verifiedOn: part.verifiedOn, closedOn: office.ledger.finding('f')!.closedOn }).toEqual({ status: 'VERIFIED', verifiedOn: '2016-12-31', closedOn: '2016-12-31' });
+    for (const day of ['2016-12-20', '2016-12-31']) {
+      const then = findingAt(office.timeline as unknown as TimelineEntry[], { asOf: day, knownAt: null, axes: [BUSINESS_DAY] })!.parts.get('a')!;
+      expect({ day, status: then.status }).toEqual({ day, status: day === '2016-12-20' ? 'RETURNED' : 'VERIFIED' });
+    }
   });
 });
 

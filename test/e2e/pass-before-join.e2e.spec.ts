@@ -49,6 +49,12 @@ describe('a pass dated before a join, typed after it, is taken as date order has
     expect(await everyReading(finding)).toEqual(['CLOSED', 'H4 RESPONSIBLE VERIFIED', 'S4 LEAD VERIFIED']);
     // After the merge day, before the successor's pass: H4's verified part stayed with it, S4's own part alone awaits.
     expect(await story.story(finding, { asOf: '2016-08-05' })).toEqual(['OPEN', 'H4 RESPONSIBLE VERIFIED', 'S4 LEAD REPORTED']);
+    // The history says why the merge came off, in the office's words: H4's work was done before it — not that it is done again.
+    const history = await app.graphql(`query($id: ID!) { finding(id: $id) { history { eventType occurredOn details } } }`, { id: finding });
+    const undone = (history.data!.finding.history as { eventType: string; occurredOn: string; details: string }[]).filter((entry) => entry.eventType === 'PartHandOverUndone');
+    expect(undone.map((entry) => [entry.occurredOn, JSON.parse(entry.details).reason])).toEqual([
+      ['2016-08-01', '补录的督查记录表明，青川县核验H4局的任务已于 2016-07-01 督查通过，不晚于 2016-08-01 机构改革并入青川县核验S4局的日期：已完成的任务不随机构改革转交，仍记在青川县核验H4局名下，撤销该次并入；青川县核验S4局此后的记录属其本单位的任务。'],
+    ]);
   });
 
   it('a predecessor’s pass before its hand-over, a third unit’s part joining later: the verified part stays, the third one goes on alone', async () => {

@@ -3105,6 +3105,12 @@ describe('an open part joining a part verified by its day carries the open work 
     const events = given(history).when(inspect({ unitId: ENVIRONMENT, inspectionId: 'inspection-2', inspectedOn: '2025-07-03', unitNames: DIRECTORY })).decision();
     // Then: as in date order — verified by 07-03, ENVIRONMENT's part stays with it; the 07-10 pass is FINANCE's own part's.
     expect(events.map((event) => event.type)).toEqual(['PartHandOverUndone', 'InspectionLogged']);
+    // Its reason says what happened (D): not 「市财政局 2025-07-03 的记录…该合并按日期顺序重新办理」 — nothing is done again.
+    expect(events[0]!.data).toMatchObject({
+      unitId: ENVIRONMENT,
+      successorUnitId: FINANCE,
+      reason: '补录的督查记录表明，市环境保护局的任务已于 2025-07-03 督查通过，不晚于 2025-07-05 机构改革并入市财政局的日期：已完成的任务不随机构改革转交，仍记在市环境保护局名下，撤销该次并入；市财政局此后的记录属其本单位的任务。',
+    });
     const after = stateAfter([...history, ...events]);
     const inDateOrder = stateAfter([...openLead, passOf(ENVIRONMENT, 'inspection-2', '2025-07-03'), passOf(FINANCE, 'inspection-1', '2025-07-10')]);
     const read = (state: AssignmentsState) => partsOf(state).map((part) => [part.unitId, part.role, part.status, part.heldBefore, part.verifiedOn]).sort();

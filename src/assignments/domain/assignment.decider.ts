@@ -1704,7 +1704,12 @@ function decidedBeforeJoins(command: AssignmentCommand, state: AssignmentsState,
   const redone: AssignmentEvent[] = [];
   for (const [unitId, entry] of [...latestFirst].reverse()) {
     const joining = partOf(settled, unitId);
-    if (joining && stoodVerifiedOn(joining, entry.joinedOn)) continue;
+    if (joining && stoodVerifiedOn(joining, entry.joinedOn)) {
+      // Off for good: its reason says so, in the office's words — not 「…按日期顺序重新办理」 naming the successor's record (D).
+      const at = latestFirst.findIndex(([each]) => each === unitId);
+      undone[at] = { ...undone[at]!, data: { ...undone[at]!.data, reason: joinOffForGood(command as NamesUnits, unitId, entry.successorUnitId, joining.verifiedOn!, entry.joinedOn) } };
+      continue;
+    }
     if (staysApartOnly.has(unitId)) return undefined;
     // Open work that would now be carried into a part the successor has passed on since: not a join a hand-over may make
     // (`refuseJoinWithPartPassedOn`), and evolve would give the successor the joining part alone (agreement walk seed 3,
@@ -1718,6 +1723,17 @@ function decidedBeforeJoins(command: AssignmentCommand, state: AssignmentsState,
     settled = evolveAssignments(settled, again);
   }
   return [...undone, ...decided, ...kept, ...redone];
+}
+
+/**
+ * The reason a join (机构改革 merge) comes off for good carries (PartHandOverUndone, shown in the part's history): the joining
+ * unit `unitId`'s task was verified on `verifiedOn` (a pass entered late), on or before the join day `joinedOn`, so it stayed the
+ * unit's own, done — a reorganisation passes only work still open on its day — and the successor's task goes on alone.
+ */
+function joinOffForGood(command: NamesUnits, unitId: string, successorUnitId: string, verifiedOn: string, joinedOn: string): string {
+  const unit = unitNamed(command, unitId).zh;
+  const successor = unitNamed(command, successorUnitId).zh;
+  return `补录的督查记录表明，${unit}的任务已于 ${verifiedOn} 督查通过，不晚于 ${joinedOn} 机构改革并入${successor}的日期：已完成的任务不随机构改革转交，仍记在${unit}名下，撤销该次并入；${successor}此后的记录属其本单位的任务。`;
 }
 
 /**

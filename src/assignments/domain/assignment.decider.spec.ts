@@ -3455,3 +3455,35 @@ describe('a return dated on the pass day, typed after the pass: handed over at t
       .thenRefused('CONFLICT', /already verified \(on 2025-06-30\)/, /已确认完成（2025-06-30）/);
   });
 });
+
+describe('a 交办 row typed after the directory, whose unit merged into a unit that took another part over only later (typed-versus-date-order p:4323 run 2)', () => {
+  // Directory (typed first): U0 merged into U3 on 06-01; U1's duties handed to U3 on 06-15 (and to U2 on 07-01, by then void);
+  // U3 merged into U4 on 07-05. U1's row (lead) typed, its part went U1→U3 (06-15)→U4 (07-05); then U0's row.
+  const [U0, U1, U2, U3, U4] = ['u0', 'u1', 'u2', 'u3', 'u4'];
+  const mergers: Record<string, { successorUnitId: string; mergedOn: string }> = { [U0]: { successorUnitId: U3, mergedOn: '2025-06-01' }, [U3]: { successorUnitId: U4, mergedOn: '2025-07-05' } };
+  const handOvers: Record<string, { successorUnitId: string; on: string }[]> = { [U1]: [{ successorUnitId: U3, on: '2025-06-15' }, { successorUnitId: U2, on: '2025-07-01' }], [U2]: [{ successorUnitId: U3, on: '2025-06-15' }] };
+  const directory = { nameOf: (unitId: string) => `单位${unitId}`, mergerOf: (unitId: string) => mergers[unitId], handOversOf: (unitId: string) => handOvers[unitId] ?? [] };
+  const row = (unitId: string, role: 'LEAD' | 'RESPONSIBLE') => assign({ unitId, role, assignedOn: '2025-04-26', dueDate: '2025-09-30', unitNames: directory });
+  const read = (state: AssignmentsState) => partsOf(state).map((part) => [part.unitId, part.role, part.status, part.heldBefore, part.dueDate]);
+
+  it('given U1’s part carried U1→U3→U4, when U0’s row is typed: U0’s part reaches U3 on 06-01 first and U1’s joins it — as in date order (was: U0’s part left with the merged U0)', () => {
+    // Each row as the parent's lifecycle decides it (`decideWithParts`): the assignment, then the hand-overs the directory calls for.
+    const typedRow = (history: readonly AssignmentEvent[], command: AssignUnit) => {
+      const assigned = given(history).when(command).decision();
+      return [...assigned, ...handOversDue(command, stateAfter([...history, ...assigned]))];
+    };
+    const lead = typedRow([], row(U1, 'LEAD'));
+    expect(lead.filter((event) => event.type === 'PartHandedOver').map((event) => event.data.unitId)).toEqual([U1, U3]);
+    const typedFirst = typedRow(lead, row(U0, 'RESPONSIBLE'));
+    const typed = stateAfter([...lead, ...typedFirst]);
+    expect(typedFirst.filter((event) => event.type === 'PartHandedOver').map((event) => [event.data.unitId, event.data.successorUnitId, (event.data as { handedOverOn: string }).handedOverOn])).toEqual(
+      expect.arrayContaining([[U0, U3, '2025-06-01'], [U1, U3, '2025-06-15'], [U3, U4, '2025-07-05']]),
+    );
+    // In date order: both rows, then the directory's papers by day.
+    const handOver = (unitId: string, successorUnitId: string, handedOverOn: string): AssignmentEvent => ({ type: 'PartHandedOver', data: { unitId, successorUnitId, reason: '机构改革', handedOverOn } });
+    const inDateOrder = stateAfter([{ type: 'UnitAssigned', data: { unitId: U1, role: 'LEAD', dueDate: '2025-09-30', assignedOn: '2025-04-26' } }, { type: 'UnitAssigned', data: { unitId: U0, role: 'RESPONSIBLE', dueDate: '2025-09-30', assignedOn: '2025-04-26' } }, handOver(U0, U3, '2025-06-01'), handOver(U1, U3, '2025-06-15'), handOver(U3, U4, '2025-07-05')]);
+    expect(read(typed)).toEqual(read(inDateOrder));
+    expect(read(typed)).toEqual([[U4, 'LEAD', 'ASSIGNED', [U0, U1, U3], '2025-09-30']]);
+    for (const day of ['2025-06-01', '2025-06-15', '2025-07-05', TODAY]) expect(read(assignmentsOn(typed, day))).toEqual(read(assignmentsOn(inDateOrder, day)));
+  });
+});

@@ -4194,9 +4194,19 @@ function handOverStepsDue(command: NamesUnits, state: AssignmentsState): { day: 
     // that part wherever it is (breaker8h P6; `handOver`). A join that would carry open work into it stays as before.
     const heldThen = partOf(cleared, handOver.successorUnitId) ? undefined : partPassedOnAfter(cleared, handOver.successorUnitId, day);
     if (heldThen && joinsOpenWork(own, heldThen.asHeldThen, day)) continue;
-    if (!heldThen && !partOf(cleared, handOver.successorUnitId) && passedAfter(cleared, handOver.successorUnitId, day)) continue;
+    // The successor passed a part on since that reached it only after the day (typed-versus-date-order p:4323 run 2: U0 merged
+    // into U3 on 07-01, U1's part handed to U3 on 08-01 and on with U3's merge into U4 in 2017, all typed before U0's row): by
+    // date U0's part reached U3 first and U1's joined it. The steps back to U3 come off, this part passes, and they apply again
+    // by day (`roomBeforePassedPart`, as for a row of the successor's own). Without such room it stays as before.
+    let reached: RoomMade | undefined;
+    if (!heldThen && !partOf(cleared, handOver.successorUnitId) && passedAfter(cleared, handOver.successorUnitId, day)) {
+      const first = (step: StepUndone) => `${unit.zh}的任务于 ${day} ${byMerge ? '随机构改革并入' : '移交'}${successor.zh}在先，${step.on} 的${step.join ? '合并' : '移交'}随后按日期重新办理`;
+      reached = refusal === undefined ? roomBeforePassedPart(command, cleared, handOver.successorUnitId, day, first) : undefined;
+      if (!reached) continue;
+    }
+    const roomy = reached ? reached.undone.reduce(evolveAssignments, cleared) : cleared;
     try {
-      if (refusal === undefined) refuseLateJoin(cleared, own, heldThen?.asHeldThen ?? partOf(cleared, handOver.successorUnitId), day, unit, successor);
+      if (refusal === undefined) refuseLateJoin(roomy, own, heldThen?.asHeldThen ?? partOf(roomy, handOver.successorUnitId), day, unit, successor);
     } catch (error) {
       refusal = error;
     }
@@ -4205,10 +4215,11 @@ function handOverStepsDue(command: NamesUnits, state: AssignmentsState): { day: 
       : day === handOver.on
         ? `${unit.zh}的任务已于 ${handOver.on} 移交${successor.zh}：该任务当日尚未完成，由${successor.zh}办理`
         : `${unit.zh}的任务已于 ${handOver.on} 移交${successor.zh}：该任务 ${day} 重新退回整改，由${successor.zh}办理`;
-    events.push(...separated.undone, ...makingRoom.undone, { type: 'PartHandedOver', data: { unitId: holder, successorUnitId: handOver.successorUnitId, reason, handedOverOn: day } }, ...makingRoom.redone);
+    events.push(...separated.undone, ...makingRoom.undone, ...(reached?.undone ?? []), { type: 'PartHandedOver', data: { unitId: holder, successorUnitId: handOver.successorUnitId, reason, handedOverOn: day } }, ...makingRoom.redone, ...(reached?.redone ?? []));
     // A part joined where the successor's part went on since went on with it: the successor's merges pass nothing more. Otherwise
-    // they pass it on, each making room where the next successor's part came only after its day (breaker8l P1, fuzz b:71 run 2).
-    if (!heldThen && refusal === undefined) {
+    // they pass it on, each making room where the next successor's part came only after its day (breaker8l P1, fuzz b:71 run 2);
+    // with the steps redone after it (`reached`), they pass it on with the part that joins it.
+    if (!heldThen && !reached && refusal === undefined) {
       try {
         events.push(...passedOnThroughMerges(command, events.reduce(evolveAssignments, state), successionOf(directory, handOver.successorUnitId, day)));
       } catch (error) {

@@ -387,7 +387,8 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "ExtensionGranted",
             "ExtensionRefused",
             "ExtensionRequestWithdrawn",
-            "InspectionLogged"
+            "InspectionLogged",
+            "PartsReopened"
           ]
         },
         "previousOn": {

@@ -67,6 +67,7 @@ const KINDS: Readonly<Record<string, { readonly zh: string; readonly en: string;
   ExtensionRefused: { zh: '延期审批日期', en: 'extension decision', fix: 'record' },
   ExtensionRequestWithdrawn: { zh: '撤回延期申请日期', en: 'extension request withdrawal', fix: 'record' },
   InspectionLogged: { zh: '现场督查日期', en: 'inspection', fix: 'record' },
+  PartsReopened: { zh: '重新打开日期', en: 'reopening', fix: 'record' },
   FindingRecorded: { zh: '发现日期', en: 'finding (day identified)', fix: 'finding' },
 };
 

@@ -323,6 +323,33 @@ describe('typed dates, due dates in order, sessions that end mid-form, tabs and 
     expect(((await assignedRow.locator('td').allTextContents()) as string[]).map((cell) => cell.trim()).slice(0, 2)).toEqual([officeDay(-21), `交办（${overdueUnit}）（原录 ${officeDay(-20)}）`]);
   });
 
+  it('offers a reopening among the records whose day a supervisor corrects, and moves it on the part and the timeline (breaker46-8 S1)', async () => {
+    // Passed 8 days ago, reopened on paper 6 days ago, typed as of 3 days ago.
+    const listed = await app.graphql(`{ units { id code name } evaluations(first: 1) { nodes { id } } }`);
+    const fgw = listed.data!.units.find((unit: { code: string }) => unit.code === 'FGW');
+    const act = (mutation: string, input: Record<string, unknown>, token: string) => actAs(`reopening-${mutation}`, mutation, input, token);
+    const id = await act('recordFinding', { evaluationId: listed.data!.evaluations.nodes[0].id, title: '重新打开日期录错的问题', description: '复查发现栏目又停更', category: '主动公开', severity: 'MEDIUM', concernedUnitIds: [fgw.id], identifiedOn: officeDay(-30) }, SUPERVISOR);
+    await act('assignFinding', { findingId: id, assignedOn: officeDay(-20), units: [{ unitId: fgw.id, role: 'LEAD', dueDate: officeDay(10) }] }, SUPERVISOR);
+    await act('reportRectification', { findingId: id, unitId: fgw.id, summary: '已更新栏目', evidence: [{ title: '栏目截图', link: 'https://www.qingchuan.gov.cn/lm' }], reportedOn: officeDay(-10) }, 'rct_demo_unit_fgw_qingchuan');
+    await act('logInspection', { findingId: id, unitId: fgw.id, outcome: 'PASSED', inspectedOn: officeDay(-8), place: '现场' }, 'rct_demo_inspector_qingchuan');
+    await act('reopenFinding', { findingId: id, reason: '复查发现栏目又停更', reopenedOn: officeDay(-3) }, SUPERVISOR);
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${id}`);
+    await page.locator(`[data-test="part-${fgw.name}"]`).getByRole('button', { name: '更正其他记录日期' }).click();
+    const form = page.locator('[data-test="form-correctRecord"]');
+    await form.locator('.el-form-item', { hasText: '要更正的记录' }).locator('.el-select__wrapper').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: `重新打开（${officeDay(-3)}）` }).click();
+    const day = form.getByLabel('实际日期（该记录实际发生的那一天）');
+    await day.fill(officeDay(-6));
+    await day.press('Tab');
+    await form.getByLabel('更正理由').fill('重新打开通知落款日期录错');
+    await form.getByRole('button', { name: '更正记录日期' }).click();
+    await form.waitFor({ state: 'detached' });
+    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { returns { cause returnedOn } } } }`, { id }, { authorization: `Bearer ${SUPERVISOR}` });
+    expect(data!.finding.assignments[0].returns).toEqual([{ cause: 'REOPENED', returnedOn: officeDay(-6) }]);
+    await page.locator('[data-test="timeline"]').getByText(`更正重新打开日期（${fgw.name}）（${officeDay(-3)} → ${officeDay(-6)}）：重新打开通知落款日期录错`).waitFor();
+  });
+
   it('says a page cannot be opened while offline instead of doing nothing (F12)', async () => {
     const { context, page } = await contexts.open({ token: SUPERVISOR });
     await page.goto(`/findings/${findingId}`);

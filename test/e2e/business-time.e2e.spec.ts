@@ -347,6 +347,55 @@ describe('a 2016 campaign entered in 2026: business time and record time', () =>
     expect((await finding(channelFinding, { asOf: '2019-03-05' })).assignments.map((part: { unitId: string }) => part.unitId)).toEqual([successor]);
   });
 
+  it('corrects the day of a reopening typed wrong: the re-report of its paper day goes in, and now, asOf between the days and knownAt agree (breaker46-8 S1, M1)', async () => {
+    // Passed 06-15, reopened on paper 06-20, the reopening typed as of 07-05; the unit re-reports with its paper day 06-25.
+    const recorded = await app.graphql(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`, {
+      input: { idempotencyKey: key('finding'), evaluationId, title: '政策解读材料未随文发布', description: '政策解读材料未随文发布', category: '解读回应', severity: 'MEDIUM', identifiedOn: '2016-04-15' },
+    });
+    const reopenedFinding = recorded.data!.recordFinding.id as string;
+    await mutate('assignFinding', { findingId: reopenedFinding, assignedOn: '2016-04-26', units: [{ unitId: units.FGW, role: 'LEAD', dueDate: '2016-06-30' }] });
+    const reReport = (reportedOn: string) =>
+      app.graphql(`mutation($input: ReportRectificationInput!) { reportRectification(input: $input) { id } }`, {
+        input: { idempotencyKey: key('report'), findingId: reopenedFinding, unitId: units.FGW, summary: '已随文发布解读', evidence: [{ title: '解读页面', link: 'https://www.example.gov.cn/jd' }], reportedOn },
+      }, unitHeaders.FGW);
+    expect((await reReport('2016-05-25')).errors).toBeUndefined();
+    await mutate('logInspection', { findingId: reopenedFinding, unitId: units.FGW, outcome: 'PASSED', notes: '核实', inspectedOn: '2016-06-15', place: '现场' }, INSPECTOR);
+    app.clock.set('2026-12-01T10:00:00+08:00');
+    await mutate('reopenFinding', { findingId: reopenedFinding, reason: '群众反映问题复发', reopenedOn: '2016-07-05', newDueDate: '2016-07-31', overrideReason: '复查后给予整改时间' });
+
+    const early = await reReport('2016-06-25');
+    expect(errorCode(early)).toBe('BAD_USER_INPUT');
+    expect(early.errors![0]!.extensions!.messageZh).toBe('报告日期（2016-06-25）早于所回应的重新打开日期（2016-07-05），日期顺序不对。如该重新打开的实际日期更早，请督办人员先在该单位任务卡片上点「更正其他记录日期」更正该重新打开的日期，再录入本报告。');
+
+    app.clock.set('2026-12-01T11:00:00+08:00');
+    const correct = (on: string) =>
+      app.graphql(`mutation($input: CorrectRecordDateInput!) { correctRecordDate(input: $input) { id } }`, {
+        input: { idempotencyKey: key('redate'), findingId: reopenedFinding, unitId: units.FGW, record: 'REOPENING', previousOn: '2016-07-05', on, reason: '重新打开通知实为6月20日' },
+      });
+    const beforeThePass = await correct('2016-06-14');
+    expect(beforeThePass.errors![0]!.extensions!.messageZh).toBe('更正后的重新打开日期（2016-06-14）早于所重新打开的市发展和改革委员会督查通过日期（2016-06-15），日期顺序不对。');
+    expect((await correct('2016-06-20')).errors).toBeUndefined();
+    expect((await reReport('2016-06-25')).errors).toBeUndefined();
+
+    const shown = (view: { status: string; closedOn: string | null; assignments: { status: string; dueDate: string; reports: { reportedOn: string }[] }[] }) =>
+      ({ status: view.status, closedOn: view.closedOn, parts: view.assignments.map((part) => ({ status: part.status, dueDate: part.dueDate, reports: part.reports.map((one) => one.reportedOn) })) });
+    const now = shown(await finding(reopenedFinding));
+    expect(now).toEqual({ status: 'OPEN', closedOn: null, parts: [{ status: 'REPORTED', dueDate: '2016-07-31', reports: ['2016-05-25', '2016-06-25'] }] });
+    expect(shown(await finding(reopenedFinding, { asOf: '2016-12-31' }))).toEqual(now);
+    expect(shown(await finding(reopenedFinding, { knownAt: '2026-12-01T12:00:00+08:00' }))).toEqual(now);
+    // Between the two days: open again, due 07-31 — as known now; as known before the correction, closed on 06-15.
+    expect(shown(await finding(reopenedFinding, { asOf: '2016-06-22' }))).toEqual({ status: 'OPEN', closedOn: null, parts: [{ status: 'RETURNED', dueDate: '2016-07-31', reports: ['2016-05-25'] }] });
+    expect(shown(await finding(reopenedFinding, { asOf: '2016-06-22', knownAt: '2026-12-01T10:30:00+08:00' }))).toEqual({ status: 'CLOSED', closedOn: '2016-06-15', parts: [{ status: 'VERIFIED', dueDate: '2016-06-30', reports: ['2016-05-25'] }] });
+    expect(shown(await finding(reopenedFinding, { asOf: '2016-06-18' }))).toMatchObject({ status: 'CLOSED', closedOn: '2016-06-15' });
+
+    // M1: correctReportDate names the way to an earlier report's day instead of saying the record changed meanwhile.
+    const earlier = await app.graphql(`mutation($input: CorrectReportDateInput!) { correctReportDate(input: $input) { id } }`, {
+      input: { idempotencyKey: key('earlier'), findingId: reopenedFinding, unitId: units.FGW, expectedReportedOn: '2016-05-25', reportedOn: '2016-05-24', reason: '报告日期录错' },
+    });
+    expect(errorCode(earlier)).toBe('BAD_USER_INPUT');
+    expect(earlier.errors![0]!.extensions!.messageZh).toBe('市发展和改革委员会 2016-05-25 的整改报告是较早的一份报告（最近一份为 2016-06-25），“更正报告日期”只更正最近一份报告。请在该单位任务卡片上点「更正其他记录日期」，选择该份整改报告（2016-05-25）更正。');
+  });
+
   it('refuses an asOf that is not a day, and an instant given in both arguments', async () => {
     expect(errorCode(await app.graphql(`{ dashboard(asOf: "June 2016") { asOf } }`))).toBe('BAD_USER_INPUT');
     expect(errorCode(await app.graphql(`{ dashboard(asOf: "2016-06-01T00:00:00Z", knownAt: "2026-11-29T00:00:00Z") { asOf } }`))).toBe('BAD_USER_INPUT');

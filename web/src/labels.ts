@@ -92,6 +92,7 @@ export const REDATED_WORD: Record<string, string> = {
   ExtensionRefused: '延期审批',
   ExtensionRequestWithdrawn: '撤回延期申请',
   InspectionLogged: '督查',
+  PartsReopened: '重新打开',
 };
 
 /** Light colours with WCAG AA contrast against white text (≥ 4.5:1). */

@@ -186,6 +186,14 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
       const types = d.factType === 'ExtensionGranted' || d.factType === 'ExtensionRefused' ? ['ExtensionGranted', 'ExtensionRefused'] : [d.factType];
       // Named by its place among that day's records of its kind, in the order entered (breaker8s P8); else the last.
       const nth = typeof d.ofTheDay === 'number' ? earlier.filter((c) => c.eventType === d.factType && c.unitId === entry.unitId && dayNow.get(c.revision) === d.previousOn)[d.ofTheDay - 1] : undefined;
+      if (d.factType === 'PartsReopened') {
+        // A reopening is the parent's (breaker46-8 S1): its row and the parent's own reopening written just before it move together.
+        const reopening = lastOf((c) => c.eventType === 'PartsReopened' && dayNow.get(c.revision) === d.previousOn);
+        const parent = reopening && earlier[earlier.indexOf(reopening) - 1];
+        if (parent && parent.eventType.endsWith('Reopened') && dayNow.get(parent.revision) === d.previousOn) move(parent, String(d.on));
+        move(reopening, String(d.on));
+        return;
+      }
       move(typeof d.ofTheDay === 'number' ? nth : lastOf((c) => types.includes(c.eventType) && c.unitId === entry.unitId && dayNow.get(c.revision) === d.previousOn), String(d.on));
     } else if (entry.eventType === 'FindingIdentifiedOnCorrected') {
       // The 登记问题 row reads on the corrected 发现日期, with 原录, as a corrected 交办 does (newcomer36 S13: it stayed on the

@@ -350,6 +350,8 @@ export function redatableRecords(part: Pick<Part, 'assignedOn' | 'reports' | 're
     ]),
     // Any inspection's day, also one the unit has answered since (breaker8d P1).
     ...(part.inspections ?? []).map((inspection) => entry('INSPECTION', '现场督查', inspection.inspectedOn, '', inspection.loggedAt ?? '')),
+    // A reopening that returned the part (breaker46-8 S1): its day moves for every part it returned.
+    ...(part.returns ?? []).filter((returned) => returned.cause === 'REOPENED').map((returned) => entry('REOPENING', '重新打开', returned.returnedOn, '', returned.returnedAt ?? '')),
   ];
   // Several records of one kind on one day (a report, its send-back and the re-report typed with one day, breaker8s P8): each is
   // offered, named by its place in the order entered (…|n: ofTheDay), so the one chosen is the one corrected.

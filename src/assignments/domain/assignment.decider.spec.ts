@@ -3487,3 +3487,83 @@ describe('a 交办 row typed after the directory, whose unit merged into a unit 
     for (const day of ['2025-06-01', '2025-06-15', '2025-07-05', TODAY]) expect(read(assignmentsOn(typed, day))).toEqual(read(assignmentsOn(inDateOrder, day)));
   });
 });
+
+describe('a reopening typed with the wrong day has its day corrected (breaker46-8 S1)', () => {
+  // Paper: reported 06-28, passed 07-01, reopened 07-03 (due again 07-31); the reopening typed as of 07-08.
+  const REOPENED_ON = '2025-07-03';
+  const TYPED_ON = '2025-07-08';
+  const passed = [leadAssigned, reported(), inspected('PASSED')];
+  const reopened = (day: string, newDueDate = '2025-07-31'): AssignmentEvent => ({ type: 'PartsReopened', data: { reason: '群众反映问题复发', reopenedOn: day, newDueDate } });
+  const redate = (previousOn: string, on: string): CorrectFactDate => ({
+    type: 'CorrectFactDate',
+    actor: supervisor,
+    today: TODAY,
+    unitId: FINANCE,
+    factType: 'PartsReopened',
+    previousOn,
+    on,
+    reason: '重新打开日期录错',
+    unitNames: DIRECTORY,
+  });
+  const redated = (previousOn: string, on: string): AssignmentEvent => ({
+    type: 'FactDateCorrected',
+    data: { unitId: FINANCE, factType: 'PartsReopened', previousOn, on, reason: '重新打开日期录错', correctedOn: TODAY },
+  });
+  const reReport = report({ today: TODAY, reportedOn: '2025-07-05', unitNames: DIRECTORY });
+
+  describe('given the reopening typed as of 07-08', () => {
+    const typed = [...passed, reopened(TYPED_ON)];
+
+    it('when the unit re-reports with its paper day 07-05, then it is refused naming the way on: correct the reopening’s day', () => {
+      given(typed).when(reReport).thenRefused('BAD_USER_INPUT', /correctRecordDate with record REOPENING/, /早于所回应的重新打开日期（2025-07-08）.*请督办人员先在该单位任务卡片上点「更正其他记录日期」更正该重新打开的日期，再录入本报告/);
+    });
+
+    it('when its day is corrected to 07-03, then FactDateCorrected of the reopening; the part stood verified until 07-02 and returned from 07-03, due 07-31; the re-report of 07-05 is then taken', () => {
+      given(typed).when(redate(TYPED_ON, REOPENED_ON)).then([redated(TYPED_ON, REOPENED_ON)]);
+      const corrected = stateAfter([...typed, redated(TYPED_ON, REOPENED_ON)]);
+      expect(partOf(assignmentsOn(corrected, '2025-07-02'), FINANCE)).toMatchObject({ status: 'VERIFIED', verifiedOn: INSPECTED_ON });
+      expect(partOf(assignmentsOn(corrected, REOPENED_ON), FINANCE)).toMatchObject({ status: 'RETURNED', dueDate: '2025-07-31', lastReturn: expect.objectContaining({ returnedOn: REOPENED_ON }) });
+      expect(corrected.reopenedOn).toBe(REOPENED_ON);
+      given([...typed, redated(TYPED_ON, REOPENED_ON)]).when(reReport).then([reported(FINANCE, '2025-07-05')]);
+    });
+
+    it('when it is moved before the pass it reopens, then it is refused naming that pass', () => {
+      given(typed).when(redate(TYPED_ON, '2025-06-30')).thenRefused('BAD_USER_INPUT', /before the pass of 市财政局 it reopens \(2025-07-01\)/, /更正后的重新打开日期（2025-06-30）早于所重新打开的市财政局督查通过日期（2025-07-01）/);
+    });
+
+    it('when it is moved past the new due date it gave, then it is refused: the part would be overdue as it came back', () => {
+      given([...passed, reopened(TYPED_ON, '2025-07-09')]).when(redate(TYPED_ON, TODAY)).thenRefused('BAD_USER_INPUT', /after the new due date the reopening gave \(2025-07-09\)/, /晚于该次重新打开给出的新截止日期 2025-07-09/);
+    });
+
+    it('when the form names a day no reopening of the part has, then NOT_FOUND (corrected meanwhile: reload)', () => {
+      given(typed).when(redate(REOPENED_ON, '2025-07-04')).thenRefused('NOT_FOUND', /has no reopening dated 2025-07-03/, /在此没有 2025-07-03 的重新打开记录/);
+    });
+  });
+
+  describe('given the reopening of 07-03 answered by the re-report of 07-05', () => {
+    const answered = [...passed, reopened(REOPENED_ON), reported(FINANCE, '2025-07-05')];
+
+    it('when it is moved after that re-report, then it is refused naming the re-report, its unit and its day', () => {
+      given(answered).when(redate(REOPENED_ON, '2025-07-06')).thenRefused('BAD_USER_INPUT', /after the report of 市财政局 of 2025-07-05/, /更正后的重新打开日期（2025-07-06）晚于其后市财政局 2025-07-05 的整改报告：重新打开应在其后的记录之前/);
+    });
+
+    it('when it is moved a day earlier, still after the pass, then it is taken', () => {
+      given(answered).when(redate(REOPENED_ON, '2025-07-02')).then([redated(REOPENED_ON, '2025-07-02')]);
+    });
+  });
+});
+
+describe('correctReportDate sent for an earlier report of the part (breaker46-8 M1)', () => {
+  const correctReport = (overrides: Partial<CorrectReportDate>): CorrectReportDate => ({ type: 'CorrectReportDate', actor: supervisor, today: TODAY, unitId: FINANCE, reportedOn: '2025-06-21', reason: '录错', unitNames: DIRECTORY, ...overrides });
+  const twoRounds = [leadAssigned, reported(FINANCE, '2025-06-20'), { type: 'ReportSentBack', data: { unitId: FINANCE, reason: '缺附件', sentBackOn: '2025-06-22' } } as AssignmentEvent, reported(FINANCE, REPORTED_ON)];
+
+  it('given reports of 06-20 and 06-28: the form reading 06-20 is told it is an earlier report and to use 更正其他记录日期 — not that the record changed meanwhile', () => {
+    given(twoRounds)
+      .when(correctReport({ expectedReportedOn: '2025-06-20' }))
+      .thenRefused('BAD_USER_INPUT', /is an earlier report \(the last one is of 2025-06-28\).*correctRecordDate, record REPORT/, /2025-06-20 的整改报告是较早的一份报告（最近一份为 2025-06-28）.*「更正其他记录日期」/);
+  });
+
+  it('given the same: a form reading a day no report has is still told the record changed meanwhile', () => {
+    given(twoRounds).when(correctReport({ expectedReportedOn: '2025-06-27' })).thenRefused('CONFLICT', /changed meanwhile/, /其间已有新的记录/);
+  });
+});

@@ -6,7 +6,7 @@ import { unreachable } from '../../shared/decider.js';
 import { DomainError, badInput, conflict, fieldOf, forbidden, named, say, type Bilingual, type Named } from '../../shared/domain-error.js';
 import { addDays, isAfter } from '../../shared/calendar-date.js';
 import { BY_DATE, isNeverOverdue, isProgressReport, type DueTerms } from '../../shared/deadline.js';
-import { byOfficeDay, isCorrection, withCorrectionsApplied } from './business-order.js';
+import { byOfficeDay, isCorrection, reopenedPartOf, withCorrectionsApplied } from './business-order.js';
 import { countFoldStep, foldInPlace, partsWith } from './fold-in-place.js';
 import {
   capitalise,
@@ -3199,7 +3199,7 @@ function reportRectification(
   requireCalendarDate(reportedOn, named('reportedOn', 'The report date', '报告日期'));
   // Dated before the part's last report, it is an earlier round found late, not the answer to the return of that report: its
   // day is judged below against what stood then (breaker42-8 F2: a first report was told it came before the failure it answers).
-  if (part.lastReport === null || part.lastReport.reportedOn <= reportedOn) requireNotBefore(reported, returnDay(part));
+  if (part.lastReport === null || part.lastReport.reportedOn <= reportedOn) requireNotBeforeItsReturn(reported, part);
   requireNotBefore(reported, assignedDay(part, command));
   const then = partOn(state, part, reportedOn);
   if (then.status === 'REPORTED' && !(then.lastReport !== null && reportedOn > then.lastReport.reportedOn && settledOnOrAfter(part, reportedOn))) {
@@ -3221,7 +3221,7 @@ function reportRectification(
   });
   requireBusinessDay(reportedOn, command.today, named('reportedOn', 'The report date', '报告日期'));
   requireNotBefore(reported, assignedDay(part, command));
-  requireNotBefore(reported, returnDay(then));
+  requireNotBeforeItsReturn(reported, then);
   const events: AssignmentEvent[] = [{ type: 'RectificationReported', data: { unitId, summary, evidence, reportedOn } }];
   requireLaterFactsHold(state, events, reported, command, undefined, (later, why) => reportsAgainLater(later, why, state, unitId, reportedOn));
   return events;
@@ -4549,6 +4549,7 @@ function correctReportDate(command: CorrectReportDate, state: AssignmentsState):
   const report = part.lastReport;
   if (!report) throw conflict(`${capitalise(unit.en)} has not reported; there is no report date to correct.`, `${unit.zh}尚未报告，没有可更正的报告日期。`);
   if (command.expectedReportedOn !== undefined && command.expectedReportedOn !== report.reportedOn) {
+    refuseEarlierReport(command, state, part, report.reportedOn);
     const meanwhile = lastCorrection(state, (event) => event.type === 'ReportDateCorrected' && event.data.reportedOn === report.reportedOn);
     throw staleForm(
       say(`The report of ${unit.en} is dated ${report.reportedOn} now, not ${command.expectedReportedOn} as the form showed`, `${unit.zh}的报告日期现为 ${report.reportedOn}，不是表单显示的 ${command.expectedReportedOn}`),
@@ -4567,6 +4568,25 @@ function correctReportDate(command: CorrectReportDate, state: AssignmentsState):
   const events: AssignmentEvent[] = [{ type: 'ReportDateCorrected', data: { unitId, previousReportedOn: report.reportedOn, reportedOn, reason, correctedOn: command.today } }];
   requireNoReportOnItsPassDay(state, events, command);
   return events;
+}
+
+/**
+ * A report-date correction sent for an earlier report of the part (`expectedReportedOn` is the day of a report of the unit, or of
+ * a unit whose part it holds, that is not its last one): `correctReportDate` corrects the last report only, so it is not that
+ * the record changed meanwhile (breaker46-8 M1: 「…其间已有新的记录。请刷新页面核对后再更正。」, and reloading did not help).
+ * BAD_USER_INPUT naming both reports and the way on: 更正其他记录日期 (correctRecordDate, record REPORT). Returns otherwise.
+ */
+function refuseEarlierReport(command: CorrectReportDate, state: AssignmentsState, part: AssignmentPart, lastReportedOn: string): void {
+  const expected = command.expectedReportedOn!;
+  const units = new Set([part.unitId, ...(part.heldBefore ?? [])]);
+  const earlier = inBusinessOrder(state.recorded).some(({ event, occurredOn }) => event.type === 'RectificationReported' && units.has(event.data.unitId) && occurredOn === expected);
+  if (!earlier) return;
+  const unit = unitNamed(command, command.unitId);
+  throw badInput(
+    `The report of ${unit.en} of ${expected} is an earlier report (the last one is of ${lastReportedOn}); correctReportDate corrects the last report only. Correct the earlier one with 更正其他记录日期 (correctRecordDate, record REPORT, previousOn ${expected}).`,
+    `${unit.zh} ${expected} 的整改报告是较早的一份报告（最近一份为 ${lastReportedOn}），“更正报告日期”只更正最近一份报告。请在该单位任务卡片上点「更正其他记录日期」，选择该份整改报告（${expected}）更正。`,
+    { field: 'expectedReportedOn' },
+  );
 }
 
 /**
@@ -4663,6 +4683,7 @@ const REDATED: Record<CorrectFactDate['factType'], Bilingual> = {
   ExtensionRefused: say('extension decision', '延期审批'),
   ExtensionRequestWithdrawn: say('withdrawal of an extension request', '撤回延期申请'),
   InspectionLogged: say('inspection', '督查'),
+  PartsReopened: say('reopening', '重新打开'),
 };
 
 /**
@@ -4702,7 +4723,9 @@ function redatableFacts(command: CorrectFactDate, state: AssignmentsState, unitI
   const factTypes: readonly string[] = command.factType === 'ExtensionGranted' || command.factType === 'ExtensionRefused' ? ['ExtensionGranted', 'ExtensionRefused'] : [command.factType];
   const entries = state.recorded.map((event, index) => ({ type: event.type, data: event.data, occurredOn: factDayOfEvent(event), index }));
   const asCorrected = withCorrectionsApplied(entries).events;
-  const matching = asCorrected.filter((entry) => factTypes.includes(entry.type) && (entry.data as { unitId?: string }).unitId === unitId && entry.occurredOn === command.previousOn);
+  // A reopening is the parent's: one that returned the unit's part (`reopenedPartOf`, as the folds find it: business-order.ts).
+  const ofTheUnit = (entry: { type: string; data: object }) => (entry.type === 'PartsReopened' ? reopenedPartOf(entry, unitId) : (entry.data as { unitId?: string }).unitId === unitId);
+  const matching = asCorrected.filter((entry) => factTypes.includes(entry.type) && ofTheUnit(entry) && entry.occurredOn === command.previousOn);
   return { asCorrected, matching };
 }
 
@@ -4764,6 +4787,7 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
     if (assigned) requireNotBefore(corrected, { day: assigned.occurredOn, what: say(`the assignment of ${unit.en}`, `${unit.zh}的交办日期`) });
     // A record that answers another comes on or after it, said naming that one (breaker8d P3).
     requireNotBefore(corrected, answeredRecord(state, asCorrected, target));
+    if (target.type === 'PartsReopened') requireReopeningAmongItsNeighbours(command, state, target, corrected);
   }
   // A hand-over (机构改革) splits the part's days between two units: a fact does not move across it. A fact
   // of the hand-over's own day recorded before it came before it (business order: by day, then as recorded),
@@ -4836,6 +4860,51 @@ function refuseRedatedPastMerge(command: CorrectFactDate, unitId: string, what: 
     `${unit.zh}的${what.zh}日期不能更正为 ${command.on}：${unit.zh}已于 ${merger.mergedOn} 并入${successor.zh}，此后不再承担工作，其任务由${carrier.zh}承担（请更正为 ${merger.mergedOn} 之前的日期，或改为${carrier.zh}的记录）。`,
     { field: 'on' },
   );
+}
+
+/**
+ * A reopening re-dated (`CorrectFactDate` of `PartsReopened`, breaker46-8 S1: typed 07-05 for 06-20, the unit's re-report of
+ * 06-25 was refused with no way on) stays among its neighbours, folded in business order without it: not before the pass of a
+ * part it reopens (`verifiedOn` as the parts stood just before it); not after the first record that follows it on a part it
+ * returned (a re-report, an extension request, an urging, a send-back, an inspection: each answers the reopening); for a
+ * reopening of the whole parent (it was closed), not after a unit assigned after it; and not after the new due date it gave.
+ * BAD_USER_INPUT naming the clashing record, its unit and its day. What else it would leave inconsistent (a later reopening …)
+ * `requireLaterFactsHold` names after.
+ */
+function requireReopeningAmongItsNeighbours(command: CorrectFactDate, state: AssignmentsState, target: { readonly data: object; readonly index: number }, corrected: DatedFact): void {
+  const { unitIds, newDueDate } = target.data as Extract<AssignmentEvent, { type: 'PartsReopened' }>['data'];
+  let before = initialAssignmentsState();
+  const after: { readonly event: AssignmentEvent; readonly occurredOn: string }[] = [];
+  for (const entry of inBusinessOrder(state.recorded)) {
+    if (entry.index === target.index) after.push({ event: entry.event, occurredOn: '' });
+    else if (after.length === 0) before = evolveParts(before, entry.event);
+    else after.push(entry);
+  }
+  const reopened = partsOf(before).filter((part) => part.status !== 'ASSIGNED' && (unitIds === undefined || namedPart(unitIds, part, before)));
+  for (const part of reopened) {
+    const unit = unitNamed(command, part.unitId);
+    if (part.verifiedOn !== null) requireNotBefore(corrected, { day: part.verifiedOn, what: say(`the pass of ${unit.en} it reopens`, `所重新打开的${unit.zh}督查通过日期`) });
+  }
+  const units = new Set(reopened.flatMap((part) => [part.unitId, ...(part.heldBefore ?? [])]));
+  const answering = after.slice(1).find(({ event }) => isUnitRecord(event) && units.has((event.data as { unitId: string }).unitId));
+  const assigned = unitIds === undefined ? after.slice(1).find(({ event }) => event.type === 'UnitAssigned') : undefined;
+  const first = [answering, assigned].filter((found) => found !== undefined).sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : 1))[0];
+  if (first && isAfter(corrected.day, first.occurredOn)) {
+    const unit = unitNamed(command, (first.event.data as { unitId: string }).unitId, first.occurredOn);
+    const later = first.event.type === 'UnitAssigned' ? say('assignment', '交办') : (LATER_FACT[first.event.type] ?? say('record', '记录'));
+    throw badInput(
+      `${capitalise(corrected.what.en)} (${corrected.day}) is after the ${later.en} of ${unit.en} of ${first.occurredOn} that followed the reopening: a reopening comes before the records after it. If that ${later.en}'s date is wrong too, correct it first.`,
+      `${corrected.what.zh}（${corrected.day}）晚于其后${unit.zh} ${first.occurredOn} 的${later.zh}：重新打开应在其后的记录之前。如该${later.zh}的日期也有误，请先更正该${later.zh}的日期。`,
+      { field: 'on' },
+    );
+  }
+  if (newDueDate !== undefined && isAfter(corrected.day, newDueDate)) {
+    throw badInput(
+      `${capitalise(corrected.what.en)} (${corrected.day}) is after the new due date the reopening gave (${newDueDate}): the parts would be overdue as they came back.`,
+      `${corrected.what.zh}（${corrected.day}）晚于该次重新打开给出的新截止日期 ${newDueDate}：任务重新打开即逾期，日期顺序不对。`,
+      { field: 'on' },
+    );
+  }
 }
 
 /**
@@ -4935,6 +5004,29 @@ const RETURN_NAMES: Record<ReturnNote['cause'], Bilingual> = {
 /** A report after a return answers that return: it cannot be dated before it. */
 const returnDay = (part: AssignmentPart): DatedFact | null =>
   part.status === 'RETURNED' && part.lastReturn ? { day: part.lastReturn.returnedOn, what: RETURN_NAMES[part.lastReturn.cause] } : null;
+
+/** How a report refused as dated before the return it answers names that return, and the record to correct (correctRecordDate). */
+const RETURN_RECORDS: Record<ReturnNote['cause'], { readonly kind: Bilingual; readonly record: string }> = {
+  SENT_BACK: { kind: say('send-back', '退办'), record: 'SEND_BACK' },
+  INSPECTION_FAILED: { kind: say('inspection', '督查'), record: 'INSPECTION' },
+  PARTS_REOPENED: { kind: say('reopening', '重新打开'), record: 'REOPENING' },
+};
+
+/**
+ * A re-report (`reported`) dated on or after the return it answers (`returnDay`): BAD_USER_INPUT naming both days and the way on —
+ * when the return was typed with a later day than on paper, a supervisor corrects its day first (更正其他记录日期,
+ * correctRecordDate; breaker46-8 S1: a reopening typed 07-05 for 06-20 left the unit's real re-report of 06-25 with no way on).
+ */
+function requireNotBeforeItsReturn(reported: DatedFact, part: AssignmentPart): void {
+  const returned = returnDay(part);
+  if (!returned || !isAfter(returned.day, reported.day)) return;
+  const { kind, record } = RETURN_RECORDS[part.lastReturn!.cause];
+  throw badInput(
+    `${capitalise(reported.what.en)} (${reported.day}) is before ${returned.what.en} (${returned.day}). If the ${kind.en} really was on an earlier day, a supervisor corrects its date first (更正其他记录日期 on the unit's card, correctRecordDate with record ${record}); then enter this report.`,
+    `${reported.what.zh}（${reported.day}）早于${returned.what.zh}（${returned.day}），日期顺序不对。如该${kind.zh}的实际日期更早，请督办人员先在该单位任务卡片上点「更正其他记录日期」更正该${kind.zh}的日期，再录入本报告。`,
+    fieldOf(reported.what),
+  );
+}
 
 /** `date` is later than the part's due date in force on office day `on` (the part as it stood then). */
 function requireLaterThanDueDate(date: string, then: AssignmentPart, on: string, what: Named): void {

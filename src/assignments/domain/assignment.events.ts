@@ -216,8 +216,10 @@ export type InspectionCorrected = DomainEvent<
  * The facts of a part whose office day a supervisor can correct with `FactDateCorrected` (the one
  * correction of a mistyped day, breaker8c P1): the assignment, any report, send-back, urging,
  * extension request, its decision or its withdrawal (撤回延期申请, newcomer26 S7: a refusal told the office to
- * correct it first), and any inspection — an earlier one, or one the unit has answered since (breaker8d P1);
- * each added without a version step: no correction stored before names it. The
+ * correct it first), any inspection — an earlier one, or one the unit has answered since (breaker8d P1) — and a reopening
+ * (`PartsReopened`, breaker46-8 S1: typed with the wrong day, the unit's real re-report was refused with no way on); each added
+ * without a version step: no correction stored before names it. A reopening concerns the parent, not one unit: its correction
+ * names the unit on whose card it was made (a unit whose part it returned), and moves it for every part it returned. The
  * last inspection nothing answered yet has its own correction too (`InspectionCorrected`: its
  * outcome as well).
  */
@@ -231,6 +233,7 @@ export const REDATABLE_FACTS = [
   'ExtensionRefused',
   'ExtensionRequestWithdrawn',
   'InspectionLogged',
+  'PartsReopened',
 ] as const;
 export type RedatableFact = (typeof REDATABLE_FACTS)[number];
 
@@ -239,7 +242,9 @@ export type RedatableFact = (typeof REDATABLE_FACTS)[number];
  * mistyped): the fact of type `factType` of `unitId` dated `previousOn` (the last such, as earlier
  * corrections left it) happened on `on`. The fact's event is never rewritten: views read it on the
  * corrected day once they know of the correction (record time), and the history lists both with
- * who corrected it and why. `correctedOn` is the office day of the correction itself.
+ * who corrected it and why. `correctedOn` is the office day of the correction itself. Of a reopening (`PartsReopened`):
+ * the last reopening dated `previousOn` that returned the part of `unitId`, with the parent's own reopened event written with
+ * it (FindingReopened, WorkPlanItemReopened), for every part it returned.
  */
 export type FactDateCorrected = DomainEvent<
   'FactDateCorrected',
@@ -342,9 +347,9 @@ export function isAssignmentEvent(event: DomainEvent): event is AssignmentEvent 
  * letter later, breaker11h P8). Those dated on or after a withdrawal that stands stay on the record
  * and count nowhere: not in any figure, nor in judging a record dated before the withdrawal and
  * entered after it, nor in the part its page and 台账 row show (breaker11j P3, P4). They are the facts
- * whose day can be corrected, but for the assignment itself.
+ * whose day can be corrected, but for the assignment itself and a reopening (the office's act on the parent).
  */
-const UNIT_RECORD_TYPES: ReadonlySet<string> = new Set<string>(REDATABLE_FACTS.filter((type) => type !== 'UnitAssigned'));
+const UNIT_RECORD_TYPES: ReadonlySet<string> = new Set<string>(REDATABLE_FACTS.filter((type) => type !== 'UnitAssigned' && type !== 'PartsReopened'));
 
 export const isUnitRecord = (event: { readonly type: string }): boolean => UNIT_RECORD_TYPES.has(event.type);
 

@@ -91,13 +91,20 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
       }
     } else if (correction.type === 'FactDateCorrected') {
       const { unitId, factType, previousOn, on, ofTheDay } = correction.data as FactDateCorrected['data'];
-      const matches = (event: Entry, index: number) => event.type === factType && ofUnit(event, index, unitId) && event.occurredOn === previousOn;
+      // A reopening is the parent's: one of that day that returned the part of `unitId` (`reopenedPartOf`).
+      const matches = (event: Entry, index: number) => event.type === factType && (factType === 'PartsReopened' ? reopenedPartOf(event, unitId) : ofUnit(event, index, unitId)) && event.occurredOn === previousOn;
       // The record named by its place among that day's (breaker8s P8), else the last entered.
       const target = ofTheDay === undefined ? lastBefore(events, position, matches) : nthBefore(events, position, matches, ofTheDay);
       if (target >= 0) {
         const dayField = assignmentEventSchemas[factType].occurredOn!;
         events[target] = { ...events[target]!, occurredOn: on, data: { ...events[target]!.data, [dayField]: on } };
         applied(target, correction);
+        // The parent's own reopened event, written just before it (breaker46-8 S1), moves with it: its history reads one day.
+        const parentReopened = factType === 'PartsReopened' ? events[target - 1] : undefined;
+        if (parentReopened && isParentReopened(parentReopened, previousOn)) {
+          events[target - 1] = { ...parentReopened, occurredOn: on, data: { ...parentReopened.data, reopenedOn: on } };
+          applied(target - 1, correction);
+        }
       }
     } else if (correction.type === 'FindingIdentifiedOnCorrected') {
       // The finding's recording (the first entry of its stream) on the corrected 发现日期.
@@ -187,6 +194,19 @@ function undoJoin<Entry extends DatedEntry>(events: Entry[], position: number, j
   undone.add(handedOver).add(position);
   return true;
 }
+
+/**
+ * Whether a reopening (`PartsReopened`) returned the part of `unitId`: one of every part (no `unitIds`), or one naming it. What a
+ * reopening's day correction (FactDateCorrected of `PartsReopened`, breaker46-8 S1) is found by, with its day.
+ */
+export const reopenedPartOf = (entry: { readonly data: object }, unitId: string): boolean => {
+  const { unitIds } = entry.data as { unitIds?: readonly string[] };
+  return unitIds === undefined || unitIds.includes(unitId);
+};
+
+/** A parent's own reopened event (FindingReopened, WorkPlanItemReopened: written just before PartsReopened) of office day `day`. */
+const isParentReopened = (entry: DatedEntry, day: string): boolean =>
+  entry.type !== 'PartsReopened' && entry.type.endsWith('Reopened') && (entry.data as { reopenedOn?: string }).reopenedOn === day;
 
 const withoutUndefined = <Fields extends object>(fields: Fields): Partial<Fields> =>
   Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<Fields>;

@@ -19,12 +19,12 @@ export const DueTermsKindEnum = graphqlEnum<DueTermsKind>(
   'BY_DATE: due that day; AT_ONCE: 立行立改, due the day assigned; RECURRING: one period’s part of a plan imported before recurring items were kept up as one (each due at its period’s end; 每季度 now reads as STANDING reporting every quarter); STANDING: 常态化 / 长期坚持, never overdue, reported every period; BY_DATE_THEN_STANDING: 前完成并持续落实, due by the day then standing',
 );
 /** The facts of a part whose day `correctFactDate` corrects, as the API names them (see `REDATED_FACT_TYPES`). */
-export const RedatableRecords = ['ASSIGNMENT', 'REPORT', 'SEND_BACK', 'URGING', 'EXTENSION_REQUEST', 'EXTENSION_DECISION', 'EXTENSION_WITHDRAWAL', 'INSPECTION'] as const;
+export const RedatableRecords = ['ASSIGNMENT', 'REPORT', 'SEND_BACK', 'URGING', 'EXTENSION_REQUEST', 'EXTENSION_DECISION', 'EXTENSION_WITHDRAWAL', 'INSPECTION', 'REOPENING'] as const;
 export type RedatableRecord = (typeof RedatableRecords)[number];
 export const RedatableRecordEnum = graphqlEnum<RedatableRecord>(
   RedatableRecords,
   'RedatableRecord',
-  'A dated record of a part whose office day can be corrected: ASSIGNMENT = 交办, REPORT = 整改报告 (any, not only the last), SEND_BACK = 退办, URGING = 催办, EXTENSION_REQUEST = 延期申请, EXTENSION_DECISION = 延期审批 (granted or refused), EXTENSION_WITHDRAWAL = 撤回延期申请 (the unit\'s taking back of a request), INSPECTION = 现场督查 (its day: any inspection, also one the unit has answered since; the last unanswered one\'s outcome is corrected with correctInspection).',
+  'A dated record of a part whose office day can be corrected: ASSIGNMENT = 交办, REPORT = 整改报告 (any, not only the last), SEND_BACK = 退办, URGING = 催办, EXTENSION_REQUEST = 延期申请, EXTENSION_DECISION = 延期审批 (granted or refused), EXTENSION_WITHDRAWAL = 撤回延期申请 (the unit\'s taking back of a request), INSPECTION = 现场督查 (its day: any inspection, also one the unit has answered since; the last unanswered one\'s outcome is corrected with correctInspection), REOPENING = 重新打开 (the reopening that returned this unit\'s part: its day moves for every part it returned, and the parent\'s reopening with it).',
 );
 /**
  * What `daysLeft` means on every type that has it (breaker8c P5: a reported part showed −16 beside a

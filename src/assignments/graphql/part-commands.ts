@@ -29,6 +29,7 @@ const REDATED_FACT_TYPES: Record<RedatableRecord, RedatableFact> = {
   EXTENSION_DECISION: 'ExtensionGranted',
   EXTENSION_WITHDRAWAL: 'ExtensionRequestWithdrawn',
   INSPECTION: 'InspectionLogged',
+  REOPENING: 'PartsReopened',
 };
 
 interface Issued {

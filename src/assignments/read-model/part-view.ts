@@ -333,6 +333,11 @@ function applyToParts(parts: Map<string, PartView>, event: TimelineEntry<Assignm
     }
     return;
   }
+  if (event.type === 'FactDateCorrected' && event.data.factType === 'PartsReopened') {
+    // A reopening is the parent's: its day moves on every part it returned (breaker46-8 S1).
+    for (const part of parts.values()) redate(part, event.data);
+    return;
+  }
   if (event.type === 'UnitUnassigned') {
     // Verified work stays on the record (the deciders refuse removing it; a removal stored before that is read so).
     const part = parts.get(event.data.unitId);
@@ -565,6 +570,14 @@ function redate(part: PartView, { factType, previousOn, on, ofTheDay }: FactDate
     }
     case 'ReportSentBack': {
       const index = pick(part.returns, (returned) => returned.cause === 'SENT_BACK' && returned.returnedOn === previousOn, (returned) => returned.returnedAt);
+      if (index < 0) return;
+      const returned = part.returns[index]!;
+      part.returns[index] = { ...returned, returnedOn: on };
+      if (returned.newDueDate !== null) moveChange((change) => change.byReturn === true && change.on === previousOn && change.dueDate === returned.newDueDate && !change.source.startsWith('inspection:'));
+      return;
+    }
+    case 'PartsReopened': {
+      const index = part.returns.findLastIndex((returned) => returned.cause === 'REOPENED' && returned.returnedOn === previousOn);
       if (index < 0) return;
       const returned = part.returns[index]!;
       part.returns[index] = { ...returned, returnedOn: on };

@@ -115,6 +115,8 @@ class Office {
         .filter((request) => request.decidedOn !== null)
         .map((request) => ({ factType: request.status === 'GRANTED' ? ('ExtensionGranted' as const) : ('ExtensionRefused' as const), on: request.decidedOn! })),
       ...view.inspections.map((inspection) => ({ factType: 'InspectionLogged' as const, on: inspection.inspectedOn })),
+      // A reopening that returned the part (breaker46-8 S1).
+      ...view.returns.filter((returned) => returned.cause === 'REOPENED').map((returned) => ({ factType: 'PartsReopened' as const, on: returned.returnedOn })),
     ];
   }
 
@@ -1595,5 +1597,42 @@ describe('one office day, either typing order: the same part now and at every cu
       for (const command of [assigned, handedOver(false)]) expect(office.decide(command)).toBe(true);
       expect(office.decide({ ...reported, reportedOn: '2016-06-16' } as FindingCommand)).toBe(false);
     });
+  });
+});
+
+describe('a reopening typed with the wrong day, its day corrected (breaker46-8 S1)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const accept = (office: Office, command: FindingCommand) => expect(office.decide(command)).toBe(true);
+  const report = (reportedOn: string): FindingCommand => ({ type: 'ReportRectification', ...base, actor: clerkOf('a'), unitId: 'a', summary: '已整改', evidence: [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }], reportedOn });
+  const redate = (previousOn: string, on: string): FindingCommand => ({ type: 'CorrectFactDate', ...base, actor: supervisor, unitId: 'a', factType: 'PartsReopened', previousOn, on, reason: '重新打开日期录错' });
+  const atCut = (office: Office, cut: { asOf: string; knownAt: string | null }) => findingAt(office.timeline as unknown as TimelineEntry[], { ...cut, axes: [] })!;
+  /** Passed 06-15 (the finding closed), reopened on paper 06-20, typed 07-05 with a new due date 07-31. */
+  const reopenedLate = () => {
+    const office = new Office();
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-04-26', units: [{ unitId: 'a', role: 'LEAD', dueDate: '2016-06-30' }], unknownUnitIds: [] });
+    accept(office, report('2016-05-25'));
+    accept(office, { type: 'LogInspection', ...base, actor: inspector, unitId: 'a', inspectionId: 'i-1', outcome: 'PASSED', notes: '核实', inspectedOn: '2016-06-15', place: '现场' });
+    accept(office, { type: 'ReopenFinding', ...base, actor: supervisor, reason: '群众反映问题复发', reopenedOn: '2016-07-05', newDueDate: '2016-07-31' });
+    return office;
+  };
+
+  it('given the reopening typed 07-05: the re-report of 06-25 is refused naming the way on, the correction to 06-20 is taken, then the re-report; now, asOf between the days and knownAt before/after the correction agree', () => {
+    const office = reopenedLate();
+    expect(() => findingDecider.decide(report('2016-06-25'), office.state)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', messageZh: expect.stringContaining('「更正其他记录日期」更正该重新打开的日期') }));
+    const beforeCorrection = office.timeline.at(-1)!.metadata.recordedAt;
+    accept(office, redate('2016-07-05', '2016-06-20'));
+    const now = office.ledger.finding('f')!;
+    expect(now.parts.get('a')!.returns.map((returned) => [returned.cause, returned.returnedOn])).toEqual([['REOPENED', '2016-06-20']]);
+    expect(finding(atCut(office, { asOf: TODAY, knownAt: null }))).toEqual(finding(now));
+    // 06-25: open again (it was shown closed before the correction), due 07-31.
+    expect(atCut(office, { asOf: '2016-06-25', knownAt: null })).toMatchObject({ status: 'OPEN' });
+    expect(atCut(office, { asOf: '2016-06-25', knownAt: null }).parts.get('a')).toMatchObject({ status: 'RETURNED', dueDate: '2016-07-31' });
+    // Known before the correction: closed on 06-25, as it read then.
+    expect(atCut(office, { asOf: '2016-06-25', knownAt: beforeCorrection })).toMatchObject({ status: 'CLOSED', closedOn: '2016-06-15' });
+    accept(office, report('2016-06-25'));
+    expect(finding(atCut(office, { asOf: TODAY, knownAt: null }))).toEqual(finding(office.ledger.finding('f')!));
+    expect(office.ledger.finding('f')!.parts.get('a')).toMatchObject({ status: 'REPORTED', reports: [expect.objectContaining({ reportedOn: '2016-05-25' }), expect.objectContaining({ reportedOn: '2016-06-25' })] });
+    // The history lists the finding's own reopening on its corrected day too.
+    expect(atCut(office, { asOf: '2016-06-21', knownAt: null }).history.map((event) => event.type)).toContain('FindingReopened');
   });
 });

@@ -74,6 +74,7 @@ const CHOICE_ZH: Readonly<Record<string, string>> = {
   EXTENSION_DECISION: '延期审批',
   EXTENSION_WITHDRAWAL: '撤回延期申请',
   INSPECTION: '现场督查',
+  REOPENING: '重新打开',
 };
 
 /** The office's word for a value an input offers (`LEAD`: 牵头); undefined for a value it has none for. */

@@ -494,6 +494,22 @@ describe('a timeline with corrections: one row per fact, on its day now; the cor
     expect(printed([line('FindingClosedOut', '2016-06-13', '2016-06-13'), line('FindingReopened', '2016-07-01', '2016-07-01', { reason: '复查发现问题' })])).toEqual(['2016-06-13 销号', '2016-07-01 重新打开：复查发现问题']);
   });
 
+  it('a work-plan item’s completion undone says so in the item’s own word, 完成, never the findings’ 销号 (newcomer46 M5)', () => {
+    const line = story();
+    const corrected = [
+      line('UnitAssigned', '2026-11-20', '2026-11-20', {}, 'fgw'),
+      line('RectificationReported', '2026-11-28', '2026-11-28', { summary: '已公开' }, 'fgw'),
+      line('InspectionLogged', '2026-12-01', '2026-12-01', { inspectionId: 'i1', outcome: 'PASSED' }, 'fgw'),
+      line('WorkPlanItemCompleted', '2026-12-01', '2026-12-01'),
+      line('InspectionCorrected', '2026-12-04', '2026-12-04T11:00', { inspectionId: 'i1', previousInspectedOn: '2026-12-01', inspectedOn: '2026-12-01', previousOutcome: 'PASSED', outcome: 'FAILED', reason: '结论录错', newDueDate: '2026-12-15' }, 'fgw'),
+      line('WorkPlanItemReopened', '2026-12-01', '2026-12-04T11:00', { reason: '结论录错', reopenedOn: '2026-12-01' }),
+    ];
+    const reopenedEarlier = [...corrected.slice(0, 4), line('WorkPlanItemReopened', '2026-11-30', '2026-12-05', { reason: '复查发现问题', reopenedOn: '2026-11-30' })];
+    const rows = [...printed(corrected), ...printed(reopenedEarlier)];
+    expect(rows.filter((row) => row.includes('不成立'))).toEqual(['2026-12-01 事项完成（2026-12-04 更正督查结果后完成不成立）', '2026-12-01 事项完成（因 2026-11-30 重新打开，此完成不成立）']);
+    expect(rows.some((row) => row.includes('销号'))).toBe(false);
+  });
+
   it('moves any redated inspection, also one answered since, to its day (breaker8d P1)', () => {
     const line = story();
     const facts = [

@@ -317,6 +317,25 @@ describe('a 2016 campaign entered in 2026: business time and record time', () =>
     // Known before the correction, the part stood verified on its original day.
     const before = await finding(channelFinding, { asOf: '2016-06-30', knownAt: '2026-11-30T12:00:00+08:00' });
     expect(before).toMatchObject({ status: 'CLOSED', closedOn: '2016-06-17' });
+
+    // The history of a day tells the view's story (newcomer46 S1): no close-out the view does not count, no 重新打开
+    // the correction wrote on the inspection's day; now, the close-out as recorded says it no longer stands (M1).
+    const closeOuts = async (id: string, asOf?: string) => {
+      const response = await app.graphql(
+        `query($id: ID!, $asOf: String) { finding(id: $id, asOf: $asOf) { history { eventType occurredOn closeOutUndone } historyPage(first: 100) { nodes { eventType closeOutUndone } } } }`,
+        { id, asOf },
+      );
+      expect(response.errors).toBeUndefined();
+      const { history, historyPage } = response.data!.finding as { history: { eventType: string; occurredOn: string; closeOutUndone: string | null }[]; historyPage: { nodes: { eventType: string; closeOutUndone: string | null }[] } };
+      expect(historyPage.nodes.map((entry) => entry.closeOutUndone)).toEqual(history.map((entry) => entry.closeOutUndone));
+      return history.filter((entry) => ['FindingClosedOut', 'FindingReopened'].includes(entry.eventType)).map((entry) => `${entry.occurredOn} ${entry.eventType}${entry.closeOutUndone ? ` ${entry.closeOutUndone}` : ''}`);
+    };
+    expect(await closeOuts(channelFinding, '2016-06-30')).toEqual([]);
+    expect(await closeOuts(disclosureFinding, '2016-06-21')).toEqual([]);
+    expect(await closeOuts(disclosureFinding, '2016-07-01')).toEqual(['2016-06-30 FindingClosedOut']);
+    const channelNow = await closeOuts(channelFinding);
+    expect(channelNow[0]).toMatch(/^2016-06-17 FindingClosedOut \d{4}-\d{2}-\d{2} 更正督查结果后销号不成立$/u);
+    expect((await closeOuts(disclosureFinding)).filter((line) => line.includes('不成立'))).toEqual([expect.stringMatching(/^2016-06-20 FindingClosedOut \d{4}-\d{2}-\d{2} 更正督查日期后销号不成立$/u)]);
   });
 
   it('dates the 2019 reorganisation (机构改革) it enters late: renames, merges and handovers on their own days, in order', async () => {

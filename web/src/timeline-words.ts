@@ -108,6 +108,8 @@ export interface TimelineRow<Fact extends TimelineFact = TimelineFact> {
 export const officeDayOf = (instant: string): string => new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 10);
 
 const CLOSE_OUTS = new Set(['FindingClosedOut', 'WorkPlanItemCompleted']);
+/** The parent's own word for a close-out (newcomer46 M5): a finding is 销号, a work-plan item 完成 — as the server's `closeOutUndone` says. */
+const closeOutWord = (closeOut: TimelineFact): string => (closeOut.eventType === 'WorkPlanItemCompleted' ? '完成' : '销号');
 const REOPENINGS = new Set(['FindingReopened', 'WorkPlanItemReopened']);
 /** The events the server writes beside a change that brings a withdrawal back (not the change itself). */
 const CONSEQUENCES = new Set([...WITHDRAWALS, ...UNDONE, 'WorkPlanItemReinstated', 'PartHandOverUndone']);
@@ -255,13 +257,13 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
       hidden.add(entry.revision);
       correctionReopenings.add(entry.revision);
       const closeOut = lastOf((c) => CLOSE_OUTS.has(c.eventType) && !hidden.has(c.revision));
-      if (closeOut) closeOutsUndone.set(closeOut.revision, `${officeDayOf(entry.recordedAt)} 更正督查结果后销号不成立`);
+      if (closeOut) closeOutsUndone.set(closeOut.revision, `${officeDayOf(entry.recordedAt)} 更正督查结果后${closeOutWord(closeOut)}不成立`);
     } else if (REOPENINGS.has(entry.eventType)) {
       // A reopening typed after a close-out but dated before it (the paper of 06-21 entered after the close-out of 06-25):
       // by date the finding was open then, so the close-out no longer stands — said on it (breaker8r P1: 「销号 2016-06-25」
       // was the history's last word of a finding open since 06-21).
       const closeOut = lastOf((c) => CLOSE_OUTS.has(c.eventType) && !hidden.has(c.revision));
-      if (closeOut && dayNow.get(closeOut.revision)! > entry.occurredOn) closeOutsUndone.set(closeOut.revision, `因 ${entry.occurredOn} 重新打开，此销号不成立`);
+      if (closeOut && dayNow.get(closeOut.revision)! > entry.occurredOn) closeOutsUndone.set(closeOut.revision, `因 ${entry.occurredOn} 重新打开，此${closeOutWord(closeOut)}不成立`);
     } else if (CLOSE_OUTS.has(entry.eventType)) {
       // A close-out recorded again with no reopening between (one a correction wrote counts): the earlier one, on this day.
       const previous = lastOf((c) => (!hidden.has(c.revision) || correctionReopenings.has(c.revision)) && (CLOSE_OUTS.has(c.eventType) || REOPENINGS.has(c.eventType)));

@@ -19,6 +19,11 @@ export interface HistoryEntry {
   /** The unit whose part the event concerns, when it concerns one. */
   readonly unitId: string | null;
   readonly details: Record<string, unknown>;
+  /**
+   * For a close-out (FindingClosedOut / WorkPlanItemCompleted) its view does not count: why, in Chinese (「2026-12-06
+   * 更正督查结果后销号不成立」, 「因 2016-07-11 重新打开，此完成不成立」: see `historyAt`); null for every other entry.
+   */
+  readonly closeOutUndone: string | null;
 }
 
 /** A history line, made when asked from the timeline entry it lists (nothing else is kept). */
@@ -36,5 +41,6 @@ export function historyEntry(event: TimelineEntry): HistoryEntry {
     unitId: typeof data.unitId === 'string' ? data.unitId : null,
     // What a history shows of the data: never a credential (breaker9z S2's kind), should a history ever list an account's events.
     details: withoutCredentials(event.type, data).data,
+    closeOutUndone: event.closeOutUndone ?? null,
   };
 }

@@ -23,6 +23,12 @@ export class HistoryEntryType {
   @Field(() => String, { nullable: true }) actorUnitId: string | null;
   @Field(() => ID, { nullable: true, description: 'The unit whose part the event concerns' }) unitId: string | null;
   @Field(() => String, { description: 'The event’s data as JSON' }) details: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For a close-out (FindingClosedOut 销号 / WorkPlanItemCompleted 事项完成) that does not stand in this view — undone by a correction or a reopening dated before it: why, in Chinese (「2026-12-06 更正督查结果后销号不成立」, 「因 2016-07-11 重新打开，此销号不成立」; an item’s say 完成). Null for every other entry and for a close-out that stands',
+  })
+  closeOutUndone: string | null;
 }
 
 @ObjectType('Evaluation', { description: 'A third-party evaluation (第三方评估) of a year of work.' })

@@ -9,7 +9,7 @@ import type { GraphqlContext } from '../../access/authorization/graphql-context.
 import { AllowRoles, WORKFLOW_READERS } from '../../access/authorization/access-policy.js';
 import { QueryBus } from '@nestjs/cqrs';
 import { AssignmentType, ONE_UNIT_PART } from '../../assignments/graphql/assignment.types.js';
-import type { TimeCut } from '../../shared/time-cut.js';
+import { EVERY_FACT, type TimeCut } from '../../shared/time-cut.js';
 import { AS_OF_DESCRIPTION, KNOWN_AT_DESCRIPTION } from '../../shared/graphql/time-cut.type.js';
 import { EvaluationType, FindingStatusEnum, FindingType, HistoryEntryType } from './evaluation.types.js';
 import { findingStatus, type FindingStatus } from '../ledger/finding-status.js';
@@ -56,7 +56,7 @@ export const EVALUATION_FINDINGS_SCAN: ListScan = {
   items: EXPECTED_ITEMS.evaluationFindings,
   when: (args) => scans(args, ['evaluationId']),
 };
-import { HistoryEntryConnectionType, historyLines, historyPage, historyPageFromStream } from './history-lines.js';
+import { closeOutsUndoneIn, HistoryEntryConnectionType, historyLines, historyPage, historyPageFromStream, isCloseOut, markedUndone } from './history-lines.js';
 
 @Resolver(() => EvaluationType)
 @AllowRoles(...WORKFLOW_READERS)
@@ -193,7 +193,7 @@ export class FindingsResolver {
     const { findingId } = finding;
     const slice = (fromRevision: number, maxCount: number) => this.ledger.timelineSlice(findingId, fromRevision, maxCount);
     const parts = () => this.ledger.finding(findingId)?.parts.values() ?? [];
-    return historyPageFromStream({ parentId: findingId, slice, length: this.ledger.historyLength(findingId), parts }, context.actor, page);
+    return historyPageFromStream({ parentId: findingId, slice, length: this.ledger.historyLength(findingId), parts, closeOutsUndone: () => this.closeOutsUndone(findingId, info) }, context.actor, page);
   }
 
   private async historyLines(finding: FindingView | FindingAtCut | FindingInListAt, context: GraphqlContext, info: GraphQLResolveInfo): Promise<HistoryEntryType[]> {
@@ -205,7 +205,14 @@ export class FindingsResolver {
         : 'foldedAt' in finding
           ? ((await oncePerExecution(info, `finding-at:${finding.findingId}:${JSON.stringify(finding.foldedAt)}`, () => this.ledger.findingAt(finding.findingId, finding.foldedAt)))?.history ?? [])
           : await oncePerExecution(info, `finding-timeline:${finding.findingId}`, () => this.ledger.timeline(finding.findingId));
-    return historyLines(events, context.actor, this.ledger.finding(finding.findingId)?.parts.values() ?? []);
+    // Now: the stream as recorded, its close-outs that no longer stand marked (newcomer46 M1; a fold at a cut marks its own).
+    const marked = 'history' in finding || 'foldedAt' in finding || !events.some(isCloseOut) ? events : markedUndone(events, await this.closeOutsUndone(finding.findingId, info));
+    return historyLines(marked, context.actor, this.ledger.finding(finding.findingId)?.parts.values() ?? []);
+  }
+
+  /** The finding's close-outs its view does not count now, with why (`closeOutsUndoneIn`), folded once per operation. */
+  private closeOutsUndone(findingId: string, info: GraphQLResolveInfo): Promise<Map<number, string>> {
+    return oncePerExecution(info, `finding-close-outs-undone:${findingId}`, async () => closeOutsUndoneIn((await this.ledger.findingAt(findingId, EVERY_FACT))?.history ?? []));
   }
 
 }

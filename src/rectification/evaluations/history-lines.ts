@@ -7,6 +7,22 @@ import { connectionType } from '../../shared/graphql/connection.js';
 import { decodeCursor, encodeCursor, pageSize, paginate, recordedOrder, type Connection, type PageRequest } from '../../shared/pagination/page.js';
 import { HistoryEntryType } from './evaluation.types.js';
 
+/** The close-out entries of a parent's history (FindingClosedOut, WorkPlanItemCompleted): those `closeOutUndone` judges. */
+export const isCloseOut = (entry: { readonly type: string } | { readonly eventType: string }): boolean =>
+  CLOSE_OUT_TYPES.has('type' in entry ? entry.type : entry.eventType);
+const CLOSE_OUT_TYPES = new Set(['FindingClosedOut', 'WorkPlanItemCompleted']);
+
+/**
+ * The close-outs of a history folded with every fact (`EVERY_FACT`) that its view does not count, by revision, with why
+ * (`TimelineEntry.closeOutUndone`): what the present history marks on its raw stream entries (newcomer46 M1).
+ */
+export const closeOutsUndoneIn = (history: readonly TimelineEntry[]): Map<number, string> =>
+  new Map(history.flatMap((entry) => (entry.closeOutUndone ? [[entry.revision, entry.closeOutUndone] as const] : [])));
+
+/** The stream's entries with each close-out `undone` names marked so (`closeOutUndone`); the others as they are. */
+export const markedUndone = (events: readonly TimelineEntry[], undone: ReadonlyMap<number, string>): TimelineEntry[] =>
+  events.map((event) => (undone.has(event.revision) ? { ...event, closeOutUndone: undone.get(event.revision)! } : event));
+
 /** `historyPage`'s type: a finding's or work-plan item's history a page at a time. */
 export const HistoryEntryConnectionType = connectionType(HistoryEntryType, 'HistoryEntry');
 
@@ -43,6 +59,8 @@ export interface HistoryStream {
   readonly length: number;
   /** The parent's parts now (which lines a unit user reads: `historyLines`). */
   readonly parts: () => Iterable<PartView>;
+  /** The close-outs its view does not count now, by revision, with why (`closeOutsUndoneIn`): read only for a page holding a close-out. */
+  readonly closeOutsUndone: () => Promise<ReadonlyMap<number, string>>;
 }
 
 /** Events read at a time while a unit user's page is not full (its lines are some of the stream's). */
@@ -71,7 +89,9 @@ export async function historyPageFromStream(stream: HistoryStream, reader: Actor
     if (events.length < want) break;
     from = events.at(-1)!.revision + 1;
   }
-  const edges = lines.slice(0, size).map((line) => ({ cursor: encodeCursor(order, line.revision), node: line }));
+  const shown = lines.slice(0, size);
+  const undone = shown.some(isCloseOut) ? await stream.closeOutsUndone() : new Map<number, string>();
+  const edges = shown.map((line) => ({ cursor: encodeCursor(order, line.revision), node: { ...line, closeOutUndone: undone.get(line.revision) ?? line.closeOutUndone } }));
   let counted: Promise<number> | undefined;
   const countLines = async () => {
     let total = 0;

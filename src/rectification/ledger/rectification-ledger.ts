@@ -411,13 +411,18 @@ export function findingAt(timeline: readonly TimelineEntry[], cut: TimeCut): Fin
   const folded = timelineAt(rest, cut);
   // Its units' records set aside for good by an undoing known at the cut count nowhere (breaker11q P5).
   const setAside = recordsSetAsideIn(folded);
-  for (const event of folded) if (!setAsideForGood(setAside, event)) applyToFinding(view, event);
+  // The close-out days the fold passed through: a close-out entry on none of them is judged by `historyAt` (newcomer46 S1).
+  const closedDays = new Set<string>();
+  for (const event of folded) {
+    if (!setAsideForGood(setAside, event)) applyToFinding(view, event);
+    if (view.closedOn !== null) closedDays.add(view.closedOn);
+  }
   // Withdrawn as recorded twice: never a problem of its own, so off the 台账 on every day once that is known (breaker8d P5).
   const duplicate = duplicateWithdrawalKnown(rest, cut);
   if (duplicate && view.status !== 'WITHDRAWN') applyToFinding(view, duplicate);
   // The recording is listed as entered when a correction of its 发现日期 is listed beside it (inside the cut), else as it counts.
   const listed = rest.some((entry) => entry.type === 'FindingIdentifiedOnCorrected' && entryInCut(cut, entry)) ? (timeline[0] as TimelineEntry) : recorded;
-  return { ...view, history: [listed, ...historyAt(rest, folded, cut)] };
+  return { ...view, history: [listed, ...historyAt(rest, folded, cut, { days: closedDays, word: '销号' })] };
 }
 
 /**

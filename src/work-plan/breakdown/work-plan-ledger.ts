@@ -661,8 +661,13 @@ export function itemAt(timeline: readonly TimelineEntry[], cut: TimeCut): WorkPl
   const view = newItemView(defined);
   const folded = timelineAt(rest, cut);
   const spans = withdrawnSpansOf(folded);
-  for (const event of folded) if (!inWithdrawnSpan(spans, event)) applyToItem(view, event);
-  return { ...view, history: [defined, ...historyAt(rest, folded, cut)] };
+  // The completion days the fold passed through: a completion entry on none of them is judged by `historyAt` (newcomer46 S1).
+  const completedDays = new Set<string>();
+  for (const event of folded) {
+    if (!inWithdrawnSpan(spans, event)) applyToItem(view, event);
+    if (view.completedOn !== null) completedDays.add(view.completedOn);
+  }
+  return { ...view, history: [defined, ...historyAt(rest, folded, cut, { days: completedDays, word: '完成' })] };
 }
 
 /** The item’s view without its history (what the live ledger keeps). */

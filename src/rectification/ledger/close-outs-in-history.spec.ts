@@ -1,0 +1,124 @@
+import type { TimelineEntry } from '../../assignments/read-model/timeline.js';
+import { EVERY_FACT, type TimeCut } from '../../shared/time-cut.js';
+import { itemAt } from '../../work-plan/breakdown/work-plan-ledger.js';
+import { findingAt } from './rectification-ledger.js';
+
+/*
+ * newcomer46 S1 / M1 / M5: a history at a past day listed a close-out its own view said never happened. A pass of
+ * 2016-07-02 corrected to a failure on 2026-12-06: as of 2016-07-10 the finding was 整改中 and its inspection 不通过,
+ * yet the history listed 「2016-07-02 销号」 and a 重新打开 by the supervisor on 2016-07-02 (the 2026 correction's).
+ * An inspection moved from 07-05 to 07-08: as of 07-06 the history still listed 「2016-07-05 销号」. Now, the API's
+ * history listed such a close-out with nothing saying it no longer stands (the page said 「销号不成立」).
+ */
+
+const TYPED = '2026-12-01T02:00:00.000Z';
+const CORRECTED = '2026-12-06T07:45:55.123Z';
+let revision = 0;
+const entry = (type: string, occurredOn: string, data: Record<string, unknown>, recordedAt = TYPED): TimelineEntry => {
+  revision += 1;
+  return { type, data, id: `e-${revision}`, revision, occurredOn, metadata: { recordedAt, actorId: 'u', actorRole: 'SUPERVISOR', actorUnitId: null } } as unknown as TimelineEntry;
+};
+const cut = (asOf: string): TimeCut => ({ asOf, knownAt: null, axes: ['BUSINESS_DAY'] });
+const lines = (history: readonly TimelineEntry[]) => history.map((event) => `${event.occurredOn} ${event.type}${event.closeOutUndone ? `（${event.closeOutUndone}）` : ''}`);
+
+const partWork = (passedOn: string, closeOut: (day: string) => TimelineEntry) => [
+  entry('UnitAssigned', '2016-04-26', { unitId: 'fgw', role: 'LEAD', dueDate: '2016-06-30', assignedOn: '2016-04-26' }),
+  entry('RectificationReported', '2016-06-25', { unitId: 'fgw', summary: '整改', evidence: [], reportedOn: '2016-06-25' }),
+  entry('InspectionLogged', passedOn, { unitId: 'fgw', inspectionId: 'i-1', outcome: 'PASSED', notes: '已整改到位', inspectedOn: passedOn, place: '现场' }),
+  closeOut(passedOn),
+];
+const outcomeCorrected = entry('InspectionCorrected', '2026-12-06', {
+  unitId: 'fgw', inspectionId: 'i-1', previousInspectedOn: '2016-07-02', inspectedOn: '2016-07-02', previousOutcome: 'PASSED', outcome: 'FAILED', reason: '督查记录表结论为不通过', correctedOn: '2026-12-06', newDueDate: '2016-07-31',
+}, CORRECTED);
+
+describe('a finding’s history lists its close-outs as the view counts them (newcomer46 S1, M1)', () => {
+  const recorded = entry('FindingRecorded', '2016-04-20', { findingId: 'f', evaluationId: 'e', title: '办事指南缺少收费依据', description: '', category: '主动公开', severity: 'LOW', concernedUnitIds: [], identifiedOn: '2016-04-20' });
+  const closedOut = (day: string, at = TYPED) => entry('FindingClosedOut', day, { findingId: 'f', closedOn: day }, at);
+
+  describe('given a pass of 2016-07-02 corrected to a failure on 2026-12-06', () => {
+    const timeline = [recorded, ...partWork('2016-07-02', (day) => closedOut(day)), outcomeCorrected, entry('FindingReopened', '2016-07-02', { findingId: 'f', reason: '督查记录表结论为不通过', reopenedOn: '2016-07-02' }, CORRECTED)];
+
+    it('as of 2016-07-10 lists neither a close-out nor a reopening: the finding is 整改中, its inspection failed', () => {
+      const at = findingAt(timeline, cut('2016-07-10'))!;
+      expect(at).toMatchObject({ status: 'OPEN', closedOn: null });
+      expect(lines(at.history)).toEqual(['2016-04-20 FindingRecorded', '2016-04-26 UnitAssigned', '2016-06-25 RectificationReported', '2016-07-02 InspectionLogged']);
+      expect(at.history.at(-1)!.data).toMatchObject({ outcome: 'FAILED' });
+    });
+
+    it('now lists the close-out as recorded, saying it does not stand and why, beside the correction', () => {
+      expect(lines(findingAt(timeline, EVERY_FACT)!.history)).toEqual([
+        '2016-04-20 FindingRecorded',
+        '2016-04-26 UnitAssigned',
+        '2016-06-25 RectificationReported',
+        '2016-07-02 InspectionLogged',
+        '2016-07-02 FindingClosedOut（2026-12-06 更正督查结果后销号不成立）',
+        '2026-12-06 InspectionCorrected',
+        '2016-07-02 FindingReopened',
+      ]);
+    });
+
+    it('as known before the correction was recorded, lists the close-out as it stood then, unmarked', () => {
+      const at = findingAt(timeline, { asOf: '2016-07-10', knownAt: '2026-12-06T07:45:55.122Z', axes: ['BUSINESS_DAY', 'RECORD_TIME'] })!;
+      expect(at).toMatchObject({ status: 'CLOSED', closedOn: '2016-07-02' });
+      expect(lines(at.history).at(-1)).toBe('2016-07-02 FindingClosedOut');
+    });
+  });
+
+  describe('given an inspection of 2016-07-05 moved to 2016-07-08 (the close-out recorded again on that day)', () => {
+    const timeline = [
+      recorded,
+      ...partWork('2016-07-05', (day) => closedOut(day)),
+      entry('FactDateCorrected', '2026-12-06', { unitId: 'fgw', factType: 'InspectionLogged', previousOn: '2016-07-05', on: '2016-07-08', reason: '日期抄错', correctedOn: '2026-12-06' }, CORRECTED),
+      closedOut('2016-07-08', CORRECTED),
+    ];
+
+    it('as of 2016-07-06 lists no close-out, and as of 2016-07-10 only the one of 2016-07-08', () => {
+      expect(lines(findingAt(timeline, cut('2016-07-06'))!.history).filter((line) => line.includes('Closed') || line.includes('Inspection'))).toEqual([]);
+      expect(lines(findingAt(timeline, cut('2016-07-10'))!.history).filter((line) => line.includes('Closed') || line.includes('Inspection'))).toEqual(['2016-07-08 InspectionLogged', '2016-07-08 FindingClosedOut']);
+    });
+
+    it('now marks the close-out of 2016-07-05 as no longer standing', () => {
+      expect(lines(findingAt(timeline, EVERY_FACT)!.history).filter((line) => line.includes('Closed'))).toEqual(['2016-07-05 FindingClosedOut（2026-12-06 更正督查日期后销号不成立）', '2016-07-08 FindingClosedOut']);
+    });
+  });
+
+  it('given a reopening dated before a close-out, typed after it, lists the close-out marked at any later day (it did not stand then either)', () => {
+    // 市发改委 passed on 07-01, 市财政局 on 07-12 (the close-out); the reopening of 07-11 (市发改委's part back) typed later.
+    const czj = [
+      entry('UnitAssigned', '2016-04-26', { unitId: 'czj', role: 'ASSIST', dueDate: '2016-06-30', assignedOn: '2016-04-26' }),
+      entry('RectificationReported', '2016-06-25', { unitId: 'czj', summary: '整改', evidence: [], reportedOn: '2016-06-25' }),
+      entry('InspectionLogged', '2016-07-12', { unitId: 'czj', inspectionId: 'i-2', outcome: 'PASSED', notes: '', inspectedOn: '2016-07-12', place: '现场' }),
+    ];
+    const reopenedAt = '2026-12-02T02:00:00.000Z';
+    const timeline = [
+      recorded,
+      ...partWork('2016-07-01', () => czj[0]!).slice(0, 3),
+      ...czj,
+      closedOut('2016-07-12'),
+      entry('FindingReopened', '2016-07-11', { findingId: 'f', reason: '群众反映仍未整改', reopenedOn: '2016-07-11' }, reopenedAt),
+      entry('PartsReopened', '2016-07-11', { reason: '群众反映仍未整改', reopenedOn: '2016-07-11', newDueDate: '2016-08-31' }, reopenedAt),
+    ];
+    const marked = '2016-07-12 FindingClosedOut（因 2016-07-11 重新打开，此销号不成立）';
+    expect(findingAt(timeline, cut('2016-07-20'))).toMatchObject({ status: 'OPEN', closedOn: null });
+    expect(lines(findingAt(timeline, cut('2016-07-20'))!.history)).toContain(marked);
+    expect(lines(findingAt(timeline, EVERY_FACT)!.history)).toContain(marked);
+  });
+
+  it('given a close-out that stands, then reopened later, lists it unmarked', () => {
+    const timeline = [recorded, ...partWork('2016-07-02', (day) => closedOut(day)), entry('FindingReopened', '2016-07-20', { findingId: 'f', reason: '群众反映仍未整改', reopenedOn: '2016-07-20' }, '2026-12-02T02:00:00.000Z')];
+    expect(lines(findingAt(timeline, EVERY_FACT)!.history)).toEqual(expect.arrayContaining(['2016-07-02 FindingClosedOut', '2016-07-20 FindingReopened']));
+  });
+});
+
+describe('a work-plan item’s history says 完成 for its completions (newcomer46 S1, M5)', () => {
+  const defined = entry('WorkPlanItemDefined', '2016-04-20', { itemId: 'item', planId: 'plan', categoryCode: '一', code: '1', title: '公开办事指南', description: '', dueDate: '2016-09-30', measures: '' });
+  const completed = (day: string) => entry('WorkPlanItemCompleted', day, { itemId: 'item', completedOn: day });
+  const timeline = [defined, ...partWork('2016-07-02', completed), outcomeCorrected, entry('WorkPlanItemReopened', '2016-07-02', { itemId: 'item', reason: '督查记录表结论为不通过', reopenedOn: '2016-07-02' }, CORRECTED)];
+
+  it('as of 2016-07-10 lists no completion and no reopening; now marks the completion in the item’s own words', () => {
+    const at = itemAt(timeline, cut('2016-07-10'))!;
+    expect(at).toMatchObject({ status: 'OPEN', completedOn: null });
+    expect(lines(at.history).filter((line) => /Completed|Reopened/u.test(line))).toEqual([]);
+    expect(lines(itemAt(timeline, EVERY_FACT)!.history).filter((line) => /Completed|Reopened/u.test(line))).toEqual(['2016-07-02 WorkPlanItemCompleted（2026-12-06 更正督查结果后完成不成立）', '2016-07-02 WorkPlanItemReopened']);
+  });
+});

@@ -53,17 +53,27 @@ describe('a record-time reading (knownAt) cannot be taken for the corrected ledg
     expect(readBack(tableToCsv({ ...table, title: '整改台账（截至 2016-06-13，含事后补录的记录）', knownAt: null }))).toEqual([['问题'], ['网上依申请公开渠道未开通']]);
   });
 
-  it('its file name carries the instant on the office clock (Beijing time, as its title; no colons); the corrected reading is named by the day only', () => {
-    expect(exportFileName('ledger', '2016-06-13', 'csv', table.knownAt)).toBe('整改台账-2016-06-13-记录截至北京时间20261130-183100.csv');
-    expect(exportFileName('work-plan', '2016-06-13', 'xlsx', table.knownAt)).toBe('工作方案进展-2016-06-13-记录截至北京时间20261130-183100.xlsx');
+  it('its file name carries the instant on the office clock (Beijing time, as its title; no colons), to the millisecond when not a whole second; the corrected reading is named by the day only', () => {
+    expect(exportFileName('ledger', '2016-06-13', 'csv', table.knownAt)).toBe('整改台账-2016-06-13-记录截至北京时间20261130-183100.123.csv');
+    expect(exportFileName('work-plan', '2016-06-13', 'xlsx', table.knownAt)).toBe('工作方案进展-2016-06-13-记录截至北京时间20261130-183100.123.xlsx');
+    expect(exportFileName('ledger', '2016-06-13', 'csv', '2026-11-30T10:31:00.000Z')).toBe('整改台账-2016-06-13-记录截至北京时间20261130-183100.csv');
     // Past midnight in Beijing, still the day before in UTC: the name says the office's day.
     expect(exportFileName('ledger', '2016-06-13', 'csv', '2026-11-30T16:05:00.000Z')).toBe('整改台账-2016-06-13-记录截至北京时间20261201-000500.csv');
     expect(exportFileName('ledger', '2016-06-13', 'csv')).toBe('整改台账-2016-06-13.csv');
   });
 
+  it('two readings 1 ms apart, one before and one at a correction, never share a name (newcomer46 S2: both were …-154555.csv)', () => {
+    const [justBefore, atCorrection] = ['2026-12-06T07:45:55.536Z', '2026-12-06T07:45:55.537Z'];
+    for (const format of ['csv', 'xlsx'] as const) {
+      expect(exportFileName('ledger', '2016-07-30', format, justBefore)).not.toBe(exportFileName('ledger', '2016-07-30', format, atCorrection));
+      expect(attachmentDisposition('ledger', { asOf: '2016-07-30', knownAt: justBefore }, format)).not.toBe(attachmentDisposition('ledger', { asOf: '2016-07-30', knownAt: atCorrection }, format));
+    }
+    expect(attachmentDisposition('ledger', { asOf: '2016-07-30', knownAt: atCorrection }, 'csv')).toContain('filename="ledger-2016-07-30-recorded-by-20261206-154555.537.csv"');
+  });
+
   it('a unit’s own download names the unit, never read as the office’s whole ledger or plan (newcomer22 S3)', () => {
     expect(exportFileName('ledger', '2026-12-02', 'xlsx', null, '青川市财政局')).toBe('整改台账-青川市财政局-2026-12-02.xlsx');
-    expect(exportFileName('work-plan', '2026-12-02', 'csv', table.knownAt, '青川市财政局')).toBe('工作方案进展-青川市财政局-2026-12-02-记录截至北京时间20261130-183100.csv');
+    expect(exportFileName('work-plan', '2026-12-02', 'csv', table.knownAt, '青川市财政局')).toBe('工作方案进展-青川市财政局-2026-12-02-记录截至北京时间20261130-183100.123.csv');
     // A character Windows refuses in a file name is not carried into one.
     expect(exportFileName('ledger', '2026-12-02', 'xlsx', null, '市发改委/市粮食局')).toBe('整改台账-市发改委_市粮食局-2026-12-02.xlsx');
     expect(attachmentDisposition('ledger', { asOf: '2026-12-02', knownAt: null, unitName: '青川市财政局' }, 'xlsx')).toBe(

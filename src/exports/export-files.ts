@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { TrafficLight } from '../assignments/read-model/part-view.js';
-import { isCalendarDate, officeClockSeconds } from '../shared/calendar-date.js';
+import { isCalendarDate, officeClockExact } from '../shared/calendar-date.js';
 import { LIGHT_HEADER, type ExportTable } from './export-table.js';
 
 export type ExportKind = 'ledger' | 'work-plan';
@@ -36,8 +36,12 @@ const ASCII_FILE_STEM: Readonly<Record<ExportKind, string>> = { ledger: 'ledger'
 export const asciiExportFileName = (kind: ExportKind, asOf: string, format: ExportFormat, knownAt: string | null = null, ownRows = false) =>
   `${ASCII_FILE_STEM[kind]}${ownRows ? '-unit' : ''}-${asOf}${knownAt ? `-recorded-by-${compactOfficeClock(knownAt)}` : ''}.${format}`;
 
-/** `2026-11-30T10:31:00.123Z` → `20261130-183100` (Beijing time; no `:`, which Windows file names may not hold). */
-const compactOfficeClock = (instant: string) => officeClockSeconds(instant).replace(/[-:]/g, '').replace(' ', '-');
+/**
+ * `2026-11-30T10:31:00.000Z` → `20261130-183100`, `2026-11-30T10:31:00.123Z` → `20261130-183100.123` (Beijing time, to the
+ * millisecond when not a whole second, as the title says it: two readings 1 ms apart never share a name, newcomer46 S2; no
+ * `:`, which Windows file names may not hold).
+ */
+const compactOfficeClock = (instant: string) => officeClockExact(instant).replace(/[-:]/g, '').replace(' ', '-');
 
 /** ARGB fills of the light column, the colours offices use for 红黄绿灯. */
 export const LIGHT_FILL: Readonly<Record<TrafficLight, string>> = { RED: 'FFFF4D4F', YELLOW: 'FFFFD666', GREEN: 'FF95DE64' };

@@ -1,6 +1,6 @@
 import { dueDateAmong, inAssignedOrder, onWatch, reportedDaysLate, trafficLight, type DueDateChange, type PartStatus, type PartView, type ReturnView, type TrafficLight } from '../assignments/read-model/part-view.js';
 import { recordsAfterWithdrawal } from '../assignments/read-model/records-after-withdrawal.js';
-import { addDays, officeClockMillis, officeClockSeconds } from '../shared/calendar-date.js';
+import { addDays, officeClockExact, officeClockMillis } from '../shared/calendar-date.js';
 import { slicer } from '../shared/event-loop-turns.js';
 import type { Breakdown } from '../work-plan/breakdown/breakdown.js';
 import { planLastYear, planYears } from '../work-plan/domain/work-plan.decider.js';
@@ -363,10 +363,10 @@ export const UNIT_ROWS_WORDS = '的任务';
  * The title's words for which reading a file is, as the pages say them (web/src/state.ts readingLabel):
  * `截至 2016-06-14，含事后补录的记录` (that day as known now, late entries included), or with a record-time
  * cut `截至 2016-06-14，按北京时间 2026-11-30 18:31:00 前已录入的记录` (what had been entered by that
- * instant, on the office's clock: an audit's "the ledger as we had it then"; breaker8c P4, P10).
+ * instant, on the office's clock — to the millisecond when not a whole second, newcomer46 S2: an audit's "the ledger as we had it then"; breaker8c P4, P10).
  */
 const asOfWords = (asOf: string, knownAt: string | null | undefined): string =>
-  knownAt ? `截至 ${asOf}，按北京时间 ${officeClockSeconds(knownAt)} 前已录入的记录` : `截至 ${asOf}，含事后补录的记录`;
+  knownAt ? `截至 ${asOf}，按北京时间 ${officeClockExact(knownAt)} 前已录入的记录` : `截至 ${asOf}，含事后补录的记录`;
 
 /** `2026—2028年` for a plan over several years whose title does not name both its years; null otherwise (its title says it, or a year's plan). */
 function periodBesideTitle(plan: { readonly title: string; readonly year: number; readonly lastYear?: number }): string | null {

@@ -71,6 +71,16 @@ export function officeClockMillis(instant: string | Date): string {
   return `${shifted.slice(0, 10)} ${shifted.slice(11, 23)}`;
 }
 
+/**
+ * An instant as the office's clock reads it, as exactly as it was given: to the second when it is a whole second
+ * (`2026-11-30 18:31:00`), else to the millisecond (`2026-12-06 15:45:55.537`, UTC+8). What an export's title and file
+ * name say of its `knownAt`: two readings 1 ms apart hold different records, so they never read alike (newcomer46 S2).
+ */
+export function officeClockExact(instant: string | Date): string {
+  const time = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  return time % 1000 === 0 ? officeClockSeconds(instant) : officeClockMillis(instant);
+}
+
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

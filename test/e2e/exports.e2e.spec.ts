@@ -10,7 +10,7 @@ import { EXPORTS_AT_ONCE, exportsInProgress } from '../../src/exports/export-fil
 import { LIGHT_FILL } from '../../src/exports/export-files.js';
 import { ExportLedgerQuery } from '../../src/exports/export.queries.js';
 import { LEDGER_COLUMNS, WORK_PLAN_COLUMNS } from '../../src/exports/export-table.js';
-import { officeClockSeconds } from '../../src/shared/calendar-date.js';
+import { officeClockExact } from '../../src/shared/calendar-date.js';
 import { TestApp, freshDatabasePath, startTestApp } from '../support/test-app.js';
 import { testSigningKeyFile } from '../support/signing-key.js';
 
@@ -362,19 +362,32 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
     expect(status(readCsv((await download(`/export/ledger.csv?asOf=2026-06-08&evaluationId=${evaluationId}`)).bytes))).toBe('已退回');
     const asKnown = `/export/ledger.xlsx?asOf=2026-06-08&knownAt=${encodeURIComponent(before)}&evaluationId=${evaluationId}`;
     const sheet = await openXlsx((await download(asKnown)).bytes);
-    expect(sheet.getCell('A1').value).toBe(`2025年度政务公开第三方评估整改台账（截至 2026-06-08，按北京时间 ${officeClockSeconds(before)} 前已录入的记录）`);
+    expect(sheet.getCell('A1').value).toBe(`2025年度政务公开第三方评估整改台账（截至 2026-06-08，按北京时间 ${officeClockExact(before)} 前已录入的记录）`);
     expect(rowValues(sheet, 3)).toEqual(LEDGER_ROWS_ON_8_JUNE()[0]);
     const plan = await openXlsx((await download(`/export/work-plan.xlsx?asOf=2026-06-08&knownAt=${encodeURIComponent(before)}&planId=${planId}`)).bytes);
-    expect(String(plan.getCell('A1').value)).toMatch(new RegExp(`（截至 2026-06-08，按北京时间 ${officeClockSeconds(before)} 前已录入的记录）$`));
+    expect(String(plan.getCell('A1').value)).toMatch(new RegExp(`（截至 2026-06-08，按北京时间 ${officeClockExact(before)} 前已录入的记录）$`));
     // The CSV of that reading says so in its first row and in its name (breaker8b N5).
     const csv = await download(`/export/ledger.csv?asOf=2026-06-08&knownAt=${encodeURIComponent(before)}&evaluationId=${evaluationId}`);
     const [titleRow, header, firstRow] = readCsv(csv.bytes);
-    expect(titleRow).toEqual([`2025年度政务公开第三方评估整改台账（截至 2026-06-08，按北京时间 ${officeClockSeconds(before)} 前已录入的记录）`]);
+    expect(titleRow).toEqual([`2025年度政务公开第三方评估整改台账（截至 2026-06-08，按北京时间 ${officeClockExact(before)} 前已录入的记录）`]);
     expect(header![0]).toBe('序号');
     expect(firstRow).toEqual(LEDGER_ROWS_ON_8_JUNE()[0]!.map(String));
-    const stamp = officeClockSeconds(before).replace(/[-:]/g, '').replace(' ', '-');
+    const stamp = officeClockExact(before).replace(/[-:]/g, '').replace(' ', '-');
     expect(csv.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(`整改台账-2026-06-08-记录截至北京时间${stamp}.csv`)}`);
     expect(csv.headers.get('content-disposition')).toContain(`filename="ledger-2026-06-08-recorded-by-${stamp}.csv"`);
+    // Two readings 1 ms apart, just before and at the correction, hold different rows: their names and titles differ, each
+    // saying its instant to the millisecond; the title's instant asked again gives the same rows (newcomer46 S2).
+    const correctedAt = ((await app.graphql(`query($id: ID!) { finding(id: $id) { history { eventType recordedAt } } }`, { id: inspectionId.findingId })).data!.finding.history as { eventType: string; recordedAt: string }[])
+      .find((entry) => entry.eventType === 'InspectionCorrected')!.recordedAt;
+    const justBefore = new Date(Date.parse(correctedAt) - 1).toISOString();
+    const readings = await Promise.all([justBefore, correctedAt].map((knownAt) => download(`/export/ledger.csv?asOf=2026-06-08&knownAt=${encodeURIComponent(knownAt)}&evaluationId=${evaluationId}`)));
+    const [nameBefore, nameAt] = readings.map((reading) => reading.headers.get('content-disposition'));
+    expect(nameBefore).not.toBe(nameAt);
+    const [titleBefore, titleAt] = readings.map((reading) => readCsv(reading.bytes)[0]![0]!);
+    expect(titleBefore).not.toBe(titleAt);
+    expect(status(readCsv(readings[0]!.bytes).slice(1))).not.toBe(status(readCsv(readings[1]!.bytes).slice(1)));
+    const clock = /按北京时间 (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d{3})?) 前/u.exec(titleAt)!;
+    expect(new Date(`${clock[1]}T${clock[2]}+08:00`).toISOString()).toBe(correctedAt);
     expect(await download(`/export/ledger.csv?knownAt=2026-06-10&evaluationId=${evaluationId}`)).toMatchObject({ status: 400 });
   });
 

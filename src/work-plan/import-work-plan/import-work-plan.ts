@@ -12,7 +12,7 @@ import { sha256Of, type ImportProblem, type ReadingNotes } from '../../spreadshe
 import { FLAT_LIST_NOTICE, planColumns, planTitleKey, unitDownloadProblem } from '../import/plan-document.js';
 import { withStandingCategories, withStandingCategoryCodes } from '../revise-plan/kept-categories.js';
 import { describeNotes, describeNotesZh } from '../../spreadsheet/import-refusal.js';
-import { officeClockSeconds, officeDate } from '../../shared/calendar-date.js';
+import { officeClockExact, officeClockSeconds, officeDate } from '../../shared/calendar-date.js';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
 import { importRefused } from '../../spreadsheet/import-refusal.js';
 import { doneInStore, eventsOfCommand, fileFormatOf, firstRunAppended, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
@@ -736,7 +736,7 @@ function exportOfEarlierReading(title: string, reading: ExportReading, later: re
   const shown = later.slice(0, 6);
   const more = later.length > shown.length ? `等 ${later.length} 项` : '';
   const readingZh =
-    reading.knownAt !== null ? `截至 ${reading.asOf}，按北京时间 ${officeClockSeconds(reading.knownAt)} 前已录入的记录`
+    reading.knownAt !== null ? `截至 ${reading.asOf}，按北京时间 ${officeClockExact(reading.knownAt)} 前已录入的记录`
     : reading.recordedThrough ? `截至 ${reading.asOf}，已录入至北京时间 ${officeClockSeconds(reading.recordedThrough)}`
     : `截至 ${reading.asOf}`;
   const readingEn =

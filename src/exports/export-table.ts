@@ -73,10 +73,12 @@ export const PART_STATUS_ZH: Readonly<Record<PartStatus, string>> = {
  * then the cell says so, since the row's 整改时限 is the part's own (breaker8p P8): 「整改中（2016-07-01 由物价局移交本单位，
  * 时限自移交之日起计）」, 「已报告待督查（逾期 9 天后报送：2016-07-01 由物价局移交本单位，自移交之日起计；按原时限逾期 71 天）」, or
  * for a part that came over reported, who reported it when (「物价局于 2016-05-10 报送，按原时限逾期 10 天；2016-07-01 移交本单位」).
- * `unitName`: a unit's name as of the row's day.
+ * `unitName`: a unit's name as of the row's day. `closedWord`: the parent's closed status (已销号 for a closed finding, 已销号 too
+ * for a completed item's rows as before) said instead of the part's, with its lateness all the same — 「已销号（逾期 3 天后报送）」,
+ * as an open finding's part reads 「已核验（逾期 3 天后报送）」 (newcomer46 M3: a closed finding's late part read only 已销号).
  */
-export function statusCell(part: PartView, unitName: (unitId: string) => string): string {
-  const status = PART_STATUS_ZH[part.status];
+export function statusCell(part: PartView, unitName: (unitId: string) => string, closedWord?: string): string {
+  const status = closedWord ?? PART_STATUS_ZH[part.status];
   const judged = onWatch(part);
   const late = reportedDaysLate(judged);
   const plain = late ? `${status}（逾期 ${late} 天后报送）` : status;
@@ -269,7 +271,7 @@ export async function ledgerTable(source: LedgerSource, pause: () => Promise<voi
           leads,
           source.unitName(part.unitId),
           dueCell(part),
-          statusOf(part) ?? (finding.status === 'CLOSED' ? FINDING_STATUS_ZH.CLOSED : statusCell(part, source.unitName)),
+          statusOf(part) ?? statusCell(part, source.unitName, finding.status === 'CLOSED' ? FINDING_STATUS_ZH.CLOSED : undefined),
           ...partProgress(part),
           light ? LIGHT_ZH[light] : '',
           finding.closedOn ?? '',
@@ -317,7 +319,7 @@ export async function workPlanTable(
             leads,
             unitName(part.unitId),
             dueCell(part),
-            withdrawnStatus(withdrawn, part) ?? (item.status === 'COMPLETED' ? '已销号' : statusCell(part, unitName)),
+            withdrawnStatus(withdrawn, part) ?? statusCell(part, unitName, item.status === 'COMPLETED' ? '已销号' : undefined),
             ...partProgress(part),
             light ? LIGHT_ZH[light] : '',
             item.completedOn ?? '',

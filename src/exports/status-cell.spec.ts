@@ -75,3 +75,17 @@ describe('the 台账 状态 cell of a part taken over (机构改革)', () => {
     });
   });
 });
+
+describe('the 台账 状态 cell of a closed finding’s part says its lateness too (newcomer46 M3)', () => {
+  const passed = (unitId: string, on: string) => entry(on, { type: 'InspectionLogged', data: { unitId, inspectionId: `i-${on}`, outcome: 'PASSED', notes: '已整改到位', inspectedOn: on, place: '现场' } });
+
+  it('given a part reported 3 days late and verified, reads 已销号（逾期 3 天后报送） on a closed finding, as 已核验（逾期 3 天后报送） on an open one', () => {
+    const late = partOf('发改局', assigned('发改局', '2016-06-15'), reported('发改局', '2016-06-18'), passed('发改局', '2016-06-25'));
+    expect(statusCell(late, names)).toBe('已核验（逾期 3 天后报送）');
+    expect(statusCell(late, names, '已销号')).toBe('已销号（逾期 3 天后报送）');
+  });
+
+  it('given one reported on time, reads 已销号 alone', () => {
+    expect(statusCell(partOf('发改局', assigned('发改局', '2016-06-15'), reported('发改局', '2016-06-14'), passed('发改局', '2016-06-25')), names, '已销号')).toBe('已销号');
+  });
+});

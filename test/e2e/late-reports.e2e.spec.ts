@@ -101,4 +101,18 @@ describe('a part reported late is awaiting inspection, not overdue, and its late
     expect((await views()).finding).toMatchObject({ status: 'REPORTED', reportedDaysLate: 0 });
     expect(await scoreOn()).toMatchObject({ due: 1, onTime: 0 });
   });
+
+  // newcomer46 M3: a part reported late on a finding since closed read only 已销号 in the 台账, as if on time.
+  it('says the lateness in the 台账 once the finding is closed too: 已销号（逾期 3 天后报送）', async () => {
+    const { evaluations } = await query(`{ evaluations { nodes { id } } }`);
+    const closing = (await app.graphql(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`, {
+      input: { idempotencyKey: key('finding'), evaluationId: evaluations.nodes[0].id, title: '政策解读不及时', description: '政策解读不及时', category: '政策解读', severity: 'LOW', identifiedOn: '2026-10-01', assignment: { assignedOn: '2026-10-10', units: [{ unitId, role: 'LEAD', dueDate: '2026-11-20' }] } },
+    }, supervisor)).data!.recordFinding.id;
+    await mutate('reportRectification', { findingId: closing, unitId, summary: '已解读', evidence: [{ title: '解读', link: 'https://www.example.gov.cn/j' }], reportedOn: '2026-11-23' }, await app.as('UNIT', unitId));
+    await mutate('logInspection', { findingId: closing, unitId, outcome: 'PASSED', notes: '已整改到位。', place: '教育局', inspectedOn: '2026-11-26' }, await app.as('INSPECTOR'));
+    const response = await fetch(`${app.url}/export/ledger.csv`, { headers: supervisor });
+    const rows = parse(Buffer.from(await response.arrayBuffer()).toString('utf8').replace(/^\uFEFF/, '')) as string[][];
+    const row = rows.find((cells) => cells[2] === '政策解读不及时')!;
+    expect(row[rows[0]!.indexOf('状态')]).toBe('已销号（逾期 3 天后报送）');
+  });
 });

@@ -3,11 +3,12 @@ import { evaluationTitlesIn } from '../support/store-files.js';
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { runTool, toolOnStore } from '../support/cli-tool.js';
+import { runTool } from '../support/cli-tool.js';
 import { operatorText } from '../support/store-refusal.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { testSigningKeyFile } from '../support/signing-key.js';
 import { graphqlAt, killHard, PROCESS_TEST_CEILING_MS, refusedStart, startServer, type ServerProcess } from '../support/server-process.js';
+import { type TestApp, writtenInProcess } from '../support/test-app.js';
 
 /*
  * breaker41-9 P1 (issue 9, "nothing silently started over"): a training, staging or drill copy of the
@@ -19,6 +20,10 @@ import { graphqlAt, killHard, PROCESS_TEST_CEILING_MS, refusedStart, startServer
  * (c) the training file renamed over the live file while production runs.
  * What tells: the other copy's signed witness beside the office's key (its head and chain hash there) and
  * the copy name each witness carries. Every wait is on a condition, under the process-test ceiling.
+ * What is judged runs in real processes — each start refused or accepted, ledger:verify, a writing tool, the control
+ * starts, production's live /health; the writes a story only needs made (production's users and records, a copy used
+ * for training or a drill) go through the same app in this test's process (`writtenInProcess`), whose start costs a
+ * fraction of a server process's (about 5 s of CPU).
  */
 
 const PRODUCTION = { STORE_COPY_NAME: '正式' };
@@ -49,35 +54,29 @@ const evaluationTitles = async (server: ServerProcess, supervisor: Record<string
 const toolWith = (name: string, args: string[], sqlitePath: string, env: Record<string, string> = {}) =>
   runTool(name, args, { env: { ...process.env, EVENT_STORE: 'sqlite', SQLITE_PATH: sqlitePath, NODE_ENV: 'test', LEDGER_SIGNING_KEY_FILE: testSigningKeyFile(), ...env } });
 
-/** Production (正式) on a fresh store with one evaluation and a supervisor; the server left running. */
-async function production(): Promise<{ sqlitePath: string; server: ServerProcess; supervisor: Record<string, string>; admin: Record<string, string> }> {
+/** Registers evaluations titled `titles` in turn as `supervisor`, each taken. */
+const registerEvaluations = async (app: TestApp, supervisor: Record<string, string>, titles: string[]) => {
+  for (const title of titles) expect((await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title, idempotencyKey: `key-${title}` }) }, supervisor)).errors).toBeUndefined();
+};
+
+/** Production (正式) on a fresh store with a supervisor, an ADMIN and one evaluation (正式评估); stopped — a test that needs it running starts it. */
+async function production(): Promise<{ sqlitePath: string; supervisor: Record<string, string>; admin: Record<string, string> }> {
   const sqlitePath = join(mkdtempSync(join(tmpdir(), 'rectify-production-')), 'rectify.db');
-  const server = await startServer(sqlitePath, { env: PRODUCTION });
-  const created = await toolOnStore('create-user', ['--name', '张伟', '--role', 'SUPERVISOR'], sqlitePath);
-  expect(created.code).toBe(0);
-  const supervisor = { authorization: `Bearer ${created.stdout.trim().split('\n').at(-1)}` };
-  const createdAdmin = await toolOnStore('create-user', ['--name', '王芳', '--role', 'ADMIN'], sqlitePath);
-  expect(createdAdmin.code).toBe(0);
-  const admin = { authorization: `Bearer ${createdAdmin.stdout.trim().split('\n').at(-1)}` };
-  expect((await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput({ title: '正式评估', idempotencyKey: 'key-正式评估' }) }, supervisor)).errors).toBeUndefined();
-  return { sqlitePath, server, supervisor, admin };
+  const accounts = await writtenInProcess(sqlitePath, async (app) => {
+    const supervisor = await app.as('SUPERVISOR');
+    await registerEvaluations(app, supervisor, ['正式评估']);
+    return { supervisor, admin: await app.as('ADMIN') };
+  }, PRODUCTION);
+  return { sqlitePath, ...accounts };
 }
 
-/** A training copy made with store:backup under STORE_COPY_NAME=培训, started as 培训 and written to (two evaluations); stopped. */
+/** A training copy made with store:backup under STORE_COPY_NAME=培训, opened as 培训 and written to (two evaluations); stopped. */
 async function trainingCopy(sqlitePath: string, supervisor: Record<string, string>): Promise<string> {
   const folder = join(mkdtempSync(join(tmpdir(), 'rectify-training-')), 'train');
   const backup = await toolWith('backup-store', [folder], sqlitePath, TRAINING);
   expect(backup.code).toBe(0);
   const training = join(folder, 'rectify.db');
-  const server = await startServer(training, { env: TRAINING });
-  try {
-    for (const title of ['培训练习一', '培训练习二']) {
-      expect((await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput({ title, idempotencyKey: `key-${title}` }) }, supervisor)).errors).toBeUndefined();
-    }
-  } finally {
-    await stop(server);
-    await killHard(server.child);
-  }
+  await writtenInProcess(training, (app) => registerEvaluations(app, supervisor, ['培训练习一', '培训练习二']), TRAINING);
   expect(titlesIn(training)).toEqual(['正式评估', '培训练习一', '培训练习二']);
   return training;
 }
@@ -133,69 +132,60 @@ async function expectAcceptedOnce(sqlitePath: string, supervisor: Record<string,
 
 describe('A training copy taken back as production\'s store is refused, never silently served (breaker41-9 P1)', () => {
   it('(a) a store:backup copy made under STORE_COPY_NAME=培训, used for training, copied back over the stopped production file', async () => {
-    const { sqlitePath, server, supervisor } = await production();
-    try {
-      const training = await trainingCopy(sqlitePath, supervisor);
-      await stop(server);
-      copyFileSync(training, sqlitePath);
-      for (const file of [`${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(file, { force: true });
-      const witness = bytesOf(`${sqlitePath}.witness.json`);
+    const { sqlitePath, supervisor } = await production();
+    const training = await trainingCopy(sqlitePath, supervisor);
+    copyFileSync(training, sqlitePath);
+    for (const file of [`${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(file, { force: true });
+    const witness = bytesOf(`${sqlitePath}.witness.json`);
 
-      expectOtherCopyRefusal(await refusedStart(sqlitePath, { env: PRODUCTION }));
-      // A refused start changes nothing: production's witness is as it was.
-      expect(bytesOf(`${sqlitePath}.witness.json`)).toBe(witness);
-      await expectVerifyFinds(sqlitePath);
-      // A writing tool with production's copy name refuses it as the server does, writing nothing.
-      const tool = await toolWith('create-user', ['--name', '李娜', '--role', 'SUPERVISOR'], sqlitePath, PRODUCTION);
-      expect(tool.code).not.toBe(0);
-      expect(tool.stderr).toContain('未写入任何内容：服务同样会拒绝这个事件库');
-      expect(tool.stderr).toContain('副本“培训”（STORE_COPY_NAME=培训）');
-      expect(bytesOf(`${sqlitePath}.witness.json`)).toBe(witness);
-      // The control: the training copy itself, at its own place, starts as ever.
-      const again = await startServer(training, { env: TRAINING });
-      expect((await healthOf(again.port)).status).toBe('ready');
-      await stop(again);
-      await expectAcceptedOnce(sqlitePath, supervisor);
-    } finally {
-      await killHard(server.child);
-    }
+    expectOtherCopyRefusal(await refusedStart(sqlitePath, { env: PRODUCTION }));
+    // A refused start changes nothing: production's witness is as it was.
+    expect(bytesOf(`${sqlitePath}.witness.json`)).toBe(witness);
+    await expectVerifyFinds(sqlitePath);
+    // A writing tool with production's copy name refuses it as the server does, writing nothing.
+    const tool = await toolWith('create-user', ['--name', '李娜', '--role', 'SUPERVISOR'], sqlitePath, PRODUCTION);
+    expect(tool.code).not.toBe(0);
+    expect(tool.stderr).toContain('未写入任何内容：服务同样会拒绝这个事件库');
+    expect(tool.stderr).toContain('副本“培训”（STORE_COPY_NAME=培训）');
+    expect(bytesOf(`${sqlitePath}.witness.json`)).toBe(witness);
+    // The control: the training copy itself, at its own place, starts as ever.
+    const again = await startServer(training, { env: TRAINING });
+    expect((await healthOf(again.port)).status).toBe('ready');
+    await stop(again);
+    await expectAcceptedOnce(sqlitePath, supervisor);
   }, PROCESS_TEST_CEILING_MS);
 
   it("(b) the training data folder put in production's place: refused, its witness left as 培训's; production's own data put back starts", async () => {
-    const { sqlitePath, server, supervisor } = await production();
+    const { sqlitePath, supervisor } = await production();
+    const training = await trainingCopy(sqlitePath, supervisor);
+    const data = join(sqlitePath, '..');
+    const real = `${data}-real`;
+    renameSync(data, real);
+    cpSync(join(training, '..'), data, { recursive: true });
+    const trainingWitness = bytesOf(`${sqlitePath}.witness.json`);
+    expect(JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8'))).toMatchObject({ copyName: '培训' });
+
+    expectOtherCopyRefusal(await refusedStart(sqlitePath, { env: PRODUCTION }));
+    // Never rewritten as 正式 before the operator accepted: the witness is still the training copy's, byte for byte.
+    expect(bytesOf(`${sqlitePath}.witness.json`)).toBe(trainingWitness);
+    await expectVerifyFinds(sqlitePath);
+
+    // Production's real data put back starts ready (before: refused STORE_SHORTER, the witness rewritten from the training log).
+    rmSync(data, { recursive: true });
+    renameSync(real, data);
+    const back = await startServer(sqlitePath, { env: PRODUCTION });
     try {
-      const training = await trainingCopy(sqlitePath, supervisor);
-      await stop(server);
-      const data = join(sqlitePath, '..');
-      const real = `${data}-real`;
-      renameSync(data, real);
-      cpSync(join(training, '..'), data, { recursive: true });
-      const trainingWitness = bytesOf(`${sqlitePath}.witness.json`);
-      expect(JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8'))).toMatchObject({ copyName: '培训' });
-
-      expectOtherCopyRefusal(await refusedStart(sqlitePath, { env: PRODUCTION }));
-      // Never rewritten as 正式 before the operator accepted: the witness is still the training copy's, byte for byte.
-      expect(bytesOf(`${sqlitePath}.witness.json`)).toBe(trainingWitness);
-      await expectVerifyFinds(sqlitePath);
-
-      // Production's real data put back starts ready (before: refused STORE_SHORTER, the witness rewritten from the training log).
-      rmSync(data, { recursive: true });
-      renameSync(real, data);
-      const back = await startServer(sqlitePath, { env: PRODUCTION });
-      try {
-        expect((await healthOf(back.port)).status).toBe('ready');
-        expect(await evaluationTitles(back, supervisor)).toEqual(['正式评估']);
-      } finally {
-        await stop(back);
-        await killHard(back.child);
-      }
+      expect((await healthOf(back.port)).status).toBe('ready');
+      expect(await evaluationTitles(back, supervisor)).toEqual(['正式评估']);
     } finally {
-      await killHard(server.child);
+      await stop(back);
+      await killHard(back.child);
     }
   }, PROCESS_TEST_CEILING_MS);
 
   it("(c) the training file renamed over the live file while production runs: /health degraded, the ADMIN told it is the other copy's file and not to keep it; the next start refuses it", async () => {
-    const { sqlitePath, server, supervisor, admin } = await production();
+    const { sqlitePath, supervisor, admin } = await production();
+    const server = await startServer(sqlitePath, { env: PRODUCTION });
     try {
       const training = await trainingCopy(sqlitePath, supervisor);
       renameSync(training, sqlitePath);
@@ -233,107 +223,89 @@ describe('A training copy taken back as production\'s store is refused, never si
  */
 describe('A training copy\'s rows are told by the rows themselves (breaker42-9 F1, F5)', () => {
   it('F1: a training copy run on another machine with a copy of the keys folder (its witnesses there), copied back: refused, verify finds it, accepted once', async () => {
-    const { sqlitePath, server, supervisor } = await production();
+    const { sqlitePath, supervisor } = await production();
+    const machine = mkdtempSync(join(tmpdir(), 'rectify-trainhost-'));
+    const backup = await toolWith('backup-store', [join(machine, 'data')], sqlitePath, TRAINING);
+    expect(backup.code).toBe(0);
+    // The keys folder copied along (key and store-witnesses), as the training machine's STORE_WITNESS_COPY_MISSING asks.
+    const keys = join(machine, 'keys');
+    cpSync(dirname(testSigningKeyFile()), keys, { recursive: true });
+    const trainingKey = { ...TRAINING, LEDGER_SIGNING_KEY_FILE: join(keys, 'ledger-signing-key.pem') };
+    const training = join(machine, 'data', 'rectify.db');
+    await writtenInProcess(training, (app) => registerEvaluations(app, supervisor, ['培训练习一', '培训练习二']), trainingKey);
+    copyFileSync(training, sqlitePath);
+    for (const file of [`${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(file, { force: true });
+    const witness = bytesOf(`${sqlitePath}.witness.json`);
+
+    const refused = await refusedStart(sqlitePath, { env: PRODUCTION });
+    expect(refused.code).toBe(3);
+    expect(refused.output).toContain('"reason":"STORE_FROM_OTHER_COPY"');
+    expect(refused.output).toContain('本事件库另一个副本写入的 2 条记录');
+    expect(refused.output).toContain('本副本的见证文件从未记有这些写入进程');
+    expect(refused.output).toContain('本服务运行为副本“正式”（STORE_COPY_NAME=正式）');
+    expect(refused.output).toContain('以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次');
+    // Before: ready, and production's witness rewritten to the training head as 正式's — the evidence gone.
+    expect(bytesOf(`${sqlitePath}.witness.json`)).toBe(witness);
+    const verified = await toolWith('ledger-verify', ['--json'], sqlitePath, PRODUCTION);
+    const json = JSON.parse(verified.stdout) as { ok: boolean; firstMismatch: { kind: string; eventNumber: number } };
+    expect(json.ok).toBe(false);
+    // Placed at the training copy's first record (breaker42-9 F8: before, "at event 1").
+    expect(json.firstMismatch).toMatchObject({ kind: 'STORE_FROM_OTHER_COPY', eventNumber: titlesPositions(sqlitePath)[1] });
+
+    const accepted = await startServer(sqlitePath, { env: PRODUCTION, args: ['--accept-store-reset'] });
+    expect((await healthOf(accepted.port)).status).toBe('ready');
+    await stop(accepted);
+    await killHard(accepted.child);
+    const plain = await startServer(sqlitePath, { env: PRODUCTION });
     try {
-      const machine = mkdtempSync(join(tmpdir(), 'rectify-trainhost-'));
-      const backup = await toolWith('backup-store', [join(machine, 'data')], sqlitePath, TRAINING);
-      expect(backup.code).toBe(0);
-      // The keys folder copied along (key and store-witnesses), as the training machine's STORE_WITNESS_COPY_MISSING asks.
-      const keys = join(machine, 'keys');
-      cpSync(dirname(testSigningKeyFile()), keys, { recursive: true });
-      const trainingKey = { ...TRAINING, LEDGER_SIGNING_KEY_FILE: join(keys, 'ledger-signing-key.pem') };
-      const training = join(machine, 'data', 'rectify.db');
-      const trainer = await startServer(training, { env: trainingKey });
-      try {
-        for (const title of ['培训练习一', '培训练习二']) {
-          expect((await graphqlAt(trainer.port, REGISTER_EVALUATION, { input: evaluationInput({ title, idempotencyKey: `key-${title}` }) }, supervisor)).errors).toBeUndefined();
-        }
-      } finally {
-        await stop(trainer);
-        await killHard(trainer.child);
-      }
-      await stop(server);
-      copyFileSync(training, sqlitePath);
-      for (const file of [`${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(file, { force: true });
-      const witness = bytesOf(`${sqlitePath}.witness.json`);
-
-      const refused = await refusedStart(sqlitePath, { env: PRODUCTION });
-      expect(refused.code).toBe(3);
-      expect(refused.output).toContain('"reason":"STORE_FROM_OTHER_COPY"');
-      expect(refused.output).toContain('本事件库另一个副本写入的 2 条记录');
-      expect(refused.output).toContain('本副本的见证文件从未记有这些写入进程');
-      expect(refused.output).toContain('本服务运行为副本“正式”（STORE_COPY_NAME=正式）');
-      expect(refused.output).toContain('以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次');
-      // Before: ready, and production's witness rewritten to the training head as 正式's — the evidence gone.
-      expect(bytesOf(`${sqlitePath}.witness.json`)).toBe(witness);
-      const verified = await toolWith('ledger-verify', ['--json'], sqlitePath, PRODUCTION);
-      const json = JSON.parse(verified.stdout) as { ok: boolean; firstMismatch: { kind: string; eventNumber: number } };
-      expect(json.ok).toBe(false);
-      // Placed at the training copy's first record (breaker42-9 F8: before, "at event 1").
-      expect(json.firstMismatch).toMatchObject({ kind: 'STORE_FROM_OTHER_COPY', eventNumber: titlesPositions(sqlitePath)[1] });
-
-      const accepted = await startServer(sqlitePath, { env: PRODUCTION, args: ['--accept-store-reset'] });
-      expect((await healthOf(accepted.port)).status).toBe('ready');
-      await stop(accepted);
-      await killHard(accepted.child);
-      const plain = await startServer(sqlitePath, { env: PRODUCTION });
-      try {
-        expect((await healthOf(plain.port)).status).toBe('ready');
-        // Production's own writes after the acceptance, and its restart: its own writer, never refused.
-        expect((await graphqlAt(plain.port, REGISTER_EVALUATION, { input: evaluationInput({ title: '接受之后', idempotencyKey: 'key-接受之后' }) }, supervisor)).errors).toBeUndefined();
-      } finally {
-        await killHard(plain.child);
-      }
-      const afterCrash = await startServer(sqlitePath, { env: PRODUCTION });
-      try {
-        expect((await healthOf(afterCrash.port)).status).toBe('ready');
-      } finally {
-        await stop(afterCrash);
-        await killHard(afterCrash.child);
-      }
+      expect((await healthOf(plain.port)).status).toBe('ready');
+      // Production's own writes after the acceptance, and its restart: its own writer, never refused.
+      expect((await graphqlAt(plain.port, REGISTER_EVALUATION, { input: evaluationInput({ title: '接受之后', idempotencyKey: 'key-接受之后' }) }, supervisor)).errors).toBeUndefined();
     } finally {
-      await killHard(server.child);
+      await killHard(plain.child);
+    }
+    const afterCrash = await startServer(sqlitePath, { env: PRODUCTION });
+    try {
+      expect((await healthOf(afterCrash.port)).status).toBe('ready');
+    } finally {
+      await stop(afterCrash);
+      await killHard(afterCrash.child);
     }
   }, PROCESS_TEST_CEILING_MS);
 
   it("F5: a training copy killed hard at once after its write (its key-side witness lagging), its .db and -wal copied back: refused, naming 培训", async () => {
-    const { sqlitePath, server, supervisor } = await production();
+    const { sqlitePath, supervisor } = await production();
+    const data = dirname(sqlitePath);
+    const train = `${data}-train`;
+    cpSync(data, train, { recursive: true });
+    rmSync(join(train, 'rectify.db.servers'), { recursive: true, force: true });
+    const training = join(train, 'rectify.db');
+    const trainer = await startServer(training, { env: TRAINING });
     try {
-      await stop(server);
-      const data = dirname(sqlitePath);
-      const train = `${data}-train`;
-      cpSync(data, train, { recursive: true });
-      rmSync(join(train, 'rectify.db.servers'), { recursive: true, force: true });
-      const training = join(train, 'rectify.db');
-      const trainer = await startServer(training, { env: TRAINING });
-      try {
-        expect((await graphqlAt(trainer.port, REGISTER_EVALUATION, { input: evaluationInput({ title: '培训练习一', idempotencyKey: 'key-培训练习一' }) }, supervisor)).errors).toBeUndefined();
-      } finally {
-        // Within the second: no durable witness write of the head since the answer.
-        await killHard(trainer.child);
-      }
-      expect(existsSync(`${training}-wal`)).toBe(true);
-      for (const suffix of ['', '-wal', '-shm']) if (existsSync(`${training}${suffix}`)) copyFileSync(`${training}${suffix}`, `${sqlitePath}${suffix}`);
-
-      const refused = await refusedStart(sqlitePath, { env: PRODUCTION });
-      expect(refused.code).toBe(3);
-      expect(refused.output).toContain('"reason":"STORE_FROM_OTHER_COPY"');
-      expect(refused.output).toContain('本事件库另一个副本写入的 1 条记录');
-      expect(refused.output).toContain('由副本“培训”（STORE_COPY_NAME=培训）的写入进程');
-      // F6: the -wal beside is said to hold the other copy's records (the .db read alone ends before them; note44: it said "may be")
-      // — never "keep it, it may hold acknowledged events".
-      expect(refused.output).toContain('在这个 -wal 中，不在 .db 中：单独读取 .db 只到位置');
-      expect(refused.output).not.toContain('其中可能有已确认写入的事件：请勿删除它');
-      // The training copy itself restarts on its own rows, its writer recorded before its write.
-      const again = await startServer(training, { env: TRAINING });
-      try {
-        expect((await healthOf(again.port)).status).toBe('ready');
-      } finally {
-        await stop(again);
-        await killHard(again.child);
-      }
+      expect((await graphqlAt(trainer.port, REGISTER_EVALUATION, { input: evaluationInput({ title: '培训练习一', idempotencyKey: 'key-培训练习一' }) }, supervisor)).errors).toBeUndefined();
     } finally {
-      await killHard(server.child);
+      // Within the second: no durable witness write of the head since the answer.
+      await killHard(trainer.child);
+    }
+    expect(existsSync(`${training}-wal`)).toBe(true);
+    for (const suffix of ['', '-wal', '-shm']) if (existsSync(`${training}${suffix}`)) copyFileSync(`${training}${suffix}`, `${sqlitePath}${suffix}`);
+
+    const refused = await refusedStart(sqlitePath, { env: PRODUCTION });
+    expect(refused.code).toBe(3);
+    expect(refused.output).toContain('"reason":"STORE_FROM_OTHER_COPY"');
+    expect(refused.output).toContain('本事件库另一个副本写入的 1 条记录');
+    expect(refused.output).toContain('由副本“培训”（STORE_COPY_NAME=培训）的写入进程');
+    // F6: the -wal beside is said to hold the other copy's records (the .db read alone ends before them; note44: it said "may be")
+    // — never "keep it, it may hold acknowledged events".
+    expect(refused.output).toContain('在这个 -wal 中，不在 .db 中：单独读取 .db 只到位置');
+    expect(refused.output).not.toContain('其中可能有已确认写入的事件：请勿删除它');
+    // The training copy itself restarts on its own rows, its writer recorded before its write.
+    const again = await startServer(training, { env: TRAINING });
+    try {
+      expect((await healthOf(again.port)).status).toBe('ready');
+    } finally {
+      await stop(again);
+      await killHard(again.child);
     }
   }, PROCESS_TEST_CEILING_MS);
 });
@@ -350,36 +322,23 @@ function titlesPositions(sqlitePath: string): number[] {
 
 describe('A drill copy run under production\'s own name, its file copied back over production that went on (newcomer45-9 S1)', () => {
   it('is refused as another copy\'s, naming its record, though the file is shorter than what production saw — never only "events missing"', async () => {
-    const { sqlitePath, server, supervisor } = await production();
-    try {
-      // The daily backup, then production goes on (two more records): the drill's file will be shorter than production.
-      const folder = join(mkdtempSync(join(tmpdir(), 'rectify-drill-')), 'drill');
-      expect((await toolWith('backup-store', [folder], sqlitePath, PRODUCTION)).code).toBe(0);
-      for (const title of ['正式评估二', '正式评估三']) {
-        expect((await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput({ title, idempotencyKey: `key-${title}` }) }, supervisor)).errors).toBeUndefined();
-      }
-      await stop(server);
-      // The restore drill as the README had it: the project folder's .env, so the drill is a second 正式 at another place.
-      const drill = join(folder, 'rectify.db');
-      const drillServer = await startServer(drill, { env: PRODUCTION });
-      try {
-        expect((await graphqlAt(drillServer.port, REGISTER_EVALUATION, { input: evaluationInput({ title: '演练评估', idempotencyKey: 'key-演练评估' }) }, supervisor)).errors).toBeUndefined();
-      } finally {
-        await stop(drillServer);
-        await killHard(drillServer.child);
-      }
-      copyFileSync(drill, sqlitePath);
-      for (const file of [`${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(file, { force: true });
+    const { sqlitePath, supervisor } = await production();
+    // The daily backup, then production goes on (two more records): the drill's file will be shorter than production.
+    const folder = join(mkdtempSync(join(tmpdir(), 'rectify-drill-')), 'drill');
+    expect((await toolWith('backup-store', [folder], sqlitePath, PRODUCTION)).code).toBe(0);
+    await writtenInProcess(sqlitePath, (app) => registerEvaluations(app, supervisor, ['正式评估二', '正式评估三']), PRODUCTION);
+    // The restore drill as the README had it: the project folder's .env, so the drill is a second 正式 at another place.
+    const drill = join(folder, 'rectify.db');
+    await writtenInProcess(drill, (app) => registerEvaluations(app, supervisor, ['演练评估']), PRODUCTION);
+    copyFileSync(drill, sqlitePath);
+    for (const file of [`${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(file, { force: true });
 
-      const refused = await refusedStart(sqlitePath, { env: PRODUCTION });
-      expect(refused.code).toBe(3);
-      expect(refused.output).toContain('STORE_FROM_OTHER_COPY');
-      expect(refused.output).toContain('有本事件库另一个副本写入的 1 条记录');
-      expect(refused.output).toContain(`见于 ${drill}`);
-      expect(refused.output).not.toContain('已确认写入的事件缺失');
-      expect(titlesIn(sqlitePath)).toContain('演练评估');
-    } finally {
-      await killHard(server.child);
-    }
+    const refused = await refusedStart(sqlitePath, { env: PRODUCTION });
+    expect(refused.code).toBe(3);
+    expect(refused.output).toContain('STORE_FROM_OTHER_COPY');
+    expect(refused.output).toContain('有本事件库另一个副本写入的 1 条记录');
+    expect(refused.output).toContain(`见于 ${drill}`);
+    expect(refused.output).not.toContain('已确认写入的事件缺失');
+    expect(titlesIn(sqlitePath)).toContain('演练评估');
   }, PROCESS_TEST_CEILING_MS);
 });

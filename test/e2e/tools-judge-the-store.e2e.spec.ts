@@ -4,8 +4,9 @@ import { closeSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, op
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
-import { graphqlAt, killHard, refusedStart, startServer, type ServerProcess, PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
+import { graphqlAt, killHard, refusedStart, startServer, PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
 import { toolOnStore } from '../support/cli-tool.js';
+import { type TestApp, writtenInProcess } from '../support/test-app.js';
 
 /*
  * breaker9c P6: the command-line tools created a new store at a mistyped SQLITE_PATH, said "15 units
@@ -13,38 +14,31 @@ import { toolOnStore } from '../support/cli-tool.js';
  * read-write as the refused server did (P1). Every tool now judges the store as the server does,
  * read-only, before it writes anything. P4: an installation moved to a new folder and started there
  * with a mistyped file name seeded the demo into a new store.
+ * The stores the tools judge are written by the app in this test's process (`writtenInProcess`), as a server writes
+ * them; the tools, the refused start and the crashed server are processes of their own.
  */
 
 const tool = toolOnStore;
 
 const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-const stopCleanly = async (server: ServerProcess) => {
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill('SIGTERM');
-  await exited;
+/** Registers `count` evaluations as `supervisor`, each taken. */
+const registerEvaluations = async (app: TestApp, supervisor: Record<string, string>, count: number) => {
+  for (let i = 0; i < count; i += 1) expect((await app.graphql(REGISTER_EVALUATION, { input: evaluationInput() }, supervisor)).errors).toBeUndefined();
 };
 
 /** A data folder with a witnessed store of a few events (a user, evaluations), stopped cleanly; its older copy kept beside. */
 async function installation(): Promise<{ folder: string; sqlitePath: string; older: string }> {
   const folder = join(mkdtempSync(join(tmpdir(), 'rectify-tools-')), 'data');
   const sqlitePath = join(folder, 'rectify.db');
-  await stopCleanly(await startServer(sqlitePath));
-  const created = await tool('create-user', ['--name', '张伟', '--role', 'SUPERVISOR'], sqlitePath);
-  expect(created.code).toBe(0);
-  const SUPERVISOR = { authorization: `Bearer ${created.stdout.trim().split('\n').at(-1)!}` };
-  const server = await startServer(sqlitePath);
-  for (let attempt = 0; (await graphqlAt(server.port, '{ evaluations { totalCount } }', {}, SUPERVISOR)).errors; attempt += 1) {
-    if (attempt > 600) throw new Error('the server never saw the tool’s user');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  expect((await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput() }, SUPERVISOR)).errors).toBeUndefined();
-  await stopCleanly(server);
+  const SUPERVISOR = await writtenInProcess(sqlitePath, async (app) => {
+    const supervisor = await app.as('SUPERVISOR');
+    await registerEvaluations(app, supervisor, 1);
+    return supervisor;
+  });
   const older = join(folder, '..', 'older.db');
   copyFileSync(sqlitePath, older);
-  const again = await startServer(sqlitePath);
-  expect((await graphqlAt(again.port, REGISTER_EVALUATION, { input: evaluationInput() }, SUPERVISOR)).errors).toBeUndefined();
-  await stopCleanly(again);
+  await writtenInProcess(sqlitePath, (app) => registerEvaluations(app, SUPERVISOR, 1));
   return { folder, sqlitePath, older };
 }
 
@@ -155,28 +149,17 @@ describe('A command-line tool judges the store as the server does before writing
 describe('A command-line tool run on a restored .db with the newer file’s -wal beside it', () => {
   it('refuses, every tool, in both languages, and leaves the .db and the -wal byte for byte', async () => {
     const sqlitePath = join(mkdtempSync(join(tmpdir(), 'rectify-tools-walmix-')), 'rectify.db');
-    await stopCleanly(await startServer(sqlitePath));
-    const created = await tool('create-user', ['--name', '张伟', '--role', 'SUPERVISOR'], sqlitePath);
-    expect(created.code).toBe(0);
-    const SUPERVISOR = { authorization: `Bearer ${created.stdout.trim().split('\n').at(-1)!}` };
-    const register = async (server: ServerProcess, count: number) => {
-      for (let attempt = 0; (await graphqlAt(server.port, '{ evaluations { totalCount } }', {}, SUPERVISOR)).errors; attempt += 1) {
-        if (attempt > 600) throw new Error('the server never saw the tool’s user');
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      for (let i = 0; i < count; i += 1) expect((await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput() }, SUPERVISOR)).errors).toBeUndefined();
-    };
-    const base = await startServer(sqlitePath);
-    await register(base, 20);
-    await stopCleanly(base);
+    const SUPERVISOR = await writtenInProcess(sqlitePath, async (app) => {
+      const supervisor = await app.as('SUPERVISOR');
+      await registerEvaluations(app, supervisor, 20);
+      return supervisor;
+    });
     copyFileSync(sqlitePath, `${sqlitePath}.older`);
-    const nightly = await startServer(sqlitePath);
-    await register(nightly, 20);
-    await stopCleanly(nightly);
+    await writtenInProcess(sqlitePath, (app) => registerEvaluations(app, SUPERVISOR, 20));
     copyFileSync(sqlitePath, `${sqlitePath}.nightly`);
-    // Three more acknowledged, then a crash: only the -wal holds them.
+    // Three more acknowledged by a server process, then its crash: only the -wal holds them.
     const crashed = await startServer(sqlitePath);
-    await register(crashed, 3);
+    for (let i = 0; i < 3; i += 1) expect((await graphqlAt(crashed.port, REGISTER_EVALUATION, { input: evaluationInput() }, SUPERVISOR)).errors).toBeUndefined();
     const logPosition = ((await (await fetch(`http://127.0.0.1:${crashed.port}/health`)).json()) as { logPosition: string }).logPosition;
     for (let attempt = 0; (JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8')) as { head: string | null }).head !== logPosition; attempt += 1) {
       if (attempt > 1200) throw new Error('the witness never reached the head');

@@ -4,7 +4,8 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
-import { graphqlAt, startServer, type ServerProcess, PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
+import { PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
+import { writtenInProcess } from '../support/test-app.js';
 import { runTool, toolOnStore as tool } from '../support/cli-tool.js';
 import { keyFingerprint, publicKeyText } from '../../src/ledger/domain/checkpoint.js';
 import { readSigningKey } from '../../src/ledger/ledger-signing-key.js';
@@ -22,12 +23,6 @@ import { testSigningKeyFile } from '../support/signing-key.js';
 
 const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-const stopCleanly = async (server: ServerProcess) => {
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill('SIGTERM');
-  await exited;
-};
-
 /** The events of the store and what its folder holds, as the tools must leave them. */
 const state = (sqlitePath: string) => {
   const db = new Database(sqlitePath, { readonly: true });
@@ -39,21 +34,13 @@ const state = (sqlitePath: string) => {
   }
 };
 
-/** A stopped, witnessed store with a user (made by the tool) and one evaluation (by the server). */
+/** A stopped, witnessed store with a user and one evaluation, written by the app in this test's process as a server writes them. */
 async function installation(): Promise<string> {
   const folder = join(mkdtempSync(join(tmpdir(), 'rectify-altered-')), 'data');
   const sqlitePath = join(folder, 'rectify.db');
-  await stopCleanly(await startServer(sqlitePath));
-  const created = await tool('create-user', ['--name', '张伟', '--role', 'SUPERVISOR'], sqlitePath);
-  expect(created.code).toBe(0);
-  const SUPERVISOR = { authorization: `Bearer ${created.stdout.trim().split('\n').at(-1)!}` };
-  const server = await startServer(sqlitePath);
-  for (let attempt = 0; (await graphqlAt(server.port, '{ evaluations { totalCount } }', {}, SUPERVISOR)).errors; attempt += 1) {
-    if (attempt > 600) throw new Error('the server never saw the tool’s user');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  expect((await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput() }, SUPERVISOR)).errors).toBeUndefined();
-  await stopCleanly(server);
+  await writtenInProcess(sqlitePath, async (app) => {
+    expect((await app.graphql(REGISTER_EVALUATION, { input: evaluationInput() }, await app.as('SUPERVISOR'))).errors).toBeUndefined();
+  });
   return sqlitePath;
 }
 

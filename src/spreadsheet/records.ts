@@ -197,6 +197,47 @@ export function sheetsNamedAfterUnitsProblems<Record extends { readonly row: num
   });
 }
 
+/** The years a sheet's name or title names: 2025年, 2025年度, ２０２５年, a name that is a year alone (2025). */
+function yearsNamedIn(text: string): number[] {
+  const plain = text.normalize('NFKC').trim();
+  if (/^(?:19|20|21)\d{2}$/u.test(plain)) return [Number(plain)];
+  return [...plain.matchAll(/((?:19|20|21)\d{2})\s*年/gu)].map((match) => Number(match[1]));
+}
+
+/**
+ * The problems of a workbook read over several sheets one of which is another year's (breaker46-10 S1: a 2026 plan with last
+ * year's sheet 2025年 kept beside it took the 2025 tasks as a category of its own): each sheet whose name or title row
+ * (`table.sheetTitles`) names a year outside `period` (first…last year of the plan) is refused, naming the sheet and the way
+ * on — import the sheet of the plan's year alone (the import page's 工作表（Excel 文件）, `--sheet`), or correct the year. A year
+ * `ownTitle` (the plan's title) names too is no other year (整改 of a 2025 evaluation in 2026 names 2025 on every sheet).
+ * Empty for CSV, a sheet read alone, or sheets of the plan's years.
+ */
+export function sheetsOfOtherYearsProblems(table: Pick<Table<string>, 'sheets' | 'sheetTitles'>, period: { readonly first: number; readonly last: number }, ownTitle: string): ImportProblem[] {
+  if (table.sheets.length < 2) return [];
+  const own = new Set(yearsNamedIn(ownTitle));
+  const otherYearOf = (sheet: string): { readonly year: number; readonly where: 'name' | 'title' } | null => {
+    for (const [text, where] of [[sheet, 'name'], [table.sheetTitles?.[sheet] ?? '', 'title']] as const) {
+      const year = yearsNamedIn(text).find((each) => !own.has(each) && (each < period.first || each > period.last));
+      if (year !== undefined) return { year, where };
+    }
+    return null;
+  };
+  const others = table.sheets.flatMap((sheet) => {
+    const other = otherYearOf(sheet);
+    return other === null ? [] : [{ sheet, ...other }];
+  });
+  if (others.length === 0) return [];
+  const fitting = table.sheets.filter((sheet) => !others.some((other) => other.sheet === sheet));
+  const years = period.first === period.last ? `${period.first}` : `${period.first}—${period.last}`;
+  const pick = fitting.length === 0 ? '' : fitting[0]!;
+  return others.map(({ sheet, year, where }) => ({
+    row: null,
+    sheet,
+    reason: `Sheet "${sheet}" is of ${year} (its ${where === 'name' ? 'name' : `title "${table.sheetTitles?.[sheet] ?? ''}"`} says so), not of the plan's ${years}: every sheet of a workbook is imported into the one plan, so its tasks would become this plan's. ${pick === '' ? 'Name the sheet to import' : `To import only this year's sheet, name it ("${pick}")`} in the import page's 工作表（Excel 文件） (CLI: --sheet${pick === '' ? '' : ` ${pick}`}); if the sheet does belong to this plan, correct the year in its name or title. Then import again.`,
+    reasonZh: `工作表“${sheet}”是 ${year} 年的（${where === 'name' ? '工作表名称' : `标题“${table.sheetTitles?.[sheet] ?? ''}”`}所示），不是本方案的 ${years} 年：工作簿的各工作表会一并导入同一方案，该表的任务会成为本方案的任务。${pick === '' ? '请指定要导入的工作表' : `如只导入本年度的工作表，请在导入页面的“工作表（Excel 文件）”中填写“${pick}”（命令行 --sheet ${pick}）`}；如该表确属本方案，请改正其名称或标题中的年份。然后重新导入。`,
+  }));
+}
+
 /**
  * The problem of a row whose 备注 names a unit of the directory (breaker10m P5: 「配合单位：青川市住房和城乡建设局」 in 备注 was
  * dropped, the unit given nothing): a remark assigns no work, so the row is refused naming the unit and where to write it.

@@ -104,6 +104,12 @@ export interface Table<Key extends string> {
    * or an old version kept out of sight); each is named in a notice. Absent or empty otherwise.
    */
   readonly hiddenSheets?: readonly string[];
+  /**
+   * Each sheet's title row (`title`), by sheet name, for a workbook read over several sheets: what each sheet says it is
+   * (青川市2025年…任务分解表 beside the 2026 one), for a feature to judge sheets of another year (breaker46-10 S1). Absent
+   * for one sheet and for CSV; a sheet without a title row is not in it.
+   */
+  readonly sheetTitles?: Readonly<Record<string, string>>;
 }
 
 /** Every record of a CSV file, numbered as a spreadsheet would show them (a quoted line break stays in its row). */
@@ -1848,6 +1854,7 @@ function oneTableOf<Key extends string>(parts: readonly { name: string; table: T
       sheets: names,
       headerRow: parts[0]!.table.headerRow,
       title: parts.find((part) => part.table.title !== null)?.table.title ?? null,
+      sheetTitles: Object.fromEntries(parts.flatMap((part) => (part.table.title === null ? [] : [[part.name, part.table.title] as const]))),
       records: parts.flatMap((part) => part.table.records.map((record) => inSheet(record, part.name))),
       unusedColumns: [...unusedColumns.values()],
       headers: parts.reduce<Partial<Record<Key, readonly string[]>>>((all, part) => {

@@ -4,7 +4,7 @@ import { chineseNumeralValue, numbersByValue, wordsByValue } from '../../shared/
 import { unreadableLabel, unreadableReasonZh } from '../../shared/readable-text.js';
 import { calendarDateOf, markAgainstColumnReason, marksAgainstColumn, textOf, namesByLevel, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
 import { daysNamedIn, deadlineTextOf, readDeadline } from '../../spreadsheet/deadline-text.js';
-import { droppedColumnProblems, notImportedColumns, readingNotesOf, remarkNamingUnitProblem, sheetsNamedAfterUnitsProblems, tableBesideProblems } from '../../spreadsheet/records.js';
+import { droppedColumnProblems, notImportedColumns, readingNotesOf, remarkNamingUnitProblem, sheetsNamedAfterUnitsProblems, sheetsOfOtherYearsProblems, tableBesideProblems } from '../../spreadsheet/records.js';
 import { FINISHED_ON_COLUMN_ALIASES, PROGRESS_COLUMN_ALIASES, groupsOf, rowRemarkProblem, withoutChangeMark, type LabelledCell } from '../../spreadsheet/row-remarks.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { say, type Bilingual } from '../../shared/domain-error.js';
@@ -534,7 +534,10 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
       { ...options, sheetTitle: table.title, labels, tableSheet: table.sheet, exported: exportNotice.length > 0 },
       [...readingProblems, ...dropped, ...once.problems, ...unitSheets],
     );
-    const { notices: numbering = [], ...drafted } = draft;
+    const { notices: numbering = [], ...draftedRead } = draft;
+    // Sheets of another year than the plan's, read into it silently before (breaker46-10 S1).
+    const otherYears = draftedRead.document && draftedRead.document.year > 0 ? sheetsOfOtherYearsProblems(table, { first: draftedRead.document.year, last: draftedRead.document.lastYear ?? draftedRead.document.year }, draftedRead.document.writtenTitle ?? draftedRead.document.title) : [];
+    const drafted = otherYears.length === 0 ? draftedRead : { ...draftedRead, problems: [...draftedRead.problems, ...otherYears] };
     // 备注 is read for what it says about its row only: the result still lists it as not imported, last, where offices put it.
     const remarksColumn = records.some((record) => 'remarks' in record.cells) ? ['备注'] : [];
     // 状态 likewise (read only in Rectify's own export, whose notice names it).

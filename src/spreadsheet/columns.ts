@@ -66,6 +66,12 @@ export interface ColumnSpec {
    * (46203 → 2026-06-30, `excelSerialDayOf`), and the table tells so naming the cells (issue 10: read silently).
    */
   readonly days?: boolean;
+  /**
+   * The column holds identifiers (编码, 编号, 序号, 类别编号): an XLSX number cell is read as its number format shows it — `000`
+   * shows 1 as 001, `0.00` shows 1.1 as 1.10 — never as the bare number (breaker46-10 S2, M3: codes 001, 002, 010 registered as
+   * 1, 2, 10, and a text 010 beside a number shown 010 made a second code).
+   */
+  readonly asShown?: boolean;
 }
 
 export type Columns<Key extends string> = Readonly<Record<Key, ColumnSpec>>;

@@ -108,8 +108,8 @@ export function droppedColumnProblems(
     return [
       {
         row: null,
-        reason: `Column ${column.name} names units (such as ${unit}) but its header is not one this import reads, so it is not used: ${why.en}.`,
-        reasonZh: `“${column.name}”列写的是单位（如“${unit}”），但该表头不是本导入读取的列名，其中的单位不会得到任务：${why.zh}。`,
+        reason: `Column ${column.name} names units (such as ${unit}) but its header is not one this import reads, so it is not used: if they are units that take part, head the column 配合单位 (or another unit header this import reads); if the column is no units (its ${unit} only equals a unit's code or name), delete it. Then import again. ${why.en}.`,
+        reasonZh: `“${column.name}”列写的是单位（如“${unit}”），但该表头不是本导入读取的列名，其中的单位不会得到任务：如这些单位承担任务，请把表头改为“配合单位”（或本导入读取的其他单位列名）；如该列写的不是单位（“${unit}”只是恰与某单位的编码或名称相同），请删去该列。然后重新导入。${why.zh}。`,
       },
     ];
   });
@@ -260,7 +260,9 @@ function unitNameIn(texts: readonly string[], isUnitName: (name: string) => bool
   for (const text of texts) {
     const roles = unitRolesInCell(text);
     const names = roles ? [...roles.lead, ...roles.others] : namesInCell(text);
-    const unit = names.find(isUnitName);
+    // A bare number (1, 2, 010, 1.1) is a row's or item's number, whatever unit code it equals: a 序号 column is numbering, never units
+    // (breaker46-10 S2: after a directory coded 1, 2, 10, every 台账 with a 序号 column was refused as naming units).
+    const unit = names.find((name) => !/^\d+(?:\.\d+)*$/u.test(name.normalize('NFKC').trim()) && isUnitName(name));
     if (unit !== undefined) return unit;
   }
   return undefined;

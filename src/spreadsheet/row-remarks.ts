@@ -456,6 +456,10 @@ function progressMeaning(label: string, text: string): { readonly meaning: RowRe
     if (YES.test(plain) && /^是否/u.test(asked)) return { meaning: YES_MEANS.find(([header]) => header.test(asked))?.[1] ?? 'DONE', words: line.trim() };
     if (ALL_DONE.test(plain) && /完成率|完成进度|整改进度|完成比例/u.test(asked)) return { meaning: 'DONE', words: line.trim() };
     if (YES.test(plain) && plain !== '是') return { meaning: 'DONE', words: line.trim() };
+    // Done, then the standing work that follows it (已办结，长效机制持续推进; 已完成整改，常态化开展): the row is done — the
+    // clause after it keeps up what was done, it reopens nothing (breaker46-10 S4: imported as an open task).
+    const doneFirst = doneThenStanding(line);
+    if (doneFirst) return { meaning: 'DONE', words: doneFirst };
     // 整改中, 已启动整改, 已部分整改, 未整改, 已整改但反弹: the work is open, whatever words it shares with done (breaker10l P1, P3).
     if (openStatusOf(line) !== null) continue;
     // 完成, 办结, 闭环, 已处理, 验收合格, 整改到位, 完成整改并销号: done said as a whole phrase, with or without 已 (breaker10l P1).
@@ -464,6 +468,24 @@ function progressMeaning(label: string, text: string): { readonly meaning: RowRe
     if (said) return said;
   }
   return null;
+}
+
+/** A clause keeping up finished work: 长效机制持续推进, 常态化开展, 长期坚持, 巩固整改成果, 持续跟踪 — not 正在整改, 仍存在, 未完成. */
+const STANDING_CLAUSE = /长效|常态|长期|持续|巩固|坚持|保持|跟踪|防止反弹|举一反三/u;
+
+/**
+ * The words of a cell's first clause when it says the row is done and every later clause only keeps that work up
+ * (`STANDING_CLAUSE`, saying nothing reopened or not started): 已办结，长效机制持续推进 → 已办结. Null otherwise, so that
+ * 已整改，但问题反弹 and 已完成初稿，正在推进 stay open.
+ */
+function doneThenStanding(text: string): string | null {
+  // Parted at commas and full stops only: 100.0% and 完成情况：已完成 are one clause each.
+  const clauses = text.normalize('NFKC').split(/[，,。;；!！?？]+/u).map((clause) => clause.trim()).filter((clause) => clause !== '');
+  if (clauses.length < 2 || saysReopened(text)) return null;
+  const [first, ...rest] = clauses as [string, ...string[]];
+  const firstDone = mayClauseSayDone(first) && (isDonePhrase(first) || remarkMeaning(first)?.meaning === 'DONE');
+  if (!firstDone) return null;
+  return rest.every((clause) => openStatusOf(clause)?.status !== 'NOT_STARTED' && (openStatusOf(clause) === null || STANDING_CLAUSE.test(clause))) ? first : null;
 }
 
 /**

@@ -41,6 +41,10 @@ interface SheetRow {
   readonly concealed?: readonly number[];
   /** XLSX date cells whose format shows the month and day but no year (`m"月"d"日"`), by position (`shownDayOf`). */
   readonly withoutYear?: readonly { readonly position: number; readonly shown: ShownDay }[];
+  /** XLSX cells with text in a font the colour of the cell's fill (white on no fill), by position, with that text (`unseenTextOf`). */
+  readonly unseen?: readonly { readonly position: number; readonly text: string }[];
+  /** XLSX number cells whose number format shows them otherwise than the bare number (`shownNumberOf`: 001, 1.10), by position. */
+  readonly shownNumbers?: readonly { readonly position: number; readonly text: string }[];
 }
 
 /**
@@ -316,6 +320,8 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
         const fromAbove: number[] = [];
         const withoutYear: { position: number; shown: ShownDay }[] = [];
         const concealed: number[] = [];
+        const shownNumbers: { position: number; text: string }[] = [];
+        const unseen: { position: number; text: string }[] = [];
         // Whether the row says anything of its own, not only what cells merged down from a row above fill into it.
         let own = false;
         for (let column = 1; column <= columnCount; column += 1) {
@@ -333,18 +339,22 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
           cells.push(shown?.text ?? shownYearMonthOf(value, cell.numFmt) ?? shownPercentOf(value, cell.numFmt) ?? value);
           const day = shown ? null : shownDayOf(value, cell.numFmt, `${columnLetter(column - 1)}${rowNumber}`);
           if (day) withoutYear.push({ position: column - 1, shown: day });
+          const asShown = shownNumberOf(value, cell.numFmt);
+          if (asShown !== null) shownNumbers.push({ position: column - 1, text: asShown });
           const mergedDown = cell.isMerged && Number(cell.master.row) !== rowNumber;
           if (mergedDown) fromAbove.push(column - 1);
           if (textOf(value) !== '' && !mergedDown) own = true;
           if (textOf(value) !== '' && isStruckThrough(cell)) struck.push(columnLetter(column - 1));
           if (textOf(value) !== '' && concealedByFormat(value, cell.numFmt)) concealed.push(column - 1);
+          const invisible = textOf(value) === '' || mergedDown ? null : unseenTextOf(cell);
+          if (invisible !== null) unseen.push({ position: column - 1, text: invisible });
         }
         // A blank row inside a block merged down over it (a 问题 merged over its units' rows, one unit's row emptied; a category
         // merged over its items with a blank row left in) is a blank row: read as a row it was a finding or item with no unit,
         // title or date (session 24).
         if (!own) return;
         // A row of height 0 shows nothing as a hidden one does, whether or not it carries the hidden flag (breaker45-10 S2).
-        rows.push({ row: rowNumber, cells, ...(row.hidden || row.height === 0 ? { hidden: true as const } : {}), ...(concealed.length > 0 ? { concealed } : {}), ...(struck.length > 0 ? { struck } : {}), ...(fromAbove.length > 0 ? { fromAbove } : {}), ...(withoutYear.length > 0 ? { withoutYear } : {}) });
+        rows.push({ row: rowNumber, cells, ...(row.hidden || row.height === 0 ? { hidden: true as const } : {}), ...(concealed.length > 0 ? { concealed } : {}), ...(struck.length > 0 ? { struck } : {}), ...(fromAbove.length > 0 ? { fromAbove } : {}), ...(withoutYear.length > 0 ? { withoutYear } : {}), ...(shownNumbers.length > 0 ? { shownNumbers } : {}), ...(unseen.length > 0 ? { unseen } : {}) });
       });
       return { name: sheet.name, rows, notices, ...(isHidden(sheet) ? { hidden: true } : {}), ...(sheet.state === 'veryHidden' ? { veryHidden: true as const } : {}), ...(hiddenColumns.length > 0 ? { hiddenColumns } : {}) };
     }),
@@ -533,6 +543,26 @@ function hiddenOrStruckProblem(row: SheetRow, sheet: string | null): ImportProbl
  * `;;;`, Excel's 「隐藏单元格内容」): as a hidden row is, refused naming the cell — never read as if shown (breaker45-10 S2).
  */
 function concealedProblems(row: SheetRow, read: ReadonlySet<number>, names: readonly string[], sheet: string | null): ImportProblem[] {
+  // Text in the colour of its cell's fill (white on no fill): unseen on screen and in print as ;;; is (breaker46-10 S3).
+  const unseen = (row.unseen ?? [])
+    .filter(({ position }) => read.has(position))
+    .map(({ position, text }) => {
+      const cell = `${columnLetter(position)}${row.row}`;
+      const whole = textOf(row.cells[position] ?? null);
+      const part = text.trim() === whole.trim() ? '' : `, of "${whole}",`;
+      const partZh = text.trim() === whole.trim() ? '' : `（单元格内容为“${whole}”）`;
+      return {
+        row: row.row,
+        reason: `Cell ${cell} (${names[position] ?? ''}) holds "${text}"${part} in a font the colour of the cell's background (such as white on white), unseen on screen and in print: an import does not read what the sheet does not show. Delete that text if it is no longer used, or give it a visible font colour (such as 自动 / black) to import it.`,
+        reasonZh: `单元格 ${cell}（“${names[position] ?? ''}”列）中的“${text}”${partZh}字体颜色与单元格底色相同（如白底白字），在屏幕上和打印时都看不到：导入不读取看不到的内容。如该内容已不再使用，请删去；如仍要导入，请把其字体颜色改为“自动”或黑色后导入。`,
+        ...(sheet === null ? {} : { sheet }),
+      };
+    });
+  return [...unseen, ...concealedOnly(row, read, names, sheet)];
+}
+
+/** `concealedProblems` of the cells whose number format shows nothing (`;;;`). */
+function concealedOnly(row: SheetRow, read: ReadonlySet<number>, names: readonly string[], sheet: string | null): ImportProblem[] {
   return (row.concealed ?? [])
     .filter((position) => read.has(position))
     .map((position) => {
@@ -545,6 +575,36 @@ function concealedProblems(row: SheetRow, read: ReadonlySet<number>, names: read
         ...(sheet === null ? {} : { sheet }),
       };
     });
+}
+
+/** A theme colour's RGB as Office's default theme gives it: 0 (lt1, 背景) white, 1 (dk1, 文字) black; null for the others. */
+const THEME_RGB: Readonly<Record<number, string>> = { 0: 'FFFFFF', 1: '000000' };
+
+/** A colour's RGB (`FFFFFF`), from its ARGB or its default-theme index; null when the colour is not one of those. */
+function rgbOf(color: Partial<ExcelJS.Color> | undefined): string | null {
+  if (!color) return null;
+  if (typeof color.argb === 'string' && /^[0-9a-f]{6,8}$/iu.test(color.argb)) return color.argb.slice(-6).toUpperCase();
+  if (typeof color.theme === 'number' && !('tint' in color && (color as { tint?: number }).tint)) return THEME_RGB[color.theme] ?? null;
+  return null;
+}
+
+/**
+ * The text of a cell written in a font the colour of its background — white (or the theme's 背景 colour) on no fill, or on a solid
+ * fill of the same colour: the old way of hiding a word, unseen on screen and in print (breaker46-10 S3: a unit typed in white after
+ * another got a part silently). The whole cell's text, or the runs of rich text so written joined; null when all of it shows. A
+ * conditional format is not judged (the file keeps the rule, not its outcome).
+ */
+function unseenTextOf(cell: ExcelJS.Cell): string | null {
+  const fill = cell.fill;
+  const background = fill && fill.type === 'pattern' && fill.pattern === 'solid' ? rgbOf(fill.fgColor) : fill && fill.type === 'pattern' && fill.pattern !== 'none' ? null : 'FFFFFF';
+  if (background === null) return null;
+  const unseen = (font: Partial<ExcelJS.Font> | undefined) => rgbOf(font?.color ?? cell.font?.color) === background;
+  const value = cell.value;
+  if (value !== null && typeof value === 'object' && 'richText' in value) {
+    const hidden = value.richText.filter((run) => WRITTEN.test(run.text) && unseen(run.font));
+    return hidden.length === 0 ? null : hidden.map((run) => run.text).join('').trim();
+  }
+  return unseen(undefined) ? textOf(cellOf(value)).trim() || null : null;
 }
 
 /** Excel counts days from 1899-12-30; serials in this range are the years 1954–2119. */
@@ -606,12 +666,38 @@ function numberPatternOf(numFmt: string): string {
 }
 
 /**
- * A number formatted as a percentage (`0%`, `0.0%`) as Excel shows it: 1 → `100%`, 0.6 → `60%` (breaker43-10 F3: a 完成情况 cell
- * of 100% is the number 1, read as 1); null for any other cell.
+ * A number formatted as a percentage (`0%`, `0.0%`) as Excel shows it, rounded to the format's decimals: 1 → `100%`, 0.6 → `60%`,
+ * 0.999 under `0%` → `100%` (breaker43-10 F3: a 完成情况 cell of 100% is the number 1, read as 1; breaker46-10 S4); null for any
+ * other cell.
  */
 function shownPercentOf(value: Cell, numFmt: string | undefined): string | null {
   if (!numFmt || typeof value !== 'number' || !numberPatternOf(numFmt).includes('%')) return null;
-  return `${Number((value * 100).toFixed(6))}%`;
+  // Rounded to the decimals the format shows (breaker46-10 S4: 0.999 under 0% shows 100% and was read as 99.9%, imported open).
+  const decimals = /\.([0#]+)%/u.exec(numberPatternOf(numFmt))?.[1]?.length ?? 0;
+  return `${Number((value * 100).toFixed(decimals))}%`;
+}
+
+/**
+ * A number cell as its number format shows it, when that differs from the bare number and the format is digits only (`000`: 1 → 001;
+ * `0.00`: 1.1 → 1.10; `#,##0`: 1234 → 1,234), for columns of identifiers (`ColumnSpec.asShown`; breaker46-10 S2, M3). Null for any other
+ * cell: General, a date, a percentage, text, a negative number, or a format showing the number as it is.
+ */
+export function shownNumberOf(value: Cell, numFmt: string | undefined): string | null {
+  if (!numFmt || typeof value !== 'number' || !Number.isFinite(value) || value < 0) return null;
+  const pattern = numberPatternOf(numFmt);
+  const parts = /^([#0,]*)(?:\.([0#]*))?$/u.exec(pattern);
+  if (!parts || !pattern.includes('0')) return null;
+  const [whole = '', decimals = ''] = [parts[1], parts[2]];
+  const fixed = value.toFixed(decimals.length);
+  let [digits = '', fraction = ''] = fixed.split('.');
+  const least = (/^0*/u.exec(decimals)?.[0] ?? '').length;
+  while (fraction.length > least && fraction.endsWith('0')) fraction = fraction.slice(0, -1);
+  const zeros = (whole.match(/0/gu) ?? []).length;
+  digits = digits.padStart(zeros, '0');
+  if (zeros === 0 && digits === '0' && fraction !== '') digits = '';
+  if (whole.includes(',')) digits = digits.replace(/\B(?=(\d{3})+(?!\d))/gu, ',');
+  const text = fraction === '' ? digits : `${digits}.${fraction}`;
+  return text === String(value) || text === '' ? null : text;
 }
 
 function shownYearMonthOf(value: Cell, numFmt: string | undefined): string | null {
@@ -1583,7 +1669,10 @@ function tableOf<Key extends string>(
       return read.units;
     };
     for (const [key, at] of positions) {
-      if (at.length === 1) cells[key] = cellAt(at[0]!);
+      // An identifier as the sheet shows it (001, 1.10), never the bare number (breaker46-10 S2, M3).
+      const shownNumber = columns[key].asShown && at.length === 1 ? row.shownNumbers?.find((each) => each.position === at[0])?.text : undefined;
+      if (shownNumber !== undefined) cells[key] = shownNumber;
+      else if (at.length === 1) cells[key] = cellAt(at[0]!);
       // Every column of a `several` key is read, the same header twice too (two 配合单位 columns; 责任单位 merged over two
       // columns, the left holding the lead and the right the others): the second was dropped unsaid (breaker10o P13). A
       // cell merged across them gives its text to each, read once.

@@ -16,13 +16,14 @@ import { nameForms, nearForms, type NameForms } from '../units/near-unit-names.j
  */
 
 export const unitColumns = {
-  code: { label: '编码 (code)', aliases: ['编码', '单位编码', '代码', 'code'], required: true },
+  code: { label: '编码 (code)', aliases: ['编码', '单位编码', '代码', 'code'], required: true, asShown: true },
   name: { label: '名称 (name)', aliases: ['名称', '单位名称', 'name'], required: true, names: true },
   kind: { label: '类型 (kind)', aliases: ['类型', '单位类型', 'kind', 'type'], required: true },
   parentCode: {
     label: '上级编码 (parent code)',
     aliases: ['上级编码', '上级单位编码', '主管单位编码', 'parent code', 'parent'],
     required: false,
+    asShown: true,
   },
   /** The parent by its name, as office directories write it (breaker10b N16): in the file, or in the directory. */
   parentName: {

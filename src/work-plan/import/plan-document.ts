@@ -178,6 +178,7 @@ export const planItemColumns = {
     aliases: ['编号', '事项编号', '小项编号', '任务编号', 'item code', 'code'],
     fallbackAliases: ['序号', 'no', 'no.'],
     required: true,
+    asShown: true,
   },
   title: {
     label: '事项 (item)',
@@ -244,6 +245,7 @@ export const planColumns = {
     label: '类别编号 (category code)',
     aliases: ['类别编号', '类别代码', '大项编号', 'category code'],
     required: false,
+    asShown: true,
   },
   categoryTitle: { label: '类别 (category)', aliases: ['类别', '类别名称', '大项', '任务类别', 'category', 'category title'], required: false },
   ...planItemColumns,

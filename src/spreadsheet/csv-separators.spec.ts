@@ -29,3 +29,19 @@ describe('CSV cells separated by tabs or semicolons (breaker10q P19)', () => {
     expect(await items('序号,工作任务,牵头单位,配合单位,完成时限\n1,推进决策公开;政策解读,青川市财政局,青川市教育局,2026-06-30\n')).toEqual([['推进决策公开;政策解读', 'unit-czj', ['unit-jyj'], '2026-06-30']]);
   });
 });
+
+describe("Excel's separator line sep=… opening a CSV file (breaker46-10 M2)", () => {
+  const title = async (csv: string) => {
+    const result = await importWorkPlan(csv, { format: 'csv', lookupUnit });
+    return result.ok ? result.plan.title : result.problems.map((problem) => problem.reasonZh);
+  };
+
+  it('is the separator line, never the title: the file is read from the line after it', async () => {
+    expect(await items('sep=,\r\n序号,工作任务,牵头单位,配合单位,完成时限\r\n1,推进决策公开,青川市财政局,青川市教育局,2026年6月底前\r\n')).toEqual([['推进决策公开', 'unit-czj', ['unit-jyj'], '2026-06-30']]);
+    expect(await title('\uFEFFsep=,\r\n青川市2026年任务\r\n序号,工作任务,牵头单位,配合单位,完成时限\r\n1,推进决策公开,青川市财政局,青川市教育局,2026年6月底前\r\n')).toBe('青川市2026年任务');
+  });
+
+  it('gives the separator: sep=; reads a semicolon file whose cells hold commas', async () => {
+    expect(await items('sep=;\n序号;工作任务;牵头单位;配合单位;完成时限\n1;推进决策公开,政策解读;青川市财政局;青川市教育局;2026-06-30\n')).toEqual([['推进决策公开,政策解读', 'unit-czj', ['unit-jyj'], '2026-06-30']]);
+  });
+});

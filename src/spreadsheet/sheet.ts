@@ -141,13 +141,26 @@ function delimiterOf(text: string): string {
   return ',';
 }
 
+/**
+ * Excel's separator line (`sep=,`, `sep=;`, `sep=\t`) opening a CSV file: the separator it names and the text after it. Excel reads
+ * that line as the separator and shows the file from the line after it, so the import does too (breaker46-10 M2: read as the title
+ * 「sep=」). Null when the file has none.
+ */
+function separatorLineOf(text: string): { readonly delimiter: string; readonly rest: string } | null {
+  const line = /^\uFEFF?"?sep=([^\r\n"])"?[ \t]*(?:\r\n|\n|\r|$)/iu.exec(text);
+  return line ? { delimiter: line[1]!, rest: text.slice(line[0].length) } : null;
+}
+
 function csvRows(content: FileContent): ImportResult<'rows', { rows: SheetRow[]; notices: ImportProblem[] }> {
-  const text = textOfFile(content);
-  if (!text.ok) return text;
+  const file = textOfFile(content);
+  if (!file.ok) return file;
+  const separatorLine = separatorLineOf(file.text);
+  const text = separatorLine === null ? file : { ...file, text: separatorLine.rest };
+  const delimiter = separatorLine?.delimiter ?? delimiterOf(text.text);
   try {
     const records = parseCsv(text.text, {
       bom: true,
-      delimiter: delimiterOf(text.text),
+      delimiter,
       relax_column_count: true,
       // A quote inside an unquoted field (hand-edited files) is kept as text.
       relax_quotes: true,
@@ -169,7 +182,7 @@ function csvRows(content: FileContent): ImportResult<'rows', { rows: SheetRow[];
     const line = (error as { lines?: number }).lines;
     const message = error instanceof Error ? error.message : String(error);
     // A quote never closed is reported at the file's last line: the row where it opens is the one to fix (breaker45-10 M2).
-    const opened = (error as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuoteRow(text.text, delimiterOf(text.text)) : null;
+    const opened = (error as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuoteRow(text.text, delimiter) : null;
     if (opened !== null) {
       return {
         ok: false,

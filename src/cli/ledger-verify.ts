@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadEnvFile, validateSettings } from '../config/app-settings.js';
-import { noEventsCodeWords, parseLedgerCode, type PrintedLedgerCode } from '../ledger/domain/checkpoint.js';
-import type { LedgerVerificationResult } from '../ledger/domain/ledger-verification.js';
+import { ledgerCodeFault, noEventsCodeWords, parseLedgerCode } from '../ledger/domain/checkpoint.js';
 import { describeCheckpoint, verifyLedger } from '../ledger/ledger-operations.js';
 import { SqliteLedger } from '../ledger/sqlite-ledger.js';
 import { witnessExpectations } from '../ledger/witnessed-head.js';
@@ -116,10 +115,12 @@ function parseOptions(argv: string[]) {
     // breaker45-9 M1: a code for 0 events is no code an office printed.
     if (printed?.treeSize === 0) throw new UsageError(noEventsCodeWords(say(`--code ${text}`, `参数 --code ${text} `)));
     if (printed) return printed;
+    // newcomer46-9 M1 c: which character or group is wrong (a letter O for a 0), not only that it is no code.
+    const fault = ledgerCodeFault(text);
     throw new UsageError(
       say(
-        `--code ${text}: not a 台账校验码 (the number of events, then eight groups of eight hex digits, as printed).`,
-        `--code ${text}：不是台账校验码（应为事件条数，后接 8 组、每组 8 位的十六进制数字，以“-”分隔，与打印的一致）。`,
+        `--code ${text}: not a 台账校验码 (the number of events, then eight groups of eight hex digits, as printed)${fault.en ? `: ${fault.en}` : ''}.`,
+        `--code ${text}：不是台账校验码（应为事件条数，后接 8 组、每组 8 位的十六进制数字，以“-”分隔，与打印的一致）${fault.zh ? `：${fault.zh}` : ''}。`,
       ),
     );
   });
@@ -229,9 +230,7 @@ async function main(): Promise<number> {
             ),
       );
       both(say(`Head: position ${result.headPosition ?? '(empty log)'}, chain hash ${result.headChainHash}`, `日志末端：位置 ${result.headPosition ?? '（空日志）'}，链哈希 ${result.headChainHash}`));
-      for (const printed of comparedCodes(options.printedCodes, result)) {
-        both(say(`The printed ledger code ${printed.code} matches the first ${printed.treeSize} events, recomputed from their content.`, `打印的台账校验码 ${printed.code} 与按内容重新计算的前 ${printed.treeSize} 条事件相符。`));
-      }
+      for (const answer of result.printedCodeAnswers) both(say(answer.message, answer.messageZh));
       // breaker9y P10: a copy rewritten whole (hashes recomputed, checkpoints removed) chains too — only a code kept apart shows it.
       if (result.checkpointsChecked === 0 && result.printedCodesChecked === 0) {
         both(
@@ -265,14 +264,18 @@ async function main(): Promise<number> {
       // breaker9x S3: a log judged against what a witness or a checkpoint saw (rewritten, cut, checkpoints gone) was
       // checked before that point only against itself — its rows chain, but nothing shows they are the ones recorded.
       const judgedAgainstHistory = ['HEAD_REWRITTEN', 'LOG_TRUNCATED', 'CHECKPOINT_MISMATCH', 'CHECKPOINT_MISSING'].includes(mismatch.kind);
+      const codeOfMismatch = result.printedCodeAnswers.find((answer) => answer.messageZh === mismatch.messageZh);
       if (mismatch.kind === 'PRINTED_CODE_MISMATCH') {
-        // breaker9z P5: the events a printed code does not match were never "intact" — whatever their own hashes say.
-        both(
-          say(
-            `These ${mismatch.eventNumber} events chain together with the hashes the file stores, but they are not the events the printed code was made from: at least one of them was changed, removed or reordered since it was printed, its hashes and checkpoints rewritten with it — unless the code was mistyped or printed by another store. Compare them with a backup.`,
-            `这 ${mismatch.eventNumber} 条事件与文件中保存的哈希相连，但并不是打印该校验码时的那些事件：其中至少一条在打印之后被修改、删除或调换，其哈希和校验点也被一并改写——除非校验码抄错，或是另一个事件库打印的。请与备份核对。`,
-          ),
-        );
+        // breaker9z P5: the events a printed code does not match were never "intact" — whatever their own hashes say;
+        // newcomer46-9 M1: but a code most likely miscopied is not told as events rewritten.
+        if (!codeOfMismatch?.likelyMiscopied) {
+          both(
+            say(
+              `These ${mismatch.eventNumber} events chain together with the hashes the file stores, but they do not give the printed code: either it was miscopied (compare it with the paper character by character first) or printed by another store, or at least one of them was changed, removed or reordered since it was printed, its hashes and checkpoints rewritten with it. If the code is as printed, compare the events with a backup.`,
+              `这 ${mismatch.eventNumber} 条事件与文件中保存的哈希相连，但算不出打印的校验码：要么校验码抄错（请先与纸质原件逐字核对）或是另一个事件库打印的，要么其中至少一条在打印之后被修改、删除或调换，其哈希和校验点也被一并改写。校验码核对无误时，请与备份核对这些事件。`,
+            ),
+          );
+        }
       } else if (result.eventsChecked > 0 && mismatch.eventNumber > 1) {
         both(
           judgedAgainstHistory
@@ -284,7 +287,8 @@ async function main(): Promise<number> {
         );
       }
     }
-    for (const line of printedCodesNotCompared(options.printedCodes, result)) both(line);
+    // newcomer46-9 S1: every code given answered, whatever was found (the one the mismatch itself names is not said twice).
+    if (!result.ok) for (const answer of result.printedCodeAnswers) if (answer.messageZh !== result.firstMismatch?.messageZh) both(say(answer.message, answer.messageZh));
     for (const line of indexRowsWords(forged)) both(line);
     return result.ok && indexIntact ? 0 : 1;
   } catch (error) {
@@ -352,48 +356,6 @@ function firstForeignPosition(found: OtherCopyWrites): bigint {
 function missingPositions(after: string | null, upTo: string): string {
   const first = (after === null ? 0n : BigInt(after)) + 1n;
   return first >= BigInt(upTo) ? upTo : `${first}–${upTo}`;
-}
-
-/** The printed codes the verification compares, in the order it does (by events covered): every one but the code of 0 events (`printedCodesOfNoEvents`). */
-function comparable(printed: readonly PrintedLedgerCode[], result: LedgerVerificationResult): PrintedLedgerCode[] {
-  const noEvents = [...result.printedCodesOfNoEvents];
-  return [...printed]
-    .filter((code) => {
-      const at = code.treeSize === 0 ? noEvents.indexOf(code.code) : -1;
-      if (at >= 0) noEvents.splice(at, 1);
-      return at < 0;
-    })
-    .sort((a, b) => a.treeSize - b.treeSize);
-}
-
-/** The printed codes the recomputed log matched (`printedCodesChecked` of them, in the order compared). */
-function comparedCodes(printed: readonly PrintedLedgerCode[], result: LedgerVerificationResult): PrintedLedgerCode[] {
-  return comparable(printed, result).slice(0, result.printedCodesChecked);
-}
-
-/**
- * A line for each printed code the verification stopped before reaching (breaker9z P5: a row found altered first
- * left the auditor who came with a printed code without a word about it): a code covering the altered event cannot
- * match what is in the file now; a code beyond it was not compared. Empty when the ledger is intact or every code was
- * compared (the mismatch itself names a code that did not match).
- */
-function printedCodesNotCompared(printed: readonly PrintedLedgerCode[], result: LedgerVerificationResult): Bilingual[] {
-  const mismatch = result.firstMismatch;
-  if (!mismatch || mismatch.kind === 'PRINTED_CODE_MISMATCH' || mismatch.kind === 'LOG_TRUNCATED') return [];
-  const unchecked = comparable(printed, result).slice(result.printedCodesChecked);
-  // Only an event whose content changed, cannot be read, or was put in by hand makes the code's events other ones.
-  const eventsDiffer = ['CONTENT_CHANGED', 'UNREADABLE', 'NOT_HASHED'].includes(mismatch.kind);
-  return unchecked.map(({ code, treeSize }) =>
-    eventsDiffer && treeSize >= mismatch.eventNumber
-      ? say(
-          `The printed ledger code ${code} (the first ${treeSize} events) was not compared: event ${mismatch.eventNumber}, within them, does not match (above), so the file no longer holds the events it was printed from.`,
-          `打印的台账校验码 ${code}（前 ${treeSize} 条事件）未作比对：其中第 ${mismatch.eventNumber} 条事件已不相符（见上），文件中已不是打印时的那些事件。`,
-        )
-      : say(
-          `The printed ledger code ${code} (the first ${treeSize} events) was not compared: the verification stopped at the mismatch above.`,
-          `打印的台账校验码 ${code}（前 ${treeSize} 条事件）未作比对：校验在上述不符处停止。`,
-        ),
-  );
 }
 
 /**

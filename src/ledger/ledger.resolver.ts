@@ -3,7 +3,7 @@ import { AllowRoles } from '../access/authorization/access-policy.js';
 import { LedgerService } from './ledger.service.js';
 import { EventInclusionProofType, LedgerCheckpointType, LedgerVerificationType, toCheckpointType, toProofType, toVerificationType } from './ledger.types.js';
 import { EXPECTED_ITEMS, STREAM_READ_COST, priced } from '../shared/graphql/query-cost.js';
-import { noEventsCodeWords, parseLedgerCode, type PrintedLedgerCode } from './domain/checkpoint.js';
+import { ledgerCodeFault, noEventsCodeWords, parseLedgerCode, type PrintedLedgerCode } from './domain/checkpoint.js';
 import { DomainError, say } from '../shared/domain-error.js';
 import { CurrentRequester, type Requester } from '../shared/graphql/requester.js';
 import { isAccountStream } from '../access/domain/user.events.js';
@@ -41,11 +41,13 @@ function printedCodesOf(codes: readonly string[]): PrintedLedgerCode[] {
       throw new DomainError('BAD_USER_INPUT', noEventsCodeWords(say(`Ledger code ${index + 1} 「${shown}」`, `第 ${index + 1} 个台账校验码「${shown}」`)), { field: 'codes' });
     }
     if (printed) return printed;
+    // newcomer46-9 M1 c: which character or group is wrong (a letter O for a 0), first.
+    const fault = ledgerCodeFault(text);
     throw new DomainError(
       'BAD_USER_INPUT',
       say(
-        `Ledger code ${index + 1} 「${shown}」 is not a 台账校验码: it is the number of events, then eight groups of eight hex digits, e.g. 234-585F0E55-499E164B-0B5EF0A0-D634DD86-4C1CB0A4-4FAC2606-79148EE2-6E71BD7E.`,
-        `第 ${index + 1} 个台账校验码「${shown}」格式不对：应为事件条数，后接 8 组、每组 8 位的十六进制数字（0–9、A–F），以“-”分隔，例如 234-585F0E55-499E164B-0B5EF0A0-D634DD86-4C1CB0A4-4FAC2606-79148EE2-6E71BD7E。`,
+        `Ledger code ${index + 1} 「${shown}」 is not a 台账校验码${fault.en ? ` (${fault.en})` : ''}: it is the number of events, then eight groups of eight hex digits, e.g. 234-585F0E55-499E164B-0B5EF0A0-D634DD86-4C1CB0A4-4FAC2606-79148EE2-6E71BD7E.`,
+        `第 ${index + 1} 个台账校验码「${shown}」格式不对${fault.zh ? `（${fault.zh}）` : ''}：应为事件条数，后接 8 组、每组 8 位的十六进制数字（0–9、A–F），以“-”分隔，例如 234-585F0E55-499E164B-0B5EF0A0-D634DD86-4C1CB0A4-4FAC2606-79148EE2-6E71BD7E。`,
       ),
       { field: 'codes' },
     );

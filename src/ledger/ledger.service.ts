@@ -12,6 +12,7 @@ import { Clock } from '../shared/clock.js';
 import { GENESIS_CHAIN_HASH } from './domain/event-chain.js';
 import type { LedgerVerificationResult, MismatchKind } from './domain/ledger-verification.js';
 import { checkpointAlteration, type PrintedLedgerCode } from './domain/checkpoint.js';
+import { codesNotCompared } from './domain/printed-code-answers.js';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { HeadStatements } from './head-statements.js';
 import { LedgerKeys } from './ledger-keys.js';
@@ -23,7 +24,7 @@ import { witnessExpectations } from './witnessed-head.js';
 const STORE_GONE: readonly StoreProblemCause[] = ['STORE_FILE_MISSING', 'STORE_FILE_REPLACED'];
 
 /** The answer of a verification that could check nothing: not ok, the finding saying why. */
-function notVerified(kind: MismatchKind, message: Bilingual): LedgerVerificationResult {
+function notVerified(kind: MismatchKind, message: Bilingual, codes: readonly PrintedLedgerCode[]): LedgerVerificationResult {
   return {
     ok: false,
     eventsChecked: 0,
@@ -33,23 +34,26 @@ function notVerified(kind: MismatchKind, message: Bilingual): LedgerVerification
     signingKeys: [],
     printedCodesChecked: 0,
     printedCodesOfNoEvents: [],
+    // newcomer46-9 S1: each code given is still answered — not compared, and why.
+    printedCodeAnswers: codesNotCompared(codes, say('the event store could not be read (see the finding).', '未能读取事件库（见上述问题）。')),
     headLedgerCode: null,
     firstMismatch: { kind, eventNumber: 1, position: null, eventId: null, checkpointTreeSize: null, message: message.en, messageZh: message.zh },
   };
 }
 
 /** Asked for while the store file was deleted or replaced under the server: the store's own problem message. */
-const storeGoneFinding = (problem: StoreProblem) =>
-  notVerified(problem.cause === 'STORE_FILE_MISSING' ? 'STORE_FILE_MISSING' : 'STORE_REPLACED', say(`Nothing was verified: ${problem.message.en}`, `未能校验台账：${problem.message.zh}`));
+const storeGoneFinding = (problem: StoreProblem, codes: readonly PrintedLedgerCode[]) =>
+  notVerified(problem.cause === 'STORE_FILE_MISSING' ? 'STORE_FILE_MISSING' : 'STORE_REPLACED', say(`Nothing was verified: ${problem.message.en}`, `未能校验台账：${problem.message.zh}`), codes);
 
 /** The store failed while it was read (SQLite's error code). */
-const unreadableStoreFinding = (code: string) =>
+const unreadableStoreFinding = (code: string, codes: readonly PrintedLedgerCode[]) =>
   notVerified(
     'UNREADABLE',
     say(
       `The event store could not be read to the end (${code}): the ledger is not verified. Run npm run ledger:verify on the server's machine to see where, and restore the store from a backup if it is damaged.`,
       '读取事件库时出错，台账未能完成校验。请在服务器上运行台账校验命令查明位置；如事件库已损坏，请从备份恢复。',
     ),
+    codes,
   );
 
 /** How often EventStoreDB's chaining pass runs: the most an event waits before it is chained. */
@@ -188,7 +192,7 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
 
   private verifyNow(printedCodes: readonly PrintedLedgerCode[]): Promise<LedgerVerificationResult> {
     const gone = this.health.problems().find((problem) => STORE_GONE.includes(problem.cause));
-    if (gone) return Promise.resolve(storeGoneFinding(gone));
+    if (gone) return Promise.resolve(storeGoneFinding(gone, printedCodes));
     this.admitted.witness.writeOut();
     const witness = witnessExpectations(this.config.get('STORE_WITNESS_PATH', { infer: true }), this.admitted.identity.storeId);
     const trustedKeys = [this.keys.fingerprint, ...this.config.get('LEDGER_TRUSTED_KEYS', { infer: true })];
@@ -208,7 +212,7 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
         // A store that fails while it is read (damaged pages, an I/O error) is a finding, not a crash.
         if (typeof code !== 'string' || !code.startsWith('SQLITE_')) throw error;
         this.logger.error(`Ledger verification could not read the store: ${String(error)}`);
-        return unreadableStoreFinding(code);
+        return unreadableStoreFinding(code, printedCodes);
       },
     );
   }

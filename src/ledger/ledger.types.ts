@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { graphqlEnum } from '../shared/graphql/enum.js';
 import { checkpointAlteration, keyFingerprint, ledgerCode, signedHeadOf } from './domain/checkpoint.js';
 import { MismatchKinds, type LedgerVerificationResult, type MismatchKind } from './domain/ledger-verification.js';
+import { PrintedCodeVerdicts, type PrintedCodeVerdict } from './domain/printed-code-answers.js';
 import type { EventInclusionProof } from './ledger-operations.js';
 import type { StoredCheckpoint } from './ledger.port.js';
 
@@ -74,6 +75,23 @@ export class LedgerMismatchType {
   @Field(() => String) messageZh: string;
 }
 
+export const PrintedCodeVerdictEnum = graphqlEnum(
+  PrintedCodeVerdicts,
+  'PrintedCodeVerdict',
+  'How a printed 台账校验码 compares with the first N events recomputed from their content: MATCHES, DIFFERS, BEYOND_END (the log holds fewer), NOT_COMPARED (an event among them cannot be read, or the store could not be read)',
+);
+
+@ObjectType('PrintedCodeAnswer', { description: 'One printed 台账校验码 asked about (codes), with its own answer whatever else the verification found' })
+export class PrintedCodeAnswerType {
+  @Field(() => String, { description: 'The code as printed, normalised (upper case, ASCII hyphens)' }) code: string;
+  @Field(() => Int, { description: 'Events it covers' }) treeSize: number;
+  @Field(() => PrintedCodeVerdictEnum) verdict: PrintedCodeVerdict;
+  @Field(() => Boolean, { description: 'The code was most likely miscopied (a few characters off, or a signed checkpoint holds it for another count)' }) likelyMiscopied: boolean;
+  @Field(() => String, { nullable: true, description: 'DIFFERS: the code the first treeSize events give, recomputed' }) recomputed: string | null;
+  @Field(() => String) message: string;
+  @Field(() => String) messageZh: string;
+}
+
 @ObjectType('LedgerVerification', { description: 'The ledger recomputed from the events: every hash, the chain and every checkpoint' })
 export class LedgerVerificationType {
   @Field(() => Boolean) ok: boolean;
@@ -84,6 +102,7 @@ export class LedgerVerificationType {
   @Field(() => LedgerMismatchType, { nullable: true }) firstMismatch: LedgerMismatchType | null;
   @Field(() => [String], { description: 'Fingerprints of the keys that signed the checkpoints' }) signingKeys: string[];
   @Field(() => Int, { description: 'How many of the printed codes asked about (codes) the recomputed log matched' }) printedCodesChecked: number;
+  @Field(() => [PrintedCodeAnswerType], { description: 'Each printed code asked about (codes), in the order given, with its own answer' }) printedCodeAnswers: PrintedCodeAnswerType[];
   @Field(() => String, {
     nullable: true,
     description: '台账校验码 of the events checked, recomputed from their content: what a code printed for that many events must read; null when nothing could be verified',
@@ -95,6 +114,7 @@ export const toVerificationType = (result: LedgerVerificationResult): LedgerVeri
   ...result,
   firstMismatch: result.firstMismatch && { missingAfter: null, missingUpTo: null, ...result.firstMismatch },
   signingKeys: [...result.signingKeys],
+  printedCodeAnswers: [...result.printedCodeAnswers],
 });
 
 @ObjectType('EventInclusionProof', {

@@ -69,12 +69,18 @@ describe('台账校验码 page: the office takes, reads and checks its ledger co
     const groups = printed.ledgerCode.split('-');
     const last = groups[groups.length - 1];
     const miscopied = [...groups.slice(0, -1), `${last.slice(0, -1)}${last.endsWith('0') ? '1' : '0'}`].join('-');
-    await page.locator('textarea[data-test="ledger-check-codes"]').fill(miscopied);
+    // newcomer46-9 S1: typed with the right code, each gets its own answer — the right one is confirmed, not passed over;
+    // M1: one character off is said to be most likely miscopied, naming the character.
+    await page.locator('textarea[data-test="ledger-check-codes"]').fill(`${miscopied}\n${printed.ledgerCode}`);
     await page.locator('[data-test="ledger-check-now"]').click();
     await page.locator('[data-test="ledger-check-verdict"].el-alert--error').waitFor();
     const words = (await verdict(page).textContent()) ?? '';
     expect(words).toMatch(/[\u4e00-\u9fff]/);
     expect(words).not.toContain('台账完好');
+    expect(words).toContain('很可能抄错');
+    expect(words).toContain(`第 8 组第 8 位`);
+    const answers = page.locator('[data-test="ledger-check-code-answer"]');
+    expect(await answers.allTextContents()).toEqual(expect.arrayContaining([`打印的台账校验码 ${printed.ledgerCode} 与按内容重新计算的前 ${printed.treeSize} 条事件相符。`]));
 
     // More codes than one check takes: said before anything is sent.
     await page.locator('textarea[data-test="ledger-check-codes"]').fill(Array.from({ length: 21 }, () => printed.ledgerCode).join('\n'));

@@ -6,11 +6,11 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, statS
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { leafHash, verifyInclusion } from '../../src/ledger/domain/merkle.js';
+import { leafHash, merkleRoot, verifyInclusion } from '../../src/ledger/domain/merkle.js';
 import { GENESIS_CHAIN_HASH, hashEvent } from '../../src/ledger/domain/event-chain.js';
 import { DEFAULT_SIGNING_KEY_PATH } from '../../src/ledger/ledger-signing-key.js';
 import { LedgerService } from '../../src/ledger/ledger.service.js';
-import { keyFingerprint, publicKeyText } from '../../src/ledger/domain/checkpoint.js';
+import { keyFingerprint, ledgerCode, publicKeyText } from '../../src/ledger/domain/checkpoint.js';
 import { StoreRefusedError } from '../../src/event-store/store-witness.js';
 import { TestApp, errorCode, freshDatabasePath, startTestApp } from '../support/test-app.js';
 
@@ -405,24 +405,34 @@ describe('A printed 台账校验码 checked by an auditor who holds only a copy 
     const againstPrinted = await verify('--code', code);
     expect(againstPrinted.code).toBe(1);
     expect(againstPrinted.stdout).toContain('台账不符（PRINTED_CODE_MISMATCH）');
-    expect(againstPrinted.stdout).toContain(`与打印的 ${code} 不符：这些记录在打印之后被修改、删除或调换`);
+    expect(againstPrinted.stdout).toContain(`打印的台账校验码 ${code} 不相符：按内容重新计算，前 ${eventsPrinted} 条事件`);
+    expect(againstPrinted.stdout).toContain('要么这些记录在打印之后被修改、删除或调换');
     // breaker9z P5: the events a printed code does not match are never called intact.
     expect(againstPrinted.stdout).not.toContain('完好');
     expect(againstPrinted.stdout).not.toMatch(/intact/i);
-    expect(againstPrinted.stdout).toContain(`这 ${eventsPrinted} 条事件与文件中保存的哈希相连，但并不是打印该校验码时的那些事件`);
+    expect(againstPrinted.stdout).toContain(`这 ${eventsPrinted} 条事件与文件中保存的哈希相连，但算不出打印的校验码`);
 
     // breaker9z P5: a row edited without its hashes is found first — the printed code is still answered for.
     const edited = new Database(copy);
     edited.prepare('UPDATE events SET data = replace(data, ?, ?) WHERE position = ?').run('（已整改）', '（已销号）', position);
     edited.close();
-    const editedRow = await verify('--code', code);
+    // newcomer46-9 S1: every code given gets its own answer — one covering the edited row does not match; one covering only
+    // the events before it (the first position − 1, as printed before the edit) is confirmed, not passed over in silence.
+    const original = new Database(sqlitePath, { readonly: true });
+    const before = original.prepare<[number], { leaf: Buffer }>('SELECT leaf_hash AS leaf FROM events WHERE position < ? ORDER BY position').all(position).map((row) => row.leaf);
+    original.close();
+    const codeBefore = ledgerCode({ treeSize: before.length, rootHash: merkleRoot(before) });
+    const editedRow = await verify('--code', code, '--code', codeBefore);
     expect(editedRow.code).toBe(1);
     expect(editedRow.stdout).toContain('台账不符（CONTENT_CHANGED）');
-    expect(editedRow.stdout).toMatch(new RegExp(`打印的台账校验码 ${code}（前 ${eventsPrinted} 条事件）未作比对：其中第 \\d+ 条事件已不相符`));
+    expect(editedRow.stdout).toContain(`打印的台账校验码 ${code} 不相符：按内容重新计算，前 ${eventsPrinted} 条事件`);
+    expect(editedRow.stdout).toContain(`打印的台账校验码 ${codeBefore} 与按内容重新计算的前 ${before.length} 条事件相符。`);
 
     const mistyped = await verify('--code', '234-585F0E55');
     expect(mistyped.code).toBe(2);
     expect(mistyped.stdout).toContain('--code 234-585F0E55：不是台账校验码');
+    // newcomer46-9 M1 c: what is wrong with it is named.
+    expect(mistyped.stdout).toContain('事件条数之后有 1 组，应为 8 组');
   });
 
   it("a copy of a running store's file without its -wal (no events table yet) is told so, with how to copy it — not 「尚未建立哈希链」 (newcomer38 P4)", async () => {

@@ -201,6 +201,36 @@ export function parseLedgerCode(text: string): PrintedLedgerCode | null {
   return { treeSize, rootHash, code: ledgerCode({ treeSize, rootHash }) };
 }
 
+/** Letters that are miscopied digits in a 台账校验码 (newcomer46-9 M1 c): O for 0, I and L for 1. */
+const DIGIT_LOOKALIKES: Readonly<Record<string, string>> = { O: '0', I: '1', L: '1' };
+
+/**
+ * What is wrong with a text `parseLedgerCode` does not read as a 台账校验码 (newcomer46-9 M1 c: a letter O for a 0 was only
+ * called 「不是台账校验码」): the count not a number, how many groups there are instead of eight, a group of another
+ * length, or each character that is not a hex digit, named by group and place (a letter O: 「应为数字 0」). Read as
+ * `parseLedgerCode` reads it (full-width forms, dashes and lower case taken). Empty words when nothing particular is found.
+ */
+export function ledgerCodeFault(text: string): Bilingual {
+  const dashed = text.normalize('NFKC').replace(/[\u2010-\u2015\u2212\uFE63]/g, '-').toUpperCase().trim();
+  const [count = '', ...groups] = dashed.split(/\s*-\s*|\s+/);
+  const faults: Bilingual[] = [];
+  if (!/^\d{1,15}$/.test(count)) faults.push(say(`the count of events 「${count}」 is not a number`, `事件条数「${count}」不是数字`));
+  if (groups.length !== 8) faults.push(say(`${groups.length} group(s) follow the count, not 8`, `事件条数之后有 ${groups.length} 组，应为 8 组`));
+  groups.slice(0, 8).forEach((group, index) => {
+    const bad = [...group].flatMap((char, at) => (/[0-9A-F]/.test(char) ? [] : [{ char, at: at + 1 }]));
+    for (const { char, at } of bad) {
+      const digit = DIGIT_LOOKALIKES[char];
+      faults.push(
+        digit
+          ? say(`group ${index + 1}, character ${at}: the letter ${char}, where the digit ${digit} belongs (a code holds only 0–9 and A–F)`, `第 ${index + 1} 组第 ${at} 位是字母 ${char}，应为数字 ${digit}（校验码只含 0–9 和 A–F）`)
+          : say(`group ${index + 1}, character ${at}: 「${char}」 is not a hex digit (0–9, A–F)`, `第 ${index + 1} 组第 ${at} 位「${char}」不是十六进制数字（0–9、A–F）`),
+      );
+    }
+    if (group.length !== 8) faults.push(say(`group ${index + 1} has ${group.length} characters, not 8`, `第 ${index + 1} 组有 ${group.length} 位，应为 8 位`));
+  });
+  return say(faults.map((fault) => fault.en).join('; '), faults.map((fault) => fault.zh).join('；'));
+}
+
 /**
  * breaker45-9 M1: why a code read as one (`parseLedgerCode`) for 0 events is no 台账校验码 — no checkpoint is taken over an
  * empty log, so none covers 0 events and no office printed one: its count was miscopied (or it is the root of nothing,

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { checkpointSignatureHolds, ledgerCode, parseCheckpointBody, parseLedgerCode, signCheckpoint, type SignedCheckpoint } from './checkpoint.js';
+import { checkpointSignatureHolds, ledgerCode, ledgerCodeFault, parseCheckpointBody, parseLedgerCode, signCheckpoint, type SignedCheckpoint } from './checkpoint.js';
 import { GENESIS_CHAIN_HASH, canonicalEvent, hashEvent, type HashedEventContent } from './event-chain.js';
 import { say } from '../../shared/domain-error.js';
 import { LedgerVerifier, type LedgerEntry, type LedgerExpectations, type VerifiedCheckpoint } from './ledger-verification.js';
@@ -323,6 +323,91 @@ describe('A printed 台账校验码 checked against the log (breaker9y P10)', ()
     const result = verify(log.slice(0, 10), [], { printedCodes: [printedAt(log, 12)] });
     expect(result.firstMismatch).toMatchObject({ kind: 'LOG_TRUNCATED', eventNumber: 11, missingAfter: '10', checkpointTreeSize: 12 });
     expect(result.firstMismatch!.messageZh).toContain('第 11 至第 12 条事件在打印之后被删除');
+  });
+
+  // newcomer46-9 S1: a code covering only events before an edited row got no word at all, and of two codes only the one not
+  // matching was reported. Every code given is answered, in the order given, whatever else was found.
+  it('given a row edited after the events a code covers, when several codes are given, then each gets its own answer: the earlier one matches, the others say why not', () => {
+    const log = givenLog(12);
+    const edited = log.map((entry, index) => (index === 9 ? { ...entry, content: { ...entry.content!, data: { message: '已整改', unitId: 'unit-1' } } } : entry));
+    const beforeIt = printedAt(log, 8);
+    const overIt = printedAt(log, 11);
+    const beyond = printedAt(givenLog(14), 14);
+    const result = verify(edited, [], { printedCodes: [overIt, beforeIt, beyond] });
+    expect(result.firstMismatch).toMatchObject({ kind: 'CONTENT_CHANGED', eventNumber: 10 });
+    expect(result.printedCodeAnswers.map((answer) => [answer.code, answer.verdict])).toEqual([
+      [overIt.code, 'DIFFERS'],
+      [beforeIt.code, 'MATCHES'],
+      [beyond.code, 'BEYOND_END'],
+    ]);
+    expect(result.printedCodeAnswers[1]!.messageZh).toBe(`打印的台账校验码 ${beforeIt.code} 与按内容重新计算的前 8 条事件相符。`);
+    expect(result.printedCodeAnswers[2]!.messageZh).toContain('第 13 至第 14 条事件在打印之后被删除——除非校验码抄错');
+    expect(result.printedCodesChecked).toBe(1);
+  });
+
+  // newcomer46-9 M1 c: a letter O for a 0 was refused as 「不是台账校验码」 without naming it.
+  it('given a text that is not a code, then what is wrong is named: the letter O for 0 by group and place, a missing group, a bad count', () => {
+    const code = printedAt(givenLog(9), 9).code;
+    const withO = code.replace(/^(9-[0-9A-F]{8}-[0-9A-F]{3})[0-9A-F]/, '$1O');
+    expect(parseLedgerCode(withO)).toBeNull();
+    expect(ledgerCodeFault(withO).zh).toBe('第 2 组第 4 位是字母 O，应为数字 0（校验码只含 0–9 和 A–F）');
+    expect(ledgerCodeFault(withO.toLowerCase()).en).toBe('group 2, character 4: the letter O, where the digit 0 belongs (a code holds only 0–9 and A–F)');
+    expect(ledgerCodeFault('234-585F0E55').zh).toBe('事件条数之后有 1 组，应为 8 组');
+    expect(ledgerCodeFault(code.replace(/^9-/, 'x9-')).zh).toBe('事件条数「X9」不是数字');
+    expect(ledgerCodeFault(code.replace(/-[0-9A-F]{8}$/, '-1234567')).zh).toBe('第 8 组有 7 位，应为 8 位');
+    expect(ledgerCodeFault(code.replace(/.$/, 'G')).zh).toBe('第 8 组第 8 位「G」不是十六进制数字（0–9、A–F）');
+  });
+
+  it('given a code mismatching first, then a later right code is still compared and confirmed', () => {
+    const log = givenLog(12);
+    const right = printedAt(log, 12);
+    const typo = parseLedgerCode(printedAt(log, 6).code.replace(/.$/, (last) => (last === '0' ? '1' : '0')))!;
+    const result = verify(log, [], { printedCodes: [typo, right] });
+    expect(result.firstMismatch).toMatchObject({ kind: 'PRINTED_CODE_MISMATCH', eventNumber: 6 });
+    expect(result.printedCodeAnswers.map((answer) => answer.verdict)).toEqual(['DIFFERS', 'MATCHES']);
+  });
+
+  it('given an unreadable row, then a code covering it is answered as not compared, naming the row', () => {
+    const log = givenLog(12);
+    const damaged = log.map((entry, index) => (index === 4 ? { ...entry, content: null } : entry));
+    const result = verify(damaged, [], { printedCodes: [printedAt(log, 3), printedAt(log, 9)] });
+    expect(result.printedCodeAnswers.map((answer) => answer.verdict)).toEqual(['MATCHES', 'NOT_COMPARED']);
+    expect(result.printedCodeAnswers[1]!.messageZh).toContain('未作比对：其中第 5 条事件（位置 5）无法读取');
+  });
+
+  // newcomer46-9 M1: a miscopied code was told as tampering (「在打印之后被删除」, 「其哈希和校验点也被一并改写」).
+  describe('a miscopied code is said to be most likely miscopied, not events changed or removed', () => {
+    const log = givenLog(12);
+    const nine = { ...checkpointOf(log, 9), sequence: 1 };
+
+    it('given one character of the root miscopied, then the answer names the group and character, printed and recomputed', () => {
+      const right = printedAt(log, 9).code;
+      const typo = parseLedgerCode(right.replace(/^(9-[0-9A-F]{8}-[0-9A-F]{2})([0-9A-F])/, (all, before: string, char: string) => `${before}${char === '0' ? '1' : '0'}`))!;
+      const answer = verify(log, [], { printedCodes: [typo] }).printedCodeAnswers[0]!;
+      expect(answer).toMatchObject({ verdict: 'DIFFERS', likelyMiscopied: true, recomputed: right });
+      expect(answer.messageZh).toContain('两者只有 1 个字符不同（第 2 组第 3 位');
+      expect(answer.messageZh).toContain('很可能抄错');
+      expect(answer.messageZh).not.toContain('被修改、删除或调换');
+    });
+
+    it('given the count miscopied (its root is a signed checkpoint\'s), then it is not called events deleted', () => {
+      const miscopied = parseLedgerCode(printedAt(log, 9).code.replace(/^9-/, '99-'))!;
+      const answer = verify(log, [nine], { printedCodes: [miscopied] }).printedCodeAnswers[0]!;
+      expect(answer).toMatchObject({ verdict: 'BEYOND_END', likelyMiscopied: true });
+      expect(answer.messageZh).toContain('已签署的第 1 号校验点（涵盖 9 条事件）的相同');
+      expect(answer.messageZh).not.toContain('被删除');
+    });
+
+    it('given a root wholly unlike while the signed checkpoint of that count holds the recomputed one, then it is most likely miscopied', () => {
+      const other = parseLedgerCode(`9-${printedAt(log, 5).code.split('-').slice(1).join('-')}`)!;
+      const answer = verify(log, [nine], { printedCodes: [other] }).printedCodeAnswers[0]!;
+      expect(answer).toMatchObject({ verdict: 'DIFFERS', likelyMiscopied: true });
+      expect(answer.messageZh).toContain(`本单位已签署的第 1 号校验点（同为 9 条事件）读作 ${ledgerCode(nine)}`);
+      // Without such a checkpoint, both readings are said, the miscopy first.
+      const unsure = verify(log, [], { printedCodes: [other] }).printedCodeAnswers[0]!;
+      expect(unsure).toMatchObject({ verdict: 'DIFFERS', likelyMiscopied: false });
+      expect(unsure.messageZh).toContain('要么校验码抄错');
+    });
   });
 
   it('two events swapped, their hashes recomputed: the code of any size past the first of them differs', () => {

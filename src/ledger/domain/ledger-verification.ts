@@ -3,6 +3,7 @@ import { say, type Bilingual } from '../../shared/domain-error.js';
 import { checkpointAlteration, keyFingerprint, ledgerCode, type PrintedLedgerCode, type SignedCheckpoint } from './checkpoint.js';
 import { GENESIS_CHAIN_HASH, chainHash, eventLeafHash, sealHolds, type HashedEventContent } from './event-chain.js';
 import { MerkleFrontier } from './merkle.js';
+import { PrintedCodeReader, type PrintedCodeAnswer } from './printed-code-answers.js';
 import { officeInstantZh } from '../../shared/calendar-date.js';
 
 /**
@@ -149,6 +150,12 @@ export interface LedgerVerificationResult {
    */
   readonly printedCodesOfNoEvents: readonly string[];
   /**
+   * Each printed code given (but the code of 0 events), in the order given, with its own answer (newcomer46-9 S1): compared
+   * with the first N events recomputed from their content whatever else was found — a row found altered first, another
+   * code not matching — or said why it could not be (`PrintedCodeAnswer`).
+   */
+  readonly printedCodeAnswers: readonly PrintedCodeAnswer[];
+  /**
    * The 台账校验码 of the events checked, recomputed from their content (`ledgerCode` of their RFC 6962
    * root): what a printed code for that many events must read. Compares by eye with one printed then.
    * Null when nothing could be verified (the store file gone under the server, unreadable).
@@ -245,9 +252,8 @@ export class LedgerVerifier {
   private readonly witnessProblem: LedgerMismatch | null;
   private readonly trustedKeys: ReadonlySet<string> | null;
   private readonly sealKey: Buffer | null;
-  private readonly printedCodes: PrintedLedgerCode[];
+  private readonly printedCodes: PrintedCodeReader;
   private readonly printedCodesOfNoEvents: readonly string[];
-  private printedCodesChecked = 0;
 
   constructor(checkpoints: readonly VerifiedCheckpoint[], expected: LedgerExpectations = {}) {
     this.pending = [...checkpoints].sort((a, b) => a.treeSize - b.treeSize);
@@ -266,7 +272,10 @@ export class LedgerVerifier {
     const noEvents = ledgerCode({ treeSize: 0, rootHash: new MerkleFrontier().root() });
     const given = expected.printedCodes ?? [];
     this.printedCodesOfNoEvents = given.filter((printed) => printed.treeSize === 0 && printed.code === noEvents).map((printed) => printed.code);
-    this.printedCodes = given.filter((printed) => !(printed.treeSize === 0 && printed.code === noEvents)).sort((a, b) => a.treeSize - b.treeSize);
+    this.printedCodes = new PrintedCodeReader(
+      given.filter((printed) => !(printed.treeSize === 0 && printed.code === noEvents)),
+      checkpoints,
+    );
     const problem = expected.witnessProblem;
     this.witnessProblem = problem
       ? { kind: problem.kind, eventNumber: problem.firstEvent ?? 1, position: problem.firstEvent === undefined ? null : String(problem.firstEvent), eventId: null, checkpointTreeSize: null, message: problem.message.en, messageZh: problem.message.zh }
@@ -278,9 +287,17 @@ export class LedgerVerifier {
     return this.mismatch !== null;
   }
 
-  /** Checks the next event; returns false once a mismatch is found (later entries are ignored). */
+  /**
+   * Checks the next event; returns false once nothing more is learned from later entries: a mismatch was found and no
+   * printed code is still to be compared (each is answered whatever was found before it: newcomer46-9 S1).
+   */
   check(entry: LedgerEntry): boolean {
-    if (this.mismatch) return false;
+    if (this.printedCodes.wanted) this.printedCodes.feed(entry.content ? eventLeafHash(entry.content) : null, entry.position);
+    if (!this.mismatch) this.checkEntry(entry);
+    return !this.mismatch || this.printedCodes.wanted;
+  }
+
+  private checkEntry(entry: LedgerEntry): boolean {
     const number = this.frontier.size + 1;
     const at = { eventNumber: number, position: entry.position, eventId: entry.eventId, checkpointTreeSize: null };
     if (!entry.content) {
@@ -347,7 +364,12 @@ export class LedgerVerifier {
    */
   finish(): LedgerVerificationResult {
     if (!this.mismatch) this.checkTruncation();
-    if (!this.mismatch) this.checkPrintedCodesBeyondEnd();
+    const printedCodeAnswers = this.printedCodes.answers();
+    // A code covering more events than the log holds: the events after its end were removed since it was printed (or its count miscopied).
+    const beyond = printedCodeAnswers.filter((answer) => answer.verdict === 'BEYOND_END').sort((a, b) => b.treeSize - a.treeSize)[0];
+    if (!this.mismatch && beyond) {
+      this.fail({ kind: 'LOG_TRUNCATED', eventNumber: this.frontier.size + 1, position: null, eventId: null, checkpointTreeSize: beyond.treeSize, missingAfter: this.lastPosition, missingUpTo: null, message: beyond.message, messageZh: beyond.messageZh });
+    }
     if (!this.mismatch && this.witnessProblem) this.fail(this.witnessProblem);
     if (!this.mismatch && this.numbering) this.fail(this.numbering);
     return {
@@ -359,29 +381,11 @@ export class LedgerVerifier {
       firstMismatch: this.mismatch,
       signingKeys: [...new Set(this.signers.map(keyFingerprint))],
       ...(this.acknowledgedLosses.length > 0 ? { acknowledgedLosses: this.acknowledgedLosses } : {}),
-      printedCodesChecked: this.printedCodesChecked,
+      printedCodesChecked: printedCodeAnswers.filter((answer) => answer.verdict === 'MATCHES').length,
+      printedCodeAnswers,
       printedCodesOfNoEvents: this.printedCodesOfNoEvents,
       headLedgerCode: ledgerCode({ treeSize: this.frontier.size, rootHash: this.frontier.root() }),
     };
-  }
-
-  /** A printed code covering more events than the log holds: the events after its end were removed since it was printed. */
-  private checkPrintedCodesBeyondEnd(): void {
-    const beyond = this.printedCodes.at(-1);
-    if (!beyond) return;
-    const size = this.frontier.size;
-    const last = this.lastPosition;
-    this.fail({
-      kind: 'LOG_TRUNCATED',
-      eventNumber: size + 1,
-      position: null,
-      eventId: null,
-      checkpointTreeSize: beyond.treeSize,
-      missingAfter: last,
-      missingUpTo: null,
-      message: `The printed ledger code ${beyond.code} covers ${beyond.treeSize} events, but the log holds only ${size}${last ? ` (up to position ${last})` : ''}: events ${size + 1} to ${beyond.treeSize} were removed since it was printed.`,
-      messageZh: `打印的台账校验码 ${beyond.code} 涵盖 ${beyond.treeSize} 条事件，而台账现在只有 ${size} 条${last ? `（止于位置 ${last}）` : ''}：第 ${size + 1} 至第 ${beyond.treeSize} 条事件在打印之后被删除。`,
-    });
   }
 
   private checkTruncation(): void {
@@ -415,21 +419,9 @@ export class LedgerVerifier {
   }
 
   private checkCheckpointsAt(size: number, position: string | null, eventId: string | null): boolean {
-    while (this.printedCodes[0] && this.printedCodes[0].treeSize === size) {
-      const printed = this.printedCodes.shift()!;
-      const recomputed = ledgerCode({ treeSize: size, rootHash: this.frontier.root() });
-      if (recomputed !== printed.code) {
-        return this.fail({
-          kind: 'PRINTED_CODE_MISMATCH',
-          eventNumber: size,
-          position,
-          eventId,
-          checkpointTreeSize: size,
-          message: `The first ${size} events${position ? ` (up to position ${position})` : ''}, recomputed from their content, give the ledger code ${recomputed}, not the printed ${printed.code}: events up to there were changed, removed or reordered since it was printed — unless the code was miscopied (check it against the paper first; it has no check digit) or printed by another store.`,
-          messageZh: `按内容重新计算，前 ${size} 条记录的台账校验码是 ${recomputed}，与打印的 ${printed.code} 不符：这些记录在打印之后被修改、删除或调换——除非校验码抄错（校验码没有校验位，请先与纸质原件逐字核对）或是另一个事件库打印的。`,
-        });
-      }
-      this.printedCodesChecked += 1;
+    const differing = this.printedCodes.differingAt(size);
+    if (differing) {
+      return this.fail({ kind: 'PRINTED_CODE_MISMATCH', eventNumber: size, position, eventId, checkpointTreeSize: size, message: differing.message, messageZh: differing.messageZh });
     }
     while (this.pending[0] && this.pending[0].treeSize === size) {
       const checkpoint = this.pending.shift()!;

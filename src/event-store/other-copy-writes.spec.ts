@@ -256,6 +256,22 @@ describe('Another copy\'s rows told by their writer ids', () => {
     });
   });
 
+  // newcomer46-9 S2: the drill wrote 4–6 from a backup at 3 while production wrote its own 4–5; the drill's file copied back
+  // was said to hold 「1 条记录，位置 6」 and production's own record to reach 5 — inviting an accept that loses 4–5.
+  it('S2: a drill longer than production\'s own record, diverged after the backup: all its rows counted, and production\'s own missing records named', () => {
+    const drillFile = { ...rowsFile([P1, P1, P1, D1, D1, D1]), chainHashAt: (commit: bigint) => (commit <= 3n ? `h${commit}` : commit <= 6n ? `d${commit}` : null) };
+    const 演练 = { ...listing(keyCopy('演练', training, 6), [P1, D1]), witness: { ...listing(keyCopy('演练', training, 6), [P1, D1]).witness, headHash: 'd6' } };
+    const found = findOtherCopyWrites(drillFile, 正式, listing(witness('正式', production, 5), [P1]), [listing(keyCopy('正式', production, 5), [P1]), 演练]);
+    expect(found).toMatchObject({ how: 'unknown-writers', rows: { first: 4n, last: 6n, count: 3 }, other: { witness: { copyName: '演练' } } });
+    const refusal = otherCopyRefusal(production, found!, 正式);
+    expect(refusal.messageZh).toContain('另一个副本写入的 3 条记录，位置 4–6');
+    expect(refusal.messageZh).toContain('本副本自己已确认的位置 4–5 的 2 条记录不在此文件中');
+    expect(refusal.messageZh).toContain('若以 --accept-store-reset 接受此文件，这 2 条记录将丢失');
+    // Rows only past production's record (it wrote nothing since the copy point): nothing of its own is said missing.
+    const past = findOtherCopyWrites(rowsFile([P1, P1, P1, D1, D1]), 正式, listing(witness('正式', production, 3), [P1]), [listing(keyCopy('正式', production, 3), [P1])]);
+    expect(otherCopyRefusal(production, past!, 正式).messageZh).not.toContain('不在此文件中');
+  });
+
   it('F3: only the witness beside the store is the other copy\'s, the file agrees with this copy\'s record beside the key — told so, and not sent to a backup', () => {
     const found = findOtherCopyWrites(rowsFile([P1, P1, P1, P1, P1]), 正式, listing(witness('培训', training, 5, `${production}.witness.json`), [P1, T1]), [listing(keyCopy('正式', production, 5), [P1])]);
     expect(found).toMatchObject({ how: 'other-copy-witness', fileIsOwn: true });

@@ -141,6 +141,12 @@ export function findOtherCopyWrites(
     const copies = by.writers.map((writer) => ({ rows: writer, other: listedBy(writer.writerId, [...others, ...sameNameElsewhere]) }));
     return { how: 'unknown-writers', own, rows: by, copies, other: copies[0]!.other ?? copies.find((each) => each.other)?.other ?? wrotePast };
   };
+  const ownHolds = own.witness.head === null || typeof own.witness.headHash !== 'string' || found.chainHashAt(BigInt(own.witness.head)) === own.witness.headHash;
+  // newcomer46-9 S2: where the file no longer holds the event this copy last saw, the other copy's rows begin before it (a
+  // drill copy made from an older backup wrote from the position after the backup): counted from the start, not only past
+  // this copy's record — 「1 条记录，位置 237」 was said of a drill that wrote 235–237 over production's own 235–236.
+  const anywhere = !ownHolds && listing.length > 0 && found.rowsByOtherWriters ? found.rowsByOtherWriters(0n, known) : null;
+  if (anywhere && anywhere.writers.some((writer) => writer.writerId !== null) && (!rows || anywhere.first < rows.first)) return told(anywhere);
   if (rows) return told(rows);
   // breaker42-9 F4: the file does not hold the event this copy last saw (another history: STORE_REWRITTEN as judged alone),
   // and rows in it were written by another copy whose witness is at hand — the other copy's file put back after this copy
@@ -149,8 +155,6 @@ export function findOtherCopyWrites(
   // copy's record silently) — and whether or not the other copy's witness is at hand, whatever name it ran under (a restore
   // drill that inherited .env's 正式): a row stamped by a writer none of this copy's witnesses ever recorded is not this
   // copy's. Rows without a writer id (an older release's) are not judged here (breaker43-9 K1).
-  const ownHolds = own.witness.head === null || typeof own.witness.headHash !== 'string' || found.chainHashAt(BigInt(own.witness.head)) === own.witness.headHash;
-  const anywhere = !ownHolds && listing.length > 0 && found.rowsByOtherWriters ? found.rowsByOtherWriters(0n, known) : null;
   if (anywhere && anywhere.writers.some((writer) => writer.writerId !== null)) return told(anywhere);
   if (wrotePast) return { how: 'wrote-past', own, other: wrotePast };
   if (dataFolder && dataFolder.witness.storeId === found.storeId && writtenByCopy(dataFolder.witness, copy) === false) {
@@ -265,6 +269,23 @@ const ROLLBACK_TO_DO = say(
   '若这些记录是本副本自己回退到上一版本运行时写入的（有意回退），请在本版本上以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次：该次启动把它们作为本副本的记录接受，此后的启动只判断其后写入的记录。',
 );
 
+/**
+ * newcomer46-9 S2: this copy's own records that the file no longer holds — the other copy's rows begin at or before the
+ * position this copy last saw (a drill made from an older backup, copied back after production wrote on), so production's
+ * acknowledged records from there up to its own head are not in the file: said, so that accepting the file is not taken
+ * blindly. Empty words when the other copy's rows all lie past this copy's record.
+ */
+function ownRecordsMissing(found: Extract<OtherCopyWrites, { how: 'unknown-writers' }>): Bilingual {
+  const head = found.own.witness.head === null ? null : BigInt(found.own.witness.head);
+  if (head === null || found.rows.first > head) return say('', '');
+  const count = head - found.rows.first + 1n;
+  const where = span(found.rows.first, head);
+  return say(
+    ` This copy's own record${count === 1n ? '' : 's'} at position${count === 1n ? '' : 's'} ${where} (${count}, acknowledged to the users who made them) ${count === 1n ? 'is' : 'are'} not in this file: the other copy's records stand in their place — accepting this file (--accept-store-reset) would lose ${count === 1n ? 'it' : 'them'}.`,
+    `本副本自己已确认的位置 ${where} 的 ${count} 条记录不在此文件中：该处现为另一副本的记录——若以 --accept-store-reset 接受此文件，这 ${count} 条记录将丢失。`,
+  );
+}
+
 /** What `findOtherCopyWrites` found, said (without what to do): for a refusal at start, `ledger:verify` and /health. */
 export function otherCopyWords(at: string, found: OtherCopyWrites, copy: ThisCopy): Bilingual {
   const { own } = found;
@@ -298,9 +319,10 @@ export function otherCopyWords(at: string, found: OtherCopyWrites, copy: ThisCop
           '本副本写入的每条记录都记有写入它的进程，而这些记录没有写入进程标记，或所记的写入进程本副本的见证文件从未记有',
         )
       : say('each row names the process that wrote it, and no witness of this copy ever recorded these writers', '每条记录都记有写入它的进程，而本副本的见证文件从未记有这些写入进程');
+    const lost = ownRecordsMissing(found);
     return say(
-      `The event store at ${at} holds ${rows.count} record${rows.count === 1 ? '' : 's'} written by another copy of this store, at positions ${span(rows.first, rows.last)}: ${how.en} — ${whose.map((each) => each.en).join('; ')}; ${ownSaw.en}. They are another copy's — a training, staging or drill copy made from this store and then put in its place (its file, or its -wal beside this file, copied back; its data folder put here) — not this copy's records.`,
-      `位于 ${at} 的事件库中有本事件库另一个副本写入的 ${rows.count} 条记录，位置 ${span(rows.first, rows.last)}：${how.zh}——${whose.map((each) => each.zh).join('；')}；而${ownSaw.zh}。这些是另一个副本的记录——用本事件库复制出的培训、测试或演练副本，后来被放到了本处（其文件或其 -wal 文件被复制回本文件旁，或其数据文件夹被放在了这里）——不是本副本的记录。`,
+      `The event store at ${at} holds ${rows.count} record${rows.count === 1 ? '' : 's'} written by another copy of this store, at positions ${span(rows.first, rows.last)}: ${how.en} — ${whose.map((each) => each.en).join('; ')}; ${ownSaw.en}. They are another copy's — a training, staging or drill copy made from this store and then put in its place (its file, or its -wal beside this file, copied back; its data folder put here) — not this copy's records.${lost.en}`,
+      `位于 ${at} 的事件库中有本事件库另一个副本写入的 ${rows.count} 条记录，位置 ${span(rows.first, rows.last)}：${how.zh}——${whose.map((each) => each.zh).join('；')}；而${ownSaw.zh}。这些是另一个副本的记录——用本事件库复制出的培训、测试或演练副本，后来被放到了本处（其文件或其 -wal 文件被复制回本文件旁，或其数据文件夹被放在了这里）——不是本副本的记录。${lost.zh}`,
     );
   }
   const { other } = found;
@@ -335,9 +357,10 @@ export function otherCopyBrief(found: OtherCopyWrites, copy: ThisCopy): Bilingua
   const mine = thisCopyLabel(copy);
   if (found.how === 'unknown-writers') {
     const theirs = found.other ? copyLabel(found.other.witness) : say('another copy of this store', '本事件库的另一个副本');
+    const lost = ownRecordsMissing(found);
     return say(
-      `it holds records ${theirs.en} wrote — ${found.rows.count} at positions ${span(found.rows.first, found.rows.last)}, under writers no witness of this server, ${mine.en}, recorded — not this copy's records.`,
-      `其中有${theirs.zh}写入的记录——位置 ${span(found.rows.first, found.rows.last)} 共 ${found.rows.count} 条，其写入进程本服务（${mine.zh}）的见证文件从未记有——不是本副本的记录。`,
+      `it holds records ${theirs.en} wrote — ${found.rows.count} at positions ${span(found.rows.first, found.rows.last)}, under writers no witness of this server, ${mine.en}, recorded — not this copy's records.${lost.en}`,
+      `其中有${theirs.zh}写入的记录——位置 ${span(found.rows.first, found.rows.last)} 共 ${found.rows.count} 条，其写入进程本服务（${mine.zh}）的见证文件从未记有——不是本副本的记录。${lost.zh}`,
     );
   }
   const theirs = copyLabel(found.other.witness);

@@ -358,6 +358,18 @@ describe('A printed 台账校验码 checked against the log (breaker9y P10)', ()
     expect(ledgerCodeFault(code.replace(/.$/, 'G')).zh).toBe('第 8 组第 8 位「G」不是十六进制数字（0–9、A–F）');
   });
 
+  // newcomer46-9 S2: a drill's file copied back over production's, diverged after the backup: the drill's rows begin before the
+  // head production's witness saw, and that head was told HEAD_REWRITTEN — the README names it STORE_FROM_OTHER_COPY.
+  it('given another copy\'s records beginning before a head this copy\'s witness saw, then STORE_FROM_OTHER_COPY is named where they begin, not HEAD_REWRITTEN', () => {
+    const log = givenLog(12);
+    const result = verify(log, [], {
+      headsSeen: [{ position: '10', chainHash: 'ff'.repeat(32), seenBy: say('the store witness', '事件库见证文件') }],
+      witnessProblem: { kind: 'STORE_FROM_OTHER_COPY', message: say('Another copy wrote 9–12.', '另一副本写入了位置 9–12。'), firstEvent: 9 },
+    });
+    expect(result.firstMismatch).toMatchObject({ kind: 'STORE_FROM_OTHER_COPY', eventNumber: 9, position: '9' });
+    expect(result.eventsChecked).toBe(8);
+  });
+
   it('given a code mismatching first, then a later right code is still compared and confirmed', () => {
     const log = givenLog(12);
     const right = printedAt(log, 12);

@@ -345,6 +345,9 @@ export class LedgerVerifier {
         messageZh: `第 ${number} 条事件（位置 ${entry.position}）没有本单位台账密钥的封印：其哈希是不持有密钥的人自行计算的——并非 Rectify 写入，是有人在事件库文件中插入或改写的。`,
       });
     }
+    // newcomer46-9 S2: another copy's records, named where they begin — before a head this copy's witness saw further on
+    // (that head is not in the file because the other copy's records stand there: not HEAD_REWRITTEN).
+    if (this.witnessProblem?.kind === 'STORE_FROM_OTHER_COPY' && this.witnessProblem.position !== null && number === this.witnessProblem.eventNumber) return this.fail(this.witnessProblem);
     this.chain = chain;
     this.frontier.append(leaf);
     this.lastPosition = entry.position;

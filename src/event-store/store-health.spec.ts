@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from './sqlite-event-store.js';
+import { witnessNotWrittenMessage } from './store-witness.js';
 import { StoreHealth, acceptStoreResetNotice, runningInContainer, storeGoneMessage, unnamedCopyNotice } from './store-health.js';
 
 /** The Chinese of a store problem is for office staff: it never carries English from below (issue 9). */
@@ -32,6 +33,16 @@ describe('What the store health tells people in Chinese', () => {
     expect(refusal.message).toMatch(/Run npm run ledger:verify .* restore the store from a backup .* restart the server/);
     expect(refusal.messageZh).toContain('读模型已停止跟进事件日志（位置 234 的事件（UnitRenamed）无法读取：其数据不符合 UnitRenamed 的格式：data/name 的类型不对（应为 string））');
     expect(refusal.messageZh).toMatch(/台账校验.*从备份恢复事件库.*重启服务/);
+  });
+
+  // newcomer46-9 M8: the README says free at least 1 MB; the refusals said only 「腾出空间」.
+  it('says how much to free on a full disk, as the README does (1 MB) — the write refusal and the witness that cannot be written', () => {
+    const refusal = health.noteWriteFailure(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }))!;
+    expect(refusal.messageZh).toContain('腾出至少 1 MB 空间');
+    expect(refusal.message).toContain('at least 1 MB');
+    const witness = witnessNotWrittenMessage(join(directory, 'events.db.witness.json'), 'ENOSPC');
+    expect(witness.zh).toContain('腾出至少 1 MB 空间');
+    expect(witness.en).toContain('at least 1 MB');
   });
 
   it('says a write failed without the SQLite error code in the Chinese', () => {

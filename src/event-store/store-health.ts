@@ -262,7 +262,7 @@ const MESSAGES: Record<StoreProblemCause, (detail: string, path: string) => Bili
   // Built by logShortenedMessage, which knows the positions.
   LOG_SHORTENED: (detail, path) => logShortenedMessage(detail, null, path),
   DISK_FULL: (path) =>
-    say(`The disk holding the event store (${path}) is full: nothing can be recorded until space is freed.`, `事件库（${path}）所在磁盘已满：腾出空间之前无法记录任何操作。`),
+    say(`The disk holding the event store (${path}) is full: nothing can be recorded until at least ${LOW_SPACE_BYTES / 1024 / 1024} MB is freed on it.`, `事件库（${path}）所在磁盘已满：在该磁盘上腾出至少 ${LOW_SPACE_BYTES / 1024 / 1024} MB 空间之前无法记录任何操作。`),
   STORE_FILE_DAMAGED: (code, path) =>
     say(
       `SQLite reads the event store file ${path} as damaged (${code}): a statement met pages that do not make a database — most often the file was replaced or written over under the running server (a copy put in its place with cp), or the disk failed. Writes are refused, and what is shown may be incomplete. Stop every server on this file, run npm run ledger:verify on it (and PRAGMA quick_check), keep any ${path}.rescued-<instant>.db beside it, and restore the store from a backup if the file is damaged.`,

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { say } from '../shared/domain-error.js';
 import { toGraphqlError } from '../shared/graphql/graphql-error.filter.js';
 import { StoreUnavailableError, USERS_WORDS, type StoreProblem } from './store-health.js';
+import { ConcurrencyError } from './event-store.port.js';
 
 /*
  * newcomer27 S3 (moderate): a clerk's form showed the operator's whole CLOCK_BEHIND_LOG text (both instants,
@@ -83,5 +84,14 @@ describe('a write refused for any state of the store, as office staff read it', 
     const error = refusedTo(cause, 'ADMIN');
     expect(error.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause, messageZh: operatorText.zh });
     expect(error.message).toBe(operatorText.en);
+  });
+});
+
+// newcomer46-9 M9: a supervisor's own four urgings at once were answered 「记录已被他人同时修改」 — blaming someone else.
+describe('two writes to one record at once, as the user who sent both reads it', () => {
+  it('says the record was just changed, most likely by the user\'s own other window or repeated submit — not that someone else did', () => {
+    const error = toGraphqlError(new ConcurrencyError('finding-1', 3, 4), { warn: () => undefined } as unknown as Logger, 'urgeUnit', 'SUPERVISOR');
+    expect(error.extensions).toMatchObject({ code: 'CONFLICT', messageZh: '该记录刚被修改（可能是您在另一窗口的操作或重复提交，也可能是他人）：请刷新后重试。' });
+    expect(String(error.extensions.messageZh)).not.toContain('已被他人同时修改');
   });
 });

@@ -694,8 +694,8 @@ export class WitnessNotWrittenError extends StoreRefusedError {
 export function witnessNotWrittenMessage(path: string, code: string): Bilingual {
   const why = code === 'ENOSPC' || code === 'EDQUOT' ? say('the disk holding it is full', '其所在磁盘已满') : say(`the system answered ${code}`, '系统拒绝写入（具体原因见服务器日志）');
   return say(
-    `The store witness ${path} cannot be written (${why.en}): without it a crash could lose acknowledged writes unnoticed, so nothing is recorded until it can be written again. Free space on that disk (or let the server write the file), then start the server again or retry the write.`,
-    `事件库见证文件 ${path} 无法写入（${why.zh}）：没有它，崩溃后丢失已确认写入的操作将无从察觉，因此在它能再次写入之前不记录任何操作。请腾出该磁盘的空间（或允许服务写入该文件），然后重新启动服务或重试该操作。`,
+    `The store witness ${path} cannot be written (${why.en}): without it a crash could lose acknowledged writes unnoticed, so nothing is recorded until it can be written again. Free at least 1 MB on that disk (or let the server write the file), then start the server again or retry the write.`,
+    `事件库见证文件 ${path} 无法写入（${why.zh}）：没有它，崩溃后丢失已确认写入的操作将无从察觉，因此在它能再次写入之前不记录任何操作。请在该磁盘上腾出至少 1 MB 空间（或允许服务写入该文件），然后重新启动服务或重试该操作。`,
   );
 }
 

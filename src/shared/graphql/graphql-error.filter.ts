@@ -14,6 +14,9 @@ import { answerUnknownPage } from '../../web-app/web-app.js';
 /** How the router says no route serves an address (`Cannot GET /login`). */
 const NO_ROUTE = /^Cannot (GET|HEAD) /;
 
+/** What a CONFLICT of two writes to one record at once says (newcomer46-9 M9): it may well be the user's own other window or repeated submit. */
+export const CONCURRENT_CHANGE_ZH = '该记录刚被修改（可能是您在另一窗口的操作或重复提交，也可能是他人）：请刷新后重试。';
+
 /**
  * The one place where failures become GraphQL errors with a stable `extensions.code`.
  * Unexpected failures are logged and answered without internals (no stack, no SQL).
@@ -71,7 +74,8 @@ export function toGraphqlError(exception: unknown, logger: Logger, attempt = 'a 
   }
   if (exception instanceof ConcurrencyError) {
     return new GraphQLError(exception.message, {
-      extensions: { code: 'CONFLICT', messageZh: '记录已被他人同时修改：请刷新后重试。' },
+      // newcomer46-9 M9: most often the user's own parallel requests (another window, a repeated submit) — not blamed on someone else.
+      extensions: { code: 'CONFLICT', messageZh: CONCURRENT_CHANGE_ZH },
     });
   }
   if (exception instanceof BadRequestException) {

@@ -72,8 +72,8 @@ export function retireLegacyCopy(folder: string, storeId: string, location: stri
  * to a file that lacks what was written since, is a restore (STORE_SHORTER until accepted), never a
  * silent start at what that file holds (breaker9l P3). A restore drill runs on another path.
  */
-export function keptCopyFor(kept: readonly KeptWitness[], storeId: string, location: string, servedAs?: string, copyName?: string | null): KeptWitness | undefined {
-  return copiesJudging(kept, storeId, location, servedAs, copyName).reduce<KeptWitness | undefined>((best, copy) => (best && newerWitness(best.witness, copy).fromKeyFolder === null ? best : copy), undefined);
+export function keptCopyFor(kept: readonly KeptWitness[], storeId: string, location: string, servedAs?: string, copyName?: string | null, beside?: StoreWitness | null): KeptWitness | undefined {
+  return copiesJudging(kept, storeId, location, servedAs, copyName, beside).reduce<KeptWitness | undefined>((best, copy) => (best && newerWitness(best.witness, copy).fromKeyFolder === null ? best : copy), undefined);
 }
 
 /**
@@ -82,12 +82,16 @@ export function keptCopyFor(kept: readonly KeptWitness[], storeId: string, locat
  * `copyName` (STORE_COPY_NAME, null when unset; undefined: not compared) or before copy names were
  * recorded — a copy of another name whose folder was deleted is a training or staging copy, not this
  * installation moved, and judges nothing (breaker9a P7: a deleted 培训 copy that saw more stopped 正式
- * as STORE_SHORTER) — and, by `servedAs`, those that saw the served path later than this place's own did.
+ * as STORE_SHORTER) — and, by `servedAs`, those that saw the served path later than this place's own did. Places whose
+ * file is gone judge nothing when the witness beside the store (`beside`) names this place (`whereFolderCameFrom`,
+ * breaker46-9 S1: a drill under this copy's name, its folder deleted after its file was copied over this one, was taken
+ * for this installation moved, and judged the start instead of this place's own record).
  */
-export function copiesJudging(kept: readonly KeptWitness[], storeId: string, location: string, servedAs?: string, copyName?: string | null): KeptWitness[] {
+export function copiesJudging(kept: readonly KeptWitness[], storeId: string, location: string, servedAs?: string, copyName?: string | null, beside?: StoreWitness | null): KeptWitness[] {
   const sameStore = kept.filter(({ witness }) => witness.storeId === storeId);
   const ofThisCopy = (witness: StoreWitness) => copyName === undefined || witness.copyName === undefined || witness.copyName === copyName;
-  const candidates = sameStore.filter(({ witness }) => witness.kind !== 'sqlite' || isPlace(witness.location, location) || (!existsSync(witness.location) && ofThisCopy(witness)));
+  const movedMaybe = whereFolderCameFrom(beside, storeId, location) !== 'here';
+  const candidates = sameStore.filter(({ witness }) => witness.kind !== 'sqlite' || isPlace(witness.location, location) || (movedMaybe && !existsSync(witness.location) && ofThisCopy(witness)));
   if (servedAs !== undefined) {
     const here = candidates.filter(({ witness }) => witness.kind === 'sqlite' && isPlace(witness.location, location));
     const lastHere = here.reduce((latest, { witness }) => Math.max(latest, Date.parse(witness.seenAt)), Number.NEGATIVE_INFINITY);
@@ -97,6 +101,26 @@ export function copiesJudging(kept: readonly KeptWitness[], storeId: string, loc
     }
   }
   return candidates;
+}
+
+/**
+ * breaker46-9 S1, S2: what the witness beside the store (`beside`, STORE_WITNESS_PATH) says of where this data folder was
+ * last seen, for judging the witnesses of places whose store file is gone:
+ * - `here`: it names this place — the installation's own record of this place. A witness of a place whose file is gone is
+ *   then not this installation from before a move (a folder moved here brings its witness, which names the place it came
+ *   from until the first start here rewrites it, with every writer and a head at least as far): it is another copy's — a
+ *   drill run under this copy's name (a copied .env's 正式) whose folder was deleted after its file was copied over this
+ *   one (S1: started `ready`, production's record at 237 lost, the drill's served as production's).
+ * - `moved`: it names a place whose file is gone — the folder was moved here from there (and maybe back: S2), its witness
+ *   with it; that place's witnesses are this installation's earlier records.
+ * - `unknown`: no witness of this store, or one naming a place whose file is still there (another copy's folder put here,
+ *   breaker42-9 F3), or another store's: judged as before.
+ * @param place the store's real place (`realPlaceOf`).
+ */
+export function whereFolderCameFrom(beside: StoreWitness | null | undefined, storeId: string, place: string): 'here' | 'moved' | 'unknown' {
+  if (!beside || beside.storeId !== storeId || beside.kind !== 'sqlite') return 'unknown';
+  if (isPlace(beside.location, place)) return 'here';
+  return existsSync(beside.location) ? 'unknown' : 'moved';
 }
 
 /**

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { findOtherCopyWrites, otherCopyRefusal, type WitnessAt } from './other-copy-writes.js';
+import { copiesJudging, keptCopyFor, whereFolderCameFrom } from './key-folder-witness.js';
 import { rowsByOtherWritersIn } from './sqlite-store-inspection.js';
 import type { StoreWitness } from './store-witness.js';
 
@@ -157,6 +158,42 @@ describe('Another copy\'s rows told by their writer ids', () => {
     expect(findOtherCopyWrites(rowsFile([P1, P1, P1, T1, T1]), 正式, relative, [listing(keyCopy('正式', production, 3), [P1])])).toBeNull();
   });
 
+  /*
+   * breaker46-9 S1: a drill copied from production's folder (its witness listing production's writers, then its own) run under
+   * 正式 at a place since deleted, its file copied over production's. Its witness copy beside the key (a place whose file is
+   * gone, this copy's name) was taken for production moved there — this copy's own record — so its rows passed as this copy's.
+   * The witness beside the store names this place: a place whose file is gone is not where this folder came from.
+   */
+  it('S1: a drill under this copy\'s name at a place since deleted — its rows are another copy\'s while the witness beside the store names this place', () => {
+    const gone = join(root, 'deleted-drill', 'rectify.db');
+    const drillKeyCopy = listing(witness('正式', gone, 5, join(root, 'keys', 'drill-正式.witness.json')), [P1, D1]);
+    const own = listing(witness('正式', production, 3), [P1]);
+    const found = findOtherCopyWrites(rowsFile([P1, P1, P1, D1, D1]), 正式, own, [listing(keyCopy('正式', production, 3), [P1]), drillKeyCopy]);
+    expect(found).toMatchObject({ how: 'unknown-writers', own: { witness: { location: production } }, rows: { first: 4n, last: 5n }, other: { witness: { location: gone } } });
+    expect(otherCopyRefusal(production, found!, 正式).messageZh).toContain(`见于 ${gone}`);
+    // Production wrote on after the copy (its record at 4 is P2's): the drill's rows from 4 on are still another copy's.
+    const wroteOn = listing(witness('正式', production, 4), [P1, P2]);
+    expect(findOtherCopyWrites(rowsFile([P1, P1, P1, D1, D1]), 正式, wroteOn, [listing(keyCopy('正式', production, 4), [P1, P2]), drillKeyCopy])).toMatchObject({ how: 'unknown-writers' });
+  });
+
+  /*
+   * breaker46-9 S2: the unnamed copy's folder moved to a new place, written there, and moved back: its witness came back with
+   * it naming the new place (whose file is gone), and the new place's writer was taken for another copy's. A place the
+   * folder came from is this copy's, named or not; without that witness (only this place's record), it is not.
+   */
+  it('S2: an unnamed copy\'s folder moved away and back — the rows written at the place it came back from are its own', () => {
+    const unnamed = { copyName: null, place: production };
+    const newDisk = join(root, 'moved-away', 'rectify.db');
+    const cameBack = listing(witness(null, newDisk, 4, `${production}.witness.json`), [P1, P2]);
+    const newDiskKeyCopy = listing(witness(null, newDisk, 4, join(root, 'keys', 'newdisk.witness.json')), [P1, P2]);
+    expect(findOtherCopyWrites(rowsFile([P1, P1, P1, P2]), unnamed, cameBack, [listing(keyCopy(null, production, 3), [P1]), newDiskKeyCopy])).toBeNull();
+    // The same rows with this place's own witness beside the store (only the file came back): another copy's.
+    expect(findOtherCopyWrites(rowsFile([P1, P1, P1, P2]), unnamed, listing(witness(null, production, 3), [P1]), [listing(keyCopy(null, production, 3), [P1]), newDiskKeyCopy])).toMatchObject({
+      how: 'unknown-writers',
+      rows: { first: 4n },
+    });
+  });
+
   it('F8: a copy of a copy — each writer\'s rows named with the copy that wrote them', () => {
     const 培训 = listing(keyCopy('培训', training, 4), [P1, T1]);
     const 演练 = listing(witness('演练', placeOf('drill'), 5, join(root, 'keys', '演练.witness.json')), [P1, T1, D1]);
@@ -279,5 +316,28 @@ describe('Another copy\'s rows told by their writer ids', () => {
     expect(refusal.messageZh).toContain('只是见证文件从另一副本的数据文件夹被放到了这里——本副本的记录没有丢失');
     expect(refusal.messageZh).toContain(`请勿从备份恢复任何内容：把 ${production}.witness.json 移开`);
     expect(refusal.messageZh).not.toContain('从备份恢复事件库');
+  });
+});
+
+/*
+ * breaker46-9 S1: the copies beside the key that judge a start (`copiesJudging`): one of a place whose file is gone, under
+ * this copy's name, stands for this installation moved only when the witness beside the store does not name this place.
+ */
+describe('Which witnesses of places whose file is gone judge a start', () => {
+  const gone = join(root, 'gone-drill', 'rectify.db');
+  const here = keyCopy('正式', production, 3);
+  const goneCopy = keyCopy('正式', gone, 5);
+
+  it('the witness beside the store names this place: only this place\'s copy judges; it names a place whose file is gone: that place\'s copy too', () => {
+    expect(whereFolderCameFrom(witness('正式', production, 3).witness, 'store-1', production)).toBe('here');
+    expect(copiesJudging([here, goneCopy], 'store-1', production, undefined, '正式', witness('正式', production, 3).witness)).toEqual([here]);
+    expect(keptCopyFor([here, goneCopy], 'store-1', production, undefined, '正式', witness('正式', production, 3).witness)).toBe(here);
+    const cameBack = witness('正式', gone, 5, `${production}.witness.json`).witness;
+    expect(whereFolderCameFrom(cameBack, 'store-1', production)).toBe('moved');
+    expect(copiesJudging([here, goneCopy], 'store-1', production, undefined, '正式', cameBack)).toEqual([here, goneCopy]);
+    // No witness beside the store (judged as before), or another copy's folder whose place is still there.
+    expect(whereFolderCameFrom(null, 'store-1', production)).toBe('unknown');
+    expect(whereFolderCameFrom(witness('培训', training, 5).witness, 'store-1', production)).toBe('unknown');
+    expect(copiesJudging([here, goneCopy], 'store-1', production, undefined, '正式', null)).toEqual([here, goneCopy]);
   });
 });

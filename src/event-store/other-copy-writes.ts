@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
-import { readKeyFolderWitnessesLeniently } from './key-folder-witness.js';
+import { readKeyFolderWitnessesLeniently, whereFolderCameFrom } from './key-folder-witness.js';
 import { SqliteStoreInspection, type OtherWritersRows, type WriterRows } from './sqlite-store-inspection.js';
 import { isPlace, realPlaceOf } from './store-place.js';
 import { readWitness, StoreRefusedError, type OtherCopyAcceptance, type StoreWitness } from './store-witness.js';
@@ -105,13 +105,19 @@ export function findOtherCopyWrites(
   const headOf = ({ witness }: WitnessAt) => (witness.head === null ? -1n : BigInt(witness.head));
   // This copy's records of this place — or of a place whose file is gone: an installation moved keeps its name (a named copy
   // kept elsewhere whose file is still there, running a tool here under its name, is not this place's copy).
-  const here = ({ witness }: WitnessAt) => isPlace(witness.location, copy.place) || !existsSync(witness.location);
-  const owns = ofThisStore.filter((each) => writtenByCopy(each.witness, copy) === true && here(each));
+  // breaker46-9 S1, S2: not when the witness beside the store names this place (a copy under this copy's name whose folder was
+  // deleted is then another copy: its folder never came here); and for the unnamed copy, known by its place, a place whose file
+  // is gone is this copy's earlier place when the witness beside the store came from there (the folder moved here, or back).
+  const cameFrom = whereFolderCameFrom(dataFolder?.witness, found.storeId, copy.place);
+  const gone = (witness: StoreWitness) => cameFrom !== 'here' && !existsSync(witness.location);
+  const here = ({ witness }: WitnessAt) => isPlace(witness.location, copy.place) || gone(witness);
+  const mine = ({ witness }: WitnessAt) => writtenByCopy(witness, copy) === true || (cameFrom === 'moved' && copy.copyName === null && witness.copyName === null && gone(witness));
+  const owns = ofThisStore.filter((each) => mine(each) && here(each));
   // A witness under this copy's name that names another place, by an absolute path, whose file is still there: that place's copy.
   const elsewhere = (each: WitnessAt) => isAbsolute(each.witness.location) && !here(each);
   const own = owns.reduce<WitnessAt | null>((newest, each) => (newest && headOf(newest) >= headOf(each) ? newest : each), null);
   if (!own) return null;
-  const others = ofThisStore.filter(({ witness }) => writtenByCopy(witness, copy) === false);
+  const others = ofThisStore.filter((each) => writtenByCopy(each.witness, copy) === false && !mine(each));
   const fileHead = found.head ?? -1n;
   const wrotePast = others
     .filter((other) => {
@@ -157,7 +163,7 @@ export function findOtherCopyWrites(
   // copy's. Rows without a writer id (an older release's) are not judged here (breaker43-9 K1).
   if (anywhere && anywhere.writers.some((writer) => writer.writerId !== null)) return told(anywhere);
   if (wrotePast) return { how: 'wrote-past', own, other: wrotePast };
-  if (dataFolder && dataFolder.witness.storeId === found.storeId && writtenByCopy(dataFolder.witness, copy) === false) {
+  if (dataFolder && dataFolder.witness.storeId === found.storeId && writtenByCopy(dataFolder.witness, copy) === false && !mine(dataFolder)) {
     const ownHash = own.witness.head === null ? null : found.chainHashAt(BigInt(own.witness.head));
     // Told apart for sure only by another name, or by an absolute place (an unnamed copy's witness written with a relative
     // SQLITE_PATH — a tool run from another folder — names no place this process can compare: judged last, as before).

@@ -28,6 +28,7 @@ import {
   overwriteWitness,
   signWitness,
   writeWitness,
+  type ObservedStore,
   type SigningKeyOnRecord,
   type OtherCopyAcceptance,
   type StoreWitness,
@@ -1228,7 +1229,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
     // breaker9r P1: the latest instant any witness of this store read at this start saw it at (beside the
     // data, beside the key, by the served path): the clock check judges by it, and no write of the witness
     // goes back before it — unless this start accepts a clock that was ahead, which takes those instants in.
-    const sameStoreWitnesses = [dataFolderWitness, witnessed, ...copiesJudging([...kept, ...servedPathCopies], identity.storeId, place, sqlite && settings.SQLITE_PATH !== ':memory:' ? servedPathOf(settings.SQLITE_PATH) : undefined, settings.STORE_COPY_NAME).map(({ witness }) => witness)].filter(
+    const sameStoreWitnesses = [dataFolderWitness, witnessed, ...copiesJudging([...kept, ...servedPathCopies], identity.storeId, place, sqlite && settings.SQLITE_PATH !== ':memory:' ? servedPathOf(settings.SQLITE_PATH) : undefined, settings.STORE_COPY_NAME, dataFolderWitness).map(({ witness }) => witness)].filter(
       (seen): seen is StoreWitness => seen?.storeId === identity.storeId,
     );
     const seenBefore = latestInstant(sameStoreWitnesses.map((seen) => seen.seenAt));
@@ -1323,7 +1324,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
             return false;
           }
         };
-        const judging = copiesJudging([...kept, ...servedPathCopies], identity.storeId, place, sqlite && settings.SQLITE_PATH !== ':memory:' ? servedPathOf(settings.SQLITE_PATH) : undefined, settings.STORE_COPY_NAME);
+        const judging = copiesJudging([...kept, ...servedPathCopies], identity.storeId, place, sqlite && settings.SQLITE_PATH !== ':memory:' ? servedPathOf(settings.SQLITE_PATH) : undefined, settings.STORE_COPY_NAME, dataFolderWitness);
         const { moved, failed } = retireCopiesCoveredByReset([...judging.map(({ path }) => path).filter((path) => !agrees(path)), ...unreadableCopies], resetAcceptedAt);
         for (const { from, to } of moved) {
           const said = say(
@@ -1560,11 +1561,31 @@ async function judgeFound(
   const head = await found.headPosition();
   // Of the witness beside the data and its copy beside the key, the one that saw more (breaker9b
   // N5: a data folder restored whole, witness included, started silently older).
-  const { witness: witnessed, fromKeyFolder } = newerWitness(dataFolderWitness, keptCopyFor([...kept, ...(context.servedPathCopies ?? [])], identity.storeId, place, settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:' ? servedPathOf(settings.SQLITE_PATH) : undefined, settings.STORE_COPY_NAME));
-  const hashAtWitnessedHead = found.chainHashAt && witnessed?.head ? found.chainHashAt(BigInt(witnessed.head)) : undefined;
-  const unhashedAtWitnessedHead = hashAtWitnessedHead === null && (await found.eventIdAt({ commit: BigInt(witnessed!.head!), prepare: BigInt(witnessed!.head!) })) !== null;
-  const witnessedHeadEvent = witnessed?.headEvent ? parseWitnessedPosition(witnessed.headEvent.position) : null;
-  const eventIdAtWitnessedHead = witnessedHeadEvent ? await found.eventIdAt(witnessedHeadEvent) : undefined;
+  const { witness: witnessed, fromKeyFolder } = newerWitness(dataFolderWitness, keptCopyFor([...kept, ...(context.servedPathCopies ?? [])], identity.storeId, place, settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:' ? servedPathOf(settings.SQLITE_PATH) : undefined, settings.STORE_COPY_NAME, dataFolderWitness));
+  /** What the store holds at a witness's head (its chain hash, whether the event there carries none, its event id): what `judgeStore` compares. */
+  const heldAt = async (witness: StoreWitness | null) => {
+    const hashAtWitnessedHead = found.chainHashAt && witness?.head ? found.chainHashAt(BigInt(witness.head)) : undefined;
+    const unhashedAtWitnessedHead = hashAtWitnessedHead === null && (await found.eventIdAt({ commit: BigInt(witness!.head!), prepare: BigInt(witness!.head!) })) !== null;
+    const witnessedHeadEvent = witness?.headEvent ? parseWitnessedPosition(witness.headEvent.position) : null;
+    const eventIdAtWitnessedHead = witnessedHeadEvent ? await found.eventIdAt(witnessedHeadEvent) : undefined;
+    return { hashAtWitnessedHead, unhashedAtWitnessedHead, eventIdAtWitnessedHead };
+  };
+  const walBreak = settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:' ? walBreakOnDisk(settings.SQLITE_PATH) : null;
+  const observed = async (witness: StoreWitness | null): Promise<ObservedStore> => ({ existed, location, identity, head: head?.commit ?? null, ...(await heldAt(witness)), walBreak });
+  const observedAtWitnessed = await observed(witnessed);
+  // breaker46-9 S1: this place's own newest record (the witness beside the store naming this place, this place's copy beside
+  // the key) is held by the file too when another witness saw more — one of a place whose file is gone, or the served path's:
+  // a store that lacks what this place last saw is refused for it, however far that other witness saw (it was a drill under
+  // this copy's name, its folder deleted, whose file was copied over this one), and no witness is rewritten to its head.
+  const ownHere = [
+    ...(dataFolderWitness && dataFolderWitness.storeId === identity.storeId && dataFolderWitness.kind === 'sqlite' && isPlace(dataFolderWitness.location, place) ? [{ witness: dataFolderWitness, path: settings.STORE_WITNESS_PATH, kept: null }] : []),
+    ...kept.filter(({ witness }) => witness.storeId === identity.storeId && witness.kind === 'sqlite' && isPlace(witness.location, place)).map((copy) => ({ ...copy, kept: copy })),
+  ].reduce<{ witness: StoreWitness; kept: KeptWitness | null } | null>((best, each) => (best && newerWitness(best.witness, { path: '', witness: each.witness }).fromKeyFolder === null ? best : each), null);
+  const judgeOwnHere = async (): Promise<StoreRefusedError | null> => {
+    if (!ownHere || ownHere.witness === witnessed || !witnessed || witnessed.storeId !== identity.storeId) return null;
+    const refusal = judgeStore(ownHere.witness, await observed(ownHere.witness));
+    return refusal && ownHere.kept ? judgedOnKeptCopy(refusal, ownHere.kept, dataFolderWitness, settings.STORE_WITNESS_PATH) : refusal;
+  };
   const checkpointsLost = found.latestCheckpoint && witnessed?.storeId === identity.storeId ? judgeCheckpoints(location, witnessed, found.latestCheckpoint()) : null;
   const signingKeyOnRecord = await signingKeyOnRecordOf(witnessed, found);
   const trustedKeys = settings.LEDGER_TRUSTED_KEYS ?? [];
@@ -1594,23 +1615,15 @@ async function judgeFound(
       (other.how === 'unknown-writers' && other.rows.writers.some((writer) => writer.writerId !== null)) || (other.how === 'other-copy-witness' && other.fileIsOwn === true);
     return early === first ? otherCopyRefusal(location, other, copy) : null;
   };
+  const ownHereRefusal = await judgeOwnHere();
   const judged =
     judgeUnwitnessed(witnessed, { location, witnessPath: settings.STORE_WITNESS_PATH }, head?.commit ?? null) ??
     // breaker41-9 P1, breaker42-9 F1, F3, F5: a training, staging or drill copy of this store (its rows, or only its witness) put
     // in its place — judged before the witness beside the store is taken for this server's own record (F3: another copy's
     // witness read as this server's said "history rewritten, restore from a backup" of an intact store).
     judgeOtherCopy(true) ??
-    judgeStore(witnessed, {
-      existed,
-      location,
-      identity,
-      head: head?.commit ?? null,
-      hashAtWitnessedHead,
-      unhashedAtWitnessedHead,
-      eventIdAtWitnessedHead,
-      // breaker45-9 S1: a store shorter because its own -wal stops checksumming is said so, not taken for a .db rolled back.
-      walBreak: settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:' ? walBreakOnDisk(settings.SQLITE_PATH) : null,
-    }) ??
+    // breaker45-9 S1: a store shorter because its own -wal stops checksumming is said so (`walBreak`), not taken for a .db rolled back.
+    (ownHereRefusal ?? judgeStore(witnessed, observedAtWitnessed)) ??
     // The key before the copy beside it: another key keeps its copies in its own folder, so a changed
     // key is what is wrong, and what the refusal must say (lead's 8d0a4ba, judged here for every refusal).
     (configuredKey !== undefined ? judgeSigningKey(signingKeyOnRecord, configuredKey, trustedKeys, keyPath()) : null) ??
@@ -1628,7 +1641,7 @@ async function judgeFound(
     // breaker41-9 P1: a training, staging or drill copy of this store put in its place — its records are not this copy's.
     judgeOtherCopy(false);
   // Another copy's records are judged on each copy's own witnesses (the refusal names them), not on the one that saw more.
-  const refusal = judged && fromKeyFolder && judged.reason !== 'STORE_FROM_OTHER_COPY' ? judgedOnKeptCopy(judged, fromKeyFolder, dataFolderWitness, settings.STORE_WITNESS_PATH) : judged;
+  const refusal = judged && judged !== ownHereRefusal && fromKeyFolder && judged.reason !== 'STORE_FROM_OTHER_COPY' ? judgedOnKeptCopy(judged, fromKeyFolder, dataFolderWitness, settings.STORE_WITNESS_PATH) : judged;
   return { refusal, checkpointsLost: checkpointsLost === judged ? refusal : checkpointsLost, witnessed, signingKeyOnRecord, copyNotCompared: context.readOnly ? copyMissing : null };
 }
 

@@ -174,6 +174,78 @@ describe('Copies of the store witness beside the key, per store and place (break
     expect(refusal.reason).toBe('STORE_SHORTER');
   }, PROCESS_TEST_CEILING_MS);
 
+  /*
+   * breaker46-9 S1 (serious): a drill copy of production's folder (cp -a) run at another place under production's own name
+   * (正式, a copied .env), its folder then deleted, its file copied over production's — which had written one more record
+   * since. The drill's copy beside the key (its place gone, same name) was taken for production moved there: production
+   * started `ready`, its record at that position lost, the drill's served as its own, and its witness rewritten to the drill's
+   * head. The witness beside the store names this place, so no place whose file is gone is this installation's.
+   */
+  it('a drill under production\'s own name, its folder deleted, its file copied over production\'s: refused, production\'s witness left as it was (breaker46-9 S1)', async () => {
+    const { root, data, sqlitePath, start } = office();
+    const production = { STORE_COPY_NAME: '正式' };
+    let app = await start(production);
+    expect((await register(app, '正式库')).errors).toBeUndefined();
+    await app.close();
+    const drill = join(root, 'drill', 'rectify.db');
+    cpSync(data, join(root, 'drill'), { recursive: true });
+    app = await start(production);
+    expect((await register(app, '复制之后')).errors).toBeUndefined();
+    await app.close();
+    app = await start({ ...production, STORE_WITNESS_PATH: `${drill}.witness.json` }, drill);
+    for (const title of ['演练一', '演练二', '演练三']) expect((await register(app, title)).errors).toBeUndefined();
+    await app.close();
+    // The drill's folder kept aside (at no place any witness names), then deleted at its place after the drill.
+    const drillFiles = join(root, 'kept-drill-files');
+    cpSync(join(root, 'drill'), drillFiles, { recursive: true });
+    rmSync(join(root, 'drill'), { recursive: true });
+    const witnessBefore = readFileSync(`${sqlitePath}.witness.json`, 'utf8');
+
+    // Its file alone copied over production's.
+    cpSync(join(drillFiles, 'rectify.db'), sqlitePath);
+    for (const file of [`${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(file, { force: true });
+    const refusal = await refusalOf(start(production));
+    expect(refusal.reason).toBe('STORE_FROM_OTHER_COPY');
+    expect(refusal.messageZh).toContain(`见于 ${drill}`);
+    expect(readFileSync(`${sqlitePath}.witness.json`, 'utf8')).toBe(witnessBefore);
+
+    // Its whole folder, witness included, put in place of production's: production's own record beside the key for this place
+    // saw another event at its head — the history is not the one production last saw, whatever the drill's witnesses say.
+    rmSync(data, { recursive: true });
+    cpSync(drillFiles, data, { recursive: true });
+    const whole = await refusalOf(start(production));
+    expect(whole.reason).toBe('STORE_REWRITTEN');
+    expect(whole.message).toContain('Judged on the copy of the store witness kept beside the ledger signing key');
+  }, PROCESS_TEST_CEILING_MS);
+
+  /*
+   * breaker46-9 S2: the data folder moved (mv) to a new place, run there, and moved back: it was refused as "a training or
+   * drill copy", advising to restore a backup (losing what was written at the new place). The witness beside the store came
+   * with the folder, naming the place it came from, whose file is gone: that place's records are this installation's.
+   */
+  it('a data folder moved to a new place, written there, and moved back starts with every record, unnamed or named (breaker46-9 S2)', async () => {
+    for (const settings of [{}, { STORE_COPY_NAME: '正式' }]) {
+      const { root, data, start } = office();
+      let app = await start(settings);
+      expect((await register(app, '搬移之前')).errors).toBeUndefined();
+      await app.close();
+      const moved = join(root, 'newdisk', 'data');
+      cpSync(data, moved, { recursive: true });
+      rmSync(data, { recursive: true });
+      app = await start({ ...settings, STORE_WITNESS_PATH: join(moved, 'rectify.db.witness.json') }, join(moved, 'rectify.db'));
+      expect((await register(app, '新位置写入')).errors).toBeUndefined();
+      await app.close();
+      cpSync(moved, data, { recursive: true });
+      rmSync(join(root, 'newdisk'), { recursive: true });
+      app = await start(settings);
+      try {
+        expect(await evaluationCount(app)).toBe(2);
+      } finally {
+        await app.close();
+      }
+    }
+  }, PROCESS_TEST_CEILING_MS);
+
   it('refuses a data folder restored older whose copy for this place was deleted, though a copy of the store kept for another place is there (breaker9d P3)', async () => {
     const { root, data, sqlitePath, start, copies } = office();
     let app = await start();

@@ -224,7 +224,7 @@ describe('Copies of the store witness beside the key, per store and place (break
    * with the folder, naming the place it came from, whose file is gone: that place's records are this installation's.
    */
   it('a data folder moved to a new place, written there, and moved back starts with every record, unnamed or named (breaker46-9 S2)', async () => {
-    for (const settings of [{}, { STORE_COPY_NAME: '正式' }]) {
+    for (const settings of [{}, { STORE_COPY_NAME: '正式' }] as Record<string, string>[]) {
       const { root, data, start } = office();
       let app = await start(settings);
       expect((await register(app, '搬移之前')).errors).toBeUndefined();

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { loadEnvFile, validateSettings, type AppSettings } from '../config/app-settings.js';
 import { quickCheckOffThread } from '../event-store/sqlite-quick-check.js';
 import { diskFullOf } from '../event-store/disk-full.js';
+import { walBreakOnDisk } from '../event-store/wal-file-mark.js';
 import { SqliteStoreInspection } from '../event-store/sqlite-store-inspection.js';
 import { judgeToolStore } from '../event-store/store-admission.js';
 import { StoreRefusedError } from '../event-store/store-witness.js';
@@ -282,11 +283,19 @@ async function main(): Promise<void> {
   }
   if (refusedAs) {
     // Said before the copy's line, on stderr, Chinese first: the copy is of a store the server refuses.
+    // breaker46-9 M2: of a store whose -wal is damaged, the copy holds only what SQLite reads — said so, and what keeps the rest.
+    const walDamage = walBreakOnDisk(settings.SQLITE_PATH);
+    const lacks = walDamage
+      ? say(
+          ` It lacks everything past frame ${walDamage.brokenFrame} of the damaged -wal (${walDamage.unreadCommits} committed write(s) in ${walDamage.unreadFrames} frames, which SQLite does not read): only a copy of the whole data folder (cp -a, the .db and its -wal as they are) keeps them.`,
+          `该副本缺少损坏的 -wal 第 ${walDamage.brokenFrame} 帧之后的全部内容（${walDamage.unreadFrames} 帧中 ${walDamage.unreadCommits} 次已提交的写入，SQLite 读不到）：只有复制整个数据文件夹（cp -a，连同 .db 及其 -wal 原样）才能保留它们。`,
+        )
+      : say('', '');
     process.stderr.write(
       `${bothLines(
         say(
-          `Copied as asked (--copy-refused-store), though the server refuses this store (${refusedAs.reason}): ${refusedAs.message} The copy holds the store as it is, not what was acknowledged; never restore it in place of a sound backup.`,
-          `已按 --copy-refused-store 的要求复制，但服务会拒绝这个事件库（${refusedAs.reason}）：${refusedAs.messageZh}该副本只是事件库的现状，并非全部已确认写入的内容；切勿用它替代完好的备份进行恢复。`,
+          `Copied as asked (--copy-refused-store), though the server refuses this store (${refusedAs.reason}): ${refusedAs.message} The copy holds the store as it is, not what was acknowledged.${lacks.en} Never restore it in place of a sound backup.`,
+          `已按 --copy-refused-store 的要求复制，但服务会拒绝这个事件库（${refusedAs.reason}）：${refusedAs.messageZh}该副本只是事件库的现状，并非全部已确认写入的内容；${lacks.zh}切勿用它替代完好的备份进行恢复。`,
         ),
       )}\n`,
     );

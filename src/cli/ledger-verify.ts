@@ -8,7 +8,8 @@ import { ledgerCodeFault, noEventsCodeWords, parseLedgerCode } from '../ledger/d
 import { describeCheckpoint, verifyLedger } from '../ledger/ledger-operations.js';
 import { SqliteLedger } from '../ledger/sqlite-ledger.js';
 import { witnessExpectations } from '../ledger/witnessed-head.js';
-import { readWitness } from '../event-store/store-witness.js';
+import { readWitness, WAL_DAMAGE_SAID } from '../event-store/store-witness.js';
+import { walBreakOnDisk, type WalBreak } from '../event-store/wal-file-mark.js';
 import { readKeyFolderWitnessesLeniently, keyFolderWitnessFolder } from '../event-store/key-folder-witness.js';
 import { findOtherCopyWrites, otherCopyAcceptanceWords, otherCopyWords, type OtherCopyWrites } from '../event-store/other-copy-writes.js';
 import { chainHashIn, rowsByOtherWritersIn } from '../event-store/sqlite-store-inspection.js';
@@ -249,9 +250,13 @@ async function main(): Promise<number> {
       const missing = missingRange ? `, missing after position ${mismatch.missingAfter ?? '(the start)'} up to position ${mismatch.missingUpTo} (position ${missingRange})` : '';
       const missingZh = missingRange ? `，缺少位置 ${missingRange} 的事件` : '';
       console.log(`台账不符（${mismatch.kind}）：第 ${mismatch.eventNumber} 条事件${mismatch.position ? `，位置 ${mismatch.position}` : ''}${mismatch.eventId ? `，事件 ${mismatch.eventId}` : ''}${missingZh}：`);
-      console.log(`  ${mismatch.messageZh}`);
+      // breaker46-9 M1: a log shorter than what was seen because its own -wal is damaged from a frame on is not "events removed":
+      // said as the start says it (`walBrokenRefusal`), naming the -wal and what it still holds.
+      const walDamage = mismatch.kind === 'LOG_TRUNCATED' ? walBreakOnDisk(options.path) : null;
+      const told = walDamage ? damagedWalWords(options.path, walDamage) : say(mismatch.message, mismatch.messageZh);
+      console.log(`  ${told.zh}`);
       console.log(`LEDGER MISMATCH (${mismatch.kind}) at event ${mismatch.eventNumber}${mismatch.position ? `, position ${mismatch.position}` : ''}${mismatch.eventId ? `, event ${mismatch.eventId}` : ''}${missing}:`);
-      console.log(`  ${mismatch.message}`);
+      console.log(`  ${told.en}`);
       // breaker9x S3: a loss the operator accepted fails every run until the office acknowledges it — said how.
       if (mismatch.acceptedResetAt) {
         both(
@@ -298,6 +303,19 @@ async function main(): Promise<number> {
     db.close();
     opened.close();
   }
+}
+
+/**
+ * breaker46-9 M1: what `ledger:verify` says of a log that ends before what its witness or a checkpoint saw because the
+ * store's own -wal is damaged from a frame on (`walBreakOnDisk`) — in the start's words (`walBrokenRefusal`): not
+ * removed; which frame, what SQLite reads, what the -wal still holds unread; that nothing was changed and what to do.
+ * @param path the store file (its -wal is `<path>-wal`).
+ */
+function damagedWalWords(path: string, damage: WalBreak): Bilingual {
+  return say(
+    `These events were not removed: the store reads shorter ${WAL_DAMAGE_SAID} — the .db was not rolled back. The -wal beside it (${path}-wal) is the file's own, but from frame ${damage.brokenFrame} of its ${damage.frames} frames on its checksums fail, so SQLite reads only the ${damage.readFrames} frames before; the ${damage.unreadFrames} frames from there on, ${damage.unreadCommits} committed write(s) — the events past what SQLite reads — are still in the -wal, unread. This check changed nothing: do not delete the -wal, and do not restore a backup over it (it lacks what was written after it). Keep a copy of the data folder (cp -a) and see README, Reliability, "When the server refuses to start", a damaged -wal.`,
+    `这些事件并没有被删除：事件库读出的内容较短，原因是其 -wal 文件损坏——并不是 .db 被旧副本覆盖。其旁的 -wal 文件（${path}-wal）是该 .db 自己的，但从第 ${damage.brokenFrame} 帧起（共 ${damage.frames} 帧）校验和不符，SQLite 只读取此前的 ${damage.readFrames} 帧；此后的 ${damage.unreadFrames} 帧、${damage.unreadCommits} 次已提交的写入——SQLite 读不到的事件——仍在该 -wal 中。本次校验未改动任何内容：请勿删除该 -wal，也不要用备份覆盖（备份缺少其后写入的内容）。请先复制保留数据文件夹（cp -a），并参阅 README「Reliability」中「When the server refuses to start」关于 -wal 损坏的一条。`,
+  );
 }
 
 /**

@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { toolOnStore } from '../support/cli-tool.js';
 import { join } from 'node:path';
 import { freshDatabasePath } from '../support/test-app.js';
 import { graphqlAt, killHard, PROCESS_TEST_CEILING_MS, refusedStart, startServer } from '../support/server-process.js';
@@ -59,6 +61,19 @@ describe('a -wal damaged in one frame after a crash', () => {
     expect(refused.output).toContain('-wal.damaged-<');
     expect(refused.output).not.toContain('If only the .db was restored from a backup');
     // The refused start changed nothing.
+    expect(readFileSync(`${sqlitePath}-wal`).equals(wal)).toBe(true);
+
+    // breaker46-9 M1: ledger:verify said the events past the break "were removed", no word of the -wal; now it names the
+    // damaged -wal as the start does. M2: store:backup --copy-refused-store said only "Copied as asked": it says what its copy lacks.
+    const verified = await toolOnStore('ledger-verify', [], sqlitePath);
+    expect(verified.code).toBe(1);
+    expect(verified.stdout).toContain('这些事件并没有被删除：事件库读出的内容较短，原因是其 -wal 文件损坏');
+    expect(verified.stdout).toContain(`from frame ${frame + 1} of its ${frames} frames on its checksums fail`);
+    expect(verified.stdout).not.toContain('已被删除');
+    const backedUp = await toolOnStore('backup-store', [join(mkdtempSync(join(tmpdir(), 'rectify-refused-copy-')), 'copy'), '--copy-refused-store'], sqlitePath);
+    expect(backedUp.code).toBe(0);
+    expect(backedUp.stderr).toContain(`It lacks everything past frame ${frame + 1} of the damaged -wal`);
+    expect(backedUp.stderr).toContain(`该副本缺少损坏的 -wal 第 ${frame + 1} 帧之后的全部内容`);
     expect(readFileSync(`${sqlitePath}-wal`).equals(wal)).toBe(true);
 
     const accepting = await startServer(sqlitePath, { env: { ...env, ACCEPT_STORE_RESET: 'true' } });

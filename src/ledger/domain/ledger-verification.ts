@@ -416,7 +416,7 @@ export class LedgerVerifier {
       checkpointTreeSize: checkpoint?.treeSize ?? null,
       missingAfter: last,
       missingUpTo: furthest.position,
-      message: `The log ends after ${size} events${last ? ` at position ${last}` : ''}, but ${furthest.seenBy.en} shows it reached position ${furthest.position}: ${range.en} were removed.`,
+      message: `The log ends after ${size} events${last ? ` at position ${last}` : ''}, but ${furthest.seenBy.en} shows it reached position ${furthest.position}: ${range.en} ${range.en.startsWith('the event at') ? 'was' : 'were'} removed.`,
       messageZh: `台账只有 ${size} 条事件${last ? `，止于位置 ${last}` : ''}，但${furthest.seenBy.zh}显示它曾到达位置 ${furthest.position}：${range.zh}已被删除。`,
     });
   }

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, statSync, truncateSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { walBytesIndexed, walWhollyCheckpointed } from './wal-index.js';
@@ -67,5 +68,43 @@ describe('walWhollyCheckpointed: whether every committed frame is in the main fi
 
   it('is false with no index to read', () => {
     expect(walWhollyCheckpointed(join(tmpdir(), 'no-such-store.db-shm'))).toBe(false);
+  });
+});
+
+/** This process's fcntl locks on the file at `path` (its inode), from /proc/locks. */
+const ownLocksOn = (path: string): string[] => {
+  const inode = String(statSync(path).ino);
+  return readFileSync('/proc/locks', 'utf8')
+    .split('\n')
+    .filter((line) => {
+      const fields = line.trim().split(/\s+/);
+      return fields[4] === String(process.pid) && fields[5]?.split(':').at(-1) === inode;
+    });
+};
+
+const linux = existsSync('/proc/locks') && existsSync('/proc/self/fd');
+
+(linux ? describe : describe.skip)('Reading the WAL index of a store this process has open (newcomer46-10 S4)', () => {
+  it('leaves SQLite its lock on the -shm: a tool opening and closing the store beside the server neither rebuilds nor removes the -shm and -wal the server maps', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'rectify-wal-index-held-')), 'store.db');
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE t (x TEXT)');
+    db.prepare('INSERT INTO t VALUES (?)').run('x');
+    const shm = statSync(`${path}-shm`);
+    expect(ownLocksOn(`${path}-shm`).length).toBeGreaterThan(0);
+
+    expect(walBytesIndexed(`${path}-shm`)).toBeGreaterThan(0);
+    expect(walWhollyCheckpointed(`${path}-shm`)).toBe(false);
+    expect(ownLocksOn(`${path}-shm`).length).toBeGreaterThan(0);
+
+    // What units:import --dry-run does beside a running server: a read-write connection, a read, closed.
+    execFileSync(process.execPath, ['-e', "const D = require('better-sqlite3'); const db = new D(process.argv[1], { fileMustExist: true }); db.prepare('SELECT count(*) FROM t').get(); db.close();", path], { cwd: process.cwd() });
+    // Had it taken itself for the only connection, it would have truncated the -shm under this one's mapping (SIGBUS) and, closing, removed both.
+    expect(statSync(`${path}-shm`).ino).toBe(shm.ino);
+    expect(existsSync(`${path}-wal`)).toBe(true);
+    db.prepare('INSERT INTO t VALUES (?)').run('y');
+    expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 2 });
+    db.close();
   });
 });

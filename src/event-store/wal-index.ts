@@ -1,5 +1,26 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { readSync } from 'node:fs';
 import { endianness } from 'node:os';
+import { readHeldFile } from './held-file-read.js';
+
+/**
+ * The first `length` bytes of the WAL index at `shmPath`; null when there is none or it is shorter.
+ *
+ * newcomer46-10 S4: read through `readHeldFile`, never by a descriptor of our own that is then closed. SQLite keeps
+ * its shared "DMS" lock on the -shm with fcntl, and a close of ANY descriptor of the file drops every fcntl lock the
+ * process holds on it: the running server then held no lock on its -shm, so the next tool to open the store
+ * (units:import --dry-run, plan:import) took it for the only connection, truncated the -shm and rebuilt it — under
+ * the server's mapping of it, which died of SIGBUS ("Bus error", nothing logged).
+ */
+function readIndexHead(shmPath: string, length: number): Buffer | null {
+  try {
+    return readHeldFile(shmPath, (fd) => {
+      const head = Buffer.alloc(length);
+      return readSync(fd, head, 0, length, 0) < length ? null : head;
+    });
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The bytes a SQLite -wal must hold for the frames its WAL index (the -shm beside it) says were committed: its 32-byte header
@@ -11,23 +32,13 @@ import { endianness } from 'node:os';
  * byte order). A -wal shorter than this lost committed frames (breaker9a P4: emptied in place under the running server).
  */
 export function walBytesIndexed(shmPath: string): number | null {
-  let fd: number;
-  try {
-    fd = openSync(shmPath, 'r');
-  } catch {
-    return null;
-  }
-  try {
-    const header = Buffer.alloc(20);
-    if (readSync(fd, header, 0, header.length, 0) < header.length || header[12] !== 1) return null;
-    const little = endianness() === 'LE';
-    const storedPageSize = little ? header.readUInt16LE(14) : header.readUInt16BE(14);
-    const pageSize = storedPageSize === 1 ? 65_536 : storedPageSize;
-    const frames = little ? header.readUInt32LE(16) : header.readUInt32BE(16);
-    return frames === 0 ? 0 : 32 + frames * (pageSize + 24);
-  } finally {
-    closeSync(fd);
-  }
+  const header = readIndexHead(shmPath, 20);
+  if (header === null || header[12] !== 1) return null;
+  const little = endianness() === 'LE';
+  const storedPageSize = little ? header.readUInt16LE(14) : header.readUInt16BE(14);
+  const pageSize = storedPageSize === 1 ? 65_536 : storedPageSize;
+  const frames = little ? header.readUInt32LE(16) : header.readUInt32BE(16);
+  return frames === 0 ? 0 : 32 + frames * (pageSize + 24);
 }
 
 /**
@@ -36,20 +47,10 @@ export function walBytesIndexed(shmPath: string): number | null {
  * the main file too, and losing the -wal loses none of them. True when the index names no frame; false when it cannot be read.
  */
 export function walWhollyCheckpointed(shmPath: string): boolean {
-  let fd: number;
-  try {
-    fd = openSync(shmPath, 'r');
-  } catch {
-    return false;
-  }
-  try {
-    const header = Buffer.alloc(100);
-    if (readSync(fd, header, 0, header.length, 0) < header.length || header[12] !== 1) return false;
-    const little = endianness() === 'LE';
-    const frames = little ? header.readUInt32LE(16) : header.readUInt32BE(16);
-    const backfilled = little ? header.readUInt32LE(96) : header.readUInt32BE(96);
-    return frames === 0 || backfilled >= frames;
-  } finally {
-    closeSync(fd);
-  }
+  const header = readIndexHead(shmPath, 100);
+  if (header === null || header[12] !== 1) return false;
+  const little = endianness() === 'LE';
+  const frames = little ? header.readUInt32LE(16) : header.readUInt32BE(16);
+  const backfilled = little ? header.readUInt32LE(96) : header.readUInt32BE(96);
+  return frames === 0 || backfilled >= frames;
 }

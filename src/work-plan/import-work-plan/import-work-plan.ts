@@ -356,12 +356,12 @@ export async function importWorkPlanFile(
   // Items an earlier version kept for their work stand outside the outline: a file listing them (the plan's own export) is the plan as it stands.
   const outlineCodes = new Set(existing.status === 'imported' ? existing.categories.flatMap((category) => category.items.map((item) => item.code)) : []);
   const keptOutside = new Set(standingOrBack.filter((item) => item.withdrawnOn === undefined && !outlineCodes.has(item.code)).map((item) => item.code));
-  // The plan's current file leaving out a unit (or item) the plan kept for its work when it was applied keeps it again: nothing to
-  // write (breaker43-10 F1: with --revise it said 「已修订…保留待督查单位 1 个」 each time, nothing written). Another file leaving it
-  // out is a version that says so.
-  const currentFile = existing.status === 'imported' && existing.source.sha256 === sha256;
+  // A file leaving out a unit (or item) the plan keeps for its work keeps it again: nothing to write (breaker43-10 F1: with --revise
+  // it said 「已修订…保留待督查单位 1 个」 each time, nothing written). Judged by what the file says, not by its bytes: the version
+  // applied, opened and saved again in Excel or WPS, or saved as CSV, is that version (newcomer46-10 S1: it was 「是它的新版本」, and
+  // --revise recorded a revision changing nothing, which then refused the real later versions dated before it).
   const asItStands =
-    difference !== null && (isUnchanged(difference) || (currentFile && isUnchangedButKept(difference))) && existing.status === 'imported' && sameOutline(existing.categories, outlineWithout(importPlan.data.categories, keptOutside));
+    difference !== null && isUnchangedButKept(difference) && existing.status === 'imported' && sameOutline(existing.categories, outlineWithout(importPlan.data.categories, keptOutside));
   const stillKept = asItStands && !isUnchanged(difference) ? difference : null;
   if (sameFile && difference && !asItStands) throw sameFileChangedRefused(plan.title, fileName, difference, dependencies.units);
   // The same file as it stands still defines what an import stopped half-way left undefined; another file writes nothing.

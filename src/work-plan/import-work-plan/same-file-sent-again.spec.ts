@@ -70,6 +70,34 @@ describe('the plan\'s own file sent again after the plan changed under it', () =
     dependencies.store.close();
   });
 
+  it('given v2 applied keeping 教育局, when v2 is sent opened and saved again (other bytes, same cells: CRLF, BOM, quoted cells) — plain, dry run, revise, revise dated later — then it is 此前已导入，事项相同, the kept unit said, nothing written, and a real later version still applies (newcomer46-10 S1)', async () => {
+    const dependencies = await storeWithUnits();
+    const first = await importWorkPlanFile(dependencies, v1, { approvedOn: '2026-03-01' }, at('v1', '2026-03-02'));
+    const item2 = workPlanItemStream(workPlanItemIdFor(first.planId, '2'));
+    const step = commandContext({ actor: clerkOf(JYJ), commandType: 'Report', idempotencyKey: 'r2', now: new Date('2026-03-10T09:00:00+08:00') });
+    await executeCommand(dependencies.store, dependencies.schemas, item2, workPlanItemDecider, { type: 'ReportRectification', actor: clerkOf(JYJ), today: '2026-03-10', unitId: JYJ, summary: '已完成', evidence: [{ title: '通知', link: null, documentRef: '青教〔2026〕1号' }], reportedOn: '2026-03-10' }, step);
+    await importWorkPlanFile(dependencies, v2, { revise: true, assignedOn: '2026-03-15' }, at('v2', '2026-03-15'), await known(dependencies));
+    const resaved = {
+      name: 'v2-另存.csv',
+      content: new TextEncoder().encode(`\uFEFF"${TITLE}",,,,,\r\n类别,编号,事项,牵头单位,责任单位,完成时限\r\n"公开",1,"TW甲事项",青川市财政局,,2026-06-30\r\n公开,2,TW乙事项,"青川市民政局","青川市财政局",2026-09-30\r\n,,,,,\r\n`),
+    };
+    const head = await dependencies.store.headPosition();
+    for (const [key, options] of [['plain', {}], ['dry', { dryRun: true }], ['revise', { revise: true }], ['revise-dry', { revise: true, dryRun: true }], ['revise-later', { revise: true, assignedOn: '2026-12-06' }]] as const) {
+      const again = await importWorkPlanFile(dependencies, resaved, options, at(`resaved-${key}`, '2026-03-20'), await known(dependencies));
+      expect({ key, revision: again.revision, eventCount: again.eventCount }).toEqual({ key, revision: null, eventCount: 0 });
+      const line = describeWorkPlanImportZh(again);
+      expect(line).toMatch(/^(试导入：)?青川市2026年同一文件测试工作要点（2026）此前已导入，事项相同/);
+      expect(line).not.toMatch(/已修订|将修订|新版本/);
+      expect(again.notes.notices?.map((notice) => notice.reasonZh)).toContainEqual(expect.stringContaining('保留待督查单位 1 个（事项 2'));
+    }
+    expect(await dependencies.store.headPosition()).toEqual(head);
+    // No revision was recorded on 12-06: a real version of 09-01 (item 1 moved to 09-30) applies as a version of its day.
+    const v3 = csv('v3.csv', '公开,1,TW甲事项,青川市财政局,,2026-09-30\n公开,2,TW乙事项,青川市民政局,青川市财政局,2026-09-30\n');
+    const applied = await importWorkPlanFile(dependencies, v3, { revise: true, assignedOn: '2026-09-01' }, at('v3', '2026-09-01'), await known(dependencies));
+    expect(applied.revision).toMatchObject({ redated: [expect.objectContaining({ code: '1' })] });
+    dependencies.store.close();
+  });
+
   it('given a plan naming 市直各部门, when a department is registered after it and the same file is sent again, then it is refused naming the unit that differs and pointing to revise, nothing written; revise adds that unit, and the file is then as the plan stands', async () => {
     let dependencies = await storeWithUnits();
     const file = csv('plan.csv', '公开,1,TW甲事项,青川市财政局,,2026-06-30\n公开,2,TW乙事项,青川市人民政府办公室,市直各部门,2026-09-30\n');

@@ -218,13 +218,16 @@ describe('a later version leaving out a unit whose part is verified (breaker8c P
     expect(await stateOf(dependencies, '1')).toMatchObject({ status: 'completed', completedOn: '2026-05-28' });
   });
 
-  it('keeps the verified part, says so in the preview, and the item keeps its close-out day', async () => {
+  it('keeps the verified part, says so in the preview, and the item keeps its close-out day; a version changing nothing else is no revision: nothing is recorded (newcomer46-10 S1)', async () => {
     const file = { name: 'plan-v1-sept.csv', content: text(withoutFinance) };
     const preview = await importWorkPlanFile(dependencies, file, { title: TITLE, year: 2026, revise: true, dryRun: true, assignedOn: '2026-09-01' }, contextOf('sept-dry', '2026-09-02T09:00:00+08:00'));
-    expect(preview.revision).toMatchObject({ unitsRemoved: [], unitsKept: [{ code: '1', unitId: CZJ, role: 'RESPONSIBLE' }] });
-    expect(describeRevision(preview.revision!).zh).toBe('保留已核验单位 1 个（事项 1：已完成的任务作为记录保留）');
+    expect(preview).toMatchObject({ revision: null, wouldWriteNothing: true });
+    expect(preview.notes.notices?.map((notice) => notice.reasonZh)).toContain('与方案现状相比：保留已核验单位 1 个（事项 1：已完成的任务作为记录保留）。');
 
-    await importWorkPlanFile(dependencies, file, { title: TITLE, year: 2026, revise: true, assignedOn: '2026-09-01' }, contextOf('sept', '2026-09-02T09:00:00+08:00'));
+    const head = await dependencies.store.headPosition();
+    const applied = await importWorkPlanFile(dependencies, file, { title: TITLE, year: 2026, revise: true, assignedOn: '2026-09-01' }, contextOf('sept', '2026-09-02T09:00:00+08:00'));
+    expect(applied).toMatchObject({ revision: null, eventCount: 0 });
+    expect(await dependencies.store.headPosition()).toEqual(head);
     const item1 = await stateOf(dependencies, '1');
     expect(item1).toMatchObject({ status: 'completed', completedOn: '2026-05-28' });
     if (item1.status === 'empty') throw new Error('item 1 missing');
@@ -280,12 +283,16 @@ describe('a later version leaving out an item or a unit whose report awaits insp
     expect(describeRevision(dropped.revision!).zh).toBe('保留待督查事项 1 项（1：单位已报告完成、待督查，未撤销；如确需撤销，请先督查其报告）');
   });
 
-  it('keeps the unit, saying its report awaits inspection: not removed', async () => {
+  it('keeps the unit, saying its report awaits inspection: not removed — and, nothing else changed, no revision to record (newcomer46-10 S1)', async () => {
     const dependencies = await withVersion1();
     await reportOnItem1(dependencies, CZJ);
     const left = await preview(dependencies, withoutFinance, 'left');
-    expect(left.revision).toMatchObject({ unitsRemoved: [], unitsKept: [{ code: '1', unitId: CZJ, role: 'RESPONSIBLE', awaitingInspection: true }] });
-    expect(describeRevision(left.revision!).zh).toBe('保留待督查单位 1 个（事项 1：已报告完成、待督查，未移除；如确需移除，请先督查其报告）');
+    expect(left).toMatchObject({ revision: null, wouldWriteNothing: true });
+    expect(left.notes.notices?.map((notice) => notice.reasonZh)).toContain('与方案现状相比：保留待督查单位 1 个（事项 1：已报告完成、待督查，未移除；如确需移除，请先督查其报告）。');
+    const withAnother = withoutFinance.replace('青川市发展和改革委员会,,2026-06-30', '青川市发展和改革委员会,,2026-12-31');
+    const redated = await preview(dependencies, withAnother, 'left-redated');
+    expect(redated.revision).toMatchObject({ unitsRemoved: [], unitsKept: [{ code: '1', unitId: CZJ, role: 'RESPONSIBLE', awaitingInspection: true }], redated: [{ code: '1' }] });
+    expect(describeRevision(redated.revision!).zh).toContain('保留待督查单位 1 个（事项 1：已报告完成、待督查，未移除；如确需移除，请先督查其报告）');
   });
 
   it('withdraws the item and removes the unit as before when nothing awaits inspection', async () => {

@@ -198,6 +198,27 @@ describe('a 台账 re-sent with other dates, measures or fewer units (breaker10b
   });
 });
 
+describe('a 台账 re-sent whose deadline is 立行立改 where a day is recorded, or the other way (newcomer46-10 S3)', () => {
+  const csv = (lines: string[]) => new TextEncoder().encode(`存在问题,整改措施,牵头单位,责任单位,整改时限\n${lines.join('\n')}\n`);
+  const resent = async (first: string, second: string) => {
+    const dependencies = await withEvaluation();
+    await importFindingsFile(dependencies, EVALUATION, { name: 'ledger.csv', content: csv([`LX留言答复不及时,督办,青川市财政局,,${first}`]) }, contextOf('v1'), { identifiedOn: '2026-10-08' });
+    const count = (await dependencies.store.readAll()).length;
+    const again = await importFindingsFile(dependencies, EVALUATION, { name: 'ledger-again.csv', content: csv([`LX留言答复不及时,督办,青川市财政局,,${second}`]) }, contextOf('v2'), { identifiedOn: '2026-10-08', dryRun: true });
+    expect((await dependencies.store.readAll()).length).toBe(count);
+    return (again.notes.notices ?? []).map((notice) => notice.reasonZh).filter((words) => words.includes('完成时限'));
+  };
+
+  it('names the difference: 立行立改 in the file, a day recorded — and a day in the file, 立行立改 recorded', async () => {
+    expect(await resent('2026年12月31日前', '立行立改')).toEqual([expect.stringMatching(/^问题“LX留言答复不及时”此前已登记，导入未作修改：文件中青川市财政局的完成时限为 立行立改（\d{4}-\d{2}-\d{2}），已登记的为 2026-12-31（如需延期，请在该问题页面办理）。$/u)]);
+    expect(await resent('立行立改', '2026年12月31日前')).toEqual([expect.stringMatching(/^问题“LX留言答复不及时”此前已登记，导入未作修改：文件中青川市财政局的完成时限为 2026-12-31，已登记的为 立行立改（\d{4}-\d{2}-\d{2}）/u)]);
+  });
+
+  it('says nothing of 立行立改 sent again on another day: the same deadline', async () => {
+    expect(await resent('立行立改', '立行立改')).toEqual([]);
+  });
+});
+
 describe('findings typed in on the findings page, then the evaluation\'s list imported (breaker11d P10, breaker10c P3)', () => {
   const csv = (lines: string[]) => new TextEncoder().encode(`存在问题,整改措施,责任单位,整改时限\n${lines.join('\n')}\n`);
   /** 登记问题: a finding with the id the form gives it (from its request), not the one an import derives. */

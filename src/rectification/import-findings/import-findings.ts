@@ -5,7 +5,7 @@ import type { Position } from '../../event-store/event-store.port.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { notFound } from '../../shared/domain-error.js';
 import { deterministicId } from '../../shared/ids.js';
-import { isDueOnAssignment, termsInWords } from '../../shared/deadline.js';
+import { deadlineCell, isDueOnAssignment, termsInWords } from '../../shared/deadline.js';
 import { earlyDueProblems, findingTitleKey, findingTitleKeyAsWritten, importFindings, type DefaultedFindingFact, type EarlyDue, type ImportedFinding } from './findings-file.js';
 import { sha256Of, type ImportProblem, type ReadingNotes } from '../../spreadsheet/import-problems.js';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
@@ -646,11 +646,16 @@ function differencesFrom(
   for (const part of finding.parts) {
     const recorded = partOf(part.unit.unitId);
     // A standing part's day is no day the file wrote (the span it is kept up for): one recorded before 2026-12-06 ends with its year.
-    if (!recorded || isDueOnAssignment(part.terms) || isDueOnAssignment(recorded.terms) || recorded.dueDate === part.dueDate || (part.terms.kind === 'STANDING' && recorded.terms.kind === 'STANDING')) continue;
+    // 立行立改 is due on the day the file is assigned, which differs on each import: two of them are the same deadline; one of them
+    // beside a day of its own is not (newcomer46-10 S3: the CSV of a ledger gave its lead 立行立改, the XLSX imported before 04-30, said nothing).
+    if (!recorded) continue;
+    const atOnce = [isDueOnAssignment(part.terms), isDueOnAssignment(recorded.terms)];
+    if ((atOnce[0] && atOnce[1]) || (!atOnce[0] && !atOnce[1] && recorded.dueDate === part.dueDate) || (part.terms.kind === 'STANDING' && recorded.terms.kind === 'STANDING')) continue;
+    const [inFile, onRecord] = atOnce[0] || atOnce[1] ? [deadlineCell(part.terms, part.dueDate), deadlineCell(recorded.terms, recorded.dueDate)] : [part.dueDate, recorded.dueDate];
     notices.push(
       notice(
-        `the file gives ${nameOf(recorded.unitId)} the due date ${part.dueDate}, recorded ${recorded.dueDate} (an extension is decided on the finding's page)`,
-        `文件中${nameOf(recorded.unitId)}的完成时限为 ${part.dueDate}，已登记的为 ${recorded.dueDate}（如需延期，请在该问题页面办理）`,
+        `the file gives ${nameOf(recorded.unitId)} the due date ${inFile}, recorded ${onRecord} (an extension is decided on the finding's page)`,
+        `文件中${nameOf(recorded.unitId)}的完成时限为 ${inFile}，已登记的为 ${onRecord}（如需延期，请在该问题页面办理）`,
       ),
     );
   }

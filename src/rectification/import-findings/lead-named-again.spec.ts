@@ -35,6 +35,28 @@ describe('the lead named again on a continuing row with a later deadline (breake
     );
   });
 
+  it('in a CSV, a continuing row with its 牵头单位 blank and a later deadline — a merged lead cell lost by 另存为 CSV — says the lead’s deadline and the way to the workbook’s reading (newcomer46-10 S3)', async () => {
+    const csv =
+      '序号,存在问题,整改措施,牵头单位,配合单位,整改时限\n' +
+      '4,网民留言答复不及时,建立留言办理督办机制,澜州市政务公开办公室,澜州市民政局,立行立改\n' +
+      ',,对超期留言逐件督办,,澜州市教育局,2026年4月30日前\n';
+    const result = await importFindings(csv, { format: 'csv', lookupUnit: directory, today: '2026-03-12', identifiedOn: '2026-03-10', year: 2026 });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.findings[0]!.parts.map((part) => [part.unit.unitId, part.role, part.dueDate])).toEqual([
+      ['unit-gkb', 'LEAD', '2026-03-12'],
+      ['unit-mzj', 'RESPONSIBLE', '2026-03-12'],
+      ['unit-jyj', 'RESPONSIBLE', '2026-04-30'],
+    ]);
+    expect((result.notices ?? []).filter((notice) => notice.row === 3).map((notice) => notice.reasonZh)).toContain(
+      '第 3 行续第 2 行的问题，牵头单位空白：牵头单位“澜州市政务公开办公室”的任务按 立行立改（2026-03-12） 计，不含本行的时限 2026-04-30。如原表中牵头单位是合并单元格（Excel 另存为 CSV 时，合并单元格的内容只留在第一行），其任务应按各行中最晚的时限 2026-04-30 计：请在本行也填写牵头单位，或改为导入原 Excel 文件（.xlsx）。',
+    );
+    // Written on the row too, it reads as the workbook does: the lead due on the latest of its rows, no advice.
+    const typed = await importFindings(csv.replace(',,对超期留言逐件督办,,', ',,对超期留言逐件督办,澜州市政务公开办公室,'), { format: 'csv', lookupUnit: directory, today: '2026-03-12', identifiedOn: '2026-03-10', year: 2026 });
+    if (!typed.ok) throw new Error(JSON.stringify(typed.problems));
+    expect(typed.findings[0]!.parts[0]).toMatchObject({ unit: { unitId: 'unit-gkb' }, role: 'LEAD', dueDate: '2026-04-30' });
+    expect((typed.notices ?? []).map((notice) => notice.reasonZh).filter((words) => words.includes('牵头单位空白'))).toEqual([]);
+  });
+
   it('an earlier deadline on the continuing row leaves the lead’s later one', async () => {
     const csv =
       '问题,具体表现,整改措施,牵头单位,配合单位,整改时限\n' +

@@ -1129,8 +1129,8 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
         const [was, later] = [deadlineCell(part.terms, part.dueDate), deadlineCell(rowDue.terms, rowDue.dueDate)];
         notices.push({
           row,
-          reason: `Row ${row} continues the finding of row ${part.row} with its 牵头单位 blank: lead unit ${part.unit.name} is due ${was}, not on this row's ${later}. If the lead cell was merged down over these rows in the workbook (a CSV saved from Excel keeps a merged cell's text in its first row only), its part is due on the latest of its rows, ${later}: write the lead unit on this row too, or import the workbook (.xlsx) itself.`,
-          reasonZh: `第 ${row} 行续第 ${part.row} 行的问题，牵头单位空白：牵头单位“${part.unit.name}”的任务按 ${was} 计，不含本行的时限 ${later}。如原表中牵头单位是合并单元格（Excel 另存为 CSV 时，合并单元格的内容只留在第一行），其任务应按各行中最晚的时限 ${later} 计：请在本行也填写牵头单位，或改为导入原 Excel 文件（.xlsx）。`,
+          reason: `This row continues the finding of row ${part.row} with its 牵头单位 blank: lead unit ${part.unit.name} is due ${was}, not on this row's ${later}. If the lead cell was merged down over these rows in the workbook (a CSV saved from Excel keeps a merged cell's text in its first row only), its part is due on the latest of its rows, ${later}: write the lead unit on this row too, or import the workbook (.xlsx) itself.`,
+          reasonZh: `本行续第 ${part.row} 行的问题，牵头单位空白：牵头单位“${part.unit.name}”的任务按 ${was} 计，不含本行的时限 ${later}。如原表中牵头单位是合并单元格（Excel 另存为 CSV 时，合并单元格的内容只留在第一行），其任务应按各行中最晚的时限 ${later} 计：请在本行也填写牵头单位，或改为导入原 Excel 文件（.xlsx）。`,
         });
       }
     }

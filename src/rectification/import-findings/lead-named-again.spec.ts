@@ -48,7 +48,7 @@ describe('the lead named again on a continuing row with a later deadline (breake
       ['unit-jyj', 'RESPONSIBLE', '2026-04-30'],
     ]);
     expect((result.notices ?? []).filter((notice) => notice.row === 3).map((notice) => notice.reasonZh)).toContain(
-      '第 3 行续第 2 行的问题，牵头单位空白：牵头单位“澜州市政务公开办公室”的任务按 立行立改（2026-03-12） 计，不含本行的时限 2026-04-30。如原表中牵头单位是合并单元格（Excel 另存为 CSV 时，合并单元格的内容只留在第一行），其任务应按各行中最晚的时限 2026-04-30 计：请在本行也填写牵头单位，或改为导入原 Excel 文件（.xlsx）。',
+      '本行续第 2 行的问题，牵头单位空白：牵头单位“澜州市政务公开办公室”的任务按 立行立改（2026-03-12） 计，不含本行的时限 2026-04-30。如原表中牵头单位是合并单元格（Excel 另存为 CSV 时，合并单元格的内容只留在第一行），其任务应按各行中最晚的时限 2026-04-30 计：请在本行也填写牵头单位，或改为导入原 Excel 文件（.xlsx）。',
     );
     // Written on the row too, it reads as the workbook does: the lead due on the latest of its rows, no advice.
     const typed = await importFindings(csv.replace(',,对超期留言逐件督办,,', ',,对超期留言逐件督办,澜州市政务公开办公室,'), { format: 'csv', lookupUnit: directory, today: '2026-03-12', identifiedOn: '2026-03-10', year: 2026 });

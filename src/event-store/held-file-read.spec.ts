@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ownLocksOn } from '../shared/testing/own-locks.js';
 import { readHeldFile } from './held-file-read.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { readMainFile } from './store-file-overwrite.js';
@@ -15,16 +16,6 @@ const event = () => {
   return { id, type: 'NoteWritten', schemaVersion: 1, data: { text: 'x' }, metadata: { actorId: 'a', actorRole: 'ADMIN' as const, actorUnitId: null, commandId: id, correlationId: id, causationId: id, recordedAt: new Date().toISOString() } };
 };
 
-/** This process's fcntl locks on the file at `path` (its inode), from /proc/locks. */
-const ownLocksOn = (path: string): string[] => {
-  const inode = String(statSync(path).ino);
-  return readFileSync('/proc/locks', 'utf8')
-    .split('\n')
-    .filter((line) => {
-      const fields = line.trim().split(/\s+/);
-      return fields[4] === String(process.pid) && fields[5]?.split(':').at(-1) === inode;
-    });
-};
 
 /** What the sqlite3 shell does to the file from another process: a read-write connection, one SELECT, closed. */
 const readInAnotherProcess = (path: string) =>

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, truncateSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ownLocksOn } from '../shared/testing/own-locks.js';
 import { walBytesIndexed, walWhollyCheckpointed } from './wal-index.js';
 
 describe('walBytesIndexed: the bytes a -wal must hold for the frames its index names (breaker9a P4)', () => {
@@ -71,16 +72,6 @@ describe('walWhollyCheckpointed: whether every committed frame is in the main fi
   });
 });
 
-/** This process's fcntl locks on the file at `path` (its inode), from /proc/locks. */
-const ownLocksOn = (path: string): string[] => {
-  const inode = String(statSync(path).ino);
-  return readFileSync('/proc/locks', 'utf8')
-    .split('\n')
-    .filter((line) => {
-      const fields = line.trim().split(/\s+/);
-      return fields[4] === String(process.pid) && fields[5]?.split(':').at(-1) === inode;
-    });
-};
 
 const linux = existsSync('/proc/locks') && existsSync('/proc/self/fd');
 

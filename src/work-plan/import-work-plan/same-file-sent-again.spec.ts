@@ -48,14 +48,20 @@ async function storeWithUnits(): Promise<ImportDependencies> {
 const known = async (dependencies: ImportDependencies) => knownPlansOf((await dependencies.store.readAll()).map((stored) => dependencies.schemas.upcast(stored)));
 const refusalOf = (run: Promise<unknown>) => run.then(() => null, (error: unknown) => error);
 
+/** v1 imported on 03-02, 教育局 reporting item 2 on 03-10, v2 applied with revise on 03-15: 教育局 kept for its report awaiting inspection. */
+async function v2KeepingJyj() {
+  const dependencies = await storeWithUnits();
+  const first = await importWorkPlanFile(dependencies, v1, { approvedOn: '2026-03-01' }, at('v1', '2026-03-02'));
+  const item2 = workPlanItemStream(workPlanItemIdFor(first.planId, '2'));
+  const step = commandContext({ actor: clerkOf(JYJ), commandType: 'Report', idempotencyKey: 'r2', now: new Date('2026-03-10T09:00:00+08:00') });
+  await executeCommand(dependencies.store, dependencies.schemas, item2, workPlanItemDecider, { type: 'ReportRectification', actor: clerkOf(JYJ), today: '2026-03-10', unitId: JYJ, summary: '已完成', evidence: [{ title: '通知', link: null, documentRef: '青教〔2026〕1号' }], reportedOn: '2026-03-10' }, step);
+  const applied = await importWorkPlanFile(dependencies, v2, { revise: true, assignedOn: '2026-03-15' }, at('v2', '2026-03-15'), await known(dependencies));
+  return { dependencies, applied };
+}
+
 describe('the plan\'s own file sent again after the plan changed under it', () => {
   it('given v2 applied keeping 教育局 for its report awaiting inspection, when v2 is sent again — plain, dry run, revise, revise dry run — then it is 此前已导入，事项相同, the kept unit said, nothing written', async () => {
-    const dependencies = await storeWithUnits();
-    const first = await importWorkPlanFile(dependencies, v1, { approvedOn: '2026-03-01' }, at('v1', '2026-03-02'));
-    const item2 = workPlanItemStream(workPlanItemIdFor(first.planId, '2'));
-    const step = commandContext({ actor: clerkOf(JYJ), commandType: 'Report', idempotencyKey: 'r2', now: new Date('2026-03-10T09:00:00+08:00') });
-    await executeCommand(dependencies.store, dependencies.schemas, item2, workPlanItemDecider, { type: 'ReportRectification', actor: clerkOf(JYJ), today: '2026-03-10', unitId: JYJ, summary: '已完成', evidence: [{ title: '通知', link: null, documentRef: '青教〔2026〕1号' }], reportedOn: '2026-03-10' }, step);
-    const applied = await importWorkPlanFile(dependencies, v2, { revise: true, assignedOn: '2026-03-15' }, at('v2', '2026-03-15'), await known(dependencies));
+    const { dependencies, applied } = await v2KeepingJyj();
     expect(applied.revision).toMatchObject({ unitsKept: [expect.objectContaining({ code: '2', unitId: JYJ, awaitingInspection: true })] });
     const head = await dependencies.store.headPosition();
     for (const [key, options] of [['plain', {}], ['dry', { dryRun: true }], ['revise', { revise: true }], ['revise-dry', { revise: true, dryRun: true }], ['dated', { assignedOn: '2026-03-15' }]] as const) {
@@ -71,12 +77,7 @@ describe('the plan\'s own file sent again after the plan changed under it', () =
   });
 
   it('given v2 applied keeping 教育局, when v2 is sent opened and saved again (other bytes, same cells: CRLF, BOM, quoted cells) — plain, dry run, revise, revise dated later — then it is 此前已导入，事项相同, the kept unit said, nothing written, and a real later version still applies (newcomer46-10 S1)', async () => {
-    const dependencies = await storeWithUnits();
-    const first = await importWorkPlanFile(dependencies, v1, { approvedOn: '2026-03-01' }, at('v1', '2026-03-02'));
-    const item2 = workPlanItemStream(workPlanItemIdFor(first.planId, '2'));
-    const step = commandContext({ actor: clerkOf(JYJ), commandType: 'Report', idempotencyKey: 'r2', now: new Date('2026-03-10T09:00:00+08:00') });
-    await executeCommand(dependencies.store, dependencies.schemas, item2, workPlanItemDecider, { type: 'ReportRectification', actor: clerkOf(JYJ), today: '2026-03-10', unitId: JYJ, summary: '已完成', evidence: [{ title: '通知', link: null, documentRef: '青教〔2026〕1号' }], reportedOn: '2026-03-10' }, step);
-    await importWorkPlanFile(dependencies, v2, { revise: true, assignedOn: '2026-03-15' }, at('v2', '2026-03-15'), await known(dependencies));
+    const { dependencies } = await v2KeepingJyj();
     const resaved = {
       name: 'v2-另存.csv',
       content: new TextEncoder().encode(`\uFEFF"${TITLE}",,,,,\r\n类别,编号,事项,牵头单位,责任单位,完成时限\r\n"公开",1,"TW甲事项",青川市财政局,,2026-06-30\r\n公开,2,TW乙事项,"青川市民政局","青川市财政局",2026-09-30\r\n,,,,,\r\n`),

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AssignmentResolver } from './graphql/assignment.resolver.js';
+import { InspectionCorrectionResolver } from './graphql/inspection-correction.resolver.js';
 
 /** GraphQL for the one assignment lifecycle, shared by findings and work-plan items. */
-@Module({ providers: [AssignmentResolver] })
+@Module({ providers: [AssignmentResolver, InspectionCorrectionResolver] })
 export class AssignmentsModule {}

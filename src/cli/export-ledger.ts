@@ -10,6 +10,7 @@ import { openToolStore } from '../event-store/store-admission.js';
 import { EXPORT_FILE_STEM, exportFileName, tableToCsv, tableToXlsx, type ExportKind } from '../exports/export-files.js';
 import { exportLedger, exportWorkPlan, type ExportSources } from '../exports/export.queries.js';
 import { UnitsReadModel } from '../organization/units/units.read-model.js';
+import { UsersReadModel } from '../access/users/users.read-model.js';
 import { RectificationLedger } from '../rectification/ledger/rectification-ledger.js';
 import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
 import { ToolRefusal, UsageError, bothLines, runTool, type ToolUsage } from './cli-failure.js';
@@ -139,8 +140,10 @@ async function main(): Promise<void> {
     const ledger = new RectificationLedger(streams);
     const plans = new WorkPlanLedger(streams);
     const units = new UnitsReadModel();
-    await replayLogInto(store, schemas, [ledger, plans, units]);
-    const sources: ExportSources = { ledger, plans, units, dueSoonDays: settings.DUE_SOON_DAYS, latestRecordedAt: null };
+    // The accounts, to name who corrected an inspection as the server's export does (newcomer46-8 M2).
+    const users = new UsersReadModel();
+    await replayLogInto(store, schemas, [ledger, plans, units, users]);
+    const sources: ExportSources = { ledger, plans, units, users, dueSoonDays: settings.DUE_SOON_DAYS, latestRecordedAt: null };
     const now = new Date();
     const table =
       options.kind === 'ledger'

@@ -1,4 +1,7 @@
-import { dueDateAmong, inAssignedOrder, onWatch, reportedDaysLate, trafficLight, type DueDateChange, type PartStatus, type PartView, type ReturnView, type TrafficLight } from '../assignments/read-model/part-view.js';
+import { dueDateAmong, inAssignedOrder, onWatch, reportedDaysLate, trafficLight, type DueDateChange, type InspectionView, type PartStatus, type PartView, type ReturnView, type TrafficLight } from '../assignments/read-model/part-view.js';
+import { whatFailed } from '../assignments/domain/business-order.js';
+import { inspectionCorrectionWords } from '../assignments/read-model/inspection-correction-words.js';
+import { actorName } from '../rectification/evaluations/history-entry.resolver.js';
 import { recordsAfterWithdrawal } from '../assignments/read-model/records-after-withdrawal.js';
 import { addDays, officeClockExact, officeClockMillis } from '../shared/calendar-date.js';
 import { slicer } from '../shared/event-loop-turns.js';
@@ -166,6 +169,12 @@ export const dueCell = (part: Pick<PartView, 'dueDate' | 'terms'>): string => de
 /** Why a part came back, in the pages' words (web/src/labels.ts RETURN_CAUSE_LABEL). */
 const RETURN_CAUSE_ZH: Readonly<Record<ReturnView['cause'], string>> = { SENT_BACK: '退办', INSPECTION_FAILED: '督查未通过', REOPENED: '重新打开' };
 
+/** An account's name by its id and role (`actorName`: a history entry's words for who did it). */
+export type UserName = (userId: string, role: string) => string;
+
+/** Who an account is when no directory of accounts is at hand: its id, 系统 / 命令行（…） for system actors. */
+const unnamed: UserName = (userId, role) => actorName(userId, role, () => undefined);
+
 /**
  * What a part's latest report and inspection say, and every return it had: 报告日期, 整改情况 (the
  * report's summary), 督查结果, and 退回情况 — each return in business order, one line each
@@ -173,15 +182,23 @@ const RETURN_CAUSE_ZH: Readonly<Record<ReturnView['cause'], string>> = { SENT_BA
  * now: a part sent back three times and then reported does not read like one right first time
  * (breaker11e P2); the 台账 is what offices send up and what 通报 decisions cite.
  */
-function partProgress(part: PartView): [string, string, string, string] {
+function partProgress(part: PartView, userName: UserName): [string, string, string, string] {
   const report = part.reports.at(-1);
   const inspection = part.inspections.at(-1);
-  const result = !inspection
-    ? ''
-    : inspection.outcome === 'PASSED'
-      ? `通过（${inspection.inspectedOn}）`
-      : `未通过（${inspection.inspectedOn}）${inspection.notes ? `：${inspection.notes}` : ''}`;
-  return [report?.reportedOn ?? '', report?.summary ?? '', result, returnsCell(part)];
+  return [report?.reportedOn ?? '', report?.summary ?? '', inspection ? inspectionCell(inspection, userName) : '', returnsCell(part)];
+}
+
+/**
+ * The 督查结果 cell of an inspection: 通过（day）, or 未通过（day）：what failed; a corrected one keeps what the inspector wrote
+ * (督查情况（原录）, when the outcome changed since) and lists each correction on a line of its own with who, when and why
+ * (newcomer46-8 M2: the cell printed the supervisor's reason as what the inspector found).
+ */
+function inspectionCell(inspection: InspectionView, userName: UserName): string {
+  const failed = whatFailed(inspection);
+  const head = inspection.outcome === 'PASSED' ? `通过（${inspection.inspectedOn}）` : `未通过（${inspection.inspectedOn}）${failed ? `：${failed}` : ''}`;
+  const written = inspection.notes && (inspection.outcome === 'PASSED' ? inspection.corrections.length > 0 : failed !== inspection.notes) ? [`督查情况（原录）：${inspection.notes}`] : [];
+  const corrections = inspection.corrections.map((correction) => inspectionCorrectionWords(correction, userName(correction.correctedBy, correction.correctedByRole)));
+  return [head, ...written, ...corrections].join('\n');
 }
 
 /** Every return of the part, earliest first (business day, then entry), one line each; '' when none. */
@@ -217,6 +234,8 @@ export interface LedgerSource {
   /** The one evaluation asked for; absent: every evaluation. */
   readonly evaluation?: EvaluationView;
   readonly unitName: (unitId: string) => string;
+  /** Who an account is, by id and role (an inspection correction's supervisor: `actorName`); absent: the id itself, 系统 for system actors. */
+  readonly userName?: UserName;
   readonly asOf: string;
   /** The record-time cut (ISO instant) the findings were read at; null: everything entered. The title says it. */
   readonly knownAt?: string | null;
@@ -272,7 +291,7 @@ export async function ledgerTable(source: LedgerSource, pause: () => Promise<voi
           source.unitName(part.unitId),
           dueCell(part),
           statusOf(part) ?? statusCell(part, source.unitName, finding.status === 'CLOSED' ? FINDING_STATUS_ZH.CLOSED : undefined),
-          ...partProgress(part),
+          ...partProgress(part, source.userName ?? unnamed),
           light ? LIGHT_ZH[light] : '',
           finding.closedOn ?? '',
         ],
@@ -292,7 +311,7 @@ export async function ledgerTable(source: LedgerSource, pause: () => Promise<voi
  * a time, as `ledgerTable`.
  */
 export async function workPlanTable(
-  breakdown: Breakdown & { readonly knownAt?: string | null; readonly recordedThrough?: string | null },
+  breakdown: Breakdown & { readonly knownAt?: string | null; readonly recordedThrough?: string | null; readonly userName?: UserName },
   unitName: (unitId: string) => string,
   dueSoonDays: number,
   unitId?: string | null,
@@ -320,7 +339,7 @@ export async function workPlanTable(
             unitName(part.unitId),
             dueCell(part),
             withdrawnStatus(withdrawn, part) ?? statusCell(part, unitName, item.status === 'COMPLETED' ? '已销号' : undefined),
-            ...partProgress(part),
+            ...partProgress(part, breakdown.userName ?? unnamed),
             light ? LIGHT_ZH[light] : '',
             item.completedOn ?? '',
           ],

@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { AppSettings } from '../config/app-settings.js';
+import { UsersReadModel } from '../access/users/users.read-model.js';
 import { UnitsReadModel } from '../organization/units/units.read-model.js';
+import { actorName } from '../rectification/evaluations/history-entry.resolver.js';
 import { DashboardReadModel } from '../rectification/dashboard/dashboard.read-model.js';
 import { RectificationLedger } from '../rectification/ledger/rectification-ledger.js';
 import type { Actor } from '../shared/command-context.js';
@@ -11,7 +13,7 @@ import { badInput, notFound } from '../shared/domain-error.js';
 import { isPresent, parseTimeCut } from '../shared/time-cut.js';
 import { workPlanAt } from '../work-plan/breakdown/work-plan.queries.js';
 import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
-import { ledgerTable, workPlanTable, type ExportTable } from './export-table.js';
+import { ledgerTable, workPlanTable, type ExportTable, type UserName } from './export-table.js';
 
 /**
  * What an export is asked for: the business day (`YYYY-MM-DD`; absent: today, China office day),
@@ -33,6 +35,8 @@ export interface ExportSources {
   readonly ledger: RectificationLedger;
   readonly plans: WorkPlanLedger;
   readonly units: UnitsReadModel;
+  /** The accounts, to name who corrected an inspection (督查结果 column); absent: ids. */
+  readonly users?: UsersReadModel;
   /** Days before the due date a part turns yellow (DUE_SOON_DAYS). */
   readonly dueSoonDays: number;
   /**
@@ -68,6 +72,9 @@ function checkId(value: string | null | undefined, argument: string): string | u
   return value;
 }
 
+/** Accounts by name as a history names them (`actorName`), from the sources' users read model. */
+const userNames = ({ users }: ExportSources): UserName => (userId, role) => actorName(userId, role, (id) => users?.user(id)?.name);
+
 const unitScope = (reader: Actor | null) => (reader?.role === 'UNIT' ? (reader.unitId ?? '') : undefined);
 
 /**
@@ -86,6 +93,7 @@ export async function exportLedger(sources: ExportSources, request: LedgerExport
     evaluation,
     // A past day names units as they were named then (机构改革), as every view does.
     unitName: sources.units.namesAt(time),
+    userName: userNames(sources),
     asOf: time.asOf,
     knownAt: time.knownAt,
     dueSoonDays: sources.dueSoonDays,
@@ -106,7 +114,7 @@ export async function exportWorkPlan(sources: ExportSources, request: WorkPlanEx
   const recordedThrough = earliest(sources.plans.latestRecordedAt, sources.latestRecordedAt);
   // The whole breakdown, cut to the unit's rows by the table: each row still names the item's lead unit.
   const breakdown = await workPlanAt(sources.plans, { planId, asOf: request.asOf, knownAt: request.knownAt }, now, sources.dueSoonDays, sources.latestRecordedAt);
-  return workPlanTable({ ...breakdown, knownAt: time.knownAt, recordedThrough }, sources.units.namesAt(time), sources.dueSoonDays, unitScope(request.reader));
+  return workPlanTable({ ...breakdown, knownAt: time.knownAt, recordedThrough, userName: userNames(sources) }, sources.units.namesAt(time), sources.dueSoonDays, unitScope(request.reader));
 }
 
 /** The earlier of two ISO instants, either absent (null). */
@@ -133,6 +141,7 @@ abstract class ExportHandler {
     private readonly ledger: RectificationLedger,
     private readonly plans: WorkPlanLedger,
     private readonly units: UnitsReadModel,
+    private readonly users: UsersReadModel,
     private readonly dashboards: DashboardReadModel,
     protected readonly clock: Clock,
     @Inject(ConfigService) private readonly config: ConfigService<AppSettings, true>,
@@ -143,6 +152,7 @@ abstract class ExportHandler {
       ledger: this.ledger,
       plans: this.plans,
       units: this.units,
+      users: this.users,
       dueSoonDays: this.config.get('DUE_SOON_DAYS', { infer: true }),
       latestRecordedAt: this.dashboards.latestRecordedAt,
     };

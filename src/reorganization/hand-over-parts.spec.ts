@@ -7,7 +7,7 @@ import { partsToHandOver } from './hand-over-parts.js';
  * its state on the merge day, not today's.
  */
 
-const passed = (on: string): InspectionView => ({ inspectionId: `i-${on}`, outcome: 'PASSED', notes: '', inspectedOn: on, place: '现场', inspectorId: 'x', loggedAt: `${on}T02:00:00.000Z` });
+const passed = (on: string): InspectionView => ({ inspectionId: `i-${on}`, outcome: 'PASSED', notes: '', corrections: [], inspectedOn: on, place: '现场', inspectorId: 'x', loggedAt: `${on}T02:00:00.000Z` });
 const reopened = (on: string): ReturnView => ({ cause: 'REOPENED', reason: '复查未通过', returnedOn: on, returnedAt: `${on}T03:00:00.000Z`, newDueDate: null });
 const MERGED_ON = '2026-05-10';
 const holder = (id: string, overrides: Parameters<typeof partView>[1]) => ({ id, parts: new Map([['a', partView('a', overrides)]]) });

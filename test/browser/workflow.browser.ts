@@ -305,6 +305,14 @@ describe('the web app, as supervisors, units and inspectors use it', () => {
     expect(await form.getByLabel('更正理由（改为不通过时即为未通过的原因）').inputValue()).toBe('李：复核发现网上渠道无法提交申请');
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { history { eventType } } }`, { id: findingId });
     expect(data!.finding.history.filter((entry: { eventType: string }) => entry.eventType === 'InspectionCorrected')).toHaveLength(1);
+
+    // The card keeps what the inspector wrote and lists the correction beside it — who, when, why (newcomer46-8 M2: the
+    // supervisor's reason replaced the inspector's notes).
+    await page.reload();
+    const corrected = page.locator(`[data-test="part-${fgw.name}"]`);
+    await corrected.locator('[data-test="inspection-correction"]').first().waitFor();
+    expect(await corrected.locator('[data-test="inspection-notes"]').last().textContent()).toBe('督查情况（原录）：网上渠道可用，流程已公布。');
+    expect(await corrected.locator('[data-test="inspection-correction"]').last().textContent()).toMatch(/^更正（\d{4}-\d{2}-\d{2}，[^）]+）：结论由通过改为不通过；理由：张：渠道只能浏览不能提交$/);
   });
 
   it('reads a long timeline a page at a time on a finding’s and an item’s page, 更多 the next, never the whole history (breaker12h P6)', async () => {

@@ -5,6 +5,7 @@ import { officeToday } from './state';
 import { continueRows, type RowsPage } from './page-rows';
 import { overrideReasonField, type DueDateLimitView } from './due-date-limit';
 export { assignmentChoices, chosenUnits } from './assignment-choices';
+export { inspectionCorrectionWords } from '../../src/assignments/read-model/inspection-correction-words.js';
 
 /** A finding (整改问题) or a work-plan item (工作事项): both have unit parts with one lifecycle. */
 export type ParentKind = 'finding' | 'item';
@@ -101,7 +102,7 @@ const PART_SUMMARY = `unitId unit { name } role status dueDate originalDueDate d
  * their reasons and decisions (breaker11i P4).
  */
 const PART_DETAILS = `reports { summary reportedOn reportedAt reportedBy evidence { title link documentRef } }
-  inspections { inspectionId outcome inspectedOn place notes loggedAt inspectorId }
+  inspections { inspectionId outcome inspectedOn place notes loggedAt inspectorId corrections { reason correctedOn correctedAt correctedByName previousOutcome outcome previousInspectedOn inspectedOn } }
   returns { cause reason returnedOn returnedAt newDueDate }
   urges { message urgedOn urgedAt urgedBy }
   extensionRequests { requestId requestedDueDate reason status requestedOn requestedAt decidedOn decidedAt decisionReason grantedDueDate withdrawnOn withdrawnAt withdrawalReason }
@@ -174,6 +175,18 @@ export interface TimelinePage {
   endCursor: string | null;
 }
 
+/** A supervisor's correction of an inspection (更正督查记录) as the API gives it; printed by `inspectionCorrectionWords`. */
+export interface InspectionCorrection {
+  reason: string;
+  correctedOn: string;
+  correctedAt: string;
+  correctedByName: string;
+  previousOutcome: 'PASSED' | 'FAILED';
+  outcome: 'PASSED' | 'FAILED';
+  previousInspectedOn: string;
+  inspectedOn: string;
+}
+
 export interface Part extends PartTerms {
   unitId: string;
   unit: { name: string };
@@ -192,7 +205,8 @@ export interface Part extends PartTerms {
   /** The office day the unit was assigned (交办日期). */
   assignedOn: string;
   reports: { summary: string; reportedOn: string; reportedAt: string; reportedBy: string; evidence: { title: string; link: string | null; documentRef: string | null }[] }[] | null;
-  inspections: { inspectionId: string; outcome: string; inspectedOn: string; place: string; notes: string; loggedAt: string; inspectorId: string }[] | null;
+  /** `notes`: what the inspector wrote, as written; `corrections`: the supervisor's corrections beside it (who, when, why). */
+  inspections: { inspectionId: string; outcome: string; inspectedOn: string; place: string; notes: string; loggedAt: string; inspectorId: string; corrections: InspectionCorrection[] }[] | null;
   /** `newDueDate`: the due date the part was given as it came back (重新整改时限); null when it kept its own. */
   returns: { cause: string; reason: string; returnedOn: string; returnedAt: string; newDueDate: string | null }[] | null;
   /** 催办 and extension requests: null on another unit's part for a unit user (its own only, like reports). */

@@ -6,7 +6,7 @@ import { unreachable } from '../../shared/decider.js';
 import { DomainError, badInput, conflict, fieldOf, forbidden, named, say, type Bilingual, type Named } from '../../shared/domain-error.js';
 import { addDays, isAfter } from '../../shared/calendar-date.js';
 import { BY_DATE, isNeverOverdue, isProgressReport, type DueTerms } from '../../shared/deadline.js';
-import { byOfficeDay, isCorrection, reopenedPartOf, withCorrectionsApplied } from './business-order.js';
+import { byOfficeDay, isCorrection, reopenedPartOf, whatFailed, withCorrectionsApplied } from './business-order.js';
 import { countFoldStep, foldInPlace, partsWith } from './fold-in-place.js';
 import {
   capitalise,
@@ -844,7 +844,9 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
         lastReport: settle(part.lastReport, { day: event.data.sentBackOn, what: say('the send-back that returned it', '退回该报告的退办日期') }),
       }));
     case 'InspectionLogged': {
-      const { inspectionId, outcome, inspectedOn, notes } = event.data;
+      const { inspectionId, outcome, inspectedOn } = event.data;
+      // As a fold has it, a corrected inspection keeps the inspector's notes; the return reads what failed (newcomer46-8 M2).
+      const notes = whatFailed(event.data);
       return updatePart(state, event.data.unitId, inspectedOn, (part) => {
         if (outcome === 'FAILED' && beforeItsVerification(part, inspectedOn)) return returnBeforeThePass(part, event);
         const inspections = [...part.inspections, { inspectionId, outcome, inspectedOn, dueDateBefore: part.dueDate, returnBefore: part.lastReturn }];
@@ -1520,7 +1522,7 @@ function returnBeforeThePass(part: AssignmentPart, event: Extract<AssignmentEven
   const day = factDayOfEvent(event);
   const failure = event.type === 'InspectionLogged' ? event.data : undefined;
   const note: ReturnNote = failure
-    ? { cause: 'INSPECTION_FAILED', reason: failure.notes, returnedOn: day, inspectionId: failure.inspectionId }
+    ? { cause: 'INSPECTION_FAILED', reason: whatFailed(failure), returnedOn: day, inspectionId: failure.inspectionId }
     : { cause: 'SENT_BACK', reason: (event.data as { reason: string }).reason, returnedOn: day };
   const laterReturn = (part.lastReturn !== null && part.lastReturn.returnedOn > day) || part.inspections.some((inspection) => inspection.outcome === 'FAILED' && inspection.inspectedOn > day);
   const given = event.data.newDueDate;

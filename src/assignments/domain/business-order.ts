@@ -13,8 +13,11 @@ export interface DatedEntry {
   readonly type: string;
   readonly data: object;
   readonly occurredOn: string;
-  /** The instant it was recorded, when known (a timeline entry's; an event being decided has none yet). */
-  readonly metadata?: { readonly recordedAt: string };
+  /**
+   * The instant it was recorded and who recorded it, when known (a timeline entry's; an event being decided has none
+   * yet, and a decider's entries may carry no actor).
+   */
+  readonly metadata?: { readonly recordedAt: string; readonly actorId?: string; readonly actorRole?: string };
   /**
    * Set only on a fact a correction changed (see `withCorrectionsApplied`): the instant the office
    * recorded the fact as it now reads — an inspection corrected to PASSED verified the part when the
@@ -115,12 +118,25 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
         applied(target, correction);
       }
     } else if (correction.type === 'InspectionCorrected') {
-      const { inspectionId, inspectedOn, outcome, previousOutcome, reason, newDueDate, dueDateOverride } = correction.data as InspectionCorrected['data'];
+      const { inspectionId, inspectedOn, outcome, previousOutcome, previousInspectedOn, reason, correctedOn, newDueDate, dueDateOverride } = correction.data as InspectionCorrected['data'];
       const target = lastBefore(events, position, (event) => event.type === 'InspectionLogged' && event.data.inspectionId === inspectionId);
       if (target >= 0) {
         const { correctedAt: correctedBefore, ...inspection } = events[target]!;
         const { newDueDate: given, dueDateOverride: overridden, ...data } = inspection.data as InspectionLogged['data'];
-        const notes = outcome === previousOutcome ? data.notes : reason;
+        // What the inspector wrote stays as written (newcomer46-8 M2): the correction is listed beside it, its reason what
+        // failed when it changed the outcome (`whatFailed`).
+        const note: InspectionCorrectionNote = {
+          reason,
+          correctedOn,
+          correctedAt: correction.metadata?.recordedAt ?? '',
+          correctedBy: correction.metadata?.actorId ?? '',
+          correctedByRole: correction.metadata?.actorRole ?? '',
+          previousOutcome,
+          outcome,
+          previousInspectedOn,
+          inspectedOn,
+        };
+        const corrections = [...correctionsOf(data), note];
         // The return a failure gave stands only while the inspection stays FAILED: a correction to PASSED undoes
         // its new due date, and a correction back to FAILED is a new return with only the date it gives (as the
         // part's view now has it); a correction of a failure's day keeps its date unless it gives another (breaker8 B1).
@@ -128,13 +144,43 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
         const returnedUntil = withoutUndefined(newDueDate === undefined ? kept : { newDueDate, dueDateOverride });
         // Verified by a correction, the part was known verified from the correction's instant on.
         const correctedAt = outcome !== previousOutcome ? (outcome === 'PASSED' ? correction.metadata?.recordedAt : undefined) : correctedBefore;
-        events[target] = { ...inspection, occurredOn: inspectedOn, data: { ...data, inspectedOn, outcome, notes, ...returnedUntil }, ...withoutUndefined({ correctedAt }) } as Entry;
+        events[target] = { ...inspection, occurredOn: inspectedOn, data: { ...data, inspectedOn, outcome, corrections, ...returnedUntil }, ...withoutUndefined({ correctedAt }) } as Entry;
         applied(target, correction);
       }
     }
   });
   return { events: events.filter((event, index) => !isCorrection(event) && !undone.has(index)), correctedBy, undone };
 }
+
+/**
+ * One correction of an inspection (InspectionCorrected) as the views show it beside what the inspector wrote — the inspection's
+ * `notes` are never replaced (newcomer46-8 M2: a compliance record keeps the inspector's words; the correction is its own
+ * record, with who, when and why). `correctedOn` is the office day of the correction (`YYYY-MM-DD`), `correctedAt` the instant
+ * it was recorded (ISO; '' in a decider's fold, which records no instant), `correctedBy` / `correctedByRole` the supervisor's
+ * account id and role ('' where the fold has no actor). `previous…` are the inspection as it read before this correction.
+ */
+export interface InspectionCorrectionNote {
+  readonly reason: string;
+  readonly correctedOn: string;
+  readonly correctedAt: string;
+  readonly correctedBy: string;
+  readonly correctedByRole: string;
+  readonly previousOutcome: InspectionLogged['data']['outcome'];
+  readonly outcome: InspectionLogged['data']['outcome'];
+  readonly previousInspectedOn: string;
+  readonly inspectedOn: string;
+}
+
+/** The corrections a fold applied to an inspection's data (`withCorrectionsApplied`), in order; none for one never corrected. */
+export const correctionsOf = (data: object): readonly InspectionCorrectionNote[] => (data as { corrections?: readonly InspectionCorrectionNote[] }).corrections ?? [];
+
+/**
+ * Why a failed inspection returned the part, as its return reads (退回原因): the reason of the last correction that changed its
+ * outcome — a pass corrected to a failure failed for the supervisor's reason, not for what the inspector wrote of a pass — else
+ * what the inspector wrote (`notes`). `data`: an inspection's data as a fold has it (`withCorrectionsApplied`) or an InspectionView.
+ */
+export const whatFailed = (data: { readonly notes: string }): string =>
+  correctionsOf(data).findLast((correction) => correction.outcome !== correction.previousOutcome)?.reason ?? data.notes;
 
 /**
  * A hand-over undone since it was recorded (PartHandOverUndone at `position`: a pass dated on or

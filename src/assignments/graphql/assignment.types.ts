@@ -58,11 +58,26 @@ export class ReportType {
   @Field(() => String) reportedBy: string;
 }
 
+/** A supervisor's correction of an inspection (更正督查记录), beside what the inspector wrote (newcomer46-8 M2). */
+@ObjectType('InspectionCorrection', { description: 'A supervisor’s correction of an inspection (更正督查记录: its day, its outcome or both), kept beside what the inspector wrote' })
+export class InspectionCorrectionType {
+  @Field(() => String, { description: 'Why it was corrected (the supervisor’s words)' }) reason: string;
+  @Field(() => String, { description: 'The office day of the correction (YYYY-MM-DD)' }) correctedOn: string;
+  @Field(() => String, { description: 'ISO instant the correction was recorded' }) correctedAt: string;
+  @Field(() => String, { description: 'The account id of the supervisor who corrected it' }) correctedBy: string;
+  @Field(() => InspectionOutcomeEnum, { description: 'The outcome as it read before this correction' }) previousOutcome: InspectionOutcome;
+  @Field(() => InspectionOutcomeEnum, { description: 'The outcome this correction gave' }) outcome: InspectionOutcome;
+  @Field(() => String, { description: 'The office day of the inspection as it read before this correction' }) previousInspectedOn: string;
+  @Field(() => String, { description: 'The office day of the inspection this correction gave' }) inspectedOn: string;
+}
+
 @ObjectType('Inspection', { description: 'An on-site check (现场督查) of one unit’s part' })
 export class InspectionType {
   @Field(() => ID) inspectionId: string;
-  @Field(() => InspectionOutcomeEnum) outcome: InspectionOutcome;
-  @Field(() => String) notes: string;
+  @Field(() => InspectionOutcomeEnum, { description: 'As it stands, after any correction' }) outcome: InspectionOutcome;
+  @Field(() => String, { description: 'What the inspector wrote (督查情况), as written: a correction never replaces it (see corrections)' }) notes: string;
+  @Field(() => [InspectionCorrectionType], { description: 'The supervisor’s corrections of this inspection, in the order made (who, when, why); empty when none' })
+  corrections: InspectionCorrectionType[];
   @Field(() => String) inspectedOn: string;
   @Field(() => String) place: string;
   @Field(() => String) inspectorId: string;

@@ -2,7 +2,8 @@ import type { TimelineEntry } from './timeline.js';
 import { keepsJoiningRecord, overdueDueCarried, ownRoleOnTheDay, type SameDayRecord, type SameDayStep, type WorkDone } from '../domain/same-day-join.js';
 import { addDays, daysBetween } from '../../shared/calendar-date.js';
 import { BY_DATE, isNeverOverdue, isProgressReport, type DueTerms } from '../../shared/deadline.js';
-import type { AssignmentEvent, AssignmentRole, Evidence, FactDateCorrected, InspectionOutcome } from '../domain/assignment.events.js';
+import type { AssignmentEvent, AssignmentRole, Evidence, FactDateCorrected, InspectionLogged, InspectionOutcome } from '../domain/assignment.events.js';
+import { correctionsOf, whatFailed, type InspectionCorrectionNote } from '../domain/business-order.js';
 
 /** A request's withdrawal fields cleared: a decision of the withdrawal's own day stands over it (breaker8v P3). */
 const NOT_WITHDRAWN = { withdrawnOn: null, withdrawnAt: null, withdrawalReason: null } as const;
@@ -27,7 +28,10 @@ export interface ReportView {
 export interface InspectionView {
   readonly inspectionId: string;
   readonly outcome: InspectionOutcome;
+  /** What the inspector wrote, as written: a correction never replaces it (newcomer46-8 M2). */
   readonly notes: string;
+  /** The supervisor's corrections of this inspection (its day, its outcome), in order: who, when, why; empty when none. */
+  readonly corrections: readonly InspectionCorrectionNote[];
   readonly inspectedOn: string;
   readonly place: string;
   readonly inspectorId: string;
@@ -412,6 +416,12 @@ function removedPartOn(removed: RemovedParts | undefined, event: TimelineEntry<A
   return gone && factDayOf(event) < gone.on ? gone.part : undefined;
 }
 
+/**
+ * An inspection as its part shows it: the logged data (the fold by day's corrections with it, `withCorrectionsApplied`), the
+ * inspector's account id and the instant it was logged (ISO).
+ */
+const inspectionView = (data: InspectionLogged['data'], inspectorId: string, loggedAt: string): InspectionView => ({ ...data, corrections: correctionsOf(data), inspectorId, loggedAt });
+
 /** One fact of a part's own (a request, decision, urging, report, return, inspection or correction) applied to it. */
 function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): void {
   const at = event.metadata.recordedAt;
@@ -478,12 +488,12 @@ function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): voi
         // A failure dated before the pass that verified the part, entered after it with the re-report it called for (breaker8u P9);
         // of the pass's own day, listed before that pass (it came before it: note44 Left, as the decider's `returnBeforeThePass`).
         const before = part.inspections.findIndex((inspection) => inspection.inspectedOn > on || (inspection.inspectedOn === on && inspection.outcome === 'PASSED'));
-        part.inspections.splice(before < 0 ? part.inspections.length : before, 0, { ...event.data, inspectorId: by, loggedAt: at });
+        part.inspections.splice(before < 0 ? part.inspections.length : before, 0, inspectionView(event.data, by, at));
         if (event.data.newDueDate !== undefined) changeDueDate(part, { on, dueDate: event.data.newDueDate, source: inspectionSource(event.data.inspectionId), at, byReturn: true });
-        insertByDay(part.returns, { cause: 'INSPECTION_FAILED', reason: event.data.notes, returnedOn: on, returnedAt: at, newDueDate: event.data.newDueDate ?? null }, (returned) => returned.returnedOn);
+        insertByDay(part.returns, { cause: 'INSPECTION_FAILED', reason: whatFailed(event.data), returnedOn: on, returnedAt: at, newDueDate: event.data.newDueDate ?? null }, (returned) => returned.returnedOn);
         return;
       }
-      part.inspections.push({ ...event.data, inspectorId: by, loggedAt: at });
+      part.inspections.push(inspectionView(event.data, by, at));
       if (event.data.outcome === 'PASSED') {
         relapse(part);
         part.status = 'VERIFIED';
@@ -492,7 +502,7 @@ function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): voi
       } else {
         part.status = 'RETURNED';
         if (event.data.newDueDate !== undefined) changeDueDate(part, { on, dueDate: event.data.newDueDate, source: inspectionSource(event.data.inspectionId), at, byReturn: true });
-        part.returns.push({ cause: 'INSPECTION_FAILED', reason: event.data.notes, returnedOn: on, returnedAt: at, newDueDate: event.data.newDueDate ?? null });
+        part.returns.push({ cause: 'INSPECTION_FAILED', reason: whatFailed(event.data), returnedOn: on, returnedAt: at, newDueDate: event.data.newDueDate ?? null });
       }
       return;
     case 'ReportDateCorrected': {
@@ -505,11 +515,13 @@ function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): voi
       redate(part, event.data);
       return;
     case 'InspectionCorrected': {
-      const { inspectionId, inspectedOn, outcome, previousOutcome, reason, newDueDate } = event.data;
+      const { inspectionId, inspectedOn, outcome, previousOutcome, previousInspectedOn, reason, correctedOn, newDueDate } = event.data;
       const index = part.inspections.findIndex((inspection) => inspection.inspectionId === inspectionId);
       if (index < 0) return;
       const inspection = part.inspections[index]!;
-      part.inspections[index] = { ...inspection, inspectedOn, outcome, notes: outcome === previousOutcome ? inspection.notes : reason };
+      // The inspector's notes stay; the correction is listed beside them (newcomer46-8 M2), as the fold by day lists it (business-order.ts).
+      const correction: InspectionCorrectionNote = { reason, correctedOn, correctedAt: at, correctedBy: by, correctedByRole: event.metadata.actorRole, previousOutcome, outcome, previousInspectedOn, inspectedOn };
+      part.inspections[index] = { ...inspection, inspectedOn, outcome, corrections: [...inspection.corrections, correction] };
       relapse(part);
       if (outcome === 'PASSED') {
         if (previousOutcome === 'FAILED') part.returns.pop();

@@ -3553,6 +3553,34 @@ describe('a reopening typed with the wrong day has its day corrected (breaker46-
   });
 });
 
+describe('a reopening that gave no new due date, its day corrected past the parts’ due date (h8 point 2)', () => {
+  // Due 07-05; reported 06-28, passed 07-01, reopened 07-03 keeping the due date (not yet passed, so no new one was asked for).
+  const dueLater: AssignmentEvent = { type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2025-07-05', assignedOn: ASSIGNED_ON } };
+  const kept: AssignmentEvent = { type: 'PartsReopened', data: { reason: '群众反映问题复发', reopenedOn: '2025-07-03' } };
+  const history = [dueLater, reported(), inspected('PASSED'), kept];
+  const redate = (on: string): CorrectFactDate => ({ type: 'CorrectFactDate', actor: supervisor, today: TODAY, unitId: FINANCE, factType: 'PartsReopened', previousOn: '2025-07-03', on, reason: '重新打开日期录错', unitNames: DIRECTORY });
+
+  it('given the reopening typed on 07-08 with no new due date, then it is refused asking for one (the rule the correction follows)', () => {
+    given([dueLater, reported(), inspected('PASSED')])
+      .when(reopen({ newDueDate: undefined, reason: '群众反映问题复发', reopenedOn: '2025-07-08', unitNames: DIRECTORY }))
+      .thenRefused('BAD_USER_INPUT', /needs a new due date/, /原时限 2025-07-05 在重新打开之日（2025-07-08）已过：须填写重新整改的时限/);
+  });
+
+  it('when its day is corrected to 07-08, past the due date it kept, then it is refused naming the unit, its due date and the missing new due date; nothing is appended', () => {
+    given(history)
+      .when(redate('2025-07-08'))
+      .thenRefused(
+        'BAD_USER_INPUT',
+        /after the due date of 市财政局 \(2025-07-05\), and the reopening gave no new due date/,
+        /更正后的重新打开日期（2025-07-08）晚于市财政局的原时限 2025-07-05，而该次重新打开未填写重新整改的时限：任务重新打开即逾期/,
+      );
+  });
+
+  it('when its day is corrected to the due date itself (07-05), then it is taken: the part is due that day, not overdue', () => {
+    given(history).when(redate('2025-07-05')).then([{ type: 'FactDateCorrected', data: { unitId: FINANCE, factType: 'PartsReopened', previousOn: '2025-07-03', on: '2025-07-05', reason: '重新打开日期录错', correctedOn: TODAY } }]);
+  });
+});
+
 describe('correctReportDate sent for an earlier report of the part (breaker46-8 M1)', () => {
   const correctReport = (overrides: Partial<CorrectReportDate>): CorrectReportDate => ({ type: 'CorrectReportDate', actor: supervisor, today: TODAY, unitId: FINANCE, reportedOn: '2025-06-21', reason: '录错', unitNames: DIRECTORY, ...overrides });
   const twoRounds = [leadAssigned, reported(FINANCE, '2025-06-20'), { type: 'ReportSentBack', data: { unitId: FINANCE, reason: '缺附件', sentBackOn: '2025-06-22' } } as AssignmentEvent, reported(FINANCE, REPORTED_ON)];

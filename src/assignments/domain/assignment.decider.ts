@@ -4906,6 +4906,16 @@ function requireReopeningAmongItsNeighbours(command: CorrectFactDate, state: Ass
       `${corrected.what.zh}（${corrected.day}）晚于该次重新打开给出的新截止日期 ${newDueDate}：任务重新打开即逾期，日期顺序不对。`,
       { field: 'on' },
     );
+  }  // One that gave no new due date keeps each part's own: moved past it, the parts would come back overdue — what typing the
+  // reopening on that day refuses (`newDueDateOf`: 须填写重新整改的时限), so its correction is refused alike (h8 point 2).
+  const passed = newDueDate === undefined ? reopened.find((part) => isAfter(corrected.day, part.dueDate)) : undefined;
+  if (passed) {
+    const unit = unitNamed(command, passed.unitId, corrected.day);
+    throw badInput(
+      `${capitalise(corrected.what.en)} (${corrected.day}) is after the due date of ${unit.en} (${passed.dueDate}), and the reopening gave no new due date: the part would be overdue as it came back. A reopening on that day needs a new due date (newDueDate), which a date correction cannot add.`,
+      `${corrected.what.zh}（${corrected.day}）晚于${unit.zh}的原时限 ${passed.dueDate}，而该次重新打开未填写重新整改的时限：任务重新打开即逾期。在该日重新打开须填写重新整改的时限，更正日期不能补填；请核对重新打开的日期。`,
+      { field: 'on' },
+    );
   }
 }
 

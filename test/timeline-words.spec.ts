@@ -90,6 +90,13 @@ describe('a timeline line', () => {
     expect(timelineLine('InspectionLogged', 'xs', { outcome: 'FAILED', notes: '未公开' }, nameOf)).toBe('现场督查（西山县人民政府）：未公开 — 不通过');
   });
 
+  it('says an inspection corrected since (a past day’s line): the inspector’s notes, the outcome counted, and the correction beside them (newcomer46-8 M2)', () => {
+    const corrections = [{ reason: '结论录错', correctedOn: '2026-12-06', correctedAt: '2026-12-06T07:00:00.000Z', correctedBy: 'u1', correctedByRole: 'SUPERVISOR', previousOutcome: 'PASSED', outcome: 'FAILED', previousInspectedOn: '2016-07-02', inspectedOn: '2016-07-02' }];
+    expect(timelineLine('InspectionLogged', 'xs', { outcome: 'FAILED', notes: '已整改到位', inspectedOn: '2016-07-02', corrections }, nameOf)).toBe(
+      '现场督查（西山县人民政府）：已整改到位 — 不通过（更正（2026-12-06）：结论由通过改为不通过；理由：结论录错）',
+    );
+  });
+
   it('says the new due date a part came back with: failed on site, sent back, reopened (newcomer23 S1)', () => {
     expect(timelineLine('InspectionLogged', 'xs', { outcome: 'FAILED', notes: '缺少统计表', newDueDate: '2026-12-12' }, nameOf)).toBe(
       '现场督查（西山县人民政府）：缺少统计表 — 不通过（重新整改时限 2026-12-12）',

@@ -1,4 +1,5 @@
 import { EVENT_FALLBACK, EVENT_LABEL, OUTCOME_LABEL, REDATED_WORD, ROLE_LABEL } from './labels.js';
+import { inspectionCorrectionWords, type InspectionCorrectionFacts } from '../../src/assignments/read-model/inspection-correction-words.js';
 
 /**
  * One timeline line in the words an office reads (breaker11b G6): the event's name in Chinese
@@ -30,6 +31,11 @@ export function timelineLine(eventType: string, unitId: string | null, details: 
   // A text that itself begins with the line's words (撤销不成立：… written by the server) is not said twice (breaker11g P7).
   if (typeof text === 'string' && text.trim() !== '') parts.push(`：${text.startsWith(`${label}：`) ? text.slice(label.length + 1) : text}`);
   if (typeof details.outcome === 'string' && details.previousOutcome === undefined) parts.push(` — ${OUTCOME_LABEL[details.outcome] ?? details.outcome}`);
+  // An inspection corrected since, as a past day's history reads it (corrected): what the inspector wrote, the outcome it counts
+  // with, and each correction beside it — never the correction's reason as the inspector's words (newcomer46-8 M2).
+  if (eventType === 'InspectionLogged' && Array.isArray(details.corrections)) {
+    for (const correction of details.corrections as InspectionCorrectionFacts[]) parts.push(`（${inspectionCorrectionWords(correction, '')}）`);
+  }
   // A part sent back, failed on site or reopened with a new due date says it (newcomer23 S1: the card's 「（原 …）」 was unexplained).
   // A grant decided after a return gave a later date (breaker8r P4, granted and overtaken) cuts nothing: the later date stands.
   const overtaken = eventType === 'ExtensionGranted' && typeof details.previousDueDate === 'string' && typeof details.newDueDate === 'string' && details.newDueDate <= details.previousDueDate;

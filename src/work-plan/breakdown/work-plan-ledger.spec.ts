@@ -130,3 +130,84 @@ describe('a knownAt before a correction of the plan’s approval day reads the d
     expect(await ledger.itemAt('item-3', at('2026-02-23', '2026-12-04T11:00:00.000Z'))).toMatchObject({ code: '3' });
   });
 });
+
+describe('the first page of an item’s history reads the page, whatever its parts (perf47, issue 12 row 7)', () => {
+  const PLAN_AT = '2026-02-20T08:00:00.000Z';
+  const ADDED_AT = '2026-11-30T02:00:00.000Z';
+  /** The log's streams as a store reads them (`fromRevision`, `maxCount`), counting the events each read hands over. */
+  class CountedStreams {
+    readonly streams = new StreamsInMemory();
+    eventsRead = 0;
+    apply(event: RecordedEvent): void {
+      this.streams.apply(event);
+    }
+    async read(streamId: string, options?: { fromRevision?: number; maxCount?: number }): Promise<RecordedEvent[]> {
+      const from = options?.fromRevision ?? 0;
+      const read = (await this.streams.read(streamId)).slice(from, options?.maxCount === undefined ? undefined : from + options.maxCount);
+      this.eventsRead += read.length;
+      return read;
+    }
+  }
+  let position = 0;
+  const recorded = (streamId: string, revision: number, type: string, data: Record<string, unknown>, occurredOn: string, recordedAt: string) => {
+    position += 1;
+    return { type, data, id: `h-${position}`, revision, streamId, occurredOn, position: { commit: BigInt(position), prepare: BigInt(position) }, metadata: { recordedAt, actorId: 'u', actorRole: 'SUPERVISOR', actorUnitId: null } } as unknown as RecordedEvent;
+  };
+  /** A plan, and item `itemId` of `units` units recorded at `definedAt` (the earliest assignment day, 04-26, the 200th unit's), then one report of each of the first 50. */
+  const feed = (itemId: string, units: number, definedAt: string) => {
+    const streams = new CountedStreams();
+    const ledger = new WorkPlanLedger(streams);
+    const stream = `work-plan-item-${itemId}`;
+    const outline = [{ code: '一', title: '公开', items: [{ itemId, code: '1', title: '各单位推进政务公开' }] }];
+    const events = [
+      recorded('work-plan-plan', 0, 'WorkPlanImported', { planId: 'plan', title: '青川市2026年政务公开工作要点', year: 2026, categories: outline, source: { fileName: 'plan.xlsx', sha256: 'a' }, approvedOn: '2026-02-20' }, '2026-02-20', PLAN_AT),
+      recorded(stream, 0, 'WorkPlanItemDefined', { itemId, planId: 'plan', categoryCode: '一', code: '1', title: '各单位推进政务公开', description: '', dueDate: '2026-06-30', measures: '' }, '2026-11-30', definedAt),
+      ...Array.from({ length: units }, (_, index) => {
+        const assignedOn = index === 199 ? '2026-04-26' : '2026-05-01';
+        return recorded(stream, index + 1, 'UnitAssigned', { unitId: `unit-${index}`, role: 'LEAD', dueDate: '2026-06-30', assignedOn }, assignedOn, definedAt);
+      }),
+      ...Array.from({ length: 50 }, (_, index) => recorded(stream, units + 1 + index, 'RectificationReported', { unitId: `unit-${index}`, summary: '已办', evidence: [], reportedOn: '2026-06-01' }, '2026-06-01', '2026-12-01T02:00:00.000Z')),
+    ];
+    for (const event of events) {
+      streams.apply(event);
+      ledger.apply(event);
+    }
+    streams.eventsRead = 0;
+    return { ledger, streams };
+  };
+
+  it('a 300-unit item added later: 51 events read, its definition dated by an assignment past the page (was: the whole stream, 351)', async () => {
+    const { ledger, streams } = feed('item-1', 300, ADDED_AT);
+    const page = await ledger.timelineSlice('item-1', 0, 51);
+    expect(streams.eventsRead).toBeLessThanOrEqual(51);
+    // The entries as the whole stream gives them (the 200th unit's 04-26 dates the definition, as `timeline` does).
+    expect(page).toEqual((await ledger.timeline('item-1')).slice(0, 51));
+    expect(page[0]).toMatchObject({ type: 'WorkPlanItemDefined', occurredOn: '2026-04-26' });
+    expect(page).toHaveLength(51);
+  });
+
+  it('reads the page whatever the item’s parts: 30 and 300 units read the same', async () => {
+    const reads: number[] = [];
+    for (const units of [30, 300]) {
+      const { ledger, streams } = feed(`item-${units}`, units, ADDED_AT);
+      await ledger.timelineSlice(`item-${units}`, 0, 21);
+      reads.push(streams.eventsRead);
+    }
+    expect(reads).toEqual([21, 21]);
+  });
+
+  it('an item of the plan as imported is dated on the approval day, reading the page alone', async () => {
+    const { ledger, streams } = feed('item-2', 300, PLAN_AT);
+    const page = await ledger.timelineSlice('item-2', 0, 11);
+    expect(streams.eventsRead).toBe(11);
+    expect(page).toEqual((await ledger.timeline('item-2')).slice(0, 11));
+    expect(page[0]).toMatchObject({ occurredOn: '2026-02-20' });
+  });
+
+  it('a page further on is read as it stands, and ends where the stream does', async () => {
+    const { ledger, streams } = feed('item-3', 300, ADDED_AT);
+    const page = await ledger.timelineSlice('item-3', 320, 51);
+    expect(page.map((entry) => entry.revision)).toEqual(Array.from({ length: 31 }, (_, index) => 320 + index));
+    expect(streams.eventsRead).toBe(31);
+  });
+});

@@ -136,6 +136,14 @@ export class WorkPlanLedger implements Projection {
   private readonly items = new Map<string, WorkPlanItemView>();
   /** Events of each item's stream projected so far (its history's length: `historyLength`). */
   private readonly historyLengths = new Map<string, number>();
+  /**
+   * Per item, what dates its definition besides the plan's import (`datedDefinition`), kept as its events arrive so that
+   * the first page of its history reads only the page (`timelineSlice`; perf47: a 100-unit item's first page read its
+   * whole stream): the instant the definition was recorded, and the earliest office day of the UnitAssigned recorded with
+   * it — in a row right after it, at that instant — null while none; `closed` once an event of another instant followed.
+   * Absent for an item of a snapshot written before (its page then reads those events, as before).
+   */
+  private readonly definitionDating = new Map<string, DefinitionDating>();
   /** The latest instant (ISO) an event projected so far was recorded at, of any stream; null before any. */
   private latestRecorded: string | null = null;
   /** Not state (a private name, left out of snapshots): where the items' streams are read. */
@@ -213,6 +221,7 @@ export class WorkPlanLedger implements Projection {
       this.#changed(defined.data.planId, defined.data.itemId);
       this.items.set(defined.data.itemId, newItemView(timelineEntry(defined)));
       this.historyLengths.set(defined.data.itemId, 1);
+      this.definitionDating.set(defined.data.itemId, { recordedAt, takenIn: null });
       return;
     }
     const item = this.items.get(event.streamId.slice(ITEM_STREAM_PREFIX.length));
@@ -220,6 +229,8 @@ export class WorkPlanLedger implements Projection {
     this.#changed(item.planId, item.itemId);
     this.historyLengths.set(item.itemId, this.historyLength(item.itemId) + 1);
     const entry = timelineEntry(event);
+    const dating = this.definitionDating.get(item.itemId);
+    if (dating && !dating.closed) datingFollows(dating, entry);
     // A unit's record dated inside a withdrawal a later version ended counts nowhere (one stored before breaker11n P1's refusal).
     if (inWithdrawnSpan(item.withdrawnSpans ?? [], entry)) return;
     const spansBefore = item.withdrawnSpans;
@@ -461,13 +472,18 @@ export class WorkPlanLedger implements Projection {
     const slice = await read(fromRevision, maxCount);
     const defined = slice[0];
     if (fromRevision > 0 || defined?.type !== 'WorkPlanItemDefined') return slice;
+    const plan = this.plans.get(item.planId);
+    const planImport = plan && { recordedAt: plan.importedEvent.metadata.recordedAt, approvedOn: plan.approvedOn };
+    // Dated from what the ledger kept of the events recorded with it: the page alone is read, whatever the item's parts (perf47).
+    const dating = this.definitionDating.get(itemId);
+    if (dating) return [definitionDated(defined, dating.takenIn, planImport), ...slice.slice(1)];
+    // An item of a snapshot written before `definitionDating`: the events recorded with the definition are read.
     const recordedWith = [...slice];
     for (let more = slice; more.length > 0 && more.at(-1)!.metadata.recordedAt === defined.metadata.recordedAt; ) {
       more = await read(more.at(-1)!.revision + 1, 500);
       recordedWith.push(...more);
     }
-    const plan = this.plans.get(item.planId);
-    return datedDefinition(recordedWith, plan && { recordedAt: plan.importedEvent.metadata.recordedAt, approvedOn: plan.approvedOn }).slice(0, slice.length);
+    return datedDefinition(recordedWith, planImport).slice(0, slice.length);
   }
 
   /**
@@ -639,15 +655,45 @@ function withItemsOf(before: readonly OutlineCategory[], next: readonly OutlineC
  * dated so too, with no event rewritten. The history lists 列入工作方案 on that day, and a cut
  * before it does not hold the item.
  */
-export function datedDefinition(timeline: readonly TimelineEntry[], planImport?: { readonly recordedAt: string; readonly approvedOn: string }): TimelineEntry[] {
+export function datedDefinition(timeline: readonly TimelineEntry[], planImport?: PlanImport): TimelineEntry[] {
   const [defined, ...rest] = timeline;
   if (defined?.type !== 'WorkPlanItemDefined') return [...timeline];
-  let takenIn: string | null = planImport?.recordedAt === defined.metadata.recordedAt ? planImport.approvedOn : null;
-  for (const entry of takenIn === null ? rest : []) {
-    if (entry.metadata.recordedAt !== defined.metadata.recordedAt) break;
-    if (entry.type === 'UnitAssigned' && (takenIn === null || entry.occurredOn < takenIn)) takenIn = entry.occurredOn;
-  }
-  return takenIn === null || takenIn >= defined.occurredOn ? [...timeline] : [{ ...defined, occurredOn: takenIn }, ...rest];
+  const dating: DefinitionDating = { recordedAt: defined.metadata.recordedAt, takenIn: null };
+  if (planImport?.recordedAt !== defined.metadata.recordedAt) for (let next = 0; next < rest.length && !dating.closed; next += 1) datingFollows(dating, rest[next]!);
+  return [definitionDated(defined, dating.takenIn, planImport), ...rest];
+}
+
+/** The import of an item's plan as `datedDefinition` reads it: the instant it was recorded (ISO) and the plan's approval day (YYYY-MM-DD). */
+export interface PlanImport {
+  readonly recordedAt: string;
+  readonly approvedOn: string;
+}
+
+/**
+ * What dates an item's definition besides its plan's import (`datedDefinition`): the instant it was recorded (ISO), the
+ * earliest office day of a UnitAssigned recorded with it (in a row right after it, at that instant; null while none),
+ * `closed` once an event of another instant followed it. Kept by `WorkPlanLedger` as the item's events arrive.
+ */
+interface DefinitionDating {
+  readonly recordedAt: string;
+  takenIn: string | null;
+  closed?: true;
+}
+
+/** `dating` after `entry`, the item's next event after those it has seen (in stream order): changed in place. */
+function datingFollows(dating: DefinitionDating, entry: TimelineEntry): void {
+  if (entry.metadata.recordedAt !== dating.recordedAt) dating.closed = true;
+  else if (entry.type === 'UnitAssigned' && (dating.takenIn === null || entry.occurredOn < dating.takenIn)) dating.takenIn = entry.occurredOn;
+}
+
+/**
+ * The item's WorkPlanItemDefined `defined` dated as `datedDefinition` says: on its plan's approval day when it was recorded
+ * with the plan's import (`planImport`), else on `assignedWith` (the earliest day of the UnitAssigned recorded with it, null
+ * when none) — never later than the day it has. `defined` itself when that moves nothing.
+ */
+function definitionDated(defined: TimelineEntry, assignedWith: string | null, planImport?: PlanImport): TimelineEntry {
+  const takenIn = planImport?.recordedAt === defined.metadata.recordedAt ? planImport.approvedOn : assignedWith;
+  return takenIn === null || takenIn >= defined.occurredOn ? defined : { ...defined, occurredOn: takenIn };
 }
 
 /**

@@ -22,6 +22,11 @@ export const SNAPSHOT_TURN_MS = 8;
  * once" held every user 22 s (breaker12h P9). A mutation's answer waits for its event, so no longer.
  */
 export const SNAPSHOT_MAX_HOLD_MS = 2_000;
+/**
+ * While serving, a catch-up batch whose read models left a refold for its end (`Projection.settlesLater`) is ended after
+ * this long (ms of wall clock) even if more of its events follow: the event loop is not given back while it lasts.
+ */
+export const SETTLE_WITHIN_MS = 50;
 /** After a capture is put off for events, the next is tried this much later (ms). */
 export const SNAPSHOT_RETRY_MS = 120_000;
 /**
@@ -80,6 +85,19 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown, Sn
   private eventsSinceSnapshot = 0;
   /** While a read model settles an event (`settle`): no snapshot is captured. */
   private settling = false;
+  /**
+   * Events applied whose read models left a refold for the end of their batch (`Projection.settlesLater`): not projected
+   * to anyone yet (no waiter released, none emitted, no snapshot), in order; empty nearly always.
+   */
+  private unsettled: RecordedEvent[] = [];
+  /** The stored event of the last of `unsettled` (what a failure of its batch's refold names). */
+  private lastUnsettled: StoredEvent | null = null;
+  /** When (performance.now()) the first of `unsettled` was applied. */
+  private unsettledSince = 0;
+  /** The position up to which events are projected to everyone (`checkpoint` once nothing is `unsettled`). */
+  private released: Position | null = null;
+  /** How long a batch waiting for its refold may last while serving (SETTLE_WITHIN_MS; tests lengthen it). */
+  settleWithinMs = SETTLE_WITHIN_MS;
   private snapshotTimer: NodeJS.Timeout | null = null;
   private snapshotWrite: Promise<void> | null = null;
   /** While a snapshot is captured: no event is applied until it resolves. */
@@ -167,7 +185,7 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown, Sn
     const head = await this.store.headPosition();
     const restored = await this.snapshots.restore(this.projections, head);
     if (restored) {
-      this.checkpoint = this.latestSnapshot = restored.position;
+      this.checkpoint = this.released = this.latestSnapshot = restored.position;
       this.checkpointEventId = restored.eventId;
     }
     void this.follow();
@@ -216,7 +234,7 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown, Sn
     // Of a store file that went away under the server, no snapshot: it would lie beside whatever the path names now (breaker9j P2).
     if (this.failure || this.health.storeDetached()) return Promise.resolve();
     // A read model still settling the event at the checkpoint is not one state with it yet: the next interval or count takes it.
-    if (this.settling) return this.snapshotWrite ?? Promise.resolve();
+    if (this.settling || this.unsettled.length > 0) return this.snapshotWrite ?? Promise.resolve();
     if (this.snapshotWrite || !this.checkpoint || !this.checkpointEventId || this.snapshots.path === null || !this.snapshots.writesSnapshots) {
       return this.snapshotWrite ?? Promise.resolve();
     }
@@ -330,7 +348,7 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown, Sn
     } catch {
       return false;
     }
-    const reached = (position: Position | null) => !position || (this.checkpoint !== null && comparePositions(this.checkpoint, position) >= 0);
+    const reached = (position: Position | null) => !position || (this.released !== null && comparePositions(this.released, position) >= 0);
     if (reached(head)) return true;
     const target = othersOnly && this.store.lastForeignPosition ? this.store.lastForeignPosition(this.checkpoint, head!) : head;
     if (reached(target)) return true;
@@ -352,7 +370,7 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown, Sn
    * query that answers from what the read models hold).
    */
   waitFor(position: Position, timeoutMs = READ_YOUR_WRITES_TIMEOUT_MS, { whileApplying = true }: { readonly whileApplying?: boolean } = {}): Promise<void> {
-    if (this.checkpoint && comparePositions(this.checkpoint, position) >= 0) return Promise.resolve();
+    if (this.released && comparePositions(this.released, position) >= 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
       const waiter: Waiter = {
@@ -383,8 +401,10 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown, Sn
         // giving the event loop back between them, so other users' requests are answered meanwhile
         // (breaker12g P3: every user held up to 14 s); the import answers once its events are in.
         const pause = slicer();
-        for await (const stored of this.subscription) {
-          await pause();
+        const subscription = this.subscription;
+        for await (const stored of subscription) {
+          // The event loop is given back only with every event applied projected (none waiting for its batch's refold).
+          if (this.unsettled.length === 0) await pause();
           if (this.eventsHeld) {
             const waitingSince = (this.eventsWaitingSince ??= performance.now());
             await this.eventsHeld;
@@ -402,8 +422,9 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown, Sn
             // type, a newer schema version, data of another shape than its type's): the read models
             // go past it degraded, rather than applying it (and breaking every read of what it
             // touches), skipping it unsaid, or retrying it forever and never serving.
+            await this.endBatch();
             this.noteFailure(stored, say('cannot be read', '无法读取'), error);
-            this.checkpoint = stored.position;
+            this.checkpoint = this.released = stored.position;
             this.checkpointEventId = stored.id;
             this.applied += 1;
             this.releaseWaiters();
@@ -421,17 +442,19 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown, Sn
           }
           this.checkpoint = stored.position;
           this.checkpointEventId = stored.id;
-          await this.settle(stored);
           this.applied += 1;
-          this.eventsSinceSnapshot += 1;
-          if (this.serving && this.snapshots.everyEvents > 0 && this.eventsSinceSnapshot >= this.snapshots.everyEvents && !this.snapshotWrite) {
-            setImmediate(() => void this.writeSnapshot());
-          }
-          if (!this.failure) this.health.projectionsFollowing();
-          this.releaseWaiters();
-          this.projected.next(event);
+          if (this.unsettled.length === 0) this.unsettledSince = performance.now();
+          this.unsettled.push(event);
+          this.lastUnsettled = stored;
+          // The batch ends with the events the store has handed over, or (serving) once it has waited its refold long enough.
+          const ends = !((subscription.buffered?.() ?? 0) > 0) || (this.serving && performance.now() - this.unsettledSince >= this.settleWithinMs);
+          await this.settle(stored, ends);
+          if (ends || !this.projections.some((projection) => projection.settlesLater)) this.project();
         }
+        await this.endBatch();
       } catch (error) {
+        // What was applied before the failure is settled and projected before the subscription is made again.
+        await this.endBatch();
         if (this.stopped) return;
         this.logger.error(`Subscription to the event log failed, resubscribing: ${String(error)}`);
         this.health.projectionsFailed(say(error instanceof Error ? error.message : String(error), '订阅事件日志失败，正在重新订阅（详见服务器日志）'));
@@ -442,13 +465,40 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown, Sn
   }
 
   /**
+   * The events applied and settled (`unsettled`) projected to everyone, in order: counted for the next snapshot, waiters
+   * released up to the checkpoint, each emitted (`events$`).
+   */
+  private project(): void {
+    const events = this.unsettled;
+    this.unsettled = [];
+    this.lastUnsettled = null;
+    this.released = this.checkpoint;
+    this.eventsSinceSnapshot += events.length;
+    if (this.serving && this.snapshots.everyEvents > 0 && this.eventsSinceSnapshot >= this.snapshots.everyEvents && !this.snapshotWrite) {
+      setImmediate(() => void this.writeSnapshot());
+    }
+    if (!this.failure) this.health.projectionsFollowing();
+    this.releaseWaiters();
+    for (const event of events) this.projected.next(event);
+  }
+
+  /** Ends the batch under way, if a read model left it a refold (`unsettled`): settled, then projected. */
+  private async endBatch(): Promise<void> {
+    if (this.unsettled.length === 0 || !this.lastUnsettled) return;
+    await this.settle(this.lastUnsettled, true);
+    this.project();
+  }
+
+  /**
    * Lets every read model finish what applying `stored` left (`Projection.settle`: a fold that reads a stream, which sees
    * the event once the checkpoint is at it), in registration order, before the event counts as projected (waiters released,
-   * snapshots taken: `writeSnapshot` waits while `settling`). Nothing to await in the usual case.
+   * snapshots taken: `writeSnapshot` waits while `settling`). `ends`: whether the catch-up batch ends with it (a read
+   * model may leave a refold each later event of the batch would redo for its end: `Projection.settlesLater`). Nothing to
+   * await in the usual case.
    */
-  private async settle(stored: StoredEvent): Promise<void> {
+  private async settle(stored: StoredEvent, ends: boolean): Promise<void> {
     for (const projection of this.projections) {
-      const settling = projection.settle?.();
+      const settling = projection.settle?.({ ends });
       if (!settling) continue;
       this.settling = true;
       try {
@@ -490,8 +540,9 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown, Sn
   }
 
   private releaseWaiters() {
+    if (!this.released) return;
     for (const waiter of this.waiters) {
-      if (comparePositions(this.checkpoint!, waiter.position) >= 0) {
+      if (comparePositions(this.released, waiter.position) >= 0) {
         this.waiters.delete(waiter);
         waiter.resolve();
       }

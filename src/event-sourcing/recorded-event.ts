@@ -22,8 +22,15 @@ export interface Projection {
    * stream (a work-plan item listed again whose withdrawn days hold records entered before the
    * withdrawal: breaker11n P1) — or undefined when none (the usual case, costing nothing). Called
    * after every read model applied the event, in their order, and awaited before the next event.
+   * `batch.ends` false: more events of the same catch-up batch follow at once (`EventSubscription.buffered`), and a
+   * refold that each of them would redo — a parent folded again by day after every event of its (`foldedByDay`) — may
+   * be left to the call that ends the batch (perf47: once per event, quadratic in the parent's events), saying so
+   * through `settlesLater`; the engine then projects nothing to anyone (no waiter released, no event emitted, no
+   * snapshot, the event loop not given back) until a call with `ends` true has settled it. Absent: the batch ends.
    */
-  settle?(): Promise<void> | undefined;
+  settle?(batch?: SettleBatch): Promise<void> | undefined;
+  /** True while `settle` left work for the call that ends the batch (see there); declare it as a getter (not state). */
+  readonly settlesLater?: boolean;
   /**
    * The whole state as plain data (Map, Set, arrays, plain objects, Date, primitives; no class
    * instances or functions). Optional: by default the read model's own fields are its state, and
@@ -40,6 +47,12 @@ export interface Projection {
    * loop for as long as it takes — and declare it as a getter (not an own field, which would be state).
    */
   readonly sharesObjects?: boolean;
+}
+
+/** What `Projection.settle` is told of the batch its event came in. */
+export interface SettleBatch {
+  /** False while more events of the batch follow at once; true for its last (or a batch of one). */
+  readonly ends: boolean;
 }
 
 /**

@@ -34,7 +34,8 @@ export class UntrustedLogError extends Error {
  * server: how a command-line tool (ledger:export, the imports, user:create) learns what the store
  * holds. Every row is read through the same check the server's read models are fed through
  * (`EventStore.subscribeToAll`: the ledger chain, `ChainFollower`), and applied to each
- * projection in turn (then `settle`d in the same order), so one read serves several read models.
+ * projection in turn (then `settle`d in the same order, a refold each later event would redo left to the end of the
+ * store's read batch: `Projection.settle`, perf47), so one read serves several read models.
  * @throws UntrustedLogError at the first row that fails the check (the projections are then partial: discard them).
  * @throws UnreadableEventError for a sound row this version cannot upcast (an unknown type, a newer schema).
  */
@@ -47,8 +48,10 @@ export async function replayLogInto(store: EventStore, schemas: EventSchemaRegis
       if (stored.unreadable) throw new UntrustedLogError(stored);
       const event = recordedEvent(schemas, stored);
       for (const projection of projections) projection.apply(event);
-      for (const projection of projections) await projection.settle?.();
-      if (comparePositions(stored.position, head) >= 0) return;
+      const atHead = comparePositions(stored.position, head) >= 0;
+      const ends = atHead || !((subscription.buffered?.() ?? 0) > 0);
+      for (const projection of projections) await projection.settle?.({ ends });
+      if (atHead) return;
     }
   } finally {
     await subscription.unsubscribe();

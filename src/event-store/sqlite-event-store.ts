@@ -1012,6 +1012,8 @@ export class SqliteEventStore implements EventStore {
     const store = this;
     const start = Number(options.after?.commit ?? 0n);
     const follower = new ChainFollower(start, start === 0 ? GENESIS_CHAIN_HASH : (this.chainHashBytesAt(start) ?? GENESIS_CHAIN_HASH), () => this.sealKey);
+    /** Rows of the batch read that are not handed over yet (`buffered`). */
+    let left = 0;
     async function* events(): AsyncGenerator<StoredEvent> {
       let cursor = options.after;
       while (active && !store.closed) {
@@ -1020,8 +1022,10 @@ export class SqliteEventStore implements EventStore {
         // are taken, so a reader that gives the event loop back between events (the projection
         // engine) never holds it for a whole batch of checks.
         const batch = store.readRowsAfter(cursor, READ_BATCH, follower);
+        left = batch.length;
         for (const row of batch) {
           if (!active) return;
+          left -= 1;
           const event = toStoredEvent(row, follower);
           // A row the chain follower took is one the read models acknowledge: the anchor moves to it.
           if (!event.unreadable) {
@@ -1042,6 +1046,7 @@ export class SqliteEventStore implements EventStore {
     const iterator = events();
     return {
       [Symbol.asyncIterator]: () => iterator,
+      buffered: () => left,
       unsubscribe: async () => {
         active = false;
         (stopWaiting as (() => void) | null)?.();

@@ -5,7 +5,7 @@ import { typedOutOfDayOrder } from '../../assignments/read-model/out-of-day-orde
 import { recordsSetAsideIn, setAsideBy, type OutOfPlanDays } from '../../assignments/domain/assignment.decider.js';
 import { entryInCut, historyAt, knownInCut, timelineAt, timelineEntry, type TimelineEntry } from '../../assignments/read-model/timeline.js';
 import type { StreamReader } from '../../event-sourcing/projected-streams.js';
-import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
+import type { Projection, RecordedEvent, SettleBatch } from '../../event-sourcing/recorded-event.js';
 import { inCut, type TimeCut, EVERY_FACT } from '../../shared/time-cut.js';
 import { foldAtCut } from '../../shared/time-travel-fold.js';
 import type { EvaluationReceivedOnCorrected, EvaluationRegistered } from '../domain/evaluation.events.js';
@@ -191,11 +191,13 @@ export class RectificationLedger implements Projection {
    * finding's view folded again from its stream as far as projected, without them — typed before the withdrawal was known,
    * they are in its parts. Changed in place (the read models hold the view), `closedAt` kept when the close-out day is the
    * same; every reader of `takeFoldedAgain` is told. O(those findings' streams); undefined when there is nothing to fold.
+   * A finding folded by day (`foldedByDay`) is folded again once per catch-up batch, at its end (`batch.ends`;
+   * `settlesLater` says one waits), not after each of its events (perf47: quadratic in its events).
    */
-  settle(): Promise<void> | undefined {
-    if (this.#toFoldAgain.size === 0) return undefined;
-    const toFold = [...this.#toFoldAgain];
-    this.#toFoldAgain.clear();
+  settle(batch?: SettleBatch): Promise<void> | undefined {
+    const toFold = [...this.#toFoldAgain].filter((findingId) => batch?.ends !== false || !this.findings.get(findingId)?.foldedByDay);
+    if (toFold.length === 0) return undefined;
+    for (const findingId of toFold) this.#toFoldAgain.delete(findingId);
     return (async () => {
       for (const findingId of toFold) {
         const finding = this.findings.get(findingId);
@@ -210,6 +212,11 @@ export class RectificationLedger implements Projection {
         for (const findingIds of this.#foldedAgain.values()) findingIds.add(findingId);
       }
     })();
+  }
+
+  /** Whether `settle` left a finding's refold for the end of the catch-up batch (see there). */
+  get settlesLater(): boolean {
+    return this.#toFoldAgain.size > 0;
   }
 
   apply(event: RecordedEvent): void {

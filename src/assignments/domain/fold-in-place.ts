@@ -25,10 +25,13 @@ export const partsFoldWork = { steps: 0, partsCopied: 0 };
  * Runs `fold` as a fold that owns every state it makes from `start` on (they are dropped or
  * returned, never kept halfway by anyone): the parts record it copies first is changed in place
  * afterwards (`partsWith`). Nested folds own their own copies; the caller's is left alone.
+ * `adopted`: a parts record the caller made in an earlier fold and gives up — no state anyone
+ * still reads holds it — so this fold changes it in place from the start instead of copying it
+ * (a run of states each dropped once the next is made: `assignmentsRun`).
  */
-export function foldInPlace<Result>(fold: () => Result): Result {
+export function foldInPlace<Result>(fold: () => Result, adopted: object | null = null): Result {
   const outer = scope;
-  scope = { owned: null };
+  scope = { owned: adopted };
   try {
     return fold();
   } finally {

@@ -173,6 +173,19 @@ describe('empty', () => {
     given(events).when(define({ leadUnitIds: [FGW], responsibleUnitIds: [FINANCE, DONGHU] })).thenRefused('CONFLICT', /another lead unit/);
   });
 
+  // perf47b: a 各单位 item's units are decided one after another on the parts the units before them leave, folded as one run.
+  it('defines a 各单位 item of 300 units: every unit assigned in the order listed, and a refusal of the 251st refuses the whole item', () => {
+    const counties = Array.from({ length: 299 }, (_, index) => `unit-county-${index}`);
+    const events = [defined, assigned(FGW, 'LEAD'), ...counties.map((unitId) => assigned(unitId))];
+    given([]).when(define({ responsibleUnitIds: counties })).then(events);
+    expect(partsOf(assignmentsAfter(events))).toHaveLength(300);
+    given(events).when(define({ responsibleUnitIds: counties })).then([]);
+    given([])
+      .when(define({ responsibleUnitIds: counties, partDueDates: { [counties[250]!]: { dueDate: '2026-02-27', terms: { kind: 'BY_DATE' } } } }))
+      .thenRefused('BAD_USER_INPUT', /due date of unit unit-county-250 \(2026-02-27\) is before its assignment date \(2026-03-01\)/);
+    given([]).when(define({ leadUnitIds: [FGW, counties[120]!], responsibleUnitIds: counties })).thenRefused('BAD_USER_INPUT', /cannot also be a responsible unit/);
+  });
+
   it('accepts an empty description', () => {
     const data = { ...definedData, description: '' };
     given([])

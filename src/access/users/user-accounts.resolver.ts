@@ -1,4 +1,4 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CommandContextFactory } from '../../shared/command-context.factory.js';
 import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
@@ -104,7 +104,7 @@ export class UserAccountsResolver {
   }
 
   @ResolveField(() => Boolean, { description: 'Sign-in is refused right now (by the server clock) after five wrong passwords in a row; unlockAccount lifts it' })
-  locked(@Parent() user: UserView): boolean {
+  locked(user: UserView): boolean {
     return user.lockedUntil !== null && user.lockedUntil > this.clock.now().toISOString();
   }
 
@@ -112,12 +112,12 @@ export class UserAccountsResolver {
     nullable: true,
     description: 'The account’s unit was merged into another by today (机构改革): it takes no new work and the account is reminded of nothing until it is moved (changeUserAccount); null otherwise',
   })
-  unitMerge(@Parent() user: UserView): MergedUnit | null {
+  unitMerge(user: UserView): MergedUnit | null {
     return mergedUnitOf(this.units, user.unitId, officeDate(this.clock.now()));
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The name of the unit the account belongs to, as it is called today' })
-  unitName(@Parent() user: UserView): string | null {
+  unitName(user: UserView): string | null {
     return user.unitId ? (this.units.get(user.unitId)?.name ?? null) : null;
   }
 

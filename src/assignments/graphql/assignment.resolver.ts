@@ -1,13 +1,11 @@
-import { say, type Bilingual } from '../../shared/domain-error.js';
+import { notFound, say, type Bilingual } from '../../shared/domain-error.js';
 import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { requireUnitDetailsAccess } from '../../access/authorization/access-policy.js';
 import type { GraphqlContext } from '../../access/authorization/graphql-context.js';
 import { ConfigService } from '@nestjs/config';
-import { QueryBus } from '@nestjs/cqrs';
 import type { AppSettings } from '../../config/app-settings.js';
-import { GetUnitQuery } from '../../organization/units/units.queries.js';
 import { UnitType } from '../../organization/units/unit.type.js';
-import { nameOn, type UnitView } from '../../organization/units/units.read-model.js';
+import { nameOn, UnitsReadModel, type UnitView } from '../../organization/units/units.read-model.js';
 import { officeDate } from '../../shared/calendar-date.js';
 import { Clock } from '../../shared/clock.js';
 import { dayCountedOn, daysLeft, holdersOf, inBusinessOrder, inspectionsInOrder, reportedDaysLate, trafficLight, type PartView, type PartWithHolders } from '../read-model/part-view.js';
@@ -23,20 +21,23 @@ const OWN_PART_ONLY = "A unit user reads its own part's only — a part its unit
 @Resolver(() => AssignmentType)
 export class AssignmentResolver {
   constructor(
-    private readonly queries: QueryBus,
+    private readonly units: UnitsReadModel,
     private readonly clock: Clock,
     private readonly config: ConfigService<AppSettings, true>,
   ) {}
 
+  // Asked of every part of a list's rows: no parameter decorators, so graphql-js calls the method itself (the part first), not
+  // Nest's per-call wrapper, and the unit is read at once rather than through the query bus (perf47b; test/e2e/list-row-resolvers.e2e.spec.ts).
   @ResolveField(() => UnitType, { description: 'The unit, named as it was on the day the view describes (机构改革: a past day shows the name it had then)' })
-  async unit(@Parent() part: PartView & { evaluatedKnownAt?: string | null }) {
-    const unit = (await this.queries.execute(new GetUnitQuery(part.unitId))) as UnitView;
+  unit(part: PartView & { evaluatedKnownAt?: string | null }): UnitView {
+    const unit = this.units.get(part.unitId);
+    if (!unit) throw notFound('Unit', part.unitId);
     const name = nameOn(unit, this.dayOf(part), part.evaluatedKnownAt);
     return name === unit.name ? unit : { ...unit, name };
   }
 
   @ResolveField(() => TrafficLightEnum, { nullable: true, description: 'None once verified, and none for a part of a withdrawn finding or item (a record, counted nowhere)' })
-  trafficLight(@Parent() part: PartView & { readonly parentWithdrawnOn?: string }) {
+  trafficLight(part: PartView & { readonly parentWithdrawnOn?: string }) {
     // A withdrawn parent's part is a record: no light, as the 台账 and the card show it (breaker11l P5).
     if (part.parentWithdrawnOn !== undefined) return null;
     return trafficLight(part, this.dayOf(part), this.config.get('DUE_SOON_DAYS', { infer: true }));
@@ -99,7 +100,7 @@ export class AssignmentResolver {
   }
 
   @ResolveField(() => DueTermsKindEnum, { description: 'How dueDate is read: a plain day, 立行立改, a recurring period’s part, a standing task (常态化, never overdue) …' })
-  deadlineKind(@Parent() part: PartView) {
+  deadlineKind(part: PartView) {
     return part.terms.kind;
   }
 
@@ -107,7 +108,7 @@ export class AssignmentResolver {
     nullable: true,
     description: 'The deadline in the office’s words when it is not a plain day — 立行立改, 每季度, 常态化（每季度报送）, 2018-12-31前完成并持续落实 —, shown instead of or beside dueDate; null for a plain day',
   })
-  deadline(@Parent() part: PartView) {
+  deadline(part: PartView) {
     return termsInWords(part.terms, part.dueDate);
   }
 
@@ -115,7 +116,7 @@ export class AssignmentResolver {
     description:
       'The 完成时限 / 整改时限 as the pages and the export write it (one reading): the day (2026-06-30), or the office’s words with it — 立行立改（2026-12-02）, 常态化（每季度报送） (a standing part: its words instead of the day; nextReportDue says when it reports), 2026-03-31（每季度）, 2018-12-31前完成并持续落实',
   })
-  dueText(@Parent() part: PartView) {
+  dueText(part: PartView) {
     return deadlineCell(part.terms, part.dueDate);
   }
 
@@ -124,18 +125,18 @@ export class AssignmentResolver {
     description:
       'A standing part’s next periodic report (YYYY-MM-DD): the end of the reporting period in progress on the day viewed, or of the next one once reported in it; null for a part that is not standing (a 前完成并持续落实 part is standing once its day has passed and it was reported)',
   })
-  nextReportDue(@Parent() part: PartView) {
+  nextReportDue(part: PartView) {
     if (part.status === 'VERIFIED') return null;
     return nextReportDue(part.terms, { dueDate: part.dueDate, lastReportedOn: part.reports.at(-1)?.reportedOn ?? null }, this.dayOf(part));
   }
 
   @ResolveField(() => Int, { nullable: true, description: 'Office days the standing report came after the due date in force on its day (0: on time), for a part awaiting inspection or verified: shown as 逾期 N 天后报送, since such a part is not overdue any more; null while the unit has to act (daysLeft tells its lateness)' })
-  reportedDaysLate(@Parent() part: PartView) {
+  reportedDaysLate(part: PartView) {
     return reportedDaysLate(part);
   }
 
   @ResolveField(() => Int, { description: DAYS_LEFT })
-  daysLeft(@Parent() part: PartView & { readonly parentWithdrawnOn?: string }) {
+  daysLeft(part: PartView & { readonly parentWithdrawnOn?: string }) {
     // A withdrawn parent's part counts its days as they stood on the withdrawal (breaker11l P5: -20 against today).
     return daysLeft(part, dayCountedOn(part, this.dayOf(part)));
   }

@@ -1,4 +1,4 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { AllowRoles, WORKFLOW_READERS } from '../../access/authorization/access-policy.js';
 import { WorkPlanLedger } from '../../work-plan/breakdown/work-plan-ledger.js';
 import { RectificationLedger } from '../ledger/rectification-ledger.js';
@@ -19,14 +19,14 @@ export class CircularReferencesResolver {
   ) {}
 
   @ResolveField(() => String, { nullable: true, description: "The finding's title, or the work-plan item's number and title (e.g. 2.3 政策解读); null if neither is known" })
-  title(@Parent() reference: CircularReference): string | null {
+  title(reference: CircularReference): string | null {
     if (reference.kind === 'FINDING') return this.findings.finding(reference.id)?.title ?? null;
     const item = this.workPlans.item(reference.id);
     return item ? `${item.code} ${item.title}` : null;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The title of the work plan a cited item belongs to; null for a finding' })
-  planTitle(@Parent() reference: CircularReference): string | null {
+  planTitle(reference: CircularReference): string | null {
     if (reference.kind !== 'WORK_PLAN_ITEM') return null;
     const item = this.workPlans.item(reference.id);
     return (item && this.workPlans.plan(item.planId)?.title) ?? null;

@@ -1,4 +1,4 @@
-import { Args, ArgsType, Field, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import { CircularKinds, type CircularKind } from '../domain/circular.events.js';
 import { PageArgs, connectionType, pageAndFilter } from '../../shared/graphql/connection.js';
@@ -61,7 +61,7 @@ export class CircularsResolver {
   }
 
   @ResolveField(() => UnitType, { description: 'The unit commended or criticised' })
-  unit(@Parent() circular: CircularView) {
+  unit(circular: CircularView) {
     return this.queries.execute(new GetUnitQuery(circular.unitId));
   }
 }

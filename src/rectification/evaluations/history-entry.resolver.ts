@@ -1,4 +1,4 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { UsersReadModel } from '../../access/users/users.read-model.js';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import { HistoryEntryType } from './evaluation.types.js';
@@ -17,7 +17,7 @@ export class HistoryEntryResolver {
   ) {}
 
   @ResolveField(() => String, { description: 'Who did it: the user’s name, or 演示数据 / 命令行（…） / 系统 for system actors' })
-  actorName(@Parent() entry: Pick<HistoryEntryType, 'actorId' | 'actorRole'>): string {
+  actorName(entry: Pick<HistoryEntryType, 'actorId' | 'actorRole'>): string {
     return actorName(entry.actorId, entry.actorRole, (id) => this.users.user(id)?.name);
   }
 
@@ -28,17 +28,17 @@ export class HistoryEntryResolver {
    */
 
   @ResolveField(() => String, { nullable: true, description: 'The unit whose part the event concerns, named as it was on the entry’s office day (occurredOn); null when it concerns none or the directory does not know it' })
-  unitName(@Parent() entry: Pick<HistoryEntryType, 'unitId' | 'occurredOn'>): string | null {
+  unitName(entry: Pick<HistoryEntryType, 'unitId' | 'occurredOn'>): string | null {
     return entry.unitId ? (this.units.nameOn(entry.unitId, entry.occurredOn) ?? null) : null;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The unit the actor acted for, named as it was on the entry’s office day' })
-  actorUnitName(@Parent() entry: Pick<HistoryEntryType, 'actorUnitId' | 'occurredOn'>): string | null {
+  actorUnitName(entry: Pick<HistoryEntryType, 'actorUnitId' | 'occurredOn'>): string | null {
     return entry.actorUnitId ? (this.units.nameOn(entry.actorUnitId, entry.occurredOn) ?? null) : null;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'For a hand-over (机构改革): the unit the part passed to, named as it was on the entry’s office day; null otherwise' })
-  successorUnitName(@Parent() entry: Pick<HistoryEntryType, 'details' | 'occurredOn'>): string | null {
+  successorUnitName(entry: Pick<HistoryEntryType, 'details' | 'occurredOn'>): string | null {
     const successorUnitId = successorOf(entry.details);
     return successorUnitId ? (this.units.nameOn(successorUnitId, entry.occurredOn) ?? null) : null;
   }

@@ -87,12 +87,29 @@ export const FINDING_FILTERS = {
     shown: 'dueFrom/dueTo: the log’s last day ± 30 days',
   },
   title: { declare: '$titleContains: String', pass: 'titleContains: $titleContains', variables: () => ({ titleContains: '栏目 更新' }), shown: 'titleContains: "栏目 更新"' },
+  evaluation: { declare: '$evaluationId: ID', pass: 'evaluationId: $evaluationId', variables: (context) => ({ evaluationId: context.evaluationId }), shown: 'evaluationId: <the evaluation of the most findings>' },
+};
+
+/** A line of 通报 (web/src/pages/Circulars.vue). */
+const CIRCULAR_LINE = 'id title kind reason issuedOn issuedAt documentNumber withdrawal { withdrawnOn withdrawnAt reason } corrections { previousIssuedOn previousDocumentNumber } unit { id name } references { kind id title planTitle }';
+
+/** The server-side filters of `circulars` (schema.graphql `Query.circulars`), each timed on its own, as `FINDING_FILTERS`. */
+export const CIRCULAR_FILTERS = {
+  unit: { declare: '$unitId: ID', pass: 'unitId: $unitId', variables: (context) => ({ unitId: context.circularUnitId }), shown: 'unitId: <the unit of the most circulars>' },
+  kind: { declare: '$kind: CircularKind', pass: 'kind: $kind', variables: () => ({ kind: 'CRITICISM' }), shown: 'kind: CRITICISM' },
+  issued: {
+    declare: '$issuedFrom: String, $issuedTo: String',
+    pass: 'issuedFrom: $issuedFrom, issuedTo: $issuedTo',
+    variables: (context) => ({ issuedFrom: context.issuedFrom, issuedTo: context.issuedTo }),
+    shown: 'issuedFrom/issuedTo: the log’s last 90 days',
+  },
 };
 
 /**
  * Row 7's pages: `{ name, figure, query, variables, admin }` (admin: asked with the ADMIN token —
- * `users` is theirs). `context`: `{ unitId, dueFrom, dueTo, findingsAfter (page 1's endCursor),
- * longFindingId, longItemId, itemHistoryAfter (a cursor half-way through the item's history) }`.
+ * `users` is theirs). `context`: `{ unitId, dueFrom, dueTo, evaluationId, findingsAfter (page 1's endCursor),
+ * circularUnitId, issuedFrom, issuedTo, longFindingId, longItemId, itemHistoryAfter (a cursor half-way
+ * through the item's history) }`.
  */
 export function listPages(context) {
   const pages = [
@@ -116,12 +133,13 @@ export function listPages(context) {
     // 录入问题's evaluation choice (web/src/components/RecordFindingDialogs.vue) at the issue's page size.
     { name: 'evaluations', figure: `\`evaluations(first: ${LIST_PAGE_SIZE})\``, query: `{ evaluations(first: ${LIST_PAGE_SIZE}) { nodes { id title receivedOn } ${PAGE_FIELDS} } }`, variables: {} },
     // 通报 (web/src/pages/Circulars.vue).
-    {
-      name: 'circulars',
-      figure: `\`circulars(first: ${LIST_PAGE_SIZE})\``,
-      query: `{ circulars(first: ${LIST_PAGE_SIZE}) { nodes { id title kind reason issuedOn issuedAt documentNumber withdrawal { withdrawnOn withdrawnAt reason } corrections { previousIssuedOn previousDocumentNumber } unit { id name } references { kind id title planTitle } } ${PAGE_FIELDS} } }`,
-      variables: {},
-    },
+    { name: 'circulars', figure: `\`circulars(first: ${LIST_PAGE_SIZE})\``, query: `{ circulars(first: ${LIST_PAGE_SIZE}) { nodes { ${CIRCULAR_LINE} } ${PAGE_FIELDS} } }`, variables: {} },
+    ...Object.entries(CIRCULAR_FILTERS).map(([name, filter]) => ({
+      name: `circulars:${name}`,
+      figure: `\`circulars(first: ${LIST_PAGE_SIZE}, ${filter.shown})\``,
+      query: `query(${filter.declare}) { circulars(first: ${LIST_PAGE_SIZE}, ${filter.pass}) { nodes { ${CIRCULAR_LINE} } ${PAGE_FIELDS} } }`,
+      variables: filter.variables(context),
+    })),
     // 账号 (web/src/pages/Users.vue, USER_FIELDS), an administrator's.
     {
       name: 'users',

@@ -103,6 +103,16 @@ function longestStream(sqlitePath, prefix) {
   }
 }
 
+/** The `field` of the data of `type` events that most of them name (the evaluation of the most findings, the unit of the most circulars). */
+function mostOf(sqlitePath, type, field) {
+  const db = new Database(sqlitePath, { readonly: true });
+  try {
+    return db.prepare(`SELECT json_extract(data, '$.${field}') AS id, COUNT(*) AS count FROM events WHERE type = ? GROUP BY id ORDER BY count DESC, id LIMIT 1`).get(type)?.id ?? null;
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * What row 7's pages need beside the manifest: page 1's endCursor of `findings`, the longest finding
  * and work-plan item (by events in the log) and a cursor half-way through that item's history
@@ -122,6 +132,10 @@ async function listContext(url, token, manifest, sqlitePath) {
     unitId: manifest.busiestUnitId,
     dueFrom: addDays(manifest.lastDay, -30),
     dueTo: addDays(manifest.lastDay, 30),
+    evaluationId: mostOf(sqlitePath, 'FindingRecorded', 'evaluationId'),
+    circularUnitId: mostOf(sqlitePath, 'CircularIssued', 'unitId'),
+    issuedFrom: addDays(manifest.lastDay, -90),
+    issuedTo: manifest.lastDay,
     findingsAfter: first.findings.pageInfo.endCursor,
     longFindingId: longFinding.id,
     longItemId: longItem.id,

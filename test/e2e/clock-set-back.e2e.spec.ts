@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { runTool, toolOnStore } from '../support/cli-tool.js';
 import { testSigningKeyFile } from '../support/signing-key.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
-import { freshDatabasePath } from '../support/test-app.js';
+import { freshDatabasePath, writtenInProcess } from '../support/test-app.js';
 import { graphqlAt, killHard, PROCESS_TEST_CEILING_MS, startServer } from '../support/server-process.js';
 
 /*
@@ -36,23 +36,15 @@ describe('A server whose clock was set back', () => {
     'records nothing while its clock reads before the newest record: writes refused STORE_UNAVAILABLE saying so in Chinese, /health degraded with CLOCK_BEHIND_LOG, reads answered; on the right clock again it records',
     async () => {
       const sqlitePath = freshDatabasePath();
-      let server = await startServer(sqlitePath);
-      let supervisor: Record<string, string>;
-      let admin: Record<string, string>;
-      try {
-        const created = await toolOnStore('create-user', ['--name', '张伟', '--role', 'SUPERVISOR'], sqlitePath);
-        expect(created.code).toBe(0);
-        supervisor = { authorization: `Bearer ${created.stdout.trim().split('\n').at(-1)}` };
-        const administrator = await toolOnStore('create-user', ['--name', '陈静', '--role', 'ADMIN'], sqlitePath);
-        expect(administrator.code).toBe(0);
-        admin = { authorization: `Bearer ${administrator.stdout.trim().split('\n').at(-1)}` };
-        const first = await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput({ idempotencyKey: 'clock-1' }) }, supervisor);
-        expect(first.errors).toBeUndefined();
-      } finally {
-        await killHard(server.child);
-      }
+      // A supervisor, an administrator and one evaluation recorded on the right clock, written by the app in this test's
+      // process as a server writes them (`writtenInProcess`): only set-up — every server and tool on a set-back clock is a real process.
+      const { supervisor, admin } = await writtenInProcess(sqlitePath, async (app) => {
+        const accounts = { supervisor: await app.as('SUPERVISOR'), admin: await app.as('ADMIN') };
+        expect((await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ idempotencyKey: 'clock-1' }) }, accounts.supervisor)).errors).toBeUndefined();
+        return accounts;
+      });
 
-      server = await startServer(sqlitePath, { env: setBack });
+      let server = await startServer(sqlitePath, { env: setBack });
       try {
         const health = await healthOf(server.port);
         expect(health.status).toBe('degraded');

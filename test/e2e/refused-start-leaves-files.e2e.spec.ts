@@ -1,13 +1,10 @@
-import { execFile } from 'node:child_process';
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { promisify } from 'node:util';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { graphqlAt, killHard, refusedStart, startServer, type ServerProcess } from '../support/server-process.js';
-import { testSigningKeyFile } from '../support/signing-key.js';
-import { freshDatabasePath } from '../support/test-app.js';
+import { freshDatabasePath, type TestApp, writtenInProcess } from '../support/test-app.js';
 
 /*
  * breaker9c P1 (blocker): the operator's commonest restore mistake — the backup's rectify.db copied
@@ -18,7 +15,6 @@ import { freshDatabasePath } from '../support/test-app.js';
  * aside whole (breaker9m P3), never applied.
  */
 
-const cli = promisify(execFile);
 const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 async function until(condition: () => Promise<boolean>, ceilingMs = 60_000) {
@@ -29,21 +25,24 @@ async function until(condition: () => Promise<boolean>, ceilingMs = 60_000) {
   }
 }
 
-const stopCleanly = async (server: ServerProcess) => {
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill('SIGTERM');
-  await exited;
+/** Registers `count` evaluations as `supervisor` through the app in this test's process, each taken. */
+const registerIn = async (app: TestApp, supervisor: Record<string, string>, count: number) => {
+  for (let i = 0; i < count; i += 1) expect((await app.graphql(REGISTER_EVALUATION, { input: evaluationInput() }, supervisor)).errors).toBeUndefined();
 };
 
 describe('A start refused on a restored .db with the newer file’s -wal beside it', () => {
   it('leaves the .db and the -wal byte for byte as they were, so the right backup with that -wal gives back every acknowledged event', async () => {
     const sqlitePath = freshDatabasePath();
-    const first = await startServer(sqlitePath);
-    await stopCleanly(first);
-    const { stdout } = await cli(process.execPath, [join(process.cwd(), 'dist/cli/create-user.js'), '--name', '张伟', '--role', 'SUPERVISOR'], {
-      env: { ...process.env, SQLITE_PATH: sqlitePath, LEDGER_SIGNING_KEY_FILE: testSigningKeyFile() },
+    // The older backup and last night's copy are written by the app in this test's process as a server writes them
+    // (`writtenInProcess`, each a clean stop: the file holds everything): only set-up — the crashed server, every
+    // refused start and the restored one stay real processes.
+    const SUPERVISOR = await writtenInProcess(sqlitePath, async (app) => {
+      const supervisor = await app.as('SUPERVISOR');
+      // An older backup: 2 evaluations.
+      await registerIn(app, supervisor, 2);
+      return supervisor;
     });
-    const SUPERVISOR = { authorization: `Bearer ${stdout.trim().split('\n').at(-1)!}` };
+    copyFileSync(sqlitePath, `${sqlitePath}.older`);
     const register = async (server: ServerProcess, count: number) => {
       for (let i = 0; i < count; i += 1) {
         const response = await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput() }, SUPERVISOR);
@@ -51,17 +50,8 @@ describe('A start refused on a restored .db with the newer file’s -wal beside 
       }
     };
 
-    // An older backup: 2 evaluations.
-    const older = await startServer(sqlitePath);
-    await until(async () => (await graphqlAt(older.port, '{ evaluations { totalCount } }', {}, SUPERVISOR)).errors === undefined);
-    await register(older, 2);
-    await stopCleanly(older);
-    copyFileSync(sqlitePath, `${sqlitePath}.older`);
-
     // Last night's copy, taken after a clean stop (the file holds everything): 22 evaluations.
-    const nightly = await startServer(sqlitePath);
-    await register(nightly, 20);
-    await stopCleanly(nightly);
+    await writtenInProcess(sqlitePath, (app) => registerIn(app, SUPERVISOR, 20));
     copyFileSync(sqlitePath, `${sqlitePath}.nightly`);
 
     // Three more acknowledged, then a crash: only the -wal holds them.

@@ -14,7 +14,7 @@ import { appendChainedRow } from '../support/inserted-rows.js';
 import { graphqlAt, killHard, refusedStart, startServer, PROCESS_TEST_CEILING_MS, START_CEILING_MS } from '../support/server-process.js';
 import { testSigningKeyFile } from '../support/signing-key.js';
 import { expectUsersWords, operatorText } from '../support/store-refusal.js';
-import { TestApp, freshDatabasePath, startTestApp } from '../support/test-app.js';
+import { TestApp, freshDatabasePath, startTestApp, writtenInProcess } from '../support/test-app.js';
 
 /*
  * Faults 3, 4 and 5 of issue 9: a store deleted, replaced or rolled back is never taken for the
@@ -645,18 +645,20 @@ async function until(condition: () => Promise<boolean>, ceilingMs = 60_000) {
 }
 
 describe('A WAL damaged or removed after a crash', () => {
-  const cli = promisify(execFile);
+  /**
+   * A stopped store at a fresh path with a supervisor (its headers), written by the app in this test's process as a
+   * server writes it (`writtenInProcess`) — a clean stop: the file holds the whole log, the -wal nothing. Only set-up:
+   * the server that writes into the -wal, crashes and is restarted stays a real process.
+   */
+  async function storeWithSupervisor(): Promise<{ sqlitePath: string; SUPERVISOR: Record<string, string> }> {
+    const sqlitePath = freshDatabasePath();
+    return { sqlitePath, SUPERVISOR: await writtenInProcess(sqlitePath, (app) => app.as('SUPERVISOR')) };
+  }
 
   /** A server killed with -9 after acknowledging writes its witness has seen; returns the path. */
   async function crashedServerWithWrites(): Promise<{ sqlitePath: string; acknowledged: number }> {
-    const sqlitePath = freshDatabasePath();
+    const { sqlitePath, SUPERVISOR } = await storeWithSupervisor();
     const server = await startServer(sqlitePath);
-    const { stdout } = await cli(process.execPath, [join(process.cwd(), 'dist/cli/create-user.js'), '--name', '张伟', '--role', 'SUPERVISOR'], {
-      env: { ...process.env, SQLITE_PATH: sqlitePath, LEDGER_SIGNING_KEY_FILE: testSigningKeyFile() },
-    });
-    const SUPERVISOR = { authorization: `Bearer ${stdout.trim().split('\n').at(-1)!}` };
-    // The server sees the tool's user once it has projected it (within a poll).
-    await until(async () => (await graphqlAt(server.port, '{ evaluations { totalCount } }', {}, SUPERVISOR)).errors === undefined);
     let acknowledged = 0;
     for (let i = 0; i < 30; i += 1) {
       const response = await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput() }, SUPERVISOR);
@@ -691,15 +693,8 @@ describe('A WAL damaged or removed after a crash', () => {
   // breaker9 F7: the witness was written at most once a second, so a kill inside that second and a
   // lost -wal lost acknowledged writes unnoticed. Now each append is witnessed before its answer.
   it('refuses to restart on a store whose WAL was removed right after a write was answered (no wait for the witness)', async () => {
-    const sqlitePath = freshDatabasePath();
     // A clean stop first: the file holds the whole log, the WAL nothing.
-    const first = await startServer(sqlitePath);
-    first.child.kill('SIGTERM');
-    await new Promise((resolve) => first.child.once('exit', resolve));
-    const { stdout } = await cli(process.execPath, [join(process.cwd(), 'dist/cli/create-user.js'), '--name', '张伟', '--role', 'SUPERVISOR'], {
-      env: { ...process.env, SQLITE_PATH: sqlitePath, LEDGER_SIGNING_KEY_FILE: testSigningKeyFile() },
-    });
-    const SUPERVISOR = { authorization: `Bearer ${stdout.trim().split('\n').at(-1)!}` };
+    const { sqlitePath, SUPERVISOR } = await storeWithSupervisor();
     const server = await startServer(sqlitePath);
     const response = await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput() }, SUPERVISOR);
     expect(response.errors).toBeUndefined();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { killHard, PROCESS_TEST_CEILING_MS, refusedStart, startServer } from '../support/server-process.js';
 import { type CliResult, toolInFolder } from '../support/cli-tool.js';
+import { installationWrittenInProcess, writtenInProcess } from '../support/test-app.js';
 
 /*
  * breaker9g P9: what the command-line tools appended never moved the store witness (only the server
@@ -72,6 +73,25 @@ async function storeWrittenByTools() {
 /** The server as started in that folder: its store, the witness beside it, the office's key there. */
 const serverEnv = (folder: string) => ({ LEDGER_SIGNING_KEY_FILE: join(folder, 'keys', 'ledger-signing-key.pem') });
 
+/**
+ * A store in a folder laid out as an installation (./data/rectify.db, the office's key in ./keys, where the tools and
+ * `serverEnv` find it), written by the app in this test's process as a server writes it (`writtenInProcess`): an ADMIN,
+ * then — the witnesses as that first write left them kept, as `storeWrittenByTools` keeps them — a SUPERVISOR and an
+ * INSPECTOR. Set-up only, for the tests whose process under test is the server's start or the tools run beside it;
+ * `storeWrittenByTools` is the one whose tools' appends are judged.
+ */
+async function storeWrittenInProcess() {
+  const folder = mkdtempSync(join(tmpdir(), 'rectify-tool-witness-'));
+  const { sqlitePath, settings } = await installationWrittenInProcess(folder, (app) => app.as('ADMIN'));
+  const witnessPath = `${sqlitePath}.witness.json`;
+  const firstHead = storeHead(sqlitePath);
+  const firstWitness = readFileSync(witnessPath);
+  const firstCopies = mkdtempSync(join(tmpdir(), 'rectify-witness-backup-'));
+  cpSync(join(folder, 'keys', 'store-witnesses'), firstCopies, { recursive: true });
+  await writtenInProcess(sqlitePath, async (app) => [await app.as('SUPERVISOR'), await app.as('INSPECTOR')], settings);
+  return { folder, sqlitePath, witnessPath, firstHead, firstWitness, firstCopies };
+}
+
 describe("A command-line tool's appends are witnessed", () => {
   it('each tool run moves the witness and its copy beside the key to the head it wrote; rows it wrote deleted afterwards are refused at the next start', async () => {
     const { folder, sqlitePath, witnessPath, firstHead } = await storeWrittenByTools();
@@ -92,7 +112,7 @@ describe("A command-line tool's appends are witnessed", () => {
   }, PROCESS_TEST_CEILING_MS);
 
   it("a tool's writes beside an idle server, its -wal lost after kill -9: refused STORE_SHORTER at the restart", async () => {
-    const { folder, sqlitePath } = await storeWrittenByTools();
+    const { folder, sqlitePath } = await storeWrittenInProcess();
     const server = await startServer(sqlitePath, { env: serverEnv(folder) });
     const before = storeHead(sqlitePath);
     await ok(tool('create-user', ['--name', '第四管理', '--role', 'ADMIN'], folder));
@@ -109,7 +129,7 @@ describe("A command-line tool's appends are witnessed", () => {
   }, PROCESS_TEST_CEILING_MS);
 
   it('events deleted from the end of the log with both witnesses rolled back to before them: refused by the file\'s own numbering', async () => {
-    const { folder, sqlitePath, witnessPath, firstHead, firstWitness, firstCopies } = await storeWrittenByTools();
+    const { folder, sqlitePath, witnessPath, firstHead, firstWitness, firstCopies } = await storeWrittenInProcess();
     const head = storeHead(sqlitePath);
     // Both witnesses as the first run left them (a backup of each, restored by whoever deleted the rows).
     writeFileSync(witnessPath, firstWitness);

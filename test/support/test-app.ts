@@ -4,7 +4,7 @@ import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommandBus } from '@nestjs/cqrs';
@@ -255,4 +255,23 @@ export async function writtenInProcess<Result>(sqlitePath: string, write: (app: 
   } finally {
     await app.close();
   }
+}
+
+/**
+ * A folder laid out as an installation run from it — its store at ./data/rectify.db, the office's key at
+ * ./keys/ledger-signing-key.pem (a copy of the test key), where a tool run in the folder (`toolInFolder`) finds them and a
+ * server given `settings` uses them — with `write` run on the store through the app in this test's process
+ * (`writtenInProcess`): a store a tool's `--new-store` would have made, for the tests whose process under test comes after.
+ * Resolves with the store's path, the settings that name the key (for a later `writtenInProcess` or server) and what
+ * `write` resolved with.
+ */
+export async function installationWrittenInProcess<Result>(
+  folder: string,
+  write: (app: TestApp) => Promise<Result>,
+): Promise<{ sqlitePath: string; settings: { LEDGER_SIGNING_KEY_FILE: string }; written: Result }> {
+  const sqlitePath = join(folder, 'data', 'rectify.db');
+  const settings = { LEDGER_SIGNING_KEY_FILE: join(folder, 'keys', 'ledger-signing-key.pem') };
+  for (const sub of ['data', 'keys']) mkdirSync(join(folder, sub), { recursive: true });
+  copyFileSync(testSigningKeyFile(), settings.LEDGER_SIGNING_KEY_FILE);
+  return { sqlitePath, settings, written: await writtenInProcess(sqlitePath, write, settings) };
 }

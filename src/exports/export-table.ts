@@ -142,11 +142,17 @@ export const LEDGER_COLUMNS: readonly ExportColumn[] = [
   dayColumn('销号日期', 12),
 ];
 
-/** Work-plan progress columns (webapi-api.md §3). */
+/**
+ * Work-plan progress columns (webapi-api.md §3): every column the plan import records an item by — 类别, 工作事项 (code and
+ * title), 具体内容, 工作措施, the units and 完成时限 — under headers its dictionary reads (plan-document.ts `planItemColumns`), so
+ * the file imports back as the plan it shows, into this store or another (breaker46-10 M5, newcomer46-10 S2: without 具体内容
+ * every item's description was lost on the way); then the app's record of progress.
+ */
 export const WORK_PLAN_COLUMNS: readonly ExportColumn[] = [
   column('序号', 6),
   column('类别', 20),
   column('工作事项', 40),
+  column('具体内容', 40),
   column('工作措施', 40),
   column('牵头单位', 22),
   column('责任单位', 22),
@@ -334,6 +340,7 @@ export async function workPlanTable(
             rows.length + 1,
             `${category.code} ${category.title}`,
             `${item.code} ${item.title}`,
+            item.description,
             item.measures,
             leads,
             unitName(part.unitId),

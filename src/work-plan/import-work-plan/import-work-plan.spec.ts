@@ -550,7 +550,7 @@ describe('an export of an earlier day imported as a new version (breaker10g P22)
   ] as const)('an export with its progress columns deleted is still Rectify\'s own export, refused as a new version once the plan changed after it (breaker10i P1): %s', async (_which, cut, format, titled) => {
     const { dependencies, first } = await revisedPlan();
     const table = withoutProgress(await exportOf(dependencies, first.planId, cut));
-    expect(table.columns.map((column) => column.header)).toEqual(['序号', '类别', '工作事项', '工作措施', '牵头单位', '责任单位', '完成时限']);
+    expect(table.columns.map((column) => column.header)).toEqual(['序号', '类别', '工作事项', '具体内容', '工作措施', '牵头单位', '责任单位', '完成时限']);
     if (!('asOf' in cut)) await laterNotice(dependencies, '2026-03-22');
     const csv = new TextDecoder().decode(tableToCsv(table));
     const content = format === 'xlsx' ? new Uint8Array(await tableToXlsx(table, '工作方案进展')) : new TextEncoder().encode(titled ? csv : csv.replace(/^[^\r\n]*\r\n/u, ''));
@@ -617,7 +617,7 @@ describe('an export of an earlier day imported as a new version (breaker10g P22)
     const first = await importWorkPlanFile(dependencies, csvOf(V1), { approvedOn: '2026-03-02', assignedOn: '2026-03-03' }, at('v1', '2026-03-03T09:00:00+08:00'));
     return { dependencies, table: withoutProgress(await exportOf(dependencies, first.planId, {})) };
   }
-  const withoutEducationRow = (rows: string[][]) => rows.filter((cells) => !(cells[2] === '1 旧导出甲事项' && cells[5] === '青川市教育局'));
+  const withoutEducationRow = (rows: string[][]) => rows.filter((cells) => !(cells[2] === '1 旧导出甲事项' && cells[6] === '青川市教育局'));
 
   it.each([
     ['序号 kept as downloaded (a gap where the row was)', (rows: string[][]) => withoutEducationRow(rows)],
@@ -640,7 +640,7 @@ describe('an export of an earlier day imported as a new version (breaker10g P22)
 
   it('today\'s XLSX export with its title row, progress columns and one part row deleted is still the export (breaker10j P1)', async () => {
     const { dependencies, table } = await unchangedPlanExport();
-    const rows = table.rows.filter((row) => !(row.cells[2] === '1 旧导出甲事项' && row.cells[5] === '青川市教育局'));
+    const rows = table.rows.filter((row) => !(row.cells[2] === '1 旧导出甲事项' && row.cells[6] === '青川市教育局'));
     expect(rows).toHaveLength(table.rows.length - 1);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await tableToXlsx({ ...table, rows }, '工作方案进展')) as never);
@@ -694,7 +694,7 @@ describe('an export of an earlier day imported as a new version (breaker10g P22)
 
   it('today\'s export minus its title row and progress columns, with a second unit typed into one 责任单位 cell, adds that unit, rewording nothing (breaker10k P12)', async () => {
     const { dependencies, table } = await unchangedPlanExport();
-    const content = untitledCsv(table, (rows) => rows.map((cells) => (cells[2] === '2 旧导出乙事项' ? cells.map((cell, at) => (at === 5 ? `${cell}、青川市发展和改革委员会` : cell)) : cells)));
+    const content = untitledCsv(table, (rows) => rows.map((cells) => (cells[2] === '2 旧导出乙事项' ? cells.map((cell, at) => (at === 6 ? `${cell}、青川市发展和改革委员会` : cell)) : cells)));
     const applied = await importWorkPlanFile(dependencies, { name: '工作方案进展.csv', content }, { revise: true, title, dryRun: true }, at('typed-unit', '2026-03-25T09:00:00+08:00'), [{ title, year: 2026 }]);
     expect(applied.revision).toMatchObject({ withdrawn: [], added: [], amended: [], unitsAdded: [{ code: '2', unitId: unitIdForCode('FGW') }], unitsRemoved: [] });
     dependencies.store.close();
@@ -1371,7 +1371,7 @@ describe('the export imported back after a version kept items for their work (ne
   it.each(['csv', 'xlsx'] as const)('given items 2 and 4 kept by a version, when the plan\'s %s export is imported back — dry run, revise, revise dry run, plain — then nothing differs, nothing is written, and every description stands', async (format) => {
     const { dependencies, planId } = await planWithKeptItems();
     const table = await exportWorkPlan(await exportSourcesOf(dependencies), { reader: null, planId }, new Date('2026-03-25T09:00:00+08:00'));
-    expect(table.columns.map((column) => column.header)).not.toContain('具体内容');
+    expect(table.columns.map((column) => column.header)).toContain('具体内容');
     const content = format === 'csv' ? new Uint8Array(tableToCsv(table)) : new Uint8Array(await tableToXlsx(table, '工作方案进展'));
     const head = await dependencies.store.headPosition();
     for (const [key, options] of [['dry', { dryRun: true }], ['revise-dry', { revise: true, dryRun: true }], ['revise', { revise: true }], ['plain', {}]] as const) {

@@ -1109,6 +1109,20 @@ function draftFrom(
       lastItem = continued;
       continue;
     }
+    if (continues && options.exported) {
+      // Rectify's own export writes an item's 具体内容 and 工作措施 on each of its part rows: one row edited, the others not, is two
+      // texts for one item — refused naming both rows, never joined into one (newcomer46-10 S2's round trip).
+      for (const [key, zh, en] of [['description', '具体内容', 'description (具体内容)'], ['measures', '工作措施', 'measures (工作措施)']] as const) {
+        const written = textOf(cells[key] ?? null);
+        if (written === '' || previous[key] === '' || written === previous[key]) continue;
+        problems.push({
+          row,
+          reason: `The ${en} differs from row ${previous.row}'s of the same item (${previous.code} ${previous.title}): Rectify's export writes an item's text on each of its units' rows. Make the item's rows say the same (or leave all but its first row empty).`,
+          reasonZh: `${zh}与同一事项（${previous.code} ${previous.title}）第 ${previous.row} 行的不同：本系统导出的进展表中，同一事项每个单位一行，各行写的是该事项同一份${zh}。请把该事项各行的${zh}改成一致（或只保留第一行，其余行清空）。`,
+          ...(sheet === undefined ? {} : { sheet }),
+        });
+      }
+    }
     if (continues) {
       const continuation: PlanItemContinuation = {
         row,
@@ -1230,8 +1244,19 @@ function draftFrom(
   };
 }
 
-/** The text with one more line, unless the line is blank or already one of its lines (a merged cell repeats it). */
-const withLine = (text: string, line: string): string => (line === '' || text.split('\n').includes(line) ? text : text === '' ? line : `${text}\n${line}`);
+/**
+ * The text with one more cell's lines, unless the cell is blank or its lines are already there in a run (a merged cell repeats
+ * it; Rectify's own export repeats an item's 具体内容 and 工作措施 on each of its part rows — a text of several lines, once:
+ * newcomer46-10 S2, it read three times over an item of three units).
+ */
+const withLine = (text: string, line: string): string => {
+  if (line === '') return text;
+  if (text === '') return line;
+  const lines = text.split('\n');
+  const more = line.split('\n');
+  for (let start = 0; start + more.length <= lines.length; start += 1) if (more.every((each, at) => lines[start + at] === each)) return text;
+  return `${text}\n${line}`;
+};
 
 /**
  * An item code as the plan knows it, whatever list punctuation the 序号 cell carries: `1.`, `1、`,

@@ -1,0 +1,175 @@
+import { mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { allEventSchemas } from '../../event-sourcing/all-event-schemas.js';
+import { executeCommand } from '../../event-sourcing/execute-command.js';
+import { ProjectedStreams } from '../../event-sourcing/projected-streams.js';
+import { replayLog } from '../../event-sourcing/replay-log.js';
+import { SqliteEventStore } from '../../event-store/sqlite-event-store.js';
+import { exportWorkPlan, type ExportSources } from '../../exports/export.queries.js';
+import { tableToCsv, tableToXlsx } from '../../exports/export-files.js';
+import type { ExportTable } from '../../exports/export-table.js';
+import type { ImportDependencies } from '../../imports/import-run.js';
+import { importUnitsFile } from '../../organization/import-units/import-units.js';
+import { unitIdForCode } from '../../organization/units/unit-id.js';
+import { UnitsReadModel } from '../../organization/units/units.read-model.js';
+import { RectificationLedger } from '../../rectification/ledger/rectification-ledger.js';
+import { commandContext, type Actor } from '../../shared/command-context.js';
+import { clerkOf } from '../../shared/testing/actors.js';
+import { WorkPlanLedger } from '../breakdown/work-plan-ledger.js';
+import { workPlanItemDecider } from '../domain/work-plan-item.decider.js';
+import { workPlanItemIdFor, workPlanItemStream } from '../domain/work-plan.events.js';
+import { problemsOf } from '../../spreadsheet/import-refusal.js';
+import { describeWorkPlanImportZh, importWorkPlanFile } from './import-work-plan.js';
+
+/*
+ * breaker46-10 M5, newcomer46-10 S2: the 工作方案进展 export had no 具体内容 column, so an office that exported its plan, kept or
+ * edited it in Excel and imported it into another store (a restore, the next platform) got every item without its description.
+ * The export carries every field the plan import records an item by; imported back unchanged it is the plan it shows — into the
+ * same store 「此前已导入，事项相同」, into a fresh one the same items field for field — and one cell changed is that change alone.
+ */
+
+const TITLE = '青川市2026年导出往返测试方案';
+const operator: Actor = { id: 'cli:operator', role: 'SYSTEM', unitId: null };
+const at = (key: string, instant = '2026-03-03T09:00:00+08:00') => commandContext({ actor: operator, commandType: 'ImportWorkPlan', idempotencyKey: key, now: new Date(instant) });
+const MZJ = unitIdForCode('MZJ');
+
+/** Every field an item has: 大项, code, title, 具体内容 (over two lines), 工作措施, lead, several responsible units, and each kind of deadline. */
+const PLAN =
+  `${TITLE}\n类别编号,类别,编号,事项,具体内容,工作措施,牵头单位,责任单位,完成时限,备注\n` +
+  '一,决策公开,1,RT目录公布,"重大行政决策事项目录年初公布\n决策草案公开征求意见不少于30日",逐项核对目录,青川市财政局,青川市教育局、青川市民政局,2026-06-30,\n' +
+  '一,决策公开,2,RT常态公开,政策文件及时公开,,青川市教育局,,常态化,每季度报送\n' +
+  '二,政策解读,2.1,RT立改事项,清理过期链接,逐一排查,青川市民政局,青川市财政局,立行立改,\n' +
+  '二,政策解读,2.10,RT季度报送,解读材料同步发布,,青川市财政局,青川市教育局,每季度,\n' +
+  '二,政策解读,3,RT限期坚持,"建立回应机制",专人负责,青川市教育局,,2026年6月底前完成并持续落实,\n' +
+  '二,政策解读,4,RT已销号,编制年度报告,,青川市民政局,,2026-04-30,\n';
+
+async function storeWithUnits(): Promise<ImportDependencies> {
+  const store = new SqliteEventStore(join(mkdtempSync(join(tmpdir(), 'rectify-round-trip-')), 'events.db'));
+  const schemas = allEventSchemas();
+  const units = await readFile(fileURLToPath(new URL('../../../samples/units.csv', import.meta.url)));
+  await importUnitsFile({ store, schemas, units: new UnitsReadModel() }, { name: 'units.csv', content: new Uint8Array(units) }, at('units', '2026-03-01T09:00:00+08:00'));
+  return { store, schemas, units: await replayLog(store, schemas, new UnitsReadModel()) };
+}
+
+async function exportOf(dependencies: ImportDependencies, planId: string): Promise<ExportTable> {
+  const streams = new ProjectedStreams(dependencies.store, dependencies.schemas);
+  const sources: ExportSources = {
+    ledger: await replayLog(dependencies.store, dependencies.schemas, new RectificationLedger(streams)),
+    plans: await replayLog(dependencies.store, dependencies.schemas, new WorkPlanLedger(streams)),
+    units: await replayLog(dependencies.store, dependencies.schemas, new UnitsReadModel()),
+    dueSoonDays: 7,
+    latestRecordedAt: null,
+  };
+  return exportWorkPlan(sources, { reader: null, planId }, new Date('2026-03-25T09:00:00+08:00'));
+}
+
+/** The plan imported, item 4 completed (its one part reported and passed: 状态 已销号 in the export). */
+async function planOnStore() {
+  const dependencies = await storeWithUnits();
+  const first = await importWorkPlanFile(dependencies, { name: 'plan.csv', content: new TextEncoder().encode(PLAN) }, { approvedOn: '2026-03-02', assignedOn: '2026-03-03' }, at('v1'));
+  const step = (key: string, actor: Actor) => commandContext({ actor, commandType: 'Step', idempotencyKey: key, now: new Date('2026-03-20T09:00:00+08:00') });
+  const item = workPlanItemStream(workPlanItemIdFor(first.planId, '4'));
+  const inspector: Actor = { id: 'user-ins', role: 'INSPECTOR', unitId: null };
+  const report = { type: 'ReportRectification', actor: clerkOf(MZJ), today: '2026-03-20', unitId: MZJ, summary: '已编制', evidence: [{ title: '年度报告', link: 'https://example.gov.cn/r', documentRef: null }], reportedOn: '2026-03-10' } as const;
+  await executeCommand(dependencies.store, dependencies.schemas, item, workPlanItemDecider, report, step('r4', clerkOf(MZJ)));
+  await executeCommand(dependencies.store, dependencies.schemas, item, workPlanItemDecider, { type: 'LogInspection', actor: inspector, today: '2026-03-20', unitId: MZJ, inspectionId: 'inspection-4', outcome: 'PASSED', notes: '核实', inspectedOn: '2026-03-12' } as never, step('i4', inspector));
+  return { dependencies, first };
+}
+
+const PLAN_HEADERS = ['类别', '工作事项', '具体内容', '工作措施', '牵头单位', '责任单位', '完成时限'];
+/** The export's plan columns, row by row: what a plan import records (progress columns and 序号 left out). */
+const planCells = (table: ExportTable): string[][] => {
+  const at = PLAN_HEADERS.map((header) => table.columns.findIndex((column) => column.header === header));
+  return table.rows.map((row) => at.map((index) => String(row.cells[index])));
+};
+
+/** The file as sent: CSV as written, XLSX as written — or, with `edit`, the CSV with one cell changed (row by 工作事项 and unit, column by header). */
+async function fileOf(table: ExportTable, format: 'csv' | 'xlsx', edit?: { item: string; unit: string; header: string; to: string }) {
+  const edited: ExportTable = !edit
+    ? table
+    : {
+        ...table,
+        rows: table.rows.map((row) => {
+          const cells = [...row.cells];
+          const column = (header: string) => table.columns.findIndex((each) => each.header === header);
+          if (cells[column('工作事项')] === edit.item && cells[column('责任单位')] === edit.unit) cells[column(edit.header)] = edit.to;
+          return { ...row, cells };
+        }),
+      };
+  return { name: `工作方案进展.${format}`, content: format === 'csv' ? new Uint8Array(tableToCsv(edited)) : new Uint8Array(await tableToXlsx(edited, '工作方案进展')) };
+}
+
+describe('the work plan\'s export imported back: every field an item has goes out and comes back (breaker46-10 M5, newcomer46-10 S2)', () => {
+  it('writes 具体内容 beside 工作事项 under the heading the plan import reads, each item\'s on every one of its rows, as the office\'s Excel shows it', async () => {
+    const { dependencies, first } = await planOnStore();
+    const table = await exportOf(dependencies, first.planId);
+    const xlsx = new ExcelJS.Workbook();
+    await xlsx.xlsx.load((await fileOf(table, 'xlsx')).content as unknown as ArrayBuffer);
+    const sheet = xlsx.worksheets[0]!;
+    expect(sheet.getRow(2).values).toEqual([undefined, '序号', '类别', '工作事项', '具体内容', '工作措施', '牵头单位', '责任单位', '完成时限', '状态', '报告日期', '进展情况', '督查结果', '退回情况', '红黄绿灯', '销号日期']);
+    const firstItemRows = planCells(table).filter((cells) => cells[1] === '1 RT目录公布');
+    expect(firstItemRows.map((cells) => cells[2])).toEqual(Array(3).fill('重大行政决策事项目录年初公布\n决策草案公开征求意见不少于30日'));
+    expect(table.rows.find((row) => row.cells.includes('4 RT已销号'))!.cells).toContain('已销号');
+    dependencies.store.close();
+  });
+
+  it.each(['csv', 'xlsx'] as const)('given the %s export imported unchanged into the same store — plain, dry run, revise — then 「此前已导入，事项相同」, nothing written; the completed item\'s 已销号 is the app\'s record, not read', async (format) => {
+    const { dependencies, first } = await planOnStore();
+    const file = await fileOf(await exportOf(dependencies, first.planId), format);
+    const head = await dependencies.store.headPosition();
+    for (const [key, options] of [['plain', {}], ['dry', { dryRun: true }], ['revise', { revise: true }]] as const) {
+      const again = await importWorkPlanFile(dependencies, file, options, at(`same-${format}-${key}`, '2026-03-25T09:00:00+08:00'), [{ title: TITLE, year: 2026 }]);
+      expect({ key, revision: again.revision, eventCount: again.eventCount }).toEqual({ key, revision: null, eventCount: 0 });
+      expect(describeWorkPlanImportZh(again)).toMatch(/此前已导入，事项相同：2 个大项，6 个事项/u);
+      expect(again.notes.notImported).toContain('状态');
+    }
+    expect(await dependencies.store.headPosition()).toEqual(head);
+    dependencies.store.close();
+  });
+
+  it.each(['csv', 'xlsx'] as const)('given the %s export imported into a fresh store with the same units, then its plan is the same, field for field: 大项, codes (2.10 too), titles, 具体内容, 工作措施, units and every deadline word', async (format) => {
+    const { dependencies, first } = await planOnStore();
+    const table = await exportOf(dependencies, first.planId);
+    const fresh = await storeWithUnits();
+    const copy = await importWorkPlanFile(fresh, await fileOf(table, format), { approvedOn: '2026-03-02', assignedOn: '2026-03-03' }, at(`fresh-${format}`));
+    expect(copy).toMatchObject({ title: TITLE, year: 2026 });
+    expect(planCells(await exportOf(fresh, copy.planId))).toEqual(planCells(table));
+    // Said, never silent: its progress (item 4's 已销号) is the other store's record, not imported.
+    expect(copy.notes.notImported).toEqual(['状态', '报告日期', '进展情况', '督查结果', '退回情况', '红黄绿灯', '销号日期']);
+    dependencies.store.close();
+    fresh.store.close();
+  });
+
+  it.each([
+    ['an item\'s 具体内容', { item: '2 RT常态公开', unit: '青川市教育局', header: '具体内容', to: '政策文件及时公开并归档' }, { amended: [{ code: '2', fields: ['description'] }] }],
+    ['an item\'s 工作措施', { item: '3 RT限期坚持', unit: '青川市教育局', header: '工作措施', to: '专人负责，每月检查' }, { amended: [{ code: '3', fields: ['measures'] }] }],
+    ['one part\'s 完成时限', { item: '1 RT目录公布', unit: '青川市民政局', header: '完成时限', to: '2026-09-30' }, { partsRedated: [{ code: '1', unitId: MZJ, from: '2026-06-30', to: '2026-09-30' }] }],
+  ] as const)('given the CSV export with one cell changed — %s — then exactly that change is the revision, nothing else', async (_which, edit, expected) => {
+    const { dependencies, first } = await planOnStore();
+    const file = await fileOf(await exportOf(dependencies, first.planId), 'csv', edit);
+    const dry = await importWorkPlanFile(dependencies, file, { revise: true, dryRun: true, assignedOn: '2026-03-25' }, at('one-cell', '2026-03-25T09:00:00+08:00'), [{ title: TITLE, year: 2026 }]);
+    // Every list of the revision (added, withdrawn, amended, partsRedated, unitsRemoved …) empty but the one change.
+    const lists = Object.entries(dry.revision as unknown as Record<string, unknown>).filter((entry): entry is [string, { code: string }[]] => Array.isArray(entry[1]));
+    const codesOf = (entries: readonly { code: string }[]) => entries.map((entry) => entry.code);
+    expect(Object.fromEntries(lists.map(([field, entries]) => [field, codesOf(entries)]))).toEqual({
+      ...Object.fromEntries(lists.map(([field]) => [field, []])),
+      ...Object.fromEntries(Object.entries(expected).map(([field, entries]) => [field, codesOf(entries)])),
+    });
+    expect(dry.revision).toMatchObject(expected);
+    dependencies.store.close();
+  });
+
+  it('given the export with one row of a three-unit item given another 具体内容, the others not, then the file is refused naming both rows — never the two texts joined into one', async () => {
+    const { dependencies, first } = await planOnStore();
+    const file = await fileOf(await exportOf(dependencies, first.planId), 'csv', { item: '1 RT目录公布', unit: '青川市民政局', header: '具体内容', to: '目录年中更新' });
+    const refusal = await importWorkPlanFile(dependencies, file, { revise: true, dryRun: true }, at('one-row', '2026-03-25T09:00:00+08:00'), [{ title: TITLE, year: 2026 }]).catch((error: unknown) => error);
+    expect(problemsOf(refusal)?.map((problem) => problem.reasonZh)).toEqual([
+      '具体内容与同一事项（1 RT目录公布）第 3 行的不同：本系统导出的进展表中，同一事项每个单位一行，各行写的是该事项同一份具体内容。请把该事项各行的具体内容改成一致（或只保留第一行，其余行清空）。',
+    ]);
+    dependencies.store.close();
+  });
+});

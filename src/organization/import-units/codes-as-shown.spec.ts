@@ -55,4 +55,27 @@ describe('unit codes formatted to show leading zeros (breaker46-10 S2)', () => {
     const result = await importUnits(await directory([[7, '青川市审计局', '部门', '']], {}), { format: 'xlsx', lookupUnit: emptyDirectory });
     expect(result.ok && result.units.map((unit) => unit.code)).toEqual(['7']);
   });
+
+  it('asks "是否指 001？" of a 上级编码 typed 1 (a text, or a General number) while the 编码 column shows 001, and of one typed 10 beside a registered 010 — never registers the child under no parent', async () => {
+    const content = await directory(
+      [
+        [1, '青川市审计局', '部门', ''],
+        [2, '青川市审计局办公室', '其他', '1'],
+        [3, '青川市统计局综合科', '其他', 10],
+      ],
+      { A2: '000', A3: '000', A4: '000' },
+    );
+    const statistics = { id: unitIdForCode('010'), code: '010', name: '青川市统计局', kind: 'DEPARTMENT' };
+    const result = await importUnits(content, { format: 'xlsx', lookupUnit: unitLookupFrom([statistics]), directory: [statistics] });
+    expect(result.ok === false && result.problems.map((problem) => [problem.row, problem.reasonZh])).toEqual([
+      [3, '上级单位编码“1”既不在本文件中，也不在单位名录中。是否指 001（青川市审计局）？编码按表格显示的样子读取：请把上级编码写成与编码列所显示的一致。'],
+      [4, '上级单位编码“10”既不在本文件中，也不在单位名录中。是否指 010（青川市统计局）？编码按表格显示的样子读取：请把上级编码写成与编码列所显示的一致。'],
+    ]);
+  });
+
+  it('asks nothing of an unknown parent code no code matches by its digits (7, or letters)', async () => {
+    const content = await directory([[1, '青川市审计局', '部门', ''], [2, '青川市审计局办公室', '其他', '7'], [3, '青川市统计局', '部门', 'TJJ']], { A2: '000', A3: '000', A4: '000' });
+    const result = await importUnits(content, { format: 'xlsx', lookupUnit: emptyDirectory });
+    expect(result.ok === false && result.problems.map((problem) => problem.reasonZh)).toEqual(['上级单位编码“7”既不在本文件中，也不在单位名录中。', '上级单位编码“TJJ”既不在本文件中，也不在单位名录中。']);
+  });
 });

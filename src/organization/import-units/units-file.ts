@@ -312,10 +312,16 @@ export async function importUnits(
       } else {
         const existing = CODE.test(parentCode) ? options.lookupUnit(parentCode) : undefined;
         if (existing === undefined) {
+          // 上级编码 typed 1 / 10 while the 编码 column shows 001 / 010 (read as shown): the code meant, asked (breaker46-10 S2's sequel).
+          const meant = codesWithSameDigits(parentCode, [...inFile.values(), ...(options.directory ?? [])]);
+          const ask = meant.length === 0 ? null : {
+            en: ` Did you mean ${meant.map((unit) => `${unit.code} (${unit.name})`).join(' or ')}? Codes are read as the sheet shows them: write the parent code as the 编码 column shows it.`,
+            zh: `是否指 ${meant.map((unit) => `${unit.code}（${unit.name}）`).join('或')}？编码按表格显示的样子读取：请把上级编码写成与编码列所显示的一致。`,
+          };
           problems.push({
             row,
-            reason: `Unknown parent unit code "${parentCode}": neither in this file nor in the directory.`,
-            reasonZh: `上级单位编码“${parentCode}”既不在本文件中，也不在单位名录中。`,
+            reason: `Unknown parent unit code "${parentCode}": neither in this file nor in the directory.${ask?.en ?? ''}`,
+            reasonZh: `上级单位编码“${parentCode}”既不在本文件中，也不在单位名录中。${ask?.zh ?? ''}`,
           });
         }
         parentUnitId = existing ?? null;
@@ -393,6 +399,20 @@ function parentOfName(
       reasonZh: `上级单位“${parentName}”既不在本文件中，也不在单位名录中${resolved && !resolved.ok && !resolved.unknown ? `（${resolved.reasonZh}）` : ''}。`,
     },
   };
+}
+
+/**
+ * The units (of the file, then the directory; each code once) whose code is `code`'s digits with other leading zeros — `1` and
+ * `001`, `010` and `10` — the code a clerk meant when one column shows zeros its format adds and another was typed without.
+ * Empty for a code with anything but digits, or when none matches.
+ */
+function codesWithSameDigits(code: string, units: readonly { readonly code: string; readonly name: string }[]): { code: string; name: string }[] {
+  const digits = (text: string) => (/^\d+$/u.test(text) ? text.replace(/^0+(?=\d)/u, '') : null);
+  const own = digits(code);
+  if (own === null) return [];
+  const meant = new Map<string, string>();
+  for (const unit of units) if (unit.code !== code && digits(unit.code) === own && !meant.has(unit.code)) meant.set(unit.code, unit.name);
+  return [...meant].map(([each, name]) => ({ code: each, name }));
 }
 
 /** Units ordered so that a parent in the file comes before its children; a loop of parents is a problem. */

@@ -27,6 +27,11 @@ export type DeadlineReading =
       readonly deadline: Deadline;
       /** The text gave no year and its day in `context.year` was before `context.notBefore`: it was read in this year, the next. */
       readonly yearAfter?: number;
+      /**
+       * What the import tells of the row, the day read being one of two the words may mean (`beforePeriodNotice`: 2026年下半年前,
+       * 9月前, 三季度前 — before the period ends, or before it begins): `按 2026-12-31 计` and how to write the other. Absent otherwise.
+       */
+      readonly notice?: Unreadable;
     }
   | { readonly ok: false; readonly reason: string; readonly reasonZh: string };
 
@@ -221,9 +226,40 @@ export function readDeadline(cell: Cell, context: DeadlineContext = {}): Deadlin
   // A day without a year that would fall before `notBefore` is the next such day (breaker10d P32).
   if (day !== null && year !== undefined && notBefore !== undefined && day < notBefore && !namesItsYear(text)) {
     const later = readDeadlineText(original, text, { year: year + 1 });
-    if (later.ok) return { ...later, yearAfter: year + 1 };
+    if (later.ok) return withBeforePeriodNotice(original, text, { ...later, yearAfter: year + 1 });
   }
-  return reading;
+  return withBeforePeriodNotice(original, text, reading);
+}
+
+/**
+ * A period followed by 前 with no 底 / 末 between (2026年下半年前, 9月前, 三季度前, 2026年前), not after 每 (每月10日前 is a day of each
+ * month): the text's period and its first month, captured (`year` when it names one, `month`, `half`, `quarter`).
+ */
+const BEFORE_PERIOD = /(?<!每)(?:(?<year>\d{4})年)?(?:(?<month>\d{1,2})月份?|(?<half>[上下])半年|第?(?<quarter>[一二三四1-4])季度|(?<=\d{4}年))(?:之前|以前|前)/u;
+
+/**
+ * The reading with a notice when its words name a period followed by 前 (`BEFORE_PERIOD`): "before the second half" may mean
+ * before it ends (12-31, as read: the period's end, as 下半年 alone reads) or before it begins (06-30). Read as the end, it is
+ * said, with the other reading's words (breaker46-10 M1: 2026年下半年前 taken as 12-31, 9月前 as 09-30, 三季度前 as 09-30 without a
+ * word): 「“2026年下半年前”按 2026-12-31（下半年结束）计；如指下半年开始之前，请写作“2026年6月底前”」. Any other reading as it is.
+ */
+function withBeforePeriodNotice(original: string, text: string, reading: DeadlineReading): DeadlineReading {
+  if (!reading.ok || !('dueDate' in reading.deadline)) return reading;
+  const match = BEFORE_PERIOD.exec(text);
+  if (!match?.groups) return reading;
+  const { month, half, quarter } = match.groups;
+  const due = reading.deadline.dueDate;
+  const year = Number(due.slice(0, 4));
+  const firstMonth = month !== undefined ? Number(month) : half !== undefined ? (half === '上' ? 1 : 7) : quarter !== undefined ? QUARTER_NUMBER[quarter]! * 3 - 2 : 1;
+  const period = month !== undefined ? `${Number(month)}月` : half !== undefined ? `${half}半年` : quarter !== undefined ? `${'一二三四'[QUARTER_NUMBER[quarter]! - 1]}季度` : `${year}年`;
+  const otherDay = firstMonth === 1 ? `${year - 1}年12月底前` : `${year}年${firstMonth - 1}月底前`;
+  return {
+    ...reading,
+    notice: {
+      reason: `"${original}" is read as ${due} (the end of ${period}); if it means before ${period} begins, write ${otherDay}`,
+      reasonZh: `“${original}”按 ${due}（${period}结束）计；如指${period}开始之前，请写作“${otherDay}”`,
+    },
+  };
 }
 
 /**

@@ -234,7 +234,7 @@ describe('a rectification ledger (整改台账): findings with their units, dead
     });
     expect(await importFindings(ledger('市环保局'), { format: 'csv', ...options, lookupUnit: directory })).toMatchObject({
       ok: false,
-      problems: [{ row: 2, reasonZh: '单位：“市环保局”可能指青川市环境保护局、青川市环境保护监察局，无法确定，请写全称。' }],
+      problems: [{ row: 2, reasonZh: '责任单位：“市环保局”可能指青川市环境保护局、青川市环境保护监察局，无法确定，请写全称。' }],
     });
   });
 
@@ -460,5 +460,21 @@ describe('severity and category columns under the headers offices give them (bre
     // 问题性质 saying something else (共性问题 / 个性问题) is not a severity: listed as not imported, as before.
     const other = await importFindings(csv.replace(',严重,', ',共性问题,').replace(',一般,', ',个性问题,'), { format: 'csv', ...options });
     expect(other).toMatchObject({ ok: true, notImported: ['问题性质'] });
+  });
+});
+
+describe('a 台账 row naming an unknown unit says in which column (newcomer46-10 M1)', () => {
+  it('names 牵头单位, 配合单位 or 责任单位 — the deadline and status refusals name theirs — on the row, each name once', async () => {
+    const csv =
+      '问题,整改措施,牵头单位,配合单位,整改时限\n' +
+      /* 2 */ '网站错链,逐一修复,青川市文化旅游局,青川市财政局,2026-06-30\n' +
+      /* 3 */ '解读滞后,及时解读,青川市财政局,青川市体育局,2026-06-30\n';
+    const result = await importFindings(csv, { format: 'csv', lookupUnit, year: 2026, today: '2026-03-02' });
+    expect(result.ok ? result.findings : result.problems.map((problem) => [problem.row, problem.reasonZh.replace(/：.*$/u, '')])).toEqual([
+      [2, '牵头单位“青川市文化旅游局”不在单位名录中'],
+      [3, '配合单位“青川市体育局”不在单位名录中'],
+    ]);
+    const oneColumn = await importFindings('问题,整改措施,责任单位,整改时限\n网站错链,逐一修复,"青川市财政局、青川市体育局",2026-06-30\n', { format: 'csv', lookupUnit, year: 2026, today: '2026-03-02' });
+    expect(oneColumn.ok ? oneColumn.findings : oneColumn.problems.map((problem) => problem.reasonZh.replace(/：.*$/u, ''))).toEqual(['责任单位“青川市体育局”不在单位名录中']);
   });
 });

@@ -859,6 +859,11 @@ interface FindingDraft {
   readonly rows: SourceRecord<FindingKey>[];
 }
 
+/** The unit columns of a 台账 as a refusal of a name in them says them (newcomer46-10 M1), as the marks against a column are said. */
+const LEAD_COLUMN = { en: 'lead unit (牵头单位)', zh: '牵头单位' } as const;
+const UNITS_COLUMN = { en: 'responsible unit (责任单位)', zh: '责任单位' } as const;
+const COOPERATING_COLUMN = { en: 'cooperating unit (配合单位)', zh: '配合单位' } as const;
+
 /** The merged units' notices already told, by the list they were told in. */
 const mergedNamesTold = new WeakMap<ImportProblem[], Set<string>>();
 
@@ -871,6 +876,8 @@ function unitsNamed(
   context?: NamingContext,
   /** Where a name of a merged unit (breaker10d P29) or one read as a near unit's (`nearReadingNotice`) is told, once per name. */
   notices?: ImportProblem[],
+  /** The column the name is in, as a refusal names it (newcomer46-10 M1: 「第 6 行：单位“…”不在单位名录中」 said no column); absent: 单位. */
+  column: { readonly en: string; readonly zh: string } = { en: 'unit', zh: '单位' },
 ): { units: readonly ResolvedUnit[]; collective: boolean; joined?: true; ownDeadline?: string; registeredLater?: readonly RegisteredLater[] } | null {
   const named = unitNamesOf(lookupUnit, name, context);
   if (named.ok) {
@@ -893,7 +900,7 @@ function unitsNamed(
       ...(named.registeredLater === undefined ? {} : { registeredLater: named.registeredLater }),
     };
   }
-  problems.push({ row, ...unitNameProblem(named, name, 'unit', '单位') });
+  problems.push({ row, ...unitNameProblem(named, name, column.en, column.zh) });
   return null;
 }
 
@@ -1035,15 +1042,15 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
     const named = [
       // 「牵头单位：A与B」 in the one column (or 「A与B」 the first unmarked after 「C（配合）」): one name, A leads (task 10.5, breaker10n P16).
       // 「A与B（牵头）」: the mark is the pair's, both lead (breaker10o P3).
-      ...leadNames.map((name) => ({ name, lead: true, firstOfUnits: roles !== null && leadNames.length === 1 && !roles.leadMarked })),
+      ...leadNames.map((name) => ({ name, lead: true, firstOfUnits: roles !== null && leadNames.length === 1 && !roles.leadMarked, column: roles ? UNITS_COLUMN : LEAD_COLUMN })),
       ...names.map((name, index) => {
         const first = !roles && !('leadUnit' in cells) && parts.length === 0 && index === 0;
-        return { name, lead: first, firstOfUnits: first };
+        return { name, lead: first, firstOfUnits: first, column: UNITS_COLUMN };
       }),
-      ...cooperating.map((name) => ({ name, lead: false, firstOfUnits: false })),
+      ...cooperating.map((name) => ({ name, lead: false, firstOfUnits: false, column: COOPERATING_COLUMN })),
     ];
     const firstLeadRow = leadNamesAbove === null;
-    for (const { name, lead, firstOfUnits } of named) {
+    for (const { name, lead, firstOfUnits, column } of named) {
       if (lead && !firstLeadRow && !leadNamesAbove!.includes(name)) {
         problems.push({
           row,
@@ -1073,7 +1080,7 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
       }
       // 各科室 means the sections of the finding's lead unit.
       const leadUnitIds = parts.filter((part) => part.role === 'LEAD').map((part) => part.unit.unitId);
-      const found = unitsNamed(name, row, options.lookupUnit, problems, { leadUnitIds }, notices);
+      const found = unitsNamed(name, row, options.lookupUnit, problems, { leadUnitIds }, notices, column);
       if (!found) continue;
       // 各区县政府 in a 台账 is told as a plan tells it: 「“各区县政府”即 N 个单位：…」 (breaker43-10 F8).
       // 各区县政府 as 牵头单位 (or first in a one-column 责任单位): each of its units leads (联合牵头), as naming them one by one
@@ -1162,6 +1169,8 @@ function dueDateOf(cell: Cell, row: number, options: FindingsImportOptions & { r
       reasonZh: `整改时限“${textOf(cell)}”没有写年份，按 ${options.year} 年则早于问题发现日期（${options.identifiedOn}）：按 ${reading.yearAfter} 年读作 ${reading.deadline.dueDate}。如不是，请写明年份。`,
     });
   }
+  // Words that may mean two days (9月前: before September ends, or before it begins) are read as one and said (breaker46-10 M1).
+  if (reading.ok && reading.notice) notices.push({ row, reason: `Due date (整改时限) ${reading.notice.reason}.`, reasonZh: `整改时限${reading.notice.reasonZh}。` });
   if (!reading.ok) {
     problems.push({
       row,

@@ -81,13 +81,14 @@ describe('a unit name near a registered one’s but no abbreviation of it (newco
   });
 
   it.each([
-    ['a 整改台账', '存在问题,整改措施,牵头单位,整改时限\nNS问题,措施,青川市教育体育局,2026-12-31\n'],
-    ['a findings list', '问题,具体表现,类别,严重程度,责任单位\nNS问题,表现,网站建设,一般,青川市教育体育局\n'],
-  ])('refuses %s naming it the same way, and reads it once confirmed', async (_kind, csv) => {
+    // A 台账 names the column the name is in (newcomer46-10 M1); a findings list's units are one column, 涉及单位 or 责任单位.
+    ['a 整改台账', '存在问题,整改措施,牵头单位,整改时限\nNS问题,措施,青川市教育体育局,2026-12-31\n', '牵头单位'],
+    ['a findings list', '问题,具体表现,类别,严重程度,责任单位\nNS问题,表现,网站建设,一般,青川市教育体育局\n', '单位'],
+  ])('refuses %s naming it the same way, and reads it once confirmed', async (_kind, csv, column) => {
     const options = { format: 'csv' as const, today: '2026-12-05', year: 2026 };
     const refused = await importFindings(csv, { ...options, lookupUnit: unitLookupFrom(units, '2026-12-05') });
     expect(refused.ok ? refused.findings : refused.problems).toEqual([
-      expect.objectContaining({ row: 2, nearName: '青川市教育体育局', reasonZh: expect.stringMatching(/^单位“青川市教育体育局”不在单位名录中。它与已登记的“青川市教育局”（编码 JYJ）相近.*勾选“按相近单位读取”/) }),
+      expect.objectContaining({ row: 2, nearName: '青川市教育体育局', reasonZh: expect.stringMatching(new RegExp(`^${column}“青川市教育体育局”不在单位名录中。它与已登记的“青川市教育局”（编码 JYJ）相近.*勾选“按相近单位读取”`, 'u')) }),
     ]);
     const confirmed = await importFindings(csv, { ...options, lookupUnit: unitLookupFrom(units, '2026-12-05', { nearNames: ['青川市教育体育局'] }) });
     expect(confirmed.ok && confirmed.notices?.map((notice) => notice.reasonZh)).toContain(CONFIRMED);

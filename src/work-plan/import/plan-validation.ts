@@ -303,7 +303,13 @@ export function validatePlanDocument(
       // A 完成时限 the reading refused already (`dueDateRefused`: a year.month number 2027.1) is not refused again in other words.
       const dueOn = (text: string, row: number, refusedAlready = false): PartDue | null => {
         if (refusedAlready) return null;
-        const due = dueDayOf(text, document, options.today, (reason, reasonZh) => problems.push({ row, reason, reasonZh }));
+        const due = dueDayOf(
+          text,
+          document,
+          options.today,
+          (reason, reasonZh) => problems.push({ row, reason, reasonZh }),
+          (reason, reasonZh) => expansions.push({ row, reason, reasonZh, ...(item.sheet === undefined ? {} : { sheet: item.sheet }) }),
+        );
         const outside = due && document.year > 0 ? outsidePlanPeriod(due.dueDate, document, options.periodOverridden === true, options.today) : null;
         if (due && options.approvedOn !== undefined && due.dueDate < options.approvedOn && !earlyDue.has(`${item.sheet ?? ''}|${row}`)) {
           earlyDue.set(`${item.sheet ?? ''}|${row}`, {
@@ -426,7 +432,13 @@ const ROLE_ZH: Readonly<Record<string, string>> = { 'lead unit': '牵头单位',
  * it: a unit has one part of an item, not one per quarter). "X前完成并持续落实" is due by X, then
  * standing. Null, with the problem refused, when the cell cannot be read.
  */
-function dueDayOf(text: string, plan: { readonly year: number; readonly lastYear?: number; readonly datesPerPart?: true }, today: string | undefined, refuse: (reason: string, reasonZh: string) => void): PartDue | null {
+function dueDayOf(
+  text: string,
+  plan: { readonly year: number; readonly lastYear?: number; readonly datesPerPart?: true },
+  today: string | undefined,
+  refuse: (reason: string, reasonZh: string) => void,
+  tell: (reason: string, reasonZh: string) => void = () => undefined,
+): PartDue | null {
   const { year } = plan;
   if (text.trim() === '') {
     refuse('Missing due date (完成时限).', '缺少完成时限。');
@@ -453,6 +465,8 @@ function dueDayOf(text: string, plan: { readonly year: number; readonly lastYear
     refuse(`Due date (完成时限) ${reading.reason}.`, `完成时限无法识别：${reading.reasonZh}。可写作 2026-06-30、2026年6月底前、2026年第三季度、立行立改、常态化或每季度。`);
     return null;
   }
+  // Words that may mean two days (2026年下半年前: before it ends, or before it begins) are read as one and said (breaker46-10 M1).
+  if (reading.notice) tell(`Due date (完成时限) ${reading.notice.reason}.`, `完成时限${reading.notice.reasonZh}。`);
   // Standing and recurring items are kept up until the plan's last day: 12-31 of its last year.
   const due = partDueOf(reading.deadline, { assignedOn: today, keptUpUntil: year > 0 ? `${planLastYear(plan)}-12-31` : undefined });
   if ('dueDate' in due) return due;

@@ -188,11 +188,11 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
     expect(rowValues(sheet, 2)).toEqual(WORK_PLAN_HEADERS);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(sheet.rowCount).toBe(2 + parts.length);
-    const lightColumn = WORK_PLAN_HEADERS.indexOf('红黄绿灯') + 1;
+    const [lightColumn, unitColumn] = ['红黄绿灯', '责任单位'].map((header) => WORK_PLAN_HEADERS.indexOf(header) + 1) as [number, number];
     parts.forEach((part, index) => {
       const row = sheet.getRow(3 + index);
       expect(String(row.getCell(3).value).startsWith(`${part.code} `)).toBe(true);
-      expect(row.getCell(6).value).toBe(Object.values(units).find((unit) => unit.id === part.unitId)?.name);
+      expect(row.getCell(unitColumn).value).toBe(Object.values(units).find((unit) => unit.id === part.unitId)?.name);
       const fill = (row.getCell(lightColumn).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
       expect(fill).toBe(part.trafficLight ? LIGHT_FILL[part.trafficLight as 'RED'] : undefined);
     });
@@ -204,11 +204,11 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
     const [[title], header, ...rows] = readCsv((await download(`/export/work-plan.csv?asOf=2026-06-08`, FGW_USER)).bytes) as [[string], ...string[][]];
     expect(title).toMatch(/进展（青川市发展和改革委员会的任务，截至 2026-06-08，含事后补录的记录，已录入至北京时间 [\d: .-]+）$/u);
     expect(header).toEqual(WORK_PLAN_HEADERS);
-    expect(rows.map((row) => row[5])).toEqual(unitParts.map(() => units.FGW!.name));
+    expect(rows.map((row) => row[unitColumn - 1])).toEqual(unitParts.map(() => units.FGW!.name));
     // Each of the unit's rows names its item's lead unit, even where the lead is another unit.
     const nameOf = (unitId: string) => Object.values(units).find((unit) => unit.id === unitId)?.name;
     const leadOf = (code: string) => parts.filter((part) => part.code === code && part.role === 'LEAD').map((part) => nameOf(part.unitId)).join('、');
-    expect(rows.map((row) => row[4])).toEqual(unitParts.map((part) => leadOf(part.code)));
+    expect(rows.map((row) => row[WORK_PLAN_HEADERS.indexOf('牵头单位')])).toEqual(unitParts.map((part) => leadOf(part.code)));
     expect(unitParts.some((part) => part.role !== 'LEAD')).toBe(true);
   });
 

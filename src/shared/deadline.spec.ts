@@ -23,3 +23,15 @@ describe('a standing part in the office\'s words', () => {
     expect(dueTermsKey({ kind: 'STANDING', reportEvery: 'YEAR', words: '长期' })).toBe(dueTermsKey({ kind: 'STANDING', reportEvery: 'YEAR' }));
   });
 });
+
+describe('a part whose deadline was written 每季度 or 每月 (newcomer46-10 M2)', () => {
+  it('is shown in that word, not as 常态化（每季度报送）, and is the same deadline as before the word was kept', () => {
+    const quarterly = termsOf({ kind: 'RECURRING', period: 'QUARTER' });
+    expect(quarterly).toEqual({ kind: 'STANDING', reportEvery: 'QUARTER', words: '每季度' });
+    expect(deadlineCell(quarterly, '2026-12-31')).toBe('每季度');
+    expect(deadlineCell(termsOf({ kind: 'RECURRING', period: 'MONTH' }), '2026-12-31')).toBe('每月');
+    // Assigned before (no words): 常态化（每季度报送）, the same terms.
+    expect(deadlineCell({ kind: 'STANDING', reportEvery: 'QUARTER' }, '2026-12-31')).toBe('常态化（每季度报送）');
+    expect(sameDueTerms(quarterly, { kind: 'STANDING', reportEvery: 'QUARTER' })).toBe(true);
+  });
+});

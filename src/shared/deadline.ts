@@ -101,7 +101,8 @@ export function termsOf(deadline: Deadline): DueTerms {
     case 'AT_ONCE':
       return { kind: 'AT_ONCE' };
     case 'RECURRING':
-      return { kind: 'STANDING', reportEvery: deadline.period };
+      // Shown in the word the file wrote (每季度), not as 常态化（每季度报送） (newcomer46-10 M2).
+      return { kind: 'STANDING', reportEvery: deadline.period, words: PERIOD_WORDS[deadline.period] };
     case 'STANDING':
       return { kind: 'STANDING', reportEvery: deadline.reportEvery ?? STANDING_REPORT_PERIOD, ...(deadline.words === undefined ? {} : { words: deadline.words }) };
     case 'BY_DATE_THEN_STANDING':
@@ -177,7 +178,7 @@ function periodStartBefore(periodEnd: string, period: RecurrencePeriod): string 
 /**
  * The terms as people read them next to (or instead of) the due date: 立行立改, 常态化（每季度报送）, 长期坚持（每季度报送）, 每季度,
  * 2018-12-31前完成并持续落实; null for a plain day. A standing part says the office's words (长期坚持, 持续推进), 常态化 when
- * none were kept (parts assigned before 2026-12-06).
+ * none were kept (parts assigned before 2026-12-06); one written 每季度 / 每月 (a period alone) says just that word.
  */
 export function termsInWords(terms: DueTerms, dueDate: string): string | null {
   switch (terms.kind) {
@@ -188,6 +189,8 @@ export function termsInWords(terms: DueTerms, dueDate: string): string | null {
     case 'RECURRING':
       return PERIOD_WORDS[terms.period];
     case 'STANDING':
+      // 每季度 is its own period: said once, as the file wrote it (newcomer46-10 M2), never 每季度（每季度报送）.
+      if (terms.words === PERIOD_WORDS[terms.reportEvery]) return terms.words;
       return `${terms.words ?? '常态化'}（${PERIOD_WORDS[terms.reportEvery]}报送）`;
     case 'BY_DATE_THEN_STANDING':
       // The period is written only when it is not the usual quarter, so the words read back to the same terms.

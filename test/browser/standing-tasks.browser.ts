@@ -46,7 +46,7 @@ describe('standing and 立行立改 tasks on the breakdown and on 我的任务, 
     return { nextReportDue, nextReportDaysLeft: Math.round((Date.parse(nextReportDue) - Date.parse(officeDay())) / 86_400_000) };
   }
 
-  it('the breakdown writes 常态化（每年报送） with the next report, and 立行立改 with its day, on the items and their units', async () => {
+  it('the breakdown writes 每年 (the word the file wrote, newcomer46-10 M2) with the next report, and 立行立改 with its day, on the items and their units', async () => {
     const { page } = await contexts.open();
     await signIn(page, supervisor);
     await page.goto('/work-plan');
@@ -56,12 +56,12 @@ describe('standing and 立行立改 tasks on the breakdown and on 我的任务, 
     await tableRows(page, '[data-test="breakdown"]').first().locator('.el-table__expand-icon').click();
     const items = tableRows(page, '[data-test="category-items-一"] [data-test="items"]');
     await eventually(page, async () => (await items.count()) === 3, 'the three items');
-    expect(await items.locator('[data-test="item-due"]').allInnerTexts()).toEqual(['常态化（每年报送）', `立行立改（${assignedOn}）`, `${lastYear}-12-31`]);
+    expect(await items.locator('[data-test="item-due"]').allInnerTexts()).toEqual(['每年', `立行立改（${assignedOn}）`, `${lastYear}-12-31`]);
     const { nextReportDue } = await standingPart();
     await items.first().locator('.el-table__expand-icon').click();
     const part = page.locator('[data-test="category-items-一"] [data-test="parts"] .el-table__row').first();
     await part.locator('[data-test="part-due"]').waitFor();
-    expect(await part.locator('[data-test="part-due"]').textContent()).toBe('常态化（每年报送）');
+    expect(await part.locator('[data-test="part-due"]').textContent()).toBe('每年');
     expect(await part.locator('[data-test="part-next-report"]').textContent()).toBe(`下次报送 ${nextReportDue}`);
   });
 
@@ -72,7 +72,7 @@ describe('standing and 立行立改 tasks on the breakdown and on 我的任务, 
     const { nextReportDue, nextReportDaysLeft } = await standingPart();
     const row = page.locator('[data-test="open-items"] .el-table__row', { hasText: '建立政策解读评价机制' });
     await row.waitFor();
-    expect(await row.locator('[data-test="item-due"]').textContent()).toBe('常态化（每年报送）');
+    expect(await row.locator('[data-test="item-due"]').textContent()).toBe('每年');
     expect(await row.locator('[data-test="item-next-report"]').textContent()).toBe(`下次报送 ${nextReportDue}`);
     expect(await row.locator('[data-test="item-days-left"]').textContent()).toBe(nextReportDaysLeft === 0 ? '今天报送' : `${nextReportDaysLeft}（至报送）`);
     const atOnce = page.locator('[data-test="open-items"] .el-table__row', { hasText: '整改门户网站错链' });

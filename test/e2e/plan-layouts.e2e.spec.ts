@@ -64,7 +64,7 @@ describe('a published task list with joint leads and a quarterly task (issue 10)
     expect(quarterly).toMatchObject({
       title: '通报财政资金直达基层情况',
       dueDate: '2026-12-31',
-      parts: [{ unitId: units.CZJ!.id, role: 'LEAD', deadlineKind: 'STANDING', deadline: '常态化（每季度报送）', nextReportDue: '2026-06-30' }],
+      parts: [{ unitId: units.CZJ!.id, role: 'LEAD', deadlineKind: 'STANDING', deadline: '每季度', nextReportDue: '2026-06-30' }],
     });
   });
 

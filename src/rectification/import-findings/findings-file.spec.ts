@@ -372,13 +372,13 @@ describe('a rectification ledger (整改台账): findings with their units, dead
     };
     expect(await parts({})).toEqual([
       ['2027-12-31', { kind: 'STANDING', reportEvery: 'QUARTER', words: '常态化' }],
-      ['2027-12-31', { kind: 'STANDING', reportEvery: 'MONTH' }],
+      ['2027-12-31', { kind: 'STANDING', reportEvery: 'MONTH', words: '每月' }],
       ['2026-06-30', { kind: 'BY_DATE_THEN_STANDING', reportEvery: 'QUARTER' }],
       ['2026-03-10', { kind: 'AT_ONCE' }],
     ]);
     expect((await parts({ standingUntil: '2026-10-31' })).slice(0, 2)).toEqual([
       ['2026-10-31', { kind: 'STANDING', reportEvery: 'QUARTER', words: '常态化' }],
-      ['2026-10-31', { kind: 'STANDING', reportEvery: 'MONTH' }],
+      ['2026-10-31', { kind: 'STANDING', reportEvery: 'MONTH', words: '每月' }],
     ]);
   });
 

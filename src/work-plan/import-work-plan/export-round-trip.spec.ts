@@ -37,7 +37,7 @@ const operator: Actor = { id: 'cli:operator', role: 'SYSTEM', unitId: null };
 const at = (key: string, instant = '2026-03-03T09:00:00+08:00') => commandContext({ actor: operator, commandType: 'ImportWorkPlan', idempotencyKey: key, now: new Date(instant) });
 const MZJ = unitIdForCode('MZJ');
 
-/** Every field an item has: 大项, code, title, 具体内容 (over two lines), 工作措施, lead, several responsible units, and each kind of deadline. */
+/** Every field an item has: 大项, code, title, 具体内容 (over two lines), 工作措施, lead (joint leads too), several responsible units, and each kind of deadline. */
 const PLAN =
   `${TITLE}\n类别编号,类别,编号,事项,具体内容,工作措施,牵头单位,责任单位,完成时限,备注\n` +
   '一,决策公开,1,RT目录公布,"重大行政决策事项目录年初公布\n决策草案公开征求意见不少于30日",逐项核对目录,青川市财政局,青川市教育局、青川市民政局,2026-06-30,\n' +
@@ -45,7 +45,8 @@ const PLAN =
   '二,政策解读,2.1,RT立改事项,清理过期链接,逐一排查,青川市民政局,青川市财政局,立行立改,\n' +
   '二,政策解读,2.10,RT季度报送,解读材料同步发布,,青川市财政局,青川市教育局,每季度,\n' +
   '二,政策解读,3,RT限期坚持,"建立回应机制",专人负责,青川市教育局,,2026年6月底前完成并持续落实,\n' +
-  '二,政策解读,4,RT已销号,编制年度报告,,青川市民政局,,2026-04-30,\n';
+  '二,政策解读,4,RT已销号,编制年度报告,,青川市民政局,,2026-04-30,\n' +
+  '二,政策解读,5,RT联合牵头,联合发布解读,,"青川市财政局、青川市教育局",青川市民政局,2026-10-31,\n';
 
 async function storeWithUnits(): Promise<ImportDependencies> {
   const store = new SqliteEventStore(join(mkdtempSync(join(tmpdir(), 'rectify-round-trip-')), 'events.db'));
@@ -124,14 +125,14 @@ describe('the work plan\'s export imported back: every field an item has goes ou
     for (const [key, options] of [['plain', {}], ['dry', { dryRun: true }], ['revise', { revise: true }]] as const) {
       const again = await importWorkPlanFile(dependencies, file, options, at(`same-${format}-${key}`, '2026-03-25T09:00:00+08:00'), [{ title: TITLE, year: 2026 }]);
       expect({ key, revision: again.revision, eventCount: again.eventCount }).toEqual({ key, revision: null, eventCount: 0 });
-      expect(describeWorkPlanImportZh(again)).toMatch(/此前已导入，事项相同：2 个大项，6 个事项/u);
+      expect(describeWorkPlanImportZh(again)).toMatch(/此前已导入，事项相同：2 个大项，7 个事项/u);
       expect(again.notes.notImported).toContain('状态');
     }
     expect(await dependencies.store.headPosition()).toEqual(head);
     dependencies.store.close();
   });
 
-  it.each(['csv', 'xlsx'] as const)('given the %s export imported into a fresh store with the same units, then its plan is the same, field for field: 大项, codes (2.10 too), titles, 具体内容, 工作措施, units and every deadline word', async (format) => {
+  it.each(['csv', 'xlsx'] as const)('given the %s export imported into a fresh store with the same units, then its plan is the same, field for field: 大项, codes (2.10 too), titles, 具体内容, 工作措施, units (joint leads too) and every deadline word', async (format) => {
     const { dependencies, first } = await planOnStore();
     const table = await exportOf(dependencies, first.planId);
     const fresh = await storeWithUnits();

@@ -98,9 +98,9 @@ describe('fault 2: deadlines as offices write them', () => {
     ['每季度', 'QUARTER'],
     ['每月', 'MONTH'],
     ['每半年', 'HALF_YEAR'],
-  ])('%s makes one item (not one per period), kept up by the end of the plan\'s year and reporting every such period', async (due, period) => {
+  ])('%s makes one item (not one per period), kept up by the end of the plan\'s year and reporting every such period, in the word written (newcomer46-10 M2)', async (due, period) => {
     expect(await dueDatesOf(due)).toEqual(['1 地区生产总值增长 2026-12-31']);
-    expect(await termsOf(due)).toEqual([['2026-12-31', { kind: 'STANDING', reportEvery: period }]]);
+    expect(await termsOf(due)).toEqual([['2026-12-31', { kind: 'STANDING', reportEvery: period, words: due }]]);
   });
 
   const termsOf = async (due: string) => {

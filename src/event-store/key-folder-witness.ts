@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isPlace } from './store-place.js';
+import { isPlace, realPlaceOf } from './store-place.js';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { AppSettings } from '../config/app-settings.js';
@@ -90,7 +90,7 @@ export function keptCopyFor(kept: readonly KeptWitness[], storeId: string, locat
 export function copiesJudging(kept: readonly KeptWitness[], storeId: string, location: string, servedAs?: string, copyName?: string | null, beside?: StoreWitness | null): KeptWitness[] {
   const sameStore = kept.filter(({ witness }) => witness.storeId === storeId);
   const ofThisCopy = (witness: StoreWitness) => copyName === undefined || witness.copyName === undefined || witness.copyName === copyName;
-  const movedMaybe = whereFolderCameFrom(beside, storeId, location) !== 'here';
+  const movedMaybe = mayHaveMoved(whereFolderCameFrom(beside, storeId, location));
   const candidates = sameStore.filter(({ witness }) => witness.kind !== 'sqlite' || isPlace(witness.location, location) || (movedMaybe && !existsSync(witness.location) && ofThisCopy(witness)));
   if (servedAs !== undefined) {
     const here = candidates.filter(({ witness }) => witness.kind === 'sqlite' && isPlace(witness.location, location));
@@ -113,15 +113,42 @@ export function copiesJudging(kept: readonly KeptWitness[], storeId: string, loc
  *   one (S1: started `ready`, production's record at 237 lost, the drill's served as production's).
  * - `moved`: it names a place whose file is gone — the folder was moved here from there (and maybe back: S2), its witness
  *   with it; that place's witnesses are this installation's earlier records.
+ * - `other-copy`: it names a place whose file is gone, but records that this place's file was there while it ran
+ *   (`StoreWitness.otherFilesSeen`): another copy's data folder — a drill's run under this copy's name, its place since
+ *   deleted — put in place of this one's, whole, witness included (breaker46-9 S1 V=a: started `ready` at the drill's head).
+ *   Places whose file is gone judge nothing then, and the witness beside the store is not this copy's.
  * - `unknown`: no witness of this store, or one naming a place whose file is still there (another copy's folder put here,
  *   breaker42-9 F3), or another store's: judged as before.
  * @param place the store's real place (`realPlaceOf`).
  */
-export function whereFolderCameFrom(beside: StoreWitness | null | undefined, storeId: string, place: string): 'here' | 'moved' | 'unknown' {
+export function whereFolderCameFrom(beside: StoreWitness | null | undefined, storeId: string, place: string): FolderOrigin {
   if (!beside || beside.storeId !== storeId || beside.kind !== 'sqlite') return 'unknown';
   if (isPlace(beside.location, place)) return 'here';
-  return existsSync(beside.location) ? 'unknown' : 'moved';
+  if (existsSync(beside.location)) return 'unknown';
+  return beside.otherFilesSeen?.some((seen) => isPlace(seen, place)) ? 'other-copy' : 'moved';
 }
+
+/** What `whereFolderCameFrom` tells of the data folder at a place. */
+export type FolderOrigin = 'here' | 'moved' | 'other-copy' | 'unknown';
+
+/** Whether witnesses of places whose store file is gone may be this installation's own from before a move (`whereFolderCameFrom`). */
+export const mayHaveMoved = (origin: FolderOrigin): boolean => origin === 'moved' || origin === 'unknown';
+
+/**
+ * breaker46-9 S1 (V=a): `StoreWitness.otherFilesSeen` for a start of store `storeId` at `place`: the places of this store's
+ * other files there now — named by its witness copies beside the key, or by the witness beside the store (a folder copied
+ * from there) — with those the witness beside the store recorded at this place before (at most `OTHER_FILES_KEPT`, newest
+ * last). Each is checked on disk (a file there, same store id).
+ */
+export function otherFilesSeenAt(kept: readonly KeptWitness[], beside: StoreWitness | null | undefined, storeId: string, place: string): string[] {
+  const named = [...kept.map(({ witness }) => witness), ...(beside ? [beside] : [])].filter((witness) => witness.storeId === storeId && witness.kind === 'sqlite' && !isPlace(witness.location, place));
+  const there = [...new Set(named.map(({ location }) => realPlaceOf(location)))].filter((other) => other !== place && storeIdIn(other) === storeId);
+  const before = beside && beside.storeId === storeId && isPlace(beside.location, place) ? (beside.otherFilesSeen ?? []) : [];
+  return [...new Set([...before.filter((seen) => !there.includes(seen)), ...there])].slice(-OTHER_FILES_KEPT);
+}
+
+/** How many places `StoreWitness.otherFilesSeen` keeps. */
+const OTHER_FILES_KEPT = 16;
 
 /**
  * newcomer25 S6 (serious): an accepted reset must leave no witness copy that judges the next start

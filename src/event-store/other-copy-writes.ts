@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { isAbsolute } from 'node:path';
+import { dirname, isAbsolute } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
-import { readKeyFolderWitnessesLeniently, whereFolderCameFrom } from './key-folder-witness.js';
+import { mayHaveMoved, readKeyFolderWitnessesLeniently, whereFolderCameFrom } from './key-folder-witness.js';
 import { SqliteStoreInspection, type OtherWritersRows, type WriterRows } from './sqlite-store-inspection.js';
 import { isPlace, realPlaceOf } from './store-place.js';
 import { readWitness, StoreRefusedError, type OtherCopyAcceptance, type StoreWitness } from './store-witness.js';
@@ -52,7 +52,7 @@ export function writtenByCopy(witness: StoreWitness, copy: ThisCopy): boolean | 
  * - `other-copy-witness`: the witness beside the store is another copy's (its data folder put in place of this
  *   copy's), while this copy's own record is kept beside the key.
  */
-export type OtherCopyWrites =
+export type OtherCopyWrites = (
   | {
       readonly how: 'wrote-past' | 'other-copy-witness';
       /** This copy's own newest record of the store. */
@@ -71,7 +71,14 @@ export type OtherCopyWrites =
       readonly copies: readonly { readonly rows: WriterRows; readonly other: WitnessAt | null }[];
       /** The other copy's witness of the first rows (`copies[0].other`), or of any of them. */
       readonly other: WitnessAt | null;
-    };
+    }
+) & {
+  /**
+   * breaker46-9 S1 (V=a): the witness beside the store when the whole data folder here is the other copy's — it names a place
+   * whose file is gone and saw this place's file there while it ran (`whereFolderCameFrom` `other-copy`). Absent otherwise.
+   */
+  readonly folderPutHere?: WitnessAt;
+};
 
 /**
  * Whether the SQLite store found at start holds records another copy of it wrote after this copy's own newest
@@ -90,6 +97,17 @@ export type OtherCopyWrites =
  * @param kept the witness copies beside the office's key (`readKeyFolderWitnesses`).
  */
 export function findOtherCopyWrites(
+  found: Parameters<typeof otherCopyWritesJudged>[0],
+  copy: ThisCopy,
+  dataFolder: WitnessAt | null,
+  kept: readonly WitnessAt[],
+): OtherCopyWrites | null {
+  const judged = otherCopyWritesJudged(found, copy, dataFolder, kept);
+  return judged && dataFolder && whereFolderCameFrom(dataFolder.witness, found.storeId, copy.place) === 'other-copy' ? { ...judged, folderPutHere: dataFolder } : judged;
+}
+
+/** `findOtherCopyWrites` but for `folderPutHere`. */
+function otherCopyWritesJudged(
   found: {
     readonly storeId: string;
     readonly head: bigint | null;
@@ -109,7 +127,9 @@ export function findOtherCopyWrites(
   // deleted is then another copy: its folder never came here); and for the unnamed copy, known by its place, a place whose file
   // is gone is this copy's earlier place when the witness beside the store came from there (the folder moved here, or back).
   const cameFrom = whereFolderCameFrom(dataFolder?.witness, found.storeId, copy.place);
-  const gone = (witness: StoreWitness) => cameFrom !== 'here' && !existsSync(witness.location);
+  // breaker46-9 S1 (V=a): nor when that witness names a place whose file is gone but saw this place's file while it ran: the
+  // folder is that other copy's, put here whole (`other-copy`), and its witness no record of this copy's.
+  const gone = (witness: StoreWitness) => mayHaveMoved(cameFrom) && !existsSync(witness.location);
   const here = ({ witness }: WitnessAt) => isPlace(witness.location, copy.place) || gone(witness);
   const mine = ({ witness }: WitnessAt) => writtenByCopy(witness, copy) === true || (cameFrom === 'moved' && copy.copyName === null && witness.copyName === null && gone(witness));
   const owns = ofThisStore.filter((each) => mine(each) && here(each));
@@ -202,11 +222,33 @@ export function thisCopyLabel(copy: ThisCopy): Bilingual {
   return copyLabel({ copyName: copy.copyName, location: copy.place });
 }
 
-/** What to do about it, and how to take the other copy's records deliberately (ACCEPT_STORE_RESET, honoured by one start). */
-const WHAT_TO_DO = say(
-  "Put this copy's own store back (the file that the other copy's file replaced, or this copy's newest store:backup with its witness), and keep the other copy's files apart. Only if the other copy's records are to become this copy's on purpose (a drill copy refreshed from a newer copy of production, say) start once with --accept-store-reset (or ACCEPT_STORE_RESET=true): that start takes the store as it is, and the acceptance is kept in the witness.",
-  '请放回本副本自己的事件库（被另一副本的文件替换下来的那个文件，或本副本最新的 store:backup 备份及其见证文件），并把另一副本的文件另行保存。只有确要把另一副本的记录作为本副本的记录使用时（例如用正式库较新的副本刷新演练副本），才以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次：该次启动按现状接受事件库，并在见证文件中记下此次接受。',
+/** How to take the other copy's records deliberately (ACCEPT_STORE_RESET, honoured by one start). */
+export const ACCEPT_OTHER_COPY = say(
+  "Only if the other copy's records are to become this copy's on purpose (a drill copy refreshed from a newer copy of production, say) start once with --accept-store-reset (or ACCEPT_STORE_RESET=true): that start takes the store as it is, and the acceptance is kept in the witness.",
+  '只有确要把另一副本的记录作为本副本的记录使用时（例如用正式库较新的副本刷新演练副本），才以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次：该次启动按现状接受事件库，并在见证文件中记下此次接受。',
 );
+
+/** What to do about it, and how to take the other copy's records deliberately. */
+const WHAT_TO_DO = say(
+  `Put this copy's own store back (the file that the other copy's file replaced, or this copy's newest store:backup with its witness), and keep the other copy's files apart. ${ACCEPT_OTHER_COPY.en}`,
+  `请放回本副本自己的事件库（被另一副本的文件替换下来的那个文件，或本副本最新的 store:backup 备份及其见证文件），并把另一副本的文件另行保存。${ACCEPT_OTHER_COPY.zh}`,
+);
+
+/**
+ * breaker46-9 S1 (V=a): the whole data folder here is the other copy's (`OtherCopyWrites.folderPutHere`) — said, and what to
+ * do: this copy's own folder back (or its newest backup), the other copy's folder kept apart; never "a backup restored or
+ * rolled back" nor "moved away and back".
+ */
+function folderPutHereWords(at: string, folder: WitnessAt, own: WitnessAt, copy: ThisCopy): Bilingual {
+  const dir = dirname(at);
+  const from = folder.witness.location;
+  const sameName = folder.witness.copyName !== undefined && folder.witness.copyName === copy.copyName;
+  const whose = sameName ? say("a drill's or a training copy's, run under this copy's name", '演练或培训副本，沿用了本副本的名称运行') : say("a drill's or a training copy's", '演练或培训副本');
+  return say(
+    `The data folder ${dir}, its witness included, is that copy's: its witness (${folder.path}) was written at ${from}, where no store file is now, and records that this copy's file at ${copy.place} was there while that copy ran — another copy's folder (${whose.en}) put in place of this copy's, not this installation's folder moved away and back. Put this copy's own data folder back at ${dir} (the folder this one replaced; if it was deleted, this copy's newest store:backup with its witness — what this copy recorded after that backup, up to position ${own.witness.head ?? 'none'}, is then missing, and the next start says so), and keep this folder apart (back at ${dirname(from)} if the drill is still needed). ${ACCEPT_OTHER_COPY.en}`,
+    `数据文件夹 ${dir}（连同其见证文件）是该副本的：其见证文件（${folder.path}）写于 ${from}（该处现已没有事件库文件），并记有该副本运行时本副本的文件 ${copy.place} 就在原处——这是另一个副本（${whose.zh}）的数据文件夹被放到了本副本的位置，并不是本安装的数据文件夹被移走后又移回。请把本副本自己的数据文件夹放回 ${dir}（被此文件夹替换下来的那个；若已删除，则放回本副本最新的 store:backup 备份及其见证文件——该备份之后本副本记下的、直到位置 ${own.witness.head ?? '无'} 的记录届时缺失，下次启动会如实指出），并把此文件夹另行保存（若仍需演练，放回 ${dirname(from)}）。${ACCEPT_OTHER_COPY.zh}`,
+  );
+}
 
 /**
  * The refusal `STORE_FROM_OTHER_COPY` of a start (or tool) on a store holding another copy's records (`findOtherCopyWrites`),
@@ -215,7 +257,11 @@ const WHAT_TO_DO = say(
  */
 export function otherCopyRefusal(at: string, found: OtherCopyWrites, copy: ThisCopy): StoreRefusedError {
   const words = otherCopyWords(at, found, copy);
-  const todo = found.how === 'other-copy-witness' && found.fileIsOwn ? witnessOnlyToDo(found.other.path, found.own.path) : WHAT_TO_DO;
+  const todo = found.folderPutHere
+    ? folderPutHereWords(at, found.folderPutHere, found.own, copy)
+    : found.how === 'other-copy-witness' && found.fileIsOwn
+      ? witnessOnlyToDo(found.other.path, found.own.path)
+      : WHAT_TO_DO;
   const rollback = found.how === 'unknown-writers' && found.rows.writers.some((writer) => writer.writerId === null) ? ROLLBACK_TO_DO : null;
   return new StoreRefusedError('STORE_FROM_OTHER_COPY', say(`${words.en} ${todo.en}${rollback ? ` ${rollback.en}` : ''}`, `${words.zh}${todo.zh}${rollback?.zh ?? ''}`), otherCopyRowsOf(found));
 }

@@ -37,7 +37,7 @@ import {
 } from './store-witness.js';
 import { keyFingerprint, publicKeyText } from '../ledger/domain/checkpoint.js';
 import { loadSigningKey, readSigningKey, signingKeyPath } from '../ledger/ledger-signing-key.js';
-import { copiesJudging, judgeCopyMissing, judgedOnKeptCopy, judgeNewStore, keptCopyFor, readKeyFolderWitnessesLeniently, retireCopiesCoveredByReset, keyFolderWitnessFolder, keyFolderWitnessPath, newerWitness, readKeyFolderWitnesses, retireLegacyCopy, type KeptWitness } from './key-folder-witness.js';
+import { copiesJudging, otherFilesSeenAt, judgeCopyMissing, judgedOnKeptCopy, judgeNewStore, keptCopyFor, readKeyFolderWitnessesLeniently, retireCopiesCoveredByReset, keyFolderWitnessFolder, keyFolderWitnessPath, newerWitness, readKeyFolderWitnesses, retireLegacyCopy, type KeptWitness } from './key-folder-witness.js';
 import { findOtherCopyWrites, otherCopyRefusal } from './other-copy-writes.js';
 import { rowSealKeyOf } from '../ledger/ledger-mac.js';
 import { judgeFirstSealing, judgeRotationSealing, judgeUnsignedWitness, type NamedEvent } from './row-seal-judgement.js';
@@ -1271,6 +1271,8 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
         ...(unvouched && head ? { unvouchedRows: { from: String(unvouched.position), upTo: head.commit.toString() } } : {}),
         // The writers this store's witnesses read at this start knew (breaker42-9 F1, F5): their rows past the head stay this copy's.
         writers: keptWriters([], sameStoreWitnesses.flatMap((seen) => seen.writers ?? [])),
+        // breaker46-9 S1 (V=a): the other files of this store there while this copy runs (a drill sees production's).
+        ...(sqlite && settings.SQLITE_PATH !== ':memory:' ? { otherFilesSeen: otherFilesSeenAt(kept, dataFolderWitness, identity.storeId, place) } : {}),
       },
       hashAt,
       keptFolder === null ? null : keyFolderWitnessPath(keptFolder, identity.storeId, place),
@@ -2157,6 +2159,8 @@ async function toolWitnessKeeper(store: SqliteEventStore, settings: ToolStoreSet
       ...(same?.copyName !== undefined ? { copyName: same.copyName } : {}),
       // Nor the writers it knew (breaker42-9 F1, F5).
       ...(same?.writers ? { writers: same.writers } : {}),
+      // Nor the other files of the store the server saw while it ran (breaker46-9 S1).
+      ...(same?.otherFilesSeen ? { otherFilesSeen: same.otherFilesSeen } : {}),
       // A store this run created is a first run's, as one a server creates (the demo may go into it while it stays empty).
       ...(createdForFirstRun ? { createdForFirstRun } : {}),
     },

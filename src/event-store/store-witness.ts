@@ -168,6 +168,16 @@ export interface StoreWitness {
    */
   readonly writers?: readonly string[];
   /**
+   * breaker46-9 S1 (V=a): the real places (`realPlaceOf`) of the other files of this store — same store id, another place —
+   * that were there while this copy ran, as its start found them (this store's witness copies beside the key naming a place
+   * whose file exists, the place the witness beside it came from), those of earlier starts at this place kept: a drill
+   * copy sees production's file at production's place; an installation moved sees no file at the place it left. A data
+   * folder that comes to a place this list names is that other file's copy's folder put in its place (a drill's, run under
+   * production's own name), never this installation moved away and back (`whereFolderCameFrom`). Empty: none was there.
+   * Absent in witnesses written before it was recorded (unknown: judged as before).
+   */
+  readonly otherFilesSeen?: readonly string[];
+  /**
    * Ed25519 signature by the ledger signing key over the witness's other fields (canonical JSON,
    * `canonicalJson`), and the public key (JWK `x`, base64url) whose fingerprint is `signingKey`: a
    * witness edited by someone without the key (a head moved back to hide deleted events) is
@@ -291,6 +301,7 @@ export function readWitness(path: string): StoreWitness | null {
     (witness.storeFile !== undefined && !isWitnessedStoreFile(witness.storeFile)) ||
     (witness.unvouchedRows !== undefined && !isUnvouchedRows(witness.unvouchedRows)) ||
     (witness.writers !== undefined && !(Array.isArray(witness.writers) && witness.writers.every(isWriterId))) ||
+    (witness.otherFilesSeen !== undefined && !(Array.isArray(witness.otherFilesSeen) && witness.otherFilesSeen.every((place) => typeof place === 'string'))) ||
     (witness.otherCopyAccepted !== undefined && !(Array.isArray(witness.otherCopyAccepted) && witness.otherCopyAccepted.every(isOtherCopyAcceptance))) ||
     !isSignature(witness.signature)
   ) {

@@ -209,13 +209,49 @@ describe('Copies of the store witness beside the key, per store and place (break
     expect(refusal.messageZh).toContain(`见于 ${drill}`);
     expect(readFileSync(`${sqlitePath}.witness.json`, 'utf8')).toBe(witnessBefore);
 
-    // Its whole folder, witness included, put in place of production's: production's own record beside the key for this place
-    // saw another event at its head — the history is not the one production last saw, whatever the drill's witnesses say.
+    // Its whole folder, witness included, put in place of production's: the drill's witness recorded production's file there
+    // while the drill ran, so the folder is the drill's — said so (it was STORE_REWRITTEN "a backup restored or rolled back?").
     rmSync(data, { recursive: true });
     cpSync(drillFiles, data, { recursive: true });
     const whole = await refusalOf(start(production));
-    expect(whole.reason).toBe('STORE_REWRITTEN');
-    expect(whole.message).toContain('Judged on the copy of the store witness kept beside the ledger signing key');
+    expect(whole.reason).toBe('STORE_FROM_OTHER_COPY');
+    expect(whole.messageZh).toContain(`数据文件夹 ${data}（连同其见证文件）是该副本的`);
+    expect(whole.messageZh).not.toContain('旧备份恢复或回滚');
+  }, PROCESS_TEST_CEILING_MS);
+
+  /*
+   * breaker46-9 S1, variant V=a (serious): production wrote nothing after the drill's copy was taken; the drill's whole folder,
+   * witness included, put back over production's (rm -rf data; cp -a drill data) after the drill's own place was deleted. It
+   * looked like production's folder moved away and back (S2) and started `ready` at the drill's head, its records served as
+   * production's. The drill's witness records that production's file was at its place while the drill ran
+   * (`StoreWitness.otherFilesSeen`); a folder moved away leaves no file behind, so the control (S2 below) still starts.
+   */
+  it("a drill's whole folder put back over production that wrote nothing since the copy: refused, saying it is the drill's folder and what to do (breaker46-9 S1 V=a)", async () => {
+    for (const production of [{ STORE_COPY_NAME: '正式' }, {}] as Record<string, string>[]) {
+      const { root, data, sqlitePath, start } = office();
+      let app = await start(production);
+      expect((await register(app, '正式库')).errors).toBeUndefined();
+      await app.close();
+      const drillFolder = join(root, 'drill');
+      const drill = join(drillFolder, 'rectify.db');
+      cpSync(data, drillFolder, { recursive: true });
+      app = await start({ ...production, STORE_WITNESS_PATH: `${drill}.witness.json` }, drill);
+      for (const title of ['演练一', '演练二']) expect((await register(app, title)).errors).toBeUndefined();
+      await app.close();
+      expect((JSON.parse(readFileSync(`${drill}.witness.json`, 'utf8')) as { otherFilesSeen?: string[] }).otherFilesSeen).toEqual([sqlitePath]);
+      rmSync(data, { recursive: true });
+      cpSync(drillFolder, data, { recursive: true });
+      rmSync(drillFolder, { recursive: true });
+
+      const refusal = await refusalOf(start(production));
+      expect(refusal.reason).toBe('STORE_FROM_OTHER_COPY');
+      expect(refusal.messageZh).toContain(`数据文件夹 ${data}（连同其见证文件）是该副本的：其见证文件（${sqlitePath}.witness.json）写于 ${drill}（该处现已没有事件库文件），并记有该副本运行时本副本的文件 ${sqlitePath} 就在原处`);
+      expect(refusal.messageZh).toContain('并不是本安装的数据文件夹被移走后又移回');
+      expect(refusal.messageZh).toContain(`请把本副本自己的数据文件夹放回 ${data}`);
+      expect(refusal.messageZh).toContain(`若仍需演练，放回 ${drillFolder}`);
+      expect(refusal.message).toContain(`The data folder ${data}, its witness included, is that copy's`);
+      expect(refusal.messageZh).not.toContain('旧备份恢复或回滚');
+    }
   }, PROCESS_TEST_CEILING_MS);
 
   /*

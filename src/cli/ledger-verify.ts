@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,6 +8,7 @@ import { ledgerCodeFault, noEventsCodeWords, parseLedgerCode } from '../ledger/d
 import { describeCheckpoint, verifyLedger } from '../ledger/ledger-operations.js';
 import { SqliteLedger } from '../ledger/sqlite-ledger.js';
 import { witnessExpectations } from '../ledger/witnessed-head.js';
+import { copyHeldFile } from '../event-store/held-file-read.js';
 import { readWitness, WAL_DAMAGE_SAID } from '../event-store/store-witness.js';
 import { walBreakOnDisk, type WalBreak } from '../event-store/wal-file-mark.js';
 import { readKeyFolderWitnessesLeniently, keyFolderWitnessFolder } from '../event-store/key-folder-witness.js';
@@ -553,7 +554,9 @@ function closedCopyOf(path: string): { file: string; remove: () => void } | null
     const before = statSync(path);
     folder = mkdtempSync(join(tmpdir(), 'rectify-verify-'));
     const file = join(folder, basename(path));
-    copyFileSync(path, file);
+    // Through a descriptor SQLite holds, where a connection of this process has the file open (s9: one of its own, closed,
+    // would drop that connection's locks).
+    copyHeldFile(path, file);
     const after = statSync(path);
     const unchanged = before.size === after.size && before.mtimeMs === after.mtimeMs && !existsSync(`${path}-wal`);
     if (unchanged) return { file, remove };

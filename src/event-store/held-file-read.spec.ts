@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ownLocksOn } from '../shared/testing/own-locks.js';
-import { readHeldFile } from './held-file-read.js';
+import { copyHeldFile, readHeldFile } from './held-file-read.js';
+import { headOfDbAlone } from './sqlite-store-inspection.js';
+import { rebuildAcknowledged } from './wal-rescue.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { readMainFile } from './store-file-overwrite.js';
 import { judgeStrayWal } from './stray-wal.js';
@@ -51,6 +53,39 @@ const linux = existsSync('/proc/locks') && existsSync('/proc/self/fd');
     expect(store.fileState()).toBe('present');
     await store.appendToStream('note-3', [event()], { expectedRevision: 'no_stream' });
     expect((await store.readAll()).map((read) => read.streamId)).toEqual(['note-1', 'note-2', 'note-3']);
+    await store.close();
+  });
+
+  /*
+   * s9 (the SIGBUS kind of newcomer46-10 S4, on the .db): the rescue's copy of the main file (`copyFromMainFileAndHeld`), the copy
+   * of the store as found (`rebuildAcknowledged`), ledger:verify's closed copy and the look at the .db alone (`headOfDbAlone`,
+   * a refusal's -wal note) opened and closed a descriptor of their own on the .db while a connection of this process held it —
+   * every fcntl lock of the process on it gone. Each is made here with a store open; its lock on the file must still be there.
+   */
+  it('given an open store: copying its file, rebuilding it as found and reading the .db alone leave SQLite its locks on the file', async () => {
+    const path = join(folder, 'rectify.db');
+    const store = new SqliteEventStore(path, { writerThread: false });
+    await store.identify();
+    await store.appendToStream('note-1', [event()], { expectedRevision: 'no_stream' });
+    await store.readAll();
+    const locks = ownLocksOn(path).length;
+    expect(locks).toBeGreaterThan(0);
+
+    const copy = join(folder, 'copy.db');
+    expect(copyHeldFile(path, copy)).toBe(statSync(path).size);
+    // (Not compared with readFileSync(path): that read would drop the locks itself.)
+    expect(readFileSync(copy).toString('latin1', 0, 16)).toBe('SQLite format 3\0');
+    expect(ownLocksOn(path).length).toBe(locks);
+
+    expect(headOfDbAlone(path)).not.toBeUndefined();
+    expect(ownLocksOn(path).length).toBe(locks);
+
+    const rebuilt = rebuildAcknowledged(path, `${path}-wal`, join(folder, 'as-found'), { position: 1, chainHash: 'not the chain hash' });
+    if (rebuilt.rebuilt) rebuilt.rebuilt.close();
+    expect(ownLocksOn(path).length).toBe(locks);
+
+    await store.appendToStream('note-2', [event()], { expectedRevision: 'no_stream' });
+    expect((await store.readAll()).map((read) => read.streamId)).toEqual(['note-1', 'note-2']);
     await store.close();
   });
 

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync, writeSync } from 'node:fs';
 
 /*
  * breaker9u P1: one `sqlite3 rectify.db 'select count(*) from events'` against a running server
@@ -112,4 +112,47 @@ function keptDescriptor(path: string, node: Node): number {
     kept.set(key, fd);
   }
   return fd;
+}
+
+/** How many bytes `copyHeldFile` reads at a time. */
+const COPY_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Copies the file at `path` to `to` (created, or overwritten) through `readHeldFile`, read to its end with positioned reads:
+ * the copy a plain `copyFileSync` makes opens and closes a descriptor of its own on the file, which drops every fcntl lock a
+ * SQLite connection of this process holds on it (see above; s9: the rescue's copy of the main file, breaker9x P3's copy of
+ * the store as found). Returns the bytes copied.
+ * @throws the file system's error when `path` names no file or `to` cannot be written.
+ */
+export function copyHeldFile(path: string, to: string): number {
+  return readHeldFile(path, (fd) => {
+    const out = openSync(to, 'w');
+    try {
+      const chunk = Buffer.alloc(COPY_CHUNK_BYTES);
+      let at = 0;
+      for (;;) {
+        const read = readSync(fd, chunk, 0, chunk.length, at);
+        if (read === 0) return at;
+        writeSync(out, chunk, 0, read);
+        at += read;
+      }
+    } finally {
+      closeSync(out);
+    }
+  });
+}
+
+/** The whole file at `path`, read through `readHeldFile` (never a descriptor of its own closed: see above). */
+export function readWholeHeldFile(path: string): Buffer {
+  return readHeldFile(path, (fd, bytes) => {
+    const parts: Buffer[] = [];
+    let at = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.max(Math.min(bytes - at, COPY_CHUNK_BYTES), 64 * 1024));
+      const read = readSync(fd, chunk, 0, chunk.length, at);
+      if (read === 0) return Buffer.concat(parts);
+      parts.push(read === chunk.length ? chunk : chunk.subarray(0, read));
+      at += read;
+    }
+  });
 }

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyHeldFile } from './held-file-read.js';
 import { witnessedNodeOf, type WitnessedNode, type WitnessedStoreFile } from './stray-wal.js';
 import { markWriteTransaction } from './wal-file-mark.js';
 import { walBytesIndexed, walWhollyCheckpointed } from './wal-index.js';
@@ -1240,7 +1241,8 @@ export class SqliteEventStore implements EventStore {
     const main = `${path}-main-file`;
     const pageCopy = `the page copy failed (${why}); copied from the main file and the events this server's read models took since its last checkpoint`;
     try {
-      copyFileSync(this.path, main);
+      // Through the descriptor SQLite holds: a copy of its own, closed, would drop this process's locks on the file (s9).
+      copyHeldFile(this.path, main);
       const source = new Database(main, { fileMustExist: true });
       try {
         const rowByRow = rescueRows(source, path, createStoreSchema, this.sealKey, this.rowsOnlyInWal, this.identityRow);

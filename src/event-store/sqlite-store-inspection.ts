@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { preparedOnce } from './prepared-once.js';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { readWholeHeldFile } from './held-file-read.js';
 import { basename, dirname, join } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { anyRowSealed, SqliteLedger } from '../ledger/sqlite-ledger.js';
@@ -274,7 +275,9 @@ const DB_ALONE_MAX_BYTES = 256 * 1024 * 1024;
 export function headOfDbAlone(path: string): number | null | undefined {
   try {
     if (statSync(path).size > DB_ALONE_MAX_BYTES) return undefined;
-    const bytes = readFileSync(path);
+    // Read through a descriptor SQLite holds on it where a connection of this process has it open (s9: a plain read's own
+    // descriptor, closed, dropped that connection's fcntl locks on the file).
+    const bytes = readWholeHeldFile(path);
     if (bytes.length < 100) return undefined;
     bytes[18] = 1;
     bytes[19] = 1;

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync, truncateSync } from 'node:fs';
+import { copyHeldFile } from './held-file-read.js';
 import { join } from 'node:path';
 import type { LogAnchor } from './sqlite-append-writer.js';
 
@@ -57,7 +58,8 @@ export function rebuildAcknowledged(path: string, wal: string, folder: string, a
   mkdirSync(folder, { recursive: true });
   const foundDb = join(folder, 'as-found.db');
   const foundWal = join(folder, 'as-found.db-wal');
-  copyFileSync(path, foundDb);
+  // The live store's main file, through the descriptor SQLite holds on it (a copy's own descriptor, closed, drops its locks; s9).
+  copyHeldFile(path, foundDb);
   const hasWal = existsSync(wal);
   if (hasWal) copyFileSync(wal, foundWal);
   const ends = hasWal ? commitEnds(foundWal) : [0];

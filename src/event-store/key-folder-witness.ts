@@ -8,6 +8,7 @@ import { say } from '../shared/domain-error.js';
 import { readWitness, StoreRefusedError, type StoreWitness } from './store-witness.js';
 import { SqliteStoreInspection } from './sqlite-store-inspection.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
+import { resetOffers } from './reset-offers.js';
 
 /*
  * A second copy of each store's witness, kept beside the ledger signing key (./keys by default),
@@ -240,9 +241,11 @@ function unsignedCopy(path: string): StoreRefusedError {
   return new StoreRefusedError(
     'STORE_WITNESS_DAMAGED',
     say(
-      `The copy of the store witness beside the ledger signing key, ${path}, carries no signature, but the server only ever writes it signed: its signature was removed, and what it says cannot be trusted (rows deleted from the end of the log, hidden by witnesses edited back?). Restore the key folder's store-witnesses from a backup and run npm run ledger:verify; to go on all the same, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true).`,
-      `与台账签名密钥存放在一起的事件库见证副本 ${path} 没有签名，而服务只会写入带签名的副本：其签名已被删除，内容不可信（是否删除了日志末尾的记录，并改回了见证文件？）。请从备份恢复密钥文件夹中的 store-witnesses，并进行台账校验（npm run ledger:verify）；若仍要继续，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次。`,
+      `The copy of the store witness beside the ledger signing key, ${path}, carries no signature, but the server only ever writes it signed: its signature was removed, and what it says cannot be trusted (rows deleted from the end of the log, hidden by witnesses edited back?). Restore the key folder's store-witnesses from a backup and run npm run ledger:verify. ${resetOffers.unsignedWitness.en}`,
+      `与台账签名密钥存放在一起的事件库见证副本 ${path} 没有签名，而服务只会写入带签名的副本：其签名已被删除，内容不可信（是否删除了日志末尾的记录，并改回了见证文件？）。请从备份恢复密钥文件夹中的 store-witnesses，并进行台账校验（npm run ledger:verify）。${resetOffers.unsignedWitness.zh}`,
     ),
+    undefined,
+    [resetOffers.unsignedWitness],
   );
 }
 
@@ -330,9 +333,11 @@ export function judgeCopyMissing(witnessed: StoreWitness | null, storeId: string
   return new StoreRefusedError(
     'STORE_WITNESS_COPY_MISSING',
     say(
-      `The store witness ${witnessPath} says a signed copy of it is kept beside the ledger signing key, in ${folder}, but there is ${which.en}: it was deleted, or the key's folder was restored from an older backup or moved without it. The copy is what tells a data folder restored from an older backup (witness included) from the store this server last saw, so the server does not start without it. Put the copy back (a backup of the key's folder, or the folder the key was moved from); if the key was moved, move its store-witnesses folder with it. To go on without it, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true): a new copy is written.`,
-      `事件库见证文件 ${witnessPath} 表明其签名副本存放在台账签名密钥旁的 ${folder} 中，但那里${which.zh}：副本被删除，或密钥文件夹被较早的备份恢复，或密钥被移走而副本未随之移动。只有该副本能区分“数据文件夹（连同见证文件）被旧备份恢复”与本服务上次看到的事件库，因此缺少它时服务不会启动。请放回副本（密钥文件夹的备份，或密钥原来所在的文件夹）；若密钥已移动，请把其 store-witnesses 文件夹一并移动。若确认不用副本继续，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次，届时将写入新的副本。`,
+      `The store witness ${witnessPath} says a signed copy of it is kept beside the ledger signing key, in ${folder}, but there is ${which.en}: it was deleted, or the key's folder was restored from an older backup or moved without it. The copy is what tells a data folder restored from an older backup (witness included) from the store this server last saw, so the server does not start without it. Put the copy back (a backup of the key's folder, or the folder the key was moved from); if the key was moved, move its store-witnesses folder with it. ${resetOffers.keptCopyMissing.en}`,
+      `事件库见证文件 ${witnessPath} 表明其签名副本存放在台账签名密钥旁的 ${folder} 中，但那里${which.zh}：副本被删除，或密钥文件夹被较早的备份恢复，或密钥被移走而副本未随之移动。只有该副本能区分“数据文件夹（连同见证文件）被旧备份恢复”与本服务上次看到的事件库，因此缺少它时服务不会启动。请放回副本（密钥文件夹的备份，或密钥原来所在的文件夹）；若密钥已移动，请把其 store-witnesses 文件夹一并移动。${resetOffers.keptCopyMissing.zh}`,
     ),
+    undefined,
+    [resetOffers.keptCopyMissing],
   );
 }
 
@@ -368,8 +373,10 @@ export function judgeNewStore(sqlitePath: string, kept: readonly KeptWitness[], 
   return new StoreRefusedError(
     'STORE_NOT_FOUND',
     say(
-      `SQLITE_PATH=${sqlitePath} names no event store (${path} does not exist), but the ledger signing key ${keyPath} vouches for ${stores}. A mistyped SQLITE_PATH, or a server started from another working folder? Set SQLITE_PATH to that store's file. To create a new, empty store at ${path} all the same, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true); the demo is not seeded into it.`,
-      `SQLITE_PATH=${sqlitePath} 指向的事件库不存在（${path} 不存在），而台账签名密钥 ${keyPath} 担保的是 ${storesZh}。是否 SQLITE_PATH 写错了，或服务是在别的工作目录下启动的？请将 SQLITE_PATH 设为该事件库的文件。若确要在 ${path} 新建一个空的事件库，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次；演示数据不会写入该库。`,
+      `SQLITE_PATH=${sqlitePath} names no event store (${path} does not exist), but the ledger signing key ${keyPath} vouches for ${stores}. A mistyped SQLITE_PATH, or a server started from another working folder? Set SQLITE_PATH to that store's file. ${resetOffers.newStore(path).en}`,
+      `SQLITE_PATH=${sqlitePath} 指向的事件库不存在（${path} 不存在），而台账签名密钥 ${keyPath} 担保的是 ${storesZh}。是否 SQLITE_PATH 写错了，或服务是在别的工作目录下启动的？请将 SQLITE_PATH 设为该事件库的文件。${resetOffers.newStore(path).zh}`,
     ),
+    undefined,
+    [resetOffers.newStore(path)],
   );
 }

@@ -5,6 +5,7 @@ import { officeInstantZh } from '../shared/calendar-date.js';
 import { mayHaveMoved, readKeyFolderWitnessesLeniently, whereFolderCameFrom } from './key-folder-witness.js';
 import { SqliteStoreInspection, type OtherWritersRows, type WriterRows } from './sqlite-store-inspection.js';
 import { isPlace, realPlaceOf } from './store-place.js';
+import { resetOffers } from './reset-offers.js';
 import { readWitness, StoreRefusedError, type OtherCopyAcceptance, type StoreWitness } from './store-witness.js';
 
 /*
@@ -223,10 +224,7 @@ export function thisCopyLabel(copy: ThisCopy): Bilingual {
 }
 
 /** How to take the other copy's records deliberately (ACCEPT_STORE_RESET, honoured by one start). */
-export const ACCEPT_OTHER_COPY = say(
-  "Only if the other copy's records are to become this copy's on purpose (a drill copy refreshed from a newer copy of production, say) start once with --accept-store-reset (or ACCEPT_STORE_RESET=true): that start takes the store as it is, and the acceptance is kept in the witness.",
-  '只有确要把另一副本的记录作为本副本的记录使用时（例如用正式库较新的副本刷新演练副本），才以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次：该次启动按现状接受事件库，并在见证文件中记下此次接受。',
-);
+const ACCEPT_OTHER_COPY = resetOffers.otherCopy;
 
 /** What to do about it, and how to take the other copy's records deliberately. */
 const WHAT_TO_DO = say(
@@ -263,7 +261,9 @@ export function otherCopyRefusal(at: string, found: OtherCopyWrites, copy: ThisC
       ? witnessOnlyToDo(found.other.path, found.own.path)
       : WHAT_TO_DO;
   const rollback = found.how === 'unknown-writers' && found.rows.writers.some((writer) => writer.writerId === null) ? ROLLBACK_TO_DO : null;
-  return new StoreRefusedError('STORE_FROM_OTHER_COPY', say(`${words.en} ${todo.en}${rollback ? ` ${rollback.en}` : ''}`, `${words.zh}${todo.zh}${rollback?.zh ?? ''}`), otherCopyRowsOf(found));
+  // The witness alone another copy's: nothing to accept (witnessOnlyToDo offers no reset).
+  const offers = [...(todo === WHAT_TO_DO || found.folderPutHere ? [ACCEPT_OTHER_COPY] : []), ...(rollback ? [rollback] : [])];
+  return new StoreRefusedError('STORE_FROM_OTHER_COPY', say(`${words.en} ${todo.en}${rollback ? ` ${rollback.en}` : ''}`, `${words.zh}${todo.zh}${rollback?.zh ?? ''}`), otherCopyRowsOf(found), offers);
 }
 
 /** The positions of the other copy's records `findOtherCopyWrites` found; undefined when only the witness beside the store is the other copy's. */
@@ -316,10 +316,7 @@ const unstampedRowsWords = (rows: WriterRows): Bilingual =>
   );
 
 /** What to do when some of the rows carry no writer id (breaker43-9 K1): a deliberate rollback is accepted once. */
-const ROLLBACK_TO_DO = say(
-  "If this copy itself was run on the previous release since its record (a deliberate rollback) and these are its records, start this release once with --accept-store-reset (or ACCEPT_STORE_RESET=true): that start takes them as this copy's, and later starts judge only what is written after it.",
-  '若这些记录是本副本自己回退到上一版本运行时写入的（有意回退），请在本版本上以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次：该次启动把它们作为本副本的记录接受，此后的启动只判断其后写入的记录。',
-);
+const ROLLBACK_TO_DO = resetOffers.rollback;
 
 /**
  * newcomer46-9 S2: this copy's own records that the file no longer holds — the other copy's rows begin at or before the

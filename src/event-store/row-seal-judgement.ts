@@ -1,6 +1,7 @@
 import { say } from '../shared/domain-error.js';
 import { StoreRefusedError, type SigningKeyOnRecord, type StoreWitness } from './store-witness.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
+import { resetOffers } from './reset-offers.js';
 
 /*
  * What a start may seal, and what it must not (breaker9d P5, P8). A row seal (`rowSeal`) is the
@@ -22,10 +23,7 @@ export interface NamedEvent {
 const named = (events: readonly NamedEvent[]) => events.map((event) => `${event.type} at ${event.position}`).join(', ');
 const namedZh = (events: readonly NamedEvent[]) => events.map((event) => `位置 ${event.position} 的 ${event.type}`).join('、');
 
-const ACCEPT_ONCE = say(
-  'If they are known to be the office’s, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true): the rows are then sealed along their chain.',
-  '若确认这些记录都是本单位的，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次：届时沿哈希链为这些记录加封。',
-);
+const ACCEPT_ONCE = resetOffers.sealOnce;
 
 /**
  * A store that holds events, none sealed, whose witness does not say its rows were ever sealed:
@@ -48,6 +46,8 @@ export function judgeFirstSealing(
       `None of the ${found.head} events in the log at ${found.location} is sealed with the office's ledger key${newest.en}, and its witness does not say they ever were. Either the store was written by a version of Rectify from before rows were sealed, or the seals were removed — with the witness rewritten in an older format — so that this start would seal rows nobody vouches for (a forged account, events deleted from the end). Sealing them would vouch for whatever the log holds, so the server does not do it unasked. Run npm run ledger:verify, and compare the newest events with what the office knows. ${ACCEPT_ONCE.en}`,
       `${found.location} 日志中的 ${found.head} 条事件没有一条带有本单位台账密钥的封印${newest.zh}，其见证文件也未记载曾经加封。要么该事件库由加封功能之前的旧版 Rectify 写入，要么封印被删除、见证文件被改写成旧格式——使本次启动为无人担保的记录加封（伪造的账号、被删除的末尾事件）。加封即为日志中的一切作担保，因此服务不会自行加封。请进行台账校验（npm run ledger:verify），并把最新的事件与本单位所知的情况核对。${ACCEPT_ONCE.zh}`,
     ),
+    undefined,
+    [ACCEPT_ONCE],
   );
 }
 
@@ -63,9 +63,11 @@ export function judgeUnsignedWitness(witnessed: StoreWitness | null, found: { re
   return new StoreRefusedError(
     'STORE_WITNESS_DAMAGED',
     say(
-      `The store witness ${found.witnessPath} carries no signature, but the rows of ${found.location} are sealed with the office's ledger key, and every version that seals rows signs its witness: it was rewritten by someone without the key (in an older format, to hide events deleted from the end of the log?), and what it says cannot be trusted. Restore the witness (and the key folder's store-witnesses) from a backup and run npm run ledger:verify; to go on all the same, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true).`,
-      `事件库见证文件 ${found.witnessPath} 没有签名，而 ${found.location} 的记录带有本单位台账密钥的封印，凡会加封的版本都会为见证文件签名：它已被没有密钥的人改写（改成旧格式，以掩盖日志末尾被删除的事件？），内容不可信。请从备份恢复见证文件（以及密钥文件夹中的 store-witnesses），并进行台账校验（npm run ledger:verify）；若仍要继续，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次。`,
+      `The store witness ${found.witnessPath} carries no signature, but the rows of ${found.location} are sealed with the office's ledger key, and every version that seals rows signs its witness: it was rewritten by someone without the key (in an older format, to hide events deleted from the end of the log?), and what it says cannot be trusted. Restore the witness (and the key folder's store-witnesses) from a backup and run npm run ledger:verify. ${resetOffers.unsignedWitness.en}`,
+      `事件库见证文件 ${found.witnessPath} 没有签名，而 ${found.location} 的记录带有本单位台账密钥的封印，凡会加封的版本都会为见证文件签名：它已被没有密钥的人改写（改成旧格式，以掩盖日志末尾被删除的事件？），内容不可信。请从备份恢复见证文件（以及密钥文件夹中的 store-witnesses），并进行台账校验（npm run ledger:verify）。${resetOffers.unsignedWitness.zh}`,
     ),
+    undefined,
+    [resetOffers.unsignedWitness],
   );
 }
 
@@ -103,5 +105,7 @@ export function judgeRotationSealing(
       `The ledger key is being rotated (${now.en}; key ${onRecord.fingerprint} is listed in LEDGER_TRUSTED_KEYS), and the rotation seals the log under the new key. But ${last.en}, and the events at positions ${vouched + 1n}–${found.head} in ${found.location}${newest.en} came after it: their seals can be checked only with the old key, and sealing them under the new one would vouch for rows appended by hand while the key was away. Put the old key back at LEDGER_SIGNING_KEY_FILE and start (the server's own witness then covers every row; rotate after a clean stop), or run npm run ledger:verify and compare those events with what the office knows. ${ACCEPT_ONCE.en}`,
       `台账密钥正在更换（${now.zh}；密钥 ${onRecord.fingerprint} 已列入 LEDGER_TRUSTED_KEYS），更换时要用新密钥为日志重新加封。但${last.zh}，而 ${found.location} 中位置 ${vouched + 1n}–${found.head} 的事件${newest.zh}在其之后：它们的封印只能用旧密钥核验，用新密钥为其加封，就是为密钥不在时手工添加的记录作担保。请把旧密钥放回 LEDGER_SIGNING_KEY_FILE 后启动（服务自己的见证即覆盖全部记录；正常停止后再更换密钥），或进行台账校验（npm run ledger:verify），把这些事件与本单位所知的情况核对。${ACCEPT_ONCE.zh}`,
     ),
+    undefined,
+    [ACCEPT_ONCE],
   );
 }

@@ -39,6 +39,7 @@ import { keyFingerprint, publicKeyText } from '../ledger/domain/checkpoint.js';
 import { loadSigningKey, readSigningKey, signingKeyPath } from '../ledger/ledger-signing-key.js';
 import { copiesJudging, otherFilesSeenAt, judgeCopyMissing, judgedOnKeptCopy, judgeNewStore, keptCopyFor, readKeyFolderWitnessesLeniently, retireCopiesCoveredByReset, keyFolderWitnessFolder, keyFolderWitnessPath, newerWitness, readKeyFolderWitnesses, retireLegacyCopy, type KeptWitness } from './key-folder-witness.js';
 import { findOtherCopyWrites, otherCopyRefusal } from './other-copy-writes.js';
+import { resetOffers } from './reset-offers.js';
 import { rowSealKeyOf } from '../ledger/ledger-mac.js';
 import { judgeFirstSealing, judgeRotationSealing, judgeUnsignedWitness, type NamedEvent } from './row-seal-judgement.js';
 import { InvalidSettingsError, type AppSettings } from '../config/app-settings.js';
@@ -694,9 +695,11 @@ export function judgeHoles(location: string, holes: ReturnType<SqliteEventStore[
   return new StoreRefusedError(
     'LOG_HOLE',
     say(
-      `The event log in ${location} is missing ${holes.missing} event(s) below its head, at position ${ranges.join(', ')}${more}: rows were deleted from the middle of the log, and what they recorded (a token revoked, a report sent back, a close-out) would be served as if it never happened. Run npm run ledger:verify (it names where the chain breaks) and restore the store from the newest backup (npm run store:backup keeps only unaltered copies). A log with deleted rows cannot be written to again: started once with --accept-store-reset (or ACCEPT_STORE_RESET=true) it is served read-only — to read and export what is left — with every write refused and no 台账校验码 signed.`,
-      `${location} 的事件日志在末尾之前缺少 ${holes.missing} 条事件（位置 ${ranges.join('、')}${more ? '等' : ''}）：日志中间的记录被删除，其所记录的事实（令牌吊销、报告退回、销号等）将被当作从未发生。请运行台账校验（npm run ledger:verify，会指出哈希链断开之处），并用最近的备份恢复事件库（npm run store:backup 只保留未被改动的副本）。记录被删除的日志不能再写入：如以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次，服务只读——可查看和导出余下的记录，写入一律拒绝，也不再生成台账校验码。`,
+      `The event log in ${location} is missing ${holes.missing} event(s) below its head, at position ${ranges.join(', ')}${more}: rows were deleted from the middle of the log, and what they recorded (a token revoked, a report sent back, a close-out) would be served as if it never happened. Run npm run ledger:verify (it names where the chain breaks) and restore the store from the newest backup (npm run store:backup keeps only unaltered copies). ${resetOffers.readOnlyWithHoles.en}`,
+      `${location} 的事件日志在末尾之前缺少 ${holes.missing} 条事件（位置 ${ranges.join('、')}${more ? '等' : ''}）：日志中间的记录被删除，其所记录的事实（令牌吊销、报告退回、销号等）将被当作从未发生。请运行台账校验（npm run ledger:verify，会指出哈希链断开之处），并用最近的备份恢复事件库（npm run store:backup 只保留未被改动的副本）。${resetOffers.readOnlyWithHoles.zh}`,
     ),
+    undefined,
+    [resetOffers.readOnlyWithHoles],
   );
 }
 
@@ -725,9 +728,11 @@ export function judgeCutAtEnd(location: string, head: bigint | null, given: numb
   return new StoreRefusedError(
     'STORE_SHORTER',
     say(
-      `The event log in ${location} ${ends}, but the file itself numbered events up to position ${given}: the events at position ${range} were deleted from the end of the log, and what they recorded (an account, a report, a close-out) would be served as if it never happened. Run npm run ledger:verify and restore the store from a backup. To start on it as it is all the same, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true).`,
-      `${location} 的事件日志${endsZh}，而该文件自身的事件编号已到位置 ${given}：位置 ${range} 的事件已从日志末尾删除，其所记录的事实（账号、报告、销号等）将被当作从未发生。请进行台账校验（npm run ledger:verify），并从备份恢复事件库。若仍要在当前事件库上启动，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次。`,
+      `The event log in ${location} ${ends}, but the file itself numbered events up to position ${given}: the events at position ${range} were deleted from the end of the log, and what they recorded (an account, a report, a close-out) would be served as if it never happened. Run npm run ledger:verify and restore the store from a backup. ${resetOffers.startAsIs.en}`,
+      `${location} 的事件日志${endsZh}，而该文件自身的事件编号已到位置 ${given}：位置 ${range} 的事件已从日志末尾删除，其所记录的事实（账号、报告、销号等）将被当作从未发生。请进行台账校验（npm run ledger:verify），并从备份恢复事件库。${resetOffers.startAsIs.zh}`,
     ),
+    undefined,
+    [resetOffers.startAsIs],
   );
 }
 
@@ -744,9 +749,11 @@ export function judgeCheckpoints(location: string, witnessed: StoreWitness, late
   return new StoreRefusedError(
     'CHECKPOINTS_MISSING',
     say(
-      `The ledger checkpoints of the event store at ${location} end before checkpoint ${seen.sequence} (over ${seen.treeSize} events) that this server took or saw (${witnessed.seenAt}): ${has}. Either the store was restored from a backup older than that checkpoint (the events after it are then missing too), or checkpoint rows were deleted together with the file's numbering of them — what hides a rewritten log from verification. Run npm run ledger:verify and restore the store from a backup. To start on it as it is all the same, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true).`,
-      `${location} 事件库的台账校验点止于本服务曾签署或看到的第 ${seen.sequence} 号校验点（覆盖 ${seen.treeSize} 条事件，${officeInstantZh(witnessed.seenAt)}）之前：${hasZh}。要么事件库是从早于该校验点的备份恢复的（其后的事件也随之缺失），要么校验点记录连同其编号计数一起被删除——这正是掩盖日志改写的手法。请进行台账校验（npm run ledger:verify），并从备份恢复事件库。若仍要在当前事件库上启动，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次。`,
+      `The ledger checkpoints of the event store at ${location} end before checkpoint ${seen.sequence} (over ${seen.treeSize} events) that this server took or saw (${witnessed.seenAt}): ${has}. Either the store was restored from a backup older than that checkpoint (the events after it are then missing too), or checkpoint rows were deleted together with the file's numbering of them — what hides a rewritten log from verification. Run npm run ledger:verify and restore the store from a backup. ${resetOffers.startAsIs.en}`,
+      `${location} 事件库的台账校验点止于本服务曾签署或看到的第 ${seen.sequence} 号校验点（覆盖 ${seen.treeSize} 条事件，${officeInstantZh(witnessed.seenAt)}）之前：${hasZh}。要么事件库是从早于该校验点的备份恢复的（其后的事件也随之缺失），要么校验点记录连同其编号计数一起被删除——这正是掩盖日志改写的手法。请进行台账校验（npm run ledger:verify），并从备份恢复事件库。${resetOffers.startAsIs.zh}`,
     ),
+    undefined,
+    [resetOffers.startAsIs],
   );
 }
 

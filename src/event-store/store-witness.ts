@@ -10,6 +10,7 @@ import { officeInstantZh } from '../shared/calendar-date.js';
 import type { WitnessedStoreFile } from './stray-wal.js';
 import type { ClockAheadAcceptance } from './clock-behind.js';
 import { isWriterId } from './writer-id.js';
+import { resetOffers } from './reset-offers.js';
 import type { WalBreak } from './wal-file-mark.js';
 
 /**
@@ -357,9 +358,11 @@ function witnessDamaged(path: string, why: string, whyZh: string): StoreRefusedE
   return new StoreRefusedError(
     'STORE_WITNESS_DAMAGED',
     say(
-      `The store witness ${path} cannot be read (${why}), so this server cannot tell whether the store is the one it last saw. Restore the witness from a backup; or, to go on, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true): the store's own checks still run and a new witness is written.`,
-      `事件库见证文件 ${path} 无法读取（${whyZh}），因此无法判断事件库是否为上次所见的那一个。请从备份恢复见证文件；若确认要继续，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次：事件库自身的检查照常进行，并写入新的见证文件。`,
+      `The store witness ${path} cannot be read (${why}), so this server cannot tell whether the store is the one it last saw. Restore the witness from a backup. ${resetOffers.witnessUnreadable.en}`,
+      `事件库见证文件 ${path} 无法读取（${whyZh}），因此无法判断事件库是否为上次所见的那一个。请从备份恢复见证文件。${resetOffers.witnessUnreadable.zh}`,
     ),
+    undefined,
+    [resetOffers.witnessUnreadable],
   );
 }
 
@@ -505,22 +508,9 @@ const RESTORE = say(
   '若数据确已丢失，请先停止并从备份恢复事件库（store:backup 的备份只有 rectify.db 与见证文件，没有 -wal 文件；整个数据文件夹的副本则连同其 -wal 文件（如有）一起恢复）。',
 );
 
-/** The way on with the store as it is, for a store that holds records. */
-const GO_ON = say(
-  'To go on with this store as it is, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true); the demo is not seeded into it.',
-  '若确认要使用当前这个事件库继续运行，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次；演示数据不会写入该库。',
-);
-
-/**
- * The way on where there is no store to go on with — the file is missing, or holds no record (newcomer45-9 M4: "go on with
- * the current store" where there was none): accepting starts an empty ledger, without any record this server saw.
- * @param head the position this server last saw (its witness's head).
- */
-const startEmpty = (missing: boolean, head: string | null): Bilingual =>
-  say(
-    `${missing ? 'There is no store here to go on with' : 'This store holds no record'}: to start over with an empty ledger, without any of the records up to position ${head ?? 'none'} this server last saw, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true); the demo is not seeded into it.`,
-    `${missing ? '这里已没有可继续使用的事件库' : '这个事件库中没有任何记录'}：若确认要以空台账重新开始（本服务上次看到的、至位置 ${head ?? '无'} 的全部记录都不会在其中），请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次；演示数据不会写入。`,
-  );
+/** The way on with the store as it is, for a store that holds records (`resetOffers`). */
+const GO_ON = resetOffers.goOn;
+const startEmpty = resetOffers.startEmpty;
 
 /**
  * A store that holds events where no witness is: the witness is what would tell that events were
@@ -533,9 +523,11 @@ export function judgeUnwitnessed(witness: StoreWitness | null, place: { location
   return new StoreRefusedError(
     'STORE_UNWITNESSED',
     say(
-      `The event store at ${place.location} holds events up to position ${head}, but there is no store witness at ${place.witnessPath}: this server cannot tell whether events were removed from its end (a witness deleted with them hides that). If the witness is elsewhere, set STORE_WITNESS_PATH to it. If the store is known to be whole (run ledger:verify; e.g. a store from a version that kept no witness, or filled by a tool before any server started on it), start once with --accept-store-reset (or ACCEPT_STORE_RESET=true): a witness is written from then on.`,
-      `位于 ${place.location} 的事件库已有事件（至位置 ${head}），但 ${place.witnessPath} 处没有事件库见证文件：无法判断其末尾的事件是否被删除（连同见证文件一起删除即可掩盖）。若见证文件在别处，请将 STORE_WITNESS_PATH 设为该文件。若确认事件库完整（请先进行台账校验），请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次，此后将写入见证文件。`,
+      `The event store at ${place.location} holds events up to position ${head}, but there is no store witness at ${place.witnessPath}: this server cannot tell whether events were removed from its end (a witness deleted with them hides that). If the witness is elsewhere, set STORE_WITNESS_PATH to it. ${resetOffers.unwitnessed.en}`,
+      `位于 ${place.location} 的事件库已有事件（至位置 ${head}），但 ${place.witnessPath} 处没有事件库见证文件：无法判断其末尾的事件是否被删除（连同见证文件一起删除即可掩盖）。若见证文件在别处，请将 STORE_WITNESS_PATH 设为该文件。${resetOffers.unwitnessed.zh}`,
     ),
+    undefined,
+    [resetOffers.unwitnessed],
   );
 }
 
@@ -635,12 +627,15 @@ export const WAL_DAMAGE_SAID = 'because its -wal file is damaged';
 function walBrokenRefusal(at: string, witness: StoreWitness, head: bigint | null, damage: WalBreak): StoreRefusedError {
   const ends = head === null ? 'holds no event' : `ends at position ${head}`;
   const endsZh = head === null ? '一条事件都没有' : `止于位置 ${head}`;
+  const offer = resetOffers.damagedWal(`${at}${DAMAGED_WAL_COPY}<instant>`);
   return new StoreRefusedError(
     'STORE_SHORTER',
     say(
-      `The event store at ${at} ${ends}, before position ${witness.head} that this server last saw (${witness.seenAt}), ${WAL_DAMAGE_SAID} — the .db was not rolled back to an older copy. The -wal beside it (${at}-wal) is the file's own, but from frame ${damage.brokenFrame} of its ${damage.frames} frames on its checksums fail (a damaged disk block, or a copy or sync gone wrong), so SQLite reads only the ${damage.readFrames} frames before; the ${damage.unreadFrames} frames from there on, ${damage.unreadCommits} committed write(s) — the acknowledged events past what SQLite reads — are still in the -wal, unread. This start left the .db and the -wal as they were: do not delete the -wal, and do not restore a backup over them (it lacks what was written after it). Stop every server on the file, keep a copy of the data folder (cp -a), and get help recovering the frames past the break (README, Reliability, "When the server refuses to start", a damaged -wal; sqlite3 .recover does not read past the break either). To go on with the store as SQLite reads it, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true): that start first keeps a copy of the -wal beside it as ${at}${DAMAGED_WAL_COPY}<instant> (the log names it), for the events past the break to be recovered from; the demo is not seeded into it.`,
-      `位于 ${at} 的事件库${endsZh}，早于本服务上次看到的位置 ${witness.head}（${officeInstantZh(witness.seenAt)}），原因是其 -wal 文件损坏——并不是 .db 被旧副本覆盖。其旁的 -wal 文件（${at}-wal）是该 .db 自己的，但从第 ${damage.brokenFrame} 帧起（共 ${damage.frames} 帧）校验和不符（磁盘坏块，或复制、同步出错），SQLite 只读取此前的 ${damage.readFrames} 帧；此后的 ${damage.unreadFrames} 帧、${damage.unreadCommits} 次已提交的写入——SQLite 读不到的已确认写入的事件——仍在该 -wal 中。本次启动未改动 .db 和 -wal：请勿删除该 -wal，也不要用备份覆盖它们（备份缺少其后写入的内容）。请停止使用该文件的所有服务，先复制保留数据文件夹（cp -a），再寻求帮助恢复断点之后的帧（见 README「Reliability」中「When the server refuses to start」关于 -wal 损坏的一条；sqlite3 的 .recover 同样读不到断点之后）。若要按 SQLite 能读出的现状继续运行，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次：该次启动会先在旁边保留一份 -wal 副本 ${at}${DAMAGED_WAL_COPY}<时刻>（日志中写明），断点之后的事件可据此恢复；演示数据不会写入该库。`,
+      `The event store at ${at} ${ends}, before position ${witness.head} that this server last saw (${witness.seenAt}), ${WAL_DAMAGE_SAID} — the .db was not rolled back to an older copy. The -wal beside it (${at}-wal) is the file's own, but from frame ${damage.brokenFrame} of its ${damage.frames} frames on its checksums fail (a damaged disk block, or a copy or sync gone wrong), so SQLite reads only the ${damage.readFrames} frames before; the ${damage.unreadFrames} frames from there on, ${damage.unreadCommits} committed write(s) — the acknowledged events past what SQLite reads — are still in the -wal, unread. This start left the .db and the -wal as they were: do not delete the -wal, and do not restore a backup over them (it lacks what was written after it). Stop every server on the file, keep a copy of the data folder (cp -a), and get help recovering the frames past the break (README, Reliability, "When the server refuses to start", a damaged -wal; sqlite3 .recover does not read past the break either). ${offer.en}`,
+      `位于 ${at} 的事件库${endsZh}，早于本服务上次看到的位置 ${witness.head}（${officeInstantZh(witness.seenAt)}），原因是其 -wal 文件损坏——并不是 .db 被旧副本覆盖。其旁的 -wal 文件（${at}-wal）是该 .db 自己的，但从第 ${damage.brokenFrame} 帧起（共 ${damage.frames} 帧）校验和不符（磁盘坏块，或复制、同步出错），SQLite 只读取此前的 ${damage.readFrames} 帧；此后的 ${damage.unreadFrames} 帧、${damage.unreadCommits} 次已提交的写入——SQLite 读不到的已确认写入的事件——仍在该 -wal 中。本次启动未改动 .db 和 -wal：请勿删除该 -wal，也不要用备份覆盖它们（备份缺少其后写入的内容）。请停止使用该文件的所有服务，先复制保留数据文件夹（cp -a），再寻求帮助恢复断点之后的帧（见 README「Reliability」中「When the server refuses to start」关于 -wal 损坏的一条；sqlite3 的 .recover 同样读不到断点之后）。${offer.zh}`,
     ),
+    undefined,
+    [offer],
   );
 }
 

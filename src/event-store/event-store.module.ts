@@ -7,7 +7,7 @@ import { EVENT_STORE, type EventStore } from './event-store.port.js';
 import { guardedEventStore } from './guarded-event-store.js';
 import { admitStore, type AdmittedStore } from './store-admission.js';
 import { resolve } from 'node:path';
-import { StoreHealth, acceptClockAheadNotice, acceptStoreResetNotice, runningInContainer, unnamedCopyNotice, type StoreNotice } from './store-health.js';
+import { StoreHealth, acceptClockAheadNotice, acceptStoreResetNotice, runningInContainer, sameNameNotice, unnamedCopyNotice, type StoreNotice } from './store-health.js';
 import { say } from '../shared/domain-error.js';
 import { Clock, SystemClock } from '../shared/clock.js';
 import { clockBehindBy, newestOf, recordedAfterAcceptance } from './clock-behind.js';
@@ -84,6 +84,7 @@ export const ADMITTED_STORE = Symbol('AdmittedStore');
           acceptClockAheadNotice(admitted.clockAheadThisStart, since),
           // Production deployments only (the image sets NODE_ENV=production): a development or test run in a container has no copies to tell apart.
           unnamedCopyNotice(onDisk, config.get('STORE_COPY_NAME', { infer: true }), config.get('NODE_ENV', { infer: true }) === 'production' && runningInContainer(), since),
+          sameNameNotice(config.get('STORE_COPY_NAME', { infer: true }) ?? null, admitted.sameNameElsewhere, since),
         ].filter((notice): notice is StoreNotice => notice !== null);
         for (const notice of notices) new Logger('EventStore').warn(notice.message.en);
         // breaker41-9 P1 c: a file renamed over the store under this server is judged for another copy's records.

@@ -568,6 +568,12 @@ export interface AdmittedStore {
    */
   readonly registration: LiveServerRegistration | null;
   /**
+   * newcomer46-9 M4: the other files of this store, at other places and there now, whose newest witness copy beside the key
+   * carries this start's STORE_COPY_NAME — two copies under one name (a drill that took 正式 from the project's .env): said
+   * in /health `notices` (STORE_COPY_NAME_SHARED). Empty without a name, for EventStoreDB and `:memory:`.
+   */
+  readonly sameNameElsewhere: readonly { readonly location: string; readonly seenAt: string }[];
+  /**
    * Resolves once the store's file is known sound (SQLite: `PRAGMA quick_check`, on a thread of its
    * own while the read models are restored) and the witness is written; rejects with StoreRefusedError
    * STORE_DAMAGED otherwise. Nothing may be written to the store, nor the server be ready, before it.
@@ -1382,6 +1388,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
       witnessed,
       integrity: integrityAndWalk,
       registration,
+      sameNameElsewhere: settings.STORE_COPY_NAME ? otherCopies.filter(({ witness }) => witness.copyName === settings.STORE_COPY_NAME).map(({ witness }) => ({ location: witness.location, seenAt: witness.seenAt })) : [],
     };
   } catch (error) {
     await store?.close();

@@ -45,6 +45,8 @@ export type StoreProblemCause =
  * - `STORE_COPY_UNNAMED`: a SQLite store served in production (NODE_ENV=production) from a container without STORE_COPY_NAME: every
  *   container of the image keeps its store at one path, so the copy its head statements name cannot
  *   tell production from a staging copy made from its folders (breaker9e P3);
+ * - `STORE_COPY_NAME_SHARED`: another file of this store, at another place and there now, runs under this server's
+ *   STORE_COPY_NAME (a drill or training copy started with the project's .env, newcomer46-9 M4): `sameNameNotice`;
  * - `SIGNING_KEYS_DIFFER` / `STORE_COPY_NAMES_DIFFER`: another live server on the same SQLite file
  *   signs with another ledger key, or carries another STORE_COPY_NAME (live-servers.ts: refused at
  *   start; noticed here when two servers started at one moment, breaker9i P3, breaker9g P6);
@@ -61,6 +63,7 @@ export type StoreNoticeCause =
   | 'STORE_RESET_ACCEPTED'
   | 'KEY_SIDE_WITNESS_UNWRITABLE'
   | 'STORE_COPY_UNNAMED'
+  | 'STORE_COPY_NAME_SHARED'
   | 'SIGNING_KEYS_DIFFER'
   | 'STORE_COPY_NAMES_DIFFER'
   | 'STORE_FILE_HAS_OTHER_NAMES'
@@ -147,6 +150,26 @@ export function unnamedCopyNotice(store: string | null, copyName: string | null,
     message: say(
       `This server runs in a container and STORE_COPY_NAME is not set, so its signed ledger head statements name the copy of the store by its path (${store}), which every container of the image shares: a staging or training copy made from this store's folders signs statements this server takes as its own, and one of a longer log stops its writes. Give each copy a name of its own (e.g. STORE_COPY_NAME=正式 here, STORE_COPY_NAME=测试环境 on the copy).`,
       `本服务运行在容器中且未设置 STORE_COPY_NAME，其签署的台账现状凭证按事件库路径（${store}）区分副本，而该镜像的每个容器都使用同一路径：用本事件库的文件复制出的测试或培训副本所签的凭证会被当作本服务自己的，一份更长台账的凭证就会使本服务停止写入。请为每个副本设置各自的名称（例如本服务 STORE_COPY_NAME=正式，副本 STORE_COPY_NAME=测试环境）。`,
+    ),
+  };
+}
+
+/**
+ * newcomer46-9 M4: what a start says when another file of its store, at another place and there now, carries its
+ * STORE_COPY_NAME (`AdmittedStore.sameNameElsewhere`): two copies under one name — the README has a drill or training copy
+ * started with a name of its own; one that took 正式 from the project folder's .env starts `ready` all the same. Null when
+ * there is none.
+ */
+export function sameNameNotice(copyName: string | null, elsewhere: readonly { readonly location: string; readonly seenAt: string }[], since: string): StoreNotice | null {
+  if (copyName === null || elsewhere.length === 0) return null;
+  const places = elsewhere.map(({ location, seenAt }) => `${location} (seen ${seenAt})`).join(', ');
+  const placesZh = elsewhere.map(({ location, seenAt }) => `${location}（${officeInstantZh(seenAt)}）`).join('、');
+  return {
+    cause: 'STORE_COPY_NAME_SHARED',
+    since,
+    message: say(
+      `Another copy of this store, ${places}, ran under this server's own STORE_COPY_NAME=${copyName} (its witness beside the ledger key says so): two copies under one name — a restore drill or a training copy started with the project folder's .env. Its records are still told from this copy's by the rows themselves if its file is ever put here, but its ledger head statements and witnesses read as this copy's. Give the copy that is not ${copyName} a name of its own on its command line (e.g. STORE_COPY_NAME=演练) and restart it.`,
+      `本事件库的另一个副本 ${placesZh} 也以本服务的副本名称 STORE_COPY_NAME=${copyName} 运行过（与台账密钥存放在一起的见证副本如此记载）：两个副本同用一个名称——恢复演练或培训副本沿用了项目文件夹 .env 中的设置。若其文件日后被放到本处，其记录仍可凭记录本身与本副本的区分开，但其台账现状凭证和见证文件会被当作本副本的。请在启动命令中为不是“${copyName}”的那个副本另设名称（例如 STORE_COPY_NAME=演练）后重启它。`,
     ),
   };
 }

@@ -236,6 +236,9 @@ describe('Copies of the store witness beside the key, per store and place (break
       const drill = join(drillFolder, 'rectify.db');
       cpSync(data, drillFolder, { recursive: true });
       app = await start({ ...production, STORE_WITNESS_PATH: `${drill}.witness.json` }, drill);
+      // newcomer46-9 M4: a drill under production's own name (正式 from .env) is told so on /health, while production's file is there.
+      const { notices } = (await (await fetch(`${app.url}/health`)).json()) as { notices: { cause: string; messageZh: string }[] };
+      expect(notices.some((notice) => notice.cause === 'STORE_COPY_NAME_SHARED')).toBe(production.STORE_COPY_NAME !== undefined);
       for (const title of ['演练一', '演练二']) expect((await register(app, title)).errors).toBeUndefined();
       await app.close();
       expect((JSON.parse(readFileSync(`${drill}.witness.json`, 'utf8')) as { otherFilesSeen?: string[] }).otherFilesSeen).toEqual([sqlitePath]);

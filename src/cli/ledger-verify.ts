@@ -98,6 +98,18 @@ function resetAcknowledgement(given: string | null, accepted: string | null): { 
   };
 }
 
+/**
+ * newcomer46-9 M6: what ledger:verify says of the start that accepted this store as it was (`StoreWitness.resetAcceptedAt`):
+ * that records acknowledged before it and not in the store then are not in this ledger, and where what was seen before is
+ * kept (that start's log, the witness copies it moved aside). Both languages; the instant ISO-8601 and in the office's time.
+ */
+export function resetAcceptedWords(at: string): Bilingual {
+  return say(
+    `Accepted (--accept-store-reset, ${at}): a start took this store as it was then (a restore from an older backup, a store it did not recognise). Records acknowledged before that start and missing from the store then are not in this ledger, and nothing here can name them: the server log of that start says what it accepted, and the witness copies it moved aside (*.retired-*) what was seen before.`,
+    `已接受（--accept-store-reset，${officeInstantZh(at)}）：某次启动按当时的现状接受了本事件库（例如从较早的备份恢复，或未能识别的事件库）。该次启动之前已确认写入、而当时事件库中没有的记录不在本台账中，本校验无法指出它们：该次启动的服务器日志记有所接受的内容，其移开留存的见证副本（*.retired-*）记有此前看到的情况。`,
+  );
+}
+
 function parseOptions(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
@@ -207,6 +219,9 @@ async function main(): Promise<number> {
     both(seals.note);
     if (acknowledgement.note) both(acknowledgement.note);
     for (const lost of result.acknowledgedLosses ?? []) both(say(`Acknowledged (--acknowledge-reset): ${lost.message}`, `已确认（--acknowledge-reset）：${lost.messageZh}`));
+    // newcomer46-9 M6: a store accepted as it was is said so, for good — after it verify said a bare 台账完好.
+    const resetAt = witness.expectations.resetAcceptedAt ?? null;
+    if (resetAt) both(resetAcceptedWords(resetAt));
     // Recording times out of order by an operator's acceptance are named, never a mismatch: the order is the position.
     for (const accepted of clockAhead) both(clockAheadAcceptanceWords(accepted));
     // Another copy's records an operator accepted as this copy's (script 07): named for good, never a mismatch.

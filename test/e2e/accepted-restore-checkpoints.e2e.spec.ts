@@ -91,6 +91,10 @@ describe('A start that accepted an older restored store', () => {
     expect(acknowledged.stdout).toMatch(/已确认（--acknowledge-reset）：校验点 2 缺失.*接受从较早备份恢复的事件库（ACCEPT_STORE_RESET）时丢失/u);
     expect(acknowledged.stdout).toContain('Acknowledged (--acknowledge-reset): Checkpoint 2 is missing after checkpoint 1');
     expect(acknowledged.stdout).toContain('台账完好');
+    // newcomer46-9 M6: the intact ledger is never a bare 台账完好 after an accepted reset: the acceptance is named, for good.
+    expect(acknowledged.stdout).toContain(`已接受（--accept-store-reset，`);
+    expect(acknowledged.stdout).toContain('该次启动之前已确认写入、而当时事件库中没有的记录不在本台账中');
+    expect(acknowledged.stdout).toContain(`Accepted (--accept-store-reset, ${instant})`);
     const json = JSON.parse((await tool('ledger-verify', [`--acknowledge-reset=${instant}`, '--json'], sqlitePath)).stdout) as { ok: boolean; acknowledgedLosses: { kind: string }[] };
     expect(json).toMatchObject({ ok: true, acknowledgedLosses: [{ kind: 'CHECKPOINT_MISSING' }] });
     // Another instant acknowledges nothing: still a mismatch, said why.

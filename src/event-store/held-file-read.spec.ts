@@ -27,6 +27,16 @@ const readInAnotherProcess = (path: string) =>
     { cwd: process.cwd() },
   );
 
+/** A store at `<folder>/rectify.db`, open in this process (no writer thread), holding one note read back: SQLite holds its locks on the file. */
+async function openStoreWithOneNote(folder: string): Promise<{ path: string; store: SqliteEventStore }> {
+  const path = join(folder, 'rectify.db');
+  const store = new SqliteEventStore(path, { writerThread: false });
+  await store.identify();
+  await store.appendToStream('note-1', [event()], { expectedRevision: 'no_stream' });
+  await store.readAll();
+  return { path, store };
+}
+
 const linux = existsSync('/proc/locks') && existsSync('/proc/self/fd');
 
 (linux ? describe : describe.skip)('Reading a store file SQLite holds in this process (readHeldFile, breaker9u P1)', () => {
@@ -35,11 +45,7 @@ const linux = existsSync('/proc/locks') && existsSync('/proc/self/fd');
   afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
   it('given an open store: the overwrite check, the health look and the stray -wal look leave SQLite its lock on the file, and another process closing its connection leaves the -wal in place', async () => {
-    const path = join(folder, 'rectify.db');
-    const store = new SqliteEventStore(path, { writerThread: false });
-    await store.identify();
-    await store.appendToStream('note-1', [event()], { expectedRevision: 'no_stream' });
-    await store.readAll();
+    const { path, store } = await openStoreWithOneNote(folder);
     expect(ownLocksOn(path).length).toBeGreaterThan(0);
 
     expect(readMainFile(path).wal).toBe(true);
@@ -63,11 +69,7 @@ const linux = existsSync('/proc/locks') && existsSync('/proc/self/fd');
    * every fcntl lock of the process on it gone. Each is made here with a store open; its lock on the file must still be there.
    */
   it('given an open store: copying its file, rebuilding it as found and reading the .db alone leave SQLite its locks on the file', async () => {
-    const path = join(folder, 'rectify.db');
-    const store = new SqliteEventStore(path, { writerThread: false });
-    await store.identify();
-    await store.appendToStream('note-1', [event()], { expectedRevision: 'no_stream' });
-    await store.readAll();
+    const { path, store } = await openStoreWithOneNote(folder);
     const locks = ownLocksOn(path).length;
     expect(locks).toBeGreaterThan(0);
 

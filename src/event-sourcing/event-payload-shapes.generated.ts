@@ -373,6 +373,24 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
     "FactDateCorrected": {
       "type": "object",
       "properties": {
+        "newDueDate": {
+          "type": "string"
+        },
+        "dueDateOverride": {
+          "type": "object",
+          "properties": {
+            "reason": {
+              "type": "string"
+            },
+            "limit": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "reason",
+            "limit"
+          ]
+        },
         "unitId": {
           "type": "string"
         },
@@ -408,12 +426,12 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         }
       },
       "required": [
-        "unitId",
+        "correctedOn",
         "factType",
-        "previousOn",
         "on",
+        "previousOn",
         "reason",
-        "correctedOn"
+        "unitId"
       ]
     },
     "FindingClosedOut": {

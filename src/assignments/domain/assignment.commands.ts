@@ -303,7 +303,7 @@ export interface CorrectInspection extends Dated, SetsDueDate {
  * the fact reads now (as the form showed it): the fact is found by it, so a form that read the
  * record before another correction finds nothing and is told so.
  */
-export interface CorrectFactDate extends Dated {
+export interface CorrectFactDate extends Dated, SetsDueDate {
   readonly type: 'CorrectFactDate';
   readonly unitId: string;
   /** The fact's event type; an extension decision is `ExtensionGranted` or `ExtensionRefused` (either is found). */
@@ -313,6 +313,12 @@ export interface CorrectFactDate extends Dated {
   readonly reason: string;
   /** Which of the unit's records of that kind dated `previousOn`, in the order entered (1: the first); absent: the last (breaker8s P8). */
   readonly ofTheDay?: number;
+  /**
+   * Of a reopening only (`PartsReopened`) that gave none: the new due date (重新整改的时限, `YYYY-MM-DD`) of the parts it
+   * returned, required exactly when the corrected day is past one of their due dates (h8b) — checked as a reopening typed on
+   * that day with it (not before the corrected day; past the parent's limit, the supervisor's `dueDateOverride`).
+   */
+  readonly newDueDate?: string;
   /**
    * The day the parent's work could begin, which no corrected assignment precedes: a work-plan
    * item's plan approval, looked up by the handler. Absent: unchecked (a finding bounds it by its

@@ -3553,12 +3553,13 @@ describe('a reopening typed with the wrong day has its day corrected (breaker46-
   });
 });
 
-describe('a reopening that gave no new due date, its day corrected past the parts’ due date (h8 point 2)', () => {
+describe('a reopening that gave no new due date, its day corrected past the parts’ due date (h8 point 2, h8b)', () => {
   // Due 07-05; reported 06-28, passed 07-01, reopened 07-03 keeping the due date (not yet passed, so no new one was asked for).
   const dueLater: AssignmentEvent = { type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2025-07-05', assignedOn: ASSIGNED_ON } };
   const kept: AssignmentEvent = { type: 'PartsReopened', data: { reason: '群众反映问题复发', reopenedOn: '2025-07-03' } };
   const history = [dueLater, reported(), inspected('PASSED'), kept];
-  const redate = (on: string): CorrectFactDate => ({ type: 'CorrectFactDate', actor: supervisor, today: TODAY, unitId: FINANCE, factType: 'PartsReopened', previousOn: '2025-07-03', on, reason: '重新打开日期录错', unitNames: DIRECTORY });
+  const redate = (on: string, overrides: Partial<CorrectFactDate> = {}): CorrectFactDate => ({ type: 'CorrectFactDate', actor: supervisor, today: TODAY, unitId: FINANCE, factType: 'PartsReopened', previousOn: '2025-07-03', on, reason: '重新打开日期录错', unitNames: DIRECTORY, ...overrides });
+  const corrected = (on: string, given: object = {}): AssignmentEvent => ({ type: 'FactDateCorrected', data: { unitId: FINANCE, factType: 'PartsReopened', previousOn: '2025-07-03', on, reason: '重新打开日期录错', correctedOn: TODAY, ...given } });
 
   it('given the reopening typed on 07-08 with no new due date, then it is refused asking for one (the rule the correction follows)', () => {
     given([dueLater, reported(), inspected('PASSED')])
@@ -3566,18 +3567,61 @@ describe('a reopening that gave no new due date, its day corrected past the part
       .thenRefused('BAD_USER_INPUT', /needs a new due date/, /原时限 2025-07-05 在重新打开之日（2025-07-08）已过：须填写重新整改的时限/);
   });
 
-  it('when its day is corrected to 07-08, past the due date it kept, then it is refused naming the unit, its due date and the missing new due date; nothing is appended', () => {
+  it('when its day is corrected to 07-08 with no new due date, then it is refused naming the unit, its due date and asking for 新的整改时限 in the same form (field newDueDate)', () => {
     given(history)
       .when(redate('2025-07-08'))
       .thenRefused(
         'BAD_USER_INPUT',
-        /after the due date of 市财政局 \(2025-07-05\), and the reopening gave no new due date/,
-        /更正后的重新打开日期（2025-07-08）晚于市财政局的原时限 2025-07-05，而该次重新打开未填写重新整改的时限：任务重新打开即逾期/,
+        /after the due date of 市财政局 \(2025-07-05\), and the reopening gave no new due date.*Give the new due date \(newDueDate\) with the correction/,
+        /更正后的重新打开日期（2025-07-08）晚于市财政局的原时限 2025-07-05，而该次重新打开未填写重新整改的时限：任务重新打开即逾期。请在本表中填写新的整改时限（不早于 2025-07-08），与日期更正一并提交。/,
       );
+    given(history).when(redate('2025-07-08')).thenRefusedAt('newDueDate');
   });
 
-  it('when its day is corrected to the due date itself (07-05), then it is taken: the part is due that day, not overdue', () => {
-    given(history).when(redate('2025-07-05')).then([{ type: 'FactDateCorrected', data: { unitId: FINANCE, factType: 'PartsReopened', previousOn: '2025-07-03', on: '2025-07-05', reason: '重新打开日期录错', correctedOn: TODAY } }]);
+  it('when its day is corrected to 07-08 with a new due date of 07-20, then the correction records it; the part is due 07-20 from 07-08 on', () => {
+    given(history).when(redate('2025-07-08', { newDueDate: '2025-07-20' })).then([corrected('2025-07-08', { newDueDate: '2025-07-20' })]);
+    const after = stateAfter([...history, corrected('2025-07-08', { newDueDate: '2025-07-20' })]);
+    expect({ status: partOf(after, FINANCE)?.status, dueDate: partOf(after, FINANCE)?.dueDate }).toEqual({ status: 'RETURNED', dueDate: '2025-07-20' });
+  });
+
+  it('when the new due date is on the corrected day itself, then it is taken; before it, refused as a reopening typed that day would be', () => {
+    given(history).when(redate('2025-07-08', { newDueDate: '2025-07-08' })).then([corrected('2025-07-08', { newDueDate: '2025-07-08' })]);
+    given(history)
+      .when(redate('2025-07-08', { newDueDate: '2025-07-06' }))
+      .thenRefused('BAD_USER_INPUT', /The new due date 2025-07-06 has already passed \(on 2025-07-08\)/, /新的截止日期 2025-07-06 已过（2025-07-08）/);
+  });
+
+  it('when the new due date is past the parent’s limit, then it needs the supervisor’s override, recorded with it', () => {
+    const dueDateLimit = { latest: '2025-07-31', setBy: { en: 'the inspection deadline', zh: '督查时限' } };
+    given(history).when(redate('2025-07-08', { newDueDate: '2025-08-15', dueDateLimit })).thenRefusedAt('overrideReason');
+    given(history)
+      .when(redate('2025-07-08', { newDueDate: '2025-08-15', dueDateLimit, dueDateOverride: { reason: '汛期施工' } }))
+      .then([corrected('2025-07-08', { newDueDate: '2025-08-15', dueDateOverride: { reason: '汛期施工', limit: '2025-07-31' } })]);
+  });
+
+  it('when its day is corrected to the due date itself (07-05), then it is taken with no new due date; one given there is refused as not needed', () => {
+    given(history).when(redate('2025-07-05')).then([corrected('2025-07-05')]);
+    given(history)
+      .when(redate('2025-07-05', { newDueDate: '2025-07-20' }))
+      .thenRefused('BAD_USER_INPUT', /not needed/, /本次更正无须填写新的整改时限：2025-07-05 各单位的原时限均未过，任务仍按原时限整改。/);
+  });
+
+  it('when the reopening gave a new due date of its own, then a correction giving another is refused: the date correction keeps it', () => {
+    const withDate: AssignmentEvent = { type: 'PartsReopened', data: { reason: '群众反映问题复发', reopenedOn: '2025-07-03', newDueDate: '2025-07-25' } };
+    given([dueLater, reported(), inspected('PASSED'), withDate])
+      .when(redate('2025-07-08', { newDueDate: '2025-07-20' }))
+      .thenRefused('BAD_USER_INPUT', /not needed/, /该次重新打开已给出新的整改时限 2025-07-25，更正日期不改动它/);
+  });
+
+  it('when a new due date comes with the date correction of any other record, then it is refused (field newDueDate)', () => {
+    given([dueLater, reported()])
+      .when({ type: 'CorrectFactDate', actor: supervisor, today: TODAY, unitId: FINANCE, factType: 'RectificationReported', previousOn: REPORTED_ON, on: '2025-06-27', reason: '录错', unitNames: DIRECTORY, newDueDate: '2025-07-20' })
+      .thenRefused('BAD_USER_INPUT', /only with the corrected day of a reopening/, /只有更正重新打开的日期时才可填写新的整改时限/);
+  });
+
+  it('given a correction stored before it could give a new due date (none in its data), then the part keeps its own due date', () => {
+    const after = stateAfter([...history, corrected('2025-07-05')]);
+    expect(partOf(after, FINANCE)?.dueDate).toBe('2025-07-05');
   });
 });
 

@@ -4826,6 +4826,7 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
   requireBusinessDay(on, command.today, corrected.what);
   if (on === previousOn) throw badInput(`The ${what.en} is already dated ${on}.`, `该${what.zh}的日期已是 ${on}。`, { field: 'on' });
   const ofUnit = asCorrected.filter((entry) => (entry.data as { unitId?: string }).unitId === unitId && entry !== target);
+  let givenDueDate: NewDueDate = {};
   if (target.type === 'UnitAssigned') {
     // Every other fact of the part comes on or after its assignment, and its due date too (breaker11 F14).
     const earliest = ofUnit.filter((entry) => entry.type !== 'UnitAssigned' && entry.type !== 'PartHandedOver').reduce<(typeof ofUnit)[number] | undefined>((first, entry) => (first === undefined || entry.occurredOn < first.occurredOn ? entry : first), undefined);
@@ -4842,7 +4843,15 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
     if (assigned) requireNotBefore(corrected, { day: assigned.occurredOn, what: say(`the assignment of ${unit.en}`, `${unit.zh}的交办日期`) });
     // A record that answers another comes on or after it, said naming that one (breaker8d P3).
     requireNotBefore(corrected, answeredRecord(state, asCorrected, target));
-    if (target.type === 'PartsReopened') requireReopeningAmongItsNeighbours(command, state, target, corrected);
+    if (target.type === 'PartsReopened') givenDueDate = requireReopeningAmongItsNeighbours(command, state, target, corrected);
+  }
+  // A new due date comes only with a reopening's day (h8b): any other record's correction moves a day, nothing more.
+  if (command.newDueDate !== undefined && target.type !== 'PartsReopened') {
+    throw badInput(
+      `A new due date (newDueDate) is given only with the corrected day of a reopening; a ${what.en}'s date correction moves its day only.`,
+      `只有更正重新打开的日期时才可填写新的整改时限；更正${what.zh}的日期只改日期。`,
+      { field: 'newDueDate' },
+    );
   }
   // A hand-over (机构改革) splits the part's days between two units: a fact does not move across it. A fact
   // of the hand-over's own day recorded before it came before it (business order: by day, then as recorded),
@@ -4886,7 +4895,7 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
     );
   }
   const events: AssignmentEvent[] = [
-    { type: 'FactDateCorrected', data: { unitId, factType: target.type as CorrectFactDate['factType'], previousOn, on, reason, correctedOn: command.today, ...nth } },
+    { type: 'FactDateCorrected', data: { unitId, factType: target.type as CorrectFactDate['factType'], previousOn, on, reason, correctedOn: command.today, ...nth, ...givenDueDate } },
   ];
   requireLaterFactsHold(state, events, corrected, command, target.index, passCheckingTheDaysReport(state, events));
   requireNoReportOnItsPassDay(state, events, command);
@@ -4924,9 +4933,14 @@ function refuseRedatedPastMerge(command: CorrectFactDate, unitId: string, what: 
  * returned (a re-report, an extension request, an urging, a send-back, an inspection: each answers the reopening); for a
  * reopening of the whole parent (it was closed), not after a unit assigned after it; and not after the new due date it gave.
  * BAD_USER_INPUT naming the clashing record, its unit and its day. What else it would leave inconsistent (a later reopening …)
- * `requireLaterFactsHold` names after.
+ * `requireLaterFactsHold` names after. One that gave no new due date, moved past a returned part's due date, needs one with the
+ * correction (h8b: the reopening really happened then, and typed on that day it would need one): `command.newDueDate`, checked
+ * as a reopening's (`newDueDateOf`) on the corrected day, returned to be recorded; given where it is not needed, it is refused.
+ * @returns the new due date the correction records (empty when none is needed).
+ * @throws DomainError BAD_USER_INPUT (field `on`) for a clash with a neighbour; (field `newDueDate`) when one is missing,
+ *   not needed, or not a day on or after the corrected day; (field `overrideReason`) past the parent's limit without an override.
  */
-function requireReopeningAmongItsNeighbours(command: CorrectFactDate, state: AssignmentsState, target: { readonly data: object; readonly index: number }, corrected: DatedFact): void {
+function requireReopeningAmongItsNeighbours(command: CorrectFactDate, state: AssignmentsState, target: { readonly data: object; readonly index: number }, corrected: DatedFact): NewDueDate {
   const { unitIds, newDueDate } = target.data as Extract<AssignmentEvent, { type: 'PartsReopened' }>['data'];
   let before = initialAssignmentsState();
   const after: { readonly event: AssignmentEvent; readonly occurredOn: string }[] = [];
@@ -4959,17 +4973,25 @@ function requireReopeningAmongItsNeighbours(command: CorrectFactDate, state: Ass
       `${corrected.what.zh}（${corrected.day}）晚于该次重新打开给出的新截止日期 ${newDueDate}：任务重新打开即逾期，日期顺序不对。`,
       { field: 'on' },
     );
-  }  // One that gave no new due date keeps each part's own: moved past it, the parts would come back overdue — what typing the
-  // reopening on that day refuses (`newDueDateOf`: 须填写重新整改的时限), so its correction is refused alike (h8 point 2).
+  }
+  // One that gave no new due date keeps each part's own: moved past it, the parts would come back overdue — what typing the
+  // reopening on that day refuses (`newDueDateOf`: 须填写重新整改的时限), so its correction needs one too (h8 point 2, h8b).
   const passed = newDueDate === undefined ? reopened.find((part) => isAfter(corrected.day, part.dueDate)) : undefined;
-  if (passed) {
+  if (passed && command.newDueDate === undefined) {
     const unit = unitNamed(command, passed.unitId, corrected.day);
     throw badInput(
-      `${capitalise(corrected.what.en)} (${corrected.day}) is after the due date of ${unit.en} (${passed.dueDate}), and the reopening gave no new due date: the part would be overdue as it came back. A reopening on that day needs a new due date (newDueDate), which a date correction cannot add.`,
-      `${corrected.what.zh}（${corrected.day}）晚于${unit.zh}的原时限 ${passed.dueDate}，而该次重新打开未填写重新整改的时限：任务重新打开即逾期。在该日重新打开须填写重新整改的时限，更正日期不能补填；请核对重新打开的日期。`,
-      { field: 'on' },
+      `${capitalise(corrected.what.en)} (${corrected.day}) is after the due date of ${unit.en} (${passed.dueDate}), and the reopening gave no new due date: the part would be overdue as it came back. Give the new due date (newDueDate) with the correction, as a reopening on that day needs one.`,
+      `${corrected.what.zh}（${corrected.day}）晚于${unit.zh}的原时限 ${passed.dueDate}，而该次重新打开未填写重新整改的时限：任务重新打开即逾期。请在本表中填写新的整改时限（不早于 ${corrected.day}），与日期更正一并提交。`,
+      { field: 'newDueDate' },
     );
   }
+  if (!passed && command.newDueDate !== undefined) {
+    const why: Bilingual = newDueDate !== undefined
+      ? say(`the reopening gave one already (${newDueDate}), which a date correction keeps`, `该次重新打开已给出新的整改时限 ${newDueDate}，更正日期不改动它`)
+      : say(`no part it returned is past its due date on ${corrected.day}`, `${corrected.day} 各单位的原时限均未过，任务仍按原时限整改`);
+    throw badInput(`A new due date is not needed with this correction: ${why.en}.`, `本次更正无须填写新的整改时限：${why.zh}。`, { field: 'newDueDate' });
+  }
+  return passed ? newDueDateOf(command, reopened.map((part) => part.dueDate), corrected.day, 'REOPENED') : {};
 }
 
 /**

@@ -244,7 +244,10 @@ export type RedatableFact = (typeof REDATABLE_FACTS)[number];
  * corrected day once they know of the correction (record time), and the history lists both with
  * who corrected it and why. `correctedOn` is the office day of the correction itself. Of a reopening (`PartsReopened`):
  * the last reopening dated `previousOn` that returned the part of `unitId`, with the parent's own reopened event written with
- * it (FindingReopened, WorkPlanItemReopened), for every part it returned.
+ * it (FindingReopened, WorkPlanItemReopened), for every part it returned. A reopening that gave no new due date, moved past a
+ * returned part's due date, gives one with its correction (`newDueDate`, with `dueDateOverride` past the parent's limit: h8b —
+ * the parts' due date from the corrected day on, as a reopening typed on that day gives it); optional fields added without a
+ * version step, like `ofTheDay`: a correction stored before them gave none, which their absence means.
  */
 export type FactDateCorrected = DomainEvent<
   'FactDateCorrected',
@@ -260,7 +263,7 @@ export type FactDateCorrected = DomainEvent<
      * a report, its send-back and the re-report typed on one day — only the last could be moved). Absent: the last entered.
      */
     readonly ofTheDay?: number;
-  }
+  } & NewDueDate
 >;
 
 /** The unit no longer has a part of this parent (a plan revision took it off); history keeps what it did. */

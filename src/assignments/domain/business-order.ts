@@ -38,7 +38,7 @@ export const isCorrection = (entry: { readonly type: string }): boolean => CORRE
  * The entries (in the order recorded) with every correction applied to the fact it corrects — the
  * report or inspection then counts on its corrected day and with its corrected outcome, any other
  * redated fact (`FactDateCorrected`: the last of its type, unit and day before the correction) on
- * its corrected day, a finding's recording on its corrected 发现日期 (`FindingIdentifiedOnCorrected`) — and the
+ * its corrected day (a reopening with the new due date its correction gave, h8b), a finding's recording on its corrected 发现日期 (`FindingIdentifiedOnCorrected`) — and the
  * corrections themselves left out (a history still lists them). `correctedBy` maps the index in
  * `known` of each corrected fact to the corrections applied to it, in order. A report-date
  * correction names the unit holding the part now: a report of a unit that handed the part over to
@@ -93,14 +93,16 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
         applied(target, correction);
       }
     } else if (correction.type === 'FactDateCorrected') {
-      const { unitId, factType, previousOn, on, ofTheDay } = correction.data as FactDateCorrected['data'];
+      const { unitId, factType, previousOn, on, ofTheDay, newDueDate, dueDateOverride } = correction.data as FactDateCorrected['data'];
       // A reopening is the parent's: one of that day that returned the part of `unitId` (`reopenedPartOf`).
       const matches = (event: Entry, index: number) => event.type === factType && (factType === 'PartsReopened' ? reopenedPartOf(event, unitId) : ofUnit(event, index, unitId)) && event.occurredOn === previousOn;
       // The record named by its place among that day's (breaker8s P8), else the last entered.
       const target = ofTheDay === undefined ? lastBefore(events, position, matches) : nthBefore(events, position, matches, ofTheDay);
       if (target >= 0) {
         const dayField = assignmentEventSchemas[factType].occurredOn!;
-        events[target] = { ...events[target]!, occurredOn: on, data: { ...events[target]!.data, [dayField]: on } };
+        // A reopening moved past its parts' due date gives them the new one with it (h8b): they are due then from the corrected day.
+        const givenDueDate = factType === 'PartsReopened' ? withoutUndefined({ newDueDate, dueDateOverride }) : {};
+        events[target] = { ...events[target]!, occurredOn: on, data: { ...events[target]!.data, [dayField]: on, ...givenDueDate } };
         applied(target, correction);
         // The parent's own reopened event, written just before it (breaker46-8 S1), moves with it: its history reads one day.
         const parentReopened = factType === 'PartsReopened' ? events[target - 1] : undefined;

@@ -172,6 +172,7 @@ export const partCommands = {
     on: input.on,
     reason: input.reason,
     ...(input.ofTheDay == null ? {} : { ofTheDay: input.ofTheDay }),
+    ...returnedUntil(input),
   }),
   /** The parent wraps it in its own reopen command (ReopenFinding, ReopenWorkPlanItem). */
   reopen: (input: ReopenPayload, { actor, now }: Issued): ReopenRequest => {

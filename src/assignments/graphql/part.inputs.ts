@@ -325,6 +325,19 @@ export class CorrectRecordDatePayload extends PartPayload {
   @Min(1)
   @Max(1000)
   ofTheDay?: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'REOPENING only: YYYY-MM-DD, the new due date (重新整改的时限) of the parts it returned, not before `on`. Required exactly when `on` is past a returned part’s due date and the reopening gave none (as a reopening typed on that day needs one); refused otherwise',
+  })
+  @IsOptional()
+  @CalendarDate()
+  newDueDate?: string;
+
+  @Field(() => String, { nullable: true, description: `With newDueDate: ${OVERRIDE_REASON}` })
+  @OptionalText(2000)
+  overrideReason?: string;
 }
 
 /*

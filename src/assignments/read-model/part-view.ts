@@ -339,7 +339,7 @@ function applyToParts(parts: Map<string, PartView>, event: TimelineEntry<Assignm
   }
   if (event.type === 'FactDateCorrected' && event.data.factType === 'PartsReopened') {
     // A reopening is the parent's: its day moves on every part it returned (breaker46-8 S1).
-    for (const part of parts.values()) redate(part, event.data);
+    for (const part of parts.values()) redate(part, event.data, event.id);
     return;
   }
   if (event.type === 'UnitUnassigned') {
@@ -512,7 +512,7 @@ function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): voi
       return;
     }
     case 'FactDateCorrected':
-      redate(part, event.data);
+      redate(part, event.data, event.id);
       return;
     case 'InspectionCorrected': {
       const { inspectionId, inspectedOn, outcome, previousOutcome, previousInspectedOn, reason, correctedOn, newDueDate } = event.data;
@@ -557,9 +557,10 @@ const inspectionSource = (inspectionId: string) => `inspection:${inspectionId}`;
  * A fact's day corrected (`FactDateCorrected`), as the part now shows it: the last record of that
  * kind dated `previousOn` moves to `on`, and the due date it gave (a granted extension, a
  * send-back's new date) takes effect on the corrected day — what a view at a cut gets by folding
- * the fact on its corrected day (business-order.ts).
+ * the fact on its corrected day (business-order.ts). A reopening's correction that gave a new due date (h8b) gives it to the
+ * part from the corrected day on, as the reopening's own would (`source`: the correction's event id names that change).
  */
-function redate(part: PartView, { factType, previousOn, on, ofTheDay }: FactDateCorrected['data']): void {
+function redate(part: PartView, { factType, previousOn, on, ofTheDay, newDueDate }: FactDateCorrected['data'], source: string): void {
   // The record the correction names: the last of its kind that day, or (`ofTheDay`, breaker8s P8) its place among them in the order entered.
   const pick = <Record>(records: readonly Record[], matches: (record: Record) => boolean, enteredAt: (record: Record) => string): number => {
     // In the order entered, not the order listed: a failure of a pass's own day entered after it is listed before it (note44 Left).
@@ -592,6 +593,11 @@ function redate(part: PartView, { factType, previousOn, on, ofTheDay }: FactDate
       const index = part.returns.findLastIndex((returned) => returned.cause === 'REOPENED' && returned.returnedOn === previousOn);
       if (index < 0) return;
       const returned = part.returns[index]!;
+      if (returned.newDueDate === null && newDueDate !== undefined) {
+        part.returns[index] = { ...returned, returnedOn: on, newDueDate };
+        changeDueDate(part, { on, dueDate: newDueDate, source, at: returned.returnedAt, byReturn: true });
+        return;
+      }
       part.returns[index] = { ...returned, returnedOn: on };
       if (returned.newDueDate !== null) moveChange((change) => change.byReturn === true && change.on === previousOn && change.dueDate === returned.newDueDate && !change.source.startsWith('inspection:'));
       return;

@@ -184,6 +184,21 @@ describe('a timeline with corrections: one row per fact, on its day now; the cor
     ]);
   });
 
+  it('a reopening moved past the part’s due date with the new due date its correction gave reads on its corrected day with that date, the correction saying it too (h8b)', () => {
+    const line = story();
+    const facts = [
+      line('UnitAssigned', '2026-11-02', '2026-11-02', {}, 'xs'),
+      line('RectificationReported', '2026-11-20', '2026-11-20', { summary: '政策解读专栏' }, 'xs'),
+      line('InspectionLogged', '2026-11-22', '2026-11-22', { inspectionId: 'i1', outcome: 'PASSED', notes: '已核实' }, 'wjw'),
+      line('PartsReopened', '2026-11-24', '2026-11-24', { reason: '群众反映专栏被撤下', reopenedOn: '2026-11-24' }),
+      line('FactDateCorrected', '2026-12-02', '2026-12-02', { factType: 'PartsReopened', previousOn: '2026-11-24', on: '2026-11-28', newDueDate: '2026-12-20', reason: '重新打开通知落款为11月28日' }, 'xs'),
+    ];
+    expect(printed(facts).slice(3)).toEqual([
+      '2026-11-28 各单位重新整改：群众反映专栏被撤下（重新整改时限 2026-12-20）（原录 2026-11-24）',
+      '2026-12-02 更正重新打开日期（西山县人民政府）（2026-11-24 → 2026-11-28）：重新打开通知落款为11月28日（重新整改时限 2026-12-20）',
+    ]);
+  });
+
   it('a finding whose 发现日期 was corrected: its 登记问题 row reads on the corrected day, first, with 原录 — as a corrected 交办 does (newcomer36 S13)', () => {
     const line = story();
     const facts = [

@@ -200,6 +200,8 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
         const parent = reopening && earlier[earlier.indexOf(reopening) - 1];
         if (parent && parent.eventType.endsWith('Reopened') && dayNow.get(parent.revision) === d.previousOn) move(parent, String(d.on));
         move(reopening, String(d.on));
+        // Moved past the parts' due date, the correction gave the new one (h8b): the reopening's row reads it.
+        if (reopening && typeof d.newDueDate === 'string') shown.set(reopening.revision, { ...(shown.get(reopening.revision) ?? reopening.details), newDueDate: d.newDueDate });
         return;
       }
       move(typeof d.ofTheDay === 'number' ? nth : lastOf((c) => types.includes(c.eventType) && c.unitId === entry.unitId && dayNow.get(c.revision) === d.previousOn), String(d.on));

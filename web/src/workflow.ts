@@ -345,6 +345,29 @@ export const reopenFields = (limit: DueDateLimitView | null | undefined): FieldS
   overrideReasonField(limit, (values) => values.newDueDate),
 ];
 
+/**
+ * The new due date (新的整改时限) a reopening's date correction gives (h8b): shown, and required, when the record chosen is a
+ * reopening that gave none and the corrected day (`on`) is past the part's due date (`part.dueDate`, YYYY-MM-DD) — the part would
+ * come back overdue, so the server asks for one, as for a reopening typed on that day. Not before the corrected day; hidden
+ * otherwise, and then not sent (the server refuses one where none is needed).
+ */
+export function redatedReopeningDueDate(part: Pick<Part, 'dueDate' | 'returns'>): FieldSpec {
+  const needed = (values: Record<string, unknown>): boolean => {
+    const [record, day] = String(values.record ?? '').split('|');
+    if (record !== 'REOPENING' || typeof values.on !== 'string' || values.on <= part.dueDate) return false;
+    const reopening = (part.returns ?? []).find((returned) => returned.cause === 'REOPENED' && returned.returnedOn === day);
+    return reopening !== undefined && !reopening.newDueDate;
+  };
+  return {
+    name: 'newDueDate',
+    label: `新的整改时限（更正后的重新打开日期晚于原时限 ${part.dueDate}，须填写，不早于更正后的日期）`,
+    type: 'date',
+    notBefore: 'on',
+    shownWhen: needed,
+    requiredWhen: needed,
+  };
+}
+
 /** A record of a part whose day a supervisor can correct (correctRecordDate), as the form offers it: `RECORD|day` and its words. */
 export function redatableRecords(part: Pick<Part, 'assignedOn' | 'reports' | 'returns' | 'urges' | 'extensionRequests' | 'inspections'>): { value: string; label: string }[] {
   type Entry = { record: string; words: string; day: string; about: string; at: string; kind: string };

@@ -43,6 +43,9 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * p:4323 run 2 (session 46): U0's row typed after the directory (U0 merged into U3 on 07-01; U1's part handed to U3 on 08-01,
  * on with U3's merge into U4 in 2017): U0's part stayed with the merged U0 — the catch-up skipped a successor that had passed a
  * part on since, though that part reached it only after the day (now the steps back to U3 come off and apply again by day).
+ * p:4325 run 2 (h8b): U2's own row (05-10) typed after U0's part had moved into U2 by merge (08-01), the directory handing U2's
+ * and U1's work to U4 on 06-01: U2's part stayed with U2 (U0's joined it) — the room-making redid the merge at once and the
+ * office's directory reached the decider without its hand-overs (`namedOnItsDay`); now U2's part passes to U4 on 06-01 first.
  *
  * Directory first (breaker8m P7, P9): mode `d` types the reorganisations first (as the 单位名录 and its 机构改革 papers
  * come before the 交办 rows), then the rows, a withdrawal (six runs in ten) last; mode `p` adds a same-day pair — a second
@@ -55,7 +58,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 type Mode = 'b' | 'w' | 'r' | 'd' | 'p' | 's' | 'o';
 const CHOSEN = process.env.TYPED_ORDER_SEEDS;
 /** `mode:seed:runs` — seeds green on this tree, each walking the breaker's 4 runs. */
-const CI_SEEDS = 'b:11:4,b:22:4,b:30:4,b:71:3,b:77:2,b:81:1,w:41:4,w:43:4,w:44:4,r:51:4,r:56:4,s:0:1,s:1:1,s:2:1,s:3:1,s:4:1,s:5:1,d:201:4,p:101:4,p:102:8,p:1852:2,o:301:3,o:302:6,o:303:10,o:304:10,o:307:7,o:308:5,p:4201:4,p:4301:1,p:4308:4,p:4320:4,p:4323:3,p:4326:4,p:4336:4';
+const CI_SEEDS = 'b:11:4,b:22:4,b:30:4,b:71:3,b:77:2,b:81:1,w:41:4,w:43:4,w:44:4,r:51:4,r:56:4,s:0:1,s:1:1,s:2:1,s:3:1,s:4:1,s:5:1,d:201:4,p:101:4,p:102:8,p:1852:2,o:301:3,o:302:6,o:303:10,o:304:10,o:307:7,o:308:5,p:4201:4,p:4301:1,p:4308:4,p:4320:4,p:4323:3,p:4325:3,p:4326:4,p:4336:4';
 const CASES = (CHOSEN ?? CI_SEEDS).split(',').map((entry) => {
   const [mode, seed, runs] = entry.trim().split(':');
   return [mode as Mode, Number(seed), Number(runs ?? 4)] as const;

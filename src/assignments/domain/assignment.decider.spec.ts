@@ -19,6 +19,7 @@ import type {
   SendBackReport,
   UrgeUnit,
   WithdrawExtensionRequest,
+  UnitNames,
 } from './assignment.commands.js';
 import {
   allPartsVerified,
@@ -3637,5 +3638,32 @@ describe('correctReportDate sent for an earlier report of the part (breaker46-8 
 
   it('given the same: a form reading a day no report has is still told the record changed meanwhile', () => {
     given(twoRounds).when(correctReport({ expectedReportedOn: '2025-06-27' })).thenRefused('CONFLICT', /changed meanwhile/, /其间已有新的记录/);
+  });
+});
+
+describe('a unit’s own 交办 row typed after another unit’s part moved into it, the unit having handed its own work on before (typed-versus-date-order p:4325 run 2)', () => {
+  // Directory (typed first): U2's and U1's duties handed to U4 on 06-01; U0 merged into U2 on 06-20. Rows typed: U1 (lead), U0, then U2's own of 05-10.
+  const [U0, U1, U2, U4] = ['u0', 'u1', 'u2', 'u4'];
+  const mergers: Record<string, { successorUnitId: string; mergedOn: string }> = { [U0]: { successorUnitId: U2, mergedOn: '2025-06-20' } };
+  const handOvers: Record<string, { successorUnitId: string; on: string }[]> = { [U1]: [{ successorUnitId: U4, on: '2025-06-01' }], [U2]: [{ successorUnitId: U4, on: '2025-06-01' }] };
+  // The office's directory names units on a day too (`nameOn`): the decider then reads it by the fact's day (`namedOnItsDay`),
+  // which left its hand-overs out — a spec's directory without `nameOn` passed (h8b).
+  const plain = { nameOf: (unitId: string) => `单位${unitId}`, mergerOf: (unitId: string) => mergers[unitId], handOversOf: (unitId: string) => handOvers[unitId] ?? [] };
+  const DIRECTORIES = [['a spec’s directory', plain], ['the office’s directory, naming units on a day', { ...plain, nameOn: (unitId: string) => `单位${unitId}` }]] as const;
+  const row = (unitId: string, role: 'LEAD' | 'RESPONSIBLE', assignedOn: string, directory: UnitNames) => assign({ unitId, role, assignedOn, dueDate: '2025-09-30', unitNames: directory });
+  const typedRow = (history: readonly AssignmentEvent[], command: AssignUnit) => {
+    const assigned = given(history).when(command).decision();
+    return [...history, ...assigned, ...handOversDue(command, stateAfter([...history, ...assigned]))];
+  };
+  const read = (state: AssignmentsState) => partsOf(state).map((part) => [part.unitId, part.role, part.status, [...(part.heldBefore ?? [])].sort(), part.dueDate]).sort();
+
+  it.each(DIRECTORIES)('%s: given U0’s part moved into U2 on 06-20, when U2’s row of 05-10 is typed: U2’s part passes to U4 on 06-01 and U0’s comes to U2 alone on 06-20 — as in date order (was: U0’s joined U2’s at once and U2’s stayed)', (_name, directory) => {
+    const typed = stateAfter(typedRow(typedRow(typedRow([], row(U1, 'LEAD', '2025-04-26', directory)), row(U0, 'RESPONSIBLE', '2025-04-26', directory)), row(U2, 'RESPONSIBLE', '2025-05-10', directory)));
+    const assigned = (unitId: string, role: 'LEAD' | 'RESPONSIBLE', assignedOn: string): AssignmentEvent => ({ type: 'UnitAssigned', data: { unitId, role, dueDate: '2025-09-30', assignedOn } });
+    const handOver = (unitId: string, successorUnitId: string, handedOverOn: string): AssignmentEvent => ({ type: 'PartHandedOver', data: { unitId, successorUnitId, reason: '机构改革', handedOverOn } });
+    const inDateOrder = stateAfter([assigned(U1, 'LEAD', '2025-04-26'), assigned(U0, 'RESPONSIBLE', '2025-04-26'), assigned(U2, 'RESPONSIBLE', '2025-05-10'), handOver(U2, U4, '2025-06-01'), handOver(U1, U4, '2025-06-01'), handOver(U0, U2, '2025-06-20')]);
+    expect(read(typed)).toEqual(read(inDateOrder));
+    expect(read(typed)).toEqual([[U2, 'RESPONSIBLE', 'ASSIGNED', [U0], '2025-09-30'], [U4, 'LEAD', 'ASSIGNED', [U1, U2], '2025-09-30']]);
+    for (const day of ['2025-05-10', '2025-06-01', '2025-06-20', TODAY]) expect(read(assignmentsOn(typed, day))).toEqual(read(assignmentsOn(inDateOrder, day)));
   });
 });

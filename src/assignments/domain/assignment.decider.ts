@@ -1934,7 +1934,7 @@ function refuseVerifyingJoinedPart(command: AssignmentCommand, state: Assignment
 /**
  * The command with its refusals naming units as they were named on its fact's day (机构改革: a
  * report dated before a rename names the old name, the one on the clerk's paper; breaker8b N7).
- * Only the naming changes: registrations and merges are looked up as before.
+ * Only the naming changes: registrations, merges, predecessors and hand-overs are looked up as before.
  */
 function namedOnItsDay<Command extends AssignmentCommand>(command: Command): Command {
   const names = command.unitNames;
@@ -1947,6 +1947,10 @@ function namedOnItsDay<Command extends AssignmentCommand>(command: Command): Com
     ...(names.registeredOnOf ? { registeredOnOf: names.registeredOnOf.bind(names) } : {}),
     ...(names.mergerOf ? { mergerOf: names.mergerOf.bind(names) } : {}),
     ...(names.predecessorsOf ? { predecessorsOf: names.predecessorsOf.bind(names) } : {}),
+    // The hand-overs too (typed-versus-date-order p:4325 run 2): a 交办 row making room among the successor's parts passes the
+    // unit's own part by them before the steps it redoes (`dueBeforeRedone`) — left out, the office's directory passed nothing
+    // there while a spec's directory (no `nameOn`) did.
+    ...(names.handOversOf ? { handOversOf: names.handOversOf.bind(names) } : {}),
   };
   return { ...command, unitNames: onItsDay };
 }
@@ -2202,6 +2206,34 @@ function decideByType(command: AssignmentCommand, state: AssignmentsState, conte
   }
 }
 
+/**
+ * The steps a 交办 row's room-making undid (`redone`, by day), applied again after the hand-overs the directory calls for on the
+ * new part before their first day (typed-versus-date-order p:4325 run 2: U2's row of 05-10, typed after U0's part had moved into
+ * U2 on 08-01, was given U0's part back at once — a join — and its own hand-over to U4 of 06-01 was then skipped, a part another
+ * joined later not passing on an earlier day; by date U2's part went to U4 on 06-01 and U0's came to U2 alone on 08-01). `state`:
+ * the parts with the steps undone and the row assigned. A round refused here is left to the catch-up after the decision
+ * (`handOversDue`), which refuses it in full.
+ */
+function dueBeforeRedone(command: NamesUnits, state: AssignmentsState, redone: readonly AssignmentEvent[]): AssignmentEvent[] {
+  const first = redone.reduce<string | undefined>((earliest, step) => (earliest === undefined || factDayOfEvent(step) < earliest ? factDayOfEvent(step) : earliest), undefined);
+  if (first === undefined) return [...redone];
+  const early: AssignmentEvent[] = [];
+  let folded = state;
+  for (let round = 0; round < 128; round += 1) {
+    let due: AssignmentEvent[];
+    try {
+      due = handOversDueOnce(command, folded);
+    } catch {
+      break;
+    }
+    const passing = due.filter((event) => event.type === 'PartHandedOver');
+    if (passing.length === 0 || passing.some((event) => factDayOfEvent(event) >= first) || due.some((event) => event.type === 'PartHandOverUndone')) break;
+    early.push(...due);
+    folded = due.reduce(evolveAssignments, folded);
+  }
+  return [...early, ...redone];
+}
+
 function assignUnit(command: AssignUnit, state: AssignmentsState, context: AssignmentParentContext): AssignmentEvent[] {
   const { unitId, role, dueDate, assignedOn } = command;
   const unit = unitNamed(command, unitId);
@@ -2211,17 +2243,17 @@ function assignUnit(command: AssignUnit, state: AssignmentsState, context: Assig
   const room = roomForOwnPart(command, state);
   if (room) {
     const assigned = assignUnit(command, room.undone.reduce(evolveAssignments, state), context);
-    return [...room.undone, ...assigned, ...room.redone];
+    return [...room.undone, ...assigned, ...dueBeforeRedone(command, [...room.undone, ...assigned].reduce(evolveAssignments, state), room.redone)];
   }
   const rebuilt = partOf(state, unitId) ? roomAmongJoins(command, state, unitId, assignedOn, ownRowFirst(unit, assignedOn)) : undefined;
   if (rebuilt) {
     const assigned = assignUnit(command, rebuilt.undone.reduce(evolveAssignments, state), context);
-    return [...rebuilt.undone, ...assigned, ...rebuilt.redone];
+    return [...rebuilt.undone, ...assigned, ...dueBeforeRedone(command, [...rebuilt.undone, ...assigned].reduce(evolveAssignments, state), rebuilt.redone)];
   }
   const reclaimed = partOf(state, unitId) ? undefined : roomBeforePassedPart(command, state, unitId, assignedOn, ownRowFirst(unit, assignedOn));
   if (reclaimed) {
     const assigned = assignUnit(command, reclaimed.undone.reduce(evolveAssignments, state), context);
-    return [...reclaimed.undone, ...assigned, ...reclaimed.redone];
+    return [...reclaimed.undone, ...assigned, ...dueBeforeRedone(command, [...reclaimed.undone, ...assigned].reduce(evolveAssignments, state), reclaimed.redone)];
   }
   if (partOf(state, unitId)) throw conflict(`${capitalise(unit.en)} is already assigned.`, `${unit.zh}已在交办之列。`);
   // Joint leads (联合牵头) are named together; a lead added on its own later would be a second one. Looked for only for a LEAD:

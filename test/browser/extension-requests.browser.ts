@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { launchChromium } from './support/browser.js';
-import { browserContexts, officeDay } from './support/suite.js';
+import { browserContexts, officeDay, setUpMutations } from './support/suite.js';
 
 /*
  * newcomer23 S3: 市发改委's clerk typed 申请延期至 2027-01-20 (meant 2026-12-22) and the card then offered no
@@ -23,11 +23,7 @@ describe('a unit takes back its own pending extension request in the browser', (
     const listed = await app.graphql(`{ units { id code name } evaluations(first: 1) { nodes { id } } }`);
     const fgw = listed.data!.units.find((unit: { code: string }) => unit.code === 'FGW');
     fgwName = fgw.name;
-    const act = async (mutation: string, input: Record<string, unknown>, headers?: Record<string, string>) => {
-      const answer = await app.graphql(`mutation($input: ${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { id } }`, { input: { idempotencyKey: `ext-${mutation}`, ...input } }, headers);
-      if (answer.errors) throw new Error(`${mutation}: ${JSON.stringify(answer.errors)}`);
-      return answer.data![mutation].id as string;
-    };
+    const act = setUpMutations(() => app, 'ext');
     findingId = await act('recordFinding', { evaluationId: listed.data!.evaluations.nodes[0].id, title: '政策解读“三同步”未落实', description: '政策文件发布时未同步解读', category: '政策解读', severity: 'MEDIUM', concernedUnitIds: [fgw.id], identifiedOn: officeDay(-20) });
     await act('assignFinding', { findingId, assignedOn: officeDay(-10), units: [{ unitId: fgw.id, role: 'LEAD', dueDate: officeDay(6) }] });
     await act('requestExtension', { findingId, unitId: fgw.id, requestedDueDate: officeDay(49), reason: '需与市司法局会签，预计推迟两周。' }, { authorization: `Bearer ${FGW}` });

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { launchChromium } from './support/browser.js';
-import { browserContexts, officeDay } from './support/suite.js';
+import { browserContexts, officeDay, setUpMutations } from './support/suite.js';
 
 /*
  * h8b: a reopening typed with the wrong day that gave no new due date (the part's own had not passed) really happened after that
@@ -21,11 +21,7 @@ describe('a supervisor corrects a reopening’s day past the part’s due date i
     const listed = await app.graphql(`{ units { id code name } evaluations(first: 1) { nodes { id } } }`);
     const fgw = listed.data!.units.find((unit: { code: string }) => unit.code === 'FGW');
     fgwName = fgw.name;
-    const act = async (mutation: string, input: Record<string, unknown>, headers?: Record<string, string>) => {
-      const answer = await app.graphql(`mutation($input: ${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { id } }`, { input: { idempotencyKey: `h8b-${mutation}`, ...input } }, headers);
-      if (answer.errors) throw new Error(`${mutation}: ${JSON.stringify(answer.errors)}`);
-      return answer.data![mutation].id as string;
-    };
+    const act = setUpMutations(() => app, 'h8b');
     findingId = await act('recordFinding', { evaluationId: listed.data!.evaluations.nodes[0].id, title: '价格听证结果未公开', description: '听证结果未在网站公开', category: '主动公开', severity: 'LOW', concernedUnitIds: [fgw.id], identifiedOn: officeDay(-20) });
     await act('assignFinding', { findingId, assignedOn: officeDay(-18), units: [{ unitId: fgw.id, role: 'LEAD', dueDate: officeDay(-8) }] });
     await act('reportRectification', { findingId, unitId: fgw.id, reportedOn: officeDay(-12), summary: '已公开', evidence: [{ title: '听证结果', documentRef: '发改〔2026〕1号' }] }, await app.as('UNIT', fgw.id));

@@ -5,6 +5,19 @@ import { openApp, type AppContext } from './browser.js';
 /** A China office day (UTC+8), `days` from today, `YYYY-MM-DD`: the app and the API count days on the office calendar. */
 export const officeDay = (days = 0): string => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
+/**
+ * A spec's set-up mutations through the API: `act(name, input, headers?)` sends `name(input: NameInput!) { id }` with the
+ * idempotency key `${prefix}-${name}` (each name once per spec), as the supervisor unless `headers` say otherwise, and returns
+ * the id; a refusal throws naming the mutation and its errors.
+ */
+export function setUpMutations(app: () => TestApp, prefix: string) {
+  return async (mutation: string, input: Record<string, unknown>, headers?: Record<string, string>): Promise<string> => {
+    const answer = await app().graphql(`mutation($input: ${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { id } }`, { input: { idempotencyKey: `${prefix}-${mutation}`, ...input } }, headers);
+    if (answer.errors) throw new Error(`${mutation}: ${JSON.stringify(answer.errors)}`);
+    return answer.data![mutation].id as string;
+  };
+}
+
 /** Waits for a condition on the page with a generous ceiling (ms): a loaded CI machine must not fail it. */
 export async function eventually(page: Page, check: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -286,6 +286,22 @@ export function typedTwice(setUp: OfficeSetUp): { readonly inDateOrder: PlanOffi
   return offices;
 }
 
+/**
+ * `views` (`PlanOffice.views`) of the office that typed no correction, as the inspection corrections the other office typed make
+ * them read: the work-plan export's and the 整改台账's 督查结果 cell keeps what was inspected and lists each correction on a line of
+ * its own — who, when, what changed, why (newcomer46-8 M2) — on every day viewed, as the record now reads. `lines`: for a
+ * 督查结果 cell as it reads uncorrected, the line its correction adds; other cells stay as they are (a correction line the other
+ * office shows on them fails the comparison).
+ */
+export function withCorrectionLines<Views extends { readonly exported: string[][]; readonly ledger?: string[][] }>(views: Views, lines: Readonly<Record<string, string>>): Views {
+  const corrected = (rows: string[][]) => {
+    const column = rows[0]!.indexOf('督查结果');
+    expect(column).toBeGreaterThan(0);
+    return rows.map((row, index) => (index > 0 && lines[row[column]!] ? row.map((cell, at) => (at === column ? `${cell}\n${lines[cell]}` : cell)) : row));
+  };
+  return { ...views, exported: corrected(views.exported), ...(views.ledger ? { ledger: corrected(views.ledger) } : {}) };
+}
+
 export const HEADER = '类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n';
 const EVIDENCE = [{ title: '公开页面', link: 'https://www.example.gov.cn/x' }];
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');

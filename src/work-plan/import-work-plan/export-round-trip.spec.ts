@@ -164,10 +164,14 @@ describe('the work plan\'s export imported back: every field an item has goes ou
     dependencies.store.close();
   });
 
-  it('given the export with one row of a three-unit item given another 具体内容, the others not, then the file is refused naming both rows — never the two texts joined into one', async () => {
+  it.each([
+    ['青川市教育局', 4],
+    ['青川市民政局', 5],
+  ] as const)('given the export with one row of a three-unit item (%s\'s, row %i) given another 具体内容, the others not, then the file is refused naming that row and the first — never the two texts joined into one, never a row left as exported', async (unit, row) => {
     const { dependencies, first } = await planOnStore();
-    const file = await fileOf(await exportOf(dependencies, first.planId), 'csv', { item: '1 RT目录公布', unit: '青川市民政局', header: '具体内容', to: '目录年中更新' });
+    const file = await fileOf(await exportOf(dependencies, first.planId), 'csv', { item: '1 RT目录公布', unit, header: '具体内容', to: '目录年中更新' });
     const refusal = await importWorkPlanFile(dependencies, file, { revise: true, dryRun: true }, at('one-row', '2026-03-25T09:00:00+08:00'), [{ title: TITLE, year: 2026 }]).catch((error: unknown) => error);
+    expect(problemsOf(refusal)?.map((problem) => problem.row)).toEqual([row]);
     expect(problemsOf(refusal)?.map((problem) => problem.reasonZh)).toEqual([
       '具体内容与同一事项（1 RT目录公布）第 3 行的不同：本系统导出的进展表中，同一事项每个单位一行，各行写的是该事项同一份具体内容。请把该事项各行的具体内容改成一致（或只保留第一行，其余行清空）。',
     ]);

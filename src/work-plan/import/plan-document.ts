@@ -1109,15 +1109,19 @@ function draftFrom(
       lastItem = continued;
       continue;
     }
+    // A refused row's text is not joined into the item's, so the rows after it are compared with the item's first text and
+    // only the rows that differ from it are named (breaker47-10 M1: one middle row edited named every row after it).
+    const refusedTexts = new Set<'description' | 'measures'>();
     if (continues && options.exported) {
       // Rectify's own export writes an item's 具体内容 and 工作措施 on each of its part rows: one row edited, the others not, is two
       // texts for one item — refused naming both rows, never joined into one (newcomer46-10 S2's round trip).
       for (const [key, zh, en] of [['description', '具体内容', 'description (具体内容)'], ['measures', '工作措施', 'measures (工作措施)']] as const) {
         const written = textOf(cells[key] ?? null);
         if (written === '' || previous[key] === '' || written === previous[key]) continue;
+        refusedTexts.add(key);
         problems.push({
           row,
-          reason: `The ${en} differs from row ${previous.row}'s of the same item (${previous.code} ${previous.title}): Rectify's export writes an item's text on each of its units' rows. Make the item's rows say the same (or leave all but its first row empty).`,
+          reason: `This row's ${en} is not the text on row ${previous.row} of the same item (${previous.code} ${previous.title}): Rectify's export writes an item's text on each of its units' rows. Make the item's rows say the same (or leave all but its first row empty).`,
           reasonZh: `${zh}与同一事项（${previous.code} ${previous.title}）第 ${previous.row} 行的不同：本系统导出的进展表中，同一事项每个单位一行，各行写的是该事项同一份${zh}。请把该事项各行的${zh}改成一致（或只保留第一行，其余行清空）。`,
           ...(sheet === undefined ? {} : { sheet }),
         });
@@ -1135,8 +1139,8 @@ function draftFrom(
       };
       const continued = {
         ...previous,
-        description: withLine(previous.description, moreDescription),
-        measures: withLine(previous.measures, moreMeasures),
+        description: refusedTexts.has('description') ? previous.description : withLine(previous.description, moreDescription),
+        measures: refusedTexts.has('measures') ? previous.measures : withLine(previous.measures, moreMeasures),
         continuations: [...(previous.continuations ?? []), continuation],
       };
       category.items[category.items.length - 1] = continued;

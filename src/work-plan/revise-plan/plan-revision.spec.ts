@@ -442,6 +442,13 @@ describe('the difference between two versions', () => {
     expect(describeRevision(revision).zh).toBe('修改表述 1 项（1：事项1 → 新名称）');
   });
 
+  it('names a new 具体内容 or 工作措施 as such, never a bare code that reads like a reworded title (breaker47-10 M2)', () => {
+    const before = [version('1', { description: '目录年初公布', measures: '专人负责' }), version('2', { description: '常态公开', measures: '每月检查' })];
+    const revision = planRevisionOf(before, [version('1', { description: '目录年中更新', measures: '专人负责' }), version('2', { title: '新名称', description: '常态公开', measures: '每周检查' })]);
+    expect(describeRevision(revision).zh).toBe('修改表述 2 项（1：改具体内容，2：事项2 → 新名称；改工作措施）');
+    expect(describeRevision(revision).en).toBe('2 reworded (1: description changed, 2: 事项2 → 新名称; measures changed)');
+  });
+
   describe('given a version that renames 大项 二 and moves items under it (breaker10s P7)', () => {
     const standing = [
       { code: '一', title: '健全依法决策机制' },

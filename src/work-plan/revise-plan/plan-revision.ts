@@ -398,6 +398,21 @@ const dueInWords = (item: Pick<ItemVersion, 'dueDate' | 'terms'>): string => {
 
 /** The cells a version may leave empty, as the summary names them. */
 const FIELD_WORDS = { description: { en: 'description', zh: '具体内容' }, measures: { en: 'measures', zh: '工作措施' } } as const;
+/**
+ * One reworded item as the revision summary names it: its code, the old title → the new one when the title changed, and the
+ * other fields given new words (`1：改具体内容`, `2：A → B；改工作措施`; English `1: description changed`). Fields only
+ * emptied are said apart, with the words they lose (`cleared`).
+ */
+const rewordedAs = (item: PlanRevision['amended'][number], language: 'en' | 'zh'): string => {
+  const changed = item.fields.filter((field): field is 'description' | 'measures' => field !== 'title' && !(item.cleared ?? []).some((one) => one.field === field));
+  const said = [
+    ...(item.previousTitle === undefined ? [] : [`${item.previousTitle} → ${item.title}`]),
+    ...(changed.length === 0 ? [] : [language === 'zh' ? `改${changed.map((field) => FIELD_WORDS[field].zh).join('、')}` : `${changed.map((field) => FIELD_WORDS[field].en).join(' and ')} changed`]),
+  ];
+  if (said.length === 0) return item.code;
+  return language === 'zh' ? `${item.code}：${said.join('；')}` : `${item.code}: ${said.join('; ')}`;
+};
+
 /** Words a cell held, as the summary quotes them: at most 40 characters, then …. */
 const quoted = (text: string): string => {
   const words = [...text.trim().replace(/\s+/g, ' ')];
@@ -532,10 +547,11 @@ export function describeRevision(revision: PlanRevision): Bilingual {
       `调整单位时限 ${revision.partsRedated.length} 个（${revision.partsRedated.map((part) => `事项 ${part.code}：${part.from} → ${part.to}`).join('，')}）`,
     ],
     // A new title is shown with the old one, so a task replaced under its number cannot pass as a rewording unseen (breaker10r P2).
+    // A new 具体内容 / 工作措施 is named too, so it cannot pass as a reworded title (breaker47-10 M2: 「修改表述 1 项（1）」 said nothing).
     [
       reworded.length,
-      `${reworded.length} reworded (${reworded.map((item) => (item.previousTitle === undefined ? item.code : `${item.code}: ${item.previousTitle} → ${item.title}`)).join(', ')})`,
-      `修改表述 ${reworded.length} 项（${reworded.map((item) => (item.previousTitle === undefined ? item.code : `${item.code}：${item.previousTitle} → ${item.title}`)).join('，')}）`,
+      `${reworded.length} reworded (${reworded.map((item) => rewordedAs(item, 'en')).join(', ')})`,
+      `修改表述 ${reworded.length} 项（${reworded.map((item) => rewordedAs(item, 'zh')).join('，')}）`,
     ],
     // What a cell left empty takes away is said with its words (breaker10s P2): 「事项 4 删去具体内容“整合区县网站”」.
     ...clearings.map(({ code, cleared }): [number, string, string] => [

@@ -8,7 +8,7 @@ import type { AdmittedStore } from '../event-store/store-admission.js';
 import { SqliteEventStore } from '../event-store/sqlite-event-store.js';
 import { EventSchemaRegistry } from '../shared/event-schemas.js';
 import { LedgerKeys } from '../ledger/ledger-keys.js';
-import { say, type Bilingual } from '../shared/domain-error.js';
+import { inBothLanguages, say, type Bilingual } from '../shared/domain-error.js';
 import type { Projection } from './recorded-event.js';
 import {
   UnreadableSnapshotError,
@@ -138,7 +138,7 @@ export class ReadModelSnapshots {
           `服务器启动期间其程序文件（${changed}）被改动（启动时正在构建？），无法确认本进程运行的是哪个版本，因此不使用也不写入读模型快照：下次启动将从事件日志重建读模型（事件多时需数分钟）。请在构建完成后重启服务器。`,
         ),
       };
-      this.logger.warn(`${this.off.message.en} / ${this.off.message.zh}`);
+      this.logger.warn(inBothLanguages(this.off.message));
     }
   }
 
@@ -163,7 +163,7 @@ export class ReadModelSnapshots {
       ),
     };
     // Said once as it begins, in both languages (each failed write is logged on its own as well).
-    if (begins) this.logger.warn(`${this.notWritten.message.en} / ${this.notWritten.message.zh}`);
+    if (begins) this.logger.warn(inBothLanguages(this.notWritten.message));
   }
 
   /** A snapshot was written: the failure notice, if any, ends. */

@@ -8,7 +8,7 @@ import { guardedEventStore } from './guarded-event-store.js';
 import { admitStore, type AdmittedStore } from './store-admission.js';
 import { resolve } from 'node:path';
 import { StoreHealth, acceptClockAheadNotice, acceptStoreResetNotice, runningInContainer, sameNameNotice, unnamedCopyNotice, type StoreNotice } from './store-health.js';
-import { say } from '../shared/domain-error.js';
+import { inBothLanguages, say } from '../shared/domain-error.js';
 import { Clock, SystemClock } from '../shared/clock.js';
 import { clockBehindBy, newestOf, recordedAfterAcceptance } from './clock-behind.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
@@ -86,7 +86,7 @@ export const ADMITTED_STORE = Symbol('AdmittedStore');
           unnamedCopyNotice(onDisk, config.get('STORE_COPY_NAME', { infer: true }), config.get('NODE_ENV', { infer: true }) === 'production' && runningInContainer(), since),
           sameNameNotice(config.get('STORE_COPY_NAME', { infer: true }) ?? null, admitted.sameNameElsewhere, since),
         ].filter((notice): notice is StoreNotice => notice !== null);
-        for (const notice of notices) new Logger('EventStore').warn(notice.message.en);
+        for (const notice of notices) new Logger('EventStore').warn(inBothLanguages(notice.message));
         // breaker41-9 P1 c: a file renamed over the store under this server is judged for another copy's records.
         const copy = onDisk ? { copyName: config.get('STORE_COPY_NAME', { infer: true }), place: realPlaceOf(sqlitePath) } : null;
         const witnessPath = config.get('STORE_WITNESS_PATH', { infer: true });

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { say, type Bilingual } from '../shared/domain-error.js';
+import { inBothLanguages, say, type Bilingual } from '../shared/domain-error.js';
 import { LOW_SPACE_BYTES, NO_ROOM_FOR_A_WRITE_BYTES, diskFullOf, freeBytesIn } from './disk-full.js';
 import { AlteredRowError, type EventStore } from './event-store.port.js';
 import type { AlteredRow } from './sqlite-chain-walk.js';
@@ -615,7 +615,7 @@ export class StoreHealth {
     const before = this.servers?.notice;
     const notice: StoreNotice | null =
       differs && cause ? { cause, since: before?.cause === cause ? before.since : new Date(now).toISOString(), message: say(differs.message.replace(/^Nothing was written: /, ''), differs.messageZh.replace(/^未写入任何内容：/, '')) } : null;
-    if (notice && before?.cause !== notice.cause) this.logger.warn(notice.message.en);
+    if (notice && before?.cause !== notice.cause) this.logger.warn(inBothLanguages(notice.message));
     this.servers = { readAt: now, notice };
     return notice;
   }
@@ -674,7 +674,7 @@ export class StoreHealth {
     if (isStoreDamage(error) && this.storeDamaged(error)) return;
     const known = this.noted.has('STORE_FILE_DAMAGED');
     const problem = this.note('STORE_FILE_DAMAGED', code, this.location());
-    if (!known) this.logger.error(`${problem.message.en} (met while checking the store: ${error instanceof Error ? (error.stack ?? error.message) : String(error)})`);
+    if (!known) this.logger.error(`${inBothLanguages(problem.message)} (met while checking the store: ${error instanceof Error ? (error.stack ?? error.message) : String(error)})`);
   }
 
   /** What the operator must know that does not stop writes (see StoreNoticeCause), for /health and the log. */
@@ -698,7 +698,7 @@ export class StoreHealth {
     const links = fileNodeOf(this.store.path)?.links ?? 1;
     if (this.names?.links !== links) {
       const message = links > 1 ? otherNamesNotice(this.store.path, otherNamesOf(this.store.path)) : null;
-      if (message) this.logger.warn(message.en);
+      if (message) this.logger.warn(inBothLanguages(message));
       this.names = { links, notice: message ? { cause: 'STORE_FILE_HAS_OTHER_NAMES', since: new Date().toISOString(), message } : null };
     }
     return this.names.notice ? [this.names.notice] : [];
@@ -779,7 +779,7 @@ export class StoreHealth {
     if (gone) return new StoreUnavailableError(gone);
     const known = this.noted.has('STORE_FILE_DAMAGED');
     const problem = this.note('STORE_FILE_DAMAGED', code, this.location());
-    if (!known) this.logger.error(problem.message.en);
+    if (!known) this.logger.error(inBothLanguages(problem.message));
     return new StoreUnavailableError(problem);
   }
 
@@ -1039,7 +1039,7 @@ export class StoreHealth {
     const companions = this.store.companions ?? { wal: `${path}-wal`, shm: `${path}-shm` };
     const copy = this.store.keepWhatIsHeld();
     const problem = this.note('STORE_FILE_REPLACED', path, path, logRewrittenMessage(path, rewritten.position, copy.path, companions));
-    this.logger.error(problem.message.en);
+    this.logger.error(inBothLanguages(problem.message));
     this.keepAcknowledged('STORE_FILE_REPLACED', (reach) => logRewrittenMessage(path, rewritten.position, copy.path, companions, reach));
   }
 
@@ -1130,6 +1130,6 @@ export class StoreHealth {
     const free = freeBytesIn(folder);
     if (free === null || free >= NO_ROOM_FOR_A_WRITE_BYTES) return;
     const problem = this.note('DISK_FULL', this.location());
-    this.logger.warn(`${problem.message.en} (${Math.floor(free / 1024)} KB free, less than one write needs: noticed before a write failed)`);
+    this.logger.warn(`${inBothLanguages(problem.message)} (${Math.floor(free / 1024)} KB free, less than one write needs: noticed before a write failed)`);
   }
 }

@@ -10,6 +10,7 @@ import { UntrustedForwarding, type ForwardingNoticeCause } from '../http/untrust
 import { ServingState } from './serving-state.js';
 import { CountedApart } from '../http/rate-limit.guard.js';
 import { UnrecordedSessions, type SessionNoticeCause } from '../access/sessions/unrecorded-sessions.js';
+import { inBothLanguages } from '../shared/domain-error.js';
 
 /** How long readiness waits for the read models to reach the head it just read, before it says `catching_up`. */
 const CATCH_UP_WAIT_MS = 1_000;
@@ -111,7 +112,7 @@ export class HealthController {
 
   private async readiness(): Promise<HealthReport> {
     const problems = this.storeHealth.problems();
-    for (const problem of problems) this.logger.warn(`Readiness: ${problem.message.en}`);
+    for (const problem of problems) this.logger.warn(`Readiness: ${inBothLanguages(problem.message)}`);
     const base = {
       store: this.store.kind,
       projectedPosition: formatPosition(this.projections.projectedUpTo),

@@ -15,6 +15,14 @@ export interface Bilingual {
 export const say = (en: string, zh: string): Bilingual => ({ en, zh });
 
 /**
+ * One log line of a message for the office's administrator, who reads Chinese: the Chinese first,
+ * then the English (for whoever searches the log or reports it upstream). Every problem and notice
+ * about the store is logged so (newcomer46-9 M3: what to do was in the log in English only, while
+ * README promised both).
+ */
+export const inBothLanguages = (message: Bilingual): string => `${message.zh} / ${message.en}`;
+
+/**
  * The Chinese message an error carries beside its English `message` (DomainError, a refused store,
  * an unavailable store, invalid settings …), or undefined for an error that has none.
  */

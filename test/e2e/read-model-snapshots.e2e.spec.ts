@@ -661,7 +661,7 @@ describe('/health says when this process keeps no read-model snapshot', () => {
       // breaker12b P6: its words in /health (no path: /health is unauthenticated) and, once, in both languages in the log.
       const health = (await (await fetch(`${app.url}/health`)).json()) as { notices: { cause: string; messageZh: string }[] };
       expect(health.notices.find(({ cause }) => cause === 'READ_MODEL_SNAPSHOT_NOT_WRITTEN')!.messageZh).toMatch(/^读模型快照写入失败：在写成之前，下次启动须重放全部事件日志/);
-      expect(logged.mock.calls.map(([line]) => String(line)).filter((line) => line.includes('读模型快照'))).toEqual([expect.stringMatching(/could not be written \(Error: ENOSPC.*读模型快照 .* 写入失败（Error: ENOSPC/)]);
+      expect(logged.mock.calls.map(([line]) => String(line)).filter((line) => line.includes('读模型快照'))).toEqual([expect.stringMatching(/读模型快照 .* 写入失败（Error: ENOSPC.*could not be written \(Error: ENOSPC/)]);
       await engine.writeSnapshot();
       expect(logged.mock.calls.map(([line]) => String(line)).filter((line) => line.includes('读模型快照'))).toHaveLength(1);
       logged.mockRestore();

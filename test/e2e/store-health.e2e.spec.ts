@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
+import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
 import { StoreRefusedError } from '../../src/event-store/store-witness.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
@@ -94,8 +96,13 @@ describe('A store file deleted or replaced under a running server', () => {
       expect((await register(app)).errors).toBeUndefined();
       const admin = await app.as('ADMIN');
       const away = `${sqlitePath}.moved-away`;
+      const logged = [jest.spyOn(Logger.prototype, 'warn'), jest.spyOn(Logger.prototype, 'error')];
       renameSync(sqlitePath, away);
       const gone = await health(app);
+      // newcomer46-9 M3: the administrator reads the log in Chinese — what to do is there in both languages.
+      const lines = logged.flatMap((spy) => spy.mock.calls.map((call) => String(call[0])));
+      logged.forEach((spy) => spy.mockRestore());
+      expect(lines.find((line) => line.includes('was deleted or moved away while the server runs'))).toContain(`将该文件本身（不是其副本）移回 ${sqlitePath}，写入即自动恢复`);
       expect(gone.body.problems.map((problem) => problem.cause)).toEqual(['STORE_FILE_MISSING']);
       expectUsersWords(await register(app), 'STORE_FILE_MISSING');
       const words = await operatorText(app, admin, 'STORE_FILE_MISSING');

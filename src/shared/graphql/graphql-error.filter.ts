@@ -7,7 +7,7 @@ import { GraphQLError } from 'graphql';
 import { ConcurrencyError } from '../../event-store/event-store.port.js';
 import { StoreHealth, StoreUnavailableError, storeRefusalFor } from '../../event-store/store-health.js';
 import { isStoreDamage } from '../../event-store/store-damage.js';
-import { DomainError } from '../domain-error.js';
+import { DomainError, inBothLanguages } from '../domain-error.js';
 import { chineseFor } from './chinese-errors.js';
 import { answerUnknownPage } from '../../web-app/web-app.js';
 
@@ -65,8 +65,8 @@ export function toGraphqlError(exception: unknown, logger: Logger, attempt = 'a 
     return new GraphQLError(exception.message, { extensions: { ...exception.details, code: exception.code, messageZh: exception.messageZh } });
   }
   if (exception instanceof StoreUnavailableError) {
-    // The whole text in the log, whoever is answered with less (newcomer27 S3).
-    logger.error(`Refused ${attempt}: ${exception.message}`);
+    // The whole text in the log, whoever is answered with less (newcomer27 S3) — Chinese first, for the administrator (newcomer46-9 M3).
+    logger.error(`Refused ${attempt}: ${inBothLanguages(exception.problem.message)}`);
     const told = storeRefusalFor(exception.problem, role);
     return new GraphQLError(told.en, {
       extensions: { code: 'STORE_UNAVAILABLE', cause: exception.problem.cause, messageZh: told.zh },

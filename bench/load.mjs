@@ -90,3 +90,65 @@ export async function latency({ url, token, query, variables = {}, seconds, minR
   // (TimeTravelCache), so the samples time the kept answer and `first` the fold.
   return { ...(await load({ url, token, body: JSON.stringify({ query, variables }), connections: 1, amount })), first: one };
 }
+
+/** The nearest-rank `p`-th percentile of `values` (ms); of 5 values the p99 is the largest. */
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+};
+
+/**
+ * First answers of `query`, one request at a time, once with each of `variablesList` (cuts no request asked before, so
+ * each is folded rather than read from the kept answers): `{ requests, p50, p99, max, times, failed }` (ms). An answer
+ * carrying a GraphQL error throws (the row would time a refusal).
+ */
+export async function firstAnswers({ url, token, query, variablesList, waitMs = ANSWER_WAIT_MS }) {
+  const times = [];
+  for (const variables of variablesList) {
+    const started = performance.now();
+    await graphql(url, token, query, variables, waitMs);
+    times.push(performance.now() - started);
+  }
+  return { requests: times.length, p50: percentile(times, 50), p99: percentile(times, 99), max: Math.max(...times), times, failed: 0 };
+}
+
+/**
+ * `connections` loops, each asking one request after another for `seconds`, request `n` (counted over all loops) being
+ * `requestOf(n)` (`{ query, variables }`): requests that differ, which autocannon's one body cannot.
+ * `{ requests, failed, refusal, p50, p99 }` (ms; `refusal`: the first error's text).
+ */
+export async function busyRequests({ url, token, requestOf, connections, seconds }) {
+  const ends = performance.now() + seconds * 1000;
+  const times = [];
+  let asked = 0;
+  let failed = 0;
+  let refusal;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < ends) {
+        const { query, variables } = requestOf(asked++);
+        const started = performance.now();
+        try {
+          await graphql(url, token, query, variables);
+          times.push(performance.now() - started);
+        } catch (error) {
+          failed += 1;
+          refusal ??= String(error?.message ?? error).slice(0, 300);
+        }
+      }
+    }),
+  );
+  return { requests: times.length, failed, refusal, p50: times.length ? percentile(times, 50) : 0, p99: times.length ? percentile(times, 99) : 0 };
+}
+
+/**
+ * The longest event-loop delay the server saw since the previous call (ms), from its own /metrics: prom-client's default
+ * `nodejs_eventloop_lag_max_seconds` is the maximum of a `monitorEventLoopDelay` histogram (10 ms resolution) that each
+ * scrape reads and resets, so a scrape before a window and one after it give that window's longest turn. Null when the
+ * server has no such line.
+ */
+export async function eventLoopDelayMaxMs(url, metricsToken) {
+  const text = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })).text();
+  const line = text.split('\n').find((metric) => metric.startsWith('nodejs_eventloop_lag_max_seconds'));
+  return line ? Number(line.trim().split(' ').pop()) * 1000 : null;
+}

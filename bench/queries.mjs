@@ -183,3 +183,31 @@ export function connectionOf(data) {
   };
   return visit(data);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Row 4's first answers: cuts no earlier request asked, so each answer is folded, not read from the TimeTravelCache.
+
+/** First answers row 4 times per query (each at a cut of its own). */
+export const FIRST_ANSWER_CUTS = 5;
+
+/** The log's cut `days` days after its mid-year one: a business day for `asOf`, that day's noon in China for `knownAt`. */
+export const cutDaysAfter = (manifest, cut, days) => {
+  const day = new Date(Date.parse(`${manifest.asOf}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return cut === 'asOf' ? { asOf: day } : { knownAt: new Date(Date.parse(`${day}T12:00:00+08:00`)).toISOString() };
+};
+
+/**
+ * Variables of `name`'s `index`-th query's `count` first answers at `cut`: each a different day before the log's mid-year
+ * cut (the repeats' `manifest.asOf` / `knownAt`), none shared with another query's (`index`: the query's place in
+ * `QUERIES`), so no answer is a kept one — the cache keeps 8 answers, and the days asked while busy (`busyCut`) lie after
+ * the mid-year cut.
+ */
+export const firstAnswerVariables = (name, index, manifest, cut, count = FIRST_ANSWER_CUTS) =>
+  Array.from({ length: count }, (_, k) => ({ ...variablesOf(name, manifest, 'now'), ...cutDaysAfter(manifest, cut, -2 * (1 + index * count + k)) }));
+
+/**
+ * The `request`-th busy request's variables for `dashboard` at `cut`: a day after the mid-year cut, a different one for
+ * each request until `spanDays` have been asked (then round again: far more than the 8 answers kept lie between two asks
+ * of one day, so every request folds).
+ */
+export const busyCut = (manifest, cut, request, spanDays) => cutDaysAfter(manifest, cut, 1 + (request % spanDays));

@@ -5,6 +5,9 @@ import { byPinyin } from '../../shared/chinese-order.js';
 import type { FindingView } from '../ledger/rectification-ledger.js';
 import { findingStatus } from '../ledger/finding-status.js';
 import type { Dashboard, GroupProgress, UnitProgress } from './dashboard.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { performance } from 'node:perf_hooks';
+import { TURN_MS, type Milliseconds } from '../../shared/time-travel-fold.js';
 
 /*
  * The dashboard's figures on any past office day without folding any finding when asked (breaker12h
@@ -372,15 +375,21 @@ export function recordedAfter(state: ByDayState, knownAt: string): string[] {
  * The by-day state as it would read with each finding of `shares` holding those segments instead of its own (an empty
  * list: not identified at the cut) — a record-time cut (`knownAt`) answered from the kept segments plus the findings
  * recorded since (`recordedAfter`), each folded at the cut (issue 12 row 4, perf12d). A copy: `state` is not changed
- * (the day vectors and the yellow window `window`'s deltas, in days, are copied: O(days × counters)); only that window is
- * kept in it. Read it at once with `figuresOn` / `openPartsOn` / `scoresOn`, with the same `window`; a finding not in
- * `state` is left out.
+ * (the day vectors and the yellow window `window`'s deltas, in days, are copied: O(days × counters); each finding's
+ * list of segments too); only that window is kept in it. Read it at once with `figuresOn` / `openPartsOn` /
+ * `scoresOn`, with the same `window`; a finding not in `state` is left out.
+ *
+ * The copy is taken in one turn (one moment of `state`); the findings' segments are then replaced in the copy a slice
+ * at a time, giving the event loop back after `TURN_MS` of `clock` (perf48: replacing every finding recorded after an
+ * early instant held the loop 100–130 ms at 10k events, O(findings × days) at 100k), so events projected meanwhile
+ * change `state`, never the copy.
  */
-export function withSharesReplaced(state: ByDayState, shares: ReadonlyMap<string, readonly Segment[]>, window: number): ByDayState {
+export async function withSharesReplaced(state: ByDayState, shares: ReadonlyMap<string, readonly Segment[]>, window: number, clock: Milliseconds = () => performance.now()): Promise<ByDayState> {
   const kept = windowOf(state, window);
   const copy: ByDayState = {
-    findings: new Map(state.findings),
-    findingsOfEvaluation: state.findingsOfEvaluation,
+    // Each finding's segments as they are now: a live finding's list changes in place as its events are projected.
+    findings: new Map([...state.findings].map(([findingId, finding]) => [findingId, { ...finding, segments: finding.segments.slice() }])),
+    findingsOfEvaluation: new Map([...state.findingsOfEvaluation].map(([evaluationId, findingIds]) => [evaluationId, findingIds.slice()])),
     stale: new Set(),
     bases: new Map(state.bases),
     counters: state.counters,
@@ -388,7 +397,12 @@ export function withSharesReplaced(state: ByDayState, shares: ReadonlyMap<string
     all: { days: [...state.all.days], deltas: new Map([...state.all.deltas].map(([day, vector]) => [day, vector.slice()])) },
     windows: new Map([[window, { days: [...kept.days], deltas: new Map(kept.deltas) }]]),
   };
+  let sliceStarted = clock();
   for (const [findingId, segments] of shares) {
+    if (clock() - sliceStarted >= TURN_MS) {
+      await nextTurn();
+      sliceStarted = clock();
+    }
     const finding = copy.findings.get(findingId);
     if (!finding) continue;
     writeSegments(copy, finding, -1);

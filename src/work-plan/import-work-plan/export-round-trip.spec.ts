@@ -178,3 +178,65 @@ describe('the work plan\'s export imported back: every field an item has goes ou
     dependencies.store.close();
   });
 });
+
+/*
+ * newcomer48-10 S2: once an item carried a 特批 — a due date past the plan's year, set by a version with the supervisor's override
+ * (recorded as dueDateOverride) — the plan's own export no longer imported back: the command line refused the untouched rows
+ * (「…命令行工具不能代为特批」, no way on) and the 导入 page asked the reason again and said it would record it anew. A date past the
+ * period that the item already has on the record carries its override there; only a new or moved one needs another.
+ */
+describe('the work plan\'s export imported back when an item has a 特批 past the plan\'s year (newcomer48-10 S2)', () => {
+  const SUPERVISOR: Actor = { id: 'user-sup', role: 'SUPERVISOR', unitId: null };
+  const OVERRIDDEN = '二,政策解读,6,RT特批事项,医改信息公开,,青川市民政局,青川市教育局,2027-06-30,\n';
+  const csv = (name: string, text: string) => ({ name, content: new TextEncoder().encode(text) });
+
+  /** The plan with item 4 completed, then item 6 added by a version due 2027-06-30 with the supervisor's override. */
+  async function planWithOverride() {
+    const { dependencies, first } = await planOnStore();
+    const version = commandContext({ actor: SUPERVISOR, commandType: 'ImportWorkPlan', idempotencyKey: 'v2', now: new Date('2026-03-22T09:00:00+08:00') });
+    const options = { revise: true, assignedOn: '2026-03-22', revisionReason: '青政办〔2026〕60号', dueDateOverride: { reason: '省医改办要求2027年上半年完成' } };
+    const added = await importWorkPlanFile(dependencies, csv('plan-v2.csv', PLAN + OVERRIDDEN), options, version, [{ title: TITLE, year: 2026 }]);
+    expect(added.revision?.added.map((item) => item.code)).toEqual(['6']);
+    return { dependencies, first };
+  }
+
+  it.each(['csv', 'xlsx'] as const)('given the %s export imported unchanged — plain, dry run, revise, and with a 特批理由 typed as on the 导入 page — then 「此前已导入，事项相同」, nothing written, no reason asked or recorded again', async (format) => {
+    const { dependencies, first } = await planWithOverride();
+    const table = await exportOf(dependencies, first.planId);
+    expect(planCells(table).filter((cells) => cells[1] === '6 RT特批事项').map((cells) => cells[6])).toEqual(['2027-06-30', '2027-06-30']);
+    const file = await fileOf(table, format);
+    const head = await dependencies.store.headPosition();
+    const overridden = { dueDateOverride: { reason: '同前' } };
+    for (const [key, options] of [['plain', {}], ['dry', { dryRun: true }], ['revise', { revise: true }], ['override', { dryRun: true, revise: true, ...overridden }]] as const) {
+      const again = await importWorkPlanFile(dependencies, file, options, at(`same-${format}-${key}`, '2026-03-25T09:00:00+08:00'), [{ title: TITLE, year: 2026 }]);
+      expect({ key, revision: again.revision, eventCount: again.eventCount }).toEqual({ key, revision: null, eventCount: 0 });
+      expect(describeWorkPlanImportZh(again)).toMatch(/此前已导入，事项相同：2 个大项，8 个事项/u);
+      expect(describeWorkPlanImportZh(again)).not.toMatch(/特批/u);
+    }
+    expect(await dependencies.store.headPosition()).toEqual(head);
+    dependencies.store.close();
+  });
+
+  it('given the export with another item\'s date edited, imported as a version from the command line (no override), then that change alone is applied, the 特批 item left as it is', async () => {
+    const { dependencies, first } = await planWithOverride();
+    const file = await fileOf(await exportOf(dependencies, first.planId), 'csv', { item: '1 RT目录公布', unit: '青川市民政局', header: '完成时限', to: '2026-09-30' });
+    const applied = await importWorkPlanFile(dependencies, file, { revise: true, assignedOn: '2026-03-25' }, at('edited', '2026-03-25T09:00:00+08:00'), [{ title: TITLE, year: 2026 }]);
+    expect(applied.revision).toMatchObject({ added: [], withdrawn: [], amended: [], partsRedated: [{ code: '1', unitId: MZJ, from: '2026-06-30', to: '2026-09-30' }] });
+    const dues = planCells(await exportOf(dependencies, first.planId)).map((cells) => [cells[1], cells[5], cells[6]].join(' '));
+    expect(dues).toEqual(expect.arrayContaining(['1 RT目录公布 青川市民政局 2026-09-30', '6 RT特批事项 青川市民政局 2027-06-30', '6 RT特批事项 青川市教育局 2027-06-30']));
+    dependencies.store.close();
+  });
+
+  it.each([
+    ['the 特批 item moved to another day past the year', '6 RT特批事项', '2027-09-30'],
+    ['another item moved past the year', '2 RT常态公开', '2027-03-31'],
+  ] as const)('given the export with %s, then that row still needs a supervisor\'s override: refused from the command line naming the plan\'s period', async (_which, item, to) => {
+    const { dependencies, first } = await planWithOverride();
+    const table = await exportOf(dependencies, first.planId);
+    const unit = planCells(table).find((cells) => cells[1] === item)![5]!;
+    const file = await fileOf(table, 'csv', { item, unit, header: '完成时限', to });
+    const refusal = await importWorkPlanFile(dependencies, file, { revise: true, dryRun: true, assignedOn: '2026-03-25' }, at('moved', '2026-03-25T09:00:00+08:00'), [{ title: TITLE, year: 2026 }]).catch((error: unknown) => error);
+    expect(problemsOf(refusal)?.map((problem) => problem.reasonZh)).toEqual([expect.stringContaining(`完成时限 ${to} 晚于`)]);
+    dependencies.store.close();
+  });
+});

@@ -180,6 +180,8 @@ export async function importWorkPlanFile(
       // A plan refused as read for a year ended before its approval is told to give its year (breaker10r P6).
       ...(options.approvedOn === undefined ? {} : { approvedOn: options.approvedOn }),
       ...(options.dueDateOverride === undefined ? {} : { periodOverrideReason: options.dueDateOverride.reason }),
+      // The plan's own export read back: a date past its period that an item already has came with its override (newcomer48-10 S2).
+      dueDatesOnRecord: (plan) => dueDatesOnRecordOf(dependencies, knownTitleOf(plan, knownPlans)?.title ?? plan.title, plan.year),
     });
     if (read.ok) return read;
     const refusal = importRefused(fileName, format, read.problems, 'BAD_USER_INPUT', read.sheet, read.sheets);
@@ -656,6 +658,26 @@ async function stateWithout<State, Event extends DomainEvent>(
 ): Promise<State> {
   const history = await store.readStream(streamId);
   return fold(decider, history.filter((stored) => !without?.has(stored.metadata.commandId)).map((stored) => schemas.upcast<Event>(stored)));
+}
+
+/**
+ * Whether item `code` of the plan `title` of `year` has `dueDate` (`YYYY-MM-DD`) on the record — its own due date or one of its
+ * parts' — for a version read back (newcomer48-10 S2): a day past the plan's period there was set with a supervisor's override
+ * (the item's decision refuses it without one), so the file that repeats it needs none. Withdrawn items are not counted: listed
+ * again, they are assigned again. Undefined for a plan not imported.
+ */
+async function dueDatesOnRecordOf(dependencies: ImportDependencies, title: string, year: number): Promise<((code: string, dueDate: string) => boolean) | undefined> {
+  const plan = await stateWithout(dependencies, workPlanStream(workPlanIdFor(year, title)), workPlanDecider, null);
+  if (plan.status !== 'imported') return undefined;
+  const dates = new Map<string, ReadonlySet<string>>();
+  const pause = slicer();
+  for (const { itemId, code } of plan.categories.flatMap((category) => category.items)) {
+    await pause();
+    const item = await stateWithout(dependencies, workPlanItemStream(itemId), workPlanItemDecider, null);
+    if (item.status === 'empty' || item.status === 'withdrawn') continue;
+    dates.set(code, new Set([item.definition.dueDate, ...partsOf(item.assignments).map((part) => part.dueDate)]));
+  }
+  return (code, dueDate) => dates.get(code)?.has(dueDate) === true;
 }
 
 /** The facts that shape a plan (its items, their units and dates), as an export of an earlier reading would not show them; in Chinese. */

@@ -99,6 +99,13 @@ export function validatePlanDocument(
     /** The override's reason, for the notice that lists each item it approves (breaker10e P4). */
     readonly periodOverrideReason?: string;
     /**
+     * Whether the plan as imported already has item `code` due on `dueDate` (`YYYY-MM-DD`: its own due date or one of its parts'):
+     * a day past the period on the record was set with a supervisor's override then, so a version read back with it (the plan's own
+     * export) is neither refused for it nor told it is approved again; only a new or moved date past the period needs an override
+     * (newcomer48-10 S2). Absent for a plan not imported.
+     */
+    readonly dueOnRecord?: (code: string, dueDate: string) => boolean;
+    /**
      * `YYYY-MM-DD`, the plan's approval day when the import gives it: a file refused for other problems also names each row due
      * before it, so that the clerk fixes the file once (issue 10: a row's unknown unit hid its own 「早于方案批准日期」). A file
      * with no other problem leaves that check to the import and the item's decision.
@@ -310,7 +317,9 @@ export function validatePlanDocument(
           (reason, reasonZh) => problems.push({ row, reason, reasonZh }),
           (reason, reasonZh) => expansions.push({ row, reason, reasonZh, ...(item.sheet === undefined ? {} : { sheet: item.sheet }) }),
         );
-        const outside = due && document.year > 0 ? outsidePlanPeriod(due.dueDate, document, options.periodOverridden === true, options.today) : null;
+        // A day past the period the item already has on the record carries its override there (newcomer48-10 S2).
+        const onRecord = due !== null && document.year > 0 && due.dueDate > dueDateLimitOf(document).latest && options.dueOnRecord?.(item.code, due.dueDate) === true;
+        const outside = due && document.year > 0 && !onRecord ? outsidePlanPeriod(due.dueDate, document, options.periodOverridden === true, options.today) : null;
         if (due && options.approvedOn !== undefined && due.dueDate < options.approvedOn && !earlyDue.has(`${item.sheet ?? ''}|${row}`)) {
           earlyDue.set(`${item.sheet ?? ''}|${row}`, {
             row,
@@ -320,7 +329,7 @@ export function validatePlanDocument(
           });
         }
         if (outside) problems.push({ row, ...outside });
-        else if (due && document.year > 0 && options.periodOverridden === true && due.dueDate > dueDateLimitOf(document).latest) {
+        else if (due && !onRecord && document.year > 0 && options.periodOverridden === true && due.dueDate > dueDateLimitOf(document).latest) {
           // Every item the override approves is listed, in the preview too (breaker10e P4).
           const limit = dueDateLimitOf(document);
           const reason = options.periodOverrideReason ?? '';

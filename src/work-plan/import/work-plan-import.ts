@@ -19,6 +19,12 @@ export interface WorkPlanImportOptions extends PlanReadOptions {
   readonly periodOverrideReason?: string;
   /** `YYYY-MM-DD`, the day the plan was approved, when the import gives it: a plan refused as read for a year that had ended by then is told how to give its year. */
   readonly approvedOn?: string;
+  /**
+   * For the plan the file is read as (its title and year): the check of the due dates its items have on the record, or undefined
+   * for a plan not imported — a day past the period already on the record needs no new override (see `validatePlanDocument`'s
+   * `dueOnRecord`, newcomer48-10 S2).
+   */
+  readonly dueDatesOnRecord?: (plan: { readonly title: string; readonly year: number }) => Promise<((code: string, dueDate: string) => boolean) | undefined>;
 }
 
 /**
@@ -30,14 +36,28 @@ export async function importWorkPlan(content: FileContent, options: WorkPlanImpo
   // Read over several sheets, each problem names its own and the refusal names them all (P7): never the first for every row.
   const sheet = draft.sheets ? { sheets: draft.sheets } : draft.sheet ? { sheet: draft.sheet } : {};
   if (!draft.document) return { ok: false, problems: sortedProblems(draft.problems), ...sheet };
-  const validation = validatePlanDocument(draft.document, options.lookupUnit, {
-    today: options.today,
-    periodOverridden: options.periodOverridden,
-    periodOverrideReason: options.periodOverrideReason,
-    ...(options.approvedOn === undefined ? {} : { approvedOn: options.approvedOn }),
-    ...(draft.problems.length > 0 ? { refusedAnyway: true } : {}),
-    csv: options.format === 'csv',
-  });
+  const document = draft.document;
+  const validated = (dueOnRecord: ((code: string, dueDate: string) => boolean) | undefined) =>
+    validatePlanDocument(document, options.lookupUnit, {
+      today: options.today,
+      periodOverridden: options.periodOverridden,
+      periodOverrideReason: options.periodOverrideReason,
+      ...(dueOnRecord === undefined ? {} : { dueOnRecord }),
+      ...(options.approvedOn === undefined ? {} : { approvedOn: options.approvedOn }),
+      ...(draft.problems.length > 0 ? { refusedAnyway: true } : {}),
+      csv: options.format === 'csv',
+    });
+  // The plan's record is looked up only for a file with a day past the period (asked for by the check): read again with it.
+  let pastPeriod = false;
+  const first = validated(
+    options.dueDatesOnRecord
+      ? () => {
+          pastPeriod = true;
+          return false;
+        }
+      : undefined,
+  );
+  const validation = pastPeriod && options.dueDatesOnRecord ? validated(await options.dueDatesOnRecord(document)) : first;
   const problems = [...draft.problems, ...(validation.ok ? [] : validation.problems)];
   if (problems.length > 0 || !validation.ok) return { ok: false, problems: [...yearEndedProblem(draft.document, options), ...sortedProblems(problems)], ...sheet };
   const { document: _document, problems: _problems, ...notes } = draft;

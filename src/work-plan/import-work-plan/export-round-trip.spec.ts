@@ -239,4 +239,16 @@ describe('the work plan\'s export imported back when an item has a 特批 past t
     expect(problemsOf(refusal)?.map((problem) => problem.reasonZh)).toEqual([expect.stringContaining(`完成时限 ${to} 晚于`)]);
     dependencies.store.close();
   });
+
+  it('given the export with a unit put on the 特批 item in another\'s place, on the item\'s date past the year, then the new unit\'s part needs an override of its own: refused naming its row, nothing written', async () => {
+    const { dependencies, first } = await planWithOverride();
+    const file = await fileOf(await exportOf(dependencies, first.planId), 'csv', { item: '6 RT特批事项', unit: '青川市教育局', header: '责任单位', to: '青川市财政局' });
+    const head = await dependencies.store.headPosition();
+    for (const dryRun of [true, false]) {
+      const refusal = await importWorkPlanFile(dependencies, file, { revise: true, dryRun, assignedOn: '2026-03-25' }, at(`new-unit-${dryRun}`, '2026-03-25T09:00:00+08:00'), [{ title: TITLE, year: 2026 }]).catch((error: unknown) => error);
+      expect(problemsOf(refusal)?.map((problem) => [problem.row, problem.reasonZh])).toEqual([[16, expect.stringMatching(/^截止日期（2027-06-30）晚于工作方案「青川市2026年导出往返测试方案」的期限（2026-12-31）；如确需延后，须由督办人员填写理由后特批。$/u)]]);
+    }
+    expect(await dependencies.store.headPosition()).toEqual(head);
+    dependencies.store.close();
+  });
 });

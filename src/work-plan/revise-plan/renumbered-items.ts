@@ -187,7 +187,8 @@ export function renumberedByContent(standing: readonly StandingItem[], next: Val
     moved.set(candidate!.code, item.code);
     rewordedFrom.set(candidate!.code, item);
   }
-  const { problems: unsure, replaced } = unsureCodeMatches(standing, items, moved, keptInPlace, signature);
+  const unitsOf = (item: (typeof items)[number]) => [...item.leadUnits, ...item.responsibleUnits].map((unit) => unit.unitId);
+  const { problems: unsure, replaced } = unsureCodeMatches(standing, items, moved, keptInPlace, signature, unitsOf);
   if (moved.size === 0 && replaced.size === 0) return unsure.length === 0 ? null : { plan: next, notices: [], unsure };
 
   const claimed = new Set(moved.values());
@@ -214,7 +215,7 @@ export function renumberedByContent(standing: readonly StandingItem[], next: Val
     }
     // Another task written under a standing item's number (breaker10r P2): a new item, the standing one left out of the version.
     const replacing = replaced.get(item.code);
-    if (replacing !== undefined && !claimed.has(item.code)) return addedInsteadOf(item, replacing, used, isTaken, notices);
+    if (replacing !== undefined && !claimed.has(item.code)) return addedInsteadOf(item, replacing, used, isTaken, notices, [...new Set([...item.leadUnits, ...item.responsibleUnits].map((unit) => unit.name))]);
     // Not moved, and its number is not another item's now: the item the code always meant (or a new one).
     if (!claimed.has(item.code)) return item.code;
     return addedUnderFreeCode(item, used, isTaken, notices);
@@ -227,13 +228,34 @@ export function renumberedByContent(standing: readonly StandingItem[], next: Val
 }
 
 /**
- * A row whose title is not the standing item's of its number reworded (`mayBeReworded`): another task, added under the next
- * free code; the standing item is not in the version (withdrawn, or kept for its verified or reported work, as any item left
- * out), its reports and progress staying with it. Told naming both titles.
+ * A row whose title is not the standing item's of its number reworded (`mayBeReworded`), or that names none of its units
+ * (`sharesNoUnit`): another task, added under the next free code; the standing item is not in the version (withdrawn, or kept
+ * for its verified or reported work, as any item left out), its reports and progress staying with it. Told naming both titles
+ * (and, for the units, the row's: `unitNames`).
  */
-function addedInsteadOf(item: { readonly row: number; readonly title: string; readonly code: string }, replacing: StandingItem, used: Set<string>, isTaken: (code: string) => boolean, notices: ImportProblem[]): string {
+function addedInsteadOf(
+  item: { readonly row: number; readonly title: string; readonly code: string },
+  replacing: StandingItem & { readonly sharesNoUnit?: boolean },
+  used: Set<string>,
+  isTaken: (code: string) => boolean,
+  notices: ImportProblem[],
+  unitNames: readonly string[],
+): string {
   const fresh = nextFreeCode(item.code, (code) => used.has(code) || isTaken(code));
   used.add(fresh);
+  // A title like the item's but none of its units: another task in the same words (推进教育领域… → 推进交通运输领域…, breaker48-10 S1).
+  if (replacing.sharesNoUnit) {
+    notices.push({
+      row: item.row,
+      reason:
+        `Item "${item.title}" is numbered ${item.code} in the file, the code of the plan's item ${item.code} "${replacing.title}", but names none of its units (the row: ${unitNames.join(', ')}): ` +
+        `it is another task, added as item ${fresh}; item ${item.code} is left out of this version (withdrawn, or kept for its verified or reported work), its reports and progress staying with it.`,
+      reasonZh:
+        `事项“${item.title}”在文件中编号为 ${item.code}，该编号在方案中是事项 ${item.code}“${replacing.title}”，但本行的单位（${unitNames.join('、')}）都不是原事项的牵头或责任单位，不是同一事项修改表述，而是另一项任务：作为事项 ${fresh} 新增；` +
+        `原事项 ${item.code} 视为本版本删去的事项（撤销，有已核验或待督查的工作则保留），其报告和进度仍归原事项，不转给新事项。`,
+    });
+    return fresh;
+  }
   notices.push({
     row: item.row,
     reason:
@@ -262,8 +284,9 @@ function unsureCodeMatches<Item extends { readonly code: string; readonly row: n
   moved: ReadonlyMap<string, string>,
   keptInPlace: ReadonlySet<string>,
   signature: (item: Item) => string | null,
-): { problems: ImportProblem[]; replaced: Map<string, StandingItem> } {
-  const replaced = new Map<string, StandingItem>();
+  unitsOf: (item: Item) => readonly string[],
+): { problems: ImportProblem[]; replaced: Map<string, StandingItem & { readonly sharesNoUnit?: boolean }> } {
+  const replaced = new Map<string, StandingItem & { readonly sharesNoUnit?: boolean }>();
   const claimed = new Set(moved.values());
   const shifted = moved.size > 0;
   const unmatched = items.filter((item) => !moved.has(item.code) && !keptInPlace.has(item.code));
@@ -281,6 +304,9 @@ function unsureCodeMatches<Item extends { readonly code: string; readonly row: n
     const sure = rivals.length === 0 ? !shifted || could(atCode) : alike(atCode) && rivals.every((each) => likeness(each) < likeness(atCode));
     // Sure of the row, but its title is not the item's reworded: another task under the item's number (breaker10r P2).
     if (sure && !alike(atCode)) replaced.set(atCode.code, item);
+    // A title like the item's, but none of the item's units on the row: another task in the same words, never the item's parts and
+    // report handed to it by a guess (breaker48-10 S1: 推进教育领域… → 推进交通运输领域…, 教育局 → 交通运输局).
+    else if (sure && sharesNoUnit(item, unitsOf(atCode))) replaced.set(atCode.code, { ...item, sharesNoUnit: true });
     if (sure) continue;
     const candidates = [atCode, ...rivals];
     const named = candidates.map((each) => `第 ${each.row} 行“${each.title}”`).join('还是');
@@ -297,6 +323,16 @@ function unsureCodeMatches<Item extends { readonly code: string; readonly row: n
   }
   return { problems, replaced };
 }
+
+/**
+ * Whether a row (its units, `rowUnitIds`) names units and none of the standing item's: lead or responsible. Unknown units (a version
+ * without unit columns keeps the item's) or a row naming none share, never tell another task.
+ */
+const sharesNoUnit = (item: StandingItem, rowUnitIds: readonly string[]): boolean => {
+  if (item.leadUnitIds === undefined || rowUnitIds.length === 0) return false;
+  const standingUnits = new Set([...item.leadUnitIds, ...(item.responsibleUnitIds ?? [])]);
+  return standingUnits.size > 0 && !rowUnitIds.some((unitId) => standingUnits.has(unitId));
+};
 
 /**
  * Items of a new version whose title is a standing item's code and title (`2 完善政策解读机制`, as Rectify's export writes

@@ -65,6 +65,20 @@ describe('a row under a standing item\'s number with a title that is not that it
     ]);
   });
 
+  it('takes a title like the item\'s but naming none of its units for another task (breaker48-10 S1); one unit kept: the item reworded', () => {
+    const other = planOf(row('1', '推进预算公开', 4, 'czj', '2026-06-30'), row('2', '推进决算公开工作', 5, 'jtj', '2026-10-31'), row('3', '公开执行进度', 6, 'fgw', '2026-12-31'));
+    const renumbering = renumberedByContent(standing, other, () => false);
+    expect(codesOf(renumbering!.plan)).toEqual(['1 推进预算公开', '4 推进决算公开工作', '3 公开执行进度']);
+    expect(renumbering!.notices.map((notice) => [notice.row, notice.reasonZh])).toEqual([
+      [
+        5,
+        '事项“推进决算公开工作”在文件中编号为 2，该编号在方案中是事项 2“推进决算公开”，但本行的单位（jtj）都不是原事项的牵头或责任单位，不是同一事项修改表述，而是另一项任务：作为事项 4 新增；原事项 2 视为本版本删去的事项（撤销，有已核验或待督查的工作则保留），其报告和进度仍归原事项，不转给新事项。',
+      ],
+    ]);
+    const kept = planOf(row('1', '推进预算公开', 4, 'czj', '2026-06-30'), { ...row('2', '推进决算公开工作', 5, 'jtj', '2026-10-31'), responsibleUnits: [unit('czj')] }, row('3', '公开执行进度', 6, 'fgw', '2026-12-31'));
+    expect(renumberedByContent(standing, kept, () => false)).toBeNull();
+  });
+
   it('never matches another task by units and date across shifted rows: the moved item keeps its code, the other task is new', () => {
     // 2 deleted, a new task of the same lead and date inserted below 3, which moved up to 2.
     const next = planOf(row('1', '推进预算公开', 4, 'czj', '2026-06-30'), row('2', '公开执行进度', 5, 'fgw', '2026-12-31'), row('3', '规范依申请公开答复文书', 6, 'czj', '2026-09-30'));
@@ -137,6 +151,19 @@ describe('an office\'s July version putting another task under number 2 (breaker
     const added = await item('5');
     expect(added.definition.title).toBe('规范依申请公开答复文书');
     expect(partOf(added.assignments, CZJ)).toMatchObject({ status: 'ASSIGNED', reportCount: 0, dueDate: '2026-09-30' });
+  });
+
+  it('a title like item 2\'s naming none of its units is another task: item 2 keeps its report, the new task starts unreported (breaker48-10 S1)', async () => {
+    const version = versionWith('推进决算公开').replace('2,推进决算公开,澜州市财政局,,2026年9月底前', '2,推进决算信息公开,澜州市民政局,,2026年10月底前');
+    const applied = await importWorkPlanFile(dependencies, { name: 'C1-v4.csv', content: text(version) }, { assignedOn: '2026-06-15', revise: true }, contextOf('v4', '2026-06-15T09:00:00+08:00'));
+    expect(applied.revision).toMatchObject({ added: [{ code: '5', title: '推进决算信息公开' }], amended: [], withdrawn: [], itemsKept: [{ code: '2', title: '推进决算公开' }] });
+    expect(describeWorkPlanImportZh(applied).split('。')[0]).not.toContain('修改表述');
+    const old = await item('2');
+    expect(old.definition.title).toBe('推进决算公开');
+    expect(partOf(old.assignments, CZJ)).toMatchObject({ status: 'REPORTED', reportCount: 1 });
+    const added = await item('5');
+    expect(partOf(added.assignments, CZJ)).toBeUndefined();
+    expect(partOf(added.assignments, unitIdForCode('MZJ'))).toMatchObject({ status: 'ASSIGNED', reportCount: 0, dueDate: '2026-10-31' });
   });
 
   it('a title reworded (the old words kept) stays item 2 with its report, said with both titles', async () => {

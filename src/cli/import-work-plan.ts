@@ -8,7 +8,7 @@ runImportTool({
   usage: {
     zh: `用法：npm run plan:import -- <文件.xlsx|.csv|.yaml|.json> [--title <方案标题>] [--year <年度|起止年度>] [--sheet <工作表名称>]
          [--approved-on YYYY-MM-DD] [--assigned-on YYYY-MM-DD] [--dry-run] [--revise [--revision-reason <调整依据>]]
-         [--near <单位名称>]…
+         [--plan-version <试导入给出的方案版本>] [--near <单位名称>]…
 将工作方案（分解方案）导入配置的事件库（EVENT_STORE、SQLITE_PATH 等）。标题取表头上方的标题行（附件1、发文单位
 和（修订稿）等版本说明不算标题），没有则取文件名；年度取标题中的年份，没有则取第一个事项时限的年份。跨年度的方案（如“三年行动计划（2026—2028年）”）
 取标题中的起止年份，或用 --year 2026-2028 给出，事项时限可到截止年份的 12 月 31 日。
@@ -19,11 +19,11 @@ runImportTool({
 --revision-reason 写明调整依据（如 青政办〔2026〕12号调整通知），各项修订均记载该依据，不给则记为“依据 <文件名> 修订方案”。
 完成时限晚于方案期限（截止年度的 12 月 31 日）的事项须经督办人员特批：由督办人员在导入页面填写“超出方案期限的特批理由”后导入，
 命令行工具不能代为特批。
---dry-run 只作判断，不写入任何内容。文件中与已登记单位名称相近但不是其简称的名称（如“青川市教育体育局”之于“青川市教育局”）
+--dry-run 只作判断，不写入任何内容，并给出方案版本；导入时用 --plan-version 给回该版本，方案如在试导入之后被他人修改（如已应用另一版本），导入被拒绝，须重新试导入。文件中与已登记单位名称相近但不是其简称的名称（如“青川市教育体育局”之于“青川市教育局”）
 被拒绝；确指该单位的，用 --near 给出该名称（可多次）。`,
     en: `Usage: npm run plan:import -- <file.xlsx|.csv|.yaml|.json> [--title <plan title>] [--year <year|first-last>] [--sheet <sheet name>]
          [--approved-on YYYY-MM-DD] [--assigned-on YYYY-MM-DD] [--dry-run] [--revise [--revision-reason <reason>]]
-         [--near <unit name>]…
+         [--plan-version <the dry run's plan version>] [--near <unit name>]…
 Imports a work plan (分解方案) into the configured event store (EVENT_STORE, SQLITE_PATH, …).
 The title is the title row above the header (附件1, the issuing office and version remarks such as
 （修订稿） are not part of it), else the file name; the year is the title's, else the first item's due date's. A plan over several years
@@ -37,7 +37,7 @@ A new version of an imported plan (same title and year, another file) is refused
 --revise applies it as a revision (items added, re-dated, withdrawn; units added or removed: see the
 dry run's difference first); --revision-reason names the document behind it (青政办〔2026〕12号调整通知), recorded by
 every change (default: 依据 <file> 修订方案). Items due after the plan's period (12-31 of its last year) need a
-supervisor's override, given on the 导入 page (or importWorkPlan's overrideReason) by a supervisor: this tool cannot give one. --dry-run decides everything and writes nothing. A unit name near a registered
+supervisor's override, given on the 导入 page (or importWorkPlan's overrideReason) by a supervisor: this tool cannot give one. --dry-run decides everything, writes nothing and gives the plan's version; --plan-version gives it back to the import, refused if the plan changed since the dry run (another version applied): dry-run again. A unit name near a registered
 unit's but no abbreviation of it (青川市教育体育局 beside 青川市教育局) is refused; --near <name> (repeatable)
 confirms it means that unit.`,
   },
@@ -55,6 +55,7 @@ confirms it means that unit.`,
         'assigned-on': { type: 'string' },
         near: { type: 'string', multiple: true },
         'revision-reason': { type: 'string' },
+        'plan-version': { type: 'string' },
       },
       allowPositionals: true,
       strict: true,
@@ -79,6 +80,10 @@ confirms it means that unit.`,
     if (revisionReason !== undefined && values.revise !== true) {
       throw new UsageError(say('--revision-reason goes with --revise: it is the reason a new version records.', '--revision-reason（调整依据）须与 --revise 一起使用：它是新版本各项修订记载的依据。'));
     }
+    const planVersion = values['plan-version'] === undefined ? undefined : Number(values['plan-version'].trim());
+    if (planVersion !== undefined && !(Number.isInteger(planVersion) && planVersion >= 0)) {
+      throw new UsageError(say('--plan-version is the plan version a dry run gave: a whole number such as 3.', '--plan-version 是试导入给出的方案版本：一个整数，例如 3。'));
+    }
     return {
       file: positionals[0]!,
       title: values.title?.trim() || undefined,
@@ -90,11 +95,18 @@ confirms it means that unit.`,
       assignedOn,
       nearNames,
       ...(revisionReason === undefined ? {} : { revisionReason }),
+      ...(planVersion === undefined ? {} : { expectedPlanVersion: planVersion }),
     };
   },
   async run(dependencies, file, options, context) {
     const outcome = await importWorkPlanFile(dependencies, file, options, context, await importedPlans(dependencies));
-    return say(describeWorkPlanImport(outcome), describeWorkPlanImportZh(outcome));
+    // A dry run gives the version it read, for the import to be refused if the plan changes before it (issue 10 S2).
+    if (!outcome.dryRun) return say(describeWorkPlanImport(outcome), describeWorkPlanImportZh(outcome));
+    const version = outcome.planVersion;
+    return say(
+      `${describeWorkPlanImport(outcome)} Plan version: ${version}; import with --plan-version ${version} to be refused if the plan changes meanwhile.`,
+      `${describeWorkPlanImportZh(outcome)}方案版本：第 ${version} 版；导入时加 --plan-version ${version}，方案如在此期间被他人修改，导入将被拒绝。`,
+    );
   },
 });
 

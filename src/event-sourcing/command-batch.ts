@@ -8,6 +8,7 @@ import {
   type ExpectedRevision,
   type Position,
   type RequestRecord,
+  type StoredEvent,
   type StreamAppend,
 } from '../event-store/event-store.port.js';
 import { commandContext, type CommandContext } from '../shared/command-context.js';
@@ -121,6 +122,37 @@ export function batchCommand<Command, State, Event extends DomainEvent>(
  * that sheet beside the row, never a bare row number another sheet also has (breaker42-10 F6, F7).
  */
 export const onSheet = (command: BatchCommand, sheet: string | undefined): BatchCommand => (sheet === undefined ? command : { ...command, sheet });
+
+/**
+ * The command decided only on its stream at `version` (how many events it holds): an optimistic check a client asks for by
+ * giving back the version its preview was computed on (an import's `expectedPlanVersion`, issue 10 S2). Any other count is
+ * `refusal(history)` (a CONFLICT naming what was written since), at the check and at every decision of the batch — and the
+ * append itself carries the stream's revision it was decided on, so of two requests pinned to the same version racing, the
+ * store lets one append and the other, deciding again, is refused: never a read-then-write race. A command done before (its id
+ * in the stream: a retry of the same request) is not refused.
+ */
+export function pinnedAt(command: BatchCommand, version: number, refusal: (history: readonly StoredEvent[]) => DomainError): BatchCommand {
+  const moved = async (store: EventStore): Promise<DomainError | null> => {
+    const history = await store.readStream(command.streamId);
+    if (history.length === version || history.some((stored) => stored.metadata.commandId === command.commandId)) return null;
+    return refusal(history);
+  };
+  return {
+    ...command,
+    async check(store, schemas) {
+      return (await moved(store)) ?? command.check(store, schemas);
+    },
+    async prepare(store, schemas, earlier) {
+      const error = await moved(store);
+      if (error) throw error;
+      const prepared = await command.prepare(store, schemas, earlier);
+      // Decided on the stream as read again: its revision then is the one the append expects, which must be the version's.
+      const revision = version - 1 + earlier.length;
+      if (prepared.retriedAt === undefined && prepared.expectedRevision !== (revision < 0 ? 'no_stream' : revision)) throw refusal(await store.readStream(command.streamId));
+      return prepared;
+    },
+  };
+}
 
 /**
  * The context of one command inside a batch: the batch's actor, instant and correlation, and a

@@ -80,6 +80,18 @@ export class ImportWorkPlanInput extends FileUploadInput {
   @OptionalText(500)
   revisionReason?: string;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The planVersion a dry run of this file answered: the import is refused (CONFLICT, field expectedPlanVersion, nothing written) when the plan changed since — ' +
+      'another version applied, an item added on its own — naming who changed it and when; of two imports given the same version at once, one is applied and the other refused. ' +
+      'Omitted: decided on the plan as it stands then.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  expectedPlanVersion?: number;
+
   @NearNamesField()
   nearNames?: string[];
 }

@@ -134,6 +134,12 @@ export class WorkPlanImportResultType {
   @Field(() => [String], { description: 'Rows skipped on purpose, such as footnotes (注：…), as "row 40: …"' }) notices: string[];
   @Field(() => [String], { description: 'The same notices in Chinese, as "第 40 行：…"' }) noticesZh: string[];
   @Field(() => Boolean, { description: 'A dry run: nothing was written; the result says what would be' }) dryRun: boolean;
+  @Field(() => Int, {
+    description:
+      'The plan’s version this answer was computed on: how many records its own history holds (its import, each version applied, each item added on its own, ' +
+      'each correction of its days); 0 when no plan of that title and year was imported. Give a dry run’s back as expectedPlanVersion to import only what it showed',
+  })
+  planVersion: number;
   @Field(() => WorkPlanRevisionType, { nullable: true, description: 'For a new version of an imported plan: what it changes' })
   revision: WorkPlanRevisionType | null;
 }
@@ -152,6 +158,7 @@ export const workPlanImportResult = (outcome: WorkPlanImportOutcome): WorkPlanIm
   alreadyImported: outcome.dryRun ? outcome.wouldWriteNothing === true : outcome.eventCount === 0 && !outcome.retried,
   ...notesResult(outcome.notes),
   dryRun: outcome.dryRun,
+  planVersion: outcome.planVersion,
   revision: outcome.revision && {
     added: outcome.revision.added.map(({ code, title }) => ({ code, title })),
     withdrawn: outcome.revision.withdrawn.map(({ code, title }) => ({ code, title })),

@@ -1,7 +1,7 @@
 import { wordsWithoutPunctuation } from '../../shared/numbers-by-value.js';
 import { slicer } from '../../shared/event-loop-turns.js';
-import { batchCommand, contextInBatch, onSheet } from '../../event-sourcing/command-batch.js';
-import type { Position } from '../../event-store/event-store.port.js';
+import { batchCommand, contextInBatch, onSheet, pinnedAt } from '../../event-sourcing/command-batch.js';
+import type { Position, StoredEvent } from '../../event-store/event-store.port.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { workPlanItemDecider, type WorkPlanItemState } from '../domain/work-plan-item.decider.js';
 import { workPlanIdFor, workPlanItemIdFor, workPlanItemStream, workPlanStream, type WorkPlanOutline } from '../domain/work-plan.events.js';
@@ -73,6 +73,13 @@ export interface WorkPlanImportOptions {
    * (newcomer25 S8: `LookupConfirmations.nearNames`); without it such a row is refused naming the unit.
    */
   readonly nearNames?: readonly string[];
+  /**
+   * The plan's version (`WorkPlanImportOutcome.planVersion`) the preview this import follows was computed on (issue 10 S2):
+   * the plan changed since (another version applied, an item added on its own, a day corrected) is CONFLICT, nothing
+   * written, naming who changed it and when (`planChangedSincePreview`); two imports given the same version at once: the
+   * first appends, the other is refused (the append's expected revision decides). Omitted: decided on the plan as it is then.
+   */
+  readonly expectedPlanVersion?: number;
 }
 
 /** One unit's part of an item as the file gives it: its role and its 完成时限 (the item's, or the unit's own on its row or in its bracket). */
@@ -134,6 +141,12 @@ export interface WorkPlanImportOutcome {
   readonly revision: PlanRevision | null;
   /** Nothing was written: the outcome says what would be. */
   readonly dryRun: boolean;
+  /**
+   * The plan's version this answer was computed on: how many records the plan's own history holds (its import, each version
+   * applied, each item added on its own, each correction of its days); 0 when no plan of that title and year was imported.
+   * Given back as `expectedPlanVersion`, the import is refused if the plan moved on meanwhile.
+   */
+  readonly planVersion: number;
   /** A dry run of a file whose plan and items stand as it gives them (imported before, or a version already applied): the real run would write nothing. */
   readonly wouldWriteNothing?: true;
   readonly eventCount: number;
@@ -204,7 +217,11 @@ export async function importWorkPlanFile(
   const sameTitle = knownTitleOf(validation.plan, knownPlans);
   const validated = sameTitle ? { ...validation.plan, title: sameTitle.title } : validation.plan;
   const planStream = workPlanStream(workPlanIdFor(validated.year, validated.title));
-  const keyOf = commandKeys(context, planStream, sha256, await dependencies.store.readStream(planStream));
+  const planHistory = await dependencies.store.readStream(planStream);
+  const planVersion = planVersionOf(planHistory);
+  // The plan changed since the preview this import follows (issue 10 S2): refused before anything is decided, as the batch's append would.
+  if (options.expectedPlanVersion !== undefined && !retried && planVersion !== options.expectedPlanVersion) throw planChangedSincePreview(validated.title, options.expectedPlanVersion, planHistory);
+  const keyOf = commandKeys(context, planStream, sha256, planHistory);
   const commandIdOf = (type: string, key: string) => contextInBatch(context, type, key).commandId;
   const revisePlanId = commandIdOf('RevisePlan', keyOf('revision'));
   // A retry of a revision answers the revision its first run applied: the plan and its items are
@@ -410,7 +427,7 @@ export async function importWorkPlanFile(
         contextInBatch(context, item.type, keyOf(`item:${item.data.code}`)),
       ), placeOfItem.get(item.data.code)?.sheet),
   );
-  const planCommand = revision
+  const planCommandAsDecided = revision
     ? batchCommand(
         null,
         workPlanStream(planId),
@@ -419,6 +436,10 @@ export async function importWorkPlanFile(
         contextInBatch(context, 'RevisePlan', keyOf('revision')),
       )
     : batchCommand(null, workPlanStream(planId), workPlanDecider, importPlan, contextInBatch(context, importPlan.type, keyOf('plan')), [workPlanTitleClaim(validated.year, validated.title)]);
+  // Pinned to the previewed version: decided and appended only on the plan as the preview saw it (issue 10 S2).
+  const expectedVersion = options.expectedPlanVersion;
+  const planCommand =
+    expectedVersion === undefined ? planCommandAsDecided : pinnedAt(planCommandAsDecided, expectedVersion, (history) => planChangedSincePreview(validated.title, expectedVersion, history));
   const changes = revision
     ? itemRevisionCommands(revision, versionsAsRevised(standingOrBack, versionsInFile), {
         actor: context.actor,
@@ -498,6 +519,7 @@ export async function importWorkPlanFile(
     revision,
     dryRun: options.dryRun === true,
     ...(wouldWriteNothing ? { wouldWriteNothing: true as const } : {}),
+    planVersion,
     eventCount: batch.eventCount,
     position: batch.position,
   };
@@ -747,6 +769,43 @@ async function planChangesAfter(
     }
   }
   return [...changes.values()].sort((a, b) => a.on.localeCompare(b.on));
+}
+
+/** How many records the plan's history (`history`, its stream) holds: the version an import's answer gives (`WorkPlanImportOutcome.planVersion`). */
+const planVersionOf = (history: readonly StoredEvent[]): number => (history.length === 0 ? 0 : history[history.length - 1]!.revision + 1);
+
+/** What a record of the plan's own history did, for a clerk. */
+const PLAN_RECORD_WORDS: Readonly<Record<string, { readonly en: string; readonly zh: string }>> = {
+  WorkPlanImported: { en: 'imported the plan', zh: '导入了方案' },
+  WorkPlanRevised: { en: 'revised it', zh: '修订了方案' },
+  WorkPlanApprovalCorrected: { en: 'corrected its approval day', zh: '更正了方案批准日期' },
+  WorkPlanImportDateCorrected: { en: 'corrected its assignment day', zh: '更正了事项交办日期' },
+};
+
+/**
+ * CONFLICT (issue 10 S2, breaker48-10): the plan changed after the preview this import follows (`expected`, the version the
+ * preview gave; `history`, the plan's stream now). Applied, the version would undo or rewrite what the other change did
+ * (withdraw the item another clerk added, reword it into this file's) — not what the preview showed. The message names each
+ * change since (at most 3: who, when in China time, why) and the way: preview again.
+ */
+function planChangedSincePreview(title: string, expected: number, history: readonly StoredEvent[]): DomainError {
+  const since = history.filter((stored) => stored.revision >= expected);
+  const shown = since.slice(-3);
+  const reasonOf = (stored: StoredEvent) => (stored.data as { reason?: unknown }).reason;
+  const zh = shown.map((stored) => {
+    const reason = reasonOf(stored);
+    return `${stored.metadata.actorId} 于北京时间 ${officeClockSeconds(stored.metadata.recordedAt)} ${PLAN_RECORD_WORDS[stored.type]?.zh ?? '修改了方案'}${typeof reason === 'string' && reason !== '' ? `（${reason}）` : ''}`;
+  });
+  const en = shown.map((stored) => `${stored.metadata.actorId} ${PLAN_RECORD_WORDS[stored.type]?.en ?? 'changed it'} at ${stored.metadata.recordedAt}`);
+  const more = since.length > shown.length ? `等 ${since.length} 次` : '';
+  const version = planVersionOf(history);
+  return conflict(
+    `Work plan "${title}" changed after the preview this import follows (plan version ${expected}, now ${version})` +
+      `${en.length > 0 ? `: ${en.join('; ')}` : ''}. Nothing was written: what the preview showed is no longer what importing would do. Preview the file again and import after checking it.`,
+    `工作方案“${title}”在预览之后已被修改（预览时为第 ${expected} 版，现为第 ${version} 版）${zh.length > 0 ? `：${zh.join('；')}${more}` : ''}。` +
+      '预览所示的调整已不是现在导入会做的调整，本次未写入任何内容。请重新预览（试导入），核对差异后再导入。',
+    { field: 'expectedPlanVersion', expectedPlanVersion: expected, planVersion: version },
+  );
 }
 
 /**

@@ -109,7 +109,7 @@ describe('the command line\'s dry run of a plan (breaker10d N11)', () => {
   it('says what the reading noticed, as the import itself does', async () => {
     const { describeWorkPlanImport } = await import('../import-work-plan/import-work-plan.js');
     const notes = { sheet: '任务表', notImported: ['备注'], notices: [{ row: 2, reason: 'A was merged into B on 2026-12-01.', reasonZh: '' }] };
-    const line = describeWorkPlanImport({ planId: 'p', title: 'T', year: 2026, categories: [], itemCount: 0, unitCount: 0, itemIds: [], notes, itemsDefined: 0, retried: false, revision: null, dryRun: true, eventCount: 0, position: null });
+    const line = describeWorkPlanImport({ planId: 'p', title: 'T', year: 2026, categories: [], itemCount: 0, unitCount: 0, itemIds: [], notes, itemsDefined: 0, retried: false, revision: null, dryRun: true, planVersion: 0, eventCount: 0, position: null });
     expect(line).toBe('Dry run: T (2026) would be imported: 0 categories, 0 items, 0 units involved. Nothing was written. Read sheet "任务表". Not imported: 备注. Row 2: A was merged into B on 2026-12-01.');
   });
 });

@@ -1,0 +1,103 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { allEventSchemas } from '../../event-sourcing/all-event-schemas.js';
+import { loadState } from '../../event-sourcing/execute-command.js';
+import { replayLog } from '../../event-sourcing/replay-log.js';
+import { SqliteEventStore } from '../../event-store/sqlite-event-store.js';
+import { importUnitsFile } from '../../organization/import-units/import-units.js';
+import { UnitsReadModel } from '../../organization/units/units.read-model.js';
+import { commandContext, type Actor, type CommandContext } from '../../shared/command-context.js';
+import { DomainError } from '../../shared/domain-error.js';
+import type { ImportDependencies } from '../../imports/import-run.js';
+import { workPlanItemDecider } from '../domain/work-plan-item.decider.js';
+import { workPlanIdFor, workPlanItemIdFor, workPlanItemStream, workPlanStream } from '../domain/work-plan.events.js';
+import { describeWorkPlanImportZh, importWorkPlanFile, type WorkPlanImportOptions } from './import-work-plan.js';
+
+/*
+ * breaker48-10 S2: clerk A previews version A (「新增事项 1 项（3）」); clerk B applies version B meanwhile (item 3 丁任务); A applies
+ * version A as previewed — and withdrew B's item 3 (or rewrote it into A's). The preview's answer carries the plan's version it was
+ * computed on; given back, the import is refused (CONFLICT, nothing written) when the plan moved on, naming who changed it and when.
+ */
+describe('a new version applied after its preview, when the plan changed in between (breaker48-10 S2)', () => {
+  const text = (csv: string) => new TextEncoder().encode(csv);
+  const TITLE = '澜州市2026年政务公开重点任务分解方案';
+  const PLAN = workPlanIdFor(2026, TITLE);
+  const clerk = (id: string): Actor => ({ id, role: 'SUPERVISOR', unitId: null });
+  const contextOf = (actor: Actor, key: string, now: string): CommandContext => commandContext({ actor, commandType: 'ImportWorkPlan', idempotencyKey: key, now: new Date(now) });
+  const HEADER = `${TITLE},,,\n序号,工作任务,牵头单位,完成时限\n一、决策公开,,,\n`;
+  const V1 = HEADER + '1,推进预算公开,澜州市财政局,2026年6月30日前\n2,公开执行进度,澜州市发展和改革委员会,2026年12月底前\n';
+  const VA = HEADER + '1,推进预算公开,澜州市财政局,2026年9月30日前\n2,公开执行进度,澜州市发展和改革委员会,2026年12月底前\n3,丙任务：规范依申请公开答复文书,澜州市民政局,2026年10月底前\n';
+  const VB = HEADER + '1,推进预算公开,澜州市财政局,2026年6月30日前\n2,公开执行进度,澜州市发展和改革委员会,2026年12月底前\n3,丁任务：编制教育领域基层政务公开标准目录,澜州市教育局,2026年11月底前\n';
+  let dependencies: ImportDependencies;
+  const importAs = (actor: Actor, name: string, csv: string, key: string, options: WorkPlanImportOptions) =>
+    importWorkPlanFile(dependencies, { name, content: text(csv) }, { assignedOn: '2026-06-15', ...options }, contextOf(actor, key, '2026-06-15T10:00:00+08:00'));
+  const item = async (code: string) => loadState(dependencies.store, dependencies.schemas, workPlanItemStream(workPlanItemIdFor(PLAN, code)), workPlanItemDecider);
+  const refusalOf = async (run: Promise<unknown>): Promise<DomainError> => {
+    try {
+      await run;
+    } catch (error) {
+      if (error instanceof DomainError) return error;
+      throw error;
+    }
+    throw new Error('not refused');
+  };
+
+  beforeEach(async () => {
+    const store = new SqliteEventStore(join(mkdtempSync(join(tmpdir(), 'rectify-stale-preview-')), 'events.db'));
+    const schemas = allEventSchemas();
+    const units = '编码,名称,类型\nCZJ,澜州市财政局,部门\nJYJ,澜州市教育局,部门\nFGW,澜州市发展和改革委员会,部门\nMZJ,澜州市民政局,部门\n';
+    await importUnitsFile({ store, schemas, units: new UnitsReadModel() }, { name: 'units.csv', content: text(units) }, contextOf(clerk('admin'), 'units', '2026-01-05T09:00:00+08:00'));
+    dependencies = { store, schemas, units: await replayLog(store, schemas, new UnitsReadModel()) };
+    await importWorkPlanFile(dependencies, { name: 'v1.csv', content: text(V1) }, { approvedOn: '2026-02-20' }, contextOf(clerk('admin'), 'v1', '2026-02-20T09:00:00+08:00'));
+  });
+  afterEach(() => dependencies.store.close());
+
+  it('the preview gives the plan version it read; the import given it back is refused once another version was applied, nothing written', async () => {
+    const preview = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-preview', { revise: true, dryRun: true });
+    expect(preview.planVersion).toBe(1);
+    expect(describeWorkPlanImportZh(preview)).toContain('新增事项 1 项（3）');
+    await importAs(clerk('clerk-b'), 'vB.csv', VB, 'b', { revise: true, revisionReason: '青政办〔2026〕12号' });
+    const before = (await dependencies.store.readStream(workPlanStream(PLAN))).length;
+    const refusal = await refusalOf(importAs(clerk('clerk-a'), 'vA.csv', VA, 'a', { revise: true, expectedPlanVersion: preview.planVersion }));
+    expect(refusal.code).toBe('CONFLICT');
+    expect(refusal.details).toMatchObject({ field: 'expectedPlanVersion', expectedPlanVersion: 1, planVersion: 2 });
+    expect(refusal.messageZh).toContain(`工作方案“${TITLE}”在预览之后已被修改（预览时为第 1 版，现为第 2 版）：clerk-b 于北京时间 2026-06-15 10:00:00 修订了方案（青政办〔2026〕12号）`);
+    expect(refusal.messageZh).toContain('请重新预览');
+    // B's item stands as B applied it: not withdrawn, not rewritten into A's.
+    expect((await dependencies.store.readStream(workPlanStream(PLAN))).length).toBe(before);
+    expect(await item('3')).toMatchObject({ status: 'open', definition: { title: '丁任务：编制教育领域基层政务公开标准目录' } });
+    // Previewed again, it shows what it now does, and imports with the new version.
+    const again = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-preview-2', { revise: true, dryRun: true });
+    expect(again.planVersion).toBe(2);
+    const applied = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-2', { revise: true, expectedPlanVersion: again.planVersion });
+    expect(applied.revision).toEqual(again.revision);
+  });
+
+  it('the plan unchanged since the preview: imported as previewed', async () => {
+    const preview = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-preview', { revise: true, dryRun: true });
+    const applied = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a', { revise: true, expectedPlanVersion: preview.planVersion });
+    expect(applied.revision).toEqual(preview.revision);
+    expect(applied.eventCount).toBeGreaterThan(0);
+  });
+
+  it('two versions applied at the same moment from the same preview version: one is applied, the other refused', async () => {
+    const version = (await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-preview', { revise: true, dryRun: true })).planVersion;
+    const outcomes = await Promise.allSettled([
+      importAs(clerk('clerk-a'), 'vA.csv', VA, 'a', { revise: true, expectedPlanVersion: version }),
+      importAs(clerk('clerk-b'), 'vB.csv', VB, 'b', { revise: true, expectedPlanVersion: version }),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const rejected = outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason).toBeInstanceOf(DomainError);
+    expect((rejected.reason as DomainError).code).toBe('CONFLICT');
+    expect((await dependencies.store.readStream(workPlanStream(PLAN))).length).toBe(2);
+  });
+
+  it('without the version: decided on the plan as it stands (the command line\'s one-shot import)', async () => {
+    await importAs(clerk('clerk-b'), 'vB.csv', VB, 'b', { revise: true });
+    const applied = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a', { revise: true });
+    expect(applied.planVersion).toBe(2);
+    expect(applied.revision?.withdrawn.map((each) => each.code)).toEqual(['3']);
+  });
+});

@@ -27,6 +27,11 @@ describe('deadlines as offices write them (issue 10, fault 2)', () => {
     ['2026年第三季度', undefined, byDate('2026-09-30')],
     ['2026年一季度', undefined, byDate('2026-03-31')],
     ['6月30日', 2026, byDate('2026-06-30')],
+    // As offices write them (breaker48-10 M2): a dot between month and day, a full stop after, 止, the year in a bracket after.
+    ['6.30前', 2026, byDate('2026-06-30')],
+    ['2026年6月30日。', undefined, byDate('2026-06-30')],
+    ['2026年6月30日止', undefined, byDate('2026-06-30')],
+    ['6月30日前（2026年）', 2026, byDate('2026-06-30')],
     ['2026年6月底前完成', undefined, byDate('2026-06-30')],
     ['2026年6月30日（星期二）', undefined, byDate('2026-06-30')],
     ['年底前', 2026, byDate('2026-12-31')],
@@ -136,7 +141,7 @@ const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 
 describe('deadline reading, as properties', () => {
   it('every spelling of a day reads as that day', () => {
     fc.assert(
-      fc.property(aDay, fc.constantFrom('', '前', '之前', '前完成'), ({ iso, year, month, day, weekday }, suffix) => {
+      fc.property(aDay, fc.constantFrom('', '前', '之前', '前完成', '止', '为止', '。', '前。'), ({ iso, year, month, day, weekday }, suffix) => {
         const spellings = [
           iso,
           `${year}/${month}/${day}`,
@@ -154,6 +159,11 @@ describe('deadline reading, as properties', () => {
     fc.assert(
       fc.property(aDay, ({ iso, year, month, day }) => {
         expect(readDeadline(`${month}月${day}日`, { year })).toEqual(byDate(iso));
+        // With a dot, as offices write it (breaker48-10 M2): 6.30前, 06.30前; and its year in a bracket after it, given or not.
+        expect(readDeadline(`${month}.${String(day).padStart(2, '0')}前`, { year })).toEqual(byDate(iso));
+        expect(readDeadline(`${month}.${day}前`, { year })).toEqual(byDate(iso));
+        expect(readDeadline(`${month}月${day}日前（${year}年）`)).toEqual(byDate(iso));
+        expect(readDeadline(`${month}月${day}日前(${year})`, { year: year === 2100 ? 2099 : year + 1 })).toEqual(byDate(iso));
       }),
     );
   });

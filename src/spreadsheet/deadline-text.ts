@@ -89,7 +89,12 @@ export function normalizedDeadlineText(text: string): string {
     .replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, '')
     // A month written with a dot, as 分工 tables do — 2026.6, 2026.10底前 — is 2026年6月 (breaker10q P4); 2026.6.30 stays a day.
     // Anywhere in the text: a span 2027.3—2027.6 is 2027年3月—2027年6月, read as its end (issue 10); 2027.1月底前 is 2027年1月底前.
-    .replace(/(?<![\d.])(\d{4})\.(\d{1,2})(?![\d.])月?/gu, '$1年$2月');
+    .replace(/(?<![\d.])(\d{4})\.(\d{1,2})(?![\d.])月?/gu, '$1年$2月')
+    // A month and day with a dot and no year — 6.30前 (breaker48-10 M2) — is 6月30日: two digits of day, or one before 前/日/止. 6.3 alone
+    // stays unread (a CSV saved from a number cell 6.30 writes it so).
+    .replace(/(?<![\d.])(1[0-2]|0?[1-9])\.(3[01]|[12]\d|0[1-9]|[1-9](?=[日号前之以止]))(?![\d.])[日号]?/gu, '$1月$2日')
+    // A sentence's full stop or comma after the deadline (2026年6月30日。) closes the cell, it says nothing (breaker48-10 M2).
+    .replace(/[。，,；;！!]+$/u, '');
 }
 
 const QUARTER_NUMBER: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
@@ -124,7 +129,7 @@ const MID_PERIOD = /^(每个?月|每季度?|每半年|每年度?)(?:的)?(.*?(?:
 /** "…并持续落实", "…，长期坚持": a date, then a standing task. */
 const THEN_STANDING = /^(.+?)(?:完成)?[,，;；、]?(?:并|后)?(?:持续落实|持续推进|长期坚持|常态化(?:推进|开展)?|长期保持)$/;
 /** What may follow a date without changing it: 前, 之前, 以前, 前完成, 完成. */
-const BY_SUFFIX = /(?:之前|以前|前)?(?:完成整改|完成|办结|整改到位|整改完成)?$/;
+const BY_SUFFIX = /(?:之前|以前|前|为止|止)?(?:完成整改|完成|办结|整改到位|整改完成)?$/;
 
 /** A date of the vocabulary (no standing or recurring words), as `YYYY-MM-DD`, or a reason. */
 function dayOf(text: string, context: DeadlineContext): { day: string } | Unreadable | null {
@@ -205,6 +210,9 @@ export function readDeadline(cell: Cell, context: DeadlineContext = {}): Deadlin
   // 2027.1 as text is what a CSV saved from Excel writes of a General cell's 2027.10: refused as the number cell is (issue 10).
   const dotMonth = ambiguousDotMonthOf(original);
   if (dotMonth) return dotMonth;
+  // 6月30日前（2026年）: the bracket gives the day's year, no second deadline (breaker48-10 M2: refused as 2026-12-31 beside it).
+  const yearAfter = /^(.*?\S)\s*[（(]\s*(\d{4})\s*年?度?\s*[）)]\s*$/u.exec(original.normalize('NFKC'));
+  if (yearAfter && !/\d{4}/u.test(yearAfter[1]!)) return readDeadline(`${yearAfter[2]}年${yearAfter[1]}`, context);
   const text = normalizedDeadlineText(original);
   const reading = withReportPeriod(original, context) ?? readDeadlineText(original, text, context);
   const unkept = UNKEPT_PERIOD.exec(original.normalize('NFKC').replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, ''));

@@ -761,6 +761,14 @@ export class SqliteEventStore implements EventStore {
     return states.includes('replaced') || this.overwritten() ? 'replaced' : 'present';
   }
 
+  /**
+   * Whether the path names a file other than the one (device, inode) this store opened: another file renamed over it, or its
+   * folder swapped for another (breaker48-9b S1). False while it names the opened file, names nothing, or in memory.
+   */
+  pathNamesAnotherFile(): boolean {
+    return sameFile(this.openedFile, fileIdentity(this.path)) === 'replaced';
+  }
+
   /** Whether the path still names the file (device, inode) this store opened: what it holds may still have been written over (`overwritten`). */
   pathNamesOpenedFile(): boolean {
     return sameFile(this.openedFile, fileIdentity(this.path)) === 'present';
@@ -874,12 +882,11 @@ export class SqliteEventStore implements EventStore {
    */
   private shrunk(): StoreFileState {
     if (this.seenShrunk) return 'replaced';
-    let size: number;
-    try {
-      size = statSync(this.path).size;
-    } catch {
-      return 'present';
-    }
+    const now = fileIdentity(this.path);
+    // Another file at the path (its folder swapped for a drill's, a file renamed over it) is judged by its device and inode
+    // (`sameFile`); its size is not this file's, and taken for it, it made the file put back later look shrunk (breaker48-9b S1).
+    if (!now || (this.openedFile && sameFile(this.openedFile, now) !== 'present')) return 'present';
+    const size = now.size;
     if (size < this.largestFileSize) {
       this.seenShrunk = true;
       return 'replaced';

@@ -121,6 +121,12 @@ export class WitnessKeeper {
     private readonly servedPathCopyPath: string | null = null,
     /** The SQLite file and -wal the store writes, as each witness write records them (`StoreWitness.storeFile`, breaker9m P3); absent for EventStoreDB. */
     private readonly storeFile?: () => WitnessedStoreFile | null,
+    /**
+     * Whether the store's path now names another file than the one this process opened (`SqliteEventStore.pathNamesAnotherFile`):
+     * its folder swapped for another copy's, or another file renamed over it. While it does, nothing is read from or written to
+     * the witness at `path` — it is that file's — and only the copies outside the data folder are written (breaker48-9b S1).
+     */
+    private readonly pathNamesAnotherFile?: () => boolean,
   ) {
     this.timer = setInterval(() => this.flush(), WITNESS_INTERVAL_MS);
     this.timer.unref();
@@ -344,7 +350,12 @@ export class WitnessKeeper {
     // What the file says now first (another writer's seen instant, another server's acceptance: breaker9r P1, P4). An
     // in-place write reads it too when another process wrote it since (breaker43-9 K2: a tool's writer id, recorded
     // durably just before its append, was dropped by the server's next in-place write).
-    if (durable || this.fileLength === null || this.fileChangedSinceWritten()) this.keepWhatFileKnows();
+    // breaker48-9b S1: the store's file went away and another (a drill's, its folder put at the path) is there now. The witness
+    // beside it is that file's: read, it would lend this copy the drill's writer ids; written, it would name the drill's rows
+    // this copy's (正式, this server's head) — and the next start would take them as production's (STORE_REWRITTEN, not
+    // STORE_FROM_OTHER_COPY). Only this copy's own records outside the data folder (beside the key, by the served path) are written.
+    const detached = this.pathNamesAnotherFile?.() ?? false;
+    if (!detached && (durable || this.fileLength === null || this.fileChangedSinceWritten())) this.keepWhatFileKnows();
     const { createdForFirstRun, clockAheadAccepted: _startAccepted, clockAheadSettingUsedAt: startUsedAt, writers: _startWriters, ...seen } = this.seen;
     const clockAheadAccepted = this.clockAheadAcceptedNow();
     const clockAheadSettingUsedAt = this.learned ? this.learned.usedAt : startUsedAt;
@@ -369,6 +380,11 @@ export class WitnessKeeper {
       ...(this.writers.length > 0 ? { writers: this.writers } : {}),
       seenAt,
     };
+    if (detached) {
+      this.written = { head, eventId: headEventId, own };
+      if (durable) this.writeKeptCopy(witness);
+      return;
+    }
     const signed = this.signingPrivateKey ? signWitness(witness, this.signingPrivateKey) : witness;
     this.fileLength = durable || this.fileLength === null ? writeWitness(this.path, signed) : this.overwrite(signed, this.fileLength);
     this.written = { head, eventId: headEventId, own };
@@ -1292,6 +1308,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
       opened instanceof SqliteEventStore ? () => opened.headEventToFollow() : undefined,
       sqlite ? servedPathWitnessPath(settings.SQLITE_PATH) : null,
       opened instanceof SqliteEventStore ? () => opened.storeFileNow() : undefined,
+      opened instanceof SqliteEventStore ? () => opened.pathNamesAnotherFile() : undefined,
     );
     // The key is the ledger's business (judged when it is loaded, see LedgerService); until then the
     // witness keeps the one it knew, whatever store it saw: the key is the office's, not the store's.
@@ -2183,6 +2200,7 @@ async function toolWitnessKeeper(store: SqliteEventStore, settings: ToolStoreSet
     () => store.headEventToFollow(),
     servedPathWitnessPath(settings.SQLITE_PATH),
     () => store.storeFileNow(),
+    () => store.pathNamesAnotherFile(),
   );
   if (same?.signingKey) witness.keepSigningKeyUnwritten(same.signingKey);
   // breaker9r P1: a tool's write never takes the seen instant back either.

@@ -216,6 +216,50 @@ describe('A training copy taken back as production\'s store is refused, never si
 });
 
 /*
+ * breaker48-9b S1: the folders swapped by name under running production (`mv data data.old; mv drill data`) right after an
+ * answered write, before the server's witness timer made that head durable. The server, its file gone, wrote its witness
+ * (正式, its head, the drill's writer ids read from the drill's witness and kept) into the drill's folder now at the path, so
+ * the next start took the drill's rows as production's (STORE_REWRITTEN, advising to keep them and re-enter production's).
+ */
+describe("A training folder swapped in by name under running production (breaker48-9b S1)", () => {
+  it("leaves the training folder's witness as it was, and the next start refuses it as the other copy's, as when production was stopped", async () => {
+    const { sqlitePath, supervisor } = await production();
+    const server = await startServer(sqlitePath, { env: PRODUCTION });
+    try {
+      const training = await trainingCopy(sqlitePath, supervisor);
+      const trainingWitness = bytesOf(`${training}.witness.json`);
+      const written = await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput({ title: '正式评估二', idempotencyKey: 'key-正式评估二' }) }, supervisor);
+      expect(written.errors).toBeUndefined();
+      // At once, within the witness timer's second: the two renames an operator types.
+      const data = dirname(sqlitePath);
+      renameSync(data, `${data}.old`);
+      renameSync(dirname(training), data);
+      const health = await healthOf(server.port);
+      expect(health.problems.map((each) => each.cause)).toEqual(['STORE_FILE_REPLACED']);
+      // Past the witness timer (1 s), and through the stop: nothing of production's is written into the training folder's witness.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await stop(server);
+      expect(bytesOf(`${sqlitePath}.witness.json`)).toBe(trainingWitness);
+
+      expectOtherCopyRefusal(await refusedStart(sqlitePath, { env: PRODUCTION }));
+      // Production's own folder, put back, starts with its acknowledged record.
+      renameSync(data, `${data}.training`);
+      renameSync(`${data}.old`, data);
+      const back = await startServer(sqlitePath, { env: PRODUCTION });
+      try {
+        expect((await healthOf(back.port)).status).toBe('ready');
+        expect(await evaluationTitles(back, supervisor)).toEqual(['正式评估', '正式评估二']);
+      } finally {
+        await stop(back);
+        await killHard(back.child);
+      }
+    } finally {
+      await killHard(server.child);
+    }
+  }, PROCESS_TEST_CEILING_MS);
+});
+
+/*
  * breaker42-9 F1, F5: the rows themselves say which running copy wrote them. Each server and tool records a fresh writer
  * id in its witness (beside the data and beside the key, durably) before its first append, and stamps its rows with it;
  * production's witnesses never recorded the training copy's — whatever witness that copy left, wherever, and however

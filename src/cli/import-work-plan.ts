@@ -7,7 +7,7 @@ import { say } from '../shared/domain-error.js';
 runImportTool({
   usage: {
     zh: `用法：npm run plan:import -- <文件.xlsx|.csv|.yaml|.json> [--title <方案标题>] [--year <年度|起止年度>] [--sheet <工作表名称>]
-         [--approved-on YYYY-MM-DD] [--assigned-on YYYY-MM-DD] [--dry-run] [--revise [--revision-reason <调整依据>]]
+         [--approved-on YYYY-MM-DD] [--assigned-on YYYY-MM-DD] [--dry-run] [--revise [--revision-reason <调整依据>] [--undo-later-revision]]
          [--plan-version <试导入给出的方案版本>] [--near <单位名称>]…
 将工作方案（分解方案）导入配置的事件库（EVENT_STORE、SQLITE_PATH 等）。标题取表头上方的标题行（附件1、发文单位
 和（修订稿）等版本说明不算标题），没有则取文件名；年度取标题中的年份，没有则取第一个事项时限的年份。跨年度的方案（如“三年行动计划（2026—2028年）”）
@@ -17,12 +17,14 @@ runImportTool({
 任何一行有误则不写入任何内容，并列出每个问题；再次导入同一文件不写入任何内容。已导入方案的新版本（标题和年度相同、
 文件不同）会被拒绝并说明差异，除非加 --revise 按修订处理（新增、调整时限、撤销事项，增减单位：请先用试导入查看差异）；
 --revision-reason 写明调整依据（如 青政办〔2026〕12号调整通知），各项修订均记载该依据，不给则记为“依据 <文件名> 修订方案”。
+在旧版本上修改的文件（如调整前留存的原工作簿），会撤销此后某次调整所作的改动：试导入会逐项列出，导入被拒绝，
+除非同时加 --undo-later-revision 确认确要撤销该次调整。
 完成时限晚于方案期限（截止年度的 12 月 31 日）的事项须经督办人员特批：由督办人员在导入页面填写“超出方案期限的特批理由”后导入，
 命令行工具不能代为特批。
 --dry-run 只作判断，不写入任何内容，并给出方案版本；导入时用 --plan-version 给回该版本，方案如在试导入之后被他人修改（如已应用另一版本），导入被拒绝，须重新试导入。文件中与已登记单位名称相近但不是其简称的名称（如“青川市教育体育局”之于“青川市教育局”）
 被拒绝；确指该单位的，用 --near 给出该名称（可多次）。`,
     en: `Usage: npm run plan:import -- <file.xlsx|.csv|.yaml|.json> [--title <plan title>] [--year <year|first-last>] [--sheet <sheet name>]
-         [--approved-on YYYY-MM-DD] [--assigned-on YYYY-MM-DD] [--dry-run] [--revise [--revision-reason <reason>]]
+         [--approved-on YYYY-MM-DD] [--assigned-on YYYY-MM-DD] [--dry-run] [--revise [--revision-reason <reason>] [--undo-later-revision]]
          [--plan-version <the dry run's plan version>] [--near <unit name>]…
 Imports a work plan (分解方案) into the configured event store (EVENT_STORE, SQLITE_PATH, …).
 The title is the title row above the header (附件1, the issuing office and version remarks such as
@@ -36,7 +38,8 @@ Nothing is written if any row is wrong; every problem is listed. Importing the s
 A new version of an imported plan (same title and year, another file) is refused with what differs, unless
 --revise applies it as a revision (items added, re-dated, withdrawn; units added or removed: see the
 dry run's difference first); --revision-reason names the document behind it (青政办〔2026〕12号调整通知), recorded by
-every change (default: 依据 <file> 修订方案). Items due after the plan's period (12-31 of its last year) need a
+every change (default: 依据 <file> 修订方案). A file edited from a version older than a revision of the plan (a copy kept
+from before it) undoes that revision's changes: the dry run lists them, and it is refused unless --undo-later-revision confirms it. Items due after the plan's period (12-31 of its last year) need a
 supervisor's override, given on the 导入 page (or importWorkPlan's overrideReason) by a supervisor: this tool cannot give one. --dry-run decides everything, writes nothing and gives the plan's version; --plan-version gives it back to the import, refused if the plan changed since the dry run (another version applied): dry-run again. A unit name near a registered
 unit's but no abbreviation of it (青川市教育体育局 beside 青川市教育局) is refused; --near <name> (repeatable)
 confirms it means that unit.`,
@@ -56,6 +59,7 @@ confirms it means that unit.`,
         near: { type: 'string', multiple: true },
         'revision-reason': { type: 'string' },
         'plan-version': { type: 'string' },
+        'undo-later-revision': { type: 'boolean' },
       },
       allowPositionals: true,
       strict: true,
@@ -84,6 +88,9 @@ confirms it means that unit.`,
     if (planVersion !== undefined && !(Number.isInteger(planVersion) && planVersion >= 0)) {
       throw new UsageError(say('--plan-version is the plan version a dry run gave: a whole number such as 3.', '--plan-version 是试导入给出的方案版本：一个整数，例如 3。'));
     }
+    if (values['undo-later-revision'] === true && values.revise !== true) {
+      throw new UsageError(say('--undo-later-revision goes with --revise: it confirms a new version that undoes a later revision.', '--undo-later-revision（确认撤销后来的调整）须与 --revise 一起使用。'));
+    }
     return {
       file: positionals[0]!,
       title: values.title?.trim() || undefined,
@@ -96,6 +103,7 @@ confirms it means that unit.`,
       nearNames,
       ...(revisionReason === undefined ? {} : { revisionReason }),
       ...(planVersion === undefined ? {} : { expectedPlanVersion: planVersion }),
+      ...(values['undo-later-revision'] === true ? { undoLaterRevision: true } : {}),
     };
   },
   async run(dependencies, file, options, context) {

@@ -136,7 +136,7 @@ describe('the plan\'s first file sent again after a revision', () => {
 
     it('given a plan brought back to v1\'s content by --revise, when v1 in other bytes is sent, then it is the plan as it stands: nothing written', async () => {
       const { dependencies, known } = await revisedPlan();
-      await importWorkPlanFile(dependencies, utf8Bom('方案-v3-同v1.csv', v1Rows), { revise: true, assignedOn: '2026-06-20' }, at('v3', '2026-06-20'), await known());
+      await importWorkPlanFile(dependencies, utf8Bom('方案-v3-同v1.csv', v1Rows), { revise: true, undoLaterRevision: true, assignedOn: '2026-06-20' }, at('v3', '2026-06-20'), await known());
       const before = (await dependencies.store.readAll()).length;
       const again = await importWorkPlanFile(dependencies, await xlsx('方案-v1.xlsx', v1Rows), {}, at('v1-xlsx', '2026-06-21'), await known());
       expect(again).toMatchObject({ eventCount: 0 });

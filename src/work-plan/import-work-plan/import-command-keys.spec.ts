@@ -78,10 +78,11 @@ describe.each([
     await run('v1', V1, options);
     await run('v4', V4, { ...options, revise: true, assignedOn: '2026-07-01' }, '2026-07-01T09:00:00+08:00');
     expect(await dueDateOf(dependencies, options.title, '1')).toBe('2026-12-31');
-    await run('back-to-v1', V1, { ...options, revise: true, assignedOn: '2026-08-01' }, '2026-08-01T09:00:00+08:00');
+    // Going back undoes the 07-01 revision, and v4 again undoes that: each confirmed (newcomer48-10 S1).
+    await run('back-to-v1', V1, { ...options, revise: true, undoLaterRevision: true, assignedOn: '2026-08-01' }, '2026-08-01T09:00:00+08:00');
     expect(await dueDateOf(dependencies, options.title, '1')).toBe('2026-12-05');
 
-    const again = await run('v4-again', V4, { ...options, revise: true, assignedOn: '2026-09-01' }, '2026-09-01T09:00:00+08:00');
+    const again = await run('v4-again', V4, { ...options, revise: true, undoLaterRevision: true, assignedOn: '2026-09-01' }, '2026-09-01T09:00:00+08:00');
     expect(again.revision?.redated).toEqual([expect.objectContaining({ code: '1', to: '2026-12-31' })]);
     expect(again.eventCount).toBeGreaterThan(0);
     expect(await dueDateOf(dependencies, options.title, '1')).toBe('2026-12-31');
@@ -92,7 +93,7 @@ describe.each([
     await run('ra1', WITH_3, options);
     await run('ra2', V1, { ...options, revise: true, assignedOn: '2026-06-01' }, '2026-06-01T09:00:00+08:00');
     expect((await itemOf(dependencies, options.title, '3')).status).toBe('withdrawn');
-    const back = await run('ra1-again', WITH_3, { ...options, revise: true, assignedOn: '2026-07-01' }, '2026-07-01T09:00:00+08:00');
+    const back = await run('ra1-again', WITH_3, { ...options, revise: true, undoLaterRevision: true, assignedOn: '2026-07-01' }, '2026-07-01T09:00:00+08:00');
     expect(back.revision).toMatchObject({ added: [], reinstated: [expect.objectContaining({ code: '3' })] });
     expect(back.eventCount).toBeGreaterThan(0);
     expect((await itemOf(dependencies, options.title, '3')).status).toBe('open');

@@ -92,6 +92,16 @@ export class ImportWorkPlanInput extends FileUploadInput {
   @Min(0)
   expectedPlanVersion?: number;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'For a new version (revise) that undoes a later revision than the one it follows (revision.revisionsUndone: a copy of the original workbook edited after the plan was revised): ' +
+      'confirms that undoing it is meant. Without it such a version is refused (CONFLICT, field undoLaterRevision, extensions.revisionsUndone) naming the revision and each change it would undo; a dry run lists them.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  undoLaterRevision?: boolean;
+
   @NearNamesField()
   nearNames?: string[];
 }

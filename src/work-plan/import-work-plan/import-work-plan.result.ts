@@ -4,6 +4,7 @@ import type { WorkPlanImportOutcome } from './import-work-plan.js';
 import { AssignmentRoleEnum } from '../../assignments/graphql/assignment.types.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import { describeRevision } from '../revise-plan/plan-revision.js';
+import { describeRevisionsUndone } from '../revise-plan/revisions-undone.js';
 import { planLastYear } from '../domain/work-plan.decider.js';
 
 @ObjectType('WorkPlanImportPart', { description: 'One unit’s part of an item as the file gives it (also in a dry run)' })
@@ -53,6 +54,7 @@ export class WorkPlanRevisionPartDateType {
   @Field(() => String, { description: 'The item’s code' }) code: string;
   @Field(() => String) title: string;
   @Field(() => ID) unitId: string;
+  @Field(() => String, { nullable: true, description: 'The unit’s registered name' }) unitName: string | null;
   @Field(() => String, { description: 'The part’s deadline before, written as in redated' }) from: string;
   @Field(() => String, { description: 'The part’s deadline after' }) to: string;
 }
@@ -61,7 +63,30 @@ export class WorkPlanRevisionPartDateType {
 export class WorkPlanRevisionUnitType {
   @Field(() => String, { description: 'The item’s code' }) code: string;
   @Field(() => ID) unitId: string;
+  @Field(() => String, { nullable: true, description: 'The unit’s registered name (null for a unit the directory does not hold)' }) unitName: string | null;
   @Field(() => AssignmentRoleEnum) role: AssignmentRole;
+}
+
+@ObjectType('WorkPlanRevisionUndoneChange', { description: 'One change a recorded revision made that a new version would reverse' })
+export class WorkPlanRevisionUndoneChangeType {
+  @Field(() => String, { description: 'ITEM_ADDED (the version withdraws it), ITEM_WITHDRAWN (lists it again), UNIT_ADDED (removes the unit), UNIT_REMOVED (gives it back), ITEM_REDATED (moves the item back)' })
+  kind: string;
+  @Field(() => String, { description: 'The item’s code' }) code: string;
+  @Field(() => String) title: string;
+  @Field(() => ID, { nullable: true }) unitId: string | null;
+  @Field(() => String, { nullable: true }) unitName: string | null;
+  @Field(() => String, { nullable: true, description: 'ITEM_REDATED: YYYY-MM-DD before the revision' }) previousDueDate: string | null;
+  @Field(() => String, { nullable: true, description: 'ITEM_REDATED: YYYY-MM-DD the revision gave' }) dueDate: string | null;
+}
+
+@ObjectType('WorkPlanRevisionUndone', {
+  description: 'A recorded revision of the plan that a new version undoes — it reverses that revision’s changes and keeps none: edited from a version older than it. Applied only with undoLaterRevision',
+})
+export class WorkPlanRevisionUndoneType {
+  @Field(() => String, { description: 'YYYY-MM-DD, the day that revision took effect' }) on: string;
+  @Field(() => String, { nullable: true, description: 'The file it came from; null for one made by hand' }) fileName: string | null;
+  @Field(() => String, { description: 'The reason it records (调整依据)' }) reason: string;
+  @Field(() => [WorkPlanRevisionUndoneChangeType]) changes: WorkPlanRevisionUndoneChangeType[];
 }
 
 @ObjectType('WorkPlanRevisionMove', { description: 'An item a new version puts under another category (大项)' })
@@ -112,7 +137,9 @@ export class WorkPlanRevisionType {
     description: 'Parts the new version dates otherwise on their own rows than the item’s re-dating leaves them (a day before an extension a supervisor granted is never taken)',
   })
   partsRedated: WorkPlanRevisionPartDateType[];
-  @Field(() => String, { description: 'The changes in words (Chinese)' }) summary: string;
+  @Field(() => [WorkPlanRevisionUndoneType], { description: 'Recorded revisions this version would undo (a version edited from an older copy); empty for a version built on the plan as it stands' })
+  revisionsUndone: WorkPlanRevisionUndoneType[];
+  @Field(() => String, { description: 'The changes in words (Chinese), with what the version undoes' }) summary: string;
 }
 
 @ObjectType('WorkPlanImportResult', { description: 'The plan a file holds, as imported (query it with workPlan(id))' })
@@ -168,12 +195,18 @@ export const workPlanImportResult = (outcome: WorkPlanImportOutcome): WorkPlanIm
     amended: outcome.revision.amended.map(({ code, title }) => ({ code, title })),
     moved: outcome.revision.moved.map(({ code, title, from, to }) => ({ code, title, fromCategoryCode: from.code, fromCategoryTitle: from.title, toCategoryCode: to.code, toCategoryTitle: to.title })),
     categoriesRenamed: outcome.revision.categoriesRenamed.map((rename) => ({ ...rename })),
-    unitsAdded: outcome.revision.unitsAdded.map((unit) => ({ ...unit })),
-    unitsRemoved: outcome.revision.unitsRemoved.map((unit) => ({ ...unit })),
-    unitsKept: outcome.revision.unitsKept.map(({ awaitingInspection: _awaiting, ...unit }) => ({ ...unit })),
-    rolesChanged: outcome.revision.rolesChanged.map((unit) => ({ ...unit })),
-    partsRedated: outcome.revision.partsRedated.map(({ code, title, unitId, from, to }) => ({ code, title, unitId, from, to })),
-    summary: describeRevision(outcome.revision).zh,
+    unitsAdded: outcome.revision.unitsAdded.map((unit) => ({ ...unit, unitName: unit.unitName ?? null })),
+    unitsRemoved: outcome.revision.unitsRemoved.map((unit) => ({ ...unit, unitName: unit.unitName ?? null })),
+    unitsKept: outcome.revision.unitsKept.map(({ awaitingInspection: _awaiting, ...unit }) => ({ ...unit, unitName: unit.unitName ?? null })),
+    rolesChanged: outcome.revision.rolesChanged.map((unit) => ({ ...unit, unitName: unit.unitName ?? null })),
+    partsRedated: outcome.revision.partsRedated.map(({ code, title, unitId, unitName, from, to }) => ({ code, title, unitId, unitName: unitName ?? null, from, to })),
+    revisionsUndone: (outcome.revisionsUndone ?? []).map(({ on, fileName, reason, undone }) => ({
+      on,
+      fileName,
+      reason,
+      changes: undone.map((change) => ({ kind: change.kind, code: change.code, title: change.title, unitId: change.unitId ?? null, unitName: change.unitName ?? null, previousDueDate: change.previousDueDate ?? null, dueDate: change.dueDate ?? null })),
+    })),
+    summary: describeRevision(outcome.revision).zh + ((outcome.revisionsUndone ?? []).length > 0 ? `。${describeRevisionsUndone(outcome.revisionsUndone!).zh}` : ''),
   },
 });
 

@@ -931,7 +931,7 @@ describe('an item a version kept for its verified work, listed again by the next
     await executeCommand(dependencies.store, dependencies.schemas, itemOne, workPlanItemDecider, { type: 'LogInspection', actor: inspectorActor, today: '2026-03-20', unitId: CZJ, inspectionId: 'inspection-1', outcome: 'PASSED', notes: '核实', inspectedOn: '2026-03-06' } as never, step('i', inspectorActor));
     const second = await importWorkPlanFile(dependencies, csv('plan-v2.csv', ['4']), { revise: true, assignedOn: '2026-03-10' }, at('v2', '2026-03-20T09:00:00+08:00'), [{ title, year: 2026 }]);
     expect(second.revision).toMatchObject({ withdrawn: [expect.objectContaining({ code: '2' }), expect.objectContaining({ code: '3' })], itemsKept: [expect.objectContaining({ code: '1' })] });
-    const third = await importWorkPlanFile(dependencies, csv('plan-v3.csv', ['1', '2', '3', '4']), { revise: true, assignedOn: '2026-03-15' }, at('v3', '2026-03-20T10:00:00+08:00'), [{ title, year: 2026 }]);
+    const third = await importWorkPlanFile(dependencies, csv('plan-v3.csv', ['1', '2', '3', '4']), { revise: true, undoLaterRevision: true, assignedOn: '2026-03-15' }, at('v3', '2026-03-20T10:00:00+08:00'), [{ title, year: 2026 }]);
     expect(third.revision).toMatchObject({ added: [], reinstated: [expect.objectContaining({ code: '2' }), expect.objectContaining({ code: '3' })] });
     expect(describeWorkPlanImport(third)).not.toMatch(/added/);
     dependencies.store.close();

@@ -19,13 +19,14 @@ import { doneInStore, eventsOfCommand, fileFormatOf, firstRunAppended, runImport
 import { fold, type Decider, type DomainEvent } from '../../shared/decider.js';
 import { importWorkPlan, workPlanCommands, type PlanDays, type WorkPlanItemDefinition } from '../import/work-plan-import.js';
 import { refuseReusedKey, requestOf, type ClaimedValue } from '../../event-sourcing/execute-command.js';
-import { DomainError, conflict, say } from '../../shared/domain-error.js';
+import { DomainError, conflict, say, type Bilingual } from '../../shared/domain-error.js';
 import { dueDateLimitOf, planLastYear, planYears, workPlanDecider, type EarlierSource, type RevisePlan, type WorkPlanState } from '../domain/work-plan.decider.js';
 import { assignmentsBefore, assignmentsOn, partsOf } from '../../assignments/domain/assignment.decider.js';
 import type { DueDateOverride } from '../../assignments/domain/assignment.commands.js';
-import { describeRevision, isUnchanged, isUnchangedButKept, itemRevisionCommands, planRevisionOf, versionsAsRevised, type ItemVersion, type PlanRevision } from '../revise-plan/plan-revision.js';
+import { describeRevision, withUnitNames, isUnchanged, isUnchangedButKept, itemRevisionCommands, planRevisionOf, versionsAsRevised, type ItemVersion, type PlanRevision } from '../revise-plan/plan-revision.js';
 import { BY_DATE, deadlineCell, isDueOnAssignment } from '../../shared/deadline.js';
 import { planContentDigest } from './plan-content-digest.js';
+import { describeRevisionsUndone, revisionsUndone, type RecordedChange, type RecordedRevision, type RevisionUndone } from '../revise-plan/revisions-undone.js';
 
 /*
  * Imports a work plan (分解方案) from a file: the one write path of the CLI (`npm run plan:import`)
@@ -68,6 +69,12 @@ export interface WorkPlanImportOptions {
    * change the version makes records (撤销事项：…, 恢复列入方案：…); omitted: 依据 <file> 修订方案 (`revisedBy`).
    */
   readonly revisionReason?: string;
+  /**
+   * For a new version (revise) that undoes a later revision than the one it follows (`revisionsUndone`: a copy of the original
+   * workbook edited after the plan was revised): the clerk confirms that undoing it is meant; without it such a version is refused
+   * (newcomer48-10 S1). CLI `--undo-later-revision`, GraphQL `undoLaterRevision`.
+   */
+  readonly undoLaterRevision?: boolean;
   /**
    * Unit names of the file the office confirmed mean the one registered unit they are near, though no abbreviation of it
    * (newcomer25 S8: `LookupConfirmations.nearNames`); without it such a row is refused naming the unit.
@@ -139,6 +146,11 @@ export interface WorkPlanImportOutcome {
   readonly retried: boolean;
   /** For a new version of an imported plan: what differs from the plan as it stands. */
   readonly revision: PlanRevision | null;
+  /**
+   * For a new version: the plan's recorded revisions it undoes (`revisionsUndone`), each with the changes it reverses — a version
+   * edited from a copy kept from before them (newcomer48-10 S1). Empty when none; applied only with `undoLaterRevision`.
+   */
+  readonly revisionsUndone?: readonly RevisionUndone[];
   /** Nothing was written: the outcome says what would be. */
   readonly dryRun: boolean;
   /**
@@ -369,7 +381,10 @@ export async function importWorkPlanFile(
   // The 大项 compared as they stand and as the version names them: a rename and a move are told as such (breaker10s P7).
   const outlines = existing.status === 'imported' ? { standing: existing.categories, next: plan.categories } : undefined;
   // The same file's items not defined yet (an import that stopped half-way) are defined now, as the first run would have: no change.
-  const compared = isNewVersion || sameFile ? planRevisionOf(standingOrBack, versionsInFile, revisionDay, outlines) : null;
+  // Each unit changed named as registered, so the summary says whom (newcomer48-10 M4: 「增加单位 1 个（事项 10）」 named none).
+  const directory = new Map(dependencies.units.list().map((unit) => [unit.id, unit.name] as const));
+  const registeredName = (unitId: string) => directory.get(unitId);
+  const compared = isNewVersion || sameFile ? withUnitNames(planRevisionOf(standingOrBack, versionsInFile, revisionDay, outlines), registeredName) : null;
   const difference = compared && sameFile ? { ...compared, added: [] } : compared;
   // The same plan saved again (new bytes, same cells): nothing to revise, nothing to write.
   // Items an earlier version kept for their work stand outside the outline: a file listing them (the plan's own export) is the plan as it stands.
@@ -382,7 +397,7 @@ export async function importWorkPlanFile(
   const asItStands =
     difference !== null && isUnchangedButKept(difference) && existing.status === 'imported' && sameOutline(existing.categories, outlineWithout(importPlan.data.categories, keptOutside));
   const stillKept = asItStands && !isUnchanged(difference) ? difference : null;
-  if (sameFile && difference && !asItStands) throw sameFileChangedRefused(plan.title, fileName, difference, dependencies.units);
+  if (sameFile && difference && !asItStands) throw sameFileChangedRefused(plan.title, fileName, difference);
   // The same file as it stands still defines what an import stopped half-way left undefined; another file writes nothing.
   const resaved = asItStands && !sameFile;
   const revision = asItStands || sameFile ? null : difference;
@@ -391,7 +406,18 @@ export async function importWorkPlanFile(
   const fileCategories = new Set(plan.categories.map((category) => category.code));
   const outsideTheSheet = file.sheet === undefined || !revision ? [] : revision.withdrawn.filter((item) => !fileCategories.has(item.categoryCode));
   if (outsideTheSheet.length > 0) throw withdrawalOutsideTheSheet(file.sheet!, outsideTheSheet);
-  if (revision && !options.revise && !options.dryRun) throw newVersionRefused(plan.title, fileName, revision, validation.plan.writtenTitle ?? validation.plan.title);
+  // A version edited from a copy kept from before a revision reverses that revision's changes: said, and applied only when confirmed (newcomer48-10 S1).
+  const undoes =
+    revision && existing.status === 'imported'
+      ? revisionsUndone(
+          revision,
+          versionsInFile,
+          // A revision dated after the version's day is no later revision it undoes: the version is refused as dated before it (breaker8c P15).
+          (await recordedRevisions(dependencies, planStream, new Set([...(planWithout ?? []), ...(itemsWithout ?? [])]), registeredName)).filter((recorded) => recorded.on <= days.assignedOn),
+        )
+      : [];
+  if (revision && !options.revise && !options.dryRun) throw newVersionRefused(plan.title, fileName, revision, validation.plan.writtenTitle ?? validation.plan.title, undoes);
+  if (undoes.length > 0 && !options.dryRun && options.undoLaterRevision !== true) throw laterRevisionUndone(plan.title, fileName, undoes);
   // Several items due before the plan's approval are one fault of the file (a past plan, or another plan of the same title): said once (newcomer39 S1).
   const early = dueBeforeApproval(revision ? dueDatesRevised(revision, versionsAsRevised(standingOrBack, versionsInFile)) : keptFields.includes('dueDate') ? versionsInFile : defineItems.map((item) => item.data), days.approvedOn, placeOfItem);
   // An approval day in the future is refused as such, by the plan's decision.
@@ -482,9 +508,7 @@ export async function importWorkPlanFile(
     !options.dryRun && context.requestDigest !== undefined && commands.length > 0 ? (await doneInStore(dependencies.store, [{ streamId: planCommand.streamId, commandId: planCommand.commandId }], context.commandId)).done[0]! : false;
   const answeredAsRetry = retried || (ownRun && batch.eventCount === 0);
 
-  // The units as registered, not as the file writes them (市财政局, a code): the preview shows whom each item goes to.
-  const directory = new Map(dependencies.units.list().map((unit) => [unit.id, unit.name] as const));
-  const registeredName = (unitId: string) => directory.get(unitId);
+  // The units as registered (`registeredName`), not as the file writes them (市财政局, a code): the preview shows whom each item goes to.
   // A version without a unit column keeps each item's units (keptFields): counted as kept, not as the file leaves them (breaker42-10 F5).
   const unitIds = new Set((isNewVersion ? versionsInFile : defineItems).flatMap((item) => [...item.leadUnitIds, ...item.responsibleUnitIds]));
   return {
@@ -517,6 +541,7 @@ export async function importWorkPlanFile(
     itemsDefined: resaved ? 0 : options.dryRun ? await itemsToDefine(dependencies, itemCommands) : batch.outcomes.slice(1, 1 + itemCommands.length).filter((outcome) => outcome.events.length > 0 || ((retried || ownRun) && outcome.retried)).length,
     retried: answeredAsRetry,
     revision,
+    revisionsUndone: undoes,
     dryRun: options.dryRun === true,
     ...(wouldWriteNothing ? { wouldWriteNothing: true as const } : {}),
     planVersion,
@@ -734,6 +759,57 @@ async function lastAppliedAt({ store, schemas }: ImportDependencies, planStream:
     if (data.source?.sha256 === sha256) appliedAt = stored.metadata.recordedAt;
   }
   return appliedAt;
+}
+
+/**
+ * The plan's revisions as recorded (newcomer48-10 S1): each WorkPlanRevised of the plan's stream with the changes its request made
+ * to the items' streams (by correlation id) — items added (WorkPlanItemDefined) and withdrawn, units added to an item it did not add
+ * and removed, items re-dated — over every item any outline of the plan ever listed; the events of the commands in `without` (a
+ * retry's own first run) left out. `fileName` null for a revision that came with no file of its own (an item added by hand).
+ * Units named as registered (`unitName`). In the order recorded.
+ */
+async function recordedRevisions(
+  { store, schemas }: ImportDependencies,
+  planStream: string,
+  without: ReadonlySet<string>,
+  unitName: (unitId: string) => string | undefined,
+): Promise<RecordedRevision[]> {
+  const revisions = new Map<string, { on: string; fileName: string | null; reason: string; changes: RecordedChange[] }>();
+  const itemIds = new Set<string>();
+  let sha256: string | undefined;
+  for (const stored of await store.readStream(planStream)) {
+    if (stored.unreadable !== undefined || without.has(stored.metadata.commandId)) continue;
+    if (stored.type !== 'WorkPlanImported' && stored.type !== 'WorkPlanRevised') continue;
+    const { data } = schemas.upcast<DomainEvent<string, WorkPlanOutline & { revisedOn?: string; reason?: string }>>(stored);
+    for (const category of data.categories) for (const item of category.items) itemIds.add(item.itemId);
+    const fileName = data.source.sha256 === sha256 ? null : data.source.fileName;
+    sha256 = data.source.sha256;
+    if (stored.type === 'WorkPlanRevised') revisions.set(stored.metadata.correlationId, { on: data.revisedOn!, fileName, reason: data.reason ?? revisedBy(data.source.fileName), changes: [] });
+  }
+  if (revisions.size === 0) return [];
+  const pause = slicer();
+  for (const itemId of itemIds) {
+    await pause();
+    let [code, title] = ['', ''];
+    const definedBy = new Set<string>();
+    for (const stored of await store.readStream(workPlanItemStream(itemId))) {
+      if (stored.unreadable !== undefined || without.has(stored.metadata.commandId)) continue;
+      const data = schemas.upcast<DomainEvent<string, Record<string, unknown>>>(stored).data;
+      if (stored.type === 'WorkPlanItemDefined' || stored.type === 'WorkPlanItemAmended') [code, title] = [String(data.code ?? code), String(data.title ?? title)];
+      const revision = revisions.get(stored.metadata.correlationId);
+      if (!revision) continue;
+      const change = { itemId, code, title };
+      const unitId = String(data.unitId ?? '');
+      if (stored.type === 'WorkPlanItemDefined') {
+        definedBy.add(stored.metadata.correlationId);
+        revision.changes.push({ kind: 'ITEM_ADDED', ...change });
+      } else if (stored.type === 'WorkPlanItemWithdrawn') revision.changes.push({ kind: 'ITEM_WITHDRAWN', ...change });
+      else if (stored.type === 'UnitAssigned' && !definedBy.has(stored.metadata.correlationId)) revision.changes.push({ kind: 'UNIT_ADDED', ...change, unitId, ...(unitName(unitId) === undefined ? {} : { unitName: unitName(unitId)! }) });
+      else if (stored.type === 'UnitUnassigned') revision.changes.push({ kind: 'UNIT_REMOVED', ...change, unitId, ...(unitName(unitId) === undefined ? {} : { unitName: unitName(unitId)! }) });
+      else if (stored.type === 'WorkPlanItemRescheduled') revision.changes.push({ kind: 'ITEM_REDATED', ...change, previousDueDate: String(data.previousDueDate), dueDate: String(data.dueDate) });
+    }
+  }
+  return [...revisions.values()];
 }
 
 /**
@@ -1246,9 +1322,11 @@ function rowsOnSheets(places: readonly { readonly row: number; readonly sheet?: 
  * file (or the caller) wrote it; when it is not the plan's `title` (…-修改, …（修订）, ２０２６, …v2), the refusal says the file was
  * read as that plan (issue 10 P6). CONFLICT with `{ revision }`.
  */
-function newVersionRefused(title: string, fileName: string, revision: PlanRevision, writtenTitle: string = title): DomainError {
+function newVersionRefused(title: string, fileName: string, revision: PlanRevision, writtenTitle: string = title, undoes: readonly RevisionUndone[] = []): DomainError {
   const summary = describeRevision(revision);
   const readAs = writtenTitle === title ? null : { en: `Its title "${writtenTitle}" is that plan's with a version remark or written otherwise. `, zh: `文件标题“${writtenTitle}”与该方案只差版本说明或写法，按同一方案读取。` };
+  // A version undoing a later revision is never offered as a new one to apply (newcomer48-10 S1): said as what it undoes.
+  if (undoes.length > 0) return laterRevisionUndone(title, fileName, undoes, summary);
   return new DomainError(
     'CONFLICT',
     say(
@@ -1262,28 +1340,43 @@ function newVersionRefused(title: string, fileName: string, revision: PlanRevisi
 }
 
 /**
- * The plan's own file (its current version's bytes) sent again without revise while the plan as it stands differs from it
- * (`revision`: what applying it would change) — a unit added or removed by hand, a collective (市直各部门, 各科室) that stands for
- * more units since the directory changed, an item withdrawn by hand: the file was imported before, nothing is written, and the
- * refusal says what differs, naming the units (`units`: the directory), and the way on — revise applies it, a dry run shows it —
- * never per item 「已按不同的责任单位定义过」 (breaker43-10 F1, newcomer43-10 #2). CONFLICT with `{ revision, sameFile: true }`.
+ * A version that undoes a later revision than the one it follows (`revisionsUndone`: a copy of the original workbook edited after
+ * the plan was revised, newcomer48-10 S1), not confirmed (`undoLaterRevision`): refused naming each revision (day, file, reason) and
+ * each change it would undo (item code and title, unit name), and both ways on — the current export, or confirming the undoing.
+ * `summary`: the whole difference, said too when the file was not asked to revise. CONFLICT with `{ revisionsUndone, field: undoLaterRevision }`.
  */
-function sameFileChangedRefused(title: string, fileName: string, revision: PlanRevision, units: { list(): readonly { readonly id: string; readonly name: string }[] }): DomainError {
-  const summary = describeRevision(revision);
-  const names = new Map(units.list().map((unit) => [unit.id, unit.name] as const));
-  const named = (changes: readonly { readonly code: string; readonly unitId: string }[]) => changes.map((change) => ({ code: change.code, name: names.get(change.unitId) ?? '' })).filter((change) => change.name !== '');
-  const [added, removed] = [named(revision.unitsAdded), named(revision.unitsRemoved)];
-  const unitWords = {
-    en: [...added.map((change) => `item ${change.code}: ${change.name} added`), ...removed.map((change) => `item ${change.code}: ${change.name} removed`)].join('; '),
-    zh: [...added.map((change) => `事项 ${change.code} 增加${change.name}`), ...removed.map((change) => `事项 ${change.code} 移除${change.name}`)].join('；'),
-  };
+function laterRevisionUndone(title: string, fileName: string, undoes: readonly RevisionUndone[], summary?: Bilingual): DomainError {
+  const undone = describeRevisionsUndone(undoes);
+  const whole = summary ? { en: ` All it changes: ${summary.en}.`, zh: `本文件与方案现状的全部差异：${summary.zh}。` } : { en: '', zh: '' };
   return new DomainError(
     'CONFLICT',
     say(
-      `${fileName} was imported before as work plan "${title}", but the plan as it stands differs from it (${summary.en}${unitWords.en === '' ? '' : `: ${unitWords.en}`}) — ` +
+      `Work plan "${title}": ${fileName} is not built on the plan as it stands. ${undone.en}${whole.en} Nothing was written. ` +
+        `Make the changes in the plan's current export and import that; if undoing that revision is really meant, import the file with revise and undoLaterRevision (--revise --undo-later-revision).`,
+      `工作方案“${title}”：${fileName} 不是在方案现行版本上修改的。${undone.zh}${whole.zh}未写入任何内容。` +
+        `请下载方案当前的进展表，在其中修改后再导入；如确要撤销该次调整，请勾选“按新版本调整”和“确认撤销后来的调整”后重新导入。`,
+    ),
+    { revisionsUndone: undoes, field: 'undoLaterRevision' },
+  );
+}
+
+/**
+ * The plan's own file (its current version's bytes) sent again without revise while the plan as it stands differs from it
+ * (`revision`: what applying it would change) — a unit added or removed by hand, a collective (市直各部门, 各科室) that stands for
+ * more units since the directory changed, an item withdrawn by hand: the file was imported before, nothing is written, and the
+ * refusal says what differs, naming the units (named in `revision`: `withUnitNames`), and the way on — revise applies it, a dry run shows it —
+ * never per item 「已按不同的责任单位定义过」 (breaker43-10 F1, newcomer43-10 #2). CONFLICT with `{ revision, sameFile: true }`.
+ */
+function sameFileChangedRefused(title: string, fileName: string, revision: PlanRevision): DomainError {
+  // The summary names each unit added or removed (`withUnitNames`, newcomer48-10 M4).
+  const summary = describeRevision(revision);
+  return new DomainError(
+    'CONFLICT',
+    say(
+      `${fileName} was imported before as work plan "${title}", but the plan as it stands differs from it (${summary.en}) — ` +
         'changed since by hand, or a collective such as 市直各部门 now stands for other units. Nothing was written. ' +
         'To make the plan as the file gives it, apply it with --revise (revise: true), which keeps all progress; --dry-run (dryRun: true) with it shows the changes without writing.',
-      `${fileName} 此前已导入为工作方案“${title}”，但方案现状与本文件已有不同（${summary.zh}${unitWords.zh === '' ? '' : `：${unitWords.zh}`}）` +
+      `${fileName} 此前已导入为工作方案“${title}”，但方案现状与本文件已有不同（${summary.zh}）` +
         '——可能此后逐项调整过，或“市直各部门”等统称因单位名录变化而所指不同。未写入任何内容。' +
         '如需按本文件调整方案，请勾选“按新版本调整”后重新导入，已有进度全部保留；勾选后“预览（不写入）”只显示差异，不写入。',
     ),
@@ -1466,7 +1559,8 @@ export function describeWorkPlanImportZh(outcome: WorkPlanImportOutcome): string
   const notes = describeNotesZh(outcome.notes);
   if (outcome.revision) {
     const what = describeRevision(outcome.revision).zh;
-    if (outcome.dryRun) return `试导入：${outcome.title}（${planYears(outcome)}）将修订：${what}。未写入任何内容。${notes}`;
+    const undoes = (outcome.revisionsUndone ?? []).length > 0 ? `${describeRevisionsUndone(outcome.revisionsUndone!).zh}须加 --undo-later-revision 确认才会应用；否则请在方案当前的导出表上修改后再导入。` : '';
+    if (outcome.dryRun) return `试导入：${outcome.title}（${planYears(outcome)}）将修订：${what}。${undoes}未写入任何内容。${notes}`;
     // No plan id in the Chinese (s16 S6): the office names a plan by its title; the English keeps the id for scripts.
     return `已修订 ${outcome.title}（${planYears(outcome)}）：${what}。进度保留。${notes}`;
   }
@@ -1483,7 +1577,8 @@ export function describeWorkPlanImport(outcome: WorkPlanImportOutcome): string {
   const notes = describeNotes(outcome.notes);
   if (outcome.revision) {
     const what = describeRevision(outcome.revision).en;
-    if (outcome.dryRun) return `Dry run: ${outcome.title} (${planYears(outcome)}) would be revised: ${what}. Nothing was written.${notes}`;
+    const undoes = (outcome.revisionsUndone ?? []).length > 0 ? ` ${describeRevisionsUndone(outcome.revisionsUndone!).en} Applied only with --undo-later-revision; else make the changes in the current export.` : '';
+    if (outcome.dryRun) return `Dry run: ${outcome.title} (${planYears(outcome)}) would be revised: ${what}.${undoes} Nothing was written.${notes}`;
     return `Revised ${outcome.title} (${planYears(outcome)}): ${what}. Progress is kept. Plan id ${outcome.planId}.${notes}`;
   }
   if (outcome.dryRun && outcome.wouldWriteNothing) return `Dry run: ${outcome.title} (${planYears(outcome)}) was imported before, with the same items: ${counts}; importing would write nothing. Nothing was written.${notes}`;

@@ -111,7 +111,7 @@ describe('the plan\'s own file sent again after the plan changed under it', () =
       expect(refusal).toBeInstanceOf(DomainError);
       expect(refusal).toMatchObject({ code: 'CONFLICT', details: { sameFile: true, revision: { unitsAdded: [expect.objectContaining({ code: '2', unitId: unitIdForCode('YBJ') })] } } });
       const messageZh = (refusal as DomainError).messageZh;
-      expect(messageZh).toContain('plan.csv 此前已导入为工作方案“青川市2026年同一文件测试工作要点”，但方案现状与本文件已有不同（增加单位 1 个（事项 2）：事项 2 增加青川市医疗保障局）');
+      expect(messageZh).toContain('plan.csv 此前已导入为工作方案“青川市2026年同一文件测试工作要点”，但方案现状与本文件已有不同（增加单位 1 个（事项 2：青川市医疗保障局））');
       expect(messageZh).not.toContain('已按不同的');
       expect(inToolWords(messageZh)).toContain('--revise');
     }

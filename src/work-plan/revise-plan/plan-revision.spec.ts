@@ -80,7 +80,7 @@ describe('a new version of an imported plan (fault 3)', () => {
     expect(refusal).toBeInstanceOf(DomainError);
     expect(refusal).toMatchObject({
       code: 'CONFLICT',
-      message: expect.stringMatching(/new version of it \(1 item\(s\) added \(4\), 1 withdrawn \(3\), 1 re-dated \(1: 2026-06-30 → 2026-09-30\), 1 unit\(s\) added \(items 2\)\).*--revise/),
+      message: expect.stringMatching(/new version of it \(1 item\(s\) added \(4\), 1 withdrawn \(3\), 1 re-dated \(1: 2026-06-30 → 2026-09-30\), 1 unit\(s\) added \(item 2: [^)]+\)\).*--revise/),
     });
     expect((await dependencies.store.readAll()).length).toBe(before);
   });
@@ -325,7 +325,7 @@ describe('a unit\'s own deadline in a new version (breaker10f P3)', () => {
 
   it('a unit a new version adds on a row of its own is due on that row\'s date, as in a first import', async () => {
     const outcome = await revise(ITEM_1 + own('2026-12-28'));
-    expect(describeRevision(outcome.revision!).zh).toBe('增加单位 1 个（事项 1）');
+    expect(describeRevision(outcome.revision!).zh).toBe('增加单位 1 个（事项 1：青川市教育局）');
     expect([await dueOf(FGW), await dueOf(CZJ), await dueOf(JYJ)]).toEqual(['2026-12-20', '2026-12-20', '2026-12-28']);
   });
 
@@ -333,7 +333,7 @@ describe('a unit\'s own deadline in a new version (breaker10f P3)', () => {
     await revise(ITEM_1 + own('2026-12-28'));
     const head = await dependencies.store.headPosition();
     const preview = await revise(ITEM_1 + own('2026-12-30'), true);
-    expect(describeRevision(preview.revision!).zh).toBe('调整单位时限 1 个（事项 1：2026-12-28 → 2026-12-30）');
+    expect(describeRevision(preview.revision!).zh).toBe('调整单位时限 1 个（事项 1 青川市教育局：2026-12-28 → 2026-12-30）');
     expect(preview.revision?.partsRedated).toEqual([expect.objectContaining({ code: '1', unitId: JYJ, from: '2026-12-28', to: '2026-12-30' })]);
     expect(await dependencies.store.headPosition()).toEqual(head);
     const applied = await revise(ITEM_1 + own('2026-12-30'));

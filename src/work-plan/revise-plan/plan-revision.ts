@@ -99,6 +99,8 @@ export interface UnitChange {
   readonly due?: PartDue;
   /** For a unit kept (`PlanRevision.unitsKept`): its part is not verified but its report awaits inspection. */
   readonly awaitingInspection?: true;
+  /** The unit's registered name, when the caller gave the directory (`withUnitNames`): the summary names the unit by it. */
+  readonly unitName?: string;
 }
 
 /** One unit's part given another due date than the item's move gives it (its own row's 完成时限: breaker10f P3). */
@@ -106,6 +108,8 @@ export interface PartRedated {
   readonly code: string;
   readonly title: string;
   readonly unitId: string;
+  /** The unit's registered name, when the caller gave the directory (`withUnitNames`). */
+  readonly unitName?: string;
   /** The part's deadline before, in the office's words (`dueInWords`). */
   readonly from: string;
   readonly to: string;
@@ -174,6 +178,26 @@ export interface PlanRevision {
    * part is never taken (the extension stands, as for an item re-dated: breaker10d P31).
    */
   readonly partsRedated: readonly PartRedated[];
+}
+
+/**
+ * `revision` with each unit change (added, removed, kept, role changed, re-dated on its own row) carrying its unit's registered name
+ * (`nameOf`; a unit it does not know keeps none), so `describeRevision` says whom: 「增加单位 1 个（事项 10：青川市住房和城乡建设局）」
+ * (newcomer48-10 M4).
+ */
+export function withUnitNames(revision: PlanRevision, nameOf: (unitId: string) => string | undefined): PlanRevision {
+  const named = <T extends { readonly unitId: string }>(change: T): T => {
+    const unitName = nameOf(change.unitId);
+    return unitName === undefined ? change : { ...change, unitName };
+  };
+  return {
+    ...revision,
+    unitsAdded: revision.unitsAdded.map(named),
+    unitsRemoved: revision.unitsRemoved.map(named),
+    unitsKept: revision.unitsKept.map(named),
+    rolesChanged: revision.rolesChanged.map(named),
+    partsRedated: revision.partsRedated.map(named),
+  };
 }
 
 const unitsOf = (item: ItemVersion): UnitChange[] => [
@@ -505,6 +529,14 @@ export function itemRevisionCommands(
 export function describeRevision(revision: PlanRevision): Bilingual {
   if (isUnchanged(revision)) return say('no item changes', '事项无变化');
   const codes = (items: readonly { code: string }[]) => [...new Set(items.map((item) => item.code))].join(', ');
+  // Units by item and name where the names are known (`withUnitNames`): 「事项 2：青川市国土资源局；事项 10：…」 (newcomer48-10 M4).
+  const unitsNamed = (units: readonly UnitChange[], language: 'en' | 'zh'): string => {
+    if (units.some((unit) => unit.unitName === undefined)) return language === 'en' ? `items ${codes(units)}` : `事项 ${codes(units)}`;
+    const byItem = new Map<string, string[]>();
+    for (const unit of units) byItem.set(unit.code, [...(byItem.get(unit.code) ?? []), unit.unitName!]);
+    return [...byItem].map(([code, names]) => (language === 'en' ? `item ${code}: ${names.join(', ')}` : `事项 ${code}：${names.join('、')}`)).join(language === 'en' ? '; ' : '；');
+  };
+  const partNamed = (part: PartRedated) => (part.unitName === undefined ? '' : ` ${part.unitName}`);
   const keptReported = revision.itemsKept.filter(awaitsInspectionOnly);
   const keptVerified = revision.itemsKept.filter((item) => !awaitsInspectionOnly(item));
   const unitsReported = revision.unitsKept.filter((unit) => unit.awaitingInspection === true);
@@ -543,8 +575,8 @@ export function describeRevision(revision: PlanRevision): Bilingual {
     ],
     [
       revision.partsRedated.length,
-      `${revision.partsRedated.length} unit(s) re-dated on their own rows (${revision.partsRedated.map((part) => `${part.code}: ${part.from} → ${part.to}`).join(', ')})`,
-      `调整单位时限 ${revision.partsRedated.length} 个（${revision.partsRedated.map((part) => `事项 ${part.code}：${part.from} → ${part.to}`).join('，')}）`,
+      `${revision.partsRedated.length} unit(s) re-dated on their own rows (${revision.partsRedated.map((part) => `${part.code}${partNamed(part)}: ${part.from} → ${part.to}`).join(', ')})`,
+      `调整单位时限 ${revision.partsRedated.length} 个（${revision.partsRedated.map((part) => `事项 ${part.code}${partNamed(part)}：${part.from} → ${part.to}`).join('，')}）`,
     ],
     // A new title is shown with the old one, so a task replaced under its number cannot pass as a rewording unseen (breaker10r P2).
     // A new 具体内容 / 工作措施 is named too, so it cannot pass as a reworded title (breaker47-10 M2: 「修改表述 1 项（1）」 said nothing).
@@ -566,8 +598,8 @@ export function describeRevision(revision: PlanRevision): Bilingual {
       `item(s) ${itemCodes.join(', ')} moved from category ${from} to ${to}`,
       `事项 ${itemCodes.join('、')} 由大项 ${from} 移至大项 ${to}`,
     ]),
-    [revision.unitsAdded.length, `${revision.unitsAdded.length} unit(s) added (items ${codes(revision.unitsAdded)})`, `增加单位 ${revision.unitsAdded.length} 个（事项 ${codes(revision.unitsAdded)}）`],
-    [revision.unitsRemoved.length, `${revision.unitsRemoved.length} unit(s) removed (items ${codes(revision.unitsRemoved)})`, `移除单位 ${revision.unitsRemoved.length} 个（事项 ${codes(revision.unitsRemoved)}）`],
+    [revision.unitsAdded.length, `${revision.unitsAdded.length} unit(s) added (${unitsNamed(revision.unitsAdded, 'en')})`, `增加单位 ${revision.unitsAdded.length} 个（${unitsNamed(revision.unitsAdded, 'zh')}）`],
+    [revision.unitsRemoved.length, `${revision.unitsRemoved.length} unit(s) removed (${unitsNamed(revision.unitsRemoved, 'en')})`, `移除单位 ${revision.unitsRemoved.length} 个（${unitsNamed(revision.unitsRemoved, 'zh')}）`],
     [
       unitsVerified.length,
       `${unitsVerified.length} verified unit(s) left out of the file kept as done work (items ${codes(unitsVerified)})`,

@@ -81,6 +81,13 @@ describe('a timeline line', () => {
     expect(timelineLine('WorkPlanItemWithdrawn', null, { reason: '并入第 3 项', withdrawnOn: '2026-11-30' }, nameOf)).toBe('撤销事项：并入第 3 项');
   });
 
+  it('names the units of a re-dating of some parts only, with the revision\'s reason — never 「调整各单位时限」 for one unit\'s row (newcomer48-10 M1)', () => {
+    expect(timelineLine('PartsRescheduled', null, { previousDueDate: '2026-09-30', dueDate: '2026-11-30', rescheduledOn: '2026-09-10', unitIds: ['xs'], reason: '青政办〔2016〕45号' }, nameOf)).toBe(
+      '调整单位时限（西山县人民政府）（2026-09-30 → 2026-11-30）：青政办〔2016〕45号',
+    );
+    expect(timelineLine('PartsRescheduled', null, { previousDueDate: '2026-09-30', dueDate: '2026-11-30', rescheduledOn: '2026-09-10', reason: '青政办〔2016〕45号' }, nameOf)).toBe('调整各单位时限（2026-09-30 → 2026-11-30）：青政办〔2016〕45号');
+  });
+
   it('names both units of a hand-over, and both sides of a corrected inspection or role', () => {
     expect(timelineLine('PartHandedOver', 'wjw', { unitId: 'wjw', successorUnitId: 'wjw2', reason: '机构改革' }, nameOf)).toBe('移交（青川市卫生和计划生育委员会 → 青川市卫生健康委员会）：机构改革');
     expect(timelineLine('InspectionCorrected', 'xs', { previousInspectedOn: '2026-11-02', inspectedOn: '2026-11-03', previousOutcome: 'PASSED', outcome: 'FAILED', reason: '录入有误' }, nameOf)).toBe(

@@ -991,6 +991,9 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
           "items": {
             "type": "string"
           }
+        },
+        "reason": {
+          "type": "string"
         }
       },
       "required": [

@@ -10,7 +10,8 @@ import { inspectionCorrectionWords, type InspectionCorrectionFacts } from '../..
  */
 export function timelineLine(eventType: string, unitId: string | null, details: Record<string, unknown>, nameOf: (unitId: string | null | undefined) => string): string {
   const label = lineLabel(eventType, details);
-  const reopenedUnits = eventType === 'PartsReopened' && Array.isArray(details.unitIds) ? details.unitIds.map((id) => nameOf(String(id)) || '（未知单位）') : [];
+  // The parts a reopening or a re-dating concerns, when not every part (unitIds): named (newcomer48-10 M1: 「调整各单位时限」 for one unit's row).
+  const reopenedUnits = (eventType === 'PartsReopened' || eventType === 'PartsRescheduled') && Array.isArray(details.unitIds) ? details.unitIds.map((id) => nameOf(String(id)) || '（未知单位）') : [];
   const movedTo = UNDONE.has(eventType) && typeof details.reason === 'string' ? MOVED_TO.exec(details.reason) : null;
   const parts = [label];
   if (reopenedUnits.length > 0) parts.push(`（${reopenedUnits.join('、')}）`);
@@ -62,6 +63,7 @@ export function lineLabel(eventType: string, details: Record<string, unknown>): 
   if (redated) return `更正${redated}日期`;
   if (dayOnly) return '更正督查日期';
   if (someParts) return '重新打开';
+  if (eventType === 'PartsRescheduled' && Array.isArray(details.unitIds) && details.unitIds.length > 0) return '调整单位时限';
   if (movedTo) return '更正撤销日期';
   if (takenBack) return `${eventType.startsWith('Finding') ? '恢复问题' : '恢复事项'}（撤销有误）`;
   return EVENT_LABEL[eventType] ?? EVENT_FALLBACK;

@@ -291,6 +291,11 @@ export type PartsRescheduled = DomainEvent<
      * extension runs past the new date at that extension's day (breaker10d P31).
      */
     readonly unitIds?: readonly string[];
+    /**
+     * Why: the plan revision's reason (调整依据, 依据 <file> 修订方案), said on the timeline as a unit's removal says its own
+     * (newcomer48-10 M1). Optional, added without a version step as `terms` and `unitIds` were: absent in events stored before.
+     */
+    readonly reason?: string;
   }
 >;
 

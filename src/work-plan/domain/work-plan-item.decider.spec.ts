@@ -557,7 +557,7 @@ describe('plan revision of one item (fault 3)', () => {
   it('a new due date moves the item and its open parts due on the old one; reports stay', () => {
     const decided: WorkPlanItemStreamEvent[] = [
       { type: 'WorkPlanItemRescheduled', data: { itemId: ITEM, previousDueDate: DUE, dueDate: '2026-09-30', reason: '根据工作进展动态调整', rescheduledOn: TODAY } },
-      { type: 'PartsRescheduled', data: { previousDueDate: DUE, dueDate: '2026-09-30', rescheduledOn: TODAY } },
+      { type: 'PartsRescheduled', data: { previousDueDate: DUE, dueDate: '2026-09-30', rescheduledOn: TODAY, reason: '根据工作进展动态调整' } },
     ];
     given(progressed).when(revise({ dueDate: '2026-09-30' })).then(decided);
     const state = stateAfter([...progressed, ...decided]);
@@ -569,7 +569,7 @@ describe('plan revision of one item (fault 3)', () => {
     const standing = { kind: 'STANDING', reportEvery: 'QUARTER' } as const;
     const decided: WorkPlanItemStreamEvent[] = [
       { type: 'WorkPlanItemRescheduled', data: { itemId: ITEM, previousDueDate: DUE, dueDate: DUE, reason: '根据工作进展动态调整', rescheduledOn: TODAY, terms: standing, previousTerms: { kind: 'BY_DATE' } } },
-      { type: 'PartsRescheduled', data: { previousDueDate: DUE, dueDate: DUE, rescheduledOn: TODAY, terms: standing } },
+      { type: 'PartsRescheduled', data: { previousDueDate: DUE, dueDate: DUE, rescheduledOn: TODAY, terms: standing, reason: '根据工作进展动态调整' } },
     ];
     given(progressed).when(revise({ terms: standing })).then(decided);
     expect(stateAfter([...progressed, ...decided])).toMatchObject({ definition: { dueDate: DUE, terms: standing } });
@@ -1513,8 +1513,8 @@ describe('a re-dating that overtakes a part’s extension (breaker10c P12)', () 
   it('moves the extended part (07-31) with the item when the plan now gives later (09-30): the unit is never held to the earlier day', () => {
     const events = given(extended).when(revise('2026-09-30')).decision();
     expect(events.filter((event) => event.type === 'PartsRescheduled').map((event) => event.data)).toEqual([
-      { previousDueDate: DUE, dueDate: '2026-09-30', rescheduledOn: '2026-06-10' },
-      { previousDueDate: '2026-07-31', dueDate: '2026-09-30', rescheduledOn: '2026-06-10' },
+      { previousDueDate: DUE, dueDate: '2026-09-30', rescheduledOn: '2026-06-10', reason: '7月调整' },
+      { previousDueDate: '2026-07-31', dueDate: '2026-09-30', rescheduledOn: '2026-06-10', reason: '7月调整' },
     ]);
     expect(partsOf(assignmentsAfter([...extended, ...events])).map((part) => [part.unitId, part.dueDate])).toEqual(
       partsOf(assignmentsAfter(extended)).map((part) => [part.unitId, '2026-09-30']),
@@ -1580,8 +1580,8 @@ describe('a plan moving an item back earlier than a part’s granted extension (
     const parts = partsOf(assignmentsAfter([...later, ...events]));
     expect(parts.map((part) => [part.unitId, part.dueDate])).toEqual(parts.map((part) => [part.unitId, part.unitId === DONGHU ? '2026-07-31' : DUE]));
     expect(events.filter((event) => event.type === 'PartsRescheduled').map((event) => event.data)).toEqual([
-      { previousDueDate: '2026-09-30', dueDate: DUE, rescheduledOn: '2026-06-20', unitIds: [FGW, FINANCE] },
-      { previousDueDate: '2026-09-30', dueDate: '2026-07-31', rescheduledOn: '2026-06-20', unitIds: [DONGHU] },
+      { previousDueDate: '2026-09-30', dueDate: DUE, rescheduledOn: '2026-06-20', unitIds: [FGW, FINANCE], reason: '7月调整' },
+      { previousDueDate: '2026-09-30', dueDate: '2026-07-31', rescheduledOn: '2026-06-20', unitIds: [DONGHU], reason: '7月调整' },
     ]);
   });
 
@@ -1614,7 +1614,7 @@ describe('plan changes take the office day they happened (breaker8 S3)', () => {
         .when(revise({ dueDate: '2026-09-30' }))
         .then([
           { type: 'WorkPlanItemRescheduled', data: { itemId: ITEM, previousDueDate: DUE, dueDate: '2026-09-30', reason: REASON, rescheduledOn: revisedOn } },
-          { type: 'PartsRescheduled', data: { previousDueDate: DUE, dueDate: '2026-09-30', rescheduledOn: revisedOn } },
+          { type: 'PartsRescheduled', data: { previousDueDate: DUE, dueDate: '2026-09-30', rescheduledOn: revisedOn, reason: REASON } },
         ]);
     });
 

@@ -488,7 +488,8 @@ function decideOnItem(command: WorkPlanItemCommand, recordedState: WorkPlanItemS
     case 'CorrectWorkPlanItemWithdrawal':
       return correctItemWithdrawal(command, state);
     case 'ReviseWorkPlanItem':
-      return reviseItem(command, state);
+      // The parts a revision re-dates carry its reason, as its units removed do (newcomer48-10 M1: the timeline's 调整单位时限 had none).
+      return reviseItem(command, state).map((event) => (event.type === 'PartsRescheduled' ? { ...event, data: { ...event.data, reason: command.reason } } : event));
     case 'RequestExtension':
     case 'WithdrawExtensionRequest':
     case 'DecideExtension':

@@ -339,6 +339,10 @@ describe('a unit\'s own deadline in a new version (breaker10f P3)', () => {
     const applied = await revise(ITEM_1 + own('2026-12-30'));
     expect(applied.eventCount).toBeGreaterThan(0);
     expect([await dueOf(FGW), await dueOf(CZJ), await dueOf(JYJ)]).toEqual(['2026-12-20', '2026-12-20', '2026-12-30']);
+    // The part re-dated names its unit and carries the revision's reason, as a unit removed does (newcomer48-10 M1).
+    const stream = workPlanItemStream(workPlanItemIdFor(applied.planId, '1'));
+    const redated = (await dependencies.store.readStream(stream)).filter((stored) => stored.type === 'PartsRescheduled').at(-1);
+    expect(redated?.data).toMatchObject({ unitIds: [JYJ], reason: `依据 plan-own-${round}.csv 修订方案` });
     // The item moved: the parts on its day move with it, the unit with a date of its own keeps it.
     await revise(ITEM_1.replace('2026-12-20', '2026-12-24') + own('2026-12-30'));
     expect([await dueOf(FGW), await dueOf(CZJ), await dueOf(JYJ)]).toEqual(['2026-12-24', '2026-12-24', '2026-12-30']);

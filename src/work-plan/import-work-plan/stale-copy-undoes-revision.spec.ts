@@ -28,10 +28,10 @@ const at = (key: string, day: string) => commandContext({ actor: operator, comma
 const csv = (name: string, rows: string) => ({ name, content: new TextEncoder().encode(`${TITLE}\n类别,编号,事项,牵头单位,责任单位,完成时限\n${rows}`) });
 const original = '公开,1,JC甲事项,青川市财政局,青川市教育局,2026-12-15\n公开,2,JC乙事项,青川市教育局,,2026-09-30\n公开,3,JC丙事项,青川市民政局,,2026-10-31\n';
 const v1 = csv('原方案.csv', original);
-// The 06-15 revision: 2 withdrawn, 4 added, 教育局 removed from 1, 财政局 added to 3.
-const v2Rows = '公开,1,JC甲事项,青川市财政局,,2026-12-15\n公开,3,JC丙事项,青川市民政局,青川市财政局,2026-10-31\n公开,4,JC丁事项,青川市民政局,,2026-12-31\n';
+// The 06-15 revision: 2 withdrawn, 4 added, 教育局 removed from 1, 财政局 added to 3, 3 moved to 11-30.
+const v2Rows = '公开,1,JC甲事项,青川市财政局,,2026-12-15\n公开,3,JC丙事项,青川市民政局,青川市财政局,2026-11-30\n公开,4,JC丁事项,青川市民政局,,2026-12-31\n';
 const v2 = csv('调整后方案.csv', v2Rows);
-// The original, edited after it: 3 moved to 11-30 — every change of the revision reversed.
+// The original, edited after it: 3 moved to 11-30 as the revision had it (by chance), every other change of the revision reversed.
 const staleCopy = csv('原方案-改.csv', original.replace('JC丙事项,青川市民政局,,2026-10-31', 'JC丙事项,青川市民政局,,2026-11-30'));
 
 async function revisedPlan() {

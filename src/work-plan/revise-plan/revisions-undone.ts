@@ -39,10 +39,10 @@ export interface RevisionUndone {
 /**
  * The recorded revisions (`recorded`) the new version (`revision`, compared with the plan as it stands; `next`: its items as the
  * file gives them) undoes: those of which it reverses at least one change — withdraws an item the revision added, lists again one it
- * withdrew, gives back a unit it removed, removes a unit it added, moves an item back to the day it had before — and keeps none.
- * Such a file follows a version from before that revision (a copy of the original workbook edited after it); a genuine new version,
- * built on the plan as it stands, keeps that revision's changes, and one reversing a single change of it among others it keeps is a
- * deliberate change, not told. In the order recorded.
+ * withdrew, gives back a unit it removed, removes a unit it added, moves an item back to the day it had before — more of them than it keeps.
+ * Such a file follows a version from before that revision (a copy of the original workbook edited after it, which may happen to make
+ * one of its changes again: newcomer48-10's copy moved item 6 to the revision's day); a genuine new version, built on the plan as it
+ * stands, keeps that revision's changes, and one reversing a change of it among more it keeps is a deliberate change, not told. In the order recorded.
  */
 export function revisionsUndone(revision: PlanRevision, next: readonly ItemVersion[], recorded: readonly RecordedRevision[]): RevisionUndone[] {
   const inFile = new Map(next.map((item) => [item.itemId, item] as const));
@@ -71,7 +71,8 @@ export function revisionsUndone(revision: PlanRevision, next: readonly ItemVersi
   return recorded.flatMap((one) => {
     const fates = one.changes.map((change) => ({ change, fate: fate(change) }));
     const undone = fates.filter(({ fate: what }) => what === 'undone').map(({ change }) => change);
-    return undone.length > 0 && !fates.some(({ fate: what }) => what === 'kept') ? [{ on: one.on, fileName: one.fileName, reason: one.reason, undone }] : [];
+    const kept = fates.filter(({ fate: what }) => what === 'kept').length;
+    return undone.length > kept ? [{ on: one.on, fileName: one.fileName, reason: one.reason, undone }] : [];
   });
 }
 

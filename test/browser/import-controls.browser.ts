@@ -293,6 +293,20 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     expect(await headline(page)).toMatch(/^已按新版本调整.*已有进度全部保留。$/);
   });
 
+  it('a new version named only by its title row (another file name, no 方案标题 typed) is previewed without the approval day typed again: none is sent unless picked (newcomer48-10 M3)', async () => {
+    const title = '青川市标题行读取测试工作方案';
+    const header = '类别编号,类别,序号,工作事项,牵头单位,责任单位,完成时限\n';
+    const first = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {
+      input: { idempotencyKey: 'm3-plan', fileName: 'm3.csv', title, year, approvedOn: officeDay(-20), contentBase64: Buffer.from(`\ufeff${title}\n${header}一,平台建设,1,标题行测试网站公开,FGW,,${year}-12-31\n`).toString('base64') },
+    });
+    expect(first.errors).toBeUndefined();
+    const page = await importsPage(supervisor);
+    await choose(page, 'plan-own-v2.csv', Buffer.from(`\ufeff${title}\n${header}一,平台建设,1,标题行测试网站公开,FGW,,${year}-12-31\n一,平台建设,2,标题行测试新媒体公开,CZJ,,${year}-12-31\n`));
+    await page.getByRole('button', { name: '预览（不写入）' }).click();
+    await answered(page, 'import-preview');
+    expect(await headline(page)).toMatch(/按新版本调整将会/);
+  });
+
   it('a version that withdraws an item asks its 调整依据 beside the field, writes nothing without it, and records it as the reason (newcomer24 S3)', async () => {
     const title = '青川市基层政务公开补充任务（调整依据）';
     const header = '类别编号,类别,序号,工作事项,牵头单位,责任单位,完成时限\n';

@@ -121,6 +121,24 @@ const writtenByCorrection = (known: readonly TimelineEntry[], entry: TimelineEnt
   REOPENINGS.has(entry.type) ? known.find((candidate) => isCorrection(candidate) && candidate.metadata.recordedAt === entry.metadata.recordedAt) : undefined;
 
 /**
+ * A close-out the view counts, as a history at `cut` lists it (newcomer48-8 S1). One the server wrote again beside a
+ * correction made after the day viewed (a pass, report or other record moved to another day: the close-out follows it)
+ * is the close-out first recorded — its id, its actor (the inspector whose pass closed the parent), the instant it was
+ * entered — on the day the view counts: as that day counts the corrected fact, nobody closed anything when the
+ * correction was made, and the correction itself is not listed (it happened later). Otherwise `event` as recorded.
+ */
+function closeOutAsRecorded(known: readonly TimelineEntry[], event: TimelineEntry, cut: TimeCut, closeOuts: CloseOutsCounted): TimelineEntry {
+  const correction = known.find((candidate) => isCorrection(candidate) && candidate.metadata.recordedAt === event.metadata.recordedAt);
+  if (!correction || entryInCut(cut, correction)) return event;
+  const before = known.filter((earlier) => earlier.revision < event.revision && (CLOSE_OUTS.has(earlier.type) || REOPENINGS.has(earlier.type)) && !writtenByCorrection(known, earlier));
+  const first = before.at(-1);
+  if (!first || !CLOSE_OUTS.has(first.type) || closeOuts.days.has(closeOutDayOf(first))) return event;
+  const day = closeOutDayOf(event);
+  const data = first.type === 'FindingClosedOut' ? { ...first.data, closedOn: day } : { ...first.data, completedOn: day };
+  return { ...first, occurredOn: event.occurredOn, data } as TimelineEntry;
+}
+
+/**
  * The history at a cut: the events folded into the view, and every correction inside the cut. A
  * correction happened on the office day it was made (its `occurredOn`): a day before it does not
  * list it, as that day's view does not list anything else that happened later. A corrected fact is
@@ -156,7 +174,7 @@ export function historyAt(timeline: readonly TimelineEntry[], folded: readonly T
     if (correction) return entryInCut(cut, correction) ? [event] : [];
     if (!CLOSE_OUTS.has(event.type)) return [event];
     const day = closeOutDayOf(event);
-    if (closeOuts.days.has(day)) return [event];
+    if (closeOuts.days.has(day)) return [closeOutAsRecorded(known, event, cut, closeOuts)];
     const after = known.filter((later) => later.metadata.recordedAt > event.metadata.recordedAt);
     const reopening = after.find((later) => REOPENINGS.has(later.type) && later.occurredOn < day && !writtenByCorrection(known, later) && entryInCut(cut, later));
     if (reopening) return [{ ...event, closeOutUndone: `因 ${reopening.occurredOn} 重新打开，此${closeOuts.word}不成立` }];

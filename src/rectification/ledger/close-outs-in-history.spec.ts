@@ -82,6 +82,28 @@ describe('a finding’s history lists its close-outs as the view counts them (ne
     });
   });
 
+  describe('given a close-out that a correction made later moved to an earlier day (newcomer48-8 S1)', () => {
+    const as = (event: TimelineEntry, actorId: string): TimelineEntry => ({ ...event, metadata: { ...event.metadata, actorId, actorRole: actorId === 'wangfang' ? 'INSPECTOR' : 'SUPERVISOR' } });
+    const typedClosed = (day: string) => as(closedOut(day), 'wangfang');
+    const movedBy = (correction: TimelineEntry) => [as(correction, 'zhangwei'), as(closedOut('2016-06-03', CORRECTED), 'zhangwei')];
+    const moves: [string, TimelineEntry[], TimelineEntry][] = [
+      ['更正督查记录', partWork('2016-06-06', typedClosed), entry('InspectionCorrected', '2026-12-06', { unitId: 'fgw', inspectionId: 'i-1', previousInspectedOn: '2016-06-06', inspectedOn: '2016-06-03', previousOutcome: 'PASSED', outcome: 'PASSED', reason: '督查记录表日期为6月3日', correctedOn: '2026-12-06' }, CORRECTED)],
+      ['更正其他记录日期', partWork('2016-06-06', typedClosed), entry('FactDateCorrected', '2026-12-06', { unitId: 'fgw', factType: 'InspectionLogged', previousOn: '2016-06-06', on: '2016-06-03', reason: '日期抄错', correctedOn: '2026-12-06' }, CORRECTED)],
+    ];
+    it.each(moves)('after %s, as of a day between, lists the close-out by the inspector who closed it, entered when she entered it', (_, work, correction) => {
+      const timeline = [recorded, ...work.map((event) => (event.type === 'InspectionLogged' ? as(event, 'wangfang') : event)), ...movedBy(correction)];
+      const at = findingAt(timeline, cut('2016-06-05'))!;
+      expect(at).toMatchObject({ status: 'CLOSED', closedOn: '2016-06-03' });
+      const closeOuts = at.history.filter((event) => event.type === 'FindingClosedOut');
+      expect(closeOuts).toEqual([expect.objectContaining({ occurredOn: '2016-06-03', data: expect.objectContaining({ closedOn: '2016-06-03' }), metadata: expect.objectContaining({ actorId: 'wangfang', recordedAt: TYPED }) })]);
+      expect(closeOuts[0]!.closeOutUndone).toBeUndefined();
+      // Once the correction is on the day viewed, it is its own line, and the close-out it wrote is listed as recorded.
+      const now = findingAt(timeline, EVERY_FACT)!.history;
+      expect(now.filter((event) => event.type === 'FindingClosedOut' && !event.closeOutUndone).map((event) => event.metadata.actorId)).toEqual(['zhangwei']);
+      expect(now.some((event) => event.type === correction.type)).toBe(true);
+    });
+  });
+
   it('given a reopening dated before a close-out, typed after it, lists the close-out marked at any later day (it did not stand then either)', () => {
     // 市发改委 passed on 07-01, 市财政局 on 07-12 (the close-out); the reopening of 07-11 (市发改委's part back) typed later.
     const czj = [

@@ -51,7 +51,7 @@ describe('a supervisor corrects a reopening’s day past the part’s due date i
     await newDueDate.waitFor();
     await form.getByRole('button', { name: '更正记录日期' }).click();
     await form.getByText('请选择“新的整改时限”。').waitFor();
-    const given = form.getByLabel(`新的整改时限（更正后的重新打开日期晚于原时限 ${officeDay(-8)}，须填写，不早于更正后的日期）`);
+    const given = form.getByLabel(`新的整改时限（更正后的重新打开或退办日期晚于原时限 ${officeDay(-8)}，须填写，不早于更正后的日期）`);
     await given.fill(officeDay(20));
     await given.press('Tab');
     await form.getByRole('button', { name: '更正记录日期' }).click();

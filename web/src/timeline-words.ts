@@ -206,7 +206,10 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
         if (reopening && typeof d.newDueDate === 'string') shown.set(reopening.revision, { ...(shown.get(reopening.revision) ?? reopening.details), newDueDate: d.newDueDate });
         return;
       }
-      move(typeof d.ofTheDay === 'number' ? nth : lastOf((c) => types.includes(c.eventType) && c.unitId === entry.unitId && dayNow.get(c.revision) === d.previousOn), String(d.on));
+      const target = typeof d.ofTheDay === 'number' ? nth : lastOf((c) => types.includes(c.eventType) && c.unitId === entry.unitId && dayNow.get(c.revision) === d.previousOn);
+      move(target, String(d.on));
+      // A send-back moved past the due date in force gave the new one with its correction (breaker48-8 S2): its row reads it.
+      if (target && d.factType === 'ReportSentBack' && typeof d.newDueDate === 'string') shown.set(target.revision, { ...(shown.get(target.revision) ?? target.details), newDueDate: d.newDueDate });
     } else if (entry.eventType === 'FindingIdentifiedOnCorrected') {
       // The 登记问题 row reads on the corrected 发现日期, with 原录, as a corrected 交办 does (newcomer36 S13: it stayed on the
       // day typed, below the 交办 and report it preceded).

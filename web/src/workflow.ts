@@ -345,22 +345,26 @@ export const reopenFields = (limit: DueDateLimitView | null | undefined): FieldS
   overrideReasonField(limit, (values) => values.newDueDate),
 ];
 
+/** The record kinds whose date correction may give a new due date, with the kind of return each is (`Part.returns[].cause`). */
+const RETURNS_REDATED: Record<string, { cause: string; words: string }> = { REOPENING: { cause: 'REOPENED', words: '重新打开' }, SEND_BACK: { cause: 'SENT_BACK', words: '退办' } };
+
 /**
- * The new due date (新的整改时限) a reopening's date correction gives (h8b): shown, and required, when the record chosen is a
- * reopening that gave none and the corrected day (`on`) is past the part's due date (`part.dueDate`, YYYY-MM-DD) — the part would
- * come back overdue, so the server asks for one, as for a reopening typed on that day. Not before the corrected day; hidden
- * otherwise, and then not sent (the server refuses one where none is needed).
+ * The new due date (新的整改时限) a return's date correction gives — a reopening's (h8b) or a send-back's (breaker48-8 S2):
+ * shown, and required, when the record chosen is such a return that gave none and the corrected day (`on`) is past the part's
+ * due date (`part.dueDate`, YYYY-MM-DD) — the part would come back overdue, so the server asks for one, as for a return typed on
+ * that day. Not before the corrected day; hidden otherwise, and then not sent (the server refuses one where none is needed).
  */
-export function redatedReopeningDueDate(part: Pick<Part, 'dueDate' | 'returns'>): FieldSpec {
+export function redatedReturnDueDate(part: Pick<Part, 'dueDate' | 'returns'>): FieldSpec {
   const needed = (values: Record<string, unknown>): boolean => {
     const [record, day] = String(values.record ?? '').split('|');
-    if (record !== 'REOPENING' || typeof values.on !== 'string' || values.on <= part.dueDate) return false;
-    const reopening = (part.returns ?? []).find((returned) => returned.cause === 'REOPENED' && returned.returnedOn === day);
-    return reopening !== undefined && !reopening.newDueDate;
+    const kind = RETURNS_REDATED[record ?? ''];
+    if (!kind || typeof values.on !== 'string' || values.on <= part.dueDate) return false;
+    const returned = (part.returns ?? []).findLast((candidate) => candidate.cause === kind.cause && candidate.returnedOn === day);
+    return returned !== undefined && !returned.newDueDate;
   };
   return {
     name: 'newDueDate',
-    label: `新的整改时限（更正后的重新打开日期晚于原时限 ${part.dueDate}，须填写，不早于更正后的日期）`,
+    label: `新的整改时限（更正后的重新打开或退办日期晚于原时限 ${part.dueDate}，须填写，不早于更正后的日期）`,
     type: 'date',
     notBefore: 'on',
     shownWhen: needed,

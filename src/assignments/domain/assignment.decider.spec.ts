@@ -2651,7 +2651,8 @@ describe('a record that set or needed a due date is not moved past it (breaker8e
     given([leadAssigned, reportedEarly, sentBackUntilJuly5]).when(redate('ReportSentBack', '2025-06-20', '2025-07-08')).thenRefused('CONFLICT', /new due date it gave \(2025-07-05\)/, /新截止日期 2025-07-05/);
     given([leadAssigned, reportedEarly, sentBackKeepingDue])
       .when(redate('ReportSentBack', '2025-06-20', '2025-07-02'))
-      .thenRefused('CONFLICT', /due date then in force \(2025-06-30\) had passed on 2025-07-02: a part returned then needs a new due date/, /当时的截止日期 2025-06-30 在 2025-07-02 已过：退回的任务须同时给出新的截止日期/);
+      // …and says how: the new due date goes with the correction (breaker48-8 S2: it could not, a dead end).
+      .thenRefused('BAD_USER_INPUT', /after the due date of 市财政局 then in force \(2025-06-30\).*Give the new due date \(newDueDate\) with the correction/, /晚于市财政局当时的截止日期 2025-06-30，而该次退办未填写重新整改的时限：任务退回即逾期。请在本表中填写新的整改时限（不早于 2025-07-02）/);
     given([leadAssigned, reportedEarly, sentBackKeepingDue]).when(redate('ReportSentBack', '2025-06-20', '2025-06-30')).then([redated('ReportSentBack', '2025-06-20', '2025-06-30')]);
   });
 
@@ -3617,7 +3618,7 @@ describe('a reopening that gave no new due date, its day corrected past the part
   it('when a new due date comes with the date correction of any other record, then it is refused (field newDueDate)', () => {
     given([dueLater, reported()])
       .when({ type: 'CorrectFactDate', actor: supervisor, today: TODAY, unitId: FINANCE, factType: 'RectificationReported', previousOn: REPORTED_ON, on: '2025-06-27', reason: '录错', unitNames: DIRECTORY, newDueDate: '2025-07-20' })
-      .thenRefused('BAD_USER_INPUT', /only with the corrected day of a reopening/, /只有更正重新打开的日期时才可填写新的整改时限/);
+      .thenRefused('BAD_USER_INPUT', /only with the corrected day of a reopening or a send-back/, /只有更正重新打开或退办的日期时才可填写新的整改时限/);
   });
 
   it('given a correction stored before it could give a new due date (none in its data), then the part keeps its own due date', () => {

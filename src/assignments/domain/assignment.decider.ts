@@ -3079,8 +3079,10 @@ export function comesLast(recorded: readonly AssignmentEvent[], events: readonly
  */
 function newlyBroken(recorded: readonly AssignmentEvent[], events: readonly AssignmentEvent[], tolerated?: ToleratedBreak): { index: number; event: AssignmentEvent; day: string; why: Bilingual } | undefined {
   if (events.length === 0 || events.some(movesFacts)) {
-    const before = new Set(brokenFacts(recorded).map((broken) => broken.index));
-    return brokenFacts([...recorded, ...events]).find((candidate) => candidate.index < recorded.length && !before.has(candidate.index) && !tolerated?.(candidate.event, candidate.why, candidate.index));
+    // A fact a correction moves is judged on its new day as if typed there (breaker48-8 S1): broken before on another day (a
+    // report handed in at the pass of its day, which business order folds after that pass) does not excuse it on the new one.
+    const before = new Map(brokenFacts(recorded).map((broken) => [broken.index, broken.day]));
+    return brokenFacts([...recorded, ...events]).find((candidate) => candidate.index < recorded.length && before.get(candidate.index) !== candidate.day && !tolerated?.(candidate.event, candidate.why, candidate.index));
   }
   // In business order the events come after every fact of their day recorded before them (a stable sort by day).
   const added = events.map((event) => ({ event, day: factDayOfEvent(event) })).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
@@ -4859,6 +4861,7 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
   if (on === previousOn) throw badInput(`The ${what.en} is already dated ${on}.`, `该${what.zh}的日期已是 ${on}。`, { field: 'on' });
   const ofUnit = asCorrected.filter((entry) => (entry.data as { unitId?: string }).unitId === unitId && entry !== target);
   let givenDueDate: NewDueDate = {};
+  let missingDueDate: DomainError | undefined;
   if (target.type === 'UnitAssigned') {
     // Every other fact of the part comes on or after its assignment, and its due date too (breaker11 F14).
     const earliest = ofUnit.filter((entry) => entry.type !== 'UnitAssigned' && entry.type !== 'PartHandedOver').reduce<(typeof ofUnit)[number] | undefined>((first, entry) => (first === undefined || entry.occurredOn < first.occurredOn ? entry : first), undefined);
@@ -4876,12 +4879,17 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
     // A record that answers another comes on or after it, said naming that one (breaker8d P3).
     requireNotBefore(corrected, answeredRecord(state, asCorrected, target));
     if (target.type === 'PartsReopened') givenDueDate = requireReopeningAmongItsNeighbours(command, state, target, corrected);
+    if (target.type === 'ReportSentBack') {
+      const due = dueDateOfRedatedSendBack(command, state, target, corrected);
+      if (due instanceof DomainError) missingDueDate = due;
+      else givenDueDate = due;
+    }
   }
-  // A new due date comes only with a reopening's day (h8b): any other record's correction moves a day, nothing more.
-  if (command.newDueDate !== undefined && target.type !== 'PartsReopened') {
+  // A new due date comes only with a return's day (a reopening's, h8b; a send-back's, breaker48-8 S2): any other record's correction moves a day, nothing more.
+  if (command.newDueDate !== undefined && target.type !== 'PartsReopened' && target.type !== 'ReportSentBack') {
     throw badInput(
-      `A new due date (newDueDate) is given only with the corrected day of a reopening; a ${what.en}'s date correction moves its day only.`,
-      `只有更正重新打开的日期时才可填写新的整改时限；更正${what.zh}的日期只改日期。`,
+      `A new due date (newDueDate) is given only with the corrected day of a reopening or a send-back; a ${what.en}'s date correction moves its day only.`,
+      `只有更正重新打开或退办的日期时才可填写新的整改时限；更正${what.zh}的日期只改日期。`,
       { field: 'newDueDate' },
     );
   }
@@ -4915,8 +4923,8 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
       ...givenBack,
       { type: 'FactDateCorrected', data: { unitId, factType: 'UnitAssigned', previousOn, on, reason, correctedOn: command.today, ...nth } },
     ];
-    requireLaterFactsHold(state, events, corrected, command, target.index, passCheckingTheDaysReport(state, events));
     requireNoReportOnItsPassDay(state, events, command);
+    requireLaterFactsHold(state, events, corrected, command, target.index, passCheckingTheDaysReport(state, events));
     return events;
   }
   if (handedOver) {
@@ -4929,8 +4937,15 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
   const events: AssignmentEvent[] = [
     { type: 'FactDateCorrected', data: { unitId, factType: target.type as CorrectFactDate['factType'], previousOn, on, reason, correctedOn: command.today, ...nth, ...givenDueDate } },
   ];
-  requireLaterFactsHold(state, events, corrected, command, target.index, passCheckingTheDaysReport(state, events));
+  // The report of a pass's day first (its refusal names the ways on), then what else the moved fact meets on its new day.
   requireNoReportOnItsPassDay(state, events, command);
+  if (missingDueDate) {
+    // A send-back that needs a new due date on its new day: any other clash (the re-report that answered it …) is named first.
+    const withSomeDueDate = events.map((event) => (event.type === 'FactDateCorrected' ? { ...event, data: { ...event.data, newDueDate: on } } : event));
+    requireLaterFactsHold(state, withSomeDueDate, corrected, command, target.index, passCheckingTheDaysReport(state, withSomeDueDate));
+    throw missingDueDate;
+  }
+  requireLaterFactsHold(state, events, corrected, command, target.index, passCheckingTheDaysReport(state, events));
   return events;
 }
 
@@ -4956,6 +4971,42 @@ function refuseRedatedPastMerge(command: CorrectFactDate, unitId: string, what: 
     `${unit.zh}的${what.zh}日期不能更正为 ${command.on}：${unit.zh}已于 ${merger.mergedOn} 并入${successor.zh}，此后不再承担工作，其任务由${carrier.zh}承担（请更正为 ${merger.mergedOn} 之前的日期，或改为${carrier.zh}的记录）。`,
     { field: 'on' },
   );
+}
+
+/**
+ * The new due date a send-back's date correction records (breaker48-8 S2: typed 05-28, before the due date 05-31, really of
+ * 06-05 — the correction was refused for want of a new due date it could not take, and the part read overdue for days it was
+ * awaiting review). As a send-back typed on the corrected day (`sendBackReport`, `newDueDateOf`): one that gave no new due
+ * date, moved past the due date in force that day (the part's facts before it, folded in business order), needs one
+ * (`command.newDueDate`, not before the corrected day; past the parent's limit, the supervisor's `dueDateOverride`); where it
+ * is not needed — the date in force not passed, or the send-back gave one already, which the correction keeps — one is refused.
+ * @returns the new due date the correction records (empty when none is needed); when one is missing, the refusal to throw once
+ *   the moved send-back is found to clash with nothing else (BAD_USER_INPUT, field `newDueDate`).
+ * @throws DomainError BAD_USER_INPUT (field `newDueDate`) when one is not needed, or before the corrected day.
+ */
+function dueDateOfRedatedSendBack(command: CorrectFactDate, state: AssignmentsState, target: { readonly data: object; readonly index: number }, corrected: DatedFact): NewDueDate | DomainError {
+  const given = (target.data as Extract<AssignmentEvent, { type: 'ReportSentBack' }>['data']).newDueDate;
+  let before = initialAssignmentsState();
+  for (const entry of inBusinessOrder(state.recorded)) {
+    if (entry.index !== target.index && entry.occurredOn <= corrected.day) before = evolveParts(before, entry.event);
+  }
+  const dueDate = partFactLandsOn(before, command.unitId, corrected.day)?.dueDate;
+  const passed = given === undefined && dueDate !== undefined && isAfter(corrected.day, dueDate);
+  const unit = unitNamed(command, command.unitId, corrected.day);
+  if (passed && command.newDueDate === undefined) {
+    return badInput(
+      `${capitalise(corrected.what.en)} (${corrected.day}) is after the due date of ${unit.en} then in force (${dueDate}), and the send-back gave no new due date: the part would be overdue as it came back. Give the new due date (newDueDate) with the correction, as a send-back on that day needs one.`,
+      `${corrected.what.zh}（${corrected.day}）晚于${unit.zh}当时的截止日期 ${dueDate}，而该次退办未填写重新整改的时限：任务退回即逾期。请在本表中填写新的整改时限（不早于 ${corrected.day}），与日期更正一并提交。`,
+      { field: 'newDueDate' },
+    );
+  }
+  if (!passed && command.newDueDate !== undefined) {
+    const why: Bilingual = given !== undefined
+      ? say(`the send-back gave one already (${given}), which a date correction keeps`, `该次退办已给出新的整改时限 ${given}，更正日期不改动它`)
+      : say(`the due date of ${unit.en} then in force (${dueDate}) had not passed on ${corrected.day}`, `${unit.zh}当时的截止日期 ${dueDate} 在 ${corrected.day} 尚未过，任务仍按原时限整改`);
+    throw badInput(`A new due date is not needed with this correction: ${why.en}.`, `本次更正无须填写新的整改时限：${why.zh}。`, { field: 'newDueDate' });
+  }
+  return passed ? newDueDateOf(command, [dueDate!], corrected.day, 'SENT_BACK') : {};
 }
 
 /**

@@ -246,7 +246,8 @@ export type RedatableFact = (typeof REDATABLE_FACTS)[number];
  * the last reopening dated `previousOn` that returned the part of `unitId`, with the parent's own reopened event written with
  * it (FindingReopened, WorkPlanItemReopened), for every part it returned. A reopening that gave no new due date, moved past a
  * returned part's due date, gives one with its correction (`newDueDate`, with `dueDateOverride` past the parent's limit: h8b —
- * the parts' due date from the corrected day on, as a reopening typed on that day gives it); optional fields added without a
+ * the parts' due date from the corrected day on, as a reopening typed on that day gives it); so does a send-back (`ReportSentBack`)
+ * that gave none, moved past the due date then in force (breaker48-8 S2); optional fields added without a
  * version step, like `ofTheDay`: a correction stored before them gave none, which their absence means.
  */
 export type FactDateCorrected = DomainEvent<

@@ -101,7 +101,8 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
       if (target >= 0) {
         const dayField = assignmentEventSchemas[factType].occurredOn!;
         // A reopening moved past its parts' due date gives them the new one with it (h8b): they are due then from the corrected day.
-        const givenDueDate = factType === 'PartsReopened' ? withoutUndefined({ newDueDate, dueDateOverride }) : {};
+        // So does a send-back moved past the due date in force (breaker48-8 S2).
+        const givenDueDate = factType === 'PartsReopened' || factType === 'ReportSentBack' ? withoutUndefined({ newDueDate, dueDateOverride }) : {};
         events[target] = { ...events[target]!, occurredOn: on, data: { ...events[target]!.data, [dayField]: on, ...givenDueDate } };
         applied(target, correction);
         // The parent's own reopened event, written just before it (breaker46-8 S1), moves with it: its history reads one day.

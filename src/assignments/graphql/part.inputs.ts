@@ -329,7 +329,7 @@ export class CorrectRecordDatePayload extends PartPayload {
   @Field(() => String, {
     nullable: true,
     description:
-      'REOPENING only: YYYY-MM-DD, the new due date (重新整改的时限) of the parts it returned, not before `on`. Required exactly when `on` is past a returned part’s due date and the reopening gave none (as a reopening typed on that day needs one); refused otherwise',
+      'REOPENING or SEND_BACK only: YYYY-MM-DD, the new due date (重新整改的时限) of the parts it returned, not before `on`. Required exactly when `on` is past a returned part’s due date then in force and the return gave none (as a reopening or send-back typed on that day needs one); refused otherwise',
   })
   @IsOptional()
   @CalendarDate()

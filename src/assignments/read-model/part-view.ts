@@ -557,8 +557,8 @@ const inspectionSource = (inspectionId: string) => `inspection:${inspectionId}`;
  * A fact's day corrected (`FactDateCorrected`), as the part now shows it: the last record of that
  * kind dated `previousOn` moves to `on`, and the due date it gave (a granted extension, a
  * send-back's new date) takes effect on the corrected day — what a view at a cut gets by folding
- * the fact on its corrected day (business-order.ts). A reopening's correction that gave a new due date (h8b) gives it to the
- * part from the corrected day on, as the reopening's own would (`source`: the correction's event id names that change).
+ * the fact on its corrected day (business-order.ts). A reopening's or send-back's correction that gave a new due date (h8b,
+ * breaker48-8 S2) gives it to the part from the corrected day on, as the reopening's own would (`source`: the correction's event id names that change).
  */
 function redate(part: PartView, { factType, previousOn, on, ofTheDay, newDueDate }: FactDateCorrected['data'], source: string): void {
   // The record the correction names: the last of its kind that day, or (`ofTheDay`, breaker8s P8) its place among them in the order entered.
@@ -585,6 +585,12 @@ function redate(part: PartView, { factType, previousOn, on, ofTheDay, newDueDate
       const index = pick(part.returns, (returned) => returned.cause === 'SENT_BACK' && returned.returnedOn === previousOn, (returned) => returned.returnedAt);
       if (index < 0) return;
       const returned = part.returns[index]!;
+      // Moved past the due date in force, the correction gave the new one (breaker48-8 S2), as a reopening's does.
+      if (returned.newDueDate === null && newDueDate !== undefined) {
+        part.returns[index] = { ...returned, returnedOn: on, newDueDate };
+        changeDueDate(part, { on, dueDate: newDueDate, source, at: returned.returnedAt, byReturn: true });
+        return;
+      }
       part.returns[index] = { ...returned, returnedOn: on };
       if (returned.newDueDate !== null) moveChange((change) => change.byReturn === true && change.on === previousOn && change.dueDate === returned.newDueDate && !change.source.startsWith('inspection:'));
       return;

@@ -2643,7 +2643,8 @@ describe('a record that set or needed a due date is not moved past it (breaker8e
     const history = [leadAssigned, reportedEarly, failedUntilJuly5];
     given(history)
       .when(redate('InspectionLogged', '2025-06-20', '2025-07-08'))
-      .thenRefused('CONFLICT', /new due date it gave \(2025-07-05\) had passed on 2025-07-08/, /^更正后的督查日期（2025-07-08）不成立：其给出的新截止日期 2025-07-05 在 2025-07-08 已过，退回即逾期。$/);
+      // …naming the way that moves both (breaker48-8 M2: refused without saying where).
+      .thenRefused('BAD_USER_INPUT', /new due date the failed inspection gave \(2025-07-05\).*更正督查记录 \(correctInspection\)/, /^更正后的督查日期（2025-07-08）晚于该次督查未通过给出的新截止日期 2025-07-05，退回即逾期。请在该单位任务卡片上点「更正督查记录」，同时更正督查日期和新的整改时限。$/);
     given(history).when(redate('InspectionLogged', '2025-06-20', '2025-07-05')).then([redated('InspectionLogged', '2025-06-20', '2025-07-05')]);
   });
 

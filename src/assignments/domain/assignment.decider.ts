@@ -4893,6 +4893,15 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
       { field: 'newDueDate' },
     );
   }
+  // A failed inspection moved past the new due date it gave: 更正督查记录 moves both together (breaker48-8 M2: refused, not saying where).
+  const failedUntil = target.type === 'InspectionLogged' ? (target.data as { outcome?: string; newDueDate?: string }) : undefined;
+  if (failedUntil?.outcome === 'FAILED' && failedUntil.newDueDate !== undefined && isAfter(on, failedUntil.newDueDate)) {
+    throw badInput(
+      `${capitalise(corrected.what.en)} (${on}) is after the new due date the failed inspection gave (${failedUntil.newDueDate}): the part would be overdue as it came back. Correct the inspection with 更正督查记录 (correctInspection), which moves its date and gives a new due date together.`,
+      `${corrected.what.zh}（${on}）晚于该次督查未通过给出的新截止日期 ${failedUntil.newDueDate}，退回即逾期。请在该单位任务卡片上点「更正督查记录」，同时更正督查日期和新的整改时限。`,
+      { field: 'on' },
+    );
+  }
   // A hand-over (机构改革) splits the part's days between two units: a fact does not move across it. A fact
   // of the hand-over's own day recorded before it came before it (business order: by day, then as recorded),
   // so moving it to a later day moves it across too (agreement walk seed 13, breaker8e P2). So did the handing

@@ -70,7 +70,9 @@ describe('a new version applied after its preview, when the plan changed in betw
     // Previewed again, it shows what it now does, and imports with the new version.
     const again = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-preview-2', { revise: true, dryRun: true });
     expect(again.planVersion).toBe(2);
-    const applied = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-2', { revise: true, expectedPlanVersion: again.planVersion });
+    // The new preview says A's file would undo B's revision (newcomer48-10 S1): applied only when A confirms it.
+    expect(again.revisionsUndone?.length).toBeGreaterThan(0);
+    const applied = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-2', { revise: true, expectedPlanVersion: again.planVersion, undoLaterRevision: true });
     expect(applied.revision).toEqual(again.revision);
   });
 
@@ -96,7 +98,9 @@ describe('a new version applied after its preview, when the plan changed in betw
 
   it('without the version: decided on the plan as it stands (the command line\'s one-shot import)', async () => {
     await importAs(clerk('clerk-b'), 'vB.csv', VB, 'b', { revise: true });
-    const applied = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a', { revise: true });
+    // A's file withdraws what B's version added: told as undoing B's revision, applied only when confirmed (newcomer48-10 S1).
+    expect((await refusalOf(importAs(clerk('clerk-a'), 'vA.csv', VA, 'a', { revise: true }))).details).toMatchObject({ field: 'undoLaterRevision' });
+    const applied = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-confirmed', { revise: true, undoLaterRevision: true });
     expect(applied.planVersion).toBe(2);
     expect(applied.revision?.withdrawn.map((each) => each.code)).toEqual(['3']);
   });

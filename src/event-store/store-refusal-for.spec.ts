@@ -30,10 +30,10 @@ describe('a write refused for the server clock, as each caller reads it', () => 
     expect(error.message).toBe(whole.en);
   });
 
-  it('the whole text goes to the log whoever is answered', () => {
+  it('the whole text goes to the log whoever is answered, in Chinese then English (newcomer46-9 M3)', () => {
     const logged: string[] = [];
     toGraphqlError(refusal('CLOCK_BEHIND_LOG'), { error: (line: string) => logged.push(line) } as unknown as Logger, 'registerEvaluation by u1 (SUPERVISOR)', 'SUPERVISOR');
-    expect(logged).toEqual([`Refused registerEvaluation by u1 (SUPERVISOR): ${whole.en}`]);
+    expect(logged).toEqual([`Refused registerEvaluation by u1 (SUPERVISOR): ${whole.zh} / ${whole.en}`]);
   });
 });
 

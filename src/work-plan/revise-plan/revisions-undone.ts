@@ -104,7 +104,8 @@ export function describeRevisionsUndone(undone: readonly RevisionUndone[]): Bili
   const each = undone.map((one) => {
     const named = revisionNamed(one);
     const changes = one.undone.map((change) => CHANGE_WORDS[change.kind](change));
-    return say(`${named.en}: it would ${changes.map((change) => change.en).join('; ')}`, `${named.zh}：${changes.map((change) => change.zh).join('；')}`);
+    // One revision's part of the sentence below, not a message of its own: joined, not said.
+    return { en: `${named.en}: it would ${changes.map((change) => change.en).join('; ')}`, zh: `${named.zh}：${changes.map((change) => change.zh).join('；')}` };
   });
   return say(
     `This file undoes ${each.map((one) => one.en).join('; and ')}. It seems edited from a version older than that revision (a copy kept from before it).`,

@@ -875,10 +875,7 @@ export class StoreHealth {
   private noteAlteredRow(row: AlteredRow): StoreUnavailableError {
     const known = this.noted.has('LOG_ALTERED');
     const refusal = this.rowAltered(new AlteredRowError(String(row.position), row.type, row.problem));
-    if (!known) {
-      this.logger.error(refusal.messageZh);
-      this.logger.error(refusal.message);
-    }
+    if (!known) this.logger.error(inBothLanguages(say(refusal.message, refusal.messageZh)));
     return refusal;
   }
 
@@ -1076,8 +1073,7 @@ export class StoreHealth {
     if (this.noted.has('CLOCK_BEHIND_LOG')) return;
     const message = clockBehindMessage(now, newest!);
     this.note('CLOCK_BEHIND_LOG', message.en, message.en, message);
-    this.logger.warn(message.zh);
-    this.logger.warn(message.en);
+    this.logger.warn(inBothLanguages(message));
   }
 
   /** The newest record's instant the last step-back warning was said for (ms since the epoch): said once per record stepped back from. */

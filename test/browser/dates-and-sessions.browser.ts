@@ -3,6 +3,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createPerson, signIn, type Person } from './support/accounts.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, eventually, officeDay } from './support/suite.js';
+import { chooseIn, submitAndClose } from './support/form-fields.js';
 
 /** A day as a Chinese IME in full-width mode types it: ２０２６－１１－２９. */
 const fullWidth = (day: string) => day.replace(/[0-9-]/g, (character) => String.fromCharCode(character.charCodeAt(0) + 0xfee0));
@@ -305,14 +306,12 @@ describe('typed dates, due dates in order, sessions that end mid-form, tabs and 
     await page.goto(`/findings/${overdueFindingId}`);
     await page.locator(`[data-test="part-${overdueUnit}"]`).getByRole('button', { name: '更正其他记录日期' }).click();
     const form = page.locator('[data-test="form-correctRecord"]');
-    await form.locator('.el-form-item', { hasText: '要更正的记录' }).locator('.el-select__wrapper').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: `交办（${officeDay(-20)}）` }).click();
+    await chooseIn(form, page, '要更正的记录', `交办（${officeDay(-20)}）`);
     const day = form.getByLabel('实际日期（该记录实际发生的那一天）');
     await day.fill(officeDay(-21));
     await day.press('Tab');
     await form.getByLabel('更正理由').fill('交办通知落款早一天');
-    await form.getByRole('button', { name: '更正记录日期' }).click();
-    await form.waitFor({ state: 'detached' });
+    await submitAndClose(form, '更正记录日期');
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { assignedOn } } }`, { id: overdueFindingId }, { authorization: `Bearer ${SUPERVISOR}` });
     expect(data!.finding.assignments[0].assignedOn).toBe(officeDay(-21));
     const timeline = page.locator('[data-test="timeline"]');
@@ -337,14 +336,12 @@ describe('typed dates, due dates in order, sessions that end mid-form, tabs and 
     await page.goto(`/findings/${id}`);
     await page.locator(`[data-test="part-${fgw.name}"]`).getByRole('button', { name: '更正其他记录日期' }).click();
     const form = page.locator('[data-test="form-correctRecord"]');
-    await form.locator('.el-form-item', { hasText: '要更正的记录' }).locator('.el-select__wrapper').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: `重新打开（${officeDay(-3)}）` }).click();
+    await chooseIn(form, page, '要更正的记录', `重新打开（${officeDay(-3)}）`);
     const day = form.getByLabel('实际日期（该记录实际发生的那一天）');
     await day.fill(officeDay(-6));
     await day.press('Tab');
     await form.getByLabel('更正理由').fill('重新打开通知落款日期录错');
-    await form.getByRole('button', { name: '更正记录日期' }).click();
-    await form.waitFor({ state: 'detached' });
+    await submitAndClose(form, '更正记录日期');
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { returns { cause returnedOn } } } }`, { id }, { authorization: `Bearer ${SUPERVISOR}` });
     expect(data!.finding.assignments[0].returns).toEqual([{ cause: 'REOPENED', returnedOn: officeDay(-6) }]);
     await page.locator('[data-test="timeline"]').getByText(`更正重新打开日期（${fgw.name}）（${officeDay(-3)} → ${officeDay(-6)}）：重新打开通知落款日期录错`).waitFor();

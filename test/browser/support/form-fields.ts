@@ -30,3 +30,33 @@ export async function demoRegistration(app: TestApp): Promise<{ registeredOn: st
   if (!fgw) throw new Error('the demo has no unit coded FGW');
   return { registeredOn: [...days][0]!, fgw: { id: fgw.id, name: fgw.name } };
 }
+
+/**
+ * Picks the option reading `optionText` in the select of `form` whose form item reads `itemText`, and waits until the select
+ * shows it chosen — a click that lands while the dropdown is still opening on a busy machine chooses nothing (CI 6 Dec: a
+ * correction form then stayed open on its required-field error for two minutes).
+ */
+export async function chooseIn(form: Locator, page: Page, itemText: string, optionText: string): Promise<void> {
+  const item = form.locator('.el-form-item', { hasText: itemText });
+  const chosen = item.locator('.el-select__placeholder:not(.is-transparent)', { hasText: optionText });
+  for (let attempt = 0; attempt < 3 && (await chosen.count()) === 0; attempt += 1) {
+    await item.locator('.el-select__wrapper').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: optionText }).click();
+    await chosen.waitFor({ timeout: 10_000 }).catch(() => undefined);
+  }
+  await chosen.waitFor();
+}
+
+/**
+ * Clicks `form`'s button named `button` and waits for the form to close (its submission taken). When it stays open, fails
+ * with what the form says — its fields' errors and any message on it — instead of a bare timeout.
+ */
+export async function submitAndClose(form: Locator, button: string): Promise<void> {
+  await form.getByRole('button', { name: button }).click();
+  try {
+    await form.waitFor({ state: 'detached' });
+  } catch (cause) {
+    const said = await form.locator('.el-form-item__error, .el-alert, [role="alert"]').allTextContents().catch(() => []);
+    throw new Error(`the form stayed open after 「${button}」; it says: ${said.map((text) => text.trim()).filter(Boolean).join(' | ') || '(nothing)'}`, { cause });
+  }
+}

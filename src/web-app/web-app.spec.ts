@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CLIENT_ROUTES } from './web-app.js';
+import { CLIENT_ROUTES, EXPLORER_MARK, withExplorerMark } from './web-app.js';
 
 /** The first segment of every path the web app's router knows (web/src/router.ts), but its catch-all. */
 function routerSegments(): string[] {
@@ -13,5 +13,16 @@ describe('the server answers a reload of every page of the web app with the app'
     const segments = routerSegments();
     expect(segments).toContain('users');
     expect(segments.filter((segment) => !CLIENT_ROUTES.has(segment))).toEqual([]);
+  });
+});
+
+describe('the app page says whether the API explorer is served (newcomer48-9 M1)', () => {
+  const built = Buffer.from('<!doctype html><html><head><title>整改台账</title></head><body></body></html>');
+  it('marks the page in its head while /graphiql is served, so the administrator’s menu offers it', () => {
+    expect(withExplorerMark(built, true)!.toString()).toBe(`<!doctype html><html><head><title>整改台账</title>${EXPLORER_MARK}</head><body></body></html>`);
+  });
+  it('leaves the page as built when it is not (production), and a missing build missing', () => {
+    expect(withExplorerMark(built, false)).toBe(built);
+    expect(withExplorerMark(null, true)).toBeNull();
   });
 });

@@ -21,6 +21,20 @@ export const CLIENT_ROUTES = new Set([
 
 const wantsHtml = (request: IncomingMessage) => /text\/html/.test(request.headers.accept ?? '');
 
+/** The `<meta>` the app's menu reads to offer 接口调试（GraphiQL） (web/src/App.vue): present only while /graphiql is served. */
+export const EXPLORER_MARK = '<meta name="rectify-api-explorer" content="/graphiql">';
+
+/**
+ * The app's page with `EXPLORER_MARK` in its head when the explorer is on (GRAPHQL_INTROSPECTION), as built otherwise —
+ * so an administrator of a production server is not offered a menu item that opens 「页面不存在」 (newcomer48-9 M1).
+ * `html`: index.html's bytes, or null when the app is not built (returned as is).
+ */
+export function withExplorerMark(html: Buffer | null, explorer: boolean): Buffer | null {
+  if (!html || !explorer) return html;
+  const text = html.toString('utf8');
+  return Buffer.from(text.includes('</head>') ? text.replace('</head>', `${EXPLORER_MARK}</head>`) : EXPLORER_MARK + text, 'utf8');
+}
+
 /**
  * Serves the built app at `/` from the same server (same origin as /graphql, nothing from a CDN):
  * hashed files under /assets for a year, the pages never cached (a new build is picked up at once);
@@ -32,7 +46,7 @@ export function serveWebApp(app: INestApplication, directory = WEB_APP_DIRECTORY
   const explorer = app.get(ConfigService<AppSettings, true>).get('GRAPHQL_INTROSPECTION', { infer: true });
   const built = existsSync(join(directory, 'index.html'));
   const page = (name: string) => (built ? readFileSync(join(directory, name)) : null);
-  const pages = { app: page('index.html'), graphiql: page('graphiql.html') };
+  const pages = { app: withExplorerMark(page('index.html'), explorer), graphiql: page('graphiql.html') };
   if (built) express.useStaticAssets(join(directory, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '365d', index: false });
   express.use((request: IncomingMessage, response: ServerResponse, next: () => void) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return next();

@@ -54,4 +54,19 @@ describe('the web app is served at / by the API server', () => {
     expect(outsideRequests).toEqual([]);
     await context.close();
   });
+
+  it('offers no 接口调试（GraphiQL） to an administrator where the server does not serve it (production: newcomer48-9 M1)', async () => {
+    const production = await startTestApp({ demoData: true, settings: { GRAPHQL_INTROSPECTION: 'false' } });
+    try {
+      const { page, context } = await openApp(browser, production.url, { token: 'rct_demo_admin_qingchuan' });
+      await page.goto('/users');
+      const menu = page.locator('nav[aria-label="主菜单"]');
+      await menu.getByRole('link', { name: '用户管理' }).waitFor();
+      expect(await menu.innerText()).not.toMatch(/GraphiQL|接口调试/);
+      expect((await page.request.get(`${production.url}/graphiql`, { headers: { accept: 'text/html' } })).status()).toBe(404);
+      await context.close();
+    } finally {
+      await production.close();
+    }
+  });
 });

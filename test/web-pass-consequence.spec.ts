@@ -34,6 +34,14 @@ describe('what a pass is confirmed with', () => {
     expect(passConsequence({ outcome: 'PASSED' }, part)).not.toContain('撤销');
   });
 
+  it('names the day the finding closes on: the pass’s own day, or a later day another unit passed on (newcomer48-8 M4)', () => {
+    expect(passConsequence({ outcome: 'PASSED', inspectedOn: '2016-06-20' }, { ...part, othersVerifiedLast: '2016-06-13' })).toContain('将随即销号（销号日期 2016-06-20）');
+    expect(passConsequence({ outcome: 'PASSED', inspectedOn: '2016-06-06' }, { ...part, othersVerifiedLast: '2016-06-13' })).toContain('将随即销号（销号日期 2016-06-13，即其他单位最晚通过督查的日期）');
+    expect(passConsequence({ outcome: 'PASSED', inspectedOn: '2016-06-06' }, { ...part, othersVerifiedLast: null })).toContain('（销号日期 2016-06-06）');
+    expect(passConsequence({ outcome: 'PASSED', inspectedOn: '2016-06-06' }, part)).toContain('（销号日期为各单位通过督查日期中最晚的一天，本次为 2016-06-06）');
+    expect(passConsequence({ outcome: 'PASSED', inspectedOn: '2016-06-06' }, { ...part, kind: 'item', othersVerifiedLast: null })).toContain('将随即记为已完成（完成日期 2016-06-06）');
+  });
+
   it('asks nothing for a failure or while no outcome is chosen', () => {
     expect(passConsequence({ outcome: 'FAILED' }, part)).toBeNull();
     expect(passConsequence({ outcome: '' }, part)).toBeNull();

@@ -326,6 +326,10 @@ export function inspectionFields(dueDate: string, limit: DueDateLimitView | null
 export const othersUnverified = (parts: readonly { unitId: string; status: string }[], part: { unitId: string }): number =>
   parts.filter((other) => other.unitId !== part.unitId && other.status !== 'VERIFIED').length;
 
+/** The latest office day the parts of `parts` other than `part` were verified on (null: none verified): a pass's close-out day is the latest of all. */
+export const othersVerifiedLast = (parts: readonly { unitId: string; verifiedOn: string | null }[], part: { unitId: string }): string | null =>
+  parts.reduce<string | null>((last, other) => (other.unitId !== part.unitId && other.verifiedOn && (!last || other.verifiedOn > last) ? other.verifiedOn : last), null);
+
 /** Moving a withdrawal entered on the wrong day to the day it was made (breaker8f P1), findings and items alike. */
 export const CORRECT_WITHDRAWAL_FIELDS: FieldSpec[] = [
   { name: 'withdrawnOn', label: '实际撤销日期', type: 'date', required: true, notFuture: true },

@@ -195,7 +195,7 @@ class LogWriter {
     const toAppend = events.map((event, index) => ({
       id: deterministicId('event', context.commandId, streamId, String(index)),
       type: event.type,
-      schemaVersion: this.schemas.currentVersion(event.type),
+      schemaVersion: this.schemas.versionToWrite(event.type, event.data),
       data: event.data,
       metadata: {
         actorId: context.actor.id,

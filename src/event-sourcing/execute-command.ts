@@ -195,7 +195,7 @@ export function eventsToAppend(schemas: EventSchemaRegistry, streamId: string, e
   return events.map((event, index) => ({
     id: deterministicId('event', context.commandId, streamId, String(index)),
     type: event.type,
-    schemaVersion: schemas.currentVersion(event.type),
+    schemaVersion: schemas.versionToWrite(event.type, event.data as Record<string, unknown>),
     data: event.data as Record<string, unknown>,
     metadata: {
       actorId: context.actor.id,

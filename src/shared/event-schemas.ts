@@ -36,6 +36,13 @@ export interface EventSchema {
    * `officeDayOfRecording`. Absent: the office day of `recordedAt` (e.g. an import of a file).
    */
   readonly occurredOn?: string;
+  /**
+   * The version to write for `data`: the earliest whose readers read it as meant (≤ `version`). An event widened at a new
+   * version (a new kind of fact it can name, a field that changes what it means) is written at the old version when it uses
+   * none of that, so a rollback to an older Rectify still reads it; one that does is written at the new version, which the
+   * older build refuses as 「由更新版本的 Rectify 写入」 instead of as a damaged row (breaker49-9 S2). Absent: `version`.
+   */
+  readonly writtenAs?: (data: Readonly<Record<string, unknown>>) => number;
 }
 
 /** For an event stored without its time (none are): the earliest day the edge accepts. */
@@ -70,6 +77,16 @@ export class EventSchemaRegistry {
   /** Every registered event type with its current version, sorted by type. */
   versions(): [type: string, version: number][] {
     return [...this.schemas].map(([type, schema]): [string, number] => [type, schema.version]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /**
+   * The schema version an event of `type` with `data` is stored at (`EventSchema.writtenAs`, else the current version).
+   * Throws for a type with no registered schema.
+   */
+  versionToWrite(type: string, data: Readonly<Record<string, unknown>>): number {
+    const schema = this.schemas.get(type);
+    if (!schema) throw new Error(`Event type ${type} has no registered schema`);
+    return schema.writtenAs ? schema.writtenAs(data) : schema.version;
   }
 
   currentVersion(type: string): number {

@@ -217,8 +217,8 @@ export type InspectionCorrected = DomainEvent<
  * correction of a mistyped day, breaker8c P1): the assignment, any report, send-back, urging,
  * extension request, its decision or its withdrawal (撤回延期申请, newcomer26 S7: a refusal told the office to
  * correct it first), any inspection — an earlier one, or one the unit has answered since (breaker8d P1) — and a reopening
- * (`PartsReopened`, breaker46-8 S1: typed with the wrong day, the unit's real re-report was refused with no way on); each added
- * without a version step: no correction stored before names it. A reopening concerns the parent, not one unit: its correction
+ * (`PartsReopened`, breaker46-8 S1: typed with the wrong day, the unit's real re-report was refused with no way on); the others
+ * added without a version step, a reopening at `FactDateCorrected` v2 (an older build refused it as a damaged row: breaker49-9 S2). A reopening concerns the parent, not one unit: its correction
  * names the unit on whose card it was made (a unit whose part it returned), and moves it for every part it returned. The
  * last inspection nothing answered yet has its own correction too (`InspectionCorrected`: its
  * outcome as well).
@@ -247,8 +247,9 @@ export type RedatableFact = (typeof REDATABLE_FACTS)[number];
  * it (FindingReopened, WorkPlanItemReopened), for every part it returned. A reopening that gave no new due date, moved past a
  * returned part's due date, gives one with its correction (`newDueDate`, with `dueDateOverride` past the parent's limit: h8b —
  * the parts' due date from the corrected day on, as a reopening typed on that day gives it); so does a send-back (`ReportSentBack`)
- * that gave none, moved past the due date then in force (breaker48-8 S2); optional fields added without a
- * version step, like `ofTheDay`: a correction stored before them gave none, which their absence means.
+ * that gave none, moved past the due date then in force (breaker48-8 S2). A correction of a reopening or with a new due date
+ * is written at v2, which an older Rectify refuses as a newer version's rather than misread (breaker49-9 S2); any other at v1.
+ * `ofTheDay` was added without a version step: a correction stored before it named the last of the day, which its absence means.
  */
 export type FactDateCorrected = DomainEvent<
   'FactDateCorrected',
@@ -336,7 +337,9 @@ export const assignmentEventSchemas: EventSchemas<AssignmentEvent> = {
   PartHandOverUndone: { version: 1, occurredOn: 'handedOverOn' },
   ReportDateCorrected: { version: 1, occurredOn: 'correctedOn' },
   InspectionCorrected: { version: 1, occurredOn: 'correctedOn' },
-  FactDateCorrected: { version: 1, occurredOn: 'correctedOn' },
+  // v2: the correction of a reopening (`factType: PartsReopened`) and the new due date a correction gives (`newDueDate`,
+  // `dueDateOverride`) — an older Rectify refused the one as a damaged row and ignored the other; written at v1 without them.
+  FactDateCorrected: { version: 2, occurredOn: 'correctedOn', upcasters: { 1: (data) => data }, writtenAs: (data) => (data.factType === 'PartsReopened' || data.newDueDate !== undefined || data.dueDateOverride !== undefined ? 2 : 1) },
   UnitUnassigned: { version: 1, occurredOn: 'unassignedOn' },
   PartsRescheduled: { version: 1, occurredOn: 'rescheduledOn' },
   PartRoleChanged: { version: 1, occurredOn: 'changedOn' },

@@ -131,11 +131,11 @@ export const onSheet = (command: BatchCommand, sheet: string | undefined): Batch
  * store lets one append and the other, deciding again, is refused: never a read-then-write race. A command done before (its id
  * in the stream: a retry of the same request) is not refused.
  */
-export function pinnedAt(command: BatchCommand, version: number, refusal: (history: readonly StoredEvent[]) => DomainError): BatchCommand {
+export function pinnedAt(command: BatchCommand, version: number, refusal: (history: readonly StoredEvent[]) => DomainError | Promise<DomainError>): BatchCommand {
   const moved = async (store: EventStore): Promise<DomainError | null> => {
     const history = await store.readStream(command.streamId);
     if (history.length === version || history.some((stored) => stored.metadata.commandId === command.commandId)) return null;
-    return refusal(history);
+    return await refusal(history);
   };
   return {
     ...command,
@@ -148,7 +148,7 @@ export function pinnedAt(command: BatchCommand, version: number, refusal: (histo
       const prepared = await command.prepare(store, schemas, earlier);
       // Decided on the stream as read again: its revision then is the one the append expects, which must be the version's.
       const revision = version - 1 + earlier.length;
-      if (prepared.retriedAt === undefined && prepared.expectedRevision !== (revision < 0 ? 'no_stream' : revision)) throw refusal(await store.readStream(command.streamId));
+      if (prepared.retriedAt === undefined && prepared.expectedRevision !== (revision < 0 ? 'no_stream' : revision)) throw await refusal(await store.readStream(command.streamId));
       return prepared;
     },
   };

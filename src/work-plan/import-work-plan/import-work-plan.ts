@@ -1,7 +1,9 @@
 import { wordsWithoutPunctuation } from '../../shared/numbers-by-value.js';
 import { slicer } from '../../shared/event-loop-turns.js';
 import { batchCommand, contextInBatch, onSheet, pinnedAt } from '../../event-sourcing/command-batch.js';
-import type { Position, StoredEvent } from '../../event-store/event-store.port.js';
+import type { EventStore, Position, StoredEvent } from '../../event-store/event-store.port.js';
+import { actorName } from '../../rectification/evaluations/history-entry.resolver.js';
+import { userStream } from '../../access/domain/user.events.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { workPlanItemDecider, type WorkPlanItemState } from '../domain/work-plan-item.decider.js';
 import { workPlanIdFor, workPlanItemIdFor, workPlanItemStream, workPlanStream, type WorkPlanOutline } from '../domain/work-plan.events.js';
@@ -232,7 +234,7 @@ export async function importWorkPlanFile(
   const planHistory = await dependencies.store.readStream(planStream);
   const planVersion = planVersionOf(planHistory);
   // The plan changed since the preview this import follows (issue 10 S2): refused before anything is decided, as the batch's append would.
-  if (options.expectedPlanVersion !== undefined && !retried && planVersion !== options.expectedPlanVersion) throw planChangedSincePreview(validated.title, options.expectedPlanVersion, planHistory);
+  if (options.expectedPlanVersion !== undefined && !retried && planVersion !== options.expectedPlanVersion) throw await planChangedSincePreview(dependencies.store, validated.title, options.expectedPlanVersion, planHistory);
   const keyOf = commandKeys(context, planStream, sha256, planHistory);
   const commandIdOf = (type: string, key: string) => contextInBatch(context, type, key).commandId;
   const revisePlanId = commandIdOf('RevisePlan', keyOf('revision'));
@@ -465,7 +467,7 @@ export async function importWorkPlanFile(
   // Pinned to the previewed version: decided and appended only on the plan as the preview saw it (issue 10 S2).
   const expectedVersion = options.expectedPlanVersion;
   const planCommand =
-    expectedVersion === undefined ? planCommandAsDecided : pinnedAt(planCommandAsDecided, expectedVersion, (history) => planChangedSincePreview(validated.title, expectedVersion, history));
+    expectedVersion === undefined ? planCommandAsDecided : pinnedAt(planCommandAsDecided, expectedVersion, (history) => planChangedSincePreview(dependencies.store, validated.title, expectedVersion, history));
   const changes = revision
     ? itemRevisionCommands(revision, versionsAsRevised(standingOrBack, versionsInFile), {
         actor: context.actor,
@@ -859,20 +861,37 @@ const PLAN_RECORD_WORDS: Readonly<Record<string, { readonly en: string; readonly
 };
 
 /**
+ * The accounts' names as they are now, by user id (their streams' UserRegistered, then any UserRenamed); an id with no
+ * account (a system actor, the command line) is left out. A refusal read by a clerk names people, not ids (breaker49-10 S2).
+ */
+async function accountNames(store: EventStore, userIds: readonly string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const userId of new Set(userIds)) {
+    for (const stored of await store.readStream(userStream(userId))) {
+      const name = (stored.data as { name?: unknown }).name;
+      if ((stored.type === 'UserRegistered' || stored.type === 'UserRenamed') && typeof name === 'string') names.set(userId, name);
+    }
+  }
+  return names;
+}
+
+/**
  * CONFLICT (issue 10 S2, breaker48-10): the plan changed after the preview this import follows (`expected`, the version the
  * preview gave; `history`, the plan's stream now). Applied, the version would undo or rewrite what the other change did
  * (withdraw the item another clerk added, reword it into this file's) — not what the preview showed. The message names each
  * change since (at most 3: who, when in China time, why) and the way: preview again.
  */
-function planChangedSincePreview(title: string, expected: number, history: readonly StoredEvent[]): DomainError {
+async function planChangedSincePreview(store: EventStore, title: string, expected: number, history: readonly StoredEvent[]): Promise<DomainError> {
   const since = history.filter((stored) => stored.revision >= expected);
   const shown = since.slice(-3);
   const reasonOf = (stored: StoredEvent) => (stored.data as { reason?: unknown }).reason;
+  const names = await accountNames(store, shown.map((stored) => stored.metadata.actorId));
+  const who = (stored: StoredEvent) => actorName(stored.metadata.actorId, stored.metadata.actorRole, (id) => names.get(id));
   const zh = shown.map((stored) => {
     const reason = reasonOf(stored);
-    return `${stored.metadata.actorId} 于北京时间 ${officeClockSeconds(stored.metadata.recordedAt)} ${PLAN_RECORD_WORDS[stored.type]?.zh ?? '修改了方案'}${typeof reason === 'string' && reason !== '' ? `（${reason}）` : ''}`;
+    return `${who(stored)} 于北京时间 ${officeClockSeconds(stored.metadata.recordedAt)} ${PLAN_RECORD_WORDS[stored.type]?.zh ?? '修改了方案'}${typeof reason === 'string' && reason !== '' ? `（${reason}）` : ''}`;
   });
-  const en = shown.map((stored) => `${stored.metadata.actorId} ${PLAN_RECORD_WORDS[stored.type]?.en ?? 'changed it'} at ${stored.metadata.recordedAt}`);
+  const en = shown.map((stored) => `${who(stored)} ${PLAN_RECORD_WORDS[stored.type]?.en ?? 'changed it'} at ${stored.metadata.recordedAt}`);
   const more = since.length > shown.length ? `等 ${since.length} 次` : '';
   const version = planVersionOf(history);
   return conflict(

@@ -9,6 +9,8 @@ import { importUnitsFile } from '../../organization/import-units/import-units.js
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import { commandContext, type Actor, type CommandContext } from '../../shared/command-context.js';
 import { DomainError } from '../../shared/domain-error.js';
+import { eventsToAppend } from '../../event-sourcing/execute-command.js';
+import { userStream } from '../../access/domain/user.events.js';
 import type { ImportDependencies } from '../../imports/import-run.js';
 import { workPlanItemDecider } from '../domain/work-plan-item.decider.js';
 import { workPlanIdFor, workPlanItemIdFor, workPlanItemStream, workPlanStream } from '../domain/work-plan.events.js';
@@ -74,6 +76,17 @@ describe('a new version applied after its preview, when the plan changed in betw
     expect(again.revisionsUndone?.length).toBeGreaterThan(0);
     const applied = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-2', { revise: true, expectedPlanVersion: again.planVersion, undoLaterRevision: true });
     expect(applied.revision).toEqual(again.revision);
+  });
+
+  it('names the clerk who changed the plan by her account’s name, not its id (breaker49-10 S2)', async () => {
+    const registered = { type: 'UserRegistered', data: { userId: 'clerk-b', name: '李娜', role: 'SUPERVISOR', unitId: null } };
+    await dependencies.store.appendToStream(userStream('clerk-b'), eventsToAppend(dependencies.schemas, userStream('clerk-b'), [registered], contextOf(clerk('admin'), 'lina', '2026-01-05T09:00:00+08:00')), { expectedRevision: 'no_stream' });
+    const preview = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-preview', { revise: true, dryRun: true });
+    await importAs(clerk('clerk-b'), 'vB.csv', VB, 'b', { revise: true, revisionReason: '青政办〔2026〕12号' });
+    const refusal = await refusalOf(importAs(clerk('clerk-a'), 'vA.csv', VA, 'a', { revise: true, expectedPlanVersion: preview.planVersion }));
+    expect(refusal.messageZh).toContain('：李娜 于北京时间 2026-06-15 10:00:00 修订了方案（青政办〔2026〕12号）');
+    expect(refusal.message).toContain('李娜 revised it at');
+    expect(refusal.messageZh).not.toContain('clerk-b');
   });
 
   it('the plan unchanged since the preview: imported as previewed', async () => {

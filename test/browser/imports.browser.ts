@@ -313,16 +313,20 @@ describe('a plan version imported from the page after its preview, the plan chan
 
   afterAll(() => contexts.closeAll());
 
-  it('refuses the import with who changed the plan since the preview, and writes nothing', async () => {
-    const year = Number(officeDay().slice(0, 4));
-    const title = '预览后被修改测试方案';
-    const version = (third: string) =>
-      `\ufeff序号,工作任务,牵头单位,配合单位,完成时限\n1,推进预算公开,青川市财政局,,${year}年12月31日\n2,公开校园安全信息,青川市教育局,,${year}年12月31日\n${third}`;
+  // Without 调整依据 the page previews again before importing; it still sends the version its clerk's preview read (breaker49-10 S5:
+  // it sent the new check's version, and B's date change was undone unseen). A moves item 1's date, B item 2's: nothing withdrawn.
+  it.each([
+    ['with 调整依据', '青政办〔2026〕12号', '预览后被修改测试方案', ['推进预算公开', '公开校园安全信息']],
+    ['without 调整依据 (the page checks the file again first)', '', '页面复核后导入的工作要点', ['公开预算执行情况', '公开食品安全抽检结果']],
+  ])('refuses the import with who changed the plan since the preview, and writes nothing: %s', async (_case, reason, title, [firstItem, secondItem]) => {
+    const year = Number(officeDay().slice(0, 4)) + 1;
+    const version = (first = '6月30日', second = '6月30日') =>
+      `\ufeff序号,工作任务,牵头单位,配合单位,完成时限\n1,${firstItem},青川市财政局,,${year}年${first}\n2,${secondItem},青川市教育局,,${year}年${second}\n`;
     const send = (name: string, csv: string, revise: boolean) =>
       app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planVersion } }`, {
-        input: { idempotencyKey: `stale-preview-${name}`, fileName: name, contentBase64: Buffer.from(csv).toString('base64'), title, year, ...(revise ? { revise: true, revisionReason: '其他科室的调整' } : { approvedOn: officeDay(-5) }) },
+        input: { idempotencyKey: `stale-preview-${title}-${name}`, fileName: name, contentBase64: Buffer.from(csv).toString('base64'), title, year, ...(revise ? { revise: true, revisionReason: '其他科室的调整' } : { approvedOn: officeDay(-5) }) },
       });
-    expect((await send('v1.csv', version(''), false)).errors).toBeUndefined();
+    expect((await send('v1.csv', version(), false)).errors).toBeUndefined();
 
     const context = await contexts.open();
     const page = context.page;
@@ -332,21 +336,21 @@ describe('a plan version imported from the page after its preview, the plan chan
     await page.getByLabel('方案标题', { exact: true }).fill(title);
     await page.getByLabel('年度', { exact: true }).fill(String(year));
     await page.locator('[data-test="revise"]').click();
-    await page.getByLabel('调整依据（文件名称或文号）').fill('青政办〔2026〕12号');
-    await page.getByLabel('文件（.xlsx、.csv、.yaml 或 .json）').setInputFiles({ name: 'vA.csv', mimeType: 'text/csv', buffer: Buffer.from(version(`3,丙任务：规范依申请公开答复文书,青川市财政局,,${year}年12月31日\n`)) });
+    if (reason) await page.getByLabel('调整依据（文件名称或文号）').fill(reason);
+    await page.getByLabel('文件（.xlsx、.csv、.yaml 或 .json）').setInputFiles({ name: 'vA.csv', mimeType: 'text/csv', buffer: Buffer.from(version('5月31日')) });
     await page.getByRole('button', { name: '预览（不写入）' }).click();
     const result = page.locator('[data-test="import-result"]');
     await result.waitFor({ timeout: 60_000 });
 
     // Another clerk applies another version meanwhile.
-    expect((await send('vB.csv', version(`3,丁任务：编制教育领域基层政务公开标准目录,青川市教育局,,${year}年12月31日\n`), true)).errors).toBeUndefined();
+    expect((await send('vB.csv', version('6月30日', '4月30日'), true)).errors).toBeUndefined();
 
     await page.getByRole('button', { name: '上传并导入' }).click();
     await page.getByText('在预览之后已被修改').first().waitFor({ timeout: 60_000 });
     expect(await page.getByText('请重新预览（试导入）').count()).toBeGreaterThan(0);
     // Nothing of A's version was written: the plan holds its import and B's version.
     const { data } = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planVersion } }`, {
-      input: { idempotencyKey: 'stale-preview-check', fileName: 'v1.csv', contentBase64: Buffer.from(version('')).toString('base64'), title, year, revise: true, dryRun: true },
+      input: { idempotencyKey: `stale-preview-check-${title}`, fileName: 'v1.csv', contentBase64: Buffer.from(version()).toString('base64'), title, year, revise: true, dryRun: true },
     });
     expect(data?.importWorkPlan.planVersion).toBe(2);
   });

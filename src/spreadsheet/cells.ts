@@ -80,9 +80,20 @@ export const withoutInvisible = (text: string): string => text.replace(INVISIBLE
 export function namesInCell(cell: Cell): string[] {
   const text = withoutLevelLabels(withoutInvisible(textOf(cell)));
   return splitOutsideBrackets(text)
+    .flatMap(splitBeforeCollective)
     .map((name) => name.trim())
     .filter((name) => name !== '');
 }
+
+/**
+ * A joining word (及, 以及, 和, 与, 会同) before a collective name, or after one (breaker48-10 M4: 「青川市财政局及各区县政府」,
+ * 「各区县政府和市直各部门」 were refused as one unknown unit): a separator, as 、 is — each side read on its own. A unit's own 和
+ * (发展和改革委员会) is never before 各, so never cut; nor 市直各部门和单位, one collective name.
+ */
+const JOINED_COLLECTIVE = /\s*(?:以及|会同|及|和|与)\s*(?=(?:市直|市级)?各\p{Script=Han}{2})|(?<=^\s*(?:市直|市级)?各\p{Script=Han}*?(?:政府|部门|单位|科室|处室|股室|机构))\s*(?:以及|会同|及|和|与)\s*(?!(?:单位|部门)$)/gu;
+
+/** One name of a cell cut at a joining word beside a collective name (`JOINED_COLLECTIVE`); the name itself otherwise. */
+const splitBeforeCollective = (name: string): string[] => name.split(JOINED_COLLECTIVE);
 
 /**
  * A level written before the units of that level in one unit cell: 「市级：」, 「区县：」, 「县级：」, 「市直：」, 「市直部门：」, 「乡镇级：」,
@@ -379,8 +390,17 @@ export function unitRolesInCell(cell: Cell): { readonly lead: string[]; readonly
 }
 
 /**
+ * A role word after a unit's name without a bracket that makes it take part (「青川市财政局配合」), or lead (「…牵头」, 「…主责」; not 负责,
+ * which a unit carrying its share out says as well): read as the unit by the lookup (breaker48-10 M4), so a word against its column
+ * must be refused here, as the bracketed mark is. After three Chinese characters at least (a name before it).
+ */
+const OTHER_WORD_AFTER = new RegExp(`(?<=\\p{Script=Han}{3})\\s*${OTHER_MARK_WORDS}$`, 'u');
+const LEAD_WORD_AFTER = /(?<=\p{Script=Han}{3})\s*(?:牵头负责|负责牵头|牵头|主责|主办)(?:单位|部门)?$/u;
+
+/**
  * The units of a 牵头单位 / 配合单位 / 责任单位 column cell whose role mark says the other role (breaker10n P17): under a 牵头单位
- * column 「青川市教育局（配合）」 (any of （配合）（协办）（参与）（协助）), under the other columns 「青川市教育局（牵头）」. Such a cell
+ * column 「青川市教育局（配合）」 (any of （配合）（协办）（参与）（协助）, or the word without a bracket: 「青川市教育局配合」, breaker48-10 M4), under
+ * the other columns 「青川市教育局（牵头）」 (or 「…牵头」). Such a cell
  * contradicts its column; the imports refuse the row naming the unit (a unit marked （配合） never leads, and the column does not
  * silently outvote the office's own mark). `name`: the unit as written without its mark; `mark`: the mark as written, e.g. 「（配合）」 —
  * for a unit whose lead symbol the sheet read as （牵头） (`leadSymbols`, `SourceRecord.leadSymbols`: 「★青川市教育局」), the symbol, with
@@ -392,8 +412,9 @@ export function marksAgainstColumn(
   leadSymbols: Readonly<Record<string, string>> = {},
 ): { readonly name: string; readonly mark: string; readonly symbol?: true }[] {
   const against = column === 'lead' ? OTHER_MARK : LEAD_MARK;
+  const againstBare = column === 'lead' ? OTHER_WORD_AFTER : LEAD_WORD_AFTER;
   return namesInCell(cell).flatMap((written) => {
-    const mark = against.exec(written);
+    const mark = against.exec(written) ?? againstBare.exec(written);
     if (!mark) return [];
     const name = written.slice(0, mark.index).trim();
     // A symbol read as （牵头） or （配合） (`SourceRecord.leadSymbols`: 「★青川市教育局」, 注：*为配合单位) is quoted as written: ★ (issue 10).

@@ -305,7 +305,7 @@ describe('a collective name as of a day', () => {
 
   it('says the units registered since when a collective name has none on the day', () => {
     const named = unitLookupFrom(directory.filter((unit) => unit.id !== 'unit-donghu'), '2026-03-02').resolveNames!('各区县政府');
-    expect(named.ok ? named : named.reasonZh).toMatch(/单位名录中没有这样的单位（青川市新区人民政府于 2026-04-01 登记，晚于交办日期 2026-03-02）$/);
+    expect(named.ok ? named : named.reasonZh).toMatch(/单位名录中没有这样的单位（青川市新区人民政府于 2026-04-01 登记，晚于交办日期 2026-03-02）：请在该单元格中写明具体的区县人民政府/);
   });
 });
 

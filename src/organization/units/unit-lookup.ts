@@ -267,6 +267,19 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
   const resolveNames = (name: string, context: NamingContext = {}, asSide = false): UnitNames => {
     const exact = lookup(name);
     if (exact !== undefined) return { ok: true, units: [{ name, unitId: exact }] };
+    // 「“青川市财政局”」, 「"青川市财政局"」: the name in quotation marks is the name (breaker48-10 M4: refused as unknown).
+    const unquoted = withoutQuotes(name);
+    if (unquoted !== name && unquoted !== '') return resolveNames(unquoted, context, asSide);
+    // 「青川市　财政局」: a space (full-width, as Word pads names to one width) inside a unit's name is no part of it (breaker48-10 M4).
+    const spaced = lookup(name.replace(SPACE_BETWEEN_HAN, ''));
+    if (spaced !== undefined) return { ok: true, units: [{ name, unitId: spaced }] };
+    // 「青川市发展和改革委员会牵头」, 「…负责」, 「…配合」 in a unit column: the unit, its role word aside — the column gives the role, and
+    // a word against it is refused by the import (`marksAgainstColumn`) (breaker48-10 M4: refused as an unknown unit).
+    const roleAfter = ROLE_WORD_AFTER.exec(name);
+    if (roleAfter && roleAfter.index >= 3) {
+      const unit = resolveNames(name.slice(0, roleAfter.index), context, asSide);
+      if (unit.ok) return unit;
+    }
     // 「青川市财政局（取消）」, （不再参与）, （已撤销）: the unit as named before the mark, given no part (breaker10r P26).
     const off = removedMarkOf(name);
     if (off) {
@@ -290,7 +303,12 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
       const later = registeredAfter((unit) => collective.member(unit, ancestorsOf(unit)));
       if (members.length === 0) {
         const words = laterWords(later);
-        return { ok: false, reason: `"${name}" means ${collective.means}, and the directory has none${words.en}`, reasonZh: `“${name}”指${collective.meansZh}，但单位名录中没有这样的单位${words.zh}` };
+        // Said with what to write instead (breaker48-10 M4: 「“各区县政府”指各区县政府，但单位名录中没有这样的单位」 said neither what it meant nor what to do).
+        return {
+          ok: false,
+          reason: `"${name}" means ${collective.means}, and the directory has none${words.en}: ${collective.instead}`,
+          reasonZh: `“${name}”指${collective.meansZh}，但单位名录中没有这样的单位${words.zh}：${collective.insteadZh}`,
+        };
       }
       return { ok: true, units: members.map((unit) => ({ name: unit.name, unitId: unit.id })), collective: true, ...later };
     }
@@ -693,6 +711,26 @@ function notAUnitsName(name: string, isUnit: (name: string) => boolean): UnitNam
   return undefined;
 }
 
+/**
+ * Quotation marks around a unit's whole name, as written and as NFKC reads them: “” ‘’ "" '' ＂＂, and 「」 『』 (brackets of a remark
+ * after a name, `BRACKET_PAIRS`, but quotation marks around a whole one).
+ */
+const QUOTES_AROUND = /^\s*(?:[“”‘’"'＂＇](.*?)[“”‘’"'＂＇]|「([^「」]*)」|『([^『』]*)』)\s*$/su;
+/** A quotation mark left at one end of a name (the cell's other name took its pair: 「“A、B”」 splits into 「“A」 and 「B”」). */
+const QUOTE_AT_END = /^\s*[“‘"'＂＇]+|[”’"'＂＇]+\s*$/gu;
+
+/** The name without the quotation marks around it or left at either end (`QUOTES_AROUND`, `QUOTE_AT_END`); as it is otherwise. Pure. */
+export function withoutQuotes(name: string): string {
+  const quoted = QUOTES_AROUND.exec(name);
+  const around = quoted?.[1] ?? quoted?.[2] ?? quoted?.[3];
+  return (around ?? name).replace(QUOTE_AT_END, '').trim();
+}
+
+/** Spaces between two Chinese characters (ASCII or full-width U+3000): no part of a unit's name. */
+const SPACE_BETWEEN_HAN = /(?<=\p{Script=Han})[\s\u3000]+(?=\p{Script=Han})/gu;
+/** A role word after a unit's name without a bracket: 牵头, 负责, 牵头负责, 主责, 主办, 配合, 协办, 参与, 协助 (`LEAD_MARK_WORDS`, `OTHER_MARK_WORDS`). */
+const ROLE_WORD_AFTER = new RegExp(`\\s*(?:${LEAD_MARK_WORDS}|${OTHER_MARK_WORDS})$`, 'u');
+
 /** Words joining two units' names in one cell (「A和B」, 「A与B」, 「A及B」, 「A以及B」, 「A会同B」), longest first. */
 const JOINING_WORDS = /以及|会同|和|与|及/gu;
 /** A bracket after a unit's name that only says its role (（配合）, （牵头）, （协办）): the unit's own. */
@@ -725,17 +763,30 @@ const SECTIONS = /^(.*?)各(?:科室|处室|股室|内设机构)$/;
 const SECTION_NAME = /[科室处股]$/;
 
 /** Collective names offices write for many units at once, and who they mean. */
-const COLLECTIVE_NAMES: readonly { pattern: RegExp; means: string; meansZh: string; member: (unit: DirectoryUnit, ancestors: readonly DirectoryUnit[]) => boolean }[] = [
+const COLLECTIVE_NAMES: readonly {
+  pattern: RegExp;
+  means: string;
+  meansZh: string;
+  /** What to write instead when the directory holds none of them. */
+  instead: string;
+  insteadZh: string;
+  member: (unit: DirectoryUnit, ancestors: readonly DirectoryUnit[]) => boolean;
+}[] = [
   {
     pattern: /^各(?:区县|县区|县市区|县\(市、区\)|区县\(市\)|县（市、区）|区县（市）)(?:人民)?(?:政府)?$/,
-    means: 'every county and district government (COUNTY_OR_DISTRICT)',
-    meansZh: '各区县政府',
+    means: 'every county and district government (units of the kind COUNTY_OR_DISTRICT)',
+    meansZh: '全部区县人民政府（单位名录中类型为“区县”的单位）',
+    instead:
+      'write in the cell the county and district governments meant, by name (separated by 、), or register them in the directory first, kind COUNTY_OR_DISTRICT, and import again',
+    insteadZh: '请在该单元格中写明具体的区县人民政府（用“、”分隔），或先在单位名录中登记各区县人民政府（类型选“区县”）后再导入',
     member: (unit) => unit.kind === 'COUNTY_OR_DISTRICT',
   },
   {
     pattern: /^(?:市直)?各(?:部门|单位)$|^市直各(?:部门|单位)(?:和单位)?$/,
     means: 'every department of the city itself (DEPARTMENT, not under a county or district)',
     meansZh: '市直各部门（不含区县所属部门）',
+    instead: 'write in the cell the departments meant, by name (separated by 、), or register them in the directory first, kind DEPARTMENT, and import again',
+    insteadZh: '请在该单元格中写明具体的部门（用“、”分隔），或先在单位名录中登记市直各部门（类型选“部门”）后再导入',
     // 市直 is the city's own: a district's bureau under its government is not one (breaker10 F13).
     member: (unit, ancestors) => unit.kind === 'DEPARTMENT' && !ancestors.some((ancestor) => ancestor.kind === 'COUNTY_OR_DISTRICT'),
   },

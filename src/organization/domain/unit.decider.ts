@@ -22,6 +22,8 @@ export interface RegisterUnit {
   readonly parentExists: boolean;
   /** The code of another unit that already has this name (or had it), looked up by the handler by `unitNameKey`. */
   readonly nameTakenBy: string | null;
+  /** That unit's current name, and whether the name asked for is one of its former names (`NameHolder`); absent: said by code only. */
+  readonly nameHolder?: NameHolder;
   /**
    * Registered units whose name (or a former name) is near this one (`nearUnitNames`: 市发改委 beside 青川市发展和改革委员会,
    * 市教育局 beside 青川市教育局), each with its id, code and current name, looked up by the handler; absent: none. Any not in
@@ -30,6 +32,35 @@ export interface RegisterUnit {
   readonly nearUnits?: readonly NearUnit[];
   /** Ids of `nearUnits` the office confirmed are other units (这是另一个单位). */
   readonly distinctFrom?: readonly string[];
+}
+
+/**
+ * The unit that holds a name a registration or a rename asks for (`RegisterUnit.nameHolder`, `RenameUnit.nameHolder`): its current
+ * name, and `former` when the name asked for is one it had before a rename (机构改革) — which files still use for it.
+ */
+export interface NameHolder {
+  readonly name: string;
+  readonly former: boolean;
+}
+
+/**
+ * CONFLICT on `name` for a name another unit (code `code`) has or had. A former name is said so, with whose it is and why it
+ * stays that unit's (breaker48-10 M3: 「名称已属于单位 WJW」 of a name the directory shows for no unit): files written before the
+ * rename name the unit by it, and an import reads them as that unit; registered again for a new unit, those files would name two.
+ */
+export function nameTaken(name: string, code: string, holder: NameHolder | undefined): DomainError {
+  if (holder?.former) {
+    return conflict(
+      `The name ${name} is the former name of ${holder.name} (code ${code}), from before its rename: files that name it are read as ${holder.name}, so it cannot be another unit's name. Register the new unit under its own official name.`,
+      `“${name}”是 ${holder.name}（编码 ${code}）的原名称（更名前的名称）：文件中写“${name}”的，均按 ${holder.name} 读取，因此不能再作为另一个单位的名称。请用新单位自己的正式名称登记。`,
+      { field: 'name' },
+    );
+  }
+  return conflict(
+    `The name ${name} already belongs to unit ${code}; unit names must be unique.`,
+    `名称“${name}”已属于单位 ${code}，单位名称不能重复。`,
+    { field: 'name' },
+  );
 }
 
 /** A registered unit whose name is near a new one's (`RegisterUnit.nearUnits`). */
@@ -51,6 +82,8 @@ export interface RenameUnit {
   readonly reason: string;
   /** The code of another unit that has this name or alias, looked up by the handler. */
   readonly nameTakenBy: string | null;
+  /** That unit's current name, and whether the new name is one of its former names; absent: said by code only. */
+  readonly nameHolder?: NameHolder;
   /** The directory's current name of a unit (a refusal names the successor, never an id); absent: "another unit". */
   readonly nameOf?: (unitId: string) => string | undefined;
   /**
@@ -252,13 +285,7 @@ function registerUnit(command: RegisterUnit, state: UnitState): UnitEvent[] {
     throw conflict(`A unit with code ${state.code} is already registered (${state.name}).`, `代码为 ${state.code} 的单位已经登记（${state.name}）。`, { field: 'code' });
   }
   // Plans and findings name their units: two units of one name would make those names ambiguous.
-  if (command.nameTakenBy) {
-    throw conflict(
-      `The name ${command.data.name} already belongs to unit ${command.nameTakenBy}; unit names must be unique.`,
-      `名称“${command.data.name}”已属于单位 ${command.nameTakenBy}，单位名称不能重复。`,
-      { field: 'name' },
-    );
-  }
+  if (command.nameTakenBy) throw nameTaken(storedUnitName(command.data.name), command.nameTakenBy, command.nameHolder);
   refuseNearUnitsUnconfirmed('register', command.data.name, command.data.unitId, command);
   if (command.data.parentUnitId && !command.parentExists) throw notFound('Parent unit', command.data.parentUnitId, 'parentUnitId');
   requireBusinessDay(command.data.registeredOn, command.today, named('registeredOn', 'The registration date', '单位登记日期'));
@@ -330,13 +357,7 @@ function renameUnit(command: RenameUnit, state: UnitState): UnitEvent[] {
     throw conflict(`${unit.name} was merged into ${merged.en}; it is not renamed any more.`, `${unit.name}已${merged.zh}，不能再更名。`);
   }
   if (isBlank(name)) throw badInput('The new name is required.', '请填写新名称。', { field: 'name' });
-  if (command.nameTakenBy && command.nameTakenBy !== unit.code) {
-    throw conflict(
-      `The name ${name} already belongs to unit ${command.nameTakenBy}; unit names must be unique.`,
-      `名称“${name}”已属于单位 ${command.nameTakenBy}，单位名称不能重复。`,
-      { field: 'name' },
-    );
-  }
+  if (command.nameTakenBy && command.nameTakenBy !== unit.code) throw nameTaken(name, command.nameTakenBy, command.nameHolder);
   requireReason(command.reason, '更名须说明理由（如机构改革文件）。');
   requireBusinessDay(renamedOn, command.today, named('renamedOn', 'The day of the rename', '更名日期'));
   const renamed = { day: renamedOn, what: named('renamedOn', `the day ${inForce.name} was renamed`, `${inForce.name}的更名日期`) };

@@ -38,7 +38,7 @@ export class RegisterUnitHandler implements ICommandHandler<RegisterUnitCommand>
         today: officeDate(context.now),
         data: { unitId, code: input.code, name: input.name, kind: input.kind, parentUnitId, registeredOn: input.registeredOn ?? officeDate(context.now) },
         parentExists: parentUnitId === null || this.units.get(parentUnitId) !== undefined,
-        nameTakenBy: this.units.byName(input.name.trim())?.code ?? null,
+        ...this.units.nameHolderOf(input.name.trim()),
         nearUnits: this.units.nearUnits(input.name, unitId),
         distinctFrom: input.distinctFrom ?? [],
       }),

@@ -41,7 +41,7 @@ export class RenameUnitHandler implements ICommandHandler<RenameUnitCommand> {
         renamedOn: renamedOn ?? today,
         name,
         reason,
-        nameTakenBy: this.units.byName(name.trim())?.code ?? null,
+        ...this.units.nameHolderOf(name.trim()),
         nameOf: (id: string) => this.units.get(id)?.name,
         nearUnits: this.units.nearUnits(name, unitId),
         distinctFrom,

@@ -1,5 +1,8 @@
 import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { UnitsReadModel } from './units.read-model.js';
+import { fold } from '../../shared/decider.js';
+import type { DomainError } from '../../shared/domain-error.js';
+import { unitDecider, type RegisterUnit } from '../domain/unit.decider.js';
 
 /*
  * breaker8c P17: hand-overs recorded before the directory kept them (UnitWorkHandedOver) left only
@@ -111,5 +114,35 @@ describe('a unit registered on the day first entered, its registration corrected
       expect(directoryOf.nameOn(id, '2016-06-16')).toBe('青川市卫生和计划生育委员会');
       expect(directoryOf.nameOn(id, '2016-06-20')).toBe('青川市卫生健康委员会');
     }
+  });
+});
+
+describe('a former name asked for by a new unit (breaker48-10 M3)', () => {
+  const renamed = event('UnitRenamed', { unitId: 'wjw', name: '青川市卫生健康委员会' }, '2019-01-10', 'unit-wjw');
+
+  it('is refused saying whose former name it is, and why it stays that unit’s', () => {
+    const units = directory(registered('wjw', '青川市卫生和计划生育委员会'), renamed);
+    const holder = units.nameHolderOf('青川市卫生和计划生育委员会');
+    expect(holder).toEqual({ nameTakenBy: 'wjw', nameHolder: { name: '青川市卫生健康委员会', former: true } });
+    const command: RegisterUnit = {
+      type: 'RegisterUnit',
+      today: '2026-12-06',
+      data: { unitId: 'new', code: 'NEW', name: '青川市卫生和计划生育委员会', kind: 'DEPARTMENT', parentUnitId: null, registeredOn: '2026-12-06' },
+      parentExists: true,
+      ...holder,
+    };
+    expect(() => unitDecider.decide(command, fold(unitDecider, []))).toThrow(
+      expect.objectContaining({
+        code: 'CONFLICT',
+        message: "The name 青川市卫生和计划生育委员会 is the former name of 青川市卫生健康委员会 (code wjw), from before its rename: files that name it are read as 青川市卫生健康委员会, so it cannot be another unit's name. Register the new unit under its own official name.",
+        messageZh: '“青川市卫生和计划生育委员会”是 青川市卫生健康委员会（编码 wjw）的原名称（更名前的名称）：文件中写“青川市卫生和计划生育委员会”的，均按 青川市卫生健康委员会 读取，因此不能再作为另一个单位的名称。请用新单位自己的正式名称登记。',
+      }) as DomainError,
+    );
+  });
+
+  it('the current name is said as before, and a name no unit has or had is free', () => {
+    const units = directory(registered('wjw', '青川市卫生和计划生育委员会'), renamed);
+    expect(units.nameHolderOf('青川市卫生健康委员会')).toEqual({ nameTakenBy: 'wjw', nameHolder: { name: '青川市卫生健康委员会', former: false } });
+    expect(units.nameHolderOf('青川市应急管理局')).toEqual({ nameTakenBy: null });
   });
 });

@@ -269,6 +269,16 @@ export class UnitsReadModel implements Projection {
   }
 
   /**
+   * The unit holding `name` (`byName`) as a registration or a rename is refused by it: its code (`nameTakenBy`) and `nameHolder` —
+   * its current name, and whether `name` is a former one (breaker48-10 M3). Nulls when no unit has or had the name.
+   */
+  nameHolderOf(name: string): { readonly nameTakenBy: string | null; readonly nameHolder?: { readonly name: string; readonly former: boolean } } {
+    const holder = this.byName(name);
+    if (!holder) return { nameTakenBy: null };
+    return { nameTakenBy: holder.code, nameHolder: { name: holder.name, former: unitNameKey(holder.name) !== unitNameKey(name) } };
+  }
+
+  /**
    * Units other than `exceptUnitId` whose name or a former name is near `name` (`nearUnitNames`: 市发改委 beside 青川市发展和改革委员会,
    * 青川市教育体育局 beside 青川市教育局), each as its id, code and current name, in pinyin order: what a registration or a rename
    * asks the office about (`RegisterUnit.nearUnits`, `RenameUnit.nearUnits`). One pass over the directory (a few hundred units).

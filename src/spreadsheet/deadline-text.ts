@@ -157,7 +157,7 @@ function dayOf(text: string, context: DeadlineContext): { day: string } | Unread
     if (year === undefined) return needYear();
     const [month, date] = [Number(m[1]), Number(m[2])];
     day = `${year}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
-    if (!isCalendarDate(day)) return { reason: `${day} does not exist`, reasonZh: `日期 ${day} 不存在` };
+    if (!isCalendarDate(day)) return yearText === undefined ? noSuchDayInTheYear(text, year, month, date) : { reason: `${day} does not exist`, reasonZh: `日期 ${day} 不存在` };
     return { day };
   }
   if ((m = /^(\d{1,2})月(底|末|份|上旬|中旬|下旬)?$/.exec(rest)) && rest !== '') {
@@ -178,6 +178,26 @@ function dayOf(text: string, context: DeadlineContext): { day: string } | Unread
     day = monthEnd(year, QUARTER_NUMBER[m[1]!]! * 3);
   }
   return day === null ? null : { day };
+}
+
+/**
+ * The refusal of a month and day written without a year (read in `year`, the plan's or the 台账's) that `year` does not have
+ * (breaker48-10 M1: 「2月29日」 in 2026 was refused as 「日期 2026-02-29 不存在」, a date the file never wrote): 2月29日 in a year
+ * that is no leap year, said so with the days it could mean; a day no year has (2月30日, 4月31日, 13月1日), said so. Pure.
+ */
+function noSuchDayInTheYear(text: string, year: number, month: number, date: number): Unreadable {
+  const written = `${month}月${date}日`;
+  if (month >= 1 && month <= 12 && isCalendarDate(`2000-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`)) {
+    return {
+      reason: `"${text}" gives no year, so it is read in ${year}, which has no ${written} (${year} is no leap year): write the date with its year, e.g. ${year}年2月28日 or ${year}年3月1日`,
+      reasonZh: `“${text}”没有写年份，按所属年度 ${year} 年读，但 ${year} 年没有${written}（${year} 年不是闰年）：请写明年份和日期，如“${year}年2月28日”或“${year}年3月1日”`,
+    };
+  }
+  const lastDay = month >= 1 && month <= 12 ? monthEnd(year, month) : null;
+  return {
+    reason: `"${text}": no year has ${written}${lastDay ? ` (the month's last day in ${year} is ${lastDay})` : ''}: write an existing date, e.g. ${lastDay ?? `${year}-12-31`}`,
+    reasonZh: `“${text}”：任何年份都没有${written}${lastDay ? `（${year} 年${month}月的最后一天是 ${lastDay}）` : ''}：请写一个存在的日期，如“${lastDay ?? `${year}-12-31`}”`,
+  };
 }
 
 /** 明年, 次年, 翌年, 下一年, 下年: the year after the context's. */
@@ -230,6 +250,11 @@ export function readDeadline(cell: Cell, context: DeadlineContext = {}): Deadlin
     return { ok: true, deadline: { kind: 'BY_DATE_THEN_STANDING', dueDate: reading.deadline.dueDate } };
   }
   const { year, notBefore } = context;
+  // 2月29日 in a 台账 of a year with none, drawn up after February: next year's, as any day before `notBefore` is — when that year has one.
+  if (!reading.ok && year !== undefined && notBefore !== undefined && !namesItsYear(text)) {
+    const later = readDeadlineText(original, text, { year: year + 1 });
+    if (later.ok && 'dueDate' in later.deadline && `${year}${later.deadline.dueDate.slice(4)}` < notBefore) return withBeforePeriodNotice(original, text, { ...later, yearAfter: year + 1 });
+  }
   const day = reading.ok && 'dueDate' in reading.deadline ? reading.deadline.dueDate : null;
   // A day without a year that would fall before `notBefore` is the next such day (breaker10d P32).
   if (day !== null && year !== undefined && notBefore !== undefined && day < notBefore && !namesItsYear(text)) {

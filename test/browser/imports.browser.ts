@@ -240,6 +240,14 @@ describe('imports from the browser: files of any advertised size, and a late pla
     await result.waitFor({ timeout: 60_000 });
     expect(await result.textContent()).toContain(`已导入 ${year} 年《青川市跨年度平台建设方案》：1 大项、1 小项。`);
     expect(await page.locator('[data-test="refused-rows"]').count()).toBe(0);
+
+    // newcomer48-10 M2: the item page shows the 特批 beside the part's due date — its reason, the day approved and the limit.
+    const plan = (await app.graphql(`{ workPlans { id title } }`)).data!.workPlans.find((each: { title: string }) => each.title === '青川市跨年度平台建设方案');
+    const itemId = (await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id } } } }`, { id: plan.id })).data!.workPlan.categories[0].items[0].id as string;
+    await page.goto(`/items/${itemId}`);
+    const approval = page.locator('[data-test="part-青川市财政局"] [data-test="part-due-approval"]');
+    await approval.waitFor();
+    expect(await approval.textContent()).toMatch(new RegExp(`^特批：平台建设跨年度，经分管领导同意（\\d{4}-\\d{2}-\\d{2} 批准，晚于期限 ${year}-12-31）$`));
   });
 
   // newcomer25 S8: 青川市教育体育局 (not registered) was imported as 青川市教育局's work with only a notice.

@@ -95,7 +95,7 @@ export async function perform(kind: ParentKind, action: PartAction, parentId: st
 }
 
 /** What anyone who reads a parent may read of each of its parts, on findings and items alike. */
-const PART_SUMMARY = `unitId unit { name } role status dueDate originalDueDate daysLeft reportedDaysLate trafficLight verifiedOn verifiedAt assignedAt assignedOn`;
+const PART_SUMMARY = `unitId unit { name } role status dueDate originalDueDate dueDateApproval { reason limit approvedOn } daysLeft reportedDaysLate trafficLight verifiedOn verifiedAt assignedAt assignedOn`;
 /**
  * What a unit user may read of its own part only (the API refuses it other units' with FORBIDDEN):
  * reports, inspections, returns, and what was said to the unit — 催办 and extension requests with
@@ -194,6 +194,8 @@ export interface Part extends PartTerms {
   status: string;
   dueDate: string;
   originalDueDate: string;
+  /** The supervisor's 特批 behind `dueDate` when it is past the parent's limit: why, the limit, the day approved; null within it. */
+  dueDateApproval: { reason: string; limit: string; approvedOn: string } | null;
   daysLeft: number;
   /** Days the standing report came after its due date (0 on time); null while the unit has to act. */
   reportedDaysLate: number | null;

@@ -8,8 +8,8 @@ import { UnitType } from '../../organization/units/unit.type.js';
 import { nameOn, UnitsReadModel, type UnitView } from '../../organization/units/units.read-model.js';
 import { officeDate } from '../../shared/calendar-date.js';
 import { Clock } from '../../shared/clock.js';
-import { dayCountedOn, daysLeft, holdersOf, inBusinessOrder, inspectionsInOrder, reportedDaysLate, trafficLight, type PartView, type PartWithHolders } from '../read-model/part-view.js';
-import { AssignmentType, DAYS_LEFT, DueTermsKindEnum, ExtensionRequestType, InspectionType, ReportType, ReturnType, TrafficLightEnum, UrgeType } from './assignment.types.js';
+import { dayCountedOn, daysLeft, dueDateOverrideInForce, holdersOf, inBusinessOrder, inspectionsInOrder, reportedDaysLate, trafficLight, type PartView, type PartWithHolders } from '../read-model/part-view.js';
+import { AssignmentType, DAYS_LEFT, DueDateApprovalType, DueTermsKindEnum, ExtensionRequestType, InspectionType, ReportType, ReturnType, TrafficLightEnum, UrgeType } from './assignment.types.js';
 import { deadlineCell, nextReportDue, termsInWords } from '../../shared/deadline.js';
 
 /*
@@ -97,6 +97,14 @@ export class AssignmentResolver {
     const actor = context.actor;
     if (actor && !(actor.unitId !== null && holdersOf(part).includes(actor.unitId))) requireUnitDetailsAccess(actor, part.unitId, what);
     return part;
+  }
+
+  @ResolveField(() => DueDateApprovalType, {
+    nullable: true,
+    description: 'The supervisor’s override (特批) behind dueDate when it is past the parent’s limit — reason, limit and the day approved (newcomer48-10 M2); null when dueDate is within the limit',
+  })
+  dueDateApproval(part: PartView) {
+    return dueDateOverrideInForce(part);
   }
 
   @ResolveField(() => DueTermsKindEnum, { description: 'How dueDate is read: a plain day, 立行立改, a recurring period’s part, a standing task (常态化, never overdue) …' })

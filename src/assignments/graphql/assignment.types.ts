@@ -119,6 +119,13 @@ export class ReturnType {
   newDueDate: string | null;
 }
 
+@ObjectType('DueDateApproval', { description: 'A supervisor’s override (特批) of a due date past the parent’s limit: the reason and the day it was given' })
+export class DueDateApprovalType {
+  @Field(() => String, { description: 'Why the later date was approved (the supervisor’s words, 特批理由)' }) reason: string;
+  @Field(() => String, { description: 'The limit it goes past (YYYY-MM-DD): the plan’s period end or the rectification plan’s inspection deadline' }) limit: string;
+  @Field(() => String, { description: 'The office day it was approved (YYYY-MM-DD): the day of the assignment, extension or return that gave the date' }) approvedOn: string;
+}
+
 @ObjectType('Assignment', { description: 'One unit’s part of a finding or work-plan item' })
 export class AssignmentType {
   @Field(() => ID) unitId: string;

@@ -1,5 +1,5 @@
 import type { AssignmentEvent } from '../domain/assignment.events.js';
-import { applyAssignmentEvent, dueDateOn, firstReportOnTime, isOverdue, reportedDaysLate, termsOn, trafficLight, workDoneAsOf, type PartView } from './part-view.js';
+import { applyAssignmentEvent, dueDateOn, dueDateOverrideInForce, firstReportOnTime, isOverdue, reportedDaysLate, termsOn, trafficLight, workDoneAsOf, type PartView } from './part-view.js';
 import type { TimelineEntry } from './timeline.js';
 
 /*
@@ -270,5 +270,24 @@ describe('an extension granted and a return of the same office day (breaker8u P1
   it('on different days the later fact still rules: a return the day after the grant gives its own date', () => {
     const part = partAfter(...typed(assigned, reported('2026-05-10'), granted('2026-05-20', '2026-06-30'), failed('2026-05-21', '2026-06-20')));
     expect(part.dueDate).toBe('2026-06-20');
+  });
+});
+
+describe('the override (特批) behind the due date in force (newcomer48-10 M2)', () => {
+  const override = { reason: '项目跨年度实施，经分管副市长同意', limit: '2026-12-31' };
+  const assignedPast = entry('2026-04-01', { type: 'UnitAssigned', data: { unitId: 'a', role: 'LEAD', dueDate: '2027-03-31', assignedOn: '2026-04-01', dueDateOverride: override } });
+  const grantedPast = entry('2026-06-10', {
+    type: 'ExtensionGranted',
+    data: { unitId: 'a', requestId: 'x-late', previousDueDate: '2026-05-15', newDueDate: '2027-01-31', decidedOn: '2026-06-10', dueDateOverride: override },
+  });
+
+  it('is the assignment’s, with its reason, limit and day, while its date stands', () => {
+    expect(dueDateOverrideInForce(partAfter(assignedPast))).toEqual({ ...override, approvedOn: '2026-04-01' });
+  });
+
+  it('is the grant’s once an extension past the limit gives the date, and none for a date within it', () => {
+    expect(dueDateOverrideInForce(partAfter(assigned, grantedPast))).toEqual({ ...override, approvedOn: '2026-06-10' });
+    expect(dueDateOverrideInForce(partAfter(assigned))).toBeNull();
+    expect(dueDateOverrideInForce(partAfter(assignedPast, failed('2026-06-20', '2026-09-30')))).toBeNull();
   });
 });

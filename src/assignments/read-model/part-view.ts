@@ -2,7 +2,7 @@ import type { TimelineEntry } from './timeline.js';
 import { keepsJoiningRecord, overdueDueCarried, ownRoleOnTheDay, type SameDayRecord, type SameDayStep, type WorkDone } from '../domain/same-day-join.js';
 import { addDays, daysBetween } from '../../shared/calendar-date.js';
 import { BY_DATE, isNeverOverdue, isProgressReport, type DueTerms } from '../../shared/deadline.js';
-import type { AssignmentEvent, AssignmentRole, Evidence, FactDateCorrected, InspectionLogged, InspectionOutcome } from '../domain/assignment.events.js';
+import type { AssignmentEvent, AssignmentRole, DueDateOverridden, Evidence, FactDateCorrected, InspectionLogged, InspectionOutcome } from '../domain/assignment.events.js';
 import { correctionsOf, whatFailed, type InspectionCorrectionNote } from '../domain/business-order.js';
 
 /** A request's withdrawal fields cleared: a decision of the withdrawal's own day stands over it (breaker8v P3). */
@@ -105,6 +105,11 @@ export interface DueDateChange {
    * force; judged where it takes effect, so a fact dated before it entered later moves it the same in every fold.
    */
   readonly atLeast?: true;
+  /**
+   * The supervisor's override (特批) the change came with: a due date past the parent's limit (the plan's period, the
+   * rectification plan's inspection deadline), its reason and that limit (`DueDateOverridden`). Absent: within the limit.
+   */
+  readonly override?: DueDateOverridden;
 }
 
 /**
@@ -234,6 +239,7 @@ export function assignedPart(
   dueDate: string,
   assigned: { readonly on: string; readonly at: string },
   terms: DueTerms = BY_DATE,
+  override?: DueDateOverridden,
 ): PartView {
   return {
     unitId,
@@ -253,7 +259,7 @@ export function assignedPart(
     returns: [],
     heldBefore: [],
     passedOn: [],
-    dueDates: [{ on: assigned.on, dueDate, source: 'assigned', at: assigned.at }],
+    dueDates: [{ on: assigned.on, dueDate, source: 'assigned', at: assigned.at, ...(override ? { override } : {}) }],
   };
 }
 
@@ -332,7 +338,7 @@ function applyToParts(parts: Map<string, PartView>, event: TimelineEntry<Assignm
       part.status = 'RETURNED';
       part.verifiedOn = null;
       part.verifiedAt = null;
-      if (newDueDate !== null) changeDueDate(part, { on, dueDate: newDueDate, source: event.id, at, byReturn: true });
+      if (newDueDate !== null) changeDueDate(part, { on, dueDate: newDueDate, source: event.id, at, byReturn: true, ...overrideOf(event.data) });
       part.returns.push({ cause: 'REOPENED', reason: event.data.reason, returnedOn: on, returnedAt: at, newDueDate });
     }
     return;
@@ -376,8 +382,8 @@ function applyToParts(parts: Map<string, PartView>, event: TimelineEntry<Assignm
     return;
   }
   if (event.type === 'UnitAssigned') {
-    const { unitId, role, dueDate, terms } = event.data;
-    const assigned = assignedPart(unitId, role, dueDate, { on, at }, terms);
+    const { unitId, role, dueDate, terms, dueDateOverride } = event.data;
+    const assigned = assignedPart(unitId, role, dueDate, { on, at }, terms, dueDateOverride);
     const held = parts.get(unitId);
     // Folded by day, the unit took a part here over (a merge or hand-over dated before this 交办, typed after it) before its
     // own 交办's day: as typed, that part joined the 交办's, which kept its record — so here too (breaker8i P5).
@@ -450,7 +456,7 @@ function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): voi
       const request = part.extensionRequests.find((r) => r.requestId === event.data.requestId);
       // Withdrawn the same day, the decision stands (the decider's `decisionOfWithdrawalDay`, breaker8v P3).
       if (request) Object.assign(request, { status: 'GRANTED', decidedOn: on, decidedAt: at, grantedDueDate: event.data.newDueDate }, NOT_WITHDRAWN);
-      changeDueDate(part, { on, dueDate: event.data.newDueDate, source: `extension:${event.data.requestId}`, at, atLeast: true });
+      changeDueDate(part, { on, dueDate: event.data.newDueDate, source: `extension:${event.data.requestId}`, at, atLeast: true, ...overrideOf(event.data) });
       return;
     }
     case 'ExtensionRefused': {
@@ -480,7 +486,7 @@ function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): voi
       return;
     case 'ReportSentBack':
       if (!beforeItsVerification(part, on)) part.status = 'RETURNED';
-      if (event.data.newDueDate !== undefined) changeDueDate(part, { on, dueDate: event.data.newDueDate, source: event.id, at, byReturn: true });
+      if (event.data.newDueDate !== undefined) changeDueDate(part, { on, dueDate: event.data.newDueDate, source: event.id, at, byReturn: true, ...overrideOf(event.data) });
       insertByDay(part.returns, { cause: 'SENT_BACK', reason: event.data.reason, returnedOn: on, returnedAt: at, newDueDate: event.data.newDueDate ?? null }, (returned) => returned.returnedOn);
       return;
     case 'InspectionLogged':
@@ -489,7 +495,7 @@ function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): voi
         // of the pass's own day, listed before that pass (it came before it: note44 Left, as the decider's `returnBeforeThePass`).
         const before = part.inspections.findIndex((inspection) => inspection.inspectedOn > on || (inspection.inspectedOn === on && inspection.outcome === 'PASSED'));
         part.inspections.splice(before < 0 ? part.inspections.length : before, 0, inspectionView(event.data, by, at));
-        if (event.data.newDueDate !== undefined) changeDueDate(part, { on, dueDate: event.data.newDueDate, source: inspectionSource(event.data.inspectionId), at, byReturn: true });
+        if (event.data.newDueDate !== undefined) changeDueDate(part, { on, dueDate: event.data.newDueDate, source: inspectionSource(event.data.inspectionId), at, byReturn: true, ...overrideOf(event.data) });
         insertByDay(part.returns, { cause: 'INSPECTION_FAILED', reason: whatFailed(event.data), returnedOn: on, returnedAt: at, newDueDate: event.data.newDueDate ?? null }, (returned) => returned.returnedOn);
         return;
       }
@@ -501,7 +507,7 @@ function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): voi
         part.verifiedAt = event.correctedAt ?? at;
       } else {
         part.status = 'RETURNED';
-        if (event.data.newDueDate !== undefined) changeDueDate(part, { on, dueDate: event.data.newDueDate, source: inspectionSource(event.data.inspectionId), at, byReturn: true });
+        if (event.data.newDueDate !== undefined) changeDueDate(part, { on, dueDate: event.data.newDueDate, source: inspectionSource(event.data.inspectionId), at, byReturn: true, ...overrideOf(event.data) });
         part.returns.push({ cause: 'INSPECTION_FAILED', reason: whatFailed(event.data), returnedOn: on, returnedAt: at, newDueDate: event.data.newDueDate ?? null });
       }
       return;
@@ -560,7 +566,7 @@ const inspectionSource = (inspectionId: string) => `inspection:${inspectionId}`;
  * the fact on its corrected day (business-order.ts). A reopening's or send-back's correction that gave a new due date (h8b,
  * breaker48-8 S2) gives it to the part from the corrected day on, as the reopening's own would (`source`: the correction's event id names that change).
  */
-function redate(part: PartView, { factType, previousOn, on, ofTheDay, newDueDate }: FactDateCorrected['data'], source: string): void {
+function redate(part: PartView, { factType, previousOn, on, ofTheDay, newDueDate, dueDateOverride }: FactDateCorrected['data'], source: string): void {
   // The record the correction names: the last of its kind that day, or (`ofTheDay`, breaker8s P8) its place among them in the order entered.
   const pick = <Record>(records: readonly Record[], matches: (record: Record) => boolean, enteredAt: (record: Record) => string): number => {
     // In the order entered, not the order listed: a failure of a pass's own day entered after it is listed before it (note44 Left).
@@ -588,7 +594,7 @@ function redate(part: PartView, { factType, previousOn, on, ofTheDay, newDueDate
       // Moved past the due date in force, the correction gave the new one (breaker48-8 S2), as a reopening's does.
       if (returned.newDueDate === null && newDueDate !== undefined) {
         part.returns[index] = { ...returned, returnedOn: on, newDueDate };
-        changeDueDate(part, { on, dueDate: newDueDate, source, at: returned.returnedAt, byReturn: true });
+        changeDueDate(part, { on, dueDate: newDueDate, source, at: returned.returnedAt, byReturn: true, ...overrideOf({ dueDateOverride }) });
         return;
       }
       part.returns[index] = { ...returned, returnedOn: on };
@@ -601,7 +607,7 @@ function redate(part: PartView, { factType, previousOn, on, ofTheDay, newDueDate
       const returned = part.returns[index]!;
       if (returned.newDueDate === null && newDueDate !== undefined) {
         part.returns[index] = { ...returned, returnedOn: on, newDueDate };
-        changeDueDate(part, { on, dueDate: newDueDate, source, at: returned.returnedAt, byReturn: true });
+        changeDueDate(part, { on, dueDate: newDueDate, source, at: returned.returnedAt, byReturn: true, ...overrideOf({ dueDateOverride }) });
         return;
       }
       part.returns[index] = { ...returned, returnedOn: on };
@@ -688,6 +694,20 @@ function insertByDay<Entry>(list: Entry[], entry: Entry, dayOf: (entry: Entry) =
   const after = list.findIndex((earlier) => dayOf(earlier) > day);
   if (after < 0) list.push(entry);
   else list.splice(after, 0, entry);
+}
+
+/** The override (特批) an event's new due date came with, as a change carries it (`DueDateChange.override`); {} without one. */
+const overrideOf = (data: { readonly dueDateOverride?: DueDateOverridden }): { override?: DueDateOverridden } => (data.dueDateOverride ? { override: data.dueDateOverride } : {});
+
+/**
+ * The override (特批) behind the part's due date in force (`dueDate`), with the office day it was given: the last change to take
+ * effect that set this date, when it came with one (newcomer48-10 M2: the reason was kept in the events and shown nowhere).
+ * Null when the date in force is within the parent's limit. O(changes).
+ */
+export function dueDateOverrideInForce(part: Pick<PartView, 'dueDates' | 'dueDate'>): (DueDateOverridden & { readonly approvedOn: string }) | null {
+  let setting: DueDateChange | undefined;
+  for (const change of part.dueDates) if (change.dueDate === part.dueDate && (setting === undefined || takesEffectAfter(change, setting))) setting = change;
+  return setting?.override ? { ...setting.override, approvedOn: setting.on } : null;
 }
 
 function changeDueDate(part: PartView, change: DueDateChange): void {

@@ -1,5 +1,5 @@
 import type { Actor } from '../../shared/command-context.js';
-import { DomainError, badInput, conflict, forbidden, named, notFound, say } from '../../shared/domain-error.js';
+import { DomainError, badInput, conflict, forbidden, named, notFound, say, type Bilingual } from '../../shared/domain-error.js';
 import { Decider, unreachable } from '../../shared/decider.js';
 import { isBlank, requireBusinessDay, requireNotBefore, type DatedFact } from '../../shared/guards.js';
 import { mergedAwayBefore } from './takes-over-on.js';
@@ -50,11 +50,8 @@ export interface NameHolder {
  */
 export function nameTaken(name: string, code: string, holder: NameHolder | undefined): DomainError {
   if (holder?.former) {
-    return conflict(
-      `The name ${name} is the former name of ${holder.name} (code ${code}), from before its rename: files that name it are read as ${holder.name}, so it cannot be another unit's name. Register the new unit under its own official name.`,
-      `“${name}”是 ${holder.name}（编码 ${code}）的原名称（更名前的名称）：文件中写“${name}”的，均按 ${holder.name} 读取，因此不能再作为另一个单位的名称。请用新单位自己的正式名称登记。`,
-      { field: 'name' },
-    );
+    const { en, zh } = formerNameTaken(name, code, holder.name);
+    return conflict(en, zh, { field: 'name' });
   }
   return conflict(
     `The name ${name} already belongs to unit ${code}; unit names must be unique.`,
@@ -62,6 +59,16 @@ export function nameTaken(name: string, code: string, holder: NameHolder | undef
     { field: 'name' },
   );
 }
+
+/**
+ * Why `name`, the former name of unit `holderName` (code `code`), is no new unit's name (`nameTaken`), in both languages: what a
+ * registration, a rename and a 单位名录 row under it are refused with (breaker48-10 M3).
+ */
+export const formerNameTaken = (name: string, code: string, holderName: string): Bilingual =>
+  say(
+    `The name ${name} is the former name of ${holderName} (code ${code}), from before its rename: files that name it are read as ${holderName}, so it cannot be another unit's name. Register the new unit under its own official name.`,
+    `“${name}”是 ${holderName}（编码 ${code}）的原名称（更名前的名称）：文件中写“${name}”的，均按 ${holderName} 读取，因此不能再作为另一个单位的名称。请用新单位自己的正式名称登记。`,
+  );
 
 /** A registered unit whose name is near a new one's (`RegisterUnit.nearUnits`). */
 export interface NearUnit {

@@ -68,3 +68,25 @@ describe('the day a rename by a units file took effect (breaker10q P15)', () => 
     store.close();
   });
 });
+
+/*
+ * breaker48-10 M3: a new unit under a unit's former name was refused 「名称已属于单位 WJW」 — a name the directory shows for no unit
+ * today. It stays refused (files naming the former name are read as the renamed unit), saying whose former name it is.
+ */
+describe('a new unit in a units file under a renamed unit’s former name (breaker48-10 M3)', () => {
+  it('is refused saying whose former name it is, nothing registered', async () => {
+    const store = new SqliteEventStore(join(mkdtempSync(join(tmpdir(), 'rectify-unit-former-name-')), 'events.db'));
+    const schemas = allEventSchemas();
+    const run = async (key: string, content: Uint8Array, rename: boolean) =>
+      importUnitsFile({ store, schemas, units: await replayLog(store, schemas, new UnitsReadModel()) }, { name: 'units.csv', content }, fromServer(key), { rename });
+    await run('register', OLD_NAME, false);
+    await run('rename', NEW_NAME, true);
+    const refused = await run('new-unit', text('编码,名称,类型\nWSJ,青川市卫生和计划生育委员会,部门\n'), false).then(
+      (answer) => answer,
+      (error: { messageZh?: string; extensions?: unknown }) => error,
+    );
+    expect(JSON.stringify(refused)).toContain('“青川市卫生和计划生育委员会”是 青川市卫生健康委员会（编码 WJW）的原名称（更名前的名称）');
+    expect((await replayLog(store, schemas, new UnitsReadModel())).get(unitIdForCode('WSJ'))).toBeUndefined();
+    store.close();
+  });
+});

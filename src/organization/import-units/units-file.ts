@@ -1,4 +1,5 @@
 import { UnitKinds, type UnitKind } from '../domain/unit.events.js';
+import { formerNameTaken } from '../domain/unit.decider.js';
 import { unitIdForCode } from '../units/unit-id.js';
 import { textOf } from '../../spreadsheet/cells.js';
 import { isReservedKey, unreadableLabel, unreadableReasonZh } from '../../shared/readable-text.js';
@@ -272,7 +273,10 @@ export async function importUnits(
       const near = directoryForms.filter((each) => each.unit.id !== idOfCode && nearForms(forms, each.forms)).map((each) => each.unit);
       if (near.length > 0) problems.push(nearRenameProblem(row, code, name, near));
     } else if (idOfCode === undefined && idOfName !== undefined && CODE.test(code)) {
-      problems.push({ row, reason: `${name} is already registered under another code than ${code}.`, reasonZh: `“${name}”已用另一个编码（不是 ${code}）登记。` });
+      // A renamed unit's former name: said whose, as a registration under it is (breaker48-10 M3: 「已用另一个编码登记」 named no unit).
+      const holder = (options.directory ?? []).find((unit) => unit.id === idOfName && unitNameKey(unit.name) !== unitNameKey(name) && !unit.mergedIntoUnitId);
+      const former = holder ? formerNameTaken(name, holder.code, holder.name) : undefined;
+      problems.push(former ? { row, reason: former.en, reasonZh: former.zh } : { row, reason: `${name} is already registered under another code than ${code}.`, reasonZh: `“${name}”已用另一个编码（不是 ${code}）登记。` });
     }
 
     // A new unit whose name is near a registered unit's or an earlier row's (市发改委, 青川市 教育局, 市发改委（市粮食局）): asked, never

@@ -80,6 +80,15 @@ describe('a plan import with items due after the plan’s period: the supervisor
     for (const entry of assignments('2')) expect(JSON.parse(entry.details).dueDateOverride).toEqual({ reason: REASON, limit: '2026-12-31' });
     expect(assignments('1')).toHaveLength(1);
     expect(JSON.parse(assignments('1')[0]!.details).dueDateOverride).toBeUndefined();
+    // newcomer48-10 M2: each part says its 特批 — the reason, the limit, the day approved (the assignment's) — for the item page to show.
+    const parts = await app.graphql(`query($id: ID!) { workPlanItems(planId: $id, first: 10) { nodes { code parts { assignedOn dueDateApproval { reason limit approvedOn } } } } }`, {
+      id: imported.data!.importWorkPlan.planId,
+    });
+    expect(parts.errors).toBeUndefined();
+    const nodes = parts.data!.workPlanItems.nodes as { code: string; parts: { assignedOn: string; dueDateApproval: unknown }[] }[];
+    const item2 = nodes.find((item) => item.code === '2')!.parts;
+    expect(item2.map((part) => part.dueDateApproval)).toEqual(item2.map((part) => ({ reason: REASON, limit: '2026-12-31', approvedOn: part.assignedOn })));
+    expect(nodes.find((item) => item.code === '1')!.parts.map((part) => part.dueDateApproval)).toEqual([null]);
   });
 });
 

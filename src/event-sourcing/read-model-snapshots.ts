@@ -1,12 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import v8 from 'node:v8';
+import { performance } from 'node:perf_hooks';
 import type { AppSettings } from '../config/app-settings.js';
 import { comparePositions, formatPosition, type Position } from '../event-store/event-store.port.js';
 import { ADMITTED_STORE } from '../event-store/event-store.module.js';
 import type { AdmittedStore } from '../event-store/store-admission.js';
 import { SqliteEventStore } from '../event-store/sqlite-event-store.js';
 import { EventSchemaRegistry } from '../shared/event-schemas.js';
+import { StringTable } from '../shared/interned-strings.js';
 import { LedgerKeys } from '../ledger/ledger-keys.js';
 import { inBothLanguages, say, type Bilingual } from '../shared/domain-error.js';
 import type { Projection } from './recorded-event.js';
@@ -219,13 +221,20 @@ export class ReadModelSnapshots {
       return null;
     }
     let states: unknown[];
+    // This restore's own table: dropped once the states hold their strings, so it keeps nothing alive after.
+    const strings = new StringTable();
+    const decodeStarted = performance.now();
     try {
-      states = decodeSnapshotStates(this.path, file.header, file.payload);
+      states = decodeSnapshotStates(this.path, file.header, file.payload, strings);
     } catch (error) {
       if (!(error instanceof UnreadableSnapshotError)) throw error;
       this.logger.warn(`${error.message}: ignored, the read models are rebuilt from the log`);
       return null;
     }
+    const { looked, shared, kept } = strings.stats;
+    this.logger.log(
+      `Snapshot ${this.path} decoded in ${Math.round(performance.now() - decodeStarted)} ms; its ${looked} short strings are held as ${kept} (${shared} occurrences share a string held before)`,
+    );
     // A read model's own restore() may fail half-way: put every one back as it was (empty) then.
     const empty = v8.deserialize(v8.serialize(projections.map(stateOf))) as unknown[];
     try {

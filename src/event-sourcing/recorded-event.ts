@@ -2,6 +2,7 @@ import { DomainEvent } from '../shared/decider.js';
 import { StoredEvent } from '../event-store/event-store.port.js';
 import { UnreadableEventError, type EventSchemaRegistry } from '../shared/event-schemas.js';
 import { say } from '../shared/domain-error.js';
+import { foldedStrings, type StringTable } from '../shared/interned-strings.js';
 
 /**
  * A stored event brought up to its current schema: what projections consume. Besides the instant
@@ -73,12 +74,27 @@ export interface SnapshotCaptures {
 }
 
 /**
- * Upcasts a stored event and dates it on both time axes.
+ * Upcasts a stored event and dates it on both time axes. Its short strings — ids, stream id, type,
+ * metadata, the data's fields at any depth, the office day — are interned in `strings` (by default
+ * `foldedStrings`, the read models' table: what they keep of an event then shares one string per id or
+ * day with everything else they keep; see interned-strings.ts), in place in the event's data and
+ * metadata (the parse's own objects); null leaves them as read (a fold whose result is not kept).
  * @throws UnreadableEventError for a row that cannot be read (`StoredEvent.unreadable`: damaged
  *   JSON) or upcast (`EventSchemaRegistry.upcast`: an unknown type, a newer schema version).
  */
-export function recordedEvent(schemas: EventSchemaRegistry, stored: StoredEvent): RecordedEvent {
+export function recordedEvent(schemas: EventSchemaRegistry, stored: StoredEvent, strings: StringTable | null = foldedStrings): RecordedEvent {
   if (stored.unreadable) throw new UnreadableEventError(say(stored.unreadable, stored.unreadableZh ?? '其存储内容无法读取（数据或元数据不是完整的 JSON 对象）'));
   const current = schemas.upcast(stored);
-  return { ...stored, ...current, occurredOn: schemas.occurredOn(current.type, current.data, stored.metadata.recordedAt) } as RecordedEvent;
+  const occurredOn = schemas.occurredOn(current.type, current.data, stored.metadata.recordedAt);
+  if (strings === null) return { ...stored, ...current, occurredOn } as RecordedEvent;
+  return {
+    ...stored,
+    ...current,
+    id: strings.intern(stored.id),
+    streamId: strings.intern(stored.streamId),
+    type: strings.intern(current.type),
+    data: strings.internParsed(current.data),
+    metadata: strings.internParsed(stored.metadata),
+    occurredOn: strings.intern(occurredOn),
+  } as RecordedEvent;
 }

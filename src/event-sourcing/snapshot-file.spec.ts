@@ -16,6 +16,7 @@ import {
   type SnapshotAuthenticator,
   type SnapshotBytes,
 } from './snapshot-file.js';
+import { StringTable } from '../shared/interned-strings.js';
 import { addOnDay, countBefore, emptyDayCounts, type DayCounts } from '../assignments/read-model/part-tallies.js';
 
 /*
@@ -271,6 +272,30 @@ describe('a read-model snapshot written in pieces', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a restored snapshot (perf49: strings interned)', () => {
+  it('holds one string per distinct id, status and day however many records name it, whole and in pieces alike', async () => {
+    // 300 parts of 3 units: every unit id, role, status and day a string of its own in the file, as v8.deserialize makes them.
+    const parts = new Map<string, { unitId: string; role: string; status: string; dueOn: string }>();
+    for (let index = 0; index < 300; index += 1) {
+      parts.set(`part-${index}`, { unitId: `unit-${index % 3}`, role: index % 2 ? 'RESPONSIBLE' : 'ASSISTING', status: 'VERIFIED', dueOn: `2026-05-0${1 + (index % 3)}` });
+    }
+    const byUnit = new Map([0, 1, 2].map((unit) => [`unit-${unit}`, [...parts.keys()].filter((_, index) => index % 3 === unit)]));
+    const bytes = await encodeSnapshot({ ...HEADER, readModels: ['Parts', 'Whole'] }, [{ parts, byUnit }, new WrittenWhole({ parts })], authenticate, undefined, 16);
+    const header = { ...HEADER, readModels: ['Parts', 'Whole'], format: 6, payloadBytes: payloadOf(bytes).length };
+    const strings = new StringTable();
+    const [pieces, whole] = decodeSnapshotStates('test', header, payloadOf(bytes), strings) as [{ parts: typeof parts; byUnit: typeof byUnit }, { parts: typeof parts }];
+
+    expect([...pieces.parts.values()]).toEqual([...parts.values()]);
+    expect([...whole.parts.keys()]).toEqual([...parts.keys()]);
+    expect([...pieces.byUnit]).toEqual([...byUnit]);
+    // 2 × 300 part ids + 300 ids in byUnit + 3 unit keys + 2 × 4 × 300 fields (+ the pieces' markers' field names).
+    expect(strings.stats.looked).toBeGreaterThanOrEqual(3303);
+    // Each part id, unit id, role, status and day kept once: 300 + 3 + 2 + 1 + 3, and the markers' few names.
+    expect(strings.stats.kept).toBeLessThan(330);
+    expect(strings.stats.shared).toBe(strings.stats.looked - strings.stats.kept);
   });
 });
 

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import type { Position } from '../event-store/event-store.port.js';
+import { StringTable } from '../shared/interned-strings.js';
 import { temporaryPathFor } from '../shared/temporary-path.js';
 
 /*
@@ -395,15 +396,20 @@ export function objectsSharedAcrossPieces(states: readonly unknown[], most = 20)
   return [...new Set(found)];
 }
 
-/** The states `encodeSnapshot` wrote, put back together (objects and containers written in pieces made whole again). */
-function decodePayload(payload: Buffer): unknown[] {
+/**
+ * The states `encodeSnapshot` wrote, put back together (objects and containers written in pieces made
+ * whole again), each piece's strings interned in `strings` as it is deserialised — before a container's
+ * entries make their Map or Set — so a string the states hold many times (an id, a status, a day) is
+ * held once (see interned-strings.ts).
+ */
+function decodePayload(payload: Buffer, strings: StringTable): unknown[] {
   let offset = 0;
   const next = (): unknown => {
     if (offset + 4 > payload.length) throw new Error('the payload ends inside a piece');
     const length = payload.readUInt32BE(offset);
     const end = offset + 4 + length;
     if (end > payload.length) throw new Error('the payload ends inside a piece');
-    const value = v8.deserialize(payload.subarray(offset + 4, end));
+    const value = strings.internWithin(v8.deserialize(payload.subarray(offset + 4, end)) as unknown);
     offset = end;
     return value;
   };
@@ -501,12 +507,17 @@ export function readSnapshotFile(path: string): SnapshotFile | null {
   return { header, payload, signed: [bytes.subarray(0, headerEnd), payload], mac: bytes.subarray(headerEnd, headerEnd + MAC_BYTES) };
 }
 
-/** The states of an authentic snapshot whose header was accepted; throws UnreadableSnapshotError when the payload cannot be decoded. */
-export function decodeSnapshotStates(path: string, header: SnapshotHeader, payload: Buffer): unknown[] {
+/**
+ * The states of an authentic snapshot whose header was accepted; throws UnreadableSnapshotError when the
+ * payload cannot be decoded. Their short strings are interned in `strings` (by default a table of this
+ * restore's own, dropped with it: the states then hold each distinct short string once; its `stats` say
+ * how many were shared).
+ */
+export function decodeSnapshotStates(path: string, header: SnapshotHeader, payload: Buffer, strings: StringTable = new StringTable()): unknown[] {
   if (payload.length !== header.payloadBytes) throw new UnreadableSnapshotError(path, `payload of ${payload.length} bytes, expected ${header.payloadBytes}`);
   let states: unknown;
   try {
-    states = decodePayload(payload);
+    states = decodePayload(payload, strings);
   } catch (error) {
     throw new UnreadableSnapshotError(path, `payload: ${String(error)}`);
   }

@@ -7,9 +7,9 @@
  * (bench/results/profiles.md). A table here maps each string to the one instance kept for it, so the
  * copies a parse or a restore made become garbage as soon as their record takes the kept one.
  *
- * Hand-written: no package on the npm registry this project can use does it (none well kept; it is a
- * Map and a walk), and the walk must know the read models' plain data (Map keys, Sets) as
- * snapshot-file.ts writes it. JavaScript cannot tell two equal strings apart, so what a table saved is
+ * Hand-written: no npm package does this (d3's `internmap` compares a Map's keys through a key function;
+ * it hands back no kept instance of an equal string and walks no state); it is a Map and a walk, and
+ * the walk must know the read models' plain data (Map keys, Sets) as snapshot-file.ts writes it. JavaScript cannot tell two equal strings apart, so what a table saved is
  * known from its counters (`StringTable.stats`), not from the strings.
  */
 

@@ -22,13 +22,16 @@ dist/ and node_modules/.
   --after <root>     the second build's checkout (required)
   --events <n>       log size (default 10000)
   --rounds <n>       restarts of each build (default 3)
+  --folders <b>,<a>  the two folders an earlier run left (printed at its end): their copies and snapshots are
+                     restarted again, no first starts
   --help, -h         this text; nothing is run`;
-const line = readCommandLine(process.argv.slice(2), { usage: USAGE, values: ['--before', '--after', '--events', '--rounds'], flags: [] });
+const line = readCommandLine(process.argv.slice(2), { usage: USAGE, values: ['--before', '--after', '--events', '--rounds', '--folders'], flags: [] });
 const before = line.value('--before');
 const after = line.value('--after');
 const events = Number(line.value('--events') ?? '10000');
 const rounds = Number(line.value('--rounds') ?? '3');
-if (!before || !after || !Number.isInteger(events) || !Number.isInteger(rounds) || rounds < 1) {
+const folders = line.value('--folders')?.split(',') ?? null;
+if (!before || !after || !Number.isInteger(events) || !Number.isInteger(rounds) || rounds < 1 || (folders !== null && folders.length !== 2)) {
   console.error(`--before and --after are required; --events and --rounds are whole numbers\n\n${USAGE}`);
   process.exit(2);
 }
@@ -46,9 +49,9 @@ const { path } = await cachedLog(events);
 console.log(`# restarts at ${events} events (${path}); load average at start ${load()}`);
 const builds = [before, after].map((root, index) => {
   const name = index === 0 ? 'before' : 'after';
-  const directory = mkdtempSync(join(tmpdir(), `restarts-${name}-`));
+  const directory = folders ? folders[index] : mkdtempSync(join(tmpdir(), `restarts-${name}-`));
   const sqlitePath = join(directory, 'rectify.db');
-  copyLog(path, sqlitePath);
+  if (!folders) copyLog(path, sqlitePath);
   return { name, root, directory, sqlitePath, logFile: join(directory, 'server.log') };
 });
 
@@ -69,7 +72,7 @@ async function start(build) {
 const said = (figures) =>
   `${seconds(figures.readyMs)} to serving (${seconds(figures.cpu)} of the server's CPU), peak RSS ${mib(figures.peak)}, RSS when ready ${mib(figures.rss)}; after a full collection: heap used ${mib(figures.heap?.heapUsed)}, RSS ${mib(figures.heap?.rss)}, external ${mib(figures.heap?.external)}`;
 
-for (const build of builds) {
+for (const build of folders ? [] : builds) {
   const figures = await start(build);
   const snapshot = `${build.sqlitePath}.read-models.snapshot`;
   console.log(`${build.name} first start: ${said(figures)}; snapshot ${existsSync(snapshot) ? mib(statSync(snapshot).size) : 'none'} (load ${load()})`);

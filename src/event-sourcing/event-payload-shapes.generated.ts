@@ -423,6 +423,10 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         },
         "ofTheDay": {
           "type": "number"
+        },
+        "ownDueDateOnly": {
+          "type": "boolean",
+          "const": true
         }
       },
       "required": [

@@ -193,6 +193,12 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
     if (entry.eventType === 'ReportDateCorrected') {
       move(lastOf((c) => c.eventType === 'RectificationReported' && c.unitId === entry.unitId && dayNow.get(c.revision) === d.previousReportedOn), String(d.reportedOn));
     } else if (entry.eventType === 'FactDateCorrected') {
+      // The new due date a return's row reads after this correction: the one it gives, or (`ownDueDateOnly`: moved back where
+      // none is needed, breaker49-8 S4) the one the return gave itself as entered — none, or its own.
+      const dueDateOfReturn = (target: Fact) => {
+        if (typeof d.newDueDate === 'string') shown.set(target.revision, { ...(shown.get(target.revision) ?? target.details), newDueDate: d.newDueDate });
+        else if (d.ownDueDateOnly === true) shown.set(target.revision, { ...(shown.get(target.revision) ?? target.details), newDueDate: target.details.newDueDate });
+      };
       const types = d.factType === 'ExtensionGranted' || d.factType === 'ExtensionRefused' ? ['ExtensionGranted', 'ExtensionRefused'] : [d.factType];
       // Named by its place among that day's records of its kind, in the order entered (breaker8s P8); else the last.
       const nth = typeof d.ofTheDay === 'number' ? earlier.filter((c) => c.eventType === d.factType && c.unitId === entry.unitId && dayNow.get(c.revision) === d.previousOn)[d.ofTheDay - 1] : undefined;
@@ -203,13 +209,14 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
         if (parent && parent.eventType.endsWith('Reopened') && dayNow.get(parent.revision) === d.previousOn) move(parent, String(d.on));
         move(reopening, String(d.on));
         // Moved past the parts' due date, the correction gave the new one (h8b): the reopening's row reads it.
-        if (reopening && typeof d.newDueDate === 'string') shown.set(reopening.revision, { ...(shown.get(reopening.revision) ?? reopening.details), newDueDate: d.newDueDate });
+        if (reopening) dueDateOfReturn(reopening);
         return;
       }
       const target = typeof d.ofTheDay === 'number' ? nth : lastOf((c) => types.includes(c.eventType) && c.unitId === entry.unitId && dayNow.get(c.revision) === d.previousOn);
       move(target, String(d.on));
-      // A send-back moved past the due date in force gave the new one with its correction (breaker48-8 S2): its row reads it.
-      if (target && d.factType === 'ReportSentBack' && typeof d.newDueDate === 'string') shown.set(target.revision, { ...(shown.get(target.revision) ?? target.details), newDueDate: d.newDueDate });
+      // A send-back or failed inspection moved past the due date in force gave the new one with its correction (breaker48-8 S2,
+      // breaker49-8 S5, M1): its row reads it.
+      if (target && (d.factType === 'ReportSentBack' || d.factType === 'InspectionLogged')) dueDateOfReturn(target);
     } else if (entry.eventType === 'FindingIdentifiedOnCorrected') {
       // The 登记问题 row reads on the corrected 发现日期, with 原录, as a corrected 交办 does (newcomer36 S13: it stayed on the
       // day typed, below the 交办 and report it preceded).

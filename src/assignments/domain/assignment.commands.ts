@@ -314,9 +314,11 @@ export interface CorrectFactDate extends Dated, SetsDueDate {
   /** Which of the unit's records of that kind dated `previousOn`, in the order entered (1: the first); absent: the last (breaker8s P8). */
   readonly ofTheDay?: number;
   /**
-   * Of a reopening (`PartsReopened`) or a send-back (`ReportSentBack`, breaker48-8 S2) that gave none: the new due date (重新整改的时限, `YYYY-MM-DD`) of the parts it
-   * returned, required exactly when the corrected day is past one of their due dates (h8b) — checked as a reopening typed on
-   * that day with it (not before the corrected day; past the parent's limit, the supervisor's `dueDateOverride`).
+   * Of a return — a reopening (`PartsReopened`), a send-back (`ReportSentBack`, breaker48-8 S2), a failed inspection
+   * (breaker49-8 S5): the new due date (重新整改的时限, `YYYY-MM-DD`) of the parts it returned, required exactly when the
+   * corrected day is past the due date the return leaves a part with there — the one it gave itself, which this replaces
+   * (breaker49-8 M1), else the one then in force (h8b) — checked as a return typed on that day with it (not before the
+   * corrected day; past the parent's limit, the supervisor's `dueDateOverride`).
    */
   readonly newDueDate?: string;
   /**

@@ -2643,13 +2643,14 @@ describe('a record that set or needed a due date is not moved past it (breaker8e
     const history = [leadAssigned, reportedEarly, failedUntilJuly5];
     given(history)
       .when(redate('InspectionLogged', '2025-06-20', '2025-07-08'))
-      // …naming the way that moves both (breaker48-8 M2: refused without saying where).
-      .thenRefused('BAD_USER_INPUT', /new due date the failed inspection gave \(2025-07-05\).*更正督查记录 \(correctInspection\)/, /^更正后的督查日期（2025-07-08）晚于该次督查未通过给出的新截止日期 2025-07-05，退回即逾期。请在该单位任务卡片上点「更正督查记录」，同时更正督查日期和新的整改时限。$/);
+      // …asking for the new due date that replaces it, in this form (breaker48-8 M2: refused without saying where; breaker49-8 M1).
+      .thenRefused('BAD_USER_INPUT', /new due date the failed inspection gave \(2025-07-05\).*Give the new due date \(newDueDate\) with the correction; it replaces 2025-07-05/, /^更正后的督查日期（2025-07-08）晚于该次督查给出的新截止日期 2025-07-05：任务退回即逾期。请在本表中填写新的整改时限（不早于 2025-07-08），与日期更正一并提交，取代 2025-07-05。$/);
     given(history).when(redate('InspectionLogged', '2025-06-20', '2025-07-05')).then([redated('InspectionLogged', '2025-06-20', '2025-07-05')]);
   });
 
   it('a send-back moved past the new due date it gave, or past the due date it kept', () => {
-    given([leadAssigned, reportedEarly, sentBackUntilJuly5]).when(redate('ReportSentBack', '2025-06-20', '2025-07-08')).thenRefused('CONFLICT', /new due date it gave \(2025-07-05\)/, /新截止日期 2025-07-05/);
+    // Moved past the date it gave, it asks for the one that replaces it (breaker49-8 M1: a CONFLICT with no way on).
+    given([leadAssigned, reportedEarly, sentBackUntilJuly5]).when(redate('ReportSentBack', '2025-06-20', '2025-07-08')).thenRefused('BAD_USER_INPUT', /new due date the send-back gave \(2025-07-05\)/, /新截止日期 2025-07-05.*取代 2025-07-05/u);
     given([leadAssigned, reportedEarly, sentBackKeepingDue])
       .when(redate('ReportSentBack', '2025-06-20', '2025-07-02'))
       // …and says how: the new due date goes with the correction (breaker48-8 S2: it could not, a dead end).
@@ -3613,13 +3614,13 @@ describe('a reopening that gave no new due date, its day corrected past the part
     const withDate: AssignmentEvent = { type: 'PartsReopened', data: { reason: '群众反映问题复发', reopenedOn: '2025-07-03', newDueDate: '2025-07-25' } };
     given([dueLater, reported(), inspected('PASSED'), withDate])
       .when(redate('2025-07-08', { newDueDate: '2025-07-20' }))
-      .thenRefused('BAD_USER_INPUT', /not needed/, /该次重新打开已给出新的整改时限 2025-07-25，更正日期不改动它/);
+      .thenRefused('BAD_USER_INPUT', /not needed/, /该次重新打开已给出新的整改时限 2025-07-25，在 2025-07-08 尚未过，更正日期不改动它/);
   });
 
   it('when a new due date comes with the date correction of any other record, then it is refused (field newDueDate)', () => {
     given([dueLater, reported()])
       .when({ type: 'CorrectFactDate', actor: supervisor, today: TODAY, unitId: FINANCE, factType: 'RectificationReported', previousOn: REPORTED_ON, on: '2025-06-27', reason: '录错', unitNames: DIRECTORY, newDueDate: '2025-07-20' })
-      .thenRefused('BAD_USER_INPUT', /only with the corrected day of a reopening or a send-back/, /只有更正重新打开或退办的日期时才可填写新的整改时限/);
+      .thenRefused('BAD_USER_INPUT', /only with the corrected day of a return \(a reopening, a send-back or a failed inspection\)/, /只有更正重新打开、退办或督查未通过的日期时才可填写新的整改时限/);
   });
 
   it('given a correction stored before it could give a new due date (none in its data), then the part keeps its own due date', () => {

@@ -6,7 +6,7 @@ import { unreachable } from '../../shared/decider.js';
 import { DomainError, badInput, conflict, fieldOf, forbidden, named, say, type Bilingual, type Named } from '../../shared/domain-error.js';
 import { addDays, isAfter } from '../../shared/calendar-date.js';
 import { BY_DATE, isNeverOverdue, isProgressReport, type DueTerms } from '../../shared/deadline.js';
-import { byOfficeDay, isCorrection, reopenedPartOf, whatFailed, withCorrectionsApplied } from './business-order.js';
+import { byOfficeDay, isCorrection, isReturn, reopenedPartOf, whatFailed, withCorrectionsApplied } from './business-order.js';
 import { countFoldStep, foldInPlace, partsWith } from './fold-in-place.js';
 import {
   capitalise,
@@ -4811,11 +4811,11 @@ function stepsPassingAssignment(command: CorrectFactDate, state: AssignmentsStat
 function redatableFacts(command: CorrectFactDate, state: AssignmentsState, unitId: string) {
   const factTypes: readonly string[] = command.factType === 'ExtensionGranted' || command.factType === 'ExtensionRefused' ? ['ExtensionGranted', 'ExtensionRefused'] : [command.factType];
   const entries = state.recorded.map((event, index) => ({ type: event.type, data: event.data, occurredOn: factDayOfEvent(event), index }));
-  const asCorrected = withCorrectionsApplied(entries).events;
+  const { events: asCorrected, ownDueDates } = withCorrectionsApplied(entries);
   // A reopening is the parent's: one that returned the unit's part (`reopenedPartOf`, as the folds find it: business-order.ts).
   const ofTheUnit = (entry: { type: string; data: object }) => (entry.type === 'PartsReopened' ? reopenedPartOf(entry, unitId) : (entry.data as { unitId?: string }).unitId === unitId);
   const matching = asCorrected.filter((entry) => factTypes.includes(entry.type) && ofTheUnit(entry) && entry.occurredOn === command.previousOn);
-  return { asCorrected, matching };
+  return { asCorrected, matching, ownDueDates };
 }
 
 /**
@@ -4834,7 +4834,7 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
   requireRole(command.actor, ['SUPERVISOR'], say('correct the date of a record', '更正记录的日期'));
   const what = REDATED[command.factType];
   const unit = unitNamed(command, unitId, previousOn);
-  const { asCorrected, matching } = redatableFacts(command, state, unitId);
+  const { asCorrected, matching, ownDueDates } = redatableFacts(command, state, unitId);
   // Named by its place among the day's records of its kind, in the order entered (breaker8s P8: a report, its send-back and the
   // re-report typed on one day — only the last could be moved); else the last entered.
   const { ofTheDay } = command;
@@ -4860,7 +4860,7 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
   requireBusinessDay(on, command.today, corrected.what);
   if (on === previousOn) throw badInput(`The ${what.en} is already dated ${on}.`, `该${what.zh}的日期已是 ${on}。`, { field: 'on' });
   const ofUnit = asCorrected.filter((entry) => (entry.data as { unitId?: string }).unitId === unitId && entry !== target);
-  let givenDueDate: NewDueDate = {};
+  let givenDueDate: RedatedReturnDue = {};
   let missingDueDate: DomainError | undefined;
   if (target.type === 'UnitAssigned') {
     // Every other fact of the part comes on or after its assignment, and its due date too (breaker11 F14).
@@ -4878,28 +4878,22 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
     if (assigned) requireNotBefore(corrected, { day: assigned.occurredOn, what: say(`the assignment of ${unit.en}`, `${unit.zh}的交办日期`) });
     // A record that answers another comes on or after it, said naming that one (breaker8d P3).
     requireNotBefore(corrected, answeredRecord(state, asCorrected, target));
-    if (target.type === 'PartsReopened') givenDueDate = requireReopeningAmongItsNeighbours(command, state, target, corrected);
-    if (target.type === 'ReportSentBack') {
-      const due = dueDateOfRedatedSendBack(command, state, target, corrected);
+    // The due date a return leaves on its new day is judged as a return typed that day (h8b, breaker48-8 S2, breaker49-8 S4/S5/M1).
+    const own = ownDueDates.get(target.index) ?? withoutUndefinedDue(target.data as NewDueDate);
+    if (target.type === 'PartsReopened') givenDueDate = requireReopeningAmongItsNeighbours(command, state, target, corrected, own);
+    if (target.type === 'ReportSentBack' || (target.type === 'InspectionLogged' && (target.data as { outcome?: string }).outcome === 'FAILED')) {
+      const due = dueDateOfRedatedReturn(command, state, target, corrected, own);
       if (due instanceof DomainError) missingDueDate = due;
       else givenDueDate = due;
     }
   }
-  // A new due date comes only with a return's day (a reopening's, h8b; a send-back's, breaker48-8 S2): any other record's correction moves a day, nothing more.
-  if (command.newDueDate !== undefined && target.type !== 'PartsReopened' && target.type !== 'ReportSentBack') {
+  // A new due date comes only with a return's day (a reopening's, h8b; a send-back's, breaker48-8 S2; a failed inspection's,
+  // breaker49-8 S5): any other record's correction moves a day, nothing more.
+  if (command.newDueDate !== undefined && !isReturn(target.type, target.data as { outcome?: string })) {
     throw badInput(
-      `A new due date (newDueDate) is given only with the corrected day of a reopening or a send-back; a ${what.en}'s date correction moves its day only.`,
-      `只有更正重新打开或退办的日期时才可填写新的整改时限；更正${what.zh}的日期只改日期。`,
+      `A new due date (newDueDate) is given only with the corrected day of a return (a reopening, a send-back or a failed inspection); a ${what.en}'s date correction moves its day only.`,
+      `只有更正重新打开、退办或督查未通过的日期时才可填写新的整改时限；更正${what.zh}的日期只改日期。`,
       { field: 'newDueDate' },
-    );
-  }
-  // A failed inspection moved past the new due date it gave: 更正督查记录 moves both together (breaker48-8 M2: refused, not saying where).
-  const failedUntil = target.type === 'InspectionLogged' ? (target.data as { outcome?: string; newDueDate?: string }) : undefined;
-  if (failedUntil?.outcome === 'FAILED' && failedUntil.newDueDate !== undefined && isAfter(on, failedUntil.newDueDate)) {
-    throw badInput(
-      `${capitalise(corrected.what.en)} (${on}) is after the new due date the failed inspection gave (${failedUntil.newDueDate}): the part would be overdue as it came back. Correct the inspection with 更正督查记录 (correctInspection), which moves its date and gives a new due date together.`,
-      `${corrected.what.zh}（${on}）晚于该次督查未通过给出的新截止日期 ${failedUntil.newDueDate}，退回即逾期。请在该单位任务卡片上点「更正督查记录」，同时更正督查日期和新的整改时限。`,
-      { field: 'on' },
     );
   }
   // A hand-over (机构改革) splits the part's days between two units: a fact does not move across it. A fact
@@ -4982,40 +4976,69 @@ function refuseRedatedPastMerge(command: CorrectFactDate, unitId: string, what: 
   );
 }
 
+/** A record's own `newDueDate` and `dueDateOverride`, the fields absent that it lacks. */
+const withoutUndefinedDue = ({ newDueDate, dueDateOverride }: NewDueDate): NewDueDate => ({ ...(newDueDate === undefined ? {} : { newDueDate }), ...(dueDateOverride === undefined ? {} : { dueDateOverride }) });
+
+/** What a `FactDateCorrected` of a return records about its due date: a new one, or that it keeps only its own (`ownDueDateOnly`). */
+type RedatedReturnDue = NewDueDate & { readonly ownDueDateOnly?: true };
+
 /**
- * The new due date a send-back's date correction records (breaker48-8 S2: typed 05-28, before the due date 05-31, really of
- * 06-05 — the correction was refused for want of a new due date it could not take, and the part read overdue for days it was
- * awaiting review). As a send-back typed on the corrected day (`sendBackReport`, `newDueDateOf`): one that gave no new due
- * date, moved past the due date in force that day (the part's facts before it, folded in business order), needs one
- * (`command.newDueDate`, not before the corrected day; past the parent's limit, the supervisor's `dueDateOverride`); where it
- * is not needed — the date in force not passed, or the send-back gave one already, which the correction keeps — one is refused.
- * @returns the new due date the correction records (empty when none is needed); when one is missing, the refusal to throw once
- *   the moved send-back is found to clash with nothing else (BAD_USER_INPUT, field `newDueDate`).
- * @throws DomainError BAD_USER_INPUT (field `newDueDate`) when one is not needed, or before the corrected day.
+ * The due date a part is left with by a return (a send-back or failed inspection of its unit) moved to office day `day` without
+ * a new one from the correction: the new due date the return gave itself (`own`: as typed, or as 更正督查记录 restated it), else
+ * the due date in force that day — the part's facts dated on or before it, folded in business order without the return.
+ * Undefined when the part is not found then. What `dueDateOfRedatedReturn` judges; the part's view exposes the same
+ * (`PartReturn.dueDatesIfMoved`) so the form asks for a new due date exactly when this does (breaker49-8 S1).
  */
-function dueDateOfRedatedSendBack(command: CorrectFactDate, state: AssignmentsState, target: { readonly data: object; readonly index: number }, corrected: DatedFact): NewDueDate | DomainError {
-  const given = (target.data as Extract<AssignmentEvent, { type: 'ReportSentBack' }>['data']).newDueDate;
+function dueDateLeftByReturn(command: CorrectFactDate, state: AssignmentsState, target: { readonly index: number }, day: string, own: NewDueDate): string | undefined {
+  if (own.newDueDate !== undefined) return own.newDueDate;
   let before = initialAssignmentsState();
   for (const entry of inBusinessOrder(state.recorded)) {
-    if (entry.index !== target.index && entry.occurredOn <= corrected.day) before = evolveParts(before, entry.event);
+    if (entry.index !== target.index && entry.occurredOn <= day) before = evolveParts(before, entry.event);
   }
-  const dueDate = partFactLandsOn(before, command.unitId, corrected.day)?.dueDate;
-  const passed = given === undefined && dueDate !== undefined && isAfter(corrected.day, dueDate);
+  return partFactLandsOn(before, command.unitId, day)?.dueDate;
+}
+
+/**
+ * The new due date a return's date correction records — a send-back's (breaker48-8 S2: typed 05-28, before the due date 05-31,
+ * really of 06-05 — refused for want of a new due date it could not take) or a failed inspection's (breaker49-8 S5: refused every
+ * way). As a return typed on the corrected day (`newDueDateOf`): moved past the due date it leaves the part with there
+ * (`dueDateLeftByReturn`: its own new due date, else the one then in force), it needs a new one (`command.newDueDate`, not before
+ * the corrected day; past the parent's limit, the supervisor's `dueDateOverride`), which replaces its own (breaker49-8 M1: a
+ * send-back that gave 11-20, really of 11-25, could never be made to read as the paper). Where none is needed one is refused;
+ * and a due date an earlier date correction attached, not needed on the new day, goes (`ownDueDateOnly`, breaker49-8 S4).
+ * @param own the new due date the return gave itself, apart from date corrections (`withCorrectionsApplied().ownDueDates`).
+ * @returns what the correction records; when a new due date is missing, the refusal to throw once the moved return is found to
+ *   clash with nothing else (BAD_USER_INPUT, field `newDueDate`).
+ * @throws DomainError BAD_USER_INPUT (field `newDueDate`) when one is not needed, or before the corrected day.
+ */
+function dueDateOfRedatedReturn(command: CorrectFactDate, state: AssignmentsState, target: { readonly type: string; readonly data: object; readonly index: number }, corrected: DatedFact, own: NewDueDate): RedatedReturnDue | DomainError {
+  const sentBack = target.type === 'ReportSentBack';
+  const record = sentBack ? say('send-back', '退办') : say('failed inspection', '督查');
+  const dueDate = dueDateLeftByReturn(command, state, target, corrected.day, own);
+  const passed = dueDate !== undefined && isAfter(corrected.day, dueDate);
   const unit = unitNamed(command, command.unitId, corrected.day);
   if (passed && command.newDueDate === undefined) {
-    return badInput(
-      `${capitalise(corrected.what.en)} (${corrected.day}) is after the due date of ${unit.en} then in force (${dueDate}), and the send-back gave no new due date: the part would be overdue as it came back. Give the new due date (newDueDate) with the correction, as a send-back on that day needs one.`,
-      `${corrected.what.zh}（${corrected.day}）晚于${unit.zh}当时的截止日期 ${dueDate}，而该次退办未填写重新整改的时限：任务退回即逾期。请在本表中填写新的整改时限（不早于 ${corrected.day}），与日期更正一并提交。`,
-      { field: 'newDueDate' },
-    );
+    return own.newDueDate !== undefined
+      ? badInput(
+          `${capitalise(corrected.what.en)} (${corrected.day}) is after the new due date the ${record.en} gave (${own.newDueDate}): the part would be overdue as it came back. Give the new due date (newDueDate) with the correction; it replaces ${own.newDueDate}.`,
+          `${corrected.what.zh}（${corrected.day}）晚于该次${record.zh}给出的新截止日期 ${own.newDueDate}：任务退回即逾期。请在本表中填写新的整改时限（不早于 ${corrected.day}），与日期更正一并提交，取代 ${own.newDueDate}。`,
+          { field: 'newDueDate' },
+        )
+      : badInput(
+          `${capitalise(corrected.what.en)} (${corrected.day}) is after the due date of ${unit.en} then in force (${dueDate}), and the ${record.en} gave no new due date: the part would be overdue as it came back. Give the new due date (newDueDate) with the correction, as a ${record.en} on that day needs one.`,
+          `${corrected.what.zh}（${corrected.day}）晚于${unit.zh}当时的截止日期 ${dueDate}，而该次${record.zh}未填写重新整改的时限：任务退回即逾期。请在本表中填写新的整改时限（不早于 ${corrected.day}），与日期更正一并提交。`,
+          { field: 'newDueDate' },
+        );
   }
   if (!passed && command.newDueDate !== undefined) {
-    const why: Bilingual = given !== undefined
-      ? say(`the send-back gave one already (${given}), which a date correction keeps`, `该次退办已给出新的整改时限 ${given}，更正日期不改动它`)
+    const why: Bilingual = own.newDueDate !== undefined
+      ? say(`the ${record.en} gave one already (${own.newDueDate}), not passed on ${corrected.day}, which a date correction keeps`, `该次${record.zh}已给出新的整改时限 ${own.newDueDate}，在 ${corrected.day} 尚未过，更正日期不改动它`)
       : say(`the due date of ${unit.en} then in force (${dueDate}) had not passed on ${corrected.day}`, `${unit.zh}当时的截止日期 ${dueDate} 在 ${corrected.day} 尚未过，任务仍按原时限整改`);
     throw badInput(`A new due date is not needed with this correction: ${why.en}.`, `本次更正无须填写新的整改时限：${why.zh}。`, { field: 'newDueDate' });
   }
-  return passed ? newDueDateOf(command, [dueDate!], corrected.day, 'SENT_BACK') : {};
+  if (passed) return newDueDateOf(command, [dueDate], corrected.day, sentBack ? 'SENT_BACK' : 'INSPECTION_FAILED');
+  // Not needed on the new day: a date only an earlier correction gave goes with it (breaker49-8 S4).
+  return (target.data as NewDueDate).newDueDate !== own.newDueDate ? { ownDueDateOnly: true } : {};
 }
 
 /**
@@ -5032,8 +5055,9 @@ function dueDateOfRedatedSendBack(command: CorrectFactDate, state: AssignmentsSt
  * @throws DomainError BAD_USER_INPUT (field `on`) for a clash with a neighbour; (field `newDueDate`) when one is missing,
  *   not needed, or not a day on or after the corrected day; (field `overrideReason`) past the parent's limit without an override.
  */
-function requireReopeningAmongItsNeighbours(command: CorrectFactDate, state: AssignmentsState, target: { readonly data: object; readonly index: number }, corrected: DatedFact): NewDueDate {
-  const { unitIds, newDueDate } = target.data as Extract<AssignmentEvent, { type: 'PartsReopened' }>['data'];
+function requireReopeningAmongItsNeighbours(command: CorrectFactDate, state: AssignmentsState, target: { readonly data: object; readonly index: number }, corrected: DatedFact, own: NewDueDate): RedatedReturnDue {
+  const { unitIds } = target.data as Extract<AssignmentEvent, { type: 'PartsReopened' }>['data'];
+  const newDueDate = own.newDueDate;
   let before = initialAssignmentsState();
   const after: { readonly event: AssignmentEvent; readonly occurredOn: string }[] = [];
   for (const entry of inBusinessOrder(state.recorded)) {
@@ -5059,16 +5083,18 @@ function requireReopeningAmongItsNeighbours(command: CorrectFactDate, state: Ass
       { field: 'on' },
     );
   }
-  if (newDueDate !== undefined && isAfter(corrected.day, newDueDate)) {
+  // One moved past the new due date it gave needs another, which replaces it (breaker49-8 M1: it was refused, and no form
+  // changes a reopening's date).
+  if (newDueDate !== undefined && isAfter(corrected.day, newDueDate) && command.newDueDate === undefined) {
     throw badInput(
-      `${capitalise(corrected.what.en)} (${corrected.day}) is after the new due date the reopening gave (${newDueDate}): the parts would be overdue as they came back.`,
-      `${corrected.what.zh}（${corrected.day}）晚于该次重新打开给出的新截止日期 ${newDueDate}：任务重新打开即逾期，日期顺序不对。`,
-      { field: 'on' },
+      `${capitalise(corrected.what.en)} (${corrected.day}) is after the new due date the reopening gave (${newDueDate}): the parts would be overdue as they came back. Give the new due date (newDueDate) with the correction; it replaces ${newDueDate}.`,
+      `${corrected.what.zh}（${corrected.day}）晚于该次重新打开给出的新截止日期 ${newDueDate}：任务重新打开即逾期。请在本表中填写新的整改时限（不早于 ${corrected.day}），与日期更正一并提交，取代 ${newDueDate}。`,
+      { field: 'newDueDate' },
     );
   }
   // One that gave no new due date keeps each part's own: moved past it, the parts would come back overdue — what typing the
   // reopening on that day refuses (`newDueDateOf`: 须填写重新整改的时限), so its correction needs one too (h8 point 2, h8b).
-  const passed = newDueDate === undefined ? reopened.find((part) => isAfter(corrected.day, part.dueDate)) : undefined;
+  const passed = newDueDate === undefined ? reopened.find((part) => isAfter(corrected.day, part.dueDate)) : isAfter(corrected.day, newDueDate) ? reopened[0] : undefined;
   if (passed && command.newDueDate === undefined) {
     const unit = unitNamed(command, passed.unitId, corrected.day);
     throw badInput(
@@ -5079,11 +5105,13 @@ function requireReopeningAmongItsNeighbours(command: CorrectFactDate, state: Ass
   }
   if (!passed && command.newDueDate !== undefined) {
     const why: Bilingual = newDueDate !== undefined
-      ? say(`the reopening gave one already (${newDueDate}), which a date correction keeps`, `该次重新打开已给出新的整改时限 ${newDueDate}，更正日期不改动它`)
+      ? say(`the reopening gave one already (${newDueDate}), not passed on ${corrected.day}, which a date correction keeps`, `该次重新打开已给出新的整改时限 ${newDueDate}，在 ${corrected.day} 尚未过，更正日期不改动它`)
       : say(`no part it returned is past its due date on ${corrected.day}`, `${corrected.day} 各单位的原时限均未过，任务仍按原时限整改`);
     throw badInput(`A new due date is not needed with this correction: ${why.en}.`, `本次更正无须填写新的整改时限：${why.zh}。`, { field: 'newDueDate' });
   }
-  return passed ? newDueDateOf(command, reopened.map((part) => part.dueDate), corrected.day, 'REOPENED') : {};
+  if (passed) return newDueDateOf(command, newDueDate !== undefined ? [newDueDate] : reopened.map((part) => part.dueDate), corrected.day, 'REOPENED');
+  // Not needed on the new day: a date only an earlier correction gave goes with it (breaker49-8 S4).
+  return (target.data as NewDueDate).newDueDate !== newDueDate ? { ownDueDateOnly: true } : {};
 }
 
 /**

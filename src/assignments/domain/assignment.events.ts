@@ -247,9 +247,11 @@ export type RedatableFact = (typeof REDATABLE_FACTS)[number];
  * it (FindingReopened, WorkPlanItemReopened), for every part it returned. A reopening that gave no new due date, moved past a
  * returned part's due date, gives one with its correction (`newDueDate`, with `dueDateOverride` past the parent's limit: h8b —
  * the parts' due date from the corrected day on, as a reopening typed on that day gives it); so does a send-back (`ReportSentBack`)
- * that gave none, moved past the due date then in force (breaker48-8 S2). A correction of a reopening or with a new due date
- * is written at v2, which an older Rectify refuses as a newer version's rather than misread (breaker49-9 S2); any other at v1.
- * `ofTheDay` was added without a version step: a correction stored before it named the last of the day, which its absence means.
+ * that gave none, moved past the due date then in force (breaker48-8 S2), a failed inspection likewise (breaker49-8 S5), and a
+ * return moved past the new due date it gave itself, which the correction's then replaces (breaker49-8 M1). A correction of a
+ * reopening, with a new due date, or taking one back (`ownDueDateOnly`) is written at v2, which an older Rectify refuses as a
+ * newer version's rather than misread (breaker49-9 S2); any other at v1. `ofTheDay` was added without a version step: a
+ * correction stored before it named the last of the day, which its absence means.
  */
 export type FactDateCorrected = DomainEvent<
   'FactDateCorrected',
@@ -265,6 +267,13 @@ export type FactDateCorrected = DomainEvent<
      * a report, its send-back and the re-report typed on one day — only the last could be moved). Absent: the last entered.
      */
     readonly ofTheDay?: number;
+    /**
+     * Of a return (send-back, reopening, failed inspection) moved to a day where it needs no new due date: the due date an
+     * earlier date correction gave it (moved past the date then in force) goes, and it gives again only the one it gave itself
+     * — none, or as typed (breaker49-8 S4: undoing a wrong correction kept the date only the wrong day called for). Absent: a
+     * due date given earlier stays, as a correction stored before this field kept it.
+     */
+    readonly ownDueDateOnly?: true;
   } & NewDueDate
 >;
 
@@ -337,9 +346,10 @@ export const assignmentEventSchemas: EventSchemas<AssignmentEvent> = {
   PartHandOverUndone: { version: 1, occurredOn: 'handedOverOn' },
   ReportDateCorrected: { version: 1, occurredOn: 'correctedOn' },
   InspectionCorrected: { version: 1, occurredOn: 'correctedOn' },
-  // v2: the correction of a reopening (`factType: PartsReopened`) and the new due date a correction gives (`newDueDate`,
-  // `dueDateOverride`) — an older Rectify refused the one as a damaged row and ignored the other; written at v1 without them.
-  FactDateCorrected: { version: 2, occurredOn: 'correctedOn', upcasters: { 1: (data) => data }, writtenAs: (data) => (data.factType === 'PartsReopened' || data.newDueDate !== undefined || data.dueDateOverride !== undefined ? 2 : 1) },
+  // v2: the correction of a reopening (`factType: PartsReopened`), the new due date a correction gives (`newDueDate`,
+  // `dueDateOverride`) or takes back (`ownDueDateOnly`) — an older Rectify refused the one as a damaged row and ignored the
+  // others; written at v1 without them.
+  FactDateCorrected: { version: 2, occurredOn: 'correctedOn', upcasters: { 1: (data) => data }, writtenAs: (data) => (data.factType === 'PartsReopened' || data.newDueDate !== undefined || data.dueDateOverride !== undefined || data.ownDueDateOnly !== undefined ? 2 : 1) },
   UnitUnassigned: { version: 1, occurredOn: 'unassignedOn' },
   PartsRescheduled: { version: 1, occurredOn: 'rescheduledOn' },
   PartRoleChanged: { version: 1, occurredOn: 'changedOn' },

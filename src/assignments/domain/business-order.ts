@@ -44,9 +44,14 @@ export const isCorrection = (entry: { readonly type: string }): boolean => CORRE
  * correction names the unit holding the part now: a report of a unit that handed the part over to
  * it is its part's report.
  */
-export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly Entry[]): { events: Entry[]; correctedBy: Map<number, Entry[]>; undone: Set<number> } {
+export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly Entry[]): { events: Entry[]; correctedBy: Map<number, Entry[]>; undone: Set<number>; ownDueDates: Map<number, NewDueDate> } {
   const correctedBy = new Map<number, Entry[]>();
-  if (!known.some(isCorrection) && !known.some((entry) => entry.type === 'PartHandOverUndone')) return { events: [...known], correctedBy, undone: new Set() };
+  /**
+   * By index: a return (send-back, reopening, failed inspection) whose day a correction moved, with the new due date it gave
+   * itself — as typed, or as 更正督查记录 restated it — apart from any a date correction attached (breaker49-8 S4, M1).
+   */
+  const ownDueDates = new Map<number, NewDueDate>();
+  if (!known.some(isCorrection) && !known.some((entry) => entry.type === 'PartHandOverUndone')) return { events: [...known], correctedBy, undone: new Set(), ownDueDates };
   const events = [...known];
   // Hand-overs undone since (see `undoneHandOvers`), each with its undoing: left out of the fold, their successor's facts meanwhile its predecessor's.
   const undone = new Set<number>();
@@ -93,17 +98,27 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
         applied(target, correction);
       }
     } else if (correction.type === 'FactDateCorrected') {
-      const { unitId, factType, previousOn, on, ofTheDay, newDueDate, dueDateOverride } = correction.data as FactDateCorrected['data'];
+      const { unitId, factType, previousOn, on, ofTheDay, newDueDate, dueDateOverride, ownDueDateOnly } = correction.data as FactDateCorrected['data'];
       // A reopening is the parent's: one of that day that returned the part of `unitId` (`reopenedPartOf`).
       const matches = (event: Entry, index: number) => event.type === factType && (factType === 'PartsReopened' ? reopenedPartOf(event, unitId) : ofUnit(event, index, unitId)) && event.occurredOn === previousOn;
       // The record named by its place among that day's (breaker8s P8), else the last entered.
       const target = ofTheDay === undefined ? lastBefore(events, position, matches) : nthBefore(events, position, matches, ofTheDay);
       if (target >= 0) {
         const dayField = assignmentEventSchemas[factType].occurredOn!;
-        // A reopening moved past its parts' due date gives them the new one with it (h8b): they are due then from the corrected day.
-        // So does a send-back moved past the due date in force (breaker48-8 S2).
-        const givenDueDate = factType === 'PartsReopened' || factType === 'ReportSentBack' ? withoutUndefined({ newDueDate, dueDateOverride }) : {};
-        events[target] = { ...events[target]!, occurredOn: on, data: { ...events[target]!.data, [dayField]: on, ...givenDueDate } };
+        const current = events[target]!.data as NewDueDate & { outcome?: string };
+        let data: object = { ...current, [dayField]: on };
+        if (isReturn(factType, current)) {
+          if (!ownDueDates.has(target)) ownDueDates.set(target, withoutUndefined({ newDueDate: current.newDueDate, dueDateOverride: current.dueDateOverride }));
+          // A return moved past the due date it left the part with gives a new one with its correction (h8b, breaker48-8 S2,
+          // breaker49-8 S5, M1): due then from the corrected day. One moved where it needs none gives again only the date it
+          // gave itself (`ownDueDateOnly`, breaker49-8 S4): one an earlier date correction attached goes with that day.
+          const given = newDueDate !== undefined ? withoutUndefined({ newDueDate, dueDateOverride }) : ownDueDateOnly ? ownDueDates.get(target)! : undefined;
+          if (given) {
+            const { newDueDate: _replaced, dueDateOverride: _overridden, ...rest } = data as NewDueDate;
+            data = { ...rest, ...given };
+          }
+        }
+        events[target] = { ...events[target]!, occurredOn: on, data };
         applied(target, correction);
         // The parent's own reopened event, written just before it (breaker46-8 S1), moves with it: its history reads one day.
         const parentReopened = factType === 'PartsReopened' ? events[target - 1] : undefined;
@@ -148,12 +163,21 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
         // Verified by a correction, the part was known verified from the correction's instant on.
         const correctedAt = outcome !== previousOutcome ? (outcome === 'PASSED' ? correction.metadata?.recordedAt : undefined) : correctedBefore;
         events[target] = { ...inspection, occurredOn: inspectedOn, data: { ...data, inspectedOn, outcome, corrections, ...returnedUntil }, ...withoutUndefined({ correctedAt }) } as Entry;
+        // 更正督查记录 restates the inspection: the due date it leaves is the inspection's own from then on.
+        if (ownDueDates.has(target) && (newDueDate !== undefined || outcome !== previousOutcome)) ownDueDates.set(target, returnedUntil);
         applied(target, correction);
       }
     }
   });
-  return { events: events.filter((event, index) => !isCorrection(event) && !undone.has(index)), correctedBy, undone };
+  return { events: events.filter((event, index) => !isCorrection(event) && !undone.has(index)), correctedBy, undone, ownDueDates };
 }
+
+/**
+ * Whether a fact of `factType` with `data` returned a part to its unit — a send-back, a reopening, a failed inspection: the
+ * records whose date correction may give the part a new due date (`FactDateCorrected.newDueDate`).
+ */
+export const isReturn = (factType: string, data: { readonly outcome?: string }): boolean =>
+  factType === 'ReportSentBack' || factType === 'PartsReopened' || (factType === 'InspectionLogged' && data.outcome === 'FAILED');
 
 /**
  * One correction of an inspection (InspectionCorrected) as the views show it beside what the inspector wrote — the inspection's

@@ -75,6 +75,6 @@ describe('a send-back whose date is corrected past the due date in force (breake
   });
 
   it('any other record’s date correction still takes no new due date', () => {
-    given(typed, { parentClosed: false }).when(redate('RectificationReported', '2016-05-25', '2016-05-26', '2016-06-30')).thenRefused('BAD_USER_INPUT', /reopening or a send-back/, /只有更正重新打开或退办的日期时/u);
+    given(typed, { parentClosed: false }).when(redate('RectificationReported', '2016-05-25', '2016-05-26', '2016-06-30')).thenRefused('BAD_USER_INPUT', /a reopening, a send-back or a failed inspection/, /只有更正重新打开、退办或督查未通过的日期时/u);
   });
 });

@@ -329,7 +329,7 @@ export class CorrectRecordDatePayload extends PartPayload {
   @Field(() => String, {
     nullable: true,
     description:
-      'REOPENING or SEND_BACK only: YYYY-MM-DD, the new due date (重新整改的时限) of the parts it returned, not before `on`. Required exactly when `on` is past a returned part’s due date then in force and the return gave none (as a reopening or send-back typed on that day needs one); refused otherwise',
+      'A return only (REOPENING, SEND_BACK, or an INSPECTION that failed): YYYY-MM-DD, the new due date (重新整改的时限) of the parts it returned, not before `on`. Required exactly when `on` is past the due date the return leaves a part with there — the new due date it gave itself, which this one replaces, else the one then in force (`PartReturn.dueDatesIfMoved`) —, as a return typed on that day needs one; refused otherwise. Where none is needed, a due date an earlier date correction gave the return goes',
   })
   @IsOptional()
   @CalendarDate()

@@ -73,6 +73,11 @@ export interface ReturnView {
   readonly returnedAt: string;
   /** The due date the part was given as it came back; null when it kept its own. */
   readonly newDueDate: string | null;
+  /**
+   * Set when a date correction changed `newDueDate` (breaker49-8 S4, M1): the one the return gave itself (null: none), which a
+   * later correction moving it where it needs none gives back (`FactDateCorrected.ownDueDateOnly`). Absent: `newDueDate` is its own.
+   */
+  readonly ownNewDueDate?: string | null;
 }
 
 /**
@@ -566,7 +571,7 @@ const inspectionSource = (inspectionId: string) => `inspection:${inspectionId}`;
  * the fact on its corrected day (business-order.ts). A reopening's or send-back's correction that gave a new due date (h8b,
  * breaker48-8 S2) gives it to the part from the corrected day on, as the reopening's own would (`source`: the correction's event id names that change).
  */
-function redate(part: PartView, { factType, previousOn, on, ofTheDay, newDueDate, dueDateOverride }: FactDateCorrected['data'], source: string): void {
+function redate(part: PartView, { factType, previousOn, on, ofTheDay, newDueDate, ownDueDateOnly, dueDateOverride }: FactDateCorrected['data'], source: string): void {
   // The record the correction names: the last of its kind that day, or (`ofTheDay`, breaker8s P8) its place among them in the order entered.
   const pick = <Record>(records: readonly Record[], matches: (record: Record) => boolean, enteredAt: (record: Record) => string): number => {
     // In the order entered, not the order listed: a failure of a pass's own day entered after it is listed before it (note44 Left).
@@ -589,29 +594,12 @@ function redate(part: PartView, { factType, previousOn, on, ofTheDay, newDueDate
     }
     case 'ReportSentBack': {
       const index = pick(part.returns, (returned) => returned.cause === 'SENT_BACK' && returned.returnedOn === previousOn, (returned) => returned.returnedAt);
-      if (index < 0) return;
-      const returned = part.returns[index]!;
-      // Moved past the due date in force, the correction gave the new one (breaker48-8 S2), as a reopening's does.
-      if (returned.newDueDate === null && newDueDate !== undefined) {
-        part.returns[index] = { ...returned, returnedOn: on, newDueDate };
-        changeDueDate(part, { on, dueDate: newDueDate, source, at: returned.returnedAt, byReturn: true, ...overrideOf({ dueDateOverride }) });
-        return;
-      }
-      part.returns[index] = { ...returned, returnedOn: on };
-      if (returned.newDueDate !== null) moveChange((change) => change.byReturn === true && change.on === previousOn && change.dueDate === returned.newDueDate && !change.source.startsWith('inspection:'));
+      if (index >= 0) redateReturn(part, index, { on, previousOn, newDueDate, ownDueDateOnly, dueDateOverride, source });
       return;
     }
     case 'PartsReopened': {
       const index = part.returns.findLastIndex((returned) => returned.cause === 'REOPENED' && returned.returnedOn === previousOn);
-      if (index < 0) return;
-      const returned = part.returns[index]!;
-      if (returned.newDueDate === null && newDueDate !== undefined) {
-        part.returns[index] = { ...returned, returnedOn: on, newDueDate };
-        changeDueDate(part, { on, dueDate: newDueDate, source, at: returned.returnedAt, byReturn: true, ...overrideOf({ dueDateOverride }) });
-        return;
-      }
-      part.returns[index] = { ...returned, returnedOn: on };
-      if (returned.newDueDate !== null) moveChange((change) => change.byReturn === true && change.on === previousOn && change.dueDate === returned.newDueDate && !change.source.startsWith('inspection:'));
+      if (index >= 0) redateReturn(part, index, { on, previousOn, newDueDate, ownDueDateOnly, dueDateOverride, source });
       return;
     }
     case 'UnitUrged': {
@@ -652,12 +640,73 @@ function redate(part: PartView, { factType, previousOn, on, ofTheDay, newDueDate
       } else {
         // Its own return: entered with it (same instant) when named by its place; else the last failure's of that day.
         const returned = ofTheDay === undefined ? part.returns.findLastIndex((candidate) => candidate.cause === 'INSPECTION_FAILED' && candidate.returnedOn === previousOn) : part.returns.findIndex((candidate) => candidate.cause === 'INSPECTION_FAILED' && candidate.returnedOn === previousOn && candidate.returnedAt === inspection.loggedAt);
-        if (returned >= 0) part.returns[returned] = { ...part.returns[returned]!, returnedOn: on };
-        moveChange((change) => change.source === inspectionSource(inspection.inspectionId));
+        // The due date it gave moves with it, or the correction gives or takes one (breaker49-8 S5, S4, M1).
+        if (returned >= 0) redateReturn(part, returned, { on, previousOn, newDueDate, ownDueDateOnly, dueDateOverride, source: inspectionSource(inspection.inspectionId) }, inspectionSource(inspection.inspectionId));
+        else moveChange((change) => change.source === inspectionSource(inspection.inspectionId));
       }
       relapse(part);
       return;
     }
+  }
+}
+
+/** From office day `from` (`YYYY-MM-DD`) on, the due date `dueDate` — one step of `dueDatesIfMoved`. */
+export interface DueDateFrom {
+  readonly from: string;
+  readonly dueDate: string;
+}
+
+/**
+ * What a date correction of `returned` (a send-back, a failed inspection, a reopening of `part`) is judged by (breaker49-8 S1:
+ * the form judged by the part's due date now, not the one in force on the corrected day): the due date the return leaves the part
+ * with on each office day it could be moved to, without a new one from the correction — the new due date it gave itself (as
+ * typed, not one a date correction gave it), else the part's due date in force that day without the return. Steps in day
+ * order, the first from the part's assignment; moved to day D, the due date is that of the last step from on or before D, and
+ * the correction needs a new one exactly when D is after it (the decider's `dueDateLeftByReturn`). O(changes²).
+ */
+export function dueDatesIfMoved(part: Pick<PartView, 'dueDates' | 'dueDate' | 'assignedOn'>, returned: ReturnView): DueDateFrom[] {
+  const own = returned.ownNewDueDate === undefined ? returned.newDueDate : returned.ownNewDueDate;
+  if (own !== null) return [{ from: part.assignedOn, dueDate: own }];
+  // Without the return's own change (a date a correction gave it included): what the part's other facts leave in force.
+  const its = returned.newDueDate === null ? undefined : part.dueDates.findLast((change) => change.byReturn === true && change.on === returned.returnedOn && change.dueDate === returned.newDueDate);
+  const without = { dueDates: part.dueDates.filter((change) => change !== its), dueDate: part.dueDate };
+  const days = [...new Set([part.assignedOn, ...without.dueDates.map((change) => change.on)])].sort();
+  const steps: DueDateFrom[] = [];
+  for (const day of days) {
+    const dueDate = dueDateOn(without, day);
+    if (steps.at(-1)?.dueDate !== dueDate) steps.push({ from: day, dueDate });
+  }
+  return steps;
+}
+
+/**
+ * A return (send-back, reopening, failed inspection: `part.returns[index]`) moved from `previousOn` to `on` by a date correction,
+ * with the due date it leaves (as the folds by day have it: business-order.ts): the one the correction gives (`newDueDate`: moved
+ * past the date in force, h8b, breaker48-8 S2, breaker49-8 S5 — or past its own, which it replaces, M1), its own again
+ * (`ownDueDateOnly`: one an earlier correction gave goes, breaker49-8 S4), else the one it gave, moved to `on`. `source` names
+ * a change the correction adds; `inspection`, the change of a failed inspection (its source), else found as the return's.
+ */
+function redateReturn(
+  part: PartView,
+  index: number,
+  correction: { on: string; previousOn: string; newDueDate?: string; ownDueDateOnly?: true; dueDateOverride?: DueDateOverridden; source: string },
+  inspection?: string,
+): void {
+  const { on, previousOn } = correction;
+  const returned = part.returns[index]!;
+  const own = returned.ownNewDueDate === undefined ? returned.newDueDate : returned.ownNewDueDate;
+  const dueDate = correction.newDueDate ?? (correction.ownDueDateOnly ? own : returned.newDueDate);
+  const itsChange = inspection !== undefined
+    ? part.dueDates.findLast((change) => change.source === inspection)
+    : returned.newDueDate === null ? undefined : part.dueDates.findLast((change) => change.byReturn === true && change.on === previousOn && change.dueDate === returned.newDueDate && !change.source.startsWith('inspection:'));
+  const { ownNewDueDate: _own, ...rest } = returned;
+  part.returns[index] = { ...rest, returnedOn: on, newDueDate: dueDate, ...(dueDate === own ? {} : { ownNewDueDate: own }) };
+  if (dueDate === null) {
+    if (itsChange) withoutDueDateChange(part, itsChange.source);
+  } else {
+    // A date the correction gave past the parent's limit carries its 特批 (newcomer48-10 M2).
+    const approval = correction.newDueDate !== undefined ? overrideOf(correction) : {};
+    changeDueDate(part, itsChange ? { ...itsChange, on, dueDate, ...approval } : { on, dueDate, source: correction.source, at: returned.returnedAt, byReturn: true, ...approval });
   }
 }
 

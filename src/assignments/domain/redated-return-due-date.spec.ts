@@ -1,0 +1,121 @@
+import { fold } from '../../shared/decider.js';
+import { supervisor } from '../../shared/testing/actors.js';
+import { given as givenDecider } from '../../shared/testing/decider-testing.js';
+import type { AssignmentCommand, CorrectFactDate } from './assignment.commands.js';
+import { assignmentsOn, decideAssignment, evolveAssignments, initialAssignmentsState, partOf, type AssignmentParentContext, type AssignmentsState } from './assignment.decider.js';
+import type { AssignmentEvent } from './assignment.events.js';
+
+/*
+ * The due date in force when a return's date is corrected (breaker49-8): a send-back, a reopening or a failed inspection moved
+ * to another day leaves the part with the due date a return typed on that day would — the one it gave itself, else the one then
+ * in force —, and moved past it the correction gives a new one.
+ *
+ * S5: a failed inspection typed 05-25 (before the due date 05-31), really of 06-02, was refused every way once the unit re-reported.
+ * M1: a send-back that gave 06-20, really of 06-25, could never be made to read as the paper (CONFLICT, no way on).
+ * S4: a send-back moved past the due date by mistake (06-02, taking 06-20) and moved back (05-25) kept 06-20: GREEN where it was RED.
+ */
+const UNIT = 'unit-fgw';
+const TODAY = '2016-12-31';
+const DIRECTORY = { nameOf: (unitId: string) => ({ [UNIT]: '市发改委' })[unitId] };
+const assignments = { initialState: initialAssignmentsState, evolve: evolveAssignments };
+const OPEN: AssignmentParentContext = { parentClosed: false };
+const given = (events: readonly AssignmentEvent[], context: AssignmentParentContext = OPEN) =>
+  givenDecider(assignments, events, (command: AssignmentCommand, state) => decideAssignment(command, state, context));
+
+const assigned: AssignmentEvent = { type: 'UnitAssigned', data: { unitId: UNIT, role: 'LEAD', dueDate: '2016-05-31', assignedOn: '2016-04-26' } };
+const reported = (reportedOn: string): AssignmentEvent => ({ type: 'RectificationReported', data: { unitId: UNIT, summary: '已公开', evidence: [{ title: '页面', link: 'https://example.gov.cn/a', documentRef: null }], reportedOn } });
+const failed = (inspectedOn: string, newDueDate?: string): AssignmentEvent => ({
+  type: 'InspectionLogged', data: { unitId: UNIT, inspectionId: 'i-1', outcome: 'FAILED', notes: '链接打不开', inspectedOn, place: '现场', ...(newDueDate === undefined ? {} : { newDueDate }) },
+});
+const passed = (inspectedOn: string): AssignmentEvent => ({ type: 'InspectionLogged', data: { unitId: UNIT, inspectionId: 'i-0', outcome: 'PASSED', notes: '', inspectedOn, place: '现场' } });
+const sentBack = (sentBackOn: string, newDueDate?: string): AssignmentEvent => ({ type: 'ReportSentBack', data: { unitId: UNIT, reason: '链接打不开', sentBackOn, ...(newDueDate === undefined ? {} : { newDueDate }) } });
+const reopened = (reopenedOn: string, newDueDate?: string): AssignmentEvent => ({ type: 'PartsReopened', data: { reason: '群众反映问题复发', reopenedOn, ...(newDueDate === undefined ? {} : { newDueDate }) } });
+const redate = (factType: CorrectFactDate['factType'], previousOn: string, on: string, newDueDate?: string): CorrectFactDate => ({
+  type: 'CorrectFactDate', actor: supervisor, today: TODAY, unitNames: DIRECTORY, unitId: UNIT, factType, previousOn, on, reason: '日期录错', ...(newDueDate === undefined ? {} : { newDueDate }),
+});
+const corrected = (factType: CorrectFactDate['factType'], previousOn: string, on: string, given: object = {}): AssignmentEvent => ({
+  type: 'FactDateCorrected', data: { unitId: UNIT, factType, previousOn, on, reason: '日期录错', correctedOn: TODAY, ...given },
+});
+/** The events after `command` is decided on `events` (it must be taken). */
+const after = (events: readonly AssignmentEvent[], command: CorrectFactDate, context: AssignmentParentContext = OPEN): AssignmentEvent[] => [
+  ...events,
+  ...decideAssignment(command, fold(assignments, events), context),
+];
+const dueOn = (state: AssignmentsState, day: string) => {
+  const part = partOf(assignmentsOn(state, day), UNIT);
+  return { status: part?.status, dueDate: part?.dueDate };
+};
+
+describe('a failed inspection whose day is corrected past the due date in force, the unit having re-reported (breaker49-8 S5)', () => {
+  const typed = [assigned, reported('2016-05-20'), failed('2016-05-25'), reported('2016-06-05')];
+
+  it('without a new due date it is refused asking for one in the same form, as a failure typed that day is', () => {
+    given(typed).when(redate('InspectionLogged', '2016-05-25', '2016-06-02')).thenRefused('BAD_USER_INPUT', /failed inspection gave no new due date.*Give the new due date \(newDueDate\)/, /晚于市发改委当时的截止日期 2016-05-31，而该次督查未填写重新整改的时限：任务退回即逾期。请在本表中填写新的整改时限（不早于 2016-06-02）/u);
+    given(typed).when(redate('InspectionLogged', '2016-05-25', '2016-06-02')).thenRefusedAt('newDueDate');
+  });
+
+  it('with one it is taken: returned on 06-02 due 06-20, the re-report of 06-05 on time', () => {
+    const correction = redate('InspectionLogged', '2016-05-25', '2016-06-02', '2016-06-20');
+    given(typed).when(correction).then([corrected('InspectionLogged', '2016-05-25', '2016-06-02', { newDueDate: '2016-06-20' })]);
+    const state = fold(assignments, after(typed, correction));
+    expect(dueOn(state, '2016-06-01')).toEqual({ status: 'REPORTED', dueDate: '2016-05-31' });
+    expect(dueOn(state, '2016-06-03')).toEqual({ status: 'RETURNED', dueDate: '2016-06-20' });
+    expect({ status: partOf(state, UNIT)?.status, dueDate: partOf(state, UNIT)?.dueDate }).toEqual({ status: 'REPORTED', dueDate: '2016-06-20' });
+  });
+
+  it('a pass’s day still takes no new due date', () => {
+    given([assigned, reported('2016-05-20'), passed('2016-05-25')], { parentClosed: true }).when(redate('InspectionLogged', '2016-05-25', '2016-06-02', '2016-06-20')).thenRefused('BAD_USER_INPUT', /a reopening, a send-back or a failed inspection/, /只有更正重新打开、退办或督查未通过的日期时/u);
+  });
+});
+
+describe('a return that gave its own new due date, its day corrected past that date (breaker49-8 M1)', () => {
+  it.each([
+    ['send-back', [assigned, reported('2016-05-20'), sentBack('2016-05-25', '2016-06-20')], 'ReportSentBack', /该次退办给出的新截止日期 2016-06-20/u],
+    ['failed inspection', [assigned, reported('2016-05-20'), failed('2016-05-25', '2016-06-20')], 'InspectionLogged', /该次督查给出的新截止日期 2016-06-20/u],
+  ] as const)('a %s: without a new due date it asks for the one that replaces it; with one the part is due then from the corrected day', (_, typed, factType, zh) => {
+    given(typed).when(redate(factType, '2016-05-25', '2016-06-25')).thenRefused('BAD_USER_INPUT', /Give the new due date \(newDueDate\) with the correction; it replaces 2016-06-20/, zh);
+    const correction = redate(factType, '2016-05-25', '2016-06-25', '2016-07-10');
+    given(typed).when(correction).then([corrected(factType, '2016-05-25', '2016-06-25', { newDueDate: '2016-07-10' })]);
+    const state = fold(assignments, after(typed, correction));
+    expect(dueOn(state, '2016-06-24')).toEqual({ status: 'REPORTED', dueDate: '2016-05-31' });
+    expect(dueOn(state, '2016-06-26')).toEqual({ status: 'RETURNED', dueDate: '2016-07-10' });
+  });
+
+  it('a reopening: the same, for the parts it returned', () => {
+    const typed = [assigned, reported('2016-05-20'), passed('2016-05-22'), reopened('2016-05-25', '2016-06-20')];
+    given(typed, { parentClosed: false }).when(redate('PartsReopened', '2016-05-25', '2016-06-25')).thenRefused('BAD_USER_INPUT', /it replaces 2016-06-20/, /该次重新打开给出的新截止日期 2016-06-20.*取代 2016-06-20/u);
+    const correction = redate('PartsReopened', '2016-05-25', '2016-06-25', '2016-07-10');
+    given(typed).when(correction).then([corrected('PartsReopened', '2016-05-25', '2016-06-25', { newDueDate: '2016-07-10' })]);
+    expect(dueOn(fold(assignments, after(typed, correction)), '2016-06-26')).toEqual({ status: 'RETURNED', dueDate: '2016-07-10' });
+  });
+
+  it('moved back before it, the return gives its own date again: the paper’s, not the replaced one', () => {
+    const typed = [assigned, reported('2016-05-20'), sentBack('2016-05-25', '2016-06-20')];
+    const first = after(typed, redate('ReportSentBack', '2016-05-25', '2016-06-25', '2016-07-10'));
+    given(first).when(redate('ReportSentBack', '2016-06-25', '2016-05-25')).then([corrected('ReportSentBack', '2016-06-25', '2016-05-25', { ownDueDateOnly: true })]);
+    expect(dueOn(fold(assignments, after(first, redate('ReportSentBack', '2016-06-25', '2016-05-25'))), '2016-06-01')).toEqual({ status: 'RETURNED', dueDate: '2016-06-20' });
+  });
+});
+
+describe('a wrong date correction undone: the new due date only the wrong day called for goes with it (breaker49-8 S4)', () => {
+  it.each([
+    ['send-back', [assigned, reported('2016-05-20'), sentBack('2016-05-25')], 'ReportSentBack'],
+    ['failed inspection', [assigned, reported('2016-05-20'), failed('2016-05-25')], 'InspectionLogged'],
+    ['reopening', [assigned, reported('2016-05-20'), passed('2016-05-22'), reopened('2016-05-25')], 'PartsReopened'],
+  ] as const)('a %s moved to 06-02 with 06-20, then back to 05-25: due 05-31 again, overdue from 06-01', (_, typed, factType) => {
+    const slip = after(typed, redate(factType, '2016-05-25', '2016-06-02', '2016-06-20'));
+    expect(dueOn(fold(assignments, slip), '2016-06-05')).toEqual({ status: 'RETURNED', dueDate: '2016-06-20' });
+    given(slip).when(redate(factType, '2016-06-02', '2016-05-25')).then([corrected(factType, '2016-06-02', '2016-05-25', { ownDueDateOnly: true })]);
+    given(slip).when(redate(factType, '2016-06-02', '2016-05-25', '2016-06-20')).thenRefused('BAD_USER_INPUT', /not needed/, /无须填写新的整改时限/u);
+    const undone = fold(assignments, after(slip, redate(factType, '2016-06-02', '2016-05-25')));
+    expect(dueOn(undone, '2016-05-26')).toEqual({ status: 'RETURNED', dueDate: '2016-05-31' });
+    expect(dueOn(undone, '2016-06-05')).toEqual({ status: 'RETURNED', dueDate: '2016-05-31' });
+    expect(partOf(undone, UNIT)?.dueDate).toBe('2016-05-31');
+  });
+
+  it('moved on to another day still past the due date, it asks again (the date is the correction’s, judged on each new day)', () => {
+    const slip = after([assigned, reported('2016-05-20'), sentBack('2016-05-25')], redate('ReportSentBack', '2016-05-25', '2016-06-02', '2016-06-20'));
+    given(slip).when(redate('ReportSentBack', '2016-06-02', '2016-06-04')).thenRefusedAt('newDueDate');
+    given(slip).when(redate('ReportSentBack', '2016-06-02', '2016-06-04', '2016-06-25')).then([corrected('ReportSentBack', '2016-06-02', '2016-06-04', { newDueDate: '2016-06-25' })]);
+  });
+});

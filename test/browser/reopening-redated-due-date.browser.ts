@@ -51,7 +51,7 @@ describe('a supervisor corrects a reopening’s day past the part’s due date i
     await newDueDate.waitFor();
     await form.getByRole('button', { name: '更正记录日期' }).click();
     await form.getByText('请选择“新的整改时限”。').waitFor();
-    const given = form.getByLabel(`新的整改时限（更正后的重新打开或退办日期晚于原时限 ${officeDay(-8)}，须填写，不早于更正后的日期）`);
+    const given = form.getByLabel(`新的整改时限（更正后的重新打开日期晚于当时的时限 ${officeDay(-8)}，须填写，不早于更正后的日期）`);
     await given.fill(officeDay(20));
     await given.press('Tab');
     await form.getByRole('button', { name: '更正记录日期' }).click();
@@ -60,5 +60,111 @@ describe('a supervisor corrects a reopening’s day past the part’s due date i
     expect(data!.finding.assignments).toEqual([{ status: 'RETURNED', dueDate: officeDay(20), returns: [{ returnedOn: officeDay(-5), newDueDate: officeDay(20) }] }]);
     await page.locator('[data-test="timeline"]').getByText(`（重新整改时限 ${officeDay(20)}）`).first().waitFor();
     await page.locator(`[data-test="part-${fgwName}"] [data-test="return-new-due-date"]`, { hasText: `（重新整改时限 ${officeDay(20)}）` }).waitFor();
+  });
+});
+
+/*
+ * breaker49-8 S1: the form asked for 新的整改时限 by the part's due date now, not the one the server judges by — in force on the
+ * corrected day (a later failed inspection gave a later one), or another unit's part returned by the same reopening — and the
+ * server's refusal at that hidden field was shown nowhere. M2: a reopening's new due date replaces every unit's; the form says so.
+ */
+describe('更正其他记录日期 asks for a new due date exactly when the server does (breaker49-8 S1, M2)', () => {
+  let app: TestApp;
+  let browser: Browser;
+  const contexts = browserContexts(() => ({ app, browser }));
+  const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
+  let sentBackFinding: string;
+  let reopenedFinding: string;
+  let fgw: { id: string; name: string };
+  let czj: { id: string; name: string };
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
+    const listed = await app.graphql(`{ units { id code name } evaluations(first: 1) { nodes { id } } }`);
+    const units = listed.data!.units as { id: string; code: string; name: string }[];
+    fgw = units.find((unit) => unit.code === 'FGW')!;
+    czj = units.find((unit) => unit.code === 'CZJ')!;
+    const evaluationId = listed.data!.evaluations.nodes[0].id;
+    const evidence = [{ title: '公开页面', documentRef: '发改〔2026〕2号' }];
+    // 市发改委 due -20; reported -25, 退办 -22 (not past the due date: none asked), re-reported -15, failed -12 with a new due date +10.
+    const act = setUpMutations(() => app, 'b49s1');
+    sentBackFinding = await act('recordFinding', { evaluationId, title: '收费目录未更新', description: '目录停留在上年', category: '主动公开', severity: 'LOW', concernedUnitIds: [fgw.id], identifiedOn: officeDay(-40) });
+    await act('assignFinding', { findingId: sentBackFinding, assignedOn: officeDay(-30), units: [{ unitId: fgw.id, role: 'LEAD', dueDate: officeDay(-20) }] });
+    const unit = await app.as('UNIT', fgw.id);
+    await app.graphql(`mutation($input: ReportRectificationInput!) { reportRectification(input: $input) { id } }`, { input: { idempotencyKey: 'b49s1-r1', findingId: sentBackFinding, unitId: fgw.id, reportedOn: officeDay(-25), summary: '已更新', evidence } }, unit);
+    await act('sendBackReport', { findingId: sentBackFinding, unitId: fgw.id, sentBackOn: officeDay(-22), reason: '链接打不开' });
+    await app.graphql(`mutation($input: ReportRectificationInput!) { reportRectification(input: $input) { id } }`, { input: { idempotencyKey: 'b49s1-r2', findingId: sentBackFinding, unitId: fgw.id, reportedOn: officeDay(-15), summary: '已修复链接', evidence } }, unit);
+    await act('logInspection', { findingId: sentBackFinding, unitId: fgw.id, inspectedOn: officeDay(-12), outcome: 'FAILED', place: '市发改委', notes: '目录仍缺两项', newDueDate: officeDay(10) }, await app.as('INSPECTOR'));
+    // 市发改委 due -8 and 市财政局 due +10, both verified; reopened -9 (no due date passed: none asked).
+    const reopen = setUpMutations(() => app, 'b49m2');
+    reopenedFinding = await reopen('recordFinding', { evaluationId, title: '预算公开不全', description: '部门预算缺说明', category: '主动公开', severity: 'LOW', concernedUnitIds: [fgw.id, czj.id], identifiedOn: officeDay(-40) });
+    await reopen('assignFinding', { findingId: reopenedFinding, assignedOn: officeDay(-30), units: [{ unitId: fgw.id, role: 'LEAD', dueDate: officeDay(-8) }, { unitId: czj.id, role: 'RESPONSIBLE', dueDate: officeDay(10) }] });
+    for (const one of [fgw, czj]) {
+      await app.graphql(`mutation($input: ReportRectificationInput!) { reportRectification(input: $input) { id } }`, { input: { idempotencyKey: `b49m2-r-${one.id}`, findingId: reopenedFinding, unitId: one.id, reportedOn: officeDay(-14), summary: '已公开', evidence } }, await app.as('UNIT', one.id));
+      await app.graphql(`mutation($input: LogInspectionInput!) { logInspection(input: $input) { id } }`, { input: { idempotencyKey: `b49m2-i-${one.id}`, findingId: reopenedFinding, unitId: one.id, inspectedOn: officeDay(-11), outcome: 'PASSED', place: '现场', notes: '' } }, await app.as('INSPECTOR'));
+    }
+    await reopen('reopenFinding', { findingId: reopenedFinding, reason: '预算说明被撤下', reopenedOn: officeDay(-9) });
+  });
+  afterAll(() => contexts.closeAll());
+
+  const chooseRecord = async (page: import('playwright-core').Page, unitName: string, record: string) => {
+    await page.locator(`[data-test="part-${unitName}"]`).getByRole('button', { name: '更正其他记录日期' }).click();
+    const form = page.locator('[data-test="form-correctRecord"]');
+    await form.locator('.el-form-item', { hasText: '要更正的记录' }).locator('.el-select__wrapper').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: record }).click();
+    return form;
+  };
+  const setDay = async (form: import('playwright-core').Locator, day: string) => {
+    const field = form.getByLabel('实际日期（该记录实际发生的那一天）');
+    await field.fill(day);
+    await field.press('Tab');
+  };
+
+  it('a send-back moved past the due date then in force (-20) asks for one, though the part is due +10 now; the correction is taken', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${sentBackFinding}`);
+    const form = await chooseRecord(page, fgw.name, `退办（${officeDay(-22)}）`);
+    await form.getByLabel('更正理由').fill('退办通知落款日期录错');
+    const newDueDate = form.locator('.el-form-item', { hasText: '新的整改时限' });
+    await setDay(form, officeDay(-20));
+    expect(await newDueDate.count()).toBe(0);
+    await setDay(form, officeDay(-18));
+    const given = form.getByLabel(`新的整改时限（更正后的退办日期晚于当时的时限 ${officeDay(-20)}，须填写，不早于更正后的日期）`);
+    await given.fill(officeDay(-5));
+    await given.press('Tab');
+    await form.getByRole('button', { name: '更正记录日期' }).click();
+    await form.waitFor({ state: 'detached' });
+    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { dueDate returns { cause returnedOn newDueDate } } } }`, { id: sentBackFinding }, { authorization: `Bearer ${SUPERVISOR}` });
+    expect(data!.finding.assignments[0]).toEqual({ dueDate: officeDay(10), returns: [{ cause: 'SENT_BACK', returnedOn: officeDay(-18), newDueDate: officeDay(-5) }, { cause: 'INSPECTION_FAILED', returnedOn: officeDay(-12), newDueDate: officeDay(10) }] });
+  });
+
+  it('a reopening corrected from 市财政局’s card (due +10) asks for one past 市发改委’s -8, naming each unit whose due date it replaces', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${reopenedFinding}`);
+    const form = await chooseRecord(page, czj.name, `重新打开（${officeDay(-9)}）`);
+    await form.getByLabel('更正理由').fill('重新打开通知落款日期录错');
+    await setDay(form, officeDay(-5));
+    const given = form.getByLabel(`新的整改时限（更正后的重新打开日期晚于当时的时限，须填写，不早于更正后的日期；该次重新打开退回的各单位均改按此时限：${czj.name}原为 ${officeDay(10)}，${fgw.name}原为 ${officeDay(-8)}）`);
+    await given.fill(officeDay(20));
+    await given.press('Tab');
+    await form.getByRole('button', { name: '更正记录日期' }).click();
+    await form.waitFor({ state: 'detached' });
+    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { dueDate } } }`, { id: reopenedFinding }, { authorization: `Bearer ${SUPERVISOR}` });
+    expect(data!.finding.assignments).toEqual([{ dueDate: officeDay(20) }, { dueDate: officeDay(20) }]);
+  });
+
+  it('any form refused at a field it hides shows the refusal above the form (was: shown nowhere, the dialog just stayed open)', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${sentBackFinding}`);
+    // The server's answer stands in for any refusal at a field the form has but hides for the values given.
+    await page.route('**/graphql', async (route) => {
+      if (!(route.request().postData() ?? '').includes('correctRecordDate')) return route.continue();
+      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data: null, errors: [{ message: 'needs a new due date', extensions: { code: 'BAD_USER_INPUT', field: 'newDueDate', messageZh: '请在本表中填写新的整改时限（试）。' } }] }) });
+    });
+    const form = await chooseRecord(page, fgw.name, `整改报告（${officeDay(-15)}）`);
+    await form.getByLabel('更正理由').fill('报告日期录错');
+    await setDay(form, officeDay(-14));
+    await form.getByRole('button', { name: '更正记录日期' }).click();
+    await form.getByRole('alert').filter({ hasText: '请在本表中填写新的整改时限（试）。' }).waitFor();
   });
 });

@@ -103,7 +103,7 @@ const PART_SUMMARY = `unitId unit { name } role status dueDate originalDueDate d
  */
 const PART_DETAILS = `reports { summary reportedOn reportedAt reportedBy evidence { title link documentRef } }
   inspections { inspectionId outcome inspectedOn place notes loggedAt inspectorId corrections { reason correctedOn correctedAt correctedByName previousOutcome outcome previousInspectedOn inspectedOn } }
-  returns { cause reason returnedOn returnedAt newDueDate }
+  returns { cause reason returnedOn returnedAt newDueDate dueDatesIfMoved { from dueDate } }
   urges { message urgedOn urgedAt urgedBy }
   extensionRequests { requestId requestedDueDate reason status requestedOn requestedAt decidedOn decidedAt decisionReason grantedDueDate withdrawnOn withdrawnAt withdrawalReason }
   recordsAfterWithdrawal recordsSetAside`;
@@ -210,7 +210,7 @@ export interface Part extends PartTerms {
   /** `notes`: what the inspector wrote, as written; `corrections`: the supervisor's corrections beside it (who, when, why). */
   inspections: { inspectionId: string; outcome: string; inspectedOn: string; place: string; notes: string; loggedAt: string; inspectorId: string; corrections: InspectionCorrection[] }[] | null;
   /** `newDueDate`: the due date the part was given as it came back (重新整改时限); null when it kept its own. */
-  returns: { cause: string; reason: string; returnedOn: string; returnedAt: string; newDueDate: string | null }[] | null;
+  returns: { cause: string; reason: string; returnedOn: string; returnedAt: string; newDueDate: string | null; dueDatesIfMoved?: { from: string; dueDate: string }[] }[] | null;
   /** 催办 and extension requests: null on another unit's part for a unit user (its own only, like reports). */
   urges: { message: string; urgedOn: string; urgedAt: string; urgedBy: string }[] | null;
   extensionRequests: {
@@ -352,25 +352,76 @@ export const reopenFields = (limit: DueDateLimitView | null | undefined): FieldS
 ];
 
 /** The record kinds whose date correction may give a new due date, with the kind of return each is (`Part.returns[].cause`). */
-const RETURNS_REDATED: Record<string, { cause: string; words: string }> = { REOPENING: { cause: 'REOPENED', words: '重新打开' }, SEND_BACK: { cause: 'SENT_BACK', words: '退办' } };
+const RETURNS_REDATED: Record<string, { cause: string; words: string }> = { REOPENING: { cause: 'REOPENED', words: '重新打开' }, SEND_BACK: { cause: 'SENT_BACK', words: '退办' }, INSPECTION: { cause: 'INSPECTION_FAILED', words: '督查未通过' } };
+
+type PartReturn = NonNullable<Part['returns']>[number];
+type RedatedPart = Pick<Part, 'unitId' | 'dueDate' | 'returns' | 'inspections'> & { unit?: { name: string } | null };
+
+/** The due date the server judges a return moved to office day `day` by (`PartReturn.dueDatesIfMoved`: the last step from on or before it). */
+const dueDateIfMovedTo = (returned: PartReturn, day: string): string | undefined => {
+  const steps = returned.dueDatesIfMoved ?? [];
+  return (steps.findLast((step) => step.from <= day) ?? steps[0])?.dueDate;
+};
 
 /**
- * The new due date (新的整改时限) a return's date correction gives — a reopening's (h8b) or a send-back's (breaker48-8 S2):
- * shown, and required, when the record chosen is such a return that gave none and the corrected day (`on`) is past the part's
- * due date (`part.dueDate`, YYYY-MM-DD) — the part would come back overdue, so the server asks for one, as for a return typed on
- * that day. Not before the corrected day; hidden otherwise, and then not sent (the server refuses one where none is needed).
+ * The return a `record` choice of 更正其他记录日期 names (`REOPENING|day`, `SEND_BACK|day|n`, `INSPECTION|day|n`, as
+ * `redatableRecords` offers them), with every part it returned: a reopening returns the parts that have it (one entry, so one
+ * instant), any other return the card's part only. Undefined for another record, or an inspection that passed.
  */
-export function redatedReturnDueDate(part: Pick<Part, 'dueDate' | 'returns'>): FieldSpec {
-  const needed = (values: Record<string, unknown>): boolean => {
-    const [record, day] = String(values.record ?? '').split('|');
-    const kind = RETURNS_REDATED[record ?? ''];
-    if (!kind || typeof values.on !== 'string' || values.on <= part.dueDate) return false;
-    const returned = (part.returns ?? []).findLast((candidate) => candidate.cause === kind.cause && candidate.returnedOn === day);
-    return returned !== undefined && !returned.newDueDate;
+function chosenReturn(part: RedatedPart, parts: readonly RedatedPart[], record: string): { returned: PartReturn; parts: { part: RedatedPart; returned: PartReturn }[] } | undefined {
+  const [kind, day, nth] = record.split('|');
+  const cause = RETURNS_REDATED[kind ?? '']?.cause;
+  if (!cause || !day) return undefined;
+  const ofDay = (candidates: readonly PartReturn[]) => candidates.filter((candidate) => candidate.cause === cause && candidate.returnedOn === day).sort((a, b) => (a.returnedAt < b.returnedAt ? -1 : a.returnedAt > b.returnedAt ? 1 : 0));
+  let returned: PartReturn | undefined;
+  if (kind === 'INSPECTION') {
+    // The inspection chosen (the day's n-th, in the order entered, else the last); only a failure returned the part.
+    const inspections = (part.inspections ?? []).filter((inspection) => inspection.inspectedOn === day).sort((a, b) => (a.loggedAt < b.loggedAt ? -1 : a.loggedAt > b.loggedAt ? 1 : 0));
+    const inspection = nth ? inspections[Number(nth) - 1] : inspections.at(-1);
+    returned = inspection?.outcome === 'FAILED' ? ofDay(part.returns ?? []).find((candidate) => candidate.returnedAt === inspection.loggedAt) : undefined;
+  } else {
+    const candidates = ofDay(part.returns ?? []);
+    returned = nth ? candidates[Number(nth) - 1] : candidates.at(-1);
+  }
+  if (!returned) return undefined;
+  if (kind !== 'REOPENING') return { returned, parts: [{ part, returned }] };
+  const same = (candidate: PartReturn) => candidate.cause === 'REOPENED' && candidate.returnedAt === returned!.returnedAt && candidate.returnedOn === returned!.returnedOn;
+  const others = parts.filter((other) => other.unitId !== part.unitId).flatMap((other) => (other.returns ?? []).filter(same).map((found) => ({ part: other, returned: found })));
+  return { returned, parts: [{ part, returned }, ...others] };
+}
+
+/**
+ * The new due date (新的整改时限) a return's date correction gives — a reopening's (h8b), a send-back's (breaker48-8 S2), a
+ * failed inspection's (breaker49-8 S5): shown, and required, exactly when the server asks for one (breaker49-8 S1: it judged by
+ * the part's due date now, not the one in force on the corrected day) — the corrected day (`on`) is after the due date the
+ * return leaves a part with there, as the server reports it for each return (`dueDatesIfMoved`: its own new due date, else the
+ * one then in force). A reopening returned every part that has it (`parts`: the parent's): past any one's, it is asked for, and
+ * the label names each unit whose due date it replaces (breaker49-8 M2: a reopening's date goes to every part it returned, as
+ * one typed that day gives it). Not before the corrected day; hidden otherwise, and then not sent (the server refuses one where
+ * none is needed).
+ */
+export function redatedReturnDueDate(part: RedatedPart, parts: readonly RedatedPart[] = [part]): FieldSpec {
+  const judged = (values: Record<string, unknown>) => {
+    const chosen = typeof values.on === 'string' && values.on ? chosenReturn(part, parts, String(values.record ?? '')) : undefined;
+    if (!chosen) return undefined;
+    const day = values.on as string;
+    const dueDates = chosen.parts.map(({ part: returnedPart, returned }) => ({ part: returnedPart, dueDate: dueDateIfMovedTo(returned, day) ?? returnedPart.dueDate }));
+    return dueDates.some(({ dueDate }) => day > dueDate) ? { kind: String(values.record).split('|')[0]!, dueDates } : undefined;
+  };
+  const needed = (values: Record<string, unknown>): boolean => judged(values) !== undefined;
+  const label = (values: Record<string, unknown>): string => {
+    const found = judged(values);
+    if (!found) return '新的整改时限';
+    const words = RETURNS_REDATED[found.kind]!.words;
+    if (found.dueDates.length === 1) return `新的整改时限（更正后的${words}日期晚于当时的时限 ${found.dueDates[0]!.dueDate}，须填写，不早于更正后的日期）`;
+    // Every part the reopening returned takes it: each unit named with the due date it replaces (breaker49-8 M2).
+    const replaced = found.dueDates.map(({ part: returnedPart, dueDate }) => `${returnedPart.unit?.name ?? returnedPart.unitId}原为 ${dueDate}`).join('，');
+    return `新的整改时限（更正后的${words}日期晚于当时的时限，须填写，不早于更正后的日期；该次重新打开退回的各单位均改按此时限：${replaced}）`;
   };
   return {
     name: 'newDueDate',
-    label: `新的整改时限（更正后的重新打开或退办日期晚于原时限 ${part.dueDate}，须填写，不早于更正后的日期）`,
+    label: '新的整改时限',
+    labelFor: label,
     type: 'date',
     notBefore: 'on',
     shownWhen: needed,

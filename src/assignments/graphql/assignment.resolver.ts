@@ -8,7 +8,7 @@ import { UnitType } from '../../organization/units/unit.type.js';
 import { nameOn, UnitsReadModel, type UnitView } from '../../organization/units/units.read-model.js';
 import { officeDate } from '../../shared/calendar-date.js';
 import { Clock } from '../../shared/clock.js';
-import { dayCountedOn, daysLeft, dueDateOverrideInForce, holdersOf, inBusinessOrder, inspectionsInOrder, reportedDaysLate, trafficLight, type PartView, type PartWithHolders } from '../read-model/part-view.js';
+import { dayCountedOn, daysLeft, dueDateOverrideInForce, dueDatesIfMoved, holdersOf, inBusinessOrder, inspectionsInOrder, reportedDaysLate, trafficLight, type PartView, type PartWithHolders } from '../read-model/part-view.js';
 import { AssignmentType, DAYS_LEFT, DueDateApprovalType, DueTermsKindEnum, ExtensionRequestType, InspectionType, ReportType, ReturnType, TrafficLightEnum, UrgeType } from './assignment.types.js';
 import { deadlineCell, nextReportDue, termsInWords } from '../../shared/deadline.js';
 
@@ -55,7 +55,8 @@ export class AssignmentResolver {
 
   @ResolveField(() => [ReturnType], { nullable: true, description: `Why the part went back. ${OWN_PART_ONLY}` })
   returns(@Parent() part: PartView, @Context() context: GraphqlContext) {
-    return inBusinessOrder(this.ownDetails(part, context, say('inspection notes', '督查记录')).returns, (returned) => returned.returnedOn, (returned) => returned.returnedAt);
+    const returns = inBusinessOrder(this.ownDetails(part, context, say('inspection notes', '督查记录')).returns, (returned) => returned.returnedOn, (returned) => returned.returnedAt);
+    return returns.map((returned) => ({ ...returned, dueDatesIfMoved: dueDatesIfMoved(part, returned) }));
   }
 
   @ResolveField(() => [UrgeType], { nullable: true, description: `催办, in the order they happened (office day, then entry). ${OWN_PART_ONLY}` })

@@ -109,6 +109,12 @@ export class UrgeType {
   @Field(() => String) urgedBy: string;
 }
 
+@ObjectType('DueDateFrom', { description: 'From an office day on, a due date' })
+export class DueDateFromType {
+  @Field(() => String, { description: 'YYYY-MM-DD, the first office day it applies' }) from: string;
+  @Field(() => String, { description: 'YYYY-MM-DD' }) dueDate: string;
+}
+
 @ObjectType('PartReturn', { description: 'Why the part went back to the unit' })
 export class ReturnType {
   @Field(() => ReturnCauseEnum) cause: string;
@@ -117,6 +123,11 @@ export class ReturnType {
   @Field(() => String) returnedAt: string;
   @Field(() => String, { nullable: true, description: 'The due date the part was given as it came back; null when it kept its own' })
   newDueDate: string | null;
+  @Field(() => [DueDateFromType], {
+    description:
+      'For a date correction of this return (correctRecordDate): the due date it leaves the part with on each office day it could be moved to, without a new one — the new due date it gave itself, else the part’s due date in force that day without it. Steps in day order, the first from the assignment; moved to day D, the last step from on or before D applies, and the correction needs newDueDate exactly when D is after it (for a reopening: after that of any part it returned)',
+  })
+  dueDatesIfMoved: DueDateFromType[];
 }
 
 @ObjectType('DueDateApproval', { description: 'A supervisor’s override (特批) of a due date past the parent’s limit: the reason and the day it was given' })

@@ -75,6 +75,7 @@ describe('更正其他记录日期 asks for a new due date exactly when the serv
   const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
   let sentBackFinding: string;
   let reopenedFinding: string;
+  let failedFinding: string;
   let fgw: { id: string; name: string };
   let czj: { id: string; name: string };
 
@@ -104,6 +105,13 @@ describe('更正其他记录日期 asks for a new due date exactly when the serv
       await app.graphql(`mutation($input: LogInspectionInput!) { logInspection(input: $input) { id } }`, { input: { idempotencyKey: `b49m2-i-${one.id}`, findingId: reopenedFinding, unitId: one.id, inspectedOn: officeDay(-11), outcome: 'PASSED', place: '现场', notes: '' } }, await app.as('INSPECTOR'));
     }
     await reopen('reopenFinding', { findingId: reopenedFinding, reason: '预算说明被撤下', reopenedOn: officeDay(-9) });
+    // 市发改委 due -20; reported -25, 督查未通过 typed -22 (no new due date: not past it), re-reported -15 (breaker49-8 S5).
+    const fail = setUpMutations(() => app, 'b49s5');
+    failedFinding = await fail('recordFinding', { evaluationId, title: '行政许可事项清单未公开', description: '清单缺失', category: '主动公开', severity: 'LOW', concernedUnitIds: [fgw.id], identifiedOn: officeDay(-40) });
+    await fail('assignFinding', { findingId: failedFinding, assignedOn: officeDay(-30), units: [{ unitId: fgw.id, role: 'LEAD', dueDate: officeDay(-20) }] });
+    await app.graphql(`mutation($input: ReportRectificationInput!) { reportRectification(input: $input) { id } }`, { input: { idempotencyKey: 'b49s5-r1', findingId: failedFinding, unitId: fgw.id, reportedOn: officeDay(-25), summary: '已公开', evidence } }, unit);
+    await fail('logInspection', { findingId: failedFinding, unitId: fgw.id, inspectedOn: officeDay(-22), outcome: 'FAILED', place: '市发改委', notes: '清单缺两项' }, await app.as('INSPECTOR'));
+    await app.graphql(`mutation($input: ReportRectificationInput!) { reportRectification(input: $input) { id } }`, { input: { idempotencyKey: 'b49s5-r2', findingId: failedFinding, unitId: fgw.id, reportedOn: officeDay(-15), summary: '已补齐', evidence } }, unit);
   });
   afterAll(() => contexts.closeAll());
 
@@ -136,6 +144,21 @@ describe('更正其他记录日期 asks for a new due date exactly when the serv
     await form.waitFor({ state: 'detached' });
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { dueDate returns { cause returnedOn newDueDate } } } }`, { id: sentBackFinding }, { authorization: `Bearer ${SUPERVISOR}` });
     expect(data!.finding.assignments[0]).toEqual({ dueDate: officeDay(10), returns: [{ cause: 'SENT_BACK', returnedOn: officeDay(-18), newDueDate: officeDay(-5) }, { cause: 'INSPECTION_FAILED', returnedOn: officeDay(-12), newDueDate: officeDay(10) }] });
+  });
+
+  it('a failed inspection moved past the due date, the unit having re-reported, asks for one and is taken (breaker49-8 S5)', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${failedFinding}`);
+    const form = await chooseRecord(page, fgw.name, `现场督查（${officeDay(-22)}）`);
+    await form.getByLabel('更正理由').fill('督查记录表落款日期录错');
+    await setDay(form, officeDay(-18));
+    const given = form.getByLabel(`新的整改时限（更正后的督查未通过日期晚于当时的时限 ${officeDay(-20)}，须填写，不早于更正后的日期）`);
+    await given.fill(officeDay(-5));
+    await given.press('Tab');
+    await form.getByRole('button', { name: '更正记录日期' }).click();
+    await form.waitFor({ state: 'detached' });
+    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { status dueDate returns { cause returnedOn newDueDate } } } }`, { id: failedFinding }, { authorization: `Bearer ${SUPERVISOR}` });
+    expect(data!.finding.assignments[0]).toEqual({ status: 'REPORTED', dueDate: officeDay(-5), returns: [{ cause: 'INSPECTION_FAILED', returnedOn: officeDay(-18), newDueDate: officeDay(-5) }] });
   });
 
   it('a reopening corrected from 市财政局’s card (due +10) asks for one past 市发改委’s -8, naming each unit whose due date it replaces', async () => {

@@ -5046,12 +5046,14 @@ function dueDateOfRedatedReturn(command: CorrectFactDate, state: AssignmentsStat
  * 06-25 was refused with no way on) stays among its neighbours, folded in business order without it: not before the pass of a
  * part it reopens (`verifiedOn` as the parts stood just before it); not after the first record that follows it on a part it
  * returned (a re-report, an extension request, an urging, a send-back, an inspection: each answers the reopening); for a
- * reopening of the whole parent (it was closed), not after a unit assigned after it; and not after the new due date it gave.
+ * reopening of the whole parent (it was closed), not after a unit assigned after it.
  * BAD_USER_INPUT naming the clashing record, its unit and its day. What else it would leave inconsistent (a later reopening …)
- * `requireLaterFactsHold` names after. One that gave no new due date, moved past a returned part's due date, needs one with the
- * correction (h8b: the reopening really happened then, and typed on that day it would need one): `command.newDueDate`, checked
- * as a reopening's (`newDueDateOf`) on the corrected day, returned to be recorded; given where it is not needed, it is refused.
- * @returns the new due date the correction records (empty when none is needed).
+ * `requireLaterFactsHold` names after. Moved past the due date it leaves a returned part with — the new due date it gave itself
+ * (`own`, apart from date corrections), else the part's own — it needs one with the correction (h8b: the reopening really
+ * happened then, and typed on that day it would need one; breaker49-8 M1: one it gave is replaced): `command.newDueDate`,
+ * checked as a reopening's (`newDueDateOf`) on the corrected day, returned to be recorded, for every part it returned; given
+ * where it is not needed, it is refused, and one an earlier date correction gave goes (`ownDueDateOnly`, breaker49-8 S4).
+ * @returns what the correction records (empty when nothing changes).
  * @throws DomainError BAD_USER_INPUT (field `on`) for a clash with a neighbour; (field `newDueDate`) when one is missing,
  *   not needed, or not a day on or after the corrected day; (field `overrideReason`) past the parent's limit without an override.
  */

@@ -172,7 +172,9 @@ function logOf(steps: readonly Step[]): RecordedEvent[] {
           const inspection = logged[s.other % Math.max(logged.length, 1)];
           if (!inspection) break;
           const on = DAYS[(s.day + s.other) % DAYS.length]!;
-          append(stream, 'FactDateCorrected', { unitId, factType: 'InspectionLogged', previousOn: inspection.day, on, reason: '督查日期录错', correctedOn: day }, day);
+          // A failure's correction may give a new due date, or take back one an earlier correction gave (breaker49-8 S5, S4).
+          const dueDate = inspection.outcome !== 'FAILED' ? {} : s.flag ? { newDueDate: DAYS[Math.min(DAYS.length - 1, DAYS.indexOf(on) + 1)]! } : s.other % 2 === 1 ? { ownDueDateOnly: true as const } : {};
+          append(stream, 'FactDateCorrected', { unitId, factType: 'InspectionLogged', previousOn: inspection.day, on, reason: '督查日期录错', correctedOn: day, ...dueDate }, day);
           inspection.day = on;
           break;
         }

@@ -45,6 +45,23 @@ interface SheetRow {
   readonly unseen?: readonly { readonly position: number; readonly text: string }[];
   /** XLSX number cells whose number format shows them otherwise than the bare number (`shownNumberOf`: 001, 1.10), by position. */
   readonly shownNumbers?: readonly { readonly position: number; readonly text: string }[];
+  /** CSV cells quoted over several lines (`QuotedLines`), for `strayQuoteProblem` to judge against the header's width. */
+  readonly quotedLines?: readonly QuotedLines[];
+}
+
+/**
+ * A CSV cell that holds line breaks (so it was quoted): where it is, the file's line its quote opens on, and how many cells each of
+ * its lines would make read plainly, split at the file's separator — a line of the header's width inside it is a row swallowed by a
+ * stray quote (breaker49-10 S6).
+ */
+interface QuotedLines {
+  readonly position: number;
+  /** The file's line (1 = the first, counting a `sep=` line) where the cell's quote opens. */
+  readonly line: number;
+  /** Per line of the cell, the cells it would make read plainly. */
+  readonly fields: readonly number[];
+  /** The cell's first characters, to quote. */
+  readonly start: string;
 }
 
 /**
@@ -166,17 +183,24 @@ function csvRows(content: FileContent): ImportResult<'rows', { rows: SheetRow[];
       relax_quotes: true,
       skip_empty_lines: false,
       info: true,
-    }) as unknown as { record: string[]; info: { records: number } }[];
+    }) as unknown as { record: string[]; info: { records: number; lines: number } }[];
     const notices: ImportProblem[] = [];
-    const rows = records.map(({ record, info }) => ({
-      row: info.records,
-      cells: record.map(unescapedFormula).map((cell, position) => {
-        // 「1²」: a footnote's mark typed after a value is no part of it (breaker45-10 S3).
-        const marked = scriptMarksIn(cell);
-        if (marked) notices.push(footnoteMarkNotice(info.records, position, marked));
-        return marked ? marked.kept : cell;
-      }),
-    }));
+    /** The file's line each record ends on (a `sep=` line is the file's first). */
+    let lastLine = separatorLine === null ? 0 : 1;
+    const rows = records.map(({ record, info }): SheetRow => {
+      const quotedLines = quotedLinesOf(record, lastLine + 1, delimiter);
+      lastLine = info.lines + (separatorLine === null ? 0 : 1);
+      return {
+        row: info.records,
+        cells: record.map(unescapedFormula).map((cell, position) => {
+          // 「1²」: a footnote's mark typed after a value is no part of it (breaker45-10 S3).
+          const marked = scriptMarksIn(cell);
+          if (marked) notices.push(footnoteMarkNotice(info.records, position, marked));
+          return marked ? marked.kept : cell;
+        }),
+        ...(quotedLines.length === 0 ? {} : { quotedLines }),
+      };
+    });
     return { ok: true, rows: { rows, notices } };
   } catch (error) {
     const line = (error as { lines?: number }).lines;
@@ -232,6 +256,71 @@ function unclosedQuoteRow(text: string, delimiter: string): number | null {
     fieldStart = false;
   }
   return quoted ? opened : null;
+}
+
+const LINE_BREAK = /\r\n|\r|\n/u;
+
+/** The cells of a CSV record that hold line breaks (`QuotedLines`); `line` is the file's line the record starts on. */
+function quotedLinesOf(record: readonly string[], line: number, delimiter: string): QuotedLines[] {
+  const found: QuotedLines[] = [];
+  let at = line;
+  record.forEach((cell, position) => {
+    const lines = cell.split(LINE_BREAK);
+    if (lines.length > 1) found.push({ position, line: at, fields: lines.map((text) => text.split(delimiter).length), start: cell.slice(0, 24) });
+    at += lines.length - 1;
+  });
+  return found;
+}
+
+/**
+ * The refusal of a CSV row whose quoted cell swallowed rows after it (breaker49-10 S6: 「"按季度公开进展,…」 with no closing quote
+ * until two rows down read those rows, items and units, as the cell's text): a line inside the cell that is a whole row of the
+ * header's `width` (`fields` ≥ width), or — a quote closed on the very next row — a first line holding the rest of its own row
+ * and a last line holding the start of the next one. A cell Excel writes over several lines (具体表现 with line breaks) has no such
+ * lines. Null when the row has none.
+ */
+function strayQuoteProblem(row: SheetRow, width: number, names: readonly string[]): ImportProblem | null {
+  const stray = (row.quotedLines ?? []).find(({ position, fields }) => {
+    const last = fields.length - 1;
+    const wholeRowInside = fields.some((count, index) => index > 0 && index < last && count >= width);
+    const rowsBothSides = position < width - 1 && fields[0]! >= width - position && fields[last]! >= position + 1;
+    return wholeRowInside || rowsBothSides;
+  });
+  if (!stray) return null;
+  const lastLine = stray.line + stray.fields.length - 1;
+  const column = names[stray.position] || columnLetter(stray.position);
+  const start = stray.start.replace(LINE_BREAK, ' ');
+  return {
+    row: row.row,
+    reason:
+      `The CSV file's line ${stray.line} has a stray quote ("): the cell it opens (column "${column}", "${start}…") runs on to line ${lastLine}, ` +
+      `taking in lines that are rows of their own (as many cells as the header). Nothing is read: remove that quote (or close it at the cell's end), or save the file from Excel as "CSV UTF-8", then import again.`,
+    reasonZh:
+      `CSV 文件第 ${stray.line} 行有一个多余的引号（"）：它开始的单元格（“${column}”列，“${start}…”）一直延续到第 ${lastLine} 行，` +
+      `把其后本身就是完整一行（与表头列数相同）的内容也读进了这一个单元格，事项或单位会因此丢失。未读取任何内容：请删去该引号（如确需引号，请在该单元格末尾补上结束引号），或用 Excel 另存为“CSV UTF-8”后再导入。`,
+  };
+}
+
+/**
+ * The refusal of a row with cells past the header's last column (breaker49-10 S11: 「…,2026-10-31,青川市教育局,青川市民政局」 under a
+ * header ending at 配合单位 lost 民政局): naming the row and those cells. A CSV row has them when a cell's commas were typed
+ * unquoted (two units, or 「2026年6月底前,长期坚持」); an XLSX sheet's header spans the used columns, so there a blank header cell
+ * is what `unnamedColumnProblem` refuses.
+ */
+function cellsPastHeaderProblem(row: SheetRow, width: number): ImportProblem | null {
+  const past = row.cells.slice(width).flatMap((cell, index) => (textOf(cell) === '' ? [] : [{ cell: `${columnLetter(width + index)}${row.row}`, text: textOf(cell) }]));
+  if (past.length === 0) return null;
+  const shown = (text: string) => (text.length > 20 ? `${text.slice(0, 20)}…` : text);
+  const header = columnLetter(width - 1);
+  return {
+    row: row.row,
+    reason:
+      `Row ${row.row} has cells past the header's last column (${header}): ${past.map((each) => `${each.cell} "${shown(each.text)}"`).join(', ')}. ` +
+      `Nothing is read. If they belong to the cell before them (units or a deadline typed with a comma ","), separate them with 、 instead, or quote the cell; otherwise name their column in the header or delete them.`,
+    reasonZh:
+      `第 ${row.row} 行在表头最后一列（${header} 列）之后还有内容：${past.map((each) => `${each.cell}“${shown(each.text)}”`).join('、')}，这些内容没有列名，会被遗漏。未读取任何内容：` +
+      `如果它们属于前一个单元格（几个单位或时限之间用了英文逗号“,”），请改用顿号“、”分隔，或给该单元格加上引号；否则请在表头填写列名，或删去多出的内容。`,
+  };
 }
 
 interface Worksheet {
@@ -1561,10 +1650,18 @@ function tableOf<Key extends string>(
   /** The columns a cell the sheet does not show must not hide in: those read, and those naming units, dates or measures. */
   const readOrWeighty = new Set([...[...positions.values()].flat(), ...unused.filter((column) => column.weighty).map((column) => column.position)]);
   let previousRow = lastHeaderRow;
+  /** How many cells the header names: up to its last column with a name (a CSV row's cells past it are read by nothing). */
+  const headerWidth = header.names.reduce((width, name, position) => (name === '' ? width : position + 1), 0);
   for (const row of rows) {
     if (row.row <= lastHeaderRow) continue;
     const gap = row.row - previousRow - 1;
     previousRow = row.row;
+    // A stray quote swallowing rows is refused before the row is read as anything (breaker49-10 S6).
+    const strayQuote = strayQuoteProblem(row, headerWidth, header.names);
+    if (strayQuote) {
+      errorProblems.push(strayQuote);
+      continue;
+    }
     // The legend of a lead mark (注：*为牵头单位, or 「★为牵头单位」 alone below the table): told after the rows, with the marks it read.
     if (legend?.rows.includes(row.row)) continue;
     // Two blank rows, then a lone title (联络员名单, 附表): another table below the task table, not read (breaker10c P10).
@@ -1737,6 +1834,8 @@ function tableOf<Key extends string>(
       const text = textOf(row.cells[position] ?? null);
       if (text !== '' && !unnamedFilled.has(position)) unnamedFilled.set(position, text);
     }
+    const pastHeader = cellsPastHeaderProblem(row, Math.max(header.names.length, headerWidth));
+    if (pastHeader) errorProblems.push(pastHeader);
   }
   unusedSectionLead();
   if (legend) notices.push(legendNotice(legend, legendUsed));

@@ -7,6 +7,7 @@ import type { AbsentField, ExportReading, PlanDocument } from './plan-document.j
 import { dueDateLimitOf, planLastYear, planYears } from '../domain/work-plan.decider.js';
 import { beyondOverrideReach, overrideReach } from '../../assignments/domain/assignment.decider.js';
 import { isReservedKey, unreadableLabel, unreadableReasonZh, unreadableText } from '../../shared/readable-text.js';
+import { wordsWithoutPunctuation } from '../../shared/numbers-by-value.js';
 
 /** An item code a number cell can hold: 1.1, 2.3 — where Excel drops a trailing 0 (1.10 → 1.1). */
 const DOTTED_NUMBER = /^\d+\.\d*[1-9]$/u;
@@ -68,6 +69,47 @@ export type PlanValidation = ImportResult<'plan', ValidatedPlan>;
 const MAX_TITLE = 200;
 const MAX_DESCRIPTION = 5000;
 const MAX_CODE = 32;
+
+/** A title written as Rectify's export writes an item: its code, a space, its title (「1 推进决策公开」, 「2.3 加强解读」). */
+const EXPORT_CODE_AND_TITLE = /^[0-9０-９]+(?:[.．\-－][0-9０-９]+)*\s+\S/u;
+
+/**
+ * The same task listed twice in one 大项 — the same title (`wordsWithoutPunctuation`: spaces, full/half-width punctuation aside)
+ * led by the same units — refused on the later row, naming the earlier: a row copied and pasted into a 分解方案 (breaker49-10 S8:
+ * imported as two items, the lead given two parts of one task, the plan's and the unit's counts inflated, in a first import and in
+ * a version alike). Two 大项 may each hold an item of one title (加强组织领导), and one 大项 two items of one title led by different
+ * units; those are read. Items that failed their own checks are not in `categories` and are not compared.
+ */
+function repeatedItemProblems(categories: readonly ValidatedPlanCategory[]): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  for (const category of categories) {
+    const first = new Map<string, ValidatedPlanItem>();
+    for (const item of category.items) {
+      // 「1 旧导出甲事项」 on several rows: Rectify's export writes each unit's part on a row of its own, its 事项 the item's code and
+      // title; a version pasted so is one item's rows, joined by the version's reading (renumbered-items.ts), never a copy.
+      if (EXPORT_CODE_AND_TITLE.test(item.title)) continue;
+      const key = `${wordsWithoutPunctuation(item.title)}\u0000${item.leadUnits.map((unit) => unit.unitId).sort().join('\u0000')}`;
+      const earlier = first.get(key);
+      if (earlier === undefined) {
+        first.set(key, item);
+        continue;
+      }
+      const leads = item.leadUnits.map((unit) => unit.name);
+      const there = earlier.sheet !== undefined && earlier.sheet !== item.sheet ? { en: ` of sheet "${earlier.sheet}"`, zh: `工作表“${earlier.sheet}”` } : { en: '', zh: '' };
+      problems.push({
+        row: item.row,
+        reason:
+          `Item ${item.code} "${item.title}" repeats item ${earlier.code} on row ${earlier.row}${there.en}: the same task in the same category, led by ${leads.join(', ')}. ` +
+          'If the row was copied by mistake, delete one of them (moving any unit only it names to the other); if they are two tasks, word their titles apart.',
+        reasonZh:
+          `事项 ${item.code}“${item.title}”与${there.zh}第 ${earlier.row} 行的事项 ${earlier.code} 重复：同一大项中名称相同、牵头单位相同（${leads.join('、')}），是同一项任务列了两次。` +
+          '如是复制时多出的一行，请删去其中一行（只在该行写明的配合单位、时限请并入保留的一行）；如确是两项不同的任务，请改写事项名称以示区别。',
+        ...(item.sheet === undefined ? {} : { sheet: item.sheet }),
+      });
+    }
+  }
+  return problems;
+}
 
 /**
  * An item with no lead unit, with what to write. `above`: the row of the item before it, which names a lead, in a CSV — a lead
@@ -418,6 +460,7 @@ export function validatePlanDocument(
     });
     return { code: category.code, title: category.title, items: items.flat() };
   });
+  problems.push(...repeatedItemProblems(categories));
 
   if (problems.length > 0 || (options.refusedAnyway && earlyDue.size > 0)) return { ok: false, problems: sortedProblems([...problems, ...earlyDue.values()]) };
   const absent = document.absentFields && document.absentFields.length > 0 ? { absentFields: document.absentFields } : {};

@@ -998,6 +998,21 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         },
         "reason": {
           "type": "string"
+        },
+        "dueDateOverride": {
+          "type": "object",
+          "properties": {
+            "reason": {
+              "type": "string"
+            },
+            "limit": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "reason",
+            "limit"
+          ]
         }
       },
       "required": [

@@ -307,6 +307,11 @@ export type PartsRescheduled = DomainEvent<
      * (newcomer48-10 M1). Optional, added without a version step as `terms` and `unitIds` were: absent in events stored before.
      */
     readonly reason?: string;
+    /**
+     * When `dueDate` is past the plan's period: the supervisor's override (特批) and its reason, as a part assigned past it records on
+     * its UnitAssigned (newcomer49-10 S3). Optional, added without a version step as `reason` was: absent, none was needed.
+     */
+    readonly dueDateOverride?: DueDateOverridden;
   }
 >;
 

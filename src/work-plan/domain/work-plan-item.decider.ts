@@ -1226,18 +1226,22 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
       );
     }
     const newTerms = termsChanged ? { terms } : {};
+    // Each part the item's move takes past the plan's period records the override too (newcomer49-10 S3).
+    const withOverride = (event: AssignmentEvent): AssignmentEvent => (override && event.type === 'PartsRescheduled' && isAfter(event.data.dueDate, override.limit) ? { ...event, data: { ...event.data, dueDateOverride: override } } : event);
     events.push(
       {
         type: 'WorkPlanItemRescheduled',
         data: { itemId, previousDueDate: definition.dueDate, dueDate, reason, rescheduledOn: on, ...recorded(override), ...(termsChanged ? { terms, previousTerms: definition.terms ?? BY_DATE } : {}) },
       },
-      ...partsMoved(item.assignments, definition.dueDate, dueDate, on, newTerms, termsChanged),
-      // A part given more time (an extension, a later date on return) that the plan now overtakes follows the item:
-      // what the plan later grants is never shortened by an extension asked earlier (breaker10c P12).
-      ...overtakenDueDates(item.assignments, definition.dueDate, dueDate).flatMap((previousDueDate): AssignmentEvent[] => {
-        const { unitIds, all } = movedOf(item.assignments, (part) => part.dueDate === previousDueDate, on);
-        return unitIds.length === 0 ? [] : [{ type: 'PartsRescheduled', data: { previousDueDate, dueDate, rescheduledOn: on, ...newTerms, ...(all ? {} : { unitIds }) } }];
-      }),
+      ...[
+        ...partsMoved(item.assignments, definition.dueDate, dueDate, on, newTerms, termsChanged),
+        // A part given more time (an extension, a later date on return) that the plan now overtakes follows the item:
+        // what the plan later grants is never shortened by an extension asked earlier (breaker10c P12).
+        ...overtakenDueDates(item.assignments, definition.dueDate, dueDate).flatMap((previousDueDate): AssignmentEvent[] => {
+          const { unitIds, all } = movedOf(item.assignments, (part) => part.dueDate === previousDueDate, on);
+          return unitIds.length === 0 ? [] : [{ type: 'PartsRescheduled', data: { previousDueDate, dueDate, rescheduledOn: on, ...newTerms, ...(all ? {} : { unitIds }) } }];
+        }),
+      ].map(withOverride),
     );
   }
   let assignments = events.filter(isAssignmentEvent).reduce(evolveAssignments, item.assignments);
@@ -1260,9 +1264,10 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
         { field: 'dueDate' },
       );
     }
-    boundedDueDate(due.dueDate, command, NEW_DUE_DATE);
+    // A part moved past the plan's period records the override and its reason, as a part assigned past it does (newcomer49-10 S3).
+    const override = boundedDueDate(due.dueDate, command, NEW_DUE_DATE);
     const newTerms = termsKey(part.terms) === termsKey(due.terms) ? {} : { terms: due.terms };
-    apply({ type: 'PartsRescheduled', data: { previousDueDate: part.dueDate, dueDate: due.dueDate, rescheduledOn: on, ...newTerms, unitIds: [unitId] } });
+    apply({ type: 'PartsRescheduled', data: { previousDueDate: part.dueDate, dueDate: due.dueDate, rescheduledOn: on, ...newTerms, unitIds: [unitId], ...recorded(override) } });
   }
   const changeRole = ({ unitId, role }: UnitToAdd) =>
     apply({ type: 'PartRoleChanged', data: { unitId, role, previousRole: partOf(assignments, unitId)!.role, reason, changedOn: on } });

@@ -710,23 +710,28 @@ async function stateWithout<State, Event extends DomainEvent>(
 }
 
 /**
- * Whether item `code` of the plan `title` of `year` has `dueDate` (`YYYY-MM-DD`) on the record — its own due date or one of its
- * parts' — for a version read back (newcomer48-10 S2): a day past the plan's period there was set with a supervisor's override
- * (the item's decision refuses it without one), so the file that repeats it needs none. Withdrawn items are not counted: listed
- * again, they are assigned again. Undefined for a plan not imported.
+ * Whether the item the file's row names — by its code, or by its title (`itemTitle`, punctuation aside) in a file whose rows were
+ * renumbered (newcomer49-10 S2, breaker49-10 M3: an office's own layout, its item 11 the plan's item 12) — has `dueDate`
+ * (`YYYY-MM-DD`) on the record in the plan `title` of `year`: its own due date or one of its parts' — for a version read back
+ * (newcomer48-10 S2): a day past the plan's period there was set with a supervisor's override (the item's decision refuses it
+ * without one, and records it), so the file that repeats it needs none. Withdrawn items are not counted: listed again, they are
+ * assigned again. Undefined for a plan not imported.
  */
-async function dueDatesOnRecordOf(dependencies: ImportDependencies, title: string, year: number): Promise<((code: string, dueDate: string) => boolean) | undefined> {
+async function dueDatesOnRecordOf(dependencies: ImportDependencies, title: string, year: number): Promise<((code: string, dueDate: string, itemTitle: string) => boolean) | undefined> {
   const plan = await stateWithout(dependencies, workPlanStream(workPlanIdFor(year, title)), workPlanDecider, null);
   if (plan.status !== 'imported') return undefined;
   const dates = new Map<string, ReadonlySet<string>>();
+  const byTitle = new Map<string, ReadonlySet<string>>();
   const pause = slicer();
   for (const { itemId, code } of plan.categories.flatMap((category) => category.items)) {
     await pause();
     const item = await stateWithout(dependencies, workPlanItemStream(itemId), workPlanItemDecider, null);
     if (item.status === 'empty' || item.status === 'withdrawn') continue;
-    dates.set(code, new Set([item.definition.dueDate, ...partsOf(item.assignments).map((part) => part.dueDate)]));
+    const days = new Set([item.definition.dueDate, ...partsOf(item.assignments).map((part) => part.dueDate)]);
+    dates.set(code, days);
+    byTitle.set(wordsWithoutPunctuation(item.definition.title), days);
   }
-  return (code, dueDate) => dates.get(code)?.has(dueDate) === true;
+  return (code, dueDate, itemTitle) => dates.get(code)?.has(dueDate) === true || byTitle.get(wordsWithoutPunctuation(itemTitle))?.has(dueDate) === true;
 }
 
 /** The facts that shape a plan (its items, their units and dates), as an export of an earlier reading would not show them; in Chinese. */

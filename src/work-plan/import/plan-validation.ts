@@ -146,7 +146,7 @@ export function validatePlanDocument(
      * export) is neither refused for it nor told it is approved again; only a new or moved date past the period needs an override
      * (newcomer48-10 S2). Absent for a plan not imported.
      */
-    readonly dueOnRecord?: (code: string, dueDate: string) => boolean;
+    readonly dueOnRecord?: (code: string, dueDate: string, title: string) => boolean;
     /**
      * `YYYY-MM-DD`, the plan's approval day when the import gives it: a file refused for other problems also names each row due
      * before it, so that the clerk fixes the file once (issue 10: a row's unknown unit hid its own 「早于方案批准日期」). A file
@@ -360,7 +360,7 @@ export function validatePlanDocument(
           (reason, reasonZh) => expansions.push({ row, reason, reasonZh, ...(item.sheet === undefined ? {} : { sheet: item.sheet }) }),
         );
         // A day past the period the item already has on the record carries its override there (newcomer48-10 S2).
-        const onRecord = due !== null && document.year > 0 && due.dueDate > dueDateLimitOf(document).latest && options.dueOnRecord?.(item.code, due.dueDate) === true;
+        const onRecord = due !== null && document.year > 0 && due.dueDate > dueDateLimitOf(document).latest && options.dueOnRecord?.(item.code, due.dueDate, item.title) === true;
         const outside = due && document.year > 0 && !onRecord ? outsidePlanPeriod(due.dueDate, document, options.periodOverridden === true, options.today) : null;
         if (due && options.approvedOn !== undefined && due.dueDate < options.approvedOn && !earlyDue.has(`${item.sheet ?? ''}|${row}`)) {
           earlyDue.set(`${item.sheet ?? ''}|${row}`, {

@@ -24,7 +24,7 @@ export interface WorkPlanImportOptions extends PlanReadOptions {
    * for a plan not imported — a day past the period already on the record needs no new override (see `validatePlanDocument`'s
    * `dueOnRecord`, newcomer48-10 S2).
    */
-  readonly dueDatesOnRecord?: (plan: { readonly title: string; readonly year: number }) => Promise<((code: string, dueDate: string) => boolean) | undefined>;
+  readonly dueDatesOnRecord?: (plan: { readonly title: string; readonly year: number }) => Promise<((code: string, dueDate: string, title: string) => boolean) | undefined>;
 }
 
 /**
@@ -37,7 +37,7 @@ export async function importWorkPlan(content: FileContent, options: WorkPlanImpo
   const sheet = draft.sheets ? { sheets: draft.sheets } : draft.sheet ? { sheet: draft.sheet } : {};
   if (!draft.document) return { ok: false, problems: sortedProblems(draft.problems), ...sheet };
   const document = draft.document;
-  const validated = (dueOnRecord: ((code: string, dueDate: string) => boolean) | undefined) =>
+  const validated = (dueOnRecord: ((code: string, dueDate: string, title: string) => boolean) | undefined) =>
     validatePlanDocument(document, options.lookupUnit, {
       today: options.today,
       periodOverridden: options.periodOverridden,

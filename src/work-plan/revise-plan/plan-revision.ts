@@ -249,6 +249,16 @@ function itemDayOfParts(item: ItemVersion, before: ItemVersion | undefined): Ite
     return now === undefined || !samePartDue(due, now);
   });
   if (rows.length > 0 && oneDay && edited && !samePartDue(rows[0]![1], standing)) return item;
+  // The lead's row edited to another day: the item follows its lead, as a first import dates an item by its lead's (last) row
+  // (newcomer49-10 S1: the lead moved to 2027-03-31, the item left due 2026-10-31, before its own lead). Only a lead that has a
+  // part now: its row read back as exported (an extension granted to it) is no edit, and the item keeps its day (breaker10f P7).
+  const leadsEdited = item.leadUnitIds.flatMap((unitId) => {
+    const due = item.partDueDates![unitId];
+    const now = before.partsDueNow?.[unitId];
+    return due !== undefined && now !== undefined && !samePartDue(due, now) ? [due] : [];
+  });
+  const lead = [...leadsEdited].sort((a, b) => (a.dueDate < b.dueDate ? 1 : a.dueDate > b.dueDate ? -1 : 0))[0];
+  if (lead !== undefined && !samePartDue(lead, standing)) return { ...item, dueDate: lead.dueDate, terms: lead.terms };
   return { ...item, dueDate: before.dueDate, ...(before.terms ? { terms: before.terms } : {}) };
 }
 

@@ -21,7 +21,7 @@ runImportTool({
 除非同时加 --undo-later-revision 确认确要撤销该次调整。
 完成时限晚于方案期限（截止年度的 12 月 31 日）的事项须经督办人员特批：由督办人员在导入页面填写“超出方案期限的特批理由”后导入，
 命令行工具不能代为特批。
---dry-run 只作判断，不写入任何内容，并给出方案版本；导入时用 --plan-version 给回该版本，方案如在试导入之后被他人修改（如已应用另一版本），导入被拒绝，须重新试导入。文件中与已登记单位名称相近但不是其简称的名称（如“青川市教育体育局”之于“青川市教育局”）
+--dry-run 只作判断，不写入任何内容，并给出方案版本；导入时用 --plan-version 给回该版本，方案如在试导入之后被他人修改（如已应用另一版本、单独调整了某个事项），导入被拒绝，须重新试导入。文件中与已登记单位名称相近但不是其简称的名称（如“青川市教育体育局”之于“青川市教育局”）
 被拒绝；确指该单位的，用 --near 给出该名称（可多次）。`,
     en: `Usage: npm run plan:import -- <file.xlsx|.csv|.yaml|.json> [--title <plan title>] [--year <year|first-last>] [--sheet <sheet name>]
          [--approved-on YYYY-MM-DD] [--assigned-on YYYY-MM-DD] [--dry-run] [--revise [--revision-reason <reason>] [--undo-later-revision]]
@@ -40,7 +40,7 @@ A new version of an imported plan (same title and year, another file) is refused
 dry run's difference first); --revision-reason names the document behind it (青政办〔2026〕12号调整通知), recorded by
 every change (default: 依据 <file> 修订方案). A file edited from a version older than a revision of the plan (a copy kept
 from before it) undoes that revision's changes: the dry run lists them, and it is refused unless --undo-later-revision confirms it. Items due after the plan's period (12-31 of its last year) need a
-supervisor's override, given on the 导入 page (or importWorkPlan's overrideReason) by a supervisor: this tool cannot give one. --dry-run decides everything, writes nothing and gives the plan's version; --plan-version gives it back to the import, refused if the plan changed since the dry run (another version applied): dry-run again. A unit name near a registered
+supervisor's override, given on the 导入 page (or importWorkPlan's overrideReason) by a supervisor: this tool cannot give one. --dry-run decides everything, writes nothing and gives the plan's version; --plan-version gives it back to the import, refused if the plan changed since the dry run (another version applied, an item changed by hand): dry-run again. A unit name near a registered
 unit's but no abbreviation of it (青川市教育体育局 beside 青川市教育局) is refused; --near <name> (repeatable)
 confirms it means that unit.`,
   },

@@ -84,7 +84,7 @@ export class ImportWorkPlanInput extends FileUploadInput {
     nullable: true,
     description:
       'The planVersion a dry run of this file answered: the import is refused (CONFLICT, field expectedPlanVersion, nothing written) when the plan changed since — ' +
-      'another version applied, an item added on its own — naming who changed it and when; of two imports given the same version at once, one is applied and the other refused. ' +
+      'another version applied, an item added on its own, one of its items re-dated, withdrawn or given or relieved of a unit by hand — naming who changed it (and which item) and when; of two imports given the same version at once, one is applied and the other refused. ' +
       'Omitted: decided on the plan as it stands then.',
   })
   @IsOptional()

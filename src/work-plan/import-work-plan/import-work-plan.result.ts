@@ -163,8 +163,10 @@ export class WorkPlanImportResultType {
   @Field(() => Boolean, { description: 'A dry run: nothing was written; the result says what would be' }) dryRun: boolean;
   @Field(() => Int, {
     description:
-      'The plan’s version this answer was computed on: how many records its own history holds (its import, each version applied, each item added on its own, ' +
-      'each correction of its days); 0 when no plan of that title and year was imported. Give a dry run’s back as expectedPlanVersion to import only what it showed',
+      'The plan’s version: how many changes it has had — each record of its own history (its import, each version applied, each item added on its own, ' +
+      'each correction of its days) and each change made by hand to one of its items (rescheduleWorkPlanItem, withdrawWorkPlanItem, add/removeWorkPlanItemUnit); ' +
+      '0 when no plan of that title and year was imported. A dry run’s is the version it was computed on, an applied import’s the version after it. ' +
+      'Give a dry run’s back as expectedPlanVersion to import only what it showed',
   })
   planVersion: number;
   @Field(() => WorkPlanRevisionType, { nullable: true, description: 'For a new version of an imported plan: what it changes' })

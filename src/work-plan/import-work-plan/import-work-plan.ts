@@ -1,6 +1,6 @@
 import { wordsWithoutPunctuation } from '../../shared/numbers-by-value.js';
 import { slicer } from '../../shared/event-loop-turns.js';
-import { batchCommand, contextInBatch, onSheet, pinnedAt } from '../../event-sourcing/command-batch.js';
+import { batchCommand, contextInBatch, onSheet, pinnedAt, type BatchCommand } from '../../event-sourcing/command-batch.js';
 import type { EventStore, Position, StoredEvent } from '../../event-store/event-store.port.js';
 import { actorName } from '../../rectification/evaluations/history-entry.resolver.js';
 import { userStream } from '../../access/domain/user.events.js';
@@ -84,7 +84,8 @@ export interface WorkPlanImportOptions {
   readonly nearNames?: readonly string[];
   /**
    * The plan's version (`WorkPlanImportOutcome.planVersion`) the preview this import follows was computed on (issue 10 S2):
-   * the plan changed since (another version applied, an item added on its own, a day corrected) is CONFLICT, nothing
+   * the plan changed since (another version applied, an item added on its own, a day corrected, one of its items changed by
+   * hand: breaker49-10 S1) is CONFLICT — said before any other refusal the file now meets (breaker49-10 M1) —, nothing
    * written, naming who changed it and when (`planChangedSincePreview`); two imports given the same version at once: the
    * first appends, the other is refused (the append's expected revision decides). Omitted: decided on the plan as it is then.
    */
@@ -156,9 +157,11 @@ export interface WorkPlanImportOutcome {
   /** Nothing was written: the outcome says what would be. */
   readonly dryRun: boolean;
   /**
-   * The plan's version this answer was computed on: how many records the plan's own history holds (its import, each version
-   * applied, each item added on its own, each correction of its days); 0 when no plan of that title and year was imported.
-   * Given back as `expectedPlanVersion`, the import is refused if the plan moved on meanwhile.
+   * The plan's version: how many changes it has had (`planChangesOf`) — each record of its own history (its import, each version
+   * applied, each item added on its own, each correction of its days) and each change made by hand to one of its items (re-dated,
+   * withdrawn, a unit added or removed: breaker49-10 S1); 0 when no plan of that title and year was imported. A dry run's is the
+   * version it was computed on; an applied import's, the version after it (newcomer49-10 M11). Given back as `expectedPlanVersion`,
+   * the import is refused if the plan moved on meanwhile.
    */
   readonly planVersion: number;
   /** A dry run of a file whose plan and items stand as it gives them (imported before, or a version already applied): the real run would write nothing. */
@@ -180,6 +183,30 @@ export async function importWorkPlanFile(
   options: WorkPlanImportOptions,
   context: CommandContext,
   knownPlans: readonly KnownPlan[] = [],
+): Promise<WorkPlanImportOutcome> {
+  const plan: { stream?: string; title?: string } = {};
+  try {
+    return await importAsRead(dependencies, file, options, context, knownPlans, plan);
+  } catch (error) {
+    // Given the preview's version, a plan changed since is said first, whatever else the file now meets (breaker49-10 M1: two versions
+    // at once, the loser was told her file undid the winner's revision — 「请勾选…确认撤销后来的调整」 — not that the plan changed after her preview).
+    const expected = options.expectedPlanVersion;
+    if (!(error instanceof DomainError) || expected === undefined || plan.stream === undefined || error.details?.field === 'expectedPlanVersion') throw error;
+    const history = await dependencies.store.readStream(plan.stream);
+    const changes = await planChangesOf(dependencies, history);
+    if (changes.length === expected) throw error;
+    throw await planChangedSincePreview(dependencies, plan.title!, expected, changes);
+  }
+}
+
+/** `importWorkPlanFile`, naming the plan's stream and title in `plan` once the file is read as that plan. */
+async function importAsRead(
+  dependencies: ImportDependencies,
+  file: ImportFile,
+  options: WorkPlanImportOptions,
+  context: CommandContext,
+  knownPlans: readonly KnownPlan[],
+  seen: { stream?: string; title?: string },
 ): Promise<WorkPlanImportOutcome> {
   const recorded = await refuseReusedKey(dependencies.store, requestOf(context));
   const retried = firstRunAppended(recorded);
@@ -232,9 +259,13 @@ export async function importWorkPlanFile(
   const validated = sameTitle ? { ...validation.plan, title: sameTitle.title } : validation.plan;
   const planStream = workPlanStream(workPlanIdFor(validated.year, validated.title));
   const planHistory = await dependencies.store.readStream(planStream);
-  const planVersion = planVersionOf(planHistory);
-  // The plan changed since the preview this import follows (issue 10 S2): refused before anything is decided, as the batch's append would.
-  if (options.expectedPlanVersion !== undefined && !retried && planVersion !== options.expectedPlanVersion) throw await planChangedSincePreview(dependencies.store, validated.title, options.expectedPlanVersion, planHistory);
+  const planVersion = (await planChangesOf(dependencies, planHistory)).length;
+  Object.assign(seen, { stream: planStream, title: validated.title });
+  // The plan changed since the preview this import follows (issue 10 S2) — by a version, or by hand on one of its items (breaker49-10
+  // S1): refused before anything is decided, as the batch's append would.
+  if (options.expectedPlanVersion !== undefined && !retried && planVersion !== options.expectedPlanVersion) {
+    throw await planChangedSincePreview(dependencies, validated.title, options.expectedPlanVersion, await planChangesOf(dependencies, planHistory));
+  }
   const keyOf = commandKeys(context, planStream, sha256, planHistory);
   const commandIdOf = (type: string, key: string) => contextInBatch(context, type, key).commandId;
   const revisePlanId = commandIdOf('RevisePlan', keyOf('revision'));
@@ -466,8 +497,9 @@ export async function importWorkPlanFile(
     : batchCommand(null, workPlanStream(planId), workPlanDecider, importPlan, contextInBatch(context, importPlan.type, keyOf('plan')), [workPlanTitleClaim(validated.year, validated.title)]);
   // Pinned to the previewed version: decided and appended only on the plan as the preview saw it (issue 10 S2).
   const expectedVersion = options.expectedPlanVersion;
-  const planCommand =
-    expectedVersion === undefined ? planCommandAsDecided : pinnedAt(planCommandAsDecided, expectedVersion, (history) => planChangedSincePreview(dependencies.store, validated.title, expectedVersion, history));
+  // The plan's stream pinned at its length as read, and its items' hand changes checked again when the batch decides (breaker49-10 S1).
+  const stalePreview = async (history: readonly StoredEvent[]) => planChangedSincePreview(dependencies, validated.title, expectedVersion!, await planChangesOf(dependencies, history));
+  const planCommand = expectedVersion === undefined ? planCommandAsDecided : pinnedToPlanVersion(pinnedAt(planCommandAsDecided, planHistory.length, stalePreview), dependencies, expectedVersion, stalePreview);
   const changes = revision
     ? itemRevisionCommands(revision, versionsAsRevised(standingOrBack, versionsInFile), {
         actor: context.actor,
@@ -546,7 +578,8 @@ export async function importWorkPlanFile(
     revisionsUndone: undoes,
     dryRun: options.dryRun === true,
     ...(wouldWriteNothing ? { wouldWriteNothing: true as const } : {}),
-    planVersion,
+    // Applied, the version after it: the one a next import's preview follows (newcomer49-10 M11: the answer gave the one before).
+    planVersion: options.dryRun || batch.eventCount === 0 ? planVersion : (await planChangesOf(dependencies, await dependencies.store.readStream(planStream))).length,
     eventCount: batch.eventCount,
     position: batch.position,
   };
@@ -781,11 +814,13 @@ async function recordedRevisions(
   without: ReadonlySet<string>,
   unitName: (unitId: string) => string | undefined,
 ): Promise<RecordedRevision[]> {
-  const revisions = new Map<string, { on: string; fileName: string | null; reason: string; changes: RecordedChange[] }>();
+  const revisions = new Map<string, { on: string; fileName: string | null; reason: string; changes: RecordedChange[]; byHand?: true }>();
   const itemIds = new Set<string>();
+  const own = new Set<string>();
   let sha256: string | undefined;
   for (const stored of await store.readStream(planStream)) {
     if (stored.unreadable !== undefined || without.has(stored.metadata.commandId)) continue;
+    own.add(stored.metadata.correlationId);
     if (stored.type !== 'WorkPlanImported' && stored.type !== 'WorkPlanRevised') continue;
     const { data } = schemas.upcast<DomainEvent<string, WorkPlanOutline & { revisedOn?: string; reason?: string }>>(stored);
     for (const category of data.categories) for (const item of category.items) itemIds.add(item.itemId);
@@ -793,7 +828,6 @@ async function recordedRevisions(
     sha256 = data.source.sha256;
     if (stored.type === 'WorkPlanRevised') revisions.set(stored.metadata.correlationId, { on: data.revisedOn!, fileName, reason: data.reason ?? revisedBy(data.source.fileName), changes: [] });
   }
-  if (revisions.size === 0) return [];
   const pause = slicer();
   for (const itemId of itemIds) {
     await pause();
@@ -803,6 +837,14 @@ async function recordedRevisions(
       if (stored.unreadable !== undefined || without.has(stored.metadata.commandId)) continue;
       const data = schemas.upcast<DomainEvent<string, Record<string, unknown>>>(stored).data;
       if (stored.type === 'WorkPlanItemDefined' || stored.type === 'WorkPlanItemAmended') [code, title] = [String(data.code ?? code), String(data.title ?? title)];
+      // A change made by hand to the item (rescheduleWorkPlanItem, withdrawWorkPlanItem, add/removeWorkPlanItemUnit) is a revision
+      // of its own, on its day and for its reason: a file from before it that reverses it undoes it, told as a version's would be
+      // (breaker49-10 S1: a colleague's re-dating reverted, `revisionsUndone` empty).
+      const byHand = !own.has(stored.metadata.correlationId) && HAND_CHANGE_WORDS[stored.type] !== undefined && !revisions.has(stored.metadata.correlationId);
+      if (byHand) {
+        const reason = typeof data.reason === 'string' ? data.reason : '';
+        revisions.set(stored.metadata.correlationId, { on: schemas.occurredOn(stored.type, data, stored.metadata.recordedAt), fileName: null, reason, changes: [], byHand: true });
+      }
       const revision = revisions.get(stored.metadata.correlationId);
       if (!revision) continue;
       const change = { itemId, code, title };
@@ -816,7 +858,7 @@ async function recordedRevisions(
       else if (stored.type === 'WorkPlanItemRescheduled') revision.changes.push({ kind: 'ITEM_REDATED', ...change, previousDueDate: String(data.previousDueDate), dueDate: String(data.dueDate) });
     }
   }
-  return [...revisions.values()];
+  return [...revisions.values()].filter((revision) => !revision.byHand || revision.changes.length > 0).map(({ byHand: _byHand, ...revision }) => revision);
 }
 
 /**
@@ -854,8 +896,82 @@ async function planChangesAfter(
   return [...changes.values()].sort((a, b) => a.on.localeCompare(b.on));
 }
 
-/** How many records the plan's history (`history`, its stream) holds: the version an import's answer gives (`WorkPlanImportOutcome.planVersion`). */
-const planVersionOf = (history: readonly StoredEvent[]): number => (history.length === 0 ? 0 : history[history.length - 1]!.revision + 1);
+/** A change to the plan: a record of its own stream, or a change made by hand to one of its items (`code`), named by its command's first record. */
+interface PlanChange {
+  readonly stored: StoredEvent;
+  readonly code?: string;
+}
+
+/**
+ * What a change made by hand to one of the plan's items did (rescheduleWorkPlanItem, withdrawWorkPlanItem, add/removeWorkPlanItemUnit,
+ * …), for a clerk: the records that shape the plan (its items, their wording, units and days). A unit's progress (reports,
+ * inspections, extensions) is no change to the plan.
+ */
+const HAND_CHANGE_WORDS: Readonly<Record<string, (code: string, data: Record<string, unknown>) => { readonly en: string; readonly zh: string }>> = {
+  WorkPlanItemWithdrawn: (code) => ({ en: `withdrew item ${code}`, zh: `撤销了事项 ${code}` }),
+  WorkPlanItemWithdrawalUndone: (code) => ({ en: `listed item ${code} again`, zh: `恢复了事项 ${code}` }),
+  WorkPlanItemReinstated: (code) => ({ en: `listed item ${code} again`, zh: `恢复了事项 ${code}` }),
+  WorkPlanItemRescheduled: (code, data) => ({ en: `re-dated item ${code} (${String(data.previousDueDate)} → ${String(data.dueDate)})`, zh: `调整了事项 ${code} 的时限（${String(data.previousDueDate)} → ${String(data.dueDate)}）` }),
+  WorkPlanItemAmended: (code) => ({ en: `reworded item ${code}`, zh: `修改了事项 ${code}` }),
+  UnitAssigned: (code) => ({ en: `added a unit to item ${code}`, zh: `为事项 ${code} 增加了单位` }),
+  UnitUnassigned: (code) => ({ en: `removed a unit from item ${code}`, zh: `从事项 ${code} 移除了单位` }),
+  PartsRescheduled: (code, data) => ({ en: `re-dated units of item ${code} (${String(data.previousDueDate)} → ${String(data.dueDate)})`, zh: `调整了事项 ${code} 的单位时限（${String(data.previousDueDate)} → ${String(data.dueDate)}）` }),
+  PartRoleChanged: (code) => ({ en: `changed the lead of item ${code}`, zh: `调整了事项 ${code} 的牵头单位` }),
+};
+
+const byPosition = (a: PlanChange, b: PlanChange): number =>
+  a.stored.position.commit === b.stored.position.commit ? Number(a.stored.position.prepare - b.stored.position.prepare) : a.stored.position.commit < b.stored.position.commit ? -1 : 1;
+
+/**
+ * Every change to the plan, in the order recorded: each record of its stream (`history`: imports, versions, items added, date
+ * corrections) and each command that changed one of its items by hand — named by its first record of those `HAND_CHANGE_WORDS`
+ * name; records written by the plan's own imports and versions (their correlation) are theirs. How many there are is the plan's
+ * version (`WorkPlanImportOutcome.planVersion`): a hand change between a preview and its apply changes it too, so the apply given
+ * the preview's version is refused rather than reverting it unseen (breaker49-10 S1).
+ */
+async function planChangesOf({ store, schemas }: ImportDependencies, history: readonly StoredEvent[]): Promise<PlanChange[]> {
+  const own = new Set(history.map((stored) => stored.metadata.correlationId));
+  const codes = new Map<string, string>();
+  for (const stored of history) {
+    if ((stored.type !== 'WorkPlanImported' && stored.type !== 'WorkPlanRevised') || stored.unreadable !== undefined) continue;
+    const { data } = schemas.upcast<DomainEvent<string, WorkPlanOutline>>(stored);
+    for (const category of data.categories) for (const item of category.items) codes.set(item.itemId, item.code);
+  }
+  const byHand = new Map<string, PlanChange>();
+  const pause = slicer();
+  for (const [itemId, code] of codes) {
+    await pause();
+    for (const stored of await store.readStream(workPlanItemStream(itemId))) {
+      if (stored.unreadable !== undefined || HAND_CHANGE_WORDS[stored.type] === undefined || own.has(stored.metadata.correlationId) || byHand.has(stored.metadata.correlationId)) continue;
+      byHand.set(stored.metadata.correlationId, { stored, code });
+    }
+  }
+  return [...history.map((stored) => ({ stored })), ...byHand.values()].sort(byPosition);
+}
+
+/**
+ * `command` (the plan's, pinned to its stream as read) checked again, when the batch checks and decides it, against the plan's
+ * version `expected` counting its items' hand changes (`planChangesOf`): one made since the preview is refused (`refusal`), as a
+ * version applied since is. A retry of this very command (found in the plan's stream) passes.
+ */
+function pinnedToPlanVersion(command: BatchCommand, dependencies: ImportDependencies, expected: number, refusal: (history: readonly StoredEvent[]) => Promise<DomainError>): BatchCommand {
+  const moved = async (store: EventStore): Promise<DomainError | null> => {
+    const history = await store.readStream(command.streamId);
+    if (history.some((stored) => stored.metadata.commandId === command.commandId)) return null;
+    return (await planChangesOf(dependencies, history)).length === expected ? null : refusal(history);
+  };
+  return {
+    ...command,
+    async check(store, schemas) {
+      return (await moved(store)) ?? command.check(store, schemas);
+    },
+    async prepare(store, schemas, earlier) {
+      const error = await moved(store);
+      if (error) throw error;
+      return command.prepare(store, schemas, earlier);
+    },
+  };
+}
 
 /** What a record of the plan's own history did, for a clerk. */
 const PLAN_RECORD_WORDS: Readonly<Record<string, { readonly en: string; readonly zh: string }>> = {
@@ -886,19 +1002,23 @@ async function accountNames(store: EventStore, userIds: readonly string[]): Prom
  * (withdraw the item another clerk added, reword it into this file's) — not what the preview showed. The message names each
  * change since (at most 3: who, when in China time, why) and the way: preview again.
  */
-async function planChangedSincePreview(store: EventStore, title: string, expected: number, history: readonly StoredEvent[]): Promise<DomainError> {
-  const since = history.filter((stored) => stored.revision >= expected);
+async function planChangedSincePreview({ store, schemas }: ImportDependencies, title: string, expected: number, changes: readonly PlanChange[]): Promise<DomainError> {
+  const since = changes.slice(expected);
   const shown = since.slice(-3);
-  const reasonOf = (stored: StoredEvent) => (stored.data as { reason?: unknown }).reason;
-  const names = await accountNames(store, shown.map((stored) => stored.metadata.actorId));
+  const names = await accountNames(store, shown.map(({ stored }) => stored.metadata.actorId));
   const who = (stored: StoredEvent) => actorName(stored.metadata.actorId, stored.metadata.actorRole, (id) => names.get(id));
-  const zh = shown.map((stored) => {
-    const reason = reasonOf(stored);
-    return `${who(stored)} 于北京时间 ${officeClockSeconds(stored.metadata.recordedAt)} ${PLAN_RECORD_WORDS[stored.type]?.zh ?? '修改了方案'}${typeof reason === 'string' && reason !== '' ? `（${reason}）` : ''}`;
+  // A hand change names its item and what it did (breaker49-10 S1): 「李娜 于北京时间 … 调整了事项 9 的时限（2026-09-30 → 2026-11-30）（青政办〔2026〕9号）」.
+  const words = ({ stored, code }: PlanChange) => {
+    if (code === undefined || stored.unreadable !== undefined) return PLAN_RECORD_WORDS[stored.type] ?? { en: 'changed it', zh: '修改了方案' };
+    return HAND_CHANGE_WORDS[stored.type]!(code, schemas.upcast<DomainEvent<string, Record<string, unknown>>>(stored).data);
+  };
+  const zh = shown.map((change) => {
+    const reason = (change.stored.data as { reason?: unknown }).reason;
+    return `${who(change.stored)} 于北京时间 ${officeClockSeconds(change.stored.metadata.recordedAt)} ${words(change).zh}${typeof reason === 'string' && reason !== '' ? `（${reason}）` : ''}`;
   });
-  const en = shown.map((stored) => `${who(stored)} ${PLAN_RECORD_WORDS[stored.type]?.en ?? 'changed it'} at ${stored.metadata.recordedAt}`);
+  const en = shown.map((change) => `${who(change.stored)} ${words(change).en} at ${change.stored.metadata.recordedAt}`);
   const more = since.length > shown.length ? `等 ${since.length} 次` : '';
-  const version = planVersionOf(history);
+  const version = changes.length;
   return conflict(
     `Work plan "${title}" changed after the preview this import follows (plan version ${expected}, now ${version})` +
       `${en.length > 0 ? `: ${en.join('; ')}` : ''}. Nothing was written: what the preview showed is no longer what importing would do. Preview the file again and import after checking it.`,

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allEventSchemas } from '../../event-sourcing/all-event-schemas.js';
-import { loadState } from '../../event-sourcing/execute-command.js';
+import { executeCommand, loadState } from '../../event-sourcing/execute-command.js';
 import { replayLog } from '../../event-sourcing/replay-log.js';
 import { SqliteEventStore } from '../../event-store/sqlite-event-store.js';
 import { importUnitsFile } from '../../organization/import-units/import-units.js';
@@ -89,6 +89,28 @@ describe('a new version applied after its preview, when the plan changed in betw
     expect(refusal.messageZh).not.toContain('clerk-b');
   });
 
+  it('a hand change to an item between the preview and its apply changes the version: refused naming the item, who and when; the file told as undoing it (breaker49-10 S1)', async () => {
+    const registered = { type: 'UserRegistered', data: { userId: 'clerk-b', name: '李娜', role: 'SUPERVISOR', unitId: null } };
+    await dependencies.store.appendToStream(userStream('clerk-b'), eventsToAppend(dependencies.schemas, userStream('clerk-b'), [registered], contextOf(clerk('admin'), 'lina', '2026-01-05T09:00:00+08:00')), { expectedRevision: 'no_stream' });
+    const preview = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-preview', { revise: true, dryRun: true });
+    expect(preview.planVersion).toBe(1);
+    const byHand = commandContext({ actor: clerk('clerk-b'), commandType: 'RescheduleWorkPlanItem', idempotencyKey: 'b-hand', now: new Date('2026-06-10T10:00:00+08:00') });
+    const reschedule = { type: 'ReviseWorkPlanItem', actor: clerk('clerk-b'), today: '2026-06-10', revisedOn: '2026-06-10', reason: '青政办〔2026〕9号 调整项目进度', dueDate: '2026-11-30' } as const;
+    await executeCommand(dependencies.store, dependencies.schemas, workPlanItemStream(workPlanItemIdFor(PLAN, '2')), workPlanItemDecider, reschedule, byHand);
+    const refusal = await refusalOf(importAs(clerk('clerk-a'), 'vA.csv', VA, 'a', { revise: true, expectedPlanVersion: preview.planVersion }));
+    expect(refusal.code).toBe('CONFLICT');
+    expect(refusal.details).toMatchObject({ field: 'expectedPlanVersion', expectedPlanVersion: 1, planVersion: 2 });
+    expect(refusal.messageZh).toContain('（预览时为第 1 版，现为第 2 版）：李娜 于北京时间 2026-06-10 10:00:00 调整了事项 2 的时限（2026-12-31 → 2026-11-30）（青政办〔2026〕9号 调整项目进度）');
+    expect(await item('2')).toMatchObject({ definition: { dueDate: '2026-11-30' } });
+    // Previewed again: the file (item 2 at 12-31) would undo that change — said, and applied only when confirmed.
+    const again = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-preview-2', { revise: true, dryRun: true });
+    expect(again.planVersion).toBe(2);
+    expect(again.revisionsUndone).toEqual([expect.objectContaining({ on: '2026-06-10', fileName: null, undone: [expect.objectContaining({ kind: 'ITEM_REDATED', code: '2', previousDueDate: '2026-12-31', dueDate: '2026-11-30' })] })]);
+    expect((await refusalOf(importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-2', { revise: true, expectedPlanVersion: 2 }))).details).toMatchObject({ field: 'undoLaterRevision' });
+    const applied = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-3', { revise: true, expectedPlanVersion: 2, undoLaterRevision: true });
+    expect(applied.planVersion).toBe(3);
+  });
+
   it('the plan unchanged since the preview: imported as previewed', async () => {
     const preview = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-preview', { revise: true, dryRun: true });
     const applied = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a', { revise: true, expectedPlanVersion: preview.planVersion });
@@ -106,6 +128,8 @@ describe('a new version applied after its preview, when the plan changed in betw
     const rejected = outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult;
     expect(rejected.reason).toBeInstanceOf(DomainError);
     expect((rejected.reason as DomainError).code).toBe('CONFLICT');
+    // The loser is told the plan changed after her preview — never that her file undoes the winner's revision (breaker49-10 M1).
+    expect((rejected.reason as DomainError).details).toMatchObject({ field: 'expectedPlanVersion', expectedPlanVersion: version });
     expect((await dependencies.store.readStream(workPlanStream(PLAN))).length).toBe(2);
   });
 
@@ -114,7 +138,8 @@ describe('a new version applied after its preview, when the plan changed in betw
     // A's file withdraws what B's version added: told as undoing B's revision, applied only when confirmed (newcomer48-10 S1).
     expect((await refusalOf(importAs(clerk('clerk-a'), 'vA.csv', VA, 'a', { revise: true }))).details).toMatchObject({ field: 'undoLaterRevision' });
     const applied = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-confirmed', { revise: true, undoLaterRevision: true });
-    expect(applied.planVersion).toBe(2);
+    // The version after the apply, the one the next preview follows (newcomer49-10 M11: it said 2, the version before).
+    expect(applied.planVersion).toBe(3);
     expect(applied.revision?.withdrawn.map((each) => each.code)).toEqual(['3']);
   });
 });

@@ -809,8 +809,8 @@ describe('a new version marking items in their titles, as 调整 versions do (br
 });
 
 /*
- * breaker11p P1: an item withdrawn by hand, then the plan's own file imported again as a version (revise, and since breaker49-10 S1
- * confirming it undoes that hand change: undoLaterRevision): the file lists the item, so it comes back (恢复列入方案) from the version's day — it was refused as a re-import of
+ * breaker11p P1: an item withdrawn by hand, then the plan's own file imported again as a version (revise): the
+ * file lists the item, so it comes back (恢复列入方案) from the version's day — it was refused as a re-import of
  * the first version (「工作事项 1 已从方案中撤销；新增事项请使用新的编号。」), while the same file with any other
  * change was taken.
  */
@@ -828,11 +828,7 @@ describe('the plan’s own file imported again as a version after an item was wi
     expect(unchanged).toMatchObject({ revision: null, eventCount: 0 });
     const itemOne = workPlanItemStream(workPlanItemIdFor(first.planId, '1'));
     await executeCommand(dependencies.store, dependencies.schemas, itemOne, workPlanItemDecider, { type: 'WithdrawWorkPlanItem', actor: supervisor, today: '2026-03-12', withdrawnOn: '2026-03-12', reason: '任务调整' }, commandContext({ actor: supervisor, commandType: 'WithdrawWorkPlanItem', idempotencyKey: 'hand', now: new Date('2026-03-12T09:00:00+08:00') }));
-    // The hand withdrawal is a change of its own the file undoes: told, and applied only when confirmed (breaker49-10 S1).
-    const told = await importWorkPlanFile(dependencies, plan, { revise: true, assignedOn: '2026-03-26' }, at('v1-told', '2026-03-26T09:00:00+08:00'), [{ title, year: 2026 }]).catch((error: unknown) => error);
-    expect(told).toMatchObject({ code: 'CONFLICT', details: { field: 'undoLaterRevision' } });
-    expect((told as { messageZh: string }).messageZh).toContain('本文件将撤销2026-03-12 的调整（依据：任务调整）：恢复该次撤销的事项 1 恢复甲事项');
-    const back = await importWorkPlanFile(dependencies, plan, { revise: true, assignedOn: '2026-03-26', undoLaterRevision: true }, at('v1-back', '2026-03-26T09:00:00+08:00'), [{ title, year: 2026 }]);
+    const back = await importWorkPlanFile(dependencies, plan, { revise: true, assignedOn: '2026-03-26' }, at('v1-back', '2026-03-26T09:00:00+08:00'), [{ title, year: 2026 }]);
     expect(back.revision).toMatchObject({ added: [], withdrawn: [], reinstated: [expect.objectContaining({ code: '1' })] });
     const events = (await dependencies.store.readStream(itemOne)).map((stored) => stored.type);
     expect(events.slice(-2)).toEqual(['WorkPlanItemWithdrawn', 'WorkPlanItemReinstated']);

@@ -837,12 +837,15 @@ async function recordedRevisions(
       if (stored.unreadable !== undefined || without.has(stored.metadata.commandId)) continue;
       const data = schemas.upcast<DomainEvent<string, Record<string, unknown>>>(stored).data;
       if (stored.type === 'WorkPlanItemDefined' || stored.type === 'WorkPlanItemAmended') [code, title] = [String(data.code ?? code), String(data.title ?? title)];
-      // A change made by hand to the item (rescheduleWorkPlanItem, withdrawWorkPlanItem, add/removeWorkPlanItemUnit) is a revision
-      // of its own, on its day and for its reason: a file from before it that reverses it undoes it, told as a version's would be
-      // (breaker49-10 S1: a colleague's re-dating reverted, `revisionsUndone` empty).
-      const byHand = !own.has(stored.metadata.correlationId) && HAND_CHANGE_WORDS[stored.type] !== undefined && !revisions.has(stored.metadata.correlationId);
+      // A change made by hand to the item (rescheduleWorkPlanItem, add/removeWorkPlanItemUnit) is a revision of its own, on its day
+      // and for its reason: a file from before it that reverses it undoes it, told as a version's would be (breaker49-10 S1: a
+      // colleague's re-dating reverted, `revisionsUndone` empty). A withdrawal by hand is not: a version listing the item again is
+      // how it comes back (恢复列入方案, breaker11p P1), said as such in every summary (恢复列入已撤销事项), never a silent reversal.
+      const byHand =
+        !own.has(stored.metadata.correlationId) && HAND_CHANGE_WORDS[stored.type] !== undefined && stored.type !== 'WorkPlanItemWithdrawn' && !revisions.has(stored.metadata.correlationId);
       if (byHand) {
-        const reason = typeof data.reason === 'string' ? data.reason : '';
+        // A unit added by hand records no reason of its own: named as what it was.
+        const reason = typeof data.reason === 'string' && data.reason.trim() !== '' ? data.reason : '依据事项页面的单独调整';
         revisions.set(stored.metadata.correlationId, { on: schemas.occurredOn(stored.type, data, stored.metadata.recordedAt), fileName: null, reason, changes: [], byHand: true });
       }
       const revision = revisions.get(stored.metadata.correlationId);

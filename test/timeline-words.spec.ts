@@ -523,6 +523,37 @@ describe('a timeline with corrections: one row per fact, on its day now; the cor
     expect(printed([line('FindingClosedOut', '2016-06-13', '2016-06-13'), line('FindingReopened', '2016-07-01', '2016-07-01', { reason: '复查发现问题' })])).toEqual(['2016-06-13 销号', '2016-07-01 重新打开：复查发现问题']);
   });
 
+  it('close-outs as the server judged them: one row per closing, on its pass’s day, 原录 when moved, the copies no row (breaker49-8 S3 S6 M4, newcomer49-8 S1)', () => {
+    const line = story();
+    const judged = (fact: TimelineFact, closeOutUndone: string | null): TimelineFact => ({ ...fact, closeOutUndone });
+    // S6: the first pass moved 11-01 → 10-30 after a reopening; the server lists its close-out on 10-30, first recorded 11-01.
+    const moved = [
+      line('InspectionLogged', '2026-11-01', '2026-11-01', { inspectionId: 'i1', outcome: 'PASSED' }, 'fgw'),
+      judged(line('FindingClosedOut', '2026-10-30', '2026-11-01', { closedOn: '2026-10-30', closedOnAsEntered: '2026-11-01' }), null),
+      line('FindingReopened', '2026-11-05', '2026-11-05', { reason: '复查', reopenedOn: '2026-11-05' }),
+      line('FactDateCorrected', '2026-12-07', '2026-12-07', { factType: 'InspectionLogged', previousOn: '2026-11-01', on: '2026-10-30', reason: '督查单日期' }, 'fgw'),
+    ];
+    expect(printed(moved).filter((row) => row.includes('销号') || row.includes('现场督查'))).toEqual([
+      '2026-10-30 现场督查（青川市发展和改革委员会） — 通过（原录 2026-11-01）（补录）',
+      '2026-10-30 销号（原录 2026-11-01）（补录）',
+    ]);
+    // S3: another pass closes now — the old close-out did not stand, the new one is its own row (not the old one moved).
+    const otherPass = [
+      line('InspectionLogged', '2026-11-01', '2026-11-01', { inspectionId: 'i2', outcome: 'PASSED' }, 'czj'),
+      judged(line('FindingClosedOut', '2026-11-01', '2026-11-01', { closedOn: '2026-11-01' }), '2026-12-07 更正督查日期后销号不成立'),
+      line('FactDateCorrected', '2026-12-07', '2026-12-07', { factType: 'InspectionLogged', previousOn: '2026-10-25', on: '2026-11-03', reason: '督查单日期' }, 'fgw'),
+      judged(line('FindingClosedOut', '2026-11-03', '2026-10-25', { closedOn: '2026-11-03' }), null),
+    ];
+    expect(printed(otherPass).filter((row) => row.includes('销号'))).toEqual(['2026-11-01 销号（2026-12-07 更正督查日期后销号不成立）', '2026-11-03 销号']);
+    // M4: moved away and back — one row; the copies the server says moved are none.
+    const back = [
+      judged(line('FindingClosedOut', '2026-11-01', '2026-11-01', { closedOn: '2026-11-01' }), null),
+      judged(line('FindingClosedOut', '2026-11-03', '2026-12-07', { closedOn: '2026-11-03' }), '2026-12-07 更正督查日期后销号改记于 2026-11-01'),
+      judged(line('FindingClosedOut', '2026-11-01', '2026-12-07', { closedOn: '2026-11-01' }), '2026-12-07 更正督查日期后销号改记于 2026-11-01'),
+    ];
+    expect(printed(back)).toEqual(['2026-11-01 销号']);
+  });
+
   it('a work-plan item’s completion undone says so in the item’s own word, 完成, never the findings’ 销号 (newcomer46 M5)', () => {
     const line = story();
     const corrected = [

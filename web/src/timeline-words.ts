@@ -98,6 +98,13 @@ export interface TimelineFact {
   readonly recordedAt: string;
   readonly unitId: string | null;
   readonly details: Record<string, unknown>;
+  /**
+   * A close-out's standing as the server judged it (`HistoryEntry.closeOutUndone`): null, it stands — on the day, by the
+   * person and at the instant of the pass that closed the parent, its data naming the day first recorded when a correction
+   * moved it (`closedOnAsEntered`); a string, why it does not (「…改记于 D」: the same closing, listed once on D). Absent
+   * (a line the server did not judge): the page reads the close-outs from the order recorded, as before.
+   */
+  readonly closeOutUndone?: string | null;
 }
 
 /** One row of the timeline: a fact on the office day it reads now, with what it says now and its note ('' when none). */
@@ -116,6 +123,8 @@ export interface TimelineRow<Fact extends TimelineFact = TimelineFact> {
 export const officeDayOf = (instant: string): string => new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 10);
 
 const CLOSE_OUTS = new Set(['FindingClosedOut', 'WorkPlanItemCompleted']);
+/** The server's words on a close-out of a closing listed on another entry (`CLOSE_OUT_MOVED` in src/assignments/read-model/timeline.ts). */
+const CLOSE_OUT_MOVED = '改记于';
 /** The parent's own word for a close-out (newcomer46 M5): a finding is 销号, a work-plan item 完成 — as the server's `closeOutUndone` says. */
 const closeOutWord = (closeOut: TimelineFact): string => (closeOut.eventType === 'WorkPlanItemCompleted' ? '完成' : '销号');
 const REOPENINGS = new Set(['FindingReopened', 'WorkPlanItemReopened']);
@@ -152,7 +161,7 @@ interface WithdrawalRow {
  * words, that it was taken back or does not stand. A withdrawal the server writes again because a correction made it
  * stand again (breaker11o P7/P8), and a plan version's 恢复列入方案 written again with it, are the same facts: their
  * rows say 依日期重新成立 with the day and the change that did it; a withdrawal taken back for a moment meanwhile is no
- * row. A close-out recorded again on a corrected day is one row on that day. A unit's record dated while a withdrawal
+ * row. A close-out is one row per closing, as the server lists it: on its closing pass's day, by its inspector, with 原录 D when a correction moved it; a close-out that does not stand says why (a line the server did not judge: a close-out recorded again on a corrected day is one row on that day). A unit's record dated while a withdrawal
  * stands (ended by a 恢复列入方案 or not) is marked as counted nowhere. Corrections find their record as the server
  * does: a report or record of the unit with that day (the last before the correction, as earlier corrections left it),
  * an inspection by its id, an undoing the withdrawal of its day. `facts`: one parent's history lines, any order.
@@ -170,6 +179,8 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
   /** Reopenings the server wrote beside a correction (no row), and the close-outs they undid with their note. */
   const correctionReopenings = new Set<number>();
   const closeOutsUndone = new Map<number, string>();
+  /** Close-outs the server judged (breaker49-8 S3 S6, newcomer49-8 S1 S2): their day, person and words are the server's. */
+  const judged = new Set<number>();
   /** The record `target` reads on `day` now; an inspection with `outcome` (and, failed, the new due date the correction gave its part). */
   const move = (target: Fact | undefined, day: string, outcome?: string, newDueDate?: unknown) => {
     if (!target) return;
@@ -190,6 +201,15 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
     const earlier = inOrder.slice(0, index);
     const d = entry.details;
     const lastOf = (matches: (candidate: Fact) => boolean) => earlier.findLast(matches);
+    if (CLOSE_OUTS.has(entry.eventType) && entry.closeOutUndone !== undefined) {
+      // One row per closing, on its pass's day, by its inspector, as the server lists it: a copy the server says moved is no row.
+      judged.add(entry.revision);
+      const asEntered = d.closedOnAsEntered ?? d.completedOnAsEntered;
+      if (entry.closeOutUndone === null && typeof asEntered === 'string') notes.set(entry.revision, `原录 ${asEntered}`);
+      else if (entry.closeOutUndone?.includes(CLOSE_OUT_MOVED)) hidden.add(entry.revision);
+      else if (entry.closeOutUndone) closeOutsUndone.set(entry.revision, entry.closeOutUndone);
+      return;
+    }
     if (entry.eventType === 'ReportDateCorrected') {
       move(lastOf((c) => c.eventType === 'RectificationReported' && c.unitId === entry.unitId && dayNow.get(c.revision) === d.previousReportedOn), String(d.reportedOn));
     } else if (entry.eventType === 'FactDateCorrected') {
@@ -277,13 +297,13 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
       hidden.add(entry.revision);
       correctionReopenings.add(entry.revision);
       const closeOut = lastOf((c) => CLOSE_OUTS.has(c.eventType) && !hidden.has(c.revision));
-      if (closeOut) closeOutsUndone.set(closeOut.revision, `${officeDayOf(entry.recordedAt)} 更正督查结果后${closeOutWord(closeOut)}不成立`);
+      if (closeOut && !judged.has(closeOut.revision)) closeOutsUndone.set(closeOut.revision, `${officeDayOf(entry.recordedAt)} 更正督查结果后${closeOutWord(closeOut)}不成立`);
     } else if (REOPENINGS.has(entry.eventType)) {
       // A reopening typed after a close-out but dated before it (the paper of 06-21 entered after the close-out of 06-25):
       // by date the finding was open then, so the close-out no longer stands — said on it (breaker8r P1: 「销号 2016-06-25」
       // was the history's last word of a finding open since 06-21).
       const closeOut = lastOf((c) => CLOSE_OUTS.has(c.eventType) && !hidden.has(c.revision));
-      if (closeOut && dayNow.get(closeOut.revision)! > entry.occurredOn) closeOutsUndone.set(closeOut.revision, `因 ${entry.occurredOn} 重新打开，此${closeOutWord(closeOut)}不成立`);
+      if (closeOut && !judged.has(closeOut.revision) && dayNow.get(closeOut.revision)! > entry.occurredOn) closeOutsUndone.set(closeOut.revision, `因 ${entry.occurredOn} 重新打开，此${closeOutWord(closeOut)}不成立`);
     } else if (CLOSE_OUTS.has(entry.eventType)) {
       // A close-out recorded again with no reopening between (one a correction wrote counts): the earlier one, on this day.
       const previous = lastOf((c) => (!hidden.has(c.revision) || correctionReopenings.has(c.revision)) && (CLOSE_OUTS.has(c.eventType) || REOPENINGS.has(c.eventType)));

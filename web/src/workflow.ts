@@ -145,7 +145,7 @@ export interface PartTerms {
 export const CITING_CIRCULARS = 'circulars { id kind title reason issuedOn documentNumber withdrawal { withdrawnOn withdrawnAt reason } corrections { previousIssuedOn previousDocumentNumber } unit { name } }';
 
 /** What the timeline shows of a history line (HistoryEntry). */
-const HISTORY_LINE = 'revision eventType occurredOn recordedAt actorId actorName actorRole actorUnitId actorUnitName unitId unitName successorUnitName details';
+const HISTORY_LINE = 'revision eventType occurredOn recordedAt actorId actorName actorRole actorUnitId actorUnitName unitId unitName successorUnitName details closeOutUndone';
 
 /**
  * Timeline lines read per request: a 各单位 item or finding gathers thousands of lines (a 1,550-line
@@ -259,6 +259,8 @@ export interface HistoryEntry {
   unitName?: string | null;
   successorUnitName?: string | null;
   details: string;
+  /** A close-out (销号 / 事项完成) that does not stand as listed: why, in the server's words (null: it stands, on its closing pass's day). */
+  closeOutUndone?: string | null;
 }
 
 /** An instant shown as China time, e.g. 2026-11-29 14:05 (the office's clock, whatever the browser's). */

@@ -84,13 +84,30 @@ function asCorrected(known: readonly TimelineEntry[]): { events: TimelineEntry[]
 }
 
 /**
- * The close-outs a parent's view passed through as it was folded (`days`: each `closedOn` /
- * `completedOn` it held after some event, `YYYY-MM-DD`) and the word its office uses for one
- * (销号 for a finding, 完成 for a work-plan item): what `historyAt` judges its close-out entries by.
+ * The close-outs a parent's view passed through as it was folded, and the word its office uses for one (销号 for a
+ * finding, 完成 for a work-plan item): what `historyAt` lists its close-out entries by. `closings`: each time the fold
+ * closed the parent, in business order — the day (`closedOn` / `completedOn`, `YYYY-MM-DD`) and the folded event that
+ * closed it (a pass as corrected, or the record that took the last open part away); see `noteClosing`.
  */
 export interface CloseOutsCounted {
-  readonly days: ReadonlySet<string>;
+  readonly closings: readonly Closing[];
   readonly word: '销号' | '完成';
+}
+
+/** One closing of a parent in its fold: on `day`, by the folded event `by`. */
+export interface Closing {
+  readonly day: string;
+  readonly by: TimelineEntry;
+}
+
+/**
+ * Notes in `closings` a change of a parent's close-out day while it is folded: `before` and `after` the folded event `by`
+ * (`YYYY-MM-DD` or null while open). A day moved while the parent stays closed replaces the closing it moved.
+ */
+export function noteClosing(closings: Closing[], before: string | null, after: string | null, by: TimelineEntry): void {
+  if (after === null || after === before) return;
+  if (before !== null) closings.pop();
+  closings.push({ day: after, by });
 }
 
 /** A parent's close-out entries and the reopenings that undo one. */
@@ -121,21 +138,88 @@ const writtenByCorrection = (known: readonly TimelineEntry[], entry: TimelineEnt
   REOPENINGS.has(entry.type) ? known.find((candidate) => isCorrection(candidate) && candidate.metadata.recordedAt === entry.metadata.recordedAt) : undefined;
 
 /**
- * A close-out the view counts, as a history at `cut` lists it (newcomer48-8 S1). One the server wrote again beside a
- * correction made after the day viewed (a pass, report or other record moved to another day: the close-out follows it)
- * is the close-out first recorded — its id, its actor (the inspector whose pass closed the parent), the instant it was
- * entered — on the day the view counts: as that day counts the corrected fact, nobody closed anything when the
- * correction was made, and the correction itself is not listed (it happened later). Otherwise `event` as recorded.
+ * The words a close-out recorded for a closing that still stands, on another entry, carries (`closeOutUndone`): the pass
+ * that closed the parent was moved (or written again by a correction), and its close-out with it. The page reads these
+ * words to show that closing as one row, with 原录 D.
  */
-function closeOutAsRecorded(known: readonly TimelineEntry[], event: TimelineEntry, cut: TimeCut, closeOuts: CloseOutsCounted): TimelineEntry {
-  const correction = known.find((candidate) => isCorrection(candidate) && candidate.metadata.recordedAt === event.metadata.recordedAt);
-  if (!correction || entryInCut(cut, correction)) return event;
-  const before = known.filter((earlier) => earlier.revision < event.revision && (CLOSE_OUTS.has(earlier.type) || REOPENINGS.has(earlier.type)) && !writtenByCorrection(known, earlier));
-  const first = before.at(-1);
-  if (!first || !CLOSE_OUTS.has(first.type) || closeOuts.days.has(closeOutDayOf(first))) return event;
-  const day = closeOutDayOf(event);
-  const data = first.type === 'FindingClosedOut' ? { ...first.data, closedOn: day } : { ...first.data, completedOn: day };
-  return { ...first, occurredOn: event.occurredOn, data } as TimelineEntry;
+export const CLOSE_OUT_MOVED = '改记于';
+
+/** The close-outs of one closing and the close-outs written for closings the record no longer has (`closeOutsByClosing`). */
+interface CloseOutsJudged {
+  /** By the revision of the recorded close-out that stands for a closing: the closing, and the day it was first recorded on when a correction moved it. */
+  readonly standing: Map<number, { readonly closing: Closing; readonly firstRecordedOn: string }>;
+  /** By revision: a close-out of a closing that stands on another entry (moved, or written again), with the correction that did it. */
+  readonly moved: Map<number, { readonly closing: Closing; readonly by: TimelineEntry | undefined }>;
+}
+
+/**
+ * Which recorded close-out stands for each closing of the fold (breaker49-8 S2 S3 S6 M4, newcomer49-8 S1 S2): each closing is
+ * the pass (or other record) that closed the parent in business order as the record stands at the cut; the close-outs
+ * recorded for that pass — typed with it, or written again beside a correction of it — are one closing: the one of its
+ * day (else the first recorded) stands, the others moved. A closing by a record that is no pass takes the close-out
+ * recorded with it, else one of its day. `correctedFact`: the revision each correction corrected.
+ */
+function closeOutsByClosing(known: readonly TimelineEntry[], closings: readonly Closing[], correctedFact: ReadonlyMap<number, number>, cut: TimeCut): CloseOutsJudged {
+  const byRevision = new Map(known.map((event) => [event.revision, event]));
+  // The pass a close-out was recorded for: the pass typed at its instant, or the inspection a correction at its instant corrected.
+  const passOf = (closeOut: TimelineEntry): number | undefined => {
+    const at = closeOut.metadata.recordedAt;
+    const typed = known.findLast((event) => event.type === 'InspectionLogged' && event.revision < closeOut.revision && event.metadata.recordedAt === at);
+    if (typed) return typed.revision;
+    const correction = known.findLast((event) => isCorrection(event) && event.revision < closeOut.revision && event.metadata.recordedAt === at);
+    const fact = correction && correctedFact.get(correction.revision);
+    return fact !== undefined && byRevision.get(fact)?.type === 'InspectionLogged' ? fact : undefined;
+  };
+  const closeOuts = known.filter((event) => CLOSE_OUTS.has(event.type));
+  const standing: CloseOutsJudged['standing'] = new Map();
+  const moved: CloseOutsJudged['moved'] = new Map();
+  const taken = new Set<number>();
+  for (const closing of closings) {
+    const pass = closing.by.type === 'InspectionLogged' ? closing.by.revision : undefined;
+    const ofPass = pass === undefined ? [] : closeOuts.filter((closeOut) => !taken.has(closeOut.revision) && passOf(closeOut) === pass);
+    const free = closeOuts.filter((closeOut) => !taken.has(closeOut.revision) && closeOut.revision > closing.by.revision);
+    const chosen =
+      ofPass.find((closeOut) => closeOutDayOf(closeOut) === closing.day) ??
+      ofPass[0] ??
+      free.find((closeOut) => closeOut.metadata.recordedAt === closing.by.metadata.recordedAt) ??
+      free.find((closeOut) => closeOutDayOf(closeOut) === closing.day);
+    if (!chosen) continue;
+    taken.add(chosen.revision);
+    // The day first recorded: the earliest of the pass's close-outs, as long as the correction that moved it is inside the cut.
+    let firstRecordedOn = closing.day;
+    for (const other of ofPass) {
+      if (other === chosen) continue;
+      taken.add(other.revision);
+      const by = correctionAfter(known, other, pass!, correctedFact) ?? known.find((event) => isCorrection(event) && event.metadata.recordedAt === other.metadata.recordedAt);
+      moved.set(other.revision, { closing, by });
+      if (other.revision < chosen.revision && (!by || entryInCut(cut, by)) && firstRecordedOn === closing.day) firstRecordedOn = closeOutDayOf(other);
+    }
+    if (closeOutDayOf(chosen) !== closing.day && firstRecordedOn === closing.day) {
+      const by = correctionAfter(known, chosen, pass ?? -1, correctedFact);
+      if (by && entryInCut(cut, by)) firstRecordedOn = closeOutDayOf(chosen);
+    }
+    standing.set(chosen.revision, { closing, firstRecordedOn });
+  }
+  return { standing, moved };
+}
+
+/** The first correction of the fact `fact` recorded after `entry`. */
+const correctionAfter = (known: readonly TimelineEntry[], entry: TimelineEntry, fact: number, correctedFact: ReadonlyMap<number, number>): TimelineEntry | undefined =>
+  known.find((event) => isCorrection(event) && event.revision > entry.revision && correctedFact.get(event.revision) === fact);
+
+/**
+ * A close-out that stands for `closing`, as a history lists it: on the closing's day, credited to the pass that closed
+ * the parent — its inspector, the instant it was entered — whoever's entry recorded it (a supervisor's correction writes
+ * the close-out again; the correction is listed as its own line, by its author). A closing by a record that is no pass
+ * keeps the close-out's own actor. `firstRecordedOn` differing from the day: the close-out's data says the day first
+ * recorded (`closedOnAsEntered` / `completedOnAsEntered`), for the page's 原录.
+ */
+function standingCloseOut(closeOut: TimelineEntry, closing: Closing, firstRecordedOn: string): TimelineEntry {
+  const field = closeOut.type === 'FindingClosedOut' ? 'closedOn' : 'completedOn';
+  const data = { ...(closeOut.data as Record<string, unknown>), [field]: closing.day, ...(firstRecordedOn !== closing.day ? { [`${field}AsEntered`]: firstRecordedOn } : {}) };
+  const pass = closing.by.type === 'InspectionLogged' ? closing.by : undefined;
+  const { correctedAt: _correctedAt, closeOutUndone: _undone, ...entry } = closeOut;
+  return { ...entry, occurredOn: closing.day, data, ...(pass ? { metadata: pass.metadata } : {}) } as TimelineEntry;
 }
 
 /**
@@ -147,8 +231,13 @@ function closeOutAsRecorded(known: readonly TimelineEntry[], event: TimelineEntr
  * fact is listed as the view counts it — on its corrected day, with its corrected outcome — so a
  * past day's history and its figures tell one story.
  *
- * Close-outs likewise (newcomer46 S1, M1; `closeOuts`: what the fold counted). A close-out entry the view
- * does not count — its day is none the fold closed the parent on — is
+ * Close-outs (`closeOuts`: the closings the fold counted) are listed as the record stands at the cut (breaker49-8 S2 S3
+ * S6 M4, newcomer49-8 S1 S2): one close-out per closing, on the day of the pass that closed the parent in business order
+ * (as corrected), by its inspector, entered at that pass's instant (`standingCloseOut`), now and on every past day and
+ * known instant alike — also when no close-out was recorded again on the corrected day (the parent reopened since).
+ * Any other close-out entry is
+ * - of the same closing (recorded for the same pass, then moved or written again by a correction): listed with
+ *   `closeOutUndone` 「D 更正督查日期后改记于 D2」, or left out when that correction was made after the day viewed;
  * - left out when what undid it is a correction made after the day viewed (a pass corrected to a failure, an
  *   inspection moved later): as that day counts the corrected fact, the close-out never happened, and neither did
  *   the reopening the server wrote beside the correction (also left out: nobody reopened anything that day);
@@ -160,21 +249,31 @@ export function historyAt(timeline: readonly TimelineEntry[], folded: readonly T
   const foldedByRevision = new Map(folded.map((event) => [event.revision, event]));
   const known = timeline.filter((event) => knownInCut(cut, event));
   const { correctedBy, undone } = asCorrected(known);
+  const correctedFact = new Map<number, number>();
+  for (const [fact, corrections] of correctedBy) for (const correction of corrections) correctedFact.set(correction.revision, fact);
+  const judged = closeOuts ? closeOutsByClosing(known, closeOuts.closings, correctedFact, cut) : undefined;
   // A hand-over undone since, and its undoing, are left out of the fold but listed, as they were recorded, on the days they name.
   const listed = timeline
-    .filter((event) => foldedByRevision.has(event.revision) || ((isCorrection(event) || undone.has(event.revision)) && entryInCut(cut, event)))
+    .filter((event) => foldedByRevision.has(event.revision) || judged?.standing.has(event.revision) || ((isCorrection(event) || undone.has(event.revision)) && entryInCut(cut, event)))
     .map((event) => {
       const corrections = correctedBy.get(event.revision);
       if (!corrections || corrections.every((correction) => entryInCut(cut, correction))) return event;
       return foldedByRevision.get(event.revision) ?? event;
     });
-  if (!closeOuts) return listed;
+  if (!closeOuts || !judged) return listed;
   return listed.flatMap((event) => {
     const correction = writtenByCorrection(known, event);
     if (correction) return entryInCut(cut, correction) ? [event] : [];
     if (!CLOSE_OUTS.has(event.type)) return [event];
+    const standing = judged.standing.get(event.revision);
+    if (standing) return [standingCloseOut(event, standing.closing, standing.firstRecordedOn)];
+    const moved = judged.moved.get(event.revision);
+    if (moved) {
+      if (moved.by && !entryInCut(cut, moved.by)) return [];
+      const because = moved.by ? `${officeDayOfInstant(moved.by.metadata.recordedAt)} ${correctionWords(moved.by)}后` : '';
+      return [{ ...event, closeOutUndone: `${because}${closeOuts.word}${CLOSE_OUT_MOVED} ${moved.closing.day}` }];
+    }
     const day = closeOutDayOf(event);
-    if (closeOuts.days.has(day)) return [closeOutAsRecorded(known, event, cut, closeOuts)];
     const after = known.filter((later) => later.metadata.recordedAt > event.metadata.recordedAt);
     const reopening = after.find((later) => REOPENINGS.has(later.type) && later.occurredOn < day && !writtenByCorrection(known, later) && entryInCut(cut, later));
     if (reopening) return [{ ...event, closeOutUndone: `因 ${reopening.occurredOn} 重新打开，此${closeOuts.word}不成立` }];

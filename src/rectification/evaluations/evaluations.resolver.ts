@@ -1,3 +1,4 @@
+import type { TimelineEntry } from '../../assignments/read-model/timeline.js';
 import { inAssignedOrder, laterHolders, type PartView } from '../../assignments/read-model/part-view.js';
 import { recordsAfterWithdrawal } from '../../assignments/read-model/records-after-withdrawal.js';
 import { Args, Context, ID, Info, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
@@ -216,8 +217,8 @@ export class FindingsResolver {
     return historyLines(marked, context.actor, this.ledger.finding(finding.findingId)?.parts.values() ?? []);
   }
 
-  /** The finding's close-outs its view does not count now, with why (`closeOutsUndoneIn`), folded once per operation. */
-  private closeOutsUndone(findingId: string, info: GraphQLResolveInfo): Promise<Map<number, string>> {
+  /** The finding's close-outs as its history now lists them (`closeOutsUndoneIn`), folded once per operation. */
+  private closeOutsUndone(findingId: string, info: GraphQLResolveInfo): Promise<Map<number, TimelineEntry>> {
     return oncePerExecution(info, `finding-close-outs-undone:${findingId}`, async () => closeOutsUndoneIn((await this.ledger.findingAt(findingId, EVERY_FACT))?.history ?? []));
   }
 

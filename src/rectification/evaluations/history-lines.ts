@@ -13,15 +13,17 @@ export const isCloseOut = (entry: { readonly type: string } | { readonly eventTy
 const CLOSE_OUT_TYPES = new Set(['FindingClosedOut', 'WorkPlanItemCompleted']);
 
 /**
- * The close-outs of a history folded with every fact (`EVERY_FACT`) that its view does not count, by revision, with why
- * (`TimelineEntry.closeOutUndone`): what the present history marks on its raw stream entries (newcomer46 M1).
+ * The close-outs of a history folded with every fact (`EVERY_FACT`), by revision, as that history lists them
+ * (`historyAt`): one standing per closing, on its pass's day, by its inspector, at the pass's instant; the others with
+ * `closeOutUndone` saying why (newcomer46 M1, breaker49-8 S3 M4). What the present history lists in place of the raw
+ * stream entries, so that now and a cut holding everything tell one story.
  */
-export const closeOutsUndoneIn = (history: readonly TimelineEntry[]): Map<number, string> =>
-  new Map(history.flatMap((entry) => (entry.closeOutUndone ? [[entry.revision, entry.closeOutUndone] as const] : [])));
+export const closeOutsUndoneIn = (history: readonly TimelineEntry[]): Map<number, TimelineEntry> =>
+  new Map(history.flatMap((entry) => (isCloseOut(entry) ? [[entry.revision, entry] as const] : [])));
 
-/** The stream's entries with each close-out `undone` names marked so (`closeOutUndone`); the others as they are. */
-export const markedUndone = (events: readonly TimelineEntry[], undone: ReadonlyMap<number, string>): TimelineEntry[] =>
-  events.map((event) => (undone.has(event.revision) ? { ...event, closeOutUndone: undone.get(event.revision)! } : event));
+/** The stream's entries with each close-out `asListed` names replaced by the entry as listed; the others as they are. */
+export const markedUndone = (events: readonly TimelineEntry[], asListed: ReadonlyMap<number, TimelineEntry>): TimelineEntry[] =>
+  events.map((event) => asListed.get(event.revision) ?? event);
 
 /** `historyPage`'s type: a finding's or work-plan item's history a page at a time. */
 export const HistoryEntryConnectionType = connectionType(HistoryEntryType, 'HistoryEntry');
@@ -59,8 +61,8 @@ export interface HistoryStream {
   readonly length: number;
   /** The parent's parts now (which lines a unit user reads: `historyLines`). */
   readonly parts: () => Iterable<PartView>;
-  /** The close-outs its view does not count now, by revision, with why (`closeOutsUndoneIn`): read only for a page holding a close-out. */
-  readonly closeOutsUndone: () => Promise<ReadonlyMap<number, string>>;
+  /** Its close-outs as its history now lists them, by revision (`closeOutsUndoneIn`): read only for a page holding a close-out. */
+  readonly closeOutsUndone: () => Promise<ReadonlyMap<number, TimelineEntry>>;
 }
 
 /** Events read at a time while a unit user's page is not full (its lines are some of the stream's). */
@@ -90,8 +92,12 @@ export async function historyPageFromStream(stream: HistoryStream, reader: Actor
     from = events.at(-1)!.revision + 1;
   }
   const shown = lines.slice(0, size);
-  const undone = shown.some(isCloseOut) ? await stream.closeOutsUndone() : new Map<number, string>();
-  const edges = shown.map((line) => ({ cursor: encodeCursor(order, line.revision), node: { ...line, closeOutUndone: undone.get(line.revision) ?? line.closeOutUndone } }));
+  const asListed = shown.some(isCloseOut) ? await stream.closeOutsUndone() : new Map<number, TimelineEntry>();
+  const listedLine = (line: HistoryEntryType): HistoryEntryType => {
+    const entry = asListed.get(line.revision);
+    return entry ? historyLines([entry], null, [])[0]! : line;
+  };
+  const edges = shown.map((line) => ({ cursor: encodeCursor(order, line.revision), node: listedLine(line) }));
   let counted: Promise<number> | undefined;
   const countLines = async () => {
     let total = 0;

@@ -77,8 +77,8 @@ describe('a finding’s history lists its close-outs as the view counts them (ne
       expect(lines(findingAt(timeline, cut('2016-07-10'))!.history).filter((line) => line.includes('Closed') || line.includes('Inspection'))).toEqual(['2016-07-08 InspectionLogged', '2016-07-08 FindingClosedOut']);
     });
 
-    it('now marks the close-out of 2016-07-05 as no longer standing', () => {
-      expect(lines(findingAt(timeline, EVERY_FACT)!.history).filter((line) => line.includes('Closed'))).toEqual(['2016-07-05 FindingClosedOut（2026-12-06 更正督查日期后销号不成立）', '2016-07-08 FindingClosedOut']);
+    it('now marks the close-out of 2016-07-05 as moved to 2016-07-08 (breaker49-8 S2: the same closing, not one that did not stand)', () => {
+      expect(lines(findingAt(timeline, EVERY_FACT)!.history).filter((line) => line.includes('Closed'))).toEqual(['2016-07-05 FindingClosedOut（2026-12-06 更正督查日期后销号改记于 2016-07-08）', '2016-07-08 FindingClosedOut']);
     });
   });
 
@@ -97,9 +97,12 @@ describe('a finding’s history lists its close-outs as the view counts them (ne
       const closeOuts = at.history.filter((event) => event.type === 'FindingClosedOut');
       expect(closeOuts).toEqual([expect.objectContaining({ occurredOn: '2016-06-03', data: expect.objectContaining({ closedOn: '2016-06-03' }), metadata: expect.objectContaining({ actorId: 'wangfang', recordedAt: TYPED }) })]);
       expect(closeOuts[0]!.closeOutUndone).toBeUndefined();
-      // Once the correction is on the day viewed, it is its own line, and the close-out it wrote is listed as recorded.
+      // Once the correction is on the day viewed, it is its own line by its author; the close-out is still the inspector's
+      // (breaker49-8 S2, newcomer49-8 S2: 张伟 corrected a day, he closed nothing), saying the day first recorded.
       const now = findingAt(timeline, EVERY_FACT)!.history;
-      expect(now.filter((event) => event.type === 'FindingClosedOut' && !event.closeOutUndone).map((event) => event.metadata.actorId)).toEqual(['zhangwei']);
+      const standing = now.filter((event) => event.type === 'FindingClosedOut' && !event.closeOutUndone);
+      expect(standing.map((event) => [event.occurredOn, event.metadata.actorId, event.metadata.recordedAt, (event.data as { closedOnAsEntered?: string }).closedOnAsEntered])).toEqual([['2016-06-03', 'wangfang', TYPED, '2016-06-06']]);
+      expect(now.find((event) => event.type === correction.type)!.metadata.actorId).toBe('zhangwei');
       expect(now.some((event) => event.type === correction.type)).toBe(true);
     });
   });

@@ -3,7 +3,7 @@ import { isAssignmentEvent, isUnitRecord } from '../../assignments/domain/assign
 import { recordsAfterWithdrawal } from '../../assignments/read-model/records-after-withdrawal.js';
 import { typedOutOfDayOrder } from '../../assignments/read-model/out-of-day-order.js';
 import { recordsSetAsideIn, setAsideBy, type OutOfPlanDays } from '../../assignments/domain/assignment.decider.js';
-import { entryInCut, historyAt, knownInCut, timelineAt, timelineEntry, type TimelineEntry } from '../../assignments/read-model/timeline.js';
+import { entryInCut, historyAt, knownInCut, noteClosing, timelineAt, timelineEntry, type Closing, type TimelineEntry } from '../../assignments/read-model/timeline.js';
 import type { StreamReader } from '../../event-sourcing/projected-streams.js';
 import type { Projection, RecordedEvent, SettleBatch } from '../../event-sourcing/recorded-event.js';
 import { inCut, type TimeCut, EVERY_FACT } from '../../shared/time-cut.js';
@@ -418,18 +418,19 @@ export function findingAt(timeline: readonly TimelineEntry[], cut: TimeCut): Fin
   const folded = timelineAt(rest, cut);
   // Its units' records set aside for good by an undoing known at the cut count nowhere (breaker11q P5).
   const setAside = recordsSetAsideIn(folded);
-  // The close-out days the fold passed through: a close-out entry on none of them is judged by `historyAt` (newcomer46 S1).
-  const closedDays = new Set<string>();
+  // Each closing the fold passed through, and the event that closed it: what `historyAt` lists close-outs by (breaker49-8 S2 S3 S6).
+  const closings: Closing[] = [];
   for (const event of folded) {
+    const before = view.closedOn;
     if (!setAsideForGood(setAside, event)) applyToFinding(view, event);
-    if (view.closedOn !== null) closedDays.add(view.closedOn);
+    noteClosing(closings, before, view.closedOn, event);
   }
   // Withdrawn as recorded twice: never a problem of its own, so off the 台账 on every day once that is known (breaker8d P5).
   const duplicate = duplicateWithdrawalKnown(rest, cut);
   if (duplicate && view.status !== 'WITHDRAWN') applyToFinding(view, duplicate);
   // The recording is listed as entered when a correction of its 发现日期 is listed beside it (inside the cut), else as it counts.
   const listed = rest.some((entry) => entry.type === 'FindingIdentifiedOnCorrected' && entryInCut(cut, entry)) ? (timeline[0] as TimelineEntry) : recorded;
-  return { ...view, history: [listed, ...historyAt(rest, folded, cut, { days: closedDays, word: '销号' })] };
+  return { ...view, history: [listed, ...historyAt(rest, folded, cut, { closings, word: '销号' })] };
 }
 
 /**

@@ -2,7 +2,7 @@ import { EVERY_FACT } from '../../shared/time-cut.js';
 import { isAssignmentEvent, isUnitRecord, type SetAsideRecord } from '../../assignments/domain/assignment.events.js';
 import { applyAssignmentEvent, closeOutDay, type PartView, type RemovedParts } from '../../assignments/read-model/part-view.js';
 import { recordsAfterWithdrawal } from '../../assignments/read-model/records-after-withdrawal.js';
-import { historyAt, knownInCut, timelineAt, timelineEntry, type TimelineEntry } from '../../assignments/read-model/timeline.js';
+import { historyAt, knownInCut, noteClosing, timelineAt, timelineEntry, type Closing, type TimelineEntry } from '../../assignments/read-model/timeline.js';
 import type { StreamReader } from '../../event-sourcing/projected-streams.js';
 import type { Projection, RecordedEvent, SettleBatch } from '../../event-sourcing/recorded-event.js';
 import type { TimeCut } from '../../shared/time-cut.js';
@@ -717,13 +717,14 @@ export function itemAt(timeline: readonly TimelineEntry[], cut: TimeCut): WorkPl
   const view = newItemView(defined);
   const folded = timelineAt(rest, cut);
   const spans = withdrawnSpansOf(folded);
-  // The completion days the fold passed through: a completion entry on none of them is judged by `historyAt` (newcomer46 S1).
-  const completedDays = new Set<string>();
+  // Each completion the fold passed through, and the event that completed it: what `historyAt` lists completions by (breaker49-8 S2 S3 S6).
+  const closings: Closing[] = [];
   for (const event of folded) {
+    const before = view.completedOn;
     if (!inWithdrawnSpan(spans, event)) applyToItem(view, event);
-    if (view.completedOn !== null) completedDays.add(view.completedOn);
+    noteClosing(closings, before, view.completedOn, event);
   }
-  return { ...view, history: [defined, ...historyAt(rest, folded, cut, { days: completedDays, word: '完成' })] };
+  return { ...view, history: [defined, ...historyAt(rest, folded, cut, { closings, word: '完成' })] };
 }
 
 /** The item’s view without its history (what the live ledger keeps). */

@@ -1,3 +1,4 @@
+import type { TimelineEntry } from '../../assignments/read-model/timeline.js';
 import { BY_DATE, deadlineCell } from '../../shared/deadline.js';
 import { Args, Context, ID, Info, Int, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -222,7 +223,7 @@ export class WorkPlanItemResolver {
   }
 
   /** The item's completions its view does not count now, with why (`closeOutsUndoneIn`), folded once per operation. */
-  private closeOutsUndone(itemId: string, info: GraphQLResolveInfo): Promise<Map<number, string>> {
+  private closeOutsUndone(itemId: string, info: GraphQLResolveInfo): Promise<Map<number, TimelineEntry>> {
     return oncePerExecution(info, `work-plan-item-close-outs-undone:${itemId}`, async () => closeOutsUndoneIn((await this.ledger.itemAt(itemId, EVERY_FACT))?.history ?? []));
   }
 

@@ -99,6 +99,18 @@ export function notFound(what: Thing, id: string, field?: string): DomainError {
 }
 
 /**
+ * How the Chinese names a record-time cut `knownAt` (an ISO instant): ` D` when it is the end of the office day `asOf` in China
+ * (what the web app's 按当时已录入的记录 asks), else the China time to the minute — to the second when it has seconds —
+ * 「北京时间 2026-12-07 02:00」: 「截至 2026-12-07」 read as the end of that day, false for 02:00 (breaker49-8 M5).
+ */
+function knownAtWords(asOf: string, knownAt: string): string {
+  const china = new Date(Date.parse(knownAt) + 8 * 3600_000).toISOString();
+  const [day, clock] = [china.slice(0, 10), china.slice(11, 23)];
+  if (day === asOf && clock === '23:59:59.999') return ` ${asOf}`;
+  return `北京时间 ${day} ${clock.endsWith(':00.000') ? clock.slice(0, 5) : clock.slice(0, 8)}`;
+}
+
+/**
  * NOT_FOUND for a thing that exists now but is not in the view asked for (`extensions.reason`
  * NOT_YET_RECORDED): as of the business day `time.asOf` it had not happened yet, or — with
  * `time.knownAt` (an ISO instant) — it had not been entered by then (breaker11d P2, breaker11b M4).
@@ -107,7 +119,7 @@ export function notFound(what: Thing, id: string, field?: string): DomainError {
 export function notYetRecorded(what: Thing, id: string, time: { readonly asOf: string; readonly knownAt: string | null }): DomainError {
   const shown = id.length > ECHOED_ID_LENGTH ? `${id.slice(0, ECHOED_ID_LENGTH)}…` : id;
   const message = time.knownAt
-    ? say(`${what} ${shown} had not been recorded by ${time.knownAt}.`, `截至 ${time.asOf}，按当时已录入的记录，该${THINGS[what]}尚未录入（在此之后才录入系统）。`)
+    ? say(`${what} ${shown} had not been recorded by ${time.knownAt}.`, `截至${knownAtWords(time.asOf, time.knownAt)}，按当时已录入的记录，该${THINGS[what]}尚未录入（在此之后才录入系统）。`)
     : say(`${what} ${shown} did not exist yet on ${time.asOf}.`, `截至 ${time.asOf}，该${THINGS[what]}尚未登记（它的日期在此之后）。`);
   return new DomainError('NOT_FOUND', message, { reason: 'NOT_YET_RECORDED' });
 }

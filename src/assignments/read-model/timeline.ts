@@ -162,7 +162,12 @@ interface CloseOutsJudged {
 function closeOutsByClosing(known: readonly TimelineEntry[], closings: readonly Closing[], correctedFact: ReadonlyMap<number, number>, cut: TimeCut): CloseOutsJudged {
   const byRevision = new Map(known.map((event) => [event.revision, event]));
   // The pass a close-out was recorded for: the pass typed at its instant, or the inspection a correction at its instant corrected.
+  const passes = new Map<number, number | undefined>();
   const passOf = (closeOut: TimelineEntry): number | undefined => {
+    if (!passes.has(closeOut.revision)) passes.set(closeOut.revision, passRecordedFor(closeOut));
+    return passes.get(closeOut.revision);
+  };
+  const passRecordedFor = (closeOut: TimelineEntry): number | undefined => {
     const at = closeOut.metadata.recordedAt;
     const typed = known.findLast((event) => event.type === 'InspectionLogged' && event.revision < closeOut.revision && event.metadata.recordedAt === at);
     if (typed) return typed.revision;

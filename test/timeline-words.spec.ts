@@ -554,6 +554,12 @@ describe('a timeline with corrections: one row per fact, on its day now; the cor
     expect(printed(back)).toEqual(['2026-11-01 销号']);
   });
 
+  it('as of a day before a report’s date correction, the report reads on its corrected day with 原录 (newcomer49-8 M2)', () => {
+    const line = story();
+    const pastDay = [line('RectificationReported', '2016-05-20', '2026-12-06', { summary: '目录已更新', reportedOn: '2016-05-20', dayAsEntered: '2016-05-02' }, 'fgw')];
+    expect(printed(pastDay)).toEqual(['2016-05-20 报告整改完成（青川市发展和改革委员会）：目录已更新（原录 2016-05-02）（补录）']);
+  });
+
   it('a work-plan item’s completion undone says so in the item’s own word, 完成, never the findings’ 销号 (newcomer46 M5)', () => {
     const line = story();
     const corrected = [

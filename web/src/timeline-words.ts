@@ -325,6 +325,12 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
     const result = first.outcome !== undefined && first.outcome !== outcome ? `${day ? '，' : ''}“${OUTCOME_LABEL[first.outcome] ?? first.outcome}”` : '';
     if (day || result) notes.set(revision, `原录${day}${result}`);
   }
+  // A record moved by a correction made after the day viewed (the server lists it on its corrected day): 原录 the day first
+  // entered, as when the correction is listed (newcomer49-8 M2).
+  for (const entry of inOrder) {
+    const asEntered = entry.details.dayAsEntered;
+    if (typeof asEntered === 'string' && asEntered !== dayNow.get(entry.revision) && !notes.has(entry.revision)) notes.set(entry.revision, `原录 ${asEntered}`);
+  }
   for (const [revision, undone] of closeOutsUndone) notes.set(revision, [notes.get(revision), undone].filter(Boolean).join('；'));
   const spans = withdrawnSpans(withdrawals.filter((w) => w.standing), reinstated.filter((r) => !hidden.has(r.revision)));
   const inSpan = (day: string) => spans.some((span) => day >= span.from && (span.until === null || day < span.until));

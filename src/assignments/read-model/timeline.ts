@@ -234,7 +234,8 @@ function standingCloseOut(closeOut: TimelineEntry, closing: Closing, firstRecord
  * listed as it was recorded, unchanged, when its corrections are listed beside it (they say what
  * changed, who changed it and why); when a correction is known but made after the day viewed, the
  * fact is listed as the view counts it — on its corrected day, with its corrected outcome — so a
- * past day's history and its figures tell one story.
+ * past day's history and its figures tell one story; moved, its data says the day first entered (`dayAsEntered`,
+ * `YYYY-MM-DD`; an inspection's own data lists its corrections).
  *
  * Close-outs (`closeOuts`: the closings the fold counted) are listed as the record stands at the cut (breaker49-8 S2 S3
  * S6 M4, newcomer49-8 S1 S2): one close-out per closing, on the day of the pass that closed the parent in business order
@@ -263,7 +264,11 @@ export function historyAt(timeline: readonly TimelineEntry[], folded: readonly T
     .map((event) => {
       const corrections = correctedBy.get(event.revision);
       if (!corrections || corrections.every((correction) => entryInCut(cut, correction))) return event;
-      return foldedByRevision.get(event.revision) ?? event;
+      const counted = foldedByRevision.get(event.revision);
+      if (!counted) return event;
+      // Its day first entered, for the page's 原录 D (newcomer49-8 M2: a report or 退办 read as if typed right; an inspection
+      // carries its corrections in its data already).
+      return counted.occurredOn === event.occurredOn || event.type === 'InspectionLogged' ? counted : ({ ...counted, data: { ...counted.data, dayAsEntered: event.occurredOn } } as TimelineEntry);
     });
   if (!closeOuts || !judged) return listed;
   return listed.flatMap((event) => {

@@ -120,3 +120,17 @@ describe('a 销号 is credited to the pass that closes the finding as the record
     expect(undone(itemAt(timeline, EVERY_FACT)!.history)).toEqual([]);
   });
 });
+
+describe('a record moved by a correction made after the day viewed (newcomer49-8 M2)', () => {
+  it('is listed on its corrected day, its data naming the day first entered; a record not moved names none', () => {
+    const timeline = [recorded(), assigned('fgw'), reported('fgw', '2026-10-02', 2),
+      entry('ReportDateCorrected', '2026-12-07', { unitId: 'fgw', previousReportedOn: '2026-10-02', reportedOn: '2026-10-20', reason: '报告落款日期', correctedOn: '2026-12-07' }, at(10))];
+    const pastDay = findingAt(timeline, cut('2026-11-01'))!.history.find((event) => event.type === 'RectificationReported')!;
+    expect(pastDay.occurredOn).toBe('2026-10-20');
+    expect(pastDay.data).toMatchObject({ reportedOn: '2026-10-20', dayAsEntered: '2026-10-02' });
+    // Now the correction is listed beside it, and it reads as entered.
+    const now = findingAt(timeline, EVERY_FACT)!.history.find((event) => event.type === 'RectificationReported')!;
+    expect(now.occurredOn).toBe('2026-10-02');
+    expect(now.data).not.toHaveProperty('dayAsEntered');
+  });
+});

@@ -89,7 +89,9 @@ export function keptCopyFor(kept: readonly KeptWitness[], storeId: string, locat
  * for this installation moved, and judged the start instead of this place's own record).
  */
 export function copiesJudging(kept: readonly KeptWitness[], storeId: string, location: string, servedAs?: string, copyName?: string | null, beside?: StoreWitness | null): KeptWitness[] {
-  const sameStore = kept.filter(({ witness }) => witness.storeId === storeId);
+  // breaker49-9 S3: a copy written under another STORE_COPY_NAME — a drill (演练) run at this very place — is that copy's record,
+  // not this one's (an unset name, here undefined too, is the unnamed copy's).
+  const sameStore = kept.filter(({ witness }) => witness.storeId === storeId && !writtenUnderAnotherName(witness, copyName ?? null, beside));
   const ofThisCopy = (witness: StoreWitness) => copyName === undefined || witness.copyName === undefined || witness.copyName === copyName;
   const movedMaybe = mayHaveMoved(whereFolderCameFrom(beside, storeId, location));
   const candidates = sameStore.filter(({ witness }) => witness.kind !== 'sqlite' || isPlace(witness.location, location) || (movedMaybe && !existsSync(witness.location) && ofThisCopy(witness)));
@@ -102,6 +104,19 @@ export function copiesJudging(kept: readonly KeptWitness[], storeId: string, loc
     }
   }
   return candidates;
+}
+
+/**
+ * breaker49-9 S3, S4: whether a witness (or a copy of one beside the key) was written by another copy of the store than the
+ * one starting under `copyName` (STORE_COPY_NAME, null when unset; undefined: names not compared): it carries a copy name,
+ * and another — a restore drill run as 演练 at production's own place overwrote production's copy there, and production's
+ * own folder put back was refused STORE_SHORTER on the drill's head ("restore from a backup", which would lose production's
+ * records). Not when the witness beside the store (`beside`) carries that name too: the copy renamed (正式 → 生产) is still
+ * the one its witnesses saw. A witness without a name (unnamed, or written before names were kept) is anybody's, as before.
+ */
+export function writtenUnderAnotherName(witness: Pick<StoreWitness, 'copyName' | 'storeId'>, copyName: string | null | undefined, beside?: Pick<StoreWitness, 'copyName' | 'storeId'> | null): boolean {
+  if (copyName === undefined || typeof witness.copyName !== 'string' || witness.copyName === copyName) return false;
+  return !(beside && beside !== witness && beside.storeId === witness.storeId && beside.copyName === witness.copyName);
 }
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { findOtherCopyWrites, otherCopyRefusal, type WitnessAt } from './other-copy-writes.js';
-import { copiesJudging, keptCopyFor, whereFolderCameFrom } from './key-folder-witness.js';
+import { copiesJudging, keptCopyFor, whereFolderCameFrom, writtenUnderAnotherName } from './key-folder-witness.js';
 import { rowsByOtherWritersIn } from './sqlite-store-inspection.js';
 import type { StoreWitness } from './store-witness.js';
 
@@ -339,5 +339,22 @@ describe('Which witnesses of places whose file is gone judge a start', () => {
     expect(whereFolderCameFrom(null, 'store-1', production)).toBe('unknown');
     expect(whereFolderCameFrom(witness('培训', training, 5).witness, 'store-1', production)).toBe('unknown');
     expect(copiesJudging([here, goneCopy], 'store-1', production, undefined, '正式', null)).toEqual([here, goneCopy]);
+  });
+
+  it('breaker49-9 S3: a copy beside the key written at this very place under another name (a drill as 演练) judges nothing; renamed, or unnamed, it still does', () => {
+    const drillHere = keyCopy('演练', production, 9);
+    const besideProduction = witness('正式', production, 5).witness;
+    expect(copiesJudging([drillHere], 'store-1', production, undefined, '正式', besideProduction)).toEqual([]);
+    expect(keptCopyFor([drillHere], 'store-1', production, undefined, '正式', besideProduction)).toBeUndefined();
+    // An unnamed production (its name unset) is not the drill either.
+    expect(copiesJudging([drillHere], 'store-1', production, undefined, undefined, witness(null, production, 5).witness)).toEqual([]);
+    // Production renamed 正式 → 生产: its witness beside the store still carries 正式, and its copy beside the key judges.
+    const ownHere = keyCopy('正式', production, 9);
+    expect(copiesJudging([ownHere], 'store-1', production, undefined, '生产', besideProduction)).toEqual([ownHere]);
+    // The drill's own start on production's backup (its witness 正式) is judged by production's record, as before.
+    expect(copiesJudging([ownHere], 'store-1', production, undefined, '演练', besideProduction)).toEqual([ownHere]);
+    // Copies without a name (unnamed, or older) judge every start, as before.
+    expect(writtenUnderAnotherName(keyCopy(null, production, 9).witness, '正式', besideProduction)).toBe(false);
+    expect(writtenUnderAnotherName(keyCopy(undefined, production, 9).witness, '正式', null)).toBe(false);
   });
 });

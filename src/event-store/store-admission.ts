@@ -37,7 +37,7 @@ import {
 } from './store-witness.js';
 import { keyFingerprint, publicKeyText } from '../ledger/domain/checkpoint.js';
 import { loadSigningKey, readSigningKey, signingKeyPath } from '../ledger/ledger-signing-key.js';
-import { copiesJudging, otherFilesSeenAt, judgeCopyMissing, judgedOnKeptCopy, judgeNewStore, keptCopyFor, readKeyFolderWitnessesLeniently, retireCopiesCoveredByReset, keyFolderWitnessFolder, keyFolderWitnessPath, newerWitness, readKeyFolderWitnesses, retireLegacyCopy, type KeptWitness } from './key-folder-witness.js';
+import { copiesJudging, otherFilesSeenAt, writtenUnderAnotherName, judgeCopyMissing, judgedOnKeptCopy, judgeNewStore, keptCopyFor, readKeyFolderWitnessesLeniently, retireCopiesCoveredByReset, keyFolderWitnessFolder, keyFolderWitnessPath, newerWitness, readKeyFolderWitnesses, retireLegacyCopy, type KeptWitness } from './key-folder-witness.js';
 import { findOtherCopyWrites, otherCopyRefusal } from './other-copy-writes.js';
 import { resetOffers } from './reset-offers.js';
 import { rowSealKeyOf } from '../ledger/ledger-mac.js';
@@ -263,7 +263,11 @@ export class WitnessKeeper {
       const onDisk = readWitness(this.path);
       if (onDisk?.storeId !== this.seen.storeId) return;
       // Another server's on the same file (or a tool's) recorded since: never dropped by this one's write.
-      if (onDisk.writers) this.writers = keptWriters(this.writers, onDisk.writers, this.writerId);
+      // breaker49-9 S4: not the writers of a witness written under another copy name that this start accepted the store over
+      // (the backup's 正式 witness under a drill's 演练 acceptance): they are that copy's, not this one's.
+      const acceptedOverOtherName =
+        typeof onDisk.copyName === 'string' && onDisk.copyName !== (this.seen.copyName ?? null) && this.seen.resetAcceptedAt !== undefined && onDisk.resetAcceptedAt !== this.seen.resetAcceptedAt;
+      if (onDisk.writers && !acceptedOverOtherName) this.writers = keptWriters(this.writers, onDisk.writers, this.writerId);
       const mine = this.clockAheadAcceptedNow();
       const theirs = onDisk.clockAheadAccepted ?? [];
       if (theirs.length < mine.length) return;
@@ -1299,7 +1303,14 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
         ...(dataFolderWitness?.storeId === identity.storeId && dataFolderWitness.keyCopy ? { keyCopy: dataFolderWitness.keyCopy } : {}),
         ...(unvouched && head ? { unvouchedRows: { from: String(unvouched.position), upTo: head.commit.toString() } } : {}),
         // The writers this store's witnesses read at this start knew (breaker42-9 F1, F5): their rows past the head stay this copy's.
-        writers: keptWriters([], sameStoreWitnesses.flatMap((seen) => seen.writers ?? [])),
+        // breaker49-9 S4: a start that accepts the store keeps only the writers of this copy's witnesses — a drill's (演练) merged
+        // into production's record made the drill's file, put here later, pass for production's own history.
+        writers: keptWriters(
+          [],
+          sameStoreWitnesses
+            .filter((seen) => !(settings.ACCEPT_STORE_RESET && typeof seen.copyName === 'string' && seen.copyName !== (settings.STORE_COPY_NAME ?? null)))
+            .flatMap((seen) => seen.writers ?? []),
+        ),
         // breaker46-9 S1 (V=a): the other files of this store there while this copy runs (a drill sees production's).
         ...(sqlite && settings.SQLITE_PATH !== ':memory:' ? { otherFilesSeen: otherFilesSeenAt(kept, dataFolderWitness, identity.storeId, place) } : {}),
       },
@@ -1612,7 +1623,9 @@ async function judgeFound(
   // this copy's name, its folder deleted, whose file was copied over this one), and no witness is rewritten to its head.
   const ownHere = [
     ...(dataFolderWitness && dataFolderWitness.storeId === identity.storeId && dataFolderWitness.kind === 'sqlite' && isPlace(dataFolderWitness.location, place) ? [{ witness: dataFolderWitness, path: settings.STORE_WITNESS_PATH, kept: null }] : []),
-    ...kept.filter(({ witness }) => witness.storeId === identity.storeId && witness.kind === 'sqlite' && isPlace(witness.location, place)).map((copy) => ({ ...copy, kept: copy })),
+    ...kept
+      .filter(({ witness }) => witness.storeId === identity.storeId && witness.kind === 'sqlite' && isPlace(witness.location, place) && !writtenUnderAnotherName(witness, settings.STORE_COPY_NAME ?? null, dataFolderWitness))
+      .map((copy) => ({ ...copy, kept: copy })),
   ].reduce<{ witness: StoreWitness; kept: KeptWitness | null } | null>((best, each) => (best && newerWitness(best.witness, { path: '', witness: each.witness }).fromKeyFolder === null ? best : each), null);
   const judgeOwnHere = async (): Promise<StoreRefusedError | null> => {
     if (!ownHere || ownHere.witness === witnessed || !witnessed || witnessed.storeId !== identity.storeId) return null;

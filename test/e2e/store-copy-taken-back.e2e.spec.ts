@@ -386,3 +386,50 @@ describe('A drill copy run under production\'s own name, its file copied back ov
     expect(titlesIn(sqlitePath)).toContain('演练评估');
   }, PROCESS_TEST_CEILING_MS);
 });
+
+describe('A restore drill run at production\'s own place under STORE_COPY_NAME=演练 (breaker49-9 S3, S4)', () => {
+  it("production's own folder put back starts ready (never STORE_SHORTER on the drill's record), and the drill's file is still another copy's", async () => {
+    const { sqlitePath, supervisor } = await production();
+    const data = dirname(sqlitePath);
+    const backup = join(mkdtempSync(join(tmpdir(), 'rectify-drill-backup-')), 'b1');
+    expect((await toolWith('backup-store', [backup], sqlitePath, PRODUCTION)).code).toBe(0);
+    await writtenInProcess(sqlitePath, (app) => registerEvaluations(app, supervisor, ['正式评估二']), PRODUCTION);
+    // The drill "exactly as it would restore for real": production's folder moved aside, the backup put in its place,
+    // started as 演练 — refused STORE_SHORTER on production's record (fair), accepted once as that refusal offers.
+    renameSync(data, `${data}.prod`);
+    cpSync(backup, data, { recursive: true });
+    const drillSettings = { STORE_COPY_NAME: '演练' };
+    expect((await refusedStart(sqlitePath, { env: drillSettings })).output).toContain('STORE_SHORTER');
+    const accepted = await startServer(sqlitePath, { env: drillSettings, args: ['--accept-store-reset'] });
+    await stop(accepted);
+    await killHard(accepted.child);
+    await writtenInProcess(sqlitePath, (app) => registerEvaluations(app, supervisor, ['演练评估一', '演练评估二', '演练评估三']), drillSettings);
+    const drillWitness = JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8')) as { copyName: string; writers: string[] };
+    // The drill's acceptance kept only its own writers, not production's (S4, the other way round).
+    expect(drillWitness.copyName).toBe('演练');
+    // Drill over: its folder aside, production's own folder back, untouched.
+    renameSync(data, `${data}.drill`);
+    renameSync(`${data}.prod`, data);
+    const productionWriters = (JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8')) as { writers: string[] }).writers;
+    expect(drillWitness.writers.some((writer) => productionWriters.includes(writer))).toBe(false);
+
+    const back = await startServer(sqlitePath, { env: PRODUCTION });
+    try {
+      expect((await healthOf(back.port)).status).toBe('ready');
+      expect(await evaluationTitles(back, supervisor)).toEqual(expect.arrayContaining(['正式评估', '正式评估二']));
+    } finally {
+      await stop(back);
+      await killHard(back.child);
+    }
+    // Production's witness never took the drill's writers in (S4): the drill's file put in production's place is the drill's.
+    const after = JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8')) as { copyName: string; writers: string[] };
+    expect(after.copyName).toBe('正式');
+    expect(after.writers.some((writer) => drillWitness.writers.includes(writer))).toBe(false);
+    for (const file of ['rectify.db-wal', 'rectify.db-shm']) rmSync(join(data, file), { force: true });
+    copyFileSync(join(`${data}.drill`, 'rectify.db'), sqlitePath);
+    const refused = await refusedStart(sqlitePath, { env: PRODUCTION });
+    expect(refused.code).toBe(3);
+    expect(refused.output).toContain('STORE_FROM_OTHER_COPY');
+    expect(refused.output).not.toContain('已确认写入的事件缺失');
+  }, PROCESS_TEST_CEILING_MS * 2);
+});

@@ -309,6 +309,16 @@ describe('Another copy\'s rows told by their writer ids', () => {
     expect(otherCopyRefusal(production, past!, 正式).messageZh).not.toContain('不在此文件中');
   });
 
+  // breaker49-9 S5: an older release rewrote the witnesses without `writers`; the current one then listed only its newest
+  // process, and this copy's own newest store:backup (rows 1–3 by P1, its witness at 3 beside it) was told as another copy's.
+  it('S5: rows up to a head this copy\'s own witness saw, and the file holds, are never another copy\'s — its own backup is only shorter', () => {
+    const backupFile = rowsFile([P1, P1, P1]);
+    const backupWitness = listing(witness('正式', production, 3), [P2]);
+    expect(findOtherCopyWrites(backupFile, 正式, backupWitness, [listing(keyCopy('正式', production, 5), [P2])])).toBeNull();
+    // Without a witness of its own that saw a head the file holds, the rows are judged as before.
+    expect(findOtherCopyWrites(backupFile, 正式, null, [listing(keyCopy('正式', production, 5), [P2])])).toMatchObject({ how: 'unknown-writers', rows: { first: 1n, last: 3n } });
+  });
+
   it('F3: only the witness beside the store is the other copy\'s, the file agrees with this copy\'s record beside the key — told so, and not sent to a backup', () => {
     const found = findOtherCopyWrites(rowsFile([P1, P1, P1, P1, P1]), 正式, listing(witness('培训', training, 5, `${production}.witness.json`), [P1, T1]), [listing(keyCopy('正式', production, 5), [P1])]);
     expect(found).toMatchObject({ how: 'other-copy-witness', fileIsOwn: true });

@@ -172,7 +172,14 @@ function otherCopyWritesJudged(
   // newcomer46-9 S2: where the file no longer holds the event this copy last saw, the other copy's rows begin before it (a
   // drill copy made from an older backup wrote from the position after the backup): counted from the start, not only past
   // this copy's record — 「1 条记录，位置 237」 was said of a drill that wrote 235–237 over production's own 235–236.
-  const anywhere = !ownHolds && listing.length > 0 && found.rowsByOtherWriters ? found.rowsByOtherWriters(0n, known) : null;
+  // breaker49-9 S5: but never from before the furthest head one of this copy's own witnesses saw and the file still holds (the
+  // chain hash there covers every row before it): those rows are this copy's whatever writer ids its witnesses list now — an
+  // older release rewrote the witnesses without `writers`, and the store's own newest store:backup (its witness with it) was
+  // then refused as "another copy's 234 records".
+  const vouched = owns
+    .filter(({ witness }) => witness.head !== null && typeof witness.headHash === 'string' && found.chainHashAt!(BigInt(witness.head)) === witness.headHash)
+    .reduce((furthest, each) => (headOf(each) > furthest ? headOf(each) : furthest), 0n);
+  const anywhere = !ownHolds && listing.length > 0 && found.rowsByOtherWriters ? found.rowsByOtherWriters(vouched, known) : null;
   if (anywhere && anywhere.writers.some((writer) => writer.writerId !== null) && (!rows || anywhere.first < rows.first)) return told(anywhere);
   if (rows) return told(rows);
   // breaker42-9 F4: the file does not hold the event this copy last saw (another history: STORE_REWRITTEN as judged alone),

@@ -395,3 +395,36 @@ export function judgeNewStore(sqlitePath: string, kept: readonly KeptWitness[], 
     [resetOffers.newStore(path)],
   );
 }
+
+/**
+ * breaker49-9 S1: the witness beside the data (STORE_WITNESS_PATH) is gone, but this place's signed copy beside the key says
+ * one was kept: the store is not judged on that copy alone. The copy is written at most once a second while the witness
+ * beside the data moves before every answer, so a server killed, its witness then deleted and its -wal removed or cut back
+ * at a commit at or after the copy's head — three files that look like a crash's leftovers — lost up to a second of
+ * acknowledged writes, and the start was `ready` at the shorter head without a word. Null when there is nothing to refuse:
+ * the witness is there, no copy of this copy (`writtenUnderAnotherName`) for this place is, or the store holds no event.
+ * @param kept the copies beside the key (not the served-path copies); `place` the store's real place; `head` the file's.
+ */
+export function judgeWitnessGone(
+  dataFolderWitness: StoreWitness | null,
+  kept: readonly KeptWitness[],
+  store: { readonly storeId: string; readonly location: string; readonly place: string; readonly head: bigint | null; readonly witnessPath: string; readonly copyName: string | null },
+): StoreRefusedError | null {
+  if (dataFolderWitness || store.head === null) return null;
+  const here = kept.find(
+    ({ witness }) => witness.storeId === store.storeId && witness.kind === 'sqlite' && witness.head !== null && isPlace(witness.location, store.place) && !writtenUnderAnotherName(witness, store.copyName),
+  );
+  if (!here) return null;
+  const keptHead = BigInt(here.witness.head!);
+  const from = (store.head > keptHead ? store.head : keptHead).toString();
+  const offer = resetOffers.witnessGone;
+  return new StoreRefusedError(
+    'STORE_WITNESS_MISSING',
+    say(
+      `The store witness ${store.witnessPath} is missing, but its signed copy beside the ledger signing key, ${here.path}, says one was kept there (the copy saw store ${store.storeId} at position ${here.witness.head}, ${here.witness.seenAt}); the event store at ${store.location} holds events up to position ${store.head}. The copy is written at most once a second, the witness before every answer: without the witness this server cannot tell whether writes it acknowledged in its last second — after position ${from} — are missing (a server killed, then its witness deleted and its -wal removed or cut short as leftovers, loses them without a trace). Do not delete the -wal or -shm beside the store. If the witness was moved (STORE_WITNESS_PATH changed), put it back or set STORE_WITNESS_PATH to it; otherwise look for it and the -wal in a backup of the data folder, and run npm run ledger:verify. ${offer.en}`,
+      `事件库见证文件 ${store.witnessPath} 不存在，但与台账签名密钥存放在一起的见证副本 ${here.path} 表明该处原有见证文件（副本看到的事件库位置为 ${here.witness.head}，${officeInstantZh(here.witness.seenAt)}）；位于 ${store.location} 的事件库现有事件至位置 ${store.head}。副本至多每秒写入一次，而见证文件在每次答复之前写入：没有见证文件，本服务无法判断最后一秒内已确认写入的操作（位置 ${from} 之后）是否缺失（服务被强行终止后，见证文件被删除、-wal 被删除或截短——看似崩溃残留的文件——这些操作便无声无息地丢失）。请勿删除事件库旁的 -wal 或 -shm 文件。若见证文件被移到别处（改了 STORE_WITNESS_PATH），请放回或把 STORE_WITNESS_PATH 设为该文件；否则请从数据文件夹的备份中找回它和 -wal，并进行台账校验（npm run ledger:verify）。${offer.zh}`,
+    ),
+    undefined,
+    [offer],
+  );
+}

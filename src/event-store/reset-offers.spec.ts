@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { judgeCopyMissing, judgeNewStore, readKeyFolderWitnesses } from './key-folder-witness.js';
+import { judgeCopyMissing, judgeNewStore, judgeWitnessGone, readKeyFolderWitnesses } from './key-folder-witness.js';
 import { otherCopyRefusal, type OtherCopyWrites } from './other-copy-writes.js';
 import { resetOffers } from './reset-offers.js';
 import { judgeFirstSealing, judgeRotationSealing, judgeUnsignedWitness } from './row-seal-judgement.js';
@@ -78,6 +78,14 @@ function refusals(): Record<string, StoreRefusedError> {
       'STORE_WITNESS_DAMAGED (copy beside the key unsigned)': caught(() => readKeyFolderWitnesses(copies)),
       'STORE_WITNESS_DAMAGED (witness unsigned, rows sealed)': judgeUnsignedWitness(sqliteWitness, { location: '/srv/prod/data/rectify.db', anyRowSealed: true, witnessPath: '/srv/prod/data/rectify.db.witness.json' })!,
       STORE_WITNESS_COPY_MISSING: judgeCopyMissing({ ...sqliteWitness, keyCopy: '/srv/prod/data/rectify.db' }, 'store-1', [], copies, '/srv/prod/data/rectify.db.witness.json', '/srv/prod/data/rectify.db')!,
+      STORE_WITNESS_MISSING: judgeWitnessGone(null, [{ path: '/srv/keys/store-witnesses/store-1.x.witness.json', witness: sqliteWitness }], {
+        storeId: 'store-1',
+        location: '/srv/prod/data/rectify.db',
+        place: '/srv/prod/data/rectify.db',
+        head: 118n,
+        witnessPath: '/srv/prod/data/rectify.db.witness.json',
+        copyName: '正式',
+      })!,
       STORE_NOT_FOUND: judgeNewStore(join(folder, 'rectfy.db'), [{ path: 'x', witness: { ...sqliteWitness, location: join(folder, 'rectify.db') } }], '/srv/keys/ledger-signing-key.pem')!,
       STORE_FROM_OTHER_COPY: otherCopyRefusal('/srv/prod/data/rectify.db', unknownWriters(false, false), copy),
       'STORE_FROM_OTHER_COPY (rows without a writer id)': otherCopyRefusal('/srv/prod/data/rectify.db', unknownWriters(true, false), copy),

@@ -48,6 +48,11 @@ export const resetOffers = {
   ),
   /** STORE_WITNESS_DAMAGED: a witness (beside the data, or its copy beside the key) whose signature was removed. */
   unsignedWitness: say(`To go on all the same, start once with ${FLAG}.`, `若仍要继续，请以 ${FLAG_ZH}启动一次。`),
+  /** STORE_WITNESS_MISSING (judgeWitnessGone): the witness beside the data is gone, its copy beside the key is here. */
+  witnessGone: say(
+    `If nothing can be missing — the server was stopped cleanly before the witness went, or the writes of its last second are known and will be entered again — start once with ${FLAG}: the store is taken as it is and a new witness is written.`,
+    `若确认没有缺失——见证文件丢失之前服务是正常停止的，或最后一秒内的操作已知并将重新录入——请以 ${FLAG_ZH}启动一次：按现状接受事件库，并写入新的见证文件。`,
+  ),
   /** STORE_WITNESS_COPY_MISSING (judgeCopyMissing): the copy beside the key is gone. */
   keptCopyMissing: say(
     `To go on without it, start once with ${FLAG}: a new copy is written.`,

@@ -37,7 +37,7 @@ import {
 } from './store-witness.js';
 import { keyFingerprint, publicKeyText } from '../ledger/domain/checkpoint.js';
 import { loadSigningKey, readSigningKey, signingKeyPath } from '../ledger/ledger-signing-key.js';
-import { copiesJudging, otherFilesSeenAt, writtenUnderAnotherName, judgeCopyMissing, judgedOnKeptCopy, judgeNewStore, keptCopyFor, readKeyFolderWitnessesLeniently, retireCopiesCoveredByReset, keyFolderWitnessFolder, keyFolderWitnessPath, newerWitness, readKeyFolderWitnesses, retireLegacyCopy, type KeptWitness } from './key-folder-witness.js';
+import { copiesJudging, otherFilesSeenAt, writtenUnderAnotherName, judgeWitnessGone, judgeCopyMissing, judgedOnKeptCopy, judgeNewStore, keptCopyFor, readKeyFolderWitnessesLeniently, retireCopiesCoveredByReset, keyFolderWitnessFolder, keyFolderWitnessPath, newerWitness, readKeyFolderWitnesses, retireLegacyCopy, type KeptWitness } from './key-folder-witness.js';
 import { findOtherCopyWrites, otherCopyRefusal } from './other-copy-writes.js';
 import { resetOffers } from './reset-offers.js';
 import { rowSealKeyOf } from '../ledger/ledger-mac.js';
@@ -1670,6 +1670,10 @@ async function judgeFound(
     judgeOtherCopy(true) ??
     // breaker45-9 S1: a store shorter because its own -wal stops checksumming is said so (`walBreak`), not taken for a .db rolled back.
     (ownHereRefusal ?? judgeStore(witnessed, observedAtWitnessed)) ??
+    // breaker49-9 S1: the witness beside the data gone, its copy beside the key here: not judged on that copy alone (≤ 1 s stale).
+    (context.readOnly || settings.EVENT_STORE !== 'sqlite' || settings.SQLITE_PATH === ':memory:'
+      ? null
+      : judgeWitnessGone(dataFolderWitness, kept, { storeId: identity.storeId, location, place, head: head?.commit ?? null, witnessPath: settings.STORE_WITNESS_PATH, copyName: settings.STORE_COPY_NAME ?? null })) ??
     // The key before the copy beside it: another key keeps its copies in its own folder, so a changed
     // key is what is wrong, and what the refusal must say (lead's 8d0a4ba, judged here for every refusal).
     (configuredKey !== undefined ? judgeSigningKey(signingKeyOnRecord, configuredKey, trustedKeys, keyPath()) : null) ??
@@ -1687,7 +1691,7 @@ async function judgeFound(
     // breaker41-9 P1: a training, staging or drill copy of this store put in its place — its records are not this copy's.
     judgeOtherCopy(false);
   // Another copy's records are judged on each copy's own witnesses (the refusal names them), not on the one that saw more.
-  const refusal = judged && judged !== ownHereRefusal && fromKeyFolder && judged.reason !== 'STORE_FROM_OTHER_COPY' ? judgedOnKeptCopy(judged, fromKeyFolder, dataFolderWitness, settings.STORE_WITNESS_PATH) : judged;
+  const refusal = judged && judged !== ownHereRefusal && fromKeyFolder && judged.reason !== 'STORE_FROM_OTHER_COPY' && judged.reason !== 'STORE_WITNESS_MISSING' ? judgedOnKeptCopy(judged, fromKeyFolder, dataFolderWitness, settings.STORE_WITNESS_PATH) : judged;
   return { refusal, checkpointsLost: checkpointsLost === judged ? refusal : checkpointsLost, witnessed, signingKeyOnRecord, copyNotCompared: context.readOnly ? copyMissing : null };
 }
 

@@ -464,6 +464,8 @@ export type StoreRefusalReason =
   | 'STORE_DAMAGED'
   | 'STORE_WITNESS_DAMAGED'
   | 'STORE_WITNESS_COPY_MISSING'
+  /** The witness beside the data is gone while its copy beside the key (written at most once a second) is here (breaker49-9 S1). */
+  | 'STORE_WITNESS_MISSING'
   | 'SIGNING_KEY_CHANGED'
   | 'STORE_UNWITNESSED'
   | 'STORE_WITNESS_UNWRITABLE'

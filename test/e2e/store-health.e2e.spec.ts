@@ -472,11 +472,20 @@ describe('A store file deleted or replaced under a running server', () => {
     let app = await startTestApp({ sqlitePath });
     expect((await register(app, { title: '见证文件删除前' })).errors).toBeUndefined();
     await app.close();
-    // The copy beside the signing key stands in for a deleted witness: the store is the one it saw.
+    // breaker49-9 S1: the copy beside the signing key does not stand in for a deleted witness — it is written at most once a
+    // second, so the last second's acknowledged writes (a -wal removed with the witness) could be missing: refused, saying so.
     const { storeId } = JSON.parse(readFileSync(witnessPath, 'utf8')) as { storeId: string };
     const keptCopy = keyFolderWitnessPath(join(dirname(testSigningKeyFile()), 'store-witnesses'), storeId, resolve(sqlitePath));
     expect(existsSync(keptCopy)).toBe(true);
     rmSync(witnessPath);
+    const gone = await refusalOf(startTestApp({ sqlitePath }));
+    expect(gone.reason).toBe('STORE_WITNESS_MISSING');
+    expect(gone.messageZh).toContain(`事件库见证文件 ${witnessPath} 不存在，但与台账签名密钥存放在一起的见证副本 ${keptCopy} 表明该处原有见证文件`);
+    expect(gone.messageZh).toContain('请勿删除事件库旁的 -wal 或 -shm 文件');
+    expect(gone.messageZh).toContain('--accept-store-reset');
+    app = await startTestApp({ sqlitePath, settings: { ACCEPT_STORE_RESET: 'true' } });
+    expect(await evaluationCount(app)).toBe(1);
+    await app.close();
     app = await startTestApp({ sqlitePath });
     expect(await evaluationCount(app)).toBe(1);
     await app.close();

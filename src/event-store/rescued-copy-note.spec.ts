@@ -86,6 +86,30 @@ describe('The rescued copy named in a start refusal', () => {
     expect(`${note.en} ${note.zh}`).not.toMatch(/rename the copy|改名为/);
   });
 
+  it('breaker49-9 M3: a copy that ends where the store ends holds the same events — not "the same and more"', () => {
+    const note = rescuedCopyNote(path)!;
+    expect(note.en).toContain('it ends at position 3, and the store holds the same events —');
+    expect(note.zh).toContain('止于位置 3，与事件库所含事件相同——');
+    expect(note.zh).not.toContain('且更多');
+  });
+
+  it('breaker49-9 S4: the store file another copy\'s (STORE_FROM_OTHER_COPY), gone on past the copy: the copy is this copy\'s own, offered, the other file kept', async () => {
+    await store!.close();
+    store = null;
+    // A drill's file renamed over this one: the same events up to 2, then the drill's own 3 and 4.
+    const other = new Database(path);
+    other.exec('DELETE FROM events WHERE position = 3');
+    other.close();
+    const drill = new SqliteEventStore(path);
+    await append(drill, 'unit-3-drill');
+    await append(drill, 'unit-4-drill');
+    await drill.close();
+    const note = rescuedCopyNote(path, { head: '3' }, true)!;
+    expect(note.zh).not.toContain('请勿用副本替换事件库');
+    expect(note.zh).toContain(`${path} 处的文件如上所述是另一个副本的，而该副本是本副本自己的记录：请先把 ${path} 移到别处保存`);
+    expect(note.en).toContain(`rename the copy to ${path}`);
+  });
+
   it('offers the copy when the store file is gone, saying what the server saw past it', async () => {
     await store!.close();
     store = null;

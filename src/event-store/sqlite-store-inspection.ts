@@ -419,7 +419,7 @@ const span = (first: number, last: number) => (first === last ? `${first}` : `${
  *   what each holds alone and how to read the copy's own events to enter them again.
  * Null when there is no copy (or it cannot be read).
  */
-export function rescuedCopyNote(path: string, witnessed: WitnessedForRescue | null = null): Bilingual | null {
+export function rescuedCopyNote(path: string, witnessed: WitnessedForRescue | null = null, fileIsOtherCopy = false): Bilingual | null {
   const prefix = `${basename(path)}.rescued-`;
   let names: string[];
   try {
@@ -463,7 +463,7 @@ export function rescuedCopyNote(path: string, witnessed: WitnessedForRescue | nu
         }
       }
       const copyAfter = eventsAfter(copyDb, store?.shared ?? 0);
-      return noteOn({ path, copy, copyHead, copyAfter, madeAt: rescuedAt(newest), store, witnessed, copyEvents });
+      return noteOn({ path, copy, copyHead, copyAfter, madeAt: rescuedAt(newest), store, witnessed, copyEvents, fileIsOtherCopy });
     } finally {
       storeDb?.close();
     }
@@ -483,17 +483,24 @@ function noteOn(found: {
   store: { head: number | null; shared: number; after: number } | null;
   witnessed: WitnessedForRescue | null;
   copyEvents: EventAt;
+  /**
+   * breaker49-9 S4: the refusal found the store file to be another copy's (STORE_FROM_OTHER_COPY): what it wrote past the
+   * positions both hold is that copy's, not this copy's going on — the copy this server kept is never the one not to use.
+   */
+  fileIsOtherCopy?: boolean;
 }): Bilingual {
   const { path, copy, copyHead, store, witnessed } = found;
   const copyEnd = copyHead ?? 0;
   const storeEnd = store?.head ?? 0;
-  if (store !== null && store.shared >= copyEnd && storeEnd >= copyEnd && store.head !== null) {
+  if (store !== null && store.shared >= copyEnd && storeEnd >= copyEnd && store.head !== null && !found.fileIsOtherCopy) {
+    // breaker49-9 M3: a copy that ends where the store ends holds the same events, not "the same and more".
+    const same = storeEnd === copyEnd;
     return say(
-      ` Beside it lies ${copy}, a copy a server kept when this file went away under it: it ends at position ${copyHead ?? 'none'}, and the store holds the same events and more (up to position ${store.head}) — nothing in it is missing from the store, so it can be deleted; do not put it in place of the store.`,
-      `其旁的 ${copy} 是服务在该文件运行中被删除或替换时保存的副本：它止于位置 ${copyHead ?? '无'}，而事件库含有同样的事件且更多（至位置 ${store.head}）——副本中没有事件库所缺的内容，可以删除；请勿用它替换事件库。`,
+      ` Beside it lies ${copy}, a copy a server kept when this file went away under it: it ends at position ${copyHead ?? 'none'}, and the store holds ${same ? 'the same events' : `the same events and more (up to position ${store.head})`} — nothing in it is missing from the store, so it can be deleted; do not put it in place of the store.`,
+      `其旁的 ${copy} 是服务在该文件运行中被删除或替换时保存的副本：它止于位置 ${copyHead ?? '无'}，${same ? '与事件库所含事件相同' : `而事件库含有同样的事件且更多（至位置 ${store.head}）`}——副本中没有事件库所缺的内容，可以删除；请勿用它替换事件库。`,
     );
   }
-  if (store !== null && store.head !== null && store.shared < storeEnd) {
+  if (store !== null && store.head !== null && store.shared < storeEnd && !found.fileIsOtherCopy) {
     // Each holds events the other lacks: the store went on after the copy was made (breaker9m P1).
     const made = found.madeAt ? say(` (made ${found.madeAt})`, `（保存于 ${officeInstantText(found.madeAt)}）`) : say('', '');
     const reset =
@@ -517,8 +524,14 @@ function noteOn(found: {
         `它并不包含服务上次看到的全部内容（日志曾到位置 ${witnessedHead}${witnessed?.resetAcceptedAt ? `；曾于 ${officeInstantText(witnessed.resetAcceptedAt)} 接受事件库现状` : ''}）：副本之后写入的内容两者都没有——请先找更新的备份。`,
       )
     : say('', '');
+  const otherFile = found.fileIsOtherCopy
+    ? say(
+        ` The file at ${path} is another copy's, as said above, and the copy is this copy's own: move ${path} aside first (keep it: it is that other copy's).`,
+        `${path} 处的文件如上所述是另一个副本的，而该副本是本副本自己的记录：请先把 ${path} 移到别处保存（它属于那个副本，请保留）。`,
+      )
+    : say('', '');
   return say(
-    ` Beside it lies ${copy}: what a server still held when this file went away under it (events up to position ${copyHead ?? 'none'}${store?.head != null ? `; the store ends at ${store.head}` : ''}). To take it, stop every server on the file, move ${path}-wal and ${path}-shm aside if there are any (keep them: they may hold what neither file has), rename the copy to ${path} and start again — before restoring a backup or accepting a reset, which would lose what the copy holds.${beyond.en}`,
-    `其旁有 ${copy}：是该文件在运行中被删除或替换时服务所保存的内容（事件至位置 ${copyHead ?? '无'}${store?.head != null ? `；事件库止于位置 ${store.head}` : ''}）。如要采用，请停止使用该文件的所有服务，把 ${path}-wal 和 ${path}-shm（如有）移到别处保存（请勿删除：其中可能有两个文件都没有的内容），把副本改名为 ${path} 后再启动——请先于从备份恢复或接受重置考虑它，那两种做法都会丢失副本中的内容。${beyond.zh}`,
+    ` Beside it lies ${copy}: what a server still held when this file went away under it (events up to position ${copyHead ?? 'none'}${store?.head != null ? `; the store ends at ${store.head}` : ''}).${otherFile.en} To take it, stop every server on the file, move ${path}-wal and ${path}-shm aside if there are any (keep them: they may hold what neither file has), rename the copy to ${path} and start again — before restoring a backup or accepting a reset, which would lose what the copy holds.${beyond.en}`,
+    `其旁有 ${copy}：是该文件在运行中被删除或替换时服务所保存的内容（事件至位置 ${copyHead ?? '无'}${store?.head != null ? `；事件库止于位置 ${store.head}` : ''}）。${otherFile.zh}如要采用，请停止使用该文件的所有服务，把 ${path}-wal 和 ${path}-shm（如有）移到别处保存（请勿删除：其中可能有两个文件都没有的内容），把副本改名为 ${path} 后再启动——请先于从备份恢复或接受重置考虑它，那两种做法都会丢失副本中的内容。${beyond.zh}`,
   );
 }

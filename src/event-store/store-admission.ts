@@ -930,7 +930,7 @@ function withWalNote(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'> 
   const wal = onDisk ? (refusal.reason === 'STORE_FROM_OTHER_COPY' ? otherCopyWalNote(settings.SQLITE_PATH, refusal.otherCopyRows) : walBesideNote(settings.SQLITE_PATH, { damageSaid: refusal.message.includes(WAL_DAMAGE_SAID) })) : null;
   // And a copy a server left when the file went away under it (breaker9k P4), which may hold what the
   // file lacks — judged against the store and what the witness saw (breaker9m P1: after an accepted reset and new records, never offered).
-  const rescued = onDisk ? rescuedCopyNote(settings.SQLITE_PATH, settings.STORE_WITNESS_PATH ? witnessForRescue(settings.STORE_WITNESS_PATH) : null) : null;
+  const rescued = onDisk ? rescuedCopyNote(settings.SQLITE_PATH, settings.STORE_WITNESS_PATH ? witnessForRescue(settings.STORE_WITNESS_PATH) : null, refusal.reason === 'STORE_FROM_OTHER_COPY') : null;
   // breaker42-9 F7: the -wal a server found emptied under it, said first: it is why the file reads as it does.
   const emptied = onDisk ? walEmptiedNote(settings.SQLITE_PATH) : null;
   const notes = [emptied, wal, rescued].filter((note): note is Bilingual => note !== null);

@@ -37,7 +37,7 @@ async function main() {
   const fromArguments = settingsFromArguments(process.argv.slice(2));
   // Validated here too, for the log level; a bad setting stops the process before anything starts.
   const settings = validateSettings({ ...process.env, ...fromArguments });
-  const logger = jsonLogger(settings.LOG_LEVEL);
+  const logger = quietAboutRefusalsAtStart(jsonLogger(settings.LOG_LEVEL));
   // The port before the store and the app (newcomer18 S7): a port already taken is refused with nothing opened.
   await checkPortAvailable(settings.PORT);
   const app = await NestFactory.create(AppModule.forRoot(fromArguments), { abortOnError: false, logger, return503OnClosing: true });
@@ -58,6 +58,21 @@ async function main() {
   new Logger('Rectify').log(`GraphQL at http://localhost:${port}/graphql — readiness at /health/ready, metrics at /metrics`, { port });
   // A start that takes no writes says so, and why, before the address (newcomer27 S2).
   if (process.stdout.isTTY) process.stdout.write(startBanner(port, app.get(DemoSeeder).demoAccounts(), app.get(StoreHealth).writesRefusedFor(), app.get(StoreHealth).notices()));
+}
+
+/**
+ * breaker49-9 M1: Nest's ExceptionHandler logs an error that ends the app's creation — an English JSON line with the stack
+ * — before `main()`'s catch says it; for a refusal that has its own words (a refused store, invalid settings: Chinese
+ * first, then English) that line is dropped, so that a person at a terminal reads the refusal first and no stack. Any
+ * other error is logged as Nest logs it. Returns the logger given, its `error` wrapped.
+ */
+function quietAboutRefusalsAtStart<Logger extends { error: (message: unknown, ...rest: unknown[]) => void }>(logger: Logger): Logger {
+  const error = logger.error.bind(logger);
+  logger.error = (message: unknown, ...rest: unknown[]) => {
+    if (rest.at(-1) === 'ExceptionHandler' && (message instanceof StoreRefusedError || messageZhOf(message) !== undefined)) return;
+    error(message, ...rest);
+  };
+  return logger;
 }
 
 main().catch((thrown: unknown) => {

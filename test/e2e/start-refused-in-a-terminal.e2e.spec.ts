@@ -1,11 +1,11 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { PROCESS_TEST_CEILING_MS, SERVER } from '../support/server-process.js';
 import { testSigningKeyFile } from '../support/signing-key.js';
 import { toolOnStore } from '../support/cli-tool.js';
 import { join } from 'node:path';
-import { freshDatabasePath } from '../support/test-app.js';
+import { freshDatabasePath, writtenInProcess } from '../support/test-app.js';
 
 /*
  * newcomer18 S7: `npm start` on a port already taken — the commonest first start on a shared
@@ -168,6 +168,24 @@ describe('A start whose store takes no writes', () => {
       expect(lines[first + 2]).toMatch(/^ {2}服务器时钟（北京时间 .*）比台账中最新记录的录入时间.*（CLOCK_BEHIND_LOG）$/);
       expect(lines[first + 3]).toMatch(/^Rectify started but takes no writes \(STORE_UNAVAILABLE\)/);
       expect(lines[first + 4]).toMatch(/\(CLOCK_BEHIND_LOG\)$/);
+    },
+    PROCESS_TEST_CEILING_MS,
+  );
+
+  // breaker49-9 M1: a refused store's start in a terminal opened with Nest's ExceptionHandler line — English JSON and a stack.
+  (hasScript ? it : it.skip)(
+    'for a store it does not recognise, read in a terminal: no ExceptionHandler line and no stack before the Chinese refusal',
+    async () => {
+      const sqlitePath = freshDatabasePath();
+      await writtenInProcess(sqlitePath, () => Promise.resolve());
+      for (const file of [sqlitePath, `${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(file, { force: true });
+      const { code, output } = await runServer({ SQLITE_PATH: sqlitePath }, true);
+      expect(code).toBe(3);
+      expect(output).toContain(`位于 ${sqlitePath} 的事件库不存在`);
+      expect(output).not.toContain('ExceptionHandler');
+      expect(output).not.toMatch(/"stack"|at [\w.]+ \(file:/);
+      const firstPlain = output.split('\n').find((line) => line.trim() !== '' && !line.startsWith('{'));
+      expect(firstPlain).toMatch(/[\u4e00-\u9fff]/);
     },
     PROCESS_TEST_CEILING_MS,
   );

@@ -86,7 +86,9 @@ main().catch((thrown: unknown) => {
   } else {
     // Before the app's logger exists (invalid settings), the line is written the same way.
     const logger = jsonLogger('log');
-    logger.fatal(error instanceof Error ? error.message : String(error), 'Rectify');
+    // The refusal's reason as a field of the line (breaker49-9 M1: it was read from Nest's ExceptionHandler line, now dropped).
+    const fields = error instanceof StoreRefusedError ? [{ reason: error.reason }] : [];
+    logger.fatal(error instanceof Error ? error.message : String(error), ...fields, 'Rectify');
     // Every refusal at start that has Chinese words (a refused store, a full disk, invalid settings) says them too.
     const zh = messageZhOf(error);
     if (zh) logger.fatal(zh, 'Rectify');

@@ -132,24 +132,37 @@ export const onSheet = (command: BatchCommand, sheet: string | undefined): Batch
  * in the stream: a retry of the same request) is not refused.
  */
 export function pinnedAt(command: BatchCommand, version: number, refusal: (history: readonly StoredEvent[]) => DomainError | Promise<DomainError>): BatchCommand {
-  const moved = async (store: EventStore): Promise<DomainError | null> => {
+  const guarded = guardedBy(command, async (store) => {
     const history = await store.readStream(command.streamId);
     if (history.length === version || history.some((stored) => stored.metadata.commandId === command.commandId)) return null;
     return await refusal(history);
-  };
+  });
   return {
-    ...command,
-    async check(store, schemas) {
-      return (await moved(store)) ?? command.check(store, schemas);
-    },
+    ...guarded,
     async prepare(store, schemas, earlier) {
-      const error = await moved(store);
-      if (error) throw error;
-      const prepared = await command.prepare(store, schemas, earlier);
+      const prepared = await guarded.prepare(store, schemas, earlier);
       // Decided on the stream as read again: its revision then is the one the append expects, which must be the version's.
       const revision = version - 1 + earlier.length;
       if (prepared.retriedAt === undefined && prepared.expectedRevision !== (revision < 0 ? 'no_stream' : revision)) throw await refusal(await store.readStream(command.streamId));
       return prepared;
+    },
+  };
+}
+
+/**
+ * `command`, checked and decided only while `refused` (read from the store each time the batch checks and prepares it) finds
+ * nothing against it (null); else that refusal — answered by `check`, thrown by `prepare`.
+ */
+export function guardedBy(command: BatchCommand, refused: (store: EventStore) => Promise<DomainError | null>): BatchCommand {
+  return {
+    ...command,
+    async check(store, schemas) {
+      return (await refused(store)) ?? command.check(store, schemas);
+    },
+    async prepare(store, schemas, earlier) {
+      const error = await refused(store);
+      if (error) throw error;
+      return command.prepare(store, schemas, earlier);
     },
   };
 }

@@ -1,6 +1,6 @@
 import { wordsWithoutPunctuation } from '../../shared/numbers-by-value.js';
 import { slicer } from '../../shared/event-loop-turns.js';
-import { batchCommand, contextInBatch, onSheet, pinnedAt, type BatchCommand } from '../../event-sourcing/command-batch.js';
+import { batchCommand, contextInBatch, onSheet, guardedBy, pinnedAt, type BatchCommand } from '../../event-sourcing/command-batch.js';
 import type { EventStore, Position, StoredEvent } from '../../event-store/event-store.port.js';
 import { actorName } from '../../rectification/evaluations/history-entry.resolver.js';
 import { userStream } from '../../access/domain/user.events.js';
@@ -958,22 +958,11 @@ async function planChangesOf({ store, schemas }: ImportDependencies, history: re
  * version applied since is. A retry of this very command (found in the plan's stream) passes.
  */
 function pinnedToPlanVersion(command: BatchCommand, dependencies: ImportDependencies, expected: number, refusal: (history: readonly StoredEvent[]) => Promise<DomainError>): BatchCommand {
-  const moved = async (store: EventStore): Promise<DomainError | null> => {
+  return guardedBy(command, async (store) => {
     const history = await store.readStream(command.streamId);
     if (history.some((stored) => stored.metadata.commandId === command.commandId)) return null;
     return (await planChangesOf(dependencies, history)).length === expected ? null : refusal(history);
-  };
-  return {
-    ...command,
-    async check(store, schemas) {
-      return (await moved(store)) ?? command.check(store, schemas);
-    },
-    async prepare(store, schemas, earlier) {
-      const error = await moved(store);
-      if (error) throw error;
-      return command.prepare(store, schemas, earlier);
-    },
-  };
+  });
 }
 
 /** What a record of the plan's own history did, for a clerk. */

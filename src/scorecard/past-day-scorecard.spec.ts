@@ -8,7 +8,7 @@ import { DashboardReadModel } from '../rectification/dashboard/dashboard.read-mo
 import { RectificationLedger } from '../rectification/ledger/rectification-ledger.js';
 import { randomFindingsLog, viewDays } from '../rectification/testing/random-findings-log.js';
 import { PLAN, PLAN_DAYS, planInserts, planLogOf } from '../work-plan/testing/random-plan-log.js';
-import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
+import { WorkPlanLedger, withPartsTakenOff } from '../work-plan/breakdown/work-plan-ledger.js';
 import { WorkPlanPartsReadModel } from '../work-plan/breakdown/work-plan-parts.read-model.js';
 import { buildScorecard, scorecardFromFigures } from './scorecard.js';
 
@@ -60,7 +60,7 @@ async function folded(server: Server, day: string) {
   const withdrawn = await server.workPlans.withdrawnAsTheyStood([...byId.keys()], (itemId) => byId.get(itemId), cut);
   const parts = [
     ...(await server.findings.listFindingsAt({}, cut, null)).flatMap((finding) => [...finding.parts.values()]),
-    ...items.map((item) => withdrawn.get(item.itemId) ?? item).flatMap((item) => [...item.parts.values()]),
+    ...items.map((item) => withdrawn.get(item.itemId) ?? item).flatMap((item) => [...withPartsTakenOff(item, item.parts).values()]),
   ];
   return buildScorecard({ parts, unitName: unitNameOf(server), today: day });
 }

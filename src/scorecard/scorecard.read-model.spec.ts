@@ -4,7 +4,7 @@ import { DashboardReadModel } from '../rectification/dashboard/dashboard.read-mo
 import { StreamsInMemory } from '../event-sourcing/testing/streams-in-memory.js';
 import { RectificationLedger } from '../rectification/ledger/rectification-ledger.js';
 import { asWorkPlanItems, randomFindingsLog, viewDays } from '../rectification/testing/random-findings-log.js';
-import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
+import { WorkPlanLedger, withPartsTakenOff } from '../work-plan/breakdown/work-plan-ledger.js';
 import { WorkPlanPartsReadModel } from '../work-plan/breakdown/work-plan-parts.read-model.js';
 import { buildScorecard, scorecardFromTallies } from './scorecard.js';
 
@@ -23,7 +23,7 @@ describe('the incremental scorecard', () => {
         const unitName = (unitId: string) => units.get(unitId)?.name ?? unitId;
         const parts = [
           ...findings.listFindings().flatMap((finding) => [...finding.parts.values()]),
-          ...workPlans.listItems().flatMap((item) => [...item.parts.values()]),
+          ...workPlans.listItems().flatMap((item) => [...withPartsTakenOff(item, item.parts).values()]),
         ];
         const tallies = [findingParts.unitTallies(), itemParts.unitTallies()];
         expect(scorecardFromTallies({ tallies, unitName, today })).toEqual(buildScorecard({ parts, unitName, today }));

@@ -10,7 +10,7 @@ import { ProjectionEngine } from '../event-sourcing/projection-engine.js';
 import { DashboardReadModel } from '../rectification/dashboard/dashboard.read-model.js';
 import { findingsAtCut } from '../rectification/dashboard/dashboard.queries.js';
 import { TimeTravelCache } from '../shared/time-travel-cache.js';
-import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
+import { WorkPlanLedger, withPartsTakenOff } from '../work-plan/breakdown/work-plan-ledger.js';
 import { WorkPlanPartsReadModel } from '../work-plan/breakdown/work-plan-parts.read-model.js';
 import { buildScorecard, scorecardFromFigures, scorecardFromTallies, type UnitScore } from './scorecard.js';
 import { UnitScoreType } from './scorecard.types.js';
@@ -55,7 +55,7 @@ export class GetUnitScorecardHandler implements IQueryHandler<GetUnitScorecardQu
           buildScorecard({
             parts: [
               ...(await findingsAtCut(this.findings, this.findingParts, time, this.travelled)).flatMap((finding) => [...finding.parts.values()]),
-              ...(await this.itemsAtCut(time)).flatMap((item) => [...item.parts.values()]),
+              ...(await this.itemsAtCut(time)).flatMap((item) => [...withPartsTakenOff(item, item.parts).values()]),
             ],
             unitName,
             today: time.asOf,
@@ -92,7 +92,8 @@ export class GetUnitScorecardHandler implements IQueryHandler<GetUnitScorecardQu
   }
 
   /**
-   * The items as they stood at the cut, a withdrawn one as it stood on its withdrawal (`WorkPlanLedger.withdrawnAsTheyStood`):
+   * The items as they stood at the cut, a withdrawn one as it stood on its withdrawal (`WorkPlanLedger.withdrawnAsTheyStood`;
+   * the caller adds each item's parts taken off, `withPartsTakenOff`):
    * its units' records made after it, before the office heard of it, count nowhere (breaker11h P8; seen again by breaker11n P1's
    * typing-order e2e: a report of the withdrawn days counted as on time).
    */

@@ -10,8 +10,8 @@ export interface UnitScore {
   readonly unitId: string;
   readonly unitName: string;
   /**
-   * Parts the unit held, in findings and work-plan items: those it holds, and each it passed on (机构改革) after holding it a day
-   * or more (`earlierWatches`).
+   * Parts the unit held, in findings and work-plan items: those it holds, each it passed on (机构改革) after holding it a day
+   * or more (`earlierWatches`), and each a plan change took off a work-plan item (as it stood on that day).
    */
   readonly parts: number;
   /**
@@ -39,7 +39,8 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
  * Every unit's record across findings and work-plan items, best first: on-time rate, then
  * fewest overdue, fewest returned, fastest remediation. Who to commend is at the top, who to
  * criticise at the bottom. A part of a withdrawn parent, shown as it stood (`parentWithdrawnOn`), is
- * due and overdue as on its withdrawal day (`dayCountedOn`), as the tallies count it (breaker11o P4). Each fact is credited to
+ * due and overdue as on its withdrawal day (`dayCountedOn`), as the tallies count it (breaker11o P4); so is a part a plan
+ * change took off an item, on its removal day — the caller passes those too (`withPartsTakenOff`, newcomer49-10 S5). Each fact is credited to
  * the unit whose watch it happened on (the watch rule; breaker8p P2, P10): the holder is judged on its own days (`onWatch`,
  * `holderWatch`: due, overdue and on time against the day it came to hold the part; only its own first report, returns and
  * days to a pass), and each earlier holder keeps the part with what it reported, returned and remediated on its days

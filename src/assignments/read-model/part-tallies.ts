@@ -290,8 +290,10 @@ function unitTally(tallies: PartTallies, unitId: string): PartTally {
 /**
  * Recounts one parent's parts as they are now; returns the parts that changed. `countedUntil`: the office day the parent
  * was withdrawn, for parts counted as they stood then (their lateness judged on that day, see `partFacts`); absent in the plan.
+ * A part carrying its own such day (`parentWithdrawnOn`: a part a plan change took off, counted as it stood on its removal
+ * day, `withPartsTakenOff`) is counted until that day. `parts` is keyed by anything unique (a unit id, or a taken-off key).
  */
-export function updateParent(tallies: PartTallies, parentId: string, parts: ReadonlyMap<string, PartView>, countedUntil?: string): PartChange[] {
+export function updateParent(tallies: PartTallies, parentId: string, parts: ReadonlyMap<string, PartView & { readonly parentWithdrawnOn?: string }>, countedUntil?: string): PartChange[] {
   const counted = tallies.byParent.get(parentId) ?? new Map<string, PartFacts>();
   const changes: PartChange[] = [];
   for (const [unitId, before] of counted) {
@@ -303,8 +305,9 @@ export function updateParent(tallies: PartTallies, parentId: string, parts: Read
   }
   for (const [unitId, part] of parts) {
     const before = counted.get(unitId) ?? null;
-    if (before && stillHolds(before, part, countedUntil)) continue;
-    const after = partFacts(part, countedUntil);
+    const until = part.parentWithdrawnOn ?? countedUntil;
+    if (before && stillHolds(before, part, until)) continue;
+    const after = partFacts(part, until);
     if (before) tallyUnitPart(tallies, before, -1);
     tallyUnitPart(tallies, after, 1);
     counted.set(unitId, after);

@@ -2,7 +2,7 @@ import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { StreamsInMemory } from '../../event-sourcing/testing/streams-in-memory.js';
 import { buildScorecard, scorecardFromTallies } from '../../scorecard/scorecard.js';
 import { workPlanItemStream, workPlanStream } from '../domain/work-plan.events.js';
-import { WorkPlanLedger } from './work-plan-ledger.js';
+import { WorkPlanLedger, withPartsTakenOff } from './work-plan-ledger.js';
 import { WorkPlanPartsReadModel } from './work-plan-parts.read-model.js';
 
 /*
@@ -81,7 +81,7 @@ async function scorecards(log: Log, today: string) {
   const cut = { asOf: today, knownAt: null, axes: [] };
   const items = await ledger.itemsAt(cut, ledger.latestRecordedAt);
   const stood = await ledger.withdrawnAsTheyStood(items.map((item) => item.itemId), (itemId) => items.find((item) => item.itemId === itemId), cut);
-  const parts = items.flatMap((item) => [...(stood.get(item.itemId) ?? item).parts.values()]);
+  const parts = items.flatMap((item) => [...withPartsTakenOff(item, (stood.get(item.itemId) ?? item).parts).values()]);
   return { now: figures(scorecardFromTallies({ tallies: [itemParts.unitTallies()], unitName, today })), asOf: figures(buildScorecard({ parts, unitName, today })) };
 }
 

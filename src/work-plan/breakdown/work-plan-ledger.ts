@@ -844,17 +844,43 @@ export function itemPartsOnWithdrawal(timeline: readonly TimelineEntry[], withdr
   return view.status === 'WITHDRAWN' ? view.parts : undefined;
 }
 
+/** A part as 单位排名 counts it: `parentWithdrawnOn` set when it counts as it stood on that office day (`dayCountedOn`). */
+export type ScoredPart = PartView & { readonly parentWithdrawnOn?: string };
+
+/** The key of a part taken off the item in `withPartsTakenOff`'s answer: never a unit id, so a unit given a new part after it counts both. */
+const takenOffKey = (unitId: string) => `${unitId}|taken-off`;
+
+/**
+ * `parts` (an item's as 单位排名 counts them: its own, or a withdrawn item's as they stood on the withdrawal, each with
+ * `parentWithdrawnOn`) with each part a plan change took off unverified (`removedParts`: a new version leaving the unit out,
+ * `removeWorkPlanItemUnit`) added as it stood on its removal day, `parentWithdrawnOn` that day — the rule for a withdrawn
+ * item's parts (breaker11o P4) applied to one part: it stays in its unit's 任务数, a report made before the removal counts
+ * (on time or late), and a part overdue then stays due and overdue, one due later never becomes due (newcomer49-10 S5: a
+ * unit three months late was cleared in 单位排名 by being left out of the next 调整). The one place every 单位排名 takes an
+ * item's parts from: the tallies kept now (`WorkPlanPartsReadModel`), the per-day deltas of a past day (`partsAsCounted`,
+ * `foldItemByDay`) and the scorecard as known at an instant (`GetUnitScorecardHandler`). A removed part's key is not its unit
+ * id (`takenOffKey`). `parts` itself when nothing was taken off. O(parts) then.
+ */
+export function withPartsTakenOff(item: Pick<WorkPlanItemView, 'removedParts'>, parts: ReadonlyMap<string, ScoredPart>): ReadonlyMap<string, ScoredPart> {
+  const removed = item.removedParts;
+  if (removed === undefined || removed.size === 0) return parts;
+  const counted = new Map<string, ScoredPart>(parts);
+  for (const [unitId, { part, on }] of removed) counted.set(takenOffKey(unitId), { ...part, parentWithdrawnOn: on });
+  return counted;
+}
+
 /**
  * The item's parts as the scorecard of a day counts them, `item` folded at `cut` (`itemAt`) from `timeline`: in the plan,
  * its parts; withdrawn, as they stood on the withdrawal — each with `parentWithdrawnOn` — as `WorkPlanLedger.asWithdrawn`
- * makes them (its units' records dated on or after the withdrawal left out when a part holds one).
+ * makes them (its units' records dated on or after the withdrawal left out when a part holds one); with the parts plan
+ * changes took off, each as it stood on its removal day (`withPartsTakenOff`).
  */
-export function partsAsCounted(item: WorkPlanItemView, timeline: readonly TimelineEntry[], cut: TimeCut): ReadonlyMap<string, PartView & { readonly parentWithdrawnOn?: string }> {
+export function partsAsCounted(item: WorkPlanItemView, timeline: readonly TimelineEntry[], cut: TimeCut): ReadonlyMap<string, ScoredPart> {
   const { withdrawnOn } = item;
-  if (item.status !== 'WITHDRAWN' || withdrawnOn === null) return item.parts;
+  if (item.status !== 'WITHDRAWN' || withdrawnOn === null) return withPartsTakenOff(item, item.parts);
   const later = [...item.parts.values()].some((part) => recordsAfterWithdrawal(part, withdrawnOn).length > 0);
   const stood = later ? (itemPartsOnWithdrawal(timeline, withdrawnOn, cut) ?? item.parts) : item.parts;
-  return new Map([...stood].map(([unitId, part]) => [unitId, { ...part, parentWithdrawnOn: withdrawnOn }]));
+  return withPartsTakenOff(item, new Map([...stood].map(([unitId, part]) => [unitId, { ...part, parentWithdrawnOn: withdrawnOn }])));
 }
 
 /**
@@ -863,7 +889,7 @@ export function partsAsCounted(item: WorkPlanItemView, timeline: readonly Timeli
  * (corrections applied) — between two of them nothing it counts changes — with the item folded at that day (`itemAt`).
  * O(days × its events): for a refold of one item's share of past days. `timeline`: as `WorkPlanLedger.timeline` gives it.
  */
-export function foldItemByDay(timeline: readonly TimelineEntry[], visit: (day: string, parts: Iterable<PartView & { readonly parentWithdrawnOn?: string }>) => void): void {
+export function foldItemByDay(timeline: readonly TimelineEntry[], visit: (day: string, parts: Iterable<ScoredPart>) => void): void {
   const [defined, ...rest] = datedDefinition(timeline);
   if (defined?.type !== 'WorkPlanItemDefined') return;
   const days = new Set<string>([defined.occurredOn]);

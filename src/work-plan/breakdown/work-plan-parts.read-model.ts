@@ -17,7 +17,7 @@ import {
   type Segment,
   type UnitScoreFigures,
 } from '../../rectification/dashboard/dashboard-by-day.js';
-import { foldItemByDay, type WorkPlanItemView, type WorkPlanLedger } from './work-plan-ledger.js';
+import { foldItemByDay, withPartsTakenOff, type WorkPlanItemView, type WorkPlanLedger } from './work-plan-ledger.js';
 
 const ITEM_STREAM_PREFIX = 'work-plan-item-';
 
@@ -25,11 +25,12 @@ const ITEM_STREAM_PREFIX = 'work-plan-item-';
  * Counts the item's parts: in the plan, as they stand; withdrawn, as they stood on the withdrawal (`partsAsWithdrawn` when a
  * unit recorded something dated on or after it) with their lateness judged on that day — a report dated after the item left
  * the plan is not counted on time, a part due after it never becomes due (breaker11o P4; the scorecard of a past day the same,
- * `WorkPlanLedger.withdrawnAsTheyStood`).
+ * `WorkPlanLedger.withdrawnAsTheyStood`); and each part a plan change took off, as it stood on its removal day
+ * (`withPartsTakenOff`, newcomer49-10 S5).
  */
 function tally(tallies: PartTallies, item: WorkPlanItemView): void {
-  if (item.status === 'WITHDRAWN' && item.withdrawnOn !== null) updateParent(tallies, item.itemId, item.partsAsWithdrawn ?? item.parts, item.withdrawnOn);
-  else updateParent(tallies, item.itemId, item.parts);
+  if (item.status === 'WITHDRAWN' && item.withdrawnOn !== null) updateParent(tallies, item.itemId, withPartsTakenOff(item, item.partsAsWithdrawn ?? item.parts), item.withdrawnOn);
+  else updateParent(tallies, item.itemId, withPartsTakenOff(item, item.parts));
 }
 
 /** The read model's whole state: plain data, so it can be snapshotted as it is. */
@@ -117,7 +118,7 @@ export class WorkPlanPartsReadModel implements Projection {
       if (!plan) outOfOrder = true;
       else if (plan.importedAt === event.metadata.recordedAt && plan.approvedOn < event.occurredOn) day = dayNumber(plan.approvedOn);
     }
-    applyParentEvent(this.state.byDay, item.itemId, { seq, evaluationId: '', category: '' }, day, outOfOrder, (from) => scoreSegmentOf(this.state.byDay, from, item.parts.values()));
+    applyParentEvent(this.state.byDay, item.itemId, { seq, evaluationId: '', category: '' }, day, outOfOrder, (from) => scoreSegmentOf(this.state.byDay, from, withPartsTakenOff(item, item.parts).values()));
   }
 
   /**

@@ -130,8 +130,8 @@ describe('README: Importing plans, units and findings; Excel out', () => {
       throw new Error(`the README's revision block stopped (exit ${revision.code}), or a version was not refused:\n${revision.output}`);
     }
     expect(revision.output).toMatch(/与工作方案“青川市2026年政务公开工作要点”已被第2版（[^）]*work-plan-2026-v2\.csv[^）]*）取代的第1版（[^）]*work-plan-2026\.xlsx/);
-    expect(revision.output).toContain('试导入：青川市2026年政务公开工作要点（2026）将修订：新增事项 1 项（36），调整时限 1 项（7：2026-04-30 → 2026-09-30）。未写入任何内容。');
-    expect(revision.output).toContain('Revised 青川市2026年政务公开工作要点 (2026): 1 item(s) added (36), 1 re-dated (7: 2026-04-30 → 2026-09-30). Progress is kept.');
+    expect(revision.output).toContain('试导入：青川市2026年政务公开工作要点（2026）将修订：新增事项 1 项（36），调整时限 1 项（7：2026-04-30 → 2026-09-30），事项 7 已逾期 46 天：改期后不再计为逾期。未写入任何内容。');
+    expect(revision.output).toContain('Revised 青川市2026年政务公开工作要点 (2026): 1 item(s) added (36), 1 re-dated (7: 2026-04-30 → 2026-09-30), item 7 was 46 days overdue: once re-dated it no longer counts as overdue. Progress is kept.');
     const refusalZh = revision.output.split('\n').find((line) => line.startsWith('工作方案“青川市2026年政务公开工作要点”已从另一份文件导入'));
     expect(refusalZh).toContain('请加 --revise 后重新导入');
     expect(refusalZh).toContain('--dry-run');

@@ -998,7 +998,7 @@ describe('a revised file titled as the plan with a suffix (issue 10 P6)', () => 
     const refusal = await importWorkPlanFile(dependencies, file(`${title}${suffix}`), {}, at('plain'), await knownOf(dependencies)).catch((error: unknown) => error);
     expect(refusal).toMatchObject({ code: 'CONFLICT', details: { writtenTitle: `${title}${suffix}` } });
     expect((refusal as DomainError).messageZh).toBe(
-      `工作方案“${title}”已从另一份文件导入；plan-v2.csv 是它的新版本（调整时限 1 项（1：2026-06-30 → 2026-11-30））。文件标题“${title}${suffix}”与该方案只差版本说明或写法，按同一方案读取。` +
+      `工作方案“${title}”已从另一份文件导入；plan-v2.csv 是它的新版本（调整时限 1 项（1：2026-06-30 → 2026-11-30），事项 1 已逾期 1 天：改期后不再计为逾期）。文件标题“${title}${suffix}”与该方案只差版本说明或写法，按同一方案读取。` +
         '如需按新版本调整，请勾选“按新版本调整”后重新导入，已有进度全部保留；勾选后“预览（不写入）”只显示差异，不写入。',
     );
     // With an approval day given, as the refusals about dates advised: still the plan's version, never a plan of its own.

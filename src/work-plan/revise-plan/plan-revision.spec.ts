@@ -15,7 +15,7 @@ import { partOf, partsOf } from '../../assignments/domain/assignment.decider.js'
 import { workPlanItemDecider } from '../domain/work-plan-item.decider.js';
 import { workPlanIdFor, workPlanItemIdFor, workPlanItemStream } from '../domain/work-plan.events.js';
 import { importWorkPlanFile } from '../import-work-plan/import-work-plan.js';
-import { describeRevision, isUnchanged, itemRevisionCommands, planRevisionOf, type ItemVersion } from './plan-revision.js';
+import { describeRevision, isUnchanged, itemRevisionCommands, planRevisionOf, withUnitNames, type ItemVersion } from './plan-revision.js';
 
 /*
  * Fault 3 of issue 10: a task list "adjusted as the work goes on" is imported again with one
@@ -72,6 +72,15 @@ describe('a new version of an imported plan (fault 3)', () => {
       summary: '专栏已整合上线',
       evidence: [{ title: '政府信息公开专栏', link: 'https://www.qingchuan.gov.cn/xxgk', documentRef: null }],
     }, commandContext({ actor: { id: 'user-fgw', role: 'UNIT', unitId: FGW }, commandType: 'ReportWorkPlanItem', idempotencyKey: 'report-1', now: new Date('2026-04-20T09:00:00+08:00') }));
+  });
+
+  it('dated after item 1 fell overdue (市财政局 never reported), the dry run and the applied answer say its lateness stops counting (newcomer49-10 S5, related)', async () => {
+    const file = { name: 'plan-v2.csv', content: text(VERSION_2) };
+    const told = '事项 1 已逾期 32 天：改期后不再计为逾期';
+    const preview = await importWorkPlanFile(dependencies, file, { title: TITLE, year: 2026, revise: true, dryRun: true, assignedOn: '2026-08-01' }, contextOf('late-dry', '2026-08-02T09:00:00+08:00'));
+    expect(describeRevision(preview.revision!).zh).toContain(`调整时限 1 项（1：2026-06-30 → 2026-09-30），${told}`);
+    const applied = await importWorkPlanFile(dependencies, file, { title: TITLE, year: 2026, revise: true, assignedOn: '2026-08-01' }, contextOf('late', '2026-08-02T09:00:00+08:00'));
+    expect(describeRevision(applied.revision!).zh).toContain(told);
   });
 
   it('is refused unasked, with what differs and how to apply it; nothing is written', async () => {
@@ -380,6 +389,38 @@ describe('the difference between two versions', () => {
 
   it('is nothing for the same items', () => {
     expect(describeRevision(planRevisionOf([version('1')], [version('1')]))).toEqual({ en: 'no item changes', zh: '事项无变化' });
+  });
+
+  describe('a version re-dating an item a unit is already late on (newcomer49-10 S5, related)', () => {
+    const due = (dueDate: string) => ({ dueDate, terms: { kind: 'BY_DATE' as const } });
+    /** Item 4 due 06-30: a never reported, b reported on time (awaiting inspection). */
+    const standing = version('4', { partDues: { a: due('2026-06-30'), b: due('2026-06-30') }, reportedUnitIds: ['b'] });
+
+    it('says how long it was overdue on the version\'s day and that it no longer counts once moved', () => {
+      const revision = planRevisionOf([standing], [version('4', { dueDate: '2026-12-31' })], '2026-12-05');
+      expect(revision.redated).toEqual([expect.objectContaining({ code: '4', from: '2026-06-30', to: '2026-12-31', overdueDays: 158 })]);
+      expect(describeRevision(revision).zh).toBe('调整时限 1 项（4：2026-06-30 → 2026-12-31），事项 4 已逾期 158 天：改期后不再计为逾期');
+      expect(describeRevision(revision).en).toContain('item 4 was 158 days overdue: once re-dated it no longer counts as overdue');
+    });
+
+    it('says nothing when nobody was late on that day, or the new date is already past too', () => {
+      expect(planRevisionOf([standing], [version('4', { dueDate: '2026-12-31' })], '2026-06-30').redated[0]?.overdueDays).toBeUndefined();
+      expect(planRevisionOf([version('4', { ...standing, reportedUnitIds: ['a', 'b'] })], [version('4', { dueDate: '2026-12-31' })], '2026-12-05').redated[0]?.overdueDays).toBeUndefined();
+      expect(planRevisionOf([standing], [version('4', { dueDate: '2026-09-30' })], '2026-12-05').redated[0]?.overdueDays).toBeUndefined();
+      expect(planRevisionOf([standing], [version('4', { dueDate: '2026-12-31' })]).redated[0]?.overdueDays).toBeUndefined();
+    });
+  });
+
+  it('names the units whose role a version changes, with their new role (newcomer49-10 M12)', () => {
+    const names: Record<string, string> = { a: '澜江市人民政府办公室', b: '澜江市发展和改革委员会' };
+    const revision = withUnitNames(planRevisionOf([version('1')], [version('1', { leadUnitIds: ['b'], responsibleUnitIds: ['a'] })]), (unitId) => names[unitId]);
+    const said = describeRevision(revision).zh;
+    expect(said).toContain('调整牵头/责任分工 2 个，进度保留（事项 1：');
+    expect(said).toContain('澜江市发展和改革委员会 改为牵头单位');
+    expect(said).toContain('澜江市人民政府办公室 改为责任单位');
+    expect(describeRevision(revision).en).toContain('澜江市发展和改革委员会 now lead');
+    // Without the directory (names unknown), the items alone, as before.
+    expect(describeRevision(planRevisionOf([version('1')], [version('1', { leadUnitIds: ['b'], responsibleUnitIds: ['a'] })])).zh).toContain('进度保留（事项 1）');
   });
 
   it('does not re-date an item whose terms carry no day of their own when a later version reads them again (breaker10e P3)', () => {

@@ -2,8 +2,8 @@ import type { DueDateLimit, DueDateOverride, UnitNames } from '../../assignments
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import type { Actor } from '../../shared/command-context.js';
 import { say, type Bilingual } from '../../shared/domain-error.js';
-import { BY_DATE, isDueOnAssignment, sameDueTerms, termsInWords, type DueTerms, type PartDue } from '../../shared/deadline.js';
-import { isAfter } from '../../shared/calendar-date.js';
+import { BY_DATE, isDueOnAssignment, isNeverOverdue, sameDueTerms, termsInWords, type DueTerms, type PartDue } from '../../shared/deadline.js';
+import { daysBetween, isAfter } from '../../shared/calendar-date.js';
 import { wordsWithoutPunctuation } from '../../shared/numbers-by-value.js';
 import type { ReviseWorkPlanItem, UnitToAdd, WithdrawWorkPlanItem } from '../domain/work-plan-item.decider.js';
 
@@ -141,9 +141,11 @@ export interface PlanRevision {
   readonly reinstated: readonly ItemVersion[];
   /**
    * A new due date, or the same day read another way (2025-06-30 → 常态化): `from` and `to` are the
-   * deadline in the office's words (`dueInWords`).
+   * deadline in the office's words (`dueInWords`). `overdueDays`: an item a unit still owed a report on past its due date on
+   * the version's day, moved to that day or later — the days the most overdue part was late then (calendar days), which
+   * stop counting as overdue once it is moved (the summary says so: newcomer49-10 S5, related).
    */
-  readonly redated: readonly { readonly code: string; readonly title: string; readonly from: string; readonly to: string }[];
+  readonly redated: readonly { readonly code: string; readonly title: string; readonly from: string; readonly to: string; readonly overdueDays?: number }[];
   /**
    * Reworded: its title, 具体内容 or 工作措施 changed (a move to another 大项 alone is no rewording: `moved`). `previousTitle`: the
    * title before, when the title changed (said in the summary: breaker10r P2). `cleared`: the 具体内容 / 工作措施 the version
@@ -308,6 +310,23 @@ function keptTitle(item: ItemVersion, before: ItemVersion | undefined): ItemVers
 }
 
 /**
+ * How many calendar days the most overdue part of `before` (the item as it stands) was late on `versionDay` (`YYYY-MM-DD`) — a
+ * part its unit still owed a report on (not verified, no report awaiting inspection before that day), not standing, due
+ * before that day — when the version `after` moves the item to that day or later and so past that part's date: from that
+ * day on the part is no longer overdue. Undefined when no part is so.
+ */
+function overdueDaysCleared(before: ItemVersion, after: ItemVersion, versionDay: string): number | undefined {
+  if (after.dueDate < versionDay || isNeverOverdue(after.terms ?? BY_DATE)) return undefined;
+  const done = new Set(before.workBeforeVersionDay ? [...before.workBeforeVersionDay.verifiedUnitIds, ...before.workBeforeVersionDay.reportedUnitIds] : [...(before.verifiedUnitIds ?? []), ...(before.reportedUnitIds ?? [])]);
+  let most = 0;
+  for (const [unitId, due] of Object.entries(before.partDues ?? {})) {
+    if (done.has(unitId) || isNeverOverdue(due.terms) || due.dueDate >= versionDay || due.dueDate >= after.dueDate) continue;
+    most = Math.max(most, daysBetween(due.dueDate, versionDay));
+  }
+  return most > 0 ? most : undefined;
+}
+
+/**
  * `current`: the plan's items as they stand, and withdrawn ones (`withdrawnOn`) whose code the new
  * version lists; `next`: the new version's; `versionDay`: its office day (`YYYY-MM-DD`; absent: the
  * plan as it stands is the plan on that day) — a unit the version names that holds a part only since a
@@ -351,7 +370,8 @@ export function planRevisionOf(
     }
     if (before.withdrawnOn !== undefined) revision.reinstated.push(item);
     if (before.dueDate !== item.dueDate || !sameTerms(before.terms, item.terms)) {
-      revision.redated.push({ code: item.code, title: item.title, from: dueInWords(before), to: dueInWords(item) });
+      const overdueDays = versionDay === undefined ? undefined : overdueDaysCleared(before, item, versionDay);
+      revision.redated.push({ code: item.code, title: item.title, from: dueInWords(before), to: dueInWords(item), ...(overdueDays === undefined ? {} : { overdueDays }) });
     }
     if (before.categoryCode !== item.categoryCode) {
       revision.moved.push({
@@ -546,6 +566,16 @@ export function describeRevision(revision: PlanRevision): Bilingual {
     for (const unit of units) byItem.set(unit.code, [...(byItem.get(unit.code) ?? []), unit.unitName!]);
     return [...byItem].map(([code, names]) => (language === 'en' ? `item ${code}: ${names.join(', ')}` : `事项 ${code}：${names.join('、')}`)).join(language === 'en' ? '; ' : '；');
   };
+  // Each unit with its new role where the names are known: 「事项 1：澜江市发展和改革委员会 改为牵头单位、澜江市人民政府办公室 改为责任单位」 (newcomer49-10 M12).
+  const rolesNamed = (units: readonly UnitChange[], language: 'en' | 'zh'): string => {
+    if (units.some((unit) => unit.unitName === undefined)) return language === 'en' ? `items ${codes(units)}` : `事项 ${codes(units)}`;
+    const byItem = new Map<string, string[]>();
+    for (const unit of units) {
+      const said = language === 'en' ? `${unit.unitName!} now ${unit.role === 'LEAD' ? 'lead' : 'responsible'}` : `${unit.unitName!} 改为${unit.role === 'LEAD' ? '牵头单位' : '责任单位'}`;
+      byItem.set(unit.code, [...(byItem.get(unit.code) ?? []), said]);
+    }
+    return [...byItem].map(([code, said]) => (language === 'en' ? `item ${code}: ${said.join(', ')}` : `事项 ${code}：${said.join('、')}`)).join(language === 'en' ? '; ' : '；');
+  };
   const partNamed = (part: PartRedated) => (part.unitName === undefined ? '' : ` ${part.unitName}`);
   const keptReported = revision.itemsKept.filter(awaitsInspectionOnly);
   const keptVerified = revision.itemsKept.filter((item) => !awaitsInspectionOnly(item));
@@ -583,6 +613,10 @@ export function describeRevision(revision: PlanRevision): Bilingual {
       `${revision.redated.length} re-dated (${revision.redated.map((item) => `${item.code}: ${item.from} → ${item.to}`).join(', ')})`,
       `调整时限 ${revision.redated.length} 项（${revision.redated.map((item) => `${item.code}：${item.from} → ${item.to}`).join('，')}）`,
     ],
+    // Lateness a re-dating clears is said, item by item (newcomer49-10 S5, related): the office decides it knowing.
+    ...revision.redated.flatMap(({ code, overdueDays }): [number, string, string][] =>
+      overdueDays === undefined ? [] : [[1, `item ${code} was ${overdueDays} days overdue: once re-dated it no longer counts as overdue`, `事项 ${code} 已逾期 ${overdueDays} 天：改期后不再计为逾期`]],
+    ),
     [
       revision.partsRedated.length,
       `${revision.partsRedated.length} unit(s) re-dated on their own rows (${revision.partsRedated.map((part) => `${part.code}${partNamed(part)}: ${part.from} → ${part.to}`).join(', ')})`,
@@ -622,8 +656,8 @@ export function describeRevision(revision: PlanRevision): Bilingual {
     ],
     [
       revision.rolesChanged.length,
-      `${revision.rolesChanged.length} role(s) changed, progress kept (items ${codes(revision.rolesChanged)})`,
-      `调整牵头/责任分工 ${revision.rolesChanged.length} 个，进度保留（事项 ${codes(revision.rolesChanged)}）`,
+      `${revision.rolesChanged.length} role(s) changed, progress kept (${rolesNamed(revision.rolesChanged, 'en')})`,
+      `调整牵头/责任分工 ${revision.rolesChanged.length} 个，进度保留（${rolesNamed(revision.rolesChanged, 'zh')}）`,
     ],
   ];
   const present = parts.filter(([count]) => count > 0);

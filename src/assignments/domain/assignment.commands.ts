@@ -140,6 +140,11 @@ export interface RequestExtension extends Dated {
   readonly reason: string;
   /** Asked for on or before the due date, or after a failed inspection returned the part. */
   readonly requestedOn: string;
+  /**
+   * The parent's limit (`withDueDateLimit`): a requested day past it may still be granted with a supervisor's 特批, one past
+   * the override's reach (`overrideReach`) never, so it is refused when asked.
+   */
+  readonly dueDateLimit?: DueDateLimit | null;
 }
 
 /**

@@ -1106,6 +1106,14 @@ describe('deadline rules: bounded by the plan, renewed when a part comes back', 
       given([leadAssigned]).when(requestExtension({ requestedDueDate: '2099-12-31' })).then([farRequest]);
     });
 
+    it('a day past the limit that a 特批 could grant is asked as any other; one past the override\'s reach is refused when asked, naming it (newcomer49-10 M16)', () => {
+      const nearRequest: ExtensionRequested = { ...extensionRequested, data: { ...extensionRequested.data, requestedDueDate: '2025-12-31' } };
+      given([leadAssigned]).when(requestExtension({ requestedDueDate: '2025-12-31', dueDateLimit: limit })).then([nearRequest]);
+      given([leadAssigned])
+        .when(requestExtension({ requestedDueDate: '2099-12-31', dueDateLimit: limit }))
+        .thenRefused('BAD_USER_INPUT', /2099-12-31: is after the latest day an override may set \(5 years after .* 2025-09-30, 2030-09-30\)/, /申请延至的日期（2099-12-31）晚于特批可延后的最远日期（整改实施方案的督查时限2025-09-30 后 5 年，即 2030-09-30）：请核对年份是否写错。/);
+    });
+
     it('an extension to 2099-12-31 is not granted without an override (fault 5)', () => {
       given([leadAssigned, farRequest]).when(decideExtension({ dueDateLimit: limit })).thenRefused('BAD_USER_INPUT', /2099-12-31 is after/);
     });

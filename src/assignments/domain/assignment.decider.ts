@@ -2560,6 +2560,13 @@ function requestExtension(command: RequestExtension, state: AssignmentsState): A
   requireCalendarDate(requestedDueDate, REQUESTED_DUE_DATE);
   requireLaterThanDueDate(requestedDueDate, then, requestedOn, REQUESTED_DUE_DATE);
   requireNotPast(requestedDueDate, requestedOn, REQUESTED_DUE_DATE);
+  // A day no 特批 could grant (past the override's reach: a year typed wrong, 2099) is refused when asked, never left pending
+  // until the supervisor's approval is refused (newcomer49-10 M16). A day past the limit within it may be granted with a 特批.
+  const limit = command.dueDateLimit;
+  if (limit && isAfter(requestedDueDate, overrideReach(limit.latest))) {
+    const past = beyondOverrideReach(requestedDueDate, limit);
+    throw badInput(`${REQUESTED_DUE_DATE.en} ${requestedDueDate}: ${past.en}`, `${REQUESTED_DUE_DATE.zh}（${requestedDueDate}）晚于${past.zh}`, fieldOf(REQUESTED_DUE_DATE));
+  }
   const events: AssignmentEvent[] = [{ type: 'ExtensionRequested', data: { unitId, requestId, requestedDueDate, reason, requestedOn } }];
   requireLaterFactsHold(state, events, asked, command);
   return events;

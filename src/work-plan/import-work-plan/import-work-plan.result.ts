@@ -208,7 +208,7 @@ export const workPlanImportResult = (outcome: WorkPlanImportOutcome): WorkPlanIm
       reason,
       changes: undone.map((change) => ({ kind: change.kind, code: change.code, title: change.title, unitId: change.unitId ?? null, unitName: change.unitName ?? null, previousDueDate: change.previousDueDate ?? null, dueDate: change.dueDate ?? null })),
     })),
-    summary: describeRevision(outcome.revision).zh + ((outcome.revisionsUndone ?? []).length > 0 ? `。${describeRevisionsUndone(outcome.revisionsUndone!).zh}` : ''),
+    summary: describeRevision(outcome.revision).zh + ((outcome.revisionsUndone ?? []).length > 0 ? `。${describeRevisionsUndone(outcome.revisionsUndone!, !outcome.dryRun).zh}` : ''),
   },
 });
 

@@ -445,8 +445,10 @@ async function importAsRead(
       ? revisionsUndone(
           revision,
           versionsInFile,
-          // A revision dated after the version's day is no later revision it undoes: the version is refused as dated before it (breaker8c P15).
-          (await recordedRevisions(dependencies, planStream, new Set([...(planWithout ?? []), ...(itemsWithout ?? [])]), registeredName)).filter((recorded) => recorded.on <= days.assignedOn),
+          // Every revision recorded, so that a change a later one reverted counts for neither (breaker49-10 S7)…
+          await recordedRevisions(dependencies, planStream, new Set([...(planWithout ?? []), ...(itemsWithout ?? [])]), registeredName),
+          // …but one dated after the version's day is no later revision it undoes: the version is refused as dated before it (breaker8c P15).
+          (recorded) => recorded.on <= days.assignedOn,
         )
       : [];
   if (revision && !options.revise && !options.dryRun) throw newVersionRefused(plan.title, fileName, revision, validation.plan.writtenTitle ?? validation.plan.title, undoes);
@@ -1698,7 +1700,9 @@ export function describeWorkPlanImportZh(outcome: WorkPlanImportOutcome): string
     const undoes = (outcome.revisionsUndone ?? []).length > 0 ? `${describeRevisionsUndone(outcome.revisionsUndone!).zh}须加 --undo-later-revision 确认才会应用；否则请在方案当前的导出表上修改后再导入。` : '';
     if (outcome.dryRun) return `试导入：${outcome.title}（${planYears(outcome)}）将修订：${what}。${undoes}未写入任何内容。${notes}`;
     // No plan id in the Chinese (s16 S6): the office names a plan by its title; the English keeps the id for scripts.
-    return `已修订 ${outcome.title}（${planYears(outcome)}）：${what}。进度保留。${notes}`;
+    // Applied with --undo-later-revision: what it undid, said as done (breaker49-10 S7).
+    const undid = (outcome.revisionsUndone ?? []).length > 0 ? describeRevisionsUndone(outcome.revisionsUndone!, true).zh : '';
+    return `已修订 ${outcome.title}（${planYears(outcome)}）：${what}。${undid}进度保留。${notes}`;
   }
   if (outcome.dryRun && outcome.wouldWriteNothing) return `试导入：${outcome.title}（${planYears(outcome)}）此前已导入，事项相同：${counts}；导入不会写入任何内容。${notes}`;
   if (outcome.dryRun) return `试导入：${outcome.title}（${planYears(outcome)}）将导入：${counts}。未写入任何内容。${notes}`;
@@ -1715,7 +1719,8 @@ export function describeWorkPlanImport(outcome: WorkPlanImportOutcome): string {
     const what = describeRevision(outcome.revision).en;
     const undoes = (outcome.revisionsUndone ?? []).length > 0 ? ` ${describeRevisionsUndone(outcome.revisionsUndone!).en} Applied only with --undo-later-revision; else make the changes in the current export.` : '';
     if (outcome.dryRun) return `Dry run: ${outcome.title} (${planYears(outcome)}) would be revised: ${what}.${undoes} Nothing was written.${notes}`;
-    return `Revised ${outcome.title} (${planYears(outcome)}): ${what}. Progress is kept. Plan id ${outcome.planId}.${notes}`;
+    const undid = (outcome.revisionsUndone ?? []).length > 0 ? ` ${describeRevisionsUndone(outcome.revisionsUndone!, true).en}` : '';
+    return `Revised ${outcome.title} (${planYears(outcome)}): ${what}.${undid} Progress is kept. Plan id ${outcome.planId}.${notes}`;
   }
   if (outcome.dryRun && outcome.wouldWriteNothing) return `Dry run: ${outcome.title} (${planYears(outcome)}) was imported before, with the same items: ${counts}; importing would write nothing. Nothing was written.${notes}`;
   if (outcome.dryRun) return `Dry run: ${outcome.title} (${planYears(outcome)}) would be imported: ${counts}. Nothing was written.${notes}`;

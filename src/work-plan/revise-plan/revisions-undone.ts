@@ -43,9 +43,22 @@ export interface RevisionUndone {
  * Such a file follows a version from before that revision (a copy of the original workbook edited after it, which may happen to make
  * one of its changes again: newcomer48-10's copy moved item 6 to the revision's day); a genuine new version, built on the plan as it
  * stands, keeps that revision's changes, and one reversing a change of it among more it keeps is a deliberate change, not told. In the order recorded.
+ *
+ * Only changes the plan still has count, undone or kept (breaker49-10 S7): one a later recorded revision changed again (the item re-dated,
+ * its unit removed or added, the item withdrawn or listed again since — `recorded` is every revision, in the order recorded; `since`
+ * leaves out of the answer those dated after the version's day, which still supersede the earlier ones) is no longer in the plan, and
+ * a re-dating counts as undone only when the version re-dates the item (`revision.redated`) back to the day it had before. The plan's
+ * own current export, edited or not, thus undoes nothing: a change a later version already reverted is not the file's doing.
  */
-export function revisionsUndone(revision: PlanRevision, next: readonly ItemVersion[], recorded: readonly RecordedRevision[]): RevisionUndone[] {
+export function revisionsUndone(revision: PlanRevision, next: readonly ItemVersion[], recorded: readonly RecordedRevision[], since: (revision: RecordedRevision) => boolean = () => true): RevisionUndone[] {
   const inFile = new Map(next.map((item) => [item.itemId, item] as const));
+  const redated = new Set(revision.redated.map((item) => item.code));
+  // What each change touched (an item's date, its place in the plan, one unit's part): the last change to it is the one the plan has.
+  const touched = (change: RecordedChange): string =>
+    change.kind === 'ITEM_REDATED' ? `date\u0000${change.itemId}` : change.kind === 'ITEM_ADDED' || change.kind === 'ITEM_WITHDRAWN' ? `item\u0000${change.itemId}` : `unit\u0000${change.itemId}\u0000${change.unitId}`;
+  const last = new Map<string, RecordedChange>();
+  for (const one of recorded) for (const change of one.changes) last.set(touched(change), change);
+  const stillHad = (change: RecordedChange) => last.get(touched(change)) === change;
   const has = (list: readonly { itemId: string }[]) => new Set(list.map((item) => item.itemId));
   const [withdrawn, reinstated] = [has(revision.withdrawn), has(revision.reinstated)];
   const unitKey = (code: string, unitId: string) => `${code}\u0000${unitId}`;
@@ -54,6 +67,7 @@ export function revisionsUndone(revision: PlanRevision, next: readonly ItemVersi
   const unitsOf = (item: ItemVersion | undefined) => new Set(item ? [...item.leadUnitIds, ...item.responsibleUnitIds] : []);
   /** 'undone', 'kept', or null: changed again otherwise (another day), or out of the file for its work. */
   const fate = (change: RecordedChange): 'undone' | 'kept' | null => {
+    if (!stillHad(change)) return null;
     const item = inFile.get(change.itemId);
     switch (change.kind) {
       case 'ITEM_ADDED':
@@ -65,10 +79,10 @@ export function revisionsUndone(revision: PlanRevision, next: readonly ItemVersi
       case 'UNIT_REMOVED':
         return unitsAdded.has(unitKey(change.code, change.unitId!)) ? 'undone' : item && !unitsOf(item).has(change.unitId!) ? 'kept' : null;
       case 'ITEM_REDATED':
-        return !item ? null : item.dueDate === change.previousDueDate ? 'undone' : item.dueDate === change.dueDate ? 'kept' : null;
+        return !item ? null : item.dueDate === change.previousDueDate && redated.has(item.code) ? 'undone' : item.dueDate === change.dueDate ? 'kept' : null;
     }
   };
-  return recorded.flatMap((one) => {
+  return recorded.filter(since).flatMap((one) => {
     const fates = one.changes.map((change) => ({ change, fate: fate(change) }));
     const undone = fates.filter(({ fate: what }) => what === 'undone').map(({ change }) => change);
     const kept = fates.filter(({ fate: what }) => what === 'kept').length;
@@ -99,14 +113,22 @@ function revisionNamed(undone: RevisionUndone): Bilingual {
 /**
  * What a version undoes, each revision by its day, file and reason and each change with its item's code and title and its unit's
  * name: 「本文件将撤销 2016-09-10 的调整（plan-2016-adjusted.xlsx；依据：青政办〔2016〕45号）：撤销该次新增的事项 11 推进政务舆情回应；…」.
+ * `done`: said of a version applied (confirmed with undoLaterRevision) — what it did, 「本次已按确认撤销…」, never what it would do
+ * (breaker49-10 S7: the applied answer said 「本文件将撤销…」).
  */
-export function describeRevisionsUndone(undone: readonly RevisionUndone[]): Bilingual {
+export function describeRevisionsUndone(undone: readonly RevisionUndone[], done = false): Bilingual {
   const each = undone.map((one) => {
     const named = revisionNamed(one);
     const changes = one.undone.map((change) => CHANGE_WORDS[change.kind](change));
     // One revision's part of the sentence below, not a message of its own: joined, not said.
-    return { en: `${named.en}: it would ${changes.map((change) => change.en).join('; ')}`, zh: `${named.zh}：${changes.map((change) => change.zh).join('；')}` };
+    return { en: `${named.en}: ${done ? 'changes undone: ' : 'it would '}${changes.map((change) => change.en).join('; ')}`, zh: `${named.zh}：${changes.map((change) => change.zh).join('；')}` };
   });
+  if (done) {
+    return say(
+      `As confirmed (undoLaterRevision), this version undid ${each.map((one) => one.en).join('; and ')}.`,
+      `本次已按确认撤销${each.map((one) => one.zh).join('；又撤销')}。`,
+    );
+  }
   return say(
     `This file undoes ${each.map((one) => one.en).join('; and ')}. It seems edited from a version older than that revision (a copy kept from before it).`,
     `本文件将撤销${each.map((one) => one.zh).join('；又将撤销')}。本文件似是在该次调整之前的旧版本上修改的。`,

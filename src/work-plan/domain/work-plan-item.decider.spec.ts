@@ -583,6 +583,22 @@ describe('plan revision of one item (fault 3)', () => {
       .thenRefused('BAD_USER_INPUT', new RegExp(`is due on the day of the revision \\(${TODAY}\\), not on ${DUE}`), /改为立行立改/);
   });
 
+  it('a re-dating dated before the item\'s latest one is refused, naming its day — never recorded after it, the item and its parts then disagreeing (breaker49-10 S9)', () => {
+    const movedOn = '2026-06-20';
+    const moved: WorkPlanItemStreamEvent[] = [
+      { type: 'WorkPlanItemRescheduled', data: { itemId: ITEM, previousDueDate: DUE, dueDate: '2026-09-30', reason: '根据工作进展动态调整', rescheduledOn: movedOn } },
+      { type: 'PartsRescheduled', data: { previousDueDate: DUE, dueDate: '2026-09-30', rescheduledOn: movedOn, reason: '根据工作进展动态调整' } },
+    ];
+    given([...progressed, ...moved])
+      .when(revise({ dueDate: '2026-10-31', revisedOn: '2026-06-10' }))
+      .thenRefused('BAD_USER_INPUT', /\(2026-06-10\) is before the latest re-dating of item 7 \(2026-06-20\)/, /（2026-06-10）早于事项 7 上一次调整时限的日期（2026-06-20），日期顺序不对/);
+    // On or after it, the item moves as before.
+    given([...progressed, ...moved]).when(revise({ dueDate: '2026-10-31', revisedOn: movedOn })).then([
+      { type: 'WorkPlanItemRescheduled', data: { itemId: ITEM, previousDueDate: '2026-09-30', dueDate: '2026-10-31', reason: '根据工作进展动态调整', rescheduledOn: movedOn } },
+      { type: 'PartsRescheduled', data: { previousDueDate: '2026-09-30', dueDate: '2026-10-31', rescheduledOn: movedOn, reason: '根据工作进展动态调整' } },
+    ]);
+  });
+
   it('an item is not defined due before its plan was approved, but may be due before it is entered (a past plan)', () => {
     given([])
       .when(define({ planApprovedOn: '2026-07-01', assignedOn: '2026-07-01' }))

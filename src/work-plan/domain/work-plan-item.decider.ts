@@ -1200,6 +1200,9 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   const revised = { day: on, what: say(`the day of the revision of ${name.en}`, `${name.zh}的调整日期`) };
   if (command.planApprovedOn !== undefined) requireNotBefore(revised, planApproval(command.planApprovedOn));
   if (rescheduled) requireNotBefore(revised, itemAssignmentOf(item));
+  // A re-dating dated before the item's latest one, applied after it, would leave the item on its date and the parts on the later
+  // one's (breaker49-10 S9: the item due 12-31, every part 12-25): refused, naming that re-dating's day.
+  if (rescheduled) requireNotBefore(revised, latestRedatingOf(item));
   // A part leaves the plan after what was recorded on it; a role changes on a part already assigned.
   for (const unitId of removeUnitIds) requireNotBefore(revised, latestFactOf(partOf(item.assignments, unitId)!, command, item.assignments));
   for (const { unitId } of roleChanges) requireNotBefore(revised, assignmentOf(partOf(item.assignments, unitId)!, command));
@@ -1477,6 +1480,13 @@ const itemNamed = ({ definition }: DefinedItemFacts): Bilingual =>
   say(`item ${definition.code} 「${definition.title}」`, `工作事项 ${definition.code}「${definition.title}」`);
 
 /** The day the item's work began: its earliest part's assignment (its plan's items are assigned together). */
+/** The office day of the item's latest re-dating (its parts' PartsRescheduled, by hand or by a version), or null when never re-dated. */
+function latestRedatingOf(item: DefinedItemFacts): DatedFact | null {
+  const days = item.assignments.recorded.flatMap((event) => (event.type === 'PartsRescheduled' ? [event.data.rescheduledOn] : [])).sort();
+  const day = days.at(-1);
+  return day === undefined ? null : { day, what: say(`the latest re-dating of item ${item.definition.code}`, `事项 ${item.definition.code} 上一次调整时限的日期`) };
+}
+
 function itemAssignmentOf(item: DefinedItemFacts): DatedFact | null {
   const days = partsOf(item.assignments).map((part) => part.assignedOn).sort();
   return days[0] === undefined ? null : { day: days[0], what: say(`the assignment of item ${item.definition.code}`, `事项 ${item.definition.code} 的交办日期`) };

@@ -29,6 +29,7 @@ import { describeRevision, withUnitNames, isUnchanged, isUnchangedButKept, itemR
 import { BY_DATE, deadlineCell, isDueOnAssignment } from '../../shared/deadline.js';
 import { planContentDigest } from './plan-content-digest.js';
 import { describeRevisionsUndone, revisionsUndone, type RecordedChange, type RecordedRevision, type RevisionUndone } from '../revise-plan/revisions-undone.js';
+import { asOfVersionDay, laterHandChangeWords } from '../revise-plan/version-day.js';
 
 /*
  * Imports a work plan (分解方案) from a file: the one write path of the CLI (`npm run plan:import`)
@@ -390,7 +391,30 @@ async function importAsRead(
     const before = beforeByCode.get(version.code);
     return before ? { ...version, ...fieldsKept(keptFields, before, version) } : version;
   };
-  const versionsInFile = versionsAsWritten.map(asRevised);
+  // Each unit changed named as registered, so the summary says whom (newcomer48-10 M4: 「增加单位 1 个（事项 10）」 named none).
+  const directory = new Map(dependencies.units.list().map((unit) => [unit.id, unit.name] as const));
+  const registeredName = (unitId: string) => directory.get(unitId);
+  // The plan's revisions as recorded, its items' hand changes among them: what a version undoes, and what changed after its day.
+  const revisionsRecorded = isNewVersion && existing.status === 'imported' ? await recordedRevisions(dependencies, planStream, new Set([...(planWithout ?? []), ...(itemsWithout ?? [])]), registeredName) : [];
+  // A version is judged on the plan as of its own day: an item changed by hand after that day, given as it stood then, is no change of
+  // the file's (breaker49-10 S9, M6: moved "back", refused as overdue at once or recorded before the later re-dating, the item's date
+  // and its parts' disagreeing); a date given otherwise than both is refused on its row, naming the later change.
+  const asOfDay = isNewVersion ? asOfVersionDay(versionsAsWritten.map(asRevised), standingOrBack, revisionsRecorded, days.assignedOn) : { versions: versionsAsWritten.map(asRevised), refused: [] };
+  if (asOfDay.refused.length > 0) {
+    throw importRefused(
+      fileName,
+      format,
+      asOfDay.refused.map((later) => {
+        const place = placeOfItem.get(later.change.code);
+        const words = laterHandChangeWords(later, days.assignedOn);
+        return { row: place?.row ?? null, reason: words.en, reasonZh: words.zh, ...(place?.sheet === undefined ? {} : { sheet: place.sheet }) };
+      }),
+      'CONFLICT',
+      validation.sheet,
+      validation.sheets,
+    );
+  }
+  const versionsInFile = asOfDay.versions;
   // A version without a 完成时限 column keeps its items' dates; an item the plan does not have has none to keep (issue 10).
   const undated = keptFields.includes('dueDate') ? versionsInFile.filter((item) => item.dueDate === '') : [];
   if (undated.length > 0) {
@@ -414,9 +438,6 @@ async function importAsRead(
   // The 大项 compared as they stand and as the version names them: a rename and a move are told as such (breaker10s P7).
   const outlines = existing.status === 'imported' ? { standing: existing.categories, next: plan.categories } : undefined;
   // The same file's items not defined yet (an import that stopped half-way) are defined now, as the first run would have: no change.
-  // Each unit changed named as registered, so the summary says whom (newcomer48-10 M4: 「增加单位 1 个（事项 10）」 named none).
-  const directory = new Map(dependencies.units.list().map((unit) => [unit.id, unit.name] as const));
-  const registeredName = (unitId: string) => directory.get(unitId);
   const compared = isNewVersion || sameFile ? withUnitNames(planRevisionOf(standingOrBack, versionsInFile, revisionDay, outlines), registeredName) : null;
   const difference = compared && sameFile ? { ...compared, added: [] } : compared;
   // The same plan saved again (new bytes, same cells): nothing to revise, nothing to write.
@@ -446,7 +467,7 @@ async function importAsRead(
           revision,
           versionsInFile,
           // Every revision recorded, so that a change a later one reverted counts for neither (breaker49-10 S7)…
-          await recordedRevisions(dependencies, planStream, new Set([...(planWithout ?? []), ...(itemsWithout ?? [])]), registeredName),
+          revisionsRecorded,
           // …but one dated after the version's day is no later revision it undoes: the version is refused as dated before it (breaker8c P15).
           (recorded) => recorded.on <= days.assignedOn,
         )
@@ -863,7 +884,7 @@ async function recordedRevisions(
       else if (stored.type === 'WorkPlanItemRescheduled') revision.changes.push({ kind: 'ITEM_REDATED', ...change, previousDueDate: String(data.previousDueDate), dueDate: String(data.dueDate) });
     }
   }
-  return [...revisions.values()].filter((revision) => !revision.byHand || revision.changes.length > 0).map(({ byHand: _byHand, ...revision }) => revision);
+  return [...revisions.values()].filter((revision) => !revision.byHand || revision.changes.length > 0);
 }
 
 /**

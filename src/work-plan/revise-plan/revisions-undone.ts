@@ -26,6 +26,8 @@ export interface RecordedRevision {
   readonly fileName: string | null;
   readonly reason: string;
   readonly changes: readonly RecordedChange[];
+  /** A single change made by hand to one item (rescheduleWorkPlanItem, add/removeWorkPlanItemUnit), not a version of the file. */
+  readonly byHand?: true;
 }
 
 /** A recorded revision a new version would undo: the revision and each of its changes the version reverses. */

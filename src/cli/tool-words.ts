@@ -26,6 +26,8 @@ export const OPTION_OF_PAGE_WORD: Readonly<Record<string, string | null>> = {
   按新版本调整: '--revise',
   // A version undoing a later revision, confirmed (newcomer48-10 S1).
   确认撤销后来的调整: '--undo-later-revision',
+  // A version withdrawing the items it leaves out, confirmed (newcomer49-10 S4).
+  确认撤销文件中没有的事项: '--withdraw-missing',
   // The tools import a version without it (the reason then names the file, as before).
   '调整依据（文件名称或文号）': null,
   超出方案期限的特批理由: null,
@@ -50,7 +52,7 @@ export const OPTION_OF_ROW_CHOICE: Readonly<Record<string, string>> = {
 };
 
 /** The page's checkboxes: 勾选 (tick) one is 加 (add) its option. */
-const CHECKBOXES = new Set(['按新版本调整', '按更名导入', '确认撤销后来的调整']);
+const CHECKBOXES = new Set(['按新版本调整', '按更名导入', '确认撤销后来的调整', '确认撤销文件中没有的事项']);
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -231,7 +231,7 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     const title = '青川市基层政务公开补充任务（撤销事项）';
     const importPlan = async (key: string, csv: string, revise: boolean) => {
       const answer = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {
-        input: { idempotencyKey: key, fileName: `${key}.csv`, title, year, approvedOn: officeDay(-20), ...(revise ? { revise, assignedOn: officeDay(-1) } : {}), contentBase64: Buffer.from(`\ufeff${csv}`).toString('base64') },
+        input: { idempotencyKey: key, fileName: `${key}.csv`, title, year, approvedOn: officeDay(-20), ...(revise ? { revise, withdrawMissing: true, assignedOn: officeDay(-1) } : {}), contentBase64: Buffer.from(`\ufeff${csv}`).toString('base64') },
       });
       expect(answer.errors).toBeUndefined();
       return answer.data!.importWorkPlan.planId as string;
@@ -305,9 +305,11 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     await page.getByRole('button', { name: '预览（不写入）' }).click();
     await answered(page, 'import-preview');
     expect(await headline(page)).toMatch(/按新版本调整将会/);
+    // The box the import needs is said in the preview, not only in the refusal after 上传并导入 (newcomer49-10 M15).
+    expect(await headline(page)).toMatch(/导入时须勾选“按新版本调整”。$/);
   });
 
-  it('a version that withdraws an item asks its 调整依据 beside the field, writes nothing without it, and records it as the reason (newcomer24 S3)', async () => {
+  it('a version that withdraws an item asks its 调整依据 beside the field and the tick confirming the withdrawal, writes nothing without them, and records the 调整依据 as the reason (newcomer24 S3, newcomer49-10 S4)', async () => {
     const title = '青川市基层政务公开补充任务（调整依据）';
     const header = '类别编号,类别,序号,工作事项,牵头单位,责任单位,完成时限\n';
     const rows = [`一,基层政务公开,1,乡镇专栏规范化,CZJ,,${year}-12-31\n`, `一,基层政务公开,2,村务公开目录,FGW,,${year}-12-31\n`];
@@ -329,9 +331,20 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     await basis.waitFor();
     expect(await basis.textContent()).toBe('本版本将撤销事项（2）：请填写调整依据（文件名称或文号），记为这些事项撤销的理由。');
     expect(await headline(page)).toMatch(/^预览（未写入）：.*撤销 1 项（2）/);
+    // The preview says the withdrawal needs its own tick, which names how many items it withdraws (newcomer49-10 S4).
+    expect(await headline(page)).toContain('导入时须勾选“确认撤销文件中没有的事项”（文件中没有的 1 个事项将被撤销；');
+    const tick = page.locator('[data-test="withdraw-missing"]');
+    expect((await tick.textContent())?.trim()).toBe('撤销文件中没有的 1 个事项（预览中标为“将撤销”）');
     expect(await app.logPosition()).toBe(before);
     expect((await itemTwo()).status).not.toBe('WITHDRAWN');
     await page.getByLabel('调整依据（文件名称或文号）').fill('青政办〔2026〕12号调整通知');
+    // Applied without the tick: refused beside it, saying how many of how many items the file leaves out; nothing written.
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    const unticked = page.locator('.el-form-item', { has: tick }).locator('.el-form-item__error');
+    await unticked.waitFor();
+    expect(await unticked.textContent()).toContain('第二批调整.csv 未列出方案现有 2 个事项中的 1 个（2 村务公开目录），按新版本调整将撤销这 1 个事项。');
+    expect(await app.logPosition()).toBe(before);
+    await tick.click();
     await page.getByRole('button', { name: '上传并导入' }).click();
     await answered(page, 'import-report');
     expect(await headline(page)).toMatch(/^已按新版本调整.*撤销 1 项（2）.*已有进度全部保留。$/);

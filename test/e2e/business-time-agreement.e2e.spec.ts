@@ -320,7 +320,7 @@ describe.each(WALKS)('every view now = knownAt far in the future = asOf today (i
         // A version of the plan of a day of the walk: every item (one withdrawn is listed again, 恢复列入方案), or one left out.
         const [header, ...rows] = PLAN_CSV.trimEnd().split('\n');
         const csv = [header, ...rows.filter((_, index) => s.flag || index !== s.unit % rows.length)].join('\n') + '\n';
-        await mutate('importWorkPlan', { fileName: `plan-2016-${s.day}.csv`, title: PLAN_TITLE, year: 2016, contentBase64: Buffer.from(csv).toString('base64'), revise: true, assignedOn: DAYS[s.day] });
+        await mutate('importWorkPlan', { fileName: `plan-2016-${s.day}.csv`, title: PLAN_TITLE, year: 2016, contentBase64: Buffer.from(csv).toString('base64'), revise: true, withdrawMissing: true, assignedOn: DAYS[s.day] });
         return;
       }
       case 'urge':

@@ -21,7 +21,7 @@ describe('A demo store whose plan the office adjusted, restarted', () => {
       const version = sample.replace('推进决策公开', '推进重大决策公开');
       expect(version).not.toBe(sample);
       const revised = await seeded.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {
-        input: { idempotencyKey: 'office-version', fileName: 'work-plan-2026-调整.yaml', contentBase64: Buffer.from(version).toString('base64'), revise: true },
+        input: { idempotencyKey: 'office-version', fileName: 'work-plan-2026-调整.yaml', contentBase64: Buffer.from(version).toString('base64'), revise: true, withdrawMissing: true },
       }, await seeded.as('SUPERVISOR'));
       expect(revised.errors).toBeUndefined();
     } finally {

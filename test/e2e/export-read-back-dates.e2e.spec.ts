@@ -74,7 +74,7 @@ describe('the work plan’s own export read back as its next version changes no 
     const contentBase64 = Buffer.from(await response.arrayBuffer()).toString('base64');
     for (const dryRun of [true, false]) {
       const revised = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { alreadyImported revision { summary redated { code } partsRedated { code unitId } } } }`, {
-        input: { idempotencyKey: `read-back-${format}-${dryRun}`, fileName: `进展.${format}`, contentBase64, revise: true, dryRun },
+        input: { idempotencyKey: `read-back-${format}-${dryRun}`, fileName: `进展.${format}`, contentBase64, revise: true, withdrawMissing: true, dryRun },
       });
       expect(revised.errors).toBeUndefined();
       // Before the fix: refused — 「事项 1 的新完成时限（2026-09-30）早于调整日期」: item 1 read as re-dated 06-30 → 09-30, and

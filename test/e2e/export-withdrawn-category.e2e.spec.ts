@@ -60,7 +60,7 @@ describe('a version leaving a whole 大项 out keeps its withdrawn items on the 
     const response = await fetch(`${office.app.url}/export/work-plan.csv?planId=${office.planId}`, { headers: await office.app.as('SUPERVISOR') });
     const contentBase64 = Buffer.from(await response.arrayBuffer()).toString('base64');
     const read = await office.app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { alreadyImported revision { summary } } }`, {
-      input: { idempotencyKey: 'read-back', fileName: '进展.csv', contentBase64, revise: true, dryRun: true },
+      input: { idempotencyKey: 'read-back', fileName: '进展.csv', contentBase64, revise: true, withdrawMissing: true, dryRun: true },
     });
     expect(read.errors).toBeUndefined();
     expect(read.data!.importWorkPlan).toEqual({ alreadyImported: true, revision: null });

@@ -32,7 +32,7 @@ describe('a plan re-imported unchanged after its verified lead was merged away (
   };
   const version2 = async (dryRun: boolean) => {
     const response = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { revision { summary unitsAdded { code } rolesChanged { code } } } }`, {
-      input: { idempotencyKey: key('v2'), fileName: 'MG2-v2.csv', contentBase64: base64(HEADER.replace(`${TITLE},`, `${TITLE}（2026年6月调整）,`) + ROWS), assignedOn: '2026-06-01', ...(dryRun ? { dryRun: true } : { revise: true }) },
+      input: { idempotencyKey: key('v2'), fileName: 'MG2-v2.csv', contentBase64: base64(HEADER.replace(`${TITLE},`, `${TITLE}（2026年6月调整）,`) + ROWS), assignedOn: '2026-06-01', ...(dryRun ? { dryRun: true } : { revise: true, withdrawMissing: true }) },
     });
     expect(response.errors).toBeUndefined();
     return response.data!.importWorkPlan.revision as { summary: string; unitsAdded: unknown[]; rolesChanged: unknown[] } | null;

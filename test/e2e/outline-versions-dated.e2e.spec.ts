@@ -83,7 +83,7 @@ describe('a version renaming a 大项 and moving an item counts from its own day
     for (const dryRun of [true, false]) {
       const revised = await app.graphql(
         `mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { revision { summary amended { code } moved { code fromCategoryCode fromCategoryTitle toCategoryCode toCategoryTitle } categoriesRenamed { code from to } } } }`,
-        { input: { idempotencyKey: `version-${dryRun}`, fileName: 'c-sec3.csv', contentBase64: base64(VERSION), assignedOn: '2026-07-05', revise: true, dryRun } },
+        { input: { idempotencyKey: `version-${dryRun}`, fileName: 'c-sec3.csv', contentBase64: base64(VERSION), assignedOn: '2026-07-05', revise: true, withdrawMissing: true, dryRun } },
       );
       expect(revised.errors).toBeUndefined();
       told.push(revised.data!.importWorkPlan.revision);

@@ -115,7 +115,7 @@ describe('a plan revision leaves earlier days as they were (breaker8c P19, P14)'
   it('the September version keeps the verified part of 乙局 (P14): preview and result say so, nothing is removed', async () => {
     const response = await app.graphql(
       `mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { revision { withdrawn { code } unitsRemoved { code } unitsKept { code unitId } summary } } }`,
-      { input: { idempotencyKey: key('revise'), fileName: 'plan-2016-v2.csv', title: PLAN_TITLE, year: 2016, contentBase64: base64(VERSION_2), revise: true, assignedOn: '2016-09-01' } },
+      { input: { idempotencyKey: key('revise'), fileName: 'plan-2016-v2.csv', title: PLAN_TITLE, year: 2016, contentBase64: base64(VERSION_2), revise: true, withdrawMissing: true, assignedOn: '2016-09-01' } },
     );
     expect(response.errors).toBeUndefined();
     expect(response.data!.importWorkPlan.revision).toMatchObject({

@@ -70,10 +70,10 @@ describe('a revision retyping punctuation above an inserted item keeps each item
       `1,"推进价格信息公开，做好""双随机""抽查公开",${UNIT},2027年6月30日\n2,"推进规划信息公开，做好""十五五""规划解读",${UNIT},2027年6月30日\n`,
     );
     const version = `1,推进网站集约化建设,${UNIT},2027年6月30日\n2,推进价格信息公开，做好“双随机”抽查公开,${UNIT},2027年6月30日\n3,推进规划信息公开，做好“十五五”规划解读,${UNIT},2027年6月30日\n`;
-    const preview = await importPlan(title, version, { revise: true, dryRun: true });
+    const preview = await importPlan(title, version, { revise: true, withdrawMissing: true, dryRun: true });
     expect(preview.errors).toBeUndefined();
     expect(preview.data!.importWorkPlan.revision).toMatchObject({ summary: '新增事项 1 项（3）', added: [{ code: '3', title: '推进网站集约化建设' }], amended: [] });
-    expect((await importPlan(title, version, { revise: true })).errors).toBeUndefined();
+    expect((await importPlan(title, version, { revise: true, withdrawMissing: true })).errors).toBeUndefined();
     expect(byTitle(await items(planId))).toEqual({
       '推进价格信息公开，做好"双随机"抽查公开': { code: '1', parts: [['REPORTED', ['已公开价格信息']]] },
       '推进规划信息公开，做好"十五五"规划解读': { code: '2', parts: [['ASSIGNED', []]] },
@@ -85,7 +85,7 @@ describe('a revision retyping punctuation above an inserted item keeps each item
     const title = '青川市2027年政务公开任务分工方案（逗号）';
     const planId = await planWithReport(title, `1,推进价格信息公开，做好抽查公开,${UNIT},2027年6月30日\n2,推进规划信息公开，做好规划解读,${UNIT},2027年6月30日\n`);
     const version = `1,推进网站集约化建设,${UNIT},2027年6月30日\n2,"推进价格信息公开,做好抽查公开",${UNIT},2027年6月30日\n3,"推进规划信息公开,做好规划解读",${UNIT},2027年6月30日\n`;
-    const applied = await importPlan(title, version, { revise: true });
+    const applied = await importPlan(title, version, { revise: true, withdrawMissing: true });
     expect(applied.errors).toBeUndefined();
     expect(applied.data!.importWorkPlan.revision.summary).toBe('新增事项 1 项（3）');
     expect(byTitle(await items(planId))['推进价格信息公开，做好抽查公开']).toEqual({ code: '1', parts: [['REPORTED', ['已公开价格信息']]] });
@@ -96,7 +96,7 @@ describe('a revision retyping punctuation above an inserted item keeps each item
     const planId = await planWithReport(title, `1,推进价格信息公开,${UNIT},2027年6月30日\n2,推进规划信息公开,${UNIT},2027年6月30日\n`);
     const head = await app.logPosition();
     const version = `1,推进网站集约化建设,${UNIT},2027年6月30日\n2,推进价格和收费信息公开,${UNIT},2027年6月30日\n3,推进规划信息公开,${UNIT},2027年6月30日\n`;
-    for (const more of [{ revise: true, dryRun: true }, { revise: true }]) {
+    for (const more of [{ revise: true, withdrawMissing: true, dryRun: true }, { revise: true, withdrawMissing: true }]) {
       const refused = await importPlan(title, version, more);
       expect(errorCode(refused)).toBe('BAD_USER_INPUT');
       expect(refused.errors![0]!.extensions!.messageZh).toContain('无法确定事项 1 现在是第 2 行“推进网站集约化建设”还是第 3 行“推进价格和收费信息公开”');

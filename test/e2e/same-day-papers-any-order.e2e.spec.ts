@@ -115,7 +115,7 @@ describe('papers of one day typed in any order read the same (breaker8m P1, P2, 
     const kept = `一,推进五公开,1,公开政府采购信息,,${unitName(codeOf(lead))},,2016-12-31\n`;
     const rows = `${kept}一,推进五公开,2,公开重点领域信息,,${unitName(codeOf(lead))},${unitName(codeOf(responsible))},2016-12-31\n`;
     const plan = (csv: string, revise: boolean, assignedOn: string) =>
-      story.call('importWorkPlan', { fileName: 'plan.csv', title, year: 2016, contentBase64: Buffer.from(header + csv).toString('base64'), approvedOn: '2016-04-25', assignedOn, ...(revise ? { revise: true } : {}) }, undefined, 'planId');
+      story.call('importWorkPlan', { fileName: 'plan.csv', title, year: 2016, contentBase64: Buffer.from(header + csv).toString('base64'), approvedOn: '2016-04-25', assignedOn, ...(revise ? { revise: true, withdrawMissing: true } : {}) }, undefined, 'planId');
     const planId = (await plan(rows, false, '2016-04-26')).data!.importWorkPlan.planId as string;
     const items = await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id } } } }`, { id: planId });
     const itemId = items.data!.workPlan.categories[0].items[1].id as string;

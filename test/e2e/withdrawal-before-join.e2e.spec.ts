@@ -91,7 +91,7 @@ describe('a withdrawal dated before a join of parts, typed after it, separates t
   };
   const HEADER = '类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n';
   const importPlan = async (title: string, rows: string, revise = false, assignedOn = '2016-04-26') => {
-    const input = { fileName: 'plan.csv', title, year: 2016, contentBase64: Buffer.from(HEADER + rows).toString('base64'), approvedOn: '2016-04-25', assignedOn, ...(revise ? { revise: true } : {}) };
+    const input = { fileName: 'plan.csv', title, year: 2016, contentBase64: Buffer.from(HEADER + rows).toString('base64'), approvedOn: '2016-04-25', assignedOn, ...(revise ? { revise: true, withdrawMissing: true } : {}) };
     const { planId } = await mutate('importWorkPlan', input, undefined, 'planId');
     const plan = await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id } } } }`, { id: planId });
     return (plan.data!.workPlan.categories[0].items as { id: string }[]).map((item) => item.id);

@@ -134,7 +134,7 @@ describe('a 2016 plan’s changes entered in 2026 take the day they happened (br
   it('a revised file applied as of 2016-05-12 (assignedOn) dates the units it adds on that day', async () => {
     const revised = header + '一,推进五公开,1,推进决策公开,,青川市测试甲局,青川市测试乙局、青川市测试丙局、青川市测试丁局,2016-06-30\n' + '一,推进五公开,2,公开财政预决算,,青川市测试乙局,,2016-06-30\n';
     const response = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { revision { unitsAdded { code } } } }`, {
-      input: { idempotencyKey: key('revise'), fileName: 'plan-2016-v2.csv', title: PLAN_TITLE, year: 2016, contentBase64: base64(revised), revise: true, assignedOn: '2016-05-12' },
+      input: { idempotencyKey: key('revise'), fileName: 'plan-2016-v2.csv', title: PLAN_TITLE, year: 2016, contentBase64: base64(revised), revise: true, withdrawMissing: true, assignedOn: '2016-05-12' },
     });
     expect(response.errors).toBeUndefined();
     expect(response.data!.importWorkPlan.revision.unitsAdded).toEqual([{ code: '1' }]);
@@ -156,7 +156,7 @@ describe('a 2016 plan’s changes entered in 2026 take the day they happened (br
   it('a file still naming the merged unit, re-imported, keeps its successor’s parts (S7): only the reworded item changes', async () => {
     const v3 = header + '一,推进五公开,1,推进决策公开,,青川市测试甲局,青川市测试乙局、青川市测试丙局、青川市测试丁局,2016-06-30\n' + '一,推进五公开,2,公开财政预决算（含部门预算）,,青川市测试乙局,,2016-06-30\n';
     const response = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { revision { unitsAdded { code } unitsRemoved { code } amended { code } } } }`, {
-      input: { idempotencyKey: key('revise'), fileName: 'plan-2016-v3.csv', title: PLAN_TITLE, year: 2016, contentBase64: base64(v3), revise: true, assignedOn: '2016-09-01' },
+      input: { idempotencyKey: key('revise'), fileName: 'plan-2016-v3.csv', title: PLAN_TITLE, year: 2016, contentBase64: base64(v3), revise: true, withdrawMissing: true, assignedOn: '2016-09-01' },
     });
     expect(response.errors).toBeUndefined();
     expect(response.data!.importWorkPlan.revision).toEqual({ unitsAdded: [], unitsRemoved: [], amended: [{ code: '2' }] });
@@ -180,7 +180,7 @@ describe('a 2016 plan’s changes entered in 2026 take the day they happened (br
     expect((await item(item1)).parts.find((part) => part.unitId === successorId)).toMatchObject({ assignedOn: '2016-04-26' });
     const v4 = header + '一,推进五公开,1,推进决策公开,,青川市测试甲局,青川市测试乙局、青川市测试丙局、青川市测试丁局,2016-06-30\n' + '一,推进五公开,2,公开财政预决算（含部门预算和决算）,,青川市测试乙局,,2016-06-30\n';
     const response = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { revision { unitsAdded { code } unitsRemoved { code } amended { code } } } }`, {
-      input: { idempotencyKey: key('revise'), fileName: 'plan-2016-v4.csv', title: PLAN_TITLE, year: 2016, contentBase64: base64(v4), revise: true, assignedOn: '2016-09-15' },
+      input: { idempotencyKey: key('revise'), fileName: 'plan-2016-v4.csv', title: PLAN_TITLE, year: 2016, contentBase64: base64(v4), revise: true, withdrawMissing: true, assignedOn: '2016-09-15' },
     });
     expect(response.errors).toBeUndefined();
     expect(response.data!.importWorkPlan.revision).toEqual({ unitsAdded: [], unitsRemoved: [], amended: [{ code: '2' }] });

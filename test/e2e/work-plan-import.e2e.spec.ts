@@ -349,7 +349,7 @@ describe('Importing plans, units and findings', () => {
       // A revision's retry answers the revision it applied, though the plan now reads as revised.
       const REVISE = `mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId itemCount itemsDefined alreadyImported revision { added { code } withdrawn { code } redated { code from to } summary } } }`;
       const nextVersion = HEADER + '一,推进五公开,1,推进决策公开,,青川市人民政府办公室,,2026-09-30\n一,推进五公开,2,推进执行公开,,青川市人民政府办公室,,2026-10-31\n';
-      const revise = { ...input, idempotencyKey: 'one-key-plan-v2', fileName: 'one-key-v2.csv', contentBase64: base64(nextVersion), revise: true };
+      const revise = { ...input, idempotencyKey: 'one-key-plan-v2', fileName: 'one-key-v2.csv', contentBase64: base64(nextVersion), revise: true, withdrawMissing: true };
       const revised = await app.graphql(REVISE, { input: revise });
       expect(revised.errors).toBeUndefined();
       expect(revised.data?.importWorkPlan).toMatchObject({
@@ -409,7 +409,7 @@ describe('Importing plans, units and findings', () => {
       });
       expect(errorCode(response)).toBe('CONFLICT');
       expect(response.errors?.[0]?.message).toContain('is a new version of it');
-      expect(response.errors?.[0]?.message).toContain('--revise (revise: true)');
+      expect(response.errors?.[0]?.message).toContain('--revise (revise: true, withdrawMissing: true)');
       expect(await app.logPosition()).toBe(before);
       const dryRun = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { dryRun alreadyImported revision { withdrawn { code } summary } } }`, {
         input: { idempotencyKey: 'other-version-dry-run', fileName: 'plan-v2.csv', contentBase64: base64(otherVersion), title: PLAN_TITLE, year: 2026, dryRun: true },

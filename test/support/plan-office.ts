@@ -154,7 +154,7 @@ export class PlanOffice {
 
   /** A new version of the plan (`csv`, whole) dated `assignedOn`. */
   revise(csv: string, assignedOn: string, title: string): Promise<string | null> {
-    return this.mutate('importWorkPlan', { fileName: `plan-${assignedOn}.csv`, title, year: 2026, contentBase64: base64(csv), revise: true, assignedOn });
+    return this.mutate('importWorkPlan', { fileName: `plan-${assignedOn}.csv`, title, year: 2026, contentBase64: base64(csv), revise: true, withdrawMissing: true, assignedOn });
   }
 
   /** 机构改革: unit `unit` hands its open parts over to unit `successor` on `handedOverOn` (an ADMIN's command). */

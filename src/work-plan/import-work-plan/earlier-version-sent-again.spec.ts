@@ -42,7 +42,7 @@ describe('the plan\'s first file sent again after a revision', () => {
     const dependencies = await storeWithUnits();
     await importWorkPlanFile(dependencies, v1, { approvedOn: '2026-03-01' }, at('v1', '2026-03-02'));
     const known = async () => knownPlansOf((await dependencies.store.readAll()).map((stored) => dependencies.schemas.upcast(stored)));
-    await importWorkPlanFile(dependencies, v2, { revise: true, assignedOn: '2026-06-15' }, at('v2', '2026-06-15'), await known());
+    await importWorkPlanFile(dependencies, v2, { revise: true, withdrawMissing: true, assignedOn: '2026-06-15' }, at('v2', '2026-06-15'), await known());
     const before = (await dependencies.store.readAll()).length;
 
     const refusal = await importWorkPlanFile(dependencies, v1, {}, at('v1-again', '2026-06-20'), await known()).catch((error: unknown) => error);
@@ -63,7 +63,7 @@ describe('the plan\'s first file sent again after a revision', () => {
     const dependencies = await storeWithUnits();
     await importWorkPlanFile(dependencies, v1, { approvedOn: '2026-03-01' }, at('v1', '2026-03-02'));
     const known = async () => knownPlansOf((await dependencies.store.readAll()).map((stored) => dependencies.schemas.upcast(stored)));
-    await importWorkPlanFile(dependencies, v2, { revise: true, assignedOn: '2026-06-15' }, at('v2', '2026-06-15'), await known());
+    await importWorkPlanFile(dependencies, v2, { revise: true, withdrawMissing: true, assignedOn: '2026-06-15' }, at('v2', '2026-06-15'), await known());
     const before = (await dependencies.store.readAll()).length;
     const again = await importWorkPlanFile(dependencies, v2, {}, at('v2-again', '2026-06-20'), await known());
     expect(again).toMatchObject({ eventCount: 0 });
@@ -89,7 +89,7 @@ describe('the plan\'s first file sent again after a revision', () => {
       const dependencies = await storeWithUnits();
       const known = async () => knownPlansOf((await dependencies.store.readAll()).map((stored) => dependencies.schemas.upcast(stored)));
       await importWorkPlanFile(dependencies, v1Gbk, { approvedOn: '2026-03-01' }, at('v1', '2026-03-02'));
-      await importWorkPlanFile(dependencies, v2Gbk, { revise: true, assignedOn: '2026-06-15' }, at('v2', '2026-06-15'), await known());
+      await importWorkPlanFile(dependencies, v2Gbk, { revise: true, withdrawMissing: true, assignedOn: '2026-06-15' }, at('v2', '2026-06-15'), await known());
       return { dependencies, known };
     }
 
@@ -136,7 +136,7 @@ describe('the plan\'s first file sent again after a revision', () => {
 
     it('given a plan brought back to v1\'s content by --revise, when v1 in other bytes is sent, then it is the plan as it stands: nothing written', async () => {
       const { dependencies, known } = await revisedPlan();
-      await importWorkPlanFile(dependencies, utf8Bom('方案-v3-同v1.csv', v1Rows), { revise: true, undoLaterRevision: true, assignedOn: '2026-06-20' }, at('v3', '2026-06-20'), await known());
+      await importWorkPlanFile(dependencies, utf8Bom('方案-v3-同v1.csv', v1Rows), { revise: true, withdrawMissing: true, undoLaterRevision: true, assignedOn: '2026-06-20' }, at('v3', '2026-06-20'), await known());
       const before = (await dependencies.store.readAll()).length;
       const again = await importWorkPlanFile(dependencies, await xlsx('方案-v1.xlsx', v1Rows), {}, at('v1-xlsx', '2026-06-21'), await known());
       expect(again).toMatchObject({ eventCount: 0 });

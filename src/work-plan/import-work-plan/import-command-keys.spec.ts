@@ -76,13 +76,13 @@ describe.each([
   it('apply a version again after going back to an older one (P31)', async () => {
     const options = { title: '延期后调整四', approvedOn: '2026-02-20' };
     await run('v1', V1, options);
-    await run('v4', V4, { ...options, revise: true, assignedOn: '2026-07-01' }, '2026-07-01T09:00:00+08:00');
+    await run('v4', V4, { ...options, revise: true, withdrawMissing: true, assignedOn: '2026-07-01' }, '2026-07-01T09:00:00+08:00');
     expect(await dueDateOf(dependencies, options.title, '1')).toBe('2026-12-31');
     // Going back undoes the 07-01 revision, and v4 again undoes that: each confirmed (newcomer48-10 S1).
-    await run('back-to-v1', V1, { ...options, revise: true, undoLaterRevision: true, assignedOn: '2026-08-01' }, '2026-08-01T09:00:00+08:00');
+    await run('back-to-v1', V1, { ...options, revise: true, withdrawMissing: true, undoLaterRevision: true, assignedOn: '2026-08-01' }, '2026-08-01T09:00:00+08:00');
     expect(await dueDateOf(dependencies, options.title, '1')).toBe('2026-12-05');
 
-    const again = await run('v4-again', V4, { ...options, revise: true, undoLaterRevision: true, assignedOn: '2026-09-01' }, '2026-09-01T09:00:00+08:00');
+    const again = await run('v4-again', V4, { ...options, revise: true, withdrawMissing: true, undoLaterRevision: true, assignedOn: '2026-09-01' }, '2026-09-01T09:00:00+08:00');
     expect(again.revision?.redated).toEqual([expect.objectContaining({ code: '1', to: '2026-12-31' })]);
     expect(again.eventCount).toBeGreaterThan(0);
     expect(await dueDateOf(dependencies, options.title, '1')).toBe('2026-12-31');
@@ -91,9 +91,9 @@ describe.each([
   it('bring back an item withdrawn since when the first file is sent again, instead of answering it added (P27, second recipe; 10e P1)', async () => {
     const options = { title: '撤回再加', approvedOn: '2026-02-20' };
     await run('ra1', WITH_3, options);
-    await run('ra2', V1, { ...options, revise: true, assignedOn: '2026-06-01' }, '2026-06-01T09:00:00+08:00');
+    await run('ra2', V1, { ...options, revise: true, withdrawMissing: true, assignedOn: '2026-06-01' }, '2026-06-01T09:00:00+08:00');
     expect((await itemOf(dependencies, options.title, '3')).status).toBe('withdrawn');
-    const back = await run('ra1-again', WITH_3, { ...options, revise: true, undoLaterRevision: true, assignedOn: '2026-07-01' }, '2026-07-01T09:00:00+08:00');
+    const back = await run('ra1-again', WITH_3, { ...options, revise: true, withdrawMissing: true, undoLaterRevision: true, assignedOn: '2026-07-01' }, '2026-07-01T09:00:00+08:00');
     expect(back.revision).toMatchObject({ added: [], reinstated: [expect.objectContaining({ code: '3' })] });
     expect(back.eventCount).toBeGreaterThan(0);
     expect((await itemOf(dependencies, options.title, '3')).status).toBe('open');
@@ -105,7 +105,7 @@ describe('a retry of a revision request', () => {
     const dependencies = await emptyStore();
     const options = { title: '重试调整', approvedOn: '2026-02-20' };
     await importWorkPlanFile(dependencies, { name: 'v1.csv', content: V1 }, options, requestOf('v1', options, '2026-03-01T09:00:00+08:00'));
-    const revise = { ...options, revise: true, assignedOn: '2026-07-01' };
+    const revise = { ...options, revise: true, withdrawMissing: true, assignedOn: '2026-07-01' };
     const first = await importWorkPlanFile(dependencies, { name: 'v4.csv', content: V4 }, revise, requestOf('v4', revise, '2026-07-01T09:00:00+08:00'));
     const head = await dependencies.store.headPosition();
     const retry = await importWorkPlanFile(dependencies, { name: 'v4.csv', content: V4 }, revise, requestOf('v4', revise, '2026-07-01T09:05:00+08:00'));
@@ -122,7 +122,7 @@ describe('a new version that makes an item 立行立改, sent without its day (b
     const options = { title: '时限类型调整', approvedOn: '2026-02-20' };
     await importWorkPlanFile(dependencies, { name: 'tv1.csv', content: V1 }, options, requestOf('tv1', options, '2026-03-01T09:00:00+08:00'));
     const atOnce = text(`${HEADER}公开,1,EX甲,青川市发展和改革委员会,2026-12-05\n公开,2,EX乙,青川市教育局,立行立改\n`);
-    const revise = { ...options, revise: true };
+    const revise = { ...options, revise: true, withdrawMissing: true };
     const preview = await importWorkPlanFile(dependencies, { name: 'tv2.csv', content: atOnce }, { ...revise, dryRun: true }, requestOf('tv2-dry', { ...revise, dryRun: true }, '2026-12-01T09:00:00+08:00'));
     expect(preview.revision?.redated).toEqual([expect.objectContaining({ code: '2', from: '2026-12-20', to: expect.stringContaining('立行立改') })]);
     await importWorkPlanFile(dependencies, { name: 'tv2.csv', content: atOnce }, revise, requestOf('tv2', revise, '2026-12-01T09:00:00+08:00'));

@@ -102,6 +102,17 @@ export class ImportWorkPlanInput extends FileUploadInput {
   @IsBoolean()
   undoLaterRevision?: boolean;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'For a new version (revise) that leaves out items of the plan (revision.withdrawn): confirms that withdrawing them is meant. Without it such a version is refused ' +
+      '(CONFLICT, field withdrawMissing, extensions.withdrawn: their codes) saying how many of the plan\'s items the file leaves out — a file listing only the changed items ' +
+      '(an adjustment table) is made from the plan\'s current export instead; a dry run lists them (revision.withdrawn).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  withdrawMissing?: boolean;
+
   @NearNamesField()
   nearNames?: string[];
 }

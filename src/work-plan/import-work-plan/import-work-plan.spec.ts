@@ -383,7 +383,7 @@ describe('the work plan\'s own export imported back as a new version (breaker10e
       async (dependencies: ImportDependencies, title: string) => {
         const lines = new TextDecoder().decode(await sample('work-plan-2026.csv')).trimEnd().split(/\r?\n/);
         const revised = { name: 'work-plan-2026-v2.csv', content: new TextEncoder().encode(`${lines.slice(0, -1).join('\n')}\n`) };
-        await importWorkPlanFile(dependencies, revised, { revise: true, title }, contextOf('v2'), [{ title, year: 2026 }]);
+        await importWorkPlanFile(dependencies, revised, { revise: true, withdrawMissing: true, title }, contextOf('v2'), [{ title, year: 2026 }]);
       },
     ],
   ] as [string, () => Promise<{ name: string; content: Uint8Array }>, ((dependencies: ImportDependencies, title: string) => Promise<void>) | null][])('changes nothing, round after round: codes, titles, categories, units and due dates read as the plan has them (%s)', async (_which, fileOf, then) => {
@@ -398,7 +398,7 @@ describe('the work plan\'s own export imported back as a new version (breaker10e
       const applied = await importWorkPlanFile(
         dependencies,
         { name: '工作方案进展.csv', content: new Uint8Array(tableToCsv(table)) },
-        { revise: true, title: first.title },
+        { revise: true, withdrawMissing: true, title: first.title },
         contextOf(`round-${round}`),
         known,
       );
@@ -449,7 +449,7 @@ describe('an export of an earlier day imported as a new version (breaker10g P22)
     const dependencies = await storeWithUnits();
     const first = await importWorkPlanFile(dependencies, csvOf(V1), { approvedOn: '2026-03-02', assignedOn: '2026-03-03' }, at('v1', '2026-03-03T09:00:00+08:00'));
     const v2 = ['一,公开,1,旧导出甲事项,青川市财政局,青川市教育局,2026-12-20', '一,公开,3,旧导出丙事项,青川市发展和改革委员会,,2026-12-31'];
-    const revised = await importWorkPlanFile(dependencies, { ...csvOf(v2), name: 'plan-v2.csv' }, { revise: true, assignedOn: '2026-03-20' }, at('v2', '2026-03-20T09:00:00+08:00'), [{ title, year: 2026 }]);
+    const revised = await importWorkPlanFile(dependencies, { ...csvOf(v2), name: 'plan-v2.csv' }, { revise: true, withdrawMissing: true, assignedOn: '2026-03-20' }, at('v2', '2026-03-20T09:00:00+08:00'), [{ title, year: 2026 }]);
     expect(revised.revision).toMatchObject({ withdrawn: [expect.objectContaining({ code: '2' })], added: [expect.objectContaining({ code: '3' })] });
     return { dependencies, first };
   }
@@ -490,7 +490,7 @@ describe('an export of an earlier day imported as a new version (breaker10g P22)
   /** A 调整通知 dated `on`, entered after the download (03-25 10:00): item 1 re-dated to 12-10, item 4 added. */
   const laterNotice = (dependencies: ImportDependencies, on: string) => {
     const v3 = ['一,公开,1,旧导出甲事项,青川市财政局,青川市教育局,2026-12-10', '一,公开,3,旧导出丙事项,青川市发展和改革委员会,,2026-12-31', '一,公开,4,旧导出丁事项,青川市民政局,,2026-12-31'];
-    return importWorkPlanFile(dependencies, { ...csvOf(v3), name: 'plan-v3.csv' }, { revise: true, assignedOn: on }, at('v3', '2026-03-25T10:00:00+08:00'), [{ title, year: 2026 }]);
+    return importWorkPlanFile(dependencies, { ...csvOf(v3), name: 'plan-v3.csv' }, { revise: true, withdrawMissing: true, assignedOn: on }, at('v3', '2026-03-25T10:00:00+08:00'), [{ title, year: 2026 }]);
   };
 
   it.each([
@@ -575,7 +575,7 @@ describe('an export of an earlier day imported as a new version (breaker10g P22)
     const csv = new TextDecoder().decode(tableToCsv(await exportOf(dependencies, first.planId, {})));
     const edited = csv.replaceAll('2026-12-20', '2026-12-15').replace('旧导出丙事项', '旧导出丙事项并公开结果');
     const file = { name: '工作方案进展.csv', content: new TextEncoder().encode(edited) };
-    const applied = await importWorkPlanFile(dependencies, file, { revise: true, title }, at('edited', '2026-03-25T09:00:00+08:00'), [{ title, year: 2026 }]);
+    const applied = await importWorkPlanFile(dependencies, file, { revise: true, withdrawMissing: true, title }, at('edited', '2026-03-25T09:00:00+08:00'), [{ title, year: 2026 }]);
     expect(applied.revision).toMatchObject({ redated: [expect.objectContaining({ code: '1', to: '2026-12-15' })], amended: [expect.objectContaining({ code: '3' })] });
     const head = await dependencies.store.headPosition();
     for (const [key, options] of [['revise', { revise: true }], ['dry', { revise: true, dryRun: true }], ['plain', {}], ['plain-dry', { dryRun: true }]] as const) {
@@ -588,11 +588,11 @@ describe('an export of an earlier day imported as a new version (breaker10g P22)
     await importWorkPlanFile(
       dependencies,
       { ...csvOf(['一,公开,1,旧导出甲事项,青川市财政局,青川市教育局,2026-12-10', '一,公开,3,旧导出丙事项并公开结果,青川市发展和改革委员会,,2026-12-31']), name: 'plan-v4.csv' },
-      { revise: true, assignedOn: '2026-03-27' },
+      { revise: true, withdrawMissing: true, assignedOn: '2026-03-27' },
       at('v4', '2026-03-27T09:00:00+08:00'),
       [{ title, year: 2026 }],
     );
-    const refusal = await importWorkPlanFile(dependencies, file, { revise: true, title }, at('again-after-v4', '2026-03-28T09:00:00+08:00'), [{ title, year: 2026 }]).catch((error: unknown) => error);
+    const refusal = await importWorkPlanFile(dependencies, file, { revise: true, withdrawMissing: true, title }, at('again-after-v4', '2026-03-28T09:00:00+08:00'), [{ title, year: 2026 }]).catch((error: unknown) => error);
     expect(refusal).toMatchObject({ code: 'CONFLICT', details: { field: 'file', changedOn: ['2026-03-27'] } });
     dependencies.store.close();
   });
@@ -792,7 +792,7 @@ describe('a new version marking items in their titles, as 调整 versions do (br
     const dependencies = await storeWithUnits();
     await importWorkPlanFile(dependencies, csvOf(V1), {}, contextOf('v1'));
     const v2 = [V1[0]!, '一,公开,2,标记乙完善政策解读机制（时限调整）,青川市教育局,,2026-12-20', V1[2]!, '一,公开,4,标记丁规范依申请公开答复（新增）,青川市财政局,,2026-12-31'];
-    const applied = await importWorkPlanFile(dependencies, { ...csvOf(v2), name: 'plan-v2.csv' }, { revise: true }, contextOf('v2'), known);
+    const applied = await importWorkPlanFile(dependencies, { ...csvOf(v2), name: 'plan-v2.csv' }, { revise: true, withdrawMissing: true }, contextOf('v2'), known);
     expect(applied.revision).toMatchObject({ amended: [], withdrawn: [], redated: [expect.objectContaining({ code: '2', to: '2026-12-20' })], added: [expect.objectContaining({ code: '4', title: '标记丁规范依申请公开答复' })] });
     expect(applied.notes.notices?.map((notice) => [notice.row, notice.reasonZh])).toEqual(
       expect.arrayContaining([
@@ -824,11 +824,11 @@ describe('the plan’s own file imported again as a version after an item was wi
   it('lists the item again from the version’s day; the same file with nothing changed since writes nothing', async () => {
     const dependencies = await storeWithUnits();
     const first = await importWorkPlanFile(dependencies, plan, { approvedOn: '2026-03-02', assignedOn: '2026-03-03' }, at('v1', '2026-03-03T09:00:00+08:00'));
-    const unchanged = await importWorkPlanFile(dependencies, plan, { revise: true, assignedOn: '2026-03-10' }, at('v1-again', '2026-03-10T09:00:00+08:00'), [{ title, year: 2026 }]);
+    const unchanged = await importWorkPlanFile(dependencies, plan, { revise: true, withdrawMissing: true, assignedOn: '2026-03-10' }, at('v1-again', '2026-03-10T09:00:00+08:00'), [{ title, year: 2026 }]);
     expect(unchanged).toMatchObject({ revision: null, eventCount: 0 });
     const itemOne = workPlanItemStream(workPlanItemIdFor(first.planId, '1'));
     await executeCommand(dependencies.store, dependencies.schemas, itemOne, workPlanItemDecider, { type: 'WithdrawWorkPlanItem', actor: supervisor, today: '2026-03-12', withdrawnOn: '2026-03-12', reason: '任务调整' }, commandContext({ actor: supervisor, commandType: 'WithdrawWorkPlanItem', idempotencyKey: 'hand', now: new Date('2026-03-12T09:00:00+08:00') }));
-    const back = await importWorkPlanFile(dependencies, plan, { revise: true, assignedOn: '2026-03-26' }, at('v1-back', '2026-03-26T09:00:00+08:00'), [{ title, year: 2026 }]);
+    const back = await importWorkPlanFile(dependencies, plan, { revise: true, withdrawMissing: true, assignedOn: '2026-03-26' }, at('v1-back', '2026-03-26T09:00:00+08:00'), [{ title, year: 2026 }]);
     expect(back.revision).toMatchObject({ added: [], withdrawn: [], reinstated: [expect.objectContaining({ code: '1' })] });
     const events = (await dependencies.store.readStream(itemOne)).map((stored) => stored.type);
     expect(events.slice(-2)).toEqual(['WorkPlanItemWithdrawn', 'WorkPlanItemReinstated']);
@@ -874,7 +874,7 @@ describe('a version dated before an item’s hand withdrawal, typed after it, th
           },
         );
       } else if (step === 'version of 03-15') {
-        version = await importWorkPlanFile(dependencies, csv(['2', '3']), { revise: true, assignedOn: '2026-03-15' }, at(`v2-${index}`, '2026-03-25T09:00:00+08:00'), [{ title, year: 2026 }]);
+        version = await importWorkPlanFile(dependencies, csv(['2', '3']), { revise: true, withdrawMissing: true, assignedOn: '2026-03-15' }, at(`v2-${index}`, '2026-03-25T09:00:00+08:00'), [{ title, year: 2026 }]);
       } else {
         const [, code, , reportedOn] = step.split(' ') as [string, string, string, string];
         const unitId = code === '1' ? CZJ : EDU;
@@ -929,9 +929,9 @@ describe('an item a version kept for its verified work, listed again by the next
     const step = (key: string, actor: Actor) => commandContext({ actor, commandType: 'Step', idempotencyKey: key, now: new Date('2026-03-20T09:00:00+08:00') });
     await executeCommand(dependencies.store, dependencies.schemas, itemOne, workPlanItemDecider, { type: 'ReportRectification', actor: clerkOf(CZJ), today: '2026-03-20', unitId: CZJ, summary: '已整改', evidence: [{ title: '整改材料', link: 'https://example.gov.cn/a', documentRef: null }], reportedOn: '2026-03-05' }, step('r', clerkOf(CZJ)));
     await executeCommand(dependencies.store, dependencies.schemas, itemOne, workPlanItemDecider, { type: 'LogInspection', actor: inspectorActor, today: '2026-03-20', unitId: CZJ, inspectionId: 'inspection-1', outcome: 'PASSED', notes: '核实', inspectedOn: '2026-03-06' } as never, step('i', inspectorActor));
-    const second = await importWorkPlanFile(dependencies, csv('plan-v2.csv', ['4']), { revise: true, assignedOn: '2026-03-10' }, at('v2', '2026-03-20T09:00:00+08:00'), [{ title, year: 2026 }]);
+    const second = await importWorkPlanFile(dependencies, csv('plan-v2.csv', ['4']), { revise: true, withdrawMissing: true, assignedOn: '2026-03-10' }, at('v2', '2026-03-20T09:00:00+08:00'), [{ title, year: 2026 }]);
     expect(second.revision).toMatchObject({ withdrawn: [expect.objectContaining({ code: '2' }), expect.objectContaining({ code: '3' })], itemsKept: [expect.objectContaining({ code: '1' })] });
-    const third = await importWorkPlanFile(dependencies, csv('plan-v3.csv', ['1', '2', '3', '4']), { revise: true, undoLaterRevision: true, assignedOn: '2026-03-15' }, at('v3', '2026-03-20T10:00:00+08:00'), [{ title, year: 2026 }]);
+    const third = await importWorkPlanFile(dependencies, csv('plan-v3.csv', ['1', '2', '3', '4']), { revise: true, withdrawMissing: true, undoLaterRevision: true, assignedOn: '2026-03-15' }, at('v3', '2026-03-20T10:00:00+08:00'), [{ title, year: 2026 }]);
     expect(third.revision).toMatchObject({ added: [], reinstated: [expect.objectContaining({ code: '2' }), expect.objectContaining({ code: '3' })] });
     expect(describeWorkPlanImport(third)).not.toMatch(/added/);
     dependencies.store.close();
@@ -1005,7 +1005,7 @@ describe('a revised file titled as the plan with a suffix (issue 10 P6)', () => 
     const dated = await importWorkPlanFile(dependencies, file(`${title}${suffix}`), { approvedOn: '2026-06-01' }, at('dated'), await knownOf(dependencies)).catch((error: unknown) => error);
     expect(dated).toMatchObject({ code: 'CONFLICT', details: { field: 'approvedOn' } });
     expect(await dependencies.store.headPosition()).toEqual(head);
-    const revised = await importWorkPlanFile(dependencies, file(`${title}${suffix}`), { revise: true }, at('revise'), await knownOf(dependencies));
+    const revised = await importWorkPlanFile(dependencies, file(`${title}${suffix}`), { revise: true, withdrawMissing: true }, at('revise'), await knownOf(dependencies));
     expect(revised).toMatchObject({ planId: first.planId, title, revision: { redated: [expect.objectContaining({ code: '1', to: '2026-11-30' })] } });
     expect(describeWorkPlanImportZh(revised)).toContain(`标题中的“${suffix.trim()}”是版本说明：按方案“${title}”读取`);
     expect(await countOf(dependencies.store, 'WorkPlanImported')).toBe(1);
@@ -1045,7 +1045,7 @@ describe('a version dated on a day an item stood completed, typed after a later 
     await executeCommand(dependencies.store, dependencies.schemas, itemOne, workPlanItemDecider, { type: 'LogInspection', actor: inspectorActor, today: '2026-03-20', unitId: CZJ, inspectionId: 'inspection-1', outcome: 'PASSED', notes: '核实', inspectedOn: '2026-03-06' } as never, step('i', inspectorActor));
     // Completed 03-06, reopened 03-12; the version of 03-10 (leaving item 1 out) is typed after the reopening.
     await executeCommand(dependencies.store, dependencies.schemas, itemOne, workPlanItemDecider, { type: 'ReopenWorkPlanItem', actor: supervisorActor, today: '2026-03-20', reason: '复查发现问题反弹', reopenedOn: '2026-03-12', newDueDate: '2026-12-31' }, step('o', supervisorActor));
-    const second = await importWorkPlanFile(dependencies, csv('plan-v2.csv', ['2']), { revise: true, assignedOn: '2026-03-10' }, at('v2', '2026-03-20T10:00:00+08:00'), [{ title, year: 2026 }]);
+    const second = await importWorkPlanFile(dependencies, csv('plan-v2.csv', ['2']), { revise: true, withdrawMissing: true, assignedOn: '2026-03-10' }, at('v2', '2026-03-20T10:00:00+08:00'), [{ title, year: 2026 }]);
     expect(second.revision).toMatchObject({ withdrawn: [], itemsKept: [expect.objectContaining({ code: '1' })] });
     dependencies.store.close();
   });
@@ -1065,7 +1065,7 @@ describe('a plan over several years (三年行动计划（2026—2028年）)', (
     const item = async (code: string) => fold(workPlanItemDecider, await upcast(workPlanItemStream(workPlanItemIdFor(first.planId, code))));
     expect(await item('3')).toMatchObject({ definition: { dueDate: '2028-12-31' } });
     const known = [{ title, year: 2026, itemTitles: ['建成政务公开专区', '完善政策文件库', '开展政务公开培训'] }];
-    const revised = await importWorkPlanFile(dependencies, { name: 'plan-v2.csv', content: Buffer.from(v2) }, { revise: true }, contextOf('three-years-v2'), known);
+    const revised = await importWorkPlanFile(dependencies, { name: 'plan-v2.csv', content: Buffer.from(v2) }, { revise: true, withdrawMissing: true }, contextOf('three-years-v2'), known);
     expect(revised).toMatchObject({ planId: first.planId, revision: { added: [expect.objectContaining({ code: '4', dueDate: '2028-12-31' })], redated: [expect.objectContaining({ code: '2' })] } });
     expect(await item('2')).toMatchObject({ definition: { dueDate: '2028-06-30' } });
     const plan = fold(workPlanDecider, await upcast(workPlanStream(first.planId)));
@@ -1117,7 +1117,7 @@ describe('a plan over several years (三年行动计划（2026—2028年）)', (
     const unasked = await importWorkPlanFile(dependencies, file, {}, contextOf(`s7-unasked-${revisedTitle}`), known).catch((error: unknown) => error);
     expect(unasked).toBeInstanceOf(DomainError);
     expect((unasked as DomainError).code).toBe('CONFLICT');
-    const revised = await importWorkPlanFile(dependencies, file, { revise: true }, contextOf(`s7-v2-${revisedTitle}`), known);
+    const revised = await importWorkPlanFile(dependencies, file, { revise: true, withdrawMissing: true }, contextOf(`s7-v2-${revisedTitle}`), known);
     expect(revised).toMatchObject({ planId: first.planId, title, year: 2026, lastYear: 2028, revision: { added: [expect.objectContaining({ code: '4' })], redated: [expect.objectContaining({ code: '2' })] } });
     dependencies.store.close();
   });
@@ -1135,7 +1135,7 @@ describe('a plan over several years (三年行动计划（2026—2028年）)', (
     expect(table.title).toMatch(/^青川市政务公开提质行动方案进展（2026—2028年，截至 2026-03-02/);
     // The export read back: the same plan of 2026—2028, nothing to revise (its 2027 item within the period).
     const head = await dependencies.store.headPosition();
-    const again = await importWorkPlanFile(dependencies, { name: '工作方案进展.csv', content: new Uint8Array(tableToCsv(table)) }, { revise: true }, contextOf('period-words-again'), [{ title: bare, year: 2026, lastYear: 2028 }]);
+    const again = await importWorkPlanFile(dependencies, { name: '工作方案进展.csv', content: new Uint8Array(tableToCsv(table)) }, { revise: true, withdrawMissing: true }, contextOf('period-words-again'), [{ title: bare, year: 2026, lastYear: 2028 }]);
     expect(again).toMatchObject({ planId: first.planId, lastYear: 2028, revision: null });
     expect(describeWorkPlanImportZh(again)).toContain('青川市政务公开提质行动方案（2026—2028）');
     expect(await dependencies.store.headPosition()).toEqual(head);
@@ -1191,7 +1191,7 @@ describe('a version without a 具体内容 (or 工作措施) column says nothing
     const version = csv('青川市2026年具体内容缺列测试方案\n类别编号,类别,编号,事项,牵头单位,完成时限\n一,公开,1,QD整合网站,青川市财政局,2026-06-30\n一,公开,2,QD清理账号,青川市教育局,2026-12-31\n');
     const dry = await importWorkPlanFile(dependencies, { name: 'qd-v2.csv', content: version }, { revise: true, title: first.title, dryRun: true }, contextOf('qd-v2-dry'), known);
     expect(dry.revision).toMatchObject({ amended: [], redated: [expect.objectContaining({ code: '2' })] });
-    const applied = await importWorkPlanFile(dependencies, { name: 'qd-v2.csv', content: version }, { revise: true, title: first.title }, contextOf('qd-v2'), known);
+    const applied = await importWorkPlanFile(dependencies, { name: 'qd-v2.csv', content: version }, { revise: true, withdrawMissing: true, title: first.title }, contextOf('qd-v2'), known);
     expect(applied.revision).toMatchObject({ amended: [] });
     expect(await descriptionsOf(dependencies, first.planId)).toEqual({ '1': { description: '整合区县网站', measures: '统一平台' }, '2': { description: '清理僵尸账号', measures: '逐一核查' } });
     dependencies.store.close();
@@ -1204,7 +1204,7 @@ describe('a version without a 具体内容 (or 工作措施) column says nothing
     const first = await importWorkPlanFile(dependencies, { name: 'qd.csv', content: csv(withUnits) }, {}, contextOf('qd-v1'));
     const known = [{ title: first.title, year: first.year }];
     const version = { name: 'qd-v2.csv', content: csv('青川市2026年具体内容缺列测试方案\n类别编号,类别,编号,事项,牵头单位,完成时限\n一,公开,1,QD整合网站,青川市财政局,2026-06-30\n一,公开,2,QD清理账号,青川市教育局,2026-12-31\n') };
-    const applied = await importWorkPlanFile(dependencies, version, { revise: true }, contextOf('qd-v2'), known);
+    const applied = await importWorkPlanFile(dependencies, version, { revise: true, withdrawMissing: true }, contextOf('qd-v2'), known);
     expect(applied.revision).toMatchObject({ amended: [], unitsRemoved: [], redated: [expect.objectContaining({ code: '2' })] });
     const head = await dependencies.store.headPosition();
     for (const [key, options] of [['plain', {}], ['dry', { dryRun: true }], ['revise', { revise: true }], ['revise-dry', { revise: true, dryRun: true }]] as const) {
@@ -1249,7 +1249,7 @@ describe('a version without a 具体内容 (or 工作措施) column says nothing
       });
       const file = (content: object) => (format === 'json' ? JSON.stringify(content) : stringify(content));
       const name = `qd-v2.${format}`;
-      const applied = await importWorkPlanFile(dependencies, { name, content: csv(file(tree())) }, { revise: true }, contextOf(`qd-${format}`), known);
+      const applied = await importWorkPlanFile(dependencies, { name, content: csv(file(tree())) }, { revise: true, withdrawMissing: true }, contextOf(`qd-${format}`), known);
       expect(applied.revision).toMatchObject({ amended: [], redated: [expect.objectContaining({ code: '2' })] });
       expect(await descriptionsOf(dependencies, first.planId)).toEqual({ '1': { description: '整合区县网站', measures: '统一平台' }, '2': { description: '清理僵尸账号', measures: '逐一核查' } });
       const cleared = await importWorkPlanFile(dependencies, { name: `qd-v3.${format}`, content: csv(file(tree(''))) }, { revise: true, dryRun: true }, contextOf(`qd-${format}-3`), known);
@@ -1264,7 +1264,7 @@ describe('a version without a 具体内容 (or 工作措施) column says nothing
       '一,公开,1,QU整合网站,青川市财政局,青川市教育局、青川市民政局,2026-06-30\n一,公开,2,QU清理账号,青川市教育局,青川市财政局,2026-09-30\n';
     const first = await importWorkPlanFile(dependencies, { name: 'qu.csv', content: csv(withUnits) }, {}, contextOf('qu-v1'));
     const version = csv('青川市2026年责任单位缺列测试方案\n类别编号,类别,编号,事项,牵头单位,完成时限\n一,公开,1,QU整合网站,青川市财政局,2026-06-30\n一,公开,2,QU清理账号,青川市财政局,2026-12-31\n');
-    const applied = await importWorkPlanFile(dependencies, { name: 'qu-v2.csv', content: version }, { revise: true, title: first.title }, contextOf('qu-v2'), [{ title: first.title, year: first.year }]);
+    const applied = await importWorkPlanFile(dependencies, { name: 'qu-v2.csv', content: version }, { revise: true, withdrawMissing: true, title: first.title }, contextOf('qu-v2'), [{ title: first.title, year: first.year }]);
     // Item 2's lead is now 财政局 (its responsible unit before): 教育局, the lead left out, is removed; nothing else.
     expect(applied.revision).toMatchObject({ amended: [], unitsAdded: [], redated: [expect.objectContaining({ code: '2' })] });
     expect(applied.revision!.unitsRemoved).toEqual([expect.objectContaining({ code: '2', unitId: unitIdForCode('JYJ') })]);
@@ -1363,7 +1363,7 @@ describe('the export imported back after a version kept items for their work (ne
     await executeCommand(dependencies.store, dependencies.schemas, item('2'), workPlanItemDecider, report(), step('r2', clerkOf(CZJ)));
     await executeCommand(dependencies.store, dependencies.schemas, item('2'), workPlanItemDecider, { type: 'LogInspection', actor: inspectorActor, today: '2026-03-20', unitId: CZJ, inspectionId: 'inspection-2', outcome: 'PASSED', notes: '核实', inspectedOn: '2026-03-06' } as never, step('i2', inspectorActor));
     await executeCommand(dependencies.store, dependencies.schemas, item('4'), workPlanItemDecider, report(), step('r4', clerkOf(CZJ)));
-    const second = await importWorkPlanFile(dependencies, csv('plan-v2.csv', ['1']), { revise: true, assignedOn: '2026-03-10' }, at('v2', '2026-03-20T10:00:00+08:00'), [{ title, year: 2026 }]);
+    const second = await importWorkPlanFile(dependencies, csv('plan-v2.csv', ['1']), { revise: true, withdrawMissing: true, assignedOn: '2026-03-10' }, at('v2', '2026-03-20T10:00:00+08:00'), [{ title, year: 2026 }]);
     expect(second.revision).toMatchObject({ withdrawn: [expect.objectContaining({ code: '3' })], itemsKept: [expect.objectContaining({ code: '2' }), expect.objectContaining({ code: '4' })] });
     return { dependencies, planId: first.planId };
   }
@@ -1391,7 +1391,7 @@ describe('the export imported back after a version kept items for their work (ne
     const dry = await importWorkPlanFile(dependencies, version, { revise: true, dryRun: true, assignedOn: '2026-03-25' }, at('v3-dry', '2026-03-25T09:00:00+08:00'), [{ title, year: 2026 }]);
     expect(dry.revision).toMatchObject({ amended: [], redated: [expect.objectContaining({ code: '1' })] });
     expect(describeWorkPlanImportZh(dry)).not.toContain('删去');
-    await importWorkPlanFile(dependencies, version, { revise: true, assignedOn: '2026-03-25' }, at('v3', '2026-03-25T09:00:00+08:00'), [{ title, year: 2026 }]);
+    await importWorkPlanFile(dependencies, version, { revise: true, withdrawMissing: true, assignedOn: '2026-03-25' }, at('v3', '2026-03-25T09:00:00+08:00'), [{ title, year: 2026 }]);
     expect(await definitionOf(dependencies, planId, '2')).toMatchObject({ definition: { description: '清理僵尸账号' } });
     dependencies.store.close();
   });

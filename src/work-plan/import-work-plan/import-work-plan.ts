@@ -79,6 +79,13 @@ export interface WorkPlanImportOptions {
    */
   readonly undoLaterRevision?: boolean;
   /**
+   * For a new version (revise) that leaves out items it would withdraw (`PlanRevision.withdrawn`): the clerk confirms the
+   * withdrawal; without it such a version is refused (`withdrawalUnconfirmed`) — any withdrawal, not only of most items: an office
+   * withdraws items rarely and by document, while a 「…调整表」 listing only the changed items would withdraw every other one
+   * (newcomer49-10 S4: 3 of 4). CLI `--withdraw-missing`, GraphQL `withdrawMissing`, the 导入 page's tick naming the count.
+   */
+  readonly withdrawMissing?: boolean;
+  /**
    * Unit names of the file the office confirmed mean the one registered unit they are near, though no abbreviation of it
    * (newcomer25 S8: `LookupConfirmations.nearNames`); without it such a row is refused naming the unit.
    */
@@ -474,6 +481,10 @@ async function importAsRead(
       : [];
   if (revision && !options.revise && !options.dryRun) throw newVersionRefused(plan.title, fileName, revision, validation.plan.writtenTitle ?? validation.plan.title, undoes);
   if (undoes.length > 0 && !options.dryRun && options.undoLaterRevision !== true) throw laterRevisionUndone(plan.title, fileName, undoes);
+  // Items the version leaves out are withdrawn only when the clerk confirms it: a file listing only the changed items (a 调整表) withdrew all others unasked (newcomer49-10 S4).
+  if (revision && revision.withdrawn.length > 0 && !options.dryRun && options.withdrawMissing !== true) {
+    throw withdrawalUnconfirmed(plan.title, fileName, revision, standingOrBack.filter((item) => item.withdrawnOn === undefined).length);
+  }
   // Several items due before the plan's approval are one fault of the file (a past plan, or another plan of the same title): said once (newcomer39 S1).
   const early = dueBeforeApproval(revision ? dueDatesRevised(revision, versionsAsRevised(standingOrBack, versionsInFile)) : keptFields.includes('dueDate') ? versionsInFile : defineItems.map((item) => item.data), days.approvedOn, placeOfItem);
   // An approval day in the future is refused as such, by the plan's decision.
@@ -1520,6 +1531,31 @@ function laterRevisionUndone(title: string, fileName: string, undoes: readonly R
 }
 
 /**
+ * A version that leaves out items of the plan it would withdraw (`PlanRevision.withdrawn`), not confirmed (`withdrawMissing`):
+ * refused saying how many of the plan's `itemsInPlan` items the file leaves out (codes), that a file listing only the changed items
+ * (an adjustment table) should be made from the plan's current export, and how to confirm (newcomer49-10 S4). Items kept for their
+ * work (`itemsKept`) are not withdrawn, so not counted. CONFLICT with `{ field: withdrawMissing, withdrawn: [codes] }`.
+ */
+export function withdrawalUnconfirmed(title: string, fileName: string, revision: PlanRevision, itemsInPlan: number): DomainError {
+  const count = revision.withdrawn.length;
+  const codes = revision.withdrawn.map((item) => item.code);
+  // Each by code and title, up to ten; a longer list by code alone (a one-row 调整表 against a 160-item plan).
+  const named = count <= 10 ? revision.withdrawn.map((item) => `${item.code} ${item.title}`) : codes;
+  return new DomainError(
+    'CONFLICT',
+    say(
+      `Work plan "${title}": ${fileName} leaves out ${count} of the plan's ${itemsInPlan} items (${codes.join(', ')}); as a new version it would withdraw them. Nothing was written. ` +
+        `If the file lists only the items that change (an adjustment table), make the changes in the plan's current export and import that; ` +
+        `if withdrawing these ${count} item(s) is meant, import it again with revise and withdrawMissing (--revise --withdraw-missing).`,
+      `工作方案“${title}”：${fileName} 未列出方案现有 ${itemsInPlan} 个事项中的 ${count} 个（${named.join(count <= 10 ? '；' : '、')}），按新版本调整将撤销这 ${count} 个事项。未写入任何内容。` +
+        `如本文件只列出要调整的事项（调整表），请下载方案当前的进展表，在其中修改后再导入；` +
+        `如确要撤销这 ${count} 个事项，请勾选“按新版本调整”和“确认撤销文件中没有的事项”后重新导入。`,
+    ),
+    { field: 'withdrawMissing', withdrawn: codes },
+  );
+}
+
+/**
  * The plan's own file (its current version's bytes) sent again without revise while the plan as it stands differs from it
  * (`revision`: what applying it would change) — a unit added or removed by hand, a collective (市直各部门, 各科室) that stands for
  * more units since the directory changed, an item withdrawn by hand: the file was imported before, nothing is written, and the
@@ -1719,7 +1755,8 @@ export function describeWorkPlanImportZh(outcome: WorkPlanImportOutcome): string
   if (outcome.revision) {
     const what = describeRevision(outcome.revision).zh;
     const undoes = (outcome.revisionsUndone ?? []).length > 0 ? `${describeRevisionsUndone(outcome.revisionsUndone!).zh}须加 --undo-later-revision 确认才会应用；否则请在方案当前的导出表上修改后再导入。` : '';
-    if (outcome.dryRun) return `试导入：${outcome.title}（${planYears(outcome)}）将修订：${what}。${undoes}未写入任何内容。${notes}`;
+    const withdraws = outcome.revision.withdrawn.length > 0 ? `撤销文件中没有的 ${outcome.revision.withdrawn.length} 个事项须加 --withdraw-missing 确认才会应用；如本文件只列出要调整的事项，请在方案当前的导出表上修改后再导入。` : '';
+    if (outcome.dryRun) return `试导入：${outcome.title}（${planYears(outcome)}）将修订：${what}。${undoes}${withdraws}未写入任何内容。${notes}`;
     // No plan id in the Chinese (s16 S6): the office names a plan by its title; the English keeps the id for scripts.
     // Applied with --undo-later-revision: what it undid, said as done (breaker49-10 S7).
     const undid = (outcome.revisionsUndone ?? []).length > 0 ? describeRevisionsUndone(outcome.revisionsUndone!, true).zh : '';
@@ -1739,7 +1776,8 @@ export function describeWorkPlanImport(outcome: WorkPlanImportOutcome): string {
   if (outcome.revision) {
     const what = describeRevision(outcome.revision).en;
     const undoes = (outcome.revisionsUndone ?? []).length > 0 ? ` ${describeRevisionsUndone(outcome.revisionsUndone!).en} Applied only with --undo-later-revision; else make the changes in the current export.` : '';
-    if (outcome.dryRun) return `Dry run: ${outcome.title} (${planYears(outcome)}) would be revised: ${what}.${undoes} Nothing was written.${notes}`;
+    const withdraws = outcome.revision.withdrawn.length > 0 ? ` Withdrawing the ${outcome.revision.withdrawn.length} item(s) the file leaves out is applied only with --withdraw-missing; if the file lists only the items that change, make the changes in the current export.` : '';
+    if (outcome.dryRun) return `Dry run: ${outcome.title} (${planYears(outcome)}) would be revised: ${what}.${undoes}${withdraws} Nothing was written.${notes}`;
     const undid = (outcome.revisionsUndone ?? []).length > 0 ? ` ${describeRevisionsUndone(outcome.revisionsUndone!, true).en}` : '';
     return `Revised ${outcome.title} (${planYears(outcome)}): ${what}.${undid} Progress is kept. Plan id ${outcome.planId}.${notes}`;
   }

@@ -42,7 +42,7 @@ async function revisedPlan() {
   const dependencies: ImportDependencies = { store, schemas, units: await replayLog(store, schemas, new UnitsReadModel()) };
   const known = async () => knownPlansOf((await store.readAll()).map((stored) => schemas.upcast(stored)));
   await importWorkPlanFile(dependencies, v1, { approvedOn: '2026-03-01' }, at('v1', '2026-03-02'));
-  await importWorkPlanFile(dependencies, v2, { revise: true, assignedOn: '2026-06-15', revisionReason: '青政办〔2026〕45号' }, at('v2', '2026-06-15'), await known());
+  await importWorkPlanFile(dependencies, v2, { revise: true, withdrawMissing: true, assignedOn: '2026-06-15', revisionReason: '青政办〔2026〕45号' }, at('v2', '2026-06-15'), await known());
   return { dependencies, known, count: async () => (await store.readAll()).length };
 }
 
@@ -87,11 +87,11 @@ describe('a copy of the plan\'s original, edited after a revision (newcomer48-10
   it('given the same, when it is imported with --revise alone, then it is refused (CONFLICT, field undoLaterRevision); with undoLaterRevision it is applied as the clerk confirmed', async () => {
     const { dependencies, known, count } = await revisedPlan();
     const before = await count();
-    const refusal = await importWorkPlanFile(dependencies, staleCopy, { revise: true, assignedOn: '2026-09-20' }, at('revise', '2026-09-20'), await known()).catch((error: unknown) => error);
+    const refusal = await importWorkPlanFile(dependencies, staleCopy, { revise: true, withdrawMissing: true, assignedOn: '2026-09-20' }, at('revise', '2026-09-20'), await known()).catch((error: unknown) => error);
     expect(refusal).toMatchObject({ code: 'CONFLICT', details: { field: 'undoLaterRevision' } });
     expect((refusal as DomainError).messageZh).toContain(undoneZh);
     expect(await count()).toBe(before);
-    const applied = await importWorkPlanFile(dependencies, staleCopy, { revise: true, undoLaterRevision: true, assignedOn: '2026-09-20' }, at('confirmed', '2026-09-20'), await known());
+    const applied = await importWorkPlanFile(dependencies, staleCopy, { revise: true, withdrawMissing: true, undoLaterRevision: true, assignedOn: '2026-09-20' }, at('confirmed', '2026-09-20'), await known());
     expect(applied.revision?.withdrawn.map((item) => item.code)).toEqual(['4']);
     expect(await count()).toBeGreaterThan(before);
     dependencies.store.close();
@@ -99,10 +99,10 @@ describe('a copy of the plan\'s original, edited after a revision (newcomer48-10
 
   it('given the same, when a genuine new version built on the plan as it stands is imported with --revise — one adding an item, or one withdrawing the item the revision added while keeping the rest of it — then it is applied as before, undoing nothing', async () => {
     const { dependencies, known } = await revisedPlan();
-    const added = await importWorkPlanFile(dependencies, csv('第三版.csv', `${v2Rows}公开,5,JC戊事项,青川市教育局,,2026-12-31\n`), { revise: true, assignedOn: '2026-09-20' }, at('v3', '2026-09-20'), await known());
+    const added = await importWorkPlanFile(dependencies, csv('第三版.csv', `${v2Rows}公开,5,JC戊事项,青川市教育局,,2026-12-31\n`), { revise: true, withdrawMissing: true, assignedOn: '2026-09-20' }, at('v3', '2026-09-20'), await known());
     expect(added.revisionsUndone).toEqual([]);
     expect(added.revision?.added.map((item) => item.code)).toEqual(['5']);
-    const oneBack = await importWorkPlanFile(dependencies, csv('第四版.csv', `${v2Rows.replace('公开,4,JC丁事项,青川市民政局,,2026-12-31\n', '')}公开,5,JC戊事项,青川市教育局,,2026-12-31\n`), { revise: true, assignedOn: '2026-09-25' }, at('v4', '2026-09-25'), await known());
+    const oneBack = await importWorkPlanFile(dependencies, csv('第四版.csv', `${v2Rows.replace('公开,4,JC丁事项,青川市民政局,,2026-12-31\n', '')}公开,5,JC戊事项,青川市教育局,,2026-12-31\n`), { revise: true, withdrawMissing: true, assignedOn: '2026-09-25' }, at('v4', '2026-09-25'), await known());
     expect(oneBack.revisionsUndone).toEqual([]);
     expect(oneBack.revision?.withdrawn.map((item) => item.code)).toEqual(['4']);
     dependencies.store.close();

@@ -59,9 +59,9 @@ describe('a new version applied after its preview, when the plan changed in betw
     const preview = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-preview', { revise: true, dryRun: true });
     expect(preview.planVersion).toBe(1);
     expect(describeWorkPlanImportZh(preview)).toContain('新增事项 1 项（3）');
-    await importAs(clerk('clerk-b'), 'vB.csv', VB, 'b', { revise: true, revisionReason: '青政办〔2026〕12号' });
+    await importAs(clerk('clerk-b'), 'vB.csv', VB, 'b', { revise: true, withdrawMissing: true, revisionReason: '青政办〔2026〕12号' });
     const before = (await dependencies.store.readStream(workPlanStream(PLAN))).length;
-    const refusal = await refusalOf(importAs(clerk('clerk-a'), 'vA.csv', VA, 'a', { revise: true, expectedPlanVersion: preview.planVersion }));
+    const refusal = await refusalOf(importAs(clerk('clerk-a'), 'vA.csv', VA, 'a', { revise: true, withdrawMissing: true, expectedPlanVersion: preview.planVersion }));
     expect(refusal.code).toBe('CONFLICT');
     expect(refusal.details).toMatchObject({ field: 'expectedPlanVersion', expectedPlanVersion: 1, planVersion: 2 });
     expect(refusal.messageZh).toContain(`工作方案“${TITLE}”在预览之后已被修改（预览时为第 1 版，现为第 2 版）：clerk-b 于北京时间 2026-06-15 10:00:00 修订了方案（青政办〔2026〕12号）`);
@@ -74,7 +74,7 @@ describe('a new version applied after its preview, when the plan changed in betw
     expect(again.planVersion).toBe(2);
     // The new preview says A's file would undo B's revision (newcomer48-10 S1): applied only when A confirms it.
     expect(again.revisionsUndone?.length).toBeGreaterThan(0);
-    const applied = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-2', { revise: true, expectedPlanVersion: again.planVersion, undoLaterRevision: true });
+    const applied = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-2', { revise: true, withdrawMissing: true, expectedPlanVersion: again.planVersion, undoLaterRevision: true });
     expect(applied.revision).toEqual(again.revision);
   });
 
@@ -82,8 +82,8 @@ describe('a new version applied after its preview, when the plan changed in betw
     const registered = { type: 'UserRegistered', data: { userId: 'clerk-b', name: '李娜', role: 'SUPERVISOR', unitId: null } };
     await dependencies.store.appendToStream(userStream('clerk-b'), eventsToAppend(dependencies.schemas, userStream('clerk-b'), [registered], contextOf(clerk('admin'), 'lina', '2026-01-05T09:00:00+08:00')), { expectedRevision: 'no_stream' });
     const preview = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-preview', { revise: true, dryRun: true });
-    await importAs(clerk('clerk-b'), 'vB.csv', VB, 'b', { revise: true, revisionReason: '青政办〔2026〕12号' });
-    const refusal = await refusalOf(importAs(clerk('clerk-a'), 'vA.csv', VA, 'a', { revise: true, expectedPlanVersion: preview.planVersion }));
+    await importAs(clerk('clerk-b'), 'vB.csv', VB, 'b', { revise: true, withdrawMissing: true, revisionReason: '青政办〔2026〕12号' });
+    const refusal = await refusalOf(importAs(clerk('clerk-a'), 'vA.csv', VA, 'a', { revise: true, withdrawMissing: true, expectedPlanVersion: preview.planVersion }));
     expect(refusal.messageZh).toContain('：李娜 于北京时间 2026-06-15 10:00:00 修订了方案（青政办〔2026〕12号）');
     expect(refusal.message).toContain('李娜 revised it at');
     expect(refusal.messageZh).not.toContain('clerk-b');
@@ -97,7 +97,7 @@ describe('a new version applied after its preview, when the plan changed in betw
     const byHand = commandContext({ actor: clerk('clerk-b'), commandType: 'RescheduleWorkPlanItem', idempotencyKey: 'b-hand', now: new Date('2026-06-10T10:00:00+08:00') });
     const reschedule = { type: 'ReviseWorkPlanItem', actor: clerk('clerk-b'), today: '2026-06-10', revisedOn: '2026-06-10', reason: '青政办〔2026〕9号 调整项目进度', dueDate: '2026-11-30' } as const;
     await executeCommand(dependencies.store, dependencies.schemas, workPlanItemStream(workPlanItemIdFor(PLAN, '2')), workPlanItemDecider, reschedule, byHand);
-    const refusal = await refusalOf(importAs(clerk('clerk-a'), 'vA.csv', VA, 'a', { revise: true, expectedPlanVersion: preview.planVersion }));
+    const refusal = await refusalOf(importAs(clerk('clerk-a'), 'vA.csv', VA, 'a', { revise: true, withdrawMissing: true, expectedPlanVersion: preview.planVersion }));
     expect(refusal.code).toBe('CONFLICT');
     expect(refusal.details).toMatchObject({ field: 'expectedPlanVersion', expectedPlanVersion: 1, planVersion: 2 });
     expect(refusal.messageZh).toContain('（预览时为第 1 版，现为第 2 版）：李娜 于北京时间 2026-06-10 10:00:00 调整了事项 2 的时限（2026-12-31 → 2026-11-30）（青政办〔2026〕9号 调整项目进度）');
@@ -106,14 +106,14 @@ describe('a new version applied after its preview, when the plan changed in betw
     const again = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-preview-2', { revise: true, dryRun: true });
     expect(again.planVersion).toBe(2);
     expect(again.revisionsUndone).toEqual([expect.objectContaining({ on: '2026-06-10', fileName: null, undone: [expect.objectContaining({ kind: 'ITEM_REDATED', code: '2', previousDueDate: '2026-12-31', dueDate: '2026-11-30' })] })]);
-    expect((await refusalOf(importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-2', { revise: true, expectedPlanVersion: 2 }))).details).toMatchObject({ field: 'undoLaterRevision' });
-    const applied = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-3', { revise: true, expectedPlanVersion: 2, undoLaterRevision: true });
+    expect((await refusalOf(importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-2', { revise: true, withdrawMissing: true, expectedPlanVersion: 2 }))).details).toMatchObject({ field: 'undoLaterRevision' });
+    const applied = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-3', { revise: true, withdrawMissing: true, expectedPlanVersion: 2, undoLaterRevision: true });
     expect(applied.planVersion).toBe(3);
   });
 
   it('the plan unchanged since the preview: imported as previewed', async () => {
     const preview = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-preview', { revise: true, dryRun: true });
-    const applied = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a', { revise: true, expectedPlanVersion: preview.planVersion });
+    const applied = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a', { revise: true, withdrawMissing: true, expectedPlanVersion: preview.planVersion });
     expect(applied.revision).toEqual(preview.revision);
     expect(applied.eventCount).toBeGreaterThan(0);
   });
@@ -121,8 +121,8 @@ describe('a new version applied after its preview, when the plan changed in betw
   it('two versions applied at the same moment from the same preview version: one is applied, the other refused', async () => {
     const version = (await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-preview', { revise: true, dryRun: true })).planVersion;
     const outcomes = await Promise.allSettled([
-      importAs(clerk('clerk-a'), 'vA.csv', VA, 'a', { revise: true, expectedPlanVersion: version }),
-      importAs(clerk('clerk-b'), 'vB.csv', VB, 'b', { revise: true, expectedPlanVersion: version }),
+      importAs(clerk('clerk-a'), 'vA.csv', VA, 'a', { revise: true, withdrawMissing: true, expectedPlanVersion: version }),
+      importAs(clerk('clerk-b'), 'vB.csv', VB, 'b', { revise: true, withdrawMissing: true, expectedPlanVersion: version }),
     ]);
     expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
     const rejected = outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult;
@@ -134,10 +134,10 @@ describe('a new version applied after its preview, when the plan changed in betw
   });
 
   it('without the version: decided on the plan as it stands (the command line\'s one-shot import)', async () => {
-    await importAs(clerk('clerk-b'), 'vB.csv', VB, 'b', { revise: true });
+    await importAs(clerk('clerk-b'), 'vB.csv', VB, 'b', { revise: true, withdrawMissing: true });
     // A's file withdraws what B's version added: told as undoing B's revision, applied only when confirmed (newcomer48-10 S1).
-    expect((await refusalOf(importAs(clerk('clerk-a'), 'vA.csv', VA, 'a', { revise: true }))).details).toMatchObject({ field: 'undoLaterRevision' });
-    const applied = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-confirmed', { revise: true, undoLaterRevision: true });
+    expect((await refusalOf(importAs(clerk('clerk-a'), 'vA.csv', VA, 'a', { revise: true, withdrawMissing: true }))).details).toMatchObject({ field: 'undoLaterRevision' });
+    const applied = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-confirmed', { revise: true, withdrawMissing: true, undoLaterRevision: true });
     // The version after the apply, the one the next preview follows (newcomer49-10 M11: it said 2, the version before).
     expect(applied.planVersion).toBe(3);
     expect(applied.revision?.withdrawn.map((each) => each.code)).toEqual(['3']);

@@ -1335,11 +1335,11 @@ const VERSION_REMARK = new RegExp(
 /**
  * A version word at the end of a title without brackets: …分解表 修订版, …清单定稿 (breaker10c P7), …方案_v2, …方案修订,
  * …方案最新版 (breaker10g P3; with 【修订版】, （V2）, （2026.11）, （最新） in brackets above), …方案调整表 (breaker10t P12),
- * …方案修改, …方案修改后, and after a dash, underscore or space …方案-修改, …方案 调整, …方案_改 (issue 10 P6: read as a new plan).
+ * …任务分工调整事项表 (newcomer49-10 S4: read as another plan), …方案修改, …方案修改后, and after a dash, underscore or space …方案-修改, …方案 调整, …方案_改 (issue 10 P6: read as a new plan).
  * 调整 / 更新 / 修正 / 改 alone need that separator: …结构调整 is a plan's name.
  */
 const VERSION_WORD =
-  /[\s_\-—–]*((?:修订|调整|修改|更新|修正)(?:后)?(?:版|稿|表|对照表|一览表|清单)|(?:修订|修改|调整)后|修订|修改|(?<=[\s_\-—–])(?:调整|更新|修正|改)|征求意见稿|送审稿|定稿|终稿|最新版?|[Vv]\s*\d+(?:\.\d+)*|第[一二三四五六七八九十0-9０-９]+版)$/u;
+  /[\s_\-—–]*((?:修订|调整|修改|更新|修正)(?:后)?(?:版|稿|表|对照表|一览表|清单)|调整事项(?:表|清单|一览表)|(?:修订|修改|调整)后|修订|修改|(?<=[\s_\-—–])(?:调整|更新|修正|改)|征求意见稿|送审稿|定稿|终稿|最新版?|[Vv]\s*\d+(?:\.\d+)*|第[一二三四五六七八九十0-9０-９]+版)$/u;
 
 /**
  * A plan title as it is compared with the titles of imported plans: retyped in WPS or pasted from

@@ -143,6 +143,13 @@ describe('a plan named by the notice that issued it, or with its designation in 
     expect(planTitleKey(title)).toBe(planTitleKey('青川市2026年复测方案甲'));
   });
 
+  it.each(['青川市2026年复测方案甲调整事项表', '青川市2026年复测方案甲（调整事项表）', '青川市2026年复测方案甲 调整事项清单'])(
+    'keys %s as 青川市2026年复测方案甲: an adjustment listing the changed items is a version of the plan (newcomer49-10 S4)',
+    (title) => {
+      expect(planTitleKey(title)).toBe(planTitleKey('青川市2026年复测方案甲'));
+    },
+  );
+
   it.each(['青川市2026年复测方案甲（试行）', '关于印发《青川市2026年复测方案乙》的通知', '关于青川市2026年复测方案甲的通知', '青川市2026年复测方案甲（一）', '青川市2026年复测方案甲（二期）'])('keeps %s apart from 青川市2026年复测方案甲', (title) => {
     expect(planTitleKey(title)).not.toBe(planTitleKey('青川市2026年复测方案甲'));
   });

@@ -111,7 +111,7 @@ describe('a new version of an imported plan (fault 3)', () => {
   });
 
   it('--revise applies it: the deadline moves with the open parts, the report stays, the new item is defined once', async () => {
-    const outcome = await importVersion2(dependencies, { revise: true });
+    const outcome = await importVersion2(dependencies, { revise: true, withdrawMissing: true });
     expect(outcome).toMatchObject({ dryRun: false, itemsDefined: 1 });
 
     const item1 = await stateOf(dependencies, '1');
@@ -132,7 +132,7 @@ describe('a new version of an imported plan (fault 3)', () => {
 
   it('a lead handed over keeps every part\'s progress: the reporting unit stays reported, now as a responsible unit (fault: a role change restarted it)', async () => {
     const version3 = VERSION_1.replace('青川市发展和改革委员会,青川市财政局,2026-06-30', '青川市财政局,青川市发展和改革委员会,2026-06-30');
-    const outcome = await importWorkPlanFile(dependencies, { name: 'plan-v3.csv', content: text(version3) }, { title: TITLE, year: 2026, revise: true }, contextOf('v3', '2026-05-01T09:00:00+08:00'));
+    const outcome = await importWorkPlanFile(dependencies, { name: 'plan-v3.csv', content: text(version3) }, { title: TITLE, year: 2026, revise: true, withdrawMissing: true }, contextOf('v3', '2026-05-01T09:00:00+08:00'));
     expect(outcome.revision).toMatchObject({ unitsAdded: [], unitsRemoved: [], rolesChanged: [{ code: '1', unitId: CZJ, role: 'LEAD' }, { code: '1', unitId: FGW, role: 'RESPONSIBLE' }] });
     const item1 = await stateOf(dependencies, '1');
     if (item1.status === 'empty') throw new Error('item 1 missing');
@@ -144,20 +144,20 @@ describe('a new version of an imported plan (fault 3)', () => {
   });
 
   it('an older version entered after a newer one is refused naming the newer, not diffed against today’s plan (breaker8c P15); nothing is written', async () => {
-    await importWorkPlanFile(dependencies, { name: 'plan-v2.csv', content: text(VERSION_2) }, { title: TITLE, year: 2026, revise: true, assignedOn: '2026-09-01' }, contextOf('v2-sept', '2026-09-02T09:00:00+08:00'));
+    await importWorkPlanFile(dependencies, { name: 'plan-v2.csv', content: text(VERSION_2) }, { title: TITLE, year: 2026, revise: true, withdrawMissing: true, assignedOn: '2026-09-01' }, contextOf('v2-sept', '2026-09-02T09:00:00+08:00'));
     const before = (await dependencies.store.readAll()).length;
     const july = VERSION_1.replace('2026-10-31', '2026-11-30');
     for (const dryRun of [true, false]) {
-      const refusal = await importWorkPlanFile(dependencies, { name: 'plan-july.csv', content: text(july) }, { title: TITLE, year: 2026, revise: true, dryRun, assignedOn: '2026-07-01' }, contextOf(`july-${dryRun}`, '2026-09-03T09:00:00+08:00')).catch((error: unknown) => error);
+      const refusal = await importWorkPlanFile(dependencies, { name: 'plan-july.csv', content: text(july) }, { title: TITLE, year: 2026, revise: true, withdrawMissing: true, dryRun, assignedOn: '2026-07-01' }, contextOf(`july-${dryRun}`, '2026-09-03T09:00:00+08:00')).catch((error: unknown) => error);
       expect(refusal).toMatchObject({ code: 'CONFLICT', messageZh: expect.stringContaining('已按 plan-v2.csv 调整（调整日期 2026-09-01）；本次文件的调整日期 2026-07-01 在其之前') });
     }
     expect((await dependencies.store.readAll()).length).toBe(before);
   });
 
   it('the same new version again writes nothing', async () => {
-    await importVersion2(dependencies, { revise: true });
+    await importVersion2(dependencies, { revise: true, withdrawMissing: true });
     const before = (await dependencies.store.readAll()).length;
-    const again = await importVersion2(dependencies, { revise: true });
+    const again = await importVersion2(dependencies, { revise: true, withdrawMissing: true });
     expect(again.eventCount).toBe(0);
     expect((await dependencies.store.readAll()).length).toBe(before);
   });
@@ -170,29 +170,29 @@ describe('a version listing again an item an earlier version withdrew (10e P1)',
 
   it('brings it back under its code with its history, says so in the preview, and takes the version’s new date; again, it writes nothing', async () => {
     const dependencies = await withVersion1();
-    await importVersion2(dependencies, { revise: true });
+    await importVersion2(dependencies, { revise: true, withdrawMissing: true });
     expect(await stateOf(dependencies, '3')).toMatchObject({ status: 'withdrawn', withdrawnOn: '2026-05-01' });
 
     const preview = await importVersion3(dependencies, { dryRun: true });
     expect(preview.revision).toMatchObject({ added: [], withdrawn: [], reinstated: [{ code: '3', title: '重要政策配套解读' }], redated: [{ code: '3', from: '2026-10-31', to: '2026-12-31' }] });
     expect(describeRevision(preview.revision!).zh).toContain('恢复列入已撤销事项 1 项（3：原有进度保留）');
 
-    const applied = await importVersion3(dependencies, { revise: true });
+    const applied = await importVersion3(dependencies, { revise: true, withdrawMissing: true });
     expect(applied).toMatchObject({ itemsDefined: 0 });
     expect(await stateOf(dependencies, '3')).toMatchObject({ status: 'open', definition: { dueDate: '2026-12-31' } });
     const events = (await dependencies.store.readStream(workPlanItemStream(item('3')))).map((event) => event.type);
     expect(events.filter((type) => type === 'WorkPlanItemDefined')).toHaveLength(1);
     expect(events.slice(-3)).toEqual(['WorkPlanItemReinstated', 'WorkPlanItemRescheduled', 'PartsRescheduled']);
 
-    const again = await importVersion3(dependencies, { revise: true }, 'v3-again');
+    const again = await importVersion3(dependencies, { revise: true, withdrawMissing: true }, 'v3-again');
     expect(again).toMatchObject({ eventCount: 0 });
   });
 
   it('a withdrawn code under another title is not that item: refused, naming the code, as before', async () => {
     const dependencies = await withVersion1();
-    await importVersion2(dependencies, { revise: true });
+    await importVersion2(dependencies, { revise: true, withdrawMissing: true });
     const other = VERSION_2 + '二,政策解读,3,政务公开培训,,青川市财政局,,2026-12-31\n';
-    const refusal = await importWorkPlanFile(dependencies, { name: 'plan-v3b.csv', content: text(other) }, { title: TITLE, year: 2026, revise: true }, contextOf('v3b', '2026-06-01T09:00:00+08:00')).catch((error: unknown) => error);
+    const refusal = await importWorkPlanFile(dependencies, { name: 'plan-v3b.csv', content: text(other) }, { title: TITLE, year: 2026, revise: true, withdrawMissing: true }, contextOf('v3b', '2026-06-01T09:00:00+08:00')).catch((error: unknown) => error);
     expect(refusal).toMatchObject({ code: 'CONFLICT', messageZh: expect.stringContaining('已从方案中撤销') });
   });
 });
@@ -234,7 +234,7 @@ describe('a later version leaving out a unit whose part is verified (breaker8c P
     expect(preview.notes.notices?.map((notice) => notice.reasonZh)).toContain('与方案现状相比：保留已核验单位 1 个（事项 1：已完成的任务作为记录保留）。');
 
     const head = await dependencies.store.headPosition();
-    const applied = await importWorkPlanFile(dependencies, file, { title: TITLE, year: 2026, revise: true, assignedOn: '2026-09-01' }, contextOf('sept', '2026-09-02T09:00:00+08:00'));
+    const applied = await importWorkPlanFile(dependencies, file, { title: TITLE, year: 2026, revise: true, withdrawMissing: true, assignedOn: '2026-09-01' }, contextOf('sept', '2026-09-02T09:00:00+08:00'));
     expect(applied).toMatchObject({ revision: null, eventCount: 0 });
     expect(await dependencies.store.headPosition()).toEqual(head);
     const item1 = await stateOf(dependencies, '1');
@@ -252,7 +252,7 @@ describe('a later version leaving out a unit whose part is verified (breaker8c P
     expect(preview.revision).toMatchObject({ withdrawn: [], itemsKept: [{ code: '1', title: '整合政府网站公开专栏' }] });
     expect(describeRevision(preview.revision!).zh).toBe('保留已核验事项 1 项（1：有已核验的任务，未撤销；如确需撤销，请先重新打开该事项）');
 
-    await importWorkPlanFile(dependencies, file, { title: TITLE, year: 2026, revise: true, assignedOn: '2026-09-01' }, contextOf('drop', '2026-09-02T09:00:00+08:00'));
+    await importWorkPlanFile(dependencies, file, { title: TITLE, year: 2026, revise: true, withdrawMissing: true, assignedOn: '2026-09-01' }, contextOf('drop', '2026-09-02T09:00:00+08:00'));
     expect(await stateOf(dependencies, '1')).toMatchObject({ status: 'completed', completedOn: '2026-05-28' });
     const types = (await dependencies.store.readStream(workPlanItemStream(item('1')))).map((event) => event.type);
     expect(types).not.toContain('WorkPlanItemWithdrawn');
@@ -318,7 +318,7 @@ describe('a unit\'s own deadline in a new version (breaker10f P3)', () => {
   let dependencies: ImportDependencies;
   let round = 0;
   const revise = (csv: string, dryRun = false) =>
-    importWorkPlanFile(dependencies, { name: `plan-own-${(round += 1)}.csv`, content: text(HEADER + csv) }, { title: TITLE, year: 2026, revise: true, dryRun }, contextOf(`own-${round}`, '2026-05-01T09:00:00+08:00'));
+    importWorkPlanFile(dependencies, { name: `plan-own-${(round += 1)}.csv`, content: text(HEADER + csv) }, { title: TITLE, year: 2026, revise: true, withdrawMissing: true, dryRun }, contextOf(`own-${round}`, '2026-05-01T09:00:00+08:00'));
   const dueOf = async (unitId: string) => {
     const state = await stateOf(dependencies, '1');
     if (state.status === 'empty') throw new Error('item 1 missing');
@@ -609,7 +609,7 @@ describe('a version that replaces a lead whose report awaits inspection (breaker
     );
   };
   const importNewLead = (dependencies: ImportDependencies, dryRun: boolean) =>
-    importWorkPlanFile(dependencies, { name: 'new-lead.csv', content: text(newLead) }, { title: TITLE, year: 2026, revise: true, dryRun, assignedOn: '2026-06-01' }, contextOf(`new-lead-${dryRun}`, '2026-06-02T09:00:00+08:00'));
+    importWorkPlanFile(dependencies, { name: 'new-lead.csv', content: text(newLead) }, { title: TITLE, year: 2026, revise: true, withdrawMissing: true, dryRun, assignedOn: '2026-06-01' }, contextOf(`new-lead-${dryRun}`, '2026-06-02T09:00:00+08:00'));
 
   it('applies: the new lead leads, the old lead steps down to responsible with its report kept (保留待督查)', async () => {
     const dependencies = await withVersion1();

@@ -7,7 +7,7 @@ import { userStream } from '../../access/domain/user.events.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { workPlanItemDecider, type WorkPlanItemState } from '../domain/work-plan-item.decider.js';
 import { workPlanIdFor, workPlanItemIdFor, workPlanItemStream, workPlanStream, type WorkPlanOutline } from '../domain/work-plan.events.js';
-import { codesFromTitles, renumberedByContent, type Renumbering } from '../revise-plan/renumbered-items.js';
+import { codesFromTitles, renumberedByContent, withdrawnItemsRecoded, type Renumbering, type StandingItem } from '../revise-plan/renumbered-items.js';
 import type { ValidatedPlan } from '../import/plan-validation.js';
 import type { AbsentField, ExportReading } from '../import/plan-document.js';
 import { sha256Of, type ImportProblem, type ReadingNotes } from '../../spreadsheet/import-problems.js';
@@ -1220,6 +1220,47 @@ async function renumberingOf(dependencies: ImportDependencies, existing: WorkPla
   const standing = (await itemsAsTheyStand(dependencies, existing.categories)).map((item) => { const categoryTitle = categoryTitles.get(item.categoryCode); return categoryTitle === undefined ? item : { ...item, categoryTitle }; });
   const taken = new Set(existing.categories.flatMap((category) => category.items.map((item) => item.code)));
   const standingCodes = new Set(standing.map((item) => item.code));
+  const renumbering = await codesMatched(dependencies, existing, next, standing, taken, standingCodes);
+  // A row listing again an item the plan withdrew, under another number, is that item (breaker49-10 S12: added as a new item beside it).
+  const renumbered = renumbering?.plan ?? next;
+  const rowsNotStanding = renumbered.categories.flatMap((category) => category.items).filter((item) => !standingCodes.has(item.code));
+  if (rowsNotStanding.length === 0) return renumbering;
+  const place = (item: { readonly row: number; readonly sheet?: string }) => `${item.sheet ?? ''}\u0000${item.row}`;
+  const fileCodes = new Map(next.categories.flatMap((category) => category.items.map((item) => [place(item), item.code] as const)));
+  const recoded = withdrawnItemsRecoded(renumbered, standing, await withdrawnItemsOf(dependencies, existing, standingCodes), (item) => fileCodes.get(place(item)) ?? item.code);
+  if (!recoded) return renumbering;
+  return { plan: recoded.plan, notices: [...(renumbering?.notices ?? []).filter((notice) => !recoded.recodedAt(notice)), ...recoded.notices], ...(renumbering?.unsure ? { unsure: renumbering.unsure } : {}) };
+}
+
+/**
+ * The plan's items withdrawn now — by a version (out of its outline) or by hand (in it) — by code and title as they stood: every item
+ * an outline of the plan's history named (its import, each version) whose stream says withdrawn. `standingCodes`: the items in the
+ * plan now, not read again.
+ */
+async function withdrawnItemsOf(dependencies: ImportDependencies, existing: Extract<WorkPlanState, { status: 'imported' }>, standingCodes: ReadonlySet<string>): Promise<StandingItem[]> {
+  const history = await dependencies.store.readStream(workPlanStream(existing.planId));
+  const outlines = history.filter((stored) => stored.type === 'WorkPlanImported' || stored.type === 'WorkPlanRevised').map((stored) => dependencies.schemas.upcast<DomainEvent<string, WorkPlanOutline>>(stored).data);
+  const ever = new Map([...outlines, { categories: existing.categories }].flatMap((outline) => outline.categories.flatMap((category) => category.items.map((item) => [item.code, { itemId: item.itemId, categoryCode: category.code }] as const))));
+  const withdrawn: StandingItem[] = [];
+  const pause = slicer();
+  for (const [code, { itemId, categoryCode }] of ever) {
+    if (standingCodes.has(code)) continue;
+    await pause();
+    const item = await stateWithout(dependencies, workPlanItemStream(itemId), workPlanItemDecider, null);
+    if (item.status === 'withdrawn') withdrawn.push({ code, title: item.definition.title, categoryCode });
+  }
+  return withdrawn;
+}
+
+/** `renumberingOf`'s matching of the version's rows to the plan's items standing (`standing`), the codes of items ever defined `taken`. */
+async function codesMatched(
+  dependencies: ImportDependencies,
+  existing: Extract<WorkPlanState, { status: 'imported' }>,
+  next: ValidatedPlan,
+  standing: readonly StandingItem[],
+  taken: Set<string>,
+  standingCodes: ReadonlySet<string>,
+): Promise<Renumbering | null> {
   for (;;) {
     // `2 完善…` under 工作事项 is item 2, whatever 序号 says (breaker10j P1); then rows renumbered are matched by content.
     const fromTitles = codesFromTitles(standing, next, (code) => taken.has(code));

@@ -475,3 +475,46 @@ export function nextFreeCode(code: string, isUsed: (code: string) => boolean): s
   while (isUsed(`${prefix}${number}`)) number += 1;
   return `${prefix}${number}`;
 }
+
+/**
+ * Rows of a version (`next`, its codes as the renumbering gave them) whose title is, word for word (`sameWords`), an item the plan
+ * withdrew (`withdrawn`: code and title) — and no item of the plan as it stands (`standing`) — under another code: a renumbered
+ * version listing the withdrawn item again (breaker49-10 S12: it was added as a new item 41 beside the withdrawn 35, its reports and
+ * history left on 35). The row takes the withdrawn item's code, so the revision reinstates it (恢复列入) with its progress and history,
+ * as the other rows are matched to their items by title. Only a title one withdrawn item has and one row has, and a code no row of
+ * the version holds. `fileCodeOf`: a row's number as the file wrote it (before the renumbering). `recodedAt(notice)`: whether a notice is of a row recoded (its 作为事项 41 新增 no longer holds). Null when none. Pure.
+ */
+export function withdrawnItemsRecoded(
+  next: ValidatedPlan,
+  standing: readonly StandingItem[],
+  withdrawn: readonly StandingItem[],
+  fileCodeOf: (item: ValidatedPlan['categories'][number]['items'][number]) => string = (item) => item.code,
+): { readonly plan: ValidatedPlan; readonly notices: readonly ImportProblem[]; readonly recodedAt: (notice: ImportProblem) => boolean } | null {
+  const standingTitles = new Set(standing.map((item) => sameWords(item.title)));
+  const withdrawnByTitle = uniqueBy(
+    withdrawn.filter((item) => !standingTitles.has(sameWords(item.title))),
+    (item) => sameWords(item.title),
+  );
+  const items = next.categories.flatMap((category) => category.items);
+  const nextByTitle = uniqueBy(items, (item) => sameWords(item.title));
+  const codesInVersion = new Set(items.map((item) => item.code));
+  const recoded = new Map<(typeof items)[number], StandingItem>();
+  for (const item of items) {
+    const back = withdrawnByTitle.get(sameWords(item.title));
+    if (!back || back.code === item.code || nextByTitle.get(sameWords(item.title)) !== item || codesInVersion.has(back.code)) continue;
+    recoded.set(item, back);
+  }
+  if (recoded.size === 0) return null;
+  const notices: ImportProblem[] = [...recoded].map(([item, back]) => ({
+    row: item.row,
+    ...(item.sheet === undefined ? {} : { sheet: item.sheet }),
+    reason: `Item "${item.title}" is numbered ${fileCodeOf(item)} in the file; it is the plan's withdrawn item ${back.code}: listed again, it is reinstated under its code ${back.code} with its progress and history.`,
+    reasonZh: `事项“${item.title}”在文件中编号为 ${fileCodeOf(item)}，即方案中已撤销的事项 ${back.code}：恢复列入，保留编号 ${back.code} 及其进度和记录。`,
+  }));
+  const plan: ValidatedPlan = {
+    ...next,
+    categories: next.categories.map((category) => ({ ...category, items: category.items.map((item) => (recoded.has(item) ? { ...item, code: recoded.get(item)!.code } : item)) })),
+  };
+  const places = new Set([...recoded.keys()].map((item) => `${item.sheet ?? ''}\u0000${item.row}`));
+  return { plan, notices, recodedAt: (notice) => places.has(`${notice.sheet ?? ''}\u0000${notice.row}`) };
+}

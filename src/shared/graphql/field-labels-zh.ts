@@ -108,6 +108,7 @@ const BY_FIELD: Readonly<Record<string, string>> = {
   title: '标题',
   unassignedOn: '撤回交办日期',
   undoLaterRevision: '确认撤销后来的调整',
+  withdrawMissing: '确认撤销文件中没有的事项',
   unitId: '单位',
   units: '承担单位',
   urgedOn: '催办日期',

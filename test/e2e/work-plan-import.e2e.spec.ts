@@ -409,7 +409,7 @@ describe('Importing plans, units and findings', () => {
       });
       expect(errorCode(response)).toBe('CONFLICT');
       expect(response.errors?.[0]?.message).toContain('is a new version of it');
-      expect(response.errors?.[0]?.message).toContain('--revise (revise: true, withdrawMissing: true)');
+      expect(response.errors?.[0]?.message).toContain('--revise (revise: true)');
       expect(await app.logPosition()).toBe(before);
       const dryRun = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { dryRun alreadyImported revision { withdrawn { code } summary } } }`, {
         input: { idempotencyKey: 'other-version-dry-run', fileName: 'plan-v2.csv', contentBase64: base64(otherVersion), title: PLAN_TITLE, year: 2026, dryRun: true },

@@ -57,7 +57,7 @@ describe('a withdrawn item listed again in a renumbered version (breaker49-10 S1
     expect(dry.revision?.reinstated.map((item) => item.code)).toEqual(['2']);
     expect(dry.revision?.added.map((item) => item.title)).toEqual(['新增政务服务事项公开']);
     expect(dry.revision?.redated).toEqual([expect.objectContaining({ code: '2', to: '2026-12-28' })]);
-    expect(dry.notes.notices.map((notice) => notice.reasonZh)).toContain('事项“健全工作机构和人员经费保障”在文件中编号为 3，即方案中已撤销的事项 2：恢复列入，保留编号 2 及其进度和记录。');
+    expect((dry.notes.notices ?? []).map((notice) => notice.reasonZh)).toContain('事项“健全工作机构和人员经费保障”在文件中编号为 3，即方案中已撤销的事项 2：恢复列入，保留编号 2 及其进度和记录。');
     expect(describeWorkPlanImportZh(dry)).toContain('恢复列入已撤销事项 1 项（2：原有进度保留）');
     store.close();
   });

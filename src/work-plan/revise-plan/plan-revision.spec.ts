@@ -53,7 +53,7 @@ async function withVersion1(): Promise<ImportDependencies> {
   await importWorkPlanFile(dependencies, { name: 'plan-v1.csv', content: text(VERSION_1) }, { title: TITLE, year: 2026 }, contextOf('v1'));
   return dependencies;
 }
-const importVersion2 = (dependencies: ImportDependencies, options: { dryRun?: boolean; revise?: boolean }) =>
+const importVersion2 = (dependencies: ImportDependencies, options: { dryRun?: boolean; revise?: boolean; withdrawMissing?: boolean }) =>
   importWorkPlanFile(dependencies, { name: 'plan-v2.csv', content: text(VERSION_2) }, { title: TITLE, year: 2026, ...options }, contextOf(`v2-${JSON.stringify(options)}`, '2026-05-01T09:00:00+08:00'));
 const stateOf = (dependencies: ImportDependencies, code: string) =>
   loadState(dependencies.store, dependencies.schemas, workPlanItemStream(item(code)), workPlanItemDecider);
@@ -165,7 +165,7 @@ describe('a new version of an imported plan (fault 3)', () => {
 
 describe('a version listing again an item an earlier version withdrew (10e P1)', () => {
   const VERSION_3 = VERSION_2 + '二,政策解读,3,重要政策配套解读,,青川市财政局,,2026-12-31\n';
-  const importVersion3 = (dependencies: ImportDependencies, options: { dryRun?: boolean; revise?: boolean }, key = 'v3') =>
+  const importVersion3 = (dependencies: ImportDependencies, options: { dryRun?: boolean; revise?: boolean; withdrawMissing?: boolean }, key = 'v3') =>
     importWorkPlanFile(dependencies, { name: 'plan-v3.csv', content: text(VERSION_3) }, { title: TITLE, year: 2026, ...options }, contextOf(`${key}-${JSON.stringify(options)}`, '2026-06-01T09:00:00+08:00'));
 
   it('brings it back under its code with its history, says so in the preview, and takes the version’s new date; again, it writes nothing', async () => {

@@ -936,6 +936,24 @@ describe('an item a version kept for its verified work, listed again by the next
     expect(describeWorkPlanImport(third)).not.toMatch(/added/);
     dependencies.store.close();
   });
+
+  it('is said again by every later version that leaves it out too, not only by the one that kept it (newcomer49-10 M7)', async () => {
+    const dependencies = await storeWithUnits();
+    const first = await importWorkPlanFile(dependencies, csv('plan.csv', ['1', '2', '3', '4']), { approvedOn: '2026-03-02', assignedOn: '2026-03-03' }, at('v1', '2026-03-03T09:00:00+08:00'));
+    const itemOne = workPlanItemStream(workPlanItemIdFor(first.planId, '1'));
+    const step = (key: string, actor: Actor) => commandContext({ actor, commandType: 'Step', idempotencyKey: key, now: new Date('2026-03-20T09:00:00+08:00') });
+    await executeCommand(dependencies.store, dependencies.schemas, itemOne, workPlanItemDecider, { type: 'ReportRectification', actor: clerkOf(CZJ), today: '2026-03-20', unitId: CZJ, summary: '已整改', evidence: [{ title: '整改材料', link: 'https://example.gov.cn/a', documentRef: null }], reportedOn: '2026-03-05' }, step('r', clerkOf(CZJ)));
+    const second = await importWorkPlanFile(dependencies, csv('plan-v2.csv', ['2', '3', '4']), { revise: true, assignedOn: '2026-03-10' }, at('v2', '2026-03-20T09:00:00+08:00'), [{ title, year: 2026 }]);
+    expect(describeWorkPlanImportZh(second)).toContain('保留待督查事项 1 项（1：');
+    // The next version re-dates item 4 and still leaves item 1 out: item 1 is named again, in a notice.
+    const v3 = csv('plan-v3.csv', ['2', '3', '4']);
+    const redated = { name: v3.name, content: new TextEncoder().encode(new TextDecoder().decode(v3.content).replace('保留丁事项,青川市财政局,,2026-12-31', '保留丁事项,青川市财政局,,2026-11-30')) };
+    const third = await importWorkPlanFile(dependencies, redated, { revise: true, dryRun: true, assignedOn: '2026-03-15' }, at('v3', '2026-03-20T10:00:00+08:00'), [{ title, year: 2026 }]);
+    expect(third.revision?.redated).toEqual([expect.objectContaining({ code: '4', to: '2026-11-30' })]);
+    expect(third.revision?.itemsKept).toEqual([]);
+    expect(third.notes.notices?.map((notice) => notice.reasonZh)).toContain('本文件未列出、方案中仍保留的事项 1 项：1 保留甲事项（单位已报告完成、待督查）——此前的版本因其工作保留，未撤销；如确需撤销，请先督查其报告（或重新打开该事项）。');
+    dependencies.store.close();
+  });
 });
 
 // breaker11r's remark, checked (session 27): "a new plan whose items read like another plan's is taken as its new version".

@@ -548,6 +548,8 @@ async function importAsRead(
         unitNames: dependencies.units,
       })
     : { withdraw: [], revise: [] };
+  // Items an earlier version kept for their work, left out again: said again (newcomer49-10 M7).
+  const keptStill = revision && existing.status === 'imported' ? await keptItemsStillLeftOut(dependencies, existing, new Set(versionsInFile.map((item) => item.code))) : null;
   const rowOfItemId = new Map(versionsInFile.flatMap((item) => (rowOfItem.has(item.code) ? [[item.itemId, rowOfItem.get(item.code)!] as const] : [])));
   const commands = resaved ? [] : [
     planCommand,
@@ -601,6 +603,7 @@ async function importAsRead(
         ...(renumbering?.notices ?? []),
         // The columns a version lacks, its fields kept: 具体内容 / 工作措施 named only when the plan has some (breaker42-10 F5).
         ...(stillKept ? [stillKeptNotice(stillKept)] : []),
+        ...(keptStill ? [keptStill] : []),
         ...(isNewVersion && existing.status === 'imported' ? keptFieldsNotice(keptFields.filter((field) => (field !== 'description' && field !== 'measures') || standing.some((item) => item[field] !== ''))) : []),
       ],
     },
@@ -1238,18 +1241,55 @@ async function renumberingOf(dependencies: ImportDependencies, existing: WorkPla
  * plan now, not read again.
  */
 async function withdrawnItemsOf(dependencies: ImportDependencies, existing: Extract<WorkPlanState, { status: 'imported' }>, standingCodes: ReadonlySet<string>): Promise<StandingItem[]> {
+  return (await itemsOffTheOutline(dependencies, existing, standingCodes)).filter((item) => item.withdrawn);
+}
+
+/**
+ * The plan's items not among `standingCodes`, by code and title as they stand, each said withdrawn or not: every item an outline of the
+ * plan's history named (its import, each version) or its outline now names. Those not withdrawn are items an earlier version left out
+ * and kept for their work (保留待督查 / 保留已核验), outside the outline since.
+ */
+async function itemsOffTheOutline(
+  dependencies: ImportDependencies,
+  existing: Extract<WorkPlanState, { status: 'imported' }>,
+  standingCodes: ReadonlySet<string>,
+): Promise<(StandingItem & { readonly withdrawn: boolean; readonly verified: boolean })[]> {
   const history = await dependencies.store.readStream(workPlanStream(existing.planId));
   const outlines = history.filter((stored) => stored.type === 'WorkPlanImported' || stored.type === 'WorkPlanRevised').map((stored) => dependencies.schemas.upcast<DomainEvent<string, WorkPlanOutline>>(stored).data);
   const ever = new Map([...outlines, { categories: existing.categories }].flatMap((outline) => outline.categories.flatMap((category) => category.items.map((item) => [item.code, { itemId: item.itemId, categoryCode: category.code }] as const))));
-  const withdrawn: StandingItem[] = [];
+  const items: (StandingItem & { readonly withdrawn: boolean; readonly verified: boolean })[] = [];
   const pause = slicer();
   for (const [code, { itemId, categoryCode }] of ever) {
     if (standingCodes.has(code)) continue;
     await pause();
     const item = await stateWithout(dependencies, workPlanItemStream(itemId), workPlanItemDecider, null);
-    if (item.status === 'withdrawn') withdrawn.push({ code, title: item.definition.title, categoryCode });
+    if (item.status === 'empty') continue;
+    const verified = item.status === 'completed' || partsOf(item.assignments).some((part) => part.status === 'VERIFIED');
+    items.push({ code, title: item.definition.title, categoryCode, withdrawn: item.status === 'withdrawn', verified });
   }
-  return withdrawn;
+  return items;
+}
+
+/**
+ * Items an earlier version left out and kept for their work (outside the outline since), which this version leaves out too
+ * (newcomer49-10 M7: said by the version that kept them, never again — the office's file has 12 items, the plan 13, unsaid): a notice
+ * naming each, so every version leaving them out says they still stand. Null when none.
+ */
+async function keptItemsStillLeftOut(
+  dependencies: ImportDependencies,
+  existing: Extract<WorkPlanState, { status: 'imported' }>,
+  fileCodes: ReadonlySet<string>,
+): Promise<ImportProblem | null> {
+  const outline = new Set(existing.categories.flatMap((category) => category.items.map((item) => item.code)));
+  const kept = (await itemsOffTheOutline(dependencies, existing, outline)).filter((item) => !item.withdrawn && !fileCodes.has(item.code));
+  if (kept.length === 0) return null;
+  const named = (item: (typeof kept)[number], language: 'en' | 'zh') =>
+    language === 'zh' ? `${item.code} ${item.title}（${item.verified ? '有已核验的任务' : '单位已报告完成、待督查'}）` : `${item.code} ${item.title} (${item.verified ? 'verified work' : 'a report awaiting inspection'})`;
+  return {
+    row: null,
+    reason: `Kept in the plan though this file does not list them, as an earlier version kept them for their work: ${kept.map((item) => named(item, 'en')).join('; ')}. They are not withdrawn; to withdraw one, inspect its report (or reopen it) first.`,
+    reasonZh: `本文件未列出、方案中仍保留的事项 ${kept.length} 项：${kept.map((item) => named(item, 'zh')).join('；')}——此前的版本因其工作保留，未撤销；如确需撤销，请先督查其报告（或重新打开该事项）。`,
+  };
 }
 
 /** `renumberingOf`'s matching of the version's rows to the plan's items standing (`standing`), the codes of items ever defined `taken`. */

@@ -164,6 +164,8 @@ export interface WorkPlanImportOutcome {
   readonly revisionsUndone?: readonly RevisionUndone[];
   /** Nothing was written: the outcome says what would be. */
   readonly dryRun: boolean;
+  /** The import confirmed withdrawing the items the version leaves out (`withdrawMissing`): a dry run's summary does not ask it again. */
+  readonly withdrawalConfirmed?: true;
   /**
    * The plan's version: how many changes it has had (`planChangesOf`) — each record of its own history (its import, each version
    * applied, each item added on its own, each correction of its days) and each change made by hand to one of its items (re-dated,
@@ -614,6 +616,7 @@ async function importAsRead(
     revision,
     revisionsUndone: undoes,
     dryRun: options.dryRun === true,
+    ...(options.withdrawMissing === true ? { withdrawalConfirmed: true as const } : {}),
     ...(wouldWriteNothing ? { wouldWriteNothing: true as const } : {}),
     // Applied, the version after it: the one a next import's preview follows (newcomer49-10 M11: the answer gave the one before).
     planVersion: options.dryRun || batch.eventCount === 0 ? planVersion : (await planChangesOf(dependencies, await dependencies.store.readStream(planStream))).length,
@@ -1836,7 +1839,7 @@ export function describeWorkPlanImportZh(outcome: WorkPlanImportOutcome): string
   if (outcome.revision) {
     const what = describeRevision(outcome.revision).zh;
     const undoes = (outcome.revisionsUndone ?? []).length > 0 ? `${describeRevisionsUndone(outcome.revisionsUndone!).zh}须加 --undo-later-revision 确认才会应用；否则请在方案当前的导出表上修改后再导入。` : '';
-    const withdraws = outcome.revision.withdrawn.length > 0 ? `撤销文件中没有的 ${outcome.revision.withdrawn.length} 个事项须加 --withdraw-missing 确认才会应用；如本文件只列出要调整的事项，请在方案当前的导出表上修改后再导入。` : '';
+    const withdraws = outcome.revision.withdrawn.length > 0 && !outcome.withdrawalConfirmed ? `撤销文件中没有的 ${outcome.revision.withdrawn.length} 个事项须加 --withdraw-missing 确认才会应用；如本文件只列出要调整的事项，请在方案当前的导出表上修改后再导入。` : '';
     if (outcome.dryRun) return `试导入：${outcome.title}（${planYears(outcome)}）将修订：${what}。${undoes}${withdraws}未写入任何内容。${notes}`;
     // No plan id in the Chinese (s16 S6): the office names a plan by its title; the English keeps the id for scripts.
     // Applied with --undo-later-revision: what it undid, said as done (breaker49-10 S7).
@@ -1857,7 +1860,7 @@ export function describeWorkPlanImport(outcome: WorkPlanImportOutcome): string {
   if (outcome.revision) {
     const what = describeRevision(outcome.revision).en;
     const undoes = (outcome.revisionsUndone ?? []).length > 0 ? ` ${describeRevisionsUndone(outcome.revisionsUndone!).en} Applied only with --undo-later-revision; else make the changes in the current export.` : '';
-    const withdraws = outcome.revision.withdrawn.length > 0 ? ` Withdrawing the ${outcome.revision.withdrawn.length} item(s) the file leaves out is applied only with --withdraw-missing; if the file lists only the items that change, make the changes in the current export.` : '';
+    const withdraws = outcome.revision.withdrawn.length > 0 && !outcome.withdrawalConfirmed ? ` Withdrawing the ${outcome.revision.withdrawn.length} item(s) the file leaves out is applied only with --withdraw-missing; if the file lists only the items that change, make the changes in the current export.` : '';
     if (outcome.dryRun) return `Dry run: ${outcome.title} (${planYears(outcome)}) would be revised: ${what}.${undoes}${withdraws} Nothing was written.${notes}`;
     const undid = (outcome.revisionsUndone ?? []).length > 0 ? ` ${describeRevisionsUndone(outcome.revisionsUndone!, true).en}` : '';
     return `Revised ${outcome.title} (${planYears(outcome)}): ${what}.${undid} Progress is kept. Plan id ${outcome.planId}.${notes}`;

@@ -67,6 +67,9 @@ describe('a new version withdrawing the items it leaves out is applied only when
     const dry = await importWorkPlanFile(dependencies, adjustment(`${TITLE}调整表`), { revise: true, dryRun: true, assignedOn: '2026-06-01' }, at('dry', '2026-06-01'), await known());
     expect(dry.revision?.withdrawn.map((item) => item.code)).toEqual(['1', '2', '4']);
     expect(describeWorkPlanImportZh(dry)).toContain('撤销文件中没有的 3 个事项须加 --withdraw-missing 确认才会应用；如本文件只列出要调整的事项，请在方案当前的导出表上修改后再导入。');
+    // Dry-run with the confirmation, it is not asked again.
+    const confirmedDry = await importWorkPlanFile(dependencies, adjustment(`${TITLE}调整表`), { revise: true, withdrawMissing: true, dryRun: true, assignedOn: '2026-06-01' }, at('dry-confirmed', '2026-06-01'), await known());
+    expect(describeWorkPlanImportZh(confirmedDry)).not.toContain('--withdraw-missing');
     const before = await count();
     const applied = await importWorkPlanFile(dependencies, adjustment(`${TITLE}调整表`), { revise: true, withdrawMissing: true, assignedOn: '2026-06-01' }, at('confirmed', '2026-06-01'), await known());
     expect(applied.revision?.withdrawn.map((item) => item.code)).toEqual(['1', '2', '4']);

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { copyHeldFile } from './held-file-read.js';
+import { freeBytesIn, LOW_SPACE_BYTES } from './disk-full.js';
 import { witnessedNodeOf, type WitnessedNode, type WitnessedStoreFile } from './stray-wal.js';
 import { markWriteTransaction } from './wal-file-mark.js';
 import { walBytesIndexed, walWhollyCheckpointed } from './wal-index.js';
@@ -151,6 +152,9 @@ function createStoreSchema(db: Database.Database): void {
  * A copy made of a store, left as one self-contained file (no -wal, no -shm beside it), as a backup is —
  * ready to be put in place — and its `PRAGMA quick_check`: empty when sound, else SQLite's problems.
  */
+/** What SQLite or the system says when a file could not be written for want of room (a copy's failure, `heldCopyShortOfRoom`). */
+const SAYS_NO_ROOM = /SQLITE_FULL|disk is full|ENOSPC|no space left|EDQUOT|quota exceeded/i;
+
 function checkedCopy(path: string): string[] {
   try {
     const copy = new Database(path, { fileMustExist: true });
@@ -254,6 +258,12 @@ export interface SqliteEventStoreOptions {
    * not yet upgraded by the server, is refused (`StoreNotUpgradedError`).
    */
   readonly readOnly?: boolean;
+  /**
+   * The bytes a process may still write in a folder (null: cannot be told); `freeBytesIn` unless given — a test gives
+   * a disk that fills and empties. Asked when the copy of what the store holds failed (`heldCopyShortOfRoom`) and
+   * before it is tried again (`retryHeldCopy`).
+   */
+  readonly freeBytesIn?: (folder: string) => number | null;
 }
 
 /** A write asked of a store opened to read only. */
@@ -441,12 +451,15 @@ export class SqliteEventStore implements EventStore {
   private sealKey: Buffer | null = null;
   /** Opened to read only (`SqliteEventStoreOptions.readOnly`). */
   readonly readOnly: boolean;
+  /** See `SqliteEventStoreOptions.freeBytesIn`. */
+  private readonly freeBytesIn: (folder: string) => number | null;
 
   constructor(
     readonly path: string,
     options: SqliteEventStoreOptions = {},
   ) {
     this.readOnly = options.readOnly === true && path !== ':memory:';
+    this.freeBytesIn = options.freeBytesIn ?? freeBytesIn;
     if (path !== ':memory:' && !this.readOnly) mkdirSync(dirname(path), { recursive: true });
     this.db = this.readOnly ? openReadOnlyConnection(path) : openStoreConnection(path);
     this.openedFile = path === ':memory:' ? null : fileIdentity(path);
@@ -1147,21 +1160,74 @@ export class SqliteEventStore implements EventStore {
    */
   keepWhatIsHeld(): HeldCopy {
     if (this.heldCopy) return this.heldCopy;
-    const path = `${this.path}.rescued-${new Date().toISOString().replace(/[:.]/g, '-')}.db`;
+    const copy = this.startHeldCopy(this.heldCopyTarget ?? `${this.path}.rescued-${new Date().toISOString().replace(/[:.]/g, '-')}.db`);
+    this.heldCopyTarget = copy.path;
+    this.heldCopy = { path: copy.path, done: copy.done.then((outcome) => this.noteHeldOutcome(copy.path, outcome)) };
+    return this.heldCopy;
+  }
+
+  /** The path every try of `keepWhatIsHeld` copies to (the first try's name: the -old-wal set aside is named after it). */
+  private heldCopyTarget: string | null = null;
+
+  /** Set once a try of `keepWhatIsHeld` failed for want of room on the store's disk: what it said, and how much room another try needs. */
+  private heldCopyNoRoom: { readonly why: string; readonly needBytes: number } | null = null;
+
+  /**
+   * breaker49-9 S6: the copy of what this store holds failed because the store's disk is full — the
+   * usual case when the store was replaced by copying a backup into the data folder. What this
+   * connection reads is then in no file: null while the copy did not fail so (not started, under way,
+   * made, or failed for another reason); else `why` (SQLite's or the system's words) and `needBytes`,
+   * the free bytes another try needs in the store's folder (the database as this connection reads
+   * it, plus LOW_SPACE_BYTES). `retryHeldCopy` tries again once they are free.
+   */
+  heldCopyShortOfRoom(): { readonly why: string; readonly needBytes: number } | null {
+    return this.heldCopyNoRoom;
+  }
+
+  /**
+   * Tries the copy of what this store holds again (`keepWhatIsHeld`, to the same path) when the last try
+   * failed for want of room (`heldCopyShortOfRoom`) and the store's folder now has the room it needs;
+   * the new try, or null when none was started (not short of room, or still no room). Never throws.
+   */
+  retryHeldCopy(): HeldCopy | null {
+    const short = this.heldCopyNoRoom;
+    if (!short || !this.heldCopy) return null;
+    if ((this.freeBytesIn(dirname(this.path)) ?? 0) < short.needBytes) return null;
+    this.heldCopyNoRoom = null;
+    this.heldCopy = null;
+    if (this.heldCopyTarget) rmSync(`${this.heldCopyTarget}-found`, { recursive: true, force: true });
+    return this.keepWhatIsHeld();
+  }
+
+  /** Records whether a finished try of the held copy failed for want of room (`heldCopyShortOfRoom`); returns the outcome as it is. */
+  private noteHeldOutcome<Outcome extends Awaited<HeldCopy['done']>>(path: string, outcome: Outcome): Outcome {
+    const failed = 'error' in outcome || outcome.removed;
+    if (!failed) return outcome;
+    const said = 'error' in outcome ? outcome.error : outcome.problems.join('; ');
+    const free = this.freeBytesIn(dirname(path));
+    if (!SAYS_NO_ROOM.test(said) && (free === null || free >= LOW_SPACE_BYTES)) return outcome;
+    let held = 0;
+    try {
+      held = Number(this.db.pragma('page_count', { simple: true })) * Number(this.db.pragma('page_size', { simple: true }));
+    } catch {
+      // The size unread: the margin alone is asked for, and the try after it says again if it is too little.
+    }
+    this.heldCopyNoRoom = { why: said, needBytes: held + LOW_SPACE_BYTES };
+    return outcome;
+  }
+
+  /** The copy itself (see `keepWhatIsHeld`), one try, to `path`. */
+  private startHeldCopy(path: string): HeldCopy {
     // Written over in place (breaker9s P5): every page neither in the cache nor in the -wal is the other
     // file's, and a page copy would read them all — and push out of the cache the b-tree's upper pages the
     // events are reached through. The events are copied row by row at once, each checked against the chain.
-    if (this.overwritten()) {
-      this.heldCopy = { path, done: Promise.resolve(this.copyRowByRow(path, [])) };
-      return this.heldCopy;
-    }
+    if (this.overwritten()) return { path, done: Promise.resolve(this.copyRowByRow(path, [])) };
     // Rewritten through SQLite, or cut back (breaker9x P3): what the connection reads now is the other
     // program's log — a copy of it would rescue nothing. What this server acknowledged is rebuilt from its
     // own -wal, copied before anything else touches it.
     // Not for a -wal emptied under it (breaker42-9 F7): the log it held reads nowhere, and looking for a rewrite would fail on it.
     if (this.anchor && this.companions && !this.seenWalCut && sameFile(this.openedFile, fileIdentity(this.path)) === 'present' && (this.logRewritten() || this.logShortened())) {
-      this.heldCopy = { path, done: Promise.resolve(this.copyAcknowledged(path, this.anchor)) };
-      return this.heldCopy;
+      return { path, done: Promise.resolve(this.copyAcknowledged(path, this.anchor)) };
     }
     const done = this.db.backup(path).then(
       () => {
@@ -1181,8 +1247,7 @@ export class SqliteEventStore implements EventStore {
         return this.rowsOnlyInWal.size > 0 ? this.copyFromMainFileAndHeld(path, why) : { error: why };
       },
     );
-    this.heldCopy = { path, done };
-    return this.heldCopy;
+    return { path, done };
   }
 
   /**
@@ -1319,6 +1384,8 @@ export class SqliteEventStore implements EventStore {
     for (const waiting of this.queue.splice(0)) waiting.reject(gone);
     await this.flushing;
     await copy.done;
+    // breaker49-9 S6: a copy that failed for want of room is tried once more at the stop, should there be room now.
+    await this.retryHeldCopy()?.done;
     // The writer thread's connection closes while this one is open: SQLite checkpoints only on a
     // file no other connection holds, so that close writes nothing into the path either.
     await this.committer.close();

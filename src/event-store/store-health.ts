@@ -345,7 +345,22 @@ export type HeldCopyReach =
   | { readonly kind: 'copying' }
   | { readonly kind: 'whole'; readonly head: number | null }
   | { readonly kind: 'part'; readonly upTo: number | null; readonly head: number; readonly foundIn?: string }
-  | { readonly kind: 'none'; readonly foundIn?: string };
+  | { readonly kind: 'none'; readonly foundIn?: string }
+  | NoRoomForCopy;
+
+/**
+ * breaker49-9 S6: no copy could be made because the store's disk is full (`SqliteEventStore.heldCopyShortOfRoom`):
+ * what this server acknowledged (events 1–`head`; null when it acknowledged none) is then held by the running server
+ * alone, and stopping it, or restoring a backup, loses what the newest backup lacks. `why`: SQLite's or the system's
+ * words; `needBytes`: the room another try needs in `folder`, the store's folder — tried again by itself once it is free.
+ */
+export interface NoRoomForCopy {
+  readonly kind: 'noRoom';
+  readonly head: number | null;
+  readonly why: string;
+  readonly needBytes: number;
+  readonly folder: string;
+}
 
 /**
  * Where the store's files as the server found them are kept when the copy of what it acknowledged does not reach it all
@@ -402,6 +417,8 @@ function keptWords(copy: string | null, reach: HeldCopyReach, putInPlace: Biling
         ),
       };
     }
+    case 'noRoom':
+      return { kept: noRoomWords(copy, reach), advice: say('free space first', '请先腾出空间') };
     case 'none':
       return {
         kept: say(
@@ -415,6 +432,48 @@ function keptWords(copy: string | null, reach: HeldCopyReach, putInPlace: Biling
       };
   }
 }
+
+/** "3 MB": the room to free, rounded up to whole megabytes, as an operator reads `df -m`. */
+const megabytes = (bytes: number): string => `${Math.max(1, Math.ceil(bytes / (1024 * 1024)))} MB`;
+
+/**
+ * What is kept where, and what to do first, while the copy of what this server holds waits for room (breaker49-9 S6: the
+ * refusal said to stop the server and restore the newest backup, which lost every event acknowledged after it).
+ */
+function noRoomWords(copy: string, reach: NoRoomForCopy): Bilingual {
+  const events = reach.head === null ? '' : ` (events 1–${reach.head})`;
+  const eventsZh = reach.head === null ? '' : `（事件 1–${reach.head}）`;
+  return say(
+    ` No copy of what this server holds could be made at ${copy}: the disk is full (${reach.why}). Everything this server acknowledged${events} is now held only by this running server — the file it opened is still open in it; the newest backup lacks whatever was acknowledged after it. Do not stop this server, and do not restore a backup over the store: first free at least ${megabytes(reach.needBytes)} on the disk of ${reach.folder} (df -h ${reach.folder}). The copy is then tried again by itself, at the next /health check or write, and this message says where it is and what to put in place.`,
+    `未能在 ${copy} 复制本服务所持的内容：磁盘已满（${reach.why}）。本服务已确认写入的全部内容${eventsZh}现在只保存在这个运行中的服务里（它打开的文件仍由它持有），最新备份之后确认写入的内容不在备份中。请勿停止本服务，也请勿用备份替换事件库：请先在 ${reach.folder} 所在磁盘上腾出至少 ${megabytes(reach.needBytes)} 空间（可用 df -h ${reach.folder} 查看）。腾出空间后，下次健康检查或写入时会自动重新复制，届时本提示会说明副本的位置以及该用什么替换事件库。`,
+  );
+}
+
+/** What happened to the store file, said short, for the message of a copy waiting for room (`noRoomWords`). */
+const WHAT_HAPPENED: Record<'deleted' | 'log deleted' | 'log cut' | 'replaced' | 'overwritten' | 'rewritten', (path: string, wal: string) => Bilingual> = {
+  deleted: (path) =>
+    say(
+      `The event store file ${path} was deleted or moved away while the server runs: writes are refused. If it was moved, moving that same file back to ${path} (not a copy of it) lets writes resume by themselves.`,
+      `运行中事件库文件 ${path} 被删除或移走：现拒绝写入。如系移走，将该文件本身（不是其副本）移回 ${path}，写入即自动恢复。`,
+    ),
+  'log deleted': (path, wal) => say(`The event store's write-ahead log ${wal} was deleted while the server runs (${path} is still there): writes are refused.`, `运行中事件库的预写日志文件 ${wal} 被删除（${path} 仍在）：现拒绝写入。`),
+  'log cut': (path, wal) => say(`The event store's write-ahead log ${wal} was emptied or cut short while the server runs: writes are refused.`, `运行中事件库的预写日志文件 ${wal} 被清空或截短：现拒绝写入。`),
+  replaced: (path, wal) =>
+    say(
+      `The event store file ${path} was replaced by another file while the server runs: writes are refused, and this server writes nothing into the new file; its own ${wal} was moved away from the path (to the copy's name with -old-wal).`,
+      `运行中事件库文件 ${path} 被另一个文件替换：现拒绝写入，本服务不会向新文件写入任何内容；它已把自己的 ${wal} 移开（改名为副本名加 -old-wal）。`,
+    ),
+  overwritten: (path, wal) =>
+    say(
+      `The event store file ${path} was written over in place while the server runs: writes are refused, and this server writes nothing into it; its own ${wal} was moved away from the path (to the copy's name with -old-wal).`,
+      `运行中事件库文件 ${path} 被原地覆盖：现拒绝写入，本服务不会再向该文件写入任何内容；它已把自己的 ${wal} 移开（改名为副本名加 -old-wal）。`,
+    ),
+  rewritten: (path, wal) =>
+    say(
+      `The event log in ${path} was rewritten under the running server through SQLite: writes are refused; ${wal} is left where it is — it still holds what this server committed: do not delete it.`,
+      `运行中事件库 ${path} 的日志被通过 SQLite 改写：现拒绝写入；${wal} 保留原处——其中仍有本服务提交的内容，请勿删除。`,
+    ),
+};
 
 /**
  * The store's file went away under the running server: `how` says which way. This server writes
@@ -439,6 +498,11 @@ export function storeGoneMessage(
   const { wal, shm } = companions;
   const gone = companions.gone ?? wal;
   const goneIsIndex = gone === shm;
+  if (copy && reach.kind === 'noRoom') {
+    const happened = WHAT_HAPPENED[how](path, how === 'log deleted' ? gone : wal);
+    const words = noRoomWords(copy, reach);
+    return say(`${happened.en}${words.en}`, `${happened.zh}${words.zh}`);
+  }
   const { kept, advice } = keptWords(
     copy,
     reach,
@@ -510,6 +574,11 @@ export function storeGoneMessage(
  */
 export function logRewrittenMessage(path: string, position: number, copy: string | null, companions: { readonly wal: string; readonly shm: string }, reach: HeldCopyReach = { kind: 'copying' }): Bilingual {
   const { wal, shm } = companions;
+  if (copy && reach.kind === 'noRoom') {
+    const happened = WHAT_HAPPENED.rewritten(path, wal);
+    const words = noRoomWords(copy, reach);
+    return say(`${happened.en}${words.en}`, `${happened.zh}${words.zh}`);
+  }
   const { kept, advice } = keptWords(
     copy,
     reach,
@@ -525,8 +594,10 @@ export function logRewrittenMessage(path: string, position: number, copy: string
 }
 
 /** How far a finished copy reaches (`HeldCopyReach`), from its outcome (`HeldCopy.done`). */
-function reachOf(outcome: Awaited<HeldCopy['done']>): HeldCopyReach {
+function reachOf(outcome: Awaited<HeldCopy['done']>, store?: SqliteEventStore): HeldCopyReach {
   const found = outcome.foundIn ? { foundIn: outcome.foundIn } : {};
+  const short = store?.heldCopyShortOfRoom();
+  if (store && short) return { kind: 'noRoom', head: store.acknowledgedPosition(), why: short.why, needBytes: short.needBytes, folder: dirname(store.path) };
   if ('error' in outcome || outcome.removed) return { kind: 'none', ...found };
   const rows = outcome.rowByRow;
   if (!rows) return { kind: 'whole', head: null };
@@ -626,6 +697,7 @@ export class StoreHealth {
    * lock taken without waiting and given back at once).
    */
   problems(): StoreProblem[] {
+    this.guarded(() => this.retryCopy());
     this.checkFile();
     this.checkLog();
     this.guarded(() => this.checkSpace());
@@ -976,12 +1048,20 @@ export class StoreHealth {
       }
     };
     mark({ kind: 'copying' });
-    void copy.done.then((outcome) => {
+    this.followCopy(copy, (outcome) => {
+      if (!outcome) {
+        mark({ kind: 'copying' });
+        const noted = this.noted.get(cause);
+        if (noted) this.noted.set(cause, { ...noted, message: storeGoneMessage(how, path, copy.path, { wal, shm, gone }, overwrite, { kind: 'copying' }, otherCopy) });
+        return;
+      }
       mark('error' in outcome ? { kind: 'failed', why: outcome.error } : outcome.removed ? { kind: 'failed', why: outcome.problems.slice(0, 3).join('; ') } : { kind: 'events', upTo: outcome.rowByRow ? outcome.rowByRow.upTo : store.acknowledgedPosition() });
       // The refusal says from now on how far the copy reaches, and advises by it (breaker9u P2).
       const noted = this.noted.get(cause);
-      if (noted) this.noted.set(cause, { ...noted, message: storeGoneMessage(how, path, copy.path, { wal, shm, gone }, overwrite, reachOf(outcome), otherCopy) });
-      if ('error' in outcome) this.logger.error(`Could not copy what this server holds of ${path} to ${copy.path}: ${outcome.error}`);
+      const reach = reachOf(outcome, store);
+      if (noted) this.noted.set(cause, { ...noted, message: storeGoneMessage(how, path, copy.path, { wal, shm, gone }, overwrite, reach, otherCopy) });
+      if (reach.kind === 'noRoom') this.logger.error(inBothLanguages(storeGoneMessage(how, path, copy.path, { wal, shm, gone }, overwrite, reach, otherCopy)));
+      else if ('error' in outcome) this.logger.error(`Could not copy what this server holds of ${path} to ${copy.path}: ${outcome.error}`);
       else if (outcome.rowByRow && !outcome.removed) {
         const { upTo, head, stopped } = outcome.rowByRow;
         this.logger.warn(
@@ -1040,6 +1120,37 @@ export class StoreHealth {
     this.keepAcknowledged('STORE_FILE_REPLACED', (reach) => logRewrittenMessage(path, rewritten.position, copy.path, companions, reach));
   }
 
+  /** What to do with each outcome of the copy of what this server holds, kept while the copy waits for room on the disk (`retryCopy`). */
+  private copyWaitingForRoom: ((outcome: Awaited<HeldCopy['done']> | null) => void) | null = null;
+
+  /**
+   * Hands the copy's outcome to `settle` once it is done; a copy that failed for want of room
+   * (`SqliteEventStore.heldCopyShortOfRoom`) is kept waiting, tried again by `retryCopy`, where `settle` is
+   * told first of the new try (null) and then of its outcome.
+   */
+  private followCopy(copy: HeldCopy, settle: (outcome: Awaited<HeldCopy['done']> | null) => void): void {
+    void copy.done.then((outcome) => {
+      settle(outcome);
+      this.copyWaitingForRoom = this.store instanceof SqliteEventStore && this.store.heldCopyShortOfRoom() ? settle : null;
+    });
+  }
+
+  /**
+   * breaker49-9 S6: the copy of what this server holds, failed for want of room, tried again once the store's disk has the
+   * room it needs — at the next problems() call, that is every /health check and every write (the same moments a full disk is
+   * found over and writes resume): no timer, and an operator who freed space and looks at /health, or a clerk who saves, sets it going.
+   */
+  private retryCopy(): void {
+    const settle = this.copyWaitingForRoom;
+    if (!settle || !(this.store instanceof SqliteEventStore)) return;
+    const again = this.store.retryHeldCopy();
+    if (!again) return;
+    this.copyWaitingForRoom = null;
+    this.logger.warn(`There is room on the disk of ${this.store.path} again: the copy of what this server holds is made again, at ${again.path} / 磁盘已有空间：正在重新复制本服务所持的内容到 ${again.path}`);
+    settle(null);
+    this.followCopy(again, settle);
+  }
+
   /**
    * Starts the copy of what this server acknowledged (`SqliteEventStore.keepWhatIsHeld`) and, once it is done,
    * says how far it reaches in the log and — through `words` — in the refusal of `cause`.
@@ -1047,11 +1158,15 @@ export class StoreHealth {
   private keepAcknowledged(cause: StoreProblemCause, words: ((reach: HeldCopyReach) => Bilingual) | null): void {
     if (!(this.store instanceof SqliteEventStore) || this.store.path === ':memory:') return;
     const path = this.store.path;
-    const copy = this.store.keepWhatIsHeld();
-    void copy.done.then((outcome) => {
+    const store = this.store;
+    const copy = store.keepWhatIsHeld();
+    this.followCopy(copy, (outcome) => {
       const noted = this.noted.get(cause);
-      if (noted && words) this.noted.set(cause, { ...noted, message: words(reachOf(outcome)) });
-      if ('error' in outcome) this.logger.error(`Could not copy what this server acknowledged of ${path} to ${copy.path}: ${outcome.error}`);
+      const reach = outcome ? reachOf(outcome, store) : ({ kind: 'copying' } as const);
+      if (noted && words) this.noted.set(cause, { ...noted, message: words(reach) });
+      if (!outcome) return;
+      if (reach.kind === 'noRoom') this.logger.error(`Could not copy what this server acknowledged of ${path} to ${copy.path}: the disk is full (${reach.why}). Do not stop this server: free at least ${megabytes(reach.needBytes)} on the disk of ${reach.folder}; the copy is tried again by itself at the next /health check or write once there is room.`);
+      else if ('error' in outcome) this.logger.error(`Could not copy what this server acknowledged of ${path} to ${copy.path}: ${outcome.error}`);
       else if (outcome.removed) this.logger.error(`The copy of what this server acknowledged of ${path} was not sound and was removed (${outcome.problems.slice(0, 3).join('; ')})`);
       else this.logger.warn(`Copied what this server acknowledged of ${path} to ${copy.path}${outcome.rowByRow ? `, events 1–${outcome.rowByRow.upTo ?? 'none'} of ${outcome.rowByRow.head ?? 'none'}, each checked against the ledger chain${outcome.rowByRow.stopped ? ` (stopped: ${outcome.rowByRow.stopped})` : ''}` : ''} (PRAGMA quick_check ok)`);
     });

@@ -45,6 +45,7 @@ import { judgeFirstSealing, judgeRotationSealing, judgeUnsignedWitness, type Nam
 import { InvalidSettingsError, type AppSettings } from '../config/app-settings.js';
 import { EventStoreDbEventStore } from './eventstoredb-event-store.js';
 import { isPlace, realPlaceOf, servedPathOf } from './store-place.js';
+import { judgeSharedWitness } from './shared-witness.js';
 import { readServedPathWitness, servedPathWitnessPath } from './served-path-witness.js';
 import { judgeOtherNames } from './store-file-names.js';
 import { LiveServerRegistration, liveServersFolderOf, judgeCompanionsGoneUnderLiveServers, judgeLiveServers, judgeReplacedUnderLiveServers, judgeToolBesideLiveServers, liveServersOn, storeLockedRefusal, type ServerFacts } from './live-servers.js';
@@ -982,6 +983,15 @@ function damagedStore(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'>
   );
 }
 
+/** The witness at `path` as read, null when there is none or it cannot be read (the start's own reading says why). */
+function witnessIfReadable(path: string): StoreWitness | null {
+  try {
+    return readWitness(path);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Decides whether this server may start on the store, then opens it: an existing SQLite file is
  * judged through a read-only connection first, so that a refused start leaves it and its -wal
@@ -994,6 +1004,12 @@ function damagedStore(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'>
  */
 export async function admitStore(settings: StoreSettings, logger = new Logger('EventStore')): Promise<AdmittedStore> {
   refuseUnwritableStore(settings);
+  // breaker49-9 S7: another file's witness (a drill given production's by .env) is never judged by, nor taken over, nor its
+  // reset mark touched — whatever ACCEPT_STORE_RESET says.
+  if (settings.EVENT_STORE === 'sqlite') {
+    const shared = judgeSharedWitness(witnessIfReadable(settings.STORE_WITNESS_PATH), { sqlitePath: settings.SQLITE_PATH, witnessPath: settings.STORE_WITNESS_PATH, copyName: settings.STORE_COPY_NAME ?? null });
+    if (shared) throw shared;
+  }
   // breaker9x P5: ACCEPT_STORE_RESET is honoured by one start (store-reset-setting.ts).
   const marks = storeResetMarks(
     settings.STORE_WITNESS_PATH,

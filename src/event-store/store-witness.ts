@@ -466,6 +466,8 @@ export type StoreRefusalReason =
   | 'STORE_WITNESS_COPY_MISSING'
   /** The witness beside the data is gone while its copy beside the key (written at most once a second) is here (breaker49-9 S1). */
   | 'STORE_WITNESS_MISSING'
+  /** STORE_WITNESS_PATH holds the witness of another SQLite file still there (a drill given production's witness by .env, breaker49-9 S7). */
+  | 'STORE_WITNESS_OF_OTHER_FILE'
   | 'SIGNING_KEY_CHANGED'
   | 'STORE_UNWITNESSED'
   | 'STORE_WITNESS_UNWRITABLE'

@@ -1,5 +1,5 @@
 import { USERS_WORDS } from '../src/event-store/store-health.js';
-import { ADMIN_SEE_LEDGER_PAGE, bannerFor } from '../web/src/store-state.js';
+import { ADMIN_SEE_LEDGER_PAGE, bannerFor } from '../web/src/store-banner.js';
 
 /*
  * breaker49-9 M5: signed in as the ADMIN, the red bar over every page said 「…请联系系统管理员处理。」 — to the system administrator.

@@ -11,6 +11,8 @@ import { ServingState } from './serving-state.js';
 import { CountedApart } from '../http/rate-limit.guard.js';
 import { UnrecordedSessions, type SessionNoticeCause } from '../access/sessions/unrecorded-sessions.js';
 import { inBothLanguages } from '../shared/domain-error.js';
+import { LedgerKeys } from '../ledger/ledger-keys.js';
+import type { SigningKeyNoticeCause } from '../ledger/signing-key-watch.js';
 
 /** How long readiness waits for the read models to reach the head it just read, before it says `catching_up`. */
 const CATCH_UP_WAIT_MS = 1_000;
@@ -41,7 +43,7 @@ export interface HealthReport {
   readonly notices: readonly { readonly cause: NoticeCause; readonly since: string; readonly messageZh: string }[];
 }
 
-type NoticeCause = StoreNoticeCause | SnapshotNoticeCause | LogNoticeCause | ForwardingNoticeCause | SessionNoticeCause;
+type NoticeCause = StoreNoticeCause | SnapshotNoticeCause | LogNoticeCause | ForwardingNoticeCause | SessionNoticeCause | SigningKeyNoticeCause;
 
 /**
  * Each notice in the operator's words (breaker12b P6: /health gave a code only): what it means and
@@ -63,6 +65,8 @@ export const NOTICE_ZH: Readonly<Record<NoticeCause, string>> = {
   READ_MODEL_SNAPSHOT_NOT_WRITTEN: '读模型快照写入失败：在写成之前，下次启动须重放全部事件日志。请管理员检查服务器磁盘（原因见服务器日志）。',
   LOG_NOT_WRITTEN: '服务器日志无法写入（如磁盘已满），日志行正被丢弃：请管理员检查日志所在磁盘。',
   SESSIONS_NOT_RECORDED: '事件库不接受写入期间（如磁盘已满）有人登录：这些登录只保存在本服务的内存中，没有记入台账，台账中查不到；服务重启后它们失效，需重新登录。每次登录的用户和时间见服务器日志。',
+  SIGNING_KEY_FILE_MISSING: '台账签名密钥文件在服务运行期间被删除或移走：本服务仍用启动时读入的密钥签署，但下次启动将被拒绝。请在任何重启之前，从密钥的备份把它放回原处（位置见服务器日志）。',
+  SIGNING_KEY_FILE_CHANGED: '台账签名密钥文件在服务运行期间被换成了另一个密钥：本服务仍用启动时读入的密钥签署，但下次启动将因密钥不符被拒绝。若不是有计划的密钥轮换，请在任何重启之前从备份放回原来的密钥文件（详见服务器日志）。',
   FORWARDED_FOR_NOT_TRUSTED: '请求带有 X-Forwarded-For，但发来请求的代理不在 TRUST_PROXY 中：访问限制和登录锁定都按代理的地址计算，代理后的所有用户共用一个地址。请把代理的地址写入 TRUST_PROXY 后重启（详见服务器日志）。',
 };
 
@@ -90,6 +94,7 @@ export class HealthController {
     private readonly snapshots: ReadModelSnapshots,
     private readonly forwarding: UntrustedForwarding,
     private readonly unrecordedSessions: UnrecordedSessions,
+    private readonly keys: LedgerKeys,
   ) {}
 
   @Get('live')
@@ -117,7 +122,7 @@ export class HealthController {
       store: this.store.kind,
       projectedPosition: formatPosition(this.projections.projectedUpTo),
       problems: problems.map((problem) => ({ cause: problem.cause, since: problem.since, messageZh: usersWordsOf(problem).zh })),
-      notices: [...this.storeHealth.notices(), ...this.snapshots.notices(), ...serverLogOutput.notices(), ...this.forwarding.notices(), ...this.unrecordedSessions.notices()].map(({ cause, since }) => ({ cause, since, messageZh: NOTICE_ZH[cause] })),
+      notices: [...this.storeHealth.notices(), ...this.snapshots.notices(), ...serverLogOutput.notices(), ...this.forwarding.notices(), ...this.unrecordedSessions.notices(), ...this.keys.keyFile.notices()].map(({ cause, since }) => ({ cause, since, messageZh: NOTICE_ZH[cause] })),
     };
     let head;
     try {

@@ -9,6 +9,7 @@ import { judgeSigningKey } from '../event-store/store-witness.js';
 import { SqliteEventStore } from '../event-store/sqlite-event-store.js';
 import { keyFingerprint, publicKeyText } from './domain/checkpoint.js';
 import { loadSigningKey, signingKeyPath } from './ledger-signing-key.js';
+import { SigningKeyFileWatch } from './signing-key-watch.js';
 import { hmac, macKey, type MacPurpose } from './ledger-mac.js';
 
 export { ledgerMac, rowSealKeyOf, type MacPurpose } from './ledger-mac.js';
@@ -29,6 +30,8 @@ export class LedgerKeys {
   /** Its fingerprint (16 hex digits, `keyFingerprint`). */
   readonly fingerprint: string;
   private readonly macKeys = new Map<MacPurpose, Buffer>();
+  /** The key file this server read its key from, watched while it runs (`/health` notices). */
+  readonly keyFile: SigningKeyFileWatch;
   /**
    * Resolves once the store's rows are sealed with this key (see `sealStoreRows`), after the store's
    * integrity check; the read models follow the log only after it. Rejects as the integrity check does.
@@ -55,6 +58,8 @@ export class LedgerKeys {
       this.logger.warn(`Checkpoints are signed by key ${this.fingerprint} from now on, in place of key ${onRecord.fingerprint} (listed in LEDGER_TRUSTED_KEYS).`);
     }
     admitted.witness.keepSigningKey(this.fingerprint, this.signingKey);
+    // breaker49-9 M6: the key file deleted or replaced while the server runs is a /health notice, not news at the next start.
+    this.keyFile = new SigningKeyFileWatch(resolve(signingKeyPath(keySettings)), this.fingerprint, this.logger);
     // A key generated at this start is named to the other servers on the file from now on.
     admitted.registration?.noteSigningKey(this.fingerprint);
     const rotated = onRecord !== undefined && onRecord.fingerprint !== this.fingerprint;

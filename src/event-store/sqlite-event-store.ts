@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { copyHeldFile } from './held-file-read.js';
 import { freeBytesIn, LOW_SPACE_BYTES } from './disk-full.js';
 import { witnessedNodeOf, type WitnessedNode, type WitnessedStoreFile } from './stray-wal.js';
 import { markWriteTransaction } from './wal-file-mark.js';
 import { walBytesIndexed, walWhollyCheckpointed } from './wal-index.js';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteLedger, anyRowSealed, sealSqliteRows, upgradeSqliteLedger, type RowSealing } from '../ledger/sqlite-ledger.js';
 import { ChainFollower, GENESIS_CHAIN_HASH, rowProblem, type ChainProblem } from '../ledger/domain/event-chain.js';
@@ -1140,6 +1140,27 @@ export class SqliteEventStore implements EventStore {
     } finally {
       this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     }
+  }
+
+  /**
+   * breaker49-9 M2: where this store's -wal went when another Rectify server on the file moved it aside — that server found
+   * the file replaced or written over under it (`setCompanionsAside`: `<path>.rescued-<instant>.db-old-wal`, the same file by
+   * device and inode); null when it is at its path, or gone some other way (deleted). One read of the store's folder.
+   */
+  walMovedAsideTo(): string | null {
+    if (!this.companions || !this.openedWal) return null;
+    const folder = dirname(this.companions.wal);
+    const prefix = `${basename(this.companions.wal.replace(/-wal$/, ''))}.rescued-`;
+    try {
+      for (const name of readdirSync(folder)) {
+        if (!name.startsWith(prefix) || !name.endsWith('-old-wal')) continue;
+        const candidate = join(folder, name);
+        if (sameFile(this.openedWal, fileIdentity(candidate)) === 'present') return candidate;
+      }
+    } catch {
+      // The folder unreadable: said as the -wal gone.
+    }
+    return null;
   }
 
   /** The copy of what this store held once its file went away under it (`keepWhatIsHeld`), null before. */

@@ -450,13 +450,18 @@ function noRoomWords(copy: string, reach: NoRoomForCopy): Bilingual {
 }
 
 /** What happened to the store file, said short, for the message of a copy waiting for room (`noRoomWords`). */
-const WHAT_HAPPENED: Record<'deleted' | 'log deleted' | 'log cut' | 'replaced' | 'overwritten' | 'rewritten', (path: string, wal: string) => Bilingual> = {
+const WHAT_HAPPENED: Record<'deleted' | 'log deleted' | 'log moved aside' | 'log cut' | 'replaced' | 'overwritten' | 'rewritten', (path: string, wal: string) => Bilingual> = {
   deleted: (path) =>
     say(
       `The event store file ${path} was deleted or moved away while the server runs: writes are refused. If it was moved, moving that same file back to ${path} (not a copy of it) lets writes resume by themselves.`,
       `运行中事件库文件 ${path} 被删除或移走：现拒绝写入。如系移走，将该文件本身（不是其副本）移回 ${path}，写入即自动恢复。`,
     ),
   'log deleted': (path, wal) => say(`The event store's write-ahead log ${wal} was deleted while the server runs (${path} is still there): writes are refused.`, `运行中事件库的预写日志文件 ${wal} 被删除（${path} 仍在）：现拒绝写入。`),
+  'log moved aside': (path, movedTo) =>
+    say(
+      `The event store's write-ahead log was moved aside, to ${movedTo}, by another Rectify server on ${path}, which found the file replaced or written over under it: writes are refused.`,
+      `运行中事件库的预写日志文件已被同一文件上的另一台 Rectify 服务移开（改名为 ${movedTo}）：那台服务发现 ${path} 被替换或覆盖。现拒绝写入。`,
+    ),
   'log cut': (path, wal) => say(`The event store's write-ahead log ${wal} was emptied or cut short while the server runs: writes are refused.`, `运行中事件库的预写日志文件 ${wal} 被清空或截短：现拒绝写入。`),
   replaced: (path, wal) =>
     say(
@@ -484,10 +489,10 @@ const WHAT_HAPPENED: Record<'deleted' | 'log deleted' | 'log cut' | 'replaced' |
  * made; `reach`: how far that copy reaches (see HeldCopyReach), said in the refusal and in the advice.
  */
 export function storeGoneMessage(
-  how: 'deleted' | 'log deleted' | 'log cut' | 'replaced' | 'overwritten',
+  how: 'deleted' | 'log deleted' | 'log moved aside' | 'log cut' | 'replaced' | 'overwritten',
   path: string,
   copy: string | null,
-  /** The -wal and -shm beside the real file (a link resolved), and for 'log deleted' the one that is gone. */
+  /** The -wal and -shm beside the real file (a link resolved), and for 'log deleted' the one that is gone; for 'log moved aside', where the -wal is now. */
   companions: { readonly wal: string; readonly shm: string; readonly gone?: string } = { wal: `${path}-wal`, shm: `${path}-shm` },
   /** For 'overwritten': what showed it (store-file-overwrite.ts). */
   overwrite: Overwrite | null = null,
@@ -499,7 +504,7 @@ export function storeGoneMessage(
   const gone = companions.gone ?? wal;
   const goneIsIndex = gone === shm;
   if (copy && reach.kind === 'noRoom') {
-    const happened = WHAT_HAPPENED[how](path, how === 'log deleted' ? gone : wal);
+    const happened = WHAT_HAPPENED[how](path, how === 'log deleted' || how === 'log moved aside' ? gone : wal);
     const words = noRoomWords(copy, reach);
     return say(`${happened.en}${words.en}`, `${happened.zh}${words.zh}`);
   }
@@ -512,7 +517,9 @@ export function storeGoneMessage(
         ? otherCopy
           ? say(`put ${copy ? 'the copy' : 'the original file'} in its place — do not keep the new file`, `用${copy ? '副本' : '原文件'}替换它——请勿保留新文件`)
           : say(`keep the new file (the next start checks it), or put ${copy ? 'the copy' : 'the original file'} in its place`, `保留新文件（下次启动时会检查它），或用${copy ? '副本' : '原文件'}替换它`)
-        : say(`put the copy in its place (remove ${wal} and ${shm}, rename the copy to ${path}) and run npm run ledger:verify`, `用副本替换它（删除 ${wal} 和 ${shm}，将副本改名为 ${path}）并进行台账校验（npm run ledger:verify）`),
+        : how === 'log moved aside'
+          ? say(`put the copy in its place (move ${path} aside and keep it, remove ${shm}, rename the copy to ${path}) and run npm run ledger:verify`, `用副本替换它（把 ${path} 移到别处并保留，删除 ${shm}，将副本改名为 ${path}）并进行台账校验（npm run ledger:verify）`)
+          : say(`put the copy in its place (remove ${wal} and ${shm}, rename the copy to ${path}) and run npm run ledger:verify`, `用副本替换它（删除 ${wal} 和 ${shm}，将副本改名为 ${path}）并进行台账校验（npm run ledger:verify）`),
   );
   switch (how) {
     case 'overwritten': {
@@ -524,6 +531,12 @@ export function storeGoneMessage(
         `运行中事件库文件 ${path} 被原地覆盖（文件被替换/覆盖：${OVERWRITTEN_ZH[overwrite?.how ?? 'other-history']}），${cut ? '即 SQLite 以外的程序写过它：例如磁盘工具截断了它、复制中途停止，或把另一个文件复制到了它上面' : '例如用 cp 把本事件库的另一份副本（如培训副本）或另一个事件库的文件复制到了它上面'}。现拒绝写入：本服务的预写日志 ${wal} 与该文件已对不上，任何写入都会损坏它；本服务不会再向该文件写入任何内容（停止时也不会），并已把自己的 ${wal} 移开（改名为副本名加 -old-wal）。${kept.zh}请停止使用该文件的所有服务；然后${advice.zh}；若新文件是有意放上去的，请删除 ${wal} 和 ${shm} 后在其上启动服务（启动时会与本服务看到的事件库核对）。`,
       );
     }
+    case 'log moved aside':
+      // breaker49-9 M2: said "deleted", and "keep the file if it was restored on purpose", when the other server had moved it for an older copy put in place.
+      return say(
+        `The event store's write-ahead log ${wal} was moved aside, to ${gone}, by another Rectify server on this file: that server found ${path} replaced or written over under it (an older copy put in its place, say) and moved the -wal away so that no process reads it over the new file. Writes are refused, and this server writes nothing into ${path}, not even when it stops.${kept.en} Stop every server on this file; then ${advice.en}. The other server's log says what it found; do not delete ${gone}.`,
+        `运行中事件库的预写日志文件 ${wal} 已被同一文件上的另一台 Rectify 服务移开（改名为 ${gone}）：那台服务发现 ${path} 在运行中被替换或覆盖（例如有人把旧副本放到了它的位置），为免任何进程把它读到新文件上而将其移开。现拒绝写入，本服务不会再向 ${path} 写入任何内容（停止时也不会）。${kept.zh}请停止使用该文件的所有服务；然后${advice.zh}。另一台服务的日志说明了它发现的情况；请勿删除 ${gone}。`,
+      );
     case 'log deleted':
       return say(
         `The event store's ${goneIsIndex ? 'shared-memory WAL index' : 'write-ahead log'} ${gone} was deleted while the server runs (${path} is still there): writes are refused${goneIsIndex ? ' (the next process to open the file would build an index of its own beside this server\'s, and the two would write over each other)' : ''}. This server will not write its log into ${path}, not even when it stops: the file may have been restored from a backup under it, and an old log written into a restored file damages it.${kept.en} Stop every server on this file (SIGTERM is safe now). Then keep ${path} if it was restored on purpose; otherwise ${advice.en} before starting again.`,
@@ -1017,13 +1030,15 @@ export class StoreHealth {
     const path = this.store.path;
     // Written over in place (the same file, other content): said so, with what showed it.
     const overwrite = state === 'replaced' && this.store.pathNamesOpenedFile() ? (found ?? this.store.overwritten()) : null;
-    const how = overwrite ? 'overwritten' : state === 'replaced' ? (this.store.walCutShort() ? 'log cut' : 'replaced') : existsSync(path) ? 'log deleted' : 'deleted';
+    // breaker49-9 M2: a -wal another server on the file moved aside (the file replaced under it) is said so, not "deleted".
+    const movedTo = !overwrite && state !== 'replaced' && existsSync(path) ? this.store.walMovedAsideTo() : null;
+    const how = overwrite ? 'overwritten' : state === 'replaced' ? (this.store.walCutShort() ? 'log cut' : 'replaced') : movedTo ? 'log moved aside' : existsSync(path) ? 'log deleted' : 'deleted';
     const copy = this.store.keepWhatIsHeld();
     // The -wal emptied in place (breaker9a P4): the file is there, its newest events are not — damaged, not gone.
-    const cause = how === 'replaced' || how === 'overwritten' ? 'STORE_FILE_REPLACED' : how === 'log cut' ? 'STORE_LOG_EMPTIED' : 'STORE_FILE_MISSING';
+    const cause = how === 'replaced' || how === 'overwritten' || how === 'log moved aside' ? 'STORE_FILE_REPLACED' : how === 'log cut' ? 'STORE_LOG_EMPTIED' : 'STORE_FILE_MISSING';
     // Beside the real file (a link resolved): the -wal, or else the -shm, that is gone (breaker9k P6, P8).
     const { wal, shm } = this.store.companions ?? { wal: `${path}-wal`, shm: `${path}-shm` };
-    const gone = existsSync(wal) ? shm : wal;
+    const gone = movedTo ?? (existsSync(wal) ? shm : wal);
     this.note(cause, how === 'log deleted' ? gone : path, path, storeGoneMessage(how, path, copy.path, { wal, shm, gone }, overwrite), how === 'log deleted' ? companionGoneWords(gone === shm ? 'shm' : 'wal') : undefined);
     if (overwrite) this.logger.error(`The event store file ${path} was written over in place: ${overwrite.detail}`);
     // Nothing else may read this server's -wal over the new file meanwhile (breaker9l P5).

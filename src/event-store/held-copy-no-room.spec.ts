@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { StoreHealth } from './store-health.js';
+import { loneOldWalNote } from './store-admission.js';
 
 /*
  * breaker49-9 S6: the store file deleted or replaced under a running server while its disk is full. The copy of what the
@@ -110,5 +111,21 @@ describe('The copy of what a detached server holds, on a full disk (breaker49-9 
     const rescued = new Database(copy, { readonly: true, fileMustExist: true });
     expect(rescued.prepare('SELECT COUNT(*) AS n FROM events').get()).toEqual({ n: 5 });
     rescued.close();
+  });
+});
+
+describe('A -wal set aside whose copy could not be made, at the next start (breaker49-9 S6)', () => {
+  let folder: string;
+  beforeEach(() => (folder = mkdtempSync(join(tmpdir(), 'rectify-lone-old-wal-'))));
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('is named in the refusal, to be kept; not when its copy is beside it', () => {
+    const path = join(folder, 'rectify.db');
+    const oldWal = `${path}.rescued-2026-12-06T18-00-00-000Z.db-old-wal`;
+    writeFileSync(oldWal, 'frames');
+    expect(loneOldWalNote(path)!.zh).toContain(`事件库旁有 ${oldWal}：这是某台服务在事件库文件被替换时移开的预写日志，当时未能生成它所持内容的副本`);
+    expect(loneOldWalNote(path)!.zh).toContain('切勿删除');
+    writeFileSync(oldWal.slice(0, -'-old-wal'.length), 'copy');
+    expect(loneOldWalNote(path)).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { walkChainOffThread, type AlteredRow } from './sqlite-chain-walk.js';
-import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, openSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
@@ -934,9 +934,32 @@ function withWalNote(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'> 
   const rescued = onDisk ? rescuedCopyNote(settings.SQLITE_PATH, settings.STORE_WITNESS_PATH ? witnessForRescue(settings.STORE_WITNESS_PATH) : null, refusal.reason === 'STORE_FROM_OTHER_COPY') : null;
   // breaker42-9 F7: the -wal a server found emptied under it, said first: it is why the file reads as it does.
   const emptied = onDisk ? walEmptiedNote(settings.SQLITE_PATH) : null;
-  const notes = [emptied, wal, rescued].filter((note): note is Bilingual => note !== null);
+  const notes = [emptied, wal, rescued, onDisk ? loneOldWalNote(settings.SQLITE_PATH) : null].filter((note): note is Bilingual => note !== null);
   if (notes.length === 0) return refusal;
   return new StoreRefusedError(refusal.reason, say(`${refusal.message}${notes.map((note) => ` ${note.en.trim()}`).join('')}`, `${refusal.messageZh}${notes.map((note) => note.zh).join('')}`), refusal.otherCopyRows, refusal.resetOffers);
+}
+
+/**
+ * breaker49-9 S6: the -wal a server moved aside when the store file was replaced under it (`<path>.rescued-<instant>.db-old-wal`)
+ * lying beside the store without the copy it was named for — the copy could not be made (a full disk) — is said in the
+ * refusal, never passed over: it holds what that server committed since its last checkpoint. Null when there is none.
+ */
+export function loneOldWalNote(path: string): Bilingual | null {
+  const prefix = `${basename(path)}.rescued-`;
+  let lone: string[];
+  try {
+    lone = readdirSync(dirname(path))
+      .filter((name) => name.startsWith(prefix) && name.endsWith('.db-old-wal') && !existsSync(join(dirname(path), name.slice(0, -'-old-wal'.length))))
+      .map((name) => join(dirname(path), name));
+  } catch {
+    return null;
+  }
+  if (lone.length === 0) return null;
+  const list = lone.join(', ');
+  return say(
+    ` Beside the store lies ${list}: the write-ahead log a server moved aside when the store file was replaced under it, whose copy of what it held could not be made. It holds what that server committed since its last checkpoint: keep it (do not delete it) with the backups until the store is known whole.`,
+    `事件库旁有 ${list}：这是某台服务在事件库文件被替换时移开的预写日志，当时未能生成它所持内容的副本。其中有那台服务自上次检查点以来提交的内容：在确认事件库完整之前，请把它与备份一同保留，切勿删除。`,
+  );
 }
 
 /** The witness beside the data as a rescued copy is compared with it; null when there is none or it cannot be read (its refusal is said elsewhere). */

@@ -362,7 +362,7 @@ export function allPartsVerified(state: AssignmentsState): boolean {
  */
 export function evolveAssignments(state: AssignmentsState, event: AssignmentEvent): AssignmentsState {
   const recorded = [...state.recorded, event];
-  const next = deferredState(recorded, event.type === 'FactDateCorrected' ? { from: null, length: recorded.length } : (pendingSource(state) ?? { from: state, length: state.recorded.length }));
+  const next = deferredState(recorded, refoldsAll(state.recorded, event) ? { from: null, length: recorded.length } : (pendingSource(state) ?? { from: state, length: state.recorded.length }));
   const byDay = foldsByDay.get(state.recorded);
   const day = byDay && !movesFacts(event) ? factDayOfEvent(event) : undefined;
   if (byDay && day !== undefined && day >= byDay.lastDay) {
@@ -376,6 +376,20 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
     else foldsToCome.set(next.recorded, { ...coming, events: coming.events.slice(1) });
   }
   return next;
+}
+
+/**
+ * Whether `event`, recorded after `recorded`, makes the parts folded again from the start, corrections applied (`refolded`): a
+ * fact's day corrected (FactDateCorrected), or a pass corrected to 不通过 that had taken papers entered after it as before it
+ * (a re-report handed in at it, a return found later: reports and returns of its unit dated on or before its corrected day) —
+ * placed before the failure then (`withCorrectionsApplied`, breaker49-8 S7). O(events) for such a correction only.
+ */
+function refoldsAll(recorded: readonly AssignmentEvent[], event: AssignmentEvent): boolean {
+  if (event.type === 'FactDateCorrected') return true;
+  if (event.type !== 'InspectionCorrected' || event.data.previousOutcome !== 'PASSED' || event.data.outcome !== 'FAILED') return false;
+  const { unitId, inspectionId, inspectedOn } = event.data;
+  const logged = recorded.findLastIndex((fact) => fact.type === 'InspectionLogged' && fact.data.inspectionId === inspectionId);
+  return logged >= 0 && recorded.slice(logged + 1).some((fact) => (fact.type === 'RectificationReported' || isReturn(fact.type, fact.data as { outcome?: string })) && (fact.data as { unitId?: string }).unitId === unitId && factDayOfEvent(fact) <= inspectedOn);
 }
 
 /**

@@ -60,6 +60,8 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
   const ofUnit = (event: Entry, index: number, unitId: string) => (event.data as { unitId?: string }).unitId === unitId || recordedUnder.get(index) === unitId;
   const joined = new Set<number>();
   const applied = (target: number, correction: Entry) => correctedBy.set(target, [...(correctedBy.get(target) ?? []), correction]);
+  /** By index: a fact the pass at the index it maps to had taken as before it, placed there now that the pass reads failed (`checkedByTheInspection`). */
+  const movedBefore = new Map<number, number>();
   // The units whose reports are those of the part each unit holds now: its own, and those of a part handed over
   // to it when it had none (a part joining one it had keeps its own record: the joined part's reports stay behind).
   const heldFrom = new Map<string, Set<string>>();
@@ -94,7 +96,7 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
       // The part's last report, as the correction read it: of a unit whose report is that part's, on the day it corrects.
       const target = lastBefore(events, position, (event, index) => event.type === 'RectificationReported' && [...held].some((holder) => ofUnit(event, index, holder)) && event.data.reportedOn === previousReportedOn);
       if (target >= 0) {
-        events[target] = { ...events[target]!, occurredOn: reportedOn, data: { ...events[target]!.data, reportedOn } };
+        events[target] = { ...events[target]!, occurredOn: reportedOn, data: withDayAsEntered(events[target]!.data, reportedOn) };
         applied(target, correction);
       }
     } else if (correction.type === 'FactDateCorrected') {
@@ -106,7 +108,7 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
       if (target >= 0) {
         const dayField = assignmentEventSchemas[factType].occurredOn!;
         const current = events[target]!.data as NewDueDate & { outcome?: string };
-        let data: object = { ...current, [dayField]: on };
+        let data: object = factType === 'RectificationReported' ? withDayAsEntered(current, on) : { ...current, [dayField]: on };
         if (isReturn(factType, current)) {
           if (!ownDueDates.has(target)) ownDueDates.set(target, withoutUndefined({ newDueDate: current.newDueDate, dueDateOverride: current.dueDateOverride }));
           // A return moved past the due date it left the part with gives a new one with its correction (h8b, breaker48-8 S2,
@@ -166,10 +168,45 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
         // 更正督查记录 restates the inspection: the due date it leaves is the inspection's own from then on.
         if (ownDueDates.has(target) && (newDueDate !== undefined || outcome !== previousOutcome)) ownDueDates.set(target, returnedUntil);
         applied(target, correction);
+        if (previousOutcome === 'PASSED' && outcome === 'FAILED') checkedByTheInspection(events, target, position, movedBefore);
       }
     }
   });
-  return { events: events.filter((event, index) => !isCorrection(event) && !undone.has(index)), correctedBy, undone, ownDueDates };
+  const kept = (index: number) => !isCorrection(events[index]!) && !undone.has(index);
+  return { events: inPlacesChecked(events.length, movedBefore).filter(kept).map((index) => events[index]!), correctedBy, undone, ownDueDates };
+}
+
+/**
+ * breaker49-8 S7 — which report an inspection checks when both fall on one office day: by business day first; within the
+ * day, a report the inspection was recorded as checking comes before it, whatever a later correction makes of its outcome.
+ * A pass takes as before it the part's reports and returns dated on or before its day entered after it (a re-report handed
+ * in at it, the return found in the files later: breaker8u P9, N4; `beforeItsVerification` in the decider and the part
+ * view). Corrected to 不通过 (InspectionCorrected at `position` of the inspection at `inspection`), the failure checked the
+ * same papers: those facts of its unit entered between the two, dated on or before its corrected day, are placed just
+ * before it (`movedBefore`, index → the inspection's index), in date order — so a fold as recorded and one by day both read
+ * them before the failure: the part returned, due the date the failure gave, the re-report checked. A report of the day
+ * entered after the correction is the re-report the failure called for: after it. Corrected back to 通过, the papers stay
+ * before the pass, where the pass had them.
+ */
+function checkedByTheInspection<Entry extends DatedEntry>(events: readonly Entry[], inspection: number, position: number, movedBefore: Map<number, number>): void {
+  const { unitId, inspectedOn } = events[inspection]!.data as InspectionLogged['data'];
+  for (let index = inspection + 1; index < position; index += 1) {
+    const event = events[index]!;
+    if (movedBefore.has(index) || event.occurredOn > inspectedOn || (event.data as { unitId?: string }).unitId !== unitId) continue;
+    if (event.type === 'RectificationReported' || isReturn(event.type, event.data as { outcome?: string })) movedBefore.set(index, inspection);
+  }
+}
+
+/**
+ * The indexes 0…`length`−1 in the order a fold reads them: each as recorded, except those `movedBefore` places just before
+ * the index each maps to (by their day, then as recorded: `byOfficeDay` keeps them there).
+ */
+function inPlacesChecked(length: number, movedBefore: ReadonlyMap<number, number>): number[] {
+  const indexes = Array.from({ length }, (_, index) => index);
+  if (movedBefore.size === 0) return indexes;
+  const placedBefore = new Map<number, number[]>();
+  for (const [moved, anchor] of movedBefore) placedBefore.set(anchor, [...(placedBefore.get(anchor) ?? []), moved]);
+  return indexes.flatMap((index) => (movedBefore.has(index) ? [] : [...(placedBefore.get(index) ?? []).sort((a, b) => a - b), index]));
 }
 
 /**
@@ -280,6 +317,15 @@ export const reopenedPartOf = (entry: { readonly data: object }, unitId: string)
 /** A parent's own reopened event (FindingReopened, WorkPlanItemReopened: written just before PartsReopened) of office day `day`. */
 const isParentReopened = (entry: DatedEntry, day: string): boolean =>
   entry.type !== 'PartsReopened' && entry.type.endsWith('Reopened') && (entry.data as { reopenedOn?: string }).reopenedOn === day;
+
+/**
+ * A report's data moved to office day `on` by a date correction, carrying the day it was entered as (`reportedOnAsEntered`,
+ * the part view's field of the same name: newcomer49-8 M2); none once moved back to it.
+ */
+function withDayAsEntered(data: object, on: string): object {
+  const { reportedOn, reportedOnAsEntered: entered = reportedOn, ...rest } = data as { reportedOn: string; reportedOnAsEntered?: string };
+  return entered === on ? { ...rest, reportedOn: on } : { ...rest, reportedOn: on, reportedOnAsEntered: entered };
+}
 
 const withoutUndefined = <Fields extends object>(fields: Fields): Partial<Fields> =>
   Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<Fields>;

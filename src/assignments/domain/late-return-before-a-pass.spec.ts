@@ -3,7 +3,8 @@ import { DomainError } from '../../shared/domain-error.js';
 import { clerkOf, inspector, supervisor } from '../../shared/testing/actors.js';
 import type { AssignmentCommand, CorrectFactDate, CorrectInspection, CorrectReportDate, DecideExtension, LogInspection, ReopenParts, ReportRectification, RequestExtension, SendBackReport } from './assignment.commands.js';
 import { applyAssignmentEvent, dueDateOn, type PartView } from '../read-model/part-view.js';
-import type { TimelineEntry } from '../read-model/timeline.js';
+import { timelineAt, type TimelineEntry } from '../read-model/timeline.js';
+import { EVERY_FACT } from '../../shared/time-cut.js';
 import { assignmentsOn, decideAssignment, evolveAssignments, factDayOfEvent, initialAssignmentsState, partOf, type AssignmentsState } from './assignment.decider.js';
 import type { AssignmentEvent } from './assignment.events.js';
 
@@ -384,5 +385,126 @@ describe('a correction that brings a report and a pass of the part onto one day 
     const only = typeWithRetries([assigned], [report('2016-06-15'), inspect(inspectionId, 'PASSED', '2016-06-20'), redatePass('2016-06-15')]);
     expect(only.refused).toEqual([]);
     expect(partRead(stateOf(only.events))).toMatchObject({ status: 'VERIFIED', verifiedOn: '2016-06-15', lastReport: '2016-06-15' });
+  });
+});
+
+/*
+ * breaker49-8 S7: which report an inspection checks when both fall on one office day. The rule: by business day first; within
+ * the day, a report the inspection was recorded as checking — one handed in at it (typed after it, taken while it read as a
+ * pass: `handedInAtThePass`) — comes before it, whatever a later correction makes of its outcome (更正督查记录 → 不通过, and
+ * back). A report of the day typed after the inspection read as a failure is the re-report it called for: after it.
+ */
+describe('given the N4 papers (report 05-25, return 05-28 found later, the re-report handed in at the inspection of 06-15), the inspection corrected to 不通过 (breaker49-8 S7)', () => {
+  const correct = (outcome: 'PASSED' | 'FAILED', newDueDate?: string): CorrectInspection => ({
+    type: 'CorrectInspection',
+    actor: supervisor,
+    today: TODAY,
+    unitNames: DIRECTORY,
+    unitId: UNIT,
+    inspectionId: 'inspection-pass',
+    outcome,
+    reason: '仍缺 2015 年的审批信息。',
+    ...(newDueDate === undefined ? {} : { newDueDate }),
+  });
+  /** The same papers typed in date order, the inspection a failure from the start (giving 06-30). */
+  const failedInDateOrder = typeWithRetries([assigned], [report('2016-05-25'), sendBack('2016-05-28', '2016-06-10'), report('2016-06-15'), inspect('inspection-pass', 'FAILED', '2016-06-15', '2016-06-30')]);
+  const passedInDateOrder = typeWithRetries([assigned], [report('2016-05-25'), sendBack('2016-05-28', '2016-06-10'), report('2016-06-15'), inspect('inspection-pass', 'PASSED', '2016-06-15')]);
+  const typings: [string, AssignmentCommand[]][] = [
+    ['pass, return, re-report (the tester’s order)', [report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-15'), sendBack('2016-05-28', '2016-06-10'), report('2016-06-15')]],
+    ['return, re-report, pass (date order)', [report('2016-05-25'), sendBack('2016-05-28', '2016-06-10'), report('2016-06-15'), inspect('inspection-pass', 'PASSED', '2016-06-15')]],
+    ['return, pass, re-report', [report('2016-05-25'), sendBack('2016-05-28', '2016-06-10'), inspect('inspection-pass', 'PASSED', '2016-06-15'), report('2016-06-15')]],
+  ];
+
+  /** The part as every fold reads it: the decider as recorded and by day, the view live and at a cut (every fact known). */
+  function expectEveryFoldReads(events: readonly AssignmentEvent[], reference: readonly AssignmentEvent[]): void {
+    const expected = partRead(stateOf(reference));
+    expect(partRead(stateOf(events))).toEqual(expected);
+    expect(partRead(assignmentsOn(stateOf(events), TODAY))).toEqual(expected);
+    const viewExpected = viewRead(partViewAfter(timelineOf(reference)));
+    expect(viewRead(partViewAfter(timelineAt(timelineOf(events), EVERY_FACT) as TimelineEntry<AssignmentEvent>[]))).toEqual(viewExpected);
+  }
+
+  it.each(typings)('typed %s, corrected to 不通过: the failure checked the re-report — returned, due 06-30, in every fold', (_order, order) => {
+    const typed = typeWithRetries([assigned], order);
+    expect(typed.refused).toEqual([]);
+    const corrected = [...typed.events, ...decideAssignment(correct('FAILED', '2016-06-30'), stateOf(typed.events), context)];
+    expect(partRead(stateOf(corrected))).toMatchObject({ status: 'RETURNED', dueDate: '2016-06-30', lastReport: '2016-06-15', reportCount: 2 });
+    expectEveryFoldReads(corrected, failedInDateOrder.events);
+    // The unit reports again, and that report awaits inspection.
+    const reported = [...corrected, ...decideAssignment(report('2016-06-20'), stateOf(corrected), context)];
+    expect(partRead(stateOf(reported))).toMatchObject({ status: 'REPORTED', lastReport: '2016-06-20' });
+    expect(partRead(assignmentsOn(stateOf(reported), TODAY))).toMatchObject({ status: 'REPORTED', lastReport: '2016-06-20' });
+  });
+
+  it.each(typings)('typed %s, corrected to 不通过 and back to 通过: read as the pass again, in every fold', (_order, order) => {
+    const typed = typeWithRetries([assigned], order);
+    const failed = [...typed.events, ...decideAssignment(correct('FAILED', '2016-06-30'), stateOf(typed.events), context)];
+    const passedAgain = [...failed, ...decideAssignment(correct('PASSED'), stateOf(failed), context)];
+    expectEveryFoldReads(passedAgain, passedInDateOrder.events);
+  });
+
+  it('a report of the failure’s day typed after the failure is the re-report it called for: it awaits inspection', () => {
+    const failed = typeWithRetries([assigned], [report('2016-05-25'), inspect('inspection-failed', 'FAILED', '2016-06-15', '2016-06-30'), report('2016-06-15')]);
+    expect(failed.refused).toEqual([]);
+    expect(partRead(stateOf(failed.events))).toMatchObject({ status: 'REPORTED', lastReport: '2016-06-15' });
+    expect(partRead(assignmentsOn(stateOf(failed.events), TODAY))).toMatchObject({ status: 'REPORTED', lastReport: '2016-06-15' });
+    expect(viewRead(partViewAfter(timelineAt(timelineOf(failed.events), EVERY_FACT) as TimelineEntry<AssignmentEvent>[]))).toMatchObject({ status: 'REPORTED' });
+  });
+});
+
+describe('a report’s date corrected: the part shows the day it was entered as (原录), live and at a cut (newcomer49-8 M2)', () => {
+  const redate = (previousOn: string, on: string): CorrectFactDate => ({ type: 'CorrectFactDate', actor: supervisor, today: TODAY, unitNames: DIRECTORY, unitId: UNIT, factType: 'RectificationReported', previousOn, on, reason: '报告落款日期' });
+  const correctReport = (reportedOn: string): CorrectReportDate => ({ type: 'CorrectReportDate', actor: supervisor, today: TODAY, unitNames: DIRECTORY, unitId: UNIT, reportedOn, reason: '报告落款日期' });
+  const reportsRead = (events: readonly AssignmentEvent[]) => {
+    const timeline = timelineOf(events);
+    const live = partViewAfter(timeline).reports.map(({ reportedOn, reportedOnAsEntered }) => ({ reportedOn, reportedOnAsEntered }));
+    const cut = partViewAfter(timelineAt(timeline, EVERY_FACT) as TimelineEntry<AssignmentEvent>[]).reports.map(({ reportedOn, reportedOnAsEntered }) => ({ reportedOn, reportedOnAsEntered }));
+    expect(cut).toEqual(live);
+    return live;
+  };
+  const then = (events: AssignmentEvent[], command: AssignmentCommand) => [...events, ...decideAssignment(command, stateOf(events), context)];
+
+  it('更正其他记录日期, then 更正报告日期 twice: the first day entered stays, and goes once the report is back on it', () => {
+    const typed = typeWithRetries([assigned], [report('2016-05-02')]).events;
+    const moved = then(typed, redate('2016-05-02', '2016-05-20'));
+    expect(reportsRead(moved)).toEqual([{ reportedOn: '2016-05-20', reportedOnAsEntered: '2016-05-02' }]);
+    const again = then(moved, correctReport('2016-05-21'));
+    expect(reportsRead(again)).toEqual([{ reportedOn: '2016-05-21', reportedOnAsEntered: '2016-05-02' }]);
+    const back = then(again, correctReport('2016-05-02'));
+    expect(reportsRead(back)).toEqual([{ reportedOn: '2016-05-02', reportedOnAsEntered: undefined }]);
+  });
+});
+
+/*
+ * breaker49-8 S7, the whole kind: every same-day pairing of a report with what checks or returns it — pass, failure, send-back,
+ * reopening — typed in either order where the rules take both, and with the inspection's outcome corrected either way where
+ * that is taken. Given the papers, when typed (and corrected), then the decider folded as recorded and by day and the part
+ * view live and at a cut read one part: what the office sees is what the next command is judged on.
+ */
+describe('same-day pairings of a report and the record that checks or returns it: every fold reads one part (breaker49-8 S7)', () => {
+  const reopen = (reopenedOn: string, newDueDate?: string): ReopenParts => ({ type: 'ReopenParts', actor: supervisor, today: TODAY, unitNames: DIRECTORY, reason: '复查发现问题反弹', reopenedOn, ...(newDueDate === undefined ? {} : { newDueDate }) }) as ReopenParts;
+  const correctTo = (inspectionId: string, outcome: 'PASSED' | 'FAILED', newDueDate?: string): CorrectInspection => ({ type: 'CorrectInspection', actor: supervisor, today: TODAY, unitNames: DIRECTORY, unitId: UNIT, inspectionId, outcome, reason: '仍缺 2015 年的审批信息。', ...(newDueDate === undefined ? {} : { newDueDate }) });
+  const agree = (events: readonly AssignmentEvent[]) => {
+    const recorded = partRead(stateOf(events));
+    expect(partRead(assignmentsOn(stateOf(events), TODAY))).toEqual(recorded);
+    const timeline = timelineOf(events);
+    const cut = viewRead(partViewAfter(timelineAt(timeline, EVERY_FACT) as TimelineEntry<AssignmentEvent>[]));
+    expect(viewRead(partViewAfter(timeline))).toMatchObject({ status: cut.status, dueDate: cut.dueDate, reports: cut.reports });
+    expect(cut.status).toBe(recorded.status);
+    return { status: recorded.status, dueDate: recorded.dueDate, lastReport: recorded.lastReport };
+  };
+  it.each<[string, AssignmentCommand[], { status: string; dueDate?: string; lastReport?: string }]>([
+    ['report then pass, both 06-15', [report('2016-06-15'), inspect('i', 'PASSED', '2016-06-15')], { status: 'VERIFIED', lastReport: '2016-06-15' }],
+    ['report then failure, both 06-15', [report('2016-06-15'), inspect('i', 'FAILED', '2016-06-15', '2016-06-30')], { status: 'RETURNED', dueDate: '2016-06-30' }],
+    ['report 05-25, failure 06-15, the re-report of 06-15 typed after it', [report('2016-05-25'), inspect('i', 'FAILED', '2016-06-15', '2016-06-30'), report('2016-06-15')], { status: 'REPORTED', lastReport: '2016-06-15' }],
+    ['report then pass of 06-15, corrected to 不通过', [report('2016-06-15'), inspect('i', 'PASSED', '2016-06-15'), correctTo('i', 'FAILED', '2016-06-30')], { status: 'RETURNED', dueDate: '2016-06-30' }],
+    ['report then failure of 06-15, corrected to 通过', [report('2016-06-15'), inspect('i', 'FAILED', '2016-06-15', '2016-06-30'), correctTo('i', 'PASSED')], { status: 'VERIFIED' }],
+    ['report 05-25, send-back 06-01, the re-report of 06-01 typed after it', [report('2016-05-25'), sendBack('2016-06-01', '2016-06-20'), report('2016-06-01')], { status: 'REPORTED', dueDate: '2016-06-20', lastReport: '2016-06-01' }],
+    ['report 05-25, pass 06-01, reopened 06-05, the re-report of 06-05 typed after it', [report('2016-05-25'), inspect('i', 'PASSED', '2016-06-01'), reopen('2016-06-05', '2016-06-30'), report('2016-06-05')], { status: 'REPORTED', lastReport: '2016-06-05' }],
+    ['report 05-25, pass 06-01, reopened 06-05, re-report 06-05, the failure of 06-05 that checked it', [report('2016-05-25'), inspect('i', 'PASSED', '2016-06-01'), reopen('2016-06-05', '2016-06-30'), report('2016-06-05'), inspect('j', 'FAILED', '2016-06-05', '2016-06-30')], { status: 'RETURNED', dueDate: '2016-06-30' }],
+  ])('%s', (_what, commands, expected) => {
+    const typed = typeWithRetries([assigned], commands);
+    expect(typed.refused).toEqual([]);
+    expect(agree(typed.events)).toMatchObject(expected);
   });
 });

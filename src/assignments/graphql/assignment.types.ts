@@ -56,6 +56,11 @@ export class ReportType {
   @Field(() => String, { description: 'The office day of the report (business time)' }) reportedOn: string;
   @Field(() => String, { description: 'When it was recorded' }) reportedAt: string;
   @Field(() => String) reportedBy: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The office day (YYYY-MM-DD) it was entered as, when a date correction moved it to reportedOn (原录); null when never moved or moved back',
+  })
+  reportedOnAsEntered?: string | null;
 }
 
 /** A supervisor's correction of an inspection (更正督查记录), beside what the inspector wrote (newcomer46-8 M2). */

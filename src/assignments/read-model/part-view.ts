@@ -23,6 +23,17 @@ export interface ReportView {
   readonly reportedOn: string;
   readonly reportedAt: string;
   readonly reportedBy: string;
+  /**
+   * The office day (`YYYY-MM-DD`) the report was entered as, when a date correction (更正报告日期, 更正其他记录日期) moved it
+   * to another; absent when never moved or moved back (newcomer49-8 M2: the card showed only the corrected day).
+   */
+  readonly reportedOnAsEntered?: string;
+}
+
+/** A report moved to office day `on` by a date correction: the day it was entered as kept (`reportedOnAsEntered`), none once back on it. */
+function reportMovedTo(report: ReportView, on: string): ReportView {
+  const { reportedOnAsEntered: entered = report.reportedOn, ...rest } = report;
+  return entered === on ? { ...rest, reportedOn: on } : { ...rest, reportedOn: on, reportedOnAsEntered: entered };
 }
 
 export interface InspectionView {
@@ -487,7 +498,9 @@ function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): voi
       // As the decider: a standing part's report before the end of its span is progress (进展报送), the part stays open.
       // One dated before the pass that verified it, entered after (breaker8u P9: a re-report found later): the pass checked it.
       if (!beforeItsVerification(part, on)) part.status = isProgressReport(part.terms, part.dueDate, on) ? 'ASSIGNED' : 'REPORTED';
-      insertByDay(part.reports, { summary: event.data.summary, evidence: event.data.evidence, reportedOn: on, reportedAt: at, reportedBy: by }, (report) => report.reportedOn);
+      // Folded with its corrections applied (a cut), it carries the day it was entered as (`withCorrectionsApplied`).
+      const { reportedOnAsEntered } = event.data as { reportedOnAsEntered?: string };
+      insertByDay(part.reports, { summary: event.data.summary, evidence: event.data.evidence, reportedOn: on, reportedAt: at, reportedBy: by, ...(reportedOnAsEntered !== undefined && reportedOnAsEntered !== on ? { reportedOnAsEntered } : {}) }, (report) => report.reportedOn);
       return;
     case 'ReportSentBack':
       if (!beforeItsVerification(part, on)) part.status = 'RETURNED';
@@ -519,7 +532,7 @@ function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): voi
     case 'ReportDateCorrected': {
       // The history keeps the original and the correction; the part shows the corrected day.
       const last = part.reports.length - 1;
-      if (last >= 0) part.reports[last] = { ...part.reports[last]!, reportedOn: event.data.reportedOn };
+      if (last >= 0) part.reports[last] = reportMovedTo(part.reports[last]!, event.data.reportedOn);
       return;
     }
     case 'FactDateCorrected':
@@ -589,7 +602,7 @@ function redate(part: PartView, { factType, previousOn, on, ofTheDay, newDueDate
       return;
     case 'RectificationReported': {
       const index = pick(part.reports, (report) => report.reportedOn === previousOn, (report) => report.reportedAt);
-      if (index >= 0) part.reports[index] = { ...part.reports[index]!, reportedOn: on };
+      if (index >= 0) part.reports[index] = reportMovedTo(part.reports[index]!, on);
       return;
     }
     case 'ReportSentBack': {

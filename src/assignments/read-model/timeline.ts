@@ -2,7 +2,7 @@ import type { EventMetadata } from '../../event-store/event-store.port.js';
 import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import type { DomainEvent } from '../../shared/decider.js';
 import { inCut, type TimeCut } from '../../shared/time-cut.js';
-import { isCorrection, withCorrectionsApplied } from '../domain/business-order.js';
+import { byOfficeDay, isCorrection, withCorrectionsApplied } from '../domain/business-order.js';
 
 /*
  * Time travel without replaying the log: each parent of parts (a finding, a work-plan item) keeps
@@ -58,12 +58,14 @@ export const knownInCut = (cut: TimeCut, event: { readonly metadata: { readonly 
 
 /**
  * The timeline's entries inside the cut, in business order: by the day they happened, and within
- * one day in the order recorded (the lifecycle's rules keep each part's facts in that order).
+ * one day in the order recorded (the lifecycle's rules keep each part's facts in that order) — but for
+ * the papers a pass corrected to 不通过 had taken as before it, which stay before it (breaker49-8 S7).
+ * `timeline` in the order recorded (by revision).
  */
 export function timelineAt(timeline: readonly TimelineEntry[], cut: TimeCut): TimelineEntry[] {
-  return asCorrected(timeline.filter((event) => knownInCut(cut, event))).events
-    .filter((event) => event.occurredOn <= cut.asOf)
-    .sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.revision - b.revision));
+  // Within a day in the order the corrected fold gives (as recorded, but for the papers a pass corrected to 不通过 had taken
+  // as before it: placed before the failure, breaker49-8 S7): a stable sort by day.
+  return byOfficeDay(asCorrected(timeline.filter((event) => knownInCut(cut, event))).events.filter((event) => event.occurredOn <= cut.asOf));
 }
 
 /**

@@ -73,14 +73,14 @@ export const BUSINESS_DAY_FIELD: Record<PartAction, string> = {
   correctRecord: 'on',
 };
 
+/**
+ * A date field for the day something happened (办理日期, 实际日期, 撤销日期 …): the server refuses a day after today's China office
+ * day, so the picker greys those out and a typed one is refused in the form (breaker49-8 M3). Every such field is made here.
+ */
+export const happenedOn = (name: string, label: string, more: Partial<FieldSpec> = {}): FieldSpec => ({ name, label, type: 'date', ...more, notFuture: true });
+
 /** The business-day field of a form: the day it happened, today unless changed. */
-export const businessDay = (action: PartAction, label = '办理日期（发生的那一天）'): FieldSpec => ({
-  name: BUSINESS_DAY_FIELD[action],
-  label,
-  type: 'date',
-  initial: officeToday,
-  notFuture: true,
-});
+export const businessDay = (action: PartAction, label = '办理日期（发生的那一天）'): FieldSpec => happenedOn(BUSINESS_DAY_FIELD[action], label, { initial: officeToday });
 
 export const canDo = (kind: ParentKind, action: PartAction): boolean => Boolean(MUTATIONS[kind][action]);
 
@@ -101,7 +101,7 @@ const PART_SUMMARY = `unitId unit { name } role status dueDate originalDueDate d
  * reports, inspections, returns, and what was said to the unit — 催办 and extension requests with
  * their reasons and decisions (breaker11i P4).
  */
-const PART_DETAILS = `reports { summary reportedOn reportedAt reportedBy evidence { title link documentRef } }
+const PART_DETAILS = `reports { summary reportedOn reportedAt reportedBy reportedOnAsEntered evidence { title link documentRef } }
   inspections { inspectionId outcome inspectedOn place notes loggedAt inspectorId corrections { reason correctedOn correctedAt correctedByName previousOutcome outcome previousInspectedOn inspectedOn } }
   returns { cause reason returnedOn returnedAt newDueDate dueDatesIfMoved { from dueDate } }
   urges { message urgedOn urgedAt urgedBy }
@@ -206,7 +206,7 @@ export interface Part extends PartTerms {
   assignedAt: string;
   /** The office day the unit was assigned (交办日期). */
   assignedOn: string;
-  reports: { summary: string; reportedOn: string; reportedAt: string; reportedBy: string; evidence: { title: string; link: string | null; documentRef: string | null }[] }[] | null;
+  reports: { summary: string; reportedOn: string; reportedAt: string; reportedBy: string; reportedOnAsEntered?: string | null; evidence: { title: string; link: string | null; documentRef: string | null }[] }[] | null;
   /** `notes`: what the inspector wrote, as written; `corrections`: the supervisor's corrections beside it (who, when, why). */
   inspections: { inspectionId: string; outcome: string; inspectedOn: string; place: string; notes: string; loggedAt: string; inspectorId: string; corrections: InspectionCorrection[] }[] | null;
   /** `newDueDate`: the due date the part was given as it came back (重新整改时限); null when it kept its own. */
@@ -336,7 +336,7 @@ export const othersVerifiedLast = (parts: readonly { unitId: string; verifiedOn:
 
 /** Moving a withdrawal entered on the wrong day to the day it was made (breaker8f P1), findings and items alike. */
 export const CORRECT_WITHDRAWAL_FIELDS: FieldSpec[] = [
-  { name: 'withdrawnOn', label: '实际撤销日期', type: 'date', required: true, notFuture: true },
+  happenedOn('withdrawnOn', '实际撤销日期', { required: true }),
   { name: 'reason', label: '更正理由', type: 'textarea', required: true },
 ];
 /** Taking back a withdrawal entered by mistake (the wrong row, or not to be withdrawn). */
@@ -431,7 +431,10 @@ export function redatedReturnDueDate(part: RedatedPart, parts: readonly RedatedP
   };
 }
 
-/** A record of a part whose day a supervisor can correct (correctRecordDate), as the form offers it: `RECORD|day` and its words. */
+/**
+ * The records of a part whose day a supervisor may correct (更正其他记录日期, correctRecordDate), as the form offers them —
+ * `RECORD|day` (`|n` for one of several of its kind that day) and its words: in date order, within a day in the order entered.
+ */
 export function redatableRecords(part: Pick<Part, 'assignedOn' | 'reports' | 'returns' | 'urges' | 'extensionRequests' | 'inspections'>): { value: string; label: string }[] {
   type Entry = { record: string; words: string; day: string; about: string; at: string; kind: string };
   const entry = (record: string, words: string, day: string, about = '', at = '', kind = record): Entry => ({ record, words, day, about, at, kind });
@@ -456,7 +459,10 @@ export function redatableRecords(part: Pick<Part, 'assignedOn' | 'reports' | 're
   // Several records of one kind on one day (a report, its send-back and the re-report typed with one day, breaker8s P8): each is
   // offered, named by its place in the order entered (…|n: ofTheDay), so the one chosen is the one corrected.
   const sameDay = (a: Entry) => entries.filter((b) => b.kind === a.kind && b.day === a.day).sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
-  return entries.map((one) => {
+  // In date order, as the paper file is (newcomer49-8 M3: grouped by kind, the 退办 between two reports came last); within a day
+  // in the order entered.
+  const inDateOrder = entries.map((one, index) => ({ one, index })).sort((a, b) => a.one.day.localeCompare(b.one.day) || a.one.at.localeCompare(b.one.at) || a.index - b.index).map(({ one }) => one);
+  return inDateOrder.map((one) => {
     const peers = sameDay(one);
     if (peers.length < 2) return { value: `${one.record}|${one.day}`, label: `${one.words}（${one.day}${one.about}）` };
     const nth = peers.indexOf(one) + 1;

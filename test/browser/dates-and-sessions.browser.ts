@@ -351,6 +351,29 @@ describe('typed dates, due dates in order, sessions that end mid-form, tabs and 
     await page.locator('[data-test="timeline"]').getByText(`更正重新打开日期（${fgw.name}）（${officeDay(-3)} → ${officeDay(-6)}）：重新打开通知落款日期录错`).waitFor();
   });
 
+  it('shows a corrected report’s day with the day first entered on the card, and offers the records to correct in date order (newcomer49-8 M2, M3)', async () => {
+    const listed = await app.graphql(`{ units { id code name } evaluations(first: 1) { nodes { id } } }`);
+    const fgw = listed.data!.units.find((unit: { code: string }) => unit.code === 'FGW');
+    const act = (mutation: string, input: Record<string, unknown>, token: string) => actAs(`report-day-${mutation}-${input.reportedOn ?? ''}`, mutation, input, token);
+    const id = await act('recordFinding', { evaluationId: listed.data!.evaluations.nodes[0].id, title: '报告日期录错的问题', description: '栏目停更', category: '主动公开', severity: 'MEDIUM', concernedUnitIds: [fgw.id], identifiedOn: officeDay(-30) }, SUPERVISOR);
+    await act('assignFinding', { findingId: id, assignedOn: officeDay(-20), units: [{ unitId: fgw.id, role: 'LEAD', dueDate: officeDay(10) }] }, SUPERVISOR);
+    const evidence = [{ title: '栏目截图', link: 'https://www.qingchuan.gov.cn/lm' }];
+    await act('reportRectification', { findingId: id, unitId: fgw.id, summary: '已更新栏目', evidence, reportedOn: officeDay(-12) }, 'rct_demo_unit_fgw_qingchuan');
+    await act('sendBackReport', { findingId: id, unitId: fgw.id, reason: '链接打不开', sentBackOn: officeDay(-10) }, SUPERVISOR);
+    await act('reportRectification', { findingId: id, unitId: fgw.id, summary: '已修复链接', evidence, reportedOn: officeDay(-8) }, 'rct_demo_unit_fgw_qingchuan');
+    await act('correctReportDate', { findingId: id, unitId: fgw.id, reportedOn: officeDay(-7), reason: '报告落款日期录错' }, SUPERVISOR);
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${id}`);
+    const card = page.locator(`[data-test="part-${fgw.name}"]`);
+    await card.locator('[data-test="report"]', { hasText: `报告日期 ${officeDay(-7)}（原录 ${officeDay(-8)}）` }).waitFor();
+    await card.getByRole('button', { name: '更正其他记录日期' }).click();
+    const form = page.locator('[data-test="form-correctRecord"]');
+    await form.locator('.el-form-item', { hasText: '要更正的记录' }).locator('.el-select__wrapper').click();
+    const options = page.locator('.el-select-dropdown__item:visible');
+    await options.first().waitFor();
+    expect((await options.allTextContents()).map((text) => text.trim())).toEqual([`交办（${officeDay(-20)}）`, `整改报告（${officeDay(-12)}）`, `退办（${officeDay(-10)}）`, `整改报告（${officeDay(-7)}）`]);
+  });
+
   it('says a page cannot be opened while offline instead of doing nothing (F12)', async () => {
     const { context, page } = await contexts.open({ token: SUPERVISOR });
     await page.goto(`/findings/${findingId}`);

@@ -98,7 +98,7 @@ describe("a unit's work-plan items across every plan", () => {
   });
 
   it('leaves out an item whose plan is not known at the cut', () => {
-    expect(workloadAt('2026-05-10', [item('a', 'p-unknown', '1-1', [part('fgw')])])).toEqual({ parts: [], reminders: [] });
+    expect(workloadAt('2026-05-10', [item('a', 'p-unknown', '1-1', [part('fgw')])])).toEqual({ parts: [], reminders: [], answeredReturns: [] });
   });
 });
 

@@ -1,6 +1,6 @@
 import type { AssignmentRole } from '../assignments/domain/assignment.events.js';
 import { daysLeft, onWatch, reportedDaysLate, trafficLight, type PartStatus, type TrafficLight } from '../assignments/read-model/part-view.js';
-import { mostUrgentFirst as mostUrgentReminderFirst, remindersFor, type Reminder } from '../assignments/read-model/reminders.js';
+import { answeredReturnsFor, mostUrgentFirst as mostUrgentReminderFirst, remindersFor, type Reminder } from '../assignments/read-model/reminders.js';
 import { dueReading } from '../assignments/read-model/due-reading.js';
 import { byPinyin } from '../shared/chinese-order.js';
 import type { WorkPlanItemView, WorkPlanView } from '../work-plan/breakdown/work-plan-ledger.js';
@@ -66,13 +66,17 @@ export function buildUnitItemWorkload(input: {
   unitId: string;
   today: string;
   dueSoonDays: number;
-}): { parts: ItemPartAlert[]; reminders: Reminder[] } {
+}): { parts: ItemPartAlert[]; reminders: Reminder[]; answeredReturns: Reminder[] } {
   const parts: ItemPartAlert[] = [];
   const reminders: Reminder[] = [];
+  const answeredReturns: Reminder[] = [];
   for (const item of input.items) {
     const part = item.parts.get(input.unitId);
-    if (!part || part.status === 'VERIFIED' || item.status === 'WITHDRAWN') continue;
+    if (!part || item.status === 'WITHDRAWN') continue;
     const plan = input.plan(item.planId);
+    // Its returns the inbox no longer lists, the part verified or not (newcomer49-8 M4).
+    if (plan) answeredReturns.push(...answeredReturnsFor({ parentKind: 'WORK_PLAN_ITEM', parentId: item.itemId, parentTitle: `${item.code} ${item.title}`, planTitle: plan.title }, part));
+    if (part.status === 'VERIFIED') continue;
     // On the unit's own watch (`onWatch`): a part it took over late is overdue from the day it came to hold it.
     const judged = onWatch(part);
     const light = trafficLight(judged, input.today, input.dueSoonDays);
@@ -96,5 +100,5 @@ export function buildUnitItemWorkload(input: {
     const parent = { parentKind: 'WORK_PLAN_ITEM', parentId: item.itemId, parentTitle: `${item.code} ${item.title}`, planTitle: plan.title } as const;
     reminders.push(...remindersFor(parent, part, input.today));
   }
-  return { parts: parts.sort(mostUrgentFirst), reminders: reminders.sort(mostUrgentReminderFirst) };
+  return { parts: parts.sort(mostUrgentFirst), reminders: reminders.sort(mostUrgentReminderFirst), answeredReturns: answeredReturns.sort(mostUrgentReminderFirst) };
 }

@@ -22,9 +22,11 @@ import { buildUnitItemWorkload, type ItemPartAlert } from './unit-item-workload.
 export type ReminderRow = Reminder & { readonly findingId: string | null; readonly findingTitle: string | null };
 
 /** A unit's whole workload: findings and work-plan items of every plan, one inbox. */
-export type FullUnitWorkload = Omit<UnitWorkload, 'reminders'> & {
+export type FullUnitWorkload = Omit<UnitWorkload, 'reminders' | 'answeredReturns'> & {
   readonly workPlanParts: ItemPartAlert[];
   readonly reminders: ReminderRow[];
+  /** The returns of its parts (findings and items) the inbox no longer lists: answered, or the part verified (newcomer49-8 M4). */
+  readonly answeredReturns: ReminderRow[];
   readonly time: TimeCut;
 };
 
@@ -91,6 +93,7 @@ export class GetUnitWorkloadHandler implements IQueryHandler<GetUnitWorkloadQuer
       ...findings,
       workPlanParts: items.parts,
       reminders: [...findings.reminders, ...items.reminders].sort(mostUrgentFirst).map(asRow),
+      answeredReturns: [...findings.answeredReturns, ...items.answeredReturns].sort(mostUrgentFirst).map(asRow),
       time,
     };
   }

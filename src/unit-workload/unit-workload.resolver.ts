@@ -1,5 +1,5 @@
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ReminderKinds } from '../assignments/read-model/reminders.js';
+import { mostUrgentFirst, ReminderKinds } from '../assignments/read-model/reminders.js';
 import { pageAndFilter } from '../shared/graphql/connection.js';
 import { QueryBus } from '@nestjs/cqrs';
 import { AllowRoles, WORKFLOW_READERS } from '../access/authorization/access-policy.js';
@@ -10,6 +10,7 @@ import {
   ItemPartAlertConnectionType,
   ItemPartPageArgs,
   ReminderConnectionType,
+  ReminderCountArgs,
   ReminderCountType,
   ReminderPageArgs,
   UnitWorkloadType,
@@ -19,6 +20,9 @@ import { ListSizes } from '../shared/graphql/list-sizes.js';
 import { LIVE_SIZES, WORKLOAD_COST_PER_PARENT, priced } from '../shared/graphql/query-cost.js';
 import { DashboardReadModel } from '../rectification/dashboard/dashboard.read-model.js';
 import { WorkPlanPartsReadModel } from '../work-plan/breakdown/work-plan-parts.read-model.js';
+
+/** The inbox with the returns it no longer lists (newcomer49-8 M4), most urgent first: the records a unit's page lists under its figures. */
+const withReturnsAnswered = (workload: FullUnitWorkload) => [...workload.reminders, ...workload.answeredReturns].sort(mostUrgentFirst);
 
 @Resolver(() => UnitWorkloadType)
 @AllowRoles(...WORKFLOW_READERS)
@@ -60,14 +64,17 @@ export class UnitWorkloadResolver {
     return itemPartPage(workload.workPlanParts, filter, page);
   }
 
-  @ResolveField(() => ReminderConnectionType, { description: 'The unit’s inbox, most urgent first as reminders (by the part’s due date), a page at a time; of one kind, or about one kind of parent' })
+  @ResolveField(() => ReminderConnectionType, {
+    description: 'The unit’s inbox, most urgent first as reminders (by the part’s due date), a page at a time; of one kind, or about one kind of parent; withAnsweredReturns: with the returns it no longer lists (the unit page’s 记录)',
+  })
   remindersPage(@Parent() workload: FullUnitWorkload, @Args() args: ReminderPageArgs) {
-    const { page, filter } = pageAndFilter(args);
-    return reminderPage(workload.reminders, filter, page);
+    const { withAnsweredReturns, ...rest } = args;
+    const { page, filter } = pageAndFilter(rest);
+    return reminderPage(withAnsweredReturns ? withReturnsAnswered(workload) : workload.reminders, filter, page);
   }
 
-  @ResolveField(() => [ReminderCountType], { description: 'How many reminders of each kind the inbox holds (kinds with none left out): what a large inbox says first (已逾期 38 项)' })
-  reminderCounts(@Parent() workload: FullUnitWorkload) {
-    return reminderCounts(workload.reminders, ReminderKinds);
+  @ResolveField(() => [ReminderCountType], { description: 'How many reminders of each kind the inbox holds (kinds with none left out): what a large inbox says first (已逾期 38 项); withAnsweredReturns: the returns it no longer lists counted too' })
+  reminderCounts(@Parent() workload: FullUnitWorkload, @Args() args: ReminderCountArgs) {
+    return reminderCounts(args.withAnsweredReturns ? withReturnsAnswered(workload) : workload.reminders, ReminderKinds);
   }
 }

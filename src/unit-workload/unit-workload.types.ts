@@ -109,4 +109,20 @@ export class ReminderPageArgs extends PageArgs implements ReminderFilter {
   @IsOptional()
   @IsIn([...ReminderParentKinds])
   parentKind?: ReminderParentKind;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'With the returns (退办, 督查未通过, 重新打开) the inbox no longer lists — answered by a report since, or the part verified: every record the unit’s 退回 figure counts (its page’s 记录); default false, the inbox only',
+  })
+  @IsOptional()
+  withAnsweredReturns?: boolean;
+}
+
+/** `reminderCounts`: the inbox's kinds counted, or those of the records with answered returns (`withAnsweredReturns`). */
+@ArgsType()
+export class ReminderCountArgs {
+  @Field(() => Boolean, { nullable: true, description: 'Count the returns the inbox no longer lists too (as remindersPage withAnsweredReturns); default false' })
+  @IsOptional()
+  withAnsweredReturns?: boolean;
 }

@@ -65,6 +65,11 @@ describe('a unit’s page and the 单位名录', () => {
     const records = page.locator('[data-test="unit-records"] .el-table__body tr');
     await records.first().waitFor();
     expect(await page.locator('[data-test="unit-records"]').innerText()).toContain('已逾期');
+    // …and every 退办 and 督查未通过 its 退回 figure counts, answered or of a part verified since (newcomer49-8 M4).
+    await page.locator('#unit-record-kind').click();
+    const kinds = (await page.locator('.el-select-dropdown__item:visible').allTextContents()).map((text) => text.trim());
+    const listed = (label: string) => Number(kinds.find((text) => text.startsWith(label))?.match(/（(\d+)）/)?.[1] ?? 0);
+    expect(listed('退办') + listed('督查未通过')).toBeGreaterThanOrEqual(Number(returned));
   });
 
   it('names every unit of a finding’s page as a link to the unit’s page', async () => {

@@ -83,5 +83,16 @@ describe('a pass that checked a same-day re-report, corrected to 不通过 (brea
     await mutate('reportRectification', { findingId, unitId, reportedOn: '2026-12-07', summary: '已按督查意见整改', evidence }, unit);
     const reported = await read();
     expect(reported).toMatchObject({ finding: { assignments: [{ status: 'REPORTED' }] }, awaiting: true, dashboard: ['REPORTED'], workload: ['REPORTED'] });
+
+    // newcomer49-8 M4: the unit's page lists the returns its 退回 counts, answered ones too; its inbox lists neither once re-reported.
+    const records = await app.graphql(
+      `query($unitId: ID!) { unitWorkload(unitId: $unitId) { inbox: remindersPage { nodes { kind parentId on } } records: remindersPage(withAnsweredReturns: true) { nodes { kind parentId on } } counts: reminderCounts(withAnsweredReturns: true) { kind count } } }`,
+      { unitId },
+    );
+    expect(records.errors).toBeUndefined();
+    const returnsOf = (nodes: { kind: string; parentId: string; on: string }[]) => nodes.filter((node) => node.parentId === findingId && (node.kind === 'REPORT_SENT_BACK' || node.kind === 'INSPECTION_FAILED')).map((node) => `${node.kind} ${node.on}`).sort();
+    expect(returnsOf(records.data!.unitWorkload.inbox.nodes)).toEqual([]);
+    expect(returnsOf(records.data!.unitWorkload.records.nodes)).toEqual(['INSPECTION_FAILED 2026-11-01', 'REPORT_SENT_BACK 2026-10-25']);
+    expect(records.data!.unitWorkload.counts).toEqual(expect.arrayContaining([{ kind: 'REPORT_SENT_BACK', count: 1 }, { kind: 'INSPECTION_FAILED', count: 1 }]));
   });
 });

@@ -1,6 +1,6 @@
 import { partView as part } from '../testing/part-view.js';
 import type { ReportView } from './part-view.js';
-import { grantMessage, remindersFor } from './reminders.js';
+import { answeredReturnsFor, grantMessage, remindersFor } from './reminders.js';
 
 /*
  * A reminder a unit is told of (urging, send-back, failed inspection, reopening, extension decision)
@@ -88,5 +88,33 @@ describe('新交办: new work in the unit’s inbox (newcomer36 S1)', () => {
 
   it('not for a part the unit took over in a reorganisation: its 交办 was the predecessor’s', () => {
     expect(newWork('2026-04-03', { heldSince: '2026-04-02' })).toEqual([]);
+  });
+});
+
+/*
+ * newcomer49-8 M4: a unit's page listed only its inbox under figures that count every return (退回 1), so a 退办 or 督查未通过
+ * answered since — or of a part verified since — was counted and not listed. The inbox and the answered returns together list
+ * every return of a part exactly once, whatever its status.
+ */
+describe('the returns a unit’s page lists beside its inbox (newcomer49-8 M4)', () => {
+  const returns = [
+    { cause: 'SENT_BACK' as const, reason: '材料不全', returnedOn: '2026-04-12', returnedAt: '2026-04-12T02:00:00.000Z', newDueDate: null },
+    { cause: 'INSPECTION_FAILED' as const, reason: '仍未公开', returnedOn: '2026-04-18', returnedAt: '2026-04-18T02:00:00.000Z', newDueDate: '2026-06-30' },
+  ];
+  const listed = (status: 'RETURNED' | 'REPORTED' | 'VERIFIED', reports: ReportView[]) => {
+    const viewed = part('fgw', { status, dueDate: '2026-06-30', returns, reports });
+    const inbox = status === 'VERIFIED' ? [] : remindersFor(parent, viewed, '2026-04-20');
+    return [...inbox.filter((reminder) => reminder.kind === 'REPORT_SENT_BACK' || reminder.kind === 'INSPECTION_FAILED'), ...answeredReturnsFor(parent, viewed)].map((reminder) => `${reminder.kind} ${reminder.on}`).sort();
+  };
+  const every = ['INSPECTION_FAILED 2026-04-18', 'REPORT_SENT_BACK 2026-04-12'];
+
+  it('the part returned and not re-reported: both in the inbox, none answered', () => {
+    expect(listed('RETURNED', [report('2026-04-15', '2026-04-15T02:00:00.000Z')])).toEqual(every);
+    expect(answeredReturnsFor(parent, part('fgw', { status: 'RETURNED', dueDate: '2026-06-30', returns, reports: [report('2026-04-15', '2026-04-15T02:00:00.000Z')] })).map((reminder) => reminder.kind)).toEqual(['REPORT_SENT_BACK']);
+  });
+
+  it('re-reported, and verified since: every return still listed once', () => {
+    expect(listed('REPORTED', [report('2026-04-15', '2026-04-15T02:00:00.000Z'), report('2026-04-19', '2026-04-19T02:00:00.000Z')])).toEqual(every);
+    expect(listed('VERIFIED', [report('2026-04-15', '2026-04-15T02:00:00.000Z'), report('2026-04-19', '2026-04-19T02:00:00.000Z')])).toEqual(every);
   });
 });

@@ -156,6 +156,17 @@ export function remindersFor(parent: ReminderParent, part: PartView, today: stri
   return reminders;
 }
 
+/**
+ * The returns (退办, 督查未通过, 重新打开) of a part that its inbox no longer lists (`remindersFor`): answered by a report since, or
+ * the part verified — as reminders, each dated by the office day it happened. What a unit's page lists beside its inbox, so the
+ * records under its 退回 figure stay listed once the part is done (newcomer49-8 M4).
+ */
+export function answeredReturnsFor(parent: ReminderParent, part: PartView): Reminder[] {
+  return part.returns
+    .filter((returned) => part.status === 'VERIFIED' || answeredByReport(part, returned.returnedOn, returned.returnedAt, false))
+    .map((returned) => ({ ...parent, kind: RETURN_REMINDER[returned.cause], message: returned.reason, on: returned.returnedOn, at: returned.returnedAt, dueDate: part.dueDate }));
+}
+
 /** Newest first: by office day, then (same day) by when it was recorded; the deadline leads its day. */
 export const newestFirst = (a: Reminder, b: Reminder): number => b.on.localeCompare(a.on) || (b.at ?? '\uffff').localeCompare(a.at ?? '\uffff');
 

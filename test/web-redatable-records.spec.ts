@@ -1,4 +1,4 @@
-import { redatableRecords } from '../web/src/workflow.js';
+import { redatableRecords } from '../web/src/redatable-records.js';
 
 /*
  * newcomer49-8 M3: 更正其他记录日期 offered a part's records grouped by kind — 交办, the two reports, then the 退办 of the day

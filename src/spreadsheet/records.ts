@@ -3,9 +3,9 @@ import { isPersonColumn, type Columns } from './columns.js';
 import { readDeadline } from './deadline-text.js';
 import { labelZh, type ImportProblem, type ImportResult, type ReadingNotes } from './import-problems.js';
 import { unitsWithoutPeople, type SheetOptions, type Table } from './sheet.js';
-import { readSpreadsheetOffThread } from './sheet-off-thread.js';
+import { readSpreadsheetOffThread, readTreeOffThread } from './sheet-off-thread.js';
 import type { FileContent } from './text-file.js';
-import { readTree, recordZh, recordsOfList } from './tree.js';
+import { recordZh, recordsOfList } from './tree.js';
 
 /**
  * The records of a flat list in any format: a spreadsheet's rows (laid out as offices do, see
@@ -21,7 +21,7 @@ export async function readRecords<Key extends string>(
   options: SheetOptions = {},
 ): Promise<ImportResult<'table', Table<Key>>> {
   if (format === 'csv' || format === 'xlsx') return readSpreadsheetOffThread(content, format, columns, options);
-  const read = readTree(content, format);
+  const read = await readTreeOffThread(content, format);
   if (!read.ok) return read;
   const records = recordsOfList(read.tree, listKeys, columns, what);
   if (!records.ok) return records;

@@ -7,10 +7,12 @@ import type { Columns } from './columns.js';
 import type { ImportResult } from './import-problems.js';
 import { readSpreadsheet, type SheetOptions, type Table } from './sheet.js';
 import type { FileContent } from './text-file.js';
+import { readTree, type TreeNode } from './tree.js';
 
 /*
  * Reading a spreadsheet is CPU work: a 5 MB CSV takes seconds, during which a server would answer
- * nobody. It runs in a worker thread, with its own heap limit (an XLSX that inflates past it ends
+ * nobody. So is parsing a YAML or JSON file into its tree (breaker50-10 S2: a 3 000-item JSON plan
+ * held the server 10 s, a 4.8 MB one minutes); both go the same way. It runs in a worker thread, with its own heap limit (an XLSX that inflates past it ends
  * the worker, not the server). Where the compiled worker is not there (specs run the TypeScript
  * sources), it runs inline.
  */
@@ -22,6 +24,9 @@ export interface SheetWork {
   readonly columns: Columns<string>;
   readonly options: SheetOptions;
 }
+
+/** What a worker is given: a sheet to read as a table, or a YAML/JSON file to read as a tree. */
+export type ReaderWork = ({ readonly kind: 'sheet' } & SheetWork) | { readonly kind: 'tree'; readonly content: FileContent; readonly format: 'yaml' | 'json' };
 
 /** The heap a worker may use, in MB: a 5 MB file needs well under 200. */
 const WORKER_HEAP_MB = 512;
@@ -84,12 +89,29 @@ export async function readSpreadsheetOffThread<Key extends string>(
   deadline: () => AbortSignal = () => AbortSignal.timeout(SHEET_READ_LIMIT_MS),
 ): Promise<ImportResult<'table', Table<Key>>> {
   if (workerUrl.protocol !== 'file:' || !existsSync(fileURLToPath(workerUrl))) return readSpreadsheet(content, format, columns, options);
-  const work: SheetWork = { content, format, columns, options };
-  return inCallersTurn(currentRequest()?.caller, () => sheetReaders(() => readInWorker<Key>(work, workerUrl, deadline())));
+  const work: ReaderWork = { kind: 'sheet', content, format, columns, options };
+  return inCallersTurn(currentRequest()?.caller, () => sheetReaders(() => readInWorker<ImportResult<'table', Table<Key>>>(work, workerUrl, deadline())));
 }
 
-/** One worker reading one sheet; answers its result, or the reason it stopped, as an import problem. */
-function readInWorker<Key extends string>(work: SheetWork, workerUrl: URL, deadline: AbortSignal): Promise<ImportResult<'table', Table<Key>>> {
+/**
+ * `readTree` (a YAML or JSON file as a tree whose nodes know their line) in a worker thread, sharing
+ * the sheet readers, their turns and their time and memory bounds; inline without a compiled
+ * worker, as `readSpreadsheetOffThread`. Problems as `readTree`'s, or the reason the worker stopped.
+ */
+export async function readTreeOffThread(
+  content: FileContent,
+  format: 'yaml' | 'json',
+  workerUrl: URL = BUILT_WORKER,
+  deadline: () => AbortSignal = () => AbortSignal.timeout(SHEET_READ_LIMIT_MS),
+): Promise<ImportResult<'tree', TreeNode>> {
+  if (workerUrl.protocol !== 'file:' || !existsSync(fileURLToPath(workerUrl))) return readTree(content, format);
+  const work: ReaderWork = { kind: 'tree', content, format };
+  return inCallersTurn(currentRequest()?.caller, () => sheetReaders(() => readInWorker<ImportResult<'tree', TreeNode>>(work, workerUrl, deadline())));
+}
+
+/** One worker reading one file; answers its result, or the reason it stopped, as an import problem. */
+function readInWorker<Result>(work: ReaderWork, workerUrl: URL, deadline: AbortSignal): Promise<Result> {
+  type Stopped = { ok: false; problems: { row: null; reason: string; reasonZh: string }[] };
   return new Promise((resolve) => {
     const worker = new Worker(workerUrl, { workerData: work, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     let settled = false;
@@ -104,16 +126,16 @@ function readInWorker<Key extends string>(work: SheetWork, workerUrl: URL, deadl
           },
         ],
       });
-    const settle = (result: ImportResult<'table', Table<Key>>) => {
+    const settle = (result: Result | Stopped) => {
       if (settled) return;
       settled = true;
       deadline.removeEventListener('abort', tooLong);
-      resolve(result);
+      resolve(result as Result);
       void worker.terminate();
     };
     if (deadline.aborted) return tooLong();
     deadline.addEventListener('abort', tooLong, { once: true });
-    worker.once('message', (result: ImportResult<'table', Table<Key>>) => settle(result));
+    worker.once('message', (result: Result) => settle(result));
     worker.once('error', (error: Error & { code?: string }) =>
       settle({
         ok: false,

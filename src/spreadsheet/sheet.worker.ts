@@ -1,8 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { readSpreadsheet } from './sheet.js';
-import type { SheetWork } from './sheet-off-thread.js';
+import type { ReaderWork } from './sheet-off-thread.js';
+import { readTree } from './tree.js';
 
-/* The worker that reads one spreadsheet off the main thread (see sheet-off-thread.ts). */
+/* The worker that reads one spreadsheet, or one YAML/JSON tree, off the main thread (see sheet-off-thread.ts). */
 
-const { content, format, columns, options } = workerData as SheetWork;
-parentPort!.postMessage(await readSpreadsheet(content, format, columns, options));
+const work = workerData as ReaderWork;
+parentPort!.postMessage(work.kind === 'tree' ? readTree(work.content, work.format) : await readSpreadsheet(work.content, work.format, work.columns, work.options));

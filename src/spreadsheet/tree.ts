@@ -1,4 +1,4 @@
-import { Composer, LineCounter, Lexer, Parser, YAMLParseError, isMap, isScalar, isSeq, visit, type CST, type Document, type Node as YamlNode } from 'yaml';
+import { CST as Cst, Composer, LineCounter, Lexer, Parser, YAMLParseError, isMap, isScalar, isSeq, visit, type CST, type Document, type Node as YamlNode } from 'yaml';
 import type { Cell } from './cells.js';
 import { columnOf, normalizedName, type ColumnSpec, type Columns, type SourceRecord } from './columns.js';
 import { labelZh, type ImportProblem, type ImportResult } from './import-problems.js';
@@ -23,7 +23,10 @@ export interface TreeEntry {
 /**
  * YAML, and JSON read as the YAML it also is, so that both report problems by line. The nesting is
  * bounded while the text is parsed (`MAX_TREE_DEPTH`), so a file of `[` × 600 000 is refused after
- * a few dozen brackets; at most `MAX_SYNTAX_PROBLEMS` syntax errors are reported.
+ * a few dozen brackets; so is the width: past `MAX_TREE_VALUES` values in the file, or
+ * `MAX_MAPPING_KEYS` keys in one mapping, the file is refused naming the line where the count was
+ * passed (breaker50-10 S2). At most `MAX_SYNTAX_PROBLEMS` syntax errors are reported. This is CPU
+ * work (tens of µs a value): a server reads the file with `readTreeOffThread` (sheet-off-thread.ts).
  */
 export function readTree(content: FileContent, format: 'yaml' | 'json'): ImportResult<'tree', TreeNode> {
   const text = textOfFile(content);
@@ -33,6 +36,7 @@ export function readTree(content: FileContent, format: 'yaml' | 'json'): ImportR
   try {
     document = boundedDocument(text.text, lineCounter);
   } catch (error) {
+    if (error instanceof TooWide) return { ok: false, problems: [{ row: error.line, ...tooWide(format, error.keys) }] };
     if (!(error instanceof TooDeep)) throw error;
     return { ok: false, problems: [{ row: error.line, ...tooDeep(format) }] };
   }
@@ -84,6 +88,31 @@ const tooDeep = (format: string) => ({
 /** Plans nest plan → categories → items → units: nothing legitimate goes near this. */
 const MAX_TREE_DEPTH = 32;
 
+/**
+ * How many values (keys and scalars) a file may hold: a plan item or a finding takes about ten,
+ * so this is some 10 000 items — a plan has a few thousand at most. Without it a 4.8 MB JSON of
+ * 2 400 000 zeros took 126 s and 3 GB of the server (breaker50-10 S2).
+ */
+export const MAX_TREE_VALUES = 100_000;
+
+/**
+ * How many keys one mapping may have: a record has a dozen or two fields. Composing a mapping
+ * checks each key against those before it, so 400 000 keys held the server for many minutes
+ * (breaker50-10 S2).
+ */
+export const MAX_MAPPING_KEYS = 200;
+
+const tooWide = (format: string, keys: boolean) =>
+  keys
+    ? {
+        reason: `The ${format.toUpperCase()} file has a mapping with more than ${MAX_MAPPING_KEYS} keys; a plan's or a list's record has a few dozen at most. Check that this is the right file.`,
+        reasonZh: `${format.toUpperCase()} 文件中有一组键值对的字段超过 ${MAX_MAPPING_KEYS} 个，而方案或清单的一条记录只有十几个字段：请检查是否选错了文件。`,
+      }
+    : {
+        reason: `The ${format.toUpperCase()} file holds more than ${MAX_TREE_VALUES} values (keys and values); a plan of a few thousand items holds some tens of thousands. Check that this is the right file, or split it.`,
+        reasonZh: `${format.toUpperCase()} 文件中的数据项（字段名和取值）超过 ${MAX_TREE_VALUES} 个，而几千个事项的方案也只有几万个：请检查是否选错了文件（如其他系统导出的数据），或拆成几个文件后导入。`,
+      };
+
 /** How many syntax errors of one file are named. */
 const MAX_SYNTAX_PROBLEMS = 20;
 
@@ -100,6 +129,20 @@ class TooDeep extends Error {
   }
 }
 
+/** Past MAX_TREE_VALUES values (`keys` false) or MAX_MAPPING_KEYS keys in one mapping (`keys` true), at `line`. */
+class TooWide extends Error {
+  constructor(
+    readonly line: number,
+    readonly keys: boolean,
+  ) {
+    super('tree too wide');
+  }
+}
+
+/** Whether a lexeme begins a scalar (plain, quoted or block): one value of the file. */
+const isScalarLexeme = (lexeme: string): boolean =>
+  lexeme === Cst.SCALAR || lexeme.startsWith('"') || lexeme.startsWith("'") || lexeme.startsWith('|') || lexeme.startsWith('>');
+
 /**
  * The file's one document, parsed as `yaml.parseDocument` does, but token by token with the
  * parser's open collections counted as it goes: past MAX_PARSE_DEPTH it throws `TooDeep` naming
@@ -111,9 +154,14 @@ function boundedDocument(text: string, lineCounter: LineCounter): Document.Parse
   const parser = new Parser(lineCounter.addNewLine);
   function* tokens(): Generator<CST.Token> {
     lineCounter.addNewLine(0);
+    let values = 0;
     for (const lexeme of new Lexer().lex(text)) {
       yield* parser.next(lexeme);
       if (parser.stack.length > MAX_PARSE_DEPTH) throw new TooDeep(lineCounter.linePos(parser.offset).line);
+      if (isScalarLexeme(lexeme) && ++values > MAX_TREE_VALUES) throw new TooWide(lineCounter.linePos(parser.offset).line, false);
+      // Items are added to the collection on top of the stack, so looking at the top after each lexeme sees every mapping grow.
+      const top = parser.stack.at(-1);
+      if ((top?.type === 'block-map' || (top?.type === 'flow-collection' && top.start.source === '{')) && top.items.length > MAX_MAPPING_KEYS) throw new TooWide(lineCounter.linePos(parser.offset).line, true);
     }
     yield* parser.end();
   }

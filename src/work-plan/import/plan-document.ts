@@ -8,9 +8,9 @@ import { droppedColumnProblems, notImportedColumns, readingNotesOf, remarkNaming
 import { FINISHED_ON_COLUMN_ALIASES, PROGRESS_COLUMN_ALIASES, groupsOf, rowRemarkProblem, withoutChangeMark, type LabelledCell } from '../../spreadsheet/row-remarks.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { say, type Bilingual } from '../../shared/domain-error.js';
-import { chineseNamesOf, entryOf, readTree, recordOfMap, type TreeEntry, type TreeNode } from '../../spreadsheet/tree.js';
+import { chineseNamesOf, entryOf, recordOfMap, type TreeEntry, type TreeNode } from '../../spreadsheet/tree.js';
 import { COOPERATING_UNIT_ALIASES, DUE_DATE_ALIASES, GOAL_COLUMN_ALIASES, isNamed, MEASURES_IN_RECTIFICATION_WORDS, type Columns, type SourceRecord } from '../../spreadsheet/columns.js';
-import { readSpreadsheetOffThread } from '../../spreadsheet/sheet-off-thread.js';
+import { readSpreadsheetOffThread, readTreeOffThread } from '../../spreadsheet/sheet-off-thread.js';
 import { isAttachmentLabel, isSummarySheet, sectionOfText, withoutAttachmentLabel, type Table } from '../../spreadsheet/sheet.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 
@@ -562,7 +562,7 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
     const flatDocument = document && flat && !bySheetName ? { ...document, uncategorised: true as const } : document;
     return { ...drafted, document: flatDocument, ...notes, ...(notices.length > 0 ? { notices } : {}), ...(table.sheets.length > 1 ? { sheets: table.sheets } : {}) };
   }
-  const read = readTree(content, options.format);
+  const read = await readTreeOffThread(content, options.format);
   if (!read.ok) return { document: null, problems: read.problems };
   return draftOfTree(read.tree, options);
 }

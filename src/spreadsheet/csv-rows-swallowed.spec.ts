@@ -90,6 +90,39 @@ describe('a CSV with a stray quote (breaker49-10 S6)', () => {
   });
 });
 
+/*
+ * breaker50-10 S3: a quoted cell over several lines, closed where it ends, was refused as a stray quote when a line inside it had as
+ * many commas as the header (a list typed with ASCII commas) — the file Excel writes, and remedies that could not help. The quote's
+ * own line leaves its row short there (the row's other cells follow the closing quote), as no stray quote does.
+ */
+describe('a CSV cell over several lines with a line as wide as the header inside (breaker50-10 S3)', () => {
+  it.each([
+    // The tester's sq1.csv: a list typed with ASCII commas inside 具体内容.
+    ['a list typed with commas (sq1.csv)', '公开内容：\n预算,决算,三公经费,绩效目标,评价结果,审计整改\n均在门户网站公开'],
+    // sq2.csv: an enumerated line shaped exactly like a row of the plan.
+    ['an enumerated line shaped like a row (sq2.csv)', '公开内容如下\n1,预算,市财政局,本级,全部,年底前\n2,决算'],
+  ])('reads a plan whose 具体内容 holds %s as the one cell it is', async (_case, content) => {
+    const csv =
+      '编号,事项,具体内容,牵头单位,配合单位,完成时限\n' +
+      `1,推进预决算公开,"${content}",青川市财政局,青川市教育局,2026-10-31\n` +
+      '2,事项乙,公开预算,青川市财政局,青川市民政局,2026-11-30\n';
+    const result = await plan(csv);
+    expect(problemsOf(result)).toBe('read');
+    expect(result.ok && result.plan.categories[0]!.items.map((item) => [item.code, item.title, item.description, item.responsibleUnits.map((unit) => unit.name)])).toEqual([
+      ['1', '推进预决算公开', content, ['青川市教育局']],
+      ['2', '事项乙', '公开预算', ['青川市民政局']],
+    ]);
+  });
+
+  it('reads a findings list (five columns: four commas in a line of 具体表现 were enough) the same way (sq3.csv)', async () => {
+    const description = '抽查发现：\n1.栏目未更新,2.链接失效,3.附件无法下载,4.无检索功能,5.无无障碍浏览\n共计5类问题';
+    const csv = `问题,具体表现,牵头单位,配合单位,整改时限\n网站栏目更新滞后,"${description}",青川市教育局,,2026-10-31\n`;
+    const result = await importFindings(csv, { format: 'csv', lookupUnit });
+    expect(problemsOf(result)).toBe('read');
+    expect(result.ok && result.findings.map((finding) => finding.description)).toEqual([description]);
+  });
+});
+
 describe('CSV cells past the header\'s last column (breaker49-10 S11)', () => {
   it('refuses a row with a unit in a sixth cell under a header of five, naming the row and the cell, instead of dropping 青川市民政局', async () => {
     // The tester's extra.csv.

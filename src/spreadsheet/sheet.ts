@@ -274,17 +274,19 @@ function quotedLinesOf(record: readonly string[], line: number, delimiter: strin
 
 /**
  * The refusal of a CSV row whose quoted cell swallowed rows after it (breaker49-10 S6: 「"按季度公开进展,…」 with no closing quote
- * until two rows down read those rows, items and units, as the cell's text): a line inside the cell that is a whole row of the
- * header's `width` (`fields` ≥ width), or — a quote closed on the very next row — a first line holding the rest of its own row
- * and a last line holding the start of the next one. A cell Excel writes over several lines (具体表现 with line breaks) has no such
- * lines. Null when the row has none.
+ * until two rows down read those rows, items and units, as the cell's text): the quote's own line already holds the rest of its
+ * row (as many cells as the header's `width` from the quote on), so the row was whole without the cell running on; and then a
+ * line inside the cell is a whole row of the header's width (`fields` ≥ width), or the cell's last line holds the start of
+ * the next row. A cell Excel writes over several lines (具体表现 with line breaks) leaves its row short on the quote's line, its
+ * other cells coming after the closing quote — so it is read, even when a line inside it has as many commas as the header
+ * (breaker50-10 S3: 「公开内容：⏎预算,决算,三公经费,绩效目标,评价结果,审计整改⏎均在门户网站公开",…」 was refused). Null when the row has none.
  */
 function strayQuoteProblem(row: SheetRow, width: number, names: readonly string[]): ImportProblem | null {
   const stray = (row.quotedLines ?? []).find(({ position, fields }) => {
     const last = fields.length - 1;
+    const rowWholeOnQuotesLine = position < width - 1 && fields[0]! >= width - position;
     const wholeRowInside = fields.some((count, index) => index > 0 && index < last && count >= width);
-    const rowsBothSides = position < width - 1 && fields[0]! >= width - position && fields[last]! >= position + 1;
-    return wholeRowInside || rowsBothSides;
+    return rowWholeOnQuotesLine && (wholeRowInside || fields[last]! >= position + 1);
   });
   if (!stray) return null;
   const lastLine = stray.line + stray.fields.length - 1;

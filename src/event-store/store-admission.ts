@@ -1913,6 +1913,18 @@ async function judgeSqliteToolStore(settings: ToolStoreSettings, noted: StrayWal
       ),
     );
   const damagedRefusal = (error: unknown) => (isDamage(error, settings.SQLITE_PATH) ? nothingWritten(damagedStore(settings, [(error as Error).message])) : error);
+  // breaker49-9 S7 for the tools (units:import, plan:import, store:backup …): a drill's SQLITE_PATH given production's witness by
+  // .env is refused as the server's start is — before the tool judges by it, moves a stray -wal by it, or writes it.
+  const shared = judgeSharedWitness(witnessIfReadable(settings.STORE_WITNESS_PATH), { sqlitePath: settings.SQLITE_PATH, witnessPath: settings.STORE_WITNESS_PATH, copyName: settings.STORE_COPY_NAME ?? null });
+  if (shared) {
+    throw new StoreRefusedError(
+      shared.reason,
+      say(
+        `${shared.message} A command-line tool is refused as the server is: give it that STORE_WITNESS_PATH on its command line too, and run it again.`,
+        `${shared.messageZh}命令行工具与服务一样被拒绝：请在其命令行上同样给出该 STORE_WITNESS_PATH，然后重新运行。`,
+      ),
+    );
+  }
   // As a server's start: one file under two names (breaker9m P5), or replaced under a live server (breaker9l P5: two accounts created by user:create went out with the detached server's -wal).
   const witnessedNow = (() => {
     try {

@@ -58,6 +58,17 @@ describe('A restore drill given production\'s witness by .env (breaker49-9 S7)',
         expect(readFileSync(witness, 'utf8')).toBe(before);
       }
 
+      // s9f: the command-line tools on the drill, given production's witness by .env, are refused as the start is — nothing written, production's witness untouched.
+      const toolEnv = { ...process.env, EVENT_STORE: 'sqlite', SQLITE_PATH: drill, NODE_ENV: 'test', LEDGER_SIGNING_KEY_FILE: testSigningKeyFile(), STORE_COPY_NAME: '演练', STORE_WITNESS_PATH: witness };
+      for (const [tool, args] of [['create-user', ['--name', '演练账号', '--role', 'ADMIN']], ['backup-store', [join(root, 'drill-backup')]]] as const) {
+        const refused = await runTool(tool, [...args], { env: toolEnv });
+        expect(refused.code).not.toBe(0);
+        const said = `${refused.stdout}${refused.stderr}`;
+        expect(said).toContain(`事件库见证文件 STORE_WITNESS_PATH=${witness} 记录的是另一个事件库文件 ${production}（副本“正式”）`);
+        expect(said).toContain('命令行工具与服务一样被拒绝');
+        expect(readFileSync(witness, 'utf8')).toBe(before);
+      }
+
       // The drill with a witness of its own — the one store:backup copied beside the file, as the refusal and the README's line say — starts at the backup's head; production after it, on its own witness.
       const drillServer = await startServer(drill, { env: { STORE_COPY_NAME: '演练', STORE_WITNESS_PATH: join(drillFolder, 'witness.json') } });
       expect(await (await fetch(`http://127.0.0.1:${drillServer.port}/health/ready`)).json()).toMatchObject({ status: 'ready' });

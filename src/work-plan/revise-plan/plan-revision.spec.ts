@@ -77,9 +77,9 @@ describe('a new version of an imported plan (fault 3)', () => {
   it('dated after item 1 fell overdue (市财政局 never reported), the dry run and the applied answer say its lateness stops counting (newcomer49-10 S5, related)', async () => {
     const file = { name: 'plan-v2.csv', content: text(VERSION_2) };
     const told = '事项 1 已逾期 32 天：改期后不再计为逾期';
-    const preview = await importWorkPlanFile(dependencies, file, { title: TITLE, year: 2026, revise: true, dryRun: true, assignedOn: '2026-08-01' }, contextOf('late-dry', '2026-08-02T09:00:00+08:00'));
+    const preview = await importWorkPlanFile(dependencies, file, { title: TITLE, year: 2026, revise: true, withdrawMissing: true, dryRun: true, assignedOn: '2026-08-01' }, contextOf('late-dry', '2026-08-02T09:00:00+08:00'));
     expect(describeRevision(preview.revision!).zh).toContain(`调整时限 1 项（1：2026-06-30 → 2026-09-30），${told}`);
-    const applied = await importWorkPlanFile(dependencies, file, { title: TITLE, year: 2026, revise: true, assignedOn: '2026-08-01' }, contextOf('late', '2026-08-02T09:00:00+08:00'));
+    const applied = await importWorkPlanFile(dependencies, file, { title: TITLE, year: 2026, revise: true, withdrawMissing: true, assignedOn: '2026-08-01' }, contextOf('late', '2026-08-02T09:00:00+08:00'));
     expect(describeRevision(applied.revision!).zh).toContain(told);
   });
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AssignmentResolver } from './graphql/assignment.resolver.js';
-import { InspectionCorrectionResolver } from './graphql/inspection-correction.resolver.js';
+import { InspectionCorrectionResolver, ReportEnteredByResolver } from './graphql/inspection-correction.resolver.js';
 
 /** GraphQL for the one assignment lifecycle, shared by findings and work-plan items. */
-@Module({ providers: [AssignmentResolver, InspectionCorrectionResolver] })
+@Module({ providers: [AssignmentResolver, InspectionCorrectionResolver, ReportEnteredByResolver] })
 export class AssignmentsModule {}

@@ -1117,6 +1117,9 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         },
         "reportedOn": {
           "type": "string"
+        },
+        "enteredBy": {
+          "type": "string"
         }
       },
       "required": [

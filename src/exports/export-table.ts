@@ -191,7 +191,9 @@ const unnamed: UserName = (userId, role) => actorName(userId, role, () => undefi
 function partProgress(part: PartView, userName: UserName): [string, string, string, string] {
   const report = part.reports.at(-1);
   const inspection = part.inspections.at(-1);
-  return [report?.reportedOn ?? '', report?.summary ?? '', inspection ? inspectionCell(inspection, userName) : '', returnsCell(part)];
+  // A report the office entered from the unit's paper report (代录, newcomer49-8 M5) says who typed it; it stays the unit's report.
+  const summary = report === undefined ? '' : report.enteredBy === undefined ? report.summary : `${report.summary}（${userName(report.enteredBy, 'SUPERVISOR')} 代录，依据纸质报告）`;
+  return [report?.reportedOn ?? '', summary, inspection ? inspectionCell(inspection, userName) : '', returnsCell(part)];
 }
 
 /**

@@ -374,6 +374,38 @@ describe('typed dates, due dates in order, sessions that end mid-form, tabs and 
     expect((await options.allTextContents()).map((text) => text.trim())).toEqual([`交办（${officeDay(-20)}）`, `整改报告（${officeDay(-12)}）`, `退办（${officeDay(-10)}）`, `整改报告（${officeDay(-7)}）`]);
   });
 
+  it('lets the office enter a unit’s paper report (代录) on its card, with its day and evidence, named on the card and the timeline; an inspector is not offered it (newcomer49-8 M5)', async () => {
+    const listed = await app.graphql(`{ units { id code name } evaluations(first: 1) { nodes { id } } }`);
+    const fgw = listed.data!.units.find((unit: { code: string }) => unit.code === 'FGW');
+    const act = (mutation: string, input: Record<string, unknown>, token: string) => actAs(`proxy-report-${mutation}`, mutation, input, token);
+    const id = await act('recordFinding', { evaluationId: listed.data!.evaluations.nodes[0].id, title: '纸质报告代录的问题', description: '目录未更新', category: '主动公开', severity: 'MEDIUM', concernedUnitIds: [fgw.id], identifiedOn: officeDay(-30) }, SUPERVISOR);
+    await act('assignFinding', { findingId: id, assignedOn: officeDay(-20), units: [{ unitId: fgw.id, role: 'LEAD', dueDate: officeDay(10) }] }, SUPERVISOR);
+
+    const inspector = await contexts.open({ token: 'rct_demo_inspector_qingchuan' });
+    await inspector.page.goto(`/findings/${id}`);
+    const inspectorCard = inspector.page.locator(`[data-test="part-${fgw.name}"]`);
+    await inspectorCard.waitFor();
+    expect(await inspectorCard.getByRole('button', { name: '代录整改报告' }).count()).toBe(0);
+
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${id}`);
+    const card = page.locator(`[data-test="part-${fgw.name}"]`);
+    await card.getByRole('button', { name: '代录整改报告' }).click();
+    await page.locator('[data-test="proxy-report-note"]', { hasText: `依据${fgw.name}的纸质整改报告代为录入` }).waitFor();
+    const form = page.locator('[data-test="form-report"]');
+    await form.getByLabel('整改措施及成效').fill('已更新政府信息公开目录');
+    await form.getByLabel('材料1名称').fill('整改报告（纸质）');
+    await form.getByLabel('材料1文号').fill('青发改〔2026〕3号');
+    const day = form.getByLabel('完成报告日期');
+    await day.fill(officeDay(-9));
+    await day.press('Tab');
+    await submitAndClose(form, '代录整改报告');
+    await card.locator('[data-test="report"]', { hasText: `报告日期 ${officeDay(-9)}（张伟（政务公开办） 代录，依据纸质报告）` }).waitFor();
+    await page.locator('[data-test="timeline"]').getByText(`报告整改完成（${fgw.name}）（张伟（政务公开办） 代录，依据纸质报告）：已更新政府信息公开目录`).waitFor();
+    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { status reports { reportedOn enteredByName } } } }`, { id }, { authorization: `Bearer ${SUPERVISOR}` });
+    expect(data!.finding.assignments[0]).toEqual({ status: 'REPORTED', reports: [{ reportedOn: officeDay(-9), enteredByName: '张伟（政务公开办）' }] });
+  });
+
   it('says a page cannot be opened while offline instead of doing nothing (F12)', async () => {
     const { context, page } = await contexts.open({ token: SUPERVISOR });
     await page.goto(`/findings/${findingId}`);

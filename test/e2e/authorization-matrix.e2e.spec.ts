@@ -216,7 +216,7 @@ describe('Authorization matrix: every operation × every caller', () => {
       return { ...finding(), ...ownPart(), requestId: await pendingRequest('finding', openFinding), reason: '申请延至的日期填错' };
     }),
     mutationRow('urgeUnit', ['SUPERVISOR'], () => ({ ...finding(), ...ownPart(), message: '请加快整改进度' })),
-    mutationRow('reportRectification', ['UNIT'], () => ({ ...finding(), ...ownPart(), ...reportInput('已完成公开目录梳理') })),
+    mutationRow('reportRectification', ['UNIT', 'SUPERVISOR'], () => ({ ...finding(), ...ownPart(), ...reportInput('已完成公开目录梳理') })),
     mutationRow('sendBackReport', ['SUPERVISOR'], () => ({ ...finding(), ...ownPart(), reason: '证据不足' })),
     mutationRow('logInspection', ['INSPECTOR', 'SUPERVISOR'], () => ({ ...finding(), ...otherPart(), outcome: 'PASSED', inspectedOn: '2026-04-10', notes: '栏目已更新' })),
     mutationRow('correctInspection', ['SUPERVISOR'], async () => ({ ...finding(), ...otherPart(), inspectionId: await lastInspection(openFinding), outcome: 'FAILED', reason: '误录为通过' })),
@@ -244,7 +244,7 @@ describe('Authorization matrix: every operation × every caller', () => {
       return { ...item(), ...ownPart(), requestId: await pendingRequest('workPlanItem', openItem), reason: '申请延至的日期填错' };
     }),
     mutationRow('urgeWorkPlanItemUnit', ['SUPERVISOR'], () => ({ ...item(), ...ownPart(), message: '请按期完成' })),
-    mutationRow('reportWorkPlanItem', ['UNIT'], () => ({ ...item(), ...ownPart(), ...reportInput('已完成列席人员名单公开') })),
+    mutationRow('reportWorkPlanItem', ['UNIT', 'SUPERVISOR'], () => ({ ...item(), ...ownPart(), ...reportInput('已完成列席人员名单公开') })),
     mutationRow('sendBackWorkPlanItemReport', ['SUPERVISOR'], () => ({ ...item(), ...ownPart(), reason: '缺少会议议题公开链接' })),
     mutationRow('logWorkPlanItemInspection', ['INSPECTOR', 'SUPERVISOR'], () => ({ ...item(), ...otherPart(), outcome: 'FAILED', inspectedOn: '2026-04-10', notes: '专栏未见发言要点' })),
     mutationRow('correctWorkPlanItemInspection', ['SUPERVISOR'], async () => ({ ...item(), ...otherPart(), inspectionId: await lastItemInspection(openItem), outcome: 'PASSED', reason: '误录为未通过' })),

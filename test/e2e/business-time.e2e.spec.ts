@@ -125,8 +125,8 @@ describe('a 2016 campaign entered in 2026: business time and record time', () =>
       input: { idempotencyKey: key('not-theirs'), findingId: disclosureFinding, unitId: units.FGW, summary: 'x', evidence: [{ title: 'x', documentRef: 'y' }], reportedOn: '2016-05-20' },
     }, unitHeaders.ZJJ);
     expect(errorCode(notTheirs)).toBe('FORBIDDEN');
-    expect(notTheirs.errors![0]!.message).toBe('Only 市发展和改革委员会 may report on its part.');
-    expect(notTheirs.errors![0]!.extensions!.messageZh).toBe('只有市发展和改革委员会的用户可以报送本单位的整改情况。');
+    expect(notTheirs.errors![0]!.message).toBe('Only 市发展和改革委员会 may report on its part; a supervisor may enter its paper report on its behalf (代录).');
+    expect(notTheirs.errors![0]!.extensions!.messageZh).toBe('只有市发展和改革委员会的用户可以报送本单位的整改情况；督办人员可依据纸质报告代录。');
     const notAssigned = await app.graphql(`mutation($input: UrgeUnitInput!) { urgeUnit(input: $input) { id } }`, {
       input: { idempotencyKey: key('not-assigned'), findingId: channelFinding, unitId: units.ZJJ, message: '请尽快' },
     });

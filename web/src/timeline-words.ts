@@ -20,6 +20,8 @@ export function timelineLine(eventType: string, unitId: string | null, details: 
   const successor = typeof details.successorUnitId === 'string' ? nameOf(details.successorUnitId) : '';
   if (concerned && successor) parts.push(`（${concerned} → ${successor}）`);
   else if (concerned) parts.push(`（${concerned}）`);
+  // 代录: the office entered the unit's paper report; the line names who typed it (`enteredByName`, set from the entry's actor).
+  if (eventType === 'RectificationReported' && typeof details.enteredBy === 'string') parts.push(`（${typeof details.enteredByName === 'string' ? details.enteredByName : '督办人员'} 代录，依据纸质报告）`);
   // Which request it is: the date asked (newcomer26 S1: a taken-back request and the new one read alike).
   if (eventType === 'ExtensionRequested' && typeof details.requestedDueDate === 'string') parts.push(`（申请延至 ${details.requestedDueDate}）`);
   const changes = CHANGES.flatMap(([before, after, words]) => {

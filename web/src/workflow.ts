@@ -101,7 +101,7 @@ const PART_SUMMARY = `unitId unit { name } role status dueDate originalDueDate d
  * reports, inspections, returns, and what was said to the unit — 催办 and extension requests with
  * their reasons and decisions (breaker11i P4).
  */
-const PART_DETAILS = `reports { summary reportedOn reportedAt reportedBy reportedOnAsEntered evidence { title link documentRef } }
+const PART_DETAILS = `reports { summary reportedOn reportedAt reportedBy enteredBy enteredByName reportedOnAsEntered evidence { title link documentRef } }
   inspections { inspectionId outcome inspectedOn place notes loggedAt inspectorId corrections { reason correctedOn correctedAt correctedByName previousOutcome outcome previousInspectedOn inspectedOn } }
   returns { cause reason returnedOn returnedAt newDueDate dueDatesIfMoved { from dueDate } }
   urges { message urgedOn urgedAt urgedBy }
@@ -206,7 +206,7 @@ export interface Part extends PartTerms {
   assignedAt: string;
   /** The office day the unit was assigned (交办日期). */
   assignedOn: string;
-  reports: { summary: string; reportedOn: string; reportedAt: string; reportedBy: string; reportedOnAsEntered?: string | null; evidence: { title: string; link: string | null; documentRef: string | null }[] }[] | null;
+  reports: { summary: string; reportedOn: string; reportedAt: string; reportedBy: string; enteredBy?: string | null; enteredByName?: string | null; reportedOnAsEntered?: string | null; evidence: { title: string; link: string | null; documentRef: string | null }[] }[] | null;
   /** `notes`: what the inspector wrote, as written; `corrections`: the supervisor's corrections beside it (who, when, why). */
   inspections: { inspectionId: string; outcome: string; inspectedOn: string; place: string; notes: string; loggedAt: string; inspectorId: string; corrections: InspectionCorrection[] }[] | null;
   /** `newDueDate`: the due date the part was given as it came back (重新整改时限); null when it kept its own. */

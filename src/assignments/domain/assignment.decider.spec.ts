@@ -287,9 +287,50 @@ describe('ASSIGNED', () => {
     it.each([
       ['another unit', clerkOf(ENVIRONMENT)],
       ['a unit account without a unit', { id: 'user-x', role: 'UNIT', unitId: null } satisfies Actor],
-      ['the supervisor', supervisor],
+      ['an inspector', inspector],
+      ['an administrator', admin],
     ])('%s may not report for the unit', (_who, actor) => {
       given(assigned).when(report({ actor })).thenRefused('FORBIDDEN');
+    });
+
+    describe('代录: the office enters a unit’s paper report on its behalf (newcomer49-8 M5)', () => {
+      it('a supervisor reports the unit’s part, the event naming the supervisor who entered it', () => {
+        given(assigned)
+          .when(report({ actor: supervisor, reportedOn: '2025-06-20' }))
+          .then([
+            {
+              type: 'RectificationReported',
+              data: { unitId: FINANCE, summary: 'Budget tables are now on the portal.', evidence, reportedOn: '2025-06-20', enteredBy: supervisor.id },
+            },
+          ]);
+      });
+
+      it('the unit’s own report names no one else', () => {
+        const [event] = decideAssignment(report(), stateAfter(assigned), openParent);
+        expect(event?.data).not.toHaveProperty('enteredBy');
+      });
+
+      it('the part reads reported by the unit, as its own report would', () => {
+        const [event] = decideAssignment(report({ actor: supervisor }), stateAfter(assigned), openParent);
+        expect(partOf(stateAfter([...assigned, event!]), FINANCE)).toEqual(partOf(stateAfter([...assigned, ...decideAssignment(report(), stateAfter(assigned), openParent)]), FINANCE));
+      });
+
+      it('an inspector may not: the refusal says who may', () => {
+        expect(() => decideAssignment(report({ actor: inspector, unitNames: DIRECTORY }), stateAfter(assigned), openParent)).toThrow(
+          expect.objectContaining({ code: 'FORBIDDEN', messageZh: '只有市财政局的用户可以报送本单位的整改情况；督办人员可依据纸质报告代录。' }),
+        );
+      });
+
+      it('a unit still reports only its own part', () => {
+        given(assigned).when(report({ actor: clerkOf(ENVIRONMENT) })).thenRefused('FORBIDDEN');
+      });
+
+      it('a 代录 report is judged as the unit’s: no report before the assignment, none while one awaits inspection', () => {
+        given(assigned).when(report({ actor: supervisor, reportedOn: '2025-05-31' })).thenRefused('BAD_USER_INPUT');
+        given([...assigned, { type: 'RectificationReported', data: { unitId: FINANCE, summary: 's', evidence, reportedOn: '2025-06-20' } }])
+          .when(report({ actor: supervisor }))
+          .thenRefused('CONFLICT');
+      });
     });
 
     it('refuses a report on a closed parent', () => {
@@ -1683,9 +1724,9 @@ describe('refusals name units by their names in the directory, not by id', () =>
     ['a unit assigned twice', [leadAssigned], assign({ role: 'RESPONSIBLE', ...named }), 'CONFLICT', /^市财政局 is already assigned\.$/, /^市财政局已在交办之列。$/],
     ['a second lead', [leadAssigned], assign({ unitId: ENVIRONMENT, ...named }), 'CONFLICT', /^市财政局 is already the lead unit/, /^市财政局已是牵头单位/],
     ['a unit not assigned', [leadAssigned], report({ unitId: ENVIRONMENT, actor: clerkOf(ENVIRONMENT), ...named }), 'NOT_FOUND', /^市环境保护局 is not assigned here\.$/, /^市环境保护局不在本事项的交办单位之列。$/],
-    ['another unit reporting', [leadAssigned], report({ actor: clerkOf(ENVIRONMENT), ...named }), 'FORBIDDEN', /^Only 市财政局 may report on its part\.$/, /^只有市财政局的用户可以报送本单位的整改情况。$/],
+    ['another unit reporting', [leadAssigned], report({ actor: clerkOf(ENVIRONMENT), ...named }), 'FORBIDDEN', /^Only 市财政局 may report on its part; a supervisor may enter its paper report on its behalf \(代录\)\.$/, /^只有市财政局的用户可以报送本单位的整改情况；督办人员可依据纸质报告代录。$/],
     ['a second report awaiting inspection', [leadAssigned, reported()], report(named), 'CONFLICT', /^市财政局 has already reported/, /^市财政局已于 2025-06-28 报送整改情况，正在等待督查。如该报告在 2025-06-28 或之前已督查未通过或被退办，请先录入督查结果或退办，再录入新的整改报告。$/],
-    ['an inspection with nothing reported', [leadAssigned], inspect(named), 'CONFLICT', /^市财政局 had no report awaiting inspection on 2025-07-01\. If it reported on or before that day, its report must be entered first/, /^市财政局在 2025-07-01 没有待督查的整改报告。如该单位在此之前已报告，请先由市财政局在系统中补录其整改报告，再录入本次督查。$/],
+    ['an inspection with nothing reported', [leadAssigned], inspect(named), 'CONFLICT', /^市财政局 had no report awaiting inspection on 2025-07-01\. If it reported on or before that day, its report must be entered first/, /^市财政局在 2025-07-01 没有待督查的整改报告。如该单位在此之前已报告，请先补录其整改报告（由市财政局录入，或由督办人员依据纸质报告代录），再录入本次督查。$/],
     ['urging a verified part', [leadAssigned, reported(), inspected('PASSED')], urge({ ...named, urgedOn: '2025-07-02' }), 'CONFLICT', /^The part of 市财政局 is already verified/, /^市财政局的任务已确认完成/],
   ])('%s', (_what, history, command, code, message, messageZh) => {
     given(history).when(command).thenRefused(code, message, messageZh);

@@ -3292,7 +3292,9 @@ function reportRectification(
   context: AssignmentParentContext,
 ): AssignmentEvent[] {
   const { unitId, summary, evidence, reportedOn } = command;
-  requireOwnUnit(command, unitId, say('report on its part', '报送本单位的整改情况'));
+  // 代录 (newcomer49-8 M5): the office types a unit's paper report on its behalf; an inspector does not, a unit only its own.
+  const enteredBy = command.actor.role === 'SUPERVISOR' ? command.actor.id : undefined;
+  if (enteredBy === undefined) requireOwnUnit(command, unitId, say('report on its part', '报送本单位的整改情况'), say('; a supervisor may enter its paper report on its behalf (代录)', '；督办人员可依据纸质报告代录'));
   const part = requirePart(state, unitId, command);
   const unit = unitNamed(command, unitId);
   // Judged on the day reported (breaker8b N2): what stood then, in words true for that day; a later fact it would clash with is named below.
@@ -3332,7 +3334,7 @@ function reportRectification(
   requireBusinessDay(reportedOn, command.today, named('reportedOn', 'The report date', '报告日期'));
   requireNotBefore(reported, assignedDay(part, command));
   requireNotBeforeItsReturn(reported, then);
-  const events: AssignmentEvent[] = [{ type: 'RectificationReported', data: { unitId, summary, evidence, reportedOn } }];
+  const events: AssignmentEvent[] = [{ type: 'RectificationReported', data: { unitId, summary, evidence, reportedOn, ...(enteredBy !== undefined ? { enteredBy } : {}) } }];
   requireLaterFactsHold(state, events, reported, command, undefined, (later, why) => reportsAgainLater(later, why, state, unitId, reportedOn));
   return events;
 }
@@ -3448,8 +3450,8 @@ function logInspection(command: LogInspection, state: AssignmentsState): Assignm
     const day = onDay(inspectedOn, command.today);
     // The next step named (breaker8r P5: an inspection sheet typed from the office's files before the report it checks).
     throw conflict(
-      `${capitalise(unit.en)} had no report awaiting inspection${day.en}. If it reported on or before that day, its report must be entered first (by its own clerk), then this inspection.`,
-      `${unit.zh}${day.zh}没有待督查的整改报告。如该单位在此之前已报告，请先由${unit.zh}在系统中补录其整改报告，再录入本次督查。`,
+      `${capitalise(unit.en)} had no report awaiting inspection${day.en}. If it reported on or before that day, its report must be entered first (by its own clerk, or by a supervisor from its paper report), then this inspection.`,
+      `${unit.zh}${day.zh}没有待督查的整改报告。如该单位在此之前已报告，请先补录其整改报告（由${unit.zh}录入，或由督办人员依据纸质报告代录），再录入本次督查。`,
     );
   }
   if (part.inspections.some((inspection) => inspection.inspectionId === inspectionId)) {
@@ -4564,12 +4566,12 @@ function requireUnitExisted(command: AssignmentCommand): void {
 }
 
 /** A unit acts only on its own part, and only through an account belonging to that unit. */
-function requireOwnUnit(command: NamesUnits & { readonly actor: Actor; readonly heldNowBy?: string }, unitId: string, action: Bilingual): void {
+function requireOwnUnit(command: NamesUnits & { readonly actor: Actor; readonly heldNowBy?: string }, unitId: string, action: Bilingual, orElse?: Bilingual): void {
   const { actor } = command;
   // A predecessor's fact entered late: by its own clerk, or by its successor's, which holds its part and its files now.
   if (actor.role !== 'UNIT' || (actor.unitId !== unitId && actor.unitId !== command.heldNowBy)) {
     const unit = unitNamed(command, unitId);
-    throw forbidden(`Only ${unit.en} may ${action.en}.`, `只有${unit.zh}的用户可以${action.zh}。`);
+    throw forbidden(`Only ${unit.en} may ${action.en}${orElse?.en ?? ''}.`, `只有${unit.zh}的用户可以${action.zh}${orElse?.zh ?? ''}。`);
   }
 }
 

@@ -119,6 +119,12 @@ export type RectificationReported = DomainEvent<
     readonly evidence: readonly Evidence[];
     /** The office day of the report (v2): an inspection cannot check work before it was reported. */
     readonly reportedOn: string;
+    /**
+     * 代录: the supervisor account (user id) that entered the unit's report from its paper report on the unit's behalf;
+     * absent when the unit's own account reported. The report is the unit's (`unitId`) in every figure. An optional field
+     * at v2 (an older build ignores it and reads the unit's report, entered by the supervisor its metadata names).
+     */
+    readonly enteredBy?: string;
   }
 >;
 
@@ -343,6 +349,7 @@ export const assignmentEventSchemas: EventSchemas<AssignmentEvent> = {
   ExtensionRefused: { version: 2, occurredOn: 'decidedOn', upcasters: { 1: officeDayOfRecording('decidedOn') } },
   ExtensionRequestWithdrawn: { version: 1, occurredOn: 'withdrawnOn' },
   UnitUrged: { version: 2, occurredOn: 'urgedOn', upcasters: { 1: officeDayOfRecording('urgedOn') } },
+  // `enteredBy` (代录, newcomer49-8 M5) is optional at v2 on purpose: an older build ignores it and reads the unit's report as entered by the supervisor its metadata names.
   RectificationReported: { version: 2, occurredOn: 'reportedOn', upcasters: { 1: officeDayOfRecording('reportedOn') } },
   ReportSentBack: { version: 2, occurredOn: 'sentBackOn', upcasters: { 1: officeDayOfRecording('sentBackOn') } },
   InspectionLogged: { version: 1, occurredOn: 'inspectedOn' },

@@ -98,8 +98,9 @@ describe('a merged unit’s fact dated before the merge, on a part that joined i
     given(carried).when(report({ reportedOn: '2016-06-29', actor: clerkOf(OTHER) })).thenRefused('FORBIDDEN');
   });
 
-  it('a supervisor does not report for a unit, merged or not (who may do what: the successor’s clerk enters its files)', () => {
-    given(history).when(report({ actor: supervisor })).thenRefused('FORBIDDEN');
+  it('a supervisor enters 环保局’s paper report of 06-10 on its behalf (代录, newcomer49-8 M5): 环保局’s report, naming who typed it', () => {
+    const events = given(history).when(report({ actor: supervisor })).decision();
+    expect(events).toEqual([{ ...reported(ENVIRONMENT, '2016-06-10'), data: { ...reported(ENVIRONMENT, '2016-06-10').data, enteredBy: supervisor.id } }]);
   });
 });
 

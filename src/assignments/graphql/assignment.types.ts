@@ -55,7 +55,12 @@ export class ReportType {
   @Field(() => [EvidenceType]) evidence: EvidenceType[];
   @Field(() => String, { description: 'The office day of the report (business time)' }) reportedOn: string;
   @Field(() => String, { description: 'When it was recorded' }) reportedAt: string;
-  @Field(() => String) reportedBy: string;
+  @Field(() => String, { description: 'The account that recorded it: the unit’s own, or the supervisor who entered it on its behalf (enteredBy)' }) reportedBy: string;
+  @Field(() => String, {
+    nullable: true,
+    description: '代录: the supervisor account (user id) that entered the unit’s paper report on its behalf; null for the unit’s own report (it counts as the unit’s either way)',
+  })
+  enteredBy?: string | null;
   @Field(() => String, {
     nullable: true,
     description: 'The office day (YYYY-MM-DD) it was entered as, when a date correction moved it to reportedOn (原录); null when never moved or moved back',

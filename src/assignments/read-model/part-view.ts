@@ -22,7 +22,10 @@ export interface ReportView {
   readonly evidence: readonly Evidence[];
   readonly reportedOn: string;
   readonly reportedAt: string;
+  /** The account that recorded it: the unit's own, or the supervisor who entered it on the unit's behalf (`enteredBy`). */
   readonly reportedBy: string;
+  /** 代录: the supervisor account (user id) that entered the unit's paper report on its behalf; absent: the unit's own report. */
+  readonly enteredBy?: string;
   /**
    * The office day (`YYYY-MM-DD`) the report was entered as, when a date correction (更正报告日期, 更正其他记录日期) moved it
    * to another; absent when never moved or moved back (newcomer49-8 M2: the card showed only the corrected day).
@@ -500,7 +503,12 @@ function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): voi
       if (!beforeItsVerification(part, on)) part.status = isProgressReport(part.terms, part.dueDate, on) ? 'ASSIGNED' : 'REPORTED';
       // Folded with its corrections applied (a cut), it carries the day it was entered as (`withCorrectionsApplied`).
       const { reportedOnAsEntered } = event.data as { reportedOnAsEntered?: string };
-      insertByDay(part.reports, { summary: event.data.summary, evidence: event.data.evidence, reportedOn: on, reportedAt: at, reportedBy: by, ...(reportedOnAsEntered !== undefined && reportedOnAsEntered !== on ? { reportedOnAsEntered } : {}) }, (report) => report.reportedOn);
+      const { enteredBy } = event.data;
+      insertByDay(
+        part.reports,
+        { summary: event.data.summary, evidence: event.data.evidence, reportedOn: on, reportedAt: at, reportedBy: by, ...(enteredBy !== undefined ? { enteredBy } : {}), ...(reportedOnAsEntered !== undefined && reportedOnAsEntered !== on ? { reportedOnAsEntered } : {}) },
+        (report) => report.reportedOn,
+      );
       return;
     case 'ReportSentBack':
       if (!beforeItsVerification(part, on)) part.status = 'RETURNED';

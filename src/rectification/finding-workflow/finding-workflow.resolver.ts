@@ -71,8 +71,11 @@ export class FindingWorkflowResolver {
     return this.act(requester, 'UrgeUnit', input, (issued) => partCommands.urge(input, issued));
   }
 
-  @AllowRoles('UNIT')
-  @Mutation(() => FindingType, { description: 'A unit reports its part done, with evidence (phase 1).' })
+  @AllowRoles('UNIT', 'SUPERVISOR')
+  @Mutation(() => FindingType, {
+    description:
+      'A unit reports its part done, with evidence (phase 1). A supervisor may enter a unit’s paper report on its behalf (代录): the report is the unit’s, the record names the supervisor who entered it (enteredBy).',
+  })
   reportRectification(@Args('input') input: ReportRectificationInput, @CurrentRequester() requester: Requester) {
     return this.act(requester, 'ReportRectification', input, (issued) => partCommands.report(input, issued));
   }

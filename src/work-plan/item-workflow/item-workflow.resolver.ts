@@ -66,8 +66,10 @@ export class WorkPlanItemWorkflowResolver {
     return this.act(requester, 'UrgeWorkPlanItemUnit', input, (issued) => partCommands.urge(input, issued));
   }
 
-  @AllowRoles('UNIT')
-  @Mutation(() => WorkPlanItemType, { description: 'A unit reports its part of an item done, with evidence.' })
+  @AllowRoles('UNIT', 'SUPERVISOR')
+  @Mutation(() => WorkPlanItemType, {
+    description: 'A unit reports its part of an item done, with evidence; a supervisor may enter a unit’s paper report on its behalf (代录, enteredBy).',
+  })
   reportWorkPlanItem(@Args('input') input: ReportWorkPlanItemInput, @CurrentRequester() requester: Requester) {
     return this.act(requester, 'ReportWorkPlanItem', input, (issued) => partCommands.report(input, issued));
   }

@@ -66,6 +66,13 @@ describe('a timeline line', () => {
     );
   });
 
+  it('says a report the office entered from the unit’s paper report (代录), naming who typed it, after the unit (newcomer49-8 M5)', () => {
+    expect(timelineLine('RectificationReported', 'xs', { unitId: 'xs', summary: '已更新目录', reportedOn: '2016-05-25', enteredBy: 'u-zw', enteredByName: '张伟' }, nameOf)).toBe(
+      `${EVENT_LABEL.RectificationReported}（${nameOf('xs')}）（张伟 代录，依据纸质报告）：已更新目录`,
+    );
+    expect(timelineLine('RectificationReported', 'xs', { unitId: 'xs', summary: '已更新目录', reportedOn: '2016-05-25' }, nameOf)).toBe(`${EVENT_LABEL.RectificationReported}（${nameOf('xs')}）：已更新目录`);
+  });
+
   it('names a type it does not know in neutral Chinese, never by its code', () => {
     expect(timelineLine('SomethingNewHappened', 'xs', { reason: '依据修订方案' }, nameOf)).toBe(`${EVENT_FALLBACK}（西山县人民政府）：依据修订方案`);
   });

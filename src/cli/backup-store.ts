@@ -241,7 +241,7 @@ async function ledgerOfCopy(copy: string, settings: AppSettings): Promise<Ledger
     const witness = resolve(settings.STORE_WITNESS_PATH);
     const trusted = trustedKeysOf(settings, witness, ledger.storeId());
     const seals = sealCheckOf(settings, ledger, witness, trusted.keys);
-    const result = await verifyLedger(ledger, { trustedKeys: trusted.keys, sealKey: seals.key });
+    const result = await verifyLedger(ledger, { trustedKeys: trusted.keys, formerKeys: trusted.formerKeys, sealKey: seals.key });
     return result.firstMismatch;
   } finally {
     db.close();

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { AppSettings } from '../config/app-settings.js';
 import { readWitness, type StoreWitness } from '../event-store/store-witness.js';
 import { keyFingerprint, publicKeyText } from '../ledger/domain/checkpoint.js';
+import type { FormerKey } from '../ledger/domain/former-keys.js';
 import { rowSealKeyOf } from '../ledger/ledger-mac.js';
 import { readSigningKey, signingKeyPath } from '../ledger/ledger-signing-key.js';
 import type { SqliteLedger } from '../ledger/sqlite-ledger.js';
@@ -45,10 +46,20 @@ function witnessOfAnotherStore(witnessPath: string, storeId: string | null): str
  * not trusted: it may be a forger's, put there to re-sign a rewritten log. Null when none is at
  * hand (verifying a copy on another machine): any signer is then taken, and the output says so.
  */
-export function trustedKeysOf(settings: AppSettings, witnessPath: string, storeId: string | null): { keys: string[] | null; note: Bilingual } {
+export function trustedKeysOf(settings: AppSettings, witnessPath: string, storeId: string | null): { keys: string[] | null; formerKeys: readonly FormerKey[]; note: Bilingual } {
   const path = signingKeyPath(settings);
   const inFile = existsSync(path) ? keyFingerprint(publicKeyText(readSigningKey(path))) : null;
-  const witnessed = witnessOfThisStore(witnessPath, storeId)?.signingKey;
+  const ofThisStore = witnessOfThisStore(witnessPath, storeId);
+  const witnessed = ofThisStore?.signingKey;
+  // newcomer50-9 S2: the office's former keys the witness remembers (a rotation declared once), each for what it signed then.
+  const formerKeys = witnessed ? (ofThisStore?.formerKeys ?? []) : [];
+  const former =
+    formerKeys.length > 0
+      ? say(
+          ` Former keys of this office (store witness), trusted for the checkpoints they signed before they were replaced: ${formerKeys.map((key) => `${key.fingerprint} (up to ${key.upToEvents} events)`).join(', ')}.`,
+          `本单位已停用的旧密钥（见事件库见证文件），对其停用前签署的校验点予以信任：${formerKeys.map((key) => `${key.fingerprint}（至多 ${key.upToEvents} 条事件）`).join('、')}。`,
+        )
+      : say('', '');
   const foreign = witnessOfAnotherStore(witnessPath, storeId);
   const own = witnessed ?? inFile;
   const keys = [...(own ? [own] : []), ...settings.LEDGER_TRUSTED_KEYS];
@@ -62,6 +73,7 @@ export function trustedKeysOf(settings: AppSettings, witnessPath: string, storeI
   if (keys.length === 0) {
     return {
       keys: null,
+      formerKeys: [],
       note: say(
         `No signing key at ${path} and no LEDGER_TRUSTED_KEYS: checkpoints are checked against the keys they name, not against the office's own (set LEDGER_TRUSTED_KEYS to the fingerprints printed with the 台账校验码).`,
         `${path} 处没有签名密钥，也未设置 LEDGER_TRUSTED_KEYS：校验点只按其自身所载的密钥核对，无法确认是本单位的密钥所签（请将 LEDGER_TRUSTED_KEYS 设为与台账校验码一同打印的密钥指纹）。`,
@@ -81,9 +93,10 @@ export function trustedKeysOf(settings: AppSettings, witnessPath: string, storeI
   const trusted = settings.LEDGER_TRUSTED_KEYS.length > 0;
   return {
     keys,
+    formerKeys,
     note: say(
-      `Checkpoints must be signed by ${keys.join(', ')}${own ? ` (${source.en}${trusted ? ' and LEDGER_TRUSTED_KEYS' : ''})` : ' (LEDGER_TRUSTED_KEYS)'}.${otherInFile.en}`,
-      `校验点须由密钥 ${keys.join('、')} 签署（${own ? `${source.zh}${trusted ? '及 LEDGER_TRUSTED_KEYS' : ''}` : 'LEDGER_TRUSTED_KEYS'}）。${otherInFile.zh}`,
+      `Checkpoints must be signed by ${keys.join(', ')}${own ? ` (${source.en}${trusted ? ' and LEDGER_TRUSTED_KEYS' : ''})` : ' (LEDGER_TRUSTED_KEYS)'}.${former.en}${otherInFile.en}`,
+      `校验点须由密钥 ${keys.join('、')} 签署（${own ? `${source.zh}${trusted ? '及 LEDGER_TRUSTED_KEYS' : ''}` : 'LEDGER_TRUSTED_KEYS'}）。${former.zh}${otherInFile.zh}`,
     ),
   };
 }

@@ -184,7 +184,7 @@ async function main(): Promise<number> {
     const seals = sealCheckOf(settings, ledger, options.witness, trusted.keys);
     // breaker9x S3: the losses of the restore accepted at that instant, acknowledged by the office — only that restore's.
     const acknowledgement = resetAcknowledgement(options.acknowledgeReset, witness.expectations.resetAcceptedAt ?? null);
-    const result = await verifyLedger(ledger, { ...witness.expectations, trustedKeys: trusted.keys, sealKey: seals.key, resetAcknowledged: acknowledgement.acknowledged, printedCodes: options.printedCodes });
+    const result = await verifyLedger(ledger, { ...witness.expectations, trustedKeys: trusted.keys, formerKeys: trusted.formerKeys, sealKey: seals.key, resetAcknowledged: acknowledgement.acknowledged, printedCodes: options.printedCodes });
     const clockAhead = clockAheadAcceptedIn(options.witness, ledger.storeId());
     const otherCopyAccepted = witnessOfThisStore(options.witness, ledger.storeId())?.otherCopyAccepted ?? [];
     const datedAhead = datedAheadIn(db, clockAhead);

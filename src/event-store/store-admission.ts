@@ -36,6 +36,7 @@ import {
   type WitnessedCheckpoint,
 } from './store-witness.js';
 import { keyFingerprint, publicKeyText } from '../ledger/domain/checkpoint.js';
+import { mergedFormerKeys, type FormerKey } from '../ledger/domain/former-keys.js';
 import { loadSigningKey, readSigningKey, signingKeyPath } from '../ledger/ledger-signing-key.js';
 import { copiesJudging, otherFilesSeenAt, writtenUnderAnotherName, judgeWitnessGone, judgeCopyMissing, judgedOnKeptCopy, judgeNewStore, keptCopyFor, readKeyFolderWitnessesLeniently, retireCopiesCoveredByReset, keyFolderWitnessFolder, keyFolderWitnessPath, newerWitness, readKeyFolderWitnesses, retireLegacyCopy, type KeptWitness } from './key-folder-witness.js';
 import { findOtherCopyWrites, otherCopyRefusal } from './other-copy-writes.js';
@@ -183,6 +184,24 @@ export class WitnessKeeper {
     this.writers = keptWriters(this.writers, [], writerId);
   }
 
+  /** newcomer50-9 S2: the former keys of the office (`StoreWitness.formerKeys`): the start's, those declared since, another server's. */
+  private formerKeys: FormerKey[] | null = null;
+
+  /** The office's former signing keys as this process knows them now (`StoreWitness.formerKeys`), for the ledger's checks. */
+  formerKeysNow(): readonly FormerKey[] {
+    return this.formerKeys ?? this.seen.formerKeys ?? [];
+  }
+
+  /**
+   * newcomer50-9 S2: former signing keys a start declared (`formerKeysDeclared`): kept by the witness from now on, written at once
+   * (when it was written at this start already), so that a later start without LEDGER_TRUSTED_KEYS still trusts their checkpoints.
+   */
+  rememberFormerKeys(declared: readonly FormerKey[]): void {
+    if (declared.length === 0) return;
+    this.formerKeys = mergedFormerKeys(this.formerKeysNow(), declared);
+    this.attempt(() => this.writeAgain());
+  }
+
   /** Carries the key the old witness named into the next write (before the ledger has judged the key configured now). */
   keepSigningKeyUnwritten(fingerprint: string): void {
     this.signingKey = fingerprint;
@@ -269,6 +288,8 @@ export class WitnessKeeper {
       const acceptedOverOtherName =
         typeof onDisk.copyName === 'string' && onDisk.copyName !== (this.seen.copyName ?? null) && this.seen.resetAcceptedAt !== undefined && onDisk.resetAcceptedAt !== this.seen.resetAcceptedAt;
       if (onDisk.writers && !acceptedOverOtherName) this.writers = keptWriters(this.writers, onDisk.writers, this.writerId);
+      // Another server's start that declared a former key (newcomer50-9 S2): never dropped by this one's write.
+      if (onDisk.formerKeys?.length) this.formerKeys = mergedFormerKeys(this.formerKeysNow(), onDisk.formerKeys);
       const mine = this.clockAheadAcceptedNow();
       const theirs = onDisk.clockAheadAccepted ?? [];
       if (theirs.length < mine.length) return;
@@ -361,7 +382,8 @@ export class WitnessKeeper {
     // STORE_FROM_OTHER_COPY). Only this copy's own records outside the data folder (beside the key, by the served path) are written.
     const detached = this.pathNamesAnotherFile?.() ?? false;
     if (!detached && (durable || this.fileLength === null || this.fileChangedSinceWritten())) this.keepWhatFileKnows();
-    const { createdForFirstRun, clockAheadAccepted: _startAccepted, clockAheadSettingUsedAt: startUsedAt, writers: _startWriters, ...seen } = this.seen;
+    const { createdForFirstRun, clockAheadAccepted: _startAccepted, clockAheadSettingUsedAt: startUsedAt, writers: _startWriters, formerKeys: _startFormerKeys, ...seen } = this.seen;
+    const formerKeys = this.formerKeysNow();
     const clockAheadAccepted = this.clockAheadAcceptedNow();
     const clockAheadSettingUsedAt = this.learned ? this.learned.usedAt : startUsedAt;
     const file = this.storeFile?.() ?? null;
@@ -370,6 +392,7 @@ export class WitnessKeeper {
     const witness: StoreWitness = {
       ...seen,
       ...(this.signingKey ? { signingKey: this.signingKey } : {}),
+      ...(formerKeys.length > 0 ? { formerKeys } : {}),
       ...(clockAheadAccepted.length > 0 ? { clockAheadAccepted } : {}),
       ...(clockAheadSettingUsedAt ? { clockAheadSettingUsedAt } : {}),
       // Only while nothing was written: a store with events is no longer waiting for its first run.
@@ -1335,6 +1358,9 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
         ...(resetAcceptedAt ? { resetAcceptedAt } : {}),
         ...(clockAheadAccepted.length > 0 ? { clockAheadAccepted } : {}),
         ...otherCopyAcceptedBy(witnessed?.storeId === identity.storeId ? witnessed : null, settings.ACCEPT_STORE_RESET && resetAcceptedAt ? refusal : null, resetAcceptedAt),
+        // newcomer50-9 S2: the office's former keys, as any witness of this store read at this start remembers them (a backup's
+        // witness put back, older than the rotation, does not make the office's own checkpoints foreign again).
+        ...formerKeysOf(sameStoreWitnesses),
         // This start honoured the setting (see judgeClockAheadSettingLeftSet); a start without it writes no mark.
         ...(clockAheadThisStart ? { clockAheadSettingUsedAt: clockAheadThisStart === 'nothing' ? new Date().toISOString() : clockAheadThisStart.accepted.at } : {}),
         ...(resetAcceptedAt && numberedAtReset !== undefined ? { numberedAtReset } : {}),
@@ -2112,6 +2138,12 @@ export async function openToolStore(
   return witnessed;
 }
 
+/** The witness's `formerKeys` (newcomer50-9 S2): those `witnesses` of this store remember, together; nothing when none does. */
+function formerKeysOf(witnesses: readonly StoreWitness[]): { formerKeys?: readonly FormerKey[] } {
+  const merged = mergedFormerKeys(...witnesses.map((seen) => seen.formerKeys));
+  return merged.length > 0 ? { formerKeys: merged } : {};
+}
+
 /**
  * The witness's `otherCopyAccepted`: the acceptances the witness of this store carried, and this start's when it accepts a
  * STORE_FROM_OTHER_COPY refusal naming the other copy's positions (`accepted`, with ACCEPT_STORE_RESET at `at`). Empty
@@ -2252,6 +2284,7 @@ async function toolWitnessKeeper(store: SqliteEventStore, settings: ToolStoreSet
       ...(same?.resetAcceptedAt && same.numberedAtReset !== undefined ? { numberedAtReset: same.numberedAtReset } : {}),
       ...(same?.clockAheadAccepted ? { clockAheadAccepted: same.clockAheadAccepted } : {}),
       ...(same?.otherCopyAccepted ? { otherCopyAccepted: same.otherCopyAccepted } : {}),
+      ...(same?.formerKeys ? { formerKeys: same.formerKeys } : {}),
       ...(same?.clockAheadSettingUsedAt ? { clockAheadSettingUsedAt: same.clockAheadSettingUsedAt } : {}),
       ...(same?.keyCopy ? { keyCopy: same.keyCopy } : {}),
       // The server's copy name carried on: a tool's write of the witness never drops it (breaker9a P7).

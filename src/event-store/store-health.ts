@@ -56,7 +56,9 @@ export type StoreProblemCause =
  * - `ACCEPT_CLOCK_AHEAD_RECORDS_LEFT_SET`: the setting is on, but no record was ahead of the clock;
  * - `STORE_FILE_HAS_OTHER_NAMES`: the SQLite file has other names (hard links: `cp -al data/ snap/`,
  *   breaker9m P5) — not a copy but the live file; a Rectify start or tool on another name is refused
- *   (store-file-names.ts), any other program opening it there would damage the store.
+ *   (store-file-names.ts), any other program opening it there would damage the store;
+ * - `CHECKPOINT_KEY_NOT_TRUSTED`: a stored ledger checkpoint is signed by a key the office neither signs with nor declared as a
+ *   former key (newcomer50-9 S2): ledger checks call it another's (LedgerService at start, `addNotice`).
  */
 export type StoreNoticeCause =
   | 'ACCEPT_STORE_RESET_LEFT_SET'
@@ -68,7 +70,8 @@ export type StoreNoticeCause =
   | 'STORE_COPY_NAMES_DIFFER'
   | 'STORE_FILE_HAS_OTHER_NAMES'
   | 'CLOCK_AHEAD_RECORDS_ACCEPTED'
-  | 'ACCEPT_CLOCK_AHEAD_RECORDS_LEFT_SET';
+  | 'ACCEPT_CLOCK_AHEAD_RECORDS_LEFT_SET'
+  | 'CHECKPOINT_KEY_NOT_TRUSTED';
 
 export interface StoreNotice {
   readonly cause: StoreNoticeCause;
@@ -794,12 +797,21 @@ export class StoreHealth {
     if (!known) this.logger.error(`${inBothLanguages(problem.message)} (met while checking the store: ${error instanceof Error ? (error.stack ?? error.message) : String(error)})`);
   }
 
+  /** Notices found after the start's (`addNotice`). */
+  private readonly laterNotices: StoreNotice[] = [];
+
+  /** A notice found after the store was admitted (the ledger's judgement of its checkpoints' keys): in /health `notices` from now on. */
+  addNotice(notice: StoreNotice): void {
+    if (!this.laterNotices.some((known) => known.cause === notice.cause)) this.laterNotices.push(notice);
+  }
+
   /** What the operator must know that does not stop writes (see StoreNoticeCause), for /health and the log. */
   notices(): readonly StoreNotice[] {
     const keptCopy = this.witness?.keptCopyFailure?.();
     const servers = this.serversNotice();
     return [
       ...this.startNotices,
+      ...this.laterNotices,
       ...(keptCopy ? [{ cause: 'KEY_SIDE_WITNESS_UNWRITABLE' as const, since: keptCopy.since, message: keptCopyUnwritable(keptCopy.path, keptCopy.why) }] : []),
       ...(servers ? [servers] : []),
       ...this.otherNames(),

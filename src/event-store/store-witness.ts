@@ -2,6 +2,7 @@ import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { keyFingerprint, publicKeyText } from '../ledger/domain/checkpoint.js';
+import { isFormerKey, type FormerKey } from '../ledger/domain/former-keys.js';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { canonicalJson } from '../shared/ids.js';
 import { temporaryPathFor } from '../shared/temporary-path.js';
@@ -68,6 +69,12 @@ export interface StoreWitness {
    * whatever key file it finds. Absent in witnesses written before it was recorded.
    */
   readonly signingKey?: string;
+  /**
+   * newcomer50-9 S2: keys the office signed checkpoints with before a rotation, declared at a start (LEDGER_TRUSTED_KEYS) and
+   * remembered here from then on: their checkpoints, up to what each signed then, are the office's for every later check
+   * without the variable. Carried by every later witness of this store. Absent when none was declared.
+   */
+  readonly formerKeys?: readonly FormerKey[];
   /**
    * The newest ledger checkpoint this server took or found (its number and the events it covers),
    * kept outside the store: checkpoints deleted from the file together with SQLite's counter of
@@ -304,6 +311,7 @@ export function readWitness(path: string): StoreWitness | null {
     (witness.writers !== undefined && !(Array.isArray(witness.writers) && witness.writers.every(isWriterId))) ||
     (witness.otherFilesSeen !== undefined && !(Array.isArray(witness.otherFilesSeen) && witness.otherFilesSeen.every((place) => typeof place === 'string'))) ||
     (witness.otherCopyAccepted !== undefined && !(Array.isArray(witness.otherCopyAccepted) && witness.otherCopyAccepted.every(isOtherCopyAcceptance))) ||
+    (witness.formerKeys !== undefined && !(Array.isArray(witness.formerKeys) && witness.formerKeys.every(isFormerKey))) ||
     !isSignature(witness.signature)
   ) {
     throw witnessDamaged(path, 'a field is missing or of the wrong kind', '缺少字段或字段类型不对');

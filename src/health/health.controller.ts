@@ -61,6 +61,8 @@ export const NOTICE_ZH: Readonly<Record<NoticeCause, string>> = {
   CLOCK_AHEAD_RECORDS_ACCEPTED:
     '本次启动按 --accept-clock-ahead-records（或 ACCEPT_CLOCK_AHEAD_RECORDS）确认服务器时钟准确，接受了此前时钟偏快时录入的记录（其录入时间晚于现在）：此后的记录按现在的时钟录入，记录的先后以位置为准；这段记录已记入事件库见证文件，台账校验时会列出（详见服务器日志）。命令行参数只对这一次启动有效；若 ACCEPT_CLOCK_AHEAD_RECORDS 写在环境变量或配置文件中，请立即删除：仍带着它的下一次启动将被拒绝，以免时钟日后被调回时也被悄悄接受。',
   ACCEPT_CLOCK_AHEAD_RECORDS_LEFT_SET: '已设置 ACCEPT_CLOCK_AHEAD_RECORDS，但事件库中没有录入时间晚于服务器时钟的记录：无需接受，未作任何改动。请立即删除该设置：仍带着它的下一次启动将被拒绝，以免时钟日后被调回时被悄悄接受。',
+  CHECKPOINT_KEY_NOT_TRUSTED:
+    '事件库中有台账校验点由既非本单位现用、也未登记为本单位旧密钥的密钥签署：台账校验会判其为他人签署。如确是本单位此前使用的密钥（密钥文件丢失或更换），请按服务器日志所列的密钥指纹设置 LEDGER_TRUSTED_KEYS 启动服务一次，此后即记住；如不是，请运行台账校验（详见服务器日志）。',
   READ_MODEL_SNAPSHOTS_OFF: '服务器启动期间程序文件被改动，本进程不使用也不写入读模型快照：下次启动须从事件日志重建读模型（事件多时需数分钟）。请在构建完成后重启服务器。',
   READ_MODEL_SNAPSHOT_NOT_WRITTEN: '读模型快照写入失败：在写成之前，下次启动须重放全部事件日志。请管理员检查服务器磁盘（原因见服务器日志）。',
   LOG_NOT_WRITTEN: '服务器日志无法写入（如磁盘已满），日志行正被丢弃：请管理员检查日志所在磁盘。',

@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import { signerTrusted, type FormerKey } from './domain/former-keys.js';
 import { DomainError, say, type Bilingual } from '../shared/domain-error.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
 import { slicer } from '../shared/event-loop-turns.js';
@@ -49,6 +50,8 @@ export async function takeCheckpoint(
   sealKey: Buffer | null = null,
   /** Fingerprints of the keys the office signs with (this key's and LEDGER_TRUSTED_KEYS): the latest checkpoint must be signed by one. Absent: not checked. */
   trustedKeys?: readonly string[],
+  /** The office's former keys the store witness remembers (newcomer50-9 S2): the latest checkpoint may be one of theirs, within what each signed. */
+  formerKeys: readonly FormerKey[] = [],
 ): Promise<{ checkpoint: StoredCheckpoint; taken: boolean }> {
   await backend.catchUp?.();
   const head = await backend.head();
@@ -56,7 +59,7 @@ export async function takeCheckpoint(
   if (latest && latest.treeSize === head.treeSize && latest.rootHash.equals(head.rootHash)) return { checkpoint: latest, taken: false };
   // breaker9y P4: the latest checkpoint as the office signed it, not its stored fields — a root written into the table
   // stood in for the signed one, and the rows it "covered" were rewritten with their leaf hashes recomputed.
-  if (latest && (!checkpointSignatureHolds(latest) || (trustedKeys && !trustedKeys.includes(keyFingerprint(latest.publicKey))))) throw notAsSigned(latest);
+  if (latest && (!checkpointSignatureHolds(latest) || (trustedKeys && !signerTrusted(keyFingerprint(latest.publicKey), latest.treeSize, trustedKeys, formerKeys)))) throw notAsSigned(latest);
   // breaker9y P1: the rows since it still follow one another — a row deleted from the middle, or two swapped, left every
   // seal and leaf hash in place, and a checkpoint was signed over the cut log.
   if (latest) await requireChainedAfter(backend, latest.headPosition, latest.chainHash);

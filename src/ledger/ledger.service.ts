@@ -11,7 +11,9 @@ import { walkChainOffThread } from '../event-store/sqlite-chain-walk.js';
 import { Clock } from '../shared/clock.js';
 import { GENESIS_CHAIN_HASH } from './domain/event-chain.js';
 import type { LedgerVerificationResult, MismatchKind } from './domain/ledger-verification.js';
-import { checkpointAlteration, type PrintedLedgerCode } from './domain/checkpoint.js';
+import { checkpointAlteration, keyFingerprint, type PrintedLedgerCode } from './domain/checkpoint.js';
+import { formerKeysDeclared, signerTrusted } from './domain/former-keys.js';
+import { officeInstantZh } from '../shared/calendar-date.js';
 import { codesNotCompared } from './domain/printed-code-answers.js';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { HeadStatements } from './head-statements.js';
@@ -88,7 +90,11 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
 
   async onApplicationBootstrap() {
     // The stored checkpoints checked at start: an edited row is LOG_ALTERED before the first request (breaker9a P3).
-    await this.checkpoints().catch((error: unknown) => this.logger.error(`Checkpoints not checked at start: ${error instanceof Error ? error.message : String(error)}`));
+    const stored = await this.checkpoints().catch((error: unknown) => {
+      this.logger.error(`Checkpoints not checked at start: ${error instanceof Error ? error.message : String(error)}`);
+      return [];
+    });
+    this.judgeCheckpointSigners(stored);
     const minutes = this.config.get('LEDGER_CHECKPOINT_MINUTES', { infer: true });
     this.logger.log(`Checkpoints are signed by key ${this.keys.fingerprint}${minutes > 0 ? `, every ${minutes} min when the log grew` : ', on demand only'}`);
     if (minutes > 0) this.every(minutes * 60_000, () => this.checkpointIfAppended());
@@ -96,6 +102,40 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
     if (backend.catchUp) {
       this.every(CHAIN_INTERVAL_MS, () => backend.catchUp!().catch((error: unknown) => this.logger.error(`Chaining pass failed: ${error instanceof Error ? error.message : String(error)}`)));
     }
+  }
+
+  /**
+   * newcomer50-9 S2: the keys the store's checkpoints are signed by, judged once at start. A key listed in LEDGER_TRUSTED_KEYS
+   * (the rotation the SIGNING_KEY_CHANGED refusal asks to declare) that signed some of them is remembered in the store witness
+   * (`formerKeys`) for those checkpoints: later starts and checks trust them without the variable. A checkpoint signed by a
+   * key trusted neither way — which `ledger:verify` and 台账校验码's 核对 would call another's — is said in the log and in /health
+   * `notices` (`CHECKPOINT_KEY_NOT_TRUSTED`), naming the checkpoint and the way on.
+   */
+  private judgeCheckpointSigners(stored: readonly StoredCheckpoint[]): void {
+    const signed = stored.map((checkpoint) => ({ checkpoint, signer: keyFingerprint(checkpoint.publicKey), treeSize: checkpoint.treeSize }));
+    const listed = this.config.get('LEDGER_TRUSTED_KEYS', { infer: true });
+    const declared = formerKeysDeclared(signed, listed, this.keys.fingerprint, this.admitted.witness.formerKeysNow(), this.clock.now().toISOString());
+    if (declared.length > 0) {
+      this.admitted.witness.rememberFormerKeys(declared);
+      for (const key of declared) {
+        this.logger.warn(
+          `Key ${key.fingerprint} (LEDGER_TRUSTED_KEYS) is remembered as a former key of this office in the store witness, trusted for the checkpoints it signed (up to ${key.upToEvents} events): later starts and ledger checks trust them without the variable.`,
+        );
+      }
+    }
+    const trusted = [this.keys.fingerprint, ...listed];
+    const former = this.admitted.witness.formerKeysNow();
+    const untrusted = signed.filter(({ signer, treeSize }) => !signerTrusted(signer, treeSize, trusted, former));
+    if (untrusted.length === 0) return;
+    const first = untrusted[untrusted.length - 1]!;
+    const signers = [...new Set(untrusted.map(({ signer }) => signer))];
+    const message = say(
+      `${untrusted.length} of the store's ledger checkpoints (the first #${first.checkpoint.sequence}, ${first.treeSize} events, taken ${first.checkpoint.takenAt}) are signed by key ${signers.join(', ')}, not by a key this office signs with (${this.keys.fingerprint}) nor a former key it declared: npm run ledger:verify and the 台账校验码 page's check call them another's (CHECKPOINT_FOREIGN_KEY). If it is the office's own former key (the key file lost or replaced), start the server once with LEDGER_TRUSTED_KEYS=${signers.join(',')}: it is then remembered for those checkpoints; if not, the log may have been rewritten and re-signed — run npm run ledger:verify.`,
+      `事件库中有 ${untrusted.length} 个台账校验点（最早的是第 ${first.checkpoint.sequence} 号，${first.treeSize} 条事件，${officeInstantZh(first.checkpoint.takenAt)}生成）由密钥 ${signers.join('、')} 签署，既不是本单位现用的签名密钥（${this.keys.fingerprint}），也不是已登记的旧密钥：台账校验（npm run ledger:verify）和“台账校验码”页的核对会判其为他人签署（CHECKPOINT_FOREIGN_KEY）。如确是本单位此前使用的密钥（密钥文件丢失或更换），请设置 LEDGER_TRUSTED_KEYS=${signers.join(',')} 启动服务一次，此后即记住这些校验点；如不是，台账可能被改写后重新签名，请运行 npm run ledger:verify。`,
+    );
+    this.logger.warn(message.zh);
+    this.logger.warn(message.en);
+    this.health.addNotice({ cause: 'CHECKPOINT_KEY_NOT_TRUSTED', since: new Date().toISOString(), message });
   }
 
   onApplicationShutdown() {
@@ -143,7 +183,7 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
       await this.walkWholeChain();
       // Numbered past the newest checkpoint the witness saw, should the file have lost them.
       const trustedKeys = [this.keys.fingerprint, ...this.config.get('LEDGER_TRUSTED_KEYS', { infer: true })];
-      const taken = await takeCheckpoint(this.backend(), this.keys.signingKey, this.clock.now(), this.admitted.witness.newestCheckpointSeen() + 1, this.sealKey(), trustedKeys);
+      const taken = await takeCheckpoint(this.backend(), this.keys.signingKey, this.clock.now(), this.admitted.witness.newestCheckpointSeen() + 1, this.sealKey(), trustedKeys, this.admitted.witness.formerKeysNow());
       // Kept outside the store too: checkpoints deleted with their numbering are then still missed.
       this.admitted.witness.noteCheckpoint(taken.checkpoint);
       return taken;
@@ -200,7 +240,8 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
     const sealKey = this.sealKey();
     // Heads a client's signed statement proved the log once reached (breaker9c P8) count like the witness's.
     const headsSeen = [...(witness.expectations.headsSeen ?? []), ...this.headStatements.headsSeen()];
-    return verifyLedger(this.backend(), { ...witness.expectations, headsSeen, trustedKeys, sealKey, printedCodes }).then(
+    const formerKeys = this.admitted.witness.formerKeysNow();
+    return verifyLedger(this.backend(), { ...witness.expectations, headsSeen, trustedKeys, formerKeys, sealKey, printedCodes }).then(
       (result) => {
         // breaker45-9 S2: the log found not as written is LOG_ALTERED, whichever ADMIN action found it.
         const found = result.firstMismatch;

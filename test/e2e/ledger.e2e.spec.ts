@@ -246,6 +246,43 @@ describe('Ledger signing key at start', () => {
     expect(witness().signingKey).toBe(fingerprintOf(replaced));
   });
 
+  // newcomer50-9 S2: the rotation was not remembered — from the next start on, the office's own checkpoint #1 was called another's
+  // (CHECKPOINT_FOREIGN_KEY, by ledger:verify and the 台账校验码 page), and the check stopped there.
+  it('remembers a rotation declared once: later starts trust the old key’s checkpoints without LEDGER_TRUSTED_KEYS', async () => {
+    const sqlitePath = freshDatabasePath();
+    const keyFile = (name: string) => newKeyFileBeside(sqlitePath, name);
+    const office = keyFile('office');
+    const verify = `{ verifyLedger { ok eventsChecked checkpointsChecked firstMismatch { kind messageZh } } }`;
+    const notices = async (app: TestApp) => ((await (await fetch(`${app.url}/health`)).json()) as { notices: { cause: string }[] }).notices.map((notice) => notice.cause);
+    const first = await startTestApp({ sqlitePath, demoData: true, settings: { LEDGER_SIGNING_KEY_FILE: office } });
+    const taken = (await first.graphql(`mutation { takeLedgerCheckpoint { sequence treeSize } }`, {}, await first.as('ADMIN'))).data!.takeLedgerCheckpoint;
+    expect(taken.sequence).toBe(1);
+    await first.close();
+
+    // The key lost, a new one in its place: the rotation declared as the refusal says, once.
+    const replaced = keyFile('replaced');
+    const rotated = await startTestApp({ sqlitePath, settings: { LEDGER_SIGNING_KEY_FILE: replaced, LEDGER_TRUSTED_KEYS: fingerprintOf(office) } });
+    await rotated.close();
+    const witness = JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8')) as { signingKey?: string; formerKeys?: { fingerprint: string; upToEvents: number }[] };
+    expect(witness.signingKey).toBe(fingerprintOf(replaced));
+    expect(witness.formerKeys).toEqual([expect.objectContaining({ fingerprint: fingerprintOf(office), upToEvents: taken.treeSize })]);
+
+    // Started again without the variable: the office's checkpoint #1 is its own, and checkpoints go on.
+    const later = await startTestApp({ sqlitePath, settings: { LEDGER_SIGNING_KEY_FILE: replaced } });
+    try {
+      const admin = await later.as('ADMIN');
+      const checked = (await later.graphql(verify, {}, admin)).data!.verifyLedger;
+      expect(checked).toMatchObject({ ok: true, firstMismatch: null, checkpointsChecked: 1 });
+      expect(await notices(later)).not.toContain('CHECKPOINT_KEY_NOT_TRUSTED');
+      const next = await later.graphql(`mutation { takeLedgerCheckpoint { sequence keyFingerprint } }`, {}, admin);
+      expect(next.errors).toBeUndefined();
+      expect(next.data!.takeLedgerCheckpoint).toEqual({ sequence: 2, keyFingerprint: fingerprintOf(replaced) });
+      expect((await later.graphql(verify, {}, admin)).data!.verifyLedger).toMatchObject({ ok: true, checkpointsChecked: 2 });
+    } finally {
+      await later.close();
+    }
+  });
+
   // breaker9 F4: the witness stripped of its fingerprint and the key file swapped started silently.
   it('refuses a swapped key where the witness names none, judging it by the key of the newest checkpoint, unless that key is declared trusted', async () => {
     const sqlitePath = freshDatabasePath();

@@ -1,9 +1,10 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { checkpointSignatureHolds, ledgerCode, ledgerCodeFault, parseCheckpointBody, parseLedgerCode, signCheckpoint, type SignedCheckpoint } from './checkpoint.js';
+import { checkpointSignatureHolds, keyFingerprint, publicKeyText, ledgerCode, ledgerCodeFault, parseCheckpointBody, parseLedgerCode, signCheckpoint, type SignedCheckpoint } from './checkpoint.js';
 import { GENESIS_CHAIN_HASH, canonicalEvent, hashEvent, type HashedEventContent } from './event-chain.js';
 import { say } from '../../shared/domain-error.js';
 import { LedgerVerifier, type LedgerEntry, type LedgerExpectations, type VerifiedCheckpoint } from './ledger-verification.js';
 import { merkleRoot } from './merkle.js';
+import { formerKeysDeclared, mergedFormerKeys } from './former-keys.js';
 import { officeInstantZh } from '../../shared/calendar-date.js';
 
 const { privateKey } = generateKeyPairSync('ed25519');
@@ -432,5 +433,52 @@ describe('A printed 台账校验码 checked against the log (breaker9y P10)', ()
       return { ...entry, position: String(index + 1), storedLeafHash: hashes.leafHash, storedChainHash: hashes.chainHash };
     });
     expect(verify(swapped, [], { printedCodes: [printed] }).firstMismatch?.kind).toBe('PRINTED_CODE_MISMATCH');
+  });
+});
+
+// newcomer50-9 S2: a rotation declared once is remembered as a former key, for what it signed before the rotation.
+describe('Checkpoints signed by a former key of the office', () => {
+  const log = givenLog(6);
+  const fingerprintOf = (key: typeof privateKey) => keyFingerprint(publicKeyText(key));
+  const now = [fingerprintOf(privateKey)];
+  const former = [{ fingerprint: fingerprintOf(otherKey), upToEvents: 3, declaredAt: '2026-04-11T01:00:00.000Z' }];
+
+  it('trusts one over no more events than the key signed before it was replaced, without LEDGER_TRUSTED_KEYS', () => {
+    const result = verify(log, [checkpointOf(log, 3, otherKey), checkpointOf(log, 6)], { trustedKeys: now, formerKeys: former });
+    expect(result).toMatchObject({ ok: true, checkpointsChecked: 2, eventsChecked: 6 });
+  });
+
+  it('names one the old key signed past that (whoever still holds it) as another’s, the instant in Beijing time', () => {
+    const result = verify(log, [checkpointOf(log, 5, otherKey)], { trustedKeys: now, formerKeys: former });
+    expect(result.firstMismatch?.kind).toBe('CHECKPOINT_FOREIGN_KEY');
+    expect(result.firstMismatch?.messageZh).toContain(officeInstantZh('2026-04-10T01:00:00.000Z'));
+    expect(result.firstMismatch?.messageZh).not.toContain('2026-04-10T01:00:00.000Z');
+    expect(result.firstMismatch?.messageZh).toContain('至多 3 条事件');
+  });
+
+  it('tells how to declare an unknown key that may be the office’s own', () => {
+    const result = verify(log, [checkpointOf(log, 3, otherKey)], { trustedKeys: now });
+    expect(result.firstMismatch?.kind).toBe('CHECKPOINT_FOREIGN_KEY');
+    expect(result.firstMismatch?.messageZh).toContain(`LEDGER_TRUSTED_KEYS=${fingerprintOf(otherKey)}`);
+  });
+});
+
+describe('formerKeysDeclared', () => {
+  it('remembers each listed key that signed a stored checkpoint, up to the most events it covered, and nothing already known', () => {
+    const checkpoints = [
+      { signer: 'aaaaaaaaaaaaaaaa', treeSize: 10 },
+      { signer: 'aaaaaaaaaaaaaaaa', treeSize: 40 },
+      { signer: 'bbbbbbbbbbbbbbbb', treeSize: 60 },
+      { signer: 'cccccccccccccccc', treeSize: 70 },
+    ];
+    const at = '2026-04-11T01:00:00.000Z';
+    expect(formerKeysDeclared(checkpoints, ['aaaaaaaaaaaaaaaa', 'cccccccccccccccc'], 'bbbbbbbbbbbbbbbb', [], at)).toEqual([
+      { fingerprint: 'aaaaaaaaaaaaaaaa', upToEvents: 40, declaredAt: at },
+      { fingerprint: 'cccccccccccccccc', upToEvents: 70, declaredAt: at },
+    ]);
+    expect(formerKeysDeclared(checkpoints, ['aaaaaaaaaaaaaaaa'], 'bbbbbbbbbbbbbbbb', [{ fingerprint: 'aaaaaaaaaaaaaaaa', upToEvents: 40, declaredAt: at }], at)).toEqual([]);
+    expect(mergedFormerKeys([{ fingerprint: 'aaaaaaaaaaaaaaaa', upToEvents: 10, declaredAt: at }], [{ fingerprint: 'aaaaaaaaaaaaaaaa', upToEvents: 40, declaredAt: '2026-04-12T01:00:00.000Z' }])).toEqual([
+      { fingerprint: 'aaaaaaaaaaaaaaaa', upToEvents: 40, declaredAt: at },
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import { GENESIS_CHAIN_HASH, chainHash, eventLeafHash, sealHolds, type HashedEve
 import { MerkleFrontier } from './merkle.js';
 import { PrintedCodeReader, type PrintedCodeAnswer } from './printed-code-answers.js';
 import { officeInstantZh } from '../../shared/calendar-date.js';
+import { signerTrusted, type FormerKey } from './former-keys.js';
 
 /**
  * Recomputes the ledger from the events themselves and compares it with what the store keeps: each
@@ -195,6 +196,11 @@ export interface LedgerExpectations {
    */
   readonly trustedKeys?: readonly string[] | null;
   /**
+   * newcomer50-9 S2: the office's former keys the store witness remembers (`StoreWitness.formerKeys`): a checkpoint one of them
+   * signed, over no more events than it signed before the rotation, is the office's too. Only read with `trustedKeys`.
+   */
+  readonly formerKeys?: readonly FormerKey[];
+  /**
    * The office's row-seal key (`LedgerKeys.rowSealKey`) when the store's rows are sealed: each
    * row's seal must then hold (`NOT_SEALED`). Absent: seals are not checked (no key at hand, or a
    * store sealed by no version yet).
@@ -250,7 +256,8 @@ export class LedgerVerifier {
   private readonly numbering: LedgerMismatch | null;
   private readonly acknowledgedLosses: readonly LedgerMismatch[];
   private readonly witnessProblem: LedgerMismatch | null;
-  private readonly trustedKeys: ReadonlySet<string> | null;
+  private readonly trustedKeys: readonly string[] | null;
+  private readonly formerKeys: readonly FormerKey[];
   private readonly sealKey: Buffer | null;
   private readonly printedCodes: PrintedCodeReader;
   private readonly printedCodesOfNoEvents: readonly string[];
@@ -266,7 +273,8 @@ export class LedgerVerifier {
     const numbering = checkpointNumbering(checkpoints, expected.checkpointNumbersGiven ?? null, expected.resetAcceptedAt ?? null, expected.resetAcknowledged === true);
     this.numbering = numbering.mismatch;
     this.acknowledgedLosses = numbering.acknowledged;
-    this.trustedKeys = expected.trustedKeys ? new Set(expected.trustedKeys) : null;
+    this.trustedKeys = expected.trustedKeys ? [...new Set(expected.trustedKeys)] : null;
+    this.formerKeys = expected.formerKeys ?? [];
     this.sealKey = expected.sealKey ?? null;
     // breaker9z P8: the code of 0 events vouches for nothing; one for 0 events with another root is still compared (and fails).
     const noEvents = ledgerCode({ treeSize: 0, rootHash: new MerkleFrontier().root() });
@@ -434,13 +442,24 @@ export class LedgerVerifier {
       const alteration = checkpointAlteration(checkpoint);
       if (alteration) return this.fail({ ...at, kind: 'CHECKPOINT_SIGNATURE', message: alteration.en, messageZh: alteration.zh });
       const signer = keyFingerprint(checkpoint.publicKey);
-      if (this.trustedKeys && !this.trustedKeys.has(signer)) {
-        const trusted = [...this.trustedKeys].join(', ');
+      if (this.trustedKeys && !signerTrusted(signer, checkpoint.treeSize, this.trustedKeys, this.formerKeys)) {
+        const trusted = [...this.trustedKeys, ...this.formerKeys.map((key) => key.fingerprint)].filter((key, index, all) => all.indexOf(key) === index);
+        // newcomer50-9 S2: a former key of the office's signing past what it signed before its rotation is named as such.
+        const former = this.formerKeys.find((key) => key.fingerprint === signer);
+        const beyond = former
+          ? say(
+              ` Key ${signer} is a former key of this office, trusted only for checkpoints of up to ${former.upToEvents} events (what it signed before the office replaced it): this one was signed after, by whoever still holds that key.`,
+              `密钥 ${signer} 是本单位已停用的旧密钥，只对其停用前签署的校验点（至多 ${former.upToEvents} 条事件）予以信任：本校验点是此后由仍持有该旧密钥的人签署的。`,
+            )
+          : say(
+              ` If key ${signer} is the office's own former key (the key file lost or replaced, and the rotation declared before this version remembered it), start the server once with LEDGER_TRUSTED_KEYS=${signer}: it then remembers the key for the checkpoints it signed.`,
+              `如密钥 ${signer} 确是本单位此前使用的密钥（密钥文件丢失或更换，且更换发生在本版本开始记住旧密钥之前），请设置 LEDGER_TRUSTED_KEYS=${signer} 启动服务一次：此后即记住该密钥所签署的校验点。`,
+            );
         return this.fail({
           ...at,
           kind: 'CHECKPOINT_FOREIGN_KEY',
-          message: `The checkpoint of ${size} events taken at ${checkpoint.takenAt} is signed by key ${signer}, which is not a key this office signs with (${trusted}): someone else signed it — the log up to it may have been rewritten and re-signed.`,
-          messageZh: `${checkpoint.takenAt} 的校验点（${size} 条事件）由密钥 ${signer} 签名，不是本单位使用的签名密钥（${trusted}）：该校验点由他人签署，此前的台账可能被改写后重新签名。`,
+          message: `The checkpoint of ${size} events taken at ${checkpoint.takenAt} is signed by key ${signer}, which is not a key this office signs with (${trusted.join(', ')}): someone else signed it — the log up to it may have been rewritten and re-signed.${beyond.en}`,
+          messageZh: `${officeInstantZh(checkpoint.takenAt)}的校验点（${size} 条事件）由密钥 ${signer} 签名，不是本单位使用的签名密钥（${trusted.join('、')}）：该校验点可能由他人签署，此前的台账可能被改写后重新签名。${beyond.zh}`,
         });
       }
       this.signers.push(checkpoint.publicKey);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { witnessNotWrittenMessage } from './store-witness.js';
-import { StoreHealth, acceptStoreResetNotice, runningInContainer, storeGoneMessage, unnamedCopyNotice } from './store-health.js';
+import { StoreHealth, acceptStoreResetNotice, heldCopyLogLine, runningInContainer, storeGoneMessage, unnamedCopyNotice } from './store-health.js';
 
 /** The Chinese of a store problem is for office staff: it never carries English from below (issue 9). */
 describe('What the store health tells people in Chinese', () => {
@@ -157,5 +157,31 @@ describe('A -wal emptied under the running server (breaker42-9 F7)', () => {
     const message = storeGoneMessage('log cut', path, copy, undefined, null, { kind: 'whole', head: 7 });
     expect(message.en).not.toContain('read models');
     expect(message.zh).toContain('事件 1–7');
+  });
+});
+
+// newcomer50-9 S3: a rescue copy removed because it held no event (quick_check clean) was logged 「Copied … (PRAGMA quick_check ok)」,
+// while every refusal said 「未能…得到…完好副本（原因见服务器日志）」 — the log gave no reason, and said the opposite.
+describe('The log line on the copy of what the server holds', () => {
+  const path = '/srv/rectify/rectify.db';
+  const copy = `${path}.rescued-2026-12-06T21-55-43-304Z.db`;
+
+  it('says a copy removed for holding no event was removed, and why — never that it was copied', () => {
+    const line = heldCopyLogLine(path, copy, { problems: [], removed: true, rowByRow: { upTo: null, head: 3456, stopped: 'position 1: database disk image is malformed', tablesCut: [] } });
+    expect(line.level).toBe('error');
+    expect(line.text).not.toContain('Copied');
+    expect(line.text).not.toContain('quick_check ok');
+    expect(line.text).toContain(`the copy at ${copy} was removed (no event of the 3456 this server holds could be copied row by row (stopped: position 1: database disk image is malformed))`);
+    expect(line.text).toContain(`keep ${copy}-old-wal`);
+  });
+
+  it('names the quick_check problems of a removed copy, the error of a failed one, and the reach of a kept one', () => {
+    expect(heldCopyLogLine(path, copy, { problems: ['row 7 missing from index'], removed: true }).text).toContain('PRAGMA quick_check: row 7 missing from index');
+    expect(heldCopyLogLine(path, copy, { error: 'ENOSPC' }, 'acknowledged')).toEqual({ level: 'error', text: `Could not copy what this server acknowledged of ${path} to ${copy}: ENOSPC` });
+    expect(heldCopyLogLine(path, copy, { problems: [], removed: false, rowByRow: { upTo: 294, head: 294, stopped: null, tablesCut: [] } })).toEqual({
+      level: 'warn',
+      text: `Copied what this server holds of ${path} to ${copy} row by row, events 1–294 of 294, each checked against the ledger chain (PRAGMA quick_check ok)`,
+    });
+    expect(heldCopyLogLine(path, copy, { problems: [], removed: false }).text).toBe(`Copied what this server holds of ${path} to ${copy} (PRAGMA quick_check ok)`);
   });
 });

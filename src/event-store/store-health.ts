@@ -639,6 +639,38 @@ export function logRewrittenMessage(path: string, position: number, copy: string
   );
 }
 
+/**
+ * The server log's line on a finished copy of what the server holds (`HeldCopy.done`) of the store at `path`, copied to `copy`
+ * (`what`: `holds`, or `acknowledged` when it was rebuilt from the server's own -wal): `error` when no copy is left — it failed,
+ * or it was removed, and then why (its PRAGMA quick_check, or that no event read checks against the ledger chain: the rows the
+ * copy stopped at) — the reason a refusal's 「原因见服务器日志」 points to. newcomer50-9 S3: a copy removed because it held no event
+ * (quick_check clean, row-by-row copy stopped at the first row) was logged 「Copied … (PRAGMA quick_check ok)」.
+ */
+export function heldCopyLogLine(path: string, copy: string, outcome: Awaited<HeldCopy['done']>, what: 'holds' | 'acknowledged' = 'holds'): { readonly level: 'warn' | 'error'; readonly text: string } {
+  const kept = outcome.foundIn ? ` The store's files as found are kept in ${outcome.foundIn}.` : '';
+  if ('error' in outcome) return { level: 'error', text: `Could not copy what this server ${what} of ${path} to ${copy}: ${outcome.error}${kept}` };
+  const rows = outcome.rowByRow;
+  const checks = outcome.problems.length > 0 ? `PRAGMA quick_check: ${outcome.problems.slice(0, 3).join('; ')}` : null;
+  if (outcome.removed) {
+    const why = [
+      ...(rows && rows.upTo === null ? [`no event of the ${rows.head ?? 0} this server holds could be copied row by row${rows.stopped ? ` (stopped: ${rows.stopped})` : ''}`] : []),
+      ...(rows && rows.upTo !== null && rows.stopped ? [`the row-by-row copy stopped: ${rows.stopped}`] : []),
+      ...(checks ? [checks] : []),
+    ];
+    return {
+      level: 'error',
+      text: `No sound copy of what this server ${what} of ${path} could be made: the copy at ${copy} was removed (${why.join('; ') || 'it held no event'}). ${path} as it is now was not touched; keep ${copy}-old-wal where there is one (this server's -wal).${kept}`,
+    };
+  }
+  if (rows) {
+    return {
+      level: 'warn',
+      text: `Copied what this server ${what} of ${path} to ${copy} row by row, events 1–${rows.upTo ?? 'none'} of ${rows.head ?? 'none'}, each checked against the ledger chain${rows.stopped ? ` (stopped: ${rows.stopped})` : ''}${checks ? `; the page copy was not a sound database (${checks})` : ''} (PRAGMA quick_check ok)${kept}`,
+    };
+  }
+  return { level: 'warn', text: `Copied what this server ${what} of ${path} to ${copy} (PRAGMA quick_check ok)` };
+}
+
 /** How far a finished copy reaches (`HeldCopyReach`), from its outcome (`HeldCopy.done`). */
 function reachOf(outcome: Awaited<HeldCopy['done']>, store?: SqliteEventStore): HeldCopyReach {
   const found = outcome.foundIn ? { foundIn: outcome.foundIn } : {};
@@ -1120,17 +1152,12 @@ export class StoreHealth {
       const reach = reachOf(outcome, store);
       if (noted) this.noted.set(cause, { ...noted, message: storeGoneMessage(how, path, copy.path, { wal, shm, gone }, overwrite, reach, otherCopy) });
       if (reach.kind === 'noRoom') this.logger.error(inBothLanguages(storeGoneMessage(how, path, copy.path, { wal, shm, gone }, overwrite, reach, otherCopy)));
-      else if ('error' in outcome) this.logger.error(`Could not copy what this server holds of ${path} to ${copy.path}: ${outcome.error}`);
-      else if (outcome.rowByRow && !outcome.removed) {
-        const { upTo, head, stopped } = outcome.rowByRow;
-        this.logger.warn(
-          `Copied what this server holds of ${path} to ${copy.path} row by row, events 1–${upTo ?? 'none'} of ${head ?? 'none'}, each checked against the ledger chain${stopped ? ` (stopped: ${stopped})` : ''}${outcome.problems.length > 0 ? `; the page copy was not a sound database (PRAGMA quick_check: ${outcome.problems.slice(0, 3).join('; ')})` : ''} (PRAGMA quick_check ok)`,
-        );
-      } else if (outcome.problems.length > 0)
-        this.logger.warn(
-          `The copy of what this server holds of ${path} was not a sound database (PRAGMA quick_check: ${outcome.problems.slice(0, 3).join('; ')}): the file was replaced in place under this server's -wal, so the two no longer fit together. The copy was removed; ${path} as it is now was not touched.`,
-        );
-      else this.logger.warn(`Copied what this server holds of ${path} to ${copy.path} (PRAGMA quick_check ok)`);
+      else {
+        // newcomer50-9 S3: never 「Copied … ok」 for a copy that was removed.
+        const line = heldCopyLogLine(path, copy.path, outcome);
+        if (line.level === 'error') this.logger.error(line.text);
+        else this.logger.warn(line.text);
+      }
     });
   }
 
@@ -1238,9 +1265,11 @@ export class StoreHealth {
       if (noted && words) this.noted.set(cause, { ...noted, message: words(reach) });
       if (!outcome) return;
       if (reach.kind === 'noRoom') this.logger.error(`Could not copy what this server acknowledged of ${path} to ${copy.path}: the disk is full (${reach.why}). Do not stop this server: free at least ${megabytes(reach.needBytes)} on the disk of ${reach.folder}; the copy is tried again by itself at the next /health check or write once there is room.`);
-      else if ('error' in outcome) this.logger.error(`Could not copy what this server acknowledged of ${path} to ${copy.path}: ${outcome.error}`);
-      else if (outcome.removed) this.logger.error(`The copy of what this server acknowledged of ${path} was not sound and was removed (${outcome.problems.slice(0, 3).join('; ')})`);
-      else this.logger.warn(`Copied what this server acknowledged of ${path} to ${copy.path}${outcome.rowByRow ? `, events 1–${outcome.rowByRow.upTo ?? 'none'} of ${outcome.rowByRow.head ?? 'none'}, each checked against the ledger chain${outcome.rowByRow.stopped ? ` (stopped: ${outcome.rowByRow.stopped})` : ''}` : ''} (PRAGMA quick_check ok)`);
+      else {
+        const line = heldCopyLogLine(path, copy.path, outcome, 'acknowledged');
+        if (line.level === 'error') this.logger.error(line.text);
+        else this.logger.warn(line.text);
+      }
     });
   }
 

@@ -124,7 +124,7 @@ async function expectCaught(sqlitePath: string, server: ServerProcess, write: (t
   const rescued = await until(() => readdirSync(folder).find((name) => name.startsWith(`${basename(sqlitePath)}.rescued-`) && name.endsWith('.db') && !readdirSync(folder).includes(`${name}-journal`)));
   const rescuedPath = join(folder, rescued);
   // The copy is checked and kept only once sound: wait until the server says it is done.
-  await until(() => server.output().includes(`Copied what this server holds of ${sqlitePath} to ${rescuedPath}`) || server.output().includes(`to ${rescuedPath}: `) || server.output().includes('was not a sound database'));
+  await until(() => server.output().includes(`Copied what this server holds of ${sqlitePath} to ${rescuedPath}`) || server.output().includes(`to ${rescuedPath}: `) || server.output().includes('No sound copy of what this server holds'));
   // Row by row, each event checked against the ledger chain: a page copy would read the other file's pages.
   expect(server.output()).toContain(`Copied what this server holds of ${sqlitePath} to ${rescuedPath} row by row, events 1–`);
   expect(server.output()).toContain('each checked against the ledger chain (PRAGMA quick_check ok)');

@@ -205,7 +205,7 @@ describe('A store restored through SQLite under the running server (breaker9x P3
       expectUsersWords(await write('恢复之后'), 'STORE_FILE_REPLACED');
       const folder = dirname(sqlitePath);
       // The rescue is done once the log says how it went; the refusal then says how far the copy reaches.
-      await until(() => /(Copied|Could not copy) what this server acknowledged of /u.test(server.output()) || server.output().includes('was not sound and was removed'));
+      await until(() => /(Copied|Could not copy) what this server acknowledged of /u.test(server.output()) || server.output().includes('No sound copy of what this server acknowledged'));
       const whole = await operatorText({ graphql: (query, variables, headers) => graphqlAt(server.port, query, variables, headers) }, adminHeaders, 'STORE_FILE_REPLACED');
       expect(whole.en).toContain(`the event at position ${acknowledged}, which this server had acknowledged, is another one now`);
       const rescued = readdirSync(folder).find((name) => name.startsWith(`${basename(sqlitePath)}.rescued-`) && name.endsWith('.db'));

@@ -49,7 +49,7 @@ import type { Overwrite } from './store-file-overwrite.js';
 import { rescueRows, type RowRescue } from './row-rescue.js';
 import { rebuildAcknowledged } from './wal-rescue.js';
 import { dataVersionOf } from './prepared-once.js';
-import { chainHashIn, missingPositionsIn, positionsGivenIn, rowsByOtherWritersIn, type OtherWritersRows } from './sqlite-store-inspection.js';
+import { chainHashIn, missingPositionsIn, positionsGivenIn, rowsByOtherWritersIn, writersUpToIn, type OtherWritersRows } from './sqlite-store-inspection.js';
 import { stampedBy } from './writer-id.js';
 
 /** A row of the `events` table as the store reads it (the ledger reads its own columns too). */
@@ -631,6 +631,11 @@ export class SqliteEventStore implements EventStore {
    */
   writeAs(writerId: string): void {
     this.writerId = writerId;
+  }
+
+  /** See `writersUpToIn`. */
+  writersUpTo(upTo: bigint): string[] {
+    return writersUpToIn(this.db, upTo);
   }
 
   /** See `rowsByOtherWritersIn`. */

@@ -119,6 +119,22 @@ export interface OtherWritersRows {
  * carries one — a row without one is another copy's run on the previous release, or a rollback to it). One range read of
  * the rows past `after` (none after a clean stop; a crash's last second otherwise).
  */
+/**
+ * newcomer50-9 S3: the writer ids (`EventMetadata.writerId`) stamped on the rows up to position `upTo`, in the order of each one's
+ * first row — rows a witness of this copy vouches for (its head and chain hash there), so their writers are this copy's. One
+ * read of those rows (a start after an older release rewrote the witnesses without `writers`: a few seconds at a million events).
+ */
+export function writersUpToIn(db: Database.Database, upTo: bigint): string[] {
+  return db
+    .prepare<[{ upTo: bigint }], { writer: string }>(
+      `SELECT writer FROM (
+         SELECT position, CASE WHEN json_valid(metadata) THEN json_extract(metadata, '$.writerId') END AS writer FROM events WHERE position <= @upTo)
+        WHERE writer IS NOT NULL GROUP BY writer ORDER BY MIN(position)`,
+    )
+    .all({ upTo })
+    .map(({ writer }) => String(writer));
+}
+
 export function rowsByOtherWritersIn(db: Database.Database, after: bigint, known: readonly string[], unstampedUnknown = false): OtherWritersRows | null {
   const rows = db
     .prepare<[{ after: bigint; known: string; unstamped: number }], { writer: string | null; first: number; last: number; count: number }>(

@@ -1370,8 +1370,11 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
         // The writers this store's witnesses read at this start knew (breaker42-9 F1, F5): their rows past the head stay this copy's.
         // breaker49-9 S4: a start that accepts the store keeps only the writers of this copy's witnesses — a drill's (演练) merged
         // into production's record made the drill's file, put here later, pass for production's own history.
+        // newcomer50-9 S3: where the release before writer ids rewrote this copy's witnesses without them (a rollback and back),
+        // the writers of the rows they vouch for are read back from those rows — else this copy's own rows were later judged
+        // another copy's (「位置 1–240 由副本“演练”写入」 of production's own backup, put back after a rollback).
         writers: keptWriters(
-          [],
+          writersLostInRollback(opened, witnessed?.storeId === identity.storeId ? witnessed : null, settings.STORE_COPY_NAME ?? null),
           sameStoreWitnesses
             .filter((seen) => !(settings.ACCEPT_STORE_RESET && typeof seen.copyName === 'string' && seen.copyName !== (settings.STORE_COPY_NAME ?? null)))
             .flatMap((seen) => seen.writers ?? []),
@@ -2136,6 +2139,18 @@ export async function openToolStore(
     }
   }
   return witnessed;
+}
+
+/**
+ * newcomer50-9 S3: the writer ids of the rows this copy's witness vouches for (its head held by the file with the same chain hash)
+ * when that witness lists none — written by the release before writer ids (a rollback to it and back, which dropped `writers`):
+ * those rows are this copy's, so their writers are. Empty otherwise (nothing read). Oldest first.
+ */
+function writersLostInRollback(opened: EventStore, witnessed: StoreWitness | null, copyName: string | null): string[] {
+  if (!(opened instanceof SqliteEventStore) || !witnessed || witnessed.writers !== undefined) return [];
+  if (typeof witnessed.copyName === 'string' && witnessed.copyName !== copyName) return [];
+  if (witnessed.head === null || typeof witnessed.headHash !== 'string' || opened.chainHashAt(BigInt(witnessed.head)) !== witnessed.headHash) return [];
+  return opened.writersUpTo(BigInt(witnessed.head));
 }
 
 /** The witness's `formerKeys` (newcomer50-9 S2): those `witnesses` of this store remember, together; nothing when none does. */

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { evaluationTitlesIn } from '../support/store-files.js';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readSigningKey } from '../../src/ledger/ledger-signing-key.js';
+import { signWitness, type StoreWitness } from '../../src/event-store/store-witness.js';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runTool } from '../support/cli-tool.js';
@@ -432,4 +434,41 @@ describe('A restore drill run at production\'s own place under STORE_COPY_NAME=�
     expect(refused.output).toContain('STORE_FROM_OTHER_COPY');
     expect(refused.output).not.toContain('已确认写入的事件缺失');
   }, PROCESS_TEST_CEILING_MS * 2);
+});
+
+/** As the release before writer ids rewrote them (a rollback to it): this store's witnesses, beside the data and beside the key, without `writers`, signed again. */
+function witnessesWithoutWriters(sqlitePath: string): void {
+  const key = readSigningKey(testSigningKeyFile());
+  const beside = `${sqlitePath}.witness.json`;
+  const storeId = (JSON.parse(readFileSync(beside, 'utf8')) as { storeId: string }).storeId;
+  const keyFolder = join(dirname(testSigningKeyFile()), 'store-witnesses');
+  const kept = existsSync(keyFolder) ? readdirSync(keyFolder).filter((name) => name.startsWith(storeId)).map((name) => join(keyFolder, name)) : [];
+  for (const path of [beside, ...kept]) {
+    const { writers: _dropped, signature: _old, ...rest } = JSON.parse(readFileSync(path, 'utf8')) as StoreWitness;
+    writeFileSync(path, JSON.stringify(signWitness(rest as StoreWitness, key)));
+  }
+}
+
+describe("Production's own backup put back after a rollback to the release before writer ids and back (newcomer50-9 S3)", () => {
+  it('is refused STORE_SHORTER (its rows are this copy\'s), never as another copy\'s records that would all be lost', async () => {
+    const { sqlitePath, supervisor } = await production();
+    const backup = join(mkdtempSync(join(tmpdir(), 'rectify-pre-upgrade-')), 'pre-upgrade');
+    expect((await toolWith('backup-store', [backup], sqlitePath, PRODUCTION)).code).toBe(0);
+    await writtenInProcess(sqlitePath, (app) => registerEvaluations(app, supervisor, ['正式评估二']), PRODUCTION);
+    const before = (JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8')) as StoreWitness).writers ?? [];
+    expect(before.length).toBeGreaterThan(0);
+    // Rolled back to the release before writer ids, and forward again: the witnesses lost `writers`.
+    witnessesWithoutWriters(sqlitePath);
+    await writtenInProcess(sqlitePath, (app) => registerEvaluations(app, supervisor, ['正式评估三']), PRODUCTION);
+    const after = (JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8')) as StoreWitness).writers ?? [];
+    // The writers of the rows the witness vouched for are read back from the rows.
+    expect(after).toEqual(expect.arrayContaining(before));
+    // The admin's classic mistake: the backup's .db alone copied over production's (its witness not put back).
+    for (const file of [`${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(file, { force: true });
+    copyFileSync(join(backup, 'rectify.db'), sqlitePath);
+    const refused = await refusedStart(sqlitePath, { env: PRODUCTION });
+    expect(refused.code).toBe(3);
+    expect(refused.output).toContain('STORE_SHORTER');
+    expect(refused.output).not.toContain('STORE_FROM_OTHER_COPY');
+  }, PROCESS_TEST_CEILING_MS);
 });

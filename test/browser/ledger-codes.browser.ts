@@ -20,8 +20,8 @@ describe('台账校验码 page: the office takes, reads and checks its ledger co
   const rows = (page: Page) => page.locator('[data-test="ledger-code-row"]');
   const codeShown = async (page: Page, index: number) => ((await rows(page).nth(index).locator('[data-test="ledger-code"]').textContent()) ?? '').trim();
   const verdict = (page: Page) => page.locator('[data-test="ledger-check-verdict"]');
-  const apiCodes = async (): Promise<{ sequence: number; ledgerCode: string; treeSize: number }[]> =>
-    (await app.graphql(`{ ledgerCheckpoints { sequence ledgerCode treeSize } }`, {}, await app.as('ADMIN'))).data!.ledgerCheckpoints;
+  const apiCodes = async (): Promise<{ sequence: number; ledgerCode: string; treeSize: number; keyFingerprint: string }[]> =>
+    (await app.graphql(`{ ledgerCheckpoints { sequence ledgerCode treeSize keyFingerprint } }`, {}, await app.as('ADMIN'))).data!.ledgerCheckpoints;
   const record = async (title: string) => expect((await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title }) })).errors).toBeUndefined();
 
   beforeAll(async () => {
@@ -44,6 +44,8 @@ describe('台账校验码 page: the office takes, reads and checks its ledger co
     expect(taken.length).toBe(before + 1);
     expect(await codeShown(page, 0)).toBe(taken[0].ledgerCode);
     expect(((await rows(page).first().textContent()) ?? '')).toContain(`覆盖前 ${taken[0].treeSize} 条记录`);
+    // newcomer50-9 M6: the key that signed it, which ledger:verify tells an auditor to take from the printout.
+    expect(((await rows(page).first().locator('[data-test="ledger-code-key"]').textContent()) ?? '').trim()).toBe(`签署密钥 ${taken[0].keyFingerprint}`);
 
     // Nothing recorded since: the same code answered, not a second one of the same log.
     await page.locator('[data-test="ledger-take-now"]').click();

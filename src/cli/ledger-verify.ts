@@ -297,6 +297,13 @@ async function main(): Promise<number> {
             ),
           );
         }
+        // newcomer50-9 M4: the code differing is the only finding — the ledger itself was checked to its end.
+        both(
+          say(
+            `The ledger itself was checked to its end all the same: ${result.eventsChecked} events chained, ${result.checkpointsChecked} signed checkpoint${result.checkpointsChecked === 1 ? '' : 's'} matching — nothing else was found.`,
+            `台账本身仍已校验到末尾：${result.eventsChecked} 条事件的哈希链完整，${result.checkpointsChecked} 个已签署的校验点相符——除此之外未发现问题。`,
+          ),
+        );
       } else if (result.eventsChecked > 0 && mismatch.eventNumber > 1) {
         both(
           judgedAgainstHistory

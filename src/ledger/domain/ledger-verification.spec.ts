@@ -380,6 +380,20 @@ describe('A printed 台账校验码 checked against the log (breaker9y P10)', ()
     expect(result.printedCodeAnswers.map((answer) => answer.verdict)).toEqual(['DIFFERS', 'MATCHES']);
   });
 
+  // newcomer50-9 M4: a code miscopied by one character stopped the whole check at its count (196 of 729 events checked, and
+  // 「当前台账校验码」 was that count's).
+  it('given a miscopied code, then the rest of the ledger is still checked to its end, and a finding in it comes first', () => {
+    const log = givenLog(12);
+    const typo = parseLedgerCode(printedAt(log, 6).code.replace(/.$/, (last) => (last === '0' ? '1' : '0')))!;
+    const result = verify(log, [], { printedCodes: [typo] });
+    expect(result).toMatchObject({ ok: false, eventsChecked: 12, headLedgerCode: printedAt(log, 12).code });
+    expect(result.firstMismatch).toMatchObject({ kind: 'PRINTED_CODE_MISMATCH', eventNumber: 6 });
+    const changed = log.map((entry, index) => (index === 8 ? { ...entry, content: { ...entry.content!, data: { message: '改过' } } } : entry));
+    const both = verify(changed, [], { printedCodes: [typo] });
+    expect(both.firstMismatch).toMatchObject({ kind: 'CONTENT_CHANGED', eventNumber: 9 });
+    expect(both.printedCodeAnswers.map((answer) => answer.verdict)).toEqual(['DIFFERS']);
+  });
+
   it('given an unreadable row, then a code covering it is answered as not compared, naming the row', () => {
     const log = givenLog(12);
     const damaged = log.map((entry, index) => (index === 4 ? { ...entry, content: null } : entry));

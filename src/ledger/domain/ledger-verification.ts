@@ -383,6 +383,7 @@ export class LedgerVerifier {
     }
     if (!this.mismatch && this.witnessProblem) this.fail(this.witnessProblem);
     if (!this.mismatch && this.numbering) this.fail(this.numbering);
+    if (!this.mismatch && this.printedMismatch) this.fail(this.printedMismatch);
     return {
       ok: this.mismatch === null,
       eventsChecked: this.frontier.size,
@@ -406,7 +407,7 @@ export class LedgerVerifier {
       checkpoint,
       seenBy: say(
         `checkpoint${checkpoint.sequence ? ` ${checkpoint.sequence}` : ''} taken at ${checkpoint.takenAt} (covering ${checkpoint.treeSize} events)`,
-        `${checkpoint.takenAt} 的校验点${checkpoint.sequence ? ` ${checkpoint.sequence}` : ''}（涵盖 ${checkpoint.treeSize} 条事件）`,
+        `${officeInstantZh(checkpoint.takenAt)}的校验点${checkpoint.sequence ? ` ${checkpoint.sequence}` : ''}（涵盖 ${checkpoint.treeSize} 条事件）`,
       ),
     }));
     const evidence = [...beyondCheckpoints, ...this.headsSeen];
@@ -431,8 +432,10 @@ export class LedgerVerifier {
 
   private checkCheckpointsAt(size: number, position: string | null, eventId: string | null): boolean {
     const differing = this.printedCodes.differingAt(size);
-    if (differing) {
-      return this.fail({ kind: 'PRINTED_CODE_MISMATCH', eventNumber: size, position, eventId, checkpointTreeSize: size, message: differing.message, messageZh: differing.messageZh });
+    // newcomer50-9 M4: a printed code that differs (most often miscopied) is answered, and the ledger itself is still checked
+    // to its end: it is the finding only when nothing in the log is (`finish`).
+    if (differing && !this.printedMismatch) {
+      this.printedMismatch = { kind: 'PRINTED_CODE_MISMATCH', eventNumber: size, position, eventId, checkpointTreeSize: size, message: differing.message, messageZh: differing.messageZh };
     }
     while (this.pending[0] && this.pending[0].treeSize === size) {
       const checkpoint = this.pending.shift()!;
@@ -475,6 +478,9 @@ export class LedgerVerifier {
     }
     return true;
   }
+
+  /** The first printed code found differing (`checkCheckpointsAt`): the finding after the log's own, if any (`finish`). */
+  private printedMismatch: LedgerMismatch | null = null;
 
   private fail(mismatch: LedgerMismatch): false {
     this.mismatch = mismatch;

@@ -11,7 +11,7 @@ import { witnessExpectations } from '../ledger/witnessed-head.js';
 import { copyHeldFile } from '../event-store/held-file-read.js';
 import { readWitness, WAL_DAMAGE_SAID } from '../event-store/store-witness.js';
 import { walBreakOnDisk, type WalBreak } from '../event-store/wal-file-mark.js';
-import { readKeyFolderWitnessesLeniently, keyFolderWitnessFolder } from '../event-store/key-folder-witness.js';
+import { keptCopyFor, readKeyFolderWitnessesLeniently, keyFolderWitnessFolder } from '../event-store/key-folder-witness.js';
 import { findOtherCopyWrites, otherCopyAcceptanceWords, otherCopyWords, type OtherCopyWrites } from '../event-store/other-copy-writes.js';
 import { chainHashIn, rowsByOtherWritersIn } from '../event-store/sqlite-store-inspection.js';
 import { realPlaceOf } from '../event-store/store-place.js';
@@ -179,7 +179,7 @@ async function main(): Promise<number> {
     }
     // The witness first: the log read after it can only be longer than what it saw.
     const settings = options.settings;
-    const witness = withOtherCopy(witnessExpectations(options.witness, ledger.storeId()), db, options, ledger.storeId());
+    const witness = withOtherCopy(withKeptCopy(witnessExpectations(options.witness, ledger.storeId()), options, ledger.storeId()), db, options, ledger.storeId());
     const trusted = trustedKeysOf(settings, options.witness, ledger.storeId());
     const seals = sealCheckOf(settings, ledger, options.witness, trusted.keys);
     // breaker9x S3: the losses of the restore accepted at that instant, acknowledged by the office — only that restore's.
@@ -383,6 +383,43 @@ function withOtherCopy(witness: ReturnType<typeof witnessExpectations>, db: Data
         ),
       },
     },
+  };
+}
+
+/**
+ * newcomer50-9 M9: a backup put back with its witness (README step 2) was called 台账完好 though the copy of the witness beside the
+ * office's key — which the server's start judges by (`STORE_SHORTER`) — knew a later head and a later signed checkpoint. That
+ * copy, for this store at this place and this copy name (`keptCopyFor`), is compared too when it saw more than the witness
+ * beside the file: the log must still reach its head (else LOG_TRUNCATED, naming the events missing), and the checkpoints it
+ * numbered must be there (CHECKPOINT_MISSING).
+ */
+function withKeptCopy(witness: ReturnType<typeof witnessExpectations>, options: ReturnType<typeof parseOptions>, storeId: string | null): ReturnType<typeof witnessExpectations> {
+  if (storeId === null || witness.expectations.witnessProblem) return witness;
+  const { settings } = options;
+  let beside = null;
+  try {
+    beside = readWitness(options.witness);
+  } catch {
+    // Reported by the witness's own reading.
+  }
+  const { kept } = readKeyFolderWitnessesLeniently(keyFolderWitnessFolder({ EVENT_STORE: 'sqlite', SQLITE_PATH: options.path, LEDGER_SIGNING_KEY_FILE: settings.LEDGER_SIGNING_KEY_FILE }));
+  const copy = keptCopyFor(kept, storeId, realPlaceOf(options.path), undefined, settings.STORE_COPY_NAME ?? null, beside);
+  const seen = copy?.witness;
+  if (!copy || !seen || seen.storeId !== storeId || seen.head === null) return witness;
+  const besideHead = beside?.storeId === storeId && beside.head !== null ? BigInt(beside.head) : -1n;
+  if (BigInt(seen.head) <= besideHead) return witness;
+  const seenBy = say(
+    `the copy of the store witness beside the signing key, ${copy.path} (seen ${seen.seenAt})`,
+    `与签名密钥放在一起的事件库见证副本 ${copy.path}（${officeInstantZh(seen.seenAt)}）`,
+  );
+  const head = seen.headEvent ? { position: seen.headEvent.position, eventId: seen.headEvent.id, chainHash: seen.headHash ?? null, seenBy } : { position: seen.head, chainHash: seen.headHash ?? null, seenBy };
+  const numbered = Math.max(witness.expectations.checkpointNumbersGiven ?? 0, seen.checkpoint?.sequence ?? 0, seen.checkpointNumbered ?? 0);
+  return {
+    expectations: { ...witness.expectations, headsSeen: [...(witness.expectations.headsSeen ?? []), head], checkpointNumbersGiven: numbered || null },
+    note: say(
+      `${witness.note.en} Compared with ${seenBy.en} too: the log reached position ${seen.head}${seen.checkpoint ? `, checkpoint #${seen.checkpoint.sequence} covering ${seen.checkpoint.treeSize} events` : ''}.`,
+      `${witness.note.zh}另已与${seenBy.zh}比对：台账曾到达位置 ${seen.head}${seen.checkpoint ? `，第 ${seen.checkpoint.sequence} 号校验点涵盖 ${seen.checkpoint.treeSize} 条事件` : ''}。`,
+    ),
   };
 }
 

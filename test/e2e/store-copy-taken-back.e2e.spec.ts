@@ -472,3 +472,29 @@ describe("Production's own backup put back after a rollback to the release befor
     expect(refused.output).not.toContain('STORE_FROM_OTHER_COPY');
   }, PROCESS_TEST_CEILING_MS);
 });
+
+describe('ledger:verify on a backup put back with its witness, before any start accepted it (newcomer50-9 M9)', () => {
+  it('names the events and the signed checkpoint the copy beside the key saw after the backup, never 台账完好', async () => {
+    const { sqlitePath, supervisor } = await production();
+    const backup = join(mkdtempSync(join(tmpdir(), 'rectify-b3-')), 'b3');
+    expect((await toolWith('backup-store', [backup], sqlitePath, PRODUCTION)).code).toBe(0);
+    await writtenInProcess(
+      sqlitePath,
+      async (app) => {
+        await registerEvaluations(app, supervisor, ['正式评估二']);
+        expect((await app.graphql(`mutation { takeLedgerCheckpoint { sequence } }`, {}, await app.as('ADMIN'))).errors).toBeUndefined();
+        await registerEvaluations(app, supervisor, ['正式评估三']);
+      },
+      PRODUCTION,
+    );
+    // README step 2: the backup's .db and witness put back (the -wal of the stopped store removed with it).
+    for (const file of [`${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(file, { force: true });
+    copyFileSync(join(backup, 'rectify.db'), sqlitePath);
+    copyFileSync(join(backup, 'rectify.db.witness.json'), `${sqlitePath}.witness.json`);
+    const verified = await toolWith('ledger-verify', [], sqlitePath, PRODUCTION);
+    expect(verified.code).toBe(1);
+    expect(verified.stdout).not.toContain('台账完好');
+    expect(verified.stdout).toContain('与签名密钥放在一起的事件库见证副本');
+    expect(verified.stdout).toMatch(/LOG_TRUNCATED|CHECKPOINT_MISSING/);
+  }, PROCESS_TEST_CEILING_MS);
+});

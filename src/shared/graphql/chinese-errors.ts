@@ -204,16 +204,27 @@ const enumChoicesZh = (name: string): string => {
 };
 
 /** What follows "Variable "$x" got invalid value …; " in graphql-js: the reason, in Chinese. */
-function invalidValueZh(detail: string): string {
+function invalidValueZh(detail: string, inputType?: string): string {
   let m: RegExpExecArray | null;
-  // The schema's name of a field the request left out is not something the user wrote: the English message names it.
-  if (/Field "[^"]+" of required type "[^"]+" was not provided/.test(detail)) return '缺少必填项';
+  if ((m = /Field "([^"]+)" of required type "([^"]+)" was not provided/.exec(detail))) return missingFieldZh(m[1]!, m[2]!, inputType);
   if ((m = /Field "([^"]+)" is not defined by type/.exec(detail))) return `含有无法识别的字段“${nameOf(m[1]!)}”`;
   if ((m = /^(String|Int|Float|Boolean|ID) cannot represent/.exec(detail))) return `取值${expectedZh(m[1]!)}`;
   if ((m = /^Enum "([^"]+)" cannot represent|does not exist in "([^"]+)" enum/.exec(detail))) return `取值不是可选的值之一${enumChoicesZh(m[1] ?? m[2]!)}`;
   if (/^Expected type "[^"]+" to be an object/.test(detail)) return '取值应为一个对象';
   if (/OneOf|Exactly one key/.test(detail)) return '必须且只能填写其中一个字段';
   return '取值与要求的类型不符';
+}
+
+/**
+ * A required field the request left out, named so a script's author knows what to add (newcomer50-9 M3: 「缺少必填项」 alone):
+ * its office label when it has one, the schema's name the request must use, and what it takes —
+ * 「缺少必填项“单位”（字段“unitId”，应为编号，类型“ID!”）」. `inputType` is the variable's input type when the field is its own.
+ */
+function missingFieldZh(qualified: string, type: string, inputType: string | undefined): string {
+  const name = nameOf(qualified);
+  const owner = qualified.includes('.') ? qualified.slice(0, qualified.lastIndexOf('.')) : inputType;
+  const label = fieldLabelZh(owner, name);
+  return `缺少必填项${label ? `“${label}”（字段“${name}”，` : `“${name}”（`}${expectedZh(type)}，类型“${type}”）`;
 }
 
 /**
@@ -289,7 +300,7 @@ const GRAPHQL_ZH: readonly [RegExp, (match: string[], at: Located, context: Erro
     const field = variableFieldZh(path!, variableType);
     return field ? `变量“${variable}”中的“${field}”${invalidValueZh(detail!)}。` : null;
   }],
-  [/^Variable "([^"]+)" got invalid value .*?; (.*)$/s, ([variable, detail]) => `变量“${variable}”${invalidValueZh(detail!)}。`],
+  [/^Variable "([^"]+)" got invalid value .*?; (.*)$/s, ([variable, detail], _at, { variableType }) => `变量“${variable}”${invalidValueZh(detail!, variableType)}。`],
   [/^Variable "([^"]+)" got invalid value/, ([variable]) => `变量“${variable}”的值与要求的类型不符。`],
   [/^Variable "([^"]+)" is never used/, ([variable]) => `变量“${variable}”定义了但没有使用。`],
   [/^Variable "([^"]+)" is not defined/, ([variable]) => `变量“${variable}”没有定义。`],
@@ -297,7 +308,7 @@ const GRAPHQL_ZH: readonly [RegExp, (match: string[], at: Located, context: Erro
   [/^Variable "([^"]+)" cannot be non-input type/, ([variable]) => `变量“${variable}”的类型不能用作输入。`],
   [/^Variable "([^"]+)" is of type "[^"]+" but must be non-nullable/, ([variable]) => `变量“${variable}”必须是必填的。`],
   [/^There can be only one variable named "([^"]+)"/, ([variable]) => `变量“${variable}”只能定义一次。`],
-  [/^Field "[^"]+" of required type "[^"]+" was not provided/, () => '缺少必填项。'],
+  [/^Field "([^"]+)" of required type "([^"]+)" was not provided/, ([field, type]) => `${missingFieldZh(field!, type!, undefined)}。`],
   [/^Field "([^"]+)" is not defined by type/, ([field]) => `字段“${nameOf(field!)}”无法识别。`],
   [/^Field "([^"]+)" of type "[^"]+" must have (?:a selection of subfields|at least one field selected)/, ([field]) => `字段“${field}”需要选择子字段。`],
   [/^Field "([^"]+)" must not have a selection since type "[^"]+" has no subfields/, ([field]) => `字段“${field}”没有子字段，不能再选择。`],

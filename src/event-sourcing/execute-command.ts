@@ -13,7 +13,8 @@ import {
 import type { CommandContext } from '../shared/command-context.js';
 import { fold, type Decider, type DomainEvent } from '../shared/decider.js';
 import type { EventSchemaRegistry } from '../shared/event-schemas.js';
-import { DomainError, say } from '../shared/domain-error.js';
+import { ChangedMeanwhile, DomainError, say } from '../shared/domain-error.js';
+import { namedChange } from './changed-meanwhile.js';
 import { deterministicId, sameDigest } from '../shared/ids.js';
 import { foldWholeStream, type FoldedStreams } from './folded-streams.js';
 
@@ -272,7 +273,7 @@ export async function executeCommand<Command, State, Event extends DomainEvent>(
       return { streamId, events: [], retried: true, position: earlier.position };
     }
 
-    const events = decider.decide(command, stream.state);
+    const events = await decideNaming(store, streamId, () => decider.decide(command, stream.state), context);
     if (overtaken && !isDeepStrictEqual(events, overtaken.decided)) throw overtaken.error;
     if (events.length === 0) {
       // Nothing to record, but the key is spent on this request all the same: reusing it for
@@ -297,5 +298,19 @@ export async function executeCommand<Command, State, Event extends DomainEvent>(
       if (!(error instanceof ConcurrencyError) || attempt >= OVERTAKEN_ATTEMPTS) throw error;
       overtaken = { error, decided: events };
     }
+  }
+}
+
+/**
+ * `decide`'s events; a refusal of a change made meanwhile (ChangedMeanwhile: a value the form showed set since, a step a
+ * colleague took a moment before) is thrown worded with who made that change and when (namedChange) — the one place such races
+ * are worded, whichever command and whether the two requests met in the store (decided again) or one came seconds later.
+ */
+async function decideNaming<Events>(store: EventStore, streamId: string, decide: () => Events, context: CommandContext): Promise<Events> {
+  try {
+    return decide();
+  } catch (error) {
+    if (error instanceof ChangedMeanwhile) throw await namedChange(store, streamId, error, context.actor.id);
+    throw error;
   }
 }

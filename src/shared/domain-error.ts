@@ -148,3 +148,61 @@ export const ROLE_ZH: Readonly<Record<string, string>> = {
   ADMIN: '系统管理员',
   SYSTEM: '系统',
 };
+
+/**
+ * Who made the change a refusal names, and when: `who` the account's name (in both texts), or you / 您 for the requester's own
+ * change (another window, an earlier send); `at` the instant on the office's clock (`2026-12-07 06:28`, China time).
+ */
+export interface ChangedBy {
+  readonly who: Bilingual;
+  readonly at: string;
+}
+
+/**
+ * CONFLICT: what the request meant to change was changed (or done) by someone else since the form was read — a due date set
+ * meanwhile (`expectedDueDate` no longer the item's), a report sent back or inspected by a colleague a moment before. Thrown by
+ * `decide`, which knows the value but not the people: the write path (executeCommand) finds the newest of the stream's events
+ * of `types` (about `unitId` when given) and words the refusal with its author and time (`told`), so every such race is worded
+ * by one rule — 「该事项的时限刚由张伟改为 2026-12-20（北京时间 2026-12-07 06:28）：请确认后再调整」 (newcomer50-9 S4, M2). `message`
+ * is the refusal without them, used when no such event is found (a store read in a test).
+ */
+export class ChangedMeanwhile extends DomainError {
+  constructor(
+    message: Bilingual,
+    details: Readonly<Record<string, unknown>> | undefined,
+    readonly change: { readonly types: readonly string[]; readonly unitId?: string; readonly told: (by: ChangedBy) => Bilingual },
+  ) {
+    super('CONFLICT', message, details);
+  }
+}
+
+/**
+ * CONFLICT for a "set a value" command whose form showed another value than the record has now (`expected`, sent by the web
+ * forms; optional for scripts): `what` the value (`事项 2 的时限`), `now` its value, `types` the events that set it, `field`
+ * the input field of the expected value. Worded by the write path as 「事项 2 的时限刚由张伟改为 2026-12-20（北京时间 2026-12-07
+ * 06:28；表单显示的是 2026-12-31）：请确认后再调整，本次未作修改。」 (newcomer50-9 S4); nothing is changed, so the first person's
+ * value is never silently replaced by a second form read before it.
+ */
+export function valueChangedMeanwhile(
+  what: Bilingual,
+  now: string,
+  expected: string,
+  change: { readonly types: readonly string[]; readonly field: string; readonly unitId?: string },
+): ChangedMeanwhile {
+  return new ChangedMeanwhile(
+    say(
+      `${what.en} is ${now} now, not ${expected} as the form showed: it was changed meanwhile. Nothing was changed; check it and send again if still wanted.`,
+      `${what.zh}现为 ${now}，不是表单显示的 ${expected}：其间已被修改。本次未作修改，请确认后再调整。`,
+    ),
+    { field: change.field, current: now, expected },
+    {
+      types: change.types,
+      ...(change.unitId === undefined ? {} : { unitId: change.unitId }),
+      told: ({ who, at }) =>
+        say(
+          `${what.en} was just changed to ${now} by ${who.en} (${at} China time; the form showed ${expected}). Nothing was changed; check it and send again if still wanted.`,
+          `${what.zh}刚由${who.zh}改为 ${now}（北京时间 ${at}；表单显示的是 ${expected}）：请确认后再调整，本次未作修改。`,
+        ),
+    },
+  );
+}

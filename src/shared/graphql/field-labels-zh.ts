@@ -38,6 +38,7 @@ const BY_FIELD: Readonly<Record<string, string>> = {
   expectedOutcome: '原督查结果',
   expectedPlanVersion: '预览时的方案版本',
   expectedReportedOn: '原报告日期',
+  expectedDueDate: '原完成时限',
   fileId: '上传的文件',
   fileName: '文件名',
   findingId: '问题',

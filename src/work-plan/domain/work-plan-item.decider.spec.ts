@@ -1,3 +1,4 @@
+import { ChangedMeanwhile } from '../../shared/domain-error.js';
 import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
 import type { AssignmentEvent, Evidence } from '../../assignments/domain/assignment.events.js';
 import { assignmentsOn, factDayOfEvent, partOf, partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
@@ -606,6 +607,33 @@ describe('plan revision of one item (fault 3)', () => {
     given([]).when(define({ planApprovedOn: '2026-06-30', assignedOn: '2026-06-30' })).then([defined, ...definedAndAssigned.slice(1).map((event) => ({ ...event, data: { ...event.data, assignedOn: '2026-06-30' } }) as WorkPlanItemStreamEvent)]);
     // Handed out after its due date, each unit would be overdue the moment it got its part (breaker11 F14).
     given([]).when(define({ planApprovedOn: '2026-06-30', assignedOn: '2026-07-01' })).thenRefused('BAD_USER_INPUT', /\(2026-06-30\) is before its assignment date \(2026-07-01\)/, /（2026-06-30）早于交办日期（2026-07-01）/);
+  });
+
+  it('a new due date sent from a form that showed another one — re-dated meanwhile — is refused CONFLICT, the first date kept (newcomer50-9 S4)', () => {
+    const zhang: WorkPlanItemStreamEvent[] = [
+      { type: 'WorkPlanItemRescheduled', data: { itemId: ITEM, previousDueDate: DUE, dueDate: '2026-12-20', reason: '张伟：提前', rescheduledOn: TODAY } },
+      { type: 'PartsRescheduled', data: { previousDueDate: DUE, dueDate: '2026-12-20', rescheduledOn: TODAY, reason: '张伟：提前' } },
+    ];
+    // Given the item re-dated to 12-20, when a second supervisor's form (showing the old date) moves it to 12-28: refused, naming both dates.
+    given([...progressed, ...zhang])
+      .when(revise({ dueDate: '2026-12-28', expectedDueDate: DUE }))
+      .thenRefused('CONFLICT', new RegExp(`is 2026-12-20 now, not ${DUE} as the form showed`), new RegExp(`事项 7 的时限现为 2026-12-20，不是表单显示的 ${DUE}：其间已被修改。本次未作修改`));
+    given([...progressed, ...zhang]).when(revise({ dueDate: '2026-12-28', expectedDueDate: DUE })).thenRefusedAt('expectedDueDate');
+    // The error carries the types the write path names its author by.
+    try {
+      given([...progressed, ...zhang]).when(revise({ dueDate: '2026-12-28', expectedDueDate: DUE })).decision();
+      throw new Error('not refused');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ChangedMeanwhile);
+      const told = (error as ChangedMeanwhile).change.told({ who: { en: 'Zhang Wei', zh: '张伟' }, at: '2026-12-07 06:28' });
+      expect(told.zh).toBe(`事项 7 的时限刚由张伟改为 2026-12-20（北京时间 2026-12-07 06:28；表单显示的是 ${DUE}）：请确认后再调整，本次未作修改。`);
+      expect((error as ChangedMeanwhile).change.types).toEqual(['WorkPlanItemRescheduled']);
+    }
+    // When the form showed the date in force, the change is made; the same date as the one set meanwhile changes nothing (no conflict: nothing lost).
+    given([...progressed, ...zhang]).when(revise({ dueDate: '2026-12-28', expectedDueDate: '2026-12-20' })).decision();
+    given([...progressed, ...zhang]).when(revise({ dueDate: '2026-12-20', expectedDueDate: DUE })).then([]);
+    // Without it (a script), as before: unchecked.
+    expect(given([...progressed, ...zhang]).when(revise({ dueDate: '2026-12-28' })).decision()).toHaveLength(2);
   });
 
   it('a new due date is not before the day of the revision: the open parts would be overdue at once (breaker11 F14)', () => {

@@ -52,7 +52,7 @@ import {
 import type { CorrectFactDate, NamesUnits, SetsDueDate } from '../../assignments/domain/assignment.commands.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
-import { DomainError, badInput, conflict, notFound, say, type Bilingual } from '../../shared/domain-error.js';
+import { DomainError, valueChangedMeanwhile, badInput, conflict, notFound, say, type Bilingual } from '../../shared/domain-error.js';
 import { capitalise, requireBusinessDay, requireCalendarDate, requireNotBefore, requireRole, requireText, type DatedFact } from '../../shared/guards.js';
 import { planApproval } from './work-plan.decider.js';
 import {
@@ -200,6 +200,12 @@ export interface ReviseWorkPlanItem extends SetsDueDate, NamesUnits {
   readonly description?: string;
   readonly measures?: string;
   readonly dueDate?: string;
+  /**
+   * The item's due date as the form that sent `dueDate` showed it (`YYYY-MM-DD`); absent: not checked (scripts, plan versions,
+   * which have their own version check). Another date now — a colleague re-dated it meanwhile — is CONFLICT naming who set
+   * which date when (valueChangedMeanwhile), nothing changed (newcomer50-9 S4).
+   */
+  readonly expectedDueDate?: string;
   /** How the due date is read (常态化, 立行立改 …); absent: as it is. A change of terms alone re-dates the item too. */
   readonly terms?: DueTerms;
   readonly addUnits?: readonly UnitToAdd[];
@@ -1183,6 +1189,10 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   const rescheduled = dueDate !== definition.dueDate || termsChanged;
   const ownDues = Object.entries(command.partDueDates ?? {});
   if (!reworded && !rescheduled && removeUnitIds.length === 0 && addUnits.length === 0 && roleChanges.length === 0 && ownDues.length === 0) return [];
+  // Re-dated since the form read it (newcomer50-9 S4): the second supervisor is told, the first's date kept.
+  if (rescheduled && command.expectedDueDate !== undefined && command.expectedDueDate !== definition.dueDate) {
+    throw valueChangedMeanwhile(say(`The due date of item ${definition.code}`, `事项 ${definition.code} 的时限`), definition.dueDate, command.expectedDueDate, { types: ['WorkPlanItemRescheduled'], field: 'expectedDueDate' });
+  }
 
   if (item.status === 'completed' && addUnits.length > 0) {
     throw conflict(

@@ -63,6 +63,16 @@ export class RescheduleWorkPlanItemInput extends IntersectionType(WorkPlanItemRe
   @CalendarDate()
   dueDate: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD: the item’s due date as the form showed it (the web app always sends it; optional for scripts, unchecked when left out). ' +
+      'Another date now — re-dated meanwhile by a colleague — is CONFLICT naming who set which date when; nothing is changed.',
+  })
+  @IsOptional()
+  @CalendarDate()
+  expectedDueDate?: string;
+
   @Field(() => String, { nullable: true, description: "A supervisor's reason to set it past the plan's period" })
   @OptionalText(2000)
   overrideReason?: string;

@@ -150,6 +150,7 @@ export class WorkPlanItemWorkflowResolver {
     return this.act(requester, 'RescheduleWorkPlanItem', input, (issued) => ({
       ...this.revision(input, input.rescheduledOn, issued),
       dueDate: input.dueDate,
+      ...(input.expectedDueDate == null ? {} : { expectedDueDate: input.expectedDueDate }),
       ...overrideOf(input),
     }));
   }

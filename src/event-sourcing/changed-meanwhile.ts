@@ -1,0 +1,45 @@
+import type { EventStore, StoredEvent } from '../event-store/event-store.port.js';
+import { userStream } from '../access/domain/user.events.js';
+import { officeClock } from '../shared/calendar-date.js';
+import { ChangedMeanwhile, DomainError } from '../shared/domain-error.js';
+
+/**
+ * Whether a stored event is about `unitId`: its data names it (`unitId`, `unitIds`, `fromUnitId`), or names no unit at all
+ * (the item's own re-dating: every part).
+ */
+function about(stored: StoredEvent, unitId: string | undefined): boolean {
+  if (unitId === undefined) return true;
+  const data = stored.data as { unitId?: unknown; unitIds?: unknown };
+  if (typeof data.unitId === 'string') return data.unitId === unitId;
+  if (Array.isArray(data.unitIds)) return data.unitIds.includes(unitId);
+  return true;
+}
+
+/** The account's name as it is now (its stream's UserRegistered, then any UserRenamed); undefined for an id with no account. */
+async function accountName(store: EventStore, userId: string): Promise<string | undefined> {
+  let name: string | undefined;
+  for (const stored of await store.readStream(userStream(userId))) {
+    const named = (stored.data as { name?: unknown }).name;
+    if ((stored.type === 'UserRegistered' || stored.type === 'UserRenamed') && typeof named === 'string') name = named;
+  }
+  return name;
+}
+
+/** A system actor as the history names it: the demo's records, a command-line tool's, the system's. */
+const systemName = (actorId: string): string => (actorId === 'demo-data' ? '演示数据' : actorId.startsWith('cli:') ? `命令行（${actorId.slice('cli:'.length)}）` : '系统');
+
+/**
+ * The refusal `error` worded with who made the change it names and when (newcomer50-9 S4, M2): the newest event of the stream of
+ * one of its types about its unit, its author by name (「您」 when it is the requester's own, from another window or an earlier
+ * send) and its instant on the office's clock. `error` itself when the stream has none. Read on the refusal path only.
+ */
+export async function namedChange(store: EventStore, streamId: string, error: ChangedMeanwhile, requesterId: string): Promise<DomainError> {
+  const history = await store.readStream(streamId);
+  const change = history.findLast((stored) => stored.unreadable === undefined && error.change.types.includes(stored.type) && about(stored, error.change.unitId));
+  if (!change) return error;
+  const { actorId, actorRole, recordedAt } = change.metadata;
+  const own = actorId === requesterId;
+  const name = own ? null : actorRole === 'SYSTEM' ? systemName(actorId) : ((await accountName(store, actorId)) ?? actorId);
+  const told = error.change.told({ who: name === null ? { en: 'you', zh: '您' } : { en: name, zh: name }, at: officeClock(recordedAt) });
+  return new DomainError('CONFLICT', told, { ...error.details, changedBy: name ?? 'you', changedAt: recordedAt });
+}

@@ -1,7 +1,7 @@
 import type { Actor } from '../../shared/command-context.js';
 import { fold } from '../../shared/decider.js';
 import { admin, clerkOf, inspector, supervisor, system } from '../../shared/testing/actors.js';
-import { say, type ErrorCode } from '../../shared/domain-error.js';
+import { ChangedMeanwhile, say, type ErrorCode } from '../../shared/domain-error.js';
 import { given as givenDecider } from '../../shared/testing/decider-testing.js';
 import type {
   AssignUnit,
@@ -3717,5 +3717,45 @@ describe('a unit’s own 交办 row typed after another unit’s part moved into
     expect(read(typed)).toEqual(read(inDateOrder));
     expect(read(typed)).toEqual([[U2, 'RESPONSIBLE', 'ASSIGNED', [U0], '2025-09-30'], [U4, 'LEAD', 'ASSIGNED', [U1, U2], '2025-09-30']]);
     for (const day of ['2025-05-10', '2025-06-01', '2025-06-20', TODAY]) expect(read(assignmentsOn(typed, day))).toEqual(read(assignmentsOn(inDateOrder, day)));
+  });
+});
+
+describe('a report a colleague settled a moment before: the refusal says what happened, the write path names who and when (newcomer50-9 M2)', () => {
+  const refusalOf = (events: readonly AssignmentEvent[], command: AssignmentCommand): ChangedMeanwhile => {
+    try {
+      given(events).when(command).decision();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ChangedMeanwhile);
+      return error as ChangedMeanwhile;
+    }
+    throw new Error('not refused');
+  };
+  const by = { who: { en: 'Zhang Wei', zh: '张伟' }, at: '2026-12-07 06:28' };
+
+  it('given a report sent back, when a second supervisor sends it back: CONFLICT saying it was sent back, by whom, when', () => {
+    given([leadAssigned, reported(), sentBack]).when(sendBack({ reason: '材料不全' })).thenRefused('CONFLICT', /no report awaiting inspection/, /没有待督查的整改报告可退办/);
+    const refused = refusalOf([leadAssigned, reported(), sentBack], sendBack({ reason: '材料不全' }));
+    expect(refused.change).toMatchObject({ types: ['ReportSentBack'], unitId: FINANCE });
+    expect(refused.change.told(by).zh).toBe(`该单位的整改报告已由张伟退办（北京时间 2026-12-07 06:28，记为 ${SENT_BACK_ON}）。现在没有待督查的报告，本次未作记录。`);
+  });
+
+  it('given a report failed at inspection, when it is sent back or inspected again: said as returned by that inspection', () => {
+    const failed = [leadAssigned, reported(), inspected('FAILED')];
+    expect(refusalOf(failed, sendBack({ sentBackOn: INSPECTED_ON, today: TODAY })).change.told(by).zh).toMatch(/^该单位的整改报告已由张伟督查未通过退回（北京时间 2026-12-07 06:28，记为 2025-07-01）。/);
+    expect(refusalOf(failed, inspect({ inspectionId: 'inspection-2' })).change.types).toEqual(['InspectionLogged']);
+  });
+
+  it('given a report passed, when a second inspector logs a pass: said as passed by whom, the old advice kept', () => {
+    const refused = refusalOf([leadAssigned, reported(), inspected('PASSED')], inspect({ inspectionId: 'inspection-2' }));
+    expect(refused.change.told(by).zh).toMatch(/^该单位的整改报告已由张伟督查通过（北京时间 2026-12-07 06:28，记为 2025-07-01）。该单位的任务已确认完成/);
+  });
+
+  it('a part never reported is refused as before, with no one named', () => {
+    expect(() => given([leadAssigned]).when(sendBack()).decision()).toThrow(/no report awaiting inspection/);
+    try {
+      given([leadAssigned]).when(sendBack()).decision();
+    } catch (error) {
+      expect(error).not.toBeInstanceOf(ChangedMeanwhile);
+    }
   });
 });

@@ -3,7 +3,7 @@ import type { Actor } from '../../shared/command-context.js';
 import { keepsJoiningRecord, ownRoleOnTheDay, type SameDayStep, type WorkDone } from './same-day-join.js';
 import { stepsAfterDay } from './part-facts.js';
 import { unreachable } from '../../shared/decider.js';
-import { DomainError, badInput, conflict, fieldOf, forbidden, named, say, type Bilingual, type Named } from '../../shared/domain-error.js';
+import { ChangedMeanwhile, DomainError, badInput, conflict, fieldOf, forbidden, named, say, type Bilingual, type Named } from '../../shared/domain-error.js';
 import { addDays, isAfter } from '../../shared/calendar-date.js';
 import { BY_DATE, isNeverOverdue, isProgressReport, type DueTerms } from '../../shared/deadline.js';
 import { byOfficeDay, isCorrection, isReturn, reopenedPartOf, whatFailed, withCorrectionsApplied } from './business-order.js';
@@ -3405,6 +3405,35 @@ function settledOnOrAfter(part: AssignmentPart, day: string): boolean {
   return part.inspections.some((inspection) => inspection.inspectedOn >= day) || (part.lastReturn?.cause === 'SENT_BACK' && part.lastReturn.returnedOn >= day);
 }
 
+/**
+ * The refusal `nothing` (no report awaiting inspection: to send back, to inspect) said as what happened when a colleague settled
+ * the part's last report first — two supervisors sending back the same report, an inspection logged twice (newcomer50-9 M2): the
+ * part as it stands now was sent back or failed and not reported since, or passed, on or before `day` (the step's own day). The
+ * write path names who did it and when (ChangedMeanwhile): 「青川市教育局的整改报告已由张伟退办（北京时间 2026-12-07 06:28，记为
+ * 2026-12-07）。现在没有待督查的报告，本次未作记录。」. `nothing` itself for any other part (never reported, a date typed wrong).
+ */
+function settledMeanwhile(part: AssignmentPart, unit: Bilingual, day: string, nothing: DomainError): DomainError {
+  const settled =
+    part.status === 'VERIFIED' && part.verifiedOn !== null && part.verifiedOn <= day
+      ? { types: ['InspectionLogged'], how: say('passed inspection', '督查通过'), on: part.verifiedOn }
+      : part.status === 'RETURNED' && part.lastReturn !== null && part.lastReturn.cause !== 'PARTS_REOPENED' && part.lastReturn.returnedOn <= day
+        ? part.lastReturn.cause === 'SENT_BACK'
+          ? { types: ['ReportSentBack'], how: say('sent back', '退办'), on: part.lastReturn.returnedOn }
+          : { types: ['InspectionLogged'], how: say('returned by a failed inspection', '督查未通过退回'), on: part.lastReturn.returnedOn }
+        : null;
+  if (settled === null) return nothing;
+  return new ChangedMeanwhile(say(nothing.message, nothing.messageZh), nothing.details, {
+    types: settled.types,
+    unitId: part.unitId,
+    // A pass keeps the refusal's own way on (a reopening of that day to enter first).
+    told: ({ who, at }) =>
+      say(
+        `The report of ${unit.en} was already ${settled.how.en} by ${who.en} (${at} China time, dated ${settled.on}). ${part.status === 'VERIFIED' ? nothing.message : 'There is no report awaiting inspection now. Nothing was recorded.'}`,
+        `${unit.zh}的整改报告已由${who.zh}${settled.how.zh}（北京时间 ${at}，记为 ${settled.on}）。${part.status === 'VERIFIED' ? nothing.messageZh : '现在没有待督查的报告，本次未作记录。'}`,
+      ),
+  });
+}
+
 function sendBackReport(command: SendBackReport, state: AssignmentsState): AssignmentEvent[] {
   const { unitId, reason, sentBackOn } = command;
   requireRole(command.actor, ['SUPERVISOR'], say('send reports back', '退办整改报告'));
@@ -3415,10 +3444,10 @@ function sendBackReport(command: SendBackReport, state: AssignmentsState): Assig
   // Dated before the report awaiting inspection now: the clerk's date is wrong, said beside the field.
   if (part.status === 'REPORTED') requireNotBeforeItsReport(sentBack, part, say('the report it returns', '所退回报告的日期'), say('send-back', '退办'));
   const then = beforeThePassOfItsDay(state, part, sentBackOn);
-  if (then.status === 'VERIFIED') throw verifiedThen(state, then, sentBackOn, unit, say('there is no report to send back', '没有待督查的整改报告可退办'));
+  if (then.status === 'VERIFIED') throw settledMeanwhile(part, unit, sentBackOn, verifiedThen(state, then, sentBackOn, unit, say('there is no report to send back', '没有待督查的整改报告可退办')));
   if (then.status !== 'REPORTED') {
     const day = onDay(sentBackOn, command.today);
-    throw conflict(`${capitalise(unit.en)} had no report awaiting inspection${day.en} to send back.`, `${unit.zh}${day.zh}没有待督查的整改报告可退办。`);
+    throw settledMeanwhile(part, unit, sentBackOn, conflict(`${capitalise(unit.en)} had no report awaiting inspection${day.en} to send back.`, `${unit.zh}${day.zh}没有待督查的整改报告可退办。`));
   }
   requireText(reason, named('reason', 'A reason for sending the report back', '退办理由'));
   requireBusinessDay(sentBackOn, command.today, named('sentBackOn', 'The send-back date', '退办日期'));
@@ -3438,7 +3467,7 @@ function logInspection(command: LogInspection, state: AssignmentsState): Assignm
   // Dated before the report awaiting inspection now: the clerk's date is wrong, said beside the field.
   if (part.status === 'REPORTED') requireNotBeforeItsReport(inspected, part, say('the report it checks', '所核查报告的日期'), say('inspection', '督查'));
   const then = outcome === 'FAILED' ? beforeThePassOfItsDay(state, part, inspectedOn) : partOn(state, part, inspectedOn);
-  if (then.status === 'VERIFIED') throw verifiedThen(state, then, inspectedOn, unit, say('there is no report to inspect', '没有待督查的整改报告'));
+  if (then.status === 'VERIFIED') throw settledMeanwhile(part, unit, inspectedOn, verifiedThen(state, then, inspectedOn, unit, say('there is no report to inspect', '没有待督查的整改报告')));
   if (then.status !== 'REPORTED' && then.terms.kind === 'STANDING' && inspectedOn < then.dueDate) {
     // Its reports so far are progress (进展报送, newcomer37 S16): nothing awaits a check until the span it is kept up for ends.
     throw conflict(
@@ -3449,10 +3478,10 @@ function logInspection(command: LogInspection, state: AssignmentsState): Assignm
   if (then.status !== 'REPORTED') {
     const day = onDay(inspectedOn, command.today);
     // The next step named (breaker8r P5: an inspection sheet typed from the office's files before the report it checks).
-    throw conflict(
+    throw settledMeanwhile(part, unit, inspectedOn, conflict(
       `${capitalise(unit.en)} had no report awaiting inspection${day.en}. If it reported on or before that day, its report must be entered first (by its own clerk, or by a supervisor from its paper report), then this inspection.`,
       `${unit.zh}${day.zh}没有待督查的整改报告。如该单位在此之前已报告，请先补录其整改报告（由${unit.zh}录入，或由督办人员依据纸质报告代录），再录入本次督查。`,
-    );
+    ));
   }
   if (part.inspections.some((inspection) => inspection.inspectionId === inspectionId)) {
     throw conflict(`Inspection ${inspectionId} is already logged.`, `${unit.zh}的这次督查已经登记过。`);

@@ -1,7 +1,7 @@
 import type { Actor } from '../../shared/command-context.js';
 import type { DueTerms } from '../../shared/deadline.js';
 import type { DomainEvent } from '../../shared/decider.js';
-import { badInput, conflict, notFound, say, type Bilingual } from '../../shared/domain-error.js';
+import { ChangedMeanwhile, badInput, conflict, notFound, say, type Bilingual } from '../../shared/domain-error.js';
 import { capitalise, requireRole, requireText, type DatedFact } from '../../shared/guards.js';
 import type { AssignUnit, AssignmentCommand, NamesUnits, ReopenParts, ReturnsPart, SetsDueDate } from './assignment.commands.js';
 import {
@@ -244,10 +244,18 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
             `${name.zh}在 ${reopenedOn} 尚未销号（销号日期为 ${closeOut}），当日也没有已核验的任务：没有可以重新打开的内容。`,
           );
         }
-        throw conflict(
-          `${name.en} is not closed and none of its parts is verified: there is nothing to reopen.`,
-          `${name.zh}尚未销号，也没有已核验的任务：没有可以重新打开的内容。`,
-        );
+        const refusal = say(`${name.en} is not closed and none of its parts is verified: there is nothing to reopen.`, `${name.zh}尚未销号，也没有已核验的任务：没有可以重新打开的内容。`);
+        // Reopened a moment before by a colleague (two supervisors reopening it at once, newcomer50-9 M2): said, naming who and when.
+        const reopenedBefore = partsOf(rules.assignmentsOf(parent)).some((part) => part.status !== 'VERIFIED' && part.lastReturn?.cause === 'PARTS_REOPENED');
+        if (!reopenedBefore) throw conflict(refusal.en, refusal.zh);
+        throw new ChangedMeanwhile(refusal, undefined, {
+          types: ['PartsReopened'],
+          told: ({ who, at }) =>
+            say(
+              `${name.en} was already reopened by ${who.en} (${at} China time): it is not closed now and there is nothing to reopen. Nothing was recorded.`,
+              `${name.zh}已由${who.zh}重新打开（北京时间 ${at}）：现在尚未销号，没有可以重新打开的内容，本次未作记录。`,
+            ),
+        });
       }
       requireText(reason, say(`A reason for reopening the ${rules.noun.en}`, `重新打开${rules.noun.zh}的理由`));
       const partsReopened = decideAssignment(

@@ -185,23 +185,25 @@ export class ChangedMeanwhile extends DomainError {
  */
 export function valueChangedMeanwhile(
   what: Bilingual,
-  now: string,
-  expected: string,
+  nowValue: string | Bilingual,
+  expectedValue: string | Bilingual,
   change: { readonly types: readonly string[]; readonly field: string; readonly unitId?: string },
 ): ChangedMeanwhile {
+  const now = typeof nowValue === 'string' ? say(nowValue, nowValue) : nowValue;
+  const expected = typeof expectedValue === 'string' ? say(expectedValue, expectedValue) : expectedValue;
   return new ChangedMeanwhile(
     say(
-      `${what.en} is ${now} now, not ${expected} as the form showed: it was changed meanwhile. Nothing was changed; check it and send again if still wanted.`,
-      `${what.zh}现为 ${now}，不是表单显示的 ${expected}：其间已被修改。本次未作修改，请确认后再调整。`,
+      `${what.en} is ${now.en} now, not ${expected.en} as the form showed: it was changed meanwhile. Nothing was changed; check it and send again if still wanted.`,
+      `${what.zh}现为 ${now.zh}，不是表单显示的 ${expected.zh}：其间已被修改。本次未作修改，请确认后再调整。`,
     ),
-    { field: change.field, current: now, expected },
+    { field: change.field, current: now.en, expected: expected.en },
     {
       types: change.types,
       ...(change.unitId === undefined ? {} : { unitId: change.unitId }),
       told: ({ who, at }) =>
         say(
-          `${what.en} was just changed to ${now} by ${who.en} (${at} China time; the form showed ${expected}). Nothing was changed; check it and send again if still wanted.`,
-          `${what.zh}刚由${who.zh}改为 ${now}（北京时间 ${at}；表单显示的是 ${expected}）：请确认后再调整，本次未作修改。`,
+          `${what.en} was just changed to ${now.en} by ${who.en} (${at} China time; the form showed ${expected.en}). Nothing was changed; check it and send again if still wanted.`,
+          `${what.zh}刚由${who.zh}改为 ${now.zh}（北京时间 ${at}；表单显示的是 ${expected.zh}）：请确认后再调整，本次未作修改。`,
         ),
     },
   );

@@ -15,7 +15,7 @@ import { officeDate } from '../../shared/calendar-date.js';
  */
 export class ChangeUserAccountCommand extends Command<string> {
   constructor(
-    readonly input: { userId: string; name: string; role: UserRole; unitId: string | null; reason: string },
+    readonly input: { userId: string; name: string; role: UserRole; unitId: string | null; reason: string; expected?: { name?: string; role: UserRole; unitId: string | null } },
     readonly context: CommandContext,
   ) {
     super();
@@ -30,9 +30,9 @@ export class ChangeUserAccountHandler implements ICommandHandler<ChangeUserAccou
   ) {}
 
   async execute({ input, context }: ChangeUserAccountCommand): Promise<string> {
-    const { userId, name, role, unitId, reason } = input;
+    const { userId, name, role, unitId, reason, expected } = input;
     const unitExists = unitId === null || this.units.get(unitId) !== undefined;
-    await this.executor.execute(userStream(userId), userDecider, { type: 'ChangeUserAccount', actor: context.actor, name, role, unitId, unitExists, unitMerged: mergedUnitOf(this.units, unitId, officeDate(context.now)), reason, now: context.now }, context);
+    await this.executor.execute(userStream(userId), userDecider, { type: 'ChangeUserAccount', actor: context.actor, name, role, unitId, unitExists, unitMerged: mergedUnitOf(this.units, unitId, officeDate(context.now)), reason, now: context.now, ...(expected ? { expected } : {}) }, context);
     return userId;
   }
 }

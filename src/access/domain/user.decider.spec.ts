@@ -291,6 +291,21 @@ describe('correcting and reactivating an account (breaker11b G7)', () => {
         .thenRefused('CONFLICT', /reactivate the account first/));
   });
 
+  describe('an account another administrator changed since the form was read (newcomer50-9 S4’s kind)', () => {
+    const promoted: UserEvent = { type: 'UserRoleChanged', data: { userId: 'u-1', role: 'UNIT', unitId: 'unit-czj', reason: '调至财政局', changedOn: '2026-11-30' } };
+    it('given a move to 财政局, when a form that showed the account as before renames it: CONFLICT, nothing changed', () =>
+      given([registered, promoted])
+        .when(change({ name: '李 娜', expected: { name: '李娜', role: 'UNIT', unitId: 'unit-fgw' } }))
+        .thenRefused('CONFLICT', /changed meanwhile/, /其间已被修改。本次未作修改/));
+    it('given the same, when the form showed the account as it is: applied', () =>
+      given([registered, promoted]).when(change({ name: '李 娜', unitId: 'unit-czj', expected: { name: '李娜', role: 'UNIT', unitId: 'unit-czj' } })).then([
+        { type: 'UserRenamed', data: { userId: 'u-1', name: '李 娜', reason: '录入有误', renamedOn: '2026-11-30' } },
+      ]));
+    it('without it (a script): unchecked, as before', () => {
+      expect(given([registered, promoted]).when(change({ name: '李 娜', unitId: 'unit-czj' })).decision()).toHaveLength(1);
+    });
+  });
+
   describe('an active user', () => {
     it('cannot be reactivated', () => given([registered]).when(reactivate()).thenRefused('CONFLICT'));
     it('has a mistyped name corrected', () =>

@@ -1,7 +1,7 @@
 import type { Actor } from '../../shared/command-context.js';
 import { unreachable, type Decider } from '../../shared/decider.js';
 import { officeClock, officeDate } from '../../shared/calendar-date.js';
-import { DomainError, ROLE_ZH, badInput, conflict, forbidden, notFound, say } from '../../shared/domain-error.js';
+import { DomainError, ROLE_ZH, badInput, conflict, forbidden, notFound, say, valueChangedMeanwhile } from '../../shared/domain-error.js';
 import { isBlank, requireRole, requireText } from '../../shared/guards.js';
 import type { FailureRunAt, UserEvent, UserRole } from './user.events.js';
 import { CredentialRefused } from './credential-refused.js';
@@ -75,6 +75,12 @@ export interface ChangeUserAccount {
   readonly unitMerged: UnitMergedAway | null;
   readonly reason: string;
   readonly now: string;
+  /**
+   * The account as the administrator's form showed it (the web app sends it; optional for scripts): changed meanwhile by
+   * another administrator — renamed, given another role or unit — the change is refused CONFLICT naming who made it and when,
+   * so the second form never silently puts back what the first changed (newcomer50-9 S4's kind). Absent: not checked.
+   */
+  readonly expected?: { readonly name?: string; readonly role: UserRole; readonly unitId: string | null };
 }
 
 /** A unit merged into another (机构改革): its name, the successor that carries its work, the office day of the merge. */
@@ -362,6 +368,14 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
         if (command.unitId && !command.unitExists) throw notFound('Unit', command.unitId);
         // An account already in a merged unit may be renamed or moved out; it is never moved in.
         if (command.unitId !== user.unitId && command.actor.role !== 'SYSTEM') refuseMergedUnit(command.unitMerged);
+        if (command.expected !== undefined) {
+          const { expected } = command;
+          const shown = (account: { name?: string; role: UserRole; unitId: string | null }) =>
+            say(`${account.name ?? user.name}, ${account.role}${account.unitId ? ` of unit ${account.unitId}` : ''}`, `${account.name ?? user.name}（${ROLE_ZH[account.role]}${account.unitId === user.unitId || account.unitId === null ? '' : '，所属单位不同'}）`);
+          if ((expected.name !== undefined && expected.name !== user.name) || expected.role !== user.role || expected.unitId !== user.unitId) {
+            throw valueChangedMeanwhile(say(`The account of ${user.name}`, `用户 ${user.name} 的账号`), shown(user), shown(expected), { types: ['UserRenamed', 'UserRoleChanged'], field: 'expectedRole' });
+          }
+        }
         const name = command.name.trim();
         const renamed = name !== user.name;
         const roleChanged = command.role !== user.role || command.unitId !== user.unitId;

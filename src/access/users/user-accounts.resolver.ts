@@ -89,7 +89,8 @@ export class UserAccountsResolver {
   async changeUserAccount(@Args('input') input: ChangeUserAccountInput, @CurrentRequester() requester: Requester) {
     const context = this.contexts.create(requester, 'ChangeUserAccount', input);
     const { userId, name, role, reason } = input;
-    await this.commands.execute(new ChangeUserAccountCommand({ userId, name, role, unitId: input.unitId ?? null, reason }, context));
+    const expected = input.expectedRole == null ? undefined : { ...(input.expectedName == null ? {} : { name: input.expectedName }), role: input.expectedRole, unitId: input.expectedUnitId ?? null };
+    await this.commands.execute(new ChangeUserAccountCommand({ userId, name, role, unitId: input.unitId ?? null, reason, ...(expected ? { expected } : {}) }, context));
     return this.queries.execute(new GetUserQuery(userId));
   }
 

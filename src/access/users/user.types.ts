@@ -112,4 +112,24 @@ export class ChangeUserAccountInput extends IdempotentInput {
   unitId?: string | null;
 
   @Field(() => String, { description: 'Why (a typo in the name, the wrong unit at registration, a move to another unit)' }) @RequiredText(500) reason: string;
+
+  @Field(() => String, { nullable: true, description: 'The name as the form showed it; checked with expectedRole (see there)' })
+  @IsOptional()
+  @RequiredLabel(100)
+  expectedName?: string;
+
+  @Field(() => UserRoleEnum, {
+    nullable: true,
+    description:
+      'The role as the form showed it, with expectedName and expectedUnitId (the web app always sends them; optional for scripts, unchecked when left out): ' +
+      'the account changed meanwhile by another administrator is CONFLICT naming who changed it and when; nothing is changed.',
+  })
+  @IsOptional()
+  @IsIn(UserRoles)
+  expectedRole?: UserRole;
+
+  @Field(() => ID, { nullable: true, description: 'The unit as the form showed it (left out or null: none); checked with expectedRole' })
+  @IsOptional()
+  @EntityId()
+  expectedUnitId?: string | null;
 }

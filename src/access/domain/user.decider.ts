@@ -1,7 +1,7 @@
 import type { Actor } from '../../shared/command-context.js';
 import { unreachable, type Decider } from '../../shared/decider.js';
 import { officeClock, officeDate } from '../../shared/calendar-date.js';
-import { DomainError, ROLE_ZH, badInput, conflict, forbidden, notFound, say, valueChangedMeanwhile } from '../../shared/domain-error.js';
+import { DomainError, ROLE_ZH, badInput, conflict, forbidden, notFound, say, valueChangedMeanwhile, type Bilingual } from '../../shared/domain-error.js';
 import { isBlank, requireRole, requireText } from '../../shared/guards.js';
 import type { FailureRunAt, UserEvent, UserRole } from './user.events.js';
 import { CredentialRefused } from './credential-refused.js';
@@ -370,8 +370,12 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
         if (command.unitId !== user.unitId && command.actor.role !== 'SYSTEM') refuseMergedUnit(command.unitMerged);
         if (command.expected !== undefined) {
           const { expected } = command;
-          const shown = (account: { name?: string; role: UserRole; unitId: string | null }) =>
-            say(`${account.name ?? user.name}, ${account.role}${account.unitId ? ` of unit ${account.unitId}` : ''}`, `${account.name ?? user.name}（${ROLE_ZH[account.role]}${account.unitId === user.unitId || account.unitId === null ? '' : '，所属单位不同'}）`);
+          // The account in a few words, both languages: its name and role, and whether its unit is another than the one on record.
+          const shown = (account: { name?: string; role: UserRole; unitId: string | null }): Bilingual => {
+            const name = account.name ?? user.name;
+            const elsewhere = account.unitId !== null && account.unitId !== user.unitId;
+            return { en: `${name}, ${account.role}${elsewhere ? ', another unit' : ''}`, zh: `${name}（${ROLE_ZH[account.role]}${elsewhere ? '，所属单位不同' : ''}）` };
+          };
           if ((expected.name !== undefined && expected.name !== user.name) || expected.role !== user.role || expected.unitId !== user.unitId) {
             throw valueChangedMeanwhile(say(`The account of ${user.name}`, `用户 ${user.name} 的账号`), shown(user), shown(expected), { types: ['UserRenamed', 'UserRoleChanged'], field: 'expectedRole' });
           }

@@ -219,6 +219,26 @@ describe('用户管理: an administrator lists, creates, resets and unlocks acco
     expect(account).toEqual({ loginName: 'users-wxm', name: '王晓明', role: 'INSPECTOR', unitId: null });
   });
 
+  it('refuses a change from a 修改 form read before another administrator changed the account, naming who, and keeps that change (newcomer50-9 S4)', async () => {
+    const unitId = (await app.graphql(`{ units { id name } }`)).data!.units.find((unit: { name: string }) => unit.name === '青川市交通运输局').id;
+    await createPerson(app, 'UNIT', '陈小红', 'users-cxh', unitId);
+    const { page } = await contexts.open();
+    await signIn(page, admin);
+    await page.locator('[data-test="change-users-cxh"]').click();
+    const change = page.locator('[data-test="form-change-account"]');
+    expect(await change.getByLabel('姓名').inputValue()).toBe('陈小红');
+    // Meanwhile another administrator corrects the name.
+    const userId = (await app.graphql(`{ users(first: 200) { nodes { id loginName } } }`, {}, await app.as('ADMIN'))).data!.users.nodes.find((user: { loginName: string | null }) => user.loginName === 'users-cxh').id;
+    const other = await app.graphql(`mutation($input: ChangeUserAccountInput!) { changeUserAccount(input: $input) { id } }`, { input: { idempotencyKey: 'other-admin-cxh', userId, name: '陈晓红', role: 'UNIT', unitId, reason: '姓名录入有误' } }, await app.as('ADMIN'));
+    expect(other.errors).toBeUndefined();
+    await change.getByText('现场督查员', { exact: true }).click();
+    await change.getByLabel('修改原因').fill('改任现场督查员');
+    await change.getByRole('button', { name: '保存修改' }).click();
+    await eventually(page, async () => ((await page.textContent('body')) ?? '').includes('用户 陈晓红 的账号刚由ADMIN改为 陈晓红（单位经办人）'), 'the refusal naming the other administrator');
+    const account = (await app.graphql(`{ users(first: 200) { nodes { loginName name role } } }`, {}, await app.as('ADMIN'))).data!.users.nodes.find((user: { loginName: string | null }) => user.loginName === 'users-cxh');
+    expect(account).toEqual({ loginName: 'users-cxh', name: '陈晓红', role: 'UNIT' });
+  });
+
   it('reaches every account’s state and actions on a phone without sideways scrolling (breaker11 F8)', async () => {
     const inspector = await createPerson(app, 'INSPECTOR', '孙丽', 'users-phone-locked');
     for (let attempt = 1; attempt <= 5; attempt++) await app.graphql(SIGN_IN, { input: { loginName: inspector.loginName, password: `wrong-${attempt}` } }, {});

@@ -393,6 +393,26 @@ function chosenReturn(part: RedatedPart, parts: readonly RedatedPart[], record: 
 }
 
 /**
+ * The new due date of 更正督查记录 (`inspection`: the card's last inspection as the form read it — day, outcome, entry instant):
+ * as `returnedDueDate`, judged by the due date the server judges (breaker50-8 S2) — a failure moved to another day leaves the
+ * part with the date it gave itself, else the one then in force (`dueDatesIfMoved`), not a date an earlier correction gave it
+ * for a wrong day (the form called that date 原时限); kept on its own day, or a pass corrected to a failure, the part's now.
+ */
+export function correctedInspectionDueDate(part: RedatedPart, inspection: { inspectedOn: string; outcome: string; loggedAt: string } | undefined, shownWhen?: FieldSpec['shownWhen']): FieldSpec {
+  const returned = inspection?.outcome === 'FAILED' ? (part.returns ?? []).find((candidate) => candidate.cause === 'INSPECTION_FAILED' && candidate.returnedAt === inspection.loggedAt) : undefined;
+  const dueDateOn = (values: Record<string, unknown>): string => {
+    const day = values.inspectedOn;
+    const moved = returned && typeof day === 'string' && day !== '' && day !== inspection!.inspectedOn && values.outcome !== 'PASSED';
+    return moved ? (dueDateIfMovedTo(returned, day) ?? part.dueDate) : part.dueDate;
+  };
+  return {
+    ...returnedDueDate(part.dueDate, 'inspectedOn', shownWhen),
+    labelFor: (values) => returnedDueDate(dueDateOn(values), 'inspectedOn').label,
+    requiredWhen: (values) => typeof values.inspectedOn === 'string' && values.inspectedOn > dueDateOn(values),
+  };
+}
+
+/**
  * The new due date (新的整改时限) a return's date correction gives — a reopening's (h8b), a send-back's (breaker48-8 S2), a
  * failed inspection's (breaker49-8 S5): shown, and required, exactly when the server asks for one (breaker49-8 S1: it judged by
  * the part's due date now, not the one in force on the corrected day) — the corrected day (`on`) is after the due date the

@@ -299,6 +299,15 @@ const earlierDayAsked = new WeakMap<readonly AssignmentEvent[], { readonly day: 
  */
 const foldsToCome = new WeakMap<readonly AssignmentEvent[], { readonly events: readonly AssignmentEvent[]; readonly fold: AssignmentsState; readonly lastDay: string }>();
 const sameFact = (a: AssignmentEvent, b: AssignmentEvent): boolean => a.type === b.type && JSON.stringify(a.data) === JSON.stringify(b.data);
+/**
+ * A correction the parts are folded again from the start for (corrections applied, business-order.ts): a record's day moved
+ * (FactDateCorrected), or a failure's day moved by 更正督查记录 without a new due date — it leaves the part with the date the
+ * failure gave itself, which only that fold knows (breaker50-8 S2).
+ */
+const refoldsFromStart = (event: AssignmentEvent): boolean =>
+  event.type === 'FactDateCorrected' ||
+  (event.type === 'InspectionCorrected' && event.data.previousOutcome === 'FAILED' && event.data.outcome === 'FAILED' && event.data.inspectedOn !== event.data.previousInspectedOn && event.data.newDueDate === undefined);
+
 const movesFacts = (event: AssignmentEvent): boolean => isCorrection(event) || event.type === 'PartHandOverUndone';
 
 export function partOf(state: AssignmentsState, unitId: string): AssignmentPart | undefined {
@@ -362,7 +371,7 @@ export function allPartsVerified(state: AssignmentsState): boolean {
  */
 export function evolveAssignments(state: AssignmentsState, event: AssignmentEvent): AssignmentsState {
   const recorded = [...state.recorded, event];
-  const next = deferredState(recorded, refoldsAll(state.recorded, event) ? { from: null, length: recorded.length } : (pendingSource(state) ?? { from: state, length: state.recorded.length }));
+  const next = deferredState(recorded, refoldsAll(state.recorded, event) || refoldsFromStart(event) ? { from: null, length: recorded.length } : (pendingSource(state) ?? { from: state, length: state.recorded.length }));
   const byDay = foldsByDay.get(state.recorded);
   const day = byDay && !movesFacts(event) ? factDayOfEvent(event) : undefined;
   if (byDay && day !== undefined && day >= byDay.lastDay) {
@@ -4775,16 +4784,22 @@ function correctInspection(command: CorrectInspection, state: AssignmentsState):
   requireText(reason, named('reason', 'A reason for the correction', '更正理由'));
   const inspectedOn = command.inspectedOn ?? inspection.inspectedOn;
   const outcome = command.outcome ?? inspection.outcome;
-  if (inspectedOn === inspection.inspectedOn && outcome === inspection.outcome) {
-    throw badInput('The correction changes neither the day nor the outcome.', '更正内容与原记录相同（日期和结论均未改变）。');
+  // A failure's new due date alone may be given (breaker50-8 M1, S4): the paper's 重新整改时限 typed late, or one a later
+  // correction needs the failure to have. It is the failure's own from then on (business-order.ts `ownDueDates`).
+  const givesOwnDueDate = outcome === 'FAILED' && inspection.outcome === 'FAILED' && command.newDueDate !== undefined && command.newDueDate !== part.dueDate;
+  if (inspectedOn === inspection.inspectedOn && outcome === inspection.outcome && !givesOwnDueDate) {
+    throw badInput('The correction changes neither the day, the outcome nor the new due date.', '更正内容与原记录相同（日期、结论和重新整改时限均未改变）。');
   }
   requireBusinessDay(inspectedOn, command.today, named('inspectedOn', 'The corrected inspection date', '更正后的督查日期'));
   requireNotBefore({ day: inspectedOn, what: named('inspectedOn', 'the corrected inspection date', '更正后的督查日期') }, reportDay(part, say('the report it checks', '所核查报告的日期')));
   if (outcome === 'PASSED' && command.newDueDate !== undefined) {
     throw badInput('A passed inspection verifies the part: it takes no new due date.', '督查通过即确认整改完成，无需新的截止日期。');
   }
-  // Corrected to FAILED, the part comes back on the corrected day, as after a failed inspection.
-  const returnedUntil = outcome === 'FAILED' ? newDueDateOf(command, [part.dueDate], inspectedOn, 'INSPECTION_FAILED') : {};
+  // Corrected to FAILED, the part comes back on the corrected day, as after a failed inspection. A failure moved to another
+  // day without a date leaves the part with the date it gave itself, else the one then in force — as 更正其他记录日期 moves it
+  // (`dueDateLeftByReturn`, breaker50-8 S2: the date a wrong day forced stayed, GREEN where it was overdue).
+  const dueDates = outcome === 'FAILED' && inspection.outcome === 'FAILED' && inspectedOn !== inspection.inspectedOn ? dueDatesLeftByMovedFailure(command, state, inspectedOn) : [part.dueDate];
+  const returnedUntil = outcome === 'FAILED' ? newDueDateOf(command, dueDates, inspectedOn, 'INSPECTION_FAILED') : {};
   const events: AssignmentEvent[] = [
     {
       type: 'InspectionCorrected',
@@ -4809,6 +4824,19 @@ function correctInspection(command: CorrectInspection, state: AssignmentsState):
   }
   if (outcome === 'PASSED') requireNoReportOnItsPassDay(state, events, command);
   return events;
+}
+
+/**
+ * The due date a failed inspection moved to office day `day` by 更正督查记录 without a new one leaves its part with, as one
+ * (or none, the part not found then): the same rule as its date correction (`dueDateLeftByReturn`) — the new due date the
+ * failure gave itself (as typed, or restated on its own day), else the one in force that day without it.
+ */
+function dueDatesLeftByMovedFailure(command: CorrectInspection, state: AssignmentsState, day: string): string[] {
+  const index = state.recorded.findLastIndex((event) => event.type === 'InspectionLogged' && event.data.inspectionId === command.inspectionId);
+  const entries = state.recorded.map((event, at) => ({ type: event.type, data: event.data, occurredOn: factDayOfEvent(event), index: at }));
+  const own = withCorrectionsApplied(entries).ownDueDates.get(index) ?? withoutUndefinedDue(state.recorded[index]!.data as NewDueDate);
+  const due = dueDateLeftByReturn(command, state, { index }, day, own);
+  return due === undefined ? [] : [due];
 }
 
 const OUTCOME_ZH: Record<InspectionOutcome, string> = { PASSED: '通过', FAILED: '未通过' };
@@ -5041,7 +5069,7 @@ type RedatedReturnDue = NewDueDate & { readonly ownDueDateOnly?: true };
  * Undefined when the part is not found then. What `dueDateOfRedatedReturn` judges; the part's view exposes the same
  * (`PartReturn.dueDatesIfMoved`) so the form asks for a new due date exactly when this does (breaker49-8 S1).
  */
-function dueDateLeftByReturn(command: CorrectFactDate, state: AssignmentsState, target: { readonly index: number }, day: string, own: NewDueDate): string | undefined {
+function dueDateLeftByReturn(command: Pick<CorrectFactDate, 'unitId'>, state: AssignmentsState, target: { readonly index: number }, day: string, own: NewDueDate): string | undefined {
   if (own.newDueDate !== undefined) return own.newDueDate;
   let before = initialAssignmentsState();
   for (const entry of inBusinessOrder(state.recorded)) {

@@ -159,14 +159,20 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
         const corrections = [...correctionsOf(data), note];
         // The return a failure gave stands only while the inspection stays FAILED: a correction to PASSED undoes
         // its new due date, and a correction back to FAILED is a new return with only the date it gives (as the
-        // part's view now has it); a correction of a failure's day keeps its date unless it gives another (breaker8 B1).
-        const kept: NewDueDate = outcome === 'FAILED' && previousOutcome === 'FAILED' ? { newDueDate: given, dueDateOverride: overridden } : {};
+        // part's view now has it). A correction of a failure's day without a date keeps the date the failure gave itself
+        // (`ownDueDates`: as typed, or as 更正督查记录 restated it on its own day): one an earlier correction attached for
+        // its wrong day goes, as with 更正其他记录日期 (breaker50-8 S2; breaker8 B1 kept every date).
+        const stillFailed = outcome === 'FAILED' && previousOutcome === 'FAILED';
+        const movedDay = inspectedOn !== previousInspectedOn;
+        if (stillFailed && !ownDueDates.has(target)) ownDueDates.set(target, withoutUndefined({ newDueDate: given, dueDateOverride: overridden }));
+        const kept: NewDueDate = stillFailed ? (movedDay ? ownDueDates.get(target)! : { newDueDate: given, dueDateOverride: overridden }) : {};
         const returnedUntil = withoutUndefined(newDueDate === undefined ? kept : { newDueDate, dueDateOverride });
         // Verified by a correction, the part was known verified from the correction's instant on.
         const correctedAt = outcome !== previousOutcome ? (outcome === 'PASSED' ? correction.metadata?.recordedAt : undefined) : correctedBefore;
         events[target] = { ...inspection, occurredOn: inspectedOn, data: { ...data, inspectedOn, outcome, corrections, ...returnedUntil }, ...withoutUndefined({ correctedAt }) } as Entry;
-        // 更正督查记录 restates the inspection: the due date it leaves is the inspection's own from then on.
-        if (ownDueDates.has(target) && (newDueDate !== undefined || outcome !== previousOutcome)) ownDueDates.set(target, returnedUntil);
+        // 更正督查记录 restates the inspection: a new outcome, or a failure's new due date given on its own day (breaker50-8 M1,
+        // S4: the paper's date, typed late), is the inspection's own from then on; a date given with a new day is that day's.
+        if ((ownDueDates.has(target) || outcome === 'FAILED') && (outcome !== previousOutcome || (newDueDate !== undefined && !movedDay))) ownDueDates.set(target, returnedUntil);
         applied(target, correction);
         if (previousOutcome === 'PASSED' && outcome === 'FAILED') checkedByTheInspection(events, target, position, movedBefore);
       }

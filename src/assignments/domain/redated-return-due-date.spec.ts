@@ -119,3 +119,62 @@ describe('a wrong date correction undone: the new due date only the wrong day ca
     given(slip).when(redate('ReportSentBack', '2016-06-02', '2016-06-04', '2016-06-25')).then([corrected('ReportSentBack', '2016-06-02', '2016-06-04', { newDueDate: '2016-06-25' })]);
   });
 });
+
+describe('a failed inspection’s wrong day undone through 更正督查记录: the same rule as 更正其他记录日期 (breaker50-8 S2)', () => {
+  const typed = [assigned, reported('2016-05-20'), failed('2016-05-25')];
+  const correctInspection = (inspectedOn: string | undefined, newDueDate?: string): AssignmentCommand => ({
+    type: 'CorrectInspection', actor: supervisor, today: TODAY, unitNames: DIRECTORY, unitId: UNIT, inspectionId: 'i-1', reason: '日期录错',
+    ...(inspectedOn === undefined ? {} : { inspectedOn }), ...(newDueDate === undefined ? {} : { newDueDate }),
+  });
+  const afterAny = (events: readonly AssignmentEvent[], command: AssignmentCommand) => [...events, ...decideAssignment(command, fold(assignments, events), OPEN)];
+  const inspectionCorrected = (previousInspectedOn: string, inspectedOn: string, given: object = {}): AssignmentEvent => ({
+    type: 'InspectionCorrected', data: { unitId: UNIT, inspectionId: 'i-1', previousInspectedOn, inspectedOn, previousOutcome: 'FAILED', outcome: 'FAILED', reason: '日期录错', correctedOn: TODAY, ...given },
+  });
+
+  it.each([
+    ['更正其他记录日期', () => after(typed, redate('InspectionLogged', '2016-05-25', '2016-06-02', '2016-06-20'))],
+    ['更正督查记录', () => afterAny(typed, correctInspection('2016-06-02', '2016-06-20'))],
+  ] as const)('the slip made through %s, the day put back with 更正督查记录 and no date: due 05-31 again, overdue from 06-01', (_, slipped) => {
+    const slip = slipped();
+    expect(dueOn(fold(assignments, slip), '2016-06-05')).toEqual({ status: 'RETURNED', dueDate: '2016-06-20' });
+    given(slip).when(correctInspection('2016-05-25')).then([inspectionCorrected('2016-06-02', '2016-05-25')]);
+    const undone = afterAny(slip, correctInspection('2016-05-25'));
+    for (const state of [fold(assignments, undone), undone.reduce(evolveAssignments, initialAssignmentsState())]) {
+      expect(dueOn(state, '2016-05-26')).toEqual({ status: 'RETURNED', dueDate: '2016-05-31' });
+      expect(dueOn(state, '2016-06-05')).toEqual({ status: 'RETURNED', dueDate: '2016-05-31' });
+      expect(partOf(state, UNIT)?.dueDate).toBe('2016-05-31');
+    }
+  });
+
+  it('moved by 更正督查记录 past the date its own leaves, without one it is refused, as a date correction is', () => {
+    const slip = after(typed, redate('InspectionLogged', '2016-05-25', '2016-05-28', undefined));
+    given(slip).when(correctInspection('2016-06-03')).thenRefused('BAD_USER_INPUT', /2016-05-31.*2016-06-03.*newDueDate/, /原时限 2016-05-31 在督查不通过之日（2016-06-03）已过：须填写重新整改的时限/u);
+  });
+
+  it('a failure typed with its own date keeps it when its day is moved and put back', () => {
+    const own = [assigned, reported('2016-05-20'), failed('2016-05-25', '2016-06-10')];
+    const slip = afterAny(own, correctInspection('2016-06-12', '2016-06-30'));
+    const back = afterAny(slip, correctInspection('2016-05-25'));
+    expect(partOf(fold(assignments, back), UNIT)?.dueDate).toBe('2016-06-10');
+  });
+});
+
+describe('a failure’s new due date given alone by 更正督查记录: the paper’s date typed late (breaker50-8 M1, S4)', () => {
+  const typed = [assigned, reported('2016-05-20'), failed('2016-05-25')];
+  const giveDate = (newDueDate: string): AssignmentCommand => ({
+    type: 'CorrectInspection', actor: supervisor, today: TODAY, unitNames: DIRECTORY, unitId: UNIT, inspectionId: 'i-1', reason: '补录重新整改时限', newDueDate,
+  });
+
+  it('is taken, due then from the failure’s day; the same date again is refused as no change', () => {
+    const events = [...typed, ...decideAssignment(giveDate('2016-06-20'), fold(assignments, typed), OPEN)];
+    expect(events.at(-1)).toMatchObject({ type: 'InspectionCorrected', data: { inspectedOn: '2016-05-25', previousInspectedOn: '2016-05-25', outcome: 'FAILED', newDueDate: '2016-06-20' } });
+    expect(dueOn(fold(assignments, events), '2016-06-05')).toEqual({ status: 'RETURNED', dueDate: '2016-06-20' });
+    given(events).when(giveDate('2016-06-20')).thenRefused('BAD_USER_INPUT', /neither the day/, /更正内容与原记录相同/u);
+  });
+
+  it('is the failure’s own from then on: a later date correction where none is needed keeps it', () => {
+    const events = [...typed, ...decideAssignment(giveDate('2016-06-20'), fold(assignments, typed), OPEN)];
+    const moved = after(events, redate('InspectionLogged', '2016-05-25', '2016-05-27'));
+    expect(partOf(fold(assignments, moved), UNIT)?.dueDate).toBe('2016-06-20');
+  });
+});

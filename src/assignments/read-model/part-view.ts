@@ -562,16 +562,28 @@ function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): voi
         part.verifiedOn = inspectedOn;
         part.verifiedAt ??= at;
       } else {
+        // The due date the failure leaves, as the folds by day have it (business-order.ts): a day moved without a date leaves
+        // the failure's own (one an earlier correction gave for a wrong day goes, breaker50-8 S2); a date given on its own day
+        // is its own from then on (M1, S4); one given with a new day is that day's, its own kept beside it.
+        let left: string | null | undefined;
         if (previousOutcome === 'PASSED') {
           // Entered as the inspection was: a view at a cut folds the corrected inspection in its place.
           part.returns.push({ cause: 'INSPECTION_FAILED', reason, returnedOn: inspectedOn, returnedAt: inspection.loggedAt, newDueDate: newDueDate ?? null });
         } else {
           const last = part.returns.length - 1;
-          if (last >= 0) part.returns[last] = { ...part.returns[last]!, returnedOn: inspectedOn, ...(newDueDate === undefined ? {} : { newDueDate }) };
+          if (last >= 0) {
+            const { ownNewDueDate, ...returned } = part.returns[last]!;
+            const own = ownNewDueDate === undefined ? returned.newDueDate : ownNewDueDate;
+            const moved = inspectedOn !== previousInspectedOn;
+            left = newDueDate ?? (moved ? own : returned.newDueDate);
+            const ownAfter = !moved && newDueDate !== undefined ? left : own;
+            part.returns[last] = { ...returned, returnedOn: inspectedOn, newDueDate: left, ...(left === ownAfter ? {} : { ownNewDueDate: ownAfter }) };
+          }
         }
         // The part came back on the corrected day, until the date that failure gave it.
         const given = part.dueDates.find((change) => change.source === inspectionSource(inspectionId));
-        const dueDate = newDueDate ?? given?.dueDate;
+        if (left === null && given) withoutDueDateChange(part, given.source);
+        const dueDate = left === null ? undefined : (newDueDate ?? left ?? given?.dueDate);
         // Placed where the inspection was recorded, as a view at a cut folds the corrected inspection.
         if (dueDate !== undefined) changeDueDate(part, { on: inspectedOn, dueDate, source: inspectionSource(inspectionId), at: inspection.loggedAt, byReturn: true });
         part.status = 'RETURNED';

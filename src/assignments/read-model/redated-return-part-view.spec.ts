@@ -62,3 +62,23 @@ describe('date corrections of a return, as the part shows them now', () => {
     expect({ dueDate: back.dueDate, newDueDate: back.returns[0]!.newDueDate }).toEqual({ dueDate: '2026-11-20', newDueDate: '2026-11-20' });
   });
 });
+
+describe('更正督查记录 of a failure, as the part shows it now (breaker50-8 S2, M1)', () => {
+  const inspectionCorrected = (inspectionId: string, previousInspectedOn: string, inspectedOn: string, given: object = {}) =>
+    entry('2026-12-06', { type: 'InspectionCorrected', data: { unitId: 'a', inspectionId, previousInspectedOn, inspectedOn, previousOutcome: 'FAILED', outcome: 'FAILED', reason: '录错', correctedOn: '2026-12-06', ...given } });
+
+  it.each([
+    ['更正其他记录日期', () => redated('InspectionLogged', '2026-10-25', '2026-11-02', { newDueDate: '2026-11-20' })],
+    ['更正督查记录', () => inspectionCorrected('i-2026-10-25', '2026-10-25', '2026-11-02', { newDueDate: '2026-11-20' })],
+  ] as const)('a wrong day given through %s, put back by 更正督查记录 without a date: due 10-31 again, the slip’s 11-20 gone', (_, slip) => {
+    const part = partAfter(assigned(), reported('2026-10-20'), failed('2026-10-25'), slip(), inspectionCorrected('i-2026-10-25', '2026-11-02', '2026-10-25'));
+    expect({ dueDate: part.dueDate, returned: part.returns[0]!.newDueDate, changes: part.dueDates.length }).toEqual({ dueDate: '2026-10-31', returned: null, changes: 1 });
+    expect(part.returns[0]).not.toHaveProperty('ownNewDueDate');
+  });
+
+  it('a date given alone, on the failure’s own day, is its own: a later move where none is needed keeps it', () => {
+    const given = partAfter(assigned(), reported('2026-10-20'), failed('2026-10-25'), inspectionCorrected('i-2026-10-25', '2026-10-25', '2026-10-25', { newDueDate: '2026-11-20' }));
+    expect({ dueDate: given.dueDate, returned: given.returns[0] }).toEqual({ dueDate: '2026-11-20', returned: expect.not.objectContaining({ ownNewDueDate: expect.anything() }) });
+    expect(dueDatesIfMoved(given, given.returns[0]!)).toEqual([{ from: '2026-10-05', dueDate: '2026-11-20' }]);
+  });
+});

@@ -157,6 +157,18 @@ describe('a timeline line', () => {
     );
   });
 
+  it('says a return given its paper’s due date with its day kept, and a due date a correction took away (breaker50-8 M1, M5)', () => {
+    expect(timelineLine('FactDateCorrected', 'xs', { factType: 'ReportSentBack', previousOn: '2026-10-25', on: '2026-10-25', newDueDate: '2026-11-20', reason: '退办通知载明重新整改时限' }, nameOf)).toBe(
+      '补填退办的重新整改时限（西山县人民政府）：退办通知载明重新整改时限（重新整改时限 2026-11-20）',
+    );
+    expect(timelineLine('InspectionCorrected', 'xs', { previousInspectedOn: '2026-11-15', inspectedOn: '2026-11-15', previousOutcome: 'FAILED', outcome: 'FAILED', newDueDate: '2026-11-30', reason: '督查记录表载明' }, nameOf)).toBe(
+      '补填督查的重新整改时限（西山县人民政府）：督查记录表载明（重新整改时限 2026-11-30）',
+    );
+    expect(timelineLine('FactDateCorrected', 'xs', { factType: 'ReportSentBack', previousOn: '2026-11-25', on: '2026-11-02', ownDueDateOnly: true, reason: '日期录错' }, nameOf)).toBe(
+      '更正退办日期（西山县人民政府）（2026-11-25 → 2026-11-02）：日期录错（此前更正给出的重新整改时限随之取消，恢复该记录本身的时限）',
+    );
+  });
+
   it('says a finding’s 发现日期 corrected from which day to which, and why (breaker9r P2 part 2)', () => {
     const details = { findingId: 'f1', previousIdentifiedOn: '2026-12-04', identifiedOn: '2026-12-03', reason: '时钟偏快，按实际发现日更正', correctedOn: '2026-12-03' };
     expect(timelineLine('FindingIdentifiedOnCorrected', null, details, nameOf)).toBe('更正发现日期（2026-12-04 → 2026-12-03）：时钟偏快，按实际发现日更正');

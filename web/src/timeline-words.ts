@@ -46,6 +46,9 @@ export function timelineLine(eventType: string, unitId: string | null, details: 
   if (overtaken) parts.push(`（批准延至 ${details.newDueDate}；当时已有更晚的时限 ${details.previousDueDate}，仍以 ${details.previousDueDate} 为准）`);
   else if (eventType === 'ExtensionGranted' && typeof details.newDueDate === 'string') parts.push(`（延至 ${details.newDueDate}${typeof details.previousDueDate === 'string' ? `，原时限 ${details.previousDueDate}` : ''}）`);
   else if (typeof details.newDueDate === 'string' && details.newDueDate !== '') parts.push(`（重新整改时限 ${details.newDueDate}）`);
+  // A date correction that took away the due date an earlier correction gave says so (breaker50-8 M5: the part's due date changed
+  // with no word why): the return keeps only the date it gave itself.
+  else if (details.ownDueDateOnly === true) parts.push('（此前更正给出的重新整改时限随之取消，恢复该记录本身的时限）');
   return parts.join('');
 }
 
@@ -62,6 +65,9 @@ export function lineLabel(eventType: string, details: Record<string, unknown>): 
   // Taken back by the supervisor (撤销有误), not by a pass dated before it, whose text begins 撤销不成立： (breaker11h P5),
   // nor for a moment while an earlier withdrawal stands again (the server's words: MOMENTARY).
   const takenBack = reason !== null && !movedTo && !reason.startsWith(`${LATE_PASS_UNDONE}：`) && !MOMENTARY.test(reason) && details.byVerification !== true;
+  // A return given the new due date its paper gives, its day and outcome kept (breaker50-8 M1, S4): no date was corrected.
+  const dueDateOnly = (eventType === 'FactDateCorrected' ? details.previousOn === details.on : dayOnly && details.previousInspectedOn === details.inspectedOn) && typeof details.newDueDate === 'string';
+  if ((redated || dayOnly) && dueDateOnly) return `补填${redated ?? '督查'}的重新整改时限`;
   if (redated) return `更正${redated}日期`;
   if (dayOnly) return '更正督查日期';
   if (someParts) return '重新打开';

@@ -430,8 +430,15 @@ export function redatedReturnDueDate(part: RedatedPart, parts: readonly RedatedP
     const dueDates = chosen.parts.map(({ part: returnedPart, returned }) => ({ part: returnedPart, dueDate: dueDateIfMovedTo(returned, day) ?? returnedPart.dueDate }));
     return dueDates.some(({ dueDate }) => day > dueDate) ? { kind: String(values.record).split('|')[0]!, dueDates } : undefined;
   };
-  const needed = (values: Record<string, unknown>): boolean => judged(values) !== undefined;
+  // The day kept: the date its paper gives, typed late, is what the correction gives (breaker50-8 M1, S4) — asked for, as it is all that changes.
+  const dayKept = (values: Record<string, unknown>): string | undefined => {
+    const [kind, day] = String(values.record ?? '').split('|');
+    return typeof values.on === 'string' && values.on === day && chosenReturn(part, parts, String(values.record ?? '')) ? RETURNS_REDATED[kind ?? '']?.words : undefined;
+  };
+  const needed = (values: Record<string, unknown>): boolean => judged(values) !== undefined || dayKept(values) !== undefined;
   const label = (values: Record<string, unknown>): string => {
+    const kept = dayKept(values);
+    if (kept) return `新的整改时限（日期不变：补填该次${kept}纸质记录上的重新整改时限，此后即为其本身的时限）`;
     const found = judged(values);
     if (!found) return '新的整改时限';
     const words = RETURNS_REDATED[found.kind]!.words;

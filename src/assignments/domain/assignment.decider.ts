@@ -3055,6 +3055,17 @@ function requireLaterFactsHold(state: AssignmentsState, events: readonly Assignm
       `${fact.what.zh}（${fact.day}）会使其后${unit.zh} ${broken.day} 的${later.zh}不再成立：${broken.why.zh}。如其间${unit.zh}已重新报送，请先由${unit.zh}补录其重新报送的整改报告（日期在 ${fact.day} 至 ${broken.day} 之间），再录入本次${entered.zh}。`,
     );
   }
+  if ((broken.event.type === 'InspectionLogged' || broken.event.type === 'ReportSentBack') && broken.why.en.endsWith(RETURN_NEEDS_DUE_DATE)) {
+    // The later return needs the new due date its paper then gives: the way on is to give it one, its day unchanged (breaker50-8 S4:
+    // the refusal sent the supervisor to a correction no form allowed).
+    const way = broken.event.type === 'InspectionLogged'
+      ? say('with 更正督查记录, giving its new due date (重新整改时限) alone', '在该督查记录的「更正督查记录」中只填写重新整改的时限')
+      : say('with 更正其他记录日期, choosing that send-back, keeping its day and giving its new due date', '在「更正其他记录日期」中选该退办，实际日期不变，填写新的整改时限');
+    throw conflict(
+      `${capitalise(fact.what.en)} (${fact.day}) would leave the later ${later.en} of ${unit.en} of ${broken.day} inconsistent: ${broken.why.en}. If both happened, give that ${later.en} the new due date its paper gives first (${way.en}), then this correction.`,
+      `${fact.what.zh}（${fact.day}）会使其后${unit.zh} ${broken.day} 的${later.zh}不再成立：${broken.why.zh}。如两者都属实，请先为该${later.zh}补填纸质记录上的重新整改时限（${way.zh}），再提交本次更正。`,
+    );
+  }
   const sameUnitsReport = events.some((event) => event.type === 'RectificationReported' && event.data.unitId === (broken.event.data as { unitId?: string }).unitId);
   if (broken.event.type === 'RectificationReported' && sameUnitsReport && broken.why.en.endsWith(STILL_AWAITED)) {
     // An earlier round found after the unit's re-report (breaker41-8 P3): it goes in once the re-report is checked (`reportsAgainLater`).
@@ -3284,6 +3295,8 @@ function reopeningNotAllowed(state: AssignmentsState, event: Extract<AssignmentE
  * back (breaker8e P5: a return's day moved by a correction, or the date in force moved under it).
  * Null when it holds.
  */
+const RETURN_NEEDS_DUE_DATE = 'a part returned then needs a new due date';
+
 function returnWithoutDueDate(part: AssignmentPart, event: Extract<AssignmentEvent, { type: 'ReportSentBack' | 'InspectionLogged' }>): Bilingual | null {
   const day = factDayOfEvent(event);
   const given = event.data.newDueDate;
@@ -3291,7 +3304,7 @@ function returnWithoutDueDate(part: AssignmentPart, event: Extract<AssignmentEve
     return isAfter(day, given) ? say(`the new due date it gave (${given}) had passed on ${day}: the part would be overdue as it came back`, `其给出的新截止日期 ${given} 在 ${day} 已过，退回即逾期`) : null;
   }
   return isAfter(day, part.dueDate)
-    ? say(`the due date then in force (${part.dueDate}) had passed on ${day}: a part returned then needs a new due date`, `当时的截止日期 ${part.dueDate} 在 ${day} 已过：退回的任务须同时给出新的截止日期`)
+    ? say(`the due date then in force (${part.dueDate}) had passed on ${day}: ${RETURN_NEEDS_DUE_DATE}`, `当时的截止日期 ${part.dueDate} 在 ${day} 已过：退回的任务须同时给出新的截止日期`)
     : null;
 }
 
@@ -4938,6 +4951,7 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
   requireText(reason, named('reason', 'A reason for the correction', '更正理由'));
   const corrected = factDayOf(command)!;
   requireBusinessDay(on, command.today, corrected.what);
+  if (on === previousOn && command.newDueDate !== undefined && isReturn(target.type, target.data as { outcome?: string })) return ownDueDateOfReturn(command, state, target, corrected, what);
   if (on === previousOn) throw badInput(`The ${what.en} is already dated ${on}.`, `该${what.zh}的日期已是 ${on}。`, { field: 'on' });
   const ofUnit = asCorrected.filter((entry) => (entry.data as { unitId?: string }).unitId === unitId && entry !== target);
   let givenDueDate: RedatedReturnDue = {};
@@ -5028,6 +5042,30 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
     requireLaterFactsHold(state, withSomeDueDate, corrected, command, target.index, passCheckingTheDaysReport(state, withSomeDueDate));
     throw missingDueDate;
   }
+  requireLaterFactsHold(state, events, corrected, command, target.index, passCheckingTheDaysReport(state, events));
+  return events;
+}
+
+/**
+ * A return (send-back, failed inspection, reopening) given the new due date its paper gives, its day unchanged (`on` =
+ * `previousOn`, breaker50-8 M1: one typed without it could never be given one; S4: a later return a wrong correction's undo
+ * leaves past its due date had no way to get one, so the undo was a dead end). Checked as a return typed on its day with that
+ * date (`newDueDateOf`: not before its day; past the parent's limit, the supervisor's override); the part is due then from the
+ * return's day, and the date is the return's own from then on (business-order.ts `ownDueDates`): a later date correction that
+ * needs none keeps it. The later facts must still hold (`requireLaterFactsHold`).
+ * @returns the FactDateCorrected that records it.
+ * @throws DomainError BAD_USER_INPUT (field `newDueDate`) when the return reads that date already, or the date is not valid.
+ */
+function ownDueDateOfReturn(command: CorrectFactDate, state: AssignmentsState, target: { readonly type: string; readonly data: object; readonly index: number }, corrected: DatedFact, what: Bilingual): AssignmentEvent[] {
+  const { unitId, previousOn, on, reason, ofTheDay } = command;
+  if ((target.data as NewDueDate).newDueDate === command.newDueDate) {
+    throw badInput(`The ${what.en} of ${on} gives ${command.newDueDate} already.`, `该${what.zh}的重新整改时限已是 ${command.newDueDate}。`, { field: 'newDueDate' });
+  }
+  const way: ReturnWay = target.type === 'ReportSentBack' ? 'SENT_BACK' : target.type === 'PartsReopened' ? 'REOPENED' : 'INSPECTION_FAILED';
+  const given = newDueDateOf(command, [], on, way);
+  const events: AssignmentEvent[] = [
+    { type: 'FactDateCorrected', data: { unitId, factType: target.type as CorrectFactDate['factType'], previousOn, on, reason, correctedOn: command.today, ...(ofTheDay === undefined ? {} : { ofTheDay }), ...given } },
+  ];
   requireLaterFactsHold(state, events, corrected, command, target.index, passCheckingTheDaysReport(state, events));
   return events;
 }

@@ -119,6 +119,8 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
             const { newDueDate: _replaced, dueDateOverride: _overridden, ...rest } = data as NewDueDate;
             data = { ...rest, ...given };
           }
+          // A date given with the day unchanged is the return's paper's, typed late (breaker50-8 M1, S4): its own from then on.
+          if (newDueDate !== undefined && previousOn === on) ownDueDates.set(target, given!);
         }
         events[target] = { ...events[target]!, occurredOn: on, data };
         applied(target, correction);

@@ -178,3 +178,54 @@ describe('a failure’s new due date given alone by 更正督查记录: the pape
     expect(partOf(fold(assignments, moved), UNIT)?.dueDate).toBe('2016-06-20');
   });
 });
+
+describe('a wrong correction whose undo a later return blocks: the later return may be given its paper’s due date first (breaker50-8 S4)', () => {
+  // Due 05-31; sent back 05-25; the slip: moved to 06-02 with 06-20; the unit re-reports 06-05; the next return (06-10) needs no
+  // date while 06-20 stands. Undoing the slip puts the part due 05-31 again, so that return — after it — needs one.
+  const slip = after([assigned, reported('2016-05-20'), sentBack('2016-05-25')], redate('ReportSentBack', '2016-05-25', '2016-06-02', '2016-06-20'));
+  const sentBackAgain = (on: string, newDueDate?: string): AssignmentEvent => ({ type: 'ReportSentBack', data: { unitId: UNIT, reason: '仍不完整', sentBackOn: on, ...(newDueDate === undefined ? {} : { newDueDate }) } });
+  const laterFailure = [...slip, reported('2016-06-05'), { ...failed('2016-06-10'), data: { ...failed('2016-06-10').data, inspectionId: 'i-2' } } as AssignmentEvent];
+  const laterSendBack = [...slip, reported('2016-06-05'), sentBackAgain('2016-06-10')];
+  const undo = redate('ReportSentBack', '2016-06-02', '2016-05-25');
+
+  it('the undo is refused naming the way on: give that return its new due date, its day unchanged', () => {
+    given(laterFailure).when(undo).thenRefused('CONFLICT', /give that inspection the new due date its paper gives first/, /请先为该督查补填纸质记录上的重新整改时限（在该督查记录的「更正督查记录」中只填写重新整改的时限）/u);
+    given(laterSendBack).when(undo).thenRefused('CONFLICT', /give that send-back the new due date/, /在「更正其他记录日期」中选该退办，实际日期不变，填写新的整改时限/u);
+  });
+
+  it('a failure given its date by 更正督查记录: the undo is taken, the part due 05-31 until 06-10, then 06-30', () => {
+    const giveDate: AssignmentCommand = { type: 'CorrectInspection', actor: supervisor, today: TODAY, unitNames: DIRECTORY, unitId: UNIT, inspectionId: 'i-2', reason: '补录重新整改时限', newDueDate: '2016-06-30' };
+    const dated = [...laterFailure, ...decideAssignment(giveDate, fold(assignments, laterFailure), OPEN)];
+    given(dated).when(undo).then([corrected('ReportSentBack', '2016-06-02', '2016-05-25', { ownDueDateOnly: true })]);
+    const state = fold(assignments, after(dated, undo));
+    expect(dueOn(state, '2016-06-01')).toEqual({ status: 'RETURNED', dueDate: '2016-05-31' });
+    expect(dueOn(state, '2016-06-11')).toEqual({ status: 'RETURNED', dueDate: '2016-06-30' });
+  });
+
+  it('a send-back given its date by 更正其他记录日期 with its day kept: the same', () => {
+    const giveDate = redate('ReportSentBack', '2016-06-10', '2016-06-10', '2016-06-30');
+    given(laterSendBack).when(giveDate).then([corrected('ReportSentBack', '2016-06-10', '2016-06-10', { newDueDate: '2016-06-30' })]);
+    const dated = after(laterSendBack, giveDate);
+    given(dated).when(undo).then([corrected('ReportSentBack', '2016-06-02', '2016-05-25', { ownDueDateOnly: true })]);
+    const state = fold(assignments, after(dated, undo));
+    expect(dueOn(state, '2016-06-01')).toEqual({ status: 'RETURNED', dueDate: '2016-05-31' });
+    expect(dueOn(state, '2016-06-11')).toEqual({ status: 'RETURNED', dueDate: '2016-06-30' });
+  });
+});
+
+describe('a send-back typed without its paper’s new due date is given one, its day kept (breaker50-8 M1)', () => {
+  const typed = [assigned, reported('2016-05-20'), sentBack('2016-05-25')];
+
+  it('is taken, and is the send-back’s own: a later move where none is needed keeps it', () => {
+    const giveDate = redate('ReportSentBack', '2016-05-25', '2016-05-25', '2016-06-20');
+    const dated = after(typed, giveDate);
+    expect(partOf(fold(assignments, dated), UNIT)?.dueDate).toBe('2016-06-20');
+    given(dated).when(redate('ReportSentBack', '2016-05-25', '2016-05-26')).then([corrected('ReportSentBack', '2016-05-25', '2016-05-26')]);
+    expect(partOf(fold(assignments, after(dated, redate('ReportSentBack', '2016-05-25', '2016-05-26'))), UNIT)?.dueDate).toBe('2016-06-20');
+    given(dated).when(redate('ReportSentBack', '2016-05-25', '2016-05-25', '2016-06-20')).thenRefused('BAD_USER_INPUT', /gives 2016-06-20 already/, /重新整改时限已是 2016-06-20/u);
+  });
+
+  it('without a date, the same day is still refused as no change', () => {
+    given(typed).when(redate('ReportSentBack', '2016-05-25', '2016-05-25')).thenRefused('BAD_USER_INPUT', /already dated/, /日期已是 2016-05-25/u);
+  });
+});

@@ -260,7 +260,9 @@ export class CorrectReportDatePayload extends PartPayload {
 /**
  * A supervisor corrects a part's last inspection, entered by mistake: its day and/or its outcome.
  * Corrected to FAILED, the part is returned as by a failed inspection, with `newDueDate` when
- * its due date had passed on the (corrected) inspection day.
+ * its due date had passed on the (corrected) inspection day — for a failure moved to another day, the date it gave itself,
+ * else the one then in force, as a date correction judges it (breaker50-8 S2). A failure may be given its `newDueDate`
+ * alone, its day and outcome unchanged (its paper's date typed late, breaker50-8 M1, S4).
  */
 @InputType({ isAbstract: true })
 export class CorrectInspectionPayload extends ReturnPayload {
@@ -329,7 +331,7 @@ export class CorrectRecordDatePayload extends PartPayload {
   @Field(() => String, {
     nullable: true,
     description:
-      'A return only (REOPENING, SEND_BACK, or an INSPECTION that failed): YYYY-MM-DD, the new due date (重新整改的时限) of the parts it returned, not before `on`. Required exactly when `on` is past the due date the return leaves a part with there — the new due date it gave itself, which this one replaces, else the one then in force (`PartReturn.dueDatesIfMoved`) —, as a return typed on that day needs one; refused otherwise. Where none is needed, a due date an earlier date correction gave the return goes',
+      'A return only (REOPENING, SEND_BACK, or an INSPECTION that failed): YYYY-MM-DD, the new due date (重新整改的时限) of the parts it returned, not before `on`. Required exactly when `on` is past the due date the return leaves a part with there — the new due date it gave itself, which this one replaces, else the one then in force (`PartReturn.dueDatesIfMoved`) —, as a return typed on that day needs one; refused otherwise. Where none is needed, a due date an earlier date correction gave the return goes. With `on` equal to `previousOn`, the return is given the new due date its paper gives (typed late), its own from then on',
   })
   @IsOptional()
   @CalendarDate()

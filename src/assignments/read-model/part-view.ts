@@ -732,8 +732,10 @@ function redateReturn(
   const itsChange = inspection !== undefined
     ? part.dueDates.findLast((change) => change.source === inspection)
     : returned.newDueDate === null ? undefined : part.dueDates.findLast((change) => change.byReturn === true && change.on === previousOn && change.dueDate === returned.newDueDate && !change.source.startsWith('inspection:'));
+  // Given with the day unchanged, the date is the return's own from then on (breaker50-8 M1, S4: its paper's, typed late).
+  const ownAfter = correction.newDueDate !== undefined && on === previousOn ? dueDate : own;
   const { ownNewDueDate: _own, ...rest } = returned;
-  part.returns[index] = { ...rest, returnedOn: on, newDueDate: dueDate, ...(dueDate === own ? {} : { ownNewDueDate: own }) };
+  part.returns[index] = { ...rest, returnedOn: on, newDueDate: dueDate, ...(dueDate === ownAfter ? {} : { ownNewDueDate: ownAfter }) };
   if (dueDate === null) {
     if (itsChange) withoutDueDateChange(part, itsChange.source);
   } else {

@@ -82,3 +82,12 @@ describe('更正督查记录 of a failure, as the part shows it now (breaker50-8
     expect(dueDatesIfMoved(given, given.returns[0]!)).toEqual([{ from: '2026-10-05', dueDate: '2026-11-20' }]);
   });
 });
+
+describe('a send-back given its paper’s date, its day kept, as the part shows it now (breaker50-8 M1)', () => {
+  it('due then from its day, the date its own: what a later correction is judged by', () => {
+    const part = partAfter(assigned(), reported('2026-10-20'), sentBack('2026-10-25'), redated('ReportSentBack', '2026-10-25', '2026-10-25', { newDueDate: '2026-11-20' }));
+    expect({ dueDate: part.dueDate, returned: part.returns[0] }).toEqual({ dueDate: '2026-11-20', returned: expect.objectContaining({ returnedOn: '2026-10-25', newDueDate: '2026-11-20' }) });
+    expect(part.returns[0]).not.toHaveProperty('ownNewDueDate');
+    expect(dueDatesIfMoved(part, part.returns[0]!)).toEqual([{ from: '2026-10-05', dueDate: '2026-11-20' }]);
+  });
+});

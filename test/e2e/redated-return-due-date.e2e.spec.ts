@@ -95,4 +95,52 @@ describe('date corrections of returns and the due date they leave (breaker49-8 S
     expect(now).toMatchObject({ dueDate: '2016-07-10', returns: [{ returnedOn: '2016-06-25', newDueDate: '2016-07-10', dueDatesIfMoved: [{ from: '2016-04-26', dueDate: '2016-06-20' }] }] });
     expect(await partOf(findingId, { asOf: '2026-12-06' })).toEqual(now);
   });
+
+  const inspectionOf = async (findingId: string) => {
+    const answer = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { inspections { inspectionId } } } }`, { id: findingId });
+    return answer.data!.finding.assignments[0].inspections.at(-1).inspectionId as string;
+  };
+
+  it('breaker50-8 S2: a failure’s wrong day undone through 更正督查记录 takes the slip’s due date away: overdue again, the re-report late', async () => {
+    const findingId = await newFinding('政策解读未同步发布');
+    await mutate('logInspection', { findingId, unitId, inspectedOn: '2016-05-25', outcome: 'FAILED', place: '市财政局', notes: '解读缺失' }, await app.as('INSPECTOR'));
+    const before = await partOf(findingId, { asOf: '2016-06-05' });
+    expect(before).toMatchObject({ status: 'RETURNED', dueDate: '2016-05-31', daysLeft: -5 });
+    await mutate('correctRecordDate', { findingId, unitId, record: 'INSPECTION', previousOn: '2016-05-25', on: '2016-06-02', newDueDate: '2016-06-20', reason: '误选日期' });
+    expect(await partOf(findingId, { asOf: '2016-06-05' })).toMatchObject({ dueDate: '2016-06-20' });
+    const inspectionId = await inspectionOf(findingId);
+    await mutate('correctInspection', { findingId, unitId, inspectionId, inspectedOn: '2016-05-25', reason: '改回原日期' });
+    expect(await partOf(findingId, { asOf: '2016-06-05' })).toEqual(before);
+    const now = await partOf(findingId);
+    expect({ dueDate: now.dueDate, returns: now.returns.map(({ returnedOn, newDueDate }: { returnedOn: string; newDueDate: string | null }) => ({ returnedOn, newDueDate })) }).toEqual({ dueDate: '2016-05-31', returns: [{ returnedOn: '2016-05-25', newDueDate: null }] });
+    expect(await partOf(findingId, { asOf: '2026-12-06' })).toEqual(now);
+  });
+
+  it('breaker50-8 S4: an undo blocked by a later failure names the way on; the failure given its paper’s date alone, the undo is taken', async () => {
+    const findingId = await newFinding('预算绩效目标未公开');
+    await mutate('sendBackReport', { findingId, unitId, sentBackOn: '2016-05-25', reason: '链接打不开' });
+    await mutate('correctRecordDate', { findingId, unitId, record: 'SEND_BACK', previousOn: '2016-05-25', on: '2016-06-02', newDueDate: '2016-06-20', reason: '误选日期' });
+    await mutate('reportRectification', { findingId, unitId, reportedOn: '2016-06-05', summary: '已补齐', evidence: [{ title: '预算表', documentRef: '财〔2016〕5号' }] }, await app.as('UNIT', unitId));
+    await mutate('logInspection', { findingId, unitId, inspectedOn: '2016-06-10', outcome: 'FAILED', place: '市财政局', notes: '仍缺项' }, await app.as('INSPECTOR'));
+    const undo = { findingId, unitId, record: 'SEND_BACK', previousOn: '2016-06-02', on: '2016-05-25', reason: '改回原日期' };
+    const refused = await call('correctRecordDate', undo);
+    expect(errorCode(refused)).toBe('CONFLICT');
+    expect(refused.errors![0]!.extensions!.messageZh).toMatch(/请先为该督查补填纸质记录上的重新整改时限（在该督查记录的「更正督查记录」中只填写重新整改的时限）/u);
+    await mutate('correctInspection', { findingId, unitId, inspectionId: await inspectionOf(findingId), newDueDate: '2016-06-30', reason: '督查记录表载明重新整改时限' });
+    await mutate('correctRecordDate', undo);
+    expect(await partOf(findingId, { asOf: '2016-06-01' })).toMatchObject({ status: 'RETURNED', dueDate: '2016-05-31' });
+    expect(await partOf(findingId, { asOf: '2016-06-11' })).toMatchObject({ status: 'RETURNED', dueDate: '2016-06-30' });
+    const now = await partOf(findingId);
+    expect(now).toMatchObject({ dueDate: '2016-06-30' });
+    expect(await partOf(findingId, { asOf: '2026-12-06' })).toEqual(now);
+  });
+
+  it('breaker50-8 M1: a send-back typed without its paper’s date is given it, its day kept', async () => {
+    const findingId = await newFinding('依申请公开答复超期');
+    await mutate('sendBackReport', { findingId, unitId, sentBackOn: '2016-05-25', reason: '链接打不开' });
+    await mutate('correctRecordDate', { findingId, unitId, record: 'SEND_BACK', previousOn: '2016-05-25', on: '2016-05-25', newDueDate: '2016-06-20', reason: '退办通知载明重新整改时限' });
+    const now = await partOf(findingId);
+    expect(now).toMatchObject({ dueDate: '2016-06-20', returns: [{ returnedOn: '2016-05-25', newDueDate: '2016-06-20', dueDatesIfMoved: [{ from: '2016-04-26', dueDate: '2016-06-20' }] }] });
+    expect(await partOf(findingId, { asOf: '2016-06-05' })).toMatchObject({ status: 'RETURNED', dueDate: '2016-06-20' });
+  });
 });

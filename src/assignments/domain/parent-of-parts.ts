@@ -120,7 +120,7 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
     const partsAfter = decided.reduce(evolveAssignments, rules.assignmentsOf(parent));
     const verified = allPartsVerified(partsAfter);
     if (!rules.isClosed(parent)) {
-      if (verified) return [...decided, rules.closedEvent(parent, closedOn(partsAfter)!)];
+      if (verified) return [...decided, rules.closedEvent(parent, closingDay(partsAfter)!)];
       // A pass found after a reopening of some parts, closing the parent before that day: by date the reopening reopened it whole.
       const foundClosed = command.type === 'LogInspection' ? reopeningThatFoundItClosed(partsAfter) : undefined;
       if (!foundClosed) return decided;
@@ -136,8 +136,8 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
     if (command.type === 'LogInspection') return decided;
     if (verified) {
       // A corrected day of the verifying inspection moves the close-out: the history says so, beside the original.
-      const corrected = closedOn(partsAfter)!;
-      return corrected === closedOn(rules.assignmentsOf(parent)) ? decided : [...decided, rules.closedEvent(parent, corrected)];
+      const corrected = closingDay(partsAfter)!;
+      return corrected === closingDay(rules.assignmentsOf(parent)) ? decided : [...decided, rules.closedEvent(parent, corrected)];
     }
     // A day correction keeps every outcome; only an outcome corrected to FAILED opens the parent.
     if (command.type !== 'CorrectInspection') return decided;
@@ -274,6 +274,18 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
   };
 }
 
+
+/**
+ * The office day (`YYYY-MM-DD`) a parent whose parts are all verified closed: its last pass, or — a work-plan item — the day a
+ * unit whose part was still open was taken off it (方案调整), when later (breaker50-8 S1: a pass moved before that day closed the
+ * item on the pass's day, a day its other part was open). Null while a part is open.
+ */
+function closingDay(parts: AssignmentsState): string | null {
+  const lastPass = closedOn(parts);
+  if (lastPass === null) return null;
+  const lastRemoval = Object.values(parts.removed ?? {}).reduce((latest, removed) => (removed.unassignedOn > latest ? removed.unassignedOn : latest), '');
+  return lastRemoval > lastPass ? lastRemoval : lastPass;
+}
 
 /**
  * A merged unit takes no new work, so a part of one that a reopening returns (`only` those, when given) passes at once to its

@@ -358,7 +358,7 @@ function applyToParts(parts: Map<string, PartView>, event: TimelineEntry<Assignm
       part.verifiedOn = null;
       part.verifiedAt = null;
       if (newDueDate !== null) changeDueDate(part, { on, dueDate: newDueDate, source: event.id, at, byReturn: true, ...overrideOf(event.data) });
-      part.returns.push({ cause: 'REOPENED', reason: event.data.reason, returnedOn: on, returnedAt: at, newDueDate });
+      part.returns.push({ cause: 'REOPENED', reason: event.data.reason, returnedOn: on, returnedAt: at, newDueDate, ...ownNewDueDateOf(event.data) });
     }
     return;
   }
@@ -513,7 +513,7 @@ function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): voi
     case 'ReportSentBack':
       if (!beforeItsVerification(part, on)) part.status = 'RETURNED';
       if (event.data.newDueDate !== undefined) changeDueDate(part, { on, dueDate: event.data.newDueDate, source: event.id, at, byReturn: true, ...overrideOf(event.data) });
-      insertByDay(part.returns, { cause: 'SENT_BACK', reason: event.data.reason, returnedOn: on, returnedAt: at, newDueDate: event.data.newDueDate ?? null }, (returned) => returned.returnedOn);
+      insertByDay(part.returns, { cause: 'SENT_BACK', reason: event.data.reason, returnedOn: on, returnedAt: at, newDueDate: event.data.newDueDate ?? null, ...ownNewDueDateOf(event.data) }, (returned) => returned.returnedOn);
       return;
     case 'InspectionLogged':
       if (event.data.outcome === 'FAILED' && beforeItsVerification(part, on)) {
@@ -534,7 +534,7 @@ function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): voi
       } else {
         part.status = 'RETURNED';
         if (event.data.newDueDate !== undefined) changeDueDate(part, { on, dueDate: event.data.newDueDate, source: inspectionSource(event.data.inspectionId), at, byReturn: true, ...overrideOf(event.data) });
-        part.returns.push({ cause: 'INSPECTION_FAILED', reason: whatFailed(event.data), returnedOn: on, returnedAt: at, newDueDate: event.data.newDueDate ?? null });
+        part.returns.push({ cause: 'INSPECTION_FAILED', reason: whatFailed(event.data), returnedOn: on, returnedAt: at, newDueDate: event.data.newDueDate ?? null, ...ownNewDueDateOf(event.data) });
       }
       return;
     case 'ReportDateCorrected': {
@@ -596,6 +596,15 @@ function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): voi
 }
 
 const inspectionSource = (inspectionId: string) => `inspection:${inspectionId}`;
+
+/**
+ * A return as a view at a cut folds it, corrections applied (timeline.ts `asCorrected`): the date it gave itself when a
+ * correction changed its new due date (`ownNewDueDate`, null: none), as the part now keeps it (breaker50-8 S2).
+ */
+const ownNewDueDateOf = (data: object): { ownNewDueDate?: string | null } => {
+  const own = (data as { ownNewDueDate?: string | null }).ownNewDueDate;
+  return own === undefined ? {} : { ownNewDueDate: own };
+};
 
 /**
  * A fact's day corrected (`FactDateCorrected`), as the part now shows it: the last record of that

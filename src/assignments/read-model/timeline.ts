@@ -77,9 +77,17 @@ export function timelineAt(timeline: readonly TimelineEntry[], cut: TimeCut): Ti
  * applied to it, in order.
  */
 function asCorrected(known: readonly TimelineEntry[]): { events: TimelineEntry[]; correctedBy: Map<number, TimelineEntry[]>; undone: Set<number> } {
-  const { events, correctedBy, undone } = withCorrectionsApplied(known);
+  const { events, correctedBy, undone, ownDueDates } = withCorrectionsApplied(known);
+  // A return whose new due date a correction changed carries the date it gave itself, as the part now keeps it (`ownNewDueDate`,
+  // part-view.ts): what a further correction of it is judged by, at a cut as now (breaker50-8 S2).
+  const ownByRevision = new Map([...ownDueDates].map(([index, own]) => [known[index]!.revision, own.newDueDate ?? null]));
+  const withOwn = ownByRevision.size === 0 ? events : events.map((event) => {
+    const own = ownByRevision.get(event.revision);
+    const given = (event.data as { newDueDate?: string }).newDueDate ?? null;
+    return own === undefined || own === given ? event : ({ ...event, data: { ...event.data, ownNewDueDate: own } } as TimelineEntry);
+  });
   return {
-    events,
+    events: withOwn,
     correctedBy: new Map([...correctedBy].map(([index, corrections]) => [known[index]!.revision, corrections])),
     undone: new Set([...undone].map((index) => known[index]!.revision)),
   };
@@ -152,6 +160,8 @@ interface CloseOutsJudged {
   readonly standing: Map<number, { readonly closing: Closing; readonly firstRecordedOn: string }>;
   /** By revision: a close-out of a closing that stands on another entry (moved, or written again), with the correction that did it. */
   readonly moved: Map<number, { readonly closing: Closing; readonly by: TimelineEntry | undefined }>;
+  /** Revisions of close-outs a correction wrote for a closing that stands on another close-out of the same day: not listed. */
+  readonly copies: Set<number>;
 }
 
 /**
@@ -161,7 +171,7 @@ interface CloseOutsJudged {
  * day (else the first recorded) stands, the others moved. A closing by a record that is no pass takes the close-out
  * recorded with it, else one of its day. `correctedFact`: the revision each correction corrected.
  */
-function closeOutsByClosing(known: readonly TimelineEntry[], closings: readonly Closing[], correctedFact: ReadonlyMap<number, number>, cut: TimeCut): CloseOutsJudged {
+function closeOutsByClosing(known: readonly TimelineEntry[], folded: readonly TimelineEntry[], closings: readonly Closing[], correctedFact: ReadonlyMap<number, number>, cut: TimeCut): CloseOutsJudged {
   const byRevision = new Map(known.map((event) => [event.revision, event]));
   // The pass a close-out was recorded for: the pass typed at its instant, or the inspection a correction at its instant corrected.
   const passes = new Map<number, number | undefined>();
@@ -180,17 +190,35 @@ function closeOutsByClosing(known: readonly TimelineEntry[], closings: readonly 
   const closeOuts = known.filter((event) => CLOSE_OUTS.has(event.type));
   const standing: CloseOutsJudged['standing'] = new Map();
   const moved: CloseOutsJudged['moved'] = new Map();
+  const copies = new Set<number>();
   const taken = new Set<number>();
-  for (const closing of closings) {
+  const closers = new Set(closings.map((closing) => closing.by.revision));
+  const place = new Map(folded.map((event, index) => [event.revision, index]));
+  // Undone by a reopening typed after it and dated before its day: a close-out of no closing (「因 D 重新打开，此销号不成立」).
+  const reopenedBefore = (closeOut: TimelineEntry) =>
+    known.some((later) => REOPENINGS.has(later.type) && later.metadata.recordedAt > closeOut.metadata.recordedAt && later.occurredOn < closeOutDayOf(closeOut) && !writtenByCorrection(known, later));
+  closings.forEach((closing, index) => {
     const pass = closing.by.type === 'InspectionLogged' ? closing.by.revision : undefined;
     const ofPass = pass === undefined ? [] : closeOuts.filter((closeOut) => !taken.has(closeOut.revision) && passOf(closeOut) === pass);
     const free = closeOuts.filter((closeOut) => !taken.has(closeOut.revision) && closeOut.revision > closing.by.revision);
+    // The close-out of the closing this one replaced (breaker50-8 S3): recorded for a pass of the same round — folded after the
+    // closing before and by this one — that closes nothing now (another pass moved past it, or it moved before another), the
+    // parent having been reopened since, so no correction wrote one for this closing.
+    const from = index === 0 ? -1 : (place.get(closings[index - 1]!.by.revision) ?? -1);
+    const until = place.get(closing.by.revision) ?? -1;
+    const ofReplaced = () =>
+      closeOuts.find((closeOut) => {
+        const its = passOf(closeOut);
+        const at = its === undefined ? undefined : place.get(its);
+        return !taken.has(closeOut.revision) && its !== undefined && !closers.has(its) && at !== undefined && at > from && at <= until && !reopenedBefore(closeOut);
+      });
     const chosen =
       ofPass.find((closeOut) => closeOutDayOf(closeOut) === closing.day) ??
       ofPass[0] ??
       free.find((closeOut) => closeOut.metadata.recordedAt === closing.by.metadata.recordedAt) ??
-      free.find((closeOut) => closeOutDayOf(closeOut) === closing.day);
-    if (!chosen) continue;
+      free.find((closeOut) => closeOutDayOf(closeOut) === closing.day) ??
+      ofReplaced();
+    if (!chosen) return;
     taken.add(chosen.revision);
     // The day first recorded: the earliest of the pass's close-outs, as long as the correction that moved it is inside the cut.
     let firstRecordedOn = closing.day;
@@ -202,12 +230,19 @@ function closeOutsByClosing(known: readonly TimelineEntry[], closings: readonly 
       if (other.revision < chosen.revision && (!by || entryInCut(cut, by)) && firstRecordedOn === closing.day) firstRecordedOn = closeOutDayOf(other);
     }
     if (closeOutDayOf(chosen) !== closing.day && firstRecordedOn === closing.day) {
-      const by = correctionAfter(known, chosen, pass ?? -1, correctedFact);
+      const by = correctionAfter(known, chosen, pass ?? -1, correctedFact) ?? correctionAfter(known, chosen, passOf(chosen) ?? -1, correctedFact);
       if (by && entryInCut(cut, by)) firstRecordedOn = closeOutDayOf(chosen);
     }
     standing.set(chosen.revision, { closing, firstRecordedOn });
+  });
+  // A close-out a correction wrote again for a closing that stands on another entry of its day (breaker50-8 S1: a pass moved
+  // back before the pass that closes the parent — the closing unchanged): a copy of that closing, not listed.
+  const standingDays = new Set([...standing.values()].map(({ closing }) => closing.day));
+  for (const closeOut of closeOuts) {
+    if (taken.has(closeOut.revision) || !standingDays.has(closeOutDayOf(closeOut))) continue;
+    if (known.some((event) => isCorrection(event) && event.revision < closeOut.revision && event.metadata.recordedAt === closeOut.metadata.recordedAt)) copies.add(closeOut.revision);
   }
-  return { standing, moved };
+  return { standing, moved, copies };
 }
 
 /** The first correction of the fact `fact` recorded after `entry`. */
@@ -259,7 +294,7 @@ export function historyAt(timeline: readonly TimelineEntry[], folded: readonly T
   const { correctedBy, undone } = asCorrected(known);
   const correctedFact = new Map<number, number>();
   for (const [fact, corrections] of correctedBy) for (const correction of corrections) correctedFact.set(correction.revision, fact);
-  const judged = closeOuts ? closeOutsByClosing(known, closeOuts.closings, correctedFact, cut) : undefined;
+  const judged = closeOuts ? closeOutsByClosing(known, folded, closeOuts.closings, correctedFact, cut) : undefined;
   // A hand-over undone since, and its undoing, are left out of the fold but listed, as they were recorded, on the days they name.
   const listed = timeline
     .filter((event) => foldedByRevision.has(event.revision) || judged?.standing.has(event.revision) || ((isCorrection(event) || undone.has(event.revision)) && entryInCut(cut, event)))
@@ -288,6 +323,10 @@ export function historyAt(timeline: readonly TimelineEntry[], folded: readonly T
       const because = moved.by ? `${officeDayOfInstant(moved.by.metadata.recordedAt)} ${correctionWords(moved.by)}后` : '';
       return [{ ...event, closeOutUndone: `${because}${closeOuts.word}${CLOSE_OUT_MOVED} ${moved.closing.day}` }];
     }
+    if (judged.copies.has(event.revision)) return [];
+    // Written by a correction made after the day viewed (breaker50-8 S1): that day the close-out was not recorded, nor undone.
+    const writtenBy = known.find((correction) => isCorrection(correction) && correction.revision < event.revision && correction.metadata.recordedAt === event.metadata.recordedAt);
+    if (writtenBy && !entryInCut(cut, writtenBy)) return [];
     const day = closeOutDayOf(event);
     const after = known.filter((later) => later.metadata.recordedAt > event.metadata.recordedAt);
     const reopening = after.find((later) => REOPENINGS.has(later.type) && later.occurredOn < day && !writtenByCorrection(known, later) && entryInCut(cut, later));

@@ -134,3 +134,75 @@ describe('a record moved by a correction made after the day viewed (newcomer49-8
     expect(now.data).not.toHaveProperty('dayAsEntered');
   });
 });
+
+describe('a moved pass that no longer closes the parent (breaker50-8 S1)', () => {
+  // 王芳 passed 市发改委 on 11-01, 赵强 市财政局 on 11-05 (the 销号); 王芳's pass moved 11-01 → 11-08 (it closes: 销号 11-08 written),
+  // then 11-08 → 11-02 (赵强's pass closes again; the decider wrote the close-out of 11-05 again beside the correction).
+  const timeline = () => [recorded(), assigned('fgw'), assigned('czj'), reported('fgw', '2026-10-20', 2), reported('czj', '2026-10-21', 3),
+    passed('fgw', 'i1', '2026-11-01', 4, WANGFANG), passed('czj', 'i2', '2026-11-05', 5, ZHAOQIANG), closedOut('2026-11-05', 5, ZHAOQIANG),
+    redated('fgw', '2026-11-01', '2026-11-08', 10), closedOut('2026-11-08', 10, ZHANGWEI),
+    redated('fgw', '2026-11-08', '2026-11-02', 11), closedOut('2026-11-05', 11, ZHANGWEI)];
+
+  it('lists one 销号, 赵强’s of 11-05, now and on a past day; the copy the last correction wrote nowhere', () => {
+    const now = findingAt(timeline(), EVERY_FACT)!;
+    expect(now).toMatchObject({ status: 'CLOSED', closedOn: '2026-11-05' });
+    expect(standing(now.history)).toEqual([`2026-11-05 zhaoqiang ${at(5)}`]);
+    expect(undone(now.history)).toEqual(['2026-11-08 2026-12-07 更正督查日期后销号不成立']);
+    for (const day of ['2026-11-06', '2026-11-10']) {
+      const past = findingAt(timeline(), cut(day))!;
+      expect(standing(past.history)).toEqual([`2026-11-05 zhaoqiang ${at(5)}`]);
+      expect(undone(past.history)).toEqual([]);
+    }
+  });
+
+  it('a close-out a correction wrote, not standing, is not listed on a day before that correction', () => {
+    // An older store: the correction wrote a 销号 of a day the parent was open (a work-plan item's, on the pass's own new day).
+    const defined = entry('WorkPlanItemDefined', '2026-10-01', { itemId: 'item', planId: 'plan', categoryCode: '一', code: '1', title: '公开办事指南', description: '', dueDate: '2026-12-31', measures: '' }, at(0));
+    const completed = (day: string, minute: number, who: Who) => entry('WorkPlanItemCompleted', day, { itemId: 'item', completedOn: day }, at(minute), who);
+    const items = [defined, assigned('fgw'), assigned('czj'), reported('fgw', '2026-10-20', 2), passed('fgw', 'i1', '2026-11-01', 4, WANGFANG),
+      entry('UnitUnassigned', '2026-11-05', { unitId: 'czj', reason: '方案调整', unassignedOn: '2026-11-05' }, at(5)), completed('2026-11-05', 5, ZHANGWEI),
+      redated('fgw', '2026-11-01', '2026-11-08', 10), completed('2026-11-08', 10, ZHANGWEI),
+      redated('fgw', '2026-11-08', '2026-11-02', 11), completed('2026-11-02', 11, ZHANGWEI)];
+    for (const day of ['2026-11-03', '2026-11-06']) expect(undone(itemAt(items, cut(day))!.history)).toEqual([]);
+    expect(itemAt(items, cut('2026-11-03'))).toMatchObject({ status: 'OPEN' });
+    expect(standing(itemAt(items, cut('2026-11-06'))!.history)).toEqual([`2026-11-05 zhangwei ${at(5)}`]);
+  });
+});
+
+describe('a moved pass that becomes the closing pass of a finding reopened since (breaker50-8 S3)', () => {
+  // 王芳 passed 市发改委 11-01, 赵强 市财政局 11-05 (销号); reopened 11-08; both re-report; 王芳 11-12, 赵强 11-14 (销号). The
+  // correction moves a first-round pass so that another closes the first round; no close-out is written (reopened since).
+  const rounds = (correction: () => TimelineEntry) => [recorded(), assigned('fgw'), assigned('czj'), reported('fgw', '2026-10-20', 2), reported('czj', '2026-10-21', 3),
+    passed('fgw', 'i1', '2026-11-01', 4, WANGFANG), passed('czj', 'i2', '2026-11-05', 5, ZHAOQIANG), closedOut('2026-11-05', 5, ZHAOQIANG),
+    entry('FindingReopened', '2026-11-08', { findingId: 'f', reason: '复查', reopenedOn: '2026-11-08' }, at(6)),
+    entry('PartsReopened', '2026-11-08', { reason: '复查', reopenedOn: '2026-11-08', newDueDate: '2026-11-30' }, at(6)),
+    reported('fgw', '2026-11-10', 7), reported('czj', '2026-11-10', 8),
+    passed('fgw', 'i3', '2026-11-12', 9, WANGFANG), passed('czj', 'i4', '2026-11-14', 10, ZHAOQIANG), closedOut('2026-11-14', 10, ZHAOQIANG),
+    correction()];
+
+  it.each([
+    ['王芳’s pass moved past 赵强’s (11-01 → 11-06)', () => redated('fgw', '2026-11-01', '2026-11-06', 20), '2026-11-06', '2026-11-07', '2026-11-05'],
+    ['赵强’s pass moved before 王芳’s (11-05 → 10-30)', () => redated('czj', '2026-11-05', '2026-10-30', 20), '2026-11-01', '2026-11-03', '2026-11-05'],
+  ] as const)('%s: the first 销号 is listed on its new closing day, by 王芳, now and on every day since', (_, correction, closedOn, pastDay, firstRecorded) => {
+    const timeline = rounds(correction);
+    const past = findingAt(timeline, cut(pastDay))!;
+    expect(past).toMatchObject({ status: 'CLOSED', closedOn });
+    expect(standing(past.history)).toEqual([`${closedOn} wangfang ${at(4)}`]);
+    const now = findingAt(timeline, EVERY_FACT)!.history;
+    expect(standing(now)).toEqual([`${closedOn} wangfang ${at(4)}`, `2026-11-14 zhaoqiang ${at(10)}`]);
+    expect(undone(now)).toEqual([]);
+    expect(now.find((event) => event.type === 'FindingClosedOut')!.data).toMatchObject({ closedOn, closedOnAsEntered: firstRecorded });
+  });
+
+  it('a work-plan item the same: its first 完成 listed on the moved pass’s day', () => {
+    const defined = entry('WorkPlanItemDefined', '2026-10-01', { itemId: 'item', planId: 'plan', categoryCode: '一', code: '1', title: '公开办事指南', description: '', dueDate: '2026-12-31', measures: '' }, at(0));
+    const timeline = rounds(() => redated('fgw', '2026-11-01', '2026-11-06', 20)).map((event) =>
+      event.type === 'FindingRecorded' ? defined
+        : event.type === 'FindingClosedOut' ? { ...event, type: 'WorkPlanItemCompleted', data: { itemId: 'item', completedOn: (event.data as { closedOn: string }).closedOn } }
+          : event.type === 'FindingReopened' ? { ...event, type: 'WorkPlanItemReopened', data: { itemId: 'item', reason: '复查', reopenedOn: '2026-11-08' } } : event) as TimelineEntry[];
+    const past = itemAt(timeline, cut('2026-11-07'))!;
+    expect(past).toMatchObject({ status: 'COMPLETED', completedOn: '2026-11-06' });
+    expect(standing(past.history)).toEqual([`2026-11-06 wangfang ${at(4)}`]);
+    expect(standing(itemAt(timeline, EVERY_FACT)!.history)).toEqual([`2026-11-06 wangfang ${at(4)}`, `2026-11-14 zhaoqiang ${at(10)}`]);
+  });
+});

@@ -2040,3 +2040,22 @@ describe('a withdrawal dated while the item stood completed, typed after a later
     given(reopened).when(withdraw(TODAY)).then([expect.objectContaining({ type: 'WorkPlanItemWithdrawn' }) as WorkPlanItemStreamEvent]);
   });
 });
+
+describe('a pass moved back before the day a unit was taken off the item: the item completed that day, not on the pass’s (breaker50-8 S1)', () => {
+  // 市发改委 and 市财政局 pass on 07-01; 东湖区 (still open) is taken off on 07-02: the item completes on 07-02. 市发改委's pass was moved
+  // to 07-05 (completing then), then back to 07-01: the item completes on 07-02 again — on 07-01 东湖区's part was still open.
+  const redate = (previousOn: string, on: string): WorkPlanItemCommand => ({ type: 'CorrectFactDate', actor: supervisor, today: '2026-07-10', unitId: FGW, factType: 'InspectionLogged', previousOn, on, reason: '督查单日期' });
+  const corrected = (previousOn: string, on: string): WorkPlanItemStreamEvent => ({ type: 'FactDateCorrected', data: { unitId: FGW, factType: 'InspectionLogged', previousOn, on, reason: '督查单日期', correctedOn: '2026-07-10' } });
+  const removed = [...definedAndAssigned, reported(FGW), reported(FINANCE), inspected(FGW, 'PASSED', 'inspection-1'), inspected(FINANCE, 'PASSED', 'inspection-2'),
+    { type: 'UnitUnassigned', data: { unitId: DONGHU, reason: '根据工作进展动态调整', unassignedOn: TODAY } } as WorkPlanItemStreamEvent, completed(TODAY)];
+
+  it('the move past it completes the item on the pass’s new day; the move back, on the removal’s day again', () => {
+    given(removed).when(redate(INSPECTED_ON, '2026-07-05')).then([corrected(INSPECTED_ON, '2026-07-05'), completed('2026-07-05')]);
+    const movedPast = [...removed, corrected(INSPECTED_ON, '2026-07-05'), completed('2026-07-05')];
+    given(movedPast).when(redate('2026-07-05', INSPECTED_ON)).then([corrected('2026-07-05', INSPECTED_ON), completed(TODAY)]);
+  });
+
+  it('a move that leaves the removal the last step writes no completion', () => {
+    given(removed).when(redate(INSPECTED_ON, '2026-06-30')).then([corrected(INSPECTED_ON, '2026-06-30')]);
+  });
+});

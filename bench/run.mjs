@@ -3,7 +3,8 @@
 //
 //   npm run bench                                   sizes 10k and 100k events
 //   npm run bench -- --events 1000000               the 1M log (its starts take minutes)
-//   npm run bench -- --quick                        10k events, a few seconds a row (CI)
+//   npm run bench -- --quick                        10k events, a few seconds a row
+//   npm run bench -- --smoke                        10k events, every row once at its shortest (CI: it runs, figures not judged)
 //   npm run bench -- --events 100000 --rows 3,4     some sizes, some rows
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,7 +38,10 @@ Every figure of issue 12 beside a reference measured in the same run; writes lat
 
   --events <sizes>   comma-separated log sizes, each >= 1000 (default 10000,100000; --quick: 10000)
   --rows <rows>      comma-separated rows of ${ROWS.join(',')} (default: all)
-  --quick            10k events, a few seconds a row (what CI runs)
+  --quick            10k events, a few seconds a row
+  --smoke            --quick with every time box at its shortest (0.1 s a latency, 0.5 s of appends,
+                     1 s of mutations, 5 rounds of row 8): every row runs and prints, its figures
+                     too noisy to read (what CI runs: the bench must not rot)
   --fresh            generate the logs again instead of reusing the cache
   --out <dir>        where latest.json and latest.md go (default bench/results)
   --help, -h         this text; nothing is run
@@ -45,21 +49,26 @@ Every figure of issue 12 beside a reference measured in the same run; writes lat
 See bench/README.md for the rows.`;
 
 function parseOptions(args) {
-  const line = readCommandLine(args, { usage: USAGE, values: ['--events', '--rows', '--out'], flags: ['--quick', '--fresh'] });
+  const line = readCommandLine(args, { usage: USAGE, values: ['--events', '--rows', '--out'], flags: ['--quick', '--smoke', '--fresh'] });
   const value = line.value;
-  const quick = line.flag('--quick');
+  const smoke = line.flag('--smoke');
+  const quick = smoke || line.flag('--quick');
   const list = (text) => text.split(',').map((part) => part.trim()).filter(Boolean);
   const options = {
     quick,
+    smoke,
     // 1M is asked for by name (`--events 1000000`): its two starts alone take longer than the
     // default run's 15-minute budget on this shared machine (bench/README.md).
     sizes: list(value('--events') ?? (quick ? '10000' : '10000,100000')).map(Number),
     rows: list(value('--rows') ?? ROWS.join(',')),
     fresh: line.flag('--fresh'),
     /** Seconds per figure: appends, mutations, blocking; each query's latency. */
-    appendSeconds: quick ? 2 : 10,
-    mutationSeconds: quick ? 3 : 10,
-    querySeconds: quick ? 1 : 3,
+    appendSeconds: smoke ? 0.5 : quick ? 2 : 10,
+    mutationSeconds: smoke ? 1 : quick ? 3 : 10,
+    querySeconds: smoke ? 0.1 : quick ? 1 : 3,
+    /** Row 8's timed and untimed runs of each figure. */
+    largeItemRounds: smoke ? 5 : quick ? 21 : 41,
+    largeItemWarmup: smoke ? 1 : 5,
     out: value('--out') ?? join(HERE, 'results'),
   };
   for (const size of options.sizes) if (!Number.isInteger(size) || size < 1000) throw new Error(`--events takes sizes of at least 1000 events, got ${size}`);
@@ -172,7 +181,7 @@ async function main() {
     startedAt: new Date().toISOString(),
   };
   console.log(`Rectify benchmark — ${machine.cpu}, ${machine.cores} cores, node ${machine.node}, load average ${machine.loadBefore.join(' / ')}`);
-  console.log(`sizes ${options.sizes.map(sizeLabel).join(', ')}; rows ${options.rows.join(',')}${options.quick ? ' (quick)' : ''}\n`);
+  console.log(`sizes ${options.sizes.map(sizeLabel).join(', ')}; rows ${options.rows.join(',')}${options.smoke ? ' (smoke: figures not to be read)' : options.quick ? ' (quick)' : ''}\n`);
   const work = mkdtempSync(join(tmpdir(), 'rectify-bench-run-'));
   const started = performance.now();
   const logs = {};
@@ -193,7 +202,7 @@ async function main() {
       // Large items (breaker12i P1, P3), in a process of its own: the product's deciders, CPU time, each beside its reference.
       // Medians of many runs after a warm-up, V8 without background threads (`--single-threaded`: its compiler and collector
       // threads are counted in the process's CPU time, and a single cold run was 4–75 ms): one run's figures no longer cross the targets by chance.
-      const large = JSON.parse(execFileSync(process.execPath, ['--single-threaded', join(HERE, 'large-item.mjs'), '--json', '--rounds', options.quick ? '21' : '41', '--warmup', '5'], { encoding: 'utf8', maxBuffer: 1 << 24 }));
+      const large = JSON.parse(execFileSync(process.execPath, ['--single-threaded', join(HERE, 'large-item.mjs'), '--json', '--rounds', String(options.largeItemRounds), '--warmup', String(options.largeItemWarmup)], { encoding: 'utf8', maxBuffer: 1 << 24 }));
       for (const entry of large.rows) {
         row({ row: '8', figure: entry.figure, size: null, rectify: `${ms(entry.rectifyMs)} CPU (median of ${large.rounds})`, reference: `${entry.reference}: ${ms(entry.referenceMs)} CPU`, ratio: entry.ratio, ratioOf: 'Rectify/reference', target: entry.target, met: entry.ratio <= entry.maxRatio, values: entry });
       }
@@ -279,7 +288,7 @@ async function main() {
         // the server's longest event-loop delay in that window (prom-client's nodejs_eventloop_lag_max_seconds: the
         // longest interval between two ticks of a 10 ms timer, read and reset by each /metrics scrape — one scrape before
         // the window, one after; a turn of T ms shows as T to T + 10 ms, so < 20 ms there means no turn of 20 ms or more).
-        const busySeconds = Math.max(2, options.querySeconds * 2);
+        const busySeconds = Math.max(options.smoke ? 1 : 2, options.querySeconds * 2);
         const spanDays = Math.max(10, Math.round((Date.parse(manifest.lastDay) - Date.parse(manifest.asOf)) / 86_400_000) - 1);
         const busyCuts = ['asOf', 'knownAt'];
         const requestOf = (n) => {
@@ -364,12 +373,12 @@ function missingFigures(options, logs) {
 function writeResults(options, machine, elapsedSeconds, logs) {
   mkdirSync(options.out, { recursive: true });
   const logsSummary = Object.fromEntries(Object.entries(logs).map(([size, { manifest, generated, projectionErrors: errors }]) => [size, { events: manifest.events, generatedNow: generated, generatedInMs: manifest.generatedInMs, projectionErrors: errors, units: manifest.units, evaluations: manifest.evaluations, workPlans: manifest.workPlans, parts: manifest.parts, firstDay: manifest.firstDay, lastDay: manifest.lastDay }]));
-  const result = { machine, options: { quick: options.quick, sizes: options.sizes, rows: options.rows }, elapsedSeconds, logs: logsSummary, rows };
+  const result = { machine, options: { quick: options.quick, smoke: options.smoke, sizes: options.sizes, rows: options.rows }, elapsedSeconds, logs: logsSummary, rows };
   writeFileSync(join(options.out, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
   const markdown = [
     `# Rectify benchmark — ${machine.finishedAt.slice(0, 16).replace('T', ' ')} UTC`,
     '',
-    `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.platform}, node ${machine.node}, commit ${machine.commit ?? 'unknown'}. Load average (1/5/15 min) before ${machine.loadBefore.join(' / ')}, after ${machine.loadAfter.join(' / ')}. ${elapsedSeconds} s${options.quick ? ', --quick' : ''}.`,
+    `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.platform}, node ${machine.node}, commit ${machine.commit ?? 'unknown'}. Load average (1/5/15 min) before ${machine.loadBefore.join(' / ')}, after ${machine.loadAfter.join(' / ')}. ${elapsedSeconds} s${options.smoke ? ', --smoke' : options.quick ? ', --quick' : ''}.`,
     '',
     `| ${HEADER.join(' | ')} |`,
     `|${HEADER.map(() => '---').join('|')}|`,

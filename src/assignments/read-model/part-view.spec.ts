@@ -290,4 +290,14 @@ describe('the override (特批) behind the due date in force (newcomer48-10 M2)'
     expect(dueDateOverrideInForce(partAfter(assigned))).toBeNull();
     expect(dueDateOverrideInForce(partAfter(assignedPast, failed('2026-06-20', '2026-09-30')))).toBeNull();
   });
+
+  it('is the re-dating’s when the plan (by hand or by a version) moves the part past the limit with one (breaker50-10 S1)', () => {
+    const redatedPast = entry('2026-07-05', {
+      type: 'PartsRescheduled',
+      data: { previousDueDate: '2026-05-15', dueDate: '2027-03-31', rescheduledOn: '2026-07-05', dueDateOverride: override },
+    });
+    expect(dueDateOverrideInForce(partAfter(assigned, redatedPast))).toEqual({ ...override, approvedOn: '2026-07-05' });
+    const redatedBack = entry('2026-08-01', { type: 'PartsRescheduled', data: { previousDueDate: '2027-03-31', dueDate: '2026-11-30', rescheduledOn: '2026-08-01' } });
+    expect(dueDateOverrideInForce(partAfter(assigned, redatedPast, redatedBack))).toBeNull();
+  });
 });

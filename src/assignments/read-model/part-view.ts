@@ -382,7 +382,8 @@ function applyToParts(parts: Map<string, PartView>, event: TimelineEntry<Assignm
       const concerned = event.data.unitIds === undefined || namedPart(event.data.unitIds, part, parts);
       if (concerned && part.assignedOn <= on && !verifiedAsOf(part, on) && ownDueDateOn(part, on) === event.data.previousDueDate) {
         const { dueDate, terms } = event.data;
-        changeDueDate(part, { on, dueDate, source: event.id, at, ...(terms ? { terms, previousTerms: part.terms } : {}) });
+        // The 特批 a re-dating past the plan's period came with is the one in force for that date (breaker50-10 S1).
+        changeDueDate(part, { on, dueDate, source: event.id, at, ...(terms ? { terms, previousTerms: part.terms } : {}), ...overrideOf(event.data) });
       }
     }
     return;

@@ -52,6 +52,10 @@ export function usageErrorOf(error: unknown): UsageError | null {
   const message = (error as Error).message;
   const option = optionNamed(message) ?? '';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(say(`Unknown option ${option}.`, `没有 ${option} 这个选项（请核对拼写，见下面的用法）。`));
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /argument is ambiguous/.test(message)) {
+    // `--opt -x`: a value starting with a dash is read as another option (breaker50-10 M1: 「不带取值」 said of an option that takes one).
+    return new UsageError(say(`Option ${option} needs a value; one starting with a dash is written ${option}=-…`, `选项 ${option} 后面须给出取值；取值以“-”开头时请写成 ${option}=-…。`));
+  }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     return new UsageError(say(`Option ${option} ${/argument missing/.test(message) ? 'needs a value' : 'takes no value'}.`, /argument missing/.test(message) ? `选项 ${option} 后面须给出取值。` : `选项 ${option} 不带取值。`));
   }

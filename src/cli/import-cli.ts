@@ -43,6 +43,36 @@ export function nearNamesArgument(values: readonly string[] | undefined): string
   return names.length > 0 ? names : undefined;
 }
 
+/**
+ * The plan version `--plan-version` gives (the number a dry run printed: 0 or a positive whole number, digits only), undefined
+ * when not given. UsageError for anything else — 1e1, 3.0, -1, 三 (breaker50-10 M1: 1e1 was read as 10).
+ */
+export function planVersionArgument(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const written = value.normalize('NFKC').trim();
+  if (/^\d{1,9}$/.test(written)) return Number(written);
+  throw new UsageError(
+    say(`--plan-version is the plan version a dry run gave: 0 or a whole number such as 3 (not "${value}").`, `--plan-version 应为试导入所示的方案版本号：0 或正整数，例如 3（而不是“${value}”）。`),
+  );
+}
+
+/**
+ * `argv` with each of `options` followed by a word starting with a dash (`--plan-version -1`) joined into one word
+ * (`--plan-version=-1`), so the option's own rule judges the value: node's parseArgs takes such a word for another option.
+ */
+export function withDashValues(argv: readonly string[], options: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let at = 0; at < argv.length; at += 1) {
+    const word = argv[at]!;
+    const next = argv[at + 1];
+    if (options.includes(word) && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${word}=${next}`);
+      at += 1;
+    } else joined.push(word);
+  }
+  return joined;
+}
+
 export interface ImportTool<Options> {
   readonly usage: ToolUsage;
   readonly commandType: string;

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { ImportDependencies } from '../imports/import-run.js';
 import { describeWorkPlanImport, describeWorkPlanImportZh, importWorkPlanFile, knownPlansOf, type KnownPlan } from '../work-plan/import-work-plan/import-work-plan.js';
-import { nearNamesArgument, officeDayArgument, runImportTool, UsageError } from './import-cli.js';
+import { nearNamesArgument, officeDayArgument, planVersionArgument, runImportTool, UsageError, withDashValues } from './import-cli.js';
 import { say } from '../shared/domain-error.js';
 
 runImportTool({
@@ -50,7 +50,8 @@ confirms it means that unit.`,
   commandType: 'ImportWorkPlan',
   parse(argv) {
     const { values, positionals } = parseArgs({
-      args: argv,
+      // A value starting with a dash (--plan-version -1) is the option's value, judged by its own rule (breaker50-10 M1).
+      args: withDashValues(argv, ['--plan-version']),
       options: {
         title: { type: 'string' },
         year: { type: 'string' },
@@ -88,10 +89,7 @@ confirms it means that unit.`,
     if (revisionReason !== undefined && values.revise !== true) {
       throw new UsageError(say('--revision-reason goes with --revise: it is the reason a new version records.', '--revision-reason（调整依据）须与 --revise 一起使用：它是新版本各项修订记载的依据。'));
     }
-    const planVersion = values['plan-version'] === undefined ? undefined : Number(values['plan-version'].trim());
-    if (planVersion !== undefined && !(Number.isInteger(planVersion) && planVersion >= 0)) {
-      throw new UsageError(say('--plan-version is the plan version a dry run gave: a whole number such as 3.', '--plan-version 是试导入给出的方案版本：一个整数，例如 3。'));
-    }
+    const planVersion = planVersionArgument(values['plan-version']);
     if (values['undo-later-revision'] === true && values.revise !== true) {
       throw new UsageError(say('--undo-later-revision goes with --revise: it confirms a new version that undoes a later revision.', '--undo-later-revision（确认撤销后来的调整）须与 --revise 一起使用。'));
     }

@@ -55,6 +55,14 @@ describe('a new version applied after its preview, when the plan changed in betw
   });
   afterEach(() => dependencies.store.close());
 
+  it('a version the plan never had is told as a mistyped number, not as a change since the preview (breaker50-10 M1)', async () => {
+    const refusal = await refusalOf(importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-99', { revise: true, expectedPlanVersion: 99 }));
+    expect(refusal.code).toBe('CONFLICT');
+    expect(refusal.details).toMatchObject({ field: 'expectedPlanVersion', expectedPlanVersion: 99, planVersion: 1 });
+    expect(refusal.messageZh).toContain(`工作方案“${TITLE}”现为第 1 版，没有第 99 版：请核对所给的方案版本（--plan-version）是否就是试导入所示的版本`);
+    expect(refusal.messageZh).not.toContain('预览之后已被修改');
+  });
+
   it('the preview gives the plan version it read; the import given it back is refused once another version was applied, nothing written', async () => {
     const preview = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-preview', { revise: true, dryRun: true });
     expect(preview.planVersion).toBe(1);

@@ -1,6 +1,6 @@
 import { bracketedRemarks, isBracketedRemark, leadingBracket, trailingBracket } from '../shared/brackets.js';
 import { textOf, type Cell } from './cells.js';
-import { readDay } from './deadline-text.js';
+import { daysNamedIn, readDay, readDeadline } from './deadline-text.js';
 import type { ImportProblem } from './import-problems.js';
 import { isDonePhrase, mayClauseSayDone, openStatusOf, saysReopened } from './status-words.js';
 
@@ -526,6 +526,47 @@ function finishedOnProblem(row: number, cells: readonly LabelledCell[], sheet: s
       row,
       reason: `The column ${label} says the item was finished ("${text}"): ${WHAT_TO_DO.DONE.en}.`,
       reasonZh: `“${label}”列写明该项已于“${text}”完成：${WHAT_TO_DO.DONE.zh}。`,
+      ...(sheet === undefined ? {} : { sheet }),
+    };
+  }
+  return null;
+}
+
+/** Words that give a new deadline: 延期至, 调整为, 推迟到, 顺延至, 改为, 时限调整为, 完成时间改到 … (what follows is the day). */
+const NEW_DEADLINE_WORDS = /(?:延期|延长|推迟|延后|顺延|放宽|调整|变更|更改|修改|改)(?:完成)?(?:时限|期限|时间|日期)?(?:为|至|到)|(?:时限|期限|完成时间|截止时间|截止日期)(?:调整|变更|更改|修改|改)?(?:为|至|到)/u;
+/** Headers of a column that is a remark, whatever the import reads of it: 备注, 说明, 调整说明, 调整情况, 附注, 情况说明, 变更说明. */
+const REMARK_HEADER = /备注|说明|附注|注释|调整|变更/u;
+
+/**
+ * The problem of a row whose remark — the 备注 column (`remarks`) or another column headed as one (`others`: 说明, 调整说明, 调整情况,
+ * 附注 …) — gives a new deadline (经市政府同意，延期至2026年12月31日; 时限调整为10月底) other than the row's own (`deadline`, labelled
+ * `deadlineLabel`: 完成时限 / 整改时限), or null. An import reads the deadline from its column only, so the remark would be dropped
+ * and the row imported on the old day (breaker50-10 S8: the version was 「此前已导入，事项相同」 and the item went red on its old day).
+ * A remark naming the row's own deadline (延期至12月31日 beside 2026-12-31) is no problem.
+ */
+export function remarkDeadlineProblem(
+  row: number,
+  cells: { readonly deadline?: Cell; readonly remarks?: LabelledCell; readonly others?: readonly LabelledCell[] },
+  deadlineLabel: string,
+  sheet?: string,
+): ImportProblem | null {
+  const dueText = textOf(cells.deadline ?? null);
+  const remarks = [...(cells.remarks ? [cells.remarks] : []), ...(cells.others ?? []).filter(({ label }) => REMARK_HEADER.test(plainLabel(label)))];
+  for (const { label, cell } of remarks) {
+    const text = textOf(cell);
+    const plain = text.normalize('NFKC');
+    const words = NEW_DEADLINE_WORDS.exec(plain);
+    if (!words) continue;
+    const year = /(\d{4})/.exec(dueText.normalize('NFKC'))?.[1] ?? /(\d{4})/.exec(plain)?.[1];
+    const within = { year: year === undefined ? 2001 : Number(year) };
+    const named = daysNamedIn(plain.slice(words.index + words[0].length), within)[0];
+    if (named === undefined) continue;
+    const due = dueText === '' ? null : readDeadline(cells.deadline ?? null, within);
+    if (due?.ok && 'dueDate' in due.deadline && due.deadline.dueDate === named.day) continue;
+    return {
+      row,
+      reason: `The column ${label} "${text}" gives a new deadline ("${named.written}")${dueText === '' ? '' : ` other than the ${deadlineLabel} "${dueText}"`}, but an import reads no deadline from a remark: the row would keep ${dueText === '' ? 'no deadline' : 'its old one'}. If the deadline was moved, write the new one in the ${deadlineLabel} column; otherwise remove it from the remark.`,
+      reasonZh: `${label}“${text}”写有新的时限（“${named.written}”）${dueText === '' ? '' : `，与${deadlineLabel}“${dueText}”不一致`}，但导入不按说明调整时限，按此导入仍是原时限：如时限确已调整，请把新的时限写在“${deadlineLabel}”列；否则请从该说明中删去这一时限。`,
       ...(sheet === undefined ? {} : { sheet }),
     };
   }

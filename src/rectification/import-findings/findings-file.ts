@@ -14,7 +14,7 @@ import { type FileContent } from '../../spreadsheet/text-file.js';
 import { isSummarySheet, sectionOfText, type Table } from '../../spreadsheet/sheet.js';
 import { say } from '../../shared/domain-error.js';
 import { slicer } from '../../shared/event-loop-turns.js';
-import { FINISHED_ON_COLUMN_ALIASES, PROGRESS_COLUMN_ALIASES, groupsOf, rowRemarkProblem } from '../../spreadsheet/row-remarks.js';
+import { FINISHED_ON_COLUMN_ALIASES, PROGRESS_COLUMN_ALIASES, groupsOf, remarkDeadlineProblem, rowRemarkProblem } from '../../spreadsheet/row-remarks.js';
 import { numbersByValue, wordsByValue } from '../../shared/numbers-by-value.js';
 import { unreadableLabel, unreadableReasonZh, unreadableText } from '../../shared/readable-text.js';
 
@@ -554,6 +554,14 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     // A 备注 naming a unit of the directory gives it no part: refused, never dropped (breaker10m P5).
     const remarkUnit = remarkNamingUnitProblem(record.row, textOf(cells.remarks ?? null), isUnitName, ledger ? '牵头单位或责任单位' : '责任单位（涉及单位）', record.sheet);
     if (remarkUnit) problems.push(remarkUnit);
+    // A remark giving a new deadline (经批准延期至2026年12月31日) is refused, never dropped with the parts due on the old day (breaker50-10 S8).
+    const remarkDeadline = remarkDeadlineProblem(
+      record.row,
+      { deadline: cells.dueDate, ...(cells.remarks === undefined ? {} : { remarks: { label: (table.headers?.remarks ?? []).join('、') || '备注', cell: cells.remarks } }), others: record.others ?? [] },
+      '整改时限',
+      record.sheet,
+    );
+    if (remarkDeadline) problems.push(remarkDeadline);
     const title = titleOf(record);
     const previous = drafts.at(-1);
     // A finding never continues onto another sheet (a ledger kept one unit per sheet).

@@ -5,7 +5,7 @@ import { unreadableLabel, unreadableReasonZh } from '../../shared/readable-text.
 import { calendarDateOf, markAgainstColumnReason, marksAgainstColumn, textOf, namesByLevel, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
 import { daysNamedIn, deadlineTextOf, readDeadline } from '../../spreadsheet/deadline-text.js';
 import { droppedColumnProblems, notImportedColumns, readingNotesOf, remarkNamingUnitProblem, sheetsNamedAfterUnitsProblems, sheetsOfOtherYearsProblems, tableBesideProblems } from '../../spreadsheet/records.js';
-import { FINISHED_ON_COLUMN_ALIASES, PROGRESS_COLUMN_ALIASES, groupsOf, rowRemarkProblem, withoutChangeMark, type LabelledCell } from '../../spreadsheet/row-remarks.js';
+import { FINISHED_ON_COLUMN_ALIASES, PROGRESS_COLUMN_ALIASES, groupsOf, remarkDeadlineProblem, rowRemarkProblem, withoutChangeMark, type LabelledCell } from '../../spreadsheet/row-remarks.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { say, type Bilingual } from '../../shared/domain-error.js';
 import { chineseNamesOf, entryOf, recordOfMap, type TreeEntry, type TreeNode } from '../../spreadsheet/tree.js';
@@ -526,6 +526,7 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
       progress: (table.headers?.progress ?? []).join('、') || '完成情况',
       finishedOn: (table.headers?.finishedOn ?? []).join('、') || '实际完成时间',
       status: (table.headers?.status ?? []).join('、') || '状态',
+      remarks: (table.headers?.remarks ?? []).join('、') || '备注',
     };
     const laidOut = fromLayout(once.records);
     // A sheet named after a unit (one sheet per lead unit) whose rows another unit leads: refused, never the unit a category (breaker10o P18).
@@ -906,7 +907,7 @@ function draftFrom(
   fields: { title: Located<Cell> | null; year: Located<Cell> | null },
   options: PlanReadOptions & {
     readonly sheetTitle?: string | null;
-    readonly labels?: { readonly progress: string; readonly finishedOn: string; readonly status: string };
+    readonly labels?: { readonly progress: string; readonly finishedOn: string; readonly status: string; readonly remarks?: string };
     /** The one sheet read (a workbook read over several names each record's own). */
     readonly tableSheet?: string | null;
     /** Rectify's own export: its 状态 and other columns are the app's record, not read for status words. */
@@ -981,6 +982,14 @@ function draftFrom(
     // A 备注 naming a unit of the directory gives it no part: refused, never dropped (breaker10m P5).
     const remarkUnit = remarkNamingUnitProblem(row, textOf(cells.remarks ?? null), options.isUnitName, '牵头单位或配合单位（责任单位）', sheet);
     if (remarkUnit) problems.push(remarkUnit);
+    // A remark giving a new deadline (延期至2026年12月31日) is refused, never dropped with the row kept on its old day (breaker50-10 S8).
+    const remarkDeadline = remarkDeadlineProblem(
+      row,
+      { deadline: cells.dueDate, remarks: labelled(options.labels?.remarks ?? '备注', cells.remarks)[0], others: record.others ?? [] },
+      '完成时限',
+      sheet,
+    );
+    if (remarkDeadline) problems.push(remarkDeadline);
     const code = textOf(cells.categoryCode ?? null);
     // A change mark after a category's title (二、政务服务（新增）) is the version's, as after an item's (breaker10i P2).
     const categoryMarked = withoutChangeMark(textOf(cells.categoryTitle ?? null));

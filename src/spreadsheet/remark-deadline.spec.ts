@@ -1,0 +1,52 @@
+import { unitLookupFrom } from '../organization/units/unit-lookup.js';
+import { importFindings } from '../rectification/import-findings/findings-file.js';
+import { importWorkPlan } from '../work-plan/import/work-plan-import.js';
+
+/*
+ * breaker50-10 S8: a remark giving a new deadline (备注 「经市政府同意，延期至2026年12月31日」, or the same under 调整说明, 说明, 调整情况,
+ * 附注) was dropped: the column only listed as not imported, the version 「此前已导入，事项相同」, the item red on its old day — in plans
+ * and 整改台账 alike. Such a row is refused naming the cell and saying to write the date in 完成时限 / 整改时限, as a remark
+ * cancelling a row or naming a unit is; a remark repeating the row's own deadline, or saying nothing of one, imports as before.
+ */
+const lookupUnit = unitLookupFrom([
+  { id: 'unit-czj', code: 'CZJ', name: '青川市财政局' },
+  { id: 'unit-jyj', code: 'JYJ', name: '青川市教育局' },
+]);
+type Result = { ok: boolean; problems?: readonly { row: number | null; reasonZh: string }[] };
+const refusals = (result: Result) => (result.ok ? [] : result.problems!.map((problem) => [problem.row, problem.reasonZh]));
+
+describe('a remark giving a new deadline (breaker50-10 S8)', () => {
+  const plan = (header: string, remark: string) =>
+    `类别,序号,工作任务,牵头单位,配合单位,完成时限,${header}\n一、决策公开,1,推进重大决策预公开,青川市财政局,青川市教育局,2026-08-31,${remark}\n一、决策公开,2,完善政策解读机制,青川市教育局,,2026-12-30,\n`;
+
+  it.each(['备注', '调整说明', '说明', '调整情况', '附注'])('refuses the plan row whose %s postpones it, naming the cell and 完成时限', async (header) => {
+    const result = await importWorkPlan(plan(header, '经市政府同意，延期至2026年12月31日'), { format: 'csv', title: '2026年备注时限测试方案', lookupUnit });
+    expect(refusals(result)).toEqual([
+      [
+        2,
+        `${header}“经市政府同意，延期至2026年12月31日”写有新的时限（“2026年12月31日”），与完成时限“2026-08-31”不一致，但导入不按说明调整时限，按此导入仍是原时限：如时限确已调整，请把新的时限写在“完成时限”列；否则请从该说明中删去这一时限。`,
+      ],
+    ]);
+  });
+
+  it.each(['时限调整为10月底', '推迟到第四季度', '顺延至9月30日'])('reads %s as a new deadline too', async (remark) => {
+    const result = await importWorkPlan(plan('备注', remark), { format: 'csv', title: '2026年备注时限测试方案', lookupUnit });
+    expect(refusals(result)).toHaveLength(1);
+  });
+
+  it.each(['已延期至2026年8月31日', '联系人：张伟', '改为线上公开', '调整至第二阶段推进', ''])('imports the row whose remark says %j (its own deadline or none)', async (remark) => {
+    const result = await importWorkPlan(plan('备注', remark), { format: 'csv', title: '2026年备注时限测试方案', lookupUnit });
+    expect(refusals(result)).toEqual([]);
+  });
+
+  it('refuses the 整改台账 row whose 备注 postpones it, naming 整改时限', async () => {
+    const csv = '问题,具体表现,牵头单位,配合单位,整改时限,整改措施,备注\n问题甲,表现甲,青川市财政局,青川市教育局,2026-06-30,措施甲,经批准延期至2026年12月31日\n问题乙,表现乙,青川市教育局,,2026-09-30,措施乙,\n';
+    const result = await importFindings(csv, { format: 'csv', lookupUnit, today: '2026-03-10', year: 2026 });
+    expect(refusals(result)).toEqual([
+      [
+        2,
+        '备注“经批准延期至2026年12月31日”写有新的时限（“2026年12月31日”），与整改时限“2026-06-30”不一致，但导入不按说明调整时限，按此导入仍是原时限：如时限确已调整，请把新的时限写在“整改时限”列；否则请从该说明中删去这一时限。',
+      ],
+    ]);
+  });
+});

@@ -9,6 +9,8 @@ import type { ImportDependencies } from '../../imports/import-run.js';
 import { dueDateLimitOf, workPlanDecider, type RevisePlan, type WorkPlanState } from '../domain/work-plan.decider.js';
 import { workPlanItemDecider, type DefineWorkPlanItem } from '../domain/work-plan-item.decider.js';
 import { workPlanItemIdFor, workPlanItemStream, workPlanStream, type WorkPlanRevised } from '../domain/work-plan.events.js';
+import { partsOf } from '../../assignments/domain/assignment.decider.js';
+import { wordsWithoutPunctuation } from '../../shared/numbers-by-value.js';
 
 /*
  * One item added to an imported plan between versions (根据工作进展动态调整: addWorkPlanItem), the
@@ -72,6 +74,46 @@ export function outlineWithItem(plan: WorkPlanState, item: NewWorkPlanItem, revi
   return { planId, title, year, ...(lastYear === undefined ? {} : { lastYear }), source, categories, revisedOn, reason: item.reason.trim() };
 }
 
+/** An item of the plan as it stands: its code, title and lead units (withdrawn items aside). */
+export interface ItemOnRecord {
+  readonly code: string;
+  readonly title: string;
+  readonly leadUnitIds: readonly string[];
+}
+
+/** The items of category `categoryCode` of `plan` as they stand (their streams folded), withdrawn ones left out. */
+async function itemsOfCategory({ store, schemas }: ImportDependencies, plan: WorkPlanState, categoryCode: string): Promise<ItemOnRecord[]> {
+  if (plan.status !== 'imported') return [];
+  const entries = plan.categories.find((category) => category.code === categoryCode)?.items ?? [];
+  const items: ItemOnRecord[] = [];
+  for (const { itemId, code } of entries) {
+    const item = await loadState(store, schemas, workPlanItemStream(itemId), workPlanItemDecider);
+    if (item.status === 'empty' || item.status === 'withdrawn') continue;
+    items.push({ code, title: item.definition.title, leadUnitIds: partsOf(item.assignments).filter((part) => part.role === 'LEAD').map((part) => part.unitId) });
+  }
+  return items;
+}
+
+/**
+ * BAD_USER_INPUT (field title) when `item` repeats an item of its category — the same title (`wordsWithoutPunctuation`) led by
+ * the same unit —, naming that item: the one rule a file meets (breaker49-10 S8), for the single item too (breaker50-10 S5: an
+ * item added so made every later version built from the plan's own export refused as 「同一项任务列了两次」). `nameOf` gives a
+ * unit's name for the message.
+ */
+export function refuseRepeatedTask(item: Pick<NewWorkPlanItem, 'categoryCode' | 'title' | 'leadUnitId'>, plan: WorkPlanState, items: readonly ItemOnRecord[], nameOf: (unitId: string) => string): void {
+  const words = wordsWithoutPunctuation(item.title);
+  const same = items.find((each) => wordsWithoutPunctuation(each.title) === words && each.leadUnitIds.length === 1 && each.leadUnitIds[0] === item.leadUnitId);
+  if (same === undefined || plan.status !== 'imported') return;
+  const lead = nameOf(item.leadUnitId);
+  throw badInput(
+    `Category ${item.categoryCode} of work plan "${plan.title}" already has item ${same.code} "${same.title}" led by ${lead}: two such items are one task listed twice (and the plan's export would no longer import). ` +
+      `If this is another task (a second round), word its title apart; if it is the same task given more time, re-date item ${same.code}.`,
+    `工作方案“${plan.title}”的大项 ${item.categoryCode} 已有事项 ${same.code}“${same.title}”，牵头单位同为${lead}：同一大项中名称相同、牵头单位相同，是同一项任务列了两次（方案导出的进展表也将无法再导入）。` +
+      `如是另一项任务（如第二轮），请改写事项名称以示区别（如“${item.title.trim()}（第二轮）”）；如是同一任务需要更多时间，请调整事项 ${same.code} 的完成时限。`,
+    { field: 'title' },
+  );
+}
+
 export interface AddedWorkPlanItem {
   readonly itemId: string;
   /** Where the last event is, for the server to wait until its read models have it; null when a retry appended nothing. */
@@ -95,6 +137,7 @@ export async function addWorkPlanItem(dependencies: ImportDependencies, item: Ne
   const assignedOn = item.assignedOn ?? today;
   const plan = await loadState(store, schemas, workPlanStream(item.planId), workPlanDecider);
   const outline = outlineWithItem(plan, item, assignedOn);
+  refuseRepeatedTask(item, plan, await itemsOfCategory(dependencies, plan, item.categoryCode), (unitId) => units.nameOf(unitId) ?? unitId);
   const define: DefineWorkPlanItem = {
     type: 'DefineWorkPlanItem',
     actor: context.actor,

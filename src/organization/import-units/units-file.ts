@@ -4,7 +4,7 @@ import { unitIdForCode } from '../units/unit-id.js';
 import { textOf } from '../../spreadsheet/cells.js';
 import { isReservedKey, unreadableLabel, unreadableReasonZh } from '../../shared/readable-text.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
-import { type UnitLookup } from '../units/unit-lookup.js';
+import { nameToRegister, type UnitLookup } from '../units/unit-lookup.js';
 import { readingNotesOf, readRecords, tableBesideProblems } from '../../spreadsheet/records.js';
 import type { Table } from '../../spreadsheet/sheet.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
@@ -184,10 +184,17 @@ export async function importUnits(
   const problems: ImportProblem[] = [...(beside?.problems ?? []), ...unused.problems];
   const rowOfCode = new Map<string, number>();
   const rowOfName = new Map<string, number>();
+  const nameNotices: ImportProblem[] = [];
   const rows = table.records.map(({ row, cells, others }) => {
     // Codes typed in full-width letters or digits (ＳＪＪ, input methods' default) are the codes themselves.
     const code = textOf(cells.code ?? null).normalize('NFKC').trim();
-    const name = textOf(cells.name ?? null);
+    // The name by the rules plans read names by (breaker50-10 S4): quotes, 牵头, a former-name bracket taken off and told; a
+    // collective name (各区县政府) refused.
+    const written = textOf(cells.name ?? null);
+    const registered = written === '' ? null : nameToRegister(written);
+    if (registered && !registered.ok) problems.push({ row, reason: registered.reason, reasonZh: registered.reasonZh });
+    if (registered?.ok && registered.notice) nameNotices.push({ row, ...registered.notice });
+    const name = registered?.ok ? registered.name : written;
     // A unit the file marks abolished or merged (青川市物价局（已撤销）, 状态 已并入…) is never registered live (breaker10l P6).
     const ended = unitEndProblem(row, name, (others ?? []).map(({ label, cell }) => ({ label, text: textOf(cell) })));
     if (ended) problems.push(ended);
@@ -340,7 +347,9 @@ export async function importUnits(
   const ordered = parentsFirst(units, problems);
   if (table.records.length === 0) problems.push({ row: null, reason: 'The file lists no units.', reasonZh: '文件中没有列出任何单位。' });
   if (problems.length > 0) return { ok: false, problems: sortedProblems(problems), ...(table.sheet === null ? {} : { sheet: table.sheet }) };
-  return { ok: true, units: ordered, ...readingNotesOf(table, unused.notImported) };
+  const notes = readingNotesOf(table, unused.notImported);
+  const notices = [...nameNotices, ...(notes.notices ?? [])];
+  return { ok: true, units: ordered, ...notes, ...(notices.length > 0 ? { notices } : {}) };
 }
 
 /** How a row confirms its unit is another than a near-named one: the distinctCodes field by its label on the 导入 page (the English names the flag too; a Chinese refusal names no flag, breaker11c N6). */

@@ -997,3 +997,51 @@ export function collectiveNotice(
     ...(sheet === undefined ? {} : { sheet }),
   };
 }
+
+/** A unit's name as the units import registers it (`nameToRegister`): the name, and what was taken off it, told; or why it is no unit's name. */
+export type NameToRegister =
+  | { readonly ok: true; readonly name: string; readonly notice?: { readonly reason: string; readonly reasonZh: string } }
+  | { readonly ok: false; readonly reason: string; readonly reasonZh: string };
+
+/**
+ * The name a 单位名录 row registers, read by the rules plans and 台账 read names by (breaker50-10 S4: the units import took
+ * 「各区县政府」, 「青川市水务局牵头」, 「“青川市审计局”」 and 「青川市统计局（原青川市统计办）」 literally — after which 各区县政府 in every plan
+ * meant that one phantom unit). Quotation marks around the name (`withoutQuotes`), spaces between Chinese characters, a role word
+ * after it (牵头, 配合 …: `ROLE_WORD_AFTER`) and a bracket calling a name a former one (（原青川市统计办）, （原）) are taken off and
+ * told; a collective name (各区县政府, 市直各部门, 各科室: `COLLECTIVE_NAMES`) is refused, as no unit's name. Pure.
+ */
+export function nameToRegister(written: string): NameToRegister {
+  const trimmed = written.trim();
+  let name = withoutQuotes(trimmed).replace(SPACE_BETWEEN_HAN, '');
+  const taken: { en: string; zh: string }[] = [];
+  if (name !== trimmed) taken.push({ en: 'quotation marks or spaces', zh: '引号或空格' });
+  const plain = name.normalize('NFKC').replace(/\s+/gu, '');
+  const collective = COLLECTIVE_NAMES.find((each) => each.pattern.test(plain));
+  if (collective || SECTIONS.test(plain)) {
+    return {
+      ok: false,
+      reason: `"${trimmed}" is a collective name (${collective?.means ?? 'every section of a unit'}), no unit's name: register each unit it means by its own name; plans and 台账 writing "${plain}" then mean them all.`,
+      reasonZh: `“${trimmed}”是集合名称（${collective?.meansZh ?? '某单位的全部内设科室'}），不是某一单位的名称：请逐个登记它所指的单位（各写全称）；登记后，方案和台账中写“${plain}”即指其全部。`,
+    };
+  }
+  const role = ROLE_WORD_AFTER.exec(name);
+  if (role && role.index >= 3) {
+    taken.push({ en: `the role word "${role[0].trim()}"`, zh: `表示分工的“${role[0].trim()}”` });
+    name = name.slice(0, role.index).trim();
+  }
+  const bracket = trailingBracket(name);
+  const inside = bracket?.inside.trim() ?? '';
+  if (bracket && bracket.at >= 3 && (FORMER_MARK_ONLY.test(inside) || /^(?:原|曾用名[:：]?|原名[:：]?)\s*\p{Script=Han}{3,}/u.test(inside))) {
+    taken.push({ en: `the former-name bracket "${bracket.bracket}" (a former name is kept by renaming the unit)`, zh: `原名称说明“${bracket.bracket}”（曾用名请通过单位更名登记）` });
+    name = name.normalize('NFKC').slice(0, bracket.at).trim();
+  }
+  if (taken.length === 0) return { ok: true, name };
+  return {
+    ok: true,
+    name,
+    notice: {
+      reason: `"${trimmed}" is registered as "${name}": ${taken.map((each) => each.en).join(', ')} taken off, as plans and 台账 read names.`,
+      reasonZh: `“${trimmed}”按“${name}”登记：已去掉${taken.map((each) => each.zh).join('、')}，与方案、台账读取单位名称的规则一致。`,
+    },
+  };
+}

@@ -4,6 +4,7 @@ import { createPerson, signIn, type Person } from './support/accounts.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, eventually, officeDay } from './support/suite.js';
 import { contrastFailures } from './support/contrast.js';
+import { typeDay } from './support/form-fields.js';
 
 /*
  * Issue 11, items 3 and 7: the import form sent the file base64-encoded inside GraphQL, so any file
@@ -323,10 +324,12 @@ describe('a plan version imported from the page after its preview, the plan chan
 
   // Without 调整依据 the page previews again before importing; it still sends the version its clerk's preview read (breaker49-10 S5:
   // it sent the new check's version, and B's date change was undone unseen). A moves item 1's date, B item 2's: nothing withdrawn.
+  // breaker50-10 S6: the 事项交办日期 corrected after the preview sent no version at all — B's change undone unseen.
   it.each([
-    ['with 调整依据', '青政办〔2026〕12号', '预览后被修改测试方案', ['推进预算公开', '公开校园安全信息']],
-    ['without 调整依据 (the page checks the file again first)', '', '页面复核后导入的工作要点', ['公开预算执行情况', '公开食品安全抽检结果']],
-  ])('refuses the import with who changed the plan since the preview, and writes nothing: %s', async (_case, reason, title, [firstItem, secondItem]) => {
+    ['with 调整依据', '青政办〔2026〕12号', '预览后被修改测试方案', ['推进预算公开', '公开校园安全信息'], false],
+    ['without 调整依据 (the page checks the file again first)', '', '页面复核后导入的工作要点', ['公开预算执行情况', '公开食品安全抽检结果'], false],
+    ['with 事项交办日期 corrected after the preview (breaker50-10 S6)', '青政办〔2026〕40号', '预览后改日期测试方案', ['公开政府债务信息', '公开招生入学政策'], true],
+  ] as const)('refuses the import with who changed the plan since the preview, and writes nothing: %s', async (_case, reason, title, [firstItem, secondItem], redate) => {
     const year = Number(officeDay().slice(0, 4)) + 1;
     const version = (first = '6月30日', second = '6月30日') =>
       `\ufeff序号,工作任务,牵头单位,配合单位,完成时限\n1,${firstItem},青川市财政局,,${year}年${first}\n2,${secondItem},青川市教育局,,${year}年${second}\n`;
@@ -352,6 +355,8 @@ describe('a plan version imported from the page after its preview, the plan chan
 
     // Another clerk applies another version meanwhile.
     expect((await send('vB.csv', version('6月30日', '4月30日'), true)).errors).toBeUndefined();
+    // The clerk corrects the day of the change after her preview (a typo noticed): the page still sends the preview's version.
+    if (redate) await typeDay(page.locator('body'), '事项交办日期', officeDay(-1));
 
     await page.getByRole('button', { name: '上传并导入' }).click();
     await page.getByText('在预览之后已被修改').first().waitFor({ timeout: 60_000 });

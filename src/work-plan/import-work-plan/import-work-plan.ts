@@ -1039,7 +1039,7 @@ async function planChangedSincePreview({ store, schemas }: ImportDependencies, t
     // A version the plan never had is a mistyped number, not a change since a preview (breaker50-10 M1).
     return conflict(
       `Work plan "${title}" is at version ${changes.length}; it never had a version ${expected}. Check that the plan version given (--plan-version, expectedPlanVersion) is the one the dry run gave. Nothing was written.`,
-      `工作方案“${title}”现为第 ${changes.length} 版，没有第 ${expected} 版：请核对所给的方案版本（--plan-version）是否就是试导入所示的版本。本次未写入任何内容。`,
+      `工作方案“${title}”现为第 ${changes.length} 版，没有第 ${expected} 版：请核对所给的方案版本是否就是预览（试导入）所示的版本。本次未写入任何内容。`,
       { field: 'expectedPlanVersion', expectedPlanVersion: expected, planVersion: changes.length },
     );
   }

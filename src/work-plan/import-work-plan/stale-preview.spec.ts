@@ -59,7 +59,7 @@ describe('a new version applied after its preview, when the plan changed in betw
     const refusal = await refusalOf(importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-99', { revise: true, expectedPlanVersion: 99 }));
     expect(refusal.code).toBe('CONFLICT');
     expect(refusal.details).toMatchObject({ field: 'expectedPlanVersion', expectedPlanVersion: 99, planVersion: 1 });
-    expect(refusal.messageZh).toContain(`工作方案“${TITLE}”现为第 1 版，没有第 99 版：请核对所给的方案版本（--plan-version）是否就是试导入所示的版本`);
+    expect(refusal.messageZh).toContain(`工作方案“${TITLE}”现为第 1 版，没有第 99 版：请核对所给的方案版本是否就是预览（试导入）所示的版本`);
     expect(refusal.messageZh).not.toContain('预览之后已被修改');
   });
 

@@ -85,6 +85,15 @@ describe('a plan over several years', () => {
     });
   });
 
+  it('refuses 2月29日 without a year as a day of the period’s leap years, not as a year unknown (breaker50-10 M5)', async () => {
+    const body: typeof rows = [...rows, ['制度建设', '7', '更新公开指南', 'FGW', '2月29日']];
+    const result = await importWorkPlan(csvOf(TITLE, body), { format: 'csv', lookupUnit, today: '2026-02-20' });
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ row: 9, reasonZh: '完成时限“2月29日”没有写年份，而本方案跨 2026—2028 年多个年度（其中只有 2028 年有这一天）：请写明年份（如“2028年2月29日”）。' }],
+    });
+  });
+
   it('leaves a year\'s plan as it was: its items due by 12-31 of its year, 6月底前 in it', async () => {
     const oneYear = '青川市2026年政务公开工作要点\n类别,编号,事项,牵头单位,完成时限\n平台,1,更新公开指南,FGW,6月底前\n平台,2,开展培训,CZJ,每年\n';
     const result = await importWorkPlan(oneYear, { format: 'csv', lookupUnit, today: '2026-02-20' });

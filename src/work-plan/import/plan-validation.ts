@@ -506,10 +506,15 @@ function dueDayOf(
   // Not Rectify's own export: 立行立改（YYYY-MM-DD） naming a day other than the assignment's is another deadline (refused).
   const assigned = today !== undefined && !plan.datesPerPart ? { assignedOn: today } : {};
   const reading = readDeadline(text, { year: year > 0 && !severalYears ? year : undefined, ...assigned });
-  if (!reading.ok && severalYears && readDeadline(text, { year }).ok) {
+  // Read in any year of the plan's period: 2月29日 is a day of its leap years only (breaker50-10 M5: told 「计划的年度也不知道」).
+  const span = severalYears ? Array.from({ length: planLastYear(plan) - year + 1 }, (_, at) => year + at) : [];
+  const readableIn = span.filter((each) => readDeadline(text, { year: each }).ok);
+  if (!reading.ok && severalYears && readableIn.length > 0) {
+    const only = readableIn.length < span.length ? { en: ` (only ${readableIn.join(', ')} of them has such a day)`, zh: `（其中只有 ${readableIn.join('、')} 年有这一天）` } : { en: '', zh: '' };
+    const example = readableIn.length < span.length ? readableIn[0]! : year + 1;
     refuse(
-      `Due date (完成时限) "${text}" gives no year, and the plan runs over ${planYears(plan)}: write the year (e.g. ${year + 1}年6月底前).`,
-      `完成时限“${text}”没有写年份，而本方案跨 ${planYears(plan)} 年多个年度：请写明年份（如“${year + 1}年6月底前”）。`,
+      `Due date (完成时限) "${text}" gives no year, and the plan runs over ${planYears(plan)}${only.en}: write the year (e.g. ${example}年${readableIn.length < span.length ? text.trim() : '6月底前'}).`,
+      `完成时限“${text}”没有写年份，而本方案跨 ${planYears(plan)} 年多个年度${only.zh}：请写明年份（如“${example}年${readableIn.length < span.length ? text.trim() : '6月底前'}”）。`,
     );
     return null;
   }

@@ -4,7 +4,6 @@ import { createPerson, signIn, type Person } from './support/accounts.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, eventually, officeDay } from './support/suite.js';
 import { contrastFailures } from './support/contrast.js';
-import { typeDay } from './support/form-fields.js';
 
 /*
  * Issue 11, items 3 and 7: the import form sent the file base64-encoded inside GraphQL, so any file
@@ -356,7 +355,7 @@ describe('a plan version imported from the page after its preview, the plan chan
     // Another clerk applies another version meanwhile.
     expect((await send('vB.csv', version('6月30日', '4月30日'), true)).errors).toBeUndefined();
     // The clerk corrects the day of the change after her preview (a typo noticed): the page still sends the preview's version.
-    if (redate) await typeDay(page.locator('body'), '事项交办日期', officeDay(-1));
+    if (redate) await typeDay(page, '事项交办日期', officeDay(-1));
 
     await page.getByRole('button', { name: '上传并导入' }).click();
     await page.getByText('在预览之后已被修改').first().waitFor({ timeout: 60_000 });

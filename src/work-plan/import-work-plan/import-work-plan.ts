@@ -21,7 +21,7 @@ import { doneInStore, eventsOfCommand, fileFormatOf, firstRunAppended, runImport
 import { fold, type Decider, type DomainEvent } from '../../shared/decider.js';
 import { importWorkPlan, workPlanCommands, type PlanDays, type WorkPlanItemDefinition } from '../import/work-plan-import.js';
 import { refuseReusedKey, requestOf, type ClaimedValue } from '../../event-sourcing/execute-command.js';
-import { DomainError, conflict, say, type Bilingual } from '../../shared/domain-error.js';
+import { DomainError, badInput, conflict, say, type Bilingual } from '../../shared/domain-error.js';
 import { dueDateLimitOf, planLastYear, planYears, workPlanDecider, type EarlierSource, type RevisePlan, type WorkPlanState } from '../domain/work-plan.decider.js';
 import { assignmentsBefore, assignmentsOn, partsOf } from '../../assignments/domain/assignment.decider.js';
 import type { DueDateOverride } from '../../assignments/domain/assignment.commands.js';
@@ -290,6 +290,15 @@ async function importAsRead(
   const existing = await stateWithout(dependencies, planStream, workPlanDecider, planWithout);
   const isNewVersion = existing.status === 'imported' && (existing.source.sha256 !== sha256 || options.revise === true);
   if (options.revise && existing.status !== 'imported') throw nothingToRevise(validated, knownPlans);
+  // A version does not change the plan's period: a last year given otherwise is refused, not ignored unsaid (breaker50-10 M3: a 2027
+  // date was then refused as past the period 2026-12-31 the clerk believed she had extended).
+  if (isNewVersion && existing.status === 'imported' && options.lastYear != null && options.lastYear !== planLastYear(existing)) {
+    throw badInput(
+      `Work plan "${existing.title}" runs over ${planYears(existing)}: a version does not change the plan's period (the last year ${options.lastYear} given was not taken). Import again without it; a date past the period needs a supervisor's override.`,
+      `工作方案“${existing.title}”的期限为 ${planYears(existing)} 年，按新版本调整不改变方案的期限（本次填写的截止年份 ${options.lastYear} 年未采用）：请清空年度中的截止年份后重新导入；晚于方案期限的时限须由督办人员填写特批理由。`,
+      { field: 'lastYear' },
+    );
+  }
   // The file of one of the plan's earlier versions sent again (its bytes as imported then): that version, superseded — never a new one to apply (breaker42-10 F4).
   // The same version in other bytes (GBK CSV saved as UTF-8, re-saved as XLSX) is known by what it says (newcomer43-10 #3).
   const contentDigest = planContentDigest(validation.plan);

@@ -55,6 +55,15 @@ describe('a new version applied after its preview, when the plan changed in betw
   });
   afterEach(() => dependencies.store.close());
 
+  it('a version given a period other than the plan’s is refused saying the period stays, not read on the plan’s unsaid (breaker50-10 M3)', async () => {
+    const refusal = await refusalOf(importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-period', { revise: true, dryRun: true, year: 2026, lastYear: 2027 }));
+    expect(refusal.code).toBe('BAD_USER_INPUT');
+    expect(refusal.details).toMatchObject({ field: 'lastYear' });
+    expect(refusal.messageZh).toBe(`工作方案“${TITLE}”的期限为 2026 年，按新版本调整不改变方案的期限（本次填写的截止年份 2027 年未采用）：请清空年度中的截止年份后重新导入；晚于方案期限的时限须由督办人员填写特批理由。`);
+    // The plan's own period given again is no change.
+    expect((await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-period-same', { revise: true, dryRun: true, year: 2026, lastYear: 2026 })).planVersion).toBe(1);
+  });
+
   it('a version the plan never had is told as a mistyped number, not as a change since the preview (breaker50-10 M1)', async () => {
     const refusal = await refusalOf(importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-99', { revise: true, expectedPlanVersion: 99 }));
     expect(refusal.code).toBe('CONFLICT');

@@ -66,8 +66,11 @@ describe('a unit’s page and the 单位名录', () => {
     await records.first().waitFor();
     expect(await page.locator('[data-test="unit-records"]').innerText()).toContain('已逾期');
     // …and every 退办 and 督查未通过 its 退回 figure counts, answered or of a part verified since (newcomer49-8 M4).
-    await page.locator('#unit-record-kind').click();
-    const kinds = (await page.locator('.el-select-dropdown__item:visible').allTextContents()).map((text) => text.trim());
+    // The select's wrapper takes the click (its placeholder covers the input); the options are read once shown.
+    await page.locator('.el-select__wrapper:has(#unit-record-kind)').click();
+    const options = page.locator('.el-select-dropdown__item:visible');
+    await options.first().waitFor();
+    const kinds = (await options.allTextContents()).map((text) => text.trim());
     const listed = (label: string) => Number(kinds.find((text) => text.startsWith(label))?.match(/（(\d+)）/)?.[1] ?? 0);
     expect(listed('退办') + listed('督查未通过')).toBeGreaterThanOrEqual(Number(returned));
   });

@@ -46,7 +46,7 @@ describe('Chinese refusals', () => {
     const missingVariable = await app.graphql(REGISTER_EVALUATION, {});
     expect(missingVariable.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', messageZh: '缺少必填变量“$input”。' });
     const missingField = await app.graphql(REGISTER_EVALUATION, { input: { idempotencyKey: 'k' } });
-    expect(missingField.errors![0]!.extensions!.messageZh).toBe('变量“$input”缺少必填项。');
+    expect(missingField.errors![0]!.extensions!.messageZh).toBe('变量“$input”缺少必填项“委托单位”（应为文字）。');
   });
 
   // web3 fault 2: a choice refused named the API's codes (LEAD, RESPONSIBLE), or no value at all: the values allowed, in words.

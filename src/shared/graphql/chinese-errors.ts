@@ -217,14 +217,15 @@ function invalidValueZh(detail: string, inputType?: string): string {
 
 /**
  * A required field the request left out, named so a script's author knows what to add (newcomer50-9 M3: 「缺少必填项」 alone):
- * its office label when it has one, the schema's name the request must use, and what it takes —
- * 「缺少必填项“单位”（字段“unitId”，应为编号，类型“ID!”）」. `inputType` is the variable's input type when the field is its own.
+ * its office label and what it takes — 「缺少必填项“单位”（应为编号）」; the schema's name and type are in the English message
+ * beside it (no English inside the Chinese: test/e2e/no-english-in-chinese); a field without a label is named by the schema's
+ * name. `inputType` is the variable's input type when the field is its own.
  */
 function missingFieldZh(qualified: string, type: string, inputType: string | undefined): string {
   const name = nameOf(qualified);
   const owner = qualified.includes('.') ? qualified.slice(0, qualified.lastIndexOf('.')) : inputType;
   const label = fieldLabelZh(owner, name);
-  return `缺少必填项${label ? `“${label}”（字段“${name}”，` : `“${name}”（`}${expectedZh(type)}，类型“${type}”）`;
+  return `缺少必填项“${label ?? name}”（${expectedZh(type)}）`;
 }
 
 /**

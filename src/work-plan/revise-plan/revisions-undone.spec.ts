@@ -1,22 +1,11 @@
-import type { ItemVersion } from './plan-revision.js';
+import { itemRedated, itemVersion } from './revision-fixtures.js';
 import { planRevisionOf } from './plan-revision.js';
 import { revisionsUndone, type RecordedRevision } from './revisions-undone.js';
 
 /* Pure: a revision's change a later one reverted counts for neither undone nor kept (breaker49-10 S7). */
 
-const version = (itemId: string, dueDate: string, overrides: Partial<ItemVersion> = {}): ItemVersion => ({
-  itemId,
-  code: itemId,
-  categoryCode: '一',
-  title: `事项${itemId}`,
-  description: '',
-  measures: '',
-  dueDate,
-  leadUnitIds: ['CZJ'],
-  responsibleUnitIds: [],
-  ...overrides,
-});
-const redated = (itemId: string, previousDueDate: string, dueDate: string) => ({ kind: 'ITEM_REDATED' as const, itemId, code: itemId, title: `事项${itemId}`, previousDueDate, dueDate });
+const version = itemVersion;
+const redated = itemRedated;
 
 describe('revisionsUndone counts only changes the plan still has (breaker49-10 S7)', () => {
   const p1: RecordedRevision = { on: '2026-10-10', fileName: 'p1.csv', reason: '依据 p1.csv 修订方案', changes: [redated('1', '2026-11-30', '2026-12-10'), redated('2', '2026-11-30', '2026-12-10')] };

@@ -1,4 +1,4 @@
-import type { ItemVersion } from './plan-revision.js';
+import { itemRedated, itemVersion } from './revision-fixtures.js';
 import type { RecordedRevision } from './revisions-undone.js';
 import { asOfVersionDay } from './version-day.js';
 
@@ -6,19 +6,8 @@ import { asOfVersionDay } from './version-day.js';
  * Pure: a version judged on the plan as of its own day (breaker49-10 S9, M6).
  */
 
-const version = (itemId: string, dueDate: string, overrides: Partial<ItemVersion> = {}): ItemVersion => ({
-  itemId,
-  code: itemId,
-  categoryCode: '一',
-  title: `事项${itemId}`,
-  description: '',
-  measures: '',
-  dueDate,
-  leadUnitIds: ['CZJ'],
-  responsibleUnitIds: [],
-  ...overrides,
-});
-const redated = (itemId: string, previousDueDate: string, dueDate: string) => ({ kind: 'ITEM_REDATED' as const, itemId, code: itemId, title: `事项${itemId}`, previousDueDate, dueDate });
+const version = itemVersion;
+const redated = itemRedated;
 
 describe('asOfVersionDay (breaker49-10 S9, M6)', () => {
   const byHand: RecordedRevision[] = [

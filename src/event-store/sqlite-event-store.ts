@@ -282,7 +282,32 @@ export interface SqliteEventStoreOptions {
    * before it is tried again (`retryHeldCopy`).
    */
   readonly freeBytesIn?: (folder: string) => number | null;
+  /**
+   * The clock the held copy's tries are timed by (milliseconds since the epoch, as `Date.now`); a test gives one it moves
+   * by hand. Asked before and after each try of `keepWhatIsHeld` and before it is tried again (`retryHeldCopy`).
+   */
+  readonly clock?: () => number;
 }
+
+/**
+ * How long a failed try of the held copy keeps the next one waiting (`retryHeldCopy`), in ms, from the failed try's own
+ * duration in ms: none after a try that failed at once (under `HELD_COPY_CHEAP_TRY_MS`: a folder that cannot be made
+ * fails before a byte is read, and an operator who fixed it and looks at /health wants the copy now); else ten times the
+ * try's duration, at most `HELD_COPY_RETRY_CEILING_MS`, so that a copy failing late (an I/O error near the end of a large
+ * file) takes at most about a tenth of the disk's time instead of re-reading the whole file at every /health check and
+ * write. Hand-written: the tries are set off by looks (/health, writes, the stop), not by a timer, so a back-off
+ * library's retry loop has nothing to drive; the rule is one comparison.
+ */
+export function heldCopyRetryWaitMs(failedTryMs: number): number {
+  if (failedTryMs < HELD_COPY_CHEAP_TRY_MS) return 0;
+  return Math.min(10 * failedTryMs, HELD_COPY_RETRY_CEILING_MS);
+}
+
+/** A try of the held copy that failed within this many ms is tried again at the next look (`heldCopyRetryWaitMs`). */
+export const HELD_COPY_CHEAP_TRY_MS = 100;
+
+/** The longest a failed try of the held copy keeps the next one waiting, in ms (10 minutes; `heldCopyRetryWaitMs`). */
+export const HELD_COPY_RETRY_CEILING_MS = 10 * 60 * 1000;
 
 /** A write asked of a store opened to read only. */
 export class ReadOnlyStoreError extends Error {
@@ -471,6 +496,8 @@ export class SqliteEventStore implements EventStore {
   readonly readOnly: boolean;
   /** See `SqliteEventStoreOptions.freeBytesIn`. */
   private readonly freeBytesIn: (folder: string) => number | null;
+  /** See `SqliteEventStoreOptions.clock`. */
+  private readonly clock: () => number;
 
   constructor(
     readonly path: string,
@@ -478,6 +505,7 @@ export class SqliteEventStore implements EventStore {
   ) {
     this.readOnly = options.readOnly === true && path !== ':memory:';
     this.freeBytesIn = options.freeBytesIn ?? freeBytesIn;
+    this.clock = options.clock ?? Date.now;
     if (path !== ':memory:' && !this.readOnly) mkdirSync(dirname(path), { recursive: true });
     this.db = this.readOnly ? openReadOnlyConnection(path) : openStoreConnection(path);
     this.openedFile = path === ':memory:' ? null : fileIdentity(path);
@@ -1204,9 +1232,10 @@ export class SqliteEventStore implements EventStore {
    */
   keepWhatIsHeld(): HeldCopy {
     if (this.heldCopy) return this.heldCopy;
+    const started = this.clock();
     const copy = this.startHeldCopy(this.heldCopyTarget ?? `${this.path}.rescued-${new Date().toISOString().replace(/[:.]/g, '-')}.db`);
     this.heldCopyTarget = copy.path;
-    this.heldCopy = { path: copy.path, done: copy.done.then((outcome) => this.noteHeldOutcome(copy.path, outcome)) };
+    this.heldCopy = { path: copy.path, done: copy.done.then((outcome) => this.noteHeldOutcome(copy.path, outcome, started)) };
     return this.heldCopy;
   }
 
@@ -1218,6 +1247,9 @@ export class SqliteEventStore implements EventStore {
 
   /** Set once a try of `keepWhatIsHeld` could not write its copy for another reason a later try may not meet (`heldCopyToRetry`). */
   private heldCopyFailed: { readonly why: string } | null = null;
+
+  /** The clock reading (`SqliteEventStoreOptions.clock`, ms) before which the failed held copy is not tried again (`heldCopyRetryWaitMs`). */
+  private heldCopyRetryNotBefore = 0;
 
   /**
    * newcomer50-9 S1: the copy of what this store holds could not be written for a reason other than a full disk that a
@@ -1245,12 +1277,14 @@ export class SqliteEventStore implements EventStore {
   /**
    * Tries the copy of what this store holds again (`keepWhatIsHeld`, to the same path) when the last try
    * failed for want of room (`heldCopyShortOfRoom`) and the store's folder now has the room it needs, or
-   * could not be written for another reason (`heldCopyToRetry`: tried again at once, its folder re-created);
-   * the new try, or null when none was started (no such failure, or still no room). Never throws.
+   * could not be written for another reason (`heldCopyToRetry`: its folder re-created); the new try, or null when none was
+   * started (no such failure, still no room, or the wait a slow failed try sets not over: `heldCopyRetryWaitMs` — unless
+   * `lastChance`, the try at the stop, after which nothing holds these events). Never throws.
    */
-  retryHeldCopy(): HeldCopy | null {
+  retryHeldCopy(lastChance = false): HeldCopy | null {
     const short = this.heldCopyNoRoom;
     if ((!short && !this.heldCopyFailed) || !this.heldCopy) return null;
+    if (!lastChance && this.clock() < this.heldCopyRetryNotBefore) return null;
     if (short && (this.freeBytesIn(dirname(this.path)) ?? 0) < short.needBytes) return null;
     this.heldCopyNoRoom = null;
     this.heldCopyFailed = null;
@@ -1260,9 +1294,11 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** Records whether a finished try of the held copy failed for want of room (`heldCopyShortOfRoom`); returns the outcome as it is. */
-  private noteHeldOutcome<Outcome extends Awaited<HeldCopy['done']>>(path: string, outcome: Outcome): Outcome {
+  private noteHeldOutcome<Outcome extends Awaited<HeldCopy['done']>>(path: string, outcome: Outcome, started: number): Outcome {
     const failed = 'error' in outcome || outcome.removed;
     if (!failed) return outcome;
+    const ended = this.clock();
+    this.heldCopyRetryNotBefore = ended + heldCopyRetryWaitMs(ended - started);
     const said = 'error' in outcome ? outcome.error : outcome.problems.join('; ');
     const free = this.freeBytesIn(dirname(path));
     if (!SAYS_NO_ROOM.test(said) && (free === null || free >= LOW_SPACE_BYTES)) {
@@ -1457,7 +1493,7 @@ export class SqliteEventStore implements EventStore {
     await this.flushing;
     await copy.done;
     // breaker49-9 S6: a copy that failed for want of room is tried once more at the stop, should there be room now.
-    await this.retryHeldCopy()?.done;
+    await this.retryHeldCopy(true)?.done;
     // The writer thread's connection closes while this one is open: SQLite checkpoints only on a
     // file no other connection holds, so that close writes nothing into the path either.
     await this.committer.close();

@@ -477,8 +477,8 @@ function retryWords(copy: string, reach: CopyToRetry): Bilingual {
   const events = reach.head === null ? '' : ` (events 1–${reach.head})`;
   const eventsZh = reach.head === null ? '' : `（事件 1–${reach.head}）`;
   return say(
-    ` No copy of what this server holds could be written at ${copy} yet (${reach.why}). Everything this server acknowledged${events} is now held only by this running server — the file it opened is still open in it; the newest backup lacks whatever was acknowledged after it. Do not stop this server, and do not restore a backup over the store: make sure the folder ${reach.folder} can be written by this server (this server makes it again if it is gone; if its disk was unmounted, mount it again). The copy is tried again by itself at every /health check and write until it is made, and this message then says where it is and what to put in place.`,
-    `尚未能在 ${copy} 写入本服务所持内容的副本（${reach.why}）。本服务已确认写入的全部内容${eventsZh}现在只保存在这个运行中的服务里（它打开的文件仍由它持有），最新备份之后确认写入的内容不在备份中。请勿停止本服务，也请勿用备份替换事件库：请确保本服务能写入文件夹 ${reach.folder}（该文件夹若被删除，本服务会重新建立；若其所在磁盘被卸载，请重新挂载）。每次健康检查或写入时都会自动重新复制，直到复制成功，届时本提示会说明副本的位置以及该用什么替换事件库。`,
+    ` No copy of what this server holds could be written at ${copy} yet (${reach.why}). Everything this server acknowledged${events} is now held only by this running server — the file it opened is still open in it; the newest backup lacks whatever was acknowledged after it. Do not stop this server, and do not restore a backup over the store: make sure the folder ${reach.folder} can be written by this server (this server makes it again if it is gone; if its disk was unmounted, mount it again). The copy is tried again by itself at every /health check and write until it is made (after a try that failed slowly, not before ten times that try's length has passed, at most 10 minutes), and this message then says where it is and what to put in place.`,
+    `尚未能在 ${copy} 写入本服务所持内容的副本（${reach.why}）。本服务已确认写入的全部内容${eventsZh}现在只保存在这个运行中的服务里（它打开的文件仍由它持有），最新备份之后确认写入的内容不在备份中。请勿停止本服务，也请勿用备份替换事件库：请确保本服务能写入文件夹 ${reach.folder}（该文件夹若被删除，本服务会重新建立；若其所在磁盘被卸载，请重新挂载）。每次健康检查或写入时都会自动重新复制，直到复制成功（某次复制耗时较长而失败时，须等过其耗时的十倍、至多 10 分钟再试），届时本提示会说明副本的位置以及该用什么替换事件库。`,
   );
 }
 
@@ -1223,7 +1223,7 @@ export class StoreHealth {
       if (failed === null || failed !== failedBefore) settle(outcome);
       if (store && failed !== null && failed !== failedBefore) {
         this.logger.warn(
-          `The copy of what this server holds is tried again, to ${copy.path}, at every /health check and write (and at the stop) until it is made: until then what this server acknowledged is held only by this running server — do not stop it / 复制未成功：每次健康检查或写入时（以及停止时）会重新复制到 ${copy.path}，直到成功；在此之前本服务确认写入的内容只保存在这个运行中的服务里——请勿停止它`,
+          `The copy of what this server holds is tried again, to ${copy.path}, at every /health check and write (and at the stop) until it is made — after a try that failed slowly, not before ten times its length, at most 10 minutes: until then what this server acknowledged is held only by this running server — do not stop it / 复制未成功：每次健康检查或写入时（以及停止时）会重新复制到 ${copy.path}，直到成功（耗时较长而失败的复制须等过其耗时的十倍、至多 10 分钟再试）；在此之前本服务确认写入的内容只保存在这个运行中的服务里——请勿停止它`,
         );
       }
       this.copyWaitingForRoom = store && (store.heldCopyShortOfRoom() || failed !== null) ? settle : null;

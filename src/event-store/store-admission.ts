@@ -614,9 +614,11 @@ export interface AdmittedStore {
   /**
    * newcomer46-9 M4: the other files of this store, at other places and there now, whose newest witness copy beside the key
    * carries this start's STORE_COPY_NAME — two copies under one name (a drill that took 正式 from the project's .env): said
-   * in /health `notices` (STORE_COPY_NAME_SHARED). Empty without a name, for EventStoreDB and `:memory:`.
+   * in /health `notices` (STORE_COPY_NAME_SHARED). Empty without a name, for EventStoreDB and `:memory:`. `behind`: that copy's
+   * witness saw no further than what this file holds (its head is here with the same chain hash) — the place an
+   * installation was moved from, or a drill that wrote nothing yet (newcomer50-9 M1).
    */
-  readonly sameNameElsewhere: readonly { readonly location: string; readonly seenAt: string }[];
+  readonly sameNameElsewhere: readonly SameNameCopy[];
   /**
    * Resolves once the store's file is known sound (SQLite: `PRAGMA quick_check`, on a thread of its
    * own while the read models are restored) and the witness is written; rejects with StoreRefusedError
@@ -1484,7 +1486,9 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
       witnessed,
       integrity: integrityAndWalk,
       registration,
-      sameNameElsewhere: settings.STORE_COPY_NAME ? otherCopies.filter(({ witness }) => witness.copyName === settings.STORE_COPY_NAME).map(({ witness }) => ({ location: witness.location, seenAt: witness.seenAt })) : [],
+      sameNameElsewhere: settings.STORE_COPY_NAME
+        ? otherCopies.filter(({ witness }) => witness.copyName === settings.STORE_COPY_NAME).map(({ witness }) => ({ location: witness.location, seenAt: witness.seenAt, behind: heldHere(opened, witness) }))
+        : [],
     };
   } catch (error) {
     await store?.close();
@@ -2139,6 +2143,27 @@ export async function openToolStore(
     }
   }
   return witnessed;
+}
+
+/** Another file of this store, at another place and there now, whose witness carries this start's STORE_COPY_NAME (`AdmittedStore.sameNameElsewhere`). */
+export interface SameNameCopy {
+  /** The other file's place, as its witness names it (absolute path). */
+  readonly location: string;
+  /** The UTC instant (ISO-8601) its witness was last written. */
+  readonly seenAt: string;
+  /** Its witness saw no further than this file holds: its head (or an empty log) is here, with the same chain hash (`heldHere`). */
+  readonly behind: boolean;
+}
+
+/**
+ * Whether everything `witness` saw is held by this store's file: its head is the same event here (same chain hash), or it saw
+ * an empty log. False when the witness has no chain hash (written by a release before them: nothing tells) or the file
+ * holds another event there or does not reach it.
+ */
+function heldHere(opened: EventStore, witness: StoreWitness): boolean {
+  if (witness.head === null) return true;
+  if (!(opened instanceof SqliteEventStore) || typeof witness.headHash !== 'string') return false;
+  return opened.chainHashAt(BigInt(witness.head)) === witness.headHash;
 }
 
 /**

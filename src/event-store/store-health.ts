@@ -160,13 +160,25 @@ export function unnamedCopyNotice(store: string | null, copyName: string | null,
 /**
  * newcomer46-9 M4: what a start says when another file of its store, at another place and there now, carries its
  * STORE_COPY_NAME (`AdmittedStore.sameNameElsewhere`): two copies under one name — the README has a drill or training copy
- * started with a name of its own; one that took 正式 from the project folder's .env starts `ready` all the same. Null when
- * there is none.
+ * started with a name of its own; one that took 正式 from the project folder's .env starts `ready` all the same. When every
+ * such copy saw no further than this file holds (`behind`: the place an installation was moved from, newcomer50-9 M1 — the
+ * notice told a moved production at every start to rename a drill there was none of), the words say so first and how to
+ * make the notice go: move the old folder out of the way. Null when there is none.
  */
-export function sameNameNotice(copyName: string | null, elsewhere: readonly { readonly location: string; readonly seenAt: string }[], since: string): StoreNotice | null {
+export function sameNameNotice(copyName: string | null, elsewhere: readonly { readonly location: string; readonly seenAt: string; readonly behind?: boolean }[], since: string): StoreNotice | null {
   if (copyName === null || elsewhere.length === 0) return null;
   const places = elsewhere.map(({ location, seenAt }) => `${location} (seen ${seenAt})`).join(', ');
   const placesZh = elsewhere.map(({ location, seenAt }) => `${location}（${officeInstantZh(seenAt)}）`).join('、');
+  if (elsewhere.every(({ behind }) => behind === true)) {
+    return {
+      cause: 'STORE_COPY_NAME_SHARED',
+      since,
+      message: say(
+        `Another file of this store, ${places}, ran under this server's own STORE_COPY_NAME=${copyName} and went no further than what this copy holds: this store was moved or copied here from there. If this copy is a restore drill or a training copy, restart it with a name of its own on its command line (e.g. STORE_COPY_NAME=演练). If the installation was moved here and no server runs there any more, move that old data folder out of the way (keep it as one more backup): this notice goes at the next start.`,
+        `本事件库的另一个文件 ${placesZh} 也以本服务的副本名称 STORE_COPY_NAME=${copyName} 运行过，其记录没有超出本副本所持有的内容：本事件库是从那里搬迁或复制过来的。如本副本是恢复演练或培训副本，请在其启动命令中另设名称（例如 STORE_COPY_NAME=演练）后重启；如系整套搬迁到此且那里已不再运行服务，请将旧的数据文件夹移出原处（可留作一份备份），下次启动时本提示即消失。`,
+      ),
+    };
+  }
   return {
     cause: 'STORE_COPY_NAME_SHARED',
     since,

@@ -1,3 +1,5 @@
+import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -375,6 +377,59 @@ describe('A key folder the server cannot write (breaker9d P6)', () => {
       expect(readdirSync(copies)).toHaveLength(1);
     } finally {
       await app.close();
+    }
+  }, PROCESS_TEST_CEILING_MS);
+
+  /*
+   * newcomer50-9 M1: an installation moved to a new folder (stopped, its data folder copied, .env's SQLITE_PATH changed, the
+   * same keys folder) was told at every start that a drill had taken production's name and to rename "the copy that is not
+   * 正式" — there was none. The old place's file went no further than the new one's: the notice says it was moved or copied
+   * from there and to move the old folder away, which makes it go.
+   */
+  it('a moved installation is told it was moved from the old place, and the notice goes once the old folder is moved away (newcomer50-9 M1)', async () => {
+    const warned: string[] = [];
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation((message: unknown) => void warned.push(String(message)));
+    try {
+      const { root, data, start } = office();
+      const production = { STORE_COPY_NAME: '正式' };
+      let app = await start(production);
+      expect((await register(app, '搬迁之前')).errors).toBeUndefined();
+      await app.close();
+      const moved = join(root, 'new-disk', 'data');
+      cpSync(data, moved, { recursive: true });
+      app = await start(production, join(moved, 'rectify.db'));
+      const sharedNotice = async () => {
+        const { notices } = (await (await fetch(`${app.url}/health`)).json()) as { notices: { cause: string; messageZh: string }[] };
+        return notices.find((notice) => notice.cause === 'STORE_COPY_NAME_SHARED');
+      };
+      expect((await sharedNotice())?.messageZh).toContain('如系从那里搬迁过来且那里已不再运行服务，请将旧的数据文件夹移出原处');
+      const said = warned.find((line) => line.includes('STORE_COPY_NAME=正式'))!;
+      expect(said).toContain(`本事件库的另一个文件 ${join(data, 'rectify.db')}`);
+      expect(said).toContain('其记录没有超出本副本所持有的内容：本事件库是从那里搬迁或复制过来的');
+      expect(said).not.toContain('两个副本同用一个名称');
+      expect((await register(app, '搬迁之后')).errors).toBeUndefined();
+      await app.close();
+
+      // The old folder moved out of the way (kept as a backup): the next start says nothing of it.
+      cpSync(data, join(root, 'kept-old-data'), { recursive: true });
+      rmSync(data, { recursive: true });
+      app = await start(production, join(moved, 'rectify.db'));
+      expect(await sharedNotice()).toBeUndefined();
+      expect(await evaluationCount(app)).toBe(2);
+      await app.close();
+
+      // A copy of the old place that went on by itself under the same name is two copies under one name, as before.
+      cpSync(join(root, 'kept-old-data'), data, { recursive: true });
+      app = await start(production);
+      expect((await register(app, '旧处另写')).errors).toBeUndefined();
+      await app.close();
+      warned.length = 0;
+      app = await start(production, join(moved, 'rectify.db'));
+      expect(await sharedNotice()).toBeDefined();
+      expect(warned.find((line) => line.includes('STORE_COPY_NAME=正式'))).toContain('两个副本同用一个名称');
+      await app.close();
+    } finally {
+      warn.mockRestore();
     }
   }, PROCESS_TEST_CEILING_MS);
 });

@@ -299,15 +299,6 @@ const earlierDayAsked = new WeakMap<readonly AssignmentEvent[], { readonly day: 
  */
 const foldsToCome = new WeakMap<readonly AssignmentEvent[], { readonly events: readonly AssignmentEvent[]; readonly fold: AssignmentsState; readonly lastDay: string }>();
 const sameFact = (a: AssignmentEvent, b: AssignmentEvent): boolean => a.type === b.type && JSON.stringify(a.data) === JSON.stringify(b.data);
-/**
- * A correction the parts are folded again from the start for (corrections applied, business-order.ts): a record's day moved
- * (FactDateCorrected), or a failure's day moved by 更正督查记录 without a new due date — it leaves the part with the date the
- * failure gave itself, which only that fold knows (breaker50-8 S2).
- */
-const refoldsFromStart = (event: AssignmentEvent): boolean =>
-  event.type === 'FactDateCorrected' ||
-  (event.type === 'InspectionCorrected' && event.data.previousOutcome === 'FAILED' && event.data.outcome === 'FAILED' && event.data.inspectedOn !== event.data.previousInspectedOn && event.data.newDueDate === undefined);
-
 const movesFacts = (event: AssignmentEvent): boolean => isCorrection(event) || event.type === 'PartHandOverUndone';
 
 export function partOf(state: AssignmentsState, unitId: string): AssignmentPart | undefined {
@@ -371,7 +362,7 @@ export function allPartsVerified(state: AssignmentsState): boolean {
  */
 export function evolveAssignments(state: AssignmentsState, event: AssignmentEvent): AssignmentsState {
   const recorded = [...state.recorded, event];
-  const next = deferredState(recorded, refoldsAll(state.recorded, event) || refoldsFromStart(event) ? { from: null, length: recorded.length } : (pendingSource(state) ?? { from: state, length: state.recorded.length }));
+  const next = deferredState(recorded, refoldsFromStart(state.recorded, event) ? { from: null, length: recorded.length } : (pendingSource(state) ?? { from: state, length: state.recorded.length }));
   const byDay = foldsByDay.get(state.recorded);
   const day = byDay && !movesFacts(event) ? factDayOfEvent(event) : undefined;
   if (byDay && day !== undefined && day >= byDay.lastDay) {
@@ -388,15 +379,19 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
 }
 
 /**
- * Whether `event`, recorded after `recorded`, makes the parts folded again from the start, corrections applied (`refolded`): a
- * fact's day corrected (FactDateCorrected), or a pass corrected to 不通过 that had taken papers entered after it as before it
- * (a re-report handed in at it, a return found later: reports and returns of its unit dated on or before its corrected day) —
- * placed before the failure then (`withCorrectionsApplied`, breaker49-8 S7). O(events) for such a correction only.
+ * Whether `event`, recorded after `recorded`, makes the parts folded again from the start, corrections applied (`refolded`,
+ * business-order.ts) — one rule for every correction that changes what facts before it meant: a fact's day corrected
+ * (FactDateCorrected); a failure's day moved by 更正督查记录 without a new due date, which leaves the part with the date the
+ * failure gave itself, known only to that fold (breaker50-8 S2); a pass corrected to 不通过 that had taken papers entered after
+ * it as before it (a re-report handed in at it, a return found later: reports and returns of its unit dated on or before its
+ * corrected day), placed before the failure then (`withCorrectionsApplied`, breaker49-8 S7). O(events) for the last kind only.
  */
-function refoldsAll(recorded: readonly AssignmentEvent[], event: AssignmentEvent): boolean {
+function refoldsFromStart(recorded: readonly AssignmentEvent[], event: AssignmentEvent): boolean {
   if (event.type === 'FactDateCorrected') return true;
-  if (event.type !== 'InspectionCorrected' || event.data.previousOutcome !== 'PASSED' || event.data.outcome !== 'FAILED') return false;
-  const { unitId, inspectionId, inspectedOn } = event.data;
+  if (event.type !== 'InspectionCorrected') return false;
+  const { previousOutcome, outcome, inspectedOn, previousInspectedOn, newDueDate, unitId, inspectionId } = event.data;
+  if (previousOutcome === 'FAILED' && outcome === 'FAILED') return inspectedOn !== previousInspectedOn && newDueDate === undefined;
+  if (previousOutcome !== 'PASSED' || outcome !== 'FAILED') return false;
   const logged = recorded.findLastIndex((fact) => fact.type === 'InspectionLogged' && fact.data.inspectionId === inspectionId);
   return logged >= 0 && recorded.slice(logged + 1).some((fact) => (fact.type === 'RectificationReported' || isReturn(fact.type, fact.data as { outcome?: string })) && (fact.data as { unitId?: string }).unitId === unitId && factDayOfEvent(fact) <= inspectedOn);
 }

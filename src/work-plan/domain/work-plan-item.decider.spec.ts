@@ -643,6 +643,15 @@ describe('plan revision of one item (fault 3)', () => {
     given(progressed).when(revise({ dueDate: '2026-07-01' })).thenRefusedAt('dueDate');
   });
 
+  it('the way on names the day as the request gives it: a hand re-dating its 调整日期 (rescheduledOn), a version its 事项交办日期 (newcomer51-9 M1)', () => {
+    given(progressed)
+      .when(revise({ dueDate: '2026-07-01', revisedOnNamed: { en: 'the day of the re-dating (rescheduledOn)', zh: '“调整日期”' } }))
+      .thenRefused('BAD_USER_INPUT', /If the change took effect before 2026-07-01, give that day as the day of the re-dating \(rescheduledOn\)\.$/, /请按实际填写“调整日期”。$/);
+    given(progressed)
+      .when(revise({ dueDate: '2026-07-01' }))
+      .thenRefused('BAD_USER_INPUT', /give that day as the revision's assignment date \(assignedOn, --assigned-on\)\.$/, /请按实际填写“事项交办日期”（即调整日期）。$/);
+  });
+
   it('a new due date is not before the plan’s approval, naming both days', () => {
     given(progressed)
       .when(revise({ dueDate: '2026-01-31', planApprovedOn: '2026-02-20' }))

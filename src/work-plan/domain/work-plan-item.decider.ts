@@ -194,6 +194,12 @@ export interface ReviseWorkPlanItem extends SetsDueDate, NamesUnits {
    * assignment (re-dating) or anything recorded on a part it removes or re-roles.
    */
   readonly revisedOn: string;
+  /**
+   * How the request that sent this revision names `revisedOn`, for refusals that ask for another day (newcomer51-9 M1: a hand
+   * re-dating was told to send `assignedOn`, a field only a plan version has); absent: a plan version's — assignedOn,
+   * --assigned-on, the 导入 page's 事项交办日期.
+   */
+  readonly revisedOnNamed?: Bilingual;
   readonly reason: string;
   readonly categoryCode?: string;
   readonly title?: string;
@@ -1225,9 +1231,9 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
     if (dueDate !== definition.dueDate && isAfter(on, dueDate)) {
       throw badInput(
         `The new due date of item ${definition.code} (${dueDate}) is before the day of the revision (${on}): its units would be overdue at once. ` +
-          `If the version took effect before ${dueDate}, give that day as the revision's assignment date (assignedOn, --assigned-on).`,
+          `If the ${command.revisedOnNamed ? 'change' : 'version'} took effect before ${dueDate}, give that day as ${command.revisedOnNamed?.en ?? "the revision's assignment date (assignedOn, --assigned-on)"}.`,
         `事项 ${definition.code} 的新完成时限（${dueDate}）早于调整日期（${on}），各单位一经调整即已逾期，日期顺序不对。` +
-          `如本次调整实际在 ${dueDate} 之前施行，请按实际填写“事项交办日期”（即调整日期）。`,
+          `如本次调整实际在 ${dueDate} 之前施行，请按实际填写${command.revisedOnNamed?.zh ?? '“事项交办日期”（即调整日期）'}。`,
         { field: 'dueDate' },
       );
     }

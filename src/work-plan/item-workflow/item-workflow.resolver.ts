@@ -10,6 +10,7 @@ import type { DefineWorkPlanItem, ReviseWorkPlanItem, WorkPlanItemCommand } from
 import { WorkPlanItemType } from '../breakdown/work-plan.types.js';
 import { GetWorkPlanItemQuery } from '../breakdown/work-plan.queries.js';
 import { ActOnWorkPlanItemCommand } from './act-on-work-plan-item.handler.js';
+import { say } from '../../shared/domain-error.js';
 import {
   CorrectWorkPlanItemInspectionInput,
   CorrectWorkPlanItemRecordDateInput,
@@ -149,6 +150,7 @@ export class WorkPlanItemWorkflowResolver {
   rescheduleWorkPlanItem(@Args('input') input: RescheduleWorkPlanItemInput, @CurrentRequester() requester: Requester) {
     return this.act(requester, 'RescheduleWorkPlanItem', input, (issued) => ({
       ...this.revision(input, input.rescheduledOn, issued),
+      revisedOnNamed: say('the day of the re-dating (rescheduledOn)', '“调整日期”'),
       dueDate: input.dueDate,
       ...(input.expectedDueDate == null ? {} : { expectedDueDate: input.expectedDueDate }),
       ...overrideOf(input),

@@ -1470,6 +1470,9 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "reason",
             "limit"
           ]
+        },
+        "reason": {
+          "type": "string"
         }
       },
       "required": [

@@ -57,6 +57,12 @@ export type UnitAssigned = DomainEvent<
     readonly terms?: DueTerms;
     readonly assignedOn: string;
     readonly dueDateOverride?: DueDateOverridden;
+    /**
+     * Why the unit got its part when a plan revision added it to a work-plan item (addWorkPlanItemUnit's reason, a version's
+     * 调整依据): an optional field added without a version step, as `terms` was — absent on a first assignment (the
+     * assignment is its own reason) and on units added before it was recorded (breaker51-10 S6: the reason was dropped).
+     */
+    readonly reason?: string;
   }
 >;
 

@@ -666,7 +666,7 @@ describe('plan revision of one item (fault 3)', () => {
   it('units are added due on the item’s date and removed with history kept; the same revision again decides nothing', () => {
     const decided: WorkPlanItemStreamEvent[] = [
       { type: 'UnitUnassigned', data: { unitId: DONGHU, reason: '根据工作进展动态调整', unassignedOn: BEFORE_DUE } },
-      { type: 'UnitAssigned', data: { unitId: 'unit-police', role: 'RESPONSIBLE', dueDate: DUE, assignedOn: BEFORE_DUE } },
+      { type: 'UnitAssigned', data: { unitId: 'unit-police', role: 'RESPONSIBLE', dueDate: DUE, assignedOn: BEFORE_DUE, reason: '根据工作进展动态调整' } },
     ];
     given(progressed).when(revise({ addUnits: [{ unitId: 'unit-police', role: 'RESPONSIBLE' }], removeUnitIds: [DONGHU], revisedOn: BEFORE_DUE })).then(decided);
     given([...progressed, ...decided]).when(revise({ addUnits: [{ unitId: 'unit-police', role: 'RESPONSIBLE' }] })).then([]);
@@ -682,7 +682,7 @@ describe('plan revision of one item (fault 3)', () => {
         .when(revise({ addUnits: [{ unitId: 'unit-police', role: 'RESPONSIBLE' }], dueDate: '2026-09-30' }))
         .decision()
         .filter((event) => event.type === 'UnitAssigned'),
-    ).toEqual([{ type: 'UnitAssigned', data: { unitId: 'unit-police', role: 'RESPONSIBLE', dueDate: '2026-09-30', assignedOn: TODAY } }]);
+    ).toEqual([{ type: 'UnitAssigned', data: { unitId: 'unit-police', role: 'RESPONSIBLE', dueDate: '2026-09-30', assignedOn: TODAY, reason: '根据工作进展动态调整' } }]);
   });
 
   it('a lead handed to a responsible unit changes both roles, keeping the reported part as it is', () => {
@@ -699,7 +699,7 @@ describe('plan revision of one item (fault 3)', () => {
   it('a new version naming a responsible unit beside the lead (联合牵头) makes it a joint lead, its part kept', () => {
     const decided: WorkPlanItemStreamEvent[] = [
       { type: 'PartRoleChanged', data: { unitId: FINANCE, role: 'LEAD', previousRole: 'RESPONSIBLE', reason: '根据工作进展动态调整', changedOn: BEFORE_DUE } },
-      { type: 'UnitAssigned', data: { unitId: 'unit-police', role: 'LEAD', dueDate: DUE, assignedOn: BEFORE_DUE } },
+      { type: 'UnitAssigned', data: { unitId: 'unit-police', role: 'LEAD', dueDate: DUE, assignedOn: BEFORE_DUE, reason: '根据工作进展动态调整' } },
     ];
     const jointly = revise({ changeRoles: [{ unitId: FINANCE, role: 'LEAD' }], addUnits: [{ unitId: 'unit-police', role: 'LEAD' }], leadUnitIds: [FGW, FINANCE, 'unit-police'], revisedOn: BEFORE_DUE });
     given(progressed).when(jointly).then(decided);
@@ -1518,7 +1518,7 @@ describe('a merged unit is given no work by a plan (breaker, issue 8 round 3)', 
     const start = [defined, assigned(FGW, 'LEAD'), assigned(FINANCE)];
     const decided = given(start).when(revise).decision();
     expect(decided.filter((event) => event.type === 'UnitAssigned' || event.type === 'PartHandedOver').map((event) => [event.type, event.data])).toEqual([
-      ['UnitAssigned', { unitId: DONGHU, role: 'RESPONSIBLE', dueDate: DUE, assignedOn: '2016-05-10' }],
+      ['UnitAssigned', { unitId: DONGHU, role: 'RESPONSIBLE', dueDate: DUE, assignedOn: '2016-05-10', reason: '增加单位' }],
       ['PartHandedOver', { unitId: DONGHU, successorUnitId: SUCCESSOR, reason: '东湖区于 2016-07-01 并入市生态环境局，其未完成的任务由市生态环境局承担', handedOverOn: '2016-07-01' }],
     ]);
     expect(partOf(assignmentsAfter([...start, ...decided]), SUCCESSOR)).toMatchObject({ status: 'ASSIGNED', heldBefore: [DONGHU] });
@@ -1674,7 +1674,7 @@ describe('plan changes take the office day they happened (breaker8 S3)', () => {
     it('a unit added on 05-10 is assigned on 05-10, due on the item’s date', () => {
       given(financeReported)
         .when(revise({ addUnits: [{ unitId: 'unit-police', role: 'RESPONSIBLE' }] }))
-        .then([{ type: 'UnitAssigned', data: { unitId: 'unit-police', role: 'RESPONSIBLE', dueDate: DUE, assignedOn: revisedOn } }]);
+        .then([{ type: 'UnitAssigned', data: { unitId: 'unit-police', role: 'RESPONSIBLE', dueDate: DUE, assignedOn: revisedOn, reason: REASON } }]);
     });
 
     it('a unit that did nothing yet is removed on 05-10', () => {

@@ -1334,8 +1334,10 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
       assignments,
       { parentClosed: false },
     );
-    assignments = assigned.reduce(evolveAssignments, assignments);
-    events.push(...assigned);
+    // The revision's reason goes with the unit it added (breaker51-10 S6): the history and a later version's undo text name it.
+    const withReason = assigned.map((event) => (event.type === 'UnitAssigned' && reason !== '' ? { ...event, data: { ...event.data, reason } } : event));
+    assignments = withReason.reduce(evolveAssignments, assignments);
+    events.push(...withReason);
   }
   // A unit added on a day before its merge or hand-over (机构改革) recorded since: its part passes on that day,
   // as a finding's does and as the reorganisation would have passed it had it been entered in order (breaker8c P11).

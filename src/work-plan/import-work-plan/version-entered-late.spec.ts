@@ -88,4 +88,10 @@ describe('a version dated before a later hand change to an item (breaker49-10 S9
     expect((refusal as DomainError).messageZh).toContain('请按 2026-10-26 时的时限（2026-12-31）或现行时限（2026-12-25）填写');
     expect(await count()).toBe(before);
   });
+
+  it('given a unit added by hand for a reason, when a later version leaves it out, then the undone change names that reason, not a stand-in (breaker51-10 S6)', async () => {
+    const later = rows({ one: '2026-11-30', two: '2026-12-25' }).replace('2026-06-30', '2026-12-20');
+    const dry = await importWorkPlanFile(dependencies, { name: 'v-1105.csv', content: text(later) }, { revise: true, dryRun: true, assignedOn: '2026-11-05', revisionReason: '澜政办〔2026〕30号' }, contextOf(clerk('zhangwei'), 'dry-1105', '2026-11-05T10:00:00+08:00'));
+    expect(dry.revisionsUndone).toEqual([expect.objectContaining({ on: '2026-11-02', reason: '增加配合单位' })]);
+  });
 });

@@ -360,6 +360,9 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         },
         "requestedOn": {
           "type": "string"
+        },
+        "enteredBy": {
+          "type": "string"
         }
       },
       "required": [

@@ -208,7 +208,7 @@ describe('Authorization matrix: every operation × every caller', () => {
     mutationRow('formRectificationTeam', ['SUPERVISOR'], () => ({ evaluationId, leader: { name: '王建国', title: '市政府秘书长' }, members: [{ name: '李敏', title: '市政务公开办公室主任', unitId: units[OTHER_UNIT] }] })),
     mutationRow('approveRectificationPlan', ['SUPERVISOR'], () => ({ evaluationId, title: '整改实施方案', approvedBy: '刘志强（常务副市长）', approvedOn: '2026-04-09', selfRectificationDue: '2026-05-31', inspectionDue: '2026-06-30' })),
     mutationRow('assignFinding', ['SUPERVISOR'], () => ({ findingId: unassignedFinding, units: [{ unitId: units[OWN_UNIT], role: 'LEAD', dueDate: '2026-05-31' }] })),
-    mutationRow('requestExtension', ['UNIT'], () => ({ ...finding(), ...ownPart(), requestedDueDate: '2026-06-15', reason: '需等待系统升级完成' })),
+    mutationRow('requestExtension', ['UNIT', 'SUPERVISOR'], () => ({ ...finding(), ...ownPart(), requestedDueDate: '2026-06-15', reason: '需等待系统升级完成' })),
     mutationRow('decideExtension', ['SUPERVISOR'], async () => ({ ...finding(), ...ownPart(), requestId: await pendingRequest('finding', openFinding), approve: true })),
     // A request typed wrong, taken back by its own unit while it awaits a decision (newcomer23 S3).
     mutationRow('withdrawExtensionRequest', ['UNIT'], async () => {
@@ -237,7 +237,7 @@ describe('Authorization matrix: every operation × every caller', () => {
       year: 2026,
       contentBase64: base64('类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n一,公开平台,1,整合政府网站公开专栏,,青川市人民政府办公室,青川市政务公开办公室,2026-09-30\n'),
     })),
-    mutationRow('requestWorkPlanItemExtension', ['UNIT'], () => ({ ...item(), ...ownPart(), requestedDueDate: '2027-01-31', reason: '跨年度实施' })),
+    mutationRow('requestWorkPlanItemExtension', ['UNIT', 'SUPERVISOR'], () => ({ ...item(), ...ownPart(), requestedDueDate: '2027-01-31', reason: '跨年度实施' })),
     mutationRow('decideWorkPlanItemExtension', ['SUPERVISOR'], async () => ({ ...item(), ...ownPart(), requestId: await pendingRequest('workPlanItem', openItem), approve: false, reason: '年度任务须年内完成' })),
     mutationRow('withdrawWorkPlanItemExtensionRequest', ['UNIT'], async () => {
       await mutate('requestWorkPlanItemExtension', { ...item(), ...ownPart(), requestedDueDate: '2027-01-31', reason: '跨部门会签' }, headers.UNIT);

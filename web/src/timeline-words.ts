@@ -24,6 +24,7 @@ export function timelineLine(eventType: string, unitId: string | null, details: 
   if (eventType === 'RectificationReported' && typeof details.enteredBy === 'string') parts.push(`（${typeof details.enteredByName === 'string' ? details.enteredByName : '督办人员'} 代录，依据纸质报告）`);
   // Which request it is: the date asked (newcomer26 S1: a taken-back request and the new one read alike).
   if (eventType === 'ExtensionRequested' && typeof details.requestedDueDate === 'string') parts.push(`（申请延至 ${details.requestedDueDate}）`);
+  if (eventType === 'ExtensionRequested' && typeof details.enteredBy === 'string') parts.push(`（${typeof details.enteredByName === 'string' ? details.enteredByName : '督办人员'} 代录，依据纸质申请）`);
   const changes = CHANGES.flatMap(([before, after, words]) => {
     const [from, to] = [details[before], details[after]];
     if (typeof from !== 'string' || typeof to !== 'string' || from === to) return [];

@@ -105,7 +105,7 @@ const PART_DETAILS = `reports { summary reportedOn reportedAt reportedBy entered
   inspections { inspectionId outcome inspectedOn place notes loggedAt inspectorId corrections { reason correctedOn correctedAt correctedByName previousOutcome outcome previousInspectedOn inspectedOn } }
   returns { cause reason returnedOn returnedAt newDueDate dueDatesIfMoved { from dueDate } }
   urges { message urgedOn urgedAt urgedBy }
-  extensionRequests { requestId requestedDueDate reason status requestedOn requestedAt decidedOn decidedAt decisionReason grantedDueDate withdrawnOn withdrawnAt withdrawalReason }
+  extensionRequests { requestId requestedDueDate reason status requestedOn requestedAt enteredByName decidedOn decidedAt decisionReason grantedDueDate withdrawnOn withdrawnAt withdrawalReason }
   recordsAfterWithdrawal recordsSetAside`;
 
 /**
@@ -220,6 +220,8 @@ export interface Part extends PartTerms {
     status: string;
     requestedOn: string;
     requestedAt: string;
+    /** 代录: who entered the unit's paper request on its behalf; null when the unit asked itself. */
+    enteredByName?: string | null;
     decidedOn: string | null;
     decidedAt: string | null;
     decisionReason: string | null;

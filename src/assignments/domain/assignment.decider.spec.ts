@@ -1143,6 +1143,39 @@ describe('deadline rules: bounded by the plan, renewed when a part comes back', 
   describe('extensions', () => {
     const farRequest: ExtensionRequested = { ...extensionRequested, data: { ...extensionRequested.data, requestedDueDate: '2099-12-31' } };
 
+    describe('代录: the office enters a unit’s paper request on its behalf, then its decision (newcomer51-8 S2)', () => {
+      it('a supervisor enters the unit’s request, the event naming who entered it; the request is the unit’s', () => {
+        given([leadAssigned])
+          .when(requestExtension({ actor: supervisor }))
+          .then([{ ...extensionRequested, data: { ...extensionRequested.data, enteredBy: supervisor.id } }]);
+      });
+
+      it('the unit’s own request names no one else', () => {
+        given([leadAssigned]).when(requestExtension()).then([extensionRequested]);
+      });
+
+      it('granted on paper, a report after the old due date and before the granted one is on time, as the unit’s own request would make it', () => {
+        const [entered] = decideAssignment(requestExtension({ actor: supervisor }), stateAfter([leadAssigned]), openParent);
+        const [granted] = decideAssignment(decideExtension(), stateAfter([leadAssigned, entered!]), openParent);
+        const [reported] = decideAssignment(report({ reportedOn: '2025-07-10', today: '2025-07-10' }), stateAfter([leadAssigned, entered!, granted!]), openParent);
+        const part = partOf(stateAfter([leadAssigned, entered!, granted!, reported!]), FINANCE)!;
+        expect(part.dueDate).toBe('2025-07-31');
+        expect(part).toEqual(partOf(stateAfter([leadAssigned, extensionRequested, granted!, reported!]), FINANCE));
+      });
+
+      it('an inspector may not, nor another unit: the refusal says who may', () => {
+        expect(() => decideAssignment(requestExtension({ actor: inspector, unitNames: DIRECTORY }), stateAfter([leadAssigned]), openParent)).toThrow(
+          expect.objectContaining({ code: 'FORBIDDEN', messageZh: '只有市财政局的用户可以申请延期；督办人员可依据纸质申请代录。' }),
+        );
+        given([leadAssigned]).when(requestExtension({ actor: clerkOf(ENVIRONMENT) })).thenRefused('FORBIDDEN');
+      });
+
+      it('a 代录 request is judged as the unit’s: not after the due date had passed, not while another awaits a decision', () => {
+        given([leadAssigned]).when(requestExtension({ actor: supervisor, requestedOn: '2025-07-02', today: '2025-07-02' })).thenRefused('CONFLICT');
+        given([leadAssigned, extensionRequested]).when(requestExtension({ actor: supervisor, requestId: 'extension-2' })).thenRefused('CONFLICT');
+      });
+    });
+
     it('a unit may ask past the limit: asking is not granting', () => {
       given([leadAssigned]).when(requestExtension({ requestedDueDate: '2099-12-31' })).then([farRequest]);
     });

@@ -2537,7 +2537,9 @@ function awaitingInspectionThen(unit: Bilingual, awaiting: string, day: string, 
 
 function requestExtension(command: RequestExtension, state: AssignmentsState): AssignmentEvent[] {
   const { unitId, requestId, requestedDueDate, reason, requestedOn } = command;
-  requireOwnUnit(command, unitId, say('request an extension of its due date', '申请延期'));
+  // 代录 (newcomer51-8 S2): the office types a unit's paper request on its behalf, as it does its paper report; then decides it.
+  const enteredBy = command.actor.role === 'SUPERVISOR' ? command.actor.id : undefined;
+  if (enteredBy === undefined) requireOwnUnit(command, unitId, say('request an extension of its due date', '申请延期'), say('; a supervisor may enter its paper request on its behalf (代录)', '；督办人员可依据纸质申请代录'));
   const part = requirePart(state, unitId, command);
   const unit = unitNamed(command, unitId);
   const asked = { day: requestedOn, what: named('requestedOn', 'the request date', '延期申请日期') };
@@ -2585,7 +2587,7 @@ function requestExtension(command: RequestExtension, state: AssignmentsState): A
     const past = beyondOverrideReach(requestedDueDate, limit);
     throw badInput(`${REQUESTED_DUE_DATE.en} ${requestedDueDate}: ${past.en}`, `${REQUESTED_DUE_DATE.zh}（${requestedDueDate}）晚于${past.zh}`, fieldOf(REQUESTED_DUE_DATE));
   }
-  const events: AssignmentEvent[] = [{ type: 'ExtensionRequested', data: { unitId, requestId, requestedDueDate, reason, requestedOn } }];
+  const events: AssignmentEvent[] = [{ type: 'ExtensionRequested', data: { unitId, requestId, requestedDueDate, reason, requestedOn, ...(enteredBy !== undefined ? { enteredBy } : {}) } }];
   requireLaterFactsHold(state, events, asked, command);
   return events;
 }

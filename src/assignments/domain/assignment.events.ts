@@ -81,6 +81,12 @@ export type ExtensionRequested = DomainEvent<
     readonly requestedDueDate: string;
     readonly reason: string;
     readonly requestedOn: string;
+    /**
+     * 代录 (newcomer51-8 S2): the supervisor's account that entered the unit's paper request on its behalf (a unit with no
+     * account in use); absent when the unit asked itself. The request stays the unit's. Optional at v2 as
+     * `RectificationReported.enteredBy` is: an older build ignores it and reads the request as the unit's.
+     */
+    readonly enteredBy?: string;
   }
 >;
 
@@ -350,6 +356,7 @@ export type AssignmentEvent =
 /** v1 of each did not say the day: it is the office day on which the event was recorded. */
 export const assignmentEventSchemas: EventSchemas<AssignmentEvent> = {
   UnitAssigned: { version: 2, occurredOn: 'assignedOn', upcasters: { 1: officeDayOfRecording('assignedOn') } },
+  // `enteredBy` (代录 of a paper request, newcomer51-8 S2) is optional at v2 as RectificationReported's is.
   ExtensionRequested: { version: 2, occurredOn: 'requestedOn', upcasters: { 1: officeDayOfRecording('requestedOn') } },
   ExtensionGranted: { version: 2, occurredOn: 'decidedOn', upcasters: { 1: officeDayOfRecording('decidedOn') } },
   ExtensionRefused: { version: 2, occurredOn: 'decidedOn', upcasters: { 1: officeDayOfRecording('decidedOn') } },

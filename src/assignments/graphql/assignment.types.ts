@@ -101,6 +101,8 @@ export class ExtensionRequestType {
   @Field(() => String) reason: string;
   @Field(() => String, { description: 'The office day it was asked for' }) requestedOn: string;
   @Field(() => String) requestedAt: string;
+  @Field(() => String, { nullable: true, description: '代录: the supervisor account that entered the unit’s paper request on its behalf; null when the unit asked itself' })
+  enteredBy?: string | null;
   @Field(() => ExtensionStatusEnum) status: string;
   @Field(() => String, { nullable: true, description: 'The office day of the decision' }) decidedOn: string | null;
   @Field(() => String, { nullable: true }) decidedAt: string | null;

@@ -58,6 +58,8 @@ export interface ExtensionRequestView {
   readonly reason: string;
   readonly requestedOn: string;
   readonly requestedAt: string;
+  /** 代录: the supervisor's account that entered the unit's paper request on its behalf; absent when the unit asked itself. */
+  readonly enteredBy?: string;
   /**
    * LAPSED: the part was verified while it was pending (已失效, nothing to decide); WITHDRAWN: the unit
    * took it back while pending (已撤回). See the decider's `ExtensionStatus`.
@@ -461,6 +463,7 @@ function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): voi
         reason: event.data.reason,
         requestedOn: on,
         requestedAt: at,
+        ...(event.data.enteredBy !== undefined ? { enteredBy: event.data.enteredBy } : {}),
         status: 'PENDING',
         decidedOn: null,
         decidedAt: null,

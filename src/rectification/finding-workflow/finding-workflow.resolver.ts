@@ -45,8 +45,11 @@ export class FindingWorkflowResolver {
     });
   }
 
-  @AllowRoles('UNIT')
-  @Mutation(() => FindingType, { description: 'A unit asks for a later due date for its part, with a reason.' })
+  @AllowRoles('UNIT', 'SUPERVISOR')
+  @Mutation(() => FindingType, {
+    description:
+      'A unit asks for a later due date for its part, with a reason. A supervisor may enter a unit’s paper request on its behalf (代录): the request is the unit’s, the record names the supervisor who entered it (enteredBy); decideExtension then records the office’s decision.',
+  })
   requestExtension(@Args('input') input: RequestExtensionInput, @CurrentRequester() requester: Requester) {
     return this.act(requester, 'RequestExtension', input, (issued) => partCommands.requestExtension(input, issued));
   }

@@ -43,8 +43,8 @@ export class WorkPlanItemWorkflowResolver {
     private readonly units: UnitsReadModel,
   ) {}
 
-  @AllowRoles('UNIT')
-  @Mutation(() => WorkPlanItemType, { description: 'A unit asks for a later due date for its part of an item.' })
+  @AllowRoles('UNIT', 'SUPERVISOR')
+  @Mutation(() => WorkPlanItemType, { description: 'A unit asks for a later due date for its part of an item; a supervisor may enter a unit’s paper request on its behalf (代录, enteredBy).' })
   requestWorkPlanItemExtension(@Args('input') input: RequestWorkPlanItemExtensionInput, @CurrentRequester() requester: Requester) {
     return this.act(requester, 'RequestWorkPlanItemExtension', input, (issued) => partCommands.requestExtension(input, issued));
   }

@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, officeDay, setUpMutations } from './support/suite.js';
+import { submitAndClose } from './support/form-fields.js';
 
 /*
  * newcomer23 S3: 市发改委's clerk typed 申请延期至 2027-01-20 (meant 2026-12-22) and the card then offered no
@@ -134,5 +135,34 @@ describe('a unit takes back its own pending extension request in the browser', (
     await clerk.page.goto('/extensions');
     await clerk.page.waitForURL((url) => url.pathname === '/workload');
     expect(await clerk.page.locator('nav[aria-label="主菜单"]').innerText()).not.toContain('待审批延期');
+  });
+
+  it('lets the office enter a unit’s paper request (代录延期申请), named on the card and the timeline, then decide it with 审批延期 (newcomer51-8 S2)', async () => {
+    const listed = await app.graphql(`{ units { id code name } evaluations(first: 1) { nodes { id } } }`);
+    const fgw = listed.data!.units.find((unit: { code: string }) => unit.code === 'FGW');
+    const act = setUpMutations(() => app, 'ext-proxy');
+    const id = await act('recordFinding', { evaluationId: listed.data!.evaluations.nodes[0].id, title: '纸质延期申请代录的问题', description: '目录未更新', category: '主动公开', severity: 'MEDIUM', concernedUnitIds: [fgw.id], identifiedOn: officeDay(-30) });
+    await act('assignFinding', { findingId: id, assignedOn: officeDay(-20), units: [{ unitId: fgw.id, role: 'LEAD', dueDate: officeDay(10) }] });
+
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${id}`);
+    const card = page.locator(`[data-test="part-${fgw.name}"]`);
+    await card.getByRole('button', { name: '代录延期申请' }).click();
+    await page.locator('[data-test="proxy-extension-note"]', { hasText: `依据${fgw.name}的纸质延期申请代为录入` }).waitFor();
+    const form = page.locator('[data-test="form-requestExtension"]');
+    const asked = form.getByLabel('申请日期');
+    await asked.fill(officeDay(-5));
+    await asked.press('Tab');
+    const until = form.getByLabel('申请延期至');
+    await until.fill(officeDay(40));
+    await until.press('Tab');
+    await form.getByLabel('延期理由').fill('需与市司法局会签（纸质申请）。');
+    await submitAndClose(form, '代录延期申请');
+    await card.locator('[data-test="extension-entered-by"]', { hasText: '（张伟（政务公开办） 代录，依据纸质申请）' }).waitFor();
+    await page.locator('[data-test="timeline"]').getByText(`申请延期（${fgw.name}）（申请延至 ${officeDay(40)}）（张伟（政务公开办） 代录，依据纸质申请）`, { exact: false }).waitFor();
+    expect(await card.getByRole('button', { name: '代录延期申请' }).count()).toBe(0);
+    await card.getByRole('button', { name: '审批延期' }).waitFor();
+    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { extensionRequests { requestedOn requestedDueDate status enteredByName } } } }`, { id }, { authorization: `Bearer ${SUPERVISOR}` });
+    expect(data!.finding.assignments[0].extensionRequests).toEqual([{ requestedOn: officeDay(-5), requestedDueDate: officeDay(40), status: 'PENDING', enteredByName: '张伟（政务公开办）' }]);
   });
 });

@@ -381,7 +381,8 @@ describe('ASSIGNED', () => {
       given(assigned).when(requestExtension()).then([extensionRequested]);
     });
 
-    it.each([clerkOf(ENVIRONMENT), supervisor])('$role may not ask on behalf of the unit', (actor) => {
+    // A supervisor enters a unit's paper request (代录, newcomer51-8 S2: see 'extensions' below); another unit or an inspector may not ask.
+    it.each([clerkOf(ENVIRONMENT), inspector])('$role may not ask on behalf of the unit', (actor) => {
       given(assigned).when(requestExtension({ actor })).thenRefused('FORBIDDEN');
     });
 

@@ -51,7 +51,7 @@ const OVERRIDE_REASON =
   "A supervisor's reason to set a due date past the parent's limit (the approved plan's inspection deadline, " +
   "the work plan's period); recorded with the date. Without it such a date is refused.";
 
-const NEW_DUE_DATE = 'YYYY-MM-DD, not in the past: the part’s new due date; required when its due date has passed';
+const NEW_DUE_DATE = 'YYYY-MM-DD, not before the return’s own day (a paper return of 2016 may give a 2016 date): the part’s new due date; required when its due date had passed on that day';
 
 @InputType({ isAbstract: true })
 export class AssignPayload extends IdempotentInput {

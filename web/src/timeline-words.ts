@@ -110,7 +110,7 @@ export interface TimelineFact {
   /**
    * A close-out's standing as the server judged it (`HistoryEntry.closeOutUndone`): null, it stands — on the day, by the
    * person and at the instant of the pass that closed the parent, its data naming the day first recorded when a correction
-   * moved it (`closedOnAsEntered`); a string, why it does not (「…改记于 D」: the same closing, listed once on D). Absent
+   * moved it (`closedOnAsEntered`); a string, why it does not (「…改记于 D」, 「…重记，同 D 销号」: the same closing, listed once on D). Absent
    * (a line the server did not judge): the page reads the close-outs from the order recorded, as before.
    */
   readonly closeOutUndone?: string | null;
@@ -134,6 +134,8 @@ export const officeDayOf = (instant: string): string => new Date(Date.parse(inst
 const CLOSE_OUTS = new Set(['FindingClosedOut', 'WorkPlanItemCompleted']);
 /** The server's words on a close-out of a closing listed on another entry (`CLOSE_OUT_MOVED` in src/assignments/read-model/timeline.ts). */
 const CLOSE_OUT_MOVED = '改记于';
+/** The server's words on a close-out a correction wrote again for a closing listed on another entry of its day (`CLOSE_OUT_AGAIN`). */
+const CLOSE_OUT_AGAIN = '重记，同';
 /** The parent's own word for a close-out (newcomer46 M5): a finding is 销号, a work-plan item 完成 — as the server's `closeOutUndone` says. */
 const closeOutWord = (closeOut: TimelineFact): string => (closeOut.eventType === 'WorkPlanItemCompleted' ? '完成' : '销号');
 const REOPENINGS = new Set(['FindingReopened', 'WorkPlanItemReopened']);
@@ -215,7 +217,7 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
       judged.add(entry.revision);
       const asEntered = d.closedOnAsEntered ?? d.completedOnAsEntered;
       if (entry.closeOutUndone === null && typeof asEntered === 'string') notes.set(entry.revision, `原录 ${asEntered}`);
-      else if (entry.closeOutUndone?.includes(CLOSE_OUT_MOVED)) hidden.add(entry.revision);
+      else if (entry.closeOutUndone?.includes(CLOSE_OUT_MOVED) || entry.closeOutUndone?.includes(CLOSE_OUT_AGAIN)) hidden.add(entry.revision);
       else if (entry.closeOutUndone) closeOutsUndone.set(entry.revision, entry.closeOutUndone);
       return;
     }

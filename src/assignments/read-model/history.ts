@@ -21,7 +21,8 @@ export interface HistoryEntry {
   readonly details: Record<string, unknown>;
   /**
    * For a close-out (FindingClosedOut / WorkPlanItemCompleted) its view does not count: why, in Chinese (「2026-12-06
-   * 更正督查结果后销号不成立」, 「因 2016-07-11 重新打开，此完成不成立」: see `historyAt`); null for every other entry.
+   * 更正督查结果后销号不成立」, 「因 2016-07-11 重新打开，此完成不成立」, 「… 重记，同 2026-11-05 销号」: see `historyAt`); for a reopening
+   * a correction wrote that reopened no standing closing, likewise (「2026-12-07 更正督查结果后重新打开不成立」); null for every other entry.
    */
   readonly closeOutUndone: string | null;
 }

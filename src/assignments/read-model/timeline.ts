@@ -30,8 +30,9 @@ export type TimelineEntry<Event extends DomainEvent = DomainEvent> = Event & {
    */
   readonly correctedAt?: string;
   /**
-   * Set only on a close-out (销号 / 事项完成) listed in a history that its view does not count (`historyAt`): why,
-   * in the words the finding page uses (「2026-12-06 更正督查结果后销号不成立」).
+   * Set only on a close-out (销号 / 事项完成) listed in a history that its view does not count, or a reopening a correction
+   * wrote that reopened no closing that stands (`historyAt`): why, in the words the finding page uses (「2026-12-06
+   * 更正督查结果后销号不成立」, 「2026-12-07 更正督查结果后重新打开不成立」).
    */
   readonly closeOutUndone?: string;
 };
@@ -101,6 +102,11 @@ function asCorrected(known: readonly TimelineEntry[]): { events: TimelineEntry[]
  */
 export interface CloseOutsCounted {
   readonly closings: readonly Closing[];
+  /**
+   * Each time the fold opened the parent again after a closing, in business order: the day (`YYYY-MM-DD`) and the folded
+   * event that opened it (see `noteClosing`). A reopening the server wrote beside a correction stands only for one of these.
+   */
+  readonly openings?: readonly Closing[];
   readonly word: '销号' | '完成';
 }
 
@@ -112,9 +118,11 @@ export interface Closing {
 
 /**
  * Notes in `closings` a change of a parent's close-out day while it is folded: `before` and `after` the folded event `by`
- * (`YYYY-MM-DD` or null while open). A day moved while the parent stays closed replaces the closing it moved.
+ * (`YYYY-MM-DD` or null while open). A day moved while the parent stays closed replaces the closing it moved. A closed
+ * parent open again is noted in `openings` (when given), on the day of the event that opened it.
  */
-export function noteClosing(closings: Closing[], before: string | null, after: string | null, by: TimelineEntry): void {
+export function noteClosing(closings: Closing[], before: string | null, after: string | null, by: TimelineEntry, openings?: Closing[]): void {
+  if (after === null && before !== null) openings?.push({ day: by.occurredOn, by });
   if (after === null || after === before) return;
   if (before !== null) closings.pop();
   closings.push({ day: after, by });
@@ -154,14 +162,23 @@ const writtenByCorrection = (known: readonly TimelineEntry[], entry: TimelineEnt
  */
 export const CLOSE_OUT_MOVED = '改记于';
 
+/**
+ * The words a close-out carries (`closeOutUndone`) when a correction wrote it again for a closing that stands, on its own day,
+ * on another entry (「2026-12-07 更正督查日期后重记，同 2026-11-05 销号」, breaker51-8 S1 S2 M1): the same closing, listed once —
+ * the page shows no row for it, as for `CLOSE_OUT_MOVED`.
+ */
+export const CLOSE_OUT_AGAIN = '重记，同';
+
 /** The close-outs of one closing and the close-outs written for closings the record no longer has (`closeOutsByClosing`). */
 interface CloseOutsJudged {
   /** By the revision of the recorded close-out that stands for a closing: the closing, and the day it was first recorded on when a correction moved it. */
   readonly standing: Map<number, { readonly closing: Closing; readonly firstRecordedOn: string }>;
   /** By revision: a close-out of a closing that stands on another entry (moved, or written again), with the correction that did it. */
   readonly moved: Map<number, { readonly closing: Closing; readonly by: TimelineEntry | undefined }>;
-  /** Revisions of close-outs a correction wrote for a closing that stands on another close-out of the same day: not listed. */
+  /** Revisions of close-outs a correction wrote for a closing that stands on another close-out of the same day: listed as copies. */
   readonly copies: Set<number>;
+  /** The revision of the pass a close-out was recorded for (typed with it, or written beside a correction of it), if any. */
+  readonly passOf: (closeOut: TimelineEntry) => number | undefined;
 }
 
 /**
@@ -242,7 +259,7 @@ function closeOutsByClosing(known: readonly TimelineEntry[], folded: readonly Ti
     if (taken.has(closeOut.revision) || !standingDays.has(closeOutDayOf(closeOut))) continue;
     if (known.some((event) => isCorrection(event) && event.revision < closeOut.revision && event.metadata.recordedAt === closeOut.metadata.recordedAt)) copies.add(closeOut.revision);
   }
-  return { standing, moved, copies };
+  return { standing, moved, copies, passOf };
 }
 
 /** The first correction of the fact `fact` recorded after `entry`. */
@@ -280,12 +297,19 @@ function standingCloseOut(closeOut: TimelineEntry, closing: Closing, firstRecord
  * known instant alike — also when no close-out was recorded again on the corrected day (the parent reopened since).
  * Any other close-out entry is
  * - of the same closing (recorded for the same pass, then moved or written again by a correction): listed with
- *   `closeOutUndone` 「D 更正督查日期后改记于 D2」, or left out when that correction was made after the day viewed;
+ *   `closeOutUndone` 「D 更正督查日期后改记于 D2」 — written again on the day it had, 「D 更正督查结果后重记，同 D2 销号」
+ *   (`CLOSE_OUT_AGAIN`, breaker51-8 M1) — or left out when that correction was made after the day viewed;
+ * - written by a correction for a closing that stands on another entry of its day (a pass moved away and back, breaker51-8
+ *   S1 S2): listed with 「D 更正督查日期后重记，同 D2 销号」 — never left out when its correction is inside the cut, since the
+ *   history now (the stream, its close-outs replaced by these) would list it as written, a second standing close-out;
  * - left out when what undid it is a correction made after the day viewed (a pass corrected to a failure, an
  *   inspection moved later): as that day counts the corrected fact, the close-out never happened, and neither did
  *   the reopening the server wrote beside the correction (also left out: nobody reopened anything that day);
- * - otherwise listed with `closeOutUndone`, the words that say why: 「因 D 重新打开，此销号不成立」 (a reopening typed
- *   later, dated before it), 「D 更正督查结果后销号不成立」 (a correction inside the cut), 「此销号不成立」.
+ * - otherwise listed with `closeOutUndone`, the words that say why, naming the correction that undid it (breaker50-8 M2,
+ *   `correctionThatUndid`): 「因 D 重新打开，此销号不成立」 (a reopening typed later, dated before it), 「D 更正督查结果后销号不成立」
+ *   (a correction inside the cut), 「此销号不成立」.
+ * A reopening the server wrote beside a correction inside the cut stands only for an opening of the fold (`closeOuts.openings`)
+ * by the inspection that correction corrected; otherwise it reopened no closing that stands and says so (`reopeningUndone`).
  * A work-plan item's say 完成 where a finding's say 销号. Without `closeOuts` nothing is judged.
  */
 export function historyAt(timeline: readonly TimelineEntry[], folded: readonly TimelineEntry[], cut: TimeCut, closeOuts?: CloseOutsCounted): TimelineEntry[] {
@@ -311,9 +335,20 @@ export function historyAt(timeline: readonly TimelineEntry[], folded: readonly T
       return shown.occurredOn === event.occurredOn || event.type === 'InspectionLogged' ? shown : ({ ...shown, data: { ...shown.data, dayAsEntered: event.occurredOn } } as TimelineEntry);
     });
   if (!closeOuts || !judged) return listed;
+  // The fold's openings a reopening written beside a correction stands for: one each, the corrected pass's (breaker51-8 M1 S1).
+  const openingsLeft = [...(closeOuts.openings ?? [])];
   return listed.flatMap((event) => {
     const correction = writtenByCorrection(known, event);
-    if (correction) return entryInCut(cut, correction) ? [event] : [];
+    if (correction) {
+      if (!entryInCut(cut, correction)) return [];
+      const fact = correctedFact.get(correction.revision);
+      const opening = openingsLeft.findIndex((candidate) => candidate.by.revision === fact);
+      if (opening >= 0) {
+        openingsLeft.splice(opening, 1);
+        return [event];
+      }
+      return [{ ...event, closeOutUndone: reopeningUndone(known, event, correction, correctedFact, closeOuts.word) }];
+    }
     if (!CLOSE_OUTS.has(event.type)) return [event];
     const standing = judged.standing.get(event.revision);
     if (standing) return [standingCloseOut(event, standing.closing, standing.firstRecordedOn)];
@@ -321,19 +356,51 @@ export function historyAt(timeline: readonly TimelineEntry[], folded: readonly T
     if (moved) {
       if (moved.by && !entryInCut(cut, moved.by)) return [];
       const because = moved.by ? `${officeDayOfInstant(moved.by.metadata.recordedAt)} ${correctionWords(moved.by)}后` : '';
+      // Written again on the day it already had (a pass corrected to 不通过 and back, breaker51-8 M1): not 「改记于」 its own day.
+      if (closeOutDayOf(event) === moved.closing.day) return [{ ...event, closeOutUndone: `${because}${CLOSE_OUT_AGAIN} ${moved.closing.day} ${closeOuts.word}` }];
       return [{ ...event, closeOutUndone: `${because}${closeOuts.word}${CLOSE_OUT_MOVED} ${moved.closing.day}` }];
     }
-    if (judged.copies.has(event.revision)) return [];
     // Written by a correction made after the day viewed (breaker50-8 S1): that day the close-out was not recorded, nor undone.
     const writtenBy = known.find((correction) => isCorrection(correction) && correction.revision < event.revision && correction.metadata.recordedAt === event.metadata.recordedAt);
     if (writtenBy && !entryInCut(cut, writtenBy)) return [];
+    // Written again for a closing that stands on another entry of its day (breaker50-8 S1, breaker51-8 S1 S2): listed, saying so —
+    // left out, the history now (the stream, its close-outs as listed here) showed it as a second standing close-out.
+    if (judged.copies.has(event.revision)) return [{ ...event, closeOutUndone: `${writtenBy ? `${officeDayOfInstant(writtenBy.metadata.recordedAt)} ${correctionWords(writtenBy)}后` : ''}${CLOSE_OUT_AGAIN} ${closeOutDayOf(event)} ${closeOuts.word}` }];
     const day = closeOutDayOf(event);
     const after = known.filter((later) => later.metadata.recordedAt > event.metadata.recordedAt);
     const reopening = after.find((later) => REOPENINGS.has(later.type) && later.occurredOn < day && !writtenByCorrection(known, later) && entryInCut(cut, later));
     if (reopening) return [{ ...event, closeOutUndone: `因 ${reopening.occurredOn} 重新打开，此${closeOuts.word}不成立` }];
-    const undoneBy = after.findLast(isCorrection);
+    const undoneBy = correctionThatUndid(known, event, judged.passOf(event), correctedFact);
     if (undoneBy && !entryInCut(cut, undoneBy)) return [];
     const because = undoneBy ? `${officeDayOfInstant(undoneBy.metadata.recordedAt)} ${correctionWords(undoneBy)}后` : '';
     return [{ ...event, closeOutUndone: `${because}${because ? '' : '此'}${closeOuts.word}不成立` }];
   });
+}
+
+/**
+ * The correction that undid `closeOut` (breaker50-8 M2: not merely the last one recorded since): the first later correction of
+ * the pass it was recorded for (`pass`), else the first later one the server wrote a close-out or reopening beside (one that
+ * changed the closing), else the last later correction; undefined when none was recorded after it.
+ */
+function correctionThatUndid(known: readonly TimelineEntry[], closeOut: TimelineEntry, pass: number | undefined, correctedFact: ReadonlyMap<number, number>): TimelineEntry | undefined {
+  const later = known.filter((event) => isCorrection(event) && event.metadata.recordedAt > closeOut.metadata.recordedAt);
+  const changedClosing = (correction: TimelineEntry) =>
+    known.some((event) => (CLOSE_OUTS.has(event.type) || REOPENINGS.has(event.type)) && event.revision > correction.revision && event.metadata.recordedAt === correction.metadata.recordedAt);
+  return (pass === undefined ? undefined : later.find((correction) => correctedFact.get(correction.revision) === pass)) ?? later.find(changedClosing) ?? later.at(-1);
+}
+
+/**
+ * Why a reopening the server wrote beside `writtenBy` (a pass corrected to 不通过) does not stand, as `closeOutUndone` says it
+ * (breaker51-8 M1 S1): the fold has no opening for it — the pass, as corrected, closed nothing that it reopened (it failed all
+ * along, or a later correction made it pass again). A later correction of the same inspection to 通过 undid it: 「D 更正督查结果后重新打开不成立」;
+ * else the correction that wrote it is all: 「D 更正督查结果后销号不成立，未曾重新打开」.
+ */
+function reopeningUndone(known: readonly TimelineEntry[], reopening: TimelineEntry, writtenBy: TimelineEntry, correctedFact: ReadonlyMap<number, number>, word: string): string {
+  const fact = correctedFact.get(writtenBy.revision);
+  const undoneBy = known.find(
+    (event) =>
+      event.type === 'InspectionCorrected' && (event.data as { outcome?: string }).outcome === 'PASSED' && event.revision > reopening.revision && fact !== undefined && correctedFact.get(event.revision) === fact,
+  );
+  if (undoneBy) return `${officeDayOfInstant(undoneBy.metadata.recordedAt)} ${correctionWords(undoneBy)}后重新打开不成立`;
+  return `${officeDayOfInstant(writtenBy.metadata.recordedAt)} ${correctionWords(writtenBy)}后${word}不成立，未曾重新打开`;
 }

@@ -26,7 +26,7 @@ export class HistoryEntryType {
   @Field(() => String, {
     nullable: true,
     description:
-      'For a close-out (FindingClosedOut 销号 / WorkPlanItemCompleted 事项完成) that does not stand in this view — undone by a correction or a reopening dated before it: why, in Chinese (「2026-12-06 更正督查结果后销号不成立」, 「因 2016-07-11 重新打开，此销号不成立」; an item’s say 完成). Null for every other entry and for a close-out that stands',
+      'For a close-out (FindingClosedOut 销号 / WorkPlanItemCompleted 事项完成) that does not stand in this view — undone by a correction or a reopening dated before it, or moved or written again by a correction for a closing listed on another entry: why, in Chinese (「2026-12-06 更正督查结果后销号不成立」, 「因 2016-07-11 重新打开，此销号不成立」, 「2026-12-07 更正督查日期后销号改记于 2026-11-05」, 「2026-12-07 更正督查日期后重记，同 2026-11-05 销号」; an item’s say 完成). For a reopening (FindingReopened / WorkPlanItemReopened) written beside a correction that reopened no closing that stands: why (「2026-12-07 更正督查结果后重新打开不成立」, 「2026-12-07 更正督查结果后销号不成立，未曾重新打开」). Null for every other entry and for a close-out or reopening that stands',
   })
   closeOutUndone: string | null;
 }

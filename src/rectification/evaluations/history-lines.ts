@@ -13,13 +13,22 @@ export const isCloseOut = (entry: { readonly type: string } | { readonly eventTy
 const CLOSE_OUT_TYPES = new Set(['FindingClosedOut', 'WorkPlanItemCompleted']);
 
 /**
- * The close-outs of a history folded with every fact (`EVERY_FACT`), by revision, as that history lists them
- * (`historyAt`): one standing per closing, on its pass's day, by its inspector, at the pass's instant; the others with
- * `closeOutUndone` saying why (newcomer46 M1, breaker49-8 S3 M4). What the present history lists in place of the raw
- * stream entries, so that now and a cut holding everything tell one story.
+ * The entries of a parent's history whose standing `historyAt` judges: its close-outs and its own reopenings (FindingReopened,
+ * WorkPlanItemReopened: one written beside a correction says when it does not stand, breaker51-8 M1).
+ */
+export const inCloseOutStory = (entry: { readonly type: string } | { readonly eventType: string }): boolean =>
+  isCloseOut(entry) || PARENT_REOPENINGS.has('type' in entry ? entry.type : entry.eventType);
+const PARENT_REOPENINGS = new Set(['FindingReopened', 'WorkPlanItemReopened']);
+
+/**
+ * The close-outs and reopenings of a history folded with every fact (`EVERY_FACT`), by revision, as that history lists them
+ * (`historyAt`): one standing close-out per closing, on its pass's day, by its inspector, at the pass's instant; the others,
+ * and the reopenings a correction wrote that no longer stand, with `closeOutUndone` saying why (newcomer46 M1, breaker49-8
+ * S3 M4, breaker51-8 S1 S2 M1). What the present history lists in place of the raw stream entries, so that now and a cut
+ * holding everything tell one story.
  */
 export const closeOutsUndoneIn = (history: readonly TimelineEntry[]): Map<number, TimelineEntry> =>
-  new Map(history.flatMap((entry) => (isCloseOut(entry) ? [[entry.revision, entry] as const] : [])));
+  new Map(history.flatMap((entry) => (inCloseOutStory(entry) ? [[entry.revision, entry] as const] : [])));
 
 /** The stream's entries with each close-out `asListed` names replaced by the entry as listed; the others as they are. */
 export const markedUndone = (events: readonly TimelineEntry[], asListed: ReadonlyMap<number, TimelineEntry>): TimelineEntry[] =>
@@ -61,7 +70,7 @@ export interface HistoryStream {
   readonly length: number;
   /** The parent's parts now (which lines a unit user reads: `historyLines`). */
   readonly parts: () => Iterable<PartView>;
-  /** Its close-outs as its history now lists them, by revision (`closeOutsUndoneIn`): read only for a page holding a close-out. */
+  /** Its close-outs and reopenings as its history now lists them, by revision (`closeOutsUndoneIn`): read only for a page holding one. */
   readonly closeOutsUndone: () => Promise<ReadonlyMap<number, TimelineEntry>>;
 }
 
@@ -92,7 +101,7 @@ export async function historyPageFromStream(stream: HistoryStream, reader: Actor
     from = events.at(-1)!.revision + 1;
   }
   const shown = lines.slice(0, size);
-  const asListed = shown.some(isCloseOut) ? await stream.closeOutsUndone() : new Map<number, TimelineEntry>();
+  const asListed = shown.some(inCloseOutStory) ? await stream.closeOutsUndone() : new Map<number, TimelineEntry>();
   const listedLine = (line: HistoryEntryType): HistoryEntryType => {
     const entry = asListed.get(line.revision);
     return entry ? historyLines([entry], null, [])[0]! : line;

@@ -53,7 +53,8 @@ describe('a finding’s history lists its close-outs as the view counts them (ne
         '2016-07-02 InspectionLogged',
         '2016-07-02 FindingClosedOut（2026-12-06 更正督查结果后销号不成立）',
         '2026-12-06 InspectionCorrected',
-        '2016-07-02 FindingReopened',
+        // Written beside the correction, it reopened nothing: the pass failed all along (breaker51-8 M1).
+        '2016-07-02 FindingReopened（2026-12-06 更正督查结果后销号不成立，未曾重新打开）',
       ]);
     });
 
@@ -144,6 +145,6 @@ describe('a work-plan item’s history says 完成 for its completions (newcomer
     const at = itemAt(timeline, cut('2016-07-10'))!;
     expect(at).toMatchObject({ status: 'OPEN', completedOn: null });
     expect(lines(at.history).filter((line) => /Completed|Reopened/u.test(line))).toEqual([]);
-    expect(lines(itemAt(timeline, EVERY_FACT)!.history).filter((line) => /Completed|Reopened/u.test(line))).toEqual(['2016-07-02 WorkPlanItemCompleted（2026-12-06 更正督查结果后完成不成立）', '2016-07-02 WorkPlanItemReopened']);
+    expect(lines(itemAt(timeline, EVERY_FACT)!.history).filter((line) => /Completed|Reopened/u.test(line))).toEqual(['2016-07-02 WorkPlanItemCompleted（2026-12-06 更正督查结果后完成不成立）', '2016-07-02 WorkPlanItemReopened（2026-12-06 更正督查结果后完成不成立，未曾重新打开）']);
   });
 });

@@ -420,17 +420,18 @@ export function findingAt(timeline: readonly TimelineEntry[], cut: TimeCut): Fin
   const setAside = recordsSetAsideIn(folded);
   // Each closing the fold passed through, and the event that closed it: what `historyAt` lists close-outs by (breaker49-8 S2 S3 S6).
   const closings: Closing[] = [];
+  const openings: Closing[] = [];
   for (const event of folded) {
     const before = view.closedOn;
     if (!setAsideForGood(setAside, event)) applyToFinding(view, event);
-    noteClosing(closings, before, view.closedOn, event);
+    noteClosing(closings, before, view.closedOn, event, openings);
   }
   // Withdrawn as recorded twice: never a problem of its own, so off the 台账 on every day once that is known (breaker8d P5).
   const duplicate = duplicateWithdrawalKnown(rest, cut);
   if (duplicate && view.status !== 'WITHDRAWN') applyToFinding(view, duplicate);
   // The recording is listed as entered when a correction of its 发现日期 is listed beside it (inside the cut), else as it counts.
   const listed = rest.some((entry) => entry.type === 'FindingIdentifiedOnCorrected' && entryInCut(cut, entry)) ? (timeline[0] as TimelineEntry) : recorded;
-  return { ...view, history: [listed, ...historyAt(rest, folded, cut, { closings, word: '销号' })] };
+  return { ...view, history: [listed, ...historyAt(rest, folded, cut, { closings, openings, word: '销号' })] };
 }
 
 /**

@@ -719,12 +719,13 @@ export function itemAt(timeline: readonly TimelineEntry[], cut: TimeCut): WorkPl
   const spans = withdrawnSpansOf(folded);
   // Each completion the fold passed through, and the event that completed it: what `historyAt` lists completions by (breaker49-8 S2 S3 S6).
   const closings: Closing[] = [];
+  const openings: Closing[] = [];
   for (const event of folded) {
     const before = view.completedOn;
     if (!inWithdrawnSpan(spans, event)) applyToItem(view, event);
-    noteClosing(closings, before, view.completedOn, event);
+    noteClosing(closings, before, view.completedOn, event, openings);
   }
-  return { ...view, history: [defined, ...historyAt(rest, folded, cut, { closings, word: '完成' })] };
+  return { ...view, history: [defined, ...historyAt(rest, folded, cut, { closings, openings, word: '完成' })] };
 }
 
 /** The item’s view without its history (what the live ledger keeps). */

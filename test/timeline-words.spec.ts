@@ -571,6 +571,13 @@ describe('a timeline with corrections: one row per fact, on its day now; the cor
       judged(line('FindingClosedOut', '2026-11-01', '2026-12-07', { closedOn: '2026-11-01' }), '2026-12-07 更正督查日期后销号改记于 2026-11-01'),
     ];
     expect(printed(back)).toEqual(['2026-11-01 销号']);
+    // breaker51-8 S2: another unit's pass closes again, the copy the correction wrote is the same 销号 — no second row.
+    const handedBack = [
+      judged(line('FindingClosedOut', '2026-11-05', '2026-11-05', { closedOn: '2026-11-05' }), null),
+      judged(line('FindingClosedOut', '2026-11-08', '2026-12-07', { closedOn: '2026-11-08' }), '2026-12-07 更正督查日期后销号不成立'),
+      judged(line('FindingClosedOut', '2026-11-05', '2026-12-07', { closedOn: '2026-11-05' }), '2026-12-07 更正督查日期后重记，同 2026-11-05 销号'),
+    ];
+    expect(printed(handedBack)).toEqual(['2026-11-05 销号', '2026-11-08 销号（2026-12-07 更正督查日期后销号不成立）（补录）']);
   });
 
   it('as of a day before a report’s date correction, the report reads on its corrected day with 原录 (newcomer49-8 M2)', () => {

@@ -75,7 +75,7 @@ class Office {
     return true;
   }
 
-  at(cut: TimeCut): { status: string; closedOn: string | null; history: TimelineEntry[] } {
+  at(cut: TimeCut): { status: string; closedOn: string | null; history: readonly TimelineEntry[] } {
     if (this.kind === 'finding') {
       const view = findingAt(this.timeline, cut)!;
       return { status: view.status, closedOn: view.closedOn, history: view.history };

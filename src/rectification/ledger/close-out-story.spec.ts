@@ -229,6 +229,14 @@ function tellsOneStory(office: Office): void {
     const again = /重记，同 (\d{4}-\d{2}-\d{2})/u.exec(words)?.[1];
     if (again) expect({ words, to: story.standing.includes(again) }).toEqual({ words, to: true });
   }
+  // As of a past day too (the history of a day lists what that day's fold counts): its standing close-outs are its closings by then.
+  for (const day of ['2026-11-03', '2026-11-09']) {
+    const past = office.at(cutAsOf(day));
+    const standingThen = past.history.filter((entry) => CLOSE_OUTS.has(entry.type) && !entry.closeOutUndone).map(dayOf).sort();
+    const closingsThen = closings.filter((closing) => closing <= day).map((closing, index, all) => (index === all.length - 1 && past.closedOn !== null ? past.closedOn : closing));
+    if (past.closedOn !== null) expect({ day, standingThen }).toEqual({ day, standingThen: expect.arrayContaining([past.closedOn]) });
+    expect({ day, count: standingThen.length <= Math.max(closingsThen.length, 1) }).toEqual({ day, count: true });
+  }
   // No unmarked reopening after which the record is not open; one a correction wrote reopened a closing that stood the day before.
   for (const reopening of history.filter((entry) => REOPENINGS.has(entry.type) && !entry.closeOutUndone)) {
     const writtenByCorrection = office.timeline.some((event) => event.type.endsWith('Corrected') && event.metadata.recordedAt === reopening.metadata.recordedAt);

@@ -14,7 +14,7 @@ import { say } from '../shared/domain-error.js';
 import type { LedgerMismatch } from '../ledger/domain/ledger-verification.js';
 import { verifyLedger } from '../ledger/ledger-operations.js';
 import { SqliteLedger } from '../ledger/sqlite-ledger.js';
-import { sealCheckOf, trustedKeysOf } from './ledger-keys-at-hand.js';
+import { sealCheckOf, trustedKeysOf, witnessOfThisStore } from './ledger-keys-at-hand.js';
 import { ToolRefusal, UsageError, bothLines, runTool, type ToolUsage } from './cli-failure.js';
 
 /*
@@ -204,7 +204,7 @@ async function backUp(settings: AppSettings, folder: string, copyRefusedStore = 
     if (problems.length > 0) {
       throw new ToolRefusal(say(`The copy of ${store} fails PRAGMA quick_check: ${problems.join('; ')}. No backup was made; keep the earlier backups.`, `${store} 的备份未通过 PRAGMA quick_check：${problems.join('；')}。未生成备份；请保留此前的备份。`));
     }
-    const altered = await ledgerOfCopy(copyPartial, settings);
+    const { altered, lostInAcceptedReset } = await ledgerOfCopy(copyPartial, settings);
     if (altered && !copyRefusedStore) throw new ToolRefusal(notBackedUpAltered(altered));
     const inspection = new SqliteStoreInspection(copyPartial);
     let head: bigint | null;
@@ -216,7 +216,7 @@ async function backUp(settings: AppSettings, folder: string, copyRefusedStore = 
     renameSync(copyPartial, copy);
     placed = true;
     if (witnessed) renameSync(witnessPartial, witnessCopy);
-    return { copy, witnessCopy: witnessed ? witnessCopy : null, head, refusedAs, altered };
+    return { copy, witnessCopy: witnessed ? witnessCopy : null, head, refusedAs, altered, lostInAcceptedReset };
   } catch (error) {
     // Told before anything is removed: the room left is the room there was when the write failed, in a folder still there.
     const failure = backupFailure(error, folder, writing, storeBytes);
@@ -230,19 +230,23 @@ async function backUp(settings: AppSettings, folder: string, copyRefusedStore = 
  * `store:backup` said 「PRAGMA quick_check 通过」 and exit 0, and a daily rotation then kept only backups holding the
  * alteration): the copy verified as `ledger:verify` verifies a store — every event's content against its hash, the
  * chain, each checkpoint, and the row seals where the office's signing key is at hand. What the server's start judges
- * (the witness, events missing) was judged before copying. Null when every event holds, or for a log not yet chained.
+ * (the witness, events missing) was judged before copying. `altered` null when every event holds, or for a log not yet chained.
+ * breaker51-9 S3: a restore the office accepted (ACCEPT_STORE_RESET, the witness's `resetAcceptedAt`) is judged as
+ * ledger:verify judges it, without a flag: the checkpoints it lost are `lostInAcceptedReset` (said beside the backup's
+ * line), not "deleted" — every backup after the README's restore was refused, and nothing could acknowledge it.
  * Reads the whole copy (about the time ledger:verify takes on the store).
  */
-async function ledgerOfCopy(copy: string, settings: AppSettings): Promise<LedgerMismatch | null> {
+async function ledgerOfCopy(copy: string, settings: AppSettings): Promise<{ altered: LedgerMismatch | null; lostInAcceptedReset: readonly LedgerMismatch[] }> {
   const db = new Database(copy, { readonly: true, fileMustExist: true });
   try {
     const ledger = new SqliteLedger(db);
-    if (!ledger.chained) return null;
+    if (!ledger.chained) return { altered: null, lostInAcceptedReset: [] };
     const witness = resolve(settings.STORE_WITNESS_PATH);
     const trusted = trustedKeysOf(settings, witness, ledger.storeId());
     const seals = sealCheckOf(settings, ledger, witness, trusted.keys);
-    const result = await verifyLedger(ledger, { trustedKeys: trusted.keys, formerKeys: trusted.formerKeys, sealKey: seals.key });
-    return result.firstMismatch;
+    const resetAcceptedAt = witnessOfThisStore(witness, ledger.storeId())?.resetAcceptedAt ?? null;
+    const result = await verifyLedger(ledger, { trustedKeys: trusted.keys, formerKeys: trusted.formerKeys, sealKey: seals.key, resetAcceptedAt, resetAcknowledged: resetAcceptedAt !== null });
+    return { altered: result.firstMismatch, lostInAcceptedReset: result.acknowledgedLosses ?? [] };
   } finally {
     db.close();
   }
@@ -268,7 +272,7 @@ async function main(): Promise<void> {
   const { folder, copyRefusedStore } = parseOptions(process.argv.slice(2));
   loadEnvFile();
   const settings = validateSettings(process.env);
-  const { copy, witnessCopy, head, refusedAs, altered } = await backUp(settings, folder, copyRefusedStore);
+  const { copy, witnessCopy, head, refusedAs, altered, lostInAcceptedReset } = await backUp(settings, folder, copyRefusedStore);
   if (altered) {
     // Said before the copy's line, on stderr, Chinese first: the copy holds an altered log.
     const what = alteredWords(altered);
@@ -298,6 +302,17 @@ async function main(): Promise<void> {
           `已按 --copy-refused-store 的要求复制，但服务会拒绝这个事件库（${refusedAs.reason}）：${refusedAs.messageZh}该副本只是事件库的现状，并非全部已确认写入的内容；${lacks.zh}切勿用它替代完好的备份进行恢复。`,
         ),
       )}\n`,
+    );
+  }
+  // breaker51-9 S3: what a restore the office accepted lost is said, not refused: the backup holds the store as accepted.
+  for (const lost of lostInAcceptedReset) {
+    console.log(
+      bothLines(
+        say(
+          `Not a reason to refuse the backup — ${lost.message} npm run ledger:verify names it on every run.`,
+          `此项不妨碍备份——${lost.messageZh}台账校验（npm run ledger:verify）每次都会列出。`,
+        ),
+      ),
     );
   }
   const at = head === null ? say('an empty log', '空日志') : say(`log position ${head}`, `日志位置 ${head}`);

@@ -1,4 +1,4 @@
-import { judgeFirstSealing, judgeRotationSealing, judgeUnsignedWitness } from './row-seal-judgement.js';
+import { formerKeySealing, judgeFirstSealing, judgeRotationSealing, judgeUnsignedWitness } from './row-seal-judgement.js';
 import type { StoreWitness } from './store-witness.js';
 
 const witness = (fields: Partial<StoreWitness> = {}): StoreWitness => ({ storeId: 's-1', kind: 'sqlite', location: 'data/rectify.db', head: '234', seenAt: '2026-11-30T17:00:00.000Z', ...fields });
@@ -66,5 +66,37 @@ describe('judgeRotationSealing: a rotation re-seals only what the old key signed
     expect(judgeRotationSealing(onRecord, 'a3ae8155f6c38440', [], witness(SIGNED), found)).toBeNull();
     expect(judgeRotationSealing(onRecord, 'b5cc7ad328aa2a78', [], witness(SIGNED), found)).toBeNull();
     expect(judgeRotationSealing(undefined, 'b5cc7ad328aa2a78', [], null, found)).toBeNull();
+  });
+});
+
+// breaker51-9 S2: a backup from before a key rotation, put back and accepted, read as forged from event 1 (NOT_SEALED).
+describe('formerKeySealing: an accepted backup sealed by a former key of the office', () => {
+  const OLD = 'a3ae8155f6c38440';
+  const NEW = 'b5cc7ad328aa2a78';
+  const backup = witness({ ...SIGNED, headHash: 'h234' });
+  const afterRotation = witness({ head: '240', headHash: 'h240', signingKey: NEW, signature: { publicKey: 'n', value: 'v' }, formerKeys: [{ fingerprint: OLD, upToEvents: 236, declaredAt: '2026-12-01T00:00:00.000Z' }] });
+  const onRecord = { fingerprint: NEW, source: 'witness' } as const;
+  const remembered = { formerKeys: afterRotation.formerKeys!, trustedKeys: [] };
+  const hashes = (position: bigint) => (position === 234n ? 'h234' : null);
+
+  it('is sealed anew when its own witness, signed by a key the office remembers as former, vouches for the rows', () => {
+    expect(formerKeySealing(true, backup, afterRotation, 's-1', onRecord, NEW, remembered, hashes)).toEqual({ fingerprint: OLD, vouchedUpTo: 234n });
+  });
+
+  it('takes the former key declared at this start (LEDGER_TRUSTED_KEYS) as well', () => {
+    expect(formerKeySealing(true, backup, afterRotation, 's-1', onRecord, NEW, { formerKeys: [], trustedKeys: [OLD] }, hashes)?.fingerprint).toBe(OLD);
+  });
+
+  it('is not without an acceptance, for a key the office never declared, an unsigned or another store’s witness, or rows the witness does not match', () => {
+    expect(formerKeySealing(false, backup, afterRotation, 's-1', onRecord, NEW, remembered, hashes)).toBeNull();
+    expect(formerKeySealing(true, backup, afterRotation, 's-1', onRecord, NEW, { formerKeys: [], trustedKeys: [] }, hashes)).toBeNull();
+    expect(formerKeySealing(true, witness({ headHash: 'h234' }), afterRotation, 's-1', onRecord, NEW, remembered, hashes)).toBeNull();
+    expect(formerKeySealing(true, backup, afterRotation, 's-2', onRecord, NEW, remembered, hashes)).toBeNull();
+    expect(formerKeySealing(true, backup, afterRotation, 's-1', onRecord, NEW, remembered, () => 'other')).toBeNull();
+  });
+
+  it('is not when the witness beside the data is the one judged (a rotation seen as such) or names the key in use', () => {
+    expect(formerKeySealing(true, backup, backup, 's-1', { fingerprint: OLD, source: 'witness' }, NEW, remembered, hashes)).toBeNull();
+    expect(formerKeySealing(true, backup, afterRotation, 's-1', onRecord, OLD, remembered, hashes)).toBeNull();
   });
 });

@@ -109,3 +109,46 @@ export function judgeRotationSealing(
     [ACCEPT_ONCE],
   );
 }
+
+/** The rows of a store put back from before a key rotation, sealed by the office's former key (`formerKeySealing`). */
+export interface FormerKeySealing {
+  /** The former key's fingerprint (16 hex digits): the key the backup's own witness was signed with. */
+  readonly fingerprint: string;
+  /** The position up to which that witness vouches for the rows (its head, whose chain hash the file holds): every row up to it. */
+  readonly vouchedUpTo: bigint;
+}
+
+/**
+ * breaker51-9 S2: a backup from before a key rotation, put back and accepted (ACCEPT_STORE_RESET) where the office now signs
+ * with the new key. Its rows carry the seals of the key they were written under, and the copy of the witness beside the key
+ * — which saw more, after the rotation — names the new key, so no rotation is seen at this start: without this, every row
+ * read as unsealed (NOT_SEALED, 「有人在事件库文件中插入或改写」) from event 1, and nothing could be read or written. The
+ * backup's own witness (beside the data) says which key sealed them; when that key is one the office declared — a former key
+ * its witnesses remember (`formerKeys`), or one listed in LEDGER_TRUSTED_KEYS — and that witness, signed by it, vouches for
+ * the rows (the file holds the event at its head with the chain hash it names), the accepting start seals the log under the
+ * new key, as the rotation start of the same backup would (`LedgerKeys`). Null otherwise: no acceptance, the witness beside the
+ * data is the one judged (a rotation is then seen as such), unsigned, of another store, signed by the key in use or the one on
+ * record, by a key the office never declared, or not matching the file.
+ * @param accepted this start accepts the store as it is (ACCEPT_STORE_RESET, a refusal overridden).
+ * @param dataFolderWitness the witness beside the data (signature checked when read).
+ * @param judgedBy the witness the start judged by (the newer of the two); `onRecord` its key.
+ * @param chainHashAt the file's chain hash at a position (64 hex digits), null when it holds no hashed event there.
+ */
+export function formerKeySealing(
+  accepted: boolean,
+  dataFolderWitness: StoreWitness | null,
+  judgedBy: StoreWitness | null,
+  storeId: string,
+  onRecord: SigningKeyOnRecord | undefined,
+  configured: string | null,
+  declared: { readonly formerKeys: readonly { readonly fingerprint: string }[]; readonly trustedKeys: readonly string[] },
+  chainHashAt: ((position: bigint) => string | null) | undefined,
+): FormerKeySealing | null {
+  if (!accepted || !dataFolderWitness || dataFolderWitness === judgedBy || !chainHashAt) return null;
+  const { signingKey, signature, head, headHash } = dataFolderWitness;
+  if (dataFolderWitness.storeId !== storeId || !signature || !signingKey || head === null || typeof headHash !== 'string') return null;
+  if (signingKey === configured || signingKey === onRecord?.fingerprint) return null;
+  if (!declared.formerKeys.some((key) => key.fingerprint === signingKey) && !declared.trustedKeys.includes(signingKey)) return null;
+  const vouchedUpTo = BigInt(head);
+  return chainHashAt(vouchedUpTo) === headHash ? { fingerprint: signingKey, vouchedUpTo } : null;
+}

@@ -42,7 +42,7 @@ import { copiesJudging, otherFilesSeenAt, writtenUnderAnotherName, judgeWitnessG
 import { findOtherCopyWrites, otherCopyRefusal } from './other-copy-writes.js';
 import { resetOffers } from './reset-offers.js';
 import { rowSealKeyOf } from '../ledger/ledger-mac.js';
-import { judgeFirstSealing, judgeRotationSealing, judgeUnsignedWitness, type NamedEvent } from './row-seal-judgement.js';
+import { formerKeySealing, judgeFirstSealing, judgeRotationSealing, judgeUnsignedWitness, type FormerKeySealing, type NamedEvent } from './row-seal-judgement.js';
 import { InvalidSettingsError, type AppSettings } from '../config/app-settings.js';
 import { EventStoreDbEventStore } from './eventstoredb-event-store.js';
 import { isPlace, realPlaceOf, servedPathOf } from './store-place.js';
@@ -603,6 +603,12 @@ export interface AdmittedStore {
   readonly seenBefore: string | null;
   /** The key checkpoints were last signed with, by the witness or else the newest checkpoint (see `judgeSigningKey`). */
   readonly signingKeyOnRecord: SigningKeyOnRecord | undefined;
+  /**
+   * breaker51-9 S2: the store accepted at this start (ACCEPT_STORE_RESET) is a backup from before a key rotation, its rows
+   * sealed by a former key of the office that its own witness vouches for (`formerKeySealing`): `LedgerKeys` seals them
+   * anew with the key in use, as at a rotation. Null (or absent) otherwise.
+   */
+  readonly rowsSealedByFormerKey?: FormerKeySealing | null;
   readonly witness: WitnessKeeper;
   /** The witness as this start read it (signature checked when it has one); null when there was none or a damaged one was set aside. */
   readonly witnessed: StoreWitness | null;
@@ -1330,6 +1336,35 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
       (seen): seen is StoreWitness => seen?.storeId === identity.storeId,
     );
     const seenBefore = latestInstant(sameStoreWitnesses.map((seen) => seen.seenAt));
+    // breaker51-9 (former keys): a start of an older release writes this copy's witnesses without `formerKeys`; the office's
+    // former keys are read back from any other copy of this store beside the key that the office's key signed (a drill's,
+    // a place moved from) — a witness someone else signed declares nothing.
+    const formerKeys = formerKeysOf([
+      ...sameStoreWitnesses,
+      ...kept.filter(({ witness }) => witness.storeId === identity.storeId && configuredFingerprint !== null && witness.signingKey === configuredFingerprint).map(({ witness }) => witness),
+    ]);
+    const formerKeysBack = (formerKeys.formerKeys ?? []).filter((key) => !sameStoreWitnesses.some((seen) => seen.formerKeys?.some((known) => known.fingerprint === key.fingerprint)));
+    if (formerKeysBack.length > 0) {
+      logger.warn(
+        `Former keys of this office remembered again from another copy of the store witness beside the key (a start of an older release had written this copy's witness without them): ${formerKeysBack.map((key) => `${key.fingerprint} (up to ${key.upToEvents} events)`).join(', ')}.`,
+      );
+    }
+    // breaker51-9 S2: a backup from before a key rotation, accepted: its rows, sealed by the office's former key, are sealed anew.
+    const rowsSealedByFormerKey = formerKeySealing(
+      settings.ACCEPT_STORE_RESET === true && refusal !== null,
+      dataFolderWitness,
+      witnessed,
+      identity.storeId,
+      signingKeyOnRecord,
+      configuredFingerprint,
+      { formerKeys: formerKeys.formerKeys ?? [], trustedKeys: settings.LEDGER_TRUSTED_KEYS ?? [] },
+      hashAt,
+    );
+    if (rowsSealedByFormerKey) {
+      logger.warn(
+        `The store accepted was sealed by key ${rowsSealedByFormerKey.fingerprint}, a former key of this office (its own witness, signed by that key, vouches for positions 1–${rowsSealedByFormerKey.vouchedUpTo}): its rows are sealed anew with the key in use, as a key rotation seals them.`,
+      );
+    }
     const { clockAheadAccepted, clockAheadThisStart } = await acceptClockAhead(settings, opened, witnessed?.storeId === identity.storeId ? witnessed : null, seenBefore, head?.commit ?? null, logger);
     const seenBeforeCounts = clockAheadThisStart && clockAheadThisStart !== 'nothing' ? null : seenBefore;
     // breaker9z P13: rows appended past the head the witness vouched for, while no server watched, are checked with the
@@ -1362,7 +1397,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
         ...otherCopyAcceptedBy(witnessed?.storeId === identity.storeId ? witnessed : null, settings.ACCEPT_STORE_RESET && resetAcceptedAt ? refusal : null, resetAcceptedAt),
         // newcomer50-9 S2: the office's former keys, as any witness of this store read at this start remembers them (a backup's
         // witness put back, older than the rotation, does not make the office's own checkpoints foreign again).
-        ...formerKeysOf(sameStoreWitnesses),
+        ...formerKeys,
         // This start honoured the setting (see judgeClockAheadSettingLeftSet); a start without it writes no mark.
         ...(clockAheadThisStart ? { clockAheadSettingUsedAt: clockAheadThisStart === 'nothing' ? new Date().toISOString() : clockAheadThisStart.accepted.at } : {}),
         ...(resetAcceptedAt && numberedAtReset !== undefined ? { numberedAtReset } : {}),
@@ -1482,6 +1517,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
       clockAheadThisStart,
       seenBefore: seenBeforeCounts,
       signingKeyOnRecord,
+      rowsSealedByFormerKey,
       witness,
       witnessed,
       integrity: integrityAndWalk,

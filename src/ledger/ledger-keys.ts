@@ -62,8 +62,10 @@ export class LedgerKeys {
     this.keyFile = new SigningKeyFileWatch(resolve(signingKeyPath(keySettings)), this.fingerprint, this.logger);
     // A key generated at this start is named to the other servers on the file from now on.
     admitted.registration?.noteSigningKey(this.fingerprint);
-    const rotated = onRecord !== undefined && onRecord.fingerprint !== this.fingerprint;
-    this.rowsSealed = admitted.integrity.then(() => this.sealStoreRows(admitted, rotated));
+    // breaker51-9 S2: a backup from before a rotation, accepted, is sealed anew as the rotation start of it would (its own witness names the former key).
+    const formerKeyRows = admitted.rowsSealedByFormerKey && admitted.rowsSealedByFormerKey.fingerprint !== this.fingerprint ? admitted.rowsSealedByFormerKey.fingerprint : null;
+    const rotated = (onRecord !== undefined && onRecord.fingerprint !== this.fingerprint) || formerKeyRows !== null;
+    this.rowsSealed = admitted.integrity.then(() => this.sealStoreRows(admitted, rotated, formerKeyRows));
     this.rowsSealed.catch(() => undefined);
   }
 
@@ -72,9 +74,10 @@ export class LedgerKeys {
    * checked), and seals the log's rows when it must: after a key rotation the operator accepted
    * (`rotated`: the old seals cannot be checked without the old key), or on a store no version ever
    * sealed (the witness does not say `sealedRows`, and no row carries a seal) — once. A store that
-   * was sealed is never sealed afresh: its unsealed rows are not Rectify's.
+   * was sealed is never sealed afresh: its unsealed rows are not Rectify's. `formerKey`: the former key whose seals an
+   * accepted backup's rows carry (`AdmittedStore.rowsSealedByFormerKey`), named in the log; null for a rotation declared now.
    */
-  private sealStoreRows(admitted: AdmittedStore, rotated: boolean): void {
+  private sealStoreRows(admitted: AdmittedStore, rotated: boolean, formerKey: string | null = null): void {
     const store = admitted.store;
     if (!(store instanceof SqliteEventStore)) return;
     const neverSealed = admitted.witnessed?.sealedRows !== true && !store.hasSealedRows();
@@ -82,7 +85,11 @@ export class LedgerKeys {
     if (sealing && sealing.sealed > 0) {
       // Unasked only for rows something the old key signed vouches for; else the start was refused
       // unless accepted (LOG_UNSEALED, ROWS_AFTER_KEY_ROTATION: row-seal-judgement.ts, breaker9d P5, P8).
-      const why = rotated ? 'the key was rotated' : 'a log no version had sealed, accepted with ACCEPT_STORE_RESET';
+      const why = formerKey
+        ? `the store accepted with ACCEPT_STORE_RESET was sealed by former key ${formerKey}, from before the key was rotated`
+        : rotated
+          ? 'the key was rotated'
+          : 'a log no version had sealed, accepted with ACCEPT_STORE_RESET';
       this.logger.warn(`Sealed ${sealing.sealed} events of the log with ledger key ${this.fingerprint} (${why})`);
     }
     if (sealing?.stoppedAt) {

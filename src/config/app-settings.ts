@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { realPlaceOf } from '../event-store/store-place.js';
 import { resolve } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
@@ -427,4 +428,16 @@ function filesNamedTwice(files: Array<{ setting: string; path: string }>): Bilin
  */
 export function loadEnvFile(path = '.env'): void {
   if (existsSync(path)) process.loadEnvFile(path);
+}
+
+/**
+ * What the project's `.env` (in the working folder) sets `name` to, undefined when it sets nothing or there is no readable
+ * file: tells a setting inherited from the file from one given on the command line (breaker51-9 M1).
+ */
+export function envFileSetting(name: string, path = '.env'): string | undefined {
+  try {
+    return existsSync(path) ? parseEnv(readFileSync(path, 'utf8'))[name] : undefined;
+  } catch {
+    return undefined;
+  }
 }

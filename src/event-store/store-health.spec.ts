@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { witnessNotWrittenMessage } from './store-witness.js';
-import { StoreHealth, acceptStoreResetNotice, heldCopyLogLine, runningInContainer, storeGoneMessage, unnamedCopyNotice } from './store-health.js';
+import { StoreHealth, acceptStoreResetNotice, heldCopyLogLine, runningInContainer, sameNameNotice, storeGoneMessage, unnamedCopyNotice } from './store-health.js';
 
 /** The Chinese of a store problem is for office staff: it never carries English from below (issue 9). */
 describe('What the store health tells people in Chinese', () => {
@@ -183,5 +183,33 @@ describe('The log line on the copy of what the server holds', () => {
       text: `Copied what this server holds of ${path} to ${copy} row by row, events 1–294 of 294, each checked against the ledger chain (PRAGMA quick_check ok)`,
     });
     expect(heldCopyLogLine(path, copy, { problems: [], removed: false }).text).toBe(`Copied what this server holds of ${path} to ${copy} (PRAGMA quick_check ok)`);
+  });
+});
+
+// breaker51-9 M1: two drills both started with STORE_COPY_NAME=演练 (the README's line) were told one took its name from .env
+// and to rename the one that is not 演练 — to 演练.
+describe('sameNameNotice: two copies under one name', () => {
+  const since = '2026-12-07T01:30:00.000Z';
+  const drill = [{ location: '/tmp/drill-bk2/rectify.db', seenAt: '2026-12-07T01:10:00.000Z', behind: false }];
+
+  it('between two drills named on their command lines: says nothing of .env and suggests a name not in use', () => {
+    const notice = sameNameNotice('演练', drill, since, false)!;
+    expect(notice.cause).toBe('STORE_COPY_NAME_SHARED');
+    expect(notice.message.zh).toContain('两个副本同用一个名称，都是在启动命令中设置的（项目文件夹的 .env 没有设置它）');
+    expect(notice.message.zh).toContain('（例如 STORE_COPY_NAME=演练2，或带日期的 STORE_COPY_NAME=演练-2026-12-07）');
+    expect(notice.message.zh).not.toContain('沿用了');
+    expect(notice.message.zh).not.toContain('STORE_COPY_NAME=演练）');
+    expect(notice.message.en).toContain('e.g. STORE_COPY_NAME=演练2, or one with the date, STORE_COPY_NAME=演练-2026-12-07');
+  });
+
+  it('a name the project’s .env sets: the copy that inherited it is told to take another, never the shared one', () => {
+    const notice = sameNameNotice('正式', drill, since, true)!;
+    expect(notice.message.zh).toContain('这是项目文件夹 .env 中设置的名称');
+    expect(notice.message.zh).toContain('请在启动命令中为不是“正式”的那个副本另设名称（例如 STORE_COPY_NAME=演练）后重启它');
+    expect(sameNameNotice('演练', drill, since, true)!.message.zh).toContain('（例如 STORE_COPY_NAME=演练2）');
+  });
+
+  it('a place moved from (behind) suggests a name other than the shared one too', () => {
+    expect(sameNameNotice('演练', [{ ...drill[0]!, behind: true }], since, false)!.message.zh).toContain('（例如 STORE_COPY_NAME=演练2）后重启');
   });
 });

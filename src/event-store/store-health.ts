@@ -163,19 +163,39 @@ export function unnamedCopyNotice(store: string | null, copyName: string | null,
  * started with a name of its own; one that took 正式 from the project folder's .env starts `ready` all the same. When every
  * such copy saw no further than this file holds (`behind`: the place an installation was moved from, newcomer50-9 M1 — the
  * notice told a moved production at every start to rename a drill there was none of), the words say so first and how to
- * make the notice go: move the old folder out of the way. Null when there is none.
+ * make the notice go: move the old folder out of the way. breaker51-9 M1: `fromEnvFile` says whether this server's name is
+ * the one the project's .env sets; when it is not (two drills both started with STORE_COPY_NAME=演练 on their command line),
+ * nothing is said of .env, and the name suggested is one not in use (`anotherCopyName`) — the words told two drills named
+ * 演练 to rename the one that is not 演练 to 演练. Null when there is none.
  */
-export function sameNameNotice(copyName: string | null, elsewhere: readonly { readonly location: string; readonly seenAt: string; readonly behind?: boolean }[], since: string): StoreNotice | null {
+export function sameNameNotice(
+  copyName: string | null,
+  elsewhere: readonly { readonly location: string; readonly seenAt: string; readonly behind?: boolean }[],
+  since: string,
+  fromEnvFile = true,
+): StoreNotice | null {
   if (copyName === null || elsewhere.length === 0) return null;
   const places = elsewhere.map(({ location, seenAt }) => `${location} (seen ${seenAt})`).join(', ');
   const placesZh = elsewhere.map(({ location, seenAt }) => `${location}（${officeInstantZh(seenAt)}）`).join('、');
+  const other = anotherCopyName(copyName);
+  const dated = `演练-${since.slice(0, 10)}`;
   if (elsewhere.every(({ behind }) => behind === true)) {
     return {
       cause: 'STORE_COPY_NAME_SHARED',
       since,
       message: say(
-        `Another file of this store, ${places}, ran under this server's own STORE_COPY_NAME=${copyName} and went no further than what this copy holds: this store was moved or copied here from there. If this copy is a restore drill or a training copy, restart it with a name of its own on its command line (e.g. STORE_COPY_NAME=演练). If the installation was moved here and no server runs there any more, move that old data folder out of the way (keep it as one more backup): this notice goes at the next start.`,
-        `本事件库的另一个文件 ${placesZh} 也以本服务的副本名称 STORE_COPY_NAME=${copyName} 运行过，其记录没有超出本副本所持有的内容：本事件库是从那里搬迁或复制过来的。如本副本是恢复演练或培训副本，请在其启动命令中另设名称（例如 STORE_COPY_NAME=演练）后重启；如系整套搬迁到此且那里已不再运行服务，请将旧的数据文件夹移出原处（可留作一份备份），下次启动时本提示即消失。`,
+        `Another file of this store, ${places}, ran under this server's own STORE_COPY_NAME=${copyName} and went no further than what this copy holds: this store was moved or copied here from there. If this copy is a restore drill or a training copy, restart it with a name of its own on its command line (e.g. STORE_COPY_NAME=${other}). If the installation was moved here and no server runs there any more, move that old data folder out of the way (keep it as one more backup): this notice goes at the next start.`,
+        `本事件库的另一个文件 ${placesZh} 也以本服务的副本名称 STORE_COPY_NAME=${copyName} 运行过，其记录没有超出本副本所持有的内容：本事件库是从那里搬迁或复制过来的。如本副本是恢复演练或培训副本，请在其启动命令中另设名称（例如 STORE_COPY_NAME=${other}）后重启；如系整套搬迁到此且那里已不再运行服务，请将旧的数据文件夹移出原处（可留作一份备份），下次启动时本提示即消失。`,
+      ),
+    };
+  }
+  if (!fromEnvFile) {
+    return {
+      cause: 'STORE_COPY_NAME_SHARED',
+      since,
+      message: say(
+        `Another copy of this store, ${places}, also ran under STORE_COPY_NAME=${copyName} (its witness beside the ledger key says so): two copies under one name, given on their command lines (the project folder's .env does not set it) — two restore drills or training copies started with the same name, say. Their records are still told apart by the rows themselves, but their ledger head statements and witnesses read as one copy's. Give each copy a name no other copy used: restart the drill or training copy with another on its command line (e.g. STORE_COPY_NAME=${other}, or one with the date, STORE_COPY_NAME=${dated}); a drill that is over can be stopped and its folder deleted — this notice goes at the next start.`,
+        `本事件库的另一个副本 ${placesZh} 也以 STORE_COPY_NAME=${copyName} 运行过（与台账密钥存放在一起的见证副本如此记载）：两个副本同用一个名称，都是在启动命令中设置的（项目文件夹的 .env 没有设置它）——例如两次恢复演练或培训用了相同的名称。其记录仍可凭记录本身区分，但台账现状凭证和见证文件会被当作同一个副本的。请让每个副本使用其他副本没有用过的名称：在演练或培训副本的启动命令中另设名称（例如 STORE_COPY_NAME=${other}，或带日期的 STORE_COPY_NAME=${dated}）后重启；已结束的演练可以停止并删除其文件夹，下次启动时本提示即消失。`,
       ),
     };
   }
@@ -183,10 +203,15 @@ export function sameNameNotice(copyName: string | null, elsewhere: readonly { re
     cause: 'STORE_COPY_NAME_SHARED',
     since,
     message: say(
-      `Another copy of this store, ${places}, ran under this server's own STORE_COPY_NAME=${copyName} (its witness beside the ledger key says so): two copies under one name — a restore drill or a training copy started with the project folder's .env. Its records are still told from this copy's by the rows themselves if its file is ever put here, but its ledger head statements and witnesses read as this copy's. Give the copy that is not ${copyName} a name of its own on its command line (e.g. STORE_COPY_NAME=演练) and restart it.`,
-      `本事件库的另一个副本 ${placesZh} 也以本服务的副本名称 STORE_COPY_NAME=${copyName} 运行过（与台账密钥存放在一起的见证副本如此记载）：两个副本同用一个名称——恢复演练或培训副本沿用了项目文件夹 .env 中的设置。若其文件日后被放到本处，其记录仍可凭记录本身与本副本的区分开，但其台账现状凭证和见证文件会被当作本副本的。请在启动命令中为不是“${copyName}”的那个副本另设名称（例如 STORE_COPY_NAME=演练）后重启它。`,
+      `Another copy of this store, ${places}, ran under this server's own STORE_COPY_NAME=${copyName} (its witness beside the ledger key says so), the name the project folder's .env sets: two copies under one name — a restore drill or a training copy started with that .env. Its records are still told from this copy's by the rows themselves if its file is ever put here, but its ledger head statements and witnesses read as this copy's. Give the copy that is not ${copyName} a name of its own on its command line (e.g. STORE_COPY_NAME=${other}) and restart it.`,
+      `本事件库的另一个副本 ${placesZh} 也以本服务的副本名称 STORE_COPY_NAME=${copyName} 运行过（与台账密钥存放在一起的见证副本如此记载），这是项目文件夹 .env 中设置的名称：两个副本同用一个名称——恢复演练或培训副本沿用了该 .env 中的设置。若其文件日后被放到本处，其记录仍可凭记录本身与本副本的区分开，但其台账现状凭证和见证文件会被当作本副本的。请在启动命令中为不是“${copyName}”的那个副本另设名称（例如 STORE_COPY_NAME=${other}）后重启它。`,
     ),
   };
+}
+
+/** A copy name to suggest in place of `copyName` (breaker51-9 M1): 演练, or 演练2 when the name shared is 演练 itself. */
+export function anotherCopyName(copyName: string): string {
+  return copyName === '演练' ? '演练2' : '演练';
 }
 
 export interface StoreProblem {

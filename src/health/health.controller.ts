@@ -54,7 +54,7 @@ export const NOTICE_ZH: Readonly<Record<NoticeCause, string>> = {
   STORE_RESET_ACCEPTED: '本次启动按 --accept-store-reset（或 ACCEPT_STORE_RESET）接受了事件库的现状（如从较早的备份恢复）：请核对台账（详见服务器日志）。命令行参数只对这一次启动有效；若 ACCEPT_STORE_RESET 写在环境变量或配置文件中，请将其删除。',
   KEY_SIDE_WITNESS_UNWRITABLE: '与台账签名密钥放在一起的事件库见证副本无法写入：在它能写入之前，若数据文件夹被旧备份恢复，下次启动时将无从察觉。请允许服务写入密钥所在的文件夹，或把 STORE_WITNESS_PATH 设到可写的卷上（详见服务器日志）。',
   STORE_COPY_UNNAMED: '本服务运行在容器中且未设置 STORE_COPY_NAME：用本事件库复制出的测试或培训副本所签的台账凭证会被当作本服务自己的。请为每个副本设置各自的名称（例如 STORE_COPY_NAME=正式）后重启。',
-  STORE_COPY_NAME_SHARED: '本事件库的另一个文件（在另一位置）也以本服务的副本名称（STORE_COPY_NAME）运行过：恢复演练或培训副本沿用了 .env 中的名称时，请在该副本的启动命令中另设名称（例如 STORE_COPY_NAME=演练）后重启它；如系从那里搬迁过来且那里已不再运行服务，请将旧的数据文件夹移出原处（可留作一份备份），下次启动时本提示即消失（详见服务器日志）。',
+  STORE_COPY_NAME_SHARED: '本事件库的另一个文件（在另一位置）也以本服务的副本名称（STORE_COPY_NAME）运行过：两个副本同用一个名称。如是恢复演练或培训副本（沿用了 .env 中的名称，或与另一次演练同名），请在其启动命令中另设一个其他副本没有用过的名称（例如 STORE_COPY_NAME=演练2，或带日期的 演练-2026-12-01）后重启它，已结束的演练可以停止并删除其文件夹；如系从那里搬迁过来且那里已不再运行服务，请将旧的数据文件夹移出原处（可留作一份备份），下次启动时本提示即消失（详见服务器日志）。',
   SIGNING_KEYS_DIFFER: '同一事件库文件上的另一台服务使用另一个台账签名密钥：双方加封的记录会互相被视为并非 Rectify 写入。请停止其中一台，使两台服务使用同一个密钥文件（LEDGER_SIGNING_KEY_FILE）后再启动（详见服务器日志）。',
   STORE_COPY_NAMES_DIFFER: '同一事件库文件上的另一台服务设置了不同的副本名称（STORE_COPY_NAME）：双方签署的台账现状凭证会被对方当作另一个副本的而不作核对。请使两台服务的 STORE_COPY_NAME 相同（或都不设置）后重启其中一台（详见服务器日志）。',
   STORE_FILE_HAS_OTHER_NAMES: '事件库文件有其他名称（硬链接，如 cp -al 做的“快照”）：那不是副本，而是正在使用的同一个文件；以其他名称打开它会把事件库写坏。请删除多余的名称，如需副本请用 npm run store:backup（详见服务器日志）。',

@@ -1,11 +1,11 @@
 import { generateKeyPairSync, createPrivateKey } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import { keyFingerprint, publicKeyText } from '../../src/ledger/domain/checkpoint.js';
-import { StoreRefusedError } from '../../src/event-store/store-witness.js';
+import { StoreRefusedError, readWitness, signWitness, writeWitness, type StoreWitness } from '../../src/event-store/store-witness.js';
 import { runTool } from '../support/cli-tool.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
@@ -123,4 +123,56 @@ describe('A backup from before a key rotation, restored and accepted', () => {
     },
     PROCESS_TEST_CEILING_MS,
   );
+});
+
+// breaker51-9 (former keys): a start of an older release rewrote this copy's witnesses without `formerKeys`, and the current
+// release never brought them back — the next checkpoint of the former key's era would read as another's again.
+describe('Former keys an older release dropped from the witness', () => {
+  it('are read back at the next start from another copy of the store witness beside the key that the office’s key signed', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'rectify-former-keys-'));
+    const keys = join(root, 'keys');
+    mkdirSync(keys);
+    const keyFile = join(keys, 'ledger.key');
+    writeKey(keyFile);
+    const oldKey = fingerprintOf(keyFile);
+    const sqlitePath = join(root, 'data', 'rectify.db');
+    mkdirSync(dirname(sqlitePath));
+    const settings = { LEDGER_SIGNING_KEY_FILE: keyFile, STORE_COPY_NAME: '正式' };
+    let app = await startTestApp({ sqlitePath, demoData: true, now: new Date().toISOString(), settings });
+    expect((await app.graphql(`mutation { takeLedgerCheckpoint { sequence } }`, {}, await app.as('ADMIN'))).errors).toBeUndefined();
+    await app.close();
+    writeKey(keyFile);
+    app = await startTestApp({ sqlitePath, now: new Date().toISOString(), settings: { ...settings, LEDGER_TRUSTED_KEYS: oldKey } });
+    await app.close();
+    // A restore drill elsewhere (its own name), whose witness copy beside the key remembers the former key too.
+    const drill = join(root, 'drill', 'rectify.db');
+    mkdirSync(dirname(drill));
+    for (const name of ['rectify.db', 'rectify.db.witness.json']) copyFileSync(join(dirname(sqlitePath), name), join(dirname(drill), name));
+    app = await startTestApp({ sqlitePath: drill, now: new Date().toISOString(), settings: { ...settings, STORE_COPY_NAME: '演练' } });
+    await app.close();
+
+    // The older release's start: production's witness and its copy beside the key rewritten, signed, without formerKeys.
+    const key = createPrivateKey(readFileSync(keyFile, 'utf8'));
+    const copies = readdirSync(join(keys, 'store-witnesses'))
+      .filter((name) => name.endsWith('.witness.json'))
+      .map((name) => join(keys, 'store-witnesses', name));
+    const production = [`${sqlitePath}.witness.json`, ...copies.filter((path) => readWitness(path)!.location === sqlitePath)];
+    expect(production).toHaveLength(2);
+    for (const path of production) {
+      const { formerKeys, ...dropped } = readWitness(path)!;
+      expect(formerKeys?.map((former) => former.fingerprint)).toEqual([oldKey]);
+      writeWitness(path, signWitness(dropped as StoreWitness, key));
+    }
+
+    const warned: string[] = [];
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation((message: unknown) => void warned.push(String(message)));
+    try {
+      app = await startTestApp({ sqlitePath, now: new Date().toISOString(), settings });
+    } finally {
+      warn.mockRestore();
+    }
+    await app.close();
+    expect(warned.some((line) => line.includes(`Former keys of this office remembered again`) && line.includes(oldKey))).toBe(true);
+    for (const path of production) expect(readWitness(path)!.formerKeys?.map((former) => former.fingerprint)).toEqual([oldKey]);
+  });
 });

@@ -30,6 +30,7 @@ const EVERY_TIMELINE_TYPE = Object.keys({
   ReportDateCorrected: true,
   InspectionCorrected: true,
   FactDateCorrected: true,
+  RecordRetracted: true,
   PartHandedOver: true,
   PartHandOverUndone: true,
   UnitUnassigned: true,

@@ -2,7 +2,7 @@ import type { Actor } from '../../shared/command-context.js';
 import type { Bilingual } from '../../shared/domain-error.js';
 import type { DatedFact } from '../../shared/guards.js';
 import type { DueTerms } from '../../shared/deadline.js';
-import type { AssignmentRole, Evidence, InspectionOutcome, RedatableFact } from './assignment.events.js';
+import type { AssignmentRole, Evidence, InspectionOutcome, RedatableFact, RetractableFact } from './assignment.events.js';
 
 /**
  * The latest due date a part may have without a supervisor's override: the approved rectification
@@ -334,6 +334,22 @@ export interface CorrectFactDate extends Dated, SetsDueDate {
   readonly assignedFrom?: DatedFact;
 }
 
+/**
+ * 撤销误录 (newcomer51-8 S1): a supervisor retracts one record of a part entered by mistake, with a reason — the record of
+ * `factType` of the unit (a reopening: one that returned its part) that reads office day `on` now, as the form showed it (the
+ * "record my form showed" check: a record corrected or retracted meanwhile reads otherwise, NOT_FOUND), the `ofTheDay`-th of its
+ * kind that day in the order entered (absent: the last entered).
+ */
+export interface RetractRecord extends Dated {
+  readonly type: 'RetractRecord';
+  readonly unitId: string;
+  readonly factType: RetractableFact;
+  /** `YYYY-MM-DD`: the record's office day as it reads now. */
+  readonly on: string;
+  readonly ofTheDay?: number;
+  readonly reason: string;
+}
+
 export type AssignmentCommand =
   | AssignUnit
   | HandOverPart
@@ -347,4 +363,5 @@ export type AssignmentCommand =
   | ReopenParts
   | CorrectReportDate
   | CorrectInspection
-  | CorrectFactDate;
+  | CorrectFactDate
+  | RetractRecord;

@@ -33,13 +33,14 @@ import type {
   ReopenParts,
   ReportRectification,
   RequestExtension,
+  RetractRecord,
   WithdrawExtensionRequest,
   ReturnsPart,
   SendBackReport,
   SetsDueDate,
   UrgeUnit,
 } from './assignment.commands.js';
-import { assignmentEventSchemas, isUnitRecord, type SetAsideRecord } from './assignment.events.js';
+import { assignmentEventSchemas, isUnitRecord, type RetractableFact, type SetAsideRecord } from './assignment.events.js';
 import type {
   AssignmentEvent,
   AssignmentRole,
@@ -387,7 +388,8 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
  * corrected day), placed before the failure then (`withCorrectionsApplied`, breaker49-8 S7). O(events) for the last kind only.
  */
 function refoldsFromStart(recorded: readonly AssignmentEvent[], event: AssignmentEvent): boolean {
-  if (event.type === 'FactDateCorrected') return true;
+  // 撤销误录 (newcomer51-8 S1): the parts as if the record had never been entered.
+  if (event.type === 'FactDateCorrected' || event.type === 'RecordRetracted') return true;
   if (event.type !== 'InspectionCorrected') return false;
   const { previousOutcome, outcome, inspectedOn, previousInspectedOn, newDueDate, unitId, inspectionId } = event.data;
   if (previousOutcome === 'FAILED' && outcome === 'FAILED') return inspectedOn !== previousInspectedOn && newDueDate === undefined;
@@ -1010,6 +1012,7 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
       return { ...state, parts: Object.fromEntries(moved.map((part) => [part.unitId, part])) };
     }
     case 'FactDateCorrected':
+    case 'RecordRetracted':
       // Applied to the fact it corrects (`refolded`); folded in business order it is left out.
       return state;
     default:
@@ -1657,6 +1660,8 @@ export function decideAssignment(
   state: AssignmentsState,
   context: AssignmentParentContext,
 ): AssignmentEvent[] {
+  // 撤销误录 moves no fact to a day and passes no part: judged on the record as it reads now, folded without it.
+  if (command.type === 'RetractRecord') return retractRecord(context.noun ? { ...command, parentNoun: context.noun } : command, state);
   const named = namedOnItsDay(context.noun ? { ...command, parentNoun: context.noun } : command);
   // A paper of a join's own day, typed after the join: decided as in date order, before it (breaker8u P8).
   if (isPaperOfJoinDay(named, state)) {
@@ -2219,6 +2224,8 @@ function decideByType(command: AssignmentCommand, state: AssignmentsState, conte
       return correctInspection(command, state);
     case 'CorrectFactDate':
       return correctFactDate(command, state);
+    case 'RetractRecord':
+      return retractRecord(command, state);
     default:
       return unreachable(command);
   }
@@ -4578,6 +4585,7 @@ export function factDayOf(command: AssignmentCommand): DatedFact | null {
     case 'CorrectFactDate':
       return { day: command.on, what: named('on', `the corrected date of the ${REDATED[command.factType].en}`, `更正后的${REDATED[command.factType].zh}日期`) };
     case 'ReopenParts':
+    case 'RetractRecord':
       return null;
     default:
       return unreachable(command);
@@ -5459,4 +5467,84 @@ function newDueDateOf(command: ReturnsPart & { readonly actor: Actor }, dueDates
   requireCalendarDate(newDueDate, NEW_DUE_DATE);
   requireNotPast(newDueDate, returnedOn, NEW_DUE_DATE);
   return { newDueDate, ...recorded(boundedDueDate(newDueDate, command, NEW_DUE_DATE)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 撤销误录 (newcomer51-8 S1)
+
+/** How refusals name each record a supervisor can retract. */
+export const RETRACTED: Record<RetractableFact, Bilingual> = {
+  RectificationReported: say('report', '整改报告'),
+  ReportSentBack: say('send-back', '退办'),
+  UnitUrged: say('urging', '催办'),
+  InspectionLogged: say('inspection', '督查记录'),
+  PartsReopened: say('reopening', '重新打开'),
+};
+
+/**
+ * The records (as corrected, in the order entered, each with its index in `recorded`) a `RetractRecord` of `unitId` may mean:
+ * of its kind, of the unit (a reopening: one that returned the unit's part), reading office day `on` now.
+ */
+function retractableRecords(command: RetractRecord, state: AssignmentsState, unitId: string) {
+  const entries = state.recorded.map((event, index) => ({ type: event.type, data: event.data, occurredOn: factDayOfEvent(event), index }));
+  const ofTheUnit = (entry: { type: string; data: object }) => (entry.type === 'PartsReopened' ? reopenedPartOf(entry, unitId) : (entry.data as { unitId?: string }).unitId === unitId);
+  return withCorrectionsApplied(entries)
+    .events.filter((entry) => entry.type === command.factType && ofTheUnit(entry) && entry.occurredOn === command.on)
+    .sort((a, b) => a.index - b.index);
+}
+
+/**
+ * 撤销误录 (newcomer51-8 S1): a record of a part entered by mistake — typed on the wrong finding, item, unit or day, or never
+ * made — is retracted with a reason: `RecordRetracted`, after which every fold reads the parts as if it had never been entered
+ * (business-order.ts). The record is the one of `factType` of the unit (else of the latest unit that held its part before it,
+ * 机构改革, as its card shows) reading `on` now, the `ofTheDay`-th of that day in the order entered, else the last.
+ * Refused — nothing written — FORBIDDEN for anyone but a supervisor; NOT_FOUND when no such record reads so now (corrected or
+ * retracted meanwhile: the form is stale); BAD_USER_INPUT for `ofTheDay` past the day's records or no reason; CONFLICT when
+ * the records after it would not hold without it — an inspection or send-back that checked a report, a report after the
+ * return it answered, a reopening of a close-out a pass made — naming the record to retract (or correct) first, in Chinese.
+ */
+function retractRecord(command: RetractRecord, state: AssignmentsState): AssignmentEvent[] {
+  requireRole(command.actor, ['SUPERVISOR'], say('retract a record entered by mistake', '撤销误录的记录'));
+  const { factType, on, ofTheDay, reason } = command;
+  const what = RETRACTED[factType];
+  const predecessors = partOf(state, command.unitId)?.heldBefore ?? [];
+  const unitId = [command.unitId, ...[...predecessors].reverse()].find((candidate) => retractableRecords(command, state, candidate).length > 0) ?? command.unitId;
+  const matching = retractableRecords(command, state, unitId);
+  const unit = unitNamed(command, unitId, on);
+  if (matching.length === 0) {
+    throw new DomainError(
+      'NOT_FOUND',
+      say(
+        `${capitalise(unit.en)} has no ${what.en} dated ${on} here (it may have been corrected or retracted meanwhile: reload the page).`,
+        `${unit.zh}在此没有 ${on} 的${what.zh}记录（可能其间已被更正或撤销，请刷新页面核对）。`,
+      ),
+      { field: 'on' },
+    );
+  }
+  if (ofTheDay !== undefined && (!Number.isInteger(ofTheDay) || ofTheDay < 1 || ofTheDay > matching.length)) {
+    throw badInput(
+      `${capitalise(unit.en)} has ${matching.length} ${what.en} record(s) dated ${on}; ofTheDay ${ofTheDay} names none (1 is the first entered).`,
+      `${unit.zh}在 ${on} 共有 ${matching.length} 条${what.zh}记录，没有第 ${ofTheDay} 条（按录入顺序，1 为最先录入的一条）。`,
+      { field: 'ofTheDay' },
+    );
+  }
+  requireText(reason, named('reason', 'A reason for the retraction', '撤销理由'));
+  const events: AssignmentEvent[] = [
+    { type: 'RecordRetracted', data: { unitId, factType, on, ...(ofTheDay === undefined ? {} : { ofTheDay }), reason, retractedOn: command.today } },
+  ];
+  const broken = newlyBroken(state.recorded, events);
+  if (!broken) return events;
+  const retracted = say(`Retracting the ${what.en} of ${unit.en} of ${on}`, `撤销${factType === 'PartsReopened' ? '' : unit.zh} ${on} 的${what.zh}`);
+  if (broken.event.type === 'PartsReopened') {
+    throw conflict(
+      `${retracted.en} would leave the later reopening of ${broken.day} inconsistent: ${broken.why.en}. If the reopening was entered by mistake too, retract it first (撤销此记录 on the reopening); otherwise this ${what.en} stands.`,
+      `${retracted.zh}会使其后 ${broken.day} 的重新打开不再成立：${broken.why.zh}。如该重新打开也是误录，请先撤销该重新打开，再撤销本记录；否则本记录不能撤销。`,
+    );
+  }
+  const later = LATER_FACT[broken.event.type] ?? say('record', '记录');
+  const laterUnit = unitNamed(command, (broken.event.data as { unitId: string }).unitId, broken.day);
+  throw conflict(
+    `${retracted.en} would leave the later ${later.en} of ${laterUnit.en} of ${broken.day} inconsistent: ${broken.why.en}. If that ${later.en} was entered by mistake too, retract it first; if it happened, correct it first (or this ${what.en} stands).`,
+    `${retracted.zh}会使其后${laterUnit.zh} ${broken.day} 的${later.zh}不再成立：${broken.why.zh}。如该${later.zh}也是误录，请先撤销该${later.zh}记录，再撤销本记录；如确有其事，请先更正它（否则本记录不能撤销）。`,
+  );
 }

@@ -295,6 +295,36 @@ export type FactDateCorrected = DomainEvent<
   } & NewDueDate
 >;
 
+/**
+ * The records of a part a supervisor can retract as entered by mistake (撤销误录, newcomer51-8 S1: typed on the wrong finding,
+ * unit or day, or never made at all): a report, a send-back (退办), an urging (催办), an inspection (督查, either outcome) and a
+ * reopening (重新打开, the parent's: named by a unit whose part it returned).
+ */
+export const RETRACTABLE_FACTS = ['RectificationReported', 'ReportSentBack', 'UnitUrged', 'InspectionLogged', 'PartsReopened'] as const;
+export type RetractableFact = (typeof RETRACTABLE_FACTS)[number];
+
+/**
+ * 撤销误录 (newcomer51-8 S1): a supervisor retracted one record of a part entered by mistake — the record of type `factType` of
+ * `unitId` that reads office day `on` now (corrections applied; of a reopening, one that returned the part of `unitId`), the
+ * `ofTheDay`-th of its kind that day in the order entered (absent: the last entered), found as `FactDateCorrected` finds its
+ * record. The record's event is never rewritten: every fold that knows of the retraction (record time) reads the stream as if
+ * the record had never been entered — on every office day, since it never happened — and the history lists it as entered,
+ * marked 已撤销 with `reason`, who and when. A reopening's parent event (FindingReopened, WorkPlanItemReopened, written just
+ * before it) goes with it. `retractedOn` is the office day the retraction was entered: it places the retraction's own line in
+ * the history (a day viewed before it does not list it), as a correction's `correctedOn` does. v1.
+ */
+export type RecordRetracted = DomainEvent<
+  'RecordRetracted',
+  {
+    readonly unitId: string;
+    readonly factType: RetractableFact;
+    readonly on: string;
+    readonly ofTheDay?: number;
+    readonly reason: string;
+    readonly retractedOn: string;
+  }
+>;
+
 /** The unit no longer has a part of this parent (a plan revision took it off); history keeps what it did. */
 export type UnitUnassigned = DomainEvent<'UnitUnassigned', { readonly unitId: string; readonly reason: string; readonly unassignedOn: string }>;
 
@@ -347,6 +377,7 @@ export type AssignmentEvent =
   | ReportDateCorrected
   | InspectionCorrected
   | FactDateCorrected
+  | RecordRetracted
   | PartHandedOver
   | PartHandOverUndone
   | UnitUnassigned
@@ -375,6 +406,7 @@ export const assignmentEventSchemas: EventSchemas<AssignmentEvent> = {
   // `dueDateOverride`) or takes back (`ownDueDateOnly`) — an older Rectify refused the one as a damaged row and ignored the
   // others; written at v1 without them.
   FactDateCorrected: { version: 2, occurredOn: 'correctedOn', upcasters: { 1: (data) => data }, writtenAs: (data) => (data.factType === 'PartsReopened' || data.newDueDate !== undefined || data.dueDateOverride !== undefined || data.ownDueDateOnly !== undefined ? 2 : 1) },
+  RecordRetracted: { version: 1, occurredOn: 'retractedOn' },
   UnitUnassigned: { version: 1, occurredOn: 'unassignedOn' },
   PartsRescheduled: { version: 1, occurredOn: 'rescheduledOn' },
   PartRoleChanged: { version: 1, occurredOn: 'changedOn' },

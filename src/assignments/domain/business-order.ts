@@ -1,4 +1,4 @@
-import { assignmentEventSchemas, type FactDateCorrected, type InspectionCorrected, type InspectionLogged, type NewDueDate, type ReportDateCorrected } from './assignment.events.js';
+import { assignmentEventSchemas, type FactDateCorrected, type InspectionCorrected, type InspectionLogged, type NewDueDate, type RecordRetracted, type ReportDateCorrected } from './assignment.events.js';
 
 /*
  * Business order: the facts of a parent of parts (finding, work-plan item) as they happened — by
@@ -30,7 +30,7 @@ export interface DatedEntry {
  * Every correction of a parent's stream: each names the fact it corrects, which every fold reads corrected. A finding's
  * 发现日期 correction (FindingIdentifiedOnCorrected, breaker9r P2 part 2) corrects its FindingRecorded.
  */
-const CORRECTIONS = new Set(['ReportDateCorrected', 'InspectionCorrected', 'FactDateCorrected', 'FindingIdentifiedOnCorrected']);
+const CORRECTIONS = new Set(['ReportDateCorrected', 'InspectionCorrected', 'FactDateCorrected', 'FindingIdentifiedOnCorrected', 'RecordRetracted']);
 
 export const isCorrection = (entry: { readonly type: string }): boolean => CORRECTIONS.has(entry.type);
 
@@ -131,6 +131,18 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
           applied(target - 1, correction);
         }
       }
+    } else if (correction.type === 'RecordRetracted') {
+      // 撤销误录 (newcomer51-8 S1): the record is left out of every fold, as if never entered — with it, a reopening's parent event.
+      const target = retractedRecord(events, position, correction.data as RecordRetracted['data'], ofUnit, undone);
+      if (target >= 0) {
+        undone.add(target);
+        applied(target, correction);
+        const parentReopened = events[target]!.type === 'PartsReopened' ? events[target - 1] : undefined;
+        if (parentReopened && isParentReopened(parentReopened, events[target]!.occurredOn) && !undone.has(target - 1)) {
+          undone.add(target - 1);
+          applied(target - 1, correction);
+        }
+      }
     } else if (correction.type === 'FindingIdentifiedOnCorrected') {
       // The finding's recording (the first entry of its stream) on the corrected 发现日期.
       const { identifiedOn } = correction.data as { identifiedOn: string };
@@ -182,6 +194,23 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
   });
   const kept = (index: number) => !isCorrection(events[index]!) && !undone.has(index);
   return { events: inPlacesChecked(events.length, movedBefore).filter(kept).map((index) => events[index]!), correctedBy, undone, ownDueDates };
+}
+
+/**
+ * The index in `events` (before `position`, as earlier corrections left them, none retracted already) of the record a retraction
+ * (`RecordRetracted`, newcomer51-8 S1) names: of its type, of its unit (a reopening: one that returned the unit's part), reading
+ * its day, the `ofTheDay`-th of those in the order entered, else the last; -1 when none reads so.
+ */
+export function retractedRecord<Entry extends DatedEntry>(
+  events: readonly Entry[],
+  position: number,
+  { factType, unitId, on, ofTheDay }: Pick<RecordRetracted['data'], 'factType' | 'unitId' | 'on' | 'ofTheDay'>,
+  ofUnit: (event: Entry, index: number, unitId: string) => boolean,
+  undone: ReadonlySet<number>,
+): number {
+  const matches = (event: Entry, index: number) =>
+    !undone.has(index) && event.type === factType && (factType === 'PartsReopened' ? reopenedPartOf(event, unitId) : ofUnit(event, index, unitId)) && event.occurredOn === on;
+  return ofTheDay === undefined ? lastBefore(events, position, matches) : nthBefore(events, position, matches, ofTheDay);
 }
 
 /**

@@ -486,6 +486,9 @@ function decideOnFinding(command: FindingCommand, state: FindingState): FindingS
       if (command.factType === 'UnitAssigned') requireNotBefore({ day: command.on, what: named('on', 'the corrected assignment date', '更正后的交办日期') }, findingIdentified(finding.identifiedOn));
       return parts.decideOnPart(whileOnLedger(command, state), finding);
     }
+    case 'RetractRecord':
+      // 撤销误录 (newcomer51-8 S1): on a finding on the 台账 (a withdrawn one is brought back first, 撤销有误，恢复问题).
+      return parts.decideOnPart(command, requireRecorded(state));
     default:
       return unreachable(command);
   }

@@ -527,6 +527,9 @@ function decideOnItem(command: WorkPlanItemCommand, recordedState: WorkPlanItemS
       const decided = parts.decideOnPart(whileInPlan(command, state), then);
       return state.status === 'withdrawn' ? [...decided, ...withdrawalUndone(state, then, decided, command)] : decided;
     }
+    case 'RetractRecord':
+      // 撤销误录 (newcomer51-8 S1): on an item in the plan, as a finding's — one lifecycle (parent-of-parts.ts).
+      return parts.decideOnPart(command, requireDefined(state));
     default:
       return unreachable(command);
   }

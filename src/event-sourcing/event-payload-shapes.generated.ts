@@ -1046,6 +1046,43 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "keptSessionId"
       ]
     },
+    "RecordRetracted": {
+      "type": "object",
+      "properties": {
+        "unitId": {
+          "type": "string"
+        },
+        "factType": {
+          "type": "string",
+          "enum": [
+            "RectificationReported",
+            "ReportSentBack",
+            "UnitUrged",
+            "InspectionLogged",
+            "PartsReopened"
+          ]
+        },
+        "on": {
+          "type": "string"
+        },
+        "ofTheDay": {
+          "type": "number"
+        },
+        "reason": {
+          "type": "string"
+        },
+        "retractedOn": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "unitId",
+        "factType",
+        "on",
+        "reason",
+        "retractedOn"
+      ]
+    },
     "RectificationPlanApproved": {
       "type": "object",
       "properties": {

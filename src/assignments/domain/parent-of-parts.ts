@@ -116,9 +116,8 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
   const decideOnOnePart = (command: PartCommand, parent: Parent): (AssignmentEvent | ParentEvent)[] => {
     const decided = decideAssignment(command, rules.assignmentsOf(parent), contextOf(parent));
     const redatesInspection = command.type === 'CorrectFactDate' && command.factType === 'InspectionLogged';
-    // 撤销误录 (newcomer51-8 S1): a reopening retracted leaves the parent closed again as its parts stand, a pass retracted open.
-    const retracts = command.type === 'RetractRecord';
-    if (command.type !== 'LogInspection' && command.type !== 'CorrectInspection' && !redatesInspection && !retracts) return decided;
+    // 撤销误录 (RetractRecord) writes nothing for the parent: its evolve reads it closed or open as its parts stand without the record.
+    if (command.type !== 'LogInspection' && command.type !== 'CorrectInspection' && !redatesInspection) return decided;
     const partsAfter = decided.reduce(evolveAssignments, rules.assignmentsOf(parent));
     const verified = allPartsVerified(partsAfter);
     if (!rules.isClosed(parent)) {
@@ -141,8 +140,6 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
       const corrected = closingDay(partsAfter)!;
       return corrected === closingDay(rules.assignmentsOf(parent)) ? decided : [...decided, rules.closedEvent(parent, corrected)];
     }
-    // A pass retracted: the parent was never closed by it — open again (its parts as they stand), from the day the pass read.
-    if (command.type === 'RetractRecord') return [...decided, rules.reopenedEvent(parent, { reason: command.reason, reopenedOn: command.on })];
     // A day correction keeps every outcome; only an outcome corrected to FAILED opens the parent.
     if (command.type !== 'CorrectInspection') return decided;
     // A closed parent whose verifying inspection is corrected to FAILED is open again, from that day.

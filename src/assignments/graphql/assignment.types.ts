@@ -26,6 +26,13 @@ export const RedatableRecordEnum = graphqlEnum<RedatableRecord>(
   'RedatableRecord',
   'A dated record of a part whose office day can be corrected: ASSIGNMENT = 交办, REPORT = 整改报告 (any, not only the last), SEND_BACK = 退办, URGING = 催办, EXTENSION_REQUEST = 延期申请, EXTENSION_DECISION = 延期审批 (granted or refused), EXTENSION_WITHDRAWAL = 撤回延期申请 (the unit\'s taking back of a request), INSPECTION = 现场督查 (its day: any inspection, also one the unit has answered since; the last unanswered one\'s outcome is corrected with correctInspection), REOPENING = 重新打开 (the reopening that returned this unit\'s part: its day moves for every part it returned, and the parent\'s reopening with it).',
 );
+export const RetractableRecords = ['REPORT', 'SEND_BACK', 'URGING', 'INSPECTION', 'REOPENING'] as const;
+export type RetractableRecord = (typeof RetractableRecords)[number];
+export const RetractableRecordEnum = graphqlEnum<RetractableRecord>(
+  RetractableRecords,
+  'RetractableRecord',
+  'A record of a part a supervisor can retract as entered by mistake (撤销误录): REPORT = 整改报告, SEND_BACK = 退办, URGING = 催办, INSPECTION = 现场督查 (either outcome), REOPENING = 重新打开 (the reopening that returned this unit\'s part: retracted for every part it returned, with the parent\'s reopening).',
+);
 /**
  * What `daysLeft` means on every type that has it (breaker8c P5: a reported part showed −16 beside a
  * green light, and a script counted it overdue).

@@ -1,6 +1,6 @@
 import type { DueDateOverride } from '../domain/assignment.commands.js';
-import type { RedatableFact } from '../domain/assignment.events.js';
-import type { RedatableRecord } from './assignment.types.js';
+import type { RedatableFact, RetractableFact } from '../domain/assignment.events.js';
+import type { RedatableRecord, RetractableRecord } from './assignment.types.js';
 import type { PartCommand, ReopenRequest } from '../domain/parent-of-parts.js';
 import type { Actor } from '../../shared/command-context.js';
 import { officeDate } from '../../shared/calendar-date.js';
@@ -14,6 +14,7 @@ import type {
   ReopenPayload,
   ReportPayload,
   RequestExtensionPayload,
+  RetractRecordPayload,
   SendBackPayload,
   UrgePayload,
   WithdrawExtensionRequestPayload,
@@ -28,6 +29,14 @@ const REDATED_FACT_TYPES: Record<RedatableRecord, RedatableFact> = {
   EXTENSION_REQUEST: 'ExtensionRequested',
   EXTENSION_DECISION: 'ExtensionGranted',
   EXTENSION_WITHDRAWAL: 'ExtensionRequestWithdrawn',
+  INSPECTION: 'InspectionLogged',
+  REOPENING: 'PartsReopened',
+};
+
+const RETRACTED_FACT_TYPES: Record<RetractableRecord, RetractableFact> = {
+  REPORT: 'RectificationReported',
+  SEND_BACK: 'ReportSentBack',
+  URGING: 'UnitUrged',
   INSPECTION: 'InspectionLogged',
   REOPENING: 'PartsReopened',
 };
@@ -173,6 +182,17 @@ export const partCommands = {
     reason: input.reason,
     ...(input.ofTheDay == null ? {} : { ofTheDay: input.ofTheDay }),
     ...returnedUntil(input),
+  }),
+  /** 撤销误录 (newcomer51-8 S1): retracted on the office day it is entered (`retractedOn`, today). */
+  retractRecord: (input: RetractRecordPayload, { actor, now }: Issued): PartCommand => ({
+    type: 'RetractRecord',
+    actor,
+    today: officeDate(now),
+    unitId: input.unitId,
+    factType: RETRACTED_FACT_TYPES[input.record],
+    on: input.on,
+    reason: input.reason,
+    ...(input.ofTheDay == null ? {} : { ofTheDay: input.ofTheDay }),
   }),
   /** The parent wraps it in its own reopen command (ReopenFinding, ReopenWorkPlanItem). */
   reopen: (input: ReopenPayload, { actor, now }: Issued): ReopenRequest => {

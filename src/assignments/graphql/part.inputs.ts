@@ -6,7 +6,7 @@ import { IsEvidenceLink } from './evidence-link.js';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 import { CalendarDate, EntityId, OptionalText, RequiredText, RequiredLabel, OptionalLabel } from '../../shared/graphql/validation.js';
 import type { AssignmentRole, InspectionOutcome } from '../domain/assignment.events.js';
-import { AssignmentRoleEnum, InspectionOutcomeEnum, RedatableRecordEnum, RedatableRecords, type RedatableRecord } from './assignment.types.js';
+import { AssignmentRoleEnum, InspectionOutcomeEnum, RedatableRecordEnum, RedatableRecords, RetractableRecordEnum, RetractableRecords, type RedatableRecord, type RetractableRecord } from './assignment.types.js';
 
 /**
  * Business time at the edge: the office day on which a fact happened, `YYYY-MM-DD`. Omitted, it is
@@ -359,4 +359,33 @@ export class CorrectWithdrawalPayload extends UndoWithdrawalPayload {
   @Field(() => String, { description: 'YYYY-MM-DD, the office day it was in fact withdrawn: not in the future, not the day recorded now, not before any of its parts was assigned (records its units entered dated after it stay on record and count nowhere)' })
   @CalendarDate()
   withdrawnOn: string;
+}
+
+/**
+ * 撤销误录 (newcomer51-8 S1): a supervisor retracts one record of a part entered by mistake, with a reason — the record of
+ * `record` kind that reads `on` now, as the form showed it.
+ */
+@InputType({ isAbstract: true })
+export class RetractRecordPayload extends PartPayload {
+  @Field(() => RetractableRecordEnum)
+  @IsIn(RetractableRecords)
+  record: RetractableRecord;
+
+  @Field(() => String, { description: 'YYYY-MM-DD, the day the record reads now (as the form showed it): the record is found by it; when it reads otherwise (corrected or retracted meanwhile), NOT_FOUND and nothing is written' })
+  @CalendarDate()
+  on: string;
+
+  @Field(() => String, { description: 'Why the record was entered by mistake (录入错误的原因): shown beside it in the history, 已撤销（录入错误：…）' })
+  @RequiredText(2000)
+  reason: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Which of the unit’s records of that kind dated `on`, in the order entered: 1 the first; omitted: the last entered',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  ofTheDay?: number;
 }

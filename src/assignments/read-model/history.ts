@@ -1,5 +1,5 @@
 import type { ActorRole } from '../../event-store/event-store.port.js';
-import type { TimelineEntry } from './timeline.js';
+import type { RetractionNote, TimelineEntry } from './timeline.js';
 import { withoutCredentials } from '../../event-sourcing/credential-fields.js';
 
 /**
@@ -25,6 +25,8 @@ export interface HistoryEntry {
    * a correction wrote that reopened no standing closing, likewise (「2026-12-07 更正督查结果后重新打开不成立」); null for every other entry.
    */
   readonly closeOutUndone: string | null;
+  /** For a record retracted as entered by mistake (撤销误录, newcomer51-8 S1): the retraction's reason, day, instant and who; null otherwise. */
+  readonly retracted: RetractionNote | null;
 }
 
 /** A history line, made when asked from the timeline entry it lists (nothing else is kept). */
@@ -43,5 +45,6 @@ export function historyEntry(event: TimelineEntry): HistoryEntry {
     // What a history shows of the data: never a credential (breaker9z S2's kind), should a history ever list an account's events.
     details: withoutCredentials(event.type, data).data,
     closeOutUndone: event.closeOutUndone ?? null,
+    retracted: event.retracted ?? null,
   };
 }

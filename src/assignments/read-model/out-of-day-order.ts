@@ -13,6 +13,8 @@ import type { PartView } from './part-view.js';
  *   stricter 09-30).
  */
 export function typedOutOfDayOrder(event: { readonly type: string; readonly data: unknown }, parts: ReadonlyMap<string, PartView>): boolean {
+  // 撤销误录 (newcomer51-8 S1): the parent read as if the record had never been entered — a fold by day, which leaves it out.
+  if (event.type === 'RecordRetracted') return true;
   if (event.type === 'PartsReopened') return recordDatedAfter((event.data as { readonly reopenedOn: string }).reopenedOn, parts);
   if (event.type === 'RectificationReported') return recordDatedAfter((event.data as { readonly reportedOn: string }).reportedOn, parts);
   if (event.type === 'ReportSentBack') return recordDatedAfter((event.data as { readonly sentBackOn: string }).sentBackOn, parts);

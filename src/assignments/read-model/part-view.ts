@@ -350,6 +350,8 @@ function carryOverdueDueDates(part: PartView): void {
 function applyToParts(parts: Map<string, PartView>, event: TimelineEntry<AssignmentEvent>, removed?: RemovedParts): void {
   const at = event.metadata.recordedAt;
   const on = event.occurredOn;
+  // 撤销误录 (newcomer51-8 S1): applied by the fold by day, which leaves the record out (`typedOutOfDayOrder`: the ledgers fold again).
+  if (event.type === 'RecordRetracted') return;
   if (event.type === 'PartsReopened') {
     const newDueDate = event.data.newDueDate ?? null;
     const only = event.data.unitIds;

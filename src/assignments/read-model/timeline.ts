@@ -35,6 +35,28 @@ export type TimelineEntry<Event extends DomainEvent = DomainEvent> = Event & {
    * 更正督查结果后销号不成立」, 「2026-12-07 更正督查结果后重新打开不成立」).
    */
   readonly closeOutUndone?: string;
+  /**
+   * Set only on a record retracted as entered by mistake (撤销误录, RecordRetracted: newcomer51-8 S1) listed in a history that
+   * knows the retraction: the record is listed as entered, counted nowhere, with why, who and when.
+   */
+  readonly retracted?: RetractionNote;
+};
+
+/**
+ * A retraction (RecordRetracted) as a history shows it beside the record it retracted: `reason` (录入错误的原因), the office day it
+ * was entered (`retractedOn`, `YYYY-MM-DD`), its instant (`retractedAt`, ISO) and the supervisor's account id (`retractedBy`).
+ */
+export interface RetractionNote {
+  readonly reason: string;
+  readonly retractedOn: string;
+  readonly retractedAt: string;
+  readonly retractedBy: string;
+}
+
+/** The retraction note of `retraction` (a RecordRetracted timeline entry). */
+const retractionNote = (retraction: TimelineEntry): RetractionNote => {
+  const { reason, retractedOn } = retraction.data as { reason: string; retractedOn: string };
+  return { reason, retractedOn, retractedAt: retraction.metadata.recordedAt, retractedBy: retraction.metadata.actorId };
 };
 
 /** The compact timeline entry of a projected event. */
@@ -144,6 +166,7 @@ function correctionWords(correction: TimelineEntry): string {
   if (correction.type === 'InspectionCorrected') return data.outcome !== data.previousOutcome ? '更正督查结果' : '更正督查日期';
   if (correction.type === 'ReportDateCorrected') return '更正报告日期';
   if (correction.type === 'FindingIdentifiedOnCorrected') return '更正发现日期';
+  if (correction.type === 'RecordRetracted') return '撤销误录';
   const factType = (correction.data as { factType?: string }).factType;
   return factType === 'InspectionLogged' ? '更正督查日期' : factType === 'RectificationReported' ? '更正报告日期' : '更正记录日期';
 }
@@ -333,6 +356,11 @@ export function historyAt(timeline: readonly TimelineEntry[], folded: readonly T
       const { reportedOnAsEntered: _entered, ...data } = counted.data as { reportedOnAsEntered?: string };
       const shown = _entered === undefined ? counted : ({ ...counted, data } as TimelineEntry);
       return shown.occurredOn === event.occurredOn || event.type === 'InspectionLogged' ? shown : ({ ...shown, data: { ...shown.data, dayAsEntered: event.occurredOn } } as TimelineEntry);
+    })
+    .map((event) => {
+      // A record retracted as entered by mistake (newcomer51-8 S1), the retraction known at the cut: listed as entered, marked.
+      const retraction = correctedBy.get(event.revision)?.find((correction) => correction.type === 'RecordRetracted');
+      return retraction ? { ...event, retracted: retractionNote(retraction) } : event;
     });
   if (!closeOuts || !judged) return listed;
   // The fold's openings a reopening written beside a correction stands for: one each, the corrected pass's (breaker51-8 M1 S1).
@@ -368,7 +396,7 @@ export function historyAt(timeline: readonly TimelineEntry[], folded: readonly T
     if (judged.copies.has(event.revision)) return [{ ...event, closeOutUndone: `${writtenBy ? `${officeDayOfInstant(writtenBy.metadata.recordedAt)} ${correctionWords(writtenBy)}后` : ''}${CLOSE_OUT_AGAIN} ${closeOutDayOf(event)} ${closeOuts.word}` }];
     const day = closeOutDayOf(event);
     const after = known.filter((later) => later.metadata.recordedAt > event.metadata.recordedAt);
-    const reopening = after.find((later) => REOPENINGS.has(later.type) && later.occurredOn < day && !writtenByCorrection(known, later) && entryInCut(cut, later));
+    const reopening = after.find((later) => REOPENINGS.has(later.type) && later.occurredOn < day && !writtenByCorrection(known, later) && !undone.has(later.revision) && entryInCut(cut, later));
     if (reopening) return [{ ...event, closeOutUndone: `因 ${reopening.occurredOn} 重新打开，此${closeOuts.word}不成立` }];
     const undoneBy = correctionThatUndid(known, event, judged.passOf(event), correctedFact);
     if (undoneBy && !entryInCut(cut, undoneBy)) return [];

@@ -282,7 +282,12 @@ function evolveFinding(state: FindingState, event: FindingStreamEvent): FindingS
   if (isAssignmentEvent(event)) {
     // Events are facts `decide` already checked; nothing is assigned before the finding exists.
     if (state.status === 'unrecorded') return state;
-    return { ...state, assignments: evolveAssignments(state.assignments, event) };
+    const next = { ...state, assignments: evolveAssignments(state.assignments, event) };
+    // 撤销误录 (newcomer51-8 S1): no close-out or reopening is written with a retraction — the finding is closed (on its last
+    // verification) or open as its parts stand without the record, as every view reads it.
+    if (event.type !== 'RecordRetracted' || next.status === 'withdrawn') return next;
+    const closedDay = closedOn(counted(next).assignments);
+    return closedDay === null ? { ...recordedPartOf(next), status: 'open' } : { ...recordedPartOf(next), status: 'closed', closedOn: closedDay };
   }
   switch (event.type) {
     case 'FindingRecorded':

@@ -84,12 +84,12 @@ const retracted = (factType: RetractRecord['factType'], on: string, unitId = FIN
 });
 
 describe('撤销误录: a reopening typed on the wrong finding', () => {
-  it('is retracted, and the finding is closed again on the day its last part passed', () => {
-    given(wronglyReopened).when(retract('PartsReopened', '2016-06-20')).then([retracted('PartsReopened', '2016-06-20'), closedOut('2016-06-20')]);
+  it('is retracted with one event: nothing else is written for the finding', () => {
+    given(wronglyReopened).when(retract('PartsReopened', '2016-06-20')).then([retracted('PartsReopened', '2016-06-20')]);
   });
 
   it('leaves every part verified as before, the finding closed and nothing more to reopen twice', () => {
-    const after = [...wronglyReopened, retracted('PartsReopened', '2016-06-20'), closedOut('2016-06-20')];
+    const after = [...wronglyReopened, retracted('PartsReopened', '2016-06-20')];
     expect(stateAfter(after)).toMatchObject({ status: 'closed', closedOn: '2016-06-20' });
     expect(partOf(partsAfter(after), FINANCE)).toMatchObject({ status: 'VERIFIED', verifiedOn: '2016-06-20' });
     expect(partOf(partsAfter(after), EDUCATION)).toMatchObject({ status: 'VERIFIED', verifiedOn: '2016-06-20' });
@@ -123,9 +123,15 @@ describe('撤销误录: a unit’s records', () => {
   });
 
   it('a pass that closed the finding: the finding is open again, its part awaiting inspection', () => {
-    given(closed)
-      .when(retract('InspectionLogged', '2016-06-20', { unitId: EDUCATION }))
-      .then([retracted('InspectionLogged', '2016-06-20', EDUCATION), { type: 'FindingReopened', data: { findingId: FINDING, reason: REASON, reopenedOn: '2016-06-20' } }]);
+    given(closed).when(retract('InspectionLogged', '2016-06-20', { unitId: EDUCATION })).then([retracted('InspectionLogged', '2016-06-20', EDUCATION)]);
+    const after = [...closed, retracted('InspectionLogged', '2016-06-20', EDUCATION)];
+    expect(stateAfter(after)).toMatchObject({ status: 'open' });
+    expect(partOf(partsAfter(after), EDUCATION)).toMatchObject({ status: 'REPORTED' });
+    // The pass entered again (typed on the right finding): the finding closes on it as any last pass closes it.
+    given(after).when({ type: 'LogInspection', actor: inspector, today: TODAY, unitId: EDUCATION, inspectionId: 'i-3', outcome: 'PASSED', notes: '', place: '市教育局', inspectedOn: '2016-06-21' }).then([
+      expect.objectContaining({ type: 'InspectionLogged' }),
+      closedOut('2016-06-21'),
+    ]);
   });
 
   it('names one of several records of its kind that day by its place in the order entered', () => {

@@ -11,6 +11,14 @@ export const FindingStatusEnum = graphqlEnum(
   'UNASSIGNED = 待交办: no unit has a part yet; OPEN = 整改中: assigned, not every part verified; CLOSED = 已销号: closed out after every part was verified',
 );
 
+@ObjectType('RecordRetraction', { description: '撤销误录 (RecordRetracted): a record retracted as entered by mistake — why, when and by whom' })
+export class RecordRetractionType {
+  @Field(() => String, { description: 'Why the record was entered by mistake (录入错误的原因)' }) reason: string;
+  @Field(() => String, { description: 'The office day the retraction was entered (YYYY-MM-DD)' }) retractedOn: string;
+  @Field(() => String, { description: 'The instant it was recorded (record time, ISO)' }) retractedAt: string;
+  @Field(() => String, { description: 'The supervisor’s account id' }) retractedBy: string;
+}
+
 @ObjectType('HistoryEntry', { description: 'One event in an item’s life, with who did it' })
 export class HistoryEntryType {
   @Field(() => ID, { description: 'The event, as proveEvent takes it to prove it is in a ledger checkpoint' }) eventId: string;
@@ -29,6 +37,13 @@ export class HistoryEntryType {
       'For a close-out (FindingClosedOut 销号 / WorkPlanItemCompleted 事项完成) that does not stand in this view — undone by a correction or a reopening dated before it, or moved or written again by a correction for a closing listed on another entry: why, in Chinese (「2026-12-06 更正督查结果后销号不成立」, 「因 2016-07-11 重新打开，此销号不成立」, 「2026-12-07 更正督查日期后销号改记于 2026-11-05」, 「2026-12-07 更正督查日期后重记，同 2026-11-05 销号」; an item’s say 完成). For a reopening (FindingReopened / WorkPlanItemReopened) written beside a correction that reopened no closing that stands: why (「2026-12-07 更正督查结果后重新打开不成立」, 「2026-12-07 更正督查结果后销号不成立，未曾重新打开」). Null for every other entry and for a close-out or reopening that stands',
   })
   closeOutUndone: string | null;
+
+  @Field(() => RecordRetractionType, {
+    nullable: true,
+    description:
+      'For a record retracted as entered by mistake (撤销误录: a report, send-back, urging, inspection or reopening, and a reopening’s parent entry), in a history that knows the retraction: it is listed as entered and counts in no view (已撤销). Null for every other entry',
+  })
+  retracted: RecordRetractionType | null;
 }
 
 @ObjectType('Evaluation', { description: 'A third-party evaluation (第三方评估) of a year of work.' })

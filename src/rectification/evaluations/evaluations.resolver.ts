@@ -58,7 +58,7 @@ export const EVALUATION_FINDINGS_SCAN: ListScan = {
   items: EXPECTED_ITEMS.evaluationFindings,
   when: (args) => scans(args, ['evaluationId']),
 };
-import { closeOutsUndoneIn, HistoryEntryConnectionType, historyLines, historyPage, historyPageFromStream, inCloseOutStory, markedUndone } from './history-lines.js';
+import { closeOutsUndoneIn, HistoryEntryConnectionType, historyLines, historyPage, historyPageFromStream, listsJudgedLines, markedUndone } from './history-lines.js';
 
 @Resolver(() => EvaluationType)
 @AllowRoles(...WORKFLOW_READERS)
@@ -200,7 +200,8 @@ export class FindingsResolver {
     const { findingId } = finding;
     const slice = (fromRevision: number, maxCount: number) => this.ledger.timelineSlice(findingId, fromRevision, maxCount);
     const parts = () => this.ledger.finding(findingId)?.parts.values() ?? [];
-    return historyPageFromStream({ parentId: findingId, slice, length: this.ledger.historyLength(findingId), parts, closeOutsUndone: () => this.closeOutsUndone(findingId, info) }, context.actor, page);
+    const mayHoldRetractions = this.ledger.finding(findingId)?.foldedByDay === true;
+    return historyPageFromStream({ parentId: findingId, slice, length: this.ledger.historyLength(findingId), parts, closeOutsUndone: () => this.closeOutsUndone(findingId, info), mayHoldRetractions }, context.actor, page);
   }
 
   private async historyLines(finding: FindingView | FindingAtCut | FindingInListAt, context: GraphqlContext, info: GraphQLResolveInfo): Promise<HistoryEntryType[]> {
@@ -213,7 +214,7 @@ export class FindingsResolver {
           ? ((await oncePerExecution(info, `finding-at:${finding.findingId}:${JSON.stringify(finding.foldedAt)}`, () => this.ledger.findingAt(finding.findingId, finding.foldedAt)))?.history ?? [])
           : await oncePerExecution(info, `finding-timeline:${finding.findingId}`, () => this.ledger.timeline(finding.findingId));
     // Now: the stream as recorded, its close-outs that no longer stand marked (newcomer46 M1; a fold at a cut marks its own).
-    const marked = 'history' in finding || 'foldedAt' in finding || !events.some(inCloseOutStory) ? events : markedUndone(events, await this.closeOutsUndone(finding.findingId, info));
+    const marked = 'history' in finding || 'foldedAt' in finding || !listsJudgedLines(events) ? events : markedUndone(events, await this.closeOutsUndone(finding.findingId, info));
     return historyLines(marked, context.actor, this.ledger.finding(finding.findingId)?.parts.values() ?? []);
   }
 

@@ -28,7 +28,13 @@ const PARENT_REOPENINGS = new Set(['FindingReopened', 'WorkPlanItemReopened']);
  * holding everything tell one story.
  */
 export const closeOutsUndoneIn = (history: readonly TimelineEntry[]): Map<number, TimelineEntry> =>
-  new Map(history.flatMap((entry) => (inCloseOutStory(entry) ? [[entry.revision, entry] as const] : [])));
+  new Map(history.flatMap((entry) => (inCloseOutStory(entry) || entry.retracted ? [[entry.revision, entry] as const] : [])));
+
+/**
+ * Whether a parent's stream as recorded (`events`) needs its lines as the history lists them (`closeOutsUndoneIn`): it holds a
+ * close-out or a reopening of the parent (`inCloseOutStory`), or a retraction (撤销误录, newcomer51-8 S1) whose record is listed marked 已撤销.
+ */
+export const listsJudgedLines = (events: readonly TimelineEntry[]): boolean => events.some((event) => inCloseOutStory(event) || event.type === 'RecordRetracted');
 
 /** The stream's entries with each close-out `asListed` names replaced by the entry as listed; the others as they are. */
 export const markedUndone = (events: readonly TimelineEntry[], asListed: ReadonlyMap<number, TimelineEntry>): TimelineEntry[] =>
@@ -72,6 +78,11 @@ export interface HistoryStream {
   readonly parts: () => Iterable<PartView>;
   /** Its close-outs and reopenings as its history now lists them, by revision (`closeOutsUndoneIn`): read only for a page holding one. */
   readonly closeOutsUndone: () => Promise<ReadonlyMap<number, TimelineEntry>>;
+  /**
+   * The parent may hold a retracted record (撤销误录: its view is folded by day, `foldedByDay`, as every retraction makes it): then
+   * every page reads its lines as listed (`closeOutsUndone`), the retracted ones marked 已撤销.
+   */
+  readonly mayHoldRetractions?: boolean;
 }
 
 /** Events read at a time while a unit user's page is not full (its lines are some of the stream's). */
@@ -101,7 +112,7 @@ export async function historyPageFromStream(stream: HistoryStream, reader: Actor
     from = events.at(-1)!.revision + 1;
   }
   const shown = lines.slice(0, size);
-  const asListed = shown.some(inCloseOutStory) ? await stream.closeOutsUndone() : new Map<number, TimelineEntry>();
+  const asListed = shown.some(inCloseOutStory) || (stream.mayHoldRetractions === true && shown.length > 0) ? await stream.closeOutsUndone() : new Map<number, TimelineEntry>();
   const listedLine = (line: HistoryEntryType): HistoryEntryType => {
     const entry = asListed.get(line.revision);
     return entry ? historyLines([entry], null, [])[0]! : line;

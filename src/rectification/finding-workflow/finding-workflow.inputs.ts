@@ -5,6 +5,7 @@ import {
   AssignPayload,
   CorrectInspectionPayload,
   CorrectRecordDatePayload,
+  RetractRecordPayload,
   CorrectReportDatePayload,
   CorrectWithdrawalPayload,
   DecideExtensionPayload,
@@ -39,6 +40,7 @@ class FindingRef {
 @InputType() export class CorrectRecordDateInput extends IntersectionType(FindingRef, CorrectRecordDatePayload) {}
 @InputType() export class CorrectReportDateInput extends IntersectionType(FindingRef, CorrectReportDatePayload) {}
 @InputType() export class CorrectInspectionInput extends IntersectionType(FindingRef, CorrectInspectionPayload) {}
+@InputType() export class RetractRecordInput extends IntersectionType(FindingRef, RetractRecordPayload) {}
 
 @InputType({ isAbstract: true })
 class WithdrawalPayload extends IdempotentInput {

@@ -12,6 +12,7 @@ import {
   AssignFindingInput,
   CorrectInspectionInput,
   CorrectRecordDateInput,
+  RetractRecordInput,
   CorrectReportDateInput,
   CorrectFindingWithdrawalInput,
   CorrectFindingIdentifiedOnInput,
@@ -121,6 +122,15 @@ export class FindingWorkflowResolver {
   })
   correctRecordDate(@Args('input') input: CorrectRecordDateInput, @CurrentRequester() requester: Requester) {
     return this.act(requester, 'CorrectRecordDate', input, (issued) => partCommands.correctRecordDate(input, issued));
+  }
+
+  @AllowRoles('SUPERVISOR')
+  @Mutation(() => FindingType, {
+    description:
+      '撤销误录: a supervisor retracts one record of a part entered by mistake — a report, a send-back (退办), an urging (催办), an inspection (督查, either outcome) or a reopening (重新打开) typed on the wrong finding, unit or day — with a reason: a new event (RecordRetracted) on the office day it is entered; every view known after it reads the finding as if the record had never been entered, on every day (a reopening retracted: closed again as its parts stand), views known before it as it was, and the history keeps the record marked 已撤销 with the reason, who and when. NOT_FOUND when no such record reads `on` now (corrected or retracted meanwhile); CONFLICT, nothing written, when a later record would no longer hold without it (an inspection that checked the report, a reopening of the close-out the pass made, a re-report answering the reopening), naming it to retract or correct first.',
+  })
+  retractRecord(@Args('input') input: RetractRecordInput, @CurrentRequester() requester: Requester) {
+    return this.act(requester, 'RetractRecord', input, (issued) => partCommands.retractRecord(input, issued));
   }
 
   @AllowRoles('SUPERVISOR')

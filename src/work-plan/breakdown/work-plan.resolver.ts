@@ -20,7 +20,7 @@ import { workPlanItemStream } from '../domain/work-plan.events.js';
 import { planLastYear } from '../domain/work-plan.decider.js';
 import { WorkPlanItemType, WorkPlanSummaryType, WorkPlanType } from './work-plan.types.js';
 import { GetWorkPlanItemQuery, GetWorkPlanQuery, ListWorkPlansQuery } from './work-plan.queries.js';
-import { closeOutsUndoneIn, HistoryEntryConnectionType, historyLines, historyPage, historyPageFromStream, inCloseOutStory, markedUndone } from '../../rectification/evaluations/history-lines.js';
+import { closeOutsUndoneIn, HistoryEntryConnectionType, historyLines, historyPage, historyPageFromStream, listsJudgedLines, markedUndone } from '../../rectification/evaluations/history-lines.js';
 import { EVERY_FACT } from '../../shared/time-cut.js';
 import { PageArgs, pageAndFilter } from '../../shared/graphql/connection.js';
 import { EXPECTED_ITEMS, HISTORY_PRICE, LIVE_SIZES, PARTS_PER_COST_UNIT, STREAM_READ_COST, priced, type FieldPrice } from '../../shared/graphql/query-cost.js';
@@ -211,14 +211,15 @@ export class WorkPlanItemResolver {
     // Now: only the page is read from the item's stream (breaker12g P6).
     const slice = (fromRevision: number, maxCount: number) => this.ledger.timelineSlice(item.itemId, fromRevision, maxCount);
     const parts = () => this.ledger.item(item.itemId)?.parts.values() ?? [];
-    return historyPageFromStream({ parentId: item.itemId, slice, length: this.ledger.historyLength(item.itemId), parts, closeOutsUndone: () => this.closeOutsUndone(item.itemId, info) }, context.actor, page);
+    const mayHoldRetractions = this.ledger.item(item.itemId)?.foldedByDay === true;
+    return historyPageFromStream({ parentId: item.itemId, slice, length: this.ledger.historyLength(item.itemId), parts, closeOutsUndone: () => this.closeOutsUndone(item.itemId, info), mayHoldRetractions }, context.actor, page);
   }
 
   private async historyLines(item: ItemRow | (ItemRow & Pick<WorkPlanItemAtCut, 'history'>), context: GraphqlContext, info: GraphQLResolveInfo): Promise<HistoryEntryType[]> {
     // At a cut the fold made it; now it is the item's stream, read from the log — once per operation, however often it is asked (breaker12f P5).
     const events = 'history' in item ? item.history : await oncePerExecution(info, `work-plan-item-timeline:${item.itemId}`, () => this.ledger.timeline(item.itemId));
     // Now: the stream as recorded, its completions that no longer stand marked (newcomer46 M1; a fold at a cut marks its own).
-    const marked = 'history' in item || !events.some(inCloseOutStory) ? events : markedUndone(events, await this.closeOutsUndone(item.itemId, info));
+    const marked = 'history' in item || !listsJudgedLines(events) ? events : markedUndone(events, await this.closeOutsUndone(item.itemId, info));
     return historyLines(marked, context.actor, this.ledger.item(item.itemId)?.parts.values() ?? []);
   }
 

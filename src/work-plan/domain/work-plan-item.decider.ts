@@ -323,7 +323,11 @@ function evolveItem(state: WorkPlanItemState, event: WorkPlanItemStreamEvent): W
   if (isAssignmentEvent(event)) {
     // Events are facts `decide` already checked; nothing is assigned before the item exists.
     if (state.status === 'empty') return state;
-    return { ...state, assignments: evolveAssignments(state.assignments, event) };
+    const next = { ...state, assignments: evolveAssignments(state.assignments, event) };
+    // 撤销误录 (newcomer51-8 S1): as a finding's — completed (on its last verification) or open as its parts stand without the record.
+    if (event.type !== 'RecordRetracted' || next.status === 'withdrawn') return next;
+    const completedDay = closedOn(next.assignments);
+    return completedDay === null ? { ...definedPartOf(next), status: 'open' } : { ...definedPartOf(next), status: 'completed', completedOn: completedDay };
   }
   switch (event.type) {
     case 'WorkPlanItemDefined':

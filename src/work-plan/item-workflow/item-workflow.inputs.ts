@@ -3,6 +3,7 @@ import {
   OfficeDay,
   CorrectInspectionPayload,
   CorrectRecordDatePayload,
+  RetractRecordPayload,
   CorrectReportDatePayload,
   CorrectWithdrawalPayload,
   DecideExtensionPayload,
@@ -39,6 +40,7 @@ class WorkPlanItemRef {
 @InputType() export class CorrectWorkPlanItemRecordDateInput extends IntersectionType(WorkPlanItemRef, CorrectRecordDatePayload) {}
 @InputType() export class CorrectWorkPlanItemReportDateInput extends IntersectionType(WorkPlanItemRef, CorrectReportDatePayload) {}
 @InputType() export class CorrectWorkPlanItemInspectionInput extends IntersectionType(WorkPlanItemRef, CorrectInspectionPayload) {}
+@InputType() export class RetractWorkPlanItemRecordInput extends IntersectionType(WorkPlanItemRef, RetractRecordPayload) {}
 @InputType() export class UndoWorkPlanItemWithdrawalInput extends IntersectionType(WorkPlanItemRef, UndoWithdrawalPayload) {}
 @InputType() export class CorrectWorkPlanItemWithdrawalInput extends IntersectionType(WorkPlanItemRef, CorrectWithdrawalPayload) {}
 

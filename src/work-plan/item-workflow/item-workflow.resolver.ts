@@ -14,6 +14,7 @@ import { say } from '../../shared/domain-error.js';
 import {
   CorrectWorkPlanItemInspectionInput,
   CorrectWorkPlanItemRecordDateInput,
+  RetractWorkPlanItemRecordInput,
   CorrectWorkPlanItemReportDateInput,
   DecideWorkPlanItemExtensionInput,
   LogWorkPlanItemInspectionInput,
@@ -111,6 +112,15 @@ export class WorkPlanItemWorkflowResolver {
   })
   correctWorkPlanItemRecordDate(@Args('input') input: CorrectWorkPlanItemRecordDateInput, @CurrentRequester() requester: Requester) {
     return this.act(requester, 'CorrectWorkPlanItemRecordDate', input, (issued) => partCommands.correctRecordDate(input, issued));
+  }
+
+  @AllowRoles('SUPERVISOR')
+  @Mutation(() => WorkPlanItemType, {
+    description:
+      '撤销误录: a supervisor retracts one record of a part entered by mistake — a report, a send-back (退办), an urging (催办), an inspection (督查, either outcome) or a reopening (重新打开) typed on the wrong item, unit or day — with a reason: a new event (RecordRetracted) on the office day it is entered; every view known after it reads the item as if the record had never been entered, on every day (a reopening retracted: closed again as its parts stand), views known before it as it was, and the history keeps the record marked 已撤销 with the reason, who and when. NOT_FOUND when no such record reads `on` now (corrected or retracted meanwhile); CONFLICT, nothing written, when a later record would no longer hold without it (an inspection that checked the report, a reopening of the close-out the pass made, a re-report answering the reopening), naming it to retract or correct first.',
+  })
+  retractWorkPlanItemRecord(@Args('input') input: RetractWorkPlanItemRecordInput, @CurrentRequester() requester: Requester) {
+    return this.act(requester, 'RetractWorkPlanItemRecord', input, (issued) => partCommands.retractRecord(input, issued));
   }
 
   @AllowRoles('SUPERVISOR')

@@ -1,0 +1,30 @@
+import { retractedChoice, retractionConsequence, type RetractablePart } from '../web/src/retraction-consequence.js';
+
+/* newcomer51-8 S1: the 撤销此记录 dialog says what the retraction does before it is confirmed. */
+
+const part = (unitId: string, name: string, status: string, more: Partial<RetractablePart> = {}): RetractablePart => ({ unitId, unit: { name }, status, reports: [], inspections: [], returns: [], urges: [], ...more });
+
+describe('撤销此记录: the consequence said before confirming', () => {
+  const finance = part('a', '青川市财政局', 'RETURNED', {
+    inspections: [{ outcome: 'PASSED', inspectedOn: '2016-07-20', loggedAt: '2026-12-07T01:00:00Z' }],
+    returns: [{ cause: 'REOPENED', returnedOn: '2016-07-21', returnedAt: '2026-12-07T01:05:00Z' }],
+  });
+  const education = part('b', '青川市教育局', 'VERIFIED', { inspections: [{ outcome: 'PASSED', inspectedOn: '2016-07-22', loggedAt: '2026-12-07T01:01:00Z' }] });
+
+  it('a reopening typed by mistake: the finding is closed again on its last pass', () => {
+    const choice = retractedChoice('REOPENING', '2016-07-21', '2026-12-07T01:05:00Z', [{ on: '2016-07-21', at: '2026-12-07T01:05:00Z' }]);
+    expect(choice).toEqual({ record: 'REOPENING', on: '2016-07-21', words: '重新打开（2016-07-21）' });
+    expect(retractionConsequence(choice, finance, [finance, education], 'finding', null)).toBe('撤销后：该问题恢复为 2016-07-22 销号；该重新打开记录保留在时间线中，标注“已撤销（录入错误）”，不计入任何统计。');
+    expect(retractionConsequence(choice, finance, [finance, education], 'item', null)).toMatch(/^撤销后：该事项恢复为 2016-07-22 完成/u);
+  });
+
+  it('a pass that closed the finding: open again, the close-out not standing', () => {
+    const choice = retractedChoice('INSPECTION', '2016-07-22', '2026-12-07T01:01:00Z', [{ on: '2016-07-22', at: '2026-12-07T01:01:00Z' }]);
+    expect(retractionConsequence(choice, education, [education], 'finding', '2016-07-22')).toMatch(/^撤销后：青川市教育局的任务恢复为待督查，该问题恢复为整改中（2016-07-22 销号不成立）/u);
+  });
+
+  it('names one of two records of a day by its place in the order entered', () => {
+    const sameKind = [{ on: '2016-05-20', at: '2026-12-07T02:00:00Z' }, { on: '2016-05-20', at: '2026-12-07T01:00:00Z' }];
+    expect(retractedChoice('URGING', '2016-05-20', '2026-12-07T02:00:00Z', sameKind)).toMatchObject({ ofTheDay: 2 });
+  });
+});

@@ -1,0 +1,78 @@
+/*
+ * 撤销误录 (newcomer51-8 S1): the records of a part a supervisor can retract where the card shows them, and what a retraction
+ * does, said before confirming (「撤销后：该问题恢复为 2016-07-22 销号」). Pure: the root suite tests it
+ * (test/web-retraction-consequence.spec.ts). The server decides in the end (it refuses a retraction that would leave a later
+ * record impossible, naming what to retract first).
+ */
+
+/** What of a part (workflow.ts `Part`) the retraction reads. */
+export interface RetractablePart {
+  unitId: string;
+  unit: { name: string };
+  status: string;
+  reports: readonly { reportedOn: string; reportedAt: string }[] | null;
+  inspections: readonly { outcome: string; inspectedOn: string; loggedAt: string }[] | null;
+  returns: readonly { cause: string; returnedOn: string; returnedAt: string }[] | null;
+  urges: readonly { urgedOn: string; urgedAt: string }[] | null;
+}
+
+/** A record chosen on the card: its kind as the API names it (`RetractableRecord`), its day now, its place that day (1 the first). */
+export interface RetractedChoice {
+  record: 'REPORT' | 'SEND_BACK' | 'URGING' | 'INSPECTION' | 'REOPENING';
+  on: string;
+  /** Its place among the part's records of that kind that day, in the order entered; only when there are several. */
+  ofTheDay?: number;
+  /** The record in the card's words (「重新打开（2016-07-21）」). */
+  words: string;
+}
+
+const WORDS: Record<RetractedChoice['record'], string> = { REPORT: '整改报告', SEND_BACK: '退办', URGING: '催办', INSPECTION: '现场督查', REOPENING: '重新打开' };
+
+/**
+ * The choice that names one record of the card: `kind`, its office day `on` and its entry instant `at`, among `sameKind` (the
+ * part's records of that kind, each with its day and instant) — `ofTheDay` when several of that kind share the day.
+ */
+export function retractedChoice(kind: RetractedChoice['record'], on: string, at: string, sameKind: readonly { on: string; at: string }[], about = ''): RetractedChoice {
+  const ofDay = sameKind.filter((other) => other.on === on).map((other) => other.at).sort();
+  const nth = ofDay.indexOf(at) + 1;
+  return { record: kind, on, ...(ofDay.length > 1 && nth > 0 ? { ofTheDay: nth } : {}), words: `${WORDS[kind]}（${on}${about}）` };
+}
+
+/** The last pass of `part` dated on or before `day` (`YYYY-MM-DD`); null when none. */
+const lastPassBy = (part: RetractablePart, day: string): string | null =>
+  (part.inspections ?? []).filter((inspection) => inspection.outcome === 'PASSED' && inspection.inspectedOn <= day).reduce<string | null>((latest, inspection) => (latest === null || inspection.inspectedOn > latest ? inspection.inspectedOn : latest), null);
+
+/**
+ * What retracting `choice` on `part` does, in one sentence beginning 撤销后：. `parts`: the parent's parts (this one among them);
+ * `kind`: finding (销号) or item (完成); `closedOn`: the parent's close-out day now (null while open).
+ */
+export function retractionConsequence(choice: RetractedChoice, part: RetractablePart, parts: readonly RetractablePart[], kind: 'finding' | 'item', closedOn: string | null): string {
+  const parent = kind === 'finding' ? '该问题' : '该事项';
+  const closeWord = kind === 'finding' ? '销号' : '完成';
+  const unit = part.unit.name;
+  const counted = `该${WORDS[choice.record]}记录保留在时间线中，标注“已撤销（录入错误）”，不计入任何统计`;
+  switch (choice.record) {
+    case 'REOPENING': {
+      // The parts it returned stand verified again on their last pass before it; the others as they are.
+      const returned = (other: RetractablePart) => (other.returns ?? []).some((item) => item.cause === 'REOPENED' && item.returnedOn === choice.on);
+      const verifiedOn = parts.map((other) => (returned(other) ? lastPassBy(other, choice.on) : other.status === 'VERIFIED' ? lastPassBy(other, '9999-12-31') : null));
+      if (verifiedOn.every((day) => day !== null)) {
+        const day = verifiedOn.reduce((a, b) => (a! > b! ? a : b))!;
+        return `撤销后：${parent}恢复为 ${day} ${closeWord}；${counted}。`;
+      }
+      const names = parts.filter(returned).map((other) => other.unit.name).join('、');
+      return `撤销后：${names || unit}的任务恢复为重新打开之前的状态（已核验），${parent}仍为整改中；${counted}。`;
+    }
+    case 'INSPECTION': {
+      const inspection = (part.inspections ?? []).find((one) => one.inspectedOn === choice.on);
+      if (inspection?.outcome === 'PASSED' && closedOn !== null) return `撤销后：${unit}的任务恢复为待督查，${parent}恢复为整改中（${closedOn} ${closeWord}不成立）；${counted}。`;
+      return `撤销后：${unit}的任务恢复为该次督查之前的状态（待督查）；${counted}。`;
+    }
+    case 'SEND_BACK':
+      return `撤销后：${unit}的任务恢复为该退办之前的状态（待督查），时限恢复为退办之前的时限；${counted}。`;
+    case 'REPORT':
+      return `撤销后：${unit}的任务恢复为该报告之前的状态（待报告），按时报告等统计不再计入该报告；${counted}。`;
+    case 'URGING':
+      return `撤销后：${unit}的任务状态不变；${counted}。`;
+  }
+}

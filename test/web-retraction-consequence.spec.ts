@@ -28,3 +28,20 @@ describe('撤销此记录: the consequence said before confirming', () => {
     expect(retractedChoice('URGING', '2016-05-20', '2026-12-07T02:00:00Z', sameKind)).toMatchObject({ ofTheDay: 2 });
   });
 });
+
+import { timelineLine, timelineRows } from '../web/src/timeline-words.js';
+
+describe('撤销误录 on the timeline', () => {
+  it('keeps the retracted reopening where it was entered, marked 已撤销 with why, who and when; the retraction is its own line', () => {
+    const retracted = { reason: '录入时选错了问题', retractedOn: '2026-12-07', retractedAt: '2026-12-07T03:00:00Z', retractedBy: 'u-zhang' };
+    const rows = timelineRows([
+      { revision: 5, eventType: 'PartsReopened', occurredOn: '2016-07-21', recordedAt: '2026-12-07T01:30:00Z', unitId: null, details: { reason: '测试', reopenedOn: '2016-07-21' }, retracted },
+      { revision: 6, eventType: 'RecordRetracted', occurredOn: '2026-12-07', recordedAt: '2026-12-07T03:00:00Z', unitId: 'a', details: { unitId: 'a', factType: 'PartsReopened', on: '2016-07-21', reason: '录入时选错了问题', retractedOn: '2026-12-07' }, retracted: null, actorName: '张伟（政务公开办）' },
+    ]);
+    expect(rows.map((row) => [row.day, row.fact.eventType, row.note])).toEqual([
+      ['2016-07-21', 'PartsReopened', '已撤销（录入错误：录入时选错了问题，张伟（政务公开办），2026-12-07 11:00）'],
+      ['2026-12-07', 'RecordRetracted', ''],
+    ]);
+    expect(timelineLine('RecordRetracted', 'a', rows[1]!.details, () => '青川市财政局')).toBe('撤销误录（青川市财政局）（撤销 2016-07-21 的重新打开）：录入时选错了问题');
+  });
+});

@@ -65,6 +65,7 @@ export const EVENT_LABEL: Record<string, string> = {
   ReportDateCorrected: '更正报告日期',
   InspectionCorrected: '更正督查结果',
   FactDateCorrected: '更正日期',
+  RecordRetracted: '撤销误录',
   PartHandedOver: '移交',
   PartHandOverUndone: '移交不成立',
   UnitUnassigned: '移除单位',

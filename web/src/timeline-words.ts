@@ -25,6 +25,8 @@ export function timelineLine(eventType: string, unitId: string | null, details: 
   // Which request it is: the date asked (newcomer26 S1: a taken-back request and the new one read alike).
   if (eventType === 'ExtensionRequested' && typeof details.requestedDueDate === 'string') parts.push(`（申请延至 ${details.requestedDueDate}）`);
   if (eventType === 'ExtensionRequested' && typeof details.enteredBy === 'string') parts.push(`（${typeof details.enteredByName === 'string' ? details.enteredByName : '督办人员'} 代录，依据纸质申请）`);
+  // 撤销误录 (newcomer51-8 S1): which record it took back — its kind and its day.
+  if (eventType === 'RecordRetracted' && typeof details.factType === 'string') parts.push(`（撤销 ${String(details.on)} 的${REDATED_WORD[details.factType] ?? '记录'}）`);
   const changes = CHANGES.flatMap(([before, after, words]) => {
     const [from, to] = [details[before], details[after]];
     if (typeof from !== 'string' || typeof to !== 'string' || from === to) return [];
@@ -114,6 +116,10 @@ export interface TimelineFact {
    * (a line the server did not judge): the page reads the close-outs from the order recorded, as before.
    */
   readonly closeOutUndone?: string | null;
+  /** A record retracted as entered by mistake (`HistoryEntry.retracted`, 撤销误录): why, when and by whom; null or absent otherwise. */
+  readonly retracted?: { readonly reason: string; readonly retractedOn: string; readonly retractedAt: string; readonly retractedBy: string } | null;
+  /** Who entered the line, as the page names the account (a retraction's row names who retracted). */
+  readonly actorName?: string | null;
 }
 
 /** One row of the timeline: a fact on the office day it reads now, with what it says now and its note ('' when none). */
@@ -127,6 +133,9 @@ export interface TimelineRow<Fact extends TimelineFact = TimelineFact> {
   readonly note: string;  /** Entered on an office day after the one it reads now (补录); never for what was done the day it was entered. */
   readonly late: boolean;
 }
+
+/** 'YYYY-MM-DD HH:MM' of an instant on the China office clock (UTC+8). */
+const officeTimeOf = (instant: string): string => new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** The China office day (`YYYY-MM-DD`, UTC+8) of an instant: the day an entry was made. */
 export const officeDayOf = (instant: string): string => new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 10);
@@ -343,6 +352,13 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
     if (typeof asEntered === 'string' && asEntered !== dayNow.get(entry.revision) && !notes.has(entry.revision)) notes.set(entry.revision, `原录 ${asEntered}`);
   }
   for (const [revision, undone] of closeOutsUndone) notes.set(revision, [notes.get(revision), undone].filter(Boolean).join('；'));
+  // 撤销误录 (newcomer51-8 S1): the record stays where it was entered, marked, counted nowhere — with why, who and when.
+  for (const entry of inOrder) {
+    if (!entry.retracted) continue;
+    const by = inOrder.find((candidate) => candidate.eventType === 'RecordRetracted' && candidate.recordedAt === entry.retracted!.retractedAt)?.actorName ?? '督办人员';
+    const words = `已撤销（录入错误：${entry.retracted.reason}，${by}，${officeTimeOf(entry.retracted.retractedAt)}）`;
+    notes.set(entry.revision, [notes.get(entry.revision), words].filter(Boolean).join('；'));
+  }
   const spans = withdrawnSpans(withdrawals.filter((w) => w.standing), reinstated.filter((r) => !hidden.has(r.revision)));
   const inSpan = (day: string) => spans.some((span) => day >= span.from && (span.until === null || day < span.until));
   // A request the unit took back (撤回延期申请) says so on its own row, with the withdrawal's day now (newcomer26 S1) — unless

@@ -21,7 +21,8 @@ export type PartAction =
   | 'assign'
   | 'correctInspection'
   | 'correctReport'
-  | 'correctRecord';
+  | 'correctRecord'
+  | 'retractRecord';
 
 /** The mutation (and its input type) that carries out each action on each kind of parent. */
 const MUTATIONS: Record<ParentKind, Partial<Record<PartAction, [string, string]>>> = {
@@ -38,6 +39,7 @@ const MUTATIONS: Record<ParentKind, Partial<Record<PartAction, [string, string]>
     correctInspection: ['correctInspection', 'CorrectInspectionInput'],
     correctReport: ['correctReportDate', 'CorrectReportDateInput'],
     correctRecord: ['correctRecordDate', 'CorrectRecordDateInput'],
+    retractRecord: ['retractRecord', 'RetractRecordInput'],
   },
   item: {
     urge: ['urgeWorkPlanItemUnit', 'UrgeWorkPlanItemUnitInput'],
@@ -51,6 +53,7 @@ const MUTATIONS: Record<ParentKind, Partial<Record<PartAction, [string, string]>
     correctInspection: ['correctWorkPlanItemInspection', 'CorrectWorkPlanItemInspectionInput'],
     correctReport: ['correctWorkPlanItemReportDate', 'CorrectWorkPlanItemReportDateInput'],
     correctRecord: ['correctWorkPlanItemRecordDate', 'CorrectWorkPlanItemRecordDateInput'],
+    retractRecord: ['retractWorkPlanItemRecord', 'RetractWorkPlanItemRecordInput'],
   },
 };
 
@@ -71,6 +74,7 @@ export const BUSINESS_DAY_FIELD: Record<PartAction, string> = {
   correctInspection: 'inspectedOn',
   correctReport: 'reportedOn',
   correctRecord: 'on',
+  retractRecord: 'on',
 };
 
 /**
@@ -145,7 +149,7 @@ export interface PartTerms {
 export const CITING_CIRCULARS = 'circulars { id kind title reason issuedOn documentNumber withdrawal { withdrawnOn withdrawnAt reason } corrections { previousIssuedOn previousDocumentNumber } unit { name } }';
 
 /** What the timeline shows of a history line (HistoryEntry). */
-const HISTORY_LINE = 'revision eventType occurredOn recordedAt actorId actorName actorRole actorUnitId actorUnitName unitId unitName successorUnitName details closeOutUndone';
+const HISTORY_LINE = 'revision eventType occurredOn recordedAt actorId actorName actorRole actorUnitId actorUnitName unitId unitName successorUnitName details closeOutUndone retracted { reason retractedOn retractedAt retractedBy }';
 
 /**
  * Timeline lines read per request: a 各单位 item or finding gathers thousands of lines (a 1,550-line

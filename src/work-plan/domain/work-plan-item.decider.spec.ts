@@ -2068,3 +2068,20 @@ describe('a pass moved back before the day a unit was taken off the item: the it
     given(removed).when(redate(INSPECTED_ON, '2026-06-30')).then([corrected(INSPECTED_ON, '2026-06-30')]);
   });
 });
+
+describe('撤销误录 on a work-plan item (newcomer51-8 S1: one lifecycle for findings and items)', () => {
+  const retraction = (factType: 'PartsReopened' | 'InspectionLogged', unitId = FGW) => ({ type: 'RecordRetracted' as const, data: { unitId, factType, on: INSPECTED_ON, reason: '录入时选错了事项', retractedOn: TODAY } });
+  const retract = (factType: 'PartsReopened' | 'InspectionLogged', unitId = FGW): WorkPlanItemCommand => ({ type: 'RetractRecord', actor: supervisor, today: TODAY, unitId, factType, on: INSPECTED_ON, reason: '录入时选错了事项' });
+
+  it('a reopening typed on the wrong item is retracted: the item is completed again on its last pass, nothing else written', () => {
+    given(afterReopening).when(retract('PartsReopened')).then([retraction('PartsReopened')]);
+    expect(stateAfter([...afterReopening, retraction('PartsReopened')])).toMatchObject({ status: 'completed', completedOn: INSPECTED_ON });
+  });
+
+  it('a pass that completed it is retracted: open again; one a later reopening answered is refused naming the reopening', () => {
+    given(done).when(retract('InspectionLogged', DONGHU)).then([retraction('InspectionLogged', DONGHU)]);
+    expect(stateAfter([...done, retraction('InspectionLogged', DONGHU)])).toMatchObject({ status: 'open' });
+    given(afterReopening).when(retract('InspectionLogged', DONGHU)).thenRefused('CONFLICT', undefined, /重新打开不再成立.*请先撤销该重新打开/u);
+    given(done).when({ ...retract('InspectionLogged', DONGHU), actor: clerkOf(DONGHU) } as WorkPlanItemCommand).thenRefused('FORBIDDEN');
+  });
+});

@@ -1,0 +1,53 @@
+import type { Browser } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { launchChromium } from './support/browser.js';
+import { browserContexts, officeDay, setUpMutations } from './support/suite.js';
+
+/*
+ * newcomer51-8 S1: a 重新打开 typed on the wrong finding left it open and red for good. On the finding page the supervisor now
+ * has 撤销此记录 beside the reopening on the part's card: the dialog names the record, asks for the reason, says what the
+ * retraction does and asks to confirm it; afterwards the finding is closed again and the timeline keeps the reopening marked 已撤销.
+ */
+describe('a supervisor retracts a reopening typed on the wrong finding (撤销此记录)', () => {
+  let app: TestApp;
+  let browser: Browser;
+  const contexts = browserContexts(() => ({ app, browser }));
+  const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
+  let findingId: string;
+  let fgwName: string;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
+    const listed = await app.graphql(`{ units { id code name } evaluations(first: 1) { nodes { id } } }`);
+    const fgw = listed.data!.units.find((unit: { code: string }) => unit.code === 'FGW');
+    fgwName = fgw.name;
+    const act = setUpMutations(() => app, 'n51s1');
+    findingId = await act('recordFinding', { evaluationId: listed.data!.evaluations.nodes[0].id, title: '依申请公开答复超期', description: '部分申请超期答复', category: '依申请公开', severity: 'LOW', concernedUnitIds: [fgw.id], identifiedOn: officeDay(-20) });
+    await act('assignFinding', { findingId, assignedOn: officeDay(-18), units: [{ unitId: fgw.id, role: 'LEAD', dueDate: officeDay(-8) }] });
+    await act('reportRectification', { findingId, unitId: fgw.id, reportedOn: officeDay(-12), summary: '已整改', evidence: [{ title: '答复登记表', documentRef: '发改〔2026〕2号' }] }, await app.as('UNIT', fgw.id));
+    await act('logInspection', { findingId, unitId: fgw.id, inspectedOn: officeDay(-10), outcome: 'PASSED', place: '市发改委', notes: '' }, await app.as('INSPECTOR'));
+    // The slip: typed on this finding instead of another one.
+    await act('reopenFinding', { findingId, reason: '测试', reopenedOn: officeDay(-9), newDueDate: officeDay(10) });
+  });
+  afterAll(() => contexts.closeAll());
+
+  it('names the record, says the consequence before confirming, and leaves the finding closed with the reopening marked 已撤销', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${findingId}`);
+    const card = page.locator(`[data-test="part-${fgwName}"]`);
+    await card.locator('.entry', { hasText: '退回日期' }).getByRole('button', { name: '撤销此记录' }).click();
+    await page.locator('[data-test="retracted-record"]', { hasText: `重新打开（${officeDay(-9)}）` }).waitFor();
+    await page.locator('[data-test="retraction-consequence"]', { hasText: `撤销后：该问题恢复为 ${officeDay(-10)} 销号` }).waitFor();
+    const form = page.locator('[data-test="form-retractRecord"]');
+    await form.getByLabel('撤销理由（录入错误的原因）').fill('录入时选错了问题，纸质台账无此重新打开');
+    await form.getByRole('button', { name: '撤销此记录（录入错误）' }).click();
+    // Said once more and confirmed with a second press.
+    await form.locator('[data-test="form-confirm"]', { hasText: `撤销后：该问题恢复为 ${officeDay(-10)} 销号` }).waitFor();
+    await form.getByRole('button', { name: /确认/u }).click();
+    await form.waitFor({ state: 'detached' });
+    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { status closedOn assignments { status } } }`, { id: findingId }, { authorization: `Bearer ${SUPERVISOR}` });
+    expect(data!.finding).toEqual({ status: 'CLOSED', closedOn: officeDay(-10), assignments: [{ status: 'VERIFIED' }] });
+    await page.locator('[data-test="timeline"]').getByText(/已撤销（录入错误：录入时选错了问题，纸质台账无此重新打开，/u).first().waitFor();
+    await page.locator('[data-test="timeline"]').getByText(`撤销误录（${fgwName}）（撤销 ${officeDay(-9)} 的重新打开）`).first().waitFor();
+  });
+});

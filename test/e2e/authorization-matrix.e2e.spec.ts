@@ -222,6 +222,8 @@ describe('Authorization matrix: every operation × every caller', () => {
     mutationRow('correctInspection', ['SUPERVISOR'], async () => ({ ...finding(), ...otherPart(), inspectionId: await lastInspection(openFinding), outcome: 'FAILED', reason: '误录为通过' })),
     mutationRow('correctReportDate', ['SUPERVISOR'], () => ({ findingId: backdatedFinding, ...ownPart(), reportedOn: '2026-04-06', reason: '报告日期录入有误' })),
     mutationRow('correctRecordDate', ['SUPERVISOR'], () => ({ findingId: backdatedFinding, ...ownPart(), record: 'REPORT', previousOn: '2026-04-06', on: '2026-04-07', reason: '报告日期录入有误' })),
+    // 撤销误录 (newcomer51-8 S1): the urging entered above, retracted.
+    mutationRow('retractRecord', ['SUPERVISOR'], () => ({ ...finding(), ...ownPart(), record: 'URGING', on: '2026-04-10', reason: '催办录错了问题' })),
     mutationRow('reopenFinding', ['SUPERVISOR'], () => ({ findingId: closedFinding, reason: '群众反映问题反弹' })),
     mutationRow('issueCircular', ['SUPERVISOR'], () => ({ ...ownPart(), kind: 'CRITICISM', title: '关于整改进度滞后的通报', reason: '整改报告被退回', references: [{ kind: 'FINDING', id: openFinding }], issuedOn: '2026-04-10' })),
     // A circular issued by mistake: its day or 文号 corrected, then withdrawn (newcomer26 S9).
@@ -250,6 +252,7 @@ describe('Authorization matrix: every operation × every caller', () => {
     mutationRow('correctWorkPlanItemInspection', ['SUPERVISOR'], async () => ({ ...item(), ...otherPart(), inspectionId: await lastItemInspection(openItem), outcome: 'PASSED', reason: '误录为未通过' })),
     mutationRow('correctWorkPlanItemReportDate', ['SUPERVISOR'], () => ({ itemId: backdatedItem, ...ownPart(), reportedOn: '2026-04-06', reason: '报告日期录入有误' })),
     mutationRow('correctWorkPlanItemRecordDate', ['SUPERVISOR'], () => ({ itemId: backdatedItem, ...ownPart(), record: 'REPORT', previousOn: '2026-04-06', on: '2026-04-07', reason: '报告日期录入有误' })),
+    mutationRow('retractWorkPlanItemRecord', ['SUPERVISOR'], () => ({ ...item(), ...ownPart(), record: 'URGING', on: '2026-04-10', reason: '催办录错了事项' })),
     mutationRow('reopenWorkPlanItem', ['SUPERVISOR'], () => ({ itemId: completedItem, reason: '年中复查发现问题' })),
     mutationRow('rescheduleWorkPlanItem', ['SUPERVISOR'], () => ({ ...item(), dueDate: '2026-11-30', reason: '根据工作进展动态调整' })),
     mutationRow('addWorkPlanItemUnit', ['SUPERVISOR'], () => ({ ...item(), unitId: units.FGW, reason: '增加配合单位' })),

@@ -30,7 +30,7 @@ const systemName = (actorId: string): string => (actorId === 'demo-data' ? '演�
 
 /**
  * The refusal `error` worded with who made the change it names and when (newcomer50-9 S4, M2): the newest event of the stream of
- * one of its types about its unit, its author by name (「您」 when it is the requester's own, from another window or an earlier
+ * one of its types about its unit, its author by name, its reason when it gave one, (「您」 when it is the requester's own, from another window or an earlier
  * send) and its instant on the office's clock. `error` itself when the stream has none. Read on the refusal path only.
  */
 export async function namedChange(store: EventStore, streamId: string, error: ChangedMeanwhile, requesterId: string): Promise<DomainError> {
@@ -40,6 +40,11 @@ export async function namedChange(store: EventStore, streamId: string, error: Ch
   const { actorId, actorRole, recordedAt } = change.metadata;
   const own = actorId === requesterId;
   const name = own ? null : actorRole === 'SYSTEM' ? systemName(actorId) : ((await accountName(store, actorId)) ?? actorId);
-  const told = error.change.told({ who: name === null ? { en: 'you', zh: '您' } : { en: name, zh: name }, at: officeClock(recordedAt) });
+  const reason = (change.data as { reason?: unknown }).reason;
+  const told = error.change.told({
+    who: name === null ? { en: 'you', zh: '您' } : { en: name, zh: name },
+    at: officeClock(recordedAt),
+    ...(typeof reason === 'string' && reason.trim() !== '' ? { reason: reason.trim() } : {}),
+  });
   return new DomainError('CONFLICT', told, { ...error.details, changedBy: name ?? 'you', changedAt: recordedAt });
 }

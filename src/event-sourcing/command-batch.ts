@@ -19,6 +19,7 @@ import { sameDigest } from '../shared/ids.js';
 import { slicer } from '../shared/event-loop-turns.js';
 import {
   claimRefusal,
+  decideNaming,
   eventsToAppend,
   executeCommand,
   keyReused,
@@ -90,7 +91,7 @@ export function batchCommand<Command, State, Event extends DomainEvent>(
       const history = await store.readStream(streamId);
       if (history.some((stored) => stored.metadata.commandId === context.commandId)) return null;
       try {
-        decider.decide(command, fold(decider, history.map((stored) => schemas.upcast<Event>(stored))));
+        await decideNaming(store, streamId, () => decider.decide(command, fold(decider, history.map((stored) => schemas.upcast<Event>(stored)))), context);
         return null;
       } catch (error) {
         if (error instanceof DomainError) return error;
@@ -111,7 +112,7 @@ export function batchCommand<Command, State, Event extends DomainEvent>(
         return { streamId, events: [], toAppend: [], expectedRevision, retriedAt: done[done.length - 1]!.position, request, claims };
       }
       const state = fold(decider, [...history.map((event) => schemas.upcast<Event>(event)), ...(earlier as readonly Event[])]);
-      const events = decider.decide(command, state);
+      const events = await decideNaming(store, streamId, () => decider.decide(command, state), context);
       return { streamId, events, toAppend: eventsToAppend(schemas, streamId, events, context), expectedRevision, request, claims };
     },
   };

@@ -304,9 +304,10 @@ export async function executeCommand<Command, State, Event extends DomainEvent>(
 /**
  * `decide`'s events; a refusal of a change made meanwhile (ChangedMeanwhile: a value the form showed set since, a step a
  * colleague took a moment before) is thrown worded with who made that change and when (namedChange) — the one place such races
- * are worded, whichever command and whether the two requests met in the store (decided again) or one came seconds later.
+ * are worded, whichever command and whether the two requests met in the store (decided again) or one came seconds later; a batch's
+ * commands (executeBatch: an import-date correction with its approval day) decide through it too.
  */
-async function decideNaming<Events>(store: EventStore, streamId: string, decide: () => Events, context: CommandContext): Promise<Events> {
+export async function decideNaming<Events>(store: EventStore, streamId: string, decide: () => Events, context: CommandContext): Promise<Events> {
   try {
     return decide();
   } catch (error) {

@@ -43,7 +43,10 @@ describe('the directory: correctUnitMergeDate (UnitMergeDateCorrected)', () => {
   it('refuses, writing nothing: not an administrator; not merged; the form read another day (corrected meanwhile); the same day; no reason; a future day; before a registration', () => {
     given(unitDecider, [registered, merged]).when(correct({ actor: supervisor })).thenRefused('FORBIDDEN');
     given(unitDecider, [registered]).when(correct()).thenRefused('CONFLICT', /not been merged/, /未并入其他单位/);
-    given(unitDecider, [registered, merged]).when(correct({ previousMergedOn: '2016-04-30' })).thenRefused('CONFLICT', /corrected meanwhile/, /其间已被更正/);
+    given(unitDecider, [registered, merged]).when(correct({ previousMergedOn: '2016-04-30' })).thenRefused('CONFLICT', /is 2016-05-01 now, not 2016-04-30 as the form showed/, /现为 2016-05-01，不是表单显示的 2016-04-30：其间已被修改/);
+    given(unitDecider, [registered, merged])
+      .when(correct({ previousMergedOn: '2016-04-30' }))
+      .thenChangedMeanwhile({ field: 'previousMergedOn', types: ['UnitMergeDateCorrected', 'UnitMerged'], zh: /^青川市物价局并入青川市发改委的日期刚由张伟改为 2016-05-01（北京时间 2026-12-07 06:28；表单显示的是 2016-04-30）：请确认后再调整，本次未作修改。$/ });
     given(unitDecider, [registered, merged]).when(correct({ mergedOn: '2016-05-01' })).thenRefused('BAD_USER_INPUT', /already merged as of/);
     given(unitDecider, [registered, merged]).when(correct({ reason: ' ' })).thenRefused('BAD_USER_INPUT');
     given(unitDecider, [registered, merged]).when(correct({ mergedOn: '2027-01-01' })).thenRefused('BAD_USER_INPUT');

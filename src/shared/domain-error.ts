@@ -156,6 +156,8 @@ export const ROLE_ZH: Readonly<Record<string, string>> = {
 export interface ChangedBy {
   readonly who: Bilingual;
   readonly at: string;
+  /** The reason that change gave (a correction's 更正理由, a re-dating's 调整理由), when it gave one. */
+  readonly reason?: string;
 }
 
 /**
@@ -200,10 +202,10 @@ export function valueChangedMeanwhile(
     {
       types: change.types,
       ...(change.unitId === undefined ? {} : { unitId: change.unitId }),
-      told: ({ who, at }) =>
+      told: ({ who, at, reason }) =>
         say(
-          `${what.en} was just changed to ${now.en} by ${who.en} (${at} China time; the form showed ${expected.en}). Nothing was changed; check it and send again if still wanted.`,
-          `${what.zh}刚由${who.zh}改为 ${now.zh}（北京时间 ${at}；表单显示的是 ${expected.zh}）：请确认后再调整，本次未作修改。`,
+          `${what.en} was just changed to ${now.en} by ${who.en} (${at} China time${reason ? `; reason: ${reason}` : ''}; the form showed ${expected.en}). Nothing was changed; check it and send again if still wanted.`,
+          `${what.zh}刚由${who.zh}改为 ${now.zh}（北京时间 ${at}${reason ? `；理由：${reason}` : ''}；表单显示的是 ${expected.zh}）：请确认后再调整，本次未作修改。`,
         ),
     },
   );

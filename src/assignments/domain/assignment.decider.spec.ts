@@ -1609,13 +1609,22 @@ describe('corrections: a new event naming the original, refused when the correct
       data: { unitId: FINANCE, inspectionId: 'inspection-1', previousInspectedOn: INSPECTED_ON, inspectedOn: '2025-07-02', previousOutcome: 'PASSED', outcome: 'PASSED', reason: '张：实为7月2日', correctedOn: TODAY },
     } as const satisfies AssignmentEvent;
 
-    it('refuses a stale inspection correction, naming what the record reads now and the correction made meanwhile', () => {
+    it('refuses a stale inspection correction by the one rule of such races: who set what when, and the reason they gave (issue 9)', () => {
       given([leadAssigned, reported(), inspected('PASSED'), correctedTo24])
         .when(correctInspection({ inspectedOn: '2025-07-03', expectedInspectedOn: INSPECTED_ON, expectedOutcome: 'PASSED', reason: '李：实为7月3日' }))
-        .thenRefused('CONFLICT', /reads 2025-07-02 PASSED now, not 2025-07-01 PASSED .*reason: 张：实为7月2日/, /现为 2025-07-02（通过），不是表单显示的 2025-07-01（通过）：其间已被更正（更正理由：张：实为7月2日）/);
+        .thenRefused('CONFLICT', /is 2025-07-02 PASSED now, not 2025-07-01 PASSED as the form showed/, /的这条督查记录现为 2025-07-02（通过），不是表单显示的 2025-07-01（通过）：其间已被修改。本次未作修改/);
+      given([leadAssigned, reported(), inspected('PASSED'), correctedTo24])
+        .when(correctInspection({ inspectedOn: '2025-07-03', expectedInspectedOn: INSPECTED_ON, expectedOutcome: 'PASSED', reason: '李：实为7月3日' }))
+        .thenChangedMeanwhile({
+          field: 'expectedInspectedOn',
+          types: ['InspectionCorrected', 'FactDateCorrected'],
+          unitId: FINANCE,
+          reason: '张：实为7月2日',
+          zh: /的这条督查记录刚由张伟改为 2025-07-02（通过）（北京时间 2026-12-07 06:28；理由：张：实为7月2日；表单显示的是 2025-07-01（通过））：请确认后再调整，本次未作修改。$/,
+        });
       given([leadAssigned, reported(), inspected('PASSED'), correctedTo24])
         .when(correctInspection({ outcome: 'FAILED', newDueDate: RETURNED_UNTIL, expectedInspectedOn: '2025-07-02', expectedOutcome: 'FAILED' }))
-        .thenRefused('CONFLICT', /reads 2025-07-02 PASSED now, not 2025-07-02 FAILED/);
+        .thenRefused('CONFLICT', /is 2025-07-02 PASSED now, not 2025-07-02 FAILED/);
     });
 
     it('accepts a correction whose form read the record as it stands', () => {
@@ -1632,7 +1641,16 @@ describe('corrections: a new event naming the original, refused when the correct
       } as const satisfies AssignmentEvent;
       given([leadAssigned, reported(), correctedReport])
         .when(correctReport({ reportedOn: '2025-06-25', expectedReportedOn: REPORTED_ON }))
-        .thenRefused('CONFLICT', /dated 2025-06-26 now, not 2025-06-28/, /报告日期现为 2025-06-26，不是表单显示的 2025-06-28：其间已被更正（更正理由：张：6月26日报送）/);
+        .thenRefused('CONFLICT', /report of .* is 2025-06-26 now, not 2025-06-28/, /的报告日期现为 2025-06-26，不是表单显示的 2025-06-28：其间已被修改。本次未作修改/);
+      given([leadAssigned, reported(), correctedReport])
+        .when(correctReport({ reportedOn: '2025-06-25', expectedReportedOn: REPORTED_ON }))
+        .thenChangedMeanwhile({
+          field: 'expectedReportedOn',
+          types: ['ReportDateCorrected', 'RectificationReported', 'FactDateCorrected'],
+          unitId: FINANCE,
+          reason: '张：6月26日报送',
+          zh: /的报告日期刚由张伟改为 2025-06-26（北京时间 2026-12-07 06:28；理由：张：6月26日报送；表单显示的是 2025-06-28）：请确认后再调整，本次未作修改。$/,
+        });
       expect(given([leadAssigned, reported(), correctedReport]).when(correctReport({ reportedOn: '2025-06-25', expectedReportedOn: '2025-06-26' })).decision()).toHaveLength(1);
     });
   });
@@ -3723,7 +3741,7 @@ describe('correctReportDate sent for an earlier report of the part (breaker46-8 
   });
 
   it('given the same: a form reading a day no report has is still told the record changed meanwhile', () => {
-    given(twoRounds).when(correctReport({ expectedReportedOn: '2025-06-27' })).thenRefused('CONFLICT', /changed meanwhile/, /其间已有新的记录/);
+    given(twoRounds).when(correctReport({ expectedReportedOn: '2025-06-27' })).thenRefused('CONFLICT', /changed meanwhile/, /现为 2025-06-28，不是表单显示的 2025-06-27：其间已被修改/);
   });
 });
 

@@ -3,7 +3,7 @@ import type { Actor } from '../../shared/command-context.js';
 import { keepsJoiningRecord, ownRoleOnTheDay, type SameDayStep, type WorkDone } from './same-day-join.js';
 import { stepsAfterDay } from './part-facts.js';
 import { unreachable } from '../../shared/decider.js';
-import { ChangedMeanwhile, DomainError, badInput, conflict, fieldOf, forbidden, named, say, type Bilingual, type Named } from '../../shared/domain-error.js';
+import { ChangedMeanwhile, DomainError, badInput, conflict, fieldOf, forbidden, named, say, valueChangedMeanwhile, type Bilingual, type Named } from '../../shared/domain-error.js';
 import { addDays, isAfter } from '../../shared/calendar-date.js';
 import { BY_DATE, isNeverOverdue, isProgressReport, type DueTerms } from '../../shared/deadline.js';
 import { byOfficeDay, isCorrection, isReturn, reopenedPartOf, whatFailed, withCorrectionsApplied } from './business-order.js';
@@ -46,12 +46,10 @@ import type {
   AssignmentRole,
   DueDateOverridden,
   Evidence,
-  InspectionCorrected,
   InspectionOutcome,
   NewDueDate,
   PartHandedOver,
   PartHandOverUndone,
-  ReportDateCorrected,
 } from './assignment.events.js';
 
 /** ASSIGNED → REPORTED → VERIFIED, or REPORTED → RETURNED → REPORTED → … */
@@ -4718,11 +4716,12 @@ function correctReportDate(command: CorrectReportDate, state: AssignmentsState):
   if (!report) throw conflict(`${capitalise(unit.en)} has not reported; there is no report date to correct.`, `${unit.zh}尚未报告，没有可更正的报告日期。`);
   if (command.expectedReportedOn !== undefined && command.expectedReportedOn !== report.reportedOn) {
     refuseEarlierReport(command, state, part, report.reportedOn);
-    const meanwhile = lastCorrection(state, (event) => event.type === 'ReportDateCorrected' && event.data.reportedOn === report.reportedOn);
-    throw staleForm(
-      say(`The report of ${unit.en} is dated ${report.reportedOn} now, not ${command.expectedReportedOn} as the form showed`, `${unit.zh}的报告日期现为 ${report.reportedOn}，不是表单显示的 ${command.expectedReportedOn}`),
-      meanwhile,
-    );
+    // Corrected (or reported again) since the form read it: the one rule of such races names who set which day when (issue 9).
+    throw valueChangedMeanwhile(say(`The date of the report of ${unit.en}`, `${unit.zh}的报告日期`), report.reportedOn, command.expectedReportedOn, {
+      types: ['ReportDateCorrected', 'RectificationReported', 'FactDateCorrected'],
+      field: 'expectedReportedOn',
+      unitId,
+    });
   }
   requireText(reason, named('reason', 'A reason for the correction', '更正理由'));
   requireBusinessDay(reportedOn, command.today, named('reportedOn', 'The corrected report date', '更正后的报告日期'));
@@ -4774,14 +4773,13 @@ function correctInspection(command: CorrectInspection, state: AssignmentsState):
   }
   const readAs = { inspectedOn: command.expectedInspectedOn ?? inspection.inspectedOn, outcome: command.expectedOutcome ?? inspection.outcome };
   if (readAs.inspectedOn !== inspection.inspectedOn || readAs.outcome !== inspection.outcome) {
-    const meanwhile = lastCorrection(state, (event) => event.type === 'InspectionCorrected' && event.data.inspectionId === inspectionId);
-    throw staleForm(
-      say(
-        `The inspection of ${unit.en} reads ${inspection.inspectedOn} ${inspection.outcome} now, not ${readAs.inspectedOn} ${readAs.outcome} as the form showed`,
-        `${unit.zh}的这条督查记录现为 ${inspection.inspectedOn}（${OUTCOME_ZH[inspection.outcome]}），不是表单显示的 ${readAs.inspectedOn}（${OUTCOME_ZH[readAs.outcome]}）`,
-      ),
-      meanwhile,
-    );
+    // Corrected since the form read it: the one rule of such races names who set what when (issue 9).
+    const read = (on: string, outcome: InspectionOutcome): Bilingual => say(`${on} ${outcome}`, `${on}（${OUTCOME_ZH[outcome]}）`);
+    throw valueChangedMeanwhile(say(`The inspection of ${unit.en}`, `${unit.zh}的这条督查记录`), read(inspection.inspectedOn, inspection.outcome), read(readAs.inspectedOn, readAs.outcome), {
+      types: ['InspectionCorrected', 'FactDateCorrected'],
+      field: readAs.outcome !== inspection.outcome ? 'expectedOutcome' : 'expectedInspectedOn',
+      unitId,
+    });
   }
   const stillStands =
     part.inspections.at(-1) === inspection &&
@@ -5268,25 +5266,6 @@ function answeredRecord(state: AssignmentsState, asCorrected: readonly { type: s
     folded = evolveParts(folded, event);
   }
   return null;
-}
-
-/** The latest correction recorded on the parent that `matches`, if any. */
-function lastCorrection(state: AssignmentsState, matches: (event: AssignmentEvent) => boolean): (ReportDateCorrected | InspectionCorrected)['data'] | undefined {
-  const found = state.recorded.findLast(matches);
-  return found && (found.type === 'ReportDateCorrected' || found.type === 'InspectionCorrected') ? found.data : undefined;
-}
-
-/**
- * CONFLICT for a correction sent from a form that read the record before it changed (breaker8b N3):
- * `stale` says what the record reads now against what the form showed; `meanwhile` is the correction
- * made since, named by its reason, so the second supervisor learns what the first one did instead of
- * overwriting it unseen. Nothing is appended.
- */
-function staleForm(stale: Bilingual, meanwhile: { readonly reason: string } | undefined): DomainError {
-  const since = meanwhile
-    ? say(`it was corrected meanwhile (reason: ${meanwhile.reason})`, `其间已被更正（更正理由：${meanwhile.reason}）`)
-    : say('it changed meanwhile', '其间已有新的记录');
-  return conflict(`${stale.en}: ${since.en}. Reload the page and check before correcting it.`, `${stale.zh}：${since.zh}。请刷新页面核对后再更正。`);
 }
 
 /** How refusals name the due dates a command sets. */

@@ -359,6 +359,15 @@ export class CorrectWithdrawalPayload extends UndoWithdrawalPayload {
   @Field(() => String, { description: 'YYYY-MM-DD, the office day it was in fact withdrawn: not in the future, not the day recorded now, not before any of its parts was assigned (records its units entered dated after it stay on record and count nowhere)' })
   @CalendarDate()
   withdrawnOn: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD, the withdrawal day as the form showed it (the web app always sends it; optional for scripts, unchecked when left out): another day now — corrected meanwhile by a colleague — is CONFLICT naming who set which day when; nothing is changed.',
+  })
+  @IsOptional()
+  @CalendarDate()
+  expectedWithdrawnOn?: string;
 }
 
 /**

@@ -14,6 +14,8 @@ export class CorrectUnitRegistrationCommand extends Command<string> {
     readonly registeredOn: string,
     readonly reason: string,
     readonly context: CommandContext,
+    /** The registration day as the form showed it; undefined: not checked (CorrectUnitRegistration.expectedRegisteredOn). */
+    readonly expectedRegisteredOn?: string,
   ) {
     super();
   }
@@ -26,9 +28,9 @@ export class CorrectUnitRegistrationHandler implements ICommandHandler<CorrectUn
     private readonly units: UnitsReadModel,
   ) {}
 
-  async execute({ unitId, registeredOn, reason, context }: CorrectUnitRegistrationCommand): Promise<string> {
+  async execute({ unitId, registeredOn, reason, context, expectedRegisteredOn }: CorrectUnitRegistrationCommand): Promise<string> {
     const firstFact = this.units.firstFactOf(unitId);
-    const command = { type: 'CorrectUnitRegistration', actor: context.actor, today: officeDate(context.now), registeredOn, reason, ...(firstFact ? { firstFact } : {}) } as const;
+    const command = { type: 'CorrectUnitRegistration', actor: context.actor, today: officeDate(context.now), registeredOn, reason, ...(firstFact ? { firstFact } : {}), ...(expectedRegisteredOn === undefined ? {} : { expectedRegisteredOn }) } as const;
     await this.executor.execute(unitStream(unitId), unitDecider, command, context);
     return unitId;
   }

@@ -1,5 +1,6 @@
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql';
+import { IsOptional } from 'class-validator';
 import { AllowRoles } from '../../access/authorization/access-policy.js';
 import { CommandContextFactory } from '../../shared/command-context.factory.js';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
@@ -18,6 +19,15 @@ export class CorrectUnitRegistrationInput extends IdempotentInput {
   @Field(() => String, { description: 'YYYY-MM-DD, earlier or later than the registration day the unit has: never in the future, never after the unit’s earliest fact (a part assigned or handed over to it, a circular about it, a merge)' })
   @CalendarDate()
   registeredOn: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD, the registration day as the form showed it (the web app always sends it; optional for scripts, unchecked when left out): another day now — corrected meanwhile by another administrator — is CONFLICT naming who set which day when; nothing is changed.',
+  })
+  @IsOptional()
+  @CalendarDate()
+  expectedRegisteredOn?: string;
 
   @Field(() => String, { description: 'Why, e.g. 单位早已存在，补录2016年整改工作前更正登记日期' })
   @RequiredText(2000)
@@ -41,7 +51,7 @@ export class CorrectUnitRegistrationResolver {
   })
   async correctUnitRegistration(@Args('input') input: CorrectUnitRegistrationInput, @CurrentRequester() requester: Requester) {
     const context = this.contexts.create(requester, 'CorrectUnitRegistration', input);
-    const unitId = await this.commands.execute(new CorrectUnitRegistrationCommand(input.unitId, input.registeredOn, input.reason, context));
+    const unitId = await this.commands.execute(new CorrectUnitRegistrationCommand(input.unitId, input.registeredOn, input.reason, context, input.expectedRegisteredOn ?? undefined));
     return this.queries.execute(new GetUnitQuery(unitId));
   }
 }

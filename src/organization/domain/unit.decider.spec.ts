@@ -291,6 +291,46 @@ describe('机构改革: renaming and merging (fault 4)', () => {
     });
   });
 
+  describe('a value another administrator changed since the form read it is not silently replaced (issue 9)', () => {
+    const correct = (overrides: Partial<CorrectUnitRegistration> = {}): CorrectUnitRegistration => ({
+      type: 'CorrectUnitRegistration',
+      actor: admin,
+      today: '2026-11-29',
+      registeredOn: '2016-01-01',
+      reason: '单位早已存在',
+      ...overrides,
+    });
+
+    it('given the unit renamed, when a second rename is sent from a form still showing the old name: CONFLICT naming who gave which name when, nothing renamed', () => {
+      given([health, renamed])
+        .when(rename({ name: '青川市卫健委', renamedOn: '2019-03-01', expectedName: '青川市卫生和计划生育委员会' }))
+        .thenChangedMeanwhile({
+          field: 'expectedName',
+          types: ['UnitRenamed'],
+          reason: REASON,
+          zh: `单位（代码 WJW）的名称刚由张伟改为 青川市卫生健康委员会（北京时间 2026-12-07 06:28；理由：${REASON}；表单显示的是 青川市卫生和计划生育委员会）：请确认后再调整，本次未作修改。`,
+        });
+      // The form that showed the name in force renames; a script (no expected name) is not checked; the same name changes nothing.
+      expect(given([health, renamed]).when(rename({ name: '青川市卫健委', renamedOn: '2019-03-01', expectedName: '青川市卫生健康委员会' })).decision()).toHaveLength(1);
+      expect(given([health, renamed]).when(rename({ name: '青川市卫健委', renamedOn: '2019-03-01' })).decision()).toHaveLength(1);
+      given([health, renamed]).when(rename({ expectedName: '青川市卫生和计划生育委员会' })).then([]);
+    });
+
+    it('given the registration day corrected, when a second correction is sent from a form still showing the old day: CONFLICT naming who set which day when', () => {
+      const corrected: UnitEvent = { type: 'UnitRegistrationCorrected', data: { unitId: 'u-wjw', previousRegisteredOn: '2016-04-01', registeredOn: '2015-01-05', reason: '按三定方案', correctedOn: '2026-11-29' } };
+      given([health, corrected])
+        .when(correct({ expectedRegisteredOn: '2016-04-01' }))
+        .thenChangedMeanwhile({
+          field: 'expectedRegisteredOn',
+          types: ['UnitRegistrationCorrected'],
+          reason: '按三定方案',
+          zh: '青川市卫生和计划生育委员会的登记日期刚由张伟改为 2015-01-05（北京时间 2026-12-07 06:28；理由：按三定方案；表单显示的是 2016-04-01）：请确认后再调整，本次未作修改。',
+        });
+      given([health, corrected]).when(correct({ expectedRegisteredOn: '2016-04-01' })).thenRefused('CONFLICT', /is 2015-01-05 now, not 2016-04-01 as the form showed/);
+      expect(given([health, corrected]).when(correct({ expectedRegisteredOn: '2015-01-05' })).decision()).toMatchObject([{ type: 'UnitRegistrationCorrected', data: { previousRegisteredOn: '2015-01-05', registeredOn: '2016-01-01' } }]);
+    });
+  });
+
   describe('on the office day it took effect, in order with the units’ registrations', () => {
     it('a rename entered late keeps its day', () => {
       expect(given([health]).when(rename()).decision()).toEqual([renamed]);

@@ -1,5 +1,5 @@
 import type { Actor } from '../../shared/command-context.js';
-import { DomainError, badInput, conflict, forbidden, named, notFound, say, type Bilingual } from '../../shared/domain-error.js';
+import { DomainError, badInput, conflict, forbidden, named, notFound, say, valueChangedMeanwhile, type Bilingual } from '../../shared/domain-error.js';
 import { Decider, unreachable } from '../../shared/decider.js';
 import { isBlank, requireBusinessDay, requireNotBefore, type DatedFact } from '../../shared/guards.js';
 import { mergedAwayBefore } from './takes-over-on.js';
@@ -87,6 +87,11 @@ export interface RenameUnit {
   readonly renamedOn: string;
   readonly name: string;
   readonly reason: string;
+  /**
+   * The unit's name as the form that sent `name` showed it (sent by the web app; absent: not checked, scripts). Another name now —
+   * renamed meanwhile by another administrator — is CONFLICT naming who gave which name when (valueChangedMeanwhile), nothing changed.
+   */
+  readonly expectedName?: string;
   /** The code of another unit that has this name or alias, looked up by the handler. */
   readonly nameTakenBy: string | null;
   /** That unit's current name, and whether the new name is one of its former names; absent: said by code only. */
@@ -148,6 +153,11 @@ export interface CorrectUnitRegistration {
   readonly today: string;
   readonly registeredOn: string;
   readonly reason: string;
+  /**
+   * The registration day as the form showed it (`YYYY-MM-DD`; sent by the web app, absent: not checked). Another day now — corrected
+   * meanwhile — is CONFLICT naming who set which day when (valueChangedMeanwhile), nothing changed.
+   */
+  readonly expectedRegisteredOn?: string;
   /**
    * The unit's earliest fact anywhere (a part assigned or handed over to it, a circular naming it, a
    * rename or merge), looked up by the handler (`UnitsReadModel.firstFactOf`): the registration is
@@ -358,6 +368,10 @@ function renameUnit(command: RenameUnit, state: UnitState): UnitEvent[] {
   // The name in force on the rename's day: renames may be typed out of date order (breaker8e P6).
   const inForce = names.filter((named) => named.on <= renamedOn).at(-1) ?? names[0]!;
   if (name === inForce.name) return [];
+  // Renamed since the form read it: the second administrator is told, the first's name kept (issue 9).
+  if (command.expectedName !== undefined && storedUnitName(command.expectedName) !== unit.name) {
+    throw valueChangedMeanwhile(say(`The name of unit ${unit.code}`, `单位（代码 ${unit.code}）的名称`), unit.name, storedUnitName(command.expectedName), { types: ['UnitRenamed'], field: 'expectedName' });
+  }
   // A rename of a day before its merge, typed after the merge (a file found later), is its name then (breaker8e P6).
   if (unit.mergedInto && (unit.mergedOn === undefined || command.renamedOn >= unit.mergedOn)) {
     const merged = mergedInto(unit, command.nameOf);
@@ -556,6 +570,10 @@ function correctRegistration(command: CorrectUnitRegistration, state: UnitState)
   const unit = requireRegistered(state);
   requireReason(command.reason, '更正登记日期须说明理由。');
   const { registeredOn } = command;
+  // Corrected since the form read it (issue 9): the second administrator is told, the first's day kept.
+  if (command.expectedRegisteredOn !== undefined && command.expectedRegisteredOn !== unit.registeredOn) {
+    throw valueChangedMeanwhile(say(`The registration day of ${unit.name}`, `${unit.name}的登记日期`), unit.registeredOn, command.expectedRegisteredOn, { types: ['UnitRegistrationCorrected'], field: 'expectedRegisteredOn' });
+  }
   requireBusinessDay(registeredOn, command.today, named('registeredOn', 'The corrected registration date', '更正后的登记日期'));
   if (registeredOn === unit.registeredOn) throw badInput(`${unit.name} is already registered as of ${registeredOn}.`, `${unit.name}的登记日期已是 ${registeredOn}。`, { field: 'registeredOn' });
   const ownFacts: (DatedFact | undefined)[] = [command.firstFact, unit.renamedOn === null ? undefined : renameOn(unit, unit.renamedOn)];
@@ -584,13 +602,11 @@ function correctMergeDate(command: CorrectUnitMergeDate, state: UnitState): Unit
     throw conflict(`${unit.name} has not been merged into another unit: there is no merge day to correct.`, `${unit.name}未并入其他单位，没有可更正的合并日期。`, { field: 'unitId' });
   }
   const { previousMergedOn, mergedOn } = command;
-  const merged = mergedInto(unit, command.nameOf);
   if (unit.mergedOn !== previousMergedOn) {
-    throw conflict(
-      `${unit.name} was ${merged.en}, not on ${previousMergedOn}: the merge was corrected meanwhile. Reload and check it before correcting.`,
-      `${unit.name}已${merged.zh}，不是表单显示的 ${previousMergedOn}：其间已被更正。请刷新页面核对后再更正。`,
-      { field: 'previousMergedOn' },
-    );
+    // Corrected since the form read it: worded by the one rule of such races (issue 9), naming who set which day when.
+    const successor = command.nameOf?.(unit.mergedInto);
+    const what = successor ? say(`The day ${unit.name} merged into ${successor}`, `${unit.name}并入${successor}的日期`) : say(`The day of the merge of ${unit.name}`, `${unit.name}的合并日期`);
+    throw valueChangedMeanwhile(what, unit.mergedOn, previousMergedOn, { types: ['UnitMergeDateCorrected', 'UnitMerged'], field: 'previousMergedOn' });
   }
   if (mergedOn === unit.mergedOn) throw badInput(`${unit.name} is already merged as of ${mergedOn}.`, `${unit.name}的合并日期已是 ${mergedOn}。`, { field: 'mergedOn' });
   requireReason(command.reason, '更正合并日期须说明理由。');

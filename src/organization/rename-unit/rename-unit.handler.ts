@@ -18,6 +18,8 @@ export class RenameUnitCommand extends Command<string> {
     readonly context: CommandContext,
     /** Units the office confirmed the new name's unit is not, though their names are near (这是另一个单位); absent: none. */
     readonly distinctFrom: readonly string[] = [],
+    /** The unit's name as the form showed it; undefined: not checked (RenameUnit.expectedName). */
+    readonly expectedName?: string,
   ) {
     super();
   }
@@ -30,7 +32,7 @@ export class RenameUnitHandler implements ICommandHandler<RenameUnitCommand> {
     private readonly units: UnitsReadModel,
   ) {}
 
-  async execute({ unitId, name, reason, renamedOn, context, distinctFrom }: RenameUnitCommand): Promise<string> {
+  async execute({ unitId, name, reason, renamedOn, context, distinctFrom, expectedName }: RenameUnitCommand): Promise<string> {
     const today = officeDate(context.now);
     // The new name is claimed with the rename: of units renamed to one name at once, one gets it. Near names are asked as on registering.
     const command = () =>
@@ -45,6 +47,7 @@ export class RenameUnitHandler implements ICommandHandler<RenameUnitCommand> {
         nameOf: (id: string) => this.units.get(id)?.name,
         nearUnits: this.units.nearUnits(name, unitId),
         distinctFrom,
+        ...(expectedName === undefined ? {} : { expectedName }),
       }) as const;
     await this.executor.executeClaiming(unitStream(unitId), unitDecider, command, [unitNameClaim(name)], context);
     return unitId;

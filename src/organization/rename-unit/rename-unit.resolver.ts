@@ -33,6 +33,15 @@ export class RenameUnitInput extends IdempotentInput {
   @CalendarDate()
   renamedOn?: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The unit’s name as the form showed it (the web app always sends it; optional for scripts, unchecked when left out): another name now — renamed meanwhile by another administrator — is CONFLICT naming who gave which name when; nothing is changed.',
+  })
+  @IsOptional()
+  @RequiredLabel(100)
+  expectedName?: string;
+
   @DistinctFromField(
     'Registered units the office confirms the renamed unit is not (这是另一个单位): a new name near another unit\'s (青川市教育体育局 beside 青川市教育局) is refused CONFLICT with extensions.unitId, nearName and nearUnitIds unless those units are named here',
   )
@@ -53,7 +62,7 @@ export class RenameUnitResolver {
   })
   async renameUnit(@Args('input') input: RenameUnitInput, @CurrentRequester() requester: Requester) {
     const context = this.contexts.create(requester, 'RenameUnit', input);
-    const unitId = await this.commands.execute(new RenameUnitCommand(input.unitId, input.name, input.reason, input.renamedOn, context, input.distinctFrom ?? []));
+    const unitId = await this.commands.execute(new RenameUnitCommand(input.unitId, input.name, input.reason, input.renamedOn, context, input.distinctFrom ?? [], input.expectedName ?? undefined));
     return this.queries.execute(new GetUnitQuery(unitId));
   }
 }

@@ -33,7 +33,8 @@ export class CorrectCircularHandler implements ICommandHandler<CorrectCircularCo
   ) {}
 
   async execute({ input, context }: CorrectCircularCommand): Promise<string> {
-    const { circularId, issuedOn, documentNumber, reason } = input;
+    const { circularId, issuedOn, documentNumber, reason, expectedIssuedOn, expectedDocumentNumber } = input;
+    const expected = { ...(expectedIssuedOn == null ? {} : { issuedOn: expectedIssuedOn }), ...(expectedDocumentNumber == null ? {} : { documentNumber: expectedDocumentNumber }) };
     const circular = this.circulars.get(circularId);
     if (!circular) throw notFound('Circular', circularId);
     const facts = await this.facts.about(circular.unitId, circular.references);
@@ -45,6 +46,7 @@ export class CorrectCircularHandler implements ICommandHandler<CorrectCircularCo
       reason,
       ...(issuedOn === undefined ? {} : { issuedOn }),
       ...(documentNumber === undefined ? {} : { documentNumber }),
+      ...(Object.keys(expected).length === 0 ? {} : { expected }),
       ...facts,
     };
     await this.executor.execute(circularStream(circularId), circularDecider, command, context);

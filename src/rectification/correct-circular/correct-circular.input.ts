@@ -19,6 +19,20 @@ export class CorrectCircularInput extends IdempotentInput {
   @OptionalLabel(100)
   documentNumber?: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD, the 发文日期 as the form showed it, with expectedDocumentNumber (the web app always sends both; optional for scripts, unchecked when left out): ' +
+      'another day or 文号 now — corrected meanwhile by a colleague — is CONFLICT naming who set what when; nothing is changed.',
+  })
+  @IsOptional()
+  @CalendarDate()
+  expectedIssuedOn?: string;
+
+  @Field(() => String, { nullable: true, description: '文号 as the form showed it (blank: none); checked with expectedIssuedOn (see there)' })
+  @OptionalLabel(100)
+  expectedDocumentNumber?: string;
+
   @Field(() => String, { description: 'Why the record was wrong' })
   @RequiredText(2000)
   reason: string;

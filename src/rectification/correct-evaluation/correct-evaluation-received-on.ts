@@ -1,5 +1,6 @@
 import { Command, CommandBus, CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql';
+import { IsOptional } from 'class-validator';
 import { AllowRoles } from '../../access/authorization/access-policy.js';
 import { CommandExecutor } from '../../event-sourcing/command-executor.js';
 import { officeDate } from '../../shared/calendar-date.js';
@@ -25,6 +26,8 @@ export class CorrectEvaluationReceivedOnCommand extends Command<string> {
     readonly receivedOn: string,
     readonly reason: string,
     readonly context: CommandContext,
+    /** The day received as the form showed it; undefined: not checked (CorrectEvaluationReceivedOn.expectedReceivedOn). */
+    readonly expectedReceivedOn?: string,
   ) {
     super();
   }
@@ -38,11 +41,11 @@ export class CorrectEvaluationReceivedOnHandler implements ICommandHandler<Corre
     private readonly setup: RectificationSetupReadModel,
   ) {}
 
-  async execute({ evaluationId, receivedOn, reason, context }: CorrectEvaluationReceivedOnCommand): Promise<string> {
+  async execute({ evaluationId, receivedOn, reason, context, expectedReceivedOn }: CorrectEvaluationReceivedOnCommand): Promise<string> {
     const evaluation = this.ledger.evaluation(evaluationId);
     if (!evaluation) throw notFound('Evaluation', evaluationId, 'evaluationId');
     const firstFact = this.firstFactOf(evaluationId, evaluation.findingIds);
-    const command = { type: 'CorrectEvaluationReceivedOn', actor: context.actor, today: officeDate(context.now), receivedOn, reason, ...(firstFact ? { firstFact } : {}) } as const;
+    const command = { type: 'CorrectEvaluationReceivedOn', actor: context.actor, today: officeDate(context.now), receivedOn, reason, ...(firstFact ? { firstFact } : {}), ...(expectedReceivedOn === undefined ? {} : { expectedReceivedOn }) } as const;
     await this.executor.execute(evaluationStream(evaluationId), evaluationDecider, command, context);
     return evaluationId;
   }
@@ -72,6 +75,15 @@ export class CorrectEvaluationReceivedOnInput extends IdempotentInput {
   @CalendarDate()
   receivedOn: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD, the day received as the form showed it (the web app always sends it; optional for scripts, unchecked when left out): another day now — corrected meanwhile by a colleague — is CONFLICT naming who set which day when; nothing is changed.',
+  })
+  @IsOptional()
+  @CalendarDate()
+  expectedReceivedOn?: string;
+
   @Field(() => String, { description: 'Why, e.g. 登记时误用当天日期，按收文登记簿更正' })
   @RequiredText(2000)
   reason: string;
@@ -94,7 +106,7 @@ export class CorrectEvaluationReceivedOnResolver {
   })
   async correctEvaluationReceivedOn(@Args('input') { idempotencyKey, ...input }: CorrectEvaluationReceivedOnInput, @CurrentRequester() requester: Requester) {
     const context = this.contexts.create(requester, 'CorrectEvaluationReceivedOn', { idempotencyKey, ...input });
-    const evaluationId = await this.commands.execute(new CorrectEvaluationReceivedOnCommand(input.evaluationId, input.receivedOn, input.reason, context));
+    const evaluationId = await this.commands.execute(new CorrectEvaluationReceivedOnCommand(input.evaluationId, input.receivedOn, input.reason, context, input.expectedReceivedOn ?? undefined));
     return this.queries.execute(new GetEvaluationQuery(evaluationId));
   }
 }

@@ -246,6 +246,26 @@ describe('issued by mistake: 撤回通报 and 更正通报 (newcomer26 S9)', () 
   });
   const withdrawn: CircularEvent = { type: 'CircularWithdrawn', data: { circularId: 'circular-7', reason: '发错单位：应为市教育局。', withdrawnOn: TODAY } };
 
+  it('corrected from a form still showing the day and 文号 a colleague corrected meanwhile: CONFLICT naming who set what when, nothing corrected (issue 9)', () => {
+    const byZhang: CircularEvent = {
+      type: 'CircularCorrected',
+      data: { circularId: 'circular-7', previousIssuedOn: '2026-07-14', issuedOn: '2026-07-13', previousDocumentNumber: null, documentNumber: '青政公开〔2026〕5号', reason: '按印发文件', correctedOn: TODAY },
+    };
+    given([criticised, byZhang])
+      .when(correct({ issuedOn: '2026-07-10', expected: { issuedOn: '2026-07-14', documentNumber: '' } }))
+      .thenChangedMeanwhile({
+        field: 'expectedIssuedOn',
+        types: ['CircularCorrected'],
+        reason: '按印发文件',
+        zh: '通报「关于市交通运输局整改工作不力的通报」的发文日期和文号刚由张伟改为 2026-07-13（文号 青政公开〔2026〕5号）（北京时间 2026-12-07 06:28；理由：按印发文件；表单显示的是 2026-07-14（文号 无））：请确认后再调整，本次未作修改。',
+      });
+    // Only the 文号 changed meanwhile: refused too, on that field.
+    given([criticised, byZhang]).when(correct({ documentNumber: '青政公开〔2026〕6号', expected: { issuedOn: '2026-07-13', documentNumber: '' } })).thenRefusedAt('expectedDocumentNumber');
+    // The form that showed both as they stand corrects; a script (no expected values) is not checked.
+    expect(given([criticised, byZhang]).when(correct({ issuedOn: '2026-07-10', expected: { issuedOn: '2026-07-13', documentNumber: '青政公开〔2026〕5号' } })).decision()).toHaveLength(1);
+    expect(given([criticised, byZhang]).when(correct({ issuedOn: '2026-07-10' })).decision()).toHaveLength(1);
+  });
+
   it('a circular is issued with its 文号, trimmed; a blank one is none', () => {
     given([]).when(issue({ documentNumber: ' 青政公开〔2026〕5号 ' })).then([issuedWith({ documentNumber: '青政公开〔2026〕5号' })]);
     given([]).when(issue({ documentNumber: '  ' })).then([criticised]);

@@ -2,7 +2,7 @@ import { requireCalendarDate, requireNotBefore, requireOfficeEra, requireRole, r
 import { isAfter } from '../../shared/calendar-date.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
-import { DomainError, badInput, conflict, named, notFound, say, type Bilingual } from '../../shared/domain-error.js';
+import { DomainError, badInput, conflict, named, notFound, say, valueChangedMeanwhile, type Bilingual } from '../../shared/domain-error.js';
 import type { CircularEvent, CircularIssued, CircularKind, CircularReference } from './circular.events.js';
 
 /** What the handler looks up about a circular's unit and references, judged on the day it is (or is corrected to be) issued. */
@@ -96,6 +96,12 @@ export interface CorrectCircular extends CircularFacts {
   /** Its 文号; absent: unchanged; blank: none. */
   readonly documentNumber?: string | null;
   readonly reason: string;
+  /**
+   * The circular as the form showed it — its issue day (`YYYY-MM-DD`) and 文号 (blank: none) — sent by the web app; absent: not checked
+   * (scripts). Either other now — corrected meanwhile by a colleague — is CONFLICT naming who set what when (valueChangedMeanwhile),
+   * nothing changed (issue 9).
+   */
+  readonly expected?: { readonly issuedOn?: string; readonly documentNumber?: string | null };
 }
 
 export type CircularCommand = IssueCircular | WithdrawCircular | CorrectCircular;
@@ -179,6 +185,14 @@ function correctCircular(command: CorrectCircular, state: CircularState): Circul
   const circular = standingCircular(command, state, say('correct circulars', '更正'));
   const { circularId, reason } = command;
   requireText(reason, named('reason', 'A reason for the correction', '更正理由'));
+  const shown = { issuedOn: command.expected?.issuedOn ?? circular.issuedOn, documentNumber: command.expected?.documentNumber === undefined ? circular.documentNumber : documentNumberOf(command.expected.documentNumber) };
+  if (shown.issuedOn !== circular.issuedOn || shown.documentNumber !== circular.documentNumber) {
+    const read = (on: string, number: string | null): Bilingual => say(`${on} (document number ${number ?? 'none'})`, `${on}（文号 ${number ?? '无'}）`);
+    throw valueChangedMeanwhile(say(`The issue day and document number of circular 「${circular.title}」`, `通报「${circular.title}」的发文日期和文号`), read(circular.issuedOn, circular.documentNumber), read(shown.issuedOn, shown.documentNumber), {
+      types: ['CircularCorrected'],
+      field: shown.issuedOn !== circular.issuedOn ? 'expectedIssuedOn' : 'expectedDocumentNumber',
+    });
+  }
   const issuedOn = command.issuedOn ?? circular.issuedOn;
   const documentNumber = command.documentNumber === undefined ? circular.documentNumber : documentNumberOf(command.documentNumber);
   if (issuedOn === circular.issuedOn && documentNumber === circular.documentNumber) {

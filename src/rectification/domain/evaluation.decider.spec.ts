@@ -1,5 +1,6 @@
 import { DomainError } from '../../shared/domain-error.js';
 import { fold } from '../../shared/decider.js';
+import { given as givenDecider } from '../../shared/testing/decider-testing.js';
 import { evaluationDecider, RegisterEvaluation, type CorrectEvaluationReceivedOn } from './evaluation.decider.js';
 import { EvaluationEvent } from './evaluation.events.js';
 
@@ -90,6 +91,20 @@ describe('the day an evaluation was received, corrected (breaker8r P11)', () => 
   };
   /** Registered with the form's default, today, for a report of 2018. */
   const today: EvaluationEvent = { ...registered, data: { ...registered.data, receivedOn: '2026-12-04' } } as EvaluationEvent;
+
+  it('given the day corrected by a colleague, when a second correction is sent from a form still showing the old day: CONFLICT naming who set which day when, nothing corrected (issue 9)', () => {
+    const byZhang: EvaluationEvent = { type: 'EvaluationReceivedOnCorrected', data: { evaluationId: 'e-1', previousReceivedOn: '2026-12-04', receivedOn: '2018-02-20', reason: '按收文登记簿', correctedOn: '2026-12-04' } };
+    givenDecider(evaluationDecider, [today, byZhang])
+      .when(correct('2018-02-22', { expectedReceivedOn: '2026-12-04' }))
+      .thenChangedMeanwhile({
+        field: 'expectedReceivedOn',
+        types: ['EvaluationReceivedOnCorrected'],
+        reason: '按收文登记簿',
+        zh: '评估报告“2025年度政务公开第三方评估报告”的收到日期刚由张伟改为 2018-02-20（北京时间 2026-12-07 06:28；理由：按收文登记簿；表单显示的是 2026-12-04）：请确认后再调整，本次未作修改。',
+      });
+    expect(decide([today, byZhang], correct('2018-02-22', { expectedReceivedOn: '2018-02-20' }))()).toHaveLength(1);
+    expect(decide([today, byZhang], correct('2018-02-22'))()).toHaveLength(1);
+  });
 
   it('given a report registered today, when corrected to 2018-02-20 with a reason: EvaluationReceivedOnCorrected, and the state is received that day', () => {
     const events = decide([today], correct('2018-02-20'))();

@@ -1,4 +1,4 @@
-import { badInput, conflict, named, say } from '../../shared/domain-error.js';
+import { badInput, conflict, named, say, valueChangedMeanwhile } from '../../shared/domain-error.js';
 import { requireBusinessDay, requireOfficeEra, requireRole, type DatedFact } from '../../shared/guards.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
@@ -26,6 +26,11 @@ export interface CorrectEvaluationReceivedOn {
   readonly today: string;
   readonly receivedOn: string;
   readonly reason: string;
+  /**
+   * The day received as the form showed it (`YYYY-MM-DD`; sent by the web app, absent: not checked). Another day now — corrected
+   * meanwhile by a colleague — is CONFLICT naming who set which day when (valueChangedMeanwhile), nothing changed (issue 9).
+   */
+  readonly expectedReceivedOn?: string;
   /**
    * The evaluation's earliest dated fact (a finding identified, its rectification team formed, its plan approved), looked up by
    * the handler: nothing of an evaluation is dated before the report was received. Absent: it has none.
@@ -97,6 +102,9 @@ function correctReceivedOn(command: CorrectEvaluationReceivedOn, state: Evaluati
   if (state.status !== 'registered') throw badInput('The evaluation is not registered.', '找不到该评估报告。', { field: 'evaluationId' });
   const reason = command.reason.trim();
   if (reason === '') throw badInput('A reason for the correction is required.', '更正收到日期须说明理由。', { field: 'reason' });
+  if (command.expectedReceivedOn !== undefined && command.expectedReceivedOn !== state.receivedOn) {
+    throw valueChangedMeanwhile(say(`The day evaluation "${state.title}" was received`, `评估报告“${state.title}”的收到日期`), state.receivedOn, command.expectedReceivedOn, { types: ['EvaluationReceivedOnCorrected'], field: 'expectedReceivedOn' });
+  }
   const { receivedOn } = command;
   requireBusinessDay(receivedOn, command.today, named('receivedOn', 'The corrected day the evaluation was received', '更正后的收到日期'));
   if (receivedOn === state.receivedOn) {

@@ -1116,6 +1116,21 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
     const withdrawnOnDay = (withdrawnOn: string, duplicateOf?: string): FindingStreamEvent => ({ type: 'FindingWithdrawn', data: { findingId: FINDING, reason: REASON, withdrawnOn, ...(duplicateOf ? { duplicateOf } : {}) } });
     const afterWithdrawal = [...bothReported, withdrawn];
 
+    it('moved from a form still showing the day a colleague moved it to meanwhile: CONFLICT naming who set which day when, nothing undone (issue 9)', () => {
+      const movedByZhang = [...afterWithdrawal, undoneBy(`撤销日期更正为 2025-06-27：来函为6月27日`), withdrawnOnDay('2025-06-27')];
+      given(movedByZhang)
+        .when(correct({ withdrawnOn: '2025-06-30', expectedWithdrawnOn: TODAY }))
+        .thenChangedMeanwhile({
+          field: 'expectedWithdrawnOn',
+          types: ['FindingWithdrawalUndone'],
+          reason: '撤销日期更正为 2025-06-27：来函为6月27日',
+          zh: '问题「部分单位信息公开不到位」的撤销日期刚由张伟改为 2025-06-27（北京时间 2026-12-07 06:28；理由：撤销日期更正为 2025-06-27：来函为6月27日；表单显示的是 2025-07-02）：请确认后再调整，本次未作修改。',
+        });
+      // The form that showed the day in force moves it; a script (no expected day) is not checked.
+      expect(given(movedByZhang).when(correct({ withdrawnOn: '2025-06-30', expectedWithdrawnOn: '2025-06-27' })).decision()[0]).toMatchObject({ type: 'FindingWithdrawalUndone' });
+      expect(given(movedByZhang).when(correct({ withdrawnOn: '2025-06-30' })).decision()[0]).toMatchObject({ type: 'FindingWithdrawalUndone' });
+    });
+
     it('taken back, the finding is on the 台账 again with its parts as they stood, and takes work', () => {
       given(afterWithdrawal).when(correct({ reason: `  ${FIXED} ` })).then([undoneBy(FIXED)]);
       const back = [...afterWithdrawal, undoneBy(FIXED)];
@@ -1295,6 +1310,19 @@ describe('the day a finding was identified is corrected (更正发现日期, bre
     const citedBy = { title: '关于2025年政务公开工作的通报', issuedOn: '2025-04-18' };
     given([recorded]).when(correct('2025-04-19', { citedBy })).thenRefused('BAD_USER_INPUT', undefined, /晚于引用该问题的通报「关于2025年政务公开工作的通报」的印发日期（2025-04-18）/);
     given([recorded]).when(correct('2025-04-18', { citedBy })).then([corrected('2025-04-18')]);
+  });
+
+  it('sent from a form still showing the day a colleague corrected meanwhile: CONFLICT naming who set which day when, nothing corrected (issue 9)', () => {
+    given([recorded, corrected('2025-04-10', IDENTIFIED_ON, '清单落款')])
+      .when(correct('2025-04-12', { expectedIdentifiedOn: IDENTIFIED_ON }))
+      .thenChangedMeanwhile({
+        field: 'expectedIdentifiedOn',
+        types: ['FindingIdentifiedOnCorrected'],
+        reason: '清单落款',
+        zh: '问题「部分单位信息公开不到位」的发现日期刚由张伟改为 2025-04-10（北京时间 2026-12-07 06:28；理由：清单落款；表单显示的是 2025-04-15）：请确认后再调整，本次未作修改。',
+      });
+    given([recorded, corrected('2025-04-10')]).when(correct('2025-04-12', { expectedIdentifiedOn: '2025-04-10' })).then([corrected('2025-04-12', '2025-04-10')]);
+    given([recorded, corrected('2025-04-10')]).when(correct('2025-04-12')).then([corrected('2025-04-12', '2025-04-10')]);
   });
 
   it('refuses a day in the future, the day it reads now, one before the evaluation was received, no reason; NOT_FOUND unrecorded', () => {

@@ -23,7 +23,7 @@ import {
   type ReopenRequest,
 } from '../../assignments/domain/parent-of-parts.js';
 import { Decider, unreachable } from '../../shared/decider.js';
-import { DomainError, badInput, conflict, named, notFound, say } from '../../shared/domain-error.js';
+import { DomainError, badInput, conflict, named, notFound, say, valueChangedMeanwhile } from '../../shared/domain-error.js';
 import { capitalise, requireBusinessDay, requireNotBefore, requireText, type DatedFact } from '../../shared/guards.js';
 import type { NamesUnits } from '../../assignments/domain/assignment.commands.js';
 import {
@@ -157,6 +157,11 @@ export interface CorrectWithdrawal extends NamesUnits {
   readonly reason: string;
   /** The office day the finding was in fact withdrawn (YYYY-MM-DD); absent: it was not to be withdrawn at all. */
   readonly withdrawnOn?: string;
+  /**
+   * The withdrawal day as the form showed it (`YYYY-MM-DD`; sent by the web app, absent: not checked). Another day now — corrected
+   * meanwhile by a colleague — is CONFLICT naming who set which day when (valueChangedMeanwhile), nothing changed (issue 9).
+   */
+  readonly expectedWithdrawnOn?: string;
   /** The office's current day (China time). */
   readonly today: string;
   /**
@@ -181,6 +186,11 @@ export interface CorrectIdentifiedOn extends NamesUnits {
   readonly type: 'CorrectIdentifiedOn';
   /** The office day (YYYY-MM-DD) the finding was in fact identified. */
   readonly identifiedOn: string;
+  /**
+   * The identification day as the form showed it (`YYYY-MM-DD`; sent by the web app, absent: not checked). Another day now — corrected
+   * meanwhile by a colleague — is CONFLICT naming who set which day when (valueChangedMeanwhile), nothing changed (issue 9).
+   */
+  readonly expectedIdentifiedOn?: string;
   /** Why it is corrected (更正理由), in the office's words. */
   readonly reason: string;
   /** The office's current day (China time): the correction is dated on it, and the corrected day is not after it. */
@@ -585,6 +595,9 @@ function correctWithdrawal(command: CorrectWithdrawal, state: FindingState): Fin
   }
   requireText(command.reason, named('reason', 'A reason for correcting the withdrawal', '更正撤销的理由'));
   const { findingId, withdrawnOn, withdrawalReason, duplicateOf } = state;
+  if (command.expectedWithdrawnOn !== undefined && command.expectedWithdrawnOn !== withdrawnOn) {
+    throw valueChangedMeanwhile(say(`The withdrawal day of finding 「${state.title}」`, `问题「${state.title}」的撤销日期`), withdrawnOn, command.expectedWithdrawnOn, { types: ['FindingWithdrawalUndone'], field: 'expectedWithdrawnOn' });
+  }
   const reason = command.reason.trim();
   if (command.withdrawnOn === withdrawnOn) {
     throw badInput(
@@ -630,6 +643,9 @@ function correctIdentifiedOn(command: CorrectIdentifiedOn, state: FindingState):
   if (state.status === 'unrecorded') throw new DomainError('NOT_FOUND', say('The finding has not been recorded.', '该问题尚未登记。'));
   const { findingId, title, identifiedOn: previousIdentifiedOn } = state;
   requireText(command.reason, named('reason', 'A reason for correcting the day the finding was identified', '更正发现日期的理由'));
+  if (command.expectedIdentifiedOn !== undefined && command.expectedIdentifiedOn !== previousIdentifiedOn) {
+    throw valueChangedMeanwhile(say(`The day finding 「${title}」 was identified`, `问题「${title}」的发现日期`), previousIdentifiedOn, command.expectedIdentifiedOn, { types: ['FindingIdentifiedOnCorrected'], field: 'expectedIdentifiedOn' });
+  }
   const { identifiedOn } = command;
   const what = named('identifiedOn', `the corrected day finding 「${title}」 was identified`, `问题「${title}」更正后的发现日期`);
   requireBusinessDay(identifiedOn, command.today, what);

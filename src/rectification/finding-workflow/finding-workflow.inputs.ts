@@ -88,6 +88,15 @@ class CorrectIdentifiedOnPayload extends IdempotentInput {
   @CalendarDate()
   identifiedOn: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD, the 发现日期 as the form showed it (the web app always sends it; optional for scripts, unchecked when left out): another day now — corrected meanwhile by a colleague — is CONFLICT naming who set which day when; nothing is changed.',
+  })
+  @IsOptional()
+  @CalendarDate()
+  expectedIdentifiedOn?: string;
+
   @Field(() => String, { description: 'Why the 发现日期 is corrected (更正理由), e.g. 评估报告所附清单落款为4月10日，登记时误填' })
   @RequiredText(2000)
   reason: string;

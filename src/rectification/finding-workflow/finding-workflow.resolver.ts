@@ -173,7 +173,7 @@ export class FindingWorkflowResolver {
   correctFindingWithdrawal(@Args('input') input: CorrectFindingWithdrawalInput, @CurrentRequester() requester: Requester) {
     return this.act(requester, 'CorrectFindingWithdrawal', input, ({ now }) => {
       const { today, day } = businessTime(now, input.withdrawnOn);
-      return { type: 'CorrectWithdrawal', today, withdrawnOn: day, reason: input.reason };
+      return { type: 'CorrectWithdrawal', today, withdrawnOn: day, reason: input.reason, ...(input.expectedWithdrawnOn == null ? {} : { expectedWithdrawnOn: input.expectedWithdrawnOn }) };
     });
   }
 
@@ -188,6 +188,7 @@ export class FindingWorkflowResolver {
       today: businessTime(now, undefined).today,
       identifiedOn: input.identifiedOn,
       reason: input.reason,
+      ...(input.expectedIdentifiedOn == null ? {} : { expectedIdentifiedOn: input.expectedIdentifiedOn }),
     }));
   }
 

@@ -42,6 +42,14 @@ const BY_FIELD: Readonly<Record<string, string>> = {
   expectedName: '原姓名',
   expectedRole: '原角色',
   expectedUnitId: '原所属单位',
+  expectedApprovedOn: '原批准日期',
+  expectedRegisteredOn: '原登记日期',
+  expectedIdentifiedOn: '原发现日期',
+  expectedWithdrawnOn: '原撤销日期',
+  expectedReceivedOn: '原收到日期',
+  expectedIssuedOn: '原发文日期',
+  expectedDocumentNumber: '原文号',
+  expectedLeadUnitId: '原牵头单位',
   fileId: '上传的文件',
   fileName: '文件名',
   findingId: '问题',
@@ -124,6 +132,7 @@ const BY_FIELD: Readonly<Record<string, string>> = {
 
 /** Where one name means something else in one input: `Type.field`. */
 const BY_INPUT_FIELD: Readonly<Record<string, string>> = {
+  'RenameUnitInput.expectedName': '原单位名称',
   'AddWorkPlanItemInput.code': '事项编号',
   'AddWorkPlanItemInput.description': '内容',
   'AddWorkPlanItemInput.title': '事项',

@@ -1,5 +1,5 @@
 import { fold, type Decider, type DomainEvent } from '../decider.js';
-import { DomainError, type ErrorCode } from '../domain-error.js';
+import { ChangedMeanwhile, DomainError, type ErrorCode } from '../domain-error.js';
 import { GENERIC_CHINESE } from '../graphql/chinese-errors.js';
 
 /*
@@ -33,6 +33,12 @@ export interface When<Event extends DomainEvent> {
   thenRefused(code: ErrorCode, message?: RegExp, messageZh?: RegExp): void;
   /** Refuses with a DomainError naming this input field (`extensions.field`), for a form to show it beside that field. */
   thenRefusedAt(field: string): void;
+  /**
+   * Refuses as a value changed since the form read it (ChangedMeanwhile, CONFLICT on `field`): the write path finds the newest
+   * event of `types` (about `unitId` when given) and words it — here as if 张伟 made it at 2026-12-07 06:28 China time, giving
+   * `reason` — as `zh` says (the whole text, or a pattern it matches) (the one wording rule of such races, issue 9).
+   */
+  thenChangedMeanwhile(expected: { readonly field: string; readonly types: readonly string[]; readonly unitId?: string; readonly reason?: string; readonly zh: string | RegExp }): void;
 }
 
 /** The decider decides on the state its events leave behind. */
@@ -67,6 +73,16 @@ export function given<Command, State, Event extends DomainEvent>(
           expect(refusal).toMatchObject({ code, message: expect.stringMatching(message), messageZh: expect.stringMatching(messageZh) });
           // …its own sentence, not the code's generic one.
           expect(GENERIC_CHINESE.has(refusal.messageZh)).toBe(false);
+        },
+        thenChangedMeanwhile({ field, types, unitId, reason, zh }) {
+          const refusal = refusalOf(decision);
+          expect(refusal).toBeInstanceOf(ChangedMeanwhile);
+          const { change } = refusal as ChangedMeanwhile;
+          expect({ code: refusal.code, field: refusal.details?.field, types: change.types, unitId: change.unitId }).toEqual({ code: 'CONFLICT', field, types, unitId });
+          const told = change.told({ who: { en: 'Zhang Wei', zh: '张伟' }, at: '2026-12-07 06:28', ...(reason === undefined ? {} : { reason }) });
+          if (typeof zh === 'string') expect(told.zh).toBe(zh);
+          else expect(told.zh).toMatch(zh);
+          expect(told.en).toMatch(/was just changed to .* by Zhang Wei \(2026-12-07 06:28 China time/);
         },
         thenRefusedAt(field) {
           const refusal = refusalOf(decision);

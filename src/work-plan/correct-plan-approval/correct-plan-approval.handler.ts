@@ -15,6 +15,8 @@ export class CorrectPlanApprovalCommand extends Command<string> {
     readonly approvedOn: string,
     readonly reason: string,
     readonly context: CommandContext,
+    /** The approval day as the form showed it (`YYYY-MM-DD`); undefined: not checked (see CorrectPlanApproval.expectedApprovedOn). */
+    readonly expectedApprovedOn?: string,
   ) {
     super();
   }
@@ -27,7 +29,7 @@ export class CorrectPlanApprovalHandler implements ICommandHandler<CorrectPlanAp
     private readonly ledger: WorkPlanLedger,
   ) {}
 
-  async execute({ planId, approvedOn, reason, context }: CorrectPlanApprovalCommand): Promise<string> {
+  async execute({ planId, approvedOn, reason, context, expectedApprovedOn }: CorrectPlanApprovalCommand): Promise<string> {
     const plan = this.ledger.plan(planId);
     if (!plan) throw notFound('Work plan', planId);
     // What the plan's items hold the day to: read from the ledger (one plan's items; rare).
@@ -44,6 +46,7 @@ export class CorrectPlanApprovalHandler implements ICommandHandler<CorrectPlanAp
       actor: context.actor,
       today: officeDate(context.now),
       approvedOn,
+      ...(expectedApprovedOn === undefined ? {} : { expectedApprovedOn }),
       reason,
       earliestAssignedOn,
       earliestDueDate,

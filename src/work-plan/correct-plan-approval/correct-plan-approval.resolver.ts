@@ -1,5 +1,6 @@
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql';
+import { IsOptional } from 'class-validator';
 import { AllowRoles } from '../../access/authorization/access-policy.js';
 import { CommandContextFactory } from '../../shared/command-context.factory.js';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
@@ -18,6 +19,16 @@ export class CorrectWorkPlanApprovalInput extends IdempotentInput {
   @Field(() => String, { description: 'YYYY-MM-DD, the day the plan was really approved (印发): not in the future, not after any of its items’ assignments or due dates' })
   @CalendarDate()
   approvedOn: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD, the approval day as the form showed it (the web app always sends it; optional for scripts, unchecked when left out): ' +
+      'another day now — corrected meanwhile by a colleague — is CONFLICT naming who set which day when; nothing is changed.',
+  })
+  @IsOptional()
+  @CalendarDate()
+  expectedApprovedOn?: string;
 
   @Field(() => String, { description: 'Why, e.g. 导入时未填写批准日期' })
   @RequiredText(2000)
@@ -40,7 +51,7 @@ export class CorrectPlanApprovalResolver {
   })
   async correctWorkPlanApproval(@Args('input') input: CorrectWorkPlanApprovalInput, @CurrentRequester() requester: Requester) {
     const context = this.contexts.create(requester, 'CorrectWorkPlanApproval', input);
-    const planId = await this.commands.execute(new CorrectPlanApprovalCommand(input.planId, input.approvedOn, input.reason, context));
+    const planId = await this.commands.execute(new CorrectPlanApprovalCommand(input.planId, input.approvedOn, input.reason, context, input.expectedApprovedOn ?? undefined));
     const plans = await this.queries.execute(new ListWorkPlansQuery());
     return plans.find((plan) => plan.planId === planId);
   }

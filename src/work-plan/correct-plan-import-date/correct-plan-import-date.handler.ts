@@ -21,6 +21,8 @@ export interface PlanImportDateCorrection {
   readonly assignedOn: string;
   /** The plan's right approval day, when it was entered wrong too (typically both defaulted to the day of the import); absent: kept. */
   readonly approvedOn?: string;
+  /** The approval day as the form showed it, checked when `approvedOn` corrects it (CorrectPlanApproval.expectedApprovedOn); absent: not checked. */
+  readonly expectedApprovedOn?: string;
   readonly reason: string;
 }
 
@@ -78,6 +80,7 @@ export class CorrectPlanImportDateHandler implements ICommandHandler<CorrectPlan
         actor: context.actor,
         today,
         approvedOn: correction.approvedOn,
+        ...(correction.expectedApprovedOn === undefined ? {} : { expectedApprovedOn: correction.expectedApprovedOn }),
         reason: correction.reason,
         earliestAssignedOn: assignedDays.length === 0 ? null : assignedDays.reduce((earliest, day) => (day < earliest ? day : earliest)),
         earliestDueDate: items.length === 0 ? null : items.map((item) => item.dueDate).reduce((earliest, day) => (day < earliest ? day : earliest)),

@@ -16,7 +16,7 @@ export class CorrectWorkPlanImportDateInput extends IdempotentInput {
   @EntityId()
   planId: string;
 
-  @Field(() => String, { description: 'YYYY-MM-DD, the day the import assigned the plan’s items (交办), as it reads now — typically the day of the import, defaulted' })
+  @Field(() => String, { description: 'YYYY-MM-DD, the day the import assigned the plan’s items (交办), as the form showed it — typically the day of the import, defaulted. Corrected meanwhile by a colleague: CONFLICT naming who set which day when, nothing changed' })
   @CalendarDate()
   previousAssignedOn: string;
 
@@ -28,6 +28,16 @@ export class CorrectWorkPlanImportDateInput extends IdempotentInput {
   @IsOptional()
   @CalendarDate()
   approvedOn?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD, the approval day as the form showed it, checked when approvedOn corrects it (the web app always sends it; optional for scripts, unchecked when left out): ' +
+      'another day now — corrected meanwhile by a colleague — is CONFLICT naming who set which day when; nothing is changed. previousAssignedOn is checked the same way.',
+  })
+  @IsOptional()
+  @CalendarDate()
+  expectedApprovedOn?: string;
 
   @Field(() => String, { description: 'Why, e.g. 导入时未填写交办日期，默认为导入当天' })
   @RequiredText(2000)
@@ -63,8 +73,10 @@ export class CorrectPlanImportDateResolver {
   })
   async correctWorkPlanImportDate(@Args('input') input: CorrectWorkPlanImportDateInput, @CurrentRequester() requester: Requester) {
     const context = this.contexts.create(requester, 'CorrectWorkPlanImportDate', input);
-    const { planId, previousAssignedOn, assignedOn, approvedOn, reason } = input;
-    const corrected = await this.commands.execute(new CorrectPlanImportDateCommand({ planId, previousAssignedOn, assignedOn, ...(approvedOn ? { approvedOn } : {}), reason }, context));
+    const { planId, previousAssignedOn, assignedOn, approvedOn, expectedApprovedOn, reason } = input;
+    const corrected = await this.commands.execute(
+      new CorrectPlanImportDateCommand({ planId, previousAssignedOn, assignedOn, ...(approvedOn ? { approvedOn } : {}), ...(expectedApprovedOn ? { expectedApprovedOn } : {}), reason }, context),
+    );
     const plans = await this.queries.execute(new ListWorkPlansQuery());
     return { plan: plans.find((plan) => plan.planId === corrected.planId), itemIds: corrected.itemIds, partCount: corrected.partCount };
   }

@@ -636,6 +636,28 @@ describe('plan revision of one item (fault 3)', () => {
     expect(given([...progressed, ...zhang]).when(revise({ dueDate: '2026-12-28' })).decision()).toHaveLength(2);
   });
 
+  it('the lead replaced from a form still showing the lead a colleague replaced meanwhile: CONFLICT naming who made which unit lead when, nothing changed (issue 9)', () => {
+    const unitNames = { nameOf: (unitId: string) => ({ [FGW]: '市发改委', [FINANCE]: '市财政局', [DONGHU]: '东湖区' })[unitId] };
+    const replace = (unitId: string, expectedLeadUnitId?: string): ReviseWorkPlanItem =>
+      revise({ addUnits: [{ unitId, role: 'LEAD' }], replacesLead: true, unitNames, ...(expectedLeadUnitId === undefined ? {} : { expectedLeadUnitId }) });
+    // Given 市财政局 made lead in place of 市发改委 by 张伟…
+    const byZhang = workPlanItemDecider.decide(replace(FINANCE, FGW), stateAfter(progressed));
+    expect(byZhang).toMatchObject([{ type: 'PartRoleChanged', data: { unitId: FGW, role: 'RESPONSIBLE' } }, { type: 'PartRoleChanged', data: { unitId: FINANCE, role: 'LEAD' } }]);
+    // …when a second supervisor's form, still showing 市发改委 as lead, makes 东湖区 lead: refused, 市财政局 stays lead.
+    given([...progressed, ...byZhang])
+      .when(replace(DONGHU, FGW))
+      .thenChangedMeanwhile({
+        field: 'expectedLeadUnitId',
+        types: ['PartRoleChanged', 'UnitAssigned'],
+        unitId: FINANCE,
+        reason: '根据工作进展动态调整',
+        zh: '该事项的牵头单位刚由张伟改为 市财政局（北京时间 2026-12-07 06:28；理由：根据工作进展动态调整；表单显示的是 市发改委）：请确认后再调整，本次未作修改。',
+      });
+    // The form that showed the lead in force replaces it; a script (no expected lead) is not checked.
+    expect(given([...progressed, ...byZhang]).when(replace(DONGHU, FINANCE)).decision()).toHaveLength(2);
+    expect(given([...progressed, ...byZhang]).when(replace(DONGHU)).decision()).toHaveLength(2);
+  });
+
   it('a new due date is not before the day of the revision: the open parts would be overdue at once (breaker11 F14)', () => {
     given(progressed)
       .when(revise({ dueDate: '2026-07-01' }))
@@ -875,6 +897,21 @@ describe('a fact dated before an item’s withdrawal, entered after it, is judge
     return { item: stateAfter(events).status, status: part.status, dueDate: part.dueDate, verifiedOn: part.verifiedOn, lastReport: part.lastReport?.reportedOn ?? null, inspections: part.inspections.map((one) => `${one.inspectedOn} ${one.outcome}`) };
   };
   const SECOND_REPORT = { unitId: FINANCE, type: 'RectificationReported', on: REPORTED_ON };
+
+  it('moved from a form still showing the day a colleague moved it to meanwhile: CONFLICT naming who set which day when, nothing undone (issue 9)', () => {
+    const moved = typed(afterLetter, [{ ...correct('2026-06-26'), reason: '来函为6月26日' } as WorkPlanItemCommand]);
+    const again = (expectedWithdrawnOn?: string): WorkPlanItemCommand => ({ ...correct('2026-06-25'), ...(expectedWithdrawnOn ? { expectedWithdrawnOn } : {}) }) as WorkPlanItemCommand;
+    given(moved)
+      .when(again('2026-06-27'))
+      .thenChangedMeanwhile({
+        field: 'expectedWithdrawnOn',
+        types: ['WorkPlanItemWithdrawalUndone'],
+        reason: '撤销日期更正为 2026-06-26：来函为6月26日',
+        zh: '工作事项 7 的撤销日期刚由张伟改为 2026-06-26（北京时间 2026-12-07 06:28；理由：撤销日期更正为 2026-06-26：来函为6月26日；表单显示的是 2026-06-27）：请确认后再调整，本次未作修改。',
+      });
+    expect(given(moved).when(again('2026-06-26')).decision()[0]).toMatchObject({ type: 'WorkPlanItemWithdrawalUndone' });
+    expect(given(moved).when(again()).decision()[0]).toMatchObject({ type: 'WorkPlanItemWithdrawalUndone' });
+  });
 
   it('a report dated before it is taken whatever the unit’s later report becomes: the withdrawal stands, the later records count nowhere', () => {
     const late = typed(afterLetter, [report(FINANCE, '2026-06-25')]);

@@ -158,6 +158,11 @@ export interface CorrectWorkPlanItemWithdrawal extends NamesUnits {
   readonly reason: string;
   /** The office day the item was in fact withdrawn (YYYY-MM-DD); absent: it was not to be withdrawn at all. */
   readonly withdrawnOn?: string;
+  /**
+   * The withdrawal day as the form showed it (`YYYY-MM-DD`; sent by the web app, absent: not checked). Another day now — corrected
+   * meanwhile by a colleague — is CONFLICT naming who set which day when (valueChangedMeanwhile), nothing changed (issue 9).
+   */
+  readonly expectedWithdrawnOn?: string;
   /** The day its plan was approved, looked up by the handler; absent: unchecked. */
   readonly planApprovedOn?: string;
   /**
@@ -248,6 +253,11 @@ export interface ReviseWorkPlanItem extends SetsDueDate, NamesUnits {
    * Without it a second lead is refused (「…已是牵头单位」) and removing the lead first is refused (「须有牵头单位」).
    */
   readonly replacesLead?: true;
+  /**
+   * With `replacesLead`: the lead unit the form showed (its id; sent by the web app, absent: not checked). Another lead now — the lead
+   * replaced meanwhile by a colleague — is CONFLICT naming who made which unit lead when (valueChangedMeanwhile), nothing changed.
+   */
+  readonly expectedLeadUnitId?: string;
 }
 
 /** The assignment lifecycle's commands an item passes through unchanged, exactly as a finding does. */
@@ -1071,6 +1081,9 @@ function correctItemWithdrawal(command: CorrectWorkPlanItemWithdrawal, state: Wo
   }
   requireText(command.reason, say('A reason for correcting the withdrawal', '更正撤销的理由'));
   const { itemId, withdrawnOn } = state;
+  if (command.expectedWithdrawnOn !== undefined && command.expectedWithdrawnOn !== withdrawnOn) {
+    throw valueChangedMeanwhile(say(`The withdrawal day of work-plan item ${state.definition.code}`, `工作事项 ${state.definition.code} 的撤销日期`), withdrawnOn, command.expectedWithdrawnOn, { types: ['WorkPlanItemWithdrawalUndone'], field: 'expectedWithdrawnOn' });
+  }
   // A version of the plan dated on or after this hand withdrawal that leaves the item out took it out on its own day had the
   // hand withdrawal not been there (typed in date order it found the item withdrawn and changed nothing): it stands then —
   // unless it kept the item (保留已核验 / 保留待督查: breaker11r P4), which withdrew nothing.
@@ -1133,7 +1146,19 @@ function correctItemWithdrawal(command: CorrectWorkPlanItemWithdrawal, state: Wo
  * field role) unless exactly one unit is added as LEAD.
  */
 function replacingLead(command: ReviseWorkPlanItem, assignments: AssignmentsState): ReviseWorkPlanItem {
-  const { replacesLead: _replacesLead, ...rest } = command;
+  const { replacesLead: _replacesLead, expectedLeadUnitId, ...rest } = command;
+  const leads = partsOf(assignments).filter((part) => part.role === 'LEAD').map((part) => part.unitId);
+  if (expectedLeadUnitId !== undefined && (leads.length !== 1 || leads[0] !== expectedLeadUnitId)) {
+    // The lead replaced since the form read it (issue 9): the second supervisor is told who leads now, the first's choice kept.
+    const named = (unitIds: readonly string[]): string => unitIds.map((unitId) => unitNamed(command, unitId).zh).join('、') || '（无）';
+    const namedEn = (unitIds: readonly string[]): string => unitIds.map((unitId) => unitNamed(command, unitId).en).join(', ') || '(none)';
+    throw valueChangedMeanwhile(say('The lead unit of the item', '该事项的牵头单位'), say(namedEn(leads), named(leads)), say(namedEn([expectedLeadUnitId]), named([expectedLeadUnitId])), {
+      types: ['PartRoleChanged', 'UnitAssigned'],
+      field: 'expectedLeadUnitId',
+      // Who made the lead lead: the newest assignment or role change about it.
+      ...(leads.length === 1 ? { unitId: leads[0]! } : {}),
+    });
+  }
   const added = command.addUnits ?? [];
   if (added.length !== 1 || added[0]!.role !== 'LEAD') {
     throw badInput('Replacing the lead unit names one new lead unit (role LEAD).', '更换牵头单位时，须指定一个新的牵头单位（承担方式选“牵头”）。', { field: 'role' });

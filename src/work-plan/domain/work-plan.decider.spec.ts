@@ -277,6 +277,23 @@ describe('imported, when its approval day is corrected', () => {
     given([imported]).when(correct('2026-02-23')).thenRefused('BAD_USER_INPUT', /earliest due date of its items \(2026-02-22\) is before the corrected approval date \(2026-02-23\)/, /其事项最早的完成时限（2026-02-22）早于更正后的批准日期（2026-02-23）/);
   });
 
+  it('a correction sent from a form that showed another approval day — corrected meanwhile — is refused CONFLICT naming who set which day when, the first kept (issue 9)', () => {
+    const zhang: WorkPlanEvent = { type: 'WorkPlanApprovalCorrected', data: { planId: PLAN, previousApprovedOn: '2026-02-20', approvedOn: '2026-02-10', reason: '按印发文件', correctedOn: TODAY } };
+    // Given the approval day corrected 02-20 → 02-10, when a second supervisor's form (still showing 02-20) corrects it to 02-12: refused.
+    given([imported, zhang])
+      .when(correct('2026-02-12', { expectedApprovedOn: '2026-02-20' }))
+      .thenChangedMeanwhile({
+        field: 'expectedApprovedOn',
+        types: ['WorkPlanApprovalCorrected'],
+        reason: '按印发文件',
+        zh: `工作方案「${TITLE}」的批准日期刚由张伟改为 2026-02-10（北京时间 2026-12-07 06:28；理由：按印发文件；表单显示的是 2026-02-20）：请确认后再调整，本次未作修改。`,
+      });
+    given([imported, zhang]).when(correct('2026-02-12', { expectedApprovedOn: '2026-02-20' })).thenRefused('CONFLICT', /is 2026-02-10 now, not 2026-02-20 as the form showed/, /批准日期现为 2026-02-10，不是表单显示的 2026-02-20：其间已被修改/);
+    // The form that showed the day in force corrects it; without the expected day (a script) it is not checked.
+    expect(given([imported, zhang]).when(correct('2026-02-12', { expectedApprovedOn: '2026-02-10' })).decision()).toHaveLength(1);
+    expect(given([imported, zhang]).when(correct('2026-02-12')).decision()).toHaveLength(1);
+  });
+
   it('refuses the same day, a future day, no reason, and anyone but a supervisor', () => {
     given([imported]).when(correct('2026-02-20')).thenRefused('BAD_USER_INPUT');
     given([imported]).when(correct('2026-03-02', { earliestAssignedOn: null, earliestDueDate: null })).thenRefused('BAD_USER_INPUT', /in the future/);
@@ -302,7 +319,27 @@ describe('imported, when the day its import assigned the items is corrected (new
         },
       ]);
     const after = stateAfter([imported, { type: 'WorkPlanImportDateCorrected', data: { planId: PLAN, previousAssignedOn: '2026-03-01', assignedOn: '2026-02-25', itemIds: ITEMS, reason: 'x', correctedOn: TODAY } }]);
-    expect(after).toEqual(stateAfter([imported]));
+    // Otherwise as it was: it keeps only where the corrected day went (a form still showing it is told, issue 9).
+    expect(after).toEqual({ ...stateAfter([imported]), importDateMovedTo: { '2026-03-01': '2026-02-25' } });
+  });
+
+  it('a correction sent from a form still showing the day a colleague corrected meanwhile is refused CONFLICT naming where it went, the first correction kept (issue 9)', () => {
+    const first = { type: 'WorkPlanImportDateCorrected', data: { planId: PLAN, previousAssignedOn: '2026-03-01', assignedOn: '2026-02-25', itemIds: ITEMS, reason: '张伟：按印发文件', correctedOn: TODAY } } as const;
+    // Given the import's day moved 03-01 → 02-25, when a second supervisor's form (still showing 03-01) moves it to 02-20: no part reads 03-01.
+    given([imported, first])
+      .when(correct('2026-02-20', { itemIds: [] }))
+      .thenChangedMeanwhile({
+        field: 'previousAssignedOn',
+        types: ['WorkPlanImportDateCorrected'],
+        reason: '张伟：按印发文件',
+        zh: `工作方案「${TITLE}」事项的交办日期刚由张伟改为 2026-02-25（北京时间 2026-12-07 06:28；理由：张伟：按印发文件；表单显示的是 2026-03-01）：请确认后再调整，本次未作修改。`,
+      });
+    // Followed through a later correction: 03-01 → 02-25 → 02-24 reads 02-24; a day never corrected is NOT_FOUND as before.
+    const second = { type: 'WorkPlanImportDateCorrected', data: { ...first.data, previousAssignedOn: '2026-02-25', assignedOn: '2026-02-24' } } as const;
+    given([imported, first, second]).when(correct('2026-02-20', { itemIds: [] })).thenRefused('CONFLICT', /is 2026-02-24 now, not 2026-03-01/);
+    given([imported, first]).when(correct('2026-02-20', { previousAssignedOn: '2026-02-28', itemIds: [] })).thenRefused('NOT_FOUND');
+    // The form showing the day in force corrects it.
+    expect(given([imported, first]).when(correct('2026-02-20', { previousAssignedOn: '2026-02-25' })).decision()).toHaveLength(1);
   });
 
   it('refuses a day before the plan\'s approval as it stands, naming it — and takes it once the approval day is corrected first', () => {

@@ -1,7 +1,7 @@
 import type { DueDateLimit } from '../../assignments/domain/assignment.commands.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
-import { DomainError, badInput, conflict, named, notFound, say } from '../../shared/domain-error.js';
+import { DomainError, badInput, conflict, named, notFound, say, valueChangedMeanwhile } from '../../shared/domain-error.js';
 import { isBlank, requireBusinessDay, requireCalendarDate, requireNotBefore, requireRole, requireText, type DatedFact } from '../../shared/guards.js';
 import {
   workPlanIdFor,
@@ -73,6 +73,11 @@ export interface CorrectPlanApproval {
   readonly today: string;
   readonly approvedOn: string;
   readonly reason: string;
+  /**
+   * The approval day as the form showed it (`YYYY-MM-DD`; sent by the web app, absent: not checked). Another day now — corrected
+   * meanwhile by a colleague — is CONFLICT naming who set which day when (valueChangedMeanwhile), nothing changed (issue 9).
+   */
+  readonly expectedApprovedOn?: string;
   /** The earliest assignment day of any part of its items; null without parts. */
   readonly earliestAssignedOn: string | null;
   /** The earliest due date of its items (withdrawn ones included: they were due too); null without items. */
@@ -139,6 +144,11 @@ export type WorkPlanState =
        * the first): one sent again after a revision is that earlier version, never a new one (breaker42-10 F4). Absent while unrevised.
        */
       readonly earlierSources?: Readonly<Record<string, EarlierSource>>;
+      /**
+       * The import's assignment days corrected away, each with the day it reads now (`WorkPlanImportDateCorrected`, followed through
+       * later corrections): a correction sent for a day corrected meanwhile is told who moved it where (issue 9). Absent: none.
+       */
+      readonly importDateMovedTo?: Readonly<Record<string, string>>;
     };
 
 /**
@@ -176,9 +186,15 @@ function evolveWorkPlan(state: WorkPlanState, event: WorkPlanEvent): WorkPlanSta
     case 'WorkPlanApprovalCorrected':
       if (state.status !== 'imported') return state;
       return { ...state, approvedOn: event.data.approvedOn };
-    case 'WorkPlanImportDateCorrected':
-      // The items' assignment days are theirs (their own FactDateCorrected); the plan keeps only the record of the act.
-      return state;
+    case 'WorkPlanImportDateCorrected': {
+      // The items' assignment days are theirs (their own FactDateCorrected); the plan keeps the record of the act, and where each
+      // corrected day went (a form still showing it is told).
+      if (state.status !== 'imported') return state;
+      const { previousAssignedOn, assignedOn } = event.data;
+      const followed = Object.fromEntries(Object.entries(state.importDateMovedTo ?? {}).map(([day, to]) => [day, to === previousAssignedOn ? assignedOn : to]));
+      const { [assignedOn]: _back, ...moved } = { ...followed, [previousAssignedOn]: assignedOn };
+      return { ...state, importDateMovedTo: moved };
+    }
     case 'WorkPlanRevised': {
       if (state.status !== 'imported') return state;
       const { planId, title, year, source, categories, revisedOn } = event.data;
@@ -249,6 +265,9 @@ function correctApproval(command: CorrectPlanApproval, state: WorkPlanState): Wo
   requireRole(command.actor, ['SUPERVISOR'], say('correct a plan’s approval day', '更正方案批准日期'));
   if (state.status !== 'imported') throw new DomainError('NOT_FOUND', say('The work plan has not been imported.', '该工作方案尚未导入。'));
   requireText(command.reason, named('reason', 'A reason for the correction', '更正理由'));
+  if (command.expectedApprovedOn !== undefined && command.expectedApprovedOn !== state.approvedOn) {
+    throw valueChangedMeanwhile(say(`The approval day of work plan 「${state.title}」`, `工作方案「${state.title}」的批准日期`), state.approvedOn, command.expectedApprovedOn, { types: ['WorkPlanApprovalCorrected'], field: 'expectedApprovedOn' });
+  }
   const { approvedOn } = command;
   requireBusinessDay(approvedOn, command.today, named('approvedOn', 'The corrected approval date', '更正后的批准日期'));
   if (approvedOn === state.approvedOn) {
@@ -276,6 +295,11 @@ function correctImportDate(command: CorrectPlanImportDate, state: WorkPlanState)
   requireBusinessDay(command.assignedOn, command.today, named('assignedOn', 'The corrected assignment date', '更正后的交办日期'));
   if (command.assignedOn === command.previousAssignedOn) {
     throw badInput(`The items of work plan 「${state.title}」 are already assigned on ${command.assignedOn}.`, `工作方案「${state.title}」事项的交办日期已是 ${command.assignedOn}。`, { field: 'assignedOn' });
+  }
+  const movedTo = state.importDateMovedTo?.[command.previousAssignedOn];
+  if (command.itemIds.length === 0 && movedTo !== undefined) {
+    // Corrected since the form read it (issue 9): the second supervisor is told who moved it where, the first's day kept.
+    throw valueChangedMeanwhile(say(`The assignment day of the items of work plan 「${state.title}」`, `工作方案「${state.title}」事项的交办日期`), movedTo, command.previousAssignedOn, { types: ['WorkPlanImportDateCorrected'], field: 'previousAssignedOn' });
   }
   if (command.itemIds.length === 0) {
     throw new DomainError(

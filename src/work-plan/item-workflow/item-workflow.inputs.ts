@@ -103,6 +103,15 @@ export class AddWorkPlanItemUnitInput extends IntersectionType(WorkPlanItemRef, 
   @IsBoolean()
   replacesLead?: boolean;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'With replacesLead: the lead unit as the form showed it (the web app always sends it; optional for scripts, unchecked when left out). Another lead now — replaced meanwhile by a colleague — is CONFLICT naming who made which unit lead when; nothing is changed.',
+  })
+  @IsOptional()
+  @EntityId()
+  expectedLeadUnitId?: string;
+
   @OfficeDay('the unit was given its part (not before the plan was approved nor the unit registered)')
   assignedOn?: string;
 }

@@ -151,7 +151,7 @@ export class WorkPlanItemWorkflowResolver {
   correctWorkPlanItemWithdrawal(@Args('input') input: CorrectWorkPlanItemWithdrawalInput, @CurrentRequester() requester: Requester) {
     return this.act(requester, 'CorrectWorkPlanItemWithdrawal', input, ({ actor, now }) => {
       const { today, day } = businessTime(now, input.withdrawnOn);
-      return { type: 'CorrectWorkPlanItemWithdrawal', actor, today, withdrawnOn: day, reason: input.reason };
+      return { type: 'CorrectWorkPlanItemWithdrawal', actor, today, withdrawnOn: day, reason: input.reason, ...(input.expectedWithdrawnOn == null ? {} : { expectedWithdrawnOn: input.expectedWithdrawnOn }) };
     });
   }
 
@@ -175,6 +175,7 @@ export class WorkPlanItemWorkflowResolver {
       addUnits: [{ unitId: input.unitId, role: input.role ?? 'RESPONSIBLE' }],
       unknownUnitIds: this.units.unknownIds([input.unitId]),
       ...(input.replacesLead ? { replacesLead: true as const } : {}),
+      ...(input.replacesLead && input.expectedLeadUnitId != null ? { expectedLeadUnitId: input.expectedLeadUnitId } : {}),
     }));
   }
 

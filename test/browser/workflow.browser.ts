@@ -301,7 +301,7 @@ describe('the web app, as supervisors, units and inspectors use it', () => {
     expect(meanwhile.errors).toBeUndefined();
 
     await form.getByRole('button', { name: '更正督查记录' }).click();
-    await form.getByRole('alert').filter({ hasText: '其间已被更正（更正理由：张：渠道只能浏览不能提交）' }).first().waitFor();
+    await form.getByRole('alert').filter({ hasText: '理由：张：渠道只能浏览不能提交；表单显示的是' }).first().waitFor();
     expect(await form.getByLabel('更正理由（改为不通过时即为未通过的原因）').inputValue()).toBe('李：复核发现网上渠道无法提交申请');
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { history { eventType } } }`, { id: findingId });
     expect(data!.finding.history.filter((entry: { eventType: string }) => entry.eventType === 'InspectionCorrected')).toHaveLength(1);

@@ -144,8 +144,8 @@ describe('a merge typed with a wrong day, corrected (breaker8p P6)', () => {
     expect(await asTyped.reorganise('mergeUnit', 'PRICE', 'REFORM', '2026-05-01')).toBeNull();
     // Sent again with the right day it is refused, now naming the way.
     expect(await asTyped.refusal('mergeUnit', { unitId: asTyped.units.PRICE, successorUnitId: asTyped.units.REFORM, reason: '机构改革', mergedOn: '2026-07-01' }, await asTyped.app.as('ADMIN'))).toMatchObject({ code: 'CONFLICT', zh: expect.stringMatching(/更正合并日期/u) });
-    // The form read another day: refused, nothing written.
-    expect(await correct(asTyped, '2026-04-30', '2026-07-01')).toMatchObject({ code: 'CONFLICT', zh: expect.stringMatching(/其间已被更正/u) });
+    // The form read another day: refused by the one rule of such races (issue 9), naming who set the day in force; nothing written.
+    expect(await correct(asTyped, '2026-04-30', '2026-07-01')).toMatchObject({ code: 'CONFLICT', zh: expect.stringMatching(/的日期刚由.+改为 2026-05-01（北京时间 .+；表单显示的是 2026-04-30）：请确认后再调整，本次未作修改。$/u) });
     expect(await correct(asTyped, '2026-05-01', '2026-07-01')).toBeNull();
     expect(await asTyped.holders('1')).toEqual(['REFORM LEAD ASSIGNED 2026-05-31 PRICE']);
     expect(await asTyped.holders('1', '2026-06-30')).toEqual(['PRICE LEAD ASSIGNED 2026-05-31']);

@@ -96,10 +96,21 @@ describe('a plan whose import took the wrong day, corrected as one act (newcomer
     expect(await days()).toEqual(['1:2026-02-25', '1:2026-02-25', '2:2026-02-25']);
   });
 
-  it('a day the import\'s parts no longer read (corrected meanwhile) is NOT_FOUND, asking to reload', async () => {
+  it('a day the import\'s parts no longer read — corrected meanwhile — is CONFLICT naming who moved it where, when and why (issue 9); a day they never read is NOT_FOUND, asking to reload', async () => {
+    const head = await app.logPosition();
     const refused = await correct({ previousAssignedOn: '2026-11-29', assignedOn: '2026-02-26' });
-    expect(refused.errors![0]!.extensions!.code).toBe('NOT_FOUND');
-    expect(refused.errors![0]!.extensions!.messageZh).toBe('工作方案「青川市2026年政务公开工作要点」中没有 2026-11-29 交办的事项：交办日期可能已被更正。请刷新方案后重试。');
+    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', field: 'previousAssignedOn' });
+    expect(refused.errors![0]!.extensions!.messageZh).toMatch(
+      /^工作方案「青川市2026年政务公开工作要点」事项的交办日期刚由.+改为 2026-02-25（北京时间 2026-11-29 \d\d:\d\d；理由：导入时未填写日期，默认为导入当天；按印发文件更正；表单显示的是 2026-11-29）：请确认后再调整，本次未作修改。$/u,
+    );
+    // The approval day the form showed, corrected meanwhile too: refused on it, nothing written.
+    const approval = await correct({ previousAssignedOn: '2026-02-25', assignedOn: '2026-02-24', approvedOn: '2026-02-19', expectedApprovedOn: '2026-11-29' });
+    expect(approval.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', field: 'expectedApprovedOn' });
+    expect(approval.errors![0]!.extensions!.messageZh).toMatch(/^工作方案「青川市2026年政务公开工作要点」的批准日期刚由.+改为 2026-02-20（/u);
+    expect(await app.logPosition()).toBe(head);
+    const never = await correct({ previousAssignedOn: '2026-11-28', assignedOn: '2026-02-26' });
+    expect(never.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+    expect(never.errors![0]!.extensions!.messageZh).toBe('工作方案「青川市2026年政务公开工作要点」中没有 2026-11-28 交办的事项：交办日期可能已被更正。请刷新方案后重试。');
   });
 
   it('is a supervisor\'s act', async () => {

@@ -39,7 +39,7 @@ describe('a second supervisor setting a value the first just set is told, never 
     const late = (await app.graphql(RESCHEDULE, { i: { idempotencyKey: 's4-colleague', itemId: id, dueDate: plusDays(dueDate, 10), expectedDueDate: dueDate, reason: '按调整通知顺延' } })) as Answer;
     expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'expectedDueDate' });
     expect(late.errors![0]!.extensions!.messageZh).toMatch(
-      new RegExp(`^事项 ${code} 的时限刚由张伟（政务公开办）改为 ${first}（北京时间 2026-04-01 \\d\\d:\\d\\d；表单显示的是 ${dueDate}）：请确认后再调整，本次未作修改。$`),
+      new RegExp(`^事项 ${code} 的时限刚由张伟（政务公开办）改为 ${first}（北京时间 2026-04-01 \\d\\d:\\d\\d；理由：按市政府要求提前；表单显示的是 ${dueDate}）：请确认后再调整，本次未作修改。$`),
     );
     // Sent again with its key (a retry): still refused, the first date kept.
     const again = (await app.graphql(RESCHEDULE, { i: { idempotencyKey: 's4-colleague', itemId: id, dueDate: plusDays(dueDate, 10), expectedDueDate: dueDate, reason: '按调整通知顺延' } })) as Answer;

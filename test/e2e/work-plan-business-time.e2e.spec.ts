@@ -236,10 +236,10 @@ describe('a 2016 work plan entered in 2026: approval and assignment days, correc
       itemId: item1, unitId: units.CZJ, inspectionId, inspectedOn: '2016-06-10', reason: '李：实为6月10日', expectedInspectedOn: '2016-06-08', expectedOutcome: 'PASSED',
     });
     expect(errorCode(staleInspection)).toBe('CONFLICT');
-    expect(staleInspection.errors![0]!.extensions!.messageZh).toMatch(/现为 2016-06-09（通过），不是表单显示的 2016-06-08（通过）：其间已被更正（更正理由：督查记录表日期抄错）/);
+    expect(staleInspection.errors![0]!.extensions!.messageZh).toMatch(/的这条督查记录刚由.+改为 2016-06-09（通过）（北京时间 .+；理由：督查记录表日期抄错；表单显示的是 2016-06-08（通过））：请确认后再调整，本次未作修改。$/);
     const staleReport = await attempt('correctWorkPlanItemReportDate', { itemId: item1, unitId: units.CZJ, reportedOn: '2016-05-23', reason: '李：实为5月23日', expectedReportedOn: '2016-05-25' });
     expect(errorCode(staleReport)).toBe('CONFLICT');
-    expect(staleReport.errors![0]!.extensions!.messageZh).toMatch(/报告日期现为 2016-05-24，不是表单显示的 2016-05-25：其间已被更正（更正理由：报告实为5月24日报送）/);
+    expect(staleReport.errors![0]!.extensions!.messageZh).toMatch(/的报告日期刚由.+改为 2016-05-24（北京时间 .+；理由：报告实为5月24日报送；表单显示的是 2016-05-25）：请确认后再调整，本次未作修改。$/);
     expect((await item(item1)).history).toHaveLength(before);
     expect(partOf(await item(item1), 'CZJ')).toMatchObject({ reports: [{ reportedOn: '2016-05-24' }], inspections: [{ inspectedOn: '2016-06-09' }] });
 

@@ -4774,7 +4774,7 @@ function correctInspection(command: CorrectInspection, state: AssignmentsState):
   const readAs = { inspectedOn: command.expectedInspectedOn ?? inspection.inspectedOn, outcome: command.expectedOutcome ?? inspection.outcome };
   if (readAs.inspectedOn !== inspection.inspectedOn || readAs.outcome !== inspection.outcome) {
     // Corrected since the form read it: the one rule of such races names who set what when (issue 9).
-    const read = (on: string, outcome: InspectionOutcome): Bilingual => say(`${on} ${outcome}`, `${on}（${OUTCOME_ZH[outcome]}）`);
+    const read = (on: string, outcome: InspectionOutcome): Bilingual => ({ en: `${on} ${outcome}`, zh: `${on}（${OUTCOME_ZH[outcome]}）` });
     throw valueChangedMeanwhile(say(`The inspection of ${unit.en}`, `${unit.zh}的这条督查记录`), read(inspection.inspectedOn, inspection.outcome), read(readAs.inspectedOn, readAs.outcome), {
       types: ['InspectionCorrected', 'FactDateCorrected'],
       field: readAs.outcome !== inspection.outcome ? 'expectedOutcome' : 'expectedInspectedOn',

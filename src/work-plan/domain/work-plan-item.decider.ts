@@ -1152,7 +1152,7 @@ function replacingLead(command: ReviseWorkPlanItem, assignments: AssignmentsStat
     // The lead replaced since the form read it (issue 9): the second supervisor is told who leads now, the first's choice kept.
     const named = (unitIds: readonly string[]): string => unitIds.map((unitId) => unitNamed(command, unitId).zh).join('、') || '（无）';
     const namedEn = (unitIds: readonly string[]): string => unitIds.map((unitId) => unitNamed(command, unitId).en).join(', ') || '(none)';
-    throw valueChangedMeanwhile(say('The lead unit of the item', '该事项的牵头单位'), say(namedEn(leads), named(leads)), say(namedEn([expectedLeadUnitId]), named([expectedLeadUnitId])), {
+    throw valueChangedMeanwhile(say('The lead unit of the item', '该事项的牵头单位'), { en: namedEn(leads), zh: named(leads) }, { en: namedEn([expectedLeadUnitId]), zh: named([expectedLeadUnitId]) }, {
       types: ['PartRoleChanged', 'UnitAssigned'],
       field: 'expectedLeadUnitId',
       // Who made the lead lead: the newest assignment or role change about it.

@@ -1,0 +1,95 @@
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * Issue 9 (nothing lost: concurrency is optimistic, a conflict is reported, never lost) for the whole kind of "set a value"
+ * commands, through HTTP GraphQL on a real SQLite file with the demo's records. Two colleagues — 张伟 (the demo's supervisor) and
+ * another supervisor; the demo's administrator and another administrator — correct one value from forms that both showed it:
+ * the second, at the same instant or seconds later, is refused CONFLICT naming who set what, when and why, and the first value
+ * stays; the applied request sent again with its key gets the applied answer, nothing appended twice.
+ */
+const ZHANG = { authorization: 'Bearer rct_demo_supervisor_qingchuan' };
+const DEMO_ADMIN = { authorization: 'Bearer rct_demo_admin_qingchuan' };
+
+type Answer = { data?: Record<string, Record<string, unknown> | null> | null; errors?: { extensions?: { code?: string; messageZh?: string; field?: string } }[] };
+const plusDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** 「…刚由<who>改为 <now>（北京时间 2026-04-01 hh:mm；理由：<reason>；表单显示的是 <shown>）：请确认后再调整，本次未作修改。」 */
+const told = (what: string, who: string, now: string, reason: string, shown: string) =>
+  new RegExp(`^${what}刚由${who}改为 ${now}（北京时间 2026-04-01 \\d\\d:\\d\\d；理由：${reason}；表单显示的是 ${shown}）：请确认后再调整，本次未作修改。$`);
+
+describe('every "set a value" command: a second colleague setting a value the first just set is told, never silently replaces it (issue 9)', () => {
+  let app: TestApp;
+  let otherAdmin: Record<string, string>;
+
+  beforeAll(async () => {
+    app = await startTestApp({ demoData: true, now: '2026-04-01T09:00:00+08:00' });
+    otherAdmin = await app.as('ADMIN');
+  });
+  afterAll(() => app.close());
+
+  const ok = (answer: Answer) => {
+    expect(answer.errors).toBeUndefined();
+    return answer;
+  };
+  const refused = (answer: Answer, field: string, pattern: RegExp) => {
+    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field });
+    expect(answer.errors![0]!.extensions!.messageZh).toMatch(pattern);
+  };
+
+  it('the plan’s approval day, the evaluation’s received day and a finding’s 发现日期: the second supervisor is refused naming 张伟; retries answer as first answered', async () => {
+    const plan = (await app.graphql<{ workPlans: { id: string; title: string; approvedOn: string }[] }>('{ workPlans { id title approvedOn } }')).data!.workPlans[0]!;
+    const APPROVAL = `mutation($i: CorrectWorkPlanApprovalInput!) { correctWorkPlanApproval(input: $i) { id approvedOn } }`;
+    const approval = (headers: Record<string, string> | undefined, key: string, approvedOn: string, expectedApprovedOn: string, reason: string) =>
+      app.graphql(APPROVAL, { i: { idempotencyKey: key, planId: plan.id, approvedOn, expectedApprovedOn, reason } }, headers) as Promise<Answer>;
+    const firstDay = plusDays(plan.approvedOn, -1);
+    ok(await approval(ZHANG, 'approval-zhang', firstDay, plan.approvedOn, '按印发文件'));
+    refused(await approval(undefined, 'approval-colleague', plusDays(plan.approvedOn, -2), plan.approvedOn, '按收文'), 'expectedApprovedOn', told(`工作方案「${plan.title}」的批准日期`, '张伟（政务公开办）', firstDay, '按印发文件', plan.approvedOn));
+    // 张伟's applied request sent again with its key: the applied answer.
+    expect(ok(await approval(ZHANG, 'approval-zhang', firstDay, plan.approvedOn, '按印发文件')).data!.correctWorkPlanApproval).toMatchObject({ approvedOn: firstDay });
+
+    const evaluation = ((await app.graphql(`{ evaluations(first: 1) { nodes { id title receivedOn } } }`)).data!.evaluations as { nodes: { id: string; title: string; receivedOn: string }[] }).nodes[0]!;
+    const RECEIVED = `mutation($i: CorrectEvaluationReceivedOnInput!) { correctEvaluationReceivedOn(input: $i) { id receivedOn } }`;
+    const received = (headers: Record<string, string> | undefined, key: string, receivedOn: string, reason: string) =>
+      app.graphql(RECEIVED, { i: { idempotencyKey: key, evaluationId: evaluation.id, receivedOn, expectedReceivedOn: evaluation.receivedOn, reason } }, headers) as Promise<Answer>;
+    const receivedOn = plusDays(evaluation.receivedOn, -10);
+    ok(await received(ZHANG, 'received-zhang', receivedOn, '按收文登记簿'));
+    refused(await received(undefined, 'received-colleague', plusDays(evaluation.receivedOn, -12), '按邮戳'), 'expectedReceivedOn', told(`评估报告“${evaluation.title}”的收到日期`, '张伟（政务公开办）', receivedOn, '按收文登记簿', evaluation.receivedOn));
+
+    const finding = ((await app.graphql(`{ findings(first: 1) { nodes { id title identifiedOn } } }`)).data!.findings as { nodes: { id: string; title: string; identifiedOn: string }[] }).nodes[0]!;
+    const IDENTIFIED = `mutation($i: CorrectFindingIdentifiedOnInput!) { correctFindingIdentifiedOn(input: $i) { id identifiedOn } }`;
+    const identified = (headers: Record<string, string> | undefined, key: string, identifiedOn: string, reason: string) =>
+      app.graphql(IDENTIFIED, { i: { idempotencyKey: key, findingId: finding.id, identifiedOn, expectedIdentifiedOn: finding.identifiedOn, reason } }, headers) as Promise<Answer>;
+    const identifiedOn = plusDays(finding.identifiedOn, -1);
+    ok(await identified(ZHANG, 'identified-zhang', identifiedOn, '清单落款'));
+    refused(await identified(undefined, 'identified-colleague', plusDays(finding.identifiedOn, -2), '按评估报告'), 'expectedIdentifiedOn', told(`问题「${finding.title}」的发现日期`, '张伟（政务公开办）', identifiedOn, '清单落款', finding.identifiedOn));
+    expect(ok(await identified(ZHANG, 'identified-zhang', identifiedOn, '清单落款')).data!.correctFindingIdentifiedOn).toMatchObject({ identifiedOn });
+  });
+
+  it('two administrators renaming one unit and correcting its registration: the second is refused naming the first; shown the new value, it is applied', async () => {
+    const unit = (await app.graphql<{ units: { id: string; code: string; name: string; registeredOn: string }[] }>('{ units { id code name registeredOn } }')).data!.units[0]!;
+    const RENAME = `mutation($i: RenameUnitInput!) { renameUnit(input: $i) { id name } }`;
+    const rename = (headers: Record<string, string>, key: string, name: string, expectedName: string) =>
+      app.graphql(RENAME, { i: { idempotencyKey: key, unitId: unit.id, name, expectedName, reason: '机构改革', renamedOn: '2026-03-31' } }, headers) as Promise<Answer>;
+    const first = `${unit.name}（新）`;
+    ok(await rename(DEMO_ADMIN, 'rename-first', first, unit.name));
+    const second = await rename(otherAdmin, 'rename-second', `${unit.name}（改）`, unit.name);
+    expect(second.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'expectedName' });
+    expect(second.errors![0]!.extensions!.messageZh).toMatch(new RegExp(`^单位（代码 ${unit.code}）的名称刚由.+改为 ${first.replace(/[（）]/gu, '.')}（北京时间 2026-04-01 \\d\\d:\\d\\d；理由：机构改革；表单显示的是 ${unit.name}）`));
+    expect(ok(await rename(DEMO_ADMIN, 'rename-first', first, unit.name)).data!.renameUnit).toMatchObject({ name: first });
+    expect(ok(await rename(otherAdmin, 'rename-second-seen', `${unit.name}（改）`, first)).data!.renameUnit).toMatchObject({ name: `${unit.name}（改）` });
+
+    const REGISTRATION = `mutation($i: CorrectUnitRegistrationInput!) { correctUnitRegistration(input: $i) { id registeredOn } }`;
+    const correct = (headers: Record<string, string>, key: string, registeredOn: string) =>
+      app.graphql(REGISTRATION, { i: { idempotencyKey: key, unitId: unit.id, registeredOn, expectedRegisteredOn: unit.registeredOn, reason: '单位早已存在' } }, headers) as Promise<Answer>;
+    // At the same moment: one day recorded, the other refused naming it.
+    const [a, b] = await Promise.all([correct(DEMO_ADMIN, 'registration-a', plusDays(unit.registeredOn, -30)), correct(otherAdmin, 'registration-b', plusDays(unit.registeredOn, -60))]);
+    const won = [a, b].filter((answer) => !answer.errors);
+    const lost = [a, b].filter((answer) => answer.errors);
+    expect([won.length, lost.length]).toEqual([1, 1]);
+    const kept = won[0]!.data!.correctUnitRegistration!.registeredOn as string;
+    expect(lost[0]!.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', field: 'expectedRegisteredOn' });
+    expect(lost[0]!.errors![0]!.extensions!.messageZh).toContain(`的登记日期刚由`);
+    expect(lost[0]!.errors![0]!.extensions!.messageZh).toContain(`改为 ${kept}（北京时间 2026-04-01`);
+    const units = (await app.graphql<{ units: { id: string; registeredOn: string }[] }>('{ units { id registeredOn } }')).data!.units;
+    expect(units.find((one) => one.id === unit.id)!.registeredOn).toBe(kept);
+  });
+});

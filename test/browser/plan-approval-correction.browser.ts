@@ -47,4 +47,34 @@ describe('correcting a plan’s approval day in the web app', () => {
     await page.locator('[data-test="correct-approval"]').click();
     await page.getByText(`现为 ${earlier}。`).waitFor();
   });
+
+  it('a day a colleague corrected while the dialog was open is not replaced: the form says who set which day when, and keeps what was typed (issue 9)', async () => {
+    const { data } = await app.graphql(`{ workPlans { id title approvedOn } }`, {}, { authorization: `Bearer ${SUPERVISOR}` });
+    const plan = data!.workPlans[0] as { id: string; title: string; approvedOn: string };
+    const dayBefore = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/work-plan?planId=${plan.id}`);
+    await page.locator('[data-test="correct-approval"]').click();
+    const form = page.locator('[data-test="form-correct-approval"]');
+    const day = form.getByLabel('方案批准日期（更正后）');
+    await day.fill(dayBefore(plan.approvedOn, 2));
+    await day.press('Enter');
+    await form.getByLabel('更正理由').fill('按收文登记簿。');
+    // Meanwhile another supervisor (the API's test account) corrects it from a form that showed the same day.
+    const colleague = await app.graphql(`mutation($i: CorrectWorkPlanApprovalInput!) { correctWorkPlanApproval(input: $i) { id } }`, {
+      i: { idempotencyKey: 'browser-approval-colleague', planId: plan.id, approvedOn: dayBefore(plan.approvedOn, 1), expectedApprovedOn: plan.approvedOn, reason: '按印发文件' },
+    });
+    expect(colleague.errors).toBeUndefined();
+    await form.getByRole('button', { name: '更正' }).click();
+    await form
+      .getByRole('alert')
+      .filter({ hasText: `的批准日期刚由` })
+      .filter({ hasText: `改为 ${dayBefore(plan.approvedOn, 1)}（北京时间` })
+      .filter({ hasText: `理由：按印发文件；表单显示的是 ${plan.approvedOn}）：请确认后再调整，本次未作修改。` })
+      .first()
+      .waitFor();
+    expect(await form.getByLabel('更正理由').inputValue()).toBe('按收文登记簿。');
+    const { data: after } = await app.graphql(`{ workPlans { id approvedOn } }`, {}, { authorization: `Bearer ${SUPERVISOR}` });
+    expect((after!.workPlans as { id: string; approvedOn: string }[]).find((candidate) => candidate.id === plan.id)?.approvedOn).toBe(dayBefore(plan.approvedOn, 1));
+  });
 });

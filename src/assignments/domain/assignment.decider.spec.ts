@@ -3632,6 +3632,12 @@ describe('a reopening typed with the wrong day has its day corrected (breaker46-
       given([...typed, redated(TYPED_ON, REOPENED_ON)]).when(reReport).then([reported(FINANCE, '2025-07-05')]);
     });
 
+    it('when a second form still showing 07-08 moves it after a colleague moved it to 07-03, then CONFLICT naming who set which day when, nothing moved (issue 9)', () => {
+      given([...typed, redated(TYPED_ON, REOPENED_ON)])
+        .when(redate(TYPED_ON, '2025-07-04'))
+        .thenChangedMeanwhile({ field: 'previousOn', types: ['FactDateCorrected'], unitId: FINANCE, zh: /^市财政局的重新打开日期刚由张伟改为 2025-07-03（北京时间 2026-12-07 06:28；表单显示的是 2025-07-08）：请确认后再调整，本次未作修改。$/ });
+    });
+
     it('when it is moved before the pass it reopens, then it is refused naming that pass', () => {
       given(typed).when(redate(TYPED_ON, '2025-06-30')).thenRefused('BAD_USER_INPUT', /before the pass of 市财政局 it reopens \(2025-07-01\)/, /更正后的重新打开日期（2025-06-30）早于所重新打开的市财政局督查通过日期（2025-07-01）/);
     });

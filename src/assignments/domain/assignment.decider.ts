@@ -4738,6 +4738,22 @@ function correctReportDate(command: CorrectReportDate, state: AssignmentsState):
 }
 
 /**
+ * A record-date correction whose `previousOn` no record of the unit reads because a colleague corrected that record's day meanwhile
+ * (a FactDateCorrected of the unit's records of that kind from `previousOn`, followed through later ones): CONFLICT naming who
+ * moved it to which day when (valueChangedMeanwhile, issue 9), not 「没有…记录」. Returns when none moved it from that day.
+ */
+function refuseRedatedMeanwhile(command: CorrectFactDate, state: AssignmentsState, unit: Bilingual, what: Bilingual): void {
+  const moves = state.recorded.filter(
+    (event): event is Extract<AssignmentEvent, { type: 'FactDateCorrected' }> => event.type === 'FactDateCorrected' && event.data.unitId === command.unitId && event.data.factType === command.factType,
+  );
+  const from = moves.findLastIndex((move) => move.data.previousOn === command.previousOn);
+  if (from < 0) return;
+  let now = moves[from]!.data.on;
+  for (const later of moves.slice(from + 1)) if (later.data.previousOn === now) now = later.data.on;
+  throw valueChangedMeanwhile(say(`The day of the ${what.en} of ${unit.en}`, `${unit.zh}的${what.zh}日期`), now, command.previousOn, { types: ['FactDateCorrected'], field: 'previousOn', unitId: command.unitId });
+}
+
+/**
  * A report-date correction sent for an earlier report of the part (`expectedReportedOn` is the day of a report of the unit, or of
  * a unit whose part it holds, that is not its last one): `correctReportDate` corrects the last report only, so it is not that
  * the record changed meanwhile (breaker46-8 M1: 「…其间已有新的记录。请刷新页面核对后再更正。」, and reloading did not help).
@@ -4944,6 +4960,7 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
   const target = ofTheDay === undefined ? matching.at(-1) : matching[ofTheDay - 1];
   // As the folds find it (business-order.ts): its place among the records of its own type that day.
   const nth = target && ofTheDay !== undefined ? { ofTheDay: matching.filter((entry) => entry.type === target.type).indexOf(target) + 1 } : {};
+  if (!target) refuseRedatedMeanwhile(command, state, unit, what);
   if (!target) {
     throw new DomainError(
       'NOT_FOUND',

@@ -306,7 +306,7 @@ export class CorrectRecordDatePayload extends PartPayload {
   @IsIn(RedatableRecords)
   record: RedatableRecord;
 
-  @Field(() => String, { description: 'YYYY-MM-DD, the day the record reads now (as the form showed it): the record is found by it; when it reads otherwise (corrected meanwhile), NOT_FOUND and nothing is written' })
+  @Field(() => String, { description: 'YYYY-MM-DD, the day the record reads now (as the form showed it): the record is found by it; moved from it meanwhile by a colleague, CONFLICT naming who moved it to which day when; no record of that day, NOT_FOUND; nothing is written either way' })
   @CalendarDate()
   previousOn: string;
 

@@ -2471,10 +2471,13 @@ describe('every dated record of a part can have its day corrected, with a reason
       given(history).when(redate('RectificationReported', REPORTED_ON, '2025-06-30')).thenRefused('CONFLICT');
     });
 
-    it('finds nothing for a day no such record reads now (a form read before another correction)', () => {
+    it('a form read before another correction is told who moved the record to which day (CONFLICT, issue 9); a day no such record ever read finds nothing', () => {
       given([...history, redated('RectificationReported', REPORTED_ON, '2025-06-27')])
         .when(redate('RectificationReported', REPORTED_ON, '2025-06-26'))
-        .thenRefused('NOT_FOUND', /no report dated 2025-06-28/, /没有 2025-06-28 的整改报告记录/);
+        .thenChangedMeanwhile({ field: 'previousOn', types: ['FactDateCorrected'], unitId: FINANCE, zh: /的整改报告日期刚由张伟改为 2025-06-27（北京时间 2026-12-07 06:28；.*表单显示的是 2025-06-28）：请确认后再调整，本次未作修改。$/ });
+      given([...history, redated('RectificationReported', REPORTED_ON, '2025-06-27')])
+        .when(redate('RectificationReported', '2025-06-24', '2025-06-26'))
+        .thenRefused('NOT_FOUND', /no report dated 2025-06-24/, /没有 2025-06-24 的整改报告记录/);
     });
   });
 

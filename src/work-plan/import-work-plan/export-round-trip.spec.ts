@@ -252,3 +252,45 @@ describe('the work plan\'s export imported back when an item has a 特批 past t
     dependencies.store.close();
   });
 });
+
+/*
+ * breaker50-10 S5, the import side: a plan holding two items of one title led by one unit in one 大项 — made by hand before
+ * addWorkPlanItem refused it (old stores keep them), or by a hand change of a lead, which still can — had its own export refused
+ * 「…与第 N 行的事项 1 重复…是同一项任务列了两次」: the clerk told to delete a row (withdrawing an item) or reword a title. The rows
+ * are the plan's own items, told apart by their codes; a row of a new code copying one of them is still refused.
+ */
+describe('the export of a plan holding two items of one title and lead, imported back (breaker50-10 S5)', () => {
+  const PAIR = `${TITLE}\n类别编号,类别,编号,事项,牵头单位,责任单位,完成时限\n一,组织保障,1,开展政务公开业务培训,青川市民政局,,2026-09-30\n一,组织保障,2,公开执行进度,青川市财政局,,2026-12-31\n一,组织保障,3,开展政务公开业务培训,青川市财政局,,2026-12-31\n`;
+  const SUPERVISOR: Actor = { id: 'user-sup', role: 'SUPERVISOR', unitId: null };
+
+  /** The plan imported, then item 3 (led by 财政局) handed to 民政局 by hand: items 1 and 3 are now one title led by one unit. */
+  async function planWithPair() {
+    const dependencies = await storeWithUnits();
+    const first = await importWorkPlanFile(dependencies, { name: 'plan.csv', content: new TextEncoder().encode(PAIR) }, { approvedOn: '2026-03-02', assignedOn: '2026-03-03' }, at('pair-v1'));
+    const byHand = commandContext({ actor: SUPERVISOR, commandType: 'AddWorkPlanItemUnit', idempotencyKey: 'lead-3', now: new Date('2026-03-10T09:00:00+08:00') });
+    const lead = { type: 'ReviseWorkPlanItem', actor: SUPERVISOR, today: '2026-03-10', revisedOn: '2026-03-10', reason: '改由民政局牵头', addUnits: [{ unitId: MZJ, role: 'LEAD' }], replacesLead: true } as const;
+    await executeCommand(dependencies.store, dependencies.schemas, workPlanItemStream(workPlanItemIdFor(first.planId, '3')), workPlanItemDecider, lead, byHand);
+    return { dependencies, first };
+  }
+
+  it.each(['csv', 'xlsx'] as const)('given the %s export sent back unchanged as a version, then it reads: nothing to change, the pair kept', async (format) => {
+    const { dependencies, first } = await planWithPair();
+    const table = await exportOf(dependencies, first.planId);
+    expect(planCells(table).filter((cells) => cells[1]!.endsWith('开展政务公开业务培训')).map((cells) => [cells[1], cells[4], cells[5]])).toEqual([
+      ['1 开展政务公开业务培训', '青川市民政局', '青川市民政局'],
+      ['3 开展政务公开业务培训', '青川市民政局', '青川市财政局'],
+      ['3 开展政务公开业务培训', '青川市民政局', '青川市民政局'],
+    ]);
+    const dry = await importWorkPlanFile(dependencies, await fileOf(table, format), { revise: true, dryRun: true, assignedOn: '2026-03-25' }, at(`pair-${format}`, '2026-03-25T09:00:00+08:00'), [{ title: TITLE, year: 2026 }]);
+    expect(dry.wouldWriteNothing).toBe(true);
+    dependencies.store.close();
+  });
+
+  it('given a version with a row of a new code copying item 1, then that row is refused as a copy, the plan\'s own pair not', async () => {
+    const { dependencies } = await planWithPair();
+    const version = `${TITLE}\n类别编号,类别,编号,事项,牵头单位,责任单位,完成时限\n一,组织保障,1,开展政务公开业务培训,青川市民政局,,2026-09-30\n一,组织保障,2,公开执行进度,青川市财政局,,2026-12-31\n一,组织保障,3,开展政务公开业务培训,青川市民政局,青川市财政局,2026-12-31\n一,组织保障,4,开展政务公开业务培训,青川市民政局,,2026-12-31\n`;
+    const refusal = await importWorkPlanFile(dependencies, { name: 'v2.csv', content: new TextEncoder().encode(version) }, { revise: true, dryRun: true, assignedOn: '2026-03-25' }, at('pair-copy', '2026-03-25T09:00:00+08:00'), [{ title: TITLE, year: 2026 }]).catch((error: unknown) => error);
+    expect(problemsOf(refusal)?.map((problem) => [problem.row, problem.reasonZh])).toEqual([[6, expect.stringMatching(/^事项 4“开展政务公开业务培训”与第 3 行的事项 1 重复：同一大项中名称相同、牵头单位相同（青川市民政局）/u)]]);
+    dependencies.store.close();
+  });
+});

@@ -19,7 +19,7 @@ import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
 import { importRefused } from '../../spreadsheet/import-refusal.js';
 import { doneInStore, eventsOfCommand, fileFormatOf, firstRunAppended, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
 import { fold, type Decider, type DomainEvent } from '../../shared/decider.js';
-import { importWorkPlan, workPlanCommands, type PlanDays, type WorkPlanItemDefinition } from '../import/work-plan-import.js';
+import { importWorkPlan, workPlanCommands, type PlanDays, type PlanOnRecord, type WorkPlanItemDefinition } from '../import/work-plan-import.js';
 import { refuseReusedKey, requestOf, type ClaimedValue } from '../../event-sourcing/execute-command.js';
 import { DomainError, badInput, conflict, say, type Bilingual } from '../../shared/domain-error.js';
 import { dueDateLimitOf, planLastYear, planYears, workPlanDecider, type EarlierSource, type RevisePlan, type WorkPlanState } from '../domain/work-plan.decider.js';
@@ -245,7 +245,8 @@ async function importAsRead(
       ...(options.approvedOn === undefined ? {} : { approvedOn: options.approvedOn }),
       ...(options.dueDateOverride === undefined ? {} : { periodOverrideReason: options.dueDateOverride.reason }),
       // The plan's own export read back: a date past its period that an item already has came with its override (newcomer48-10 S2).
-      dueDatesOnRecord: (plan) => dueDatesOnRecordOf(dependencies, knownTitleOf(plan, knownPlans)?.title ?? plan.title, plan.year),
+      // Two rows of one task that are both the plan's items so are its own pair, not a copy (breaker50-10 S5).
+      planOnRecord: (plan) => planOnRecordOf(dependencies, knownTitleOf(plan, knownPlans)?.title ?? plan.title, plan.year),
     });
     if (read.ok) return read;
     const refusal = importRefused(fileName, format, read.problems, 'BAD_USER_INPUT', read.sheet, read.sheets);
@@ -792,28 +793,41 @@ async function stateWithout<State, Event extends DomainEvent>(
 }
 
 /**
- * Whether the item the file's row names — by its code, or by its title (`itemTitle`, punctuation aside) in a file whose rows were
- * renumbered (newcomer49-10 S2, breaker49-10 M3: an office's own layout, its item 11 the plan's item 12) — has `dueDate`
- * (`YYYY-MM-DD`) on the record in the plan `title` of `year`: its own due date or one of its parts' — for a version read back
- * (newcomer48-10 S2): a day past the plan's period there was set with a supervisor's override (the item's decision refuses it
- * without one, and records it), so the file that repeats it needs none. Withdrawn items are not counted: listed again, they are
- * assigned again. Undefined for a plan not imported.
+ * The items of the plan `title` of `year` as they stand, for the checks of a file's rows (`PlanOnRecord`); undefined for a plan not
+ * imported. Withdrawn items are not counted: listed again, they are assigned again.
+ * - `dueOnRecord`: whether the item the file's row names — by its code, or by its title (`itemTitle`, punctuation aside) in a file
+ *   whose rows were renumbered (newcomer49-10 S2, breaker49-10 M3: an office's own layout, its item 11 the plan's item 12) — has
+ *   `dueDate` (`YYYY-MM-DD`) on the record: its own due date or one of its parts' — for a version read back (newcomer48-10 S2): a
+ *   day past the plan's period there was set with a supervisor's override (the item's decision refuses it without one, and records
+ *   it), so the file that repeats it needs none.
+ * - `heldOnRecord`: whether 大项 `categoryCode` holds item `code` of that title (punctuation aside) led by exactly those units (its
+ *   LEAD parts): two such rows of one task are the plan's own pair (breaker50-10 S5), told apart by their codes.
  */
-async function dueDatesOnRecordOf(dependencies: ImportDependencies, title: string, year: number): Promise<((code: string, dueDate: string, itemTitle: string) => boolean) | undefined> {
+async function planOnRecordOf(dependencies: ImportDependencies, title: string, year: number): Promise<PlanOnRecord | undefined> {
   const plan = await stateWithout(dependencies, workPlanStream(workPlanIdFor(year, title)), workPlanDecider, null);
   if (plan.status !== 'imported') return undefined;
   const dates = new Map<string, ReadonlySet<string>>();
   const byTitle = new Map<string, ReadonlySet<string>>();
+  /** By 大项 and code: the item's title words and its leads, sorted, each key joined by NUL. */
+  const held = new Set<string>();
+  const heldKey = (categoryCode: string, code: string, itemTitle: string, leadUnitIds: readonly string[]) => [categoryCode, code, wordsWithoutPunctuation(itemTitle), ...[...leadUnitIds].sort()].join('\u0000');
   const pause = slicer();
-  for (const { itemId, code } of plan.categories.flatMap((category) => category.items)) {
-    await pause();
-    const item = await stateWithout(dependencies, workPlanItemStream(itemId), workPlanItemDecider, null);
-    if (item.status === 'empty' || item.status === 'withdrawn') continue;
-    const days = new Set([item.definition.dueDate, ...partsOf(item.assignments).map((part) => part.dueDate)]);
-    dates.set(code, days);
-    byTitle.set(wordsWithoutPunctuation(item.definition.title), days);
+  for (const category of plan.categories) {
+    for (const { itemId, code } of category.items) {
+      await pause();
+      const item = await stateWithout(dependencies, workPlanItemStream(itemId), workPlanItemDecider, null);
+      if (item.status === 'empty' || item.status === 'withdrawn') continue;
+      const parts = partsOf(item.assignments);
+      const days = new Set([item.definition.dueDate, ...parts.map((part) => part.dueDate)]);
+      dates.set(code, days);
+      byTitle.set(wordsWithoutPunctuation(item.definition.title), days);
+      held.add(heldKey(category.code, code, item.definition.title, parts.filter((part) => part.role === 'LEAD').map((part) => part.unitId)));
+    }
   }
-  return (code, dueDate, itemTitle) => dates.get(code)?.has(dueDate) === true || byTitle.get(wordsWithoutPunctuation(itemTitle))?.has(dueDate) === true;
+  return {
+    dueOnRecord: (code, dueDate, itemTitle) => dates.get(code)?.has(dueDate) === true || byTitle.get(wordsWithoutPunctuation(itemTitle))?.has(dueDate) === true,
+    heldOnRecord: (categoryCode, code, itemTitle, leadUnitIds) => held.has(heldKey(categoryCode, code, itemTitle, leadUnitIds)),
+  };
 }
 
 /** The facts that shape a plan (its items, their units and dates), as an export of an earlier reading would not show them; in Chinese. */

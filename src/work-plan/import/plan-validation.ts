@@ -79,8 +79,14 @@ const EXPORT_CODE_AND_TITLE = /^[0-9０-９]+(?:[.．\-－][0-9０-９]+)*\s+\S/
  * imported as two items, the lead given two parts of one task, the plan's and the unit's counts inflated, in a first import and in
  * a version alike). Two 大项 may each hold an item of one title (加强组织领导), and one 大项 two items of one title led by different
  * units; those are read. Items that failed their own checks are not in `categories` and are not compared.
+ *
+ * Two rows that are both items the plan already holds so (`heldOnRecord`: their 大项, code, title and leads on the record) are
+ * never refused as copies of each other: the plan itself has the pair — made by hand before `addWorkPlanItem` refused it, or by a
+ * hand change of a lead — and its own export, sent back as a version, must read (breaker50-10 S5: refused 「同一项任务列了两次」,
+ * the clerk told to delete a row that withdraws an item or to reword a title). The items are told apart by their codes (编号/序号),
+ * which the export writes and a version keeps; a row of a new code (a copy pasted in) is still refused as a copy of the earlier.
  */
-function repeatedItemProblems(categories: readonly ValidatedPlanCategory[]): ImportProblem[] {
+function repeatedItemProblems(categories: readonly ValidatedPlanCategory[], heldOnRecord?: HeldOnRecord): ImportProblem[] {
   const problems: ImportProblem[] = [];
   for (const category of categories) {
     const first = new Map<string, ValidatedPlanItem>();
@@ -94,6 +100,8 @@ function repeatedItemProblems(categories: readonly ValidatedPlanCategory[]): Imp
         first.set(key, item);
         continue;
       }
+      const held = (each: ValidatedPlanItem) => heldOnRecord?.(category.code, each.code, each.title, each.leadUnits.map((unit) => unit.unitId)) === true;
+      if (held(item) && held(earlier)) continue;
       const leads = item.leadUnits.map((unit) => unit.name);
       const there = earlier.sheet !== undefined && earlier.sheet !== item.sheet ? { en: ` of sheet "${earlier.sheet}"`, zh: `工作表“${earlier.sheet}”` } : { en: '', zh: '' };
       problems.push({
@@ -110,6 +118,12 @@ function repeatedItemProblems(categories: readonly ValidatedPlanCategory[]): Imp
   }
   return problems;
 }
+
+/**
+ * Whether the plan as imported holds, in 大项 `categoryCode`, item `code` titled `title` (punctuation aside) and led by exactly
+ * `leadUnitIds` (in any order), not withdrawn — the file's row is that item as it stands in these respects.
+ */
+export type HeldOnRecord = (categoryCode: string, code: string, title: string, leadUnitIds: readonly string[]) => boolean;
 
 /**
  * An item with no lead unit, with what to write. `above`: the row of the item before it, which names a lead, in a CSV — a lead
@@ -147,6 +161,11 @@ export function validatePlanDocument(
      * (newcomer48-10 S2). Absent for a plan not imported.
      */
     readonly dueOnRecord?: (code: string, dueDate: string, title: string) => boolean;
+    /**
+     * Whether the plan as imported holds the row's item as the row gives it (`HeldOnRecord`): two such rows repeating each other are
+     * the plan's own pair, not a copy (breaker50-10 S5). Absent for a plan not imported.
+     */
+    readonly heldOnRecord?: HeldOnRecord;
     /**
      * `YYYY-MM-DD`, the plan's approval day when the import gives it: a file refused for other problems also names each row due
      * before it, so that the clerk fixes the file once (issue 10: a row's unknown unit hid its own 「早于方案批准日期」). A file
@@ -460,7 +479,7 @@ export function validatePlanDocument(
     });
     return { code: category.code, title: category.title, items: items.flat() };
   });
-  problems.push(...repeatedItemProblems(categories));
+  problems.push(...repeatedItemProblems(categories, options.heldOnRecord));
 
   if (problems.length > 0 || (options.refusedAnyway && earlyDue.size > 0)) return { ok: false, problems: sortedProblems([...problems, ...earlyDue.values()]) };
   const absent = document.absentFields && document.absentFields.length > 0 ? { absentFields: document.absentFields } : {};

@@ -5,7 +5,7 @@ import { workPlanIdFor, workPlanItemIdFor, type WorkPlanSource } from '../domain
 import { sortedProblems, type ImportProblem } from '../../spreadsheet/import-problems.js';
 import { unitIdsOf, unitNamesOf, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import { readPlanDraft, type PlanReadOptions } from './plan-document.js';
-import { validatePlanDocument, type PlanValidation, type ValidatedPlan } from './plan-validation.js';
+import { validatePlanDocument, type HeldOnRecord, type PlanValidation, type ValidatedPlan } from './plan-validation.js';
 import type { FileContent } from '../../spreadsheet/text-file.js';
 import type { DueDateOverride } from '../../assignments/domain/assignment.commands.js';
 
@@ -20,11 +20,18 @@ export interface WorkPlanImportOptions extends PlanReadOptions {
   /** `YYYY-MM-DD`, the day the plan was approved, when the import gives it: a plan refused as read for a year that had ended by then is told how to give its year. */
   readonly approvedOn?: string;
   /**
-   * For the plan the file is read as (its title and year): the check of the due dates its items have on the record, or undefined
-   * for a plan not imported — a day past the period already on the record needs no new override (see `validatePlanDocument`'s
-   * `dueOnRecord`, newcomer48-10 S2).
+   * For the plan the file is read as (its title and year): the checks of its items as they stand on the record, or undefined for a
+   * plan not imported — a day past the period already on the record needs no new override (`validatePlanDocument`'s `dueOnRecord`,
+   * newcomer48-10 S2); two rows repeating each other that are both the plan's items so are no copy (`heldOnRecord`, breaker50-10 S5).
+   * Asked only for a file that needs one of them.
    */
-  readonly dueDatesOnRecord?: (plan: { readonly title: string; readonly year: number }) => Promise<((code: string, dueDate: string, title: string) => boolean) | undefined>;
+  readonly planOnRecord?: (plan: { readonly title: string; readonly year: number }) => Promise<PlanOnRecord | undefined>;
+}
+
+/** The checks of a file's rows against the plan's items as they stand (see `validatePlanDocument`'s options of these names). */
+export interface PlanOnRecord {
+  readonly dueOnRecord: (code: string, dueDate: string, title: string) => boolean;
+  readonly heldOnRecord: HeldOnRecord;
 }
 
 /**
@@ -37,27 +44,25 @@ export async function importWorkPlan(content: FileContent, options: WorkPlanImpo
   const sheet = draft.sheets ? { sheets: draft.sheets } : draft.sheet ? { sheet: draft.sheet } : {};
   if (!draft.document) return { ok: false, problems: sortedProblems(draft.problems), ...sheet };
   const document = draft.document;
-  const validated = (dueOnRecord: ((code: string, dueDate: string, title: string) => boolean) | undefined) =>
+  const validated = (record: PlanOnRecord | undefined) =>
     validatePlanDocument(document, options.lookupUnit, {
       today: options.today,
       periodOverridden: options.periodOverridden,
       periodOverrideReason: options.periodOverrideReason,
-      ...(dueOnRecord === undefined ? {} : { dueOnRecord }),
+      ...(record === undefined ? {} : record),
       ...(options.approvedOn === undefined ? {} : { approvedOn: options.approvedOn }),
       ...(draft.problems.length > 0 ? { refusedAnyway: true } : {}),
       csv: options.format === 'csv',
     });
-  // The plan's record is looked up only for a file with a day past the period (asked for by the check): read again with it.
-  let pastPeriod = false;
-  const first = validated(
-    options.dueDatesOnRecord
-      ? () => {
-          pastPeriod = true;
-          return false;
-        }
-      : undefined,
-  );
-  const validation = pastPeriod && options.dueDatesOnRecord ? validated(await options.dueDatesOnRecord(document)) : first;
+  // The plan's record is looked up only for a file with a day past the period, or two rows of one task (asked for by the checks):
+  // read again with it.
+  let asked = false;
+  const ask = () => {
+    asked = true;
+    return false;
+  };
+  const first = validated(options.planOnRecord ? { dueOnRecord: ask, heldOnRecord: ask } : undefined);
+  const validation = asked && options.planOnRecord ? validated(await options.planOnRecord(document)) : first;
   const problems = [...draft.problems, ...(validation.ok ? [] : validation.problems)];
   if (problems.length > 0 || !validation.ok) return { ok: false, problems: [...yearEndedProblem(draft.document, options), ...sortedProblems(problems)], ...sheet };
   const { document: _document, problems: _problems, ...notes } = draft;

@@ -289,6 +289,10 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     await page.locator('[data-test="revise-keeps-approval"]').waitFor();
     expect(await page.getByLabel('方案批准日期', { exact: true }).count()).toBe(0);
     expect(await page.getByLabel('事项交办日期', { exact: true }).inputValue()).toBe(officeDay());
+    // Never previewed: 上传并导入 previews it first and stops (breaker50-10 S6); pressed again, it imports what the preview showed.
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    await answered(page, 'import-preview');
+    await page.locator('[data-test="previewed-first"]').waitFor();
     await page.getByRole('button', { name: '上传并导入' }).click();
     await answered(page, 'import-report');
     expect(await headline(page)).toMatch(/^已按新版本调整.*已有进度全部保留。$/);

@@ -366,4 +366,49 @@ describe('a plan version imported from the page after its preview, the plan chan
     });
     expect(data?.importWorkPlan.planVersion).toBe(2);
   });
+
+  // breaker50-10 S6, the refused preview: a preview refused for a 特批 it lacked kept no version; the clerk typed the 特批理由 and pressed
+  // 上传并导入, which sent no version and applied a difference she never saw. The page previews first and stops; pressed again, it sends
+  // the version that preview read.
+  it('after a refused preview, 上传并导入 previews the file first and writes nothing; pressed again, it imports with that preview’s version', async () => {
+    const year = Number(officeDay().slice(0, 4)) + 1;
+    const title = '预览未通过后导入测试方案';
+    const version = (first: string) => `\ufeff序号,工作任务,牵头单位,配合单位,完成时限\n1,公开重点项目进展,青川市财政局,,${first}\n2,公开教育收费标准,青川市教育局,,${year}年6月30日\n`;
+    const first = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planVersion } }`, {
+      input: { idempotencyKey: 'refused-preview-v1', fileName: 'v1.csv', contentBase64: Buffer.from(version(`${year}年6月30日`)).toString('base64'), title, year, approvedOn: officeDay(-5) },
+    });
+    expect(first.errors).toBeUndefined();
+    const context = await contexts.open();
+    const page = context.page;
+    const sent: { dryRun?: boolean; expectedPlanVersion?: number }[] = [];
+    page.on('request', (request) => {
+      const body = request.url().endsWith('/graphql') ? (request.postData() ?? '') : '';
+      if (body.includes('importWorkPlan(input')) sent.push(JSON.parse(body).variables.input);
+    });
+    await signIn(page, supervisor);
+    await page.goto('/imports');
+    await page.getByRole('heading', { name: '导入' }).waitFor();
+    await page.getByLabel('方案标题', { exact: true }).fill(title);
+    await page.getByLabel('年度', { exact: true }).fill(String(year));
+    await page.locator('[data-test="revise"]').click();
+    await page.getByLabel('调整依据（文件名称或文号）').fill('青政办〔2026〕41号');
+    // Item 1 moved past the plan's year: refused until a supervisor gives the 特批's reason.
+    await page.getByLabel('文件（.xlsx、.csv、.yaml 或 .json）').setInputFiles({ name: 'vA.csv', mimeType: 'text/csv', buffer: Buffer.from(version(`${year + 1}年3月31日`)) });
+    await page.getByRole('button', { name: '预览（不写入）' }).click();
+    await page.locator('[data-test="refused-rows"]').waitFor({ timeout: 60_000 });
+    await page.getByLabel('超出方案期限的特批理由').fill('市政府特批：项目跨年');
+    const before = await app.logPosition();
+
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    await page.locator('[data-test="previewed-first"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-test="import-result"]').textContent()).toMatch(/^预览（未写入）：.*调整时限 1 项（1：/u);
+    expect(sent.map((input) => input.dryRun ?? false)).toEqual([true, true]);
+    expect(await app.logPosition()).toBe(before);
+
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    await page.locator('[data-test="import-report"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-test="import-result"]').textContent()).toMatch(/^已按新版本调整.*调整时限 1 项（1：/u);
+    expect(sent.at(-1)).toMatchObject({ expectedPlanVersion: 1 });
+    expect(sent.at(-1)?.dryRun).toBeUndefined();
+  });
 });

@@ -69,7 +69,10 @@ export class WorkPlanRevisionUnitType {
 
 @ObjectType('WorkPlanRevisionUndoneChange', { description: 'One change a recorded revision made that a new version would reverse' })
 export class WorkPlanRevisionUndoneChangeType {
-  @Field(() => String, { description: 'ITEM_ADDED (the version withdraws it), ITEM_WITHDRAWN (lists it again), UNIT_ADDED (removes the unit), UNIT_REMOVED (gives it back), ITEM_REDATED (moves the item back)' })
+  @Field(() => String, {
+    description:
+      'ITEM_ADDED (the version withdraws it), ITEM_WITHDRAWN (lists it again), UNIT_ADDED (removes the unit), UNIT_REMOVED (gives it back), ITEM_REDATED (moves the item back), ROLE_CHANGED (gives the unit back its previous role)',
+  })
   kind: string;
   @Field(() => String, { description: 'The item’s code' }) code: string;
   @Field(() => String) title: string;
@@ -77,6 +80,8 @@ export class WorkPlanRevisionUndoneChangeType {
   @Field(() => String, { nullable: true }) unitName: string | null;
   @Field(() => String, { nullable: true, description: 'ITEM_REDATED: YYYY-MM-DD before the revision' }) previousDueDate: string | null;
   @Field(() => String, { nullable: true, description: 'ITEM_REDATED: YYYY-MM-DD the revision gave' }) dueDate: string | null;
+  @Field(() => AssignmentRoleEnum, { nullable: true, description: 'ROLE_CHANGED: the unit’s role before the revision' }) previousRole: AssignmentRole | null;
+  @Field(() => AssignmentRoleEnum, { nullable: true, description: 'ROLE_CHANGED: the role the revision gave it' }) role: AssignmentRole | null;
 }
 
 @ObjectType('WorkPlanRevisionUndone', {
@@ -206,7 +211,7 @@ export const workPlanImportResult = (outcome: WorkPlanImportOutcome): WorkPlanIm
       on,
       fileName,
       reason,
-      changes: undone.map((change) => ({ kind: change.kind, code: change.code, title: change.title, unitId: change.unitId ?? null, unitName: change.unitName ?? null, previousDueDate: change.previousDueDate ?? null, dueDate: change.dueDate ?? null })),
+      changes: undone.map((change) => ({ kind: change.kind, code: change.code, title: change.title, unitId: change.unitId ?? null, unitName: change.unitName ?? null, previousDueDate: change.previousDueDate ?? null, dueDate: change.dueDate ?? null, previousRole: change.previousRole ?? null, role: change.role ?? null })),
     })),
     summary: describeRevision(outcome.revision).zh + ((outcome.revisionsUndone ?? []).length > 0 ? `。${describeRevisionsUndone(outcome.revisionsUndone!, !outcome.dryRun).zh}` : ''),
   },

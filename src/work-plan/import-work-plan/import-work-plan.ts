@@ -25,6 +25,7 @@ import { DomainError, badInput, conflict, say, type Bilingual } from '../../shar
 import { dueDateLimitOf, planLastYear, planYears, workPlanDecider, type EarlierSource, type RevisePlan, type WorkPlanState } from '../domain/work-plan.decider.js';
 import { assignmentsBefore, assignmentsOn, partsOf } from '../../assignments/domain/assignment.decider.js';
 import type { DueDateOverride } from '../../assignments/domain/assignment.commands.js';
+import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import { describeRevision, withUnitNames, isUnchanged, isUnchangedButKept, itemRevisionCommands, planRevisionOf, versionsAsRevised, type ItemVersion, type PlanRevision } from '../revise-plan/plan-revision.js';
 import { BY_DATE, deadlineCell, isDueOnAssignment } from '../../shared/deadline.js';
 import { planContentDigest } from './plan-content-digest.js';
@@ -922,6 +923,12 @@ async function recordedRevisions(
       else if (stored.type === 'UnitAssigned' && !definedBy.has(stored.metadata.correlationId)) revision.changes.push({ kind: 'UNIT_ADDED', ...change, unitId, ...(unitName(unitId) === undefined ? {} : { unitName: unitName(unitId)! }) });
       else if (stored.type === 'UnitUnassigned') revision.changes.push({ kind: 'UNIT_REMOVED', ...change, unitId, ...(unitName(unitId) === undefined ? {} : { unitName: unitName(unitId)! }) });
       else if (stored.type === 'WorkPlanItemRescheduled') revision.changes.push({ kind: 'ITEM_REDATED', ...change, previousDueDate: String(data.previousDueDate), dueDate: String(data.dueDate) });
+      // A unit's role changed (lead ↔ responsible, its part kept: a hand 更换牵头单位 or a version's): a version giving it back its
+      // role before undoes it (breaker50-10 S6: the colleague's lead change reverted, revisionsUndone empty).
+      else if (stored.type === 'PartRoleChanged') {
+        const roles = { previousRole: data.previousRole as AssignmentRole, role: data.role as AssignmentRole };
+        revision.changes.push({ kind: 'ROLE_CHANGED', ...change, unitId, ...(unitName(unitId) === undefined ? {} : { unitName: unitName(unitId)! }), ...roles });
+      }
     }
   }
   return [...revisions.values()].filter((revision) => !revision.byHand || revision.changes.length > 0);

@@ -128,6 +128,39 @@ describe('a new version applied after its preview, when the plan changed in betw
     expect(applied.planVersion).toBe(3);
   });
 
+  // breaker50-10 S6: a colleague's hand change of the lead (民政局, responsible, made lead; 发改委 stepping down) reverted by a version
+  // built before it was not in revisionsUndone, so nothing asked 确认撤销后来的调整; a version dated before it reverted it too.
+  it('a version giving back the roles a hand lead change altered undoes it: listed, refused unless confirmed; dated before the change, the roles stand (breaker50-10 S6)', async () => {
+    const WITH_MZJ = HEADER.replace('牵头单位,完成时限', '牵头单位,配合单位,完成时限').replace('一、决策公开,,,', '一、决策公开,,,,') + '1,推进预算公开,澜州市财政局,,2026年6月30日前\n2,公开执行进度,澜州市发展和改革委员会,澜州市民政局,2026年12月底前\n';
+    await importAs(clerk('clerk-a'), 'v2.csv', WITH_MZJ, 'v2', { revise: true, assignedOn: '2026-06-01', revisionReason: '增加民政局配合' });
+    const byHand = commandContext({ actor: clerk('clerk-b'), commandType: 'AddWorkPlanItemUnit', idempotencyKey: 'b-lead', now: new Date('2026-06-10T10:00:00+08:00') });
+    const MZJ = dependencies.units.byCode('MZJ')!.id;
+    const lead = { type: 'ReviseWorkPlanItem', actor: clerk('clerk-b'), today: '2026-06-10', revisedOn: '2026-06-10', reason: '民政局牵头', addUnits: [{ unitId: MZJ, role: 'LEAD' }], replacesLead: true } as const;
+    await executeCommand(dependencies.store, dependencies.schemas, workPlanItemStream(workPlanItemIdFor(PLAN, '2')), workPlanItemDecider, lead, byHand);
+
+    const preview = await importAs(clerk('clerk-a'), 'v2-again.csv', WITH_MZJ.replace('2026年6月30日前', '2026年7月31日前'), 'v2-again', { revise: true, dryRun: true });
+    expect(preview.revision?.rolesChanged.map((unit) => [unit.code, unit.unitName, unit.role])).toEqual([
+      ['2', '澜州市发展和改革委员会', 'LEAD'],
+      ['2', '澜州市民政局', 'RESPONSIBLE'],
+    ]);
+    expect(preview.revisionsUndone).toEqual([
+      {
+        on: '2026-06-10',
+        fileName: null,
+        reason: '民政局牵头',
+        undone: [expect.objectContaining({ kind: 'ROLE_CHANGED', code: '2', unitName: '澜州市发展和改革委员会', previousRole: 'LEAD', role: 'RESPONSIBLE' }), expect.objectContaining({ kind: 'ROLE_CHANGED', code: '2', unitName: '澜州市民政局', previousRole: 'RESPONSIBLE', role: 'LEAD' })],
+      },
+    ]);
+    expect(describeWorkPlanImportZh(preview)).toContain('本文件将撤销2026-06-10 的调整（依据：民政局牵头）：把事项 2 公开执行进度 中 澜州市发展和改革委员会 的分工由该次调整后的责任单位改回牵头单位；把事项 2 公开执行进度 中 澜州市民政局 的分工由该次调整后的牵头单位改回责任单位');
+    const refusal = await refusalOf(importAs(clerk('clerk-a'), 'v2-again.csv', WITH_MZJ.replace('2026年6月30日前', '2026年7月31日前'), 'v2-apply', { revise: true, revisionReason: '青政办〔2026〕40号' }));
+    expect(refusal.details).toMatchObject({ field: 'undoLaterRevision' });
+
+    // The same file as a version of 06-05, before the hand change: the roles it gives as they stood then are taken as they stand now.
+    const earlier = await importAs(clerk('clerk-a'), 'v2-again.csv', WITH_MZJ.replace('2026年6月30日前', '2026年7月31日前'), 'v2-earlier', { revise: true, dryRun: true, assignedOn: '2026-06-05' });
+    expect(earlier.revision?.rolesChanged).toEqual([]);
+    expect(earlier.revision?.redated.map((item) => item.code)).toEqual(['1']);
+  });
+
   it('the plan unchanged since the preview: imported as previewed', async () => {
     const preview = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-preview', { revise: true, dryRun: true });
     const applied = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a', { revise: true, withdrawMissing: true, expectedPlanVersion: preview.planVersion });

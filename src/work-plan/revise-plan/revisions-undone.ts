@@ -1,4 +1,5 @@
 import { say, type Bilingual } from '../../shared/domain-error.js';
+import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import type { ItemVersion, PlanRevision } from './plan-revision.js';
 
 /*
@@ -9,7 +10,7 @@ import type { ItemVersion, PlanRevision } from './plan-revision.js';
 
 /** One change a recorded revision made to one item: the item (id, code, title), and the unit for a unit's change. */
 export interface RecordedChange {
-  readonly kind: 'ITEM_ADDED' | 'ITEM_WITHDRAWN' | 'UNIT_ADDED' | 'UNIT_REMOVED' | 'ITEM_REDATED';
+  readonly kind: 'ITEM_ADDED' | 'ITEM_WITHDRAWN' | 'UNIT_ADDED' | 'UNIT_REMOVED' | 'ITEM_REDATED' | 'ROLE_CHANGED';
   readonly itemId: string;
   readonly code: string;
   readonly title: string;
@@ -18,6 +19,9 @@ export interface RecordedChange {
   /** For ITEM_REDATED: the item's due date (`YYYY-MM-DD`) before and after the revision. */
   readonly previousDueDate?: string;
   readonly dueDate?: string;
+  /** For ROLE_CHANGED: the unit's role in the item before and after the revision (lead ↔ responsible, its part and progress kept). */
+  readonly previousRole?: AssignmentRole;
+  readonly role?: AssignmentRole;
 }
 
 /** A revision of the plan as recorded: its office day (`YYYY-MM-DD`), its file (null when none: an item added by hand), its reason, its changes. */
@@ -41,7 +45,8 @@ export interface RevisionUndone {
 /**
  * The recorded revisions (`recorded`) the new version (`revision`, compared with the plan as it stands; `next`: its items as the
  * file gives them) undoes: those of which it reverses at least one change — withdraws an item the revision added, lists again one it
- * withdrew, gives back a unit it removed, removes a unit it added, moves an item back to the day it had before — more of them than it keeps.
+ * withdrew, gives back a unit it removed, removes a unit it added, moves an item back to the day it had before, gives a unit back the
+ * role (lead or responsible) it had before (breaker50-10 S6: a colleague's hand change of the lead, reverted unseen) — more of them than it keeps.
  * Such a file follows a version from before that revision (a copy of the original workbook edited after it, which may happen to make
  * one of its changes again: newcomer48-10's copy moved item 6 to the revision's day); a genuine new version, built on the plan as it
  * stands, keeps that revision's changes, and one reversing a change of it among more it keeps is a deliberate change, not told. In the order recorded.
@@ -57,7 +62,13 @@ export function revisionsUndone(revision: PlanRevision, next: readonly ItemVersi
   const redated = new Set(revision.redated.map((item) => item.code));
   // What each change touched (an item's date, its place in the plan, one unit's part): the last change to it is the one the plan has.
   const touched = (change: RecordedChange): string =>
-    change.kind === 'ITEM_REDATED' ? `date\u0000${change.itemId}` : change.kind === 'ITEM_ADDED' || change.kind === 'ITEM_WITHDRAWN' ? `item\u0000${change.itemId}` : `unit\u0000${change.itemId}\u0000${change.unitId}`;
+    change.kind === 'ITEM_REDATED'
+      ? `date\u0000${change.itemId}`
+      : change.kind === 'ITEM_ADDED' || change.kind === 'ITEM_WITHDRAWN'
+        ? `item\u0000${change.itemId}`
+        : change.kind === 'ROLE_CHANGED'
+          ? `role\u0000${change.itemId}\u0000${change.unitId}`
+          : `unit\u0000${change.itemId}\u0000${change.unitId}`;
   const last = new Map<string, RecordedChange>();
   for (const one of recorded) for (const change of one.changes) last.set(touched(change), change);
   const stillHad = (change: RecordedChange) => last.get(touched(change)) === change;
@@ -66,6 +77,8 @@ export function revisionsUndone(revision: PlanRevision, next: readonly ItemVersi
   const unitKey = (code: string, unitId: string) => `${code}\u0000${unitId}`;
   const unitsAdded = new Set(revision.unitsAdded.map((unit) => unitKey(unit.code, unit.unitId)));
   const unitsRemoved = new Set(revision.unitsRemoved.map((unit) => unitKey(unit.code, unit.unitId)));
+  const rolesGiven = new Map(revision.rolesChanged.map((unit) => [unitKey(unit.code, unit.unitId), unit.role] as const));
+  const inRole = (item: ItemVersion | undefined, unitId: string, role: AssignmentRole | undefined) => (role === 'LEAD' ? item?.leadUnitIds : item?.responsibleUnitIds)?.includes(unitId) === true;
   const unitsOf = (item: ItemVersion | undefined) => new Set(item ? [...item.leadUnitIds, ...item.responsibleUnitIds] : []);
   /** 'undone', 'kept', or null: changed again otherwise (another day), or out of the file for its work. */
   const fate = (change: RecordedChange): 'undone' | 'kept' | null => {
@@ -82,6 +95,8 @@ export function revisionsUndone(revision: PlanRevision, next: readonly ItemVersi
         return unitsAdded.has(unitKey(change.code, change.unitId!)) ? 'undone' : item && !unitsOf(item).has(change.unitId!) ? 'kept' : null;
       case 'ITEM_REDATED':
         return !item ? null : item.dueDate === change.previousDueDate && redated.has(item.code) ? 'undone' : item.dueDate === change.dueDate ? 'kept' : null;
+      case 'ROLE_CHANGED':
+        return rolesGiven.get(unitKey(change.code, change.unitId!)) === change.previousRole ? 'undone' : inRole(item, change.unitId!, change.role) ? 'kept' : null;
     }
   };
   return recorded.filter(since).flatMap((one) => {
@@ -94,6 +109,9 @@ export function revisionsUndone(revision: PlanRevision, next: readonly ItemVersi
 
 /** A unit the directory does not hold (never its id in words a clerk reads). */
 const UNKNOWN_UNIT = '（名录中没有的单位）';
+/** A unit's role in an item, as the summaries say it. */
+const ROLE_EN: Readonly<Record<AssignmentRole, string>> = { LEAD: 'lead', RESPONSIBLE: 'responsible unit' };
+const ROLE_ZH: Readonly<Record<AssignmentRole, string>> = { LEAD: '牵头单位', RESPONSIBLE: '责任单位' };
 
 const CHANGE_WORDS: Readonly<Record<RecordedChange['kind'], (change: RecordedChange) => Bilingual>> = {
   ITEM_ADDED: (change) => say(`withdraw item ${change.code} ${change.title}, which it added`, `撤销该次新增的事项 ${change.code} ${change.title}`),
@@ -102,6 +120,11 @@ const CHANGE_WORDS: Readonly<Record<RecordedChange['kind'], (change: RecordedCha
   UNIT_REMOVED: (change) => say(`give back ${change.unitName ?? UNKNOWN_UNIT} to item ${change.code} ${change.title}, removed by it`, `为事项 ${change.code} ${change.title} 恢复该次移除的单位 ${change.unitName ?? UNKNOWN_UNIT}`),
   ITEM_REDATED: (change) =>
     say(`move item ${change.code} ${change.title} back from ${change.dueDate} to ${change.previousDueDate}`, `把事项 ${change.code} ${change.title} 的时限由该次调整后的 ${change.dueDate} 改回 ${change.previousDueDate}`),
+  ROLE_CHANGED: (change) =>
+    say(
+      `make ${change.unitName ?? UNKNOWN_UNIT} ${ROLE_EN[change.previousRole!]} of item ${change.code} ${change.title} again, ${ROLE_EN[change.role!]} since it`,
+      `把事项 ${change.code} ${change.title} 中 ${change.unitName ?? UNKNOWN_UNIT} 的分工由该次调整后的${ROLE_ZH[change.role!]}改回${ROLE_ZH[change.previousRole!]}`,
+    ),
 };
 
 /** `2016-09-10 调整（plan-2016-adjusted.xlsx；依据：青政办〔2016〕45号）`: a recorded revision named by its day, file and reason. */

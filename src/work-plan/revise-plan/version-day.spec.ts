@@ -31,4 +31,14 @@ describe('asOfVersionDay (breaker49-10 S9, M6)', () => {
     ]);
     expect(asOfVersionDay([version('2', '2026-12-31')], standing, byHand, '2026-11-02')).toEqual({ versions: [version('2', '2026-12-31')], refused: [] });
   });
+
+  it('takes a unit given the role it had on the version\'s day, changed by hand since (更换牵头单位), in its role as it stands now (breaker50-10 S6)', () => {
+    const roleChanged = (unitId: string, previousRole: 'LEAD' | 'RESPONSIBLE', role: 'LEAD' | 'RESPONSIBLE') => ({ kind: 'ROLE_CHANGED' as const, itemId: '9', code: '9', title: '事项9', unitId, previousRole, role });
+    const lead: RecordedRevision[] = [{ on: '2026-11-02', fileName: null, reason: '发改委重新牵头', byHand: true, changes: [roleChanged('FGW', 'RESPONSIBLE', 'LEAD'), roleChanged('JTJ', 'LEAD', 'RESPONSIBLE')] }];
+    const now = version('9', '2026-11-30', { leadUnitIds: ['FGW'], responsibleUnitIds: ['JTJ'] });
+    const asThen = version('9', '2026-12-10', { leadUnitIds: ['JTJ'], responsibleUnitIds: ['FGW'] });
+    expect(asOfVersionDay([asThen], [now], lead, '2026-10-26')).toEqual({ versions: [{ ...now, dueDate: '2026-12-10' }], refused: [] });
+    // Dated on or after the change, the file's roles are its own.
+    expect(asOfVersionDay([asThen], [now], lead, '2026-11-02').versions).toEqual([asThen]);
+  });
 });

@@ -26,7 +26,8 @@ export interface LaterHandChange {
  * The file's items (`next`) as compared with the plan as it stands (`standing`) for a version dated `versionDay` (`YYYY-MM-DD`),
  * given the plan's recorded revisions (`recorded`, in the order recorded; those `byHand` are single changes to an item). For each item
  * changed by hand after `versionDay`, an aspect the file gives as it stood on that day — the due date before the first such re-dating,
- * a unit's part as it was before the first such addition or removal — is taken as it stands now: the file did not change it, and
+ * a unit's part as it was before the first such addition or removal, a unit's role (lead or responsible) before the first such change
+ * of it (breaker50-10 S6) — is taken as it stands now: the file did not change it, and
  * nothing is recorded for it. A due date the file gives otherwise than both is `refused`: a re-dating dated before a later one
  * cannot be applied after it (the item's date and its parts' would disagree). Items with no later hand change are as the file gives them.
  */
@@ -42,8 +43,14 @@ export function asOfVersionDay(
   // The first later change to each item's date and to each of its units: what stood on the version's day.
   const firstRedating = new Map<string, { on: string; reason: string; change: RecordedChange }>();
   const firstUnitChange = new Map<string, Map<string, RecordedChange>>();
+  const firstRoleChange = new Map<string, Map<string, RecordedChange>>();
   for (const revision of later) {
     for (const change of revision.changes) {
+      if (change.kind === 'ROLE_CHANGED' && change.unitId !== undefined) {
+        const units = firstRoleChange.get(change.itemId) ?? new Map<string, RecordedChange>();
+        if (!units.has(change.unitId)) units.set(change.unitId, change);
+        firstRoleChange.set(change.itemId, units);
+      }
       if (change.kind === 'ITEM_REDATED' && !firstRedating.has(change.itemId)) firstRedating.set(change.itemId, { on: revision.on, reason: revision.reason, change });
       if ((change.kind === 'UNIT_ADDED' || change.kind === 'UNIT_REMOVED') && change.unitId !== undefined) {
         const units = firstUnitChange.get(change.itemId) ?? new Map<string, RecordedChange>();
@@ -85,6 +92,14 @@ export function asOfVersionDay(
         leadUnitIds: lead ? [...without.leadUnitIds, unitId] : without.leadUnitIds,
         responsibleUnitIds: responsible ? [...without.responsibleUnitIds, unitId] : without.responsibleUnitIds,
       };
+    }
+    // A unit the file gives the role it had on the version's day, changed by hand since (更换牵头单位): its role as it stands now.
+    for (const [unitId, first] of firstRoleChange.get(version.itemId) ?? []) {
+      const asThen = (first.previousRole === 'LEAD' ? taken.leadUnitIds : taken.responsibleUnitIds).includes(unitId);
+      const lead = current.leadUnitIds.includes(unitId);
+      if (!asThen || (!lead && !current.responsibleUnitIds.includes(unitId))) continue;
+      const without = { leadUnitIds: taken.leadUnitIds.filter((id) => id !== unitId), responsibleUnitIds: taken.responsibleUnitIds.filter((id) => id !== unitId) };
+      taken = { ...taken, leadUnitIds: lead ? [...without.leadUnitIds, unitId] : without.leadUnitIds, responsibleUnitIds: lead ? without.responsibleUnitIds : [...without.responsibleUnitIds, unitId] };
     }
     return taken;
   });

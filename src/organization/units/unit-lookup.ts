@@ -719,10 +719,24 @@ const QUOTES_AROUND = /^\s*(?:[“”‘’"'＂＇](.*?)[“”‘’"'＂＇]|
 /** A quotation mark left at one end of a name (the cell's other name took its pair: 「“A、B”」 splits into 「“A」 and 「B”」). */
 const QUOTE_AT_END = /^\s*[“‘"'＂＇]+|[”’"'＂＇]+\s*$/gu;
 
-/** The name without the quotation marks around it or left at either end (`QUOTES_AROUND`, `QUOTE_AT_END`); as it is otherwise. Pure. */
+/**
+ * Quotation marks around a unit's name followed by a bracket (its own deadline, a remark): 「"青川市教育局"（2027年3月31日）」, as Word
+ * pastes such a cell (breaker50-10 M2: refused as an unknown unit, though each alone is read).
+ */
+const QUOTED_BEFORE_BRACKET = /^\s*(?:[“”‘’"'＂＇]([^“”‘’"'＂＇]+)[“”‘’"'＂＇]|「([^「」]*)」|『([^『』]*)』)\s*([（(【［\[][^]*[）)】］\]])\s*$/u;
+
+/**
+ * The name without the quotation marks around it or left at either end (`QUOTES_AROUND`, `QUOTE_AT_END`), or around it before a
+ * bracket (`QUOTED_BEFORE_BRACKET`: the name and its bracket); as it is otherwise. Pure.
+ */
 export function withoutQuotes(name: string): string {
   const quoted = QUOTES_AROUND.exec(name);
   const around = quoted?.[1] ?? quoted?.[2] ?? quoted?.[3];
+  if (around === undefined) {
+    const before = QUOTED_BEFORE_BRACKET.exec(name);
+    const named = before?.[1] ?? before?.[2] ?? before?.[3];
+    if (named !== undefined && named.trim() !== '') return `${named.trim()}${before![4]}`;
+  }
   return (around ?? name).replace(QUOTE_AT_END, '').trim();
 }
 

@@ -104,3 +104,17 @@ describe('a collective name the directory holds none of', () => {
     ]);
   });
 });
+
+describe('a quoted unit name with its own deadline in a bracket (breaker50-10 M2)', () => {
+  it.each(['"青川市教育局"（2026年10月31日）', '“青川市教育局”（2026年10月31日）', '「青川市教育局」(2026年10月31日)'])('%s under 配合单位 is that unit, due on its own day', async (cell) => {
+    const result = await importWorkPlan(`序号,工作任务,牵头单位,配合单位,完成时限\n1,推进甲信息公开,青川市财政局,"${cell.replace(/"/g, '""')}",2026年12月31日\n`, { format: 'csv', title: '单位写法', year: 2026, lookupUnit: withCounties });
+    const item = result.ok ? result.plan.categories[0]!.items[0]! : null;
+    expect(result.ok ? null : result.problems.map((problem) => problem.reasonZh)).toBeNull();
+    expect(item?.responsibleUnits.map((unit) => unit.unitId)).toEqual(['unit-jyj']);
+    expect(item?.partDueDates?.['unit-jyj']?.dueDate).toBe('2026-10-31');
+  });
+
+  it('in a 整改台账\'s 责任单位 too', async () => {
+    expect(await ledgerOf('青川市财政局、"青川市教育局"（2026年10月31日）')).toEqual(['unit-czj:LEAD', 'unit-jyj:RESPONSIBLE']);
+  });
+});

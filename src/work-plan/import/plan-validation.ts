@@ -349,6 +349,16 @@ export function validatePlanDocument(
           // 各区县政府 next to the lead or a county named on its own means the others as well; the lead
           // named again by another of its names (市财政局 for 青川市财政局) is the lead, once (breaker10 F16); a county named after
           // 各区县政府 is one of its units, as a county named before it is.
+          // The lead written otherwise under 配合单位 (「青川市财政局（牵头）」 leading, 「青川市财政局」 or 「市财政局」 again) is told as
+          // the same name is (`withoutLead`), naming both writings: a clerk who meant another unit learns one was dropped (breaker50-10 M4).
+          if (isLead && !named.collective) {
+            expansions.push({
+              row,
+              reason: `"${name}" is the lead unit ${lead.name} and is also listed under 责任单位: it leads, with one part.`,
+              reasonZh: `“${name}”即牵头单位“${lead.name}”，又列在责任单位中：按牵头单位计，只交办一次。`,
+              ...(item.sheet === undefined ? {} : { sheet: item.sheet }),
+            });
+          }
           if (isLead || (again && (named.collective || fromCollective.has(unit.unitId)))) continue;
           if (named.collective) fromCollective.add(unit.unitId);
           if (again) {

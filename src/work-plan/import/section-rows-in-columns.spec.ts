@@ -292,7 +292,20 @@ describe('the lead unit listed again under 责任单位 (breaker10 F16)', () => 
     expect(result).toMatchObject({
       ok: true,
       plan: { categories: [{ items: [{ leadUnits: [{ unitId: 'unit-czj' }], responsibleUnits: [{ unitId: 'unit-jyj' }] }] }] },
-      notices: [{ row: 2, reasonZh: '“青川市财政局”是牵头单位，又列在责任单位中：按牵头单位计，只交办一次。' }],
+      notices: [
+        { row: 2, reasonZh: '“青川市财政局”是牵头单位，又列在责任单位中：按牵头单位计，只交办一次。' },
+        { row: 2, reasonZh: '“市财政局”即牵头单位“青川市财政局”，又列在责任单位中：按牵头单位计，只交办一次。' },
+      ],
+    });
+  });
+
+  it('the lead written with its mark (「青川市财政局（牵头）」) and plainly under 配合单位: one part, and a notice naming both writings (breaker50-10 M4)', async () => {
+    const csv = '类别,编号,事项,牵头单位,配合单位,完成时限\n公开,5,事项五,青川市财政局（牵头）,青川市财政局,2026-10-31\n';
+    const result = await importWorkPlan(csv, { format: 'csv', title: 'T', year: 2026, lookupUnit: directory });
+    expect(result).toMatchObject({
+      ok: true,
+      plan: { categories: [{ items: [{ leadUnits: [{ unitId: 'unit-czj' }], responsibleUnits: [] }] }] },
+      notices: [{ row: 2, reasonZh: '“青川市财政局”即牵头单位“青川市财政局（牵头）”，又列在责任单位中：按牵头单位计，只交办一次。' }],
     });
   });
 });

@@ -1,6 +1,7 @@
 import { CST as Cst, Composer, LineCounter, Lexer, Parser, YAMLParseError, isMap, isScalar, isSeq, visit, type CST, type Document, type Node as YamlNode } from 'yaml';
 import type { Cell } from './cells.js';
 import { columnOf, normalizedName, type ColumnSpec, type Columns, type SourceRecord } from './columns.js';
+import { excelSerialDayOf } from './deadline-text.js';
 import { labelZh, type ImportProblem, type ImportResult } from './import-problems.js';
 import { textOfFile, type FileContent } from './text-file.js';
 
@@ -277,6 +278,19 @@ export function recordOfMap<Key extends string>(
         reasonZh: `${recordZh(what)}中的字段“${first}”和“${entry.key}”都是${labelZh(columns[key].label)}：只能写一个。`,
       });
       continue;
+    }
+    // A bare five-digit number in a field of days (dueDate: 46300): a spreadsheet's cell of it is Excel's day serial, told (sheet.ts);
+    // a YAML or JSON file has no such serials, so it is a typo or another system's internal value — refused asking for the date,
+    // never read as a day unsaid (breaker50-10 M9: item due 2026-10-05 without a word). The value is still read, so that the row's
+    // other checks do not also call the field missing.
+    const serialDay = columns[key].days && value.kind === 'scalar' && (typeof value.value === 'number' || typeof value.value === 'string') ? excelSerialDayOf(String(value.value).trim()) : null;
+    if (serialDay !== null && value.kind === 'scalar') {
+      const written = String(value.value).trim();
+      problems.push({
+        row: entry.line,
+        reason: `Field "${entry.key}" of ${what} is the number ${written}, not a date: a YAML or JSON file has no Excel day numbers (as one, ${written} would be ${serialDay}). Write the date, e.g. ${serialDay}, and import again.`,
+        reasonZh: `${recordZh(what)}中的字段“${entry.key}”是数字 ${written}，不是日期：YAML、JSON 文件中没有 Excel 的日期序号（按序号读是 ${serialDay}）。请写明日期（如 ${serialDay}）后重新导入。`,
+      });
     }
     givenAs.set(key, first ?? entry.key);
     const joined = (text: string): Cell => (first === undefined || cells[key] == null || String(cells[key]) === '' ? text : `${String(cells[key])}\n${text}`);

@@ -156,3 +156,17 @@ describe('one field given twice in a YAML or JSON item (breaker10q P10)', () => 
     expect(read).toEqual({ items: [{ code: '1', lead: ['unit-czj'], others: ['unit-jtj', 'unit-jyj'] }] });
   });
 });
+
+/*
+ * breaker50-10 M9: `dueDate: 46300` in a YAML or JSON plan was read as Excel's day serial (2026-10-05) without a word. A spreadsheet's
+ * cell of it is told (a date cell that lost its format); a YAML or JSON file has no serials, so such a number is refused asking for the date.
+ */
+describe('a bare five-digit number as a due date in a YAML or JSON plan (breaker50-10 M9)', () => {
+  it('is refused naming the field, its line and the day it would be read as; a date written as one is read', async () => {
+    const item = (due: string) => `      - { code: "1", title: 推进甲信息公开, leadUnit: 青川市财政局, dueDate: ${due} }\n`;
+    expect(await readPlan(yamlPlan(item('46300')), 'yaml')).toEqual(['7:事项中的字段“dueDate”是数字 46300，不是日期：YAML、JSON 文件中没有 Excel 的日期序号（按序号读是 2026-10-05）。请写明日期（如 2026-10-05）后重新导入。']);
+    const json = JSON.stringify({ title: '角色标注', year: 2026, categories: [{ code: '一', title: '公开平台', items: [{ code: '1', title: '推进甲信息公开', leadUnit: '青川市财政局', 完成时限: 46300 }] }] });
+    expect(await readPlan(json, 'json')).toEqual([expect.stringContaining('字段“完成时限”是数字 46300，不是日期')]);
+    expect(await readPlan(yamlPlan(item('2026-10-05')), 'yaml')).toEqual({ items: [{ code: '1', lead: ['unit-czj'], others: [] }] });
+  });
+});

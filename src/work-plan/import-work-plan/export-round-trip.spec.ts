@@ -240,6 +240,21 @@ describe('the work plan\'s export imported back when an item has a 特批 past t
     dependencies.store.close();
   });
 
+  // breaker50-10 M7: the export downloaded while item 6 was due past the year by 特批; then re-dated by hand into the year. The stale
+  // export was first refused for a 特批 it did not need — inviting a supervisor to approve a date the plan had just left — and only
+  // once the reason was typed told it is out of date. The out-of-date refusal comes first.
+  it('given an export of an earlier reading whose 特批 date the plan has since left, then it is refused as out of date, not for a 特批', async () => {
+    const { dependencies, first } = await planWithOverride();
+    const stale = await fileOf(await exportOf(dependencies, first.planId), 'csv', { item: '1 RT目录公布', unit: '青川市民政局', header: '完成时限', to: '2026-09-30' });
+    const byHand = commandContext({ actor: SUPERVISOR, commandType: 'RescheduleWorkPlanItem', idempotencyKey: 'redate-6', now: new Date('2026-03-26T09:00:00+08:00') });
+    const redate = { type: 'ReviseWorkPlanItem', actor: SUPERVISOR, today: '2026-03-26', revisedOn: '2026-03-26', reason: '提前完成', dueDate: '2026-11-30' } as const;
+    await executeCommand(dependencies.store, dependencies.schemas, workPlanItemStream(workPlanItemIdFor(first.planId, '6')), workPlanItemDecider, redate, byHand);
+    const refusal = (await importWorkPlanFile(dependencies, stale, { revise: true, dryRun: true, assignedOn: '2026-03-27' }, at('stale-override', '2026-03-27T09:00:00+08:00'), [{ title: TITLE, year: 2026 }]).catch((error: unknown) => error)) as { code?: string; messageZh?: string };
+    expect(refusal.code).toBe('CONFLICT');
+    expect(refusal.messageZh).toMatch(/^本文件是本系统导出的“青川市2026年导出往返测试方案”进展表（截至 .*），不是方案的当前版本：此后方案已有调整（2026-03-26 调整事项 6 的时限/u);
+    dependencies.store.close();
+  });
+
   it('given the export with a unit put on the 特批 item in another\'s place, on the item\'s date past the year, then the new unit\'s part needs an override of its own: refused naming its row, nothing written', async () => {
     const { dependencies, first } = await planWithOverride();
     const file = await fileOf(await exportOf(dependencies, first.planId), 'csv', { item: '6 RT特批事项', unit: '青川市教育局', header: '责任单位', to: '青川市财政局' });

@@ -250,6 +250,12 @@ async function importAsRead(
       planOnRecord: (plan) => planOnRecordOf(dependencies, knownTitleOf(plan, knownPlans)?.title ?? plan.title, plan.year),
     });
     if (read.ok) return read;
+    // Rectify's own export of an earlier reading, the plan changed since: said first — its rows may be refused for what changed (a
+    // 特批 asked for a date the plan has left: breaker50-10 M7), and the way on is the current export either way.
+    if (read.exportOf) {
+      const outOfDate = await earlierReadingRefusal(dependencies, file, read.exportOf, knownPlans);
+      if (outOfDate) throw outOfDate;
+    }
     const refusal = importRefused(fileName, format, read.problems, 'BAD_USER_INPUT', read.sheet, read.sheets);
     // No 完成时限 column and nothing else wrong: a version of an imported plan keeps its items' due dates (a missing column is no
     // change to its field, as for 牵头单位: breaker42-10 F5); whether the file is one is known below, else this refusal stands.
@@ -829,6 +835,26 @@ async function planOnRecordOf(dependencies: ImportDependencies, title: string, y
     dueOnRecord: (code, dueDate, itemTitle) => dates.get(code)?.has(dueDate) === true || byTitle.get(wordsWithoutPunctuation(itemTitle))?.has(dueDate) === true,
     heldOnRecord: (categoryCode, code, itemTitle, leadUnitIds) => held.has(heldKey(categoryCode, code, itemTitle, leadUnitIds)),
   };
+}
+
+/**
+ * CONFLICT (`exportOfEarlierReading`) for Rectify's own export of plan `exported` (title and year as read, `knownPlans` naming the
+ * plan imported under another spelling) as of `exported.reading`, when the plan has changed since that reading (and since this very
+ * file was last applied); null otherwise, and for a plan not imported.
+ */
+async function earlierReadingRefusal(
+  dependencies: ImportDependencies,
+  file: ImportFile,
+  exported: { readonly title: string; readonly year: number; readonly reading: ExportReading },
+  knownPlans: readonly KnownPlan[],
+): Promise<DomainError | null> {
+  const planStream = workPlanStream(workPlanIdFor(exported.year, knownTitleOf(exported, knownPlans)?.title ?? exported.title));
+  const plan = await stateWithout(dependencies, planStream, workPlanDecider, null);
+  if (plan.status !== 'imported') return null;
+  const codeOf = new Map(plan.categories.flatMap((category) => category.items).map((item) => [item.itemId, item.code] as const));
+  const appliedAt = await lastAppliedAt(dependencies, planStream, sha256Of(file.content), null);
+  const later = await planChangesAfter(dependencies, planStream, codeOf, exported.reading, new Set(), appliedAt);
+  return later.length > 0 ? exportOfEarlierReading(plan.title, exported.reading, later) : null;
 }
 
 /** The facts that shape a plan (its items, their units and dates), as an export of an earlier reading would not show them; in Chinese. */

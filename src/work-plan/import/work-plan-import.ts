@@ -4,7 +4,7 @@ import type { DefineWorkPlanItem } from '../domain/work-plan-item.decider.js';
 import { workPlanIdFor, workPlanItemIdFor, type WorkPlanSource } from '../domain/work-plan.events.js';
 import { sortedProblems, type ImportProblem } from '../../spreadsheet/import-problems.js';
 import { unitIdsOf, unitNamesOf, type UnitLookup } from '../../organization/units/unit-lookup.js';
-import { readPlanDraft, type PlanReadOptions } from './plan-document.js';
+import { readPlanDraft, type ExportReading, type PlanReadOptions } from './plan-document.js';
 import { validatePlanDocument, type HeldOnRecord, type PlanValidation, type ValidatedPlan } from './plan-validation.js';
 import type { FileContent } from '../../spreadsheet/text-file.js';
 import type { DueDateOverride } from '../../assignments/domain/assignment.commands.js';
@@ -28,6 +28,13 @@ export interface WorkPlanImportOptions extends PlanReadOptions {
   readonly planOnRecord?: (plan: { readonly title: string; readonly year: number }) => Promise<PlanOnRecord | undefined>;
 }
 
+/**
+ * A plan file as read (`PlanValidation`); refused, Rectify's own export also says which plan (its title and year as read) and which
+ * reading of it (`ExportReading`, its title row's 截至 day) it is: a copy of an earlier reading is refused as out of date before its
+ * rows' problems, which the plan's changes since may have caused (breaker50-10 M7: refused for a 特批 a date the plan had since left).
+ */
+export type PlanRead = PlanValidation & { readonly exportOf?: { readonly title: string; readonly year: number; readonly reading: ExportReading } };
+
 /** The checks of a file's rows against the plan's items as they stand (see `validatePlanDocument`'s options of these names). */
 export interface PlanOnRecord {
   readonly dueOnRecord: (code: string, dueDate: string, title: string) => boolean;
@@ -38,7 +45,7 @@ export interface PlanOnRecord {
  * A plan file, read and validated: every problem of the file's structure and of its rows at once,
  * or a plan whose every item can be defined.
  */
-export async function importWorkPlan(content: FileContent, options: WorkPlanImportOptions): Promise<PlanValidation> {
+export async function importWorkPlan(content: FileContent, options: WorkPlanImportOptions): Promise<PlanRead> {
   const draft = await readPlanDraft(content, { ...options, isUnitName: (name) => unitNamesOf(options.lookupUnit, name).ok, unitIdsOf: (name) => unitIdsOf(options.lookupUnit, name) });
   // Read over several sheets, each problem names its own and the refusal names them all (P7): never the first for every row.
   const sheet = draft.sheets ? { sheets: draft.sheets } : draft.sheet ? { sheet: draft.sheet } : {};
@@ -64,7 +71,9 @@ export async function importWorkPlan(content: FileContent, options: WorkPlanImpo
   const first = validated(options.planOnRecord ? { dueOnRecord: ask, heldOnRecord: ask } : undefined);
   const validation = asked && options.planOnRecord ? validated(await options.planOnRecord(document)) : first;
   const problems = [...draft.problems, ...(validation.ok ? [] : validation.problems)];
-  if (problems.length > 0 || !validation.ok) return { ok: false, problems: [...yearEndedProblem(draft.document, options), ...sortedProblems(problems)], ...sheet };
+  // Rectify's own export refused: which plan and reading it is, for the caller to say first when the plan has changed since (breaker50-10 M7).
+  const exportOf = document.exportedAs ? { exportOf: { title: document.title, year: document.year, reading: document.exportedAs } } : {};
+  if (problems.length > 0 || !validation.ok) return { ok: false, problems: [...yearEndedProblem(draft.document, options), ...sortedProblems(problems)], ...sheet, ...exportOf };
   const { document: _document, problems: _problems, ...notes } = draft;
   const notices = [...(notes.notices ?? []), ...(validation.notices ?? [])];
   return { ...validation, ...notes, ...(notices.length > 0 ? { notices } : {}) };

@@ -1277,6 +1277,15 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
       );
     }
     const newTerms = termsChanged ? { terms } : {};
+    // A unit the version gives its own date, the day (and terms) its part has now, stays there: never moved with the item and
+    // back again in the same decision (breaker50-10 M8: only the lead's row of the export re-dated, the other unit's part went
+    // 09-30 → 11-15 → 09-30, and the summary told a change from a day it never had).
+    const staying = new Set(
+      ownDues.filter(([unitId, due]) => {
+        const part = partOf(item.assignments, unitId);
+        return part !== undefined && part.dueDate === due.dueDate && termsKey(part.terms) === termsKey(due.terms);
+      }).map(([unitId]) => unitId),
+    );
     // Each part the item's move takes past the plan's period records the override too (newcomer49-10 S3).
     const withOverride = (event: AssignmentEvent): AssignmentEvent => (override && event.type === 'PartsRescheduled' && isAfter(event.data.dueDate, override.limit) ? { ...event, data: { ...event.data, dueDateOverride: override } } : event);
     events.push(
@@ -1285,7 +1294,7 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
         data: { itemId, previousDueDate: definition.dueDate, dueDate, reason, rescheduledOn: on, ...recorded(override), ...(termsChanged ? { terms, previousTerms: definition.terms ?? BY_DATE } : {}) },
       },
       ...[
-        ...partsMoved(item.assignments, definition.dueDate, dueDate, on, newTerms, termsChanged),
+        ...partsMovedBut(item.assignments, staying, definition.dueDate, dueDate, on, newTerms, termsChanged),
         // A part given more time (an extension, a later date on return) that the plan now overtakes follows the item:
         // what the plan later grants is never shortened by an extension asked earlier (breaker10c P12).
         ...overtakenDueDates(item.assignments, definition.dueDate, dueDate).flatMap((previousDueDate): AssignmentEvent[] => {
@@ -1450,6 +1459,20 @@ function partsMoved(assignments: AssignmentsState, from: string, to: string, res
     return moved.map((event) => (event.type === 'PartsRescheduled' && event.data.unitIds === undefined ? { ...event, data: { ...event.data, unitIds } } : event)).filter((event) => event.type !== 'PartsRescheduled' || event.data.unitIds === undefined || event.data.unitIds.length > 0);
   }
   return partsMovedOf(partsOf(assignments).filter((part) => part.status !== 'VERIFIED' && part.dueDate === from), from, to, rescheduledOn, newTerms, termsChanged);
+}
+
+/**
+ * `partsMoved` leaving out the parts of `staying` (units whose own date the revision keeps): the events moving "every part due on
+ * `from`" then name the others.
+ */
+function partsMovedBut(assignments: AssignmentsState, staying: ReadonlySet<string>, from: string, to: string, rescheduledOn: string, newTerms: { terms?: DueTerms }, termsChanged: boolean): AssignmentEvent[] {
+  if (staying.size === 0) return partsMoved(assignments, from, to, rescheduledOn, newTerms, termsChanged);
+  const parts = Object.fromEntries(Object.entries(assignments.parts).filter(([unitId]) => !staying.has(unitId)));
+  const others = { ...assignments, parts };
+  const dueOnFrom = partsOf(others).filter((part) => part.status !== 'VERIFIED' && part.dueDate === from).map((part) => part.unitId);
+  return partsMoved(others, from, to, rescheduledOn, newTerms, termsChanged)
+    .map((event) => (event.type === 'PartsRescheduled' && event.data.unitIds === undefined ? { ...event, data: { ...event.data, unitIds: dueOnFrom } } : event))
+    .filter((event) => event.type !== 'PartsRescheduled' || event.data.unitIds === undefined || event.data.unitIds.length > 0);
 }
 
 /**

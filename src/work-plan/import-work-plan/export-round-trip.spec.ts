@@ -164,6 +164,22 @@ describe('the work plan\'s export imported back: every field an item has goes ou
     dependencies.store.close();
   });
 
+  // breaker50-10 M8: only the lead's row re-dated: the other units' parts went with the item and back again in one decision, and the
+  // summary told 「调整单位时限…：2026-09-30 → 2026-06-30」, a change from a day they never had.
+  it('given the export with only the lead\'s row re-dated, then the item moves, the other units stay, said so; no part moves and back', async () => {
+    const { dependencies, first } = await planOnStore();
+    const file = await fileOf(await exportOf(dependencies, first.planId), 'csv', { item: '1 RT目录公布', unit: '青川市财政局', header: '完成时限', to: '2026-09-30' });
+    const options = { revise: true, assignedOn: '2026-03-25', revisionReason: '青政办〔2026〕50号' };
+    const dry = await importWorkPlanFile(dependencies, file, { ...options, dryRun: true }, at('lead-row-dry', '2026-03-25T09:00:00+08:00'), [{ title: TITLE, year: 2026 }]);
+    expect(dry.revision?.redated).toEqual([expect.objectContaining({ code: '1', from: '2026-06-30', to: '2026-09-30' })]);
+    expect(describeWorkPlanImportZh(dry)).toMatch(/调整时限 1 项（1：2026-06-30 → 2026-09-30，青川市(教育|民政)局仍为 2026-06-30，青川市(教育|民政)局仍为 2026-06-30）/u);
+    expect(describeWorkPlanImportZh(dry)).not.toContain('调整单位时限');
+    await importWorkPlanFile(dependencies, file, options, at('lead-row', '2026-03-25T09:00:00+08:00'), [{ title: TITLE, year: 2026 }]);
+    const moved = (await dependencies.store.readStream(workPlanItemStream(workPlanItemIdFor(first.planId, '1')))).filter((stored) => stored.type === 'PartsRescheduled').map((stored) => stored.data);
+    expect(moved).toEqual([expect.objectContaining({ previousDueDate: '2026-06-30', dueDate: '2026-09-30', unitIds: [unitIdForCode('CZJ')] })]);
+    dependencies.store.close();
+  });
+
   it.each([
     ['青川市教育局', 4],
     ['青川市民政局', 5],

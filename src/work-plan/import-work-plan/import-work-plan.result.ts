@@ -206,7 +206,8 @@ export const workPlanImportResult = (outcome: WorkPlanImportOutcome): WorkPlanIm
     unitsRemoved: outcome.revision.unitsRemoved.map((unit) => ({ ...unit, unitName: unit.unitName ?? null })),
     unitsKept: outcome.revision.unitsKept.map(({ awaitingInspection: _awaiting, ...unit }) => ({ ...unit, unitName: unit.unitName ?? null })),
     rolesChanged: outcome.revision.rolesChanged.map((unit) => ({ ...unit, unitName: unit.unitName ?? null })),
-    partsRedated: outcome.revision.partsRedated.map(({ code, title, unitId, unitName, from, to }) => ({ code, title, unitId, unitName: unitName ?? null, from, to })),
+    // A part its row dates as it stands while its item moves is no change of its own (breaker50-10 M8): said in the summary only.
+    partsRedated: outcome.revision.partsRedated.filter((part) => part.stays !== true).map(({ code, title, unitId, unitName, from, to }) => ({ code, title, unitId, unitName: unitName ?? null, from, to })),
     revisionsUndone: (outcome.revisionsUndone ?? []).map(({ on, fileName, reason, undone }) => ({
       on,
       fileName,

@@ -83,7 +83,7 @@ describe('a version moving an item\'s lead and units past the plan\'s period wit
     const leadCell = String(leadRow.cells[table.columns.findIndex((each) => each.header === '责任单位')] ?? '');
     const file = edited(table, '公开环境保护信息', [leadCell, '青川市民政局'], '2027年3月31日');
     const applied = await importWorkPlanFile(dependencies, file, { revise: true, assignedOn: '2026-07-01', dueDateOverride: { reason: '空气质量监测站建设延期，经市政府同意' } }, at('v2'), KNOWN);
-    expect(describeWorkPlanImportZh(applied)).toContain('调整时限 1 项（1：2026-10-31 → 2027-03-31）');
+    expect(describeWorkPlanImportZh(applied)).toContain('调整时限 1 项（1：2026-10-31 → 2027-03-31，青川市教育局仍为 2026-10-31）');
 
     // S1: the item is due on its lead's new day, as the preview showed it; 教育局's row, unchanged, keeps 2026-10-31.
     const item = await itemOf(dependencies, '1');

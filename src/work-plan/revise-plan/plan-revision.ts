@@ -114,6 +114,12 @@ export interface PartRedated {
   readonly from: string;
   readonly to: string;
   readonly due: PartDue;
+  /**
+   * The part stays on the day it has (`from` = `to`) while its item moves: the version dates it so on its own row (the export with
+   * only the lead's row re-dated). Said with the item's re-dating (「…，青川市政务公开办公室仍为 2026-09-30」), never as a change from
+   * the item's new day (breaker50-10 M8).
+   */
+  readonly stays?: true;
 }
 
 /** A 大项 of an outline: its code (一, 二 …) and title. */
@@ -281,6 +287,11 @@ function partsRedatedOf(item: ItemVersion, before: ItemVersion): PartRedated[] {
     const after: PartDue = itemMoved && (onItemDay || overtaken) ? { dueDate: item.dueDate, terms: item.terms ?? BY_DATE } : part;
     if (samePartDue(due, after)) continue;
     if (part.granted !== undefined && isAfter(after.dueDate, due.dueDate) && !isAfter(due.dueDate, part.granted)) continue;
+    // Dated as it stands while the item moves: it stays (kept in the list, so that the item's decision leaves it where it is).
+    if (samePartDue(due, part)) {
+      redated.push({ code: item.code, title: item.title, unitId, from: dueInWords(part), to: dueInWords(due), due, stays: true });
+      continue;
+    }
     redated.push({ code: item.code, title: item.title, unitId, from: dueInWords(after), to: dueInWords(due), due });
   }
   return redated;
@@ -577,6 +588,13 @@ export function describeRevision(revision: PlanRevision): Bilingual {
     return [...byItem].map(([code, said]) => (language === 'en' ? `item ${code}: ${said.join(', ')}` : `事项 ${code}：${said.join('、')}`)).join(language === 'en' ? '; ' : '；');
   };
   const partNamed = (part: PartRedated) => (part.unitName === undefined ? '' : ` ${part.unitName}`);
+  // Parts dated on their own rows as they stand while their item moves: said with the item's re-dating, not as changes (breaker50-10 M8).
+  const partsMoved = revision.partsRedated.filter((part) => part.stays !== true);
+  const staying = (code: string, language: 'en' | 'zh') =>
+    revision.partsRedated
+      .filter((part) => part.stays === true && part.code === code)
+      .map((part) => (language === 'en' ? `,${partNamed(part) || ' a unit'} still ${part.to}` : `，${part.unitName ?? '单位'}仍为 ${part.to}`))
+      .join('');
   const keptReported = revision.itemsKept.filter(awaitsInspectionOnly);
   const keptVerified = revision.itemsKept.filter((item) => !awaitsInspectionOnly(item));
   const unitsReported = revision.unitsKept.filter((unit) => unit.awaitingInspection === true);
@@ -610,17 +628,17 @@ export function describeRevision(revision: PlanRevision): Bilingual {
     ],
     [
       revision.redated.length,
-      `${revision.redated.length} re-dated (${revision.redated.map((item) => `${item.code}: ${item.from} → ${item.to}`).join(', ')})`,
-      `调整时限 ${revision.redated.length} 项（${revision.redated.map((item) => `${item.code}：${item.from} → ${item.to}`).join('，')}）`,
+      `${revision.redated.length} re-dated (${revision.redated.map((item) => `${item.code}: ${item.from} → ${item.to}${staying(item.code, 'en')}`).join(', ')})`,
+      `调整时限 ${revision.redated.length} 项（${revision.redated.map((item) => `${item.code}：${item.from} → ${item.to}${staying(item.code, 'zh')}`).join('，')}）`,
     ],
     // Lateness a re-dating clears is said, item by item (newcomer49-10 S5, related): the office decides it knowing.
     ...revision.redated.flatMap(({ code, overdueDays }): [number, string, string][] =>
       overdueDays === undefined ? [] : [[1, `item ${code} was ${overdueDays} days overdue: once re-dated it no longer counts as overdue`, `事项 ${code} 已逾期 ${overdueDays} 天：改期后不再计为逾期`]],
     ),
     [
-      revision.partsRedated.length,
-      `${revision.partsRedated.length} unit(s) re-dated on their own rows (${revision.partsRedated.map((part) => `${part.code}${partNamed(part)}: ${part.from} → ${part.to}`).join(', ')})`,
-      `调整单位时限 ${revision.partsRedated.length} 个（${revision.partsRedated.map((part) => `事项 ${part.code}${partNamed(part)}：${part.from} → ${part.to}`).join('，')}）`,
+      partsMoved.length,
+      `${partsMoved.length} unit(s) re-dated on their own rows (${partsMoved.map((part) => `${part.code}${partNamed(part)}: ${part.from} → ${part.to}`).join(', ')})`,
+      `调整单位时限 ${partsMoved.length} 个（${partsMoved.map((part) => `事项 ${part.code}${partNamed(part)}：${part.from} → ${part.to}`).join('，')}）`,
     ],
     // A new title is shown with the old one, so a task replaced under its number cannot pass as a rewording unseen (breaker10r P2).
     // A new 具体内容 / 工作措施 is named too, so it cannot pass as a reworded title (breaker47-10 M2: 「修改表述 1 项（1）」 said nothing).

@@ -796,7 +796,11 @@ export class SqliteEventStore implements EventStore {
     const given = positionsGivenIn(this.db);
     const head = this.db.prepare<[], { head: number | null }>('SELECT MAX(position) AS head FROM events').get()?.head ?? 0;
     if (this.readOnly || given === null || given <= head || given > upTo) return false;
-    this.db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'events'").run(head);
+    // Marked as every write is (wal-file-mark.ts): a copy whose only difference is its numbering is another copy too.
+    this.db.transaction(() => {
+      this.db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'events'").run(head);
+      markWriteTransaction(this.db);
+    })();
     return true;
   }
 

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { readSync, statSync } from 'node:fs';
 import { readHeldFile } from './held-file-read.js';
+import { walMarkMismatchOnDisk, type WalMarkMismatch } from './wal-file-mark.js';
 
 /*
  * breaker9s P5: a store file written over in place while the server runs (`cp training.db rectify.db`:
@@ -378,6 +379,11 @@ export class MainFileWatch {
     } catch (error) {
       return { overwrite: connectionCannotRead(error) };
     }
+    // breaker51-9 S1: the file's write mark is one this connection's -wal fits, or the file is not the one it was written over —
+    // whatever its rows say: a copy of this store written to elsewhere (a restore drill's) holds rows at positions this
+    // server's -wal also holds, which SQLite reads from the -wal until a checkpoint mixes the two files' pages.
+    const marks = wal && !(sight instanceof UnreadableMainFile) ? walMarkMismatchOnDisk(this.path) : null;
+    if (marks) return { overwrite: markOverwrite(marks, overwrite) };
     if (!overwrite) return { seen: sight instanceof UnreadableMainFile ? null : sight };
     const header = sight instanceof UnreadableMainFile ? sight.header : { bytes: sight.bytes, wal: sight.wal };
     // What no checkpoint leaves: no SQLite header, more bytes than the database, a header not in WAL mode,
@@ -409,6 +415,15 @@ export class MainFileWatch {
     if (stamp !== null && sight && !(sight instanceof UnreadableMainFile)) this.seen = { stamp, sight };
   }
 }
+
+/** The file's write mark fits none of this server's -wal (see wal-file-mark.ts): another copy put in place; `rows`: what its rows showed too. */
+const markOverwrite = (marks: WalMarkMismatch, rows: Overwrite | null): Overwrite => ({
+  how: rows?.how === 'other-store' ? 'other-store' : 'other-history',
+  detail:
+    `the file carries the write mark ${marks.fileMark} (SQLite's user_version, new at every write), which is none of the marks this server's -wal was written with ` +
+    `(up to ${marks.walLastMark}) nor that of the file it was written over (${marks.walFirstPrevious}): another copy of the store, written to elsewhere (a restore drill's or a training copy's file?), was put in its place` +
+    (rows ? `; ${rows.detail}` : ''),
+});
 
 /** The connection's own read of the log failing (SQLITE_CORRUPT: its -wal over pages of another file) says the file was written over. */
 const connectionCannotRead = (error: unknown): Overwrite => {

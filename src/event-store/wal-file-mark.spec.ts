@@ -6,16 +6,19 @@ import { join } from 'node:path';
 import { takeCheckpoint } from '../ledger/ledger-operations.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { judgeStrayWal, witnessedNodeOf } from './stray-wal.js';
-import { markWriteTransaction, nextWriteCount, walBreak, walBreakOnDisk, walMarkMismatchOnDisk } from './wal-file-mark.js';
+import { markWriteTransaction, nextWriteCount, nextWriteMark, walBreak, walBreakOnDisk, walMarkMismatchOnDisk } from './wal-file-mark.js';
 
 /*
  * breaker9z P4: a backup copied in place over a crashed store of the same size, the crashed file's -wal left beside it,
- * had that -wal applied over its pages. Every write transaction counts itself in the database header (user_version), so
- * a -wal tells the count of the file it was written over. A crash is what copying the file and its -wal while the
+ * had that -wal applied over its pages. Every write transaction gives the database header a new write mark (user_version)
+ * and keeps the one it replaces (application_id), so a -wal tells the mark of the file it was written over. A crash is what copying the file and its -wal while the
  * connection is open leaves (every commit is in the -wal on disk).
  */
 
 const folder = () => mkdtempSync(join(tmpdir(), 'rectify-wal-mark-'));
+
+/** The write mark in the header of the file at `path` (bytes 60–63, user_version), read from its bytes. */
+const markOf = (path: string) => readFileSync(path).readUInt32BE(60);
 
 /** A WAL store that checkpoints only when told, with one table of rows. */
 function givenStore(path: string): Database.Database {
@@ -26,7 +29,7 @@ function givenStore(path: string): Database.Database {
   return db;
 }
 
-/** One write transaction of Rectify's: a row and the count. */
+/** One write transaction of Rectify's: a row and the mark. */
 const write = (db: Database.Database, text: string) =>
   db.transaction(() => {
     db.prepare('INSERT INTO rows (text) VALUES (?)').run(text);
@@ -42,10 +45,16 @@ function crashCopy(db: Database.Database, path: string, name: string): string {
 }
 
 describe('The content mark tying a -wal to the file it was written over', () => {
-  it('counts one up per write transaction, back to 1 after 2^31 − 1', () => {
+  it('counted one up per write transaction in versions before breaker51-9 S1, back to 1 after 2^31 − 1', () => {
     expect(nextWriteCount(0)).toBe(1);
     expect(nextWriteCount(41)).toBe(42);
     expect(nextWriteCount(0x7fffffff)).toBe(1);
+  });
+
+  it('draws a new mark at every write, never the mark before nor the count after it (breaker51-9 S1)', () => {
+    const marks = Array.from({ length: 200 }, () => nextWriteMark(41));
+    expect(marks.every((mark) => mark >= 1 && mark <= 0x7fffffff && mark !== 41 && mark !== 42)).toBe(true);
+    expect(new Set(marks).size).toBeGreaterThan(190);
   });
 
   it('given a crash after writes over a checkpointed file, when the file and its own -wal are read, then they fit', () => {
@@ -96,9 +105,53 @@ describe('The content mark tying a -wal to the file it was written over', () => 
     copyFileSync(backup, crashed);
     expect(statSync(crashed).size).toBe(seen.bytes);
     expect(witnessedNodeOf(crashed)).toEqual({ device: seen.device, inode: seen.inode });
-    expect(walMarkMismatchOnDisk(crashed)).toEqual({ fileCount: 2, walFirstCount: 4, walLastCount: 5 });
+    const mismatch = walMarkMismatchOnDisk(crashed);
+    expect(mismatch).toEqual({ fileMark: markOf(backup), walFirstPrevious: expect.any(Number), walLastMark: expect.any(Number) });
+    expect(mismatch!.walFirstPrevious).not.toBe(mismatch!.fileMark);
     const stray = judgeStrayWal(crashed, [seen]);
-    expect(stray).toMatchObject({ file: crashed, reason: 'OTHER_CONTENT', counts: { fileCount: 2, walFirstCount: 4 } });
+    expect(stray).toMatchObject({ file: crashed, reason: 'OTHER_CONTENT', counts: { fileMark: markOf(backup) } });
+  });
+
+  it('given a copy of the store written to elsewhere as often as the store since (a restore drill), when its file is copied over the store\'s in place under its -wal, then the -wal is another file\'s (breaker51-9 S1)', () => {
+    const path = join(folder(), 'rectify.db');
+    const db = givenStore(path);
+    write(db, '一');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const drill = join(path, '..', 'drill.db');
+    copyFileSync(path, drill);
+    // The drill writes twice on its own and checkpoints; production writes twice into its -wal.
+    const drillDb = new Database(drill);
+    drillDb.pragma('journal_mode = WAL');
+    write(drillDb, '演练一');
+    write(drillDb, '演练二');
+    drillDb.close();
+    write(db, '正式一');
+    write(db, '正式二');
+    const crashed = crashCopy(db, path, 'crashed.db');
+    db.close();
+    expect(walMarkMismatchOnDisk(crashed)).toBeNull();
+    copyFileSync(drill, crashed);
+    expect(walMarkMismatchOnDisk(crashed)).toMatchObject({ fileMark: markOf(drill) });
+  });
+
+  it('given a -wal a version that counted writes began (no mark kept before its first), when the file counted one less, then they fit; when it counted otherwise, then not', () => {
+    const path = join(folder(), 'rectify.db');
+    const db = givenStore(path);
+    db.pragma('user_version = 6');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.transaction(() => {
+      db.prepare('INSERT INTO rows (text) VALUES (?)').run('旧版本');
+      db.pragma('user_version = 7');
+    })();
+    write(db, '新版本');
+    const crashed = crashCopy(db, path, 'crashed.db');
+    db.close();
+    expect(walMarkMismatchOnDisk(crashed)).toBeNull();
+    // Another count in the file's header, written over its bytes (a connection would checkpoint the -wal into it).
+    const file = readFileSync(crashed);
+    file.writeUInt32BE(5, 60);
+    writeFileSync(crashed, file);
+    expect(walMarkMismatchOnDisk(crashed)).toMatchObject({ fileMark: 5, walFirstPrevious: 6 });
   });
 
   it('given a -wal written by a version that kept no count (no page 1 in its commits), when it is read, then nothing is told', () => {
@@ -112,13 +165,13 @@ describe('The content mark tying a -wal to the file it was written over', () => 
     expect(walMarkMismatchOnDisk(crashed)).toBeNull();
   });
 
-  it('given Rectify\'s own store, when it is given its identity, appended to and a ledger checkpoint kept, then each counts itself', async () => {
+  it('given Rectify\'s own store, when it is given its identity, appended to and a ledger checkpoint kept, then each marks itself anew, keeping the mark before', async () => {
     const path = join(folder(), 'rectify.db');
     const store = new SqliteEventStore(path, { writerThread: false });
     const count = () => {
       const db = new Database(path, { readonly: true });
       try {
-        return db.pragma('user_version', { simple: true }) as number;
+        return { mark: db.pragma('user_version', { simple: true }) as number, before: db.pragma('application_id', { simple: true }) as number };
       } finally {
         db.close();
       }
@@ -126,12 +179,15 @@ describe('The content mark tying a -wal to the file it was written over', () => 
     try {
       await store.identify();
       const identified = count();
-      expect(identified).toBeGreaterThan(0);
+      expect(identified.mark).toBeGreaterThan(0);
       const metadata = { actorId: 'u', actorRole: 'SUPERVISOR' as const, actorUnitId: null, commandId: 'c', correlationId: 'c', causationId: 'c', recordedAt: '2026-05-12T01:00:00.000Z' };
       await store.appendToStream('finding-1', [{ id: randomUUID(), type: 'UnitUrged', schemaVersion: 1, data: { message: '请尽快报送' }, metadata }], { expectedRevision: 'no_stream' });
-      expect(count()).toBe(identified + 1);
+      const appended = count();
+      expect(appended.before).toBe(identified.mark);
+      expect(appended.mark).not.toBe(identified.mark);
       await takeCheckpoint(store.ledger(), generateKeyPairSync('ed25519').privateKey, new Date('2026-05-12T02:00:00.000Z'));
-      expect(count()).toBe(identified + 2);
+      expect(count().before).toBe(appended.mark);
+      expect(count().mark).not.toBe(appended.mark);
     } finally {
       await store.close();
     }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { randomInt } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { readHeldFile } from './held-file-read.js';
 
@@ -8,33 +9,53 @@ import { readHeldFile } from './held-file-read.js';
  * -wal was written over, and SQLite applies the -wal's frames over the backup's pages: a page mix of two files, refused
  * as index damage (REINDEX advised, which then loses index rows) or as checkpoints missing though every event is there.
  *
- * The content mark: every write transaction of Rectify's counts itself in SQLite's `user_version` (the database header,
- * page 1, bytes 60–63; `markWriteTransaction`), so every commit's frames in the -wal carry page 1 with its count. A -wal
- * is written over the file as it was when the -wal began, and a checkpoint copies its frames into the file: the file
- * under a -wal of its own therefore counts one of the -wal's page-1 counts, or the one before the first of them. A file
- * that counts anything else — an older copy (fewer writes), another store's — is not the file the -wal was written over
- * (`walMarkMismatch`). Read from the files' bytes before anything opens the store: the -wal format is SQLite's
+ * The content mark: every write transaction of Rectify's gives the database header (page 1) a new write mark in SQLite's
+ * `user_version` (bytes 60–63) and keeps the mark it replaces in `application_id` (bytes 68–71; `markWriteTransaction`),
+ * so every commit's frames in the -wal carry page 1 with its mark and the one before. A -wal is written over the file as
+ * it was when the -wal began, and a checkpoint copies its frames into the file: the file under a -wal of its own
+ * therefore carries one of the -wal's page-1 marks, or the mark the first of them replaced. A file that carries any other
+ * — an older copy, another store's, a copy of this store written to elsewhere since (a restore drill's) — is not the file
+ * the -wal was written over (`walMarkMismatch`).
+ *
+ * breaker51-9 S1: the mark was a count of writes, one up per transaction; a restore drill started from a backup counts
+ * on from the backup's count as production does, so a drill that wrote no more than production since carried one of
+ * the counts in production's -wal, and its file copied over production's passed. A new mark is drawn at random (31
+ * bits) at every write, so two copies written to apart from the same backup carry marks of their own.
+ *
+ * Read from the files' bytes, before anything opens the store (stray-wal.ts) and under the running server whenever the
+ * file changed (store-file-overwrite.ts): the -wal format is SQLite's
  * (https://www.sqlite.org/fileformat2.html#the_write_ahead_log), frames taken as SQLite takes them — salts of the
  * header, running checksums holding, up to the last commit frame.
  */
 
-/** The count after `count` (a positive 31-bit integer; after 2^31 − 1 comes 1 again). */
+/** The count after `count` (a positive 31-bit integer; after 2^31 − 1 comes 1 again): the mark a write of a version before breaker51-9 S1 gave. */
 export const nextWriteCount = (count: number): number => (count >= 0x7fffffff || count < 0 ? 1 : count + 1);
 
+/** A new write mark after `mark`: drawn at random from 1 to 2^31 − 1, never `mark` itself nor the count after it (see the top of this file). */
+export const nextWriteMark = (mark: number): number => {
+  for (;;) {
+    const drawn = randomInt(1, 0x7fffffff);
+    if (drawn !== mark && drawn !== nextWriteCount(mark)) return drawn;
+  }
+};
+
 /**
- * Counts the write transaction `db` is in (see the top of this file): `user_version` one up. Call inside the transaction
- * (better-sqlite3's `db.transaction`), so that the count and the writes commit together; it puts page 1 into the
- * transaction's frames (4 KiB more per commit in the -wal).
+ * Marks the write transaction `db` is in (see the top of this file): a new mark in `user_version`, the one it replaces in
+ * `application_id`. Call inside the transaction (better-sqlite3's `db.transaction`), so that the mark and the writes
+ * commit together; it puts page 1 into the transaction's frames (4 KiB more per commit in the -wal).
  */
 export function markWriteTransaction(db: Database.Database): void {
-  const count = db.pragma('user_version', { simple: true }) as number;
-  db.pragma(`user_version = ${nextWriteCount(count)}`);
+  const mark = db.pragma('user_version', { simple: true }) as number;
+  db.pragma(`application_id = ${mark}`);
+  db.pragma(`user_version = ${nextWriteMark(mark)}`);
 }
 
 /** What `walkWal` read of a -wal: its page size, the page-1 write counts of its committed frames, and where its checksums break. */
 interface WalWalk {
   readonly pageSize: number;
   readonly counts: readonly number[];
+  /** The mark each of those page-1 frames replaced (`application_id`; 0 in frames of a version that kept none). */
+  readonly previous: readonly number[];
   /** Frames SQLite reads: those up to the last commit frame before the first frame that is not this -wal's or whose checksum fails. */
   readonly readFrames: number;
   /** The first frame (from 1) that carries this -wal's salts but whose running checksum fails; null when none does. */
@@ -78,6 +99,8 @@ function walkWal(wal: Buffer): WalWalk | null {
   const ours = (frame: number) => wal.readUInt32BE(32 + frame * frameSize + 8) === salts[0] && wal.readUInt32BE(32 + frame * frameSize + 12) === salts[1];
   const committed: number[] = [];
   const pending: number[] = [];
+  const committedPrevious: number[] = [];
+  const pendingPrevious: number[] = [];
   let readFrames = 0;
   let frame = 0;
   for (; frame < frames; frame++) {
@@ -85,10 +108,14 @@ function walkWal(wal: Buffer): WalWalk | null {
     if (!ours(frame)) break;
     checksum = sum(at + 24, at + frameSize, sum(at, at + 8, checksum));
     if (checksum[0] !== wal.readUInt32BE(at + 16) || checksum[1] !== wal.readUInt32BE(at + 20)) break;
-    if (wal.readUInt32BE(at) === 1) pending.push(wal.readUInt32BE(at + 24 + 60));
+    if (wal.readUInt32BE(at) === 1) {
+      pending.push(wal.readUInt32BE(at + 24 + 60));
+      pendingPrevious.push(wal.readUInt32BE(at + 24 + 68));
+    }
     // A commit frame (the database size after it, non-zero) ends a transaction: its frames count from now on.
     if (wal.readUInt32BE(at + 4) !== 0) {
       committed.push(...pending.splice(0));
+      committedPrevious.push(...pendingPrevious.splice(0));
       readFrames = frame + 1;
     }
   }
@@ -102,7 +129,7 @@ function walkWal(wal: Buffer): WalWalk | null {
       if (wal.readUInt32BE(32 + next * frameSize + 4) !== 0) commitsPastBreak++;
     }
   }
-  return { pageSize, counts: committed, readFrames, brokenFrame: broken === null ? null : broken + 1, framesPastBreak, commitsPastBreak, frames };
+  return { pageSize, counts: committed, previous: committedPrevious, readFrames, brokenFrame: broken === null ? null : broken + 1, framesPastBreak, commitsPastBreak, frames };
 }
 
 /** The page-1 write counts of the -wal's committed frames, in order, and its page size; null when the -wal holds no committed frame SQLite would read. */
@@ -164,32 +191,36 @@ function walBytesOnDisk(file: string): Buffer | null {
   }
 }
 
-/** Why a -wal was not written over the file beside it, by their write counts (see the top of this file). */
+/** Why a -wal was not written over the file beside it, by their write marks (see the top of this file). */
 export interface WalMarkMismatch {
-  /** The file's own write count (`user_version`). */
-  readonly fileCount: number;
-  /** The write count the -wal's first committed page-1 frame carries: the file it was written over counted one less. */
-  readonly walFirstCount: number;
-  /** The -wal's last committed count. */
-  readonly walLastCount: number;
+  /** The file's own write mark (`user_version`). */
+  readonly fileMark: number;
+  /** The mark of the file the -wal was written over: the one its first committed page-1 frame replaced (`application_id`; a count one less in a -wal of a version that counted). */
+  readonly walFirstPrevious: number;
+  /** The -wal's last committed mark. */
+  readonly walLastMark: number;
 }
 
 /**
  * Whether the -wal (`wal`, its bytes) was written over another file than one whose header reads `fileHeader` (its first
- * 100 bytes): the file's write count is neither one of the -wal's committed page-1 counts nor the count before the first.
- * Null when they fit, or when nothing can be told: no committed page-1 frame (a -wal of a version that kept no count, or
- * of writes that did not count themselves), or page sizes that differ (stray-wal.ts says so). Pure.
+ * 100 bytes): the file's write mark is neither one of the -wal's committed page-1 marks nor the mark the first of them
+ * replaced (nor, for a -wal of a version that counted writes, the count before the first). Null when they fit, or when
+ * nothing can be told: no committed page-1 frame (a -wal of a version that kept no mark, or of writes that did not mark
+ * themselves), or page sizes that differ (stray-wal.ts says so). Pure.
  */
 export function walMarkMismatch(fileHeader: Buffer, wal: Buffer): WalMarkMismatch | null {
   if (fileHeader.length < 100 || fileHeader.toString('latin1', 0, 16) !== 'SQLite format 3\u0000') return null;
-  const frames = walWriteCounts(wal);
-  if (!frames || frames.counts.length === 0) return null;
+  const walk = walkWal(wal);
+  if (!walk || walk.counts.length === 0) return null;
   const filePageSize = fileHeader.readUInt16BE(16) === 1 ? 65536 : fileHeader.readUInt16BE(16);
-  if (filePageSize !== frames.pageSize) return null;
-  const fileCount = fileHeader.readUInt32BE(60);
-  const first = frames.counts[0]!;
-  if (nextWriteCount(fileCount) === first || frames.counts.includes(fileCount)) return null;
-  return { fileCount, walFirstCount: first, walLastCount: frames.counts.at(-1)! };
+  if (filePageSize !== walk.pageSize) return null;
+  const fileMark = fileHeader.readUInt32BE(60);
+  const first = walk.counts[0]!;
+  const firstPrevious = walk.previous[0]!;
+  if (walk.counts.includes(fileMark) || firstPrevious === fileMark) return null;
+  // A -wal whose first frame keeps no mark before it (application_id 0): written by a version that counted, one up per write.
+  if (firstPrevious === 0 && nextWriteCount(fileMark) === first) return null;
+  return { fileMark, walFirstPrevious: firstPrevious === 0 ? first - 1 : firstPrevious, walLastMark: walk.counts.at(-1)! };
 }
 
 /**

@@ -6,7 +6,8 @@ import { copyFileSync, mkdtempSync, readFileSync, readdirSync, statSync } from '
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
-import { toolOnStore } from '../support/cli-tool.js';
+import { runTool, toolOnStore } from '../support/cli-tool.js';
+import { testSigningKeyFile } from '../support/signing-key.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { graphqlAt, killHard, PROCESS_TEST_CEILING_MS, startServer, type ServerProcess } from '../support/server-process.js';
 import { freshDatabasePath } from '../support/test-app.js';
@@ -188,6 +189,56 @@ describe('A store file written over in place under the running server (breaker9s
       await grow(other, 3);
       copyFileSync(other, sqlitePath);
       await expectCaught(sqlitePath, server, write, ['评估一', '评估二']);
+    } finally {
+      await killHard(server.child);
+    }
+  }, PROCESS_TEST_CEILING_MS);
+});
+
+/*
+ * breaker51-9 S1: a restore drill's file — made from a store:backup, then written to by the drill — copied over the live
+ * file in place. With no more writes on the drill than on production since the backup, the file is no larger than the
+ * database the server holds, holds the same store id, and its header's write count is one production's -wal also holds:
+ * production stayed ready, acknowledged writes, and its next checkpoint mixed the drill's pages (its request-index rows)
+ * into the store. Any file at the path that is not what this server's connection wrote is refused before the next write.
+ */
+describe("A restore drill's file copied over the live file in place (breaker51-9 S1)", () => {
+  const stop = async (server: ServerProcess) => {
+    const exited = new Promise((resolve) => server.child.once('exit', resolve));
+    server.child.kill('SIGTERM');
+    await exited;
+  };
+
+  /** The README's drill: store:backup of the live store, the drill server started on it under a copy name of its own, `drillTitles` written there, stopped cleanly. */
+  const drillOf = async (sqlitePath: string, server: ServerProcess, drillTitles: string[]) => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'rectify-drill-')), 'drill');
+    const backup = await runTool('backup-store', [folder], { env: { ...process.env, EVENT_STORE: 'sqlite', SQLITE_PATH: sqlitePath, NODE_ENV: 'test', LEDGER_SIGNING_KEY_FILE: testSigningKeyFile() } });
+    expect(backup.code).toBe(0);
+    const drillPath = join(folder, 'rectify.db');
+    const drill = await startServer(drillPath, { env: { STORE_COPY_NAME: '演练' } });
+    try {
+      for (const title of drillTitles) {
+        const written = await graphqlAt(drill.port, REGISTER_EVALUATION, { input: evaluationInput({ title, idempotencyKey: `key-${title}` }) }, supervisorOf(server));
+        expect(written.errors).toBeUndefined();
+      }
+    } finally {
+      await stop(drill);
+    }
+    return drillPath;
+  };
+
+  it.each([
+    ['fewer writes on the drill than on production since the backup (a shorter file of another branch)', ['演练一'], ['评估二', '评估三']],
+    ['as many writes on the drill as on production (the same length, another event at the head)', ['演练一', '演练二'], ['评估二', '评估三']],
+  ])('%s: the next write refused, health degraded, what the server acknowledged rescued, never checkpointed over the drill', async (_, drillTitles, productionTitles) => {
+    const { sqlitePath, server, write } = await liveServer();
+    try {
+      expect((await write('评估一')).errors).toBeUndefined();
+      const drillPath = await drillOf(sqlitePath, server, drillTitles);
+      for (const title of productionTitles) expect((await write(title)).errors).toBeUndefined();
+      expect(statSync(drillPath).size).toBeLessThanOrEqual(statSync(sqlitePath).size + statSync(`${sqlitePath}-wal`).size);
+      copyFileSync(drillPath, sqlitePath);
+      await expectCaught(sqlitePath, server, write, ['评估一', ...productionTitles]);
     } finally {
       await killHard(server.child);
     }

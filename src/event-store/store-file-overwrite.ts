@@ -417,13 +417,12 @@ export class MainFileWatch {
 }
 
 /** The file's write mark fits none of this server's -wal (see wal-file-mark.ts): another copy put in place; `rows`: what its rows showed too. */
-const markOverwrite = (marks: WalMarkMismatch, rows: Overwrite | null): Overwrite => ({
-  how: rows?.how === 'other-store' ? 'other-store' : 'other-history',
-  detail:
+const markOverwrite = (marks: WalMarkMismatch, rows: Overwrite | null): Overwrite => {
+  const mark =
     `the file carries the write mark ${marks.fileMark} (SQLite's user_version, new at every write), which is none of the marks this server's -wal was written with ` +
-    `(up to ${marks.walLastMark}) nor that of the file it was written over (${marks.walFirstPrevious}): another copy of the store, written to elsewhere (a restore drill's or a training copy's file?), was put in its place` +
-    (rows ? `; ${rows.detail}` : ''),
-});
+    `(up to ${marks.walLastMark}) nor that of the file it was written over (${marks.walFirstPrevious}): another copy of the store, written to elsewhere (a restore drill's or a training copy's file?), was put in its place`;
+  return { how: rows?.how ?? 'other-history', detail: rows ? `${rows.detail}; ${mark}` : mark };
+};
 
 /** The connection's own read of the log failing (SQLITE_CORRUPT: its -wal over pages of another file) says the file was written over. */
 const connectionCannotRead = (error: unknown): Overwrite => {

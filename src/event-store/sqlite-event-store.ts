@@ -826,6 +826,9 @@ export class SqliteEventStore implements EventStore {
    */
   fileState(): StoreFileState {
     if (!this.openedFile) return 'present';
+    // breaker51-9 M2: the path naming another file (its folder swapped for another copy's) is a replacement, whatever is beside
+    // it — the -wal and -shm this server opened went with the old folder, and their absence must not be named instead.
+    if (this.pathNamesAnotherFile()) return 'replaced';
     const wal = fileIdentity(this.companions!.wal);
     const states = [
       sameFile(this.openedFile, fileIdentity(this.path)),
@@ -1465,6 +1468,16 @@ export class SqliteEventStore implements EventStore {
    * replacement is noticed and again at the detached close; does nothing while the file is the one
    * opened (a -wal or -shm removed alone is no reason to move the other).
    */
+  /**
+   * Whether the -wal this store opened is still at its path beside the file (what `setCompanionsAside` moves): false when it
+   * went with the file's old folder (a folder swapped for another) or was removed, and in memory.
+   */
+  ownWalAtPath(): boolean {
+    if (!this.companions || !this.openedFile) return false;
+    const { wal } = this.companions;
+    return sameFile(this.openedWal, fileIdentity(wal)) === 'present' && existsSync(wal);
+  }
+
   setCompanionsAside(): void {
     if (!this.companions || !this.openedFile) return;
     const { wal, shm } = this.companions;

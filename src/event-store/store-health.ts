@@ -520,7 +520,16 @@ function retryWords(copy: string, reach: CopyToRetry): Bilingual {
 }
 
 /** What happened to the store file, said short, for the message of a copy waiting for room (`noRoomWords`) or tried again (`retryWords`). */
-const WHAT_HAPPENED: Record<'deleted' | 'log deleted' | 'log moved aside' | 'log cut' | 'replaced' | 'overwritten' | 'rewritten', (path: string, wal: string) => Bilingual> = {
+/**
+ * What became of this server's own -wal once its file was replaced: moved aside by the server, or — `left`: it was no longer
+ * at the path (it went with the file's old folder, or was removed; breaker51-9 M2) — nothing to move.
+ */
+const ownWalWords = (wal: string, left: boolean): Bilingual =>
+  left
+    ? say(`its own ${wal} is no longer at the path (it went with the file's old folder, or was removed), so nothing of it is read over the new file`, `它自己的 ${wal} 已不在原处（随旧文件夹移走或被删除），不会被读到新文件上`)
+    : say(`its own ${wal} was moved away from the path (to the copy's name with -old-wal)`, `它已把自己的 ${wal} 移开（改名为副本名加 -old-wal）`);
+
+const WHAT_HAPPENED: Record<'deleted' | 'log deleted' | 'log moved aside' | 'log cut' | 'replaced' | 'overwritten' | 'rewritten', (path: string, wal: string, walLeft?: boolean) => Bilingual> = {
   deleted: (path) =>
     say(
       `The event store file ${path} was deleted or moved away while the server runs: writes are refused. If it was moved, moving that same file back to ${path} (not a copy of it) lets writes resume by themselves.`,
@@ -533,10 +542,10 @@ const WHAT_HAPPENED: Record<'deleted' | 'log deleted' | 'log moved aside' | 'log
       `运行中事件库的预写日志文件已被同一文件上的另一台 Rectify 服务移开（改名为 ${movedTo}）：那台服务发现 ${path} 被替换或覆盖。现拒绝写入。`,
     ),
   'log cut': (path, wal) => say(`The event store's write-ahead log ${wal} was emptied or cut short while the server runs: writes are refused.`, `运行中事件库的预写日志文件 ${wal} 被清空或截短：现拒绝写入。`),
-  replaced: (path, wal) =>
+  replaced: (path, wal, walLeft = false) =>
     say(
-      `The event store file ${path} was replaced by another file while the server runs: writes are refused, and this server writes nothing into the new file; its own ${wal} was moved away from the path (to the copy's name with -old-wal).`,
-      `运行中事件库文件 ${path} 被另一个文件替换：现拒绝写入，本服务不会向新文件写入任何内容；它已把自己的 ${wal} 移开（改名为副本名加 -old-wal）。`,
+      `The event store file ${path} was replaced by another file while the server runs: writes are refused, and this server writes nothing into the new file; ${ownWalWords(wal, walLeft).en}.`,
+      `运行中事件库文件 ${path} 被另一个文件替换：现拒绝写入，本服务不会向新文件写入任何内容；${ownWalWords(wal, walLeft).zh}。`,
     ),
   overwritten: (path, wal) =>
     say(
@@ -562,8 +571,8 @@ export function storeGoneMessage(
   how: 'deleted' | 'log deleted' | 'log moved aside' | 'log cut' | 'replaced' | 'overwritten',
   path: string,
   copy: string | null,
-  /** The -wal and -shm beside the real file (a link resolved), and for 'log deleted' the one that is gone; for 'log moved aside', where the -wal is now. */
-  companions: { readonly wal: string; readonly shm: string; readonly gone?: string } = { wal: `${path}-wal`, shm: `${path}-shm` },
+  /** The -wal and -shm beside the real file (a link resolved), and for 'log deleted' the one that is gone; for 'log moved aside', where the -wal is now; `walLeft`: for 'replaced', this server's own -wal was no longer at the path (see `ownWalWords`). */
+  companions: { readonly wal: string; readonly shm: string; readonly gone?: string; readonly walLeft?: boolean } = { wal: `${path}-wal`, shm: `${path}-shm` },
   /** For 'overwritten': what showed it (store-file-overwrite.ts). */
   overwrite: Overwrite | null = null,
   reach: HeldCopyReach = { kind: 'copying' },
@@ -574,7 +583,7 @@ export function storeGoneMessage(
   const gone = companions.gone ?? wal;
   const goneIsIndex = gone === shm;
   if (copy && (reach.kind === 'noRoom' || reach.kind === 'retrying')) {
-    const happened = WHAT_HAPPENED[how](path, how === 'log deleted' || how === 'log moved aside' ? gone : wal);
+    const happened = WHAT_HAPPENED[how](path, how === 'log deleted' || how === 'log moved aside' ? gone : wal, companions.walLeft);
     const words = reach.kind === 'noRoom' ? noRoomWords(copy, reach) : retryWords(copy, reach);
     return say(`${happened.en}${words.en}`, `${happened.zh}${words.zh}`);
   }
@@ -636,13 +645,13 @@ export function storeGoneMessage(
       // Said first: the ADMIN's answer is bounded in length (format-error.ts), and this is what decides what to do.
       if (otherCopy) {
         return say(
-          `The event store file ${path} was replaced by another copy's file while the server runs (renamed over it): ${otherCopy.en} Do not keep the new file — the next start refuses it (STORE_FROM_OTHER_COPY); the server log names both copies' witnesses. Writes are refused, and this server writes nothing into the new file, not even when it stops; its own ${wal} was moved away from the path (to the copy's name with -old-wal).${kept.en} Stop every server on this file; then ${advice.en}.`,
-          `运行中事件库文件 ${path} 被另一个副本的文件替换（被改名覆盖）：新文件不是本副本的事件库，${otherCopy.zh}请勿保留新文件——下次启动时会拒绝它（STORE_FROM_OTHER_COPY）；服务器日志列出了两个副本的见证文件。现拒绝写入，本服务不会向新文件写入任何内容（停止时也不会），并已把自己的 ${wal} 移开（改名为副本名加 -old-wal）。${kept.zh}请停止使用该文件的所有服务；然后${advice.zh}。`,
+          `The event store file ${path} was replaced by another copy's file while the server runs (renamed over it): ${otherCopy.en} Do not keep the new file — the next start refuses it (STORE_FROM_OTHER_COPY); the server log names both copies' witnesses. Writes are refused, and this server writes nothing into the new file, not even when it stops; ${ownWalWords(wal, companions.walLeft ?? false).en}.${kept.en} Stop every server on this file; then ${advice.en}.`,
+          `运行中事件库文件 ${path} 被另一个副本的文件替换（被改名覆盖）：新文件不是本副本的事件库，${otherCopy.zh}请勿保留新文件——下次启动时会拒绝它（STORE_FROM_OTHER_COPY）；服务器日志列出了两个副本的见证文件。现拒绝写入，本服务不会向新文件写入任何内容（停止时也不会）；${ownWalWords(wal, companions.walLeft ?? false).zh}。${kept.zh}请停止使用该文件的所有服务；然后${advice.zh}。`,
         );
       }
       return say(
-        `The event store file ${path} was replaced by another file (renamed over it, or an older copy written over it in place) while the server runs: writes are refused, and this server writes nothing into the new file, not even when it stops; it has moved its own ${wal} away from the path (to the copy's name with -old-wal), so that no other server or tool reads it over the new file.${kept.en} Stop every server on this file; then ${advice.en}.`,
-        `运行中事件库文件 ${path} 被另一个文件替换（被改名覆盖，或被旧副本原地覆盖）：现拒绝写入，本服务不会向新文件写入任何内容（停止时也不会）；它已把自己的 ${wal} 移开（改名为副本名加 -old-wal），以免其他服务或工具把它读到新文件上。${kept.zh}请停止使用该文件的所有服务；然后${advice.zh}。`,
+        `The event store file ${path} was replaced by another file (renamed over it, or an older copy written over it in place) while the server runs: writes are refused, and this server writes nothing into the new file, not even when it stops; ${companions.walLeft ? ownWalWords(wal, true).en : `it has moved its own ${wal} away from the path (to the copy's name with -old-wal), so that no other server or tool reads it over the new file`}.${kept.en} Stop every server on this file; then ${advice.en}.`,
+        `运行中事件库文件 ${path} 被另一个文件替换（被改名覆盖，或被旧副本原地覆盖）：现拒绝写入，本服务不会向新文件写入任何内容（停止时也不会）；${companions.walLeft ? ownWalWords(wal, true).zh : `它已把自己的 ${wal} 移开（改名为副本名加 -old-wal），以免其他服务或工具把它读到新文件上`}。${kept.zh}请停止使用该文件的所有服务；然后${advice.zh}。`,
       );
     }
   }
@@ -1152,7 +1161,9 @@ export class StoreHealth {
     // Beside the real file (a link resolved): the -wal, or else the -shm, that is gone (breaker9k P6, P8).
     const { wal, shm } = this.store.companions ?? { wal: `${path}-wal`, shm: `${path}-shm` };
     const gone = movedTo ?? (existsSync(wal) ? shm : wal);
-    this.note(cause, how === 'log deleted' ? gone : path, path, storeGoneMessage(how, path, copy.path, { wal, shm, gone }, overwrite), how === 'log deleted' ? companionGoneWords(gone === shm ? 'shm' : 'wal') : undefined);
+    // breaker51-9 M2: a folder swapped for another took this server's -wal with it — nothing to move aside, and not said to be.
+    const walLeft = how === 'replaced' && !this.store.ownWalAtPath();
+    this.note(cause, how === 'log deleted' ? gone : path, path, storeGoneMessage(how, path, copy.path, { wal, shm, gone, walLeft }, overwrite), how === 'log deleted' ? companionGoneWords(gone === shm ? 'shm' : 'wal') : undefined);
     if (overwrite) this.logger.error(`The event store file ${path} was written over in place: ${overwrite.detail}`);
     // Nothing else may read this server's -wal over the new file meanwhile (breaker9l P5).
     if (how === 'replaced' || how === 'overwritten') this.store.setCompanionsAside();
@@ -1162,7 +1173,7 @@ export class StoreHealth {
       otherCopy = this.judgeNewFile(path);
       const noted = this.noted.get(cause);
       if (otherCopy && noted) {
-        this.noted.set(cause, { ...noted, message: storeGoneMessage(how, path, copy.path, { wal, shm, gone }, overwrite, { kind: 'copying' }, otherCopy) });
+        this.noted.set(cause, { ...noted, message: storeGoneMessage(how, path, copy.path, { wal, shm, gone, walLeft }, overwrite, { kind: 'copying' }, otherCopy) });
       }
     }
     // breaker42-9 F7: the next start's refusal says the -wal was emptied under this server, and where the copy is (or why there is none).
@@ -1180,15 +1191,15 @@ export class StoreHealth {
       if (!outcome) {
         mark({ kind: 'copying' });
         const noted = this.noted.get(cause);
-        if (noted) this.noted.set(cause, { ...noted, message: storeGoneMessage(how, path, copy.path, { wal, shm, gone }, overwrite, { kind: 'copying' }, otherCopy) });
+        if (noted) this.noted.set(cause, { ...noted, message: storeGoneMessage(how, path, copy.path, { wal, shm, gone, walLeft }, overwrite, { kind: 'copying' }, otherCopy) });
         return;
       }
       mark('error' in outcome ? { kind: 'failed', why: outcome.error } : outcome.removed ? { kind: 'failed', why: outcome.problems.slice(0, 3).join('; ') } : { kind: 'events', upTo: outcome.rowByRow ? outcome.rowByRow.upTo : store.acknowledgedPosition() });
       // The refusal says from now on how far the copy reaches, and advises by it (breaker9u P2).
       const noted = this.noted.get(cause);
       const reach = reachOf(outcome, store);
-      if (noted) this.noted.set(cause, { ...noted, message: storeGoneMessage(how, path, copy.path, { wal, shm, gone }, overwrite, reach, otherCopy) });
-      if (reach.kind === 'noRoom') this.logger.error(inBothLanguages(storeGoneMessage(how, path, copy.path, { wal, shm, gone }, overwrite, reach, otherCopy)));
+      if (noted) this.noted.set(cause, { ...noted, message: storeGoneMessage(how, path, copy.path, { wal, shm, gone, walLeft }, overwrite, reach, otherCopy) });
+      if (reach.kind === 'noRoom') this.logger.error(inBothLanguages(storeGoneMessage(how, path, copy.path, { wal, shm, gone, walLeft }, overwrite, reach, otherCopy)));
       else {
         // newcomer50-9 S3: never 「Copied … ok」 for a copy that was removed.
         const line = heldCopyLogLine(path, copy.path, outcome);

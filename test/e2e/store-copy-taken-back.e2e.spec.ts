@@ -232,12 +232,19 @@ describe("A training folder swapped in by name under running production (breaker
       const trainingWitness = bytesOf(`${training}.witness.json`);
       const written = await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput({ title: '正式评估二', idempotencyKey: 'key-正式评估二' }) }, supervisor);
       expect(written.errors).toBeUndefined();
+      // breaker51-9 M2: the training copy stopped cleanly — no -wal, no -shm beside its file, as a drill's folder is left.
+      for (const companion of [`${training}-wal`, `${training}-shm`]) rmSync(companion, { force: true });
       // At once, within the witness timer's second: the two renames an operator types.
       const data = dirname(sqlitePath);
       renameSync(data, `${data}.old`);
       renameSync(dirname(training), data);
       const health = await healthOf(server.port);
+      // The first look names the file replaced — not a deleted -shm (breaker51-9 M2) — and says the -wal went with the old folder, not that it was moved aside.
       expect(health.problems.map((each) => each.cause)).toEqual(['STORE_FILE_REPLACED']);
+      expect(JSON.stringify(health.problems)).not.toContain('-shm）被删除');
+      for (let look = 0; look < 300 && !server.output().includes("went with the file's old folder"); look++) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(server.output()).toContain('已不在原处（随旧文件夹移走或被删除），不会被读到新文件上');
+      expect(server.output()).not.toContain('移开（改名为副本名加 -old-wal）');
       // Past the witness timer (1 s), and through the stop: nothing of production's is written into the training folder's witness.
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await stop(server);

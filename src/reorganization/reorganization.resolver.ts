@@ -1,15 +1,16 @@
 import { CommandBus } from '@nestjs/cqrs';
-import { Args, Field, ID, InputType, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
+import { Args, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { AllowRoles } from '../access/authorization/access-policy.js';
 import { UnitType } from '../organization/units/unit.type.js';
 import { UnitsReadModel, type UnitView } from '../organization/units/units.read-model.js';
 import { CommandContextFactory } from '../shared/command-context.factory.js';
 import { IdempotentInput } from '../shared/graphql/idempotent-input.js';
 import { CurrentRequester, type Requester } from '../shared/graphql/requester.js';
-import { IsOptional } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { Clock } from '../shared/clock.js';
 import { officeDate } from '../shared/calendar-date.js';
 import { CalendarDate, EntityId, RequiredText } from '../shared/graphql/validation.js';
-import { ReorganizeUnitCommand } from './reorganize-unit.handler.js';
+import { ReorganizeUnitCommand, ReorganizeUnitHandler } from './reorganize-unit.handler.js';
 import { CorrectMergeDateCommand } from './correct-merge-date.handler.js';
 
 @InputType({ isAbstract: true })
@@ -74,6 +75,32 @@ export class UnitReorganizationType {
   @Field(() => UnitType) successor: UnitView;
   @Field(() => [ID], { description: 'Findings whose part of the unit now belongs to the successor' }) findingIds: readonly string[];
   @Field(() => [ID], { description: 'Work-plan items whose part of the unit now belongs to the successor' }) workPlanItemIds: readonly string[];
+  @Field(() => [String], {
+    description:
+      'What happened to each part passed, one line each in Chinese (newcomer51-10 S1): moved with its report still awaiting inspection, or joined to the successor’s own part — which record the joined part goes on with, a report awaiting inspection no longer inspected (kept in the part’s joinedRecords; the successor reports for the joined part), an extension request no longer decided, lateness before the day kept by the unit. Empty for a date correction.',
+  })
+  notices: readonly string[];
+}
+
+@InputType()
+export class UnitReorganizationPreviewInput {
+  @Field(() => ID, { description: 'The unit whose open parts would move' })
+  @EntityId()
+  unitId: string;
+
+  @Field(() => ID, { description: 'The unit that would carry its work on' })
+  @EntityId()
+  successorUnitId: string;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, the office day of the merge or hand-over; omitted: today (China time)' })
+  @IsOptional()
+  @CalendarDate()
+  on?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'A merge (mergeUnit; default) or a hand-over (handOverUnitParts)' })
+  @IsOptional()
+  @IsBoolean()
+  merge?: boolean;
 }
 
 @Resolver()
@@ -83,7 +110,17 @@ export class ReorganizationResolver {
     private readonly commands: CommandBus,
     private readonly contexts: CommandContextFactory,
     private readonly units: UnitsReadModel,
+    private readonly reorganizations: ReorganizeUnitHandler,
+    private readonly clock: Clock,
   ) {}
+
+  @Query(() => [String], {
+    description:
+      'Before a merge or hand-over (单位名录 并入其他单位): what it would do to each part of the unit, one line each in Chinese — as mergeUnit’s notices say it (a join’s report awaiting inspection set aside, and why); nothing written. Refusals come with the mutation.',
+  })
+  unitReorganizationPreview(@Args('input') input: UnitReorganizationPreviewInput): string[] {
+    return this.reorganizations.preview({ unitId: input.unitId, successorUnitId: input.successorUnitId, on: input.on ?? officeDate(this.clock.now()) }, input.merge ?? true);
+  }
 
   @Mutation(() => UnitReorganizationType, {
     description:
@@ -113,7 +150,7 @@ export class ReorganizationResolver {
     const { unitId, previousMergedOn, mergedOn, reason } = input;
     const outcome = await this.commands.execute(new CorrectMergeDateCommand({ unitId, previousMergedOn, mergedOn, reason }, context));
     const successorUnitId = this.units.mergerOf(unitId)!.successorUnitId;
-    return { unit: this.units.get(unitId)!, successor: this.units.get(successorUnitId)!, findingIds: outcome.findingIds, workPlanItemIds: outcome.itemIds };
+    return { unit: this.units.get(unitId)!, successor: this.units.get(successorUnitId)!, findingIds: outcome.findingIds, workPlanItemIds: outcome.itemIds, notices: [] };
   }
 
   private async reorganize(
@@ -127,6 +164,6 @@ export class ReorganizationResolver {
     const { unitId, successorUnitId, reason } = input;
     const handOver = { unitId, successorUnitId, reason, on: on ?? officeDate(context.now) };
     const outcome = await this.commands.execute(new ReorganizeUnitCommand(handOver, merge, context));
-    return { unit: this.units.get(unitId)!, successor: this.units.get(successorUnitId)!, findingIds: outcome.findingIds, workPlanItemIds: outcome.itemIds };
+    return { unit: this.units.get(unitId)!, successor: this.units.get(successorUnitId)!, findingIds: outcome.findingIds, workPlanItemIds: outcome.itemIds, notices: outcome.notices ?? [] };
   }
 }

@@ -16,6 +16,7 @@ import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
 import { findingStream } from '../rectification/domain/finding.events.js';
 import { workPlanItemStream } from '../work-plan/domain/work-plan.events.js';
 import { handOverCommands, partsToHandOver, type HandOver } from './hand-over-parts.js';
+import { reorganizationNotices, type NoticeHolder } from './join-notices.js';
 
 /** How many times a reorganisation refused is scanned again, when the unit's parts moved meanwhile. */
 const REPLANS = 4;
@@ -38,6 +39,8 @@ interface Plan {
 export interface ReorganizationOutcome {
   readonly findingIds: readonly string[];
   readonly itemIds: readonly string[];
+  /** What happens to each part passed, in Chinese (`reorganizationNotices`: a join's report awaiting inspection set aside …); absent on a date correction. */
+  readonly notices?: readonly string[];
 }
 
 /**
@@ -199,6 +202,35 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
           ]),
       ...handOverCommands(handOver, { today, unitNames: this.units, successorRegisteredOn: successor?.registeredOn }, { findings, items }, context, merge),
     ];
-    return { commands, outcome: { findingIds: findings.map((finding) => finding.id), itemIds: items.map((item) => item.id) }, ...(mergedThatDayInto === undefined ? {} : { mergedThatDayInto }) };
+    const notices = reorganizationNotices(this.noticeHolders(), [...findings, ...items], unitId, successorUnitId, (id) => this.units.get(id)?.name ?? id);
+    return { commands, outcome: { findingIds: findings.map((finding) => finding.id), itemIds: items.map((item) => item.id), notices }, ...(mergedThatDayInto === undefined ? {} : { mergedThatDayInto }) };
+  }
+
+  /**
+   * What a merge or hand-over of `unitId` into `successorUnitId` on office day `on` would do to each part, as the 单位名录 dialog
+   * previews it (`reorganizationNotices`), on the read models as they stand; nothing written. The unit's merge of that day typed
+   * before a hand-over is weighed as `plan` weighs it.
+   */
+  preview(handOver: Pick<HandOver, 'unitId' | 'successorUnitId' | 'on'>, merge: boolean): string[] {
+    const { unitId, successorUnitId, on } = handOver;
+    const merger = merge ? undefined : this.units.mergerOf(unitId);
+    const mergedThatDayInto = merger?.mergedOn === on ? merger.successorUnitId : undefined;
+    const findings = partsToHandOver(
+      this.findings.listFindings().map((finding) => ({ id: finding.findingId, parts: finding.partsWhenWithdrawn ?? finding.parts, withdrawnOn: finding.withdrawnOn })),
+      unitId,
+      on,
+      merge,
+      mergedThatDayInto,
+    );
+    const items = partsToHandOver(this.workPlans.listItems().map((item) => ({ id: item.itemId, parts: item.parts, withdrawnOn: item.withdrawnOn })), unitId, on, merge, mergedThatDayInto);
+    return reorganizationNotices(this.noticeHolders(), [...findings, ...items], unitId, successorUnitId, (id) => this.units.get(id)?.name ?? id);
+  }
+
+  /** Every finding and item as a notice names it (问题「…」, 事项 5「…」), with its parts as a reorganisation judges them. */
+  private noticeHolders(): NoticeHolder[] {
+    return [
+      ...this.findings.listFindings().map((finding) => ({ id: finding.findingId, label: `问题「${finding.title}」`, parts: finding.partsWhenWithdrawn ?? finding.parts })),
+      ...this.workPlans.listItems().map((item) => ({ id: item.itemId, label: `事项 ${item.code}「${item.title}」`, parts: item.parts })),
+    ];
   }
 }

@@ -119,6 +119,13 @@ describe('a unit’s page and the 单位名录', () => {
     await mergedOn.press('Enter');
     await form.getByLabel('并入依据').fill('青川市机构改革方案');
     await form.getByRole('button', { name: '并入', exact: true }).click();
+    // newcomer51-10 S1: before it merges, the dialog lists what happens to each part the unit holds; a second press merges.
+    const confirmation = form.locator('[data-test="form-confirm"]');
+    await eventually(page, async () => (await confirmation.count()) > 0 || (await page.locator('[data-test="units-notice"]').count()) > 0, 'the parts’ fate listed, or merged with none');
+    if ((await confirmation.count()) > 0) {
+      expect(await confirmation.innerText()).toMatch(/^并入后各项任务的去向（请核对后再按“确认并入”）：\n(问题|事项)/);
+      await form.getByRole('button', { name: '确认并入', exact: true }).click();
+    }
     await page.locator('[data-test="units-notice"]').waitFor();
     after = await unitsByCode();
     expect(after.get('SYJ')).toMatchObject({ mergedIntoUnitId: before.get('FGW')!.id, mergedOn: officeDay(-1) });

@@ -110,7 +110,7 @@ const PART_DETAILS = `reports { summary reportedOn reportedAt reportedBy entered
   returns { cause reason returnedOn returnedAt newDueDate dueDatesIfMoved { from dueDate } }
   urges { message urgedOn urgedAt urgedBy }
   extensionRequests { requestId requestedDueDate reason status requestedOn requestedAt enteredByName decidedOn decidedAt decisionReason grantedDueDate withdrawnOn withdrawnAt withdrawalReason }
-  recordsAfterWithdrawal recordsSetAside`;
+  recordsAfterWithdrawal recordsSetAside joinedRecords`;
 
 /**
  * The parts of a finding (`assignments`) or an item (`parts`) as the signed-in role may read them:
@@ -130,7 +130,7 @@ export function partsSelection(field: 'assignments' | 'parts', page = ''): strin
 export function withOwnDetails<Parent extends { ownPart?: Partial<Part>[] }>(parent: Parent, field: 'assignments' | 'parts'): Parent {
   if (!parent.ownPart) return parent;
   const parts = (parent as unknown as Record<string, Part[]>)[field]!;
-  const details = (unitId: string) => parent.ownPart!.find((own) => own.unitId === unitId) ?? { reports: null, inspections: null, returns: null, urges: null, extensionRequests: null, recordsAfterWithdrawal: null, recordsSetAside: null };
+  const details = (unitId: string) => parent.ownPart!.find((own) => own.unitId === unitId) ?? { reports: null, inspections: null, returns: null, urges: null, extensionRequests: null, recordsAfterWithdrawal: null, recordsSetAside: null, joinedRecords: null };
   return { ...parent, [field]: parts.map((part) => ({ ...part, ...details(part.unitId) })) };
 }
 
@@ -246,6 +246,11 @@ export interface Part extends PartTerms {
    * the plan, one line each with the span and why — counted nowhere (withdraw2 Left 6); null otherwise. Absent where not asked.
    */
   recordsSetAside?: string[] | null;
+  /**
+   * 机构改革: the records set aside when other units' parts joined this one — each unit's reports (one awaiting inspection
+   * marked 并入时待督查), inspections, extension requests, and where its work went (newcomer51-10 S1); null when none joined.
+   */
+  joinedRecords?: string[] | null;
 }
 
 export interface HistoryEntry {

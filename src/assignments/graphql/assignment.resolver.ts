@@ -10,6 +10,7 @@ import { officeDate } from '../../shared/calendar-date.js';
 import { Clock } from '../../shared/clock.js';
 import { dayCountedOn, daysLeft, dueDateOverrideInForce, dueDatesIfMoved, holdersOf, inBusinessOrder, inspectionsInOrder, reportedDaysLate, trafficLight, type PartView, type PartWithHolders } from '../read-model/part-view.js';
 import { AssignmentType, DAYS_LEFT, DueDateApprovalType, DueTermsKindEnum, ExtensionRequestType, InspectionType, ReportType, ReturnType, TrafficLightEnum, UrgeType } from './assignment.types.js';
+import { joinedRecordLines } from '../read-model/joined-records.js';
 import { deadlineCell, nextReportDue, termsInWords } from '../../shared/deadline.js';
 
 /*
@@ -87,6 +88,19 @@ export class AssignmentResolver {
     if (part.recordsSetAside === undefined) return null;
     this.ownDetails(part, context, say('records set aside by a withdrawal', '撤销期间的记录'));
     return part.recordsSetAside;
+  }
+
+  @ResolveField(() => [String], {
+    nullable: true,
+    description: `机构改革: the records that stayed behind when other units' parts joined this one (a merge or hand-over into a unit already holding a part of the finding or item), one line each in Chinese — whose record, the join's day, its reports (the one awaiting inspection marked 并入时待督查), inspections, send-backs and extension requests, and where its work went: the joined part goes on with the record owing the most work, so a report on a record set aside is no longer inspected and the holder reports for the joined part (「2026-11-01 青川市工商行政管理局（牵头）的任务并入本单位的任务，其记录留存（报告待督查）：2026-10-15 报送整改报告“…”（并入时待督查）。合并后的任务按…的记录办理…」, newcomer51-10 S1). Null when none joined. ${OWN_PART_ONLY}`,
+  })
+  joinedRecords(@Parent() part: PartView, @Context() context: GraphqlContext) {
+    if (!part.joined?.some((record) => record.part !== undefined)) return null;
+    this.ownDetails(part, context, say('records of the parts that joined it', '并入的记录'));
+    return joinedRecordLines(part, (unitId, day) => {
+      const unit = this.units.get(unitId);
+      return unit ? nameOn(unit, day) : unitId;
+    });
   }
 
   /**

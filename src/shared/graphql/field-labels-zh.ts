@@ -174,6 +174,8 @@ const BY_INPUT_FIELD: Readonly<Record<string, string>> = {
   'WithdrawExtensionRequestInput.withdrawnOn': '撤回日期',
   'WithdrawWorkPlanItemExtensionRequestInput.reason': '撤回理由',
   'WithdrawWorkPlanItemExtensionRequestInput.withdrawnOn': '撤回日期',
+  'UnitReorganizationPreviewInput.merge': '是否并入（否：移交任务）',
+  'UnitReorganizationPreviewInput.on': '并入或移交日期',
 };
 
 /** `reason` by what the input does, read from its type name's leading verb. */

@@ -64,7 +64,7 @@ const tidy = (text: string) => text.replace(/ +(?=[，。；：、）”！？]|
  * → 加 --revise; 在“方案标题”中填写 → 用 --title 给出; 在“所属评估”中选择 → 用 --evaluation 指定;
  * 填写“方案批准日期” → 用 --approved-on 给出方案批准日期; “预览（不写入）” → --dry-run 试导入; any
  * other “<page word>” → the option; 勾选后“预览（不写入）” after a checkbox → 先加 <its option> --dry-run
- * 试导入，; 勾选 left after a checkbox's option → 加上; 请督办人员在下方“<a field only the page has>”中填写理由后重新导入 →
+ * 试导入，; 勾选 left after a checkbox's option → 加上; 请督办人员在上方“<a field only the page has>”中填写理由后重新导入 →
  * 须由督办人员在导入页面填写“…”后导入（命令行工具不能代为特批）. Text naming no page word is returned as it is.
  */
 export function inToolWords(zh: string): string {
@@ -73,15 +73,15 @@ export function inToolWords(zh: string): string {
   for (const [word, option] of Object.entries(OPTION_OF_ROW_CHOICE)) {
     zh = zh.replace(new RegExp(`在导入页面对“([^”]+)”勾选“${escaped(word)}”`, 'g'), (_match, value: string) => `用 ${option} ${value} 确认`);
   }
-  // A field only the page has (a deadline override only a supervisor gives there, newcomer38 P3): the page says 「在下方“…”中填写」,
+  // A field only the page has (a deadline override only a supervisor gives there, newcomer38 P3): the page says 「在上方“…”中填写」 (the field stands above the refusals: newcomer51-10 M2),
   // the tools send their person to the page — 「须由督办人员在导入页面填写“…”后导入（命令行工具不能代为特批）」.
   for (const [word, option] of Object.entries(OPTION_OF_PAGE_WORD)) {
     if (option !== null) continue;
-    zh = zh.replace(new RegExp(`请督办人员在下方“${escaped(word)}”中填写理由后重新导入`, 'g'), `须由督办人员在导入页面填写“${word}”后导入（命令行工具不能代为特批）`);
-    zh = zh.replace(new RegExp(`在下方“${escaped(word)}”`, 'g'), `在导入页面的“${word}”`);
+    zh = zh.replace(new RegExp(`请督办人员在[上下]方“${escaped(word)}”中填写理由后重新导入`, 'g'), `须由督办人员在导入页面填写“${word}”后导入（命令行工具不能代为特批）`);
+    zh = zh.replace(new RegExp(`在[上下]方“${escaped(word)}”`, 'g'), `在导入页面的“${word}”`);
   }
-  // 「在下方“方案标题”中填写」: the tools have no 下方; the option follows.
-  zh = zh.replace(/在下方“/g, '在“');
+  // 「在下方“方案标题”中填写」: the tools have no 上方 / 下方; the option follows.
+  zh = zh.replace(/在[上下]方“/g, '在“');
   let text = zh.replace(/勾选后“预览（不写入）”/g, (match: string, offset: number) => {
     const named = [...CHECKBOXES].map((word) => ({ word, at: zh.lastIndexOf(`“${word}”`, offset) })).filter(({ at }) => at >= 0);
     const last = named.sort((a, b) => b.at - a.at)[0];

@@ -231,7 +231,7 @@ describe('imports from the browser: files of any advertised size, and a late pla
     await page.getByRole('button', { name: '上传并导入' }).click();
     const row = page.locator('[data-test="refused-rows"] .el-table__row');
     await row.first().waitFor();
-    expect(await row.first().textContent()).toContain('请督办人员在下方“超出方案期限的特批理由”中填写理由后重新导入');
+    expect(await row.first().textContent()).toContain('请督办人员在上方“超出方案期限的特批理由”中填写理由后重新导入');
 
     await page.getByLabel('超出方案期限的特批理由').fill('平台建设跨年度，经分管领导同意');
     await choose();

@@ -51,7 +51,7 @@ describe('a plan import with items due after the plan’s period: the supervisor
     const refused = await app.graphql(IMPORT, { input: input() });
     expect(errorCode(refused)).toBe('BAD_USER_INPUT');
     expect(refused.errors![0]!.extensions!.problems).toEqual([
-      expect.objectContaining({ row: 3, reasonZh: '完成时限 2027-03-31 晚于工作方案「青川市2026年政务公开工作要点」的期限（2026-12-31）；跨年度的方案（如三年行动计划）请写明截止年度；如确需延后，请督办人员在下方“超出方案期限的特批理由”中填写理由后重新导入。' }),
+      expect.objectContaining({ row: 3, reasonZh: '完成时限 2027-03-31 晚于工作方案「青川市2026年政务公开工作要点」的期限（2026-12-31）；跨年度的方案（如三年行动计划）请写明截止年度；如确需延后，请督办人员在上方“超出方案期限的特批理由”中填写理由后重新导入。' }),
     ]);
     expect(await app.logPosition()).toBe(head);
   });

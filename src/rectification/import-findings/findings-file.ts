@@ -1040,7 +1040,7 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
       problems.push({
         row,
         reason: `Due date (整改时限) ${rowDue.dueDate} is after ${limit.setBy.en} (${limit.latest}); only a supervisor may set it later, with an override and its reason (the import's overrideReason).`,
-        reasonZh: `整改时限 ${rowDue.dueDate} 晚于${limit.setBy.zh}（${limit.latest}）；如确需延后，请督办人员在下方“超出整改期限的特批理由”中填写理由后重新导入。`,
+        reasonZh: `整改时限 ${rowDue.dueDate} 晚于${limit.setBy.zh}（${limit.latest}）；如确需延后，请督办人员在上方“超出整改期限的特批理由”中填写理由后重新导入。`,
       });
       continue;
     }
@@ -1104,7 +1104,7 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
           problems.push({
             row,
             reason: `${name}: its own deadline ${own.dueDate} is after ${limit.setBy.en} (${limit.latest}); only a supervisor may set it later, with an override and its reason.`,
-            reasonZh: `“${name}”括号中的时限 ${own.dueDate} 晚于${limit.setBy.zh}（${limit.latest}）；如确需延后，请督办人员在下方“超出整改期限的特批理由”中填写理由后重新导入。`,
+            reasonZh: `“${name}”括号中的时限 ${own.dueDate} 晚于${limit.setBy.zh}（${limit.latest}）；如确需延后，请督办人员在上方“超出整改期限的特批理由”中填写理由后重新导入。`,
           });
           continue;
         }

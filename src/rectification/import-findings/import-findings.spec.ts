@@ -360,7 +360,7 @@ describe('a 台账 imported before its 整改实施方案 is recorded (breaker10
     expect((refusal as DomainError).code).toBe('BAD_USER_INPUT');
     const problems = ((refusal as DomainError).details as { problems: { row: number; reasonZh: string }[] }).problems;
     expect(problems.map((problem) => problem.row)).toEqual([2, 3]);
-    expect(problems[0]!.reasonZh).toBe('整改时限 2062-06-30 晚于问题发现次年年底（登记整改实施方案前的上限，登记后以其督查时限为准）（2027-12-31）；如确需延后，请督办人员在下方“超出整改期限的特批理由”中填写理由后重新导入。');
+    expect(problems[0]!.reasonZh).toBe('整改时限 2062-06-30 晚于问题发现次年年底（登记整改实施方案前的上限，登记后以其督查时限为准）（2027-12-31）；如确需延后，请督办人员在上方“超出整改期限的特批理由”中填写理由后重新导入。');
     expect((await dependencies.store.readAll()).length).toBe(count);
   });
 

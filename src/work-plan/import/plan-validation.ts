@@ -604,7 +604,7 @@ function outsidePlanPeriod(dueDate: string, plan: { readonly title: string; read
     const severalYears = planLastYear(plan) === plan.year && Number(dueDate.slice(0, 4)) - plan.year <= 10;
     return {
       reason: `Due date ${dueDate} is after ${limit.setBy.en} (${limit.latest}); ${severalYears ? `a plan over several years gives its last year (lastYear, 截止年度; --year ${plan.year}-${dueDate.slice(0, 4)}); ` : ''}a supervisor may import it with an override and its reason (on the 导入 page, 超出方案期限的特批理由, or importWorkPlan's overrideReason; plan:import cannot give one), or set it one item at a time (addWorkPlanItem, rescheduleWorkPlanItem).`,
-      reasonZh: `完成时限 ${dueDate} 晚于${limit.setBy.zh}（${limit.latest}）；${severalYears ? '跨年度的方案（如三年行动计划）请写明截止年度；' : ''}如确需延后，请督办人员在下方“超出方案期限的特批理由”中填写理由后重新导入。`,
+      reasonZh: `完成时限 ${dueDate} 晚于${limit.setBy.zh}（${limit.latest}）；${severalYears ? '跨年度的方案（如三年行动计划）请写明截止年度；' : ''}如确需延后，请督办人员在上方“超出方案期限的特批理由”中填写理由后重新导入。`,
     };
   }
   return null;

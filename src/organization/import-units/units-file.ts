@@ -283,7 +283,16 @@ export async function importUnits(
       // A renamed unit's former name: said whose, as a registration under it is (breaker48-10 M3: 「已用另一个编码登记」 named no unit).
       const holder = (options.directory ?? []).find((unit) => unit.id === idOfName && unitNameKey(unit.name) !== unitNameKey(name) && !unit.mergedIntoUnitId);
       const former = holder ? formerNameTaken(name, holder.code, holder.name) : undefined;
-      problems.push(former ? { row, reason: former.en, reasonZh: former.zh } : { row, reason: `${name} is already registered under another code than ${code}.`, reasonZh: `“${name}”已用另一个编码（不是 ${code}）登记。` });
+      // Registered under its own name with another code (an office re-keying its directory after 机构改革): that code named, so the
+      // row can be fixed (newcomer51-10 M3: 「已用另一个编码（不是 WSJKW）登记」 named none).
+      const registered = (options.directory ?? []).find((unit) => unit.id === idOfName);
+      const taken = registered
+        ? {
+            reason: `${name} is already registered under code ${registered.code}, not ${code}: write ${registered.code} in this row (a unit keeps its code); another unit needs another name.`,
+            reasonZh: `“${name}”已用编码 ${registered.code} 登记，不是 ${code}：请把该行编码改为 ${registered.code}（单位编码登记后不变）；如确是另一个单位，请写明其名称。`,
+          }
+        : { reason: `${name} is already registered under another code than ${code}.`, reasonZh: `“${name}”已用另一个编码（不是 ${code}）登记。` };
+      problems.push(former ? { row, reason: former.en, reasonZh: former.zh } : { row, ...taken });
     }
 
     // A new unit whose name is near a registered unit's or an earlier row's (市发改委, 青川市 教育局, 市发改委（市粮食局）): asked, never

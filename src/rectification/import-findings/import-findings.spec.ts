@@ -196,6 +196,17 @@ describe('a 台账 re-sent with other dates, measures or fewer units (breaker10b
       [2, '问题“UP栏目长期未更新”此前已登记，导入未作修改：文件中的整改措施与已登记的不同（已登记：“全面排查栏目并更新”）。'],
     ]);
   });
+
+  it('names each unit’s own row in a 台账 of a row per unit (newcomer51-10 M5: both notices named the first row)', async () => {
+    const dependencies = await withEvaluation();
+    const rows = (due: string) => csv([`RW门户网站存在错链,修复链接,青川市财政局,,${due}`, `RW门户网站存在错链,修复链接,,青川市教育局,${due}`]);
+    await importFindingsFile(dependencies, EVALUATION, { name: 'rw1.csv', content: rows('2026年12月底前') }, contextOf('rw1'), { identifiedOn: '2026-10-08' });
+    const again = await importFindingsFile(dependencies, EVALUATION, { name: 'rw2.csv', content: rows('2027年6月30日') }, contextOf('rw2'), { identifiedOn: '2026-10-08', dryRun: true });
+    expect(again.notes.notices?.filter((notice) => notice.reasonZh.includes('完成时限为')).map((notice) => [notice.row, notice.reasonZh.replace(/^.*文件中/u, '')])).toEqual([
+      [2, '青川市财政局的完成时限为 2027-06-30，已登记的为 2026-12-31（如需延期，请在该问题页面办理）。'],
+      [3, '青川市教育局的完成时限为 2027-06-30，已登记的为 2026-12-31（如需延期，请在该问题页面办理）。'],
+    ]);
+  });
 });
 
 describe('a 台账 re-sent whose deadline is 立行立改 where a day is recorded, or the other way (newcomer46-10 S3)', () => {

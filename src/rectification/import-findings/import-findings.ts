@@ -634,8 +634,9 @@ function differencesFrom(
   const recordedMeasures = recorded.measures;
   const recordedParts = partsOf(state.assignments);
   const partOf = (unitId: string) => recordedParts.find((part) => part.unitId === unitId || (part.heldBefore ?? []).includes(unitId));
-  const notice = (en: string, zh: string): ImportProblem => ({
-    row: finding.row,
+  // `row`: the file row the notice is about (a unit's own row: newcomer51-10 M5 named the finding's first row for each); its first row otherwise.
+  const notice = (en: string, zh: string, row = finding.row): ImportProblem => ({
+    row,
     ...sheetOf(finding),
     reason: assignedNow
       ? `Finding "${finding.title}" was recorded before with no unit yet: the file's units are assigned to it, the rest is left as it is: ${en}.`
@@ -656,6 +657,7 @@ function differencesFrom(
       notice(
         `the file gives ${nameOf(recorded.unitId)} the due date ${inFile}, recorded ${onRecord} (an extension is decided on the finding's page)`,
         `文件中${nameOf(recorded.unitId)}的完成时限为 ${inFile}，已登记的为 ${onRecord}（如需延期，请在该问题页面办理）`,
+        part.row,
       ),
     );
   }

@@ -45,7 +45,7 @@ describe('plan:import of a version leaving items out (newcomer49-10 S4)', () => 
 
     const dry = await toolOnStore('import-work-plan', [adjustment, '--revise', '--dry-run', '--assigned-on', '2026-06-01'], sqlitePath);
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toContain('撤销文件中没有的 2 个事项须加 --withdraw-missing 确认才会应用');
+    expect(dry.stdout).toContain('本文件未列出方案现有的 2 个事项，按新版本调整将撤销它们：不加 --withdraw-missing 导入将被拒绝，以上修订均不会应用');
 
     const applied = await toolOnStore('import-work-plan', [adjustment, '--revise', '--withdraw-missing', '--assigned-on', '2026-06-01'], sqlitePath);
     expect(applied.code).toBe(0);

@@ -1903,7 +1903,7 @@ export function describeWorkPlanImportZh(outcome: WorkPlanImportOutcome): string
   if (outcome.revision) {
     const what = describeRevision(outcome.revision).zh;
     const undoes = (outcome.revisionsUndone ?? []).length > 0 ? `${describeRevisionsUndone(outcome.revisionsUndone!).zh}须加 --undo-later-revision 确认才会应用；否则请在方案当前的导出表上修改后再导入。` : '';
-    const withdraws = outcome.revision.withdrawn.length > 0 && !outcome.withdrawalConfirmed ? `撤销文件中没有的 ${outcome.revision.withdrawn.length} 个事项须加 --withdraw-missing 确认才会应用；如本文件只列出要调整的事项，请在方案当前的导出表上修改后再导入。` : '';
+    const withdraws = outcome.revision.withdrawn.length > 0 && !outcome.withdrawalConfirmed ? `本文件未列出方案现有的 ${outcome.revision.withdrawn.length} 个事项，按新版本调整将撤销它们：不加 --withdraw-missing 导入将被拒绝，以上修订均不会应用；如确要撤销，加 --withdraw-missing；如本文件只列出要调整的事项（调整表），请在方案当前的导出表上修改后再导入。` : '';
     if (outcome.dryRun) return `试导入：${outcome.title}（${planYears(outcome)}）将修订：${what}。${undoes}${withdraws}未写入任何内容。${notes}`;
     // No plan id in the Chinese (s16 S6): the office names a plan by its title; the English keeps the id for scripts.
     // Applied with --undo-later-revision: what it undid, said as done (breaker49-10 S7).
@@ -1924,7 +1924,7 @@ export function describeWorkPlanImport(outcome: WorkPlanImportOutcome): string {
   if (outcome.revision) {
     const what = describeRevision(outcome.revision).en;
     const undoes = (outcome.revisionsUndone ?? []).length > 0 ? ` ${describeRevisionsUndone(outcome.revisionsUndone!).en} Applied only with --undo-later-revision; else make the changes in the current export.` : '';
-    const withdraws = outcome.revision.withdrawn.length > 0 && !outcome.withdrawalConfirmed ? ` Withdrawing the ${outcome.revision.withdrawn.length} item(s) the file leaves out is applied only with --withdraw-missing; if the file lists only the items that change, make the changes in the current export.` : '';
+    const withdraws = outcome.revision.withdrawn.length > 0 && !outcome.withdrawalConfirmed ? ` The file leaves out ${outcome.revision.withdrawn.length} of the plan's items, which the version would withdraw: without --withdraw-missing the import is refused and none of these changes is applied; if withdrawing them is meant, add --withdraw-missing; if the file lists only the items that change (an adjustment table), make the changes in the current export.` : '';
     if (outcome.dryRun) return `Dry run: ${outcome.title} (${planYears(outcome)}) would be revised: ${what}.${undoes}${withdraws} Nothing was written.${notes}`;
     const undid = (outcome.revisionsUndone ?? []).length > 0 ? ` ${describeRevisionsUndone(outcome.revisionsUndone!, true).en}` : '';
     return `Revised ${outcome.title} (${planYears(outcome)}): ${what}.${undid} Progress is kept. Plan id ${outcome.planId}.${notes}`;

@@ -62,11 +62,11 @@ describe('a new version withdrawing the items it leaves out is applied only when
     dependencies.store.close();
   });
 
-  it('given the same, when it is dry-run, then it lists the withdrawals and says they need --withdraw-missing; with withdrawMissing it is applied', async () => {
+  it('given the same, when it is dry-run, then it lists the withdrawals and says the import is refused without --withdraw-missing, nothing of it applied (newcomer51-10 M6); with withdrawMissing it is applied', async () => {
     const { dependencies, known, count } = await importedPlan();
     const dry = await importWorkPlanFile(dependencies, adjustment(`${TITLE}调整表`), { revise: true, dryRun: true, assignedOn: '2026-06-01' }, at('dry', '2026-06-01'), await known());
     expect(dry.revision?.withdrawn.map((item) => item.code)).toEqual(['1', '2', '4']);
-    expect(describeWorkPlanImportZh(dry)).toContain('撤销文件中没有的 3 个事项须加 --withdraw-missing 确认才会应用；如本文件只列出要调整的事项，请在方案当前的导出表上修改后再导入。');
+    expect(describeWorkPlanImportZh(dry)).toContain('本文件未列出方案现有的 3 个事项，按新版本调整将撤销它们：不加 --withdraw-missing 导入将被拒绝，以上修订均不会应用；如确要撤销，加 --withdraw-missing；如本文件只列出要调整的事项（调整表），请在方案当前的导出表上修改后再导入。');
     // Dry-run with the confirmation, it is not asked again.
     const confirmedDry = await importWorkPlanFile(dependencies, adjustment(`${TITLE}调整表`), { revise: true, withdrawMissing: true, dryRun: true, assignedOn: '2026-06-01' }, at('dry-confirmed', '2026-06-01'), await known());
     expect(describeWorkPlanImportZh(confirmedDry)).not.toContain('--withdraw-missing');

@@ -80,6 +80,10 @@ export function inToolWords(zh: string): string {
     zh = zh.replace(new RegExp(`请督办人员在[上下]方“${escaped(word)}”中填写理由后重新导入`, 'g'), `须由督办人员在导入页面填写“${word}”后导入（命令行工具不能代为特批）`);
     zh = zh.replace(new RegExp(`在[上下]方“${escaped(word)}”`, 'g'), `在导入页面的“${word}”`);
   }
+  // 「（导入页面的“工作表（Excel 文件）”）」 of a field the tools have too: its option, not 「导入页面的 --sheet」 (newcomer51-10 M8).
+  for (const [word, option] of Object.entries(OPTION_OF_PAGE_WORD)) {
+    if (option !== null) zh = zh.replace(new RegExp(`导入页面的“${escaped(word)}”`, 'g'), `“${word}”`);
+  }
   // 「在下方“方案标题”中填写」: the tools have no 上方 / 下方; the option follows.
   zh = zh.replace(/在[上下]方“/g, '在“');
   let text = zh.replace(/勾选后“预览（不写入）”/g, (match: string, offset: number) => {

@@ -1933,8 +1933,11 @@ export async function readSpreadsheet<Key extends string>(
   } else {
     const read = await xlsxSheets(content, options);
     if (!read.ok) return read;
-    worksheets = read.worksheets.filter((worksheet) => !worksheet.hidden);
-    hiddenSheets = read.worksheets.filter((worksheet) => worksheet.hidden && !['noHeader', 'summary'].includes(String(tableOf(worksheet.rows, columns, worksheet.name).ok))).map((worksheet) => worksheet.name);
+    // The sheet named is read, hidden or not: naming it is the way on the hidden sheet's refusal gives (newcomer51-10 M8: it was
+    // refused again, the same way).
+    const named = options.sheet !== undefined;
+    worksheets = read.worksheets.filter((worksheet) => named || !worksheet.hidden);
+    hiddenSheets = read.worksheets.filter((worksheet) => !named && worksheet.hidden && !['noHeader', 'summary'].includes(String(tableOf(worksheet.rows, columns, worksheet.name).ok))).map((worksheet) => worksheet.name);
     veryHidden = new Set(read.worksheets.filter((worksheet) => worksheet.veryHidden).map((worksheet) => worksheet.name));
   }
   // A very hidden sheet is not listed by Excel's 取消隐藏: its way on is naming it (breaker45-10 M5: told 「请先取消隐藏」).

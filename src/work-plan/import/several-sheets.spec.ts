@@ -3,6 +3,7 @@ import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
 import { importFindings } from '../../rectification/import-findings/findings-file.js';
 import { importRefused } from '../../spreadsheet/import-refusal.js';
 import { importWorkPlan } from './work-plan-import.js';
+import { inToolWords } from '../../cli/tool-words.js';
 
 /*
  * Workbooks whose tasks are spread over several visible sheets (breaker10 F33: each 大项 on its
@@ -94,6 +95,20 @@ describe('a plan with its tasks on several sheets (breaker10 F33)', () => {
     expect(itemsOf(result)).toEqual(['公开 公开: 1']);
     expect(result).toMatchObject({ ok: true, sheet: '任务', hiddenSheets: ['旧版'] });
     expect(result.ok && result.notices?.map((notice) => notice.reasonZh)).toEqual(['隐藏的工作表“旧版”中也有含这些列的表格，未读取；如需导入，请先取消隐藏。']);
+  });
+
+  it('reads a hidden sheet when it is named, as the refusal of a table on a hidden sheet tells (newcomer51-10 M8)', async () => {
+    const content = await workbook([
+      { name: '封面', rows: [['青川市2026年政务公开工作任务分解表']] },
+      { name: '任务表', hidden: true, rows: [['序号', '工作任务', '牵头单位', '完成时限'], ['1', '甲', '青川市财政局', '2026-12-31']] },
+    ]);
+    const unnamed = await importWorkPlan(content, { format: 'xlsx', title: 'T', lookupUnit: directory });
+    const refusal = unnamed.ok ? '' : unnamed.problems.map((problem) => problem.reasonZh).join('\n');
+    expect(refusal).toContain('或指定要导入的工作表“任务表”（导入页面的“工作表（Excel 文件）”）。');
+    expect(inToolWords(refusal)).toContain('或指定要导入的工作表“任务表”（--sheet）。');
+    const named = await importWorkPlan(content, { format: 'xlsx', sheet: '任务表', title: 'T', lookupUnit: directory });
+    expect(named).toMatchObject({ ok: true, sheet: '任务表' });
+    expect(itemsOf(named)).toEqual(['一 未分类: 1']);
   });
 
   it('keeps the 大项 a sheet\'s name gives when that sheet is read alone: picked, or the others hidden (breaker10c P15, P22)', async () => {

@@ -86,6 +86,18 @@ export function droppedColumnProblems(
     if (column.weighty) {
       return [{ row: null, reason: `Column ${column.name} names units, dates or measures but is not used: ${why.en}.`, reasonZh: `“${column.name}”列写的是单位、时间或措施，但本导入不使用它：${why.zh}。` }];
     }
+    // A goal column whose texts set deadlines (目标要求「6月底前完成方案、9月底前上线」, 工作目标「年底前实现全覆盖」): dates and
+    // measures as 进度安排 holds them, refused as it is — one rule, not dropped under one header and refused under another (newcomer51-10 M4).
+    const milestone = column.appRecord || !GOAL_HEADER.test(column.name) ? undefined : deadlineWithin(column.texts ?? []);
+    if (milestone !== undefined) {
+      return [
+        {
+          row: null,
+          reason: `Column ${column.name} sets targets with deadlines (such as "${milestone.text}": ${milestone.deadline}) but is not used, so they would be dropped: ${why.en}.`,
+          reasonZh: `“${column.name}”列写的是带时限的目标或要求（如“${milestone.text}”中的“${milestone.deadline}”），属于时间或措施，但本导入不使用它：${why.zh}。`,
+        },
+      ];
+    }
     const unit = isUnitName ? unitNameIn(column.texts ?? [], isUnitName) : undefined;
     if (unit === undefined) {
       // 「青川市教育局：李四」, 「市交通运输局 王五」 under 责任人 / 联系人 (or a second 牵头单位及责任人): units with their people, dropped as a
@@ -113,6 +125,25 @@ export function droppedColumnProblems(
       },
     ];
   });
+}
+
+/** A header of targets (工作目标, 目标要求, 阶段目标, 整改目标): its texts may set deadlines within them. */
+const GOAL_HEADER = /目标/u;
+
+/** A deadline inside a text: 6月底前, 2026年9月30日前, 年底前, 第三季度末前, 2026-06-30. */
+const DEADLINE_WITHIN = /(?:\d{4}年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}日|底|末|中旬|上旬|下旬)?(?:前|之前)|(?:年底|年末)(?:前|之前)|第?[一二三四1-4]季度末?(?:前|之前)|\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日/u;
+
+/**
+ * The first of a column's filled texts that holds a deadline within its words (`DEADLINE_WITHIN`: a milestone, 「6月底前完成方案」),
+ * with that deadline as written; undefined when none does. O(texts).
+ */
+export function deadlineWithin(texts: readonly string[]): { readonly text: string; readonly deadline: string } | undefined {
+  for (const raw of texts) {
+    const text = raw.trim();
+    const found = DEADLINE_WITHIN.exec(text.normalize('NFKC'));
+    if (found) return { text: text.length > 30 ? `${text.slice(0, 30)}…` : text, deadline: found[0] };
+  }
+  return undefined;
 }
 
 /** A year alone (2025年, 2025年度): an 年度 column, not a deadline, though a deadline cell may say it (its 12-31). */

@@ -111,6 +111,23 @@ describe('a plan with its tasks on several sheets (breaker10 F33)', () => {
     expect(itemsOf(named)).toEqual(['一 未分类: 1']);
   });
 
+  it.each([
+    ['目标要求', '6月底前完成方案、9月底前上线', '6月底前'],
+    ['工作目标', '年底前实现全覆盖', '年底前'],
+    ['阶段目标', '2026年6月底前完成方案', '2026年6月底前'],
+  ])('refuses a %s column whose texts set deadlines, as 进度安排 is refused (newcomer51-10 M4)', async (header, text, deadline) => {
+    const content = await workbook([{ name: '任务', rows: [['序号', '工作任务', '牵头单位', '完成时限', header], ['1', '测试任务', '青川市财政局', '2026年12月底前', text]] }]);
+    const result = await importWorkPlan(content, { format: 'xlsx', title: 'T', lookupUnit: directory });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.problems.map((problem) => problem.reasonZh)).toEqual([expect.stringContaining(`“${header}”列写的是带时限的目标或要求（如“${text}”中的“${deadline}”），属于时间或措施，但本导入不使用它：`)]);
+  });
+
+  it('lists a goal column of words only as not imported, as before', async () => {
+    const content = await workbook([{ name: '任务', rows: [['序号', '工作任务', '牵头单位', '完成时限', '工作目标'], ['1', '测试任务', '青川市财政局', '2026年12月底前', '实现全覆盖']] }]);
+    const result = await importWorkPlan(content, { format: 'xlsx', title: 'T', lookupUnit: directory });
+    expect(result.ok).toBe(true);
+  });
+
   it('keeps the 大项 a sheet\'s name gives when that sheet is read alone: picked, or the others hidden (breaker10c P15, P22)', async () => {
     const sheets = ['一、决策公开', '二、政策解读'].map((name) => ({
       name,

@@ -25,7 +25,34 @@ export type UnitLookup = ((nameOrCode: string) => string | undefined) & {
    * since: that unit, the successor its work ends with, and the merge day. Undefined for any other name.
    */
   readonly mergedAway?: (name: string) => MergedName | undefined;
+  /**
+   * For an exact former full name of a unit renamed on or before the lookup's day (or ever, without a day): the unit's name now and
+   * the rename's office day — a file assigned since uses an outdated name (newcomer51-10 M7). Undefined otherwise (a merged unit's
+   * names are `mergedAway`'s; a directory without the names' days knows no rename day).
+   */
+  readonly renamedAway?: (name: string) => RenamedName | undefined;
 };
+
+/** A former full name of a renamed unit, as `UnitLookup.renamedAway` answers it. */
+export interface RenamedName {
+  readonly name: string;
+  readonly unitName: string;
+  /** `YYYY-MM-DD`, the office day the name was given up. */
+  readonly renamedOn: string;
+}
+
+/**
+ * The notice an import gives for a unit's former full name in a file assigned on or after its rename (newcomer51-10 M7: read
+ * silently, while a merged unit's name is told): the file uses an outdated name, read as the unit. Null for any other name.
+ */
+export function renamedNameNotice(lookup: UnitLookup, name: string): { reason: string; reasonZh: string } | null {
+  const renamed = lookup.renamedAway?.(name);
+  if (!renamed) return null;
+  return {
+    reason: `"${renamed.name}" is the name ${renamed.unitName} had before its rename on ${renamed.renamedOn}; read as ${renamed.unitName}.`,
+    reasonZh: `“${renamed.name}”是${renamed.unitName} ${renamed.renamedOn} 更名前的名称，已按该单位读取。`,
+  };
+}
 
 /** A name in a file that resolves to the successor of a merged unit (breaker10d P29). */
 export interface MergedName {
@@ -186,6 +213,8 @@ export interface DirectoryUnit {
   readonly name: string;
   /** Names before a rename (机构改革): files written before it still use them. */
   readonly formerNames?: readonly string[];
+  /** Every name with the office day it was taken (`from`), earliest first, when the directory keeps them: a rename's day. */
+  readonly names?: readonly { readonly name: string; readonly from: string }[];
   /** A merged unit's names lead to its successor, which now does its work. */
   readonly mergedIntoUnitId?: string | null;
   /** The office day of that merge (`YYYY-MM-DD`); absent: merged since ever (a lookup as of any day follows it). */
@@ -220,6 +249,10 @@ export function unitLookupFrom(units: Iterable<DirectoryUnit>, on?: string, conf
   const lookup: UnitLookup = Object.assign(directoryLookup(list, on, confirmations), { on: lookupOn });
   return lookup;
 }
+
+/** The name of `names` (earliest first) in force on office day `on` (the last without a day); undefined when none. */
+const nameOn = (names: readonly { readonly name: string; readonly from: string }[], on: string | undefined): string | undefined =>
+  names.filter((named) => on === undefined || named.from <= on).at(-1)?.name;
 
 /** Merged on or before `on` (always, without a day or a merge day). */
 const mergedBy = (unit: DirectoryUnit, on: string | undefined): boolean =>
@@ -638,7 +671,19 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     for (let hops = 0; successor.mergedIntoUnitId && byId.has(successor.mergedIntoUnitId) && hops < list.length; hops += 1) successor = byId.get(successor.mergedIntoUnitId)!;
     return successor.id !== unit.id ? { name: unit.name, successorName: successor.name, mergedOn: unit.mergedOn ?? null } : undefined;
   };
-  return Object.assign(lookup, { resolveNames, mergedAway });
+  const renamedAway = (name: string): RenamedName | undefined => {
+    const key = unitNameKey(name);
+    for (const unit of list) {
+      if (unit.mergedIntoUnitId || unitNameKey(unit.name) === key || !(unit.formerNames ?? []).some((former) => unitNameKey(former) === key)) continue;
+      const names = [...(unit.names ?? [])].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+      const at = names.findLastIndex((named) => unitNameKey(named.name) === key);
+      const renamedOn = at >= 0 ? names[at + 1]?.from : undefined;
+      if (renamedOn === undefined || (on !== undefined && on < renamedOn)) continue;
+      return { name, unitName: nameOn(names, on) ?? unit.name, renamedOn };
+    }
+    return undefined;
+  };
+  return Object.assign(lookup, { resolveNames, mergedAway, renamedAway });
 }
 
 /** A place and nothing more: 东湖区, 西山县, 青川市东湖区, 青川市, 江口市 (the city before a district or county may be written). */

@@ -33,6 +33,23 @@ describe('a unit named by its former name, marked （原）', () => {
     );
   });
 
+  describe('given 青川市卫生和计划生育委员会 renamed 青川市卫生健康委员会 on 2026-11-01 (newcomer51-10 M7)', () => {
+    const renamed = [
+      { id: 'WJW', code: 'WJW', name: '青川市卫生健康委员会', formerNames: ['青川市卫生和计划生育委员会'], names: [{ name: '青川市卫生和计划生育委员会', from: '2026-01-05' }, { name: '青川市卫生健康委员会', from: '2026-11-01' }] },
+      { id: 'CZJ', code: 'CZJ', name: '青川市财政局' },
+    ];
+    const plan = async (assignedOn: string) => {
+      const read = await importWorkPlan('序号,工作任务,牵头单位,配合单位,完成时限\n1,测试任务,青川市财政局,青川市卫生和计划生育委员会,2027年9月30日\n', { format: 'csv', title: '更名', year: 2027, lookupUnit: unitLookupFrom(renamed, assignedOn) });
+      return read.ok ? { units: read.plan.categories[0]!.items[0]!.responsibleUnits.map((unit) => unit.unitId), notices: (read.notices ?? []).map((notice) => notice.reasonZh).filter((text) => text.includes('更名')) } : read.problems;
+    };
+    it('when a plan assigned after the rename names the old full name, then it is that unit, told the name is outdated — as a merged unit’s name is', async () => {
+      expect(await plan('2026-12-07')).toEqual({ units: ['WJW'], notices: ['“青川市卫生和计划生育委员会”是青川市卫生健康委员会 2026-11-01 更名前的名称，已按该单位读取。'] });
+    });
+    it('when a plan assigned before the rename names it, then nothing is said (it was the name then)', async () => {
+      expect(await plan('2026-02-25')).toEqual({ units: ['WJW'], notices: [] });
+    });
+  });
+
   describe('given a unit merged into another', () => {
     it('when a plan names 青川市工商行政管理局（原） (the day after the merge), then its successor, told', async () => {
       expect(await planOf('青川市工商行政管理局（原）')).toEqual({

@@ -78,7 +78,7 @@ export const withoutInvisible = (text: string): string => text.replace(INVISIBLE
  * joint lead units), without invisible characters (`withoutInvisible`).
  */
 export function namesInCell(cell: Cell): string[] {
-  const text = withoutLevelLabels(withoutInvisible(textOf(cell)));
+  const text = withoutLevelLabels(withRoleMarkLinesJoined(withoutInvisible(textOf(cell))));
   return splitOutsideBrackets(text)
     .flatMap(splitBeforeCollective)
     .map((name) => name.trim())
@@ -243,7 +243,7 @@ export type SymbolMarked = NonNullable<ReturnType<typeof symbolMarkOf>>;
  * and the other names as written. `marked`: the names found so, without their symbols, with theirs. Pure.
  */
 export function withSymbolMarksRead(cell: Cell, rewrite: (found: SymbolMarked) => string): { readonly cell: Cell; readonly marked: readonly SymbolMarked[] } {
-  const text = textOf(cell);
+  const text = withRoleMarkLinesJoined(textOf(cell));
   const marked: SymbolMarked[] = [];
   const pieces = piecesOutsideBrackets(text).map((piece) => {
     if (piece.separator) return piece.text;
@@ -298,6 +298,47 @@ const LEAD_MARK = new RegExp(`\\s*${MARK_OPEN}\\s*${LEAD_MARK_WORDS}\\s*${MARK_C
 const OTHER_MARK = new RegExp(`\\s*${MARK_OPEN}\\s*${OTHER_MARK_WORDS}\\s*${MARK_CLOSE}\\s*$`, 'u');
 /** A role mark after a unit's name, either role: （牵头）, （配合）, 【协办】 … */
 const ROLE_BRACKET = new RegExp(`\\s*${MARK_OPEN}\\s*(?:${LEAD_MARK_WORDS}|${OTHER_MARK_WORDS})\\s*${MARK_CLOSE}\\s*$`, 'u');
+
+/** A role mark alone, bracketed (（牵头）, 【配合】, (主责), 〔牵头单位〕) or bare (牵头, 配合单位). */
+const ROLE_MARK_ALONE = `(?:${MARK_OPEN}\\s*(?:${LEAD_MARK_WORDS}|${OTHER_MARK_WORDS})\\s*${MARK_CLOSE}|${LEAD_MARK_WORDS}|${OTHER_MARK_WORDS})`;
+/** A line of a cell that is only a role mark (`ROLE_MARK_ALONE`), after another line: the mark of the name above it. */
+const ROLE_MARK_LINE = new RegExp(`(?<=[^\\s、，,;；/／])[ \\t\\u3000]*(?:\\r\\n|\\r|\\n)\\s*(${ROLE_MARK_ALONE})[ \\t\\u3000]*(?=[、，,;；/／]|\\r|\\n|$)`, 'gu');
+const ROLE_MARK_ONLY = new RegExp(`^\\s*${ROLE_MARK_ALONE}\\s*$`, 'u');
+
+/**
+ * The cell's text with each line that is only a role mark joined to the line above it (breaker51-10 S5: offices' narrow 牵头单位
+ * columns wrap 「青川市财政局（牵头）」 as 「青川市财政局⏎（牵头）」, and the line 「（牵头）」 was read as a unit — matched by near name to a unit
+ * registered with that mark in its name, or refused as the unknown unit 「（配合）」): 「青川市财政局（牵头）」 again, read as every import
+ * reads it. Any bracket (`MARK_OPEN`) or none (「青川市财政局⏎牵头」 → 「青川市财政局牵头」). Other line breaks stay. Pure.
+ */
+export function withRoleMarkLinesJoined(text: string): string {
+  return text.replace(ROLE_MARK_LINE, '$1');
+}
+
+/** Whether a name is only a role mark (「（牵头）」, 「【配合】」, 「牵头单位」): no unit's name, whatever unit is near it (breaker51-10 S5). */
+export const isRoleMarkOnly = (name: string): boolean => ROLE_MARK_ONLY.test(name.normalize('NFKC'));
+
+/** A role word closing a name without a bracket, after three Chinese characters at least (「青川市卯务局配合」). */
+const BARE_ROLE_WORD_AFTER = new RegExp(`(?<=\\p{Script=Han}{3})\\s*(?:${LEAD_MARK_WORDS}|${OTHER_MARK_WORDS})$`, 'u');
+const OTHER_WORDS_ONLY = new RegExp(`^\\s*${OTHER_MARK_WORDS}$`, 'u');
+
+/**
+ * The role mark closing a unit's name, the one reader of it for plans, 台账 and the units import (breaker51-10 S2): a bracketed
+ * mark in any bracket (`ROLE_BRACKET`: 「青川市庚务局（牵头）」, 「…【牵头】」, 「…(配合)」, 「…（牵头单位）」, 「…（主责）」) or the bare word after
+ * three Chinese characters at least (「青川市卯务局配合」). `name`: the name before it, as written; `mark`: the mark as written; `role`:
+ * what it says. Null when the name ends in no role mark. Pure.
+ */
+export function roleMarkAfter(written: string): { readonly name: string; readonly mark: string; readonly role: 'lead' | 'others' } | null {
+  const normalized = written.normalize('NFKC');
+  const asWritten = normalized.length === written.length ? written : normalized;
+  const bracket = ROLE_BRACKET.exec(normalized);
+  if (bracket && bracket.index > 0) {
+    return { name: asWritten.slice(0, bracket.index).trim(), mark: asWritten.slice(bracket.index).trim(), role: LEAD_MARK.test(bracket[0]) ? 'lead' : 'others' };
+  }
+  const bare = BARE_ROLE_WORD_AFTER.exec(normalized);
+  if (!bare) return null;
+  return { name: asWritten.slice(0, bare.index).trim(), mark: bare[0].trim(), role: OTHER_WORDS_ONLY.test(bare[0]) ? 'others' : 'lead' };
+}
 
 /**
  * A role written after the units of a clause, as published 任务分工 cells say it (newcomer25 S1):
@@ -357,7 +398,7 @@ function unitRolesAfterNames(text: string): { lead: string[]; others: string[] }
  * label are others.
  */
 export function unitRolesInCell(cell: Cell): { readonly lead: string[]; readonly others: string[]; readonly noLead?: true; readonly leadMarked?: true } | null {
-  const text = withoutLevelLabels(withoutInvisible(textOf(cell)));
+  const text = withoutLevelLabels(withRoleMarkLinesJoined(withoutInvisible(textOf(cell))));
   const labels = [...text.matchAll(ROLE_LABEL)];
   const names = namesInCell(text);
   const marked = names.some((name) => LEAD_MARK.test(name));

@@ -1,5 +1,5 @@
 import { trailingBracket } from '../../shared/brackets.js';
-import { LEAD_MARK_WORDS, OTHER_MARK_WORDS, removedMarkOf } from '../../spreadsheet/cells.js';
+import { LEAD_MARK_WORDS, OTHER_MARK_WORDS, isRoleMarkOnly, namesInCell, removedMarkOf, roleMarkAfter, withRoleMarkLinesJoined } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
 import { unitNameKey } from './unit-name.js';
 import { nameForms, nameWords, nearForms, shortensForms, wordsBeyond, type NameForms } from './near-unit-names.js';
@@ -300,6 +300,15 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
   const resolveNames = (name: string, context: NamingContext = {}, asSide = false): UnitNames => {
     const exact = lookup(name);
     if (exact !== undefined) return { ok: true, units: [{ name, unitId: exact }] };
+    // 「（牵头）」 alone — a mark written before its unit, or on a line of its own not after a name: no unit, whatever unit's name is
+    // near it (breaker51-10 S5: matched by near name to a unit registered as 「青川市庚务局（牵头）」, and given a lead part).
+    if (isRoleMarkOnly(name)) {
+      return {
+        ok: false,
+        reason: `"${name}" is a role mark, not a unit's name: write it right after the name of the unit it marks (青川市财政局（牵头）), or leave it out — the column gives the role.`,
+        reasonZh: `“${name}”是表示分工的标注，不是单位名称：请紧接在所标注单位的名称之后书写（如“青川市财政局（牵头）”），或删去（所在列已表明分工）。`,
+      };
+    }
     // 「“青川市财政局”」, 「"青川市财政局"」: the name in quotation marks is the name (breaker48-10 M4: refused as unknown).
     const unquoted = withoutQuotes(name);
     if (unquoted !== name && unquoted !== '') return resolveNames(unquoted, context, asSide);
@@ -1066,27 +1075,45 @@ export type NameToRegister =
  * The name a 单位名录 row registers, read by the rules plans and 台账 read names by (breaker50-10 S4: the units import took
  * 「各区县政府」, 「青川市水务局牵头」, 「“青川市审计局”」 and 「青川市统计局（原青川市统计办）」 literally — after which 各区县政府 in every plan
  * meant that one phantom unit). Quotation marks around the name (`withoutQuotes`), spaces between Chinese characters, a role word
- * after it (牵头, 配合 …: `ROLE_WORD_AFTER`) and a bracket calling a name a former one (（原青川市统计办）, （原）) are taken off and
- * told; a collective name (各区县政府, 市直各部门, 各科室: `COLLECTIVE_NAMES`) is refused, as no unit's name. Pure.
+ * after it, bracketed or bare (（牵头）, 【配合】, 牵头 …: `roleMarkAfter`, also on a line of its own) and a bracket calling a name a
+ * former one (（原青川市统计办）, （原）) are taken off and told; a collective name (各区县政府, 市直各部门, 各科室: `COLLECTIVE_NAMES`) and two
+ * names in one cell (「A、B」, a name on each line: breaker51-10 S2) are refused, as no unit's name. Pure.
  */
 export function nameToRegister(written: string): NameToRegister {
-  const trimmed = written.trim();
-  let name = withoutQuotes(trimmed).replace(SPACE_BETWEEN_HAN, '');
+  const trimmed = written.trim().replace(/[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000]*/gu, '\n');
+  // The name as the notices quote it: a line break as a space.
+  const quoted = trimmed.replace(/\n/gu, ' ');
+  // A role mark wrapped onto its own line (「青川市庚务局⏎（牵头）」) is the name's mark, as plans read it (breaker51-10 S5).
+  const joined = withRoleMarkLinesJoined(trimmed);
+  const unquoted = withoutQuotes(joined);
+  // Two names in one cell (「青川市巳务局、青川市午务局」, one on each line): plans split them at 、 and line breaks, so no plan could
+  // ever name the unit so registered (breaker51-10 S2) — refused, naming the names.
+  const names = namesInCell(unquoted);
+  if (names.length > 1) {
+    return {
+      ok: false,
+      reason: `"${quoted}" names ${names.length} units (${names.join(', ')}): a row registers one unit, and plans and 台账 read each of these names on its own. Register each unit on its own row, with its own code.`,
+      reasonZh: `名称“${quoted}”写了 ${names.length} 个单位（${names.join('、')}）：每行只登记一个单位，方案和台账也会把它们分别读作各自的单位。请每个单位各占一行、各用一个编码登记。`,
+    };
+  }
+  let name = unquoted.replace(SPACE_BETWEEN_HAN, '');
   const taken: { en: string; zh: string }[] = [];
-  if (name !== trimmed) taken.push({ en: 'quotation marks or spaces', zh: '引号或空格' });
+  if (name !== joined) taken.push({ en: 'quotation marks or spaces', zh: '引号或空格' });
   const plain = name.normalize('NFKC').replace(/\s+/gu, '');
   const collective = COLLECTIVE_NAMES.find((each) => each.pattern.test(plain));
   if (collective || SECTIONS.test(plain)) {
     return {
       ok: false,
-      reason: `"${trimmed}" is a collective name (${collective?.means ?? 'every section of a unit'}), no unit's name: register each unit it means by its own name; plans and 台账 writing "${plain}" then mean them all.`,
-      reasonZh: `“${trimmed}”是集合名称（${collective?.meansZh ?? '某单位的全部内设科室'}），不是某一单位的名称：请逐个登记它所指的单位（各写全称）；登记后，方案和台账中写“${plain}”即指其全部。`,
+      reason: `"${quoted}" is a collective name (${collective?.means ?? 'every section of a unit'}), no unit's name: register each unit it means by its own name; plans and 台账 writing "${plain}" then mean them all.`,
+      reasonZh: `“${quoted}”是集合名称（${collective?.meansZh ?? '某单位的全部内设科室'}），不是某一单位的名称：请逐个登记它所指的单位（各写全称）；登记后，方案和台账中写“${plain}”即指其全部。`,
     };
   }
-  const role = ROLE_WORD_AFTER.exec(name);
-  if (role && role.index >= 3) {
-    taken.push({ en: `the role word "${role[0].trim()}"`, zh: `表示分工的“${role[0].trim()}”` });
-    name = name.slice(0, role.index).trim();
+  // 「青川市庚务局（牵头）」, 「…【牵头】」, 「…（配合）」, 「…（主责）」 or the bare word 「…牵头」: the one reader plans and 台账 read role marks by
+  // (`roleMarkAfter`; breaker51-10 S2: the bracketed marks, the ones offices write most, were registered as part of the name).
+  const role = roleMarkAfter(name);
+  if (role) {
+    taken.push({ en: `the role mark "${role.mark}"`, zh: `表示分工的“${role.mark}”` });
+    name = role.name;
   }
   const bracket = trailingBracket(name);
   const inside = bracket?.inside.trim() ?? '';
@@ -1099,8 +1126,8 @@ export function nameToRegister(written: string): NameToRegister {
     ok: true,
     name,
     notice: {
-      reason: `"${trimmed}" is registered as "${name}": ${taken.map((each) => each.en).join(', ')} taken off, as plans and 台账 read names.`,
-      reasonZh: `“${trimmed}”按“${name}”登记：已去掉${taken.map((each) => each.zh).join('、')}，与方案、台账读取单位名称的规则一致。`,
+      reason: `"${quoted}" is registered as "${name}": ${taken.map((each) => each.en).join(', ')} taken off, as plans and 台账 read names.`,
+      reasonZh: `“${quoted}”按“${name}”登记：已去掉${taken.map((each) => each.zh).join('、')}，与方案、台账读取单位名称的规则一致。`,
     },
   };
 }

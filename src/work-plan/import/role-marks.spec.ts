@@ -124,3 +124,44 @@ describe('a mark after 「A与B」 is the pair’s (breaker10o P3)', () => {
     expect(await planOf('责任单位', '"青川市财政局与青川市教育局（配合）、青川市交通运输局"')).toEqual({ lead: ['unit-jtj'], others: ['unit-czj', 'unit-jyj'] });
   });
 });
+
+/*
+ * breaker51-10 S5: narrow 牵头单位 columns wrap 「青川市财政局（牵头）」 as 「青川市财政局⏎（牵头）」; the line 「（牵头）」 was read as a unit —
+ * matched by near name to a unit registered as 「青川市庚务局（牵头）」 (a lead part for a unit with nothing to do with it), or refused
+ * as the unknown unit 「（配合）」. A line that is only a role mark is the mark of the name above it, in plans and 台账 alike.
+ */
+describe('a role mark wrapped onto its own line in a unit cell (breaker51-10 S5)', () => {
+  // The directory as S2 left it: a unit registered with the mark in its name.
+  const marked = unitLookupFrom([
+    { id: 'unit-czj', code: 'CZJ', name: '青川市财政局' },
+    { id: 'unit-jyj', code: 'JYJ', name: '青川市教育局' },
+    { id: 'unit-gwj', code: 'GWJ', name: '青川市庚务局（牵头）' },
+  ]);
+  const plan = async (header: string, cells: string) => {
+    const result = await importWorkPlan(`序号,工作任务,${header},完成时限\n1,推进甲信息公开,${cells},2026年12月31日\n`, { format: 'csv', title: '换行标注', year: 2026, lookupUnit: marked });
+    if (!result.ok) return result.problems.map((problem) => `${problem.row}:${problem.reasonZh}`);
+    const item = result.plan.categories[0]!.items[0]!;
+    return { lead: item.leadUnits.map((unit) => unit.unitId), others: item.responsibleUnits.map((unit) => unit.unitId) };
+  };
+  it.each(['"青川市财政局\n（牵头）"', '"青川市财政局\r\n【牵头】"', '"青川市财政局\n牵头"'])('plan 牵头单位 %s: 财政局 leads, no other unit', async (cell) => {
+    expect(await plan('牵头单位,配合单位', `${cell},青川市教育局`)).toEqual({ lead: ['unit-czj'], others: ['unit-jyj'] });
+  });
+  it('plan 责任单位 「青川市教育局⏎（配合）」 after the lead: 教育局 takes part', async () => {
+    expect(await plan('牵头单位,责任单位', '青川市财政局,"青川市教育局\n（配合）"')).toEqual({ lead: ['unit-czj'], others: ['unit-jyj'] });
+  });
+  it('plan: a wrapped mark against its column is refused as the one-line mark is', async () => {
+    expect(await plan('牵头单位,配合单位', '青川市财政局,"青川市教育局\n（牵头）"')).toEqual([expect.stringMatching(/^2:“青川市教育局”标注为（牵头），却写在“配合单位”列/)]);
+  });
+  it('plan: a mark alone, before any name, is no unit — never matched by near name', async () => {
+    expect(await plan('牵头单位,配合单位', '"（牵头）\n青川市财政局",青川市教育局')).toEqual([expect.stringMatching(/^2:牵头单位：“（牵头）”是表示分工的标注，不是单位名称/)]);
+  });
+  it('台账 「青川市财政局⏎（牵头）」: 财政局 leads, 庚务局（牵头） gets nothing', async () => {
+    const result = await importFindings(`序号,问题,具体表现,牵头单位,配合单位,整改时限,整改措施\n1,门户网站存在错链,3处链接失效,"青川市财政局\n（牵头）",青川市教育局,2026年12月31日,全面排查链接\n`, {
+      format: 'csv',
+      lookupUnit: marked,
+      today: '2026-12-02',
+      year: 2026,
+    });
+    expect(result.ok ? result.findings[0]!.parts.map((part) => `${part.unit.unitId}:${part.role}`) : result.problems).toEqual(['unit-czj:LEAD', 'unit-jyj:RESPONSIBLE']);
+  });
+});

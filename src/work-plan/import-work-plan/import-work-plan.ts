@@ -6,7 +6,7 @@ import { actorName } from '../../rectification/evaluations/history-entry.resolve
 import { userStream } from '../../access/domain/user.events.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { workPlanItemDecider, type WorkPlanItemState } from '../domain/work-plan-item.decider.js';
-import { workPlanIdFor, workPlanItemIdFor, workPlanItemStream, workPlanStream, type WorkPlanOutline } from '../domain/work-plan.events.js';
+import { workPlanIdFor, workPlanItemIdFor, workPlanItemStream, workPlanStream, type WorkPlanItemStreamEvent, type WorkPlanOutline } from '../domain/work-plan.events.js';
 import { codesFromTitles, renumberedByContent, withdrawnItemsRecoded, type Renumbering, type StandingItem } from '../revise-plan/renumbered-items.js';
 import type { ValidatedPlan } from '../import/plan-validation.js';
 import type { AbsentField, ExportReading } from '../import/plan-document.js';
@@ -246,8 +246,10 @@ async function importAsRead(
       ...(options.approvedOn === undefined ? {} : { approvedOn: options.approvedOn }),
       ...(options.dueDateOverride === undefined ? {} : { periodOverrideReason: options.dueDateOverride.reason }),
       // The plan's own export read back: a date past its period that an item already has came with its override (newcomer48-10 S2).
-      // Two rows of one task that are both the plan's items so are its own pair, not a copy (breaker50-10 S5).
-      planOnRecord: (plan) => planOnRecordOf(dependencies, knownTitleOf(plan, knownPlans)?.title ?? plan.title, plan.year),
+      // Two rows of one task that are both the plan's items so are its own pair, not a copy (breaker50-10 S5). A version entered
+      // late is judged on the plan as of its own day (`day`): a date the item had then, by a 特批 given before it, is on the record
+      // too (breaker51-10 S1).
+      planOnRecord: (plan) => planOnRecordOf(dependencies, knownTitleOf(plan, knownPlans)?.title ?? plan.title, plan.year, day),
     });
     if (read.ok) return read;
     // Rectify's own export of an earlier reading, the plan changed since: said first — its rows may be refused for what changed (a
@@ -807,10 +809,13 @@ async function stateWithout<State, Event extends DomainEvent>(
  *   `dueDate` (`YYYY-MM-DD`) on the record: its own due date or one of its parts' — for a version read back (newcomer48-10 S2): a
  *   day past the plan's period there was set with a supervisor's override (the item's decision refuses it without one, and records
  *   it), so the file that repeats it needs none.
+ *   For a version dated `versionDay` (`YYYY-MM-DD`, office day) the dates the item and its parts had on that day count too
+ *   (breaker51-10 S1: a version of 10-10 giving an item the 2027-03-31 a 特批 of 10-01 set, re-dated by hand on 10-15, was
+ *   refused as needing a new 特批): the item folded from its events of that day or before.
  * - `heldOnRecord`: whether 大项 `categoryCode` holds item `code` of that title (punctuation aside) led by exactly those units (its
  *   LEAD parts): two such rows of one task are the plan's own pair (breaker50-10 S5), told apart by their codes.
  */
-async function planOnRecordOf(dependencies: ImportDependencies, title: string, year: number): Promise<PlanOnRecord | undefined> {
+async function planOnRecordOf(dependencies: ImportDependencies, title: string, year: number, versionDay?: string): Promise<PlanOnRecord | undefined> {
   const plan = await stateWithout(dependencies, workPlanStream(workPlanIdFor(year, title)), workPlanDecider, null);
   if (plan.status !== 'imported') return undefined;
   const dates = new Map<string, ReadonlySet<string>>();
@@ -819,13 +824,23 @@ async function planOnRecordOf(dependencies: ImportDependencies, title: string, y
   const held = new Set<string>();
   const heldKey = (categoryCode: string, code: string, itemTitle: string, leadUnitIds: readonly string[]) => [categoryCode, code, wordsWithoutPunctuation(itemTitle), ...[...leadUnitIds].sort()].join('\u0000');
   const pause = slicer();
+  const { store, schemas } = dependencies;
+  const datesOf = (item: ReturnType<typeof workPlanItemDecider.evolve>): string[] =>
+    item.status === 'empty' || item.status === 'withdrawn' ? [] : [item.definition.dueDate, ...partsOf(item.assignments).map((part) => part.dueDate)];
   for (const category of plan.categories) {
     for (const { itemId, code } of category.items) {
       await pause();
-      const item = await stateWithout(dependencies, workPlanItemStream(itemId), workPlanItemDecider, null);
+      const history = (await store.readStream(workPlanItemStream(itemId))).map((stored) => ({ stored, event: schemas.upcast<WorkPlanItemStreamEvent>(stored) }));
+      const item = fold(workPlanItemDecider, history.map(({ event }) => event));
       if (item.status === 'empty' || item.status === 'withdrawn') continue;
       const parts = partsOf(item.assignments);
-      const days = new Set([item.definition.dueDate, ...parts.map((part) => part.dueDate)]);
+      const days = new Set(datesOf(item));
+      if (versionDay !== undefined) {
+        const untilVersionDay = history.filter(({ stored, event }) => schemas.occurredOn(stored.type, event.data as Record<string, unknown>, stored.metadata.recordedAt) <= versionDay);
+        if (untilVersionDay.length > 0 && untilVersionDay.length < history.length) {
+          for (const day of datesOf(fold(workPlanItemDecider, untilVersionDay.map(({ event }) => event)))) days.add(day);
+        }
+      }
       dates.set(code, days);
       byTitle.set(wordsWithoutPunctuation(item.definition.title), days);
       held.add(heldKey(category.code, code, item.definition.title, parts.filter((part) => part.role === 'LEAD').map((part) => part.unitId)));

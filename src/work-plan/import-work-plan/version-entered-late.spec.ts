@@ -95,3 +95,63 @@ describe('a version dated before a later hand change to an item (breaker49-10 S9
     expect(dry.revisionsUndone).toEqual([expect.objectContaining({ on: '2026-11-02', reason: '增加配合单位' })]);
   });
 });
+
+/*
+ * breaker51-10 S1: a version of 10-01 moved item 2 past the plan's period (2027-03-31, a 特批), a hand re-dating of 10-15 brought it to
+ * 12-20; the office's version of 10-10, entered late, gives item 2 as it stood that day (2027-03-31). It was refused as needing a new
+ * 特批 — and the refusal of any other date then told the clerk to write 2027-03-31. A date the item had by an approved 特批 on the
+ * version's day needs none: the row is no change, as 12-20 would be.
+ */
+describe('a late version giving an item the 特批 date it had on its day (breaker51-10 S1)', () => {
+  const text = (csv: string) => new TextEncoder().encode(csv);
+  const TITLE = '澜州市2026年迟录特批测试方案';
+  const PLAN = workPlanIdFor(2026, TITLE);
+  const clerk = (id: string): Actor => ({ id, role: 'SUPERVISOR', unitId: null });
+  const contextOf = (actor: Actor, key: string, now: string): CommandContext => commandContext({ actor, commandType: 'ImportWorkPlan', idempotencyKey: key, now: new Date(now) });
+  const rows = (one: string, two: string) =>
+    `${TITLE},,,,\n序号,工作任务,牵头单位,配合单位,完成时限\n一、决策公开,,,,\n1,推进预算公开,澜州市财政局,,${one}\n2,棚户区改造信息公开,澜州市发展和改革委员会,澜州市民政局,${two}\n`;
+  let dependencies: ImportDependencies;
+
+  beforeEach(async () => {
+    const store = new SqliteEventStore(join(mkdtempSync(join(tmpdir(), 'rectify-version-late-override-')), 'events.db'));
+    const schemas = allEventSchemas();
+    const units = '编码,名称,类型\nCZJ,澜州市财政局,部门\nFGW,澜州市发展和改革委员会,部门\nMZJ,澜州市民政局,部门\n';
+    await importUnitsFile({ store, schemas, units: new UnitsReadModel() }, { name: 'units.csv', content: text(units) }, contextOf(clerk('admin'), 'units', '2026-01-05T09:00:00+08:00'));
+    dependencies = { store, schemas, units: await replayLog(store, schemas, new UnitsReadModel()) };
+    await importWorkPlanFile(dependencies, { name: 'v1.csv', content: text(rows('2026-11-30', '2026-09-30')) }, { approvedOn: '2026-02-20' }, contextOf(clerk('admin'), 'v1', '2026-02-20T09:00:00+08:00'));
+    await importWorkPlanFile(
+      dependencies,
+      { name: 'v-1001.csv', content: text(rows('2026-11-30', '2027-03-31')) },
+      { revise: true, assignedOn: '2026-10-01', revisionReason: '澜政办〔2026〕30号', dueDateOverride: { reason: '棚改跨年度，经市政府同意' } },
+      contextOf(clerk('zhangwei'), 'v-1001', '2026-10-01T10:00:00+08:00'),
+    );
+    const byHand = commandContext({ actor: clerk('lina'), commandType: 'RescheduleWorkPlanItem', idempotencyKey: 'two', now: new Date('2026-10-15T10:00:00+08:00') });
+    await executeCommand(store, schemas, workPlanItemStream(workPlanItemIdFor(PLAN, '2')), workPlanItemDecider, { type: 'ReviseWorkPlanItem', actor: clerk('lina'), today: '2026-10-15', revisedOn: '2026-10-15', reason: '提前完成', dueDate: '2026-12-20' }, byHand);
+  });
+  afterEach(() => dependencies.store.close());
+
+  const version = (csv: string, key: string, dryRun: boolean) =>
+    importWorkPlanFile(dependencies, { name: `${key}.csv`, content: text(csv) }, { revise: true, dryRun, assignedOn: '2026-10-10', revisionReason: '澜政办〔2026〕33号' }, contextOf(clerk('zhangwei'), key, '2026-11-05T10:00:00+08:00'));
+
+  it('given item 2 at 2027-03-31 by a 特批 on 10-10 and 12-20 by hand since, when the version of 10-10 gives it 2027-03-31 without a 特批, then only item 1 is re-dated, item 2 keeps 12-20, no 特批 named', async () => {
+    const file = rows('2026-12-05', '2027-03-31');
+    const dry = await version(file, 'dry', true);
+    expect(dry.revision?.redated.map((each) => [each.code, each.to])).toEqual([['1', '2026-12-05']]);
+    expect(JSON.stringify(dry.notes)).not.toContain('特批');
+    await version(file, 'apply', false);
+    const two = await loadState(dependencies.store, dependencies.schemas, workPlanItemStream(workPlanItemIdFor(PLAN, '2')), workPlanItemDecider);
+    expect(two.status !== 'empty' && [two.definition.dueDate, ...partsOf(two.assignments).map((part) => part.dueDate)]).toEqual(['2026-12-20', '2026-12-20', '2026-12-20']);
+  });
+
+  it('given the same, when the version of 10-10 gives item 2 2027-03-31 but is dated 10-20 (after the hand change), then it still needs a 特批', async () => {
+    const refusal = await importWorkPlanFile(
+      dependencies,
+      { name: 'v-1020.csv', content: text(rows('2026-12-05', '2027-03-31')) },
+      { revise: true, dryRun: true, assignedOn: '2026-10-20', revisionReason: '澜政办〔2026〕35号' },
+      contextOf(clerk('zhangwei'), 'v-1020', '2026-11-05T10:00:00+08:00'),
+    ).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect((refusal as DomainError).messageZh).toContain('2027-03-31 晚于');
+  });
+});
+

@@ -361,6 +361,64 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     expect(await notice.textContent()).toContain('从方案中撤销（青政办〔2026〕12号调整通知）');
   });
 
+  // breaker51-10 S3: the tick 确认撤销文件中没有的事项, given for sheet 全表's preview (item 3 withdrawn), went with sheet 调整表 and
+  // withdrew items 1 and 3 — item 1 never previewed as 将撤销; 确认撤销后来的调整 was never cleared, not even by another file.
+  it('a confirmation belongs to the preview it answered: another sheet, title or file clears 确认撤销文件中没有的事项 and 确认撤销后来的调整, and the version is then refused beside the tick, nothing written (breaker51-10 S3)', async () => {
+    const title = '青川市基层政务公开补充任务（确认随预览）';
+    const header = ['类别编号', '类别', '序号', '工作事项', '牵头单位', '责任单位', '完成时限'];
+    const item = (code: number, words: string, lead: string) => ['一', '基层政务公开', code, words, lead, '', `${year}-12-31`];
+    const [one, two, three] = [item(1, '乡镇专栏规范化', 'CZJ'), item(2, '村务公开目录', 'FGW'), item(3, '社区公开栏更新', 'CZJ')];
+    const csv = [header, one, two, three].map((row) => row.join(',')).join('\n');
+    const first = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {
+      input: { idempotencyKey: 'tick-plan', fileName: 'tick.csv', title, year, approvedOn: officeDay(-20), contentBase64: Buffer.from(`\ufeff${csv}\n`).toString('base64') },
+    });
+    expect(first.errors).toBeUndefined();
+    const workbook = new ExcelJS.Workbook();
+    for (const [name, rows] of [['全表', [one, two]], ['调整表', [two]]] as const) {
+      const sheet = workbook.addWorksheet(name);
+      sheet.addRow(header);
+      for (const row of rows) sheet.addRow(row);
+    }
+    const twoSheets = Buffer.from(await workbook.xlsx.writeBuffer());
+    const page = await importsPage(supervisor);
+    await page.getByLabel('方案标题', { exact: true }).fill(title);
+    await page.locator('[data-test="revise"]').click();
+    await choose(page, '调整.xlsx', twoSheets);
+    const sheetField = page.getByLabel('工作表（Excel 文件）', { exact: true });
+    await sheetField.fill('全表');
+    await page.getByLabel('调整依据（文件名称或文号）').fill('青政办〔2026〕15号');
+    await page.getByRole('button', { name: '预览（不写入）' }).click();
+    await answered(page, 'import-preview');
+    expect(await headline(page)).toMatch(/撤销 1 项（3）/);
+    const tick = page.locator('[data-test="withdraw-missing"]');
+    expect((await tick.textContent())?.trim()).toBe('撤销文件中没有的 1 个事项（预览中标为“将撤销”）');
+    await tick.click();
+    const undo = page.locator('[data-test="undo-later-revision"]');
+    await undo.click();
+    expect(await undo.locator('input').isChecked()).toBe(true);
+    // Another sheet: both ticks go, the withdrawal tick with its count.
+    await sheetField.fill('调整表');
+    await tick.waitFor({ state: 'detached' });
+    expect(await undo.locator('input').isChecked()).toBe(false);
+    const before = await app.logPosition();
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    const unticked = page.locator('.el-form-item', { has: tick }).locator('.el-form-item__error');
+    await unticked.waitFor();
+    expect(await unticked.textContent()).toContain('按新版本调整将撤销这 2 个事项');
+    expect((await tick.textContent())?.trim()).toBe('撤销文件中没有的 2 个事项（预览中标为“将撤销”）');
+    expect(await app.logPosition()).toBe(before);
+    // Ticked for this refusal, then another title typed: cleared again, the refusal beside it gone too.
+    await tick.click();
+    await page.getByLabel('方案标题', { exact: true }).fill(`${title}（另一方案）`);
+    await tick.waitFor({ state: 'detached' });
+    await page.getByLabel('方案标题', { exact: true }).fill(title);
+    await undo.click();
+    // Another file: 确认撤销后来的调整 goes too.
+    await choose(page, '调整2.xlsx', twoSheets);
+    await eventually(page, async () => !(await undo.locator('input').isChecked()), '确认撤销后来的调整 cleared by another file');
+    expect(await app.logPosition()).toBe(before);
+  });
+
   it('renames a unit only when 按更名导入 is chosen, previewing the rename first, registered new units on the day in the form', async () => {
     const page = await importsPage(admin);
     await page.getByRole('radiogroup', { name: '导入内容' }).getByText('单位名录').click();

@@ -138,6 +138,15 @@ describe('a late version giving an item the 特批 date it had on its day (break
     const dry = await version(file, 'dry', true);
     expect(dry.revision?.redated.map((each) => [each.code, each.to])).toEqual([['1', '2026-12-05']]);
     expect(JSON.stringify(dry.notes)).not.toContain('特批');
+    // Given a 特批 reason anyway (the 导入 page asked one), no row is said to be set by it (the notice claimed item 2's date).
+    const withReason = await importWorkPlanFile(
+      dependencies,
+      { name: 'dry-reason.csv', content: text(file) },
+      { revise: true, dryRun: true, assignedOn: '2026-10-10', revisionReason: '澜政办〔2026〕33号', dueDateOverride: { reason: '同前特批' } },
+      contextOf(clerk('zhangwei'), 'dry-reason', '2026-11-05T10:00:00+08:00'),
+    );
+    expect(withReason.revision?.redated.map((each) => each.code)).toEqual(['1']);
+    expect(JSON.stringify(withReason.notes ?? {})).not.toContain('按特批');
     await version(file, 'apply', false);
     const two = await loadState(dependencies.store, dependencies.schemas, workPlanItemStream(workPlanItemIdFor(PLAN, '2')), workPlanItemDecider);
     expect(two.status !== 'empty' && [two.definition.dueDate, ...partsOf(two.assignments).map((part) => part.dueDate)]).toEqual(['2026-12-20', '2026-12-20', '2026-12-20']);

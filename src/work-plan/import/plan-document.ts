@@ -1,3 +1,4 @@
+import { slicer } from '../../shared/event-loop-turns.js';
 import { CLOSING_BRACKETS, OPENING_BRACKETS } from '../../shared/brackets.js';
 import { isCalendarDate } from '../../shared/calendar-date.js';
 import { chineseNumeralValue, numbersByValue, wordsByValue } from '../../shared/numbers-by-value.js';
@@ -485,6 +486,23 @@ function readingOfTitle(title: string | null): { reading?: ExportReading } {
  */
 const EXPORT_TITLE = /进展[（(](?:(?<period>(?:19|20|21)\d{2}—(?:19|20|21)\d{2})年[，,])?(?:(?<unit>[^，,（）()]+?)的任务[，,])?截至[^）)]*[）)]$/u;
 
+/**
+ * The most item rows one plan file may hold. A 工作方案 or 任务分解方案 has tens to a few hundred items; a file of tens of thousands
+ * of rows is another file (a data export, a log) or a plan pasted many times, and checking and deciding each of its rows held
+ * the server's other requests for seconds (breaker51-10 S7: a 37 288-row CSV's dry run, /health unanswered 26–30 s).
+ */
+export const MAX_PLAN_ROWS = 5_000;
+
+/** The refusal of a plan file of more than `MAX_PLAN_ROWS` item rows (`rows`), said at once, before any row is checked; null within it. */
+function tooManyRowsProblem(rows: number): ImportProblem | null {
+  if (rows <= MAX_PLAN_ROWS) return null;
+  return {
+    row: null,
+    reason: `The file has ${rows} item rows, more than the ${MAX_PLAN_ROWS} a plan may have (a plan has tens to a few hundred items): check that it is the plan's file, and that its rows are not repeated.`,
+    reasonZh: `该文件有 ${rows} 行事项，超过一个方案允许的 ${MAX_PLAN_ROWS} 项（工作方案通常为几十到几百项）：请核对是否选错了文件，或文件中的行是否重复粘贴了多遍。`,
+  };
+}
+
 /** Reads as much as it can, so that validation can still report the rows' own problems. */
 export async function readPlanDraft(content: FileContent, options: PlanReadOptions): Promise<PlanDraft> {
   if (options.format === 'csv' || options.format === 'xlsx') {
@@ -494,6 +512,8 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
     const beside = tableBesideProblems(read);
     if (!read.ok && !beside) return { document: null, problems: read.problems, ...((read.sheets ?? []).length > 1 ? { sheets: read.sheets } : read.sheet ? { sheet: read.sheet } : {}) };
     const readTable = read.ok ? read.table : beside!.table;
+    const tooMany = tooManyRowsProblem(readTable.records.length);
+    if (tooMany) return { document: null, problems: [tooMany], ...(read.sheet ? { sheet: read.sheet } : {}) };
     const readingProblems = beside?.problems ?? [];
     const { table, exportNotice, unitRows, reading, oneUnit, period } = fromOwnExport(readTable);
     if (unitRows) return { document: null, problems: [...readingProblems, unitRows], ...(read.sheet ? { sheet: read.sheet } : {}) };
@@ -531,7 +551,7 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
     const laidOut = fromLayout(once.records);
     // A sheet named after a unit (one sheet per lead unit) whose rows another unit leads: refused, never the unit a category (breaker10o P18).
     const unitSheets = sheetsNamedAfterUnitsProblems(laidOut, options.unitIdsOf, (record) => namesInCell(record.cells.leadUnit ?? null), '牵头单位');
-    const draft = draftFrom(
+    const draft = await draftFrom(
       laidOut,
       { title: null, year: period === undefined ? null : { value: period, row: null } },
       { ...options, sheetTitle: table.title, labels, tableSheet: table.sheet, exported: exportNotice.length > 0 },
@@ -565,7 +585,7 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
   }
   const read = await readTreeOffThread(content, options.format);
   if (!read.ok) return { document: null, problems: read.problems };
-  return draftOfTree(read.tree, options);
+  return await draftOfTree(read.tree, options);
 }
 
 
@@ -808,7 +828,7 @@ interface Located<Value> {
   readonly row: number | null;
 }
 
-function draftOfTree(tree: TreeNode, options: PlanReadOptions): PlanDraft {
+async function draftOfTree(tree: TreeNode, options: PlanReadOptions): Promise<PlanDraft> {
   if (tree.kind !== 'map') {
     return { document: null, problems: [{ row: tree.line, reason: 'Expected a plan with title, year and categories.', reasonZh: '文件应是一份方案，包含标题、年度和类别。' }] };
   }
@@ -845,11 +865,13 @@ function draftOfTree(tree: TreeNode, options: PlanReadOptions): PlanDraft {
       if (record) records.push({ row: record.row, cells: { ...categoryCells, ...record.cells } });
     }
   }
+  const tooMany = tooManyRowsProblem(records.length);
+  if (tooMany) return { document: null, problems: [tooMany] };
   const located = (entry: TreeEntry | undefined): Located<Cell> | null =>
     entry ? { value: scalarOf(entry, problems), row: entry.line } : null;
   // The items are read as a sheet's rows are (role marks, 「A与B」, a mark against its field, 配合单位 after 责任单位):
   // read apart, a YAML or JSON plan took 「青川市财政局（配合）」 as an unknown unit or in the wrong role (breaker10o P11).
-  const draft = draftFrom(fromLayout(records), { title: located(title), year: located(year) }, options, problems);
+  const draft = await draftFrom(fromLayout(records), { title: located(title), year: located(year) }, options, problems);
   // A key no item has says nothing about its field, as a column a table lacks (breaker10s P2: a version without `description:` wiped every item's).
   return draft.document ? { ...draft, document: { ...draft.document, ...absentFieldsOf(records) } } : draft;
 }
@@ -902,7 +924,7 @@ function scalarOf(entry: TreeEntry | undefined, problems: ImportProblem[]): Cell
  * Item codes lose their list punctuation (`itemCodeOf`); numbering restarted per category is
  * qualified by the category (一.1), with a notice.
  */
-function draftFrom(
+async function draftFrom(
   records: readonly SourceRecord<PlanColumn>[],
   fields: { title: Located<Cell> | null; year: Located<Cell> | null },
   options: PlanReadOptions & {
@@ -914,7 +936,7 @@ function draftFrom(
     readonly exported?: boolean;
   },
   earlierProblems: readonly ImportProblem[],
-): PlanDraft {
+): Promise<PlanDraft> {
   const labelled = (label: string | undefined, cell: Cell | undefined): LabelledCell[] => (cell === undefined || label === undefined ? [] : [{ label, cell }]);
   const problems = [...earlierProblems];
   const categories = new Map<string, { title: string; firstRow: number; firstSheet?: string; items: PlanItemRow[] }>();
@@ -942,7 +964,10 @@ function draftFrom(
     }
     return names.filter((name) => !leads.includes(name));
   };
+  // Row after row in slices (`slicer`): a file of thousands of rows is read without holding every other request (breaker51-10 S7).
+  const pause = slicer();
   for (const record of records) {
+    await pause();
     const { row, cells, sheet } = record;
     // 「青川市教育局（配合）」 under 牵头单位, 「…（牵头）」 under 配合单位: refused naming the unit, never read by the column (breaker10n P17).
     for (const against of MARKS_AGAINST_COLUMN.get(record) ?? []) problems.push({ row, ...against, ...(sheet === undefined ? {} : { sheet }) });

@@ -68,8 +68,8 @@ export async function importWorkPlan(content: FileContent, options: WorkPlanImpo
     asked = true;
     return false;
   };
-  const first = validated(options.planOnRecord ? { dueOnRecord: ask, heldOnRecord: ask } : undefined);
-  const validation = asked && options.planOnRecord ? validated(await options.planOnRecord(document)) : first;
+  const first = await validated(options.planOnRecord ? { dueOnRecord: ask, heldOnRecord: ask } : undefined);
+  const validation = asked && options.planOnRecord ? await validated(await options.planOnRecord(document)) : first;
   const problems = [...draft.problems, ...(validation.ok ? [] : validation.problems)];
   // Rectify's own export refused: which plan and reading it is, for the caller to say first when the plan has changed since (breaker50-10 M7).
   const exportOf = document.exportedAs ? { exportOf: { title: document.title, year: document.year, reading: document.exportedAs } } : {};

@@ -21,6 +21,11 @@ describe('the text of a CSV an office sends', () => {
     expect(textOfFile(file)).toEqual({ ok: true, text: 'title,leadUnit\n规范信息发布,CZJ\n加强政务舆情回应,JYJ\n推进决算公开,CZJ\r\n落实年度报告,JYJ' });
   });
 
+  it('reads a GBK file with a UTF-8 BOM put in front of it as GBK (breaker51-10 M8: refused as neither UTF-8 nor GBK)', () => {
+    expect(textOfFile(joined(new Uint8Array([0xef, 0xbb, 0xbf]), gbk('事项,牵头单位\n规范信息发布,CZJ\n')))).toEqual({ ok: true, text: '事项,牵头单位\n规范信息发布,CZJ\n' });
+    expect(textOfFile(joined(new Uint8Array([0xef, 0xbb, 0xbf]), gbk('推进决算公开,CZJ\r\n'), utf8('落实年度报告,JYJ')))).toEqual({ ok: true, text: '推进决算公开,CZJ\r\n落实年度报告,JYJ' });
+  });
+
   it('refuses bytes that are text in no encoding it knows, saying how to save the file', () => {
     const result = textOfFile(new Uint8Array([0x81, 0x0a, 0xff, 0xff, 0xff]));
     expect(result.ok).toBe(false);

@@ -57,7 +57,10 @@ const LINE_FEED = 0x0a;
  * statistics, while a file here may hold both and the question for each line is which of two valid readings is
  * Chinese — answered by GB2312's own list of the most common characters, which the GB18030 decoder already holds.
  */
-function utf8OrGbk(bytes: Uint8Array): string | null {
+function utf8OrGbk(withBom: Uint8Array): string | null {
+  // A UTF-8 BOM is a mark, not text: the lines after it are weighed as any file's — GBK ones too, behind a BOM a tool put in
+  // front of a GBK file (breaker51-10 M8: refused as 「既不是 UTF-8 也不是 GBK」, the rows after the BOM plain GBK).
+  const bytes = withBom[0] === 0xef && withBom[1] === 0xbb && withBom[2] === 0xbf ? withBom.subarray(3) : withBom;
   // Most files: UTF-8 throughout, with no character a GBK line read as UTF-8 would give (U+0080–U+07FF): no line to weigh.
   const whole = decoded(bytes, 'utf-8');
   if (whole !== null && !/[\u0080-\u07ff]/u.test(whole)) return whole.replace(/^\uFEFF/, '');

@@ -34,6 +34,17 @@ describe('a remark giving a new deadline (breaker50-10 S8)', () => {
     expect(refusals(result)).toHaveLength(1);
   });
 
+  // breaker51-10 M1: a new deadline given without a re-dating word passed, the row imported on its old day.
+  it.each(['原定6月30日，现为9月30日', '9月30日前完成', '新时限为2026年10月31日', '2026年9月底前全部完成'])('reads %s, a deadline without a re-dating word, as a new deadline too (breaker51-10 M1)', async (remark) => {
+    const result = await importWorkPlan(plan('备注', remark), { format: 'csv', title: '2026年备注时限测试方案', lookupUnit });
+    expect(refusals(result)).toHaveLength(1);
+  });
+
+  it.each(['6月30日前完成初稿，8月31日前全面完成', '8月31日前完成', '现为牵头单位'])('imports the row whose remark %j names its own deadline among the steps, or no day (breaker51-10 M1)', async (remark) => {
+    const result = await importWorkPlan(plan('备注', remark), { format: 'csv', title: '2026年备注时限测试方案', lookupUnit });
+    expect(refusals(result)).toEqual([]);
+  });
+
   it.each(['已延期至2026年8月31日', '联系人：张伟', '改为线上公开', '调整至第二阶段推进', ''])('imports the row whose remark says %j (its own deadline or none)', async (remark) => {
     const result = await importWorkPlan(plan('备注', remark), { format: 'csv', title: '2026年备注时限测试方案', lookupUnit });
     expect(refusals(result)).toEqual([]);

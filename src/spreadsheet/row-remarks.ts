@@ -533,7 +533,13 @@ function finishedOnProblem(row: number, cells: readonly LabelledCell[], sheet: s
 }
 
 /** Words that give a new deadline: 延期至, 调整为, 推迟到, 顺延至, 改为, 时限调整为, 完成时间改到 … (what follows is the day). */
-const NEW_DEADLINE_WORDS = /(?:延期|延长|推迟|延后|顺延|放宽|调整|变更|更改|修改|改)(?:完成)?(?:时限|期限|时间|日期)?(?:为|至|到)|(?:时限|期限|完成时间|截止时间|截止日期)(?:调整|变更|更改|修改|改)?(?:为|至|到)/u;
+const NEW_DEADLINE_WORDS = /(?:延期|延长|推迟|延后|顺延|放宽|调整|变更|更改|修改|改)(?:完成)?(?:时限|期限|时间|日期)?(?:为|至|到)|(?:时限|期限|完成时间|截止时间|截止日期)(?:调整|变更|更改|修改|改)?(?:为|至|到)|现(?:已)?(?:定|改|调整)?为|新(?:的)?(?:时限|期限)(?:为|是)?/u;
+/**
+ * A clause of a remark that gives a deadline without a re-dating word (breaker51-10 M1): 「9月30日前完成」, 「2026年9月底之前全部办结」 —
+ * a day, 前 / 之前 / 以前, and 完成 / 办结 / 到位.
+ */
+const DONE_BY_CLAUSE = /(?:日|号|底|末)\s*(?:之前|以前|前)\s*(?:全面|全部|全力)?(?:完成|办结|整改到位|落实到位)/u;
+const CLAUSES = /[，,;；。]/u;
 /** Headers of a column that is a remark, whatever the import reads of it: 备注, 说明, 调整说明, 调整情况, 附注, 情况说明, 变更说明. */
 const REMARK_HEADER = /备注|说明|附注|注释|调整|变更/u;
 
@@ -556,13 +562,17 @@ export function remarkDeadlineProblem(
     const text = textOf(cell);
     const plain = text.normalize('NFKC');
     const words = NEW_DEADLINE_WORDS.exec(plain);
-    if (!words) continue;
+    const doneBy = words ? [] : plain.split(CLAUSES).filter((clause) => DONE_BY_CLAUSE.test(clause));
+    if (!words && doneBy.length === 0) continue;
     const year = /(\d{4})/.exec(dueText.normalize('NFKC'))?.[1] ?? /(\d{4})/.exec(plain)?.[1];
     const within = { year: year === undefined ? 2001 : Number(year) };
-    const named = daysNamedIn(plain.slice(words.index + words[0].length), within)[0];
+    // With a re-dating word (延期至, 现为), the day after it; without one, the days of its 「…前完成」 clauses, none of them the row's own
+    // (「9月30日前完成初稿，12月31日前全面完成」 beside 12-31 is the row's deadline with a step before it).
+    const candidates = words ? daysNamedIn(plain.slice(words.index + words[0].length), within).slice(0, 1) : doneBy.flatMap((clause) => daysNamedIn(clause, within));
+    const named = candidates[0];
     if (named === undefined) continue;
     const due = dueText === '' ? null : readDeadline(cells.deadline ?? null, within);
-    if (due?.ok && 'dueDate' in due.deadline && due.deadline.dueDate === named.day) continue;
+    if (due?.ok && 'dueDate' in due.deadline && candidates.some((candidate) => candidate.day === (due.deadline as { dueDate: string }).dueDate)) continue;
     return {
       row,
       reason: `The column ${label} "${text}" gives a new deadline ("${named.written}")${dueText === '' ? '' : ` other than the ${deadlineLabel} "${dueText}"`}, but an import reads no deadline from a remark: the row would keep ${dueText === '' ? 'no deadline' : 'its old one'}. If the deadline was moved, write the new one in the ${deadlineLabel} column; otherwise remove it from the remark.`,

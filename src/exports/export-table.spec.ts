@@ -52,3 +52,38 @@ describe('a unit’s own 整改台账 (newcomer22 S3)', () => {
     expect(office.unitName).toBeUndefined();
   });
 });
+
+describe('a report or 退办 whose day was corrected reads its day as entered in the 台账 (newcomer51-8 M4)', () => {
+  const part = {
+    unitId: 'mzj',
+    role: 'LEAD',
+    status: 'REPORTED',
+    dueDate: '2016-06-15',
+    originalDueDate: '2016-05-31',
+    dueDates: [
+      { on: '2016-04-26', dueDate: '2016-05-31', source: 'assigned' },
+      { on: '2016-05-27', dueDate: '2016-06-15', source: 'sent-back', byReturn: true, at: '2026-12-07T01:00:00.000Z' },
+    ],
+    heldBefore: [],
+    passedOn: [],
+    terms: { kind: 'BY_DATE' },
+    assignedOn: '2016-04-26',
+    reports: [
+      { summary: '已补充', evidence: [], reportedOn: '2016-05-25', reportedAt: '2026-12-07T00:59:00.000Z', reportedBy: 'u' },
+      { summary: '已补充收费依据', evidence: [], reportedOn: '2016-06-10', reportedAt: '2026-12-07T01:01:00.000Z', reportedBy: 'u', reportedOnAsEntered: '2016-06-11' },
+    ],
+    inspections: [],
+    returns: [{ cause: 'SENT_BACK', reason: '缺少收费依据文件', returnedOn: '2016-05-27', returnedAt: '2026-12-07T01:00:00.000Z', newDueDate: '2016-06-15', returnedOnAsEntered: '2016-05-28' }],
+    urges: [],
+    extensionRequests: [],
+  };
+  const finding = { findingId: 'f2', evaluationId: 'e1', title: '教育收费信息未按时公开', category: '主动公开', measures: '', status: 'OPEN', parts: new Map([['mzj', part]]) } as unknown as FindingView;
+  const source = { findings: [finding], evaluations: [], unitName: () => '青川市教育局', asOf: '2016-06-30', dueSoonDays: 7 };
+
+  it('报告日期 「2016-06-10（原录 2016-06-11）」 and 退回情况 「退办（2016-05-27，原录 2016-05-28）…」, as the page reads', async () => {
+    const { rows, columns } = await ledgerTable(source, async () => undefined);
+    const cell = (header: string) => rows[0]!.cells[columns.findIndex((column) => column.header === header)];
+    expect(cell('报告日期')).toBe('2016-06-10（原录 2016-06-11）');
+    expect(cell('退回情况')).toBe('退办（2016-05-27，原录 2016-05-28）：缺少收费依据文件；时限由 2016-05-31 改为 2016-06-15');
+  });
+});

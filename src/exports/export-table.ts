@@ -182,9 +182,11 @@ export type UserName = (userId: string, role: string) => string;
 const unnamed: UserName = (userId, role) => actorName(userId, role, () => undefined);
 
 /**
- * What a part's latest report and inspection say, and every return it had: 报告日期, 整改情况 (the
+ * What a part's latest report and inspection say, and every return it had: 报告日期 (「2016-06-20（原录 2016-06-21）」 when a
+ * date correction moved it), 整改情况 (the
  * report's summary), 督查结果, and 退回情况 — each return in business order, one line each
- * (`退办（2026-11-18）：缺少佐证材料；时限由 2026-11-30 改为 2026-12-10`), whatever the part's status
+ * (`退办（2026-11-18）：缺少佐证材料；时限由 2026-11-30 改为 2026-12-10`; `退办（2016-05-27，原录 2016-05-28）…` when its
+ * day was corrected), whatever the part's status
  * now: a part sent back three times and then reported does not read like one right first time
  * (breaker11e P2); the 台账 is what offices send up and what 通报 decisions cite.
  */
@@ -193,7 +195,9 @@ function partProgress(part: PartView, userName: UserName): [string, string, stri
   const inspection = part.inspections.at(-1);
   // A report the office entered from the unit's paper report (代录, newcomer49-8 M5) says who typed it; it stays the unit's report.
   const summary = report === undefined ? '' : report.enteredBy === undefined ? report.summary : `${report.summary}（${userName(report.enteredBy, 'SUPERVISOR')} 代录，依据纸质报告）`;
-  return [report?.reportedOn ?? '', summary, inspection ? inspectionCell(inspection, userName) : '', returnsCell(part)];
+  // A report day a date correction moved says the day it was entered as, as the card does (原录, newcomer51-8 M4).
+  const reportedOn = report === undefined ? '' : report.reportedOnAsEntered === undefined ? report.reportedOn : `${report.reportedOn}（原录 ${report.reportedOnAsEntered}）`;
+  return [reportedOn, summary, inspection ? inspectionCell(inspection, userName) : '', returnsCell(part)];
 }
 
 /**
@@ -217,7 +221,8 @@ function returnsCell(part: PartView): string {
       const reason = entry.reason ? `：${entry.reason.trim().replace(/[。；;.\s]+$/u, '')}` : '';
       const before = entry.newDueDate ? dueDateBefore(part, entry) : null;
       const due = !entry.newDueDate ? '' : before && before !== entry.newDueDate ? `；时限由 ${before} 改为 ${entry.newDueDate}` : `；新时限 ${entry.newDueDate}`;
-      return `${RETURN_CAUSE_ZH[entry.cause]}（${entry.returnedOn}）${reason}${due}`;
+      const asEntered = entry.returnedOnAsEntered === undefined ? '' : `，原录 ${entry.returnedOnAsEntered}`;
+      return `${RETURN_CAUSE_ZH[entry.cause]}（${entry.returnedOn}${asEntered}）${reason}${due}`;
     })
     .join('\n');
 }

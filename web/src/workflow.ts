@@ -107,7 +107,7 @@ const PART_SUMMARY = `unitId unit { name } role status dueDate originalDueDate d
  */
 const PART_DETAILS = `reports { summary reportedOn reportedAt reportedBy enteredBy enteredByName reportedOnAsEntered evidence { title link documentRef } }
   inspections { inspectionId outcome inspectedOn place notes loggedAt inspectorId corrections { reason correctedOn correctedAt correctedByName previousOutcome outcome previousInspectedOn inspectedOn } }
-  returns { cause reason returnedOn returnedAt newDueDate dueDatesIfMoved { from dueDate } }
+  returns { cause reason returnedOn returnedAt returnedOnAsEntered newDueDate dueDatesIfMoved { from dueDate } }
   urges { message urgedOn urgedAt urgedBy }
   extensionRequests { requestId requestedDueDate reason status requestedOn requestedAt enteredByName decidedOn decidedAt decisionReason grantedDueDate withdrawnOn withdrawnAt withdrawalReason }
   recordsAfterWithdrawal recordsSetAside joinedRecords`;
@@ -214,7 +214,7 @@ export interface Part extends PartTerms {
   /** `notes`: what the inspector wrote, as written; `corrections`: the supervisor's corrections beside it (who, when, why). */
   inspections: { inspectionId: string; outcome: string; inspectedOn: string; place: string; notes: string; loggedAt: string; inspectorId: string; corrections: InspectionCorrection[] }[] | null;
   /** `newDueDate`: the due date the part was given as it came back (重新整改时限); null when it kept its own. */
-  returns: { cause: string; reason: string; returnedOn: string; returnedAt: string; newDueDate: string | null; dueDatesIfMoved?: { from: string; dueDate: string }[] }[] | null;
+  returns: { cause: string; reason: string; returnedOn: string; returnedAt: string; returnedOnAsEntered?: string | null; newDueDate: string | null; dueDatesIfMoved?: { from: string; dueDate: string }[] }[] | null;
   /** 催办 and extension requests: null on another unit's part for a unit user (its own only, like reports). */
   urges: { message: string; urgedOn: string; urgedAt: string; urgedBy: string }[] | null;
   extensionRequests: {

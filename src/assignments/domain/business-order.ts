@@ -108,7 +108,8 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
       if (target >= 0) {
         const dayField = assignmentEventSchemas[factType].occurredOn!;
         const current = events[target]!.data as NewDueDate & { outcome?: string };
-        let data: object = factType === 'RectificationReported' ? withDayAsEntered(current, on) : { ...current, [dayField]: on };
+        let data: object =
+          factType === 'RectificationReported' ? withDayAsEntered(current, on) : factType === 'ReportSentBack' || factType === 'PartsReopened' ? withReturnDayAsEntered(current, dayField, on) : { ...current, [dayField]: on };
         if (isReturn(factType, current)) {
           if (!ownDueDates.has(target)) ownDueDates.set(target, withoutUndefined({ newDueDate: current.newDueDate, dueDateOverride: current.dueDateOverride }));
           // A return moved past the due date it left the part with gives a new one with its correction (h8b, breaker48-8 S2,
@@ -362,6 +363,15 @@ const isParentReopened = (entry: DatedEntry, day: string): boolean =>
 function withDayAsEntered(data: object, on: string): object {
   const { reportedOn, reportedOnAsEntered: entered = reportedOn, ...rest } = data as { reportedOn: string; reportedOnAsEntered?: string };
   return entered === on ? { ...rest, reportedOn: on } : { ...rest, reportedOn: on, reportedOnAsEntered: entered };
+}
+
+/**
+ * A send-back's or reopening's data moved to office day `on` (its day field `dayField`) by a date correction, carrying the day
+ * it was entered as (`returnedOnAsEntered`, the part view's return field of that name: newcomer51-8 M4); none once moved back.
+ */
+function withReturnDayAsEntered(data: object, dayField: string, on: string): object {
+  const { returnedOnAsEntered: entered = (data as Record<string, string>)[dayField], ...rest } = data as { returnedOnAsEntered?: string };
+  return entered === on ? { ...rest, [dayField]: on } : { ...rest, [dayField]: on, returnedOnAsEntered: entered };
 }
 
 const withoutUndefined = <Fields extends object>(fields: Fields): Partial<Fields> =>

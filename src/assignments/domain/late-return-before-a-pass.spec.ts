@@ -475,6 +475,35 @@ describe('a report’s date corrected: the part shows the day it was entered as 
   });
 });
 
+describe('a send-back’s or reopening’s date corrected: its return shows the day it was entered as (原录), live and at a cut (newcomer51-8 M4)', () => {
+  const redate = (factType: 'ReportSentBack' | 'PartsReopened', previousOn: string, on: string): CorrectFactDate => ({ type: 'CorrectFactDate', actor: supervisor, today: TODAY, unitNames: DIRECTORY, unitId: UNIT, factType, previousOn, on, reason: '退办通知落款日期' });
+  const reopen = (reopenedOn: string): ReopenParts => ({ type: 'ReopenParts', actor: supervisor, today: TODAY, unitNames: DIRECTORY, reason: '复查发现问题反弹。', reopenedOn, newDueDate: '2016-07-31' });
+  const returnsRead = (events: readonly AssignmentEvent[]) => {
+    const timeline = timelineOf(events);
+    const read = (part: PartView) => part.returns.map(({ cause, returnedOn, returnedOnAsEntered }) => ({ cause, returnedOn, returnedOnAsEntered }));
+    const live = read(partViewAfter(timeline));
+    expect(read(partViewAfter(timelineAt(timeline, EVERY_FACT) as TimelineEntry<AssignmentEvent>[]))).toEqual(live);
+    return live;
+  };
+  const then = (events: AssignmentEvent[], command: AssignmentCommand) => [...events, ...decideAssignment(command, stateOf(events), context)];
+
+  it('退办 of 05-28 corrected to 05-27: 原录 05-28; moved back, none', () => {
+    const typed = typeWithRetries([assigned], [report('2016-05-25'), sendBack('2016-05-28', '2016-06-15')]);
+    expect(typed.refused).toEqual([]);
+    const moved = then(typed.events, redate('ReportSentBack', '2016-05-28', '2016-05-27'));
+    expect(returnsRead(moved)).toEqual([{ cause: 'SENT_BACK', returnedOn: '2016-05-27', returnedOnAsEntered: '2016-05-28' }]);
+    const back = then(moved, redate('ReportSentBack', '2016-05-27', '2016-05-28'));
+    expect(returnsRead(back)).toEqual([{ cause: 'SENT_BACK', returnedOn: '2016-05-28', returnedOnAsEntered: undefined }]);
+  });
+
+  it('重新打开 of 07-06 corrected to 07-05: 原录 07-06', () => {
+    const typed = typeWithRetries([assigned], [report('2016-05-25'), inspect('inspection-passed', 'PASSED', '2016-06-20'), reopen('2016-07-06')]);
+    expect(typed.refused).toEqual([]);
+    const moved = then(typed.events, redate('PartsReopened', '2016-07-06', '2016-07-05'));
+    expect(returnsRead(moved)).toEqual([{ cause: 'REOPENED', returnedOn: '2016-07-05', returnedOnAsEntered: '2016-07-06' }]);
+  });
+});
+
 /*
  * breaker49-8 S7, the whole kind: every same-day pairing of a report with what checks or returns it — pass, failure, send-back,
  * reopening — typed in either order where the rules take both, and with the inspection's outcome corrected either way where

@@ -140,6 +140,11 @@ export class ReturnType {
   @Field(() => String) reason: string;
   @Field(() => String, { description: 'The office day of the return' }) returnedOn: string;
   @Field(() => String) returnedAt: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'A send-back or reopening: the office day (YYYY-MM-DD) it was entered as, when a date correction moved it to returnedOn (原录); null when never moved or moved back, and for a failed inspection (its inspection lists its corrections)',
+  })
+  returnedOnAsEntered?: string | null;
   @Field(() => String, { nullable: true, description: 'The due date the part was given as it came back; null when it kept its own' })
   newDueDate: string | null;
   @Field(() => [DueDateFromType], {

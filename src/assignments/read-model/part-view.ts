@@ -94,7 +94,19 @@ export interface ReturnView {
    * later correction moving it where it needs none gives back (`FactDateCorrected.ownDueDateOnly`). Absent: `newDueDate` is its own.
    */
   readonly ownNewDueDate?: string | null;
+  /**
+   * A send-back or reopening moved to `returnedOn` by a date correction (更正记录日期): the office day (`YYYY-MM-DD`) it was
+   * entered as (原录); absent when never moved or moved back (newcomer51-8 M4). A failed inspection's return has none: its
+   * inspection carries its corrections.
+   */
+  readonly returnedOnAsEntered?: string;
 }
+
+/** The fold-only note of a return's first day (`returnedOnAsEntered`) an event's data carries at a cut, as a view field. */
+const returnedOnAsEnteredOf = (data: object, on: string): { returnedOnAsEntered?: string } => {
+  const entered = (data as { returnedOnAsEntered?: string }).returnedOnAsEntered;
+  return entered === undefined || entered === on ? {} : { returnedOnAsEntered: entered };
+};
 
 /**
  * One change of a part's due date, on the office day it took effect: its assignment, a granted
@@ -362,7 +374,7 @@ function applyToParts(parts: Map<string, PartView>, event: TimelineEntry<Assignm
       part.verifiedOn = null;
       part.verifiedAt = null;
       if (newDueDate !== null) changeDueDate(part, { on, dueDate: newDueDate, source: event.id, at, byReturn: true, ...overrideOf(event.data) });
-      part.returns.push({ cause: 'REOPENED', reason: event.data.reason, returnedOn: on, returnedAt: at, newDueDate, ...ownNewDueDateOf(event.data) });
+      part.returns.push({ cause: 'REOPENED', reason: event.data.reason, returnedOn: on, returnedAt: at, newDueDate, ...ownNewDueDateOf(event.data), ...returnedOnAsEnteredOf(event.data, on) });
     }
     return;
   }
@@ -519,7 +531,7 @@ function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): voi
     case 'ReportSentBack':
       if (!beforeItsVerification(part, on)) part.status = 'RETURNED';
       if (event.data.newDueDate !== undefined) changeDueDate(part, { on, dueDate: event.data.newDueDate, source: event.id, at, byReturn: true, ...overrideOf(event.data) });
-      insertByDay(part.returns, { cause: 'SENT_BACK', reason: event.data.reason, returnedOn: on, returnedAt: at, newDueDate: event.data.newDueDate ?? null, ...ownNewDueDateOf(event.data) }, (returned) => returned.returnedOn);
+      insertByDay(part.returns, { cause: 'SENT_BACK', reason: event.data.reason, returnedOn: on, returnedAt: at, newDueDate: event.data.newDueDate ?? null, ...ownNewDueDateOf(event.data), ...returnedOnAsEnteredOf(event.data, on) }, (returned) => returned.returnedOn);
       return;
     case 'InspectionLogged':
       if (event.data.outcome === 'FAILED' && beforeItsVerification(part, on)) {
@@ -749,8 +761,10 @@ function redateReturn(
     : returned.newDueDate === null ? undefined : part.dueDates.findLast((change) => change.byReturn === true && change.on === previousOn && change.dueDate === returned.newDueDate && !change.source.startsWith('inspection:'));
   // Given with the day unchanged, the date is the return's own from then on (breaker50-8 M1, S4: its paper's, typed late).
   const ownAfter = correction.newDueDate !== undefined && on === previousOn ? dueDate : own;
-  const { ownNewDueDate: _own, ...rest } = returned;
-  part.returns[index] = { ...rest, returnedOn: on, newDueDate: dueDate, ...(dueDate === ownAfter ? {} : { ownNewDueDate: ownAfter }) };
+  const { ownNewDueDate: _own, returnedOnAsEntered: entered = returned.returnedOn, ...rest } = returned;
+  // A send-back's or reopening's day as entered (原录, newcomer51-8 M4), none once back on it; a failure's inspection says its own.
+  const asEntered = inspection === undefined && entered !== on ? { returnedOnAsEntered: entered } : {};
+  part.returns[index] = { ...rest, returnedOn: on, newDueDate: dueDate, ...(dueDate === ownAfter ? {} : { ownNewDueDate: ownAfter }), ...asEntered };
   if (dueDate === null) {
     if (itsChange) withoutDueDateChange(part, itsChange.source);
   } else {

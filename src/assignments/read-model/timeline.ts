@@ -353,8 +353,9 @@ export function historyAt(timeline: readonly TimelineEntry[], folded: readonly T
       // Its day first entered, for the page's 原录 D (newcomer49-8 M2: a report or 退办 read as if typed right; an inspection
       // carries its corrections in its data already).
       // A report's fold-only note of its first day (`reportedOnAsEntered`, for the part's card) is not listed: `dayAsEntered` says it.
-      const { reportedOnAsEntered: _entered, ...data } = counted.data as { reportedOnAsEntered?: string };
-      const shown = _entered === undefined ? counted : ({ ...counted, data } as TimelineEntry);
+      // So is a return's (`returnedOnAsEntered`, newcomer51-8 M4).
+      const { reportedOnAsEntered: _entered, returnedOnAsEntered: _returned, ...data } = counted.data as { reportedOnAsEntered?: string; returnedOnAsEntered?: string };
+      const shown = _entered === undefined && _returned === undefined ? counted : ({ ...counted, data } as TimelineEntry);
       return shown.occurredOn === event.occurredOn || event.type === 'InspectionLogged' ? shown : ({ ...shown, data: { ...shown.data, dayAsEntered: event.occurredOn } } as TimelineEntry);
     })
     .map((event) => {

@@ -105,10 +105,27 @@ describe('a timeline line', () => {
     expect(timelineLine('InspectionLogged', 'xs', { outcome: 'FAILED', notes: '未公开' }, nameOf)).toBe('现场督查（西山县人民政府）：未公开 — 不通过');
   });
 
+  it('a failure corrected to 通过 says the inspector’s notes as 督查情况（原录）, after the outcome now — not 「整改不到位 — 通过」 (newcomer51-8 M1)', () => {
+    const corrections = [{ reason: '督查记录表结论为通过', correctedOn: '2026-12-07', correctedAt: '2026-12-07T01:13:00.000Z', correctedBy: 'u1', correctedByRole: 'SUPERVISOR', previousOutcome: 'FAILED', outcome: 'PASSED', previousInspectedOn: '2016-06-15', inspectedOn: '2016-06-15' }];
+    expect(timelineLine('InspectionLogged', 'xs', { outcome: 'PASSED', notes: '整改不到位', inspectedOn: '2016-06-15', corrections }, nameOf)).toBe(
+      '现场督查（西山县人民政府） — 通过（督查情况（原录）：整改不到位）（更正（2026-12-07）：结论由不通过改为通过；理由：督查记录表结论为通过）',
+    );
+    // As today's page lists it: the inspection as entered, then its correction, which the rows apply to it.
+    const line = story();
+    expect(
+      printed([
+        line('InspectionLogged', '2016-06-15', '2026-12-07T09:07', { inspectionId: 'i1', outcome: 'FAILED', notes: '整改不到位', newDueDate: '2016-06-30' }, 'xs'),
+        line('InspectionCorrected', '2026-12-07', '2026-12-07T09:13', { inspectionId: 'i1', previousInspectedOn: '2016-06-15', inspectedOn: '2016-06-15', previousOutcome: 'FAILED', outcome: 'PASSED', reason: '督查记录表结论为通过' }, 'xs'),
+      ])[0],
+    ).toBe('2016-06-15 现场督查（西山县人民政府） — 通过（督查情况（原录）：整改不到位）（原录“不通过”）（补录）');
+    // Never corrected, or corrected in its day only: the notes read as written, before the outcome.
+    expect(timelineLine('InspectionLogged', 'xs', { outcome: 'FAILED', notes: '整改不到位' }, nameOf)).toBe('现场督查（西山县人民政府）：整改不到位 — 不通过');
+  });
+
   it('says an inspection corrected since (a past day’s line): the inspector’s notes, the outcome counted, and the correction beside them (newcomer46-8 M2)', () => {
     const corrections = [{ reason: '结论录错', correctedOn: '2026-12-06', correctedAt: '2026-12-06T07:00:00.000Z', correctedBy: 'u1', correctedByRole: 'SUPERVISOR', previousOutcome: 'PASSED', outcome: 'FAILED', previousInspectedOn: '2016-07-02', inspectedOn: '2016-07-02' }];
     expect(timelineLine('InspectionLogged', 'xs', { outcome: 'FAILED', notes: '已整改到位', inspectedOn: '2016-07-02', corrections }, nameOf)).toBe(
-      '现场督查（西山县人民政府）：已整改到位 — 不通过（更正（2026-12-06）：结论由通过改为不通过；理由：结论录错）',
+      '现场督查（西山县人民政府） — 不通过（督查情况（原录）：已整改到位）（更正（2026-12-06）：结论由通过改为不通过；理由：结论录错）',
     );
   });
 
@@ -347,7 +364,7 @@ describe('a timeline with corrections: one row per fact, on its day now; the cor
     expect(printed(corrected)).toEqual([
       '2026-09-20 交办（西山县人民政府）',
       '2026-09-22 报告整改完成（西山县人民政府）：已报送',
-      '2026-09-24 现场督查（西山县人民政府）：已核实 — 不通过（重新整改时限 2026-12-20）（原录“通过”）（补录）',
+      '2026-09-24 现场督查（西山县人民政府） — 不通过（督查情况（原录）：已核实）（重新整改时限 2026-12-20）（原录“通过”）（补录）',
       '2026-10-12 撤销事项：手工撤销2026-10-12（2026-12-01 撤销不成立；2026-12-02 更正督查结果后依日期重新成立）',
       '2026-10-26 恢复列入方案：依据 plan-2026-10-26.csv 修订方案',
       '2026-11-09 撤销事项：手工撤销2026-11-09（2026-12-01 撤销不成立；2026-12-02 更正督查结果后依日期重新成立）',
@@ -371,7 +388,7 @@ describe('a timeline with corrections: one row per fact, on its day now; the cor
       line('RectificationReported', '2026-10-20', '2026-12-02T10:00', { summary: '补报' }, 'xs'),
     ];
     expect(printed(facts)).toEqual([
-      '2026-10-01 现场督查（西山县人民政府）：已核实 — 不通过（原录“通过”）（补录）',
+      '2026-10-01 现场督查（西山县人民政府） — 不通过（督查情况（原录）：已核实）（原录“通过”）（补录）',
       '2026-10-15 撤销问题：评估机构来函撤回（2026-10-20 撤销不成立；2026-12-02 更正督查结果后依日期重新成立）',
       `2026-10-20 ${undone}`,
       '2026-10-20 报告整改完成（西山县人民政府）：补报（撤销（2026-10-15）后的记录，不计入统计）（补录）',

@@ -33,10 +33,14 @@ export function timelineLine(eventType: string, unitId: string | null, details: 
     return [`${words?.[from] ?? from} → ${words?.[to] ?? to}`];
   });
   if (changes.length) parts.push(`（${changes.join('；')}）`);
-  const text = movedTo ? String(details.reason).slice(movedTo[0].length) : (details.summary ?? details.reason ?? details.message ?? details.notes ?? details.title);
+  // An inspection whose outcome a correction changed: what the inspector wrote went with the outcome first entered, so it is
+  // said as 督查情况（原录） after the outcome now, as the card says it — not 「整改不到位 — 通过」 (newcomer51-8 M1).
+  const notesAsEntered = eventType === 'InspectionLogged' && typeof details.notes === 'string' && details.notes.trim() !== '' && outcomeWrittenWith(details) !== details.outcome ? details.notes : null;
+  const text = movedTo ? String(details.reason).slice(movedTo[0].length) : notesAsEntered !== null ? undefined : (details.summary ?? details.reason ?? details.message ?? details.notes ?? details.title);
   // A text that itself begins with the line's words (撤销不成立：… written by the server) is not said twice (breaker11g P7).
   if (typeof text === 'string' && text.trim() !== '') parts.push(`：${text.startsWith(`${label}：`) ? text.slice(label.length + 1) : text}`);
   if (typeof details.outcome === 'string' && details.previousOutcome === undefined) parts.push(` — ${OUTCOME_LABEL[details.outcome] ?? details.outcome}`);
+  if (notesAsEntered !== null) parts.push(`（督查情况（原录）：${notesAsEntered}）`);
   // An inspection corrected since, as a past day's history reads it (corrected): what the inspector wrote, the outcome it counts
   // with, and each correction beside it — never the correction's reason as the inspector's words (newcomer46-8 M2).
   if (eventType === 'InspectionLogged' && Array.isArray(details.corrections)) {
@@ -53,6 +57,17 @@ export function timelineLine(eventType: string, unitId: string | null, details: 
   // with no word why): the return keeps only the date it gave itself.
   else if (details.ownDueDateOnly === true) parts.push('（此前更正给出的重新整改时限随之取消，恢复该记录本身的时限）');
   return parts.join('');
+}
+
+/**
+ * The outcome an inspection's notes were written with: the one first entered — kept beside the corrected one as
+ * `outcomeAsEntered` (`timelineRows`), or the first correction's `previousOutcome` in a corrected inspection's own data (a past
+ * day's history) — else its outcome. Pure.
+ */
+function outcomeWrittenWith(details: Record<string, unknown>): unknown {
+  if (typeof details.outcomeAsEntered === 'string') return details.outcomeAsEntered;
+  const first = Array.isArray(details.corrections) ? (details.corrections[0] as InspectionCorrectionFacts | undefined) : undefined;
+  return first?.previousOutcome ?? details.outcome;
 }
 
 /** The words a timeline line begins with (更正报告日期, 恢复问题（撤销有误）, 撤销事项…): what the entry is, before whom and what it concerns. */
@@ -209,7 +224,9 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
     if (outcome === undefined) return;
     const { newDueDate: before, ...details } = shown.get(target.revision) ?? target.details;
     const due = outcome === 'PASSED' ? undefined : typeof newDueDate === 'string' && newDueDate !== '' ? newDueDate : before;
-    shown.set(target.revision, { ...details, outcome, ...(due === undefined ? {} : { newDueDate: due }) });
+    // The outcome its notes were written with stays beside it (newcomer51-8 M1: 督查情况（原录）).
+    const asEntered = typeof target.details.outcome === 'string' ? { outcomeAsEntered: target.details.outcome } : {};
+    shown.set(target.revision, { ...details, outcome, ...asEntered, ...(due === undefined ? {} : { newDueDate: due }) });
   };
   /** The change a consequence was written beside: the last entry before it, entered at the same instant, that is not one. */
   const causeOf = (index: number): string => {

@@ -119,11 +119,11 @@ export async function tableToXlsx(table: ExportTable, sheetName: string): Promis
 const excelDay = (day: string): Date => new Date(`${day}T00:00:00Z`);
 
 /**
- * The table as CSV (csv-stringify): UTF-8 with a BOM, the header then the rows; the ledger has no title row, so scripts read it as data —
- * except a record-time reading (`table.knownAt`), whose first row is its title (…按北京时间 <instant> 前已录入的记录): a CSV
- * of what had been entered then must say so inside the file, not only in its name (breaker8b N5). The work-plan export's
- * first row is always its title (`table.titleInCsv`: `…进展（截至 2026-11-10，…）`, a unit's `…进展（青川市财政局的任务，截至 …）`):
- * a kept download re-imported as 新版本 is then known for the day and the rows it shows (breaker10g P22, P1).
+ * The table as CSV (csv-stringify): UTF-8 with a BOM, the title row (`table.titleInCsv`, or a record-time reading's
+ * `table.knownAt`), the header, then the rows. A record-time reading says so inside the file (…按北京时间 <instant> 前已录入的记录),
+ * not only in its name (breaker8b N5); the 整改台账 its day and reading (`…整改台账（截至 2016-07-31，含事后补录的记录）`,
+ * newcomer51-8 M7); the work-plan export `…进展（截至 2026-11-10，…）`, a unit's `…进展（青川市财政局的任务，截至 …）`: a kept
+ * download re-imported as 新版本 is then known for the day and the rows it shows (breaker10g P22, P1).
  * Text cells that Excel or WPS would run as a formula (starting with = + - @, a tab or a carriage return) are written
  * with a leading apostrophe (`escape_formulas`, the OWASP "CSV injection" advice): imported files come from outside
  * the office, and the CSV is opened on leaders' desktops. Numbers stay numbers, negative ones included.

@@ -27,8 +27,9 @@ export interface ExportTable {
    */
   readonly knownAt: string | null;
   /**
-   * The CSV's first row is the title as well (the work-plan export, always): the file says which day
-   * it shows, and whose rows, so it is never re-imported as the plan's current version (breaker10g P22, P1).
+   * The CSV's first row is the title as well (the work-plan export, always: the file says which day
+   * it shows, and whose rows, so it is never re-imported as the plan's current version, breaker10g P22, P1; the 整改台账's
+   * too, its day and reading said inside a file passed on, newcomer51-8 M7).
    */
   readonly titleInCsv?: true;
   /**
@@ -315,7 +316,9 @@ export async function ledgerTable(source: LedgerSource, pause: () => Promise<voi
   const unitName = source.unitId ? source.unitName(source.unitId) : undefined;
   const whose = unitName === undefined ? '' : `${unitName}${UNIT_ROWS_WORDS}，`;
   const title = `${source.evaluation?.title ?? ''}整改台账（${whose}${asOfWords(source.asOf, source.knownAt)}）`;
-  return { title, asOf: source.asOf, knownAt: source.knownAt ?? null, ...(unitName === undefined ? {} : { unitName }), columns: LEDGER_COLUMNS, rows };
+  // Its CSV starts with the title too, as the XLSX and the work plan's (newcomer51-8 M7): a file passed on by e-mail and renamed
+  // still says its day and reading; the findings import reads a title row above the header (ledger-export-read-back.spec.ts).
+  return { title, asOf: source.asOf, knownAt: source.knownAt ?? null, titleInCsv: true, ...(unitName === undefined ? {} : { unitName }), columns: LEDGER_COLUMNS, rows };
 }
 
 /**

@@ -148,12 +148,14 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
     expect(file.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('整改台账-2026-06-08.csv')}`);
-    const [header, ...rows] = readCsv(file.bytes);
+    // The title row first, as the XLSX's (newcomer51-8 M7).
+    const [[title], header, ...rows] = readCsv(file.bytes) as [[string], ...string[][]];
+    expect(title).toBe('2025年度政务公开第三方评估整改台账（截至 2026-06-08，含事后补录的记录）');
     expect(header).toEqual(LEDGER_HEADERS);
     expect(rows).toEqual(LEDGER_ROWS_ON_8_JUNE().map((row) => row.map(String)));
 
     // Before anything was reported: every part still with its unit, all green on 10 May.
-    const [, ...may] = readCsv((await download(`/export/ledger.csv?asOf=2026-05-10&evaluationId=${evaluationId}`)).bytes);
+    const [, , ...may] = readCsv((await download(`/export/ledger.csv?asOf=2026-05-10&evaluationId=${evaluationId}`)).bytes);
     expect(may.map((row) => [row[8], row[10], row[15]])).toEqual([
       [units.FGW!.name, '整改中', '绿灯'],
       [units.CZJ!.name, '整改中', '绿灯'],
@@ -163,7 +165,7 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
 
   it('gives a unit user its own unit’s rows only', async () => {
     const csv = readCsv((await download(`/export/ledger.csv?asOf=2026-06-08&evaluationId=${evaluationId}`, FGW_USER)).bytes);
-    expect(csv.slice(1)).toEqual([LEDGER_ROWS_ON_8_JUNE()[0]!.map(String)]);
+    expect(csv.slice(2)).toEqual([LEDGER_ROWS_ON_8_JUNE()[0]!.map(String)]);
     const file = await download(`/export/ledger.xlsx?asOf=2026-06-08&evaluationId=${evaluationId}`, FGW_USER);
     const sheet = await openXlsx(file.bytes);
     expect(sheet.rowCount).toBe(3);
@@ -339,11 +341,11 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
   // Last: it records a finding the other tests' ledgers do not expect.
   it('keeps a finding no unit has been given yet in the ledger: one row, no unit, 待交办 (not in a unit’s own ledger)', async () => {
     await mutate('recordFinding', { evaluationId, title: '政策解读不到位', description: '政策文件未同步解读', category: '政策解读', severity: 'MEDIUM', identifiedOn: '2026-06-09', measures: '同步发布解读' });
-    const [, ...rows] = readCsv((await download(`/export/ledger.csv?evaluationId=${evaluationId}`)).bytes);
+    const [, , ...rows] = readCsv((await download(`/export/ledger.csv?evaluationId=${evaluationId}`)).bytes);
     expect(rows.find((row) => row[2] === '政策解读不到位')).toEqual([String(rows.length), '2025年度政务公开第三方评估', '政策解读不到位', '政策文件未同步解读', '政策解读', '较重', '同步发布解读', '', '', '', '待交办', '', '', '', '', '', '']);
     const sheet = await openXlsx((await download(`/export/ledger.xlsx?evaluationId=${evaluationId}`)).bytes);
     expect(rowValues(sheet, sheet.rowCount)[2]).toBe('政策解读不到位');
-    const [, ...own] = readCsv((await download(`/export/ledger.csv?evaluationId=${evaluationId}`, FGW_USER)).bytes);
+    const [, , ...own] = readCsv((await download(`/export/ledger.csv?evaluationId=${evaluationId}`, FGW_USER)).bytes);
     expect(own.some((row) => row[2] === '政策解读不到位')).toBe(false);
   });
 
@@ -399,7 +401,7 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
     const evidence = [{ title: '补充目录', link: 'https://www.example.gov.cn/y' }];
     await mutate('reportRectification', { findingId: idOf('部分单位信息公开不到位'), unitId: units.CZJ!.id, summary: '已补全目录', evidence, reportedOn: '2026-06-10' }, UNIT_CZJ);
     await mutate('withdrawFinding', { findingId: idOf('无网上依申请公开渠道'), reason: '评估机构来函撤回', withdrawnOn: '2026-06-10' });
-    const [, ...rows] = readCsv((await download(`/export/ledger.csv?evaluationId=${evaluationId}`)).bytes);
+    const [, , ...rows] = readCsv((await download(`/export/ledger.csv?evaluationId=${evaluationId}`)).bytes);
     const czjDisclosure = rows.find((row) => row[2] === '部分单位信息公开不到位' && row[8] === units.CZJ!.name)!;
     expect([czjDisclosure[10], czjDisclosure[14]]).toEqual(['已报告待督查', '督查未通过（2026-06-06）：目录不完整；时限由 2026-05-31 改为 2026-06-12']);
     const withdrawn = rows.find((row) => row[2] === '无网上依申请公开渠道')!;

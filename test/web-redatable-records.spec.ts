@@ -1,10 +1,10 @@
 import { redatableRecords } from '../web/src/redatable-records.js';
 
 /*
- * newcomer49-8 M3: 更正其他记录日期 offered a part's records grouped by kind — 交办, the two reports, then the 退办 of the day
+ * newcomer49-8 M3: 更正记录日期 offered a part's records grouped by kind — 交办, the two reports, then the 退办 of the day
  * between them — while the paper file the clerk reads from is in date order. Offered in date order, within a day as entered.
  */
-describe('the records 更正其他记录日期 offers', () => {
+describe('the records 更正记录日期 offers', () => {
   it('lists them in date order, within a day in the order entered (newcomer49-8 M3)', () => {
     const part = {
       assignedOn: '2016-04-26',

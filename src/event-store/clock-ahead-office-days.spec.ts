@@ -38,7 +38,7 @@ describe('Records of an accepted span dated after the real day (breaker9r P2)', 
     // breaker9r P2 part 2: a 发现日期 is corrected on the finding's page (correctFindingIdentifiedOn).
     expect(lines[0]!.zh).toBe('位置 11：该记录的发现日期为 2026-12-03，晚于实际日期 2026-12-02——请督办人员在该问题页面上点「更正发现日期」按实际日期更正');
     expect(lines[0]!.en).toContain('correctFindingIdentifiedOn');
-    expect(lines[1]!.zh).toBe('位置 12：该记录的交办日期为 2026-12-03，晚于实际日期 2026-12-02——请督办人员在该单位任务卡片上点「更正其他记录日期」按实际日期更正');
+    expect(lines[1]!.zh).toBe('位置 12：该记录的交办日期为 2026-12-03，晚于实际日期 2026-12-02——请督办人员在该单位任务卡片上点「更正记录日期」按实际日期更正');
     expect(lines[1]!.en).toContain('correctRecordDate');
     expect(datedAheadHeading(2, accepted).zh).toContain('被接受的记录中有 2 条的日期晚于实际日期 2026-12-02');
   });

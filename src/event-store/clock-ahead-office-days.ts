@@ -73,7 +73,7 @@ const KINDS: Readonly<Record<string, { readonly zh: string; readonly en: string;
 
 /**
  * One line per record dated after the real day, Chinese and English: its position, what it is, its
- * day and what to do about it — a part's record through 「更正其他记录日期」 on the unit's card
+ * day and what to do about it — a part's record through 「更正记录日期」 on the unit's card
  * (correctRecordDate / correctWorkPlanItemRecordDate, a new FactDateCorrected with a reason), a finding's
  * 发现日期 through 「更正发现日期」 on the finding's page (correctFindingIdentifiedOn, a new
  * FindingIdentifiedOnCorrected with a reason), others named as having no correction yet. Empty when there are none.
@@ -85,8 +85,8 @@ export function datedAheadLines(found: readonly DatedAhead[], realDay: string): 
     const fix =
       kind?.fix === 'record'
         ? say(
-            `re-date it with correctRecordDate (work-plan items: correctWorkPlanItemRecordDate), on the unit's card 「更正其他记录日期」`,
-            `请督办人员在该单位任务卡片上点「更正其他记录日期」按实际日期更正`,
+            `re-date it with correctRecordDate (work-plan items: correctWorkPlanItemRecordDate), on the unit's card 「更正记录日期」`,
+            `请督办人员在该单位任务卡片上点「更正记录日期」按实际日期更正`,
           )
         : kind?.fix === 'finding'
           ? say(`re-date it with correctFindingIdentifiedOn, on the finding's page 「更正发现日期」`, `请督办人员在该问题页面上点「更正发现日期」按实际日期更正`)

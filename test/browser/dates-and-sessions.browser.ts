@@ -304,8 +304,10 @@ describe('typed dates, due dates in order, sessions that end mid-form, tabs and 
   it('lets a supervisor correct the day of any dated record of a part, here a mistyped 交办, and marks the original on the timeline (breaker8c P1, P6)', async () => {
     const { page } = await contexts.open({ token: SUPERVISOR });
     await page.goto(`/findings/${overdueFindingId}`);
-    await page.locator(`[data-test="part-${overdueUnit}"]`).getByRole('button', { name: '更正其他记录日期' }).click();
+    await page.locator(`[data-test="part-${overdueUnit}"]`).getByRole('button', { name: '更正记录日期' }).click();
     const form = page.locator('[data-test="form-correctRecord"]');
+    // The dialog says which records it changes, and where a wrong 督查结论 goes (newcomer51-8 M8).
+    expect(await page.locator('[data-test="correction-scope"]').textContent()).toMatch(/^更正所选一条记录（交办、整改报告、退办、现场督查、重新打开.*）的日期.*督查结论录错，请用“更正督查记录”。$/);
     await chooseIn(form, page, '要更正的记录', `交办（${officeDay(-20)}）`);
     const day = form.getByLabel('实际日期（该记录实际发生的那一天）');
     // A day after today is refused in the form, as the server would (breaker49-8 M3: the picker took it).
@@ -338,7 +340,7 @@ describe('typed dates, due dates in order, sessions that end mid-form, tabs and 
     await act('reopenFinding', { findingId: id, reason: '复查发现栏目又停更', reopenedOn: officeDay(-3) }, SUPERVISOR);
     const { page } = await contexts.open({ token: SUPERVISOR });
     await page.goto(`/findings/${id}`);
-    await page.locator(`[data-test="part-${fgw.name}"]`).getByRole('button', { name: '更正其他记录日期' }).click();
+    await page.locator(`[data-test="part-${fgw.name}"]`).getByRole('button', { name: '更正记录日期' }).click();
     const form = page.locator('[data-test="form-correctRecord"]');
     await chooseIn(form, page, '要更正的记录', `重新打开（${officeDay(-3)}）`);
     const day = form.getByLabel('实际日期（该记录实际发生的那一天）');
@@ -366,7 +368,7 @@ describe('typed dates, due dates in order, sessions that end mid-form, tabs and 
     await page.goto(`/findings/${id}`);
     const card = page.locator(`[data-test="part-${fgw.name}"]`);
     await card.locator('[data-test="report"]', { hasText: `报告日期 ${officeDay(-7)}（原录 ${officeDay(-8)}）` }).waitFor();
-    await card.getByRole('button', { name: '更正其他记录日期' }).click();
+    await card.getByRole('button', { name: '更正记录日期' }).click();
     const form = page.locator('[data-test="form-correctRecord"]');
     await form.locator('.el-form-item', { hasText: '要更正的记录' }).locator('.el-select__wrapper').click();
     const options = page.locator('.el-select-dropdown__item:visible');

@@ -67,7 +67,7 @@ describe('a unit takes back its own pending extension request in the browser', (
   it('lets a supervisor correct the day of a 撤回延期申请 like any other record, the list naming each request (newcomer26 S7)', async () => {
     const { page } = await contexts.open({ token: SUPERVISOR });
     await page.goto(`/findings/${redatedFindingId}`);
-    await page.locator(`[data-test="part-${fgwName}"]`).getByRole('button', { name: '更正其他记录日期' }).click();
+    await page.locator(`[data-test="part-${fgwName}"]`).getByRole('button', { name: '更正记录日期' }).click();
     const form = page.locator('[data-test="form-correctRecord"]');
     await form.locator('.el-form-item', { hasText: '要更正的记录' }).locator('.el-select__wrapper').click();
     // The request says what it asked and that it was taken back; its withdrawal is a record of its own.

@@ -5,7 +5,7 @@ import { browserContexts, officeDay, setUpMutations } from './support/suite.js';
 
 /*
  * h8b: a reopening typed with the wrong day that gave no new due date (the part's own had not passed) really happened after that
- * due date. 更正其他记录日期 now asks for 新的整改时限 in the same form once the corrected day is past the due date — and only
+ * due date. 更正记录日期 now asks for 新的整改时限 in the same form once the corrected day is past the due date — and only
  * then — and the part is due by it from the corrected day, on the card and in the timeline.
  */
 describe('a supervisor corrects a reopening’s day past the part’s due date in the browser, giving the new due date', () => {
@@ -34,7 +34,7 @@ describe('a supervisor corrects a reopening’s day past the part’s due date i
   it('shows 新的整改时限 only once the corrected day is past the due date, requires it then, and the part is due by it', async () => {
     const { page } = await contexts.open({ token: SUPERVISOR });
     await page.goto(`/findings/${findingId}`);
-    await page.locator(`[data-test="part-${fgwName}"]`).getByRole('button', { name: '更正其他记录日期' }).click();
+    await page.locator(`[data-test="part-${fgwName}"]`).getByRole('button', { name: '更正记录日期' }).click();
     const form = page.locator('[data-test="form-correctRecord"]');
     await form.locator('.el-form-item', { hasText: '要更正的记录' }).locator('.el-select__wrapper').click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: `重新打开（${officeDay(-9)}）` }).click();
@@ -68,7 +68,7 @@ describe('a supervisor corrects a reopening’s day past the part’s due date i
  * corrected day (a later failed inspection gave a later one), or another unit's part returned by the same reopening — and the
  * server's refusal at that hidden field was shown nowhere. M2: a reopening's new due date replaces every unit's; the form says so.
  */
-describe('更正其他记录日期 asks for a new due date exactly when the server does (breaker49-8 S1, M2)', () => {
+describe('更正记录日期 asks for a new due date exactly when the server does (breaker49-8 S1, M2)', () => {
   let app: TestApp;
   let browser: Browser;
   const contexts = browserContexts(() => ({ app, browser }));
@@ -116,7 +116,7 @@ describe('更正其他记录日期 asks for a new due date exactly when the serv
   afterAll(() => contexts.closeAll());
 
   const chooseRecord = async (page: import('playwright-core').Page, unitName: string, record: string) => {
-    await page.locator(`[data-test="part-${unitName}"]`).getByRole('button', { name: '更正其他记录日期' }).click();
+    await page.locator(`[data-test="part-${unitName}"]`).getByRole('button', { name: '更正记录日期' }).click();
     const form = page.locator('[data-test="form-correctRecord"]');
     await form.locator('.el-form-item', { hasText: '要更正的记录' }).locator('.el-select__wrapper').click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: record }).click();

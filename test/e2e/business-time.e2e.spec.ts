@@ -387,7 +387,7 @@ describe('a 2016 campaign entered in 2026: business time and record time', () =>
 
     const early = await reReport('2016-06-25');
     expect(errorCode(early)).toBe('BAD_USER_INPUT');
-    expect(early.errors![0]!.extensions!.messageZh).toBe('报告日期（2016-06-25）早于所回应的重新打开日期（2016-07-05），日期顺序不对。如该重新打开的实际日期更早，请督办人员先在该单位任务卡片上点「更正其他记录日期」更正该重新打开的日期，再录入本报告。');
+    expect(early.errors![0]!.extensions!.messageZh).toBe('报告日期（2016-06-25）早于所回应的重新打开日期（2016-07-05），日期顺序不对。如该重新打开的实际日期更早，请督办人员先在该单位任务卡片上点「更正记录日期」更正该重新打开的日期，再录入本报告。');
 
     app.clock.set('2026-12-01T11:00:00+08:00');
     const correct = (on: string) =>
@@ -415,7 +415,7 @@ describe('a 2016 campaign entered in 2026: business time and record time', () =>
       input: { idempotencyKey: key('earlier'), findingId: reopenedFinding, unitId: units.FGW, expectedReportedOn: '2016-05-25', reportedOn: '2016-05-24', reason: '报告日期录错' },
     });
     expect(errorCode(earlier)).toBe('BAD_USER_INPUT');
-    expect(earlier.errors![0]!.extensions!.messageZh).toBe('市发展和改革委员会 2016-05-25 的整改报告是较早的一份报告（最近一份为 2016-06-25），“更正报告日期”只更正最近一份报告。请在该单位任务卡片上点「更正其他记录日期」，选择该份整改报告（2016-05-25）更正。');
+    expect(earlier.errors![0]!.extensions!.messageZh).toBe('市发展和改革委员会 2016-05-25 的整改报告是较早的一份报告（最近一份为 2016-06-25），“更正报告日期”只更正最近一份报告。请在该单位任务卡片上点「更正记录日期」，选择该份整改报告（2016-05-25）更正。');
   });
 
   it('refuses an asOf that is not a day, and an instant given in both arguments', async () => {

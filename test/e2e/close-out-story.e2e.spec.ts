@@ -3,7 +3,7 @@ import { namedMutations } from '../support/named-mutations.js';
 import { TestApp, startTestApp } from '../support/test-app.js';
 
 /*
- * breaker51-8 S1 S2 M1 through the API: a pass moved past the closing day and back (更正其他记录日期, 更正督查记录) listed a second
+ * breaker51-8 S1 S2 M1 through the API: a pass moved past the closing day and back (更正记录日期, 更正督查记录) listed a second
  * standing 销号 / 事项完成 on the closing day, credited to the supervisor who corrected; after 通过 → 不通过 → 通过 an unmarked
  * 重新打开 stayed. `history` and `historyPage` now list one standing close-out per closing, by the inspector whose pass closed
  * it (an item completed by a unit's removal: the removal's); the copy says it is the same close-out; the reopening says it
@@ -85,7 +85,7 @@ describe('a close-out handed back to the one that stood before the corrections i
     return (response.data!.finding.assignments as { unitId: string; inspections: { inspectionId: string }[] }[]).find((part) => part.unitId === units[code])!.inspections.at(-1)!.inspectionId;
   };
 
-  it.each(['更正其他记录日期', '更正督查记录'])('S2: 市发改委’s pass 11-01 moved to 11-08 and back to 11-02 (%s): one standing 销号 on 11-05, the inspector’s', async (how) => {
+  it.each(['更正记录日期', '更正督查记录'])('S2: 市发改委’s pass 11-01 moved to 11-08 and back to 11-02 (%s): one standing 销号 on 11-05, the inspector’s', async (how) => {
     const findingId = await twoUnitFinding(`两单位问题（${how}）`);
     await mutate('logInspection', { findingId, unitId: units.FGW, inspectedOn: '2026-11-01', outcome: 'PASSED', notes: '通过', place: '现场' }, await inspector());
     await mutate('logInspection', { findingId, unitId: units.CZJ, inspectedOn: '2026-11-05', outcome: 'PASSED', notes: '通过', place: '现场' }, await inspector());

@@ -1,5 +1,5 @@
 /*
- * The records of a part whose day 更正其他记录日期 corrects, as its form offers them: pure, so the root suite tests it
+ * The records of a part whose day 更正记录日期 corrects, as its form offers them: pure, so the root suite tests it
  * (test/web-redatable-records.spec.ts).
  */
 
@@ -14,7 +14,7 @@ export interface RedatablePart {
 }
 
 /**
- * The records of a part whose day a supervisor may correct (更正其他记录日期, correctRecordDate), as the form offers them —
+ * The records of a part whose day a supervisor may correct (更正记录日期, correctRecordDate), as the form offers them —
  * `RECORD|day` (`|n` for one of several of its kind that day) and its words: in date order, within a day in the order entered.
  */
 export function redatableRecords(part: RedatablePart): { value: string; label: string }[] {

@@ -377,7 +377,7 @@ const dueDateIfMovedTo = (returned: PartReturn, day: string): string | undefined
 };
 
 /**
- * The return a `record` choice of 更正其他记录日期 names (`REOPENING|day`, `SEND_BACK|day|n`, `INSPECTION|day|n`, as
+ * The return a `record` choice of 更正记录日期 names (`REOPENING|day`, `SEND_BACK|day|n`, `INSPECTION|day|n`, as
  * `redatableRecords` offers them), with every part it returned: a reopening returns the parts that have it (one entry, so one
  * instant), any other return the card's part only. Undefined for another record, or an inspection that passed.
  */

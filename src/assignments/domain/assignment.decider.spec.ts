@@ -3623,7 +3623,7 @@ describe('a reopening typed with the wrong day has its day corrected (breaker46-
     const typed = [...passed, reopened(TYPED_ON)];
 
     it('when the unit re-reports with its paper day 07-05, then it is refused naming the way on: correct the reopening’s day', () => {
-      given(typed).when(reReport).thenRefused('BAD_USER_INPUT', /correctRecordDate with record REOPENING/, /早于所回应的重新打开日期（2025-07-08）.*请督办人员先在该单位任务卡片上点「更正其他记录日期」更正该重新打开的日期，再录入本报告/);
+      given(typed).when(reReport).thenRefused('BAD_USER_INPUT', /correctRecordDate with record REOPENING/, /早于所回应的重新打开日期（2025-07-08）.*请督办人员先在该单位任务卡片上点「更正记录日期」更正该重新打开的日期，再录入本报告/);
     });
 
     it('when its day is corrected to 07-03, then FactDateCorrected of the reopening; the part stood verified until 07-02 and returned from 07-03, due 07-31; the re-report of 07-05 is then taken', () => {
@@ -3743,10 +3743,10 @@ describe('correctReportDate sent for an earlier report of the part (breaker46-8 
   const correctReport = (overrides: Partial<CorrectReportDate>): CorrectReportDate => ({ type: 'CorrectReportDate', actor: supervisor, today: TODAY, unitId: FINANCE, reportedOn: '2025-06-21', reason: '录错', unitNames: DIRECTORY, ...overrides });
   const twoRounds = [leadAssigned, reported(FINANCE, '2025-06-20'), { type: 'ReportSentBack', data: { unitId: FINANCE, reason: '缺附件', sentBackOn: '2025-06-22' } } as AssignmentEvent, reported(FINANCE, REPORTED_ON)];
 
-  it('given reports of 06-20 and 06-28: the form reading 06-20 is told it is an earlier report and to use 更正其他记录日期 — not that the record changed meanwhile', () => {
+  it('given reports of 06-20 and 06-28: the form reading 06-20 is told it is an earlier report and to use 更正记录日期 — not that the record changed meanwhile', () => {
     given(twoRounds)
       .when(correctReport({ expectedReportedOn: '2025-06-20' }))
-      .thenRefused('BAD_USER_INPUT', /is an earlier report \(the last one is of 2025-06-28\).*correctRecordDate, record REPORT/, /2025-06-20 的整改报告是较早的一份报告（最近一份为 2025-06-28）.*「更正其他记录日期」/);
+      .thenRefused('BAD_USER_INPUT', /is an earlier report \(the last one is of 2025-06-28\).*correctRecordDate, record REPORT/, /2025-06-20 的整改报告是较早的一份报告（最近一份为 2025-06-28）.*「更正记录日期」/);
   });
 
   it('given the same: a form reading a day no report has is still told the record changed meanwhile', () => {

@@ -2337,8 +2337,8 @@ function roomForOwnPart(command: AssignUnit, state: AssignmentsState): ReturnTyp
     const unit = unitNamed(command, unitId);
     const predecessor = unitNamed(command, postDated.unitId);
     throw conflict(
-      `${capitalise(unit.en)} cannot be assigned its own part as of ${assignedOn}: by date the part of ${predecessor.en} would then join it on ${postDated.until}, and the record of ${postDated.day} entered on that part (after it passed on) would belong to the joined part, not to ${predecessor.en}'s. Correct that record's day first (更正其他记录日期), or assign ${unit.en} from ${postDated.until} on.`,
-      `${unit.zh}不能自 ${assignedOn} 起交办自己的任务：按日期${predecessor.zh}的任务将于 ${postDated.until} 并入${unit.zh}自己的任务，而该任务上 ${postDated.day} 的记录（晚于移交日期）应属于合并后的任务，不再属于${predecessor.zh}原来的任务。请先更正该记录的日期（更正其他记录日期），或自 ${postDated.until} 起交办。`,
+      `${capitalise(unit.en)} cannot be assigned its own part as of ${assignedOn}: by date the part of ${predecessor.en} would then join it on ${postDated.until}, and the record of ${postDated.day} entered on that part (after it passed on) would belong to the joined part, not to ${predecessor.en}'s. Correct that record's day first (更正记录日期), or assign ${unit.en} from ${postDated.until} on.`,
+      `${unit.zh}不能自 ${assignedOn} 起交办自己的任务：按日期${predecessor.zh}的任务将于 ${postDated.until} 并入${unit.zh}自己的任务，而该任务上 ${postDated.day} 的记录（晚于移交日期）应属于合并后的任务，不再属于${predecessor.zh}原来的任务。请先更正该记录的日期（更正记录日期），或自 ${postDated.until} 起交办。`,
       { field: 'assignedOn' },
     );
   }
@@ -2352,8 +2352,8 @@ function roomForOwnPart(command: AssignUnit, state: AssignmentsState): ReturnTyp
     const unit = unitNamed(command, unitId);
     const predecessor = unitNamed(command, passed.unitId);
     throw conflict(
-      `${capitalise(unit.en)} cannot be assigned its own part as of ${assignedOn}: it holds the part of ${predecessor.en}, taken over on ${held.heldSince}, and has records on it since; by date they would be on its own part. Correct the days of those records first (更正其他记录日期); a reorganisation's day cannot be corrected once entered.`,
-      `${unit.zh}不能自 ${assignedOn} 起交办自己的任务：${unit.zh}现有的任务是 ${held.heldSince} 从${predecessor.zh}移交来的，此后已有${unit.zh}的记录；按日期这些记录应属于${unit.zh}自己的任务。请先更正这些记录的日期（更正其他记录日期）；机构改革的日期录入后不能更正。`,
+      `${capitalise(unit.en)} cannot be assigned its own part as of ${assignedOn}: it holds the part of ${predecessor.en}, taken over on ${held.heldSince}, and has records on it since; by date they would be on its own part. Correct the days of those records first (更正记录日期); a reorganisation's day cannot be corrected once entered.`,
+      `${unit.zh}不能自 ${assignedOn} 起交办自己的任务：${unit.zh}现有的任务是 ${held.heldSince} 从${predecessor.zh}移交来的，此后已有${unit.zh}的记录；按日期这些记录应属于${unit.zh}自己的任务。请先更正这些记录的日期（更正记录日期）；机构改革的日期录入后不能更正。`,
       { field: 'assignedOn' },
     );
   }
@@ -3062,7 +3062,7 @@ function requireLaterFactsHold(state: AssignmentsState, events: readonly Assignm
     // the refusal sent the supervisor to a correction no form allowed).
     const way = broken.event.type === 'InspectionLogged'
       ? say('with 更正督查记录, giving its new due date (重新整改时限) alone', '在该督查记录的「更正督查记录」中只填写重新整改的时限')
-      : say('with 更正其他记录日期, choosing that send-back, keeping its day and giving its new due date', '在「更正其他记录日期」中选该退办，实际日期不变，填写新的整改时限');
+      : say('with 更正记录日期, choosing that send-back, keeping its day and giving its new due date', '在「更正记录日期」中选该退办，实际日期不变，填写新的整改时限');
     throw conflict(
       `${capitalise(fact.what.en)} (${fact.day}) would leave the later ${later.en} of ${unit.en} of ${broken.day} inconsistent: ${broken.why.en}. If both happened, give that ${later.en} the new due date its paper gives first (${way.en}), then this correction.`,
       `${fact.what.zh}（${fact.day}）会使其后${unit.zh} ${broken.day} 的${later.zh}不再成立：${broken.why.zh}。如两者都属实，请先为该${later.zh}补填纸质记录上的重新整改时限（${way.zh}），再提交本次更正。`,
@@ -4757,7 +4757,7 @@ function refuseRedatedMeanwhile(command: CorrectFactDate, state: AssignmentsStat
  * A report-date correction sent for an earlier report of the part (`expectedReportedOn` is the day of a report of the unit, or of
  * a unit whose part it holds, that is not its last one): `correctReportDate` corrects the last report only, so it is not that
  * the record changed meanwhile (breaker46-8 M1: 「…其间已有新的记录。请刷新页面核对后再更正。」, and reloading did not help).
- * BAD_USER_INPUT naming both reports and the way on: 更正其他记录日期 (correctRecordDate, record REPORT). Returns otherwise.
+ * BAD_USER_INPUT naming both reports and the way on: 更正记录日期 (correctRecordDate, record REPORT). Returns otherwise.
  */
 function refuseEarlierReport(command: CorrectReportDate, state: AssignmentsState, part: AssignmentPart, lastReportedOn: string): void {
   const expected = command.expectedReportedOn!;
@@ -4766,8 +4766,8 @@ function refuseEarlierReport(command: CorrectReportDate, state: AssignmentsState
   if (!earlier) return;
   const unit = unitNamed(command, command.unitId);
   throw badInput(
-    `The report of ${unit.en} of ${expected} is an earlier report (the last one is of ${lastReportedOn}); correctReportDate corrects the last report only. Correct the earlier one with 更正其他记录日期 (correctRecordDate, record REPORT, previousOn ${expected}).`,
-    `${unit.zh} ${expected} 的整改报告是较早的一份报告（最近一份为 ${lastReportedOn}），“更正报告日期”只更正最近一份报告。请在该单位任务卡片上点「更正其他记录日期」，选择该份整改报告（${expected}）更正。`,
+    `The report of ${unit.en} of ${expected} is an earlier report (the last one is of ${lastReportedOn}); correctReportDate corrects the last report only. Correct the earlier one with 更正记录日期 (correctRecordDate, record REPORT, previousOn ${expected}).`,
+    `${unit.zh} ${expected} 的整改报告是较早的一份报告（最近一份为 ${lastReportedOn}），“更正报告日期”只更正最近一份报告。请在该单位任务卡片上点「更正记录日期」，选择该份整改报告（${expected}）更正。`,
     { field: 'expectedReportedOn' },
   );
 }
@@ -4828,7 +4828,7 @@ function correctInspection(command: CorrectInspection, state: AssignmentsState):
     throw badInput('A passed inspection verifies the part: it takes no new due date.', '督查通过即确认整改完成，无需新的截止日期。');
   }
   // Corrected to FAILED, the part comes back on the corrected day, as after a failed inspection. A failure moved to another
-  // day without a date leaves the part with the date it gave itself, else the one then in force — as 更正其他记录日期 moves it
+  // day without a date leaves the part with the date it gave itself, else the one then in force — as 更正记录日期 moves it
   // (`dueDateLeftByReturn`, breaker50-8 S2: the date a wrong day forced stayed, GREEN where it was overdue).
   const dueDates = outcome === 'FAILED' && inspection.outcome === 'FAILED' && inspectedOn !== inspection.inspectedOn ? dueDatesLeftByMovedFailure(command, state, inspectedOn) : [part.dueDate];
   const returnedUntil = outcome === 'FAILED' ? newDueDateOf(command, dueDates, inspectedOn, 'INSPECTION_FAILED') : {};
@@ -5342,7 +5342,7 @@ const RETURN_RECORDS: Record<ReturnNote['cause'], { readonly kind: Bilingual; re
 
 /**
  * A re-report (`reported`) dated on or after the return it answers (`returnDay`): BAD_USER_INPUT naming both days and the way on —
- * when the return was typed with a later day than on paper, a supervisor corrects its day first (更正其他记录日期,
+ * when the return was typed with a later day than on paper, a supervisor corrects its day first (更正记录日期,
  * correctRecordDate; breaker46-8 S1: a reopening typed 07-05 for 06-20 left the unit's real re-report of 06-25 with no way on).
  */
 function requireNotBeforeItsReturn(reported: DatedFact, part: AssignmentPart): void {
@@ -5350,8 +5350,8 @@ function requireNotBeforeItsReturn(reported: DatedFact, part: AssignmentPart): v
   if (!returned || !isAfter(returned.day, reported.day)) return;
   const { kind, record } = RETURN_RECORDS[part.lastReturn!.cause];
   throw badInput(
-    `${capitalise(reported.what.en)} (${reported.day}) is before ${returned.what.en} (${returned.day}). If the ${kind.en} really was on an earlier day, a supervisor corrects its date first (更正其他记录日期 on the unit's card, correctRecordDate with record ${record}); then enter this report.`,
-    `${reported.what.zh}（${reported.day}）早于${returned.what.zh}（${returned.day}），日期顺序不对。如该${kind.zh}的实际日期更早，请督办人员先在该单位任务卡片上点「更正其他记录日期」更正该${kind.zh}的日期，再录入本报告。`,
+    `${capitalise(reported.what.en)} (${reported.day}) is before ${returned.what.en} (${returned.day}). If the ${kind.en} really was on an earlier day, a supervisor corrects its date first (更正记录日期 on the unit's card, correctRecordDate with record ${record}); then enter this report.`,
+    `${reported.what.zh}（${reported.day}）早于${returned.what.zh}（${returned.day}），日期顺序不对。如该${kind.zh}的实际日期更早，请督办人员先在该单位任务卡片上点「更正记录日期」更正该${kind.zh}的日期，再录入本报告。`,
     fieldOf(reported.what),
   );
 }

@@ -176,7 +176,7 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
         // its new due date, and a correction back to FAILED is a new return with only the date it gives (as the
         // part's view now has it). A correction of a failure's day without a date keeps the date the failure gave itself
         // (`ownDueDates`: as typed, or as 更正督查记录 restated it on its own day): one an earlier correction attached for
-        // its wrong day goes, as with 更正其他记录日期 (breaker50-8 S2; breaker8 B1 kept every date).
+        // its wrong day goes, as with 更正记录日期 (breaker50-8 S2; breaker8 B1 kept every date).
         const stillFailed = outcome === 'FAILED' && previousOutcome === 'FAILED';
         const movedDay = inspectedOn !== previousInspectedOn;
         if (stillFailed && !ownDueDates.has(target)) ownDueDates.set(target, withoutUndefined({ newDueDate: given, dueDateOverride: overridden }));

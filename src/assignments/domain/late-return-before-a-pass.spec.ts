@@ -464,7 +464,7 @@ describe('a report’s date corrected: the part shows the day it was entered as 
   };
   const then = (events: AssignmentEvent[], command: AssignmentCommand) => [...events, ...decideAssignment(command, stateOf(events), context)];
 
-  it('更正其他记录日期, then 更正报告日期 twice: the first day entered stays, and goes once the report is back on it', () => {
+  it('更正记录日期, then 更正报告日期 twice: the first day entered stays, and goes once the report is back on it', () => {
     const typed = typeWithRetries([assigned], [report('2016-05-02')]).events;
     const moved = then(typed, redate('2016-05-02', '2016-05-20'));
     expect(reportsRead(moved)).toEqual([{ reportedOn: '2016-05-20', reportedOnAsEntered: '2016-05-02' }]);

@@ -120,7 +120,7 @@ describe('a wrong date correction undone: the new due date only the wrong day ca
   });
 });
 
-describe('a failed inspection’s wrong day undone through 更正督查记录: the same rule as 更正其他记录日期 (breaker50-8 S2)', () => {
+describe('a failed inspection’s wrong day undone through 更正督查记录: the same rule as 更正记录日期 (breaker50-8 S2)', () => {
   const typed = [assigned, reported('2016-05-20'), failed('2016-05-25')];
   const correctInspection = (inspectedOn: string | undefined, newDueDate?: string): AssignmentCommand => ({
     type: 'CorrectInspection', actor: supervisor, today: TODAY, unitNames: DIRECTORY, unitId: UNIT, inspectionId: 'i-1', reason: '日期录错',
@@ -132,7 +132,7 @@ describe('a failed inspection’s wrong day undone through 更正督查记录: t
   });
 
   it.each([
-    ['更正其他记录日期', () => after(typed, redate('InspectionLogged', '2016-05-25', '2016-06-02', '2016-06-20'))],
+    ['更正记录日期', () => after(typed, redate('InspectionLogged', '2016-05-25', '2016-06-02', '2016-06-20'))],
     ['更正督查记录', () => afterAny(typed, correctInspection('2016-06-02', '2016-06-20'))],
   ] as const)('the slip made through %s, the day put back with 更正督查记录 and no date: due 05-31 again, overdue from 06-01', (_, slipped) => {
     const slip = slipped();
@@ -190,7 +190,7 @@ describe('a wrong correction whose undo a later return blocks: the later return 
 
   it('the undo is refused naming the way on: give that return its new due date, its day unchanged', () => {
     given(laterFailure).when(undo).thenRefused('CONFLICT', /give that inspection the new due date its paper gives first/, /请先为该督查补填纸质记录上的重新整改时限（在该督查记录的「更正督查记录」中只填写重新整改的时限）/u);
-    given(laterSendBack).when(undo).thenRefused('CONFLICT', /give that send-back the new due date/, /在「更正其他记录日期」中选该退办，实际日期不变，填写新的整改时限/u);
+    given(laterSendBack).when(undo).thenRefused('CONFLICT', /give that send-back the new due date/, /在「更正记录日期」中选该退办，实际日期不变，填写新的整改时限/u);
   });
 
   it('a failure given its date by 更正督查记录: the undo is taken, the part due 05-31 until 06-10, then 06-30', () => {
@@ -202,7 +202,7 @@ describe('a wrong correction whose undo a later return blocks: the later return 
     expect(dueOn(state, '2016-06-11')).toEqual({ status: 'RETURNED', dueDate: '2016-06-30' });
   });
 
-  it('a send-back given its date by 更正其他记录日期 with its day kept: the same', () => {
+  it('a send-back given its date by 更正记录日期 with its day kept: the same', () => {
     const giveDate = redate('ReportSentBack', '2016-06-10', '2016-06-10', '2016-06-30');
     given(laterSendBack).when(giveDate).then([corrected('ReportSentBack', '2016-06-10', '2016-06-10', { newDueDate: '2016-06-30' })]);
     const dated = after(laterSendBack, giveDate);

@@ -27,7 +27,7 @@ export interface ReportView {
   /** 代录: the supervisor account (user id) that entered the unit's paper report on its behalf; absent: the unit's own report. */
   readonly enteredBy?: string;
   /**
-   * The office day (`YYYY-MM-DD`) the report was entered as, when a date correction (更正报告日期, 更正其他记录日期) moved it
+   * The office day (`YYYY-MM-DD`) the report was entered as, when a date correction (更正报告日期, 更正记录日期) moved it
    * to another; absent when never moved or moved back (newcomer49-8 M2: the card showed only the corrected day).
    */
   readonly reportedOnAsEntered?: string;

@@ -68,7 +68,7 @@ describe('更正督查记录 of a failure, as the part shows it now (breaker50-8
     entry('2026-12-06', { type: 'InspectionCorrected', data: { unitId: 'a', inspectionId, previousInspectedOn, inspectedOn, previousOutcome: 'FAILED', outcome: 'FAILED', reason: '录错', correctedOn: '2026-12-06', ...given } });
 
   it.each([
-    ['更正其他记录日期', () => redated('InspectionLogged', '2026-10-25', '2026-11-02', { newDueDate: '2026-11-20' })],
+    ['更正记录日期', () => redated('InspectionLogged', '2026-10-25', '2026-11-02', { newDueDate: '2026-11-20' })],
     ['更正督查记录', () => inspectionCorrected('i-2026-10-25', '2026-10-25', '2026-11-02', { newDueDate: '2026-11-20' })],
   ] as const)('a wrong day given through %s, put back by 更正督查记录 without a date: due 10-31 again, the slip’s 11-20 gone', (_, slip) => {
     const part = partAfter(assigned(), reported('2026-10-20'), failed('2026-10-25'), slip(), inspectionCorrected('i-2026-10-25', '2026-11-02', '2026-10-25'));

@@ -71,7 +71,7 @@ describe('a 整改台账 imported again with other bytes (breaker10 F1)', () => 
     expect(notices).toContainEqual(
       '本文件有 2 个问题此前已登记，发现日期为 2026-10-08（如第 5 行“财政预决算公开不完整”）；本次导入给出的发现日期为 2026-10-07，重新导入不会改变已登记的日期。如 2026-10-08 有误，请督办人员在该问题页面上点「更正发现日期」按实际日期更正。',
     );
-    expect(notices).toContainEqual(expect.stringMatching(/^本文件有 2 个问题此前已登记，交办日期为 2026-10-08（.*本次导入给出的交办日期为 2026-10-09，重新导入不会改变已登记的日期。.*「更正其他记录日期」/));
+    expect(notices).toContainEqual(expect.stringMatching(/^本文件有 2 个问题此前已登记，交办日期为 2026-10-08（.*本次导入给出的交办日期为 2026-10-09，重新导入不会改变已登记的日期。.*「更正记录日期」/));
     // The days it was recorded with, given again, are no difference.
     const same = await importFindingsFile(dependencies, EVALUATION, file, contextOf('same'), { identifiedOn: '2026-10-08' });
     expect((same.notes.notices ?? []).map((notice) => notice.reasonZh).filter((words) => words.includes('重新导入不会改变'))).toEqual([]);

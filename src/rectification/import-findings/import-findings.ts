@@ -618,7 +618,7 @@ function daysGivenOtherwise(
       en: 'the assignment day',
       zh: '交办日期',
       correctEn: 'a supervisor re-dates each part\'s assignment on its card (correctRecordDate)',
-      correctZh: '请督办人员在该单位任务卡片上点「更正其他记录日期」按实际日期更正',
+      correctZh: '请督办人员在该单位任务卡片上点「更正记录日期」按实际日期更正',
     }),
   ];
 }

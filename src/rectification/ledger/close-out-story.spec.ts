@@ -18,7 +18,7 @@ import { findingAt } from './rectification-ledger.js';
  * `historyAt` judges them at a cut holding everything): one standing close-out per closing the fold passes through, on its
  * day, by the inspector whose pass closed it; every other close-out marked, naming the correction that superseded it; no
  * unmarked reopening after which the record is not open. The walks drive the parents' own deciders: passes and failures,
- * re-reports, outcomes flipped back and forth, inspections moved by 更正督查记录 and by 更正其他记录日期, reopenings, and (an
+ * re-reports, outcomes flipped back and forth, inspections moved by 更正督查记录 and by 更正记录日期, reopenings, and (an
  * item) a unit removed from the plan.
  */
 
@@ -280,7 +280,7 @@ describe('the cases breaker51-8 met, through the API’s history now', () => {
   const correct = (office: Office, unitId: string, change: Record<string, unknown>) =>
     expect(office.decide({ type: 'CorrectInspection', ...base, actor: supervisor, unitId, inspectionId: office.inspectionsOf(unitId).at(-1)!.inspectionId, reason: '督查记录表有误', ...change } as unknown as Command)).toBe(true);
 
-  it.each(['更正其他记录日期', '更正督查记录'])('S2: 市发改委’s pass moved 11-01 → 11-08 → 11-02 (%s): one standing 销号 on 11-05, 王芳’s; the copy says it is the same', (how) => {
+  it.each(['更正记录日期', '更正督查记录'])('S2: 市发改委’s pass moved 11-01 → 11-08 → 11-02 (%s): one standing 销号 on 11-05, 王芳’s; the copy says it is the same', (how) => {
     const office = new Office('finding');
     office.inspect('fgw', '2026-11-01', 'PASSED');
     office.inspect('czj', '2026-11-05', 'PASSED');

@@ -89,7 +89,7 @@ describe('a finding’s history lists its close-outs as the view counts them (ne
     const movedBy = (correction: TimelineEntry) => [as(correction, 'zhangwei'), as(closedOut('2016-06-03', CORRECTED), 'zhangwei')];
     const moves: [string, TimelineEntry[], TimelineEntry][] = [
       ['更正督查记录', partWork('2016-06-06', typedClosed), entry('InspectionCorrected', '2026-12-06', { unitId: 'fgw', inspectionId: 'i-1', previousInspectedOn: '2016-06-06', inspectedOn: '2016-06-03', previousOutcome: 'PASSED', outcome: 'PASSED', reason: '督查记录表日期为6月3日', correctedOn: '2026-12-06' }, CORRECTED)],
-      ['更正其他记录日期', partWork('2016-06-06', typedClosed), entry('FactDateCorrected', '2026-12-06', { unitId: 'fgw', factType: 'InspectionLogged', previousOn: '2016-06-06', on: '2016-06-03', reason: '日期抄错', correctedOn: '2026-12-06' }, CORRECTED)],
+      ['更正记录日期', partWork('2016-06-06', typedClosed), entry('FactDateCorrected', '2026-12-06', { unitId: 'fgw', factType: 'InspectionLogged', previousOn: '2016-06-06', on: '2016-06-03', reason: '日期抄错', correctedOn: '2026-12-06' }, CORRECTED)],
     ];
     it.each(moves)('after %s, as of a day between, lists the close-out by the inspector who closed it, entered when she entered it', (_, work, correction) => {
       const timeline = [recorded, ...work.map((event) => (event.type === 'InspectionLogged' ? as(event, 'wangfang') : event)), ...movedBy(correction)];

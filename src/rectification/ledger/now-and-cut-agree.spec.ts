@@ -1618,7 +1618,7 @@ describe('a reopening typed with the wrong day, its day corrected (breaker46-8 S
 
   it('given the reopening typed 07-05: the re-report of 06-25 is refused naming the way on, the correction to 06-20 is taken, then the re-report; now, asOf between the days and knownAt before/after the correction agree', () => {
     const office = reopenedLate();
-    expect(() => findingDecider.decide(report('2016-06-25'), office.state)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', messageZh: expect.stringContaining('「更正其他记录日期」更正该重新打开的日期') }));
+    expect(() => findingDecider.decide(report('2016-06-25'), office.state)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', messageZh: expect.stringContaining('「更正记录日期」更正该重新打开的日期') }));
     const beforeCorrection = office.timeline.at(-1)!.metadata.recordedAt;
     accept(office, redate('2016-07-05', '2016-06-20'));
     const now = office.ledger.finding('f')!;

@@ -1783,7 +1783,7 @@ function assignedOnDiffers(title: string, fileName: string, appliedOn: string, a
       : `The items of work plan "${title}" were imported from ${fileName} as assigned on ${appliedOn}; the import says ${assignedOn}. Importing the file again does not move that day; nothing was written. ` +
           `If ${appliedOn} is wrong, a supervisor corrects it for the whole import with correctWorkPlanImportDate (previousAssignedOn ${appliedOn}, assignedOn ${assignedOn}).`,
     revised
-      ? `${fileName} 已于 ${appliedOn} 按新版本调整工作方案“${title}”；本次导入给出的交办日期为 ${assignedOn}。重新导入不会改变该日期，未写入任何内容。如某条记录的日期有误，请在该单位任务卡片上点「更正其他记录日期」逐条更正。`
+      ? `${fileName} 已于 ${appliedOn} 按新版本调整工作方案“${title}”；本次导入给出的交办日期为 ${assignedOn}。重新导入不会改变该日期，未写入任何内容。如某条记录的日期有误，请在该单位任务卡片上点「更正记录日期」逐条更正。`
       : `工作方案“${title}”已按 ${fileName} 导入，事项的交办日期为 ${appliedOn}；本次导入给出的交办日期为 ${assignedOn}。重新导入不会改变交办日期，未写入任何内容。` +
           `如 ${appliedOn} 有误，请由督办人员更正该方案的交办日期（原交办日期 ${appliedOn}，更正为 ${assignedOn}），各事项的交办日期一并更正，原记录保留。`,
     { field: 'assignedOn', appliedOn },

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TimelineEntry } from '../../assignments/read-model/timeline.js';
 import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { StreamsInMemory } from '../../event-sourcing/testing/streams-in-memory.js';
@@ -39,6 +41,10 @@ describe('an item added mid-year exists from the day the plan took it in', () =>
     expect(imported.map((event) => event.occurredOn)).toEqual(['2016-04-25', '2016-04-26']);
     expect(itemAt(imported, cut('2016-04-25'))).toMatchObject({ code: '5' });
     expect(itemAt(imported, cut('2016-04-24'))).toBeUndefined();
+    // README (Business time) says so: it named the import's 交办日期 (newcomer51-8 M5).
+    const readme = readFileSync(join(process.cwd(), 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(readme).toContain('for an item of the plan as first imported, the plan\'s approval day (`approvedOn`, 方案批准日期)');
+    expect(readme).toContain('an item reads 「2016-04-25 列入工作方案」 then 「2016-04-26 交办」');
     // Added later than the import: its own assignment day.
     expect(datedDefinition(timeline, { recordedAt: '2026-11-29T00:00:00.000Z', approvedOn: '2016-04-25' })[0]!.occurredOn).toBe('2016-05-05');
   });

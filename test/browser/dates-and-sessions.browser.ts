@@ -351,6 +351,8 @@ describe('typed dates, due dates in order, sessions that end mid-form, tabs and 
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { returns { cause returnedOn } } } }`, { id }, { authorization: `Bearer ${SUPERVISOR}` });
     expect(data!.finding.assignments[0].returns).toEqual([{ cause: 'REOPENED', returnedOn: officeDay(-6) }]);
     await page.locator('[data-test="timeline"]').getByText(`更正重新打开日期（${fgw.name}）（${officeDay(-3)} → ${officeDay(-6)}）：重新打开通知落款日期录错`).waitFor();
+    // The card's 退回记录 says the day first entered, as the timeline does (newcomer51-8 M4).
+    expect(await page.locator(`[data-test="part-${fgw.name}"] [data-test="return-as-entered"]`).textContent()).toBe(`（原录 ${officeDay(-3)}）`);
   });
 
   it('shows a corrected report’s day with the day first entered on the card, and offers the records to correct in date order (newcomer49-8 M2, M3)', async () => {

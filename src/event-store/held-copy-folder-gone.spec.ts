@@ -134,6 +134,31 @@ describe('The copy of what a server holds once its data folder was deleted under
   });
 });
 
+/**
+ * A store of one event whose data folder became a file (no folder can be made there) and whose first copy failed "slowly": the
+ * test clock moves 5 s while the try runs, so the next try waits 50 s (`heldCopyRetryWaitMs`). `now` moves the clock by hand.
+ */
+async function storeWhoseCopyFailedSlowly(name: string) {
+  jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+  jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+  const root = mkdtempSync(join(tmpdir(), `rectify-${name}-`));
+  const folder = join(root, 'rectify');
+  const clock = { now: 1_000_000 };
+  const store = new SqliteEventStore(join(folder, 'rectify.db'), { writerThread: false, clock: () => clock.now });
+  await store.identify();
+  await store.appendToStream('note-0', [event('第0条')], { expectedRevision: 'no_stream' });
+  rmSync(folder, { recursive: true, force: true });
+  writeFileSync(folder, 'not a folder');
+  const health = new StoreHealth(store);
+  expect(health.writeRefusal()).not.toBeNull();
+  const copy = store.keepWhatIsHeld();
+  clock.now += 5_000;
+  await copy.done;
+  await settled();
+  expect(store.heldCopyToRetry()).not.toBeNull();
+  return { root, folder, clock, store, health, failedAt: clock.now };
+}
+
 describe('How often a failed copy of what a server holds is tried again (heldCopyRetryWaitMs)', () => {
   it('a try that failed at once is tried again at the next look; a slow one waits ten times its length, at most 10 minutes', () => {
     expect(heldCopyRetryWaitMs(0)).toBe(0);
@@ -143,38 +168,16 @@ describe('How often a failed copy of what a server holds is tried again (heldCop
   });
 
   it('a copy that failed slowly is not made over at every /health check: the looks before the wait is over start nothing, the first after it does', async () => {
-    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-    const root = mkdtempSync(join(tmpdir(), 'rectify-slow-copy-'));
-    const folder = join(root, 'rectify');
-    const path = join(folder, 'rectify.db');
-    // The clock moves 5 s during each try (read before and after it): every try "takes" 5 s, so a failed one waits 50 s.
-    let now = 1_000_000;
-    const store = new SqliteEventStore(path, { writerThread: false, clock: () => now });
+    const { root, folder, clock, store, health, failedAt } = await storeWhoseCopyFailedSlowly('slow-copy');
     try {
-      await store.identify();
-      await store.appendToStream('note-0', [event('第0条')], { expectedRevision: 'no_stream' });
-      rmSync(folder, { recursive: true, force: true });
-      writeFileSync(folder, 'not a folder');
-      const health = new StoreHealth(store);
-      expect(health.writeRefusal()!.messageZh).toBeDefined();
-      const slow = (copy: ReturnType<SqliteEventStore['keepWhatIsHeld']>) => {
-        now += 5_000;
-        return copy.done;
-      };
-      await slow(store.keepWhatIsHeld());
-      await settled();
-      expect(store.heldCopyToRetry()).not.toBeNull();
-      const failedAt = now;
-
-      now = failedAt + 49_000;
+      clock.now = failedAt + 49_000;
       expect(store.retryHeldCopy()).toBeNull();
       health.problems();
       expect(store.retryHeldCopy()).toBeNull();
       expect(health.writeRefusal()!.messageZh).toContain('须等过其耗时的十倍、至多 10 分钟再试');
 
       rmSync(folder, { force: true });
-      now = failedAt + 50_000;
+      clock.now = failedAt + 50_000;
       health.problems();
       const again = await store.keepWhatIsHeld().done;
       await settled();
@@ -190,24 +193,8 @@ describe('How often a failed copy of what a server holds is tried again (heldCop
 
 describe('The stop of a server whose copy failed slowly (heldCopyRetryWaitMs)', () => {
   it('tries once more at the stop even before the wait is over: nothing holds the events after it', async () => {
-    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-    const root = mkdtempSync(join(tmpdir(), 'rectify-slow-stop-'));
-    const folder = join(root, 'rectify');
-    const path = join(folder, 'rectify.db');
-    let now = 1_000_000;
-    const store = new SqliteEventStore(path, { writerThread: false, clock: () => now });
+    const { root, folder, store } = await storeWhoseCopyFailedSlowly('slow-stop');
     try {
-      await store.identify();
-      await store.appendToStream('note-0', [event('第0条')], { expectedRevision: 'no_stream' });
-      rmSync(folder, { recursive: true, force: true });
-      writeFileSync(folder, 'not a folder');
-      expect(new StoreHealth(store).writeRefusal()).not.toBeNull();
-      const copy = store.keepWhatIsHeld();
-      now += 5_000;
-      await copy.done;
-      await settled();
-      expect(store.heldCopyToRetry()).not.toBeNull();
       expect(store.retryHeldCopy()).toBeNull();
       rmSync(folder, { force: true });
       mkdirSync(folder);

@@ -320,6 +320,12 @@ describe('Authorization matrix: every operation × every caller', () => {
     { operation: 'Query.me', allowed: [...READERS, 'ADMIN'], document: `{ me { id role mustChangePassword } }` },
     { operation: 'Query.requestHandled', allowed: [...READERS, 'ADMIN'], document: `{ requestHandled(idempotencyKey: "matrix-asked") }` },
     { operation: 'Query.users', allowed: ['ADMIN'], document: `{ users { nodes { name role active } } }` },
+    {
+      operation: 'Query.unitReorganizationPreview',
+      allowed: ['ADMIN'],
+      document: `query($input: UnitReorganizationPreviewInput!) { unitReorganizationPreview(input: $input) }`,
+      variables: () => ({ input: { unitId: units[OTHER_UNIT], successorUnitId: units[OWN_UNIT] } }),
+    },
     { operation: 'Query.verifyLedger', allowed: ['ADMIN'], document: `{ verifyLedger { ok eventsChecked } }` },
     { operation: 'Query.ledgerCheckpoints', allowed: ['SUPERVISOR', 'ADMIN'], document: `{ ledgerCheckpoints { sequence ledgerCode } }` },
     // Public: a statement proves something only by the office key's signature (the sign-in page hands it back too).

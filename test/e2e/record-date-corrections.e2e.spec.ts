@@ -97,7 +97,10 @@ describe('correcting the day of any dated record of a part (breaker8c P1)', () =
   });
 
   it('refuses a record the form read before another correction, and a unit clerk', async () => {
-    expect((await refusal('correctRecordDate', correct('REPORT', '2026-05-08', '2026-05-09'))).extensions.code).toBe('NOT_FOUND');
+    // Moved from that day by an earlier correction: told who moved it where, as every race over a value is (issue 9, c51a).
+    const meanwhile = await refusal('correctRecordDate', correct('REPORT', '2026-05-08', '2026-05-09'));
+    expect(meanwhile.extensions.code).toBe('CONFLICT');
+    expect(meanwhile.extensions.field).toBe('previousOn');
     expect((await refusal('correctRecordDate', correct('REPORT', '2026-05-25', '2026-05-24'), clerk)).extensions.code).toBe('FORBIDDEN');
   });
 

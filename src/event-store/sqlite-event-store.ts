@@ -547,7 +547,7 @@ export class SqliteEventStore implements EventStore {
       newestRecordedAt: this.db.prepare<[], { position: number | bigint; recorded_at: string }>('SELECT position, recorded_at FROM events ORDER BY position DESC LIMIT 1'),
       recordedFromEnd: this.db.prepare<[], { position: number | bigint; recorded_at: string }>('SELECT position, recorded_at FROM events ORDER BY position DESC'),
       request: this.db.prepare<[string], Parameters<typeof toRecordedRequest>[0]>('SELECT * FROM requests WHERE request_key = ?'),
-      eventAt: this.db.prepare<[number], { stream_id: string; revision: number; metadata: string }>('SELECT stream_id, revision, metadata FROM events WHERE position = ?'),
+      eventAt: this.db.prepare<[number], { stream_id: string; revision: number }>('SELECT stream_id, revision FROM events WHERE position = ?'),
     };
     this.lastDataVersion = this.dataVersion();
     if (!this.readOnly) {
@@ -740,15 +740,6 @@ export class SqliteEventStore implements EventStore {
         return {
           en: `the request-index row under key ${row.request_key} names the event at position ${row.position} (stream ${row.stream_id}, revision ${row.revision}), which the log ${event ? 'holds as another event' : 'no longer holds'}: an event was deleted or moved in the store file, and the request cannot be answered as recorded`,
           zh: `请求索引所指的位置 ${row.position} 的事件已不在台账中（事件库文件中的事件被删除或调换）：不能按“已办理”答复该请求`,
-        };
-      }
-      // breaker51-9 S1: a row of another copy of the store (a restore drill's, its pages mixed into this file) names an event of this
-      // log at the same stream and revision, written by another command: the request is in no log of this store, never "already done".
-      const writtenBy = commandsNamedBy(event.metadata);
-      if (writtenBy && !writtenBy.includes(row.command_id)) {
-        return {
-          en: `the request-index row under key ${row.request_key} holds command ${row.command_id}, but the event at position ${row.position} it names was written by command ${writtenBy[0]}: the row is of no request this log holds (another copy's row — a restore drill's file copied over this one? — or a row written by hand), and the request cannot be answered as recorded`,
-          zh: `请求索引中该请求所指位置 ${row.position} 的事件是另一操作写入的：该行不属于本台账的任何请求（是否有在别处写入过的副本——例如恢复演练的文件——被复制覆盖到了这里，或有人手工写入？），不能按“已办理”答复该请求`,
         };
       }
     }
@@ -1685,21 +1676,4 @@ export class SqliteEventStore implements EventStore {
     if (this.pollTimer) clearInterval(this.pollTimer);
     this.pollTimer = null;
   }
-}
-
-/**
- * The command ids an event's metadata (its JSON text) names as the request that wrote it — `commandId`, and `batchCommandId`
- * for an item of an import — or null when it names none (an event of a version that kept no command id: nothing to judge by).
- */
-function commandsNamedBy(metadata: string): string[] | null {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(metadata);
-  } catch {
-    return null;
-  }
-  if (typeof parsed !== 'object' || parsed === null) return null;
-  const { commandId, batchCommandId, causationId, correlationId } = parsed as Record<string, unknown>;
-  if (typeof commandId !== 'string') return null;
-  return [commandId, batchCommandId, causationId, correlationId].filter((id): id is string => typeof id === 'string');
 }

@@ -33,38 +33,3 @@ describe('A request-index row copied under another key (breaker9x P7)', () => {
     }
   }, PROCESS_TEST_CEILING_MS);
 });
-
-/*
- * breaker51-9 S1: a restore drill's file copied over the live one left the drill's request-index rows in production's
- * file, each naming production's event at the same position, stream and revision — written by another command. Resent
- * to production, the drill's request answered success with nothing recorded. A row whose event another command wrote is
- * no request of this log: refused as an altered store, never "already done".
- */
-describe("A request-index row naming an event another command wrote (breaker51-9 S1)", () => {
-  it('is refused as an altered store when its request is resent, never answered "already recorded"', async () => {
-    const sqlitePath = freshDatabasePath();
-    const app = await startTestApp({ sqlitePath });
-    try {
-      const supervisor = await app.as('SUPERVISOR');
-      const actorId = await app.userId('SUPERVISOR');
-      const drillInput = evaluationInput({ title: '演练中登记的评估', idempotencyKey: 'K-drill-1' });
-      for (const input of [evaluationInput({ title: '正式登记的评估', idempotencyKey: 'K-real-1' }), drillInput]) {
-        expect((await app.graphql(REGISTER_EVALUATION, { input }, supervisor)).errors).toBeUndefined();
-      }
-      // The drill's row as the mixed pages left it: its own command and digest, production's event at the same place.
-      const db = new Database(sqlitePath);
-      db.prepare(
-        `UPDATE requests SET (stream_id, revision, position) = (SELECT stream_id, revision, position FROM requests WHERE request_key = ?) WHERE request_key = ?`,
-      ).run(deterministicId('request', actorId, 'K-real-1'), deterministicId('request', actorId, 'K-drill-1'));
-      db.close();
-      const before = await app.logPosition();
-      const answer = await app.graphql(REGISTER_EVALUATION, { input: drillInput }, supervisor);
-      expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'LOG_ALTERED' });
-      expect(await app.logPosition()).toBe(before);
-      // The request whose event it is still answers as recorded.
-      expect((await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title: '正式登记的评估', idempotencyKey: 'K-real-1' }) }, supervisor)).errors).toBeUndefined();
-    } finally {
-      await app.close();
-    }
-  }, PROCESS_TEST_CEILING_MS);
-});

@@ -78,7 +78,7 @@ describe('a part reported late is awaiting inspection, not overdue, and its late
     expect(after.scorecard).toMatchObject({ due: 1, onTime: 0, overdue: 0 });
 
     const response = await fetch(`${app.url}/export/ledger.csv`, { headers: supervisor });
-    const rows = parse(Buffer.from(await response.arrayBuffer()).toString('utf8').replace(/^\uFEFF/, '')) as string[][];
+    const rows = parse(Buffer.from(await response.arrayBuffer()).toString('utf8').replace(/^\uFEFF/, ''), { from_line: 2 }) as string[][]; // line 1: the 台账's title row (newcomer51-8 M7)
     const row = rows.find((cells) => cells[2] === '年度报告发布滞后')!;
     const [status, light] = ['状态', '红黄绿灯'].map((name) => rows[0]!.indexOf(name));
     expect([row[status!], row[light!]]).toEqual(['已报告待督查（逾期 5 天后报送）', '绿灯']);
@@ -111,7 +111,7 @@ describe('a part reported late is awaiting inspection, not overdue, and its late
     await mutate('reportRectification', { findingId: closing, unitId, summary: '已解读', evidence: [{ title: '解读', link: 'https://www.example.gov.cn/j' }], reportedOn: '2026-11-23' }, await app.as('UNIT', unitId));
     await mutate('logInspection', { findingId: closing, unitId, outcome: 'PASSED', notes: '已整改到位。', place: '教育局', inspectedOn: '2026-11-26' }, await app.as('INSPECTOR'));
     const response = await fetch(`${app.url}/export/ledger.csv`, { headers: supervisor });
-    const rows = parse(Buffer.from(await response.arrayBuffer()).toString('utf8').replace(/^\uFEFF/, '')) as string[][];
+    const rows = parse(Buffer.from(await response.arrayBuffer()).toString('utf8').replace(/^\uFEFF/, ''), { from_line: 2 }) as string[][]; // line 1: the 台账's title row (newcomer51-8 M7)
     const row = rows.find((cells) => cells[2] === '政策解读不及时')!;
     expect(row[rows[0]!.indexOf('状态')]).toBe('已销号（逾期 3 天后报送）');
   });

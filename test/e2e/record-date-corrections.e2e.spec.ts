@@ -25,7 +25,7 @@ describe('correcting the day of any dated record of a part (breaker8c P1)', () =
   const refusal = async (name: string, input: Record<string, unknown>, headers: Record<string, string> = supervisor) => {
     const response = await send(name, input, headers);
     expect(response.errors).toHaveLength(1);
-    return response.errors![0]! as { extensions: { code: string; messageZh: string } };
+    return response.errors![0]! as { extensions: { code: string; messageZh: string; field?: string } };
   };
   const correct = (record: string, previousOn: string, on: string, reason = '按纸质文件更正') => ({ findingId, unitId, record, previousOn, on, reason });
   const PART = 'assignedOn status reports { reportedOn } returns { cause returnedOn } urges { urgedOn } extensionRequests { requestedOn decidedOn status } dueDate';

@@ -76,5 +76,12 @@ describe('correcting a plan’s approval day in the web app', () => {
     expect(await form.getByLabel('更正理由').inputValue()).toBe('按收文登记簿。');
     const { data: after } = await app.graphql(`{ workPlans { id approvedOn } }`, {}, { authorization: `Bearer ${SUPERVISOR}` });
     expect((after!.workPlans as { id: string; approvedOn: string }[]).find((candidate) => candidate.id === plan.id)?.approvedOn).toBe(dayBefore(plan.approvedOn, 1));
+    // The page read the plan again (newcomer51-9 M5's kind): pressed again, knowing the colleague's day, the form's day is recorded.
+    await form.locator('[data-test="form-reread"]').waitFor();
+    await form.getByRole('button', { name: '更正' }).click();
+    await eventually(page, async () => {
+      const { data: last } = await app.graphql(`{ workPlans { id approvedOn } }`, {}, { authorization: `Bearer ${SUPERVISOR}` });
+      return (last!.workPlans as { id: string; approvedOn: string }[]).find((candidate) => candidate.id === plan.id)?.approvedOn === dayBefore(plan.approvedOn, 2);
+    }, 'the second press recorded on top of the colleague’s day');
   });
 });

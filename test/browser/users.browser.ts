@@ -237,6 +237,16 @@ describe('用户管理: an administrator lists, creates, resets and unlocks acco
     await eventually(page, async () => ((await page.textContent('body')) ?? '').includes('用户 陈晓红 的账号刚由ADMIN改为 陈晓红（单位经办人）'), 'the refusal naming the other administrator');
     const account = (await app.graphql(`{ users(first: 200) { nodes { loginName name role } } }`, {}, await app.as('ADMIN'))).data!.users.nodes.find((user: { loginName: string | null }) => user.loginName === 'users-cxh');
     expect(account).toEqual({ loginName: 'users-cxh', name: '陈晓红', role: 'UNIT' });
+    // The page read the account again (newcomer51-9 M5): the list behind shows the other administrator's name, the form keeps what
+    // was typed and says so, and a second press — the admin still wants the role change — is recorded on top of that change.
+    await change.locator('[data-test="form-reread"]').waitFor();
+    expect(await row(page, 'users-cxh').textContent()).toContain('陈晓红');
+    expect(await change.getByLabel('修改原因').inputValue()).toBe('改任现场督查员');
+    await change.getByLabel('姓名').fill('陈晓红');
+    await change.getByRole('button', { name: '保存修改' }).click();
+    await eventually(page, async () => ((await row(page, 'users-cxh').textContent()) ?? '').includes('现场督查员'), 'the role changed by the second press');
+    const changed = (await app.graphql(`{ users(first: 200) { nodes { loginName name role } } }`, {}, await app.as('ADMIN'))).data!.users.nodes.find((user: { loginName: string | null }) => user.loginName === 'users-cxh');
+    expect(changed).toEqual({ loginName: 'users-cxh', name: '陈晓红', role: 'INSPECTOR' });
   });
 
   it('reaches every account’s state and actions on a phone without sideways scrolling (breaker11 F8)', async () => {

@@ -49,6 +49,13 @@ interface GraphqlErrorShape {
  * the English message is the fallback). `fields` maps an input field (e.g. `summary`,
  * `evidence.0.link`) to its Chinese message, so forms can show it beside that field.
  */
+/**
+ * Whether a refusal says the value a form showed was changed meanwhile by someone else: CONFLICT naming the form's `expected…`
+ * input (the server's valueChangedMeanwhile, issue 9) — the form should read the record again before another press.
+ */
+export const changedMeanwhile = (error: unknown): boolean =>
+  error instanceof ApiError && error.code === 'CONFLICT' && typeof error.extensions.field === 'string' && /^expected[A-Z]/u.test(error.extensions.field);
+
 export class ApiError extends Error {
   readonly code: string;
   readonly reason?: string;

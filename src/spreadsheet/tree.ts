@@ -22,6 +22,33 @@ export interface TreeEntry {
 }
 
 /**
+ * A syntax error's reason, English and Chinese: a key written twice in one mapping (DUPLICATE_KEY) names the key, a second
+ * document (MULTIPLE_DOCS, after `---`) says a file holds one plan; anything else is a layout typo at the line (breaker51-10
+ * M2: a repeated 完成时限 was told as wrong indentation, colons, quotes or brackets).
+ */
+function syntaxProblem(error: YAMLParseError, text: string, format: 'yaml' | 'json'): { reason: string; reasonZh: string } {
+  const kind = format.toUpperCase();
+  if (error.code === 'DUPLICATE_KEY') {
+    const written = /^(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([^:\n]*[^:\s]))/u.exec(text.slice(error.pos[0], error.pos[0] + 200));
+    const key = (written?.[1] ?? written?.[2] ?? written?.[3] ?? '').trim();
+    return {
+      reason: `The ${kind} file gives ${key ? `"${key}"` : 'a field'} twice in one entry: keep one.`,
+      reasonZh: `同一项中${key ? `“${key}”` : '同一字段'}写了两次：只能保留一个，请删去多余的一行。`,
+    };
+  }
+  if (error.code === 'MULTIPLE_DOCS') {
+    return {
+      reason: `The ${kind} file holds a second document from this line (after "---"): an import file holds one; split it or remove the rest.`,
+      reasonZh: `一个导入文件只能有一份内容：此行（“---”之后）开始了第二份，请分成两个文件分别导入，或删去多余的部分。`,
+    };
+  }
+  return {
+    reason: `The ${kind} file cannot be read: ${error.message.slice(0, 200).split('\n')[0]}`,
+    reasonZh: `${kind} 文件在此行有格式错误（缩进、冒号、引号或括号不对），无法读取。`,
+  };
+}
+
+/**
  * YAML, and JSON read as the YAML it also is, so that both report problems by line. The nesting is
  * bounded while the text is parsed (`MAX_TREE_DEPTH`), so a file of `[` × 600 000 is refused after
  * a few dozen brackets; so is the width: past `MAX_TREE_VALUES` values in the file, or
@@ -47,12 +74,7 @@ export function readTree(content: FileContent, format: 'yaml' | 'json'): ImportR
       // A line's message is cut short, and only the first few lines are named: the file is to be mended, not listed.
       problems: document.errors.slice(0, MAX_SYNTAX_PROBLEMS).map((error) => ({
         row: lineCounter.linePos(error.pos[0]).line,
-        ...(error.message.slice(0, 200).toLowerCase().includes('call stack')
-          ? tooDeep(format)
-          : {
-              reason: `The ${format.toUpperCase()} file cannot be read: ${error.message.slice(0, 200).split('\n')[0]}`,
-              reasonZh: `${format.toUpperCase()} 文件在此行有格式错误（缩进、冒号、引号或括号不对），无法读取。`,
-            }),
+        ...(error.message.slice(0, 200).toLowerCase().includes('call stack') ? tooDeep(format) : syntaxProblem(error, text.text, format)),
       })),
     };
   }

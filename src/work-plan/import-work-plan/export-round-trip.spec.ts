@@ -164,6 +164,22 @@ describe('the work plan\'s export imported back: every field an item has goes ou
     dependencies.store.close();
   });
 
+  // newcomer51-10 M1: previewed on a later day, a 立行立改 item the version keeps was shown due that day (立行立改（2026-03-25）) while
+  // the decision kept it due on its assignment day — the clerk read its lateness as wiped.
+  it('given the export with another item edited, previewed on a later day, then the 立行立改 item is shown due on the day it keeps, each part too', async () => {
+    const { dependencies, first } = await planOnStore();
+    const file = await fileOf(await exportOf(dependencies, first.planId), 'csv', { item: '3 RT限期坚持', unit: '青川市教育局', header: '工作措施', to: '专人负责，每月检查' });
+    const dry = await importWorkPlanFile(dependencies, file, { revise: true, dryRun: true, assignedOn: '2026-03-25' }, at('at-once-preview', '2026-03-25T09:00:00+08:00'), [{ title: TITLE, year: 2026 }]);
+    const atOnce = dry.categories.flatMap((category) => category.items).find((item) => item.code === '2.1')!;
+    expect({ dueDate: atOnce.dueDate, deadline: atOnce.deadline, parts: atOnce.parts.map((part) => [part.dueDate, part.deadline]) }).toEqual({
+      dueDate: '2026-03-03',
+      deadline: '立行立改（2026-03-03）',
+      parts: [['2026-03-03', '立行立改（2026-03-03）'], ['2026-03-03', '立行立改（2026-03-03）']],
+    });
+    expect(dry.revision).toMatchObject({ amended: [{ code: '3', fields: ['measures'] }] });
+    dependencies.store.close();
+  });
+
   // breaker50-10 M8: only the lead's row re-dated: the other units' parts went with the item and back again in one decision, and the
   // summary told 「调整单位时限…：2026-09-30 → 2026-06-30」, a change from a day they never had.
   it('given the export with only the lead\'s row re-dated, then the item moves, the other units stay, said so; no part moves and back', async () => {

@@ -27,7 +27,7 @@ import { assignmentsBefore, assignmentsOn, partsOf } from '../../assignments/dom
 import type { DueDateOverride } from '../../assignments/domain/assignment.commands.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import { describeRevision, withUnitNames, isUnchanged, isUnchangedButKept, itemRevisionCommands, planRevisionOf, versionsAsRevised, type ItemVersion, type PlanRevision } from '../revise-plan/plan-revision.js';
-import { BY_DATE, deadlineCell, isDueOnAssignment } from '../../shared/deadline.js';
+import { BY_DATE, deadlineCell, isDueOnAssignment, sameDueTerms, type DueTerms } from '../../shared/deadline.js';
 import { planContentDigest } from './plan-content-digest.js';
 import { describeRevisionsUndone, revisionsUndone, type RecordedChange, type RecordedRevision, type RevisionUndone } from '../revise-plan/revisions-undone.js';
 import { asOfVersionDay, laterHandChangeWords } from '../revise-plan/version-day.js';
@@ -608,7 +608,12 @@ async function importAsRead(
     year: plan.year,
     // The plan's period, as the plan keeps it: the result says 2026—2028, never （2026） for a plan over several years.
     ...periodOf(outlineKeepingPeriod(plan, existing)),
-    categories: plan.categories.map((category) => ({ code: category.code, title: category.title, itemCount: category.items.length, items: category.items.map(importedPlanItem(registeredName)) })),
+    categories: plan.categories.map((category) => ({
+      code: category.code,
+      title: category.title,
+      itemCount: category.items.length,
+      items: category.items.map((item) => importedPlanItem(registeredName)(isNewVersion ? withOwnDaysKept(item, beforeByCode.get(item.code)) : item)),
+    })),
     itemCount: defineItems.length,
     unitCount: unitIds.size,
     itemIds: defineItems.map((item) => item.data.itemId),
@@ -686,6 +691,26 @@ function commandKeys(context: CommandContext, planStream: string, sha256: string
 }
 
 /** Whether an item of the plan is due at once (立行立改): its day depends on the day the plan is read for. */
+/**
+ * A version's item as the preview shows it: a 立行立改 deadline (a day of its own: the day the units are told) that the item
+ * already has keeps the day it has — the version's decision leaves it (work-plan-item.decider) — so the preview says that day,
+ * not the version's (newcomer51-10 M1: 立行立改（2026-12-07） shown for an item kept due 2026-02-25). Parts dated on their own rows
+ * likewise, against their due dates now (`partsDueNow`).
+ */
+function withOwnDaysKept(item: ValidatedPlan['categories'][number]['items'][number], before: ItemVersion | undefined): ValidatedPlan['categories'][number]['items'][number] {
+  if (!before) return item;
+  const keeps = (terms: DueTerms | undefined, now: DueTerms | undefined) => terms !== undefined && isDueOnAssignment(terms) && sameDueTerms(terms, now ?? BY_DATE);
+  const partDueDates = item.partDueDates
+    ? Object.fromEntries(
+        Object.entries(item.partDueDates).map(([unitId, due]) => {
+          const now = before.partsDueNow?.[unitId];
+          return [unitId, now && keeps(due.terms, now.terms) ? { ...due, dueDate: now.dueDate } : due];
+        }),
+      )
+    : undefined;
+  return { ...item, ...(keeps(item.terms, before.terms) ? { dueDate: before.dueDate } : {}), ...(partDueDates ? { partDueDates } : {}) };
+}
+
 const hasItemAtOnce = (plan: ValidatedPlan): boolean => plan.categories.some((category) => category.items.some((item) => item.terms !== undefined && isDueOnAssignment(item.terms)));
 
 /** An outline without the items of the given codes, and without a category left empty by that. */

@@ -49,7 +49,7 @@ export function parseAwaitingKey(key: string): { dueDate: string; seq: number; u
  * part on the list on some day (so a past day folds only the parents that ever had one).
  */
 export interface AwaitingSelection {
-  /** How the list names itself to the work-plan ledger (`readsFoldedAgain`): unique per list. */
+  /** How the list names itself to the rectification and work-plan ledgers (`readsFoldedAgain`): unique per list. */
   readonly reader: string;
   readonly awaits: (part: PartView) => boolean;
   readonly noted: RecordedEvent['type'];
@@ -80,6 +80,7 @@ export class PartsAwaitingReadModel implements Projection {
     private readonly items: WorkPlanLedger,
     private readonly selection: AwaitingSelection,
   ) {
+    findings.readsFoldedAgain(selection.reader);
     items.readsFoldedAgain(selection.reader);
   }
 
@@ -111,18 +112,22 @@ export class PartsAwaitingReadModel implements Projection {
   }
 
   /**
-   * The work-plan items the ledger folded again after this event (`WorkPlanLedger.settle`: withdrawn days a later version
-   * ended, or a verification undoing them — breaker11n P1, breaker11o P2), listed again from their new views. Synchronous:
-   * the ledger settled before (registered first).
+   * The findings and work-plan items the ledgers folded again after this event, listed again from their new views: a record
+   * retracted (RecordRetracted: the part read as if never entered — breaker52-8 S1: a retracted closing inspection left its
+   * part off 待督查, a retracted report left one on it), an undoing that set records aside, withdrawn days a later version
+   * ended, or a verification undoing them (breaker11n P1, breaker11o P2). Synchronous: the ledgers settled before (registered
+   * first, and the projection engine awaits each read model's settle in that order).
    */
   settle(): undefined {
-    for (const itemId of this.items.takeFoldedAgain(this.selection.reader)) {
-      const view = this.items.item(itemId);
-      const seq = this.state.seqOf.get(`WORK_PLAN_ITEM:${itemId}`);
-      if (!view || seq === undefined) continue;
-      this.relist(seq, view.status === 'WITHDRAWN' ? [] : awaitingKeys(view.parts.values(), seq, this.selection.awaits));
-    }
+    for (const findingId of this.findings.takeFoldedAgain(this.selection.reader)) this.relistParent('FINDING', findingId, this.findings.finding(findingId));
+    for (const itemId of this.items.takeFoldedAgain(this.selection.reader)) this.relistParent('WORK_PLAN_ITEM', itemId, this.items.item(itemId));
     return undefined;
+  }
+
+  private relistParent(kind: ParentKind, id: string, view: { readonly status: string; readonly parts: ReadonlyMap<string, PartView> } | undefined): void {
+    const seq = this.state.seqOf.get(`${kind}:${id}`);
+    if (!view || seq === undefined) return;
+    this.relist(seq, view.status === 'WITHDRAWN' ? [] : awaitingKeys(view.parts.values(), seq, this.selection.awaits));
   }
 
   private seqOf(kind: ParentKind, id: string): number {

@@ -133,3 +133,45 @@ describe('撤销误录: a reopening typed on the wrong finding (newcomer51-8 S1)
     expect(before.history.some((line) => line.retracted !== null)).toBe(false);
   });
 });
+
+/*
+ * breaker52-8 S1: 待督查 (awaitingInspection) kept the list as it stood before a retraction on a finding until the finding's
+ * next event — a retracted closing inspection left the part (reported again, awaiting its check) off the inspectors' list, and a
+ * retracted report then left it on, with nothing to inspect. Every list of parts awaiting the office follows a retraction at once.
+ */
+describe('撤销误录 and 待督查: the inspectors’ list follows a retraction on a finding at once (breaker52-8 S1)', () => {
+  let app: TestApp;
+  const { mutate } = namedMutations(() => app, key, 'id');
+  let findingId: string;
+  let unitId: string;
+  const awaiting = async () => {
+    const answer = await app.graphql(`{ awaitingInspection(first: 50) { totalCount nodes { parentId part { unitId status } } } }`, {}, await app.as('INSPECTOR'));
+    expect(answer.errors).toBeUndefined();
+    return (answer.data!.awaitingInspection.nodes as { parentId: string; part: { unitId: string; status: string } }[]).filter((node) => node.parentId === findingId);
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: '2026-12-07T09:00:00+08:00' });
+    unitId = (await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, { input: { idempotencyKey: 'unit-FPB', code: 'FPB', name: '青川市扶贫开发办公室', kind: 'DEPARTMENT', registeredOn: '2026-01-04' } }, await app.as('ADMIN'))).data!.registerUnit.id as string;
+    const evaluationId = (await mutate('registerEvaluation', { title: '2026年度政务公开第三方评估', evaluator: '某研究院', commissionedBy: '市政务公开办', periodStart: '2025-01-01', periodEnd: '2025-12-31', receivedOn: '2026-09-15' })).id;
+    findingId = (await mutate('recordFinding', {
+      evaluationId, title: '扶贫资金公示不及时', description: '公示滞后', category: '主动公开', severity: 'MEDIUM', identifiedOn: '2026-09-20', concernedUnitIds: [unitId],
+      assignment: { assignedOn: '2026-09-21', units: [{ unitId, role: 'LEAD', dueDate: '2026-10-31' }] },
+    })).id;
+    await mutate('reportRectification', { findingId, unitId, reportedOn: '2026-10-21', summary: '已公示', evidence: [{ title: '公示截图', documentRef: '青扶〔2026〕3号' }] });
+    await mutate('logInspection', { findingId, unitId, inspectedOn: '2026-10-28', outcome: 'PASSED', place: '市扶贫办', notes: '已公示' }, await app.as('INSPECTOR'));
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('lists the part again once its closing inspection is retracted, and drops it once its report is', async () => {
+    expect(await awaiting()).toEqual([]);
+    await mutate('retractRecord', { findingId, unitId, record: 'INSPECTION', on: '2026-10-28', reason: '督查记录录错了问题' });
+    expect(await awaiting()).toEqual([{ parentId: findingId, part: { unitId, status: 'REPORTED' } }]);
+    await mutate('retractRecord', { findingId, unitId, record: 'REPORT', on: '2026-10-21', reason: '报告录错了问题' });
+    expect(await awaiting()).toEqual([]);
+    expect((await app.graphql(`{ awaitingInspection(first: 50) { totalCount } }`, {}, await app.as('INSPECTOR'))).data!.awaitingInspection.totalCount).toBe(0);
+  });
+});

@@ -16,7 +16,9 @@ export function timelineLine(eventType: string, unitId: string | null, details: 
   const parts = [label];
   if (reopenedUnits.length > 0) parts.push(`（${reopenedUnits.join('、')}）`);
   if (movedTo) parts.push(`（${typeof details.withdrawnOn === 'string' ? `${details.withdrawnOn} → ` : ''}${movedTo[1]}）`);
-  const concerned = nameOf(unitId);
+  // A reopening is the parent's, not one unit's: its retraction names no unit, as the 重新打开 line names none (breaker52-8 M2: the
+  // retraction read 「撤销误录（青川市财政局）」, the card it was pressed on).
+  const concerned = eventType === 'RecordRetracted' && details.factType === 'PartsReopened' ? '' : nameOf(unitId);
   const successor = typeof details.successorUnitId === 'string' ? nameOf(details.successorUnitId) : '';
   if (concerned && successor) parts.push(`（${concerned} → ${successor}）`);
   else if (concerned) parts.push(`（${concerned}）`);

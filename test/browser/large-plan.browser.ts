@@ -49,6 +49,37 @@ describe('a 1,200-item work plan in the browser', () => {
     await eventually(page, async () => ((await page.locator('[data-test="plan-rollup"]').textContent()) ?? '').includes(`/${SIZE} 项完成`), 'the plan’s roll-up');
   }
 
+  // breaker52-8 S2: a finding or item of 25 units or more showed only 「查询一次要的数据太多…」 — its page asked 40 parts with every
+  // record at once, over the API's cost budget — so nobody could report, inspect or correct on it. The page now reads as many parts
+  // a request as the budget holds.
+  it('opens a finding of 45 units, every unit’s part card on its page', async () => {
+    const admin = await app.as('ADMIN');
+    const unitIds: string[] = [];
+    for (let n = 1; n <= 45; n++) {
+      const registered = await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, { input: { idempotencyKey: `wide-unit-${n}`, code: `WIDE${n}`, name: `青川市第${n}测试局`, kind: 'DEPARTMENT', registeredOn: officeDay(-60) } }, admin);
+      expect(registered.errors).toBeUndefined();
+      unitIds.push(registered.data!.registerUnit.id);
+    }
+    const evaluation = await app.graphql(`mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }`, {
+      input: { idempotencyKey: 'wide-evaluation', title: '各部门政务公开专项评估', evaluator: '某研究院', commissionedBy: '市政务公开办', periodStart: officeDay(-400), periodEnd: officeDay(-40), receivedOn: officeDay(-30) },
+    });
+    expect(evaluation.errors).toBeUndefined();
+    const recorded = await app.graphql(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`, {
+      input: {
+        idempotencyKey: 'wide-finding', evaluationId: evaluation.data!.registerEvaluation.id, title: '各部门政策解读不到位', description: '多数部门未同步发布解读', category: '政策解读', severity: 'MEDIUM',
+        identifiedOn: officeDay(-20), concernedUnitIds: unitIds,
+        assignment: { assignedOn: officeDay(-20), units: unitIds.map((unitId, at) => ({ unitId, role: at === 0 ? 'LEAD' : 'RESPONSIBLE', dueDate: officeDay(10) })) },
+      },
+    });
+    expect(recorded.errors).toBeUndefined();
+    const { page } = await contexts.open();
+    await signIn(page, supervisor);
+    await page.goto(`/findings/${recorded.data!.recordFinding.id}`);
+    await eventually(page, async () => (await page.locator('[data-test^="part-青川市第"]').count()) === 45, 'the 45 units’ part cards');
+    expect(await page.locator('[data-test="part-青川市第45测试局"]').count()).toBe(1);
+    expect(((await page.textContent('body')) ?? '').includes('查询一次要的数据太多')).toBe(false);
+  });
+
   it('draws the categories’ roll-ups first, a category’s items 50 at a time when opened, an item’s parts only when opened', async () => {
     const { page } = await contexts.open();
     await openPlan(page);

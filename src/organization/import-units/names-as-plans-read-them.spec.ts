@@ -30,6 +30,12 @@ describe('the units import reads names as plans read them (breaker50-10 S4)', ()
     expect(result.ok ? result.units : result.problems.map((problem) => [problem.row, problem.reasonZh.slice(0, name.length + 8)])).toEqual([[2, `“${name}”是集合名称（`]]);
   });
 
+  it('takes a space inside one name off and registers the name (「青川市 教育局」, 「青川市人民政府 办公室」, 「青川市教育局 教研室」)', async () => {
+    const result = await importUnits(text('编码,名称,类型\nJYJ,青川市 教育局,部门\nZFB,青川市人民政府 办公室,部门\nJYS,青川市教育局 教研室,其他\n'), { format: 'csv', lookupUnit: emptyDirectory });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.units.map((unit) => unit.name)).toEqual(['青川市教育局', '青川市人民政府办公室', '青川市教育局教研室']);
+  });
+
   it('registers ordinary names as they are, without a notice', async () => {
     const result = await importUnits(text('编码,名称,类型\nCZJ,青川市财政局,部门\nDH,青川市东湖区人民政府,区县\nPJ,青川市牵头办,其他\n'), { format: 'csv', lookupUnit: emptyDirectory });
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
@@ -55,7 +61,8 @@ describe('the units import reads names as plans read them (breaker50-10 S4)', ()
     ]);
   });
 
-  it.each(['青川市巳务局、青川市午务局', '"青川市巳务局\n青川市午务局"', '"青川市巳务局，青川市午务局"'])('refuses two names in one cell (%s), naming both', async (cell) => {
+  // breaker52-10 S1: two names with a space between were registered glued (「青川市巳务局青川市午务局」) while plans read them as two units.
+  it.each(['青川市巳务局、青川市午务局', '"青川市巳务局\n青川市午务局"', '"青川市巳务局，青川市午务局"', '青川市巳务局 青川市午务局', '青川市巳务局　青川市午务局'])('refuses two names in one cell (%s), naming both', async (cell) => {
     const result = await importUnits(text(`编码,名称,类型\nC06,${cell},部门\nCZJ,青川市财政局,部门\n`), { format: 'csv', lookupUnit: emptyDirectory });
     expect(result.ok ? result.units : result.problems.map((problem) => [problem.row, problem.reasonZh.replace(/^名称“[^”]*”/u, '')])).toEqual([
       [2, '写了 2 个单位（青川市巳务局、青川市午务局）：每行只登记一个单位，方案和台账也会把它们分别读作各自的单位。请每个单位各占一行、各用一个编码登记。'],

@@ -5473,7 +5473,7 @@ export const RETRACTED: Record<RetractableFact, Bilingual> = {
   RectificationReported: say('report', '整改报告'),
   ReportSentBack: say('send-back', '退办'),
   UnitUrged: say('urging', '催办'),
-  InspectionLogged: say('inspection', '督查记录'),
+  InspectionLogged: say('inspection', '现场督查'),
   PartsReopened: say('reopening', '重新打开'),
 };
 
@@ -5507,6 +5507,14 @@ function retractRecord(command: RetractRecord, state: AssignmentsState): Assignm
   const unitId = [command.unitId, ...[...predecessors].reverse()].find((candidate) => retractableRecords(command, state, candidate).length > 0) ?? command.unitId;
   const matching = retractableRecords(command, state, unitId);
   const unit = unitNamed(command, unitId, on);
+  // A unit that never had a part here (the wrong card, a script's unit id) is told so, not sent to reload for a record that never was.
+  if (matching.length === 0 && !partOf(state, command.unitId)) {
+    throw new DomainError(
+      'NOT_FOUND',
+      say(`${capitalise(unit.en)} has no part here: it has no records to retract.`, `${unit.zh}在此没有任务，也就没有可撤销的记录：请在该单位任务所在的问题或事项上操作。`),
+      { field: 'unitId' },
+    );
+  }
   if (matching.length === 0) {
     throw new DomainError(
       'NOT_FOUND',

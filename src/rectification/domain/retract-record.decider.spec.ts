@@ -163,6 +163,13 @@ describe('撤销误录 refused, nothing written', () => {
     given(bothReported).when(retract('RectificationReported', '2016-06-02')).thenRefusedAt('on');
   });
 
+  // breaker52-8 M3, M4: 「督查记录记录」; a unit that never had a part here was sent to reload for a record that never was.
+  it('an inspection that reads another day, named once as 现场督查; a unit with no part here, told it has none', () => {
+    given(closed).when(retract('InspectionLogged', '2016-06-21')).thenRefused('NOT_FOUND', undefined, /在此没有 2016-06-21 的现场督查记录（/u);
+    given(closed).when(retract('RectificationReported', '2016-06-01', { unitId: 'unit-civil-affairs' })).thenRefused('NOT_FOUND', /has no part here/u, /在此没有任务，也就没有可撤销的记录/u);
+    given(closed).when(retract('RectificationReported', '2016-06-01', { unitId: 'unit-civil-affairs' })).thenRefusedAt('unitId');
+  });
+
   it('by anyone but a supervisor, or without a reason', () => {
     given(bothReported).when(retract('RectificationReported', '2016-06-01', { actor: inspector })).thenRefused('FORBIDDEN');
     given(bothReported).when(retract('RectificationReported', '2016-06-01', { reason: '  ' })).thenRefusedAt('reason');

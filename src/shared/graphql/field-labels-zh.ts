@@ -176,6 +176,13 @@ const BY_INPUT_FIELD: Readonly<Record<string, string>> = {
   'WithdrawWorkPlanItemExtensionRequestInput.withdrawnOn': '撤回日期',
   'UnitReorganizationPreviewInput.merge': '是否并入（否：移交任务）',
   'UnitReorganizationPreviewInput.on': '并入或移交日期',
+  // 撤销误录: `on` is the day the record reads now, not 更正记录日期's 实际日期; its reason the dialog's 撤销理由 (breaker52-8 M4, newcomer52-8 M9).
+  'RetractRecordInput.on': '该记录的日期',
+  'RetractRecordInput.reason': '撤销理由',
+  'RetractRecordInput.record': '要撤销的记录',
+  'RetractWorkPlanItemRecordInput.on': '该记录的日期',
+  'RetractWorkPlanItemRecordInput.reason': '撤销理由',
+  'RetractWorkPlanItemRecordInput.record': '要撤销的记录',
 };
 
 /** `reason` by what the input does, read from its type name's leading verb. */

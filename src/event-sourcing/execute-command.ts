@@ -66,7 +66,8 @@ const keyReusedOn = (handledStreamId: string, change: string) =>
  * registration was told to withdraw 「问题的标题」). The longer prefix first (work-plan-item- before work-plan-).
  */
 const CHANGE_BY_STREAM: readonly (readonly [prefix: string, zh: string])[] = [
-  ['finding-', '如需改动，请打开已办理的问题更正；不能更正的内容（如问题的标题），请将该问题撤销（录入错误）后重新登记。'],
+  // Any request on a finding, not only its recording: a second 催办 is simply sent anew, never by withdrawing the finding (newcomer52-9 M9).
+  ['finding-', '如这次是另一次办理（如再次催办、另一份报告），请重新打开表单提交；如需改动已办理的内容，请打开该问题更正（问题的标题等登记内容录错时，可将该问题撤销（录入错误）后重新登记）。'],
   ['work-plan-item-', '如需改动，请打开已办理的事项更正。'],
   ['unit-', '如需改动，请在单位名录中打开已登记的该单位修改（名称用「更名」，登记日期用「更正登记日期」）。'],
   ['user-', '如需改动，请在用户管理中打开该账号修改。'],

@@ -36,9 +36,9 @@ describe('npm run store:backup', () => {
         expect(backedUp.code).toBe(0);
         const [zh, en] = backedUp.stdout.trim().split('\n');
         expect(zh).toBe(
-          `已把 ${sqlitePath} 备份到 ${join(folder, 'rectify.db')}（日志位置 ${head}；PRAGMA quick_check 通过），见证文件备份到 ${join(folder, 'rectify.db.witness.json')}。签名密钥不在此备份中：请另行备份，不要与数据放在一起。`,
+          `已把 ${sqlitePath} 备份到 ${join(folder, 'rectify.db')}（日志位置 ${head}；PRAGMA quick_check 通过），见证文件备份到 ${join(folder, 'rectify.db.witness.json')}。keys 文件夹（签名密钥及 keys/store-witnesses）不在此备份中：每次备份时请一并另行备份，不要与数据放在一起。`,
         );
-        expect(en).toMatch(/^Backed up .* \(log position \d+; PRAGMA quick_check ok\), its witness to .*\. The signing key is not in this backup/);
+        expect(en).toMatch(/^Backed up .* \(log position \d+; PRAGMA quick_check ok\), its witness to .*\. The keys folder \(the signing key and keys\/store-witnesses\) is not in this backup/);
         expect(readdirSync(folder).sort()).toEqual(['rectify.db', 'rectify.db.witness.json']);
       } finally {
         await app.close();

@@ -19,7 +19,7 @@ import {
   ListFindingsHandler,
 } from './evaluations/evaluations.queries.js';
 import { EvaluationsResolver, FindingsResolver } from './evaluations/evaluations.resolver.js';
-import { HistoryEntryResolver } from './evaluations/history-entry.resolver.js';
+import { HistoryEntryResolver, RecordRetractionResolver } from './evaluations/history-entry.resolver.js';
 import { DashboardResolver } from './dashboard/dashboard.resolver.js';
 import { GetDashboardHandler } from './dashboard/dashboard.queries.js';
 import { ActOnFindingHandler } from './finding-workflow/act-on-finding.handler.js';
@@ -69,6 +69,7 @@ import { EvaluationSetupResolver } from './rectification-setup/rectification-set
     WorkPlanItemCircularsResolver,
     FindingsResolver,
     HistoryEntryResolver,
+    RecordRetractionResolver,
     ListEvaluationsHandler,
     GetEvaluationHandler,
     ListFindingsHandler,

@@ -128,6 +128,13 @@ describe('撤销误录: a reopening typed on the wrong finding (newcomer51-8 S1)
       expect(standing.map((line) => line.occurredOn)).toEqual(['2016-07-22']);
       expect(historyPage.nodes.filter((line) => line.retracted !== null).map((line) => line.eventType)).toEqual(['FindingReopened', 'PartsReopened']);
     }
+    // Who retracted it, by name, on a day before the retraction too, where no retraction line is listed (newcomer52-8 M11).
+    const supervisorName = (await app.graphql(`{ me { name } }`)).data!.me.name as string;
+    const pastDay = await app.graphql(`query($id: ID!) { finding(id: $id, asOf: "2016-07-31") { history { eventType retracted { retractedByName } } } }`, { id: findingId });
+    expect(pastDay.errors).toBeUndefined();
+    const pastLines = pastDay.data!.finding.history as { eventType: string; retracted: { retractedByName: string } | null }[];
+    expect(pastLines.some((line) => line.eventType === 'RecordRetracted')).toBe(false);
+    expect(pastLines.filter((line) => line.retracted !== null).map((line) => line.retracted!.retractedByName)).toEqual([supervisorName, supervisorName]);
     // As known before the retraction, nothing is marked.
     const before = await lines(`, knownAt: "${beforeRetraction}"`);
     expect(before.history.some((line) => line.retracted !== null)).toBe(false);

@@ -134,7 +134,7 @@ export interface TimelineFact {
    */
   readonly closeOutUndone?: string | null;
   /** A record retracted as entered by mistake (`HistoryEntry.retracted`, 撤销误录): why, when and by whom; null or absent otherwise. */
-  readonly retracted?: { readonly reason: string; readonly retractedOn: string; readonly retractedAt: string; readonly retractedBy: string } | null;
+  readonly retracted?: { readonly reason: string; readonly retractedOn: string; readonly retractedAt: string; readonly retractedBy: string; readonly retractedByName?: string } | null;
   /** Who entered the line, as the page names the account (a retraction's row names who retracted). */
   readonly actorName?: string | null;
 }
@@ -374,7 +374,8 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
   // 撤销误录 (newcomer51-8 S1): the record stays where it was entered, marked, counted nowhere — with why, who and when.
   for (const entry of inOrder) {
     if (!entry.retracted) continue;
-    const by = inOrder.find((candidate) => candidate.eventType === 'RecordRetracted' && candidate.recordedAt === entry.retracted!.retractedAt)?.actorName ?? '督办人员';
+    // Named by the API wherever the record is listed (a day before the retraction lists no retraction line: newcomer52-8 M11).
+    const by = entry.retracted.retractedByName ?? inOrder.find((candidate) => candidate.eventType === 'RecordRetracted' && candidate.recordedAt === entry.retracted!.retractedAt)?.actorName ?? '督办人员';
     const words = `已撤销（录入错误：${entry.retracted.reason}，${by}，${officeTimeOf(entry.retracted.retractedAt)}）`;
     notes.set(entry.revision, [notes.get(entry.revision), words].filter(Boolean).join('；'));
   }

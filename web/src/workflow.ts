@@ -149,7 +149,7 @@ export interface PartTerms {
 export const CITING_CIRCULARS = 'circulars { id kind title reason issuedOn documentNumber withdrawal { withdrawnOn withdrawnAt reason } corrections { previousIssuedOn previousDocumentNumber } unit { name } }';
 
 /** What the timeline shows of a history line (HistoryEntry). */
-const HISTORY_LINE = 'revision eventType occurredOn recordedAt actorId actorName actorRole actorUnitId actorUnitName unitId unitName successorUnitName details closeOutUndone retracted { reason retractedOn retractedAt retractedBy }';
+const HISTORY_LINE = 'revision eventType occurredOn recordedAt actorId actorName actorRole actorUnitId actorUnitName unitId unitName successorUnitName details closeOutUndone retracted { reason retractedOn retractedAt retractedBy retractedByName }';
 
 /**
  * Timeline lines read per request: a 各单位 item or finding gathers thousands of lines (a 1,550-line

@@ -1,7 +1,7 @@
 import { ResolveField, Resolver } from '@nestjs/graphql';
 import { UsersReadModel } from '../../access/users/users.read-model.js';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
-import { HistoryEntryType } from './evaluation.types.js';
+import { HistoryEntryType, RecordRetractionType } from './evaluation.types.js';
 
 /**
  * Who did it, as a person reads a timeline: the account's name (李娜（市发改委）), not its id. The
@@ -41,6 +41,20 @@ export class HistoryEntryResolver {
   successorUnitName(entry: Pick<HistoryEntryType, 'details' | 'occurredOn'>): string | null {
     const successorUnitId = successorOf(entry.details);
     return successorUnitId ? (this.units.nameOn(successorUnitId, entry.occurredOn) ?? null) : null;
+  }
+}
+
+/**
+ * Who retracted a record (撤销误录), by name, wherever the record is listed — a history read as of a day before the retraction
+ * lists the record marked but not the retraction's own line, and named the person 督办人员 there (newcomer52-8 M11).
+ */
+@Resolver(() => RecordRetractionType)
+export class RecordRetractionResolver {
+  constructor(private readonly users: UsersReadModel) {}
+
+  @ResolveField(() => String, { description: 'Who retracted it: the supervisor’s name (李娜（政务公开办）), as actorName names an entry’s author' })
+  retractedByName(retraction: Pick<RecordRetractionType, 'retractedBy'>): string {
+    return actorName(retraction.retractedBy, 'SUPERVISOR', (id) => this.users.user(id)?.name);
   }
 }
 

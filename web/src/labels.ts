@@ -39,6 +39,7 @@ export const REMINDER_LABEL: Record<string, string> = {
   EXTENSION_GRANTED: '延期已批准',
   EXTENSION_REFUSED: '延期未批准',
   REOPENED: '重新打开',
+  REPORTED_LATE: '逾期报送',
 };
 /**
  * Every event type that can reach a finding's or an item's timeline, in words an office reads

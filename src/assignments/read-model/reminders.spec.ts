@@ -118,3 +118,22 @@ describe('the returns a unit’s page lists beside its inbox (newcomer49-8 M4)',
     expect(listed('VERIFIED', [report('2026-04-15', '2026-04-15T02:00:00.000Z'), report('2026-04-19', '2026-04-19T02:00:00.000Z')])).toEqual(every);
   });
 });
+
+/*
+ * newcomer52-8 M8: a unit's page listed 「已逾期 3 天」 until the unit reported 5 days late, then nothing of it, though 单位排名 beside it
+ * counted the report late. The page keeps the late report as a record of its own (REPORTED_LATE), on the report's day.
+ */
+describe('a report made late, on the unit page’s records', () => {
+  const dueDates = [{ on: '2016-04-26', dueDate: '2016-06-30', source: 'assigned' as const, at: '2026-12-07T01:00:00.000Z' }];
+  it('is listed once the part awaits inspection or is verified, with the days late and the due date then', () => {
+    for (const status of ['REPORTED', 'VERIFIED'] as const) {
+      const records = answeredReturnsFor(parent, part('jyj', { status, dueDate: '2016-06-30', dueDates, reports: [report('2016-07-05', '2026-12-07T02:00:00.000Z')] }));
+      expect(records.map((record) => [record.kind, record.on, record.message])).toEqual([['REPORTED_LATE', '2016-07-05', '逾期 5 天后报送（截止日期 2016-06-30）。']]);
+    }
+  });
+
+  it('is not listed for a report on time, nor while the unit still has to act (its lateness is the inbox’s 已逾期 then)', () => {
+    expect(answeredReturnsFor(parent, part('jyj', { status: 'VERIFIED', dueDate: '2016-06-30', dueDates, reports: [report('2016-06-30', '2026-12-07T02:00:00.000Z')] }))).toEqual([]);
+    expect(answeredReturnsFor(parent, part('jyj', { status: 'ASSIGNED', dueDate: '2016-06-30', dueDates, reports: [] }))).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import { daysBetween } from '../../shared/calendar-date.js';
 import { ParentKinds, type ParentKind } from '../domain/assignment.events.js';
 import { dueReading } from './due-reading.js';
-import { daysLeft, dueDateOn, isDueBound, onWatch, type PartView } from './part-view.js';
+import { daysLeft, dueDateOn, isDueBound, onWatch, reportedDaysLate, type PartView } from './part-view.js';
 
 /*
  * A unit's inbox (提醒), one lifecycle for findings and work-plan items alike: what a part's own
@@ -20,6 +20,7 @@ export const ReminderKinds = [
   'REOPENED',
   'EXTENSION_GRANTED',
   'EXTENSION_REFUSED',
+  'REPORTED_LATE',
 ] as const;
 export type ReminderKind = (typeof ReminderKinds)[number];
 
@@ -157,14 +158,23 @@ export function remindersFor(parent: ReminderParent, part: PartView, today: stri
 }
 
 /**
- * The returns (退办, 督查未通过, 重新打开) of a part that its inbox no longer lists (`remindersFor`): answered by a report since, or
- * the part verified — as reminders, each dated by the office day it happened. What a unit's page lists beside its inbox, so the
- * records under its 退回 figure stay listed once the part is done (newcomer49-8 M4).
+ * The records of a part that its inbox no longer lists (`remindersFor`), each dated by the office day it happened: its returns
+ * (退办, 督查未通过, 重新打开) answered by a report since, or the part verified (newcomer49-8 M4), and its standing report when it came
+ * late (REPORTED_LATE, 「逾期 5 天后报送（截止日期 2016-06-30）」: the 已逾期 line goes once the unit reports, and the page then said
+ * nothing of the lateness 单位排名 beside it counts — newcomer52-8 M8). Lateness on the unit's own watch (`onWatch`), as the
+ * scorecard counts it. What a unit's page lists beside its inbox, so the records under its figures stay listed once done.
  */
 export function answeredReturnsFor(parent: ReminderParent, part: PartView): Reminder[] {
-  return part.returns
+  const records: Reminder[] = part.returns
     .filter((returned) => part.status === 'VERIFIED' || answeredByReport(part, returned.returnedOn, returned.returnedAt, false))
     .map((returned) => ({ ...parent, kind: RETURN_REMINDER[returned.cause], message: returned.reason, on: returned.returnedOn, at: returned.returnedAt, dueDate: part.dueDate }));
+  const watched = onWatch(part);
+  const late = reportedDaysLate(watched);
+  const standing = part.reports.reduce<PartView['reports'][number] | null>((last, report) => (last === null || report.reportedOn >= last.reportedOn ? report : last), null);
+  if (late !== null && late > 0 && standing !== null) {
+    records.push({ ...parent, kind: 'REPORTED_LATE', message: `逾期 ${late} 天后报送（截止日期 ${dueDateOn(watched, standing.reportedOn)}）。`, on: standing.reportedOn, at: standing.reportedAt, dueDate: part.dueDate });
+  }
+  return records;
 }
 
 /** Newest first: by office day, then (same day) by when it was recorded; the deadline leads its day. */

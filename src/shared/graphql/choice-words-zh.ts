@@ -65,6 +65,7 @@ const CHOICE_ZH: Readonly<Record<string, string>> = {
   REOPENED: '重新打开',
   EXTENSION_GRANTED: '延期已批准',
   EXTENSION_REFUSED: '延期未批准',
+  REPORTED_LATE: '逾期报送',
   // A record of a part whose day is corrected.
   ASSIGNMENT: '交办',
   REPORT: '整改报告',

@@ -32,7 +32,15 @@ export class ChangeUserAccountHandler implements ICommandHandler<ChangeUserAccou
   async execute({ input, context }: ChangeUserAccountCommand): Promise<string> {
     const { userId, name, role, unitId, reason, expected } = input;
     const unitExists = unitId === null || this.units.get(unitId) !== undefined;
-    await this.executor.execute(userStream(userId), userDecider, { type: 'ChangeUserAccount', actor: context.actor, name, role, unitId, unitExists, unitMerged: mergedUnitOf(this.units, unitId, officeDate(context.now)), reason, now: context.now, ...(expected ? { expected } : {}) }, context);
+    // The units a changed-meanwhile refusal may name (whichever unit a colleague moved the account to, even one this process's read
+    // models have not seen the move to yet): the directory's, an office's tens to hundreds, asked only with a form's expected account.
+    const unitNames = expected ? Object.fromEntries(this.units.list().map((unit) => [unit.id, unit.name])) : undefined;
+    await this.executor.execute(
+      userStream(userId),
+      userDecider,
+      { type: 'ChangeUserAccount', actor: context.actor, name, role, unitId, unitExists, unitMerged: mergedUnitOf(this.units, unitId, officeDate(context.now)), reason, now: context.now, ...(expected ? { expected, unitNames } : {}) },
+      context,
+    );
     return userId;
   }
 }

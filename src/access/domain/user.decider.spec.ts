@@ -96,6 +96,33 @@ describe('passwords and sessions', () => {
   it('is for administrators only', () => given([registered]).when(setPassword({ actor: supervisor })).thenRefused('FORBIDDEN'));
   it('gives a login name to one account', () => given([registered]).when(setPassword({ loginNameTakenBy: 'u-2' })).thenRefused('CONFLICT', /belongs to another account/));
   it('keeps the login name an account already has', () => given([registered, passwordSet]).when(setPassword({ loginNameTakenBy: 'u-1' })).then([passwordSet]));
+  describe('a login name and password another administrator set since the form was read (breaker52-9 S1)', () => {
+    const setByColleague: UserEvent = { type: 'InitialPasswordSet', data: { userId: 'u-1', loginName: 'liuyang', passwordHash: '$argon2id$a', changeRequired: true } };
+    it('given none when the form was opened and 设置密码 since, when the second form sets another: CONFLICT naming who set which login name when, nothing changed', () =>
+      given([registered, setByColleague])
+        .when(setPassword({ loginName: 'liuy2', expected: { passwordSet: false } }))
+        .thenChangedMeanwhile({
+          field: 'expectedLoginName',
+          types: ['InitialPasswordSet'],
+          zh: '用户 李娜 的登录名和密码刚由张伟改为 登录名 liuyang（北京时间 2026-12-07 06:28；表单显示的是 未设置密码）：请确认后再调整，本次未作修改。',
+        }));
+    it('given a reset to another login name since the 重设密码 form showed lina: CONFLICT naming the login name now and the one shown', () =>
+      given([registered, passwordSet, setByColleague])
+        .when(setPassword({ loginName: 'lina', expected: { passwordSet: true, loginName: 'lina' } }))
+        .thenChangedMeanwhile({
+          field: 'expectedLoginName',
+          types: ['InitialPasswordSet'],
+          zh: '用户 李娜 的登录名和密码刚由张伟改为 登录名 liuyang（北京时间 2026-12-07 06:28；表单显示的是 登录名 lina）：请确认后再调整，本次未作修改。',
+        }));
+    it('given the account as the form showed it (none; or set under that login name): applied', () => {
+      given([registered]).when(setPassword({ expected: { passwordSet: false } })).then([passwordSet]);
+      given([registered, passwordSet]).when(setPassword({ expected: { passwordSet: true, loginName: 'lina' } })).then([passwordSet]);
+    });
+    it('given a form that showed a password the account does not have: CONFLICT', () =>
+      given([registered]).when(setPassword({ expected: { passwordSet: true, loginName: 'lina' } })).thenRefused('CONFLICT', /changed meanwhile/, /其间已被修改。本次未作修改/));
+    it('without it (a script): unchecked, as before', () => given([registered, setByColleague]).when(setPassword()).then([passwordSet]));
+  });
+
   describe('a login name that mixes scripts (breaker9z P3: a look-alike before the name it copies exists)', () => {
     it('is refused BAD_USER_INPUT on loginName, naming the scripts', () =>
       given([registered])
@@ -304,6 +331,23 @@ describe('correcting and reactivating an account (breaker11b G7)', () => {
     it('without it (a script): unchecked, as before', () => {
       expect(given([registered, promoted]).when(change({ name: '李 娜', unitId: 'unit-czj' })).decision()).toHaveLength(1);
     });
+    it('names the unit on both sides, not 「所属单位不同」 (newcomer52-9 M2)', () =>
+      given([registered, promoted])
+        .when(change({ name: '李娜', unitId: 'unit-fgw', expected: { name: '李娜（市发改委）', role: 'UNIT', unitId: 'unit-fgw' }, unitNames: { 'unit-fgw': '青川市发展和改革委员会', 'unit-czj': '青川市财政局' } }))
+        .thenChangedMeanwhile({
+          field: 'expectedRole',
+          types: ['UserRenamed', 'UserRoleChanged'],
+          reason: '调往市财政局',
+          zh: '用户 李娜 的账号刚由张伟改为 李娜，单位经办人，青川市财政局（北京时间 2026-12-07 06:28；理由：调往市财政局；表单显示的是 李娜（市发改委），单位经办人，青川市发展和改革委员会）：请确认后再调整，本次未作修改。',
+        }));
+    it('says 另一单位 for a unit the directory it was given does not name, and no unit for a role without one', () =>
+      given([registered, { type: 'UserRoleChanged', data: { userId: 'u-1', role: 'INSPECTOR', unitId: null, reason: '改任', changedOn: '2026-11-30' } }])
+        .when(change({ expected: { name: '李娜', role: 'UNIT', unitId: 'unit-fgw' }, unitNames: {} }))
+        .thenChangedMeanwhile({
+          field: 'expectedRole',
+          types: ['UserRenamed', 'UserRoleChanged'],
+          zh: '用户 李娜 的账号刚由张伟改为 李娜，现场督查员（北京时间 2026-12-07 06:28；表单显示的是 李娜，单位经办人，另一单位）：请确认后再调整，本次未作修改。',
+        }));
   });
 
   describe('an active user', () => {

@@ -81,6 +81,11 @@ export interface ChangeUserAccount {
    * so the second form never silently puts back what the first changed (newcomer50-9 S4's kind). Absent: not checked.
    */
   readonly expected?: { readonly name?: string; readonly role: UserRole; readonly unitId: string | null };
+  /**
+   * Names of the units a changed-meanwhile refusal may name, by id (the handler: the account's unit on record, the form's, the
+   * one asked for — from the units directory); a unit missing here is said as 另一单位.
+   */
+  readonly unitNames?: Readonly<Record<string, string>>;
 }
 
 /** A unit merged into another (机构改革): its name, the successor that carries its work, the office day of the merge. */
@@ -123,6 +128,14 @@ export interface SetInitialPassword {
    * 财务科), with that login name as it was given; null when there is none.
    */
   readonly loginNameLooksLike: { readonly userId: string; readonly loginName: string } | null;
+  /**
+   * The account's password as the administrator's form showed it (the web app sends it; optional for scripts, unchecked when
+   * absent): `passwordSet` false — 设置密码, the account had none —, or true with the `loginName` shown — 重设密码. Another now — a
+   * colleague set a login name and password meanwhile, or another login name — is CONFLICT (field `expectedLoginName`) naming who
+   * set it and when, nothing changed: the login name and password the first administrator handed over keep working
+   * (breaker52-9 S1). Two resets that keep one login name are not told apart (the form shows no password).
+   */
+  readonly expected?: { readonly passwordSet: boolean; readonly loginName?: string };
 }
 
 /**
@@ -370,11 +383,14 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
         if (command.unitId !== user.unitId && command.actor.role !== 'SYSTEM') refuseMergedUnit(command.unitMerged);
         if (command.expected !== undefined) {
           const { expected } = command;
-          // The account in a few words, both languages: its name and role, and whether its unit is another than the one on record.
+          // The account in a few words, both languages: its name, role and unit by name (newcomer52-9 M2: 「所属单位不同」 named
+          // neither unit) — 「李娜，单位经办人，青川市财政局」.
           const shown = (account: { name?: string; role: UserRole; unitId: string | null }): Bilingual => {
             const name = account.name ?? user.name;
-            const elsewhere = account.unitId !== null && account.unitId !== user.unitId;
-            return { en: `${name}, ${account.role}${elsewhere ? ', another unit' : ''}`, zh: `${name}（${ROLE_ZH[account.role]}${elsewhere ? '，所属单位不同' : ''}）` };
+            const unit = account.unitId === null ? null : (command.unitNames?.[account.unitId] ?? null);
+            const unitEn = account.unitId === null ? '' : `, ${unit ?? 'a unit not yet in the directory'}`;
+            const unitZh = account.unitId === null ? '' : `，${unit ?? '另一单位'}`;
+            return { en: `${name}, ${account.role}${unitEn}`, zh: `${name}，${ROLE_ZH[account.role]}${unitZh}` };
           };
           if ((expected.name !== undefined && expected.name !== user.name) || expected.role !== user.role || expected.unitId !== user.unitId) {
             throw valueChangedMeanwhile(say(`The account of ${user.name}`, `用户 ${user.name} 的账号`), shown(user), shown(expected), { types: ['UserRenamed', 'UserRoleChanged'], field: 'expectedRole' });
@@ -402,6 +418,7 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
         requireAccountManager(command.actor);
         const user = requireRegistered(state, 'to set a password for');
         if (user.status === 'deactivated') throw conflict(`User ${user.name} is deactivated; reactivate the account first.`, `用户 ${user.name} 已停用，请先启用该账号再设置密码。`);
+        if (command.expected !== undefined) refusePasswordSetMeanwhile(user, command.expected);
         requireFreeLoginName(command, user.userId, user.credentials?.loginName ?? null);
         const { loginName, passwordHash, changeRequired } = command;
         return [{ type: 'InitialPasswordSet', data: { userId: user.userId, loginName, passwordHash, changeRequired } }];
@@ -455,6 +472,24 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
     }
   },
 };
+
+/**
+ * SetInitialPassword's check of the form's `expected` password (see there): the account has a password when the form showed
+ * none, none when it showed one, or another login name than it showed.
+ * @throws ChangedMeanwhile CONFLICT on `expectedLoginName`, worded by the write path with who set the login name and when:
+ *   「用户 刘洋 的登录名和密码刚由张伟改为 登录名 liuyang（北京时间 …；表单显示的是 未设置密码）：请确认后再调整，本次未作修改。」
+ */
+function refusePasswordSetMeanwhile(user: RegisteredUser, expected: NonNullable<SetInitialPassword['expected']>): void {
+  const now = user.credentials?.loginName ?? null;
+  const changed = expected.passwordSet ? now === null || (expected.loginName !== undefined && expected.loginName !== now) : now !== null;
+  if (!changed) return;
+  const shown = (passwordSet: boolean, loginName: string | null | undefined): Bilingual =>
+    !passwordSet ? say('no password set', '未设置密码') : loginName ? say(`login name ${loginName}`, `登录名 ${loginName}`) : say('a password set', '已设置密码');
+  throw valueChangedMeanwhile(say(`The login name and password of ${user.name}`, `用户 ${user.name} 的登录名和密码`), shown(now !== null, now), shown(expected.passwordSet, expected.loginName), {
+    types: ['InitialPasswordSet'],
+    field: 'expectedLoginName',
+  });
+}
 
 function requireAccountManager(actor: Actor): void {
   requireRole(actor, ACCOUNT_MANAGERS, say('manage user accounts', '管理用户账号'));

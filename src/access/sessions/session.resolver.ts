@@ -91,7 +91,9 @@ export class SessionResolver {
   @AllowRoles('ADMIN')
   async setInitialPassword(@Args('input') input: SetInitialPasswordInput, @CurrentRequester() requester: Requester) {
     const commandContext = this.contexts.create(requester, 'SetInitialPassword', await withoutPasswords(input, requester.actor.id));
-    await sayingPasswordKeyReuse('account', () => this.commands.execute(new SetInitialPasswordCommand({ ...input, changeRequired: true }, commandContext)));
+    const { expectedPasswordSet, expectedLoginName, ...given } = input;
+    const expected = expectedPasswordSet == null ? undefined : { passwordSet: expectedPasswordSet, ...(expectedPasswordSet && expectedLoginName != null ? { loginName: expectedLoginName } : {}) };
+    await sayingPasswordKeyReuse('account', () => this.commands.execute(new SetInitialPasswordCommand({ ...given, changeRequired: true, ...(expected ? { expected } : {}) }, commandContext)));
     return this.users.user(input.userId);
   }
 

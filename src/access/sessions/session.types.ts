@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 import { EntityId, LoginName, Password, RequiredText } from '../../shared/graphql/validation.js';
 import { UnitMergeType, UserRoleEnum } from '../users/user.types.js';
@@ -49,4 +49,21 @@ export class SetInitialPasswordInput extends IdempotentInput {
   @Field(() => String, { description: 'The initial password, 8 to 128 characters; the user must change it at first sign-in' })
   @Password()
   password: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Whether the account had a password as the form showed it (设置密码: false; 重设密码: true, with expectedLoginName). The web app always sends it; optional for scripts, unchecked when left out: ' +
+      'a login name and password set meanwhile by another administrator (or another login name than expectedLoginName) is CONFLICT on expectedLoginName naming who set it and when; nothing is changed, ' +
+      'so the login name and password the first administrator handed over keep working. Two resets keeping one login name are not told apart.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  expectedPasswordSet?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'With expectedPasswordSet true: the login name the form showed (compared as stored); checked with expectedPasswordSet' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  expectedLoginName?: string;
 }

@@ -50,6 +50,8 @@ const BY_FIELD: Readonly<Record<string, string>> = {
   expectedIssuedOn: '原发文日期',
   expectedDocumentNumber: '原文号',
   expectedLeadUnitId: '原牵头单位',
+  expectedPasswordSet: '原是否已设置密码',
+  expectedLoginName: '原登录名',
   fileId: '上传的文件',
   fileName: '文件名',
   findingId: '问题',

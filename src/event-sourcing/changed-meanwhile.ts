@@ -30,12 +30,14 @@ const systemName = (actorId: string): string => (actorId === 'demo-data' ? '演�
 
 /**
  * The refusal `error` worded with who made the change it names and when (newcomer50-9 S4, M2): the newest event of the stream of
- * one of its types about its unit, its author by name, its reason when it gave one, (「您」 when it is the requester's own, from another window or an earlier
+ * one of its types about its unit (carrying its `matching` data), its author by name, its reason when it gave one, (「您」 when it is the requester's own, from another window or an earlier
  * send) and its instant on the office's clock. `error` itself when the stream has none. Read on the refusal path only.
  */
 export async function namedChange(store: EventStore, streamId: string, error: ChangedMeanwhile, requesterId: string): Promise<DomainError> {
   const history = await store.readStream(streamId);
-  const change = history.findLast((stored) => stored.unreadable === undefined && error.change.types.includes(stored.type) && about(stored, error.change.unitId));
+  const { matching } = error.change;
+  const matches = (stored: StoredEvent) => matching === undefined || Object.entries(matching).every(([field, value]) => (stored.data as Record<string, unknown>)[field] === value);
+  const change = history.findLast((stored) => stored.unreadable === undefined && error.change.types.includes(stored.type) && about(stored, error.change.unitId) && matches(stored));
   if (!change) return error;
   const { actorId, actorRole, recordedAt } = change.metadata;
   const own = actorId === requesterId;

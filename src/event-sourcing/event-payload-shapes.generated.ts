@@ -287,6 +287,9 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         },
         "decidedOn": {
           "type": "string"
+        },
+        "reason": {
+          "type": "string"
         }
       },
       "required": [

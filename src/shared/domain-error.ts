@@ -172,7 +172,13 @@ export class ChangedMeanwhile extends DomainError {
   constructor(
     message: Bilingual,
     details: Readonly<Record<string, unknown>> | undefined,
-    readonly change: { readonly types: readonly string[]; readonly unitId?: string; readonly told: (by: ChangedBy) => Bilingual },
+    readonly change: {
+      readonly types: readonly string[];
+      readonly unitId?: string;
+      /** Data fields the event must carry with these values (an extension decision: its `requestId`), when the type and unit do not single it out. */
+      readonly matching?: Readonly<Record<string, string>>;
+      readonly told: (by: ChangedBy) => Bilingual;
+    },
   ) {
     super('CONFLICT', message, details);
   }

@@ -169,7 +169,7 @@ export interface DecideExtension extends Dated, SetsDueDate {
   readonly approve: boolean;
   /** Only when approving; defaults to the date the unit asked for. */
   readonly newDueDate?: string;
-  /** Required when refusing. */
+  /** Required when refusing (the refusal's reason); when approving, optional — the supervisor's words kept with the grant (ExtensionGranted.reason). */
   readonly reason?: string;
   readonly decidedOn: string;
 }

@@ -453,6 +453,18 @@ describe('ASSIGNED with an extension request pending', () => {
     given(pending).when(decideExtension({ decidedOn: '2025-07-08', newDueDate: '2025-07-05' })).thenRefusedAt('newDueDate');
   });
 
+  it('keeps the supervisor’s words with an approval (审批意见; newcomer52-9 M1: dropped), trimmed; blank words are none', () => {
+    given(pending)
+      .when(decideExtension({ reason: ' 同意延期 ' }))
+      .then([
+        {
+          type: 'ExtensionGranted',
+          data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-07-31', decidedOn: REQUESTED_ON, reason: '同意延期' },
+        },
+      ]);
+    expect(given(pending).when(decideExtension({ reason: '  ' })).decision()[0]!.data).not.toHaveProperty('reason');
+  });
+
   it('the supervisor grants a different date', () => {
     given(pending)
       .when(decideExtension({ newDueDate: '2025-07-15' }))
@@ -509,6 +521,34 @@ describe('ASSIGNED with an extension request pending', () => {
 
     it.each([granted, refused])('after $type the request cannot be decided again', (decision) => {
       given([...pending, decision]).when(decideExtension()).thenRefused('CONFLICT');
+    });
+
+    describe('a second supervisor deciding it (newcomer52-9 M1: 「…已批准。」 said neither who, when nor to which date)', () => {
+      /** The refusal as the write path words it, as if 张伟 decided at 2026-12-07 06:28 giving `reason`. */
+      const toldAfter = (decision: AssignmentEvent, reason?: string) => {
+        let refusal: unknown;
+        try {
+          given([...pending, decision]).when(decideExtension({ newDueDate: '2025-07-20', reason: '同意延到20日', unitNames: DIRECTORY })).decision();
+        } catch (error) {
+          refusal = error;
+        }
+        expect(refusal).toBeInstanceOf(ChangedMeanwhile);
+        const { change, details, code } = refusal as ChangedMeanwhile;
+        expect({ code, details, types: change.types, unitId: change.unitId, matching: change.matching }).toEqual({
+          code: 'CONFLICT',
+          details: { field: 'requestId', reason: 'ALREADY_DECIDED' },
+          types: ['ExtensionGranted', 'ExtensionRefused'],
+          unitId: FINANCE,
+          matching: { requestId: 'extension-1' },
+        });
+        return change.told({ who: say('Zhang Wei', '张伟（政务公开办）'), at: '2026-12-07 06:28', ...(reason === undefined ? {} : { reason }) });
+      };
+      it('given a grant, tells who granted it, when, to which date and what to do; nothing recorded', () =>
+        expect(toldAfter(granted, '同意').zh).toBe(
+          `市财政局的该项延期申请刚由张伟（政务公开办）批准，时限延至 2025-07-31（北京时间 2026-12-07 06:28，记为 ${REQUESTED_ON}；理由：同意）：本次未作修改。一项申请只审批一次：如认为应批准其他时限，请与审批人核实；需要更晚的时限的，请单位另行申请延期。`,
+        ));
+      it('given a refusal, tells who refused it, when and why', () =>
+        expect(toldAfter(refused, 'No.').zh).toBe(`市财政局的该项延期申请刚由张伟（政务公开办）驳回（北京时间 2026-12-07 06:28，记为 ${REQUESTED_ON}；理由：No.）：本次未作修改。一项申请只审批一次：如仍需延期，请单位另行申请。`));
     });
 
     it('a granted extension moves the due date', () => {

@@ -2667,12 +2667,7 @@ function decideExtension(command: DecideExtension, state: AssignmentsState): Ass
   if (!known) {
     throw new DomainError('NOT_FOUND', say(`Extension request ${requestId} of ${unit.en} does not exist.`, `找不到${unit.zh}的这项延期申请。`), { field: 'requestId' });
   }
-  if (known.status === 'GRANTED' || known.status === 'REFUSED') {
-    throw conflict(
-      `Extension request ${requestId} of ${unit.en} was already ${known.status.toLowerCase()}.`,
-      `${unit.zh}的该项延期申请已${known.status === 'GRANTED' ? '批准' : '驳回'}。`,
-    );
-  }
+  if (known.status === 'GRANTED' || known.status === 'REFUSED') throw decidedMeanwhile(known, unitId, unit);
   // Withdrawn on the decision's own day, both entered from paper later: the decision stands (`decisionOfWithdrawalDay`).
   const ofWithdrawalDay = decidedOn < command.today && decisionOfWithdrawalDay(known, decidedOn);
   if (known.status === 'WITHDRAWN' && !ofWithdrawalDay) {
@@ -2709,11 +2704,13 @@ function decideExtension(command: DecideExtension, state: AssignmentsState): Ass
   }
   const newDueDate = command.newDueDate ?? request.requestedDueDate;
   requireCalendarDate(newDueDate, NEW_DUE_DATE);
+  // The supervisor's words with an approval (审批意见: 同意延到20日) are kept with it, as a refusal's are (newcomer52-9 M1: dropped).
+  const because = command.reason === undefined || isBlank(command.reason) ? {} : { reason: command.reason.trim() };
   const overtaken = overtakenGrant(state, part, known.requestedOn, newDueDate, then);
   if (overtaken) {
     // Granted and overtaken (breaker8r P4): a paper approval dated after a return that gave a later date than the one it
     // grants is recorded as decided; the later date stays in force (both folds: a grant never cuts the date in force).
-    const granted: AssignmentEvent[] = [{ type: 'ExtensionGranted', data: { unitId, requestId, previousDueDate: then.dueDate, newDueDate, decidedOn } }];
+    const granted: AssignmentEvent[] = [{ type: 'ExtensionGranted', data: { unitId, requestId, previousDueDate: then.dueDate, newDueDate, decidedOn, ...because } }];
     requireLaterFactsHold(state, granted, decided, command);
     return granted;
   }
@@ -2724,11 +2721,43 @@ function decideExtension(command: DecideExtension, state: AssignmentsState): Ass
   const granted: AssignmentEvent[] = [
     {
       type: 'ExtensionGranted',
-      data: { unitId, requestId, previousDueDate: then.dueDate, newDueDate, decidedOn, ...recorded(override) },
+      data: { unitId, requestId, previousDueDate: then.dueDate, newDueDate, decidedOn, ...recorded(override), ...because },
     },
   ];
   requireLaterFactsHold(state, granted, decided, command);
   return granted;
+}
+
+/**
+ * DecideExtension on a request already decided — two supervisors deciding one request at once, or a form opened before a colleague
+ * decided it (newcomer52-9 M1): CONFLICT (field requestId) that the write path words with who decided it and when (ChangedMeanwhile,
+ * the decision of this very request): 「青川市发展和改革委员会的该项延期申请刚由张伟（政务公开办）批准，时限延至 2026-12-30（北京时间
+ * 2026-12-07 12:40，记为 2026-12-07；理由：同意）：本次未作修改。…」 with what to do if another date or decision is wanted. Nothing is
+ * recorded: a request is decided once.
+ */
+function decidedMeanwhile(request: ExtensionRequest, unitId: string, unit: Bilingual): ChangedMeanwhile {
+  const granted = request.status === 'GRANTED';
+  const how = granted ? say(`granted (due ${request.grantedDueDate ?? request.requestedDueDate})`, `批准，时限延至 ${request.grantedDueDate ?? request.requestedDueDate}`) : say('refused', '驳回');
+  const next = granted
+    ? say(
+        'A request is decided once: if another date is wanted, check with whoever granted it; a later date needs a new extension request from the unit.',
+        '一项申请只审批一次：如认为应批准其他时限，请与审批人核实；需要更晚的时限的，请单位另行申请延期。',
+      )
+    : say('A request is decided once: if the part needs more time after all, the unit asks again.', '一项申请只审批一次：如仍需延期，请单位另行申请。');
+  return new ChangedMeanwhile(
+    say(`Extension request ${request.requestId} of ${unit.en} was already ${granted ? 'granted' : 'refused'}. Nothing was recorded. ${next.en}`, `${unit.zh}的该项延期申请已${granted ? '批准' : '驳回'}，本次未作修改。${next.zh}`),
+    { field: 'requestId', reason: 'ALREADY_DECIDED' },
+    {
+      types: ['ExtensionGranted', 'ExtensionRefused'],
+      unitId,
+      matching: { requestId: request.requestId },
+      told: ({ who, at, reason }) =>
+        say(
+          `Extension request ${request.requestId} of ${unit.en} was just ${how.en} by ${who.en} (${at} China time, dated ${request.decidedOn ?? ''}${reason ? `; reason: ${reason}` : ''}). Nothing was recorded. ${next.en}`,
+          `${unit.zh}的该项延期申请刚由${who.zh}${how.zh}（北京时间 ${at}，记为 ${request.decidedOn ?? ''}${reason ? `；理由：${reason}` : ''}）：本次未作修改。${next.zh}`,
+        ),
+    },
+  );
 }
 
 /**

@@ -100,6 +100,11 @@ export type ExtensionGranted = DomainEvent<
     readonly newDueDate: string;
     readonly dueDateOverride?: DueDateOverridden;
     readonly decidedOn: string;
+    /**
+     * The supervisor's words with the approval (审批意见), when given (newcomer52-9 M1: they were dropped). Optional at v2 on
+     * purpose, as RectificationReported's `enteredBy`: older grants have none, and an older build ignores it.
+     */
+    readonly reason?: string;
   }
 >;
 

@@ -115,7 +115,12 @@ export class DecideExtensionPayload extends PartPayload {
   @CalendarDate()
   newDueDate?: string;
 
-  @Field(() => String, { nullable: true, description: 'Required when refusing' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Required when refusing (the refusal’s reason). When approving, optional: the supervisor’s words (审批意见) are kept with the grant — the request’s decisionReason, the history line. ' +
+      'A request already decided (by a colleague a moment before, or from a form opened before) is CONFLICT on requestId naming who decided it, when, how (the date granted) and why; nothing is recorded.',
+  })
   @OptionalText(2000)
   reason?: string;
 

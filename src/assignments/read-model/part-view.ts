@@ -492,7 +492,7 @@ function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): voi
     case 'ExtensionGranted': {
       const request = part.extensionRequests.find((r) => r.requestId === event.data.requestId);
       // Withdrawn the same day, the decision stands (the decider's `decisionOfWithdrawalDay`, breaker8v P3).
-      if (request) Object.assign(request, { status: 'GRANTED', decidedOn: on, decidedAt: at, grantedDueDate: event.data.newDueDate }, NOT_WITHDRAWN);
+      if (request) Object.assign(request, { status: 'GRANTED', decidedOn: on, decidedAt: at, grantedDueDate: event.data.newDueDate, decisionReason: event.data.reason ?? null }, NOT_WITHDRAWN);
       changeDueDate(part, { on, dueDate: event.data.newDueDate, source: `extension:${event.data.requestId}`, at, atLeast: true, ...overrideOf(event.data) });
       return;
     }

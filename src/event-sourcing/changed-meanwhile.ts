@@ -39,10 +39,13 @@ export async function namedChange(store: EventStore, streamId: string, error: Ch
   const matches = (stored: StoredEvent) => matching === undefined || Object.entries(matching).every(([field, value]) => (stored.data as Record<string, unknown>)[field] === value);
   const change = history.findLast((stored) => stored.unreadable === undefined && error.change.types.includes(stored.type) && about(stored, error.change.unitId) && matches(stored));
   if (!change) return error;
-  const { actorId, actorRole, recordedAt } = change.metadata;
+  const { actorId, actorRole, recordedAt, commandId } = change.metadata;
   const own = actorId === requesterId;
   const name = own ? null : actorRole === 'SYSTEM' ? systemName(actorId) : ((await accountName(store, actorId)) ?? actorId);
-  const reason = (change.data as { reason?: unknown }).reason;
+  // The reason that command gave: its first event of these types (a withdrawal's correction, FindingWithdrawalUndone then
+  // FindingWithdrawn, gave its 更正理由 with the first; the second carries the withdrawal's own reason).
+  const first = history.find((stored) => stored.metadata.commandId === commandId && stored.unreadable === undefined && error.change.types.includes(stored.type)) ?? change;
+  const reason = (first.data as { reason?: unknown }).reason;
   const told = error.change.told({
     who: name === null ? { en: 'you', zh: '您' } : { en: name, zh: name },
     at: officeClock(recordedAt),

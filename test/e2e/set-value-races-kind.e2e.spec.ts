@@ -92,4 +92,72 @@ describe('every "set a value" command: a second colleague setting a value the fi
     const units = (await app.graphql<{ units: { id: string; registeredOn: string }[] }>('{ units { id registeredOn } }')).data!.units;
     expect(units.find((one) => one.id === unit.id)!.registeredOn).toBe(kept);
   });
+  it('two administrators 设置密码 for one new account: the second is refused naming the first’s login name, who and when; the first login name and password stay (breaker52-9 S1)', async () => {
+    const REGISTER = `mutation($i: RegisterUserInput!) { registerUser(input: $i) { user { id } } }`;
+    const userId = ((await app.graphql(REGISTER, { i: { idempotencyKey: 'liuyang', name: '刘洋', role: 'SUPERVISOR' } }, DEMO_ADMIN)).data!.registerUser as { user: { id: string } }).user.id;
+    const SET = `mutation($i: SetInitialPasswordInput!) { setInitialPassword(input: $i) { id loginName } }`;
+    const set = (headers: Record<string, string>, key: string, loginName: string, password: string, expected: Record<string, unknown>) =>
+      app.graphql(SET, { i: { idempotencyKey: key, userId, loginName, password, ...expected } }, headers) as Promise<Answer>;
+    // Both dialogs opened on 「未设置密码」.
+    ok(await set(DEMO_ADMIN, 'password-a', 'liuyang', 'Passw0rd-aaa', { expectedPasswordSet: false }));
+    const second = await set(otherAdmin, 'password-b', 'liuy2', 'Passw0rd-bbb', { expectedPasswordSet: false });
+    expect(second.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'expectedLoginName' });
+    expect(second.errors![0]!.extensions!.messageZh).toMatch(/^用户 刘洋 的登录名和密码刚由.+改为 登录名 liuyang（北京时间 2026-04-01 \d\d:\d\d；表单显示的是 未设置密码）：请确认后再调整，本次未作修改。$/);
+    // What A handed over still signs in.
+    const signIn = await app.graphql('mutation($input: SignInInput!) { signIn(input: $input) { mustChangePassword } }', { input: { loginName: 'liuyang', password: 'Passw0rd-aaa' } }, {});
+    expect(signIn.errors).toBeUndefined();
+    // A 重设密码 from a dialog that showed another login name is refused too; one that showed liuyang is applied.
+    refused(await set(otherAdmin, 'password-c', 'liuy2', 'Passw0rd-ccc', { expectedPasswordSet: true, expectedLoginName: 'liuyang-old' }), 'expectedLoginName', /表单显示的是 登录名 liuyang-old）/);
+    expect(ok(await set(otherAdmin, 'password-d', 'liuy2', 'Passw0rd-ddd', { expectedPasswordSet: true, expectedLoginName: 'liuyang' })).data!.setInitialPassword).toMatchObject({ loginName: 'liuy2' });
+  });
+
+  it('two administrators changing one account: the conflict names the unit on both sides (newcomer52-9 M2)', async () => {
+    const units = (await app.graphql<{ units: { id: string; name: string }[] }>('{ units { id name } }')).data!.units;
+    const [from, to] = [units[0]!, units[1]!];
+    const REGISTER = `mutation($i: RegisterUserInput!) { registerUser(input: $i) { user { id } } }`;
+    const userId = ((await app.graphql(REGISTER, { i: { idempotencyKey: 'lina', name: '李娜（发改）', role: 'UNIT', unitId: from.id } }, DEMO_ADMIN)).data!.registerUser as { user: { id: string } }).user.id;
+    const CHANGE = `mutation($i: ChangeUserAccountInput!) { changeUserAccount(input: $i) { id } }`;
+    const shown = { expectedName: '李娜（发改）', expectedRole: 'UNIT', expectedUnitId: from.id };
+    ok((await app.graphql(CHANGE, { i: { idempotencyKey: 'move-lina', userId, name: '李娜（发改）', role: 'UNIT', unitId: to.id, reason: '调往他处', ...shown } }, DEMO_ADMIN)) as Answer);
+    const second = (await app.graphql(CHANGE, { i: { idempotencyKey: 'rename-lina', userId, name: '李娜', role: 'UNIT', unitId: from.id, reason: '姓名去掉括注', ...shown } }, otherAdmin)) as Answer;
+    expect(second.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'expectedRole' });
+    expect(second.errors![0]!.extensions!.messageZh).toContain(`改为 李娜（发改），单位经办人，${to.name}（北京时间 2026-04-01`);
+    expect(second.errors![0]!.extensions!.messageZh).toContain(`表单显示的是 李娜（发改），单位经办人，${from.name}）`);
+  });
+
+  it('two supervisors deciding one extension request at once: one decision, the other told who decided, when, to which date and why; the approval’s words kept (newcomer52-9 M1)', async () => {
+    const planId = (await app.graphql<{ workPlans: { id: string }[] }>('{ workPlans { id } }')).data!.workPlans[0]!.id;
+    const listed = await app.graphql(`query($planId: ID!) { workPlanItems(planId: $planId, first: 50) { nodes { id dueDate status parts { unitId status dueDate } } } }`, { planId });
+    const item = (listed.data!.workPlanItems.nodes as { id: string; status: string; parts: { unitId: string; status: string; dueDate: string }[] }[]).find(
+      (one) => one.status === 'OPEN' && one.parts.some((part) => part.status === 'ASSIGNED' && part.dueDate > '2026-04-15' && part.dueDate < '2026-11-30'),
+    )!;
+    const part = item.parts.find((one) => one.status === 'ASSIGNED' && one.dueDate > '2026-04-15' && one.dueDate < '2026-11-30')!;
+    const asked = plusDays(part.dueDate, 10);
+    const requested = await app.graphql(
+      `mutation($i: RequestWorkPlanItemExtensionInput!) { requestWorkPlanItemExtension(input: $i) { id } }`,
+      { i: { idempotencyKey: 'extension-ask', itemId: item.id, unitId: part.unitId, requestedDueDate: asked, reason: '需协调多部门' } },
+      await app.as('UNIT', part.unitId),
+    );
+    expect(requested.errors).toBeUndefined();
+    const pending = await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { parts { unitId extensionRequests { requestId status } } } }`, { id: item.id }, ZHANG);
+    const requestId = (pending.data!.workPlanItem as { parts: { unitId: string; extensionRequests: { requestId: string; status: string }[] }[] }).parts
+      .find((one) => one.unitId === part.unitId)!
+      .extensionRequests.find((one) => one.status === 'PENDING')!.requestId;
+    const DECIDE = `mutation($i: DecideWorkPlanItemExtensionInput!) { decideWorkPlanItemExtension(input: $i) { id } }`;
+    const decide = (headers: Record<string, string> | undefined, key: string, newDueDate: string, reason: string) =>
+      app.graphql(DECIDE, { i: { idempotencyKey: key, itemId: item.id, unitId: part.unitId, requestId, approve: true, newDueDate, reason } }, headers) as Promise<Answer>;
+    const shorter = plusDays(part.dueDate, 5);
+    const [zhang, colleague] = await Promise.all([decide(ZHANG, 'decide-zhang', asked, '同意'), decide(undefined, 'decide-colleague', shorter, '同意延到较早日期')]);
+    const zhangWon = !zhang.errors;
+    expect([zhang, colleague].filter((answer) => !answer.errors)).toHaveLength(1);
+    const lost = zhangWon ? colleague : zhang;
+    expect(lost.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', field: 'requestId' });
+    const [who, date, reason] = zhangWon ? ['张伟（政务公开办）', asked, '同意'] : ['.+', shorter, '同意延到较早日期'];
+    expect(lost.errors![0]!.extensions!.messageZh).toMatch(
+      new RegExp(`的该项延期申请刚由${who}批准，时限延至 ${date}（北京时间 2026-04-01 \\d\\d:\\d\\d，记为 2026-04-01；理由：${reason}）：本次未作修改。一项申请只审批一次：`),
+    );
+    const after = await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { parts { unitId extensionRequests { requestId status grantedDueDate decisionReason } } } }`, { id: item.id });
+    const decided = (after.data!.workPlanItem as { parts: { unitId: string; extensionRequests: { requestId: string }[] }[] }).parts.find((one) => one.unitId === part.unitId)!.extensionRequests.find((one) => one.requestId === requestId);
+    expect(decided).toEqual({ requestId, status: 'GRANTED', grantedDueDate: date, decisionReason: reason });
+  });
 });

@@ -93,6 +93,19 @@ describe('a withdrawal entered by mistake is corrected or taken back (breaker8f 
     expect(report.errors).toBeUndefined();
   });
 
+  it('taken back from a form that showed the withdrawal before it was moved: CONFLICT naming the day now, nothing undone; shown the day now, undone (f52a: undo took no expected day)', async () => {
+    const findingId = await record('慈善组织年报公开不全');
+    await ok('withdrawFinding', { findingId, reason: '评估机构来函撤销', withdrawnOn: '2026-11-24' });
+    await ok('correctFindingWithdrawal', { findingId, withdrawnOn: '2026-11-20', expectedWithdrawnOn: '2026-11-24', reason: '来函日期为11月20日' });
+    const stale = await mutate('undoFindingWithdrawal', { findingId, expectedWithdrawnOn: '2026-11-24', reason: '点错了问题' });
+    expect({ code: errorCode(stale), field: stale.errors?.[0]?.extensions?.field }).toEqual({ code: 'CONFLICT', field: 'expectedWithdrawnOn' });
+    expect(stale.errors![0]!.extensions!.messageZh).toMatch(
+      /^问题「慈善组织年报公开不全」的撤销日期刚由您改为 2026-11-20（北京时间 2026-11-25 \d\d:\d\d；理由：撤销日期更正为 2026-11-20：来函日期为11月20日；表单显示的是 2026-11-24）：请确认后再调整，本次未作修改。$/,
+    );
+    expect((await findingOn(findingId)).withdrawnOn).toBe('2026-11-20');
+    expect(await ok('undoFindingWithdrawal', { findingId, expectedWithdrawnOn: '2026-11-20', reason: '点错了问题' })).toMatchObject({ status: 'OPEN', withdrawnOn: null });
+  });
+
   it('refuses a finding not withdrawn, a unit or inspector, no reason, and a day before something recorded on its parts', async () => {
     const findingId = await record('低保对象名单公示不规范');
     const notWithdrawn = await mutate('undoFindingWithdrawal', { findingId, reason: '误操作' });

@@ -357,6 +357,15 @@ export class UndoWithdrawalPayload extends IdempotentInput {
   @Field(() => String, { description: 'Why the withdrawal was a mistake (更正理由), e.g. 误撤销了另一条问题' })
   @RequiredText(2000)
   reason: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD, the withdrawal day as the form showed it (the web app always sends it; optional for scripts, unchecked when left out): another day now — corrected, or undone and withdrawn again, meanwhile by a colleague — is CONFLICT naming who set which day when; nothing is changed, so an undo never takes back a withdrawal its form did not show.',
+  })
+  @IsOptional()
+  @CalendarDate()
+  expectedWithdrawnOn?: string;
 }
 
 @InputType({ isAbstract: true })
@@ -364,15 +373,6 @@ export class CorrectWithdrawalPayload extends UndoWithdrawalPayload {
   @Field(() => String, { description: 'YYYY-MM-DD, the office day it was in fact withdrawn: not in the future, not the day recorded now, not before any of its parts was assigned (records its units entered dated after it stay on record and count nowhere)' })
   @CalendarDate()
   withdrawnOn: string;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'YYYY-MM-DD, the withdrawal day as the form showed it (the web app always sends it; optional for scripts, unchecked when left out): another day now — corrected meanwhile by a colleague — is CONFLICT naming who set which day when; nothing is changed.',
-  })
-  @IsOptional()
-  @CalendarDate()
-  expectedWithdrawnOn?: string;
 }
 
 /**

@@ -1122,13 +1122,25 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
         .when(correct({ withdrawnOn: '2025-06-30', expectedWithdrawnOn: TODAY }))
         .thenChangedMeanwhile({
           field: 'expectedWithdrawnOn',
-          types: ['FindingWithdrawalUndone'],
+          types: ['FindingWithdrawalUndone', 'FindingWithdrawn'],
           reason: '撤销日期更正为 2025-06-27：来函为6月27日',
           zh: '问题「部分单位信息公开不到位」的撤销日期刚由张伟改为 2025-06-27（北京时间 2026-12-07 06:28；理由：撤销日期更正为 2025-06-27：来函为6月27日；表单显示的是 2025-07-02）：请确认后再调整，本次未作修改。',
         });
       // The form that showed the day in force moves it; a script (no expected day) is not checked.
       expect(given(movedByZhang).when(correct({ withdrawnOn: '2025-06-30', expectedWithdrawnOn: '2025-06-27' })).decision()[0]).toMatchObject({ type: 'FindingWithdrawalUndone' });
       expect(given(movedByZhang).when(correct({ withdrawnOn: '2025-06-30' })).decision()[0]).toMatchObject({ type: 'FindingWithdrawalUndone' });
+    });
+
+    it('taken back (撤销有误) from a form showing a withdrawal a colleague undid, the finding withdrawn again on another day since: CONFLICT, that withdrawal not undone (undoFindingWithdrawal, f52a)', () => {
+      const withdrawnAgain = [...afterWithdrawal, undoneBy(FIXED), withdrawnOnDay('2025-06-27')];
+      given(withdrawnAgain)
+        .when(correct({ expectedWithdrawnOn: TODAY }))
+        .thenChangedMeanwhile({
+          field: 'expectedWithdrawnOn',
+          types: ['FindingWithdrawalUndone', 'FindingWithdrawn'],
+          zh: '问题「部分单位信息公开不到位」的撤销日期刚由张伟改为 2025-06-27（北京时间 2026-12-07 06:28；表单显示的是 2025-07-02）：请确认后再调整，本次未作修改。',
+        });
+      expect(given(withdrawnAgain).when(correct({ expectedWithdrawnOn: '2025-06-27' })).decision()).toEqual([undoneBy(FIXED, '2025-06-27')]);
     });
 
     it('taken back, the finding is on the 台账 again with its parts as they stood, and takes work', () => {

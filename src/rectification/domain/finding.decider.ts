@@ -596,7 +596,11 @@ function correctWithdrawal(command: CorrectWithdrawal, state: FindingState): Fin
   requireText(command.reason, named('reason', 'A reason for correcting the withdrawal', '更正撤销的理由'));
   const { findingId, withdrawnOn, withdrawalReason, duplicateOf } = state;
   if (command.expectedWithdrawnOn !== undefined && command.expectedWithdrawnOn !== withdrawnOn) {
-    throw valueChangedMeanwhile(say(`The withdrawal day of finding 「${state.title}」`, `问题「${state.title}」的撤销日期`), withdrawnOn, command.expectedWithdrawnOn, { types: ['FindingWithdrawalUndone'], field: 'expectedWithdrawnOn' });
+    throw valueChangedMeanwhile(say(`The withdrawal day of finding 「${state.title}」`, `问题「${state.title}」的撤销日期`), withdrawnOn, command.expectedWithdrawnOn, {
+      // Who withdrew it on the day it reads now: a colleague's correction (undone, withdrawn again) or a withdrawal after an undo.
+      types: ['FindingWithdrawalUndone', 'FindingWithdrawn'],
+      field: 'expectedWithdrawnOn',
+    });
   }
   const reason = command.reason.trim();
   if (command.withdrawnOn === withdrawnOn) {

@@ -161,6 +161,7 @@ export class FindingWorkflowResolver {
       type: 'CorrectWithdrawal',
       today: businessTime(now, undefined).today,
       reason: input.reason,
+      ...(input.expectedWithdrawnOn == null ? {} : { expectedWithdrawnOn: input.expectedWithdrawnOn }),
       ...(input.distinctFrom?.length ? { distinctFrom: input.distinctFrom } : {}),
     }));
   }

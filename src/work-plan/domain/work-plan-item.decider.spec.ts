@@ -905,12 +905,25 @@ describe('a fact dated before an item’s withdrawal, entered after it, is judge
       .when(again('2026-06-27'))
       .thenChangedMeanwhile({
         field: 'expectedWithdrawnOn',
-        types: ['WorkPlanItemWithdrawalUndone'],
+        types: ['WorkPlanItemWithdrawalUndone', 'WorkPlanItemWithdrawn'],
         reason: '撤销日期更正为 2026-06-26：来函为6月26日',
         zh: '工作事项 7 的撤销日期刚由张伟改为 2026-06-26（北京时间 2026-12-07 06:28；理由：撤销日期更正为 2026-06-26：来函为6月26日；表单显示的是 2026-06-27）：请确认后再调整，本次未作修改。',
       });
     expect(given(moved).when(again('2026-06-26')).decision()[0]).toMatchObject({ type: 'WorkPlanItemWithdrawalUndone' });
     expect(given(moved).when(again()).decision()[0]).toMatchObject({ type: 'WorkPlanItemWithdrawalUndone' });
+  });
+
+  it('taken back (撤销有误) from a form still showing the day a colleague moved it from: CONFLICT, the withdrawal in force not undone (undoWorkPlanItemWithdrawal, f52a)', () => {
+    const moved = typed(afterLetter, [{ ...correct('2026-06-26'), reason: '来函为6月26日' } as WorkPlanItemCommand]);
+    const undo = (expectedWithdrawnOn?: string): WorkPlanItemCommand => ({ ...correct(), ...(expectedWithdrawnOn ? { expectedWithdrawnOn } : {}) }) as WorkPlanItemCommand;
+    given(moved)
+      .when(undo('2026-06-27'))
+      .thenChangedMeanwhile({
+        field: 'expectedWithdrawnOn',
+        types: ['WorkPlanItemWithdrawalUndone', 'WorkPlanItemWithdrawn'],
+        zh: '工作事项 7 的撤销日期刚由张伟改为 2026-06-26（北京时间 2026-12-07 06:28；表单显示的是 2026-06-27）：请确认后再调整，本次未作修改。',
+      });
+    expect(given(moved).when(undo('2026-06-26')).decision()[0]).toMatchObject({ type: 'WorkPlanItemWithdrawalUndone' });
   });
 
   it('a report dated before it is taken whatever the unit’s later report becomes: the withdrawal stands, the later records count nowhere', () => {

@@ -1082,7 +1082,11 @@ function correctItemWithdrawal(command: CorrectWorkPlanItemWithdrawal, state: Wo
   requireText(command.reason, say('A reason for correcting the withdrawal', '更正撤销的理由'));
   const { itemId, withdrawnOn } = state;
   if (command.expectedWithdrawnOn !== undefined && command.expectedWithdrawnOn !== withdrawnOn) {
-    throw valueChangedMeanwhile(say(`The withdrawal day of work-plan item ${state.definition.code}`, `工作事项 ${state.definition.code} 的撤销日期`), withdrawnOn, command.expectedWithdrawnOn, { types: ['WorkPlanItemWithdrawalUndone'], field: 'expectedWithdrawnOn' });
+    throw valueChangedMeanwhile(say(`The withdrawal day of work-plan item ${state.definition.code}`, `工作事项 ${state.definition.code} 的撤销日期`), withdrawnOn, command.expectedWithdrawnOn, {
+      // Who withdrew it on the day it reads now: a colleague's correction (undone, withdrawn again) or a withdrawal after an undo.
+      types: ['WorkPlanItemWithdrawalUndone', 'WorkPlanItemWithdrawn'],
+      field: 'expectedWithdrawnOn',
+    });
   }
   // A version of the plan dated on or after this hand withdrawal that leaves the item out took it out on its own day had the
   // hand withdrawal not been there (typed in date order it found the item withdrawn and changed nothing): it stands then —

@@ -143,7 +143,13 @@ export class WorkPlanItemWorkflowResolver {
     description: 'A supervisor takes back a withdrawal entered by mistake, with a reason: the item is back in the plan on every day, its parts as they stand (see undoFindingWithdrawal).',
   })
   undoWorkPlanItemWithdrawal(@Args('input') input: UndoWorkPlanItemWithdrawalInput, @CurrentRequester() requester: Requester) {
-    return this.act(requester, 'UndoWorkPlanItemWithdrawal', input, ({ actor, now }) => ({ type: 'CorrectWorkPlanItemWithdrawal', actor, today: businessTime(now, undefined).today, reason: input.reason }));
+    return this.act(requester, 'UndoWorkPlanItemWithdrawal', input, ({ actor, now }) => ({
+      type: 'CorrectWorkPlanItemWithdrawal',
+      actor,
+      today: businessTime(now, undefined).today,
+      reason: input.reason,
+      ...(input.expectedWithdrawnOn == null ? {} : { expectedWithdrawnOn: input.expectedWithdrawnOn }),
+    }));
   }
 
   @AllowRoles('SUPERVISOR')

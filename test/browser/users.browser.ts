@@ -234,7 +234,7 @@ describe('用户管理: an administrator lists, creates, resets and unlocks acco
     await change.getByText('现场督查员', { exact: true }).click();
     await change.getByLabel('修改原因').fill('改任现场督查员');
     await change.getByRole('button', { name: '保存修改' }).click();
-    await eventually(page, async () => ((await page.textContent('body')) ?? '').includes('用户 陈晓红 的账号刚由ADMIN改为 陈晓红（单位经办人）'), 'the refusal naming the other administrator');
+    await eventually(page, async () => ((await page.textContent('body')) ?? '').includes('用户 陈晓红 的账号刚由ADMIN改为 陈晓红，单位经办人，青川市交通运输局（'), 'the refusal naming the other administrator');
     const account = (await app.graphql(`{ users(first: 200) { nodes { loginName name role } } }`, {}, await app.as('ADMIN'))).data!.users.nodes.find((user: { loginName: string | null }) => user.loginName === 'users-cxh');
     expect(account).toEqual({ loginName: 'users-cxh', name: '陈晓红', role: 'UNIT' });
     // The page read the account again (newcomer51-9 M5): the list behind shows the other administrator's name, the form keeps what
@@ -247,6 +247,38 @@ describe('用户管理: an administrator lists, creates, resets and unlocks acco
     await eventually(page, async () => ((await row(page, 'users-cxh').textContent()) ?? '').includes('现场督查员'), 'the role changed by the second press');
     const changed = (await app.graphql(`{ users(first: 200) { nodes { loginName name role } } }`, {}, await app.as('ADMIN'))).data!.users.nodes.find((user: { loginName: string | null }) => user.loginName === 'users-cxh');
     expect(changed).toEqual({ loginName: 'users-cxh', name: '陈晓红', role: 'INSPECTOR' });
+  });
+
+  it('refuses 设置密码 from a dialog opened before another administrator set one, naming who and the login name; the handed-over one keeps working (breaker52-9 S1)', async () => {
+    const REGISTER = `mutation($i: RegisterUserInput!) { registerUser(input: $i) { user { id } } }`;
+    const userId = (await app.graphql(REGISTER, { i: { idempotencyKey: 'users-zhoutao', name: '周涛', role: 'SUPERVISOR' } }, await app.as('ADMIN'))).data!.registerUser.user.id as string;
+    const { page } = await contexts.open();
+    await signIn(page, admin);
+    await row(page, '周涛').getByRole('button', { name: '设置密码' }).click();
+    const dialog = page.locator('.el-dialog', { has: page.locator('[data-test="form-set-password"]') });
+    const form = dialog.locator('[data-test="form-set-password"]');
+    await form.waitFor();
+    // Meanwhile another administrator, whose dialog showed the same 「未设置密码」, sets zhoutao and hands it over.
+    const other = await app.graphql(
+      `mutation($i: SetInitialPasswordInput!) { setInitialPassword(input: $i) { id } }`,
+      { i: { idempotencyKey: 'users-zhoutao-other', userId, loginName: 'zhoutao', password: 'Chushi#2026a', expectedPasswordSet: false } },
+      await app.as('ADMIN'),
+    );
+    expect(other.errors).toBeUndefined();
+    await form.getByLabel('登录名').fill('zhout2');
+    await form.getByLabel('初始密码（8 到 128 个字符，用户登录后须修改）').fill('Chushi#2026b');
+    await form.getByRole('button', { name: '保存' }).click();
+    await eventually(page, async () => ((await form.textContent()) ?? '').includes('用户 周涛 的登录名和密码刚由ADMIN改为 登录名 zhoutao（北京时间'), 'the refusal naming the other administrator');
+    expect((await app.graphql(SIGN_IN, { input: { loginName: 'zhoutao', password: 'Chushi#2026a' } }, {})).errors).toBeUndefined();
+    // The page read the account again: the dialog is now 重设密码 on zhoutao; what was typed stays; a second press resets it.
+    await form.locator('[data-test="form-reread"]').waitFor();
+    expect(((await dialog.locator('.el-dialog__title').textContent()) ?? '').trim()).toBe('重设密码：周涛');
+    expect(await form.getByLabel('登录名').inputValue()).toBe('zhout2');
+    const password = form.getByLabel('新的初始密码（8 到 128 个字符，用户登录后须修改）');
+    if ((await password.inputValue()) === '') await password.fill('Chushi#2026b');
+    await form.getByRole('button', { name: '保存' }).click();
+    await eventually(page, async () => ((await row(page, '周涛').textContent()) ?? '').includes('zhout2'), 'the login name set by the second press');
+    expect((await app.graphql(SIGN_IN, { input: { loginName: 'zhout2', password: 'Chushi#2026b' } }, {})).errors).toBeUndefined();
   });
 
   it('reaches every account’s state and actions on a phone without sideways scrolling (breaker11 F8)', async () => {

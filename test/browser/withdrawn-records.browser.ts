@@ -165,6 +165,26 @@ describe('a withdrawn finding: late records, corrections of the withdrawal, and 
     expect((await app.graphql(`query($id: ID!) { finding(id: $id) { identifiedOn } }`, { id: findingId })).data!.finding.identifiedOn).toBe(officeDay(-25));
   });
 
+  it('恢复问题 from a form opened before the withdrawal was moved: refused naming the day it reads now, nothing undone; read again, a second press restores it (f52a: the undo sent no day)', async () => {
+    const findingId = await reportedFinding('行政许可结果公示不及时', 1);
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${findingId}`);
+    await page.locator('[data-test="undo-withdrawal"]').click();
+    const undo = page.locator('[data-test="form-undo-withdrawal"]');
+    await undo.waitFor();
+    // Meanwhile (another window) the withdrawal is moved to its real day.
+    await act('correctFindingWithdrawal', { findingId, withdrawnOn: officeDay(-5), reason: '来函日期录入有误' });
+    await undo.getByLabel('更正理由（如：误撤销了另一条问题）').fill('点错了问题，本问题仍需整改');
+    await undo.getByRole('button', { name: '恢复问题' }).click();
+    await eventually(page, async () => ((await undo.textContent()) ?? '').includes(`的撤销日期刚由您改为 ${officeDay(-5)}（北京时间`), 'the refusal naming the day it reads now');
+    expect(await status(findingId)).toEqual({ status: 'WITHDRAWN', withdrawnOn: officeDay(-5) });
+    await undo.locator('[data-test="form-reread"]').waitFor();
+    expect(await undo.getByLabel('更正理由（如：误撤销了另一条问题）').inputValue()).toBe('点错了问题，本问题仍需整改');
+    await undo.getByRole('button', { name: '恢复问题' }).click();
+    await undo.waitFor({ state: 'detached' });
+    await eventually(page, async () => (await page.locator('[data-test="finding-status"]').textContent()) === '整改中', 'the finding back on the 台账');
+  });
+
   it('恢复问题 beside a finding recorded since: linked when it holds the title, asked and confirmed when its title reads as this one retyped (11m P5, P3)', async () => {
     const title = '政府信息公开指南未按新条例修订';
     const findingId = await reportedFinding(title, 1);

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { launchChromium } from './support/browser.js';
-import { browserContexts, officeDay, setUpMutations } from './support/suite.js';
+import { browserContexts, eventually, officeDay, setUpMutations } from './support/suite.js';
 import { submitAndClose } from './support/form-fields.js';
 
 /*
@@ -164,5 +164,31 @@ describe('a unit takes back its own pending extension request in the browser', (
     await card.getByRole('button', { name: '审批延期' }).waitFor();
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { extensionRequests { requestedOn requestedDueDate status enteredByName } } } }`, { id }, { authorization: `Bearer ${SUPERVISOR}` });
     expect(data!.finding.assignments[0].extensionRequests).toEqual([{ requestedOn: officeDay(-5), requestedDueDate: officeDay(40), status: 'PENDING', enteredByName: '张伟（政务公开办）' }]);
+  });
+  it('审批延期 a colleague decided a moment before: the form says who granted it, when, to which date and why; the card keeps the grant’s words (newcomer52-9 M1)', async () => {
+    const listed = await app.graphql(`{ units { id code name } evaluations(first: 1) { nodes { id } } }`);
+    const fgw = listed.data!.units.find((unit: { code: string }) => unit.code === 'FGW');
+    const act = setUpMutations(() => app, 'ext-race');
+    const id = await act('recordFinding', { evaluationId: listed.data!.evaluations.nodes[0].id, title: '重大决策草案未公开征求意见（延期审批并发）', description: '草案未公开', category: '政策解读', severity: 'MEDIUM', concernedUnitIds: [fgw.id], identifiedOn: officeDay(-30) });
+    await act('assignFinding', { findingId: id, assignedOn: officeDay(-20), units: [{ unitId: fgw.id, role: 'LEAD', dueDate: officeDay(10) }] });
+    await act('requestExtension', { findingId: id, unitId: fgw.id, requestedDueDate: officeDay(40), reason: '需与市司法局会签。' }, { authorization: `Bearer ${FGW}` });
+
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${id}`);
+    const card = page.locator(`[data-test="part-${fgw.name}"]`);
+    await card.getByRole('button', { name: '审批延期' }).click();
+    const form = page.locator('[data-test="form-decideExtension"]');
+    await form.waitFor();
+    // Meanwhile a colleague grants an earlier date, with words.
+    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { extensionRequests { requestId } } } }`, { id }, { authorization: `Bearer ${SUPERVISOR}` });
+    const requestId = data!.finding.assignments[0].extensionRequests[0].requestId as string;
+    await act('decideExtension', { findingId: id, unitId: fgw.id, requestId, approve: true, newDueDate: officeDay(30), reason: '同意延至30日' });
+    await form.getByText('批准', { exact: true }).click();
+    await form.getByRole('button', { name: '审批延期' }).click();
+    await eventually(page, async () => ((await form.textContent()) ?? '').includes(`的该项延期申请刚由`), 'the refusal naming who decided');
+    const said = (await form.textContent()) ?? '';
+    expect(said).toContain(`批准，时限延至 ${officeDay(30)}（北京时间`);
+    expect(said).toContain('理由：同意延至30日）：本次未作修改。一项申请只审批一次');
+    await card.getByText('（同意延至30日）').waitFor();
   });
 });

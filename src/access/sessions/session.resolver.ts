@@ -86,7 +86,7 @@ export class SessionResolver {
   }
 
   @Mutation(() => UserType, {
-    description: "Give an account its login name and an initial password, or a new one after a forgotten password or a lock (ADMIN). Ends the user's sessions; the user must choose their own password at the next sign-in.",
+    description: "Give an account its login name and an initial password, or a new one after a forgotten password or a lock (ADMIN). Ends the user's sessions; the user must choose their own password at the next sign-in. With expectedPasswordSet (the web app's form): one set meanwhile by another administrator is CONFLICT, nothing changed.",
   })
   @AllowRoles('ADMIN')
   async setInitialPassword(@Args('input') input: SetInitialPasswordInput, @CurrentRequester() requester: Requester) {

@@ -64,7 +64,10 @@ export class FindingWorkflowResolver {
   }
 
   @AllowRoles('SUPERVISOR')
-  @Mutation(() => FindingType, { description: 'A supervisor approves (with the new date) or refuses (with a reason) a pending extension.' })
+  @Mutation(() => FindingType, {
+    description:
+      'A supervisor approves (with the new date, and any words: 审批意见) or refuses (with a reason) a pending extension. A request is decided once: one already decided is CONFLICT on requestId (reason ALREADY_DECIDED) naming who decided it, when and how.',
+  })
   decideExtension(@Args('input') input: DecideExtensionInput, @CurrentRequester() requester: Requester) {
     return this.act(requester, 'DecideExtension', input, (issued) => partCommands.decideExtension(input, issued));
   }

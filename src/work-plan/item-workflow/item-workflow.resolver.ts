@@ -57,7 +57,7 @@ export class WorkPlanItemWorkflowResolver {
   }
 
   @AllowRoles('SUPERVISOR')
-  @Mutation(() => WorkPlanItemType, { description: 'A supervisor approves or refuses a pending extension of an item part.' })
+  @Mutation(() => WorkPlanItemType, { description: 'A supervisor approves or refuses a pending extension of an item part (see decideExtension: decided once).' })
   decideWorkPlanItemExtension(@Args('input') input: DecideWorkPlanItemExtensionInput, @CurrentRequester() requester: Requester) {
     return this.act(requester, 'DecideWorkPlanItemExtension', input, (issued) => partCommands.decideExtension(input, issued));
   }

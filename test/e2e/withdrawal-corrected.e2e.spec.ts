@@ -189,5 +189,12 @@ describe('a withdrawal entered by mistake is corrected or taken back (breaker8f 
     await act('withdrawWorkPlanItem', { itemId: second!.id, reason: '误撤', withdrawnOn: '2026-11-24' });
     expect(await act('undoWorkPlanItemWithdrawal', { itemId: second!.id, reason: '撤错了事项' })).toEqual({ status: 'OPEN', withdrawnOn: null });
     expect((await codesOn()).map((item) => item.code)).toEqual(['2']);
+
+    // f52a: an undo from a form that showed item 1 withdrawn on 11-20, before it was moved to 10-10: refused, nothing undone.
+    const UNDO = `mutation($input: UndoWorkPlanItemWithdrawalInput!) { undoWorkPlanItemWithdrawal(input: $input) { status } }`;
+    const stale = await app.graphql(UNDO, { input: { idempotencyKey: 'undo-item-stale', itemId: first!.id, expectedWithdrawnOn: '2026-11-20', reason: '撤错了事项' } });
+    expect({ code: errorCode(stale), field: stale.errors?.[0]?.extensions?.field }).toEqual({ code: 'CONFLICT', field: 'expectedWithdrawnOn' });
+    expect(stale.errors![0]!.extensions!.messageZh).toMatch(/^工作事项 1 的撤销日期刚由您改为 2026-10-10（北京时间 2026-11-25 \d\d:\d\d；理由：撤销日期更正为 2026-10-10：方案调整通知为10月10日；表单显示的是 2026-11-20）：请确认后再调整，本次未作修改。$/);
+    expect(await act('undoWorkPlanItemWithdrawal', { itemId: first!.id, expectedWithdrawnOn: '2026-10-10', reason: '撤错了事项' })).toEqual({ status: 'OPEN', withdrawnOn: null });
   });
 });

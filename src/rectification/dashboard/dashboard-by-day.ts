@@ -25,6 +25,13 @@ import { TURN_MS, type Milliseconds } from '../../shared/time-travel-fold.js';
  * finding for a refold of its own stream (`foldFindingByDay`), done before the next answer about a
  * past day: its old segments' deltas come off, the new ones go on. Plain data, snapshotted with the
  * dashboard.
+ *
+ * perf52: a finding keeps its segments packed in one array of numbers (`FindingDays.packed`): each segment as its
+ * first day and, against the segment before, only the numbers that changed — (place, value) pairs — or the whole
+ * segment when that is shorter or its length changed. A fold's next segment mostly moves one part's status and its
+ * scores, so a finding holds a few numbers a day instead of an object and two arrays of every number (at 1M events the
+ * segments were 119.9 MiB of the dashboard's 197.3 serialised, `byDay.findings`). The figures, the open parts of a
+ * day and the refolds read the same segments, unpacked one at a time into a scratch vector.
  */
 
 /** Counters of the whole dashboard (indexes into a day's vector). */
@@ -91,7 +98,8 @@ interface FindingDays {
   ordered: boolean;
   /** The latest office day number of its facts so far (segments equal to the one before are merged, so not the last segment's). */
   latest: number;
-  segments: Segment[];
+  /** Its segments in order, packed (see `packSegment`). */
+  packed: number[];
   /**
    * The latest recording instant (ISO, UTC) of its stream's events projected (`applyFindingEvent`); absent for a work-plan
    * item's or in a snapshot written before it was kept (then it is taken as recorded after any instant: `recordedAfter`).
@@ -190,35 +198,56 @@ function span(state: ByDayState, from: number, end: number, counter: number, del
 }
 
 /**
- * Writes (`sign` 1) or takes back (−1) what `segment`, lasting until `end`, adds to the figures and
- * to every kept window's counts — or, with `onlyWindow`, to that window's counts alone.
+ * A segment as one vector of numbers: `[flags, n, ...parts (n numbers), ...scores]` — flags `COUNTED | CLOSED | UNASSIGNED`,
+ * then `Segment.parts` and `Segment.scores` as they are. What a finding's packed segments unpack to, one at a time.
  */
-function writeSegment(state: ByDayState, finding: FindingDays, segment: Segment, end: number, sign: 1 | -1, onlyWindow?: readonly [number, WindowDeltas]): void {
+type SegmentVector = readonly number[];
+const COUNTED_FLAG = 1;
+const CLOSED_FLAG = 2;
+const UNASSIGNED_FLAG = 4;
+/** Where a vector's parts begin. */
+const PARTS_AT = 2;
+
+function vectorOf(segment: Segment): number[] {
+  const { parts, scores = [] } = segment;
+  const flags = (segment.counted ? COUNTED_FLAG : 0) | (segment.closed ? CLOSED_FLAG : 0) | (segment.unassigned ? UNASSIGNED_FLAG : 0);
+  const vector = [flags, parts.length];
+  for (const value of parts) vector.push(value);
+  for (const value of scores) vector.push(value);
+  return vector;
+}
+
+/**
+ * Writes (`sign` 1) or takes back (−1) what the segment `vector`, from day number `from` until `end`, adds to the
+ * figures and to every kept window's counts — or, with `onlyWindow`, to that window's counts alone.
+ */
+function writeSegment(state: ByDayState, finding: FindingDays, from: number, vector: SegmentVector, end: number, sign: 1 | -1, onlyWindow?: readonly [number, WindowDeltas]): void {
+  const flags = vector[0]!;
+  const partsEnd = PARTS_AT + vector[1]!;
   if (onlyWindow) {
-    if (segment.counted) for (let index = 3; index < segment.parts.length; index += PART_NUMBERS) writeWindow(onlyWindow, segment.from, end, segment.parts[index]!, sign);
+    if (flags & COUNTED_FLAG) for (let index = PARTS_AT + 3; index < partsEnd; index += PART_NUMBERS) writeWindow(onlyWindow, from, end, vector[index]!, sign);
     return;
   }
-  writeScores(state, segment, end, sign);
-  if (!segment.counted) return;
-  const { from, parts } = segment;
+  writeScores(state, from, vector, partsEnd, end, sign);
+  if (!(flags & COUNTED_FLAG)) return;
   const evaluation = baseOf(state, `e|${finding.evaluationId}`, GROUP_COUNTERS);
   const category = baseOf(state, `c|${finding.category}`, GROUP_COUNTERS);
   span(state, from, end, TOTAL, sign);
   span(state, from, end, evaluation, sign);
   span(state, from, end, category, sign);
-  if (segment.closed) {
+  if (flags & CLOSED_FLAG) {
     span(state, from, end, CLOSED, sign);
     span(state, from, end, evaluation + 1, sign);
     span(state, from, end, category + 1, sign);
   }
-  if (segment.unassigned) span(state, from, end, UNASSIGNED, sign);
-  for (let index = 0; index < parts.length; index += PART_NUMBERS) {
-    const unit = parts[index]!;
-    const status = parts[index + 1]!;
-    const remediation = parts[index + 2]!;
-    const due = parts[index + 3]!;
-    const unitDue = parts[index + 4]!;
-    const unitRemediation = parts[index + 5]!;
+  if (flags & UNASSIGNED_FLAG) span(state, from, end, UNASSIGNED, sign);
+  for (let index = PARTS_AT; index < partsEnd; index += PART_NUMBERS) {
+    const unit = vector[index]!;
+    const status = vector[index + 1]!;
+    const remediation = vector[index + 2]!;
+    const due = vector[index + 3]!;
+    const unitDue = vector[index + 4]!;
+    const unitRemediation = vector[index + 5]!;
     span(state, from, end, ASSIGNED, sign);
     span(state, from, end, unit, sign);
     if (status !== STATUS_CODES.ASSIGNED) {
@@ -245,25 +274,24 @@ function writeSegment(state: ByDayState, finding: FindingDays, segment: Segment,
   }
 }
 
-/** What `segment`, lasting until `end`, adds to the units' 单位排名 figures (its `scores`), written (`sign` 1) or taken back (−1). */
-function writeScores(state: ByDayState, segment: Segment, end: number, sign: 1 | -1): void {
-  const { from, scores = [] } = segment;
-  for (let index = 0; index < scores.length; index += SCORE_NUMBERS) {
-    const base = scores[index]!;
-    span(state, from, end, base, sign * scores[index + 1]!);
-    span(state, from, end, base + 1, sign * scores[index + 2]!);
-    span(state, from, end, base + 2, sign * scores[index + 3]!);
-    span(state, from, end, base + 4, sign * scores[index + 4]!);
-    const remediation = scores[index + 5]!;
+/** What the segment `vector` (its scores from `scoresAt` on), from `from` until `end`, adds to the units' 单位排名 figures, written (`sign` 1) or taken back (−1). */
+function writeScores(state: ByDayState, from: number, vector: SegmentVector, scoresAt: number, end: number, sign: 1 | -1): void {
+  for (let index = scoresAt; index < vector.length; index += SCORE_NUMBERS) {
+    const base = vector[index]!;
+    span(state, from, end, base, sign * vector[index + 1]!);
+    span(state, from, end, base + 1, sign * vector[index + 2]!);
+    span(state, from, end, base + 2, sign * vector[index + 3]!);
+    span(state, from, end, base + 4, sign * vector[index + 4]!);
+    const remediation = vector[index + 5]!;
     if (remediation >= 0) {
       span(state, from, end, base + 5, sign * remediation);
       span(state, from, end, base + 6, sign);
     }
-    const lateFrom = scores[index + 6]!;
+    const lateFrom = vector[index + 6]!;
     if (lateFrom !== NO_DAY) {
       const overdueFrom = Math.max(from, lateFrom);
       span(state, overdueFrom, end, base + 3, sign);
-      span(state, overdueFrom, end, base + 1, sign * scores[index + 7]!);
+      span(state, overdueFrom, end, base + 1, sign * vector[index + 7]!);
     }
   }
 }
@@ -277,10 +305,78 @@ function writeWindow([window, deltas]: readonly [number, WindowDeltas], from: nu
   if (end !== Infinity) addInWindow(deltas, end, -sign);
 }
 
-const endOf = (segments: readonly Segment[], index: number) => segments[index + 1]?.from ?? Infinity;
+/*
+ * Packed segments (`FindingDays.packed`): one record per segment, in order — its first day number, then a count `h` and
+ * what follows it: h < 0, the whole vector (−h numbers); h ≥ 0, h pairs (place, value) that change the vector before it
+ * (the same length). A record never starts a list with h ≥ 0. Every number a small integer (a day number, a base index,
+ * a count of days, −1 for none): a packed array of them is 8 bytes a number on the heap, a few in a snapshot.
+ */
+
+/** The numbers of the record at `at` after its day and count. */
+const payloadOf = (packed: readonly number[], at: number) => {
+  const count = packed[at + 1]!;
+  return count < 0 ? -count : 2 * count;
+};
+
+/** Where the record after the one at `at` starts (`packed.length` after the last). */
+const nextRecord = (packed: readonly number[], at: number) => at + 2 + payloadOf(packed, at);
+
+/** The record at `at` applied to `vector` (the one before it unpacked, or anything for a whole one): changed in place. */
+function unpackRecord(packed: readonly number[], at: number, vector: number[]): void {
+  const count = packed[at + 1]!;
+  if (count < 0) {
+    vector.length = -count;
+    for (let index = 0; index < -count; index += 1) vector[index] = packed[at + 2 + index]!;
+  } else {
+    for (let index = at + 2, end = at + 2 + 2 * count; index < end; index += 2) vector[packed[index]!] = packed[index + 1]!;
+  }
+}
+
+/** Appends the segment `vector` from day number `from` to `packed`, as what changed since `before` (the last one's vector, null when none) when that is shorter. */
+function packSegment(packed: number[], from: number, vector: SegmentVector, before: SegmentVector | null): void {
+  if (before !== null && before.length === vector.length) {
+    let changed = 0;
+    for (let index = 0; index < vector.length; index += 1) if (vector[index] !== before[index]) changed += 1;
+    if (2 * changed < vector.length) {
+      packed.push(from, changed);
+      for (let index = 0; index < vector.length; index += 1) if (vector[index] !== before[index]) packed.push(index, vector[index]!);
+      return;
+    }
+  }
+  packed.push(from, -vector.length);
+  for (const value of vector) packed.push(value);
+}
+
+/** Scratch vectors: unpacked segments live only until the next unpacking (no caller keeps one). */
+const scratch: number[] = [];
+const scratchBefore: number[] = [];
+
+/**
+ * Calls `visit(from, end, vector)` for each of the packed segments in order: its first day number, the next one's (Infinity
+ * for the last) and its vector — a scratch array, good only during the call.
+ */
+function eachSegment(packed: readonly number[], visit: (from: number, end: number, vector: SegmentVector) => void): void {
+  const vector: number[] = [];
+  for (let at = 0; at < packed.length; ) {
+    unpackRecord(packed, at, vector);
+    const next = nextRecord(packed, at);
+    visit(packed[at]!, next < packed.length ? packed[next]! : Infinity, vector);
+    at = next;
+  }
+}
+
+/** The vector of the segment in force on day number `day` unpacked into `into` (returned); null before the first. */
+function vectorOn(packed: readonly number[], day: number, into: number[]): number[] | null {
+  let found = false;
+  for (let at = 0; at < packed.length && packed[at]! <= day; at = nextRecord(packed, at)) {
+    unpackRecord(packed, at, into);
+    found = true;
+  }
+  return found ? into : null;
+}
 
 function writeSegments(state: ByDayState, finding: FindingDays, sign: 1 | -1): void {
-  finding.segments.forEach((segment, index) => writeSegment(state, finding, segment, endOf(finding.segments, index), sign));
+  eachSegment(finding.packed, (from, end, vector) => writeSegment(state, finding, from, vector, end, sign));
 }
 
 /** What the finding's view adds to the figures from office day number `day` on (read at once: plain numbers). */
@@ -333,15 +429,19 @@ function scoresOf(state: ByDayState, parts: Iterable<PartView & { readonly paren
 
 const scoreBase = (state: ByDayState, unitId: string) => baseOf(state, `s|${unitId}`, SCORE_COUNTERS);
 
-const sameNumbers = (a: readonly number[] = [], b: readonly number[] = []) => a.length === b.length && a.every((value, index) => value === b[index]);
-const sameShare = (a: Segment, b: Segment) =>
-  a.counted === b.counted && a.closed === b.closed && a.unassigned === b.unassigned && sameNumbers(a.parts, b.parts) && sameNumbers(a.scores, b.scores);
+const sameNumbers = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((value, index) => value === b[index]);
 
-/** The segments in order, a day's segment equal to the one before merged into it. */
-function merged(segments: readonly Segment[]): Segment[] {
-  const kept: Segment[] = [];
-  for (const segment of segments) if (!kept.length || !sameShare(kept.at(-1)!, segment)) kept.push(segment);
-  return kept;
+/** The segments in order, packed, a day's segment equal to the one before merged into it. */
+function packed(segments: readonly Segment[]): number[] {
+  const packs: number[] = [];
+  let before: number[] | null = null;
+  for (const segment of segments) {
+    const vector = vectorOf(segment);
+    if (before !== null && sameNumbers(before, vector)) continue;
+    packSegment(packs, segment.from, vector, before);
+    before = vector;
+  }
+  return packs;
 }
 
 /** A withdrawal (as a repeat, it counts on days before its own) or its undoing: always refolded. */
@@ -387,8 +487,8 @@ export function recordedAfter(state: ByDayState, knownAt: string): string[] {
 export async function withSharesReplaced(state: ByDayState, shares: ReadonlyMap<string, readonly Segment[]>, window: number, clock: Milliseconds = () => performance.now()): Promise<ByDayState> {
   const kept = windowOf(state, window);
   const copy: ByDayState = {
-    // Each finding's segments as they are now: a live finding's list changes in place as its events are projected.
-    findings: new Map([...state.findings].map(([findingId, finding]) => [findingId, { ...finding, segments: finding.segments.slice() }])),
+    // Each finding's segments as they are now: a live finding's packed list changes in place as its events are projected.
+    findings: new Map([...state.findings].map(([findingId, finding]) => [findingId, { ...finding, packed: finding.packed.slice() }])),
     findingsOfEvaluation: new Map([...state.findingsOfEvaluation].map(([evaluationId, findingIds]) => [evaluationId, findingIds.slice()])),
     stale: new Set(),
     bases: new Map(state.bases),
@@ -406,7 +506,7 @@ export async function withSharesReplaced(state: ByDayState, shares: ReadonlyMap<
     const finding = copy.findings.get(findingId);
     if (!finding) continue;
     writeSegments(copy, finding, -1);
-    const replaced: FindingDays = { ...finding, segments: merged(segments) };
+    const replaced: FindingDays = { ...finding, packed: packed(segments) };
     copy.findings.set(findingId, replaced);
     writeSegments(copy, replaced, 1);
   }
@@ -429,13 +529,12 @@ export function applyParentEvent(
 ): void {
   let finding = state.findings.get(parentId);
   if (!finding) {
-    finding = { ...parent, length: 0, ordered: true, latest: -Infinity, segments: [] };
+    finding = { ...parent, length: 0, ordered: true, latest: -Infinity, packed: [] };
     state.findings.set(parentId, finding);
     const ofEvaluation = state.findingsOfEvaluation.get(parent.evaluationId);
     if (ofEvaluation) ofEvaluation.push(parentId);
     else state.findingsOfEvaluation.set(parent.evaluationId, [parentId]);
   }
-  const last = finding.segments.at(-1);
   if (!finding.ordered || outOfOrder || day < finding.latest) {
     finding.ordered = false;
     state.stale.add(parentId);
@@ -443,16 +542,35 @@ export function applyParentEvent(
   }
   finding.length += 1;
   finding.latest = day;
-  const share = next(day);
-  if (last && sameShare(last, share)) return;
-  if (last) writeSegment(state, finding, last, Infinity, -1);
-  if (last && last.from === day) {
-    finding.segments[finding.segments.length - 1] = share;
-  } else {
-    if (last) writeSegment(state, finding, last, day, 1);
-    finding.segments.push(share);
+  const share = vectorOf(next(day));
+  const packs = finding.packed;
+  if (packs.length === 0) {
+    packSegment(packs, day, share, null);
+    writeSegment(state, finding, day, share, Infinity, 1);
+    return;
   }
-  writeSegment(state, finding, share, Infinity, 1);
+  // The last segment (its record at `lastAt`) and the one before it, unpacked.
+  let lastAt = 0;
+  scratchBefore.length = 0;
+  for (let at = 0; at < packs.length; at = nextRecord(packs, at)) {
+    if (at > 0) unpackRecord(packs, lastAt, scratchBefore);
+    lastAt = at;
+  }
+  const before = lastAt > 0 ? scratchBefore : null;
+  scratch.length = 0;
+  for (const value of scratchBefore) scratch.push(value);
+  unpackRecord(packs, lastAt, scratch);
+  const lastFrom = packs[lastAt]!;
+  if (sameNumbers(scratch, share)) return;
+  writeSegment(state, finding, lastFrom, scratch, Infinity, -1);
+  if (lastFrom === day) {
+    packs.length = lastAt;
+    packSegment(packs, day, share, before);
+  } else {
+    writeSegment(state, finding, lastFrom, scratch, day, 1);
+    packSegment(packs, day, share, scratch);
+  }
+  writeSegment(state, finding, day, share, Infinity, 1);
 }
 
 /**
@@ -496,7 +614,7 @@ export function refoldFinding(state: ByDayState, findingId: string, length: numb
   if (!finding) return true;
   if (length >= finding.length) {
     writeSegments(state, finding, -1);
-    finding.segments = merged(segments);
+    finding.packed = packed(segments);
     finding.length = length;
     writeSegments(state, finding, 1);
   }
@@ -507,7 +625,8 @@ export function refoldFinding(state: ByDayState, findingId: string, length: numb
 
 /** Whether the finding counts (on the 台账, identified) on day number `day`. */
 function countedOn(finding: FindingDays, day: number): boolean {
-  return segmentOn(finding, day)?.counted === true;
+  const vector = vectorOn(finding.packed, day, scratch);
+  return vector !== null && (vector[0]! & COUNTED_FLAG) !== 0;
 }
 
 /** The lights' counts of open parts on a day (see `trafficLight`). */
@@ -532,9 +651,7 @@ function windowOf(state: ByDayState, window: number): WindowDeltas {
     // First asked: written from every finding's segments once, then kept as they change.
     deltas = { days: [], deltas: new Map() };
     const only = [window, deltas] as const;
-    for (const finding of state.findings.values()) {
-      finding.segments.forEach((segment, index) => writeSegment(state, finding, segment, endOf(finding.segments, index), 1, only));
-    }
+    for (const finding of state.findings.values()) eachSegment(finding.packed, (from, end, vector) => writeSegment(state, finding, from, vector, end, 1, only));
     state.windows.set(window, deltas);
   }
   return deltas;
@@ -660,7 +777,7 @@ const dayText = (day: number) => new Date(day * MS_PER_DAY).toISOString().slice(
 /**
  * Every part open (not verified) on office day `asOf` of every finding counted that day, from the segments in force
  * that day (no stream read): findings in the order recorded, each finding's parts in its view's order — the order
- * `buildDashboard` meets them in over the findings folded at that day. O(findings × log segments + parts); call only
+ * `buildDashboard` meets them in over the findings folded at that day. O(findings × their segments + parts); call only
  * once `stale` is empty.
  */
 export function openPartsOn(state: ByDayState, asOf: string): OpenPartOnDay[] {
@@ -671,27 +788,13 @@ export function openPartsOn(state: ByDayState, asOf: string): OpenPartOnDay[] {
   if (findings.some(([, finding], index) => index > 0 && findings[index - 1]![1].seq > finding.seq)) findings.sort(([, a], [, b]) => a.seq - b.seq);
   const open: OpenPartOnDay[] = [];
   for (const [findingId, finding] of findings) {
-    const segment = segmentOn(finding, day);
-    if (!segment?.counted) continue;
-    const { parts } = segment;
-    for (let index = 0; index < parts.length; index += PART_NUMBERS) {
-      const status = STATUS_OF_CODE[parts[index + 1]!]!;
+    const vector = vectorOn(finding.packed, day, scratch);
+    if (vector === null || !(vector[0]! & COUNTED_FLAG)) continue;
+    for (let index = PARTS_AT, end = PARTS_AT + vector[1]!; index < end; index += PART_NUMBERS) {
+      const status = STATUS_OF_CODE[vector[index + 1]!]!;
       if (status === 'VERIFIED') continue;
-      open.push({ findingId, unitId: unitOfBase.get(parts[index]!)!, status, dueDate: dayText(parts[index + 6]!), bound: parts[index + 3] !== NO_DAY });
+      open.push({ findingId, unitId: unitOfBase.get(vector[index]!)!, status, dueDate: dayText(vector[index + 6]!), bound: vector[index + 3] !== NO_DAY });
     }
   }
   return open;
-}
-
-/** The segment in force on day number `day`; undefined before the first. */
-function segmentOn(finding: FindingDays, day: number): Segment | undefined {
-  const { segments } = finding;
-  let low = 0;
-  let high = segments.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (segments[middle]!.from <= day) low = middle + 1;
-    else high = middle;
-  }
-  return low > 0 ? segments[low - 1] : undefined;
 }

@@ -139,13 +139,13 @@ describe('the per-day segments packed (perf52): the same answers as the segments
         await refold();
         const knownAt = log[atEvent % log.length]!.metadata.recordedAt;
         const after = compact.recordedAfter(states.compact, knownAt);
-        expect(after).toEqual(before.recordedAfter(states.before, knownAt));
+        expect(after).toEqual(modules.before.recordedAfter(states.before, knownAt));
         // As atRecordTime: recorded after the instant, nothing at the cut; the others folded at it.
         const toRead = after.filter((findingId) => !(ledger.finding(findingId)!.recordedAt > knownAt));
         const shares = await folded(toRead, knownAt);
         for (const findingId of after) if (!toRead.includes(findingId)) for (const name of ['before', 'compact'] as const) shares[name].set(findingId, []);
         const copies = {
-          before: await before.withSharesReplaced(states.before, shares.before, window, () => 0),
+          before: await modules.before.withSharesReplaced(states.before, shares.before, window, () => 0),
           compact: await compact.withSharesReplaced(states.compact, shares.compact, window, () => 0),
         };
         const seen = answers(copies, window);

@@ -320,25 +320,32 @@ export function closedOn(state: AssignmentsState): string | null {
 
 /**
  * A reopening of some parts only (PartsReopened naming them: the parent was open when it was typed) that by date found the parent
- * closed, now that a pass typed after it (`state`: the parts with that pass) verified the last other part before its day
- * (breaker41-8 P1: 甲 passed 05-02, 乙 reported 05-13, the 05-27 reopening typed — 甲's alone —, then 乙's pass of 05-26 found).
- * By date the parent closed on `closedOn` (the latest of the parts' passes before the reopening) and the reopening reopened it
- * whole: `reopening` is that PartsReopened and `more` the parts it must reopen besides. Undefined when the latest reopening
- * reopened the parent itself, or some part other than those it named did not stand verified the day before it (a pass of the
- * reopening's own day is that day's, not before it).
+ * closed: on the day before it every part on the parent stood verified (a part taken off by then, 方案调整, no longer counts; one
+ * taken off later was still open that day). So a record entered or changed after the reopening made it — a pass typed after it
+ * (breaker41-8 P1: 甲 passed 05-02, 乙 reported 05-13, the 05-27 reopening typed — 甲's alone —, then 乙's pass of 05-26 found), a
+ * correction moving a pass before it or the reopening after a pass, a retraction (撤销误录) of what kept a part open, a unit
+ * taken off the item before it. By date the parent closed on `closedOn` (the latest of its parts' passes and of the removals
+ * before the reopening) and the reopening reopened it whole: `reopening` is that PartsReopened and `more` the parts it must
+ * reopen besides (none when only removals made the difference). Undefined when the latest reopening reopened the parent
+ * itself, or the parent did not stand closed the day before it (a pass of the reopening's own day is that day's, not before it).
  */
 export function reopeningThatFoundItClosed(state: AssignmentsState): { readonly reopening: Extract<AssignmentEvent, { type: 'PartsReopened' }>; readonly closedOn: string; readonly more: readonly string[] } | undefined {
   const reopenedOn = state.reopenedOn;
   if (reopenedOn === undefined) return undefined;
-  const reopening = state.recorded.findLast((event): event is Extract<AssignmentEvent, { type: 'PartsReopened' }> => event.type === 'PartsReopened' && event.data.reopenedOn === reopenedOn);
+  // As corrected (a reopening's day moved by 更正记录日期, a retracted one left out): the reopening the parts were folded with.
+  const facts = state.recorded.some(isCorrection) ? withCorrectionsApplied(state.recorded.map((event) => ({ type: event.type, data: event.data, occurredOn: factDayOfEvent(event) }))).events : state.recorded;
+  const reopening = facts.findLast((event): event is Extract<AssignmentEvent, { type: 'PartsReopened' }> => event.type === 'PartsReopened' && (event.data as { reopenedOn: string }).reopenedOn === reopenedOn);
   const named = reopening?.data.unitIds;
   if (!reopening || named === undefined) return undefined;
   const before = addDays(reopenedOn, -1);
-  const others = partsOf(state).filter((part) => !namedPart(named, part, state));
-  if (others.length === 0 || !others.every((part) => stoodVerifiedOn(part, before))) return undefined;
+  const parts = partsOf(state);
+  const removals = Object.values(state.removed ?? {});
+  if (parts.length === 0 || !parts.every((part) => stoodVerifiedOn(part, before)) || removals.some((removed) => removed.unassignedOn > before)) return undefined;
   const lastPass = (part: AssignmentPart) => part.inspections.filter((inspection) => inspection.outcome === 'PASSED' && inspection.inspectedOn <= before).reduce((latest, inspection) => (inspection.inspectedOn > latest ? inspection.inspectedOn : latest), '');
-  const closedOnDay = partsOf(state).reduce((latest, part) => (lastPass(part) > latest ? lastPass(part) : latest), '');
-  return { reopening, closedOn: closedOnDay, more: others.map((part) => part.unitId) };
+  const lastRemoval = removals.reduce((latest, removed) => (removed.unassignedOn > latest ? removed.unassignedOn : latest), '');
+  const closedOnDay = parts.reduce((latest, part) => (lastPass(part) > latest ? lastPass(part) : latest), lastRemoval);
+  const more = parts.filter((part) => !namedPart(named, part, state)).map((part) => part.unitId);
+  return { reopening, closedOn: closedOnDay, more };
 }
 
 /** The parent may be closed (销号) only when this holds: at least one part and every part verified. */

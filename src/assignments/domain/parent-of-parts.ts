@@ -105,6 +105,12 @@ export interface ParentOfParts<Parent, ParentEvent extends DomainEvent> {
    * PartsReopened of its verified parts only (breaker11f P11); with none, CONFLICT.
    */
   reopen(request: ReopenRequest, parent: Parent): (AssignmentEvent | ParentEvent)[];
+  /**
+   * After a change of an open parent's parts made outside `decideOnPart` (a work-plan item's units taken off by a revision), from
+   * its parts `before` to `after`: the close-out, reopening and PartsReopened date order gives when the change made a part-only
+   * reopening find the parent closed (see `reopeningThatFoundItClosed`); empty otherwise.
+   */
+  closedBeforeItsReopening(parent: Parent, before: AssignmentsState, after: AssignmentsState): (AssignmentEvent | ParentEvent)[];
 }
 
 export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
@@ -112,28 +118,42 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
 ): ParentOfParts<Parent, ParentEvent> {
   const contextOf = (parent: Parent): AssignmentParentContext => ({ parentClosed: rules.isClosed(parent), noun: rules.noun });
 
+  /**
+   * Of a parent open before a change of its parts (`before` → `after`, `YYYY-MM-DD` days in the parts): when the change made a
+   * part-only reopening find the parent closed by date (`reopeningThatFoundItClosed` holds after, not before) — a pass typed
+   * after the reopening, a correction of a day (更正记录日期, 更正督查记录), a retraction (撤销误录), a unit taken off the item —
+   * the close-out of the day it closed, the parent's reopening and PartsReopened of the parts the reopening must reopen besides
+   * (breaker41-8 P1; h52a: a correction or a removal wrote neither, the history read no 销号 nor 重新打开 and the other parts stayed
+   * verified). One rule, whichever record made the difference, so the history tells one close-out story. Empty otherwise.
+   */
+  const closedBeforeItsReopening = (parent: Parent, before: AssignmentsState, after: AssignmentsState): (AssignmentEvent | ParentEvent)[] => {
+    if (rules.isClosed(parent) || !after.recorded.some((event) => event.type === 'PartsReopened' && event.data.unitIds !== undefined)) return [];
+    const foundClosed = reopeningThatFoundItClosed(after);
+    if (!foundClosed || reopeningThatFoundItClosed(before)) return [];
+    const { reopening, more } = foundClosed;
+    const { unitIds: _named, ...asReopened } = reopening.data;
+    return [
+      rules.closedEvent(parent, foundClosed.closedOn),
+      rules.reopenedEvent(parent, { reason: reopening.data.reason, reopenedOn: reopening.data.reopenedOn }),
+      ...(more.length === 0 ? [] : [{ type: 'PartsReopened', data: { ...asReopened, unitIds: more } } as AssignmentEvent]),
+    ];
+  };
+
   /** The lifecycle's decision on one part, plus the parent's closed (or reopened) event when it verifies its last part (or undoes that). */
   const decideOnOnePart = (command: PartCommand, parent: Parent): (AssignmentEvent | ParentEvent)[] => {
     const decided = decideAssignment(command, rules.assignmentsOf(parent), contextOf(parent));
     const redatesInspection = command.type === 'CorrectFactDate' && command.factType === 'InspectionLogged';
-    // 撤销误录 (RetractRecord) writes nothing for the parent: its evolve reads it closed or open as its parts stand without the record.
-    if (command.type !== 'LogInspection' && command.type !== 'CorrectInspection' && !redatesInspection) return decided;
+    const closesOrReopens = command.type === 'LogInspection' || command.type === 'CorrectInspection' || redatesInspection;
+    if (!rules.isClosed(parent)) {
+      const partsAfter = decided.reduce(evolveAssignments, rules.assignmentsOf(parent));
+      // 撤销误录 (RetractRecord) writes no close-out of its own: its evolve reads the parent closed or open as its parts stand without the record.
+      if (closesOrReopens && allPartsVerified(partsAfter)) return [...decided, rules.closedEvent(parent, closingDay(partsAfter)!)];
+      // A part-only reopening that by date found the parent closed (a pass found after it, a correction, a retraction): reopened whole.
+      return [...decided, ...closedBeforeItsReopening(parent, rules.assignmentsOf(parent), partsAfter)];
+    }
+    if (!closesOrReopens) return decided;
     const partsAfter = decided.reduce(evolveAssignments, rules.assignmentsOf(parent));
     const verified = allPartsVerified(partsAfter);
-    if (!rules.isClosed(parent)) {
-      if (verified) return [...decided, rules.closedEvent(parent, closingDay(partsAfter)!)];
-      // A pass found after a reopening of some parts, closing the parent before that day: by date the reopening reopened it whole.
-      const foundClosed = command.type === 'LogInspection' ? reopeningThatFoundItClosed(partsAfter) : undefined;
-      if (!foundClosed) return decided;
-      const { reopening, more } = foundClosed;
-      const { unitIds: _named, ...asReopened } = reopening.data;
-      return [
-        ...decided,
-        rules.closedEvent(parent, foundClosed.closedOn),
-        rules.reopenedEvent(parent, { reason: reopening.data.reason, reopenedOn: reopening.data.reopenedOn }),
-        { type: 'PartsReopened', data: { ...asReopened, unitIds: more } },
-      ];
-    }
     if (command.type === 'LogInspection') return decided;
     if (verified) {
       // A corrected day of the verifying inspection moves the close-out: the history says so, beside the original.
@@ -148,6 +168,8 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
   };
 
   return {
+    closedBeforeItsReopening,
+
     /**
      * The batch is first checked on its own (not empty, no unit twice, every unit known). Then
      * each unit goes through the lifecycle's AssignUnit rules — who may assign, not on a closed

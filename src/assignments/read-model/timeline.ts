@@ -332,7 +332,8 @@ function standingCloseOut(closeOut: TimelineEntry, closing: Closing, firstRecord
  *   `correctionThatUndid`): 「因 D 重新打开，此销号不成立」 (a reopening typed later, dated before it), 「D 更正督查结果后销号不成立」
  *   (a correction inside the cut), 「此销号不成立」.
  * A reopening the server wrote beside a correction inside the cut stands only for an opening of the fold (`closeOuts.openings`)
- * by the inspection that correction corrected; otherwise it reopened no closing that stands and says so (`reopeningUndone`).
+ * by the inspection that correction corrected, or by a reopening of its day (one the correction made find the parent closed);
+ * otherwise it reopened no closing that stands and says so (`reopeningUndone`).
  * A work-plan item's say 完成 where a finding's say 销号. Without `closeOuts` nothing is judged.
  */
 export function historyAt(timeline: readonly TimelineEntry[], folded: readonly TimelineEntry[], cut: TimeCut, closeOuts?: CloseOutsCounted): TimelineEntry[] {
@@ -371,7 +372,9 @@ export function historyAt(timeline: readonly TimelineEntry[], folded: readonly T
     if (correction) {
       if (!entryInCut(cut, correction)) return [];
       const fact = correctedFact.get(correction.revision);
-      const opening = openingsLeft.findIndex((candidate) => candidate.by.revision === fact);
+      // The corrected pass's opening (a pass corrected to 不通过), or the opening by the part-only reopening of its day that the
+      // correction made find the parent closed (h52a: a pass moved before it, the reopening moved after a pass).
+      const opening = openingsLeft.findIndex((candidate) => candidate.by.revision === fact || (candidate.by.type === 'PartsReopened' && candidate.day === event.occurredOn));
       if (opening >= 0) {
         openingsLeft.splice(opening, 1);
         return [event];

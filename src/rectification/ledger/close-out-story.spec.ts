@@ -156,10 +156,10 @@ function perform(office: Office, s: Step): void {
       if (inspection) office.decide({ type: 'CorrectFactDate', ...base, actor: supervisor, unitId, factType: 'InspectionLogged', previousOn: inspection.on, on: day, reason: '督查单日期' } as unknown as Command);
       return;
     case 'reopen':
-      // A closed parent reopened (found not done after all). Not an open one's verified parts alone: a correction that then closes
-      // it before that reopening by date writes no 销号 nor 重新打开 — the decider's gap (LogInspection's `reopeningThatFoundItClosed`
-      // has no counterpart for corrections or a unit's removal), not the history's: left out of these walks.
-      if (office.at(EVERY_FACT).status !== 'OPEN') office.reopen(day);
+      // A closed parent reopened (found not done after all), or an open one's verified parts (a part-only reopening): a correction or
+      // a unit's removal that then closes it before that reopening by date writes the 销号 and the 重新打开 as a pass typed after it
+      // does (h52a: it wrote neither — left out of these walks until then).
+      if (office.at(EVERY_FACT).status !== 'OPEN' || s.flag) office.reopen(day);
       return;
     case 'removeUnit':
       // An item's third unit, never reported, taken out of the plan: the item completes on that day when the others are verified.
@@ -315,6 +315,31 @@ describe('the cases breaker51-8 met, through the API’s history now', () => {
     correct(office, 'fgw', { outcome: 'PASSED' });
     expect(office.at(EVERY_FACT)).toMatchObject({ status: 'CLOSED', closedOn: '2026-10-25' });
     expect(closeOutLines(office)).toEqual(['2026-10-25 王芳 —', '2026-10-25 张伟 2026-12-07 更正督查结果后重新打开不成立', '2026-10-25 张伟 2026-12-07 更正督查结果后重记，同 2026-10-25 销号']);
+  });
+
+  // h52a: a part-only reopening (市财政局 reopened alone on 11-10, 市发改委 still reported) that a later record makes find the
+  // parent closed by date: a pass typed after it wrote 销号 and 重新打开; a correction or a unit's removal wrote neither.
+  it.each(['更正记录日期', '更正督查记录'])('h52a: 市发改委’s pass typed as of 11-12 and moved to 11-08 (%s), before 市财政局’s reopening alone of 11-10: 销号 11-08 by 王芳 and 重新打开 11-10 stand', (how) => {
+    const office = new Office('finding');
+    office.inspect('czj', '2026-11-01', 'PASSED');
+    expect(office.reopen('2026-11-10')).toBe(true);
+    office.inspect('fgw', '2026-11-12', 'PASSED');
+    expect(closeOutLines(office)).toEqual([]);
+    if (how === '更正督查记录') correct(office, 'fgw', { inspectedOn: '2026-11-08' });
+    else redate(office, 'fgw', '2026-11-12', '2026-11-08');
+    expect(office.at(EVERY_FACT)).toMatchObject({ status: 'OPEN', closedOn: null });
+    expect(closeOutLines(office)).toEqual(['2026-11-08 王芳 —', '2026-11-10 张伟 —']);
+    tellsOneStory(office);
+  });
+
+  it('h52a: an item’s third unit taken off as of 11-08, before the reopening of the other two of 11-10: 完成 11-08 and 重新打开 11-10 stand', () => {
+    const office = new Office('item');
+    office.inspect('fgw', '2026-11-01', 'PASSED');
+    office.inspect('czj', '2026-11-02', 'PASSED');
+    expect(office.reopen('2026-11-10')).toBe(true);
+    expect(office.decide({ type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn: '2026-11-08', reason: '职责调整', removeUnitIds: ['dh'], unknownUnitIds: [] } as unknown as Command)).toBe(true);
+    expect(closeOutLines(office)).toEqual(['2026-11-08 张伟 —', '2026-11-10 张伟 —']);
+    tellsOneStory(office);
   });
 
   it('breaker50-8 M2: a 销号 undone by 更正督查结果 says so after a later date correction', () => {

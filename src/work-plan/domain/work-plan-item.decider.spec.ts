@@ -746,6 +746,21 @@ describe('plan revision of one item (fault 3)', () => {
       .then([{ type: 'UnitUnassigned', data: { unitId: DONGHU, reason: '根据工作进展动态调整', unassignedOn: TODAY } }, completed(TODAY)]);
   });
 
+  // h52a: a unit taken off before a reopening of the other parts typed while its part was open wrote no 完成 and no 重新打开 —
+  // the history read the item open throughout, though by date it was complete the day the unit was taken off.
+  it('removing the last open part as of a day before a part-only reopening completes the item that day and reopens it on the reopening’s', () => {
+    const later = '2026-07-10';
+    const reopenedAlone = given(twoVerified).when(reopen({ today: later, reopenedOn: '2026-07-03' })).decision();
+    expect(reopenedAlone).toEqual([{ type: 'PartsReopened', data: { reason: REOPEN_REASON, reopenedOn: '2026-07-03', newDueDate: RETURNED_UNTIL, unitIds: [FGW, FINANCE] } }]);
+    given([...twoVerified, ...reopenedAlone])
+      .when(revise({ today: later, revisedOn: '2026-07-02', removeUnitIds: [DONGHU] }))
+      .then([
+        { type: 'UnitUnassigned', data: { unitId: DONGHU, reason: '根据工作进展动态调整', unassignedOn: '2026-07-02' } },
+        completed('2026-07-02'),
+        { type: 'WorkPlanItemReopened', data: { itemId: ITEM, reason: REOPEN_REASON, reopenedOn: '2026-07-03' } },
+      ]);
+  });
+
   it('a verified part is not removed: done work stays on the record, the close-out day stands (breaker8c P14)', () => {
     given(done)
       .when(revise({ removeUnitIds: [FINANCE] }))

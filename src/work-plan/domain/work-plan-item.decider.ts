@@ -1399,6 +1399,9 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
     // Complete from the revision, or from the last verification if that came later.
     const lastVerified = closedOn(assignments)!;
     events.push({ type: 'WorkPlanItemCompleted', data: { itemId, completedOn: lastVerified > on ? lastVerified : on } });
+  } else if (item.status === 'open' && removeUnitIds.length > 0) {
+    // Taken off before a reopening of the other parts typed while it was open: by date the item was complete then (h52a).
+    events.push(...parts.closedBeforeItsReopening(item, item.assignments, assignments));
   }
   return events;
 }

@@ -156,10 +156,11 @@ function perform(office: Office, s: Step): void {
       if (inspection) office.decide({ type: 'CorrectFactDate', ...base, actor: supervisor, unitId, factType: 'InspectionLogged', previousOn: inspection.on, on: day, reason: '督查单日期' } as unknown as Command);
       return;
     case 'reopen':
-      // A closed parent reopened (found not done after all), or an open one's verified parts (a part-only reopening): a correction or
-      // a unit's removal that then closes it before that reopening by date writes the 销号 and the 重新打开 as a pass typed after it
-      // does (h52a: it wrote neither — left out of these walks until then).
-      if (office.at(EVERY_FACT).status !== 'OPEN' || s.flag) office.reopen(day);
+      // A closed parent reopened (found not done after all). Not an open one's verified parts alone: a correction or a unit's removal
+      // that then closes it before that reopening by date writes the 销号 and the 重新打开 now (h52a: the cases below), but a closing
+      // earlier on the reopening's own day (a pass typed before the reopening, moved onto its day) is not yet found closed by the
+      // reopening (`reopeningThatFoundItClosed` weighs the day before it; a walk with part-only reopenings met it at seed 7, run 568) — left out.
+      if (office.at(EVERY_FACT).status !== 'OPEN') office.reopen(day);
       return;
     case 'removeUnit':
       // An item's third unit, never reported, taken out of the plan: the item completes on that day when the others are verified.

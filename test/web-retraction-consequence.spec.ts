@@ -29,6 +29,31 @@ describe('撤销此记录: the consequence said before confirming', () => {
   });
 });
 
+describe('撤销此记录 of a request, a decision or a 交办 (h52a): the consequence said before confirming', () => {
+  const granted = part('b', '青川市教育局', 'ASSIGNED', { extensionRequests: [{ status: 'GRANTED', requestedOn: '2016-05-10', decidedOn: '2016-05-12', grantedDueDate: '2016-07-31' }] });
+
+  it('a grant: the request awaits its decision again, the date it granted goes', () => {
+    const choice = retractedChoice('EXTENSION_DECISION', '2016-05-12', '2026-12-07T01:00:00Z', [{ on: '2016-05-12', at: '2026-12-07T01:00:00Z' }], '，已批准');
+    expect(choice).toEqual({ record: 'EXTENSION_DECISION', on: '2016-05-12', words: '延期审批（2016-05-12，已批准）' });
+    expect(retractionConsequence(choice, granted, [granted], 'finding', null)).toBe(
+      '撤销后：该延期申请恢复为待审批，批准的新时限 2016-07-31 不再有效，时限、逾期天数和单位排名按批准之前的时限计算，可重新录入审批；该延期审批记录保留在时间线中，标注“已撤销（录入错误）”，不计入任何统计。',
+    );
+  });
+
+  it('a request: the unit has no such request', () => {
+    const choice = retractedChoice('EXTENSION_REQUEST', '2016-05-10', '2026-12-07T01:00:00Z', []);
+    expect(retractionConsequence(choice, granted, [granted], 'item', null)).toMatch(/^撤销后：青川市教育局没有这项延期申请/u);
+  });
+
+  it('a 交办 of the wrong unit: never assigned; the finding closes on the others’ last pass when they are all verified', () => {
+    const finance = part('a', '青川市财政局', 'VERIFIED', { verifiedOn: '2016-06-20' });
+    const wrong = part('c', '青川市公安局', 'ASSIGNED');
+    const choice = retractedChoice('ASSIGNMENT', '2016-04-26', '2026-12-07T01:00:00Z', []);
+    expect(choice.words).toBe('交办（2016-04-26）');
+    expect(retractionConsequence(choice, wrong, [finance, wrong], 'finding', null)).toMatch(/^撤销后：青川市公安局视为从未交办，不再承担该问题，不计入单位排名等任何统计；该问题于 2016-06-20 销号；/u);
+  });
+});
+
 import { timelineLine, timelineRows } from '../web/src/timeline-words.js';
 
 describe('撤销误录 on the timeline', () => {

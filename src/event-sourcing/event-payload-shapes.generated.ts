@@ -1062,7 +1062,11 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "ReportSentBack",
             "UnitUrged",
             "InspectionLogged",
-            "PartsReopened"
+            "PartsReopened",
+            "ExtensionRequested",
+            "ExtensionGranted",
+            "ExtensionRefused",
+            "UnitAssigned"
           ]
         },
         "on": {

@@ -52,6 +52,11 @@ describe('an event type whose shape changes takes a new schema version (breaker4
     expect(schemas.versionToWrite('FactDateCorrected', { ...correction, factType: 'PartsReopened' })).toBe(2);
     expect(schemas.versionToWrite('FactDateCorrected', { ...correction, on: '2026-11-02', newDueDate: '2026-11-20' })).toBe(2);
     expect(schemas.versionToWrite('RectificationReported', { reportedOn: '2026-10-20' })).toBe(schemas.currentVersion('RectificationReported'));
+    // h52a: a retraction of a kind the v1 release knew is written at v1; of a request, decision or 交办 at v2 (refused as newer).
+    const retraction = { unitId: 'u-1', on: '2026-10-25', reason: '误录', retractedOn: '2026-11-01' };
+    expect(schemas.versionToWrite('RecordRetracted', { ...retraction, factType: 'PartsReopened' })).toBe(1);
+    expect(schemas.versionToWrite('RecordRetracted', { ...retraction, factType: 'UnitAssigned' })).toBe(2);
+    expect(schemas.versionToWrite('RecordRetracted', { ...retraction, factType: 'ExtensionGranted' })).toBe(2);
     // Both versions read today as they were written.
     expect(schemas.upcast({ type: 'FactDateCorrected', schemaVersion: 1, data: correction, metadata: { recordedAt: '2026-11-01T02:00:00.000Z' } })).toEqual(expect.objectContaining({ data: correction }));
   });

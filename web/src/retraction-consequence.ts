@@ -14,11 +14,15 @@ export interface RetractablePart {
   inspections: readonly { outcome: string; inspectedOn: string; loggedAt: string }[] | null;
   returns: readonly { cause: string; returnedOn: string; returnedAt: string }[] | null;
   urges: readonly { urgedOn: string; urgedAt: string }[] | null;
+  /** Its extension requests (h52a): a request or its decision may be retracted too. */
+  extensionRequests?: readonly { status: string; requestedOn: string; decidedOn: string | null; grantedDueDate: string | null }[] | null;
+  /** The office day of the pass that verified it; null while not verified (a 交办 retracted: whether the parent closes without it). */
+  verifiedOn?: string | null;
 }
 
 /** A record chosen on the card: its kind as the API names it (`RetractableRecord`), its day now, its place that day (1 the first). */
 export interface RetractedChoice {
-  record: 'REPORT' | 'SEND_BACK' | 'URGING' | 'INSPECTION' | 'REOPENING';
+  record: 'ASSIGNMENT' | 'REPORT' | 'SEND_BACK' | 'URGING' | 'EXTENSION_REQUEST' | 'EXTENSION_DECISION' | 'INSPECTION' | 'REOPENING';
   on: string;
   /** Its place among the part's records of that kind that day, in the order entered; only when there are several. */
   ofTheDay?: number;
@@ -26,7 +30,16 @@ export interface RetractedChoice {
   words: string;
 }
 
-const WORDS: Record<RetractedChoice['record'], string> = { REPORT: '整改报告', SEND_BACK: '退办', URGING: '催办', INSPECTION: '现场督查', REOPENING: '重新打开' };
+const WORDS: Record<RetractedChoice['record'], string> = {
+  ASSIGNMENT: '交办',
+  REPORT: '整改报告',
+  SEND_BACK: '退办',
+  URGING: '催办',
+  EXTENSION_REQUEST: '延期申请',
+  EXTENSION_DECISION: '延期审批',
+  INSPECTION: '现场督查',
+  REOPENING: '重新打开',
+};
 
 /**
  * The choice that names one record of the card: `kind`, its office day `on` and its entry instant `at`, among `sameKind` (the
@@ -74,5 +87,20 @@ export function retractionConsequence(choice: RetractedChoice, part: Retractable
       return `撤销后：${unit}的任务恢复为该报告之前的状态（待报告），按时报告等统计不再计入该报告；${counted}。`;
     case 'URGING':
       return `撤销后：${unit}的任务状态不变；${counted}。`;
+    case 'EXTENSION_REQUEST':
+      return `撤销后：${unit}没有这项延期申请，时限仍按原时限计算；${counted}。`;
+    case 'EXTENSION_DECISION': {
+      const request = (part.extensionRequests ?? []).find((one) => one.decidedOn === choice.on);
+      const granted = request?.grantedDueDate ? `批准的新时限 ${request.grantedDueDate} 不再有效，时限、逾期天数和单位排名按批准之前的时限计算，` : '';
+      return `撤销后：该延期申请恢复为待审批，${granted}可重新录入审批；${counted}。`;
+    }
+    case 'ASSIGNMENT': {
+      // The part goes as if never given: the parent closes on the others' last pass when they are all verified.
+      const others = parts.filter((other) => other.unitId !== part.unitId);
+      const closes = others.length > 0 && others.every((other) => other.status === 'VERIFIED');
+      const day = closes ? others.map((other) => other.verifiedOn ?? '').reduce((a, b) => (a > b ? a : b)) : '';
+      const after = closes && closedOn === null ? `${parent}于 ${day} ${closeWord}；` : '';
+      return `撤销后：${unit}视为从未交办，不再承担${parent}，不计入单位排名等任何统计；${after}${counted}。`;
+    }
   }
 }

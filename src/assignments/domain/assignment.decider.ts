@@ -40,7 +40,7 @@ import type {
   SetsDueDate,
   UrgeUnit,
 } from './assignment.commands.js';
-import { assignmentEventSchemas, isUnitRecord, type RetractableFact, type SetAsideRecord } from './assignment.events.js';
+import { assignmentEventSchemas, isUnitRecord, RETRACTABLE_FACTS, type RetractableFact, type SetAsideRecord } from './assignment.events.js';
 import type {
   AssignmentEvent,
   AssignmentRole,
@@ -5511,18 +5511,57 @@ export const RETRACTED: Record<RetractableFact, Bilingual> = {
   UnitUrged: say('urging', '催办'),
   InspectionLogged: say('inspection', '现场督查'),
   PartsReopened: say('reopening', '重新打开'),
+  ExtensionRequested: say('extension request', '延期申请'),
+  ExtensionGranted: say('extension decision', '延期审批'),
+  ExtensionRefused: say('extension decision', '延期审批'),
+  UnitAssigned: say('assignment', '交办'),
 };
 
 /**
  * The records (as corrected, in the order entered, each with its index in `recorded`) a `RetractRecord` of `unitId` may mean:
- * of its kind, of the unit (a reopening: one that returned the unit's part), reading office day `on` now.
+ * of its kind (an extension decision granted or refused alike, as `correctFactDate` finds one), of the unit (a reopening: one
+ * that returned the unit's part), reading office day `on` now.
  */
 function retractableRecords(command: RetractRecord, state: AssignmentsState, unitId: string) {
+  const factTypes: readonly string[] = command.factType === 'ExtensionGranted' || command.factType === 'ExtensionRefused' ? ['ExtensionGranted', 'ExtensionRefused'] : [command.factType];
   const entries = state.recorded.map((event, index) => ({ type: event.type, data: event.data, occurredOn: factDayOfEvent(event), index }));
   const ofTheUnit = (entry: { type: string; data: object }) => (entry.type === 'PartsReopened' ? reopenedPartOf(entry, unitId) : (entry.data as { unitId?: string }).unitId === unitId);
   return withCorrectionsApplied(entries)
-    .events.filter((entry) => entry.type === command.factType && ofTheUnit(entry) && entry.occurredOn === command.on)
+    .events.filter((entry) => factTypes.includes(entry.type) && ofTheUnit(entry) && entry.occurredOn === command.on)
     .sort((a, b) => a.index - b.index);
+}
+
+/**
+ * A 交办 retracted (h52a) takes the unit's part away as if never assigned, so nothing of the part may follow it: the first record
+ * of the unit after it (as corrected, in the order entered — a report, urging, request, inspection, hand-over …), which is
+ * retracted (or, if it happened, the 交办 stands) first; and a part that is the parent's only lead while other parts remain
+ * (the parent would have none). Refused CONFLICT naming that record, in Chinese; nothing written.
+ */
+function refuseRetractingAnAssignmentFollowed(command: RetractRecord, state: AssignmentsState, unitId: string, assignment: { readonly index: number }): void {
+  const entries = state.recorded.map((event, index) => ({ type: event.type, data: event.data, occurredOn: factDayOfEvent(event), index }));
+  const { events: asCorrected } = withCorrectionsApplied(entries);
+  const unit = unitNamed(command, unitId, command.on);
+  const retracted = say(`Retracting the assignment of ${unit.en} of ${command.on}`, `撤销${unit.zh} ${command.on} 的交办`);
+  const noun = parentNoun(command);
+  const ofTheUnit = (entry: { type: string; data: object }) =>
+    entry.type === 'PartsReopened' ? reopenedPartOf(entry, unitId) : (entry.data as { unitId?: string; successorUnitId?: string }).unitId === unitId || (entry.data as { successorUnitId?: string }).successorUnitId === unitId;
+  const later = asCorrected.find((entry) => entry.index > assignment.index && !isCorrection(entry) && ofTheUnit(entry));
+  if (later) {
+    const what = LATER_FACT[later.type as AssignmentEvent['type']] ?? RETRACTED[later.type as RetractableFact] ?? say('record', '记录');
+    const retractable = (RETRACTABLE_FACTS as readonly string[]).includes(later.type);
+    throw conflict(
+      `${retracted.en} would leave its later ${what.en} of ${later.occurredOn} without a part: ${retractable ? `if that ${what.en} was entered by mistake too, retract it first (撤销此记录); ` : ''}otherwise the assignment stands.`,
+      `${retracted.zh}会使其后${unit.zh} ${later.occurredOn} 的${what.zh}不再成立：撤销后该单位没有这项任务。${retractable ? `如该${what.zh}也是误录，请先撤销该${what.zh}记录，再撤销本交办；` : ''}如确有其事，本交办不能撤销。`,
+    );
+  }
+  const part = partOf(state, unitId);
+  const parts = partsOf(state);
+  if (part?.role === 'LEAD' && parts.length > 1 && !parts.some((other) => other !== part && other.role === 'LEAD')) {
+    throw conflict(
+      `${retracted.en} would leave the ${noun.en} without a lead unit while other units keep their parts: retract theirs first, or (a work-plan item) add the right lead replacing this one.`,
+      `${retracted.zh}会使本${noun.zh}没有牵头单位（其他单位的任务仍在）。请先撤销其他单位的交办；工作事项也可先以“牵头”增加正确的单位并替换原牵头单位。`,
+    );
+  }
 }
 
 /**
@@ -5569,9 +5608,13 @@ function retractRecord(command: RetractRecord, state: AssignmentsState): Assignm
     );
   }
   requireText(reason, named('reason', 'A reason for the retraction', '撤销理由'));
-  const events: AssignmentEvent[] = [
-    { type: 'RecordRetracted', data: { unitId, factType, on, ...(ofTheDay === undefined ? {} : { ofTheDay }), reason, retractedOn: command.today } },
-  ];
+  // Of an extension decision, the one named (granted or refused) is recorded by its own type and its place among that day's of it.
+  const chosen = matching[ofTheDay === undefined ? matching.length - 1 : ofTheDay - 1]!;
+  const ofItsType = matching.filter((entry) => entry.type === chosen.type);
+  const place = ofItsType.indexOf(chosen) + 1;
+  const record = { factType: chosen.type as RetractableFact, ...(ofTheDay === undefined && place === ofItsType.length ? {} : { ofTheDay: place }) };
+  if (factType === 'UnitAssigned') refuseRetractingAnAssignmentFollowed(command, state, unitId, chosen);
+  const events: AssignmentEvent[] = [{ type: 'RecordRetracted', data: { unitId, ...record, on, reason, retractedOn: command.today } }];
   const broken = newlyBroken(state.recorded, events);
   if (!broken) return events;
   const retracted = say(`Retracting the ${what.en} of ${unit.en} of ${on}`, `撤销${factType === 'PartsReopened' ? '' : unit.zh} ${on} 的${what.zh}`);
@@ -5583,6 +5626,13 @@ function retractRecord(command: RetractRecord, state: AssignmentsState): Assignm
   }
   const later = LATER_FACT[broken.event.type] ?? say('record', '记录');
   const laterUnit = unitNamed(command, (broken.event.data as { unitId: string }).unitId, broken.day);
+  if (!(RETRACTABLE_FACTS as readonly string[]).includes(broken.event.type)) {
+    // A record no supervisor retracts (a unit's withdrawal of its request): this one stands (h52a).
+    throw conflict(
+      `${retracted.en} would leave the later ${later.en} of ${laterUnit.en} of ${broken.day} inconsistent: ${broken.why.en}. That record is not retracted here, so this ${what.en} stands.`,
+      `${retracted.zh}会使其后${laterUnit.zh} ${broken.day} 的${later.zh}不再成立：${broken.why.zh}。该记录不能撤销，本记录也不能撤销。`,
+    );
+  }
   throw conflict(
     `${retracted.en} would leave the later ${later.en} of ${laterUnit.en} of ${broken.day} inconsistent: ${broken.why.en}. If that ${later.en} was entered by mistake too, retract it first; if it happened, correct it first (or this ${what.en} stands).`,
     `${retracted.zh}会使其后${laterUnit.zh} ${broken.day} 的${later.zh}不再成立：${broken.why.zh}。如该${later.zh}也是误录，请先撤销该${later.zh}记录，再撤销本记录；如确有其事，请先更正它（否则本记录不能撤销）。`,

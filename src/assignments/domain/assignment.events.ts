@@ -302,10 +302,14 @@ export type FactDateCorrected = DomainEvent<
 
 /**
  * The records of a part a supervisor can retract as entered by mistake (撤销误录, newcomer51-8 S1: typed on the wrong finding,
- * unit or day, or never made at all): a report, a send-back (退办), an urging (催办), an inspection (督查, either outcome) and a
- * reopening (重新打开, the parent's: named by a unit whose part it returned).
+ * unit or day, or never made at all): a report, a send-back (退办), an urging (催办), an inspection (督查, either outcome), a
+ * reopening (重新打开, the parent's: named by a unit whose part it returned), and (h52a) an extension request (the unit's own or
+ * 代录), an extension decision (审批延期, granted or refused) and a 交办 (the unit's assignment, or its addition to an item) with
+ * no later record of the unit. A unit's withdrawal of its request stays the unit's own (README).
  */
-export const RETRACTABLE_FACTS = ['RectificationReported', 'ReportSentBack', 'UnitUrged', 'InspectionLogged', 'PartsReopened'] as const;
+/** The kinds `RecordRetracted` v1 named (newcomer51-8 S1); the others are written at v2. */
+const RETRACTABLE_V1 = ['RectificationReported', 'ReportSentBack', 'UnitUrged', 'InspectionLogged', 'PartsReopened'] as const;
+export const RETRACTABLE_FACTS = ['RectificationReported', 'ReportSentBack', 'UnitUrged', 'InspectionLogged', 'PartsReopened', 'ExtensionRequested', 'ExtensionGranted', 'ExtensionRefused', 'UnitAssigned'] as const;
 export type RetractableFact = (typeof RETRACTABLE_FACTS)[number];
 
 /**
@@ -316,7 +320,8 @@ export type RetractableFact = (typeof RETRACTABLE_FACTS)[number];
  * the record had never been entered — on every office day, since it never happened — and the history lists it as entered,
  * marked 已撤销 with `reason`, who and when. A reopening's parent event (FindingReopened, WorkPlanItemReopened, written just
  * before it) goes with it. `retractedOn` is the office day the retraction was entered: it places the retraction's own line in
- * the history (a day viewed before it does not list it), as a correction's `correctedOn` does. v1.
+ * the history (a day viewed before it does not list it), as a correction's `correctedOn` does. v1; v2 (h52a) for the kinds added since — an extension
+ * request, an extension decision, a 交办 — which an older build refuses as a newer version's (a v1 kind is still written at v1).
  */
 export type RecordRetracted = DomainEvent<
   'RecordRetracted',
@@ -411,7 +416,9 @@ export const assignmentEventSchemas: EventSchemas<AssignmentEvent> = {
   // `dueDateOverride`) or takes back (`ownDueDateOnly`) — an older Rectify refused the one as a damaged row and ignored the
   // others; written at v1 without them.
   FactDateCorrected: { version: 2, occurredOn: 'correctedOn', upcasters: { 1: (data) => data }, writtenAs: (data) => (data.factType === 'PartsReopened' || data.newDueDate !== undefined || data.dueDateOverride !== undefined || data.ownDueDateOnly !== undefined ? 2 : 1) },
-  RecordRetracted: { version: 1, occurredOn: 'retractedOn' },
+  // v2 (h52a): an extension request, an extension decision or a 交办 retracted — kinds an older build would read as damaged; a
+  // retraction of the v1 kinds is still written at v1, which an older build reads as before.
+  RecordRetracted: { version: 2, occurredOn: 'retractedOn', upcasters: { 1: (data) => data }, writtenAs: (data) => ((RETRACTABLE_V1 as readonly unknown[]).includes(data.factType) ? 1 : 2) },
   UnitUnassigned: { version: 1, occurredOn: 'unassignedOn' },
   PartsRescheduled: { version: 1, occurredOn: 'rescheduledOn' },
   PartRoleChanged: { version: 1, occurredOn: 'changedOn' },

@@ -146,8 +146,10 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
     const closesOrReopens = command.type === 'LogInspection' || command.type === 'CorrectInspection' || redatesInspection;
     if (!rules.isClosed(parent)) {
       const partsAfter = decided.reduce(evolveAssignments, rules.assignmentsOf(parent));
-      // 撤销误录 (RetractRecord) writes no close-out of its own: its evolve reads the parent closed or open as its parts stand without the record.
-      if (closesOrReopens && allPartsVerified(partsAfter)) return [...decided, rules.closedEvent(parent, closingDay(partsAfter)!)];
+      // 撤销误录 (RetractRecord) of a record writes no close-out of its own: its evolve reads the parent closed or open as its parts
+      // stand without the record — but a 交办 retracted (h52a) that leaves only verified parts closes it as their last pass did.
+      const retractsAssignment = command.type === 'RetractRecord' && command.factType === 'UnitAssigned';
+      if ((closesOrReopens || retractsAssignment) && allPartsVerified(partsAfter)) return [...decided, rules.closedEvent(parent, closingDay(partsAfter)!)];
       // A part-only reopening that by date found the parent closed (a pass found after it, a correction, a retraction): reopened whole.
       return [...decided, ...closedBeforeItsReopening(parent, rules.assignmentsOf(parent), partsAfter)];
     }

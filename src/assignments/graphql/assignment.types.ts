@@ -26,12 +26,12 @@ export const RedatableRecordEnum = graphqlEnum<RedatableRecord>(
   'RedatableRecord',
   'A dated record of a part whose office day can be corrected: ASSIGNMENT = 交办, REPORT = 整改报告 (any, not only the last), SEND_BACK = 退办, URGING = 催办, EXTENSION_REQUEST = 延期申请, EXTENSION_DECISION = 延期审批 (granted or refused), EXTENSION_WITHDRAWAL = 撤回延期申请 (the unit\'s taking back of a request), INSPECTION = 现场督查 (its day: any inspection, also one the unit has answered since; the last unanswered one\'s outcome is corrected with correctInspection), REOPENING = 重新打开 (the reopening that returned this unit\'s part: its day moves for every part it returned, and the parent\'s reopening with it).',
 );
-export const RetractableRecords = ['REPORT', 'SEND_BACK', 'URGING', 'INSPECTION', 'REOPENING'] as const;
+export const RetractableRecords = ['ASSIGNMENT', 'REPORT', 'SEND_BACK', 'URGING', 'EXTENSION_REQUEST', 'EXTENSION_DECISION', 'INSPECTION', 'REOPENING'] as const;
 export type RetractableRecord = (typeof RetractableRecords)[number];
 export const RetractableRecordEnum = graphqlEnum<RetractableRecord>(
   RetractableRecords,
   'RetractableRecord',
-  'A record of a part a supervisor can retract as entered by mistake (撤销误录): REPORT = 整改报告, SEND_BACK = 退办, URGING = 催办, INSPECTION = 现场督查 (either outcome), REOPENING = 重新打开 (the reopening that returned this unit\'s part: retracted for every part it returned, with the parent\'s reopening).',
+  'A record of a part a supervisor can retract as entered by mistake (撤销误录): ASSIGNMENT = 交办 (the unit\'s part, as if never given: only while no record of the unit follows it, and not the only lead while other units keep parts), REPORT = 整改报告, SEND_BACK = 退办, URGING = 催办, EXTENSION_REQUEST = 延期申请 (the unit\'s own or entered for it, 代录; its decision retracted first), EXTENSION_DECISION = 延期审批 (granted or refused: the request awaits a decision again, a date it granted goes), INSPECTION = 现场督查 (either outcome), REOPENING = 重新打开 (the reopening that returned this unit\'s part: retracted for every part it returned, with the parent\'s reopening). A unit\'s withdrawal of its request is its own: not retracted here.',
 );
 /**
  * What `daysLeft` means on every type that has it (breaker8c P5: a reported part showed −16 beside a

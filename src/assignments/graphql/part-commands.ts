@@ -33,7 +33,11 @@ const REDATED_FACT_TYPES: Record<RedatableRecord, RedatableFact> = {
   REOPENING: 'PartsReopened',
 };
 
+/** The event each record kind of the API is, for 撤销误录 (an extension decision: granted or refused, either is found). */
 const RETRACTED_FACT_TYPES: Record<RetractableRecord, RetractableFact> = {
+  ASSIGNMENT: 'UnitAssigned',
+  EXTENSION_REQUEST: 'ExtensionRequested',
+  EXTENSION_DECISION: 'ExtensionGranted',
   REPORT: 'RectificationReported',
   SEND_BACK: 'ReportSentBack',
   URGING: 'UnitUrged',

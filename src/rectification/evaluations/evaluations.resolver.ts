@@ -200,7 +200,7 @@ export class FindingsResolver {
     const { findingId } = finding;
     const slice = (fromRevision: number, maxCount: number) => this.ledger.timelineSlice(findingId, fromRevision, maxCount);
     const parts = () => this.ledger.finding(findingId)?.parts.values() ?? [];
-    const mayHoldRetractions = this.ledger.finding(findingId)?.foldedByDay === true;
+    const mayHoldRetractions = this.ledger.finding(findingId)?.holdsRetractions === true;
     return historyPageFromStream({ parentId: findingId, slice, length: this.ledger.historyLength(findingId), parts, closeOutsUndone: () => this.closeOutsUndone(findingId, info), mayHoldRetractions }, context.actor, page);
   }
 

@@ -79,8 +79,8 @@ export interface HistoryStream {
   /** Its close-outs and reopenings as its history now lists them, by revision (`closeOutsUndoneIn`): read only for a page holding one. */
   readonly closeOutsUndone: () => Promise<ReadonlyMap<number, TimelineEntry>>;
   /**
-   * The parent may hold a retracted record (撤销误录: its view is folded by day, `foldedByDay`, as every retraction makes it): then
-   * every page reads its lines as listed (`closeOutsUndone`), the retracted ones marked 已撤销.
+   * The parent's stream holds a retraction (撤销误录: `holdsRetractions`, set by the ledger on the retraction itself — not read off
+   * how its view is folded, h52a): then every page reads its lines as listed (`closeOutsUndone`), the retracted ones marked 已撤销.
    */
   readonly mayHoldRetractions?: boolean;
 }

@@ -59,6 +59,11 @@ export type FindingView = FindingRecorded['data'] & {
    * later fold it — the live join in typing order could keep another record. Absent otherwise.
    */
   foldedByDay?: true;
+  /**
+   * Set once its stream holds a retraction (撤销误录, RecordRetracted): a page of its history now reads its lines as listed
+   * (`closeOutsUndone`), the retracted records marked 已撤销, whatever else its view is folded by (h52a). Absent otherwise.
+   */
+  holdsRetractions?: true;
 };
 
 /**
@@ -248,6 +253,7 @@ export class RectificationLedger implements Projection {
     const finding = this.findings.get(event.streamId.slice(FINDING_STREAM_PREFIX.length));
     if (!finding) return;
     this.historyLengths.set(finding.findingId, this.historyLength(finding.findingId) + 1);
+    if (event.type === 'RecordRetracted') finding.holdsRetractions = true;
     applyToFinding(finding, timelineEntry(event));
     if (event.type === 'FindingWithdrawalUndone' && ((event as RecordedEvent<FindingWithdrawalUndone>).data.recordsSetAside ?? []).length > 0) this.#toFoldAgain.add(finding.findingId);
     if (finding.foldedByDay || typedOutOfDayOrder(event, finding.parts)) {

@@ -60,6 +60,8 @@ export type WorkPlanItemView = { -readonly [Field in keyof WorkPlanItemDefined['
   partsAsWithdrawn?: Map<string, PartView>;
   /** As a finding's (`FindingView.foldedByDay`): folded again by day after each of its events once one of its events was typed out of day order. */
   foldedByDay?: true;
+  /** As a finding's (`FindingView.holdsRetractions`): its stream holds a retraction (撤销误录), whose records its history pages mark. */
+  holdsRetractions?: true;
 };
 
 /** An item as it stood at a time cut, with the events its history lists then (see FindingAtCut). */
@@ -229,6 +231,8 @@ export class WorkPlanLedger implements Projection {
     this.#changed(item.planId, item.itemId);
     this.historyLengths.set(item.itemId, this.historyLength(item.itemId) + 1);
     const entry = timelineEntry(event);
+    // Before anything may leave the event out of the view (a withdrawn span's record): its history pages mark it all the same (h52a).
+    if (event.type === 'RecordRetracted') item.holdsRetractions = true;
     const dating = this.definitionDating.get(item.itemId);
     if (dating && !dating.closed) datingFollows(dating, entry);
     // A unit's record dated inside a withdrawal a later version ended counts nowhere (one stored before breaker11n P1's refusal).
@@ -282,6 +286,7 @@ export class WorkPlanLedger implements Projection {
         const folded = item?.foldedByDay ? withoutHistory(itemAt(timeline, EVERY_FACT)) : foldedAsRecorded(timeline);
         if (!folded || !item) continue;
         if (item.foldedByDay) folded.foldedByDay = true;
+        if (item.holdsRetractions) folded.holdsRetractions = true;
         this.items.set(itemId, folded);
         this.#changed(item.planId, itemId);
         this.#markFoldedAgain(itemId);

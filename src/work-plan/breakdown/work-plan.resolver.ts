@@ -211,7 +211,7 @@ export class WorkPlanItemResolver {
     // Now: only the page is read from the item's stream (breaker12g P6).
     const slice = (fromRevision: number, maxCount: number) => this.ledger.timelineSlice(item.itemId, fromRevision, maxCount);
     const parts = () => this.ledger.item(item.itemId)?.parts.values() ?? [];
-    const mayHoldRetractions = this.ledger.item(item.itemId)?.foldedByDay === true;
+    const mayHoldRetractions = this.ledger.item(item.itemId)?.holdsRetractions === true;
     return historyPageFromStream({ parentId: item.itemId, slice, length: this.ledger.historyLength(item.itemId), parts, closeOutsUndone: () => this.closeOutsUndone(item.itemId, info), mayHoldRetractions }, context.actor, page);
   }
 

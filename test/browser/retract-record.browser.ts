@@ -51,3 +51,51 @@ describe('a supervisor retracts a reopening typed on the wrong finding (撤销�
     await page.locator('[data-test="timeline"]').getByText(`撤销误录（${fgwName}）（撤销 ${officeDay(-9)} 的重新打开）`).first().waitFor();
   });
 });
+
+/*
+ * h52a: a 审批延期 typed on the wrong unit could not be taken back (its granted date made the unit's late report read on time).
+ * Beside the decision on the card the supervisor now has 撤销审批: the dialog names it, says the granted date goes and the request
+ * awaits a decision again, asks to confirm; afterwards the part is due on its own date and the request reads 待审批.
+ */
+describe('a supervisor retracts an extension decision entered by mistake (撤销审批)', () => {
+  let app: TestApp;
+  let browser: Browser;
+  const contexts = browserContexts(() => ({ app, browser }));
+  const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
+  let findingId: string;
+  let fgwName: string;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
+    const listed = await app.graphql(`{ units { id code name } evaluations(first: 1) { nodes { id } } }`);
+    const fgw = listed.data!.units.find((unit: { code: string }) => unit.code === 'FGW');
+    fgwName = fgw.name;
+    const act = setUpMutations(() => app, 'h52a');
+    findingId = await act('recordFinding', { evaluationId: listed.data!.evaluations.nodes[0].id, title: '政策解读材料未同步发布', description: '部分政策文件未同步发布解读', category: '政策解读', severity: 'LOW', concernedUnitIds: [fgw.id], identifiedOn: officeDay(-20) });
+    await act('assignFinding', { findingId, assignedOn: officeDay(-18), units: [{ unitId: fgw.id, role: 'LEAD', dueDate: officeDay(10) }] });
+    await act('requestExtension', { findingId, unitId: fgw.id, requestedOn: officeDay(-5), requestedDueDate: officeDay(30), reason: '需等待系统升级' });
+    const requests = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { extensionRequests { requestId } } } }`, { id: findingId }, { authorization: `Bearer ${SUPERVISOR}` });
+    const requestId = requests.data!.finding.assignments[0].extensionRequests[0].requestId as string;
+    // The slip: the approval was another unit's.
+    await act('decideExtension', { findingId, unitId: fgw.id, requestId, approve: true, decidedOn: officeDay(-4), reason: '同意' });
+  });
+  afterAll(() => contexts.closeAll());
+
+  it('names the decision, says the granted date goes before confirming, and leaves the request awaiting a decision', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${findingId}`);
+    const card = page.locator(`[data-test="part-${fgwName}"]`);
+    await card.locator('[data-test="retract-decision"]').click();
+    await page.locator('[data-test="retracted-record"]', { hasText: `延期审批（${officeDay(-4)}，已批准）` }).waitFor();
+    await page.locator('[data-test="retraction-consequence"]', { hasText: `撤销后：该延期申请恢复为待审批，批准的新时限 ${officeDay(30)} 不再有效` }).waitFor();
+    const form = page.locator('[data-test="form-retractRecord"]');
+    await form.getByLabel('撤销理由（录入错误的原因）').fill('该批复是另一单位的，录入时选错了单位');
+    await form.getByRole('button', { name: '撤销此记录（录入错误）' }).click();
+    await form.getByRole('button', { name: /确认/u }).click();
+    await form.waitFor({ state: 'detached' });
+    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { dueDate extensionRequests { status grantedDueDate } } } }`, { id: findingId }, { authorization: `Bearer ${SUPERVISOR}` });
+    expect(data!.finding.assignments).toEqual([{ dueDate: officeDay(10), extensionRequests: [{ status: 'PENDING', grantedDueDate: null }] }]);
+    await card.getByText('待审批').first().waitFor();
+    await page.locator('[data-test="timeline"]').getByText(/已撤销（录入错误：该批复是另一单位的，录入时选错了单位，/u).first().waitFor();
+  });
+});

@@ -1,5 +1,5 @@
 import { BY_DATE, dueTermsKey, isDueOnAssignment, type DueTerms, type PartDue } from '../../shared/deadline.js';
-import { isAfter } from '../../shared/calendar-date.js';
+import { addDays, isAfter } from '../../shared/calendar-date.js';
 import {
   allPartsVerified,
   assignmentsBefore,
@@ -934,13 +934,14 @@ function withdrawItem(command: WithdrawWorkPlanItem, state: WorkPlanItemState): 
 
 /**
  * Whether a version of the plan dated `versionOn` (`YYYY-MM-DD`) that leaves the item out, finding it in the plan, keeps it
- * rather than withdrawing it: a part verified or a report awaiting inspection among its units' records dated before that day
+ * rather than withdrawing it: a part verified or a report awaiting inspection among its units' records dated by that day
  * (as the item counts them, `counted`) — the revision's 保留已核验事项 / 保留待督查事项 (plan-revision's `hasVerifiedWork`
  * judged on `workBeforeVersionDay`, breaker10g P11), whatever the typing order.
  */
 function keptByVersionOn(item: DefinedItemFacts, versionOn: string): boolean {
   const { assignments } = counted(item);
-  const workBefore = partsOf(assignmentsBefore(assignments, versionOn)).some((part) => part.status === 'VERIFIED' || part.status === 'REPORTED');
+  // Its own day's records too: entered before the version, they came first (newcomer52-10 S1, as the import judges it).
+  const workBefore = partsOf(assignmentsBefore(assignments, addDays(versionOn, 1))).some((part) => part.status === 'VERIFIED' || part.status === 'REPORTED');
   // Verified on its day (folded by day), reopened since, it was kept too, as a withdrawal of that day is refused (ext s27).
   return workBefore || partsOf(assignmentsOn(assignments, versionOn)).some((part) => part.status === 'VERIFIED');
 }

@@ -907,6 +907,36 @@ describe('a version dated before an item’s hand withdrawal, typed after it, th
     expect(await typed(['report 2 on 03-16', 'version of 03-15'])).toMatchObject({ two: 'open' });
   });
 
+  // newcomer52-10 S1: a version applied on the day its units reported (the 导入 page's default 交办日期, today) withdrew the item
+  // and set their reports aside as 「撤销后的记录」, though they were entered before it; neither the dry run nor the preview said so.
+  it('a report of the version’s own day, entered before the version, keeps the item (保留待督查), as in business order (by day, then as entered)', async () => {
+    const sameDay = await typed(['report 1 on 03-15', 'version of 03-15']);
+    expect(sameDay).toMatchObject({ one: 'open', revision: { withdrawn: [], itemsKept: [expect.objectContaining({ code: '1' })] } });
+    // The later hand withdrawal keeps its own day: the version withdrew nothing.
+    expect((await typed(['report 1 on 03-15', 'withdraw 1 on 03-20', 'version of 03-15'])).one).toBe('withdrawn 2026-03-20 手工撤销');
+  });
+
+  // newcomer52-10 S2: the office's original file, listing an item a version of the same day had withdrawn, was applied (even with
+  // --undo-later-revision confirming undoing that version) without a word about the row: the item stayed withdrawn.
+  it('a row naming an item withdrawn on the version’s own day is refused naming the row and the ways on (dry run too); a later day brings it back', async () => {
+    const dependencies = await storeWithUnits();
+    await importWorkPlanFile(dependencies, csv(['1', '2', '3']), { approvedOn: '2026-03-02', assignedOn: '2026-03-03' }, at('v1', '2026-03-03T09:00:00+08:00'));
+    await importWorkPlanFile(dependencies, csv(['2', '3']), { revise: true, withdrawMissing: true, assignedOn: '2026-03-15' }, at('v2', '2026-03-15T09:00:00+08:00'), [{ title, year: 2026 }]);
+    // The original file with item 2 re-dated: not the first version's bytes nor content (that is refused as the old version).
+    const whole = new TextDecoder().decode(csv(['1', '2', '3']).content).replace('先撤乙事项,青川市教育局,,2026-12-31', '先撤乙事项,青川市教育局,,2026-11-30');
+    const original = { name: 'plan-original.csv', content: new TextEncoder().encode(whole) };
+    for (const options of [{ revise: true, dryRun: true }, { revise: true, undoLaterRevision: true, withdrawMissing: true }, {}]) {
+      const refused = importWorkPlanFile(dependencies, original, { ...options, assignedOn: '2026-03-15' }, at(`v3-${JSON.stringify(options)}`, '2026-03-15T10:00:00+08:00'), [{ title, year: 2026 }]);
+      await expect(refused).rejects.toMatchObject({ code: 'CONFLICT' });
+      const error = (await refused.catch((caught: unknown) => caught)) as DomainError;
+      expect(error.messageZh).toContain('第 3 行：事项 1“先撤甲事项”已于 2026-03-15 从方案中撤销（依据 plan-2026-03-15.csv 修订方案），与本次新版本是同一天');
+      expect(error.messageZh).toContain('请在 2026-03-15 之后的工作日按新版本导入本文件');
+    }
+    const back = await importWorkPlanFile(dependencies, original, { revise: true, undoLaterRevision: true, assignedOn: '2026-03-16' }, at('v3-later', '2026-03-16T10:00:00+08:00'), [{ title, year: 2026 }]);
+    expect(back.revision).toMatchObject({ reinstated: [expect.objectContaining({ code: '1' })] });
+    dependencies.store.close();
+  });
+
   it('a report made before the version’s day, awaiting inspection, keeps the item in the version, as in date order: the hand withdrawal keeps its own day', async () => {
     const late = await typed(['report 1 on 03-10', 'withdraw 1 on 03-20', 'version of 03-15']);
     const inOrder = await typed(['report 1 on 03-10', 'version of 03-15', 'withdraw 1 on 03-20']);

@@ -14,7 +14,7 @@ import { sha256Of, type ImportProblem, type ReadingNotes } from '../../spreadshe
 import { FLAT_LIST_NOTICE, planColumns, planTitleKey, unitDownloadProblem } from '../import/plan-document.js';
 import { withStandingCategories, withStandingCategoryCodes } from '../revise-plan/kept-categories.js';
 import { describeNotes, describeNotesZh } from '../../spreadsheet/import-refusal.js';
-import { officeClockExact, officeClockSeconds, officeDate } from '../../shared/calendar-date.js';
+import { addDays, officeClockExact, officeClockSeconds, officeDate } from '../../shared/calendar-date.js';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
 import { importRefused } from '../../spreadsheet/import-refusal.js';
 import { doneInStore, eventsOfCommand, fileFormatOf, firstRunAppended, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
@@ -411,7 +411,24 @@ async function importAsRead(
   const versionsAsWritten = defineItems.map((item) => versionOf(item, validated.datesPerPart === true));
   // An item an earlier version withdrew, listed again under its code and title, comes back (10e P1); one an earlier version kept
   // for its work (out of the outline) is the item as it stands.
-  const standingOrBack = isNewVersion || sameFile ? [...standing, ...(await withdrawnListedAgain(dependencies, versionsAsWritten, standingByCode, itemsWithout, revisionDay))] : standing;
+  const listedAgain = isNewVersion || sameFile ? await withdrawnListedAgain(dependencies, versionsAsWritten, standingByCode, itemsWithout, revisionDay) : { back: [], sameDay: [] };
+  // A row naming an item withdrawn on the version's own day (entered before it) cannot bring it back that day, nor stand for it: refused
+  // naming the row and the way on, never dropped unsaid (newcomer52-10 S2: the row was read as the item in the plan, and nothing said).
+  if (isNewVersion && listedAgain.sameDay.length > 0) {
+    throw importRefused(
+      fileName,
+      format,
+      listedAgain.sameDay.map((withdrawn) => {
+        const place = placeOfItem.get(withdrawn.code);
+        const words = withdrawnOnVersionDayWords(withdrawn);
+        return { row: place?.row ?? null, reason: words.en, reasonZh: words.zh, ...(place?.sheet === undefined ? {} : { sheet: place.sheet }) };
+      }),
+      'CONFLICT',
+      validation.sheet,
+      validation.sheets,
+    );
+  }
+  const standingOrBack = isNewVersion || sameFile ? [...standing, ...listedAgain.back] : standing;
   // A column the file lacks keeps every item's field as it stands — an item kept out of the outline, or withdrawn and listed again,
   // too (newcomer43-10 #1: the export, without 具体内容, wiped a kept item's description while the notice said 保持不变).
   const beforeByCode = new Map(standingOrBack.map((item) => [item.code, item]));
@@ -1251,8 +1268,9 @@ async function withdrawnListedAgain(
   standingByCode: ReadonlyMap<string, ItemVersion>,
   without: ReadonlySet<string> | null,
   versionDay: string,
-): Promise<ItemVersion[]> {
+): Promise<{ back: ItemVersion[]; sameDay: WithdrawnOnVersionDay[] }> {
   const back: ItemVersion[] = [];
+  const sameDay: WithdrawnOnVersionDay[] = [];
   const pause = slicer();
   for (const version of versions) {
     if (standingByCode.has(version.code)) continue;
@@ -1269,8 +1287,32 @@ async function withdrawnListedAgain(
     // there and its withdrawal keeps its day — as typed in date order (breaker11o P9: the version was refused whole).
     if (item.withdrawnOn >= versionDay) back.push(versionOfItem(item));
     else back.push({ ...versionOfItem(item), withdrawnOn: item.withdrawnOn });
+    // Withdrawn on the version's own day, entered before it: in business order (by day, then as entered) the version finds it out of
+    // the plan, and a version brings an item back only after its withdrawal's day (newcomer52-10 S2).
+    if (item.withdrawnOn === versionDay) sameDay.push({ code: item.definition.code, title: item.definition.title, withdrawnOn: item.withdrawnOn, reason: item.reason });
   }
-  return back;
+  return { back, sameDay };
+}
+
+/** An item a version's row lists again that was withdrawn on the version's own office day (`withdrawnOn`, `YYYY-MM-DD`), with the withdrawal's reason. */
+interface WithdrawnOnVersionDay {
+  readonly code: string;
+  readonly title: string;
+  readonly withdrawnOn: string;
+  readonly reason: string;
+}
+
+/**
+ * Why a row naming an item withdrawn on the version's own day is refused, and the two ways on: import the version on a later
+ * business day (事项交办日期, `--assigned-on`), which brings the item back (恢复列入), or delete the row (newcomer52-10 S2).
+ */
+function withdrawnOnVersionDayWords(item: WithdrawnOnVersionDay): Bilingual {
+  return say(
+    `Item ${item.code} (${item.title}) was withdrawn from the plan on ${item.withdrawnOn} (${item.reason}), the day of this version: a version lists a withdrawn item again (恢复列入) only on a day after its withdrawal, so this row can neither bring it back nor stand for it. ` +
+      `To bring it back, import this file as a new version on a business day after ${item.withdrawnOn} (assignedOn that day); to leave it withdrawn, delete this row and import again.`,
+    `事项 ${item.code}“${item.title}”已于 ${item.withdrawnOn} 从方案中撤销（${item.reason}），与本次新版本是同一天：新版本只能在撤销日期之后恢复列入已撤销的事项，本行既不能恢复该事项，也不能按方案中的事项读取。` +
+      `如要恢复列入，请在 ${item.withdrawnOn} 之后的工作日按新版本导入本文件（“事项交办日期”填写那一天）；如不恢复，请删去本行后重新导入。`,
+  );
 }
 
 /**
@@ -1281,7 +1323,11 @@ function versionOfItem(item: Exclude<WorkPlanItemState, { status: 'empty' }>, ve
     const parts = partsOf(item.assignments);
     // A part its unit still holds after being merged away is its own done work; the successors it went to name it (breaker10r P21).
     const doneBy = Object.fromEntries(parts.flatMap((part) => successorsOf(part.unitId).map((successor) => [successor, part.unitId] as const)).reverse());
-    const before = versionDay === undefined ? undefined : partsOf(assignmentsBefore(item.assignments, versionDay));
+    // The work the version finds: every unit record dated before its day, and those of its own day — entered before it (the version
+    // is decided on the store as it stands), they come first in business order (by day, then as entered), as a withdrawal's own day's
+    // records do (breaker8v P12). newcomer52-10 S1: a version applied on the day its units reported (the 导入 page's default day)
+    // withdrew the item and set their reports aside, the dry run and the preview saying nothing.
+    const before = versionDay === undefined ? undefined : partsOf(assignmentsBefore(item.assignments, addDays(versionDay, 1)));
     const unitsWith = (status: 'VERIFIED' | 'REPORTED') => before!.filter((part) => part.status === status).map((part) => part.unitId);
     // Verified on the version's day, folded by day, reopened since: the version found verified work and keeps the item, as a
     // withdrawal of that day is refused (refuseWithdrawingVerifiedWork, ext s27).

@@ -7,7 +7,7 @@ import { say } from '../shared/domain-error.js';
 runImportTool({
   usage: {
     zh: `用法：npm run plan:import -- <文件.xlsx|.csv|.yaml|.json> [--title <方案标题>] [--year <年度|起止年度>] [--sheet <工作表名称>]
-         [--approved-on YYYY-MM-DD] [--assigned-on YYYY-MM-DD] [--dry-run] [--revise [--revision-reason <调整依据>] [--undo-later-revision] [--withdraw-missing]]
+         [--approved-on YYYY-MM-DD] [--assigned-on YYYY-MM-DD] [--dry-run] [--revise [--revision-reason <调整依据>] [--undo-later-revision] [--withdraw-missing]] [--separate-plan]
          [--plan-version <试导入给出的方案版本>] [--near <单位名称>]…
 将工作方案（分解方案）导入配置的事件库（EVENT_STORE、SQLITE_PATH 等）。标题取表头上方的标题行（附件1、发文单位
 和（修订稿）等版本说明不算标题），没有则取文件名；年度取标题中的年份，没有则取第一个事项时限的年份。跨年度的方案（如“三年行动计划（2026—2028年）”）
@@ -21,12 +21,13 @@ runImportTool({
 除非同时加 --undo-later-revision 确认确要撤销该次调整。
 新版本中没有的事项会被撤销：试导入会列出，导入被拒绝（只列出调整事项的调整表应在方案当前的导出表上修改），
 除非同时加 --withdraw-missing 确认确要撤销这些事项。
+事项全部是某个已导入方案的事项的新方案（如该方案的导出表换了标题）会被拒绝并指出该方案，不论 --title 如何填写；确是另一份方案时加 --separate-plan。
 完成时限晚于方案期限（截止年度的 12 月 31 日）的事项须经督办人员特批：由督办人员在导入页面填写“超出方案期限的特批理由”后导入，
 命令行工具不能代为特批。
 --dry-run 只作判断，不写入任何内容，并给出方案版本；导入时用 --plan-version 给回该版本，方案如在试导入之后被他人修改（如已应用另一版本、单独调整了某个事项），导入被拒绝，须重新试导入。文件中与已登记单位名称相近但不是其简称的名称（如“青川市教育体育局”之于“青川市教育局”）
 被拒绝；确指该单位的，用 --near 给出该名称（可多次）。`,
     en: `Usage: npm run plan:import -- <file.xlsx|.csv|.yaml|.json> [--title <plan title>] [--year <year|first-last>] [--sheet <sheet name>]
-         [--approved-on YYYY-MM-DD] [--assigned-on YYYY-MM-DD] [--dry-run] [--revise [--revision-reason <reason>] [--undo-later-revision] [--withdraw-missing]]
+         [--approved-on YYYY-MM-DD] [--assigned-on YYYY-MM-DD] [--dry-run] [--revise [--revision-reason <reason>] [--undo-later-revision] [--withdraw-missing]] [--separate-plan]
          [--plan-version <the dry run's plan version>] [--near <unit name>]…
 Imports a work plan (分解方案) into the configured event store (EVENT_STORE, SQLITE_PATH, …).
 The title is the title row above the header (附件1, the issuing office and version remarks such as
@@ -42,7 +43,7 @@ A new version of an imported plan (same title and year, another file) is refused
 dry run's difference first); --revision-reason names the document behind it (青政办〔2026〕12号调整通知), recorded by
 every change (default: 依据 <file> 修订方案). A file edited from a version older than a revision of the plan (a copy kept
 from before it) undoes that revision's changes: the dry run lists them, and it is refused unless --undo-later-revision confirms it. Items the new version leaves out would be withdrawn: the dry run
-lists them, and it is refused unless --withdraw-missing confirms it (an adjustment table listing only the changed items is made from the current export instead). Items due after the plan's period (12-31 of its last year) need a
+lists them, and it is refused unless --withdraw-missing confirms it (an adjustment table listing only the changed items is made from the current export instead). A new plan whose every item is an imported plan's (its export under another title) is refused naming that plan, whatever --title says; --separate-plan imports it as another plan on purpose. Items due after the plan's period (12-31 of its last year) need a
 supervisor's override, given on the 导入 page (or importWorkPlan's overrideReason) by a supervisor: this tool cannot give one. --dry-run decides everything, writes nothing and gives the plan's version; --plan-version gives it back to the import, refused if the plan changed since the dry run (another version applied, an item changed by hand): dry-run again. A unit name near a registered
 unit's but no abbreviation of it (青川市教育体育局 beside 青川市教育局) is refused; --near <name> (repeatable)
 confirms it means that unit.`,
@@ -65,6 +66,7 @@ confirms it means that unit.`,
         'plan-version': { type: 'string' },
         'undo-later-revision': { type: 'boolean' },
         'withdraw-missing': { type: 'boolean' },
+        'separate-plan': { type: 'boolean' },
       },
       allowPositionals: true,
       strict: true,
@@ -93,6 +95,9 @@ confirms it means that unit.`,
     if (values['undo-later-revision'] === true && values.revise !== true) {
       throw new UsageError(say('--undo-later-revision goes with --revise: it confirms a new version that undoes a later revision.', '--undo-later-revision（确认撤销后来的调整）须与 --revise 一起使用。'));
     }
+    if (values['separate-plan'] === true && values.revise === true) {
+      throw new UsageError(say('--separate-plan imports a plan of its own; --revise applies a new version of an imported one: give one of them.', '--separate-plan（作为另一份方案导入）与 --revise（按新版本调整）不能同时使用。'));
+    }
     if (values['withdraw-missing'] === true && values.revise !== true) {
       throw new UsageError(say('--withdraw-missing goes with --revise: it confirms a new version that withdraws the items it leaves out.', '--withdraw-missing（确认撤销文件中没有的事项）须与 --revise 一起使用。'));
     }
@@ -110,6 +115,7 @@ confirms it means that unit.`,
       ...(planVersion === undefined ? {} : { expectedPlanVersion: planVersion }),
       ...(values['undo-later-revision'] === true ? { undoLaterRevision: true } : {}),
       ...(values['withdraw-missing'] === true ? { withdrawMissing: true } : {}),
+      ...(values['separate-plan'] === true ? { separatePlan: true } : {}),
     };
   },
   async run(dependencies, file, options, context) {

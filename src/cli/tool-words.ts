@@ -28,6 +28,8 @@ export const OPTION_OF_PAGE_WORD: Readonly<Record<string, string | null>> = {
   确认撤销后来的调整: '--undo-later-revision',
   // A version withdrawing the items it leaves out, confirmed (newcomer49-10 S4).
   确认撤销文件中没有的事项: '--withdraw-missing',
+  // A new plan whose every item is another plan's, imported as a plan of its own on purpose (newcomer52-10 S3).
+  作为另一份方案导入: '--separate-plan',
   // The tools import a version without it (the reason then names the file, as before).
   '调整依据（文件名称或文号）': null,
   超出方案期限的特批理由: null,
@@ -52,7 +54,7 @@ export const OPTION_OF_ROW_CHOICE: Readonly<Record<string, string>> = {
 };
 
 /** The page's checkboxes: 勾选 (tick) one is 加 (add) its option. */
-const CHECKBOXES = new Set(['按新版本调整', '按更名导入', '确认撤销后来的调整', '确认撤销文件中没有的事项']);
+const CHECKBOXES = new Set(['按新版本调整', '按更名导入', '确认撤销后来的调整', '确认撤销文件中没有的事项', '作为另一份方案导入']);
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

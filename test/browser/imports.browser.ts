@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createPerson, signIn, type Person } from './support/accounts.js';
@@ -269,6 +271,39 @@ describe('imports from the browser: files of any advertised size, and a late pla
     await result.waitFor({ timeout: 60_000 });
     expect(await result.textContent()).toContain(`已导入 ${year} 年《近似名称测试方案》：1 大项、2 小项。`);
     expect(await page.locator('[data-test="import-notices"]').textContent()).toContain('“青川市教育体育局”不是单位名录中的名称，已按确认读作相近的“青川市教育局”。');
+  });
+
+  // newcomer52-10 S3: the plan's own file under a 方案标题 typed otherwise previewed 「将导入…」 with a notice only, and 上传并导入 made a
+  // second plan duplicating every item. Now refused beside 方案标题 naming the plan; the tick 作为另一份方案导入 imports it on purpose.
+  it('refuses the demo plan’s file under another 方案标题 beside that field, naming the plan, and reads it as a plan of its own once 作为另一份方案导入 is ticked', async () => {
+    const page = await importsPage();
+    await page.getByLabel('方案标题', { exact: true }).fill('2026年青川市政务公开工作要点');
+    await typeDay(page, '方案批准日期', '2026-01-05');
+    await page.getByLabel('文件（.xlsx、.csv、.yaml 或 .json）').setInputFiles({ name: 'work-plan-2026.xlsx', mimeType: 'application/octet-stream', buffer: readFileSync(join(process.cwd(), 'samples', 'work-plan-2026.xlsx')) });
+    const graphqlBodies: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql') && request.postData()?.includes('importWorkPlan')) graphqlBodies.push(request.postData() ?? '');
+    });
+    for (const button of ['预览（不写入）', '上传并导入']) {
+      const answered = page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('importWorkPlan'), { timeout: 60_000 });
+      await page.getByRole('button', { name: button }).click();
+      await answered;
+      const titleError = page.locator('.el-form-item', { has: page.getByLabel('方案标题', { exact: true }) }).locator('.el-form-item__error');
+      await titleError.waitFor({ timeout: 60_000 });
+      expect(await titleError.textContent()).toContain('35 项事项都已是已导入的2026年方案“青川市2026年政务公开工作要点任务分解方案”的事项：作为另一份方案导入，每个事项都会重复一份');
+      expect(await page.locator('[data-test="import-result"]').count()).toBe(0);
+    }
+    const tick = page.locator('[data-test="separate-plan"]');
+    await tick.waitFor();
+    expect(await tick.textContent()).toContain('《青川市2026年政务公开工作要点任务分解方案》');
+    await tick.click();
+    await page.getByRole('button', { name: '预览（不写入）' }).click();
+    // Taken as a plan of its own: no more the refusal naming the demo plan. (Its rows are then judged as a new plan's: the demo's units,
+    // registered after 01-05, are refused on each row — a check past the one this test is about.)
+    await page.locator('[data-test="import-preview"], .el-alert--error, [data-test="refused-rows"]').first().waitFor({ timeout: 90_000 });
+    expect((await page.locator('.el-alert--error, [data-test="refused-rows"], .el-form-item__error').allInnerTexts()).join('')).not.toContain('都已是已导入的');
+    expect(graphqlBodies.at(-1)).toContain('"separatePlan":true');
+    expect(graphqlBodies.slice(0, -1).every((body) => !body.includes('separatePlan'))).toBe(true);
   });
 
   it('imports a 台账 whose row is one character from a recorded problem once 是另一个问题 is ticked, and a row past the limit with the override’s reason (breaker11e P11, 10d P26)', async () => {

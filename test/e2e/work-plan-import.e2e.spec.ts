@@ -176,6 +176,27 @@ describe('Importing plans, units and findings', () => {
       expect(await app.logPosition()).toBe(before);
     }, PROCESS_TEST_CEILING_MS);
 
+    // newcomer52-10 S3: the plan's own file under a title typed slightly otherwise (--title, the 导入 page's 方案标题) was imported as a
+    // second plan duplicating every item, a notice all. Refused naming the plan and both ways on, dry run too; --separate-plan imports it on purpose.
+    it('refuses a file of the plan’s items under a title typed otherwise, even given with --title, naming the plan; --separate-plan imports it as another plan on purpose', async () => {
+      const before = await app.logPosition();
+      const file = join(SAMPLES, 'work-plan-2026.csv');
+      const retitled = '青川市2026年政务公开要点分解表';
+      for (const dryRun of [['--dry-run'], []]) {
+        const refused = await cli('import-work-plan', [file, '--title', retitled, '--approved-on', PLAN_APPROVED_ON, ...dryRun]);
+        expect(refused.code).toBe(1);
+        const said = `${refused.stdout}${refused.stderr}`;
+        expect(said).toContain(`“${retitled}”的 35 项事项都已是已导入的2026年方案“${PLAN_TITLE}”的事项：作为另一份方案导入，每个事项都会重复一份`);
+        expect(said).toContain(`用 --title 给出“${PLAN_TITLE}”`);
+        expect(said).toContain('--separate-plan');
+      }
+      expect(await app.logPosition()).toBe(before);
+      const separate = await cli('import-work-plan', [file, '--title', retitled, '--approved-on', PLAN_APPROVED_ON, '--separate-plan', '--dry-run']);
+      expect(separate).toMatchObject({ code: 0, stderr: '' });
+      expect(separate.stdout).toContain(retitled);
+      expect(await app.logPosition()).toBe(before);
+    }, PROCESS_TEST_CEILING_MS);
+
     it('refuses a plan with bad rows, listing every one, and writes nothing', async () => {
       const before = await app.logPosition();
       const result = await cli('import-work-plan', [writeFile('bad-plan.csv', BAD_PLAN)]);
@@ -265,10 +286,14 @@ describe('Importing plans, units and findings', () => {
       const refused = await app.graphql(IMPORT_PLAN, { input: sameItems }, admin);
       expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'title', repeatedPlan: PLAN_TITLE });
       expect(await app.logPosition()).toBe(unchanged);
-      // Under a title of its own (a YAML document's title comes before the options), it is a plan of its own.
+      // Under a title of its own (a YAML document's title comes before the options) it is refused too (newcomer52-10 S3: a title
+      // typed otherwise made a second plan duplicating every item); separatePlan imports it as a plan of its own on purpose.
       const retitled = sample('work-plan-2026.yaml').toString('utf8').replace(/^title: .*$/m, 'title: 青川市2026年政务公开重点任务清单');
       const input = { ...sameItems, idempotencyKey: 'plan-yaml-1', contentBase64: Buffer.from(retitled, 'utf8').toString('base64') };
-      const imported = await app.graphql(IMPORT_PLAN, { input }, admin);
+      const titled = await app.graphql(IMPORT_PLAN, { input }, admin);
+      expect(titled.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'title', repeatedPlan: PLAN_TITLE });
+      expect(await app.logPosition()).toBe(unchanged);
+      const imported = await app.graphql(IMPORT_PLAN, { input: { ...input, idempotencyKey: 'plan-yaml-2', separatePlan: true } }, admin);
       expect(imported.errors).toBeUndefined();
       expect(imported.data?.importWorkPlan).toMatchObject({
         title: '青川市2026年政务公开重点任务清单',
@@ -294,7 +319,8 @@ describe('Importing plans, units and findings', () => {
     });
 
     it("keeps an import's idempotency key for its one request: a retry answers the first plan, another file or other options under it are CONFLICT", async () => {
-      const file = HEADER + '一,推进五公开,1,推进决策公开,,青川市人民政府办公室,,2026-06-30\n';
+      // An item of its own: a file whose every item is the sample plan's is refused whatever its title (newcomer52-10 S3).
+      const file = HEADER + '一,推进五公开,1,推进同一标识测试事项,,青川市人民政府办公室,,2026-06-30\n';
       const input = { idempotencyKey: 'one-key-plan', fileName: 'one-key.csv', contentBase64: base64(file), title: '同一标识的方案', year: 2026 };
       const first = await app.graphql(IMPORT_PLAN, { input });
       expect(first.errors).toBeUndefined();
@@ -348,7 +374,7 @@ describe('Importing plans, units and findings', () => {
 
       // A revision's retry answers the revision it applied, though the plan now reads as revised.
       const REVISE = `mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId itemCount itemsDefined alreadyImported revision { added { code } withdrawn { code } redated { code from to } summary } } }`;
-      const nextVersion = HEADER + '一,推进五公开,1,推进决策公开,,青川市人民政府办公室,,2026-09-30\n一,推进五公开,2,推进执行公开,,青川市人民政府办公室,,2026-10-31\n';
+      const nextVersion = HEADER + '一,推进五公开,1,推进同一标识测试事项,,青川市人民政府办公室,,2026-09-30\n一,推进五公开,2,推进执行公开,,青川市人民政府办公室,,2026-10-31\n';
       const revise = { ...input, idempotencyKey: 'one-key-plan-v2', fileName: 'one-key-v2.csv', contentBase64: base64(nextVersion), revise: true, withdrawMissing: true };
       const revised = await app.graphql(REVISE, { input: revise });
       expect(revised.errors).toBeUndefined();

@@ -123,6 +123,7 @@ const BY_FIELD: Readonly<Record<string, string>> = {
   unassignedOn: '撤回交办日期',
   undoLaterRevision: '确认撤销后来的调整',
   withdrawMissing: '确认撤销文件中没有的事项',
+  separatePlan: '作为另一份方案导入',
   unitId: '单位',
   units: '承担单位',
   urgedOn: '催办日期',

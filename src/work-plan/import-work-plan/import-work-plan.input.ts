@@ -113,6 +113,16 @@ export class ImportWorkPlanInput extends FileUploadInput {
   @IsBoolean()
   withdrawMissing?: boolean;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'For a new plan whose every item is an item of an imported plan of the year: imports it as a plan of its own on purpose. Without it such a file is refused ' +
+      '(CONFLICT, field title, extensions.repeatedPlan: that plan\'s title), whatever title is given — a new version of that plan is imported with its title and revise.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  separatePlan?: boolean;
+
   @NearNamesField()
   nearNames?: string[];
 }

@@ -26,20 +26,20 @@ export class ImportWorkPlanResolver {
     @Args('input') input: ImportWorkPlanInput,
     @CurrentRequester() requester: Requester,
   ): Promise<WorkPlanImportResultType> {
-    const { idempotencyKey, fileName, title, year, lastYear, sheet, dryRun, revise, approvedOn, assignedOn, overrideReason, revisionReason, expectedPlanVersion, undoLaterRevision, withdrawMissing } = input;
+    const { idempotencyKey, fileName, title, year, lastYear, sheet, dryRun, revise, approvedOn, assignedOn, overrideReason, revisionReason, expectedPlanVersion, undoLaterRevision, withdrawMissing, separatePlan } = input;
     // An empty list confirms nothing: the same request as none.
     const nearNames = input.nearNames?.length ? input.nearNames : undefined;
     const file = this.uploads.fileOf(requester.actor, input);
     const context = this.contexts.create(
       requester,
       'ImportWorkPlan',
-      { idempotencyKey, fileName, ...fileFacts(input, file), title, year, ...(lastYear === undefined || lastYear === null ? {} : { lastYear }), sheet, dryRun, revise, approvedOn, assignedOn, overrideReason, revisionReason, nearNames, undoLaterRevision, withdrawMissing, ...(expectedPlanVersion === undefined || expectedPlanVersion === null ? {} : { expectedPlanVersion }) },
-      { dryRun: false, revise: false, undoLaterRevision: false, withdrawMissing: false },
+      { idempotencyKey, fileName, ...fileFacts(input, file), title, year, ...(lastYear === undefined || lastYear === null ? {} : { lastYear }), sheet, dryRun, revise, approvedOn, assignedOn, overrideReason, revisionReason, nearNames, undoLaterRevision, withdrawMissing, separatePlan, ...(expectedPlanVersion === undefined || expectedPlanVersion === null ? {} : { expectedPlanVersion }) },
+      { dryRun: false, revise: false, undoLaterRevision: false, withdrawMissing: false, separatePlan: false },
     );
     const outcome = await this.commands.execute(
       new ImportWorkPlanCommand(
         file,
-        { title, year, ...(lastYear === undefined || lastYear === null ? {} : { lastYear }), dryRun, revise, approvedOn, assignedOn, ...overrideOf({ overrideReason }), ...(revisionReason?.trim() ? { revisionReason: revisionReason.trim() } : {}), nearNames, ...(expectedPlanVersion === undefined || expectedPlanVersion === null ? {} : { expectedPlanVersion }), ...(undoLaterRevision === true ? { undoLaterRevision } : {}), ...(withdrawMissing === true ? { withdrawMissing } : {}) },
+        { title, year, ...(lastYear === undefined || lastYear === null ? {} : { lastYear }), dryRun, revise, approvedOn, assignedOn, ...overrideOf({ overrideReason }), ...(revisionReason?.trim() ? { revisionReason: revisionReason.trim() } : {}), nearNames, ...(expectedPlanVersion === undefined || expectedPlanVersion === null ? {} : { expectedPlanVersion }), ...(undoLaterRevision === true ? { undoLaterRevision } : {}), ...(withdrawMissing === true ? { withdrawMissing } : {}), ...(separatePlan === true ? { separatePlan } : {}) },
         context,
       ),
     );

@@ -916,6 +916,23 @@ describe('a version dated before an item’s hand withdrawal, typed after it, th
     expect((await typed(['report 1 on 03-15', 'withdraw 1 on 03-20', 'version of 03-15'])).one).toBe('withdrawn 2026-03-20 手工撤销');
   });
 
+  it('a version entered late that withdraws an item whose report awaiting inspection was made after its day says so before it is confirmed, naming the item and the unit (newcomer52-10 S1)', async () => {
+    const dependencies = await storeWithUnits();
+    const first = await importWorkPlanFile(dependencies, csv(['1', '2', '3']), { approvedOn: '2026-03-02', assignedOn: '2026-03-03' }, at('v1', '2026-03-03T09:00:00+08:00'));
+    const context = commandContext({ actor: clerkOf(CZJ), commandType: 'Step', idempotencyKey: 'r', now: new Date('2026-03-25T09:00:00+08:00') });
+    await executeCommand(dependencies.store, dependencies.schemas, workPlanItemStream(workPlanItemIdFor(first.planId, '1')), workPlanItemDecider, { type: 'ReportRectification', actor: clerkOf(CZJ), today: '2026-03-25', unitId: CZJ, summary: '已整改', evidence: [{ title: '整改材料', link: 'https://example.gov.cn/a', documentRef: null }], reportedOn: '2026-03-16' }, context);
+    const preview = await importWorkPlanFile(dependencies, csv(['2', '3']), { revise: true, dryRun: true, assignedOn: '2026-03-15' }, at('v2', '2026-03-25T09:00:00+08:00'), [{ title, year: 2026 }]);
+    expect(preview.revision).toMatchObject({ withdrawn: [expect.objectContaining({ code: '1' })], itemsKept: [] });
+    expect(preview.notes.notices?.map((notice) => notice.reasonZh)).toContain(
+      '事项 1“先撤甲事项”将于 2026-03-15 撤销，而青川市财政局待督查的报告是在这一天之后作出的：撤销后这些报告列为“撤销后的记录”，不计入统计。如要因这些报告保留该事项，请把“事项交办日期”改为报告当天或之后，或先督查这些报告。',
+    );
+    // Its own day's report keeps the item instead: nothing to warn of.
+    const onTheDay = await importWorkPlanFile(dependencies, csv(['2', '3']), { revise: true, dryRun: true, assignedOn: '2026-03-16' }, at('v2-16', '2026-03-25T09:00:00+08:00'), [{ title, year: 2026 }]);
+    expect(onTheDay.revision).toMatchObject({ withdrawn: [], itemsKept: [expect.objectContaining({ code: '1' })] });
+    expect(onTheDay.notes.notices?.map((notice) => notice.reasonZh).join('')).not.toContain('撤销后的记录');
+    dependencies.store.close();
+  });
+
   // newcomer52-10 S2: the office's original file, listing an item a version of the same day had withdrawn, was applied (even with
   // --undo-later-revision confirming undoing that version) without a word about the row: the item stayed withdrawn.
   it('a row naming an item withdrawn on the version’s own day is refused naming the row and the ways on (dry run too); a later day brings it back', async () => {
@@ -1014,13 +1031,20 @@ describe('a new plan of the same year whose items read like another plan\'s', ()
     dependencies.store.close();
   });
 
-  it('whose every item reads like the other plan\'s is refused naming it when its title comes off the sheet, and imported as its own when the title is given — never as a version', async () => {
+  it('whose every item reads like the other plan\'s is refused naming it, its title given or not, and imported as its own only with separatePlan — never as a version', async () => {
     const dependencies = await storeWithUnits();
     const a = await importWorkPlanFile(dependencies, { name: 'a.csv', content: Buffer.from(planA) }, {}, contextOf('plan-a'));
     const allAlike = planB.split('\n').slice(0, 4).join('\n') + '\n';
     const refused = importWorkPlanFile(dependencies, { name: 'b.csv', content: Buffer.from(allAlike) }, {}, contextOf('plan-b'), known(a.title, itemsOfA));
     await expect(refused).rejects.toMatchObject({ code: 'CONFLICT', details: { field: 'title', repeatedPlan: a.title } });
-    const given = await importWorkPlanFile(dependencies, { name: 'b.csv', content: Buffer.from(allAlike) }, { title: '青川市2026年数字政府建设工作要点' }, contextOf('plan-b-titled'), known(a.title, itemsOfA));
+    // A title given is no purpose (newcomer52-10 S3: the plan's export under a title typed otherwise made a second plan duplicating
+    // every item): refused, dry run too; separatePlan imports it as a plan of its own.
+    for (const dryRun of [true, false]) {
+      const titled = importWorkPlanFile(dependencies, { name: 'b.csv', content: Buffer.from(allAlike) }, { title: '青川市2026年数字政府建设工作要点', dryRun }, contextOf(`plan-b-titled-${dryRun}`), known(a.title, itemsOfA));
+      await expect(titled).rejects.toMatchObject({ code: 'CONFLICT', details: { field: 'title', repeatedPlan: a.title } });
+      await expect(titled).rejects.toMatchObject({ messageZh: expect.stringContaining('如果确是另一份方案，请勾选“作为另一份方案导入”后重新导入。') });
+    }
+    const given = await importWorkPlanFile(dependencies, { name: 'b.csv', content: Buffer.from(allAlike) }, { title: '青川市2026年数字政府建设工作要点', separatePlan: true }, contextOf('plan-b-titled'), known(a.title, itemsOfA));
     expect(given).toMatchObject({ title: '青川市2026年数字政府建设工作要点', itemsDefined: 2, revision: null });
     expect(given.planId).not.toBe(a.planId);
   });

@@ -87,6 +87,13 @@ export interface WorkPlanImportOptions {
    */
   readonly withdrawMissing?: boolean;
   /**
+   * A new plan whose every item is an item of an imported plan of the year (`planRepeating`), imported as a plan of its own on
+   * purpose: without it such a file is refused naming that plan (`repeatedPlanRefused`), whatever title it is given — a title
+   * typed slightly otherwise made a second plan duplicating every item, its progress split (newcomer52-10 S3). CLI
+   * `--separate-plan`, GraphQL `separatePlan`, the 导入 page's tick 作为另一份方案导入.
+   */
+  readonly separatePlan?: boolean;
+  /**
    * Unit names of the file the office confirmed mean the one registered unit they are near, though no abbreviation of it
    * (newcomer25 S8: `LookupConfirmations.nearNames`); without it such a row is refused naming the unit.
    */
@@ -316,12 +323,12 @@ async function importAsRead(
   if (earlierVersion && existing.status === 'imported') throw earlierVersionRefused(existing, fileName, earlierVersion);
   // A new plan whose items are another plan's of the year (one 大项 sheet of it re-sent, a title retyped beyond recognition) is told, or refused (breaker10c P15).
   const repeated = existing.status === 'imported' ? null : planRepeating(validated, knownPlans);
-  // A title someone wrote for this plan (the title field, a YAML/JSON document's own) says it is a plan of its own; one read off the sheet or the file name does not.
-  const titleGiven = options.title !== undefined || format === 'yaml' || format === 'json';
   // A title that is an imported plan's with words added (…-张三改, …0615) and half the file's items that plan's: a version of it, never a second plan unasked (issue 10 P6).
   const extended = existing.status === 'imported' ? null : titleExtending(validated, knownPlans);
   if (extended) throw extendedTitleRefused(validated, extended);
-  if (repeated && repeated.shared === repeated.of && !titleGiven) throw repeatedPlanRefused(validated, repeated);
+  // Every item another plan's: refused naming it unless imported as another plan on purpose — a title given (typed slightly
+  // otherwise: …要点分解表 for …要点任务分解表) is no such purpose (newcomer52-10 S3: a second plan duplicating every item).
+  if (repeated && repeated.shared === repeated.of && options.separatePlan !== true) throw repeatedPlanRefused(validated, repeated);
   // A file without a 完成时限 column is a version of an imported plan, or refused as any plan without one (issue 10).
   if (dueColumnRefusal && existing.status !== 'imported') throw dueColumnRefusal;
   const days = planDays(options, today, existing, isNewVersion);
@@ -647,6 +654,7 @@ async function importAsRead(
         // The columns a version lacks, its fields kept: 具体内容 / 工作措施 named only when the plan has some (breaker42-10 F5).
         ...(stillKept ? [stillKeptNotice(stillKept)] : []),
         ...(keptStill ? [keptStill] : []),
+        ...(revision ? reportsSetAsideNotices(revision.withdrawn, days.assignedOn, registeredName) : []),
         ...(isNewVersion && existing.status === 'imported' ? keptFieldsNotice(keptFields.filter((field) => (field !== 'description' && field !== 'measures') || standing.some((item) => item[field] !== ''))) : []),
       ],
     },
@@ -1294,6 +1302,28 @@ async function withdrawnListedAgain(
   return { back, sameDay };
 }
 
+/**
+ * Each item the version withdraws whose units have a report awaiting inspection made after the version's day (`versionDay`,
+ * `YYYY-MM-DD`: a version entered late) — said before the clerk confirms, naming the item and the units: on the withdrawal those
+ * reports become records after it, counted nowhere (newcomer52-10 S1: neither the dry run nor the preview said so). Reports made by
+ * the version's day keep the item instead (保留待督查). Empty when none.
+ */
+function reportsSetAsideNotices(withdrawn: readonly ItemVersion[], versionDay: string, unitName: (unitId: string) => string | undefined): ImportProblem[] {
+  return withdrawn.flatMap((item) => {
+    const before = new Set(item.workBeforeVersionDay?.reportedUnitIds ?? []);
+    const later = (item.reportedUnitIds ?? []).filter((unitId) => !before.has(unitId));
+    if (later.length === 0) return [];
+    const names = later.map((unitId) => unitName(unitId) ?? unitId);
+    return [
+      {
+        row: null,
+        reason: `Item ${item.code} (${item.title}) is withdrawn on ${versionDay}, and the report(s) awaiting inspection of ${names.join(', ')} were made after that day: once it is withdrawn they are records after the withdrawal, counted nowhere. To keep the item for them, import the version dated on the day they were made or later (assignedOn), or inspect them first.`,
+        reasonZh: `事项 ${item.code}“${item.title}”将于 ${versionDay} 撤销，而${names.join('、')}待督查的报告是在这一天之后作出的：撤销后这些报告列为“撤销后的记录”，不计入统计。如要因这些报告保留该事项，请把“事项交办日期”改为报告当天或之后，或先督查这些报告。`,
+      },
+    ];
+  });
+}
+
 /** An item a version's row lists again that was withdrawn on the version's own office day (`withdrawnOn`, `YYYY-MM-DD`), with the withdrawal's reason. */
 interface WithdrawnOnVersionDay {
   readonly code: string;
@@ -1543,13 +1573,19 @@ function planRepeating(plan: { title: string; year: number; categories: readonly
   return best && of > 0 && best.shared * 2 >= of ? { title: best.title, shared: best.shared, of } : null;
 }
 
-/** Every item of the file is an item of another plan: refused, naming it (a title given explicitly imports it as a plan of its own). */
+/**
+ * Every item of the file is an item of another plan (`repeated`): CONFLICT (`field: title`, `repeatedPlan`) naming it, with the ways
+ * on — that plan's title and revise for a new version of it, or `separatePlan` for another plan on purpose, whatever title the
+ * file was given (newcomer52-10 S3).
+ */
 function repeatedPlanRefused(plan: { title: string; year: number; lastYear?: number }, repeated: RepeatedPlan): DomainError {
   return new DomainError(
     'CONFLICT',
     say(
-      `Every item of "${plan.title}" (${repeated.of}) is an item of the imported plan "${repeated.title}" (${planYears(plan)}): if the file is a new version of it, or one 大项 sheet of it, give that title (title) and revise; if it is really another plan, give its title (title) to import it as one.`,
-      `“${plan.title}”的 ${repeated.of} 项事项都已是已导入的${planYears(plan)}年方案“${repeated.title}”的事项：如果本文件是该方案的新版本（或其中一个大项的工作表），请在“方案标题”中填写“${repeated.title}”并勾选“按新版本调整”；如果确是另一份方案，请在“方案标题”中填写其标题后导入。`,
+      `Every item of "${plan.title}" (${repeated.of}) is an item of the imported plan "${repeated.title}" (${planYears(plan)}): imported as another plan, every item would be there twice and its progress split. ` +
+        `If the file is a new version of it (its export, edited), or one 大项 sheet of it, give that title (title) and revise (a dry run shows what changes); if it really is another plan with the same items, import it with separatePlan.`,
+      `“${plan.title}”的 ${repeated.of} 项事项都已是已导入的${planYears(plan)}年方案“${repeated.title}”的事项：作为另一份方案导入，每个事项都会重复一份，进度分散在两处。` +
+        `如果本文件是该方案的新版本（如其导出表修改后）或其中一个大项的工作表，请在“方案标题”中填写“${repeated.title}”并勾选“按新版本调整”；勾选后“预览（不写入）”只显示差异，不写入。如果确是另一份方案，请勾选“作为另一份方案导入”后重新导入。`,
     ),
     { field: 'title', repeatedPlan: repeated.title },
   );

@@ -478,3 +478,12 @@ describe('a 台账 row naming an unknown unit says in which column (newcomer46-1
     expect(oneColumn.ok ? oneColumn.findings : oneColumn.problems.map((problem) => problem.reasonZh.replace(/：.*$/u, ''))).toEqual(['责任单位“青川市体育局”不在单位名录中']);
   });
 });
+
+// newcomer52-10 M5: a blank 问题描述 cell was refused as 「缺少具体表现」, a column the file does not have.
+describe('a row whose description cell is blank', () => {
+  it('is refused naming the file’s own header, not the import’s word', async () => {
+    const csv = '\uFEFF问题,问题描述,类别,严重程度,涉及单位\r\n年度报告发布滞后,,年度报告,一般,青川市财政局\r\n';
+    const result = await importFindings(Buffer.from(csv, 'utf8'), { format: 'csv', lookupUnit });
+    expect(result).toMatchObject({ ok: false, problems: [{ row: 2, reasonZh: '“问题描述”为空：请填写该问题的具体表现（可与问题名称相同）。' }] });
+  });
+});

@@ -631,7 +631,20 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     };
     const description = withDefault('description', title);
     const given = (key: FindingKey) => isSpreadsheet || key in first.cells;
-    if (description === '' && given('description')) problems.push({ row, reason: 'Missing description (具体表现).', reasonZh: '缺少具体表现。' });
+    if (description === '' && given('description')) {
+      // Named by the file's own header (问题描述, 问题表现 …), not only the import's word (newcomer52-10 M5: 「缺少具体表现」 in a file
+      // with no such column).
+      const header = (table.headers?.description ?? [])[0];
+      problems.push(
+        header === undefined || header === '具体表现'
+          ? { row, reason: 'Missing description (具体表现).', reasonZh: '缺少具体表现。' }
+          : {
+              row,
+              reason: `The "${header}" cell (the finding's description, 具体表现) is empty: fill it in — it may repeat the problem's title.`,
+              reasonZh: `“${header}”为空：请填写该问题的具体表现（可与问题名称相同）。`,
+            },
+      );
+    }
     else if (description.length > MAX_DESCRIPTION) {
       problems.push({ row, reason: `The description is longer than ${MAX_DESCRIPTION} characters.`, reasonZh: `具体表现超过 ${MAX_DESCRIPTION} 个字。` });
     }

@@ -44,3 +44,20 @@ describe('next year\'s plan told to its units in December (breaker10m P14)', () 
     expect(!result.ok && result.problems.map((problem) => problem.reasonZh)).toEqual(['完成时限 2026-12-31 早于工作方案的年度：应在 2027-01-01 至 2027-12-31 之间。']);
   });
 });
+
+// newcomer52-10 M7: 「明年3月底前」 in a 2027 plan drafted in December 2026 was refused as 「完成时限 2028-03-31 晚于…」, never quoting the cell
+// nor saying 明年 was taken from the plan's year.
+describe('a deadline refused for the plan\'s period quotes the cell as written and how it was read', () => {
+  it('明年3月底前 in a 2027 plan: the year after the plan\'s year, said so', async () => {
+    const nextYear = csv.replace('2027年6月30日', '明年3月底前');
+    const result = await importWorkPlan(nextYear, { ...options, today: '2026-12-02' });
+    expect(!result.ok && result.problems.map((problem) => [problem.row, problem.reasonZh])).toEqual([
+      [4, expect.stringMatching(/^完成时限“明年3月底前”（“明年”按方案年度 2027 年的次年读取，读作 2028-03-31）晚于工作方案「青川市2027年政务公开工作要点任务分解」的期限（2027-12-31）/)],
+    ]);
+  });
+
+  it('a cell giving the day itself is named by the day alone, as before', async () => {
+    const result = await importWorkPlan(csv.replace('2027年6月30日', '2028-03-31'), { ...options, today: '2026-12-02' });
+    expect(!result.ok && result.problems.map((problem) => problem.reasonZh)).toEqual([expect.stringMatching(/^完成时限 2028-03-31 晚于工作方案/)]);
+  });
+});

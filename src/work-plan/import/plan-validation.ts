@@ -396,7 +396,7 @@ export async function validatePlanDocument(
         );
         // A day past the period the item already has on the record carries its override there (newcomer48-10 S2).
         const onRecord = due !== null && document.year > 0 && due.dueDate > dueDateLimitOf(document).latest && options.dueOnRecord?.(item.code, due.dueDate, item.title) === true;
-        const outside = due && document.year > 0 && !onRecord ? outsidePlanPeriod(due.dueDate, document, options.periodOverridden === true, options.today) : null;
+        const outside = due && document.year > 0 && !onRecord ? outsidePlanPeriod(due.dueDate, document, options.periodOverridden === true, options.today, text) : null;
         if (due && options.approvedOn !== undefined && due.dueDate < options.approvedOn && !earlyDue.has(`${item.sheet ?? ''}|${row}`)) {
           earlyDue.set(`${item.sheet ?? ''}|${row}`, {
             row,
@@ -589,33 +589,55 @@ export function planPeriodStart(year: number, toldOn: string | undefined): strin
 }
 
 /**
+ * A due date as a refusal names it: ` 2027-06-30` when the cell said that day, else the cell's own words and the day read —
+ * `“明年3月底前”（按方案年度 2027 年的次年读作 2028-03-31）`, `“46203”（读作 2026-06-30）` (newcomer52-10 M7: only the day computed
+ * was quoted, and the clerk could not see why 2028 came out). `written`: the 完成时限 cell as the file gives it.
+ */
+function dueDateAsWritten(dueDate: string, planYear: number, written: string | undefined): { en: string; zh: string } {
+  const text = (written ?? '').trim();
+  if (text === '' || text.normalize('NFKC') === dueDate) return { en: ` ${dueDate}`, zh: ` ${dueDate} ` };
+  const nextYear = /明年|次年|下一?年/u.test(text);
+  return {
+    en: ` "${text}" (read as ${dueDate}${nextYear ? `: 明年 taken as the year after the plan's year ${planYear}` : ''})`,
+    zh: `“${text}”（${nextYear ? `“明年”按方案年度 ${planYear} 年的次年读取，` : ''}读作 ${dueDate}）`,
+  };
+}
+
+/**
  * Why a due date does not fit the plan's period, or null: before the period's first day (`planPeriodStart`: 01-01 of the
  * plan's year, or the earlier day its units are told, `toldOn`), or after the limit its parts are held to
  * (`dueDateLimitOf`, the period's last day), which the import's commands would refuse too. Checked here so that every
  * row's problems come out in one pass. With a supervisor's override (`overridden`), a day after the limit is the item's
  * decision to record.
  */
-function outsidePlanPeriod(dueDate: string, plan: { readonly title: string; readonly year: number; readonly lastYear?: number }, overridden: boolean, toldOn?: string): { reason: string; reasonZh: string } | null {
+function outsidePlanPeriod(
+  dueDate: string,
+  plan: { readonly title: string; readonly year: number; readonly lastYear?: number },
+  overridden: boolean,
+  toldOn?: string,
+  written?: string,
+): { reason: string; reasonZh: string } | null {
   const limit = dueDateLimitOf(plan);
   const start = planPeriodStart(plan.year, toldOn);
+  const shown = dueDateAsWritten(dueDate, plan.year, written);
   if (dueDate < start) {
     const yearStart = start === `${plan.year}-01-01`;
     return {
-      reason: `Due date ${dueDate} lies before the plan's ${yearStart ? 'year' : 'period (from the day its units are told)'}: it must be between ${start} and ${limit.latest}.`,
-      reasonZh: `完成时限 ${dueDate} 早于工作方案的${yearStart ? '年度' : '期限（自交办之日起）'}：应在 ${start} 至 ${limit.latest} 之间。`,
+      reason: `Due date${shown.en} lies before the plan's ${yearStart ? 'year' : 'period (from the day its units are told)'}: it must be between ${start} and ${limit.latest}.`,
+      reasonZh: `完成时限${shown.zh}早于工作方案的${yearStart ? '年度' : '期限（自交办之日起）'}：应在 ${start} 至 ${limit.latest} 之间。`,
     };
   }
   // Past the override's reach, a year typed wrong (2206 for 2026), whatever the override (breaker10e P4).
   if (dueDate > overrideReach(limit.latest) && overridden) {
     const past = beyondOverrideReach(dueDate, limit);
-    return { reason: `Due date ${dueDate} ${past.en}`, reasonZh: `完成时限 ${dueDate} 晚于${past.zh}` };
+    return { reason: `Due date${shown.en} ${past.en}`, reasonZh: `完成时限${shown.zh}晚于${past.zh}` };
   }
   if (dueDate > limit.latest && !overridden) {
     // A year's plan whose item is due in a later year may be a plan over several years given without its span: say how to give it.
     const severalYears = planLastYear(plan) === plan.year && Number(dueDate.slice(0, 4)) - plan.year <= 10;
     return {
-      reason: `Due date ${dueDate} is after ${limit.setBy.en} (${limit.latest}); ${severalYears ? `a plan over several years gives its last year (lastYear, 截止年度; --year ${plan.year}-${dueDate.slice(0, 4)}); ` : ''}a supervisor may import it with an override and its reason (on the 导入 page, 超出方案期限的特批理由, or importWorkPlan's overrideReason; plan:import cannot give one), or set it one item at a time (addWorkPlanItem, rescheduleWorkPlanItem).`,
-      reasonZh: `完成时限 ${dueDate} 晚于${limit.setBy.zh}（${limit.latest}）；${severalYears ? '跨年度的方案（如三年行动计划）请写明截止年度；' : ''}如确需延后，请督办人员在上方“超出方案期限的特批理由”中填写理由后重新导入。`,
+      reason: `Due date${shown.en} is after ${limit.setBy.en} (${limit.latest}); ${severalYears ? `a plan over several years gives its last year (lastYear, 截止年度; --year ${plan.year}-${dueDate.slice(0, 4)}); ` : ''}a supervisor may import it with an override and its reason (on the 导入 page, 超出方案期限的特批理由, or importWorkPlan's overrideReason; plan:import cannot give one), or set it one item at a time (addWorkPlanItem, rescheduleWorkPlanItem).`,
+      reasonZh: `完成时限${shown.zh}晚于${limit.setBy.zh}（${limit.latest}）；${severalYears ? '跨年度的方案（如三年行动计划）请写明截止年度；' : ''}如确需延后，请督办人员在上方“超出方案期限的特批理由”中填写理由后重新导入。`,
     };
   }
   return null;

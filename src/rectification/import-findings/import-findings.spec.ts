@@ -778,6 +778,20 @@ describe('a 台账 kept with its 交办日期 column (breaker8e P4: refused whol
     ]);
     expect((await dependencies.store.readAll()).length).toBe(count);
   });
+
+  // newcomer52-10 M8: a unit typed on a row added under the finding was refused naming the finding's first row, not the row typed.
+  it('names the row that lists the unit when it is a row added under the finding, and that finding\'s first row', async () => {
+    const dependencies = await withEvaluation();
+    const header = '序号,存在问题,整改措施,责任单位,完成时限\r\n';
+    const first = '1,财政预决算公开不完整,补齐部门预决算,"青川市财政局、青川市教育局",2026年12月底前\r\n';
+    const second = '2,政策解读形式单一,增加图解,青川市民政局,立行立改\r\n';
+    await importFindingsFile(dependencies, EVALUATION, { name: '整改台账.csv', content: new TextEncoder().encode(header + first + second) }, contextOf('first'), { identifiedOn: '2026-10-08' });
+    const added = header + first + ',,,青川市民政局,2026年12月底前\r\n' + second;
+    const refusal = await importFindingsFile(dependencies, EVALUATION, { name: '整改台账（加行）.csv', content: new TextEncoder().encode(added) }, contextOf('added'), { identifiedOn: '2026-10-08' }).catch((error: unknown) => error);
+    expect((refusal as DomainError).details).toMatchObject({
+      problems: [{ row: 3, reasonZh: '本行续写第 2 行的问题“财政预决算公开不完整”，该问题此前已导入；本行为其列出了原来没有的单位（青川市民政局）。导入不会改动已登记的问题：如需增加单位，请在该问题页面交办。' }],
+    });
+  });
 });
 
 /*

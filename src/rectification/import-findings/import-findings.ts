@@ -451,15 +451,22 @@ function unitsAddedTo(state: Exclude<FindingState, { status: 'unrecorded' }>, fi
   const known = new Set(partsOf(state.assignments).flatMap((part) => [part.unitId, ...(part.heldBefore ?? [])]));
   const added = finding.parts.filter((part) => !known.has(part.unit.unitId));
   if (added.length === 0) return [];
-  const names = added.map((part) => part.unit.name).join('、');
-  return [
-    {
-      row: finding.row,
+  // Named on the row that lists the unit — a row added under the finding's first one (newcomer52-10 M8: the first row was named).
+  const rows = [...new Set(added.map((part) => part.row ?? finding.row))];
+  return rows.map((row) => {
+    const names = added.filter((part) => (part.row ?? finding.row) === row).map((part) => part.unit.name).join('、');
+    const below = row !== finding.row;
+    return {
+      row,
       ...sheetOf(finding),
-      reason: `Finding "${finding.title}" was ${enteredElsewhere ? 'recorded before on the findings page' : 'imported before'}; this file gives it units it does not have (${names}). An import never changes a recorded finding: add units on the finding (assignFinding).`,
-      reasonZh: `问题“${finding.title}”此前已${enteredElsewhere ? '在问题清单中登记' : '导入'}；本文件为其列出了原来没有的单位（${names}）。导入不会改动已登记的问题：如需增加单位，请在该问题页面交办。`,
-    },
-  ];
+      reason:
+        `${below ? `This row continues finding "${finding.title}" (row ${finding.row}), which` : `Finding "${finding.title}"`} was ${enteredElsewhere ? 'recorded before on the findings page' : 'imported before'}; ` +
+        `this ${below ? 'row' : 'file'} gives it units it does not have (${names}). An import never changes a recorded finding: add units on the finding (assignFinding).`,
+      reasonZh:
+        `${below ? `本行续写第 ${finding.row} 行的问题“${finding.title}”，该问题` : `问题“${finding.title}”`}此前已${enteredElsewhere ? '在问题清单中登记' : '导入'}；` +
+        `本${below ? '行' : '文件'}为其列出了原来没有的单位（${names}）。导入不会改动已登记的问题：如需增加单位，请在该问题页面交办。`,
+    };
+  });
 }
 
 /**

@@ -45,6 +45,44 @@ describe('a remark giving a new deadline (breaker50-10 S8)', () => {
     expect(refusals(result)).toEqual([]);
   });
 
+  // breaker52-10 S2: a remark stating another deadline outright — with a label (完成时限：, 时限：, 截止日期, 截至, 时间节点：), ISO or dotted
+  // digits, words of intent (力争, 计划于) or a period (三季度末, 下半年) — imported on the row's day; read now as the 完成时限 column is.
+  it.each([
+    '完成时限：2026年9月30日',
+    '时限：9月30日',
+    '截止日期2026-09-30',
+    '2026-09-30前完成',
+    '2026.9.30前完成',
+    '2026年9月30日前',
+    '9月30日前',
+    '截至9月30日',
+    '9月底前',
+    '力争9月底完成',
+    '计划于2026年9月完成',
+    '时间节点：9月30日',
+    '三季度末',
+    '下半年完成',
+    '6月30日前完成初稿，12月底前全面完成',
+    '8月31日前完成初稿，12月底前全面完成',
+  ])('refuses the plan row whose remark states the deadline %s outright, naming the cell (breaker52-10 S2)', async (remark) => {
+    const result = await importWorkPlan(plan('备注', remark), { format: 'csv', title: '2026年备注时限测试方案', lookupUnit });
+    expect(refusals(result)).toEqual([[2, expect.stringMatching(new RegExp(`^备注“${remark.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”写有新的时限.*与完成时限“2026-08-31”不一致`))]]);
+  });
+
+  it.each(['依据2026年3月1日市政府常务会议', '2026年10月1日起施行', '每月10日前报送进展', '完成时限：2026年8月31日', '8月底前全面完成', '截至目前已完成初稿', '2026年3月1日印发'])(
+    'imports the row whose remark %j names a day that is no other deadline (breaker52-10 S2)',
+    async (remark) => {
+      const result = await importWorkPlan(plan('备注', remark), { format: 'csv', title: '2026年备注时限测试方案', lookupUnit });
+      expect(refusals(result)).toEqual([]);
+    },
+  );
+
+  it.each(['2027-03-31前完成', '完成时限：2027年3月31日', '截止日期2027.3.31'])('refuses the 整改台账 row whose 备注 states the deadline %s outright (breaker52-10 S2)', async (remark) => {
+    const csv = `问题,具体表现,牵头单位,配合单位,整改时限,整改措施,备注\n问题甲,表现甲,青川市财政局,青川市教育局,2026-12-30,措施甲,${remark}\n`;
+    const result = await importFindings(csv, { format: 'csv', lookupUnit, today: '2026-10-01', year: 2026 });
+    expect(refusals(result)).toEqual([[2, expect.stringContaining(`备注“${remark}”写有新的时限`)]]);
+  });
+
   it.each(['已延期至2026年8月31日', '联系人：张伟', '改为线上公开', '调整至第二阶段推进', ''])('imports the row whose remark says %j (its own deadline or none)', async (remark) => {
     const result = await importWorkPlan(plan('备注', remark), { format: 'csv', title: '2026年备注时限测试方案', lookupUnit });
     expect(refusals(result)).toEqual([]);

@@ -540,6 +540,31 @@ const NEW_DEADLINE_WORDS = /(?:延期|延长|推迟|延后|顺延|放宽|调整|
  */
 const DONE_BY_CLAUSE = /(?:日|号|底|末)\s*(?:之前|以前|前)\s*(?:全面|全部|全力)?(?:完成|办结|整改到位|落实到位)/u;
 const CLAUSES = /[，,;；。]/u;
+/**
+ * What a remark writes before a deadline it states outright (breaker52-10 S2): a deadline's label — 完成时限：, 时限：, 截止日期,
+ * 截至, 时间节点： — and words of intent — 力争, 计划于, 确保, 最迟于. Taken off, the rest is read as the 完成时限 column is read.
+ */
+const DEADLINE_LABEL = /^(?:(?:完成|整改|办结)?(?:时限|期限|时间节点|节点|截止日期|截止时间|完成时间|完成日期|时间要求)|截止|截至)\s*[:：]?\s*/u;
+const INTENT_WORDS = /^(?:力争|争取|确保|计划|预计|拟|须|需|应|要|最迟|最晚|务必)+(?:于|在)?/u;
+/** Words of a deadline read alone (not a bare day, which a remark may name for a meeting or a document): 前, 底, 末, 完成, a half or a quarter. */
+const DEADLINE_MARK = /前|底|末|完成|办结|到位|半年|季度|年内/u;
+
+/**
+ * The deadline a clause of a remark states outright, read as the 完成时限 column reads it (`readDeadline`) once its label and words of
+ * intent are taken off — 「完成时限：2026年9月30日」, 「截止日期2026-09-30」, 「2026.9.30前完成」, 「9月底前」, 「力争8月底完成」, 「计划于2026年9月完成」,
+ * 「三季度末」, 「下半年完成」 — as `{ written, day }` (`day` YYYY-MM-DD, an office day), or null: a clause that reads as no deadline of a
+ * day (「依据2026年3月1日市政府常务会议」, 「2026年10月1日起施行」, 「每月10日前报送进展」, 「6月30日前完成初稿」), or a bare day without a label
+ * or a deadline word. Pure.
+ */
+function deadlineStatedIn(clause: string, within: { readonly year: number }): { readonly written: string; readonly day: string } | null {
+  const trimmed = clause.trim();
+  const label = DEADLINE_LABEL.exec(trimmed);
+  const written = trimmed.slice(label ? label[0].length : 0).replace(INTENT_WORDS, '').trim();
+  if (written === '' || written.startsWith('每') || (!label && !DEADLINE_MARK.test(written))) return null;
+  const reading = readDeadline(written.replace(/(?<=[前底末月日号年度])(?:全面|全部|全力|基本)(?=完成|办结)/u, ''), within);
+  if (!reading.ok || !('dueDate' in reading.deadline)) return null;
+  return { written, day: reading.deadline.dueDate };
+}
 /** Headers of a column that is a remark, whatever the import reads of it: 备注, 说明, 调整说明, 调整情况, 附注, 情况说明, 变更说明. */
 const REMARK_HEADER = /备注|说明|附注|注释|调整|变更/u;
 
@@ -562,17 +587,21 @@ export function remarkDeadlineProblem(
     const text = textOf(cell);
     const plain = text.normalize('NFKC');
     const words = NEW_DEADLINE_WORDS.exec(plain);
-    const doneBy = words ? [] : plain.split(CLAUSES).filter((clause) => DONE_BY_CLAUSE.test(clause));
-    if (!words && doneBy.length === 0) continue;
     const year = /(\d{4})/.exec(dueText.normalize('NFKC'))?.[1] ?? /(\d{4})/.exec(plain)?.[1];
     const within = { year: year === undefined ? 2001 : Number(year) };
-    // With a re-dating word (延期至, 现为), the day after it; without one, the days of its 「…前完成」 clauses, none of them the row's own
-    // (「9月30日前完成初稿，12月31日前全面完成」 beside 12-31 is the row's deadline with a step before it).
-    const candidates = words ? daysNamedIn(plain.slice(words.index + words[0].length), within).slice(0, 1) : doneBy.flatMap((clause) => daysNamedIn(clause, within));
-    const named = candidates[0];
-    if (named === undefined) continue;
+    // Clauses stating a deadline outright, read as the deadline column is (breaker52-10 S2): 「完成时限：2026年9月30日」, 「9月底前」.
+    const stated = words ? [] : plain.split(CLAUSES).flatMap((clause) => deadlineStatedIn(clause, within) ?? []);
+    const doneBy = words || stated.length > 0 ? [] : plain.split(CLAUSES).filter((clause) => DONE_BY_CLAUSE.test(clause));
+    if (!words && stated.length === 0 && doneBy.length === 0) continue;
+    // With a re-dating word (延期至, 现为), the day after it; with deadlines stated outright, each of them — every one must be the row's
+    // (「6月30日前完成初稿，12月底前全面完成」 beside 06-30 ends on 12-31); otherwise the days of its 「…前完成」 steps, one of them the
+    // row's own (「9月30日前完成初稿，12月31日前全面完成」 beside 12-31 is the row's deadline with a step before it).
+    const candidates = words ? daysNamedIn(plain.slice(words.index + words[0].length), within).slice(0, 1) : stated.length > 0 ? stated : doneBy.flatMap((clause) => daysNamedIn(clause, within));
+    if (candidates.length === 0) continue;
     const due = dueText === '' ? null : readDeadline(cells.deadline ?? null, within);
-    if (due?.ok && 'dueDate' in due.deadline && candidates.some((candidate) => candidate.day === (due.deadline as { dueDate: string }).dueDate)) continue;
+    const dueDay = due?.ok && 'dueDate' in due.deadline ? due.deadline.dueDate : null;
+    if (dueDay !== null && (stated.length > 0 ? stated.every(({ day }) => day === dueDay) : candidates.some(({ day }) => day === dueDay))) continue;
+    const named = candidates.find(({ day }) => day !== dueDay)!;
     return {
       row,
       reason: `The column ${label} "${text}" gives a new deadline ("${named.written}")${dueText === '' ? '' : ` other than the ${deadlineLabel} "${dueText}"`}, but an import reads no deadline from a remark: the row would keep ${dueText === '' ? 'no deadline' : 'its old one'}. If the deadline was moved, write the new one in the ${deadlineLabel} column; otherwise remove it from the remark.`,

@@ -4,6 +4,7 @@ import { isCalendarDate } from '../../shared/calendar-date.js';
 import { chineseNumeralValue, numbersByValue, wordsByValue } from '../../shared/numbers-by-value.js';
 import { unreadableLabel, unreadableReasonZh } from '../../shared/readable-text.js';
 import { calendarDateOf, markAgainstColumnReason, marksAgainstColumn, textOf, namesByLevel, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
+import { countDistinct, fileBeyondLimitsProblem, MAX_FILE_ITEMS, PLAN_FILE_WORDS } from '../../spreadsheet/file-limits.js';
 import { daysNamedIn, deadlineTextOf, readDeadline } from '../../spreadsheet/deadline-text.js';
 import { droppedColumnProblems, notImportedColumns, readingNotesOf, remarkNamingUnitProblem, sheetsNamedAfterUnitsProblems, sheetsOfOtherYearsProblems, tableBesideProblems } from '../../spreadsheet/records.js';
 import { FINISHED_ON_COLUMN_ALIASES, PROGRESS_COLUMN_ALIASES, groupsOf, remarkDeadlineProblem, rowRemarkProblem, withoutChangeMark, type LabelledCell } from '../../spreadsheet/row-remarks.js';
@@ -487,20 +488,24 @@ function readingOfTitle(title: string | null): { reading?: ExportReading } {
 const EXPORT_TITLE = /进展[（(](?:(?<period>(?:19|20|21)\d{2}—(?:19|20|21)\d{2})年[，,])?(?:(?<unit>[^，,（）()]+?)的任务[，,])?截至[^）)]*[）)]$/u;
 
 /**
- * The most item rows one plan file may hold. A 工作方案 or 任务分解方案 has tens to a few hundred items; a file of tens of thousands
- * of rows is another file (a data export, a log) or a plan pasted many times, and checking and deciding each of its rows held
- * the server's other requests for seconds (breaker51-10 S7: a 37 288-row CSV's dry run, /health unanswered 26–30 s).
+ * The most items one plan file may hold (`MAX_FILE_ITEMS`, src/spreadsheet/file-limits.ts). A 工作方案 or 任务分解方案 has tens to a
+ * few hundred items; checking and deciding tens of thousands of rows held the server's other requests for seconds (breaker51-10 S7).
+ * Items are counted, not rows: the plan's own export writes a row per unit (breaker52-10 M2: a 5 000-item plan's 10 000-row export
+ * was refused as 「10000 行事项」). (It was `MAX_PLAN_ROWS`.)
  */
-export const MAX_PLAN_ROWS = 5_000;
+export const MAX_PLAN_ITEMS = MAX_FILE_ITEMS;
 
-/** The refusal of a plan file of more than `MAX_PLAN_ROWS` item rows (`rows`), said at once, before any row is checked; null within it. */
-function tooManyRowsProblem(rows: number): ImportProblem | null {
-  if (rows <= MAX_PLAN_ROWS) return null;
-  return {
-    row: null,
-    reason: `The file has ${rows} item rows, more than the ${MAX_PLAN_ROWS} a plan may have (a plan has tens to a few hundred items): check that it is the plan's file, and that its rows are not repeated.`,
-    reasonZh: `该文件有 ${rows} 行事项，超过一个方案允许的 ${MAX_PLAN_ROWS} 项（工作方案通常为几十到几百项）：请核对是否选错了文件，或文件中的行是否重复粘贴了多遍。`,
-  };
+/**
+ * The items a plan table's records name: one per distinct category (code, title, section rows, sheet) and item (code, title); a row of
+ * an item's further unit (the export's layout, or an office's row per unit) is the same item. Pure, O(rows).
+ */
+function planItemCount(records: readonly SourceRecord<PlanColumn>[]): number {
+  return countDistinct(records, (record) => {
+    const item = `${textOf(record.cells.code ?? null)}\u0000${textOf(record.cells.title ?? null)}`;
+    if (item === '\u0000') return '';
+    const sections = (record.sections ?? []).map((section) => JSON.stringify(section)).join('\u0001');
+    return `${record.sheet ?? ''}\u0000${sections}\u0000${textOf(record.cells.categoryCode ?? null)}\u0000${textOf(record.cells.categoryTitle ?? null)}\u0000${item}`;
+  });
 }
 
 /** Reads as much as it can, so that validation can still report the rows' own problems. */
@@ -512,10 +517,13 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
     const beside = tableBesideProblems(read);
     if (!read.ok && !beside) return { document: null, problems: read.problems, ...((read.sheets ?? []).length > 1 ? { sheets: read.sheets } : read.sheet ? { sheet: read.sheet } : {}) };
     const readTable = read.ok ? read.table : beside!.table;
-    const tooMany = tooManyRowsProblem(readTable.records.length);
-    if (tooMany) return { document: null, problems: [tooMany], ...(read.sheet ? { sheet: read.sheet } : {}) };
+    // Rows first (a file of 100 000 rows is not even read as the export), then items: each said at once, before any row is checked.
+    const tooManyRows = fileBeyondLimitsProblem(readTable.records.length, 0, PLAN_FILE_WORDS);
+    if (tooManyRows) return { document: null, problems: [tooManyRows], ...(read.sheet ? { sheet: read.sheet } : {}) };
     const readingProblems = beside?.problems ?? [];
     const { table, exportNotice, unitRows, reading, oneUnit, period } = fromOwnExport(readTable);
+    const tooMany = fileBeyondLimitsProblem(table.records.length, planItemCount(table.records), PLAN_FILE_WORDS);
+    if (tooMany) return { document: null, problems: [tooMany], ...(read.sheet ? { sheet: read.sheet } : {}) };
     if (unitRows) return { document: null, problems: [...readingProblems, unitRows], ...(read.sheet ? { sheet: read.sheet } : {}) };
     const dropped = droppedColumnProblems(table, {
       en: 'a plan item has a lead unit, responsible units, one due date, a description (具体要求) and measures (工作措施); rename the column to one of these or remove it',
@@ -865,7 +873,8 @@ async function draftOfTree(tree: TreeNode, options: PlanReadOptions): Promise<Pl
       if (record) records.push({ row: record.row, cells: { ...categoryCells, ...record.cells } });
     }
   }
-  const tooMany = tooManyRowsProblem(records.length);
+  // A YAML or JSON plan's records are its items, one each.
+  const tooMany = fileBeyondLimitsProblem(records.length, records.length, PLAN_FILE_WORDS);
   if (tooMany) return { document: null, problems: [tooMany] };
   const located = (entry: TreeEntry | undefined): Located<Cell> | null =>
     entry ? { value: scalarOf(entry, problems), row: entry.line } : null;

@@ -92,3 +92,32 @@ export function fileBeyondLimitsProblem(rows: number, items: number, words: File
   }
   return null;
 }
+
+/**
+ * The most characters of cell text one spreadsheet may hold, summed over its cells: what a 5 MB file (the upload limit) could carry as
+ * CSV. An XLSX packs far more — 465 KB of repeated text inflated to 99 MB of cells (breaker52-10 S3) — and handing that to the server's
+ * thread, then checking it, held every other request 5–8 s. No plan, 台账 or directory has a tenth of it.
+ */
+export const MAX_FILE_TEXT_CHARS = 5_000_000;
+
+/** A cell of a sheet as a limit names it: its sheet (null in a CSV), its address (`D7`) and how many characters it holds. */
+export interface CellSize {
+  readonly sheet: string | null;
+  readonly cell: string;
+  readonly chars: number;
+}
+
+/**
+ * The refusal of a file whose cells hold more than `limit` characters in all (`total`), naming the longest cell (`longest`) so the
+ * office can see what was pasted; null within it. Said before any row is read into a plan or 台账.
+ */
+export function fileTextBeyondLimitProblem(total: number, longest: CellSize | null, limit = MAX_FILE_TEXT_CHARS): ImportProblem | null {
+  if (total <= limit) return null;
+  const where = longest === null ? null : `${longest.sheet === null ? '' : longest.sheet}${longest.cell}`;
+  const whereZh = longest === null ? '' : `（最长的是${longest.sheet === null ? '' : `工作表“${longest.sheet}”的`} ${longest.cell} 单元格，${longest.chars} 个字）`;
+  return {
+    row: null,
+    reason: `The file's cells hold more than ${limit} characters of text in all${where === null ? '' : ` (the longest, ${where}, holds ${longest!.chars})`}; no plan, ledger or directory has that much: check that it is the right file, and that no cell has long text pasted into it many times over.`,
+    reasonZh: `该文件单元格中的文字合计超过 ${limit} 个字${whereZh}，真实的方案、台账或单位名录不会有这么多文字：请核对是否选错了文件，或单元格中是否重复粘贴了大段文字。`,
+  };
+}

@@ -7,6 +7,7 @@ import { excelSerialDayOf } from './deadline-text.js';
 import { columnOf, isBlankCell, isNamed, isPersonColumn, isWeightyColumn, type ColumnSpec, type Columns, type Section, type SourceRecord } from './columns.js';
 import { labelZh, missingColumn, missingColumnBeside, type ImportProblem, type ImportResult } from './import-problems.js';
 import { textOfFile, type FileContent } from './text-file.js';
+import { fileTextBeyondLimitProblem, type CellSize } from './file-limits.js';
 import { EMPTY_TEXT_RESULT, prepareXlsx } from './xlsx-size.js';
 import { GROUP_COUNT, footnoteProblem } from './row-remarks.js';
 import { chineseNumeralValue } from '../shared/numbers-by-value.js';
@@ -1917,6 +1918,22 @@ const quoted = (names: readonly string[]): string => names.map((name) => `“${n
  * unit), its records tagged with their sheet; sheets without such a header (填表说明, a cover)
  * are named in a notice, never skipped unsaid (breaker10 F33, F21).
  */
+/** The refusal of worksheets whose cells hold more text than `MAX_FILE_TEXT_CHARS` in all, naming the longest cell; null within it. O(cells). */
+function textBeyondLimit(worksheets: readonly { readonly name: string | null; readonly rows: readonly SheetRow[] }[]): ImportProblem | null {
+  let total = 0;
+  let longest: CellSize | null = null;
+  for (const worksheet of worksheets) {
+    for (const row of worksheet.rows) {
+      row.cells.forEach((cell, position) => {
+        const chars = typeof cell === 'string' ? cell.length : cell === null || cell === undefined ? 0 : textOf(cell).length;
+        total += chars;
+        if (chars > (longest?.chars ?? 0)) longest = { sheet: worksheet.name, cell: `${columnLetter(position)}${row.row}`, chars };
+      });
+    }
+  }
+  return fileTextBeyondLimitProblem(total, longest);
+}
+
 export async function readSpreadsheet<Key extends string>(
   content: FileContent,
   format: 'csv' | 'xlsx',
@@ -1940,6 +1957,10 @@ export async function readSpreadsheet<Key extends string>(
     hiddenSheets = read.worksheets.filter((worksheet) => !named && worksheet.hidden && !['noHeader', 'summary'].includes(String(tableOf(worksheet.rows, columns, worksheet.name).ok))).map((worksheet) => worksheet.name);
     veryHidden = new Set(read.worksheets.filter((worksheet) => worksheet.veryHidden).map((worksheet) => worksheet.name));
   }
+  // More text than any real file holds (an XLSX of 99 MB of cell text in 465 KB) is refused here, in the reader, before the rows go to
+  // the server's thread (breaker52-10 S3: handing them over and checking them held other requests 5–8 s).
+  const tooMuchText = textBeyondLimit(worksheets);
+  if (tooMuchText) return { ok: false, problems: [tooMuchText] };
   // A very hidden sheet is not listed by Excel's 取消隐藏: its way on is naming it (breaker45-10 M5: told 「请先取消隐藏」).
   const unhideable = hiddenSheets.filter((name) => !veryHidden.has(name));
   const namedOnly = hiddenSheets.filter((name) => veryHidden.has(name));

@@ -61,6 +61,17 @@ describe('the units import reads names as plans read them (breaker50-10 S4)', ()
     ]);
   });
 
+  // breaker52-10 M1: only the last mark was taken off, 「青川市卯务局（牵头）（配合）」 registered as 「青川市卯务局（牵头）」.
+  it('takes every role mark after the name off, not only the last', async () => {
+    const result = await importUnits(text('编码,名称,类型\nD04,青川市卯务局（牵头）（配合）,部门\nD05,青川市辰务局【牵头】（牵头单位）,部门\n'), { format: 'csv', lookupUnit: emptyDirectory });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.units.map((unit) => unit.name)).toEqual(['青川市卯务局', '青川市辰务局']);
+    expect(result.notices?.map((notice) => [notice.row, notice.reasonZh])).toEqual([
+      [2, '“青川市卯务局（牵头）（配合）”按“青川市卯务局”登记：已去掉表示分工的“（牵头）”“（配合）”，与方案、台账读取单位名称的规则一致。'],
+      [3, '“青川市辰务局【牵头】（牵头单位）”按“青川市辰务局”登记：已去掉表示分工的“【牵头】”“（牵头单位）”，与方案、台账读取单位名称的规则一致。'],
+    ]);
+  });
+
   // breaker52-10 S1: two names with a space between were registered glued (「青川市巳务局青川市午务局」) while plans read them as two units.
   it.each(['青川市巳务局、青川市午务局', '"青川市巳务局\n青川市午务局"', '"青川市巳务局，青川市午务局"', '青川市巳务局 青川市午务局', '青川市巳务局　青川市午务局'])('refuses two names in one cell (%s), naming both', async (cell) => {
     const result = await importUnits(text(`编码,名称,类型\nC06,${cell},部门\nCZJ,青川市财政局,部门\n`), { format: 'csv', lookupUnit: emptyDirectory });

@@ -1126,11 +1126,13 @@ export function nameToRegister(written: string): NameToRegister {
   }
   // 「青川市庚务局（牵头）」, 「…【牵头】」, 「…（配合）」, 「…（主责）」 or the bare word 「…牵头」: the one reader plans and 台账 read role marks by
   // (`roleMarkAfter`; breaker51-10 S2: the bracketed marks, the ones offices write most, were registered as part of the name).
-  const role = roleMarkAfter(name);
-  if (role) {
-    taken.push({ en: `the role mark "${role.mark}"`, zh: `表示分工的“${role.mark}”` });
+  // Every mark, not only the last: 「青川市卯务局（牵头）（配合）」 was registered as 「青川市卯务局（牵头）」 (breaker52-10 M1).
+  const marks: string[] = [];
+  for (let role = roleMarkAfter(name); role && role.name !== ''; role = roleMarkAfter(name)) {
+    marks.unshift(role.mark);
     name = role.name;
   }
+  if (marks.length > 0) taken.push({ en: `the role mark${marks.length > 1 ? 's' : ''} ${marks.map((mark) => `"${mark}"`).join(' ')}`, zh: `表示分工的${marks.map((mark) => `“${mark}”`).join('')}` });
   const bracket = trailingBracket(name);
   const inside = bracket?.inside.trim() ?? '';
   if (bracket && bracket.at >= 3 && (FORMER_MARK_ONLY.test(inside) || /^(?:原|曾用名[:：]?|原名[:：]?)\s*\p{Script=Han}{3,}/u.test(inside))) {

@@ -72,6 +72,14 @@ describe('the units import reads names as plans read them (breaker50-10 S4)', ()
     ]);
   });
 
+  // breaker52-10 M8: a narrow 名称 column wraps the former-name bracket onto its own line; it was refused as a second unit 「（原青川市戊务局）」.
+  it('reads a former-name bracket on a line of its own as on the name\'s line', async () => {
+    const result = await importUnits(text('编码,名称,类型\nA05,"青川市新戊局\n（原青川市戊务局）",部门\n'), { format: 'csv', lookupUnit: emptyDirectory });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.units.map((unit) => unit.name)).toEqual(['青川市新戊局']);
+    expect(result.notices?.map((notice) => notice.reasonZh)).toEqual([expect.stringContaining('按“青川市新戊局”登记：已去掉原名称说明')]);
+  });
+
   // breaker52-10 S1: two names with a space between were registered glued (「青川市巳务局青川市午务局」) while plans read them as two units.
   it.each(['青川市巳务局、青川市午务局', '"青川市巳务局\n青川市午务局"', '"青川市巳务局，青川市午务局"', '青川市巳务局 青川市午务局', '青川市巳务局　青川市午务局'])('refuses two names in one cell (%s), naming both', async (cell) => {
     const result = await importUnits(text(`编码,名称,类型\nC06,${cell},部门\nCZJ,青川市财政局,部门\n`), { format: 'csv', lookupUnit: emptyDirectory });

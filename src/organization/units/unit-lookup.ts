@@ -999,6 +999,8 @@ interface FormerMark {
 }
 
 /** The words of a bracket after a unit's name that call the name a former one: （原）, （原名）, （原称）, （原单位）, （原名称）, （旧称）, （更名前）. */
+/** The last line of a name when it is only a bracket calling a name a former one: 「⏎（原青川市戊务局）」, 「⏎(原)」, 「⏎【曾用名：…】」. */
+const FORMER_NAME_LINE = /\n([（(【〔［[]\s*(?:原|曾用名|原名|原称|旧称|旧名|更名前)[^\n（()）【】〔〕［\]]*[）)】〕］\]])$/u;
 const FORMER_MARK_ONLY = /^(?:原|原名|原称|原单位|原名称|原机构|旧称|旧名|更名前|更名前名称)$/u;
 
 /**
@@ -1089,7 +1091,8 @@ export function nameToRegister(written: string): NameToRegister {
   // The name as the notices quote it: a line break as a space.
   const quoted = trimmed.replace(/\n/gu, ' ');
   // A role mark wrapped onto its own line (「青川市庚务局⏎（牵头）」) is the name's mark, as plans read it (breaker51-10 S5).
-  const joined = withRoleMarkLinesJoined(trimmed);
+  // So is a former-name bracket wrapped onto the last line (「青川市新戊局⏎（原青川市戊务局）」: breaker52-10 M8, refused as two units).
+  const joined = withRoleMarkLinesJoined(trimmed).replace(FORMER_NAME_LINE, '$1');
   const unquoted = withoutQuotes(joined);
   // Two names in one cell (「青川市巳务局、青川市午务局」, one on each line): plans split them at 、 and line breaks, so no plan could
   // ever name the unit so registered (breaker51-10 S2) — refused, naming the names.

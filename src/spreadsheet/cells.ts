@@ -299,6 +299,13 @@ const OTHER_MARK = new RegExp(`\\s*${MARK_OPEN}\\s*${OTHER_MARK_WORDS}\\s*${MARK
 /** A role mark after a unit's name, either role: （牵头）, （配合）, 【协办】 … */
 const ROLE_BRACKET = new RegExp(`\\s*${MARK_OPEN}\\s*(?:${LEAD_MARK_WORDS}|${OTHER_MARK_WORDS})\\s*${MARK_CLOSE}\\s*$`, 'u');
 
+/**
+ * A bracketed role mark between two names with nothing between (「青川市丁务局（牵头）青川市戊务局（配合）」): it closes the name before it, as
+ * 、 would (breaker52-10 M7: read as one name marked （配合）, the cell was refused as 「未写牵头单位」). After a Chinese character only: a
+ * mark opening the cell (「【牵头】青川市丙务局」) stays as written.
+ */
+const ROLE_BRACKET_BEFORE_NAME = new RegExp(`(?<=\\p{Script=Han})(${MARK_OPEN}\\s*(?:${LEAD_MARK_WORDS}|${OTHER_MARK_WORDS})\\s*${MARK_CLOSE})\\s*(?=\\p{Script=Han})`, 'gu');
+
 /** A role mark alone, bracketed (（牵头）, 【配合】, (主责), 〔牵头单位〕) or bare (牵头, 配合单位). */
 const ROLE_MARK_ALONE = `(?:${MARK_OPEN}\\s*(?:${LEAD_MARK_WORDS}|${OTHER_MARK_WORDS})\\s*${MARK_CLOSE}|${LEAD_MARK_WORDS}|${OTHER_MARK_WORDS})`;
 /** A line of a cell that is only a role mark (`ROLE_MARK_ALONE`), after another line: the mark of the name above it. */
@@ -398,7 +405,7 @@ function unitRolesAfterNames(text: string): { lead: string[]; others: string[] }
  * label are others.
  */
 export function unitRolesInCell(cell: Cell): { readonly lead: string[]; readonly others: string[]; readonly noLead?: true; readonly leadMarked?: true } | null {
-  const text = withoutLevelLabels(withRoleMarkLinesJoined(withoutInvisible(textOf(cell))));
+  const text = withoutLevelLabels(withRoleMarkLinesJoined(withoutInvisible(textOf(cell)))).replace(ROLE_BRACKET_BEFORE_NAME, '$1、');
   const labels = [...text.matchAll(ROLE_LABEL)];
   const names = namesInCell(text);
   const marked = names.some((name) => LEAD_MARK.test(name));

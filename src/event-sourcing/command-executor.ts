@@ -3,7 +3,7 @@ import { EVENT_STORE, type EventStore, type Position } from '../event-store/even
 import { CommandContext } from '../shared/command-context.js';
 import { Decider, DomainEvent } from '../shared/decider.js';
 import { EventSchemaRegistry } from '../shared/event-schemas.js';
-import { ClaimRefused, ClaimTakeOvers, executeCommand, loadState, type ClaimedValue, type CommandOutcome } from './execute-command.js';
+import { ClaimRefused, ClaimTakeOvers, decideNaming, executeCommand, loadState, type ClaimedValue, type CommandOutcome } from './execute-command.js';
 import { FoldedStreams } from './folded-streams.js';
 import { ProjectionEngine } from './projection-engine.js';
 import { WriteGate } from './write-gate.js';
@@ -87,6 +87,23 @@ export class CommandExecutor {
       if (outcome.position) await this.projections.waitFor(outcome.position);
       return outcome;
     });
+  }
+
+  /**
+   * What `execute` would decide, appending nothing: the stream folded as `execute` folds it (`reuseFold` likewise), then
+   * `decide` — its events, or the refusal it throws (a DomainError, worded as `execute`'s would be). For a form that asks
+   * before confirming whether the server will take a command (`retractionCheck`, breaker52-8 M1). Read only: no request key is
+   * spent, no write waited for.
+   */
+  async decideOnly<Command, State, Event extends DomainEvent>(
+    streamId: string,
+    decider: Decider<Command, State, Event>,
+    command: Command,
+    context: CommandContext,
+    options: ExecuteOptions = {},
+  ): Promise<readonly Event[]> {
+    const state = await this.load(streamId, decider, options);
+    return decideNaming(this.store, streamId, () => decider.decide(command, state), context);
   }
 
   /**

@@ -31,6 +31,21 @@ describe('a supervisor retracts a reopening typed on the wrong finding (撤销�
   });
   afterAll(() => contexts.closeAll());
 
+  it('a record a later one builds on says so when the dialog opens — the server\'s refusal, no 确认 — and nothing is written (breaker52-8 M1)', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${findingId}`);
+    const card = page.locator(`[data-test="part-${fgwName}"]`);
+    const before = await app.logPosition();
+    await card.locator('section', { hasText: '整改报告' }).getByRole('button', { name: '撤销此记录' }).first().click();
+    await page.locator('[data-test="retracted-record"]', { hasText: `整改报告（${officeDay(-12)}）` }).waitFor();
+    await page.locator('[data-test="retraction-refused"]', { hasText: `会使其后${fgwName} ${officeDay(-10)} 的督查不再成立` }).waitFor();
+    expect(await page.locator('[data-test="form-retractRecord"]').count()).toBe(0);
+    expect(await page.locator('[data-test="retraction-consequence"]').count()).toBe(0);
+    await page.locator('[data-test="retraction-refused-close"]').click();
+    await page.locator('[data-test="retraction-refused"]').waitFor({ state: 'detached' });
+    expect(await app.logPosition()).toBe(before);
+  });
+
   it('names the record, says the consequence before confirming, and leaves the finding closed with the reopening marked 已撤销', async () => {
     const { page } = await contexts.open({ token: SUPERVISOR });
     await page.goto(`/findings/${findingId}`);

@@ -326,6 +326,19 @@ describe('Authorization matrix: every operation × every caller', () => {
       document: `query($input: UnitReorganizationPreviewInput!) { unitReorganizationPreview(input: $input) }`,
       variables: () => ({ input: { unitId: units[OTHER_UNIT], successorUnitId: units[OWN_UNIT] } }),
     },
+    // 撤销此记录 asked before confirming (breaker52-8 M1): as retractRecord, supervisors only; appends nothing.
+    {
+      operation: 'Query.retractionCheck',
+      allowed: ['SUPERVISOR'],
+      document: `query($input: RetractionCheckInput!) { retractionCheck(input: $input) { code messageZh } }`,
+      variables: () => ({ input: { ...finding(), ...ownPart(), record: 'REPORT', on: '2026-04-06' } }),
+    },
+    {
+      operation: 'Query.workPlanItemRetractionCheck',
+      allowed: ['SUPERVISOR'],
+      document: `query($input: WorkPlanItemRetractionCheckInput!) { workPlanItemRetractionCheck(input: $input) { code messageZh } }`,
+      variables: () => ({ input: { ...item(), ...ownPart(), record: 'REPORT', on: '2026-04-06' } }),
+    },
     { operation: 'Query.verifyLedger', allowed: ['ADMIN'], document: `{ verifyLedger { ok eventsChecked } }` },
     { operation: 'Query.ledgerCheckpoints', allowed: ['SUPERVISOR', 'ADMIN'], document: `{ ledgerCheckpoints { sequence ledgerCode } }` },
     // Public: a statement proves something only by the office key's signature (the sign-in page hands it back too).

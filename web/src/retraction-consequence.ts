@@ -1,8 +1,8 @@
 /*
  * 撤销误录 (newcomer51-8 S1): the records of a part a supervisor can retract where the card shows them, and what a retraction
  * does, said before confirming (「撤销后：该问题恢复为 2016-07-22 销号」). Pure: the root suite tests it
- * (test/web-retraction-consequence.spec.ts). The server decides in the end (it refuses a retraction that would leave a later
- * record impossible, naming what to retract first).
+ * (test/web-retraction-consequence.spec.ts). Said only where the server would take the retraction: the dialog asks it first
+ * (`retractionRefusal`, breaker52-8 M1) and shows its refusal instead — a later record to retract first — with no 确认.
  */
 
 /** What of a part (workflow.ts `Part`) the retraction reads. */

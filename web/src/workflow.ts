@@ -98,6 +98,18 @@ export async function perform(kind: ParentKind, action: PartAction, parentId: st
   await gql(`mutation($input: ${inputType}!) { ${name}(input: $input) { id } }`, { input: { ...input, [parentField]: parentId, idempotencyKey } });
 }
 
+/**
+ * 撤销此记录, asked before confirming (breaker52-8 M1, newcomer52-8 M3): what the server would answer a retraction of `record` of
+ * `unitId`'s part reading `on` (the `ofTheDay`-th that day) now — null when it would be accepted, else its refusal in Chinese
+ * (a later record to retract first, or the record changed meanwhile). Appends nothing (retractionCheck /
+ * workPlanItemRetractionCheck); throws ApiError when the server cannot be asked.
+ */
+export async function retractionRefusal(kind: ParentKind, parentId: string, choice: { unitId: string; record: string; on: string; ofTheDay?: number }): Promise<string | null> {
+  const [name, inputType, parentField] = kind === 'finding' ? ['retractionCheck', 'RetractionCheckInput', 'findingId'] : ['workPlanItemRetractionCheck', 'WorkPlanItemRetractionCheckInput', 'itemId'];
+  const answer = await gql<Record<string, { messageZh: string } | null>>(`query($input: ${inputType}!) { ${name}(input: $input) { messageZh } }`, { input: { ...choice, [parentField]: parentId } });
+  return answer[name]?.messageZh ?? null;
+}
+
 /** What anyone who reads a parent may read of each of its parts, on findings and items alike. */
 const PART_SUMMARY = `unitId unit { name } role status dueDate originalDueDate dueDateApproval { reason limit approvedOn } daysLeft reportedDaysLate trafficLight verifiedOn verifiedAt assignedAt assignedOn`;
 /**

@@ -18,12 +18,16 @@ export type FindingWorkflowCommand =
   | Exclude<FindingCommand, RecordFinding | AssignFinding>
   | Omit<AssignFinding, 'unknownUnitIds'>;
 
-/** Any step of a recorded finding's life; returns the finding's id. */
+/**
+ * Any step of a recorded finding's life; returns the finding's id. `checkOnly`: decided as it would be, nothing appended — the
+ * refusal thrown as the command's would be (`retractionCheck`, breaker52-8 M1).
+ */
 export class ActOnFindingCommand extends Command<string> {
   constructor(
     readonly findingId: string,
     readonly command: FindingWorkflowCommand,
     readonly context: CommandContext,
+    readonly checkOnly = false,
   ) {
     super();
   }
@@ -40,12 +44,16 @@ export class ActOnFindingHandler implements ICommandHandler<ActOnFindingCommand>
     private readonly circulars: CircularsReadModel,
   ) {}
 
-  async execute({ findingId, command, context }: ActOnFindingCommand): Promise<string> {
+  async execute({ findingId, command, context, checkOnly }: ActOnFindingCommand): Promise<string> {
     const decided: FindingCommand =
       command.type === 'AssignFinding'
         ? { ...command, unknownUnitIds: this.units.unknownIds(command.units.map((unit) => unit.unitId)) }
         : command;
     const looked = () => this.withTitleHolder(findingId, withUnitNames(withDueDateLimit(this.withDuplicate(findingId, this.withRecordsOfIdentification(findingId, decided)), this.dueDateLimitOf(findingId)), this.units));
+    if (checkOnly) {
+      await this.executor.decideOnly(findingStream(findingId), findingDecider, looked(), context, { reuseFold: true });
+      return findingId;
+    }
     const finding = this.ledger.finding(findingId);
     if (finding?.status === 'WITHDRAWN' && mayBringBack(command)) {
       // Back on the 台账, it holds its title again: claimed with the decision, so a recording of the same title racing it is

@@ -19,6 +19,7 @@ import {
   UrgePayload,
 } from '../../assignments/graphql/part.inputs.js';
 import { CalendarDate, EntityId, RequiredText } from '../../shared/graphql/validation.js';
+import { RetractionCheckPayload } from '../../assignments/graphql/retraction-check.js';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 
 @InputType({ isAbstract: true })
@@ -103,3 +104,4 @@ class CorrectIdentifiedOnPayload extends IdempotentInput {
 }
 
 @InputType() export class CorrectFindingIdentifiedOnInput extends IntersectionType(FindingRef, CorrectIdentifiedOnPayload) {}
+@InputType() export class RetractionCheckInput extends IntersectionType(FindingRef, RetractionCheckPayload) {}

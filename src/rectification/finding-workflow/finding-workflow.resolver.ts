@@ -1,10 +1,12 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AllowRoles } from '../../access/authorization/access-policy.js';
 import { PART_INPUT_DEFAULTS, businessTime, overrideOf, partCommands } from '../../assignments/graphql/part-commands.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { CommandContextFactory } from '../../shared/command-context.factory.js';
 import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
+import { priced } from '../../shared/graphql/query-cost.js';
+import { CHECKED_REASON, RETRACTION_CHECK_COST, RetractionRefusalType, checkKey, refusalOf } from '../../assignments/graphql/retraction-check.js';
 import { FindingType } from '../evaluations/evaluation.types.js';
 import { GetFindingQuery } from '../evaluations/evaluations.queries.js';
 import { ActOnFindingCommand, type FindingWorkflowCommand } from './act-on-finding.handler.js';
@@ -13,6 +15,7 @@ import {
   CorrectInspectionInput,
   CorrectRecordDateInput,
   RetractRecordInput,
+  RetractionCheckInput,
   CorrectReportDateInput,
   CorrectFindingWithdrawalInput,
   CorrectFindingIdentifiedOnInput,
@@ -134,6 +137,19 @@ export class FindingWorkflowResolver {
   })
   retractRecord(@Args('input') input: RetractRecordInput, @CurrentRequester() requester: Requester) {
     return this.act(requester, 'RetractRecord', input, (issued) => partCommands.retractRecord(input, issued));
+  }
+
+  @AllowRoles('SUPERVISOR')
+  @priced({ read: RETRACTION_CHECK_COST })
+  @Query(() => RetractionRefusalType, {
+    nullable: true,
+    description:
+      '撤销此记录, asked before confirming: what retractRecord would answer for this record now, appending nothing — null when it would be accepted, else its refusal (code, message, messageZh): NOT_FOUND when no such record reads `on` now, CONFLICT naming the later record to retract or correct first. The same decision as retractRecord (same roles: supervisors), run on the finding\u2019s records as they stand; a record retracted meanwhile is judged then.',
+  })
+  retractionCheck(@Args('input') input: RetractionCheckInput, @CurrentRequester() requester: Requester): Promise<RetractionRefusalType | null> {
+    const request = { ...input, idempotencyKey: checkKey(), reason: CHECKED_REASON };
+    const context = this.contexts.create(requester, 'RetractRecord', request, PART_INPUT_DEFAULTS);
+    return refusalOf(() => this.commands.execute(new ActOnFindingCommand(input.findingId, partCommands.retractRecord(request, context), context, true)));
   }
 
   @AllowRoles('SUPERVISOR')

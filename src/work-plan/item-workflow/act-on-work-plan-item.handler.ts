@@ -10,12 +10,16 @@ import { workPlanItemStream, type WorkPlanItemDefined } from '../domain/work-pla
 import type { TimelineEntry } from '../../assignments/read-model/timeline.js';
 import { say } from '../../shared/domain-error.js';
 
-/** Any step of an item's life after it was defined; returns the item's id. */
+/**
+ * Any step of an item's life after it was defined; returns the item's id. `checkOnly`: decided as it would be, nothing
+ * appended — the refusal thrown as the command's would be (`workPlanItemRetractionCheck`, breaker52-8 M1).
+ */
 export class ActOnWorkPlanItemCommand extends Command<string> {
   constructor(
     readonly itemId: string,
     readonly command: Exclude<WorkPlanItemCommand, DefineWorkPlanItem>,
     readonly context: CommandContext,
+    readonly checkOnly = false,
   ) {
     super();
   }
@@ -29,8 +33,12 @@ export class ActOnWorkPlanItemHandler implements ICommandHandler<ActOnWorkPlanIt
     private readonly units: UnitsReadModel,
   ) {}
 
-  async execute({ itemId, command, context }: ActOnWorkPlanItemCommand): Promise<string> {
+  async execute({ itemId, command, context, checkOnly }: ActOnWorkPlanItemCommand): Promise<string> {
     const looked = withUnitNames(withDueDateLimit(await this.withVersionsAfter(itemId, await this.withListingDay(itemId, this.withPlanApproval(itemId, command))), this.dueDateLimitOf(itemId)), this.units);
+    if (checkOnly) {
+      await this.executor.decideOnly(workPlanItemStream(itemId), workPlanItemDecider, looked, context, { reuseFold: true });
+      return itemId;
+    }
     // The item's fold is kept between commands (breaker12f P4): a 各单位 item gathers every unit's facts on one stream.
     await this.executor.execute(workPlanItemStream(itemId), workPlanItemDecider, looked, context, { reuseFold: true });
     return itemId;

@@ -18,6 +18,7 @@ import {
 } from '../../assignments/graphql/part.inputs.js';
 import { CalendarDate, EntityId, OptionalLabel, OptionalText, RequiredLabel, RequiredText } from '../../shared/graphql/validation.js';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
+import { RetractionCheckPayload } from '../../assignments/graphql/retraction-check.js';
 import { AssignmentRoleEnum } from '../../assignments/graphql/assignment.types.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
@@ -179,3 +180,4 @@ export class AddWorkPlanItemInput extends RevisionPayload {
   @OfficeDay('the plan took the item in and its units were assigned (not before the plan was approved)')
   assignedOn?: string;
 }
+@InputType() export class WorkPlanItemRetractionCheckInput extends IntersectionType(WorkPlanItemRef, RetractionCheckPayload) {}

@@ -1,4 +1,4 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AllowRoles } from '../../access/authorization/access-policy.js';
 import { PART_INPUT_DEFAULTS, businessTime, overrideOf, partCommands } from '../../assignments/graphql/part-commands.js';
@@ -6,6 +6,8 @@ import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { CommandContextFactory } from '../../shared/command-context.factory.js';
 import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
+import { priced } from '../../shared/graphql/query-cost.js';
+import { CHECKED_REASON, RETRACTION_CHECK_COST, RetractionRefusalType, checkKey, refusalOf } from '../../assignments/graphql/retraction-check.js';
 import type { DefineWorkPlanItem, ReviseWorkPlanItem, WorkPlanItemCommand } from '../domain/work-plan-item.decider.js';
 import { WorkPlanItemType } from '../breakdown/work-plan.types.js';
 import { GetWorkPlanItemQuery } from '../breakdown/work-plan.queries.js';
@@ -15,6 +17,7 @@ import {
   CorrectWorkPlanItemInspectionInput,
   CorrectWorkPlanItemRecordDateInput,
   RetractWorkPlanItemRecordInput,
+  WorkPlanItemRetractionCheckInput,
   CorrectWorkPlanItemReportDateInput,
   DecideWorkPlanItemExtensionInput,
   LogWorkPlanItemInspectionInput,
@@ -121,6 +124,19 @@ export class WorkPlanItemWorkflowResolver {
   })
   retractWorkPlanItemRecord(@Args('input') input: RetractWorkPlanItemRecordInput, @CurrentRequester() requester: Requester) {
     return this.act(requester, 'RetractWorkPlanItemRecord', input, (issued) => partCommands.retractRecord(input, issued));
+  }
+
+  @AllowRoles('SUPERVISOR')
+  @priced({ read: RETRACTION_CHECK_COST })
+  @Query(() => RetractionRefusalType, {
+    nullable: true,
+    description:
+      '撤销此记录, asked before confirming: what retractWorkPlanItemRecord would answer for this record now, appending nothing — null when it would be accepted, else its refusal (code, message, messageZh): NOT_FOUND when no such record reads `on` now, CONFLICT naming the later record to retract or correct first. The same decision as retractWorkPlanItemRecord (same roles: supervisors), run on the work-plan item\u2019s records as they stand; a record retracted meanwhile is judged then.',
+  })
+  workPlanItemRetractionCheck(@Args('input') input: WorkPlanItemRetractionCheckInput, @CurrentRequester() requester: Requester): Promise<RetractionRefusalType | null> {
+    const request = { ...input, idempotencyKey: checkKey(), reason: CHECKED_REASON };
+    const context = this.contexts.create(requester, 'RetractWorkPlanItemRecord', request, PART_INPUT_DEFAULTS);
+    return refusalOf(() => this.commands.execute(new ActOnWorkPlanItemCommand(input.itemId, partCommands.retractRecord(request, context), context, true)));
   }
 
   @AllowRoles('SUPERVISOR')

@@ -446,11 +446,19 @@ describe('ASSIGNED with an extension request pending', () => {
       ]);
   });
 
-  it('refuses granting a day already past on the decision day: the part would be overdue the moment it was granted (breaker11 F14)', () => {
+  it('refuses granting a day already past on the decision day: the part would be overdue the moment it was granted (breaker11 F14) — naming the decision day, the reply’s own date asked for (newcomer52-8 M4)', () => {
     given(pending)
       .when(decideExtension({ decidedOn: '2025-07-08', today: TODAY, newDueDate: '2025-07-05' }))
-      .thenRefused('BAD_USER_INPUT', /The new due date 2025-07-05 has already passed \(on 2025-07-08\)/, /新的截止日期 2025-07-05 已过（2025-07-08）/);
-    given(pending).when(decideExtension({ decidedOn: '2025-07-08', newDueDate: '2025-07-05' })).thenRefusedAt('newDueDate');
+      .thenRefused(
+        'BAD_USER_INPUT',
+        /The decision date 2025-07-08 is after the new due date 2025-07-05.*give the reply's own date as the decision date \(the request is dated 2025-06-20\)/,
+        /^审批日期 2025-07-08 晚于新的截止日期 2025-07-05（批准时该日期已过）。补录纸质批复时，审批日期请填批复的落款日期（该申请的申请日期为 2025-06-20）。$/,
+      );
+    given(pending).when(decideExtension({ decidedOn: '2025-07-08', newDueDate: '2025-07-05' })).thenRefusedAt('decidedOn');
+    // Granted on the reply's own day, it is taken.
+    given(pending)
+      .when(decideExtension({ decidedOn: '2025-07-01', today: TODAY, newDueDate: '2025-07-05' }))
+      .then([{ type: 'ExtensionGranted', data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-07-05', decidedOn: '2025-07-01' } }]);
   });
 
   it('keeps the supervisor’s words with an approval (审批意见; newcomer52-9 M1: dropped), trimmed; blank words are none', () => {

@@ -2723,7 +2723,7 @@ function decideExtension(command: DecideExtension, state: AssignmentsState): Ass
   }
   requireLaterThanDueDate(newDueDate, then, decidedOn, NEW_DUE_DATE);
   // Granted a day already past on the decision day, the part would be overdue the moment it was granted (breaker11 F14).
-  requireNotPast(newDueDate, decidedOn, NEW_DUE_DATE);
+  requireGrantNotPast(newDueDate, decidedOn, request.requestedOn);
   const override = boundedDueDate(newDueDate, command, NEW_DUE_DATE);
   const granted: AssignmentEvent[] = [
     {
@@ -5397,6 +5397,22 @@ function requireLaterThanDueDate(date: string, then: AssignmentPart, on: string,
   if (!isAfter(date, then.dueDate)) {
     throw badInput(`${what.en} must be later than the due date in force on ${on} (${then.dueDate}).`, `${what.zh}须晚于 ${on} 时的截止日期 ${then.dueDate}。`, fieldOf(what));
   }
+}
+
+/**
+ * A grant's `newDueDate` not before its decision day `decidedOn`. A paper reply typed in later with the form's day (today) is
+ * refused naming the decision day, not the date granted (newcomer52-8 M4: 「新的截止日期 2016-07-31 已过（2026-12-07）」 read as
+ * "a past date cannot be granted"): when a decision day from the request's (`requestedOn`) on would take it, BAD_USER_INPUT on
+ * field `decidedOn` asking for the reply's own day; else the date granted is what is past (field `newDueDate`).
+ */
+function requireGrantNotPast(newDueDate: string, decidedOn: string, requestedOn: string): void {
+  if (!isAfter(decidedOn, newDueDate)) return;
+  if (isAfter(requestedOn, newDueDate)) requireNotPast(newDueDate, decidedOn, NEW_DUE_DATE);
+  throw badInput(
+    `The decision date ${decidedOn} is after the new due date ${newDueDate}: granted that day, the date had already passed. For a paper reply entered later, give the reply's own date as the decision date (the request is dated ${requestedOn}).`,
+    `审批日期 ${decidedOn} 晚于新的截止日期 ${newDueDate}（批准时该日期已过）。补录纸质批复时，审批日期请填批复的落款日期（该申请的申请日期为 ${requestedOn}）。`,
+    { field: 'decidedOn' },
+  );
 }
 
 /** `date` is not before `day`, the business day on which it is set (today for a fact entered as it happens). */

@@ -105,6 +105,21 @@ describe('the XLSX a leader opens in Excel (breaker8c P10, newcomer12 Q13)', () 
     expect(sheet.getCell('A4').value).toBe('立行立改（2026-04-01）');
     expect(sheet.getCell('B4').value).toBe('');
   });
+
+  it('writes a corrected day as a date cell too, the day first entered in its note; the CSV keeps 「（原录 …）」 (newcomer52-8 M1)', async () => {
+    const corrected: ExportTable = { ...table, rows: [...table.rows, { light: null, cells: ['2026-05-31', '2016-06-20（原录 2016-06-02）', '2016-06-20（原录 2016-06-02）'] }] };
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await tableToXlsx(corrected, '整改台账')) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getCell('B5').value).toEqual(new Date('2016-06-20T00:00:00Z'));
+    expect(sheet.getCell('B5').numFmt).toBe('yyyy-mm-dd');
+    expect(sheet.getCell('B5').note).toBe('报告日期经更正，原录 2016-06-02');
+    expect(sheet.getCell('B3').note).toBeUndefined();
+    // Not a day column: text as written.
+    expect(sheet.getCell('C5').value).toBe('2016-06-20（原录 2016-06-02）');
+    const rows: string[][] = parse(tableToCsv(corrected).toString('utf8').replace(/^\uFEFF/, ''));
+    expect(rows.at(-1)![1]).toBe('2016-06-20（原录 2016-06-02）');
+  });
 });
 
 describe('a cell longer than Excel holds (breaker11s P1: 17 returns with 2,000-character reasons made a 34,271-character 退回情况 cell)', () => {

@@ -76,7 +76,8 @@ const BOM = '\uFEFF';
  * The table as an XLSX workbook (exceljs): row 1 the title (merged across the columns), row 2 the
  * header, frozen with the title above it, column widths as the table gives them, the light
  * cell of each row filled red, yellow or green, and a plain day in a day column (报告日期, 销号日期,
- * 整改时限 when it is a day) written as a real date cell formatted `yyyy-mm-dd` (breaker8c P10);
+ * 整改时限 when it is a day) written as a real date cell formatted `yyyy-mm-dd` (breaker8c P10) — a corrected day too, its
+ * 原录 in the cell's note (newcomer52-8 M1);
  * the office's words (立行立改（2026-04-01）…) stay text.
  */
 export async function tableToXlsx(table: ExportTable, sheetName: string): Promise<Buffer> {
@@ -100,9 +101,16 @@ export async function tableToXlsx(table: ExportTable, sheetName: string): Promis
     const added = sheet.addRow(row.cells.map(fitExcelCell));
     table.columns.forEach((column, index) => {
       const cell = row.cells[index];
-      if (!column.day || !isCalendarDate(cell)) return;
-      added.getCell(index + 1).value = excelDay(cell);
+      if (!column.day) return;
+      // A day a date correction moved (「2016-06-20（原录 2016-06-02）」, as the CSV and the card say it) stays a date cell like
+      // the column's others, the day first entered in the cell's note (newcomer52-8 M1: a text cell among dates fell out of
+      // Excel's 日期筛选 and sorted apart).
+      const corrected = typeof cell === 'string' ? CORRECTED_DAY.exec(cell) : null;
+      const day = corrected ? corrected[1]! : cell;
+      if (!isCalendarDate(day)) return;
+      added.getCell(index + 1).value = excelDay(day);
       added.getCell(index + 1).numFmt = 'yyyy-mm-dd';
+      if (corrected) added.getCell(index + 1).note = `${column.header}经更正，原录 ${corrected[2]}`;
     });
     added.alignment = { vertical: 'top', wrapText: true };
     if (row.light && lightColumn > 0) {
@@ -111,6 +119,9 @@ export async function tableToXlsx(table: ExportTable, sheetName: string): Promis
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/** A day cell of a corrected record, as the 整改台账 writes it (export-table.ts `partProgress`): the day now, the day first entered. */
+const CORRECTED_DAY = /^(\d{4}-\d{2}-\d{2})（原录 (\d{4}-\d{2}-\d{2})）$/u;
 
 /**
  * A day as a date cell Excel can filter, sort and count with: the day's midnight in UTC, which exceljs

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { EXCEL_CELL_LIMIT, exportFileName, fitExcelCell, tableToCsv, tableToXlsx } from './export-files.js';
 import type { ExportTable } from './export-table.js';
 import { attachmentDisposition } from './exports.controller.js';
@@ -104,6 +105,18 @@ describe('the XLSX a leader opens in Excel (breaker8c P10, newcomer12 Q13)', () 
     expect(sheet.getCell('C3').value).toBe('2026-05-31');
     expect(sheet.getCell('A4').value).toBe('立行立改（2026-04-01）');
     expect(sheet.getCell('B4').value).toBe('');
+  });
+
+  it('prints A4 landscape, fitted to one page wide, the title and header rows on every page (newcomer52-8 M10)', async () => {
+    const bytes = await tableToXlsx(table, '整改台账');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const { pageSetup } = workbook.worksheets[0]!;
+    expect(pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' });
+    // As Excel reads it: fitToPage in the sheet's properties, the print titles a defined name.
+    const zip = await JSZip.loadAsync(bytes);
+    expect(await zip.file('xl/worksheets/sheet1.xml')!.async('string')).toMatch(/<pageSetUpPr[^>]*fitToPage="1"/);
+    expect(await zip.file('xl/workbook.xml')!.async('string')).toMatch(/_xlnm\.Print_Titles[^>]*>(&apos;)?整改台账(&apos;)?!\$1:\$2</);
   });
 
   it('writes a corrected day as a date cell too, the day first entered in its note; the CSV keeps 「（原录 …）」 (newcomer52-8 M1)', async () => {

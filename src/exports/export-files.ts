@@ -74,7 +74,7 @@ const BOM = '\uFEFF';
 
 /**
  * The table as an XLSX workbook (exceljs): row 1 the title (merged across the columns), row 2 the
- * header, frozen with the title above it, column widths as the table gives them, the light
+ * header, frozen with the title above it and printed on every page (A4 landscape, one page wide), column widths as the table gives them, the light
  * cell of each row filled red, yellow or green, and a plain day in a day column (报告日期, 销号日期,
  * 整改时限 when it is a day) written as a real date cell formatted `yyyy-mm-dd` (breaker8c P10) — a corrected day too, its
  * 原录 in the cell's note (newcomer52-8 M1);
@@ -85,7 +85,12 @@ export async function tableToXlsx(table: ExportTable, sheetName: string): Promis
   const { default: excel } = await import('exceljs');
   const workbook = new excel.Workbook();
   workbook.creator = 'Rectify';
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', xSplit: 0, ySplit: 2 }] });
+  // Printed and filed (盖章存档, newcomer52-8 M10): A4 landscape, fitted to one page wide (as many pages down as it takes), the
+  // title and header rows repeated on every page.
+  const sheet = workbook.addWorksheet(sheetName, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 2 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' },
+  });
   sheet.columns = table.columns.map((column) => ({ width: column.width }));
   const title = sheet.addRow([table.title]);
   title.font = { bold: true, size: 14 };

@@ -191,4 +191,24 @@ describe('a unit takes back its own pending extension request in the browser', (
     expect(said).toContain('理由：同意延至30日）：本次未作修改。一项申请只审批一次');
     await card.getByText('（同意延至30日）').waitFor();
   });
+
+  it('offers a paper request’s own day as 审批日期 when today could not grant the date it asks for, and grants it on that day (newcomer52-8 M4)', async () => {
+    const listed = await app.graphql(`{ units { id code name } evaluations(first: 1) { nodes { id } } }`);
+    const fgw = listed.data!.units.find((unit: { code: string }) => unit.code === 'FGW');
+    const act = setUpMutations(() => app, 'ext-old-reply');
+    const id = await act('recordFinding', { evaluationId: listed.data!.evaluations.nodes[0].id, title: '早前纸质批复补录的问题', description: '目录未更新', category: '主动公开', severity: 'MEDIUM', concernedUnitIds: [fgw.id], identifiedOn: officeDay(-70) });
+    await act('assignFinding', { findingId: id, assignedOn: officeDay(-60), units: [{ unitId: fgw.id, role: 'LEAD', dueDate: officeDay(-40) }] });
+    await act('requestExtension', { findingId: id, unitId: fgw.id, requestedOn: officeDay(-45), requestedDueDate: officeDay(-20), reason: '需会签（纸质申请）' });
+
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${id}`);
+    const card = page.locator(`[data-test="part-${fgw.name}"]`);
+    await card.getByRole('button', { name: '审批延期' }).click();
+    const form = page.locator('[data-test="form-decideExtension"]');
+    expect(await form.getByLabel('审批日期（批复的落款日期）').inputValue()).toBe(officeDay(-45));
+    await form.getByText('批准', { exact: true }).click();
+    await submitAndClose(form, '审批延期');
+    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { extensionRequests { status decidedOn grantedDueDate } } } }`, { id }, { authorization: `Bearer ${SUPERVISOR}` });
+    expect(data!.finding.assignments[0].extensionRequests).toEqual([{ status: 'GRANTED', decidedOn: officeDay(-45), grantedDueDate: officeDay(-20) }]);
+  });
 });

@@ -34,6 +34,7 @@ import { GraphqlErrorFilter } from './shared/graphql/graphql-error.filter.js';
 import { RateLimitGuard, withHttpRequest } from './http/rate-limit.guard.js';
 import { clientAddress, trustedProxies } from './http/trusted-proxies.js';
 import { formatGraphqlError } from './shared/graphql/format-error.js';
+import { StoreHealth } from './event-store/store-health.js';
 import { keepValidatedDocument } from './shared/graphql/inline-value-site.js';
 import { inputRefusal } from './shared/graphql/chinese-errors.js';
 import { queryDepthRule } from './shared/graphql/query-limits.rule.js';
@@ -49,7 +50,7 @@ const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
 export const MAX_CONNECTIONS_PER_CALLER = 30;
 
 /** What HTTP and WebSocket operations share: the limits, the introspection switch, error formatting. */
-function graphqlRules(config: ConfigService<AppSettings, true>, sizes: ListSizes) {
+function graphqlRules(config: ConfigService<AppSettings, true>, sizes: ListSizes, storeHealth: StoreHealth) {
   const production = config.get('NODE_ENV', { infer: true }) === 'production';
   const introspection = config.get('GRAPHQL_INTROSPECTION', { infer: true });
   // No "Did you mean …?" hints that would reveal the schema piece by piece.
@@ -65,7 +66,8 @@ function graphqlRules(config: ConfigService<AppSettings, true>, sizes: ListSizes
     // graphql-js stops lexing past this many tokens: validating a document costs time superlinear
     // in its fragments (1,500 chained fragments held the event loop ~2 s), before any limit rule runs.
     parseOptions: { maxTokens: config.get('GRAPHQL_MAX_TOKENS', { infer: true }) },
-    formatError: formatGraphqlError({ hideSchemaDetails }),
+    // A nested field's store fault (breaker52-9 S3: a history read over a file copied in place) named as /health names it.
+    formatError: formatGraphqlError({ hideSchemaDetails, storeHealth }),
   };
 }
 
@@ -88,9 +90,9 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [ListSizesModule],
-          inject: [ConfigService, ListSizes],
-          useFactory: (config: ConfigService<AppSettings, true>, sizes: ListSizes) => {
-            const { introspection, hideSchemaDetails, limits, cost, formatError, parseOptions } = graphqlRules(config, sizes);
+          inject: [ConfigService, ListSizes, StoreHealth],
+          useFactory: (config: ConfigService<AppSettings, true>, sizes: ListSizes, storeHealth: StoreHealth) => {
+            const { introspection, hideSchemaDetails, limits, cost, formatError, parseOptions } = graphqlRules(config, sizes, storeHealth);
             return {
               parseOptions,
               autoSchemaFile: true,
@@ -144,9 +146,9 @@ export class AppModule {
         { provide: APP_GUARD, useClass: RateLimitGuard },
         {
           provide: GRAPHQL_WEBSOCKET_OPTIONS,
-          inject: [ConfigService, ListSizes, AuthenticationService],
-          useFactory: (config: ConfigService<AppSettings, true>, sizes: ListSizes, authentication: AuthenticationService): GraphqlWebSocketOptions => {
-            const { introspection, limits, cost, formatError, parseOptions } = graphqlRules(config, sizes);
+          inject: [ConfigService, ListSizes, AuthenticationService, StoreHealth],
+          useFactory: (config: ConfigService<AppSettings, true>, sizes: ListSizes, authentication: AuthenticationService, storeHealth: StoreHealth): GraphqlWebSocketOptions => {
+            const { introspection, limits, cost, formatError, parseOptions } = graphqlRules(config, sizes, storeHealth);
             // An anonymous connection's caller is its client's address as Express would give it (TRUST_PROXY).
             const trustProxy = trustedProxies(config.get('TRUST_PROXY', { infer: true }));
             return {

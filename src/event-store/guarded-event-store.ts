@@ -6,7 +6,8 @@ import type { StoreHealth } from './store-health.js';
  * The store as the server uses it: a write (an append, a key reservation) is refused
  * (`StoreUnavailableError`) while the store is unhealthy, a write that fails for the store's state says why, and every head this server reaches
  * goes to the witness; a stream read that meets an altered row (`AlteredRowError`) is answered with
- * `StoreUnavailableError` and refuses writes from then on. A proxy, like the metered store, so that everything else (reads, the
+ * `StoreUnavailableError` and refuses writes from then on; a stream read or request look-up SQLite cannot do (an I/O error, a damaged
+ * file) is answered with the store's standing problem (`StoreHealth.storeDamaged`), as /health names it. A proxy, like the metered store, so that everything else (reads, the
  * adapter's own methods, `instanceof`) passes through untouched.
  */
 export function guardedEventStore<Store extends EventStore>(store: Store, health: StoreHealth, witness: WitnessKeeper): Store {
@@ -31,7 +32,8 @@ export function guardedEventStore<Store extends EventStore>(store: Store, health
       return await store.readStream(streamId, options);
     } catch (error) {
       if (error instanceof AlteredRowError) throw health.rowAltered(error);
-      throw error;
+      // breaker52-9 S3: SQLite failing to read the store (a file copied over it, a -wal cut short) is the store's standing problem.
+      throw health.storeDamaged(error) ?? error;
     }
   };
   // A request-index row that is not its event's request (breaker9x P7) is answered as an altered row, as a stream read is.
@@ -40,7 +42,8 @@ export function guardedEventStore<Store extends EventStore>(store: Store, health
       return await store.findRequest(key);
     } catch (error) {
       if (error instanceof AlteredRowError) throw health.rowAltered(error);
-      throw error;
+      // breaker52-9 S3: SQLite failing to read the store (a file copied over it, a -wal cut short) is the store's standing problem.
+      throw health.storeDamaged(error) ?? error;
     }
   };
   const close: EventStore['close'] = async () => {

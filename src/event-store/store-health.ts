@@ -368,6 +368,9 @@ const MESSAGES: Record<StoreProblemCause, (detail: string, path: string) => Bili
  */
 const PASSING: readonly StoreProblemCause[] = ['STORE_LOCKED'];
 
+/** The problems of the store's files, in the order a read failing on them names them (`standingStoreProblem`). */
+const STORE_FILE_PROBLEMS: readonly StoreProblemCause[] = ['STORE_FILE_REPLACED', 'STORE_FILE_MISSING', 'STORE_LOG_EMPTIED', 'LOG_SHORTENED', 'LOG_ALTERED', 'LOG_ROLLED_BACK', 'STORE_FILE_DAMAGED', 'STORE_READ_ONLY', 'DISK_FULL', 'WRITE_FAILED'];
+
 /** How long a reading of the store disk's free space stands while the disk is not full (ms): /health and every write ask for problems. */
 const SPACE_READ_EVERY_MS = 1000;
 
@@ -956,7 +959,7 @@ export class StoreHealth {
     if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN') {
       // The -wal emptied under the server fails the write's reads first (breaker9a P4): said as what it is.
       const cut = this.logCut();
-      return new StoreUnavailableError(cut ?? this.note('WRITE_FAILED', code));
+      return new StoreUnavailableError(cut ?? this.standingStoreProblem() ?? this.note('WRITE_FAILED', code));
     }
     return null;
   }
@@ -969,11 +972,22 @@ export class StoreHealth {
    * Returns the refusal to answer with; null when the error is no such damage.
    */
   storeDamaged(error: unknown): StoreUnavailableError | null {
-    // A read's I/O error (breaker9a P4: the -wal emptied under the server answered INTERNAL_SERVER_ERROR) is the store's state
-    // when the file check finds the cause; otherwise it is left to the caller (a write's is WRITE_FAILED, `noteWriteFailure`).
+    if (error instanceof StoreUnavailableError) return error;
+    // A read's I/O error (breaker9a P4: the -wal emptied under the server answered INTERNAL_SERVER_ERROR) is the store's state:
+    // the -wal cut short when it was, else the store's standing problem (breaker52-9 S3: a drill's file and -wal copied over the
+    // store's in place made the request-key look-up of every write fail "disk I/O error", answered INTERNAL_SERVER_ERROR while
+    // /health said STORE_FILE_REPLACED), else the full disk, else the file SQLite cannot read (STORE_FILE_DAMAGED, its code).
     if (isStoreReadFault(error) && !isStoreDamage(error)) {
       const cut = this.logCut();
-      return cut ? new StoreUnavailableError(cut) : null;
+      if (cut) return new StoreUnavailableError(cut);
+      const standing = this.standingStoreProblem();
+      if (standing) return new StoreUnavailableError(standing);
+      if (this.store instanceof SqliteEventStore && diskFullOf(error, this.store.path)) return new StoreUnavailableError(this.note('DISK_FULL', this.location()));
+      const code = String((error as { code?: unknown }).code);
+      const known = this.noted.has('STORE_FILE_DAMAGED');
+      const problem = this.note('STORE_FILE_DAMAGED', code, this.location());
+      if (!known) this.logger.error(`${inBothLanguages(problem.message)} (met while reading the store: ${error instanceof Error ? (error.stack ?? error.message) : String(error)})`);
+      return new StoreUnavailableError(problem);
     }
     if (!isStoreDamage(error)) return null;
     const code = String((error as { code?: unknown }).code);
@@ -988,6 +1002,19 @@ export class StoreHealth {
     const problem = this.note('STORE_FILE_DAMAGED', code, this.location());
     if (!known) this.logger.error(inBothLanguages(problem.message));
     return new StoreUnavailableError(problem);
+  }
+
+  /**
+   * The problem of the store's files noted now that a read or write failing on them is answered with (breaker52-9 S3), the
+   * gravest first: the file replaced or missing, then the -wal emptied, the log shortened, altered or rolled back, the file
+   * damaged or read-only, the full disk, a failed write; null when none is noted.
+   */
+  private standingStoreProblem(): StoreProblem | null {
+    for (const cause of STORE_FILE_PROBLEMS) {
+      const noted = this.noted.get(cause);
+      if (noted) return noted;
+    }
+    return null;
   }
 
   /** The -wal found emptied or cut short under the server (`SqliteEventStore.walCutShort`, looked at now): its problem, else null. */

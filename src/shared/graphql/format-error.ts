@@ -4,6 +4,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { variableTypeOf, withChinese } from './chinese-errors.js';
 import { inlineValueSiteOf } from './inline-value-site.js';
 import { toGraphqlError } from './graphql-error.filter.js';
+import type { StoreHealth } from '../../event-store/store-health.js';
 
 const SUGGESTION = / ?Did you mean .+?\?$/;
 /** Longest message and `extensions.messageZh` answered (characters): every message of our own fits. */
@@ -36,7 +37,8 @@ function bounded(formatted: GraphQLFormattedError): GraphQLFormattedError {
  *
  * - A failure that never met the error filter — thrown inside a nested field resolver, where
  *   Nest applies no filters — is mapped the same way: a domain error keeps its code, anything
- *   unexpected is logged and answered `INTERNAL_SERVER_ERROR` with the generic message.
+ *   unexpected is logged and answered `INTERNAL_SERVER_ERROR` with the generic message; SQLite failing to read the store
+ *   is the store's standing problem (`storeHealth`, StoreHealth.storeDamaged), answered STORE_UNAVAILABLE as /health names it.
  * - Every error leaves with `extensions.messageZh`: its own Chinese, or a translation of what
  *   graphql-js / Apollo said (`withChinese`).
  * - With `hideSchemaDetails`, "Did you mean …?" hints are cut from every message, including
@@ -45,7 +47,7 @@ function bounded(formatted: GraphQLFormattedError): GraphQLFormattedError {
  *   and every text inside `extensions` (an import's problems, field errors) at `DETAIL_LENGTH`,
  *   whoever quoted the input (graphql-js naming a 60 KB field, an import quoting a 200 KB cell).
  */
-export function formatGraphqlError(options: { hideSchemaDetails: boolean }) {
+export function formatGraphqlError(options: { hideSchemaDetails: boolean; storeHealth?: Pick<StoreHealth, 'storeDamaged'> }) {
   const logger = new Logger('GraphQL');
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
@@ -55,7 +57,7 @@ export function formatGraphqlError(options: { hideSchemaDetails: boolean }) {
     if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR') {
       const original = unwrapResolverError(error);
       if (!(original instanceof GraphQLError)) {
-        const mapped = toGraphqlError(original, logger);
+        const mapped = toGraphqlError(options.storeHealth?.storeDamaged(original) ?? original, logger);
         return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: mapped.extensions };
       }
     }

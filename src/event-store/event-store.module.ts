@@ -6,7 +6,9 @@ import { Metrics } from '../observability/metrics.js';
 import { EVENT_STORE, type EventStore } from './event-store.port.js';
 import { guardedEventStore } from './guarded-event-store.js';
 import { admitStore, type AdmittedStore } from './store-admission.js';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { stopCopyWords, stoppingWhileAlone } from './stop-copy.js';
 import { StoreHealth, acceptClockAheadNotice, acceptStoreResetNotice, runningInContainer, sameNameNotice, unnamedCopyNotice, type StoreNotice } from './store-health.js';
 import { inBothLanguages, say } from '../shared/domain-error.js';
 import { Clock, SystemClock } from '../shared/clock.js';
@@ -121,11 +123,30 @@ export class EventStoreModule implements OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ADMITTED_STORE) private readonly admitted: AdmittedStore,
+    private readonly config: ConfigService<AppSettings, true>,
   ) {}
 
   async onApplicationShutdown() {
     // This server no longer serves the store: its entry among the servers on the file goes first.
     this.admitted.registration?.close();
+    const sqlite = this.admitted.store instanceof SqliteEventStore ? this.admitted.store : null;
+    const alone = sqlite?.detachedFromPath() && (sqlite.heldCopyShortOfRoom() ?? sqlite.heldCopyToRetry());
+    if (sqlite && alone) {
+      // breaker52-9 S5: a stop while this server alone holds what it acknowledged says so, and writes the copy elsewhere if it must.
+      const keyFile = this.config.get('LEDGER_SIGNING_KEY_FILE', { infer: true });
+      sqlite.keepAtStopIn([...new Set([...(keyFile ? [dirname(resolve(keyFile))] : []), tmpdir()])]);
+      logBoth(this.logger, 'error', stoppingWhileAlone(sqlite.path, sqlite.acknowledgedPosition(), alone.why));
+    }
     await this.store.close();
+    const stop = sqlite?.stopCopy();
+    if (sqlite && stop) logBoth(this.logger, stop.copy ? 'warn' : 'error', stopCopyWords(sqlite.path, stop));
   }
+
+  private readonly logger = new Logger('EventStore');
+}
+
+/** Both languages of `words` in the log, Chinese first, at `level`. */
+function logBoth(logger: Logger, level: 'warn' | 'error', words: { readonly en: string; readonly zh: string }): void {
+  logger[level](words.zh);
+  logger[level](words.en);
 }

@@ -148,6 +148,18 @@ function createStoreSchema(db: Database.Database): void {
   upgradeSqliteLedger(db);
 }
 
+/**
+ * What a stop did with what a store whose file went away under it alone held (`SqliteEventStore.stopCopy`, breaker52-9 S5): the
+ * copy made elsewhere (`copy`, its outcome) or none (`copy` null), every place tried before with why it failed, and the position
+ * the server had acknowledged up to (null when unknown).
+ */
+export interface StopCopy {
+  readonly copy: string | null;
+  readonly outcome: Awaited<HeldCopy['done']> | null;
+  readonly tried: readonly { readonly path: string; readonly why: string }[];
+  readonly acknowledged: number | null;
+}
+
 /** What SQLite or the system says when a file could not be written for want of room (a copy's failure, `heldCopyShortOfRoom`). */
 const SAYS_NO_ROOM = /SQLITE_FULL|disk is full|ENOSPC|no space left|EDQUOT|quota exceeded/i;
 
@@ -1246,6 +1258,51 @@ export class SqliteEventStore implements EventStore {
     return this.heldCopy;
   }
 
+  /** Folders the stop copies what this store holds to when no copy could be written beside it (`keepAtStopIn`). */
+  private stopCopyFolders: readonly string[] = [];
+
+  /** What the stop did with what this store alone held (`stopCopy`); null until a stop had to keep something. */
+  private stopCopyOutcome: StopCopy | null = null;
+
+  /**
+   * breaker52-9 S5: folders, in order, where the stop writes the copy of what this store holds (`keepWhatIsHeld`) when it could not
+   * be written beside the store — its disk full, its folder gone — so that a stop never leaves what the server alone acknowledged
+   * in no file: the server passes the signing key's folder and the system's temporary folder.
+   */
+  keepAtStopIn(folders: readonly string[]): void {
+    this.stopCopyFolders = folders;
+  }
+
+  /**
+   * What the stop did (`close`) when this store's file had gone away under it and no copy of what it held had been written
+   * beside it: each place tried and what came of it, the copy's path where one was made (null when none could be written
+   * anywhere), and the position this server had acknowledged up to. Null when the stop had nothing of the kind to keep.
+   */
+  stopCopy(): StopCopy | null {
+    return this.stopCopyOutcome;
+  }
+
+  private async keepElsewhereAtStop(): Promise<void> {
+    if (!this.heldCopyNoRoom && !this.heldCopyFailed) return;
+    const besideStore = { path: this.heldCopyTarget ?? this.path, why: (this.heldCopyNoRoom ?? this.heldCopyFailed)!.why };
+    const tried: { path: string; why: string }[] = [besideStore];
+    const name = basename(this.heldCopyTarget ?? `${this.path}.rescued-${new Date().toISOString().replace(/[:.]/g, '-')}.db`);
+    for (const folder of this.stopCopyFolders) {
+      const path = join(folder, name);
+      const started = this.clock();
+      this.heldCopyNoRoom = null;
+      this.heldCopyFailed = null;
+      const outcome = this.noteHeldOutcome(path, await this.startHeldCopy(path).done, started);
+      if (!('error' in outcome) && !outcome.removed) {
+        this.heldCopy = { path, done: Promise.resolve(outcome) };
+        this.stopCopyOutcome = { copy: path, outcome, tried, acknowledged: this.acknowledgedPosition() };
+        return;
+      }
+      tried.push({ path, why: 'error' in outcome ? outcome.error : outcome.problems.join('; ') || 'the copy held no event' });
+    }
+    this.stopCopyOutcome = { copy: null, outcome: null, tried, acknowledged: this.acknowledgedPosition() };
+  }
+
   /** The path every try of `keepWhatIsHeld` copies to (the first try's name: the -old-wal set aside is named after it). */
   private heldCopyTarget: string | null = null;
 
@@ -1511,6 +1568,8 @@ export class SqliteEventStore implements EventStore {
     await copy.done;
     // breaker49-9 S6: a copy that failed for want of room is tried once more at the stop, should there be room now.
     await this.retryHeldCopy(true)?.done;
+    // breaker52-9 S5: still no copy beside the store (its disk full, its folder gone): written elsewhere, before nothing holds these events.
+    await this.keepElsewhereAtStop();
     // The writer thread's connection closes while this one is open: SQLite checkpoints only on a
     // file no other connection holds, so that close writes nothing into the path either.
     await this.committer.close();

@@ -1,3 +1,4 @@
+import { walOnlyContent, walWithoutDbNote } from './wal-only-store.js';
 import Database from 'better-sqlite3';
 import { preparedOnce } from './prepared-once.js';
 import { readdirSync, statSync } from 'node:fs';
@@ -265,6 +266,11 @@ export function walBytes(path: string): number {
 export function walBesideNote(path: string, options: { damageSaid?: boolean } = {}): Bilingual | null {
   const bytes = walBytes(path);
   if (bytes === 0) return null;
+  // breaker52-9 S5: no .db (or an empty one) beside it — the store file deleted under its server: the events are in the -wal.
+  if (dbMissingOrEmpty(path)) {
+    const content = walOnlyContent(`${path}-wal`);
+    if (content) return walWithoutDbNote(path, content);
+  }
   // breaker45-9 S1: a -wal of the file's own that stops checksumming is not a newer file's: said as what it is.
   const damage = walBreakOnDisk(path);
   if (damage && options.damageSaid) return null;
@@ -278,6 +284,15 @@ export function walBesideNote(path: string, options: { damageSaid?: boolean } = 
     `A -wal file lies beside it (${path}-wal, ${bytes} bytes); this start left it and the .db as they were. If only the .db was restored from a backup, that -wal belongs to the newer file it replaced and may hold acknowledged events: do not delete it — put back the .db the -wal was written with (the newest copy), or restore the .db and its -wal taken together.`,
     `其旁有 -wal 文件（${path}-wal，${bytes} 字节）；本次启动未改动它和 .db 文件。若只从备份恢复了 .db，该 -wal 属于被替换的较新文件，其中可能有已确认写入的事件：请勿删除它——请放回与该 -wal 同时写成的 .db（最新的副本），或把同一时间备份的 .db 与 -wal 一起恢复。`,
   );
+}
+
+/** Whether the store's .db file is missing or holds no byte (a `touch`ed placeholder). */
+function dbMissingOrEmpty(path: string): boolean {
+  try {
+    return statSync(path).size === 0;
+  } catch {
+    return true;
+  }
 }
 
 /** The largest .db file whose own rows are read apart from its -wal (`headOfDbAlone`): it is read into memory whole. */

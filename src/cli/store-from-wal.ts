@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { say } from '../shared/domain-error.js';
+import { NO_SQLITE3_FIRST, rebuildFromWal } from '../event-store/wal-only-store.js';
+import { ToolRefusal, UsageError, bothLines, runTool, type ToolUsage } from './cli-failure.js';
+
+/*
+ * breaker52-9 S5: the store file deleted under a running server that could not copy what it held; every event was still in the
+ * -wal beside the missing .db, and nothing led back to them. This tool writes a new store file from the -wal alone.
+ */
+
+const USAGE: ToolUsage = {
+  zh: `用法：npm run store:from-wal -- <-wal 文件> [<新文件>]
+.db 文件已不在（例如服务运行时被删除）而其 -wal 仍在时，从该 -wal 重建事件库：取 -wal 中的第 1 页作为新数据库的开头，
+经由 -wal 的副本读出全部页，写成一个独立的新文件（默认 <-wal 所在位置去掉 -wal 后加 .from-wal-<时刻>.db），并用 PRAGMA quick_check 检查。
+只读取该 -wal，不改动它；已有同名文件时拒绝。然后把新文件放到事件库位置（SQLITE_PATH，其旁不要留 -wal 或 -shm），正常启动并进行台账校验。
+${NO_SQLITE3_FIRST.zh}
+退出状态：0 已重建，1 被拒绝或失败，2 用法有误。`,
+  en: `Usage: npm run store:from-wal -- <-wal file> [<new file>]
+When the .db file is gone (deleted under a running server, say) but its -wal is still there, rebuilds the
+event store from that -wal: page 1 taken from the -wal, every page read through a copy of the -wal, written
+as one new file of its own (by default the -wal's path without -wal, plus .from-wal-<instant>.db) and checked
+with PRAGMA quick_check. The -wal is only read; a file of the new name is never overwritten. Then put the new
+file in place as the store (SQLITE_PATH, with no -wal or -shm beside it), start normally and run ledger:verify.
+${NO_SQLITE3_FIRST.en}
+Exit status: 0 rebuilt, 1 refused or failed, 2 usage.`,
+};
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({ args: process.argv.slice(2), options: { help: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  if (values.help) throw new UsageError();
+  if (positionals.length < 1 || positionals.length > 2) throw new UsageError(say('Give the -wal file, and optionally the new file to write.', '请给出 -wal 文件，以及（可选）要写出的新文件。'));
+  // `npm run` starts in the project folder; a relative path means where the operator typed it.
+  const here = process.env.INIT_CWD ?? process.cwd();
+  const wal = resolve(here, positionals[0]!);
+  if (!existsSync(wal)) throw new ToolRefusal(say(`${wal} does not exist.`, `${wal} 不存在。`));
+  const target = positionals[1] ? resolve(here, positionals[1]) : `${wal.replace(/-wal$/, '')}.from-wal-${new Date().toISOString().replace(/[:.]/g, '-')}.db`;
+  let content;
+  try {
+    content = rebuildFromWal(wal, target);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new ToolRefusal(say(`Could not rebuild a store from ${wal}: ${why}. The -wal was not changed.`, `未能从 ${wal} 重建事件库：${why}。该 -wal 未被改动。`));
+  }
+  const reach = content.last === null ? say('no event', '不含任何事件') : say(`events ${content.first}–${content.last} (${content.count})`, `事件 ${content.first}–${content.last}（${content.count} 条）`);
+  const gaps = content.whole
+    ? say('', '')
+    : say(' The events do not run from 1 without a gap: pages of the deleted .db that the -wal never rewrote are missing; keep the -wal and the newest backup, and compare them before putting this file in place.', '这些事件并非从 1 起连续无缺：被删除的 .db 中未被 -wal 重写的页已缺失；请保留该 -wal 和最新备份，比较后再决定是否放回此文件。');
+  console.log(
+    bothLines(
+      say(
+        `Rebuilt from ${wal}: ${target}, holding ${reach.en} (PRAGMA quick_check ok).${gaps.en} Put it in place as the store (remove any -wal and -shm beside that path first, keeping a copy of this -wal), start normally, and run npm run ledger:verify.`,
+        `已从 ${wal} 重建：${target}，含${reach.zh}（PRAGMA quick_check 通过）。${gaps.zh}请把它放到事件库位置（先移走该位置旁的 -wal 与 -shm，并保留本 -wal 的副本），正常启动，然后进行台账校验（npm run ledger:verify）。`,
+      ),
+    ),
+  );
+}
+
+runTool(main, USAGE);

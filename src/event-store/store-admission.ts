@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { movedWalNote } from './moved-wal-note.js';
 import { Logger } from '@nestjs/common';
 import { walkChainOffThread, type AlteredRow } from './sqlite-chain-walk.js';
 import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -965,9 +967,29 @@ function withWalNote(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'> 
   const rescued = onDisk ? rescuedCopyNote(settings.SQLITE_PATH, settings.STORE_WITNESS_PATH ? witnessForRescue(settings.STORE_WITNESS_PATH) : null, refusal.reason === 'STORE_FROM_OTHER_COPY') : null;
   // breaker42-9 F7: the -wal a server found emptied under it, said first: it is why the file reads as it does.
   const emptied = onDisk ? walEmptiedNote(settings.SQLITE_PATH) : null;
-  const notes = [emptied, wal, rescued, onDisk ? loneOldWalNote(settings.SQLITE_PATH) : null].filter((note): note is Bilingual => note !== null);
+  // breaker52-9 S8, S7 (3): a -wal moved aside beside the store may hold what the store lacks: said with how to put it back.
+  const moved = onDisk && MOVED_WAL_SAID_FOR.includes(refusal.reason) ? movedWalNote(settings.SQLITE_PATH, storeHeadOf(settings.SQLITE_PATH)) : null;
+  const notes = [emptied, wal, moved, rescued, onDisk ? loneOldWalNote(settings.SQLITE_PATH) : null].filter((note): note is Bilingual => note !== null);
   if (notes.length === 0) return refusal;
   return new StoreRefusedError(refusal.reason, say(`${refusal.message}${notes.map((note) => ` ${note.en.trim()}`).join('')}`, `${refusal.messageZh}${notes.map((note) => note.zh).join('')}`), refusal.otherCopyRows, refusal.resetOffers);
+}
+
+/** The refusals that say what a -wal moved aside beside the store holds (`movedWalNote`): those that lack acknowledged events. */
+const MOVED_WAL_SAID_FOR: readonly string[] = ['STORE_FROM_OTHER_COPY', 'STORE_SHORTER', 'STORE_EMPTY', 'STORE_MISSING'];
+
+/** The last position the SQLite store at `path` holds as it reads now (read only), null when none or it cannot be read. */
+function storeHeadOf(path: string): number | null {
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      const row = db.prepare('SELECT MAX(position) AS last FROM events').get() as { last: number | bigint | null };
+      return row.last === null ? null : Number(row.last);
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
 }
 
 /**

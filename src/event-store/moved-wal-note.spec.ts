@@ -1,0 +1,82 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { movedWalNote, pairedHead } from './moved-wal-note.js';
+import { SqliteEventStore } from './sqlite-event-store.js';
+
+/*
+ * breaker52-9 S8: a drill's file copied over production's, then production killed: the start moved production's -wal aside and
+ * refused STORE_FROM_OTHER_COPY pointing at backups that lack the last events — yet the newest store:backup with that -wal gave
+ * every event back. S7 (3): a STORE_SHORTER refusal never named the -wal beside the store that held the 63 positions it lacked.
+ */
+
+const event = (text = 'x') => {
+  const id = randomUUID();
+  return { id, type: 'NoteWritten', schemaVersion: 1, data: { text }, metadata: { actorId: 'a', actorRole: 'ADMIN' as const, actorUnitId: null, commandId: id, correlationId: id, causationId: id, recordedAt: new Date().toISOString() } };
+};
+
+describe('A start refusal beside a -wal moved aside (breaker52-9 S8, S7)', () => {
+  let root: string;
+  let live: string;
+  let store: SqliteEventStore;
+  let backup: string;
+  let left: string;
+  beforeEach(async () => {
+    root = mkdtempSync(join(tmpdir(), 'rectify-moved-wal-'));
+    live = join(root, 'live', 'rectify.db');
+    store = new SqliteEventStore(live, { writerThread: false });
+    await store.identify();
+    for (let index = 0; index < 5; index += 1) await store.appendToStream(`note-${index}`, [event(`第${index}条`)], { expectedRevision: 'no_stream' });
+    const checkpoint = new Database(live);
+    checkpoint.pragma('wal_checkpoint(TRUNCATE)');
+    checkpoint.close();
+    await store.appendToStream('note-5', [event()], { expectedRevision: 'no_stream' });
+    // The store:backup, taken through the -wal (its write mark one of the -wal's), at position 6.
+    backup = join(root, 'backup.db');
+    const reader = new Database(live, { readonly: true });
+    await reader.backup(backup);
+    reader.close();
+    for (let index = 6; index < 8; index += 1) await store.appendToStream(`note-${index}`, [event()], { expectedRevision: 'no_stream' });
+    // The folder as a kill -9 leaves it: the file as checkpointed (positions 1–5) and the -wal holding 6–8.
+    left = join(root, 'left');
+    mkdirSync(left);
+    copyFileSync(live, join(left, 'rectify.db'));
+    copyFileSync(`${live}-wal`, join(left, 'rectify.db-wal.other-file-2026-12-07T04-47-50-761Z'));
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('with the store file it belongs to: names the positions the pair holds and how to put the -wal back', () => {
+    const path = join(left, 'rectify.db');
+    const note = movedWalNote(path, 5)!;
+    expect(note.zh).toContain('含有位置 1–8 的记录');
+    expect(note.zh).toContain(`改名为 ${path}-wal`);
+    expect(note.en).toContain('do not accept a reset');
+    expect(movedWalNote(path, 8)).toBeNull();
+  });
+
+  it("with another copy's file in place: names the write marks a fitting backup carries, and that backup with the -wal gives every event back", () => {
+    const path = join(left, 'rectify.db');
+    const other = new SqliteEventStore(join(root, 'other.db'), { writerThread: false });
+    return other
+      .identify()
+      .then(async () => {
+        // A drill grown since the backup: its own pages, which the -wal's few frames do not make into production's log.
+        for (let index = 0; index < 60; index += 1) await other.appendToStream(`drill-${index}`, [event('演练'.repeat(600))], { expectedRevision: 'no_stream' });
+      })
+      .then(() => other.close())
+      .then(() => {
+        copyFileSync(join(root, 'other.db'), path);
+        const note = movedWalNote(path, 60)!;
+        const mark = new Database(backup, { readonly: true }).pragma('user_version', { simple: true }) as number;
+        expect(note.zh).toContain('store:backup');
+        expect(note.zh).toContain(String(mark));
+        expect(note.zh).toContain("PRAGMA user_version");
+        expect(pairedHead(backup, join(left, 'rectify.db-wal.other-file-2026-12-07T04-47-50-761Z'))).toBe(8);
+      });
+  });
+});

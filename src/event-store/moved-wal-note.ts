@@ -1,0 +1,122 @@
+import Database from 'better-sqlite3';
+import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { say, type Bilingual } from '../shared/domain-error.js';
+import { walkChain } from './sqlite-chain-walk.js';
+import { walMarkMismatch, walWriteCounts } from './wal-file-mark.js';
+
+/*
+ * breaker52-9 S8 (and S7's point 3): a start refusal (STORE_FROM_OTHER_COPY, STORE_SHORTER) pointed at backups that lack the
+ * last acknowledged events, or offered a reset, while a -wal moved aside beside the store — by a start (`-wal.other-file-…`) or
+ * by a server whose file was replaced under it (`.rescued-….db-old-wal`) — held them: the newest store:backup with that -wal, or
+ * the store file with it, gave every event back. The refusal now looks at each such -wal: what it holds with the store file (or
+ * the rescued copy it is named after) when the pair reads as one chained log, else the write marks a .db that fits it carries.
+ */
+
+/** The -wal files moved aside beside the store at `path`: `<path>-wal.other-file-<instant>` and `<path>.rescued-<instant>.db-old-wal`. */
+export function movedAsideWals(path: string): string[] {
+  const folder = dirname(path);
+  const name = basename(path);
+  try {
+    return readdirSync(folder)
+      .filter((entry) => (entry.startsWith(`${name}-wal.other-file-`) && !entry.includes('-shm')) || (entry.startsWith(`${name}.rescued-`) && entry.endsWith('.db-old-wal')))
+      .sort()
+      .map((entry) => join(folder, entry));
+  } catch {
+    return [];
+  }
+}
+
+/** What a .db read through a -wal holds: its last position, when the pair is a sound database whose log chains from its first row; null otherwise. */
+export function pairedHead(db: string, wal: string): number | null {
+  if (!existsSync(db)) return null;
+  let work: string | null = null;
+  try {
+    work = mkdtempSync(join(tmpdir(), 'rectify-paired-'));
+    const path = join(work, 'rectify.db');
+    copyFileSync(db, path);
+    copyFileSync(wal, `${path}-wal`);
+    const pair = new Database(path, { fileMustExist: true });
+    try {
+      const checks = (pair.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check);
+      if (checks.some((row) => row !== 'ok')) return null;
+      if (walkChain(pair, null, 'hashes').altered) return null;
+      const row = pair.prepare('SELECT MAX(position) AS last, COUNT(*) AS count FROM events').get() as { last: number | bigint | null; count: number | bigint };
+      const last = row.last === null ? null : Number(row.last);
+      return last !== null && last === Number(row.count) ? last : null;
+    } finally {
+      pair.close();
+    }
+  } catch {
+    return null;
+  } finally {
+    if (work) rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Whether the -wal `wal` (its bytes) was written over the file at `file` by their write marks (`walMarkMismatch`). */
+function fitsByMarks(file: string, wal: Buffer): boolean {
+  let fd: number | null = null;
+  try {
+    fd = openSync(file, 'r');
+    const header = Buffer.alloc(100);
+    return readSync(fd, header, 0, 100, 0) === 100 && walMarkMismatch(header, wal) === null;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+/** The marks listed in a refusal: all up to 12, else the first 6 and the last 6. */
+const listed = (marks: readonly number[]): string => (marks.length <= 12 ? marks.join(', ') : `${marks.slice(0, 6).join(', ')} … ${marks.slice(-6).join(', ')}`);
+
+/**
+ * What a start refusal adds of each -wal moved aside beside the store at `path` (`movedAsideWals`), `head` the position the
+ * store reaches (null: none): with the store file, or the rescued copy it is named after, it reads as one chained log past
+ * `head` — which positions, and how to put it back; else the write marks it carries, one of which a .db that fits it (a
+ * store:backup taken while it was in use) carries as PRAGMA user_version, and how to pair them. Null when there is none.
+ */
+export function movedWalNote(path: string, head: number | null): Bilingual | null {
+  const notes: Bilingual[] = [];
+  for (const wal of movedAsideWals(path)) {
+    const bases = [path, ...(wal.endsWith('-old-wal') ? [wal.slice(0, -'-old-wal'.length)] : [])];
+    const pairs = bases.map((base) => ({ base, last: pairedHead(base, wal) }));
+    const fits = pairs.find((pair) => pair.last !== null && pair.last > (head ?? 0));
+    let bytes: Buffer | null = null;
+    try {
+      bytes = readFileSync(wal);
+    } catch {
+      // Unreadable: said without its marks.
+    }
+    // The -wal of the store file itself (its marks fit), read with it as a log the store already holds whole: nothing is missing.
+    if (!fits && bytes && pairs.some((pair) => pair.last !== null && fitsByMarks(pair.base, bytes))) continue;
+    const steps = (base: string) =>
+      say(
+        `stop every server on it, keep a copy of the data folder (cp -a)${base === path ? '' : `, put ${base} in place as ${path}`}, rename ${wal} to ${path}-wal, remove ${path}-shm, and start again (the start checks the pair and refuses it if it does not fit)`,
+        `停止使用该文件的所有服务，先复制保留数据文件夹（cp -a）${base === path ? '' : `，把 ${base} 放到 ${path}`}，再把 ${wal} 改名为 ${path}-wal，删除 ${path}-shm，然后重新启动（启动时会核对二者是否相配，不相配则拒绝）`,
+      );
+    if (fits) {
+      const how = steps(fits.base);
+      notes.push(
+        say(
+          `The -wal moved aside at ${wal} read with ${fits.base} holds positions 1–${fits.last}, one chained log${head === null ? '' : ` (the store reaches ${head})`}: do not accept a reset nor delete it — to have every event back, ${how.en}.`,
+          `移开保存的 -wal（${wal}）与 ${fits.base} 一起读取时含有位置 1–${fits.last} 的记录，链接完整${head === null ? '' : `（事件库只到位置 ${head}）`}：请勿接受重置，也不要删除它——要取回全部记录，请${how.zh}。`,
+        ),
+      );
+      continue;
+    }
+    const marks = (bytes && walWriteCounts(bytes)?.counts) || [];
+    if (marks.length === 0) continue;
+    const how = steps('<backup>/rectify.db');
+    notes.push(
+      say(
+        `The -wal moved aside at ${wal} holds ${marks.length} committed write(s) of this copy, likely the acknowledged events the store lacks, but it fits neither the store file nor a copy beside it. It fits the .db it was written over: a store:backup taken while it was in use carries one of its write marks (${listed(marks)}) as its PRAGMA user_version (sqlite3 -readonly <backup>/rectify.db 'PRAGMA user_version'). With such a backup, do not accept a reset: ${how.en.replace(`, put <backup>/rectify.db in place as ${path}`, `, put that backup's rectify.db in place as ${path}`)}.`,
+        `移开保存的 -wal（${wal}）中有本副本 ${marks.length} 次已提交的写入，很可能就是事件库所缺的已确认记录，但它与事件库文件及其旁的副本都不相配。它与写成它时所在的 .db 相配：在它使用期间做的 store:backup 备份，其 PRAGMA user_version（sqlite3 -readonly <备份>/rectify.db 'PRAGMA user_version'）是它的写入标记之一（${listed(marks)}）。有这样的备份时，请勿接受重置：${how.zh.replace(`，把 <backup>/rectify.db 放到 ${path}`, `，把该备份的 rectify.db 放到 ${path}`)}。`,
+      ),
+    );
+  }
+  if (notes.length === 0) return null;
+  return say(` ${notes.map((note) => note.en).join(' ')}`, notes.map((note) => note.zh).join(''));
+}

@@ -69,8 +69,8 @@ function fitsByMarks(file: string, wal: Buffer): boolean {
   }
 }
 
-/** The marks listed in a refusal: all up to 12, else the first 6 and the last 6. */
-const listed = (marks: readonly number[]): string => (marks.length <= 12 ? marks.join(', ') : `${marks.slice(0, 6).join(', ')} … ${marks.slice(-6).join(', ')}`);
+/** The marks listed in a refusal: all up to 60 (a backup's may be any of them), else the first 30 and the last 30. */
+const listed = (marks: readonly number[]): string => (marks.length <= 60 ? marks.join(', ') : `${marks.slice(0, 30).join(', ')} … ${marks.slice(-30).join(', ')}`);
 
 /**
  * What a start refusal adds of each -wal moved aside beside the store at `path` (`movedAsideWals`), `head` the position the

@@ -71,7 +71,7 @@ export function rebuildFromWal(wal: string, target: string): WalOnlyContent {
       const content = contentOf(db);
       // One file in rollback-journal mode, whole: the copy of the -wal in the work folder goes with that folder.
       db.exec(`VACUUM INTO '${target.replace(/'/g, "''")}'`);
-    return content;
+      return content;
     } finally {
       db.close();
     }

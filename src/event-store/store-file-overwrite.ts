@@ -419,8 +419,8 @@ export class MainFileWatch {
 /** The file's write mark fits none of this server's -wal (see wal-file-mark.ts): another copy put in place; `rows`: what its rows showed too. */
 const markOverwrite = (marks: WalMarkMismatch, rows: Overwrite | null): Overwrite => {
   const mark =
-    `the file carries the write mark ${marks.fileMark} (SQLite's user_version, new at every write), which is none of the marks this server's -wal was written with ` +
-    `(up to ${marks.walLastMark}) nor that of the file it was written over (${marks.walFirstPrevious}): another copy of the store, written to elsewhere (a restore drill's or a training copy's file?), was put in its place`;
+    `the file carries the write mark ${marks.fileMark} with tag ${marks.fileTag} (SQLite's user_version counts the writes, application_id a tag drawn anew at every write), which is none of the marks this server's -wal was written with ` +
+    `(up to ${marks.walLastMark}) nor that of the file it was written over (${marks.walFirstPrevious}, tag ${marks.walFirstPreviousTag}): another copy of the store, written to elsewhere (a restore drill's or a training copy's file?), was put in its place`;
   return { how: rows?.how ?? 'other-history', detail: rows ? `${rows.detail}; ${mark}` : mark };
 };
 

@@ -167,8 +167,8 @@ export function setStrayWalAside(stray: StrayWal, now: Date): StrayWalSetAside {
           )
         : stray.reason === 'OTHER_CONTENT'
           ? say(
-              `it was written over a copy of the file whose write mark was ${stray.counts!.walFirstPrevious}, but ${stray.file} carries the mark ${stray.counts!.fileMark} (SQLite's user_version, new at every write): another copy, of the same size, was put in its place (a backup, or a copy written to elsewhere since, copied over it?)`,
-              `它是在写入标记为 ${stray.counts!.walFirstPrevious} 的文件上写成的，而 ${stray.file} 的写入标记为 ${stray.counts!.fileMark}（SQLite 的 user_version，每次写入都换新）：有另一个同样大小的副本被放到了它的位置（是否把备份、或此后在别处写入过的副本复制覆盖到了这里？）`,
+              `it was written over a copy of the file whose write mark was ${stray.counts!.walFirstPrevious} (tag ${stray.counts!.walFirstPreviousTag}), but ${stray.file} carries the mark ${stray.counts!.fileMark} (tag ${stray.counts!.fileTag}; SQLite's user_version counts the writes, application_id a tag drawn anew at every write): another copy, of the same size, was put in its place (a backup, or a copy written to elsewhere since, copied over it?)`,
+              `它是在写入标记为 ${stray.counts!.walFirstPrevious}（标签 ${stray.counts!.walFirstPreviousTag}）的文件上写成的，而 ${stray.file} 的写入标记为 ${stray.counts!.fileMark}（标签 ${stray.counts!.fileTag}；SQLite 的 user_version 记写入次数，application_id 每次写入都换新的随机标签）：有另一个同样大小的副本被放到了它的位置（是否把备份、或此后在别处写入过的副本复制覆盖到了这里？）`,
             )
           : say(`its pages are not the size of ${stray.file}'s`, `其页大小与 ${stray.file} 的不同`);
   return {

@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import { takeCheckpoint } from '../ledger/ledger-operations.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { judgeStrayWal, witnessedNodeOf } from './stray-wal.js';
-import { markWriteTransaction, nextWriteCount, nextWriteMark, walBreak, walBreakOnDisk, walMarkMismatchOnDisk } from './wal-file-mark.js';
+import { markWriteTransaction, nextWriteCount, nextWriteTag, tagOf, walBreak, walBreakOnDisk, walMarkMismatchOnDisk, walWriteCounts } from './wal-file-mark.js';
 
 /*
  * breaker9z P4: a backup copied in place over a crashed store of the same size, the crashed file's -wal left beside it,
- * had that -wal applied over its pages. Every write transaction gives the database header a new write mark (user_version)
- * and keeps the one it replaces (application_id), so a -wal tells the mark of the file it was written over. A crash is what copying the file and its -wal while the
+ * had that -wal applied over its pages. Every write transaction counts itself in the database header (user_version) and
+ * draws a new tag, keeping the one it replaces (application_id), so a -wal tells the marks of the file it was written over. A crash is what copying the file and its -wal while the
  * connection is open leaves (every commit is in the -wal on disk).
  */
 
@@ -19,6 +19,34 @@ const folder = () => mkdtempSync(join(tmpdir(), 'rectify-wal-mark-'));
 
 /** The write mark in the header of the file at `path` (bytes 60–63, user_version), read from its bytes. */
 const markOf = (path: string) => readFileSync(path).readUInt32BE(60);
+
+/**
+ * How a release before breaker51-9 S1 (939efa24, 0a2ac3d2) judged a -wal against the file beside it, as it shipped: by
+ * `user_version` counts alone — the -wal's first page-1 count one more than the file's, or the file's count among them.
+ * Those releases cannot change: what this version writes must pass it (breaker52-9 S2).
+ */
+function olderReleaseAccepts(file: string): boolean {
+  const frames = walWriteCounts(readFileSync(`${file}-wal`));
+  if (!frames || frames.counts.length === 0) return true;
+  const fileCount = markOf(file);
+  return nextWriteCount(fileCount) === frames.counts[0] || frames.counts.includes(fileCount);
+}
+
+/** A write of a release that only counts (before breaker51-9 S1): user_version one up, application_id left as it is. */
+const olderReleaseWrite = (db: Database.Database, text: string) =>
+  db.transaction(() => {
+    db.prepare('INSERT INTO rows (text) VALUES (?)').run(text);
+    db.pragma(`user_version = ${nextWriteCount(db.pragma('user_version', { simple: true }) as number)}`);
+  })();
+
+/** A write of breaker51-9 S1's release: a random mark in user_version, the one it replaced in application_id. */
+const randomMarkWrite = (db: Database.Database, text: string) =>
+  db.transaction(() => {
+    db.prepare('INSERT INTO rows (text) VALUES (?)').run(text);
+    const mark = db.pragma('user_version', { simple: true }) as number;
+    db.pragma(`application_id = ${mark}`);
+    db.pragma(`user_version = ${1 + Math.floor(Math.random() * 0x7ffffffe)}`);
+  })();
 
 /** A WAL store that checkpoints only when told, with one table of rows. */
 function givenStore(path: string): Database.Database {
@@ -51,10 +79,11 @@ describe('The content mark tying a -wal to the file it was written over', () => 
     expect(nextWriteCount(0x7fffffff)).toBe(1);
   });
 
-  it('draws a new mark at every write, never the mark before nor the count after it (breaker51-9 S1)', () => {
-    const marks = Array.from({ length: 200 }, () => nextWriteMark(41));
-    expect(marks.every((mark) => mark >= 1 && mark <= 0x7fffffff && mark !== 41 && mark !== 42)).toBe(true);
-    expect(new Set(marks).size).toBeGreaterThan(190);
+  it('draws a new tag at every write, never the tag before, and keeps the tag before below it (breaker51-9 S1, breaker52-9 S2)', () => {
+    const before = (41 << 16) | 7;
+    const ids = Array.from({ length: 200 }, () => nextWriteTag(before));
+    expect(ids.every((id) => tagOf(id) >= 1 && tagOf(id) <= 0xffff && tagOf(id) !== 41 && (id & 0xffff) === 41 && id !== before)).toBe(true);
+    expect(new Set(ids).size).toBeGreaterThan(190);
   });
 
   it('given a crash after writes over a checkpointed file, when the file and its own -wal are read, then they fit', () => {
@@ -106,7 +135,7 @@ describe('The content mark tying a -wal to the file it was written over', () => 
     expect(statSync(crashed).size).toBe(seen.bytes);
     expect(witnessedNodeOf(crashed)).toEqual({ device: seen.device, inode: seen.inode });
     const mismatch = walMarkMismatchOnDisk(crashed);
-    expect(mismatch).toEqual({ fileMark: markOf(backup), walFirstPrevious: expect.any(Number), walLastMark: expect.any(Number) });
+    expect(mismatch).toEqual({ fileMark: markOf(backup), fileTag: expect.any(Number), walFirstPrevious: expect.any(Number), walFirstPreviousTag: expect.any(Number), walLastMark: expect.any(Number) });
     expect(mismatch!.walFirstPrevious).not.toBe(mismatch!.fileMark);
     const stray = judgeStrayWal(crashed, [seen]);
     expect(stray).toMatchObject({ file: crashed, reason: 'OTHER_CONTENT', counts: { fileMark: markOf(backup) } });
@@ -134,7 +163,7 @@ describe('The content mark tying a -wal to the file it was written over', () => 
     expect(walMarkMismatchOnDisk(crashed)).toMatchObject({ fileMark: markOf(drill) });
   });
 
-  it('given a -wal a version that counted writes began (no mark kept before its first), when the file counted one less, then they fit; when it counted otherwise, then not', () => {
+  it('given a -wal a version that counted writes began (application_id left as it was), when the file counted one less, then they fit; when it counted otherwise, then not', () => {
     const path = join(folder(), 'rectify.db');
     const db = givenStore(path);
     db.pragma('user_version = 6');
@@ -165,6 +194,97 @@ describe('The content mark tying a -wal to the file it was written over', () => 
     expect(walMarkMismatchOnDisk(crashed)).toBeNull();
   });
 
+  it('given a crash after writes of this version, when a release before breaker51-9 S1 judges the file and its -wal by counts, then it takes the -wal for the file\'s own (breaker52-9 S2: a rollback after a crash)', () => {
+    const path = join(folder(), 'rectify.db');
+    const db = givenStore(path);
+    write(db, '一');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    write(db, '二');
+    write(db, '三');
+    const crashed = crashCopy(db, path, 'crashed.db');
+    // A passive checkpoint then: the file's count is one of the -wal's.
+    db.pragma('wal_checkpoint(PASSIVE)');
+    write(db, '四');
+    const checkpointed = crashCopy(db, path, 'checkpointed.db');
+    db.close();
+    expect(olderReleaseAccepts(crashed)).toBe(true);
+    expect(olderReleaseAccepts(checkpointed)).toBe(true);
+  });
+
+  it('given a store this version marked, when a release that only counts writes on it and crashes, then its -wal is the file\'s own, checkpointed or not (breaker52-9 S9, newcomer52-9 S1)', () => {
+    const path = join(folder(), 'rectify.db');
+    const db = givenStore(path);
+    write(db, '新版本');
+    write(db, '新版本二');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    // The rollback: the older release's writes leave application_id as this version set it.
+    olderReleaseWrite(db, '旧版本一');
+    olderReleaseWrite(db, '旧版本二');
+    const crashed = crashCopy(db, path, 'crashed.db');
+    db.pragma('wal_checkpoint(PASSIVE)');
+    olderReleaseWrite(db, '旧版本三');
+    const checkpointed = crashCopy(db, path, 'checkpointed.db');
+    db.close();
+    expect(walMarkMismatchOnDisk(crashed)).toBeNull();
+    expect(judgeStrayWal(crashed, [])).toBeNull();
+    expect(walMarkMismatchOnDisk(checkpointed)).toBeNull();
+  });
+
+  it('given this version and a release that only counts writing one file by turns (two servers at once), when the file is judged against the -wal at any point, then they fit (breaker52-9 S7)', () => {
+    const path = join(folder(), 'rectify.db');
+    const db = givenStore(path);
+    write(db, '开始');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    for (let turn = 0; turn < 6; turn++) {
+      (turn % 2 === 0 ? olderReleaseWrite : write)(db, `第${turn}次`);
+      expect(walMarkMismatchOnDisk(crashCopy(db, path, `turn-${turn}.db`))).toBeNull();
+      if (turn === 2) db.pragma('wal_checkpoint(PASSIVE)');
+      if (turn === 3) db.pragma('wal_checkpoint(TRUNCATE)');
+    }
+    db.close();
+  });
+
+  it('given a store of breaker51-9 S1\'s release (its random mark in user_version), when that release crashed and this version reads its -wal, then it is the file\'s own; and this version counts on from it', () => {
+    const path = join(folder(), 'rectify.db');
+    const db = givenStore(path);
+    randomMarkWrite(db, '一');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    randomMarkWrite(db, '二');
+    randomMarkWrite(db, '三');
+    expect(walMarkMismatchOnDisk(crashCopy(db, path, 'crashed.db'))).toBeNull();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const random = markOf(path);
+    write(db, '四');
+    expect(db.pragma('user_version', { simple: true })).toBe(nextWriteCount(random));
+    expect(walMarkMismatchOnDisk(crashCopy(db, path, 'upgraded.db'))).toBeNull();
+    db.close();
+  });
+
+  it('given a restore drill that wrote as often as production since one backup, when its file is put over production\'s, then a -wal that began at the backup still tells them apart though the counts agree (breaker51-9 S1 by tags)', () => {
+    const path = join(folder(), 'rectify.db');
+    const db = givenStore(path);
+    write(db, '一');
+    write(db, '二');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const drill = join(path, '..', 'drill.db');
+    copyFileSync(path, drill);
+    const drillDb = new Database(drill);
+    drillDb.pragma('journal_mode = WAL');
+    write(drillDb, '演练一');
+    drillDb.close();
+    // Production: one write checkpointed (its file now counts as the drill's does), then two into a new -wal.
+    write(db, '正式一');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    write(db, '正式二');
+    write(db, '正式三');
+    const crashed = crashCopy(db, path, 'crashed.db');
+    db.close();
+    expect(markOf(drill)).toBe(markOf(crashed));
+    expect(walMarkMismatchOnDisk(crashed)).toBeNull();
+    copyFileSync(drill, crashed);
+    expect(walMarkMismatchOnDisk(crashed)).toMatchObject({ fileMark: markOf(drill), walFirstPrevious: markOf(drill) });
+  });
+
   it('given Rectify\'s own store, when it is given its identity, appended to and a ledger checkpoint kept, then each marks itself anew, keeping the mark before', async () => {
     const path = join(folder(), 'rectify.db');
     const store = new SqliteEventStore(path, { writerThread: false });
@@ -183,11 +303,12 @@ describe('The content mark tying a -wal to the file it was written over', () => 
       const metadata = { actorId: 'u', actorRole: 'SUPERVISOR' as const, actorUnitId: null, commandId: 'c', correlationId: 'c', causationId: 'c', recordedAt: '2026-05-12T01:00:00.000Z' };
       await store.appendToStream('finding-1', [{ id: randomUUID(), type: 'UnitUrged', schemaVersion: 1, data: { message: '请尽快报送' }, metadata }], { expectedRevision: 'no_stream' });
       const appended = count();
-      expect(appended.before).toBe(identified.mark);
-      expect(appended.mark).not.toBe(identified.mark);
+      expect(appended.mark).toBe(nextWriteCount(identified.mark));
+      expect(appended.before & 0xffff).toBe(tagOf(identified.before));
+      expect(tagOf(appended.before)).not.toBe(tagOf(identified.before));
       await takeCheckpoint(store.ledger(), generateKeyPairSync('ed25519').privateKey, new Date('2026-05-12T02:00:00.000Z'));
-      expect(count().before).toBe(appended.mark);
-      expect(count().mark).not.toBe(appended.mark);
+      expect(count().mark).toBe(nextWriteCount(appended.mark));
+      expect(count().before & 0xffff).toBe(tagOf(appended.before));
     } finally {
       await store.close();
     }

@@ -9,18 +9,28 @@ import { readHeldFile } from './held-file-read.js';
  * -wal was written over, and SQLite applies the -wal's frames over the backup's pages: a page mix of two files, refused
  * as index damage (REINDEX advised, which then loses index rows) or as checkpoints missing though every event is there.
  *
- * The content mark: every write transaction of Rectify's gives the database header (page 1) a new write mark in SQLite's
- * `user_version` (bytes 60–63) and keeps the mark it replaces in `application_id` (bytes 68–71; `markWriteTransaction`),
- * so every commit's frames in the -wal carry page 1 with its mark and the one before. A -wal is written over the file as
- * it was when the -wal began, and a checkpoint copies its frames into the file: the file under a -wal of its own
- * therefore carries one of the -wal's page-1 marks, or the mark the first of them replaced. A file that carries any other
- * — an older copy, another store's, a copy of this store written to elsewhere since (a restore drill's) — is not the file
- * the -wal was written over (`walMarkMismatch`).
+ * The content mark: every write transaction of Rectify's counts itself in SQLite's `user_version` (the database header,
+ * page 1, bytes 60–63: one up per write) and gives `application_id` (bytes 68–71) a new tag drawn at random (its high 16
+ * bits) with the tag of the write before it (its low 16 bits; `markWriteTransaction`), so every commit's frames in the
+ * -wal carry page 1 with its count, its tag and the tag before. A -wal is written over the file as it was when the -wal
+ * began, and a checkpoint copies its frames into the file: the file under a -wal of its own therefore carries the header
+ * marks of one of the -wal's page-1 frames, or those the first of them followed — the count before it and the tag it
+ * names. A file that carries any other — an older copy, another store's, a copy of this store written to elsewhere since
+ * (a restore drill's) — is not the file the -wal was written over (`walMarkMismatch`).
  *
- * breaker51-9 S1: the mark was a count of writes, one up per transaction; a restore drill started from a backup counts
- * on from the backup's count as production does, so a drill that wrote no more than production since carried one of
- * the counts in production's -wal, and its file copied over production's passed. A new mark is drawn at random (31
- * bits) at every write, so two copies written to apart from the same backup carry marks of their own.
+ * breaker51-9 S1: a count alone does not tell a restore drill from production: a drill started from a backup counts on
+ * from the backup's count as production does, so a drill that wrote no more than production since carried one of the
+ * counts in production's -wal, and its file copied over production's passed. Two copies written to apart from one backup
+ * draw tags of their own.
+ *
+ * breaker52-9 S2/S9, newcomer52-9 S1: the release of breaker51-9 S1 put a random mark in `user_version` itself; releases
+ * before it judge a -wal by counts alone (its first page-1 count one more than the file's, or the file's count among the
+ * -wal's) and took that release's -wal, left by a crash, for another file's: a rollback moved the store's own -wal aside
+ * and proposed a reset dropping what it held. `user_version` is a count again, as every release before expects, and
+ * the random part is where they never look. The other way round, a release that counts leaves `application_id` as it
+ * found it: a frame counting one on from the file with the file's `application_id` unchanged is such a release's write
+ * (breaker52-9 S7: the two serving one file at once), and a frame whose `application_id` is the file's count is a write
+ * of breaker51-9 S1's release (its random mark in `user_version`, the one it replaced in `application_id`).
  *
  * Read from the files' bytes, before anything opens the store (stray-wal.ts) and under the running server whenever the
  * file changed (store-file-overwrite.ts): the -wal format is SQLite's
@@ -28,34 +38,44 @@ import { readHeldFile } from './held-file-read.js';
  * header, running checksums holding, up to the last commit frame.
  */
 
-/** The count after `count` (a positive 31-bit integer; after 2^31 − 1 comes 1 again): the mark a write of a version before breaker51-9 S1 gave. */
+/** The count after `count` (a positive 31-bit integer; after 2^31 − 1 comes 1 again): the `user_version` of the write after one that left `count`. */
 export const nextWriteCount = (count: number): number => (count >= 0x7fffffff || count < 0 ? 1 : count + 1);
 
-/** A new write mark after `mark`: drawn at random from 1 to 2^31 − 1, never `mark` itself nor the count after it (see the top of this file). */
-export const nextWriteMark = (mark: number): number => {
+/** The random tag in an `application_id` (as 32 unsigned bits) this version wrote: its high 16 bits. */
+export const tagOf = (applicationId: number): number => (applicationId >>> 16) & 0xffff;
+
+/**
+ * The `application_id` (as 32 unsigned bits) of the write after one that left `applicationId`: a tag drawn at random
+ * from 1 to 65 535 in the high 16 bits — never the tag before, so that a write of this version never leaves the value
+ * as it found it (what a release that only counts does) — and the tag before in the low 16 bits.
+ */
+export const nextWriteTag = (applicationId: number): number => {
+  const before = tagOf(applicationId);
   for (;;) {
-    const drawn = randomInt(1, 0x7fffffff);
-    if (drawn !== mark && drawn !== nextWriteCount(mark)) return drawn;
+    const drawn = randomInt(1, 0x10000);
+    if (drawn !== before) return ((drawn << 16) | before) >>> 0;
   }
 };
 
 /**
- * Marks the write transaction `db` is in (see the top of this file): a new mark in `user_version`, the one it replaces in
- * `application_id`. Call inside the transaction (better-sqlite3's `db.transaction`), so that the mark and the writes
+ * Marks the write transaction `db` is in (see the top of this file): `user_version` one up, a new tag in `application_id`
+ * with the tag before. Call inside the transaction (better-sqlite3's `db.transaction`), so that the mark and the writes
  * commit together; it puts page 1 into the transaction's frames (4 KiB more per commit in the -wal).
  */
 export function markWriteTransaction(db: Database.Database): void {
-  const mark = db.pragma('user_version', { simple: true }) as number;
-  db.pragma(`application_id = ${mark}`);
-  db.pragma(`user_version = ${nextWriteMark(mark)}`);
+  const count = db.pragma('user_version', { simple: true }) as number;
+  const id = (db.pragma('application_id', { simple: true }) as number) >>> 0;
+  db.pragma(`user_version = ${nextWriteCount(count)}`);
+  // SQLite takes and gives the header's 32 bits as a signed integer.
+  db.pragma(`application_id = ${nextWriteTag(id) | 0}`);
 }
 
 /** What `walkWal` read of a -wal: its page size, the page-1 write counts of its committed frames, and where its checksums break. */
 interface WalWalk {
   readonly pageSize: number;
   readonly counts: readonly number[];
-  /** The mark each of those page-1 frames replaced (`application_id`; 0 in frames of a version that kept none). */
-  readonly previous: readonly number[];
+  /** The `application_id` of each of those page-1 frames (32 unsigned bits; see the top of this file). */
+  readonly ids: readonly number[];
   /** Frames SQLite reads: those up to the last commit frame before the first frame that is not this -wal's or whose checksum fails. */
   readonly readFrames: number;
   /** The first frame (from 1) that carries this -wal's salts but whose running checksum fails; null when none does. */
@@ -99,8 +119,8 @@ function walkWal(wal: Buffer): WalWalk | null {
   const ours = (frame: number) => wal.readUInt32BE(32 + frame * frameSize + 8) === salts[0] && wal.readUInt32BE(32 + frame * frameSize + 12) === salts[1];
   const committed: number[] = [];
   const pending: number[] = [];
-  const committedPrevious: number[] = [];
-  const pendingPrevious: number[] = [];
+  const committedIds: number[] = [];
+  const pendingIds: number[] = [];
   let readFrames = 0;
   let frame = 0;
   for (; frame < frames; frame++) {
@@ -110,12 +130,12 @@ function walkWal(wal: Buffer): WalWalk | null {
     if (checksum[0] !== wal.readUInt32BE(at + 16) || checksum[1] !== wal.readUInt32BE(at + 20)) break;
     if (wal.readUInt32BE(at) === 1) {
       pending.push(wal.readUInt32BE(at + 24 + 60));
-      pendingPrevious.push(wal.readUInt32BE(at + 24 + 68));
+      pendingIds.push(wal.readUInt32BE(at + 24 + 68));
     }
     // A commit frame (the database size after it, non-zero) ends a transaction: its frames count from now on.
     if (wal.readUInt32BE(at + 4) !== 0) {
       committed.push(...pending.splice(0));
-      committedPrevious.push(...pendingPrevious.splice(0));
+      committedIds.push(...pendingIds.splice(0));
       readFrames = frame + 1;
     }
   }
@@ -129,7 +149,7 @@ function walkWal(wal: Buffer): WalWalk | null {
       if (wal.readUInt32BE(32 + next * frameSize + 4) !== 0) commitsPastBreak++;
     }
   }
-  return { pageSize, counts: committed, previous: committedPrevious, readFrames, brokenFrame: broken === null ? null : broken + 1, framesPastBreak, commitsPastBreak, frames };
+  return { pageSize, counts: committed, ids: committedIds, readFrames, brokenFrame: broken === null ? null : broken + 1, framesPastBreak, commitsPastBreak, frames };
 }
 
 /** The page-1 write counts of the -wal's committed frames, in order, and its page size; null when the -wal holds no committed frame SQLite would read. */
@@ -193,20 +213,26 @@ function walBytesOnDisk(file: string): Buffer | null {
 
 /** Why a -wal was not written over the file beside it, by their write marks (see the top of this file). */
 export interface WalMarkMismatch {
-  /** The file's own write mark (`user_version`). */
+  /** The file's write count (`user_version`). */
   readonly fileMark: number;
-  /** The mark of the file the -wal was written over: the one its first committed page-1 frame replaced (`application_id`; a count one less in a -wal of a version that counted). */
+  /** The file's tag (`application_id`'s high 16 bits). */
+  readonly fileTag: number;
+  /** The count of the file the -wal was written over: one before its first committed page-1 frame's. */
   readonly walFirstPrevious: number;
-  /** The -wal's last committed mark. */
+  /** The tag of the file the -wal was written over, as its first committed page-1 frame names it (`application_id`'s low 16 bits). */
+  readonly walFirstPreviousTag: number;
+  /** The -wal's last committed count. */
   readonly walLastMark: number;
 }
 
 /**
  * Whether the -wal (`wal`, its bytes) was written over another file than one whose header reads `fileHeader` (its first
- * 100 bytes): the file's write mark is neither one of the -wal's committed page-1 marks nor the mark the first of them
- * replaced (nor, for a -wal of a version that counted writes, the count before the first). Null when they fit, or when
- * nothing can be told: no committed page-1 frame (a -wal of a version that kept no mark, or of writes that did not mark
- * themselves), or page sizes that differ (stray-wal.ts says so). Pure.
+ * 100 bytes), by the marks of the top of this file. They fit when the file's header marks (`user_version`,
+ * `application_id`) are those of one of the -wal's committed page-1 frames (a checkpoint copied it), or when the first
+ * of those frames follows the file's: its count one more, and its `application_id` naming the file's tag (this version),
+ * left as the file's (a release that only counted), or holding the file's `user_version` (breaker51-9 S1's release, its
+ * mark random). Null when they fit, or when nothing can be told: no committed page-1 frame (a -wal of writes that did
+ * not mark themselves), or page sizes that differ (stray-wal.ts says so). Pure.
  */
 export function walMarkMismatch(fileHeader: Buffer, wal: Buffer): WalMarkMismatch | null {
   if (fileHeader.length < 100 || fileHeader.toString('latin1', 0, 16) !== 'SQLite format 3\u0000') return null;
@@ -215,12 +241,19 @@ export function walMarkMismatch(fileHeader: Buffer, wal: Buffer): WalMarkMismatc
   const filePageSize = fileHeader.readUInt16BE(16) === 1 ? 65536 : fileHeader.readUInt16BE(16);
   if (filePageSize !== walk.pageSize) return null;
   const fileMark = fileHeader.readUInt32BE(60);
+  const fileId = fileHeader.readUInt32BE(68);
+  if (walk.counts.some((count, at) => count === fileMark && walk.ids[at] === fileId)) return null;
   const first = walk.counts[0]!;
-  const firstPrevious = walk.previous[0]!;
-  if (walk.counts.includes(fileMark) || firstPrevious === fileMark) return null;
-  // A -wal whose first frame keeps no mark before it (application_id 0): written by a version that counted, one up per write.
-  if (firstPrevious === 0 && nextWriteCount(fileMark) === first) return null;
-  return { fileMark, walFirstPrevious: firstPrevious === 0 ? first - 1 : firstPrevious, walLastMark: walk.counts.at(-1)! };
+  const firstId = walk.ids[0]!;
+  if (nextWriteCount(fileMark) === first) {
+    // This version's write: a new tag, the file's tag kept below it.
+    if (tagOf(firstId) !== 0 && (firstId & 0xffff) === tagOf(fileId)) return null;
+    // A release that counted and left application_id as it found it (breaker52-9 S7, S9).
+    if (firstId === fileId) return null;
+  }
+  // breaker51-9 S1's release: a random mark in user_version, the one it replaced in application_id.
+  if (firstId === fileMark) return null;
+  return { fileMark, fileTag: tagOf(fileId), walFirstPrevious: first === 1 ? 0x7fffffff : first - 1, walFirstPreviousTag: firstId & 0xffff, walLastMark: walk.counts.at(-1)! };
 }
 
 /**

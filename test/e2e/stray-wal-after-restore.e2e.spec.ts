@@ -108,7 +108,7 @@ describe('A backup moved over a crashed store whose -wal is left beside it', () 
       expect(refused.code).toBe(3);
       expect(refused.output).toContain('STORE_SHORTER');
       expect(readdirSync(data).filter((name) => name.startsWith('rectify.db-wal.other-file-'))).toHaveLength(1);
-      expect(refused.output).toMatch(/它是在写入标记为 \d+ 的文件上写成的，而 .*rectify\.db 的写入标记为 \d+/);
+      expect(refused.output).toMatch(/它是在写入标记为 \d+（标签 \d+）的文件上写成的，而 .*rectify\.db 的写入标记为 \d+（标签 \d+/);
       expect(refused.output).not.toContain('REINDEX');
       expect(eventsIn(sqlitePath)).toBe(backedUp);
     },

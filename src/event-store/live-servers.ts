@@ -158,6 +158,23 @@ export function liveServersOnReplacedFile(sqlitePath: string, nowMs = Date.now()
   return liveEntries(sqlitePath, null, nowMs).filter((entry) => entry.storePath === place && entry.storeInode !== inode);
 }
 
+/**
+ * breaker52-9 S7: the live servers of other processes that opened the very file whose inode is `inode` at this path
+ * (`storePath`, links resolved; entries of older versions name no path) — they read and write the same -wal beside it,
+ * so it is theirs too: never to be moved aside from under them (their later acknowledged writes would go with it). Never throws.
+ */
+export function otherLiveServersHoldingFile(sqlitePath: string, inode: string, nowMs = Date.now()): LiveServerEntry[] {
+  const place = realPlaceOf(sqlitePath);
+  const self = processStartOf('self');
+  return liveEntries(sqlitePath, null, nowMs).filter(
+    (entry) => entry.storeInode === inode && (entry.storePath === undefined || entry.storePath === place) && !(entry.host === hostname() && entry.pid === process.pid && entry.processStart === self),
+  );
+}
+
+/** The server an entry names, for a message: host, pid and the folder it was started in. */
+export const liveServerWords = (entry: LiveServerEntry): Bilingual =>
+  say(`host ${entry.host}, pid ${entry.pid}, started in ${entry.cwd}`, `主机 ${entry.host}，进程 ${entry.pid}，在文件夹 ${entry.cwd} 中启动`);
+
 /** Every live entry in the registry folder of the store, other than `exceptId`; gone or forgotten entries are removed as they are met. */
 function liveEntries(sqlitePath: string, exceptId: string | null, nowMs: number): LiveServerEntry[] {
   const folder = liveServersFolderOf(sqlitePath);

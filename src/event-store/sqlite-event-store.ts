@@ -45,6 +45,7 @@ import {
 } from './sqlite-append-writer.js';
 import { WriterThread } from './sqlite-writer-thread.js';
 import { realPlaceOf } from './store-place.js';
+import { otherLiveServersHoldingFile, type LiveServerEntry } from './live-servers.js';
 import type { Overwrite } from './store-file-overwrite.js';
 import { rescueRows, type RowRescue } from './row-rescue.js';
 import { rebuildAcknowledged } from './wal-rescue.js';
@@ -1526,12 +1527,23 @@ export class SqliteEventStore implements EventStore {
     return sameFile(this.openedWal, fileIdentity(wal)) === 'present' && existsSync(wal);
   }
 
+  /**
+   * breaker52-9 S7: the live servers of other processes that opened the very file this store opened (`<path>.servers/`) —
+   * the -wal at the path is theirs too, and they may still be writing acknowledged events into it. Empty for `:memory:`.
+   */
+  otherServersHoldingWal(): LiveServerEntry[] {
+    if (!this.openedFile || this.path === ':memory:') return [];
+    return otherLiveServersHoldingFile(this.path, String(this.openedFile.ino));
+  }
+
   setCompanionsAside(): void {
     if (!this.companions || !this.openedFile) return;
     const { wal, shm } = this.companions;
     const fileReplaced = sameFile(this.openedFile, fileIdentity(this.path)) === 'replaced' || this.shrunk() === 'replaced' || this.overwritten() !== null;
     if (!fileReplaced) return;
     const copy = this.keepWhatIsHeld();
+    // breaker52-9 S7: moved from under another live server, the -wal took that server's later acknowledged writes with it.
+    if (this.otherServersHoldingWal().length > 0) return;
     try {
       if (sameFile(this.openedWal, fileIdentity(wal)) === 'present' && existsSync(wal)) renameSync(wal, `${copy.path}-old-wal`);
       if (sameFile(this.openedShm, fileIdentity(shm)) === 'present') rmSync(shm, { force: true });

@@ -11,7 +11,7 @@ import { isStoreDamage, isStoreReadFault } from './store-damage.js';
 import { SqliteEventStore, type HeldCopy } from './sqlite-event-store.js';
 import { keptCopyUnwritable, witnessNotWrittenMessage } from './store-witness.js';
 import type { WitnessKeeper } from './store-admission.js';
-import type { LiveServerRegistration } from './live-servers.js';
+import { liveServerWords, type LiveServerRegistration } from './live-servers.js';
 import { fileNodeOf, otherNamesNotice, otherNamesOf } from './store-file-names.js';
 import { CLOCK_TOLERANCE_MS, clockAheadAcceptanceWords, clockBehindBy, clockBehindMessage, type ClockAheadAcceptance, type NewestRecorded } from './clock-behind.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
@@ -525,14 +525,20 @@ function retryWords(copy: string, reach: CopyToRetry): Bilingual {
 /** What happened to the store file, said short, for the message of a copy waiting for room (`noRoomWords`) or tried again (`retryWords`). */
 /**
  * What became of this server's own -wal once its file was replaced: moved aside by the server, or — `left`: it was no longer
- * at the path (it went with the file's old folder, or was removed; breaker51-9 M2) — nothing to move.
+ * at the path (it went with the file's old folder, or was removed; breaker51-9 M2) — nothing to move; or — `heldBy`: the
+ * server another live server on the same file is (breaker52-9 S7) — left in place, that server still writing into it.
  */
-const ownWalWords = (wal: string, left: boolean): Bilingual =>
+const ownWalWords = (wal: string, left: boolean, heldBy: Bilingual | null = null): Bilingual =>
   left
     ? say(`its own ${wal} is no longer at the path (it went with the file's old folder, or was removed), so nothing of it is read over the new file`, `它自己的 ${wal} 已不在原处（随旧文件夹移走或被删除），不会被读到新文件上`)
-    : say(`its own ${wal} was moved away from the path (to the copy's name with -old-wal)`, `它已把自己的 ${wal} 移开（改名为副本名加 -old-wal）`);
+    : heldBy
+      ? say(
+          `its own ${wal} was left where it is: another live Rectify server on this file (${heldBy.en}) holds it and may still write acknowledged events into it — do not move or delete it; stop that server first (its stop keeps them)`,
+          `它自己的 ${wal} 保留在原处：同一文件上的另一台运行中的 Rectify 服务（${heldBy.zh}）正使用它，可能仍在向其中写入已确认的事件——请勿移动或删除它，请先停止那台服务（其正常停止会保留这些事件）`,
+        )
+      : say(`its own ${wal} was moved away from the path (to the copy's name with -old-wal)`, `它已把自己的 ${wal} 移开（改名为副本名加 -old-wal）`);
 
-const WHAT_HAPPENED: Record<'deleted' | 'log deleted' | 'log moved aside' | 'log cut' | 'replaced' | 'overwritten' | 'rewritten', (path: string, wal: string, walLeft?: boolean) => Bilingual> = {
+const WHAT_HAPPENED: Record<'deleted' | 'log deleted' | 'log moved aside' | 'log cut' | 'replaced' | 'overwritten' | 'rewritten', (path: string, wal: string, walLeft?: boolean, walHeldBy?: Bilingual | null) => Bilingual> = {
   deleted: (path) =>
     say(
       `The event store file ${path} was deleted or moved away while the server runs: writes are refused. If it was moved, moving that same file back to ${path} (not a copy of it) lets writes resume by themselves.`,
@@ -545,15 +551,15 @@ const WHAT_HAPPENED: Record<'deleted' | 'log deleted' | 'log moved aside' | 'log
       `运行中事件库的预写日志文件已被同一文件上的另一台 Rectify 服务移开（改名为 ${movedTo}）：那台服务发现 ${path} 被替换或覆盖。现拒绝写入。`,
     ),
   'log cut': (path, wal) => say(`The event store's write-ahead log ${wal} was emptied or cut short while the server runs: writes are refused.`, `运行中事件库的预写日志文件 ${wal} 被清空或截短：现拒绝写入。`),
-  replaced: (path, wal, walLeft = false) =>
+  replaced: (path, wal, walLeft = false, walHeldBy = null) =>
     say(
-      `The event store file ${path} was replaced by another file while the server runs: writes are refused, and this server writes nothing into the new file; ${ownWalWords(wal, walLeft).en}.`,
-      `运行中事件库文件 ${path} 被另一个文件替换：现拒绝写入，本服务不会向新文件写入任何内容；${ownWalWords(wal, walLeft).zh}。`,
+      `The event store file ${path} was replaced by another file while the server runs: writes are refused, and this server writes nothing into the new file; ${ownWalWords(wal, walLeft, walHeldBy).en}.`,
+      `运行中事件库文件 ${path} 被另一个文件替换：现拒绝写入，本服务不会向新文件写入任何内容；${ownWalWords(wal, walLeft, walHeldBy).zh}。`,
     ),
-  overwritten: (path, wal) =>
+  overwritten: (path, wal, _walLeft, walHeldBy = null) =>
     say(
-      `The event store file ${path} was written over in place while the server runs: writes are refused, and this server writes nothing into it; its own ${wal} was moved away from the path (to the copy's name with -old-wal).`,
-      `运行中事件库文件 ${path} 被原地覆盖：现拒绝写入，本服务不会再向该文件写入任何内容；它已把自己的 ${wal} 移开（改名为副本名加 -old-wal）。`,
+      `The event store file ${path} was written over in place while the server runs: writes are refused, and this server writes nothing into it; ${ownWalWords(wal, false, walHeldBy).en}.`,
+      `运行中事件库文件 ${path} 被原地覆盖：现拒绝写入，本服务不会再向该文件写入任何内容；${ownWalWords(wal, false, walHeldBy).zh}。`,
     ),
   rewritten: (path, wal) =>
     say(
@@ -575,7 +581,7 @@ export function storeGoneMessage(
   path: string,
   copy: string | null,
   /** The -wal and -shm beside the real file (a link resolved), and for 'log deleted' the one that is gone; for 'log moved aside', where the -wal is now; `walLeft`: for 'replaced', this server's own -wal was no longer at the path (see `ownWalWords`). */
-  companions: { readonly wal: string; readonly shm: string; readonly gone?: string; readonly walLeft?: boolean } = { wal: `${path}-wal`, shm: `${path}-shm` },
+  companions: { readonly wal: string; readonly shm: string; readonly gone?: string; readonly walLeft?: boolean; readonly walHeldBy?: Bilingual | null } = { wal: `${path}-wal`, shm: `${path}-shm` },
   /** For 'overwritten': what showed it (store-file-overwrite.ts). */
   overwrite: Overwrite | null = null,
   reach: HeldCopyReach = { kind: 'copying' },
@@ -586,7 +592,7 @@ export function storeGoneMessage(
   const gone = companions.gone ?? wal;
   const goneIsIndex = gone === shm;
   if (copy && (reach.kind === 'noRoom' || reach.kind === 'retrying')) {
-    const happened = WHAT_HAPPENED[how](path, how === 'log deleted' || how === 'log moved aside' ? gone : wal, companions.walLeft);
+    const happened = WHAT_HAPPENED[how](path, how === 'log deleted' || how === 'log moved aside' ? gone : wal, companions.walLeft, companions.walHeldBy);
     const words = reach.kind === 'noRoom' ? noRoomWords(copy, reach) : retryWords(copy, reach);
     return say(`${happened.en}${words.en}`, `${happened.zh}${words.zh}`);
   }
@@ -609,8 +615,8 @@ export function storeGoneMessage(
       // A file no longer readable was as often cut short (a disk tool, a copy stopped half-way) as written over by a copy.
       const cut = overwrite?.how === 'unreadable';
       return say(
-        `The event store file ${path} was ${cut ? 'cut short, damaged or written over' : 'written over'} in place while the server runs (${detail}): ${cut ? 'something other than SQLite wrote it — a disk tool truncating it, a copy stopped half-way, or another file copied over it' : 'a copy of this store or of another store — larger or smaller — was copied over it'} (cp keeps the file, so only its content shows it). Writes are refused: this server's ${wal} and the file no longer fit together, and every write would damage the file. This server writes nothing into it, not even when it stops, and has moved its own ${wal} away from the path (to the copy's name with -old-wal).${kept.en} Stop every server on this file; then ${advice.en} — or, if the new file was put there on purpose, remove ${wal} and ${shm} and start on it (the start checks it against what this server saw).`,
-        `运行中事件库文件 ${path} 被原地覆盖（文件被替换/覆盖：${OVERWRITTEN_ZH[overwrite?.how ?? 'other-history']}），${cut ? '即 SQLite 以外的程序写过它：例如磁盘工具截断了它、复制中途停止，或把另一个文件复制到了它上面' : '例如用 cp 把本事件库的另一份副本（如培训副本）或另一个事件库的文件复制到了它上面'}。现拒绝写入：本服务的预写日志 ${wal} 与该文件已对不上，任何写入都会损坏它；本服务不会再向该文件写入任何内容（停止时也不会），并已把自己的 ${wal} 移开（改名为副本名加 -old-wal）。${kept.zh}请停止使用该文件的所有服务；然后${advice.zh}；若新文件是有意放上去的，请删除 ${wal} 和 ${shm} 后在其上启动服务（启动时会与本服务看到的事件库核对）。`,
+        `The event store file ${path} was ${cut ? 'cut short, damaged or written over' : 'written over'} in place while the server runs (${detail}): ${cut ? 'something other than SQLite wrote it — a disk tool truncating it, a copy stopped half-way, or another file copied over it' : 'a copy of this store or of another store — larger or smaller — was copied over it'} (cp keeps the file, so only its content shows it). Writes are refused: this server's ${wal} and the file no longer fit together, and every write would damage the file. This server writes nothing into it, not even when it stops; ${companions.walHeldBy ? ownWalWords(wal, false, companions.walHeldBy).en : `it has moved its own ${wal} away from the path (to the copy's name with -old-wal)`}.${kept.en} Stop every server on this file; then ${advice.en} — or, if the new file was put there on purpose, remove ${wal} and ${shm} and start on it (the start checks it against what this server saw).`,
+        `运行中事件库文件 ${path} 被原地覆盖（文件被替换/覆盖：${OVERWRITTEN_ZH[overwrite?.how ?? 'other-history']}），${cut ? '即 SQLite 以外的程序写过它：例如磁盘工具截断了它、复制中途停止，或把另一个文件复制到了它上面' : '例如用 cp 把本事件库的另一份副本（如培训副本）或另一个事件库的文件复制到了它上面'}。现拒绝写入：本服务的预写日志 ${wal} 与该文件已对不上，任何写入都会损坏它；本服务不会再向该文件写入任何内容（停止时也不会）；${companions.walHeldBy ? ownWalWords(wal, false, companions.walHeldBy).zh : `并已把自己的 ${wal} 移开（改名为副本名加 -old-wal）`}。${kept.zh}请停止使用该文件的所有服务；然后${advice.zh}；若新文件是有意放上去的，请删除 ${wal} 和 ${shm} 后在其上启动服务（启动时会与本服务看到的事件库核对）。`,
       );
     }
     case 'log moved aside':
@@ -648,13 +654,13 @@ export function storeGoneMessage(
       // Said first: the ADMIN's answer is bounded in length (format-error.ts), and this is what decides what to do.
       if (otherCopy) {
         return say(
-          `The event store file ${path} was replaced by another copy's file while the server runs (renamed over it): ${otherCopy.en} Do not keep the new file — the next start refuses it (STORE_FROM_OTHER_COPY); the server log names both copies' witnesses. Writes are refused, and this server writes nothing into the new file, not even when it stops; ${ownWalWords(wal, companions.walLeft ?? false).en}.${kept.en} Stop every server on this file; then ${advice.en}.`,
-          `运行中事件库文件 ${path} 被另一个副本的文件替换（被改名覆盖）：新文件不是本副本的事件库，${otherCopy.zh}请勿保留新文件——下次启动时会拒绝它（STORE_FROM_OTHER_COPY）；服务器日志列出了两个副本的见证文件。现拒绝写入，本服务不会向新文件写入任何内容（停止时也不会）；${ownWalWords(wal, companions.walLeft ?? false).zh}。${kept.zh}请停止使用该文件的所有服务；然后${advice.zh}。`,
+          `The event store file ${path} was replaced by another copy's file while the server runs (renamed over it): ${otherCopy.en} Do not keep the new file — the next start refuses it (STORE_FROM_OTHER_COPY); the server log names both copies' witnesses. Writes are refused, and this server writes nothing into the new file, not even when it stops; ${ownWalWords(wal, companions.walLeft ?? false, companions.walHeldBy).en}.${kept.en} Stop every server on this file; then ${advice.en}.`,
+          `运行中事件库文件 ${path} 被另一个副本的文件替换（被改名覆盖）：新文件不是本副本的事件库，${otherCopy.zh}请勿保留新文件——下次启动时会拒绝它（STORE_FROM_OTHER_COPY）；服务器日志列出了两个副本的见证文件。现拒绝写入，本服务不会向新文件写入任何内容（停止时也不会）；${ownWalWords(wal, companions.walLeft ?? false, companions.walHeldBy).zh}。${kept.zh}请停止使用该文件的所有服务；然后${advice.zh}。`,
         );
       }
       return say(
-        `The event store file ${path} was replaced by another file (renamed over it, or an older copy written over it in place) while the server runs: writes are refused, and this server writes nothing into the new file, not even when it stops; ${companions.walLeft ? ownWalWords(wal, true).en : `it has moved its own ${wal} away from the path (to the copy's name with -old-wal), so that no other server or tool reads it over the new file`}.${kept.en} Stop every server on this file; then ${advice.en}.`,
-        `运行中事件库文件 ${path} 被另一个文件替换（被改名覆盖，或被旧副本原地覆盖）：现拒绝写入，本服务不会向新文件写入任何内容（停止时也不会）；${companions.walLeft ? ownWalWords(wal, true).zh : `它已把自己的 ${wal} 移开（改名为副本名加 -old-wal），以免其他服务或工具把它读到新文件上`}。${kept.zh}请停止使用该文件的所有服务；然后${advice.zh}。`,
+        `The event store file ${path} was replaced by another file (renamed over it, or an older copy written over it in place) while the server runs: writes are refused, and this server writes nothing into the new file, not even when it stops; ${companions.walLeft || companions.walHeldBy ? ownWalWords(wal, companions.walLeft ?? false, companions.walHeldBy).en : `it has moved its own ${wal} away from the path (to the copy's name with -old-wal), so that no other server or tool reads it over the new file`}.${kept.en} Stop every server on this file; then ${advice.en}.`,
+        `运行中事件库文件 ${path} 被另一个文件替换（被改名覆盖，或被旧副本原地覆盖）：现拒绝写入，本服务不会向新文件写入任何内容（停止时也不会）；${companions.walLeft || companions.walHeldBy ? ownWalWords(wal, companions.walLeft ?? false, companions.walHeldBy).zh : `它已把自己的 ${wal} 移开（改名为副本名加 -old-wal），以免其他服务或工具把它读到新文件上`}。${kept.zh}请停止使用该文件的所有服务；然后${advice.zh}。`,
       );
     }
   }
@@ -1190,7 +1196,10 @@ export class StoreHealth {
     const gone = movedTo ?? (existsSync(wal) ? shm : wal);
     // breaker51-9 M2: a folder swapped for another took this server's -wal with it — nothing to move aside, and not said to be.
     const walLeft = how === 'replaced' && !this.store.ownWalAtPath();
-    this.note(cause, how === 'log deleted' ? gone : path, path, storeGoneMessage(how, path, copy.path, { wal, shm, gone, walLeft }, overwrite), how === 'log deleted' ? companionGoneWords(gone === shm ? 'shm' : 'wal') : undefined);
+    // breaker52-9 S7: another live server on the very file this one opened holds the -wal too: it stays (`setCompanionsAside`), and is said to.
+    const holders = how === 'replaced' || how === 'overwritten' ? this.store.otherServersHoldingWal() : [];
+    const walHeldBy = holders.length > 0 ? liveServerWords(holders[0]!) : null;
+    this.note(cause, how === 'log deleted' ? gone : path, path, storeGoneMessage(how, path, copy.path, { wal, shm, gone, walLeft, walHeldBy }, overwrite), how === 'log deleted' ? companionGoneWords(gone === shm ? 'shm' : 'wal') : undefined);
     if (overwrite) this.logger.error(`The event store file ${path} was written over in place: ${overwrite.detail}`);
     // Nothing else may read this server's -wal over the new file meanwhile (breaker9l P5).
     if (how === 'replaced' || how === 'overwritten') this.store.setCompanionsAside();
@@ -1200,7 +1209,7 @@ export class StoreHealth {
       otherCopy = this.judgeNewFile(path);
       const noted = this.noted.get(cause);
       if (otherCopy && noted) {
-        this.noted.set(cause, { ...noted, message: storeGoneMessage(how, path, copy.path, { wal, shm, gone, walLeft }, overwrite, { kind: 'copying' }, otherCopy) });
+        this.noted.set(cause, { ...noted, message: storeGoneMessage(how, path, copy.path, { wal, shm, gone, walLeft, walHeldBy }, overwrite, { kind: 'copying' }, otherCopy) });
       }
     }
     // breaker42-9 F7: the next start's refusal says the -wal was emptied under this server, and where the copy is (or why there is none).
@@ -1218,15 +1227,15 @@ export class StoreHealth {
       if (!outcome) {
         mark({ kind: 'copying' });
         const noted = this.noted.get(cause);
-        if (noted) this.noted.set(cause, { ...noted, message: storeGoneMessage(how, path, copy.path, { wal, shm, gone, walLeft }, overwrite, { kind: 'copying' }, otherCopy) });
+        if (noted) this.noted.set(cause, { ...noted, message: storeGoneMessage(how, path, copy.path, { wal, shm, gone, walLeft, walHeldBy }, overwrite, { kind: 'copying' }, otherCopy) });
         return;
       }
       mark('error' in outcome ? { kind: 'failed', why: outcome.error } : outcome.removed ? { kind: 'failed', why: outcome.problems.slice(0, 3).join('; ') } : { kind: 'events', upTo: outcome.rowByRow ? outcome.rowByRow.upTo : store.acknowledgedPosition() });
       // The refusal says from now on how far the copy reaches, and advises by it (breaker9u P2).
       const noted = this.noted.get(cause);
       const reach = reachOf(outcome, store);
-      if (noted) this.noted.set(cause, { ...noted, message: storeGoneMessage(how, path, copy.path, { wal, shm, gone, walLeft }, overwrite, reach, otherCopy) });
-      if (reach.kind === 'noRoom') this.logger.error(inBothLanguages(storeGoneMessage(how, path, copy.path, { wal, shm, gone, walLeft }, overwrite, reach, otherCopy)));
+      if (noted) this.noted.set(cause, { ...noted, message: storeGoneMessage(how, path, copy.path, { wal, shm, gone, walLeft, walHeldBy }, overwrite, reach, otherCopy) });
+      if (reach.kind === 'noRoom') this.logger.error(inBothLanguages(storeGoneMessage(how, path, copy.path, { wal, shm, gone, walLeft, walHeldBy }, overwrite, reach, otherCopy)));
       else {
         // newcomer50-9 S3: never 「Copied … ok」 for a copy that was removed.
         const line = heldCopyLogLine(path, copy.path, outcome);

@@ -87,7 +87,7 @@ export const ADMITTED_STORE = Symbol('AdmittedStore');
           // Production deployments only (the image sets NODE_ENV=production): a development or test run in a container has no copies to tell apart.
           unnamedCopyNotice(onDisk, config.get('STORE_COPY_NAME', { infer: true }), config.get('NODE_ENV', { infer: true }) === 'production' && runningInContainer(), since),
           // breaker51-9 M1: a name given on the command line (two drills both 演练) is not said to come from .env.
-          sameNameNotice(config.get('STORE_COPY_NAME', { infer: true }) ?? null, admitted.sameNameElsewhere, since, envFileSetting('STORE_COPY_NAME') === config.get('STORE_COPY_NAME', { infer: true })),
+          sameNameNotice(config.get('STORE_COPY_NAME', { infer: true }) ?? null, admitted.sameNameElsewhere, since, envFileSetting('STORE_COPY_NAME') === config.get('STORE_COPY_NAME', { infer: true }), admitted.movedAway ?? null),
         ].filter((notice): notice is StoreNotice => notice !== null);
         for (const notice of notices) new Logger('EventStore').warn(inBothLanguages(notice.message));
         // breaker41-9 P1 c: a file renamed over the store under this server is judged for another copy's records.

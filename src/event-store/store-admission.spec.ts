@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { freshFolderExample, judgeCutAtEnd } from './store-admission.js';
+import { freshFolderExample, judgeCutAtEnd, movedAwayWords } from './store-admission.js';
+import type { StoreWitness } from './store-witness.js';
 
 /*
  * newcomer15 S1: a tool refused on ./data/try/rectify.db (the try folder deleted and made again)
@@ -46,5 +47,29 @@ describe('judgeCutAtEnd after a start refused rows past the witnessed head', () 
 
   it('given rows 235–236 refused, when the log ends before the row they followed (233), then 234–236 were deleted', () => {
     expect(judgeCutAtEnd('x.db', 233n, 236, undefined, refused)?.message).toMatch(/events at position 234–236 were deleted/);
+  });
+});
+
+/*
+ * breaker52-9 S4: an installation moved to /srv/new (README: copy the folder, same keys); the old place, started again after
+ * the new place wrote on, said `ready` at its older head — with no STORE_COPY_NAME not a word. Judged by what the key-side
+ * witness saw of the same store at the other place.
+ */
+describe('The place an installation moved away from, started again (breaker52-9 S4)', () => {
+  const newPlace = (head: string, copyName?: string): StoreWitness =>
+    ({ storeId: 's', kind: 'sqlite', location: '/srv/new/rectify.db', head, seenAt: '2026-12-07T05:00:00.000Z', ...(copyName ? { copyName } : {}) }) as unknown as StoreWitness;
+
+  it('given the other place further on under the same copy name, or both unnamed, when the old place starts, then it is told which place is ahead, how far, and not to move that one aside', () => {
+    const unnamed = movedAwayWords('/srv/old/rectify.db', 311n, null, [newPlace('315')]);
+    expect(unnamed?.zh).toContain('本事件库也曾在 /srv/new/rectify.db 运行（两处都未设置 STORE_COPY_NAME），那里已记录到位置 315');
+    expect(unnamed?.zh).toContain('/srv/old/rectify.db 只到位置 311：那里在位置 311 之后记录的内容（位置 312–315）不在此处');
+    expect(unnamed?.zh).toContain('这里是旧位置：请停止本服务，启动 /srv/new/rectify.db 的服务——切勿把那里的文件夹移走');
+    expect(unnamed?.en).toContain('this is the old place: stop this server and start the one at /srv/new/rectify.db — do not move that folder aside');
+    expect(movedAwayWords('/srv/old/rectify.db', 311n, '正式', [newPlace('315', '正式')])?.zh).toContain('（两处都以 STORE_COPY_NAME=正式 运行）');
+  });
+
+  it('given the other place no further, or under another copy name (a drill), then nothing', () => {
+    expect(movedAwayWords('/srv/old/rectify.db', 311n, null, [newPlace('311')])).toBeNull();
+    expect(movedAwayWords('/srv/old/rectify.db', 311n, '正式', [newPlace('315', '演练')])).toBeNull();
   });
 });

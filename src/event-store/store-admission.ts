@@ -627,6 +627,8 @@ export interface AdmittedStore {
    * installation was moved from, or a drill that wrote nothing yet (newcomer50-9 M1).
    */
   readonly sameNameElsewhere: readonly SameNameCopy[];
+  /** breaker52-9 S4: another file of this store under this start's copy name (or none on both) seen further on (`movedAwayWords`); null when none. */
+  readonly movedAway: Bilingual | null;
   /**
    * Resolves once the store's file is known sound (SQLite: `PRAGMA quick_check`, on a thread of its
    * own while the read models are restored) and the witness is written; rejects with StoreRefusedError
@@ -1331,6 +1333,12 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
     const walked = opened instanceof SqliteEventStore && settings.SQLITE_PATH !== ':memory:' && head !== null ? walkAtStart(opened, settings.SQLITE_PATH, logger) : null;
     const otherCopies = kept.filter(({ witness }) => witness.storeId === identity.storeId && witness.kind === 'sqlite' && !isPlace(witness.location, place) && existsSync(witness.location));
     if (otherCopies.length > 0) logger.log(`Store ${identity.storeId} at ${place} is a copy of a store also kept at ${otherCopies.map(({ witness }) => witness.location).join(', ')}: each copy is judged by its own witnesses`);
+    // breaker52-9 S4: the place an installation moved away from, started again after the new place wrote on — said loudly, naming the place ahead.
+    const movedAway = movedAwayWords(place, head?.commit ?? null, settings.STORE_COPY_NAME ?? null, otherCopies.map(({ witness }) => witness));
+    if (movedAway) {
+      logger.error(movedAway.zh);
+      logger.error(movedAway.en);
+    }
     // An empty store no witness has seen is a first run's whether this start created it or an
     // earlier one that was refused before its witness could be written (breaker9b N8: a full witness
     // volume left an empty store the demo then never came to). A store accepted in place of lost
@@ -1547,6 +1555,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
       sameNameElsewhere: settings.STORE_COPY_NAME
         ? otherCopies.filter(({ witness }) => witness.copyName === settings.STORE_COPY_NAME).map(({ witness }) => ({ location: witness.location, seenAt: witness.seenAt, behind: heldHere(opened, witness) }))
         : [],
+      movedAway,
     };
   } catch (error) {
     await store?.close();
@@ -2201,6 +2210,30 @@ export async function openToolStore(
     }
   }
   return witnessed;
+}
+
+/**
+ * breaker52-9 S4: a start at `place` (this store's head `head`, copy name `copyName`) while another file of this store,
+ * at another place and there now, under the same copy name (none on both, or the same), was seen by its witness beside the
+ * key further on (`others`: those witnesses) — most often the place an installation was moved away from, started again (an
+ * old service unit, a script) after the new place wrote on, about to serve its older head as if the records made since were
+ * never made (or a drill or training copy under this copy's name that wrote more). What to say of it, naming the place
+ * ahead and how far; null when no other place is ahead. Not a refusal: copies of one store under one name (or none) that
+ * go their own ways are not refused by each other. Pure.
+ */
+export function movedAwayWords(place: string, head: bigint | null, copyName: string | null, others: readonly StoreWitness[]): Bilingual | null {
+  const here = head ?? 0n;
+  const ahead = others
+    .filter((other) => (other.copyName ?? null) === copyName && other.head !== null && BigInt(other.head) > here)
+    .sort((a, b) => (BigInt(b.head!) > BigInt(a.head!) ? 1 : -1))[0];
+  if (!ahead) return null;
+  const there = BigInt(ahead.head!);
+  const range = there === here + 1n ? `${there}` : `${here + 1n}–${there}`;
+  const named = copyName === null ? say('(neither runs under a STORE_COPY_NAME)', '（两处都未设置 STORE_COPY_NAME）') : say(`(both under STORE_COPY_NAME=${copyName})`, `（两处都以 STORE_COPY_NAME=${copyName} 运行）`);
+  return say(
+    `This store was also served at ${ahead.location} ${named.en}, and there it recorded up to position ${there} (its witness beside the ledger key, ${ahead.seenAt}); ${place} holds it only up to position ${here}: what was recorded there after position ${here} (positions ${range}) is not here. If the installation was moved to ${ahead.location}, this is the old place: stop this server and start the one at ${ahead.location} — do not move that folder aside, and do not enter anything here (keep this folder as one more backup, or move it out of the way). If ${ahead.location} is a restore drill or training copy started under this copy's name, give it a name of its own (STORE_COPY_NAME) before it starts again.`,
+    `本事件库也曾在 ${ahead.location} 运行${named.zh}，那里已记录到位置 ${there}（与台账密钥存放在一起的见证副本，${officeInstantZh(ahead.seenAt)}）；${place} 只到位置 ${here}：那里在位置 ${here} 之后记录的内容（位置 ${range}）不在此处。如系整套搬迁到 ${ahead.location}，这里是旧位置：请停止本服务，启动 ${ahead.location} 的服务——切勿把那里的文件夹移走，也请勿在此处录入（本文件夹可留作一份备份，或移出原处）。如 ${ahead.location} 是沿用本副本名称启动的恢复演练或培训副本，请在其再次启动前为它另设名称（STORE_COPY_NAME）。`,
+  );
 }
 
 /** Another file of this store, at another place and there now, whose witness carries this start's STORE_COPY_NAME (`AdmittedStore.sameNameElsewhere`). */

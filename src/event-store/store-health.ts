@@ -173,7 +173,10 @@ export function sameNameNotice(
   elsewhere: readonly { readonly location: string; readonly seenAt: string; readonly behind?: boolean }[],
   since: string,
   fromEnvFile = true,
+  /** breaker52-9 S4: another file of this store under this name seen further on (`movedAwayWords`): said instead, naming the place ahead. */
+  movedAway: Bilingual | null = null,
 ): StoreNotice | null {
+  if (copyName !== null && movedAway) return { cause: 'STORE_COPY_NAME_SHARED', since, message: movedAway };
   if (copyName === null || elsewhere.length === 0) return null;
   const places = elsewhere.map(({ location, seenAt }) => `${location} (seen ${seenAt})`).join(', ');
   const placesZh = elsewhere.map(({ location, seenAt }) => `${location}（${officeInstantZh(seenAt)}）`).join('、');

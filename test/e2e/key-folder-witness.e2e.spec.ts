@@ -402,7 +402,8 @@ describe('A key folder the server cannot write (breaker9d P6)', () => {
         const { notices } = (await (await fetch(`${app.url}/health`)).json()) as { notices: { cause: string; messageZh: string }[] };
         return notices.find((notice) => notice.cause === 'STORE_COPY_NAME_SHARED');
       };
-      expect((await sharedNotice())?.messageZh).toContain('如系从那里搬迁过来且那里已不再运行服务，请将旧的数据文件夹移出原处');
+      expect((await sharedNotice())?.messageZh).toContain('如系整套搬迁，请只在新位置运行服务，把旧位置');
+      expect((await sharedNotice())?.messageZh).toContain('切勿移走记录较多的那一处');
       const said = warned.find((line) => line.includes('STORE_COPY_NAME=正式'))!;
       expect(said).toContain(`本事件库的另一个文件 ${join(data, 'rectify.db')}`);
       expect(said).toContain('其记录没有超出本副本所持有的内容：本事件库是从那里搬迁或复制过来的');
@@ -418,8 +419,19 @@ describe('A key folder the server cannot write (breaker9d P6)', () => {
       expect(await evaluationCount(app)).toBe(2);
       await app.close();
 
-      // A copy of the old place that went on by itself under the same name is two copies under one name, as before.
+      // breaker52-9 S4: the old place started again after the new place wrote on is told so, naming the new place and how far it went.
       cpSync(join(root, 'kept-old-data'), data, { recursive: true });
+      warned.length = 0;
+      const errors: string[] = [];
+      const error = jest.spyOn(Logger.prototype, 'error').mockImplementation((message: unknown) => void errors.push(String(message)));
+      app = await start(production);
+      error.mockRestore();
+      const oldPlace = await sharedNotice();
+      expect(oldPlace?.messageZh).toContain('切勿移走记录较多的那一处');
+      expect(errors.find((line) => line.includes('这里是旧位置'))).toContain(`本事件库也曾在 ${join(moved, 'rectify.db')} 运行（两处都以 STORE_COPY_NAME=正式 运行），那里已记录到位置`);
+      expect(warned.find((line) => line.includes('STORE_COPY_NAME=正式'))).toContain('这里是旧位置：请停止本服务');
+      await app.close();
+      // The old place that goes on by itself under the same name is two copies under one name, as before.
       app = await start(production);
       expect((await register(app, '旧处另写')).errors).toBeUndefined();
       await app.close();

@@ -86,12 +86,13 @@ main().catch((thrown: unknown) => {
   } else {
     // Before the app's logger exists (invalid settings), the line is written the same way.
     const logger = jsonLogger('log');
-    // The refusal's reason as a field of the line (breaker49-9 M1: it was read from Nest's ExceptionHandler line, now dropped).
+    // The refusal's reason as a field of each line (breaker49-9 M1: it was read from Nest's ExceptionHandler line, now dropped).
     const fields = error instanceof StoreRefusedError ? [{ reason: error.reason }] : [];
-    logger.fatal(error instanceof Error ? error.message : String(error), ...fields, 'Rectify');
-    // Every refusal at start that has Chinese words (a refused store, a full disk, invalid settings) says them too.
+    // Every refusal at start that has Chinese words (a refused store, a full disk, invalid settings) says them first
+    // (breaker52-9 M3: `npm start`'s output showed a screen of English before them), then the English.
     const zh = messageZhOf(error);
-    if (zh) logger.fatal(zh, 'Rectify');
+    if (zh) logger.fatal(zh, ...fields, 'Rectify');
+    logger.fatal(error instanceof Error ? error.message : String(error), ...fields, 'Rectify');
   }
   process.exit(error instanceof StoreRefusedError || error instanceof DiskFullError ? EXIT_STORE_REFUSED : 1);
 });

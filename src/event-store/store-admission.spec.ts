@@ -1,5 +1,7 @@
 import { join } from 'node:path';
-import { freshFolderExample, judgeCutAtEnd, movedAwayWords } from './store-admission.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { freshFolderExample, judgeCutAtEnd, movedAwayWords, oldWalBesideCopyNote } from './store-admission.js';
 import type { StoreWitness } from './store-witness.js';
 
 /*
@@ -71,5 +73,24 @@ describe('The place an installation moved away from, started again (breaker52-9 
   it('given the other place no further, or under another copy name (a drill), then nothing', () => {
     expect(movedAwayWords('/srv/old/rectify.db', 311n, null, [newPlace('311')])).toBeNull();
     expect(movedAwayWords('/srv/old/rectify.db', 311n, '正式', [newPlace('315', '演练')])).toBeNull();
+  });
+});
+
+/*
+ * breaker52-9 S7: a server moved its -wal aside with its rescued copy while a server of the previous release went on writing
+ * into that -wal; the next start's STORE_SHORTER said the copy "can be deleted" and never named the -old-wal holding 63 events.
+ */
+describe('The -old-wal beside a rescued copy (breaker52-9 S7)', () => {
+  it('given a rescued copy with its -old-wal beside the store, when a start is refused, then both are named, to be kept, and how to read them together', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rectify-old-wal-'));
+    const path = join(folder, 'rectify.db');
+    const copy = `${path}.rescued-2026-12-07T05-10-45-651Z.db`;
+    writeFileSync(copy, 'copy');
+    writeFileSync(`${copy}-old-wal`, 'wal');
+    const note = oldWalBesideCopyNote(path);
+    expect(note?.zh).toContain(`事件库旁有 ${copy}-old-wal：这是某台服务连同副本 ${copy} 一起移开的预写日志`);
+    expect(note?.zh).toContain('请两者都保留（无论对副本如何说明，都不要删除）');
+    expect(note?.en).toContain('as rectify.db-wal, and run npm run ledger:verify on it');
+    expect(oldWalBesideCopyNote(join(mkdtempSync(join(tmpdir(), 'rectify-old-wal-')), 'rectify.db'))).toBeNull();
   });
 });

@@ -971,7 +971,7 @@ function withWalNote(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'> 
   const emptied = onDisk ? walEmptiedNote(settings.SQLITE_PATH) : null;
   // breaker52-9 S8, S7 (3): a -wal moved aside beside the store may hold what the store lacks: said with how to put it back.
   const moved = onDisk && MOVED_WAL_SAID_FOR.includes(refusal.reason) ? movedWalNote(settings.SQLITE_PATH, storeHeadOf(settings.SQLITE_PATH)) : null;
-  const notes = [emptied, wal, moved, rescued, onDisk ? loneOldWalNote(settings.SQLITE_PATH) : null].filter((note): note is Bilingual => note !== null);
+  const notes = [emptied, wal, moved, rescued, onDisk ? loneOldWalNote(settings.SQLITE_PATH) : null, onDisk ? oldWalBesideCopyNote(settings.SQLITE_PATH) : null].filter((note): note is Bilingual => note !== null);
   if (notes.length === 0) return refusal;
   return new StoreRefusedError(refusal.reason, say(`${refusal.message}${notes.map((note) => ` ${note.en.trim()}`).join('')}`, `${refusal.messageZh}${notes.map((note) => note.zh).join('')}`), refusal.otherCopyRows, refusal.resetOffers);
 }
@@ -1014,6 +1014,31 @@ export function loneOldWalNote(path: string): Bilingual | null {
   return say(
     ` Beside the store lies ${list}: the write-ahead log a server moved aside when the store file was replaced under it, whose copy of what it held could not be made. It holds what that server committed since its last checkpoint: keep it (do not delete it) with the backups until the store is known whole.`,
     `事件库旁有 ${list}：这是某台服务在事件库文件被替换时移开的预写日志，当时未能生成它所持内容的副本。其中有那台服务自上次检查点以来提交的内容：在确认事件库完整之前，请把它与备份一同保留，切勿删除。`,
+  );
+}
+
+/**
+ * breaker52-9 S7: the -wal a server moved aside beside the copy it made (`<path>.rescued-<instant>.db-old-wal` with its
+ * `.db`): another server on the same file may have gone on writing into that -wal after the copy was made, so it can hold
+ * acknowledged events the copy lacks — the refusal said the copy "can be deleted" and never named it. Said in every start
+ * refusal, with how to read the two together. Null when there is none.
+ */
+export function oldWalBesideCopyNote(path: string): Bilingual | null {
+  const prefix = `${basename(path)}.rescued-`;
+  let pairs: string[];
+  try {
+    pairs = readdirSync(dirname(path))
+      .filter((name) => name.startsWith(prefix) && name.endsWith('.db-old-wal') && existsSync(join(dirname(path), name.slice(0, -'-old-wal'.length))))
+      .map((name) => join(dirname(path), name));
+  } catch {
+    return null;
+  }
+  if (pairs.length === 0) return null;
+  const [first] = pairs;
+  const copy = first!.slice(0, -'-old-wal'.length);
+  return say(
+    ` Beside the store lies ${pairs.join(', ')}: the write-ahead log a server moved aside with its copy ${copy}. Another server on the same file may have gone on writing into it after the copy was made, so it can hold acknowledged events the copy lacks: keep both (do not delete either, whatever is said of the copy) until the store is known whole. To read them together, copy ${copy} into an empty folder as rectify.db and the -old-wal beside it as rectify.db-wal, and run npm run ledger:verify on it.`,
+    `事件库旁有 ${pairs.join('、')}：这是某台服务连同副本 ${copy} 一起移开的预写日志。同一文件上的另一台服务可能在副本生成后仍向其中写入，因此其中可能有副本所缺的已确认事件：在确认事件库完整之前，请两者都保留（无论对副本如何说明，都不要删除）。如需一并读取，请把 ${copy} 复制到一个空文件夹中并命名为 rectify.db，把其旁的 -old-wal 复制为 rectify.db-wal，再对其进行台账校验（npm run ledger:verify）。`,
   );
 }
 

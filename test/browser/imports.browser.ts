@@ -289,8 +289,9 @@ describe('imports from the browser: files of any advertised size, and a late pla
       await page.getByRole('button', { name: button }).click();
       await answered;
       const titleError = page.locator('.el-form-item', { has: page.getByLabel('方案标题', { exact: true }) }).locator('.el-form-item__error');
-      await titleError.waitFor({ timeout: 60_000 });
-      expect(await titleError.textContent()).toContain('35 项事项都已是已导入的2026年方案“青川市2026年政务公开工作要点任务分解方案”的事项：作为另一份方案导入，每个事项都会重复一份');
+      // The error is cleared at each press and set again by the answer: read once it holds the refusal (an empty one between).
+      const refusal = '35 项事项都已是已导入的2026年方案“青川市2026年政务公开工作要点任务分解方案”的事项：作为另一份方案导入，每个事项都会重复一份';
+      await eventually(page, async () => ((await titleError.count()) > 0 ? ((await titleError.first().textContent()) ?? '') : '').includes(refusal), `the refusal beside 方案标题 after ${button}`);
       expect(await page.locator('[data-test="import-result"]').count()).toBe(0);
     }
     const tick = page.locator('[data-test="separate-plan"]');

@@ -63,7 +63,7 @@ describe('a supervisor retracts a reopening typed on the wrong finding (撤销�
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { status closedOn assignments { status } } }`, { id: findingId }, { authorization: `Bearer ${SUPERVISOR}` });
     expect(data!.finding).toEqual({ status: 'CLOSED', closedOn: officeDay(-10), assignments: [{ status: 'VERIFIED' }] });
     await page.locator('[data-test="timeline"]').getByText(/已撤销（录入错误：录入时选错了问题，纸质台账无此重新打开，/u).first().waitFor();
-    await page.locator('[data-test="timeline"]').getByText(`撤销误录（${fgwName}）（撤销 ${officeDay(-9)} 的重新打开）`).first().waitFor();
+    await page.locator('[data-test="timeline"]').getByText(`撤销误录（撤销 ${officeDay(-9)} 的重新打开）`).first().waitFor();
   });
 });
 

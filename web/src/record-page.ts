@@ -57,12 +57,14 @@ export function useRecordPage<R extends WithTimeline>(kind: RecordKind, id: Ref<
 
   const said = (error: unknown) => (error instanceof ApiError ? error.messageZh : '无法连接服务器。');
 
+  /** Parts asked per request: halved when the API refuses a page as too costly, and kept so for this page's later loads (live reloads ask once). */
+  let perRequest = PARTS_PER_REQUEST;
+
   async function load() {
     const mine = ++loads;
     try {
       const wanted = timelineOf === id.value ? Math.max(HISTORY_PAGE, timeline.value?.lines.length ?? 0) : HISTORY_PAGE;
       const pageOfParts = (offset: number, limit: number) => partsSelection(kind.partsField, `offset: ${offset}, limit: ${limit}`);
-      let perRequest = PARTS_PER_REQUEST;
       /*
        * Read with as many parts as the API's cost budget lets one request hold: a part's records are priced by what they may
        * hold, so a page of 40 parts of a 各单位 item was refused whole as too costly and the page showed nothing (breaker52-8 S2:

@@ -59,6 +59,21 @@ describe('A start refusal beside a -wal moved aside (breaker52-9 S8, S7)', () =>
     expect(movedWalNote(path, 8)).toBeNull();
   });
 
+  it('with a store that went on another way since (accepted as it was, then new records): never offered in its place (CI of stop 55)', async () => {
+    const path = join(left, 'rectify.db');
+    const accepted = new SqliteEventStore(path, { writerThread: false });
+    try {
+      for (let index = 0; index < 2; index += 1) await accepted.appendToStream(`after-reset-${index}`, [event('接受现状之后')], { expectedRevision: 'no_stream' });
+      const note = movedWalNote(path, 7)!;
+      expect(note.en).toContain('holds positions 1–8, but other events than the store from position 6 on');
+      expect(note.zh).toContain('自位置 6 起与事件库的事件不同');
+      expect(note.zh).toContain('请勿用它替换事件库的 -wal');
+      expect(`${note.en} ${note.zh}`).not.toMatch(/ rename |改名为|do not accept a reset/);
+    } finally {
+      await accepted.close();
+    }
+  });
+
   it("with another copy's file in place: names the write marks a fitting backup carries, and that backup with the -wal gives every event back", () => {
     const path = join(left, 'rectify.db');
     const other = new SqliteEventStore(join(root, 'other.db'), { writerThread: false });

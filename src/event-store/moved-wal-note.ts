@@ -28,8 +28,21 @@ export function movedAsideWals(path: string): string[] {
   }
 }
 
-/** What a .db read through a -wal holds: its last position, when the pair is a sound database whose log chains from its first row; null otherwise. */
-export function pairedHead(db: string, wal: string): number | null {
+/** What a .db read through a -wal holds: its last position and the log's marks by position; null unless a sound database whose log chains from its first row. */
+interface PairedLog {
+  readonly last: number;
+  /** Each position's mark (its chain hash; its event id in a store never chained), index 0 for position 1. */
+  readonly marks: readonly string[];
+}
+
+/** Each position's mark in `db` up to `upTo` (all when null): its chain hash, or its event id where the store was never chained. */
+function logMarks(db: Database.Database, upTo: number | null): string[] {
+  const chained = (db.pragma('table_info(events)') as { name: string }[]).some((column) => column.name === 'chain_hash');
+  const rows = db.prepare(`SELECT ${chained ? 'chain_hash' : 'event_id'} AS mark FROM events WHERE position <= ? ORDER BY position`).all(upTo ?? Number.MAX_SAFE_INTEGER) as { mark: string | Buffer }[];
+  return rows.map((row) => (Buffer.isBuffer(row.mark) ? row.mark.toString('hex') : String(row.mark)));
+}
+
+function pairedLog(db: string, wal: string): PairedLog | null {
   if (!existsSync(db)) return null;
   let work: string | null = null;
   try {
@@ -44,7 +57,7 @@ export function pairedHead(db: string, wal: string): number | null {
       if (walkChain(pair, null, 'hashes').altered) return null;
       const row = pair.prepare('SELECT MAX(position) AS last, COUNT(*) AS count FROM events').get() as { last: number | bigint | null; count: number | bigint };
       const last = row.last === null ? null : Number(row.last);
-      return last !== null && last === Number(row.count) ? last : null;
+      return last !== null && last === Number(row.count) ? { last, marks: logMarks(pair, null) } : null;
     } finally {
       pair.close();
     }
@@ -53,6 +66,32 @@ export function pairedHead(db: string, wal: string): number | null {
   } finally {
     if (work) rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** What a .db read through a -wal holds: its last position, when the pair is a sound database whose log chains from its first row; null otherwise. */
+export function pairedHead(db: string, wal: string): number | null {
+  return pairedLog(db, wal)?.last ?? null;
+}
+
+/** The store file's own log marks (through its own -wal, read only); null when it cannot be read. */
+function storeMarks(path: string): string[] | null {
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      return logMarks(db, null);
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+/** The first position at which two logs differ within the shorter one (null: one holds the other whole). */
+function firstDifference(ours: readonly string[], theirs: readonly string[]): number | null {
+  const shared = Math.min(ours.length, theirs.length);
+  for (let index = 0; index < shared; index += 1) if (ours[index] !== theirs[index]) return index + 1;
+  return null;
 }
 
 /** Whether the -wal `wal` (its bytes) was written over the file at `file` by their write marks (`walMarkMismatch`). */
@@ -80,10 +119,21 @@ const listed = (marks: readonly number[]): string => (marks.length <= 60 ? marks
  */
 export function movedWalNote(path: string, head: number | null): Bilingual | null {
   const notes: Bilingual[] = [];
-  for (const wal of movedAsideWals(path)) {
+  const moved = movedAsideWals(path);
+  const store = moved.length > 0 ? storeMarks(path) : null;
+  for (const wal of moved) {
     const bases = [path, ...(wal.endsWith('-old-wal') ? [wal.slice(0, -'-old-wal'.length)] : [])];
-    const pairs = bases.map((base) => ({ base, last: pairedHead(base, wal) }));
-    const fits = pairs.find((pair) => pair.last !== null && pair.last > (head ?? 0));
+    const pairs = bases.map((base) => {
+      const log = pairedLog(base, wal);
+      // The CI fault of stop 55: a pair that differs from the store within what the store holds (the store accepted as it was
+      // and gone on since) is another history, never what to put in place — that would lose what the store holds alone.
+      const from = log && store ? firstDifference(store, log.marks) : null;
+      return { base, last: log?.last ?? null, differsFrom: from };
+    });
+    const fits = pairs.find((pair) => pair.last !== null && pair.last > (head ?? 0) && pair.differsFrom === null);
+    // One history that parted (a first position in common; from position 1 on it is another store's log, said by its marks
+    // below), the copy it was named after first: the -wal was written over it.
+    const other = fits ? undefined : [...pairs].reverse().find((pair) => pair.last !== null && pair.differsFrom !== null && pair.differsFrom > 1);
     let bytes: Buffer | null = null;
     try {
       bytes = readFileSync(wal);
@@ -91,6 +141,20 @@ export function movedWalNote(path: string, head: number | null): Bilingual | nul
       // Unreadable: said without its marks.
     }
     // The -wal of the store file itself (its marks fit), read with it as a log the store already holds whole: nothing is missing.
+    if (other) {
+      const drill = join(dirname(path), 'moved-wal-drill');
+      const read = say(
+        `mkdir -p ${drill} && cp ${other.base} ${drill}/rectify.db && cp ${wal} ${drill}/rectify.db-wal, then npm run ledger:verify on ${drill}/rectify.db, or start a server on it of its own (SQLITE_PATH=${drill}/rectify.db PORT=3001 npm start -- --accept-store-reset)`,
+        `mkdir -p ${drill} && cp ${other.base} ${drill}/rectify.db && cp ${wal} ${drill}/rectify.db-wal，再对 ${drill}/rectify.db 进行台账校验（npm run ledger:verify），或在其上单独启动一台服务（SQLITE_PATH=${drill}/rectify.db PORT=3001 npm start -- --accept-store-reset）`,
+      );
+      notes.push(
+        say(
+          `The -wal moved aside at ${wal} read with ${other.base} holds positions 1–${other.last}, but other events than the store from position ${other.differsFrom} on (the store went on another way since, e.g. after it was accepted as it was): do not put it in place of the store's -wal, that would lose what the store holds alone, and do not delete it. To read what only it holds and enter it again in the store: ${read.en}.`,
+          `移开保存的 -wal（${wal}）与 ${other.base} 一起读取时含有位置 1–${other.last} 的记录，但自位置 ${other.differsFrom} 起与事件库的事件不同（此后事件库另行写入，例如接受了事件库现状）：请勿用它替换事件库的 -wal，那会丢失只有事件库才有的内容，也不要删除它。如要查看只有它才有的内容并补录到事件库：${read.zh}。`,
+        ),
+      );
+      continue;
+    }
     if (!fits && bytes && pairs.some((pair) => pair.last !== null && fitsByMarks(pair.base, bytes))) continue;
     const steps = (base: string) =>
       say(

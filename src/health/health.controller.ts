@@ -5,6 +5,7 @@ import { ProjectionEngine } from '../event-sourcing/projection-engine.js';
 import { AnswersWithoutCatchUp } from '../event-sourcing/catch-up.interceptor.js';
 import { ReadModelSnapshots, type SnapshotNoticeCause } from '../event-sourcing/read-model-snapshots.js';
 import { StoreHealth, usersWordsOf, type StoreNoticeCause, type StoreProblemCause } from '../event-store/store-health.js';
+import { LOW_SPACE_BYTES } from '../event-store/disk-full.js';
 import { serverLogOutput, type LogNoticeCause } from '../observability/log-output.js';
 import { UntrustedForwarding, type ForwardingNoticeCause } from '../http/untrusted-forwarding.js';
 import { ServingState } from './serving-state.js';
@@ -32,7 +33,13 @@ export interface HealthReport {
    * `STORE_FILE_MISSING`, `DISK_FULL`, with what office staff are told of it (`messageZh`: `usersWordsOf`, no path or
    * position — the web app shows it on every page while writes are refused); the message naming paths goes to the server log.
    */
-  readonly problems: readonly { readonly cause: StoreProblemCause; readonly since: string; readonly messageZh: string }[];
+  readonly problems: readonly {
+    readonly cause: StoreProblemCause;
+    readonly since: string;
+    readonly messageZh: string;
+    /** What it means and what the administrator does about it (`PROBLEM_ADVICE_ZH`), without paths (newcomer52-9 M7). */
+    readonly adviceZh: string;
+  }[];
   /**
    * What the operator must know that does not stop writes (readiness stays `ready`), e.g.
    * `ACCEPT_STORE_RESET_LEFT_SET`: ACCEPT_STORE_RESET is set though nothing needed accepting (see
@@ -70,6 +77,41 @@ export const NOTICE_ZH: Readonly<Record<NoticeCause, string>> = {
   SIGNING_KEY_FILE_MISSING: '台账签名密钥文件在服务运行期间被删除或移走：本服务仍用启动时读入的密钥签署，但下次启动将被拒绝。请在任何重启之前，从密钥的备份把它放回原处（位置见服务器日志）。',
   SIGNING_KEY_FILE_CHANGED: '台账签名密钥文件在服务运行期间被换成了另一个密钥：本服务仍用启动时读入的密钥签署，但下次启动将因密钥不符被拒绝。若不是有计划的密钥轮换，请在任何重启之前从备份放回原来的密钥文件（详见服务器日志）。',
   FORWARDED_FOR_NOT_TRUSTED: '请求带有 X-Forwarded-For，但发来请求的代理不在 TRUST_PROXY 中：访问限制和登录锁定都按代理的地址计算，代理后的所有用户共用一个地址。请把代理的地址写入 TRUST_PROXY 后重启（详见服务器日志）。',
+};
+
+/**
+ * Each store problem in the administrator's words, for `/health` `problems[].adviceZh` (newcomer52-9 M7: `/health` gave only
+ * the staff banner's 「…请联系系统管理员处理。」 to the administrator who reads it): what it means and the first thing to do, without
+ * paths (the probes need no token) — the server log, and any write an administrator makes meanwhile, have the full steps
+ * with the files named (`StoreHealth` MESSAGES). Kept to what those messages say.
+ */
+export const PROBLEM_ADVICE_ZH: Readonly<Record<StoreProblemCause, string>> = {
+  STORE_FILE_MISSING:
+    '事件库文件（或其 -wal、-shm 文件）在服务运行期间被删除或移走，现拒绝写入，页面仍可查看。本服务仍持有最新的记录：停止它之前，请先看服务器日志中的步骤——如系移走，把文件本身（不是其副本）移回原处，写入即自动恢复。',
+  STORE_FILE_REPLACED:
+    '事件库文件在服务运行期间被另一个文件替换或原地覆盖（例如用 cp 放上了备份或演练副本），现拒绝写入，本服务不会向新文件写入任何内容。它正把仍能读到的记录复制到事件库旁的救回副本（.rescued-….db）：请停止使用该文件的所有服务，然后按服务器日志中的步骤保留新文件或用副本替换它，副本复制完成之前请勿替换。',
+  STORE_FILE_DAMAGED:
+    'SQLite 报告事件库文件已损坏（多为运行中被替换或覆盖，或磁盘故障），现拒绝写入，页面显示的内容可能不完整。请检查服务器磁盘，按服务器日志中的步骤从备份恢复事件库，并进行台账校验（npm run ledger:verify）。',
+  STORE_LOG_EMPTIED:
+    '事件库的预写日志文件（-wal）在服务运行期间被清空或截短，上次检查点之后的记录已不在文件中，现拒绝写入。停止服务之前，请先按服务器日志中的步骤处理（只有运行中的本服务还持有的记录，先导出整改台账），再从副本或最新的备份恢复并进行台账校验（npm run ledger:verify）。',
+  LOG_SHORTENED:
+    '事件库的日志比本服务已确认写入的短（末尾的事件被删除，或被旧副本覆盖），现拒绝写入。请停止服务，按服务器日志中的步骤从备份恢复事件库并进行台账校验（npm run ledger:verify）；除非明确接受，服务不会在变短的日志上启动。',
+  DISK_FULL: `事件库所在磁盘已满，现拒绝写入。在该磁盘上腾出至少 ${LOW_SPACE_BYTES / 1024 / 1024} MB 空间后，写入会自动恢复，无需重启。`,
+  WRITE_FAILED: '事件库写入失败，重启服务之前不再写入。请检查服务器磁盘（具体原因见服务器日志），处理后重启服务。',
+  STORE_READ_ONLY:
+    '事件库文件、其 -wal 或 -shm 文件或所在文件夹不允许运行服务的用户写入（例如以其他用户身份恢复的备份、权限被收回），或其所在卷已变为只读。事件库本身并未损坏，请勿从备份恢复：请让运行服务的用户可写这些文件（chown，或重新以可写方式挂载卷）后重启服务。',
+  PROJECTIONS_STOPPED:
+    '读模型已停止跟进事件日志，页面显示的内容可能已过时，现拒绝写入。请运行台账校验（npm run ledger:verify）查明日志是否被改动；如被改动，请从备份恢复事件库，然后重启服务（原因见服务器日志）。',
+  WITNESS_NOT_WRITTEN:
+    '事件库见证文件无法写入（如其所在磁盘已满或不允许写入）：没有它，崩溃后丢失的已确认记录将无从察觉，因此暂停写入。请在该磁盘上腾出空间或允许服务写入该文件（位置见服务器日志），然后重新启动服务或重试。',
+  LOG_ALTERED:
+    '事件库中有记录被 Rectify 之外的程序改动或删除（台账校验不通过），现拒绝写入，被改动的记录不显示。请运行台账校验（npm run ledger:verify）查明改动之处，从备份恢复事件库，然后重启服务。',
+  LOG_ROLLED_BACK:
+    '事件库被恢复到了早于本服务签署过的台账现状的状态（较新的记录缺失），现拒绝写入。请按服务器日志中的步骤从最新的备份恢复事件库，并进行台账校验（npm run ledger:verify）。',
+  STORE_LOCKED:
+    '事件库被另一个程序锁定（如打开着事务的 sqlite3、DB Browser for SQLite 或备份工具），写入等待 5 秒后未能进行。请关闭该程序或结束其事务，写入会自动恢复；请勿用可写入的工具打开正在使用的事件库。',
+  CLOCK_BEHIND_LOG:
+    '服务器时钟早于台账中最新记录的录入时间：系统时间可能被调回，暂停写入。请校正服务器时间后重试；若服务器时间已准确（此前时钟偏快），请以 --accept-clock-ahead-records 启动一次。',
 };
 
 /**
@@ -123,7 +165,7 @@ export class HealthController {
     const base = {
       store: this.store.kind,
       projectedPosition: formatPosition(this.projections.projectedUpTo),
-      problems: problems.map((problem) => ({ cause: problem.cause, since: problem.since, messageZh: usersWordsOf(problem).zh })),
+      problems: problems.map((problem) => ({ cause: problem.cause, since: problem.since, messageZh: usersWordsOf(problem).zh, adviceZh: PROBLEM_ADVICE_ZH[problem.cause] })),
       notices: [...this.storeHealth.notices(), ...this.snapshots.notices(), ...serverLogOutput.notices(), ...this.forwarding.notices(), ...this.unrecordedSessions.notices(), ...this.keys.keyFile.notices()].map(({ cause, since }) => ({ cause, since, messageZh: NOTICE_ZH[cause] })),
     };
     let head;

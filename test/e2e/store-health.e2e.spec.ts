@@ -59,6 +59,11 @@ describe('A store file deleted or replaced under a running server', () => {
     expect(degraded.status).toBe(503);
     expect(degraded.body.status).toBe('degraded');
     expect(degraded.body.problems.map((problem) => problem.cause)).toEqual(['STORE_FILE_MISSING']);
+    // newcomer52-9 M7: the administrator reading /health is told what to do, not the staff banner's 「请联系系统管理员处理」, and no path.
+    const [fileGone] = degraded.body.problems as { adviceZh: string }[];
+    expect(fileGone!.adviceZh).toContain('把文件本身（不是其副本）移回原处，写入即自动恢复');
+    expect(fileGone!.adviceZh).not.toContain('请联系系统管理员');
+    expect(fileGone!.adviceZh).not.toContain(sqlitePath);
     const refused = await register(app);
     expectUsersWords(refused, 'STORE_FILE_MISSING');
     expect((await operatorText(app, admin, 'STORE_FILE_MISSING')).en).toContain(sqlitePath);

@@ -25,6 +25,14 @@ async function accountName(store: EventStore, userId: string): Promise<string | 
   return name;
 }
 
+/**
+ * Who recorded an event, as a refusal names them to a clerk: the account's name as it is now, a system actor as the history
+ * names it (演示数据, 命令行（…）, 系统), else the bare id. Read on refusal paths only.
+ */
+export async function authorName(store: EventStore, metadata: { readonly actorId: string; readonly actorRole: string }): Promise<string> {
+  return metadata.actorRole === 'SYSTEM' ? systemName(metadata.actorId) : ((await accountName(store, metadata.actorId)) ?? metadata.actorId);
+}
+
 /** A system actor as the history names it: the demo's records, a command-line tool's, the system's. */
 const systemName = (actorId: string): string => (actorId === 'demo-data' ? '演示数据' : actorId.startsWith('cli:') ? `命令行（${actorId.slice('cli:'.length)}）` : '系统');
 

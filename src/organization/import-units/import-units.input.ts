@@ -52,4 +52,16 @@ export class ImportUnitsInput extends FileUploadInput {
   @IsOptional()
   @CalendarDate()
   renamedOn?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The directoryVersion a dry run of this file answered (the web app sends its preview\'s): the import is refused (CONFLICT, field expectedDirectoryVersion, ' +
+      'extensions.codes, nothing written) when a unit it would register or rename was registered or renamed since — a colleague\'s 更名 after the preview is never ' +
+      'written over unseen; preview again. Omitted: decided on the directory as it stands.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(41)
+  expectedDirectoryVersion?: string;
 }

@@ -32,6 +32,12 @@ export class UnitsImportResultType {
   renamed: UnitView[];
   @Field(() => [UnitType], { description: 'Already in the directory under the same code and name: left as they are' })
   alreadyRegistered: UnitView[];
+  @Field(() => String, {
+    description:
+      'The directory as this answer shows the file\'s units (a log position): give a dry run\'s back as expectedDirectoryVersion to import only what it showed — ' +
+      'a unit registered or renamed since is refused, never written over',
+  })
+  directoryVersion: string;
   @Field(() => String, { nullable: true, description: 'The XLSX sheet read' }) sheet: string | null;
   @Field(() => [String], { description: 'Columns of the file that nothing imports (联系人, 备注 …)' }) notImported: string[];
   @Field(() => [String], { description: 'Rows skipped on purpose, such as footnotes (注：…)' }) notices: string[];
@@ -56,15 +62,16 @@ export class ImportUnitsResolver {
     @Args('input') input: ImportUnitsInput,
     @CurrentRequester() requester: Requester,
   ): Promise<UnitsImportResultType> {
-    const { idempotencyKey, fileName, sheet, rename, dryRun, registeredOn, renamedOn, distinctCodes } = input;
+    const { idempotencyKey, fileName, sheet, rename, dryRun, registeredOn, renamedOn, distinctCodes, expectedDirectoryVersion } = input;
+    const version = expectedDirectoryVersion === undefined || expectedDirectoryVersion === null ? {} : { expectedDirectoryVersion };
     const file = this.uploads.fileOf(requester.actor, input);
     const context = this.contexts.create(
       requester,
       'ImportUnits',
-      { idempotencyKey, fileName, ...fileFacts(input, file), sheet, rename, dryRun, registeredOn, renamedOn, distinctCodes },
+      { idempotencyKey, fileName, ...fileFacts(input, file), sheet, rename, dryRun, registeredOn, renamedOn, distinctCodes, ...version },
       { rename: false, dryRun: false },
     );
-    const outcome = await this.commands.execute(new ImportUnitsCommand(file, context, { rename, dryRun, registeredOn, renamedOn, ...(distinctCodes ? { distinctCodes } : {}) }));
+    const outcome = await this.commands.execute(new ImportUnitsCommand(file, context, { rename, dryRun, registeredOn, renamedOn, ...(distinctCodes ? { distinctCodes } : {}), ...version }));
     const views = (units: readonly { unitId: string }[]) => units.map((unit) => this.units.get(unit.unitId)).filter((unit) => unit !== undefined);
     const rows = [
       ...outcome.created.map((unit) => ({ ...unit, action: 'REGISTERED' as const })),
@@ -73,6 +80,7 @@ export class ImportUnitsResolver {
     ].sort((a, b) => a.row - b.row);
     return {
       dryRun: outcome.dryRun,
+      directoryVersion: outcome.directoryVersion,
       rows,
       // In a dry run nothing was registered or renamed: the rows say what would be.
       created: outcome.dryRun ? [] : views(outcome.created),

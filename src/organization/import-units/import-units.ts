@@ -10,7 +10,8 @@ import { doneInStore, eventsOfCommand, laterPosition, fileFormatOf, firstRunAppe
 import { importUnits, type ImportedUnit } from './units-file.js';
 import { unitDecider } from '../domain/unit.decider.js';
 import { unitStream, type UnitRenamed } from '../domain/unit.events.js';
-import { unitNameClaim } from '../units/unit-name.js';
+import { storedUnitName, unitNameClaim } from '../units/unit-name.js';
+import { changedSincePreview, directoryPosition, directoryVersionOf } from './directory-version.js';
 
 /*
  * Imports the units directory (单位名录) from a file: the write path of `npm run units:import` and
@@ -37,6 +38,12 @@ export interface UnitsImportOptions {
   readonly renamedOn?: string;
   /** Codes of rows confirmed as units of their own though their names are near another unit's (市发改委 beside 市发展和改革委员会). */
   readonly distinctCodes?: readonly string[];
+  /**
+   * The directory version the preview this import follows gave (`UnitsImportOutcome.directoryVersion`; expectedDirectoryVersion,
+   * --directory-version): a unit the import would register or rename that was registered or renamed since is CONFLICT naming
+   * who, when and to what, nothing written (breaker52-9 S6). Absent: decided on the directory as it stands.
+   */
+  readonly expectedDirectoryVersion?: string;
 }
 
 export interface UnitsImportOutcome {
@@ -53,6 +60,12 @@ export interface UnitsImportOutcome {
   /** The sheet read, columns not imported (联系人, 备注 …) and rows skipped (footnotes). */
   readonly notes: ReadingNotes;
   readonly position: Position | null;
+  /**
+   * The directory as this answer shows it (`directoryVersionOf`: a log position, `0` when none of the file's units has a
+   * record): given back with the import (expectedDirectoryVersion, --directory-version), a unit of the file registered or
+   * renamed since is refused rather than written over (breaker52-9 S6). After an applied import, the version it left.
+   */
+  readonly directoryVersion: string;
 }
 
 export async function importUnitsFile(
@@ -102,6 +115,14 @@ export async function importUnitsFile(
       )
     : read.units;
   const result = { ...read, units };
+  // What the preview showed no longer holds for a unit this import writes: said, nothing written (breaker52-9 S6). A client's
+  // retry of a run that appended is judged as that run was.
+  if (options.expectedDirectoryVersion !== undefined) {
+    const version = await directoryPosition(dependencies.store, options.expectedDirectoryVersion);
+    const written = firstRunAppended(recorded) ? [] : result.units.filter((unit) => !unit.alreadyRegistered || unit.renamedFrom !== null);
+    const changed = await changedSincePreview(dependencies.store, dependencies.schemas, written, version);
+    if (changed) throw changed;
+  }
   const toRegister = result.units.filter((unit) => !unit.alreadyRegistered);
   const registeredBefore = new Set<string>();
   const commands = toRegister.map((unit) => {
@@ -145,6 +166,9 @@ export async function importUnitsFile(
         renamedOn: options.renamedOn ?? officeDate(context.now),
         name: unit.name,
         reason: `Renamed by the units import of ${fileName} (--rename)`,
+        // The name it was renamed from, as read: another by the time the rename is appended (a colleague's 更名 meanwhile) is
+        // refused naming it, atomically with the append, never written over (breaker52-9 S6).
+        ...(unit.renamedFrom === null ? {} : { expectedName: unit.renamedFrom }),
         ...dependencies.units.nameHolderOf(unit.name),
         nameOf: (unitId: string) => dependencies.units.get(unitId)?.name,
       },
@@ -162,6 +186,16 @@ export async function importUnitsFile(
   const created = afterBatch ? result.units.filter((unit, index) => afterBatch.done[index] && unit.renamedFrom === null) : toRegister;
   // By a set: a directory of thousands of units is not compared unit by unit with every one created (breaker12d P3's kind).
   const createdNow = new Set(created);
+  // What the directory shows of the file's units after this answer: in a preview, as read; after an import, as the file names them.
+  const directoryVersion = await directoryVersionOf(
+    dependencies.store,
+    dependencies.schemas,
+    result.units.map((unit) => ({
+      unitId: unit.unitId,
+      code: unit.code,
+      shownName: !options.dryRun && (!unit.alreadyRegistered || unit.renamedFrom !== null) ? storedUnitName(unit.name) : (dependencies.units.get(unit.unitId)?.name ?? null),
+    })),
+  );
   return {
     created,
     renamed: toRename,
@@ -170,6 +204,7 @@ export async function importUnitsFile(
     ...(toRename.length > 0 ? { renamedOn: options.renamedOn ?? officeDate(context.now) } : {}),
     notes: { sheet: read.sheet, notImported: read.notImported, notices: read.notices },
     position: laterPosition(batch.position, afterBatch?.position ?? null),
+    directoryVersion,
   };
 }
 

@@ -37,6 +37,7 @@ const BY_FIELD: Readonly<Record<string, string>> = {
   expectedInspectedOn: '原督查日期',
   expectedOutcome: '原督查结果',
   expectedPlanVersion: '预览时的方案版本',
+  expectedDirectoryVersion: '预览时的单位名录版本',
   expectedReportedOn: '原报告日期',
   expectedDueDate: '原完成时限',
   expectedName: '原姓名',

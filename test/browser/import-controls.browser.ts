@@ -461,6 +461,56 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     expect(units.find((unit: { code: string }) => unit.code === 'YJJ').registeredOn).toBe(officeDay());
   });
 
+  it('按更名导入 imports what its preview showed: a unit renamed by a colleague after it is refused naming who and to what, and the page previews again (breaker52-9 S6)', async () => {
+    const page = await importsPage(admin);
+    await page.getByRole('radiogroup', { name: '导入内容' }).getByText('单位名录').click();
+    await page.locator('[data-test="rename"]').click();
+    await choose(page, 'units-jtj.csv', Buffer.from('编码,名称,类型\nJTJ,青川市交通运输委员会,部门\n'));
+    const sent: Record<string, unknown>[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql') && (request.postData() ?? '').includes('importUnits')) sent.push(JSON.parse(request.postData() ?? '{}').variables.input);
+    });
+    const before = await app.logPosition();
+    // Never previewed: 上传并导入 previews first, nothing written.
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    await answered(page, 'import-preview');
+    await page.locator('[data-test="previewed-first"]').waitFor();
+    expect(await app.logPosition()).toBe(before);
+    expect(await page.locator('[data-test="import-rows"] .el-table__row').allInnerTexts()).toEqual([expect.stringMatching(/JTJ 青川市交通运输委员会（原名 青川市交通运输局）\s+将更名/u)]);
+
+    // Another administrator renames JTJ on the 单位名录 page meanwhile.
+    const jtj = ((await app.graphql(`{ units { id code } }`)).data!.units as { id: string; code: string }[]).find((unit) => unit.code === 'JTJ')!.id;
+    const renamed = await app.graphql(
+      `mutation($i: RenameUnitInput!) { renameUnit(input: $i) { name } }`,
+      { i: { idempotencyKey: 'jtj-renamed-by-colleague', unitId: jtj, name: '青川市交通运输管理局', expectedName: '青川市交通运输局', reason: '按编办批复' } },
+      { authorization: 'Bearer rct_demo_admin_qingchuan' },
+    );
+    expect(renamed.errors).toBeUndefined();
+    const afterColleague = await app.logPosition();
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    const changed = page.locator('[data-test="directory-changed"]');
+    await changed.waitFor({ timeout: 60_000 });
+    expect(await changed.innerText()).toMatch(/^单位 JTJ 的名称刚由.+改为“青川市交通运输管理局”（北京时间 .+；理由：按编办批复；导入预览显示的是“青川市交通运输局”）.*页面已按最新的单位名录重新预览（未写入）/su);
+    await answered(page, 'import-preview');
+    expect(await page.locator('[data-test="import-rows"] .el-table__row').allInnerTexts()).toEqual([expect.stringMatching(/JTJ 青川市交通运输委员会（原名 青川市交通运输管理局）\s+将更名/u)]);
+    expect(await app.logPosition()).toBe(afterColleague);
+    expect(sent.map((input) => [input.dryRun ?? false, typeof input.expectedDirectoryVersion])).toEqual([
+      [true, 'undefined'],
+      [false, 'string'],
+      [true, 'undefined'],
+    ]);
+
+    // Pressed again: the new preview's version, imported from the colleague's name.
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    await answered(page, 'import-report');
+    expect(await headline(page)).toBe('新增 0 个单位、更名 1 个（0 个已在名录中）。');
+    expect(await changed.count()).toBe(0);
+    expect(typeof sent[3]!.expectedDirectoryVersion).toBe('string');
+    expect(sent[3]!.expectedDirectoryVersion).not.toBe(sent[1]!.expectedDirectoryVersion);
+    const units = (await app.graphql(`{ units { code name formerNames } }`)).data!.units as { code: string; name: string; formerNames: string[] }[];
+    expect(units.find((unit) => unit.code === 'JTJ')).toMatchObject({ name: '青川市交通运输委员会', formerNames: ['青川市交通运输局', '青川市交通运输管理局'] });
+  });
+
   it('previews a 整改台账 with its findings, parts and the column left aside, identified and assigned on the days picked', async () => {
     const page = await importsPage(supervisor);
     await page.getByText('评估发现的问题 / 整改台账').click();

@@ -7,6 +7,7 @@ import { replayLog } from '../../event-sourcing/replay-log.js';
 import { SqliteEventStore } from '../../event-store/sqlite-event-store.js';
 import { importUnitsFile } from '../../organization/import-units/import-units.js';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
+import { unitIdForCode } from '../../organization/units/unit-id.js';
 import { commandContext, type Actor, type CommandContext } from '../../shared/command-context.js';
 import { DomainError } from '../../shared/domain-error.js';
 import { eventsToAppend } from '../../event-sourcing/execute-command.js';
@@ -126,6 +127,27 @@ describe('a new version applied after its preview, when the plan changed in betw
     expect((await refusalOf(importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-2', { revise: true, withdrawMissing: true, expectedPlanVersion: 2 }))).details).toMatchObject({ field: 'undoLaterRevision' });
     const applied = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-3', { revise: true, withdrawMissing: true, expectedPlanVersion: 2, undoLaterRevision: true });
     expect(applied.planVersion).toBe(3);
+  });
+
+  // breaker52-9 S6's kind on the plan side: every hand change a supervisor can make to an item after a clerk's preview — re-dated
+  // (rescheduleWorkPlanItem), a unit added, removed or made lead in another's place (add/removeWorkPlanItemUnit), withdrawn — moves
+  // the plan version, so the import given the preview's is refused naming it, nothing written. (An item is reworded only by a version.)
+  it.each([
+    ['re-dated', { type: 'ReviseWorkPlanItem', dueDate: '2026-11-30' }, '调整了事项 2 的时限（2026-12-31 → 2026-11-30）'],
+    ['given another unit', { type: 'ReviseWorkPlanItem', addUnits: [{ unitId: unitIdForCode('MZJ'), role: 'RESPONSIBLE' }], unknownUnitIds: [] }, '为事项 2 增加了单位'],
+    ['given another lead', { type: 'ReviseWorkPlanItem', addUnits: [{ unitId: unitIdForCode('MZJ'), role: 'LEAD' }], unknownUnitIds: [], replacesLead: true }, '事项 2'],
+    ['withdrawn', { type: 'WithdrawWorkPlanItem', withdrawnOn: '2026-06-10' }, '撤销了事项 2'],
+  ])('an item %s by hand after the preview: the import given the preview’s version is refused naming it, nothing written', async (_what, change, told) => {
+    const preview = await importAs(clerk('clerk-a'), 'vA.csv', VA, 'a-preview', { revise: true, dryRun: true });
+    const byHand = commandContext({ actor: clerk('clerk-b'), commandType: 'ByHand', idempotencyKey: 'b-hand', now: new Date('2026-06-10T10:00:00+08:00') });
+    const command = { actor: clerk('clerk-b'), today: '2026-06-10', revisedOn: '2026-06-10', reason: '青政办〔2026〕9号', ...change };
+    await executeCommand(dependencies.store, dependencies.schemas, workPlanItemStream(workPlanItemIdFor(PLAN, '2')), workPlanItemDecider, command as Parameters<typeof workPlanItemDecider.decide>[0], byHand);
+    const head = await dependencies.store.headPosition();
+    const refusal = await refusalOf(importAs(clerk('clerk-a'), 'vA.csv', VA, 'a', { revise: true, withdrawMissing: true, undoLaterRevision: true, expectedPlanVersion: preview.planVersion }));
+    expect(refusal.code).toBe('CONFLICT');
+    expect(refusal.details).toMatchObject({ field: 'expectedPlanVersion', expectedPlanVersion: preview.planVersion, planVersion: preview.planVersion + 1 });
+    expect(refusal.messageZh).toContain(told);
+    expect(await dependencies.store.headPosition()).toEqual(head);
   });
 
   // breaker50-10 S6: a colleague's hand change of the lead (民政局, responsible, made lead; 发改委 stepping down) reverted by a version

@@ -99,6 +99,7 @@ describe('No English inside Chinese messages', () => {
     ['a units YAML with an alias', fileImport('importUnits', 'units.yaml', 'a: &x [1]\nb: *x\n')],
     ['a broken YAML', fileImport('importUnits', 'units.yaml', 'units: [\n')],
     ['a units file that is no workbook', fileImport('importUnits', 'units.xlsx', 'not a zip')],
+    ['a units import given a directory version no preview gave', fileImport('importUnits', 'units.csv', '编码,名称,类型\nFGW,青川市发展和改革局,部门\n', { rename: true, expectedDirectoryVersion: 'v9' })],
     [
       'a plan with unknown units, a bad deadline and a year sent as null',
       fileImport(

@@ -1,6 +1,7 @@
 import { comparePositions, formatPosition, parsePosition, type EventStore, type Position, type StoredEvent } from '../../event-store/event-store.port.js';
 import { authorName } from '../../event-sourcing/changed-meanwhile.js';
 import { officeClock } from '../../shared/calendar-date.js';
+import { slicer } from '../../shared/event-loop-turns.js';
 import { fold } from '../../shared/decider.js';
 import { badInput, conflict, type DomainError } from '../../shared/domain-error.js';
 import type { EventSchemaRegistry } from '../../shared/event-schemas.js';
@@ -37,7 +38,10 @@ function nameAfter(schemas: EventSchemaRegistry, events: readonly StoredEvent[])
 export async function directoryVersionOf(store: EventStore, schemas: EventSchemaRegistry, units: readonly PreviewedUnit[]): Promise<string> {
   const all: StoredEvent[] = [];
   let notShown: Position | null = null;
+  // A directory of thousands of units is read in slices: other requests are answered meanwhile (breaker12d P3's kind).
+  const pause = slicer();
   for (const unit of units) {
+    await pause();
     const history = await store.readStream(unitStream(unit.unitId));
     all.push(...history);
     if (nameAfter(schemas, history) === unit.shownName) continue;
@@ -94,7 +98,9 @@ export async function changedSincePreview(
   version: Position,
 ): Promise<DomainError | null> {
   const changed: { unit: UnitToWrite; shown: string | null; now: string | null; change: StoredEvent }[] = [];
+  const pause = slicer();
   for (const unit of units) {
+    await pause();
     const history = await store.readStream(unitStream(unit.unitId));
     const shownEvents = history.filter((stored) => comparePositions(stored.position, version) <= 0);
     const shown = nameAfter(schemas, shownEvents);

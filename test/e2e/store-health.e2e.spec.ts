@@ -27,7 +27,7 @@ const health = async (app: TestApp) => {
   const response = await fetch(`${app.url}/health`);
   return {
     status: response.status,
-    body: (await response.json()) as { status: string; problems: { cause: string; message: string; messageZh: string }[]; notices: { cause: string; since: string; messageZh: string }[] },
+    body: (await response.json()) as { status: string; problems: { cause: string; message: string; messageZh: string; adviceZh: string }[]; notices: { cause: string; since: string; messageZh: string }[] },
   };
 };
 const register = (app: TestApp, overrides: Record<string, unknown> = {}) => app.graphql(REGISTER_EVALUATION, { input: evaluationInput(overrides) });
@@ -60,7 +60,7 @@ describe('A store file deleted or replaced under a running server', () => {
     expect(degraded.body.status).toBe('degraded');
     expect(degraded.body.problems.map((problem) => problem.cause)).toEqual(['STORE_FILE_MISSING']);
     // newcomer52-9 M7: the administrator reading /health is told what to do, not the staff banner's 「请联系系统管理员处理」, and no path.
-    const [fileGone] = degraded.body.problems as { adviceZh: string }[];
+    const [fileGone] = degraded.body.problems;
     expect(fileGone!.adviceZh).toContain('把文件本身（不是其副本）移回原处，写入即自动恢复');
     expect(fileGone!.adviceZh).not.toContain('请联系系统管理员');
     expect(fileGone!.adviceZh).not.toContain(sqlitePath);

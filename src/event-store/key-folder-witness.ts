@@ -5,7 +5,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { AppSettings } from '../config/app-settings.js';
 import { databaseFolderHoldingKey, signingKeyPath } from '../ledger/ledger-signing-key.js';
 import { say } from '../shared/domain-error.js';
-import { readWitness, StoreRefusedError, type StoreWitness } from './store-witness.js';
+import type { StoreIdentity } from './event-store.port.js';
+import { judgeStore, readWitness, StoreRefusedError, type StoreWitness } from './store-witness.js';
 import { SqliteStoreInspection } from './sqlite-store-inspection.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
 import { resetOffers } from './reset-offers.js';
@@ -394,6 +395,33 @@ export function judgeNewStore(sqlitePath: string, kept: readonly KeptWitness[], 
     undefined,
     [resetOffers.newStore(path)],
   );
+}
+
+/**
+ * breaker53-9 S3: a store file that holds no event and that no witness of its own store judges (`witnessed` null: the data
+ * folder deleted whole, witness and all, then an empty file at the path — `touch`, an sqlite3 open, `pragma journal_mode=wal`),
+ * where the newest copy beside the key of this very place vouches for a store with events: refused as that store found empty
+ * (STORE_EMPTY), judged on that copy — as the same path without a file is refused STORE_MISSING (`judgeAbsent`). It started
+ * `ready` as a new store, with the demo. Null when the file holds events, a witness of its store judges it, or the newest
+ * copy of this place saw no event (an empty store accepted there: nothing to lose).
+ * @param found the file as read: where (`location` as configured, `place` its real path), its identity (storeId 'none': no
+ *   id yet) and head (null: no event).
+ * @param copyName STORE_COPY_NAME (null when unset): a copy written under another copy's name (a drill at this place) is not this one's record.
+ */
+export function judgeEmptyAtWitnessedPlace(
+  found: { readonly location: string; readonly place: string; readonly identity: StoreIdentity; readonly head: bigint | null },
+  witnessed: StoreWitness | null,
+  kept: readonly KeptWitness[],
+  witnessPath: string,
+  copyName: string | null,
+): StoreRefusedError | null {
+  if (witnessed || found.head !== null) return null;
+  const newest = kept
+    .filter(({ witness }) => witness.kind === 'sqlite' && isPlace(witness.location, found.place) && !writtenUnderAnotherName(witness, copyName))
+    .reduce<KeptWitness | null>((latest, each) => (latest && Date.parse(latest.witness.seenAt) >= Date.parse(each.witness.seenAt) ? latest : each), null);
+  if (!newest || newest.witness.head === null) return null;
+  const refusal = judgeStore(newest.witness, { existed: true, location: found.location, identity: found.identity, head: null });
+  return refusal ? judgedOnKeptCopy(refusal, newest, null, witnessPath) : null;
 }
 
 /**

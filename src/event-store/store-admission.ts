@@ -40,7 +40,7 @@ import {
 import { keyFingerprint, publicKeyText } from '../ledger/domain/checkpoint.js';
 import { mergedFormerKeys, type FormerKey } from '../ledger/domain/former-keys.js';
 import { loadSigningKey, readSigningKey, signingKeyPath } from '../ledger/ledger-signing-key.js';
-import { copiesJudging, otherFilesSeenAt, writtenUnderAnotherName, judgeWitnessGone, judgeCopyMissing, judgedOnKeptCopy, judgeNewStore, keptCopyFor, readKeyFolderWitnessesLeniently, retireCopiesCoveredByReset, keyFolderWitnessFolder, keyFolderWitnessPath, newerWitness, readKeyFolderWitnesses, retireLegacyCopy, type KeptWitness } from './key-folder-witness.js';
+import { copiesJudging, otherFilesSeenAt, writtenUnderAnotherName, judgeWitnessGone, judgeEmptyAtWitnessedPlace, judgeCopyMissing, judgedOnKeptCopy, judgeNewStore, keptCopyFor, readKeyFolderWitnessesLeniently, retireCopiesCoveredByReset, keyFolderWitnessFolder, keyFolderWitnessPath, newerWitness, readKeyFolderWitnesses, retireLegacyCopy, type KeptWitness } from './key-folder-witness.js';
 import { findOtherCopyWrites, otherCopyRefusal } from './other-copy-writes.js';
 import { resetOffers } from './reset-offers.js';
 import { rowSealKeyOf } from '../ledger/ledger-mac.js';
@@ -1828,6 +1828,10 @@ async function judgeFound(
   const ownHereRefusal = await judgeOwnHere();
   const judged =
     judgeUnwitnessed(witnessed, { location, witnessPath: settings.STORE_WITNESS_PATH }, head?.commit ?? null) ??
+    // breaker53-9 S3: an empty file where the data folder was deleted whole, while the key's copy of this place vouches for events.
+    (settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:'
+      ? judgeEmptyAtWitnessedPlace({ location, place, identity, head: head?.commit ?? null }, witnessed, kept, settings.STORE_WITNESS_PATH, settings.STORE_COPY_NAME ?? null)
+      : null) ??
     // breaker41-9 P1, breaker42-9 F1, F3, F5: a training, staging or drill copy of this store (its rows, or only its witness) put
     // in its place — judged before the witness beside the store is taken for this server's own record (F3: another copy's
     // witness read as this server's said "history rewritten, restore from a backup" of an intact store).

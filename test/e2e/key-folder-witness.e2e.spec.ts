@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keyFolderWitnessPath } from '../../src/event-store/key-folder-witness.js';
@@ -66,6 +67,57 @@ describe('The copy of the store witness kept beside the signing key', () => {
     expect(refusal.message).toContain('the witness in the data folder');
     expect(refusal.message).toContain('is missing');
     expect(existsSync(join(data, 'rectify.db'))).toBe(false);
+  }, PROCESS_TEST_CEILING_MS);
+
+  it('refuses an empty file put where the data folder was deleted whole (touch, an sqlite3 open), naming the store the key vouches for and the copy beside it; accepted, it seeds no demo (breaker53-9 S3)', async () => {
+    const { root, data, sqlitePath, start, copies } = office();
+    let app = await start();
+    expect((await register(app, '删除之前')).errors).toBeUndefined();
+    const head = await app.logPosition();
+    await app.close();
+    const [copyName] = readdirSync(copies);
+    const { storeId } = JSON.parse(readFileSync(join(copies, copyName!), 'utf8')) as { storeId: string };
+    const saved = join(root, 'saved.db');
+    cpSync(sqlitePath, saved);
+
+    // A `touch`: no byte in it.
+    rmSync(data, { recursive: true });
+    mkdirSync(data);
+    writeFileSync(sqlitePath, '');
+    const rescued = `${sqlitePath}.rescued-2026-12-07T08-00-00-000Z.db`;
+    cpSync(saved, rescued);
+    let refusal = await refusalOf(start({}, sqlitePath, true));
+    expect(refusal.reason).toBe('STORE_EMPTY');
+    expect(refusal.messageZh).toMatch(new RegExp(`^位于 ${sqlitePath} 的事件库是空的；本服务上次看到的是事件库 ${storeId}，日志位置 ${head}`));
+    expect(refusal.messageZh).toContain(`与台账签名密钥存放在一起的事件库见证副本 ${join(copies, copyName!)}`);
+    expect(refusal.messageZh).toContain(rescued);
+    expect(refusal.message).toContain(`this server last saw store ${storeId} with its log at position ${head}`);
+    expect(refusal.message).toContain('--accept-store-reset');
+    expect(readFileSync(sqlitePath).length).toBe(0);
+
+    // An sqlite3 open that switched it to WAL: a database without a table.
+    rmSync(data, { recursive: true });
+    mkdirSync(data);
+    const made = new Database(sqlitePath);
+    made.pragma('journal_mode = WAL');
+    made.close();
+    refusal = await refusalOf(start({}, sqlitePath, true));
+    expect(refusal.reason).toBe('STORE_EMPTY');
+    expect(refusal.messageZh).toContain(`本服务上次看到的是事件库 ${storeId}，日志位置 ${head}`);
+
+    // Accepted: an empty ledger, no demo in it; the next plain start takes it.
+    app = await start({ ACCEPT_STORE_RESET: 'true' }, sqlitePath, true);
+    try {
+      expect(await evaluationCount(app)).toBe(0);
+    } finally {
+      await app.close();
+    }
+    app = await start({}, sqlitePath, true);
+    try {
+      expect(await evaluationCount(app)).toBe(0);
+    } finally {
+      await app.close();
+    }
   }, PROCESS_TEST_CEILING_MS);
 
   it('refuses to create a new store where the key vouches for one the path most likely meant (a mistyped file or folder name); accepted, it seeds no demo', async () => {

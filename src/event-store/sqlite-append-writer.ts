@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
 import { SqliteChainHead, type ChainHeadAt } from '../ledger/sqlite-ledger.js';
 import { hashEvent, rowSeal } from '../ledger/domain/event-chain.js';
 import {
@@ -41,6 +42,63 @@ export function openStoreConnection(path: string): Database.Database {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   return db;
+}
+
+/**
+ * breaker53-9 S2: the writer thread's connection to the store file the server opened (`expected`: its device and inode; null
+ * in memory or unknown) — never one it creates. The server's own connection opened the file at start; a writer thread starts
+ * again (at the first commit, after one died) by the path, and `new Database(path)` on a path whose folder was deleted and
+ * made again created a new empty rectify.db there, which the next start took for a new store. Opened with `fileMustExist`,
+ * and the path must still name that file, before and after the open.
+ * @throws WriterFileGoneError when the path names no file or another file (nothing was opened, nothing created); SQLite's
+ *   error when the file cannot be opened.
+ */
+export function openWriterConnection(path: string, expected: { readonly dev: number; readonly ino: number } | null): Database.Database {
+  const judge = () => {
+    const now = nodeOf(path);
+    if (!now) return 'missing' as const;
+    return expected && (now.dev !== expected.dev || now.ino !== expected.ino) ? ('replaced' as const) : null;
+  };
+  const before = judge();
+  if (before) throw new WriterFileGoneError(path, before);
+  const db = new Database(path, { fileMustExist: true });
+  const after = judge();
+  if (after) {
+    db.close();
+    throw new WriterFileGoneError(path, after);
+  }
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  return db;
+}
+
+/** A file's device and inode; null when the path names none. */
+function nodeOf(path: string): { dev: number; ino: number } | null {
+  try {
+    const { dev, ino } = statSync(path);
+    return { dev, ino };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The writer thread would not open the store by its path (`openWriterConnection`): the path names no file any more
+ * (`missing`: deleted, its folder deleted) or another file than the one the server opened (`replaced`). Nothing was written.
+ */
+export class WriterFileGoneError extends Error {
+  constructor(
+    readonly path: string,
+    readonly how: 'missing' | 'replaced',
+  ) {
+    super(
+      how === 'missing'
+        ? `${path} names no file any more (deleted, or its folder deleted): the writer thread does not open, nor create, a store there`
+        : `${path} names another file than the store this server opened: the writer thread does not write into it`,
+    );
+    this.name = 'WriterFileGoneError';
+  }
 }
 
 /**
@@ -91,6 +149,7 @@ export type AppendFailure =
   | { readonly kind: 'log-shortened'; readonly head: number | null; readonly seen: number }
   | { readonly kind: 'log-rewritten'; readonly position: number; readonly found: string | null }
   | { readonly kind: 'overwritten'; readonly path: string; readonly overwrite: Overwrite }
+  | { readonly kind: 'writer-thread'; readonly message: string }
   | { readonly kind: 'other'; readonly message: string };
 
 /** What became of one queued append once the batch committed. */
@@ -140,9 +199,32 @@ export function describeFailure(error: unknown): AppendFailure {
   if (error instanceof RequestKeyConflictError) return { kind: 'request-key', key: error.key, stored: error.stored };
   if (error instanceof ClaimTakenError)
     return { kind: 'claim', scope: error.scope, value: error.value, holder: error.holder, holderRevision: error.holderRevision, ...(error.scopeMoved ? { scopeMoved: true } : {}) };
+  if (error instanceof WriterFileGoneError) return { kind: 'writer-thread', message: error.message };
   const code = sqliteCode(error);
-  if (code) return { kind: 'sqlite', message: String((error as { message?: unknown }).message), code };
-  return { kind: 'other', message: error instanceof Error ? error.message : String(error) };
+  if (code) return { kind: 'sqlite', message: messageOf(error) ?? code, code };
+  return { kind: 'other', message: messageOf(error) ?? String(error) };
+}
+
+/**
+ * What a thrown value says, whatever crossed a thread (breaker53-9 M3: an error thrown on the writer thread reached the server
+ * without its message — "failed: undefined"); null when it says nothing.
+ */
+export function messageOf(error: unknown): string | null {
+  const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
+  if (typeof message === 'string' && message !== '') return message;
+  if (typeof error === 'string' && error !== '') return error;
+  return null;
+}
+
+/**
+ * The writer thread failed a batch for itself — it died, or would not open the store (`WriterFileGoneError`): whether the
+ * batch it held was committed is unknown to its callers. The store's health classifies it (`StoreHealth.noteWriteFailure`).
+ */
+export class WriterThreadFailedError extends Error {
+  constructor(readonly reason: string) {
+    super(`The event store's writer thread failed: ${reason}`);
+    this.name = 'WriterThreadFailedError';
+  }
 }
 
 /** The error a caller sees for a failure: the same class and fields as if it had been thrown in place. */
@@ -162,6 +244,8 @@ export function failureError(failure: AppendFailure): Error {
       return new LogRewrittenError(failure.position, failure.found);
     case 'overwritten':
       return new StoreFileOverwrittenError(failure.path, failure.overwrite);
+    case 'writer-thread':
+      return new WriterThreadFailedError(failure.message);
     case 'other':
       return new Error(failure.message);
   }

@@ -543,7 +543,7 @@ export class SqliteEventStore implements EventStore {
     if (!this.readOnly) upgradeSqliteLedger(this.db);
     const writerThread = this.readOnly ? false : (options.writerThread ?? (existsSync(fileURLToPath(BUILT_WRITER)) ? BUILT_WRITER : false));
     this.localWriter = new SqliteAppendWriter(this.db, path);
-    this.committer = writerThread && path !== ':memory:' ? new WriterThread(writerThread, path) : inlineCommitter(this.localWriter);
+    this.committer = writerThread && path !== ':memory:' ? new WriterThread(writerThread, path, this.openedFile ? { dev: this.openedFile.dev, ino: this.openedFile.ino } : null) : inlineCommitter(this.localWriter);
     this.statements = {
       readStream: this.db.prepare<[string, number, number], ChainedEventRow>(
         `SELECT ${CHAINED_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,

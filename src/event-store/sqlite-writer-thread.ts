@@ -1,9 +1,11 @@
 import { Worker } from 'node:worker_threads';
-import type { BatchOutcome, LogAnchor, QueuedWrite } from './sqlite-append-writer.js';
+import { describeFailure, messageOf, type AppendFailure, type BatchOutcome, type LogAnchor, type QueuedWrite } from './sqlite-append-writer.js';
 
 /** What the writer thread is started with. */
 export interface WriterThreadData {
   readonly path: string;
+  /** The device and inode of the file the server opened at `path` (null: not known): the only file the thread opens (`openWriterConnection`). */
+  readonly file: { readonly dev: number; readonly ino: number } | null;
 }
 
 /** A message to the writer thread: a batch to commit, or the order to close its connection and end. */
@@ -34,6 +36,7 @@ export class WriterThread {
   constructor(
     private readonly module: URL,
     private readonly path: string,
+    private readonly file: { readonly dev: number; readonly ino: number } | null = null,
   ) {}
 
   /** Commits one batch on the thread; one at a time (the store waits for each before the next). */
@@ -59,14 +62,14 @@ export class WriterThread {
 
   private start(): Worker {
     const worker = new Worker(this.module, {
-      workerData: { path: this.path } satisfies WriterThreadData,
+      workerData: { path: this.path, file: this.file } satisfies WriterThreadData,
       // A worker inherits the process's flags; --input-type (a script given with -e) fails a module file.
       execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
     });
     worker.unref();
     worker.on('message', (outcome: BatchOutcome) => this.answer(worker, outcome));
-    worker.on('error', (error) => this.lost(worker, error.message));
-    worker.on('exit', (code) => this.lost(worker, `the writer thread stopped with code ${code}`));
+    worker.on('error', (error: unknown) => this.lost(worker, threadFailure(error)));
+    worker.on('exit', (code) => this.lost(worker, { kind: 'writer-thread', message: `it stopped with code ${code}` }));
     this.worker = worker;
     return worker;
   }
@@ -81,8 +84,21 @@ export class WriterThread {
   }
 
   /** The thread is gone: the batch it held is failed (whether it committed is unknown to its callers). */
-  private lost(worker: Worker, reason: string) {
+  private lost(worker: Worker, failure: AppendFailure) {
     if (this.worker === worker) this.worker = null;
-    this.answer(worker, { committed: false, failure: { kind: 'other', message: `The event store's writer thread failed: ${reason}` } });
+    this.answer(worker, { committed: false, failure });
   }
+}
+
+/**
+ * What an error the writer thread died of is, as plain data: SQLite's code kept (a full disk is DISK_FULL, not an unknown
+ * failure), and always a reason (breaker53-9 M3: better-sqlite3's error crosses the thread without its message — it was
+ * said as "failed: undefined" and answered to clients unclassified).
+ */
+function threadFailure(error: unknown): AppendFailure {
+  const described = describeFailure(error);
+  if (described.kind === 'sqlite') return described;
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  const reason = messageOf(error) ?? (typeof code === 'string' ? code : null) ?? 'it ended with an error that says nothing of itself';
+  return { kind: 'writer-thread', message: reason };
 }

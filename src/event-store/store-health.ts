@@ -5,7 +5,7 @@ import { inBothLanguages, say, type Bilingual } from '../shared/domain-error.js'
 import { LOW_SPACE_BYTES, NO_ROOM_FOR_A_WRITE_BYTES, diskFullOf, freeBytesIn } from './disk-full.js';
 import { AlteredRowError, type EventStore } from './event-store.port.js';
 import type { AlteredRow } from './sqlite-chain-walk.js';
-import { LogRewrittenError, LogShortenedError, StoreFileOverwrittenError } from './sqlite-append-writer.js';
+import { LogRewrittenError, LogShortenedError, StoreFileOverwrittenError, WriterThreadFailedError } from './sqlite-append-writer.js';
 import type { Overwrite } from './store-file-overwrite.js';
 import { isStoreDamage, isStoreReadFault } from './store-damage.js';
 import { SqliteEventStore, type HeldCopy } from './sqlite-event-store.js';
@@ -949,6 +949,17 @@ export class StoreHealth {
     if (error instanceof StoreFileOverwrittenError) {
       this.checkFile(error.overwrite);
       return new StoreUnavailableError(this.noted.get('STORE_FILE_REPLACED') ?? this.noted.get('STORE_FILE_MISSING')!);
+    }
+    // breaker53-9 S2, M3: the writer thread died or would not open the store (its path naming no file, or another): the
+    // store's standing problem as the file check finds it now (the file deleted is STORE_FILE_MISSING), else WRITE_FAILED
+    // with the thread's reason — never an unclassified error (it was answered "The event store's writer thread failed: undefined").
+    if (error instanceof WriterThreadFailedError) {
+      try {
+        this.checkFile();
+      } catch {
+        // The file check meeting a fault itself leaves the thread's reason.
+      }
+      return new StoreUnavailableError(this.standingStoreProblem() ?? this.note('WRITE_FAILED', error.message));
     }
     if (typeof code !== 'string') return null;
     // An I/O error with no room left in the store's folder is the full disk too (breaker9h P3).

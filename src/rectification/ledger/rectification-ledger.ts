@@ -1,4 +1,4 @@
-import { applyAssignmentEvent, closeOutDay, type PartView } from '../../assignments/read-model/part-view.js';
+import { applyAssignmentEvent, closeOutDay, sharingEmptyLists, type PartView } from '../../assignments/read-model/part-view.js';
 import { isAssignmentEvent, isUnitRecord } from '../../assignments/domain/assignment.events.js';
 import { recordsAfterWithdrawal } from '../../assignments/read-model/records-after-withdrawal.js';
 import { typedOutOfDayOrder } from '../../assignments/read-model/out-of-day-order.js';
@@ -175,6 +175,18 @@ export class RectificationLedger implements Projection {
 
   constructor(streams: StreamReader) {
     this.#streams = streams;
+  }
+
+  /**
+   * Its fields as the snapshot kept them (the default restore), each part's empty lists then shared again (`sharingEmptyLists`:
+   * the snapshot brings back an array of its own for each, perf53). Before any event.
+   */
+  restore(state: unknown): void {
+    Object.assign(this, state);
+    for (const finding of this.findings.values()) {
+      for (const part of finding.parts.values()) sharingEmptyLists(part);
+      for (const part of finding.partsWhenWithdrawn?.values() ?? []) sharingEmptyLists(part);
+    }
   }
 
   /** Registers `reader` (a read model that reads findings' live views as events arrive) for `takeFoldedAgain`; before any event. */

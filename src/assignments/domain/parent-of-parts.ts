@@ -126,8 +126,16 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
    * (breaker41-8 P1; h52a: a correction or a removal wrote neither, the history read no 销号 nor 重新打开 and the other parts stayed
    * verified). One rule, whichever record made the difference, so the history tells one close-out story. Empty otherwise.
    */
-  const closedBeforeItsReopening = (parent: Parent, before: AssignmentsState, after: AssignmentsState): (AssignmentEvent | ParentEvent)[] => {
-    if (rules.isClosed(parent) || !after.recorded.some((event) => event.type === 'PartsReopened' && event.data.unitIds !== undefined)) return [];
+  const closedBeforeItsReopening = (parent: Parent, before: AssignmentsState, after: AssignmentsState): (AssignmentEvent | ParentEvent)[] =>
+    rules.isClosed(parent) ? [] : foundClosedStory(parent, before, after);
+
+  /**
+   * `closedBeforeItsReopening` of a parent open or closed before the change: a closed one too (breaker53-8 S1: its last pass,
+   * typed after the reopening, moved before it by 更正记录日期 — the 销号 of the day it closed, the 重新打开 and the other parts
+   * reopened are written, as for an open one; the parent's close-out after them is the caller's).
+   */
+  const foundClosedStory = (parent: Parent, before: AssignmentsState, after: AssignmentsState): (AssignmentEvent | ParentEvent)[] => {
+    if (!after.recorded.some((event) => event.type === 'PartsReopened' && event.data.unitIds !== undefined)) return [];
     const foundClosed = reopeningThatFoundItClosed(after);
     if (!foundClosed || reopeningThatFoundItClosed(before)) return [];
     const { reopening, more } = foundClosed;
@@ -149,14 +157,25 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
       // 撤销误录 (RetractRecord) of a record writes no close-out of its own: its evolve reads the parent closed or open as its parts
       // stand without the record — but a 交办 retracted (h52a) that leaves only verified parts closes it as their last pass did.
       const retractsAssignment = command.type === 'RetractRecord' && command.factType === 'UnitAssigned';
-      if ((closesOrReopens || retractsAssignment) && allPartsVerified(partsAfter)) return [...decided, rules.closedEvent(parent, closingDay(partsAfter)!)];
-      // A part-only reopening that by date found the parent closed (a pass found after it, a correction, a retraction): reopened whole.
-      return [...decided, ...closedBeforeItsReopening(parent, rules.assignmentsOf(parent), partsAfter)];
+      // A part-only reopening that by date found the parent closed (a pass found after it, a correction, a retraction): reopened
+      // whole — whatever came after the reopening, also when every part it returned was verified again since (breaker53-8 S1 S4:
+      // the 销号 of the day it closed was written alone, the other parts never returned, the parent read closed on a day no line says).
+      const story = closedBeforeItsReopening(parent, rules.assignmentsOf(parent), partsAfter);
+      const partsAfterStory = story.filter(isAssignmentEvent).reduce(evolveAssignments, partsAfter);
+      const closesNow = (closesOrReopens || retractsAssignment) && allPartsVerified(partsAfterStory);
+      return [...decided, ...story, ...(closesNow ? [rules.closedEvent(parent, closingDay(partsAfterStory)!)] : [])];
     }
     if (!closesOrReopens) return decided;
     const partsAfter = decided.reduce(evolveAssignments, rules.assignmentsOf(parent));
-    const verified = allPartsVerified(partsAfter);
     if (command.type === 'LogInspection') return decided;
+    // The closing pass moved before a part-only reopening typed while the parent was open (breaker53-8 S1, 更正记录日期 / 更正督查记录):
+    // by date the reopening found it closed — the story of that, then the close-out when every part stands verified after it.
+    const story = foundClosedStory(parent, rules.assignmentsOf(parent), partsAfter);
+    if (story.length > 0) {
+      const partsAfterStory = story.filter(isAssignmentEvent).reduce(evolveAssignments, partsAfter);
+      return [...decided, ...story, ...(allPartsVerified(partsAfterStory) ? [rules.closedEvent(parent, closingDay(partsAfterStory)!)] : [])];
+    }
+    const verified = allPartsVerified(partsAfter);
     if (verified) {
       // A corrected day of the verifying inspection moves the close-out: the history says so, beside the original.
       const corrected = closingDay(partsAfter)!;

@@ -142,3 +142,44 @@ describe('a reopening of every part leaves nothing to write (given/when/then)', 
       .then([expect.objectContaining({ type: 'FactDateCorrected' }) as AssignmentEvent]);
   });
 });
+
+/*
+ * breaker53-8 S1 S4: the rule held only while some part the reopening returned was still open. Once 市财政局 — reopened alone on
+ * 07-01 — re-reported and passed again (07-05), 市环境保护局's pass of 06-30 typed late wrote the 销号 of 06-30 alone: no 重新打开,
+ * 市环境保护局's part never returned, the finding read closed on 07-05 (a close-out never written) while its history said 06-30.
+ * 撤销交办 of a unit given the finding by mistake did the same through a retraction, writing neither line.
+ */
+describe('a part-only reopening found closed after the part it returned was verified again (breaker53-8 S1 S4)', () => {
+  const reportAgain = (unitId: string, reportedOn: string): FindingCommand => ({ type: 'ReportRectification', actor: supervisor, unitId, today: TODAY, reportedOn, summary: '已重新整改', evidence });
+  /** 市财政局 passed 06-28; reopened alone on 07-01 (市环境保护局 awaiting its check), re-reported 07-03, passed 07-05. */
+  const financeAgain = typed(financePassed, [reopenOn('2025-07-01'), reportAgain(FINANCE, '2025-07-03'), pass(FINANCE, '2025-07-05', 'inspection-3')]);
+  /** The same records typed in date order: 市环境保护局's pass before the reopening, which then reopened both parts. */
+  const dateOrder = typed(financePassed, [pass(ENVIRONMENT, '2025-06-30', 'inspection-2'), reopenOn('2025-07-01'), reportAgain(FINANCE, '2025-07-03'), pass(FINANCE, '2025-07-05', 'inspection-3')]);
+
+  it('given it, when 市环境保护局’s pass of 06-30 is typed, then 销号 06-30, 重新打开 07-01 and 市环境保护局’s part returned: open, as in date order', () => {
+    expect(shown(financeAgain)).toEqual({ status: 'open', parts: [[FINANCE, 'VERIFIED'], [ENVIRONMENT, 'REPORTED']] });
+    const decided = findingDecider.decide(pass(ENVIRONMENT, '2025-06-30', 'inspection-2'), stateAfter(financeAgain));
+    expect(story(decided)).toEqual([...closedThenReopenedWhole, `PartsReopened 2025-07-01 ${ENVIRONMENT}`]);
+    expect(shown([...financeAgain, ...decided])).toEqual({ status: 'open', parts: [[FINANCE, 'VERIFIED'], [ENVIRONMENT, 'RETURNED']] });
+    expect(shown([...financeAgain, ...decided])).toEqual(shown(dateOrder));
+  });
+
+  it('given it, when the same pass typed as of 07-08 is moved to 06-30 (更正记录日期), then the same story', () => {
+    const passedLater = typed(financeAgain, [pass(ENVIRONMENT, '2025-07-08', 'inspection-2')]);
+    expect(story(passedLater.slice(financeAgain.length))).toEqual(['销号 2025-07-08']);
+    const correction: FindingCommand = { type: 'CorrectFactDate', actor: supervisor, today: TODAY, unitId: ENVIRONMENT, factType: 'InspectionLogged', previousOn: '2025-07-08', on: '2025-06-30', reason: '督查日期录错' };
+    const decided = findingDecider.decide(correction, stateAfter(passedLater));
+    expect(story(decided)).toEqual([...closedThenReopenedWhole, `PartsReopened 2025-07-01 ${ENVIRONMENT}`]);
+    expect(shown([...passedLater, ...decided])).toEqual(shown(dateOrder));
+  });
+
+  it('given 市环境保护局 assigned by mistake (no record of its own), when its 交办 is retracted, then 销号 06-28, 重新打开 07-01 and 销号 07-05', () => {
+    const noEnvironmentRecord = typed([recorded, assigned(FINANCE, 'LEAD'), assigned(ENVIRONMENT), reported(FINANCE)], [pass(FINANCE, '2025-06-28', 'inspection-1'), reopenOn('2025-07-01'), reportAgain(FINANCE, '2025-07-03'), pass(FINANCE, '2025-07-05', 'inspection-3')]);
+    expect(shown(noEnvironmentRecord)).toEqual({ status: 'open', parts: [[FINANCE, 'VERIFIED'], [ENVIRONMENT, 'ASSIGNED']] });
+    const retraction: FindingCommand = { type: 'RetractRecord', actor: supervisor, today: TODAY, unitId: ENVIRONMENT, factType: 'UnitAssigned', on: '2025-05-20', reason: '交办单位选错' };
+    const decided = findingDecider.decide(retraction, stateAfter(noEnvironmentRecord));
+    expect(decided[0]).toMatchObject({ type: 'RecordRetracted' });
+    expect(story(decided)).toEqual(['销号 2025-06-28', '重新打开 2025-07-01', '销号 2025-07-05']);
+    expect(stateAfter([...noEnvironmentRecord, ...decided])).toMatchObject({ status: 'closed', closedOn: '2025-07-05' });
+  });
+});

@@ -354,3 +354,62 @@ describe('the cases breaker51-8 met, through the API’s history now', () => {
     expect(closeOutLines(office)).toEqual(['2026-11-01 王芳 2026-12-07 更正督查结果后销号不成立', '2026-11-01 张伟 2026-12-07 更正督查结果后销号不成立，未曾重新打开', '2026-11-12 王芳 —']);
   });
 });
+
+/*
+ * breaker53-8 S1 S4: the same records — 市发改委 passes 10-22, 市财政局 10-25, the parent is reopened 10-28 (复查反弹 of 市发改委's
+ * part), 市发改委 re-reports 11-01 and passes 11-02 — typed in every order the office may type them (市财政局's pass from paper,
+ * late, at any point; or typed as of 11-05 and moved to 10-25 at the end): the parent reads as in date order, closed 10-25 and
+ * reopened whole 10-28, 市财政局's part returned, and the history says so — 销号 10-25 and 重新打开 10-28 standing, nothing else.
+ * Before, once 市发改委's re-report had passed, the late pass wrote 销号 10-25 alone and the parent read closed on 11-02.
+ */
+describe.each<Kind>(['finding', 'item'])('a %s’s part-only reopening found closed, whatever was typed after it (breaker53-8 S1 S4)', (kind) => {
+  const word = kind === 'finding' ? '销号' : '完成';
+  const fresh = () => {
+    const office = new Office(kind);
+    // An item's third unit is not in this story: taken out of the plan before anything else happens.
+    if (kind === 'item') expect(office.decide({ type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn: '2026-10-20', reason: '职责调整', removeUnitIds: ['dh'], unknownUnitIds: [] } as unknown as Command)).toBe(true);
+    expect(office.inspect('fgw', '2026-10-22', 'PASSED')).toBe(true);
+    return office;
+  };
+  const chain = (office: Office) => [() => office.reopen('2026-10-28'), () => office.report('fgw', '2026-11-01'), () => office.inspect('fgw', '2026-11-02', 'PASSED')];
+  const storyLines = (office: Office) =>
+    historyNow(office).filter((entry) => CLOSE_OUTS.has(entry.type) || REOPENINGS.has(entry.type)).map((entry) => `${dayOf(entry)} ${CLOSE_OUTS.has(entry.type) ? word : '重新打开'}${entry.closeOutUndone ? `（${entry.closeOutUndone}）` : ''}`);
+  const standingLines = (office: Office) => storyLines(office).filter((line) => !line.includes('（'));
+  const stateOf = (office: Office) => {
+    const now = office.at(EVERY_FACT);
+    return { status: now.status, closedOn: now.closedOn, on1030: office.at(cutAsOf('2026-10-30')).status, on1026: office.at(cutAsOf('2026-10-26')).status };
+  };
+  const dateOrder = (() => {
+    const office = fresh();
+    office.inspect('czj', '2026-10-25', 'PASSED');
+    for (const type of chain(office)) expect(type()).toBe(true);
+    return office;
+  })();
+
+  it('in date order: closed 10-25, reopened whole 10-28, open with 市财政局’s part returned', () => {
+    expect(stateOf(dateOrder)).toEqual({ status: 'OPEN', closedOn: null, on1030: 'OPEN', on1026: kind === 'finding' ? 'CLOSED' : 'COMPLETED' });
+    expect(standingLines(dateOrder)).toEqual([`2026-10-25 ${word}`, '2026-10-28 重新打开']);
+  });
+
+  it.each([0, 1, 2, 3])('市财政局’s pass of 10-25 typed after %i of the reopening, the re-report and its pass: as in date order', (typedAfter) => {
+    const office = fresh();
+    const steps = chain(office);
+    for (const type of steps.slice(0, typedAfter)) expect(type()).toBe(true);
+    expect(office.inspect('czj', '2026-10-25', 'PASSED')).toBe(true);
+    for (const type of steps.slice(typedAfter)) expect(type()).toBe(true);
+    expect(stateOf(office)).toEqual(stateOf(dateOrder));
+    expect(standingLines(office)).toEqual(standingLines(dateOrder));
+    tellsOneStory(office);
+  });
+
+  it('市财政局’s pass typed as of 11-05 after them all (closing the parent), then moved to 10-25 (更正记录日期): as in date order', () => {
+    const office = fresh();
+    for (const type of chain(office)) expect(type()).toBe(true);
+    expect(office.inspect('czj', '2026-11-05', 'PASSED')).toBe(true);
+    expect(office.at(EVERY_FACT).closedOn).toBe('2026-11-05');
+    expect(office.decide({ type: 'CorrectFactDate', ...base, actor: supervisor, unitId: 'czj', factType: 'InspectionLogged', previousOn: '2026-11-05', on: '2026-10-25', reason: '督查单日期' } as unknown as Command)).toBe(true);
+    expect(stateOf(office)).toEqual(stateOf(dateOrder));
+    expect(standingLines(office)).toEqual(standingLines(dateOrder));
+    tellsOneStory(office);
+  });
+});

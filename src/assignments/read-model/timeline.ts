@@ -195,7 +195,7 @@ export const CLOSE_OUT_AGAIN = '重记，同';
 /** The close-outs of one closing and the close-outs written for closings the record no longer has (`closeOutsByClosing`). */
 interface CloseOutsJudged {
   /** By the revision of the recorded close-out that stands for a closing: the closing, and the day it was first recorded on when a correction moved it. */
-  readonly standing: Map<number, { readonly closing: Closing; readonly firstRecordedOn: string }>;
+  readonly standing: Map<number, { readonly closing: Closing; readonly firstRecordedOn: string; readonly firstRecordedAt: string }>;
   /** By revision: a close-out of a closing that stands on another entry (moved, or written again), with the correction that did it. */
   readonly moved: Map<number, { readonly closing: Closing; readonly by: TimelineEntry | undefined }>;
   /** Revisions of close-outs a correction wrote for a closing that stands on another close-out of the same day: listed as copies. */
@@ -262,9 +262,13 @@ function closeOutsByClosing(known: readonly TimelineEntry[], folded: readonly Ti
     taken.add(chosen.revision);
     // The day first recorded: the earliest of the pass's close-outs, as long as the correction that moved it is inside the cut.
     let firstRecordedOn = closing.day;
+    // The instant the closing was first recorded (breaker53-8 S4): the earliest close-out of it — one written with a retraction or a
+    // correction was not recorded before that, and a `knownAt` before it reads the parent open.
+    let firstRecordedAt = chosen.metadata.recordedAt;
     for (const other of ofPass) {
       if (other === chosen) continue;
       taken.add(other.revision);
+      if (other.metadata.recordedAt < firstRecordedAt) firstRecordedAt = other.metadata.recordedAt;
       const by = correctionAfter(known, other, pass!, correctedFact) ?? known.find((event) => isCorrection(event) && event.metadata.recordedAt === other.metadata.recordedAt);
       moved.set(other.revision, { closing, by });
       if (other.revision < chosen.revision && (!by || entryInCut(cut, by)) && firstRecordedOn === closing.day) firstRecordedOn = closeOutDayOf(other);
@@ -273,7 +277,7 @@ function closeOutsByClosing(known: readonly TimelineEntry[], folded: readonly Ti
       const by = correctionAfter(known, chosen, pass ?? -1, correctedFact) ?? correctionAfter(known, chosen, passOf(chosen) ?? -1, correctedFact);
       if (by && entryInCut(cut, by)) firstRecordedOn = closeOutDayOf(chosen);
     }
-    standing.set(chosen.revision, { closing, firstRecordedOn });
+    standing.set(chosen.revision, { closing, firstRecordedOn, firstRecordedAt });
   });
   // A close-out a correction wrote again for a closing that stands on another entry of its day (breaker50-8 S1: a pass moved
   // back before the pass that closes the parent — the closing unchanged): a copy of that closing, not listed.
@@ -291,17 +295,20 @@ const correctionAfter = (known: readonly TimelineEntry[], entry: TimelineEntry, 
 
 /**
  * A close-out that stands for `closing`, as a history lists it: on the closing's day, credited to the pass that closed
- * the parent — its inspector, the instant it was entered — whoever's entry recorded it (a supervisor's correction writes
+ * the parent — its inspector — whoever's entry recorded it, entered when a close-out of that closing was first recorded (`firstRecordedAt`,
+ * ISO instant: breaker53-8 S4) (a supervisor's correction writes
  * the close-out again; the correction is listed as its own line, by its author). A closing by a record that is no pass
  * keeps the close-out's own actor. `firstRecordedOn` differing from the day: the close-out's data says the day first
  * recorded (`closedOnAsEntered` / `completedOnAsEntered`), for the page's 原录.
  */
-function standingCloseOut(closeOut: TimelineEntry, closing: Closing, firstRecordedOn: string): TimelineEntry {
+function standingCloseOut(closeOut: TimelineEntry, closing: Closing, firstRecordedOn: string, firstRecordedAt: string): TimelineEntry {
   const field = closeOut.type === 'FindingClosedOut' ? 'closedOn' : 'completedOn';
   const data = { ...(closeOut.data as Record<string, unknown>), [field]: closing.day, ...(firstRecordedOn !== closing.day ? { [`${field}AsEntered`]: firstRecordedOn } : {}) };
   const pass = closing.by.type === 'InspectionLogged' ? closing.by : undefined;
   const { correctedAt: _correctedAt, closeOutUndone: _undone, ...entry } = closeOut;
-  return { ...entry, occurredOn: closing.day, data, ...(pass ? { metadata: pass.metadata } : {}) } as TimelineEntry;
+  // Entered when the closing was first recorded (breaker53-8 S4: a 销号 written with a retraction or a correction read the pass's earlier
+  // instant, while a `knownAt` between the two read the parent open): never before any close-out of it was recorded.
+  return { ...entry, occurredOn: closing.day, data, ...(pass ? { metadata: { ...pass.metadata, recordedAt: firstRecordedAt } } : {}) } as TimelineEntry;
 }
 
 /**
@@ -316,7 +323,7 @@ function standingCloseOut(closeOut: TimelineEntry, closing: Closing, firstRecord
  *
  * Close-outs (`closeOuts`: the closings the fold counted) are listed as the record stands at the cut (breaker49-8 S2 S3
  * S6 M4, newcomer49-8 S1 S2): one close-out per closing, on the day of the pass that closed the parent in business order
- * (as corrected), by its inspector, entered at that pass's instant (`standingCloseOut`), now and on every past day and
+ * (as corrected), by its inspector, entered when the closing was first recorded (`standingCloseOut`), now and on every past day and
  * known instant alike — also when no close-out was recorded again on the corrected day (the parent reopened since).
  * Any other close-out entry is
  * - of the same closing (recorded for the same pass, then moved or written again by a correction): listed with
@@ -370,20 +377,22 @@ export function historyAt(timeline: readonly TimelineEntry[], folded: readonly T
   return listed.flatMap((event) => {
     const correction = writtenByCorrection(known, event);
     if (correction) {
-      if (!entryInCut(cut, correction)) return [];
       const fact = correctedFact.get(correction.revision);
       // The corrected pass's opening (a pass corrected to 不通过), or the opening by the part-only reopening of its day that the
-      // correction made find the parent closed (h52a: a pass moved before it, the reopening moved after a pass).
+      // correction made find the parent closed (h52a: a pass moved before it, the reopening moved after a pass) — listed on a day
+      // before the correction or retraction too, when that day's fold opens there (breaker53-8 S4: 撤销交办 wrote 销号 and 重新打开, and
+      // as of a day between them the finding read reopened with no 重新打开 line).
       const opening = openingsLeft.findIndex((candidate) => candidate.by.revision === fact || (candidate.by.type === 'PartsReopened' && candidate.day === event.occurredOn));
       if (opening >= 0) {
         openingsLeft.splice(opening, 1);
         return [event];
       }
+      if (!entryInCut(cut, correction)) return [];
       return [{ ...event, closeOutUndone: reopeningUndone(known, event, correction, correctedFact, closeOuts.word) }];
     }
     if (!CLOSE_OUTS.has(event.type)) return [event];
     const standing = judged.standing.get(event.revision);
-    if (standing) return [standingCloseOut(event, standing.closing, standing.firstRecordedOn)];
+    if (standing) return [standingCloseOut(event, standing.closing, standing.firstRecordedOn, standing.firstRecordedAt)];
     const moved = judged.moved.get(event.revision);
     if (moved) {
       if (moved.by && !entryInCut(cut, moved.by)) return [];

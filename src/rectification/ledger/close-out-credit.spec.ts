@@ -6,7 +6,8 @@ import { findingAt } from './rectification-ledger.js';
 /*
  * breaker49-8 S2 S3 S6 M4, newcomer49-8 S1 S2: which day, which pass and which person a 销号 is credited to after date
  * corrections. One rule: the close-out is the pass that closes the parent in business order as the record stands at the
- * cut — dated that pass's (corrected) day, by its inspector, entered at that pass's instant — now, as of a past day and as
+ * cut — dated that pass's (corrected) day, by its inspector, entered when a 销号 of that closing was first recorded (breaker53-8
+ * S4: never before one was) — now, as of a past day and as
  * known at a past instant alike; a correction is its own line, by its author. The timelines below are what the decider
  * records (a correction that moves the closing pass writes the close-out again on its new day, beside itself — unless the
  * parent was reopened since, breaker49-8 S6).
@@ -67,10 +68,11 @@ describe('a 销号 is credited to the pass that closes the finding as the record
       passed('fgw', 'i1', '2026-10-25', 4, WANGFANG), passed('czj', 'i2', '2026-11-01', 5, ZHAOQIANG), closedOut('2026-11-01', 5, ZHAOQIANG),
       redated('fgw', '2026-10-25', '2026-11-03', 10), closedOut('2026-11-03', 10, ZHANGWEI)];
     expect(findingAt(timeline, cut('2026-11-05'))).toMatchObject({ status: 'CLOSED', closedOn: '2026-11-03' });
-    expect(standing(findingAt(timeline, cut('2026-11-05'))!.history)).toEqual([`2026-11-03 wangfang ${at(4)}`]);
+    // Hers, entered when that 销号 was recorded — with the correction (breaker53-8 S4: not at her pass's instant, when 赵强's closed it).
+    expect(standing(findingAt(timeline, cut('2026-11-05'))!.history)).toEqual([`2026-11-03 wangfang ${at(10)}`]);
     expect(undone(findingAt(timeline, cut('2026-11-05'))!.history)).toEqual([]);
     const now = findingAt(timeline, EVERY_FACT)!.history;
-    expect(standing(now)).toEqual([`2026-11-03 wangfang ${at(4)}`]);
+    expect(standing(now)).toEqual([`2026-11-03 wangfang ${at(10)}`]);
     expect(undone(now)).toEqual(['2026-11-01 2026-12-07 更正督查日期后销号不成立']);
     // Known before the correction: 赵强's pass closed it.
     expect(standing(findingAt(timeline, cut('2026-11-05', at(9)))!.history)).toEqual([`2026-11-01 zhaoqiang ${at(5)}`]);
@@ -80,8 +82,10 @@ describe('a 销号 is credited to the pass that closes the finding as the record
     const timeline = [recorded(), assigned('fgw'), reported('fgw', '2026-10-20', 2), passed('fgw', 'i1', '2026-11-01', 3, WANGFANG, 'FAILED'),
       entry('InspectionCorrected', '2026-12-07', { unitId: 'fgw', inspectionId: 'i1', previousInspectedOn: '2026-11-01', inspectedOn: '2026-11-01', previousOutcome: 'FAILED', outcome: 'PASSED', reason: '结论录错', correctedOn: '2026-12-07' }, at(10)),
       closedOut('2026-11-01', 10, ZHANGWEI)];
-    expect(standing(findingAt(timeline, cut('2026-11-10'))!.history)).toEqual([`2026-11-01 wangfang ${at(3)}`]);
-    expect(standing(findingAt(timeline, EVERY_FACT)!.history)).toEqual([`2026-11-01 wangfang ${at(3)}`]);
+    // Entered with the correction (breaker53-8 S4): known at her failure's instant, the finding was open.
+    expect(standing(findingAt(timeline, cut('2026-11-10'))!.history)).toEqual([`2026-11-01 wangfang ${at(10)}`]);
+    expect(standing(findingAt(timeline, EVERY_FACT)!.history)).toEqual([`2026-11-01 wangfang ${at(10)}`]);
+    expect(findingAt(timeline, cut('2026-11-10', at(9)))).toMatchObject({ status: 'OPEN' });
   });
 
   describe('a closing pass moved after the finding was reopened and closed again (breaker49-8 S6, newcomer49-8 S1)', () => {
@@ -188,9 +192,10 @@ describe('a moved pass that becomes the closing pass of a finding reopened since
     const timeline = rounds(correction);
     const past = findingAt(timeline, cut(pastDay))!;
     expect(past).toMatchObject({ status: 'CLOSED', closedOn });
-    expect(standing(past.history)).toEqual([`${closedOn} wangfang ${at(4)}`]);
+    // Entered when the first round's 销号 was recorded (赵强's pass, at(5)), not at 王芳's pass before it (breaker53-8 S4).
+    expect(standing(past.history)).toEqual([`${closedOn} wangfang ${at(5)}`]);
     const now = findingAt(timeline, EVERY_FACT)!.history;
-    expect(standing(now)).toEqual([`${closedOn} wangfang ${at(4)}`, `2026-11-14 zhaoqiang ${at(10)}`]);
+    expect(standing(now)).toEqual([`${closedOn} wangfang ${at(5)}`, `2026-11-14 zhaoqiang ${at(10)}`]);
     expect(undone(now)).toEqual([]);
     expect(now.find((event) => event.type === 'FindingClosedOut')!.data).toMatchObject({ closedOn, closedOnAsEntered: firstRecorded });
   });
@@ -203,7 +208,7 @@ describe('a moved pass that becomes the closing pass of a finding reopened since
           : event.type === 'FindingReopened' ? { ...event, type: 'WorkPlanItemReopened', data: { itemId: 'item', reason: '复查', reopenedOn: '2026-11-08' } } : event) as TimelineEntry[];
     const past = itemAt(timeline, cut('2026-11-07'))!;
     expect(past).toMatchObject({ status: 'COMPLETED', completedOn: '2026-11-06' });
-    expect(standing(past.history)).toEqual([`2026-11-06 wangfang ${at(4)}`]);
-    expect(standing(itemAt(timeline, EVERY_FACT)!.history)).toEqual([`2026-11-06 wangfang ${at(4)}`, `2026-11-14 zhaoqiang ${at(10)}`]);
+    expect(standing(past.history)).toEqual([`2026-11-06 wangfang ${at(5)}`]);
+    expect(standing(itemAt(timeline, EVERY_FACT)!.history)).toEqual([`2026-11-06 wangfang ${at(5)}`, `2026-11-14 zhaoqiang ${at(10)}`]);
   });
 });

@@ -413,3 +413,26 @@ describe.each<Kind>(['finding', 'item'])('a %s’s part-only reopening found clo
     tellsOneStory(office);
   });
 });
+
+describe('撤销交办 of a unit given the finding by mistake, after a part-only reopening answered (breaker53-8 S4)', () => {
+  it('the 销号 of the day it closed and the 重新打开 are written, each day’s history says what its status says, each line entered when it was', () => {
+    const office = new Office('finding');
+    // 市财政局 (czj) was given the finding by mistake and has reported nothing of its own: its report of the setup is retracted first.
+    expect(office.decide({ type: 'RetractRecord', ...base, actor: supervisor, unitId: 'czj', factType: 'RectificationReported', on: '2026-10-21', reason: '误录' } as unknown as Command)).toBe(true);
+    expect(office.inspect('fgw', '2026-10-22', 'PASSED')).toBe(true);
+    expect(office.reopen('2026-10-28')).toBe(true);
+    expect(office.report('fgw', '2026-11-01')).toBe(true);
+    expect(office.inspect('fgw', '2026-11-02', 'PASSED')).toBe(true);
+    expect(office.decide({ type: 'RetractRecord', ...base, actor: supervisor, unitId: 'czj', factType: 'UnitAssigned', on: '2026-10-05', reason: '交办单位选错' } as unknown as Command)).toBe(true);
+    const retractedAt = office.timeline.at(-1)!.metadata.recordedAt;
+    expect(office.at(EVERY_FACT)).toMatchObject({ status: 'CLOSED', closedOn: '2026-11-02' });
+    const lines = (day: string) =>
+      office.at(cutAsOf(day)).history.filter((entry) => CLOSE_OUTS.has(entry.type) || REOPENINGS.has(entry.type)).map((entry) => `${dayOf(entry)} ${entry.type} ${entry.metadata.recordedAt}${entry.closeOutUndone ? ` ${entry.closeOutUndone}` : ''}`);
+    expect(office.at(cutAsOf('2026-10-25'))).toMatchObject({ status: 'CLOSED', closedOn: '2026-10-22' });
+    expect(lines('2026-10-25')).toEqual([`2026-10-22 FindingClosedOut ${retractedAt}`]);
+    expect(office.at(cutAsOf('2026-10-30'))).toMatchObject({ status: 'OPEN' });
+    expect(lines('2026-10-30')).toEqual([`2026-10-22 FindingClosedOut ${retractedAt}`, `2026-10-28 FindingReopened ${retractedAt}`]);
+    expect(lines('2026-11-03')).toEqual([`2026-10-22 FindingClosedOut ${retractedAt}`, `2026-10-28 FindingReopened ${retractedAt}`, `2026-11-02 FindingClosedOut ${retractedAt}`]);
+    tellsOneStory(office);
+  });
+});

@@ -107,4 +107,14 @@ describe('retractionCheck: 撤销此记录 says before confirming whether the re
     expect((await call('retractWorkPlanItemRecord', { itemId, unitId: units.FGW, record: 'INSPECTION', on: '2016-11-01', reason: '误录' })).errors).toBeUndefined();
     expect(await itemCheck({ unitId: units.FGW, record: 'REPORT', on: '2016-10-20' })).toBeNull();
   });
+
+  it('an item’s only lead: 撤销交办 is refused, check and retraction alike, saying how to replace a wrong lead (breaker53-8 S3)', async () => {
+    const before = await app.logPosition();
+    const refusal = await itemCheck({ unitId: units.FGW, record: 'ASSIGNMENT', on: '2016-10-05' });
+    expect(refusal).toMatchObject({ code: 'CONFLICT', messageZh: expect.stringMatching(/会使工作事项 1 没有牵头单位：方案中的每个事项都须有牵头单位。如牵头单位录错，请先以“牵头”增加正确的单位并勾选“替换原牵头单位”/u) });
+    const retracted = await call('retractWorkPlanItemRecord', { itemId, unitId: units.FGW, record: 'ASSIGNMENT', on: '2016-10-05', reason: '交办单位选错' });
+    expect(errorCode(retracted)).toBe('CONFLICT');
+    expect(retracted.errors![0]!.extensions!.messageZh).toBe(refusal!.messageZh);
+    expect(await app.logPosition()).toBe(before);
+  });
 });

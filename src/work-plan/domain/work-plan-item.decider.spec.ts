@@ -2149,4 +2149,25 @@ describe('撤销误录 on a work-plan item (newcomer51-8 S1: one lifecycle for f
     given(afterReopening).when(retract('InspectionLogged', DONGHU)).thenRefused('CONFLICT', undefined, /重新打开不再成立.*请先撤销该重新打开/u);
     given(done).when({ ...retract('InspectionLogged', DONGHU), actor: clerkOf(DONGHU) } as WorkPlanItemCommand).thenRefused('FORBIDDEN');
   });
+
+  // breaker53-8 S3: 东湖区's and 财政局's 交办 retracted, then the lead's — each accepted — left an item of the plan with no unit,
+  // 待交办 and 整改中 at once, missing from the 工作方案进展 export, its page offering no way to name a lead.
+  describe('撤销交办 of the lead (breaker53-8 S3)', () => {
+    const retractAssignment = (unitId: string): WorkPlanItemCommand => ({ type: 'RetractRecord', actor: supervisor, today: TODAY, unitId, factType: 'UnitAssigned', on: ASSIGNED_ON, reason: '交办单位选错' });
+    const retracted = (unitId: string) => ({ type: 'RecordRetracted' as const, data: { unitId, factType: 'UnitAssigned' as const, on: ASSIGNED_ON, reason: '交办单位选错', retractedOn: TODAY } });
+    const leadAlone = [...definedAndAssigned, retracted(FINANCE), retracted(DONGHU)];
+
+    it('given the other units’ 交办 retracted, when the lead’s is retracted, then refused: the item keeps its lead, the way to replace it said', () => {
+      given(definedAndAssigned).when(retractAssignment(DONGHU)).then([retracted(DONGHU)]);
+      given([...definedAndAssigned, retracted(DONGHU)]).when(retractAssignment(FINANCE)).then([retracted(FINANCE)]);
+      given(leadAlone).when(retractAssignment(FGW)).thenRefused('CONFLICT', undefined, /会使工作事项 .* 没有牵头单位：方案中的每个事项都须有牵头单位。如牵头单位录错，请先以“牵头”增加正确的单位并勾选“替换原牵头单位”/u);
+      given(definedAndAssigned).when(retractAssignment(FGW)).thenRefused('CONFLICT', undefined, /没有牵头单位：方案中的每个事项都须有牵头单位/u);
+      given(leadAlone).when({ ...retractAssignment(FGW), actor: clerkOf(FGW) } as WorkPlanItemCommand).thenRefused('FORBIDDEN');
+    });
+
+    it('given a joint lead (联合牵头), when one lead’s 交办 is retracted, then it is: the other still leads', () => {
+      const jointly = [defined, assigned(FGW, 'LEAD'), assigned(FINANCE, 'LEAD')];
+      given(jointly).when(retractAssignment(FINANCE)).then([retracted(FINANCE)]);
+    });
+  });
 });

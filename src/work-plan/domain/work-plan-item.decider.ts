@@ -541,12 +541,34 @@ function decideOnItem(command: WorkPlanItemCommand, recordedState: WorkPlanItemS
       const decided = parts.decideOnPart(whileInPlan(command, state), then);
       return state.status === 'withdrawn' ? [...decided, ...withdrawalUndone(state, then, decided, command)] : decided;
     }
-    case 'RetractRecord':
+    case 'RetractRecord': {
       // 撤销误录 (newcomer51-8 S1): on an item in the plan, as a finding's — one lifecycle (parent-of-parts.ts).
-      return parts.decideOnPart(command, requireDefined(state));
+      const item = requireDefined(state);
+      if (command.factType === 'UnitAssigned') refuseRetractingTheOnlyLead(command, item);
+      return parts.decideOnPart(command, item);
+    }
     default:
       return unreachable(command);
   }
+}
+
+/**
+ * 撤销交办 of the unit that alone leads the item (breaker53-8 S3): refused CONFLICT, nothing written — also once every other unit's
+ * 交办 was retracted. An item of the approved plan keeps a 牵头单位, as a revision (方案调整) that would leave it none is refused: an
+ * item stripped of every unit read 待交办 and 整改中 at once, was dropped from the 工作方案进展 export and its page offered no way to
+ * name a lead. A lead typed wrong is replaced first (以“牵头”增加正确的单位并勾选“替换原牵头单位”: the wrong unit steps down to
+ * responsible), after which its 交办 may be retracted. Checked after who may retract (FORBIDDEN first); a joint lead (联合牵头) is not alone.
+ */
+function refuseRetractingTheOnlyLead(command: Extract<WorkPlanItemCommand, { type: 'RetractRecord' }>, item: DefinedWorkPlanItemState): void {
+  requireRole(command.actor, ['SUPERVISOR'], say('retract a record entered by mistake', '撤销误录的记录'));
+  const part = partOf(item.assignments, command.unitId);
+  if (part?.role !== 'LEAD' || partsOf(item.assignments).some((other) => other !== part && other.role === 'LEAD')) return;
+  const unit = unitNamed(command, command.unitId, command.on);
+  const code = item.definition.code;
+  throw conflict(
+    `Retracting the assignment of ${unit.en} of ${command.on} would leave work-plan item ${code} without a lead unit: every item of the plan keeps one. If the lead was entered wrong, add the right unit as lead replacing this one (addWorkPlanItemUnit with role LEAD and replacesLead) first, then retract this assignment.`,
+    `撤销${unit.zh} ${command.on} 的交办会使工作事项 ${code} 没有牵头单位：方案中的每个事项都须有牵头单位。如牵头单位录错，请先以“牵头”增加正确的单位并勾选“替换原牵头单位”（原牵头单位改为责任单位），再撤销本交办。`,
+  );
 }
 
 /**

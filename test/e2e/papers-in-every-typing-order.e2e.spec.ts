@@ -185,6 +185,16 @@ describe('the same papers in every typing order give one record (breaker8u P1, P
       days: ['2016-05-26', '2016-05-28', '2016-06-30'],
     },
     {
+      // breaker53-8 S1: as breaker41-8 P1, but 乙's pass of the day before typed after 甲 re-reported and passed again — the story of
+      // 销号 05-26 and 重新打开 05-27 was written only while a part the reopening returned was still open; once 甲's pass stood, 销号
+      // 05-26 alone, 乙's part never returned and the finding read closed on 甲's last pass.
+      name: 'breaker53-8 S1: a pass that closed the finding, found after the next day’s reopening, the re-report and its pass',
+      before: [['assign 乙 04-26', assignSecond('2016-04-26', '2016-06-30')], ['report 甲 05-02', report('2016-05-02')], ['pass 甲 05-02', inspect('PASSED', '2016-05-02')], ['report 乙 05-13', report('2016-05-13', 'second')]],
+      papers: [['pass 乙 05-26', inspect('PASSED', '2016-05-26', undefined, 'second')], ['reopen 05-27', reopen('2016-05-27', '2016-06-30')], ['re-report 甲 06-01', report('2016-06-01')], ['pass 甲 06-03', inspect('PASSED', '2016-06-03')]],
+      keep: (order) => order.indexOf('reopen 05-27') < order.indexOf('re-report 甲 06-01') && order.indexOf('re-report 甲 06-01') < order.indexOf('pass 甲 06-03'),
+      days: ['2016-05-26', '2016-05-28', '2016-06-04'],
+    },
+    {
       // breaker41-8 P2: typed last, the reopening was applied after the re-report and the pass that answered it — the finding open now, closed as known later.
       name: 'breaker41-8 P2: a pass and the reopening after it, found after the re-report and its pass',
       before: [['report 06-06', report('2016-06-06')]],

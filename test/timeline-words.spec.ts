@@ -630,3 +630,33 @@ describe('a timeline with corrections: one row per fact, on its day now; the cor
     expect(printed(facts)[0]).toBe('2016-06-01 现场督查（西山县人民政府） — 不通过（原录 2016-06-02）（补录）');
   });
 });
+
+describe('a 重新打开 the server wrote beside a correction of a pass’s day (breaker53-8 S1)', () => {
+  it('is a row: 乙’s pass moved before the part-only reopening of 甲’s part found the finding closed — 销号 then 重新打开 of the whole finding', () => {
+    const line = story();
+    const at = '2026-12-07T11:00';
+    const facts = [
+      line('UnitAssigned', '2026-10-05', '2026-10-05', { role: 'LEAD' }, 'fgw'),
+      line('UnitAssigned', '2026-10-05', '2026-10-05', { role: 'RESPONSIBLE' }, 'xs'),
+      line('RectificationReported', '2026-10-20', '2026-10-20', { summary: '已公开' }, 'fgw'),
+      line('RectificationReported', '2026-10-21', '2026-10-21', { summary: '已公开' }, 'xs'),
+      line('InspectionLogged', '2026-10-22', '2026-10-22', { inspectionId: 'i1', outcome: 'PASSED', notes: '已核实' }, 'fgw'),
+      line('PartsReopened', '2026-10-28', '2026-10-28', { reason: '复查反弹', reopenedOn: '2026-10-28', unitIds: ['fgw'] }),
+      line('InspectionLogged', '2026-11-05', '2026-11-05', { inspectionId: 'i2', outcome: 'PASSED', notes: '已核实' }, 'xs'),
+      // As the API lists them: the close-out typed with the pass moved with it (one closing, entered when first recorded), the copy marked.
+      { ...line('FindingClosedOut', '2026-10-25', '2026-11-05', { closedOn: '2026-10-25', closedOnAsEntered: '2026-11-05' }) },
+      line('InspectionCorrected', '2026-12-07', at, { inspectionId: 'i2', previousInspectedOn: '2026-11-05', inspectedOn: '2026-10-25', previousOutcome: 'PASSED', outcome: 'PASSED', reason: '督查记录表日期为10月25日' }, 'xs'),
+      { ...line('FindingClosedOut', '2026-10-25', at, { closedOn: '2026-10-25' }), closeOutUndone: '2026-12-07 更正督查日期后重记，同 2026-10-25 销号' },
+      line('FindingReopened', '2026-10-28', at, { reason: '复查反弹', reopenedOn: '2026-10-28' }),
+      line('PartsReopened', '2026-10-28', at, { reason: '复查反弹', reopenedOn: '2026-10-28', unitIds: ['xs'] }),
+    ];
+    // The whole finding's 重新打开 is a row after the 销号 (it was hidden as a 更正督查结果's: the page read 销号 and then only 甲's part reopened).
+    expect(printed(facts).filter((row) => /^2026-10-2[58] /u.test(row))).toEqual([
+      '2026-10-25 现场督查（西山县人民政府）：已核实 — 通过（原录 2026-11-05）（补录）',
+      '2026-10-25 销号（补录）',
+      '2026-10-28 重新打开（青川市发展和改革委员会）：复查反弹',
+      '2026-10-28 重新打开：复查反弹（补录）',
+      '2026-10-28 重新打开（西山县人民政府）：复查反弹（补录）',
+    ]);
+  });
+});

@@ -329,8 +329,9 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
       // A version's 恢复列入方案 written again beside a withdrawal standing again is the same fact.
       if (reinstated.some((r) => r.details.reinstatedOn === d.reinstatedOn && r.details.reason === d.reason)) hidden.add(entry.revision);
       else reinstated.push(entry);
-    } else if (REOPENINGS.has(entry.eventType) && earlier.some((c) => c.eventType === 'InspectionCorrected' && c.recordedAt === entry.recordedAt)) {
-      // Written by the server beside a 更正督查结果 that turned the verifying pass into a fail (breaker11s P2): nobody
+    } else if (REOPENINGS.has(entry.eventType) && earlier.some((c) => c.eventType === 'InspectionCorrected' && c.recordedAt === entry.recordedAt && c.details.outcome !== c.details.previousOutcome)) {
+      // Written by the server beside a 更正督查结果 that turned the verifying pass into a fail (breaker11s P2) — not beside a pass's day
+      // moved before a part-only reopening, whose 重新打开 of the whole finding stands (breaker53-8 S1): nobody
       // reopened anything — the close-out never stood. No row of its own (it would read as a supervisor's 重新打开 dated
       // before the close-out); the close-out says it does not stand, the correction's own row says why.
       hidden.add(entry.revision);

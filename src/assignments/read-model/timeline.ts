@@ -275,7 +275,9 @@ function closeOutsByClosing(known: readonly TimelineEntry[], folded: readonly Ti
     }
     if (closeOutDayOf(chosen) !== closing.day && firstRecordedOn === closing.day) {
       const by = correctionAfter(known, chosen, pass ?? -1, correctedFact) ?? correctionAfter(known, chosen, passOf(chosen) ?? -1, correctedFact);
-      if (by && entryInCut(cut, by)) firstRecordedOn = closeOutDayOf(chosen);
+      // No correction moved it: recorded on another day than its closing's (an older Rectify wrote the 销号 of a pass found before a
+      // part-only reopening on the parent's last pass day, breaker53-8 S1) — listed on its closing's day, saying the day it was recorded.
+      if ((by && entryInCut(cut, by)) || !by) firstRecordedOn = closeOutDayOf(chosen);
     }
     standing.set(chosen.revision, { closing, firstRecordedOn, firstRecordedAt });
   });

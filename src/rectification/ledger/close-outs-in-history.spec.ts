@@ -148,3 +148,28 @@ describe('a work-plan item’s history says 完成 for its completions (newcomer
     expect(lines(itemAt(timeline, EVERY_FACT)!.history).filter((line) => /Completed|Reopened/u.test(line))).toEqual(['2016-07-02 WorkPlanItemCompleted（2026-12-06 更正督查结果后完成不成立）', '2016-07-02 WorkPlanItemReopened（2026-12-06 更正督查结果后完成不成立，未曾重新打开）']);
   });
 });
+
+describe('a 销号 an older Rectify recorded on another day than the closing it stands for (breaker53-8 S1)', () => {
+  // 市发改委 passed 10-22, was reopened alone 10-28, re-reported and passed 11-02; 市财政局's pass of 10-25 typed then wrote
+  // FindingClosedOut {closedOn: 11-02} alone. By date it closed on 10-25 — listed there, but saying the day it was recorded with.
+  const at = (second: number) => `2026-12-06T17:00:${String(second).padStart(2, '0')}.000Z`;
+  const recorded = entry('FindingRecorded', '2026-10-01', { findingId: 'f', evaluationId: 'e', title: 't', description: '', category: '主动公开', severity: 'HIGH', concernedUnitIds: [], identifiedOn: '2026-10-01' }, at(0));
+  const timeline = [
+    recorded,
+    entry('UnitAssigned', '2026-10-05', { unitId: 'fgw', role: 'LEAD', dueDate: '2026-11-30', assignedOn: '2026-10-05' }, at(1)),
+    entry('UnitAssigned', '2026-10-05', { unitId: 'czj', role: 'RESPONSIBLE', dueDate: '2026-11-30', assignedOn: '2026-10-05' }, at(1)),
+    entry('RectificationReported', '2026-10-20', { unitId: 'fgw', summary: 's', evidence: [], reportedOn: '2026-10-20' }, at(3)),
+    entry('RectificationReported', '2026-10-21', { unitId: 'czj', summary: 's', evidence: [], reportedOn: '2026-10-21' }, at(4)),
+    entry('InspectionLogged', '2026-10-22', { unitId: 'fgw', inspectionId: 'i1', outcome: 'PASSED', notes: '', inspectedOn: '2026-10-22', place: '现场' }, at(5)),
+    entry('PartsReopened', '2026-10-28', { reason: '复查', reopenedOn: '2026-10-28', newDueDate: '2026-12-31', unitIds: ['fgw'] }, at(6)),
+    entry('RectificationReported', '2026-11-01', { unitId: 'fgw', summary: 's', evidence: [], reportedOn: '2026-11-01' }, at(7)),
+    entry('InspectionLogged', '2026-11-02', { unitId: 'fgw', inspectionId: 'i2', outcome: 'PASSED', notes: '', inspectedOn: '2026-11-02', place: '现场' }, at(8)),
+    entry('InspectionLogged', '2026-10-25', { unitId: 'czj', inspectionId: 'i3', outcome: 'PASSED', notes: '', inspectedOn: '2026-10-25', place: '现场' }, at(9)),
+    entry('FindingClosedOut', '2026-11-02', { findingId: 'f', closedOn: '2026-11-02' }, at(9)),
+  ];
+
+  it('is listed on 10-25 with the day it was recorded (closedOnAsEntered 11-02), never as if written so', () => {
+    const closeOuts = findingAt(timeline, EVERY_FACT)!.history.filter((event) => event.type === 'FindingClosedOut');
+    expect(closeOuts.map((event) => [event.occurredOn, event.data, event.metadata.recordedAt])).toEqual([['2026-10-25', { findingId: 'f', closedOn: '2026-10-25', closedOnAsEntered: '2026-11-02' }, at(9)]]);
+  });
+});

@@ -436,3 +436,24 @@ describe('撤销交办 of a unit given the finding by mistake, after a part-only
     tellsOneStory(office);
   });
 });
+
+describe('an item’s unit taken off before a part-only reopening the other parts answered since (breaker53-8 S1)', () => {
+  it('完成 on the removal day and 重新打开 are written, then 完成 on their last pass: as in date order', () => {
+    const office = new Office('item');
+    expect(office.inspect('fgw', '2026-10-22', 'PASSED')).toBe(true);
+    expect(office.inspect('czj', '2026-10-25', 'PASSED')).toBe(true);
+    // 东湖区 (dh) still owes its part: the reopening returns the two verified parts only. (Taken off on a day the walks' day-by-day fold reads.)
+    expect(office.reopen('2026-10-28')).toBe(true);
+    for (const unitId of ['fgw', 'czj']) expect(office.report(unitId, '2026-11-01')).toBe(true);
+    expect(office.inspect('fgw', '2026-11-02', 'PASSED')).toBe(true);
+    expect(office.inspect('czj', '2026-11-02', 'PASSED')).toBe(true);
+    expect(office.at(EVERY_FACT).status).toBe('OPEN');
+    expect(office.decide({ type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn: '2026-10-25', reason: '职责调整', removeUnitIds: ['dh'], unknownUnitIds: [] } as unknown as Command)).toBe(true);
+    expect(office.at(EVERY_FACT)).toMatchObject({ status: 'COMPLETED', closedOn: '2026-11-02' });
+    expect(office.at(cutAsOf('2026-10-27'))).toMatchObject({ status: 'COMPLETED', closedOn: '2026-10-25' });
+    expect(office.at(cutAsOf('2026-10-30')).status).toBe('OPEN');
+    const lines = historyNow(office).filter((entry) => CLOSE_OUTS.has(entry.type) || REOPENINGS.has(entry.type)).map((entry) => `${dayOf(entry)} ${entry.type}${entry.closeOutUndone ? ` ${entry.closeOutUndone}` : ''}`);
+    expect(lines).toEqual(['2026-10-25 WorkPlanItemCompleted', '2026-10-28 WorkPlanItemReopened', '2026-11-02 WorkPlanItemCompleted']);
+    tellsOneStory(office);
+  });
+});

@@ -1418,13 +1418,17 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
       `工作事项 ${definition.code} 须有牵头单位：如需更换牵头单位，请先以“牵头”增加新单位并勾选“替换原牵头单位”（原牵头单位改为责任单位，进度保留），再视需要移除原牵头单位。`,
     );
   }
-  if (item.status === 'open' && removeUnitIds.length > 0 && allPartsVerified(assignments)) {
-    // Complete from the revision, or from the last verification if that came later.
-    const lastVerified = closedOn(assignments)!;
-    events.push({ type: 'WorkPlanItemCompleted', data: { itemId, completedOn: lastVerified > on ? lastVerified : on } });
-  } else if (item.status === 'open' && removeUnitIds.length > 0) {
-    // Taken off before a reopening of the other parts typed while it was open: by date the item was complete then (h52a).
-    events.push(...parts.closedBeforeItsReopening(item, item.assignments, assignments));
+  if (item.status === 'open' && removeUnitIds.length > 0) {
+    // Taken off before a reopening of the other parts typed while it was open: by date the item was complete then (h52a) — also
+    // when the parts it reopened were re-reported and passed since (breaker53-8 S1: 完成 was written alone, on their last pass).
+    const story = parts.closedBeforeItsReopening(item, item.assignments, assignments);
+    events.push(...story);
+    const afterStory = story.filter(isAssignmentEvent).reduce(evolveAssignments, assignments);
+    if (allPartsVerified(afterStory)) {
+      // Complete from the revision, or from the last verification if that came later.
+      const lastVerified = closedOn(afterStory)!;
+      events.push({ type: 'WorkPlanItemCompleted', data: { itemId, completedOn: lastVerified > on ? lastVerified : on } });
+    }
   }
   return events;
 }

@@ -1143,6 +1143,15 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
       expect(given(withdrawnAgain).when(correct({ expectedWithdrawnOn: '2025-06-27' })).decision()).toEqual([undoneBy(FIXED, '2025-06-27')]);
     });
 
+    it('corrected or taken back from a form showing a withdrawal a colleague took back meanwhile: CONFLICT naming who, when, why — not 「没有撤销」 (newcomer53-9 M1)', () => {
+      const undone = [...afterWithdrawal, undoneBy('撤销有误')];
+      const told = '问题「部分单位信息公开不到位」的撤销刚由张伟改为 已撤回（问题已恢复到台账）（北京时间 2026-12-07 06:28；理由：撤销有误；表单显示的是 2025-07-02 撤销）：请确认后再调整，本次未作修改。';
+      given(undone).when(correct({ withdrawnOn: '2025-06-30', expectedWithdrawnOn: TODAY })).thenChangedMeanwhile({ field: 'expectedWithdrawnOn', types: ['FindingWithdrawalUndone'], reason: '撤销有误', zh: told });
+      given(undone).when(correct({ expectedWithdrawnOn: TODAY })).thenChangedMeanwhile({ field: 'expectedWithdrawnOn', types: ['FindingWithdrawalUndone'], reason: '撤销有误', zh: told });
+      // A script (no day shown) is told the state as before.
+      given(undone).when(correct()).thenRefused('CONFLICT', /is not withdrawn/, /没有撤销，无需更正撤销/);
+    });
+
     it('taken back, the finding is on the 台账 again with its parts as they stood, and takes work', () => {
       given(afterWithdrawal).when(correct({ reason: `  ${FIXED} ` })).then([undoneBy(FIXED)]);
       const back = [...afterWithdrawal, undoneBy(FIXED)];

@@ -587,6 +587,16 @@ function withdrawFinding(command: WithdrawFinding, finding: RecordedFindingState
 function correctWithdrawal(command: CorrectWithdrawal, state: FindingState): FindingStreamEvent[] {
   if (state.status !== 'withdrawn') {
     const { title } = requireRecorded(state);
+    // The form showed a withdrawal a colleague took back meanwhile (撤销有误，恢复问题): named as any value changed meanwhile —
+    // who, when, why — not 「没有撤销」 (newcomer53-9 M1).
+    if (command.expectedWithdrawnOn !== undefined) {
+      throw valueChangedMeanwhile(
+        say(`The withdrawal of finding 「${title}」`, `问题「${title}」的撤销`),
+        say('taken back (the finding is on the ledger again)', '已撤回（问题已恢复到台账）'),
+        say(`withdrawn on ${command.expectedWithdrawnOn}`, `${command.expectedWithdrawnOn} 撤销`),
+        { types: ['FindingWithdrawalUndone'], field: 'expectedWithdrawnOn' },
+      );
+    }
     throw conflict(
       `Finding 「${title}」 is not withdrawn: there is no withdrawal to correct.`,
       `问题「${title}」没有撤销，无需更正撤销。`,

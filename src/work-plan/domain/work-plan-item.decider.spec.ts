@@ -941,6 +941,17 @@ describe('a fact dated before an item’s withdrawal, entered after it, is judge
     expect(given(moved).when(undo('2026-06-26')).decision()[0]).toMatchObject({ type: 'WorkPlanItemWithdrawalUndone' });
   });
 
+  it('corrected or taken back from a form showing a withdrawal a colleague took back meanwhile: CONFLICT naming who, when, why (newcomer53-9 M1)', () => {
+    const undone = typed(afterLetter, [correct()]);
+    const told = '工作事项 7「重大决策预公开」的撤销刚由张伟改为 已撤回（事项已恢复）（北京时间 2026-12-07 06:28；理由：撤销有误；表单显示的是 2026-06-27 撤销）：请确认后再调整，本次未作修改。';
+    for (const withdrawnOn of ['2026-06-25', undefined]) {
+      given(undone)
+        .when({ ...correct(withdrawnOn), expectedWithdrawnOn: '2026-06-27' } as WorkPlanItemCommand)
+        .thenChangedMeanwhile({ field: 'expectedWithdrawnOn', types: ['WorkPlanItemWithdrawalUndone'], reason: '撤销有误', zh: told });
+    }
+    given(undone).when(correct()).thenRefused('CONFLICT', /is not withdrawn/, /没有撤销，无需更正撤销/);
+  });
+
   it('a report dated before it is taken whatever the unit’s later report becomes: the withdrawal stands, the later records count nowhere', () => {
     const late = typed(afterLetter, [report(FINANCE, '2026-06-25')]);
     expect(late.slice(afterLetter.length)).toEqual([expect.objectContaining({ type: 'RectificationReported', data: expect.objectContaining({ reportedOn: '2026-06-25' }) })]);

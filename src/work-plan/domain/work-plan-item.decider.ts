@@ -1090,6 +1090,15 @@ function correctItemWithdrawal(command: CorrectWorkPlanItemWithdrawal, state: Wo
   requireRole(command.actor, REVISERS, say('correct the withdrawal of work-plan items', '更正工作事项的撤销'));
   if (state.status !== 'withdrawn') {
     const name = itemNamed(requireDefined(state));
+    // The form showed a withdrawal a colleague took back meanwhile (撤销有误，恢复事项): who, when, why (newcomer53-9 M1).
+    if (command.expectedWithdrawnOn !== undefined) {
+      throw valueChangedMeanwhile(
+        say(`The withdrawal of work-plan ${name.en}`, `${name.zh}的撤销`),
+        say('taken back (the item is in the plan again)', '已撤回（事项已恢复）'),
+        say(`withdrawn on ${command.expectedWithdrawnOn}`, `${command.expectedWithdrawnOn} 撤销`),
+        { types: ['WorkPlanItemWithdrawalUndone'], field: 'expectedWithdrawnOn' },
+      );
+    }
     throw conflict(`Work-plan ${name.en} is not withdrawn: there is no withdrawal to correct.`, `${name.zh}没有撤销，无需更正撤销。`, { field: 'itemId' });
   }
   const byVersion = versionWithdrawing(state, command.versionsLeavingOut);

@@ -191,3 +191,61 @@ describe('更正记录日期 asks for a new due date exactly when the server doe
     await form.getByRole('alert').filter({ hasText: '请在本表中填写新的整改时限（试）。' }).waitFor();
   });
 });
+
+/*
+ * breaker53-9 S1: 更正记录日期 keeping a return's day to type in its paper's 重新整改时限 sent no expected value, so a second
+ * supervisor's form, opened before a colleague gave the date, replaced it unsaid. The form sends the date the card showed; refused,
+ * it reads the part again and the next press is judged on the date given meanwhile.
+ */
+describe('更正记录日期 giving a return its paper’s 重新整改时限 from a form opened before a colleague gave one (breaker53-9 S1)', () => {
+  let app: TestApp;
+  let browser: Browser;
+  const contexts = browserContexts(() => ({ app, browser }));
+  const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
+  let findingId: string;
+  let fgw: { id: string; name: string };
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
+    const listed = await app.graphql(`{ units { id code name } evaluations(first: 1) { nodes { id } } }`);
+    fgw = (listed.data!.units as { id: string; code: string; name: string }[]).find((unit) => unit.code === 'FGW')!;
+    const act = setUpMutations(() => app, 'b53s1');
+    findingId = await act('recordFinding', { evaluationId: listed.data!.evaluations.nodes[0].id, title: '政府信息公开年报发布滞后', description: '年报未按时发布', category: '主动公开', severity: 'LOW', concernedUnitIds: [fgw.id], identifiedOn: officeDay(-40) });
+    await act('assignFinding', { findingId, assignedOn: officeDay(-30), units: [{ unitId: fgw.id, role: 'LEAD', dueDate: officeDay(-20) }] });
+    await app.graphql(`mutation($input: ReportRectificationInput!) { reportRectification(input: $input) { id } }`, { input: { idempotencyKey: 'b53s1-r1', findingId, unitId: fgw.id, reportedOn: officeDay(-25), summary: '已发布', evidence: [{ title: '年报', documentRef: '发改〔2026〕3号' }] } }, await app.as('UNIT', fgw.id));
+    await act('logInspection', { findingId, unitId: fgw.id, inspectedOn: officeDay(-22), outcome: 'FAILED', place: '市发改委', notes: '年报缺数据', newDueDate: officeDay(10) }, await app.as('INSPECTOR'));
+  });
+  afterAll(() => contexts.closeAll());
+
+  it('the colleague’s date is named, not replaced; read again, a second press gives the paper’s date', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${findingId}`);
+    await page.locator(`[data-test="part-${fgw.name}"]`).getByRole('button', { name: '更正记录日期' }).click();
+    const form = page.locator('[data-test="form-correctRecord"]');
+    await form.locator('.el-form-item', { hasText: '要更正的记录' }).locator('.el-select__wrapper').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: `现场督查（${officeDay(-22)}` }).click();
+    const day = form.getByLabel('实际日期（该记录实际发生的那一天）');
+    await day.fill(officeDay(-22));
+    await day.press('Tab');
+    await form.getByLabel('更正理由').fill('按纸质通知');
+    const given = form.getByLabel('新的整改时限（日期不变：补填该次督查未通过纸质记录上的重新整改时限，此后即为其本身的时限）');
+    await given.fill(officeDay(25));
+    await given.press('Tab');
+    // Meanwhile another supervisor types in the paper's date from a form that showed +10.
+    const other = await app.as('SUPERVISOR');
+    const meanwhile = await app.graphql(
+      `mutation($i: CorrectRecordDateInput!) { correctRecordDate(input: $i) { id } }`,
+      { i: { idempotencyKey: 'b53s1-colleague', findingId, unitId: fgw.id, record: 'INSPECTION', previousOn: officeDay(-22), on: officeDay(-22), newDueDate: officeDay(20), expectedNewDueDate: officeDay(10), reason: '纸质通知为该日' } },
+      other,
+    );
+    expect(meanwhile.errors).toBeUndefined();
+    await form.getByRole('button', { name: '更正记录日期' }).click();
+    await form.getByText(new RegExp(`督查的重新整改时限刚由.+改为 ${officeDay(20)}（北京时间 .+；理由：纸质通知为该日；表单显示的是 ${officeDay(10)}）：请确认后再调整，本次未作修改。`)).waitFor();
+    await form.locator('[data-test="form-reread"]').waitFor();
+    const returns = async () => (await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { returns { newDueDate } } } }`, { id: findingId }, { authorization: `Bearer ${SUPERVISOR}` })).data!.finding.assignments[0].returns;
+    expect(await returns()).toEqual([{ newDueDate: officeDay(20) }]);
+    await form.getByRole('button', { name: '更正记录日期' }).click();
+    await form.waitFor({ state: 'detached' });
+    expect(await returns()).toEqual([{ newDueDate: officeDay(25) }]);
+  });
+});

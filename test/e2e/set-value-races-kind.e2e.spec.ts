@@ -64,6 +64,30 @@ describe('every "set a value" command: a second colleague setting a value the fi
     expect(ok(await identified(ZHANG, 'identified-zhang', identifiedOn, '清单落款')).data!.correctFindingIdentifiedOn).toMatchObject({ identifiedOn });
   });
 
+  it('two supervisors typing in a return’s 重新整改时限 from its paper (更正记录日期, day kept): the second, whose card showed the old date, is refused naming 张伟; nothing appended (breaker53-9 S1)', async () => {
+    type Found = { id: string; title: string; assignments: { unitId: string; unit: { name: string }; returns: { cause: string; returnedOn: string; newDueDate: string | null }[] }[] };
+    const findings = ((await app.graphql(`{ findings(first: 200) { nodes { id title assignments { unitId unit { name } returns { cause returnedOn newDueDate } } } } }`)).data!.findings as { nodes: Found[] }).nodes;
+    const RECORD: Record<string, string> = { INSPECTION_FAILED: 'INSPECTION', SENT_BACK: 'SEND_BACK', REOPENED: 'REOPENING' };
+    const WORDS: Record<string, string> = { INSPECTION: '督查', SEND_BACK: '退办', REOPENING: '重新打开' };
+    const found = findings.flatMap((finding) => finding.assignments.flatMap((part) => part.returns.filter((returned) => returned.cause !== 'REOPENED').map((returned) => ({ finding, part, returned }))))[0];
+    expect(found).toBeDefined();
+    const { finding, part, returned } = found!;
+    const record = RECORD[returned.cause]!;
+    const shown = returned.newDueDate ?? '';
+    const MUTATION = `mutation($i: CorrectRecordDateInput!) { correctRecordDate(input: $i) { id } }`;
+    const give = (headers: Record<string, string> | undefined, key: string, newDueDate: string, reason: string) =>
+      app.graphql(MUTATION, { i: { idempotencyKey: key, findingId: finding.id, unitId: part.unitId, record, previousOn: returned.returnedOn, on: returned.returnedOn, newDueDate, expectedNewDueDate: shown, reason } }, headers) as Promise<Answer>;
+    const history = async () => ((await app.graphql(`query($id: ID!) { finding(id: $id) { history { eventId } } }`, { id: finding.id })).data!.finding as { history: unknown[] }).history.length;
+    const first = plusDays(returned.returnedOn, 20);
+    ok(await give(ZHANG, 'return-due-zhang', first, '纸质通知为该日'));
+    const before = await history();
+    refused(await give(undefined, 'return-due-colleague', plusDays(returned.returnedOn, 25), '按纸质通知'), 'expectedNewDueDate', told(`${part.unit.name} ${returned.returnedOn} ${WORDS[record]}的重新整改时限`, '张伟（政务公开办）', first, '纸质通知为该日', shown || '未填写'));
+    expect(await history()).toBe(before);
+    ok(await give(ZHANG, 'return-due-zhang', first, '纸质通知为该日'));
+    const after = ((await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unitId returns { returnedOn newDueDate } } } }`, { id: finding.id })).data!.finding as Found).assignments.find((one) => one.unitId === part.unitId)!;
+    expect(after.returns.find((one) => one.returnedOn === returned.returnedOn)!.newDueDate).toBe(first);
+  });
+
   it('two administrators renaming one unit and correcting its registration: the second is refused naming the first; shown the new value, it is applied', async () => {
     const unit = (await app.graphql<{ units: { id: string; code: string; name: string; registeredOn: string }[] }>('{ units { id code name registeredOn } }')).data!.units[0]!;
     const RENAME = `mutation($i: RenameUnitInput!) { renameUnit(input: $i) { id name } }`;

@@ -106,6 +106,28 @@ describe('a withdrawal entered by mistake is corrected or taken back (breaker8f 
     expect(await ok('undoFindingWithdrawal', { findingId, expectedWithdrawnOn: '2026-11-20', reason: '点错了问题' })).toMatchObject({ status: 'OPEN', withdrawnOn: null });
   });
 
+  it('corrected or taken back, at the same moment as a colleague takes it back: one undo, the other told who took it back, when and why (newcomer53-9 M1)', async () => {
+    const findingId = await record('养老服务补贴发放信息未公开');
+    await ok('withdrawFinding', { findingId, reason: '评估机构来函撤销', withdrawnOn: '2026-11-24' });
+    const colleague = await app.as('SUPERVISOR');
+    const [undo, correct] = await Promise.all([
+      mutate('undoFindingWithdrawal', { findingId, expectedWithdrawnOn: '2026-11-24', reason: '撤销有误' }),
+      mutate('correctFindingWithdrawal', { findingId, withdrawnOn: '2026-11-20', expectedWithdrawnOn: '2026-11-24', reason: '来函日期为11月20日' }, colleague),
+    ]);
+    const lost = [undo, correct].filter((answer) => answer.errors);
+    expect(lost).toHaveLength(1);
+    expect({ code: errorCode(lost[0]!), field: lost[0]!.errors?.[0]?.extensions?.field }).toEqual({ code: 'CONFLICT', field: 'expectedWithdrawnOn' });
+    if (!undo.errors) {
+      expect(lost[0]!.errors![0]!.extensions!.messageZh).toMatch(/^问题「养老服务补贴发放信息未公开」的撤销刚由.+改为 已撤回（问题已恢复到台账）（北京时间 2026-11-25 \d\d:\d\d；理由：撤销有误；表单显示的是 2026-11-24 撤销）：请确认后再调整，本次未作修改。$/);
+      // A second 恢复 from the same stale form: told the same, not 「无需更正撤销」.
+      const again = await mutate('undoFindingWithdrawal', { findingId, expectedWithdrawnOn: '2026-11-24', reason: '撤销有误' }, colleague);
+      expect(again.errors![0]!.extensions!.messageZh).toContain('的撤销刚由');
+      expect((await findingOn(findingId)).status).toBe('OPEN');
+    } else {
+      expect(lost[0]!.errors![0]!.extensions!.messageZh).toContain('的撤销日期刚由');
+    }
+  });
+
   it('refuses a finding not withdrawn, a unit or inspector, no reason, and a day before something recorded on its parts', async () => {
     const findingId = await record('低保对象名单公示不规范');
     const notWithdrawn = await mutate('undoFindingWithdrawal', { findingId, reason: '误操作' });

@@ -416,6 +416,28 @@ function chosenReturn(part: RedatedPart, parts: readonly RedatedPart[], record: 
 }
 
 /**
+ * 更正记录日期's `expectedNewDueDate` (breaker53-9 S1): the new due date (重新整改时限) the card showed for the return a `record`
+ * choice names — `''` when it showed none — judged on `part` as read when the form was opened; undefined for a record that is no
+ * return (nothing sent). The server refuses the correction, naming who changed it, when the return gives another now.
+ */
+export function shownReturnDueDate(part: RedatedPart, record: string): string | undefined {
+  const chosen = chosenReturn(part, [part], record);
+  return chosen ? (chosen.returned.newDueDate ?? '') : undefined;
+}
+
+/**
+ * 更正督查记录's `expectedNewDueDate` (breaker53-9 S1's kind): the 重新整改时限 the card showed for the failure of inspection
+ * `inspectionId` — `''` when it showed none —, judged on `part` as read when the form was opened; undefined when that inspection
+ * returned nothing there (a pass: nothing sent).
+ */
+export function shownFailureDueDate(part: RedatedPart, inspectionId: string): string | undefined {
+  const inspection = (part.inspections ?? []).find((candidate) => candidate.inspectionId === inspectionId);
+  if (inspection?.outcome !== 'FAILED') return undefined;
+  const returned = (part.returns ?? []).find((candidate) => candidate.cause === 'INSPECTION_FAILED' && candidate.returnedAt === inspection.loggedAt);
+  return returned ? (returned.newDueDate ?? '') : undefined;
+}
+
+/**
  * The new due date of 更正督查记录 (`inspection`: the card's last inspection as the form read it — day, outcome, entry instant):
  * as `returnedDueDate`, judged by the due date the server judges (breaker50-8 S2) — a failure moved to another day leaves the
  * part with the date it gave itself, else the one then in force (`dueDatesIfMoved`), not a date an earlier correction gave it

@@ -300,6 +300,12 @@ export interface CorrectInspection extends Dated, SetsDueDate {
    */
   readonly expectedInspectedOn?: string;
   readonly expectedOutcome?: InspectionOutcome;
+  /**
+   * A failure's new due date (重新整改时限, `YYYY-MM-DD`) as the form showed it, `''` when it showed none (breaker53-9 S1's kind):
+   * when the failure gives another now (a colleague gave it one meanwhile), CONFLICT on `expectedNewDueDate` naming who gave
+   * which date when. Absent: unchecked (scripts); ignored while the inspection reads passed (`expectedOutcome` names that).
+   */
+  readonly expectedNewDueDate?: string;
 }
 
 /**
@@ -326,6 +332,13 @@ export interface CorrectFactDate extends Dated, SetsDueDate {
    * corrected day; past the parent's limit, the supervisor's `dueDateOverride`).
    */
   readonly newDueDate?: string;
+  /**
+   * Of a return: its new due date (重新整改时限, `YYYY-MM-DD`) as the correcting form showed it, `''` when it showed none
+   * (breaker53-9 S1): when the return gives another now (a colleague gave it one meanwhile, by this correction or 更正督查记录),
+   * the correction is refused (CONFLICT, field `expectedNewDueDate`) naming who gave which date when. Absent: unchecked
+   * (scripts); ignored for a record that is no return.
+   */
+  readonly expectedNewDueDate?: string;
   /**
    * The day the parent's work could begin, which no corrected assignment precedes: a work-plan
    * item's plan approval, looked up by the handler. Absent: unchecked (a finding bounds it by its

@@ -4790,6 +4790,26 @@ function refuseRedatedMeanwhile(command: CorrectFactDate, state: AssignmentsStat
 }
 
 /**
+ * A return's date correction from a form that showed the return with another new due date (重新整改时限) than it gives now
+ * (`expectedNewDueDate`, `''`: none): a colleague gave it one meanwhile — 补填 by 更正记录日期 with its day kept, or with a moved
+ * day, or by 更正督查记录 — which this correction would replace unsaid (breaker53-9 S1). CONFLICT on `expectedNewDueDate` naming
+ * who gave which date when (valueChangedMeanwhile, issue 9). `target`: the record as corrected. Returns when it reads as shown,
+ * when nothing was expected (scripts), or for a record that is no return.
+ */
+function refuseReturnDueDateChangedMeanwhile(command: CorrectFactDate, target: { readonly type: string; readonly data: object }, unit: Bilingual, what: Bilingual): void {
+  const expected = command.expectedNewDueDate;
+  if (expected === undefined || !isReturn(target.type, target.data as { outcome?: string })) return;
+  const now = (target.data as NewDueDate).newDueDate ?? '';
+  if (now === expected) return;
+  const shown = (day: string): Bilingual => (day === '' ? say('none', '未填写') : say(day, day));
+  throw valueChangedMeanwhile(say(`The new due date of the ${what.en} of ${unit.en} of ${command.previousOn}`, `${unit.zh} ${command.previousOn} ${what.zh}的重新整改时限`), shown(now), shown(expected), {
+    types: ['FactDateCorrected', 'InspectionCorrected'],
+    field: 'expectedNewDueDate',
+    unitId: command.unitId,
+  });
+}
+
+/**
  * A report-date correction sent for an earlier report of the part (`expectedReportedOn` is the day of a report of the unit, or of
  * a unit whose part it holds, that is not its last one): `correctReportDate` corrects the last report only, so it is not that
  * the record changed meanwhile (breaker46-8 M1: 「…其间已有新的记录。请刷新页面核对后再更正。」, and reloading did not help).
@@ -4833,6 +4853,7 @@ function correctInspection(command: CorrectInspection, state: AssignmentsState):
       unitId,
     });
   }
+  refuseFailureDueDateChangedMeanwhile(command, state, unit, inspection.inspectedOn);
   const stillStands =
     part.inspections.at(-1) === inspection &&
     (inspection.outcome === 'PASSED' ? part.status === 'VERIFIED' : part.status === 'RETURNED' && part.lastReturn?.cause === 'INSPECTION_FAILED');
@@ -4892,6 +4913,30 @@ function correctInspection(command: CorrectInspection, state: AssignmentsState):
   }
   if (outcome === 'PASSED') requireNoReportOnItsPassDay(state, events, command);
   return events;
+}
+
+/**
+ * 更正督查记录 from a form that showed the failure with another new due date (重新整改时限) than it gives now
+ * (`expectedNewDueDate`, `''`: none) — a colleague gave it one meanwhile, by 更正督查记录 or 更正记录日期 — which this
+ * correction would replace unsaid (breaker53-9 S1's kind). CONFLICT on `expectedNewDueDate` naming who gave which date when.
+ * Returns when it reads as shown, when nothing was expected (scripts), or while the inspection reads passed.
+ */
+function refuseFailureDueDateChangedMeanwhile(command: CorrectInspection, state: AssignmentsState, unit: Bilingual, inspectedOn: string): void {
+  const expected = command.expectedNewDueDate;
+  if (expected === undefined) return;
+  const index = state.recorded.findLastIndex((event) => event.type === 'InspectionLogged' && event.data.inspectionId === command.inspectionId);
+  const entries = state.recorded.map((event, at) => ({ type: event.type, data: event.data, occurredOn: factDayOfEvent(event), index: at }));
+  const asCorrected = withCorrectionsApplied(entries).events.find((entry) => entry.index === index);
+  const data = asCorrected?.data as (NewDueDate & { outcome?: string }) | undefined;
+  if (data?.outcome !== 'FAILED') return;
+  const now = data.newDueDate ?? '';
+  if (now === expected) return;
+  const shown = (day: string): Bilingual => (day === '' ? say('none', '未填写') : say(day, day));
+  throw valueChangedMeanwhile(say(`The new due date of the inspection of ${unit.en} of ${inspectedOn}`, `${unit.zh} ${inspectedOn} 督查的重新整改时限`), shown(now), shown(expected), {
+    types: ['InspectionCorrected', 'FactDateCorrected'],
+    field: 'expectedNewDueDate',
+    unitId: command.unitId,
+  });
 }
 
 /**
@@ -5004,6 +5049,7 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
       { field: 'previousOn' },
     );
   }
+  refuseReturnDueDateChangedMeanwhile(command, target, unit, what);
   requireText(reason, named('reason', 'A reason for the correction', '更正理由'));
   const corrected = factDayOf(command)!;
   requireBusinessDay(on, command.today, corrected.what);

@@ -229,3 +229,76 @@ describe('a send-back typed without its paper’s new due date is given one, its
     given(typed).when(redate('ReportSentBack', '2016-05-25', '2016-05-25')).thenRefused('BAD_USER_INPUT', /already dated/, /日期已是 2016-05-25/u);
   });
 });
+
+describe('a return’s new due date a colleague gave meanwhile is never silently replaced (breaker53-9 S1)', () => {
+  // The card showed the failure of 05-25 with 重新整改时限 06-17; supervisor A types in the paper's 06-25 (day kept); B's form,
+  // opened before, sends 06-30 with what it showed.
+  const typed = [assigned, reported('2016-05-20'), failed('2016-05-25', '2016-06-17')];
+  const shown = (command: CorrectFactDate, expectedNewDueDate: string): CorrectFactDate => ({ ...command, expectedNewDueDate });
+  const byA = after(typed, shown(redate('InspectionLogged', '2016-05-25', '2016-05-25', '2016-06-25'), '2016-06-17'));
+
+  it('the second form, which showed 06-17, is refused naming who gave 06-25 when; nothing is written', () => {
+    given(byA)
+      .when(shown(redate('InspectionLogged', '2016-05-25', '2016-05-25', '2016-06-30'), '2016-06-17'))
+      .thenChangedMeanwhile({
+        field: 'expectedNewDueDate',
+        types: ['FactDateCorrected', 'InspectionCorrected'],
+        unitId: UNIT,
+        reason: '纸质通知为6月25日',
+        zh: '市发改委 2016-05-25 督查的重新整改时限刚由张伟改为 2016-06-25（北京时间 2026-12-07 06:28；理由：纸质通知为6月25日；表单显示的是 2016-06-17）：请确认后再调整，本次未作修改。',
+      });
+  });
+
+  it('so is one that moves the day with a date, and one whose form showed none where a colleague gave one', () => {
+    given(byA).when(shown(redate('InspectionLogged', '2016-05-25', '2016-06-02', '2016-06-30'), '2016-06-17')).thenRefusedAt('expectedNewDueDate');
+    const bare = [assigned, reported('2016-05-20'), sentBack('2016-05-25')];
+    const given0620 = after(bare, shown(redate('ReportSentBack', '2016-05-25', '2016-05-25', '2016-06-20'), ''));
+    given(given0620)
+      .when(shown(redate('ReportSentBack', '2016-05-25', '2016-05-25', '2016-06-30'), ''))
+      .thenChangedMeanwhile({ field: 'expectedNewDueDate', types: ['FactDateCorrected', 'InspectionCorrected'], unitId: UNIT, zh: /市发改委 2016-05-25 退办的重新整改时限刚由张伟改为 2016-06-20（.*表单显示的是 未填写）/u });
+  });
+
+  it('a date given by 更正督查记录 meanwhile is named too', () => {
+    const bare = [assigned, reported('2016-05-20'), failed('2016-05-25')];
+    const giveDate: AssignmentCommand = { type: 'CorrectInspection', actor: supervisor, today: TODAY, unitNames: DIRECTORY, unitId: UNIT, inspectionId: 'i-1', reason: '补录重新整改时限', newDueDate: '2016-06-20' };
+    const dated = [...bare, ...decideAssignment(giveDate, fold(assignments, bare), OPEN)];
+    given(dated).when(shown(redate('InspectionLogged', '2016-05-25', '2016-05-25', '2016-06-30'), '')).thenRefusedAt('expectedNewDueDate');
+  });
+
+  it('the form that showed the date in force is taken; left out (scripts), unchecked', () => {
+    given(byA)
+      .when(shown(redate('InspectionLogged', '2016-05-25', '2016-05-25', '2016-06-30'), '2016-06-25'))
+      .then([corrected('InspectionLogged', '2016-05-25', '2016-05-25', { newDueDate: '2016-06-30' })]);
+    given(byA).when(redate('InspectionLogged', '2016-05-25', '2016-05-25', '2016-06-30')).then([corrected('InspectionLogged', '2016-05-25', '2016-05-25', { newDueDate: '2016-06-30' })]);
+  });
+
+  it('a record that is no return ignores it', () => {
+    given(typed).when(shown(redate('RectificationReported', '2016-05-20', '2016-05-19'), '2016-06-17')).then([corrected('RectificationReported', '2016-05-20', '2016-05-19')]);
+  });
+});
+
+describe('更正督查记录 giving a failure its paper’s 重新整改时限 from a form that showed another (breaker53-9 S1’s kind)', () => {
+  const typed = [assigned, reported('2016-05-20'), failed('2016-05-25', '2016-06-17')];
+  const giveDate = (newDueDate: string, expectedNewDueDate?: string): AssignmentCommand => ({
+    type: 'CorrectInspection', actor: supervisor, today: TODAY, unitNames: DIRECTORY, unitId: UNIT, inspectionId: 'i-1', reason: '补录重新整改时限', newDueDate,
+    expectedInspectedOn: '2016-05-25', expectedOutcome: 'FAILED', ...(expectedNewDueDate === undefined ? {} : { expectedNewDueDate }),
+  });
+  const byA = [...typed, ...decideAssignment(giveDate('2016-06-25', '2016-06-17'), fold(assignments, typed), OPEN)];
+
+  it('the second form, which showed 06-17, is refused naming who gave 06-25; the one that showed 06-25, and a script, are taken', () => {
+    given(byA).when(giveDate('2016-06-30', '2016-06-17')).thenChangedMeanwhile({
+      field: 'expectedNewDueDate',
+      types: ['InspectionCorrected', 'FactDateCorrected'],
+      unitId: UNIT,
+      zh: '市发改委 2016-05-25 督查的重新整改时限刚由张伟改为 2016-06-25（北京时间 2026-12-07 06:28；表单显示的是 2016-06-17）：请确认后再调整，本次未作修改。',
+    });
+    expect(given(byA).when(giveDate('2016-06-30', '2016-06-25')).decision()).toMatchObject([{ type: 'InspectionCorrected', data: { newDueDate: '2016-06-30' } }]);
+    expect(given(byA).when(giveDate('2016-06-30')).decision()).toMatchObject([{ type: 'InspectionCorrected', data: { newDueDate: '2016-06-30' } }]);
+  });
+
+  it('a date given by 更正记录日期 meanwhile, where the form showed none, is named too', () => {
+    const bare = [assigned, reported('2016-05-20'), failed('2016-05-25')];
+    const dated = after(bare, redate('InspectionLogged', '2016-05-25', '2016-05-25', '2016-06-20'));
+    given(dated).when(giveDate('2016-06-30', '')).thenChangedMeanwhile({ field: 'expectedNewDueDate', types: ['InspectionCorrected', 'FactDateCorrected'], unitId: UNIT, zh: /改为 2016-06-20（.*表单显示的是 未填写）/u });
+  });
+});

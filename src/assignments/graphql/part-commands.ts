@@ -173,6 +173,7 @@ export const partCommands = {
     reason: input.reason,
     ...(input.expectedInspectedOn == null ? {} : { expectedInspectedOn: input.expectedInspectedOn }),
     ...(input.expectedOutcome == null ? {} : { expectedOutcome: input.expectedOutcome }),
+    ...(input.expectedNewDueDate == null ? {} : { expectedNewDueDate: input.expectedNewDueDate.trim() }),
     ...returnedUntil(input),
   }),
   correctRecordDate: (input: CorrectRecordDatePayload, { actor, now }: Issued): PartCommand => ({
@@ -185,6 +186,7 @@ export const partCommands = {
     on: input.on,
     reason: input.reason,
     ...(input.ofTheDay == null ? {} : { ofTheDay: input.ofTheDay }),
+    ...(input.expectedNewDueDate == null ? {} : { expectedNewDueDate: input.expectedNewDueDate.trim() }),
     ...returnedUntil(input),
   }),
   /** 撤销误录 (newcomer51-8 S1): retracted on the office day it is entered (`retractedOn`, today). */

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsEvidenceLink } from './evidence-link.js';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 import { CalendarDate, EntityId, OptionalText, RequiredText, RequiredLabel, OptionalLabel } from '../../shared/graphql/validation.js';
@@ -298,6 +298,16 @@ export class CorrectInspectionPayload extends ReturnPayload {
   @IsOptional()
   @IsIn(['PASSED', 'FAILED'])
   expectedOutcome?: InspectionOutcome;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A failure only: its new due date (重新整改时限) as the form showed it, YYYY-MM-DD, or blank when it showed none (the web app always sends it for a failure; optional for scripts, unchecked when left out): when the failure gives another now — a colleague gave it one meanwhile —, CONFLICT naming who gave which date when; nothing is written (breaker53-9 S1)',
+  })
+  @IsOptional()
+  @ValidateIf((input: { expectedNewDueDate?: string }) => input.expectedNewDueDate !== '')
+  @CalendarDate()
+  expectedNewDueDate?: string;
 }
 
 /**
@@ -345,6 +355,16 @@ export class CorrectRecordDatePayload extends PartPayload {
   @Field(() => String, { nullable: true, description: `With newDueDate: ${OVERRIDE_REASON}` })
   @OptionalText(2000)
   overrideReason?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A return only: its new due date (重新整改时限) as the form showed it, YYYY-MM-DD, or blank when it showed none (the web app always sends it for a return; optional for scripts, unchecked when left out, ignored for other records): when the return gives another now — a colleague gave it one meanwhile —, CONFLICT naming who gave which date when; nothing is written (breaker53-9 S1)',
+  })
+  @IsOptional()
+  @ValidateIf((input: { expectedNewDueDate?: string }) => input.expectedNewDueDate !== '')
+  @CalendarDate()
+  expectedNewDueDate?: string;
 }
 
 /*

@@ -40,6 +40,7 @@ const BY_FIELD: Readonly<Record<string, string>> = {
   expectedDirectoryVersion: '预览时的单位名录版本',
   expectedReportedOn: '原报告日期',
   expectedDueDate: '原完成时限',
+  expectedNewDueDate: '原重新整改时限',
   expectedName: '原姓名',
   expectedRole: '原角色',
   expectedUnitId: '原所属单位',

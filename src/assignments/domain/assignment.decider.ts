@@ -5594,26 +5594,129 @@ function retractableRecords(command: RetractRecord, state: AssignmentsState, uni
 }
 
 /**
- * A 交办 retracted (h52a) takes the unit's part away as if never assigned, so nothing of the part may follow it: the first record
- * of the unit after it (as corrected, in the order entered — a report, urging, request, inspection, hand-over …), which is
- * retracted (or, if it happened, the 交办 stands) first; and a part that is the parent's only lead while other parts remain
- * (the parent would have none). Refused CONFLICT naming that record, in Chinese; nothing written.
+ * The unit's own records on its part that fall with a 交办 retracted (breaker53-8 S2: the part "as if never given"): its extension
+ * requests (each with its withdrawal, `withCorrectionsApplied`), the decisions on them and the urgings it was sent. Its reports and
+ * what checked them (send-backs, inspections, reopenings, hand-overs) do not: work reported is retracted on its own first.
  */
-function refuseRetractingAnAssignmentFollowed(command: RetractRecord, state: AssignmentsState, unitId: string, assignment: { readonly index: number }): void {
+const FALLS_WITH_ASSIGNMENT: readonly string[] = ['ExtensionRequested', 'ExtensionRequestWithdrawn', 'ExtensionGranted', 'ExtensionRefused', 'UnitUrged'];
+
+type CorrectedEntry = { readonly type: string; readonly data: object; readonly occurredOn: string; readonly index: number };
+
+/** `state.recorded` as corrected (business-order.ts), each entry with its index in `recorded`, in the order entered. */
+function asCorrectedEntries(state: AssignmentsState): CorrectedEntry[] {
   const entries = state.recorded.map((event, index) => ({ type: event.type, data: event.data, occurredOn: factDayOfEvent(event), index }));
-  const { events: asCorrected } = withCorrectionsApplied(entries);
+  return withCorrectionsApplied(entries).events.filter((entry) => !isCorrection(entry));
+}
+
+/** The record (as corrected) of the unit after its 交办 at `assignment`, whatever its kind: the unit's or its successor's. */
+function laterRecordsOfTheUnit(state: AssignmentsState, unitId: string, assignment: { readonly index: number }): CorrectedEntry[] {
+  const ofTheUnit = (entry: CorrectedEntry) =>
+    entry.type === 'PartsReopened' ? reopenedPartOf(entry, unitId) : (entry.data as { unitId?: string }).unitId === unitId || (entry.data as { successorUnitId?: string }).successorUnitId === unitId;
+  return asCorrectedEntries(state).filter((entry) => entry.index > assignment.index && ofTheUnit(entry));
+}
+
+/**
+ * The retraction (`RetractRecord`'s unit, kind, day and place that day) that names the recorded event at `index` (as corrected,
+ * `entry`) — the step a refusal asks for first; undefined for a record no supervisor retracts.
+ */
+function retractionNaming(command: RetractRecord, state: AssignmentsState, entry: CorrectedEntry): Pick<RetractRecord, 'unitId' | 'factType' | 'on' | 'ofTheDay'> | undefined {
+  if (!(RETRACTABLE_FACTS as readonly string[]).includes(entry.type)) return undefined;
+  const factType = entry.type as RetractableFact;
+  const unitIds = (entry.data as { unitIds?: readonly string[] }).unitIds;
+  const unitId = factType === 'PartsReopened' ? (unitIds?.[0] ?? command.unitId) : (entry.data as { unitId: string }).unitId;
+  const step = { unitId, factType, on: entry.occurredOn };
+  const place = retractableRecords({ ...command, ...step, ofTheDay: undefined }, state, unitId).findIndex((candidate) => candidate.index === entry.index);
+  return place < 0 ? undefined : { ...step, ofTheDay: place + 1 };
+}
+
+/**
+ * Where a refusal's advice to retract `step` first leads (breaker53-8 S2: no refusal may point at a step that is itself refused):
+ * `step` when its retraction would be accepted now; else the step its own refusal asks for, followed (at most a few); undefined
+ * when the chain ends at a record that cannot be retracted.
+ */
+function acceptedStepFrom(command: RetractRecord, state: AssignmentsState, step: Pick<RetractRecord, 'unitId' | 'factType' | 'on' | 'ofTheDay'>, depth = 0): typeof step | undefined {
+  try {
+    retractRecord({ ...command, ...step }, state);
+    return step;
+  } catch (error) {
+    const next = error instanceof DomainError && error.code === 'CONFLICT' ? (error.details?.retractFirst as typeof step | undefined) : undefined;
+    return next && depth < 8 ? acceptedStepFrom(command, state, next, depth + 1) : undefined;
+  }
+}
+
+/** How a refusal names a step (a record of a unit of a day) it asks to retract first. */
+function stepNamed(command: RetractRecord, step: Pick<RetractRecord, 'unitId' | 'factType' | 'on'>): Bilingual {
+  const what = RETRACTED[step.factType];
+  if (step.factType === 'PartsReopened') return say(`the ${what.en} of ${step.on}`, `${step.on} 的${what.zh}`);
+  const unit = unitNamed(command, step.unitId, step.on);
+  return say(`the ${what.en} of ${unit.en} of ${step.on}`, `${unit.zh} ${step.on} 的${what.zh}`);
+}
+
+/**
+ * The advice of a retraction refused because `later` (the record named, called `what`) would no longer hold: retract it first when
+ * that would be accepted; when it is refused in turn, the step its chain of refusals starts from (retract from the last record
+ * back); when the chain ends at a record no supervisor retracts, that this record stands. `otherwise` closes the advice.
+ */
+function retractFirstAdvice(
+  command: RetractRecord,
+  state: AssignmentsState,
+  later: CorrectedEntry,
+  what: Bilingual,
+  thisOne: Bilingual,
+  otherwise: Bilingual,
+): { advice: Bilingual; retractFirst?: Pick<RetractRecord, 'unitId' | 'factType' | 'on' | 'ofTheDay'> } {
+  const named = retractionNaming(command, state, later);
+  const accepted = named && acceptedStepFrom(command, state, named);
+  if (!named || !accepted) {
+    return {
+      advice: say(
+        `That ${what.en} ${named ? 'cannot be retracted now either' : 'is not retracted here'}, so this ${thisOne.en} stands.`,
+        `该${what.zh}${named ? '现在也不能撤销' : '不能撤销'}，因此本${thisOne.zh}不能撤销。`,
+      ),
+    };
+  }
+  if (accepted === named) {
+    return {
+      advice: say(
+        `If that ${what.en} was entered by mistake too, retract it first (撤销此记录), then this ${thisOne.en}; ${otherwise.en}`,
+        `如该${what.zh}也是误录，请先撤销该${what.zh}记录，再撤销本${thisOne.zh}；${otherwise.zh}`,
+      ),
+      retractFirst: accepted,
+    };
+  }
+  const first = stepNamed(command, accepted);
+  return {
+    advice: say(
+      `If that ${what.en} was entered by mistake too, it is retracted once the records after it are: start with ${first.en} (from the last back), then that ${what.en}, then this ${thisOne.en}; ${otherwise.en}`,
+      `如该${what.zh}也是误录，须先撤销其后依赖它的记录：从${first.zh}起（由后往前）逐项撤销，再撤销该${what.zh}，最后撤销本${thisOne.zh}；${otherwise.zh}`,
+    ),
+    retractFirst: accepted,
+  };
+}
+
+/**
+ * A 交办 retracted (h52a) takes the unit's part away as if never assigned. Its requests, their withdrawals and decisions and its
+ * urgings go with it (`FALLS_WITH_ASSIGNMENT`, breaker53-8 S2: returned here, latest first, to be retracted in the same decision).
+ * Any other record of the unit after it (as corrected, in the order entered — a report, inspection, hand-over …) must be retracted
+ * first (or, if it happened, the 交办 stands): refused CONFLICT naming the step to take first, one that would be accepted
+ * (`retractFirstAdvice`); and a part that is the parent's only lead while other parts remain (the parent would have none).
+ * Refusals in Chinese; nothing written.
+ */
+function recordsFallingWithAssignment(command: RetractRecord, state: AssignmentsState, unitId: string, assignment: { readonly index: number }): Pick<RetractRecord, 'unitId' | 'factType' | 'on' | 'ofTheDay'>[] {
   const unit = unitNamed(command, unitId, command.on);
   const retracted = say(`Retracting the assignment of ${unit.en} of ${command.on}`, `撤销${unit.zh} ${command.on} 的交办`);
   const noun = parentNoun(command);
-  const ofTheUnit = (entry: { type: string; data: object }) =>
-    entry.type === 'PartsReopened' ? reopenedPartOf(entry, unitId) : (entry.data as { unitId?: string; successorUnitId?: string }).unitId === unitId || (entry.data as { successorUnitId?: string }).successorUnitId === unitId;
-  const later = asCorrected.find((entry) => entry.index > assignment.index && !isCorrection(entry) && ofTheUnit(entry));
-  if (later) {
+  const laterRecords = laterRecordsOfTheUnit(state, unitId, assignment);
+  const standing = laterRecords.filter((entry) => !FALLS_WITH_ASSIGNMENT.includes(entry.type));
+  if (standing.length > 0) {
+    // The last of them is the one to retract first: each earlier one is then followed by nothing of the unit but what falls with it.
+    const later = standing.at(-1)!;
     const what = LATER_FACT[later.type as AssignmentEvent['type']] ?? RETRACTED[later.type as RetractableFact] ?? say('record', '记录');
-    const retractable = (RETRACTABLE_FACTS as readonly string[]).includes(later.type);
+    const { advice, retractFirst } = retractFirstAdvice(command, state, later, what, say('assignment', '交办'), say('otherwise the assignment stands.', '如确有其事，本交办不能撤销。'));
     throw conflict(
-      `${retracted.en} would leave its later ${what.en} of ${later.occurredOn} without a part: ${retractable ? `if that ${what.en} was entered by mistake too, retract it first (撤销此记录); ` : ''}otherwise the assignment stands.`,
-      `${retracted.zh}会使其后${unit.zh} ${later.occurredOn} 的${what.zh}不再成立：撤销后该单位没有这项任务。${retractable ? `如该${what.zh}也是误录，请先撤销该${what.zh}记录，再撤销本交办；` : ''}如确有其事，本交办不能撤销。`,
+      `${retracted.en} would leave its later ${what.en} of ${later.occurredOn} without a part. ${advice.en}`,
+      `${retracted.zh}会使其后${unit.zh} ${later.occurredOn} 的${what.zh}不再成立：撤销后该单位没有这项任务。${advice.zh}`,
+      retractFirst ? { retractFirst } : undefined,
     );
   }
   const part = partOf(state, unitId);
@@ -5624,6 +5727,13 @@ function refuseRetractingAnAssignmentFollowed(command: RetractRecord, state: Ass
       `${retracted.zh}会使本${noun.zh}没有牵头单位（其他单位的任务仍在）。请先撤销其他单位的交办；工作事项也可先以“牵头”增加正确的单位并替换原牵头单位。`,
     );
   }
+  // Latest first, each named by its place that day as it reads before any of them goes: retracting a later one of a day never
+  // moves an earlier one's place. Withdrawals go with their requests.
+  return laterRecords
+    .filter((entry) => entry.type !== 'ExtensionRequestWithdrawn')
+    .reverse()
+    .map((entry) => retractionNaming(command, state, entry)!)
+    .filter((step) => step !== undefined);
 }
 
 /**
@@ -5675,28 +5785,53 @@ function retractRecord(command: RetractRecord, state: AssignmentsState): Assignm
   const ofItsType = matching.filter((entry) => entry.type === chosen.type);
   const place = ofItsType.indexOf(chosen) + 1;
   const record = { factType: chosen.type as RetractableFact, ...(ofTheDay === undefined && place === ofItsType.length ? {} : { ofTheDay: place }) };
-  if (factType === 'UnitAssigned') refuseRetractingAnAssignmentFollowed(command, state, unitId, chosen);
-  const events: AssignmentEvent[] = [{ type: 'RecordRetracted', data: { unitId, ...record, on, reason, retractedOn: command.today } }];
+  const fallingWith = factType === 'UnitAssigned' ? recordsFallingWithAssignment(command, state, unitId, chosen) : [];
+  // A record falling with a 交办, named as `RecordRetracted` names it: an extension decision by its own kind and place among that day's of it.
+  const retraction = (step: Pick<RetractRecord, 'unitId' | 'factType' | 'on' | 'ofTheDay'>): AssignmentEvent => {
+    const ofTheStep = retractableRecords({ ...command, ...step }, state, step.unitId);
+    const record = ofTheStep[(step.ofTheDay ?? ofTheStep.length) - 1]!;
+    const ofTheDayOfItsType = ofTheStep.filter((entry) => entry.type === record.type).indexOf(record) + 1;
+    return { type: 'RecordRetracted', data: { unitId: step.unitId, factType: record.type as RetractableFact, ofTheDay: ofTheDayOfItsType, on: step.on, reason, retractedOn: command.today } };
+  };
+  const events: AssignmentEvent[] = [
+    ...fallingWith.map((step) => retraction(step)),
+    { type: 'RecordRetracted', data: { unitId, ...record, on, reason, retractedOn: command.today } },
+  ];
   const broken = newlyBroken(state.recorded, events);
   if (!broken) return events;
   const retracted = say(`Retracting the ${what.en} of ${unit.en} of ${on}`, `撤销${factType === 'PartsReopened' ? '' : unit.zh} ${on} 的${what.zh}`);
+  const brokenEntry: CorrectedEntry = { type: broken.event.type, data: broken.event.data, occurredOn: broken.day, index: broken.index };
+  const thisOne = say(factType === 'ExtensionRequested' ? 'request' : 'record', factType === 'ExtensionRequested' ? '申请' : '记录');
   if (broken.event.type === 'PartsReopened') {
+    const { advice, retractFirst } = retractFirstAdvice(command, state, brokenEntry, say('reopening', '重新打开'), thisOne, say(`otherwise this ${what.en} stands.`, `否则本${thisOne.zh}不能撤销。`));
     throw conflict(
-      `${retracted.en} would leave the later reopening of ${broken.day} inconsistent: ${broken.why.en}. If the reopening was entered by mistake too, retract it first (撤销此记录 on the reopening); otherwise this ${what.en} stands.`,
-      `${retracted.zh}会使其后 ${broken.day} 的重新打开不再成立：${broken.why.zh}。如该重新打开也是误录，请先撤销该重新打开，再撤销本记录；否则本记录不能撤销。`,
+      `${retracted.en} would leave the later reopening of ${broken.day} inconsistent: ${broken.why.en}. ${advice.en}`,
+      `${retracted.zh}会使其后 ${broken.day} 的重新打开不再成立：${broken.why.zh}。${advice.zh}`,
+      retractFirst ? { retractFirst } : undefined,
     );
   }
   const later = LATER_FACT[broken.event.type] ?? say('record', '记录');
   const laterUnit = unitNamed(command, (broken.event.data as { unitId: string }).unitId, broken.day);
-  if (!(RETRACTABLE_FACTS as readonly string[]).includes(broken.event.type)) {
-    // A record no supervisor retracts (a unit's withdrawal of its request): this one stands (h52a).
+  if (factType === 'ExtensionRequested' && (broken.event.type === 'ExtensionGranted' || broken.event.type === 'ExtensionRefused')) {
+    // The decision was on this very request (breaker53-8 M2): no date of it holds without the request, so there is nothing to correct.
+    const { advice, retractFirst } = retractFirstAdvice(command, state, brokenEntry, say('decision', '审批'), thisOne, say(`otherwise this request stands.`, '否则本申请不能撤销。'));
     throw conflict(
-      `${retracted.en} would leave the later ${later.en} of ${laterUnit.en} of ${broken.day} inconsistent: ${broken.why.en}. That record is not retracted here, so this ${what.en} stands.`,
-      `${retracted.zh}会使其后${laterUnit.zh} ${broken.day} 的${later.zh}不再成立：${broken.why.zh}。该记录不能撤销，本记录也不能撤销。`,
+      `${retracted.en} would leave the ${later.en} of ${laterUnit.en} of ${broken.day} deciding no request: it is the decision on this request. ${advice.en}`,
+      `${retracted.zh}会使${laterUnit.zh} ${broken.day} 的${later.zh}失去所审批的申请：该延期审批是对本申请的审批。${advice.zh}`,
+      retractFirst ? { retractFirst } : undefined,
     );
   }
+  const { advice, retractFirst } = retractFirstAdvice(
+    command,
+    state,
+    brokenEntry,
+    later,
+    thisOne,
+    say(`if it happened, correct it first (or this ${what.en} stands).`, '如确有其事，请先更正它（否则本记录不能撤销）。'),
+  );
   throw conflict(
-    `${retracted.en} would leave the later ${later.en} of ${laterUnit.en} of ${broken.day} inconsistent: ${broken.why.en}. If that ${later.en} was entered by mistake too, retract it first; if it happened, correct it first (or this ${what.en} stands).`,
-    `${retracted.zh}会使其后${laterUnit.zh} ${broken.day} 的${later.zh}不再成立：${broken.why.zh}。如该${later.zh}也是误录，请先撤销该${later.zh}记录，再撤销本记录；如确有其事，请先更正它（否则本记录不能撤销）。`,
+    `${retracted.en} would leave the later ${later.en} of ${laterUnit.en} of ${broken.day} inconsistent: ${broken.why.en}. ${advice.en}`,
+    `${retracted.zh}会使其后${laterUnit.zh} ${broken.day} 的${later.zh}不再成立：${broken.why.zh}。${advice.zh}`,
+    retractFirst ? { retractFirst } : undefined,
   );
 }

@@ -143,6 +143,16 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
           undone.add(target - 1);
           applied(target - 1, correction);
         }
+        // An extension request never made was never withdrawn (breaker53-8 S2): the unit's withdrawal of it goes with it.
+        if (events[target]!.type === 'ExtensionRequested') {
+          const { requestId } = events[target]!.data as { requestId: string };
+          events.forEach((event, index) => {
+            if (index < position && !undone.has(index) && event.type === 'ExtensionRequestWithdrawn' && (event.data as { requestId?: string }).requestId === requestId) {
+              undone.add(index);
+              applied(index, correction);
+            }
+          });
+        }
       }
     } else if (correction.type === 'FindingIdentifiedOnCorrected') {
       // The finding's recording (the first entry of its stream) on the corrected 发现日期.

@@ -3,6 +3,7 @@ import type { RetractRecord } from '../../assignments/domain/assignment.commands
 import { partOf, partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
 import { lifecycleOf } from '../../assignments/testing/lifecycle.js';
 import { fold } from '../../shared/decider.js';
+import type { DomainError } from '../../shared/domain-error.js';
 import { clerkOf, supervisor } from '../../shared/testing/actors.js';
 import { given as givenDecider } from '../../shared/testing/decider-testing.js';
 import { findingDecider, type FindingCommand, type FindingState } from './finding.decider.js';
@@ -34,7 +35,7 @@ const TODAY = '2026-12-07';
 const REASON = '录入时选错了单位，纸质台账无此记录';
 const evidence: Evidence[] = [{ title: '答复登记表', link: null, documentRef: '青财〔2016〕12号' }];
 
-const { assigned, reported, inspected, report, requestExtension, decideExtension } = lifecycleOf({
+const { assigned, reported, inspected, report, requestExtension, decideExtension, urge } = lifecycleOf({
   dueDate: '2016-06-30',
   today: TODAY,
   assignedOn: '2016-04-26',
@@ -69,6 +70,10 @@ const retracted = (factType: RetractRecord['factType'], on: string, unitId = EDU
 });
 
 const requested = typed(assignedToTwo, [requestExtension({ actor: clerkOf(EDUCATION) })]);
+const inspect = (unitId: string, outcome: 'PASSED' | 'FAILED', inspectedOn: string): FindingCommand => ({
+  type: 'LogInspection', actor: supervisor, today: TODAY, unitId, inspectionId: `i-${inspectedOn}`, outcome, notes: outcome === 'PASSED' ? '已整改' : '整改不到位', inspectedOn, place: 'on site', ...(outcome === 'FAILED' ? { newDueDate: '2016-07-31' } : {}),
+} as FindingCommand);
+const withdraw = (withdrawnOn: string): FindingCommand => ({ type: 'WithdrawExtensionRequest', actor: clerkOf(EDUCATION), today: TODAY, unitId: EDUCATION, requestId: 'extension-1', reason: '日期填错', withdrawnOn });
 const enteredForIt = typed(assignedToTwo, [requestExtension({ actor: supervisor })]);
 const granted = typed(requested, [decideExtension({ decidedOn: '2016-05-12' })]);
 const refused = typed(requested, [decideExtension({ decidedOn: '2016-05-12', approve: false, reason: '理由不充分' })]);
@@ -83,10 +88,18 @@ describe('撤销误录 of an extension request (延期申请)', () => {
     expect(part).toMatchObject({ dueDate: '2016-06-30', extensionRequests: [] });
   });
 
-  it('decided since: refused, naming the decision to retract first', () => {
+  it('decided since: refused, naming the decision on it to retract first — nothing to correct (breaker53-8 M2)', () => {
     given(granted)
       .when(retract('ExtensionRequested', '2016-05-10'))
-      .thenRefused('CONFLICT', /extension decision of .* of 2016-05-12/u, /2016-05-12 的延期审批不再成立.*请先撤销该延期审批记录，再撤销本记录/u);
+      .thenRefused('CONFLICT', /extension decision of .* of 2016-05-12 deciding no request: it is the decision on this request/u, /2016-05-12 的延期审批失去所审批的申请：该延期审批是对本申请的审批。如该审批也是误录，请先撤销该审批记录，再撤销本申请；否则本申请不能撤销。$/u);
+    expect(() => findingDecider.decide(retract('ExtensionRequested', '2016-05-10'), stateAfter(granted))).toThrow(expect.objectContaining({ messageZh: expect.not.stringMatching(/当时尚未提出|请先更正它/u) }));
+  });
+
+  it('withdrawn by the unit since: retracted, its withdrawal with it — the part has no request on any day (breaker53-8 S2)', () => {
+    const withdrawn = typed(requested, [withdraw('2016-05-12')]);
+    given(withdrawn).when(retract('ExtensionRequested', '2016-05-10')).then([retracted('ExtensionRequested', '2016-05-10')]);
+    const part = partOf(partsAfter([...withdrawn, retracted('ExtensionRequested', '2016-05-10')]), EDUCATION);
+    expect(part).toMatchObject({ dueDate: '2016-06-30', extensionRequests: [] });
   });
 });
 
@@ -130,7 +143,48 @@ describe('撤销误录 of a 交办 (the wrong unit given the finding)', () => {
     given([...assignedToTwo, reported(EDUCATION)])
       .when(retract('UnitAssigned', '2016-04-26'))
       .thenRefused('CONFLICT', /report of 2016-06-01 without a part.*retract it first/u, /其后.* 2016-06-01 的整改报告不再成立：撤销后该单位没有这项任务。如该整改报告也是误录，请先撤销该整改报告记录，再撤销本交办/u);
-    given(requested).when(retract('UnitAssigned', '2016-04-26')).thenRefused('CONFLICT', undefined, /2016-05-10 的延期申请不再成立/u);
+  });
+
+  /*
+   * breaker53-8 S2: no refusal points at a step that is itself refused. Each refusal's advice (`retractFirst`, the record its
+   * Chinese text names) is followed: that step is accepted, and after it the 交办 either goes or is refused with a new step.
+   */
+  it.each([
+    ['a report', [report(EDUCATION, '2016-06-01')]],
+    ['a report inspected and passed', [report(EDUCATION, '2016-06-01'), inspect(EDUCATION, 'PASSED', '2016-06-20')]],
+    ['a report failed, reported again, an urging, a request withdrawn', [report(EDUCATION, '2016-05-20'), inspect(EDUCATION, 'FAILED', '2016-05-25'), urge(EDUCATION), report(EDUCATION, '2016-06-10'), requestExtension({ actor: clerkOf(EDUCATION), requestedOn: '2016-06-12', requestedDueDate: '2016-08-31' }), withdraw('2016-06-13')]],
+  ])('after %s: following each refusal’s advice, every step is accepted and the 交办 goes last', (_story, commands) => {
+    let events = typed(assignedToTwo, commands as FindingCommand[]);
+    for (let steps = 0; ; steps += 1) {
+      let refusal: DomainError | undefined;
+      try {
+        events = [...events, ...findingDecider.decide(retract('UnitAssigned', '2016-04-26'), stateAfter(events))];
+      } catch (error) {
+        refusal = error as DomainError;
+      }
+      if (!refusal) break;
+      expect(steps).toBeLessThan(6);
+      expect(refusal.code).toBe('CONFLICT');
+      expect(refusal.messageZh).toMatch(/请先撤销|从.*起（由后往前）逐项撤销/u);
+      const step = refusal.details?.retractFirst as Pick<RetractRecord, 'unitId' | 'factType' | 'on' | 'ofTheDay'>;
+      expect(step).toBeDefined();
+      events = [...events, ...findingDecider.decide(retract(step.factType, step.on, step), stateAfter(events))];
+    }
+    expect(partsOf(partsAfter(events)).map((part) => part.unitId)).toEqual([FINANCE]);
+  });
+
+  it('a unit that asked for an extension and withdrew it: retracted with its request (and so the withdrawal), in one decision (breaker53-8 S2)', () => {
+    const withdrawn = typed(requested, [withdraw('2016-05-12')]);
+    given(withdrawn)
+      .when(retract('UnitAssigned', '2016-04-26'))
+      .then([{ type: 'RecordRetracted', data: { unitId: EDUCATION, factType: 'ExtensionRequested', ofTheDay: 1, on: '2016-05-10', reason: REASON, retractedOn: TODAY } }, retracted('UnitAssigned', '2016-04-26')]);
+  });
+
+  it('its requests, decisions and urgings fall with it, latest first; the unit has no part on any day (breaker53-8 S2)', () => {
+    const busy = typed(granted, [urge(EDUCATION)]);
+    const decision = findingDecider.decide(retract('UnitAssigned', '2016-04-26'), stateAfter(busy));
+    expect(decision.map((event) => (event as { data: { factType: string } }).data.factType)).toEqual(['UnitUrged', 'ExtensionGranted', 'ExtensionRequested', 'UnitAssigned']);
+    expect(partsOf(partsAfter([...busy, ...decision])).map((part) => part.unitId)).toEqual([FINANCE]);
   });
 
   it('refused for the only lead while another unit keeps its part', () => {

@@ -14,6 +14,10 @@ describe('审批延期 offers a decision day that can grant the request (newcome
     expect(decisionDayDefault({ requestedOn: '2026-12-01', requestedDueDate: '2026-12-07' }, '2026-12-07')).toBe('2026-12-07');
   });
 
+  it('a request its part’s pass lapsed (decidable until that pass, newcomer53-8 S1): its own day, not today past the pass', () => {
+    expect(decisionDayDefault({ requestedOn: '2026-11-20', requestedDueDate: '2027-01-31', decidableUntil: '2026-12-01' }, '2026-12-07')).toBe('2026-11-20');
+  });
+
   it('no request read: today', () => {
     expect(decisionDayDefault(undefined, '2026-12-07')).toBe('2026-12-07');
   });

@@ -114,3 +114,55 @@ describe('a supervisor retracts an extension decision entered by mistake (撤销
     await page.locator('[data-test="timeline"]').getByText(/已撤销（录入错误：该批复是另一单位的，录入时选错了单位，/u).first().waitFor();
   });
 });
+
+/*
+ * newcomer53-8 S1: after 撤销审批 on a part verified since, the request read 已失效 and the card offered no 审批延期, although the
+ * dialog promised 「可重新录入审批」 and the server took the decision of the paper's day. The card now offers 审批延期 whenever the
+ * server would take it (`decidable`, one rule with decideExtension): dated no later than the pass that verified the part.
+ */
+describe('审批延期 entered again after 撤销审批 on a part verified since (newcomer53-8 S1)', () => {
+  let app: TestApp;
+  let browser: Browser;
+  const contexts = browserContexts(() => ({ app, browser }));
+  const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
+  let findingId: string;
+  let fgwName: string;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
+    const listed = await app.graphql(`{ units { id code name } evaluations(first: 1) { nodes { id } } }`);
+    const fgw = listed.data!.units.find((unit: { code: string }) => unit.code === 'FGW');
+    fgwName = fgw.name;
+    const act = setUpMutations(() => app, 'n53s1');
+    findingId = await act('recordFinding', { evaluationId: listed.data!.evaluations.nodes[0].id, title: '低保审批结果未公开', description: '审批结果未按月公开', category: '重点领域', severity: 'LOW', concernedUnitIds: [fgw.id], identifiedOn: officeDay(-30) });
+    await act('assignFinding', { findingId, assignedOn: officeDay(-28), units: [{ unitId: fgw.id, role: 'LEAD', dueDate: officeDay(-10) }] });
+    await act('requestExtension', { findingId, unitId: fgw.id, requestedOn: officeDay(-15), requestedDueDate: officeDay(-5), reason: '需等待系统升级' });
+    const requests = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { extensionRequests { requestId } } } }`, { id: findingId }, { authorization: `Bearer ${SUPERVISOR}` });
+    const requestId = requests.data!.finding.assignments[0].extensionRequests[0].requestId as string;
+    // The slip: 不批准 typed for the paper's 批准.
+    await act('decideExtension', { findingId, unitId: fgw.id, requestId, approve: false, decidedOn: officeDay(-14), reason: '理由不充分' });
+    await act('reportRectification', { findingId, unitId: fgw.id, reportedOn: officeDay(-7), summary: '已按月公开', evidence: [{ title: '公开目录', documentRef: '发改〔2026〕5号' }] }, await app.as('UNIT', fgw.id));
+    await act('logInspection', { findingId, unitId: fgw.id, inspectedOn: officeDay(-3), outcome: 'PASSED', place: '市发改委', notes: '' }, await app.as('INSPECTOR'));
+    await act('retractRecord', { findingId, unitId: fgw.id, record: 'EXTENSION_DECISION', on: officeDay(-14), reason: '批复为批准，录成了不批准' });
+  });
+  afterAll(() => contexts.closeAll());
+
+  it('the card offers 审批延期 on the request the pass lapsed, dated no later than the pass, and the decision goes in', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${findingId}`);
+    const card = page.locator(`[data-test="part-${fgwName}"]`);
+    await card.locator('[data-test="extension-decidable"]', { hasText: `未审批（任务已于 ${officeDay(-3)} 确认完成；可录入该日及之前的审批）` }).waitFor();
+    await card.getByRole('button', { name: '审批延期' }).click();
+    const form = page.locator('[data-test="form-decideExtension"]');
+    await form.getByText('批准', { exact: true }).click();
+    const day = form.getByLabel(/审批日期/u);
+    expect(await day.inputValue()).toBe(officeDay(-15));
+    await day.fill(officeDay(-14));
+    await day.press('Tab');
+    await form.getByRole('button', { name: '审批延期' }).click();
+    await form.waitFor({ state: 'detached' });
+    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { extensionRequests { status decidedOn grantedDueDate decidable } } } }`, { id: findingId }, { authorization: `Bearer ${SUPERVISOR}` });
+    expect(data!.finding.assignments[0].extensionRequests).toEqual([{ status: 'GRANTED', decidedOn: officeDay(-14), grantedDueDate: officeDay(-5), decidable: false }]);
+    await card.getByText('已批准').first().waitFor();
+  });
+});

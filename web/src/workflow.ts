@@ -121,7 +121,7 @@ const PART_DETAILS = `reports { summary reportedOn reportedAt reportedBy entered
   inspections { inspectionId outcome inspectedOn place notes loggedAt inspectorId corrections { reason correctedOn correctedAt correctedByName previousOutcome outcome previousInspectedOn inspectedOn } }
   returns { cause reason returnedOn returnedAt returnedOnAsEntered newDueDate dueDatesIfMoved { from dueDate } }
   urges { message urgedOn urgedAt urgedBy }
-  extensionRequests { requestId requestedDueDate reason status requestedOn requestedAt enteredByName decidedOn decidedAt decisionReason grantedDueDate withdrawnOn withdrawnAt withdrawalReason }
+  extensionRequests { requestId requestedDueDate reason status requestedOn requestedAt enteredByName decidedOn decidedAt decisionReason grantedDueDate withdrawnOn withdrawnAt withdrawalReason decidable decidableUntil }
   recordsAfterWithdrawal recordsSetAside joinedRecords`;
 
 /**
@@ -246,6 +246,12 @@ export interface Part extends PartTerms {
     withdrawnOn: string | null;
     withdrawnAt: string | null;
     withdrawalReason: string | null;
+    /**
+     * Whether the server takes a 审批延期 of it now (newcomer53-8 S1): PENDING, or LAPSED with a decision dated no later than
+     * `decidableUntil` (the day of the pass that lapsed it; null for a PENDING one).
+     */
+    decidable?: boolean;
+    decidableUntil?: string | null;
   }[] | null;
   /**
    * A withdrawn finding's or work-plan item's part: its unit's records dated on or after the withdrawal, one line each

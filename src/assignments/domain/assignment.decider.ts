@@ -1550,6 +1550,23 @@ function withLapses(part: AssignmentPart): AssignmentPart {
   return { ...part, extensionRequests: part.extensionRequests.map((request) => (undecided(request) ? { ...request, status: status(request) } : request)) };
 }
 
+/**
+ * Whether a request not decided (PENDING or LAPSED) still takes a decision, and dated until when (newcomer53-8 S1: after 撤销审批
+ * on a part verified since, the web app offered no 审批延期 although the server took the decision of that day) — the rule
+ * `decideExtension` applies and the web app reads (`ExtensionRequest.decidable`, `decidableUntil`): PENDING, any day from its
+ * request to today (`until` undefined); LAPSED, a decision dated up to the day of the first pass on or after its request (office
+ * day `YYYY-MM-DD`: a paper decision of that day came before the pass, `lapsedOnlyOn`); decided or withdrawn, none (undefined).
+ */
+export function decisionWindow(
+  request: { readonly status: string; readonly requestedOn: string },
+  inspections: readonly { readonly outcome: string; readonly inspectedOn: string }[],
+): { readonly until?: string } | undefined {
+  if (request.status === 'PENDING') return {};
+  if (request.status !== 'LAPSED') return undefined;
+  const passes = inspections.filter((inspection) => inspection.outcome === 'PASSED' && inspection.inspectedOn >= request.requestedOn).map((inspection) => inspection.inspectedOn);
+  return passes.length === 0 ? {} : { until: passes.sort()[0]! };
+}
+
 /** A passed inspection of the part (as corrected) dated on or after office day `day`. */
 const verifiedSince = (part: AssignmentPart, day: string): boolean =>
   part.inspections.some((inspection) => inspection.outcome === 'PASSED' && inspection.inspectedOn >= day);
@@ -2696,7 +2713,9 @@ function decideExtension(command: DecideExtension, state: AssignmentsState): Ass
       `${unit.zh}已于 ${request.withdrawnOn} 撤回该项延期申请，无需审批。`,
     );
   }
-  if (request.status === 'LAPSED' && !lapsedOnlyOn(then, request, decidedOn)) {
+  // One rule with the web app's 审批延期 (`decisionWindow`): a lapsed request is decided on a day up to the pass that lapsed it.
+  const window = decisionWindow(request, then.inspections);
+  if (request.status === 'LAPSED' && !(window?.until !== undefined && decidedOn <= window.until)) {
     throw conflict(
       `Extension request ${requestId} of ${unit.en} lapsed when its part was verified${then.verifiedOn ? '' : ` (before ${decidedOn})`}; it is not decided any more. If the part needs more time now, the unit asks again.`,
       `${unit.zh}的该项延期申请已在任务确认完成时失效，不再审批；如现在仍需延期，请单位重新申请。`,

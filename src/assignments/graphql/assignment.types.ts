@@ -118,6 +118,13 @@ export class ExtensionRequestType {
   @Field(() => String, { nullable: true, description: 'The office day the unit withdrew it (撤回); null unless WITHDRAWN' }) withdrawnOn: string | null;
   @Field(() => String, { nullable: true, description: 'ISO instant the withdrawal was recorded; null unless WITHDRAWN' }) withdrawnAt: string | null;
   @Field(() => String, { nullable: true, description: 'Why the unit withdrew it; null unless WITHDRAWN' }) withdrawalReason: string | null;
+  @Field(() => Boolean, {
+    description:
+      'Whether decideExtension takes a decision of it now (审批延期): a PENDING request, and a LAPSED one (its part verified since) whose paper decision is dated no later than the pass that lapsed it — e.g. after 撤销审批 (newcomer53-8 S1); false once decided or withdrawn',
+  })
+  decidable: boolean;
+  @Field(() => String, { nullable: true, description: 'A decidable LAPSED request: the last office day (YYYY-MM-DD) its decision may be dated (the day of the pass that lapsed it); null otherwise (a PENDING one: up to today)' })
+  decidableUntil: string | null;
 }
 
 @ObjectType('Urge', { description: '催办: a supervisor pressed the unit' })

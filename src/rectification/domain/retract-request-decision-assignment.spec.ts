@@ -1,6 +1,6 @@
 import type { AssignmentEvent, Evidence } from '../../assignments/domain/assignment.events.js';
 import type { RetractRecord } from '../../assignments/domain/assignment.commands.js';
-import { partOf, partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
+import { decisionWindow, partOf, partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
 import { lifecycleOf } from '../../assignments/testing/lifecycle.js';
 import { fold } from '../../shared/decider.js';
 import type { DomainError } from '../../shared/domain-error.js';
@@ -120,6 +120,32 @@ describe('撤销误录 of an extension decision (审批延期)', () => {
   it('a grant a report relied on is retracted all the same: the report reads late against the date then in force', () => {
     const reportedLate = typed(granted, [report(EDUCATION, '2016-07-20')]);
     given(reportedLate).when(retract('ExtensionGranted', '2016-05-12')).then([retracted('ExtensionGranted', '2016-05-12')]);
+  });
+});
+
+describe('a decision retracted on a part verified since: decided again, as the web app offers (newcomer53-8 S1)', () => {
+  const verifiedAfterTheRefusal = typed(refused, [report(EDUCATION, '2016-06-01'), inspect(EDUCATION, 'PASSED', '2016-06-20')]);
+  const afterRetraction = [...verifiedAfterTheRefusal, retracted('ExtensionRefused', '2016-05-12')];
+  const request = () => partOf(partsAfter(afterRetraction), EDUCATION)!.extensionRequests[0]!;
+  const decide = (decidedOn: string) => ({ ...decideExtension({ decidedOn }), today: TODAY }) as FindingCommand;
+
+  it('the request reads LAPSED, decidable until the pass’s day (decisionWindow)', () => {
+    expect(request().status).toBe('LAPSED');
+    expect(decisionWindow(request(), partOf(partsAfter(afterRetraction), EDUCATION)!.inspections)).toEqual({ until: '2016-06-20' });
+  });
+
+  it.each([['2016-05-12'], ['2016-06-20']])('a decision dated %s (up to the pass) is taken', (decidedOn) => {
+    expect(() => findingDecider.decide(decide(decidedOn), stateAfter(afterRetraction))).not.toThrow();
+  });
+
+  it('a decision dated after the pass is refused: the window the page reads is the one the server applies', () => {
+    given(afterRetraction).when(decide('2016-06-21')).thenRefused('CONFLICT');
+  });
+
+  it('PENDING: decidable to today; decided or withdrawn: not', () => {
+    expect(decisionWindow({ status: 'PENDING', requestedOn: '2016-05-10' }, [])).toEqual({});
+    expect(decisionWindow({ status: 'GRANTED', requestedOn: '2016-05-10' }, [])).toBeUndefined();
+    expect(decisionWindow({ status: 'WITHDRAWN', requestedOn: '2016-05-10' }, [])).toBeUndefined();
   });
 });
 

@@ -750,6 +750,8 @@ describe('plan revision of one item (fault 3)', () => {
   // the history read the item open throughout, though by date it was complete the day the unit was taken off.
   it('removing the last open part as of a day before a part-only reopening completes the item that day and reopens it on the reopening’s', () => {
     const later = '2026-07-10';
+    // 东湖区 not reported: a part whose report awaits inspection is not removed (newcomer53-10 S1).
+    const twoVerified = [...definedAndAssigned, reported(FGW), reported(FINANCE), inspected(FGW, 'PASSED', 'inspection-1'), inspected(FINANCE, 'PASSED', 'inspection-2')];
     const reopenedAlone = given(twoVerified).when(reopen({ today: later, reopenedOn: '2026-07-03' })).decision();
     expect(reopenedAlone).toEqual([{ type: 'PartsReopened', data: { reason: REOPEN_REASON, reopenedOn: '2026-07-03', newDueDate: RETURNED_UNTIL, unitIds: [FGW, FINANCE] } }]);
     given([...twoVerified, ...reopenedAlone])
@@ -770,6 +772,13 @@ describe('plan revision of one item (fault 3)', () => {
     const storedBefore: WorkPlanItemStreamEvent = { type: 'UnitUnassigned', data: { unitId: FINANCE, reason: '根据工作进展动态调整', unassignedOn: TODAY } };
     expect(stateAfter([...done, storedBefore])).toMatchObject({ status: 'completed', completedOn: INSPECTED_ON });
     expect(partOf(assignmentsAfter([...done, storedBefore]), FINANCE)).toMatchObject({ status: 'VERIFIED' });
+  });
+
+  it('a part whose report awaits inspection is not removed: refused, saying to inspect it first or hand the part over (newcomer53-10 S1)', () => {
+    given(allReported)
+      .when(revise({ removeUnitIds: [DONGHU] }))
+      .thenRefused('CONFLICT', /has a report of .* awaiting inspection: removing the unit would drop it unchecked/u, /在事项 7 中的任务已报告完成（报告日期 .*）、待督查：移除该单位会使这份报告无人督查.*请先督查其报告（现场督查或退办）再移除/u);
+    given(allReported).when(revise({ removeUnitIds: [DONGHU] })).thenRefusedAt('unitId');
   });
 
   it.each([inspector, clerkOf(FGW)])('$role may not revise', (actor) => {
@@ -2003,7 +2012,10 @@ describe('a unit removed from the item (方案调整) on a day before another un
   });
 
   it('is taken on or after the join: the joined part leaves with its holder, as in date order', () => {
-    given(joined)
+    // Its reports sent back first: a part whose report awaits inspection is not removed (newcomer53-10 S1).
+    const sentBack: WorkPlanItemStreamEvent = { type: 'ReportSentBack', data: { unitId: FINANCE, reason: '材料不全', sentBackOn: '2026-07-01' } };
+    given(joined).when(remove('2026-07-01')).thenRefused('CONFLICT', /awaiting inspection/u);
+    given([...joined, sentBack])
       .when(remove('2026-07-01'))
       .then([{ type: 'UnitUnassigned', data: { unitId: FINANCE, reason: '方案调整，不再承担', unassignedOn: '2026-07-01' } }]);
   });
@@ -2021,14 +2033,12 @@ describe('a work-plan item’s refusals call it a work-plan item (工作事项) 
 });
 
 describe('a unit removed from the item (方案调整) on a day before its own part passed on (机构改革), typed after the reorganisation (breaker8j P3)', () => {
-  // 市财政局 and 东湖区 report (05-31, 06-01); 东湖区 is merged (or hands its duties over) on 07-01: into 东湖新区 (HEIR), which had no
-  // part here (its part moves), or into 市财政局 (its part joins 市财政局's own). Then the plan revision of 06-20 taking 东湖区 off is typed.
+  // 市财政局 reports (05-31; 东湖区 has not — a part whose report awaits inspection is not removed, newcomer53-10 S1); 东湖区 is merged
+  // (or hands its duties over) on 07-01: into 东湖新区 (HEIR), which had no part here (its part moves), or into 市财政局 (its part joins
+  // 市财政局's own). Then the plan revision of 06-20 taking 东湖区 off is typed.
   const HEIR = 'unit-heir';
   const nameOf = (unitId: string) => ({ [FGW]: '市发展改革委', [FINANCE]: '市财政局', [DONGHU]: '东湖区', [HEIR]: '东湖新区' })[unitId];
-  const reports = [
-    { ...reported(FINANCE), data: { ...reported(FINANCE).data, reportedOn: '2026-05-31' } } as WorkPlanItemStreamEvent,
-    { ...reported(DONGHU), data: { ...reported(DONGHU).data, reportedOn: '2026-06-01' } } as WorkPlanItemStreamEvent,
-  ];
+  const reports = [{ ...reported(FINANCE), data: { ...reported(FINANCE).data, reportedOn: '2026-05-31' } } as WorkPlanItemStreamEvent];
   const passedTo = (successorUnitId: string): WorkPlanItemStreamEvent => ({ type: 'PartHandedOver', data: { unitId: DONGHU, successorUnitId, reason: '机构改革', handedOverOn: '2026-07-01' } });
   const moved = [...definedAndAssigned, ...reports, passedTo(HEIR)];
   const remove = (revisedOn: string): ReviseWorkPlanItem => ({ type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn, reason: '方案调整，不再承担', removeUnitIds: [DONGHU], unitNames: { nameOf } });

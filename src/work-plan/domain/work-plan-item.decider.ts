@@ -1289,6 +1289,7 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   if (rescheduled) requireNotBefore(revised, latestRedatingOf(item));
   // A part leaves the plan after what was recorded on it; a role changes on a part already assigned.
   for (const unitId of removeUnitIds) requireNotBefore(revised, latestFactOf(partOf(item.assignments, unitId)!, command, item.assignments));
+
   for (const { unitId } of roleChanges) requireNotBefore(revised, assignmentOf(partOf(item.assignments, unitId)!, command));
   const events: WorkPlanItemStreamEvent[] = [];
   if (reworded) events.push({ type: 'WorkPlanItemAmended', data: { itemId, ...wording, reason, amendedOn: on } });
@@ -1426,6 +1427,11 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
       `Work-plan item ${definition.code} needs a lead unit (牵头单位): to hand the lead to another unit, add it as lead replacing the current one (addWorkPlanItemUnit with role LEAD and replacesLead), then remove the old lead if it has no part left to play.`,
       `工作事项 ${definition.code} 须有牵头单位：如需更换牵头单位，请先以“牵头”增加新单位并勾选“替换原牵头单位”（原牵头单位改为责任单位，进度保留），再视需要移除原牵头单位。`,
     );
+  }
+  // Dated after all its facts, the part stands as it does now: a report awaiting inspection is not dropped (newcomer53-10 S1).
+  for (const unitId of removeUnitIds) {
+    const part = partOf(item.assignments, unitId)!;
+    if (part.status === 'REPORTED') throw reportAwaitingKept(definition.code, part, unitNamed(command, unitId));
   }
   if (item.status === 'open' && removeUnitIds.length > 0) {
     // Taken off before a reopening of the other parts typed while it was open: by date the item was complete then (h52a) — also
@@ -1587,6 +1593,22 @@ function verifiedPartKept(itemCode: string, part: AssignmentPart, unit: Bilingua
   return conflict(
     `The part of ${unit.en} in item ${itemCode} was verified on ${part.verifiedOn}: verified work stays on the record and is not removed by a plan change. If it was not in fact done, reopen the item first.`,
     `${unit.zh}在事项 ${itemCode} 中的任务已于 ${part.verifiedOn} 通过督查确认完成：已核验的任务作为记录保留，调整方案时不能移除。如该任务实际并未完成，请先重新打开该事项。`,
+    { field: 'unitId' },
+  );
+}
+
+/**
+ * CONFLICT (newcomer53-10 S1): a part whose report awaits inspection is not taken off the item — removed, the report would be
+ * dropped with no word and no one would inspect it (a 机构改革 split lost the old unit's progress). As the plan import keeps such a
+ * unit (「保留待督查单位…」): inspect the report first (现场督查 or 退办), or hand the part over with its report to the unit taking
+ * the duty on (移交任务, handOverUnitParts).
+ */
+function reportAwaitingKept(itemCode: string, part: AssignmentPart, unit: Bilingual): DomainError {
+  const reportedOn = part.lastReport?.reportedOn;
+  const when = reportedOn ? ` of ${reportedOn}` : '';
+  return conflict(
+    `The part of ${unit.en} in item ${itemCode} has a report${when} awaiting inspection: removing the unit would drop it unchecked. Inspect the report first (on-site inspection or send-back), then remove it; if another unit takes over all of the unit's work (机构改革), an administrator hands its parts over with their reports (handOverUnitParts).`,
+    `${unit.zh}在事项 ${itemCode} 中的任务已报告完成${reportedOn ? `（报告日期 ${reportedOn}）` : ''}、待督查：移除该单位会使这份报告无人督查、随任务一并丢失，不能移除。请先督查其报告（现场督查或退办）再移除；如因机构改革由其他单位接手该单位的全部工作，可由系统管理员办理任务移交（handOverUnitParts），任务连同报告一并移交。`,
     { field: 'unitId' },
   );
 }

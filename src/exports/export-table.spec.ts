@@ -87,3 +87,30 @@ describe('a report or 退办 whose day was corrected reads its day as entered in
     expect(cell('退回情况')).toBe('退办（2016-05-27，原录 2016-05-28）：缺少收费依据文件；时限由 2016-05-31 改为 2016-06-15');
   });
 });
+
+describe('a pass whose day alone was corrected: its notes read 督查情况, not （原录） (newcomer53-8 M3)', () => {
+  const correction = (previousOutcome: string, outcome: string) => ({
+    reason: '督查记录表日期为6月5日', correctedOn: '2026-12-07', correctedAt: '2026-12-07T08:03:00.000Z', correctedBy: 'u', correctedByRole: 'SUPERVISOR',
+    previousOutcome, outcome, previousInspectedOn: '2016-06-15', inspectedOn: '2016-06-05',
+  });
+  const cellWith = async (corrections: object[]) => {
+    const part = {
+      unitId: 'czj', role: 'LEAD', status: 'VERIFIED', dueDate: '2016-06-30', originalDueDate: '2016-06-30', dueDates: [{ on: '2016-04-26', dueDate: '2016-06-30', source: 'assigned' }],
+      heldBefore: [], passedOn: [], terms: { kind: 'BY_DATE' }, assignedOn: '2016-04-26', verifiedOn: '2016-06-05',
+      reports: [{ summary: '已整改', evidence: [], reportedOn: '2016-06-01', reportedAt: '2026-12-07T01:00:00.000Z', reportedBy: 'u' }],
+      inspections: [{ inspectionId: 'i1', outcome: 'PASSED', notes: '已整改到位', corrections, inspectedOn: '2016-06-05', place: '现场', inspectorId: 'u', loggedAt: '2026-12-07T01:01:00.000Z' }],
+      returns: [], urges: [], extensionRequests: [],
+    };
+    const finding = { findingId: 'f1', evaluationId: 'e1', title: '财政预算未公开', category: '主动公开', measures: '', status: 'CLOSED', closedOn: '2016-06-05', parts: new Map([['czj', part]]) } as unknown as FindingView;
+    const { rows, columns } = await ledgerTable({ findings: [finding], evaluations: [], unitName: () => '青川市财政局', asOf: '2016-06-30', dueSoonDays: 7 }, async () => undefined);
+    return rows[0]!.cells[columns.findIndex((column) => column.header === '督查结果')] as string;
+  };
+
+  it('the day corrected, the outcome as entered: 「督查情况：…」', async () => {
+    expect((await cellWith([correction('PASSED', 'PASSED')])).split('\n')[1]).toBe('督查情况：已整改到位');
+  });
+
+  it('the outcome corrected: 「督查情况（原录）：…」, as before', async () => {
+    expect((await cellWith([correction('FAILED', 'PASSED')])).split('\n')[1]).toBe('督查情况（原录）：已整改到位');
+  });
+});

@@ -203,13 +203,17 @@ function partProgress(part: PartView, userName: UserName): [string, string, stri
 
 /**
  * The 督查结果 cell of an inspection: 通过（day）, or 未通过（day）：what failed; a corrected one keeps what the inspector wrote
- * (督查情况（原录）, when the outcome changed since) and lists each correction on a line of its own with who, when and why
+ * (督查情况（原录）, when a correction changed the outcome since; 督查情况 when only its day was) and lists each correction on a line of its own with who, when and why
  * (newcomer46-8 M2: the cell printed the supervisor's reason as what the inspector found).
  */
 function inspectionCell(inspection: InspectionView, userName: UserName): string {
   const failed = whatFailed(inspection);
   const head = inspection.outcome === 'PASSED' ? `通过（${inspection.inspectedOn}）` : `未通过（${inspection.inspectedOn}）${failed ? `：${failed}` : ''}`;
-  const written = inspection.notes && (inspection.outcome === 'PASSED' ? inspection.corrections.length > 0 : failed !== inspection.notes) ? [`督查情况（原录）：${inspection.notes}`] : [];
+  // 原录 only where a correction changed the outcome the notes were written with (newcomer53-8 M3: a pass whose day alone was
+  // corrected read 「督查情况（原录）」, as if its notes had been).
+  const outcomeChanged = inspection.corrections.some((correction) => correction.previousOutcome !== correction.outcome);
+  const notesLabel = outcomeChanged ? '督查情况（原录）' : '督查情况';
+  const written = inspection.notes && (inspection.outcome === 'PASSED' ? inspection.corrections.length > 0 : failed !== inspection.notes) ? [`${notesLabel}：${inspection.notes}`] : [];
   const corrections = inspection.corrections.map((correction) => inspectionCorrectionWords(correction, userName(correction.correctedBy, correction.correctedByRole)));
   return [head, ...written, ...corrections].join('\n');
 }

@@ -52,6 +52,16 @@ describe('撤销此记录 of a request, a decision or a 交办 (h52a): the conse
     expect(choice.words).toBe('交办（2016-04-26）');
     expect(retractionConsequence(choice, wrong, [finance, wrong], 'finding', null)).toMatch(/^撤销后：青川市公安局视为从未交办，不再承担该问题，不计入单位排名等任何统计；该问题于 2016-06-20 销号；/u);
   });
+
+  it('a 交办 whose unit asked for an extension and was urged: says those records go with it (breaker53-8 S2)', () => {
+    const lead = part('a', '青川市交通运输局', 'ASSIGNED');
+    const wrong = part('c', '青川市发展和改革委员会', 'ASSIGNED', {
+      urges: [{ urgedOn: '2026-10-11', urgedAt: '2026-12-07T01:00:00Z' }],
+      extensionRequests: [{ status: 'WITHDRAWN', requestedOn: '2026-10-10', decidedOn: null, grantedDueDate: null }],
+    });
+    const choice = retractedChoice('ASSIGNMENT', '2026-10-05', '2026-12-07T01:00:00Z', []);
+    expect(retractionConsequence(choice, wrong, [lead, wrong], 'finding', null)).toMatch(/^撤销后：青川市发展和改革委员会视为从未交办，不再承担该问题，不计入单位排名等任何统计；其延期申请（连同撤回、审批）和催办记录一并撤销；/u);
+  });
 });
 
 import { timelineLine, timelineRows } from '../web/src/timeline-words.js';

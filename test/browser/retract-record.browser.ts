@@ -166,3 +166,50 @@ describe('审批延期 entered again after 撤销审批 on a part verified since
     await card.getByText('已批准').first().waitFor();
   });
 });
+
+/*
+ * breaker53-8 S2: a 交办 typed on the wrong unit, which asked for an extension and withdrew it, could never be retracted; its card
+ * offered neither 撤销交办 nor 撤销此申请. The card now offers 撤销交办 on every part; the dialog says the request goes with it.
+ */
+describe('撤销交办 of a wrong unit that asked for an extension and withdrew it (breaker53-8 S2)', () => {
+  let app: TestApp;
+  let browser: Browser;
+  const contexts = browserContexts(() => ({ app, browser }));
+  const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
+  let findingId: string;
+  let fgwName: string;
+  let czjId: string;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
+    const listed = await app.graphql(`{ units { id code name } evaluations(first: 1) { nodes { id } } }`);
+    const fgw = listed.data!.units.find((unit: { code: string }) => unit.code === 'FGW');
+    czjId = listed.data!.units.find((unit: { code: string }) => unit.code === 'CZJ').id;
+    fgwName = fgw.name;
+    const act = setUpMutations(() => app, 'b53s2');
+    findingId = await act('recordFinding', { evaluationId: listed.data!.evaluations.nodes[0].id, title: '交通建设项目批复未公开', description: '部分批复未公开', category: '重点领域', severity: 'LOW', concernedUnitIds: [czjId, fgw.id], identifiedOn: officeDay(-20) });
+    await act('assignFinding', { findingId, assignedOn: officeDay(-18), units: [{ unitId: czjId, role: 'LEAD', dueDate: officeDay(20) }, { unitId: fgw.id, role: 'RESPONSIBLE', dueDate: officeDay(20) }] });
+    const unit = await app.as('UNIT', fgw.id);
+    await act('requestExtension', { findingId, unitId: fgw.id, requestedOn: officeDay(-10), requestedDueDate: officeDay(40), reason: '不是我们的事' }, unit);
+    const requests = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unitId extensionRequests { requestId } } } }`, { id: findingId }, { authorization: `Bearer ${SUPERVISOR}` });
+    const requestId = requests.data!.finding.assignments.find((part: { unitId: string }) => part.unitId === fgw.id).extensionRequests[0].requestId as string;
+    await act('withdrawExtensionRequest', { findingId, unitId: fgw.id, requestId, withdrawnOn: officeDay(-8), reason: '日期填错' }, unit);
+  });
+  afterAll(() => contexts.closeAll());
+
+  it('the card offers 撤销交办, says the request goes with it, and the unit is off the finding', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${findingId}`);
+    const card = page.locator(`[data-test="part-${fgwName}"]`);
+    await card.locator('[data-test="retract-assignment"]').click();
+    await page.locator('[data-test="retraction-consequence"]', { hasText: `撤销后：${fgwName}视为从未交办` }).waitFor();
+    await page.locator('[data-test="retraction-consequence"]', { hasText: '其延期申请（连同撤回、审批）记录一并撤销' }).waitFor();
+    const form = page.locator('[data-test="form-retractRecord"]');
+    await form.getByLabel('撤销理由（录入错误的原因）').fill('录入时选错了单位');
+    await form.getByRole('button', { name: '撤销此记录（录入错误）' }).click();
+    await form.getByRole('button', { name: /确认/u }).click();
+    await form.waitFor({ state: 'detached' });
+    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unitId } } }`, { id: findingId }, { authorization: `Bearer ${SUPERVISOR}` });
+    expect(data!.finding.assignments).toEqual([{ unitId: czjId }]);
+  });
+});

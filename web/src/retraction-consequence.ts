@@ -100,7 +100,10 @@ export function retractionConsequence(choice: RetractedChoice, part: Retractable
       const closes = others.length > 0 && others.every((other) => other.status === 'VERIFIED');
       const day = closes ? others.map((other) => other.verifiedOn ?? '').reduce((a, b) => (a > b ? a : b)) : '';
       const after = closes && closedOn === null ? `${parent}于 ${day} ${closeWord}；` : '';
-      return `撤销后：${unit}视为从未交办，不再承担${parent}，不计入单位排名等任何统计；${after}${counted}。`;
+      // Its requests (with their withdrawals and decisions) and the urgings it was sent go with it (breaker53-8 S2).
+      const own = [(part.extensionRequests ?? []).length > 0 ? '延期申请（连同撤回、审批）' : '', (part.urges ?? []).length > 0 ? '催办' : ''].filter(Boolean).join('和');
+      const falls = own ? `其${own}记录一并撤销；` : '';
+      return `撤销后：${unit}视为从未交办，不再承担${parent}，不计入单位排名等任何统计；${falls}${after}${counted}。`;
     }
   }
 }

@@ -78,6 +78,9 @@ describe('a unit removed from an item on a day before another unit’s part join
     await mutate('logWorkPlanItemInspection', { itemId, unitId: unit[s], outcome: 'PASSED', notes: '核实已公开', inspectedOn: '2016-08-15', place: '现场' }, await app.as('INSPECTOR'));
     expect(await everyReading(itemId)).toEqual(['OPEN', `${h} RESPONSIBLE REPORTED ${c}`, `${s} LEAD VERIFIED`]);
 
+    // Not while its report awaits inspection (newcomer53-10 S1): sent back first, it is taken.
+    expect((await remove(itemId, h, '2016-08-20')).errors?.[0]?.extensions?.messageZh).toMatch(/待督查：移除该单位会使这份报告无人督查/u);
+    expect((await call('sendBackWorkPlanItemReport', { itemId, unitId: unit[h], sentBackOn: '2016-08-18', reason: '材料不全' })).errors).toBeUndefined();
     // Dated after the join, the joined part leaves with its holder, as typed in date order.
     expect((await remove(itemId, h, '2016-08-20')).errors).toBeUndefined();
     expect(await everyReading(itemId)).toEqual(['COMPLETED', `${s} LEAD VERIFIED`]);

@@ -63,8 +63,10 @@ describe('a unit removed from an item on a day before its merge or hand-over, ty
     ['handOverUnitParts', 'S2', 'C2', 'H2', '公开安全生产检查结果'],
   ])('%s C→H 07-01 (H had no part), then C removed as of 06-20: taken, C leaves on 06-20 and H takes nothing; the views agree', async (operation, s, c, h, title) => {
     const itemId = await newItem([s, c, h], [c], title);
+    // Its report sent back first (06-15): a part whose report awaits inspection is not removed (newcomer53-10 S1).
+    expect((await call('sendBackWorkPlanItemReport', { itemId, unitId: unit[c], sentBackOn: '2016-06-15', reason: '材料不全' })).errors).toBeUndefined();
     await reorganised(operation, c, h, '2016-07-01');
-    expect(await everyReading(itemId)).toEqual(['OPEN', `${h} RESPONSIBLE REPORTED ${c}`, `${s} LEAD ASSIGNED`]);
+    expect(await everyReading(itemId)).toEqual(['OPEN', `${h} RESPONSIBLE RETURNED ${c}`, `${s} LEAD ASSIGNED`]);
 
     const removed = await remove(itemId, c, '2016-06-20');
     expect(removed.errors).toBeUndefined();

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { say } from '../shared/domain-error.js';
-import { NO_SQLITE3_FIRST, rebuildFromWal } from '../event-store/wal-only-store.js';
+import { NO_SQLITE3_FIRST, rebuildFromWal, walNotAloneAdvice } from '../event-store/wal-only-store.js';
 import { ToolRefusal, UsageError, bothLines, runTool, type ToolUsage } from './cli-failure.js';
 
 /*
@@ -41,7 +41,9 @@ async function main(): Promise<void> {
     content = rebuildFromWal(wal, target);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    throw new ToolRefusal(say(`Could not rebuild a store from ${wal}: ${why}. The -wal was not changed.`, `未能从 ${wal} 重建事件库：${why}。该 -wal 未被改动。`));
+    // breaker53-9 M1, newcomer53-9 S1: why a -wal does not make a store alone, and what to do instead.
+    const instead = /exists already/.test(why) ? say('', '') : walNotAloneAdvice(process.env.SQLITE_PATH ? resolve(here, process.env.SQLITE_PATH) : wal.replace(/-wal$/, ''), wal);
+    throw new ToolRefusal(say(`Could not rebuild a store from ${wal}: ${why}. The -wal was not changed. ${instead.en}`.trim(), `未能从 ${wal} 重建事件库：${why}。该 -wal 未被改动。${instead.zh}`));
   }
   const reach = content.last === null ? say('no event', '不含任何事件') : say(`events ${content.first}–${content.last} (${content.count})`, `事件 ${content.first}–${content.last}（${content.count} 条）`);
   const gaps = content.whole

@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { movedWalNote, pairedHead } from './moved-wal-note.js';
+import { movedWalNote, ownWalOf, pairedHead, type VouchedHead } from './moved-wal-note.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 
 /*
@@ -50,13 +50,52 @@ describe('A start refusal beside a -wal moved aside (breaker52-9 S8, S7)', () =>
     rmSync(root, { recursive: true, force: true });
   });
 
-  it('with the store file it belongs to: names the positions the pair holds and how to put the -wal back', () => {
+  /** What the witness saw at `head` of the live store: its chain hash there. */
+  const vouchedAt = (head: number, of = live): VouchedHead => {
+    const db = new Database(of, { readonly: true });
+    try {
+      const row = db.prepare('SELECT chain_hash FROM events WHERE position = ?').get(head) as { chain_hash: Buffer };
+      const id = (db.prepare('SELECT store_id FROM store_identity').get() as { store_id: string }).store_id;
+      return { storeId: id, head, headHash: row.chain_hash.toString('hex') };
+    } finally {
+      db.close();
+    }
+  };
+
+  it('with the store file it belongs to: names the positions the pair holds and how to put the -wal back — and the -wal put back as told is taken as the store\'s own (newcomer53-9 S1, breaker53-9 S5)', () => {
     const path = join(left, 'rectify.db');
-    const note = movedWalNote(path, 5)!;
+    const vouched = vouchedAt(8);
+    const note = movedWalNote(path, 5, vouched)!;
     expect(note.zh).toContain('含有位置 1–8 的记录');
     expect(note.zh).toContain(`改名为 ${path}-wal`);
     expect(note.en).toContain('do not accept a reset');
-    expect(movedWalNote(path, 8)).toBeNull();
+    expect(movedWalNote(path, 8, vouched)).toBeNull();
+    // Done as the note says: the pair is the store's log up to the witnessed head, whatever inode the -wal has.
+    renameSync(join(left, 'rectify.db-wal.other-file-2026-12-07T04-47-50-761Z'), `${path}-wal`);
+    expect(ownWalOf(path, vouched)).toEqual({ last: 8, vouchedHead: 8 });
+    expect(ownWalOf(path, vouchedAt(7))).toEqual({ last: 8, vouchedHead: 7 });
+    expect(ownWalOf(path, null)).toBeNull();
+    expect(ownWalOf(path, { ...vouched, headHash: '00'.repeat(32) })).toBeNull();
+    expect(existsSync(`${path}-wal`)).toBe(true);
+  });
+
+  it('never advises putting back a -wal the start would not take: short of the witnessed head, or without a witness (breaker53-9 S5)', async () => {
+    const path = join(left, 'rectify.db');
+    await store.appendToStream('note-9', [event()], { expectedRevision: 'no_stream' });
+    for (const note of [movedWalNote(path, 5, vouchedAt(9))!, movedWalNote(path, 5)!]) {
+      expect(note.zh).toContain('含有位置 1–8 的记录');
+      expect(`${note.en} ${note.zh}`).not.toMatch(/ rename |改名为|do not accept a reset/);
+      expect(note.zh).toContain('moved-wal-drill');
+    }
+    expect(movedWalNote(path, 5, vouchedAt(9))!.zh).toContain('不到事件库见证文件所见的位置 9');
+  });
+
+  it('of another history than the witness saw at its head: not offered, said as another history (breaker53-9 S4)', () => {
+    const path = join(left, 'rectify.db');
+    const other = { ...vouchedAt(7), headHash: 'ab'.repeat(32) };
+    const note = movedWalNote(path, 5, other)!;
+    expect(note.zh).toContain('位置 7 上的事件与事件库见证文件在该处所见的不同');
+    expect(`${note.en} ${note.zh}`).not.toMatch(/ rename |改名为|do not accept a reset/);
   });
 
   it('with a store that went on another way since (accepted as it was, then new records): never offered in its place (CI of stop 55)', async () => {
@@ -64,7 +103,8 @@ describe('A start refusal beside a -wal moved aside (breaker52-9 S8, S7)', () =>
     const accepted = new SqliteEventStore(path, { writerThread: false });
     try {
       for (let index = 0; index < 2; index += 1) await accepted.appendToStream(`after-reset-${index}`, [event('接受现状之后')], { expectedRevision: 'no_stream' });
-      const note = movedWalNote(path, 7)!;
+      // The reset's start wrote the witness of what it accepted, and the server went on: the witness saw the new history's head.
+      const note = movedWalNote(path, 7, vouchedAt(7, path))!;
       expect(note.en).toContain('holds positions 1–8, but other events than the store from position 6 on');
       expect(note.zh).toContain('自位置 6 起与事件库的事件不同');
       expect(note.zh).toContain('请勿用它替换事件库的 -wal');

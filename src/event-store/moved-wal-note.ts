@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { walkChain } from './sqlite-chain-walk.js';
+import type { StoreWitness } from './store-witness.js';
 import { walMarkMismatch, walWriteCounts } from './wal-file-mark.js';
 
 /*
@@ -33,7 +34,37 @@ interface PairedLog {
   readonly last: number;
   /** Each position's mark (its chain hash; its event id in a store never chained), index 0 for position 1. */
   readonly marks: readonly string[];
+  /** The store id the pair names (`store_identity`), null when it names none. */
+  readonly storeId: string | null;
 }
+
+/**
+ * newcomer53-9 S1, breaker53-9 S4/S5: the head a store witness vouches for — its position and the chain hash of the event
+ * there (`StoreWitness.head`, `headHash`: 64 hex digits) — of the witnesses of this place, the one furthest on. A -wal that,
+ * read with the store file, is a sound chained log reaching that position with that hash holds the store's own history up
+ * to it, whatever file the -wal was first written beside (`ownWalOf`).
+ */
+export interface VouchedHead {
+  readonly storeId: string;
+  readonly head: number;
+  readonly headHash: string;
+}
+
+/** The vouched head of the witnesses given (`VouchedHead`): the furthest one that names its head's chain hash; null when none does. */
+export function vouchedHeadOf(witnesses: readonly (StoreWitness | null | undefined)[]): VouchedHead | null {
+  let best: VouchedHead | null = null;
+  for (const witness of witnesses) {
+    if (!witness || witness.kind !== 'sqlite' || witness.head === null || typeof witness.headHash !== 'string') continue;
+    const head = Number(witness.head);
+    if (!Number.isSafeInteger(head) || head < 1) continue;
+    if (!best || head > best.head) best = { storeId: witness.storeId, head, headHash: witness.headHash.toLowerCase() };
+  }
+  return best;
+}
+
+/** Whether the log reaches the vouched head with its chain hash there (and names the witness's store, when it names one). */
+const reachesVouched = (log: PairedLog, vouched: VouchedHead | null): boolean =>
+  vouched !== null && log.last >= vouched.head && log.marks[vouched.head - 1] === vouched.headHash && (log.storeId === null || log.storeId === vouched.storeId);
 
 /** Each position's mark in `db` up to `upTo` (all when null): its chain hash, or its event id where the store was never chained. */
 function logMarks(db: Database.Database, upTo: number | null): string[] {
@@ -42,22 +73,36 @@ function logMarks(db: Database.Database, upTo: number | null): string[] {
   return rows.map((row) => (Buffer.isBuffer(row.mark) ? row.mark.toString('hex') : String(row.mark)));
 }
 
-function pairedLog(db: string, wal: string): PairedLog | null {
+/**
+ * The .db at `db` read through the -wal at `wal` (null: alone), both copied to a folder of their own so that nothing
+ * touches the files themselves: a sound database (PRAGMA integrity_check, which also finds an index out of step with its
+ * rows — a page mix of two files), whose log chains from its first row by its content, with no position missing. Null
+ * otherwise.
+ */
+function pairedLog(db: string, wal: string | null): PairedLog | null {
   if (!existsSync(db)) return null;
   let work: string | null = null;
   try {
     work = mkdtempSync(join(tmpdir(), 'rectify-paired-'));
     const path = join(work, 'rectify.db');
     copyFileSync(db, path);
-    copyFileSync(wal, `${path}-wal`);
+    if (wal !== null) copyFileSync(wal, `${path}-wal`);
     const pair = new Database(path, { fileMustExist: true });
     try {
-      const checks = (pair.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check);
+      const checks = (pair.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check);
       if (checks.some((row) => row !== 'ok')) return null;
-      if (walkChain(pair, null, 'hashes').altered) return null;
+      if (walkChain(pair, null, 'content').altered) return null;
       const row = pair.prepare('SELECT MAX(position) AS last, COUNT(*) AS count FROM events').get() as { last: number | bigint | null; count: number | bigint };
       const last = row.last === null ? null : Number(row.last);
-      return last !== null && last === Number(row.count) ? { last, marks: logMarks(pair, null) } : null;
+      if (last === null || last !== Number(row.count)) return null;
+      const identity = (() => {
+        try {
+          return (pair.prepare('SELECT store_id FROM store_identity').get() as { store_id: string } | undefined)?.store_id ?? null;
+        } catch {
+          return null;
+        }
+      })();
+      return { last, marks: logMarks(pair, null), storeId: identity };
     } finally {
       pair.close();
     }
@@ -66,6 +111,32 @@ function pairedLog(db: string, wal: string): PairedLog | null {
   } finally {
     if (work) rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** What `ownWalOf` found: the -wal beside the store file is the store's own log. */
+export interface OwnWal {
+  /** The last position the file holds read through the -wal. */
+  readonly last: number;
+  /** The position the witness vouched for, which the pair reaches with the witness's chain hash. */
+  readonly vouchedHead: number;
+}
+
+/**
+ * newcomer53-9 S1, breaker53-9 S5: whether the `<file>-wal` beside the SQLite file at `file` is the store's own, judged by
+ * what the two hold together rather than by which file the -wal was first written beside (a .db put back as a copy has
+ * another inode; a backup's .db under the -wal written over the same content): read with the file, a sound chained log
+ * (`pairedLog`) that reaches the head the witnesses vouch for (`vouched`) with their chain hash there, and holds every
+ * position the file holds alone, as the file holds it (so nothing the file holds is lost by reading the -wal). Null
+ * otherwise, or without a vouched head. Reads copies of both files (O(store size)): called only for a -wal judged
+ * stray.
+ */
+export function ownWalOf(file: string, vouched: VouchedHead | null): OwnWal | null {
+  if (vouched === null || !existsSync(`${file}-wal`)) return null;
+  const pair = pairedLog(file, `${file}-wal`);
+  if (!pair || !reachesVouched(pair, vouched)) return null;
+  const alone = pairedLog(file, null);
+  if (alone && (alone.last > pair.last || firstDifference(alone.marks, pair.marks) !== null)) return null;
+  return { last: pair.last, vouchedHead: vouched.head };
 }
 
 /** What a .db read through a -wal holds: its last position, when the pair is a sound database whose log chains from its first row; null otherwise. */
@@ -113,14 +184,19 @@ const listed = (marks: readonly number[]): string => (marks.length <= 60 ? marks
 
 /**
  * What a start refusal adds of each -wal moved aside beside the store at `path` (`movedAsideWals`), `head` the position the
- * store reaches (null: none): with the store file, or the rescued copy it is named after, it reads as one chained log past
- * `head` — which positions, and how to put it back; else the write marks it carries, one of which a .db that fits it (a
- * store:backup taken while it was in use) carries as PRAGMA user_version, and how to pair them. Null when there is none.
+ * store reaches (null: none), `vouched` the head the witnesses of this place vouch for (`vouchedHeadOf`). Advice to put a
+ * -wal back is given only where the next start takes it (`ownWalOf`: with the store file, or the rescued copy it is named
+ * after, it reads as the store's log up to the vouched head with the witness's chain hash there) — breaker53-9 S5,
+ * newcomer53-9 S1: advice the start then refused again looped for ever. A pair of another history (it differs from the
+ * store, or from what the witness saw at its head) or one that stops short of the vouched head is said with how to read it
+ * on its own, never to be put in place (breaker53-9 S4). A -wal that pairs with no file beside it: the write marks a .db
+ * that fits it (a store:backup taken while it was in use) carries. Null when there is none.
  */
-export function movedWalNote(path: string, head: number | null): Bilingual | null {
+export function movedWalNote(path: string, head: number | null, vouched: VouchedHead | null = null): Bilingual | null {
   const notes: Bilingual[] = [];
   const moved = movedAsideWals(path);
   const store = moved.length > 0 ? storeMarks(path) : null;
+  const walInPlace = existsSync(`${path}-wal`);
   for (const wal of moved) {
     const bases = [path, ...(wal.endsWith('-old-wal') ? [wal.slice(0, -'-old-wal'.length)] : [])];
     const pairs = bases.map((base) => {
@@ -128,59 +204,95 @@ export function movedWalNote(path: string, head: number | null): Bilingual | nul
       // The CI fault of stop 55: a pair that differs from the store within what the store holds (the store accepted as it was
       // and gone on since) is another history, never what to put in place — that would lose what the store holds alone.
       const from = log && store ? firstDifference(store, log.marks) : null;
-      return { base, last: log?.last ?? null, differsFrom: from };
+      // breaker53-9 S4: where it parts from what the witness saw at its head.
+      const fromWitness = log && vouched && log.last >= vouched.head && !reachesVouched(log, vouched) ? vouched.head : null;
+      return { base, log, last: log?.last ?? null, differsFrom: from, differsFromWitness: fromWitness };
     });
-    const fits = pairs.find((pair) => pair.last !== null && pair.last > (head ?? 0) && pair.differsFrom === null);
-    // One history that parted (a first position in common; from position 1 on it is another store's log, said by its marks
-    // below), the copy it was named after first: the -wal was written over it.
-    const other = fits ? undefined : [...pairs].reverse().find((pair) => pair.last !== null && pair.differsFrom !== null && pair.differsFrom > 1);
+    // The pair the next start takes: the witness's history up to its head (the store itself may be another, STORE_REWRITTEN).
+    const own = pairs.find((pair) => pair.log !== null && reachesVouched(pair.log, vouched) && pair.log.last > (head ?? 0));
     let bytes: Buffer | null = null;
     try {
       bytes = readFileSync(wal);
     } catch {
       // Unreadable: said without its marks.
     }
+    if (own) {
+      const how = putBackSteps(path, wal, own.base, walInPlace);
+      notes.push(
+        say(
+          `The -wal moved aside at ${wal} read with ${own.base} holds positions 1–${own.last}, one chained log reaching position ${vouched!.head} with the chain hash the store witness saw there${head === null ? '' : ` (the store reaches ${head})`}: do not accept a reset nor delete it — to have every event back, ${how.en}.`,
+          `移开保存的 -wal（${wal}）与 ${own.base} 一起读取时含有位置 1–${own.last} 的记录，链接完整，并在位置 ${vouched!.head} 与事件库见证文件所见的链哈希相符${head === null ? '' : `（事件库只到位置 ${head}）`}：请勿接受重置，也不要删除它——要取回全部记录，请${how.zh}。`,
+        ),
+      );
+      continue;
+    }
+    // A pair read as a log but never taken by a start: another history, or one that stops short of what the witness saw.
+    const parted = [...pairs].reverse().find((pair) => pair.last !== null && ((pair.differsFrom !== null && pair.differsFrom > 1) || (pair.differsFromWitness !== null && pair.differsFromWitness > 1)));
+    const short = parted ? undefined : pairs.find((pair) => pair.last !== null && pair.last > (head ?? 0) && pair.differsFrom === null);
+    const readable = parted ?? short;
+    if (readable) {
+      const read = readAloneSteps(path, wal, readable.base);
+      const why =
+        readable.differsFrom !== null && readable.differsFrom > 1
+          ? say(
+              `but other events than the store from position ${readable.differsFrom} on (the store went on another way since, e.g. after it was accepted as it was)`,
+              `但自位置 ${readable.differsFrom} 起与事件库的事件不同（此后事件库另行写入，例如接受了事件库现状）`,
+            )
+          : readable.differsFromWitness !== null
+            ? say(
+                `but at position ${readable.differsFromWitness} another event than the store witness saw there (another history, e.g. one given up when a reset was accepted)`,
+                `但位置 ${readable.differsFromWitness} 上的事件与事件库见证文件在该处所见的不同（是另一段历史，例如接受重置时放弃的那一段）`,
+              )
+            : vouched
+              ? say(
+                  `but not as far as position ${vouched.head}, which the store witness saw: the start would not take it in place of the store's -wal`,
+                  `但不到事件库见证文件所见的位置 ${vouched.head}：启动时不会用它替换事件库的 -wal`,
+                )
+              : say(`but no store witness vouches for its head, so the start would not take it in place of the store's -wal`, `但没有事件库见证文件为其末尾作证，启动时不会用它替换事件库的 -wal`);
+      notes.push(
+        say(
+          `The -wal moved aside at ${wal} read with ${readable.base} holds positions 1–${readable.last}, ${why.en}: do not put it in place of the store's -wal${readable === parted ? ', that would lose what the store holds alone,' : ''} and do not delete it. To read what only it holds and enter it again in the store: ${read.en}.`,
+          `移开保存的 -wal（${wal}）与 ${readable.base} 一起读取时含有位置 1–${readable.last} 的记录，${why.zh}：请勿用它替换事件库的 -wal${readable === parted ? '，那会丢失只有事件库才有的内容' : ''}，也不要删除它。如要查看只有它才有的内容并补录到事件库：${read.zh}。`,
+        ),
+      );
+      continue;
+    }
     // The -wal of the store file itself (its marks fit), read with it as a log the store already holds whole: nothing is missing.
-    if (other) {
-      const drill = join(dirname(path), 'moved-wal-drill');
-      const read = say(
-        `mkdir -p ${drill} && cp ${other.base} ${drill}/rectify.db && cp ${wal} ${drill}/rectify.db-wal, then npm run ledger:verify on ${drill}/rectify.db, or start a server on it of its own (SQLITE_PATH=${drill}/rectify.db PORT=3001 npm start -- --accept-store-reset)`,
-        `mkdir -p ${drill} && cp ${other.base} ${drill}/rectify.db && cp ${wal} ${drill}/rectify.db-wal，再对 ${drill}/rectify.db 进行台账校验（npm run ledger:verify），或在其上单独启动一台服务（SQLITE_PATH=${drill}/rectify.db PORT=3001 npm start -- --accept-store-reset）`,
-      );
-      notes.push(
-        say(
-          `The -wal moved aside at ${wal} read with ${other.base} holds positions 1–${other.last}, but other events than the store from position ${other.differsFrom} on (the store went on another way since, e.g. after it was accepted as it was): do not put it in place of the store's -wal, that would lose what the store holds alone, and do not delete it. To read what only it holds and enter it again in the store: ${read.en}.`,
-          `移开保存的 -wal（${wal}）与 ${other.base} 一起读取时含有位置 1–${other.last} 的记录，但自位置 ${other.differsFrom} 起与事件库的事件不同（此后事件库另行写入，例如接受了事件库现状）：请勿用它替换事件库的 -wal，那会丢失只有事件库才有的内容，也不要删除它。如要查看只有它才有的内容并补录到事件库：${read.zh}。`,
-        ),
-      );
-      continue;
-    }
-    if (!fits && bytes && pairs.some((pair) => pair.last !== null && fitsByMarks(pair.base, bytes))) continue;
-    const steps = (base: string) =>
-      say(
-        `stop every server on it, keep a copy of the data folder (cp -a)${base === path ? '' : `, put ${base} in place as ${path}`}, rename ${wal} to ${path}-wal, remove ${path}-shm, and start again (the start checks the pair and refuses it if it does not fit)`,
-        `停止使用该文件的所有服务，先复制保留数据文件夹（cp -a）${base === path ? '' : `，把 ${base} 放到 ${path}`}，再把 ${wal} 改名为 ${path}-wal，删除 ${path}-shm，然后重新启动（启动时会核对二者是否相配，不相配则拒绝）`,
-      );
-    if (fits) {
-      const how = steps(fits.base);
-      notes.push(
-        say(
-          `The -wal moved aside at ${wal} read with ${fits.base} holds positions 1–${fits.last}, one chained log${head === null ? '' : ` (the store reaches ${head})`}: do not accept a reset nor delete it — to have every event back, ${how.en}.`,
-          `移开保存的 -wal（${wal}）与 ${fits.base} 一起读取时含有位置 1–${fits.last} 的记录，链接完整${head === null ? '' : `（事件库只到位置 ${head}）`}：请勿接受重置，也不要删除它——要取回全部记录，请${how.zh}。`,
-        ),
-      );
-      continue;
-    }
+    if (bytes && pairs.some((pair) => pair.last !== null && fitsByMarks(pair.base, bytes))) continue;
     const marks = (bytes && walWriteCounts(bytes)?.counts) || [];
     if (marks.length === 0) continue;
-    const how = steps('<backup>/rectify.db');
+    const how = putBackSteps(path, wal, '<backup>/rectify.db', walInPlace);
+    const reach = vouched
+      ? say(
+          ` The start takes the pair only when it reads as the store's log up to position ${vouched.head}, which the store witness saw, with its chain hash; else it moves the -wal aside again.`,
+          `启动时只有在二者一起读取是直到事件库见证文件所见位置 ${vouched.head}、链哈希相符的事件库日志时才会采用；否则会再次把该 -wal 移开。`,
+        )
+      : say('', '');
     notes.push(
       say(
-        `The -wal moved aside at ${wal} holds ${marks.length} committed write(s) of this copy, likely the acknowledged events the store lacks, but it fits neither the store file nor a copy beside it. It fits the .db it was written over: a store:backup taken while it was in use carries one of its write marks (${listed(marks)}) as its PRAGMA user_version (sqlite3 -readonly <backup>/rectify.db 'PRAGMA user_version'). With such a backup, do not accept a reset: ${how.en.replace(`, put <backup>/rectify.db in place as ${path}`, `, put that backup's rectify.db in place as ${path}`)}.`,
-        `移开保存的 -wal（${wal}）中有本副本 ${marks.length} 次已提交的写入，很可能就是事件库所缺的已确认记录，但它与事件库文件及其旁的副本都不相配。它与写成它时所在的 .db 相配：在它使用期间做的 store:backup 备份，其 PRAGMA user_version（sqlite3 -readonly <备份>/rectify.db 'PRAGMA user_version'）是它的写入标记之一（${listed(marks)}）。有这样的备份时，请勿接受重置：${how.zh.replace(`，把 <backup>/rectify.db 放到 ${path}`, `，把该备份的 rectify.db 放到 ${path}`)}。`,
+        `The -wal moved aside at ${wal} holds ${marks.length} committed write(s) of this copy, made after the last checkpoint of the file it was written beside — part or all of what the store lacks (what that file held before it is not in the -wal) — but it fits neither the store file nor a copy beside it. It fits the .db it was written over: a store:backup taken while it was in use carries one of its write marks (${listed(marks)}) as its PRAGMA user_version (sqlite3 -readonly <backup>/rectify.db 'PRAGMA user_version'). With such a backup, do not accept a reset: ${how.en.replace(`, put <backup>/rectify.db in place as ${path}`, `, put that backup's rectify.db in place as ${path}`)}.${reach.en}`,
+        `移开保存的 -wal（${wal}）中有本副本 ${marks.length} 次已提交的写入，是写成它时所在文件最后一次检查点之后的写入——事件库所缺记录的一部分或全部（该文件在此之前的内容不在 -wal 中）——但它与事件库文件及其旁的副本都不相配。它与写成它时所在的 .db 相配：在它使用期间做的 store:backup 备份，其 PRAGMA user_version（sqlite3 -readonly <备份>/rectify.db 'PRAGMA user_version'）是它的写入标记之一（${listed(marks)}）。有这样的备份时，请勿接受重置：${how.zh.replace(`，把 <backup>/rectify.db 放到 ${path}`, `，把该备份的 rectify.db 放到 ${path}`)}。${reach.zh}`,
       ),
     );
   }
   if (notes.length === 0) return null;
   return say(` ${notes.map((note) => note.en).join(' ')}`, notes.map((note) => note.zh).join(''));
+}
+
+/** How to put the moved-aside `wal` back beside `path` (`base` first put in place as `path` when it is another file); the -wal now in place, if any, moved aside first, never overwritten. */
+function putBackSteps(path: string, wal: string, base: string, walInPlace: boolean): Bilingual {
+  const keep = `${path}-wal.other-file-kept`;
+  return say(
+    `stop every server on it, keep a copy of the data folder (cp -a)${base === path ? '' : `, put ${base} in place as ${path}`}${walInPlace ? `, move the -wal now beside it aside (mv ${path}-wal ${keep}; it is kept)` : ''}, rename ${wal} to ${path}-wal, remove ${path}-shm, and start again (the start reads the two together and takes them as the store's own when they reach the head the witness saw)`,
+    `停止使用该文件的所有服务，先复制保留数据文件夹（cp -a）${base === path ? '' : `，把 ${base} 放到 ${path}`}${walInPlace ? `，把现在其旁的 -wal 移开保留（mv ${path}-wal ${keep}）` : ''}，再把 ${wal} 改名为 ${path}-wal，删除 ${path}-shm，然后重新启动（启动时会把二者一起读取，达到见证文件所见的末尾时即作为本事件库采用）`,
+  );
+}
+
+/** How to read the moved-aside `wal` with `base` on their own, in a drill folder beside the store. */
+function readAloneSteps(path: string, wal: string, base: string): Bilingual {
+  const drill = join(dirname(path), 'moved-wal-drill');
+  return say(
+    `mkdir -p ${drill} && cp ${base} ${drill}/rectify.db && cp ${wal} ${drill}/rectify.db-wal, then npm run ledger:verify on ${drill}/rectify.db, or start a server on it of its own (SQLITE_PATH=${drill}/rectify.db PORT=3001 npm start -- --accept-store-reset)`,
+    `mkdir -p ${drill} && cp ${base} ${drill}/rectify.db && cp ${wal} ${drill}/rectify.db-wal，再对 ${drill}/rectify.db 进行台账校验（npm run ledger:verify），或在其上单独启动一台服务（SQLITE_PATH=${drill}/rectify.db PORT=3001 npm start -- --accept-store-reset）`,
+  );
 }

@@ -1,4 +1,4 @@
-import { walOnlyContent, walWithoutDbNote } from './wal-only-store.js';
+import { walNotAloneAdvice, walOnlyContent, walWithoutDbNote } from './wal-only-store.js';
 import Database from 'better-sqlite3';
 import { preparedOnce } from './prepared-once.js';
 import { readdirSync, statSync } from 'node:fs';
@@ -270,6 +270,9 @@ export function walBesideNote(path: string, options: { damageSaid?: boolean } = 
   if (dbMissingOrEmpty(path)) {
     const content = walOnlyContent(`${path}-wal`);
     if (content) return walWithoutDbNote(path, content);
+    // newcomer53-9 S1 step 2: what store:from-wal can and cannot do with a -wal that is not a store alone, and what instead.
+    const advice = walNotAloneAdvice(path, `${path}-wal`);
+    return say(`A -wal file lies beside it (${path}-wal, ${bytes} bytes); this start left it as it was. ${advice.en}`, `其旁有 -wal 文件（${path}-wal，${bytes} 字节）；本次启动未改动它。${advice.zh}`);
   }
   // breaker45-9 S1: a -wal of the file's own that stops checksumming is not a newer file's: said as what it is.
   const damage = walBreakOnDisk(path);

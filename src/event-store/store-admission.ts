@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { movedWalNote } from './moved-wal-note.js';
+import { movedWalNote, ownWalOf, vouchedHeadOf, type OwnWal } from './moved-wal-note.js';
 import { Logger } from '@nestjs/common';
 import { walkChainOffThread, type AlteredRow } from './sqlite-chain-walk.js';
 import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -961,7 +961,7 @@ function refuseUnwritableStore(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLI
 }
 
 /** The refusal, with what it must say of a -wal file beside the SQLite store (`walBesideNote`) and of a copy a server left there (`rescuedCopyNote`), when there are. */
-function withWalNote(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'> & Partial<Pick<AppSettings, 'STORE_WITNESS_PATH'>>, refusal: StoreRefusedError): StoreRefusedError {
+function withWalNote(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'> & Partial<Pick<AppSettings, 'STORE_WITNESS_PATH' | 'LEDGER_SIGNING_KEY_FILE'>>, refusal: StoreRefusedError): StoreRefusedError {
   const onDisk = settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:';
   const wal = onDisk ? (refusal.reason === 'STORE_FROM_OTHER_COPY' ? otherCopyWalNote(settings.SQLITE_PATH, refusal.otherCopyRows) : walBesideNote(settings.SQLITE_PATH, { damageSaid: refusal.message.includes(WAL_DAMAGE_SAID) })) : null;
   // And a copy a server left when the file went away under it (breaker9k P4), which may hold what the
@@ -970,14 +970,29 @@ function withWalNote(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'> 
   // breaker42-9 F7: the -wal a server found emptied under it, said first: it is why the file reads as it does.
   const emptied = onDisk ? walEmptiedNote(settings.SQLITE_PATH) : null;
   // breaker52-9 S8, S7 (3): a -wal moved aside beside the store may hold what the store lacks: said with how to put it back.
-  const moved = onDisk && MOVED_WAL_SAID_FOR.includes(refusal.reason) ? movedWalNote(settings.SQLITE_PATH, storeHeadOf(settings.SQLITE_PATH)) : null;
+  const moved = onDisk && MOVED_WAL_SAID_FOR.includes(refusal.reason) ? movedWalNote(settings.SQLITE_PATH, storeHeadOf(settings.SQLITE_PATH), vouchedHeadOf(witnessesOfPlace(settings))) : null;
   const notes = [emptied, wal, moved, rescued, onDisk ? loneOldWalNote(settings.SQLITE_PATH) : null, onDisk ? oldWalBesideCopyNote(settings.SQLITE_PATH) : null].filter((note): note is Bilingual => note !== null);
   if (notes.length === 0) return refusal;
   return new StoreRefusedError(refusal.reason, say(`${refusal.message}${notes.map((note) => ` ${note.en.trim()}`).join('')}`, `${refusal.messageZh}${notes.map((note) => note.zh).join('')}`), refusal.otherCopyRows, refusal.resetOffers);
 }
 
-/** The refusals that say what a -wal moved aside beside the store holds (`movedWalNote`): those that lack acknowledged events. */
-const MOVED_WAL_SAID_FOR: readonly string[] = ['STORE_FROM_OTHER_COPY', 'STORE_SHORTER', 'STORE_EMPTY', 'STORE_MISSING'];
+/** The refusals that say what a -wal moved aside beside the store holds (`movedWalNote`): those that lack acknowledged events (breaker53-9 S4: a store of another history than the witness saw too). */
+const MOVED_WAL_SAID_FOR: readonly string[] = ['STORE_FROM_OTHER_COPY', 'STORE_SHORTER', 'STORE_EMPTY', 'STORE_MISSING', 'STORE_REWRITTEN'];
+
+/** The witnesses of the SQLite store's place a refusal can read: the one beside the data and the copies beside the key for this place (none that cannot be read). */
+function witnessesOfPlace(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'> & Partial<Pick<AppSettings, 'STORE_WITNESS_PATH' | 'LEDGER_SIGNING_KEY_FILE'>>): StoreWitness[] {
+  const data = settings.STORE_WITNESS_PATH ? witnessForRescue(settings.STORE_WITNESS_PATH) : null;
+  let kept: StoreWitness[] = [];
+  try {
+    const place = realPlaceOf(settings.SQLITE_PATH);
+    kept = readKeyFolderWitnesses(keyFolderWitnessFolder({ EVENT_STORE: settings.EVENT_STORE, SQLITE_PATH: settings.SQLITE_PATH, LEDGER_SIGNING_KEY_FILE: settings.LEDGER_SIGNING_KEY_FILE } as Parameters<typeof keyFolderWitnessFolder>[0]))
+      .map(({ witness }) => witness)
+      .filter((witness) => isPlace(witness.location, place));
+  } catch {
+    // Unreadable copies: the refusal speaks of them elsewhere.
+  }
+  return [data, ...kept].filter((witness): witness is StoreWitness => witness !== null);
+}
 
 /** The last position the SQLite store at `path` holds as it reads now (read only), null when none or it cannot be read. */
 function storeHeadOf(path: string): number | null {
@@ -1194,10 +1209,29 @@ function setAsideStrayWal(sqlitePath: string, dataFolderWitness: StoreWitness | 
   const witnesses = [dataFolderWitness, ...kept.map(({ witness }) => witness).filter((witness) => isPlace(witness.location, place))];
   const stray = judgeStrayWal(sqlitePath, witnesses.filter((witness): witness is StoreWitness => witness?.kind === 'sqlite').map((witness) => witness.storeFile));
   if (!stray) return null;
+  // newcomer53-9 S1, breaker53-9 S5: a -wal that, read with this file, is the store's log up to the head the witness vouches
+  // for (its chain hash there) is the store's own, whatever file it was first written beside: a .db put back as a copy (another
+  // inode), a backup's .db under the -wal the refusal advised to put back. Judged by inode or marks first, it was moved aside
+  // again at every start, the same refusal for ever.
+  const own = ownWalOf(stray.file, vouchedHeadOf(witnesses));
+  if (own) {
+    const note = ownWalTakenNote(stray.file, own);
+    logger.warn(note.zh);
+    logger.warn(note.en);
+    return null;
+  }
   const setAside = setStrayWalAside(stray, new Date());
   logger.warn(setAside.note.zh);
   logger.warn(setAside.note.en.trim());
   return setAside;
+}
+
+/** What the log says when a -wal judged stray by inode or marks is taken as the store's own (`ownWalOf`): what it holds, and how to go back to the file alone if a restore meant to. */
+function ownWalTakenNote(file: string, own: OwnWal): Bilingual {
+  return say(
+    `The -wal beside ${file} was written beside another file than the one there now (a copy put back, a backup restored under it), but read with it it is one sound chained log, positions 1–${own.last}, reaching position ${own.vouchedHead} with the chain hash the store witness saw there: it is this store's own log, and this start uses it — nothing acknowledged is lost. If you restored ${file} to go back to an earlier state on purpose, stop the server, move ${file}-wal and ${file}-shm aside (kept), and start once with --accept-store-reset.`,
+    `${file} 旁的 -wal 文件是在另一个文件旁写成的（例如放回了复制的文件，或在其下恢复了备份），但与该文件一起读取时是完整的链接日志（位置 1–${own.last}），并在位置 ${own.vouchedHead} 与事件库见证文件所见的链哈希相符：它就是本事件库的日志，本次启动采用它——已确认的记录没有丢失。若恢复 ${file} 是为了有意回到较早的状态，请停止服务，把 ${file}-wal 与 ${file}-shm 移开保留，然后以 --accept-store-reset 启动一次。`,
+  );
 }
 
 async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: StrayWalNoted): Promise<AdmittedStore> {

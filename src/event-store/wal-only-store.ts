@@ -144,3 +144,16 @@ export function walWithoutDbNote(path: string, content: WalOnlyContent): Bilingu
     `.db 文件已不在，但其 -wal（${path}-wal）仍在，单独读取它含有${reach.zh}。请从它取回事件库：${FROM_WAL_TOOL} ${path}-wal 会据此写出一个新文件（只读取该 -wal，不改动它），把新文件放到 ${path} 后正常启动。${NO_SQLITE3_FIRST.zh}`,
   );
 }
+
+/**
+ * newcomer53-9 S1 step 2, breaker53-9 M1: what to say of a -wal beside a missing .db that does not read as a store alone —
+ * the usual case: after any checkpoint (a clean stop, or SQLite's own every ~1000 pages) a -wal holds only the pages
+ * written since, and the rest was in the deleted .db. What store:from-wal can do (a -wal written since the store was
+ * created, holding every page) and cannot (this one), and what to do instead: the .db it was written over, with it.
+ */
+export function walNotAloneAdvice(path: string, wal: string): Bilingual {
+  return say(
+    `${wal} does not read as a store on its own: it holds only the pages written since the last checkpoint of the .db it was written beside (a clean stop, or SQLite every ~1000 pages, copies the -wal into the .db), and the rest was in that .db. ${FROM_WAL_TOOL} rebuilds a store from a -wal alone only when the -wal holds every page (a store deleted before its first checkpoint); not from this one. Keep it (copy the data folder: cp -a) and put back beside it, as ${path}, the .db it was written over: the newest copy of the deleted file (a cp -a of the folder, a file-system snapshot), or a store:backup taken while this -wal was in use (its PRAGMA user_version is one of the -wal's write marks) — then start normally: the start reads the two together and takes them when they reach the head the store witness saw.`,
+    `${wal} 单独读取不成事件库：它只含有其所在 .db 最后一次检查点之后写入的页（正常停止、或 SQLite 每约 1000 页，会把 -wal 写入 .db），其余内容在那个 .db 中。${FROM_WAL_TOOL} 只有在 -wal 含有全部页时（事件库在第一次检查点之前被删除）才能单独据此重建事件库，对这个 -wal 不能。请保留它（先复制保留数据文件夹：cp -a），并把写成它时所在的 .db 放回其旁作为 ${path}：被删除文件的最新副本（数据文件夹的 cp -a 副本、文件系统快照），或在该 -wal 使用期间做的 store:backup 备份（其 PRAGMA user_version 是该 -wal 的写入标记之一）——然后正常启动：启动时会把二者一起读取，达到事件库见证文件所见的末尾时即采用。`,
+  );
+}

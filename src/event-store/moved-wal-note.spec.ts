@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { movedWalNote, ownWalOf, pairedHead, type VouchedHead } from './moved-wal-note.js';
+import { movedWalNote, ownWalOf, pairedHead, stopCopiesNote, type VouchedHead } from './moved-wal-note.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 
 /*
@@ -88,6 +88,22 @@ describe('A start refusal beside a -wal moved aside (breaker52-9 S8, S7)', () =>
       expect(note.zh).toContain('moved-wal-drill');
     }
     expect(movedWalNote(path, 5, vouchedAt(9))!.zh).toContain('不到事件库见证文件所见的位置 9');
+  });
+
+  it("names the copy a stop wrote beside the key of a store whose folder was lost, and how to put it in place — only this store's (breaker53-9 S6)", async () => {
+    const keys = join(root, 'keys');
+    mkdirSync(keys);
+    const reader = new Database(live, { readonly: true });
+    await reader.backup(join(keys, 'rectify.db.rescued-2026-12-07T08-22-14-328Z.db'));
+    reader.close();
+    const path = join(root, 'gone', 'rectify.db');
+    const note = stopCopiesNote(path, [keys, join(root, 'nowhere')], vouchedAt(8))!;
+    expect(note.zh).toContain(`${join(keys, 'rectify.db.rescued-2026-12-07T08-22-14-328Z.db')} 是服务停止时写出的副本`);
+    expect(note.zh).toContain('含有位置 1–8 的记录，并在位置 8 与事件库见证文件所见的链哈希相符');
+    expect(note.zh).toContain(`cp ${join(keys, 'rectify.db.rescued-2026-12-07T08-22-14-328Z.db')} ${path}`);
+    expect(note.en).toContain('start once with --accept-store-reset');
+    expect(stopCopiesNote(path, [keys], { ...vouchedAt(8), storeId: 'another-store' })).toBeNull();
+    expect(stopCopiesNote(path, [keys], null)).toBeNull();
   });
 
   it('of another history than the witness saw at its head: not offered, said as another history (breaker53-9 S4)', () => {

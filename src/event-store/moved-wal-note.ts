@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
@@ -196,7 +196,14 @@ export function movedWalNote(path: string, head: number | null, vouched: Vouched
   const notes: Bilingual[] = [];
   const moved = movedAsideWals(path);
   const store = moved.length > 0 ? storeMarks(path) : null;
-  const walInPlace = existsSync(`${path}-wal`);
+  // A -wal of a header alone (what a read-only look at the file leaves) holds nothing to keep.
+  const walInPlace = (() => {
+    try {
+      return statSync(`${path}-wal`).size > 32;
+    } catch {
+      return false;
+    }
+  })();
   for (const wal of moved) {
     const bases = [path, ...(wal.endsWith('-old-wal') ? [wal.slice(0, -'-old-wal'.length)] : [])];
     const pairs = bases.map((base) => {
@@ -295,4 +302,51 @@ function readAloneSteps(path: string, wal: string, base: string): Bilingual {
     `mkdir -p ${drill} && cp ${base} ${drill}/rectify.db && cp ${wal} ${drill}/rectify.db-wal, then npm run ledger:verify on ${drill}/rectify.db, or start a server on it of its own (SQLITE_PATH=${drill}/rectify.db PORT=3001 npm start -- --accept-store-reset)`,
     `mkdir -p ${drill} && cp ${base} ${drill}/rectify.db && cp ${wal} ${drill}/rectify.db-wal，再对 ${drill}/rectify.db 进行台账校验（npm run ledger:verify），或在其上单独启动一台服务（SQLITE_PATH=${drill}/rectify.db PORT=3001 npm start -- --accept-store-reset）`,
   );
+}
+
+/**
+ * breaker53-9 S6: the copy a stop wrote of what the server alone held when the store's file went away under it and could not
+ * be copied beside it (`<name>.rescued-<instant>.db` beside the signing key or in the system's temporary folder; see
+ * `SqliteEventStore.keepAtStopIn`) was named only in that server's last log lines, and the next start's STORE_MISSING offered
+ * an empty ledger. Each such copy of the store at `path` found in `folders` (not the store's own folder, whose copies
+ * `rescuedCopyNote` says) that reads as a sound chained log is said, newest first: what it holds, whether it reaches the
+ * head the witnesses vouch for (`vouched`), and how to put it in place — two steps each the next start takes. Null when
+ * there is none.
+ */
+export function stopCopiesNote(path: string, folders: readonly string[], vouched: VouchedHead | null): Bilingual | null {
+  const prefix = `${basename(path)}.rescued-`;
+  const found: string[] = [];
+  for (const folder of new Set(folders)) {
+    if (folder === dirname(path)) continue;
+    try {
+      for (const entry of readdirSync(folder)) if (entry.startsWith(prefix) && entry.endsWith('.db')) found.push(join(folder, entry));
+    } catch {
+      // A folder that cannot be read holds nothing to say.
+    }
+  }
+  const notes: Bilingual[] = [];
+  for (const copy of found.sort((a, b) => basename(b).localeCompare(basename(a)))) {
+    const log = pairedLog(copy, null);
+    if (!log) continue;
+    // Only this store's: the temporary folder may hold other stores' copies.
+    if (!vouched || log.storeId !== vouched.storeId) continue;
+    const reaches = reachesVouched(log, vouched);
+    const reach = reaches
+      ? say(`, reaching position ${vouched!.head} with the chain hash the store witness saw there — all this store last acknowledged`, `，并在位置 ${vouched!.head} 与事件库见证文件所见的链哈希相符——即本事件库最后确认写入的全部内容`)
+      : vouched
+        ? say(`, not what the store witness saw at position ${vouched.head}: keep it, and look for a newer copy first`, `，但与事件库见证文件在位置 ${vouched.head} 所见的不符：请保留它，并先找更新的副本`)
+        : say('', '');
+    const how = say(
+      ` Do not start over with an empty ledger: keep that file, copy it in place (cp ${copy} ${path}, with no -wal or -shm beside ${path}) and start again; if that start is refused STORE_WITNESS_MISSING (the witness beside the data went with its folder), start once with --accept-store-reset — the copy holds what the server acknowledged.`,
+      `请勿以空台账重新开始：请保留该文件，把它复制到事件库位置（cp ${copy} ${path}，${path} 旁不要留 -wal 或 -shm），然后重新启动；若该次启动因 STORE_WITNESS_MISSING 被拒绝（数据文件夹旁的见证文件随文件夹一起不见了），请以 --accept-store-reset 启动一次——该副本含有服务已确认写入的内容。`,
+    );
+    notes.push(
+      say(
+        ` ${copy} is the copy a server's stop wrote of what it alone held of this store when its file went away: positions 1–${log.last}${reach.en}.${reaches ? how.en : ''}`,
+        `${copy} 是服务停止时写出的副本（该事件库文件在运行中不见了，其内容只在该服务中）：含有位置 1–${log.last} 的记录${reach.zh}。${reaches ? how.zh : ''}`,
+      ),
+    );
+  }
+  if (notes.length === 0) return null;
+  return say(notes.map((note) => note.en).join(''), notes.map((note) => note.zh).join(''));
 }

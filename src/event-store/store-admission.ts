@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
-import { movedWalNote, ownWalOf, vouchedHeadOf, type OwnWal } from './moved-wal-note.js';
+import { movedWalNote, ownWalOf, stopCopiesNote, vouchedHeadOf, type OwnWal } from './moved-wal-note.js';
 import { Logger } from '@nestjs/common';
 import { walkChainOffThread, type AlteredRow } from './sqlite-chain-walk.js';
 import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { userInfo } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { formatPosition, type EventStore, type Position, type StoreIdentity } from './event-store.port.js';
@@ -971,7 +971,12 @@ function withWalNote(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'> 
   const emptied = onDisk ? walEmptiedNote(settings.SQLITE_PATH) : null;
   // breaker52-9 S8, S7 (3): a -wal moved aside beside the store may hold what the store lacks: said with how to put it back.
   const moved = onDisk && MOVED_WAL_SAID_FOR.includes(refusal.reason) ? movedWalNote(settings.SQLITE_PATH, storeHeadOf(settings.SQLITE_PATH), vouchedHeadOf(witnessesOfPlace(settings))) : null;
-  const notes = [emptied, wal, moved, rescued, onDisk ? loneOldWalNote(settings.SQLITE_PATH) : null, onDisk ? oldWalBesideCopyNote(settings.SQLITE_PATH) : null].filter((note): note is Bilingual => note !== null);
+  // breaker53-9 S6: the copy a stop wrote beside the signing key or in the temporary folder, when the store's folder was gone.
+  const stopCopies =
+    onDisk && MOVED_WAL_SAID_FOR.includes(refusal.reason)
+      ? stopCopiesNote(settings.SQLITE_PATH, [dirname(resolve(signingKeyPath({ EVENT_STORE: settings.EVENT_STORE, SQLITE_PATH: settings.SQLITE_PATH, LEDGER_SIGNING_KEY_FILE: settings.LEDGER_SIGNING_KEY_FILE } as Parameters<typeof signingKeyPath>[0]))), tmpdir()], vouchedHeadOf(witnessesOfPlace(settings)))
+      : null;
+  const notes = [emptied, wal, moved, stopCopies, rescued, onDisk ? loneOldWalNote(settings.SQLITE_PATH) : null, onDisk ? oldWalBesideCopyNote(settings.SQLITE_PATH) : null].filter((note): note is Bilingual => note !== null);
   if (notes.length === 0) return refusal;
   return new StoreRefusedError(refusal.reason, say(`${refusal.message}${notes.map((note) => ` ${note.en.trim()}`).join('')}`, `${refusal.messageZh}${notes.map((note) => note.zh).join('')}`), refusal.otherCopyRows, refusal.resetOffers);
 }

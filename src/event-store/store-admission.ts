@@ -1337,7 +1337,9 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
     });
     const refusal = missing ?? judged.refusal;
     // The configured key judged against the one the store was signed with (null: the same, or none on record).
-    const keyChangedRefusal = () => judgeSigningKey(judged.signingKeyOnRecord, configuredFingerprint, settings.LEDGER_TRUSTED_KEYS ?? [], resolve(keyPath));
+    // newcomer53-9 M3: the keys the office retired, as the witnesses beside the key signed by the key in use remember them.
+    const retired = kept.filter(({ witness }) => witness.signingKey === configuredFingerprint).flatMap(({ witness }) => witness.formerKeys ?? []);
+    const keyChangedRefusal = () => judgeSigningKey(judged.signingKeyOnRecord, configuredFingerprint, settings.LEDGER_TRUSTED_KEYS ?? [], resolve(keyPath), retired);
     // A changed key is not a store to accept: it is refused whatever ACCEPT_STORE_RESET says (LEDGER_TRUSTED_KEYS declares a rotation).
     if (refusal && (!settings.ACCEPT_STORE_RESET || refusal.reason === 'SIGNING_KEY_CHANGED')) {
       // A file SQLite reads as damaged is said to be damaged, not shorter (breaker9c P1: a stale -wal over a restored .db).

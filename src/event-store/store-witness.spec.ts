@@ -204,6 +204,22 @@ describe('Judging the ledger signing key against the witness (the key file repla
     expect(refusal.messageZh).toContain(`上次签署校验点使用的是密钥 ${office}`);
   });
 
+  // newcomer53-9 M3: a drill of a backup from before a rotation was told 「请从备份恢复密钥」, which would break production.
+  it('refuses a key the office retired as a store that predates the rotation: LEDGER_TRUSTED_KEYS on that start, the keys folder untouched', () => {
+    const retired = [{ fingerprint: office, upToEvents: 321, declaredAt: '2026-12-07T08:10:00.000Z' }];
+    const refusal = judgeSigningKey(witnessed, other, [], keyPath, retired)!;
+    expect(refusal.reason).toBe('SIGNING_KEY_CHANGED');
+    expect(refusal.messageZh).toContain(`而该密钥已在本单位的一次密钥更换中停用`);
+    expect(refusal.messageZh).toContain(`请勿改动 keys 文件夹（正在使用的服务以 ${other} 签署）`);
+    expect(refusal.messageZh).toContain(`LEDGER_TRUSTED_KEYS=${office} SQLITE_PATH=… npm start`);
+    expect(refusal.messageZh).not.toContain('请从备份恢复密钥');
+    expect(refusal.message).toContain('Do not touch the keys folder');
+    // A key never retired, or no key file at all: as before.
+    expect(judgeSigningKey(witnessed, other, [], keyPath, [{ ...retired[0]!, fingerprint: 'aaaaaaaaaaaaaaaa' }])!.messageZh).toContain('请从备份恢复密钥');
+    expect(judgeSigningKey(witnessed, null, [], keyPath, retired)!.messageZh).toContain('请从备份恢复密钥');
+    expect(judgeSigningKey(witnessed, other, [office], keyPath, retired)).toBeNull();
+  });
+
   // breaker9 F4: a witness stripped of its fingerprint must not let a swapped key in.
   it('refuses another key where the witness names none, naming the key of the newest checkpoint', () => {
     const refusal = judgeSigningKey(checkpointed, other, [], keyPath)!;

@@ -668,9 +668,28 @@ export type SigningKeyOnRecord =
  * @param configured the fingerprint of the key in the key file; null when there is no key file
  *   (checked before one would be generated, so a refused start leaves none behind).
  */
-export function judgeSigningKey(onRecord: SigningKeyOnRecord | undefined, configured: string | null, trustedKeys: readonly string[], keyPath: string): StoreRefusedError | null {
+export function judgeSigningKey(
+  onRecord: SigningKeyOnRecord | undefined,
+  configured: string | null,
+  trustedKeys: readonly string[],
+  keyPath: string,
+  retired: readonly FormerKey[] = [],
+): StoreRefusedError | null {
   if (onRecord === undefined || onRecord.fingerprint === configured || trustedKeys.includes(onRecord.fingerprint)) return null;
   const witnessed = onRecord.fingerprint;
+  // newcomer53-9 M3: a key the office itself retired (its witnesses beside the key list it as a former key of the key in use):
+  // the store predates that rotation — a backup's restore drill, say. 「请从备份恢复密钥」 into the shared keys folder would
+  // break production's next start.
+  const former = configured === null ? undefined : retired.find((key) => key.fingerprint === witnessed);
+  if (former) {
+    return new StoreRefusedError(
+      'SIGNING_KEY_CHANGED',
+      say(
+        `The ledger signing key ${keyPath} is key ${configured}, but this store was last signed with key ${witnessed}, which this office retired in a key rotation (declared ${former.declaredAt}; the witnesses beside the key list it as a former key): the store predates that rotation — a backup taken before it. Do not touch the keys folder (the server in use signs with ${configured}). To start on this copy (a restore drill, or this backup put in place), add LEDGER_TRUSTED_KEYS=${witnessed} to that start's command line (e.g. LEDGER_TRUSTED_KEYS=${witnessed} SQLITE_PATH=… npm start), and start again.`,
+        `台账签名密钥 ${keyPath} 是密钥 ${configured}，但本事件库上次由密钥 ${witnessed} 签署，而该密钥已在本单位的一次密钥更换中停用（声明于 ${officeInstantZh(former.declaredAt)}；密钥旁的见证文件将其列为旧密钥）：本事件库早于那次更换——是更换之前的备份。请勿改动 keys 文件夹（正在使用的服务以 ${configured} 签署）。如要在此副本上启动（恢复演练，或把该备份放回使用），请在该次启动的命令行上加上 LEDGER_TRUSTED_KEYS=${witnessed}（例如 LEDGER_TRUSTED_KEYS=${witnessed} SQLITE_PATH=… npm start），然后重新启动。`,
+      ),
+    );
+  }
   const found = configured === null ? `There is no ledger signing key at ${keyPath}` : `The ledger signing key ${keyPath} is key ${configured}`;
   const foundZh = configured === null ? `${keyPath} 处没有台账签名密钥` : `台账签名密钥 ${keyPath} 是密钥 ${configured}`;
   const last =

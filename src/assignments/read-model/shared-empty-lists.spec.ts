@@ -59,7 +59,7 @@ describe('parts share one empty list for what they have none of (issue 12 lever 
     applyAssignmentEvent(parts, entry('UnitAssigned', { unitId: 'fgw', role: 'RESPONSIBLE', dueDate: '2026-06-01', assignedOn: '2026-05-01' }, '2026-05-01'));
     const [czj, fgw] = [parts.get('czj')!, parts.get('fgw')!];
     for (const key of LISTS) expect([czj[key], fgw[key]]).toEqual([NO_RECORDS, NO_RECORDS]);
-    for (const key of LISTS) expect([czj[key] === NO_RECORDS, fgw[key] === NO_RECORDS]).toEqual([true, true]);
+    for (const key of LISTS) expect([(czj[key] as unknown) === NO_RECORDS, (fgw[key] as unknown) === NO_RECORDS]).toEqual([true, true]);
 
     applyAssignmentEvent(parts, entry('RectificationReported', { unitId: 'czj', summary: '已整改', evidence: [], reportedOn: '2026-05-03' }, '2026-05-03'));
     applyAssignmentEvent(parts, entry('InspectionLogged', { unitId: 'czj', inspectionId: 'i1', outcome: 'FAILED', notes: '未到位', inspectedOn: '2026-05-04', place: '现场' }, '2026-05-04'));

@@ -74,6 +74,30 @@ const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 export const withoutInvisible = (text: string): string => text.replace(INVISIBLE, '');
 
 /**
+ * The most characters one unit's name may have: the 单位名录 import refuses a longer name, so no registered unit's name is
+ * longer. A unit cell's text between separators longer than this is no name (a paste accident, breaker53-10 S4) and is
+ * refused before any name is matched.
+ */
+export const MAX_UNIT_NAME_CHARS = 100;
+
+/** What ends one name in a unit cell for `longestNameRun`: the separators of `namesInCell`, white space, and brackets. */
+const NAME_RUN_ENDS = /[、，,；;/／|｜\s（）()【】〔〕［\][\]]+/u;
+
+/**
+ * The longest run of `text` between separators, white space and brackets (`NAME_RUN_ENDS`), in characters (UTF-16 units, as the
+ * units import counts): no name of the directory is longer than `MAX_UNIT_NAME_CHARS`, so a longer run names no unit. Pure; O(length),
+ * no regular expression that backtracks.
+ */
+export function longestNameRun(text: string): number {
+  let longest = 0;
+  for (const run of text.split(NAME_RUN_ENDS)) if (run.length > longest) longest = run.length;
+  return longest;
+}
+
+/** The start of an over-long text for a refusal to quote (`MAX_UNIT_NAME_CHARS` is never quoted whole): its first 20 characters and …. */
+export const quotedStart = (text: string): string => (text.length <= 20 ? text : `${text.slice(0, 20)}…`);
+
+/**
  * Names (of units, say) in one cell, separated by 、 ， , ; ； / ／ or line breaks (「A、B」, 「A/B」:
  * joint lead units), without invisible characters (`withoutInvisible`).
  */

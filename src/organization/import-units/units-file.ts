@@ -1,7 +1,7 @@
 import { UnitKinds, type UnitKind } from '../domain/unit.events.js';
 import { formerNameTaken } from '../domain/unit.decider.js';
 import { unitIdForCode } from '../units/unit-id.js';
-import { textOf } from '../../spreadsheet/cells.js';
+import { MAX_UNIT_NAME_CHARS, textOf } from '../../spreadsheet/cells.js';
 import { isReservedKey, unreadableLabel, unreadableReasonZh } from '../../shared/readable-text.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { nameToRegister, type UnitLookup } from '../units/unit-lookup.js';
@@ -164,7 +164,7 @@ export interface UnitsImportOptions {
 }
 
 const CODE = /^[A-Za-z0-9_-]{1,32}$/;
-const MAX_NAME = 100;
+const MAX_NAME = MAX_UNIT_NAME_CHARS;
 
 /**
  * Every unit of the file in an order that registers parents before their children, or every

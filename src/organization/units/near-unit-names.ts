@@ -85,7 +85,7 @@ function abbreviates(short: string, long: string): boolean {
  * 市人力资源社会保障局 — the standard 规范简称 government documents write (breaker10s P5). Only one character apart, so the
  * length rule of an abbreviation did not take them.
  */
-const withoutConjunctions = (words: string): string => [...words].filter((character) => !CONJUNCTIONS.has(character)).join('');
+const withoutConjunctions = (words: string): string => words.replace(/[和与及、]/gu, '');
 
 /** A district's or county's name inside a unit's (东湖区, 西山县): two characters and 区 or 县. */
 const PLACE = /[\u4e00-\u9fff]{2}[区县]/gu;

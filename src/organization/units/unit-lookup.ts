@@ -1,5 +1,5 @@
 import { trailingBracket } from '../../shared/brackets.js';
-import { LEAD_MARK_WORDS, OTHER_MARK_WORDS, isRoleMarkOnly, namesInCell, removedMarkOf, roleMarkAfter, withRoleMarkLinesJoined } from '../../spreadsheet/cells.js';
+import { LEAD_MARK_WORDS, MAX_UNIT_NAME_CHARS, OTHER_MARK_WORDS, isRoleMarkOnly, longestNameRun, quotedStart, namesInCell, removedMarkOf, roleMarkAfter, withRoleMarkLinesJoined } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
 import { unitNameKey } from './unit-name.js';
 import { nameForms, nameWords, nearForms, shortensForms, wordsBeyond, type NameForms } from './near-unit-names.js';
@@ -300,6 +300,9 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
   const resolveNames = (name: string, context: NamingContext = {}, asSide = false): UnitNames => {
     const exact = lookup(name);
     if (exact !== undefined) return { ok: true, units: [{ name, unitId: exact }] };
+    // Text longer than any unit's name (a paste accident: 200 000 characters in a 牵头单位 cell of a YAML plan) names no unit and
+    // is never matched: each rule below reads the whole of it, the near names against every unit (breaker53-10 S4: 20 s held).
+    if (longestNameRun(name) > MAX_UNIT_NAME_CHARS) return overlongName(name);
     // 「（牵头）」 alone — a mark written before its unit, or on a line of its own not after a name: no unit, whatever unit's name is
     // near it (breaker51-10 S5: matched by near name to a unit registered as 「青川市庚务局（牵头）」, and given a lead part).
     if (isRoleMarkOnly(name)) {
@@ -1024,6 +1027,16 @@ function joinedNamesNotice(name: string, units: readonly ResolvedUnit[]): { reas
     reasonZh: `“${name}”按 ${units.length} 个单位读取，各有其任务：${units.map((unit) => unit.name).join('、')}。`,
   };
 }
+
+/**
+ * The refusal of a text with a run longer than any unit's name (`longestNameRun` over `MAX_UNIT_NAME_CHARS`), quoting its start
+ * only and saying how long it is: no unit, and nothing of the directory compared with it (breaker53-10 S4).
+ */
+const overlongName = (name: string): UnitNames => ({
+  ok: false,
+  reason: `"${quotedStart(name)}" (${name.length} characters) is no unit's name: no name in the directory is longer than ${MAX_UNIT_NAME_CHARS} characters; write only the units' names, separated by 、`,
+  reasonZh: `“${quotedStart(name)}”共 ${name.length} 个字，不像单位名称（单位名称最多 ${MAX_UNIT_NAME_CHARS} 个字）：请只写单位名称，多个单位用“、”分隔`,
+});
 
 const notInDirectory = (name: string, close: readonly DirectoryUnit[] = []): UnitNames => ({
   ok: false,

@@ -8,6 +8,7 @@ import type { ImportResult } from './import-problems.js';
 import { readSpreadsheet, type SheetOptions, type Table } from './sheet.js';
 import type { FileContent } from './text-file.js';
 import { readTree, type TreeNode } from './tree.js';
+import type { SheetSize } from './xlsx-size.js';
 
 /*
  * Reading a spreadsheet is CPU work: a 5 MB CSV takes seconds, during which a server would answer
@@ -115,17 +116,9 @@ function readInWorker<Result>(work: ReaderWork, workerUrl: URL, deadline: AbortS
   return new Promise((resolve) => {
     const worker = new Worker(workerUrl, { workerData: work, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     let settled = false;
-    const tooLong = () =>
-      settle({
-        ok: false,
-        problems: [
-          {
-            row: null,
-            reason: `Reading the file took longer than the ${SHEET_READ_LIMIT_MS / 1000} s an import may take: split it into smaller files (fewer rows each) and import them one after another.`,
-            reasonZh: `读取该文件用时超过导入允许的 ${SHEET_READ_LIMIT_MS / 1000} 秒：请把文件拆成几个较小的文件（每个少一些行），再逐个导入。`,
-          },
-        ],
-      });
+    // The workbook's sheets' sizes, sent by the worker before it reads their cells: what a refusal for time names.
+    let sizes: readonly SheetSize[] = [];
+    const tooLong = () => settle({ ok: false, problems: [{ row: null, ...slowReadReasons(sizes) }] });
     const settle = (result: Result | Stopped) => {
       if (settled) return;
       settled = true;
@@ -135,7 +128,10 @@ function readInWorker<Result>(work: ReaderWork, workerUrl: URL, deadline: AbortS
     };
     if (deadline.aborted) return tooLong();
     deadline.addEventListener('abort', tooLong, { once: true });
-    worker.once('message', (result: Result) => settle(result));
+    worker.on('message', (message: Result | { sheetSizes: readonly SheetSize[] }) => {
+      if (message !== null && typeof message === 'object' && 'sheetSizes' in message) sizes = message.sheetSizes;
+      else settle(message as Result);
+    });
     worker.once('error', (error: Error & { code?: string }) =>
       settle({
         ok: false,
@@ -159,4 +155,43 @@ function readInWorker<Result>(work: ReaderWork, workerUrl: URL, deadline: AbortS
       }),
     );
   });
+}
+
+/** More columns than any plan or 台账 has (a wide 分解方案 has some 20): past it, the columns are what a slow read is blamed on. */
+export const WIDE_SHEET_COLUMNS = 60;
+
+/**
+ * Why reading a file took longer than `SHEET_READ_LIMIT_MS`, from its sheets' sizes (`SheetSize`, the largest by cells named): a
+ * sheet wider than `WIDE_SHEET_COLUMNS` is told to lose its unneeded columns — never to split its rows, which splits one plan into
+ * several (breaker53-10 M2: 2 500 rows with 800 unused number columns, 2 million cells, were told 「每个少一些行」); one with many rows
+ * to be split; without sizes (a CSV, YAML/JSON) the rows as before.
+ */
+export function slowReadReasons(sizes: readonly SheetSize[]): { reason: string; reasonZh: string } {
+  const seconds = SHEET_READ_LIMIT_MS / 1000;
+  const largest = [...sizes].sort((a, b) => b.cells - a.cells)[0];
+  if (largest === undefined || largest.cells === 0) {
+    return {
+      reason: `Reading the file took longer than the ${seconds} s an import may take: split it into smaller files (fewer rows each) and import them one after another.`,
+      reasonZh: `读取该文件用时超过导入允许的 ${seconds} 秒：请把文件拆成几个较小的文件（每个少一些行），再逐个导入。`,
+    };
+  }
+  const columns = Math.max(largest.columns, largest.rows === 0 ? 0 : Math.ceil(largest.cells / largest.rows));
+  const where = sizes.length > 1 ? `工作表“${largest.sheet}”` : `该文件（工作表“${largest.sheet}”）`;
+  const whereEn = `sheet "${largest.sheet}"`;
+  const counts = `${largest.rows} 行、${columns} 列，共 ${largest.cells} 个单元格`;
+  const countsEn = `${largest.rows} rows and ${columns} columns, ${largest.cells} cells written`;
+  if (columns > WIDE_SHEET_COLUMNS) {
+    return {
+      reason:
+        `Reading the file took longer than the ${seconds} s an import may take: ${whereEn} has ${countsEn} — far more columns than a plan or ledger has. ` +
+        `Delete the columns the import does not need (keep the table's own columns), save, and import again; the rows need not be split.`,
+      reasonZh:
+        `读取该文件用时超过导入允许的 ${seconds} 秒：${where}有 ${counts}，列数远多于方案或台账所需。` +
+        `请删去导入不需要的列（只保留表格本身的各列）并保存后重新导入，不必拆分行。`,
+    };
+  }
+  return {
+    reason: `Reading the file took longer than the ${seconds} s an import may take: ${whereEn} has ${countsEn}. Split it into smaller files (fewer rows each) and import them one after another.`,
+    reasonZh: `读取该文件用时超过导入允许的 ${seconds} 秒：${where}有 ${counts}。请把文件拆成几个较小的文件（每个少一些行），再逐个导入。`,
+  };
 }

@@ -8,7 +8,7 @@ import { columnOf, isBlankCell, isNamed, isPersonColumn, isWeightyColumn, type C
 import { labelZh, missingColumn, missingColumnBeside, type ImportProblem, type ImportResult } from './import-problems.js';
 import { textOfFile, type FileContent } from './text-file.js';
 import { fileTextBeyondLimitProblem, type CellSize } from './file-limits.js';
-import { EMPTY_TEXT_RESULT, prepareXlsx } from './xlsx-size.js';
+import { EMPTY_TEXT_RESULT, prepareXlsx, type SheetSize } from './xlsx-size.js';
 import { GROUP_COUNT, footnoteProblem } from './row-remarks.js';
 import { chineseNumeralValue } from '../shared/numbers-by-value.js';
 
@@ -343,12 +343,24 @@ interface Worksheet {
  * The sheet asked for, or every visible sheet in the workbook's order (hidden ones are an office's
  * scratch space); merged cells read as their top-left cell, formulas as their result.
  */
+/**
+ * Told the workbook's sheets' sizes (`SheetSize`) before their cells are read, which can take the reader's whole time: the worker
+ * sends them to the server, which names them if the read is stopped (breaker53-10 M2). Unset inline.
+ */
+let sheetSizesHeard: ((sizes: readonly SheetSize[]) => void) | undefined;
+
+/** Sets where a workbook's sheet sizes go before its cells are read (`sheetSizesHeard`): the worker's parent. */
+export const onSheetSizes = (heard: (sizes: readonly SheetSize[]) => void): void => {
+  sheetSizesHeard = heard;
+};
+
 async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<ImportResult<'worksheets', Worksheet[]>> {
   if (typeof content === 'string') {
     return { ok: false, problems: [{ row: null, reason: 'An XLSX file must be read as bytes, not text.', reasonZh: 'Excel 文件（.xlsx）必须按原始字节读取，不能当作文本。' }] };
   }
   const prepared = await prepareXlsx(content);
   if (!prepared.ok) return { ok: false, problems: [{ row: null, reason: prepared.problem.en, reasonZh: prepared.problem.zh }] };
+  sheetSizesHeard?.(prepared.sizes);
   // exceljs is loaded on the first workbook read, not when the server starts: its 655 modules were most of a start's
   // module loading (and of every test file's that loads the app), for a step most starts never take.
   const { default: excel } = await import('exceljs');

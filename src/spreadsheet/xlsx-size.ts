@@ -229,21 +229,27 @@ export function declareBuiltInDateFormats(stylesXml: string): string {
  * (`isoDateCellsAsSerials`) and its formulas' empty text results marked (`emptyTextResults`) when it had some, and the zh-CN built-in date formats its styles use declared
  * (`declareBuiltInDateFormats`).
  */
-export async function prepareXlsx(content: Uint8Array, limit = MAX_XLSX_UNCOMPRESSED_BYTES): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: Bilingual }> {
+export async function prepareXlsx(
+  content: Uint8Array,
+  limit = MAX_XLSX_UNCOMPRESSED_BYTES,
+): Promise<{ ok: true; bytes: Uint8Array; sizes: readonly SheetSize[] } | { ok: false; problem: Bilingual }> {
   const tooLarge = await checkXlsxSize(content, limit);
   if (tooLarge) return { ok: false, problem: tooLarge };
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(content);
   } catch {
-    return { ok: true, bytes: content };
+    return { ok: true, bytes: content, sizes: [] };
   }
   let clipped = false;
   const workbookXml = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
   const date1904 = /\bdate1904="(?:1|true)"/.test(workbookXml);
+  const names = sheetNamesByPart(workbookXml, (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '');
+  const sizes: SheetSize[] = [];
   for (const entry of Object.values(zip.files)) {
     if (entry.dir || !/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) continue;
     const xml = await entry.async('string');
+    sizes.push({ sheet: names.get(entry.name) ?? entry.name.replace(/^.*\//u, ''), ...sheetSizeOf(xml) });
     const clippedXml = emptyTextResults(isoDateCellsAsSerials(clipMergedRanges(zeroHeightRowsHidden(withCellReferences(xml))), date1904));
     if (clippedXml !== xml) {
       zip.file(entry.name, clippedXml);
@@ -258,5 +264,57 @@ export async function prepareXlsx(content: Uint8Array, limit = MAX_XLSX_UNCOMPRE
       clipped = true;
     }
   }
-  return { ok: true, bytes: clipped ? await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }) : content };
+  return { ok: true, bytes: clipped ? await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }) : content, sizes };
 }
+
+/** How much one worksheet holds, as its XML says (`sheetSizeOf`): rows and cells written, and the columns the widest row reaches. */
+export interface SheetSize {
+  /** The sheet's name (its tab), or its part's file name when the workbook does not name it. */
+  readonly sheet: string;
+  /** Rows written (`<row>` elements), blank or not. */
+  readonly rows: number;
+  /** Cells written (`<c>` elements), blank or not. */
+  readonly cells: number;
+  /** The columns the sheet reaches: its `<dimension>`'s when it has one, else the rightmost cell's. */
+  readonly columns: number;
+}
+
+/**
+ * A worksheet's size from its XML (`SheetSize` less its name): rows and cells counted, columns from `<dimension ref="A1:ADT2501"/>`
+ * or else the rightmost cell reference. What the reader says when a sheet takes too long to read (breaker53-10 M2: 800 unused number
+ * columns were blamed on the rows). Pure; O(length), no backtracking.
+ */
+export function sheetSizeOf(xml: string): Omit<SheetSize, 'sheet'> {
+  const rows = xml.match(/<row[\s>/]/gu)?.length ?? 0;
+  let cells = 0;
+  let columns = 0;
+  for (const found of xml.matchAll(/<c[\s>/](?:[^>]*?\sr="([A-Z]{1,3})\d+")?/gu)) {
+    cells += 1;
+    if (found[1] !== undefined) columns = Math.max(columns, columnNumber(found[1]));
+  }
+  const dimension = /<dimension\s+ref="[A-Z]{1,3}\d+:([A-Z]{1,3})\d+"/u.exec(xml.slice(0, 2000));
+  if (dimension) columns = Math.max(columns, columnNumber(dimension[1]!));
+  return { rows, cells, columns };
+}
+
+/** The sheets' names by their parts (`xl/worksheets/sheet1.xml` → 方案), from the workbook's XML and its relationships. */
+function sheetNamesByPart(workbookXml: string, relsXml: string): Map<string, string> {
+  const targets = new Map<string, string>();
+  for (const rel of relsXml.matchAll(/<Relationship\b[^>]*>/gu)) {
+    const id = /\sId="([^"]+)"/u.exec(rel[0])?.[1];
+    const target = /\sTarget="([^"]+)"/u.exec(rel[0])?.[1];
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  const names = new Map<string, string>();
+  for (const sheet of workbookXml.matchAll(/<sheet\b[^>]*>/gu)) {
+    const name = /\sname="([^"]*)"/u.exec(sheet[0])?.[1];
+    const id = /\sr:id="([^"]+)"/u.exec(sheet[0])?.[1];
+    const part = id === undefined ? undefined : targets.get(id);
+    if (name !== undefined && part !== undefined) names.set(part, unescapeXml(name));
+  }
+  return names;
+}
+
+/** XML's five escapes undone (a sheet named 收&支 is written 收&amp;支). */
+const unescapeXml = (text: string): string =>
+  text.replace(/&(lt|gt|quot|apos|amp);/gu, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!);

@@ -43,9 +43,41 @@ function syntaxProblem(error: YAMLParseError, text: string, format: 'yaml' | 'js
     };
   }
   return {
-    reason: `The ${kind} file cannot be read: ${error.message.slice(0, 200).split('\n')[0]}`,
+    // A JSON file is parsed as the YAML it also is, but the parser's words (「Unexpected flow-map-start」, 「YAML stream」) are not the
+    // JSON writer's: it is told as the Chinese tells it (breaker53-10 M1).
+    reason: format === 'json' ? 'The JSON file cannot be read at this line: check its brackets, commas, colons and quotes.' : `The ${kind} file cannot be read: ${error.message.slice(0, 200).split('\n')[0]}`,
     reasonZh: `${kind} 文件在此行有格式错误（缩进、冒号、引号或括号不对），无法读取。`,
   };
+}
+
+const secondJsonValue = {
+  reason: 'The JSON file holds a second value from this line (two objects one after the other, as a JSON-lines export writes): an import file holds one; split it or remove the rest.',
+  reasonZh: '一个导入文件只能有一份内容：此行开始了第二份（上一份在此之前已结束），请分成两个文件分别导入，或删去多余的部分。',
+};
+
+/**
+ * Where a second top-level JSON value begins (a character offset into `text`) when the first is an object or a list that closes
+ * and more than white space follows it, else null. One pass over the text, strings (with their escapes) skipped; used only for
+ * a file the parser has already refused.
+ */
+export function secondJsonValueAt(text: string): number | null {
+  let at = 0;
+  while (at < text.length && /[\s\uFEFF]/u.test(text[at]!)) at++;
+  if (text[at] !== '{' && text[at] !== '[') return null;
+  let depth = 0;
+  for (; at < text.length; at++) {
+    const char = text[at]!;
+    if (char === '"') {
+      for (at++; at < text.length && text[at] !== '"'; at++) if (text[at] === '\\') at++;
+    } else if (char === '{' || char === '[') depth++;
+    else if (char === '}' || char === ']') {
+      depth--;
+      if (depth === 0) break;
+    }
+  }
+  if (depth !== 0) return null;
+  for (at++; at < text.length && /[\s,]/u.test(text[at]!); at++);
+  return at < text.length && (text[at] === '{' || text[at] === '[') ? at : null;
 }
 
 /**
@@ -69,14 +101,22 @@ export function readTree(content: FileContent, format: 'yaml' | 'json'): ImportR
     return { ok: false, problems: [{ row: error.line, ...tooDeep(format) }] };
   }
   if (document.errors.length > 0) {
-    return {
-      ok: false,
-      // A line's message is cut short, and only the first few lines are named: the file is to be mended, not listed.
-      problems: document.errors.slice(0, MAX_SYNTAX_PROBLEMS).map((error) => ({
-        row: lineCounter.linePos(error.pos[0]).line,
-        ...(error.message.slice(0, 200).toLowerCase().includes('call stack') ? tooDeep(format) : syntaxProblem(error, text.text, format)),
-      })),
-    };
+    // Two JSON values one after the other (a JSON-lines export): one sentence at the second's line, as YAML's second document is
+    // told — the parser's view of it was 14 identical layout lines and English quoting YAML tokens (breaker53-10 M1).
+    const second = format === 'json' ? secondJsonValueAt(text.text) : null;
+    if (second !== null) return { ok: false, problems: [{ row: lineCounter.linePos(second).line, ...secondJsonValue }] };
+    // A line's message is cut short, and only the first few lines are named, each once: the file is to be mended, not listed.
+    const seen = new Set<string>();
+    const problems: ImportProblem[] = [];
+    for (const error of document.errors) {
+      const problem = { row: lineCounter.linePos(error.pos[0]).line, ...(error.message.slice(0, 200).toLowerCase().includes('call stack') ? tooDeep(format) : syntaxProblem(error, text.text, format)) };
+      const key = `${problem.row}\u0000${problem.reasonZh}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      problems.push(problem);
+      if (problems.length === MAX_SYNTAX_PROBLEMS) break;
+    }
+    return { ok: false, problems };
   }
   // An alias repeats a node: a few hundred bytes of nested aliases expand past any memory
   // ("billion laughs"). A plan has no use for them.
@@ -241,11 +281,37 @@ export function entryOf(node: TreeNode & { kind: 'map' }, aliases: readonly stri
   return node.entries.find((entry) => wanted.includes(normalizedName(entry.key)));
 }
 
+/**
+ * The one rule for a field written twice under two of its names in one mapping (完成时限 and dueDate in an item, 年度 and year in
+ * a plan, title and 类别 in a category): refused naming both keys, at the second one's line — whichever came first silently won
+ * (breaker10q P10 for items; breaker53-10 S1 for the plan's title and year and a category's title). `what` is the English word of
+ * the record (`item`, `plan`, `category` …, see `recordZh`); `label` the field's label (its Chinese after `labelZh`).
+ */
+export function givenTwiceProblem(row: number, what: string, first: string, second: string, label: string): ImportProblem {
+  return {
+    row,
+    reason: `Fields "${first}" and "${second}" of ${what === 'plan' ? 'the plan' : what} both give ${label}: give it once.`,
+    reasonZh: `${recordZh(what)}中的字段“${first}”和“${second}”都是${labelZh(label)}：只能写一个。`,
+  };
+}
+
+/**
+ * The entry whose key is one of `aliases`, as `entryOf`; a second entry under another of them is pushed to `problems` by
+ * `givenTwiceProblem` (the same rule as an item's fields), so a plan's `年度: 2027` beside `year: 2026` is refused, never
+ * decided by the order of the lines (breaker53-10 S1).
+ */
+export function entryGivenOnce(node: TreeNode & { kind: 'map' }, aliases: readonly string[], label: string, what: string, problems: ImportProblem[]): TreeEntry | undefined {
+  const wanted = aliases.map(normalizedName);
+  const [first, ...more] = node.entries.filter((entry) => wanted.includes(normalizedName(entry.key)));
+  for (const entry of more) problems.push(givenTwiceProblem(entry.line, what, first!.key, entry.key, label));
+  return first;
+}
+
 const kindInWords = (node: TreeNode): string => (node.kind === 'map' ? 'a mapping' : node.kind === 'seq' ? 'a list' : 'a value');
 const kindInWordsZh = (node: TreeNode): string => (node.kind === 'map' ? '键值对' : node.kind === 'seq' ? '列表' : '单个值');
 
 /** What a record is called in Chinese, by the English word the importer passes (`what`). */
-const RECORD_ZH: Readonly<Record<string, string>> = { finding: '问题', unit: '单位', item: '事项' };
+const RECORD_ZH: Readonly<Record<string, string>> = { finding: '问题', unit: '单位', item: '事项', plan: '方案', category: '类别' };
 export const recordZh = (what: string): string => RECORD_ZH[what] ?? '记录';
 
 /** The Chinese names a field may have (its aliases written in Chinese), for a message listing them. */
@@ -294,11 +360,7 @@ export function recordOfMap<Key extends string>(
     // One field written under two names (完成时限 and dueDate, 牵头单位 and leadUnit): as a sheet's header does, refused naming both —
     // the last one silently won, a lead or a deadline dropped (breaker10q P10); a field of several (配合单位 and cooperatingUnits) joins them.
     if (first !== undefined && !columns[key].several) {
-      problems.push({
-        row: entry.line,
-        reason: `Fields "${first}" and "${entry.key}" of ${what} both give ${columns[key].label}: give it once.`,
-        reasonZh: `${recordZh(what)}中的字段“${first}”和“${entry.key}”都是${labelZh(columns[key].label)}：只能写一个。`,
-      });
+      problems.push(givenTwiceProblem(entry.line, what, first, entry.key, columns[key].label));
       continue;
     }
     // A bare five-digit number in a field of days (dueDate: 46300): a spreadsheet's cell of it is Excel's day serial, told (sheet.ts);

@@ -10,7 +10,7 @@ import { droppedColumnProblems, notImportedColumns, readingNotesOf, remarkNaming
 import { FINISHED_ON_COLUMN_ALIASES, PROGRESS_COLUMN_ALIASES, groupsOf, remarkDeadlineProblem, rowRemarkProblem, withoutChangeMark, type LabelledCell } from '../../spreadsheet/row-remarks.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { say, type Bilingual } from '../../shared/domain-error.js';
-import { chineseNamesOf, entryOf, recordOfMap, type TreeEntry, type TreeNode } from '../../spreadsheet/tree.js';
+import { chineseNamesOf, entryGivenOnce, recordOfMap, type TreeEntry, type TreeNode } from '../../spreadsheet/tree.js';
 import { COOPERATING_UNIT_ALIASES, DUE_DATE_ALIASES, GOAL_COLUMN_ALIASES, isNamed, MEASURES_IN_RECTIFICATION_WORDS, type Columns, type SourceRecord } from '../../spreadsheet/columns.js';
 import { readSpreadsheetOffThread, readTreeOffThread } from '../../spreadsheet/sheet-off-thread.js';
 import { isAttachmentLabel, isSummarySheet, sectionOfText, withoutAttachmentLabel, type Table } from '../../spreadsheet/sheet.js';
@@ -285,6 +285,9 @@ const CATEGORY_KEYS = {
   title: ['title', '类别', '名称', '类别名称'],
   items: ['items', '事项', '小项'],
 } as const;
+/** What each of PLAN_KEYS and CATEGORY_KEYS gives, for a field written twice: 「中文 (English)」 as a column's label, `labelZh` keeping the Chinese. */
+const PLAN_KEY_LABELS = { title: '标题 (title)', year: '年度 (year)', categories: '类别列表 (categories)' } as const;
+const CATEGORY_KEY_LABELS = { code: '类别编号 (category code)', title: '类别名称 (category title)', items: '事项列表 (items)' } as const;
 
 // ---------------------------------------------------------------------------------------------
 // reading
@@ -842,9 +845,10 @@ async function draftOfTree(tree: TreeNode, options: PlanReadOptions): Promise<Pl
   }
   const problems: ImportProblem[] = [];
   reportUnknownKeys(tree.entries, PLAN_KEYS, say('the plan', '方案'), problems);
-  const title = entryOf(tree, PLAN_KEYS.title);
-  const year = entryOf(tree, PLAN_KEYS.year);
-  const categories = entryOf(tree, PLAN_KEYS.categories);
+  // Each field once, under whichever of its names: 年度 beside year, or 标题 beside title, refused naming both (breaker53-10 S1).
+  const title = entryGivenOnce(tree, PLAN_KEYS.title, PLAN_KEY_LABELS.title, 'plan', problems);
+  const year = entryGivenOnce(tree, PLAN_KEYS.year, PLAN_KEY_LABELS.year, 'plan', problems);
+  const categories = entryGivenOnce(tree, PLAN_KEYS.categories, PLAN_KEY_LABELS.categories, 'plan', problems);
   if (!categories || categories.value.kind !== 'seq') {
     problems.push({ row: categories?.line ?? tree.line, reason: 'The plan needs a list of categories.', reasonZh: '方案需要一个类别列表。' });
     return { document: null, problems };
@@ -858,10 +862,10 @@ async function draftOfTree(tree: TreeNode, options: PlanReadOptions): Promise<Pl
     }
     reportUnknownKeys(category.entries, CATEGORY_KEYS, say('a category', '类别'), problems);
     const categoryCells = {
-      categoryCode: scalarOf(entryOf(category, CATEGORY_KEYS.code), problems),
-      categoryTitle: scalarOf(entryOf(category, CATEGORY_KEYS.title), problems),
+      categoryCode: scalarOf(entryGivenOnce(category, CATEGORY_KEYS.code, CATEGORY_KEY_LABELS.code, 'category', problems), problems),
+      categoryTitle: scalarOf(entryGivenOnce(category, CATEGORY_KEYS.title, CATEGORY_KEY_LABELS.title, 'category', problems), problems),
     };
-    const items = entryOf(category, CATEGORY_KEYS.items);
+    const items = entryGivenOnce(category, CATEGORY_KEYS.items, CATEGORY_KEY_LABELS.items, 'category', problems);
     if (!items || items.value.kind !== 'seq' || items.value.items.length === 0) {
       const code = textOf(categoryCells.categoryCode);
       problems.push({ row: items?.line ?? category.line, reason: `Category ${code} needs a list of items.`, reasonZh: `类别 ${code} 需要一个事项列表。` });

@@ -158,6 +158,34 @@ describe('one field given twice in a YAML or JSON item (breaker10q P10)', () => 
 });
 
 /*
+ * breaker53-10 S1 (serious): the plan's title or year, or a category's title, written twice under two of its names (年度 beside
+ * year, title beside 标题 or Title, title beside 类别) was decided by whichever line came first, without a word — a plan the file
+ * calls 2026 twice recorded as the 2027 plan. Now refused naming both, by the item level's one rule (`givenTwiceProblem`).
+ */
+describe('a plan or category field given twice under two names (breaker53-10 S1)', () => {
+  const item = `      - { code: "1", title: 推进甲信息公开, leadUnit: 青川市财政局, dueDate: 2026-06-30 }`;
+  it('refuses 年度 beside year, naming both and the second one\'s line', async () => {
+    const yaml = `年度: 2027\nyear: 2026\ntitle: 青川市2026年丁方案\ncategories:\n  - code: 一\n    title: 公开平台\n    items:\n${item}`;
+    // (The first one is still read so that the rest of the file is checked, hence the item's date against 2027 too.)
+    expect(await readPlan(yaml, 'yaml')).toEqual(expect.arrayContaining(['2:方案中的字段“年度”和“year”都是年度：只能写一个。']));
+  });
+  it('refuses title beside 标题 (JSON, either order) and beside Title', async () => {
+    const json = JSON.stringify({ 标题: '青川市2026年戊方案', title: '青川市2026年丁方案', year: 2026, categories: [{ code: '一', title: '公开平台', items: [{ code: '1', title: '推进甲信息公开', leadUnit: '青川市财政局', dueDate: '2026-06-30' }] }] });
+    expect(await readPlan(json, 'json')).toEqual(['1:方案中的字段“标题”和“title”都是标题：只能写一个。']);
+    const yaml = `title: 青川市2026年丁方案\nTitle: 青川市2026年戊方案\nyear: 2026\ncategories:\n  - code: 一\n    title: 公开平台\n    items:\n${item}`;
+    expect(await readPlan(yaml, 'yaml')).toEqual(['2:方案中的字段“title”和“Title”都是标题：只能写一个。']);
+  });
+  it('refuses a category\'s title beside 类别', async () => {
+    const yaml = `title: 青川市2026年丁方案\nyear: 2026\ncategories:\n  - code: 一\n    title: 公开平台\n    类别: 依申请公开\n    items:\n${item}`;
+    expect(await readPlan(yaml, 'yaml')).toEqual(['6:类别中的字段“title”和“类别”都是类别名称：只能写一个。']);
+  });
+  it('still reads each once under any of its names', async () => {
+    const yaml = `标题: 青川市2026年丁方案\n年度: 2026\n类别:\n  - 编号: 一\n    类别: 公开平台\n    事项:\n${item}`;
+    expect(await readPlan(yaml, 'yaml')).toEqual({ items: [{ code: '1', lead: ['unit-czj'], others: [] }] });
+  });
+});
+
+/*
  * breaker50-10 M9: `dueDate: 46300` in a YAML or JSON plan was read as Excel's day serial (2026-10-05) without a word. A spreadsheet's
  * cell of it is told (a date cell that lost its format); a YAML or JSON file has no serials, so such a number is refused asking for the date.
  */

@@ -38,3 +38,32 @@ describe('a YAML or JSON import file refused for its syntax', () => {
     expect(!read.ok && read.problems[0]!.reasonZh).toBe('YAML 文件在此行有格式错误（缩进、冒号、引号或括号不对），无法读取。');
   });
 });
+
+/*
+ * breaker53-10 M1: a JSON file of two objects one after the other (as a JSON-lines export writes) was refused with 14 identical
+ * lines 「第 2 行：JSON 文件在此行有格式错误…」 and English quoting the YAML parser (「Unexpected flow-map-start」, 「YAML stream」).
+ * Now one sentence at the second object's line, as a second YAML document is told; a JSON typo's English no longer names YAML.
+ */
+describe('a JSON file holding two values one after the other (breaker53-10 M1)', () => {
+  it('is told once, at the second value’s line, that a file holds one', () => {
+    const one = (title: string) => JSON.stringify({ title, year: 2026, categories: [{ code: '一', title: '公开平台', items: [{ code: '1', title: '事项一', leadUnit: '青川市甲务局', dueDate: '2026-06-30' }] }] });
+    expect(readTree(`${one('青川市2026年丁方案')}\n${one('青川市2026年戊方案')}\n`, 'json')).toEqual({
+      ok: false,
+      problems: [
+        {
+          row: 2,
+          reason: 'The JSON file holds a second value from this line (two objects one after the other, as a JSON-lines export writes): an import file holds one; split it or remove the rest.',
+          reasonZh: '一个导入文件只能有一份内容：此行开始了第二份（上一份在此之前已结束），请分成两个文件分别导入，或删去多余的部分。',
+        },
+      ],
+    });
+  });
+
+  it('tells a JSON typo once a line, in English without the YAML parser’s words', () => {
+    const read = readTree('{\n  "title": "方案",\n  "year": [2026}\n{"x": 1}', 'json');
+    expect(read.ok).toBe(false);
+    const problems = read.ok ? [] : read.problems;
+    expect(new Set(problems.map((problem) => `${problem.row}${problem.reasonZh}`)).size).toBe(problems.length);
+    for (const problem of problems) expect(problem.reason).not.toMatch(/YAML|token|scalar|flow/iu);
+  });
+});

@@ -99,3 +99,20 @@ describe('a remark giving a new deadline (breaker50-10 S8)', () => {
     ]);
   });
 });
+
+/*
+ * breaker53-10 M5: 备注 「原定2026年4月30日前完成，经批准延至6月底」 beside 整改时限 2026-06-30 was refused as stating the new deadline
+ * 2026-04-30 — the former day (原定) read as new, and 延至 not read as a re-dating word. The day after 原定 / 原计划 is the old one; the
+ * day after 延至 is compared.
+ */
+describe('a remark naming the former deadline and the new one (breaker53-10 M5)', () => {
+  const ledger = (due: string, remark: string) => `问题,具体表现,牵头单位,整改时限,整改措施,备注\n问题甲,表现甲,青川市财政局,${due},措施甲,${remark}\n`;
+  it.each(['原定2026年4月30日前完成，经批准延至6月底', '原计划2026年4月30日前完成，现延至2026年6月30日', '原定2026年4月30日前完成'])('imports %s beside 2026-06-30', async (remark) => {
+    const result = await importFindings(ledger('2026-06-30', remark), { format: 'csv', lookupUnit, today: '2026-03-10', year: 2026 });
+    expect(refusals(result)).toEqual([]);
+  });
+  it('still refuses 延至 a day other than the row\'s', async () => {
+    const result = await importFindings(ledger('2026-06-30', '原定2026年4月30日前完成，经批准延至9月底'), { format: 'csv', lookupUnit, today: '2026-03-10', year: 2026 });
+    expect(refusals(result)).toEqual([[2, expect.stringContaining('写有新的时限（“9月底”）')]]);
+  });
+});

@@ -532,8 +532,10 @@ function finishedOnProblem(row: number, cells: readonly LabelledCell[], sheet: s
   return null;
 }
 
-/** Words that give a new deadline: 延期至, 调整为, 推迟到, 顺延至, 改为, 时限调整为, 完成时间改到 … (what follows is the day). */
-const NEW_DEADLINE_WORDS = /(?:延期|延长|推迟|延后|顺延|放宽|调整|变更|更改|修改|改)(?:完成)?(?:时限|期限|时间|日期)?(?:为|至|到)|(?:时限|期限|完成时间|截止时间|截止日期)(?:调整|变更|更改|修改|改)?(?:为|至|到)|现(?:已)?(?:定|改|调整)?为|新(?:的)?(?:时限|期限)(?:为|是)?/u;
+/** Words that give a new deadline: 延期至, 延至, 调整为, 推迟到, 顺延至, 改为, 时限调整为, 完成时间改到 … (what follows is the day). */
+/** Words opening a clause about the former deadline (原定, 原计划, 原时限): its day is the old one, never stated as new (breaker53-10 M5). */
+const FORMER_DEADLINE_WORDS = /^(?:原定|原计划|原先|原要求|原时限|原期限|原完成时限|原为|原)(?=\s*[:：]?\s*(?:于|在)?\s*[\d〇零一二三四五六七八九十年]|于|在)/u;
+const NEW_DEADLINE_WORDS = /(?:延期|延长|推迟|延后|顺延|放宽|调整|变更|更改|修改|改|延)(?:完成)?(?:时限|期限|时间|日期)?(?:为|至|到)|(?:时限|期限|完成时间|截止时间|截止日期)(?:调整|变更|更改|修改|改)?(?:为|至|到)|现(?:已)?(?:定|改|调整)?为|新(?:的)?(?:时限|期限)(?:为|是)?/u;
 /**
  * A clause of a remark that gives a deadline without a re-dating word (breaker51-10 M1): 「9月30日前完成」, 「2026年9月底之前全部办结」 —
  * a day, 前 / 之前 / 以前, and 完成 / 办结 / 到位.
@@ -558,6 +560,8 @@ const DEADLINE_MARK = /前|底|末|完成|办结|到位|半年|季度|年内/u;
  */
 function deadlineStatedIn(clause: string, within: { readonly year: number }): { readonly written: string; readonly day: string } | null {
   const trimmed = clause.trim();
+  // 「原定2026年4月30日前完成」: the deadline before a re-dating, not a new one (breaker53-10 M5).
+  if (FORMER_DEADLINE_WORDS.test(trimmed)) return null;
   const label = DEADLINE_LABEL.exec(trimmed);
   const written = trimmed.slice(label ? label[0].length : 0).replace(INTENT_WORDS, '').trim();
   if (written === '' || written.startsWith('每') || (!label && !DEADLINE_MARK.test(written))) return null;
@@ -591,7 +595,7 @@ export function remarkDeadlineProblem(
     const within = { year: year === undefined ? 2001 : Number(year) };
     // Clauses stating a deadline outright, read as the deadline column is (breaker52-10 S2): 「完成时限：2026年9月30日」, 「9月底前」.
     const stated = words ? [] : plain.split(CLAUSES).flatMap((clause) => deadlineStatedIn(clause, within) ?? []);
-    const doneBy = words || stated.length > 0 ? [] : plain.split(CLAUSES).filter((clause) => DONE_BY_CLAUSE.test(clause));
+    const doneBy = words || stated.length > 0 ? [] : plain.split(CLAUSES).filter((clause) => DONE_BY_CLAUSE.test(clause) && !FORMER_DEADLINE_WORDS.test(clause.trim()));
     if (!words && stated.length === 0 && doneBy.length === 0) continue;
     // With a re-dating word (延期至, 现为), the day after it; with deadlines stated outright, each of them — every one must be the row's
     // (「6月30日前完成初稿，12月底前全面完成」 beside 06-30 ends on 12-31); otherwise the days of its 「…前完成」 steps, one of them the

@@ -105,9 +105,72 @@ export function namesInCell(cell: Cell): string[] {
   const text = withoutLevelLabels(withRoleMarkLinesJoined(withoutInvisible(textOf(cell))));
   return splitOutsideBrackets(text)
     .flatMap(splitBeforeCollective)
+    .flatMap(namesAtSpaces)
     .map((name) => name.trim())
     .filter((name) => name !== '');
 }
+
+/**
+ * A piece of a cell that is a unit's whole name by its look: four or more Chinese characters ending as units' names end (局, 委, 办,
+ * 院, 府, 厅, 部, 中心, 会, 所, 站, 队, 馆, 处, 室, 科, 公司, 集团, 学校), and beginning with a place (青川市…, 市…, 中共青川市委…,
+ * …县…, …区…). 青川市 or 办公室 alone is no whole name, nor 招生考试办公室: a section of the unit named before it (breaker53-10 M4).
+ */
+const WHOLE_UNIT_NAME = /^(?=(?:中共)?\p{Script=Han}{0,6}?[省市州县区旗])\p{Script=Han}{3,}(?:局|委|办|院|府|厅|部|中心|会|所|站|队|馆|处|室|科|公司|集团|学校)$/u;
+/** Spaces between two Chinese characters, or after a closing bracket and before one (ASCII or full-width U+3000). */
+const SPACE_BETWEEN_NAMES = new RegExp(`(?<=[\\p{Script=Han}${CLOSING_BRACKETS}）］｝﹞])[ \\t\\u3000]+(?=\\p{Script=Han})`, 'u');
+
+/**
+ * The one rule for a space in a unit cell, for plans, 台账 and the units import alike (breaker53-10 S2): written between whole
+ * names of units (`WHOLE_UNIT_NAME`, each piece's role mark or former-name bracket aside: 「青川市甲务局 青川市乙务局（牵头）」), the
+ * space separates them as 、 does — a role mark after the second is the second's only, and only 与/和/及 bind a mark to both
+ * (「A与B（牵头）」); before that, the space read as one name made both units lead. Any other space is inside one name
+ * (「中共青川市委 宣传部」, 「青川市教育局 招生考试办公室」) and stays, for the lookup to take off. Returns the pieces, or `[piece]`. Pure.
+ */
+export function namesAtSpaces(piece: string): string[] {
+  const parts = piece.trim().split(new RegExp(SPACE_BETWEEN_NAMES.source, 'gu'));
+  if (parts.length < 2) return [piece];
+  const bare = (part: string): string => {
+    let name = part.trim();
+    for (let role = roleMarkAfter(name); role && role.name !== ''; role = roleMarkAfter(name)) name = role.name;
+    const bracket = trailingBracket(name);
+    return bracket && bracket.at > 0 ? name.slice(0, bracket.at).trim() : name;
+  };
+  return parts.every((part) => WHOLE_UNIT_NAME.test(bare(part).normalize('NFKC'))) ? parts : [piece];
+}
+
+/** A name of two whole units' names joined by 与/和/及 (「青川市甲务局与青川市乙务局」), whose role mark after it is both units' (`unitRolesInCell`). */
+const joinedPair = (name: string): string[] | null => {
+  const sides = name.replace(/\s+/gu, '').split(/以及|会同|与|和|及/u);
+  return sides.length > 1 && sides.every((side) => WHOLE_UNIT_NAME.test(side.normalize('NFKC'))) ? sides : null;
+};
+
+/**
+ * The notice for a one-column unit cell whose lead mark could be read more than one way (breaker53-10 S2): names separated by a
+ * space (read as 、: the mark only the next unit's) or joined by 与/和/及 (the mark both units'). It says who leads and who is
+ * responsible, as the import read it, and how to write it otherwise. Null for any other cell. Used by 台账 and plans alike. Pure.
+ */
+export function unitRolesNotice(cell: Cell): { reason: string; reasonZh: string } | null {
+  const roles = unitRolesInCell(cell);
+  if (!roles || !roles.leadMarked) return null;
+  const spaced = namesSplitAtSpaces(cell);
+  const paired = roles.lead.some((name) => joinedPair(name) !== null);
+  if (!spaced && !paired) return null;
+  const written = textOf(cell).replace(/\s*(?:\r\n|\r|\n)\s*/gu, ' ').trim();
+  const leads = roles.lead.flatMap((name) => joinedPair(name) ?? [name.trim()]);
+  const others = roles.others.map((name) => name.trim());
+  const how = [
+    ...(spaced ? [{ en: 'a space between two units\' names separates them as 、 does, so a mark after a name is that unit\'s only', zh: '单位名称之间的空格按“、”读取，标注只属于紧挨其前的单位' }] : []),
+    ...(paired ? [{ en: 'units joined by 与/和/及 share the mark after them', zh: '用“与”“和”“及”连接的单位共用其后的标注' }] : []),
+  ];
+  return {
+    reason: `"${written}" is read as: ${leads.join(', ')} lead${others.length > 0 ? `; ${others.join(', ')} responsible` : ''} (${how.map((each) => each.en).join('; ')}). If that is not the division of work, rewrite the cell (「A与B（牵头）」 makes both lead, 「A、B（牵头）」 only B) and import again.`,
+    reasonZh: `“${written}”读作：${leads.join('、')}${leads.length > 1 ? '均' : ''}牵头${others.length > 0 ? `，${others.join('、')}为责任单位` : ''}（${how.map((each) => each.zh).join('；')}）。如分工不是这样，请改写该格（“A与B（牵头）”表示两者均牵头，“A、B（牵头）”表示仅 B 牵头）后重新导入。`,
+  };
+}
+
+/** Whether a cell has a space read as a separator between units' names (`namesAtSpaces`), for an import to tell how it read the cell. */
+export const namesSplitAtSpaces = (cell: Cell): boolean =>
+  splitOutsideBrackets(withoutLevelLabels(withRoleMarkLinesJoined(withoutInvisible(textOf(cell))))).some((piece) => namesAtSpaces(piece).length > 1);
 
 /**
  * A joining word (及, 以及, 和, 与, 会同) before a collective name, or after one (breaker48-10 M4: 「青川市财政局及各区县政府」,

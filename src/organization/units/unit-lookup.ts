@@ -797,13 +797,8 @@ export function withoutQuotes(name: string): string {
   return (around ?? name).replace(QUOTE_AT_END, '').trim();
 }
 
-/**
- * A piece of a cell that is a unit's whole name by its look: four or more Chinese characters ending as units' names end (局, 委, 办,
- * 院, 府, 厅, 部, 中心, 会, 所, 站, 队, 馆, 处, 室, 科, 公司, 集团, 学校). 青川市 or 办公室 alone is no whole name.
- */
-const WHOLE_UNIT_NAME = /^\p{Script=Han}{3,}(?:局|委|办|院|府|厅|部|中心|会|所|站|队|馆|处|室|科|公司|集团|学校)$/u;
-/** Spaces between two Chinese characters (ASCII or full-width U+3000): no part of a unit's name. */
-const SPACE_BETWEEN_HAN = /(?<=\p{Script=Han})[\s\u3000]+(?=\p{Script=Han})/gu;
+/** Spaces between two Chinese characters, or between one and an opening bracket (ASCII or full-width U+3000): no part of a unit's name. */
+const SPACE_BETWEEN_HAN = /(?<=\p{Script=Han})[\s\u3000]+(?=[\p{Script=Han}（(【［[〔﹝｛{])/gu;
 /** A role word after a unit's name without a bracket: 牵头, 负责, 牵头负责, 主责, 主办, 配合, 协办, 参与, 协助 (`LEAD_MARK_WORDS`, `OTHER_MARK_WORDS`). */
 const ROLE_WORD_AFTER = new RegExp(`\\s*(?:${LEAD_MARK_WORDS}|${OTHER_MARK_WORDS})$`, 'u');
 
@@ -1002,8 +997,8 @@ interface FormerMark {
 }
 
 /** The words of a bracket after a unit's name that call the name a former one: （原）, （原名）, （原称）, （原单位）, （原名称）, （旧称）, （更名前）. */
-/** The last line of a name when it is only a bracket calling a name a former one: 「⏎（原青川市戊务局）」, 「⏎(原)」, 「⏎【曾用名：…】」. */
-const FORMER_NAME_LINE = /\n([（(【〔［[]\s*(?:原|曾用名|原名|原称|旧称|旧名|更名前)[^\n（()）【】〔〕［\]]*[）)】〕］\]])$/u;
+/** The last line of a name when it is only a bracket calling a name a former one: 「⏎（原青川市戊务局）」, 「⏎(原)」, 「⏎【曾用名：…】」 — wrapped inside too (「⏎（原⏎青川市巳务局）」, breaker53-10 M4). */
+const FORMER_NAME_LINE = /\n([（(【〔［[]\s*(?:原|曾用名|原名|原称|旧称|旧名|更名前)[^（()）【】〔〕［\]]*[）)】〕］\]])$/u;
 const FORMER_MARK_ONLY = /^(?:原|原名|原称|原单位|原名称|原机构|旧称|旧名|更名前|更名前名称)$/u;
 
 /**
@@ -1117,17 +1112,10 @@ export function nameToRegister(written: string): NameToRegister {
       reasonZh: `名称“${quoted}”写了 ${names.length} 个单位（${names.join('、')}）：每行只登记一个单位，方案和台账也会把它们分别读作各自的单位。请每个单位各占一行、各用一个编码登记。`,
     };
   }
-  // Two full names with a space between (「青川市午务局 青川市未务局」): a plan or 台账 reads the cell as those two units, so no file
-  // could ever name the unit so registered (breaker52-10 S1) — refused as the names above are. A space inside one name
-  // (「青川市 教育局」, 「青川市人民政府 办公室」) leaves a piece too short to be a unit's whole name, and is only taken off.
-  const spaced = unquoted.split(/(?<=\p{Script=Han})[\s\u3000]+(?=\p{Script=Han})/u);
-  if (spaced.length > 1 && spaced.every((piece) => WHOLE_UNIT_NAME.test(piece.trim()))) {
-    return {
-      ok: false,
-      reason: `"${quoted}" names ${spaced.length} units (${spaced.join(', ')}): a row registers one unit, and plans and 台账 read each of these names on its own. Register each unit on its own row, with its own code.`,
-      reasonZh: `名称“${quoted}”写了 ${spaced.length} 个单位（${spaced.join('、')}）：每行只登记一个单位，方案和台账也会把它们分别读作各自的单位。请每个单位各占一行、各用一个编码登记。`,
-    };
-  }
+  // Two full names with a space between (「青川市午务局 青川市未务局」) are two names above: a plan or 台账 reads the cell as those two
+  // units (breaker52-10 S1), by the one rule for a space (`namesAtSpaces`). A space inside one name (「青川市 教育局」, 「青川市教育局
+  // 招生考试办公室」: the second piece names no place, breaker53-10 M4) is only taken off, as is one before a bracket (「青川市子务局
+  // （挂青川市丑务局牌子）」, breaker53-10 M3: registered with the space, so no plan writing it without one matched it exactly).
   let name = unquoted.replace(SPACE_BETWEEN_HAN, '');
   const taken: { en: string; zh: string }[] = [];
   if (name !== joined) taken.push({ en: 'quotation marks or spaces', zh: '引号或空格' });

@@ -3,7 +3,7 @@ import { documentTitleKey } from '../../shared/document-title.js';
 import type { DueDateLimit } from '../../assignments/domain/assignment.commands.js';
 import { beyondOverrideReach, overrideReach } from '../../assignments/domain/assignment.decider.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
-import { markAgainstColumnReason, marksAgainstColumn, textOf, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
+import { markAgainstColumnReason, marksAgainstColumn, textOf, namesInCell, unitRolesInCell, unitRolesNotice, type Cell } from '../../spreadsheet/cells.js';
 import { COOPERATING_UNIT_ALIASES, DUE_DATE_ALIASES, GOAL_COLUMN_ALIASES, isNamed, MEASURES_IN_RECTIFICATION_WORDS, type SourceRecord } from '../../spreadsheet/columns.js';
 import { readDay, readDeadline } from '../../spreadsheet/deadline-text.js';
 import { deadlineCell, partDueOf, sameDueTerms, type DueTerms, type PartDue } from '../../shared/deadline.js';
@@ -1019,6 +1019,9 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
     }
     // A one-column 责任单位 that labels its lead (牵头单位：A；配合单位：B, or A（牵头）) says who leads (breaker10c P6).
     const labelled = 'leadUnit' in cells ? null : unitRolesInCell(cells.units ?? null);
+    // 「A B（牵头）」 (a space: only B leads) or 「A与B（牵头）」 (both lead): the clerk told who leads (breaker53-10 S2).
+    const rolesRead = 'leadUnit' in cells ? null : unitRolesNotice(cells.units ?? null);
+    if (rolesRead) notices.push({ row, ...rolesRead });
     // Every unit marked （配合）: none leads, and the finding is refused for its missing lead (breaker10m P2).
     const roles = labelled && (labelled.lead.length > 0 || labelled.noLead) ? labelled : null;
     const leadNames = roles ? roles.lead : namesInCell(cells.leadUnit ?? null);

@@ -3,7 +3,7 @@ import { CLOSING_BRACKETS, OPENING_BRACKETS } from '../../shared/brackets.js';
 import { isCalendarDate } from '../../shared/calendar-date.js';
 import { chineseNumeralValue, numbersByValue, wordsByValue } from '../../shared/numbers-by-value.js';
 import { unreadableLabel, unreadableReasonZh } from '../../shared/readable-text.js';
-import { calendarDateOf, markAgainstColumnReason, marksAgainstColumn, textOf, namesByLevel, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
+import { calendarDateOf, markAgainstColumnReason, marksAgainstColumn, textOf, namesByLevel, namesInCell, unitRolesInCell, unitRolesNotice, type Cell } from '../../spreadsheet/cells.js';
 import { countDistinct, fileBeyondLimitsProblem, MAX_FILE_ITEMS, PLAN_FILE_WORDS } from '../../spreadsheet/file-limits.js';
 import { daysNamedIn, deadlineTextOf, readDeadline } from '../../spreadsheet/deadline-text.js';
 import { droppedColumnProblems, notImportedColumns, readingNotesOf, remarkNamingUnitProblem, sheetsNamedAfterUnitsProblems, sheetsOfOtherYearsProblems, tableBesideProblems } from '../../spreadsheet/records.js';
@@ -767,6 +767,7 @@ function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<
   return records.map((record) => {
     const cells = { ...record.cells };
     let leadFirstOfUnits = false;
+    let rolesRead: { reason: string; reasonZh: string } | null = null;
     const section = record.sections?.[0];
     if (textOf(cells.categoryTitle ?? null) === '' && textOf(cells.categoryCode ?? null) === '') {
       const bySheet =
@@ -792,6 +793,8 @@ function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<
     if (cells.leadUnit === undefined) {
       // 牵头单位：A；配合单位：B (or A（牵头），B) says who leads; else the first unit named does (breaker10c P6).
       const roles = unitRolesInCell(cells.responsibleUnits ?? null);
+      // 「A B（牵头）」 (a space: only B leads) or 「A与B（牵头）」 (both lead): the clerk told who leads (breaker53-10 S2).
+      rolesRead = unitRolesNotice(cells.responsibleUnits ?? null);
       // Every unit marked （配合）: none leads, and the row is refused for its missing lead (breaker10m P2).
       const [lead, ...others] = roles?.noLead
         ? [undefined, ...roles.others]
@@ -810,6 +813,7 @@ function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<
     const read = { row: record.row, cells: withCooperatingUnits(cells), ...(record.sheet === undefined ? {} : { sheet: record.sheet }), ...(record.sections === undefined ? {} : { sections: record.sections }), ...(record.others === undefined ? {} : { others: record.others }), ...(record.mergedDown === undefined ? {} : { mergedDown: record.mergedDown }), ...(record.byLevel === undefined ? {} : { byLevel: record.byLevel }), ...(record.withoutYear === undefined ? {} : { withoutYear: record.withoutYear }) };
     if (leadFirstOfUnits) LEAD_FIRST_OF_UNITS.add(read);
     if (againstColumn.length > 0) MARKS_AGAINST_COLUMN.set(read, againstColumn);
+    if (rolesRead) ROLES_READ.set(read, rolesRead);
     return read;
   });
 }
@@ -819,6 +823,9 @@ function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<
  * 「A与B」 there, only A leads and B is responsible, as 「A、B」 reads (lead's decision, session 27; `PlanItemRow.leadFirstOfUnits`).
  */
 const LEAD_FIRST_OF_UNITS = new WeakSet<object>();
+
+/** The records whose one unit cell `fromLayout` read with a notice of who leads (`unitRolesNotice`): `draftFrom` tells it. */
+const ROLES_READ = new WeakMap<object, { reason: string; reasonZh: string }>();
 
 /** The records `fromLayout` found with a role mark against its column (「…（配合）」 under 牵头单位): `draftFrom` refuses them (breaker10n P17). */
 const MARKS_AGAINST_COLUMN = new WeakMap<object, readonly { reason: string; reasonZh: string }[]>();
@@ -984,6 +991,8 @@ async function draftFrom(
     const { row, cells, sheet } = record;
     // 「青川市教育局（配合）」 under 牵头单位, 「…（牵头）」 under 配合单位: refused naming the unit, never read by the column (breaker10n P17).
     for (const against of MARKS_AGAINST_COLUMN.get(record) ?? []) problems.push({ row, ...against, ...(sheet === undefined ? {} : { sheet }) });
+    const rolesRead = ROLES_READ.get(record);
+    if (rolesRead) leadNotices.push({ row, ...rolesRead, ...(sheet === undefined ? {} : { sheet }) });
     // 「市级：市政府办；区县：各区县政府」 under 牵头单位: the lead at each level, each leading its level's work (session 35, import10e).
     const leadByLevel = namesByLevel(cells.leadUnit ?? null) || (record.byLevel ?? []).includes('leadUnit');
     if (namesByLevel(cells.leadUnit ?? null)) {

@@ -49,7 +49,8 @@ describe('unit names run together without 、 (breaker10q P12)', () => {
       [['unit-gov'], ['unit-czj', 'unit-jyj']],
       [['unit-gov'], ['unit-czj', 'unit-jyj']],
     ]);
-    expect(result.ok && (result.notices ?? []).map((notice) => notice.reasonZh)).toContain('“青川市财政局 青川市教育局”按 2 个单位读取，各有其任务：青川市财政局、青川市教育局。');
+    // A space between whole names is read as 、 is (breaker53-10 S2: one rule, `namesAtSpaces`), so it is told no more than 、 is.
+    expect(result.ok && (result.notices ?? []).map((notice) => notice.reasonZh)).not.toContain('“青川市财政局 青川市教育局”按 2 个单位读取，各有其任务：青川市财政局、青川市教育局。');
   });
 });
 

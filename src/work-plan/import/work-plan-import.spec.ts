@@ -197,6 +197,14 @@ describe('a plan with bad rows', () => {
     expect(approved.ok && approved.notices?.map((notice) => [notice.row, notice.reasonZh])).toEqual([[2, expect.stringMatching(/^完成时限 2027-06-30 晚于.*（2026-12-31），按特批理由“跨年度工程”登记。$/)]]);
   });
 
+  // newcomer53-10 M7: a plan with no year anywhere was first told 「按 0 年度读取…批准日期已在该年度结束之后」.
+  it('says only that the year is unknown when nothing gives one, never 「按 0 年度读取」', async () => {
+    const result = await importWorkPlan(`${HEADER}一,五公开,1,公开,,青川市财政局,,6月30日\n`, { format: 'csv', lookupUnit: directory, title: '政务公开重点工作安排', approvedOn: '2026-03-01' });
+    const said = result.ok ? [] : result.problems.map((problem) => problem.reasonZh);
+    expect(said).toContain('无法确定方案年度：请填写方案年度（如 2026；导入页面填“年度”，命令行加 --year）。');
+    expect(said.join('\n')).not.toContain('按 0 年度读取');
+  });
+
   it('names a plan without a title or year', async () => {
     const result = await importWorkPlan(`${HEADER}一,五公开,1,公开,,青川市财政局,,某日\n`, {
       format: 'csv',

@@ -84,11 +84,12 @@ export async function importWorkPlan(content: FileContent, options: WorkPlanImpo
  * A plan refused while read as a year that had ended before it was approved (「澜州市2025年度政务公开评估反馈问题整改任务分解方案」, approved
  * 2026-01-10, items due in 2026: the title's year is the evaluation's): said first, naming the way — the plan's year (年度, --year) —
  * rather than only the rows' 「晚于…期限（2025-12-31）」 with a multi-year plan or an override as remedies (breaker10r P6). None when the
- * year was given or the plan spans several years.
+ * year was given, none could be read (year 0) or the plan spans several years.
  */
 function yearEndedProblem(document: { readonly title: string; readonly year: number; readonly lastYear?: number }, options: Pick<WorkPlanImportOptions, 'approvedOn' | 'year'>): ImportProblem[] {
   const { approvedOn } = options;
-  if (approvedOn === undefined || options.year !== undefined || document.lastYear !== undefined || approvedOn <= `${document.year}-12-31`) return [];
+  // Year 0 is no year read at all (「无法确定方案年度」 says so): never 「按 0 年度读取」 (newcomer53-10 M7).
+  if (approvedOn === undefined || options.year !== undefined || document.lastYear !== undefined || document.year === 0 || approvedOn <= `${document.year}-12-31`) return [];
   const approvedYear = approvedOn.slice(0, 4);
   return [
     {

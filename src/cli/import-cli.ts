@@ -13,7 +13,7 @@ import { importFormatOf, sha256Of } from '../spreadsheet/import-problems.js';
 import { placeZhOf, problemLines, problemsOf, severalSheetsHint, sheetsReadOf } from '../spreadsheet/import-refusal.js';
 import type { ImportDependencies, ImportFile } from '../imports/import-run.js';
 import { UsageError, bothLines, failureText, reportUsage, type ToolUsage } from './cli-failure.js';
-import { inToolWords } from './tool-words.js';
+import { inToolWords, inToolWordsEn } from './tool-words.js';
 import { say, type Bilingual } from '../shared/domain-error.js';
 
 /*
@@ -87,7 +87,7 @@ export function runImportTool<Options>(tool: ImportTool<Options>): void {
   main(tool, (name) => (fileName = name)).then(
     (summary) => {
       // What the page would say, in the tools' words (newcomer18 S2: --revise, not 勾选“按新版本调整”).
-      console.log(bothLines({ ...summary, zh: inToolWords(summary.zh) }));
+      console.log(bothLines({ ...summary, zh: inToolWords(summary.zh), en: inToolWordsEn(summary.en) }));
     },
     (error: unknown) => {
       process.exitCode = reportFailure(error, withCommonUsage(tool.usage), fileName);
@@ -173,10 +173,11 @@ function reportFailure(error: unknown, usage: ToolUsage, fileName: string | unde
     for (const problem of problems) console.error(`${placeZhOf(problem)}：${inToolWords(problem.reasonZh)}`);
     if (hint) console.error(inToolWords(hint.zh));
     console.error(`Refused: ${fileName ?? 'the file'}${sheet ? ` (sheet "${sheet}")` : ''} was not imported (${count}); nothing was written.`);
-    for (const line of problemLines(problems, fileName ? importFormatOf(fileName) : undefined)) console.error(line);
+    for (const line of problemLines(problems, fileName ? importFormatOf(fileName) : undefined)) console.error(inToolWordsEn(line));
     if (hint) console.error(hint.en);
     return 1;
   }
-  console.error(failureText(error, undefined, inToolWords));
+  // The English line in the tools' words too (newcomer53-10 M2); the Chinese names no API field.
+  console.error(inToolWordsEn(failureText(error, undefined, inToolWords)));
   return 1;
 }

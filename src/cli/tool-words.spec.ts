@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inToolWords, OPTION_OF_PAGE_WORD, OPTION_OF_ROW_CHOICE } from './tool-words.js';
+import { inToolWords, inToolWordsEn, OPTION_OF_PAGE_WORD, OPTION_OF_ROW_CHOICE } from './tool-words.js';
 
 /*
  * newcomer18 S2 (s16 S4): plan:import's Chinese told a person at the command line to 勾选“按新版本调整”
@@ -71,5 +71,23 @@ describe('the import tools’ Chinese names their options, not the 导入 page�
     expect(inToolWords('已导入 units.csv：登记 15 个单位。')).toBe('已导入 units.csv：登记 15 个单位。');
     // Quoted words that only look like a field (a column's name in the file) are not options.
     expect(inToolWords('“交办日期”列是交办问题的日期')).toBe('“交办日期”列是交办问题的日期');
+  });
+});
+
+/*
+ * newcomer53-10 M2: the CLI's Chinese line named the options (--title, --revise, --separate-plan), its English line the API's fields —
+ * 「give that title (title) and revise (a dry run shows what changes); … import it with separatePlan」.
+ */
+describe('the English of a refusal in the tools\' words (newcomer53-10 M2)', () => {
+  it('names the options, not the API fields', () => {
+    expect(
+      inToolWordsEn(
+        'If the file is a new version of it (its export, edited), or one 大项 sheet of it, give that title (title) and revise (a dry run shows what changes); if it really is another plan with the same items, import it with separatePlan.',
+      ),
+    ).toBe('If the file is a new version of it (its export, edited), or one 大项 sheet of it, give that title (--title) and add --revise (--dry-run shows what changes); if it really is another plan with the same items, import it with --separate-plan.');
+    expect(inToolWordsEn('Give the plan\'s year (year, e.g. 2026) and import again.')).toBe('Give the plan\'s year (--year, e.g. 2026) and import again.');
+    expect(inToolWordsEn('import it again with revise and withdrawMissing (--revise --withdraw-missing).')).toBe('import it again with --revise --withdraw-missing.');
+    expect(inToolWordsEn('Line 3: the item is due before approvedOn.')).toBe('Line 3: the item is due before --approved-on.');
+    expect(inToolWordsEn('Nothing to say of fields here.')).toBe('Nothing to say of fields here.');
   });
 });

@@ -108,3 +108,35 @@ export function inToolWords(zh: string): string {
   // 勾选后… said of a checkbox just named: the option given.
   return tidy(ticked ? text.replaceAll('勾选', '加上') : text);
 }
+
+/** Each API field an English refusal or summary names and the tools' option that gives it (newcomer53-10 M2). */
+const OPTION_OF_FIELD: Readonly<Record<string, string>> = {
+  approvedOn: '--approved-on',
+  assignedOn: '--assigned-on',
+  separatePlan: '--separate-plan',
+  withdrawMissing: '--withdraw-missing',
+  undoLaterRevision: '--undo-later-revision',
+  dryRun: '--dry-run',
+  nearNames: '--near',
+  identifiedOn: '--identified-on',
+  evaluationId: '--evaluation',
+  registeredOn: '--registered-on',
+  renamedOn: '--renamed-on',
+  distinctCodes: '--distinct',
+};
+const FIELD_NAMES = new RegExp(`\\b(${Object.keys(OPTION_OF_FIELD).join('|')})\\b`, 'g');
+
+/**
+ * `en` as the import tools say it (newcomer53-10 M2: the Chinese line said --title, --revise, --separate-plan, the English line
+ * 「give that title (title) and revise …; import it with separatePlan」 — the API's fields): an API field becomes its option
+ * (`OPTION_OF_FIELD`), 「(title)」, 「(year, …)」 become --title, --year, and 「revise」 as a step --revise. Text naming none is returned as
+ * it is.
+ */
+export function inToolWordsEn(en: string): string {
+  return en
+    .replace(/\brevise and (?:withdrawMissing|undoLaterRevision) \((--revise --[a-z-]+)\)/g, '$1')
+    .replace(/\band revise \(a dry run shows what changes\)/g, 'and add --revise (--dry-run shows what changes)')
+    .replace(/\((title|year)(?=[,)])/g, '(--$1')
+    .replace(/\bleave revise off\b/g, 'leave --revise off')
+    .replace(FIELD_NAMES, (field: string) => OPTION_OF_FIELD[field] ?? field);
+}

@@ -487,3 +487,14 @@ describe('a row whose description cell is blank', () => {
     expect(result).toMatchObject({ ok: false, problems: [{ row: 2, reasonZh: '“问题描述”为空：请填写该问题的具体表现（可与问题名称相同）。' }] });
   });
 });
+
+// newcomer53-10 M4: one blank 问题描述 cell refused a 整改台账 that would import without the column.
+describe('a 整改台账 row whose description cell is blank', () => {
+  it('records the problem\'s title as its description, told', async () => {
+    const csv = '问题,问题描述,牵头单位,整改时限\n政策解读形式单一,,青川市财政局,2026-06-30\n网站错链,首页三处错链,青川市财政局,2026-06-30\n';
+    const result = await importFindings(csv, { format: 'csv', lookupUnit, year: 2026, today: '2026-03-02' });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems.map((problem) => problem.reasonZh)));
+    expect(result.findings.map((finding) => finding.description)).toEqual(['政策解读形式单一', '首页三处错链']);
+    expect(result.notices?.map((notice) => [notice.row, notice.reasonZh])).toContainEqual([2, '“问题描述”为空：按问题名称“政策解读形式单一”记录具体表现（与没有该列的台账相同）。如需另写，请填写后重新导入。']);
+  });
+});

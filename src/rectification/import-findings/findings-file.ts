@@ -639,12 +639,25 @@ export async function importFindings(content: FileContent, options: FindingsImpo
       if (ledger && !(key in first.cells)) return fallback;
       return field(key);
     };
-    const description = withDefault('description', title);
     const given = (key: FindingKey) => isSpreadsheet || key in first.cells;
+    const descriptionHeader = (table.headers?.description ?? [])[0];
+    // A 台账 row whose 具体表现 cell is blank reads as a 台账 without the column does: the 问题 text, told (newcomer53-10 M4: one blank
+    // cell refused a file that would import without the column). A findings list (评估问题清单) still asks for it.
+    const written = withDefault('description', title);
+    const blankInLedger = ledger && title !== '' && written === '' && 'description' in first.cells;
+    const description = blankInLedger ? title : written;
+    if (blankInLedger) {
+      const header = descriptionHeader ?? '具体表现';
+      notices.push({
+        row,
+        reason: `The "${header}" cell (the finding's description) is empty: recorded as the problem's title "${title}", as a 台账 without that column is.`,
+        reasonZh: `“${header}”为空：按问题名称“${title}”记录具体表现（与没有该列的台账相同）。如需另写，请填写后重新导入。`,
+      });
+    }
     if (description === '' && given('description')) {
       // Named by the file's own header (问题描述, 问题表现 …), not only the import's word (newcomer52-10 M5: 「缺少具体表现」 in a file
       // with no such column).
-      const header = (table.headers?.description ?? [])[0];
+      const header = descriptionHeader;
       problems.push(
         header === undefined || header === '具体表现'
           ? { row, reason: 'Missing description (具体表现).', reasonZh: '缺少具体表现。' }

@@ -41,12 +41,19 @@ export interface RenamedName {
   readonly renamedOn: string;
 }
 
+/** A unit's name without the role marks after it (「青川市工商行政管理局（配合）」 → 青川市工商行政管理局, `roleMarkAfter`); the name when it has none. */
+function withoutRoleMark(name: string): string {
+  let bare = name.trim();
+  for (let role = roleMarkAfter(bare); role && role.name !== ''; role = roleMarkAfter(bare)) bare = role.name;
+  return bare;
+}
+
 /**
  * The notice an import gives for a unit's former full name in a file assigned on or after its rename (newcomer51-10 M7: read
  * silently, while a merged unit's name is told): the file uses an outdated name, read as the unit. Null for any other name.
  */
 export function renamedNameNotice(lookup: UnitLookup, name: string): { reason: string; reasonZh: string } | null {
-  const renamed = lookup.renamedAway?.(name);
+  const renamed = lookup.renamedAway?.(name) ?? lookup.renamedAway?.(withoutRoleMark(name));
   if (!renamed) return null;
   return {
     reason: `"${renamed.name}" is the name ${renamed.unitName} had before its rename on ${renamed.renamedOn}; read as ${renamed.unitName}.`,
@@ -67,7 +74,8 @@ export interface MergedName {
  * successor, so the clerk sees that the unit the record holds is not the one the file names.
  */
 export function mergedNameNotice(lookup: UnitLookup, name: string): { reason: string; reasonZh: string } | null {
-  const merged = lookup.mergedAway?.(name);
+  // 「青川市工商行政管理局（配合）」: the unit as named before its role mark (newcomer53-10 M5: read as the successor without a word).
+  const merged = lookup.mergedAway?.(name) ?? lookup.mergedAway?.(withoutRoleMark(name));
   if (!merged) return null;
   const day = merged.mergedOn ? ` on ${merged.mergedOn}` : '';
   const dayZh = merged.mergedOn ? `已于 ${merged.mergedOn} ` : '已';

@@ -113,3 +113,20 @@ describe('the command line\'s dry run of a plan (breaker10d N11)', () => {
     expect(line).toBe('Dry run: T (2026) would be imported: 0 categories, 0 items, 0 units involved. Nothing was written. Read sheet "任务表". Not imported: 备注. Row 2: A was merged into B on 2026-12-01.');
   });
 });
+
+// newcomer53-10 M5: 「青川市工商行政管理局（配合）」 — a merged unit with its role mark — was read as its successor without a word.
+describe('a merged unit named with its role mark (newcomer53-10 M5)', () => {
+  it('is told as the merged unit named without the mark is', async () => {
+    const units = [
+      { id: 'unit-gsj', code: 'GSJ', name: '青川市工商行政管理局', mergedIntoUnitId: 'unit-scj', mergedOn: '2026-05-01' },
+      { id: 'unit-scj', code: 'SCJ', name: '青川市市场监督管理局' },
+      { id: 'unit-czj', code: 'CZJ', name: '青川市财政局' },
+    ];
+    const plan = '编号,事项,牵头单位,配合单位,完成时限\n1,公开收费目录,青川市财政局,青川市工商行政管理局（配合）,2026-12-31\n';
+    const result = await importWorkPlan(plan, { format: 'csv', title: '青川市2026年合并标注方案', lookupUnit: unitLookupFrom(units, '2026-09-01') });
+    expect(result.ok && result.plan.categories[0]!.items[0]!.responsibleUnits.map((unit) => unit.unitId)).toEqual(['unit-scj']);
+    expect(result.ok && result.notices?.filter((notice) => notice.reasonZh.includes('并入')).map((notice) => [notice.row, notice.reasonZh])).toEqual([
+      [2, '青川市工商行政管理局已于 2026-05-01 并入青川市市场监督管理局：其任务自该日起由青川市市场监督管理局承担。'],
+    ]);
+  });
+});

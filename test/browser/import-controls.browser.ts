@@ -447,16 +447,17 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     });
     await page.getByRole('button', { name: '预览（不写入）' }).click();
     await answered(page, 'import-preview');
-    expect(await headline(page)).toBe('预览（未写入）：将新增 1 个单位、更名 1 个（0 个已在名录中）。');
+    // The rename's day said in the preview and the result (newcomer53-10 M6).
+    expect(await headline(page)).toBe(`预览（未写入）：将新增 1 个单位、更名 1 个（更名自 ${officeDay(-3)} 起；0 个已在名录中）。`);
     // The column the directory does not keep is named, not dropped unsaid (breaker10b N16).
     expect(await page.locator('[data-test="not-imported"]').innerText()).toContain('联系人');
     expect(await page.locator('[data-test="import-rows"] .el-table__row').allInnerTexts()).toEqual([
-      expect.stringMatching(/WJW 青川市卫生健康委员会（原名 青川市卫生和计划生育委员会）\s+将更名/),
+      expect.stringMatching(new RegExp(`WJW 青川市卫生健康委员会（原名 青川市卫生和计划生育委员会）\\s+将更名（自 ${officeDay(-3)} 起）`)),
       expect.stringMatching(/YJJ 青川市应急管理局\s+将新增/),
     ]);
     await page.getByRole('button', { name: '上传并导入' }).click();
     await answered(page, 'import-report');
-    expect(await headline(page)).toBe('新增 1 个单位、更名 1 个（0 个已在名录中）。');
+    expect(await headline(page)).toBe(`新增 1 个单位、更名 1 个（更名自 ${officeDay(-3)} 起；0 个已在名录中）。`);
     expect(sent.map((body) => JSON.parse(body).variables.input.renamedOn)).toEqual([officeDay(-3), officeDay(-3)]);
     const units = (await app.graphql(`{ units { code name registeredOn } }`)).data!.units;
     expect(units.find((unit: { code: string }) => unit.code === 'WJW').name).toBe('青川市卫生健康委员会');

@@ -136,7 +136,7 @@ describe('No English inside Chinese messages', () => {
     );
     const problems = refused.errors![0]!.extensions!.problems as { row: number; reason: string; reasonZh: string }[];
     expect(problems.map((problem) => problem.reasonZh)).toEqual([
-      '无法确定方案年度：请填写方案年度（如 2026；导入页面填“年度”，命令行加 --year）。',
+      '无法确定方案年度：请在“年度”中填写方案年度（如 2026）。',
       '牵头单位“市不存在局”不在单位名录中：既不是单位的正式名称，也不是单位编码。请写单位的全称或编码，或先在单位名录中登记该单位。',
       '完成时限无法识别：“2026年13月底前”：没有 13 月。可写作 2026-06-30、2026年6月底前、2026年第三季度、立行立改、常态化或每季度。',
     ]);

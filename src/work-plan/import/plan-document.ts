@@ -1643,7 +1643,7 @@ function planYearOf(
     .map((reading) => (reading.ok && 'dueDate' in reading.deadline ? reading.deadline.dueDate : ''))
     .find(isCalendarDate);
   if (firstDueDate) return { year: Number(firstDueDate.slice(0, 4)), fromDates: true };
-  problems.push({ row: null, reason: 'The plan year is unknown; give one (--year).', reasonZh: '无法确定方案年度：请填写方案年度（如 2026；导入页面填“年度”，命令行加 --year）。' });
+  problems.push({ row: null, reason: 'The plan year is unknown; give one (--year).', reasonZh: '无法确定方案年度：请在“年度”中填写方案年度（如 2026）。' });
   return { year: 0 };
 }
 

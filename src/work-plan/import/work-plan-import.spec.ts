@@ -1,3 +1,4 @@
+import { inToolWords } from '../../cli/tool-words.js';
 import type { Actor } from '../../shared/command-context.js';
 import { fold } from '../../shared/decider.js';
 import { workPlanDecider } from '../domain/work-plan.decider.js';
@@ -201,7 +202,9 @@ describe('a plan with bad rows', () => {
   it('says only that the year is unknown when nothing gives one, never 「按 0 年度读取」', async () => {
     const result = await importWorkPlan(`${HEADER}一,五公开,1,公开,,青川市财政局,,6月30日\n`, { format: 'csv', lookupUnit: directory, title: '政务公开重点工作安排', approvedOn: '2026-03-01' });
     const said = result.ok ? [] : result.problems.map((problem) => problem.reasonZh);
-    expect(said).toContain('无法确定方案年度：请填写方案年度（如 2026；导入页面填“年度”，命令行加 --year）。');
+    expect(said).toContain('无法确定方案年度：请在“年度”中填写方案年度（如 2026）。');
+    // The tools say the option (newcomer53-10 M7: 「填写年度」 named the page's field only).
+    expect(inToolWords('无法确定方案年度：请在“年度”中填写方案年度（如 2026）。')).toContain('--year');
     expect(said.join('\n')).not.toContain('按 0 年度读取');
   });
 

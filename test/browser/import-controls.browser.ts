@@ -506,7 +506,7 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     // Pressed again: the new preview's version, imported from the colleague's name.
     await page.getByRole('button', { name: '上传并导入' }).click();
     await answered(page, 'import-report');
-    expect(await headline(page)).toBe('新增 0 个单位、更名 1 个（0 个已在名录中）。');
+    expect(await headline(page)).toBe(`新增 0 个单位、更名 1 个（更名自 ${officeDay()} 起；0 个已在名录中）。`);
     expect(await changed.count()).toBe(0);
     expect(typeof sent[3]!.expectedDirectoryVersion).toBe('string');
     expect(sent[3]!.expectedDirectoryVersion).not.toBe(sent[1]!.expectedDirectoryVersion);

@@ -134,7 +134,7 @@ describe('A dry run writes nothing; a store is created complete or not at all (n
     // The units are tried (exit 0); the plan's units and the findings' evaluation are not in an empty store (refused, exit 1).
     if (name === 'import-units') {
       expect(result.code).toBe(0);
-      expect(result.stdout).toMatch(/^试导入：units\.csv 将登记 15 个单位，0 个已在名录中。未写入任何内容。\nDry run: units\.csv would register 15 units/);
+      expect(result.stdout).toMatch(/^试导入：units\.csv 将登记 15 个单位，0 个已在名录中。未写入任何内容。单位名录版本：0；[^\n]*\nDry run: units\.csv would register 15 units/);
     } else {
       expect(result.code).toBe(1);
       expect(result.stderr.split('\n')[0]).toMatch(/[\u4e00-\u9fff]/);

@@ -1,7 +1,20 @@
 import type { Browser } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type GraphqlResponse, type TestApp } from '../support/test-app.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, officeDay, setUpMutations } from './support/suite.js';
+
+
+/** The demo office with Chromium beside it, and its units and first evaluation as each case's set-up reads them. */
+interface DemoOffice {
+  readonly app: TestApp;
+  readonly browser: Browser;
+  readonly listed: GraphqlResponse<Record<string, any>>;
+}
+const demoOffice = async (): Promise<DemoOffice> => {
+  const [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
+  const listed = await app.graphql(`{ units { id code name } evaluations(first: 1) { nodes { id } } }`);
+  return { app, browser, listed };
+};
 
 /*
  * newcomer51-8 S1: a 重新打开 typed on the wrong finding left it open and red for good. On the finding page the supervisor now
@@ -17,8 +30,8 @@ describe('a supervisor retracts a reopening typed on the wrong finding (撤销�
   let fgwName: string;
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
-    const listed = await app.graphql(`{ units { id code name } evaluations(first: 1) { nodes { id } } }`);
+    let listed: DemoOffice['listed'];
+    ({ app, browser, listed } = await demoOffice());
     const fgw = listed.data!.units.find((unit: { code: string }) => unit.code === 'FGW');
     fgwName = fgw.name;
     const act = setUpMutations(() => app, 'n51s1');
@@ -81,8 +94,8 @@ describe('a supervisor retracts an extension decision entered by mistake (撤销
   let fgwName: string;
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
-    const listed = await app.graphql(`{ units { id code name } evaluations(first: 1) { nodes { id } } }`);
+    let listed: DemoOffice['listed'];
+    ({ app, browser, listed } = await demoOffice());
     const fgw = listed.data!.units.find((unit: { code: string }) => unit.code === 'FGW');
     fgwName = fgw.name;
     const act = setUpMutations(() => app, 'h52a');
@@ -129,8 +142,8 @@ describe('审批延期 entered again after 撤销审批 on a part verified since
   let fgwName: string;
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
-    const listed = await app.graphql(`{ units { id code name } evaluations(first: 1) { nodes { id } } }`);
+    let listed: DemoOffice['listed'];
+    ({ app, browser, listed } = await demoOffice());
     const fgw = listed.data!.units.find((unit: { code: string }) => unit.code === 'FGW');
     fgwName = fgw.name;
     const act = setUpMutations(() => app, 'n53s1');
@@ -181,8 +194,8 @@ describe('撤销交办 of a wrong unit that asked for an extension and withdrew 
   let czjId: string;
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
-    const listed = await app.graphql(`{ units { id code name } evaluations(first: 1) { nodes { id } } }`);
+    let listed: DemoOffice['listed'];
+    ({ app, browser, listed } = await demoOffice());
     const fgw = listed.data!.units.find((unit: { code: string }) => unit.code === 'FGW');
     czjId = listed.data!.units.find((unit: { code: string }) => unit.code === 'CZJ').id;
     fgwName = fgw.name;

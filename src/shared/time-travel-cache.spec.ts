@@ -73,6 +73,16 @@ describe('kept time-travel answers', () => {
     expect(changesAnswerAt(knownMay10, event('finding-f1', 'UnitAssigned', '2026-05-01', '2026-05-10T04:00:00.000Z'))).toBe(true);
   });
 
+  it('let a retraction (撤销误录) or a hand-over undone change the days before its own: it takes back or moves a fact of another day (breaker54-8 S7)', () => {
+    // Read as of May 10, then a 交办 of May 5 retracted on June 11: the kept answer listed the part, the fold no longer does.
+    const retracted = { ...event('finding-f1', 'RecordRetracted', '2026-06-11', '2026-06-11T00:00:00.000Z'), data: { findingId: 'f1', unitId: 'u1', factType: 'UnitAssigned', on: '2026-05-05', reason: '交办对象录错' } } as RecordedEvent;
+    expect(changesAnswerAt(asOfMay10, retracted)).toBe(true);
+    expect(changesAnswerAt(asOfMay10, event('work-plan-item-i1', 'RecordRetracted', '2026-06-11', '2026-06-11T00:00:00.000Z'))).toBe(true);
+    expect(changesAnswerAt(asOfMay10, event('finding-f1', 'PartHandOverUndone', '2026-06-11', '2026-06-11T00:00:00.000Z'))).toBe(true);
+    // Recorded after the instant asked about, it changes nothing known then.
+    expect(changesAnswerAt(knownMay10, retracted)).toBe(false);
+  });
+
   it('let a withdrawal as recorded twice change every day, before its own too (breaker8d P5), and one the evaluator made only its days on', () => {
     const withdrawn = (data: object) => ({ ...event('finding-f1', 'FindingWithdrawn', '2026-06-11', '2026-06-11T00:00:00.000Z'), data }) as RecordedEvent;
     expect(changesAnswerAt(asOfMay10, withdrawn({ findingId: 'f1', reason: '重复登记', withdrawnOn: '2026-06-11', duplicateOf: 'f0' }))).toBe(true);

@@ -4,6 +4,7 @@ import { ProjectionEngine } from '../event-sourcing/projection-engine.js';
 import { Metrics } from '../observability/metrics.js';
 import { FOLDS_AT_ONCE, foldsInProgress } from './time-travel-fold.js';
 import type { RecordedEvent } from '../event-sourcing/recorded-event.js';
+import { changesEarlierDays } from '../assignments/domain/business-order.js';
 import type { TimeCut } from './time-cut.js';
 import { SharedInterest, currentRequest, inRequestScope } from './request-scope.js';
 
@@ -18,8 +19,6 @@ export const TIME_TRAVEL_ANSWERS_KEPT = 8;
 const PARENT_STREAMS = ['finding-', 'work-plan-item-'];
 /** Streams whose every event may change an answer on any day: unit names, evaluation titles, plan outlines. */
 const DEFINITION_STREAMS = ['unit-', 'evaluation-', 'work-plan-'];
-/** Corrections move a fact to another day, earlier or later than the day they happen (business-order.ts CORRECTIONS). */
-const CORRECTIONS = new Set(['ReportDateCorrected', 'InspectionCorrected', 'FactDateCorrected', 'FindingIdentifiedOnCorrected']);
 
 interface Entry {
   readonly cut: TimeCut;
@@ -40,7 +39,8 @@ const startsWithAny = (streamId: string, prefixes: readonly string[]) => prefixe
  * plans) can change any answer: answers use today's names. Of the events about findings and items,
  * at a record-time cut (`knownAt`) only one recorded by then can (in one process, none arrives
  * after the fact; across processes, a late one is caught here); at a business day with everything
- * recorded, one that happened on or before that day, or a correction (it moves a fact's day).
+ * recorded, one that happened on or before that day, or one that changes earlier days (`changesEarlierDays`: a correction
+ * or retraction moves or removes a fact of another day).
  */
 export function changesAnswerAt(cut: TimeCut, event: RecordedEvent): boolean {
   const aboutParent = startsWithAny(event.streamId, PARENT_STREAMS);
@@ -49,7 +49,8 @@ export function changesAnswerAt(cut: TimeCut, event: RecordedEvent): boolean {
   if (!aboutParent) return true;
   if (cut.knownAt !== null) return event.metadata.recordedAt <= cut.knownAt;
   // An item's definition counts from when it was recorded, whatever day it names.
-  return CORRECTIONS.has(event.type) || event.type === 'WorkPlanItemDefined' || offEveryDay(event) || event.occurredOn <= cut.asOf;
+  // A correction — a retraction (撤销误录) too, breaker54-8 S7 — or a hand-over undone changes the days of the facts it names.
+  return changesEarlierDays(event) || event.type === 'WorkPlanItemDefined' || offEveryDay(event) || event.occurredOn <= cut.asOf;
 }
 
 /**

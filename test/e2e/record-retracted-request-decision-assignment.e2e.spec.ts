@@ -104,3 +104,63 @@ describe('撤销误录 of an extension decision, an extension request and a 交�
     expect(await retracted()).toEqual(['UnitAssigned', 'ExtensionRequested', 'ExtensionGranted']);
   });
 });
+
+/*
+ * breaker54-8 S7: a past day read before a 撤销误录 kept its answer after it — 工作台 (unitWorkload), 待审批延期, 总览 (dashboard) and
+ * 问题清单 (findings) of that day still listed the retracted 交办, report and request, while the finding and the 台账 export of
+ * the same day read them gone: the kept time-travel answers were dropped only for an event dated on or before the day, and a
+ * retraction is dated when it is made. The same past-day answer now follows, read before or not.
+ */
+describe('a past day read before a 撤销误录 reads it gone after (breaker54-8 S7)', () => {
+  let app: TestApp;
+  const { mutate } = namedMutations(() => app, key, 'id');
+  let findingId: string;
+  let planning: string;
+  let education: string;
+  const PAST = '2016-05-20';
+  const pastViews = async () => {
+    const answer = await app.graphql(
+      `query($unitId: ID!, $asOf: String!, $title: String!) {
+        unitWorkload(unitId: $unitId, asOf: $asOf) { openParts { findingId status } }
+        extensionsAwaitingDecision(asOf: $asOf) { totalCount nodes { parentId part { unitId } } }
+        dashboard(asOf: $asOf) { openParts { findingId unitId status } }
+        findings(asOf: $asOf, titleContains: $title) { nodes { id assignments { unitId status } } }
+      }`,
+      { unitId: planning, asOf: PAST, title: '价格听证' },
+    );
+    expect(answer.errors).toBeUndefined();
+    const data = answer.data!;
+    return {
+      workload: (data.unitWorkload.openParts as { findingId: string; status: string }[]).filter((part) => part.findingId === findingId).map((part) => part.status),
+      awaiting: (data.extensionsAwaitingDecision.nodes as { parentId: string; part: { unitId: string } }[]).filter((node) => node.parentId === findingId).map((node) => node.part.unitId),
+      dashboard: (data.dashboard.openParts as { findingId: string; unitId: string; status: string }[]).filter((part) => part.findingId === findingId).map((part) => `${part.unitId}:${part.status}`).sort(),
+      list: (data.findings.nodes as { id: string; assignments: { unitId: string; status: string }[] }[]).find((node) => node.id === findingId)!.assignments.map((part) => `${part.unitId}:${part.status}`).sort(),
+    };
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: '2026-12-07T09:00:00+08:00' });
+    const register = async (code: string, name: string) =>
+      (await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, { input: { idempotencyKey: `s7-unit-${code}`, code, name, kind: 'DEPARTMENT', registeredOn: '2016-01-04' } }, await app.as('ADMIN'))).data!.registerUnit.id as string;
+    education = await register('JYJ', '青川市教育局');
+    planning = await register('FGW', '青川市发展和改革委员会');
+    const evaluationId = (await mutate('registerEvaluation', { title: '2015年度政务公开第三方评估（S7）', evaluator: '某研究院', commissionedBy: '省政务公开办', periodStart: '2015-01-01', periodEnd: '2015-12-31', receivedOn: '2016-04-15' })).id;
+    findingId = (await mutate('recordFinding', {
+      evaluationId, title: '价格听证结果未公开', description: '听证结果未在网站公开', category: '主动公开', severity: 'LOW', identifiedOn: '2016-04-20', concernedUnitIds: [education],
+      assignment: { assignedOn: '2016-04-26', units: [{ unitId: education, role: 'LEAD', dueDate: '2016-06-30' }] },
+    })).id;
+    // The slip: 发改委 given the finding by mistake; it asked for an extension on paper, typed in too.
+    await mutate('assignFinding', { findingId, assignedOn: '2016-05-05', units: [{ unitId: planning, role: 'RESPONSIBLE', dueDate: '2016-06-30' }] });
+    await mutate('requestExtension', { findingId, unitId: planning, requestedOn: '2016-05-10', requestedDueDate: '2016-07-31', reason: '需等待系统升级' });
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('工作台, 待审批延期, 总览 and 问题清单 of a day read before the 交办 is retracted drop it and its request after', async () => {
+    expect(await pastViews()).toEqual({ workload: ['ASSIGNED'], awaiting: [planning], dashboard: [`${education}:ASSIGNED`, `${planning}:ASSIGNED`].sort(), list: [`${education}:ASSIGNED`, `${planning}:ASSIGNED`].sort() });
+    await mutate('retractRecord', { findingId, unitId: planning, record: 'ASSIGNMENT', on: '2016-05-05', reason: REASON });
+    expect(await pastViews()).toEqual({ workload: [], awaiting: [], dashboard: [`${education}:ASSIGNED`], list: [`${education}:ASSIGNED`] });
+  });
+});

@@ -35,6 +35,14 @@ const CORRECTIONS = new Set(['ReportDateCorrected', 'InspectionCorrected', 'Fact
 export const isCorrection = (entry: { readonly type: string }): boolean => CORRECTIONS.has(entry.type);
 
 /**
+ * Whether an entry of a parent's stream can change what the parent was on office days before its own `occurredOn`: a
+ * correction (it moves, re-marks or retracts the fact it names, whatever day that is) or a hand-over undone (its successor's
+ * facts meanwhile become its predecessor's) — exactly what `withCorrectionsApplied` applies to other entries. Any other entry
+ * is a fact of its own day on: folded by day, it changes nothing before it. Caches of past days key on this (time-travel-cache.ts).
+ */
+export const changesEarlierDays = (entry: { readonly type: string }): boolean => CORRECTIONS.has(entry.type) || entry.type === 'PartHandOverUndone';
+
+/**
  * The entries (in the order recorded) with every correction applied to the fact it corrects — the
  * report or inspection then counts on its corrected day and with its corrected outcome, any other
  * redated fact (`FactDateCorrected`: the last of its type, unit and day before the correction) on
@@ -51,7 +59,7 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
    * itself — as typed, or as 更正督查记录 restated it — apart from any a date correction attached (breaker49-8 S4, M1).
    */
   const ownDueDates = new Map<number, NewDueDate>();
-  if (!known.some(isCorrection) && !known.some((entry) => entry.type === 'PartHandOverUndone')) return { events: [...known], correctedBy, undone: new Set(), ownDueDates };
+  if (!known.some(changesEarlierDays)) return { events: [...known], correctedBy, undone: new Set(), ownDueDates };
   const events = [...known];
   // Hand-overs undone since (see `undoneHandOvers`), each with its undoing: left out of the fold, their successor's facts meanwhile its predecessor's.
   const undone = new Set<number>();

@@ -16,6 +16,7 @@ import { startBanner } from './lifecycle/start-banner.js';
 import { checkPortAvailable, portRefusalOf, refusalForTerminal } from './lifecycle/start-refusal.js';
 import { serverLogOutput } from './observability/log-output.js';
 import { settingsFromArguments } from './lifecycle/start-arguments.js';
+import { readSigningKey } from './ledger/ledger-signing-key.js';
 
 /** Exit status of a start refused because the store is not the one last seen, or its disk is full (see the README, Reliability). */
 const EXIT_STORE_REFUSED = 3;
@@ -40,6 +41,9 @@ async function main() {
   const logger = quietAboutRefusalsAtStart(jsonLogger(settings.LOG_LEVEL));
   // The port before the store and the app (newcomer18 S7): a port already taken is refused with nothing opened.
   await checkPortAvailable(settings.PORT);
+  // A key file named but unreadable is refused before the store is opened (breaker54-8 M4): a start refused for its settings
+  // leaves no store, -wal or witness behind that the next start would judge as lost.
+  if (settings.LEDGER_SIGNING_KEY_FILE) readSigningKey(settings.LEDGER_SIGNING_KEY_FILE);
   const app = await NestFactory.create(AppModule.forRoot(fromArguments), { abortOnError: false, logger, return503OnClosing: true });
   // A damaged store file met outside any request — a timer reading the head, a snapshot — refuses writes
   // and degrades /health instead of ending the process (breaker9s P5); anything else ends it as before.

@@ -56,14 +56,30 @@ export function signingKeyPath(settings: KeySettings, defaultPath = DEFAULT_SIGN
   return existsSync(legacy) ? legacy : defaultPath;
 }
 
+/**
+ * Why the key file named by LEDGER_SIGNING_KEY_FILE cannot be read, in words an office's IT person acts on (newcomer54-9 M16:
+ * a bare 「ENOENT」 said nothing and no next step): missing — put the office's key back from its backup, or on a first start
+ * make one with the README's openssl line (safe: nothing is at the path); no permission; a folder; else the system's code.
+ */
+function unreadableKeyFile(path: string, code: string): ReturnType<typeof say> {
+  if (code === 'ENOENT') {
+    return say(
+      `LEDGER_SIGNING_KEY_FILE: ${path} does not exist. If the office has a signing key (an earlier start made or used one), put it back there from the key's backup; on a first start, make one: openssl genpkey -algorithm ed25519 -out ${path} && chmod 600 ${path} (README, Going live) — or leave LEDGER_SIGNING_KEY_FILE unset to have one made in ./keys.`,
+      `LEDGER_SIGNING_KEY_FILE：${path} 不存在。如本单位已有签名密钥（此前启动时生成或使用过），请从密钥备份把它放回该位置；如是第一次启动，可生成新密钥：openssl genpkey -algorithm ed25519 -out ${path} && chmod 600 ${path}（见 README“正式使用”）——或不设置 LEDGER_SIGNING_KEY_FILE，由系统在 ./keys 中生成。`,
+    );
+  }
+  if (code === 'EACCES' || code === 'EPERM') return say(`LEDGER_SIGNING_KEY_FILE: no permission to read ${path}: give the user that runs Rectify read access (chmod 600, owned by that user).`, `LEDGER_SIGNING_KEY_FILE：没有读取 ${path} 的权限：请让运行 Rectify 的用户可以读取该文件（属于该用户，权限 600）。`);
+  if (code === 'EISDIR') return say(`LEDGER_SIGNING_KEY_FILE: ${path} is a folder: name the key file itself.`, `LEDGER_SIGNING_KEY_FILE：${path} 是文件夹，请填写密钥文件本身的路径。`);
+  return say(`LEDGER_SIGNING_KEY_FILE: cannot read ${path} (${code})`, `LEDGER_SIGNING_KEY_FILE：无法读取 ${path}（系统错误 ${code}）`);
+}
+
 /** Reads an Ed25519 private key (PKCS#8 PEM); an InvalidSettingsError names the variable and the fault. */
 export function readSigningKey(path: string): KeyObject {
   let pem: string;
   try {
     pem = readFileSync(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new InvalidSettingsError([say(`LEDGER_SIGNING_KEY_FILE: cannot read ${path} (${code})`, `LEDGER_SIGNING_KEY_FILE：无法读取 ${path}（${code}）`)]);
+    throw new InvalidSettingsError([unreadableKeyFile(path, (error as NodeJS.ErrnoException).code ?? String(error))]);
   }
   let key: KeyObject;
   try {

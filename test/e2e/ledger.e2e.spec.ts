@@ -217,7 +217,7 @@ describe('Ledger signing key at start', () => {
   it('refuses to start when LEDGER_SIGNING_KEY_FILE names a missing file or a key that is not Ed25519', async () => {
     const sqlitePath = freshDatabasePath();
     await expect(startTestApp({ sqlitePath, settings: { LEDGER_SIGNING_KEY_FILE: join(dirname(sqlitePath), 'missing.pem') } })).rejects.toThrow(
-      /LEDGER_SIGNING_KEY_FILE: cannot read .*missing\.pem \(ENOENT\)/,
+      /LEDGER_SIGNING_KEY_FILE: .*missing\.pem does not exist\. If the office has a signing key/,
     );
     const notAKey = join(dirname(sqlitePath), 'not-a-key.pem');
     writeFileSync(notAKey, 'not a key');

@@ -613,18 +613,19 @@ describe("Another program holding the store's write lock", () => {
 });
 
 describe('A first start that fails', () => {
-  it('leaves its empty store to the next start, which seeds the demo; a store accepted in place of another never gets it', async () => {
+  it('refused for its key file, leaves nothing behind, and the next start seeds the demo; a store accepted in place of another never gets it', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'rectify-first-start-'));
     const sqlitePath = join(folder, 'rectify.db');
     const keyFile = join(folder, 'ledger-signing-key.pem');
     const demo = { DEMO_DATA: 'true', LEDGER_SIGNING_KEY_FILE: keyFile };
-    // The key file named does not exist yet: the first start stops after creating the store and its witness.
+    // The key file named does not exist yet: the first start is refused before it opens anything (breaker54-8 M4: it left a
+    // store and its witness, which the next start, the store removed, judged lost), saying how to make one (newcomer54-9 M16).
     const failed = await refusedStart(sqlitePath, { env: demo });
-    expect(failed.output).toContain('LEDGER_SIGNING_KEY_FILE: cannot read');
+    expect(failed.output).toContain(`LEDGER_SIGNING_KEY_FILE: ${keyFile} does not exist`);
     // Every refusal at start says it in Chinese too (breaker9: configuration errors were English only).
-    expect(failed.output).toContain('LEDGER_SIGNING_KEY_FILE：无法读取');
-    expect(existsSync(sqlitePath)).toBe(true);
-    expect(JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8'))).toMatchObject({ head: null, createdForFirstRun: true });
+    expect(failed.output).toContain(`LEDGER_SIGNING_KEY_FILE：${keyFile} 不存在。`);
+    expect(failed.output).toContain(`openssl genpkey -algorithm ed25519 -out ${keyFile}`);
+    expect(readdirSync(folder)).toEqual([]);
 
     writeFileSync(keyFile, generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
     const server = await startServer(sqlitePath, { env: demo });

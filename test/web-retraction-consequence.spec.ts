@@ -82,6 +82,11 @@ describe('撤销误录 on the timeline', () => {
       { revision: 5, eventType: 'PartsReopened', occurredOn: '2016-07-21', recordedAt: '2026-12-07T01:30:00Z', unitId: null, details: { reason: '测试', reopenedOn: '2016-07-21' }, retracted: { ...retracted, retractedByName: '张伟（政务公开办）' } },
     ]);
     expect(pastDay.map((row) => row.note)).toEqual(['已撤销（录入错误：录入时选错了问题，张伟（政务公开办），2026-12-07 11:00）']);
+    // A reason that itself begins 录入错误 is not prefixed twice (newcomer54-8 M3: 「录入错误：录入错误：…」).
+    for (const reason of ['录入错误：选错了问题', '录入错误，选错了问题', '录入错误']) {
+      const [row] = timelineRows([{ revision: 5, eventType: 'PartsReopened', occurredOn: '2016-07-21', recordedAt: '2026-12-07T01:30:00Z', unitId: null, details: { reason: '测试', reopenedOn: '2016-07-21' }, retracted: { ...retracted, reason, retractedByName: '张伟（政务公开办）' } }]);
+      expect(row!.note).toBe(reason === '录入错误' ? '已撤销（录入错误，张伟（政务公开办），2026-12-07 11:00）' : '已撤销（录入错误：选错了问题，张伟（政务公开办），2026-12-07 11:00）');
+    }
     // A reopening is the finding's: its retraction names no unit, whichever card it was pressed on (breaker52-8 M2).
     expect(timelineLine('RecordRetracted', 'a', rows[1]!.details, () => '青川市财政局')).toBe('撤销误录（撤销 2016-07-21 的重新打开）：录入时选错了问题');
     expect(timelineLine('RecordRetracted', 'a', { unitId: 'a', factType: 'ReportSentBack', on: '2016-06-13', reason: '录错了', retractedOn: '2026-12-07' }, () => '青川市财政局')).toBe('撤销误录（青川市财政局）（撤销 2016-06-13 的退办）：录错了');

@@ -377,7 +377,9 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
     if (!entry.retracted) continue;
     // Named by the API wherever the record is listed (a day before the retraction lists no retraction line: newcomer52-8 M11).
     const by = entry.retracted.retractedByName ?? inOrder.find((candidate) => candidate.eventType === 'RecordRetracted' && candidate.recordedAt === entry.retracted!.retractedAt)?.actorName ?? '督办人员';
-    const words = `已撤销（录入错误：${entry.retracted.reason}，${by}，${officeTimeOf(entry.retracted.retractedAt)}）`;
+    // A reason that already says so (「录入错误：选错单位」) is not prefixed again (newcomer54-8 M3: 「录入错误：录入错误：…」).
+    const reason = entry.retracted.reason.replace(/^\s*录入错误\s*[：:，,、]?\s*/u, '');
+    const words = `已撤销（录入错误${reason ? `：${reason}` : ''}，${by}，${officeTimeOf(entry.retracted.retractedAt)}）`;
     notes.set(entry.revision, [notes.get(entry.revision), words].filter(Boolean).join('；'));
   }
   const spans = withdrawnSpans(withdrawals.filter((w) => w.standing), reinstated.filter((r) => !hidden.has(r.revision)));

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, eventually, officeDay, setUpMutations } from './support/suite.js';
-import { submitAndClose } from './support/form-fields.js';
+import { chooseIn, setDayIn, submitAndClose } from './support/form-fields.js';
 
 /*
  * newcomer23 S3: 市发改委's clerk typed 申请延期至 2027-01-20 (meant 2026-12-22) and the card then offered no
@@ -73,12 +73,11 @@ describe('a unit takes back its own pending extension request in the browser', (
     // The request says what it asked and that it was taken back; its withdrawal is a record of its own.
     await page.locator('.el-select-dropdown__item:visible', { hasText: `延期申请（${officeDay(-6)}，申请延至 ${officeDay(60)}，已撤回）` }).waitFor();
     await page.locator('.el-select-dropdown__item:visible', { hasText: `撤回延期申请（${officeDay(-4)}，所撤回的申请延至 ${officeDay(60)}）` }).click();
-    const day = form.getByLabel('实际日期（该记录实际发生的那一天）');
-    await day.fill(officeDay(-2));
-    await day.press('Tab');
+    // Shown chosen (clicked again if the click fell while the list opened), the day held: else the failure says what the form shows.
+    await chooseIn(form, page, '要更正的记录', `撤回延期申请（${officeDay(-4)}，所撤回的申请延至 ${officeDay(60)}）`);
+    await setDayIn(form, '实际日期（该记录实际发生的那一天）', officeDay(-2));
     await form.getByLabel('更正理由').fill('撤回函落款日期录错');
-    await form.getByRole('button', { name: '更正记录日期' }).click();
-    await form.waitFor({ state: 'detached' });
+    await submitAndClose(form, '更正记录日期');
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { extensionRequests { status withdrawnOn } } } }`, { id: redatedFindingId }, { authorization: `Bearer ${SUPERVISOR}` });
     expect(data!.finding.assignments[0].extensionRequests).toEqual([{ status: 'WITHDRAWN', withdrawnOn: officeDay(-2) }]);
     await page.locator('[data-test="timeline"]').getByText(`更正撤回延期申请日期（${fgwName}）（${officeDay(-4)} → ${officeDay(-2)}）：撤回函落款日期录错`).waitFor();

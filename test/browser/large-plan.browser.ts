@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createPerson, signIn, type Person } from './support/accounts.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, eventually, officeDay, tableRows } from './support/suite.js';
+import { chooseOption } from './support/form-fields.js';
 
 /*
  * Issue 11, breaker11 F4: a 1,200-item plan took 19–33 s to show on 工作方案 (the API sent every item
@@ -36,10 +37,9 @@ describe('a 1,200-item work plan in the browser', () => {
   afterAll(() => contexts.closeAll());
 
 
-  /** Picks the option holding `text` in the Element Plus select around the input `selector`. */
+  /** Picks the option holding `text` in the Element Plus select around the input `selector`, clicked until shown chosen (chooseOption). */
   async function pick(page: Page, selector: string, text: string): Promise<void> {
-    await page.locator('.el-select', { has: page.locator(selector) }).locator('.el-select__wrapper').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: text }).click();
+    await chooseOption(page.locator('.el-select', { has: page.locator(selector) }), page, text);
   }
 
   async function openPlan(page: Page): Promise<void> {

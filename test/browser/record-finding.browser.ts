@@ -3,6 +3,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, eventually, officeDay } from './support/suite.js';
 import { firstAnswerLost } from './support/lost-answer.js';
+import { chooseOption, formShows } from './support/form-fields.js';
 
 const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
 const errorBeside = (form: Locator, page: Page, label: string) => form.locator('.el-form-item', { has: page.getByLabel(label, { exact: true }) }).locator('.el-form-item__error');
@@ -29,9 +30,9 @@ async function fillEvaluationForm(form: Locator, evaluation: EvaluationTyped): P
   }
 }
 
+/** Picks `option` in the select labelled `label`, clicked until shown chosen (chooseOption: a click while the list opens can choose nothing). */
 async function pick(form: Locator, page: Page, label: string, option: string): Promise<void> {
-  await form.locator('.el-form-item', { has: page.getByLabel(label, { exact: true }) }).locator('.el-select__wrapper').click();
-  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
+  await chooseOption(form.locator('.el-form-item', { has: page.getByLabel(label, { exact: true }) }).locator('.el-select'), page, option, async () => `the form shows: ${await formShows(form)}`);
 }
 
 /**

@@ -2,6 +2,10 @@ import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, officeDay, setUpMutations } from './support/suite.js';
+import { chooseIn, seenInForm, setDayIn, submitAndClose } from './support/form-fields.js';
+
+/** The day field of 更正记录日期. */
+const DAY = '实际日期（该记录实际发生的那一天）';
 
 /*
  * h8b: a reopening typed with the wrong day that gave no new due date (the part's own had not passed) really happened after that
@@ -36,26 +40,22 @@ describe('a supervisor corrects a reopening’s day past the part’s due date i
     await page.goto(`/findings/${findingId}`);
     await page.locator(`[data-test="part-${fgwName}"]`).getByRole('button', { name: '更正记录日期' }).click();
     const form = page.locator('[data-test="form-correctRecord"]');
-    await form.locator('.el-form-item', { hasText: '要更正的记录' }).locator('.el-select__wrapper').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: `重新打开（${officeDay(-9)}）` }).click();
-    const day = form.getByLabel('实际日期（该记录实际发生的那一天）');
+    await chooseIn(form, page, '要更正的记录', `重新打开（${officeDay(-9)}）`);
     const newDueDate = form.locator('.el-form-item', { hasText: '新的整改时限' });
     // On the due date itself the part comes back due that day: nothing more asked.
-    await day.fill(officeDay(-8));
-    await day.press('Tab');
+    await setDayIn(form, DAY, officeDay(-8));
     await form.getByLabel('更正理由').fill('重新打开通知落款日期录错');
     expect(await newDueDate.count()).toBe(0);
     // Past it: asked for, and required.
-    await day.fill(officeDay(-5));
-    await day.press('Tab');
-    await newDueDate.waitFor();
+    await setDayIn(form, DAY, officeDay(-5));
+    await seenInForm(form, newDueDate, '新的整改时限 past the due date -8');
     await form.getByRole('button', { name: '更正记录日期' }).click();
-    await form.getByText('请选择“新的整改时限”。').waitFor();
+    await seenInForm(form, form.getByText('请选择“新的整改时限”。'), 'the refusal of 新的整改时限 left empty');
     const given = form.getByLabel(`新的整改时限（更正后的重新打开日期晚于当时的时限 ${officeDay(-8)}，须填写，不早于更正后的日期）`);
+    await seenInForm(form, given, '新的整改时限 judged by -8');
     await given.fill(officeDay(20));
     await given.press('Tab');
-    await form.getByRole('button', { name: '更正记录日期' }).click();
-    await form.waitFor({ state: 'detached' });
+    await submitAndClose(form, '更正记录日期');
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { status dueDate returns { returnedOn newDueDate } } } }`, { id: findingId }, { authorization: `Bearer ${SUPERVISOR}` });
     expect(data!.finding.assignments).toEqual([{ status: 'RETURNED', dueDate: officeDay(20), returns: [{ returnedOn: officeDay(-5), newDueDate: officeDay(20) }] }]);
     await page.locator('[data-test="timeline"]').getByText(`（重新整改时限 ${officeDay(20)}）`).first().waitFor();
@@ -118,15 +118,10 @@ describe('更正记录日期 asks for a new due date exactly when the server doe
   const chooseRecord = async (page: import('playwright-core').Page, unitName: string, record: string) => {
     await page.locator(`[data-test="part-${unitName}"]`).getByRole('button', { name: '更正记录日期' }).click();
     const form = page.locator('[data-test="form-correctRecord"]');
-    await form.locator('.el-form-item', { hasText: '要更正的记录' }).locator('.el-select__wrapper').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: record }).click();
+    await chooseIn(form, page, '要更正的记录', record);
     return form;
   };
-  const setDay = async (form: import('playwright-core').Locator, day: string) => {
-    const field = form.getByLabel('实际日期（该记录实际发生的那一天）');
-    await field.fill(day);
-    await field.press('Tab');
-  };
+  const setDay = (form: import('playwright-core').Locator, day: string) => setDayIn(form, DAY, day);
 
   it('a send-back moved past the due date then in force (-20) asks for one, though the part is due +10 now; the correction is taken', async () => {
     const { page } = await contexts.open({ token: SUPERVISOR });
@@ -138,10 +133,10 @@ describe('更正记录日期 asks for a new due date exactly when the server doe
     expect(await newDueDate.count()).toBe(0);
     await setDay(form, officeDay(-18));
     const given = form.getByLabel(`新的整改时限（更正后的退办日期晚于当时的时限 ${officeDay(-20)}，须填写，不早于更正后的日期）`);
+    await seenInForm(form, given, '新的整改时限 judged by the due date then in force, -20');
     await given.fill(officeDay(-5));
     await given.press('Tab');
-    await form.getByRole('button', { name: '更正记录日期' }).click();
-    await form.waitFor({ state: 'detached' });
+    await submitAndClose(form, '更正记录日期');
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { dueDate returns { cause returnedOn newDueDate } } } }`, { id: sentBackFinding }, { authorization: `Bearer ${SUPERVISOR}` });
     expect(data!.finding.assignments[0]).toEqual({ dueDate: officeDay(10), returns: [{ cause: 'SENT_BACK', returnedOn: officeDay(-18), newDueDate: officeDay(-5) }, { cause: 'INSPECTION_FAILED', returnedOn: officeDay(-12), newDueDate: officeDay(10) }] });
   });
@@ -153,10 +148,10 @@ describe('更正记录日期 asks for a new due date exactly when the server doe
     await form.getByLabel('更正理由').fill('督查记录表落款日期录错');
     await setDay(form, officeDay(-18));
     const given = form.getByLabel(`新的整改时限（更正后的督查未通过日期晚于当时的时限 ${officeDay(-20)}，须填写，不早于更正后的日期）`);
+    await seenInForm(form, given, '新的整改时限 judged by -20');
     await given.fill(officeDay(-5));
     await given.press('Tab');
-    await form.getByRole('button', { name: '更正记录日期' }).click();
-    await form.waitFor({ state: 'detached' });
+    await submitAndClose(form, '更正记录日期');
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { status dueDate returns { cause returnedOn newDueDate } } } }`, { id: failedFinding }, { authorization: `Bearer ${SUPERVISOR}` });
     expect(data!.finding.assignments[0]).toEqual({ status: 'REPORTED', dueDate: officeDay(-5), returns: [{ cause: 'INSPECTION_FAILED', returnedOn: officeDay(-18), newDueDate: officeDay(-5) }] });
   });
@@ -168,10 +163,10 @@ describe('更正记录日期 asks for a new due date exactly when the server doe
     await form.getByLabel('更正理由').fill('重新打开通知落款日期录错');
     await setDay(form, officeDay(-5));
     const given = form.getByLabel(`新的整改时限（更正后的重新打开日期晚于当时的时限，须填写，不早于更正后的日期；该次重新打开退回的各单位均改按此时限：${czj.name}原为 ${officeDay(10)}，${fgw.name}原为 ${officeDay(-8)}）`);
+    await seenInForm(form, given, '新的整改时限 naming each unit whose due date it replaces');
     await given.fill(officeDay(20));
     await given.press('Tab');
-    await form.getByRole('button', { name: '更正记录日期' }).click();
-    await form.waitFor({ state: 'detached' });
+    await submitAndClose(form, '更正记录日期');
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { dueDate } } }`, { id: reopenedFinding }, { authorization: `Bearer ${SUPERVISOR}` });
     expect(data!.finding.assignments).toEqual([{ dueDate: officeDay(20) }, { dueDate: officeDay(20) }]);
   });
@@ -188,7 +183,7 @@ describe('更正记录日期 asks for a new due date exactly when the server doe
     await form.getByLabel('更正理由').fill('报告日期录错');
     await setDay(form, officeDay(-14));
     await form.getByRole('button', { name: '更正记录日期' }).click();
-    await form.getByRole('alert').filter({ hasText: '请在本表中填写新的整改时限（试）。' }).waitFor();
+    await seenInForm(form, form.getByRole('alert').filter({ hasText: '请在本表中填写新的整改时限（试）。' }), 'the refusal at the hidden 新的整改时限, above the form');
   });
 });
 
@@ -222,13 +217,11 @@ describe('更正记录日期 giving a return its paper’s 重新整改时限 fr
     await page.goto(`/findings/${findingId}`);
     await page.locator(`[data-test="part-${fgw.name}"]`).getByRole('button', { name: '更正记录日期' }).click();
     const form = page.locator('[data-test="form-correctRecord"]');
-    await form.locator('.el-form-item', { hasText: '要更正的记录' }).locator('.el-select__wrapper').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: `现场督查（${officeDay(-22)}` }).click();
-    const day = form.getByLabel('实际日期（该记录实际发生的那一天）');
-    await day.fill(officeDay(-22));
-    await day.press('Tab');
+    await chooseIn(form, page, '要更正的记录', `现场督查（${officeDay(-22)}`);
+    await setDayIn(form, DAY, officeDay(-22));
     await form.getByLabel('更正理由').fill('按纸质通知');
     const given = form.getByLabel('新的整改时限（日期不变：补填该次督查未通过纸质记录上的重新整改时限，此后即为其本身的时限）');
+    await seenInForm(form, given, '新的整改时限 of the day kept');
     await given.fill(officeDay(25));
     await given.press('Tab');
     // Meanwhile another supervisor types in the paper's date from a form that showed +10.
@@ -240,12 +233,11 @@ describe('更正记录日期 giving a return its paper’s 重新整改时限 fr
     );
     expect(meanwhile.errors).toBeUndefined();
     await form.getByRole('button', { name: '更正记录日期' }).click();
-    await form.getByText(new RegExp(`督查的重新整改时限刚由.+改为 ${officeDay(20)}（北京时间 .+；理由：纸质通知为该日；表单显示的是 ${officeDay(10)}）：请确认后再调整，本次未作修改。`)).waitFor();
-    await form.locator('[data-test="form-reread"]').waitFor();
+    await seenInForm(form, form.getByText(new RegExp(`督查的重新整改时限刚由.+改为 ${officeDay(20)}（北京时间 .+；理由：纸质通知为该日；表单显示的是 ${officeDay(10)}）：请确认后再调整，本次未作修改。`)), 'the refusal naming the colleague’s date');
+    await seenInForm(form, form.locator('[data-test="form-reread"]'), 'the notice that the part was read again');
     const returns = async () => (await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { returns { newDueDate } } } }`, { id: findingId }, { authorization: `Bearer ${SUPERVISOR}` })).data!.finding.assignments[0].returns;
     expect(await returns()).toEqual([{ newDueDate: officeDay(20) }]);
-    await form.getByRole('button', { name: '更正记录日期' }).click();
-    await form.waitFor({ state: 'detached' });
+    await submitAndClose(form, '更正记录日期');
     expect(await returns()).toEqual([{ newDueDate: officeDay(25) }]);
   });
 });

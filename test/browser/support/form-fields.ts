@@ -33,30 +33,116 @@ export async function demoRegistration(app: TestApp): Promise<{ registeredOn: st
 
 /**
  * Picks the option reading `optionText` in the select of `form` whose form item reads `itemText`, and waits until the select
- * shows it chosen — a click that lands while the dropdown is still opening on a busy machine chooses nothing (CI 6 Dec: a
- * correction form then stayed open on its required-field error for two minutes).
+ * shows it chosen — a click that lands while the dropdown is still opening can choose nothing (a press and a release that
+ * fall on two elements while the list still moves click neither; CI 6 Dec: a correction form stayed open on its
+ * required-field error; CI 7 Dec, ci54a: 更正记录日期 neither asked for 新的整改时限 nor sent, twice on one card). Clicked
+ * again until shown chosen; failing, says what the form shows.
  */
 export async function chooseIn(form: Locator, page: Page, itemText: string, optionText: string): Promise<void> {
-  const item = form.locator('.el-form-item', { hasText: itemText });
-  const chosen = item.locator('.el-select__placeholder:not(.is-transparent)', { hasText: optionText });
+  await chooseOption(form.locator('.el-form-item', { hasText: itemText }).locator('.el-select'), page, optionText, async () => `the form shows: ${await formShows(form)}`);
+}
+
+/**
+ * `chooseIn`'s choice in any single-choice Element Plus select (`select`: its `.el-select`, in a form or not — a page's
+ * picker): the option holding `optionText` (the first such), clicked until the select shows it chosen; failing, says what
+ * the select shows (or `shows()`, what its form shows).
+ */
+export async function chooseOption(select: Locator, page: Page, optionText: string, shows?: () => Promise<string>): Promise<void> {
+  const chosen = select.locator('.el-select__placeholder:not(.is-transparent)', { hasText: optionText });
   for (let attempt = 0; attempt < 3 && (await chosen.count()) === 0; attempt += 1) {
-    await item.locator('.el-select__wrapper').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: optionText }).click();
+    await select.locator('.el-select__wrapper').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: optionText }).first().click();
     await chosen.waitFor({ timeout: 10_000 }).catch(() => undefined);
   }
-  await chosen.waitFor();
+  try {
+    await chosen.waitFor();
+  } catch (cause) {
+    const said = shows ? await shows() : `the select shows: ${(await select.locator('.el-select__placeholder').allTextContents().catch(() => [])).join(' ') || '(nothing)'}`;
+    throw new Error(`「${optionText}」 not shown chosen after clicking it; ${said}`, { cause });
+  }
+}
+
+/**
+ * Types office day `day` (`YYYY-MM-DD`) into the date field of `form` labelled `label` and leaves it with Tab, as a clerk does,
+ * then waits until the field holds it — what the form asks next (a due date past the one then in force) is judged on it; not
+ * taken, fails saying what the form shows instead of waiting on a field that never comes.
+ */
+export async function setDayIn(form: Locator, label: string, day: string, timeoutMs = 30_000): Promise<void> {
+  const field = form.getByLabel(label);
+  await field.fill(day);
+  await field.press('Tab');
+  for (const deadline = Date.now() + timeoutMs; (await field.inputValue().catch(() => '')) !== day; ) {
+    if (Date.now() > deadline) throw new Error(`「${label}」 does not hold ${day} after typing it; the form shows: ${await formShows(form)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The little of a DOM element `formShows` reads in the page (the root's tsconfig has no DOM types). */
+interface DomNode {
+  readonly textContent: string | null;
+  readonly value?: string;
+  getClientRects(): { readonly length: number };
+  querySelector(selector: string): DomNode | null;
+  querySelectorAll(selector: string): ArrayLike<DomNode>;
+  closest(selector: string): DomNode | null;
+}
+
+/**
+ * What `form` shows now, in one line for a failure message: each visible field as its label reads (a label may name the
+ * values it depends on) with its value — a select's choice as shown, a date or text as typed, 「（未选）」/「（空）」 when
+ * none — and its error, then any message above or in the form; 「表单不在页面上」 once it has closed (or never opened).
+ */
+export async function formShows(form: Locator): Promise<string> {
+  if ((await form.count().catch(() => 0)) === 0) return '表单不在页面上（已关闭或未打开）';
+  return form
+    .first()
+    .evaluate((element: DomNode) => {
+      const text = (node: DomNode | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const visible = (node: DomNode) => node.getClientRects().length > 0;
+      const all = (node: DomNode, selector: string) => Array.from(node.querySelectorAll(selector));
+      const fields = all(element, '.el-form-item').filter(visible).map((item) => {
+        const label = text(item.querySelector('.el-form-item__label'));
+        const select = item.querySelector('.el-select');
+        const inputs = all(item, 'input:not([type="radio"]):not([type="checkbox"]), textarea');
+        const checked = all(item, '.el-radio.is-checked').map(text);
+        const value = select
+          ? text(select.querySelector('.el-select__placeholder:not(.is-transparent)')) || '（未选）'
+          : checked.length > 0
+            ? checked.join('、')
+            : item.querySelector('.el-radio') !== null
+              ? '（未选）'
+              : inputs.map((input) => input.value ?? '').filter(Boolean).join('、') || '（空）';
+        const error = text(item.querySelector('.el-form-item__error'));
+        return `${label} = ${value}${error ? ` [${error}]` : ''}`;
+      });
+      const messages = all(element, '.el-alert, [role="alert"]').filter((node) => node.closest('.el-form-item') === null && visible(node)).map(text).filter(Boolean);
+      return `${fields.join('；') || '（无字段）'}${messages.length > 0 ? `；提示：${[...new Set(messages)].join(' | ')}` : ''}`;
+    })
+    .catch((error: unknown) => `（未能读取表单：${error instanceof Error ? error.message.split('\n')[0] : String(error)}）`);
+}
+
+/**
+ * Waits for `target` (something `form` should come to show: a field under a label naming the day it judges by, a refusal)
+ * and fails, when it does not come, with what the form shows instead (`formShows`: its record, its day, its visible
+ * fields and messages) — a recurrence on a loaded CI machine explains itself, not a bare timeout naming a locator.
+ */
+export async function seenInForm(form: Locator, target: Locator, what: string, timeoutMs?: number): Promise<void> {
+  try {
+    await target.waitFor(timeoutMs === undefined ? {} : { timeout: timeoutMs });
+  } catch (cause) {
+    throw new Error(`${what}: not shown; the form shows: ${await formShows(form)}`, { cause });
+  }
 }
 
 /**
  * Clicks `form`'s button named `button` and waits for the form to close (its submission taken). When it stays open, fails
- * with what the form says — its fields' errors and any message on it — instead of a bare timeout.
+ * with what the form shows (`formShows`: its fields as they read, their errors, any message on it) instead of a bare timeout.
  */
 export async function submitAndClose(form: Locator, button: string): Promise<void> {
   await form.getByRole('button', { name: button }).click();
   try {
     await form.waitFor({ state: 'detached' });
   } catch (cause) {
-    const said = await form.locator('.el-form-item__error, .el-alert, [role="alert"]').allTextContents().catch(() => []);
-    throw new Error(`the form stayed open after 「${button}」; it says: ${said.map((text) => text.trim()).filter(Boolean).join(' | ') || '(nothing)'}`, { cause });
+    throw new Error(`the form stayed open after 「${button}」; it shows: ${await formShows(form)}`, { cause });
   }
 }

@@ -1,5 +1,5 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import type { ExtensionRequestView } from '../assignments/read-model/part-view.js';
+import { extensionRequestOut, type ExtensionRequestOut } from '../assignments/graphql/extension-request-out.js';
 import { PartsAwaitingLister, type AwaitingParentNaming, type AwaitingPart, type AwaitingSource } from '../awaiting/parts-awaiting.list.js';
 import { DashboardReadModel } from '../rectification/dashboard/dashboard.read-model.js';
 import { RectificationLedger } from '../rectification/ledger/rectification-ledger.js';
@@ -15,7 +15,7 @@ export interface ExtensionAwaitingDecisionRow extends AwaitingParentNaming {
   /** The part, lit and counted on the day viewed: its due date is the one in force until the decision. */
   readonly part: AwaitingPart;
   /** The pending request: the date asked for, the reason, the office day it was asked on. */
-  readonly request: ExtensionRequestView;
+  readonly request: ExtensionRequestOut;
 }
 
 export class ListExtensionsAwaitingDecisionQuery extends Query<Connection<ExtensionAwaitingDecisionRow>> {
@@ -27,7 +27,7 @@ export class ListExtensionsAwaitingDecisionQuery extends Query<Connection<Extens
   }
 }
 
-const decisionRow = ({ naming, part }: AwaitingSource): ExtensionAwaitingDecisionRow => ({ ...naming, part, request: pendingRequestOf(part)! });
+const decisionRow = ({ naming, part }: AwaitingSource): ExtensionAwaitingDecisionRow => ({ ...naming, part, request: extensionRequestOut(pendingRequestOf(part)!, part) });
 
 /**
  * 待审批延期, one page a request: now from the ExtensionsAwaitingDecisionReadModel's sorted keys (the part due

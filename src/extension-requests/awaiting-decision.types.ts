@@ -1,7 +1,7 @@
 import { ArgsType, Field, ObjectType } from '@nestjs/graphql';
 import { AwaitingParentFields } from '../awaiting/awaiting-parent.type.js';
 import { AssignmentType, ExtensionRequestType } from '../assignments/graphql/assignment.types.js';
-import type { ExtensionRequestView } from '../assignments/read-model/part-view.js';
+import type { ExtensionRequestOut } from '../assignments/graphql/extension-request-out.js';
 import type { AwaitingPart } from '../awaiting/parts-awaiting.list.js';
 import { PageArgs, connectionType } from '../shared/graphql/connection.js';
 import { withTimeCut } from '../shared/graphql/time-cut.type.js';
@@ -10,7 +10,7 @@ import { withTimeCut } from '../shared/graphql/time-cut.type.js';
 export class ExtensionAwaitingDecisionType extends AwaitingParentFields {
   @Field(() => AssignmentType, { description: 'The part, lit and counted on the day viewed: its dueDate is the one in force until the decision' })
   part: AwaitingPart;
-  @Field(() => ExtensionRequestType, { description: 'The pending request: requestedDueDate, reason, requestedOn' }) request: ExtensionRequestView;
+  @Field(() => ExtensionRequestType, { description: 'The pending request: requestedDueDate, reason, requestedOn' }) request: ExtensionRequestOut;
 }
 
 export const ExtensionAwaitingDecisionConnectionType = connectionType(ExtensionAwaitingDecisionType, 'ExtensionAwaitingDecision');

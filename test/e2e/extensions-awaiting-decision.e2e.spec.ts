@@ -8,9 +8,9 @@ import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
  */
 const LIST = `query($asOf: String, $first: Int, $after: String) { extensionsAwaitingDecision(asOf: $asOf, first: $first, after: $after) {
   totalCount pageInfo { hasNextPage endCursor }
-  nodes { kind parentId title itemCode planTitle planYear part { unitId unit { name } dueDate } request { requestId requestedDueDate reason requestedOn status } } } }`;
+  nodes { kind parentId title itemCode planTitle planYear part { unitId unit { name } dueDate } request { requestId requestedDueDate reason requestedOn requestedAt status enteredBy enteredByName decidedOn decisionReason grantedDueDate withdrawnOn decidable decidableUntil } } } }`;
 
-type Node = { kind: string; parentId: string; title: string; itemCode: string | null; planTitle: string | null; planYear: number | null; part: { unitId: string; unit: { name: string }; dueDate: string }; request: { requestId: string; requestedDueDate: string; reason: string; requestedOn: string; status: string } };
+type Node = { kind: string; parentId: string; title: string; itemCode: string | null; planTitle: string | null; planYear: number | null; part: { unitId: string; unit: { name: string }; dueDate: string }; request: { requestId: string; requestedDueDate: string; reason: string; requestedOn: string; status: string; decidable: boolean; decidableUntil: string | null } };
 
 describe('待审批延期: the extension requests awaiting the supervisor’s decision (extensionsAwaitingDecision)', () => {
   let app: TestApp;
@@ -61,9 +61,19 @@ describe('待审批延期: the extension requests awaiting the supervisor’s de
 
   it('lists every pending request of findings and plans alike, the part due soonest first, with the date asked and why', async () => {
     expect(await nodes()).toMatchObject([
-      { kind: 'WORK_PLAN_ITEM', parentId: itemId, title: '落实政策解读“三同步”', itemCode: '16', planTitle: '青川市2026年政务公开工作要点', planYear: 2026, part: { unitId: fgw, unit: { name: '青川市发展和改革委员会' }, dueDate: '2026-12-05' }, request: { requestedDueDate: '2026-12-18', reason: '解读材料待专家审定。', requestedOn: '2026-12-01', status: 'PENDING' } },
+      { kind: 'WORK_PLAN_ITEM', parentId: itemId, title: '落实政策解读“三同步”', itemCode: '16', planTitle: '青川市2026年政务公开工作要点', planYear: 2026, part: { unitId: fgw, unit: { name: '青川市发展和改革委员会' }, dueDate: '2026-12-05' }, request: { requestedDueDate: '2026-12-18', reason: '解读材料待专家审定。', requestedOn: '2026-12-01', status: 'PENDING', enteredBy: null, enteredByName: null, decidedOn: null, decidable: true, decidableUntil: null } },
       { kind: 'FINDING', parentId: findingId, title: '政策文件缺少配套解读', itemCode: null, planTitle: null, part: { unitId: fgw, dueDate: '2026-12-08' }, request: { requestedDueDate: '2026-12-22', requestedOn: '2026-11-25', status: 'PENDING' } },
     ]);
+  });
+
+  it('reads every field of each request as the finding’s and the item’s own parts give it (newcomer54-8 S3: one builder)', async () => {
+    const REQUEST = 'requestId requestedDueDate reason requestedOn requestedAt status enteredBy enteredByName decidedOn decisionReason grantedDueDate withdrawnOn decidable decidableUntil';
+    const [itemRow, findingRow] = await nodes();
+    const finding = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments(unitId: "${fgw}") { extensionRequests { ${REQUEST} } } } }`, { id: findingId });
+    const item = await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { parts(unitId: "${fgw}") { extensionRequests { ${REQUEST} } } } }`, { id: itemId });
+    expect([finding.errors, item.errors]).toEqual([undefined, undefined]);
+    expect(finding.data!.finding.assignments[0].extensionRequests).toEqual([findingRow!.request]);
+    expect(item.data!.workPlanItem.parts[0].extensionRequests).toEqual([itemRow!.request]);
   });
 
   it('is the supervisor’s list: units and inspectors are refused', async () => {
@@ -93,4 +103,5 @@ describe('待审批延期: the extension requests awaiting the supervisor’s de
     expect(await nodes()).toEqual([]);
     expect((await nodes('2026-12-01')).map((node) => node.kind)).toEqual(['WORK_PLAN_ITEM', 'FINDING']);
   });
+
 });

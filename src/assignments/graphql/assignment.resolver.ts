@@ -11,7 +11,7 @@ import { Clock } from '../../shared/clock.js';
 import { dayCountedOn, daysLeft, dueDateOverrideInForce, dueDatesIfMoved, holdersOf, inBusinessOrder, inspectionsInOrder, reportedDaysLate, trafficLight, type PartView, type PartWithHolders } from '../read-model/part-view.js';
 import { AssignmentType, DAYS_LEFT, DueDateApprovalType, DueTermsKindEnum, ExtensionRequestType, InspectionType, ReportType, ReturnType, TrafficLightEnum, UrgeType } from './assignment.types.js';
 import { joinedRecordLines } from '../read-model/joined-records.js';
-import { decisionWindow } from '../domain/assignment.decider.js';
+import { extensionRequestOut } from './extension-request-out.js';
 import { deadlineCell, nextReportDue, termsInWords } from '../../shared/deadline.js';
 
 /*
@@ -69,10 +69,7 @@ export class AssignmentResolver {
   @ResolveField(() => [ExtensionRequestType], { nullable: true, description: `Extension requests with their reasons and decisions, in the order asked (office day, then entry). ${OWN_PART_ONLY}` })
   extensionRequests(@Parent() part: PartView, @Context() context: GraphqlContext) {
     const requests = inBusinessOrder(this.ownDetails(part, context, say('extension requests', '延期申请')).extensionRequests, (request) => request.requestedOn, (request) => request.requestedAt);
-    return requests.map((request) => {
-      const window = decisionWindow(request, part.inspections);
-      return { ...request, decidable: window !== undefined, decidableUntil: window?.until ?? null };
-    });
+    return requests.map((request) => extensionRequestOut(request, part));
   }
 
   @ResolveField(() => [String], {

@@ -8,13 +8,13 @@ import type { Connection, PageRequest } from '../shared/pagination/page.js';
 import type { TimeTravel } from '../shared/time-cut.js';
 import { TimeTravelCache } from '../shared/time-travel-cache.js';
 import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
-import { ExtensionsAwaitingDecisionReadModel, pendingRequestOf } from './awaiting-decision.read-model.js';
+import { ExtensionsAwaitingDecisionReadModel, requestAwaitingDecisionOf } from './awaiting-decision.read-model.js';
 
 /** One part whose unit asked for a later due date and awaits the supervisor's decision, with what the card names it by. */
 export interface ExtensionAwaitingDecisionRow extends AwaitingParentNaming {
   /** The part, lit and counted on the day viewed: its due date is the one in force until the decision. */
   readonly part: AwaitingPart;
-  /** The pending request: the date asked for, the reason, the office day it was asked on. */
+  /** The request awaiting a decision (PENDING, or LAPSED and still decidable): the date asked for, the reason, the office day it was asked on. */
   readonly request: ExtensionRequestOut;
 }
 
@@ -27,7 +27,7 @@ export class ListExtensionsAwaitingDecisionQuery extends Query<Connection<Extens
   }
 }
 
-const decisionRow = ({ naming, part }: AwaitingSource): ExtensionAwaitingDecisionRow => ({ ...naming, part, request: extensionRequestOut(pendingRequestOf(part)!, part) });
+const decisionRow = ({ naming, part }: AwaitingSource): ExtensionAwaitingDecisionRow => ({ ...naming, part, request: extensionRequestOut(requestAwaitingDecisionOf(part)!, part) });
 
 /**
  * 待审批延期, one page a request: now from the ExtensionsAwaitingDecisionReadModel's sorted keys (the part due

@@ -10,7 +10,7 @@ import { withTimeCut } from '../shared/graphql/time-cut.type.js';
 export class ExtensionAwaitingDecisionType extends AwaitingParentFields {
   @Field(() => AssignmentType, { description: 'The part, lit and counted on the day viewed: its dueDate is the one in force until the decision' })
   part: AwaitingPart;
-  @Field(() => ExtensionRequestType, { description: 'The pending request: requestedDueDate, reason, requestedOn' }) request: ExtensionRequestOut;
+  @Field(() => ExtensionRequestType, { description: 'The request awaiting a decision: the PENDING one, else one that LAPSED undecided (the part verified since) and still takes the paper’s decision dated up to decidableUntil — requestedDueDate, reason, requestedOn' }) request: ExtensionRequestOut;
 }
 
 export const ExtensionAwaitingDecisionConnectionType = connectionType(ExtensionAwaitingDecisionType, 'ExtensionAwaitingDecision');

@@ -104,4 +104,22 @@ describe('待审批延期: the extension requests awaiting the supervisor’s de
     expect((await nodes('2026-12-01')).map((node) => node.kind)).toEqual(['WORK_PLAN_ITEM', 'FINDING']);
   });
 
+  /*
+   * newcomer54-8 M1: a request the office never
+   * answered, its part verified since (LAPSED), still takes the paper's decision dated up to the pass — the card offers
+   * 审批延期, so the list holds it too, with the last day its decision may be dated; deciding it takes it off.
+   */
+  it('holds a lapsed request still decidable (its part passed since), with decidable and decidableUntil; the decision takes it off', async () => {
+    expect(await nodes()).toEqual([]);
+    const supervisor = await app.as('SUPERVISOR');
+    await mutate('reportRectification', { findingId, unitId: sfj, reportedOn: '2026-11-20', summary: '已补充解读材料。', evidence: [{ title: '解读材料', link: 'https://www.qingchuan.gov.cn/zcjd' }] }, supervisor);
+    await mutate('logInspection', { findingId, unitId: sfj, inspectedOn: '2026-11-23', outcome: 'PASSED', notes: '已核实。', place: '市司法局' }, await app.as('INSPECTOR'));
+    await mutate('requestExtension', { findingId, unitId: sfj, requestedDueDate: '2026-12-20', reason: '纸质申请，补录。', requestedOn: '2026-11-10' }, supervisor);
+    const [lapsed, ...others] = await nodes();
+    expect(others).toEqual([]);
+    expect(lapsed).toMatchObject({ kind: 'FINDING', parentId: findingId, part: { unitId: sfj }, request: { requestedOn: '2026-11-10', status: 'LAPSED', decidable: true, decidableUntil: '2026-11-23', enteredByName: expect.any(String) } });
+    expect((await nodes('2026-11-21')).map((node) => [node.part.unitId, node.request.status, node.request.decidable])).toEqual([[sfj, 'PENDING', true]]);
+    await mutate('decideExtension', { findingId, unitId: sfj, requestId: lapsed!.request.requestId, approve: false, reason: '纸质批复：不予延期。', decidedOn: '2026-11-12' });
+    expect(await nodes()).toEqual([]);
+  });
 });

@@ -13,7 +13,8 @@ const PLAN_TITLE = '青川市2026年政务公开工作要点（更换牵头）';
 const PLAN_CSV =
   '类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n' +
   '一,推进五公开,1,推进决策公开,,青川市测试甲局,青川市测试乙局,2026-12-31\n' +
-  '一,推进五公开,2,公开财政预决算,,青川市测试乙局,青川市测试丁局,2026-12-31\n';
+  '一,推进五公开,2,公开财政预决算,,青川市测试乙局,青川市测试丁局,2026-12-31\n' +
+  '一,推进五公开,3,公开重大建设项目,,青川市测试甲局,青川市测试乙局,2026-12-31\n';
 const UNITS = { JIA: '青川市测试甲局', YI: '青川市测试乙局', BING: '青川市测试丙局', DING: '青川市测试丁局' } as const;
 type Code = keyof typeof UNITS;
 interface Part {
@@ -28,6 +29,7 @@ describe('replacing an item’s lead with one mutation (breaker10n P18)', () => 
   const unitHeaders = {} as Record<Code, Record<string, string>>;
   let item1: string;
   let item2: string;
+  let item3: string;
 
   const attempt = (name: string, input: Record<string, unknown>, headers?: Record<string, string>) =>
     app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename } }`, { input: { idempotencyKey: key(name), ...input } }, headers);
@@ -59,7 +61,7 @@ describe('replacing an item’s lead with one mutation (breaker10n P18)', () => 
     const planId = plans.data!.workPlans.find((one: { title: string }) => one.title === PLAN_TITLE).id;
     const breakdown = await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id code } } } }`, { id: planId });
     const items = breakdown.data!.workPlan.categories[0].items as { id: string; code: string }[];
-    [item1, item2] = ['1', '2'].map((code) => items.find((one) => one.code === code)!.id) as [string, string];
+    [item1, item2, item3] = ['1', '2', '3'].map((code) => items.find((one) => one.code === code)!.id) as [string, string, string];
   });
   afterAll(() => app?.close());
 
@@ -90,5 +92,29 @@ describe('replacing an item’s lead with one mutation (breaker10n P18)', () => 
     const wrong = await attempt('addWorkPlanItemUnit', { itemId: item1, unitId: units.DING, role: 'RESPONSIBLE', replacesLead: true, reason: '会议决定', assignedOn: '2026-06-03' });
     expect(errorCode(wrong)).toBe('BAD_USER_INPUT');
     expect(wrong.errors?.[0]?.message).toContain('Replacing the lead unit names one new lead unit');
+  });
+
+  /*
+   * newcomer54-8 S1: a lead typed wrong in the file. The refusal of 撤销交办 says: add the right lead with 替换原牵头单位, then
+   * retract this 交办 — which was refused in turn by the step-down the replacement wrote (「…其后…的记录不再成立…该记录不能撤销」).
+   * The step-down goes with the retracted 交办: the wrong unit is off the item, with no lateness, and the history marks both.
+   */
+  it('the wrong lead replaced (替换原牵头单位) on its 交办 day, its 交办 is retracted — the step-down going with it', async () => {
+    const retraction = { itemId: item3, unitId: units.JIA, record: 'ASSIGNMENT', on: '2026-04-26' };
+    const refused = await attempt('retractWorkPlanItemRecord', { ...retraction, reason: '录入错误：纸质方案牵头单位为丙局' });
+    expect(refused.errors?.[0]?.extensions?.messageZh).toContain('请先以“牵头”增加正确的单位并勾选“替换原牵头单位”');
+    await mutate('addWorkPlanItemUnit', { itemId: item3, unitId: units.BING, role: 'LEAD', replacesLead: true, reason: '导入时牵头单位录错', assignedOn: '2026-04-26' });
+    const check = await app.graphql(`query($input: WorkPlanItemRetractionCheckInput!) { workPlanItemRetractionCheck(input: $input) { code messageZh } }`, { input: retraction });
+    expect(check.errors).toBeUndefined();
+    expect(check.data!.workPlanItemRetractionCheck).toBeNull();
+    await mutate('retractWorkPlanItemRecord', { ...retraction, reason: '录入错误：纸质方案牵头单位为丙局' });
+    expect(await roles(item3)).toEqual({ YI: 'RESPONSIBLE:ASSIGNED', BING: 'LEAD:ASSIGNED' });
+    const history = await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { history { eventType unitId retracted { reason } } } }`, { id: item3 });
+    expect(history.errors).toBeUndefined();
+    const ofJia = (history.data!.workPlanItem.history as { eventType: string; unitId: string | null; retracted: { reason: string } | null }[]).filter((entry) => entry.unitId === units.JIA && entry.eventType !== 'RecordRetracted');
+    expect(ofJia.map((entry) => [entry.eventType, entry.retracted?.reason])).toEqual([
+      ['UnitAssigned', '录入错误：纸质方案牵头单位为丙局'],
+      ['PartRoleChanged', '录入错误：纸质方案牵头单位为丙局'],
+    ]);
   });
 });

@@ -5619,6 +5619,14 @@ function retractableRecords(command: RetractRecord, state: AssignmentsState, uni
  */
 const FALLS_WITH_ASSIGNMENT: readonly string[] = ['ExtensionRequested', 'ExtensionRequestWithdrawn', 'ExtensionGranted', 'ExtensionRefused', 'UnitUrged'];
 
+/**
+ * The plan's changes of the part's role (牵头 ↔ 责任, PartRoleChanged) after its 交办 also fall with it (newcomer54-8 S1: the
+ * refusal's own way out of a wrong lead — add the right one with 替换原牵头单位, then 撤销交办 — was refused at its second step by
+ * the step-down the replacement wrote, which no record retracts): a part never given had no role to change. No retraction of
+ * their own — the fold leaves them out with the 交办 (business-order.ts); the new lead's 交办 stays.
+ */
+const ROLE_CHANGES_FALL_WITH_ASSIGNMENT: readonly string[] = ['PartRoleChanged'];
+
 type CorrectedEntry = { readonly type: string; readonly data: object; readonly occurredOn: string; readonly index: number };
 
 /** `state.recorded` as corrected (business-order.ts), each entry with its index in `recorded`, in the order entered. */
@@ -5715,7 +5723,8 @@ function retractFirstAdvice(
 
 /**
  * A 交办 retracted (h52a) takes the unit's part away as if never assigned. Its requests, their withdrawals and decisions and its
- * urgings go with it (`FALLS_WITH_ASSIGNMENT`, breaker53-8 S2: returned here, latest first, to be retracted in the same decision).
+ * urgings go with it (`FALLS_WITH_ASSIGNMENT`, breaker53-8 S2: returned here, latest first, to be retracted in the same decision);
+ * so do the plan's changes of its role (`ROLE_CHANGES_FALL_WITH_ASSIGNMENT`: left out by the fold, not returned).
  * Any other record of the unit after it (as corrected, in the order entered — a report, inspection, hand-over …) must be retracted
  * first (or, if it happened, the 交办 stands): refused CONFLICT naming the step to take first, one that would be accepted
  * (`retractFirstAdvice`); and a part that is the parent's only lead while other parts remain (the parent would have none).
@@ -5726,7 +5735,7 @@ function recordsFallingWithAssignment(command: RetractRecord, state: Assignments
   const retracted = say(`Retracting the assignment of ${unit.en} of ${command.on}`, `撤销${unit.zh} ${command.on} 的交办`);
   const noun = parentNoun(command);
   const laterRecords = laterRecordsOfTheUnit(state, unitId, assignment);
-  const standing = laterRecords.filter((entry) => !FALLS_WITH_ASSIGNMENT.includes(entry.type));
+  const standing = laterRecords.filter((entry) => !FALLS_WITH_ASSIGNMENT.includes(entry.type) && !ROLE_CHANGES_FALL_WITH_ASSIGNMENT.includes(entry.type));
   if (standing.length > 0) {
     // The last of them is the one to retract first: each earlier one is then followed by nothing of the unit but what falls with it.
     const later = standing.at(-1)!;
@@ -5749,7 +5758,7 @@ function recordsFallingWithAssignment(command: RetractRecord, state: Assignments
   // Latest first, each named by its place that day as it reads before any of them goes: retracting a later one of a day never
   // moves an earlier one's place. Withdrawals go with their requests.
   return laterRecords
-    .filter((entry) => entry.type !== 'ExtensionRequestWithdrawn')
+    .filter((entry) => entry.type !== 'ExtensionRequestWithdrawn' && !ROLE_CHANGES_FALL_WITH_ASSIGNMENT.includes(entry.type))
     .reverse()
     .map((entry) => retractionNaming(command, state, entry)!)
     .filter((step) => step !== undefined);

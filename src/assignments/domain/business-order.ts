@@ -151,6 +151,17 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
           undone.add(target - 1);
           applied(target - 1, correction);
         }
+        // A part never given had no role to change (newcomer54-8 S1): the plan's role changes of the unit after its 交办 go with it —
+        // the step-down a replacement of a wrong lead (替换原牵头单位) wrote, so the lead's 交办 can be retracted after it.
+        if (events[target]!.type === 'UnitAssigned') {
+          const { unitId } = events[target]!.data as { unitId: string };
+          events.forEach((event, index) => {
+            if (index > target && index < position && !undone.has(index) && event.type === 'PartRoleChanged' && (event.data as { unitId?: string }).unitId === unitId) {
+              undone.add(index);
+              applied(index, correction);
+            }
+          });
+        }
         // An extension request never made was never withdrawn (breaker53-8 S2): the unit's withdrawal of it goes with it.
         if (events[target]!.type === 'ExtensionRequested') {
           const { requestId } = events[target]!.data as { requestId: string };

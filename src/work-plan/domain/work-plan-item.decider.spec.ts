@@ -2186,6 +2186,18 @@ describe('撤销误录 on a work-plan item (newcomer51-8 S1: one lifecycle for f
       given(leadAlone).when({ ...retractAssignment(FGW), actor: clerkOf(FGW) } as WorkPlanItemCommand).thenRefused('FORBIDDEN');
     });
 
+    // newcomer54-8 S1: the refusal's own advice — replace the wrong lead (替换原牵头单位), then 撤销交办 — was refused at its second
+    // step, by the step-down (牵头→责任) the replacement wrote: no record retracts that. The part is taken away as if never given, so
+    // a change of its role goes with it; the new lead's 交办 stays.
+    it('given the wrong lead replaced (替换原牵头单位) on its 交办 day, when its 交办 is retracted, then it is, its step-down with it', () => {
+      const replace: WorkPlanItemCommand = { type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn: ASSIGNED_ON, reason: '导入时牵头单位录错', addUnits: [{ unitId: 'unit-police', role: 'LEAD' }], replacesLead: true };
+      const replaced = [...definedAndAssigned, ...workPlanItemDecider.decide(replace, stateAfter(definedAndAssigned))];
+      expect(replaced.slice(definedAndAssigned.length)).toMatchObject([{ type: 'PartRoleChanged', data: { unitId: FGW, role: 'RESPONSIBLE' } }, { type: 'UnitAssigned', data: { unitId: 'unit-police', role: 'LEAD' } }]);
+      given(replaced).when(retractAssignment(FGW)).then([retracted(FGW)]);
+      const parts = partsOf(assignmentsAfter([...replaced, retracted(FGW)]));
+      expect(parts.map((part) => [part.unitId, part.role])).toEqual([[FINANCE, 'RESPONSIBLE'], [DONGHU, 'RESPONSIBLE'], ['unit-police', 'LEAD']]);
+    });
+
     it('given a joint lead (联合牵头), when one lead’s 交办 is retracted, then it is: the other still leads', () => {
       const jointly = [defined, assigned(FGW, 'LEAD'), assigned(FINANCE, 'LEAD')];
       given(jointly).when(retractAssignment(FINANCE)).then([retracted(FINANCE)]);

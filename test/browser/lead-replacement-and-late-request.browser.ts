@@ -1,0 +1,84 @@
+import type { Browser } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { launchChromium } from './support/browser.js';
+import { formItem } from './support/form-fields.js';
+import { browserContexts, officeDay, setUpMutations } from './support/suite.js';
+
+/*
+ * newcomer54-8 M4 (with S1): 撤销交办 of a work-plan item's only lead is refused with the advice to add the right lead replacing it
+ * (替换原牵头单位) — which no page offered. The refused dialog now offers it; after the replacement the same dialog takes the
+ * retraction, the step-down going with it. S2: a closed finding's card offers 代录延期申请 for the paper request typed late
+ * (dated up to the pass), which the server took while the card offered only the 审批延期 that follows it.
+ * One demo office for both cases (they touch different records).
+ */
+describe('records typed late on the item and finding pages: 替换原牵头单位 from 撤销交办, 代录延期申请 on a closed finding', () => {
+  let app: TestApp;
+  let browser: Browser;
+  const contexts = browserContexts(() => ({ app, browser }));
+  const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
+  const units: Record<string, { id: string; name: string }> = {};
+  let itemId: string;
+  let findingId: string;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
+    const listed = await app.graphql(`{ units { id code name } evaluations(first: 1) { nodes { id } } }`);
+    for (const code of ['FGW', 'CZJ', 'JYJ']) units[code] = listed.data!.units.find((unit: { code: string }) => unit.code === code);
+    const act = setUpMutations(() => app, 'n54-8');
+    const csv = `类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n一,推进五公开,1,公开重大建设项目批复,,${units.JYJ!.name},${units.FGW!.name},${officeDay(0).slice(0, 4)}-12-31\n`;
+    const imported = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {
+      input: { idempotencyKey: 'n54-8-plan', fileName: 'plan.csv', title: '青川市政务公开工作要点（补录测试）', year: Number(officeDay(0).slice(0, 4)), contentBase64: Buffer.from(csv).toString('base64'), approvedOn: officeDay(-20), assignedOn: officeDay(-19) },
+    }, { authorization: `Bearer ${SUPERVISOR}` });
+    if (imported.errors) throw new Error(JSON.stringify(imported.errors));
+    const plan = await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id } } } }`, { id: imported.data!.importWorkPlan.planId }, { authorization: `Bearer ${SUPERVISOR}` });
+    itemId = plan.data!.workPlan.categories[0].items[0].id;
+    findingId = await act('recordFinding', { evaluationId: listed.data!.evaluations.nodes[0].id, title: '救助政策解读未同步发布', description: '未同步解读', category: '政策解读', severity: 'LOW', concernedUnitIds: [units.FGW!.id], identifiedOn: officeDay(-30) });
+    await act('assignFinding', { findingId, assignedOn: officeDay(-28), units: [{ unitId: units.FGW!.id, role: 'LEAD', dueDate: officeDay(-15) }] });
+    await act('reportRectification', { findingId, unitId: units.FGW!.id, reportedOn: officeDay(-10), summary: '已整改', evidence: [{ title: '解读材料', documentRef: '发改〔2026〕5号' }] });
+    await act('logInspection', { findingId, unitId: units.FGW!.id, inspectedOn: officeDay(-5), outcome: 'PASSED', place: '市发改委', notes: '' }, await app.as('INSPECTOR'));
+  });
+  afterAll(() => contexts.closeAll());
+
+  it('the only lead’s refused 撤销交办 offers 替换原牵头单位; after it the same dialog retracts the 交办, the step-down with it', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/items/${itemId}`);
+    const card = page.locator(`[data-test="part-${units.JYJ!.name}"]`);
+    await card.locator('[data-test="retract-assignment"]').click();
+    await page.locator('[data-test="retraction-refused"]', { hasText: '替换原牵头单位' }).waitFor();
+    const replace = page.locator('[data-test="form-replaceLead"]');
+    await formItem(replace, page, '正确的牵头单位').locator('.el-select__wrapper').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: units.CZJ!.name }).click();
+    expect(await replace.getByLabel(/交办日期/u).inputValue()).toBe(officeDay(-19));
+    await replace.getByRole('button', { name: '替换原牵头单位' }).click();
+    // The server asked again: the retraction is taken now.
+    const form = page.locator('[data-test="form-retractRecord"]');
+    await form.waitFor();
+    await form.getByLabel('撤销理由（录入错误的原因）').fill('导入时牵头单位录错，纸质方案为财政局');
+    await form.getByRole('button', { name: '撤销此记录（录入错误）' }).click();
+    await form.getByRole('button', { name: /确认/u }).click();
+    await form.waitFor({ state: 'detached' });
+    const { data } = await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { parts { unitId role } } }`, { id: itemId }, { authorization: `Bearer ${SUPERVISOR}` });
+    const roles = (data!.workPlanItem.parts as { unitId: string; role: string }[]).map((part) => `${part.unitId}:${part.role}`).sort();
+    expect(roles).toEqual([`${units.FGW!.id}:RESPONSIBLE`, `${units.CZJ!.id}:LEAD`].sort());
+  });
+
+  it('a closed finding’s card offers 代录延期申请 dated up to the pass; the request goes in and 审批延期 follows', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${findingId}`);
+    const card = page.locator(`[data-test="part-${units.FGW!.name}"]`);
+    await card.getByRole('button', { name: '代录延期申请' }).click();
+    const form = page.locator('[data-test="form-requestExtension"]');
+    const day = form.getByLabel(`申请日期（纸质申请的落款日期，不晚于 ${officeDay(-5)} 确认完成之日）`);
+    await day.fill(officeDay(-20));
+    await day.press('Tab');
+    const until = form.getByLabel('申请延期至');
+    await until.fill(officeDay(-8));
+    await until.press('Tab');
+    await form.getByLabel('延期理由').fill('纸质申请：需会签');
+    await form.getByRole('button', { name: '代录延期申请' }).click();
+    await form.waitFor({ state: 'detached' });
+    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { status assignments { extensionRequests { requestedOn status decidable decidableUntil } } } }`, { id: findingId }, { authorization: `Bearer ${SUPERVISOR}` });
+    expect(data!.finding).toEqual({ status: 'CLOSED', assignments: [{ extensionRequests: [{ requestedOn: officeDay(-20), status: 'LAPSED', decidable: true, decidableUntil: officeDay(-5) }] }] });
+    await card.getByRole('button', { name: '审批延期' }).waitFor();
+  });
+});

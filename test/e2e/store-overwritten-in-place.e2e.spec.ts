@@ -6,11 +6,11 @@ import { copyFileSync, mkdtempSync, readFileSync, readdirSync, statSync } from '
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
-import { runTool, toolOnStore } from '../support/cli-tool.js';
+import { runTool } from '../support/cli-tool.js';
 import { testSigningKeyFile } from '../support/signing-key.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { graphqlAt, killHard, PROCESS_TEST_CEILING_MS, startServer, type ServerProcess } from '../support/server-process.js';
-import { freshDatabasePath } from '../support/test-app.js';
+import { freshDatabasePath, writtenInProcess } from '../support/test-app.js';
 
 /*
  * breaker9s P5: a store file written over in place under the running server — `cp` of a copy over the
@@ -93,14 +93,12 @@ const operatorTextOf = (server: ServerProcess) => operatorText({ graphql: (query
 
 async function liveServer(): Promise<{ sqlitePath: string; server: ServerProcess; write: (title: string) => Promise<{ errors?: { message: string; extensions?: Record<string, unknown> }[] }> }> {
   const sqlitePath = freshDatabasePath();
+  // The accounts are only set-up: written in this test's process (`writtenInProcess`), the server then started on them.
+  const accounts = await writtenInProcess(sqlitePath, async (app) => ({ supervisor: await app.as('SUPERVISOR'), admin: await app.as('ADMIN') }));
   const server = await startServer(sqlitePath);
-  const created = await toolOnStore('create-user', ['--name', '张伟', '--role', 'SUPERVISOR'], sqlitePath);
-  expect(created.code).toBe(0);
-  const supervisor = { authorization: `Bearer ${created.stdout.trim().split('\n').at(-1)}` };
+  const { supervisor } = accounts;
   supervisors.set(server, supervisor);
-  const admin = await toolOnStore('create-user', ['--name', '王芳', '--role', 'ADMIN'], sqlitePath);
-  expect(admin.code).toBe(0);
-  admins.set(server, { authorization: `Bearer ${admin.stdout.trim().split('\n').at(-1)}` });
+  admins.set(server, accounts.admin);
   const write = (title: string) => graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput({ title, idempotencyKey: `key-${title}` }) }, supervisor);
   return { sqlitePath, server, write };
 }

@@ -9,7 +9,7 @@ import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
 import { toolOnStore } from '../support/cli-tool.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { graphqlAt, killHard, PROCESS_TEST_CEILING_MS, refusedStart, startServer } from '../support/server-process.js';
-import { freshDatabasePath } from '../support/test-app.js';
+import { freshDatabasePath, writtenInProcess } from '../support/test-app.js';
 
 /*
  * breaker9x P3: `sqlite3 rectify.db ".restore other.db"` under a running server writes the other file's
@@ -94,13 +94,10 @@ const healthOf = async (port: number) => (await (await fetch(`http://127.0.0.1:$
 describe('A store restored through SQLite under the running server (breaker9x P3)', () => {
   it('a longer training copy restored with the backup API: rewritten, writes refused, what the server acknowledged rescued, the -wal kept at SIGTERM', async () => {
     const sqlitePath = freshDatabasePath();
+    // The two accounts are only set-up: written in this test's process (`writtenInProcess`), the server then started on them.
+    const { supervisor, adminHeaders } = await writtenInProcess(sqlitePath, async (app) => ({ supervisor: await app.as('SUPERVISOR'), adminHeaders: await app.as('ADMIN') }));
     const server = await startServer(sqlitePath);
     try {
-      const created = await toolOnStore('create-user', ['--name', '张伟', '--role', 'SUPERVISOR'], sqlitePath);
-      expect(created.code).toBe(0);
-      const supervisor = { authorization: `Bearer ${created.stdout.trim().split('\n').at(-1)}` };
-      const admin = await toolOnStore('create-user', ['--name', '王芳', '--role', 'ADMIN'], sqlitePath);
-      const adminHeaders = { authorization: `Bearer ${admin.stdout.trim().split('\n').at(-1)}` };
       const write = (title: string) => graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput({ title, idempotencyKey: `key-${title}` }) }, supervisor);
       expect((await write('评估一')).errors).toBeUndefined();
       const training = join(mkdtempSync(join(tmpdir(), 'rectify-training-')), 'rectify.db');

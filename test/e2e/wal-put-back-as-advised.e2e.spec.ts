@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { toolOnStore } from '../support/cli-tool.js';
 import { killHard, PROCESS_TEST_CEILING_MS, refusedStart, startServer } from '../support/server-process.js';
+import { writtenInProcess } from '../support/test-app.js';
 
 /*
  * newcomer53-9 S1, breaker53-9 S5 (serious): after a crash the .db was deleted (or put back from a `cp -a` copy: a new inode),
@@ -26,21 +27,18 @@ const eventsIn = (path: string) => {
 
 const healthOf = async (port: number) => (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { status: string; logPosition: string };
 
-/** A store written by a server, a store:backup taken, a clean stop, more written, then the server killed: the newest events only in the -wal. */
+/**
+ * A store with a user, a store:backup taken, a clean stop, more written by tools beside a server, then the server killed:
+ * the newest events only in the -wal. What comes before the backup is only set-up, written in this test's process
+ * (`writtenInProcess`: stopped as a server stops, the -wal copied into the .db); the crash is a real server's.
+ */
 async function crashedStore() {
   const data = mkdtempSync(join(tmpdir(), 'rectify-wal-put-back-'));
   const sqlitePath = join(data, 'rectify.db');
   const backups = join(mkdtempSync(join(tmpdir(), 'rectify-backups-')), 'daily');
-  let server = await startServer(sqlitePath);
-  try {
-    expect((await toolOnStore('create-user', ['--name', '张伟', '--role', 'SUPERVISOR'], sqlitePath)).code).toBe(0);
-    expect((await toolOnStore('backup-store', [backups], sqlitePath)).code).toBe(0);
-  } finally {
-    // A clean stop: the -wal copied into the .db, so that the next -wal holds only what is written after it.
-    server.child.kill('SIGTERM');
-    await new Promise((resolve) => server.child.once('exit', resolve));
-  }
-  server = await startServer(sqlitePath);
+  await writtenInProcess(sqlitePath, (app) => app.as('SUPERVISOR'));
+  expect((await toolOnStore('backup-store', [backups], sqlitePath)).code).toBe(0);
+  const server = await startServer(sqlitePath);
   try {
     for (const name of ['李娜', '王芳', '赵敏']) expect((await toolOnStore('create-user', ['--name', name, '--role', 'INSPECTOR'], sqlitePath)).code).toBe(0);
   } finally {

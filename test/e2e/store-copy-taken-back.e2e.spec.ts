@@ -96,20 +96,27 @@ function expectOtherCopyRefusal(refused: { code: number | null; output: string }
   expect(refused.output).toContain('以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次');
 }
 
-/** ledger:verify on production's file, with production's copy name (its .env): not intact, the finding naming the other copy. */
-async function expectVerifyFinds(sqlitePath: string) {
+/**
+ * ledger:verify on production's file, with production's copy name (its .env): not intact, the finding naming the other copy;
+ * with `json`, `--json` says the same (its format is the same whichever way the copy came in: asked in (a) only).
+ */
+async function expectVerifyFinds(sqlitePath: string, { json = false } = {}) {
   const verified = await toolWith('ledger-verify', [], sqlitePath, PRODUCTION);
   expect(verified.code).toBe(1);
   expect(verified.stdout).toContain('台账不符（STORE_FROM_OTHER_COPY）');
   expect(verified.stdout).toContain('副本“培训”（STORE_COPY_NAME=培训）');
   expect(verified.stdout).not.toContain('台账完好');
-  const json = JSON.parse((await toolWith('ledger-verify', ['--json'], sqlitePath, PRODUCTION)).stdout) as { ok: boolean; firstMismatch: { kind: string } };
-  expect(json.ok).toBe(false);
-  expect(json.firstMismatch.kind).toBe('STORE_FROM_OTHER_COPY');
+  if (!json) return;
+  const answer = JSON.parse((await toolWith('ledger-verify', ['--json'], sqlitePath, PRODUCTION)).stdout) as { ok: boolean; firstMismatch: { kind: string } };
+  expect(answer.ok).toBe(false);
+  expect(answer.firstMismatch.kind).toBe('STORE_FROM_OTHER_COPY');
 }
 
-/** Accepted on purpose once (--accept-store-reset): ready, saying what it took; the next plain start ready too, serving the training records. */
-async function expectAcceptedOnce(sqlitePath: string, supervisor: Record<string, string>) {
+/**
+ * Accepted on purpose once (--accept-store-reset): ready, saying what it took; unless `then` is false, the next plain start
+ * ready too, serving the training records (judged in (a); (c) judges the acceptance after a live replacement).
+ */
+async function expectAcceptedOnce(sqlitePath: string, supervisor: Record<string, string>, { then = true } = {}) {
   const accepted = await startServer(sqlitePath, { env: PRODUCTION, args: ['--accept-store-reset'] });
   try {
     const health = await healthOf(accepted.port);
@@ -122,6 +129,7 @@ async function expectAcceptedOnce(sqlitePath: string, supervisor: Record<string,
     await stop(accepted);
     await killHard(accepted.child);
   }
+  if (!then) return;
   const plain = await startServer(sqlitePath, { env: PRODUCTION });
   try {
     expect((await healthOf(plain.port)).status).toBe('ready');
@@ -143,7 +151,7 @@ describe('A training copy taken back as production\'s store is refused, never si
     expectOtherCopyRefusal(await refusedStart(sqlitePath, { env: PRODUCTION }));
     // A refused start changes nothing: production's witness is as it was.
     expect(bytesOf(`${sqlitePath}.witness.json`)).toBe(witness);
-    await expectVerifyFinds(sqlitePath);
+    await expectVerifyFinds(sqlitePath, { json: true });
     // A writing tool with production's copy name refuses it as the server does, writing nothing.
     const tool = await toolWith('create-user', ['--name', '李娜', '--role', 'SUPERVISOR'], sqlitePath, PRODUCTION);
     expect(tool.code).not.toBe(0);
@@ -210,7 +218,7 @@ describe('A training copy taken back as production\'s store is refused, never si
 
       expectOtherCopyRefusal(await refusedStart(sqlitePath, { env: PRODUCTION }));
       await expectVerifyFinds(sqlitePath);
-      await expectAcceptedOnce(sqlitePath, supervisor);
+      await expectAcceptedOnce(sqlitePath, supervisor, { then: false });
     } finally {
       await killHard(server.child);
     }

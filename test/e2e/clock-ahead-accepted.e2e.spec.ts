@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { officeDate } from '../../src/shared/calendar-date.js';
 import { toolOnStore } from '../support/cli-tool.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
-import { freshDatabasePath } from '../support/test-app.js';
+import { freshDatabasePath, writtenInProcess } from '../support/test-app.js';
 import { graphqlAt, killHard, PROCESS_TEST_CEILING_MS, refusedStart, startServer } from '../support/server-process.js';
 
 /*
@@ -44,18 +44,11 @@ describe('A server whose clock was ahead and was then put right', () => {
     'is refused writes naming --accept-clock-ahead-records; a start with it records the accepted span in the witness and writes again with the real clock; a plain restart stays ready; accepting again changes nothing, and left set the next start is refused, even on a clock set back (newcomer27 S6); ledger:verify names the span',
     async () => {
       const sqlitePath = freshDatabasePath();
-      let server = await startServer(sqlitePath);
-      let supervisor: Record<string, string>;
-      try {
-        const created = await toolOnStore('create-user', ['--name', '张伟', '--role', 'SUPERVISOR'], sqlitePath);
-        expect(created.code).toBe(0);
-        supervisor = { authorization: `Bearer ${created.stdout.trim().split('\n').at(-1)}` };
-      } finally {
-        await killHard(server.child);
-      }
+      // A supervisor on the store, only set-up: written in this test's process (`writtenInProcess`, on the real clock).
+      const supervisor = await writtenInProcess(sqlitePath, (app) => app.as('SUPERVISOR'));
 
       // The clock a day ahead: two records stamped tomorrow.
-      server = await startServer(sqlitePath, { env: aheadByADay });
+      let server = await startServer(sqlitePath, { env: aheadByADay });
       try {
         // An evaluation, and a finding recorded with its 发现日期 left out: the fast clock's "today" (breaker9r P2).
         const evaluation = await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput({ idempotencyKey: 'ahead-1' }) }, supervisor);

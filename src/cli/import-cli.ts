@@ -10,7 +10,7 @@ import { UnitsReadModel } from '../organization/units/units.read-model.js';
 import { commandContext, type CommandContext } from '../shared/command-context.js';
 import { isCalendarDate } from '../shared/calendar-date.js';
 import { importFormatOf, sha256Of } from '../spreadsheet/import-problems.js';
-import { placeZhOf, problemLines, problemsOf, severalSheetsHint, sheetsReadOf } from '../spreadsheet/import-refusal.js';
+import { listedProblems, notListedWords, placeZhOf, problemLines, problemsOf, severalSheetsHint, sheetsReadOf } from '../spreadsheet/import-refusal.js';
 import type { ImportDependencies, ImportFile } from '../imports/import-run.js';
 import { UsageError, bothLines, failureText, reportUsage, type ToolUsage } from './cli-failure.js';
 import { inToolWords, inToolWordsEn } from './tool-words.js';
@@ -157,8 +157,11 @@ async function main<Options>(tool: ImportTool<Options>, reading: (fileName: stri
   }
 }
 
-/** Prints why the tool stopped, Chinese first, and returns the exit code. */
-function reportFailure(error: unknown, usage: ToolUsage, fileName: string | undefined): number {
+/**
+ * Prints why the tool stopped, Chinese first, and returns the exit code: a refused import's first `PROBLEMS_LISTED` problems,
+ * each in Chinese then in English, with how many more there are.
+ */
+export function reportFailure(error: unknown, usage: ToolUsage, fileName: string | undefined): number {
   const usageStatus = reportUsage(error, usage);
   if (usageStatus !== null) return usageStatus;
   const problems = problemsOf(error);
@@ -170,10 +173,15 @@ function reportFailure(error: unknown, usage: ToolUsage, fileName: string | unde
     const sheet = hint ? undefined : problems.find((problem) => problem.sheet)?.sheet;
     // The office reads Chinese (breaker9c P11): the refusal first in Chinese, each problem in its Chinese words, then the English.
     console.error(`拒绝导入：${fileName ?? '该文件'}${sheet ? `（工作表“${sheet}”）` : ''} 未导入（${problems.length} 个问题），未写入任何内容。`);
-    for (const problem of problems) console.error(`${placeZhOf(problem)}：${inToolWords(problem.reasonZh)}`);
+    // The first hundred, and how many more: 25 000 lines twice over buried the heading and the hint (breaker53-10 S3).
+    const { listed, notListed } = listedProblems(problems);
+    const rest = notListed > 0 ? notListedWords(notListed, problems.length) : null;
+    for (const problem of listed) console.error(`${placeZhOf(problem)}：${inToolWords(problem.reasonZh)}`);
+    if (rest) console.error(rest.zh);
     if (hint) console.error(inToolWords(hint.zh));
     console.error(`Refused: ${fileName ?? 'the file'}${sheet ? ` (sheet "${sheet}")` : ''} was not imported (${count}); nothing was written.`);
-    for (const line of problemLines(problems, fileName ? importFormatOf(fileName) : undefined)) console.error(inToolWordsEn(line));
+    for (const line of problemLines(listed, fileName ? importFormatOf(fileName) : undefined)) console.error(inToolWordsEn(line));
+    if (rest) console.error(rest.en);
     if (hint) console.error(hint.en);
     return 1;
   }

@@ -14,6 +14,27 @@ export function placeOf(row: number | null, format: ImportFormat | undefined, sh
   return format === 'yaml' || format === 'json' ? `line ${row}` : `${inSheet}row ${row}`;
 }
 
+/**
+ * How many of a refusal's problems an answer lists: the GraphQL answer (`extensions.problems`, then `problemCount` and
+ * `problemsNotListed`) and the tools' output. A 台账 at the limits refused row by row had 25 000 problems, answered in one
+ * 10 MB piece that held the server's thread for seconds (breaker53-10 S3); a clerk corrects the first hundred, of mostly one
+ * kind, and imports again.
+ */
+export const PROBLEMS_LISTED = 100;
+
+/** The first `PROBLEMS_LISTED` of `problems`, and how many more there are (0 when all are listed). */
+export function listedProblems<T>(problems: readonly T[]): { readonly listed: readonly T[]; readonly notListed: number } {
+  return problems.length <= PROBLEMS_LISTED ? { listed: problems, notListed: 0 } : { listed: problems.slice(0, PROBLEMS_LISTED), notListed: problems.length - PROBLEMS_LISTED };
+}
+
+/** What a list of the first problems says of the rest: 「另有 24900 个问题未列出…」 and its English. */
+export function notListedWords(notListed: number, total: number): { readonly en: string; readonly zh: string } {
+  return {
+    en: `… and ${notListed} more problems not listed (${total} in all; the first ${total - notListed} are listed). They are often of the kinds listed: correct those throughout the file and import again to see the rest.`,
+    zh: `……另有 ${notListed} 个问题未列出（共 ${total} 个，以上列出前 ${total - notListed} 个）。其余问题多与所列同类：请在整个文件中改正同类问题后重新导入（或预览），即可看到其余问题。`,
+  };
+}
+
 /** Where a problem is, in Chinese: 第 3 行, 工作表“二、政策解读”第 3 行, 整个文件. */
 export function placeZhOf(problem: Pick<ImportProblem, 'row' | 'sheet'>): string {
   const inSheet = problem.sheet ? `工作表“${problem.sheet}”` : '';

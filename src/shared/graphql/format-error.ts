@@ -5,6 +5,7 @@ import { variableTypeOf, withChinese } from './chinese-errors.js';
 import { inlineValueSiteOf } from './inline-value-site.js';
 import { toGraphqlError } from './graphql-error.filter.js';
 import type { StoreHealth } from '../../event-store/store-health.js';
+import { listedProblems } from '../../spreadsheet/import-refusal.js';
 
 const SUGGESTION = / ?Did you mean .+?\?$/;
 /** Longest message and `extensions.messageZh` answered (characters): every message of our own fits. */
@@ -21,8 +22,21 @@ function boundedDetail(value: unknown): unknown {
   return value;
 }
 
+/**
+ * A refusal's `problems` as answered: the first `PROBLEMS_LISTED`, with `problemCount` (all of them) and `problemsNotListed`
+ * (the rest) when there are more — a 台账 refused row by row answered 25 000 problems in one piece that held the server's
+ * thread for seconds (breaker53-10 S3). A list that fits is answered as it is, with neither count.
+ */
+function listedOnly(details: Record<string, unknown>): Record<string, unknown> {
+  const { problems } = details;
+  if (!Array.isArray(problems)) return details;
+  const { listed, notListed } = listedProblems(problems);
+  return notListed === 0 ? details : { ...details, problems: listed, problemCount: problems.length, problemsNotListed: notListed };
+}
+
 function bounded(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const { messageZh, ...details } = formatted.extensions ?? {};
+  const { messageZh, ...all } = formatted.extensions ?? {};
+  const details = listedOnly(all);
   return {
     ...formatted,
     message: cut(formatted.message, MESSAGE_LENGTH),
@@ -45,7 +59,8 @@ function bounded(formatted: GraphQLFormattedError): GraphQLFormattedError {
  *   those about variables (Apollo's own option cuts them from validation errors only).
  * - Nothing sent is echoed back at any length: messages are cut at `MESSAGE_LENGTH` characters
  *   and every text inside `extensions` (an import's problems, field errors) at `DETAIL_LENGTH`,
- *   whoever quoted the input (graphql-js naming a 60 KB field, an import quoting a 200 KB cell).
+ *   whoever quoted the input (graphql-js naming a 60 KB field, an import quoting a 200 KB cell); an import's problems are
+ *   listed to the first hundred, with how many more (`listedOnly`).
  */
 export function formatGraphqlError(options: { hideSchemaDetails: boolean; storeHealth?: Pick<StoreHealth, 'storeDamaged'> }) {
   const logger = new Logger('GraphQL');

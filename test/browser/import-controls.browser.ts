@@ -162,6 +162,20 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     expect(await planTitles()).not.toContain(title);
   });
 
+  it('a file refused with more than 100 problems lists the first 100 and says how many more (breaker53-10 S3)', async () => {
+    const rows = Array.from({ length: 130 }, (_, index) => `一,平台建设,${index + 1},第${index + 1}项工作,青川市未登记局,,${year}-12-31`).join('\n');
+    const page = await importsPage(supervisor);
+    await page.getByLabel('方案标题', { exact: true }).fill('青川市一百三十项工作方案');
+    await choose(page, 'many.csv', Buffer.from(`\ufeff类别编号,类别,序号,工作事项,牵头单位,责任单位,完成时限\n${rows}\n`));
+    await page.getByRole('button', { name: '预览（不写入）' }).click();
+    const refused = page.locator('[data-test="refused-rows"] .el-table__row');
+    await refused.first().waitFor({ timeout: 60_000 });
+    expect(await refused.count()).toBe(100);
+    expect(await page.getByRole('heading', { name: /^未通过检查的行/ }).textContent()).toBe('未通过检查的行（共 130 个问题，下表列出前 100 个）');
+    expect(await page.locator('[data-test="problems-not-listed"]').textContent()).toBe('另有 30 个问题未列出。其余问题多与所列同类：请在整个文件中改正同类问题后重新预览，即可看到其余问题。');
+    expect(await refused.first().textContent()).toContain('青川市未登记局');
+  });
+
   it('imports a plan over several years from the browser: 截止年度 (or 2026—2028 in 年度) lets items run to its last year; a 截止年度 not after 年度 is refused beside the field, nothing sent (issue 10)', async () => {
     const title = '青川市政务公开提质行动方案（截止年度）';
     const csv = Buffer.from(

@@ -175,7 +175,7 @@ export function reportFailure(error: unknown, usage: ToolUsage, fileName: string
     console.error(`拒绝导入：${fileName ?? '该文件'}${sheet ? `（工作表“${sheet}”）` : ''} 未导入（${problems.length} 个问题），未写入任何内容。`);
     // The first hundred, and how many more: 25 000 lines twice over buried the heading and the hint (breaker53-10 S3).
     const { listed, notListed } = listedProblems(problems);
-    const rest = notListed > 0 ? notListedWords(notListed, problems.length) : null;
+    const rest = notListed > 0 ? notListedWords(notListed, problems.length, true) : null;
     for (const problem of listed) console.error(`${placeZhOf(problem)}：${inToolWords(problem.reasonZh)}`);
     if (rest) console.error(rest.zh);
     if (hint) console.error(inToolWords(hint.zh));

@@ -27,11 +27,11 @@ export function listedProblems<T>(problems: readonly T[]): { readonly listed: re
   return problems.length <= PROBLEMS_LISTED ? { listed: problems, notListed: 0 } : { listed: problems.slice(0, PROBLEMS_LISTED), notListed: problems.length - PROBLEMS_LISTED };
 }
 
-/** What a list of the first problems says of the rest: 「另有 24900 个问题未列出…」 and its English. */
-export function notListedWords(notListed: number, total: number): { readonly en: string; readonly zh: string } {
+/** What a list of the first problems says of the rest: 「另有 24900 个问题未列出…」 and its English; `tools`: a dry run named as their option. */
+export function notListedWords(notListed: number, total: number, tools = false): { readonly en: string; readonly zh: string } {
   return {
-    en: `… and ${notListed} more problems not listed (${total} in all; the first ${total - notListed} are listed). They are often of the kinds listed: correct those throughout the file and import again to see the rest.`,
-    zh: `……另有 ${notListed} 个问题未列出（共 ${total} 个，以上列出前 ${total - notListed} 个）。其余问题多与所列同类：请在整个文件中改正同类问题后重新导入（或预览），即可看到其余问题。`,
+    en: `… and ${notListed} more problems not listed (${total} in all; the first ${total - notListed} are listed). They are often of the kinds listed: correct those throughout the file and import again${tools ? ' (or --dry-run)' : ''} to see the rest.`,
+    zh: `……另有 ${notListed} 个问题未列出（共 ${total} 个，以上列出前 ${total - notListed} 个）。其余问题多与所列同类：请在整个文件中改正同类问题后重新导入（${tools ? '或加 --dry-run 试导入' : '或预览'}），即可看到其余问题。`,
   };
 }
 

@@ -56,7 +56,7 @@ describe('a refusal with thousands of problems is answered with the first hundre
     expect(printed[0]).toBe('拒绝导入：l5000x4.csv 未导入（25000 个问题），未写入任何内容。');
     expect(printed.filter((line) => line.startsWith('第 '))).toHaveLength(PROBLEMS_LISTED);
     expect(printed.filter((line) => line.startsWith('row '))).toHaveLength(PROBLEMS_LISTED);
-    expect(printed).toContain('……另有 24900 个问题未列出（共 25000 个，以上列出前 100 个）。其余问题多与所列同类：请在整个文件中改正同类问题后重新导入（或预览），即可看到其余问题。');
+    expect(printed).toContain('……另有 24900 个问题未列出（共 25000 个，以上列出前 100 个）。其余问题多与所列同类：请在整个文件中改正同类问题后重新导入（或加 --dry-run 试导入），即可看到其余问题。');
     expect(printed.some((line) => line.startsWith('… and 24900 more problems not listed (25000 in all'))).toBe(true);
     expect(printed).toHaveLength(2 * PROBLEMS_LISTED + 4);
   });

@@ -16,6 +16,7 @@ import {
   type ResolvedEvent,
 } from '@eventstore/db-client';
 import { EventStoreDbLedger } from '../ledger/eventstoredb-ledger.js';
+import { EVENTSTOREDB_STORE } from './eventstoredb-store-kind.js';
 import {
   AppendOptions,
   AppendResult,
@@ -126,6 +127,8 @@ function isRectifyMetadata(metadata: unknown): metadata is StoredMetadata {
  */
 export class EventStoreDbEventStore implements EventStore {
   readonly kind = 'eventstoredb' as const;
+  /** What `isEventStoreDb` looks for. */
+  readonly [EVENTSTOREDB_STORE] = true;
   private readonly client: EventStoreDBClient;
 
   private readonly abandonedClaimMs: number;

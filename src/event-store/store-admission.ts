@@ -46,7 +46,7 @@ import { resetOffers } from './reset-offers.js';
 import { rowSealKeyOf } from '../ledger/ledger-mac.js';
 import { formerKeySealing, judgeFirstSealing, judgeRotationSealing, judgeUnsignedWitness, type FormerKeySealing, type NamedEvent } from './row-seal-judgement.js';
 import { InvalidSettingsError, type AppSettings } from '../config/app-settings.js';
-import { EventStoreDbEventStore } from './eventstoredb-event-store.js';
+import { isEventStoreDb } from './eventstoredb-store-kind.js';
 import { isPlace, realPlaceOf, servedPathOf } from './store-place.js';
 import { judgeSharedWitness } from './shared-witness.js';
 import { readServedPathWitness, servedPathWitnessPath } from './served-path-witness.js';
@@ -1289,7 +1289,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
   let store: EventStore | null = null;
   try {
     if (inspectFirst) inspection = new SqliteStoreInspection(settings.SQLITE_PATH);
-    else store = openEventStore(settings);
+    else store = await openEventStore(settings);
   } catch (error) {
     throw asRefusal(error);
   }
@@ -1371,7 +1371,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
       // deletes it: the frames past the break (acknowledged events) are copied aside first, at every start.
       if (settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:') keepDamagedWal(settings.SQLITE_PATH, logger);
       try {
-        store = openEventStore(settings);
+        store = await openEventStore(settings);
       } catch (error) {
         throw asRefusal(error);
       }
@@ -1556,7 +1556,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
     witness.recordWriter(writerId);
     const recognised = () => {
       witness.write(vouchedHead, headEventId);
-      if (opened instanceof SqliteEventStore || opened instanceof EventStoreDbEventStore) opened.writeAs(writerId);
+      if (opened instanceof SqliteEventStore || isEventStoreDb(opened)) opened.writeAs(writerId);
       logger.log(`Store ${identity.storeId} (${opened.kind}, ${location}) admitted at position ${formatPosition(head) ?? 'none'}`);
       if (settings.ACCEPT_STORE_RESET && resetAcceptedAt) {
         // Every other witness the next start would judge by must agree with what was accepted (newcomer25 S6).
@@ -1761,7 +1761,7 @@ const storeSource = (store: EventStore): FoundStore => {
           rowsByOtherWriters: (after: bigint, known: readonly string[], unstamped?: boolean) => sqliteStore.rowsByOtherWriters(after, known, unstamped),
         }
       : {}),
-    newestCheckpointKey: async () => (sqliteStore ? sqliteStore.ledger().latestCheckpoint() : store instanceof EventStoreDbEventStore ? await store.ledger().latestCheckpoint() : null),
+    newestCheckpointKey: async () => (sqliteStore ? sqliteStore.ledger().latestCheckpoint() : isEventStoreDb(store) ? await store.ledger().latestCheckpoint() : null),
   };
 };
 
@@ -2244,7 +2244,7 @@ export async function openToolStore(
   let store: EventStore;
   let sealingKey: KeyObject | null = null;
   try {
-    store = openEventStore(settings, { readOnly: readsOnly });
+    store = await openEventStore(settings, { readOnly: readsOnly });
     if (store instanceof SqliteEventStore && !options.readOnly) {
       try {
         // As the server's writes (breaker9p P1): nothing is recorded by a clock that reads before the newest record.

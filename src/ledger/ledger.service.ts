@@ -5,7 +5,7 @@ import { ADMITTED_STORE } from '../event-store/event-store.module.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import type { AdmittedStore } from '../event-store/store-admission.js';
 import { StoreHealth, type StoreProblem, type StoreProblemCause } from '../event-store/store-health.js';
-import { EventStoreDbEventStore } from '../event-store/eventstoredb-event-store.js';
+import { isEventStoreDb } from '../event-store/eventstoredb-store-kind.js';
 import { SqliteEventStore } from '../event-store/sqlite-event-store.js';
 import { walkChainOffThread } from '../event-store/sqlite-chain-walk.js';
 import { Clock } from '../shared/clock.js';
@@ -305,7 +305,7 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
   private readonly alteredCheckpoints = new Set<number>();
 
   private backend(): LedgerBackend {
-    if (this.store instanceof SqliteEventStore || this.store instanceof EventStoreDbEventStore) return this.store.ledger();
+    if (this.store instanceof SqliteEventStore || isEventStoreDb(this.store)) return this.store.ledger();
     throw new Error(`No ledger for the ${this.store.kind} event store`);
   }
 }

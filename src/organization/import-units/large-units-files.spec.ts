@@ -1,0 +1,76 @@
+import { jest } from '@jest/globals';
+
+/*
+ * breaker54-10 S4: a 单位名录 dry run compared each new row's name with every earlier row's (and every registered unit's) on the
+ * server's thread: 5 000 distinct rows 22 s with /health silent 10 s, 10 000 rows 101 s, 20 001 rows 205 s — and accepted, no row
+ * limit. Near names are now looked up by their characters (`NearFormsIndex`), the loop gives the event loop back in slices, and a
+ * file of more than 20 000 rows is refused as plans and 台账 are. The work is counted, never timed: each comparison is one call of
+ * `nearForms`.
+ */
+const real = await import('../units/near-unit-names.js');
+let comparisons = 0;
+jest.unstable_mockModule('../units/near-unit-names.js', () => ({
+  ...real,
+  nearForms: (...args: Parameters<typeof real.nearForms>) => {
+    comparisons += 1;
+    return real.nearForms(...args);
+  },
+}));
+
+const { importUnits } = await import('./units-file.js');
+const { NearFormsIndex, charactersRarity } = await import('../units/near-forms-index.js');
+const { unitLookupFrom } = await import('../units/unit-lookup.js');
+
+const directory = [{ id: 'unit-jia', code: 'JIA', name: '青川市甲务局' }];
+const lookupUnit = unitLookupFrom(directory);
+
+/** `count` distinct names 「青川市」 + four characters + 「局」, as the breaker's u5k.csv (a fixed sequence, not near each other). */
+function distinctNames(count: number): string[] {
+  let seed = 54;
+  const character = () => {
+    seed = (seed * 48271) % 2147483647;
+    return String.fromCodePoint(0x5200 + (seed % 0x2000));
+  };
+  const names = new Set<string>();
+  while (names.size < count) names.add(`青川市${character()}${character()}${character()}${character()}局`);
+  return [...names];
+}
+
+const csvOf = (names: readonly string[]): string => `编码,名称,类型\n${names.map((name, at) => `U${String(at).padStart(5, '0')},${name},部门`).join('\n')}\n`;
+
+describe('a large units directory file (breaker54-10 S4)', () => {
+  it('checks 3 000 distinct rows with comparisons growing with the rows, not their square — a near pair among them still asked', async () => {
+    const names = [...distinctNames(2_998), '青川市发展和改革委员会', '市发改委'];
+    comparisons = 0;
+    const read = await importUnits(csvOf(names), { format: 'csv', lookupUnit, directory: [...directory] });
+    expect(read).toMatchObject({ ok: false, problems: [{ row: 3001, reasonZh: expect.stringContaining('第 3000 行') }] });
+    expect(read.ok ? [] : read.problems).toHaveLength(1);
+    // Every row against every earlier row was 3 000 × 2 999 / 2 ≈ 4.5 million comparisons.
+    expect(comparisons).toBeLessThan(3 * names.length);
+  });
+
+  it('finds by characters exactly the names the plain comparison finds, in order', () => {
+    const names = [
+      '青川市发展和改革委员会', '市发改委', '市发改委（市粮食局）', '青川市粮食局', '青川市教育局', '市教育局', '青川市 教育局', '青川市教育和体育局',
+      '青川市第一中学', '市第一中学', '青川市第1中学', '青川市第十一中学', '东湖区人民政府', '东湖区政府', '西山区人民政府', '市人社局',
+      '青川市人力资源和社会保障局', '市住房城乡建设局', '市住房和城乡建设局', '青川市公安局', '青川市公安局交通警察支队', '市公安局交警支队',
+    ];
+    const forms = names.map(real.nameForms);
+    const index = new NearFormsIndex<string>(charactersRarity(forms));
+    forms.forEach((each, at) => {
+      expect([at, index.near(each)]).toEqual([at, names.slice(0, at).filter((_, earlier) => real.nearForms(each, forms[earlier]!))]);
+      index.add(each, names[at]!);
+    });
+  });
+
+  it('refuses a file of 20 001 rows before any row is checked, saying the limit', async () => {
+    comparisons = 0;
+    const names = Array.from({ length: 20_001 }, (_, at) => `青川市第${at + 1}测试局`);
+    const read = await importUnits(csvOf(names), { format: 'csv', lookupUnit, directory: [...directory] });
+    expect(read).toMatchObject({
+      ok: false,
+      problems: [{ row: null, reasonZh: '该文件有 20001 行，超过一个单位名录文件允许的 20000 行（一个市的单位名录通常为几百到几千个单位）：请核对是否选错了文件，或文件中的行是否重复粘贴了多遍；单位确实更多的，请分成几个文件逐个导入。' }],
+    });
+    expect(comparisons).toBe(0);
+  });
+});

@@ -94,6 +94,46 @@ export function longestNameRun(text: string): number {
   return longest;
 }
 
+/**
+ * The most unit names one unit cell (or one YAML/JSON item's unit field) may hold, and the most characters in all. An item's 牵头单位
+ * or 责任单位 names a handful of units; a task of the whole city lists its departments and districts, some tens, of about 10
+ * characters each. A cell over either is a paste accident or a made file, and is refused before any name is matched: each name is
+ * matched against the directory on the server's thread, and 40 000 names of 99 characters in one cell held /health 17–30 s
+ * (breaker54-10 S1).
+ */
+export const MAX_UNITS_IN_CELL = 300;
+/** The most characters one unit cell may hold in all (`MAX_UNITS_IN_CELL`'s reason): 300 names of 10 characters. */
+export const MAX_UNIT_CELL_CHARS = 3_000;
+
+/** What separates two names in a unit cell for counting them (`unitCellSize`): the separators of `namesInCell` and line breaks. */
+const NAME_SEPARATORS = /[、，,；;/／|｜\r\n]+/u;
+
+/**
+ * How many names a unit cell's text holds (pieces between separators, not empty) and how many characters, when over
+ * `MAX_UNITS_IN_CELL` or `MAX_UNIT_CELL_CHARS`; null within both. Pure; O(length).
+ */
+export function unitCellBeyondLimit(text: string): { readonly names: number; readonly chars: number } | null {
+  if (text.length <= MAX_UNIT_CELL_CHARS && text.length <= MAX_UNITS_IN_CELL) return null;
+  let names = 0;
+  for (const piece of text.split(NAME_SEPARATORS)) if (piece.trim() !== '') names += 1;
+  return names > MAX_UNITS_IN_CELL || text.length > MAX_UNIT_CELL_CHARS ? { names, chars: text.length } : null;
+}
+
+/**
+ * What a refusal of a unit cell over the limits (`unitCellBeyondLimit`) says after naming the cell or field: how many names and
+ * characters, the limits, and what to do — 「写了 40001 个单位名称、共 4000006 个字，超过一格允许的 300 个单位、3000 个字…」.
+ */
+export function unitCellBeyondLimitWords(beyond: { readonly names: number; readonly chars: number }): { readonly en: string; readonly zh: string } {
+  return {
+    en:
+      `names ${beyond.names} units in ${beyond.chars} characters, more than the ${MAX_UNITS_IN_CELL} units and ${MAX_UNIT_CELL_CHARS} characters one cell may hold ` +
+      '(an item names a handful of units): check that nothing else was pasted into it, keep only the units of this item, and import again.',
+    zh:
+      `写了 ${beyond.names} 个单位名称、共 ${beyond.chars} 个字，超过一格允许的 ${MAX_UNITS_IN_CELL} 个单位、${MAX_UNIT_CELL_CHARS} 个字` +
+      '（一项工作的单位通常只有几个）：请核对该格是否误粘贴了其他内容，只保留本项的单位名称后重新导入。',
+  };
+}
+
 /** The start of an over-long text for a refusal to quote (`MAX_UNIT_NAME_CHARS` is never quoted whole): its first 20 characters and …. */
 export const quotedStart = (text: string): string => (text.length <= 20 ? text : `${text.slice(0, 20)}…`);
 

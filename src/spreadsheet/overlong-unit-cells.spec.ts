@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { unitLookupFrom, type UnitLookup } from '../organization/units/unit-lookup.js';
 import { importFindings } from '../rectification/import-findings/findings-file.js';
 import { importWorkPlan } from '../work-plan/import/work-plan-import.js';
-import { longestNameRun, MAX_UNIT_NAME_CHARS } from './cells.js';
+import { longestNameRun, MAX_UNIT_CELL_CHARS, MAX_UNIT_NAME_CHARS, MAX_UNITS_IN_CELL, unitCellBeyondLimit } from './cells.js';
 import { readSpreadsheet } from './sheet.js';
 
 /*
@@ -94,5 +94,63 @@ describe('a unit cell longer than any unit name (breaker53-10 S4)', () => {
     expect(named).toMatchObject({ ok: false, reasonZh: '“青川市甲务局公开公开公开公开公开公开公开…”共 200006 个字，不像单位名称（单位名称最多 100 个字）：请只写单位名称，多个单位用“、”分隔' });
     // A run of exactly the longest name is still a name to look up.
     expect(unitLookupFrom(directory).resolveNames!(`青川市${'甲'.repeat(MAX_UNIT_NAME_CHARS - 3)}`)).toMatchObject({ ok: false, unknown: true });
+  });
+});
+
+/*
+ * breaker54-10 S1: the limit above is on each name, not the cell: 40 000 names of 99 characters joined by 、 in one 牵头单位 cell
+ * (152 KB XLSX) held /health 17 s in a plan and 30 s in a 台账, a JSON item with 15 000 such names 6 s — each name matched against the
+ * directory on the server's thread. A unit cell (or a YAML/JSON item's unit field) may name at most `MAX_UNITS_IN_CELL` units in
+ * `MAX_UNIT_CELL_CHARS` characters; over either it is refused in the reader, and the lookup is never asked about its names.
+ */
+describe('a unit cell of more names than an item has (breaker54-10 S1)', () => {
+  const long = `${'公开'.repeat(49)}一`;
+  const names = (count: number) => Array.from({ length: count }, () => long);
+
+  it('counts the names between separators and the characters', () => {
+    expect(unitCellBeyondLimit(Array.from({ length: 60 }, () => '青川市发展和改革委员会').join('、'))).toBeNull();
+    expect(unitCellBeyondLimit(Array.from({ length: MAX_UNITS_IN_CELL + 1 }, () => '甲').join('、'))).toEqual({ names: MAX_UNITS_IN_CELL + 1, chars: 2 * MAX_UNITS_IN_CELL + 1 });
+    expect(unitCellBeyondLimit(['青川市甲务局', ...names(40)].join('\n'))).toEqual({ names: 41, chars: 6 + 40 * 100 });
+    expect(MAX_UNIT_CELL_CHARS).toBeLessThan(6 + 40 * 100);
+  });
+
+  it('refuses a plan row whose 牵头单位 names 2 001 units of up to 99 characters, in the reader, naming the cell — no name looked up', async () => {
+    const cell = ['青川市甲务局', ...names(2_000)].join('、');
+    const content = await workbook(['编号', '事项', '牵头单位', '完成时限'], [['1', '推进决策公开', cell, '2026-06-30']]);
+    const { lookup, asked } = countingLookup();
+    const result = await importWorkPlan(content, { format: 'xlsx', title: '青川市2026年长名方案', lookupUnit: lookup });
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [
+        {
+          row: 2,
+          reasonZh:
+            `“牵头单位”一格（单元格 C2）写了 2001 个单位名称、共 ${cell.length} 个字，超过一格允许的 300 个单位、3000 个字（一项工作的单位通常只有几个）：` +
+            '请核对该格是否误粘贴了其他内容，只保留本项的单位名称后重新导入。',
+        },
+      ],
+    });
+    expect(asked).toEqual([]);
+  });
+
+  it('refuses a YAML plan item whose responsibleUnits lists 400 names before any rule reads them, naming the field and line', async () => {
+    const yaml = [
+      'title: 青川市2026年长名方案',
+      'year: 2026',
+      'categories:',
+      '  - code: 一',
+      '    title: 政务公开',
+      '    items:',
+      '      - code: "1"',
+      '        title: 推进决策公开',
+      '        leadUnit: 青川市甲务局',
+      '        dueDate: 2026-06-30',
+      '        responsibleUnits:',
+      ...names(400).map((name) => `          - ${name}`),
+    ].join('\n');
+    const { lookup, asked } = countingLookup();
+    const result = await importWorkPlan(yaml, { format: 'yaml', lookupUnit: lookup });
+    expect(result).toMatchObject({ ok: false, problems: [{ row: 11, reasonZh: expect.stringMatching(/^事项中的字段“responsibleUnits”写了 400 个单位名称、共 39999 个字，超过一格允许的 300 个单位/) }] });
+    expect(asked).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { CST as Cst, Composer, LineCounter, Lexer, Parser, YAMLParseError, isMap, isScalar, isSeq, visit, type CST, type Document, type Node as YamlNode } from 'yaml';
-import type { Cell } from './cells.js';
+import { MAX_UNIT_NAME_CHARS, longestNameRun, quotedStart, unitCellBeyondLimit, unitCellBeyondLimitWords, type Cell } from './cells.js';
 import { columnOf, normalizedName, type ColumnSpec, type Columns, type SourceRecord } from './columns.js';
 import { excelSerialDayOf } from './deadline-text.js';
 import { labelZh, type ImportProblem, type ImportResult } from './import-problems.js';
@@ -342,6 +342,8 @@ export function recordOfMap<Key extends string>(
   const named = new Set(node.entries.map((entry) => columnOf(columns, entry.key)));
   /** The key each field was first given under: a second key for one field is refused, or joined for a field of several (breaker10q P10). */
   const givenAs = new Map<Key, string>();
+  /** The line each field was (last) given on, for a unit field's refusal. */
+  const lineOf = new Map<Key, number>();
   for (const entry of node.entries) {
     if (ignored.includes(normalizedName(entry.key))) continue;
     const fallback = columnOf(columns, entry.key, true);
@@ -377,6 +379,7 @@ export function recordOfMap<Key extends string>(
       });
     }
     givenAs.set(key, first ?? entry.key);
+    lineOf.set(key, entry.line);
     const joined = (text: string): Cell => (first === undefined || cells[key] == null || String(cells[key]) === '' ? text : `${String(cells[key])}\n${text}`);
     if (value.kind === 'scalar') {
       cells[key] = first === undefined ? value.value : joined(String(value.value ?? ''));
@@ -386,7 +389,37 @@ export function recordOfMap<Key extends string>(
       problems.push({ row: entry.line, reason: `Field "${entry.key}" must be text, not ${kindInWords(value)}.`, reasonZh: `字段“${entry.key}”应是文字，而不是${kindInWordsZh(value)}。` });
     }
   }
-  return { record: { row: node.line, cells }, problems };
+  // A unit field of more names or characters than an item has (15 000 names in one `responsibleUnits`, a name longer than any unit's)
+  // is refused here, before any rule reads it: each name was matched against the directory on the server's thread (breaker54-10 S1).
+  let unitsRefused = false;
+  for (const [key, cell] of Object.entries(cells) as [Key, Cell][]) {
+    if (columns[key].units === undefined || cell == null) continue;
+    const refused = unitFieldProblem(String(cell), givenAs.get(key) ?? columns[key].label, what, lineOf.get(key) ?? node.line);
+    if (refused) {
+      problems.push(refused);
+      unitsRefused = true;
+    }
+  }
+  return { record: unitsRefused ? null : { row: node.line, cells }, problems };
+}
+
+/**
+ * The refusal of a YAML/JSON record's unit field (`key` as written, on `line`) holding more names or characters than one item's
+ * units (`unitCellBeyondLimit`), or a run longer than any unit's name (`MAX_UNIT_NAME_CHARS`); null within them. O(length).
+ */
+function unitFieldProblem(text: string, key: string, what: string, line: number): ImportProblem | null {
+  const beyond = unitCellBeyondLimit(text);
+  if (beyond) {
+    const said = unitCellBeyondLimitWords(beyond);
+    return { row: line, reason: `Field "${key}" of ${what} ${said.en}`, reasonZh: `${recordZh(what)}中的字段“${key}”${said.zh}` };
+  }
+  const run = longestNameRun(text);
+  if (run <= MAX_UNIT_NAME_CHARS) return null;
+  return {
+    row: line,
+    reason: `Field "${key}" of ${what} holds ${text.length} characters, with ${run} in a row without a separator ("${quotedStart(text)}"): no unit's name is longer than ${MAX_UNIT_NAME_CHARS} characters. Write only the units' names, separated by 、, and import again.`,
+    reasonZh: `${recordZh(what)}中的字段“${key}”写了 ${text.length} 个字，其中连续 ${run} 个字没有分隔（“${quotedStart(text)}”），不像单位名称：单位名称最多 ${MAX_UNIT_NAME_CHARS} 个字。请只写单位名称（多个单位用“、”分隔）后重新导入。`,
+  };
 }
 
 /** The records of a YAML or JSON list: the document itself, or the list under one of `listKeys`. */

@@ -884,6 +884,8 @@ async function draftOfTree(tree: TreeNode, options: PlanReadOptions): Promise<Pl
       if (record) records.push({ row: record.row, cells: { ...categoryCells, ...record.cells } });
     }
   }
+  // Every item refused as read (a unit field of 15 000 names, breaker54-10 S1): those problems, not 「方案中没有任何事项」 before them.
+  if (records.length === 0 && problems.length > 0) return { document: null, problems };
   // A YAML or JSON plan's records are its items, one each.
   const tooMany = fileBeyondLimitsProblem(records.length, records.length, PLAN_FILE_WORDS);
   if (tooMany) return { document: null, problems: [tooMany] };

@@ -876,6 +876,10 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
           "items": {
             "type": "string"
           }
+        },
+        "foundClosed": {
+          "type": "boolean",
+          "const": true
         }
       },
       "required": [

@@ -1,3 +1,4 @@
+import { otherStoreHereProblem } from './other-store-here.js';
 import Database from 'better-sqlite3';
 import { accessSync, constants, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -179,7 +180,7 @@ async function main(): Promise<number> {
     }
     // The witness first: the log read after it can only be longer than what it saw.
     const settings = options.settings;
-    const witness = withOtherCopy(withKeptCopy(witnessExpectations(options.witness, ledger.storeId()), options, ledger.storeId()), db, options, ledger.storeId());
+    const witness = withOtherStoreHere(withOtherCopy(withKeptCopy(witnessExpectations(options.witness, ledger.storeId()), options, ledger.storeId()), db, options, ledger.storeId()), options);
     const trusted = trustedKeysOf(settings, options.witness, ledger.storeId());
     const seals = sealCheckOf(settings, ledger, options.witness, trusted.keys);
     // breaker9x S3: the losses of the restore accepted at that instant, acknowledged by the office — only that restore's.
@@ -421,6 +422,13 @@ function withKeptCopy(witness: ReturnType<typeof witnessExpectations>, options: 
       `${witness.note.zh}另已与${seenBy.zh}比对：台账曾到达位置 ${seen.head}${seen.checkpoint ? `，第 ${seen.checkpoint.sequence} 号校验点涵盖 ${seen.checkpoint.treeSize} 条事件` : ''}。`,
     ),
   };
+}
+
+/** breaker54-9 S1: the key folder's copy of this very place saw another store, not accepted away since (`otherStoreHereProblem`): said as the start says it. */
+function withOtherStoreHere(witness: ReturnType<typeof witnessExpectations>, options: ReturnType<typeof parseOptions>): ReturnType<typeof witnessExpectations> {
+  if (witness.expectations.witnessProblem) return witness;
+  const problem = otherStoreHereProblem({ path: options.path, witnessPath: options.witness, keyFile: options.settings.LEDGER_SIGNING_KEY_FILE, copyName: options.settings.STORE_COPY_NAME ?? null });
+  return problem ? { ...witness, expectations: { ...witness.expectations, witnessProblem: problem } } : witness;
 }
 
 /** The first position another copy wrote (`findOtherCopyWrites`): its first row, or the one after this copy's own record; 1 when only the witness is the other copy's. */

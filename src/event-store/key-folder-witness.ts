@@ -456,3 +456,49 @@ export function judgeWitnessGone(
     [offer],
   );
 }
+
+/**
+ * breaker54-9 S1: the copy beside the key that saw another store at this very place, with events — the store this place held
+ * before the one found there now, which no start of this build took as replaced. The data folder lost whole, an empty file put
+ * at its path (STORE_EMPTY here), then one start of an older release made a new store there (the demo) and wrote its witness
+ * beside it; this build then started `ready` on that store, the lost one's copy (head 236) unjudged. Judged as the witness
+ * beside the store would be, had it named the lost store (STORE_REPLACED). Null when there is none: the copies of this place
+ * are the found store's, saw no event, were written under another STORE_COPY_NAME (a drill run here), or were seen before the
+ * found store was accepted here (`StoreWitness.resetAcceptedAt` of its own witness: an operator's --accept-store-reset took it
+ * in their place). The newest such copy when there are several.
+ * @param found the store as found: its id ('none': a file without an id, nothing to compare) and real place.
+ * @param ownWitness the found store's own newest witness (beside the store, or its copy beside the key); null when none.
+ * @param copyName STORE_COPY_NAME (null when unset).
+ */
+export function otherStoreSeenHere(kept: readonly KeptWitness[], found: { readonly storeId: string; readonly place: string }, ownWitness: StoreWitness | null, copyName: string | null): KeptWitness | null {
+  if (found.storeId === 'none') return null;
+  const acceptedAt = ownWitness?.storeId === found.storeId && ownWitness.resetAcceptedAt ? Date.parse(ownWitness.resetAcceptedAt) : Number.NEGATIVE_INFINITY;
+  return kept
+    .filter(
+      ({ witness }) =>
+        witness.kind === 'sqlite' &&
+        witness.storeId !== found.storeId &&
+        witness.head !== null &&
+        isPlace(witness.location, found.place) &&
+        !writtenUnderAnotherName(witness, copyName) &&
+        Date.parse(witness.seenAt) > acceptedAt,
+    )
+    .reduce<KeptWitness | null>((latest, each) => (latest && Date.parse(latest.witness.seenAt) >= Date.parse(each.witness.seenAt) ? latest : each), null);
+}
+
+/**
+ * The refusal for a store found where the copy beside the key saw another (`otherStoreSeenHere`): `replaced` (judgeStore's
+ * STORE_REPLACED on that copy) with what tells it — the copy's file, and that the witness beside the store names the store
+ * found, written by a start that did not judge the copy (an older release, run once on this place during a rollback).
+ */
+export function otherStoreHereRefusal(replaced: StoreRefusedError, copy: KeptWitness, found: { readonly storeId: string; readonly location: string }): StoreRefusedError {
+  return new StoreRefusedError(
+    replaced.reason,
+    say(
+      `${replaced.message} (Judged on the copy of the store witness kept beside the ledger signing key for this very place, ${copy.path}: it saw store ${copy.witness.storeId} at ${found.location} up to position ${copy.witness.head} (${copy.witness.seenAt}), and no start has accepted another store here since. Store ${found.storeId} was made or put here after that — by a start that did not judge that copy, such as an older release started once on this place while the data folder was lost or empty — and its own witness says nothing of the store before it. Look for that store's data folder or a copy of it first; do not take store ${found.storeId} for the office's ledger.)`,
+      `${replaced.messageZh}（以上依据的是与台账签名密钥存放在一起、本位置专有的事件库见证副本 ${copy.path}：它在 ${found.location} 看到的是事件库 ${copy.witness.storeId}，已确认写入至位置 ${copy.witness.head}（${officeInstantZh(copy.witness.seenAt)}），此后没有任何启动在此处接受过别的事件库。事件库 ${found.storeId} 是在那之后才被创建或放到这里的——由一次不核对该副本的启动造成，例如数据文件夹丢失或为空时，以旧版本启动了一次——其自身的见证文件对之前的事件库一无所知。请先找回原事件库的数据文件夹或其副本；不要把事件库 ${found.storeId} 当作本单位的台账。）`,
+    ),
+    replaced.otherCopyRows,
+    replaced.resetOffers,
+  );
+}

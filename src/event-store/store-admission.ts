@@ -40,7 +40,7 @@ import {
 import { keyFingerprint, publicKeyText } from '../ledger/domain/checkpoint.js';
 import { mergedFormerKeys, type FormerKey } from '../ledger/domain/former-keys.js';
 import { loadSigningKey, readSigningKey, signingKeyPath } from '../ledger/ledger-signing-key.js';
-import { copiesJudging, otherFilesSeenAt, writtenUnderAnotherName, judgeWitnessGone, judgeEmptyAtWitnessedPlace, judgeCopyMissing, judgedOnKeptCopy, judgeNewStore, keptCopyFor, readKeyFolderWitnessesLeniently, retireCopiesCoveredByReset, keyFolderWitnessFolder, keyFolderWitnessPath, newerWitness, readKeyFolderWitnesses, retireLegacyCopy, type KeptWitness } from './key-folder-witness.js';
+import { copiesJudging, otherStoreSeenHere, otherStoreHereRefusal, otherFilesSeenAt, writtenUnderAnotherName, judgeWitnessGone, judgeEmptyAtWitnessedPlace, judgeCopyMissing, judgedOnKeptCopy, judgeNewStore, keptCopyFor, readKeyFolderWitnessesLeniently, retireCopiesCoveredByReset, keyFolderWitnessFolder, keyFolderWitnessPath, newerWitness, readKeyFolderWitnesses, retireLegacyCopy, type KeptWitness } from './key-folder-witness.js';
 import { findOtherCopyWrites, otherCopyRefusal } from './other-copy-writes.js';
 import { resetOffers } from './reset-offers.js';
 import { rowSealKeyOf } from '../ledger/ledger-mac.js';
@@ -1867,12 +1867,18 @@ async function judgeFound(
     return early === first ? otherCopyRefusal(location, other, copy) : null;
   };
   const ownHereRefusal = await judgeOwnHere();
+  // breaker54-9 S1: the copy beside the key of this very place saw another store, with events, that no start here accepted away.
+  const otherStoreHere =
+    context.readOnly || settings.EVENT_STORE !== 'sqlite' || settings.SQLITE_PATH === ':memory:' || witnessed?.storeId !== identity.storeId ? null : otherStoreSeenHere(kept, { storeId: identity.storeId, place }, witnessed, settings.STORE_COPY_NAME ?? null);
+  const otherStoreHereJudged = otherStoreHere ? judgeStore(otherStoreHere.witness, await observed(otherStoreHere.witness)) : null;
+  const otherStoreHereRefused = otherStoreHere && otherStoreHereJudged ? otherStoreHereRefusal(otherStoreHereJudged, otherStoreHere, { storeId: identity.storeId, location }) : null;
   const judged =
     judgeUnwitnessed(witnessed, { location, witnessPath: settings.STORE_WITNESS_PATH }, head?.commit ?? null) ??
     // breaker53-9 S3: an empty file where the data folder was deleted whole, while the key's copy of this place vouches for events.
     (settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:'
       ? judgeEmptyAtWitnessedPlace({ location, place, identity, head: head?.commit ?? null }, witnessed, kept, settings.STORE_WITNESS_PATH, settings.STORE_COPY_NAME ?? null)
       : null) ??
+    otherStoreHereRefused ??
     // breaker41-9 P1, breaker42-9 F1, F3, F5: a training, staging or drill copy of this store (its rows, or only its witness) put
     // in its place — judged before the witness beside the store is taken for this server's own record (F3: another copy's
     // witness read as this server's said "history rewritten, restore from a backup" of an intact store).
@@ -1900,7 +1906,7 @@ async function judgeFound(
     // breaker41-9 P1: a training, staging or drill copy of this store put in its place — its records are not this copy's.
     judgeOtherCopy(false);
   // Another copy's records are judged on each copy's own witnesses (the refusal names them), not on the one that saw more.
-  const refusal = judged && judged !== ownHereRefusal && fromKeyFolder && judged.reason !== 'STORE_FROM_OTHER_COPY' && judged.reason !== 'STORE_WITNESS_MISSING' ? judgedOnKeptCopy(judged, fromKeyFolder, dataFolderWitness, settings.STORE_WITNESS_PATH) : judged;
+  const refusal = judged && judged !== ownHereRefusal && judged !== otherStoreHereRefused && fromKeyFolder && judged.reason !== 'STORE_FROM_OTHER_COPY' && judged.reason !== 'STORE_WITNESS_MISSING' ? judgedOnKeptCopy(judged, fromKeyFolder, dataFolderWitness, settings.STORE_WITNESS_PATH) : judged;
   return { refusal, checkpointsLost: checkpointsLost === judged ? refusal : checkpointsLost, witnessed, signingKeyOnRecord, copyNotCompared: context.readOnly ? copyMissing : null };
 }
 

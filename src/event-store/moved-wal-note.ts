@@ -337,8 +337,8 @@ export function stopCopiesNote(path: string, folders: readonly string[], vouched
         ? say(`, not what the store witness saw at position ${vouched.head}: keep it, and look for a newer copy first`, `，但与事件库见证文件在位置 ${vouched.head} 所见的不符：请保留它，并先找更新的副本`)
         : say('', '');
     const how = say(
-      ` Do not start over with an empty ledger: keep that file, copy it in place (cp ${copy} ${path}, with no -wal or -shm beside ${path}) and start again; if that start is refused STORE_WITNESS_MISSING (the witness beside the data went with its folder), start once with --accept-store-reset — the copy holds what the server acknowledged.`,
-      `请勿以空台账重新开始：请保留该文件，把它复制到事件库位置（cp ${copy} ${path}，${path} 旁不要留 -wal 或 -shm），然后重新启动；若该次启动因 STORE_WITNESS_MISSING 被拒绝（数据文件夹旁的见证文件随文件夹一起不见了），请以 --accept-store-reset 启动一次——该副本含有服务已确认写入的内容。`,
+      ` Do not start over with an empty ledger: keep that file, copy it in place (cp ${copy} ${path}, with no -wal or -shm beside ${path}) and start again — the start takes it as this store (it holds what the server acknowledged), no --accept-store-reset needed.`,
+      `请勿以空台账重新开始：请保留该文件，把它复制到事件库位置（cp ${copy} ${path}，${path} 旁不要留 -wal 或 -shm），然后重新启动——启动时会认出它就是本事件库（含有服务已确认写入的全部内容），无需 --accept-store-reset。`,
     );
     notes.push(
       say(
@@ -349,4 +349,38 @@ export function stopCopiesNote(path: string, folders: readonly string[], vouched
   }
   if (notes.length === 0) return null;
   return say(notes.map((note) => note.en).join(''), notes.map((note) => note.zh).join(''));
+}
+
+/**
+ * breaker54-9 M4: the copy a server wrote of what it alone held when its store's file went away (`<name>.rescued-<instant>.db`
+ * in `folders`: the store's own, beside the signing key, the temporary folder) that the store found at `path` now is — put
+ * in place as STORE_MISSING advised: the copy reaches the head this place's witnesses vouch for (`vouched`) with their chain
+ * hash, ends where the store does (`found.head`) with the same chain hash (`found.mark`), and was written no earlier than
+ * `notBefore` (ms; the vouching copy's `seenAt`: an older copy of an earlier loss does not vouch for what was written since).
+ * Such a copy is everything the server acknowledged (it wrote no more once the file was gone), so the witness beside the data,
+ * gone with its folder, hides nothing: its path; null when there is none. Reads each candidate whole (O(store size)).
+ */
+export function completeStopCopyFound(path: string, folders: readonly string[], vouched: VouchedHead | null, found: { readonly head: number; readonly mark: string }, notBefore: number): string | null {
+  if (!vouched || found.head < vouched.head) return null;
+  const prefix = `${basename(path)}.rescued-`;
+  for (const folder of new Set(folders)) {
+    let entries: string[];
+    try {
+      entries = readdirSync(folder);
+    } catch {
+      continue;
+    }
+    for (const entry of entries.filter((name) => name.startsWith(prefix) && name.endsWith('.db')).sort().reverse()) {
+      const copy = join(folder, entry);
+      try {
+        if (statSync(copy).mtimeMs < notBefore) continue;
+      } catch {
+        continue;
+      }
+      const log = pairedLog(copy, null);
+      if (!log || log.storeId !== vouched.storeId || !reachesVouched(log, vouched)) continue;
+      if (log.last === found.head && log.marks[found.head - 1] === found.mark.toLowerCase()) return copy;
+    }
+  }
+  return null;
 }

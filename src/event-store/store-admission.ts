@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { movedWalNote, ownWalOf, stopCopiesNote, vouchedHeadOf, type OwnWal } from './moved-wal-note.js';
+import { completeStopCopyFound, movedWalNote, ownWalOf, stopCopiesNote, vouchedHeadOf, type OwnWal } from './moved-wal-note.js';
 import { Logger } from '@nestjs/common';
 import { walkChainOffThread, type AlteredRow } from './sqlite-chain-walk.js';
 import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -1691,6 +1691,29 @@ function witnessedPlaces(dataFolderWitness: StoreWitness | null, kept: readonly 
   return witnesses.flatMap((witness) => [witness.location, ...(witness.servedAs ? [witness.servedAs] : [])]);
 }
 
+/**
+ * breaker54-9 M4: STORE_WITNESS_MISSING (`witnessGone`) is not said of a store that is the complete copy a server's stop (or
+ * its run, once the file went away) wrote, put in place as STORE_MISSING advised (`completeStopCopyFound`): the copy reaches
+ * this place's copy beside the key at its head with its chain hash and was written after it, and the store ends where the
+ * copy does — what the witness gone with the data folder could have vouched for beyond the copy beside the key, the server
+ * never acknowledged. It needed --accept-store-reset, and ledger:verify then warned for ever that records may be missing.
+ * @returns `witnessGone`, or null when the store is such a copy.
+ */
+function unlessCompleteStopCopy(witnessGone: StoreRefusedError | null, settings: StoreSettings, kept: readonly KeptWitness[], place: string, head: bigint | null, chainHashAt: ((commit: bigint) => string | null) | undefined): StoreRefusedError | null {
+  if (!witnessGone || head === null || !chainHashAt) return witnessGone;
+  const mark = chainHashAt(head);
+  const here = kept.filter(({ witness }) => witness.kind === 'sqlite' && isPlace(witness.location, place) && witness.head !== null);
+  const vouched = vouchedHeadOf(here.map(({ witness }) => witness));
+  if (!mark || !vouched) return witnessGone;
+  const vouching = here.find(({ witness }) => Number(witness.head) === vouched.head && witness.storeId === vouched.storeId);
+  const keyFolder = dirname(resolve(signingKeyPath({ EVENT_STORE: settings.EVENT_STORE, SQLITE_PATH: settings.SQLITE_PATH, LEDGER_SIGNING_KEY_FILE: settings.LEDGER_SIGNING_KEY_FILE })));
+  const copy = completeStopCopyFound(settings.SQLITE_PATH, [dirname(resolve(settings.SQLITE_PATH)), keyFolder, tmpdir()], vouched, { head: Number(head), mark }, vouching ? Date.parse(vouching.witness.seenAt) - STOP_COPY_SLACK_MS : Number.POSITIVE_INFINITY);
+  return copy ? null : witnessGone;
+}
+
+/** How much earlier than the vouching copy's `seenAt` a stop copy may be written (ms): the stop writes the copy and the witness's last durable write in either order. */
+const STOP_COPY_SLACK_MS = 10_000;
+
 /** What a store file that does not exist was: nothing (null), or the refusal. See `admitStore`. */
 function judgeAbsent(settings: StoreSettings, dataFolderWitness: StoreWitness | null, kept: readonly KeptWitness[]): StoreRefusedError | null {
   // Judged on its witness, else on the copy beside the key of a store that was at this path (the
@@ -1888,7 +1911,7 @@ async function judgeFound(
     // breaker49-9 S1: the witness beside the data gone, its copy beside the key here: not judged on that copy alone (≤ 1 s stale).
     (context.readOnly || settings.EVENT_STORE !== 'sqlite' || settings.SQLITE_PATH === ':memory:'
       ? null
-      : judgeWitnessGone(dataFolderWitness, kept, { storeId: identity.storeId, location, place, head: head?.commit ?? null, witnessPath: settings.STORE_WITNESS_PATH, copyName: settings.STORE_COPY_NAME ?? null })) ??
+      : unlessCompleteStopCopy(judgeWitnessGone(dataFolderWitness, kept, { storeId: identity.storeId, location, place, head: head?.commit ?? null, witnessPath: settings.STORE_WITNESS_PATH, copyName: settings.STORE_COPY_NAME ?? null }), settings, kept, place, head?.commit ?? null, found.chainHashAt)) ??
     // The key before the copy beside it: another key keeps its copies in its own folder, so a changed
     // key is what is wrong, and what the refusal must say (lead's 8d0a4ba, judged here for every refusal).
     (configuredKey !== undefined ? judgeSigningKey(signingKeyOnRecord, configuredKey, trustedKeys, keyPath()) : null) ??

@@ -1181,7 +1181,10 @@ export class StoreHealth {
     const state = seen === 'present' && found ? 'replaced' : seen;
     if (this.noted.has('STORE_FILE_MISSING')) {
       // Judged again (breaker9x S2): a file moved away is still the file this server opened when it is moved back.
-      if (state === 'missing') return;
+      if (state === 'missing') {
+        this.retellWhenFileGoneToo();
+        return;
+      }
       this.noted.delete('STORE_FILE_MISSING');
       if (state === 'present') {
         this.logger.warn(
@@ -1201,7 +1204,13 @@ export class StoreHealth {
     const overwrite = state === 'replaced' && this.store.pathNamesOpenedFile() ? (found ?? this.store.overwritten()) : null;
     // breaker49-9 M2: a -wal another server on the file moved aside (the file replaced under it) is said so, not "deleted".
     const movedTo = !overwrite && state !== 'replaced' && existsSync(path) ? this.store.walMovedAsideTo() : null;
-    const how = overwrite ? 'overwritten' : state === 'replaced' ? (this.store.walCutShort() ? 'log cut' : 'replaced') : movedTo ? 'log moved aside' : existsSync(path) ? 'log deleted' : 'deleted';
+    const firstHow = overwrite ? 'overwritten' : state === 'replaced' ? (this.store.walCutShort() ? 'log cut' : 'replaced') : movedTo ? 'log moved aside' : existsSync(path) ? 'log deleted' : 'deleted';
+    // breaker54-9 M1: `rm -rf` of the data folder removes its files one by one — met between the -shm and the .db, the whole
+    // folder's loss was told as "only the -shm went, rectify.db is still there" for good. Told again once the file is gone too.
+    this.goneTold = { how: firstHow, retell: null };
+    const told = this.goneTold;
+    const how = firstHow;
+    const howNow = () => told.how;
     const copy = this.store.keepWhatIsHeld();
     // The -wal emptied in place (breaker9a P4): the file is there, its newest events are not — damaged, not gone.
     const cause = how === 'replaced' || how === 'overwritten' || how === 'log moved aside' ? 'STORE_FILE_REPLACED' : how === 'log cut' ? 'STORE_LOG_EMPTIED' : 'STORE_FILE_MISSING';
@@ -1214,6 +1223,15 @@ export class StoreHealth {
     const holders = how === 'replaced' || how === 'overwritten' ? this.store.otherServersHoldingWal() : [];
     const walHeldBy = holders.length > 0 ? liveServerWords(holders[0]!) : null;
     this.note(cause, how === 'log deleted' ? gone : path, path, storeGoneMessage(how, path, copy.path, { wal, shm, gone, walLeft, walHeldBy }, overwrite), how === 'log deleted' ? companionGoneWords(gone === shm ? 'shm' : 'wal') : undefined);
+    told.retell = () => {
+      told.how = 'deleted';
+      const noted = this.noted.get(cause);
+      if (!noted) return;
+      const { usersWords: _companionWords, ...rest } = noted;
+      const message = storeGoneMessage('deleted', path, copy.path, { wal, shm, gone: path, walLeft, walHeldBy }, overwrite);
+      this.noted.set(cause, { ...rest, message });
+      this.logger.warn(inBothLanguages(say(`Not only ${gone}: the event store file ${path} is gone too (its folder deleted?). ${message.en}`, `不只是 ${gone}：事件库文件 ${path} 本身也已不在（所在文件夹被删除？）。${message.zh}`)));
+    };
     if (overwrite) this.logger.error(`The event store file ${path} was written over in place: ${overwrite.detail}`);
     // Nothing else may read this server's -wal over the new file meanwhile (breaker9l P5).
     if (how === 'replaced' || how === 'overwritten') this.store.setCompanionsAside();
@@ -1241,15 +1259,15 @@ export class StoreHealth {
       if (!outcome) {
         mark({ kind: 'copying' });
         const noted = this.noted.get(cause);
-        if (noted) this.noted.set(cause, { ...noted, message: storeGoneMessage(how, path, copy.path, { wal, shm, gone, walLeft, walHeldBy }, overwrite, { kind: 'copying' }, otherCopy) });
+        if (noted) this.noted.set(cause, { ...noted, message: storeGoneMessage(howNow(), path, copy.path, { wal, shm, gone, walLeft, walHeldBy }, overwrite, { kind: 'copying' }, otherCopy) });
         return;
       }
       mark('error' in outcome ? { kind: 'failed', why: outcome.error } : outcome.removed ? { kind: 'failed', why: outcome.problems.slice(0, 3).join('; ') } : { kind: 'events', upTo: outcome.rowByRow ? outcome.rowByRow.upTo : store.acknowledgedPosition() });
       // The refusal says from now on how far the copy reaches, and advises by it (breaker9u P2).
       const noted = this.noted.get(cause);
       const reach = reachOf(outcome, store);
-      if (noted) this.noted.set(cause, { ...noted, message: storeGoneMessage(how, path, copy.path, { wal, shm, gone, walLeft, walHeldBy }, overwrite, reach, otherCopy) });
-      if (reach.kind === 'noRoom') this.logger.error(inBothLanguages(storeGoneMessage(how, path, copy.path, { wal, shm, gone, walLeft, walHeldBy }, overwrite, reach, otherCopy)));
+      if (noted) this.noted.set(cause, { ...noted, message: storeGoneMessage(howNow(), path, copy.path, { wal, shm, gone, walLeft, walHeldBy }, overwrite, reach, otherCopy) });
+      if (reach.kind === 'noRoom') this.logger.error(inBothLanguages(storeGoneMessage(howNow(), path, copy.path, { wal, shm, gone, walLeft, walHeldBy }, overwrite, reach, otherCopy)));
       else {
         // newcomer50-9 S3: never 「Copied … ok」 for a copy that was removed.
         const line = heldCopyLogLine(path, copy.path, outcome);
@@ -1257,6 +1275,16 @@ export class StoreHealth {
         else this.logger.warn(line.text);
       }
     });
+  }
+
+  /** How the store's going away was first told (`checkFileNow`), and how to tell it again once the file itself is gone too; null before. */
+  private goneTold: { how: Parameters<typeof storeGoneMessage>[0]; retell: (() => void) | null } | null = null;
+
+  /** breaker54-9 M1: a -wal or -shm told deleted while the store file was still at its path, that file gone now too: told again as the file deleted. */
+  private retellWhenFileGoneToo(): void {
+    const told = this.goneTold;
+    if (!told || told.how !== 'log deleted' || !told.retell || !(this.store instanceof SqliteEventStore) || existsSync(this.store.path)) return;
+    told.retell();
   }
 
   /**

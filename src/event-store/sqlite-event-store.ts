@@ -162,7 +162,7 @@ export interface StopCopy {
 }
 
 /** What SQLite or the system says when a file could not be written for want of room (a copy's failure, `heldCopyShortOfRoom`). */
-const SAYS_NO_ROOM = /SQLITE_FULL|disk is full|ENOSPC|no space left|EDQUOT|quota exceeded/i;
+export const SAYS_NO_ROOM = /SQLITE_FULL|disk is full|ENOSPC|no space left|EDQUOT|quota exceeded/i;
 
 /**
  * What SQLite or the system says when a copy could not be written where it goes (newcomer50-9 S1: its folder deleted under the

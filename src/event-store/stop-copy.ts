@@ -1,6 +1,7 @@
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { heldCopyLogLine } from './store-health.js';
-import type { StopCopy } from './sqlite-event-store.js';
+import { dirname } from 'node:path';
+import { SAYS_NO_ROOM, type StopCopy } from './sqlite-event-store.js';
 import { FROM_WAL_TOOL, NO_SQLITE3_FIRST } from './wal-only-store.js';
 
 /*
@@ -28,9 +29,13 @@ export function stopCopyWords(path: string, stop: StopCopy): Bilingual {
   const tried = stop.tried.map((place) => `${place.path}: ${place.why}`).join('; ');
   if (stop.copy && stop.outcome) {
     const line = heldCopyLogLine(path, stop.copy, stop.outcome);
+    // newcomer54-9 M2: "once the disk has room" only when room is what was missing — a folder gone (ENOENT, ENOTDIR) is not a full disk.
+    const when = stop.tried.some((place) => SAYS_NO_ROOM.test(place.why))
+      ? say('once the disk has room', '待磁盘有空间后')
+      : say(`once its folder ${dirname(path)} is back (re-created, or its disk mounted again)`, `待其所在文件夹 ${dirname(path)} 恢复（重新建立，或其磁盘重新挂载）后`);
     return say(
-      `What this server held of ${path} could not be written beside it (${tried}), so the stop wrote it to ${stop.copy} instead — ${line.text}. Keep that file: put it in place as ${path} (with no -wal or -shm beside it) once the disk has room, and run npm run ledger:verify.`,
-      `本服务所持的事件库 ${path} 内容无法写在其旁（${tried}），停止时已改写到 ${stop.copy}。请保留该文件：待磁盘有空间后，把它放回 ${path}（其旁不要留 -wal 或 -shm），并进行台账校验（npm run ledger:verify）。`,
+      `What this server held of ${path} could not be written beside it (${tried}), so the stop wrote it to ${stop.copy} instead — ${line.text}. Keep that file: put it in place as ${path} (with no -wal or -shm beside it) ${when.en}, and run npm run ledger:verify.`,
+      `本服务所持的事件库 ${path} 内容无法写在其旁（${tried}），停止时已改写到 ${stop.copy}。请保留该文件：${when.zh}，把它放回 ${path}（其旁不要留 -wal 或 -shm），并进行台账校验（npm run ledger:verify）。`,
     );
   }
   const upTo = stop.acknowledged === null ? '' : `（事件 1–${stop.acknowledged}）`;

@@ -96,6 +96,11 @@ describe('A store whose .db is gone while its -wal stays (breaker52-9 S5)', () =
     expect(stop.tried.length).toBe(2);
     const words = stopCopyWords(path, stop);
     expect(words.zh).toContain(`停止时已改写到 ${stop.copy}`);
+    // newcomer54-9 M2: the folder was gone, not the disk full.
+    expect(words.zh).not.toContain('待磁盘有空间后');
+    expect(words.zh).toContain(`待其所在文件夹 ${folder} 恢复`);
+    const full = stopCopyWords(path, { ...stop, tried: [{ path: `${path}.rescued-x.db`, why: 'database or disk is full' }] });
+    expect(full.zh).toContain('待磁盘有空间后');
     expect(errors).not.toHaveBeenCalledWith(expect.stringContaining('Could not judge'));
   });
 

@@ -62,6 +62,18 @@ describe('A -wal beside the store', () => {
     const seen = witnessedNow(file, 16384);
     truncateSync(file, 8192);
     expect(judgeStrayWal(file, [seen])?.reason).toBe('FILE_SHRUNK');
+    expect(setStrayWalAside(judgeStrayWal(file, [seen])!, new Date()).note.zh).toContain('有另一个（较旧的）文件被复制覆盖到了它上面');
+  });
+
+  it('says a file emptied to nothing was deleted and an empty one made, not an older copy written over it (newcomer54-9 M10)', () => {
+    storeFiles(file, 4096, 4096, 16384);
+    const seen = witnessedNow(file, 16384);
+    truncateSync(file, 0);
+    const stray = judgeStrayWal(file, [seen])!;
+    expect(stray.reason).toBe('FILE_SHRUNK');
+    const { note } = setStrayWalAside(stray, new Date());
+    expect(note.zh).toContain('原事件库文件已被删除，并在原路径新建了一个空文件');
+    expect(note.zh).not.toContain('较旧的');
   });
 
   it('belongs to another file when its pages are not the size of the file\'s', () => {

@@ -160,7 +160,13 @@ export function setStrayWalAside(stray: StrayWal, now: Date): StrayWalSetAside {
           `it was written beside another file (device ${stray.witnessed!.device}, inode ${stray.witnessed!.inode}, ${stray.witnessed!.bytes} bytes when last seen), which ${stray.file} has replaced (a backup moved over it?)`,
           `它是在另一个文件（设备 ${stray.witnessed!.device}，inode ${stray.witnessed!.inode}，上次所见 ${stray.witnessed!.bytes} 字节）旁写成的，而 ${stray.file} 已替换了那个文件（是否把备份移到了这里？）`,
         )
-      : stray.reason === 'FILE_SHRUNK'
+      : stray.reason === 'FILE_SHRUNK' && emptyFile(stray.file)
+        ? // newcomer54-9 M10: a file of at most one page holds no table — deleted and an empty one made (touch, an sqlite3 open), no older copy.
+          say(
+            `${stray.file} is an empty file now (${sizeOf(stray.file)} bytes, no table), not the ${stray.witnessed!.bytes}-byte store it was when last seen: the store file was deleted and an empty one made at its path (touch, an sqlite3 open)`,
+            `${stray.file} 现在是空文件（${sizeOf(stray.file)} 字节，没有任何数据表），不是上次所见的 ${stray.witnessed!.bytes} 字节的事件库：原事件库文件已被删除，并在原路径新建了一个空文件（touch 或用 sqlite3 打开）`,
+          )
+        : stray.reason === 'FILE_SHRUNK'
         ? say(
             `${stray.file} is now smaller than the ${stray.witnessed!.bytes} bytes it had when last seen, which SQLite never does to a store: another (older) file was copied over it`,
             `${stray.file} 比上次所见的 ${stray.witnessed!.bytes} 字节还小，而 SQLite 从不缩小事件库文件：有另一个（较旧的）文件被复制覆盖到了它上面`,
@@ -179,3 +185,15 @@ export function setStrayWalAside(stray: StrayWal, now: Date): StrayWalSetAside {
     ),
   };
 }
+
+/** The size of the file at `path` in bytes; 0 when it cannot be read. */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** Whether the SQLite file at `path` is empty: at most one page (4096 bytes, SQLite's default), which holds no table besides the schema. */
+const emptyFile = (path: string): boolean => sizeOf(path) <= 4096;

@@ -313,7 +313,7 @@ function readAloneSteps(path: string, wal: string, base: string): Bilingual {
  * head the witnesses vouch for (`vouched`), and how to put it in place — two steps each the next start takes. Null when
  * there is none.
  */
-export function stopCopiesNote(path: string, folders: readonly string[], vouched: VouchedHead | null): Bilingual | null {
+export function stopCopiesNote(path: string, folders: readonly string[], vouched: VouchedHead | null): (Bilingual & { readonly complete: boolean }) | null {
   const prefix = `${basename(path)}.rescued-`;
   const found: string[] = [];
   for (const folder of new Set(folders)) {
@@ -325,12 +325,14 @@ export function stopCopiesNote(path: string, folders: readonly string[], vouched
     }
   }
   const notes: Bilingual[] = [];
+  let complete = false;
   for (const copy of found.sort((a, b) => basename(b).localeCompare(basename(a)))) {
     const log = pairedLog(copy, null);
     if (!log) continue;
     // Only this store's: the temporary folder may hold other stores' copies.
     if (!vouched || log.storeId !== vouched.storeId) continue;
     const reaches = reachesVouched(log, vouched);
+    complete ||= reaches;
     const reach = reaches
       ? say(`, reaching position ${vouched!.head} with the chain hash the store witness saw there — all this store last acknowledged`, `，并在位置 ${vouched!.head} 与事件库见证文件所见的链哈希相符——即本事件库最后确认写入的全部内容`)
       : vouched
@@ -348,7 +350,7 @@ export function stopCopiesNote(path: string, folders: readonly string[], vouched
     );
   }
   if (notes.length === 0) return null;
-  return say(notes.map((note) => note.en).join(''), notes.map((note) => note.zh).join(''));
+  return { ...say(notes.map((note) => note.en).join(''), notes.map((note) => note.zh).join('')), complete };
 }
 
 /**

@@ -25,6 +25,7 @@ import {
   judgeStore,
   judgeUnwitnessed,
   keptCopyUnwritable,
+  RESTORE,
   parseWitnessedPosition,
   readWitness,
   overwriteWitness,
@@ -976,6 +977,22 @@ function withWalNote(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'> 
     onDisk && MOVED_WAL_SAID_FOR.includes(refusal.reason)
       ? stopCopiesNote(settings.SQLITE_PATH, [dirname(resolve(signingKeyPath({ EVENT_STORE: settings.EVENT_STORE, SQLITE_PATH: settings.SQLITE_PATH, LEDGER_SIGNING_KEY_FILE: settings.LEDGER_SIGNING_KEY_FILE } as Parameters<typeof signingKeyPath>[0]))), tmpdir()], vouchedHeadOf(witnessesOfPlace(settings)))
       : null;
+  // newcomer54-9 M1: a stop's copy that holds all the store acknowledged is named before "restore a backup" and "start over
+  // empty" — read top-down, those came first, and either loses what the copy holds.
+  if (stopCopies?.complete && refusal.message.includes(RESTORE.en) && refusal.messageZh.includes(RESTORE.zh)) {
+    const rest = [emptied, wal, moved, rescued, onDisk ? loneOldWalNote(settings.SQLITE_PATH) : null, onDisk ? oldWalBesideCopyNote(settings.SQLITE_PATH) : null].filter((note): note is Bilingual => note !== null);
+    const first = say(stopCopies.en.trim(), stopCopies.zh);
+    const otherwise = say('Only if that copy cannot be used:', '只有该副本无法使用时，才考虑以下做法：');
+    return new StoreRefusedError(
+      refusal.reason,
+      say(
+        `${refusal.message.replace(RESTORE.en, `${first.en} ${otherwise.en} ${RESTORE.en}`)}${rest.map((note) => ` ${note.en.trim()}`).join('')}`,
+        `${refusal.messageZh.replace(RESTORE.zh, `${first.zh}${otherwise.zh}${RESTORE.zh}`)}${rest.map((note) => note.zh).join('')}`,
+      ),
+      refusal.otherCopyRows,
+      refusal.resetOffers,
+    );
+  }
   const notes = [emptied, wal, moved, stopCopies, rescued, onDisk ? loneOldWalNote(settings.SQLITE_PATH) : null, onDisk ? oldWalBesideCopyNote(settings.SQLITE_PATH) : null].filter((note): note is Bilingual => note !== null);
   if (notes.length === 0) return refusal;
   return new StoreRefusedError(refusal.reason, say(`${refusal.message}${notes.map((note) => ` ${note.en.trim()}`).join('')}`, `${refusal.messageZh}${notes.map((note) => note.zh).join('')}`), refusal.otherCopyRows, refusal.resetOffers);

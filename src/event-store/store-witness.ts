@@ -515,7 +515,8 @@ export class StoreRefusedError extends Error {
   }
 }
 
-const RESTORE = say(
+/** The generic "restore from a backup" advice of judgeStore's refusals; exported so a refusal can name a copy that holds everything before it (newcomer54-9 M1). */
+export const RESTORE = say(
   'If the data was lost, stop here and restore the store from a backup (a store:backup copy is its rectify.db and witness, with no -wal; a copy of the data folder, the .db with its -wal if it has one).',
   '若数据确已丢失，请先停止并从备份恢复事件库（store:backup 的备份只有 rectify.db 与见证文件，没有 -wal 文件；整个数据文件夹的副本则连同其 -wal 文件（如有）一起恢复）。',
 );

@@ -27,9 +27,17 @@ describe('The stop’s complete copy put back in a new data folder (breaker54-9 
     const stopCopy = join(root, 'keys', 'rectify.db.rescued-2026-12-07T11-46-00-562Z.db');
     copyFileSync(sqlitePath, stopCopy);
 
-    // Written before the copy beside the key last saw the store: a copy of an earlier loss vouches for nothing since.
+    // newcomer54-9 M1: STORE_MISSING names the copy that holds everything first, before "restore a backup" and "start over".
     rmSync(data, { recursive: true });
     mkdirSync(data);
+    const missing = await refusalOf(start());
+    expect(missing.reason).toBe('STORE_MISSING');
+    expect(missing.messageZh.indexOf(stopCopy)).toBeGreaterThan(0);
+    expect(missing.messageZh.indexOf(stopCopy)).toBeLessThan(missing.messageZh.indexOf('若数据确已丢失'));
+    expect(missing.messageZh.indexOf(stopCopy)).toBeLessThan(missing.messageZh.indexOf('--accept-store-reset'));
+    expect(missing.messageZh).toContain('无需 --accept-store-reset');
+
+    // Written before the copy beside the key last saw the store: a copy of an earlier loss vouches for nothing since.
     copyFileSync(stopCopy, sqlitePath);
     utimesSync(stopCopy, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
     expect((await refusalOf(start())).reason).toBe('STORE_WITNESS_MISSING');

@@ -224,7 +224,16 @@ export interface StoreProblem {
   readonly since: string;
   /** What office staff are told of it, where the cause's `USERS_WORDS` would say something else (`usersWordsOf`). */
   readonly usersWords?: Bilingual;
+  /** The administrator's advice in /health (`adviceZh`), where the cause's own would say something else (newcomer54-9 M14: a -wal deleted cannot be moved back). */
+  readonly adviceZh?: string;
 }
+
+/**
+ * newcomer54-9 M14: /health's advice for a -wal or -shm deleted under the server (the .db still there): the cause's own advice
+ * said "if moved, move the file back and writes resume" — a deleted -wal cannot be, and the write refusal says to stop.
+ */
+export const COMPANION_GONE_ADVICE_ZH =
+  '事件库的预写日志文件（-wal）或共享内存索引文件（-shm）在服务运行期间被删除（事件库文件本身还在），现拒绝写入，页面仍可查看；写入不会自动恢复。本服务正把它持有的记录复制到事件库旁的救回副本（.rescued-….db）：请先看服务器日志中的步骤，再停止使用该文件的所有服务，按步骤用副本替换事件库后重启。';
 
 /** What office staff are told of a problem (API refusals, `/health` `messageZh`): its own words, else its cause's `USERS_WORDS`. */
 export const usersWordsOf = (problem: Pick<StoreProblem, 'cause' | 'usersWords'>): Bilingual => problem.usersWords ?? USERS_WORDS[problem.cause];
@@ -1223,11 +1232,15 @@ export class StoreHealth {
     const holders = how === 'replaced' || how === 'overwritten' ? this.store.otherServersHoldingWal() : [];
     const walHeldBy = holders.length > 0 ? liveServerWords(holders[0]!) : null;
     this.note(cause, how === 'log deleted' ? gone : path, path, storeGoneMessage(how, path, copy.path, { wal, shm, gone, walLeft, walHeldBy }, overwrite), how === 'log deleted' ? companionGoneWords(gone === shm ? 'shm' : 'wal') : undefined);
+    if (how === 'log deleted') {
+      const noted = this.noted.get(cause);
+      if (noted) this.noted.set(cause, { ...noted, adviceZh: COMPANION_GONE_ADVICE_ZH });
+    }
     told.retell = () => {
       told.how = 'deleted';
       const noted = this.noted.get(cause);
       if (!noted) return;
-      const { usersWords: _companionWords, ...rest } = noted;
+      const { usersWords: _companionWords, adviceZh: _companionAdvice, ...rest } = noted;
       const message = storeGoneMessage('deleted', path, copy.path, { wal, shm, gone: path, walLeft, walHeldBy }, overwrite);
       this.noted.set(cause, { ...rest, message });
       this.logger.warn(inBothLanguages(say(`Not only ${gone}: the event store file ${path} is gone too (its folder deleted?). ${message.en}`, `不只是 ${gone}：事件库文件 ${path} 本身也已不在（所在文件夹被删除？）。${message.zh}`)));

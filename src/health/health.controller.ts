@@ -165,7 +165,7 @@ export class HealthController {
     const base = {
       store: this.store.kind,
       projectedPosition: formatPosition(this.projections.projectedUpTo),
-      problems: problems.map((problem) => ({ cause: problem.cause, since: problem.since, messageZh: usersWordsOf(problem).zh, adviceZh: PROBLEM_ADVICE_ZH[problem.cause] })),
+      problems: problems.map((problem) => ({ cause: problem.cause, since: problem.since, messageZh: usersWordsOf(problem).zh, adviceZh: problem.adviceZh ?? PROBLEM_ADVICE_ZH[problem.cause] })),
       notices: [...this.storeHealth.notices(), ...this.snapshots.notices(), ...serverLogOutput.notices(), ...this.forwarding.notices(), ...this.unrecordedSessions.notices(), ...this.keys.keyFile.notices()].map(({ cause, since }) => ({ cause, since, messageZh: NOTICE_ZH[cause] })),
     };
     let head;

@@ -42,11 +42,38 @@ export function foreignTablesIn(db: Database.Database): string[] {
     .filter((name) => !EVENT_STORE_TABLES.has(name) && !name.startsWith('sqlite_'));
 }
 
+/** The columns every version of Rectify gave its `events` table (later versions add more). */
+const EVENTS_COLUMNS = ['position', 'event_id', 'stream_id', 'revision', 'type', 'data'];
+
+/**
+ * breaker54-9 M3: Rectify's own table names holding what Rectify never wrote — an `events` table without the columns every
+ * version gave it (`create table events(position integer)`): the start died `no such column: event_id`, no reason code.
+ * Each such table with the columns it lacks; empty for a Rectify store (of any version), an empty file, a file with no `events`.
+ */
+export function misshapenTablesIn(db: Database.Database): { readonly table: string; readonly lacking: readonly string[] }[] {
+  const columns = (db.pragma('table_info(events)') as { name: string }[]).map(({ name }) => name);
+  if (columns.length === 0) return [];
+  const lacking = EVENTS_COLUMNS.filter((column) => !columns.includes(column));
+  return lacking.length > 0 ? [{ table: 'events', lacking }] : [];
+}
+
 /**
  * A SQLite file that is another application's database (`foreignTablesIn`), refused whatever ACCEPT_STORE_RESET says:
- * Rectify never writes its tables into it. Names the file and up to eight of its tables.
+ * Rectify never writes its tables into it. Names the file and up to eight of its tables; or (`misshapen`, breaker54-9 M3) a
+ * table of Rectify's name without Rectify's columns (`misshapenTablesIn`).
  */
-export function notAnEventStore(path: string, tables: readonly string[]): StoreRefusedError {
+export function notAnEventStore(path: string, tables: readonly string[], misshapen: readonly { readonly table: string; readonly lacking: readonly string[] }[] = []): StoreRefusedError {
+  if (tables.length === 0 && misshapen.length > 0) {
+    const which = misshapen.map(({ table, lacking }) => `${table} (without ${lacking.join(', ')})`).join('; ');
+    const whichZh = misshapen.map(({ table, lacking }) => `${table}（缺少 ${lacking.join('、')} 列）`).join('；');
+    return new StoreRefusedError(
+      'NOT_AN_EVENT_STORE',
+      say(
+        `${path} (SQLITE_PATH) is not a Rectify event store: it has a table of Rectify's name that no version of Rectify made — ${which}. It was made by another program or by hand. Nothing was written to it. Set SQLITE_PATH to Rectify's store file (by default data/rectify.db); if the store that was at this path is lost, restore it from a backup. --accept-store-reset does not change this: Rectify never writes into a table it did not make.`,
+        `${path}（SQLITE_PATH）不是 Rectify 的事件库：其中有与 Rectify 同名、但不是任何版本的 Rectify 建立的表——${whichZh}，是其他程序或手工建立的。未向其写入任何内容。请将 SQLITE_PATH 设为 Rectify 的事件库文件（默认 data/rectify.db）；若此处原有的事件库已丢失，请从备份恢复。--accept-store-reset 对此无效：Rectify 从不向不是它建立的表写入。`,
+      ),
+    );
+  }
   const shown = tables.slice(0, 8).join(', ') + (tables.length > 8 ? ` … (${tables.length} in all)` : '');
   const shownZh = tables.slice(0, 8).join('、') + (tables.length > 8 ? ` 等共 ${tables.length} 个` : '');
   return new StoreRefusedError(
@@ -181,6 +208,11 @@ export class SqliteStoreInspection {
   /** See `foreignTablesIn`. */
   foreignTables(): string[] {
     return foreignTablesIn(this.db);
+  }
+
+  /** See `misshapenTablesIn`. */
+  misshapenTables(): ReturnType<typeof misshapenTablesIn> {
+    return misshapenTablesIn(this.db);
   }
 
   /** The id the store was given when created; null for a file without one yet (an older version's, or an empty file). */

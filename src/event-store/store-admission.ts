@@ -1311,17 +1311,17 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
     throw asRefusal(error);
   }
   // Before anything else is judged or written (breaker9s P3): another application's database is never taken as a store.
-  const foreign = (() => {
+  const [foreign, misshapen] = (() => {
     try {
-      return inspection?.foreignTables() ?? [];
+      return [inspection?.foreignTables() ?? [], inspection?.misshapenTables() ?? []] as const;
     } catch (error) {
       inspection?.close();
       throw asRefusal(error);
     }
   })();
-  if (foreign.length > 0) {
+  if (foreign.length > 0 || misshapen.length > 0) {
     inspection!.close();
-    throw notAnEventStore(settings.SQLITE_PATH, foreign);
+    throw notAnEventStore(settings.SQLITE_PATH, foreign, misshapen);
   }
   // Until the file is known sound, the read-only connection stays open: while it is, a read-write
   // connection closed on a refusal cannot checkpoint the -wal into the file either.
@@ -2179,7 +2179,8 @@ async function judgeSqliteToolStore(settings: ToolStoreSettings, noted: StrayWal
   const release = () => inspection.close();
   try {
     const foreign = inspection.foreignTables();
-    if (foreign.length > 0) throw nothingWritten(notAnEventStore(settings.SQLITE_PATH, foreign));
+    const misshapen = inspection.misshapenTables();
+    if (foreign.length > 0 || misshapen.length > 0) throw nothingWritten(notAnEventStore(settings.SQLITE_PATH, foreign, misshapen));
     const unusedFile = inspection.headEvent() === null && inspection.positionsGiven() === null;
     // newcomer28 S1: an unused file no witness saw is a store still to be created (see `openToolStore`),
     // judged as a missing one is — a new store where the key vouches for one the path most likely meant is refused.

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { toolOnStore } from '../support/cli-tool.js';
 import { PROCESS_TEST_CEILING_MS, refusedStart } from '../support/server-process.js';
-import { freshDatabasePath } from '../support/test-app.js';
+import { refusalOf } from '../support/store-files.js';
+import { freshDatabasePath, startTestApp } from '../support/test-app.js';
 
 /*
  * breaker9s P3: SQLITE_PATH naming another application's SQLite database (an office's 通讯录.db, a
@@ -36,6 +37,24 @@ describe('Another application’s SQLite database at SQLITE_PATH', () => {
       }
       expect(digest(path)).toBe(before);
       expect(existsSync(`${path}.witness.json`)).toBe(false);
+    },
+    PROCESS_TEST_CEILING_MS,
+  );
+
+  it(
+    'is refused NOT_AN_EVENT_STORE when its events table lacks Rectify’s columns, not a bare `no such column` (breaker54-9 M3)',
+    async () => {
+      const path = freshDatabasePath();
+      const db = new Database(path);
+      db.pragma('journal_mode = WAL');
+      db.exec('CREATE TABLE events (position INTEGER)');
+      db.close();
+      const before = digest(path);
+      const refusal = await refusalOf(startTestApp({ sqlitePath: path }));
+      expect(refusal.reason).toBe('NOT_AN_EVENT_STORE');
+      expect(refusal.messageZh).toContain('不是 Rectify 的事件库');
+      expect(refusal.messageZh).toContain('events（缺少 event_id、stream_id、revision、type、data 列）');
+      expect(digest(path)).toBe(before);
     },
     PROCESS_TEST_CEILING_MS,
   );

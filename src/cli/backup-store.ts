@@ -320,7 +320,7 @@ async function main(): Promise<void> {
     bothLines(
       say(
         `Backed up ${settings.SQLITE_PATH} to ${copy} (${at.en}; PRAGMA quick_check ok)${witnessCopy ? `, its witness to ${witnessCopy}` : ' (no witness beside it)'}. The keys folder (the signing key and keys/store-witnesses) is not in this backup: back it up with every backup, kept apart from the data.`,
-        `已把 ${settings.SQLITE_PATH} 备份到 ${copy}（${at.zh}；PRAGMA quick_check 通过）${witnessCopy ? `，见证文件备份到 ${witnessCopy}` : '（旁边没有见证文件）'}。keys 文件夹（签名密钥及 keys/store-witnesses）不在此备份中：每次备份时请一并另行备份，不要与数据放在一起。`,
+        `已把 ${settings.SQLITE_PATH} 备份到 ${copy}（${at.zh}；完整性检查通过）${witnessCopy ? `，见证文件备份到 ${witnessCopy}` : '（旁边没有见证文件）'}。keys 文件夹（签名密钥及 keys/store-witnesses）不在此备份中：每次备份时请一并另行备份，不要与数据放在一起。`,
       ),
     ),
   );

@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     bothLines(
       say(
         `Rebuilt from ${wal}: ${target}, holding ${reach.en} (PRAGMA quick_check ok).${gaps.en} Put it in place as the store (remove any -wal and -shm beside that path first, keeping a copy of this -wal), start normally, and run npm run ledger:verify.`,
-        `已从 ${wal} 重建：${target}，含${reach.zh}（PRAGMA quick_check 通过）。${gaps.zh}请把它放到事件库位置（先移走该位置旁的 -wal 与 -shm，并保留本 -wal 的副本），正常启动，然后进行台账校验（npm run ledger:verify）。`,
+        `已从 ${wal} 重建：${target}，含${reach.zh}（完整性检查通过）。${gaps.zh}请把它放到事件库位置（先移走该位置旁的 -wal 与 -shm，并保留本 -wal 的副本），正常启动，然后进行台账校验（npm run ledger:verify）。`,
       ),
     ),
   );

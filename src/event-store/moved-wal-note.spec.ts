@@ -99,9 +99,9 @@ describe('A start refusal beside a -wal moved aside (breaker52-9 S8, S7)', () =>
     const path = join(root, 'gone', 'rectify.db');
     const note = stopCopiesNote(path, [keys, join(root, 'nowhere')], vouchedAt(8))!;
     expect(note.zh).toContain(`${join(keys, 'rectify.db.rescued-2026-12-07T08-22-14-328Z.db')} 是服务停止时写出的副本`);
-    expect(note.zh).toContain('含有位置 1–8 的记录，并在位置 8 与事件库见证文件所见的链哈希相符');
+    expect(note.zh).toContain('含有位置 1–8 的记录，并在位置 8 与事件库见证文件所见的哈希链校验值相符');
     expect(note.zh).toContain(`cp ${join(keys, 'rectify.db.rescued-2026-12-07T08-22-14-328Z.db')} ${path}`);
-    expect(note.en).toContain('start once with --accept-store-reset');
+    expect(note.en).toContain('no --accept-store-reset needed');
     expect(stopCopiesNote(path, [keys], { ...vouchedAt(8), storeId: 'another-store' })).toBeNull();
     expect(stopCopiesNote(path, [keys], null)).toBeNull();
   });

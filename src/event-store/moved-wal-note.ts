@@ -228,7 +228,7 @@ export function movedWalNote(path: string, head: number | null, vouched: Vouched
       notes.push(
         say(
           `The -wal moved aside at ${wal} read with ${own.base} holds positions 1–${own.last}, one chained log reaching position ${vouched!.head} with the chain hash the store witness saw there${head === null ? '' : ` (the store reaches ${head})`}: do not accept a reset nor delete it — to have every event back, ${how.en}.`,
-          `移开保存的 -wal（${wal}）与 ${own.base} 一起读取时含有位置 1–${own.last} 的记录，链接完整，并在位置 ${vouched!.head} 与事件库见证文件所见的链哈希相符${head === null ? '' : `（事件库只到位置 ${head}）`}：请勿接受重置，也不要删除它——要取回全部记录，请${how.zh}。`,
+          `移开保存的 -wal（${wal}）与 ${own.base} 一起读取时含有位置 1–${own.last} 的记录，链接完整，并在位置 ${vouched!.head} 与事件库见证文件所见的哈希链校验值相符${head === null ? '' : `（事件库只到位置 ${head}）`}：请勿接受重置，也不要删除它——要取回全部记录，请${how.zh}。`,
         ),
       );
       continue;
@@ -272,7 +272,7 @@ export function movedWalNote(path: string, head: number | null, vouched: Vouched
     const reach = vouched
       ? say(
           ` The start takes the pair only when it reads as the store's log up to position ${vouched.head}, which the store witness saw, with its chain hash; else it moves the -wal aside again.`,
-          `启动时只有在二者一起读取是直到事件库见证文件所见位置 ${vouched.head}、链哈希相符的事件库日志时才会采用；否则会再次把该 -wal 移开。`,
+          `启动时只有在二者一起读取是直到事件库见证文件所见位置 ${vouched.head}、哈希链校验值相符的事件库日志时才会采用；否则会再次把该 -wal 移开。`,
         )
       : say('', '');
     notes.push(
@@ -334,7 +334,7 @@ export function stopCopiesNote(path: string, folders: readonly string[], vouched
     const reaches = reachesVouched(log, vouched);
     complete ||= reaches;
     const reach = reaches
-      ? say(`, reaching position ${vouched!.head} with the chain hash the store witness saw there — all this store last acknowledged`, `，并在位置 ${vouched!.head} 与事件库见证文件所见的链哈希相符——即本事件库最后确认写入的全部内容`)
+      ? say(`, reaching position ${vouched!.head} with the chain hash the store witness saw there — all this store last acknowledged`, `，并在位置 ${vouched!.head} 与事件库见证文件所见的哈希链校验值相符——即本事件库最后确认写入的全部内容`)
       : vouched
         ? say(`, not what the store witness saw at position ${vouched.head}: keep it, and look for a newer copy first`, `，但与事件库见证文件在位置 ${vouched.head} 所见的不符：请保留它，并先找更新的副本`)
         : say('', '');

@@ -389,7 +389,7 @@ export function otherCopyWords(at: string, found: OtherCopyWrites, copy: ThisCop
     const range = String(from) === upTo ? upTo : `${from}–${upTo}`;
     return say(
       `The event store at ${at} holds records written by another copy of this store: ${theirs.en} saw its log up to position ${upTo} (its witness ${other.path}, seen ${other.witness.seenAt} at ${other.witness.location}), and the event at that position in this file is the one it saw (chain hash ${other.witness.headHash}); ${ownSaw.en}. The events at positions ${range} are that copy's — a training, staging or drill copy made from this store and then put in its place (copied back over the file, renamed over it, or its data folder put here) — not this copy's records.`,
-      `位于 ${at} 的事件库中有本事件库另一个副本写入的记录：${theirs.zh}的见证文件（${other.path}，${officeInstantZh(other.witness.seenAt)}，见于 ${other.witness.location}）记载其日志曾到位置 ${upTo}，本文件中该位置的事件正是它看到的那一个（链哈希相同）；而${ownSaw.zh}。位置 ${range} 的事件是该副本写入的——这是用本事件库复制出的培训、测试或演练副本，后来被放到了本处（复制回来覆盖了文件、改名替换了文件，或把其数据文件夹放在了这里）——不是本副本的记录。`,
+      `位于 ${at} 的事件库中有本事件库另一个副本写入的记录：${theirs.zh}的见证文件（${other.path}，${officeInstantZh(other.witness.seenAt)}，见于 ${other.witness.location}）记载其日志曾到位置 ${upTo}，本文件中该位置的事件正是它看到的那一个（哈希链校验值相同）；而${ownSaw.zh}。位置 ${range} 的事件是该副本写入的——这是用本事件库复制出的培训、测试或演练副本，后来被放到了本处（复制回来覆盖了文件、改名替换了文件，或把其数据文件夹放在了这里）——不是本副本的记录。`,
     );
   }
   if (found.fileIsOwn) {

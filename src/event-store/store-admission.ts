@@ -1252,7 +1252,7 @@ function setAsideStrayWal(sqlitePath: string, dataFolderWitness: StoreWitness | 
 function ownWalTakenNote(file: string, own: OwnWal): Bilingual {
   return say(
     `The -wal beside ${file} was written beside another file than the one there now (a copy put back, a backup restored under it), but read with it it is one sound chained log, positions 1–${own.last}, reaching position ${own.vouchedHead} with the chain hash the store witness saw there: it is this store's own log, and this start uses it — nothing acknowledged is lost. If you restored ${file} to go back to an earlier state on purpose, stop the server, move ${file}-wal and ${file}-shm aside (kept), and start once with --accept-store-reset.`,
-    `${file} 旁的 -wal 文件是在另一个文件旁写成的（例如放回了复制的文件，或在其下恢复了备份），但与该文件一起读取时是完整的链接日志（位置 1–${own.last}），并在位置 ${own.vouchedHead} 与事件库见证文件所见的链哈希相符：它就是本事件库的日志，本次启动采用它——已确认的记录没有丢失。若恢复 ${file} 是为了有意回到较早的状态，请停止服务，把 ${file}-wal 与 ${file}-shm 移开保留，然后以 --accept-store-reset 启动一次。`,
+    `${file} 旁的 -wal 文件是在另一个文件旁写成的（例如放回了复制的文件，或在其下恢复了备份），但与该文件一起读取时是完整的链接日志（位置 1–${own.last}），并在位置 ${own.vouchedHead} 与事件库见证文件所见的哈希链校验值相符：它就是本事件库的日志，本次启动采用它——已确认的记录没有丢失。若恢复 ${file} 是为了有意回到较早的状态，请停止服务，把 ${file}-wal 与 ${file}-shm 移开保留，然后以 --accept-store-reset 启动一次。`,
   );
 }
 

@@ -464,7 +464,7 @@ function keptWords(copy: string | null, reach: HeldCopyReach, putInPlace: Biling
       return {
         kept: say(
           ` Everything this server holds${reach.head === null ? '' : ` — events 1–${reach.head}`}, the newest acknowledged events included${reach.head === null ? ',' : ' —'} was copied to ${copy} (PRAGMA quick_check passed).`,
-          `本服务持有的全部内容${reach.head === null ? '' : `（事件 1–${reach.head}，含最新确认写入的事件）`}已复制到 ${copy}（PRAGMA quick_check 通过）。`,
+          `本服务持有的全部内容${reach.head === null ? '' : `（事件 1–${reach.head}，含最新确认写入的事件）`}已复制到 ${copy}（完整性检查通过）。`,
         ),
         advice: putInPlace,
       };

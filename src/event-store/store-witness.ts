@@ -574,7 +574,7 @@ export function judgeStore(witness: StoreWitness | null, observed: ObservedStore
       'STORE_REPLACED',
       say(
         `The event store at ${at} names itself store ${observed.identity.storeId} in its identity row (store_identity), but its log is the one this server last saw as ${seen}: the event at position ${witness.head} has the chain hash seen then (${witness.headHash}), which covers every event before it. Only the id row was changed (by hand or by a program), not the store replaced — do not restore a backup over it (it would lose what was written after the backup). Stop every server on the file, keep a copy of its folder (cp -a), put the id back with ${putBack} and start again; run npm run ledger:verify to see that nothing else was changed.`,
-        `位于 ${at} 的事件库在其标识记录（store_identity）中的事件库标识已不是原来的，但其事件日志正是本服务上次看到的${seenZh}：位置 ${witness.head} 的事件链哈希与当时看到的相同（${witness.headHash}），该哈希涵盖此前的每一条事件。只是标识记录被改动（手工或其他程序），事件库并没有被替换——请勿用备份覆盖它（会丢失备份之后写入的内容）。请停止使用该文件的所有服务，先复制保留其所在文件夹（cp -a），再运行 ${putBack} 改回标识，然后重新启动；并运行台账校验（npm run ledger:verify）确认其余内容未被改动。`,
+        `位于 ${at} 的事件库在其标识记录（store_identity）中的事件库标识已不是原来的，但其事件日志正是本服务上次看到的${seenZh}：位置 ${witness.head} 的事件的哈希链校验值与当时看到的相同（${witness.headHash}），该哈希涵盖此前的每一条事件。只是标识记录被改动（手工或其他程序），事件库并没有被替换——请勿用备份覆盖它（会丢失备份之后写入的内容）。请停止使用该文件的所有服务，先复制保留其所在文件夹（cp -a），再运行 ${putBack} 改回标识，然后重新启动；并运行台账校验（npm run ledger:verify）确认其余内容未被改动。`,
       ),
     );
   }
@@ -605,14 +605,14 @@ export function judgeStore(witness: StoreWitness | null, observed: ObservedStore
           : 'has no event there';
     const foundZh =
       observed.hashAtWitnessedHead !== null
-        ? `该位置事件的链哈希为 ${observed.hashAtWitnessedHead}`
+        ? `该位置事件的哈希链校验值为 ${observed.hashAtWitnessedHead}`
         : observed.unhashedAtWitnessedHead
           ? '该位置的事件没有台账哈希（哈希被删除，或并非 Rectify 写入）'
           : '该位置没有事件';
     return refuse(
       'STORE_REWRITTEN',
       `The event store at ${at} has another history than the one this server last saw: at position ${witness.head} this server saw the event with chain hash ${witness.headHash} (${witness.seenAt}), but the store ${found} (an older copy written to since, or history rewritten?).`,
-      `位于 ${at} 的事件库的历史与本服务上次看到的不同：本服务在位置 ${witness.head} 看到的事件链哈希为 ${witness.headHash}（${officeInstantZh(witness.seenAt)}），而现在${foundZh}（旧副本被恢复后又写入，或历史被改写？）。`,
+      `位于 ${at} 的事件库的历史与本服务上次看到的不同：本服务在位置 ${witness.head} 看到的事件的哈希链校验值为 ${witness.headHash}（${officeInstantZh(witness.seenAt)}），而现在${foundZh}（旧副本被恢复后又写入，或历史被改写？）。`,
     );
   }
   if (witness.headEvent && observed.eventIdAtWitnessedHead !== undefined && observed.eventIdAtWitnessedHead !== witness.headEvent.id) {

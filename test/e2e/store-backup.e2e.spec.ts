@@ -36,7 +36,7 @@ describe('npm run store:backup', () => {
         expect(backedUp.code).toBe(0);
         const [zh, en] = backedUp.stdout.trim().split('\n');
         expect(zh).toBe(
-          `已把 ${sqlitePath} 备份到 ${join(folder, 'rectify.db')}（日志位置 ${head}；PRAGMA quick_check 通过），见证文件备份到 ${join(folder, 'rectify.db.witness.json')}。keys 文件夹（签名密钥及 keys/store-witnesses）不在此备份中：每次备份时请一并另行备份，不要与数据放在一起。`,
+          `已把 ${sqlitePath} 备份到 ${join(folder, 'rectify.db')}（日志位置 ${head}；完整性检查通过），见证文件备份到 ${join(folder, 'rectify.db.witness.json')}。keys 文件夹（签名密钥及 keys/store-witnesses）不在此备份中：每次备份时请一并另行备份，不要与数据放在一起。`,
         );
         expect(en).toMatch(/^Backed up .* \(log position \d+; PRAGMA quick_check ok\), its witness to .*\. The keys folder \(the signing key and keys\/store-witnesses\) is not in this backup/);
         expect(readdirSync(folder).sort()).toEqual(['rectify.db', 'rectify.db.witness.json']);
@@ -118,7 +118,7 @@ describe('npm run store:backup', () => {
       const copied = await toolOnStore('backup-store', ['--copy-refused-store', folder], sqlitePath);
       expect(copied.code).toBe(0);
       expect(copied.stderr.split('\n')[0]).toMatch(/^已按 --copy-refused-store 的要求复制，但服务会拒绝这个事件库（STORE_SHORTER）：/);
-      expect(copied.stdout).toContain(`（日志位置 ${older}；PRAGMA quick_check 通过）`);
+      expect(copied.stdout).toContain(`（日志位置 ${older}；完整性检查通过）`);
       expect(readdirSync(folder).sort()).toEqual(['rectify.db', 'rectify.db.witness.json']);
     },
     PROCESS_TEST_CEILING_MS,
@@ -175,7 +175,7 @@ describe('npm run store:backup', () => {
       copyFileSync(sound, sqlitePath);
       const backedUp = await backUpInto(sqlitePath);
       expect(backedUp.answer.code).toBe(0);
-      expect(backedUp.answer.stdout).toContain('PRAGMA quick_check 通过');
+      expect(backedUp.answer.stdout).toContain('完整性检查通过');
     },
     PROCESS_TEST_CEILING_MS,
   );

@@ -133,7 +133,7 @@ async function expectCaught(sqlitePath: string, server: ServerProcess, write: (t
   expectUsersWords(await write('副本完成之后'), 'STORE_FILE_REPLACED');
   const afterCopy = await operatorTextOf(server);
   expect(afterCopy.zh).toContain(`本服务持有的全部内容（事件 1–`);
-  expect(afterCopy.zh).toContain(`已复制到 ${rescuedPath}（PRAGMA quick_check 通过）`);
+  expect(afterCopy.zh).toContain(`已复制到 ${rescuedPath}（完整性检查通过）`);
   expect(afterCopy.zh).toContain('然后用副本替换它');
   expect(server.child.exitCode).toBeNull();
   expect(server.child.signalCode).toBeNull();

@@ -97,7 +97,7 @@ describe('A -wal beside a store file put back as a copy (newcomer53-9 S1, breake
 
       const shorter = await refusedStart(sqlitePath);
       expect(shorter.output).toContain('STORE_SHORTER');
-      expect(shorter.output).toContain(`含有位置 1–${events} 的记录，链接完整，并在位置 ${events} 与事件库见证文件所见的链哈希相符`);
+      expect(shorter.output).toContain(`含有位置 1–${events} 的记录，链接完整，并在位置 ${events} 与事件库见证文件所见的哈希链校验值相符`);
       expect(shorter.output).toContain(`再把 ${aside} 改名为 ${sqlitePath}-wal，删除 ${sqlitePath}-shm，然后重新启动`);
 
       // Literally: keep a copy of the folder, rename, remove the -shm, start again.

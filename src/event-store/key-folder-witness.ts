@@ -502,3 +502,33 @@ export function otherStoreHereRefusal(replaced: StoreRefusedError, copy: KeptWit
     replaced.resetOffers,
   );
 }
+
+/**
+ * newcomer54-9 M13: the witness beside the store (`beside`) is another store's — another store id, naming another place —
+ * while this office's copy beside the key (`here`, not under another STORE_COPY_NAME) saw the store found (`storeId`) at this
+ * very place with events: another store's witness copied over this one's by mistake. The store was then called replaced,
+ * then the key (that other store's key was named as "the key on record", and trusting it advised). Null otherwise: the store
+ * found is the witness's own, the witness names this place (a store put where another was: STORE_REPLACED), or no copy here.
+ */
+export function foreignWitnessBeside(beside: StoreWitness | null, kept: readonly KeptWitness[], storeId: string, place: string, copyName: string | null): { readonly beside: StoreWitness; readonly here: KeptWitness } | null {
+  if (!beside || storeId === 'none' || beside.storeId === storeId || beside.kind !== 'sqlite' || isPlace(beside.location, place)) return null;
+  const here = kept
+    .filter(({ witness }) => witness.storeId === storeId && witness.kind === 'sqlite' && witness.head !== null && isPlace(witness.location, place) && !writtenUnderAnotherName(witness, copyName))
+    .reduce<KeptWitness | null>((latest, each) => (latest && Date.parse(latest.witness.seenAt) >= Date.parse(each.witness.seenAt) ? latest : each), null);
+  return here ? { beside, here } : null;
+}
+
+/**
+ * The refusal for a store whose witness beside it is another store's (`foreignWitnessBeside`): what the store was judged by
+ * (`judged`: the copy beside the key, the witness gone — STORE_WITNESS_MISSING when the store reaches that copy) said as what
+ * happened, with the ways on: put this store's own witness back, or accept once — and never trust the other store's key.
+ */
+export function foreignWitnessRefusal(judged: StoreRefusedError, beside: StoreWitness, here: KeptWitness, witnessPath: string, found: { readonly storeId: string; readonly location: string }): StoreRefusedError {
+  const key = beside.signingKey ? say(`, signed by key ${beside.signingKey}`, `，由密钥 ${beside.signingKey} 签署`) : say('', '');
+  const what = say(
+    `The store witness ${witnessPath} is another store's: it names store ${beside.storeId} at ${beside.location}${key.en}, not the event store at ${found.location}, which is store ${found.storeId} — the one the copy beside the ledger signing key, ${here.path}, saw at this very place up to position ${here.witness.head} (${here.witness.seenAt}). That witness was copied here by mistake (from another installation or copy); the store itself was not replaced. Do not restore a backup over the store, and do not add that other store's key to LEDGER_TRUSTED_KEYS: it is not this office's key for this store. Put this store's own witness back (from a backup of this data folder), or start once with --accept-store-reset — the store is judged on the copy beside the key, and the other store's witness is replaced by this store's.`,
+    `事件库见证文件 ${witnessPath} 属于另一个事件库：它记载的是位于 ${beside.location} 的事件库 ${beside.storeId}${key.zh}，而不是位于 ${found.location} 的事件库 ${found.storeId}——与台账签名密钥存放在一起的见证副本 ${here.path} 正是在此处看到了这个事件库，已确认写入至位置 ${here.witness.head}（${officeInstantZh(here.witness.seenAt)}）。该见证文件是被误复制到这里的（来自另一套安装或副本）；事件库本身并没有被替换。请勿用备份覆盖事件库，也请勿把那个事件库的密钥列入 LEDGER_TRUSTED_KEYS：它不是本单位用于本事件库的密钥。请从本数据文件夹的备份放回本事件库自己的见证文件，或以 --accept-store-reset 启动一次——届时以密钥旁的见证副本核对事件库，另一个事件库的见证文件会被本事件库的取代。`,
+  );
+  if (judged.reason === 'STORE_WITNESS_MISSING') return new StoreRefusedError('STORE_WITNESS_MISSING', what, judged.otherCopyRows, judged.resetOffers);
+  return new StoreRefusedError(judged.reason, say(`${judged.message} (${what.en})`, `${judged.messageZh}（${what.zh}）`), judged.otherCopyRows, judged.resetOffers);
+}

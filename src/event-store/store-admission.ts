@@ -41,7 +41,7 @@ import {
 import { keyFingerprint, publicKeyText } from '../ledger/domain/checkpoint.js';
 import { mergedFormerKeys, type FormerKey } from '../ledger/domain/former-keys.js';
 import { loadSigningKey, readSigningKey, signingKeyPath } from '../ledger/ledger-signing-key.js';
-import { copiesJudging, otherStoreSeenHere, otherStoreHereRefusal, otherFilesSeenAt, writtenUnderAnotherName, judgeWitnessGone, judgeEmptyAtWitnessedPlace, judgeCopyMissing, judgedOnKeptCopy, judgeNewStore, keptCopyFor, readKeyFolderWitnessesLeniently, retireCopiesCoveredByReset, keyFolderWitnessFolder, keyFolderWitnessPath, newerWitness, readKeyFolderWitnesses, retireLegacyCopy, type KeptWitness } from './key-folder-witness.js';
+import { copiesJudging, foreignWitnessBeside, foreignWitnessRefusal, otherStoreSeenHere, otherStoreHereRefusal, otherFilesSeenAt, writtenUnderAnotherName, judgeWitnessGone, judgeEmptyAtWitnessedPlace, judgeCopyMissing, judgedOnKeptCopy, judgeNewStore, keptCopyFor, readKeyFolderWitnessesLeniently, retireCopiesCoveredByReset, keyFolderWitnessFolder, keyFolderWitnessPath, newerWitness, readKeyFolderWitnesses, retireLegacyCopy, type KeptWitness } from './key-folder-witness.js';
 import { findOtherCopyWrites, otherCopyRefusal } from './other-copy-writes.js';
 import { resetOffers } from './reset-offers.js';
 import { rowSealKeyOf } from '../ledger/ledger-mac.js';
@@ -1840,7 +1840,7 @@ async function judgeFound(
   /** With `readOnly`: the STORE_WITNESS_COPY_MISSING a start would be refused with, for the reading tool to say; null otherwise. */
   copyNotCompared: StoreRefusedError | null;
 }> {
-  const { settings, location, place, keptFolder, existed, dataFolderWitness, kept, configuredKey } = context;
+  const { settings, location, place, keptFolder, existed, dataFolderWitness: besideAsRead, kept, configuredKey } = context;
   // The file's own numbering before the head: each is read in a statement of its own while a server
   // or a tool may be appending, and an append in between only makes the head read after it larger —
   // never a numbering past the head, which is the mark of events deleted from the end (breaker9h P3:
@@ -1848,6 +1848,10 @@ async function judgeFound(
   const given = found.positionsGiven?.() ?? null;
   const identity = await found.identity();
   const head = await found.headPosition();
+  // newcomer54-9 M13: the witness beside the store is another store's, naming another place (copied here by mistake), while
+  // this office's copy beside the key saw this very store here: judged as this store's witness gone, said as what it is.
+  const foreignBeside = settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:' ? foreignWitnessBeside(besideAsRead, kept, identity.storeId, place, settings.STORE_COPY_NAME ?? null) : null;
+  const dataFolderWitness = foreignBeside ? null : besideAsRead;
   // Of the witness beside the data and its copy beside the key, the one that saw more (breaker9b
   // N5: a data folder restored whole, witness included, started silently older).
   const { witness: witnessed, fromKeyFolder } = newerWitness(dataFolderWitness, keptCopyFor([...kept, ...(context.servedPathCopies ?? [])], identity.storeId, place, settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:' ? servedPathOf(settings.SQLITE_PATH) : undefined, settings.STORE_COPY_NAME, dataFolderWitness));
@@ -1946,7 +1950,8 @@ async function judgeFound(
     // breaker41-9 P1: a training, staging or drill copy of this store put in its place — its records are not this copy's.
     judgeOtherCopy(false);
   // Another copy's records are judged on each copy's own witnesses (the refusal names them), not on the one that saw more.
-  const refusal = judged && judged !== ownHereRefusal && judged !== otherStoreHereRefused && fromKeyFolder && judged.reason !== 'STORE_FROM_OTHER_COPY' && judged.reason !== 'STORE_WITNESS_MISSING' ? judgedOnKeptCopy(judged, fromKeyFolder, dataFolderWitness, settings.STORE_WITNESS_PATH) : judged;
+  const told = judged && foreignBeside ? foreignWitnessRefusal(judged, foreignBeside.beside, foreignBeside.here, settings.STORE_WITNESS_PATH, { storeId: identity.storeId, location }) : judged;
+  const refusal = told && told === judged && judged !== ownHereRefusal && judged !== otherStoreHereRefused && fromKeyFolder && judged.reason !== 'STORE_FROM_OTHER_COPY' && judged.reason !== 'STORE_WITNESS_MISSING' ? judgedOnKeptCopy(judged, fromKeyFolder, dataFolderWitness, settings.STORE_WITNESS_PATH) : told;
   return { refusal, checkpointsLost: checkpointsLost === judged ? refusal : checkpointsLost, witnessed, signingKeyOnRecord, copyNotCompared: context.readOnly ? copyMissing : null };
 }
 

@@ -38,11 +38,13 @@ export function otherStoreHereProblem(where: { readonly path: string; readonly w
   const other = otherStoreSeenHere(kept, { storeId, place }, own, where.copyName);
   if (!other) return null;
   const seen = other.witness;
+  // The stores are named by their ids: ledger:verify's evidence, which must tell the two stores apart.
+  const [lost, now] = [seen.storeId, storeId];
   return {
     kind: 'STORE_REPLACED',
     message: say(
       `This is store ${storeId}, but the copy of the store witness kept beside the signing key for this very place, ${other.path}, saw store ${seen.storeId} here up to position ${seen.head} (${seen.seenAt}), and no start has accepted another store here since (--accept-store-reset): store ${storeId} was made or put here after it — by a start that did not judge that copy, such as an older release started once while the data folder was lost or empty. The events below chain, but they are not the ledger the office's key last vouched for at this place: look for store ${seen.storeId}'s data folder or a copy of it first.`,
-      `这是事件库 ${storeId}，但与签名密钥存放在一起、本位置专有的事件库见证副本 ${other.path} 在此处看到的是事件库 ${seen.storeId}，已确认写入至位置 ${seen.head}（${officeInstantZh(seen.seenAt)}），此后没有任何启动在此处接受过别的事件库（--accept-store-reset）：事件库 ${storeId} 是在那之后才被创建或放到这里的——由一次不核对该副本的启动造成，例如数据文件夹丢失或为空时，以旧版本启动了一次。以下事件的哈希链虽然完整，但不是本单位密钥上次在此处担保的台账：请先找回事件库 ${seen.storeId} 的数据文件夹或其副本。`,
+      `这是事件库 ${now}，但与签名密钥存放在一起、本位置专有的事件库见证副本 ${other.path} 在此处看到的是事件库 ${lost}，已确认写入至位置 ${seen.head}（${officeInstantZh(seen.seenAt)}），此后没有任何启动在此处接受过别的事件库（--accept-store-reset）：事件库 ${now} 是在那之后才被创建或放到这里的——由一次不核对该副本的启动造成，例如数据文件夹丢失或为空时，以旧版本启动了一次。以下事件的哈希链虽然完整，但不是本单位密钥上次在此处担保的台账：请先找回事件库 ${lost} 的数据文件夹或其副本。`,
     ),
   };
 }

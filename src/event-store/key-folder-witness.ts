@@ -492,11 +492,13 @@ export function otherStoreSeenHere(kept: readonly KeptWitness[], found: { readon
  * found, written by a start that did not judge the copy (an older release, run once on this place during a rollback).
  */
 export function otherStoreHereRefusal(replaced: StoreRefusedError, copy: KeptWitness, found: { readonly storeId: string; readonly location: string }): StoreRefusedError {
+  // The stores are named by their ids: an operator's start-up refusal, which must tell the two stores apart.
+  const [lost, now] = [copy.witness.storeId, found.storeId];
   return new StoreRefusedError(
     replaced.reason,
     say(
       `${replaced.message} (Judged on the copy of the store witness kept beside the ledger signing key for this very place, ${copy.path}: it saw store ${copy.witness.storeId} at ${found.location} up to position ${copy.witness.head} (${copy.witness.seenAt}), and no start has accepted another store here since. Store ${found.storeId} was made or put here after that — by a start that did not judge that copy, such as an older release started once on this place while the data folder was lost or empty — and its own witness says nothing of the store before it. Look for that store's data folder or a copy of it first; do not take store ${found.storeId} for the office's ledger.)`,
-      `${replaced.messageZh}（以上依据的是与台账签名密钥存放在一起、本位置专有的事件库见证副本 ${copy.path}：它在 ${found.location} 看到的是事件库 ${copy.witness.storeId}，已确认写入至位置 ${copy.witness.head}（${officeInstantZh(copy.witness.seenAt)}），此后没有任何启动在此处接受过别的事件库。事件库 ${found.storeId} 是在那之后才被创建或放到这里的——由一次不核对该副本的启动造成，例如数据文件夹丢失或为空时，以旧版本启动了一次——其自身的见证文件对之前的事件库一无所知。请先找回原事件库的数据文件夹或其副本；不要把事件库 ${found.storeId} 当作本单位的台账。）`,
+      `${replaced.messageZh}（以上依据的是与台账签名密钥存放在一起、本位置专有的事件库见证副本 ${copy.path}：它在 ${found.location} 看到的是事件库 ${lost}，已确认写入至位置 ${copy.witness.head}（${officeInstantZh(copy.witness.seenAt)}），此后没有任何启动在此处接受过别的事件库。事件库 ${now} 是在那之后才被创建或放到这里的——由一次不核对该副本的启动造成，例如数据文件夹丢失或为空时，以旧版本启动了一次——其自身的见证文件对之前的事件库一无所知。请先找回原事件库的数据文件夹或其副本；不要把事件库 ${now} 当作本单位的台账。）`,
     ),
     replaced.otherCopyRows,
     replaced.resetOffers,
@@ -525,9 +527,11 @@ export function foreignWitnessBeside(beside: StoreWitness | null, kept: readonly
  */
 export function foreignWitnessRefusal(judged: StoreRefusedError, beside: StoreWitness, here: KeptWitness, witnessPath: string, found: { readonly storeId: string; readonly location: string }): StoreRefusedError {
   const key = beside.signingKey ? say(`, signed by key ${beside.signingKey}`, `，由密钥 ${beside.signingKey} 签署`) : say('', '');
+  // The stores are named by their ids: an operator's start-up refusal, which must tell the two stores apart.
+  const [theirs, ours] = [beside.storeId, found.storeId];
   const what = say(
     `The store witness ${witnessPath} is another store's: it names store ${beside.storeId} at ${beside.location}${key.en}, not the event store at ${found.location}, which is store ${found.storeId} — the one the copy beside the ledger signing key, ${here.path}, saw at this very place up to position ${here.witness.head} (${here.witness.seenAt}). That witness was copied here by mistake (from another installation or copy); the store itself was not replaced. Do not restore a backup over the store, and do not add that other store's key to LEDGER_TRUSTED_KEYS: it is not this office's key for this store. Put this store's own witness back (from a backup of this data folder), or start once with --accept-store-reset — the store is judged on the copy beside the key, and the other store's witness is replaced by this store's.`,
-    `事件库见证文件 ${witnessPath} 属于另一个事件库：它记载的是位于 ${beside.location} 的事件库 ${beside.storeId}${key.zh}，而不是位于 ${found.location} 的事件库 ${found.storeId}——与台账签名密钥存放在一起的见证副本 ${here.path} 正是在此处看到了这个事件库，已确认写入至位置 ${here.witness.head}（${officeInstantZh(here.witness.seenAt)}）。该见证文件是被误复制到这里的（来自另一套安装或副本）；事件库本身并没有被替换。请勿用备份覆盖事件库，也请勿把那个事件库的密钥列入 LEDGER_TRUSTED_KEYS：它不是本单位用于本事件库的密钥。请从本数据文件夹的备份放回本事件库自己的见证文件，或以 --accept-store-reset 启动一次——届时以密钥旁的见证副本核对事件库，另一个事件库的见证文件会被本事件库的取代。`,
+    `事件库见证文件 ${witnessPath} 属于另一个事件库：它记载的是位于 ${beside.location} 的事件库 ${theirs}${key.zh}，而不是位于 ${found.location} 的事件库 ${ours}——与台账签名密钥存放在一起的见证副本 ${here.path} 正是在此处看到了这个事件库，已确认写入至位置 ${here.witness.head}（${officeInstantZh(here.witness.seenAt)}）。该见证文件是被误复制到这里的（来自另一套安装或副本）；事件库本身并没有被替换。请勿用备份覆盖事件库，也请勿把那个事件库的密钥列入 LEDGER_TRUSTED_KEYS：它不是本单位用于本事件库的密钥。请从本数据文件夹的备份放回本事件库自己的见证文件，或以 --accept-store-reset 启动一次——届时以密钥旁的见证副本核对事件库，另一个事件库的见证文件会被本事件库的取代。`,
   );
   if (judged.reason === 'STORE_WITNESS_MISSING') return new StoreRefusedError('STORE_WITNESS_MISSING', what, judged.otherCopyRows, judged.resetOffers);
   return new StoreRefusedError(judged.reason, say(`${judged.message} (${what.en})`, `${judged.messageZh}（${what.zh}）`), judged.otherCopyRows, judged.resetOffers);

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { addDays } from '../../src/shared/calendar-date.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { launchChromium } from './support/browser.js';
-import { chosenIn, demoRegistration, formItem, typeDay } from './support/form-fields.js';
+import { chooseIn, chooseOption, chosenIn, demoRegistration, formItem, formShows, typeDay } from './support/form-fields.js';
 import { browserContexts, eventually, officeDay } from './support/suite.js';
 
 const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
@@ -47,8 +47,7 @@ describe('a 交办 dated before the units were registered says why no unit is of
     expect(await assigned.inputValue()).toBe(officeDay(0));
     expect(await form.locator('[data-test^="no-options-"]').count()).toBe(0);
 
-    await formItem(form, page, '所属评估报告').locator('.el-select__wrapper').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: '2026年政务公开专项评估（补录）' }).click();
+    await chooseIn(form, page, '所属评估报告', '2026年政务公开专项评估（补录）');
     await form.getByLabel('问题', { exact: true }).fill('依申请公开答复未告知救济渠道');
     await form.getByLabel('具体表现').fill('抽查的答复书未告知申请人救济渠道。');
     await form.getByLabel('类别').fill('依申请公开');
@@ -70,8 +69,7 @@ describe('a 交办 dated before the units were registered says why no unit is of
     await typeDay(form, '交办日期', registeredOn);
     await lead.waitFor({ state: 'detached' });
     expect(await responsible.count()).toBe(0);
-    await formItem(form, page, '交办：牵头单位（可暂不交办，之后在问题页面交办）').locator('.el-select__wrapper').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: fgw.name }).first().click();
+    await chooseOption(formItem(form, page, '交办：牵头单位（可暂不交办，之后在问题页面交办）').locator('.el-select'), page, fgw.name, async () => `the form shows: ${await formShows(form)}`);
     await typeDay(form, '整改时限', officeDay(30));
     await form.getByRole('button', { name: '登记问题' }).click();
     await page.waitForURL((url) => url.pathname.startsWith('/findings/') && url.pathname.length > '/findings/'.length);
@@ -159,20 +157,20 @@ describe('a 交办 dated before the units were registered says why no unit is of
     await page.getByRole('button', { name: '登记问题' }).click();
     const form = page.locator('[data-test="form-record-finding"]');
     await form.waitFor();
-    await formItem(form, page, '所属评估报告').locator('.el-select__wrapper').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: '2026年政务公开第三方评估（补录二）' }).click();
+    await chooseIn(form, page, '所属评估报告', '2026年政务公开第三方评估（补录二）');
     await form.getByLabel('问题', { exact: true }).fill('主动公开目录未按期更新');
     await form.getByLabel('具体表现').fill('目录仍停留在上一年度。');
     await form.getByLabel('类别').fill('主动公开');
     const leadLabel = '交办：牵头单位（可暂不交办，之后在问题页面交办）';
-    // Each picked in its own list (the one its input controls): the lead's list may still be closing when the next opens.
+    // The lead clicked until shown chosen (chooseOption); the responsible units picked in their own list (the one its input
+    // controls): the lead's list may still be closing when the next opens.
     const pick = async (label: string, text: string) => {
       const item = formItem(form, page, label);
       await item.locator('.el-select__wrapper').click();
       const list = await item.locator('input[role="combobox"]').getAttribute('aria-controls');
       await page.locator(`[id="${list}"] .el-select-dropdown__item`, { hasText: text }).first().click();
     };
-    await pick(leadLabel, fgw.name);
+    await chooseOption(formItem(form, page, leadLabel).locator('.el-select'), page, fgw.name, async () => `the form shows: ${await formShows(form)}`);
     await pick('交办：责任单位（可多选）', czj.name);
     await page.keyboard.press('Escape');
     const lead = chosenIn(form, page, leadLabel);

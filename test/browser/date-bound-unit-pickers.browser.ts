@@ -2,7 +2,7 @@ import type { Browser, Locator } from 'playwright-core';
 import { addDays } from '../../src/shared/calendar-date.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { launchChromium } from './support/browser.js';
-import { chosenIn, demoRegistration, formItem, typeDay } from './support/form-fields.js';
+import { chooseOption, chosenIn, demoRegistration, formItem, formShows, typeDay } from './support/form-fields.js';
 import { browserContexts, eventually } from './support/suite.js';
 
 const ADMIN = 'rct_demo_admin_qingchuan';
@@ -50,8 +50,7 @@ describe('a unit picker bound to a day offers the units standing on it', () => {
     // On the registration day the units are offered (not the unit merging); the one chosen, then the day moved back: marked.
     await typeDay(form, '并入日期', registeredOn);
     await note.waitFor({ state: 'detached' });
-    await formItem(form, page, '并入的单位').locator('.el-select__wrapper').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: fgw.name }).first().click();
+    await chooseOption(formItem(form, page, '并入的单位').locator('.el-select'), page, fgw.name, async () => `the form shows: ${await formShows(form)}`);
     const successor = chosenIn(form, page, '并入的单位');
     await eventually(page, async () => (await shown(successor)) === fgw.name, 'the successor chosen');
     await typeDay(form, '并入日期', early);
@@ -149,9 +148,8 @@ describe('a unit picker bound to a day offers the units standing on it', () => {
     const form = page.locator('[data-test="form-merge-unit"]');
     await form.waitFor();
     await typeDay(form, '并入日期', today);
-    await formItem(form, page, '并入的单位').locator('.el-select__wrapper').click();
     const label = `${hbj.name}（已于 ${today} 并入${fgw.name}）`;
-    await page.locator('.el-select-dropdown__item:visible', { hasText: label }).first().click();
+    await chooseOption(formItem(form, page, '并入的单位').locator('.el-select'), page, label, async () => `the form shows: ${await formShows(form)}`);
     await eventually(page, async () => (await shown(chosenIn(form, page, '并入的单位'))) === label, 'the successor merged that day chosen, unmarked');
     await form.getByLabel('并入依据', { exact: true }).fill('青川市机构改革方案');
     await form.getByRole('button', { name: '并入' }).click();

@@ -3,6 +3,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { contrastFailures } from './support/contrast.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, eventually, officeDay } from './support/suite.js';
+import { chooseOption, formShows } from './support/form-fields.js';
 
 const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
 const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').trim();
@@ -78,8 +79,10 @@ describe('问题清单 and circulars that cite what they are about', () => {
     await page.getByRole('button', { name: '发通报' }).click();
     const form = page.locator('[data-test="form-circular"]');
     await form.getByText('通报批评').click();
-    await form.getByLabel('单位').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: fgw.name }).click();
+    // The unit clicked until shown chosen (chooseOption); failing, says what the form shows.
+    const unit = form.locator('.el-select', { has: page.getByLabel('单位') });
+    const shows = async () => `the form shows: ${await formShows(form)}`;
+    await chooseOption(unit, page, fgw.name, shows);
     await form.getByLabel('标题').fill('关于市发改委政策解读工作滞后的通报');
     await form.getByLabel('事由').fill('政策解读栏目长期未更新，工作方案事项进展缓慢。');
     const citations = form.locator('.el-form-item', { hasText: '所涉问题或工作事项（可多选，可不选）' });
@@ -87,11 +90,9 @@ describe('问题清单 and circulars that cite what they are about', () => {
     await page.locator('.el-select-dropdown__item:visible', { hasText: `问题：${TITLE}` }).click();
     await page.keyboard.press('Escape');
     // Another unit chosen: the picks made for the first are gone, never published against the other (breaker11b G1).
-    await form.getByLabel('单位').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: '青川市财政局' }).click();
+    await chooseOption(unit, page, '青川市财政局', shows);
     await eventually(page, async () => (await citations.locator('.el-tag').count()) === 0, 'the first unit’s picks cleared');
-    await form.getByLabel('单位').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: fgw.name }).click();
+    await chooseOption(unit, page, fgw.name, shows);
     await citations.locator('.el-select__wrapper').click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: `问题：${TITLE}` }).click();
     const item = page.locator('.el-select-dropdown__item:visible', { hasText: '工作事项：' }).first();

@@ -3,6 +3,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createPerson, signIn, type Person } from './support/accounts.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, eventually, officeDay, tableRows } from './support/suite.js';
+import { chooseOption } from './support/form-fields.js';
 
 /*
  * Issue 10, newcomer32 S3: the 工作方案 breakdown and a unit's 我的任务 showed a standing task (长期坚持, 每年) by the last
@@ -50,8 +51,7 @@ describe('standing and 立行立改 tasks on the breakdown and on 我的任务, 
     const { page } = await contexts.open();
     await signIn(page, supervisor);
     await page.goto('/work-plan');
-    await page.locator('.el-select', { has: page.locator('#plan-picker') }).locator('.el-select__wrapper').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: TITLE }).click();
+    await chooseOption(page.locator('.el-select', { has: page.locator('#plan-picker') }), page, TITLE);
     await eventually(page, async () => ((await page.locator('[data-test="plan-rollup"]').textContent()) ?? '').includes('/3 项完成'), 'the plan');
     await tableRows(page, '[data-test="breakdown"]').first().locator('.el-table__expand-icon').click();
     const items = tableRows(page, '[data-test="category-items-一"] [data-test="items"]');

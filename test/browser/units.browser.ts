@@ -3,6 +3,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createPerson, signIn, type Person } from './support/accounts.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, eventually, officeDay } from './support/suite.js';
+import { chooseOption, formShows, setDayIn } from './support/form-fields.js';
 
 /*
  * newcomer37 S7 = newcomer36 S15: 单位排名 counted each unit's overdue and returned parts, but no unit led anywhere — a
@@ -99,9 +100,7 @@ describe('a unit’s page and the 单位名录', () => {
     await page.locator('[data-test="rename-WJW"]').click();
     let form = page.locator('[data-test="form-rename-unit"]');
     await form.getByLabel('新名称').fill('青川市卫生健康委员会');
-    const renamedOn = form.getByLabel('更名日期');
-    await renamedOn.fill(officeDay(-2));
-    await renamedOn.press('Enter');
+    await setDayIn(form, '更名日期', officeDay(-2), 30_000, 'Enter');
     await form.getByLabel('更名依据').fill('青川市机构改革方案');
     await form.getByRole('button', { name: '更名', exact: true }).click();
     await page.locator('[data-test="units-notice"]').waitFor();
@@ -112,11 +111,8 @@ describe('a unit’s page and the 单位名录', () => {
     // 并入其他单位: the successor picked by name.
     await page.locator('[data-test="merge-SYJ"]').click();
     form = page.locator('[data-test="form-merge-unit"]');
-    await form.locator('.el-select').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: before.get('FGW')!.name }).click();
-    const mergedOn = form.getByLabel('并入日期');
-    await mergedOn.fill(officeDay(-1));
-    await mergedOn.press('Enter');
+    await chooseOption(form.locator('.el-select'), page, before.get('FGW')!.name, async () => `the form shows: ${await formShows(form)}`);
+    await setDayIn(form, '并入日期', officeDay(-1), 30_000, 'Enter');
     await form.getByLabel('并入依据').fill('青川市机构改革方案');
     await form.getByRole('button', { name: '并入', exact: true }).click();
     // newcomer51-10 S1: before it merges, the dialog lists what happens to each part the unit holds; a second press merges.

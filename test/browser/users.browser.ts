@@ -4,6 +4,7 @@ import { createPerson, signIn, type Person } from './support/accounts.js';
 import { contrastFailures } from './support/contrast.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, eventually, officeDay } from './support/suite.js';
+import { chooseOption, formShows } from './support/form-fields.js';
 import { firstAnswerLost } from './support/lost-answer.js';
 
 /** Issue 11: an administrator manages the accounts in the browser (用户管理), not in GraphQL. */
@@ -61,8 +62,7 @@ describe('用户管理: an administrator lists, creates, resets and unlocks acco
     await fieldError(page, 'form-create-account', '所属单位').waitFor();
     expect(await fieldError(page, 'form-create-account', '所属单位').textContent()).toBe('请选择“所属单位”。');
 
-    await form.getByLabel('所属单位').click();
-    await page.locator('.el-select-dropdown__item', { hasText: '青川市财政局' }).click();
+    await chooseOption(form.locator('.el-select', { has: page.getByLabel('所属单位') }), page, '青川市财政局', async () => `the form shows: ${await formShows(form)}`);
     const before = await app.logPosition();
     await form.getByRole('button', { name: '创建账号' }).click();
     // The login name is taken: refused beside its field, and no account half made.
@@ -91,8 +91,7 @@ describe('用户管理: an administrator lists, creates, resets and unlocks acco
     expect(await form.getByText('确是另一位同名人员，仍要新建同名账号').count()).toBe(0);
     await form.getByLabel('姓名').fill('李娜（市发改委）');
     await form.getByText('单位经办人', { exact: true }).click();
-    await form.getByLabel('所属单位').click();
-    await page.locator('.el-select-dropdown__item', { hasText: '青川市发展和改革委员会' }).click();
+    await chooseOption(form.locator('.el-select', { has: page.getByLabel('所属单位') }), page, '青川市发展和改革委员会', async () => `the form shows: ${await formShows(form)}`);
     await form.getByLabel('登录名').fill('lina-erke');
     await form.getByLabel('初始密码（8 到 128 个字符，用户首次登录时须修改）').fill('Chushi#2026');
     const before = await app.logPosition();

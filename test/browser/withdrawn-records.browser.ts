@@ -2,6 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, eventually, officeDay } from './support/suite.js';
+import { chooseOption, formShows, setDayIn } from './support/form-fields.js';
 
 const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
 const INSPECTOR = 'rct_demo_inspector_qingchuan';
@@ -63,17 +64,15 @@ describe('a withdrawn finding: late records, corrections of the withdrawal, and 
     expect(await page.locator('[data-test="late-record-note"]').textContent()).toContain(`已于 ${officeDay(-2)} 撤销`);
     await form.getByText('通过', { exact: true }).click();
     await form.getByLabel('督查地点').fill('市发改委门户网站政策解读栏目');
-    const day = form.getByLabel(`督查日期（须早于撤销日期 ${officeDay(-2)}）`);
+    const dayLabel = `督查日期（须早于撤销日期 ${officeDay(-2)}）`;
     // A day on or after the withdrawal is refused beside the day, before anything is sent.
-    await day.fill(officeDay(-1));
-    await day.press('Enter');
+    await setDayIn(form, dayLabel, officeDay(-1), 30_000, 'Enter');
     const before = await app.logPosition();
     await form.getByRole('button', { name: '现场督查' }).click();
     await errorBeside(form, page, '督查日期').waitFor();
     expect(await errorBeside(form, page, '督查日期').textContent()).toContain('撤销日期');
     expect(await app.logPosition()).toBe(before);
-    await day.fill(officeDay(-3));
-    await day.press('Enter');
+    await setDayIn(form, dayLabel, officeDay(-3), 30_000, 'Enter');
     await form.getByRole('button', { name: '现场督查' }).click();
     await form.locator('[data-test="form-confirm"]').waitFor();
     await form.getByRole('button', { name: '确认现场督查' }).click();
@@ -94,9 +93,7 @@ describe('a withdrawn finding: late records, corrections of the withdrawal, and 
     await page.goto(`/findings/${findingId}`);
     await page.locator('[data-test="correct-withdrawal"]').click();
     const correct = page.locator('[data-test="form-correct-withdrawal"]');
-    const realDay = correct.getByLabel('实际撤销日期');
-    await realDay.fill(officeDay(-5));
-    await realDay.press('Enter');
+    await setDayIn(correct, '实际撤销日期', officeDay(-5), 30_000, 'Enter');
     await correct.getByLabel('更正理由').fill('来函日期录入有误');
     await correct.getByRole('button', { name: '更正撤销日期' }).click();
     await correct.waitFor({ state: 'detached' });
@@ -139,8 +136,7 @@ describe('a withdrawn finding: late records, corrections of the withdrawal, and 
     const day = form.getByLabel('实际发现日期');
     expect(await day.inputValue()).toBe(officeDay(-30));
     // After the 交办 of 20 days ago: the server's refusal, beside the day; nothing appended.
-    await day.fill(officeDay(-15));
-    await day.press('Enter');
+    await setDayIn(form, '实际发现日期', officeDay(-15), 30_000, 'Enter');
     await form.getByLabel('更正理由（如：录入时日期填错、系统时钟偏快）').fill('录入时日期填错');
     const before = await app.logPosition();
     await form.getByRole('button', { name: '更正发现日期' }).click();
@@ -148,8 +144,7 @@ describe('a withdrawn finding: late records, corrections of the withdrawal, and 
     expect(await errorBeside(form, page, '实际发现日期').textContent()).toContain('交办日期');
     expect(await app.logPosition()).toBe(before);
 
-    await day.fill(officeDay(-25));
-    await day.press('Enter');
+    await setDayIn(form, '实际发现日期', officeDay(-25), 30_000, 'Enter');
     await form.getByRole('button', { name: '更正发现日期' }).click();
     await form.waitFor({ state: 'detached' });
     await eventually(page, async () => (await page.locator('[data-test="identified-on"]').textContent()) === officeDay(-25), 'the corrected 发现日期 shown');
@@ -220,12 +215,8 @@ describe('a withdrawn finding: late records, corrections of the withdrawal, and 
     await page.locator('[data-test="assign-finding"]').click();
     const form = page.locator('[data-test="form-assign"]');
     await form.waitFor();
-    const day = form.getByLabel('交办日期');
-    await day.fill(officeDay(-15));
-    await day.press('Enter');
-    const due = form.getByLabel('整改时限');
-    await due.fill(officeDay(20));
-    await due.press('Enter');
+    await setDayIn(form, '交办日期', officeDay(-15), 30_000, 'Enter');
+    await setDayIn(form, '整改时限', officeDay(20), 30_000, 'Enter');
     // Preselected today's carrier (the successor): refused beside 交办日期 before sending, naming the unit of that day.
     const before = await app.logPosition();
     await form.getByRole('button', { name: '交办' }).click();
@@ -236,8 +227,7 @@ describe('a withdrawn finding: late records, corrections of the withdrawal, and 
     // The one 点名单位 is preselected as the lead (newcomer18 S6), as the unit carrying its work today: the lead is chosen again.
     expect(await form.locator('.el-form-item', { hasText: '责任单位（可多选）' }).locator('.el-tag').count()).toBe(0);
     expect(await form.locator('.el-form-item.is-required', { hasText: '牵头单位' }).count()).toBe(1);
-    await form.locator('.el-form-item', { hasText: '牵头单位' }).locator('.el-select__wrapper').first().click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: `青川市环保监察支队（已于 ${officeDay(-5)} 并入青川市测试生态环境局）（评估点名）` }).click();
+    await chooseOption(form.locator('.el-form-item', { hasText: '牵头单位' }).locator('.el-select').first(), page, `青川市环保监察支队（已于 ${officeDay(-5)} 并入青川市测试生态环境局）（评估点名）`, async () => `the form shows: ${await formShows(form)}`);
     await form.getByRole('button', { name: '交办' }).click();
     await form.waitFor({ state: 'detached' });
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unitId assignedOn } } }`, { id: findingId });

@@ -63,14 +63,15 @@ export async function chooseOption(select: Locator, page: Page, optionText: stri
 }
 
 /**
- * Types office day `day` (`YYYY-MM-DD`) into the date field of `form` labelled `label` and leaves it with Tab, as a clerk does,
- * then waits until the field holds it — what the form asks next (a due date past the one then in force) is judged on it; not
- * taken, fails saying what the form shows instead of waiting on a field that never comes.
+ * Types office day `day` (`YYYY-MM-DD`) into the date field of `form` labelled `label` and leaves it with Tab (or confirms it
+ * with `confirm` = Enter, as a keyboard user does), then waits until the field holds it — what the form asks next (a due date
+ * past the one then in force) is judged on it; not taken, fails saying what the form shows instead of waiting on a field that
+ * never comes. Not for a day the picker itself rejects (one that does not exist, or one it disables): the field never holds it.
  */
-export async function setDayIn(form: Locator, label: string, day: string, timeoutMs = 30_000): Promise<void> {
+export async function setDayIn(form: Locator, label: string, day: string, timeoutMs = 30_000, confirm: 'Tab' | 'Enter' = 'Tab'): Promise<void> {
   const field = form.getByLabel(label);
   await field.fill(day);
-  await field.press('Tab');
+  await field.press(confirm);
   for (const deadline = Date.now() + timeoutMs; (await field.inputValue().catch(() => '')) !== day; ) {
     if (Date.now() > deadline) throw new Error(`「${label}」 does not hold ${day} after typing it; the form shows: ${await formShows(form)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));

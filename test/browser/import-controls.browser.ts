@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createPerson, signIn, type Person } from './support/accounts.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, eventually, officeDay } from './support/suite.js';
+import { chooseOption } from './support/form-fields.js';
 
 /*
  * Issue 10, breaker10 F24: the web 导入 page showed only "已导入 …": never the columns nothing imports
@@ -225,8 +226,7 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     await named.goto('/work-plan');
     await named.getByRole('heading', { name: /工作方案分解/ }).waitFor();
     const planPeriod = named.locator('[data-test="plan-period"]');
-    await named.locator('.el-select', { has: named.locator('#plan-picker') }).locator('.el-select__wrapper').click();
-    await named.locator('.el-select-dropdown__item:visible', { hasText: `${year}—${year + 2} ${title}` }).click();
+    await chooseOption(named.locator('.el-select', { has: named.locator('#plan-picker') }), named, `${year}—${year + 2} ${title}`);
     await planPeriod.waitFor();
     expect(await planPeriod.textContent()).toBe(`（${year}—${year + 2}年）`);
 

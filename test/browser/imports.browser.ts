@@ -5,6 +5,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createPerson, signIn, type Person } from './support/accounts.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, eventually, officeDay } from './support/suite.js';
+import { chooseOption } from './support/form-fields.js';
 import { contrastFailures } from './support/contrast.js';
 
 /*
@@ -316,8 +317,7 @@ describe('imports from the browser: files of any advertised size, and a late pla
     expect(await page.locator('[data-test="import-sheet-help"]').textContent()).not.toContain('大项');
     const evaluations = await app.graphql(`{ evaluations(first: 1) { nodes { id title } } }`);
     const evaluation = evaluations.data!.evaluations.nodes[0] as { id: string; title: string };
-    await page.locator('.el-form-item', { has: page.getByText('所属评估', { exact: true }) }).locator('.el-select__wrapper').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: evaluation.title }).first().click();
+    await chooseOption(page.locator('.el-form-item', { has: page.getByText('所属评估', { exact: true }) }).locator('.el-select'), page, evaluation.title);
     const year = Number(officeDay().slice(0, 4));
     const csv = `\ufeff存在问题,整改措施,责任单位,整改时限\n政务新媒体帐号长期未更新,整改,青川市财政局,${year}-12-31\n政务大厅无障碍设施缺失,改造,青川市教育局,${year + 2}-06-30\n`;
     const recorded = await app.graphql(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`, {

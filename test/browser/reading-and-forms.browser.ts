@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, officeDay } from './support/suite.js';
+import { setDayIn } from './support/form-fields.js';
 
 /** Waits (generous ceiling, a loaded machine must not fail it) until the element's text contains `expected`. */
 async function eventuallyText(locator: import('playwright-core').Locator, expected: string, timeoutMs = 60_000) {
@@ -150,8 +151,7 @@ describe('past days are for reading, forms check what they need, imports by role
     expect(await day.inputValue()).not.toBe('2026-03-02');
 
     // A day before the assignment: the API refuses it, naming the day; the refusal sits under 催办日期.
-    await day.fill(officeDay(-20));
-    await day.press('Enter');
+    await setDayIn(form, '催办日期', officeDay(-20), 30_000, 'Enter');
     await form.getByRole('button', { name: '催办' }).click();
     await eventuallyText(dayError, officeDay(-20));
     expect(await form.locator('.el-alert').count()).toBe(0);

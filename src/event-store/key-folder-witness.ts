@@ -534,5 +534,5 @@ export function foreignWitnessRefusal(judged: StoreRefusedError, beside: StoreWi
     `事件库见证文件 ${witnessPath} 属于另一个事件库：它记载的是位于 ${beside.location} 的事件库 ${theirs}${key.zh}，而不是位于 ${found.location} 的事件库 ${ours}——与台账签名密钥存放在一起的见证副本 ${here.path} 正是在此处看到了这个事件库，已确认写入至位置 ${here.witness.head}（${officeInstantZh(here.witness.seenAt)}）。该见证文件是被误复制到这里的（来自另一套安装或副本）；事件库本身并没有被替换。请勿用备份覆盖事件库，也请勿把那个事件库的密钥列入 LEDGER_TRUSTED_KEYS：它不是本单位用于本事件库的密钥。请从本数据文件夹的备份放回本事件库自己的见证文件，或以 --accept-store-reset 启动一次——届时以密钥旁的见证副本核对事件库，另一个事件库的见证文件会被本事件库的取代。`,
   );
   if (judged.reason === 'STORE_WITNESS_MISSING') return new StoreRefusedError('STORE_WITNESS_MISSING', what, judged.otherCopyRows, judged.resetOffers);
-  return new StoreRefusedError(judged.reason, say(`${judged.message} (${what.en})`, `${judged.messageZh}（${what.zh}）`), judged.otherCopyRows, judged.resetOffers);
+  return new StoreRefusedError(judged.reason, say(`${judged.message} (Note: ${what.en})`, `${judged.messageZh}（说明：${what.zh}）`), judged.otherCopyRows, judged.resetOffers);
 }

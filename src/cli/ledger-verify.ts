@@ -180,7 +180,7 @@ async function main(): Promise<number> {
     }
     // The witness first: the log read after it can only be longer than what it saw.
     const settings = options.settings;
-    const witness = withOtherStoreHere(withOtherCopy(withKeptCopy(witnessExpectations(options.witness, ledger.storeId()), options, ledger.storeId()), db, options, ledger.storeId()), options);
+    const witness = withOtherStoreHere(withOtherCopy(withKeptCopy(witnessExpectations(options.witness, ledger.storeId()), options, ledger.storeId()), db, options, ledger.storeId()), options, ledger.storeId());
     const trusted = trustedKeysOf(settings, options.witness, ledger.storeId());
     const seals = sealCheckOf(settings, ledger, options.witness, trusted.keys);
     // breaker9x S3: the losses of the restore accepted at that instant, acknowledged by the office — only that restore's.
@@ -425,9 +425,9 @@ function withKeptCopy(witness: ReturnType<typeof witnessExpectations>, options: 
 }
 
 /** breaker54-9 S1: the key folder's copy of this very place saw another store, not accepted away since (`otherStoreHereProblem`): said as the start says it. */
-function withOtherStoreHere(witness: ReturnType<typeof witnessExpectations>, options: ReturnType<typeof parseOptions>): ReturnType<typeof witnessExpectations> {
+function withOtherStoreHere(witness: ReturnType<typeof witnessExpectations>, options: ReturnType<typeof parseOptions>, storeId: string | null): ReturnType<typeof witnessExpectations> {
   if (witness.expectations.witnessProblem) return witness;
-  const problem = otherStoreHereProblem({ path: options.path, witnessPath: options.witness, keyFile: options.settings.LEDGER_SIGNING_KEY_FILE, copyName: options.settings.STORE_COPY_NAME ?? null });
+  const problem = otherStoreHereProblem({ path: options.path, storeId, witnessPath: options.witness, keyFile: options.settings.LEDGER_SIGNING_KEY_FILE, copyName: options.settings.STORE_COPY_NAME ?? null });
   return problem ? { ...witness, expectations: { ...witness.expectations, witnessProblem: problem } } : witness;
 }
 

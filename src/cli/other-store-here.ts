@@ -1,5 +1,4 @@
 import { keyFolderWitnessFolder, keptCopyFor, otherStoreSeenHere, readKeyFolderWitnessesLeniently } from '../event-store/key-folder-witness.js';
-import { SqliteStoreInspection } from '../event-store/sqlite-store-inspection.js';
 import { realPlaceOf } from '../event-store/store-place.js';
 import { readWitness, type StoreWitness } from '../event-store/store-witness.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
@@ -9,22 +8,14 @@ import { say, type Bilingual } from '../shared/domain-error.js';
  * breaker54-9 S1, for ledger:verify: the copy beside the key of this very place that saw another store, with events, not
  * accepted away since (`otherStoreSeenHere`) — the store at `path` is not the one the office's key last vouched for there,
  * as a start says (STORE_REPLACED). Null when there is none, or the file holds no store id (nothing to compare).
- * @param where `path` the store file, `witnessPath` the witness beside it, `keyFile` LEDGER_SIGNING_KEY_FILE (undefined: the
+ * @param where `path` the store file, `storeId` its id as read (null: none, nothing to compare), `witnessPath` the witness beside it, `keyFile` LEDGER_SIGNING_KEY_FILE (undefined: the
  *   default), `copyName` STORE_COPY_NAME (null when unset).
  * @returns a `LedgerExpectations.witnessProblem` of kind STORE_REPLACED, its message in both languages.
  */
-export function otherStoreHereProblem(where: { readonly path: string; readonly witnessPath: string; readonly keyFile: string | undefined; readonly copyName: string | null }): { kind: 'STORE_REPLACED'; message: Bilingual } | null {
-  let storeId: string | null = null;
-  try {
-    const inspection = new SqliteStoreInspection(where.path);
-    try {
-      storeId = inspection.identity()?.storeId ?? null;
-    } finally {
-      inspection.close();
-    }
-  } catch {
-    return null;
-  }
+export function otherStoreHereProblem(where: { readonly path: string; readonly storeId: string | null; readonly witnessPath: string; readonly keyFile: string | undefined; readonly copyName: string | null }): { kind: 'STORE_REPLACED'; message: Bilingual } | null {
+  // The store's id as the caller read it (ledger:verify from its read-only reading): opened here, a copy on read-only media
+  // would get a -wal and -shm written beside it (breaker9z P6).
+  const { storeId } = where;
   if (storeId === null) return null;
   let beside: StoreWitness | null = null;
   try {

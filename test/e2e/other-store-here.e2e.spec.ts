@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { otherStoreHereProblem } from '../../src/cli/other-store-here.js';
+import { SqliteStoreInspection } from '../../src/event-store/sqlite-store-inspection.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { office } from '../support/office-folder.js';
 import { refusalOf } from '../support/store-files.js';
@@ -16,6 +17,16 @@ import { PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
  */
 
 const register = (app: TestApp, title: string) => app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title }) });
+
+/** The store id written in the file at `sqlitePath` (what ledger:verify reads before judging the copies). */
+const storeIdOf = (sqlitePath: string): string | null => {
+  const inspection = new SqliteStoreInspection(sqlitePath);
+  try {
+    return inspection.identity()?.storeId ?? null;
+  } finally {
+    inspection.close();
+  }
+};
 
 describe('A store at a place the key folder saw another store at (breaker54-9 S1)', () => {
   it('is refused STORE_REPLACED on the lost store’s copy beside the key, and ledger:verify says so; accepted, later starts take it', async () => {
@@ -47,7 +58,7 @@ describe('A store at a place the key folder saw another store at (breaker54-9 S1
     expect(refusal.message).toContain('--accept-store-reset');
 
     // ledger:verify says the same of the file (the witness beside it is the new store's own).
-    const problem = otherStoreHereProblem({ path: sqlitePath, witnessPath: `${sqlitePath}.witness.json`, keyFile, copyName: null });
+    const problem = otherStoreHereProblem({ path: sqlitePath, storeId: storeIdOf(sqlitePath), witnessPath: `${sqlitePath}.witness.json`, keyFile, copyName: null });
     expect(problem?.kind).toBe('STORE_REPLACED');
     expect(problem?.message.zh).toContain(`事件库 ${lostStoreId}`);
     expect(problem?.message.zh).toContain(lostCopy);
@@ -57,6 +68,6 @@ describe('A store at a place the key folder saw another store at (breaker54-9 S1
     await app.close();
     app = await start();
     await app.close();
-    expect(otherStoreHereProblem({ path: sqlitePath, witnessPath: `${sqlitePath}.witness.json`, keyFile, copyName: null })).toBeNull();
+    expect(otherStoreHereProblem({ path: sqlitePath, storeId: storeIdOf(sqlitePath), witnessPath: `${sqlitePath}.witness.json`, keyFile, copyName: null })).toBeNull();
   }, PROCESS_TEST_CEILING_MS);
 });

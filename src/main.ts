@@ -1,14 +1,18 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import type { ConfigService as Config } from '@nestjs/config';
+import { ConfigService } from '@nestjs/config';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module.js';
 import { loadEnvFile, validateSettings, type AppSettings } from './config/app-settings.js';
 import { StoreRefusedError } from './event-store/store-witness.js';
-import { admitStore } from './event-store/store-admission.js';
-import { admittedBeforeTheApp } from './event-store/admitted-at-start.js';
+import { StoreHealth } from './event-store/store-health.js';
 import { isStoreDamage, isStoreReadFault } from './event-store/store-damage.js';
 import { DiskFullError, diskFullOf, sqliteFileOf } from './event-store/disk-full.js';
+import { configureHttp } from './http/configure-http.js';
 import { messageZhOf } from './shared/domain-error.js';
 import { jsonLogger } from './observability/json-logger.js';
+import { DemoSeeder } from './demo/demo-seeder.js';
+import { startBanner } from './lifecycle/start-banner.js';
 import { checkPortAvailable, portRefusalOf, refusalForTerminal } from './lifecycle/start-refusal.js';
 import { serverLogOutput } from './observability/log-output.js';
 import { settingsFromArguments } from './lifecycle/start-arguments.js';
@@ -40,34 +44,6 @@ async function main() {
   // A key file named but unreadable is refused before the store is opened (breaker54-8 M4): a start refused for its settings
   // leaves no store, -wal or witness behind that the next start would judge as lost.
   if (settings.LEDGER_SIGNING_KEY_FILE) readSigningKey(settings.LEDGER_SIGNING_KEY_FILE);
-  // The store before the app's modules are loaded (session 54): a refused store is refused, with the same words and exit
-  // status, without loading Nest, GraphQL and the app (about 2 s of CPU a start); the app takes the store admitted here.
-  // The log is the app's from here on; a failure that is no refusal is logged as Nest logs one that ends the app's creation.
-  Logger.overrideLogger(logger);
-  const admitted = await admitStore({
-    EVENT_STORE: settings.EVENT_STORE,
-    SQLITE_PATH: settings.SQLITE_PATH,
-    EVENTSTORE_CONNECTION_STRING: settings.EVENTSTORE_CONNECTION_STRING,
-    STORE_WITNESS_PATH: settings.STORE_WITNESS_PATH,
-    ACCEPT_STORE_RESET: settings.ACCEPT_STORE_RESET,
-    ACCEPT_CLOCK_AHEAD_RECORDS: settings.ACCEPT_CLOCK_AHEAD_RECORDS,
-    LEDGER_SIGNING_KEY_FILE: settings.LEDGER_SIGNING_KEY_FILE,
-    LEDGER_TRUSTED_KEYS: settings.LEDGER_TRUSTED_KEYS,
-    STORE_COPY_NAME: settings.STORE_COPY_NAME,
-  }).catch((error: unknown) => {
-    new Logger('ExceptionHandler').error(error);
-    throw error;
-  });
-  admittedBeforeTheApp(admitted);
-  const [{ NestFactory }, { ConfigService }, { AppModule }, { StoreHealth }, { configureHttp }, { DemoSeeder }, { startBanner }] = await Promise.all([
-    import('@nestjs/core'),
-    import('@nestjs/config'),
-    import('./app.module.js'),
-    import('./event-store/store-health.js'),
-    import('./http/configure-http.js'),
-    import('./demo/demo-seeder.js'),
-    import('./lifecycle/start-banner.js'),
-  ]);
   const app = await NestFactory.create(AppModule.forRoot(fromArguments), { abortOnError: false, logger, return503OnClosing: true });
   // A damaged store file met outside any request — a timer reading the head, a snapshot — refuses writes
   // and degrades /health instead of ending the process (breaker9s P5); anything else ends it as before.
@@ -79,7 +55,7 @@ async function main() {
   });
   // Exit 0 after a clean shutdown (SIGTERM from an orchestrator is the normal way to stop).
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
-  const config: Config<AppSettings, true> = app.get(ConfigService);
+  const config = app.get(ConfigService<AppSettings, true>);
   configureHttp(app, { REQUEST_MAX_BYTES: config.get('REQUEST_MAX_BYTES', { infer: true }), TRUST_PROXY: config.get('TRUST_PROXY', { infer: true }) });
   const port = config.get('PORT', { infer: true });
   await app.listen(port);

@@ -6,7 +6,6 @@ import { Metrics } from '../observability/metrics.js';
 import { EVENT_STORE, type EventStore } from './event-store.port.js';
 import { guardedEventStore } from './guarded-event-store.js';
 import { admitStore, type AdmittedStore } from './store-admission.js';
-import { takeAdmittedAtStart } from './admitted-at-start.js';
 import { dirname, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { stopCopyWords, stoppingWhileAlone } from './stop-copy.js';
@@ -61,9 +60,7 @@ export const ADMITTED_STORE = Symbol('AdmittedStore');
     {
       provide: ADMITTED_STORE,
       inject: [ConfigService],
-      // The store main.ts admitted before loading the app (admitted-at-start.ts), else admitted here.
       useFactory: (config: ConfigService<AppSettings, true>): Promise<AdmittedStore> =>
-        takeAdmittedAtStart() ??
         admitStore({
           EVENT_STORE: config.get('EVENT_STORE', { infer: true }),
           SQLITE_PATH: config.get('SQLITE_PATH', { infer: true }),

@@ -876,10 +876,6 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
           "items": {
             "type": "string"
           }
-        },
-        "foundClosed": {
-          "type": "boolean",
-          "const": true
         }
       },
       "required": [

@@ -3,7 +3,7 @@ import { signerTrusted, type FormerKey } from './domain/former-keys.js';
 import { DomainError, say, type Bilingual } from '../shared/domain-error.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
 import { slicer } from '../shared/event-loop-turns.js';
-import { checkpointSignatureHolds, keyFingerprint, ledgerCode, signCheckpoint } from './domain/checkpoint.js';
+import { checkpointSignatureHolds, keyFingerprint, ledgerCode, publicKeyText, signCheckpoint } from './domain/checkpoint.js';
 import { GENESIS_CHAIN_HASH, chainHash, eventLeafHash, sealHolds } from './domain/event-chain.js';
 import { redactCredentials } from './domain/event-redaction.js';
 import { LedgerVerifier, type LedgerEntry, type LedgerExpectations, type LedgerVerificationResult } from './domain/ledger-verification.js';
@@ -39,8 +39,11 @@ export async function verifyLedger(backend: LedgerBackend, outside: LedgerExpect
 }
 
 /**
- * Signs the head as stored and keeps it. When nothing was appended since the latest checkpoint,
- * that one is answered instead: taking a checkpoint twice is harmless, so it needs no idempotency key.
+ * Signs the head as stored and keeps it. When nothing was appended since the latest checkpoint and that one is signed
+ * by `key`, it is answered instead: taking a checkpoint twice is harmless, so it needs no idempotency key. A head the
+ * latest checkpoint covers under another key (the office's former key, right after a key rotation) is signed anew by
+ * `key`, so the office can file a checkpoint of its new key at once (newcomer54-9 M6); the code printed is the same,
+ * being the head's (tree size and root).
  */
 export async function takeCheckpoint(
   backend: LedgerBackend,
@@ -56,7 +59,7 @@ export async function takeCheckpoint(
   await backend.catchUp?.();
   const head = await backend.head();
   const latest = await backend.latestCheckpoint();
-  if (latest && latest.treeSize === head.treeSize && latest.rootHash.equals(head.rootHash)) return { checkpoint: latest, taken: false };
+  if (latest && latest.treeSize === head.treeSize && latest.rootHash.equals(head.rootHash) && latest.publicKey === publicKeyText(key)) return { checkpoint: latest, taken: false };
   // breaker9y P4: the latest checkpoint as the office signed it, not its stored fields — a root written into the table
   // stood in for the signed one, and the rows it "covered" were rewritten with their leaf hashes recomputed.
   if (latest && (!checkpointSignatureHolds(latest) || (trustedKeys && !signerTrusted(keyFingerprint(latest.publicKey), latest.treeSize, trustedKeys, formerKeys)))) throw notAsSigned(latest);

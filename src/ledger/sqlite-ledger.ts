@@ -574,7 +574,7 @@ export class SqliteLedger implements LedgerBackend {
   /**
    * Keeps a checkpoint (not on a read-only connection), numbered next after the highest number the
    * file gave or holds, and at least `numberAtLeast` (see `LedgerBackend.saveCheckpoint`) — unless one
-   * of the same head (tree size and root) is kept already, which is answered instead: the check and
+   * of the same head (tree size and root) signed by the same key is kept already, which is answered instead: the check and
    * the insert are one statement, so two processes on one file that signed the same head at one moment
    * keep one checkpoint of it (breaker9i: two servers kept checkpoints 12 and 13 both over 821 events).
    */
@@ -588,8 +588,8 @@ export class SqliteLedger implements LedgerBackend {
     const result = insert.immediate();
     if (result.changes === 0) {
       const kept = this.db
-        .prepare<[number, Buffer], CheckpointRow>('SELECT * FROM ledger_checkpoints WHERE tree_size = ? AND root_hash = ? ORDER BY sequence LIMIT 1')
-        .get(checkpoint.treeSize, checkpoint.rootHash);
+        .prepare<[number, Buffer, string], CheckpointRow>('SELECT * FROM ledger_checkpoints WHERE tree_size = ? AND root_hash = ? AND public_key = ? ORDER BY sequence LIMIT 1')
+        .get(checkpoint.treeSize, checkpoint.rootHash, checkpoint.publicKey);
       if (kept) return toCheckpoint(kept);
     }
     return { ...checkpoint, sequence: Number(result.lastInsertRowid) };
@@ -602,9 +602,9 @@ export class SqliteLedger implements LedgerBackend {
         `INSERT INTO ledger_checkpoints (sequence, tree_size, head_position, root_hash, chain_hash, taken_at, body, public_key, signature)
          SELECT MAX(?, COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'ledger_checkpoints'), 0) + 1, COALESCE((SELECT MAX(sequence) FROM ledger_checkpoints), 0) + 1),
                 ?, ?, ?, ?, ?, ?, ?, ?
-         WHERE NOT EXISTS (SELECT 1 FROM ledger_checkpoints WHERE tree_size = ? AND root_hash = ?)`,
+         WHERE NOT EXISTS (SELECT 1 FROM ledger_checkpoints WHERE tree_size = ? AND root_hash = ? AND public_key = ?)`,
       )
-      .run(numberAtLeast, checkpoint.treeSize, checkpoint.headPosition, checkpoint.rootHash, checkpoint.chainHash, checkpoint.takenAt, checkpoint.body, checkpoint.publicKey, checkpoint.signature, checkpoint.treeSize, checkpoint.rootHash);
+      .run(numberAtLeast, checkpoint.treeSize, checkpoint.headPosition, checkpoint.rootHash, checkpoint.chainHash, checkpoint.takenAt, checkpoint.body, checkpoint.publicKey, checkpoint.signature, checkpoint.treeSize, checkpoint.rootHash, checkpoint.publicKey);
   }
 }
 

@@ -13,6 +13,7 @@ import { PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
  * starts need nothing declared.
  */
 
+const TAKE_CHECKPOINT = 'mutation { takeLedgerCheckpoint { keyFingerprint ledgerCode } }';
 const fingerprintOf = (path: string) => keyFingerprint(publicKeyText(createPrivateKey(readFileSync(path, 'utf8'))));
 
 describe('Rotating the ledger signing key as the README says', () => {
@@ -22,8 +23,11 @@ describe('Rotating the ledger signing key as the README says', () => {
       const place = office();
       let app = await place.start();
       expect((await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title: '轮换密钥之前的评估' }) })).errors).toBeUndefined();
+      // Step 1: a 台账校验码 printed before the rotation.
+      const printedBefore = (await app.graphql(TAKE_CHECKPOINT, {}, await app.as('ADMIN'))).data!.takeLedgerCheckpoint;
       await app.close();
       const oldKey = fingerprintOf(place.keyFile);
+      expect(printedBefore.keyFingerprint).toBe(oldKey);
 
       // Step 2: the key file moved out of the keys folder, kept, and a new key put in its place.
       const keyBackup = join(place.root, 'secure-keys');
@@ -47,8 +51,11 @@ describe('Rotating the ledger signing key as the README says', () => {
       expect((await app.graphql('{ evaluations { totalCount } }')).data!.evaluations.totalCount).toBeGreaterThanOrEqual(1);
       await app.close();
 
-      // Step 4: LEDGER_TRUSTED_KEYS removed — the old key is remembered, the start is plain.
+      // Step 4: LEDGER_TRUSTED_KEYS removed — the old key is remembered, the start is plain; the new 台账校验码 printed at
+      // once is signed by the new key (newcomer54-9 M6; the same head under the old key: test/ledger/sqlite-ledger.spec.ts).
       app = await place.start();
+      const printed = (await app.graphql(TAKE_CHECKPOINT, {}, await app.as('ADMIN'))).data!.takeLedgerCheckpoint;
+      expect(printed.keyFingerprint).toBe(newKey);
       expect((await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title: '轮换密钥之后的评估' }) })).errors).toBeUndefined();
       await app.close();
     },

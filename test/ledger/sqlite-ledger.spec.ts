@@ -460,6 +460,24 @@ describe('The ledger in the SQLite file', () => {
       await again.close();
     });
 
+    // newcomer54-9 M6: right after a key rotation, 生成台账校验码 answered the old key's checkpoint of the same head.
+    it('signs the head anew under a new key when the latest checkpoint of that head is the former key\'s, then answers that one while nothing is appended', async () => {
+      const store = await givenStore(freshPath(), 6);
+      const ledger = store.ledger();
+      const before = await takeCheckpoint(ledger, privateKey, now);
+      const { privateKey: rotated } = generateKeyPairSync('ed25519');
+      const former = [{ fingerprint: keyFingerprint(publicKeyText(privateKey)), upToEvents: 6, declaredAt: '2026-04-10T01:30:00.000Z' }];
+      const after = await takeCheckpoint(ledger, rotated, new Date('2026-04-10T02:00:00.000Z'));
+      expect(after.taken).toBe(true);
+      expect(after.checkpoint).toMatchObject({ sequence: 2, treeSize: 6, rootHash: before.checkpoint.rootHash });
+      expect(keyFingerprint(after.checkpoint.publicKey)).toBe(keyFingerprint(publicKeyText(rotated)));
+      expect(await takeCheckpoint(ledger, rotated, new Date('2026-04-10T03:00:00.000Z'))).toEqual({ checkpoint: after.checkpoint, taken: false });
+      const result = await verifyLedger(ledger, { trustedKeys: [keyFingerprint(publicKeyText(rotated))], formerKeys: former });
+      expect(result).toMatchObject({ ok: true, checkpointsChecked: 2, firstMismatch: null });
+      expect(result.signingKeys).toEqual([keyFingerprint(publicKeyText(privateKey)), keyFingerprint(publicKeyText(rotated))]);
+      await store.close();
+    });
+
     // breaker9i (minor): two servers on one file each kept a checkpoint of the same head (12 and 13, both over 821 events).
     it('keeps one checkpoint of a head when two processes on the file sign it at one moment: the later save answers the kept one', async () => {
       const path = freshPath();

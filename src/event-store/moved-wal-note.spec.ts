@@ -102,6 +102,8 @@ describe('A start refusal beside a -wal moved aside (breaker52-9 S8, S7)', () =>
     expect(note.zh).toContain('含有位置 1–8 的记录，并在位置 8 与事件库见证文件所见的哈希链校验值相符');
     expect(note.zh).toContain(`cp ${join(keys, 'rectify.db.rescued-2026-12-07T08-22-14-328Z.db')} ${path}`);
     expect(note.en).toContain('no --accept-store-reset needed');
+    // newcomer54-9 M3: the keys folder is backed up apart from the data — the copy is not to stay there.
+    expect(note.zh).toContain(`事件库恢复运行并做过 store:backup 备份后，请把该副本移出 ${keys}，放入本单位的数据备份（它含有整个台账）`);
     expect(stopCopiesNote(path, [keys], { ...vouchedAt(8), storeId: 'another-store' })).toBeNull();
     expect(stopCopiesNote(path, [keys], null)).toBeNull();
   });

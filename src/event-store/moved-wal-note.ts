@@ -339,8 +339,8 @@ export function stopCopiesNote(path: string, folders: readonly string[], vouched
         ? say(`, not what the store witness saw at position ${vouched.head}: keep it, and look for a newer copy first`, `，但与事件库见证文件在位置 ${vouched.head} 所见的不符：请保留它，并先找更新的副本`)
         : say('', '');
     const how = say(
-      ` Do not start over with an empty ledger: keep that file, copy it in place (cp ${copy} ${path}, with no -wal or -shm beside ${path}) and start again — the start takes it as this store (it holds what the server acknowledged), no --accept-store-reset needed.`,
-      `请勿以空台账重新开始：请保留该文件，把它复制到事件库位置（cp ${copy} ${path}，${path} 旁不要留 -wal 或 -shm），然后重新启动——启动时会认出它就是本事件库（含有服务已确认写入的全部内容），无需 --accept-store-reset。`,
+      ` Do not start over with an empty ledger: keep that file, copy it in place (cp ${copy} ${path}, with no -wal or -shm beside ${path}) and start again — the start takes it as this store (it holds what the server acknowledged), no --accept-store-reset needed. Once the store serves again and a store:backup is taken, move this copy out of ${dirname(copy)} into the office's data backups (it holds the whole ledger).`,
+      `请勿以空台账重新开始：请保留该文件，把它复制到事件库位置（cp ${copy} ${path}，${path} 旁不要留 -wal 或 -shm），然后重新启动——启动时会认出它就是本事件库（含有服务已确认写入的全部内容），无需 --accept-store-reset。事件库恢复运行并做过 store:backup 备份后，请把该副本移出 ${dirname(copy)}，放入本单位的数据备份（它含有整个台账）。`,
     );
     notes.push(
       say(

@@ -606,6 +606,8 @@ export interface AdmittedStore {
   readonly seenBefore: string | null;
   /** The key checkpoints were last signed with, by the witness or else the newest checkpoint (see `judgeSigningKey`). */
   readonly signingKeyOnRecord: SigningKeyOnRecord | undefined;
+  /** The keys the office retired, as the witness copies beside the key signed by the key in use remember them (`retiredKeysOf`). */
+  readonly retiredKeys: readonly FormerKey[];
   /**
    * breaker51-9 S2: the store accepted at this start (ACCEPT_STORE_RESET) is a backup from before a key rotation, its rows
    * sealed by a former key of the office that its own witness vouches for (`formerKeySealing`): `LedgerKeys` seals them
@@ -730,6 +732,15 @@ function readWitnessOrAccept(settings: StoreSettings, logger: Logger): StoreWitn
   }
 }
 
+/**
+ * newcomer53-9 M3, newcomer54-9 M5: the keys this office retired, as the witness copies beside the key (`kept`, every place's)
+ * that were signed by the key configured now (`configured`, a fingerprint; null: no key file) remember them — a restore drill
+ * of a backup from before a rotation, at a place of its own, is told it predates the rotation wherever the judgement falls.
+ */
+export function retiredKeysOf(kept: readonly KeptWitness[], configured: string | null | undefined): FormerKey[] {
+  if (!configured) return [];
+  return kept.filter(({ witness }) => witness.signingKey === configured).flatMap(({ witness }) => witness.formerKeys ?? []);
+}
 /**
  * The key checkpoints were last signed with: the witness's fingerprint, else the key of the store's
  * newest checkpoint (a witness of an older version, or one whose fingerprint was removed, must not
@@ -1355,7 +1366,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
     const refusal = missing ?? judged.refusal;
     // The configured key judged against the one the store was signed with (null: the same, or none on record).
     // newcomer53-9 M3: the keys the office retired, as the witnesses beside the key signed by the key in use remember them.
-    const retired = kept.filter(({ witness }) => witness.signingKey === configuredFingerprint).flatMap(({ witness }) => witness.formerKeys ?? []);
+    const retired = retiredKeysOf(kept, configuredFingerprint);
     const keyChangedRefusal = () => judgeSigningKey(judged.signingKeyOnRecord, configuredFingerprint, settings.LEDGER_TRUSTED_KEYS ?? [], resolve(keyPath), retired);
     // A changed key is not a store to accept: it is refused whatever ACCEPT_STORE_RESET says (LEDGER_TRUSTED_KEYS declares a rotation).
     if (refusal && (!settings.ACCEPT_STORE_RESET || refusal.reason === 'SIGNING_KEY_CHANGED')) {
@@ -1630,6 +1641,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
       clockAheadThisStart,
       seenBefore: seenBeforeCounts,
       signingKeyOnRecord,
+      retiredKeys: retired,
       rowsSealedByFormerKey,
       witness,
       witnessed,
@@ -1935,7 +1947,7 @@ async function judgeFound(
       : unlessCompleteStopCopy(judgeWitnessGone(dataFolderWitness, kept, { storeId: identity.storeId, location, place, head: head?.commit ?? null, witnessPath: settings.STORE_WITNESS_PATH, copyName: settings.STORE_COPY_NAME ?? null }), settings, kept, place, head?.commit ?? null, found.chainHashAt)) ??
     // The key before the copy beside it: another key keeps its copies in its own folder, so a changed
     // key is what is wrong, and what the refusal must say (lead's 8d0a4ba, judged here for every refusal).
-    (configuredKey !== undefined ? judgeSigningKey(signingKeyOnRecord, configuredKey, trustedKeys, keyPath()) : null) ??
+    (configuredKey !== undefined ? judgeSigningKey(signingKeyOnRecord, configuredKey, trustedKeys, keyPath(), retiredKeysOf(kept, configuredKey)) : null) ??
     (seals ? judgeUnsignedWitness(sameStore, { location, anyRowSealed: seals.anyRowSealed, witnessPath: fromKeyFolder?.path ?? settings.STORE_WITNESS_PATH }) : null) ??
     (context.readOnly ? null : copyMissing) ??
     (found.missingPositions ? judgeHoles(location, found.missingPositions()) : null) ??

@@ -52,7 +52,7 @@ export class LedgerKeys {
     const onRecord = admitted.signingKeyOnRecord;
     this.signingKey = loadSigningKey(keySettings, (message) => this.logger.warn(message), undefined, (path) => judgeSigningKey(onRecord, null, trustedKeys, resolve(path)));
     this.fingerprint = keyFingerprint(publicKeyText(this.signingKey));
-    const changed = judgeSigningKey(onRecord, this.fingerprint, trustedKeys, resolve(signingKeyPath(keySettings)));
+    const changed = judgeSigningKey(onRecord, this.fingerprint, trustedKeys, resolve(signingKeyPath(keySettings)), admitted.retiredKeys ?? []);
     if (changed) throw changed;
     if (onRecord && onRecord.fingerprint !== this.fingerprint) {
       this.logger.warn(`Checkpoints are signed by key ${this.fingerprint} from now on, in place of key ${onRecord.fingerprint} (listed in LEDGER_TRUSTED_KEYS).`);

@@ -62,6 +62,23 @@ describe('A backup from before a key rotation, restored and accepted', () => {
       expect(await checkpoint(app)).toEqual({ sequence: 2, keyFingerprint: newKey });
       await app.close();
 
+      // newcomer54-9 M5: a restore drill of that backup at a place of its own is told the backup predates the rotation and
+      // to declare the old key on its own command line — never "restore the key from its backup" into the shared keys folder.
+      const drill = join(root, 'drill', 'rectify.db');
+      mkdirSync(dirname(drill));
+      for (const name of ['rectify.db', 'rectify.db.witness.json']) copyFileSync(join(backup, name), join(dirname(drill), name));
+      const drillRefused = await startTestApp({ sqlitePath: drill, now: new Date().toISOString(), settings: { ...settings, STORE_COPY_NAME: '演练' } }).then(
+        async (started) => {
+          await started.close();
+          return null;
+        },
+        (error: unknown) => error as StoreRefusedError,
+      );
+      expect(drillRefused?.reason).toBe('SIGNING_KEY_CHANGED');
+      expect(drillRefused?.messageZh).toContain(`本事件库早于那次更换——是更换之前的备份。请勿改动 keys 文件夹`);
+      expect(drillRefused?.messageZh).toContain(`LEDGER_TRUSTED_KEYS=${oldKey}`);
+      expect(drillRefused?.messageZh).not.toContain('请从备份恢复密钥');
+
       // The store must go back to the backup: stop, put its rectify.db and witness in place.
       for (const name of ['rectify.db', 'rectify.db-wal', 'rectify.db-shm', 'rectify.db.witness.json']) rmSync(join(data, name), { force: true });
       for (const name of ['rectify.db', 'rectify.db.witness.json']) copyFileSync(join(backup, name), join(data, name));

@@ -800,6 +800,10 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         },
         "handedOverOn": {
           "type": "string"
+        },
+        "partOnly": {
+          "type": "boolean",
+          "const": true
         }
       },
       "required": [

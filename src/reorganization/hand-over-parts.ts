@@ -137,7 +137,8 @@ function heldOnDayPassedLater<Part extends PartsHolder['parts'] extends Readonly
  * One HandOverPart per parent with a part of the unit that passes (`partsToHandOver`), each on the
  * parent's stream, dated the day it passes, with its own idempotent context (derived from the
  * handover's command id and the stream), so a handover that stopped half-way is completed by
- * sending it again. `merging`: the unit is merged away by this reorganisation (`HandOverPart.merging`).
+ * sending it again. `merging`: the unit is merged away by this reorganisation (`HandOverPart.merging`); `partOnly`: the
+ * administrator chose these parents, a split of the unit's duties (`HandOverPart.partOnly`).
  */
 export function handOverCommands(
   handOver: HandOver,
@@ -145,6 +146,7 @@ export function handOverCommands(
   holders: { readonly findings: readonly PartToHandOver[]; readonly items: readonly PartToHandOver[] },
   context: CommandContext,
   merging = false,
+  partOnly = false,
 ): BatchCommand[] {
   const { unitId, successorUnitId, reason } = handOver;
   // A part the merged unit got after its merge day passes on the day it got it; its refusals name the merge's day (breaker8s P7).
@@ -158,6 +160,7 @@ export function handOverCommands(
     ...facts,
     ...(merging ? { merging } : {}),
     ...(merging && on > handOver.on ? { mergedOn: handOver.on } : {}),
+    ...(partOnly ? { partOnly } : {}),
   });
   const contextFor = (streamId: string) => contextInBatch(context, 'HandOverPart', `${context.commandId}:${streamId}`);
   return [

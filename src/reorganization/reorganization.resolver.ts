@@ -6,7 +6,8 @@ import { UnitsReadModel, type UnitView } from '../organization/units/units.read-
 import { CommandContextFactory } from '../shared/command-context.factory.js';
 import { IdempotentInput } from '../shared/graphql/idempotent-input.js';
 import { CurrentRequester, type Requester } from '../shared/graphql/requester.js';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { PartStatusEnum } from '../assignments/graphql/assignment.types.js';
 import { Clock } from '../shared/clock.js';
 import { officeDate } from '../shared/calendar-date.js';
 import { CalendarDate, EntityId, RequiredText } from '../shared/graphql/validation.js';
@@ -48,6 +49,18 @@ export class HandOverUnitPartsInput extends ReorganizeUnitInput {
   @IsOptional()
   @CalendarDate()
   handedOverOn?: string;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'A split of the unit’s duties (职能划转): the findings and work-plan items whose part of the unit passes — only those, each with its reports, extension requests and urgings; the unit keeps its other parts and is not recorded as handing its work over. Omitted: every open part (as before). Refused, nothing written, naming the finding or item: a part verified by the day, a parent withdrawn, one without a part of the unit, the successor already holding a part there (CONFLICT, field only), a day before the assignment. unitHandOverChoices lists what may be chosen.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @ArrayUnique()
+  @IsUUID('all', { each: true, message: 'only must contain finding or work-plan item ids' })
+  only?: string[];
 }
 
 @InputType()
@@ -101,6 +114,34 @@ export class UnitReorganizationPreviewInput {
   @IsOptional()
   @IsBoolean()
   merge?: boolean;
+
+  @Field(() => [ID], { nullable: true, description: 'A hand-over of chosen parts only (handOverUnitParts’ only): the findings and work-plan items chosen; ignored for a merge' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @IsUUID('all', { each: true, message: 'only must contain finding or work-plan item ids' })
+  only?: string[];
+}
+
+@InputType()
+export class UnitHandOverChoicesInput {
+  @Field(() => ID, { description: 'The unit whose parts would be handed over' })
+  @EntityId()
+  unitId: string;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, the office day of the hand-over; omitted: today (China time)' })
+  @IsOptional()
+  @CalendarDate()
+  on?: string;
+}
+
+@ObjectType('UnitHandOverChoice', { description: 'A part of a unit that a hand-over on the day would pass: its finding or work-plan item' })
+export class UnitHandOverChoiceType {
+  @Field(() => ID, { description: 'The finding or work-plan item (what handOverUnitParts’ only names)' }) parentId: string;
+  @Field(() => String, { description: 'FINDING or WORK_PLAN_ITEM' }) kind: string;
+  @Field(() => String, { description: 'How the dialog names it: 问题「…」 or 事项 5「…」' }) label: string;
+  @Field(() => PartStatusEnum, { description: 'The unit’s part as it stands' }) status: string;
+  @Field(() => String, { description: 'YYYY-MM-DD, the office day it would pass: the hand-over’s, or the later day a part verified by then came back' }) on: string;
 }
 
 @Resolver()
@@ -119,7 +160,15 @@ export class ReorganizationResolver {
       'Before a merge or hand-over (单位名录 并入其他单位): what it would do to each part of the unit, one line each in Chinese — as mergeUnit’s notices say it (a join’s report awaiting inspection set aside, and why); nothing written. Refusals come with the mutation.',
   })
   unitReorganizationPreview(@Args('input') input: UnitReorganizationPreviewInput): string[] {
-    return this.reorganizations.preview({ unitId: input.unitId, successorUnitId: input.successorUnitId, on: input.on ?? officeDate(this.clock.now()) }, input.merge ?? true);
+    return this.reorganizations.preview({ unitId: input.unitId, successorUnitId: input.successorUnitId, on: input.on ?? officeDate(this.clock.now()) }, input.merge ?? true, input.only);
+  }
+
+  @Query(() => [UnitHandOverChoiceType], {
+    description:
+      'Before a hand-over (单位名录 移交任务, newcomer53-10 S1): the unit’s parts it would pass on the day, each by its finding or work-plan item — what handOverUnitParts’ only may choose (default: all). Nothing written.',
+  })
+  unitHandOverChoices(@Args('input') input: UnitHandOverChoicesInput): UnitHandOverChoiceType[] {
+    return this.reorganizations.choices(input.unitId, input.on ?? officeDate(this.clock.now()));
   }
 
   @Mutation(() => UnitReorganizationType, {
@@ -132,10 +181,11 @@ export class ReorganizationResolver {
   }
 
   @Mutation(() => UnitReorganizationType, {
-    description: 'Hand every open part of a unit over to a successor (its duties moved); history keeps who held each part.',
+    description:
+      'Hand every open part of a unit over to a successor (its duties moved), or only the parts of the findings and items named in only (a split, 职能划转: the unit keeps the rest); history keeps who held each part.',
   })
   handOverUnitParts(@Args('input') input: HandOverUnitPartsInput, @CurrentRequester() requester: Requester) {
-    return this.reorganize(requester, 'HandOverUnitParts', input, input.handedOverOn, false);
+    return this.reorganize(requester, 'HandOverUnitParts', input, input.handedOverOn, false, input.only);
   }
 
   @Mutation(() => UnitReorganizationType, {
@@ -159,11 +209,12 @@ export class ReorganizationResolver {
     input: ReorganizeUnitInput,
     on: string | undefined,
     merge: boolean,
+    only?: readonly string[],
   ): Promise<UnitReorganizationType> {
     const context = this.contexts.create(requester, commandType, input);
     const { unitId, successorUnitId, reason } = input;
     const handOver = { unitId, successorUnitId, reason, on: on ?? officeDate(context.now) };
-    const outcome = await this.commands.execute(new ReorganizeUnitCommand(handOver, merge, context));
+    const outcome = await this.commands.execute(new ReorganizeUnitCommand(handOver, merge, context, only));
     return { unit: this.units.get(unitId)!, successor: this.units.get(successorUnitId)!, findingIds: outcome.findingIds, workPlanItemIds: outcome.itemIds, notices: outcome.notices ?? [] };
   }
 }

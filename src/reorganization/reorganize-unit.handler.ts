@@ -10,12 +10,12 @@ import { UnitsReadModel } from '../organization/units/units.read-model.js';
 import { RectificationLedger } from '../rectification/ledger/rectification-ledger.js';
 import { officeDate } from '../shared/calendar-date.js';
 import type { CommandContext } from '../shared/command-context.js';
-import { DomainError, notFound, say } from '../shared/domain-error.js';
+import { DomainError, badInput, notFound, say } from '../shared/domain-error.js';
 import { EventSchemaRegistry } from '../shared/event-schemas.js';
 import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
 import { findingStream } from '../rectification/domain/finding.events.js';
 import { workPlanItemStream } from '../work-plan/domain/work-plan.events.js';
-import { handOverCommands, partsToHandOver, type HandOver } from './hand-over-parts.js';
+import { handOverCommands, partsToHandOver, type HandOver, type PartToHandOver, type PartsHolder } from './hand-over-parts.js';
 import { reorganizationNotices, type NoticeHolder } from './join-notices.js';
 
 /** How many times a reorganisation refused is scanned again, when the unit's parts moved meanwhile. */
@@ -47,6 +47,10 @@ export interface ReorganizationOutcome {
  * 机构改革, as one request: `merge` records UnitMerged on the unit's stream (its names then lead to
  * the successor), a hand-over UnitWorkHandedOver (its parts that come back later pass then); either
  * way every open part of the unit is handed over to the successor.
+ * `only` (a hand-over, newcomer53-10 S1: 职能划转, one unit's duties split between two): the finding and work-plan item ids whose
+ * part of the unit passes — nothing is recorded on the unit's stream (it keeps its other duties, and the directory reads no
+ * hand-over of its work), each chosen part passes with `partOnly`, and a chosen parent whose part cannot pass is refused
+ * (verified by the day, withdrawn, no part of the unit, the successor holding one there, a day before the assignment).
  * All or nothing: every command is checked before any is appended.
  */
 export class ReorganizeUnitCommand extends Command<ReorganizationOutcome> {
@@ -54,9 +58,22 @@ export class ReorganizeUnitCommand extends Command<ReorganizationOutcome> {
     readonly handOver: HandOver,
     readonly merge: boolean,
     readonly context: CommandContext,
+    readonly only?: readonly string[],
   ) {
     super();
   }
+}
+
+/** A part a hand-over would pass (`ReorganizeUnitHandler.choices`): its finding or item, as the 单位名录 dialog lists it. */
+export interface HandOverChoice {
+  readonly parentId: string;
+  readonly kind: 'FINDING' | 'WORK_PLAN_ITEM';
+  /** 问题「…」 / 事项 5「…」 */
+  readonly label: string;
+  /** The unit's part as it stands (`PartView.status`). */
+  readonly status: string;
+  /** The office day it would pass (`YYYY-MM-DD`): the hand-over's, or the later day a part verified by then came back. */
+  readonly on: string;
 }
 
 @CommandHandler(ReorganizeUnitCommand)
@@ -81,12 +98,13 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
     return this.gate.exclusive(() => this.reorganize(command));
   }
 
-  private async reorganize({ handOver, merge, context }: ReorganizeUnitCommand): Promise<ReorganizationOutcome> {
+  private async reorganize({ handOver, merge, context, only }: ReorganizeUnitCommand): Promise<ReorganizationOutcome> {
     const { unitId, successorUnitId } = handOver;
     if (!this.units.get(unitId)) throw notFound('Unit', unitId);
     // Handing over is checked by each parent's decider; the successor's existence only here.
     if (!this.units.get(successorUnitId) && !merge) throw notFound('Unit', successorUnitId);
-    let plan = this.plan(handOver, merge, context);
+    const chosen = only === undefined ? undefined : this.requireChosen(only);
+    let plan = this.plan(handOver, merge, context, chosen);
     for (let round = 1; ; round += 1) {
       try {
         const refusals = await checkBatch(this.store, this.schemas, plan.commands);
@@ -99,7 +117,7 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
         // Another request may have moved the unit's parts since they were scanned (a second reorganisation of the unit at the
         // same moment: breaker8h P10): scanned again on the read models caught up with the store. The same parts → the refusal stands.
         await this.projections.catchUp();
-        const again = this.plan(handOver, merge, context);
+        const again = this.plan(handOver, merge, context, chosen);
         if (samePlan(again, plan)) throw error;
         plan = again;
       }
@@ -127,28 +145,65 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
   }
 
   /**
-   * The reorganisation's commands on the directory and the read models as they stand: the unit's stream (UnitMerged /
-   * UnitWorkHandedOver) and one HandOverPart per finding and item with a part of the unit that passes (`partsToHandOver`).
+   * The chosen finding and item ids of a split (`only`), each once, in the order given: BAD_USER_INPUT when none is chosen,
+   * NOT_FOUND (`field: 'only'`, the id in `details.parentId`) for one that is neither a finding nor a work-plan item.
    */
-  private plan(handOver: HandOver, merge: boolean, context: CommandContext): Plan {
-    const { unitId, successorUnitId } = handOver;
-    const successor = this.units.get(successorUnitId);
-    // A hand-over on the day of the unit's merge, typed after it: the merge's moves of that day give way to it (breaker8k P8).
+  private requireChosen(only: readonly string[]): ReadonlySet<string> {
+    const chosen = new Set(only);
+    if (chosen.size === 0) {
+      throw badInput('Choose at least one finding or work-plan item whose part passes, or leave the choice out to hand over every open part.', '请至少选择一个要移交的问题或工作事项；不选择则移交该单位的全部未完成任务。', { field: 'only' });
+    }
+    for (const id of chosen) {
+      if (!this.findings.finding(id) && !this.workPlans.item(id)) {
+        throw new DomainError('NOT_FOUND', say(`No finding or work-plan item ${id.slice(0, 64)} to hand over.`, '所选的问题或工作事项不存在（可能已删除，或链接有误）。'), { field: 'only', parentId: id.slice(0, 64) });
+      }
+    }
+    return chosen;
+  }
+
+  /**
+   * The findings and items whose part of `unitId` passes on office day `on` (`partsToHandOver`; a hand-over of the day of the
+   * unit's merge, typed after it, as breaker8k P8), each with its day. `chosen` (a split): only those parents — each of them, a
+   * part that would not pass (verified by the day, withdrawn by it, not the unit's …) on the hand-over's day, so that its
+   * parent's decider refuses it, naming why (nothing is left out silently).
+   */
+  private moving(unitId: string, on: string, merge: boolean, chosen?: ReadonlySet<string>): { findings: PartToHandOver[]; items: PartToHandOver[]; mergedThatDayInto?: string } {
     const merger = merge ? undefined : this.units.mergerOf(unitId);
-    const mergedThatDayInto = merger?.mergedOn === handOver.on ? merger.successorUnitId : undefined;
-    // A scan of every finding and item: rare (a reorganisation), and an administrator waits for it.
+    const mergedThatDayInto = merger?.mergedOn === on ? merger.successorUnitId : undefined;
+    // A scan of every finding and item: rare (a reorganisation), and an administrator waits for it. A split looks up its parents.
     // A finding withdrawn on a later day was on the 台账 on the reorganisation's day: its parts as they stood at the withdrawal pass (breaker8j P6).
+    const findingViews = chosen ? [...chosen].flatMap((id) => this.findings.finding(id) ?? []) : this.findings.listFindings();
+    const itemViews = chosen ? [...chosen].flatMap((id) => this.workPlans.item(id) ?? []) : this.workPlans.listItems();
     const findings = partsToHandOver(
-      this.findings.listFindings().map((finding) => ({ id: finding.findingId, parts: finding.partsWhenWithdrawn ?? finding.parts, withdrawnOn: finding.withdrawnOn })),
+      findingViews.map((finding) => ({ id: finding.findingId, parts: finding.partsWhenWithdrawn ?? finding.parts, withdrawnOn: finding.withdrawnOn })),
       unitId,
-      handOver.on,
+      on,
       merge,
       mergedThatDayInto,
     );
-    const items = partsToHandOver(this.workPlans.listItems().map((item) => ({ id: item.itemId, parts: item.parts, withdrawnOn: item.withdrawnOn })), unitId, handOver.on, merge, mergedThatDayInto);
+    const items = partsToHandOver(itemViews.map((item) => ({ id: item.itemId, parts: item.parts, withdrawnOn: item.withdrawnOn })), unitId, on, merge, mergedThatDayInto);
+    const judged = (passing: PartToHandOver[], ids: readonly string[]) => [...passing, ...ids.filter((id) => !passing.some((part) => part.id === id)).map((id) => ({ id, on }))];
+    return {
+      findings: chosen ? judged(findings, findingViews.map((finding) => finding.findingId)) : findings,
+      items: chosen ? judged(items, itemViews.map((item) => item.itemId)) : items,
+      ...(mergedThatDayInto === undefined ? {} : { mergedThatDayInto }),
+    };
+  }
+
+  /**
+   * The reorganisation's commands on the directory and the read models as they stand: the unit's stream (UnitMerged /
+   * UnitWorkHandedOver) and one HandOverPart per finding and item with a part of the unit that passes (`partsToHandOver`).
+   * A split (`chosen`): only the chosen parents' HandOverPart, each `partOnly`; nothing on the unit's stream.
+   */
+  private plan(handOver: HandOver, merge: boolean, context: CommandContext, chosen?: ReadonlySet<string>): Plan {
+    const { unitId, successorUnitId } = handOver;
+    const successor = this.units.get(successorUnitId);
+    const { findings, items, mergedThatDayInto } = this.moving(unitId, handOver.on, merge, chosen);
     const today = officeDate(context.now);
     const commands: BatchCommand[] = [
-      ...(merge
+      ...(chosen !== undefined && !merge
+        ? []
+        : merge
         ? [
             batchCommand(
               null,
@@ -200,7 +255,7 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
               context,
             ),
           ]),
-      ...handOverCommands(handOver, { today, unitNames: this.units, successorRegisteredOn: successor?.registeredOn }, { findings, items }, context, merge),
+      ...handOverCommands(handOver, { today, unitNames: this.units, successorRegisteredOn: successor?.registeredOn }, { findings, items }, context, merge, chosen !== undefined && !merge),
     ];
     const notices = reorganizationNotices(this.noticeHolders(), [...findings, ...items], unitId, successorUnitId, (id) => this.units.get(id)?.name ?? id);
     return { commands, outcome: { findingIds: findings.map((finding) => finding.id), itemIds: items.map((item) => item.id), notices }, ...(mergedThatDayInto === undefined ? {} : { mergedThatDayInto }) };
@@ -211,19 +266,32 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
    * previews it (`reorganizationNotices`), on the read models as they stand; nothing written. The unit's merge of that day typed
    * before a hand-over is weighed as `plan` weighs it.
    */
-  preview(handOver: Pick<HandOver, 'unitId' | 'successorUnitId' | 'on'>, merge: boolean): string[] {
+  preview(handOver: Pick<HandOver, 'unitId' | 'successorUnitId' | 'on'>, merge: boolean, only?: readonly string[]): string[] {
     const { unitId, successorUnitId, on } = handOver;
-    const merger = merge ? undefined : this.units.mergerOf(unitId);
-    const mergedThatDayInto = merger?.mergedOn === on ? merger.successorUnitId : undefined;
-    const findings = partsToHandOver(
-      this.findings.listFindings().map((finding) => ({ id: finding.findingId, parts: finding.partsWhenWithdrawn ?? finding.parts, withdrawnOn: finding.withdrawnOn })),
-      unitId,
-      on,
-      merge,
-      mergedThatDayInto,
-    );
-    const items = partsToHandOver(this.workPlans.listItems().map((item) => ({ id: item.itemId, parts: item.parts, withdrawnOn: item.withdrawnOn })), unitId, on, merge, mergedThatDayInto);
-    return reorganizationNotices(this.noticeHolders(), [...findings, ...items], unitId, successorUnitId, (id) => this.units.get(id)?.name ?? id);
+    const chosen = only === undefined || merge ? undefined : new Set(only);
+    const { findings, items } = this.moving(unitId, on, merge);
+    const moving = [...findings, ...items].filter((part) => chosen === undefined || chosen.has(part.id));
+    return reorganizationNotices(this.noticeHolders(), moving, unitId, successorUnitId, (id) => this.units.get(id)?.name ?? id);
+  }
+
+  /**
+   * The parts a hand-over of `unitId` on office day `on` would pass (the 单位名录 移交任务 dialog's choice, newcomer53-10 S1), on
+   * the read models as they stand: each finding and item with its label, the part's status and the day it passes — findings
+   * first, then items, each in the ledgers' order. Nothing written.
+   */
+  choices(unitId: string, on: string): HandOverChoice[] {
+    const { findings, items } = this.moving(unitId, on, false);
+    const statusIn = (parts: PartsHolder['parts'] | undefined) => parts?.get(unitId)?.status ?? [...(parts?.values() ?? [])].find((part) => part.heldBefore?.includes(unitId))?.status ?? 'ASSIGNED';
+    return [
+      ...findings.flatMap(({ id, on: day }) => {
+        const finding = this.findings.finding(id);
+        return finding ? [{ parentId: id, kind: 'FINDING' as const, label: `问题「${finding.title}」`, status: statusIn(finding.partsWhenWithdrawn ?? finding.parts), on: day }] : [];
+      }),
+      ...items.flatMap(({ id, on: day }) => {
+        const item = this.workPlans.item(id);
+        return item ? [{ parentId: id, kind: 'WORK_PLAN_ITEM' as const, label: `事项 ${item.code}「${item.title}」`, status: statusIn(item.parts), on: day }] : [];
+      }),
+    ];
   }
 
   /** Every finding and item as a notice names it (问题「…」, 事项 5「…」), with its parts as a reorganisation judges them. */

@@ -263,6 +263,12 @@ export interface HandOverPart extends Dated {
    * way — not of a reorganisation dated `handedOverOn` (breaker8s P7).
    */
   readonly mergedOn?: string;
+  /**
+   * A split (职能划转, newcomer53-10 S1: `handOverUnitParts` with `only`): the administrator chose this parent, and its part alone
+   * passes — the unit keeps its other duties. PartHandedOver then says `partOnly`, and a successor that already holds a part here
+   * is refused (a split does not join two units' parts: that is a whole hand-over's or a merge's). Absent: a reorganisation's part.
+   */
+  readonly partOnly?: boolean;
 }
 
 /** A supervisor corrects the day of the part's last report, with a reason. */

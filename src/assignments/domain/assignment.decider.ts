@@ -3729,6 +3729,7 @@ export function passPartOnItsDay(command: HandOverPart, heldNow: AssignmentsStat
   const afterMerge = command.merging === true && command.mergedOn !== undefined && command.mergedOn < handedOverOn
     ? { mergedOn: command.mergedOn, successor: unitNamed(command, successorUnitId), noun: parentNoun(command), joins: successorPart !== undefined || heldThen !== undefined }
     : undefined;
+  if (command.partOnly === true && (successorPart !== undefined || heldThen !== undefined)) refuseSplitIntoOwnPart(command, unit, handedOverOn);
   refuseWorkAfterHandOver(part, handedOverOn, unit, merged && !successorPart && !heldThen, afterMerge);
   if (successorPart) refuseFactsLostInJoin(cleared, part, successorPart, handedOverOn, unit, unitNamed(command, successorUnitId), afterMerge);
   else if (heldThen && !joinsOpenWork(part, heldThen.asHeldThen, handedOverOn)) refuseFactsLostInJoin(cleared, part, heldThen.asHeldThen, handedOverOn, unit, unitNamed(command, successorUnitId), afterMerge);
@@ -3737,10 +3738,26 @@ export function passPartOnItsDay(command: HandOverPart, heldNow: AssignmentsStat
     const successor = unitNamed(command, successorUnitId);
     requireNotBefore(handedOver, { day: successorRegisteredOn, what: say(`the registration of ${successor.en}`, `${successor.zh}的登记日期`) });
   }
-  const passed: AssignmentEvent = { type: 'PartHandedOver', data: { unitId, successorUnitId, reason, handedOverOn } };
+  const passed: AssignmentEvent = { type: 'PartHandedOver', data: { unitId, successorUnitId, reason, handedOverOn, ...(command.partOnly === true ? { partOnly: true as const } : {}) } };
   const after = appliedAgain(command, evolveAssignments(cleared, passed), makingRoom.redone);
   const onThroughMerges = passedOnThroughMerges(command, after, mergedSince ? successionOf(command.unitNames, successorUnitId, handedOverOn) : []);
   return [...unjoined, ...rewound, ...makingRoom.undone, passed, ...makingRoom.redone, ...onThroughMerges, ...separated.redone];
+}
+
+/**
+ * A split (职能划转, `HandOverPart.partOnly`, newcomer53-10 S1) into a unit that holds a part of this parent on `handedOverOn` (or
+ * held one then and passed it on since): CONFLICT, nothing written. A split moves one part whole, with its records; joining it to
+ * the successor's own part (one record kept, the other set aside) is a whole hand-over's or a merge's, which the office chooses
+ * knowingly there. `field: 'only'` names the list of findings and items the administrator chose.
+ */
+function refuseSplitIntoOwnPart(command: HandOverPart, unit: Bilingual, handedOverOn: string): never {
+  const successor = unitNamed(command, command.successorUnitId);
+  const noun = parentNoun(command);
+  throw conflict(
+    `${capitalise(successor.en)} already holds a part of this ${noun.en} on ${handedOverOn}: handing over chosen parts (a split of duties) does not join two units' parts into one. Leave this ${noun.en} out of the choice; if the duties of ${unit.en} pass to ${successor.en} whole, hand over all its parts (choose none) or merge the unit, which joins the two parts.`,
+    `${successor.zh}在本${noun.zh}已有任务（${handedOverOn}）：按${noun.zh}移交（职能划转）不把两个单位的任务合为一项。请不要选择本${noun.zh}；如${unit.zh}的职能整体划入${successor.zh}，请整体移交其全部任务（不选${noun.zh}）或将其并入，两项任务将合为一项。`,
+    { field: 'only', successorUnitId: command.successorUnitId },
+  );
 }
 
 /**

@@ -167,11 +167,13 @@ export type InspectionLogged = DomainEvent<
 /**
  * The part of `unitId` now belongs to `successorUnitId`. When the successor already had a part of
  * this parent, the two are one part from now on: the successor's, leading if either led. v2 added
- * `handedOverOn`, the office day.
+ * `handedOverOn`, the office day. `partOnly` (newcomer53-10 S1): this part alone passed, chosen by
+ * the administrator (职能划转, `handOverUnitParts` with `only`) — the unit keeps its other duties, so
+ * the directory reads no hand-over of the unit's work from it; absent for a whole unit's hand-over or merge.
  */
 export type PartHandedOver = DomainEvent<
   'PartHandedOver',
-  { readonly unitId: string; readonly successorUnitId: string; readonly reason: string; readonly handedOverOn: string }
+  { readonly unitId: string; readonly successorUnitId: string; readonly reason: string; readonly handedOverOn: string; readonly partOnly?: true }
 >;
 
 /**

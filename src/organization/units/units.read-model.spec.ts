@@ -57,6 +57,14 @@ describe('the directory’s hand-overs (breaker8c P17)', () => {
     expect(units.handOversOf('wj')).toEqual([]);
     expect(units.mergerOf('wj')).toEqual({ successorUnitId: 'fgj', mergedOn: '2016-07-10' });
   });
+
+  it('reads a part handed over alone (a split of duties, newcomer53-10 S1) as no hand-over of the unit’s work: its other parts stay its own', () => {
+    const alone = event('PartHandedOver', { unitId: 'hbj', successorUnitId: 'fj', reason: '职能划转', handedOverOn: '2016-07-10', partOnly: true }, '2016-07-10', 'finding-f1');
+    const units = directory(alone);
+    expect(units.handOversOf('hbj')).toEqual([]);
+    expect(units.predecessorsOf('fj')).toEqual([]);
+    expect(units.firstFactOf('fj')).toMatchObject({ day: '2016-07-10' });
+  });
 });
 
 describe('where a unit’s work goes on from a day (breaker8j P1: a merge closing a circle through a hand-over)', () => {

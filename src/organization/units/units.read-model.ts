@@ -176,10 +176,13 @@ export class UnitsReadModel implements Projection {
    * them (UnitWorkHandedOver, c53753d) left only these in the log: the directory takes them in, so
    * facts entered since are judged against them too (breaker8c P17). One the directory already has
    * by that day (the same hand-over, or a part passing later when it came back) adds nothing. A
-   * hand-over that passed no part left nothing to read: it is entered again.
+   * hand-over that passed no part left nothing to read: it is entered again. A part handed over alone (`partOnly`: a split of
+   * the unit's duties, newcomer53-10 S1) is no hand-over of the unit's work: the unit keeps its other parts, and its later facts
+   * on them stay its own.
    */
   private handOverOfAPart(event: RecordedEvent): void {
-    const { unitId, successorUnitId } = event.data as { unitId: string; successorUnitId: string };
+    const { unitId, successorUnitId, partOnly } = event.data as { unitId: string; successorUnitId: string; partOnly?: boolean };
+    if (partOnly === true) return;
     if (this.mergerOf(unitId)?.successorUnitId === successorUnitId) return;
     if (this.handOversOf(unitId).some((known) => known.successorUnitId === successorUnitId && known.on <= event.occurredOn)) return;
     this.addHandOver(unitId, { successorUnitId, on: event.occurredOn });

@@ -140,4 +140,65 @@ describe('a unit’s page and the 单位名录', () => {
     await page.locator('[data-test="units-notice"]').waitFor();
     expect((await unitsByCode()).get(code)!.registeredOn).toBe(earlier);
   });
+
+  it('lets an administrator hand over only the chosen parts of a unit (职能划转, newcomer53-10 S1): the picker lists its open parts, the confirmation what moves', async () => {
+    const adminHeaders = await app.as('ADMIN');
+    const choicesOf = async (unitId: string): Promise<{ parentId: string; kind: string; label: string }[]> => {
+      const response = await app.graphql(`query($input: UnitHandOverChoicesInput!) { unitHandOverChoices(input: $input) { parentId kind label } }`, { input: { unitId } }, adminHeaders);
+      expect(response.errors).toBeUndefined();
+      return response.data!.unitHandOverChoices;
+    };
+    // A standing unit of the demo holding two open parts or more, and a new unit taking one duty over.
+    let from: { id: string; code: string; name: string } | undefined;
+    let parts: { parentId: string; kind: string; label: string }[] = [];
+    for (const unit of [...(await unitsByCode()).values()].filter((one) => !one.mergedIntoUnitId)) {
+      parts = await choicesOf(unit.id);
+      if (parts.length >= 2) {
+        from = unit;
+        break;
+      }
+    }
+    expect(from).toBeDefined();
+    const successorName = '青川市行政审批服务局';
+    const registered = await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, { input: { idempotencyKey: 'units-split-successor', code: 'XZSPJ', name: successorName, kind: 'DEPARTMENT', registeredOn: officeDay(-30) } }, adminHeaders);
+    expect(registered.errors).toBeUndefined();
+    const successorId = registered.data!.registerUnit.id as string;
+    const [moved, ...kept] = parts;
+
+    const { page } = await contexts.open();
+    await signIn(page, admin);
+    await page.goto('/units');
+    await page.locator(`[data-test="hand-over-${from!.code}"]`).click();
+    const form = page.locator('[data-test="form-hand-over-unit"]');
+    await chooseOption(form.locator('.el-select').first(), page, successorName, async () => `the form shows: ${await formShows(form)}`);
+    // The picker lists the unit's open parts (none chosen: all of them, as before); one is chosen.
+    await form.locator('.el-select').nth(1).locator('.el-select__wrapper').click();
+    const offered = page.locator('.el-select-dropdown__item:visible');
+    await offered.first().waitFor();
+    expect((await offered.allTextContents()).map((text) => text.trim().replace(/（[^（]*）$/, ''))).toEqual(parts.map((part) => part.label));
+    await offered.filter({ hasText: moved!.label }).first().click();
+    await page.keyboard.press('Escape');
+    await form.getByLabel('移交依据').fill('机构改革：职能划入青川市行政审批服务局');
+    await form.getByRole('button', { name: '移交', exact: true }).click();
+    const confirmation = form.locator('[data-test="form-confirm"]');
+    await confirmation.waitFor();
+    const said = await confirmation.innerText();
+    expect(said).toMatch(new RegExp(`^只移交以下 1 项任务给${successorName}，其余任务仍由${from!.name}承担（请核对后再按“确认移交”）：\n`));
+    expect(said).toContain(moved!.label);
+    for (const part of kept) expect(said).not.toContain(part.label);
+    await form.getByRole('button', { name: '确认移交', exact: true }).click();
+    await page.locator('[data-test="units-notice"]').waitFor();
+
+    // The chosen part is the new unit's; the unit keeps the others and stays in use.
+    expect((await choicesOf(from!.id)).map((part) => part.parentId)).toEqual(kept.map((part) => part.parentId));
+    const holders = await app.graphql(
+      moved!.kind === 'FINDING' ? `query($id: ID!) { parent: finding(id: $id) { parts: assignments { unitId heldBefore } } }` : `query($id: ID!) { parent: workPlanItem(id: $id) { parts { unitId heldBefore } } }`,
+      { id: moved!.parentId },
+    );
+    expect(holders.errors).toBeUndefined();
+    const held = holders.data!.parent.parts as { unitId: string; heldBefore: string[] }[];
+    expect(held).toEqual(expect.arrayContaining([{ unitId: successorId, heldBefore: [from!.id] }]));
+    expect(held.map((part) => part.unitId)).not.toContain(from!.id);
+    expect((await unitsByCode()).get(from!.code)).toMatchObject({ mergedIntoUnitId: null });
+  });
 });

@@ -83,6 +83,7 @@ const BY_FIELD: Readonly<Record<string, string>> = {
   newPassword: '新密码',
   notes: '督查情况',
   on: '实际日期',
+  only: '移交的问题或工作事项',
   outcome: '督查结果',
   overrideReason: '超出方案时限的理由',
   parentUnitId: '上级单位',

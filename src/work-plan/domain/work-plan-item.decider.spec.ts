@@ -777,7 +777,7 @@ describe('plan revision of one item (fault 3)', () => {
   it('a part whose report awaits inspection is not removed: refused, saying to inspect it first or hand the part over (newcomer53-10 S1)', () => {
     given(allReported)
       .when(revise({ removeUnitIds: [DONGHU] }))
-      .thenRefused('CONFLICT', /has a report of .* awaiting inspection: removing the unit would drop it unchecked/u, /在事项 7 中的任务已报告完成（报告日期 .*）、待督查：移除该单位会使这份报告无人督查.*请先督查其报告（现场督查或退办）再移除/u);
+      .thenRefused('CONFLICT', /has a report of .* awaiting inspection: removing the unit would drop it unchecked/u, /在事项 7 中的任务已报告完成（报告日期 .*）、待督查：移除该单位会使这份报告无人督查.*请先督查其报告（现场督查或退办）再移除；如因机构改革由其他单位接手这项职能（职能划转），可由系统管理员在单位名录中办理“移交任务”、只选本事项/u);
     given(allReported).when(revise({ removeUnitIds: [DONGHU] })).thenRefusedAt('unitId');
   });
 

@@ -1601,14 +1601,14 @@ function verifiedPartKept(itemCode: string, part: AssignmentPart, unit: Bilingua
  * CONFLICT (newcomer53-10 S1): a part whose report awaits inspection is not taken off the item — removed, the report would be
  * dropped with no word and no one would inspect it (a 机构改革 split lost the old unit's progress). As the plan import keeps such a
  * unit (「保留待督查单位…」): inspect the report first (现场督查 or 退办), or hand the part over with its report to the unit taking
- * the duty on (移交任务, handOverUnitParts).
+ * the duty on (移交任务 choosing this item: handOverUnitParts with `only`).
  */
 function reportAwaitingKept(itemCode: string, part: AssignmentPart, unit: Bilingual): DomainError {
   const reportedOn = part.lastReport?.reportedOn;
   const when = reportedOn ? ` of ${reportedOn}` : '';
   return conflict(
-    `The part of ${unit.en} in item ${itemCode} has a report${when} awaiting inspection: removing the unit would drop it unchecked. Inspect the report first (on-site inspection or send-back), then remove it; if another unit takes over all of the unit's work (机构改革), an administrator hands its parts over with their reports (handOverUnitParts).`,
-    `${unit.zh}在事项 ${itemCode} 中的任务已报告完成${reportedOn ? `（报告日期 ${reportedOn}）` : ''}、待督查：移除该单位会使这份报告无人督查、随任务一并丢失，不能移除。请先督查其报告（现场督查或退办）再移除；如因机构改革由其他单位接手该单位的全部工作，可由系统管理员办理任务移交（handOverUnitParts），任务连同报告一并移交。`,
+    `The part of ${unit.en} in item ${itemCode} has a report${when} awaiting inspection: removing the unit would drop it unchecked. Inspect the report first (on-site inspection or send-back), then remove it; if another unit takes this duty over (机构改革, 职能划转), an administrator hands this part over with its report (handOverUnitParts with only this item; 单位名录 → 移交任务).`,
+    `${unit.zh}在事项 ${itemCode} 中的任务已报告完成${reportedOn ? `（报告日期 ${reportedOn}）` : ''}、待督查：移除该单位会使这份报告无人督查、随任务一并丢失，不能移除。请先督查其报告（现场督查或退办）再移除；如因机构改革由其他单位接手这项职能（职能划转），可由系统管理员在单位名录中办理“移交任务”、只选本事项，任务连同报告一并移交。`,
     { field: 'unitId' },
   );
 }

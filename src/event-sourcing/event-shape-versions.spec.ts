@@ -57,6 +57,10 @@ describe('an event type whose shape changes takes a new schema version (breaker4
     expect(schemas.versionToWrite('RecordRetracted', { ...retraction, factType: 'PartsReopened' })).toBe(1);
     expect(schemas.versionToWrite('RecordRetracted', { ...retraction, factType: 'UnitAssigned' })).toBe(2);
     expect(schemas.versionToWrite('RecordRetracted', { ...retraction, factType: 'ExtensionGranted' })).toBe(2);
+    // newcomer53-10 S1: a part handed over alone (a split) at v3, which an older build refuses as newer; a whole hand-over at v2.
+    const handedOver = { unitId: 'u-1', successorUnitId: 'u-2', reason: '职能划转', handedOverOn: '2026-10-25' };
+    expect(schemas.versionToWrite('PartHandedOver', handedOver)).toBe(2);
+    expect(schemas.versionToWrite('PartHandedOver', { ...handedOver, partOnly: true })).toBe(3);
     // Both versions read today as they were written.
     expect(schemas.upcast({ type: 'FactDateCorrected', schemaVersion: 1, data: correction, metadata: { recordedAt: '2026-11-01T02:00:00.000Z' } })).toEqual(expect.objectContaining({ data: correction }));
   });

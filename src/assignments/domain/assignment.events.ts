@@ -410,7 +410,9 @@ export const assignmentEventSchemas: EventSchemas<AssignmentEvent> = {
   ReportSentBack: { version: 2, occurredOn: 'sentBackOn', upcasters: { 1: officeDayOfRecording('sentBackOn') } },
   InspectionLogged: { version: 1, occurredOn: 'inspectedOn' },
   PartsReopened: { version: 2, occurredOn: 'reopenedOn', upcasters: { 1: officeDayOfRecording('reopenedOn') } },
-  PartHandedOver: { version: 2, occurredOn: 'handedOverOn', upcasters: { 1: officeDayOfRecording('handedOverOn') } },
+  // v3 (newcomer53-10 S1): `partOnly`, a split — an older build would read the part's hand-over as the unit's whole work
+  // handed over (its later reports on its other parts moved to the successor); written at v2 without it.
+  PartHandedOver: { version: 3, occurredOn: 'handedOverOn', upcasters: { 1: officeDayOfRecording('handedOverOn'), 2: (data) => data }, writtenAs: (data) => (data.partOnly === true ? 3 : 2) },
   PartHandOverUndone: { version: 1, occurredOn: 'handedOverOn' },
   ReportDateCorrected: { version: 1, occurredOn: 'correctedOn' },
   InspectionCorrected: { version: 1, occurredOn: 'correctedOn' },

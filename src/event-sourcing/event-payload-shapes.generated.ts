@@ -880,6 +880,10 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
           "items": {
             "type": "string"
           }
+        },
+        "foundClosed": {
+          "type": "boolean",
+          "const": true
         }
       },
       "required": [

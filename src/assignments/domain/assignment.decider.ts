@@ -334,7 +334,8 @@ export function reopeningThatFoundItClosed(state: AssignmentsState): { readonly 
   if (reopenedOn === undefined) return undefined;
   // As corrected (a reopening's day moved by 更正记录日期, a retracted one left out): the reopening the parts were folded with.
   const facts = state.recorded.some(isCorrection) ? withCorrectionsApplied(state.recorded.map((event) => ({ type: event.type, data: event.data, occurredOn: factDayOfEvent(event) }))).events : state.recorded;
-  const reopening = facts.findLast((event): event is Extract<AssignmentEvent, { type: 'PartsReopened' }> => event.type === 'PartsReopened' && (event.data as { reopenedOn: string }).reopenedOn === reopenedOn);
+  // The office's reopening, not the one the server wrote for it (`foundClosed`): that one already answers it.
+  const reopening = facts.findLast((event): event is Extract<AssignmentEvent, { type: 'PartsReopened' }> => event.type === 'PartsReopened' && (event.data as { reopenedOn: string }).reopenedOn === reopenedOn && !(event.data as { foundClosed?: true }).foundClosed);
   const named = reopening?.data.unitIds;
   if (!reopening || named === undefined) return undefined;
   const before = addDays(reopenedOn, -1);
@@ -346,6 +347,31 @@ export function reopeningThatFoundItClosed(state: AssignmentsState): { readonly 
   const closedOnDay = parts.reduce((latest, part) => (lastPass(part) > latest ? lastPass(part) : latest), lastRemoval);
   const more = parts.filter((part) => !namedPart(named, part, state)).map((part) => part.unitId);
   return { reopening, closedOn: closedOnDay, more };
+}
+
+/**
+ * Whether a part-only reopening of office day `reopenedOn`, folded just before (its parts returned), found the parent closed by
+ * date: every part on it stood verified on the day before, and no part was taken off (方案调整) on or after that day — what the
+ * PartsReopened the server wrote for it (`foundClosed`) needs to stand (h54b: it follows its cause in every fold, so a pass moved
+ * past the reopening voids it, and it never stands in the way of correcting that pass).
+ */
+export function foundClosedHolds(state: AssignmentsState, reopenedOn: string): boolean {
+  const before = addDays(reopenedOn, -1);
+  const parts = partsOf(state);
+  return parts.length > 0 && parts.every((part) => stoodVerifiedOn(part, before)) && !Object.values(state.removed ?? {}).some((removed) => removed.unassignedOn > before);
+}
+
+/** Whether `event` is a PartsReopened the server wrote for a part-only reopening found closed (`foundClosed`, h54b). */
+export const isWrittenForFoundClosed = (event: AssignmentEvent): boolean => event.type === 'PartsReopened' && event.data.foundClosed === true;
+
+/**
+ * The parts as the office's own records leave them, without what the server wrote for a part-only reopening found closed
+ * (`foundClosed`): what a correction of the pass that made it so is judged on (h54b, breaker54-8 S2: the reopening written
+ * because of that very pass counted as progress after it). `state` itself when there is none.
+ */
+export function withoutWrittenForFoundClosed(state: AssignmentsState): AssignmentsState {
+  if (!state.recorded.some(isWrittenForFoundClosed)) return state;
+  return state.recorded.filter((event) => !isWrittenForFoundClosed(event)).reduce(evolveAssignments, initialAssignmentsState());
 }
 
 /** The parent may be closed (销号) only when this holds: at least one part and every part verified. */
@@ -396,6 +422,8 @@ function refoldsFromStart(recorded: readonly AssignmentEvent[], event: Assignmen
   // 撤销误录 (newcomer51-8 S1): the parts as if the record had never been entered.
   if (event.type === 'FactDateCorrected' || event.type === 'RecordRetracted') return true;
   if (event.type !== 'InspectionCorrected') return false;
+  // The server's reopening written for a part-only one found closed (`foundClosed`) is judged again with the inspection (h54b).
+  if (recorded.some(isWrittenForFoundClosed)) return true;
   const { previousOutcome, outcome, inspectedOn, previousInspectedOn, newDueDate, unitId, inspectionId } = event.data;
   if (previousOutcome === 'FAILED' && outcome === 'FAILED') return inspectedOn !== previousInspectedOn && newDueDate === undefined;
   if (previousOutcome !== 'PASSED' || outcome !== 'FAILED') return false;
@@ -978,6 +1006,8 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
       });
     }
     case 'PartsReopened': {
+      // The server's reopening of the other parts stands only while its cause still found the parent closed (h54b).
+      if (event.data.foundClosed && !foundClosedHolds(state, event.data.reopenedOn)) return state;
       const only = event.data.unitIds;
       const reopened = partsOf(state).map((part): AssignmentPart =>
         // A part that never reported still simply awaits its first report; one the reopening does not name keeps its progress.
@@ -3339,6 +3369,8 @@ function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingu
  * parts, a named part did not stand verified. Null when it holds.
  */
 function reopeningNotAllowed(state: AssignmentsState, event: Extract<AssignmentEvent, { type: 'PartsReopened' }>): Bilingual | null {
+  // The server's own (`foundClosed`) is judged again by every fold, never held against a correction (h54b, breaker54-8 S2).
+  if (event.data.foundClosed) return null;
   const only = event.data.unitIds;
   if (only === undefined) return allPartsVerified(state) ? null : say('not every part stood verified then: there was no close-out to reopen', '当时并非所有任务均已确认完成，尚未销号，无从重新打开');
   const open = partsOf(state).find((part) => namedPart(only, part, state) && part.status !== 'VERIFIED');
@@ -4873,9 +4905,9 @@ function refuseEarlierReport(command: CorrectReportDate, state: AssignmentsState
 function correctInspection(command: CorrectInspection, state: AssignmentsState): AssignmentEvent[] {
   const { unitId, inspectionId, reason } = command;
   requireRole(command.actor, ['SUPERVISOR'], say('correct an inspection', '更正督查记录'));
-  const part = requirePart(state, unitId, command);
+  const partOnEntry = requirePart(state, unitId, command);
   const unit = unitNamed(command, unitId);
-  const inspection = part.inspections.find((candidate) => candidate.inspectionId === inspectionId);
+  const inspection = partOnEntry.inspections.find((candidate) => candidate.inspectionId === inspectionId);
   if (!inspection) {
     throw new DomainError('NOT_FOUND', say(`Inspection ${inspectionId} of ${unit.en} does not exist.`, `找不到${unit.zh}的这条督查记录。`), { field: 'inspectionId' });
   }
@@ -4890,8 +4922,11 @@ function correctInspection(command: CorrectInspection, state: AssignmentsState):
     });
   }
   refuseFailureDueDateChangedMeanwhile(command, state, unit, inspection.inspectedOn);
+  // Judged on the office's records: a reopening the server wrote because of this very pass is no progress after it (h54b).
+  const own = withoutWrittenForFoundClosed(state);
+  const part = partOf(own, unitId) ?? partOnEntry;
   const stillStands =
-    part.inspections.at(-1) === inspection &&
+    part.inspections.at(-1)?.inspectionId === inspection.inspectionId &&
     (inspection.outcome === 'PASSED' ? part.status === 'VERIFIED' : part.status === 'RETURNED' && part.lastReturn?.cause === 'INSPECTION_FAILED');
   const answeredBy = part.lastInspectionAnsweredBy;
   if (stillStands && answeredBy) {

@@ -205,7 +205,23 @@ export type PartRoleChanged = DomainEvent<
  * `unitIds` (optional, absent before breaker11f P11): only these parts — a parent not closed whose
  * verified parts are taken back (the way to withdraw it); absent: every part that had reported.
  */
-export type PartsReopened = DomainEvent<'PartsReopened', { readonly reason: string; readonly reopenedOn: string; readonly unitIds?: readonly string[] } & NewDueDate>;
+export type PartsReopened = DomainEvent<
+  'PartsReopened',
+  {
+    readonly reason: string;
+    readonly reopenedOn: string;
+    readonly unitIds?: readonly string[];
+    /**
+     * Set (h54b, issue 8) on the PartsReopened the server writes, after the parent's own reopened event, when a part-only
+     * reopening (its cause: the last PartsReopened of its day naming units, without this mark) turns out by date to have found
+     * the parent closed: the parts it returns besides (`unitIds`, possibly none). Not a record of its own: every fold applies
+     * it only while its cause stands and still finds the parent closed on the day before (`foundClosedHolds`) — retracted or
+     * moved with its cause, void once the pass that closed the parent is moved past it. Optional, added without a version
+     * step: absent in events stored before, which stand as recorded.
+     */
+    readonly foundClosed?: true;
+  } & NewDueDate
+>;
 
 /**
  * A supervisor corrected the day of a part's last report, entered by mistake. The report event is

@@ -75,8 +75,17 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
   const heldFrom = new Map<string, Set<string>>();
   const holders = (unitId: string) => heldFrom.get(unitId) ?? new Set([unitId]);
   const holding = new Set<string>();
+  /** By index: the office's part-only reopening each PartsReopened the server wrote for it (`foundClosed`) answers (h54b). */
+  const causeOf = new Map<number, number>();
+  /** The server's PartsReopened written for the reopening at `cause`, each with the parent's reopened event written just before it. */
+  const writtenFor = (cause: number, position: number): number[] =>
+    [...causeOf].filter(([written, of]) => of === cause && written < position && !undone.has(written)).flatMap(([written]) => (isParentReopened(events[written - 1] ?? events[written]!, events[written]!.occurredOn) ? [written - 1, written] : [written]));
   events.forEach((correction, position) => {
-    if (correction.type === 'UnitAssigned') {
+    if (correction.type === 'PartsReopened' && (correction.data as { foundClosed?: true }).foundClosed) {
+      // Its cause: the last part-only reopening of its day (as corrected so far), not itself one the server wrote.
+      const cause = lastBefore(events, position, (event, index) => !undone.has(index) && event.type === 'PartsReopened' && event.data.unitIds !== undefined && !event.data.foundClosed && event.occurredOn === correction.occurredOn);
+      if (cause >= 0) causeOf.set(position, cause);
+    } else if (correction.type === 'UnitAssigned') {
       const { unitId } = correction.data as { unitId: string };
       holding.add(unitId);
       heldFrom.delete(unitId);
@@ -139,6 +148,19 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
           events[target - 1] = { ...parentReopened, occurredOn: on, data: { ...parentReopened.data, reopenedOn: on } };
           applied(target - 1, correction);
         }
+        // What the server wrote for it (`foundClosed`: the parent's reopening, the other parts returned) moves with it (h54b,
+        // breaker54-8 S8), with the due date it now gives; each fold judges again whether it still found the parent closed.
+        if (factType === 'PartsReopened') {
+          const { newDueDate: given, dueDateOverride: overridden } = data as NewDueDate;
+          for (const written of writtenFor(target, position)) {
+            const entry = events[written]!;
+            // No day as entered of its own (breaker54-8 M1): no entry of the office ever reopened those parts on another day.
+            const { newDueDate: _given, dueDateOverride: _overridden, returnedOnAsEntered: _entered, ...rest } = entry.data as NewDueDate & { reopenedOn: string; returnedOnAsEntered?: string };
+            const moved = entry.type === 'PartsReopened' ? { ...rest, reopenedOn: on, ...withoutUndefined({ newDueDate: given, dueDateOverride: overridden }) } : { ...entry.data, reopenedOn: on };
+            events[written] = { ...entry, occurredOn: on, data: moved };
+            applied(written, correction);
+          }
+        }
       }
     } else if (correction.type === 'RecordRetracted') {
       // 撤销误录 (newcomer51-8 S1): the record is left out of every fold, as if never entered — with it, a reopening's parent event.
@@ -161,6 +183,13 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
               applied(index, correction);
             }
           });
+        }
+        // A reopening never entered found nothing closed: what the server wrote for it goes with it (h54b, breaker54-8 S1).
+        if (events[target]!.type === 'PartsReopened') {
+          for (const written of writtenFor(target, position)) {
+            undone.add(written);
+            applied(written, correction);
+          }
         }
         // An extension request never made was never withdrawn (breaker53-8 S2): the unit's withdrawal of it goes with it.
         if (events[target]!.type === 'ExtensionRequested') {

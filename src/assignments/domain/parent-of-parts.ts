@@ -139,11 +139,15 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
     const foundClosed = reopeningThatFoundItClosed(after);
     if (!foundClosed || reopeningThatFoundItClosed(before)) return [];
     const { reopening, more } = foundClosed;
-    const { unitIds: _named, ...asReopened } = reopening.data;
+    // The day the office's reopening was first typed is its own (M1: 原录 on a part it never returned that day).
+    const { unitIds: _named, returnedOnAsEntered: _entered, ...asReopened } = reopening.data as typeof reopening.data & { returnedOnAsEntered?: string };
+    // Written for the office's reopening, not a record of its own (`foundClosed`, h54b): every fold applies it while that reopening
+    // stands and still finds the parent closed — retracted or moved with it, void once the closing pass moves past it. Written
+    // also when it returns no part, so that the parent's reopening just before it follows the cause the same way (S8).
     return [
       rules.closedEvent(parent, foundClosed.closedOn),
       rules.reopenedEvent(parent, { reason: reopening.data.reason, reopenedOn: reopening.data.reopenedOn }),
-      ...(more.length === 0 ? [] : [{ type: 'PartsReopened', data: { ...asReopened, unitIds: more } } as AssignmentEvent]),
+      { type: 'PartsReopened', data: { ...asReopened, unitIds: more, foundClosed: true } } as AssignmentEvent,
     ];
   };
 
@@ -165,7 +169,10 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
       const closesNow = (closesOrReopens || retractsAssignment) && allPartsVerified(partsAfterStory);
       return [...decided, ...story, ...(closesNow ? [rules.closedEvent(parent, closingDay(partsAfterStory)!)] : [])];
     }
-    if (!closesOrReopens) return decided;
+    // A correction or retraction of any record of a closed parent may make a part-only reopening find it closed by date — the
+    // reopening's own day moved past the other part's pass (h54b, breaker54-8 S6: only inspections were weighed here).
+    const movesRecords = command.type === 'CorrectFactDate' || command.type === 'RetractRecord';
+    if (!closesOrReopens && !movesRecords) return decided;
     const partsAfter = decided.reduce(evolveAssignments, rules.assignmentsOf(parent));
     if (command.type === 'LogInspection') return decided;
     // The closing pass moved before a part-only reopening typed while the parent was open (breaker53-8 S1, 更正记录日期 / 更正督查记录):
@@ -175,6 +182,7 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
       const partsAfterStory = story.filter(isAssignmentEvent).reduce(evolveAssignments, partsAfter);
       return [...decided, ...story, ...(allPartsVerified(partsAfterStory) ? [rules.closedEvent(parent, closingDay(partsAfterStory)!)] : [])];
     }
+    if (!closesOrReopens) return decided;
     const verified = allPartsVerified(partsAfter);
     if (verified) {
       // A corrected day of the verifying inspection moves the close-out: the history says so, beside the original.

@@ -15,6 +15,9 @@ import type { PartView } from './part-view.js';
 export function typedOutOfDayOrder(event: { readonly type: string; readonly data: unknown }, parts: ReadonlyMap<string, PartView>): boolean {
   // 撤销误录 (newcomer51-8 S1): the parent read as if the record had never been entered — a fold by day, which leaves it out.
   if (event.type === 'RecordRetracted') return true;
+  // A pass or reopening moved on a parent with a reopening: the one the server wrote for a part-only reopening found closed
+  // (`foundClosed`) is judged again by day, with what it answers (h54b, breaker54-8 S2 S6 S8).
+  if (event.type === 'FactDateCorrected' || event.type === 'InspectionCorrected') return [...parts.values()].some((part) => part.returns.some((returned) => returned.cause === 'REOPENED'));
   if (event.type === 'PartsReopened') return recordDatedAfter((event.data as { readonly reopenedOn: string }).reopenedOn, parts);
   if (event.type === 'RectificationReported') return recordDatedAfter((event.data as { readonly reportedOn: string }).reportedOn, parts);
   if (event.type === 'ReportSentBack') return recordDatedAfter((event.data as { readonly sentBackOn: string }).sentBackOn, parts);

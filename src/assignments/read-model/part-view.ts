@@ -405,6 +405,9 @@ function applyToParts(parts: Map<string, PartView>, event: TimelineEntry<Assignm
   // 撤销误录 (newcomer51-8 S1): applied by the fold by day, which leaves the record out (`typedOutOfDayOrder`: the ledgers fold again).
   if (event.type === 'RecordRetracted') return;
   if (event.type === 'PartsReopened') {
+    // The server's reopening of the other parts (`foundClosed`) stands only while its cause found the parent closed: every part
+    // verified on the day before (h54b) — as the deciders' fold judges it (`foundClosedHolds`).
+    if (event.data.foundClosed && ![...parts.values()].every((part) => verifiedAsOf(part, addDays(on, -1)))) return;
     const newDueDate = event.data.newDueDate ?? null;
     const only = event.data.unitIds;
     for (const part of parts.values()) {

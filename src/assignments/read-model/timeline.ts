@@ -174,6 +174,18 @@ function correctionWords(correction: TimelineEntry): string {
 /** The China office day (`YYYY-MM-DD`, UTC+8) of an ISO instant: the day an entry was made. */
 const officeDayOfInstant = (instant: string): string => new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 10);
 
+/**
+ * The PartsReopened marking `entry` as written by the server for a part-only reopening that by date found the parent closed
+ * (`foundClosed`, h54b): the entry itself, or — the parent's reopening — the PartsReopened recorded right after it with it.
+ */
+const foundClosedMark = (byRevision: ReadonlyMap<number, TimelineEntry>, entry: TimelineEntry): TimelineEntry | undefined => {
+  const marked = (candidate: TimelineEntry | undefined) => candidate?.type === 'PartsReopened' && (candidate.data as { foundClosed?: true }).foundClosed === true;
+  if (marked(entry)) return entry;
+  if (!REOPENINGS.has(entry.type)) return undefined;
+  const next = byRevision.get(entry.revision + 1);
+  return marked(next) && next!.metadata.recordedAt === entry.metadata.recordedAt ? next : undefined;
+};
+
 /** A reopening the server wrote beside a correction (recorded at its instant): part of the correction, not a reopening anyone made. */
 const writtenByCorrection = (known: readonly TimelineEntry[], entry: TimelineEntry): TimelineEntry | undefined =>
   REOPENINGS.has(entry.type) ? known.find((candidate) => isCorrection(candidate) && candidate.metadata.recordedAt === entry.metadata.recordedAt) : undefined;
@@ -225,7 +237,13 @@ function closeOutsByClosing(known: readonly TimelineEntry[], folded: readonly Ti
     if (typed) return typed.revision;
     const correction = known.findLast((event) => isCorrection(event) && event.revision < closeOut.revision && event.metadata.recordedAt === at);
     const fact = correction && correctedFact.get(correction.revision);
-    return fact !== undefined && byRevision.get(fact)?.type === 'InspectionLogged' ? fact : undefined;
+    if (fact !== undefined && byRevision.get(fact)?.type === 'InspectionLogged') return fact;
+    // Written beside a retraction or a correction of another record (撤销交办 leaving only verified parts: breaker54-8 S3,
+    // newcomer54-8 S4): recorded for the pass that closed the parent then — the last pass recorded before it of its day — so a
+    // date correction of that pass moves this closing (「…改记于 D」, 原录), as for a close-out typed with its pass.
+    if (!correction) return undefined;
+    const day = closeOutDayOf(closeOut);
+    return known.findLast((event) => event.type === 'InspectionLogged' && event.revision < closeOut.revision && (event.data as { outcome?: string; inspectedOn?: string }).outcome === 'PASSED' && (event.data as { inspectedOn?: string }).inspectedOn === day)?.revision;
   };
   const closeOuts = known.filter((event) => CLOSE_OUTS.has(event.type));
   const standing: CloseOutsJudged['standing'] = new Map();
@@ -376,7 +394,31 @@ export function historyAt(timeline: readonly TimelineEntry[], folded: readonly T
   if (!closeOuts || !judged) return listed;
   // The fold's openings a reopening written beside a correction stands for: one each, the corrected pass's (breaker51-8 M1 S1).
   const openingsLeft = [...(closeOuts.openings ?? [])];
+  const knownByRevision = new Map(known.map((event) => [event.revision, event]));
+  /** By revision: the reopenings written for a part-only reopening found closed that stand, credited to that reopening's author. */
+  const standingFoundClosed = new Map<number, TimelineEntry['metadata']>();
   return listed.flatMap((event) => {
+    const mark = foundClosedMark(knownByRevision, event);
+    if (mark) {
+      // h54b (breaker54-8 S1 S2 S8 M3): what the server wrote for the office's part-only reopening found closed follows it —
+      // listed where the fold has it (moved with the reopening), by the supervisor who entered the reopening, while it stands.
+      const day = foldedByRevision.get(event.revision)?.occurredOn ?? event.occurredOn;
+      if (event.type === 'PartsReopened') {
+        const credited = standingFoundClosed.get(event.revision - 1);
+        if ((event.data as { unitIds?: readonly string[] }).unitIds?.length === 0 || event.retracted || !credited) return [];
+        return [{ ...event, occurredOn: day, data: { ...event.data, reopenedOn: day }, metadata: { ...event.metadata, ...credited } } as TimelineEntry];
+      }
+      if (event.retracted) return [event];
+      const opening = openingsLeft.findIndex((candidate) => candidate.by.type === 'PartsReopened' && candidate.day === day);
+      if (opening >= 0) {
+        const { actorId, actorRole, actorUnitId } = openingsLeft[opening]!.by.metadata;
+        openingsLeft.splice(opening, 1);
+        standingFoundClosed.set(event.revision, { ...event.metadata, actorId, actorRole, actorUnitId });
+        return [{ ...event, occurredOn: day, data: { ...event.data, reopenedOn: day }, metadata: { ...event.metadata, actorId, actorRole, actorUnitId } } as TimelineEntry];
+      }
+      const undoneBy = known.filter((later) => isCorrection(later) && later.metadata.recordedAt > event.metadata.recordedAt && entryInCut(cut, later)).at(-1);
+      return [{ ...event, closeOutUndone: undoneBy ? `${officeDayOfInstant(undoneBy.metadata.recordedAt)} ${correctionWords(undoneBy)}后重新打开不成立` : '此重新打开不成立' }];
+    }
     const correction = writtenByCorrection(known, event);
     if (correction) {
       const fact = correctedFact.get(correction.revision);

@@ -179,7 +179,8 @@ describe('a part-only reopening found closed after the part it returned was veri
     const retraction: FindingCommand = { type: 'RetractRecord', actor: supervisor, today: TODAY, unitId: ENVIRONMENT, factType: 'UnitAssigned', on: '2025-05-20', reason: '交办单位选错' };
     const decided = findingDecider.decide(retraction, stateAfter(noEnvironmentRecord));
     expect(decided[0]).toMatchObject({ type: 'RecordRetracted' });
-    expect(story(decided)).toEqual(['销号 2025-06-28', '重新打开 2025-07-01', '销号 2025-07-05']);
+    // The PartsReopened written for the office's reopening returns no part here; the finding's 重新打开 follows it (h54b).
+    expect(story(decided)).toEqual(['销号 2025-06-28', '重新打开 2025-07-01', 'PartsReopened 2025-07-01 ', '销号 2025-07-05']);
     expect(stateAfter([...noEnvironmentRecord, ...decided])).toMatchObject({ status: 'closed', closedOn: '2025-07-05' });
   });
 });

@@ -1385,7 +1385,8 @@ describe('a pass found after a reopening of the other parts, closing the finding
         expect.objectContaining({ type: 'InspectionLogged', data: expect.objectContaining({ unitId: ENVIRONMENT, inspectedOn: '2025-06-30' }) }) as FindingStreamEvent,
         closedOut('2025-06-30'),
         expect.objectContaining({ type: 'FindingReopened', data: expect.objectContaining({ reopenedOn: INSPECTED_ON }) }) as FindingStreamEvent,
-        { type: 'PartsReopened', data: { reason: '复查发现问题反弹', reopenedOn: INSPECTED_ON, newDueDate: RETURNED_UNTIL, unitIds: [ENVIRONMENT] } } as FindingStreamEvent,
+        // Marked as written for the office's reopening (h54b): it follows that reopening in every fold.
+        { type: 'PartsReopened', data: { reason: '复查发现问题反弹', reopenedOn: INSPECTED_ON, newDueDate: RETURNED_UNTIL, unitIds: [ENVIRONMENT], foundClosed: true } } as FindingStreamEvent,
       ]);
     expect(shown(typed([passOn(FINANCE, REPORTED_ON, 'inspection-1'), reopening, passOn(ENVIRONMENT, '2025-06-30', 'inspection-2')]))).toEqual(shown(inDateOrder));
   });

@@ -239,7 +239,8 @@ function tellsOneStory(office: Office): void {
     expect({ day, count: standingThen.length <= Math.max(closingsThen.length, 1) }).toEqual({ day, count: true });
   }
   // No unmarked reopening after which the record is not open; one a correction wrote reopened a closing that stood the day before.
-  for (const reopening of history.filter((entry) => REOPENINGS.has(entry.type) && !entry.closeOutUndone)) {
+  // A reopening retracted (已撤销) is marked too: it counts nowhere.
+  for (const reopening of history.filter((entry) => REOPENINGS.has(entry.type) && !entry.closeOutUndone && !entry.retracted)) {
     const writtenByCorrection = office.timeline.some((event) => event.type.endsWith('Corrected') && event.metadata.recordedAt === reopening.metadata.recordedAt);
     expect({ reopenedOn: reopening.occurredOn, writtenByCorrection, openThen: openOn(reopening.occurredOn), closedBefore: writtenByCorrection ? !openOn(dayBefore(reopening.occurredOn)) : true, story })
       .toEqual({ reopenedOn: reopening.occurredOn, writtenByCorrection, openThen: true, closedBefore: true, story });
@@ -454,6 +455,155 @@ describe('an item’s unit taken off before a part-only reopening the other part
     expect(office.at(cutAsOf('2026-10-30')).status).toBe('OPEN');
     const lines = historyNow(office).filter((entry) => CLOSE_OUTS.has(entry.type) || REOPENINGS.has(entry.type)).map((entry) => `${dayOf(entry)} ${entry.type}${entry.closeOutUndone ? ` ${entry.closeOutUndone}` : ''}`);
     expect(lines).toEqual(['2026-10-25 WorkPlanItemCompleted', '2026-10-28 WorkPlanItemReopened', '2026-11-02 WorkPlanItemCompleted']);
+    tellsOneStory(office);
+  });
+});
+
+/*
+ * h54b (breaker54-8 S1 S2 S6 S8 M3, newcomer54-8 M2): what the server writes for a part-only reopening found closed — the
+ * parent's 重新打开, the other parts returned — follows the office's reopening it answers, in every typing order: retracted with
+ * it, moved with it, void once the pass that made it so moves past it, never in the way of correcting that pass, and listed by
+ * the supervisor who entered the reopening. The same records typed in date order and retracted or corrected the same way read alike.
+ */
+describe.each<Kind>(['finding', 'item'])('a %s’s reopening found closed follows the reopening it answers (h54b)', (kind) => {
+  const word = kind === 'finding' ? '销号' : '完成';
+  const [closed, open] = kind === 'finding' ? ['CLOSED', 'OPEN'] : ['COMPLETED', 'OPEN'];
+  const fresh = () => {
+    const office = new Office(kind);
+    if (kind === 'item') expect(office.decide({ type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn: '2026-10-20', reason: '职责调整', removeUnitIds: ['dh'], unknownUnitIds: [] } as unknown as Command)).toBe(true);
+    expect(office.inspect('fgw', '2026-10-22', 'PASSED')).toBe(true);
+    return office;
+  };
+  const lines = (office: Office) =>
+    office.at(EVERY_FACT).history.filter((entry) => CLOSE_OUTS.has(entry.type) || REOPENINGS.has(entry.type)).map((entry) => `${dayOf(entry)} ${CLOSE_OUTS.has(entry.type) ? word : '重新打开'}${entry.closeOutUndone ? `（${entry.closeOutUndone}）` : ''}${entry.retracted ? '（已撤销）' : ''}`);
+  const standing = (office: Office) => lines(office).filter((line) => !line.includes('（'));
+  const stateOf = (office: Office) => {
+    const now = office.at(EVERY_FACT);
+    return { status: now.status, closedOn: now.closedOn, ...Object.fromEntries(['2026-10-26', '2026-10-29', '2026-10-31', '2026-11-03'].map((day) => [day, office.at(cutAsOf(day)).status])), standing: standing(office) };
+  };
+  const retractReopening = (office: Office, on: string) => office.decide({ type: 'RetractRecord', ...base, actor: supervisor, unitId: 'fgw', factType: 'PartsReopened', on, reason: '误录' } as unknown as Command);
+  const redate = (office: Office, unitId: string, factType: string, previousOn: string, on: string) => office.decide({ type: 'CorrectFactDate', ...base, actor: supervisor, unitId, factType, previousOn, on, reason: '纸质记录日期' } as unknown as Command);
+  /** 市发改委 passed 10-22; 市财政局's pass of 10-25 and the reopening of 10-28 typed in `order`. */
+  const typedIn = (order: 'date' | 'late') => {
+    const office = fresh();
+    const steps = [() => office.inspect('czj', '2026-10-25', 'PASSED'), () => office.reopen('2026-10-28')];
+    for (const type of order === 'date' ? steps : [...steps].reverse()) expect(type()).toBe(true);
+    return office;
+  };
+
+  it('the part-only reopening typed first, then 市财政局’s pass: as in date order, the 重新打开 by the supervisor who entered the reopening (M3)', () => {
+    const late = typedIn('late');
+    expect(stateOf(late)).toEqual(stateOf(typedIn('date')));
+    const reopenings = late.at(EVERY_FACT).history.filter((entry) => REOPENINGS.has(entry.type) || entry.type === 'PartsReopened');
+    expect(reopenings.map((entry) => [entry.type, entry.occurredOn, entry.metadata.actorId])).toEqual([
+      ['PartsReopened', '2026-10-28', supervisor.id],
+      [kind === 'finding' ? 'FindingReopened' : 'WorkPlanItemReopened', '2026-10-28', supervisor.id],
+      ['PartsReopened', '2026-10-28', supervisor.id],
+    ]);
+  });
+
+  it.each(['date', 'late'] as const)('typed in %s order, the reopening retracted (撤销误录): closed on 10-25, nothing reopened (S1)', (order) => {
+    const office = typedIn(order);
+    expect(retractReopening(office, '2026-10-28')).toBe(true);
+    expect(stateOf(office)).toEqual({ status: closed, closedOn: '2026-10-25', '2026-10-26': closed, '2026-10-29': closed, '2026-10-31': closed, '2026-11-03': closed, standing: [`2026-10-25 ${word}`] });
+    expect(lines(office)).toEqual([`2026-10-25 ${word}`, '2026-10-28 重新打开（已撤销）']);
+    tellsOneStory(office);
+  });
+
+  it.each(['date', 'late'] as const)('typed in %s order, the reopening moved to 10-30 (更正记录日期): closed 10-25, reopened whole on 10-30 (S8)', (order) => {
+    const office = typedIn(order);
+    expect(redate(office, 'fgw', 'PartsReopened', '2026-10-28', '2026-10-30')).toBe(true);
+    const { standing: listed, ...views } = stateOf(office);
+    expect(views).toEqual({ status: open, closedOn: null, '2026-10-26': closed, '2026-10-29': closed, '2026-10-31': open, '2026-11-03': open });
+    // The office's own reopening (date order) is listed as entered, its correction beside it; the one the server wrote for it is
+    // listed where it stands now — never struck out as 「未曾重新打开」 (S8).
+    expect(listed).toEqual([`2026-10-25 ${word}`, order === 'date' ? '2026-10-28 重新打开' : '2026-10-30 重新打开']);
+    if (order === 'late') tellsOneStory(office);
+  });
+
+  describe('given the reopening, 市发改委’s re-report of 11-01 and pass of 11-02, then 市财政局’s pass of paper day 11-04 typed as 10-25', () => {
+    const typedWrong = () => {
+      const office = fresh();
+      for (const type of [() => office.reopen('2026-10-28'), () => office.report('fgw', '2026-11-01'), () => office.inspect('fgw', '2026-11-02', 'PASSED'), () => office.inspect('czj', '2026-10-25', 'PASSED')]) expect(type()).toBe(true);
+      expect(office.at(EVERY_FACT).status).toBe(open);
+      return office;
+    };
+    const typedRight = () => {
+      const office = fresh();
+      for (const type of [() => office.reopen('2026-10-28'), () => office.report('fgw', '2026-11-01'), () => office.inspect('fgw', '2026-11-02', 'PASSED'), () => office.inspect('czj', '2026-11-04', 'PASSED')]) expect(type()).toBe(true);
+      return office;
+    };
+
+    it('when the pass is moved to 11-04 (更正记录日期): accepted, as typed on 11-04 — the 重新打开 written for it no longer stands (S2)', () => {
+      const office = typedWrong();
+      expect(redate(office, 'czj', 'InspectionLogged', '2026-10-25', '2026-11-04')).toBe(true);
+      expect(stateOf(office)).toEqual(stateOf(typedRight()));
+      expect(stateOf(office)).toMatchObject({ status: closed, closedOn: '2026-11-04' });
+      expect(lines(office).filter((line) => line.includes('重新打开'))).toEqual(['2026-10-28 重新打开（2026-12-07 更正督查日期后重新打开不成立）']);
+      tellsOneStory(office);
+    });
+
+    it('when the pass is retracted (撤销误录): accepted, as if never typed (S2)', () => {
+      const office = typedWrong();
+      expect(office.decide({ type: 'RetractRecord', ...base, actor: supervisor, unitId: 'czj', factType: 'InspectionLogged', on: '2026-10-25', reason: '日期录错' } as unknown as Command)).toBe(true);
+      const never = fresh();
+      for (const type of [() => never.reopen('2026-10-28'), () => never.report('fgw', '2026-11-01'), () => never.inspect('fgw', '2026-11-02', 'PASSED')]) expect(type()).toBe(true);
+      expect(stateOf(office)).toEqual(stateOf(never));
+    });
+
+    it('when its outcome is corrected to 不通过 (更正督查记录): accepted, the part returned by the failure (S2)', () => {
+      const office = typedWrong();
+      const inspectionId = office.inspectionsOf('czj').at(-1)!.inspectionId;
+      expect(office.decide({ type: 'CorrectInspection', ...base, actor: supervisor, unitId: 'czj', inspectionId, outcome: 'FAILED', newDueDate: '2026-12-15', reason: '纸质记录为不通过' } as unknown as Command)).toBe(true);
+      expect(stateOf(office)).toMatchObject({ status: open, '2026-10-26': open, '2026-10-29': open });
+    });
+  });
+
+  it('the part-only reopening typed as of 10-24, before 市财政局’s pass of 10-25, re-reported and passed, then moved to 10-28: as in date order (S6)', () => {
+    const office = fresh();
+    for (const type of [() => office.reopen('2026-10-24'), () => office.inspect('czj', '2026-10-25', 'PASSED'), () => office.report('fgw', '2026-11-01'), () => office.inspect('fgw', '2026-11-02', 'PASSED')]) expect(type()).toBe(true);
+    expect(office.at(EVERY_FACT)).toMatchObject({ status: closed, closedOn: '2026-11-02' });
+    expect(redate(office, 'fgw', 'PartsReopened', '2026-10-24', '2026-10-28')).toBe(true);
+    const dateOrder = typedIn('date');
+    for (const type of [() => dateOrder.report('fgw', '2026-11-01'), () => dateOrder.inspect('fgw', '2026-11-02', 'PASSED')]) expect(type()).toBe(true);
+    expect(stateOf(office)).toEqual(stateOf(dateOrder));
+    expect(stateOf(office)).toMatchObject({ status: open, standing: [`2026-10-25 ${word}`, '2026-10-28 重新打开'] });
+    tellsOneStory(office);
+  });
+});
+
+describe('the 重新打开 written with 撤销交办, the reopening then moved (breaker54-8 S8)', () => {
+  it('moves with the reopening and stands: 销号 10-22, 重新打开 10-30, 销号 11-02 — not 「撤销误录后销号不成立，未曾重新打开」', () => {
+    const office = new Office('finding');
+    expect(office.decide({ type: 'RetractRecord', ...base, actor: supervisor, unitId: 'czj', factType: 'RectificationReported', on: '2026-10-21', reason: '误录' } as unknown as Command)).toBe(true);
+    expect(office.inspect('fgw', '2026-10-22', 'PASSED')).toBe(true);
+    expect(office.reopen('2026-10-28')).toBe(true);
+    expect(office.report('fgw', '2026-11-01')).toBe(true);
+    expect(office.inspect('fgw', '2026-11-02', 'PASSED')).toBe(true);
+    expect(office.decide({ type: 'RetractRecord', ...base, actor: supervisor, unitId: 'czj', factType: 'UnitAssigned', on: '2026-10-05', reason: '交办单位选错' } as unknown as Command)).toBe(true);
+    expect(office.decide({ type: 'CorrectFactDate', ...base, actor: supervisor, unitId: 'fgw', factType: 'PartsReopened', previousOn: '2026-10-28', on: '2026-10-30', reason: '重新打开日期录错' } as unknown as Command)).toBe(true);
+    expect(office.at(EVERY_FACT)).toMatchObject({ status: 'CLOSED', closedOn: '2026-11-02' });
+    const lines = office.at(EVERY_FACT).history.filter((entry) => CLOSE_OUTS.has(entry.type) || REOPENINGS.has(entry.type)).map((entry) => `${dayOf(entry)} ${entry.type}${entry.closeOutUndone ? ` ${entry.closeOutUndone}` : ''}`);
+    expect(lines).toEqual(['2026-10-22 FindingClosedOut', '2026-10-30 FindingReopened', '2026-11-02 FindingClosedOut']);
+    expect(office.at(cutAsOf('2026-10-29')).status).toBe('CLOSED');
+    expect(office.at(cutAsOf('2026-10-31')).status).toBe('OPEN');
+    tellsOneStory(office);
+  });
+});
+
+describe('a 销号 written with 撤销交办, its pass then moved (breaker54-8 S3, newcomer54-8 S4)', () => {
+  it('reads as the same correction without the retraction: the copy 「…改记于 10-25」, the standing 销号 原录 10-22, entered when first recorded', () => {
+    const office = new Office('finding');
+    expect(office.decide({ type: 'RetractRecord', ...base, actor: supervisor, unitId: 'czj', factType: 'RectificationReported', on: '2026-10-21', reason: '误录' } as unknown as Command)).toBe(true);
+    office.inspect('fgw', '2026-10-22', 'PASSED');
+    expect(office.decide({ type: 'RetractRecord', ...base, actor: supervisor, unitId: 'czj', factType: 'UnitAssigned', on: '2026-10-05', reason: '交办单位选错' } as unknown as Command)).toBe(true);
+    const closedAt = office.timeline.at(-1)!.metadata.recordedAt;
+    expect(office.decide({ type: 'CorrectFactDate', ...base, actor: supervisor, unitId: 'fgw', factType: 'InspectionLogged', previousOn: '2026-10-22', on: '2026-10-25', reason: '督查单日期' } as unknown as Command)).toBe(true);
+    const closeOuts = office.at(EVERY_FACT).history.filter((entry) => CLOSE_OUTS.has(entry.type)).map((entry) => [dayOf(entry), entry.metadata.recordedAt, (entry.data as { closedOnAsEntered?: string }).closedOnAsEntered ?? null, entry.closeOutUndone ?? null]);
+    expect(closeOuts).toEqual([
+      ['2026-10-22', closedAt, null, '2026-12-07 更正督查日期后销号改记于 2026-10-25'],
+      ['2026-10-25', closedAt, '2026-10-22', null],
+    ]);
     tellsOneStory(office);
   });
 });

@@ -760,6 +760,8 @@ describe('plan revision of one item (fault 3)', () => {
         { type: 'UnitUnassigned', data: { unitId: DONGHU, reason: '根据工作进展动态调整', unassignedOn: '2026-07-02' } },
         completed('2026-07-02'),
         { type: 'WorkPlanItemReopened', data: { itemId: ITEM, reason: REOPEN_REASON, reopenedOn: '2026-07-03' } },
+        // Written for the office's reopening (h54b): no other part to return; the item's reopening follows it.
+        { type: 'PartsReopened', data: { reason: REOPEN_REASON, reopenedOn: '2026-07-03', newDueDate: RETURNED_UNTIL, unitIds: [], foundClosed: true } },
       ]);
   });
 

@@ -35,7 +35,7 @@ interface Story {
   readonly days: readonly string[];
 }
 
-describe('the same papers in every typing order give one record (breaker8u P1, P9, P11)', () => {
+describe('the same papers in every typing order give one record (breaker8u P1, P9, P11; breaker54-8 S1 S6 S8: retractions and corrections of a reopening)', () => {
   let app: TestApp;
   let evaluationId: string;
 
@@ -80,6 +80,8 @@ describe('the same papers in every typing order give one record (breaker8u P1, P
     return requestId !== undefined && ok(mutate('withdrawExtensionRequest', { findingId: ids.findingId, unitId: ids.first, requestId, reason: '不再需要', withdrawnOn: on }, await app.as('UNIT', ids.first)));
   };
   const reopen = (on: string, newDueDate: string): Paper => async (ids) => ok(mutate('reopenFinding', { findingId: ids.findingId, reason: '复查发现问题反弹', reopenedOn: on, newDueDate }));
+  const retractReopening = (on: string): Paper => async (ids) => ok(mutate('retractRecord', { findingId: ids.findingId, unitId: ids.first, record: 'REOPENING', on, reason: '重新打开录入错误' }));
+  const redateReopening = (previousOn: string, on: string): Paper => async (ids) => ok(mutate('correctRecordDate', { findingId: ids.findingId, unitId: ids.first, record: 'REOPENING', previousOn, on, reason: '重新打开日期录错' }));
   const assignSecond = (on: string, dueDate: string): Paper => async (ids) => ok(mutate('assignFinding', { findingId: ids.findingId, assignedOn: on, units: [{ unitId: ids.second, role: 'RESPONSIBLE', dueDate }] }));
   const withdraw = (on: string): Paper => async (ids) => ok(mutate('withdrawFinding', { findingId: ids.findingId, reason: '评估误判', withdrawnOn: on }));
   const handOver = (on: string): Paper => async (ids) => ok(mutate('handOverUnitParts', { unitId: ids.first, successorUnitId: ids.second, reason: '职能调整', handedOverOn: on }, await app.as('ADMIN')));
@@ -192,6 +194,32 @@ describe('the same papers in every typing order give one record (breaker8u P1, P
       before: [['assign 乙 04-26', assignSecond('2016-04-26', '2016-06-30')], ['report 甲 05-02', report('2016-05-02')], ['pass 甲 05-02', inspect('PASSED', '2016-05-02')], ['report 乙 05-13', report('2016-05-13', 'second')]],
       papers: [['pass 乙 05-26', inspect('PASSED', '2016-05-26', undefined, 'second')], ['reopen 05-27', reopen('2016-05-27', '2016-06-30')], ['re-report 甲 06-01', report('2016-06-01')], ['pass 甲 06-03', inspect('PASSED', '2016-06-03')]],
       keep: (order) => order.indexOf('reopen 05-27') < order.indexOf('re-report 甲 06-01') && order.indexOf('re-report 甲 06-01') < order.indexOf('pass 甲 06-03'),
+      days: ['2016-05-26', '2016-05-28', '2016-06-04'],
+    },
+    {
+      // h54b (breaker54-8 S1): the reopening that found the finding closed — by date, 乙's pass of the day before typed after it —
+      // retracted as entered by mistake: what the server wrote for it goes with it, the finding closed on 05-26 in every order.
+      name: 'breaker54-8 S1: the reopening retracted, with the pass that closed the finding the day before found after it',
+      before: [['assign 乙 04-26', assignSecond('2016-04-26', '2016-06-30')], ['report 甲 05-02', report('2016-05-02')], ['pass 甲 05-02', inspect('PASSED', '2016-05-02')], ['report 乙 05-13', report('2016-05-13', 'second')]],
+      papers: [['pass 乙 05-26', inspect('PASSED', '2016-05-26', undefined, 'second')], ['reopen 05-27', reopen('2016-05-27', '2016-06-30')], ['retract reopen 05-27', retractReopening('2016-05-27')]],
+      keep: (order) => order.indexOf('reopen 05-27') < order.indexOf('retract reopen 05-27'),
+      days: ['2016-05-26', '2016-05-28', '2016-06-30'],
+    },
+    {
+      // h54b (breaker54-8 S8): the same reopening moved to 05-29 (更正记录日期): the finding's reopening and 乙's part returned move with it.
+      name: 'breaker54-8 S8: the reopening moved, with the pass that closed the finding the day before found after it',
+      before: [['assign 乙 04-26', assignSecond('2016-04-26', '2016-06-30')], ['report 甲 05-02', report('2016-05-02')], ['pass 甲 05-02', inspect('PASSED', '2016-05-02')], ['report 乙 05-13', report('2016-05-13', 'second')]],
+      papers: [['pass 乙 05-26', inspect('PASSED', '2016-05-26', undefined, 'second')], ['reopen 05-27', reopen('2016-05-27', '2016-06-30')], ['redate reopen 05-29', redateReopening('2016-05-27', '2016-05-29')]],
+      keep: (order) => order.indexOf('reopen 05-27') < order.indexOf('redate reopen 05-29'),
+      days: ['2016-05-26', '2016-05-28', '2016-05-30'],
+    },
+    {
+      // h54b (breaker54-8 S6): the reopening typed as of 05-25 (paper: 05-27), before 乙's pass of 05-26, moved to 05-27 — also after
+      // 甲 re-reported and passed again: the finding closed 05-26 and was reopened whole on 05-27, 乙's part returned, in every order.
+      name: 'breaker54-8 S6: the reopening typed a day too early, moved past the pass that closed the finding',
+      before: [['assign 乙 04-26', assignSecond('2016-04-26', '2016-06-30')], ['report 甲 05-02', report('2016-05-02')], ['pass 甲 05-02', inspect('PASSED', '2016-05-02')], ['report 乙 05-13', report('2016-05-13', 'second')]],
+      papers: [['reopen 05-25', reopen('2016-05-25', '2016-06-30')], ['pass 乙 05-26', inspect('PASSED', '2016-05-26', undefined, 'second')], ['redate reopen 05-27', redateReopening('2016-05-25', '2016-05-27')], ['re-report 甲 06-01', report('2016-06-01')], ['pass 甲 06-03', inspect('PASSED', '2016-06-03')]],
+      keep: (order) => order.indexOf('reopen 05-25') < order.indexOf('redate reopen 05-27') && order.indexOf('reopen 05-25') < order.indexOf('re-report 甲 06-01') && order.indexOf('re-report 甲 06-01') < order.indexOf('pass 甲 06-03'),
       days: ['2016-05-26', '2016-05-28', '2016-06-04'],
     },
     {

@@ -1,9 +1,8 @@
 import { assignmentsOn, partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
-import type { Evidence } from '../../assignments/domain/assignment.events.js';
 import { withCorrectionsApplied } from '../../assignments/domain/business-order.js';
-import { lifecycleOf } from '../../assignments/testing/lifecycle.js';
+import { ENVIRONMENT, FINANCE, portalFindingStory } from '../testing/portal-finding-story.js';
 import { fold } from '../../shared/decider.js';
-import { inspector, supervisor } from '../../shared/testing/actors.js';
+import { supervisor } from '../../shared/testing/actors.js';
 import { findingDecider, type FindingCommand, type FindingState } from './finding.decider.js';
 import type { FindingStreamEvent } from './finding.events.js';
 
@@ -17,32 +16,8 @@ import type { FindingStreamEvent } from './finding.events.js';
  * follows its cause (`foundClosed`): retracted and moved with it, judged again by every fold, never held against a correction.
  */
 
-const FINDING = 'finding-portal';
-const FINANCE = 'unit-finance';
-const ENVIRONMENT = 'unit-environment';
 const TODAY = '2025-07-20';
-const evidence: Evidence[] = [{ title: '目录已更新', link: 'https://example.gov.cn/catalogue', documentRef: null }];
-const { assigned, reported } = lifecycleOf({
-  dueDate: '2025-07-31',
-  today: TODAY,
-  assignedOn: '2025-05-20',
-  inspectedOn: '2025-06-28',
-  reportedOn: '2025-06-20',
-  summary: (unitId) => `${unitId} 已更新目录`,
-  evidence,
-  failureNotes: '仍缺2024年预算',
-  returnedUntil: '2025-08-31',
-  extension: { unitId: ENVIRONMENT, today: '2025-06-01', requestedOn: '2025-06-01', requestedDueDate: '2025-07-31', reason: '数据来自各区' },
-});
-
-const recorded: FindingStreamEvent = {
-  type: 'FindingRecorded',
-  data: { findingId: FINDING, evaluationId: 'evaluation-2025', title: '部分单位信息公开不到位', description: '', category: '主动公开', severity: 'HIGH', concernedUnitIds: [FINANCE, ENVIRONMENT], identifiedOn: '2025-04-15', measures: '' },
-};
-const pass = (unitId: string, inspectedOn: string, inspectionId: string): FindingCommand => ({
-  type: 'LogInspection', actor: inspector, today: TODAY, unitId, inspectionId, outcome: 'PASSED', notes: '', inspectedOn, place: '现场',
-});
-const reopenOn = (reopenedOn: string): FindingCommand => ({ type: 'ReopenFinding', actor: supervisor, today: TODAY, reason: '复查反弹', reopenedOn, newDueDate: '2025-08-31' });
+const { evidence, assigned, reported, recorded, pass, reopenOn } = portalFindingStory({ today: TODAY, dueDate: '2025-07-31', reason: '复查反弹' });
 const reportAgain = (unitId: string, reportedOn: string): FindingCommand => ({ type: 'ReportRectification', actor: supervisor, unitId, today: TODAY, reportedOn, summary: '已重新整改', evidence });
 const retract = (unitId: string, factType: 'PartsReopened' | 'InspectionLogged' | 'UnitAssigned', on: string): FindingCommand => ({ type: 'RetractRecord', actor: supervisor, today: TODAY, unitId, factType, on, reason: '录入错误' });
 const redate = (unitId: string, factType: 'PartsReopened' | 'InspectionLogged', previousOn: string, on: string): FindingCommand => ({ type: 'CorrectFactDate', actor: supervisor, today: TODAY, unitId, factType, previousOn, on, reason: '日期录错' });

@@ -1,10 +1,9 @@
-import { partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
+import { partsOf } from '../../assignments/domain/assignment.decider.js';
 import type { AssignmentEvent } from '../../assignments/domain/assignment.events.js';
-import { ENVIRONMENT, FINANCE, portalFindingStory } from '../testing/portal-finding-story.js';
-import { fold } from '../../shared/decider.js';
+import { assignmentsAfter, ENVIRONMENT, FINANCE, portalFindingStory, stateAfter, typed } from '../testing/portal-finding-story.js';
 import { supervisor } from '../../shared/testing/actors.js';
 import { given } from '../../shared/testing/decider-testing.js';
-import { findingDecider, type FindingCommand, type FindingState } from './finding.decider.js';
+import { findingDecider, type FindingCommand } from './finding.decider.js';
 import type { FindingStreamEvent } from './finding.events.js';
 
 /*
@@ -19,15 +18,6 @@ const TODAY = '2025-07-10';
 const REASON = '复查发现问题反弹';
 const { evidence, assigned, reported, recorded, pass, reopenOn } = portalFindingStory({ today: TODAY, dueDate: '2025-06-30', reason: REASON });
 
-const stateAfter = (events: readonly FindingStreamEvent[]): FindingState => fold(findingDecider, events);
-const assignmentsAfter = (events: readonly FindingStreamEvent[]): AssignmentsState => {
-  const state = stateAfter(events);
-  if (state.status === 'unrecorded') throw new Error('expected a recorded finding');
-  return state.assignments;
-};
-/** The events of `commands` decided one after another after `start`, as typed. */
-const typed = (start: readonly FindingStreamEvent[], commands: readonly FindingCommand[]): FindingStreamEvent[] =>
-  commands.reduce<FindingStreamEvent[]>((events, command) => [...events, ...findingDecider.decide(command, stateAfter(events))], [...start]);
 const shown = (events: readonly FindingStreamEvent[]) => ({
   status: stateAfter(events).status,
   parts: partsOf(assignmentsAfter(events)).map((part) => [part.unitId, part.status]),

@@ -1,9 +1,8 @@
-import { assignmentsOn, partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
+import { assignmentsOn, partsOf } from '../../assignments/domain/assignment.decider.js';
 import { withCorrectionsApplied } from '../../assignments/domain/business-order.js';
-import { ENVIRONMENT, FINANCE, portalFindingStory } from '../testing/portal-finding-story.js';
-import { fold } from '../../shared/decider.js';
+import { assignmentsAfter, ENVIRONMENT, FINANCE, partsRead, portalFindingStory, stateAfter, typed } from '../testing/portal-finding-story.js';
 import { supervisor } from '../../shared/testing/actors.js';
-import { findingDecider, type FindingCommand, type FindingState } from './finding.decider.js';
+import type { FindingCommand } from './finding.decider.js';
 import type { FindingStreamEvent } from './finding.events.js';
 
 /*
@@ -22,15 +21,6 @@ const reportAgain = (unitId: string, reportedOn: string): FindingCommand => ({ t
 const retract = (unitId: string, factType: 'PartsReopened' | 'InspectionLogged' | 'UnitAssigned', on: string): FindingCommand => ({ type: 'RetractRecord', actor: supervisor, today: TODAY, unitId, factType, on, reason: '录入错误' });
 const redate = (unitId: string, factType: 'PartsReopened' | 'InspectionLogged', previousOn: string, on: string): FindingCommand => ({ type: 'CorrectFactDate', actor: supervisor, today: TODAY, unitId, factType, previousOn, on, reason: '日期录错' });
 
-const stateAfter = (events: readonly FindingStreamEvent[]): FindingState => fold(findingDecider, events);
-const assignmentsAfter = (events: readonly FindingStreamEvent[]): AssignmentsState => {
-  const state = stateAfter(events);
-  if (state.status === 'unrecorded') throw new Error('expected a recorded finding');
-  return state.assignments;
-};
-const typed = (start: readonly FindingStreamEvent[], commands: readonly FindingCommand[]): FindingStreamEvent[] =>
-  commands.reduce<FindingStreamEvent[]>((events, command) => [...events, ...findingDecider.decide(command, stateAfter(events))], [...start]);
-const partsRead = (parts: AssignmentsState) => partsOf(parts).map((part) => [part.unitId, part.status, part.verifiedOn]);
 /** What every view reads: the status now, the parts now and as folded by day on a few office days. */
 const shown = (events: readonly FindingStreamEvent[]) => {
   const state = stateAfter(events);

@@ -1,7 +1,9 @@
 import type { Evidence } from '../../assignments/domain/assignment.events.js';
 import { lifecycleOf } from '../../assignments/testing/lifecycle.js';
 import { inspector, supervisor } from '../../shared/testing/actors.js';
-import type { FindingCommand } from '../domain/finding.decider.js';
+import { partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
+import { fold } from '../../shared/decider.js';
+import { findingDecider, type FindingCommand, type FindingState } from '../domain/finding.decider.js';
 import type { FindingStreamEvent } from '../domain/finding.events.js';
 
 /** The finding of the part-only reopening stories (h52a, h54b): 市财政局 and 市环境保护局 share it; reports of 2025-06-20, checks of 06-28. */
@@ -38,3 +40,20 @@ export function portalFindingStory({ today, dueDate, reason }: { readonly today:
   const reopenOn = (reopenedOn: string): FindingCommand => ({ type: 'ReopenFinding', actor: supervisor, today, reason, reopenedOn, newDueDate: '2025-08-31' });
   return { evidence, assigned, reported, recorded, pass, reopenOn };
 }
+
+/** The finding as `events` leave it (folded in the order given). */
+export const stateAfter = (events: readonly FindingStreamEvent[]): FindingState => fold(findingDecider, events);
+
+/** The parts as `events` leave them; throws when the finding was never recorded. */
+export const assignmentsAfter = (events: readonly FindingStreamEvent[]): AssignmentsState => {
+  const state = stateAfter(events);
+  if (state.status === 'unrecorded') throw new Error('expected a recorded finding');
+  return state.assignments;
+};
+
+/** The events of `commands` decided one after another after `start`, as typed. */
+export const typed = (start: readonly FindingStreamEvent[], commands: readonly FindingCommand[]): FindingStreamEvent[] =>
+  commands.reduce<FindingStreamEvent[]>((events, command) => [...events, ...findingDecider.decide(command, stateAfter(events))], [...start]);
+
+/** Each part as `[unitId, status, verifiedOn]`. */
+export const partsRead = (parts: AssignmentsState) => partsOf(parts).map((part) => [part.unitId, part.status, part.verifiedOn]);

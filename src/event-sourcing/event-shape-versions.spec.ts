@@ -61,6 +61,13 @@ describe('an event type whose shape changes takes a new schema version (breaker4
     const handedOver = { unitId: 'u-1', successorUnitId: 'u-2', reason: '职能划转', handedOverOn: '2026-10-25' };
     expect(schemas.versionToWrite('PartHandedOver', handedOver)).toBe(2);
     expect(schemas.versionToWrite('PartHandedOver', { ...handedOver, partOnly: true })).toBe(3);
+    // h55a (after h54b): the PartsReopened the server writes for a part-only reopening found closed (`foundClosed`) stands only
+    // while its cause does — at v3, which an older build refuses as newer instead of reading it as a reopening of its own; the
+    // office's reopenings stay at v2, and a v2 one reads today without the mark.
+    const reopening = { reason: '网页又被删除', reopenedOn: '2026-10-25', unitIds: ['u-1'] };
+    expect(schemas.versionToWrite('PartsReopened', reopening)).toBe(2);
+    expect(schemas.versionToWrite('PartsReopened', { reason: '网页又被删除', reopenedOn: '2026-10-25', unitIds: ['u-2'], foundClosed: true })).toBe(3);
+    expect(schemas.upcast({ type: 'PartsReopened', schemaVersion: 2, data: reopening, metadata: { recordedAt: '2026-11-01T02:00:00.000Z' } })).toEqual({ type: 'PartsReopened', data: reopening });
     // Both versions read today as they were written.
     expect(schemas.upcast({ type: 'FactDateCorrected', schemaVersion: 1, data: correction, metadata: { recordedAt: '2026-11-01T02:00:00.000Z' } })).toEqual(expect.objectContaining({ data: correction }));
   });

@@ -35,7 +35,8 @@ describe('lifecycle events written before they carried their office day (v1)', (
     ['PartsReopened', { reason: '页面被删除' }, 'reopenedOn'],
   ])('%s reads with the office day it was recorded on as its day', (type, data, field) => {
     expect(schemas.upcast({ type, schemaVersion: 1, data, metadata: { recordedAt } })).toEqual({ type, data: { ...data, [field]: '2026-05-11' } });
-    expect(schemas.currentVersion(type)).toBe(2);
+    // PartsReopened is at v3 since h55a (`foundClosed`): a v1 one is brought through v2 unchanged besides its day.
+    expect(schemas.currentVersion(type)).toBe(type === 'PartsReopened' ? 3 : 2);
     expect(schemas.occurredOn(type, { ...data, [field]: '2016-05-20' }, recordedAt)).toBe('2016-05-20');
   });
 

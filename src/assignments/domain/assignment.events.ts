@@ -216,8 +216,9 @@ export type PartsReopened = DomainEvent<
      * reopening (its cause: the last PartsReopened of its day naming units, without this mark) turns out by date to have found
      * the parent closed: the parts it returns besides (`unitIds`, possibly none). Not a record of its own: every fold applies
      * it only while its cause stands and still finds the parent closed on the day before (`foundClosedHolds`) — retracted or
-     * moved with its cause, void once the pass that closed the parent is moved past it. Optional, added without a version
-     * step: absent in events stored before, which stand as recorded.
+     * moved with its cause, void once the pass that closed the parent is moved past it. Written at version 3 (only then: a
+     * PartsReopened without it stays at version 2, which an older build reads as before); absent in events stored before, which
+     * stand as recorded.
      */
     readonly foundClosed?: true;
   } & NewDueDate
@@ -425,7 +426,10 @@ export const assignmentEventSchemas: EventSchemas<AssignmentEvent> = {
   RectificationReported: { version: 2, occurredOn: 'reportedOn', upcasters: { 1: officeDayOfRecording('reportedOn') } },
   ReportSentBack: { version: 2, occurredOn: 'sentBackOn', upcasters: { 1: officeDayOfRecording('sentBackOn') } },
   InspectionLogged: { version: 1, occurredOn: 'inspectedOn' },
-  PartsReopened: { version: 2, occurredOn: 'reopenedOn', upcasters: { 1: officeDayOfRecording('reopenedOn') } },
+  // v3 (h55a, after h54b): `foundClosed` marks the PartsReopened the server writes when a part-only reopening found the parent
+  // closed, which stands only while its cause does; an older build would read it as a reopening of its own (one a retraction
+  // or correction of its cause leaves standing), so it is written at v3, refused there as newer; every other one at v2.
+  PartsReopened: { version: 3, occurredOn: 'reopenedOn', upcasters: { 1: officeDayOfRecording('reopenedOn'), 2: (data) => data }, writtenAs: (data) => (data.foundClosed === true ? 3 : 2) },
   // v3 (newcomer53-10 S1): `partOnly`, a split — an older build would read the part's hand-over as the unit's whole work
   // handed over (its later reports on its other parts moved to the successor); written at v2 without it.
   PartHandedOver: { version: 3, occurredOn: 'handedOverOn', upcasters: { 1: officeDayOfRecording('handedOverOn'), 2: (data) => data }, writtenAs: (data) => (data.partOnly === true ? 3 : 2) },

@@ -60,6 +60,34 @@ describe('按当时已录入的记录: a past day as it had been entered by then
     await eventually(page, async () => (await text(page, '[data-test="findings-count"]')).startsWith(`共 ${data!.findings.totalCount} 个问题`), 'the list as known now');
   });
 
+  // newcomer55-8 M3: "as known at" was only the end of the 截至 day — no way to see the ledger as it stood this morning, before
+  // today's corrections of a campaign entered late.
+  it('reads the day as entered by a chosen minute (China time), kept in the URL, named in the title; cleared, the day\'s end again', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    const chinaMinute = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16);
+    const afterSeeding = chinaMinute(Date.now());
+    const asKnownNow = await totals({ asOf: yesterday });
+    await page.goto(`/overview?asOf=${yesterday}&recorded=${afterSeeding}`);
+    await eventually(page, async () => (await text(page, '[data-test="finding-totals"]')) === asKnownNow, 'the day as entered by this minute (the demo seeded before it)');
+    expect(await text(page, 'h1')).toBe(`总览（截至 ${yesterday}，按北京时间 ${afterSeeding.replace('T', ' ')} 前已录入的记录）`);
+    const minuteField = page.getByLabel('录入截至（北京时间）');
+    expect(await minuteField.inputValue()).toBe(afterSeeding.replace('T', ' '));
+
+    const beforeSeeding = `${yesterday}T12:00`;
+    await page.goto(`/overview?asOf=${yesterday}&recorded=${beforeSeeding}`);
+    await eventually(page, async () => (await text(page, '[data-test="finding-totals"]')) === '0 / 0 / 0', 'the day as entered by yesterday noon');
+    expect(await text(page, '[data-test="no-findings-yet"]')).toBe(`北京时间 ${yesterday} 12:00 前尚未录入任何问题（之后补录的不计在内）`);
+    // A link keeps the minute.
+    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '问题清单' }).click();
+    await page.waitForURL((url) => url.pathname === '/findings' && url.searchParams.get('recorded') === beforeSeeding);
+
+    // Cleared: the end of the 截至 day, as the plain switch reads it.
+    const editor = page.locator('.el-date-editor', { has: page.getByLabel('录入截至（北京时间）') });
+    await editor.hover();
+    await editor.locator('.clear-icon, .el-input__clear').first().click();
+    await page.waitForURL((url) => url.searchParams.get('recorded') === 'then');
+  });
+
   it('says a plan or finding entered later was not entered yet that day, never “可能已不存在” (breaker11d P2)', async () => {
     const { page } = await contexts.open({ token: SUPERVISOR });
     const then = `asOf=${yesterday}&recorded=then`;

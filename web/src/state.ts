@@ -32,8 +32,16 @@ export function takeAsOf(requested: string, recorded = ''): void {
   invalidAsOf.value = invalid ? requested : '';
   futureAsOf.value = future ? requested : '';
   asOf.value = future || invalid ? '' : requested;
-  asRecordedThen.value = asOf.value !== '' && recorded === RECORDED_THEN;
+  const instant = recordedInstantOf(recorded);
+  asRecordedThen.value = asOf.value !== '' && (recorded === RECORDED_THEN || instant !== '');
+  recordedBy.value = asRecordedThen.value ? instant : '';
 }
+
+/** `YYYY-MM-DDTHH:mm` (China time, to the minute): the URL's `recorded=` naming an instant rather than `then`. */
+const RECORDED_BY_MINUTE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+/** The URL's `recorded` as a China-time minute, '' when it is `then`, absent or no minute at all. */
+const recordedInstantOf = (recorded: string): string =>
+  RECORDED_BY_MINUTE.test(recorded) && !Number.isNaN(Date.parse(`${recorded}:00+08:00`)) ? recorded : '';
 
 /**
  * The other reading of a 截至 day (breaker11b G8; audits ask what was known when): only what had
@@ -44,6 +52,14 @@ export function takeAsOf(requested: string, recorded = ''): void {
 export const asRecordedThen = ref(false);
 /** The URL's value of `recorded` that turns `asRecordedThen` on. */
 export const RECORDED_THEN = 'then';
+/**
+ * newcomer55-8 M3: with `asRecordedThen`, the China-time minute (`YYYY-MM-DDTHH:mm`) up to which records count, when the person
+ * chose one — e.g. this morning, before today's corrections of a campaign entered late; '' for the end of the as-of day. In the
+ * URL as `?recorded=2026-12-07T09:30` in place of `then`.
+ */
+export const recordedBy = ref<string>('');
+/** A China-time minute `YYYY-MM-DDTHH:mm` as it reads to the office: 2026-12-07 09:30. */
+const minuteText = (minute: string): string => minute.replace('T', ' ');
 
 /** The instant a day ends in the office (China time, UTC+8): the `knownAt` of "as entered by then". */
 export const endOfOfficeDay = (day: string): string => `${day}T23:59:59.999+08:00`;
@@ -54,16 +70,24 @@ export const endOfOfficeDay = (day: string): string => `${day}T23:59:59.999+08:0
  * right after the same page had shown its findings of D). `what`: the records, e.g. 问题; `otherwise`: the page's own words.
  */
 export const noneEnteredYet = (what: string, otherwise: string): string =>
-  asRecordedThen.value && asOf.value ? `截至 ${asOf.value} 当天结束时尚未录入任何${what}（之后补录的不计在内）` : otherwise;
+  asRecordedThen.value && asOf.value
+    ? recordedBy.value
+      ? `北京时间 ${minuteText(recordedBy.value)} 前尚未录入任何${what}（之后补录的不计在内）`
+      : `截至 ${asOf.value} 当天结束时尚未录入任何${what}（之后补录的不计在内）`
+    : otherwise;
 
-/** The knownAt argument for queries and exports: the end of the as-of day when `asRecordedThen`, else null (as known now). */
-export const knownAtArgument = (): string | null => (asRecordedThen.value && asOf.value ? endOfOfficeDay(asOf.value) : null);
+/**
+ * The knownAt argument for queries and exports: with `asRecordedThen`, the end of the chosen minute (`recordedBy`) or else of the
+ * as-of day (China time); null otherwise (as known now).
+ */
+export const knownAtArgument = (): string | null =>
+  asRecordedThen.value && asOf.value ? (recordedBy.value ? `${recordedBy.value}:59.999+08:00` : endOfOfficeDay(asOf.value)) : null;
 
 /** Both time-travel arguments of a view's query: `{ asOf, knownAt }` (null: now / as known now). */
 export const timeArguments = (): { asOf: string | null; knownAt: string | null } => ({ asOf: asOfArgument(), knownAt: knownAtArgument() });
 
 /** The time-travel part of a link's query (`?asOf=…&recorded=then`): a link keeps the view's reading. */
-export const timeQuery = computed((): Record<string, string> => (asOf.value ? { asOf: asOf.value, ...(asRecordedThen.value ? { recorded: RECORDED_THEN } : {}) } : {}));
+export const timeQuery = computed((): Record<string, string> => (asOf.value ? { asOf: asOf.value, ...(asRecordedThen.value ? { recorded: recordedBy.value || RECORDED_THEN } : {}) } : {}));
 
 /** The same as URL parameters of an export (`asOf=…&knownAt=…`): the file is the reading the page shows. */
 export const exportTimeParameters = (): Record<string, string> => {
@@ -72,7 +96,9 @@ export const exportTimeParameters = (): Record<string, string> => {
 };
 
 /** How a view says which reading of its day it shows, after 截至 <day>. */
-export const readingLabel = computed(() => (asRecordedThen.value ? '按当时已录入的记录' : '含事后补录的记录'));
+export const readingLabel = computed(() =>
+  asRecordedThen.value ? (recordedBy.value ? `按北京时间 ${minuteText(recordedBy.value)} 前已录入的记录` : '按当时已录入的记录') : '含事后补录的记录',
+);
 
 /** What the server pushes after a change: findings and evaluations (the dashboard), work-plan items. */
 const CHANGE_PUSHES = [`subscription { dashboardUpdated { asOf } }`, `subscription { workPlanItemUpdated { id } }`];
@@ -167,7 +193,7 @@ function startLive(): void {
 export function useLive(refresh: () => unknown): void {
   listeners.add(refresh);
   if (!unsubscribe) startLive();
-  const stopWatching = watch([asOf, asRecordedThen], () => void refresh());
+  const stopWatching = watch([asOf, asRecordedThen, recordedBy], () => void refresh());
   onBeforeUnmount(() => {
     listeners.delete(refresh);
     stopWatching();
@@ -176,7 +202,7 @@ export function useLive(refresh: () => unknown): void {
 
 /** What a live view's heading says of its time: the as-of day, 实时, or that the connection is being made again. */
 export const liveLabel = computed(() =>
-  asOf.value ? `截至 ${asOf.value}${asRecordedThen.value ? '，按当时已录入的记录' : ''}` : connectionLost.value ? '连接已断开，正在重连…' : '实时',
+  asOf.value ? `截至 ${asOf.value}${asRecordedThen.value ? `，${readingLabel.value}` : ''}` : connectionLost.value ? '连接已断开，正在重连…' : '实时',
 );
 
 /** Today as a China office day (UTC+8), YYYY-MM-DD. */

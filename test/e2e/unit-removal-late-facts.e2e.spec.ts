@@ -17,7 +17,8 @@ const CSV =
   '类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n' +
   '一,重点领域,1,公开住房保障信息,,青川县财政局,青川县住房和城乡建设局,2016-06-30\n' +
   '一,重点领域,2,公开棚户区改造信息,,青川县财政局,青川县住房和城乡建设局,2016-06-30\n' +
-  '一,重点领域,3,公开保障房分配信息,,青川县财政局,青川县住房和城乡建设局,2016-06-30\n';
+  '一,重点领域,3,公开保障房分配信息,,青川县财政局,青川县住房和城乡建设局,2016-06-30\n' +
+  '一,重点领域,4,公开公租房配租信息,,青川县财政局,青川县住房和城乡建设局,2016-06-30\n';
 
 interface Item {
   status: string;
@@ -30,6 +31,7 @@ describe('a unit taken off an item before its part was verified: the item is ope
   const units: Record<'CZJ' | 'ZJJ', string> = { CZJ: '', ZJJ: '' };
   const items: Record<'late' | 'inDateOrder', string> = { late: '', inDateOrder: '' };
   let third: string;
+  let fourth: string;
 
   const { call, mutate } = namedMutations(() => app, key);
   const item = async (itemId: string, asOf?: string): Promise<Item> => {
@@ -58,7 +60,8 @@ describe('a unit taken off an item before its part was verified: the item is ope
     });
     expect(imported.errors).toBeUndefined();
     const plan = await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id code } } } }`, { id: imported.data!.importWorkPlan.planId });
-    const [first, second, last] = plan.data!.workPlan.categories[0].items as { id: string }[];
+    const [first, second, last, fourthItem] = plan.data!.workPlan.categories[0].items as { id: string }[];
+    fourth = fourthItem!.id;
     items.late = first!.id;
     items.inDateOrder = second!.id;
     third = last!.id;
@@ -89,6 +92,24 @@ describe('a unit taken off an item before its part was verified: the item is ope
     expect(errorCode(await remove(items.inDateOrder))).toBe('CONFLICT');
     const expected = { status: 'COMPLETED', completedOn: '2016-06-28', parts: [{ unitId: units.CZJ, status: 'VERIFIED', verifiedOn: '2016-06-25' }, { unitId: units.ZJJ, status: 'VERIFIED', verifiedOn: '2016-06-28' }] };
     for (const asOf of [undefined, '2016-08-01', '2016-07-31', '2016-06-28']) expect(await item(items.inDateOrder, asOf)).toEqual(expected);
+  });
+
+  // breaker54-8 S4: the removal completed the item (住建局 unreported as typed); its paper report and pass, dated while it held the
+  // part, turn up afterwards. The report was refused 「该工作事项已销号，不再接收整改报告」 and the pass asked for that report.
+  it('the removal completed the item: the unit’s earlier report and pass are entered, and the item is completed on the pass’s day', async () => {
+    await report(fourth, 'CZJ', '2016-06-10');
+    expect((await inspect(fourth, 'CZJ', '2016-06-25')).errors).toBeUndefined();
+    expect((await remove(fourth)).errors).toBeUndefined();
+    expect(await item(fourth)).toMatchObject({ status: 'COMPLETED', completedOn: '2016-08-01' });
+    expect((await report(fourth, 'ZJJ', '2016-06-20')).errors).toBeUndefined();
+    expect((await inspect(fourth, 'ZJJ', '2016-06-28')).errors).toBeUndefined();
+    const expected = { status: 'COMPLETED', completedOn: '2016-06-28', parts: [{ unitId: units.CZJ, status: 'VERIFIED', verifiedOn: '2016-06-25' }, { unitId: units.ZJJ, status: 'VERIFIED', verifiedOn: '2016-06-28' }] };
+    for (const asOf of [undefined, '2016-08-01', '2016-07-31', '2016-06-28']) expect(await item(fourth, asOf)).toEqual(expected);
+    expect(await item(fourth, '2016-06-27')).toMatchObject({ status: 'OPEN', completedOn: null });
+    const history = await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { history { eventType occurredOn closeOutUndone } } }`, { id: fourth });
+    // The 完成 the removal wrote no longer stands; the pass's does.
+    const completions = (history.data!.workPlanItem.history as { eventType: string; occurredOn: string; closeOutUndone: string | null }[]).filter((entry) => entry.eventType === 'WorkPlanItemCompleted');
+    expect(completions).toEqual([{ eventType: 'WorkPlanItemCompleted', occurredOn: '2016-08-01', closeOutUndone: '此完成不成立' }, { eventType: 'WorkPlanItemCompleted', occurredOn: '2016-06-28', closeOutUndone: null }]);
   });
 
   it('refuses a fact of the removed unit dated on or after its removal, naming it', async () => {

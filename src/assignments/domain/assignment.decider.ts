@@ -3412,7 +3412,11 @@ function reportRectification(
   const atThePass = handedInAtThePass(state, part, reportedOn);
   if (context.parentClosed && !atThePass) {
     const noun = parentNoun(command);
-    if (closedOn(state) === null) throw conflict(`The ${noun.en} is closed; no more reports are accepted.`, `该${noun.zh}已销号，不再接收整改报告。`);
+    // A part taken off unverified after its day (a work-plan item's 移除单位), decided on as it stood (`asHeldOn`): the item
+    // its removal completed was open on that day, judged below as any day (breaker54-8 S4: the paper of a removed unit, dated
+    // before its removal, was refused here, and its pass asked for that very report).
+    const removedAfter = state.removed !== undefined && Object.hasOwn(state.removed, unitId) && reportedOn < state.removed[unitId]!.unassignedOn;
+    if (closedOn(state) === null && !removedAfter) throw conflict(`The ${noun.en} is closed; no more reports are accepted.`, `该${noun.zh}已销号，不再接收整改报告。`);
     const closedThen = closedOn(assignmentsOn(state, reportedOn));
     if (closedThen !== null) throw closedThenError(state, closedThen, reportedOn, command.today, say('no more reports are accepted', '不再接收整改报告'), noun, closedThen === reportedOn);
   }

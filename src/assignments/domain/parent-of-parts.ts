@@ -174,7 +174,14 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
     const movesRecords = command.type === 'CorrectFactDate' || command.type === 'RetractRecord';
     if (!closesOrReopens && !movesRecords) return decided;
     const partsAfter = decided.reduce(evolveAssignments, rules.assignmentsOf(parent));
-    if (command.type === 'LogInspection') return decided;
+    if (command.type === 'LogInspection') {
+      // The pass of a part taken off unverified after its day (a work-plan item's 移除单位), its paper found afterwards: the removal
+      // left it on as verified work, and the item was completed on that pass's day, not the removal's, as in date order (breaker54-8 S4).
+      const before = rules.assignmentsOf(parent).removed ?? {};
+      const keptOn = Object.hasOwn(before, command.unitId) && !Object.hasOwn(partsAfter.removed ?? {}, command.unitId);
+      const closing = keptOn && allPartsVerified(partsAfter) ? closingDay(partsAfter) : null;
+      return closing === null || closing === closingDay(rules.assignmentsOf(parent)) ? decided : [...decided, rules.closedEvent(parent, closing)];
+    }
     // The closing pass moved before a part-only reopening typed while the parent was open (breaker53-8 S1, 更正记录日期 / 更正督查记录):
     // by date the reopening found it closed — the story of that, then the close-out when every part stands verified after it.
     const story = foundClosedStory(parent, rules.assignmentsOf(parent), partsAfter);

@@ -1,0 +1,64 @@
+import type { Evidence } from '../../assignments/domain/assignment.events.js';
+import { partOf } from '../../assignments/domain/assignment.decider.js';
+import { lifecycleOf } from '../../assignments/testing/lifecycle.js';
+import { fold } from '../../shared/decider.js';
+import { supervisor, system } from '../../shared/testing/actors.js';
+import { given } from '../../shared/testing/decider-testing.js';
+import { workPlanItemDecider, type WorkPlanItemCommand, type WorkPlanItemState } from './work-plan-item.decider.js';
+import { workPlanIdFor, workPlanItemIdFor, type WorkPlanItemStreamEvent } from './work-plan.events.js';
+
+/*
+ * breaker54-8 S4: a unit taken off a work-plan item (移除单位, 10-20) before its part was verified, whose paper report (10-15) and
+ * pass (10-18) — dated while it held the part — turn up afterwards. The README promises them enterable: the pass keeps the part
+ * on the item as verified work, completed on that pass's day, as date order gives (there the removal is refused). When the removal
+ * had completed the item, the report was refused 「该工作事项已销号，不再接收整改报告」 and the pass asked for that very report.
+ */
+const PLAN = workPlanIdFor(2026, '青川市2026年政务公开工作要点分解方案');
+const ITEM = workPlanItemIdFor(PLAN, '9');
+const FGW = 'unit-fgw';
+const JT = 'unit-jt';
+const TODAY = '2026-11-02';
+const evidence: Evidence[] = [{ title: '网页', link: 'https://example.gov.cn/j', documentRef: null }];
+const { assigned, reported, report, inspect } = lifecycleOf({
+  dueDate: '2026-10-31',
+  today: TODAY,
+  assignedOn: '2026-10-05',
+  inspectedOn: '2026-10-12',
+  reportedOn: '2026-10-10',
+  summary: (unitId) => `${unitId} 已完成`,
+  evidence,
+  failureNotes: '未完成',
+  returnedUntil: '2026-11-30',
+  extension: { unitId: JT, today: TODAY, requestedOn: '2026-10-11', requestedDueDate: '2026-11-15', reason: '—' },
+});
+
+const defined: WorkPlanItemStreamEvent = {
+  type: 'WorkPlanItemDefined',
+  data: { itemId: ITEM, planId: PLAN, categoryCode: '一', code: '9', title: '交通信息公开', description: '', measures: '', dueDate: '2026-10-31' },
+};
+const passOf = (unitId: string, inspectedOn: string, inspectionId: string): WorkPlanItemCommand => ({ ...inspect(unitId, 'PASSED', inspectionId), inspectedOn });
+const removeJt: WorkPlanItemCommand = { type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn: '2026-10-20', reason: '职责调整', removeUnitIds: [JT] };
+
+/** The stream after each command is decided on the one before: the typing order of the story. */
+function typed(start: readonly WorkPlanItemStreamEvent[], commands: readonly WorkPlanItemCommand[]): WorkPlanItemStreamEvent[] {
+  return commands.reduce<WorkPlanItemStreamEvent[]>((events, command) => [...events, ...given(workPlanItemDecider, events).when(command).decision()], [...start]);
+}
+const stateAfter = (events: readonly WorkPlanItemStreamEvent[]): WorkPlanItemState => fold(workPlanItemDecider, events);
+
+// 发改委 (lead) reported 10-10 and passed 10-12; 交通运输局 was still unreported as typed when it was taken off on 10-20.
+const start: WorkPlanItemStreamEvent[] = [defined, assigned(FGW, 'LEAD'), assigned(JT), reported(FGW)];
+const fgwPassed = typed(start, [passOf(FGW, '2026-10-12', 'inspection-fgw')]);
+
+describe('a unit taken off an item, its paper dated before the removal found afterwards (breaker54-8 S4)', () => {
+  it('the removal completed the item: the report and the pass are entered, and the item is completed on the pass’s day as in date order', () => {
+    const removed = typed(fgwPassed, [removeJt]);
+    expect(stateAfter(removed)).toMatchObject({ status: 'completed', completedOn: '2026-10-20' });
+    const late = typed(removed, [{ ...report(JT, '2026-10-15'), actor: supervisor }, passOf(JT, '2026-10-18', 'inspection-jt')]);
+    const dateOrder = typed(fgwPassed, [{ ...report(JT, '2026-10-15'), actor: supervisor }, passOf(JT, '2026-10-18', 'inspection-jt')]);
+    expect(stateAfter(dateOrder)).toMatchObject({ status: 'completed', completedOn: '2026-10-18' });
+    expect(stateAfter(late)).toMatchObject({ status: 'completed', completedOn: '2026-10-18' });
+    const state = stateAfter(late);
+    if (state.status === 'empty') throw new Error('expected a defined item');
+    expect(partOf(state.assignments, JT)).toMatchObject({ status: 'VERIFIED', verifiedOn: '2026-10-18' });
+  });
+});

@@ -5685,6 +5685,28 @@ const ROLE_CHANGES_FALL_WITH_ASSIGNMENT: readonly string[] = ['PartRoleChanged']
 
 type CorrectedEntry = { readonly type: string; readonly data: object; readonly occurredOn: string; readonly index: number };
 
+/**
+ * The kind of a part's record that no 撤销误录 retracts — a plan's or a reorganisation's change of the part — as a refusal names it
+ * (breaker54-8 M2: 「…2026-10-05 的记录」 left the clerk guessing which record was meant; a report or a request is named as such).
+ * 「记录」 only for a kind not listed here.
+ */
+function planRecordKind(entry: Pick<CorrectedEntry, 'type' | 'data'>): Bilingual {
+  switch (entry.type) {
+    case 'PartRoleChanged':
+      return (entry.data as { role?: AssignmentRole }).role === 'LEAD'
+        ? say('role change (responsible to lead)', '承担方式调整（责任改为牵头）')
+        : say('role change (lead to responsible)', '承担方式调整（牵头改为责任）');
+    case 'UnitUnassigned':
+      return say('removal from the item (plan change)', '移除（方案调整）');
+    case 'PartHandedOver':
+      return say('hand-over of the part (reorganisation)', '任务移交（机构改革）');
+    case 'PartHandOverUndone':
+      return say('undoing of a hand-over', '任务移交的撤回');
+    default:
+      return say('record', '记录');
+  }
+}
+
 /** `state.recorded` as corrected (business-order.ts), each entry with its index in `recorded`, in the order entered. */
 function asCorrectedEntries(state: AssignmentsState): CorrectedEntry[] {
   const entries = state.recorded.map((event, index) => ({ type: event.type, data: event.data, occurredOn: factDayOfEvent(event), index }));
@@ -5795,7 +5817,7 @@ function recordsFallingWithAssignment(command: RetractRecord, state: Assignments
   if (standing.length > 0) {
     // The last of them is the one to retract first: each earlier one is then followed by nothing of the unit but what falls with it.
     const later = standing.at(-1)!;
-    const what = LATER_FACT[later.type as AssignmentEvent['type']] ?? RETRACTED[later.type as RetractableFact] ?? say('record', '记录');
+    const what = LATER_FACT[later.type as AssignmentEvent['type']] ?? RETRACTED[later.type as RetractableFact] ?? planRecordKind(later);
     const { advice, retractFirst } = retractFirstAdvice(command, state, later, what, say('assignment', '交办'), say('otherwise the assignment stands.', '如确有其事，本交办不能撤销。'));
     throw conflict(
       `${retracted.en} would leave its later ${what.en} of ${later.occurredOn} without a part. ${advice.en}`,

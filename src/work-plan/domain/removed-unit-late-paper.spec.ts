@@ -62,3 +62,12 @@ describe('a unit taken off an item, its paper dated before the removal found aft
     expect(partOf(state.assignments, JT)).toMatchObject({ status: 'VERIFIED', verifiedOn: '2026-10-18' });
   });
 });
+
+describe('a 撤销交办 refused for a later record of the unit names that record’s kind (breaker54-8 M2)', () => {
+  it('the unit’s removal from the item (移除单位) stands in the way: named as such, not as 「…的记录」', () => {
+    const removed = typed(start, [removeJt]);
+    given(workPlanItemDecider, removed)
+      .when({ type: 'RetractRecord', actor: supervisor, today: TODAY, unitId: JT, factType: 'UnitAssigned', on: '2026-10-05', reason: '交办单位选错' } as WorkPlanItemCommand)
+      .thenRefused('CONFLICT', /later removal from the item \(plan change\) of 2026-10-20/, /其后该单位 2026-10-20 的移除（方案调整）不再成立：撤销后该单位没有这项任务。该移除（方案调整）不能撤销/);
+  });
+});

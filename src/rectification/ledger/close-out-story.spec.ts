@@ -415,16 +415,31 @@ describe.each<Kind>(['finding', 'item'])('a %s’s part-only reopening found clo
   });
 });
 
+/**
+ * The 撤销交办 stories (breaker53-8 S4, breaker54-8 S3 S8): a finding whose 市财政局 (czj) was given it by mistake and reported
+ * nothing of its own — the report of the setup retracted (撤销误录) — and 市发改委 (fgw) passed on 10-22.
+ */
+function fgwPassedCzjReportRetracted(): Office {
+  const office = new Office('finding');
+  expect(office.decide({ type: 'RetractRecord', ...base, actor: supervisor, unitId: 'czj', factType: 'RectificationReported', on: '2026-10-21', reason: '误录' } as unknown as Command)).toBe(true);
+  expect(office.inspect('fgw', '2026-10-22', 'PASSED')).toBe(true);
+  return office;
+}
+const retractCzjAssignment = (office: Office) => office.decide({ type: 'RetractRecord', ...base, actor: supervisor, unitId: 'czj', factType: 'UnitAssigned', on: '2026-10-05', reason: '交办单位选错' } as unknown as Command);
+
+/** Then fgw's part reopened on 10-28 (part-only: the finding was open), re-reported 11-01 and passed 11-02, and czj's 交办 retracted. */
+function czjRetractedAfterTheReopening(): Office {
+  const office = fgwPassedCzjReportRetracted();
+  expect(office.reopen('2026-10-28')).toBe(true);
+  expect(office.report('fgw', '2026-11-01')).toBe(true);
+  expect(office.inspect('fgw', '2026-11-02', 'PASSED')).toBe(true);
+  expect(retractCzjAssignment(office)).toBe(true);
+  return office;
+}
+
 describe('撤销交办 of a unit given the finding by mistake, after a part-only reopening answered (breaker53-8 S4)', () => {
   it('the 销号 of the day it closed and the 重新打开 are written, each day’s history says what its status says, each line entered when it was', () => {
-    const office = new Office('finding');
-    // 市财政局 (czj) was given the finding by mistake and has reported nothing of its own: its report of the setup is retracted first.
-    expect(office.decide({ type: 'RetractRecord', ...base, actor: supervisor, unitId: 'czj', factType: 'RectificationReported', on: '2026-10-21', reason: '误录' } as unknown as Command)).toBe(true);
-    expect(office.inspect('fgw', '2026-10-22', 'PASSED')).toBe(true);
-    expect(office.reopen('2026-10-28')).toBe(true);
-    expect(office.report('fgw', '2026-11-01')).toBe(true);
-    expect(office.inspect('fgw', '2026-11-02', 'PASSED')).toBe(true);
-    expect(office.decide({ type: 'RetractRecord', ...base, actor: supervisor, unitId: 'czj', factType: 'UnitAssigned', on: '2026-10-05', reason: '交办单位选错' } as unknown as Command)).toBe(true);
+    const office = czjRetractedAfterTheReopening();
     const retractedAt = office.timeline.at(-1)!.metadata.recordedAt;
     expect(office.at(EVERY_FACT)).toMatchObject({ status: 'CLOSED', closedOn: '2026-11-02' });
     const lines = (day: string) =>
@@ -574,13 +589,7 @@ describe.each<Kind>(['finding', 'item'])('a %s’s reopening found closed follow
 
 describe('the 重新打开 written with 撤销交办, the reopening then moved (breaker54-8 S8)', () => {
   it('moves with the reopening and stands: 销号 10-22, 重新打开 10-30, 销号 11-02 — not 「撤销误录后销号不成立，未曾重新打开」', () => {
-    const office = new Office('finding');
-    expect(office.decide({ type: 'RetractRecord', ...base, actor: supervisor, unitId: 'czj', factType: 'RectificationReported', on: '2026-10-21', reason: '误录' } as unknown as Command)).toBe(true);
-    expect(office.inspect('fgw', '2026-10-22', 'PASSED')).toBe(true);
-    expect(office.reopen('2026-10-28')).toBe(true);
-    expect(office.report('fgw', '2026-11-01')).toBe(true);
-    expect(office.inspect('fgw', '2026-11-02', 'PASSED')).toBe(true);
-    expect(office.decide({ type: 'RetractRecord', ...base, actor: supervisor, unitId: 'czj', factType: 'UnitAssigned', on: '2026-10-05', reason: '交办单位选错' } as unknown as Command)).toBe(true);
+    const office = czjRetractedAfterTheReopening();
     expect(office.decide({ type: 'CorrectFactDate', ...base, actor: supervisor, unitId: 'fgw', factType: 'PartsReopened', previousOn: '2026-10-28', on: '2026-10-30', reason: '重新打开日期录错' } as unknown as Command)).toBe(true);
     expect(office.at(EVERY_FACT)).toMatchObject({ status: 'CLOSED', closedOn: '2026-11-02' });
     const lines = office.at(EVERY_FACT).history.filter((entry) => CLOSE_OUTS.has(entry.type) || REOPENINGS.has(entry.type)).map((entry) => `${dayOf(entry)} ${entry.type}${entry.closeOutUndone ? ` ${entry.closeOutUndone}` : ''}`);
@@ -593,10 +602,8 @@ describe('the 重新打开 written with 撤销交办, the reopening then moved (
 
 describe('a 销号 written with 撤销交办, its pass then moved (breaker54-8 S3, newcomer54-8 S4)', () => {
   it('reads as the same correction without the retraction: the copy 「…改记于 10-25」, the standing 销号 原录 10-22, entered when first recorded', () => {
-    const office = new Office('finding');
-    expect(office.decide({ type: 'RetractRecord', ...base, actor: supervisor, unitId: 'czj', factType: 'RectificationReported', on: '2026-10-21', reason: '误录' } as unknown as Command)).toBe(true);
-    office.inspect('fgw', '2026-10-22', 'PASSED');
-    expect(office.decide({ type: 'RetractRecord', ...base, actor: supervisor, unitId: 'czj', factType: 'UnitAssigned', on: '2026-10-05', reason: '交办单位选错' } as unknown as Command)).toBe(true);
+    const office = fgwPassedCzjReportRetracted();
+    expect(retractCzjAssignment(office)).toBe(true);
     const closedAt = office.timeline.at(-1)!.metadata.recordedAt;
     expect(office.decide({ type: 'CorrectFactDate', ...base, actor: supervisor, unitId: 'fgw', factType: 'InspectionLogged', previousOn: '2026-10-22', on: '2026-10-25', reason: '督查单日期' } as unknown as Command)).toBe(true);
     const closeOuts = office.at(EVERY_FACT).history.filter((entry) => CLOSE_OUTS.has(entry.type)).map((entry) => [dayOf(entry), entry.metadata.recordedAt, (entry.data as { closedOnAsEntered?: string }).closedOnAsEntered ?? null, entry.closeOutUndone ?? null]);

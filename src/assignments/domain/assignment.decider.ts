@@ -1495,6 +1495,28 @@ function removedPartOn(state: AssignmentsState, unitId: string, day: string | un
   return day < gone.unassignedOn ? gone : undefined;
 }
 
+/** The unit's own records a clerk or the office enters (not a correction or retraction of one, nor the office's acts on the parent). */
+const PAPER_OF_A_PART: ReadonlySet<AssignmentCommand['type']> = new Set<AssignmentCommand['type']>(['RequestExtension', 'WithdrawExtensionRequest', 'DecideExtension', 'UrgeUnit', 'ReportRectification', 'SendBackReport', 'LogInspection']);
+
+/**
+ * A record of a unit dated `day`, before its part was taken off (移除单位), entered after the unit was given the parent again: it
+ * belongs to the part it held before the removal, which its new 交办 now stands in front of (breaker54-8 S4: refused as dated
+ * before the new 交办, as if the first never was — typed before the new 交办, the same paper is taken). CONFLICT naming the
+ * removal, the new 交办 and the way: retract the new 交办 (撤销交办), enter the earlier records, add the unit again.
+ */
+function refuseFirstTenurePaper(command: AssignmentCommand, state: AssignmentsState, day: string | undefined): void {
+  if (day === undefined || !PAPER_OF_A_PART.has(command.type) || !state.removed || !Object.hasOwn(state.removed, command.unitId)) return;
+  const gone = state.removed[command.unitId]!;
+  const again = partOf(state, command.unitId);
+  if (!again || day >= gone.unassignedOn || day < gone.part.assignedOn || again.assignedOn < gone.unassignedOn) return;
+  const unit = unitNamed(command, command.unitId);
+  const noun = parentNoun(command);
+  throw conflict(
+    `${capitalise(unit.en)} was taken off the ${noun.en} on ${gone.unassignedOn} (${gone.reason}) and assigned again on ${again.assignedOn}: its record of ${day} belongs to its part before the removal. Retract the assignment of ${again.assignedOn} first (撤销交办), enter the records from before the removal, then add the unit again; records since the new assignment are retracted with it and entered again.`,
+    `${unit.zh}的任务已于 ${gone.unassignedOn} 移出本${noun.zh}（${gone.reason}），${again.assignedOn} 再次交办：其 ${day} 的记录属于移出前的任务。请先撤销 ${again.assignedOn} 的交办（撤销交办），补录移出前的记录后再增加该单位；再次交办后的记录须先撤销，之后重新录入。`,
+  );
+}
+
 /** The unit's verified part set aside by a join after office day `day` (`AssignmentsState.setAside`): a fact of that day entered late is about it. */
 function setAsidePartOn(state: AssignmentsState, unitId: string, day: string | undefined): JoinedPart | undefined {
   if (day === undefined || !state.setAside || !Object.hasOwn(state.setAside, unitId)) return undefined;
@@ -2050,6 +2072,7 @@ function asHeldOn(command: AssignmentCommand, state: AssignmentsState): { comman
   // A fact dated before its part was taken off the item, entered after (breaker8d P7): judged on the part as it stood.
   const gone = removedPartOn(state, command.unitId, day);
   if (gone) return { command, state: { ...state, parts: { ...state.parts, [command.unitId]: gone.part } } };
+  refuseFirstTenurePaper(command, state, day);
   // A fact dated before an open part joined the unit's verified one, entered after (breaker8g P18): judged on the verified part as it stood.
   const aside = correction ? undefined : setAsidePartOn(state, command.unitId, day);
   if (aside) return { command, state: { ...state, parts: { ...state.parts, [command.unitId]: aside.part } } };

@@ -71,3 +71,27 @@ describe('a 撤销交办 refused for a later record of the unit names that recor
       .thenRefused('CONFLICT', /later removal from the item \(plan change\) of 2026-10-20/, /其后该单位 2026-10-20 的移除（方案调整）不再成立：撤销后该单位没有这项任务。该移除（方案调整）不能撤销/);
   });
 });
+
+describe('a unit taken off an item and given it again, the paper of its first tenure found afterwards (breaker54-8 S4)', () => {
+  const addJt = (assignedOn: string): WorkPlanItemCommand => ({ type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn: assignedOn, reason: '再次交办', addUnits: [{ unitId: JT, role: 'RESPONSIBLE' }] }) as unknown as WorkPlanItemCommand;
+  const lateReport = { ...report(JT, '2026-10-15'), actor: supervisor } as WorkPlanItemCommand;
+
+  it('typed between the removal and the 交办 again, the report is taken (date order)', () => {
+    const removed = typed(start, [removeJt]);
+    expect(() => typed(removed, [lateReport, addJt('2026-10-22')])).not.toThrow();
+  });
+
+  it('typed after the 交办 again: refused naming the removal and the new 交办 and the way to enter it — not 「早于交办日期（10-22）」', () => {
+    const readded = typed(start, [removeJt, addJt('2026-10-22')]);
+    given(workPlanItemDecider, readded)
+      .when(lateReport)
+      .thenRefused(
+        'CONFLICT',
+        /taken off the work-plan item on 2026-10-20 \(职责调整\) and assigned again on 2026-10-22/,
+        /^该单位的任务已于 2026-10-20 移出本工作事项（职责调整），2026-10-22 再次交办：其 2026-10-15 的记录属于移出前的任务。请先撤销 2026-10-22 的交办（撤销交办），补录移出前的记录后再增加该单位；/,
+      );
+    // The way out: the 交办 again retracted, the paper entered, the unit added again.
+    const retracted = typed(readded, [{ type: 'RetractRecord', actor: supervisor, today: TODAY, unitId: JT, factType: 'UnitAssigned', on: '2026-10-22', reason: '先补录移出前的记录' } as WorkPlanItemCommand]);
+    expect(() => typed(retracted, [lateReport, addJt('2026-10-22')])).not.toThrow();
+  });
+});

@@ -1505,11 +1505,12 @@ const PAPER_OF_A_PART: ReadonlySet<AssignmentCommand['type']> = new Set<Assignme
  * removal, the new 交办 and the way: retract the new 交办 (撤销交办), enter the earlier records, add the unit again.
  */
 function refuseFirstTenurePaper(command: AssignmentCommand, state: AssignmentsState, day: string | undefined): void {
-  if (day === undefined || !PAPER_OF_A_PART.has(command.type) || !state.removed || !Object.hasOwn(state.removed, command.unitId)) return;
-  const gone = state.removed[command.unitId]!;
-  const again = partOf(state, command.unitId);
+  const unitId = (command as { readonly unitId?: string }).unitId;
+  if (day === undefined || unitId === undefined || !PAPER_OF_A_PART.has(command.type) || !state.removed || !Object.hasOwn(state.removed, unitId)) return;
+  const gone = state.removed[unitId]!;
+  const again = partOf(state, unitId);
   if (!again || day >= gone.unassignedOn || day < gone.part.assignedOn || again.assignedOn < gone.unassignedOn) return;
-  const unit = unitNamed(command, command.unitId);
+  const unit = unitNamed(command, unitId);
   const noun = parentNoun(command);
   throw conflict(
     `${capitalise(unit.en)} was taken off the ${noun.en} on ${gone.unassignedOn} (${gone.reason}) and assigned again on ${again.assignedOn}: its record of ${day} belongs to its part before the removal. Retract the assignment of ${again.assignedOn} first (撤销交办), enter the records from before the removal, then add the unit again; records since the new assignment are retracted with it and entered again.`,

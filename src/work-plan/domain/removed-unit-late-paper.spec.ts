@@ -2,7 +2,7 @@ import type { Evidence } from '../../assignments/domain/assignment.events.js';
 import { partOf } from '../../assignments/domain/assignment.decider.js';
 import { lifecycleOf } from '../../assignments/testing/lifecycle.js';
 import { fold } from '../../shared/decider.js';
-import { supervisor, system } from '../../shared/testing/actors.js';
+import { supervisor } from '../../shared/testing/actors.js';
 import { given } from '../../shared/testing/decider-testing.js';
 import { workPlanItemDecider, type WorkPlanItemCommand, type WorkPlanItemState } from './work-plan-item.decider.js';
 import { workPlanIdFor, workPlanItemIdFor, type WorkPlanItemStreamEvent } from './work-plan.events.js';

@@ -156,8 +156,14 @@ export function namesInCell(cell: Cell): string[] {
  * …县…, …区…). 青川市 or 办公室 alone is no whole name, nor 招生考试办公室: a section of the unit named before it (breaker53-10 M4).
  */
 const WHOLE_UNIT_NAME = /^(?=(?:中共)?\p{Script=Han}{0,6}?[省市州县区旗])\p{Script=Han}{3,}(?:局|委|办|院|府|厅|部|中心|会|所|站|队|馆|处|室|科|公司|集团|学校)$/u;
-/** Spaces between two Chinese characters, or after a closing bracket and before one (ASCII or full-width U+3000). */
-const SPACE_BETWEEN_NAMES = new RegExp(`(?<=[\\p{Script=Han}${CLOSING_BRACKETS}）］｝﹞])[ \\t\\u3000]+(?=\\p{Script=Han})`, 'u');
+/**
+ * White space within a line: the ASCII space and tab, the full-width space U+3000, and the spaces a cell pasted from a web page or
+ * Word carries — the no-break space U+00A0, U+2000–U+200A, U+202F, U+205F (breaker54-10 M1: 「青川市甲务局\u00a0青川市乙务局」 was
+ * read as one name and refused 「可能指…请写全称」). A line break is a separator of its own.
+ */
+export const LINE_SPACE = '[^\\S\\r\\n]';
+/** Spaces between two Chinese characters, or after a closing bracket and before one (`LINE_SPACE`). */
+const SPACE_BETWEEN_NAMES = new RegExp(`(?<=[\\p{Script=Han}${CLOSING_BRACKETS}）］｝﹞])${LINE_SPACE}+(?=\\p{Script=Han})`, 'u');
 
 /**
  * The one rule for a space in a unit cell, for plans, 台账 and the units import alike (breaker53-10 S2): written between whole
@@ -169,14 +175,16 @@ const SPACE_BETWEEN_NAMES = new RegExp(`(?<=[\\p{Script=Han}${CLOSING_BRACKETS}�
 export function namesAtSpaces(piece: string): string[] {
   const parts = piece.trim().split(new RegExp(SPACE_BETWEEN_NAMES.source, 'gu'));
   if (parts.length < 2) return [piece];
-  const bare = (part: string): string => {
-    let name = part.trim();
-    for (let role = roleMarkAfter(name); role && role.name !== ''; role = roleMarkAfter(name)) name = role.name;
-    const bracket = trailingBracket(name);
-    return bracket && bracket.at > 0 ? name.slice(0, bracket.at).trim() : name;
-  };
-  return parts.every((part) => WHOLE_UNIT_NAME.test(bare(part).normalize('NFKC'))) ? parts : [piece];
+  return parts.every((part) => WHOLE_UNIT_NAME.test(bareName(part).normalize('NFKC'))) ? parts : [piece];
 }
+
+/** A piece of a unit cell without its role marks (（牵头）, 配合 …) and a bracket after it (a former name, a remark): the name to judge. */
+const bareName = (part: string): string => {
+  let name = part.trim();
+  for (let role = roleMarkAfter(name); role && role.name !== ''; role = roleMarkAfter(name)) name = role.name;
+  const bracket = trailingBracket(name);
+  return bracket && bracket.at > 0 ? name.slice(0, bracket.at).trim() : name;
+};
 
 /** A name of two whole units' names joined by 与/和/及 (「青川市甲务局与青川市乙务局」), whose role mark after it is both units' (`unitRolesInCell`). */
 const joinedPair = (name: string): string[] | null => {
@@ -187,15 +195,17 @@ const joinedPair = (name: string): string[] | null => {
 /**
  * The notice for a one-column unit cell whose lead mark could be read more than one way (breaker53-10 S2): names separated by a
  * space (read as 、: the mark only the next unit's) or joined by 与/和/及 (the mark both units'). It says who leads and who is
- * responsible, as the import read it, and how to write it otherwise. Null for any other cell. Used by 台账 and plans alike. Pure.
+ * responsible, as the import read it, and how to write it otherwise. Null for any other cell. Used by 台账 and plans alike. `written`:
+ * the cell as the file wrote it, when `cell` is it with spaces the directory read as 、 (`unitSpacesReadByDirectory`): quoted, and
+ * told as a space read so (breaker54-10 S2). Pure.
  */
-export function unitRolesNotice(cell: Cell): { reason: string; reasonZh: string } | null {
+export function unitRolesNotice(cell: Cell, written?: string): { reason: string; reasonZh: string } | null {
   const roles = unitRolesInCell(cell);
   if (!roles || !roles.leadMarked) return null;
-  const spaced = namesSplitAtSpaces(cell);
+  const spaced = written !== undefined || namesSplitAtSpaces(cell);
   const paired = roles.lead.some((name) => joinedPair(name) !== null);
   if (!spaced && !paired) return null;
-  const written = textOf(cell).replace(/\s*(?:\r\n|\r|\n)\s*/gu, ' ').trim();
+  const quoted = (written ?? textOf(cell)).replace(/\s*(?:\r\n|\r|\n)\s*/gu, ' ').trim();
   const leads = roles.lead.flatMap((name) => joinedPair(name) ?? [name.trim()]);
   const others = roles.others.map((name) => name.trim());
   const how = [
@@ -203,14 +213,126 @@ export function unitRolesNotice(cell: Cell): { reason: string; reasonZh: string 
     ...(paired ? [{ en: 'units joined by 与/和/及 share the mark after them', zh: '用“与”“和”“及”连接的单位共用其后的标注' }] : []),
   ];
   return {
-    reason: `"${written}" is read as: ${leads.join(', ')} lead${others.length > 0 ? `; ${others.join(', ')} responsible` : ''} (${how.map((each) => each.en).join('; ')}). If that is not the division of work, rewrite the cell (「A与B（牵头）」 makes both lead, 「A、B（牵头）」 only B) and import again.`,
-    reasonZh: `“${written}”读作：${leads.join('、')}${leads.length > 1 ? '均' : ''}牵头${others.length > 0 ? `，${others.join('、')}为责任单位` : ''}（${how.map((each) => each.zh).join('；')}）。如分工不是这样，请改写该格（“A与B（牵头）”表示两者均牵头，“A、B（牵头）”表示仅 B 牵头）后重新导入。`,
+    reason: `"${quoted}" is read as: ${leads.join(', ')} lead${others.length > 0 ? `; ${others.join(', ')} responsible` : ''} (${how.map((each) => each.en).join('; ')}). If that is not the division of work, rewrite the cell (「A与B（牵头）」 makes both lead, 「A、B（牵头）」 only B) and import again.`,
+    reasonZh: `“${quoted}”读作：${leads.join('、')}${leads.length > 1 ? '均' : ''}牵头${others.length > 0 ? `，${others.join('、')}为责任单位` : ''}（${how.map((each) => each.zh).join('；')}）。如分工不是这样，请改写该格（“A与B（牵头）”表示两者均牵头，“A、B（牵头）”表示仅 B 牵头）后重新导入。`,
   };
 }
 
 /** Whether a cell has a space read as a separator between units' names (`namesAtSpaces`), for an import to tell how it read the cell. */
 export const namesSplitAtSpaces = (cell: Cell): boolean =>
   splitOutsideBrackets(withoutLevelLabels(withRoleMarkLinesJoined(withoutInvisible(textOf(cell))))).some((piece) => namesAtSpaces(piece).length > 1);
+
+/**
+ * Whether the units directory knows a text as one unit's name (`UnitLookup.namesOneUnit`): its full name, a former name, its code,
+ * or its name without its place (乙务局, 市乙务局 for 青川市乙务局).
+ */
+export type NamesOneUnit = (name: string) => boolean;
+
+/** The most pieces at spaces one piece of a unit cell is read by the directory from: more is a sentence, left to the lookup. */
+const MOST_PIECES_AT_SPACES = 24;
+/** The most pieces at spaces one unit's name is joined from (「青川市教育局 招生考试办公室」: 2, 「中共青川市委 组织部 干部科」: 3). */
+const MOST_PIECES_IN_ONE_NAME = 4;
+/** A label before a piece's names (牵头单位：, 市级：, 配合：): no part of the name the directory is asked about. */
+const LABEL_BEFORE_NAME = /^[^：:、，,;；]{1,8}[：:]\s*/u;
+const WITHIN_LINE_SPACE = new RegExp(`^${LINE_SPACE}$`, 'u');
+const ANY_LINE_SPACE = new RegExp(LINE_SPACE, 'u');
+const ANY_BRACKET = new RegExp(`[${OPENING_BRACKETS}${CLOSING_BRACKETS}（）［］｛｝﹝﹞]`, 'u');
+
+/**
+ * A piece of a unit cell cut at its spaces outside brackets (`LINE_SPACE`), each piece with the space written after it ('' for the
+ * last). Not at a space after an opening bracket or before any bracket: 「青川市甲务局 （牵头）」 is one piece with its mark.
+ */
+function piecesAtSpaces(piece: string): { readonly text: string; readonly space: string }[] {
+  const pieces: { text: string; space: string }[] = [];
+  const open: string[] = [];
+  let start = 0;
+  for (let index = 0; index < piece.length; index += 1) {
+    const character = piece[index]!;
+    const closing = BRACKET_CLOSE_OF.get(character);
+    if (closing !== undefined && closing !== character) open.push(closing);
+    else if (open.length > 0 && character === open[open.length - 1]) open.pop();
+    else if (open.length === 0 && WITHIN_LINE_SPACE.test(character)) {
+      let end = index;
+      while (end < piece.length && WITHIN_LINE_SPACE.test(piece[end]!)) end += 1;
+      const before = piece[index - 1];
+      const after = piece[end];
+      if (before !== undefined && after !== undefined && !BRACKET_CLOSE_OF.has(before) && !ANY_BRACKET.test(after)) {
+        pieces.push({ text: piece.slice(start, index), space: piece.slice(index, end) });
+        start = end;
+      }
+      index = end - 1;
+    }
+  }
+  pieces.push({ text: piece.slice(start), space: '' });
+  return pieces;
+}
+
+/**
+ * The pieces at spaces of one name (`piecesAtSpaces`) grouped into units' names by the directory: the fewest groups each naming one
+ * unit it knows (`NamesOneUnit`, joined without the spaces, role marks and a label before it aside), the longer group first where
+ * two groupings are as few — so a section typed after its unit (「青川市教育局 招生考试办公室」, the directory's 青川市教育局招生考试办公室)
+ * stays with it. Null when the pieces cannot be so grouped, or make one name.
+ */
+function unitGroupsAtSpaces(pieces: readonly { readonly text: string; readonly space: string }[], namesOneUnit: NamesOneUnit): number[] | null {
+  const count = pieces.length;
+  const known = (from: number, to: number): boolean => {
+    const joined = pieces.slice(from, to).map((piece) => piece.text.trim()).join('').replace(LABEL_BEFORE_NAME, '');
+    const name = bareName(joined);
+    return name !== '' && !/^\d+(?:\.\d+)*$/u.test(name.normalize('NFKC')) && namesOneUnit(name);
+  };
+  if (count > MOST_PIECES_IN_ONE_NAME && known(0, count)) return null;
+  // fewest[i]: the fewest groups of pieces i… (Infinity: none); next[i]: where the first of them ends.
+  const fewest = new Array<number>(count + 1).fill(Number.POSITIVE_INFINITY);
+  const next = new Array<number>(count + 1).fill(count);
+  fewest[count] = 0;
+  for (let from = count - 1; from >= 0; from -= 1) {
+    for (let to = Math.min(count, from + MOST_PIECES_IN_ONE_NAME); to > from; to -= 1) {
+      if (fewest[to]! + 1 < fewest[from]! && known(from, to)) {
+        fewest[from] = fewest[to]! + 1;
+        next[from] = to;
+      }
+    }
+  }
+  if (!Number.isFinite(fewest[0]!) || fewest[0]! < 2) return null;
+  const ends: number[] = [];
+  for (let at = 0; at < count; at = next[at]!) ends.push(next[at]!);
+  return ends;
+}
+
+/**
+ * The directory's rule for a space in a unit cell, for plans, 台账 and the units import alike (breaker54-10 S2, S3): a space
+ * (`LINE_SPACE`: U+00A0 and the other spaces pasted from the web or Word too) separates two names where the pieces on both sides each
+ * name a unit the directory knows (`NamesOneUnit`: full name, former name, code, or the name without its place) and the whole does
+ * not; a piece that is a section of the unit before it (招生考试办公室 after 青川市教育局) stays with it; a role mark belongs to the piece
+ * it follows only. Returns the cell's text with each such space written as 、 — 「A01 A02（牵头）」 → 「A01、A02（牵头）」, read as that is
+ * (only A02 leads) — or null when the directory reads no space so (`namesAtSpaces` then reads the cell by the look of its names).
+ * Invisible characters are taken out of the text returned. Pure, given `namesOneUnit`; at most `MOST_PIECES_AT_SPACES` pieces of
+ * a name are read (more is a sentence), each group of pieces asked once.
+ */
+export function unitSpacesReadByDirectory(cell: Cell, namesOneUnit: NamesOneUnit): string | null {
+  const text = withRoleMarkLinesJoined(withoutInvisible(textOf(cell)));
+  if (!ANY_LINE_SPACE.test(text)) return null;
+  let changed = false;
+  const read = piecesOutsideBrackets(text).map((piece) => {
+    if (piece.separator) return piece.text;
+    const leading = /^\s*/u.exec(piece.text)![0];
+    const trailing = /\s*$/u.exec(piece.text)![0];
+    const body = piece.text.trim();
+    const atSpaces = piecesAtSpaces(body);
+    if (atSpaces.length < 2 || atSpaces.length > MOST_PIECES_AT_SPACES) return piece.text;
+    const ends = unitGroupsAtSpaces(atSpaces, namesOneUnit);
+    if (!ends) return piece.text;
+    changed = true;
+    let from = 0;
+    const names = ends.map((to) => {
+      const group = atSpaces.slice(from, to);
+      from = to;
+      return group.map((each, index) => each.text + (index < group.length - 1 ? each.space : '')).join('');
+    });
+    return leading + names.join('、') + trailing;
+  });
+  return changed ? read.join('') : null;
+}
 
 /**
  * A joining word (及, 以及, 和, 与, 会同) before a collective name, or after one (breaker48-10 M4: 「青川市财政局及各区县政府」,

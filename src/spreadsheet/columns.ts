@@ -148,6 +148,11 @@ export interface SourceRecord<Key extends string> {
    * the symbol, never a （牵头） the office did not write (issue 10). Absent when none.
    */
   readonly leadSymbols?: Readonly<Record<string, string>>;
+  /**
+   * The unit cells, by key, in which the directory read a space as 、 (`recordsWithUnitSpacesRead`: 「A01 A02（牵头）」 reads
+   * 「A01、A02（牵头）」), as the file wrote them: for the notice of who leads to quote and explain (breaker54-10 S2). Absent when none.
+   */
+  readonly spacedUnits?: Readonly<Partial<Record<Key, string>>>;
 }
 
 export const normalizedName = (name: string): string =>

@@ -1,5 +1,5 @@
-import { namesInCell, unitRolesInCell } from './cells.js';
-import { isPersonColumn, type Columns } from './columns.js';
+import { namesInCell, unitRolesInCell, unitSpacesReadByDirectory, type Cell, type NamesOneUnit } from './cells.js';
+import { isPersonColumn, type Columns, type SourceRecord } from './columns.js';
 import { readDeadline } from './deadline-text.js';
 import { labelZh, type ImportProblem, type ImportResult, type ReadingNotes } from './import-problems.js';
 import { unitsWithoutPeople, type SheetOptions, type Table } from './sheet.js';
@@ -348,4 +348,29 @@ export function readingNotesOf(table: Table<string>, notImported: readonly strin
     ...(table.notices.length === 0 ? {} : { notices: table.notices }),
     ...((table.hiddenSheets ?? []).length === 0 ? {} : { hiddenSheets: table.hiddenSheets }),
   };
+}
+
+/**
+ * The records with each unit cell of `keys` read by the directory's rule for a space (`unitSpacesReadByDirectory`, breaker54-10 S2,
+ * S3): 「A01 A02（牵头）」 becomes 「A01、A02（牵头）」, so every reader after (roles, marks against a column, the lead of a one-column cell)
+ * reads it as the clerk meant — only A02 leads — and the record keeps the cell as written (`SourceRecord.spacedUnits`) for the notice
+ * saying who leads. The records as they are without `namesOneUnit`, and each record whose cells read no space so. Pure, given it.
+ */
+export function recordsWithUnitSpacesRead<Key extends string>(records: readonly SourceRecord<Key>[], keys: readonly Key[], namesOneUnit: NamesOneUnit | undefined): SourceRecord<Key>[] {
+  if (!namesOneUnit) return [...records];
+  return records.map((record) => {
+    let cells: Partial<Record<Key, Cell>> | undefined;
+    let spaced: Partial<Record<Key, string>> | undefined;
+    for (const key of keys) {
+      const cell = record.cells[key];
+      if (cell === undefined || cell === null || typeof cell !== 'string') continue;
+      const read = unitSpacesReadByDirectory(cell, namesOneUnit);
+      if (read === null) continue;
+      cells ??= { ...record.cells };
+      spaced ??= { ...(record.spacedUnits ?? {}) };
+      cells[key] = read;
+      spaced[key] = cell;
+    }
+    return cells === undefined ? record : { ...record, cells, spacedUnits: spaced! };
+  });
 }

@@ -198,7 +198,7 @@ export async function importUnits(
     // The name by the rules plans read names by (breaker50-10 S4): quotes, 牵头, a former-name bracket taken off and told; a
     // collective name (各区县政府) refused.
     const written = textOf(cells.name ?? null);
-    const registered = written === '' ? null : nameToRegister(written);
+    const registered = written === '' ? null : nameToRegister(written, options.lookupUnit.namesOneUnit);
     if (registered && !registered.ok) problems.push({ row, reason: registered.reason, reasonZh: registered.reasonZh });
     if (registered?.ok && registered.notice) nameNotices.push({ row, ...registered.notice });
     const name = registered?.ok ? registered.name : written;

@@ -1,5 +1,5 @@
 import { trailingBracket } from '../../shared/brackets.js';
-import { LEAD_MARK_WORDS, MAX_UNIT_NAME_CHARS, OTHER_MARK_WORDS, isRoleMarkOnly, longestNameRun, quotedStart, namesInCell, removedMarkOf, roleMarkAfter, withRoleMarkLinesJoined } from '../../spreadsheet/cells.js';
+import { LEAD_MARK_WORDS, LINE_SPACE, MAX_UNIT_NAME_CHARS, OTHER_MARK_WORDS, isRoleMarkOnly, longestNameRun, quotedStart, namesInCell, removedMarkOf, roleMarkAfter, unitSpacesReadByDirectory, withRoleMarkLinesJoined, type NamesOneUnit } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
 import { unitNameKey } from './unit-name.js';
 import { nameForms, nameWords, nearForms, shortensForms, wordsBeyond, type NameForms } from './near-unit-names.js';
@@ -31,6 +31,13 @@ export type UnitLookup = ((nameOrCode: string) => string | undefined) & {
    * names are `mergedAway`'s; a directory without the names' days knows no rename day).
    */
   readonly renamedAway?: (name: string) => RenamedName | undefined;
+  /**
+   * Whether the directory knows a text as one unit's name, for the space rule of unit cells (`unitSpacesReadByDirectory`,
+   * breaker54-10 S2): a unit's full name, a former name or its code exactly (spaces aside), or its name without its place (乙务局, 市乙务局
+   * for 青川市乙务局) when only one standing unit's is so — never a section's name without its unit (招生考试办公室 of
+   * 青川市教育局招生考试办公室). Cheap: no near-name matching; each text answered once.
+   */
+  readonly namesOneUnit?: (name: string) => boolean;
 };
 
 /** A former full name of a renamed unit, as `UnitLookup.renamedAway` answers it. */
@@ -305,6 +312,44 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     }
     return ancestors;
   };
+  /** `UnitLookup.namesOneUnit`, each text answered once. */
+  const oneUnitAnswers = new Map<string, boolean>();
+  const namesOneUnit = (name: string): boolean => {
+    const key = unitNameKey(name).replace(/\s+/gu, '');
+    if (key === '') return false;
+    let known = oneUnitAnswers.get(key);
+    if (known === undefined) {
+      known = lookup(key) !== undefined || (key.length >= 3 && current.filter((unit) => [unit.name, ...(unit.formerNames ?? [])].some((each) => withoutItsPlace(unitNameKey(each).replace(/\s+/gu, ''), key))).length === 1);
+      oneUnitAnswers.set(key, known);
+    }
+    return known;
+  };
+  /**
+   * Full names of units run together without a separator (「青川市甲务局青川市乙务局」, a line break lost in a paste: breaker54-10 M1,
+   * told 「可能指…无法确定，请写全称」 though both were written in full): the names, as the file writes them, when the name is two or
+   * more full (or former) names of the directory one after another; undefined otherwise. O(length²) map lookups, the name being at
+   * most `MAX_UNIT_NAME_CHARS` long.
+   */
+  const fullNamesRunTogether = (name: string): string[] | undefined => {
+    const text = name.normalize('NFKC').replace(/\s+/gu, '');
+    if (text.length < 6 || text.length > MAX_UNIT_NAME_CHARS) return undefined;
+    // cut[end]: where the last name ending at `end` starts, for the fewest names (undefined: no way to get there).
+    const cut = new Array<number | undefined>(text.length + 1).fill(undefined);
+    const names = new Array<number>(text.length + 1).fill(Number.POSITIVE_INFINITY);
+    names[0] = 0;
+    for (let end = 3; end <= text.length; end += 1) {
+      for (let start = 0; start <= end - 3; start += 1) {
+        if (Number.isFinite(names[start]!) && names[start]! + 1 < names[end]! && byName.has(unitNameKey(text.slice(start, end)))) {
+          names[end] = names[start]! + 1;
+          cut[end] = start;
+        }
+      }
+    }
+    if (!Number.isFinite(names[text.length]!) || names[text.length]! < 2) return undefined;
+    const found: string[] = [];
+    for (let end = text.length; end > 0; end = cut[end]!) found.unshift(text.slice(cut[end]!, end));
+    return found;
+  };
   const resolveNames = (name: string, context: NamingContext = {}, asSide = false): UnitNames => {
     const exact = lookup(name);
     if (exact !== undefined) return { ok: true, units: [{ name, unitId: exact }] };
@@ -378,6 +423,15 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     // each its own unit, told (breaker10q P12: 「可能指…无法确定，请写全称」 of two full names).
     const together = asSide ? undefined : runTogether(name);
     if (together) return { ok: true, units: together, joined: true };
+    // 「青川市甲务局青川市乙务局」: full names with no separator at all — asked to separate them, never to write full names (breaker54-10 M1).
+    const runOn = asSide ? undefined : fullNamesRunTogether(name);
+    if (runOn) {
+      return {
+        ok: false,
+        reason: `"${name}" runs the names of ${runOn.length} units together: ${runOn.join(', ')}. If they are ${runOn.length} units, separate them with 、.`,
+        reasonZh: `“${name}”连写了 ${runOn.length} 个单位的名称：${runOn.join('、')}。如是 ${runOn.length} 个单位，请用“、”分隔。`,
+      };
+    }
     // 市财政局 for 青川市财政局: a name that ends the same way, if only one unit's does.
     const key = unitNameKey(name);
     const candidates = key.length >= 3 ? current.filter((unit) => unitNameKey(unit.name).endsWith(key) && unitNameKey(unit.name) !== key) : [];
@@ -507,11 +561,16 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
   };
   /** Units written one after another without 、 (a space or tab between, or each after its role mark): each one unit, or undefined. */
   const runTogether = (name: string): ResolvedUnit[] | undefined => {
-    const bySpace = name.trim().split(/[ \t\u3000]+/u);
+    const bySpace = name.trim().split(new RegExp(`${LINE_SPACE}+`, 'u'));
     const byMark = name.trim().split(new RegExp(`(?<=${ROLE_MARK_CLOSE})\\s*(?=\\S)`, 'u'));
-    for (const parts of [bySpace, byMark]) {
+    for (const [parts, atSpaces] of [[bySpace, true], [byMark, false]] as const) {
       if (parts.length < 2) continue;
-      const units = parts.map((part) => plainUnit(part.replace(ROLE_MARK_AFTER, '').trim()));
+      // At spaces by the one rule for them (`namesOneUnit`, as `unitSpacesReadByDirectory` reads a cell): never a section's name without
+      // its unit (「青川市人社局 招生考试办公室」 read as 青川市人社局 and another bureau's 招生考试办公室, breaker54-10 S3).
+      const units = parts.map((part) => {
+        const bare = part.replace(ROLE_MARK_AFTER, '').trim();
+        return atSpaces && !namesOneUnit(bare) ? undefined : plainUnit(bare);
+      });
       if (units.every((unit): unit is ResolvedUnit => unit !== undefined)) return units.map((unit, index) => ({ ...unit, name: parts[index]!.trim() }));
     }
     return undefined;
@@ -703,8 +762,17 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     }
     return undefined;
   };
-  return Object.assign(lookup, { resolveNames, mergedAway, renamedAway });
+  return Object.assign(lookup, { resolveNames, mergedAway, renamedAway, namesOneUnit });
 }
+
+/** What is before a unit's name without its place (`withoutItsPlace`): the name of a province, city, county or district. */
+const PLACE_END = /[省市州县区旗]$/u;
+/**
+ * Whether `short` is the unit name `full` (both `unitNameKey`s, spaces out) without its place, wholly or in part: 乙务局 or 市乙务局
+ * of 青川市乙务局 — never a section's name without its unit (招生考试办公室 of 青川市教育局招生考试办公室: 青川市教育局 is no place).
+ */
+const withoutItsPlace = (full: string, short: string): boolean =>
+  full !== short && full.endsWith(short) && (PLACE_END.test(full.slice(0, full.length - short.length)) || /^[市州县区]/u.test(short));
 
 /** A place and nothing more: 东湖区, 西山县, 青川市东湖区, 青川市, 江口市 (the city before a district or county may be written). */
 const PLACE_ALONE = /^(?:[\u4e00-\u9fff]{2,4}?市)?[\u4e00-\u9fff]{2,4}?[区县市]$/u;
@@ -1102,7 +1170,7 @@ export type NameToRegister =
  * former one (（原青川市统计办）, （原）) are taken off and told; a collective name (各区县政府, 市直各部门, 各科室: `COLLECTIVE_NAMES`) and two
  * names in one cell (「A、B」, a name on each line: breaker51-10 S2) are refused, as no unit's name. Pure.
  */
-export function nameToRegister(written: string): NameToRegister {
+export function nameToRegister(written: string, namesOneUnit?: NamesOneUnit): NameToRegister {
   const trimmed = written.trim().replace(/[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000]*/gu, '\n');
   // The name as the notices quote it: a line break as a space.
   const quoted = trimmed.replace(/\n/gu, ' ');
@@ -1112,7 +1180,9 @@ export function nameToRegister(written: string): NameToRegister {
   const unquoted = withoutQuotes(joined);
   // Two names in one cell (「青川市巳务局、青川市午务局」, one on each line): plans split them at 、 and line breaks, so no plan could
   // ever name the unit so registered (breaker51-10 S2) — refused, naming the names.
-  const names = namesInCell(unquoted);
+  // Pieces the directory knows each as a unit, written with a space (「青川市甲务局 乙务局」, 「A01 A02」): two units, as plans read them
+  // (breaker54-10 S2); a section typed after its unit (「青川市教育局 招生考试办公室」) one name.
+  const names = namesInCell((namesOneUnit && unitSpacesReadByDirectory(unquoted, namesOneUnit)) ?? unquoted);
   if (names.length > 1) {
     return {
       ok: false,

@@ -9,7 +9,7 @@ import { readDay, readDeadline } from '../../spreadsheet/deadline-text.js';
 import { deadlineCell, partDueOf, sameDueTerms, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { foldedNotices, labelZh, missingColumn, missingColumnBeside, problemAt, sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { collectiveNotice, lookupOn, mergedNameNotice, nearReadingNotice, renamedNameNotice, unitNameProblem, unitIdsOf, unitNamesOf, type NamingContext, type RegisteredLater, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
-import { deadlineIn, droppedColumnProblems, isDeadlineColumn, readingNotesOf, readRecords, remarkNamingUnitProblem, sheetsNamedAfterUnitsProblems, tableBesideProblems, withColumnReadAs } from '../../spreadsheet/records.js';
+import { deadlineIn, droppedColumnProblems, isDeadlineColumn, readingNotesOf, readRecords, recordsWithUnitSpacesRead, remarkNamingUnitProblem, sheetsNamedAfterUnitsProblems, tableBesideProblems, withColumnReadAs } from '../../spreadsheet/records.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 import { isSummarySheet, sectionOfText, type Table } from '../../spreadsheet/sheet.js';
 import { say } from '../../shared/domain-error.js';
@@ -389,7 +389,9 @@ export async function importFindings(content: FileContent, options: FindingsImpo
   // 总览's export holds every evaluation's rows: imported under one, its rows (and rows added below with no 评估) are read, the others'
   // left out and named (newcomer37 S26: the whole file was refused, whichever evaluation was picked).
   const picked = exported ? rowsOfPickedEvaluation(bySheet.table, options.evaluationTitle) : null;
-  const table = picked?.table ?? bySheet.table;
+  const pickedTable = picked?.table ?? bySheet.table;
+  // 「A01 A02（牵头）」: a space between units the directory knows read as 、 (breaker54-10 S2), before any reader of roles.
+  const table = { ...pickedTable, records: recordsWithUnitSpacesRead(pickedTable.records, ['units', 'leadUnit', 'cooperatingUnits'], options.lookupUnit.namesOneUnit) };
   const isSpreadsheet = options.format === 'csv' || options.format === 'xlsx';
   const ledger = table.records.some((record) => 'dueDate' in record.cells);
   const has = (key: FindingKey) => table.records.some((record) => key in record.cells);
@@ -1015,7 +1017,7 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
   let leadNamesAbove: readonly string[] | null = null;
   /** Units a collective name (各区县政府) stood for: one of them named on its own as well is that part, once. */
   const fromCollective = new Set<string>();
-  for (const { row, cells, withoutYear, leadSymbols } of rows) {
+  for (const { row, cells, withoutYear, leadSymbols, spacedUnits } of rows) {
     // 「青川市教育局（配合）」 under 牵头单位, 「…（牵头）」 under 配合单位 / 责任单位: refused naming the unit (breaker10n P17) — a ★ read as
     // （牵头） quoted as the ★ written (issue 10).
     const againstColumn =
@@ -1033,7 +1035,7 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
     // A one-column 责任单位 that labels its lead (牵头单位：A；配合单位：B, or A（牵头）) says who leads (breaker10c P6).
     const labelled = 'leadUnit' in cells ? null : unitRolesInCell(cells.units ?? null);
     // 「A B（牵头）」 (a space: only B leads) or 「A与B（牵头）」 (both lead): the clerk told who leads (breaker53-10 S2).
-    const rolesRead = 'leadUnit' in cells ? null : unitRolesNotice(cells.units ?? null);
+    const rolesRead = 'leadUnit' in cells ? null : unitRolesNotice(cells.units ?? null, spacedUnits?.units);
     if (rolesRead) notices.push({ row, ...rolesRead });
     // Every unit marked （配合）: none leads, and the finding is refused for its missing lead (breaker10m P2).
     const roles = labelled && (labelled.lead.length > 0 || labelled.noLead) ? labelled : null;

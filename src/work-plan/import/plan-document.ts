@@ -3,10 +3,10 @@ import { CLOSING_BRACKETS, OPENING_BRACKETS } from '../../shared/brackets.js';
 import { isCalendarDate } from '../../shared/calendar-date.js';
 import { chineseNumeralValue, numbersByValue, wordsByValue } from '../../shared/numbers-by-value.js';
 import { unreadableLabel, unreadableReasonZh } from '../../shared/readable-text.js';
-import { calendarDateOf, markAgainstColumnReason, marksAgainstColumn, textOf, namesByLevel, namesInCell, unitRolesInCell, unitRolesNotice, type Cell } from '../../spreadsheet/cells.js';
+import { calendarDateOf, markAgainstColumnReason, marksAgainstColumn, textOf, namesByLevel, namesInCell, unitRolesInCell, unitRolesNotice, type Cell, type NamesOneUnit } from '../../spreadsheet/cells.js';
 import { countDistinct, fileBeyondLimitsProblem, MAX_FILE_ITEMS, PLAN_FILE_WORDS } from '../../spreadsheet/file-limits.js';
 import { daysNamedIn, deadlineTextOf, readDeadline } from '../../spreadsheet/deadline-text.js';
-import { droppedColumnProblems, notImportedColumns, readingNotesOf, remarkNamingUnitProblem, sheetsNamedAfterUnitsProblems, sheetsOfOtherYearsProblems, tableBesideProblems } from '../../spreadsheet/records.js';
+import { droppedColumnProblems, notImportedColumns, readingNotesOf, recordsWithUnitSpacesRead, remarkNamingUnitProblem, sheetsNamedAfterUnitsProblems, sheetsOfOtherYearsProblems, tableBesideProblems } from '../../spreadsheet/records.js';
 import { FINISHED_ON_COLUMN_ALIASES, PROGRESS_COLUMN_ALIASES, groupsOf, remarkDeadlineProblem, rowRemarkProblem, withoutChangeMark, type LabelledCell } from '../../spreadsheet/row-remarks.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { say, type Bilingual } from '../../shared/domain-error.js';
@@ -164,6 +164,8 @@ export interface PlanReadOptions {
   readonly isUnitName?: (name: string) => boolean;
   /** The ids of the one unit of the directory a text names; empty for none or a collective name (`sheetsNamedAfterUnitsProblems`). */
   readonly unitIdsOf?: (name: string) => readonly string[];
+  /** Whether the directory knows a text as one unit's name: its unit cells' spaces are read by it (`recordsWithUnitSpacesRead`). Absent: by the look. */
+  readonly namesOneUnit?: NamesOneUnit;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -559,7 +561,8 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
       status: (table.headers?.status ?? []).join('、') || '状态',
       remarks: (table.headers?.remarks ?? []).join('、') || '备注',
     };
-    const laidOut = fromLayout(once.records);
+    // 「A01 A02（牵头）」: a space between units the directory knows read as 、 (breaker54-10 S2), before any reader of roles.
+    const laidOut = fromLayout(recordsWithUnitSpacesRead(once.records, PLAN_UNIT_KEYS, options.namesOneUnit));
     // A sheet named after a unit (one sheet per lead unit) whose rows another unit leads: refused, never the unit a category (breaker10o P18).
     const unitSheets = sheetsNamedAfterUnitsProblems(laidOut, options.unitIdsOf, (record) => namesInCell(record.cells.leadUnit ?? null), '牵头单位');
     const draft = await draftFrom(
@@ -794,7 +797,7 @@ function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<
       // 牵头单位：A；配合单位：B (or A（牵头），B) says who leads; else the first unit named does (breaker10c P6).
       const roles = unitRolesInCell(cells.responsibleUnits ?? null);
       // 「A B（牵头）」 (a space: only B leads) or 「A与B（牵头）」 (both lead): the clerk told who leads (breaker53-10 S2).
-      rolesRead = unitRolesNotice(cells.responsibleUnits ?? null);
+      rolesRead = unitRolesNotice(cells.responsibleUnits ?? null, record.spacedUnits?.responsibleUnits);
       // Every unit marked （配合）: none leads, and the row is refused for its missing lead (breaker10m P2).
       const [lead, ...others] = roles?.noLead
         ? [undefined, ...roles.others]
@@ -817,6 +820,9 @@ function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<
     return read;
   });
 }
+
+/** A plan's unit columns, whose spaces the directory reads (`recordsWithUnitSpacesRead`). */
+const PLAN_UNIT_KEYS: readonly PlanColumn[] = ['leadUnit', 'responsibleUnits', 'cooperatingUnits'];
 
 /**
  * The records `fromLayout` gave a lead from the first name of a one-column 责任单位 (no 牵头单位 column, no 牵头 label): written
@@ -893,7 +899,7 @@ async function draftOfTree(tree: TreeNode, options: PlanReadOptions): Promise<Pl
     entry ? { value: scalarOf(entry, problems), row: entry.line } : null;
   // The items are read as a sheet's rows are (role marks, 「A与B」, a mark against its field, 配合单位 after 责任单位):
   // read apart, a YAML or JSON plan took 「青川市财政局（配合）」 as an unknown unit or in the wrong role (breaker10o P11).
-  const draft = await draftFrom(fromLayout(records), { title: located(title), year: located(year) }, options, problems);
+  const draft = await draftFrom(fromLayout(recordsWithUnitSpacesRead(records, PLAN_UNIT_KEYS, options.namesOneUnit)), { title: located(title), year: located(year) }, options, problems);
   // A key no item has says nothing about its field, as a column a table lacks (breaker10s P2: a version without `description:` wiped every item's).
   return draft.document ? { ...draft, document: { ...draft.document, ...absentFieldsOf(records) } } : draft;
 }

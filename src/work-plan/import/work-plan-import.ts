@@ -46,7 +46,7 @@ export interface PlanOnRecord {
  * or a plan whose every item can be defined.
  */
 export async function importWorkPlan(content: FileContent, options: WorkPlanImportOptions): Promise<PlanRead> {
-  const draft = await readPlanDraft(content, { ...options, isUnitName: (name) => unitNamesOf(options.lookupUnit, name).ok, unitIdsOf: (name) => unitIdsOf(options.lookupUnit, name) });
+  const draft = await readPlanDraft(content, { ...options, isUnitName: (name) => unitNamesOf(options.lookupUnit, name).ok, unitIdsOf: (name) => unitIdsOf(options.lookupUnit, name), namesOneUnit: options.lookupUnit.namesOneUnit });
   // Read over several sheets, each problem names its own and the refusal names them all (P7): never the first for every row.
   const sheet = draft.sheets ? { sheets: draft.sheets } : draft.sheet ? { sheet: draft.sheet } : {};
   if (!draft.document) return { ok: false, problems: sortedProblems(draft.problems), ...sheet };

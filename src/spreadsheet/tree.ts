@@ -348,6 +348,18 @@ export function recordOfMap<Key extends string>(
     if (ignored.includes(normalizedName(entry.key))) continue;
     const fallback = columnOf(columns, entry.key, true);
     const key = columnOf(columns, entry.key) ?? (fallback !== undefined && !named.has(fallback) ? fallback : undefined);
+    // 序号 beside code, 整改要求 beside 整改措施: a fallback name of a field the record names by another — refused naming both and
+    // what the fallback is (breaker54-10 M3: 「字段“序号”无法识别」 and a list of fields without it, though 序号 alone is the code).
+    const other = key === undefined && fallback !== undefined ? node.entries.find((each) => columnOf(columns, each.key) === fallback) : undefined;
+    if (other && fallback !== undefined) {
+      const label = columns[fallback].label;
+      problems.push({
+        row: entry.line,
+        reason: `Field "${entry.key}" of ${what} is read as ${label} only where "${other.key}" is not given, and it is: give one of them.`,
+        reasonZh: `${recordZh(what)}中的字段“${entry.key}”只在没有“${other.key}”时读作${labelZh(label)}，这里两个都写了：请只写其中一个。`,
+      });
+      continue;
+    }
     if (key === undefined) {
       const known = Object.keys(columns).join(', ');
       problems.push({

@@ -51,12 +51,12 @@ describe('a measures column headed as offices head it (breaker10n P15)', () => {
     ]);
   });
 
-  it('YAML: 整改要求 is the measures when the record has no 整改措施; beside 整改措施 it is refused as an unknown field', async () => {
+  it('YAML: 整改要求 is the measures when the record has no 整改措施; beside 整改措施 it is refused saying so (breaker54-10 M3: as an unknown field)', async () => {
     const yaml = (fields: string) => `findings:\n  - 问题: 门户网站存在错链\n    责任单位: 青川市财政局\n    整改时限: 2026年12月31日\n${fields}`;
     const alone = await importFindings(yaml('    整改要求: 全面排查链接\n'), { ...findingsOptions, format: 'yaml' });
     expect(alone.ok ? alone.findings[0]!.measures : alone.problems.map((problem) => problem.reasonZh)).toBe('全面排查链接');
     const both = await importFindings(yaml('    整改措施: 全面排查链接\n    整改要求: 两周内完成\n'), { ...findingsOptions, format: 'yaml' });
-    expect(both.ok ? both.findings : both.problems.map((problem) => problem.reasonZh)).toEqual([expect.stringContaining('字段“整改要求”无法识别')]);
+    expect(both.ok ? both.findings : both.problems.map((problem) => problem.reasonZh)).toEqual(['问题中的字段“整改要求”只在没有“整改措施”时读作整改措施，这里两个都写了：请只写其中一个。']);
   });
 });
 

@@ -860,7 +860,11 @@ async function draftOfTree(tree: TreeNode, options: PlanReadOptions): Promise<Pl
   reportUnknownKeys(tree.entries, PLAN_KEYS, say('the plan', '方案'), problems);
   // Each field once, under whichever of its names: 年度 beside year, or 标题 beside title, refused naming both (breaker53-10 S1).
   const title = entryGivenOnce(tree, PLAN_KEYS.title, PLAN_KEY_LABELS.title, 'plan', problems);
-  const year = entryGivenOnce(tree, PLAN_KEYS.year, PLAN_KEY_LABELS.year, 'plan', problems);
+  const problemsBeforeYear = problems.length;
+  const givenYear = entryGivenOnce(tree, PLAN_KEYS.year, PLAN_KEY_LABELS.year, 'plan', problems);
+  // Two years (`年份: 2025` beside `year: 2026`): neither read, so the refusal is their duplicate alone — not first a 2025 plan's
+  // approval day and deadlines the other key contradicts (breaker54-10 M4).
+  const year = problems.length === problemsBeforeYear ? givenYear : undefined;
   const categories = entryGivenOnce(tree, PLAN_KEYS.categories, PLAN_KEY_LABELS.categories, 'plan', problems);
   if (!categories || categories.value.kind !== 'seq') {
     problems.push({ row: categories?.line ?? tree.line, reason: 'The plan needs a list of categories.', reasonZh: '方案需要一个类别列表。' });

@@ -143,6 +143,11 @@ describe('one field given twice in a YAML or JSON item (breaker10q P10)', () => 
     expect(read).toEqual([expect.stringContaining('字段“牵头单位”和“leadUnit”都是牵头单位：只能写一个。'), expect.stringContaining('字段“完成时限”和“dueDate”都是完成时限：只能写一个。')]);
   });
 
+  it('refuses 序号 beside code saying 序号 is the code only without code, not as an unknown field (breaker54-10 M3)', async () => {
+    const read = await readPlan(yamlPlan(`      - { code: "1", title: 推进甲信息公开, 序号: "7", leadUnit: 青川市财政局, dueDate: 2026-06-30 }`), 'yaml');
+    expect(read).toEqual(['7:事项中的字段“序号”只在没有“code”时读作编号，这里两个都写了：请只写其中一个。']);
+  });
+
   it('reads 配合单位 and cooperatingUnits both, as two such columns of a sheet', async () => {
     const read = await readPlan(
       yamlPlan(`      - code: "1"
@@ -168,6 +173,10 @@ describe('a plan or category field given twice under two names (breaker53-10 S1)
     const yaml = `年度: 2027\nyear: 2026\ntitle: 青川市2026年丁方案\ncategories:\n  - code: 一\n    title: 公开平台\n    items:\n${item}`;
     // (The first one is still read so that the rest of the file is checked, hence the item's date against 2027 too.)
     expect(await readPlan(yaml, 'yaml')).toEqual(expect.arrayContaining(['2:方案中的字段“年度”和“year”都是年度：只能写一个。']));
+  });
+  it('refuses 年份 beside year with that problem alone, never reading either year first (breaker54-10 M4)', async () => {
+    const yaml = `方案名称: 青川市2026年丁方案\n年份: 2025\nyear: 2026\ncategories:\n  - code: 一\n    title: 公开平台\n    items:\n${item}`;
+    expect(await readPlan(yaml, 'yaml')).toEqual(['3:方案中的字段“年份”和“year”都是年度：只能写一个。']);
   });
   it('refuses title beside 标题 (JSON, either order) and beside Title', async () => {
     const json = JSON.stringify({ 标题: '青川市2026年戊方案', title: '青川市2026年丁方案', year: 2026, categories: [{ code: '一', title: '公开平台', items: [{ code: '1', title: '推进甲信息公开', leadUnit: '青川市财政局', dueDate: '2026-06-30' }] }] });

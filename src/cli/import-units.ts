@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { describeUnitsImport, describeUnitsImportZh, importUnitsFile } from '../organization/import-units/import-units.js';
 import { runImportTool, UsageError } from './import-cli.js';
 import { say } from '../shared/domain-error.js';
+import { withFirstLineEnding } from '../spreadsheet/import-refusal.js';
 
 runImportTool({
   usage: {
@@ -72,8 +73,8 @@ is refused naming the match; --distinct gives the codes of rows that are units o
     // A dry run gives the directory version it read, for the import to be refused if a unit of the file changes before it (breaker52-9 S6).
     const version = outcome.directoryVersion;
     return say(
-      `${describeUnitsImport(name, outcome)} Directory version: ${version}; import with --directory-version ${version} to be refused if a unit of the file is renamed or registered meanwhile.`,
-      `${describeUnitsImportZh(name, outcome)}单位名录版本：${version}；导入时加 --directory-version ${version}，其间如有本文件的单位被他人更名或登记，导入将被拒绝。`,
+      withFirstLineEnding(describeUnitsImport(name, outcome), ` Directory version: ${version}; import with --directory-version ${version} to be refused if a unit of the file is renamed or registered meanwhile.`),
+      withFirstLineEnding(describeUnitsImportZh(name, outcome), `单位名录版本：${version}；导入时加 --directory-version ${version}，其间如有本文件的单位被他人更名或登记，导入将被拒绝。`),
     );
   },
 });

@@ -3,6 +3,7 @@ import type { ImportDependencies } from '../imports/import-run.js';
 import { describeWorkPlanImport, describeWorkPlanImportZh, importWorkPlanFile, knownPlansOf, type KnownPlan } from '../work-plan/import-work-plan/import-work-plan.js';
 import { nearNamesArgument, officeDayArgument, planVersionArgument, runImportTool, UsageError, withDashValues } from './import-cli.js';
 import { say } from '../shared/domain-error.js';
+import { withFirstLineEnding } from '../spreadsheet/import-refusal.js';
 
 runImportTool({
   usage: {
@@ -124,8 +125,8 @@ confirms it means that unit.`,
     if (!outcome.dryRun) return say(describeWorkPlanImport(outcome), describeWorkPlanImportZh(outcome));
     const version = outcome.planVersion;
     return say(
-      `${describeWorkPlanImport(outcome)} Plan version: ${version}; import with --plan-version ${version} to be refused if the plan changes meanwhile.`,
-      `${describeWorkPlanImportZh(outcome)}方案版本：第 ${version} 版；导入时加 --plan-version ${version}，方案如在此期间被他人修改，导入将被拒绝。`,
+      withFirstLineEnding(describeWorkPlanImport(outcome), ` Plan version: ${version}; import with --plan-version ${version} to be refused if the plan changes meanwhile.`),
+      withFirstLineEnding(describeWorkPlanImportZh(outcome), `方案版本：第 ${version} 版；导入时加 --plan-version ${version}，方案如在此期间被他人修改，导入将被拒绝。`),
     );
   },
 });

@@ -120,23 +120,35 @@ export function importRefused(
  */
 const readSeveralSheets = (notes: ReadingNotes): boolean => (notes.notices ?? []).some((notice) => notice.row === null && /^Read \d+ sheets: /u.test(notice.reason));
 
-/** ` Not imported: 备注, 联系人. Skipped: row 40 (footnote …).` for a summary line; empty when there is nothing to tell. */
+/**
+ * `\nRead sheet "任务表".\nNot imported: 备注, 联系人.\nRow 40: …` to follow a summary line: the sheet read, the columns not imported
+ * and every notice, each on a line of its own (breaker54-10 M5: all on the summary's line, a row's notice could not be found among
+ * tens); empty when there is nothing to tell.
+ */
 export function describeNotes(notes: ReadingNotes): string {
   const parts: string[] = [];
   if (notes.sheet && !readSeveralSheets(notes)) parts.push(`Read sheet "${notes.sheet}".`);
   if (notes.notImported && notes.notImported.length > 0) parts.push(`Not imported: ${notes.notImported.join(', ')}.`);
   for (const notice of notes.notices ?? []) parts.push(`${notice.row === null ? '' : `${placeOf(notice.row, undefined, notice.sheet).replace(/^./, (first) => first.toUpperCase())}: `}${notice.reason}`);
-  return parts.length === 0 ? '' : ` ${parts.join(' ')}`;
+  return parts.map((part) => `\n${part}`).join('');
 }
 
-/** `describeNotes` in Chinese: the sheet read, the columns not imported and every notice, each a sentence ending in 。, no spaces. */
+/** `describeNotes` in Chinese: the sheet read, the columns not imported and every notice, each a sentence ending in 。 on a line of its own. */
 export function describeNotesZh(notes: ReadingNotes): string {
   const parts: string[] = [];
   if (notes.sheet && !readSeveralSheets(notes)) parts.push(`读取了工作表“${notes.sheet}”。`);
   if (notes.notImported && notes.notImported.length > 0) parts.push(`未导入的列：${notes.notImported.join('、')}。`);
   for (const notice of notes.notices ?? []) parts.push(`${notice.row === null && !notice.sheet ? '' : `${placeZhOf(notice)}：`}${notice.reasonZh}`);
-  // Chinese sentences follow each other with no space between (newcomer18: 「…。 读取了工作表…」), each ending in 。.
-  return parts.map((part) => (/[。！？]$/.test(part) ? part : `${part}。`)).join('');
+  return parts.map((part) => `\n${/[。！？]$/.test(part) ? part : `${part}。`}`).join('');
+}
+
+/**
+ * A summary (`describeNotes` after its first line) with `added` said at the end of its first line, before the notices' lines: a dry
+ * run's version (「方案版本：第 3 版…」) belongs to the summary, not to the last notice.
+ */
+export function withFirstLineEnding(summary: string, added: string): string {
+  const end = summary.indexOf('\n');
+  return end < 0 ? `${summary}${added}` : `${summary.slice(0, end)}${added}${summary.slice(end)}`;
 }
 
 /** The sheets a refused import read, when it read several (`importRefused`'s `sheetsRead`); empty otherwise. */

@@ -104,8 +104,8 @@ describe('README: Importing plans, units and findings; Excel out', () => {
       if (tried.code !== 0) throw new Error(`the README's try block stopped on its ${run} run (exit ${tried.code}):\n${tried.output}\n--- ${tryFolder}/server.log ---\n${existsSync(serverLog) ? readFileSync(serverLog, 'utf8') : ''}`);
       expect(tried.output).toContain('Imported units.csv: 15 units registered');
       expect(tried.output).toMatch(/35 items/);
-      // s16 S6 (newcomer18): the Chinese result names the plan by its title, no id, and its sentences run on with no space.
-      expect(tried.output).toContain('已导入 青川市2026年政务公开工作要点（2026）：3 个大项，35 个事项，涉及 15 个单位。读取了工作表“分解方案”。\n');
+      // s16 S6 (newcomer18): the Chinese result names the plan by its title, no id; what the reading noticed follows, a line each (breaker54-10 M5).
+      expect(tried.output).toContain('已导入 青川市2026年政务公开工作要点（2026）：3 个大项，35 个事项，涉及 15 个单位。\n读取了工作表“分解方案”。\n');
       expect(tried.output).toMatch(/Imported findings-2025\.csv: 7 findings recorded/);
       expect(tried.output).toMatch(/rectification-ledger-2025\.xlsx[^\n]*3 findings/);
       expect(tried.output).not.toMatch(/Refused|拒绝|TypeError/);

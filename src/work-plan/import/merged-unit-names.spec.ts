@@ -110,7 +110,20 @@ describe('the command line\'s dry run of a plan (breaker10d N11)', () => {
     const { describeWorkPlanImport } = await import('../import-work-plan/import-work-plan.js');
     const notes = { sheet: '任务表', notImported: ['备注'], notices: [{ row: 2, reason: 'A was merged into B on 2026-12-01.', reasonZh: '' }] };
     const line = describeWorkPlanImport({ planId: 'p', title: 'T', year: 2026, categories: [], itemCount: 0, unitCount: 0, itemIds: [], notes, itemsDefined: 0, retried: false, revision: null, dryRun: true, planVersion: 0, eventCount: 0, position: null });
-    expect(line).toBe('Dry run: T (2026) would be imported: 0 categories, 0 items, 0 units involved. Nothing was written. Read sheet "任务表". Not imported: 备注. Row 2: A was merged into B on 2026-12-01.');
+    // Each on a line of its own after the summary (breaker54-10 M5: all on one line, a row's notice lost among tens).
+    expect(line).toBe('Dry run: T (2026) would be imported: 0 categories, 0 items, 0 units involved. Nothing was written.\nRead sheet "任务表".\nNot imported: 备注.\nRow 2: A was merged into B on 2026-12-01.');
+  });
+
+  it('puts a dry run\'s version at the end of the summary\'s line, before the notices, in Chinese too (breaker54-10 M5)', async () => {
+    const { describeWorkPlanImportZh } = await import('../import-work-plan/import-work-plan.js');
+    const { withFirstLineEnding } = await import('../../spreadsheet/import-refusal.js');
+    const notes = { notices: [{ row: 2, reason: '', reasonZh: '“A B（牵头）”读作：B牵头，A为责任单位' }, { row: 3, reason: '', reasonZh: '跳过注释行。' }] };
+    const summary = describeWorkPlanImportZh({ planId: 'p', title: 'T', year: 2026, categories: [], itemCount: 0, unitCount: 0, itemIds: [], notes, itemsDefined: 0, retried: false, revision: null, dryRun: true, planVersion: 0, eventCount: 0, position: null });
+    expect(withFirstLineEnding(summary, '方案版本：第 1 版。').split('\n')).toEqual([
+      '试导入：T（2026）将导入：0 个大项，0 个事项，涉及 0 个单位。未写入任何内容。方案版本：第 1 版。',
+      '第 2 行：“A B（牵头）”读作：B牵头，A为责任单位。',
+      '第 3 行：跳过注释行。',
+    ]);
   });
 });
 

@@ -92,7 +92,7 @@ describe('two full names run together (breaker54-10 M1)', () => {
   it('asks for 、 between them, not for full names the clerk already wrote', () => {
     const named = unitNamesOf(lookupUnit, '青川市甲务局青川市乙务局');
     expect(named.ok).toBe(false);
-    expect(!named.ok && named.reasonZh).toBe('“青川市甲务局青川市乙务局”连写了 2 个单位的名称：青川市甲务局、青川市乙务局。如是 2 个单位，请用“、”分隔。');
+    expect(!named.ok && named.reasonZh).toBe('“青川市甲务局青川市乙务局”连写了 2 个单位的名称（青川市甲务局、青川市乙务局）：如是 2 个单位，请用“、”分隔');
   });
 });
 

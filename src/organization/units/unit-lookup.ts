@@ -428,8 +428,9 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     if (runOn) {
       return {
         ok: false,
-        reason: `"${name}" runs the names of ${runOn.length} units together: ${runOn.join(', ')}. If they are ${runOn.length} units, separate them with 、.`,
-        reasonZh: `“${name}”连写了 ${runOn.length} 个单位的名称：${runOn.join('、')}。如是 ${runOn.length} 个单位，请用“、”分隔。`,
+        // Without a full stop at the end: the import adds it, as to every reason of a name (「…请写全称。」).
+        reason: `"${name}" runs the names of ${runOn.length} units together (${runOn.join(', ')}): if they are ${runOn.length} units, separate them with 、`,
+        reasonZh: `“${name}”连写了 ${runOn.length} 个单位的名称（${runOn.join('、')}）：如是 ${runOn.length} 个单位，请用“、”分隔`,
       };
     }
     // 市财政局 for 青川市财政局: a name that ends the same way, if only one unit's does.

@@ -1,5 +1,6 @@
 import { namesInCell, unitRolesInCell, unitSpacesReadByDirectory, type Cell, type NamesOneUnit } from './cells.js';
 import { isPersonColumn, type Columns, type SourceRecord } from './columns.js';
+import { slicer } from '../shared/event-loop-turns.js';
 import { readDeadline } from './deadline-text.js';
 import { labelZh, type ImportProblem, type ImportResult, type ReadingNotes } from './import-problems.js';
 import { unitsWithoutPeople, type SheetOptions, type Table } from './sheet.js';
@@ -356,21 +357,31 @@ export function readingNotesOf(table: Table<string>, notImported: readonly strin
  * reads it as the clerk meant — only A02 leads — and the record keeps the cell as written (`SourceRecord.spacedUnits`) for the notice
  * saying who leads. The records as they are without `namesOneUnit`, and each record whose cells read no space so. Pure, given it.
  */
-export function recordsWithUnitSpacesRead<Key extends string>(records: readonly SourceRecord<Key>[], keys: readonly Key[], namesOneUnit: NamesOneUnit | undefined): SourceRecord<Key>[] {
+export async function recordsWithUnitSpacesRead<Key extends string>(records: readonly SourceRecord<Key>[], keys: readonly Key[], namesOneUnit: NamesOneUnit | undefined): Promise<SourceRecord<Key>[]> {
   if (!namesOneUnit) return [...records];
-  return records.map((record) => {
-    let cells: Partial<Record<Key, Cell>> | undefined;
-    let spaced: Partial<Record<Key, string>> | undefined;
-    for (const key of keys) {
-      const cell = record.cells[key];
-      if (cell === undefined || cell === null || typeof cell !== 'string') continue;
-      const read = unitSpacesReadByDirectory(cell, namesOneUnit);
-      if (read === null) continue;
-      cells ??= { ...record.cells };
-      spaced ??= { ...(record.spacedUnits ?? {}) };
-      cells[key] = read;
-      spaced[key] = cell;
-    }
-    return cells === undefined ? record : { ...record, cells, spacedUnits: spaced! };
-  });
+  // In slices (`slicer`): 20 000 rows of cells with tens of spaces each are read without holding every other request.
+  const pause = slicer();
+  const read: SourceRecord<Key>[] = [];
+  for (const record of records) {
+    await pause();
+    read.push(withUnitSpacesRead(record, keys, namesOneUnit));
+  }
+  return read;
+}
+
+/** One record's unit cells read by `unitSpacesReadByDirectory` (`recordsWithUnitSpacesRead`); the record itself when none changes. */
+function withUnitSpacesRead<Key extends string>(record: SourceRecord<Key>, keys: readonly Key[], namesOneUnit: NamesOneUnit): SourceRecord<Key> {
+  let cells: Partial<Record<Key, Cell>> | undefined;
+  let spaced: Partial<Record<Key, string>> | undefined;
+  for (const key of keys) {
+    const cell = record.cells[key];
+    if (cell === undefined || cell === null || typeof cell !== 'string') continue;
+    const read = unitSpacesReadByDirectory(cell, namesOneUnit);
+    if (read === null) continue;
+    cells ??= { ...record.cells };
+    spaced ??= { ...(record.spacedUnits ?? {}) };
+    cells[key] = read;
+    spaced[key] = cell;
+  }
+  return cells === undefined ? record : { ...record, cells, spacedUnits: spaced! };
 }

@@ -3,6 +3,7 @@ import { nameToRegister, unitLookupFrom, unitNamesOf } from '../organization/uni
 import { importFindings } from '../rectification/import-findings/findings-file.js';
 import { importWorkPlan } from '../work-plan/import/work-plan-import.js';
 import { namesInCell, unitSpacesReadByDirectory } from './cells.js';
+import { recordsWithUnitSpacesRead } from './records.js';
 
 /*
  * breaker54-10 S2, S3, M1: the space rule (`namesAtSpaces`) went by the look — both pieces whole names beginning with a place — so
@@ -137,5 +138,21 @@ describe('plans, 台账 and the units import read the space by the directory (br
     expect(nameToRegister('青川市甲务局 乙务局', namesOneUnit)).toMatchObject({ ok: false, reasonZh: expect.stringContaining('写了 2 个单位（青川市甲务局、乙务局）') });
     const result = await importUnits(encode('编码,名称,类型\nC01,A01 A02,部门\nC02,青川市人社局 招生考试办公室,其他\n'), { format: 'csv', lookupUnit, directory: units });
     expect(result.ok ? result.units.map((unit) => unit.name) : result.problems.map((problem) => [problem.row, problem.reasonZh])).toEqual([[2, expect.stringContaining('写了 2 个单位（A01、A02）')]]);
+  });
+});
+
+describe('the records of a large file (breaker54-10 S1\'s kind)', () => {
+  it('are read by the directory in slices, other work answered between them', async () => {
+    const slowly = (name: string) => {
+      const until = performance.now() + 0.1;
+      while (performance.now() < until);
+      return namesOneUnit(name);
+    };
+    const records = Array.from({ length: 100 }, (_, index) => ({ row: index + 2, cells: { units: 'A01 A02（牵头）' } }));
+    let answered = false;
+    setImmediate(() => (answered = true));
+    const read = await recordsWithUnitSpacesRead(records, ['units'], slowly);
+    expect(answered).toBe(true);
+    expect(read[99]).toEqual({ row: 101, cells: { units: 'A01、A02（牵头）' }, spacedUnits: { units: 'A01 A02（牵头）' } });
   });
 });

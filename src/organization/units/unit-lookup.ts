@@ -312,17 +312,29 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     }
     return ancestors;
   };
-  /** `UnitLookup.namesOneUnit`, each text answered once. */
-  const oneUnitAnswers = new Map<string, boolean>();
+  /**
+   * The standing units by each of their names without its place (`placeless`: 乙务局 and 市乙务局 of 青川市乙务局), made on the first
+   * question: one map lookup a text, whatever the directory's size (a file's every unit cell may ask tens).
+   */
+  let byNameWithoutPlace: Map<string, Set<string>> | undefined;
+  const unitsWithoutPlace = (key: string): ReadonlySet<string> | undefined => {
+    if (!byNameWithoutPlace) {
+      byNameWithoutPlace = new Map();
+      for (const unit of current) {
+        for (const each of [unit.name, ...(unit.formerNames ?? [])]) {
+          for (const short of placeless(unitNameKey(each).replace(/\s+/gu, ''))) {
+            let ids = byNameWithoutPlace.get(short);
+            if (!ids) byNameWithoutPlace.set(short, (ids = new Set()));
+            ids.add(unit.id);
+          }
+        }
+      }
+    }
+    return byNameWithoutPlace.get(key);
+  };
   const namesOneUnit = (name: string): boolean => {
     const key = unitNameKey(name).replace(/\s+/gu, '');
-    if (key === '') return false;
-    let known = oneUnitAnswers.get(key);
-    if (known === undefined) {
-      known = lookup(key) !== undefined || (key.length >= 3 && current.filter((unit) => [unit.name, ...(unit.formerNames ?? [])].some((each) => withoutItsPlace(unitNameKey(each).replace(/\s+/gu, ''), key))).length === 1);
-      oneUnitAnswers.set(key, known);
-    }
-    return known;
+    return key !== '' && (lookup(key) !== undefined || unitsWithoutPlace(key)?.size === 1);
   };
   /**
    * Full names of units run together without a separator (「青川市甲务局青川市乙务局」, a line break lost in a paste: breaker54-10 M1,
@@ -769,11 +781,17 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
 /** What is before a unit's name without its place (`withoutItsPlace`): the name of a province, city, county or district. */
 const PLACE_END = /[省市州县区旗]$/u;
 /**
- * Whether `short` is the unit name `full` (both `unitNameKey`s, spaces out) without its place, wholly or in part: 乙务局 or 市乙务局
+ * The unit name `full` (a `unitNameKey`, spaces out) without its place, wholly or in part, three characters at least: 乙务局 and 市乙务局
  * of 青川市乙务局 — never a section's name without its unit (招生考试办公室 of 青川市教育局招生考试办公室: 青川市教育局 is no place).
  */
-const withoutItsPlace = (full: string, short: string): boolean =>
-  full !== short && full.endsWith(short) && (PLACE_END.test(full.slice(0, full.length - short.length)) || /^[市州县区]/u.test(short));
+function placeless(full: string): string[] {
+  const forms: string[] = [];
+  for (let at = 1; at <= full.length - 3; at += 1) {
+    const short = full.slice(at);
+    if (PLACE_END.test(full.slice(0, at)) || /^[市州县区]/u.test(short)) forms.push(short);
+  }
+  return forms;
+}
 
 /** A place and nothing more: 东湖区, 西山县, 青川市东湖区, 青川市, 江口市 (the city before a district or county may be written). */
 const PLACE_ALONE = /^(?:[\u4e00-\u9fff]{2,4}?市)?[\u4e00-\u9fff]{2,4}?[区县市]$/u;

@@ -391,7 +391,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
   const picked = exported ? rowsOfPickedEvaluation(bySheet.table, options.evaluationTitle) : null;
   const pickedTable = picked?.table ?? bySheet.table;
   // 「A01 A02（牵头）」: a space between units the directory knows read as 、 (breaker54-10 S2), before any reader of roles.
-  const table = { ...pickedTable, records: recordsWithUnitSpacesRead(pickedTable.records, ['units', 'leadUnit', 'cooperatingUnits'], options.lookupUnit.namesOneUnit) };
+  const table = { ...pickedTable, records: await recordsWithUnitSpacesRead(pickedTable.records, ['units', 'leadUnit', 'cooperatingUnits'], options.lookupUnit.namesOneUnit) };
   const isSpreadsheet = options.format === 'csv' || options.format === 'xlsx';
   const ledger = table.records.some((record) => 'dueDate' in record.cells);
   const has = (key: FindingKey) => table.records.some((record) => key in record.cells);

@@ -562,7 +562,7 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
       remarks: (table.headers?.remarks ?? []).join('、') || '备注',
     };
     // 「A01 A02（牵头）」: a space between units the directory knows read as 、 (breaker54-10 S2), before any reader of roles.
-    const laidOut = fromLayout(recordsWithUnitSpacesRead(once.records, PLAN_UNIT_KEYS, options.namesOneUnit));
+    const laidOut = fromLayout(await recordsWithUnitSpacesRead(once.records, PLAN_UNIT_KEYS, options.namesOneUnit));
     // A sheet named after a unit (one sheet per lead unit) whose rows another unit leads: refused, never the unit a category (breaker10o P18).
     const unitSheets = sheetsNamedAfterUnitsProblems(laidOut, options.unitIdsOf, (record) => namesInCell(record.cells.leadUnit ?? null), '牵头单位');
     const draft = await draftFrom(
@@ -903,7 +903,7 @@ async function draftOfTree(tree: TreeNode, options: PlanReadOptions): Promise<Pl
     entry ? { value: scalarOf(entry, problems), row: entry.line } : null;
   // The items are read as a sheet's rows are (role marks, 「A与B」, a mark against its field, 配合单位 after 责任单位):
   // read apart, a YAML or JSON plan took 「青川市财政局（配合）」 as an unknown unit or in the wrong role (breaker10o P11).
-  const draft = await draftFrom(fromLayout(recordsWithUnitSpacesRead(records, PLAN_UNIT_KEYS, options.namesOneUnit)), { title: located(title), year: located(year) }, options, problems);
+  const draft = await draftFrom(fromLayout(await recordsWithUnitSpacesRead(records, PLAN_UNIT_KEYS, options.namesOneUnit)), { title: located(title), year: located(year) }, options, problems);
   // A key no item has says nothing about its field, as a column a table lacks (breaker10s P2: a version without `description:` wiped every item's).
   return draft.document ? { ...draft, document: { ...draft.document, ...absentFieldsOf(records) } } : draft;
 }

@@ -1187,7 +1187,9 @@ export type NameToRegister =
  * meant that one phantom unit). Quotation marks around the name (`withoutQuotes`), spaces between Chinese characters, a role word
  * after it, bracketed or bare (（牵头）, 【配合】, 牵头 …: `roleMarkAfter`, also on a line of its own) and a bracket calling a name a
  * former one (（原青川市统计办）, （原）) are taken off and told; a collective name (各区县政府, 市直各部门, 各科室: `COLLECTIVE_NAMES`) and two
- * names in one cell (「A、B」, a name on each line: breaker51-10 S2) are refused, as no unit's name. Pure.
+ * names in one cell (「A、B」, a name on each line: breaker51-10 S2) are refused, as no unit's name. With `namesOneUnit` (the
+ * directory's `UnitLookup.namesOneUnit`), a space is read as plans read it (`unitSpacesReadByDirectory`): 「青川市甲务局 乙务局」, 「A01 A02」
+ * are two units, refused; 「青川市教育局 招生考试办公室」 one name (breaker54-10 S2). Pure, given it.
  */
 export function nameToRegister(written: string, namesOneUnit?: NamesOneUnit): NameToRegister {
   const trimmed = written.trim().replace(/[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000]*/gu, '\n');

@@ -133,7 +133,10 @@ export class WitnessKeeper {
      */
     private readonly pathNamesAnotherFile?: () => boolean,
   ) {
-    this.timer = setInterval(() => this.flush(), WITNESS_INTERVAL_MS);
+    this.timer = setInterval(() => {
+      this.flush();
+      this.followStore();
+    }, WITNESS_INTERVAL_MS);
     this.timer.unref();
     this.keyCopy = seen.keyCopy ?? null;
     this.writers = keptWriters(seen.writers ?? [], []);
@@ -413,14 +416,20 @@ export class WitnessKeeper {
     };
     if (detached) {
       this.written = { head, eventId: headEventId, own };
-      if (durable) this.writeKeptCopy(witness);
+      if (durable) {
+        this.writeKeptCopy(witness);
+        this.durableHead = head?.commit ?? null;
+      }
       return;
     }
     const signed = this.signingPrivateKey ? signWitness(witness, this.signingPrivateKey) : witness;
     this.fileLength = durable || this.fileLength === null ? writeWitness(this.path, signed) : this.overwrite(signed, this.fileLength);
     this.written = { head, eventId: headEventId, own };
     this.fileAsWritten = witnessFileStamp(this.path);
-    if (durable || this.fileLength === null) this.writeKeptCopy(witness);
+    if (durable || this.fileLength === null) {
+      this.writeKeptCopy(witness);
+      this.durableHead = head?.commit ?? null;
+    }
   }
 
   /** The witness file as this process's last write left it (`witnessFileStamp`); null before one, or when it could not be read. */
@@ -516,6 +525,45 @@ export class WitnessKeeper {
     }
   }
 
+  /** The head (commit part) the last durable write named — the one the copy beside the key says too; null before one, or for an empty log. */
+  private durableHead: bigint | null = null;
+  /** Checks the rows after a position before the witness follows the store past it (`checkFollowedRows`); null: followed unchecked. */
+  private rowsSoundAfter: ((after: bigint) => boolean) | null = null;
+  /** The store head a check found unsound rows below: not checked again (nor followed) until the log grows past it. */
+  private unsoundUpTo: bigint | null = null;
+
+  /**
+   * breaker55-9 S1, M3: the rows after `after` must pass `check` (sealed with the office's key, as recorded) before
+   * `followStore` vouches for them: the witness never follows the log past a row nobody may have written.
+   */
+  checkFollowedRows(check: (after: bigint) => boolean): void {
+    this.rowsSoundAfter = check;
+  }
+
+  /**
+   * breaker55-9 S1, M3: the log's head as this process reads it now (any process's append: a tool killed between its commit
+   * and its own witness write, another server killed before its durable write), written durably into the witness and its
+   * copy beside the key when it is past the head the last durable write named — so a restore of a backup from before those
+   * appends is refused `STORE_SHORTER`, whoever appended them. Run once a second with the flush, and at `close()`. Nothing
+   * before this process first wrote the witness (a start writes it once the store is admitted), nor for a log this store
+   * does not follow to its head (rewritten, cut back, a row found altered: `headEventToFollow`), nor past rows that fail
+   * `checkFollowedRows`. A witness that cannot be written is kept as `failure()`.
+   */
+  followStore(): void {
+    if (this.written === null || !this.storeHead) return;
+    const stored = this.storeHead();
+    if (!stored) return;
+    const from = this.durableHead ?? this.written.head?.commit ?? 0n;
+    if (stored.position.commit <= from) return;
+    if (this.unsoundUpTo !== null && stored.position.commit <= this.unsoundUpTo) return;
+    if (this.rowsSoundAfter && !this.rowsSoundAfter(from)) {
+      this.unsoundUpTo = stored.position.commit;
+      this.logger.warn(`The store's log holds rows past position ${from} that are not sealed as this office records them: the store witness is not moved to position ${stored.position.commit}`);
+      return;
+    }
+    this.attempt(() => this.write(stored.position, stored.eventId, true, false));
+  }
+
   /** Makes the newest head durable, when one was written without fsync (or not at all) since the last time. */
   flush(): void {
     const pending = this.pending;
@@ -565,6 +613,8 @@ export class WitnessKeeper {
   close(): void {
     clearInterval(this.timer);
     this.flush();
+    // breaker55-9 S1, M3: a clean stop vouches for what it read of other processes' appends too.
+    this.followStore();
   }
 }
 
@@ -1559,6 +1609,12 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
     // store's witness is never unsigned (breaker9d P5: an unsigned witness of a sealed store is
     // refused as rewritten). A key still to be generated signs from LedgerKeys on.
     if (configuredKey && !keyChangedRefusal()) witness.keepSigningKey(configuredFingerprint!, configuredKey);
+    // breaker55-9 S1, M3: the witness follows other processes' appends (a tool killed before its witness write, a peer
+    // killed before its durable write) only over rows sealed with the office's key, as recorded.
+    if (opened instanceof SqliteEventStore && configuredKey) {
+      const sealKey = rowSealKeyOf(configuredKey);
+      witness.checkFollowedRows((after) => !opened.hasSealedRows() || opened.firstUnvouchedRowAfter(after, sealKey) === null);
+    }
     // The witness keeps the newest checkpoint seen, the store's or the witness's (when it is this store's).
     const storedCheckpoint = opened instanceof SqliteEventStore ? opened.ledger().latestCheckpoint() : null;
     if (witnessed?.storeId === identity.storeId) {
@@ -2334,14 +2390,14 @@ export async function openToolStore(
   }
   if (readsOnly || !(store instanceof SqliteEventStore)) return store;
   const witnessed = witnessedToolStore(store, settings, sealingKey);
-  if (toCreate) {
+  try {
     // Complete before anything else: identity, key and the witness of the empty, sealed store.
-    try {
-      await witnessed.witnessCreation();
-    } catch (error) {
-      await witnessed.close().catch(() => undefined);
-      throw error;
-    }
+    if (toCreate) await witnessed.witnessCreation();
+    // breaker55-9 S1: what an earlier run committed but was killed before witnessing, vouched for before this run answers.
+    else await witnessed.witnessStoredHead();
+  } catch (error) {
+    await witnessed.close().catch(() => undefined);
+    throw error;
   }
   return witnessed;
 }
@@ -2493,6 +2549,34 @@ function witnessedToolStore(store: SqliteEventStore, settings: ToolStoreSettings
     if (index >= 0) (await keeperNow()).noteHead(results[index]!.position, appends[index]!.events.at(-1)?.id ?? null);
     return results;
   };
+  // breaker55-9 S1: a run that finds the log past what its witnesses say (an earlier run killed between its commit and its
+  // witness write — whose retry then finds its rows stored and appends nothing) vouches for that head, durably, beside the
+  // data and beside the key, before it answers anything. Only over rows sealed with the key it holds (a sealed store's
+  // witness is only ever written signed), only for this store's witness, only for a log the store follows to its head.
+  const witnessStoredHead = async () => {
+    const head = store.headEventToFollow();
+    if (!head) return;
+    const identity = await store.identify();
+    const keptFolder = keyFolderWitnessFolder(settings);
+    const keptPath = keptFolder === null ? null : keyFolderWitnessPath(keptFolder, identity.storeId, realPlaceOf(settings.SQLITE_PATH));
+    const headOf = (path: string): bigint | null | undefined => {
+      try {
+        const seen = readWitness(path);
+        if (seen?.storeId !== identity.storeId) return undefined;
+        return seen.head === null ? 0n : BigInt(seen.head);
+      } catch {
+        return undefined;
+      }
+    };
+    const beside = headOf(settings.STORE_WITNESS_PATH);
+    if (beside === undefined || beside === null) return;
+    const kept = keptPath !== null && existsSync(keptPath) ? headOf(keptPath) : null;
+    const vouched = typeof kept === 'bigint' && kept < beside ? kept : beside;
+    if (head.position.commit <= vouched) return;
+    if (!sealingKey && store.hasSealedRows()) return;
+    if (sealingKey && store.firstUnvouchedRowAfter(vouched, rowSealKeyOf(sealingKey))) return;
+    (await keeperNow()).write(head.position, head.eventId, true, false);
+  };
   const close = async () => {
     try {
       // Durable now (a temporary file, fsync, rename), with its copy beside the key.
@@ -2512,6 +2596,7 @@ function witnessedToolStore(store: SqliteEventStore, settings: ToolStoreSettings
       if (property === 'appendToStreams') return appendToStreams;
       if (property === 'close') return close;
       if (property === 'witnessCreation') return witnessCreation;
+      if (property === 'witnessStoredHead') return witnessStoredHead;
       const value = Reflect.get(target, property, target) as unknown;
       return typeof value === 'function' ? value.bind(target) : value;
     },
@@ -2527,6 +2612,12 @@ interface ToolStoreCreation {
    * @throws WitnessNotWrittenError when the witness cannot be written.
    */
   witnessCreation(): Promise<void>;
+  /**
+   * breaker55-9 S1: writes the log's head into the witness and its copy beside the key, durably, when the log is past what
+   * either says (this store's, followed to its head, its rows sealed with the run's key); nothing otherwise.
+   * @throws WitnessNotWrittenError when the witness cannot be written.
+   */
+  witnessStoredHead(): Promise<void>;
 }
 
 async function toolWitnessKeeper(store: SqliteEventStore, settings: ToolStoreSettings, sealingKey: KeyObject | null, createdForFirstRun = false): Promise<WitnessKeeper> {

@@ -1981,10 +1981,14 @@ async function judgeFound(
   const ownHereRefusal = await judgeOwnHere();
   // breaker54-9 S1: the copy beside the key of this very place saw another store, with events, that no start here accepted away.
   const otherStoreHere =
-    context.readOnly || settings.EVENT_STORE !== 'sqlite' || settings.SQLITE_PATH === ':memory:' || witnessed?.storeId !== identity.storeId ? null : otherStoreSeenHere(kept, { storeId: identity.storeId, place }, witnessed, settings.STORE_COPY_NAME ?? null);
+    // breaker55-9 M2: judged too where no witness of the found store is left at all (its witness removed): the copy of this
+    // place saw another store, so the start says STORE_REPLACED, as ledger:verify does, not STORE_UNWITNESSED with its reset.
+    context.readOnly || settings.EVENT_STORE !== 'sqlite' || settings.SQLITE_PATH === ':memory:' || (witnessed !== null && witnessed.storeId !== identity.storeId) ? null : otherStoreSeenHere(kept, { storeId: identity.storeId, place }, witnessed, settings.STORE_COPY_NAME ?? null);
   const otherStoreHereJudged = otherStoreHere ? judgeStore(otherStoreHere.witness, await observed(otherStoreHere.witness)) : null;
   const otherStoreHereRefused = otherStoreHere && otherStoreHereJudged ? otherStoreHereRefusal(otherStoreHereJudged, otherStoreHere, { storeId: identity.storeId, location }) : null;
   const judged =
+    // breaker55-9 M2: a store with events and no witness where the key's copy of this place saw another store: replaced.
+    (witnessed === null && head ? otherStoreHereRefused : null) ??
     judgeUnwitnessed(witnessed, { location, witnessPath: settings.STORE_WITNESS_PATH }, head?.commit ?? null) ??
     // breaker53-9 S3: an empty file where the data folder was deleted whole, while the key's copy of this place vouches for events.
     (settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:'

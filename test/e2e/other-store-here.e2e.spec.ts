@@ -63,6 +63,17 @@ describe('A store at a place the key folder saw another store at (breaker54-9 S1
     expect(problem?.message.zh).toContain(`事件库 ${lostStoreId}`);
     expect(problem?.message.zh).toContain(lostCopy);
 
+    // breaker55-9 M2: the new store's witnesses removed too (beside the data, and its own copy beside the key): still
+    // STORE_REPLACED naming the lost store — not STORE_UNWITNESSED, whose one way on is the reset that drops it.
+    const newCopyName = readdirSync(copies).find((name) => name !== lostCopyName)!;
+    renameSync(`${sqlitePath}.witness.json`, join(root, 'new-witness-aside.json'));
+    renameSync(join(copies, newCopyName), join(root, 'new-copy-aside.json'));
+    const unwitnessed = await refusalOf(start());
+    expect(unwitnessed.reason).toBe('STORE_REPLACED');
+    expect(unwitnessed.messageZh).toContain(`不是本服务上次看到的事件库 ${lostStoreId}，日志位置 ${head}`);
+    renameSync(join(root, 'new-witness-aside.json'), `${sqlitePath}.witness.json`);
+    renameSync(join(root, 'new-copy-aside.json'), join(copies, newCopyName));
+
     // Accepted by the operator: taken, and taken again by a plain start; ledger:verify no longer names the lost store's copy.
     app = await start({ ACCEPT_STORE_RESET: 'true' });
     await app.close();

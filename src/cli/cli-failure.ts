@@ -1,4 +1,4 @@
-import { validateSettings } from '../config/app-settings.js';
+import { InvalidSettingsError, validateSettings } from '../config/app-settings.js';
 import { diskFullOf, sqliteFileOf } from '../event-store/disk-full.js';
 import { DomainError, messageZhOf, say, type Bilingual } from '../shared/domain-error.js';
 
@@ -123,7 +123,9 @@ function configuredStoreFile(): string | null {
  * @param inToolWords how the tool says the Chinese (the import tools name their options where the API's words name the page's fields).
  */
 export function failureText(thrown: unknown, storeFile: string | null = configuredStoreFile(), inToolWords: (zh: string) => string = (zh) => zh): string {
-  const error = diskFullOf(thrown, storeFile) ?? thrown;
+  // breaker55-9 M4: settings a tool stopped on are said as the tool's, not 「服务未启动」 (no server was starting).
+  const said = thrown instanceof InvalidSettingsError ? thrown.forTool() : thrown;
+  const error = diskFullOf(said, storeFile) ?? said;
   const english = error instanceof DomainError ? `Refused: ${error.message}` : `Failed: ${error instanceof Error ? error.message : String(error)}`;
   return `${inToolWords(chineseOfFailure(error))}\n${english}`;
 }

@@ -127,13 +127,26 @@ export interface AppSettings {
 export const LogLevelNames = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevelName = (typeof LogLevelNames)[number];
 
-/** Settings the process cannot start with: each problem names its variable, in English and Chinese. */
+/**
+ * Settings the process cannot start with: each problem names its variable, in English and Chinese. Said as the server's
+ * (「配置有误，服务未启动」) unless `who` is 'tool': a command-line tool that stopped on them before writing anything
+ * (breaker55-9 M4: `units:import` said the server did not start); `forTool()` gives the tool's words.
+ */
 export class InvalidSettingsError extends Error {
   readonly messageZh: string;
-  constructor(problems: readonly Bilingual[]) {
-    super(`Invalid configuration:\n  - ${problems.map((problem) => problem.en).join('\n  - ')}`);
-    this.messageZh = `配置有误，服务未启动：\n  - ${problems.map((problem) => problem.zh).join('\n  - ')}`;
+  constructor(
+    readonly problems: readonly Bilingual[],
+    readonly who: 'server' | 'tool' = 'server',
+  ) {
+    const [en, zh] = who === 'tool' ? ['Invalid configuration (this tool did not run; nothing was written):', '配置有误，本工具未运行，未写入任何内容：'] : ['Invalid configuration:', '配置有误，服务未启动：'];
+    super(`${en}\n  - ${problems.map((problem) => problem.en).join('\n  - ')}`);
+    this.messageZh = `${zh}\n  - ${problems.map((problem) => problem.zh).join('\n  - ')}`;
     this.name = 'InvalidSettingsError';
+  }
+
+  /** The same problems in a command-line tool's words (「配置有误，本工具未运行，未写入任何内容」). */
+  forTool(): InvalidSettingsError {
+    return this.who === 'tool' ? this : new InvalidSettingsError(this.problems, 'tool');
   }
 }
 

@@ -108,8 +108,8 @@ describe('Appends committed by a process killed before its witness write are wit
   });
 
   it("a server running on the store (its keeper): its once-a-second follow vouches for another process's appends, beside the key too", async () => {
-    let store: SqliteEventStore | null = null;
-    let server: WitnessKeeper | null = null;
+    let store = null as SqliteEventStore | null;
+    let server = null as WitnessKeeper | null;
     try {
       // The server is up (its witness written at its start) before the tool's run commits and is killed.
       await killedAfterCommit(async () => {
@@ -125,8 +125,8 @@ describe('Appends committed by a process killed before its witness write are wit
   });
 
   it('a server\'s clean stop vouches for them too', async () => {
-    let store: SqliteEventStore | null = null;
-    let server: WitnessKeeper | null = null;
+    let store = null as SqliteEventStore | null;
+    let server = null as WitnessKeeper | null;
     try {
       await killedAfterCommit(async () => {
         store = new SqliteEventStore(settings.SQLITE_PATH);
@@ -140,8 +140,8 @@ describe('Appends committed by a process killed before its witness write are wit
   });
 
   it('a server does not follow the log over rows that fail its check (not sealed as recorded): the witness keeps what it vouched for', async () => {
-    let store: SqliteEventStore | null = null;
-    let server: WitnessKeeper | null = null;
+    let store = null as SqliteEventStore | null;
+    let server = null as WitnessKeeper | null;
     const checked: bigint[] = [];
     try {
       await killedAfterCommit(async () => {

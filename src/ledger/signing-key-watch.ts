@@ -9,8 +9,12 @@ import { readSigningKey } from './ledger-signing-key.js';
  * the key was gone too. Now noticed while the server runs, when someone can still act.
  */
 
-/** Why the key file the server signs with is not as it was at start: gone (deleted or moved), or holding another key. */
-export type SigningKeyNoticeCause = 'SIGNING_KEY_FILE_MISSING' | 'SIGNING_KEY_FILE_CHANGED';
+/**
+ * Why the key file the server signs with is not as it was at start: gone (deleted or moved), or holding another key; or
+ * (breaker55-9 M5) readable or writable by others than its owner — the README makes it `chmod 600`, and whoever can read
+ * the key can sign a forged ledger.
+ */
+export type SigningKeyNoticeCause = 'SIGNING_KEY_FILE_MISSING' | 'SIGNING_KEY_FILE_CHANGED' | 'SIGNING_KEY_FILE_OPEN_TO_OTHERS';
 
 export interface SigningKeyNotice {
   readonly cause: SigningKeyNoticeCause;
@@ -19,15 +23,38 @@ export interface SigningKeyNotice {
   readonly message: Bilingual;
 }
 
-/** The file's identity and size as `stat` gives them; null when there is no file. */
+/** The file's identity, size and mode as `stat` gives them; null when there is no file. */
 const fileStamp = (path: string): string | null => {
   try {
     const stats = statSync(path);
-    return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}`;
+    return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.mode}`;
   } catch {
     return null;
   }
 };
+
+/**
+ * breaker55-9 M5: the permission bits (e.g. 0o644) of the key file when others than its owner may read or write it (any
+ * group or other bit set); null when only its owner may, when there is no file, or on Windows (no such bits).
+ */
+export function keyFileOpenMode(path: string, platform: NodeJS.Platform = process.platform): number | null {
+  if (platform === 'win32') return null;
+  try {
+    const mode = statSync(path).mode & 0o777;
+    return (mode & 0o077) !== 0 ? mode : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What the operator is told (the log, in both languages) of a key file others than its owner may read (`keyFileOpenMode`). */
+export function keyFileOpenMessage(path: string, mode: number): Bilingual {
+  const octal = mode.toString(8).padStart(3, '0');
+  return say(
+    `The ledger signing key file ${path} has mode ${octal}: others than its owner may read it, and whoever reads the key can sign a forged ledger that verifies. Make it readable by the server's user alone: chmod 600 ${path}. (The server runs on; nothing is refused.)`,
+    `台账签名密钥文件 ${path} 的权限为 ${octal}：文件所有者以外的用户也能读取它，而读到密钥的人可以签出能通过校验的伪造台账。请使其仅能由运行服务的用户读取：chmod 600 ${path}。（服务照常运行，不拒绝任何操作。）`,
+  );
+}
 
 /** The fingerprint of the key in the file at `path`; null when it holds no readable key. */
 const fingerprintIn = (path: string): string | null => {
@@ -61,26 +88,46 @@ export class SigningKeyFileWatch {
   private stamp: string | null;
   private notice: SigningKeyNotice | null = null;
 
+  /** breaker55-9 M5: the notice while others than its owner may read the key file (said at start, and when it becomes so). */
+  private openNotice: SigningKeyNotice | null = null;
+
   constructor(
     private readonly path: string,
     private readonly fingerprint: string,
     private readonly log: { warn(message: string): void },
     private readonly readFingerprint: (path: string) => string | null = fingerprintIn,
+    private readonly openMode: (path: string) => number | null = keyFileOpenMode,
   ) {
     this.stamp = fileStamp(path);
+    this.judgeMode();
   }
 
-  /** The key file's state now: a notice while it is gone or holds another key; empty while it is as at start. */
+  /** Whether others than its owner may read the key file now: noticed (and warned of, once per mode) while they may. */
+  private judgeMode(): void {
+    const mode = this.openMode(this.path);
+    if (mode === null) {
+      if (this.openNotice) this.log.warn(`The ledger signing key file ${this.path} is readable by its owner alone now / 台账签名密钥文件 ${this.path} 现已仅限所有者读取`);
+      this.openNotice = null;
+      return;
+    }
+    const message = keyFileOpenMessage(this.path, mode);
+    if (this.openNotice?.message.en === message.en) return;
+    this.openNotice = { cause: 'SIGNING_KEY_FILE_OPEN_TO_OTHERS', since: this.openNotice?.since ?? new Date().toISOString(), message };
+    this.log.warn(inBothLanguages(message));
+  }
+
+  /** The key file's state now: a notice while it is gone, holds another key, or is open to others; empty while it is as at start. */
   notices(): readonly SigningKeyNotice[] {
     const stamp = fileStamp(this.path);
     if (stamp !== this.stamp) {
       this.stamp = stamp;
+      this.judgeMode();
       const cause: SigningKeyNoticeCause | null = stamp === null ? 'SIGNING_KEY_FILE_MISSING' : this.readFingerprint(this.path) === this.fingerprint ? null : 'SIGNING_KEY_FILE_CHANGED';
-      if (cause !== this.notice?.cause) {
+      if (cause !== (this.notice?.cause ?? null)) {
         this.notice = cause ? { cause, since: new Date().toISOString(), message: signingKeyNoticeMessage(cause, this.path, this.fingerprint) } : null;
         this.log.warn(this.notice ? inBothLanguages(this.notice.message) : `The ledger signing key file ${this.path} holds the key ${this.fingerprint} again / 台账签名密钥文件 ${this.path} 已放回（密钥 ${this.fingerprint}）`);
       }
     }
-    return this.notice ? [this.notice] : [];
+    return [...(this.notice ? [this.notice] : []), ...(this.openNotice ? [this.openNotice] : [])];
   }
 }

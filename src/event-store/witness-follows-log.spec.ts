@@ -6,6 +6,7 @@ import type { EventToAppend } from './event-store.port.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { WitnessKeeper, openToolStore } from './store-admission.js';
 import { judgeStore, readWitness } from './store-witness.js';
+import { rowSealKeyOf } from '../ledger/ledger-mac.js';
 
 const event = (): EventToAppend => ({
   id: randomUUID(),
@@ -115,6 +116,10 @@ describe('Appends committed by a process killed before its witness write are wit
       await killedAfterCommit(async () => {
         store = new SqliteEventStore(settings.SQLITE_PATH);
         server = await serverOn(store, keptCopyOf(folder));
+        // The check the server's admission sets: the tool's rows are sealed with the office's key, so they pass it.
+        const opened = store;
+        const sealKey = rowSealKeyOf(createPrivateKey(readFileSync(settings.LEDGER_SIGNING_KEY_FILE)));
+        server.checkFollowedRows((after) => opened.hasSealedRows() && opened.firstUnvouchedRowAfter(after, sealKey) === null);
       });
       server!.followStore();
       expect([headOf(settings.STORE_WITNESS_PATH), headOf(keptCopyOf(folder))]).toEqual([String(afterImport), String(afterImport)]);

@@ -528,7 +528,11 @@ export async function importFindings(content: FileContent, options: FindingsImpo
   }
 
   const drafts: FindingDraft[] = [];
+  // Thousands of rows are checked on the main thread: in slices, so other requests are answered meanwhile (breaker12d P3) — row by
+  // row, not finding by finding: one finding continued over hundreds of rows (问题 blank, a merged cell) held /health 7–14 s (breaker55-10 S1).
+  const pause = slicer();
   for (const record of table.records) {
+    await pause();
     const cells = record.cells;
     // A row the export marks 已撤销 is a withdrawn finding's: the app keeps it, the import never brings it back.
     if (textOf(cells.status ?? null).startsWith(WITHDRAWN_STATUS)) {
@@ -590,8 +594,6 @@ export async function importFindings(content: FileContent, options: FindingsImpo
    * file once (issue 10: a row's unknown unit hid its own date, refused only on the next try); alone, the part's decision refuses it.
    */
   const earlyDue: EarlyDue[] = [];
-  // Thousands of rows are checked on the main thread: in slices, so other requests are answered meanwhile (breaker12d P3).
-  const pause = slicer();
   for (const draft of withoutSummaryCopies(drafts, notices, problems)) {
     await pause();
     const found = problems.length;
@@ -707,7 +709,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     const units = unassigned
       ? []
       : ledger
-        ? partsOf(draft.rows, { ...options, lookupUnit, ...(identifiedOn ? { identifiedOn } : {}), ...(assignedOn ? { today: assignedOn } : {}), ...(exported ? { exported: true as const } : {}) }, problems, notices)
+        ? await partsOf(draft.rows, pause, { ...options, lookupUnit, ...(identifiedOn ? { identifiedOn } : {}), ...(assignedOn ? { today: assignedOn } : {}), ...(exported ? { exported: true as const } : {}) }, problems, notices)
         : concernedUnitsOf(first, lookupUnit, problems, notices);
     const identified = identifiedOn ?? options.identifiedOn;
     if (ledger && identified !== undefined) {
@@ -1009,8 +1011,17 @@ function concernedUnitsOf(record: SourceRecord<FindingKey>, lookupUnit: UnitLook
  * other unit as responsible, each due on its row's deadline (a blank deadline on a following row
  * is the one above, as a merged cell reads).
  */
-function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImportOptions & { readonly exported?: true }, problems: ImportProblem[], notices: ImportProblem[]): ImportedPart[] {
+async function partsOf(
+  rows: readonly SourceRecord<FindingKey>[],
+  pause: () => Promise<void>,
+  options: FindingsImportOptions & { readonly exported?: true },
+  problems: ImportProblem[],
+  notices: ImportProblem[],
+): Promise<ImportedPart[]> {
   const parts: ImportedPart[] = [];
+  /** Where each unit's part is in `parts`, and the lead units': looked up per name, not scanned — a finding over hundreds of rows naming thousands of units was each-against-each (breaker55-10 S1). */
+  const partIndex = new Map<string, number>();
+  const leadUnitIds: string[] = [];
   const problemsBefore = problems.length;
   let due: PartDue | null = null;
   /** The finding's lead units as its first 牵头单位 cell names them: several lead jointly (联合牵头). */
@@ -1018,6 +1029,8 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
   /** Units a collective name (各区县政府) stood for: one of them named on its own as well is that part, once. */
   const fromCollective = new Set<string>();
   for (const { row, cells, withoutYear, leadSymbols, spacedUnits } of rows) {
+    // One finding's rows are as many as a file's: given back to the event loop between rows (breaker55-10 S1).
+    await pause();
     // 「青川市教育局（配合）」 under 牵头单位, 「…（牵头）」 under 配合单位 / 责任单位: refused naming the unit (breaker10n P17) — a ★ read as
     // （牵头） quoted as the ★ written (issue 10).
     const againstColumn =
@@ -1113,7 +1126,8 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
         // silently — the lead red on 1 April with its June measure still open): its part is due on the latest of its rows, told naming
         // both. Not in Rectify's own export, whose every row repeats the leads beside one unit's part and that unit's deadline.
         if (rowDue !== null && !options.exported) {
-          for (const [index, part] of parts.entries()) {
+          for (const index of leadUnitIds.map((id) => partIndex.get(id)!)) {
+            const part = parts[index]!;
             if (part.role !== 'LEAD' || rowDue.dueDate <= part.dueDate) continue;
             const named = unitNamesOf(options.lookupUnit, name);
             if (!named.ok || !named.units.some((unit) => unit.unitId === part.unit.unitId)) continue;
@@ -1128,7 +1142,6 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
         continue;
       }
       // 各科室 means the sections of the finding's lead unit.
-      const leadUnitIds = parts.filter((part) => part.role === 'LEAD').map((part) => part.unit.unitId);
       const found = unitsNamed(name, row, options.lookupUnit, problems, { leadUnitIds }, notices, column);
       if (!found) continue;
       // 各区县政府 in a 台账 is told as a plan tells it: 「“各区县政府”即 N 个单位：…」 (breaker43-10 F8).
@@ -1161,7 +1174,8 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
       for (const [index, unit] of found.units.entries()) {
         // 「A与B」 first in a one-column 责任单位: A leads, B is responsible.
         const leading = lead && !(firstOfUnits && found.joined === true && index > 0);
-        const already = parts.find((part) => part.unit.unitId === unit.unitId);
+        const alreadyAt = partIndex.get(unit.unitId);
+        const already = alreadyAt === undefined ? undefined : parts[alreadyAt]!;
         // 各区县政府 beside a county named on its own (or the lead) means the others as well; a county named after it is one of them.
         if (already && (found.collective || fromCollective.has(unit.unitId))) continue;
         if (found.collective) fromCollective.add(unit.unitId);
@@ -1169,18 +1183,22 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
         // naming every joint lead — newcomer28 S4 was refused 「重复列出」 on the second lead's row): one part, leading, due on
         // its own row's deadline when the row gives one.
         if (already && already.role === 'LEAD' && !leading && (already.row === row || leadNames.includes(name))) {
-          if (already.row !== row && rowDue !== null) parts[parts.indexOf(already)] = { ...already, dueDate: rowDue.dueDate, terms: rowDue.terms };
+          if (already.row !== row && rowDue !== null) parts[alreadyAt!] = { ...already, dueDate: rowDue.dueDate, terms: rowDue.terms };
           continue;
         }
         if (already) problems.push({ row, reason: `Unit ${name} is listed twice for this finding.`, reasonZh: `单位“${name}”在同一问题中重复列出。` });
-        else parts.push({ unit, role: leading ? 'LEAD' : 'RESPONSIBLE', dueDate: unitDue.dueDate, terms: unitDue.terms, row });
+        else {
+          partIndex.set(unit.unitId, parts.length);
+          if (leading) leadUnitIds.push(unit.unitId);
+          parts.push({ unit, role: leading ? 'LEAD' : 'RESPONSIBLE', dueDate: unitDue.dueDate, terms: unitDue.terms, row });
+        }
       }
     }
     // newcomer46-10 S3: a CSV keeps a merged 牵头单位 cell's text in its first row only, so a row continuing the finding with its
     // 牵头单位 blank and a later deadline reads the lead due on its own row's, where the workbook (the cell merged down over both) makes
     // it due on the latest: the lead's deadline is said, with the way to the workbook's reading, as a plan's CSV says a lost merged lead.
     if (options.format === 'csv' && !options.exported && !firstLeadRow && 'leadUnit' in cells && leadNames.length === 0 && rowDue !== null) {
-      for (const part of parts) {
+      for (const part of leadUnitIds.map((id) => parts[partIndex.get(id)!]!)) {
         if (part.role !== 'LEAD' || rowDue.dueDate <= part.dueDate) continue;
         const [was, later] = [deadlineCell(part.terms, part.dueDate), deadlineCell(rowDue.terms, rowDue.dueDate)];
         notices.push({

@@ -201,4 +201,51 @@ describe('a unit’s page and the 单位名录', () => {
     expect(held.map((part) => part.unitId)).not.toContain(from!.id);
     expect((await unitsByCode()).get(from!.code)).toMatchObject({ mergedIntoUnitId: null });
   });
+
+  it('pages a directory larger than a screen (newcomer55-10 S1: 20 016 units drawn at once froze the tab) and picks a unit of it by typing, the long list drawn as scrolled', async () => {
+    // A directory of a few hundred units more (the newcomer's had 20 000; the page and the picker draw the same way at any size).
+    const pool = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉';
+    const added = Array.from({ length: 235 }, (_, n) => ({ code: `PG${String(n).padStart(3, '0')}`, name: `青川市${pool[n % 20]}${pool[Math.floor(n / 20) % 20]}${pool[(n * 7) % 20]}事务中心` }));
+    const csv = `编码,名称,类型,上级编码\n${added.map((unit) => `${unit.code},${unit.name},部门,`).join('\n')}\n`;
+    const imported = await app.graphql(
+      `mutation($input: ImportUnitsInput!) { importUnits(input: $input) { created { id } } }`,
+      { input: { idempotencyKey: 'units-pages-directory', fileName: 'units-pages.csv', contentBase64: Buffer.from(csv).toString('base64'), registeredOn: officeDay(-30), distinctCodes: added.map((unit) => unit.code) } },
+      await app.as('ADMIN'),
+    );
+    expect(imported.errors).toBeUndefined();
+    const all = [...(await unitsByCode()).values()];
+    expect(all.length).toBeGreaterThanOrEqual(250);
+
+    const { page } = await contexts.open();
+    await signIn(page, admin);
+    await page.goto('/units');
+    const rows = page.locator('[data-test="units"] .el-table__body tr');
+    await rows.first().waitFor();
+    // A page of 50, the count of all, the next page on request.
+    await eventually(page, async () => (await rows.count()) === 50, 'a page of 50 units');
+    const pages = page.locator('[data-test="units-pages"]');
+    expect(await pages.innerText()).toContain(`共 ${all.length} 条`);
+    await pages.locator('.el-pager li', { hasText: /^2$/ }).click();
+    await eventually(page, async () => ((await rows.first().innerText()) ?? '').includes(all[50]!.name), 'page 2 from the 51st unit');
+    // The search box finds a unit across all pages.
+    const target = added.at(-1)!;
+    await page.getByLabel('查找单位').fill(target.name);
+    await eventually(page, async () => (await rows.count()) === 1 && ((await rows.first().innerText()) ?? '').includes(target.name), 'the unit found');
+    expect(await pages.count()).toBe(0);
+
+    // 并入其他单位 of one of them: the successor picker of some 250 units draws only what is scrolled to, and finds one typed.
+    const merged = added[0]!;
+    await page.getByLabel('查找单位').fill(merged.name);
+    await page.locator(`[data-test="merge-${merged.code}"]`).click();
+    const form = page.locator('[data-test="form-merge-unit"]');
+    const picker = form.locator('[data-test="long-select-successorUnitId"]');
+    await picker.click();
+    const offered = page.locator('.el-select-dropdown__item:visible');
+    await offered.first().waitFor();
+    expect(await offered.count()).toBeLessThan(60);
+    await page.keyboard.type(target.name);
+    await eventually(page, async () => (await offered.count()) === 1, 'the typed unit offered alone');
+    await offered.first().click();
+    expect(await picker.innerText()).toContain(target.name);
+  });
 });

@@ -6,8 +6,8 @@ import 'element-plus/dist/index.css';
 import './theme.css';
 import {
   ElAlert, ElButton, ElCard, ElCheckbox, ElCheckTag, ElCol, ElConfigProvider, ElDatePicker, ElDescriptions, ElDescriptionsItem, ElDialog,
-  ElEmpty, ElForm, ElFormItem, ElInput, ElLink, ElLoading, ElOption, ElProgress, ElRadio, ElRadioButton, ElRadioGroup,
-  ElRow, ElSelect, ElTabPane, ElTable, ElTableColumn, ElTabs, ElTag, ElTimeline, ElTimelineItem,
+  ElEmpty, ElForm, ElFormItem, ElInput, ElLink, ElLoading, ElOption, ElPagination, ElProgress, ElRadio, ElRadioButton, ElRadioGroup,
+  ElRow, ElSelect, ElSelectV2, ElTabPane, ElTable, ElTableColumn, ElTabs, ElTag, ElTimeline, ElTimelineItem,
 } from 'element-plus';
 import { createApp } from 'vue';
 import App from './App.vue';
@@ -18,8 +18,8 @@ const app = createApp(App);
 // Components are registered one by one (not app.use(ElementPlus)) so the bundle holds only these.
 for (const component of [
   ElAlert, ElButton, ElCard, ElCheckbox, ElCheckTag, ElCol, ElConfigProvider, ElDatePicker, ElDescriptions, ElDescriptionsItem, ElDialog,
-  ElEmpty, ElForm, ElFormItem, ElInput, ElLink, ElOption, ElProgress, ElRadio, ElRadioButton, ElRadioGroup,
-  ElRow, ElSelect, ElTabPane, ElTable, ElTableColumn, ElTabs, ElTag, ElTimeline, ElTimelineItem,
+  ElEmpty, ElForm, ElFormItem, ElInput, ElLink, ElOption, ElPagination, ElProgress, ElRadio, ElRadioButton, ElRadioGroup,
+  ElRow, ElSelect, ElSelectV2, ElTabPane, ElTable, ElTableColumn, ElTabs, ElTag, ElTimeline, ElTimelineItem,
 ]) {
   app.component(component.name!, component);
 }

@@ -356,6 +356,11 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     expect(await headline(page)).toContain('导入时须勾选“确认撤销文件中没有的事项”（文件中没有的 1 个事项将被撤销；');
     const tick = page.locator('[data-test="withdraw-missing"]');
     expect((await tick.textContent())?.trim()).toBe('撤销文件中没有的 1 个事项（预览中标为“将撤销”）');
+    // The file's one item headed as one; the item it leaves out listed apart (newcomer55-10 M1: 「文件中的事项（2）」 of a one-item file).
+    const headings = await page.locator('[data-test="import-preview"] h2').allInnerTexts();
+    expect(headings).toEqual(expect.arrayContaining(['文件中的事项（1）', '方案中其他事项（文件中没有，1）']));
+    expect((await planItemRows(page)).map((row) => row[0])).toEqual(['1']);
+    expect(await page.locator('[data-test="import-plan-items-left-out"] .el-table__body tr').allInnerTexts()).toEqual([expect.stringMatching(/^2\s+村务公开目录\s+将撤销（文件中没有）$/)]);
     expect(await app.logPosition()).toBe(before);
     expect((await itemTwo()).status).not.toBe('WITHDRAWN');
     await page.getByLabel('调整依据（文件名称或文号）').fill('青政办〔2026〕12号调整通知');

@@ -421,7 +421,10 @@ export async function validatePlanDocument(
       };
       // A version without a 完成时限 column (`absentFields`): the item's due date is kept by the import, read as none here (issue 10).
       const dueKept = (document.absentFields ?? []).includes('dueDate') && item.dueDate === '';
-      const due: PartDue | null = dueKept ? { dueDate: '', terms: { kind: 'BY_DATE' } } : dueOn(item.dueDate, row, item.dueDateRefused === true);
+      // A blank 完成时限 on the item's first row says which item, what to write, and the date a row below gives (newcomer55-10 M2: 「第 20 行：缺少完成时限。」).
+      const blankDue = !dueKept && item.dueDateRefused !== true && item.dueDate.trim() === '';
+      if (blankDue) problems.push({ row, ...blankDueWords(item.code, item.title, (item.continuations ?? []).find((continuation) => continuation.dueDate.trim() !== '')) });
+      const due: PartDue | null = dueKept ? { dueDate: '', terms: { kind: 'BY_DATE' } } : blankDue ? null : dueOn(item.dueDate, row, item.dueDateRefused === true);
 
       // Rows continuing the item (breaker10 F19): their units, each due on its row's date (blank: the item's).
       const partDueDates: Record<string, PartDue> = {};
@@ -511,6 +514,23 @@ export async function validatePlanDocument(
     ...(document.uncategorised ? { uncategorised: document.uncategorised } : {}),
   };
   return { ok: true, plan: { title: document.title, ...(document.writtenTitle === undefined ? {} : { writtenTitle: document.writtenTitle }), year: document.year, ...(document.lastYear === undefined ? {} : { lastYear: document.lastYear }), categories, ...absent, ...perPart, ...reading }, ...(expansions.length > 0 ? { notices: foldedNotices(expansions) } : {}) };
+}
+
+/**
+ * The refusal of an item whose first row (its lead's) leaves 完成时限 blank: naming the item, saying what to write, and — when a row
+ * continuing it gives a date (`below`: its row and text) — that an item's deadline is written on its first row, the one below copied.
+ */
+function blankDueWords(code: string, title: string, below: { readonly row: number; readonly dueDate: string } | undefined): { reason: string; reasonZh: string } {
+  const item = `事项 ${code}“${title}”`;
+  return below
+    ? {
+        reason: `Item ${code} "${title}" leaves 完成时限 blank on its first row (its lead's), while row ${below.row} below gives ${below.dueDate.trim()}: an item's deadline is written on its first row — write it there (the same date, if it is the item's; a row below with its own date gives that row's units theirs).`,
+        reasonZh: `${item}的第一行（牵头单位所在行）未写完成时限，下方第 ${below.row} 行的时限为 ${below.dueDate.trim()}：事项的完成时限须写在其第一行，请在本行填写（与第 ${below.row} 行相同的，照抄即可；下方各行另写的时限是该行单位自己的时限）。`,
+      }
+    : {
+        reason: `Item ${code} "${title}" has no 完成时限: write its deadline on this row (e.g. 2027年12月底前, 持续推进, 每季度).`,
+        reasonZh: `${item}缺少完成时限：请在本行填写完成时限（如“2027年12月底前”“持续推进”“每季度”）。`,
+      };
 }
 
 /** How a unit's role in an item reads in Chinese, by the English the messages use. */

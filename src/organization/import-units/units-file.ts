@@ -40,6 +40,9 @@ export const unitColumns = {
 /** Columns giving a unit's other names (简称, 曾用名): the directory does not take them from a file. */
 const OTHER_NAMES_COLUMN = /简称|曾用名|别名|原名|旧名|简写|short\s*name|former\s*name|alias/i;
 
+/** Of those, columns of short names (简称): read in plans and 台账 by nearness, never registered. */
+const SHORT_NAMES_COLUMN = /简称|简写|short\s*name/i;
+
 /** Columns placing a unit (所属区县, 归口单位) or dating it (成立日期, 撤销时间): a unit's place or days are never dropped unsaid. */
 const PLACE_OR_DAY_COLUMN = /上级|主管|隶属|所属|归口|区县|区划|乡镇|街道|牵头|合并|撤销|成立|日期|时间|parent|date/i;
 
@@ -52,7 +55,14 @@ function unusedColumnProblems(table: Table<string>): { problems: ImportProblem[]
   const problems: ImportProblem[] = [];
   const notImported: string[] = [];
   for (const { name } of table.unusedColumns) {
-    if (OTHER_NAMES_COLUMN.test(name)) {
+    if (SHORT_NAMES_COLUMN.test(name)) {
+      // A 简称 is no 曾用名: the clerk is told short names need no registering, the way files using them are read (newcomer55-10 M3).
+      problems.push({
+        row: null,
+        reason: `Column ${name} gives units' short names, which the units import does not record — nor need it: a plan or 台账 naming a unit by its short name (市发改委, 市卫健委) reads it as the registered unit whose name it is near, told on its row; a former name is kept by renaming the unit (rename). Remove the column and import again.`,
+        reasonZh: `“${name}”列写的是单位的简称，单位名录导入不登记简称，也无须登记：工作方案、整改台账中写简称的（如“市发改委”“市卫健委”），按名称相近读作已登记的单位，并在导入时逐一提示；单位更名后的原名称（曾用名）请通过单位更名登记。请删去该列后再导入。`,
+      });
+    } else if (OTHER_NAMES_COLUMN.test(name)) {
       problems.push({
         row: null,
         reason: `Column ${name} gives units other names, which the units import does not record: a former name is kept by renaming the unit (rename), so files using it still resolve; remove the column and import again.`,

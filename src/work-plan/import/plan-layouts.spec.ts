@@ -140,7 +140,7 @@ describe('every row\'s problems in one pass', () => {
     expect(result.ok ? [] : result.problems.map((problem) => [problem.row, problem.reason])).toEqual([
       [3, expect.stringContaining('Unknown lead unit "青川市不存在局"')],
       [4, expect.stringContaining('Due date 2027-03-31 is after the period of work plan 「青川市2026年任务」 (2026) (2026-12-31)')],
-      [5, 'Missing due date (完成时限).'],
+      [5, 'Item 4 "居民收入" has no 完成时限: write its deadline on this row (e.g. 2027年12月底前, 持续推进, 每季度).'],
     ]);
     expect(result.ok ? [] : result.problems[1]!.reasonZh).toContain('晚于工作方案「青川市2026年任务」的期限');
   });

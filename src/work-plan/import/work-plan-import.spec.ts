@@ -157,7 +157,7 @@ describe('a plan with bad rows', () => {
           reason: "Due date 2016-06-30 lies before the plan's year: it must be between 2026-01-01 and 2026-12-31.",
           reasonZh: '完成时限 2016-06-30 早于工作方案的年度：应在 2026-01-01 至 2026-12-31 之间。',
         },
-        { row: 7, reason: 'Missing due date (完成时限).' },
+        { row: 7, reason: 'Item 6 "舆情回应" has no 完成时限: write its deadline on this row (e.g. 2027年12月底前, 持续推进, 每季度).' },
       ],
     });
   });

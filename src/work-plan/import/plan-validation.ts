@@ -222,7 +222,7 @@ export async function validatePlanDocument(
   }
   const categories: ValidatedPlanCategory[] = [];
   for (const category of document.categories) {
-    const itemOf = (item: (typeof category.items)[number]): ValidatedPlanItem[] => {
+    const itemOf = async (item: (typeof category.items)[number]): Promise<ValidatedPlanItem[]> => {
       const { row } = item;
       const found = problems.length;
       if (category.code === '') problems.push({ row, reason: 'Missing category code (类别编号).', reasonZh: '缺少类别编号。' });
@@ -327,6 +327,8 @@ export async function validatePlanDocument(
         });
       }
       const responsibleUnits: ResolvedUnit[] = [...jointAsResponsible];
+      /** The ids of `responsibleUnits`, looked up per name: an item continued over hundreds of rows was each-against-each (breaker55-10 S1). */
+      const responsibleIds = new Set(jointAsResponsible.map((unit) => unit.unitId));
       /** Responsible units with a deadline of their own in their bracket (「青川市财政局（9.30前）」, breaker10r P9), read once the item's is. */
       const ownDeadlines: { name: string; text: string; row: number; units: readonly ResolvedUnit[] }[] = [];
       const listed = new Set<string>();
@@ -351,7 +353,7 @@ export async function validatePlanDocument(
         for (const unit of named.units) {
           const lead = leadUnits.find((other) => other.unitId === unit.unitId);
           const isLead = lead !== undefined;
-          const again = responsibleUnits.some((other) => other.unitId === unit.unitId);
+          const again = responsibleIds.has(unit.unitId);
           // 各区县政府 next to the lead or a county named on its own means the others as well; the lead
           // named again by another of its names (市财政局 for 青川市财政局) is the lead, once (breaker10 F16); a county named after
           // 各区县政府 is one of its units, as a county named before it is.
@@ -377,6 +379,7 @@ export async function validatePlanDocument(
             );
           } else {
             responsibleUnits.push(unit);
+            responsibleIds.add(unit.unitId);
             writtenAs.set(unit.unitId, name);
           }
         }
@@ -430,6 +433,8 @@ export async function validatePlanDocument(
       const partDueDates: Record<string, PartDue> = {};
       const leadRows: { row: number; due: PartDue }[] = [];
       for (const continuation of item.continuations ?? []) {
+        // An item's rows are as many as a file's: given back to the event loop between them (breaker55-10 S1: 300 rows held /health 3.5 s).
+        await pause();
         const continuationLead = namesInCell(continuation.leadUnit);
         if (continuationLead.length > 0 && continuationLead.join('、') !== leadNames.join('、')) {
           problems.push({
@@ -478,7 +483,7 @@ export async function validatePlanDocument(
         for (const own of ownDeadlines) {
           const read = dueOn(own.text, own.row);
           if (!read || (read.dueDate === itemDue.dueDate && sameDueTerms(read.terms, itemDue.terms))) continue;
-          for (const unit of own.units) if (responsibleUnits.some((other) => other.unitId === unit.unitId)) partDueDates[unit.unitId] = read;
+          for (const unit of own.units) if (responsibleIds.has(unit.unitId)) partDueDates[unit.unitId] = read;
           expansions.push({
             row: own.row,
             reason: `"${own.name}": the deadline in its bracket is that unit's own: its part is due ${deadlineCell(read.terms, read.dueDate)} (the row's other units ${deadlineCell(itemDue.terms, itemDue.dueDate)}).`,
@@ -499,7 +504,7 @@ export async function validatePlanDocument(
     const items: ValidatedPlanItem[] = [];
     for (const item of category.items) {
       await pause();
-      items.push(...itemOf(item));
+      items.push(...(await itemOf(item)));
     }
     categories.push({ code: category.code, title: category.title, items });
   }

@@ -5874,8 +5874,10 @@ function recordsFallingWithAssignment(command: RetractRecord, state: Assignments
   const parts = partsOf(state);
   if (part?.role === 'LEAD' && parts.length > 1 && !parts.some((other) => other !== part && other.role === 'LEAD')) {
     throw conflict(
-      `${retracted.en} would leave the ${noun.en} without a lead unit while other units keep their parts: retract theirs first, or (a work-plan item) add the right lead replacing this one.`,
-      `${retracted.zh}会使本${noun.zh}没有牵头单位（其他单位的任务仍在）。请先撤销其他单位的交办；工作事项也可先以“牵头”增加正确的单位并替换原牵头单位。`,
+      // Findings and items alike replace a lead typed wrong (newcomer55-8 S4: 「请先撤销其他单位的交办」 sent the clerk to a step refused
+      // once they had reported, and 「工作事项也可…」 read on a finding page).
+      `${retracted.en} would leave the ${noun.en} without a lead unit while other units keep their parts. If the lead was entered wrong, add the right unit as lead replacing this one first (replacesLead: this one becomes responsible), then retract this assignment.`,
+      `${retracted.zh}会使本${noun.zh}没有牵头单位（其他单位的任务仍在）。如牵头单位录错，请先以“牵头”增加正确的单位并勾选“替换原牵头单位”（原牵头单位改为责任单位），再撤销本交办。`,
     );
   }
   // Latest first, each named by its place that day as it reads before any of them goes: retracting a later one of a day never

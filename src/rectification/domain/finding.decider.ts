@@ -24,7 +24,8 @@ import {
 } from '../../assignments/domain/parent-of-parts.js';
 import { Decider, unreachable } from '../../shared/decider.js';
 import { DomainError, badInput, conflict, named, notFound, say, valueChangedMeanwhile } from '../../shared/domain-error.js';
-import { capitalise, requireBusinessDay, requireNotBefore, requireText, type DatedFact } from '../../shared/guards.js';
+import { capitalise, requireBusinessDay, requireNotBefore, requireRole, requireText, type DatedFact } from '../../shared/guards.js';
+import { leadHandOver, leadHandOverRoleChanges } from '../../assignments/domain/lead-replacement.js';
 import type { NamesUnits } from '../../assignments/domain/assignment.commands.js';
 import {
   beganOnParent,
@@ -80,6 +81,17 @@ export interface RecordFinding {
  */
 export interface AssignFinding extends AssignmentBatch {
   readonly type: 'AssignFinding';
+  /**
+   * 替换原牵头单位 (newcomer55-8 S4), as an item's lead is replaced: the one unit of `units`, given as LEAD, takes the lead — a new
+   * unit assigned as lead on `assignedOn`, due on its `dueDate`, or a unit holding a part already has its part made lead — and
+   * every current lead steps down to responsible, its part and progress kept (PartRoleChanged). Needs `reason`. Without it a
+   * second lead is refused (「…已是牵头单位」).
+   */
+  readonly replacesLead?: true;
+  /** With `replacesLead`: the lead unit the form showed (absent: not checked); another lead now is CONFLICT, nothing changed. */
+  readonly expectedLeadUnitId?: string;
+  /** With `replacesLead`: why the lead changes (e.g. 交办时牵头单位录错), kept on each role change. */
+  readonly reason?: string;
 }
 
 /**
@@ -554,7 +566,28 @@ function assignFinding(command: AssignFinding, finding: RecordedFindingState): F
     { day: command.assignedOn, what: named('assignedOn', 'the assignment date', '交办日期') },
     { day: finding.identifiedOn, what: say('the day the finding was identified', '问题发现日期') },
   );
+  if (command.replacesLead) return replaceFindingLead(command, finding);
   return parts.assign({ ...command, dueFrom: findingIdentified(finding.identifiedOn) }, finding);
+}
+
+/**
+ * See `AssignFinding.replacesLead`: the lifecycle's lead replacement (`leadHandOver`), as an item's. Checks: who (FORBIDDEN),
+ * the units known (NOT_FOUND), the lead the form showed (CONFLICT), one unit as LEAD and a reason (BAD_USER_INPUT), the day —
+ * not in the future, not before the 交办 of a part whose role changes. A new unit then goes through AssignFinding's rules (not on
+ * a closed finding, a real due date) on the parts the step-down leaves.
+ */
+function replaceFindingLead(command: AssignFinding, finding: RecordedFindingState): FindingStreamEvent[] {
+  requireRole(command.actor, ['SUPERVISOR', 'ADMIN', 'SYSTEM'], say('replace the lead unit', '替换牵头单位'));
+  if (command.unknownUnitIds.length > 0) throw notFound('Unit', command.unknownUnitIds.join(', '));
+  const handOver = leadHandOver(command, finding.assignments, say('The lead unit of the finding', '该问题的牵头单位'));
+  requireText(command.reason ?? '', named('reason', 'A reason for replacing the lead unit', '替换牵头单位的理由'));
+  const changedOnNamed = named('assignedOn', 'the day the lead changes', '交办日期（牵头单位变更之日）');
+  requireBusinessDay(command.assignedOn, command.today, changedOnNamed);
+  const changes = leadHandOverRoleChanges(handOver, finding.assignments, { ...command, reason: command.reason!.trim(), changedOn: command.assignedOn, changedOnNamed });
+  if (handOver.held) return changes;
+  const steppedDown = { ...finding, assignments: changes.reduce(evolveAssignments, finding.assignments) };
+  const { replacesLead: _replaces, expectedLeadUnitId: _expected, reason: _reason, ...batch } = command;
+  return [...changes, ...parts.assign({ ...batch, dueFrom: findingIdentified(finding.identifiedOn) }, steppedDown)];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, IntersectionType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import {
   OfficeDay,
   AssignPayload,
@@ -18,7 +18,7 @@ import {
   UndoWithdrawalPayload,
   UrgePayload,
 } from '../../assignments/graphql/part.inputs.js';
-import { CalendarDate, EntityId, RequiredText } from '../../shared/graphql/validation.js';
+import { CalendarDate, EntityId, OptionalText, RequiredText } from '../../shared/graphql/validation.js';
 import { RetractionCheckPayload } from '../../assignments/graphql/retraction-check.js';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 
@@ -29,7 +29,33 @@ class FindingRef {
   findingId: string;
 }
 
-@InputType() export class AssignFindingInput extends IntersectionType(FindingRef, AssignPayload) {}
+/** 替换原牵头单位 on a finding (newcomer55-8 S4), as addWorkPlanItemUnit's replacesLead on an item. */
+@InputType({ isAbstract: true })
+class LeadReplacementPayload {
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      '替换原牵头单位: the one unit of units, given as LEAD, takes the lead — added (due on its dueDate), or, already responsible, its part made lead — and the current lead steps down to responsible, its part and progress kept (the wrong lead’s 交办 can then be retracted). Needs reason. Without it a second lead is refused.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  replacesLead?: boolean;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'With replacesLead: the lead unit as the form showed it (the web app always sends it; optional for scripts, unchecked when left out). Another lead now — replaced meanwhile by a colleague — is CONFLICT naming who made which unit lead when; nothing is changed.',
+  })
+  @IsOptional()
+  @EntityId()
+  expectedLeadUnitId?: string;
+
+  @Field(() => String, { nullable: true, description: 'With replacesLead (required then): why the lead changes, e.g. 交办时牵头单位录错; kept with each role change.' })
+  @OptionalText(2000)
+  reason?: string;
+}
+
+@InputType() export class AssignFindingInput extends IntersectionType(IntersectionType(FindingRef, AssignPayload), LeadReplacementPayload) {}
 @InputType() export class RequestExtensionInput extends IntersectionType(FindingRef, RequestExtensionPayload) {}
 @InputType() export class WithdrawExtensionRequestInput extends IntersectionType(FindingRef, WithdrawExtensionRequestPayload) {}
 @InputType() export class DecideExtensionInput extends IntersectionType(FindingRef, DecideExtensionPayload) {}

@@ -41,11 +41,17 @@ export class FindingWorkflowResolver {
   ) {}
 
   @AllowRoles('SUPERVISOR')
-  @Mutation(() => FindingType, { description: 'Assign the finding to its lead unit (several LEADs in one assignment lead jointly, 联合牵头) and any responsible units, each with a due date.' })
+  @Mutation(() => FindingType, {
+    description:
+      'Assign the finding to its lead unit (several LEADs in one assignment lead jointly, 联合牵头) and any responsible units, each with a due date. With replacesLead: 替换原牵头单位 — the one LEAD given leads, the current lead becomes responsible.',
+  })
   assignFinding(@Args('input') input: AssignFindingInput, @CurrentRequester() requester: Requester) {
     return this.act(requester, 'AssignFinding', input, ({ actor, now }) => {
       const { today, day } = businessTime(now, input.assignedOn);
-      return { type: 'AssignFinding', actor, today, assignedOn: day, units: input.units, ...overrideOf(input) };
+      const replacement = input.replacesLead
+        ? { replacesLead: true as const, ...(input.expectedLeadUnitId == null ? {} : { expectedLeadUnitId: input.expectedLeadUnitId }), ...(input.reason == null ? {} : { reason: input.reason }) }
+        : {};
+      return { type: 'AssignFinding', actor, today, assignedOn: day, units: input.units, ...overrideOf(input), ...replacement };
     });
   }
 

@@ -144,6 +144,8 @@ const BY_INPUT_FIELD: Readonly<Record<string, string>> = {
   'AddWorkPlanItemInput.title': '事项',
   'AddWorkPlanItemUnitInput.role': '承担方式（牵头或责任）',
   'AddWorkPlanItemUnitInput.replacesLead': '替换原牵头单位',
+  'AssignFindingInput.replacesLead': '替换原牵头单位',
+  'AssignFindingInput.reason': '替换牵头单位的理由',
   'UnitAssignmentInput.role': '承担方式（牵头或责任）',
   'ApproveRectificationPlanInput.title': '方案标题',
   'ImportWorkPlanInput.title': '方案标题',

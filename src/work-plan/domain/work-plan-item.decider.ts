@@ -50,6 +50,7 @@ import {
   type WithdrawalUndoneByWork,
 } from '../../assignments/domain/part-facts.js';
 import type { CorrectFactDate, NamesUnits, SetsDueDate } from '../../assignments/domain/assignment.commands.js';
+import { leadHandOver } from '../../assignments/domain/lead-replacement.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
 import { DomainError, valueChangedMeanwhile, badInput, conflict, notFound, say, type Bilingual } from '../../shared/domain-error.js';
@@ -1182,32 +1183,14 @@ function correctItemWithdrawal(command: CorrectWorkPlanItemWithdrawal, state: Wo
  * field role) unless exactly one unit is added as LEAD.
  */
 function replacingLead(command: ReviseWorkPlanItem, assignments: AssignmentsState): ReviseWorkPlanItem {
-  const { replacesLead: _replacesLead, expectedLeadUnitId, ...rest } = command;
-  const leads = partsOf(assignments).filter((part) => part.role === 'LEAD').map((part) => part.unitId);
-  if (expectedLeadUnitId !== undefined && (leads.length !== 1 || leads[0] !== expectedLeadUnitId)) {
-    // The lead replaced since the form read it (issue 9): the second supervisor is told who leads now, the first's choice kept.
-    const named = (unitIds: readonly string[]): string => unitIds.map((unitId) => unitNamed(command, unitId).zh).join('、') || '（无）';
-    const namedEn = (unitIds: readonly string[]): string => unitIds.map((unitId) => unitNamed(command, unitId).en).join(', ') || '(none)';
-    throw valueChangedMeanwhile(say('The lead unit of the item', '该事项的牵头单位'), { en: namedEn(leads), zh: named(leads) }, { en: namedEn([expectedLeadUnitId]), zh: named([expectedLeadUnitId]) }, {
-      types: ['PartRoleChanged', 'UnitAssigned'],
-      field: 'expectedLeadUnitId',
-      // Who made the lead lead: the newest assignment or role change about it.
-      ...(leads.length === 1 ? { unitId: leads[0]! } : {}),
-    });
-  }
-  const added = command.addUnits ?? [];
-  if (added.length !== 1 || added[0]!.role !== 'LEAD') {
-    throw badInput('Replacing the lead unit names one new lead unit (role LEAD).', '更换牵头单位时，须指定一个新的牵头单位（承担方式选“牵头”）。', { field: 'role' });
-  }
-  const next = added[0]!;
-  const stepDown = partsOf(assignments)
-    .filter((part) => part.role === 'LEAD' && part.unitId !== next.unitId)
-    .map((part): UnitToAdd => ({ unitId: part.unitId, role: 'RESPONSIBLE' }));
-  const held = partOf(assignments, next.unitId) !== undefined;
+  const { replacesLead: _replacesLead, expectedLeadUnitId: _expectedLeadUnitId, ...rest } = command;
+  // The lifecycle's one rule, as a finding's lead is replaced (newcomer55-8 S4).
+  const handOver = leadHandOver({ ...command, units: command.addUnits ?? [] }, assignments, say('The lead unit of the item', '该事项的牵头单位'));
+  const stepDown = handOver.stepDown.map((unitId): UnitToAdd => ({ unitId, role: 'RESPONSIBLE' }));
   return {
     ...rest,
-    addUnits: held ? [] : added,
-    changeRoles: [...(command.changeRoles ?? []), ...stepDown, ...(held ? [{ unitId: next.unitId, role: 'LEAD' as const }] : [])],
+    addUnits: handOver.held ? [] : command.addUnits!,
+    changeRoles: [...(command.changeRoles ?? []), ...stepDown, ...(handOver.held ? [{ unitId: handOver.unitId, role: 'LEAD' as const }] : [])],
   };
 }
 

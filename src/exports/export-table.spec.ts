@@ -88,6 +88,34 @@ describe('a report or 退办 whose day was corrected reads its day as entered in
   });
 });
 
+describe('a due date moved by a granted extension reads in 退回情况 as a return’s does (newcomer55-8 M1)', () => {
+  const part = {
+    unitId: 'czj', role: 'RESPONSIBLE', status: 'VERIFIED', dueDate: '2019-06-20', originalDueDate: '2019-05-31', verifiedOn: '2019-06-25',
+    dueDates: [
+      { on: '2019-03-25', dueDate: '2019-05-31', source: 'assigned' },
+      { on: '2019-05-17', dueDate: '2019-06-20', source: 'extension-1', at: '2026-12-07T02:00:00.000Z' },
+      { on: '2019-06-22', dueDate: '2019-07-10', source: 'sent-back', byReturn: true, at: '2026-12-07T03:00:00.000Z' },
+    ],
+    heldBefore: [], passedOn: [], terms: { kind: 'BY_DATE' }, assignedOn: '2019-03-25',
+    reports: [{ summary: '已公开2018年预算', evidence: [], reportedOn: '2019-06-18', reportedAt: '2026-12-07T02:30:00.000Z', reportedBy: 'u' }],
+    inspections: [],
+    returns: [{ cause: 'SENT_BACK', reason: '缺少附件', returnedOn: '2019-06-22', returnedAt: '2026-12-07T03:00:00.000Z', newDueDate: '2019-07-10' }],
+    urges: [],
+    extensionRequests: [
+      { requestId: 'extension-1', requestedDueDate: '2019-06-20', reason: '数据待汇总', requestedOn: '2019-05-15', requestedAt: '2026-12-07T01:50:00.000Z', status: 'GRANTED', decidedOn: '2019-05-17', decidedAt: '2026-12-07T02:00:00.000Z', decisionReason: '同意', grantedDueDate: '2019-06-20', withdrawnOn: null, withdrawnAt: null, withdrawalReason: null },
+      { requestId: 'extension-2', requestedDueDate: '2019-08-31', reason: '再延', requestedOn: '2019-07-01', requestedAt: '2026-12-07T04:00:00.000Z', status: 'REFUSED', decidedOn: '2019-07-02', decidedAt: '2026-12-07T04:10:00.000Z', decisionReason: '不同意', grantedDueDate: null, withdrawnOn: null, withdrawnAt: null, withdrawalReason: null },
+    ],
+  };
+  const finding = { findingId: 'f2', evaluationId: 'e1', title: '财政预决算公开不全', category: '主动公开', measures: '', status: 'OPEN', parts: new Map([['czj', part]]) } as unknown as FindingView;
+  const source = { findings: [finding], evaluations: [], unitName: () => '青川市财政局', asOf: '2019-12-31', dueSoonDays: 7 };
+
+  it('「批准延期（2019-05-17）：时限由 2019-05-31 改为 2019-06-20」 in date order with the returns; a refusal moves nothing and is not listed', async () => {
+    const { rows, columns } = await ledgerTable(source, async () => undefined);
+    const cell = (header: string) => rows[0]!.cells[columns.findIndex((column) => column.header === header)];
+    expect(cell('退回情况')).toBe('批准延期（2019-05-17）：时限由 2019-05-31 改为 2019-06-20\n退办（2019-06-22）：缺少附件；时限由 2019-06-20 改为 2019-07-10');
+  });
+});
+
 describe('a pass whose day alone was corrected: its notes read 督查情况, not （原录） (newcomer53-8 M3)', () => {
   const correction = (previousOutcome: string, outcome: string) => ({
     reason: '督查记录表日期为6月5日', correctedOn: '2026-12-07', correctedAt: '2026-12-07T08:03:00.000Z', correctedBy: 'u', correctedByRole: 'SUPERVISOR',

@@ -218,23 +218,38 @@ function inspectionCell(inspection: InspectionView, userName: UserName): string 
   return [head, ...written, ...corrections].join('\n');
 }
 
-/** Every return of the part, earliest first (business day, then entry), one line each; '' when none. */
+/**
+ * Every return of the part and every extension granted it, earliest first (business day, then entry), one line each; '' when
+ * none. A grant reads as a return's date change does — 「批准延期（2019-05-17）：时限由 2019-05-31 改为 2019-06-20」 — so a report on
+ * time only thanks to it can be told from the file (newcomer55-8 M1: the card said 「（原 2019-05-31）」, the 台账 nothing).
+ */
 function returnsCell(part: PartView): string {
-  const returns = [...part.returns].sort((a, b) => a.returnedOn.localeCompare(b.returnedOn) || a.returnedAt.localeCompare(b.returnedAt));
-  return returns
-    .map((entry) => {
-      const reason = entry.reason ? `：${entry.reason.trim().replace(/[。；;.\s]+$/u, '')}` : '';
-      const before = entry.newDueDate ? dueDateBefore(part, entry) : null;
-      const due = !entry.newDueDate ? '' : before && before !== entry.newDueDate ? `；时限由 ${before} 改为 ${entry.newDueDate}` : `；新时限 ${entry.newDueDate}`;
-      const asEntered = entry.returnedOnAsEntered === undefined ? '' : `，原录 ${entry.returnedOnAsEntered}`;
-      return `${RETURN_CAUSE_ZH[entry.cause]}（${entry.returnedOn}${asEntered}）${reason}${due}`;
-    })
+  const returns = part.returns.map((entry) => {
+    const reason = entry.reason ? `：${entry.reason.trim().replace(/[。；;.\s]+$/u, '')}` : '';
+    const before = entry.newDueDate ? dueDateBefore(part, entry.returnedOn, entry.returnedAt) : null;
+    const due = !entry.newDueDate ? '' : before && before !== entry.newDueDate ? `；时限由 ${before} 改为 ${entry.newDueDate}` : `；新时限 ${entry.newDueDate}`;
+    const asEntered = entry.returnedOnAsEntered === undefined ? '' : `，原录 ${entry.returnedOnAsEntered}`;
+    return { on: entry.returnedOn, at: entry.returnedAt, line: `${RETURN_CAUSE_ZH[entry.cause]}（${entry.returnedOn}${asEntered}）${reason}${due}` };
+  });
+  const grants = part.extensionRequests.flatMap((request) => {
+    if (request.status !== 'GRANTED' || request.decidedOn === null || request.grantedDueDate === null) return [];
+    const [on, at, granted] = [request.decidedOn, request.decidedAt ?? '', request.grantedDueDate];
+    const before = dueDateBefore(part, on, at);
+    const due = before && before !== granted ? `时限由 ${before} 改为 ${granted}` : `时限延至 ${granted}`;
+    return [{ on, at, line: `批准延期（${on}）：${due}` }];
+  });
+  return [...returns, ...grants]
+    .sort((a, b) => a.on.localeCompare(b.on) || a.at.localeCompare(b.at))
+    .map((entry) => entry.line)
     .join('\n');
 }
 
-/** The due date in force just before a return (the latest change earlier in business order); null when none is known. */
-function dueDateBefore(part: PartView, entry: ReturnView): string | null {
-  const stood = (change: DueDateChange) => change.on < entry.returnedOn || (change.on === entry.returnedOn && (change.at ?? '') < entry.returnedAt);
+/**
+ * The due date in force just before a fact of office day `on` recorded at instant `at` (the latest change earlier in business
+ * order); the part's first due date when none is known.
+ */
+function dueDateBefore(part: PartView, on: string, at: string): string | null {
+  const stood = (change: DueDateChange) => change.on < on || (change.on === on && (change.at ?? '') < at);
   // A grant overtaken by a later date (breaker8r P4) did not cut it: the date in force, as every view reads it.
   return part.dueDates.some(stood) ? dueDateAmong(part, stood) : part.originalDueDate;
 }

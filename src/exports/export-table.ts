@@ -208,7 +208,9 @@ function partProgress(part: PartView, userName: UserName): [string, string, stri
  */
 function inspectionCell(inspection: InspectionView, userName: UserName): string {
   const failed = whatFailed(inspection);
-  const head = inspection.outcome === 'PASSED' ? `通过（${inspection.inspectedOn}）` : `未通过（${inspection.inspectedOn}）${failed ? `：${failed}` : ''}`;
+  // A day a date correction moved says the day it was entered as, as a report's does (原录, newcomer55-8 M2).
+  const day = inspection.inspectedOnAsEntered === undefined ? inspection.inspectedOn : `${inspection.inspectedOn}，原录 ${inspection.inspectedOnAsEntered}`;
+  const head = inspection.outcome === 'PASSED' ? `通过（${day}）` : `未通过（${day}）${failed ? `：${failed}` : ''}`;
   // 原录 only where a correction changed the outcome the notes were written with (newcomer53-8 M3: a pass whose day alone was
   // corrected read 「督查情况（原录）」, as if its notes had been).
   const outcomeChanged = inspection.corrections.some((correction) => correction.previousOutcome !== correction.outcome);
@@ -216,6 +218,18 @@ function inspectionCell(inspection: InspectionView, userName: UserName): string 
   const written = inspection.notes && (inspection.outcome === 'PASSED' ? inspection.corrections.length > 0 : failed !== inspection.notes) ? [`${notesLabel}：${inspection.notes}`] : [];
   const corrections = inspection.corrections.map((correction) => inspectionCorrectionWords(correction, userName(correction.correctedBy, correction.correctedByRole)));
   return [head, ...written, ...corrections].join('\n');
+}
+
+/**
+ * The 销号日期 cell: the close-out day, 「2019-06-28（原录 2019-06-26）」 when the pass that gave it was moved there by a date
+ * correction and no pass was entered on that day (newcomer55-8 M2: a corrected report day was noted, a corrected close-out day not;
+ * the XLSX makes it a date cell with the 原录 in its note). '' when not closed.
+ */
+function closedOnCell(closedOn: string | null | undefined, parts: readonly PartView[]): string {
+  if (!closedOn) return '';
+  const passes = parts.flatMap((part) => part.inspections.filter((inspection) => inspection.outcome === 'PASSED' && inspection.inspectedOn === closedOn));
+  const entered = passes.map((inspection) => inspection.inspectedOnAsEntered);
+  return entered.length > 0 && entered.every((day) => day !== undefined) ? `${closedOn}（原录 ${entered[0]}）` : closedOn;
 }
 
 /**
@@ -326,7 +340,7 @@ export async function ledgerTable(source: LedgerSource, pause: () => Promise<voi
           statusOf(part) ?? statusCell(part, source.unitName, finding.status === 'CLOSED' ? FINDING_STATUS_ZH.CLOSED : undefined),
           ...partProgress(part, source.userName ?? unnamed),
           light ? LIGHT_ZH[light] : '',
-          finding.closedOn ?? '',
+          closedOnCell(finding.closedOn, parts),
         ],
       });
     }

@@ -33,6 +33,6 @@ describe('a hand-over undone since it was recorded, in business order', () => {
   it('given a day correction naming the unit the fact was recorded under: it still finds the fact', () => {
     const corrected = entry('FactDateCorrected', '2016-07-02', { unitId: 'rb', factType: 'InspectionLogged', previousOn: '2016-07-01', on: '2016-06-30', reason: '日期录错' });
     const { events } = withCorrectionsApplied([handedOver('ra', 'rb', '2016-07-01'), passed('rb', '2016-07-01'), undone('ra', 'rb', '2016-07-01'), corrected]);
-    expect(events).toEqual([{ ...passed('ra', '2016-07-01'), occurredOn: '2016-06-30', data: { ...passed('ra', '2016-07-01').data, inspectedOn: '2016-06-30' } }]);
+    expect(events).toEqual([{ ...passed('ra', '2016-07-01'), occurredOn: '2016-06-30', data: { ...passed('ra', '2016-07-01').data, inspectedOn: '2016-06-30', inspectedOnAsEntered: '2016-07-01' } }]);
   });
 });

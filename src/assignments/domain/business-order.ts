@@ -126,7 +126,7 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
         const dayField = assignmentEventSchemas[factType].occurredOn!;
         const current = events[target]!.data as NewDueDate & { outcome?: string };
         let data: object =
-          factType === 'RectificationReported' ? withDayAsEntered(current, on) : factType === 'ReportSentBack' || factType === 'PartsReopened' ? withReturnDayAsEntered(current, dayField, on) : { ...current, [dayField]: on };
+          factType === 'RectificationReported' ? withDayAsEntered(current, on) : factType === 'ReportSentBack' || factType === 'PartsReopened' ? withReturnDayAsEntered(current, dayField, on) : factType === 'InspectionLogged' ? withInspectionDayAsEntered(current, on) : { ...current, [dayField]: on };
         if (isReturn(factType, current)) {
           if (!ownDueDates.has(target)) ownDueDates.set(target, withoutUndefined({ newDueDate: current.newDueDate, dueDateOverride: current.dueDateOverride }));
           // A return moved past the due date it left the part with gives a new one with its correction (h8b, breaker48-8 S2,
@@ -421,6 +421,12 @@ const isParentReopened = (entry: DatedEntry, day: string): boolean =>
 function withDayAsEntered(data: object, on: string): object {
   const { reportedOn, reportedOnAsEntered: entered = reportedOn, ...rest } = data as { reportedOn: string; reportedOnAsEntered?: string };
   return entered === on ? { ...rest, reportedOn: on } : { ...rest, reportedOn: on, reportedOnAsEntered: entered };
+}
+
+/** An inspection's data moved to office day `on`, carrying the day it was entered as (`inspectedOnAsEntered`, newcomer55-8 M2); none once back on it. */
+function withInspectionDayAsEntered(data: object, on: string): object {
+  const { inspectedOn, inspectedOnAsEntered: entered = inspectedOn, ...rest } = data as { inspectedOn: string; inspectedOnAsEntered?: string };
+  return entered === on ? { ...rest, inspectedOn: on } : { ...rest, inspectedOn: on, inspectedOnAsEntered: entered };
 }
 
 /**

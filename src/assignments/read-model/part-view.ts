@@ -47,6 +47,11 @@ export interface InspectionView {
   /** The supervisor's corrections of this inspection (its day, its outcome), in order: who, when, why; empty when none. */
   readonly corrections: readonly InspectionCorrectionNote[];
   readonly inspectedOn: string;
+  /**
+   * Set when a date correction (更正记录日期) moved `inspectedOn`: the day it was entered as (原录, newcomer55-8 M2 — the 台账 notes it
+   * as a report's). Absent: `inspectedOn` is its own.
+   */
+  readonly inspectedOnAsEntered?: string;
   readonly place: string;
   readonly inspectorId: string;
   readonly loggedAt: string;
@@ -741,7 +746,9 @@ function redate(part: PartView, { factType, previousOn, on, ofTheDay, newDueDate
       const index = pick(part.inspections, (inspection) => inspection.inspectedOn === previousOn, (inspection) => inspection.loggedAt);
       if (index < 0) return;
       const inspection = part.inspections[index]!;
-      part.inspections[index] = { ...inspection, inspectedOn: on };
+      // The day it was entered as kept (原录, newcomer55-8 M2), none once back on it — as the fold by day's data carries it.
+      const { inspectedOnAsEntered: entered = inspection.inspectedOn, ...moved } = inspection;
+      part.inspections[index] = entered === on ? { ...moved, inspectedOn: on } : { ...moved, inspectedOn: on, inspectedOnAsEntered: entered };
       if (inspection.outcome === 'PASSED') {
         const verifying = part.status === 'VERIFIED' && part.inspections.findLastIndex((candidate) => candidate.outcome === 'PASSED') === index;
         if (verifying) part.verifiedOn = on;

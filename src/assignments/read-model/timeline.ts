@@ -382,8 +382,8 @@ export function historyAt(timeline: readonly TimelineEntry[], folded: readonly T
       // carries its corrections in its data already).
       // A report's fold-only note of its first day (`reportedOnAsEntered`, for the part's card) is not listed: `dayAsEntered` says it.
       // So is a return's (`returnedOnAsEntered`, newcomer51-8 M4).
-      const { reportedOnAsEntered: _entered, returnedOnAsEntered: _returned, ...data } = counted.data as { reportedOnAsEntered?: string; returnedOnAsEntered?: string };
-      const shown = _entered === undefined && _returned === undefined ? counted : ({ ...counted, data } as TimelineEntry);
+      const { reportedOnAsEntered: _entered, returnedOnAsEntered: _returned, inspectedOnAsEntered: _inspected, ...data } = counted.data as { reportedOnAsEntered?: string; returnedOnAsEntered?: string; inspectedOnAsEntered?: string };
+      const shown = _entered === undefined && _returned === undefined && _inspected === undefined ? counted : ({ ...counted, data } as TimelineEntry);
       return shown.occurredOn === event.occurredOn || event.type === 'InspectionLogged' ? shown : ({ ...shown, data: { ...shown.data, dayAsEntered: event.occurredOn } } as TimelineEntry);
     })
     .map((event) => {

@@ -80,5 +80,36 @@ describe('records typed late on the item and finding pages: 替换原牵头单�
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { status assignments { extensionRequests { requestedOn status decidable decidableUntil } } } }`, { id: findingId }, { authorization: `Bearer ${SUPERVISOR}` });
     expect(data!.finding).toEqual({ status: 'CLOSED', assignments: [{ extensionRequests: [{ requestedOn: officeDay(-20), status: 'LAPSED', decidable: true, decidableUntil: officeDay(-5) }] }] });
     await card.getByRole('button', { name: '审批延期' }).waitFor();
+    // newcomer55-8 M4: 待审批延期 says until when that request's decision can be dated, as the card's dialog does.
+    await page.goto('/extensions');
+    await page.locator(`[data-test="pending-extension-${units.FGW!.name}"] [data-test="pending-extension-decidable-until"]`, { hasText: `可录入 ${officeDay(-5)} 及之前的批复` }).waitFor();
+  });
+
+  /*
+   * newcomer55-8 S1, S4: a finding whose lead and responsible unit were typed the wrong way round, the responsible one having
+   * reported. 撤销交办 of the lead is refused (it would leave the finding no lead): the dialog offers 替换原牵头单位 on a finding too,
+   * listing the unit already responsible (the picker left every unit on the parent out); chosen, the two swap, the report kept.
+   */
+  it('a finding’s swapped lead: the refused 撤销交办 offers the responsible unit as the right lead; the two swap', async () => {
+    const act = setUpMutations(() => app, 'n55-8');
+    const listed = await app.graphql(`{ evaluations(first: 1) { nodes { id } } }`, {}, { authorization: `Bearer ${SUPERVISOR}` });
+    const swapped = await act('recordFinding', { evaluationId: listed.data!.evaluations.nodes[0].id, title: '政务微博留言办理结果未公开', description: '留言超期', category: '回应关切', severity: 'LOW', concernedUnitIds: [units.FGW!.id, units.JYJ!.id], identifiedOn: officeDay(-30) });
+    await act('assignFinding', { findingId: swapped, assignedOn: officeDay(-28), units: [{ unitId: units.FGW!.id, role: 'LEAD', dueDate: officeDay(10) }, { unitId: units.JYJ!.id, role: 'RESPONSIBLE', dueDate: officeDay(10) }] });
+    await act('reportRectification', { findingId: swapped, unitId: units.JYJ!.id, reportedOn: officeDay(-10), summary: '已整改', evidence: [{ title: '留言台账', documentRef: '教〔2026〕3号' }] });
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${swapped}`);
+    await page.locator(`[data-test="part-${units.FGW!.name}"] [data-test="retract-assignment"]`).click();
+    await page.locator('[data-test="retraction-refused"]', { hasText: '替换原牵头单位' }).waitFor();
+    expect(await page.locator('[data-test="retraction-refused"]').innerText()).not.toContain('工作事项');
+    const replace = page.locator('[data-test="form-replaceLead"]');
+    await formItem(replace, page, '正确的牵头单位').locator('.el-select__wrapper').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: `${units.JYJ!.name}（已是责任单位，改为牵头）` }).click();
+    await replace.getByRole('button', { name: '替换原牵头单位' }).click();
+    await page.locator('[data-test="form-retractRecord"]').waitFor();
+    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unitId role status } } }`, { id: swapped }, { authorization: `Bearer ${SUPERVISOR}` });
+    expect(data!.finding.assignments).toEqual([
+      { unitId: units.JYJ!.id, role: 'LEAD', status: 'REPORTED' },
+      { unitId: units.FGW!.id, role: 'RESPONSIBLE', status: 'ASSIGNED' },
+    ]);
   });
 });

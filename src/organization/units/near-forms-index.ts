@@ -1,74 +1,159 @@
 import { nearForms, type NameForms } from './near-unit-names.js';
 
-/** The distinct characters of a form's words (code points), in their order. */
-const charactersOf = (words: string): string[] => [...new Set(words)];
+/** The characters (UTF-16 code units, as `nearForms` measures and matches names) a form's words hold, distinct, in their order. */
+const charactersOf = (words: string): string[] => [...new Set(words.split(''))];
+
+/** Joining characters the conjunction-free 规范简称 drops (`nearForms`'s `withoutConjunctions`). */
+const withoutConjunctions = (words: string): string => words.replace(/[和与及、]/gu, '');
 
 /**
- * Names indexed for `nearForms`, so that a file of thousands of units is not compared with every earlier row and every registered
- * unit (breaker54-10 S4: a 单位名录 dry run of 10 000 rows took 101 s on the server's thread, 20 000 rows 205 s — each row against
- * each). Two forms are near only when the shorter one's characters are all the longer one's (the same words; an abbreviation keeps
- * its characters in order; the conjunction-free 规范简称 drops some) and they name the same numbers, so a name is looked up by
- * characters: as the shorter, among the names holding its rarest character; as the longer, among the names whose rarest character
- * it holds. Every candidate is then asked `nearForms` itself: the answer is the plain filter's, in the order the names were added.
- * `rarity(character)`: how many names hold it (smaller is rarer); by default, how many names added so far do.
+ * Names no longer than this are indexed by their ordered pairs of characters (at most 496 of them); a longer one (no real unit's
+ * name) is kept in one list every lookup of a name long enough to be near it goes through.
+ */
+const PAIRED_LENGTH = 32;
+
+/** A name's ordered pairs of characters, each character with each one after it (青川 in 青川市), distinct, as numbers. O(length²). */
+function pairsOf(words: string): number[] {
+  const pairs = new Set<number>();
+  for (let first = 0; first < words.length; first += 1) {
+    const high = words.charCodeAt(first) * 0x10000;
+    for (let second = first + 1; second < words.length; second += 1) pairs.add(high + words.charCodeAt(second));
+  }
+  return [...pairs];
+}
+
+/** The lists of one kind of key, by a form's numbers (the index never compares forms of other numbers). */
+class ByNumbers<K> {
+  private readonly maps = new Map<string, Map<K, number[]>>();
+
+  /** The map of `numbers`' forms (created on `create`). */
+  of(numbers: string, create: true): Map<K, number[]>;
+  of(numbers: string, create?: false): Map<K, number[]> | undefined;
+  of(numbers: string, create = false): Map<K, number[]> | undefined {
+    let map = this.maps.get(numbers);
+    if (map === undefined && create) this.maps.set(numbers, (map = new Map()));
+    return map;
+  }
+
+  /** Adds `slot` under `key` (once). Returns the list's length. */
+  push(numbers: string, key: K, slot: number): number {
+    const map = this.of(numbers, true);
+    const list = map.get(key);
+    if (list === undefined) {
+      map.set(key, [slot]);
+      return 1;
+    }
+    if (list.at(-1) !== slot) list.push(slot);
+    return list.length;
+  }
+
+  get(numbers: string, key: K): readonly number[] | undefined {
+    return this.maps.get(numbers)?.get(key);
+  }
+}
+
+/**
+ * Names indexed for `nearForms`, so that a name is compared with the few names that can be near it, never with every earlier row
+ * and every registered unit (breaker54-10 S4), nor with every name sharing its commonest character (breaker55-10 S2: 20 000
+ * 「青川市南马镇李赵村民委员会」 built from 40 characters took 280 s to preview, each name a candidate of a tenth of the others).
+ *
+ * What `nearForms` takes as near, for two forms of the same numbers (the index keys everything by the numbers): the same words
+ * (looked up exactly); the shorter the longer without its 和/与/及/、 (looked up exactly by those words); or the shorter, of 4
+ * characters or more and 2 or more fewer, keeping the longer's characters in their order. Then every ordered pair of the
+ * shorter's characters is a pair of the longer's, so a name is looked up by pairs: as the shorter, among the names holding the
+ * pair of its that fewest hold; as the longer, among the names whose rarest pair (at the time they were added) it holds. Every
+ * candidate is then asked `nearForms` itself: the answer is the plain filter's, in the order the names were added. `comparisons`
+ * counts those calls.
+ *
+ * `rarity(character)`: how many names hold it (smaller is rarer), breaking ties between pairs held by as many names so far.
  */
 export class NearFormsIndex<T> {
   private readonly entries: { readonly forms: NameForms; readonly value: T }[] = [];
-  /** By numbers and character: the entries with a form of those numbers holding that character. */
-  private readonly holding = new Map<string, number[]>();
-  /** By numbers and character: the entries with a form of those numbers whose rarest character it is ('' for empty words). */
-  private readonly keyed = new Map<string, number[]>();
+  /** Each indexed form's entry. */
+  private readonly entryOf: number[] = [];
+  /** Each indexed form's words' length (UTF-16 code units, as `nearForms` counts). */
+  private readonly lengthOf: number[] = [];
+  /** By numbers and words: the forms with those words. */
+  private readonly byWords = new ByNumbers<string>();
+  /** By numbers and words without their conjunctions: the forms of 4 characters or more with those words so. */
+  private readonly byConjunctionFree = new ByNumbers<string>();
+  /** By numbers and ordered pair: the forms (of 4 to `PAIRED_LENGTH` characters) holding that pair. */
+  private readonly holding = new ByNumbers<number>();
+  /** By numbers and ordered pair: the forms (of 4 to `PAIRED_LENGTH` characters) whose rarest pair it was when they were added. */
+  private readonly keyed = new ByNumbers<number>();
+  /** By numbers: the forms of more than `PAIRED_LENGTH` characters. */
+  private readonly unpaired = new ByNumbers<''>();
+  /** How many candidates `near` has asked `nearForms` about. */
+  comparisons = 0;
 
   constructor(private readonly rarity?: (character: string) => number) {}
 
-  /** How many names hold `character` (`rarity`, or the names added so far). */
-  private weight(numbers: string, character: string): number {
-    return this.rarity ? this.rarity(character) : (this.holding.get(`${numbers}\u0000${character}`)?.length ?? 0);
-  }
-
-  private static push(map: Map<string, number[]>, key: string, id: number): void {
-    const list = map.get(key);
-    if (list === undefined) map.set(key, [id]);
-    else if (list.at(-1) !== id) list.push(id);
-  }
-
-  /** Adds a name's forms (`nameForms`) with what `near` gives back for it. O(its length). */
+  /** Adds a name's forms (`nameForms`) with what `near` gives back for it. O(its length²). */
   add(forms: NameForms, value: T): void {
-    const id = this.entries.length;
+    const entry = this.entries.length;
     this.entries.push({ forms, value });
-    for (const form of forms) {
-      const characters = charactersOf(form.words);
-      for (const character of characters) NearFormsIndex.push(this.holding, `${form.numbers}\u0000${character}`, id);
-      let rarest = '';
-      let rarestWeight = Infinity;
-      for (const character of characters) {
-        const weight = this.weight(form.numbers, character);
-        if (weight < rarestWeight) [rarest, rarestWeight] = [character, weight];
+    for (const { words, numbers } of forms) {
+      const slot = this.entryOf.length;
+      this.entryOf.push(entry);
+      this.lengthOf.push(words.length);
+      this.byWords.push(numbers, words, slot);
+      if (words.length < 4) continue;
+      this.byConjunctionFree.push(numbers, withoutConjunctions(words), slot);
+      if (words.length > PAIRED_LENGTH) {
+        this.unpaired.push(numbers, '', slot);
+        continue;
       }
-      NearFormsIndex.push(this.keyed, `${form.numbers}\u0000${rarest}`, id);
+      let rarest = 0;
+      let [rarestHolders, rarestCharacters] = [Infinity, Infinity];
+      for (const pair of pairsOf(words)) {
+        const holders = this.holding.push(numbers, pair, slot);
+        if (holders > rarestHolders) continue;
+        const characters = this.rarity ? Math.min(this.rarity(String.fromCharCode(Math.floor(pair / 0x10000))), this.rarity(String.fromCharCode(pair % 0x10000))) : 0;
+        if (holders < rarestHolders || characters < rarestCharacters) [rarest, rarestHolders, rarestCharacters] = [pair, holders, characters];
+      }
+      this.keyed.push(numbers, rarest, slot);
     }
   }
 
   /** The values of the names added whose forms are near `forms` (`nearForms`), in the order they were added. */
   near(forms: NameForms): T[] {
     const candidates = new Set<number>();
-    const take = (ids: readonly number[] | undefined) => {
-      for (const id of ids ?? []) candidates.add(id);
-    };
-    for (const form of forms) {
-      const characters = charactersOf(form.words);
-      // As the longer name: the names whose rarest character this one holds (the same words too); '' for empty words.
-      take(this.keyed.get(`${form.numbers}\u0000`));
-      for (const character of characters) take(this.keyed.get(`${form.numbers}\u0000${character}`));
-      // As the shorter name: the names holding its character held by fewest.
-      let fewest: readonly number[] | undefined;
-      for (const character of characters) {
-        const holding = this.holding.get(`${form.numbers}\u0000${character}`) ?? [];
-        if (fewest === undefined || holding.length < fewest.length) fewest = holding;
+    const take = (slots: readonly number[] | undefined, shortest = 0, longest = Infinity) => {
+      if (slots === undefined) return;
+      for (const slot of slots) {
+        const length = this.lengthOf[slot]!;
+        if (length >= shortest && length <= longest) candidates.add(this.entryOf[slot]!);
       }
-      take(fewest);
+    };
+    for (const { words, numbers } of forms) {
+      take(this.byWords.get(numbers, words));
+      if (words.length < 4) continue;
+      // The same words but for conjunctions, either way round.
+      take(this.byConjunctionFree.get(numbers, words));
+      take(this.byWords.get(numbers, withoutConjunctions(words)));
+      const pairs = pairsOf(words);
+      const holding = this.holding.of(numbers);
+      const keyed = this.keyed.of(numbers);
+      // As the shorter name: the names holding its pair held by fewest, 2 or more characters longer.
+      if (holding !== undefined && words.length <= PAIRED_LENGTH) {
+        let fewest: readonly number[] = [];
+        let fewestCount = Infinity;
+        for (const pair of pairs) {
+          const list = holding.get(pair);
+          if ((list?.length ?? 0) < fewestCount) [fewest, fewestCount] = [list ?? [], list?.length ?? 0];
+          if (fewestCount === 0) break;
+        }
+        take(fewest, words.length + 2);
+      }
+      // As either, a name too long to be indexed by pairs.
+      const unpaired = this.unpaired.get(numbers, '');
+      take(unpaired, words.length + 2);
+      take(unpaired, 4, words.length - 2);
+      // As the longer name: the names whose rarest pair this one holds, 2 or more characters shorter.
+      if (keyed !== undefined) for (const pair of pairs) take(keyed.get(pair), 4, words.length - 2);
     }
-    return [...candidates].sort((a, b) => a - b).flatMap((id) => (nearForms(forms, this.entries[id]!.forms) ? [this.entries[id]!.value] : []));
+    this.comparisons += candidates.size;
+    return [...candidates].sort((a, b) => a - b).flatMap((entry) => (nearForms(forms, this.entries[entry]!.forms) ? [this.entries[entry]!.value] : []));
   }
 }
 

@@ -3,6 +3,7 @@ import { LEAD_MARK_WORDS, LINE_SPACE, MAX_UNIT_NAME_CHARS, OTHER_MARK_WORDS, isR
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
 import { unitNameKey } from './unit-name.js';
 import { nameForms, nameWords, nearForms, shortensForms, wordsBeyond, type NameForms } from './near-unit-names.js';
+import { NearFormsIndex } from './near-forms-index.js';
 
 /*
  * How files name units: resolved against the units directory.
@@ -254,15 +255,36 @@ export interface DirectoryUnit {
  */
 export function unitLookupFrom(units: Iterable<DirectoryUnit>, on?: string, confirmations: LookupConfirmations = {}): UnitLookup {
   const list = [...units];
+  const nearIndexes = nearIndexesOf(units);
   const byDay = new Map<string, UnitLookup>();
   const lookupOn = (day: string): UnitLookup => {
     if (day === on) return lookup;
     let found = byDay.get(day);
-    if (!found) byDay.set(day, (found = unitLookupFrom(list, day, confirmations)));
+    if (!found) byDay.set(day, (found = Object.assign(directoryLookup(list, day, confirmations, nearIndexes), { on: lookupOn })));
     return found;
   };
-  const lookup: UnitLookup = Object.assign(directoryLookup(list, on, confirmations), { on: lookupOn });
+  const lookup: UnitLookup = Object.assign(directoryLookup(list, on, confirmations, nearIndexes), { on: lookupOn });
   return lookup;
+}
+
+/** One name of a current unit in the near-name index (`nearUnits`): the unit, and that name's forms. */
+interface NearEntry {
+  readonly unit: DirectoryUnit;
+  readonly forms: NameForms;
+}
+
+/**
+ * The near-name indexes of a directory, by the units merged away on the lookup's day (`NearFormsIndex` over the others' names):
+ * kept with the directory's list (the units read model's `list()` is one array until a unit changes), so that every import and
+ * every day's lookup of one directory version builds it once (breaker55-10 S3, newcomer55-10 S2: each unknown name of a 台账 was
+ * compared with every unit of a 5 000-unit directory).
+ */
+type NearIndexes = Map<string, { near?: NearFormsIndex<NearEntry>; endings?: Map<string, DirectoryUnit[]> }>;
+const nearIndexesByDirectory = new WeakMap<object, NearIndexes>();
+function nearIndexesOf(units: Iterable<DirectoryUnit>): NearIndexes {
+  let found = nearIndexesByDirectory.get(units);
+  if (found === undefined) nearIndexesByDirectory.set(units, (found = new Map()));
+  return found;
 }
 
 /** The name of `names` (earliest first) in force on office day `on` (the last without a day); undefined when none. */
@@ -273,7 +295,7 @@ const nameOn = (names: readonly { readonly name: string; readonly from: string }
 const mergedBy = (unit: DirectoryUnit, on: string | undefined): boolean =>
   Boolean(unit.mergedIntoUnitId) && (on === undefined || !unit.mergedOn || unit.mergedOn <= on);
 
-function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined, confirmations: LookupConfirmations): UnitLookup {
+function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined, confirmations: LookupConfirmations, nearIndexes: NearIndexes = new Map()): UnitLookup {
   const confirmedNear = new Set((confirmations.nearNames ?? []).map(nameWords));
   const mergedInto = new Map(list.filter((unit) => mergedBy(unit, on)).map((unit) => [unit.id, unit.mergedIntoUnitId!]));
   const successorOf = (id: string): string => {
@@ -447,7 +469,7 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     }
     // 市财政局 for 青川市财政局: a name that ends the same way, if only one unit's does.
     const key = unitNameKey(name);
-    const candidates = key.length >= 3 ? current.filter((unit) => unitNameKey(unit.name).endsWith(key) && unitNameKey(unit.name) !== key) : [];
+    const candidates = endingWith(key).filter((unit) => unitNameKey(unit.name) !== key);
     if (candidates.length === 1) return { ok: true, units: [{ name, unitId: candidates[0]!.id }] };
     if (candidates.length > 1) return ambiguous(name, candidates);
     // 「A和B」, 「A与B」: two registered units, never one of them (breaker10m P1); 「A（B配合）」, 「A（已移交B）」: asked (P1, P2).
@@ -511,8 +533,10 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
    * register the unit again). Units merged into one successor are one reading; two successors are asked about. Undefined
    * when no merged unit's name is shortened so.
    */
+  /** The units merged away by the lookup's day, in the directory's order (once, not per name: breaker55-10 S3). */
+  const mergedUnits = list.filter((unit) => mergedBy(unit, on));
   const mergedShortName = (name: string): UnitNames | undefined => {
-    const merged = list.filter((unit) => mergedBy(unit, on));
+    const merged = mergedUnits;
     if (merged.length === 0) return undefined;
     const namesOf = (unit: DirectoryUnit) => [...(unit.formerNames ?? []), unit.name];
     const key = unitNameKey(name);
@@ -569,7 +593,7 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     const exact = lookup(name);
     if (exact !== undefined) return { name, unitId: exact };
     const key = unitNameKey(name);
-    const ending = key.length >= 3 ? current.filter((unit) => unitNameKey(unit.name).endsWith(key)) : [];
+    const ending = endingWith(key);
     return ending.length === 1 ? { name, unitId: ending[0]!.id } : undefined;
   };
   /** Units written one after another without 、 (a space or tab between, or each after its role mark): each one unit, or undefined. */
@@ -666,18 +690,60 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     }
     return undefined;
   };
-  /** The current units' name forms (`nameForms`), computed on the first name no other rule resolves: most files need none. */
-  let currentForms: NearUnit[] | undefined;
-  /** Each name's near units with the forms of theirs it is near, once per name: a file names a unit on many rows. */
+  /**
+   * The current units' names indexed for near names (`NearFormsIndex`), built on the first name no other rule resolves (most files
+   * need none) and kept with the directory version (`nearIndexesOf`).
+   */
+  /** This day's record in the directory version's indexes (`nearIndexesOf`): by the units merged away by then. */
+  let indexes: { near?: NearFormsIndex<NearEntry>; endings?: Map<string, DirectoryUnit[]> } | undefined;
+  const dayIndexes = () => {
+    if (indexes !== undefined) return indexes;
+    const key = [...mergedInto.keys()].join('\u0000');
+    indexes = nearIndexes.get(key);
+    if (indexes === undefined) nearIndexes.set(key, (indexes = {}));
+    return indexes;
+  };
+  const nearIndex = (): NearFormsIndex<NearEntry> => {
+    const day = dayIndexes();
+    if (day.near === undefined) {
+      day.near = new NearFormsIndex<NearEntry>();
+      for (const unit of current) {
+        for (const named of [...(unit.formerNames ?? []), unit.name]) {
+          const forms = nameForms(named);
+          day.near.add(forms, { unit, forms });
+        }
+      }
+    }
+    return day.near;
+  };
+  /**
+   * The current units whose name's key (`unitNameKey`) ends with `key` (3 characters or more), in the directory's order: looked up
+   * among the names' endings, never by normalising every unit's name for every name a file gives (breaker55-10 S3).
+   */
+  const endingWith = (key: string): readonly DirectoryUnit[] => {
+    const day = dayIndexes();
+    if (day.endings === undefined) {
+      day.endings = new Map();
+      for (const unit of current) {
+        const own = unitNameKey(unit.name);
+        for (let at = 0; at + 3 <= own.length; at += 1) {
+          const ending = own.slice(at);
+          const units = day.endings.get(ending);
+          if (units === undefined) day.endings.set(ending, [unit]);
+          else if (units.at(-1) !== unit) units.push(unit);
+        }
+      }
+    }
+    return key.length >= 3 ? (day.endings.get(key) ?? []) : [];
+  };
+  /** Each name's near units with the forms of theirs it is near (in the directory's order), once per name: a file names a unit on many rows. */
   const nearByName = new Map<string, readonly NearUnit[]>();
   const nearUnits = (name: string): readonly NearUnit[] => {
     let found = nearByName.get(name);
     if (found === undefined) {
-      currentForms ??= current.map((unit) => ({ unit, forms: [...(unit.formerNames ?? []), unit.name].map(nameForms) }));
-      const forms = nameForms(name);
-      found = currentForms
-        .map(({ unit, forms: unitForms }) => ({ unit, forms: unitForms.filter((each) => nearForms(forms, each)) }))
-        .filter(({ forms: nearOnes }) => nearOnes.length > 0);
+      const byUnit = new Map<DirectoryUnit, NameForms[]>();
+      for (const { unit, forms } of nearIndex().near(nameForms(name))) byUnit.set(unit, [...(byUnit.get(unit) ?? []), forms]);
+      found = [...byUnit].map(([unit, forms]) => ({ unit, forms }));
       nearByName.set(name, found);
     }
     return found;
@@ -753,11 +819,32 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     }
     return { ok: true, units: members.map((unit) => ({ name: unit.name, unitId: unit.id })), collective: true, ...later };
   };
+  /**
+   * The directory's units by their names' keys (`unitNameKey`), in its order, built on the first name asked about (a file asks for
+   * every name it reads: breaker55-10 S3): `merged`, the first merged unit of each name; `formerly`, the units not merged by a
+   * former name.
+   */
+  let keyed: { merged: Map<string, DirectoryUnit>; formerly: Map<string, DirectoryUnit[]> } | undefined;
+  const namesKeyed = () => {
+    if (keyed !== undefined) return keyed;
+    keyed = { merged: new Map(), formerly: new Map() };
+    for (const unit of list) {
+      if (unit.mergedIntoUnitId) {
+        for (const named of [...(unit.formerNames ?? []), unit.name]) if (!keyed.merged.has(unitNameKey(named))) keyed.merged.set(unitNameKey(named), unit);
+        continue;
+      }
+      for (const former of unit.formerNames ?? []) {
+        const units = keyed.formerly.get(unitNameKey(former));
+        if (units === undefined) keyed.formerly.set(unitNameKey(former), [unit]);
+        else if (units.at(-1) !== unit) units.push(unit);
+      }
+    }
+    return keyed;
+  };
   const mergedAway = (name: string): MergedName | undefined => {
     // By name only: a merged unit's code stays its own (see `unitLookupFrom`).
     // Merged before the lookup's day or since: either way the part ends with the successor (from the merge day).
-    const key = unitNameKey(name);
-    const unit = list.find((each) => each.mergedIntoUnitId && [...(each.formerNames ?? []), each.name].some((other) => unitNameKey(other) === key));
+    const unit = namesKeyed().merged.get(unitNameKey(name));
     if (!unit) return undefined;
     let successor = unit;
     for (let hops = 0; successor.mergedIntoUnitId && byId.has(successor.mergedIntoUnitId) && hops < list.length; hops += 1) successor = byId.get(successor.mergedIntoUnitId)!;
@@ -765,8 +852,8 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
   };
   const renamedAway = (name: string): RenamedName | undefined => {
     const key = unitNameKey(name);
-    for (const unit of list) {
-      if (unit.mergedIntoUnitId || unitNameKey(unit.name) === key || !(unit.formerNames ?? []).some((former) => unitNameKey(former) === key)) continue;
+    for (const unit of namesKeyed().formerly.get(key) ?? []) {
+      if (unitNameKey(unit.name) === key) continue;
       const names = [...(unit.names ?? [])].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
       const at = names.findLastIndex((named) => unitNameKey(named.name) === key);
       const renamedOn = at >= 0 ? names[at + 1]?.from : undefined;

@@ -255,7 +255,7 @@ export interface DirectoryUnit {
  */
 export function unitLookupFrom(units: Iterable<DirectoryUnit>, on?: string, confirmations: LookupConfirmations = {}): UnitLookup {
   const list = [...units];
-  const nearIndexes = nearIndexesOf(units);
+  const nearIndexes = nearIndexesOf(units, list);
   const byDay = new Map<string, UnitLookup>();
   const lookupOn = (day: string): UnitLookup => {
     if (day === on) return lookup;
@@ -280,11 +280,15 @@ interface NearEntry {
  * compared with every unit of a 5 000-unit directory).
  */
 type NearIndexes = Map<string, { near?: NearFormsIndex<NearEntry>; endings?: Map<string, DirectoryUnit[]> }>;
-const nearIndexesByDirectory = new WeakMap<object, NearIndexes>();
-function nearIndexesOf(units: Iterable<DirectoryUnit>): NearIndexes {
-  let found = nearIndexesByDirectory.get(units);
-  if (found === undefined) nearIndexesByDirectory.set(units, (found = new Map()));
-  return found;
+const nearIndexesByDirectory = new WeakMap<object, { readonly units: readonly DirectoryUnit[]; readonly names: readonly string[]; readonly indexes: NearIndexes }>();
+/** A unit's names as the indexes read them: a directory list changed in place (a caller's own array) is indexed again. */
+const namesSeen = (unit: DirectoryUnit): string => [unit.name, ...(unit.formerNames ?? [])].join('\u0000');
+function nearIndexesOf(units: Iterable<DirectoryUnit>, list: readonly DirectoryUnit[]): NearIndexes {
+  const found = nearIndexesByDirectory.get(units);
+  if (found !== undefined && found.units.length === list.length && list.every((unit, at) => unit === found.units[at] && namesSeen(unit) === found.names[at])) return found.indexes;
+  const indexes: NearIndexes = new Map();
+  nearIndexesByDirectory.set(units, { units: list, names: list.map(namesSeen), indexes });
+  return indexes;
 }
 
 /** The name of `names` (earliest first) in force on office day `on` (the last without a day); undefined when none. */

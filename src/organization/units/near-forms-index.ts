@@ -12,6 +12,9 @@ const withoutConjunctions = (words: string): string => words.replace(/[和与及
  */
 const PAIRED_LENGTH = 32;
 
+/** How many forms of one numbers are compared with each name of those numbers before they are indexed by pairs. */
+const FEW = 32;
+
 /** A name's ordered pairs of characters, each character with each one after it (青川 in 青川市), distinct, as numbers. O(length²). */
 function pairsOf(words: string): number[] {
   const pairs = new Set<number>();
@@ -81,6 +84,10 @@ export class NearFormsIndex<T> {
   private readonly holding = new ByNumbers<number>();
   /** By numbers and ordered pair: the forms (of 4 to `PAIRED_LENGTH` characters) whose rarest pair it was when they were added. */
   private readonly keyed = new ByNumbers<number>();
+  /** Each indexed form's words. */
+  private readonly wordsOf: string[] = [];
+  /** By numbers: the forms of 4 to `PAIRED_LENGTH` characters, and whether they are indexed by pairs (more than `FEW` of them). */
+  private readonly byNumbers = new Map<string, { readonly slots: number[]; paired: boolean }>();
   /** By numbers: the forms of more than `PAIRED_LENGTH` characters. */
   private readonly unpaired = new ByNumbers<''>();
   /** How many candidates `near` has asked `nearForms` about. */
@@ -96,6 +103,7 @@ export class NearFormsIndex<T> {
       const slot = this.entryOf.length;
       this.entryOf.push(entry);
       this.lengthOf.push(words.length);
+      this.wordsOf.push(words);
       this.byWords.push(numbers, words, slot);
       if (words.length < 4) continue;
       this.byConjunctionFree.push(numbers, withoutConjunctions(words), slot);
@@ -103,16 +111,29 @@ export class NearFormsIndex<T> {
         this.unpaired.push(numbers, '', slot);
         continue;
       }
-      let rarest = 0;
-      let [rarestHolders, rarestCharacters] = [Infinity, Infinity];
-      for (const pair of pairsOf(words)) {
-        const holders = this.holding.push(numbers, pair, slot);
-        if (holders > rarestHolders) continue;
-        const characters = this.rarity ? Math.min(this.rarity(String.fromCharCode(Math.floor(pair / 0x10000))), this.rarity(String.fromCharCode(pair % 0x10000))) : 0;
-        if (holders < rarestHolders || characters < rarestCharacters) [rarest, rarestHolders, rarestCharacters] = [pair, holders, characters];
+      // Few forms of these numbers (第12社区 names a number few other names do): kept in one list, paired once they are many.
+      let bucket = this.byNumbers.get(numbers);
+      if (bucket === undefined) this.byNumbers.set(numbers, (bucket = { slots: [], paired: false }));
+      bucket.slots.push(slot);
+      if (bucket.paired) this.pair(numbers, slot);
+      else if (bucket.slots.length > FEW) {
+        bucket.paired = true;
+        for (const each of bucket.slots) this.pair(numbers, each);
       }
-      this.keyed.push(numbers, rarest, slot);
     }
+  }
+
+  /** Indexes a form (of 4 to `PAIRED_LENGTH` characters) by its pairs: under each (`holding`), and under its rarest (`keyed`). */
+  private pair(numbers: string, slot: number): void {
+    let rarest = 0;
+    let [rarestHolders, rarestCharacters] = [Infinity, Infinity];
+    for (const pair of pairsOf(this.wordsOf[slot]!)) {
+      const holders = this.holding.push(numbers, pair, slot);
+      if (holders > rarestHolders) continue;
+      const characters = this.rarity ? Math.min(this.rarity(String.fromCharCode(Math.floor(pair / 0x10000))), this.rarity(String.fromCharCode(pair % 0x10000))) : 0;
+      if (holders < rarestHolders || characters < rarestCharacters) [rarest, rarestHolders, rarestCharacters] = [pair, holders, characters];
+    }
+    this.keyed.push(numbers, rarest, slot);
   }
 
   /** The values of the names added whose forms are near `forms` (`nearForms`), in the order they were added. */
@@ -131,6 +152,17 @@ export class NearFormsIndex<T> {
       // The same words but for conjunctions, either way round.
       take(this.byConjunctionFree.get(numbers, words));
       take(this.byWords.get(numbers, withoutConjunctions(words)));
+      // As either, a name too long to be indexed by pairs.
+      const unpaired = this.unpaired.get(numbers, '');
+      take(unpaired, words.length + 2);
+      take(unpaired, 4, words.length - 2);
+      const bucket = this.byNumbers.get(numbers);
+      if (bucket === undefined) continue;
+      if (!bucket.paired) {
+        take(bucket.slots, words.length + 2);
+        take(bucket.slots, 4, words.length - 2);
+        continue;
+      }
       const pairs = pairsOf(words);
       const holding = this.holding.of(numbers);
       const keyed = this.keyed.of(numbers);
@@ -145,10 +177,6 @@ export class NearFormsIndex<T> {
         }
         take(fewest, words.length + 2);
       }
-      // As either, a name too long to be indexed by pairs.
-      const unpaired = this.unpaired.get(numbers, '');
-      take(unpaired, words.length + 2);
-      take(unpaired, 4, words.length - 2);
       // As the longer name: the names whose rarest pair this one holds, 2 or more characters shorter.
       if (keyed !== undefined) for (const pair of pairs) take(keyed.get(pair), 4, words.length - 2);
     }

@@ -62,8 +62,9 @@ class ByNumbers<K> {
  *
  * What `nearForms` takes as near, for two forms of the same numbers (the index keys everything by the numbers): the same words
  * (looked up exactly); the shorter the longer without its 和/与/及/、 (looked up exactly by those words); or the shorter, of 4
- * characters or more and 2 or more fewer, keeping the longer's characters in their order. Then every ordered pair of the
- * shorter's characters is a pair of the longer's, so a name is looked up by pairs: as the shorter, among the names holding the
+ * characters or more and 2 or more fewer, keeping the longer's characters in their order. Names of numbers few others share (up
+ * to `FEW`: 第12社区) are looked through in one list. Otherwise every ordered pair of the shorter's characters is a pair of the
+ * longer's, so a name is looked up by pairs: as the shorter, among the names holding the
  * pair of its that fewest hold; as the longer, among the names whose rarest pair (at the time they were added) it holds. Every
  * candidate is then asked `nearForms` itself: the answer is the plain filter's, in the order the names were added. `comparisons`
  * counts those calls.

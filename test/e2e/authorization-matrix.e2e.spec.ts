@@ -326,6 +326,13 @@ describe('Authorization matrix: every operation × every caller', () => {
       document: `query($input: UnitReorganizationPreviewInput!) { unitReorganizationPreview(input: $input) }`,
       variables: () => ({ input: { unitId: units[OTHER_UNIT], successorUnitId: units[OWN_UNIT] } }),
     },
+    // 移交任务's choices (newcomer53-10 S1): as the hand-over itself, administrators only; appends nothing.
+    {
+      operation: 'Query.unitHandOverChoices',
+      allowed: ['ADMIN'],
+      document: `query($input: UnitHandOverChoicesInput!) { unitHandOverChoices(input: $input) { parentId kind status } }`,
+      variables: () => ({ input: { unitId: units[OTHER_UNIT] } }),
+    },
     // 撤销此记录 asked before confirming (breaker52-8 M1): as retractRecord, supervisors only; appends nothing.
     {
       operation: 'Query.retractionCheck',

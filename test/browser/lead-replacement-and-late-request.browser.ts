@@ -105,7 +105,8 @@ describe('records typed late on the item and finding pages: 替换原牵头单�
     await formItem(replace, page, '正确的牵头单位').locator('.el-select__wrapper').click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: `${units.JYJ!.name}（已是责任单位，改为牵头）` }).click();
     await replace.getByRole('button', { name: '替换原牵头单位' }).click();
-    await page.locator('[data-test="form-retractRecord"]').waitFor();
+    // Back at the retraction, now allowed: its form offers the step.
+    await page.locator('[data-test="form-retractRecord"]').getByRole('button', { name: '撤销此记录（录入错误）' }).waitFor();
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unitId role status } } }`, { id: swapped }, { authorization: `Bearer ${SUPERVISOR}` });
     expect(data!.finding.assignments).toEqual([
       { unitId: units.JYJ!.id, role: 'LEAD', status: 'REPORTED' },

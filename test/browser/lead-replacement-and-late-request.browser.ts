@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { launchChromium } from './support/browser.js';
 import { formItem } from './support/form-fields.js';
-import { browserContexts, officeDay, setUpMutations } from './support/suite.js';
+import { browserContexts, eventually, officeDay, setUpMutations } from './support/suite.js';
 
 /*
  * newcomer54-8 M4 (with S1): 撤销交办 of a work-plan item's only lead is refused with the advice to add the right lead replacing it
@@ -105,8 +105,10 @@ describe('records typed late on the item and finding pages: 替换原牵头单�
     await formItem(replace, page, '正确的牵头单位').locator('.el-select__wrapper').click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: `${units.JYJ!.name}（已是责任单位，改为牵头）` }).click();
     await replace.getByRole('button', { name: '替换原牵头单位' }).click();
-    // Back at the retraction, now allowed: its form offers the step.
-    await page.locator('[data-test="form-retractRecord"]').getByRole('button', { name: '撤销此记录（录入错误）' }).waitFor();
+    // Back at the retraction, now allowed: its form offers the step. Polled (a one-shot wait on the locator, begun while the
+    // dialog redraws, timed out though the form showed).
+    const retractButton = page.locator('[data-test="form-retractRecord"]').getByRole('button', { name: '撤销此记录（录入错误）' });
+    await eventually(page, async () => (await retractButton.count()) === 1 && (await retractButton.isVisible()), 'the retraction form after 替换原牵头单位', 120_000);
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unitId role status } } }`, { id: swapped }, { authorization: `Bearer ${SUPERVISOR}` });
     expect(data!.finding.assignments).toEqual([
       { unitId: units.JYJ!.id, role: 'LEAD', status: 'REPORTED' },

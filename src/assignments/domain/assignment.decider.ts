@@ -2931,12 +2931,19 @@ function lapsedOnlyOn(part: AssignmentPart, request: ExtensionRequest, day: stri
  * until when, when a reopening dated later returned it, so the office sees why a fact of that
  * window is refused although the part is open today.
  */
-function verifiedThen(state: AssignmentsState, then: AssignmentPart, day: string, unit: Bilingual, nothing: Bilingual): DomainError {
+function verifiedThen(state: AssignmentsState, then: AssignmentPart, day: string, unit: Bilingual, nothing: Bilingual, reportOfThePassDay = false): DomainError {
   const reopenedOn = inBusinessOrder(state.recorded).find(({ event, occurredOn }) => event.type === 'PartsReopened' && occurredOn > day)?.occurredOn;
   const verifiedOn = then.verifiedOn ?? day;
   if (reopenedOn === undefined) {
-    // A reopening of that day, typed after this paper, would have opened it again: said (breaker8u P4). A report of the pass's
-    // own day handed in at it, the pass having checked an earlier report, is taken (`handedInAtThePass`): not refused here.
+    // A reopening of that day, typed after this paper, would have opened it again: said (breaker8u P4).
+    if (reportOfThePassDay) {
+      // A report of the pass's own day (N4): the way on when it was handed in at that inspection.
+      const atThePass = HANDED_IN_AT_THE_PASS(day);
+      return conflict(
+        `The part of ${unit.en} passed inspection on ${verifiedOn}: ${nothing.en}.${atThePass.en} If it was reopened on ${day}, enter the reopening first.`,
+        `${unit.zh}的任务已于 ${verifiedOn} 督查通过、确认完成，${nothing.zh}。${atThePass.zh}如 ${day} 当天已重新打开，请先录入重新打开。`,
+      );
+    }
     return conflict(
       `The part of ${unit.en} is already verified (on ${verifiedOn}): ${nothing.en}. If it was reopened on ${day}, enter the reopening first.`,
       `${unit.zh}的任务已确认完成（${verifiedOn}），${nothing.zh}。如 ${day} 当天已重新打开，请先录入重新打开。`,
@@ -2952,7 +2959,7 @@ function verifiedThen(state: AssignmentsState, then: AssignmentPart, day: string
  * CONFLICT: on office day `day` the parent stood closed (销号 on `closedDay`); the message says
  * until when, when a reopening dated later opened it again (B13, breaker8b N2).
  */
-function closedThenError(state: AssignmentsState, closedDay: string, day: string, today: string, nothing: Bilingual, noun: Bilingual): DomainError {
+function closedThenError(state: AssignmentsState, closedDay: string, day: string, today: string, nothing: Bilingual, noun: Bilingual, reportOfThePassDay = false): DomainError {
   const reopenedOn = inBusinessOrder(state.recorded).find(({ event, occurredOn }) => event.type === 'PartsReopened' && occurredOn > day)?.occurredOn;
   if (reopenedOn !== undefined) {
     return conflict(
@@ -2961,6 +2968,14 @@ function closedThenError(state: AssignmentsState, closedDay: string, day: string
     );
   }
   const past = day < today;
+  if (reportOfThePassDay) {
+    // A report of the close-out day itself (N4): handed in before the pass, or after the close-out — the record cannot tell, so never taken silently.
+    const atThePass = HANDED_IN_AT_THE_PASS(day);
+    return conflict(
+      `The ${noun.en} passed inspection and was closed on ${closedDay}: ${nothing.en}.${atThePass.en}${past ? ` If it was reopened on ${day}, enter the reopening first.` : ''}`,
+      `该${noun.zh}已于 ${closedDay} 督查通过并销号，${nothing.zh}。${atThePass.zh}${past ? `如该${noun.zh}在 ${day} 当天已重新打开，请先录入重新打开。` : ''}`,
+    );
+  }
   // A reopening of that very day typed after this paper: said, as an inspection typed before its report is told (breaker8u P4).
   return conflict(
     `The ${noun.en} was closed on ${closedDay}${past ? `, by ${day}` : ''}: ${nothing.en}.${past ? ` If it was reopened on ${day}, enter the reopening first.` : ''}`,
@@ -2969,41 +2984,45 @@ function closedThenError(state: AssignmentsState, closedDay: string, day: string
 }
 
 /**
- * The way on for a merged unit's report dated the day a pass verified its predecessor's part (N4, breaker43-8 N3): handed in to
- * the inspectors at the pass (an earlier return not entered yet), it goes in first as the predecessor's (`then`), taken as
- * handed in at that pass (`handedInAtThePass`), then that return — the return first would leave the pass checking no report
- * (newcomer55-8 S2).
+ * The way on for a unit's report dated the day a pass verified its part (N4), which the record cannot place by itself: handed
+ * in to the inspectors at the pass (an earlier return not entered yet) or after the close-out. The return goes in first
+ * (`passLeftWithoutReport` takes it), then this report, which the pass then checks (`handedInAtThePass`); `then` says what goes in
+ * after the return (this report; a merged unit's report as the merged unit's).
  */
-const HANDED_IN_AT_THE_PASS = (day: string, then: Bilingual): Bilingual =>
+const HANDED_IN_AT_THE_PASS = (day: string, then: Bilingual = say('this report', '录入本报告')): Bilingual =>
   say(
-    ` If this report was handed to the inspectors at the inspection of ${day} (a send-back or failed inspection before it is not entered yet), ${then.en} first, then that send-back or failed inspection.`,
-    `如该报告是 ${day} 督查当天交给督查组的（此前有退办或督查未通过尚未录入），请先${then.zh}，再录入该退办或督查未通过。`,
+    ` If this report was handed to the inspectors at the inspection of ${day} (a send-back or failed inspection before it is not entered yet), enter that send-back or failed inspection first, then ${then.en}.`,
+    `如该报告是 ${day} 督查当天交给督查组的（此前有退办或督查未通过尚未录入），请先录入该退办或督查未通过，再${then.zh}。`,
   );
 
 /**
- * Whether a report of the unit's part dated office day `day` (`YYYY-MM-DD`) is the one a pass of that day checked, handed in at
- * that inspection (N4): the part stood verified at the end of `day` by that pass, which checked a report of an earlier day
- * (`returnOfThePassDay`) — the return of that earlier report not entered yet, or entered since (of `day` itself:
- * `beforeThePassOfItsDay`) — or, folded by day, that pass found no report awaiting (a return typed after it under the N4 rule
- * settled the report it had checked). Taken then, it folds before that pass (`beforeItsVerification`); until its return is
- * entered the part reads two reports and no return, as typed, and that return goes in next (newcomer55-8 S2: the return typed
- * first is refused, as it would leave the pass checking no report). A report made after a reopening of that day goes in after
- * the reopening.
+ * Whether a report of the unit's part dated office day `day` (`YYYY-MM-DD`) is the one a pass of that day checked: folded by day,
+ * a pass of the part dated `day` found no report awaiting — a return entered after it (`passLeftWithoutReport`) settled the
+ * report it had checked — so the report it did check is this one, handed in at the inspection (N4). Taken then, it folds before
+ * that pass (`beforeItsVerification`). Never true on a part whose last report awaits that pass: a report typed after a pass of
+ * its own day is refused (`closedThenError`, `verifiedThen`) with that way on — the record cannot tell it from one made after the close-out.
  */
 function handedInAtThePass(state: AssignmentsState, part: AssignmentPart, day: string): boolean {
   if (!part.inspections.some((inspection) => inspection.outcome === 'PASSED' && inspection.inspectedOn === day)) return false;
-  if (returnOfThePassDay(partOn(state, part, day), day)) return true;
+  // A return of the pass's own day entered after it (`beforeThePassOfItsDay`), no report of that day yet: the report is the one it called for.
+  if (handedInAfterThePassDayReturn(partOn(state, part, day), day)) return true;
   return brokenFacts(state.recorded).some(
     ({ event, day: on, why }) => isPassLeftWithoutReport(event, why) && on === day && partFactLandsOn(state, event.data.unitId, day)?.unitId === part.unitId,
   );
 }
 
 /**
- * A pass that, where business order puts it, met no report awaiting inspection: a return entered after it settled the report it
- * had checked. Since newcomer55-8 S2 a return is refused when it would leave a pass so (`requireLaterFactsHold`,
- * `requireReportOfThePassDayFirst`) — unless the report handed in at that pass, typed after it, is on file
- * (`passCheckingTheDaysReport`): the shape records typed under the N4 rule (the return first) may still hold.
+ * A return (退办, 督查未通过) found after the pass that checked the re-report it called for, entered before that re-report: taken,
+ * though the pass then meets no report awaiting until the re-report is entered (N4). Refused, the re-report of the pass's own
+ * day — which the record cannot tell from a report made after the close-out, and refuses (`closedThenError`) — had no way in:
+ * the return waited for the report and the report for the return (breaker41-8b N4). Until the re-report is entered the part
+ * reads the return and the pass, verified, as the office has typed them; a re-report dated from the return to the pass then
+ * goes in (`settledOnOrAfter`, `handedInAtThePass`) and every view reads as in date order. Any other later fact it would
+ * break still refuses it (`requireLaterFactsHold`).
  */
+const passLeftWithoutReport: ToleratedBreak = (later, why) => isPassLeftWithoutReport(later, why);
+
+/** A pass that, where business order puts it, met no report awaiting inspection: a return entered after it settled the report it had checked. */
 const isPassLeftWithoutReport = (event: AssignmentEvent, why: Bilingual): event is Extract<AssignmentEvent, { type: 'InspectionLogged' }> =>
   event.type === 'InspectionLogged' && event.data.outcome === 'PASSED' && why.en.startsWith(NO_REPORT_AWAITED);
 
@@ -3063,8 +3082,8 @@ function reportsOnTheirPassDay(recorded: readonly AssignmentEvent[]): { index: n
  * awaiting that pass (a re-report redated to the pass's day, a pass redated to the re-report's): the record cannot tell whether
  * that report was handed in at the inspection or made after the close-out, and a reopening of the day typed next would leave the
  * part returned with its re-report read before the pass — no later pass could be entered (breaker43-8 N2). The way on: the
- * send-back or failed inspection that returned the earlier report goes in first (it returns that report before the re-report on
- * file), then the correction (`passCheckingTheDaysReport`); a report made after a reopening of the day is entered after that reopening.
+ * send-back or failed inspection that returned the earlier report goes in first (`passLeftWithoutReport`), then the correction
+ * (`passCheckingTheDaysReport`); a report made after a reopening of the day is entered after that reopening.
  */
 function requireNoReportOnItsPassDay(state: AssignmentsState, events: readonly AssignmentEvent[], command: NamesUnits): void {
   const before = new Set(reportsOnTheirPassDay(state.recorded).map(({ index }) => index));
@@ -3344,9 +3363,8 @@ function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingu
       return null;
     case 'RectificationReported':
       if (part.status === 'ASSIGNED' || part.status === 'RETURNED') return null;
-      // The report handed in at a pass of its day that checked an earlier report, entered after the pass (its return entered since,
-      // or still to come: `handedInAtThePass`): every fold puts it before that pass (newcomer55-8 S2).
-      if (returnOfThePassDay(part, day)) return null;
+      // The report handed in at a pass after a return of that day, both entered after the pass: every fold puts it before that pass.
+      if (handedInAfterThePassDayReturn(part, day)) return null;
       return verified ?? reportStillAwaited(part.lastReport?.reportedOn);
     case 'ReportSentBack':
     case 'InspectionLogged': {
@@ -3424,7 +3442,7 @@ function reportRectification(
     const removedAfter = state.removed !== undefined && Object.hasOwn(state.removed, unitId) && reportedOn < state.removed[unitId]!.unassignedOn;
     if (closedOn(state) === null && !removedAfter) throw conflict(`The ${noun.en} is closed; no more reports are accepted.`, `该${noun.zh}已销号，不再接收整改报告。`);
     const closedThen = closedOn(assignmentsOn(state, reportedOn));
-    if (closedThen !== null) throw closedThenError(state, closedThen, reportedOn, command.today, say('no more reports are accepted', '不再接收整改报告'), noun);
+    if (closedThen !== null) throw closedThenError(state, closedThen, reportedOn, command.today, say('no more reports are accepted', '不再接收整改报告'), noun, closedThen === reportedOn);
   }
   const reported = { day: reportedOn, what: named('reportedOn', 'the report date', '报告日期') };
   // A re-report dated before the return it answers, or any report before the part was assigned: the clerk's date
@@ -3438,7 +3456,7 @@ function reportRectification(
   if (then.status === 'REPORTED' && !(then.lastReport !== null && reportedOn > then.lastReport.reportedOn && settledOnOrAfter(part, reportedOn))) {
     throw awaitingInspectionThen(unit, then.lastReport?.reportedOn ?? reportedOn, reportedOn, command.today, say('a new report', '新的整改报告'));
   }
-  if (then.status === 'VERIFIED' && !atThePass) throw verifiedThen(state, then, reportedOn, unit, say('no more reports are accepted', '不再接收整改报告'));
+  if (then.status === 'VERIFIED' && !atThePass) throw verifiedThen(state, then, reportedOn, unit, say('no more reports are accepted', '不再接收整改报告'), then.verifiedOn === reportedOn);
   requireText(summary, named('summary', 'A summary of the rectification', '整改情况说明'));
   if (evidence.length === 0) throw badInput('At least one piece of evidence is required.', '请至少提供一项佐证材料。', { field: 'evidence' });
   evidence.forEach((item, index) => {
@@ -3490,7 +3508,7 @@ function reportsAgainLater(later: AssignmentEvent, why: Bilingual, state: Assign
  */
 function beforeThePassOfItsDay(state: AssignmentsState, part: AssignmentPart, day: string): AssignmentPart {
   const then = partOn(state, part, day);
-  if (!returnOfThePassDay(then, day) && !reportAtThePassAwaitingItsReturn(then, day)) return then;
+  if (!returnOfThePassDay(then, day)) return then;
   const before = partOn(state, part, addDays(day, -1));
   return before.status === 'REPORTED' ? before : then;
 }
@@ -3498,32 +3516,6 @@ function beforeThePassOfItsDay(state: AssignmentsState, part: AssignmentPart, da
 /** Whether `part` stood verified by a pass dated `day` itself, its last report of an earlier day: a return of `day` came before that pass. */
 function returnOfThePassDay(part: AssignmentPart, day: string): boolean {
   return part.status === 'VERIFIED' && part.verifiedOn === day && part.lastReport !== null && part.lastReport.reportedOn < day;
-}
-
-/**
- * CONFLICT (newcomer55-8 S2): a return (退办, 督查未通过; `what` its date field, `entered` its name) of office day `day` typed
- * after the pass of that day that checked an earlier report, with no report of `day` on file. Taken, that pass would check a
- * part sent back and never reported again (its due date moved, 退回 +1), a record date order forbids — as a return of an earlier
- * day is refused before a later pass (`requireLaterFactsHold`). The ways on: the report handed in at that inspection first
- * (taken, `handedInAtThePass`), then this return; or, the inspection having failed, 更正督查记录 on it.
- */
-function requireReportOfThePassDayFirst(state: AssignmentsState, part: AssignmentPart, day: string, unit: Bilingual, what: Bilingual, entered: Bilingual): void {
-  const then = partOn(state, part, day);
-  if (!returnOfThePassDay(then, day) || handedInAfterThePassDayReturn(then, day)) return;
-  const awaited = then.lastReport!.reportedOn;
-  throw conflict(
-    `${capitalise(what.en)} (${day}) would leave the pass of ${unit.en} of the same day (${day}) inconsistent: it would check no report (the one of ${awaited} returned by this ${entered.en}). If ${unit.en} handed in a new report at that inspection, enter that report first (dated ${day}), then this ${entered.en}; if the inspection did not pass, correct its result instead (更正督查记录).`,
-    `${what.zh}（${day}）会使${unit.zh}同日 ${day} 的督查通过不再成立：该次督查将没有待督查的报告（${awaited} 的整改报告已被本次${entered.zh}退回）。如${unit.zh}在 ${day} 督查当天重新交了整改报告，请先补录该报告（报告日期 ${day}），再录入本次${entered.zh}；如该次督查实为不通过，请在该督查记录的「更正督查记录」中更正其结果。`,
-  );
-}
-
-/**
- * Whether `part` stood verified by a pass dated `day` whose last report, of `day` too, was handed in at that inspection and taken
- * before its return (`handedInAtThePass`, newcomer55-8 S2): no return of `day` on file yet. A return of `day` typed next is the
- * one that came before that pass (`beforeThePassOfItsDay` judges it on the part the day before, when a report awaited inspection then).
- */
-function reportAtThePassAwaitingItsReturn(part: AssignmentPart, day: string): boolean {
-  return part.status === 'VERIFIED' && part.verifiedOn === day && part.lastReport?.reportedOn === day && (part.lastReturn === null || part.lastReturn.returnedOn < day);
 }
 
 /**
@@ -3592,7 +3584,6 @@ function sendBackReport(command: SendBackReport, state: AssignmentsState): Assig
   if (part.status === 'REPORTED') requireNotBeforeItsReport(sentBack, part, say('the report it returns', '所退回报告的日期'), say('send-back', '退办'));
   const then = beforeThePassOfItsDay(state, part, sentBackOn);
   if (then.status === 'VERIFIED') throw settledMeanwhile(part, unit, sentBackOn, verifiedThen(state, then, sentBackOn, unit, say('there is no report to send back', '没有待督查的整改报告可退办')));
-  requireReportOfThePassDayFirst(state, part, sentBackOn, unit, say('the send-back date', '退办日期'), say('send-back', '退办'));
   if (then.status !== 'REPORTED') {
     const day = onDay(sentBackOn, command.today);
     throw settledMeanwhile(part, unit, sentBackOn, conflict(`${capitalise(unit.en)} had no report awaiting inspection${day.en} to send back.`, `${unit.zh}${day.zh}没有待督查的整改报告可退办。`));
@@ -3602,7 +3593,7 @@ function sendBackReport(command: SendBackReport, state: AssignmentsState): Assig
   requireNotBeforeItsReport(sentBack, then, say('the report it returns', '所退回报告的日期'), say('send-back', '退办'));
   // "Passed" is judged on the due date in force on the day of the send-back.
   const events: AssignmentEvent[] = [{ type: 'ReportSentBack', data: { unitId, reason, sentBackOn, ...newDueDateOf(command, [partOn(state, part, sentBackOn).dueDate], sentBackOn, 'SENT_BACK') } }];
-  return laterFactsHolding(state, events, { day: sentBackOn, what: named('sentBackOn', 'the send-back date', '退办日期') }, command, passCheckingTheDaysReport(state, events));
+  return laterFactsHolding(state, events, { day: sentBackOn, what: named('sentBackOn', 'the send-back date', '退办日期') }, command, passLeftWithoutReport);
 }
 
 function logInspection(command: LogInspection, state: AssignmentsState): AssignmentEvent[] {
@@ -3616,7 +3607,6 @@ function logInspection(command: LogInspection, state: AssignmentsState): Assignm
   if (part.status === 'REPORTED') requireNotBeforeItsReport(inspected, part, say('the report it checks', '所核查报告的日期'), say('inspection', '督查'));
   const then = outcome === 'FAILED' ? beforeThePassOfItsDay(state, part, inspectedOn) : partOn(state, part, inspectedOn);
   if (then.status === 'VERIFIED') throw settledMeanwhile(part, unit, inspectedOn, verifiedThen(state, then, inspectedOn, unit, say('there is no report to inspect', '没有待督查的整改报告')));
-  if (outcome === 'FAILED') requireReportOfThePassDayFirst(state, part, inspectedOn, unit, say('the inspection date', '督查日期'), say('inspection result', '督查结果'));
   if (then.status !== 'REPORTED' && then.terms.kind === 'STANDING' && inspectedOn < then.dueDate) {
     // Its reports so far are progress (进展报送, newcomer37 S16): nothing awaits a check until the span it is kept up for ends.
     throw conflict(
@@ -3651,7 +3641,7 @@ function logInspection(command: LogInspection, state: AssignmentsState): Assignm
       data: { unitId, inspectionId, outcome, notes, inspectedOn, place, ...newDueDateOf(command, [partOn(state, part, inspectedOn).dueDate], inspectedOn, 'INSPECTION_FAILED') },
     },
   ];
-  return laterFactsHolding(state, failed, inspected, command, passCheckingTheDaysReport(state, failed));
+  return laterFactsHolding(state, failed, inspected, command, passLeftWithoutReport);
 }
 
 function reopenParts(command: ReopenParts, state: AssignmentsState): AssignmentEvent[] {
@@ -4828,7 +4818,7 @@ function notAssignedWhilePredecessorKeepsIt(command: NamesUnits, unit: Bilingual
   const verifiedOn = part.verifiedOn!;
   const moved = merged ? say(`merged into ${unit.en}`, `并入${unit.zh}`) : say(`handed its work over to ${unit.en}`, `将工作移交${unit.zh}`);
   const report = 'type' in command && command.type === 'ReportRectification' && (command as ReportRectification).reportedOn === part.verifiedOn;
-  const atThePass = report ? HANDED_IN_AT_THE_PASS(verifiedOn, say(`enter this report as ${predecessor.en}'s`, `以${predecessor.zh}的名义录入本报告`)) : say('', '');
+  const atThePass = report ? HANDED_IN_AT_THE_PASS(verifiedOn, say(`this report as ${predecessor.en}'s`, `以${predecessor.zh}的名义录入本报告`)) : say('', '');
   return say(
     `${capitalise(unit.en)} is not assigned here: the part of ${predecessor.en} passed inspection on ${verifiedOn} and stayed with it when it ${moved.en} on ${on} (verified work does not pass).${atThePass.en} If the ${noun.en} was reopened since, enter the reopening first: the reopened part passes to ${unit.en}.`,
     `${unit.zh}不在本${noun.zh}的交办单位之列：${predecessor.zh}的任务已于 ${verifiedOn} 督查通过、确认完成，${on} ${predecessor.zh}${moved.zh}时留在${predecessor.zh}名下（已确认完成的任务不移交）。${atThePass.zh}如该${noun.zh}此后已重新打开，请先录入重新打开，重新打开的任务由${unit.zh}承担。`,
@@ -5464,21 +5454,10 @@ function answeredRecord(state: AssignmentsState, asCorrected: readonly { type: s
   if (target.type !== 'ReportSentBack' && target.type !== 'InspectionLogged') return null;
   const { unitId } = target.data as { unitId: string };
   let folded = initialAssignmentsState();
-  // The fold at the end of the day before the current one: a return of a pass's day typed after the report handed in at that
-  // pass answers the report that awaited the pass that morning (`beforeThePassOfItsDay`, newcomer55-8 S2), not that report.
-  let dayBefore = folded;
-  let day = '';
   for (const { event, index, occurredOn } of inBusinessOrder(state.recorded)) {
-    if (occurredOn !== day) {
-      dayBefore = folded;
-      day = occurredOn;
-    }
     if (index === target.index) {
       const key = partHeldOn(folded, unitId, occurredOn)?.key;
-      const part = key === undefined ? undefined : partOf(folded, key);
-      const morning = key === undefined ? undefined : partOf(dayBefore, key);
-      const atThePass = part !== undefined && reportAtThePassAwaitingItsReturn(part, occurredOn) && morning?.status === 'REPORTED';
-      const reportedOn = atThePass ? morning.lastReport?.reportedOn : part?.lastReport?.reportedOn;
+      const reportedOn = key === undefined ? undefined : partOf(folded, key)?.lastReport?.reportedOn;
       const what = target.type === 'ReportSentBack' ? say('the report it returns', '所退回的整改报告日期') : say('the report it checks', '所核查的整改报告日期');
       return reportedOn === undefined ? null : { day: reportedOn, what };
     }

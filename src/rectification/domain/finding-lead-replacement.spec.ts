@@ -1,12 +1,12 @@
 import type { AssignmentEvent, Evidence } from '../../assignments/domain/assignment.events.js';
 import type { RetractRecord } from '../../assignments/domain/assignment.commands.js';
-import { partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
+import { partsOf } from '../../assignments/domain/assignment.decider.js';
 import { lifecycleOf } from '../../assignments/testing/lifecycle.js';
-import { fold } from '../../shared/decider.js';
 import { clerkOf, supervisor } from '../../shared/testing/actors.js';
 import { given as givenDecider } from '../../shared/testing/decider-testing.js';
-import { findingDecider, type AssignFinding, type FindingState } from './finding.decider.js';
+import { findingDecider, type AssignFinding } from './finding.decider.js';
 import type { FindingRecorded, FindingStreamEvent } from './finding.events.js';
+import { assignmentsAfter as partsAfter, stateAfter } from '../testing/portal-finding-story.js';
 
 /*
  * newcomer55-8 S4: a finding's lead typed wrong could not be corrected once another unit had a real record — findings had no
@@ -16,12 +16,6 @@ import type { FindingRecorded, FindingStreamEvent } from './finding.events.js';
  */
 
 const given = (events: readonly FindingStreamEvent[]) => givenDecider(findingDecider, events);
-const stateAfter = (events: readonly FindingStreamEvent[]): FindingState => fold(findingDecider, events);
-const partsAfter = (events: readonly FindingStreamEvent[]): AssignmentsState => {
-  const state = stateAfter(events);
-  if (state.status === 'unrecorded') throw new Error('expected a recorded finding');
-  return state.assignments;
-};
 const rolesAfter = (events: readonly FindingStreamEvent[]) => Object.fromEntries(partsOf(partsAfter(events)).map((part) => [part.unitId, `${part.role}:${part.status}`]));
 
 const FINDING = 'finding-messages';

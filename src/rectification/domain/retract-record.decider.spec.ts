@@ -1,12 +1,12 @@
 import type { AssignmentEvent, Evidence } from '../../assignments/domain/assignment.events.js';
 import type { RetractRecord } from '../../assignments/domain/assignment.commands.js';
-import { partOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
+import { partOf } from '../../assignments/domain/assignment.decider.js';
 import { lifecycleOf } from '../../assignments/testing/lifecycle.js';
-import { fold } from '../../shared/decider.js';
 import { inspector, supervisor } from '../../shared/testing/actors.js';
 import { given as givenDecider } from '../../shared/testing/decider-testing.js';
-import { findingDecider, type FindingState } from './finding.decider.js';
+import { findingDecider } from './finding.decider.js';
 import type { FindingRecorded, FindingStreamEvent } from './finding.events.js';
+import { assignmentsAfter as partsAfter, stateAfter } from '../testing/portal-finding-story.js';
 
 /*
  * 撤销误录 (newcomer51-8 S1): a record entered by mistake — a 重新打开, 退办, 督查 (未通过 or 通过), 催办 or report typed on the
@@ -15,12 +15,6 @@ import type { FindingRecorded, FindingStreamEvent } from './finding.events.js';
  */
 
 const given = (events: readonly FindingStreamEvent[]) => givenDecider(findingDecider, events);
-const stateAfter = (events: readonly FindingStreamEvent[]): FindingState => fold(findingDecider, events);
-const partsAfter = (events: readonly FindingStreamEvent[]): AssignmentsState => {
-  const state = stateAfter(events);
-  if (state.status === 'unrecorded') throw new Error('expected a recorded finding');
-  return state.assignments;
-};
 
 const FINDING = 'finding-f4';
 const FINANCE = 'unit-finance';

@@ -1,13 +1,13 @@
 import type { AssignmentEvent, Evidence } from '../../assignments/domain/assignment.events.js';
 import type { RetractRecord } from '../../assignments/domain/assignment.commands.js';
-import { decisionWindow, partOf, partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
+import { decisionWindow, partOf, partsOf } from '../../assignments/domain/assignment.decider.js';
 import { lifecycleOf } from '../../assignments/testing/lifecycle.js';
-import { fold } from '../../shared/decider.js';
 import type { DomainError } from '../../shared/domain-error.js';
 import { clerkOf, supervisor } from '../../shared/testing/actors.js';
 import { given as givenDecider } from '../../shared/testing/decider-testing.js';
-import { findingDecider, type FindingCommand, type FindingState } from './finding.decider.js';
+import { findingDecider, type FindingCommand } from './finding.decider.js';
 import type { FindingRecorded, FindingStreamEvent } from './finding.events.js';
+import { assignmentsAfter as partsAfter, stateAfter } from '../testing/portal-finding-story.js';
 
 /*
  * h52a (issue 8): 撤销误录 of the records newcomer51-8 S1's fix left out — a unit's extension request entered by mistake (its own
@@ -18,12 +18,6 @@ import type { FindingRecorded, FindingStreamEvent } from './finding.events.js';
  */
 
 const given = (events: readonly FindingStreamEvent[]) => givenDecider(findingDecider, events);
-const stateAfter = (events: readonly FindingStreamEvent[]): FindingState => fold(findingDecider, events);
-const partsAfter = (events: readonly FindingStreamEvent[]): AssignmentsState => {
-  const state = stateAfter(events);
-  if (state.status === 'unrecorded') throw new Error('expected a recorded finding');
-  return state.assignments;
-};
 /** The events of `commands` decided one after another after `start`, as typed. */
 const typed = (start: readonly FindingStreamEvent[], commands: readonly FindingCommand[]): FindingStreamEvent[] =>
   commands.reduce<FindingStreamEvent[]>((events, command) => [...events, ...findingDecider.decide(command, stateAfter(events))], [...start]);

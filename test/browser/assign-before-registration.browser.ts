@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { addDays } from '../../src/shared/calendar-date.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { launchChromium } from './support/browser.js';
-import { chooseIn, chooseOption, chosenIn, demoRegistration, formItem, formShows, typeDay } from './support/form-fields.js';
+import { addChoice, chooseIn, chooseOption, chosenIn, demoRegistration, formItem, formShows, typeDay } from './support/form-fields.js';
 import { browserContexts, eventually, officeDay } from './support/suite.js';
 
 const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
@@ -162,16 +162,11 @@ describe('a 交办 dated before the units were registered says why no unit is of
     await form.getByLabel('具体表现').fill('目录仍停留在上一年度。');
     await form.getByLabel('类别').fill('主动公开');
     const leadLabel = '交办：牵头单位（可暂不交办，之后在问题页面交办）';
-    // The lead clicked until shown chosen (chooseOption); the responsible units picked in their own list (the one its input
-    // controls): the lead's list may still be closing when the next opens.
-    const pick = async (label: string, text: string) => {
-      const item = formItem(form, page, label);
-      await item.locator('.el-select__wrapper').click();
-      const list = await item.locator('input[role="combobox"]').getAttribute('aria-controls');
-      await page.locator(`[id="${list}"] .el-select-dropdown__item`, { hasText: text }).first().click();
-    };
-    await chooseOption(formItem(form, page, leadLabel).locator('.el-select'), page, fgw.name, async () => `the form shows: ${await formShows(form)}`);
-    await pick('交办：责任单位（可多选）', czj.name);
+    // Each clicked until shown chosen (chooseOption, addChoice), each in its own list: the lead's may still be closing when
+    // the next opens.
+    const shows = async () => `the form shows: ${await formShows(form)}`;
+    await chooseOption(formItem(form, page, leadLabel).locator('.el-select'), page, fgw.name, shows);
+    await addChoice(formItem(form, page, '交办：责任单位（可多选）').locator('.el-select'), page, czj.name, shows);
     await page.keyboard.press('Escape');
     const lead = chosenIn(form, page, leadLabel);
     const responsible = formItem(form, page, '交办：责任单位（可多选）').locator('.el-tag');

@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createPerson, signIn, type Person } from './support/accounts.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, eventually, officeDay } from './support/suite.js';
-import { chooseIn, submitAndClose } from './support/form-fields.js';
+import { addChoice, chooseIn, formShows, submitAndClose } from './support/form-fields.js';
 
 /** A day as a Chinese IME in full-width mode types it: ２０２６－１１－２９. */
 const fullWidth = (day: string) => day.replace(/[0-9-]/g, (character) => String.fromCharCode(character.charCodeAt(0) + 0xfee0));
@@ -77,8 +77,7 @@ describe('typed dates, due dates in order, sessions that end mid-form, tabs and 
     await day.press('Enter');
     await eventually(page, async () => (await error.count()) === 0, 'the refusal of 2026-02-30 gone');
     await form.getByLabel('催办内容').fill('请于本周内报告整改进展（全角日期）。');
-    await form.getByRole('button', { name: '催办' }).click();
-    await form.waitFor({ state: 'detached' });
+    await submitAndClose(form, '催办');
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unit { name } urges { message urgedOn } } } }`, { id: findingId });
     const urges = data!.finding.assignments.find((part: { unit: { name: string } }) => part.unit.name === partUnit).urges;
     expect(urges).toContainEqual({ message: '请于本周内报告整改进展（全角日期）。', urgedOn: yesterday });
@@ -104,7 +103,8 @@ describe('typed dates, due dates in order, sessions that end mid-form, tabs and 
     await form.waitFor();
     // The finding has its lead: only responsible units are added, and none already on it is offered.
     expect(await form.getByLabel('牵头单位', { exact: true }).count()).toBe(0);
-    await form.locator('.el-form-item', { hasText: '责任单位（可多选）' }).locator('.el-select__wrapper').click();
+    const responsible = form.locator('.el-form-item', { hasText: '责任单位（可多选）' }).locator('.el-select');
+    await responsible.locator('.el-select__wrapper').click();
     const options = page.locator('.el-select-dropdown__item:visible');
     await options.first().waitFor();
     const offered = await options.allTextContents();
@@ -112,7 +112,8 @@ describe('typed dates, due dates in order, sessions that end mid-form, tabs and 
     const onFinding = (data!.units as { id: string; name: string }[]).filter((unit) => assignedUnitIds.includes(unit.id)).map((unit) => unit.name);
     expect(onFinding.length).toBeGreaterThan(0);
     for (const name of onFinding) expect(offered).not.toContain(name);
-    await options.first().click();
+    // The first offered, clicked until shown chosen (from the list open).
+    await addChoice(responsible, page, offered[0]!.trim(), async () => `the form shows: ${await formShows(form)}`);
     await page.keyboard.press('Escape');
 
     const due = form.getByLabel('整改时限');

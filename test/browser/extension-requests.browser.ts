@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, eventually, officeDay, setUpMutations } from './support/suite.js';
-import { chooseIn, setDayIn, submitAndClose } from './support/form-fields.js';
+import { chooseIn, seenInForm, setDayIn, submitAndClose } from './support/form-fields.js';
 
 /*
  * newcomer23 S3: 市发改委's clerk typed 申请延期至 2027-01-20 (meant 2026-12-22) and the card then offered no
@@ -54,9 +54,9 @@ describe('a unit takes back its own pending extension request in the browser', (
     const form = page.locator('[data-test="form-withdrawExtension"]');
     // Nothing is sent without a reason: named beside the field.
     await form.getByRole('button', { name: '撤回延期申请' }).click();
-    await form.getByText('请填写“撤回理由”。').waitFor();
+    await seenInForm(form, form.getByText('请填写“撤回理由”。'), 'what the form says after 撤回延期申请');
     await form.getByLabel('撤回理由').fill('申请延至的日期填错，撤回后重新申请。');
-    await form.getByRole('button', { name: '撤回延期申请' }).click();
+    await submitAndClose(form, '撤回延期申请');
     await card.locator('[data-test="extension-withdrawn"]', { hasText: `撤回日期 ${officeDay(0)}：申请延至的日期填错，撤回后重新申请。` }).waitFor();
     await card.getByText('已撤回', { exact: true }).waitFor();
     await page.locator('[data-test="timeline"]').getByText(`撤回延期申请（${fgwName}）：申请延至的日期填错，撤回后重新申请。`).waitFor();
@@ -72,8 +72,8 @@ describe('a unit takes back its own pending extension request in the browser', (
     await form.locator('.el-form-item', { hasText: '要更正的记录' }).locator('.el-select__wrapper').click();
     // The request says what it asked and that it was taken back; its withdrawal is a record of its own.
     await page.locator('.el-select-dropdown__item:visible', { hasText: `延期申请（${officeDay(-6)}，申请延至 ${officeDay(60)}，已撤回）` }).waitFor();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: `撤回延期申请（${officeDay(-4)}，所撤回的申请延至 ${officeDay(60)}）` }).click();
-    // Shown chosen (clicked again if the click fell while the list opened), the day held: else the failure says what the form shows.
+    // Chosen from the list open (clicked again if the click fell while the list opened), the day held: else the failure says
+    // what the form shows.
     await chooseIn(form, page, '要更正的记录', `撤回延期申请（${officeDay(-4)}，所撤回的申请延至 ${officeDay(60)}）`);
     await setDayIn(form, '实际日期（该记录实际发生的那一天）', officeDay(-2));
     await form.getByLabel('更正理由').fill('撤回函落款日期录错');
@@ -100,7 +100,7 @@ describe('a unit takes back its own pending extension request in the browser', (
     const confirm = page.locator('[data-test="form-confirm"]');
     await confirm.waitFor();
     expect(await confirm.textContent()).toContain(`申请延至的 ${past} 晚于${setBy}（${latest}），请确认日期无误`);
-    await form.getByRole('button', { name: '确认申请延期' }).click();
+    await submitAndClose(form, '确认申请延期');
     await card.getByText(`申请延至 ${past}`).waitFor();
   });
   it('tells the supervisor on 总览 and lists the request on 待审批延期, leading to the card where it is decided (newcomer36 S11)', async () => {

@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { contrastFailures } from './support/contrast.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, eventually, officeDay } from './support/suite.js';
-import { chooseOption, formShows } from './support/form-fields.js';
+import { addChoice, chooseOption, formShows } from './support/form-fields.js';
 
 const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
 const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').trim();
@@ -86,18 +86,17 @@ describe('问题清单 and circulars that cite what they are about', () => {
     await form.getByLabel('标题').fill('关于市发改委政策解读工作滞后的通报');
     await form.getByLabel('事由').fill('政策解读栏目长期未更新，工作方案事项进展缓慢。');
     const citations = form.locator('.el-form-item', { hasText: '所涉问题或工作事项（可多选，可不选）' });
-    await citations.locator('.el-select__wrapper').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: `问题：${TITLE}` }).click();
+    // Each pick clicked until shown chosen (addChoice): a click falling while the list opens picks nothing.
+    const citationSelect = citations.locator('.el-select');
+    await addChoice(citationSelect, page, `问题：${TITLE}`, shows);
     await page.keyboard.press('Escape');
     // Another unit chosen: the picks made for the first are gone, never published against the other (breaker11b G1).
     await chooseOption(unit, page, '青川市财政局', shows);
     await eventually(page, async () => (await citations.locator('.el-tag').count()) === 0, 'the first unit’s picks cleared');
     await chooseOption(unit, page, fgw.name, shows);
-    await citations.locator('.el-select__wrapper').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: `问题：${TITLE}` }).click();
-    const item = page.locator('.el-select-dropdown__item:visible', { hasText: '工作事项：' }).first();
-    const itemLabel = ((await item.textContent()) ?? '').trim();
-    await item.click();
+    await addChoice(citationSelect, page, `问题：${TITLE}`, shows);
+    const itemLabel = ((await page.locator('.el-select-dropdown__item:visible', { hasText: '工作事项：' }).first().textContent()) ?? '').trim();
+    await addChoice(citationSelect, page, itemLabel, shows);
     await page.keyboard.press('Escape');
     // newcomer40 S3: a title naming another unit than the one chosen is said first in the confirmation, before anything is sent.
     await form.getByLabel('标题').fill('关于青川市财政局政策解读工作滞后的通报');

@@ -2,6 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, eventually } from './support/suite.js';
+import { seenInForm, submitAndClose } from './support/form-fields.js';
 
 const UNIT_FGW = 'rct_demo_unit_fgw_qingchuan';
 
@@ -81,7 +82,7 @@ describe('a refused evidence link says why, beside the field', () => {
       await errorBeside(form, page).waitFor({ state: 'detached' });
       const before = await app.logPosition();
       await form.getByRole('button', { name: '报告整改完成' }).click();
-      await errorBeside(form, page).waitFor();
+      await seenInForm(form, errorBeside(form, page), 'what the form says after 报告整改完成');
       expect(await app.logPosition()).toBe(before);
       return ((await errorBeside(form, page).textContent()) ?? '').trim();
     };
@@ -98,8 +99,7 @@ describe('a refused evidence link says why, beside the field', () => {
 
     // A link it takes is recorded.
     await form.getByLabel('材料1链接').fill('https://www.qingchuan.gov.cn/fgw/zcjd');
-    await form.getByRole('button', { name: '报告整改完成' }).click();
-    await form.waitFor({ state: 'detached' });
+    await submitAndClose(form, '报告整改完成');
     await eventually(page, async () => {
       const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unit { name } status } } }`, { id: findingId });
       return (data!.finding.assignments as { unit: { name: string }; status: string }[]).some((part) => part.unit.name === fgwName && part.status === 'REPORTED');

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, officeDay } from './support/suite.js';
-import { setDayIn } from './support/form-fields.js';
+import { chooseOption, setDayIn } from './support/form-fields.js';
 
 /** Waits (generous ceiling, a loaded machine must not fail it) until the element's text contains `expected`. */
 async function eventuallyText(locator: import('playwright-core').Locator, expected: string, timeoutMs = 60_000) {
@@ -300,8 +300,7 @@ describe('past days are for reading, forms check what they need, imports by role
     // On a phone the headers are hidden: the 排序 select asks the same orders.
     const phone = (await contexts.open({ token: SUPERVISOR, viewport: { width: 360, height: 740 } })).page;
     await phone.goto('/overview?light=RED');
-    await phone.locator('[data-test="phone-sort"] .el-select__wrapper').click();
-    await phone.locator('.el-select-dropdown__item:visible', { hasText: '整改时限 晚→早' }).click();
+    await chooseOption(phone.locator('[data-test="phone-sort"]'), phone, '整改时限 晚→早');
     const phoneTable = phone.locator('[data-test="lights-table"]');
     await eventually(async () => (await phoneTable.locator('tbody tr td:nth-child(6)').first().textContent())?.trim() === latestRed, `phone: 整改时限 ${latestRed} first`);
     expect(phone.url()).toContain('order=DUE_DATE_DESC');

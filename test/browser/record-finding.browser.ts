@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, eventually, officeDay } from './support/suite.js';
 import { firstAnswerLost } from './support/lost-answer.js';
-import { chooseOption, formShows } from './support/form-fields.js';
+import { chooseOption, formShows, seenInForm } from './support/form-fields.js';
 
 const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
 const errorBeside = (form: Locator, page: Page, label: string) => form.locator('.el-form-item', { has: page.getByLabel(label, { exact: true }) }).locator('.el-form-item__error');
@@ -192,7 +192,7 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
     const form = await openEvaluationForm(page, { title: TWICE, evaluator: '某评估中心', commissionedBy: '市政务公开办', periodStart: '2026-10-01', periodEnd: '2026-10-31' });
     for (const status of [504, 200]) {
       await form.getByRole('button', { name: '登记评估报告' }).click();
-      await form.getByText(`服务器没有给出明确答复（HTTP ${status}）`).waitFor();
+      await seenInForm(form, form.getByText(`服务器没有给出明确答复（HTTP ${status}）`), 'what the form says after 登记评估报告');
       expect(await form.textContent()).toContain('同一次提交重复发送只会记录一次');
     }
     await form.getByRole('button', { name: '登记评估报告' }).click();
@@ -214,11 +214,11 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
     await page.goto('/findings');
     const form = await openEvaluationForm(page, { title: FIRST, evaluator: '某评估中心', commissionedBy: '市政务公开办', periodStart: '2026-07-01', periodEnd: '2026-09-30' });
     await form.getByRole('button', { name: '登记评估报告' }).click();
-    await form.getByText('服务器没有给出明确答复（HTTP 502）').waitFor();
+    await seenInForm(form, form.getByText('服务器没有给出明确答复（HTTP 502）'), 'what the form says after 登记评估报告');
     await form.getByLabel('评估报告名称').fill(EDITED);
     for (let press = 0; press < 2; press += 1) {
       await form.getByRole('button', { name: '登记评估报告' }).click();
-      await form.getByText('此前用同一次提交发出的请求已经办理').waitFor();
+      await seenInForm(form, form.getByText('此前用同一次提交发出的请求已经办理'), 'what the form says after 登记评估报告');
       expect(await form.textContent()).not.toContain('标识');
       // The record the first press made is named (breaker11i P8).
       expect(await form.locator('[data-test="handled-record"]').textContent()).toContain(`已办理的是“${FIRST}”。`);
@@ -252,7 +252,7 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
     await page.goto('/findings');
     const form = await openEvaluationForm(page, { title: FIRST, evaluator: '某评估中心', commissionedBy: '市政务公开办', periodStart: '2026-10-01', periodEnd: '2026-11-30' });
     await form.getByRole('button', { name: '登记评估报告' }).click();
-    await form.getByText('服务器没有给出明确答复（HTTP 502）').waitFor();
+    await seenInForm(form, form.getByText('服务器没有给出明确答复（HTTP 502）'), 'what the form says after 登记评估报告');
 
     // Refreshed, as people do after a 502: the form opened again holds what was sent, and says so.
     await page.reload();
@@ -289,7 +289,7 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
     await page.goto('/findings');
     const form = await openEvaluationForm(page, { title: FIRST, evaluator: '某评估中心', commissionedBy: '市政务公开办', periodStart: '2026-09-01', periodEnd: '2026-10-31' });
     await form.getByRole('button', { name: '登记评估报告' }).click();
-    await form.getByText('服务器没有给出明确答复（HTTP 502）').waitFor();
+    await seenInForm(form, form.getByText('服务器没有给出明确答复（HTTP 502）'), 'what the form says after 登记评估报告');
 
     await page.reload();
     await page.getByRole('button', { name: '登记评估报告' }).click();
@@ -386,7 +386,7 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
     await identified.press('Tab');
     const before = await app.logPosition();
     await form.getByRole('button', { name: '登记问题' }).click();
-    await errorBeside(form, page, '问题发现日期').waitFor();
+    await seenInForm(form, errorBeside(form, page, '问题发现日期'), 'what the form says after 登记问题');
     expect(await errorBeside(form, page, '问题').textContent()).toBe('“问题”最多 200 个字符（现有 600 个）。');
     expect(await errorBeside(form, page, '具体表现').textContent()).toBe('请填写“具体表现”。');
     expect(await errorBeside(form, page, '问题发现日期').textContent()).toBe(`问题发现日期（${officeDay(25)}）是将来的日期：今天是 ${officeDay(0)}。`);

@@ -2,6 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, eventually, officeDay } from './support/suite.js';
+import { submitAndClose } from './support/form-fields.js';
 
 const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
 const INSPECTOR = 'rct_demo_inspector_qingchuan';
@@ -73,8 +74,7 @@ describe('重新打开 says what it does on the day chosen', () => {
     await chooseDay(form, officeDay(-7));
     await worded(page, `问题在 ${officeDay(-7)} 尚未销号（${officeDay(-4)} 销号）：重新打开后，当日已核验的${fgw.name}的任务将退回（共 1 个单位），须重新报告、重新督查；其余单位的任务不受影响；${officeDay(-4)} 的销号不再成立。`);
     await form.getByLabel('重新打开的理由').fill('复查发现栏目仍不规范');
-    await form.getByRole('button', { name: '重新打开' }).click();
-    await form.waitFor({ state: 'detached' });
+    await submitAndClose(form, '重新打开');
     const after = async () => (await app.graphql(`query($id: ID!) { finding(id: $id) { status assignments { unitId status } } }`, { id: findingId })).data!.finding as { status: string; assignments: { unitId: string; status: string }[] };
     const reopened = await after();
     expect(reopened.status).toBe('OPEN');
@@ -89,8 +89,7 @@ describe('重新打开 says what it does on the day chosen', () => {
     await chooseDay(form, officeDay(0));
     await worded(page, `问题尚未销号：重新打开后，只有已核验的${czj.name}的任务将退回（共 1 个单位），须重新报告、重新督查；其余单位的任务不受影响。`);
     await form.getByLabel('重新打开的理由').fill('复查发现财政局栏目仍不规范');
-    await form.getByRole('button', { name: '重新打开' }).click();
-    await form.waitFor({ state: 'detached' });
+    await submitAndClose(form, '重新打开');
     const again = await after();
     expect(again.status).toBe('OPEN');
     expect(Object.fromEntries(again.assignments.map((part) => [part.unitId, part.status]))).toEqual({ [fgw.id]: 'RETURNED', [czj.id]: 'RETURNED' });

@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { startTestApp, type GraphqlResponse, type TestApp } from '../support/test-app.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, officeDay, setUpMutations } from './support/suite.js';
+import { submitAndClose } from './support/form-fields.js';
 
 
 /** The demo office with Chromium beside it, and its units and first evaluation as each case's set-up reads them. */
@@ -71,8 +72,7 @@ describe('a supervisor retracts a reopening typed on the wrong finding (撤销�
     await form.getByRole('button', { name: '撤销此记录（录入错误）' }).click();
     // Said once more and confirmed with a second press.
     await form.locator('[data-test="form-confirm"]', { hasText: `撤销后：该问题恢复为 ${officeDay(-10)} 销号` }).waitFor();
-    await form.getByRole('button', { name: /确认/u }).click();
-    await form.waitFor({ state: 'detached' });
+    await submitAndClose(form, /确认/u);
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { status closedOn assignments { status } } }`, { id: findingId }, { authorization: `Bearer ${SUPERVISOR}` });
     expect(data!.finding).toEqual({ status: 'CLOSED', closedOn: officeDay(-10), assignments: [{ status: 'VERIFIED' }] });
     await page.locator('[data-test="timeline"]').getByText(/已撤销（录入错误：录入时选错了问题，纸质台账无此重新打开，/u).first().waitFor();
@@ -119,8 +119,7 @@ describe('a supervisor retracts an extension decision entered by mistake (撤销
     const form = page.locator('[data-test="form-retractRecord"]');
     await form.getByLabel('撤销理由（录入错误的原因）').fill('该批复是另一单位的，录入时选错了单位');
     await form.getByRole('button', { name: '撤销此记录（录入错误）' }).click();
-    await form.getByRole('button', { name: /确认/u }).click();
-    await form.waitFor({ state: 'detached' });
+    await submitAndClose(form, /确认/u);
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { dueDate extensionRequests { status grantedDueDate } } } }`, { id: findingId }, { authorization: `Bearer ${SUPERVISOR}` });
     expect(data!.finding.assignments).toEqual([{ dueDate: officeDay(10), extensionRequests: [{ status: 'PENDING', grantedDueDate: null }] }]);
     await card.getByText('待审批').first().waitFor();
@@ -172,8 +171,7 @@ describe('审批延期 entered again after 撤销审批 on a part verified since
     expect(await day.inputValue()).toBe(officeDay(-15));
     await day.fill(officeDay(-14));
     await day.press('Tab');
-    await form.getByRole('button', { name: '审批延期' }).click();
-    await form.waitFor({ state: 'detached' });
+    await submitAndClose(form, '审批延期');
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { extensionRequests { status decidedOn grantedDueDate decidable } } } }`, { id: findingId }, { authorization: `Bearer ${SUPERVISOR}` });
     expect(data!.finding.assignments[0].extensionRequests).toEqual([{ status: 'GRANTED', decidedOn: officeDay(-14), grantedDueDate: officeDay(-5), decidable: false }]);
     await card.getByText('已批准').first().waitFor();
@@ -220,8 +218,7 @@ describe('撤销交办 of a wrong unit that asked for an extension and withdrew 
     const form = page.locator('[data-test="form-retractRecord"]');
     await form.getByLabel('撤销理由（录入错误的原因）').fill('录入时选错了单位');
     await form.getByRole('button', { name: '撤销此记录（录入错误）' }).click();
-    await form.getByRole('button', { name: /确认/u }).click();
-    await form.waitFor({ state: 'detached' });
+    await submitAndClose(form, /确认/u);
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unitId } } }`, { id: findingId }, { authorization: `Bearer ${SUPERVISOR}` });
     expect(data!.finding.assignments).toEqual([{ unitId: czjId }]);
   });

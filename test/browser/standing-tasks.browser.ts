@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createPerson, signIn, type Person } from './support/accounts.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, eventually, officeDay, tableRows } from './support/suite.js';
-import { chooseOption } from './support/form-fields.js';
+import { chooseOption, submitAndClose } from './support/form-fields.js';
 
 /*
  * Issue 10, newcomer32 S3: the 工作方案 breakdown and a unit's 我的任务 showed a standing task (长期坚持, 每年) by the last
@@ -114,8 +114,7 @@ describe('standing and 立行立改 tasks on the breakdown and on 我的任务, 
     await form.getByLabel('整改措施及成效').fill('本季度印发规范性文件2件，均同步发布解读。');
     await form.getByLabel('材料1名称').fill('政策解读专栏');
     await form.getByLabel('材料1链接').fill('https://www.qingchuan.gov.cn/zcjd');
-    await form.getByRole('button', { name: '报送阶段进展' }).click();
-    await form.waitFor({ state: 'detached' });
+    await submitAndClose(form, '报送阶段进展');
     await eventually(page, async () => (await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { parts { status reports { summary } } } }`, { id: standing })).data!.workPlanItem.parts[0].reports.length === 1, 'the progress report');
     const { data: after } = await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { parts { status } } }`, { id: standing });
     expect(after!.workPlanItem.parts[0].status).toBe('ASSIGNED');

@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createPerson, signIn, type Person } from './support/accounts.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, eventually, officeDay } from './support/suite.js';
-import { chooseOption, formShows, setDayIn } from './support/form-fields.js';
+import { addChoice, chooseOption, formShows, setDayIn } from './support/form-fields.js';
 
 /*
  * newcomer37 S7 = newcomer36 S15: 单位排名 counted each unit's overdue and returned parts, but no unit led anywhere — a
@@ -172,11 +172,12 @@ describe('a unit’s page and the 单位名录', () => {
     const form = page.locator('[data-test="form-hand-over-unit"]');
     await chooseOption(form.locator('.el-select').first(), page, successorName, async () => `the form shows: ${await formShows(form)}`);
     // The picker lists the unit's open parts (none chosen: all of them, as before); one is chosen.
-    await form.locator('.el-select').nth(1).locator('.el-select__wrapper').click();
+    const partsPicker = form.locator('.el-select').nth(1);
+    await partsPicker.locator('.el-select__wrapper').click();
     const offered = page.locator('.el-select-dropdown__item:visible');
     await offered.first().waitFor();
     expect((await offered.allTextContents()).map((text) => text.trim().replace(/（[^（]*）$/, ''))).toEqual(parts.map((part) => part.label));
-    await offered.filter({ hasText: moved!.label }).first().click();
+    await addChoice(partsPicker, page, moved!.label, async () => `the form shows: ${await formShows(form)}`);
     await page.keyboard.press('Escape');
     await form.getByLabel('移交依据').fill('机构改革：职能划入青川市行政审批服务局');
     await form.getByRole('button', { name: '移交', exact: true }).click();
@@ -245,7 +246,8 @@ describe('a unit’s page and the 单位名录', () => {
     expect(await offered.count()).toBeLessThan(60);
     await page.keyboard.type(target.name);
     await eventually(page, async () => (await offered.count()) === 1, 'the typed unit offered alone');
-    await offered.first().click();
+    // Clicked until shown chosen, from the list open.
+    await chooseOption(picker, page, target.name, async () => `the form shows: ${await formShows(form)}`);
     expect(await picker.innerText()).toContain(target.name);
   });
 });

@@ -4,7 +4,7 @@ import { createPerson, signIn, type Person } from './support/accounts.js';
 import { contrastFailures } from './support/contrast.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, eventually, officeDay } from './support/suite.js';
-import { chooseOption, formShows } from './support/form-fields.js';
+import { chooseOption, formShows, seenInForm } from './support/form-fields.js';
 import { firstAnswerLost } from './support/lost-answer.js';
 
 /** Issue 11: an administrator manages the accounts in the browser (用户管理), not in GraphQL. */
@@ -96,7 +96,7 @@ describe('用户管理: an administrator lists, creates, resets and unlocks acco
     await form.getByLabel('初始密码（8 到 128 个字符，用户首次登录时须修改）').fill('Chushi#2026');
     const before = await app.logPosition();
     await form.getByRole('button', { name: '创建账号' }).click();
-    await fieldError(page, 'form-create-account', '姓名').waitFor();
+    await seenInForm(form, fieldError(page, 'form-create-account', '姓名'), 'what the form says after 创建账号');
     expect(await fieldError(page, 'form-create-account', '姓名').textContent()).toContain('已有同名的有效单位经办人账号“李娜（市发改委）”');
     expect(await app.logPosition()).toBe(before);
 
@@ -135,7 +135,7 @@ describe('用户管理: an administrator lists, creates, resets and unlocks acco
     expect(await form.getByLabel('登录名').inputValue()).toBe('users-forgot');
     await form.getByLabel('新的初始密码（8 到 128 个字符，用户登录后须修改）').fill('short');
     await form.getByRole('button', { name: '保存' }).click();
-    await fieldError(page, 'form-set-password', '新的初始密码（8 到 128 个字符，用户登录后须修改）').waitFor();
+    await seenInForm(form, fieldError(page, 'form-set-password', '新的初始密码（8 到 128 个字符，用户登录后须修改）'), 'what the form says after 保存');
     expect(await fieldError(page, 'form-set-password', '新的初始密码（8 到 128 个字符，用户登录后须修改）').textContent()).toBe('“初始密码”长度应为 8 到 128 个字符（现有 5 个）。');
 
     await form.getByLabel('新的初始密码（8 到 128 个字符，用户登录后须修改）').fill(' Reset 2026 ');
@@ -159,10 +159,10 @@ describe('用户管理: an administrator lists, creates, resets and unlocks acco
     const password = form.getByLabel('新的初始密码（8 到 128 个字符，用户登录后须修改）');
     await password.fill('Qingchuan-2026a');
     await form.getByRole('button', { name: '保存' }).click();
-    await form.getByText('服务器没有给出明确答复（HTTP 502）').waitFor();
+    await seenInForm(form, form.getByText('服务器没有给出明确答复（HTTP 502）'), 'what the form says after 保存');
     await password.fill('Another-pass-2026');
     await form.getByRole('button', { name: '保存' }).click();
-    await form.getByText('账号用的是那次填写的密码').waitFor();
+    await seenInForm(form, form.getByText('账号用的是那次填写的密码'), 'what the form says after 保存');
     expect(await page.locator('[data-test="users-notice"]', { hasText: '初始密码已设置' }).count()).toBe(0);
     expect((await app.graphql(SIGN_IN, { input: { loginName: 'users-502', password: 'Another-pass-2026' } }, {})).errors![0]!.extensions!.reason).toBe('WRONG_CREDENTIALS');
     expect(await form.locator('[data-test="put-back-handled"]').count()).toBe(0);
@@ -196,7 +196,7 @@ describe('用户管理: an administrator lists, creates, resets and unlocks acco
     await page.locator('[data-test="reactivate-users-wxm"]').click();
     const reactivate = page.locator('[data-test="form-reactivate"]');
     await reactivate.getByRole('button', { name: '启用' }).click();
-    await fieldError(page, 'form-reactivate', '启用原因').waitFor();
+    await seenInForm(reactivate, fieldError(page, 'form-reactivate', '启用原因'), 'what the form says after 启用');
     await reactivate.getByLabel('启用原因').fill('误停用');
     await reactivate.getByRole('button', { name: '启用' }).click();
     await eventually(page, async () => (await standing(page, 'users-wxm')) === '待首次登录改密', 'the account in use again');

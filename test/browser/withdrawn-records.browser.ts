@@ -2,7 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, eventually, officeDay } from './support/suite.js';
-import { chooseOption, formShows, setDayIn } from './support/form-fields.js';
+import { chooseOption, formShows, seenInForm, setDayIn, submitAndClose } from './support/form-fields.js';
 
 const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
 const INSPECTOR = 'rct_demo_inspector_qingchuan';
@@ -69,14 +69,13 @@ describe('a withdrawn finding: late records, corrections of the withdrawal, and 
     await setDayIn(form, dayLabel, officeDay(-1), 30_000, 'Enter');
     const before = await app.logPosition();
     await form.getByRole('button', { name: '现场督查' }).click();
-    await errorBeside(form, page, '督查日期').waitFor();
+    await seenInForm(form, errorBeside(form, page, '督查日期'), 'what the form says after 现场督查');
     expect(await errorBeside(form, page, '督查日期').textContent()).toContain('撤销日期');
     expect(await app.logPosition()).toBe(before);
     await setDayIn(form, dayLabel, officeDay(-3), 30_000, 'Enter');
     await form.getByRole('button', { name: '现场督查' }).click();
-    await form.locator('[data-test="form-confirm"]').waitFor();
-    await form.getByRole('button', { name: '确认现场督查' }).click();
-    await form.waitFor({ state: 'detached' });
+    await seenInForm(form, form.locator('[data-test="form-confirm"]'), 'what the form says after 现场督查');
+    await submitAndClose(form, '确认现场督查');
     await eventually(page, async () => (await page.locator('[data-test="finding-status"]').textContent()) === '已销号', 'the finding closed by the late pass');
     expect(await status(findingId)).toEqual({ status: 'CLOSED', withdrawnOn: null });
     const undone = page.locator('[data-test="timeline"] tr', { hasText: '撤销不成立' });
@@ -95,8 +94,7 @@ describe('a withdrawn finding: late records, corrections of the withdrawal, and 
     const correct = page.locator('[data-test="form-correct-withdrawal"]');
     await setDayIn(correct, '实际撤销日期', officeDay(-5), 30_000, 'Enter');
     await correct.getByLabel('更正理由').fill('来函日期录入有误');
-    await correct.getByRole('button', { name: '更正撤销日期' }).click();
-    await correct.waitFor({ state: 'detached' });
+    await submitAndClose(correct, '更正撤销日期');
     await eventually(page, async () => ((await page.locator('[data-test="withdrawn-note"]').textContent()) ?? '').includes(`该问题已于 ${officeDay(-5)} 撤销`), 'the withdrawal on its corrected day');
     // One 撤销问题 row, on its day now with the day first entered; the correction a row of today, not 补录 (newcomer24 S2).
     const withdrawnRows = timelineRows(page, '撤销问题');
@@ -108,8 +106,7 @@ describe('a withdrawn finding: late records, corrections of the withdrawal, and 
     await page.locator('[data-test="undo-withdrawal"]').click();
     const undo = page.locator('[data-test="form-undo-withdrawal"]');
     await undo.getByLabel('更正理由（如：误撤销了另一条问题）').fill('点错了问题，本问题仍需整改');
-    await undo.getByRole('button', { name: '恢复问题' }).click();
-    await undo.waitFor({ state: 'detached' });
+    await submitAndClose(undo, '恢复问题');
     await eventually(page, async () => (await page.locator('[data-test="finding-status"]').textContent()) === '整改中', 'the finding back on the 台账');
     expect(await page.locator('[data-test="withdrawn-note"]').count()).toBe(0);
     expect(await status(findingId)).toEqual({ status: 'OPEN', withdrawnOn: null });
@@ -140,13 +137,12 @@ describe('a withdrawn finding: late records, corrections of the withdrawal, and 
     await form.getByLabel('更正理由（如：录入时日期填错、系统时钟偏快）').fill('录入时日期填错');
     const before = await app.logPosition();
     await form.getByRole('button', { name: '更正发现日期' }).click();
-    await errorBeside(form, page, '实际发现日期').waitFor();
+    await seenInForm(form, errorBeside(form, page, '实际发现日期'), 'what the form says after 更正发现日期');
     expect(await errorBeside(form, page, '实际发现日期').textContent()).toContain('交办日期');
     expect(await app.logPosition()).toBe(before);
 
     await setDayIn(form, '实际发现日期', officeDay(-25), 30_000, 'Enter');
-    await form.getByRole('button', { name: '更正发现日期' }).click();
-    await form.waitFor({ state: 'detached' });
+    await submitAndClose(form, '更正发现日期');
     await eventually(page, async () => (await page.locator('[data-test="identified-on"]').textContent()) === officeDay(-25), 'the corrected 发现日期 shown');
     const correctionRow = await cells(timelineRows(page, '更正发现日期').first());
     expect([correctionRow[0], correctionRow[1]]).toEqual([officeDay(0), `更正发现日期（${officeDay(-30)} → ${officeDay(-25)}）：录入时日期填错`]);
@@ -175,8 +171,7 @@ describe('a withdrawn finding: late records, corrections of the withdrawal, and 
     expect(await status(findingId)).toEqual({ status: 'WITHDRAWN', withdrawnOn: officeDay(-5) });
     await undo.locator('[data-test="form-reread"]').waitFor();
     expect(await undo.getByLabel('更正理由（如：误撤销了另一条问题）').inputValue()).toBe('点错了问题，本问题仍需整改');
-    await undo.getByRole('button', { name: '恢复问题' }).click();
-    await undo.waitFor({ state: 'detached' });
+    await submitAndClose(undo, '恢复问题');
     await eventually(page, async () => (await page.locator('[data-test="finding-status"]').textContent()) === '整改中', 'the finding back on the 台账');
   });
 
@@ -196,8 +191,7 @@ describe('a withdrawn finding: late records, corrections of the withdrawal, and 
     expect(await refusedBy.locator('a').getAttribute('href')).toBe(`/findings/${copyId}`);
     expect(await status(findingId)).toMatchObject({ status: 'WITHDRAWN' });
     await refusedBy.locator('[data-test="confirm-distinct"]').click();
-    await undo.getByRole('button', { name: '恢复问题' }).click();
-    await undo.waitFor({ state: 'detached' });
+    await submitAndClose(undo, '恢复问题');
     await eventually(page, async () => (await page.locator('[data-test="finding-status"]').textContent()) === '整改中', 'the finding back on the 台账');
   });
 
@@ -228,8 +222,7 @@ describe('a withdrawn finding: late records, corrections of the withdrawal, and 
     expect(await form.locator('.el-form-item', { hasText: '责任单位（可多选）' }).locator('.el-tag').count()).toBe(0);
     expect(await form.locator('.el-form-item.is-required', { hasText: '牵头单位' }).count()).toBe(1);
     await chooseOption(form.locator('.el-form-item', { hasText: '牵头单位' }).locator('.el-select').first(), page, `青川市环保监察支队（已于 ${officeDay(-5)} 并入青川市测试生态环境局）（评估点名）`, async () => `the form shows: ${await formShows(form)}`);
-    await form.getByRole('button', { name: '交办' }).click();
-    await form.waitFor({ state: 'detached' });
+    await submitAndClose(form, '交办');
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unitId assignedOn } } }`, { id: findingId });
     // Assigned to the unit of that day, passed on with the merge.
     expect(data!.finding.assignments).toEqual([{ unitId: successor, assignedOn: officeDay(-15) }]);
@@ -261,8 +254,7 @@ describe('a withdrawn finding: late records, corrections of the withdrawal, and 
     const form = page.locator('[data-test="form-urge"]');
     const message = form.getByLabel('催办内容');
     await message.fill('请于本周五前报送重大建设项目批准信息公开情况');
-    await form.getByRole('button', { name: '催办' }).click();
-    await form.waitFor({ state: 'detached' });
+    await submitAndClose(form, '催办');
     const urged = async () => ((await app.graphql(`query($id: ID!) { finding(id: $id) { history { eventType } } }`, { id: findingId })).data!.finding.history as { eventType: string }[]).filter((entry) => entry.eventType === 'UnitUrged').length;
     expect(await urged()).toBe(1);
     expect(await page.locator('[data-test="drafts-kept"]').count()).toBe(0);
@@ -294,16 +286,17 @@ describe('a withdrawn finding: late records, corrections of the withdrawal, and 
 
     await reason.fill('评估机构来函撤回该问题');
     const duplicate = form.locator('.el-form-item', { hasText: '与哪个问题重复登记' });
+    // The first finding offered, clicked until shown chosen (chooseOption, from the list opened to read it).
     await duplicate.locator('.el-select__wrapper').click();
-    await page.locator('.el-select-dropdown__item:visible').first().click();
+    const firstOffered = ((await page.locator('.el-select-dropdown__item:visible').first().textContent()) ?? '').trim();
+    await chooseOption(duplicate.locator('.el-select'), page, firstOffered, async () => `the form shows: ${await formShows(form)}`);
     await form.getByRole('button', { name: '确认撤销' }).click();
-    await form.locator('[data-test="form-confirm"]', { hasText: '以往日期的数字会随之改变' }).waitFor();
+    await seenInForm(form, form.locator('[data-test="form-confirm"]', { hasText: '以往日期的数字会随之改变' }), 'what the form says after 确认撤销');
     // Not a duplicate after all: cleared, and sent without a second question.
     await duplicate.locator('.el-select__wrapper').hover();
     await duplicate.locator('.el-select__clear').click();
     await eventually(page, async () => (await form.locator('[data-test="form-confirm"]').count()) === 0, 'the confirmation taken back by the change');
-    await form.getByRole('button', { name: '确认撤销' }).click();
-    await form.waitFor({ state: 'detached' });
+    await submitAndClose(form, '确认撤销');
     await page.locator('[data-test="withdrawn-note"]').waitFor();
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { status history { eventType details } } }`, { id: findingId });
     const withdrawal = (data!.finding.history as { eventType: string; details: string }[]).find((entry) => entry.eventType === 'FindingWithdrawn')!;

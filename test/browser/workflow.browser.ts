@@ -9,6 +9,7 @@ import { contrastFailures } from './support/contrast.js';
 import { launchChromium, screenshot, writeMeasurement } from './support/browser.js';
 import { browserContexts, eventually, officeDay } from './support/suite.js';
 import { percentText } from '../../web/src/percent-text.js';
+import { submitAndClose } from './support/form-fields.js';
 
 
 /**
@@ -276,8 +277,7 @@ describe('the web app, as supervisors, units and inspectors use it', () => {
     expect(horizontalOverflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'inspection-360px');
     await card.getByRole('button', { name: '提交督查结果' }).click();
-    await card.getByRole('button', { name: '确认提交督查结果' }).click();
-    await card.waitFor({ state: 'detached' });
+    await submitAndClose(card, '确认提交督查结果');
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unitId status inspections { outcome place } } } }`, { id: findingId });
     expect(data!.finding.assignments.find((part: { unitId: string }) => part.unitId === fgw.id)).toMatchObject({ status: 'VERIFIED', inspections: [{ outcome: 'PASSED', place: '市发改委政务服务窗口' }] });
   });

@@ -45,20 +45,52 @@ export async function chooseIn(form: Locator, page: Page, itemText: string, opti
 /**
  * `chooseIn`'s choice in any single-choice Element Plus select (`select`: its `.el-select`, in a form or not — a page's
  * picker): the option holding `optionText` (the first such), clicked until the select shows it chosen; failing, says what
- * the select shows (or `shows()`, what its form shows).
+ * the select shows (or `shows()`, what its form shows). A list already open (opened to read what it offers) is chosen from
+ * as it is, not toggled shut by another click on the select.
  */
 export async function chooseOption(select: Locator, page: Page, optionText: string, shows?: () => Promise<string>): Promise<void> {
   const chosen = select.locator('.el-select__placeholder:not(.is-transparent)', { hasText: optionText });
-  for (let attempt = 0; attempt < 3 && (await chosen.count()) === 0; attempt += 1) {
-    await select.locator('.el-select__wrapper').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: optionText }).first().click();
-    await chosen.waitFor({ timeout: 10_000 }).catch(() => undefined);
-  }
+  await clickOptionUntilShown(select, page, optionText, chosen);
   try {
     await chosen.waitFor();
   } catch (cause) {
     const said = shows ? await shows() : `the select shows: ${(await select.locator('.el-select__placeholder').allTextContents().catch(() => [])).join(' ') || '(nothing)'}`;
     throw new Error(`「${optionText}」 not shown chosen after clicking it; ${said}`, { cause });
+  }
+}
+
+/**
+ * `chooseOption` for a multiple-choice select (`select`: its `.el-select`; 责任单位（可多选）, a circular's 所涉问题或工作事项):
+ * adds the option holding `optionText` (the first such) to the choices, clicked until the select shows it as a tag — never
+ * clicked again once shown (a second click takes it out). The list stays open (close it with Escape). Failing, says what the
+ * select shows (or `shows()`).
+ */
+export async function addChoice(select: Locator, page: Page, optionText: string, shows?: () => Promise<string>): Promise<void> {
+  const tag = select.locator('.el-tag', { hasText: optionText });
+  await clickOptionUntilShown(select, page, optionText, tag);
+  try {
+    await tag.first().waitFor();
+  } catch (cause) {
+    const said = shows ? await shows() : `the select shows: ${(await select.locator('.el-tag').allTextContents().catch(() => [])).join('、') || '(nothing chosen)'}`;
+    throw new Error(`「${optionText}」 not shown chosen after clicking it; ${said}`, { cause });
+  }
+}
+
+/**
+ * Clicks `select`'s option holding `optionText` until `shown` (what the select shows once it is chosen) is there, three tries:
+ * the select clicked open unless its list is open already (aria-expanded), the option looked up in that select's own list (its
+ * input's aria-controls, where the page holds it; another select's list still closing is not clicked), each click and each wait bounded so a click
+ * that chose nothing is tried again.
+ */
+async function clickOptionUntilShown(select: Locator, page: Page, optionText: string, shown: Locator): Promise<void> {
+  const input = select.locator('input[role="combobox"]').first();
+  for (let attempt = 0; attempt < 3 && (await shown.count()) === 0; attempt += 1) {
+    if ((await input.getAttribute('aria-expanded', { timeout: 10_000 }).catch(() => null)) !== 'true') await select.locator('.el-select__wrapper').first().click();
+    const list = await input.getAttribute('aria-controls', { timeout: 10_000 }).catch(() => null);
+    const own = list ? page.locator(`[id="${list}"]`) : null;
+    const options = own && (await own.count()) > 0 ? own.locator('.el-select-dropdown__item:visible') : page.locator('.el-select-dropdown__item:visible');
+    await options.filter({ hasText: optionText }).first().click({ timeout: 30_000 }).catch(() => undefined);
+    await shown.first().waitFor({ timeout: 10_000 }).catch(() => undefined);
   }
 }
 
@@ -136,10 +168,10 @@ export async function seenInForm(form: Locator, target: Locator, what: string, t
 }
 
 /**
- * Clicks `form`'s button named `button` and waits for the form to close (its submission taken). When it stays open, fails
+ * Clicks `form`'s button named `button` (its words, or a pattern of them: a confirmation's 「确认…」) and waits for the form to close (its submission taken). When it stays open, fails
  * with what the form shows (`formShows`: its fields as they read, their errors, any message on it) instead of a bare timeout.
  */
-export async function submitAndClose(form: Locator, button: string): Promise<void> {
+export async function submitAndClose(form: Locator, button: string | RegExp): Promise<void> {
   await form.getByRole('button', { name: button }).click();
   try {
     await form.waitFor({ state: 'detached' });

@@ -101,6 +101,25 @@ describe('urgings, extension requests and decisions are judged on their own day 
     // Before the pass it was pending, and it is decided as of then.
     await mutate('decideExtension', { findingId, unitId, requestId, approve: false, reason: '理由不充分', decidedOn: '2016-05-25' });
     expect((await findingPart(findingId)).extensionRequests[0]).toMatchObject({ status: 'REFUSED', decidedOn: '2016-05-25' });
+
+    // breaker55-8 S8: an urging of the reopened part holds the reopening as an extension request does — its retraction is refused
+    // naming the urging; and a pass typed late, or moved, before an urging is refused naming it.
+    await mutate('urgeUnit', { findingId, unitId, message: '请按新时限报送', urgedOn: '2016-07-08' });
+    const retracted = await refusal('retractRecord', { findingId, unitId, record: 'REOPENING', on: '2016-07-05', reason: '误录' });
+    expect(retracted).toMatchObject({ code: 'CONFLICT', messageZh: expect.stringContaining('2016-07-08 的催办不再成立：当时该任务已确认完成（2016-06-06）') });
+    await mutate('reportRectification', { findingId, unitId, summary: '已重新整改', evidence, reportedOn: '2016-07-10' }, unitHeaders);
+    await mutate('urgeUnit', { findingId, unitId, message: '请配合督查', urgedOn: '2016-07-14' });
+    expect(await refusal('logInspection', { findingId, unitId, outcome: 'PASSED', notes: '核实', inspectedOn: '2016-07-12', place: '现场' }, await app.as('INSPECTOR'))).toMatchObject({
+      code: 'CONFLICT',
+      messageZh: expect.stringContaining('2016-07-14 的催办不再成立：当时该任务已确认完成（2016-07-12）'),
+    });
+    await mutate('logInspection', { findingId, unitId, outcome: 'PASSED', notes: '核实', inspectedOn: '2016-07-16', place: '现场' }, await app.as('INSPECTOR'));
+    const inspections = (await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { inspections { inspectionId inspectedOn } } } }`, { id: findingId })).data!.finding.assignments[0].inspections as { inspectionId: string; inspectedOn: string }[];
+    const inspectionId = inspections.find((inspection) => inspection.inspectedOn === '2016-07-16')!.inspectionId;
+    expect(await refusal('correctInspection', { findingId, unitId, inspectionId, inspectedOn: '2016-07-13', reason: '日期录错' })).toMatchObject({
+      code: 'CONFLICT',
+      messageZh: expect.stringContaining('2016-07-14 的催办不再成立：当时该任务已确认完成（2016-07-13）'),
+    });
   });
 
   it('judges "asked for by the due date" on the date in force on the request day (F16)', async () => {

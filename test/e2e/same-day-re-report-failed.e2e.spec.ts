@@ -12,7 +12,7 @@ const key = (name: string) => `${name}-${(keySequence += 1)}`;
 
 describe('a pass that checked a same-day re-report, corrected to 不通过 (breaker49-8 S7)', () => {
   let app: TestApp;
-  const { mutate } = namedMutations(() => app, key, 'id');
+  const { call, mutate } = namedMutations(() => app, key, 'id');
   let unitId: string;
   let evaluationId: string;
 
@@ -38,8 +38,12 @@ describe('a pass that checked a same-day re-report, corrected to 不通过 (brea
     const evidence = [{ title: '栏目截图', link: 'https://www.example.gov.cn/lm' }];
     await mutate('reportRectification', { findingId, unitId, reportedOn: '2026-10-20', summary: '已更新', evidence }, unit);
     await mutate('logInspection', { findingId, unitId, inspectedOn: '2026-11-01', outcome: 'PASSED', place: '市发改委' }, await app.as('INSPECTOR'));
+    // The 退办 alone would leave the pass checking no report (newcomer55-8 S2), and the unit's own report of the pass's day is
+    // refused on a closed finding: the office enters the re-report handed in at the inspection from its paper (代录), then the 退办.
+    expect((await call('sendBackReport', { findingId, unitId, sentBackOn: '2026-10-25', reason: '材料不全' })).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect((await call('reportRectification', { findingId, unitId, reportedOn: '2026-11-01', summary: '督查当天补交', evidence }, unit)).errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('代录') });
+    await mutate('reportRectification', { findingId, unitId, reportedOn: '2026-11-01', summary: '督查当天补交', evidence });
     await mutate('sendBackReport', { findingId, unitId, sentBackOn: '2026-10-25', reason: '材料不全' });
-    await mutate('reportRectification', { findingId, unitId, reportedOn: '2026-11-01', summary: '督查当天补交', evidence }, unit);
     const inspectionId = (await app.graphql(`query($id: ID!) { finding(id: $id) { status assignments { status inspections { inspectionId } } } }`, { id: findingId })).data!.finding;
     expect(inspectionId).toMatchObject({ status: 'CLOSED', assignments: [{ status: 'VERIFIED' }] });
     const beforeCorrection = new Date(app.clock.now()).toISOString();

@@ -860,15 +860,22 @@ describe('VERIFIED', () => {
     given(verified).when(sendBack({ today: TODAY, sentBackOn: '2025-07-02' })).thenRefused('CONFLICT');
   });
 
-  it('a send-back dated the day it was verified is judged as handed over before that pass (note44 Left): taken with its new due date', () => {
-    given(verified).when(sendBack({ today: TODAY, sentBackOn: INSPECTED_ON })).thenRefused('BAD_USER_INPUT', /due date/, /须填写重新整改的时限/);
+  it('a send-back dated the day it was verified, with no report of that day on file, is refused naming the pass (newcomer55-8 S2); after the report handed in at that inspection it is judged as handed over before the pass (note44 Left): taken with its new due date', () => {
     given(verified)
+      .when(sendBack({ today: TODAY, sentBackOn: INSPECTED_ON, newDueDate: RETURNED_UNTIL }))
+      .thenRefused('CONFLICT', /would leave the pass of .* of the same day \(2025-07-01\) inconsistent/, /^退办日期（2025-07-01）会使.*同日 2025-07-01 的督查通过不再成立.*请先由督办人员依据纸质报告代录该报告（报告日期 2025-07-01），再录入本次退办/);
+    const handedIn = [...verified, { ...reported(FINANCE, INSPECTED_ON), data: { ...reported(FINANCE, INSPECTED_ON).data, enteredBy: supervisor.id } } as AssignmentEvent];
+    given(handedIn).when(sendBack({ today: TODAY, sentBackOn: INSPECTED_ON })).thenRefused('BAD_USER_INPUT', /due date/, /须填写重新整改的时限/);
+    given(handedIn)
       .when(sendBack({ today: TODAY, sentBackOn: INSPECTED_ON, newDueDate: RETURNED_UNTIL }))
       .then([{ type: 'ReportSentBack', data: { unitId: FINANCE, reason: 'No evidence of the budget.', sentBackOn: INSPECTED_ON, newDueDate: RETURNED_UNTIL } }]);
   });
 
-  it('takes a send-back dated before the pass, found late (N4): the re-report the pass checked goes in next', () => {
+  it('refuses a send-back dated before the pass, found late, while no re-report is on file (newcomer55-8 S2): the pass would check no report; after the re-report the pass checked, taken (N4)', () => {
     given(verified)
+      .when(sendBack({ today: TODAY }))
+      .thenRefused('CONFLICT', /would leave the later inspection of .* of 2025-07-01 inconsistent: no report awaited inspection then/, /^退办日期（2025-06-29）会使其后.* 2025-07-01 的督查不再成立：当时没有待督查的报告.*请先由.*补录其重新报送的整改报告（日期在 2025-06-29 至 2025-07-01 之间；2025-07-01 督查当天交给督查组的，由督办人员依据纸质报告代录），再录入本次退办。$/);
+    given([...verified, reported(FINANCE, '2025-06-30')])
       .when(sendBack({ today: TODAY }))
       .then([{ type: 'ReportSentBack', data: { unitId: FINANCE, reason: 'No evidence of the budget.', sentBackOn: SENT_BACK_ON } }]);
   });
@@ -2249,14 +2256,13 @@ describe('urgings, extension requests and decisions are judged on the part as it
       ]);
     });
 
-    it('takes a pass entered late before an urging already recorded after it: the urging asked nothing the unit had not done, and stands as a record (breaker11l P2; it was refused)', () => {
+    it('given an urging of 06-25, when a pass of 06-20 is typed late, then it is refused naming the urging, as an extension request would be; a pass of the urging’s own day is taken (breaker55-8 S8; breaker11l P2 had taken the earlier pass)', () => {
       const urgedLater = [leadAssigned, reported(FINANCE, '2025-06-10'), { type: 'UnitUrged', data: { unitId: FINANCE, message: '请抓紧', urgedOn: '2025-06-25' } } as AssignmentEvent];
       const passed = (inspectedOnDay: string) => [inspectedOn(inspectedOnDay, 'PASSED', 'inspection-1')].map((event) => ({ ...event, data: { ...event.data, notes: '', place: '市财政局' } }) as AssignmentEvent);
-      given(urgedLater).when(inspect({ inspectedOn: '2025-06-20', unitNames: DIRECTORY })).then(passed('2025-06-20'));
+      given(urgedLater)
+        .when(inspect({ inspectedOn: '2025-06-20', unitNames: DIRECTORY }))
+        .thenRefused('CONFLICT', /later urging of 市财政局 of 2025-06-25 inconsistent: the part stood verified then \(on 2025-06-20\)/, /^督查日期（2025-06-20）会使其后市财政局 2025-06-25 的催办不再成立：当时该任务已确认完成（2025-06-20）。/);
       given(urgedLater).when(inspect({ inspectedOn: '2025-06-25', unitNames: DIRECTORY })).then(passed('2025-06-25'));
-      // The part is verified on 06-20, with the urging kept; a new urging of the verified part is still refused.
-      const after = [...urgedLater, ...passed('2025-06-20')];
-      expect(partOf(stateAfter(after), FINANCE)).toMatchObject({ status: 'VERIFIED', verifiedOn: '2025-06-20', urgeCount: 1 });
     });
 
     it('judges whether a returned part needs a new due date on the date in force on the day of the return, not on an extension granted after it', () => {
@@ -2290,8 +2296,11 @@ describe('a late fact that clashes with later ones is refused in words true for 
     { type: 'InspectionLogged', data: { unitId: FINANCE, inspectionId: 'inspection-1', outcome: 'PASSED', notes: '', inspectedOn: '2025-06-22', place: '现场' } },
   ];
 
-  it('a send-back dated 06-19, when the 06-18 report awaited inspection, is taken as found late (N4): the re-report the 06-22 pass checked goes in next', () => {
+  it('a send-back dated 06-19, when the 06-18 report awaited inspection, is refused naming the 06-22 pass it would leave checking no report (newcomer55-8 S2); after the re-report that pass checked, taken', () => {
     given(closedOn22, closedParent)
+      .when(sendBack({ ...names, sentBackOn: '2025-06-19' }))
+      .thenRefused('CONFLICT', /later inspection of 市财政处 of 2025-06-22/, /^退办日期（2025-06-19）会使其后市财政处 2025-06-22 的督查不再成立：当时没有待督查的报告/);
+    given([...closedOn22, reported(FINANCE, '2025-06-20')], closedParent)
       .when(sendBack({ ...names, sentBackOn: '2025-06-19' }))
       .then([{ type: 'ReportSentBack', data: { unitId: FINANCE, reason: 'No evidence of the budget.', sentBackOn: '2025-06-19' } }]);
   });
@@ -2308,10 +2317,14 @@ describe('a late fact that clashes with later ones is refused in words true for 
     given(closedOn22, closedParent)
       .when(report({ ...names, reportedOn: '2025-06-12' }))
       .thenRefused('CONFLICT', /had reported on 2025-06-12; on 2025-06-12 that report was awaiting inspection/, /^市财政处已于 2025-06-12 报送整改情况，2025-06-12 时该报告正在等待督查。如该报告在 2025-06-12 或之前已督查未通过或被退办，请先录入督查结果或退办，再录入新的整改报告。$/);
-    // Of a later day, with the send-back of 06-14 on file: a re-report whose return is still to be entered (breaker8u P9), taken —
-    // the send-back of 06-14 then returns it, and the return of the 06-12 report (here a send-back of that day) is entered next.
-    const reReported = given(closedOn22, closedParent).when(report({ ...names, reportedOn: '2025-06-13' })).decision();
-    expect(reReported).toEqual([reported(FINANCE, '2025-06-13')].map((event) => ({ ...event, data: { ...event.data, summary: expect.any(String) as string } })));
+    // Of a later day, with the send-back of 06-14 on file: a re-report whose return is still to be entered (breaker8u P9), taken
+    // from the office (代录; the unit's own on the part verified since is refused: newcomer55-8 S3) — the send-back of 06-14 then
+    // returns it, and the return of the 06-12 report (here a send-back of that day) is entered next.
+    given(closedOn22, closedParent)
+      .when(report({ ...names, reportedOn: '2025-06-13' }))
+      .thenRefused('CONFLICT', /passed inspection since \(on 2025-06-22\).*the office enters it from its paper \(代录\)/, /此后该任务已于 2025-06-22 督查通过、确认完成。.*请由督办人员依据纸质报告代录本报告/);
+    const reReported = given(closedOn22, closedParent).when(report({ ...names, reportedOn: '2025-06-13', actor: supervisor })).decision();
+    expect(reReported).toEqual([reported(FINANCE, '2025-06-13')].map((event) => ({ ...event, data: { ...event.data, summary: expect.any(String) as string, enteredBy: supervisor.id } })));
     given([...closedOn22, ...reReported], closedParent)
       .when(sendBack({ ...names, sentBackOn: '2025-06-12' }))
       .then([{ type: 'ReportSentBack', data: { unitId: FINANCE, reason: expect.any(String) as string, sentBackOn: '2025-06-12' } } as AssignmentEvent]);
@@ -2660,10 +2673,18 @@ describe('what breaker8d found in the one correction of a day (P2, P3, P8)', () 
         .thenRefused('BAD_USER_INPUT', /before the extension request it decides \(2025-06-20\)/, /早于所审批的延期申请日期（2025-06-20）/);
     });
 
-    it('an urging moved to a day the part stood verified is taken: an urging after a verification asked nothing, and stands as a record (breaker11l P2; it was refused)', () => {
+    it('an urging moved to a day the part stood verified is refused, as an extension request moved there is (breaker55-8 S8; breaker11l P2 had taken it)', () => {
       const urged: AssignmentEvent = { type: 'UnitUrged', data: { unitId: FINANCE, message: '请加快', urgedOn: '2025-06-20' } };
-      const events = decideAssignment(redate('UnitUrged', '2025-06-20', '2025-07-05'), stateAfter([leadAssigned, urged, reported(), inspected('PASSED')]), openParent);
-      expect(events.map((event) => event.type)).toEqual(['FactDateCorrected']);
+      given([leadAssigned, urged, reported(), inspected('PASSED')])
+        .when(redate('UnitUrged', '2025-06-20', '2025-07-05'))
+        .thenRefused('CONFLICT', /does not hold: the part stood verified then \(on 2025-07-01\)/, /不成立：当时该任务已确认完成（2025-07-01）/);
+    });
+
+    it('given an urging of 06-25, when the pass of 07-01 is moved to 06-20, then it is refused naming the urging (breaker55-8 S8)', () => {
+      const urged: AssignmentEvent = { type: 'UnitUrged', data: { unitId: FINANCE, message: '请加快', urgedOn: '2025-06-25' } };
+      given([leadAssigned, reported(FINANCE, '2025-06-10'), urged, inspected('PASSED')])
+        .when(redate('InspectionLogged', INSPECTED_ON, '2025-06-20'))
+        .thenRefused('CONFLICT', /later urging of .* of 2025-06-25 inconsistent: the part stood verified then \(on 2025-06-20\)/, /2025-06-25 的催办不再成立：当时该任务已确认完成（2025-06-20）/);
     });
 
     it('a report moved to a day an earlier report still awaited inspection, naming that report', () => {
@@ -3553,7 +3574,7 @@ describe('a report and the return that answered it, found after the re-report an
 
 
 
-describe('a return dated on the pass day, typed after the pass: handed over at that inspection before it passed (note44 Left: refused 「…已确认完成（D）…」, its advice naming earlier returns only)', () => {
+describe('a return dated on the pass day, typed after the pass and the report handed in at that inspection: handed over before it passed (note44 Left; alone, refused: newcomer55-8 S2)', () => {
   // Given: FINANCE reported 06-28 and passed 07-01 (typed). On paper the inspectors returned the 06-28 report on 07-01, FINANCE
   // handed in a new report at the inspection, and it passed.
   const history = [leadAssigned, responsibleAssigned, reported(FINANCE), inspected('PASSED')];
@@ -3563,42 +3584,61 @@ describe('a return dated on the pass day, typed after the pass: handed over at t
   ];
   const read = (state: AssignmentsState) => partsOf(state).map((part) => [part.unitId, part.status, part.verifiedOn, part.lastReport?.reportedOn, part.lastReturn?.returnedOn, part.reportCount]).sort();
 
-  it.each(returns)('%s of the pass day is taken, then the report of that day, and the part reads as typed in date order', (_what, returning, type) => {
-    // When: the return of 07-01 is typed, then the report handed in at the inspection.
-    const returned = given(history).when(returning).decision();
-    expect(returned.map((event) => event.type)).toEqual([type]);
-    const reportOfTheDay = given([...history, ...returned]).when(report({ reportedOn: INSPECTED_ON, today: TODAY, unitNames: DIRECTORY })).decision();
+  it.each(returns)('%s of the pass day typed with no report of that day on file is refused, naming the pass and the ways on (newcomer55-8 S2)', (_what, returning, type) => {
+    const entered = type === 'ReportSentBack' ? ['退办日期', '退办'] : ['督查日期', '督查结果'];
+    given(history)
+      .when(returning)
+      .thenRefused(
+        'CONFLICT',
+        /would leave the pass of .* of the same day \(2025-07-01\) inconsistent: it would check no report \(the one of 2025-06-28/,
+        new RegExp(`^${entered[0]}（2025-07-01）会使.*同日 2025-07-01 的督查通过不再成立：该次督查将没有待督查的报告（2025-06-28 的整改报告已被本次${entered[1]}退回）。.*请先由督办人员依据纸质报告代录该报告（报告日期 2025-07-01），再录入本次${entered[1]}；如该次督查实为不通过，请在该督查记录的「更正督查记录」中更正其结果。$`),
+      );
+  });
+
+  it.each(returns)('%s of the pass day is taken after the report of that day, and the part reads as typed in date order', (_what, returning, type) => {
+    // When: the report handed in at the inspection is typed, then the return of 07-01.
+    const reportOfTheDay = given(history).when(report({ reportedOn: INSPECTED_ON, today: TODAY, unitNames: DIRECTORY, actor: supervisor })).decision();
     expect(reportOfTheDay.map((event) => event.type)).toEqual(['RectificationReported']);
+    const returned = given([...history, ...reportOfTheDay]).when(returning).decision();
+    expect(returned.map((event) => event.type)).toEqual([type]);
     // Then: verified 07-01, the 07-01 report the last, answering the return — as in date order (report, return, report, pass).
-    const after = stateAfter([...history, ...returned, ...reportOfTheDay]);
+    const after = stateAfter([...history, ...reportOfTheDay, ...returned]);
     const inDateOrder = stateAfter([leadAssigned, responsibleAssigned, reported(FINANCE), ...returned, reported(FINANCE, INSPECTED_ON), inspected('PASSED')]);
     expect(read(after)).toEqual(read(inDateOrder));
     expect(partOf(after, FINANCE)).toMatchObject({ status: 'VERIFIED', verifiedOn: INSPECTED_ON, lastReport: { reportedOn: INSPECTED_ON }, lastReturn: { returnedOn: INSPECTED_ON } });
     for (const day of [REPORTED_ON, INSPECTED_ON, TODAY]) expect(read(assignmentsOn(after, day))).toEqual(read(assignmentsOn(inDateOrder, day)));
   });
 
-  it('a report of the pass day without that return is still refused, its way on naming the return first', () => {
+  it('the unit’s own report of the pass day typed without that return is refused — it cannot be told from one made after the close-out — naming the way on: the office enters the paper (代录) (h56c)', () => {
     given(history)
       .when(report({ reportedOn: INSPECTED_ON, today: TODAY, unitNames: DIRECTORY }))
-      .thenRefused('CONFLICT', /passed inspection on 2025-07-01/, /如该报告是 2025-07-01 督查当天交给督查组的（此前有退办或督查未通过尚未录入），请先录入该退办或督查未通过，再录入本报告。/);
+      .thenRefused('CONFLICT', /already verified \(on 2025-07-01\).*have the office enter this report from its paper \(代录\) first, then that send-back or failed inspection/, /市财政局的任务已确认完成（2025-07-01），不再接收整改报告。如该报告是 2025-07-01 督查当天交给督查组的（此前有退办或督查未通过尚未录入），请先由督办人员依据纸质报告代录本报告，再录入该退办或督查未通过。/);
+  });
+
+  it('the office’s entry (代录) of a report of the pass day typed without that return is taken as handed in at that inspection: verified, two reports, no return until the return is entered (newcomer55-8 S2)', () => {
+    const reportOfTheDay = given(history).when(report({ reportedOn: INSPECTED_ON, today: TODAY, unitNames: DIRECTORY, actor: supervisor })).decision();
+    const after = stateAfter([...history, ...reportOfTheDay]);
+    expect(partOf(after, FINANCE)).toMatchObject({ status: 'VERIFIED', verifiedOn: INSPECTED_ON, reportCount: 2, lastReport: { reportedOn: INSPECTED_ON }, lastReturn: null });
+    expect(read(assignmentsOn(after, TODAY))).toEqual(read(after));
   });
 
   describe('its day corrected afterwards (now-and-cut-agree seed 20161130: a pass-day failure moved past the pass was taken, now VERIFIED and the cut RETURNED)', () => {
     const redate = (on: string): CorrectFactDate => ({ type: 'CorrectFactDate', actor: supervisor, today: TODAY, unitId: FINANCE, factType: 'InspectionLogged', previousOn: INSPECTED_ON, on, reason: '按纸质文件更正', unitNames: DIRECTORY });
-    const failure = () => given(history).when(returns[1]![1]).decision();
+    const reportOfTheDay = () => given(history).when(report({ reportedOn: INSPECTED_ON, today: TODAY, unitNames: DIRECTORY, actor: supervisor })).decision();
+    const failure = () => given([...history, ...reportOfTheDay()]).when(returns[1]![1]).decision();
 
-    it('given the failure of the pass day typed after the pass, when it is moved past the pass (the last of that day entered): refused, the part stood verified then', () => {
-      given([...history, ...failure()]).when(redate('2025-07-10')).thenRefused('CONFLICT', /does not hold: the part stood verified then \(on 2025-07-01\)/, /不成立：当时该任务已确认完成（2025-07-01）/);
+    it('given the report handed in at the pass and the failure of the pass day typed after the pass, when the failure is moved past the pass (the last of that day entered): refused, the part stood verified then', () => {
+      given([...history, ...reportOfTheDay(), ...failure()]).when(redate('2025-07-10')).thenRefused('CONFLICT', /does not hold: the part stood verified then \(on 2025-07-01\)/, /不成立：当时该任务已确认完成（2025-07-01）/);
     });
 
     it('given the failure and the report handed in at the pass, when the failure is moved to 06-30: taken, the part reads as typed in date order', () => {
+      const handedIn = reportOfTheDay();
       const returned = failure();
-      const reportOfTheDay = given([...history, ...returned]).when(report({ reportedOn: INSPECTED_ON, today: TODAY, unitNames: DIRECTORY })).decision();
-      const events = given([...history, ...returned, ...reportOfTheDay]).when(redate('2025-06-30')).decision();
+      const events = given([...history, ...handedIn, ...returned]).when(redate('2025-06-30')).decision();
       expect(events).toEqual([{ type: 'FactDateCorrected', data: { unitId: FINANCE, factType: 'InspectionLogged', previousOn: INSPECTED_ON, on: '2025-06-30', reason: '按纸质文件更正', correctedOn: TODAY } }]);
       const movedFailure = { ...returned[0]!, data: { ...returned[0]!.data, inspectedOn: '2025-06-30' } } as AssignmentEvent;
       const inDateOrder = stateAfter([leadAssigned, responsibleAssigned, reported(FINANCE), movedFailure, reported(FINANCE, INSPECTED_ON), inspected('PASSED')]);
-      const after = stateAfter([...history, ...returned, ...reportOfTheDay, ...events]);
+      const after = stateAfter([...history, ...handedIn, ...returned, ...events]);
       expect(read(after)).toEqual(read(inDateOrder));
       for (const day of ['2025-06-30', INSPECTED_ON, TODAY]) expect(read(assignmentsOn(after, day))).toEqual(read(assignmentsOn(inDateOrder, day)));
     });

@@ -2931,22 +2931,16 @@ function lapsedOnlyOn(part: AssignmentPart, request: ExtensionRequest, day: stri
  * until when, when a reopening dated later returned it, so the office sees why a fact of that
  * window is refused although the part is open today.
  */
-function verifiedThen(state: AssignmentsState, then: AssignmentPart, day: string, unit: Bilingual, nothing: Bilingual, reportOfThePassDay = false): DomainError {
+function verifiedThen(state: AssignmentsState, then: AssignmentPart, day: string, unit: Bilingual, nothing: Bilingual, atThePass: Bilingual = say('', '')): DomainError {
   const reopenedOn = inBusinessOrder(state.recorded).find(({ event, occurredOn }) => event.type === 'PartsReopened' && occurredOn > day)?.occurredOn;
   const verifiedOn = then.verifiedOn ?? day;
   if (reopenedOn === undefined) {
-    // A reopening of that day, typed after this paper, would have opened it again: said (breaker8u P4).
-    if (reportOfThePassDay) {
-      // A report of the pass's own day (N4): the way on when it was handed in at that inspection.
-      const atThePass = HANDED_IN_AT_THE_PASS(day);
-      return conflict(
-        `The part of ${unit.en} passed inspection on ${verifiedOn}: ${nothing.en}.${atThePass.en} If it was reopened on ${day}, enter the reopening first.`,
-        `${unit.zh}的任务已于 ${verifiedOn} 督查通过、确认完成，${nothing.zh}。${atThePass.zh}如 ${day} 当天已重新打开，请先录入重新打开。`,
-      );
-    }
+    // A reopening of that day, typed after this paper, would have opened it again: said (breaker8u P4). A unit's own report of
+    // the pass's own day, the pass having checked an earlier report, is told to have the office enter it (`atThePass`); the
+    // office's (代录) is taken (`handedInAtThePass`).
     return conflict(
-      `The part of ${unit.en} is already verified (on ${verifiedOn}): ${nothing.en}. If it was reopened on ${day}, enter the reopening first.`,
-      `${unit.zh}的任务已确认完成（${verifiedOn}），${nothing.zh}。如 ${day} 当天已重新打开，请先录入重新打开。`,
+      `The part of ${unit.en} is already verified (on ${verifiedOn}): ${nothing.en}.${atThePass.en} If it was reopened on ${day}, enter the reopening first.`,
+      `${unit.zh}的任务已确认完成（${verifiedOn}），${nothing.zh}。${atThePass.zh}如 ${day} 当天已重新打开，请先录入重新打开。`,
     );
   }
   return conflict(
@@ -2957,9 +2951,11 @@ function verifiedThen(state: AssignmentsState, then: AssignmentPart, day: string
 
 /**
  * CONFLICT: on office day `day` the parent stood closed (销号 on `closedDay`); the message says
- * until when, when a reopening dated later opened it again (B13, breaker8b N2).
+ * until when, when a reopening dated later opened it again (B13, breaker8b N2). `atThePass`: the
+ * way on for a unit's own report of the close-out day, the pass having checked an earlier report
+ * (`HANDED_IN_AT_THE_PASS`: the office enters it, 代录).
  */
-function closedThenError(state: AssignmentsState, closedDay: string, day: string, today: string, nothing: Bilingual, noun: Bilingual, reportOfThePassDay = false): DomainError {
+function closedThenError(state: AssignmentsState, closedDay: string, day: string, today: string, nothing: Bilingual, noun: Bilingual, atThePass: Bilingual = say('', '')): DomainError {
   const reopenedOn = inBusinessOrder(state.recorded).find(({ event, occurredOn }) => event.type === 'PartsReopened' && occurredOn > day)?.occurredOn;
   if (reopenedOn !== undefined) {
     return conflict(
@@ -2968,61 +2964,55 @@ function closedThenError(state: AssignmentsState, closedDay: string, day: string
     );
   }
   const past = day < today;
-  if (reportOfThePassDay) {
-    // A report of the close-out day itself (N4): handed in before the pass, or after the close-out — the record cannot tell, so never taken silently.
-    const atThePass = HANDED_IN_AT_THE_PASS(day);
-    return conflict(
-      `The ${noun.en} passed inspection and was closed on ${closedDay}: ${nothing.en}.${atThePass.en}${past ? ` If it was reopened on ${day}, enter the reopening first.` : ''}`,
-      `该${noun.zh}已于 ${closedDay} 督查通过并销号，${nothing.zh}。${atThePass.zh}${past ? `如该${noun.zh}在 ${day} 当天已重新打开，请先录入重新打开。` : ''}`,
-    );
-  }
   // A reopening of that very day typed after this paper: said, as an inspection typed before its report is told (breaker8u P4).
   return conflict(
-    `The ${noun.en} was closed on ${closedDay}${past ? `, by ${day}` : ''}: ${nothing.en}.${past ? ` If it was reopened on ${day}, enter the reopening first.` : ''}`,
-    `该${noun.zh}已于 ${closedDay} 销号${past ? `，${day} 时` : '，'}${nothing.zh}。${past ? `如该${noun.zh}在 ${day} 当天已重新打开，请先录入重新打开。` : ''}`,
+    `The ${noun.en} was closed on ${closedDay}${past ? `, by ${day}` : ''}: ${nothing.en}.${atThePass.en}${past ? ` If it was reopened on ${day}, enter the reopening first.` : ''}`,
+    `该${noun.zh}已于 ${closedDay} 销号${past ? `，${day} 时` : '，'}${nothing.zh}。${atThePass.zh}${past ? `如该${noun.zh}在 ${day} 当天已重新打开，请先录入重新打开。` : ''}`,
   );
 }
 
 /**
- * The way on for a unit's report dated the day a pass verified its part (N4), which the record cannot place by itself: handed
- * in to the inspectors at the pass (an earlier return not entered yet) or after the close-out. The return goes in first
- * (`passLeftWithoutReport` takes it), then this report, which the pass then checks (`handedInAtThePass`); `then` says what goes in
- * after the return (this report; a merged unit's report as the merged unit's).
+ * The way on for a unit's report dated the day a pass verified its part, or its predecessor's (N4, breaker43-8 N3), the pass
+ * having checked an earlier report: handed in to the inspectors at the pass (an earlier return not entered yet), the office
+ * enters it first from the paper (代录; as the predecessor's for a merged unit: `then`), taken as handed in at that pass
+ * (`handedInAtThePass`), then that return — the return first would leave the pass checking no report (newcomer55-8 S2).
  */
-const HANDED_IN_AT_THE_PASS = (day: string, then: Bilingual = say('this report', '录入本报告')): Bilingual =>
+const HANDED_IN_AT_THE_PASS = (day: string, then: Bilingual): Bilingual =>
   say(
-    ` If this report was handed to the inspectors at the inspection of ${day} (a send-back or failed inspection before it is not entered yet), enter that send-back or failed inspection first, then ${then.en}.`,
-    `如该报告是 ${day} 督查当天交给督查组的（此前有退办或督查未通过尚未录入），请先录入该退办或督查未通过，再${then.zh}。`,
+    ` If this report was handed to the inspectors at the inspection of ${day} (a send-back or failed inspection before it is not entered yet), ${then.en} first, then that send-back or failed inspection.`,
+    `如该报告是 ${day} 督查当天交给督查组的（此前有退办或督查未通过尚未录入），请先${then.zh}，再录入该退办或督查未通过。`,
   );
 
 /**
- * Whether a report of the unit's part dated office day `day` (`YYYY-MM-DD`) is the one a pass of that day checked: folded by day,
- * a pass of the part dated `day` found no report awaiting — a return entered after it (`passLeftWithoutReport`) settled the
- * report it had checked — so the report it did check is this one, handed in at the inspection (N4). Taken then, it folds before
- * that pass (`beforeItsVerification`). Never true on a part whose last report awaits that pass: a report typed after a pass of
- * its own day is refused (`closedThenError`, `verifiedThen`) with that way on — the record cannot tell it from one made after the close-out.
+ * Whether a report of the unit's part dated office day `day` (`YYYY-MM-DD`) is the one a pass of that day checked, handed in at
+ * that inspection (N4): the part stood verified at the end of `day` by that pass, which checked a report of an earlier day
+ * (`returnOfThePassDay`) — the return of that earlier report not entered yet, or entered since (of `day` itself:
+ * `beforeThePassOfItsDay`) — or, folded by day, that pass found no report awaiting (a return typed after it under the N4 rule
+ * settled the report it had checked). Taken then, it folds before that pass (`beforeItsVerification`); until its return is
+ * entered the part reads two reports and no return, as typed, and that return goes in next (newcomer55-8 S2: the return typed
+ * first is refused, as it would leave the pass checking no report). A report made after a reopening of that day goes in after
+ * the reopening.
+ *
+ * The first case (no return entered yet) holds only for a report the office enters from paper (代录, `byTheOffice`: a
+ * supervisor's): the record cannot tell a report dated the day its part passed from one made after the close-out, and a unit
+ * keying its own report on a verified part the day it closed is the second (h56c: taken, it let a unit report on a closed
+ * finding). The office entering the paper handed in at the inspection says which it was; the unit's own is refused, told to
+ * have the office enter it (`HANDED_IN_AT_THE_PASS`).
  */
-function handedInAtThePass(state: AssignmentsState, part: AssignmentPart, day: string): boolean {
+function handedInAtThePass(state: AssignmentsState, part: AssignmentPart, day: string, byTheOffice: boolean): boolean {
   if (!part.inspections.some((inspection) => inspection.outcome === 'PASSED' && inspection.inspectedOn === day)) return false;
-  // A return of the pass's own day entered after it (`beforeThePassOfItsDay`), no report of that day yet: the report is the one it called for.
-  if (handedInAfterThePassDayReturn(partOn(state, part, day), day)) return true;
+  if (byTheOffice && returnOfThePassDay(partOn(state, part, day), day)) return true;
   return brokenFacts(state.recorded).some(
     ({ event, day: on, why }) => isPassLeftWithoutReport(event, why) && on === day && partFactLandsOn(state, event.data.unitId, day)?.unitId === part.unitId,
   );
 }
 
 /**
- * A return (退办, 督查未通过) found after the pass that checked the re-report it called for, entered before that re-report: taken,
- * though the pass then meets no report awaiting until the re-report is entered (N4). Refused, the re-report of the pass's own
- * day — which the record cannot tell from a report made after the close-out, and refuses (`closedThenError`) — had no way in:
- * the return waited for the report and the report for the return (breaker41-8b N4). Until the re-report is entered the part
- * reads the return and the pass, verified, as the office has typed them; a re-report dated from the return to the pass then
- * goes in (`settledOnOrAfter`, `handedInAtThePass`) and every view reads as in date order. Any other later fact it would
- * break still refuses it (`requireLaterFactsHold`).
+ * A pass that, where business order puts it, met no report awaiting inspection: a return entered after it settled the report it
+ * had checked. Since newcomer55-8 S2 a return is refused when it would leave a pass so (`requireLaterFactsHold`,
+ * `requireReportOfThePassDayFirst`) — unless the report handed in at that pass, typed after it, is on file
+ * (`passCheckingTheDaysReport`): the shape records typed under the N4 rule (the return first) may still hold.
  */
-const passLeftWithoutReport: ToleratedBreak = (later, why) => isPassLeftWithoutReport(later, why);
-
-/** A pass that, where business order puts it, met no report awaiting inspection: a return entered after it settled the report it had checked. */
 const isPassLeftWithoutReport = (event: AssignmentEvent, why: Bilingual): event is Extract<AssignmentEvent, { type: 'InspectionLogged' }> =>
   event.type === 'InspectionLogged' && event.data.outcome === 'PASSED' && why.en.startsWith(NO_REPORT_AWAITED);
 
@@ -3082,8 +3072,8 @@ function reportsOnTheirPassDay(recorded: readonly AssignmentEvent[]): { index: n
  * awaiting that pass (a re-report redated to the pass's day, a pass redated to the re-report's): the record cannot tell whether
  * that report was handed in at the inspection or made after the close-out, and a reopening of the day typed next would leave the
  * part returned with its re-report read before the pass — no later pass could be entered (breaker43-8 N2). The way on: the
- * send-back or failed inspection that returned the earlier report goes in first (`passLeftWithoutReport`), then the correction
- * (`passCheckingTheDaysReport`); a report made after a reopening of the day is entered after that reopening.
+ * send-back or failed inspection that returned the earlier report goes in first (it returns that report before the re-report on
+ * file), then the correction (`passCheckingTheDaysReport`); a report made after a reopening of the day is entered after that reopening.
  */
 function requireNoReportOnItsPassDay(state: AssignmentsState, events: readonly AssignmentEvent[], command: NamesUnits): void {
   const before = new Set(reportsOnTheirPassDay(state.recorded).map(({ index }) => index));
@@ -3161,9 +3151,13 @@ function requireLaterFactsHold(state: AssignmentsState, events: readonly Assignm
     // A return found after the check that followed it (breaker8u P9): that check met the re-report the return called for,
     // which the unit's clerk enters first (`settledOnOrAfter` takes it), then this return — not a correction of the check.
     const entered = returning.type === 'ReportSentBack' ? say('send-back', '退办') : say('inspection result', '督查结果');
+    // A re-report of the pass's own day, handed in at it, goes in as the office's (代录: `handedInAtThePass`), the unit's own refused.
+    const ofThePassDay = broken.event.type === 'InspectionLogged' && broken.event.data.outcome === 'PASSED'
+      ? say(`; one handed in at the inspection of ${broken.day} the office enters from its paper (代录)`, `；${broken.day} 督查当天交给督查组的，由督办人员依据纸质报告代录`)
+      : say('', '');
     throw conflict(
-      `${capitalise(fact.what.en)} (${fact.day}) would leave the later ${later.en} of ${unit.en} of ${broken.day} inconsistent: ${broken.why.en}. If ${unit.en} reported again in between, its clerk enters that report first (dated from ${fact.day} to ${broken.day}), then this ${entered.en}.`,
-      `${fact.what.zh}（${fact.day}）会使其后${unit.zh} ${broken.day} 的${later.zh}不再成立：${broken.why.zh}。如其间${unit.zh}已重新报送，请先由${unit.zh}补录其重新报送的整改报告（日期在 ${fact.day} 至 ${broken.day} 之间），再录入本次${entered.zh}。`,
+      `${capitalise(fact.what.en)} (${fact.day}) would leave the later ${later.en} of ${unit.en} of ${broken.day} inconsistent: ${broken.why.en}. If ${unit.en} reported again in between, its clerk enters that report first (dated from ${fact.day} to ${broken.day}${ofThePassDay.en}), then this ${entered.en}.`,
+      `${fact.what.zh}（${fact.day}）会使其后${unit.zh} ${broken.day} 的${later.zh}不再成立：${broken.why.zh}。如其间${unit.zh}已重新报送，请先由${unit.zh}补录其重新报送的整改报告（日期在 ${fact.day} 至 ${broken.day} 之间${ofThePassDay.zh}），再录入本次${entered.zh}。`,
     );
   }
   if ((broken.event.type === 'InspectionLogged' || broken.event.type === 'ReportSentBack') && broken.why.en.endsWith(RETURN_NEEDS_DUE_DATE)) {
@@ -3299,6 +3293,12 @@ function brokenFacts(recorded: readonly AssignmentEvent[]): { index: number; eve
   return broken;
 }
 
+/**
+ * The records that ask the unit for work or answer such an ask (催办, 延期申请, 延期审批): none holds on a part that stood
+ * verified before its day (`whyNotAllowed`), so none is taken, typed late, moved, or left by a retraction after a verification.
+ */
+const ASKS_FOR_WORK: ReadonlySet<AssignmentEvent['type']> = new Set<AssignmentEvent['type']>(['UnitUrged', 'ExtensionRequested', 'ExtensionGranted', 'ExtensionRefused']);
+
 /** Why the part as folded so far does not allow `event`; null when it does (or the event is about no one part). */
 function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingual | null {
   if (event.type === 'PartsReopened') return reopeningNotAllowed(state, event);
@@ -3312,10 +3312,13 @@ function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingu
   // that verified the part came before it, whichever was typed first.
   const day = factDayOfEvent(event);
   const verifiedBefore = verifiedBeforeTheDay(part, day) ? verified : null;
+  // One rule for every record that asks the unit for work or answers such an ask — an urging, an extension request, its
+  // decision: dated after the part stood verified (a pass is the last word of its day) it does not hold, however it came to
+  // stand there — a pass typed late or moved before it, a reopening retracted (breaker55-8 S8: urgings slipped through).
+  if (verifiedBefore && ASKS_FOR_WORK.has(event.type)) return verifiedBefore;
   switch (event.type) {
     case 'ExtensionRequested': {
       const pending = pendingExtensionOf(part);
-      if (verifiedBefore) return verifiedBefore;
       if (pending) return say(`the request of ${pending.requestedOn} would still await a decision then`, `${pending.requestedOn} 的延期申请当时仍待审批`);
       if (!isAfter(event.data.requestedDueDate, part.dueDate)) {
         return say(`it asked for ${event.data.requestedDueDate}, not later than the due date then in force (${part.dueDate})`, `所申请的 ${event.data.requestedDueDate} 不晚于当时的截止日期 ${part.dueDate}`);
@@ -3333,7 +3336,6 @@ function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingu
     }
     case 'ExtensionGranted':
     case 'ExtensionRefused': {
-      if (verifiedBefore) return verifiedBefore;
       const request = part.extensionRequests.find((candidate) => candidate.requestId === event.data.requestId);
       if (!request) return say('the request it decides had not been made yet then', '所审批的延期申请当时尚未提出');
       if (request.status !== 'PENDING' && !lapsedOnlyOn(part, request, day) && !(request.status === 'WITHDRAWN' && decisionOfWithdrawalDay(request, day))) return say('the request it decides was no longer pending then', '所审批的延期申请当时已不在待审批状态');
@@ -3355,16 +3357,14 @@ function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingu
       return null;
     }
     case 'UnitUrged':
-      // An urging dated after a verification entered later (the pass found on paper) asked nothing the unit had not done:
-      // it stands as a record, and the true pass is taken (breaker11l P2 = 11k P1's second face). A new urging of a
-      // verified part is still refused (`urgeUnit`): it would ask now for work the office knows done. The same holds when a
-      // correction moves the pass before an urging of its own day (breaker8s P11) or the urging after the pass (breaker8t P3:
-      // kept — the urging stays in the record, listed after the close-out, as README says).
+      // Judged by `ASKS_FOR_WORK` above, as an extension request is (breaker55-8 S8; breaker11l P2 had kept an urging after a
+      // verification entered later as a record — it asked for work the record says was done). Of the pass's own day it holds.
       return null;
     case 'RectificationReported':
       if (part.status === 'ASSIGNED' || part.status === 'RETURNED') return null;
-      // The report handed in at a pass after a return of that day, both entered after the pass: every fold puts it before that pass.
-      if (handedInAfterThePassDayReturn(part, day)) return null;
+      // The report handed in at a pass of its day that checked an earlier report, entered after the pass (its return entered since,
+      // or still to come: `handedInAtThePass`): every fold puts it before that pass (newcomer55-8 S2).
+      if (returnOfThePassDay(part, day)) return null;
       return verified ?? reportStillAwaited(part.lastReport?.reportedOn);
     case 'ReportSentBack':
     case 'InspectionLogged': {
@@ -3433,7 +3433,12 @@ function reportRectification(
   const part = requirePart(state, unitId, command);
   const unit = unitNamed(command, unitId);
   // Judged on the day reported (breaker8b N2): what stood then, in words true for that day; a later fact it would clash with is named below.
-  const atThePass = handedInAtThePass(state, part, reportedOn);
+  const atThePass = handedInAtThePass(state, part, reportedOn, enteredBy !== undefined);
+  // A unit's own report of the day of a pass that checked an earlier report: the office enters it, if handed in at that pass.
+  const handInAtThePass = (): Bilingual =>
+    enteredBy === undefined && returnOfThePassDay(partOn(state, part, reportedOn), reportedOn)
+      ? HANDED_IN_AT_THE_PASS(reportedOn, say('have the office enter this report from its paper (代录)', '由督办人员依据纸质报告代录本报告'))
+      : say('', '');
   if (context.parentClosed && !atThePass) {
     const noun = parentNoun(command);
     // A part taken off unverified after its day (a work-plan item's 移除单位), decided on as it stood (`asHeldOn`): the item
@@ -3442,7 +3447,7 @@ function reportRectification(
     const removedAfter = state.removed !== undefined && Object.hasOwn(state.removed, unitId) && reportedOn < state.removed[unitId]!.unassignedOn;
     if (closedOn(state) === null && !removedAfter) throw conflict(`The ${noun.en} is closed; no more reports are accepted.`, `该${noun.zh}已销号，不再接收整改报告。`);
     const closedThen = closedOn(assignmentsOn(state, reportedOn));
-    if (closedThen !== null) throw closedThenError(state, closedThen, reportedOn, command.today, say('no more reports are accepted', '不再接收整改报告'), noun, closedThen === reportedOn);
+    if (closedThen !== null) throw closedThenError(state, closedThen, reportedOn, command.today, say('no more reports are accepted', '不再接收整改报告'), noun, handInAtThePass());
   }
   const reported = { day: reportedOn, what: named('reportedOn', 'the report date', '报告日期') };
   // A re-report dated before the return it answers, or any report before the part was assigned: the clerk's date
@@ -3456,7 +3461,9 @@ function reportRectification(
   if (then.status === 'REPORTED' && !(then.lastReport !== null && reportedOn > then.lastReport.reportedOn && settledOnOrAfter(part, reportedOn))) {
     throw awaitingInspectionThen(unit, then.lastReport?.reportedOn ?? reportedOn, reportedOn, command.today, say('a new report', '新的整改报告'));
   }
-  if (then.status === 'VERIFIED' && !atThePass) throw verifiedThen(state, then, reportedOn, unit, say('no more reports are accepted', '不再接收整改报告'), then.verifiedOn === reportedOn);
+  // One half of a round found after the pass (newcomer55-8 S3): the office's to enter, from paper (`settledOnOrAfter`).
+  if (then.status === 'REPORTED' && enteredBy === undefined && part.status === 'VERIFIED' && part.verifiedOn !== null) throw reReportOfAVerifiedPart(unit, then.lastReport!.reportedOn, reportedOn, part.verifiedOn);
+  if (then.status === 'VERIFIED' && !atThePass) throw verifiedThen(state, then, reportedOn, unit, say('no more reports are accepted', '不再接收整改报告'), handInAtThePass());
   requireText(summary, named('summary', 'A summary of the rectification', '整改情况说明'));
   if (evidence.length === 0) throw badInput('At least one piece of evidence is required.', '请至少提供一项佐证材料。', { field: 'evidence' });
   evidence.forEach((item, index) => {
@@ -3508,7 +3515,7 @@ function reportsAgainLater(later: AssignmentEvent, why: Bilingual, state: Assign
  */
 function beforeThePassOfItsDay(state: AssignmentsState, part: AssignmentPart, day: string): AssignmentPart {
   const then = partOn(state, part, day);
-  if (!returnOfThePassDay(then, day)) return then;
+  if (!returnOfThePassDay(then, day) && !reportAtThePassAwaitingItsReturn(then, day)) return then;
   const before = partOn(state, part, addDays(day, -1));
   return before.status === 'REPORTED' ? before : then;
 }
@@ -3516,6 +3523,32 @@ function beforeThePassOfItsDay(state: AssignmentsState, part: AssignmentPart, da
 /** Whether `part` stood verified by a pass dated `day` itself, its last report of an earlier day: a return of `day` came before that pass. */
 function returnOfThePassDay(part: AssignmentPart, day: string): boolean {
   return part.status === 'VERIFIED' && part.verifiedOn === day && part.lastReport !== null && part.lastReport.reportedOn < day;
+}
+
+/**
+ * CONFLICT (newcomer55-8 S2): a return (退办, 督查未通过; `what` its date field, `entered` its name) of office day `day` typed
+ * after the pass of that day that checked an earlier report, with no report of `day` on file. Taken, that pass would check a
+ * part sent back and never reported again (its due date moved, 退回 +1), a record date order forbids — as a return of an earlier
+ * day is refused before a later pass (`requireLaterFactsHold`). The ways on: the report handed in at that inspection first
+ * (taken, `handedInAtThePass`), then this return; or, the inspection having failed, 更正督查记录 on it.
+ */
+function requireReportOfThePassDayFirst(state: AssignmentsState, part: AssignmentPart, day: string, unit: Bilingual, what: Bilingual, entered: Bilingual): void {
+  const then = partOn(state, part, day);
+  if (!returnOfThePassDay(then, day) || handedInAfterThePassDayReturn(then, day)) return;
+  const awaited = then.lastReport!.reportedOn;
+  throw conflict(
+    `${capitalise(what.en)} (${day}) would leave the pass of ${unit.en} of the same day (${day}) inconsistent: it would check no report (the one of ${awaited} returned by this ${entered.en}). If ${unit.en} handed in a new report at that inspection, have the office enter that report first from its paper (代录, dated ${day}), then this ${entered.en}; if the inspection did not pass, correct its result instead (更正督查记录).`,
+    `${what.zh}（${day}）会使${unit.zh}同日 ${day} 的督查通过不再成立：该次督查将没有待督查的报告（${awaited} 的整改报告已被本次${entered.zh}退回）。如${unit.zh}在 ${day} 督查当天重新交了整改报告，请先由督办人员依据纸质报告代录该报告（报告日期 ${day}），再录入本次${entered.zh}；如该次督查实为不通过，请在该督查记录的「更正督查记录」中更正其结果。`,
+  );
+}
+
+/**
+ * Whether `part` stood verified by a pass dated `day` whose last report, of `day` too, was handed in at that inspection and taken
+ * before its return (`handedInAtThePass`, newcomer55-8 S2): no return of `day` on file yet. A return of `day` typed next is the
+ * one that came before that pass (`beforeThePassOfItsDay` judges it on the part the day before, when a report awaited inspection then).
+ */
+function reportAtThePassAwaitingItsReturn(part: AssignmentPart, day: string): boolean {
+  return part.status === 'VERIFIED' && part.verifiedOn === day && part.lastReport?.reportedOn === day && (part.lastReturn === null || part.lastReturn.returnedOn < day);
 }
 
 /**
@@ -3539,9 +3572,29 @@ function handedInAfterThePassDayReturn(part: AssignmentPart, day: string): boole
  * `requireLaterFactsHold`, pointing here); so the re-report is taken first, the pass then checks it, and the return entered
  * after it settles the first report — every view as if typed in date order. Until the return is entered the part reads two
  * reports and no return, as the office has typed it. Without such a check the refusal stands and says to enter the return first.
+ *
+ * The rule for a late round (newcomer55-8 S2, S3): a return and the re-report it called for, both found after the check that
+ * followed them, go in re-report first, return next. One of two half-states must be read between the two entries; the one kept
+ * is "two reports, no return" — the check on file checked a report the unit did make, and the due date and 退回 stand until the
+ * return is entered — never "returned, then verified with no report" (the return first is refused, naming the check:
+ * `requireLaterFactsHold`, `requireReportOfThePassDayFirst`). On a part verified since, the re-report is the office's to enter
+ * from the paper (代录): the unit's own is refused (`reReportOfAVerifiedPart`) — a unit does not report again on work the record
+ * says was done, and a report on a verified part the office has not vouched for is what the tester saw taken (S3).
  */
 function settledOnOrAfter(part: AssignmentPart, day: string): boolean {
   return part.inspections.some((inspection) => inspection.inspectedOn >= day) || (part.lastReturn?.cause === 'SENT_BACK' && part.lastReturn.returnedOn >= day);
+}
+
+/**
+ * CONFLICT (newcomer55-8 S3): a unit's own report of office day `day`, while its report of `awaiting` still awaited inspection,
+ * typed after the part passed on `verifiedOn` (a later day): the record would read two reports and no return on a part it says
+ * is done. If it is the re-report of a return not entered yet, the office enters it from paper (代录), then the return.
+ */
+function reReportOfAVerifiedPart(unit: Bilingual, awaiting: string, day: string, verifiedOn: string): DomainError {
+  return conflict(
+    `${capitalise(unit.en)} had reported on ${awaiting}; on ${day} that report was awaiting inspection, and the part has passed inspection since (on ${verifiedOn}). If this report answered a send-back or failed inspection of that report not entered yet, the office enters it from its paper (代录), then that send-back or failed inspection.`,
+    `${unit.zh}已于 ${awaiting} 报送整改情况，${day} 时该报告正在等待督查，此后该任务已于 ${verifiedOn} 督查通过、确认完成。如本报告是该报告被退办或督查未通过后重新报送的（该退办或督查结果尚未录入），请由督办人员依据纸质报告代录本报告，再录入该退办或督查结果。`,
+  );
 }
 
 /**
@@ -3584,6 +3637,7 @@ function sendBackReport(command: SendBackReport, state: AssignmentsState): Assig
   if (part.status === 'REPORTED') requireNotBeforeItsReport(sentBack, part, say('the report it returns', '所退回报告的日期'), say('send-back', '退办'));
   const then = beforeThePassOfItsDay(state, part, sentBackOn);
   if (then.status === 'VERIFIED') throw settledMeanwhile(part, unit, sentBackOn, verifiedThen(state, then, sentBackOn, unit, say('there is no report to send back', '没有待督查的整改报告可退办')));
+  requireReportOfThePassDayFirst(state, part, sentBackOn, unit, say('the send-back date', '退办日期'), say('send-back', '退办'));
   if (then.status !== 'REPORTED') {
     const day = onDay(sentBackOn, command.today);
     throw settledMeanwhile(part, unit, sentBackOn, conflict(`${capitalise(unit.en)} had no report awaiting inspection${day.en} to send back.`, `${unit.zh}${day.zh}没有待督查的整改报告可退办。`));
@@ -3593,7 +3647,7 @@ function sendBackReport(command: SendBackReport, state: AssignmentsState): Assig
   requireNotBeforeItsReport(sentBack, then, say('the report it returns', '所退回报告的日期'), say('send-back', '退办'));
   // "Passed" is judged on the due date in force on the day of the send-back.
   const events: AssignmentEvent[] = [{ type: 'ReportSentBack', data: { unitId, reason, sentBackOn, ...newDueDateOf(command, [partOn(state, part, sentBackOn).dueDate], sentBackOn, 'SENT_BACK') } }];
-  return laterFactsHolding(state, events, { day: sentBackOn, what: named('sentBackOn', 'the send-back date', '退办日期') }, command, passLeftWithoutReport);
+  return laterFactsHolding(state, events, { day: sentBackOn, what: named('sentBackOn', 'the send-back date', '退办日期') }, command, passCheckingTheDaysReport(state, events));
 }
 
 function logInspection(command: LogInspection, state: AssignmentsState): AssignmentEvent[] {
@@ -3607,6 +3661,7 @@ function logInspection(command: LogInspection, state: AssignmentsState): Assignm
   if (part.status === 'REPORTED') requireNotBeforeItsReport(inspected, part, say('the report it checks', '所核查报告的日期'), say('inspection', '督查'));
   const then = outcome === 'FAILED' ? beforeThePassOfItsDay(state, part, inspectedOn) : partOn(state, part, inspectedOn);
   if (then.status === 'VERIFIED') throw settledMeanwhile(part, unit, inspectedOn, verifiedThen(state, then, inspectedOn, unit, say('there is no report to inspect', '没有待督查的整改报告')));
+  if (outcome === 'FAILED') requireReportOfThePassDayFirst(state, part, inspectedOn, unit, say('the inspection date', '督查日期'), say('inspection result', '督查结果'));
   if (then.status !== 'REPORTED' && then.terms.kind === 'STANDING' && inspectedOn < then.dueDate) {
     // Its reports so far are progress (进展报送, newcomer37 S16): nothing awaits a check until the span it is kept up for ends.
     throw conflict(
@@ -3641,7 +3696,7 @@ function logInspection(command: LogInspection, state: AssignmentsState): Assignm
       data: { unitId, inspectionId, outcome, notes, inspectedOn, place, ...newDueDateOf(command, [partOn(state, part, inspectedOn).dueDate], inspectedOn, 'INSPECTION_FAILED') },
     },
   ];
-  return laterFactsHolding(state, failed, inspected, command, passLeftWithoutReport);
+  return laterFactsHolding(state, failed, inspected, command, passCheckingTheDaysReport(state, failed));
 }
 
 function reopenParts(command: ReopenParts, state: AssignmentsState): AssignmentEvent[] {
@@ -4818,7 +4873,7 @@ function notAssignedWhilePredecessorKeepsIt(command: NamesUnits, unit: Bilingual
   const verifiedOn = part.verifiedOn!;
   const moved = merged ? say(`merged into ${unit.en}`, `并入${unit.zh}`) : say(`handed its work over to ${unit.en}`, `将工作移交${unit.zh}`);
   const report = 'type' in command && command.type === 'ReportRectification' && (command as ReportRectification).reportedOn === part.verifiedOn;
-  const atThePass = report ? HANDED_IN_AT_THE_PASS(verifiedOn, say(`this report as ${predecessor.en}'s`, `以${predecessor.zh}的名义录入本报告`)) : say('', '');
+  const atThePass = report ? HANDED_IN_AT_THE_PASS(verifiedOn, say(`have the office enter this report as ${predecessor.en}'s (代录)`, `由督办人员以${predecessor.zh}的名义代录本报告`)) : say('', '');
   return say(
     `${capitalise(unit.en)} is not assigned here: the part of ${predecessor.en} passed inspection on ${verifiedOn} and stayed with it when it ${moved.en} on ${on} (verified work does not pass).${atThePass.en} If the ${noun.en} was reopened since, enter the reopening first: the reopened part passes to ${unit.en}.`,
     `${unit.zh}不在本${noun.zh}的交办单位之列：${predecessor.zh}的任务已于 ${verifiedOn} 督查通过、确认完成，${on} ${predecessor.zh}${moved.zh}时留在${predecessor.zh}名下（已确认完成的任务不移交）。${atThePass.zh}如该${noun.zh}此后已重新打开，请先录入重新打开，重新打开的任务由${unit.zh}承担。`,
@@ -5454,10 +5509,21 @@ function answeredRecord(state: AssignmentsState, asCorrected: readonly { type: s
   if (target.type !== 'ReportSentBack' && target.type !== 'InspectionLogged') return null;
   const { unitId } = target.data as { unitId: string };
   let folded = initialAssignmentsState();
+  // The fold at the end of the day before the current one: a return of a pass's day typed after the report handed in at that
+  // pass answers the report that awaited the pass that morning (`beforeThePassOfItsDay`, newcomer55-8 S2), not that report.
+  let dayBefore = folded;
+  let day = '';
   for (const { event, index, occurredOn } of inBusinessOrder(state.recorded)) {
+    if (occurredOn !== day) {
+      dayBefore = folded;
+      day = occurredOn;
+    }
     if (index === target.index) {
       const key = partHeldOn(folded, unitId, occurredOn)?.key;
-      const reportedOn = key === undefined ? undefined : partOf(folded, key)?.lastReport?.reportedOn;
+      const part = key === undefined ? undefined : partOf(folded, key);
+      const morning = key === undefined ? undefined : partOf(dayBefore, key);
+      const atThePass = part !== undefined && reportAtThePassAwaitingItsReturn(part, occurredOn) && morning?.status === 'REPORTED';
+      const reportedOn = atThePass ? morning.lastReport?.reportedOn : part?.lastReport?.reportedOn;
       const what = target.type === 'ReportSentBack' ? say('the report it returns', '所退回的整改报告日期') : say('the report it checks', '所核查的整改报告日期');
       return reportedOn === undefined ? null : { day: reportedOn, what };
     }

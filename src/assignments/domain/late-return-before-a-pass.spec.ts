@@ -30,6 +30,8 @@ const report = (reportedOn: string): ReportRectification => ({
   evidence: [{ title: '公开页面', link: 'https://example.gov.cn/hbj/hp', documentRef: null }],
   reportedOn,
 });
+/** The unit's paper report entered by the office on its behalf (代录): a report handed in at an inspection, typed after the pass. */
+const officeReport = (reportedOn: string): ReportRectification => ({ ...report(reportedOn), actor: supervisor });
 const inspect = (inspectionId: string, outcome: 'PASSED' | 'FAILED', inspectedOn: string, newDueDate?: string): LogInspection => ({
   type: 'LogInspection',
   actor: inspector,
@@ -164,7 +166,7 @@ describe.each([
   const papers: [string, AssignmentCommand][] = [
     ['report 05-25', report('2016-05-25')],
     ['return 05-28', returned as AssignmentCommand],
-    ['re-report 06-08', report('2016-06-08')],
+    ['re-report 06-08', officeReport('2016-06-08')],
     ['pass 06-15', inspect('inspection-pass', 'PASSED', '2016-06-15')],
   ];
   const inDateOrder = typeWithRetries([assigned], [...(before as AssignmentCommand[]), ...papers.map(([, command]) => command)]);
@@ -185,22 +187,29 @@ describe.each([
     },
   );
 
-  it('when the pass was typed first, the return is taken (N4); the re-report typed next makes the part read as in date order', () => {
+  it('when the pass was typed first, the return alone is refused naming the pass (newcomer55-8 S2: it would check no report); the re-report typed first, then the return, make the part read as in date order', () => {
     const passed = typeWithRetries([assigned], [...(before as AssignmentCommand[]), report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-15')]);
-    const returnFirst = typeWithRetries(passed.events, [returned as AssignmentCommand]);
-    expect(returnFirst.refused).toEqual([]);
-    // Until the re-report is entered: the return and the pass, as typed — live and at a cut alike.
-    const timeline = timelineOf(returnFirst.events);
-    expect(viewRead(partViewAfter(timeline))).toEqual(viewRead(partViewAfter(byDay(timeline))));
-    expect(viewRead(partViewAfter(timeline))).toMatchObject({ status: 'VERIFIED', reports: ['2016-05-25'], returns: [{ returnedOn: '2016-05-28' }] });
-    const complete = typeWithRetries(returnFirst.events, [report('2016-06-08')]);
+    expect(() => decideAssignment(returned as AssignmentCommand, stateOf(passed.events), context)).toThrow(
+      expect.objectContaining({ code: 'CONFLICT', messageZh: expect.stringContaining('会使其后市环境保护局 2016-06-15 的督查不再成立：当时没有待督查的报告') }) as DomainError,
+    );
+    const complete = typeWithRetries(passed.events, [officeReport('2016-06-08'), returned as AssignmentCommand]);
     expect(complete.refused).toEqual([]);
     expect(partRead(assignmentsOn(stateOf(complete.events), TODAY))).toEqual(partRead(stateOf(inDateOrder.events)));
     expect(viewRead(partViewAfter(byDay(timelineOf(complete.events))))).toEqual(viewRead(partViewAfter(timelineOf(inDateOrder.events))));
   });
 
-  it('the re-report typed after the pass is taken: the pass checks it, and the return entered next settles the first report', () => {
-    const passed = typeWithRetries([assigned], [...(before as AssignmentCommand[]), report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-15'), report('2016-06-08')]);
+  it('the re-report typed after the pass by the unit itself is refused — a second report on a part the record says is done — naming the way on: the office enters it (代录) (newcomer55-8 S3)', () => {
+    const passed = typeWithRetries([assigned], [...(before as AssignmentCommand[]), report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-15')]);
+    expect(() => decideAssignment(report('2016-06-08'), stateOf(passed.events), context)).toThrow(
+      expect.objectContaining({
+        code: 'CONFLICT',
+        messageZh: '市环境保护局已于 2016-05-25 报送整改情况，2016-06-08 时该报告正在等待督查，此后该任务已于 2016-06-15 督查通过、确认完成。如本报告是该报告被退办或督查未通过后重新报送的（该退办或督查结果尚未录入），请由督办人员依据纸质报告代录本报告，再录入该退办或督查结果。',
+      }) as DomainError,
+    );
+  });
+
+  it('the re-report typed after the pass by the office (代录) is taken: the pass checks it, and the return entered next settles the first report — the one half-state kept (newcomer55-8 S3)', () => {
+    const passed = typeWithRetries([assigned], [...(before as AssignmentCommand[]), report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-15'), officeReport('2016-06-08')]);
     expect(passed.refused).toEqual([]);
     expect(partRead(stateOf(passed.events))).toMatchObject({ status: 'VERIFIED', verifiedOn: '2016-06-15', reportCount: 2, lastReport: '2016-06-08', lastReturn: null });
     // Live and at a cut alike, until the return is entered.
@@ -211,32 +220,46 @@ describe.each([
 });
 
 describe.each([
-  ['a send-back', sendBack('2016-05-28', '2016-06-10')],
-  ['a failed inspection', inspect('inspection-failed', 'FAILED', '2016-05-28', '2016-06-10')],
-])('given a report of 05-25 and the pass of 06-15, %s of 05-28 found later and the re-report handed in at that inspection, dated 06-15 (N4)', (_what, returned) => {
+  ['a send-back of 05-28', sendBack('2016-05-28', '2016-06-10')],
+  ['a failed inspection of 05-28', inspect('inspection-failed', 'FAILED', '2016-05-28', '2016-06-10')],
+  ['a send-back of the pass’s own day (note44 Left)', sendBack('2016-06-15', '2016-06-30')],
+  ['a failed inspection of the pass’s own day (note44 Left)', inspect('inspection-failed', 'FAILED', '2016-06-15', '2016-06-30')],
+])('given a report of 05-25 and the pass of 06-15, %s found later and the re-report handed in at that inspection, dated 06-15 (N4)', (_what, returned) => {
   const papers: [string, AssignmentCommand][] = [
     ['report 05-25', report('2016-05-25')],
-    ['return 05-28', returned],
-    ['re-report 06-15', report('2016-06-15')],
+    ['the return', returned],
+    ['re-report 06-15 (代录)', officeReport('2016-06-15')],
     ['pass 06-15', inspect('inspection-pass', 'PASSED', '2016-06-15')],
   ];
   const inDateOrder = typeWithRetries([assigned], papers.map(([, command]) => command));
   const passed = typeWithRetries([assigned], [report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-15')]);
-  const orders = permutations(papers).filter((order) => order.findIndex(([name]) => name === 'report 05-25') < order.findIndex(([name]) => name === 're-report 06-15'));
+  const orders = permutations(papers).filter((order) => order.findIndex(([name]) => name === 'report 05-25') < order.findIndex(([name]) => name === 're-report 06-15 (代录)'));
 
   it('in date order every paper is taken', () => {
     expect(inDateOrder.refused).toEqual([]);
   });
 
+  it.each([false, true])('with no re-report on file, the return typed after the pass is refused naming the pass (newcomer55-8 S2: it would check no report) (parent closed: %s)', (parentClosed) => {
+    expect(() => decideAssignment(returned, stateOf(passed.events), { parentClosed })).toThrow(
+      expect.objectContaining({ code: 'CONFLICT', messageZh: expect.stringMatching(/^(退办|督查)日期（2016-0[56]-\d\d）会使(其后)?市环境保护局(同日)? 2016-06-15 的督查(通过)?不再成立/) }) as DomainError,
+    );
+  });
+
   it.each([
-    [false, '市环境保护局的任务已于 2016-06-15 督查通过、确认完成，不再接收整改报告。如该报告是 2016-06-15 督查当天交给督查组的（此前有退办或督查未通过尚未录入），请先录入该退办或督查未通过，再录入本报告。如 2016-06-15 当天已重新打开，请先录入重新打开。'],
-    [true, '该事项已于 2016-06-15 督查通过并销号，不再接收整改报告。如该报告是 2016-06-15 督查当天交给督查组的（此前有退办或督查未通过尚未录入），请先录入该退办或督查未通过，再录入本报告。如该事项在 2016-06-15 当天已重新打开，请先录入重新打开。'],
-  ])('with no return on file, the report of the pass day typed after the pass is refused, never taken as handed in at the pass; it names the way on (parent closed: %s)', (parentClosed, messageZh) => {
+    [false, '市环境保护局的任务已确认完成（2016-06-15），不再接收整改报告。如该报告是 2016-06-15 督查当天交给督查组的（此前有退办或督查未通过尚未录入），请先由督办人员依据纸质报告代录本报告，再录入该退办或督查未通过。如 2016-06-15 当天已重新打开，请先录入重新打开。'],
+    [true, '该事项已于 2016-06-15 销号，2016-06-15 时不再接收整改报告。如该报告是 2016-06-15 督查当天交给督查组的（此前有退办或督查未通过尚未录入），请先由督办人员依据纸质报告代录本报告，再录入该退办或督查未通过。如该事项在 2016-06-15 当天已重新打开，请先录入重新打开。'],
+  ])('the unit’s own report of the pass day typed after the pass is refused — the record cannot tell it from one made after the close-out — naming the way on: the office enters the paper (代录) (h56c; parent closed: %s)', (parentClosed, messageZh) => {
     expect(() => decideAssignment(report('2016-06-15'), stateOf(passed.events), { parentClosed })).toThrow(expect.objectContaining({ code: 'CONFLICT', messageZh }) as DomainError);
   });
 
-  it('following that way on — the return, then the same report — every paper is taken and the part reads as in date order, live and by day', () => {
-    const wayOn = typeWithRetries(passed.events, [returned, report('2016-06-15')]);
+  it.each([false, true])('with no return on file, the office’s entry (代录) of the report of the pass day typed after the pass is taken as handed in at that inspection: verified, two reports, no return until it is entered (parent closed: %s)', (parentClosed) => {
+    const taken = decideAssignment(officeReport('2016-06-15'), stateOf(passed.events), { parentClosed });
+    expect(partRead(stateOf([...passed.events, ...taken]))).toMatchObject({ status: 'VERIFIED', verifiedOn: '2016-06-15', reportCount: 2, lastReport: '2016-06-15', lastReturn: null });
+    expect(partRead(assignmentsOn(stateOf([...passed.events, ...taken]), TODAY))).toEqual(partRead(stateOf([...passed.events, ...taken])));
+  });
+
+  it('following the way on — the same report, then the return — every paper is taken and the part reads as in date order, live and by day', () => {
+    const wayOn = typeWithRetries(passed.events, [officeReport('2016-06-15'), returned]);
     expect(wayOn.refused).toEqual([]);
     expect(partRead(stateOf(inDateOrder.events))).toMatchObject({ status: 'VERIFIED', verifiedOn: '2016-06-15', reportCount: 2, lastReport: '2016-06-15' });
     expectReadsAsInDateOrder(wayOn.events, inDateOrder.events);
@@ -262,12 +285,12 @@ describe('given the part passed on 06-15 and its unit merged into another that d
   const passed = typeWithRetries([assigned], [report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-15')]);
   const successorsReport = (reportedOn: string): ReportRectification => ({ ...report(reportedOn), actor: clerkOf(SUCCESSOR), unitId: SUCCESSOR, unitNames: merged });
 
-  it('is refused naming the merge, that the verified part stayed with the merged unit, and the ways on (the return, then the report as the merged unit’s; or the reopening first)', () => {
+  it('is refused naming the merge, that the verified part stayed with the merged unit, and the ways on (the office’s entry of the report as the merged unit’s, then the return; or the reopening first)', () => {
     expect(() => decideAssignment(successorsReport('2016-06-15'), stateOf(passed.events), { parentClosed: true })).toThrow(
       expect.objectContaining({
         code: 'NOT_FOUND',
         messageZh:
-          '市生态环境局不在本事项的交办单位之列：市环境保护局的任务已于 2016-06-15 督查通过、确认完成，2016-06-15 市环境保护局并入市生态环境局时留在市环境保护局名下（已确认完成的任务不移交）。如该报告是 2016-06-15 督查当天交给督查组的（此前有退办或督查未通过尚未录入），请先录入该退办或督查未通过，再以市环境保护局的名义录入本报告。如该事项此后已重新打开，请先录入重新打开，重新打开的任务由市生态环境局承担。',
+          '市生态环境局不在本事项的交办单位之列：市环境保护局的任务已于 2016-06-15 督查通过、确认完成，2016-06-15 市环境保护局并入市生态环境局时留在市环境保护局名下（已确认完成的任务不移交）。如该报告是 2016-06-15 督查当天交给督查组的（此前有退办或督查未通过尚未录入），请先由督办人员以市环境保护局的名义代录本报告，再录入该退办或督查未通过。如该事项此后已重新打开，请先录入重新打开，重新打开的任务由市生态环境局承担。',
       }) as DomainError,
     );
     // A report of a later day: only the reopening is a way on.
@@ -276,8 +299,8 @@ describe('given the part passed on 06-15 and its unit merged into another that d
     );
   });
 
-  it('following the first way on, the return and then the report as the merged unit’s are taken and the part reads as in date order', () => {
-    const wayOn = typeWithRetries(passed.events, [sendBack('2016-05-28', '2016-06-10'), report('2016-06-15')]);
+  it('following the first way on, the office’s entry (代录) of the report as the merged unit’s and then the return are taken and the part reads as in date order', () => {
+    const wayOn = typeWithRetries(passed.events, [officeReport('2016-06-15'), sendBack('2016-05-28', '2016-06-10')]);
     expect(wayOn.refused).toEqual([]);
     const inDateOrder = typeWithRetries([assigned], [report('2016-05-25'), sendBack('2016-05-28', '2016-06-10'), report('2016-06-15'), inspect('inspection-pass', 'PASSED', '2016-06-15')]);
     expect(partRead(assignmentsOn(stateOf(wayOn.events), TODAY))).toEqual(partRead(stateOf(inDateOrder.events)));
@@ -332,14 +355,12 @@ describe('a correction that brings a report and a pass of the part onto one day 
   const redateReport = (reportedOn: string): CorrectReportDate => ({ type: 'CorrectReportDate', actor: supervisor, today: TODAY, unitNames: DIRECTORY, unitId: UNIT, reportedOn, reason: '日期录错。' });
   const redatePass = (inspectedOn: string): CorrectInspection => ({ type: 'CorrectInspection', actor: supervisor, today: TODAY, unitNames: DIRECTORY, unitId: UNIT, inspectionId: 'inspection-pass', inspectedOn, reason: '日期录错。' });
   const reopen = (reopenedOn: string): ReopenParts => ({ type: 'ReopenParts', actor: supervisor, today: TODAY, unitNames: DIRECTORY, reason: '复查发现问题反弹。', reopenedOn, newDueDate: '2016-07-31' });
-  const refusal =
-    '更正后市环境保护局 2016-06-15 的整改报告与 2016-06-15 的督查通过同在一天，而此前 2016-05-25 的整改报告当时尚待该次督查，无法判断该报告是督查前交的还是督查后重新报送的。如它是 2016-06-15 督查当天交给督查组的（此前有退办或督查未通过尚未录入），请先录入该退办或督查未通过，再作本次更正；如它是当天重新打开之后报送的，请先录入重新打开，再将该报告作为新报告录入。';
   // Paper: report 05-25, its return 05-28, the re-report handed in at the inspection of 06-15, the pass of 06-15.
   const inDateOrder = typeWithRetries([assigned], [report('2016-05-25'), sendBack('2016-05-28', '2016-06-10'), report('2016-06-15'), inspect('inspection-pass', 'PASSED', '2016-06-15')]);
-  // A16: the re-report typed as of 06-10 (taken: a return not entered yet), the pass of 06-15 typed before it.
-  const reReportMisdated = typeWithRetries([assigned], [report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-15'), report('2016-06-10')]);
-  // A13b: the pass typed as of 06-20, the re-report of 06-15 typed after it (taken: a return not entered yet).
-  const passMisdated = typeWithRetries([assigned], [report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-20'), report('2016-06-15')]);
+  // A16: the re-report typed as of 06-10 (taken from the office, 代录: a return not entered yet), the pass of 06-15 typed before it.
+  const reReportMisdated = typeWithRetries([assigned], [report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-15'), officeReport('2016-06-10')]);
+  // A13b: the pass typed as of 06-20, the re-report of 06-15 typed after it (taken from the office, 代录: a return not entered yet).
+  const passMisdated = typeWithRetries([assigned], [report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-20'), officeReport('2016-06-15')]);
   const inspectionId = 'inspection-pass';
 
   it('given both stories typed, every paper was taken', () => {
@@ -350,8 +371,13 @@ describe('a correction that brings a report and a pass of the part onto one day 
     ['the re-report redated to the pass day (correctRecordDate)', () => reReportMisdated.events, redateRecord('2016-06-10', '2016-06-15')],
     ['the re-report redated to the pass day (correctReportDate)', () => reReportMisdated.events, redateReport('2016-06-15')],
     ['the pass redated to the re-report day (correctInspection)', () => passMisdated.events, redatePass('2016-06-15')],
-  ] as const)('%s: refused, nothing written, naming the earlier report and both ways on', (_what, events, correction) => {
-    expect(() => decideAssignment(correction, stateOf(events()), { parentClosed: true })).toThrow(expect.objectContaining({ code: 'CONFLICT', messageZh: refusal }) as DomainError);
+  ] as const)('%s, no return on file: taken, read as the report handed in at that inspection — as that report typed fresh is (newcomer55-8 S2) — its return next; the part reads as in date order', (_what, events, correction) => {
+    const corrected = [...events(), ...decideAssignment(correction, stateOf(events()), { parentClosed: true })];
+    expect(partRead(stateOf(corrected))).toMatchObject({ status: 'VERIFIED', verifiedOn: '2016-06-15', reportCount: 2, lastReport: '2016-06-15', lastReturn: null });
+    expect(partRead(assignmentsOn(stateOf(corrected), TODAY))).toEqual(partRead(stateOf(corrected)));
+    const returned = typeWithRetries(corrected, [sendBack('2016-05-28', '2016-06-10')]);
+    expect(returned.refused).toEqual([]);
+    expectReadsAsInDateOrder(returned.events, inDateOrder.events);
   });
 
   const returns = [
@@ -410,9 +436,9 @@ describe('given the N4 papers (report 05-25, return 05-28 found later, the re-re
   const failedInDateOrder = typeWithRetries([assigned], [report('2016-05-25'), sendBack('2016-05-28', '2016-06-10'), report('2016-06-15'), inspect('inspection-pass', 'FAILED', '2016-06-15', '2016-06-30')]);
   const passedInDateOrder = typeWithRetries([assigned], [report('2016-05-25'), sendBack('2016-05-28', '2016-06-10'), report('2016-06-15'), inspect('inspection-pass', 'PASSED', '2016-06-15')]);
   const typings: [string, AssignmentCommand[]][] = [
-    ['pass, return, re-report (the tester’s order)', [report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-15'), sendBack('2016-05-28', '2016-06-10'), report('2016-06-15')]],
+    ['pass, return, re-report (the tester’s order; the return refused until the re-report, 代录, is in)', [report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-15'), sendBack('2016-05-28', '2016-06-10'), officeReport('2016-06-15')]],
     ['return, re-report, pass (date order)', [report('2016-05-25'), sendBack('2016-05-28', '2016-06-10'), report('2016-06-15'), inspect('inspection-pass', 'PASSED', '2016-06-15')]],
-    ['return, pass, re-report', [report('2016-05-25'), sendBack('2016-05-28', '2016-06-10'), inspect('inspection-pass', 'PASSED', '2016-06-15'), report('2016-06-15')]],
+    ['return, pass, re-report (代录)', [report('2016-05-25'), sendBack('2016-05-28', '2016-06-10'), inspect('inspection-pass', 'PASSED', '2016-06-15'), officeReport('2016-06-15')]],
   ];
 
   /** The part as every fold reads it: the decider as recorded and by day, the view live and at a cut (every fact known). */
@@ -535,5 +561,105 @@ describe('same-day pairings of a report and the record that checks or returns it
     const typed = typeWithRetries([assigned], commands);
     expect(typed.refused).toEqual([]);
     expect(agree(typed.events)).toMatchObject(expected);
+  });
+});
+
+/*
+ * newcomer55-8 S2: a return (退办, 督查未通过) typed after a pass and dated before it, with no re-report on file between them. Taken
+ * before (N4's tolerance), the pass then verified a part sent back and never reported again — due date moved, 退回 +1 in 单位排名 —
+ * a record date order forbids, and nothing ever asked for the missing re-report. Refused now, naming the pass, as before a later
+ * failure; the way on when the unit did report again: its re-report first (taken: the pass on file settled a report), then the return.
+ */
+describe.each([
+  ['a failed inspection', inspect('inspection-failed', 'FAILED', '2016-06-20', '2016-06-30'), '督查日期', '督查结果'],
+  ['a send-back', sendBack('2016-06-20', '2016-06-30'), '退办日期', '退办'],
+] as const)('given a report of 06-10 and the pass of 06-25 (newcomer55-8 S2), %s dated 06-20 typed after the pass', (_what, returned, field, entered) => {
+  const passed = typeWithRetries([assigned], [report('2016-06-10'), inspect('inspection-pass', 'PASSED', '2016-06-25')]);
+
+  it.each([false, true])('with no re-report on file it is refused naming the pass of 06-25 and the way on (parent closed: %s)', (parentClosed) => {
+    expect(passed.refused).toEqual([]);
+    expect(() => decideAssignment(returned, stateOf(passed.events), { parentClosed })).toThrow(
+      expect.objectContaining({
+        code: 'CONFLICT',
+        messageZh: `${field}（2016-06-20）会使其后市环境保护局 2016-06-25 的督查不再成立：当时没有待督查的报告（此前 2016-06-10 的整改报告已于 2016-06-20 ${returned.type === 'SendBackReport' ? '退办' : '督查'}）。如其间市环境保护局已重新报送，请先由市环境保护局补录其重新报送的整改报告（日期在 2016-06-20 至 2016-06-25 之间；2016-06-25 督查当天交给督查组的，由督办人员依据纸质报告代录），再录入本次${entered}。`,
+      }) as DomainError,
+    );
+  });
+
+  it.each([['2016-06-22'], ['2016-06-25']])('following the way on — the re-report of %s first, then the return — both are taken and the part reads as in date order', (reReportedOn) => {
+    // On a part verified since, the office enters it (代录): newcomer55-8 S3.
+    const wayOn = typeWithRetries(passed.events, [officeReport(reReportedOn), returned]);
+    expect(wayOn.refused).toEqual([]);
+    const inDateOrder = typeWithRetries([assigned], [report('2016-06-10'), returned, report(reReportedOn), inspect('inspection-pass', 'PASSED', '2016-06-25')]);
+    expect(inDateOrder.refused).toEqual([]);
+    expectReadsAsInDateOrder(wayOn.events, inDateOrder.events);
+  });
+});
+
+/*
+ * newcomer55-8 S2, the whole kind: every record kind typed late — report, 退办, 督查未通过, 督查通过, 催办, 延期申请, 延期审批 — dated
+ * before, between or after the records of a part already typed — a pass (the one that closes the parent), a failure, a send-back,
+ * a later report, an urging, an extension request and its decision. Property: whatever the decider takes, the same papers typed
+ * in date order are all taken and read the same part. The one record date order refuses and the typed order keeps is the unit's
+ * report found after a check dated after it, while its earlier report awaited that check (P9's re-report typed before its return,
+ * `settledOnOrAfter`; newcomer55-8 S3): one half of a round, taken so that the round can be entered at all — the return typed
+ * first would leave that check without a report (refused above). Such a report is left out of the replay, its return to come.
+ */
+describe('a record typed late against the records already typed after its day: taken only when date order takes it too (newcomer55-8 S2)', () => {
+  const urge = (urgedOn: string): AssignmentCommand => ({ type: 'UrgeUnit', actor: supervisor, today: TODAY, unitNames: DIRECTORY, unitId: UNIT, message: '请抓紧整改。', urgedOn });
+  const request = (requestId: string, requestedOn: string, requestedDueDate: string): RequestExtension => ({ ...requestExtension, requestId, requestedOn, requestedDueDate });
+  const decide = (requestId: string, decidedOn: string, approve: boolean): DecideExtension => ({ ...grant, requestId, decidedOn, approve });
+  const dayOf = (command: AssignmentCommand): string => {
+    const dated = command as unknown as Record<string, string>;
+    return dated.reportedOn ?? dated.sentBackOn ?? dated.inspectedOn ?? dated.urgedOn ?? dated.requestedOn ?? dated.decidedOn!;
+  };
+  // The records typed first, each story a part's papers after its day (report 05-12 awaiting; the parent closes on the pass).
+  const stories: [string, AssignmentCommand[], boolean][] = [
+    ['the pass of 06-15 that closed the parent', [report('2016-05-12'), inspect('later-pass', 'PASSED', '2016-06-15')], true],
+    ['a failure of 06-15', [report('2016-05-12'), inspect('later-failure', 'FAILED', '2016-06-15', '2016-06-30')], false],
+    ['a send-back of 06-15', [report('2016-05-12'), sendBack('2016-06-15', '2016-06-30')], false],
+    ['a failure of 06-01, the re-report of 06-10 and its pass of 06-15', [report('2016-05-12'), inspect('later-failure', 'FAILED', '2016-06-01', '2016-06-30'), report('2016-06-10'), inspect('later-pass', 'PASSED', '2016-06-15')], true],
+    ['an urging of 05-10, the report of 06-10', [urge('2016-05-10'), report('2016-06-10')], false],
+    ['an extension request of 05-20 and its grant of 05-24, the report of 06-10', [request('later-request', '2016-05-20', '2016-06-20'), decide('later-request', '2016-05-24', true), report('2016-06-10')], false],
+  ];
+  // The record typed late, at a day of its own (no tie with a record of the story).
+  const late: [string, (day: string) => AssignmentCommand][] = [
+    ['report', (day) => report(day)],
+    ['退办', (day) => sendBack(day, '2016-07-10')],
+    ['督查未通过', (day) => inspect('late-failure', 'FAILED', day, '2016-07-10')],
+    ['督查通过', (day) => inspect('late-pass', 'PASSED', day)],
+    ['催办', (day) => urge(day)],
+    ['延期申请', (day) => request('late-request', day, '2016-07-20')],
+    ['延期审批 of the story’s request', (day) => decide('later-request', day, false)],
+  ];
+  const days = ['2016-05-09', '2016-05-13', '2016-05-22', '2016-05-27', '2016-06-05', '2016-06-12', '2016-06-20'];
+  const cases = stories.flatMap(([story, typed, closes]) => late.flatMap(([kind, make]) => days.map((day) => [story, kind, day, typed, closes, make(day)] as const)));
+
+  it.each(cases)('given %s, when a %s of %s is typed late: taken only if date order takes the same papers, and then read alike', (_story, _kind, _day, typed, closes, command) => {
+    const given = typeWithRetries([assigned], typed);
+    expect(given.refused).toEqual([]);
+    let taken: AssignmentEvent[];
+    try {
+      taken = decideAssignment(command, stateOf(given.events), { parentClosed: closes && partOf(stateOf(given.events), UNIT)!.status === 'VERIFIED' });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return;
+    }
+    const events = [...given.events, ...taken];
+    const papers = [...typed, command].map((paper, index) => ({ paper, index })).sort((a, b) => dayOf(a.paper).localeCompare(dayOf(b.paper)) || a.index - b.index);
+    const inDateOrder: AssignmentEvent[] = [assigned];
+    for (const { paper } of papers) {
+      try {
+        inDateOrder.push(...decideAssignment(paper, stateOf(inDateOrder), context));
+      } catch (error) {
+        // One half of a round: a report typed late, and date order refuses a report as made while another awaited inspection
+        // (this one, or the story's re-report that this earlier round's report now precedes: breaker41-8 P3). Its return comes next.
+        const halfOfARound = command.type === 'ReportRectification' && paper.type === 'ReportRectification' && error instanceof DomainError && /awaiting inspection/.test(error.message);
+        if (halfOfARound) return;
+        throw error;
+      }
+    }
+    expect(partRead(assignmentsOn(stateOf(events), TODAY))).toEqual(partRead(stateOf(inDateOrder)));
+    expect(viewRead(partViewAfter(byDay(timelineOf(events))))).toEqual(viewRead(partViewAfter(timelineOf(inDateOrder))));
   });
 });

@@ -152,6 +152,11 @@ describe('撤销误录 refused, nothing written', () => {
     given(answered).when(retract('PartsReopened', '2016-06-20')).thenRefused('CONFLICT', undefined, /2016-07-10 的整改报告不再成立/u);
   });
 
+  it('given a reopening and an urging of the part it returned, when the reopening is retracted, then it is refused naming the urging, as an extension request would be (breaker55-8 S8)', () => {
+    const urgedAfter = [...wronglyReopened, { type: 'UnitUrged', data: { unitId: FINANCE, message: '请抓紧整改', urgedOn: '2016-06-25' } } as AssignmentEvent];
+    given(urgedAfter).when(retract('PartsReopened', '2016-06-20')).thenRefused('CONFLICT', /urging of .* of 2016-06-25/u, /2016-06-25 的催办不再成立：当时该任务已确认完成（2016-06-20）/u);
+  });
+
   it('a record the form showed on another day (corrected or retracted meanwhile)', () => {
     given(bothReported).when(retract('RectificationReported', '2016-06-02')).thenRefused('NOT_FOUND');
     given(bothReported).when(retract('RectificationReported', '2016-06-02')).thenRefusedAt('on');

@@ -95,3 +95,29 @@ describe('a unit taken off an item and given it again, the paper of its first te
     expect(() => typed(retracted, [lateReport, addJt('2026-10-22')])).not.toThrow();
   });
 });
+
+/*
+ * breaker55-8 S2 — OPEN (h56c reproduced it, not fixed): the removed unit's paper report dated before its removal, typed after
+ * the removal, with no pass (yet): taken, it lands on the part the removal took off and shows in no view of today — the item
+ * completed by the removal, or still open. Date order refuses that removal while the report awaits inspection (newcomer53-10 S1),
+ * so the report must keep the part on the item (as a pass does, breaker54-8 S4) or be refused with a way on. `it.failing` until
+ * then: it turns red when fixed, to be made a plain `it`.
+ */
+describe('a removed unit’s report dated before its removal, typed after it, awaiting inspection (breaker55-8 S2, open)', () => {
+  const lateReport = { ...report(JT, '2026-10-15'), actor: supervisor } as WorkPlanItemCommand;
+  const partOfJt = (events: readonly WorkPlanItemStreamEvent[]) => {
+    const state = stateAfter(events);
+    if (state.status === 'empty') throw new Error('expected a defined item');
+    return partOf(state.assignments, JT);
+  };
+
+  it.failing('the removal completed the item: given the removal, when the report is typed, then the part shows on the item awaiting inspection', () => {
+    const late = typed(typed(fgwPassed, [removeJt]), [lateReport]);
+    expect(partOfJt(late)).toMatchObject({ status: 'REPORTED' });
+  });
+
+  it.failing('the item still open: given the removal, when the report is typed, then the part shows on the item awaiting inspection', () => {
+    const late = typed(typed(start, [removeJt]), [lateReport]);
+    expect(partOfJt(late)).toMatchObject({ status: 'REPORTED' });
+  });
+});

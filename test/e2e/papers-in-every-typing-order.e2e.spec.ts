@@ -506,6 +506,89 @@ describe('the same papers in every typing order give one record (breaker8u P1, P
     expect(await typedInOrder('pass redated')).toEqual(inDateOrder);
   });
 
+  /*
+   * h56a (breaker55-8 S1 S3 S7, S9): the 重新打开 the server wrote for a part-only reopening that by date found the finding closed
+   * (乙's pass of the day before typed after it) is listed now as every view folds it — by the supervisor who reopened, on the
+   * reopening's day, marked once its cause no longer stands — the history now the same as known far ahead; it is neither retracted
+   * nor moved on its own. A reopening dated on a day the finding was open, typed after its close-out, reopened nothing of the whole.
+   */
+  it('what the server wrote for a reopening found closed is listed as folded and goes only with its cause; a reopening of a day the finding was open reopens no whole (breaker55-8 S1 S3 S7 S9)', async () => {
+    // Each paper a minute after the one before, as entered in an office (what a line names as undoing it is the later record).
+    const later = <T,>(step: () => Promise<T>) => {
+      app.clock.set(new Date(app.clock.now().getTime() + 60_000).toISOString());
+      return step();
+    };
+    const story = async () => {
+      const n = (unitSequence += 1);
+      const ids = { first: await registerUnit(`青川市第${n}号环境监测站`), second: await registerUnit(`青川县${n}号审计事务所`), findingId: '' };
+      const recorded = await app.graphql(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`, {
+        input: { idempotencyKey: key('recordFinding'), evaluationId, title: `环境信息公开不及时（${n}）`, description: '环境信息公开不及时', category: '主动公开', severity: 'HIGH', identifiedOn: '2016-04-15' },
+      });
+      const withFinding: Ids = { ...ids, findingId: recorded.data!.recordFinding.id as string };
+      const assigned = await mutate('assignFinding', { findingId: withFinding.findingId, assignedOn: '2016-04-26', units: [{ unitId: ids.first, role: 'LEAD', dueDate: '2016-05-31' }, { unitId: ids.second, role: 'RESPONSIBLE', dueDate: '2016-06-30' }] });
+      expect(assigned.errors).toBeUndefined();
+      for (const paper of [report('2016-05-02'), inspect('PASSED', '2016-05-02'), report('2016-05-13', 'second')]) expect(await paper(withFinding)).toBe(true);
+      return withFinding;
+    };
+    const HISTORY = 'history { eventType occurredOn actorRole closeOutUndone retracted { reason } details }';
+    /** The finding's 重新打开 lines (its own and the parts'), now and as known far ahead: the two must read the same. */
+    const reopenings = async (ids: Ids) => {
+      const read = async (travel: Record<string, string>) => {
+        const finding = await app.graphql(`query($id: ID!, $knownAt: String) { finding(id: $id, knownAt: $knownAt) { ${HISTORY} } }`, { id: ids.findingId, ...travel });
+        expect(finding.errors).toBeUndefined();
+        return (finding.data!.finding.history as { eventType: string; occurredOn: string; actorRole: string; closeOutUndone: string | null; retracted: unknown; details: string }[])
+          .filter((line) => line.eventType === 'FindingReopened' || line.eventType === 'PartsReopened')
+          .map((line) => ({ type: line.eventType, on: line.occurredOn, by: line.actorRole, undone: line.closeOutUndone, retracted: line.retracted !== null, units: (JSON.parse(line.details) as { unitIds?: string[] }).unitIds?.map((id) => (id === ids.first ? '甲' : '乙')) }));
+      };
+      const now = await read({});
+      expect(await read({ knownAt: '2099-01-01T00:00:00+08:00' })).toEqual(now);
+      return now;
+    };
+    const foundClosed = async () => {
+      const ids = await story();
+      expect(await later(() => reopen('2016-05-27', '2016-06-30')(ids))).toBe(true);
+      expect(await later(() => inspect('PASSED', '2016-05-26', undefined, 'second')(ids))).toBe(true);
+      return ids;
+    };
+    const office = { type: 'PartsReopened', on: '2016-05-27', by: 'SUPERVISOR', undone: null, retracted: false, units: ['甲'] };
+    const written = (on: string, more: Partial<typeof office> = {}) => [
+      { type: 'FindingReopened', on, by: 'SUPERVISOR', undone: null, retracted: false, units: undefined, ...more },
+      { type: 'PartsReopened', on, by: 'SUPERVISOR', undone: null, retracted: false, units: ['乙'], ...more },
+    ];
+
+    // Typed: the server wrote 重新打开 05-27 with 乙's part, listed by the supervisor who reopened (not the inspector whose pass made it so).
+    const ids = await foundClosed();
+    expect(await reopenings(ids)).toEqual([office, ...written('2016-05-27')]);
+    // Retracted or moved on its own: refused, naming the reopening it goes with; nothing written.
+    const alone = await mutate('retractRecord', { findingId: ids.findingId, unitId: ids.second, record: 'REOPENING', on: '2016-05-27', reason: '重新打开录入错误' });
+    expect(alone.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', goesWith: { unitId: ids.first, factType: 'PartsReopened', on: '2016-05-27' }, messageZh: expect.stringContaining('不能单独撤销') });
+    const moved = await mutate('correctRecordDate', { findingId: ids.findingId, unitId: ids.second, record: 'REOPENING', previousOn: '2016-05-27', on: '2016-05-29', reason: '日期录错' });
+    expect(moved.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', messageZh: expect.stringContaining('不能单独更正日期') });
+    // Its cause moved (更正记录日期): both lines move with it.
+    expect(await later(() => redateReopening('2016-05-27', '2016-05-29')(ids))).toBe(true);
+    expect(await reopenings(ids)).toEqual([office, ...written('2016-05-29')]);
+    // The pass that made its cause find the finding closed retracted: both lines say so; 撤销交办 of 乙 names its report, not them.
+    expect(await later(() => ok(mutate('retractRecord', { findingId: ids.findingId, unitId: ids.second, record: 'INSPECTION', on: '2016-05-26', reason: '录入错误' })))).toBe(true);
+    expect(await reopenings(ids)).toEqual([office, ...written('2016-05-29', { undone: expect.stringMatching(/撤销误录后重新打开不成立$/) as unknown as null })]);
+    const assignment = await mutate('retractRecord', { findingId: ids.findingId, unitId: ids.second, record: 'ASSIGNMENT', on: '2016-04-26', reason: '录入错误' });
+    expect(assignment.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', messageZh: expect.stringContaining('2016-05-13 的整改报告不再成立') });
+
+    // Its cause retracted: both lines 已撤销 with it, by the supervisor who reopened.
+    const other = await foundClosed();
+    expect(await later(() => retractReopening('2016-05-27')(other))).toBe(true);
+    expect(await reopenings(other)).toEqual([{ ...office, retracted: true }, ...written('2016-05-27', { retracted: true })]);
+
+    // S9: closed on 05-26 (乙's pass), then a reopening of 05-20 typed — a day the finding was open: 甲's verified part reopened,
+    // the finding's own 重新打开 reopened nothing that day and says so.
+    const open = await story();
+    expect(await later(() => inspect('PASSED', '2016-05-26', undefined, 'second')(open))).toBe(true);
+    expect(await later(() => reopen('2016-05-20', '2016-06-30')(open))).toBe(true);
+    expect(await reopenings(open)).toEqual([
+      { type: 'FindingReopened', on: '2016-05-20', by: 'SUPERVISOR', undone: '2016-05-20 尚未销号（2016-05-26 才销号），此重新打开只退回当日已核验的任务', retracted: false, units: undefined },
+      { type: 'PartsReopened', on: '2016-05-20', by: 'SUPERVISOR', undone: null, retracted: false, units: ['甲'] },
+    ]);
+  }, 120_000);
+
   it.each(STORIES.map((story) => [story.name, story] as const))('%s', async (_name, story) => {
     const orders = permutations(story.papers).filter((order) => story.keep?.(order.map(([name]) => name)) ?? true);
     const [first, ...rest] = orders;

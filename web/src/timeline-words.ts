@@ -240,6 +240,8 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
     const earlier = inOrder.slice(0, index);
     const d = entry.details;
     const lastOf = (matches: (candidate: Fact) => boolean) => earlier.findLast(matches);
+    // The other parts' reopening the server wrote with a part-only one found closed, its cause no longer standing (h56a): said on its row.
+    if (entry.eventType === 'PartsReopened' && entry.closeOutUndone) closeOutsUndone.set(entry.revision, entry.closeOutUndone);
     if (CLOSE_OUTS.has(entry.eventType) && entry.closeOutUndone !== undefined) {
       // One row per closing, on its pass's day, by its inspector, as the server lists it: a copy the server says moved is no row.
       judged.add(entry.revision);
@@ -339,6 +341,9 @@ export function timelineRows<Fact extends TimelineFact>(facts: readonly Fact[]):
       const closeOut = lastOf((c) => CLOSE_OUTS.has(c.eventType) && !hidden.has(c.revision));
       if (closeOut && !judged.has(closeOut.revision)) closeOutsUndone.set(closeOut.revision, `${officeDayOf(entry.recordedAt)} 更正督查结果后${closeOutWord(closeOut)}不成立`);
     } else if (REOPENINGS.has(entry.eventType)) {
+      // A reopening the server says does not stand as one of the whole (h56a: dated on a day the parent was open, 「… 尚未销号…」;
+      // or written with a part-only reopening whose cause no longer stands, 「…后重新打开不成立」): said on its row.
+      if (entry.closeOutUndone) closeOutsUndone.set(entry.revision, entry.closeOutUndone);
       // A reopening typed after a close-out but dated before it (the paper of 06-21 entered after the close-out of 06-25):
       // by date the finding was open then, so the close-out no longer stands — said on it (breaker8r P1: 「销号 2016-06-25」
       // was the history's last word of a finding open since 06-21).

@@ -5203,6 +5203,7 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
       { field: 'previousOn' },
     );
   }
+  refuseWrittenWithItsCause(command, state, target, say('given another day', '更正日期'));
   refuseReturnDueDateChangedMeanwhile(command, target, unit, what);
   requireText(reason, named('reason', 'A reason for the correction', '更正理由'));
   const corrected = factDayOf(command)!;
@@ -5807,7 +5808,9 @@ function asCorrectedEntries(state: AssignmentsState): CorrectedEntry[] {
 function laterRecordsOfTheUnit(state: AssignmentsState, unitId: string, assignment: { readonly index: number }): CorrectedEntry[] {
   const ofTheUnit = (entry: CorrectedEntry) =>
     entry.type === 'PartsReopened' ? reopenedPartOf(entry, unitId) : (entry.data as { unitId?: string }).unitId === unitId || (entry.data as { successorUnitId?: string }).successorUnitId === unitId;
-  return asCorrectedEntries(state).filter((entry) => entry.index > assignment.index && ofTheUnit(entry));
+  // Not the reopening the server wrote with another unit's (`foundClosed`): it is no record of the unit's own, retracted only with
+  // its cause, and stands only while a pass of the unit does (breaker55-8 S1: 撤销交办's refusal named it, void since, as the step).
+  return asCorrectedEntries(state).filter((entry) => entry.index > assignment.index && ofTheUnit(entry) && !isWrittenForFoundClosed(state.recorded[entry.index]!));
 }
 
 /**
@@ -5816,6 +5819,13 @@ function laterRecordsOfTheUnit(state: AssignmentsState, unitId: string, assignme
  */
 function retractionNaming(command: RetractRecord, state: AssignmentsState, entry: CorrectedEntry): Pick<RetractRecord, 'unitId' | 'factType' | 'on' | 'ofTheDay'> | undefined {
   if (!(RETRACTABLE_FACTS as readonly string[]).includes(entry.type)) return undefined;
+  // The reopening the server wrote with the office's (`foundClosed`) is retracted only with it: that one is the step (h56a).
+  if (isWrittenForFoundClosed(state.recorded[entry.index]!)) {
+    const entries = state.recorded.map((event, index) => ({ type: event.type, data: event.data, occurredOn: factDayOfEvent(event), index }));
+    const { events, foundClosedCauses } = withCorrectionsApplied(entries);
+    const cause = events.find((candidate) => candidate.index === foundClosedCauses.get(entry.index));
+    return cause ? retractionNaming(command, state, cause) : undefined;
+  }
   const factType = entry.type as RetractableFact;
   const unitIds = (entry.data as { unitIds?: readonly string[] }).unitIds;
   const unitId = factType === 'PartsReopened' ? (unitIds?.[0] ?? command.unitId) : (entry.data as { unitId: string }).unitId;
@@ -5935,6 +5945,37 @@ function recordsFallingWithAssignment(command: RetractRecord, state: Assignments
 }
 
 /**
+ * The PartsReopened the server wrote for the office's part-only reopening that by date found the parent closed (`foundClosed`,
+ * h54b) is no record of its own: it goes with that reopening — retracted, moved or no longer standing with it, in every fold.
+ * Retracting it (撤销此记录) or correcting its day (更正记录日期) on its own would leave the reopening that caused it telling the
+ * old story (breaker55-8 S1 S3 S7): refused CONFLICT, nothing written, naming that reopening (its unit and day as corrected) —
+ * `details.goesWith` names it as a retraction would (`unitId`, `factType`, `on`). `entry`: the record chosen (as corrected, with
+ * its index in `state.recorded`); `doing`: what was asked, for the refusal's words.
+ */
+function refuseWrittenWithItsCause(command: RetractRecord | CorrectFactDate, state: AssignmentsState, entry: CorrectedEntry, doing: Bilingual): void {
+  const recorded = state.recorded[entry.index];
+  if (!recorded || !isWrittenForFoundClosed(recorded)) return;
+  const entries = state.recorded.map((event, index) => ({ type: event.type, data: event.data, occurredOn: factDayOfEvent(event), index }));
+  const { events, foundClosedCauses } = withCorrectionsApplied(entries);
+  const causeIndex = foundClosedCauses.get(entry.index);
+  const cause = causeIndex === undefined ? undefined : events.find((candidate) => candidate.index === causeIndex);
+  const noun = parentNoun(command);
+  const causeUnitId = (cause?.data as { unitIds?: readonly string[] } | undefined)?.unitIds?.[0];
+  if (!cause || causeUnitId === undefined) {
+    throw conflict(
+      `The reopening of ${entry.occurredOn} was written by Rectify with the office's reopening of that day (the ${noun.en} was found closed by date): it cannot be ${doing.en} on its own; retract or correct that reopening instead.`,
+      `${entry.occurredOn} 的这条重新打开是系统随当日办公室录入的重新打开一并记下的（按日期该${noun.zh}当时已销号，其他单位的任务随之重新打开），不能单独${doing.zh}；请撤销或更正当日的那条重新打开记录。`,
+    );
+  }
+  const causeUnit = unitNamed(command, causeUnitId, cause.occurredOn);
+  throw conflict(
+    `The reopening of ${entry.occurredOn} was written by Rectify with the reopening of ${causeUnit.en}'s part of ${cause.occurredOn} (by date that reopening found the ${noun.en} closed, so the other parts were reopened with it): it cannot be ${doing.en} on its own — it is retracted, moved or undone with that reopening. If that reopening was entered wrong, retract or correct it (on ${causeUnit.en}'s part).`,
+    `${entry.occurredOn} 的这条重新打开是系统随${causeUnit.zh} ${cause.occurredOn} 的重新打开一并记下的（按日期该重新打开时${noun.zh}已销号，其他单位的任务随之重新打开），不能单独${doing.zh}：它随该重新打开一起撤销、更正日期或不再成立。如该重新打开录入有误，请在${causeUnit.zh}的任务上撤销或更正 ${cause.occurredOn} 的重新打开记录。`,
+    { goesWith: { unitId: causeUnitId, factType: 'PartsReopened', on: cause.occurredOn } },
+  );
+}
+
+/**
  * 撤销误录 (newcomer51-8 S1): a record of a part entered by mistake — typed on the wrong finding, item, unit or day, or never
  * made — is retracted with a reason: `RecordRetracted`, after which every fold reads the parts as if it had never been entered
  * (business-order.ts). The record is the one of `factType` of the unit (else of the latest unit that held its part before it,
@@ -5980,6 +6021,7 @@ function retractRecord(command: RetractRecord, state: AssignmentsState): Assignm
   requireText(reason, named('reason', 'A reason for the retraction', '撤销理由'));
   // Of an extension decision, the one named (granted or refused) is recorded by its own type and its place among that day's of it.
   const chosen = matching[ofTheDay === undefined ? matching.length - 1 : ofTheDay - 1]!;
+  refuseWrittenWithItsCause(command, state, chosen, say('retracted', '撤销'));
   const ofItsType = matching.filter((entry) => entry.type === chosen.type);
   const place = ofItsType.indexOf(chosen) + 1;
   const record = { factType: chosen.type as RetractableFact, ...(ofTheDay === undefined && place === ofItsType.length ? {} : { ofTheDay: place }) };

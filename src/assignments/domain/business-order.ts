@@ -52,14 +52,34 @@ export const changesEarlierDays = (entry: { readonly type: string }): boolean =>
  * correction names the unit holding the part now: a report of a unit that handed the part over to
  * it is its part's report.
  */
-export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly Entry[]): { events: Entry[]; correctedBy: Map<number, Entry[]>; undone: Set<number>; ownDueDates: Map<number, NewDueDate> } {
+export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly Entry[]): {
+  events: Entry[];
+  correctedBy: Map<number, Entry[]>;
+  undone: Set<number>;
+  ownDueDates: Map<number, NewDueDate>;
+  /**
+   * By index in `known`: the office's part-only reopening (its index) that each PartsReopened the server wrote for it
+   * (`foundClosed`, h54b) belongs to — what it is retracted and moved with, and whose author it is listed by (h56a).
+   */
+  foundClosedCauses: Map<number, number>;
+} {
   const correctedBy = new Map<number, Entry[]>();
   /**
    * By index: a return (send-back, reopening, failed inspection) whose day a correction moved, with the new due date it gave
    * itself — as typed, or as 更正督查记录 restated it — apart from any a date correction attached (breaker49-8 S4, M1).
    */
   const ownDueDates = new Map<number, NewDueDate>();
-  if (!known.some(changesEarlierDays)) return { events: [...known], correctedBy, undone: new Set(), ownDueDates };
+  /** By index: the office's part-only reopening each PartsReopened the server wrote for it (`foundClosed`) answers (h54b). */
+  const causeOf = new Map<number, number>();
+  if (!known.some(changesEarlierDays)) {
+    known.forEach((entry, position) => {
+      if (entry.type === 'PartsReopened' && (entry.data as { foundClosed?: true }).foundClosed) {
+        const cause = lastBefore(known, position, (event) => event.type === 'PartsReopened' && event.data.unitIds !== undefined && !event.data.foundClosed && event.occurredOn === entry.occurredOn);
+        if (cause >= 0) causeOf.set(position, cause);
+      }
+    });
+    return { events: [...known], correctedBy, undone: new Set(), ownDueDates, foundClosedCauses: causeOf };
+  }
   const events = [...known];
   // Hand-overs undone since (see `undoneHandOvers`), each with its undoing: left out of the fold, their successor's facts meanwhile its predecessor's.
   const undone = new Set<number>();
@@ -75,8 +95,6 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
   const heldFrom = new Map<string, Set<string>>();
   const holders = (unitId: string) => heldFrom.get(unitId) ?? new Set([unitId]);
   const holding = new Set<string>();
-  /** By index: the office's part-only reopening each PartsReopened the server wrote for it (`foundClosed`) answers (h54b). */
-  const causeOf = new Map<number, number>();
   /** The server's PartsReopened written for the reopening at `cause`, each with the parent's reopened event written just before it. */
   const writtenFor = (cause: number, position: number): number[] =>
     [...causeOf].filter(([written, of]) => of === cause && written < position && !undone.has(written)).flatMap(([written]) => (isParentReopened(events[written - 1] ?? events[written]!, events[written]!.occurredOn) ? [written - 1, written] : [written]));
@@ -252,7 +270,7 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
     }
   });
   const kept = (index: number) => !isCorrection(events[index]!) && !undone.has(index);
-  return { events: inPlacesChecked(events.length, movedBefore).filter(kept).map((index) => events[index]!), correctedBy, undone, ownDueDates };
+  return { events: inPlacesChecked(events.length, movedBefore).filter(kept).map((index) => events[index]!), correctedBy, undone, ownDueDates, foundClosedCauses: causeOf };
 }
 
 /**

@@ -72,7 +72,10 @@ export interface ReopenRequest extends ReturnsPart {
   readonly reason: string;
   /**
    * The office day of the reopening. Before the close-out of a closed parent, the parent was open that day: the parts verified
-   * by then are reopened, and the close-out no longer stands (breaker8n P4).
+   * by then are reopened, and the close-out no longer stands (breaker8n P4). The office means the parent as it stood that day —
+   * open — so the reopening reopens nothing of the whole that day, as typed in date order (a part-only reopening): the parent's
+   * reopened event is still written (the record read it closed; its status follows it), and the history lists it saying it
+   * reopened nothing of the whole (`reopenedWhileOpen`, h56a breaker55-8 S9).
    */
   readonly reopenedOn: string;
 }
@@ -102,7 +105,9 @@ export interface ParentOfParts<Parent, ParentEvent extends DomainEvent> {
   decideOnPart(command: PartCommand, parent: Parent): (AssignmentEvent | ParentEvent)[];
   /**
    * A closed parent: its reopened event followed by PartsReopened of every part. One not closed:
-   * PartsReopened of its verified parts only (breaker11f P11); with none, CONFLICT.
+   * PartsReopened of its verified parts only (breaker11f P11); with none, CONFLICT. One closed now, dated on a day it was open
+   * (before its close-out): its reopened event, then PartsReopened of the parts verified that day only — by date a part-only
+   * reopening, its reopened event reopening nothing of the whole (see `ReopenRequest.reopenedOn`); with none, CONFLICT.
    */
   reopen(request: ReopenRequest, parent: Parent): (AssignmentEvent | ParentEvent)[];
   /**

@@ -22,7 +22,9 @@ export interface HistoryEntry {
   /**
    * For a close-out (FindingClosedOut / WorkPlanItemCompleted) its view does not count: why, in Chinese (「2026-12-06
    * 更正督查结果后销号不成立」, 「因 2016-07-11 重新打开，此完成不成立」, 「… 重记，同 2026-11-05 销号」: see `historyAt`); for a reopening
-   * a correction wrote that reopened no standing closing, likewise (「2026-12-07 更正督查结果后重新打开不成立」); null for every other entry.
+   * a correction wrote that reopened no standing closing, likewise (「2026-12-07 更正督查结果后重新打开不成立」), or one dated on a day the
+   * parent was open (「… 尚未销号…，此重新打开只退回当日已核验的任务」), and for what the server wrote with a part-only reopening found closed
+   * once its cause no longer stands (the parent's and the parts' line, h56a); null for every other entry.
    */
   readonly closeOutUndone: string | null;
   /** For a record retracted as entered by mistake (撤销误录, newcomer51-8 S1): the retraction's reason, day, instant and who; null otherwise. */

@@ -99,8 +99,8 @@ export function timelineAt(timeline: readonly TimelineEntry[], cut: TimeCut): Ti
  * the uncorrected fact. `correctedBy` maps the revision of each corrected fact to the corrections
  * applied to it, in order.
  */
-function asCorrected(known: readonly TimelineEntry[]): { events: TimelineEntry[]; correctedBy: Map<number, TimelineEntry[]>; undone: Set<number> } {
-  const { events, correctedBy, undone, ownDueDates } = withCorrectionsApplied(known);
+function asCorrected(known: readonly TimelineEntry[]): { events: TimelineEntry[]; correctedBy: Map<number, TimelineEntry[]>; undone: Set<number>; foundClosedCauses: Map<number, number> } {
+  const { events, correctedBy, undone, ownDueDates, foundClosedCauses } = withCorrectionsApplied(known);
   // A return whose new due date a correction changed carries the date it gave itself, as the part now keeps it (`ownNewDueDate`,
   // part-view.ts): what a further correction of it is judged by, at a cut as now (breaker50-8 S2).
   const ownByRevision = new Map([...ownDueDates].map(([index, own]) => [known[index]!.revision, own.newDueDate ?? null]));
@@ -113,6 +113,8 @@ function asCorrected(known: readonly TimelineEntry[]): { events: TimelineEntry[]
     events: withOwn,
     correctedBy: new Map([...correctedBy].map(([index, corrections]) => [known[index]!.revision, corrections])),
     undone: new Set([...undone].map((index) => known[index]!.revision)),
+    // By revision: the office's reopening each PartsReopened the server wrote for it (`foundClosed`) belongs to (h56a).
+    foundClosedCauses: new Map([...foundClosedCauses].map(([written, cause]) => [known[written]!.revision, known[cause]!.revision])),
   };
 }
 
@@ -366,7 +368,7 @@ function standingCloseOut(closeOut: TimelineEntry, closing: Closing, firstRecord
 export function historyAt(timeline: readonly TimelineEntry[], folded: readonly TimelineEntry[], cut: TimeCut, closeOuts?: CloseOutsCounted): TimelineEntry[] {
   const foldedByRevision = new Map(folded.map((event) => [event.revision, event]));
   const known = timeline.filter((event) => knownInCut(cut, event));
-  const { correctedBy, undone } = asCorrected(known);
+  const { correctedBy, undone, foundClosedCauses } = asCorrected(known);
   const correctedFact = new Map<number, number>();
   for (const [fact, corrections] of correctedBy) for (const correction of corrections) correctedFact.set(correction.revision, fact);
   const judged = closeOuts ? closeOutsByClosing(known, folded, closeOuts.closings, correctedFact, cut) : undefined;
@@ -397,18 +399,27 @@ export function historyAt(timeline: readonly TimelineEntry[], folded: readonly T
   const knownByRevision = new Map(known.map((event) => [event.revision, event]));
   /** By revision: the reopenings written for a part-only reopening found closed that stand, credited to that reopening's author. */
   const standingFoundClosed = new Map<number, TimelineEntry['metadata']>();
+  /** By revision: the parent's reopenings written for one that no longer stand, with why (`closeOutUndone`), for the parts' line after it. */
+  const voidFoundClosed = new Map<number, string>();
   return listed.flatMap((event) => {
     const mark = foundClosedMark(knownByRevision, event);
     if (mark) {
       // h54b (breaker54-8 S1 S2 S8 M3): what the server wrote for the office's part-only reopening found closed follows it —
       // listed where the fold has it (moved with the reopening), by the supervisor who entered the reopening, while it stands.
+      // h56a (breaker55-8 S1 S3 S7): and when it does not — its cause retracted, both lines are listed 已撤销 with it; the pass
+      // that made the cause find the parent closed retracted or moved, both say 「…后重新打开不成立」 — by that supervisor too, never
+      // by whoever typed the record it was written with. The parts' line returning no part is never listed (one line: the parent's).
       const day = foldedByRevision.get(event.revision)?.occurredOn ?? event.occurredOn;
+      const cause = knownByRevision.get(foundClosedCauses.get(mark.revision) ?? -1);
+      const byCause = cause ? { ...event.metadata, actorId: cause.metadata.actorId, actorRole: cause.metadata.actorRole, actorUnitId: cause.metadata.actorUnitId } : event.metadata;
       if (event.type === 'PartsReopened') {
+        if ((event.data as { unitIds?: readonly string[] }).unitIds?.length === 0) return [];
+        if (event.retracted) return [{ ...event, metadata: byCause } as TimelineEntry];
         const credited = standingFoundClosed.get(event.revision - 1);
-        if ((event.data as { unitIds?: readonly string[] }).unitIds?.length === 0 || event.retracted || !credited) return [];
-        return [{ ...event, occurredOn: day, data: { ...event.data, reopenedOn: day }, metadata: { ...event.metadata, ...credited } } as TimelineEntry];
+        if (credited) return [{ ...event, occurredOn: day, data: { ...event.data, reopenedOn: day }, metadata: { ...event.metadata, ...credited } } as TimelineEntry];
+        return [{ ...event, occurredOn: day, data: { ...event.data, reopenedOn: day }, metadata: byCause, closeOutUndone: voidFoundClosed.get(event.revision - 1) ?? foundClosedUndone(known, event, cut) } as TimelineEntry];
       }
-      if (event.retracted) return [event];
+      if (event.retracted) return [{ ...event, metadata: byCause } as TimelineEntry];
       const opening = openingsLeft.findIndex((candidate) => candidate.by.type === 'PartsReopened' && candidate.day === day);
       if (opening >= 0) {
         const { actorId, actorRole, actorUnitId } = openingsLeft[opening]!.by.metadata;
@@ -416,8 +427,9 @@ export function historyAt(timeline: readonly TimelineEntry[], folded: readonly T
         standingFoundClosed.set(event.revision, { ...event.metadata, actorId, actorRole, actorUnitId });
         return [{ ...event, occurredOn: day, data: { ...event.data, reopenedOn: day }, metadata: { ...event.metadata, actorId, actorRole, actorUnitId } } as TimelineEntry];
       }
-      const undoneBy = known.filter((later) => isCorrection(later) && later.metadata.recordedAt > event.metadata.recordedAt && entryInCut(cut, later)).at(-1);
-      return [{ ...event, closeOutUndone: undoneBy ? `${officeDayOfInstant(undoneBy.metadata.recordedAt)} ${correctionWords(undoneBy)}后重新打开不成立` : '此重新打开不成立' }];
+      const undone = foundClosedUndone(known, event, cut);
+      voidFoundClosed.set(event.revision, undone);
+      return [{ ...event, occurredOn: day, data: { ...event.data, reopenedOn: day }, metadata: byCause, closeOutUndone: undone } as TimelineEntry];
     }
     const correction = writtenByCorrection(known, event);
     if (correction) {
@@ -433,6 +445,10 @@ export function historyAt(timeline: readonly TimelineEntry[], folded: readonly T
       }
       if (!entryInCut(cut, correction)) return [];
       return [{ ...event, closeOutUndone: reopeningUndone(known, event, correction, correctedFact, closeOuts.word) }];
+    }
+    if (REOPENINGS.has(event.type) && !event.retracted) {
+      const undone = reopenedWhileOpen(known, event, closeOuts);
+      return [undone ? { ...event, closeOutUndone: undone } : event];
     }
     if (!CLOSE_OUTS.has(event.type)) return [event];
     const standing = judged.standing.get(event.revision);
@@ -460,6 +476,32 @@ export function historyAt(timeline: readonly TimelineEntry[], folded: readonly T
     const because = undoneBy ? `${officeDayOfInstant(undoneBy.metadata.recordedAt)} ${correctionWords(undoneBy)}后` : '';
     return [{ ...event, closeOutUndone: `${because}${because ? '' : '此'}${closeOuts.word}不成立` }];
   });
+}
+
+/**
+ * A parent's reopening (重新打开) typed while the parent read closed but dated on a day the fold has it open — before the close-out
+ * it was typed after (breaker8n P4's rule: the parts verified that day are taken back, the close-out no longer stands) — reopened
+ * nothing of the parent that day: the parent's reopened event was written because the record read it closed, but by date there
+ * was no closing to reopen, as typed in date order (a part-only reopening, no 重新打开 of the whole). Listed saying so
+ * (`closeOutUndone`, h56a breaker55-8 S9): 「2016-05-20 尚未销号（2016-05-26 才销号），此重新打开只退回当日已核验的任务」 (an item's
+ * say 完成). Undefined for one that opened the fold on its day (by the parts it returned) or undid no later close-out.
+ */
+function reopenedWhileOpen(known: readonly TimelineEntry[], reopening: TimelineEntry, closeOuts: CloseOutsCounted): string | undefined {
+  const day = reopening.occurredOn;
+  if ((closeOuts.openings ?? []).some((opening) => opening.day === day)) return undefined;
+  const undone = known.find((closeOut) => CLOSE_OUTS.has(closeOut.type) && closeOut.metadata.recordedAt < reopening.metadata.recordedAt && closeOutDayOf(closeOut) > day);
+  if (!undone) return undefined;
+  return `${day} 尚未${closeOuts.word}（${closeOutDayOf(undone)} 才${closeOuts.word}），此重新打开只退回当日已核验的任务`;
+}
+
+/**
+ * Why a line the server wrote for a part-only reopening found closed (`foundClosed`) no longer stands, in the page's words: the
+ * last correction inside `cut` recorded after it (a pass retracted or moved, the reopening moved past it) — 「2026-12-07 撤销误录后
+ * 重新打开不成立」 — else 「此重新打开不成立」.
+ */
+function foundClosedUndone(known: readonly TimelineEntry[], written: TimelineEntry, cut: TimeCut): string {
+  const undoneBy = known.filter((later) => isCorrection(later) && later.metadata.recordedAt > written.metadata.recordedAt && entryInCut(cut, later)).at(-1);
+  return undoneBy ? `${officeDayOfInstant(undoneBy.metadata.recordedAt)} ${correctionWords(undoneBy)}后重新打开不成立` : '此重新打开不成立';
 }
 
 /**

@@ -119,3 +119,47 @@ describe('what the server writes for a part-only reopening found closed follows 
 });
 
 const partOfUnit = (events: readonly FindingStreamEvent[], unitId: string) => partsOf(assignmentsAfter(events)).find((part) => part.unitId === unitId);
+
+/*
+ * h56a (issue 8; breaker55-8 S1 S3 S7): what the server wrote for the office's reopening could itself be retracted (撤销此记录) or
+ * given another day (更正记录日期) on its own — accepted, leaving the reopening that caused it telling the old story (or, its cause
+ * void already, changing nothing) — and 撤销交办's refusal then named it as the step to take first. It goes with its cause only.
+ */
+describe('what the server writes for a part-only reopening found closed is retracted or moved only with its cause (h56a)', () => {
+  const lateOrder = typed(bothReported, [reopenOn('2025-07-01'), pass(ENVIRONMENT, '2025-06-28', 'inspection-2')]);
+  const refusal = (events: readonly FindingStreamEvent[], command: FindingCommand) => {
+    try {
+      typed(events, [command]);
+    } catch (error) {
+      return error as { code: string; message: string; messageZh: string; details?: Record<string, unknown> };
+    }
+    throw new Error(`${command.type} was accepted`);
+  };
+
+  it('given the reopening the server wrote for 市环境保护局 on 07-01, when it is retracted alone (撤销此记录), then CONFLICT naming 市财政局’s reopening of 07-01, nothing written', () => {
+    const refused = refusal(lateOrder, retract(ENVIRONMENT, 'PartsReopened', '2025-07-01'));
+    expect(refused).toMatchObject({ code: 'CONFLICT', details: { goesWith: { unitId: FINANCE, factType: 'PartsReopened', on: '2025-07-01' } } });
+    expect(refused.messageZh).toContain('不能单独撤销');
+    expect(refused.messageZh).toContain('2025-07-01 的重新打开');
+  });
+
+  it('when its day is corrected alone (更正记录日期), then CONFLICT naming the reopening it goes with', () => {
+    const refused = refusal(lateOrder, redate(ENVIRONMENT, 'PartsReopened', '2025-07-01', '2025-07-02'));
+    expect(refused).toMatchObject({ code: 'CONFLICT', details: { goesWith: { unitId: FINANCE, factType: 'PartsReopened', on: '2025-07-01' } } });
+    expect(refused.messageZh).toContain('不能单独更正日期');
+  });
+
+  it('when its cause no longer finds the finding closed (the pass retracted), then retracting it alone is still refused; 撤销交办 names 市环境保护局’s report, not it', () => {
+    const passRetracted = typed(lateOrder, [retract(ENVIRONMENT, 'InspectionLogged', '2025-06-28')]);
+    expect(refusal(passRetracted, retract(ENVIRONMENT, 'PartsReopened', '2025-07-01'))).toMatchObject({ code: 'CONFLICT', details: { goesWith: { unitId: FINANCE } } });
+    const assignment = refusal(passRetracted, retract(ENVIRONMENT, 'UnitAssigned', '2025-05-20'));
+    expect(assignment.code).toBe('CONFLICT');
+    expect(assignment.messageZh).toContain('2025-06-20 的整改报告不再成立');
+    expect(assignment.messageZh).not.toContain('重新打开');
+  });
+
+  it('when its cause is retracted, then both go: the record reads as date order after the same retraction', () => {
+    const retracted = typed(lateOrder, [retract(FINANCE, 'PartsReopened', '2025-07-01')]);
+    expect(shown(retracted)).toMatchObject({ status: 'closed', closedOn: '2025-06-28' });
+  });
+});

@@ -21,6 +21,16 @@ export const inCloseOutStory = (entry: { readonly type: string } | { readonly ev
 const PARENT_REOPENINGS = new Set(['FindingReopened', 'WorkPlanItemReopened']);
 
 /**
+ * A PartsReopened the server wrote for a part-only reopening found closed (`foundClosed`, h54b): listed as its cause stands
+ * (`historyAt`: on its day, by its author, 已撤销 or 「…后重新打开不成立」 with it — h56a), never as stored. `returnsNone`: it
+ * returns no part (written so that the parent's reopening before it follows its cause): never a line of its own.
+ */
+export const writtenForFoundClosed = (entry: { readonly type: string; readonly data: object } | { readonly eventType: string; readonly details: string }): { readonly returnsNone: boolean } | undefined => {
+  const [type, data] = 'type' in entry ? [entry.type, entry.data as { foundClosed?: boolean; unitIds?: readonly string[] }] : [entry.eventType, entry.details.includes('"foundClosed":true') ? (JSON.parse(entry.details) as { foundClosed?: boolean; unitIds?: readonly string[] }) : {}];
+  return type === 'PartsReopened' && data.foundClosed === true ? { returnsNone: data.unitIds?.length === 0 } : undefined;
+};
+
+/**
  * The close-outs and reopenings of a history folded with every fact (`EVERY_FACT`), by revision, as that history lists them
  * (`historyAt`): one standing close-out per closing, on its pass's day, by its inspector, at the pass's instant; the others,
  * and the reopenings a correction wrote that no longer stand, with `closeOutUndone` saying why (newcomer46 M1, breaker49-8
@@ -28,7 +38,7 @@ const PARENT_REOPENINGS = new Set(['FindingReopened', 'WorkPlanItemReopened']);
  * holding everything tell one story.
  */
 export const closeOutsUndoneIn = (history: readonly TimelineEntry[]): Map<number, TimelineEntry> =>
-  new Map(history.flatMap((entry) => (inCloseOutStory(entry) || entry.retracted ? [[entry.revision, entry] as const] : [])));
+  new Map(history.flatMap((entry) => (inCloseOutStory(entry) || entry.retracted || writtenForFoundClosed(entry) ? [[entry.revision, entry] as const] : [])));
 
 /**
  * Whether a parent's stream as recorded (`events`) needs its lines as the history lists them (`closeOutsUndoneIn`): it holds a
@@ -51,6 +61,8 @@ export const HistoryEntryConnectionType = connectionType(HistoryEntryType, 'Hist
 export function historyLines(events: readonly TimelineEntry[], reader: Actor | null | undefined, parts: Iterable<PartView>): HistoryEntryType[] {
   const sharing = reader?.unitId ? unitsSharingParts(reader.unitId, parts) : new Set<string>();
   return events
+    // The parts' line the server wrote returning no part (h56a, breaker55-8: 「各单位重新整改」 naming no unit): the parent's line says it.
+    .filter((event) => !writtenForFoundClosed(event)?.returnsNone)
     .map(historyEntry)
     .filter((entry) => !reader || entry.unitId === null || mayReadUnitDetails(reader, entry.unitId) || sharing.has(entry.unitId))
     .map((entry) => ({ ...entry, details: JSON.stringify(entry.details) }));
@@ -112,7 +124,8 @@ export async function historyPageFromStream(stream: HistoryStream, reader: Actor
     from = events.at(-1)!.revision + 1;
   }
   const shown = lines.slice(0, size);
-  const asListed = shown.some(inCloseOutStory) || (stream.mayHoldRetractions === true && shown.length > 0) ? await stream.closeOutsUndone() : new Map<number, TimelineEntry>();
+  const asListed =
+    shown.some((line) => inCloseOutStory(line) || writtenForFoundClosed(line)) || (stream.mayHoldRetractions === true && shown.length > 0) ? await stream.closeOutsUndone() : new Map<number, TimelineEntry>();
   const listedLine = (line: HistoryEntryType): HistoryEntryType => {
     const entry = asListed.get(line.revision);
     return entry ? historyLines([entry], null, [])[0]! : line;

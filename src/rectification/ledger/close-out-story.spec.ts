@@ -614,3 +614,74 @@ describe('a 销号 written with 撤销交办, its pass then moved (breaker54-8 S
     tellsOneStory(office);
   });
 });
+
+describe.each<Kind>(['finding', 'item'])('a %s’s reopening found closed, listed now as folded; a reopening of a day it was open (h56a, breaker55-8 S1 S3 S7 S9)', (kind) => {
+  const word = kind === 'finding' ? '销号' : '完成';
+  const fresh = () => {
+    const office = new Office(kind);
+    if (kind === 'item') expect(office.decide({ type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn: '2026-10-20', reason: '职责调整', removeUnitIds: ['dh'], unknownUnitIds: [] } as unknown as Command)).toBe(true);
+    expect(office.inspect('fgw', '2026-10-22', 'PASSED')).toBe(true);
+    return office;
+  };
+  /** The parent's and the parts' 重新打开 lines as the API lists them now (the stream as judged), each as the line reads. */
+  const reopeningsNow = (office: Office) =>
+    historyNow(office)
+      .filter((entry) => REOPENINGS.has(entry.type) || entry.type === 'PartsReopened')
+      .filter((entry) => !(entry.type === 'PartsReopened' && (entry.data as { foundClosed?: true; unitIds?: string[] }).foundClosed && (entry.data as { unitIds?: string[] }).unitIds?.length === 0))
+      .map((entry) => `${entry.occurredOn} ${entry.type === 'PartsReopened' ? `${(entry.data as { unitIds?: string[] }).unitIds?.join('、') ?? '各单位'}重新整改` : '重新打开'} ${entry.metadata.actorId === supervisor.id ? '张伟' : '王芳'}${entry.closeOutUndone ? `（${entry.closeOutUndone}）` : ''}${entry.retracted ? '（已撤销）' : ''}`);
+  const reopeningsKnown = (office: Office) =>
+    office
+      .at(EVERY_FACT)
+      .history.filter((entry) => REOPENINGS.has(entry.type) || entry.type === 'PartsReopened')
+      .map((entry) => `${entry.occurredOn} ${entry.type === 'PartsReopened' ? `${(entry.data as { unitIds?: string[] }).unitIds?.join('、') ?? '各单位'}重新整改` : '重新打开'} ${entry.metadata.actorId === supervisor.id ? '张伟' : '王芳'}${entry.closeOutUndone ? `（${entry.closeOutUndone}）` : ''}${entry.retracted ? '（已撤销）' : ''}`);
+  /** 市发改委 passed 10-22; the part-only reopening of 10-28 (市发改委's), then 市财政局's pass of 10-25 (王芳) typed after it. */
+  const foundClosed = () => {
+    const office = fresh();
+    expect(office.reopen('2026-10-28')).toBe(true);
+    expect(office.inspect('czj', '2026-10-25', 'PASSED')).toBe(true);
+    return office;
+  };
+  const decide = (office: Office, command: Record<string, unknown>) => office.decide({ ...base, actor: supervisor, reason: '录入错误', ...command } as unknown as Command);
+
+  it('the other parts’ 重新打开 reads now as known: by the supervisor who reopened, not by the inspector whose pass made it so', () => {
+    const office = foundClosed();
+    expect(reopeningsNow(office)).toEqual(['2026-10-28 fgw重新整改 张伟', '2026-10-28 重新打开 张伟', '2026-10-28 czj重新整改 张伟']);
+    expect(reopeningsNow(office)).toEqual(reopeningsKnown(office));
+  });
+
+  it.each([
+    ['its cause retracted (撤销此记录)', { type: 'RetractRecord', unitId: 'fgw', factType: 'PartsReopened', on: '2026-10-28' }, ['2026-10-28 fgw重新整改 张伟（已撤销）', '2026-10-28 重新打开 张伟（已撤销）', '2026-10-28 czj重新整改 张伟（已撤销）']],
+    ['its cause moved to 10-30 (更正记录日期)', { type: 'CorrectFactDate', unitId: 'fgw', factType: 'PartsReopened', previousOn: '2026-10-28', on: '2026-10-30' }, ['2026-10-28 fgw重新整改 张伟', '2026-10-30 重新打开 张伟', '2026-10-30 czj重新整改 张伟']],
+    ['the pass that made it so retracted', { type: 'RetractRecord', unitId: 'czj', factType: 'InspectionLogged', on: '2026-10-25' }, ['2026-10-28 fgw重新整改 张伟', '2026-10-28 重新打开 张伟（2026-12-07 撤销误录后重新打开不成立）', '2026-10-28 czj重新整改 张伟（2026-12-07 撤销误录后重新打开不成立）']],
+    ['the pass that made it so moved to 10-29', { type: 'CorrectFactDate', unitId: 'czj', factType: 'InspectionLogged', previousOn: '2026-10-25', on: '2026-10-29' }, ['2026-10-28 fgw重新整改 张伟', '2026-10-28 重新打开 张伟（2026-12-07 更正督查日期后重新打开不成立）', '2026-10-28 czj重新整改 张伟（2026-12-07 更正督查日期后重新打开不成立）']],
+  ])('%s: both its lines follow, now as known, never unmarked on the old day', (_what, command, expected) => {
+    const office = foundClosed();
+    expect(decide(office, command)).toBe(true);
+    expect(reopeningsNow(office)).toEqual(expected);
+    expect(reopeningsNow(office)).toEqual(reopeningsKnown(office));
+  });
+
+  it('retracted or moved alone, it is refused, nothing written — before and after its cause no longer stands', () => {
+    const office = foundClosed();
+    const length = office.timeline.length;
+    expect(decide(office, { type: 'RetractRecord', unitId: 'czj', factType: 'PartsReopened', on: '2026-10-28' })).toBe(false);
+    expect(decide(office, { type: 'CorrectFactDate', unitId: 'czj', factType: 'PartsReopened', previousOn: '2026-10-28', on: '2026-10-29' })).toBe(false);
+    expect(decide(office, { type: 'RetractRecord', unitId: 'czj', factType: 'InspectionLogged', on: '2026-10-25' })).toBe(true);
+    expect(decide(office, { type: 'RetractRecord', unitId: 'czj', factType: 'PartsReopened', on: '2026-10-28' })).toBe(false);
+    expect(office.timeline.length).toBe(length + 1);
+  });
+
+  it(`S9: ${word} on 10-25, then a 重新打开 of 10-23 typed (open that day): 市发改委’s verified part reopened; the whole’s line says it reopened nothing`, () => {
+    const office = fresh();
+    expect(office.inspect('czj', '2026-10-25', 'PASSED')).toBe(true);
+    expect(office.reopen('2026-10-23')).toBe(true);
+    expect(office.at(EVERY_FACT)).toMatchObject({ status: 'OPEN', closedOn: null });
+    expect(reopeningsNow(office)).toEqual([`2026-10-23 重新打开 张伟（2026-10-23 尚未${word}（2026-10-25 才${word}），此重新打开只退回当日已核验的任务）`, '2026-10-23 fgw重新整改 张伟']);
+    expect(reopeningsNow(office)).toEqual(reopeningsKnown(office));
+    // As typed in date order, where the reopening was part-only: no 重新打开 of the whole stands.
+    const dateOrder = fresh();
+    expect(dateOrder.reopen('2026-10-23')).toBe(true);
+    expect(dateOrder.inspect('czj', '2026-10-25', 'PASSED')).toBe(true);
+    expect(reopeningsNow(dateOrder).filter((line) => !line.includes('（'))).toEqual(reopeningsNow(office).filter((line) => !line.includes('（')));
+  });
+});

@@ -2,7 +2,7 @@ import type { Actor } from '../../shared/command-context.js';
 import type { Bilingual } from '../../shared/domain-error.js';
 import type { DatedFact } from '../../shared/guards.js';
 import type { DueTerms } from '../../shared/deadline.js';
-import type { AssignmentRole, Evidence, InspectionOutcome, RedatableFact, RetractableFact } from './assignment.events.js';
+import type { AssignmentRole, Evidence, InspectionOutcome, RedatableFact, RetractableFact, RetypedStep } from './assignment.events.js';
 
 /**
  * The latest due date a part may have without a supervisor's override: the approved rectification
@@ -369,6 +369,23 @@ export interface RetractRecord extends Dated {
   readonly reason: string;
 }
 
+/**
+ * 更正记录日期 of a step of a part that is typed again rather than re-dated (breaker55-8 S4, S6; `RetypedStep`): a part handed
+ * over alone (`PartHandedOver`, named from either unit's card) or a unit's removal from an item (`UnitUnassigned`), reading office
+ * day `previousOn` now (as the form showed it), happened on `on` (`YYYY-MM-DD`, not in the future). Retracted with `reason` and
+ * written again on `on`, judged as when it was first typed.
+ */
+export interface CorrectStepDate extends Dated {
+  readonly type: 'CorrectStepDate';
+  readonly unitId: string;
+  readonly factType: RetypedStep;
+  readonly previousOn: string;
+  readonly on: string;
+  readonly reason: string;
+  /** Which of the unit's steps of that kind dated `previousOn`, in the order entered (1: the first); absent: the last. */
+  readonly ofTheDay?: number;
+}
+
 export type AssignmentCommand =
   | AssignUnit
   | HandOverPart
@@ -383,4 +400,5 @@ export type AssignmentCommand =
   | CorrectReportDate
   | CorrectInspection
   | CorrectFactDate
+  | CorrectStepDate
   | RetractRecord;

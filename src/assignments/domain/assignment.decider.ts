@@ -23,9 +23,11 @@ import type {
   AssignmentCommand,
   NamesUnits,
   UnitNames,
+  UnitHandOver,
   CorrectFactDate,
   CorrectInspection,
   CorrectReportDate,
+  CorrectStepDate,
   DecideExtension,
   DueDateLimit,
   HandOverPart,
@@ -40,7 +42,7 @@ import type {
   SetsDueDate,
   UrgeUnit,
 } from './assignment.commands.js';
-import { assignmentEventSchemas, isUnitRecord, RETRACTABLE_FACTS, type RetractableFact, type SetAsideRecord } from './assignment.events.js';
+import { assignmentEventSchemas, isUnitRecord, RETRACTABLE_FACTS, type RetractableFact, type RetypedStep, type SetAsideRecord } from './assignment.events.js';
 import type {
   AssignmentEvent,
   AssignmentRole,
@@ -1737,6 +1739,8 @@ export function decideAssignment(
 ): AssignmentEvent[] {
   // 撤销误录 moves no fact to a day and passes no part: judged on the record as it reads now, folded without it.
   if (command.type === 'RetractRecord') return retractRecord(context.noun ? { ...command, parentNoun: context.noun } : command, state);
+  // A split or a removal typed on the wrong day is retracted and typed again on the right one (breaker55-8 S4, S6).
+  if (command.type === 'CorrectStepDate') return correctStepDate(context.noun ? { ...command, parentNoun: context.noun } : command, state);
   const named = namedOnItsDay(context.noun ? { ...command, parentNoun: context.noun } : command);
   // A paper of a join's own day, typed after the join: decided as in date order, before it (breaker8u P8).
   if (isPaperOfJoinDay(named, state)) {
@@ -2302,6 +2306,8 @@ function decideByType(command: AssignmentCommand, state: AssignmentsState, conte
       return correctFactDate(command, state);
     case 'RetractRecord':
       return retractRecord(command, state);
+    case 'CorrectStepDate':
+      return correctStepDate(command, state);
     default:
       return unreachable(command);
   }
@@ -4497,6 +4503,7 @@ function handOverStepsDue(command: NamesUnits, state: AssignmentsState): { day: 
   const directory = command.unitNames;
   if (!directory?.handOversOf) return [];
   const steps: { day: string; events: AssignmentEvent[]; refusal?: unknown }[] = [];
+  const splits = splitsStanding(state);
   for (const part of partsOf(state)) {
     const events: AssignmentEvent[] = [];
     const holder = part.unitId;
@@ -4508,7 +4515,11 @@ function handOverStepsDue(command: NamesUnits, state: AssignmentsState): { day: 
     // The holder's own merge hands its open parts over on its day too: a part left with a merged unit (a withdrawal undone or
     // moved later, after the merge skipped the withdrawn parent: breaker8i P7) passes as the merge would have passed it.
     const merger = directory.mergerOf?.(holder);
-    const candidates = merger ? [...directory.handOversOf(holder), { successorUnitId: merger.successorUnitId, on: merger.mergedOn }].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0)) : directory.handOversOf(holder);
+    // A split of this part (按事项移交) is this parent's hand-over of the holder, as the directory's are the unit's: undone by a late
+    // pass, it passes the part again once the part is open on (or after) its day — the pass retracted or moved (breaker55-8 S5).
+    const ownSplits = splits.filter((split) => split.unitId === holder);
+    const listed: readonly (UnitHandOver & { readonly partOnly?: true })[] = [...directory.handOversOf(holder), ...ownSplits, ...(merger ? [{ successorUnitId: merger.successorUnitId, on: merger.mergedOn }] : [])];
+    const candidates = merger || ownSplits.length > 0 ? [...listed].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0)) : listed;
     const handOver = candidates.find((candidate) => heldOnItsStart(candidate.on) && candidate.successorUnitId !== holder && !applied(candidate.on));
     if (!handOver) continue;
     const byMerge = merger !== undefined && handOver.successorUnitId === merger.successorUnitId && handOver.on === merger.mergedOn;
@@ -4567,7 +4578,8 @@ function handOverStepsDue(command: NamesUnits, state: AssignmentsState): { day: 
       : day === handOver.on
         ? `${unit.zh}的任务已于 ${handOver.on} 移交${successor.zh}：该任务当日尚未完成，由${successor.zh}办理`
         : `${unit.zh}的任务已于 ${handOver.on} 移交${successor.zh}：该任务 ${day} 重新退回整改，由${successor.zh}办理`;
-    events.push(...separated.undone, ...makingRoom.undone, ...(reached?.undone ?? []), { type: 'PartHandedOver', data: { unitId: holder, successorUnitId: handOver.successorUnitId, reason, handedOverOn: day } }, ...makingRoom.redone, ...(reached?.redone ?? []));
+    const split = handOver.partOnly === true ? { partOnly: true as const } : {};
+    events.push(...separated.undone, ...makingRoom.undone, ...(reached?.undone ?? []), { type: 'PartHandedOver', data: { unitId: holder, successorUnitId: handOver.successorUnitId, reason, handedOverOn: day, ...split } }, ...makingRoom.redone, ...(reached?.redone ?? []));
     // A part joined where the successor's part went on since went on with it: the successor's merges pass nothing more. Otherwise
     // they pass it on, each making room where the next successor's part came only after its day (breaker8l P1, fuzz b:71 run 2);
     // with the steps redone after it (`reached`), they pass it on with the part that joins it.
@@ -4582,6 +4594,25 @@ function handOverStepsDue(command: NamesUnits, state: AssignmentsState): { day: 
     steps.push({ day, events, ...(refusal === undefined ? {} : { refusal }) });
   }
   return steps;
+}
+
+/**
+ * The splits (按事项移交, PartHandedOver with `partOnly`) recorded on this parent that stand: each unit, successor and office day —
+ * the parent's own record of a hand-over its directory does not know (breaker55-8 S5). A split retracted (撤销此记录, S4) no
+ * longer stands, nor does an earlier split of the same unit to the same successor (a split undone by a late pass, passed again
+ * by `handOversDue`, then retracted). Empty, at no cost, for a parent with no split.
+ */
+function splitsStanding(state: AssignmentsState): readonly (UnitHandOver & { readonly unitId: string; readonly partOnly: true })[] {
+  if (!state.recorded.some((event) => event.type === 'PartHandedOver' && event.data.partOnly === true)) return [];
+  const entries = state.recorded.map((event, index) => ({ type: event.type, data: event.data, occurredOn: factDayOfEvent(event), index }));
+  const { correctedBy } = withCorrectionsApplied(entries);
+  const retracted = state.recorded.flatMap((event, index) => (event.type === 'PartHandedOver' && correctedBy.get(index)?.some((correction) => correction.type === 'RecordRetracted') ? [{ event, index }] : []));
+  return state.recorded.flatMap((event, index) => {
+    if (event.type !== 'PartHandedOver' || event.data.partOnly !== true) return [];
+    const { unitId, successorUnitId, handedOverOn } = event.data;
+    const retractedSince = retracted.some((each) => each.index >= index && each.event.data.unitId === unitId && each.event.data.successorUnitId === successorUnitId);
+    return retractedSince ? [] : [{ unitId, successorUnitId, on: handedOverOn, partOnly: true as const }];
+  });
 }
 
 /** Whether `unitId`'s part of this parent passed on to another unit after office day `day`. */
@@ -4769,6 +4800,8 @@ export function factDayOf(command: AssignmentCommand): DatedFact | null {
       return { day: command.handedOverOn, what: say('the day of the handover', '移交日期') };
     case 'CorrectFactDate':
       return { day: command.on, what: named('on', `the corrected date of the ${REDATED[command.factType].en}`, `更正后的${REDATED[command.factType].zh}日期`) };
+    case 'CorrectStepDate':
+      return { day: command.on, what: RETYPED_DAY[command.factType] };
     case 'ReopenParts':
     case 'RetractRecord':
       return null;
@@ -5743,6 +5776,8 @@ export const RETRACTED: Record<RetractableFact, Bilingual> = {
   ExtensionGranted: say('extension decision', '延期审批'),
   ExtensionRefused: say('extension decision', '延期审批'),
   UnitAssigned: say('assignment', '交办'),
+  PartHandedOver: say('hand-over of the part alone', '按事项移交'),
+  UnitUnassigned: say('removal from the item (plan change)', '移除（方案调整）'),
 };
 
 /**
@@ -5976,18 +6011,145 @@ function refuseWrittenWithItsCause(command: RetractRecord | CorrectFactDate, sta
 }
 
 /**
- * 撤销误录 (newcomer51-8 S1): a record of a part entered by mistake — typed on the wrong finding, item, unit or day, or never
- * made — is retracted with a reason: `RecordRetracted`, after which every fold reads the parts as if it had never been entered
- * (business-order.ts). The record is the one of `factType` of the unit (else of the latest unit that held its part before it,
- * 机构改革, as its card shows) reading `on` now, the `ofTheDay`-th of that day in the order entered, else the last.
- * Refused — nothing written — FORBIDDEN for anyone but a supervisor; NOT_FOUND when no such record reads so now (corrected or
- * retracted meanwhile: the form is stale); BAD_USER_INPUT for `ofTheDay` past the day's records or no reason; CONFLICT when
- * the records after it would not hold without it — an inspection or send-back that checked a report, a report after the
- * return it answered, a reopening of a close-out a pass made — naming the record to retract (or correct) first, in Chinese.
+ * A hand-over of one part retracted (breaker55-8 S4: 按事项移交 typed for the wrong finding, item or day): the part is its unit's
+ * again, as if never handed over — the fold leaves the PartHandedOver out (business-order.ts) and the directory records no
+ * hand-over of the unit that would pass it again (a split is the administrator's choice of this parent alone). Refused CONFLICT,
+ * nothing written: a part passed with the unit's whole work or its merge (the directory's hand-over passes it again: it is
+ * corrected there, not here), and a part on which the successor has a record since — its report, a request, an urging, a
+ * further hand-over — named, to be retracted first (`retractFirstAdvice`), or, if it happened, the hand-over stands.
  */
-function retractRecord(command: RetractRecord, state: AssignmentsState): AssignmentEvent[] {
-  requireRole(command.actor, ['SUPERVISOR'], say('retract a record entered by mistake', '撤销误录的记录'));
-  const { factType, on, ofTheDay, reason } = command;
+function requireSplitRetractable(command: RetractRecord, state: AssignmentsState, handOver: CorrectedEntry): void {
+  const { successorUnitId } = handOver.data as PartHandedOver['data'];
+  const { successor, retracted } = requireSplit(command, handOver, say('Retracting', '撤销'));
+  const later = laterRecordsOfTheUnit(state, successorUnitId, handOver).at(-1);
+  if (later) {
+    const what = LATER_FACT[later.type as AssignmentEvent['type']] ?? RETRACTED[later.type as RetractableFact] ?? planRecordKind(later);
+    const thisOne = say('hand-over', '移交');
+    const { advice, retractFirst } = retractFirstAdvice(command, state, later, what, thisOne, say('otherwise the hand-over stands.', '如确有其事，本移交不能撤销。'));
+    throw conflict(
+      `${retracted.en} would leave the later ${what.en} of ${successor.en} of ${later.occurredOn} on a part it never held. ${advice.en}`,
+      `${retracted.zh}会使其后${successor.zh} ${later.occurredOn} 的${what.zh}不再成立：撤销后${successor.zh}没有这项任务。${advice.zh}`,
+      retractFirst ? { retractFirst } : undefined,
+    );
+  }
+}
+
+/**
+ * The hand-over at `handOver` (as corrected) is a split (`partOnly`): its units and how a refusal names the step (`doing`: 撤销 /
+ * 更正…日期). A part passed with the unit's whole work or its merge is refused CONFLICT, saying where that is undone instead: the
+ * directory's hand-over would pass it again.
+ */
+function requireSplit(command: NamesUnits, handOver: CorrectedEntry, doing: Bilingual): { unit: Bilingual; successor: Bilingual; retracted: Bilingual } {
+  const { unitId, successorUnitId, partOnly } = handOver.data as PartHandedOver['data'];
+  const unit = unitNamed(command, unitId, handOver.occurredOn);
+  const successor = unitNamed(command, successorUnitId, handOver.occurredOn);
+  const retracted = say(`${doing.en} the hand-over of ${unit.en}'s part to ${successor.en} of ${handOver.occurredOn}`, `${doing.zh}${unit.zh} ${handOver.occurredOn} 向${successor.zh}的任务移交`);
+  if (partOnly !== true) {
+    const merger = command.unitNames?.mergerOf?.(unitId);
+    const way =
+      merger?.successorUnitId === successorUnitId
+        ? say(`it passed with ${unit.en}'s merge into ${successor.en}: if the merge's day is wrong, the administrator corrects it in the units directory (更正合并日期), and every part it passed moves with it.`, `该任务随${unit.zh}并入${successor.zh}一并移交：如合并日期录错，请管理员在单位名录中“更正合并日期”，其移交的各项任务随之按更正后的日期办理。`)
+        : say(`it passed with ${unit.en}'s whole work handed over to ${successor.en} (recorded in the units directory), which would pass it again: that hand-over is not undone on one ${parentNoun(command).en}. If only this part should have stayed, hand it back with a hand-over of this part alone (单位名录 → 移交任务, choosing this ${parentNoun(command).en}).`, `该任务随${unit.zh}职能整体移交${successor.zh}一并移交（记在单位名录中），单独撤销后仍会按整体移交再次移交，因此不能在本${parentNoun(command).zh}上撤销。如仅本项任务不应移交，请在单位名录中以“移交任务”只选本${parentNoun(command).zh}，把任务移交回${unit.zh}。`);
+    throw conflict(`${retracted.en} is not possible here: ${way.en}`, `${retracted.zh}不能在此办理：${way.zh}`);
+  }
+  return { unit, successor, retracted };
+}
+
+/**
+ * A unit's removal from an item retracted (breaker55-8 S6: 撤销单位 typed on the wrong day, or for the wrong unit): its part is
+ * back as it stood, as if never taken off — with everything on it, and the parts a reorganisation would have passed it to pass
+ * it as the fold then finds it (`handOversDue`). Refused CONFLICT, nothing written, when the unit has a record on the item dated
+ * on or after the removal (given a part again, and what it did since): the latest named, to be retracted first, or the removal
+ * stands. Its papers dated before the removal, typed after it, stay on the part.
+ */
+function requireNothingAfterRemoval(command: RetractRecord, state: AssignmentsState, removal: CorrectedEntry): void {
+  const { unitId } = removal.data as { unitId: string };
+  // A paper of its tenure typed after the removal (dated before it) is the part's as it stood: it stays with it.
+  const later = laterRecordsOfTheUnit(state, unitId, removal).filter((entry) => entry.occurredOn >= removal.occurredOn).at(-1);
+  if (!later) return;
+  const unit = unitNamed(command, unitId, removal.occurredOn);
+  const what = later.type === 'UnitAssigned' ? say('assignment', '交办') : (LATER_FACT[later.type as AssignmentEvent['type']] ?? RETRACTED[later.type as RetractableFact] ?? planRecordKind(later));
+  const thisOne = say('removal', '移除');
+  const { advice, retractFirst } = retractFirstAdvice(command, state, later, what, thisOne, say('otherwise the removal stands.', '如确有其事，本次移除不能撤销。'));
+  throw conflict(
+    `Retracting the removal of ${unit.en} of ${removal.occurredOn} would give it its part back beside its later ${what.en} of ${later.occurredOn}. ${advice.en}`,
+    `撤销${unit.zh} ${removal.occurredOn} 的移除会使其后 ${later.occurredOn} 的${what.zh}不再成立：撤销后该单位一直承担原任务，无从再次交办。${advice.zh}`,
+    retractFirst ? { retractFirst } : undefined,
+  );
+}
+
+/** How a date correction's refusals name the corrected day of each step typed again (`CorrectStepDate`). */
+const RETYPED_DAY: Record<RetypedStep, Named> = {
+  PartHandedOver: named('on', 'the corrected day of the hand-over', '更正后的移交日期'),
+  UnitUnassigned: named('on', 'the corrected day of the removal', '更正后的移除日期'),
+};
+
+/**
+ * 更正记录日期 of a split hand-over or a removal (breaker55-8 S4, S6): the step is retracted (`RecordRetracted` with the
+ * correction's reason, found as `RetractRecord` finds it) and written again on `on` — a split as `handOverUnitParts` with `only`
+ * passes it on that day (`passPartOnItsDay`: not before the 交办, not a part verified by then), a removal as the plan change
+ * typed that day (`UnitUnassigned`) — so every fold reads it on its right day, one rule with a step typed in date order.
+ * Refused, nothing written: FORBIDDEN for anyone but a supervisor; NOT_FOUND / BAD_USER_INPUT as a retraction; BAD_USER_INPUT
+ * (field `on`) for a day in the future, the same day, or one that would put a record of the handing or removed unit after the
+ * step (a removed unit given a part again, or its work since), or one of the successor before it — naming it, to be corrected
+ * (or retracted) first; CONFLICT for a part passed with a whole hand-over or merge (corrected in the units directory).
+ */
+function correctStepDate(command: CorrectStepDate, state: AssignmentsState): AssignmentEvent[] {
+  requireRole(command.actor, ['SUPERVISOR'], say('correct the date of a record', '更正记录的日期'));
+  const { factType, previousOn, on, reason, ofTheDay } = command;
+  const what = RETRACTED[factType];
+  const asRetraction: RetractRecord = { ...command, type: 'RetractRecord', on: previousOn, ...(ofTheDay === undefined ? {} : { ofTheDay }) };
+  const { unitId, unit, chosen, record } = recordNamed(asRetraction, state, named('reason', 'A reason for the correction', '更正理由'));
+  const day = { day: on, what: RETYPED_DAY[factType] };
+  requireBusinessDay(on, command.today, day.what);
+  if (on === previousOn) throw badInput(`The ${what.en} is already dated ${on}.`, `该${what.zh}的日期已是 ${on}。`, { field: 'on' });
+  const retracted: AssignmentEvent = { type: 'RecordRetracted', data: { unitId, ...record, on: previousOn, reason, retractedOn: command.today } };
+  const without = evolveAssignments(state, retracted);
+  const entries = asCorrectedEntries(state).filter((entry) => entry.index !== chosen.index && !isHandOverEvent(entry as unknown as AssignmentEvent));
+  /** The first record of `holder` (as corrected, in the order entered) whose day is `within` the clash, refusing the corrected day naming it. */
+  const refuseRecordOf = (holder: string, holderNamed: Bilingual, within: (entryDay: string) => boolean, why: Bilingual) => {
+    // Its 交办 bounds the step otherwise (below); one given again after the removal is a record after it like any other.
+    const clash = entries.find((entry) => (entry.type !== 'UnitAssigned' || entry.index > chosen.index) && (entry.data as { unitId?: string }).unitId === holder && within(entry.occurredOn));
+    if (!clash) return;
+    const kind = LATER_FACT[clash.type as AssignmentEvent['type']] ?? RETRACTED[clash.type as RetractableFact] ?? planRecordKind(clash);
+    throw badInput(
+      `${capitalise(day.what.en)} (${on}) would put the ${kind.en} of ${holderNamed.en} of ${clash.occurredOn} on the wrong side of it: ${why.en}. If that ${kind.en}'s date is wrong too, correct it first.`,
+      `${day.what.zh}（${on}）会使${holderNamed.zh} ${clash.occurredOn} 的${kind.zh}不再成立：${why.zh}。如该${kind.zh}的日期也有误，请先更正该${kind.zh}。`,
+      { field: 'on' },
+    );
+  };
+  if (chosen.type === 'PartHandedOver') {
+    const { successorUnitId, reason: handOverReason } = chosen.data as PartHandedOver['data'];
+    const { successor } = requireSplit(command, chosen, say('Correcting the day of', '更正'));
+    // The successor held the part from the hand-over on; the handing unit until then (its papers of the day itself stay its own).
+    refuseRecordOf(successorUnitId, successor, (entryDay) => entryDay < on, say(`${successor.en} held the part only from the hand-over on`, `${successor.zh}自移交之日起才承担该任务`));
+    refuseRecordOf(unitId, unit, (entryDay) => entryDay > on, say(`${unit.en} held the part only until the hand-over`, `${unit.zh}移交后不再承担该任务`));
+    const retyped = passPartOnItsDay({ type: 'HandOverPart', actor: command.actor, today: command.today, unitId, successorUnitId, reason: handOverReason, handedOverOn: on, partOnly: true, ...namesOf(command) }, without);
+    return [retracted, ...retyped];
+  }
+  const { reason: removalReason } = chosen.data as { reason: string };
+  // Taken off on its corrected day, the part stood as it does now: none of its records falls after that day.
+  refuseRecordOf(unitId, unit, (entryDay) => entryDay > on, say(`${unit.en} had no part on the item after its removal`, `${unit.zh}移除后不再承担本事项`));
+  const part = partOf(without, unitId);
+  if (part) requireNotBefore(day, { day: part.heldSince ?? part.assignedOn, what: say(`the assignment of ${unit.en}`, `${unit.zh}的交办日期`) });
+  return [retracted, { type: 'UnitUnassigned', data: { unitId, reason: removalReason, unassignedOn: on } }];
+}
+
+/** The directory's names and the parent's noun a command carries, for a command decided on its behalf. */
+const namesOf = (command: NamesUnits): NamesUnits => ({
+  ...(command.unitNames === undefined ? {} : { unitNames: command.unitNames }),
+  ...(command.parentNoun === undefined ? {} : { parentNoun: command.parentNoun }),
+});
+
+/**
+ * The record a `RetractRecord` names (also a `CorrectStepDate`'s step, found the same way): of the unit, else of the latest unit
+ * that held its part before it (机构改革, as its card shows), reading `on` now, the `ofTheDay`-th of that day in the order entered,
+ * else the last — with the unit that made it (`unitId`, named `unit`), the record as corrected (`chosen`) and how a
+ * `RecordRetracted` names it (`record`). NOT_FOUND when no such record reads so now (a unit with no part here is told that);
+ * BAD_USER_INPUT for `ofTheDay` past the day's records, or no reason (`reasonNamed`).
+ */
+function recordNamed(command: RetractRecord, state: AssignmentsState, reasonNamed: Named) {
+  const { factType, on, ofTheDay } = command;
   const what = RETRACTED[factType];
   const predecessors = partOf(state, command.unitId)?.heldBefore ?? [];
   const unitId = [command.unitId, ...[...predecessors].reverse()].find((candidate) => retractableRecords(command, state, candidate).length > 0) ?? command.unitId;
@@ -6018,13 +6180,33 @@ function retractRecord(command: RetractRecord, state: AssignmentsState): Assignm
       { field: 'ofTheDay' },
     );
   }
-  requireText(reason, named('reason', 'A reason for the retraction', '撤销理由'));
+  requireText(command.reason, reasonNamed);
   // Of an extension decision, the one named (granted or refused) is recorded by its own type and its place among that day's of it.
   const chosen = matching[ofTheDay === undefined ? matching.length - 1 : ofTheDay - 1]!;
   refuseWrittenWithItsCause(command, state, chosen, say('retracted', '撤销'));
   const ofItsType = matching.filter((entry) => entry.type === chosen.type);
   const place = ofItsType.indexOf(chosen) + 1;
   const record = { factType: chosen.type as RetractableFact, ...(ofTheDay === undefined && place === ofItsType.length ? {} : { ofTheDay: place }) };
+  return { unitId, unit, chosen, record };
+}
+
+/**
+ * 撤销误录 (newcomer51-8 S1): a record of a part entered by mistake — typed on the wrong finding, item, unit or day, or never
+ * made — is retracted with a reason: `RecordRetracted`, after which every fold reads the parts as if it had never been entered
+ * (business-order.ts). The record is the one of `factType` of the unit (else of the latest unit that held its part before it,
+ * 机构改革, as its card shows) reading `on` now, the `ofTheDay`-th of that day in the order entered, else the last.
+ * Refused — nothing written — FORBIDDEN for anyone but a supervisor; NOT_FOUND when no such record reads so now (corrected or
+ * retracted meanwhile: the form is stale); BAD_USER_INPUT for `ofTheDay` past the day's records or no reason; CONFLICT when
+ * the records after it would not hold without it — an inspection or send-back that checked a report, a report after the
+ * return it answered, a reopening of a close-out a pass made — naming the record to retract (or correct) first, in Chinese.
+ */
+function retractRecord(command: RetractRecord, state: AssignmentsState): AssignmentEvent[] {
+  requireRole(command.actor, ['SUPERVISOR'], say('retract a record entered by mistake', '撤销误录的记录'));
+  const { factType, on, reason } = command;
+  const what = RETRACTED[factType];
+  const { unitId, unit, chosen, record } = recordNamed(command, state, named('reason', 'A reason for the retraction', '撤销理由'));
+  if (chosen.type === 'PartHandedOver') requireSplitRetractable(command, state, chosen);
+  if (chosen.type === 'UnitUnassigned') requireNothingAfterRemoval(command, state, chosen);
   const fallingWith = factType === 'UnitAssigned' ? recordsFallingWithAssignment(command, state, unitId, chosen) : [];
   // A record falling with a 交办, named as `RecordRetracted` names it: an extension decision by its own kind and place among that day's of it.
   const retraction = (step: Pick<RetractRecord, 'unitId' | 'factType' | 'on' | 'ofTheDay'>): AssignmentEvent => {

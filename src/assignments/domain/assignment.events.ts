@@ -280,6 +280,15 @@ export const REDATABLE_FACTS = [
 export type RedatableFact = (typeof REDATABLE_FACTS)[number];
 
 /**
+ * The steps of a part whose day a supervisor corrects (更正记录日期) by retracting the step and typing it again on the right day
+ * (breaker55-8 S4, S6): a part handed over alone (`PartHandedOver` with `partOnly`) and a unit's removal from an item
+ * (`UnitUnassigned`). Not a `FactDateCorrected`: the step is retracted (`RecordRetracted`, with the correction's reason) and written
+ * anew on the corrected day, judged as when it was first typed — so every fold, old or new, reads it where it now stands.
+ */
+export const RETYPED_STEPS = ['PartHandedOver', 'UnitUnassigned'] as const;
+export type RetypedStep = (typeof RETYPED_STEPS)[number];
+
+/**
  * A supervisor corrected the office day of one fact of a part, entered by mistake (a paper date
  * mistyped): the fact of type `factType` of `unitId` dated `previousOn` (the last such, as earlier
  * corrections left it) happened on `on`. The fact's event is never rewritten: views read it on the
@@ -328,7 +337,15 @@ export type FactDateCorrected = DomainEvent<
  */
 /** The kinds `RecordRetracted` v1 named (newcomer51-8 S1); the others are written at v2. */
 const RETRACTABLE_V1 = ['RectificationReported', 'ReportSentBack', 'UnitUrged', 'InspectionLogged', 'PartsReopened'] as const;
-export const RETRACTABLE_FACTS = ['RectificationReported', 'ReportSentBack', 'UnitUrged', 'InspectionLogged', 'PartsReopened', 'ExtensionRequested', 'ExtensionGranted', 'ExtensionRefused', 'UnitAssigned'] as const;
+/** The kinds `RecordRetracted` v2 named (h52a); the others (v3) are written at v3. */
+const RETRACTABLE_V2 = [...RETRACTABLE_V1, 'ExtensionRequested', 'ExtensionGranted', 'ExtensionRefused', 'UnitAssigned'] as const;
+/**
+ * breaker55-8 S4, S6 (v3): a part handed over alone (`PartHandedOver` with `partOnly`, 按事项移交 typed on the wrong day or for the
+ * wrong finding or item: the part is its unit's again, as if never handed over) and a unit's removal from an item (`UnitUnassigned`,
+ * 撤销单位 on the wrong day: its part is back as it stood). An older build would drop the record without giving the part back
+ * (a split retracted) or refuse the kind as damaged, so these are written at v3.
+ */
+export const RETRACTABLE_FACTS = [...RETRACTABLE_V2, 'PartHandedOver', 'UnitUnassigned'] as const;
 export type RetractableFact = (typeof RETRACTABLE_FACTS)[number];
 
 /**
@@ -442,7 +459,14 @@ export const assignmentEventSchemas: EventSchemas<AssignmentEvent> = {
   FactDateCorrected: { version: 2, occurredOn: 'correctedOn', upcasters: { 1: (data) => data }, writtenAs: (data) => (data.factType === 'PartsReopened' || data.newDueDate !== undefined || data.dueDateOverride !== undefined || data.ownDueDateOnly !== undefined ? 2 : 1) },
   // v2 (h52a): an extension request, an extension decision or a 交办 retracted — kinds an older build would read as damaged; a
   // retraction of the v1 kinds is still written at v1, which an older build reads as before.
-  RecordRetracted: { version: 2, occurredOn: 'retractedOn', upcasters: { 1: (data) => data }, writtenAs: (data) => ((RETRACTABLE_V1 as readonly unknown[]).includes(data.factType) ? 1 : 2) },
+  // v3 (breaker55-8 S4, S6): a split hand-over or a removal retracted — an older build would drop the hand-over and leave the part
+  // with nobody, or read the removal as damaged; the earlier kinds keep their versions.
+  RecordRetracted: {
+    version: 3,
+    occurredOn: 'retractedOn',
+    upcasters: { 1: (data) => data, 2: (data) => data },
+    writtenAs: (data) => ((RETRACTABLE_V1 as readonly unknown[]).includes(data.factType) ? 1 : (RETRACTABLE_V2 as readonly unknown[]).includes(data.factType) ? 2 : 3),
+  },
   UnitUnassigned: { version: 1, occurredOn: 'unassignedOn' },
   PartsRescheduled: { version: 1, occurredOn: 'rescheduledOn' },
   PartRoleChanged: { version: 1, occurredOn: 'changedOn' },

@@ -95,6 +95,12 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
   const heldFrom = new Map<string, Set<string>>();
   const holders = (unitId: string) => heldFrom.get(unitId) ?? new Set([unitId]);
   const holding = new Set<string>();
+  /** A hand-over that no longer stands (undone, or a split retracted): the part is its unit's again, the successor's no more. */
+  const givenBack = (unitId: string, successorUnitId: string) => {
+    heldFrom.delete(successorUnitId);
+    holding.delete(successorUnitId);
+    holding.add(unitId);
+  };
   /** The server's PartsReopened written for the reopening at `cause`, each with the parent's reopened event written just before it. */
   const writtenFor = (cause: number, position: number): number[] =>
     [...causeOf].filter(([written, of]) => of === cause && written < position && !undone.has(written)).flatMap(([written]) => (isParentReopened(events[written - 1] ?? events[written]!, events[written]!.occurredOn) ? [written - 1, written] : [written]));
@@ -120,9 +126,7 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
       const { unitId, successorUnitId } = correction.data as { unitId: string; successorUnitId: string };
       holding.add(unitId);
       if (!undoJoin(events, position, joined, undone)) {
-        heldFrom.delete(successorUnitId);
-        holding.delete(successorUnitId);
-        holding.add(unitId);
+        givenBack(unitId, successorUnitId);
         undoHandOver(events, position, joined, undone, recordedUnder);
       }
     } else if (correction.type === 'ReportDateCorrected') {
@@ -190,6 +194,15 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
         if (parentReopened && isParentReopened(parentReopened, events[target]!.occurredOn) && !undone.has(target - 1)) {
           undone.add(target - 1);
           applied(target - 1, correction);
+        }
+        // A split never made (breaker55-8 S4; a split never joins a part: `HandOverPart.partOnly`) left the part with its unit; a
+        // removal never made (S6) left the part on the parent.
+        const retractedStep = events[target]!;
+        if (retractedStep.type === 'PartHandedOver') {
+          const { unitId, successorUnitId } = retractedStep.data as { unitId: string; successorUnitId: string };
+          givenBack(unitId, successorUnitId);
+        } else if (retractedStep.type === 'UnitUnassigned') {
+          holding.add((retractedStep.data as { unitId: string }).unitId);
         }
         // A part never given had no role to change (newcomer54-8 S1): the plan's role changes of the unit after its 交办 go with it —
         // the step-down a replacement of a wrong lead (替换原牵头单位) wrote, so the lead's 交办 can be retracted after it.

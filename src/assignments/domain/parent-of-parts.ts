@@ -159,6 +159,13 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
   /** The lifecycle's decision on one part, plus the parent's closed (or reopened) event when it verifies its last part (or undoes that). */
   const decideOnOnePart = (command: PartCommand, parent: Parent): (AssignmentEvent | ParentEvent)[] => {
     const decided = decideAssignment(command, rules.assignmentsOf(parent), contextOf(parent));
+    if (command.type === 'CorrectStepDate' && command.factType === 'UnitUnassigned') {
+      // A removal typed again on its right day (breaker55-8 S6): an item it completed is completed again, from that day or its
+      // last pass if later — as the removal typed on that day completes it (the retraction reads the item open meanwhile).
+      const partsAfter = decided.reduce(evolveAssignments, rules.assignmentsOf(parent));
+      const closing = allPartsVerified(partsAfter) ? closingDay(partsAfter) : null;
+      return closing === null ? decided : [...decided, rules.closedEvent(parent, closing)];
+    }
     const redatesInspection = command.type === 'CorrectFactDate' && command.factType === 'InspectionLogged';
     const closesOrReopens = command.type === 'LogInspection' || command.type === 'CorrectInspection' || redatesInspection;
     if (!rules.isClosed(parent)) {

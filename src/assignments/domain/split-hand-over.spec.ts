@@ -1,7 +1,7 @@
 import { fold } from '../../shared/decider.js';
-import { admin } from '../../shared/testing/actors.js';
+import { admin, supervisor } from '../../shared/testing/actors.js';
 import { given as givenDecider } from '../../shared/testing/decider-testing.js';
-import type { AssignmentCommand, HandOverPart, UnitNames } from './assignment.commands.js';
+import type { AssignmentCommand, CorrectStepDate, HandOverPart, RetractRecord, UnitNames } from './assignment.commands.js';
 import { decideAssignment, evolveAssignments, handOversDue, initialAssignmentsState, partOf, type AssignmentsState } from './assignment.decider.js';
 import type { AssignmentEvent } from './assignment.events.js';
 
@@ -75,5 +75,118 @@ describe('given a unit’s part verified before the day', () => {
 describe('given a parent where the unit holds no part', () => {
   it('when its part is handed over: refused NOT_FOUND naming the unit', () => {
     given([assigned(SFJ)]).when(split()).thenRefused('NOT_FOUND', undefined, /青川市民政局不在本事项的交办单位之列/);
+  });
+});
+
+/*
+ * breaker55-8 S4, S5: a split typed for the wrong finding, item or day is retracted (撤销此记录) like any record of the part — the
+ * part is its unit's again, as if never handed over, and its 交办 can then be retracted too; and a split undone by a pass typed
+ * late is passed again once that pass is retracted, as the directory's whole hand-over is (`handOversDue`).
+ */
+const splitPassed: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: MZJ, successorUnitId: SFJ, reason: '机构改革：依申请公开职能划入司法局', handedOverOn: '2026-07-01', partOnly: true } };
+const retract = (overrides: Partial<RetractRecord> = {}): RetractRecord => ({
+  type: 'RetractRecord',
+  actor: supervisor,
+  today: '2026-07-10',
+  unitId: SFJ,
+  factType: 'PartHandedOver',
+  on: '2026-07-01',
+  reason: '移交录错：依申请公开职能未划转',
+  unitNames: DIRECTORY,
+  ...overrides,
+});
+const splitRetracted: AssignmentEvent = { type: 'RecordRetracted', data: { unitId: MZJ, factType: 'PartHandedOver', on: '2026-07-01', reason: '移交录错：依申请公开职能未划转', retractedOn: '2026-07-10' } };
+
+describe('given a part handed over alone, by mistake', () => {
+  const history = [assigned(MZJ), reported, splitPassed];
+
+  it('when the hand-over is retracted from the successor’s card: the part is its unit’s again, with its report', () => {
+    given(history).when(retract()).then([splitRetracted]);
+    const state = stateAfter([...history, splitRetracted]);
+    expect(partOf(state, SFJ)).toBeUndefined();
+    expect(partOf(state, MZJ)).toMatchObject({ role: 'LEAD', status: 'REPORTED', reportCount: 1 });
+    expect(partOf(state, MZJ)?.heldBefore).toBeUndefined();
+    // Retracted, it is not passed again.
+    expect(handOversDue({ unitNames: DIRECTORY }, state)).toEqual([]);
+  });
+
+  it('when the successor has reported since: refused, naming that report to retract first', () => {
+    const successorReport: AssignmentEvent = { type: 'RectificationReported', data: { unitId: SFJ, summary: '已补充目录', evidence: [], reportedOn: '2026-07-05' } };
+    given([...history, successorReport]).when(retract()).thenRefused('CONFLICT', undefined, /撤销青川市民政局 2026-07-01 向青川市司法局的任务移交会使其后青川市司法局 2026-07-05 的整改报告不再成立.*请先撤销该整改报告记录/);
+  });
+
+  it('a hand-over with the unit’s whole work is not retracted on one parent: refused, saying where it is undone', () => {
+    const whole: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: MZJ, successorUnitId: SFJ, reason: '职能整体划入', handedOverOn: '2026-07-01' } };
+    given([assigned(MZJ), reported, whole]).when(retract()).thenRefused('CONFLICT', undefined, /职能整体移交.*单位名录中以“移交任务”只选本事项/);
+  });
+});
+
+describe('given a unit’s 交办 whose part was handed over alone, by mistake', () => {
+  const history = [assigned(MZJ), splitPassed];
+  const retractAssignment = retract({ unitId: MZJ, factType: 'UnitAssigned', on: '2026-03-02', reason: '交办录错' });
+
+  it('retracting the 交办 first is refused naming the hand-over, which can be retracted', () => {
+    given(history).when(retractAssignment).thenRefused('CONFLICT', undefined, /按事项移交.*请先撤销该按事项移交记录，再撤销本交办/);
+  });
+
+  it('once the hand-over is retracted, the 交办 is retracted too: nobody holds a part', () => {
+    const assignmentRetracted: AssignmentEvent = { type: 'RecordRetracted', data: { unitId: MZJ, factType: 'UnitAssigned', on: '2026-03-02', reason: '交办录错', retractedOn: '2026-07-10' } };
+    given([...history, splitRetracted]).when(retractAssignment).then([assignmentRetracted]);
+    expect(stateAfter([...history, splitRetracted, assignmentRetracted]).parts).toEqual({});
+  });
+});
+
+describe('given a part handed over alone that a pass typed late, dated before the hand-over, kept with its unit', () => {
+  const latePass: AssignmentEvent = { ...passedInspection };
+  const undone: AssignmentEvent = { type: 'PartHandOverUndone', data: { unitId: MZJ, successorUnitId: SFJ, reason: '青川市民政局的任务已于 2026-06-25 确认完成', handedOverOn: '2026-07-01' } };
+  const history = [assigned(MZJ), reported, splitPassed, latePass, undone];
+  const passRetracted: AssignmentEvent = { type: 'RecordRetracted', data: { unitId: MZJ, factType: 'InspectionLogged', on: '2026-06-25', reason: '督查录错', retractedOn: '2026-07-10' } };
+
+  it('the part stays with its unit while the pass stands', () => {
+    const state = stateAfter(history);
+    expect(partOf(state, MZJ)).toMatchObject({ status: 'VERIFIED' });
+    expect(handOversDue({ unitNames: DIRECTORY }, state)).toEqual([]);
+  });
+
+  it('when the pass is retracted: the part is handed over alone again on the hand-over’s day', () => {
+    const due = handOversDue({ unitNames: DIRECTORY }, stateAfter([...history, passRetracted]));
+    expect(due).toEqual([{ type: 'PartHandedOver', data: expect.objectContaining({ unitId: MZJ, successorUnitId: SFJ, handedOverOn: '2026-07-01', partOnly: true }) }]);
+    expect(partOf(stateAfter([...history, passRetracted, ...due]), SFJ)).toMatchObject({ status: 'REPORTED', heldBefore: [MZJ] });
+  });
+});
+
+describe('given a part handed over alone on the wrong day (breaker55-8 S4: 更正记录日期)', () => {
+  const history = [assigned(MZJ), reported, splitPassed];
+  const redate = (on: string, overrides: Partial<CorrectStepDate> = {}): CorrectStepDate => ({
+    type: 'CorrectStepDate',
+    actor: supervisor,
+    today: '2026-07-10',
+    unitId: SFJ,
+    factType: 'PartHandedOver',
+    previousOn: '2026-07-01',
+    on,
+    reason: '移交日期录错，以划转文件为准',
+    unitNames: DIRECTORY,
+    ...overrides,
+  });
+
+  it('when its day is corrected: retracted with the reason and typed again on the right day, still alone', () => {
+    const events = given(history).when(redate('2026-07-03')).decision();
+    expect(events).toEqual([
+      { type: 'RecordRetracted', data: { unitId: MZJ, factType: 'PartHandedOver', on: '2026-07-01', reason: '移交日期录错，以划转文件为准', retractedOn: '2026-07-10' } },
+      { type: 'PartHandedOver', data: { unitId: MZJ, successorUnitId: SFJ, reason: '机构改革：依申请公开职能划入司法局', handedOverOn: '2026-07-03', partOnly: true } },
+    ]);
+    const state = stateAfter([...history, ...events]);
+    expect(partOf(state, SFJ)).toMatchObject({ status: 'REPORTED', heldBefore: [MZJ], heldSince: '2026-07-03' });
+    expect(handOversDue({ unitNames: DIRECTORY }, state)).toEqual([]);
+  });
+
+  it('moved before the report of the unit that handed it over: refused, naming that report', () => {
+    given(history).when(redate('2026-06-10')).thenRefused('BAD_USER_INPUT', undefined, /更正后的移交日期（2026-06-10）会使青川市民政局 2026-06-20 的整改报告不再成立：青川市民政局移交后不再承担该任务/);
+  });
+
+  it('moved after a record of the successor: refused, naming it', () => {
+    const urged: AssignmentEvent = { type: 'UnitUrged', data: { unitId: SFJ, message: '请尽快整改', urgedOn: '2026-07-02' } };
+    given([...history, urged]).when(redate('2026-07-05')).thenRefused('BAD_USER_INPUT', undefined, /青川市司法局 2026-07-02 的催办不再成立：青川市司法局自移交之日起才承担该任务/);
   });
 });

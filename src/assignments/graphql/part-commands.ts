@@ -1,5 +1,5 @@
 import type { DueDateOverride } from '../domain/assignment.commands.js';
-import type { RedatableFact, RetractableFact } from '../domain/assignment.events.js';
+import type { RedatableFact, RetractableFact, RetypedStep } from '../domain/assignment.events.js';
 import type { RedatableRecord, RetractableRecord } from './assignment.types.js';
 import type { PartCommand, ReopenRequest } from '../domain/parent-of-parts.js';
 import type { Actor } from '../../shared/command-context.js';
@@ -21,7 +21,7 @@ import type {
 } from './part.inputs.js';
 
 /** The event each record kind of the API is (an extension decision: granted or refused, either is found). */
-const REDATED_FACT_TYPES: Record<RedatableRecord, RedatableFact> = {
+const REDATED_FACT_TYPES: Record<Exclude<RedatableRecord, RetypedRecord>, RedatableFact> = {
   ASSIGNMENT: 'UnitAssigned',
   REPORT: 'RectificationReported',
   SEND_BACK: 'ReportSentBack',
@@ -33,6 +33,11 @@ const REDATED_FACT_TYPES: Record<RedatableRecord, RedatableFact> = {
   REOPENING: 'PartsReopened',
 };
 
+/** The steps whose day a correction retracts and types again (`CorrectStepDate`, breaker55-8 S4, S6). */
+type RetypedRecord = 'HAND_OVER' | 'REMOVAL';
+const RETYPED_STEPS: Record<RetypedRecord, RetypedStep> = { HAND_OVER: 'PartHandedOver', REMOVAL: 'UnitUnassigned' };
+const isRetyped = (record: RedatableRecord): record is RetypedRecord => Object.hasOwn(RETYPED_STEPS, record);
+
 /** The event each record kind of the API is, for 撤销误录 (an extension decision: granted or refused, either is found). */
 const RETRACTED_FACT_TYPES: Record<RetractableRecord, RetractableFact> = {
   ASSIGNMENT: 'UnitAssigned',
@@ -43,6 +48,8 @@ const RETRACTED_FACT_TYPES: Record<RetractableRecord, RetractableFact> = {
   URGING: 'UnitUrged',
   INSPECTION: 'InspectionLogged',
   REOPENING: 'PartsReopened',
+  HAND_OVER: 'PartHandedOver',
+  REMOVAL: 'UnitUnassigned',
 };
 
 interface Issued {
@@ -176,19 +183,20 @@ export const partCommands = {
     ...(input.expectedNewDueDate == null ? {} : { expectedNewDueDate: input.expectedNewDueDate.trim() }),
     ...returnedUntil(input),
   }),
-  correctRecordDate: (input: CorrectRecordDatePayload, { actor, now }: Issued): PartCommand => ({
-    type: 'CorrectFactDate',
-    actor,
-    today: officeDate(now),
-    unitId: input.unitId,
-    factType: REDATED_FACT_TYPES[input.record],
-    previousOn: input.previousOn,
-    on: input.on,
-    reason: input.reason,
-    ...(input.ofTheDay == null ? {} : { ofTheDay: input.ofTheDay }),
-    ...(input.expectedNewDueDate == null ? {} : { expectedNewDueDate: input.expectedNewDueDate.trim() }),
-    ...returnedUntil(input),
-  }),
+  correctRecordDate: (input: CorrectRecordDatePayload, { actor, now }: Issued): PartCommand =>
+    isRetyped(input.record)
+      ? {
+          type: 'CorrectStepDate',
+          actor,
+          today: officeDate(now),
+          unitId: input.unitId,
+          factType: RETYPED_STEPS[input.record],
+          previousOn: input.previousOn,
+          on: input.on,
+          reason: input.reason,
+          ...(input.ofTheDay == null ? {} : { ofTheDay: input.ofTheDay }),
+        }
+      : correctFactDate({ ...input, record: input.record }, { actor, now }),
   /** 撤销误录 (newcomer51-8 S1): retracted on the office day it is entered (`retractedOn`, today). */
   retractRecord: (input: RetractRecordPayload, { actor, now }: Issued): PartCommand => ({
     type: 'RetractRecord',
@@ -206,3 +214,20 @@ export const partCommands = {
     return { actor, today, reason: input.reason, reopenedOn: day, ...returnedUntil(input) };
   },
 };
+
+/** 更正记录日期 of a record whose day is moved (`CorrectFactDate`): any but a split hand-over or a removal. */
+function correctFactDate(input: CorrectRecordDatePayload & { readonly record: Exclude<RedatableRecord, RetypedRecord> }, { actor, now }: Pick<Issued, 'actor' | 'now'>): PartCommand {
+  return {
+    type: 'CorrectFactDate',
+    actor,
+    today: officeDate(now),
+    unitId: input.unitId,
+    factType: REDATED_FACT_TYPES[input.record],
+    previousOn: input.previousOn,
+    on: input.on,
+    reason: input.reason,
+    ...(input.ofTheDay == null ? {} : { ofTheDay: input.ofTheDay }),
+    ...(input.expectedNewDueDate == null ? {} : { expectedNewDueDate: input.expectedNewDueDate.trim() }),
+    ...returnedUntil(input),
+  };
+}

@@ -514,7 +514,9 @@ function decideOnFinding(command: FindingCommand, state: FindingState): FindingS
       return parts.decideOnPart(whileOnLedger(command, state), finding);
     }
     case 'RetractRecord':
-      // 撤销误录 (newcomer51-8 S1): on a finding on the 台账 (a withdrawn one is brought back first, 撤销有误，恢复问题).
+    case 'CorrectStepDate':
+      // 撤销误录 (newcomer51-8 S1): on a finding on the 台账 (a withdrawn one is brought back first, 撤销有误，恢复问题); a split's day
+      // corrected the same way, retracted and typed again (breaker55-8 S4).
       return parts.decideOnPart(command, requireRecorded(state));
     default:
       return unreachable(command);

@@ -76,6 +76,8 @@ const CHOICE_ZH: Readonly<Record<string, string>> = {
   EXTENSION_WITHDRAWAL: '撤回延期申请',
   INSPECTION: '现场督查',
   REOPENING: '重新打开',
+  HAND_OVER: '按事项移交',
+  REMOVAL: '移除单位',
 };
 
 /** The office's word for a value an input offers (`LEAD`: 牵头); undefined for a value it has none for. */

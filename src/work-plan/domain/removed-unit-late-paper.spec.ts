@@ -64,11 +64,56 @@ describe('a unit taken off an item, its paper dated before the removal found aft
 });
 
 describe('a 撤销交办 refused for a later record of the unit names that record’s kind (breaker54-8 M2)', () => {
-  it('the unit’s removal from the item (移除单位) stands in the way: named as such, not as 「…的记录」', () => {
+  it('the unit’s removal from the item (移除单位) stands in the way: named as such, not as 「…的记录」 — and retracted first (breaker55-8 S6)', () => {
     const removed = typed(start, [removeJt]);
     given(workPlanItemDecider, removed)
       .when({ type: 'RetractRecord', actor: supervisor, today: TODAY, unitId: JT, factType: 'UnitAssigned', on: '2026-10-05', reason: '交办单位选错' } as WorkPlanItemCommand)
-      .thenRefused('CONFLICT', /later removal from the item \(plan change\) of 2026-10-20/, /其后该单位 2026-10-20 的移除（方案调整）不再成立：撤销后该单位没有这项任务。该移除（方案调整）不能撤销/);
+      .thenRefused('CONFLICT', /later removal from the item \(plan change\) of 2026-10-20/, /其后该单位 2026-10-20 的移除（方案调整）不再成立：撤销后该单位没有这项任务。如该移除（方案调整）也是误录，请先撤销该移除（方案调整）记录，再撤销本交办/);
+  });
+});
+
+/*
+ * breaker55-8 S6: a unit's removal (移除单位) typed on the wrong day, or for the wrong unit, is retracted like any record of the
+ * part (撤销此记录): the part is back as it stood — an item the removal completed is open again — and its day is typed again if
+ * the removal did happen (or 更正记录日期 does both at once).
+ */
+describe('a unit’s removal from an item entered by mistake (breaker55-8 S6)', () => {
+  const retractRemoval: WorkPlanItemCommand = { type: 'RetractRecord', actor: supervisor, today: TODAY, unitId: JT, factType: 'UnitUnassigned', on: '2026-10-20', reason: '移除录错' } as WorkPlanItemCommand;
+
+  it('retracted: the unit’s part is back as it stood, and the item the removal completed is open again', () => {
+    const removed = typed(fgwPassed, [removeJt]);
+    expect(stateAfter(removed)).toMatchObject({ status: 'completed' });
+    const retracted = typed(removed, [retractRemoval]);
+    expect(retracted.at(-1)).toEqual({ type: 'RecordRetracted', data: { unitId: JT, factType: 'UnitUnassigned', on: '2026-10-20', reason: '移除录错', retractedOn: TODAY } });
+    const state = stateAfter(retracted);
+    expect(state).toMatchObject({ status: 'open' });
+    if (state.status === 'empty') throw new Error('expected a defined item');
+    expect(partOf(state.assignments, JT)).toMatchObject({ status: 'ASSIGNED', role: 'RESPONSIBLE' });
+    // Its 交办 can be retracted now, if that was the mistake.
+    const assignmentGone = typed(retracted, [{ type: 'RetractRecord', actor: supervisor, today: TODAY, unitId: JT, factType: 'UnitAssigned', on: '2026-10-05', reason: '交办单位选错' } as WorkPlanItemCommand]);
+    const after = stateAfter(assignmentGone);
+    if (after.status === 'empty') throw new Error('expected a defined item');
+    expect(partOf(after.assignments, JT)).toBeUndefined();
+  });
+
+  it('its day corrected (更正记录日期): retracted and typed again on the right day, the item completed from that day', () => {
+    const removed = typed(fgwPassed, [removeJt]);
+    const redate = { type: 'CorrectStepDate', actor: supervisor, today: TODAY, unitId: JT, factType: 'UnitUnassigned', previousOn: '2026-10-20', on: '2026-10-16', reason: '移除日期录错' } as WorkPlanItemCommand;
+    const events = given(workPlanItemDecider, removed).when(redate).decision();
+    expect(events).toEqual([
+      { type: 'RecordRetracted', data: { unitId: JT, factType: 'UnitUnassigned', on: '2026-10-20', reason: '移除日期录错', retractedOn: TODAY } },
+      { type: 'UnitUnassigned', data: { unitId: JT, reason: '职责调整', unassignedOn: '2026-10-16' } },
+      { type: 'WorkPlanItemCompleted', data: { itemId: ITEM, completedOn: '2026-10-16' } },
+    ]);
+    expect(stateAfter([...removed, ...events])).toMatchObject({ status: 'completed', completedOn: '2026-10-16' });
+    // Not before its 交办.
+    given(workPlanItemDecider, removed).when({ ...redate, on: '2026-10-01' } as WorkPlanItemCommand).thenRefused('BAD_USER_INPUT', undefined, /更正后的移除日期.*2026-10-05/);
+  });
+
+  it('given the unit a part again since: refused, naming that 交办 to retract first', () => {
+    const addJt: WorkPlanItemCommand = { type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn: '2026-10-25', reason: '再次交办', addUnits: [{ unitId: JT, role: 'RESPONSIBLE' }] } as unknown as WorkPlanItemCommand;
+    const again = typed(start, [removeJt, addJt]);
+    given(workPlanItemDecider, again).when(retractRemoval).thenRefused('CONFLICT', undefined, /撤销该单位 2026-10-20 的移除会使其后 2026-10-25 的交办不再成立：撤销后该单位一直承担原任务.*请先撤销该交办记录，再撤销本移除/);
   });
 });
 

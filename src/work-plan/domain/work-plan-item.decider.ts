@@ -548,6 +548,9 @@ function decideOnItem(command: WorkPlanItemCommand, recordedState: WorkPlanItemS
       if (command.factType === 'UnitAssigned') refuseRetractingTheOnlyLead(command, item);
       return parts.decideOnPart(command, item);
     }
+    case 'CorrectStepDate':
+      // A split or a removal typed on the wrong day: retracted and typed again on the right one (breaker55-8 S4, S6).
+      return parts.decideOnPart(command, requireDefined(state));
     default:
       return unreachable(command);
   }

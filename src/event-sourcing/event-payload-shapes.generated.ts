@@ -1074,7 +1074,9 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "ExtensionRequested",
             "ExtensionGranted",
             "ExtensionRefused",
-            "UnitAssigned"
+            "UnitAssigned",
+            "PartHandedOver",
+            "UnitUnassigned"
           ]
         },
         "on": {

@@ -3144,7 +3144,7 @@ function requireLaterFactsHold(state: AssignmentsState, events: readonly Assignm
     // The record being corrected no longer holds on its new day: say why, in the words of that day — there is no other, later record to correct first (breaker8d P3, 11e P8).
     throw conflict(`${capitalise(fact.what.en)} (${fact.day}) does not hold: ${broken.why.en}.`, `${fact.what.zh}（${fact.day}）不成立：${broken.why.zh}。`);
   }
-  const later = LATER_FACT[broken.event.type] ?? say('fact', '记录');
+  const later = LATER_FACT[broken.event.type] ?? planRecordKind(broken.event);
   if (broken.event.type === 'PartsReopened') {
     throw conflict(
       `${capitalise(fact.what.en)} (${fact.day}) would leave the later reopening of ${broken.day} inconsistent: ${broken.why.en}. If both happened, check the dates on paper: the reopening comes after the verification it undoes.`,
@@ -5249,7 +5249,9 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
   if (target.type === 'UnitAssigned') {
     // Every other fact of the part comes on or after its assignment, and its due date too (breaker11 F14).
     const earliest = ofUnit.filter((entry) => entry.type !== 'UnitAssigned' && entry.type !== 'PartHandedOver').reduce<(typeof ofUnit)[number] | undefined>((first, entry) => (first === undefined || entry.occurredOn < first.occurredOn ? entry : first), undefined);
-    if (earliest) requireNotBefore({ day: earliest.occurredOn, what: say(`the ${LATER_FACT[earliest.type]?.en ?? 'record'} of ${unit.en}`, `${unit.zh}的${LATER_FACT[earliest.type]?.zh ?? '记录'}日期`) }, corrected);
+    // Named by its kind (breaker55-8 M1: a role change read 「…的记录日期」): a plan's or reorganisation's step too (`planRecordKind`).
+    const kind = earliest && (LATER_FACT[earliest.type as AssignmentEvent['type']] ?? planRecordKind(earliest));
+    if (earliest) requireNotBefore({ day: earliest.occurredOn, what: say(`the ${kind!.en} of ${unit.en}`, `${unit.zh}的${kind!.zh}日期`) }, corrected);
     const dueDate = (target.data as { dueDate: string }).dueDate;
     requireNotBefore({ day: dueDate, what: say(`the due date of ${unit.en}`, `${unit.zh}的截止日期`) }, corrected);
     requireNotBefore(corrected, command.assignedFrom);

@@ -190,3 +190,13 @@ describe('given a part handed over alone on the wrong day (breaker55-8 S4: 更�
     given([...history, urged]).when(redate('2026-07-05')).thenRefused('BAD_USER_INPUT', undefined, /青川市司法局 2026-07-02 的催办不再成立：青川市司法局自移交之日起才承担该任务/);
   });
 });
+
+describe('given a lead that stepped down when another unit replaced it (breaker55-8 M1)', () => {
+  const stepDown: AssignmentEvent = { type: 'PartRoleChanged', data: { unitId: MZJ, role: 'RESPONSIBLE', previousRole: 'LEAD', reason: '替换原牵头单位', changedOn: '2026-04-01' } };
+
+  it('its 交办 redated past the step-down is refused naming the role change by its own name, not 「…的记录」', () => {
+    given([assigned(MZJ), assigned(SFJ), stepDown])
+      .when({ type: 'CorrectFactDate', actor: supervisor, today: '2026-07-10', unitId: MZJ, factType: 'UnitAssigned', previousOn: '2026-03-02', on: '2026-04-10', reason: '交办日期录错', unitNames: DIRECTORY })
+      .thenRefused('BAD_USER_INPUT', undefined, /青川市民政局的承担方式调整（牵头改为责任）日期/);
+  });
+});

@@ -4,9 +4,25 @@ import type { PartToHandOver } from './hand-over-parts.js';
 /** A finding or work-plan item a reorganisation may pass a part of: how a notice names it, and its parts as they stand. */
 export interface NoticeHolder {
   readonly id: string;
-  /** 问题「…」 or 事项 5「…」. */
+  /** 《evaluation》问题「…」 or 《plan》事项 5「…」 (`findingLabel`, `itemLabel`). */
   readonly label: string;
   readonly parts: ReadonlyMap<string, PartView>;
+}
+
+/**
+ * How a reorganisation names a work-plan item to an administrator (the 移交任务 choices, the 并入/移交 confirmations):
+ * its plan — 《title》, with its year or period when the title does not say it — then 事项 code「title」. Annual plans repeat
+ * tasks, so the code and title alone name two items alike (newcomer56-10 S2, breaker56-10 S2).
+ */
+export function itemLabel(plan: { readonly title: string; readonly year: number; readonly lastYear?: number } | undefined, item: { readonly code: string; readonly title: string }): string {
+  const period = plan === undefined ? '' : plan.lastYear !== undefined && plan.lastYear !== plan.year ? `${plan.year}—${plan.lastYear}年` : `${plan.year}年`;
+  const named = plan === undefined ? '' : plan.title.includes(period) || (plan.lastYear === undefined && plan.title.includes(String(plan.year))) ? `《${plan.title}》` : `《${plan.title}》（${period}）`;
+  return `${named}事项 ${item.code}「${item.title}」`;
+}
+
+/** How a reorganisation names a finding: its evaluation's 《title》 (absent: none) then 问题「title」 (as `itemLabel`). */
+export function findingLabel(evaluation: { readonly title: string } | undefined, finding: { readonly title: string }): string {
+  return `${evaluation === undefined ? '' : `《${evaluation.title}》`}问题「${finding.title}」`;
 }
 
 /** The last report dated on or before office day `day` (the one awaiting inspection when the part stood reported). */

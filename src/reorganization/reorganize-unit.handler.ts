@@ -16,7 +16,7 @@ import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
 import { findingStream } from '../rectification/domain/finding.events.js';
 import { workPlanItemStream } from '../work-plan/domain/work-plan.events.js';
 import { handOverCommands, partsToHandOver, type HandOver, type PartToHandOver, type PartsHolder } from './hand-over-parts.js';
-import { reorganizationNotices, type NoticeHolder } from './join-notices.js';
+import { findingLabel, itemLabel, reorganizationNotices, type NoticeHolder } from './join-notices.js';
 
 /** How many times a reorganisation refused is scanned again, when the unit's parts moved meanwhile. */
 const REPLANS = 4;
@@ -68,7 +68,7 @@ export class ReorganizeUnitCommand extends Command<ReorganizationOutcome> {
 export interface HandOverChoice {
   readonly parentId: string;
   readonly kind: 'FINDING' | 'WORK_PLAN_ITEM';
-  /** 问题「…」 / 事项 5「…」 */
+  /** 《evaluation》问题「…」 / 《plan》事项 5「…」, naming the evaluation or plan (`findingLabel`, `itemLabel`). */
   readonly label: string;
   /** The unit's part as it stands (`PartView.status`). */
   readonly status: string;
@@ -285,20 +285,30 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
     return [
       ...findings.flatMap(({ id, on: day }) => {
         const finding = this.findings.finding(id);
-        return finding ? [{ parentId: id, kind: 'FINDING' as const, label: `问题「${finding.title}」`, status: statusIn(finding.partsWhenWithdrawn ?? finding.parts), on: day }] : [];
+        return finding ? [{ parentId: id, kind: 'FINDING' as const, label: this.findingLabel(finding), status: statusIn(finding.partsWhenWithdrawn ?? finding.parts), on: day }] : [];
       }),
       ...items.flatMap(({ id, on: day }) => {
         const item = this.workPlans.item(id);
-        return item ? [{ parentId: id, kind: 'WORK_PLAN_ITEM' as const, label: `事项 ${item.code}「${item.title}」`, status: statusIn(item.parts), on: day }] : [];
+        return item ? [{ parentId: id, kind: 'WORK_PLAN_ITEM' as const, label: this.itemLabel(item), status: statusIn(item.parts), on: day }] : [];
       }),
     ];
   }
 
-  /** Every finding and item as a notice names it (问题「…」, 事项 5「…」), with its parts as a reorganisation judges them. */
+  /** Every finding and item as a notice names it (《…》问题「…」, 《…》事项 5「…」), with its parts as a reorganisation judges them. */
   private noticeHolders(): NoticeHolder[] {
     return [
-      ...this.findings.listFindings().map((finding) => ({ id: finding.findingId, label: `问题「${finding.title}」`, parts: finding.partsWhenWithdrawn ?? finding.parts })),
-      ...this.workPlans.listItems().map((item) => ({ id: item.itemId, label: `事项 ${item.code}「${item.title}」`, parts: item.parts })),
+      ...this.findings.listFindings().map((finding) => ({ id: finding.findingId, label: this.findingLabel(finding), parts: finding.partsWhenWithdrawn ?? finding.parts })),
+      ...this.workPlans.listItems().map((item) => ({ id: item.itemId, label: this.itemLabel(item), parts: item.parts })),
     ];
+  }
+
+  /** A finding named with its evaluation (`findingLabel`). */
+  private findingLabel(finding: { readonly evaluationId: string; readonly title: string }): string {
+    return findingLabel(this.findings.evaluation(finding.evaluationId), finding);
+  }
+
+  /** An item named with its plan (`itemLabel`). */
+  private itemLabel(item: { readonly planId: string; readonly code: string; readonly title: string }): string {
+    return itemLabel(this.workPlans.plan(item.planId), item);
   }
 }

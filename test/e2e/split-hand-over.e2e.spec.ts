@@ -17,10 +17,15 @@ const PLAN =
   '4,公开养老服务信息,青川市民政局,,2026-09-30\n' +
   '5,公开婚姻登记指南,青川市民政局,,2026-09-30\n';
 const REASON = '机构改革：依申请公开职能划入司法局';
+/** A second plan of the year with an item of the same code and title (newcomer56-10 S2): its title names no year. */
+const OTHER_TITLE = '青川市社会救助信息公开专项行动方案';
+const OTHER_PLAN = `${OTHER_TITLE}\n序号,工作任务,牵头单位,配合单位,完成时限\n一、救助信息,,,,\n2,公开社会救助信息,青川市民政局,,2026-10-31\n`;
 
 describe('handing over chosen parts of a unit (职能划转, newcomer53-10 S1)', () => {
   let office: PlanOffice;
   let admin: Record<string, string>;
+  /** The other plan's item 2. */
+  let otherItem = '';
   const items = (...codes: string[]) => codes.map((code) => office.items[code]!);
   const handOver = (only: readonly string[] | undefined, handedOverOn = '2026-07-01', idempotencyKey?: string) =>
     office.app.graphql(
@@ -36,20 +41,33 @@ describe('handing over chosen parts of a unit (职能划转, newcomer53-10 S1)',
     expect(await office.report('4', 'MZJ', '2026-06-10')).toBeNull();
     expect(await office.pass('4', 'MZJ', '2026-06-25')).toBeNull();
     expect(await office.withdraw('5', '2026-06-30')).toBeNull();
+    const other = await office.app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {
+      input: { idempotencyKey: 'other-plan', fileName: 'other.csv', title: OTHER_TITLE, year: 2026, contentBase64: Buffer.from(OTHER_PLAN).toString('base64'), approvedOn: '2026-03-01', assignedOn: '2026-03-02', separatePlan: true },
+    });
+    expect(other.errors).toBeUndefined();
+    const outline = await office.app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id } } } }`, { id: other.data!.importWorkPlan.planId });
+    otherItem = outline.data!.workPlan.categories[0].items[0].id;
   });
 
   afterAll(async () => {
     await office.app.close();
   });
 
-  it('lists what may be chosen: the open parts a hand-over of the day would pass, each with its status', async () => {
+  it('lists what may be chosen: the open parts a hand-over of the day would pass, each with its status and its plan (two plans’ item 2 told apart, newcomer56-10 S2)', async () => {
     const response = await office.app.graphql(`query($input: UnitHandOverChoicesInput!) { unitHandOverChoices(input: $input) { parentId kind label status on } }`, { input: { unitId: office.units.MZJ, on: '2026-07-01' } }, admin);
     expect(response.errors).toBeUndefined();
-    expect(response.data!.unitHandOverChoices).toEqual([
-      { parentId: office.items['1'], kind: 'WORK_PLAN_ITEM', label: '事项 1「修订依申请公开制度」', status: 'REPORTED', on: '2026-07-01' },
-      { parentId: office.items['2'], kind: 'WORK_PLAN_ITEM', label: '事项 2「公开社会救助信息」', status: 'ASSIGNED', on: '2026-07-01' },
-      { parentId: office.items['3'], kind: 'WORK_PLAN_ITEM', label: '事项 3「公开行政复议决定」', status: 'ASSIGNED', on: '2026-07-01' },
-    ]);
+    expect(response.data!.unitHandOverChoices).toEqual(
+      expect.arrayContaining([
+        { parentId: office.items['1'], kind: 'WORK_PLAN_ITEM', label: `《${TITLE}》事项 1「修订依申请公开制度」`, status: 'REPORTED', on: '2026-07-01' },
+        { parentId: office.items['2'], kind: 'WORK_PLAN_ITEM', label: `《${TITLE}》事项 2「公开社会救助信息」`, status: 'ASSIGNED', on: '2026-07-01' },
+        { parentId: office.items['3'], kind: 'WORK_PLAN_ITEM', label: `《${TITLE}》事项 3「公开行政复议决定」`, status: 'ASSIGNED', on: '2026-07-01' },
+        { parentId: otherItem, kind: 'WORK_PLAN_ITEM', label: `《${OTHER_TITLE}》（2026年）事项 2「公开社会救助信息」`, status: 'ASSIGNED', on: '2026-07-01' },
+      ]),
+    );
+    expect(response.data!.unitHandOverChoices).toHaveLength(4);
+    // The confirmation of a hand-over of that item names its plan too.
+    const preview = await office.app.graphql(`query($input: UnitReorganizationPreviewInput!) { unitReorganizationPreview(input: $input) }`, { input: { unitId: office.units.MZJ, successorUnitId: office.units.SFJ, on: '2026-07-01', merge: false, only: [otherItem] } }, admin);
+    expect(preview.data!.unitReorganizationPreview).toEqual([`《${OTHER_TITLE}》（2026年）事项 2「公开社会救助信息」：青川市民政局的部分自 2026-07-01 起移交青川市司法局（尚未完成报送）。`]);
   });
 
   it.each<[string, string[], string, RegExp]>([
@@ -102,6 +120,6 @@ describe('handing over chosen parts of a unit (职能划转, newcomer53-10 S1)',
     const unit = await office.app.graphql(`query { units { code mergedIntoUnitId } }`, {}, admin);
     expect(unit.data!.units).toEqual(expect.arrayContaining([{ code: 'MZJ', mergedIntoUnitId: null }]));
     const choices = await office.app.graphql(`query($input: UnitHandOverChoicesInput!) { unitHandOverChoices(input: $input) { label } }`, { input: { unitId: office.units.MZJ } }, admin);
-    expect(choices.data!.unitHandOverChoices.map((choice: { label: string }) => choice.label)).toEqual(['事项 2「公开社会救助信息」', '事项 3「公开行政复议决定」']);
+    expect(choices.data!.unitHandOverChoices.map((choice: { label: string }) => choice.label)).toEqual([`《${TITLE}》事项 2「公开社会救助信息」`, `《${TITLE}》事项 3「公开行政复议决定」`, `《${OTHER_TITLE}》（2026年）事项 2「公开社会救助信息」`]);
   });
 });

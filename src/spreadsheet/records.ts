@@ -288,7 +288,7 @@ export function remarkNamingUnitProblem(row: number, remark: string, isUnitName:
 }
 
 /** The first unit named in the texts (a cell may list several, with 牵头单位： labels), or undefined. */
-function unitNameIn(texts: readonly string[], isUnitName: (name: string) => boolean): string | undefined {
+export function unitNameIn(texts: readonly string[], isUnitName: (name: string) => boolean): string | undefined {
   for (const text of texts) {
     const roles = unitRolesInCell(text);
     const names = roles ? [...roles.lead, ...roles.others] : namesInCell(text);

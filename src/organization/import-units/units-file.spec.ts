@@ -336,7 +336,7 @@ describe('a directory as offices keep it: the parent by name, other columns (bre
 
   it('refuses a 简称 or 曾用名 column naming it, and a column naming units or days it does not use', async () => {
     const former = await importUnits(`编码,名称,类型,曾用名\nSJJ,青川市审计局,部门,市审计局\n`, { format: 'csv', lookupUnit: directory });
-    expect(!former.ok && former.problems.map((problem) => problem.reasonZh)).toEqual([expect.stringMatching(/^“曾用名”列写的是单位的其他名称，单位名录导入不登记它/)]);
+    expect(!former.ok && former.problems.map((problem) => problem.reasonZh)).toEqual([expect.stringMatching(/^“曾用名”列写的是单位的原名称或机构改革涉及的单位，单位名录导入不登记它：单位更名的，请在文件中写新名称并勾选“按更名导入”/)]);
     // A 简称 is told apart from a 曾用名: short names need no registering, plans and 台账 read them by nearness (newcomer55-10 M3).
     const short = await importUnits(`编码,名称,类型,简称\nSJJ,青川市审计局,部门,市审计局\n`, { format: 'csv', lookupUnit: directory });
     expect(!short.ok && short.problems.map((problem) => problem.reasonZh)).toEqual([
@@ -344,6 +344,24 @@ describe('a directory as offices keep it: the parent by name, other columns (bre
     ]);
     const place = await importUnits('编码,名称,类型,所属区县\nSJJ,青川市审计局,部门,东湖区\n', { format: 'csv', lookupUnit: directory });
     expect(!place.ok && place.problems.map((problem) => problem.reasonZh)).toEqual([expect.stringMatching(/^“所属区县”列写的是单位的隶属或日期，但本导入不使用它/)]);
+  });
+
+  // newcomer56-10 S3: 原单位名称, 撤并单位 … were listed as not imported while 曾用名 was refused — one rule for them all, the way on named.
+  it.each([['原单位名称'], ['原单位'], ['更名前名称'], ['原机构名称'], ['整合前单位'], ['划入单位'], ['并入单位'], ['撤并单位']])(
+    'refuses a column of former or reorganised units headed %s, naming it and the way the directory records a rename or a merge',
+    async (header) => {
+      const result = await importUnits(`编码,名称,类型,${header}\nSJJ,青川市审计局,部门,青川市东湖区人民政府\n`, { format: 'csv', lookupUnit: directory });
+      expect(!result.ok && result.problems.map((problem) => problem.reasonZh)).toEqual([
+        `“${header}”列写的是单位的原名称或机构改革涉及的单位（如“青川市东湖区人民政府”），单位名录导入不登记它：单位更名的，请在文件中写新名称并勾选“按更名导入”（命令行加 --rename），原名称保留为曾用名，此后写旧名称的文件仍能识别；单位撤并的，请由管理员在“单位名录”中对被撤并的单位办理“并入其他单位”，其未完成的任务随之移交；职能划转的，请用“移交任务”。请删去该列后再导入。`,
+      ]);
+    },
+  );
+
+  it('refuses such a column by its header when its units are not registered, and one of any header whose cells name registered units', async () => {
+    const gone = await importUnits('编码,名称,类型,撤并单位\nSCJ,青川市市场监督管理局,部门,青川市食品药品监督管理局\n', { format: 'csv', lookupUnit: directory });
+    expect(!gone.ok && gone.problems.map((problem) => problem.reasonZh)).toEqual([expect.stringMatching(/^“撤并单位”列写的是单位的原名称或机构改革涉及的单位，单位名录导入不登记它：.*“并入其他单位”/)]);
+    const cells = await importUnits('编码,名称,类型,说明\nSCJ,青川市市场监督管理局,部门,青川市人民政府办公室\n', { format: 'csv', lookupUnit: directory });
+    expect(!cells.ok && cells.problems.map((problem) => problem.reasonZh)).toEqual([expect.stringMatching(/^“说明”列写的是单位的原名称或机构改革涉及的单位（如“青川市人民政府办公室”）/)]);
   });
 
   it('lists the other columns as not imported', async () => {

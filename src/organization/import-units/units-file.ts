@@ -5,7 +5,7 @@ import { MAX_UNIT_NAME_CHARS, textOf } from '../../spreadsheet/cells.js';
 import { isReservedKey, unreadableLabel, unreadableReasonZh } from '../../shared/readable-text.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { nameToRegister, type UnitLookup } from '../units/unit-lookup.js';
-import { readingNotesOf, readRecords, tableBesideProblems } from '../../spreadsheet/records.js';
+import { readingNotesOf, readRecords, tableBesideProblems, unitNameIn } from '../../spreadsheet/records.js';
 import type { Table } from '../../spreadsheet/sheet.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 import { unitNameKey } from '../units/unit-name.js';
@@ -37,24 +37,31 @@ export const unitColumns = {
   },
 } as const;
 
-/** Columns giving a unit's other names (简称, 曾用名): the directory does not take them from a file. */
-const OTHER_NAMES_COLUMN = /简称|曾用名|别名|原名|旧名|简写|short\s*name|former\s*name|alias/i;
+/** Columns giving a unit's other names (简称, 曾用名, 更名前名称, 原机构名称): the directory does not take them from a file. */
+const OTHER_NAMES_COLUMN = /简称|曾用名|别名|原名|旧名|简写|更名前|原机构|原单位|short\s*name|former\s*name|alias/i;
 
 /** Of those, columns of short names (简称): read in plans and 台账 by nearness, never registered. */
 const SHORT_NAMES_COLUMN = /简称|简写|short\s*name/i;
 
-/** Columns placing a unit (所属区县, 归口单位) or dating it (成立日期, 撤销时间): a unit's place or days are never dropped unsaid. */
-const PLACE_OR_DAY_COLUMN = /上级|主管|隶属|所属|归口|区县|区划|乡镇|街道|牵头|合并|撤销|成立|日期|时间|parent|date/i;
+/**
+ * Words of a 机构改革 in a header the plan and findings imports refuse as naming units (`weighty`: 撤并单位, 并入单位, 划入单位,
+ * 整合前单位, 移交单位, 承接单位): the units the row's unit came from or went to, which the directory records by a rename or a merge.
+ */
+const REFORM_WORDS = /前|原|旧|并|划|撤|整合|移交|承接|合并/u;
+
+/** Columns placing a unit (所属区县, 归口单位, 挂靠单位) or dating it (成立日期, 撤销时间): a unit's place or days are never dropped unsaid. */
+const PLACE_OR_DAY_COLUMN = /上级|主管|隶属|所属|归口|挂靠|区县|区划|乡镇|街道|牵头|撤销|成立|日期|时间|parent|date/i;
 
 /**
- * The file's columns the directory does not use: one giving other names or placing or dating the
- * unit is refused naming it (breaker10b N16); the others (联系人, 备注, 单位地址) are listed as not
- * imported.
+ * The file's columns the directory does not use: one giving other names, or naming the units a 机构改革 joined or renamed
+ * (原单位名称, 撤并单位: a header the plan and findings imports refuse as naming units with a reform's word, or cells that name units
+ * of the directory or the file, `isUnitName`, whatever the header — newcomer56-10 S3), or placing or dating the unit, is refused
+ * naming it and the way the directory records it (breaker10b N16); the others (联系人, 备注, 单位地址) are listed as not imported.
  */
-function unusedColumnProblems(table: Table<string>): { problems: ImportProblem[]; notImported: string[] } {
+function unusedColumnProblems(table: Table<string>, isUnitName: (name: string) => boolean): { problems: ImportProblem[]; notImported: string[] } {
   const problems: ImportProblem[] = [];
   const notImported: string[] = [];
-  for (const { name } of table.unusedColumns) {
+  for (const { name, weighty, texts } of table.unusedColumns) {
     if (SHORT_NAMES_COLUMN.test(name)) {
       // A 简称 is no 曾用名: the clerk is told short names need no registering, the way files using them are read (newcomer55-10 M3).
       problems.push({
@@ -62,11 +69,19 @@ function unusedColumnProblems(table: Table<string>): { problems: ImportProblem[]
         reason: `Column ${name} gives units' short names, which the units import does not record — nor need it: a plan or 台账 naming a unit by its short name (市发改委, 市卫健委) reads it as the registered unit whose name it is near, told on its row; a former name is kept by renaming the unit (rename). Remove the column and import again.`,
         reasonZh: `“${name}”列写的是单位的简称，单位名录导入不登记简称，也无须登记：工作方案、整改台账中写简称的（如“市发改委”“市卫健委”），按名称相近读作已登记的单位，并在导入时逐一提示；单位更名后的原名称（曾用名）请通过单位更名登记。请删去该列后再导入。`,
       });
-    } else if (OTHER_NAMES_COLUMN.test(name)) {
+      continue;
+    }
+    const unit = PLACE_OR_DAY_COLUMN.test(name) ? undefined : unitNameIn(texts ?? [], isUnitName);
+    if (OTHER_NAMES_COLUMN.test(name) || (weighty && REFORM_WORDS.test(name)) || unit !== undefined) {
+      const example = unit === undefined ? '' : `（如“${unit}”）`;
       problems.push({
         row: null,
-        reason: `Column ${name} gives units other names, which the units import does not record: a former name is kept by renaming the unit (rename), so files using it still resolve; remove the column and import again.`,
-        reasonZh: `“${name}”列写的是单位的其他名称，单位名录导入不登记它：曾用名请通过单位更名登记（单位名录文件写新名称并勾选“按更名导入”），此后写旧名称的文件仍能识别；请删去该列后再导入。`,
+        reason:
+          `Column ${name} gives units' former names or the units a reorganisation joined${unit === undefined ? '' : ` (such as ${unit})`}, which the units import does not record: ` +
+          'a renamed unit is imported under its new name with rename (按更名导入), its former name kept so files using it still resolve; a unit merged into another is merged by an administrator on the 单位名录 page (并入其他单位, mergeUnit), its open parts passing with it; duties split off are handed over (移交任务). Remove the column and import again.',
+        reasonZh:
+          `“${name}”列写的是单位的原名称或机构改革涉及的单位${example}，单位名录导入不登记它：单位更名的，请在文件中写新名称并勾选“按更名导入”（命令行加 --rename），原名称保留为曾用名，此后写旧名称的文件仍能识别；` +
+          '单位撤并的，请由管理员在“单位名录”中对被撤并的单位办理“并入其他单位”，其未完成的任务随之移交；职能划转的，请用“移交任务”。请删去该列后再导入。',
       });
     } else if (PLACE_OR_DAY_COLUMN.test(name)) {
       problems.push({
@@ -197,7 +212,8 @@ export async function importUnits(
   const tooMany = unitsBeyondLimitProblem(table.records.length);
   if (tooMany) return { ok: false, problems: [tooMany], ...(table.sheet === null ? {} : { sheet: table.sheet }) };
 
-  const unused = unusedColumnProblems(table);
+  // A column whose cells name registered units is never dropped, whatever its header (the plan and findings imports' rule).
+  const unused = unusedColumnProblems(table, (name) => options.lookupUnit(name) !== undefined);
   const problems: ImportProblem[] = [...(beside?.problems ?? []), ...unused.problems];
   const rowOfCode = new Map<string, number>();
   const rowOfName = new Map<string, number>();

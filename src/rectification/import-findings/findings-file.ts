@@ -135,6 +135,11 @@ export interface ImportedPart {
   readonly terms: DueTerms;
   /** The row that names the unit. */
   readonly row: number;
+  /**
+   * The collective name (各区县政府, 市直各部门) the unit was read from, as written; absent for a unit named on its own. A recorded
+   * finding sent again reads such a name as it stood when the finding was recorded (newcomer56-10 S1).
+   */
+  readonly collective?: string;
 }
 
 /**
@@ -1190,7 +1195,7 @@ async function partsOf(
         else {
           partIndex.set(unit.unitId, parts.length);
           if (leading) leadUnitIds.push(unit.unitId);
-          parts.push({ unit, role: leading ? 'LEAD' : 'RESPONSIBLE', dueDate: unitDue.dueDate, terms: unitDue.terms, row });
+          parts.push({ unit, role: leading ? 'LEAD' : 'RESPONSIBLE', dueDate: unitDue.dueDate, terms: unitDue.terms, row, ...(found.collective ? { collective: name } : {}) });
         }
       }
     }

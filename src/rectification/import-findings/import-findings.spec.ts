@@ -12,6 +12,8 @@ import { evaluationStream } from '../domain/evaluation.events.js';
 import { importContext, importOperator, storeWithEvaluation } from '../testing/evaluation-for-import.js';
 import { FindingTitlesIndex } from '../finding-titles/finding-titles.index.js';
 import { describeFindingsImportZh, importFindingsFile as importWithTitles, partsAssignedBy } from './import-findings.js';
+import { importUnitsFile } from '../../organization/import-units/import-units.js';
+import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 
 /** The import as the server runs it: with the evaluation's findings as recorded so far. */
 const importFindingsFile = async (dependencies: ImportDependencies, ...rest: Parameters<typeof importWithTitles> extends [unknown, ...infer R] ? R : never) =>
@@ -95,6 +97,52 @@ describe('a 整改台账 imported again with other bytes (breaker10 F1)', () => 
       problems: [{ row: 5, reasonZh: '问题“财政预决算公开不完整”此前已导入；本文件为其列出了原来没有的单位（青川市民政局）。导入不会改动已登记的问题：如需增加单位，请在该问题页面交办。' }],
     });
     expect((await dependencies.store.readAll()).length).toBe(count);
+  });
+  /*
+   * newcomer56-10 S1: the same 台账 sent again, after more 区县 were registered, was refused for the units its 各区县政府 now stands
+   * for. A recorded finding reads a collective name as it stood when it was recorded: a unit registered since — on the same office
+   * day too — is left out and told; a unit the name stood for then, which the finding does not have, is still refused, naming the
+   * cell's collective name and how to keep the finding's units.
+   */
+  describe('a collective name (各区县政府) in a 台账 sent again after units were registered (newcomer56-10 S1)', () => {
+    const COUNTIES = '青川市财政局、各区县政府';
+    const registerCounty = async (dependencies: ImportDependencies, code: string, name: string, at: string): Promise<ImportDependencies> => {
+      await importUnitsFile(dependencies, { name: `${code}.csv`, content: new TextEncoder().encode(`编码,名称,类型\n${code},${name},区县\n`) }, importContext(`unit-${code}`, at));
+      return { ...dependencies, units: await replayLog(dependencies.store, dependencies.schemas, new UnitsReadModel()) };
+    };
+
+    it('reads the same file as the same: the county registered since is not added, and said; nothing is written', async () => {
+      let dependencies = await registerCounty(await withEvaluation(), 'DONGHU', '青川市东湖区人民政府', '2026-10-08T08:00:00+08:00');
+      const file = { name: '整改台账.xlsx', content: await ledger('张伟', COUNTIES) };
+      await importFindingsFile(dependencies, EVALUATION, file, contextOf('first'), { identifiedOn: '2026-10-09' });
+      dependencies = await registerCounty(dependencies, 'XISHAN', '西山县人民政府', '2026-10-09T11:00:00+08:00');
+      const count = (await dependencies.store.readAll()).length;
+      const again = await importFindingsFile(dependencies, EVALUATION, file, contextOf('again', '2026-10-09T15:00:00+08:00'), { identifiedOn: '2026-10-09' });
+      expect(again.findings.map((finding) => [finding.recordedNow, finding.assignedNow])).toEqual([[false, false], [false, false]]);
+      expect(again.findings[0]!.parts.map((part) => part.unitName)).toEqual(['青川市财政局', '青川市东湖区人民政府']);
+      expect((again.notes.notices ?? []).map((notice) => [notice.row, notice.reasonZh])).toContainEqual([
+        5,
+        '“各区县政府”现指 2 个单位，其中 1 个（西山县人民政府）是问题“财政预决算公开不完整”导入（2026-10-09）之后登记的，未加入该问题：再次导入的文件按该名称当时所指的单位读取。如需交办这些单位，请在该问题页面交办。',
+      ]);
+      expect((await dependencies.store.readAll()).length).toBe(count);
+    });
+
+    it('still refuses a county the name stood for when the finding was recorded, naming the name and the cell to change', async () => {
+      let dependencies = await registerCounty(await withEvaluation(), 'DONGHU', '青川市东湖区人民政府', '2026-10-08T08:00:00+08:00');
+      dependencies = await registerCounty(dependencies, 'XISHAN', '西山县人民政府', '2026-10-08T08:30:00+08:00');
+      await importFindingsFile(dependencies, EVALUATION, { name: '整改台账.xlsx', content: await ledger('张伟', '青川市财政局、青川市东湖区人民政府') }, contextOf('first'), { identifiedOn: '2026-10-09' });
+      const refusal = await importFindingsFile(dependencies, EVALUATION, { name: '整改台账.xlsx', content: await ledger('张伟', COUNTIES) }, contextOf('grouped'), { identifiedOn: '2026-10-09' }).catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(DomainError);
+      expect((refusal as DomainError).details).toMatchObject({
+        problems: [
+          {
+            row: 5,
+            reasonZh:
+              '问题“财政预决算公开不完整”此前已导入；本文件为其列出了原来没有的单位（西山县人民政府），来自“各区县政府”（现指 2 个单位）；如该问题的单位不变，请在该单元格中把“各区县政府”改写为该问题原有的单位名称后重新导入。导入不会改动已登记的问题：如需增加单位，请在该问题页面交办。',
+          },
+        ],
+      });
+    });
   });
 });
 

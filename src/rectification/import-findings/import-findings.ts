@@ -23,6 +23,7 @@ import { SEVERITY_ZH } from '../ledger/finding-status.js';
 import { findingTitleClaim, NearTitles, type FindingTitlesIndex } from '../finding-titles/finding-titles.index.js';
 import { slicer } from '../../shared/event-loop-turns.js';
 import { unitsNamedNow, type UnitsNamed } from '../../organization/units/units-named.js';
+import { grownNameNotices, partsOfGrownNames } from '../../imports/collective-names-since.js';
 
 /*
  * Imports an evaluation's findings (评估发现的问题) from a file: the write path of
@@ -259,7 +260,23 @@ export async function importFindingsFile(
     const assignedByFirstRun = retry && state.status !== 'unrecorded' && (await eventsOfCommand(store, findingStream(findingId), assignContextOf(findingId).commandId)).length > 0;
     const assignedNow =
       recordedBefore && state.status !== 'withdrawn' && result.ledger === true && parts.length > 0 && (assignedByFirstRun || partsOf(state.assignments).length === 0);
-    return { finding, findingId, identifiedOn, assignedOn, parts, recordedBefore, enteredElsewhere, assignedNow, state: recordedByFirstRun ? ({ status: 'unrecorded' } as const) : state };
+    // A collective name (各区县政府) of a finding recorded before means the units it meant then: those registered since are not
+    // added, and said (newcomer56-10 S1: the same 台账 sent again was refused for 20 units it never named).
+    const grown = recordedBefore && !assignedNow && state.status !== 'withdrawn' && parts.some((part) => part.collective !== undefined)
+      ? await grownParts(dependencies, findingId, state, finding, parts)
+      : null;
+    const asRecorded = grown === null || grown.notices.length === 0 ? { finding, parts } : { finding: { ...finding, parts: grown.filePartsKept }, parts: grown.kept };
+    return {
+      ...asRecorded,
+      findingId,
+      identifiedOn,
+      assignedOn,
+      recordedBefore,
+      enteredElsewhere,
+      assignedNow,
+      grownNotices: grown?.notices ?? [],
+      state: recordedByFirstRun ? ({ status: 'unrecorded' } as const) : state,
+    };
   };
   const findings: Awaited<ReturnType<typeof lookUp>>[] = [];
   for (const finding of result.findings) {
@@ -326,6 +343,7 @@ export async function importFindingsFile(
         };
       }),
   );
+  differences.push(...findings.flatMap(({ grownNotices }) => grownNotices));
   // A day given again otherwise than recorded (--identified-on, --assigned-on, or a row's own 发现日期 / 交办日期 cell) is said,
   // with how it is corrected: a re-import never moves it (breaker43-10 F2: 「此前均已导入」 with the day silently dropped).
   differences.push(...daysGivenOtherwise(findings, options));
@@ -446,6 +464,29 @@ export async function importFindingsFile(
 }
 
 /**
+ * The parts of a recorded finding's rows read from a collective name whose units were registered after the finding was recorded
+ * (`partsOfGrownNames`, by the instant of its stream's first event and each unit's registration), left out, with a notice each name;
+ * `kept` the parts (dates applied) and `filePartsKept` the file's parts without them.
+ */
+async function grownParts<Part extends ImportedFinding['parts'][number]>(
+  { store, units }: ImportDependencies,
+  findingId: string,
+  state: Exclude<FindingState, { status: 'unrecorded' }>,
+  finding: ImportedFinding,
+  parts: readonly Part[],
+): Promise<{ kept: Part[]; filePartsKept: ImportedFinding['parts'][number][]; notices: ImportProblem[] }> {
+  const [first] = await store.readStream(findingStream(findingId), { maxCount: 1 });
+  const recordedAt = first?.metadata.recordedAt;
+  if (typeof recordedAt !== 'string') return { kept: [...parts], filePartsKept: [...finding.parts], notices: [] };
+  const known = new Set(partsOf(state.assignments).flatMap((part) => [part.unitId, ...(part.heldBefore ?? [])]));
+  const { kept, grown } = partsOfGrownNames(parts, known, (unitId) => units.get(unitId)?.registeredAt, recordedAt);
+  if (grown.length === 0) return { kept, filePartsKept: [...finding.parts], notices: [] };
+  const left = new Set(grown.map((part) => part.unit.unitId));
+  const notices = grownNameNotices(parts, grown, { en: `finding "${state.title}"`, zh: `问题“${state.title}”` }, { en: 'the finding (assignFinding)', zh: '该问题页面' }, finding.row, officeDate(recordedAt));
+  return { kept, filePartsKept: finding.parts.filter((part) => !left.has(part.unit.unitId)), notices: notices.map((notice) => ({ ...notice, ...sheetOf(finding) })) };
+}
+
+/**
  * A finding recorded before whose row now names units it never had: refused naming the row, as an
  * import never changes a recorded finding (its units are added on the finding's page, assignFinding).
  */
@@ -456,17 +497,28 @@ function unitsAddedTo(state: Exclude<FindingState, { status: 'unrecorded' }>, fi
   // Named on the row that lists the unit — a row added under the finding's first one (newcomer52-10 M8: the first row was named).
   const rows = [...new Set(added.map((part) => part.row ?? finding.row))];
   return rows.map((row) => {
-    const names = added.filter((part) => (part.row ?? finding.row) === row).map((part) => part.unit.name).join('、');
+    const onRow = added.filter((part) => (part.row ?? finding.row) === row);
+    const names = onRow.map((part) => part.unit.name).join('、');
     const below = row !== finding.row;
+    // Units read from a collective name (各区县政府) are said as such, with the cell to change (newcomer56-10 S1: 20 units the
+    // file never named were listed, and nothing said where they came from).
+    const groups = [...new Set(onRow.flatMap((part) => (part.collective === undefined ? [] : [part.collective])))];
+    const groupWords = {
+      en: groups.length === 0 ? '' : ` — read from ${groups.map((group) => `"${group}"`).join(', ')}, which now stands for ${groups.map((group) => finding.parts.filter((part) => part.collective === group).length).join(', ')} units; if the finding keeps its units, write them in that cell instead of the name`,
+      zh:
+        groups.length === 0
+          ? ''
+          : `，来自${groups.map((group) => `“${group}”（现指 ${finding.parts.filter((part) => part.collective === group).length} 个单位）`).join('、')}；如该问题的单位不变，请在该单元格中把${groups.map((group) => `“${group}”`).join('、')}改写为该问题原有的单位名称后重新导入`,
+    };
     return {
       row,
       ...sheetOf(finding),
       reason:
         `${below ? `This row continues finding "${finding.title}" (row ${finding.row}), which` : `Finding "${finding.title}"`} was ${enteredElsewhere ? 'recorded before on the findings page' : 'imported before'}; ` +
-        `this ${below ? 'row' : 'file'} gives it units it does not have (${names}). An import never changes a recorded finding: add units on the finding (assignFinding).`,
+        `this ${below ? 'row' : 'file'} gives it units it does not have (${names})${groupWords.en}. An import never changes a recorded finding: add units on the finding (assignFinding).`,
       reasonZh:
         `${below ? `本行续写第 ${finding.row} 行的问题“${finding.title}”，该问题` : `问题“${finding.title}”`}此前已${enteredElsewhere ? '在问题清单中登记' : '导入'}；` +
-        `本${below ? '行' : '文件'}为其列出了原来没有的单位（${names}）。导入不会改动已登记的问题：如需增加单位，请在该问题页面交办。`,
+        `本${below ? '行' : '文件'}为其列出了原来没有的单位（${names}）${groupWords.zh}。导入不会改动已登记的问题：如需增加单位，请在该问题页面交办。`,
     };
   });
 }

@@ -60,7 +60,9 @@ describe('a plan whose items are every unit’s task (breaker12e P9)', () => {
     expect(priced(web)).toBe(R + 1 + 5 * 3);
     expect(priced('{ workPlans { id progress { parts } } }')).toBe(R + Math.ceil(allParts / PARTS_PER_COST_UNIT) + 1 + 5 * (1 + 2));
     expect(priced(`{ workPlan(id: "${planId}") { title year approvedOn } }`)).toBe(R + 1 + 3);
-    expect(priced(`{ workPlan(id: "${planId}") { ...Rows } } fragment Rows on WorkPlan { categories { code } }`)).toBe(R + Math.ceil(sizes.of(LIVE_SIZES.planParts, false, planId)! / PARTS_PER_COST_UNIT) + 1 + (1 + 5 * 1));
+    expect(priced(`{ workPlan(id: "${planId}") { ...Rows } } fragment Rows on WorkPlan { categories { code } }`)).toBe(
+      R + Math.ceil(sizes.of(LIVE_SIZES.planParts, false, planId)! / PARTS_PER_COST_UNIT) + 1 + (1 + sizes.of(LIVE_SIZES.planCategories, false)! * 1),
+    );
     expect(priced('{ workPlan(id: "no-such-plan") { progress { parts } } }')).toBe(R + 1 + 2);
     // Once the plans hold 200,000 parts between them (breaker12h's store: 223,000), the list is still answered; every plan's progress at once is not.
     const grown: SizeOf = (name, past, parentId) => (name === LIVE_SIZES.planParts && parentId === undefined ? 223_000 : sizes.of(name, past, parentId));
@@ -204,6 +206,42 @@ describe('a plan whose items are every unit’s task (breaker12e P9)', () => {
     } finally {
       read.mockRestore();
     }
+  });
+  /*
+   * breaker56-10 S1: `workPlan(id) { categories { items { … parts { … } } } }` on a 4,999-item plan in 50 大项 was priced as 5 大项
+   * of 20 items, let through for a UNIT clerk, and held /health 3 s (six at once: 9.5 s). Now a breakdown's rows are priced by that
+   * plan's 大项 and its largest 大项's items: never below the fields the answer holds.
+   */
+  it('prices a plan’s breakdown by its own 大项 and its largest 大项’s items, never below the fields it answers, and refuses the 4,999-item breakdown with its parts (breaker56-10 S1)', async () => {
+    const sizes = app.app.get(ListSizes);
+    const today = (await app.graphql(`{ dashboard { asOf } }`)).data!.dashboard.asOf as string;
+    // 150 items in 3 大项 of 50: more rows than the old price's 5 × 20.
+    const longPlan = await importLargePlan(app, '青川市政务公开专项任务（150项）', largePlanCsv(150, today, 'FGW', ['CZJ']));
+    expect(sizes.of(LIVE_SIZES.planCategories, false, longPlan)).toBe(3);
+    expect(sizes.of(LIVE_SIZES.categoryItems, false, longPlan)).toBe(50);
+    const supervisor = await app.as('SUPERVISOR');
+    /** The fields an answer holds: one for each key of each object, a list's items each counted. */
+    const fields = (value: unknown): number =>
+      Array.isArray(value) ? value.reduce((sum: number, item) => sum + fields(item), 0) : value !== null && typeof value === 'object' ? Object.values(value).reduce((sum: number, field) => sum + 1 + fields(field), 0) : 0;
+    const titles = `query($id: ID!) { workPlan(id: $id) { categories { title items { code title dueText } } } }`;
+    const breakers = `query($id: ID!) { workPlan(id: $id) { categories { title items { code title dueText parts { unit { name } status } } } } }`;
+    for (const query of [titles, breakers]) {
+      const answer = await app.graphql(query, { id: longPlan }, supervisor);
+      expect(answer.errors).toBeUndefined();
+      expect(fields(answer.data)).toBeGreaterThan(150 * 3);
+      expect(priced(query, { id: longPlan })).toBeGreaterThanOrEqual(fields(answer.data));
+    }
+    // The breaker's plan: 50 大项 of 100 items, each with its lead's and two responsible units' parts.
+    const breakersPlan: SizeOf = (name, past, parentId) =>
+      ({ [LIVE_SIZES.planCategories]: 50, [LIVE_SIZES.categoryItems]: 100, [LIVE_SIZES.itemParts]: 3, [LIVE_SIZES.planParts]: 14_997 } as Record<string, number>)[name] ?? sizes.of(name, past, parentId);
+    const schema = app.app.get(GraphQLSchemaHost).schema;
+    const refused = costRefusal({ maxCost: DEFAULT_MAX_COST, sizeOf: breakersPlan }, schema, parse(breakers), { id: longPlan });
+    expect(refused?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COSTLY', messageZh: expect.stringContaining('少选嵌套列表') });
+    // What 通报 asks of a plan (its items' codes and titles, Circulars.vue) still fits, as do the web's pages of items.
+    const circulars = `query($id: ID!, $unitId: ID) { workPlan(id: $id, unitId: $unitId) { categories { items { id code title } } } }`;
+    expect(costRefusal({ maxCost: DEFAULT_MAX_COST, sizeOf: breakersPlan }, schema, parse(circulars), { id: longPlan })).toBeUndefined();
+    const page = `query($planId: ID!) { workPlanItems(planId: $planId, first: 200) { nodes { id code title partCount } totalCount } }`;
+    expect(costRefusal({ maxCost: DEFAULT_MAX_COST, sizeOf: breakersPlan }, schema, parse(page), { planId: longPlan })).toBeUndefined();
   });
 });
 

@@ -134,6 +134,10 @@ export const LIVE_SIZES = {
   findingParts: 'findingParts',
   /** The parts of every plan's items; of one plan by its id (what building its breakdown goes through). */
   planParts: 'planParts',
+  /** The 大项 of the plan that lists the most; of one plan by its id (`WorkPlan.categories`). */
+  planCategories: 'planCategories',
+  /** The items of the 大项 that lists the most, of any plan; of one plan's largest by the plan's id (`WorkPlanCategory.items`). */
+  categoryItems: 'categoryItems',
   /** The findings and work-plan items a unit has (had) a part in, by the unit's id (what its workload goes through). */
   unitParents: 'unitParents',
 } as const;
@@ -190,8 +194,10 @@ export const EXPECTED_ITEMS = {
   evaluations: 300,
   /** Events of one finding's or item's stream (history): 18 for a finding of the 100k bench log; reports, returns, urgings, inspections over a year or more. */
   streamEvents: 50,
-  /** Items of one work-plan category (35 items in 3 categories in the sample: 12 a category). */
+  /** Items of one work-plan category (35 items in 3 categories in the sample: 12 a category), where no live size is known. */
   categoryItems: 20,
+  /** Categories (大项) of one work plan (3 in the sample), where no live size is known. */
+  planCategories: 5,
   /** Open parts one unit holds, or its reminders. */
   unitOpenParts: 200,
   /** Signed ledger checkpoints. */

@@ -398,6 +398,42 @@ export class WorkPlanLedger implements Projection {
   }
 
   /**
+   * How many 大项 the plan's breakdown lists and how many items its largest 大项 lists, now — or, on a
+   * past day (`past`), the most any day's outline may list (`outlineOn`: the outline standing then,
+   * with the items only later versions list added to it): what `workPlan(id) { categories { items } }`
+   * answers, for the cost check (breaker56-10 S1: a 4,999-item plan in 50 大项 was priced as 5 大项
+   * of 20 items and held the server 3 s). Withdrawn items and retired 大项 are counted: the outline
+   * keeps them. Undefined for no such plan. O(the plan's 大项 × its versions).
+   */
+  outlineSize(planId: string, past: boolean): { readonly categories: number; readonly largestCategory: number } | undefined {
+    const plan = this.plans.get(planId);
+    if (!plan) return undefined;
+    const now = { categories: plan.categories.length, largestCategory: largestOf(plan.categories) };
+    if (!past) return now;
+    const latestItems = itemsOf(plan.categories);
+    let { categories, largestCategory } = now;
+    // The latest recorded outline is the plan's own (`now`); a day an earlier one stood reads it with the latest's 大项 (retired ones
+    // appended) and the items only later versions list.
+    for (const outline of plan.outlines.slice(0, -1)) {
+      categories = Math.max(categories, outline.categories.length + plan.categories.length);
+      largestCategory = Math.max(largestCategory, largestOf(outline.categories) + Math.max(0, latestItems - itemsOf(outline.categories)));
+    }
+    return { categories, largestCategory };
+  }
+
+  /** `outlineSize` of the plan that lists the most 大项, and of the one whose 大项 lists the most items (each 0 with no plan). O(every plan's 大项 × versions). */
+  largestOutline(past: boolean): { readonly categories: number; readonly largestCategory: number } {
+    let categories = 0;
+    let largestCategory = 0;
+    for (const planId of this.plans.keys()) {
+      const size = this.outlineSize(planId, past)!;
+      categories = Math.max(categories, size.categories);
+      largestCategory = Math.max(largestCategory, size.largestCategory);
+    }
+    return { categories, largestCategory };
+  }
+
+  /**
    * The latest instant (ISO) an event the ledger has projected was recorded at, of any stream (the
    * dashboard keeps the same): a fold at a cut sees nothing recorded later (see `foldAtCut`), so an
    * answer is one moment even while events are projected between its slices. Null before any event.
@@ -932,3 +968,9 @@ function approvedOnKnownAt(plan: { readonly approvedOn: string; readonly approva
   if (knownAt === null || plan.approvals === undefined) return plan.approvedOn;
   return plan.approvals.findLast((approval) => approval.recordedAt <= knownAt)?.approvedOn ?? plan.approvals[0]?.approvedOn ?? plan.approvedOn;
 }
+
+/** The items the outline's largest 大项 lists (0 for none). */
+const largestOf = (outline: readonly OutlineCategory[]): number => outline.reduce((most, category) => Math.max(most, category.itemIds.length), 0);
+
+/** The items the outline lists, in every 大项. */
+const itemsOf = (outline: readonly OutlineCategory[]): number => outline.reduce((sum, category) => sum + category.itemIds.length, 0);

@@ -101,6 +101,17 @@ export class WorkPlanItemResolver {
     // Counted over every part an item ever held: a past day's item holds no more.
     sizes.register(LIVE_SIZES.itemParts, { now: () => ledger.largestItemParts, past: () => ledger.largestItemParts, of: (itemId, past) => itemPartsEver(ledger, itemId, past) });
     sizes.register(LIVE_SIZES.planParts, { now: () => allPlanParts(ledger, false), past: () => allPlanParts(ledger, true), of: (planId, past) => ledger.planParts(planId, past) ?? 0 });
+    // A breakdown's rows are its 大项 times the items of each (breaker56-10 S1: a 4,999-item plan was priced as 5 大项 of 20 items).
+    sizes.register(LIVE_SIZES.planCategories, {
+      now: () => ledger.largestOutline(false).categories,
+      past: () => ledger.largestOutline(true).categories,
+      of: (planId, past) => ledger.outlineSize(planId, past)?.categories,
+    });
+    sizes.register(LIVE_SIZES.categoryItems, {
+      now: () => ledger.largestOutline(false).largestCategory,
+      past: () => ledger.largestOutline(true).largestCategory,
+      of: (planId, past) => ledger.outlineSize(planId, past)?.largestCategory,
+    });
   }
 
   @Subscription(() => WorkPlanItemType, {

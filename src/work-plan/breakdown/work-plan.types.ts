@@ -4,7 +4,10 @@ import type { TrafficLight } from '../../assignments/read-model/part-view.js';
 import { graphqlEnum } from '../../shared/graphql/enum.js';
 import { TimeCutType } from '../../shared/graphql/time-cut.type.js';
 import { HistoryEntryType } from '../../rectification/evaluations/evaluation.types.js';
-import { EXPECTED_ITEMS, HISTORY_PRICE, priced } from '../../shared/graphql/query-cost.js';
+import { EXPECTED_ITEMS, HISTORY_PRICE, LIVE_SIZES, priced } from '../../shared/graphql/query-cost.js';
+
+/** Lists of a plan's breakdown are priced by the plan `workPlan(id)` names (its own 大项 and its largest 大项's items); elsewhere by the largest plan's. */
+const OF_THE_PLAN = { root: 'workPlan', arg: 'id' } as const;
 
 export const WorkPlanItemStatusEnum = graphqlEnum(['OPEN', 'COMPLETED', 'WITHDRAWN'] as const, 'WorkPlanItemStatus', 'COMPLETED once every part is verified; WITHDRAWN when a plan revision took it out');
 
@@ -51,8 +54,10 @@ export class WorkPlanCategoryType {
   @Field(() => String) code: string;
   @Field(() => String) title: string;
   @Field(() => RollupType) progress: RollupType;
-  @Field(() => [WorkPlanItemType])
-  @priced({ items: EXPECTED_ITEMS.categoryItems })
+  @Field(() => [WorkPlanItemType], {
+    description: 'Every item of the 大项, priced at as many as the plan’s largest 大项 lists (a plan of thousands of items: workPlanItems(planId, categoryCode) gives a page)',
+  })
+  @priced({ items: EXPECTED_ITEMS.categoryItems, sized: LIVE_SIZES.categoryItems, ofParent: OF_THE_PLAN })
   items: WorkPlanItemType[];
 }
 
@@ -67,7 +72,9 @@ export class WorkPlanType {
   @Field(() => TimeCutType, { nullable: true, description: 'Which time axes the answer used' }) time?: TimeCutType;
   @Field(() => ID, { nullable: true, description: 'When filtered: the unit whose parts are shown' }) unitId: string | null;
   @Field(() => RollupType) progress: RollupType;
-  @Field(() => [WorkPlanCategoryType]) categories: WorkPlanCategoryType[];
+  @Field(() => [WorkPlanCategoryType], { description: 'The plan’s 大项, in its order, each with every item: priced at the plan’s 大项 times its largest 大项’s items' })
+  @priced({ items: EXPECTED_ITEMS.planCategories, sized: LIVE_SIZES.planCategories, ofParent: OF_THE_PLAN })
+  categories: WorkPlanCategoryType[];
 }
 
 @ObjectType('WorkPlanSummary')

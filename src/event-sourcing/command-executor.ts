@@ -8,6 +8,7 @@ import { FoldedStreams } from './folded-streams.js';
 import { ProjectionEngine } from './projection-engine.js';
 import { WriteGate } from './write-gate.js';
 import { OneAtATime } from '../shared/one-at-a-time.js';
+import { refusedForItsFormAlone } from '../shared/domain-error.js';
 
 export interface ExecuteOptions {
   /**
@@ -81,12 +82,34 @@ export class CommandExecutor {
     context: CommandContext,
     options: ExecuteOptions = {},
   ): Promise<CommandOutcome<Event>> {
+    // While a reorganisation holds the writes, input bad on any state is refused now, not after it (breaker56-10 S3).
+    if (this.gate.holdsOrdinaryWrites) await this.refuseBadFormNow(streamId, decider, command, context, options);
     return this.gate.shared(async () => {
       const folded = options.reuseFold ? this.folded : undefined;
       const outcome = await executeCommand(this.store, this.schemas, streamId, decider, command, context, undefined, [], folded);
       if (outcome.position) await this.projections.waitFor(outcome.position);
       return outcome;
     });
+  }
+
+  /**
+   * Decides the command on the records as they stand (`decideOnly`) and throws its refusal when it is one of the command's
+   * input alone (`badForm`: a blank required text, a date that is no day, evidence without a title or a link / 文号), which
+   * any state would give: a request with such input is told at once instead of waiting for its write's turn behind a merge
+   * (breaker56-10 S3: 36 s). Any other outcome is left to `execute`'s decision at its turn, on the records then.
+   */
+  private async refuseBadFormNow<Command, State, Event extends DomainEvent>(
+    streamId: string,
+    decider: Decider<Command, State, Event>,
+    command: Command,
+    context: CommandContext,
+    options: ExecuteOptions,
+  ): Promise<void> {
+    try {
+      await this.decideOnly(streamId, decider, command, context, options);
+    } catch (error) {
+      if (refusedForItsFormAlone(error)) throw error;
+    }
   }
 
   /**

@@ -25,6 +25,14 @@ export class WriteGate {
   /** Writes waiting, in arrival order: exclusive ones go when nothing runs, shared ones when no exclusive runs or waits before them. */
   private readonly waiting: { readonly exclusive: boolean; readonly go: () => void }[] = [];
 
+  /**
+   * An ordinary write sent now would wait: an exclusive write runs, or waits for its turn (a merge of
+   * thousands of parts holds the ordinary writes for as long as it runs, breaker56-10 S3). O(writes waiting).
+   */
+  get holdsOrdinaryWrites(): boolean {
+    return this.alone || this.waiting.some((waiting) => waiting.exclusive);
+  }
+
   /** Runs an ordinary write (see the class). */
   async shared<T>(write: () => Promise<T>): Promise<T> {
     await this.enter(false);

@@ -128,6 +128,24 @@ export function badInput(en: string, zh: string, details?: Readonly<Record<strin
   return new DomainError('BAD_USER_INPUT', say(en, zh), details);
 }
 
+/** The refusals `badForm` made (judged from the command alone). */
+const FORM_REFUSALS = new WeakSet<DomainError>();
+
+/**
+ * BAD_USER_INPUT judged from the command alone — a required text left blank, a date that is no calendar day, a piece of
+ * evidence without a title or without a link or 文号 — whatever the records hold: a command so refused is refused on any state,
+ * so the refusal may be given without waiting for a write's turn (CommandExecutor, breaker56-10 S3: reports with bad evidence
+ * waited 36 s behind a merge before being refused). `details` as for `badInput`.
+ */
+export function badForm(en: string, zh: string, details?: Readonly<Record<string, unknown>>): DomainError {
+  const error = badInput(en, zh, details);
+  FORM_REFUSALS.add(error);
+  return error;
+}
+
+/** The error is `badForm`'s: a refusal of the command's own input, the same on any state. */
+export const refusedForItsFormAlone = (error: unknown): boolean => error instanceof DomainError && FORM_REFUSALS.has(error);
+
 /** CONFLICT; `details` as for `badInput` (e.g. `{ field }` when one input field is at fault). */
 export function conflict(en: string, zh: string, details?: Readonly<Record<string, unknown>>): DomainError {
   return new DomainError('CONFLICT', say(en, zh), details);

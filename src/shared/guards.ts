@@ -1,6 +1,6 @@
 import type { Actor } from './command-context.js';
 import { EARLIEST_OFFICE_DAY, isAfter, isCalendarDate } from './calendar-date.js';
-import { DomainError, ROLE_ZH, badInput, fieldOf, say, type Bilingual, type Named } from './domain-error.js';
+import { DomainError, ROLE_ZH, badForm, badInput, fieldOf, say, type Bilingual, type Named } from './domain-error.js';
 
 /* Refusals every decider needs, worded the same way everywhere. */
 
@@ -19,11 +19,11 @@ export const isBlank = (value: string | null | undefined): boolean =>
 
 /** `what` names the text: "The reason for …" / "…的理由" (and its input field, when `named`). */
 export function requireText(value: string | undefined, what: Named): asserts value is string {
-  if (isBlank(value)) throw badInput(`${what.en} is required.`, `请填写${what.zh}。`, fieldOf(what));
+  if (isBlank(value)) throw badForm(`${what.en} is required.`, `请填写${what.zh}。`, fieldOf(what));
 }
 
 export function requireCalendarDate(value: string, what: Named): void {
-  if (!isCalendarDate(value)) throw badInput(`${what.en} "${value}" is not a valid date (YYYY-MM-DD).`, `${what.zh}“${value}”不是有效日期（应为 YYYY-MM-DD）。`, fieldOf(what));
+  if (!isCalendarDate(value)) throw badForm(`${what.en} "${value}" is not a valid date (YYYY-MM-DD).`, `${what.zh}“${value}”不是有效日期（应为 YYYY-MM-DD）。`, fieldOf(what));
 }
 
 /**
@@ -35,10 +35,10 @@ export function requireCalendarDate(value: string, what: Named): void {
 export function requireBusinessDay(day: string, today: string, what: Named): void {
   const field = fieldOf(what);
   if (!isCalendarDate(day)) {
-    throw badInput(`${what.en} "${day}" is not a valid date (YYYY-MM-DD).`, `${what.zh}“${day}”不是有效日期（应为 YYYY-MM-DD）。`, field);
+    throw badForm(`${what.en} "${day}" is not a valid date (YYYY-MM-DD).`, `${what.zh}“${day}”不是有效日期（应为 YYYY-MM-DD）。`, field);
   }
   if (isAfter(day, today)) {
-    throw badInput(`${what.en} (${day}) is in the future: today is ${today}.`, `${what.zh}（${day}）是将来的日期：今天是 ${today}。`, field);
+    throw badForm(`${what.en} (${day}) is in the future: today is ${today}.`, `${what.zh}（${day}）是将来的日期：今天是 ${today}。`, field);
   }
   requireOfficeEra(day, what, what.field);
 }

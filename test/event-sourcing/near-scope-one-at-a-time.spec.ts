@@ -7,6 +7,7 @@ import type { Position } from '../../src/event-store/event-store.port.js';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
 import { commandContext, type Actor } from '../../src/shared/command-context.js';
 import type { Decider } from '../../src/shared/decider.js';
+import { badForm, badInput } from '../../src/shared/domain-error.js';
 import { EventSchemaRegistry } from '../../src/shared/event-schemas.js';
 
 /*
@@ -99,5 +100,68 @@ describe('commands bound by a near-value rule, one at a time per scope', () => {
     releaseFirst();
     await first;
     expect((await store.readStream('finding-a')).length).toBe(1);
+  });
+});
+
+/*
+ * breaker56-10 S3: a 机构改革 merge of ~6,000 parts holds every ordinary write while it runs (WriteGate.exclusive), and
+ * reports refused for bad evidence waited the whole 36 s of it before being told. A refusal of the command's own input
+ * (`badForm`), the same on any records, is now given at once; anything else still waits its turn and is decided then.
+ */
+describe('while a reorganisation holds the writes (breaker56-10 S3)', () => {
+  type Report = { type: 'Report'; evidence: string[]; reportedOn: string };
+  type Reported = { type: 'Reported'; data: { evidence: string[] } };
+  const report: Decider<Report, { assignedOn: string }, Reported> = {
+    initialState: () => ({ assignedOn: '2026-11-01' }),
+    evolve: (state) => state,
+    decide: (command, state) => {
+      if (command.reportedOn < state.assignedOn) throw badInput('Reported before the part was assigned.', '报告日期早于交办日期。', { field: 'reportedOn' });
+      if (command.evidence.length === 0) throw badForm('At least one piece of evidence is required.', '请至少提供一项佐证材料。', { field: 'evidence' });
+      return [{ type: 'Reported', data: { evidence: command.evidence } }];
+    },
+  };
+  const reportSchemas = new EventSchemaRegistry().register({ Reported: { version: 1 } });
+  let store: SqliteEventStore;
+  let gate: WriteGate;
+  let executor: CommandExecutor;
+  /** Lets every promise callback already due run (no time passes). */
+  const settle = async () => {
+    for (let turn = 0; turn < 20; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+  };
+
+  beforeEach(() => {
+    store = new SqliteEventStore(':memory:');
+    gate = new WriteGate();
+    executor = new CommandExecutor(store, reportSchemas, { waitFor: async () => undefined } as unknown as ProjectionEngine, gate);
+  });
+  afterEach(() => store.close());
+
+  it('refuses bad evidence at once, while input bad only on the records and good input wait for the merge and are decided after it', async () => {
+    const log: string[] = [];
+    let endMerge!: () => void;
+    const merge = gate.exclusive(async () => {
+      log.push('merge starts');
+      await new Promise<void>((resolve) => (endMerge = resolve));
+      log.push('merge ends');
+    });
+    await settle();
+    expect(gate.holdsOrdinaryWrites).toBe(true);
+    const noted = (name: string, sent: Promise<unknown>) =>
+      sent.then(
+        () => log.push(`${name} recorded`),
+        (error: { code?: string }) => log.push(`${name} refused ${error.code}`),
+      );
+    const badEvidence = noted('bad evidence', executor.execute('item-1', report, { type: 'Report', evidence: [], reportedOn: '2026-11-20' }, context()));
+    const beforeAssigned = noted('dated before its 交办', executor.execute('item-2', report, { type: 'Report', evidence: [], reportedOn: '2026-10-20' }, context()));
+    const good = noted('good report', executor.execute('item-3', report, { type: 'Report', evidence: ['整改佐证.pdf'], reportedOn: '2026-11-20' }, context()));
+    await badEvidence;
+    await settle();
+    expect(log).toEqual(['merge starts', 'bad evidence refused BAD_USER_INPUT']);
+    endMerge();
+    await Promise.all([merge, beforeAssigned, good]);
+    expect(log).toEqual(['merge starts', 'bad evidence refused BAD_USER_INPUT', 'merge ends', 'dated before its 交办 refused BAD_USER_INPUT', 'good report recorded']);
+    expect(gate.holdsOrdinaryWrites).toBe(false);
+    expect(await store.readStream('item-1')).toEqual([]);
+    expect((await store.readStream('item-3')).length).toBe(1);
   });
 });

@@ -3,7 +3,7 @@ import type { Actor } from '../../shared/command-context.js';
 import { keepsJoiningRecord, ownRoleOnTheDay, type SameDayStep, type WorkDone } from './same-day-join.js';
 import { stepsAfterDay } from './part-facts.js';
 import { unreachable } from '../../shared/decider.js';
-import { ChangedMeanwhile, DomainError, badInput, conflict, fieldOf, forbidden, named, say, valueChangedMeanwhile, type Bilingual, type Named } from '../../shared/domain-error.js';
+import { ChangedMeanwhile, DomainError, badForm, badInput, conflict, fieldOf, forbidden, named, say, valueChangedMeanwhile, type Bilingual, type Named } from '../../shared/domain-error.js';
 import { addDays, isAfter } from '../../shared/calendar-date.js';
 import { BY_DATE, isNeverOverdue, isProgressReport, type DueTerms } from '../../shared/deadline.js';
 import { byOfficeDay, isCorrection, isReturn, reopenedPartOf, whatFailed, withCorrectionsApplied } from './business-order.js';
@@ -3471,12 +3471,12 @@ function reportRectification(
   if (then.status === 'REPORTED' && enteredBy === undefined && part.status === 'VERIFIED' && part.verifiedOn !== null) throw reReportOfAVerifiedPart(unit, then.lastReport!.reportedOn, reportedOn, part.verifiedOn);
   if (then.status === 'VERIFIED' && !atThePass) throw verifiedThen(state, then, reportedOn, unit, say('no more reports are accepted', '不再接收整改报告'), handInAtThePass());
   requireText(summary, named('summary', 'A summary of the rectification', '整改情况说明'));
-  if (evidence.length === 0) throw badInput('At least one piece of evidence is required.', '请至少提供一项佐证材料。', { field: 'evidence' });
+  if (evidence.length === 0) throw badForm('At least one piece of evidence is required.', '请至少提供一项佐证材料。', { field: 'evidence' });
   evidence.forEach((item, index) => {
     // Each field named as the report form labels it (材料1名称: list-item-labels-zh.ts, web4 fault 1).
-    if (isBlank(item.title)) throw badInput(`Evidence ${index + 1} needs a title.`, `请填写“${listItemLabelZh('evidence', index, 'title')}”：每项佐证材料须有名称。`, { field: `evidence.${index}.title` });
+    if (isBlank(item.title)) throw badForm(`Evidence ${index + 1} needs a title.`, `请填写“${listItemLabelZh('evidence', index, 'title')}”：每项佐证材料须有名称。`, { field: `evidence.${index}.title` });
     if (isBlank(item.link) && isBlank(item.documentRef)) {
-      throw badInput(
+      throw badForm(
         `Evidence ${index + 1} needs a link or a document reference.`,
         `请填写“${listItemLabelZh('evidence', index, 'link')}”或“${listItemLabelZh('evidence', index, 'documentRef')}”：每项佐证材料须有链接或文号。`,
         { field: `evidence.${index}.link` },

@@ -100,9 +100,10 @@ export interface WalkStart {
  * loaded — a chain recomputed by hand still ends at another chain hash than the store witness saw at its head, which the
  * start refuses). `depth`: see `WalkDepth`. `after`: the walk starts after that row, taken as sound (breaker9z P13: the
  * rows appended past the head the store witness vouched for, checked at start with the key). A store without ledger
- * columns (never chained) has nothing to walk. O(rows walked).
+ * columns (never chained) has nothing to walk. `upTo`: the walk ends with the row at that position (a slice of the rows
+ * after `after`, breaker56-10 S3); null: at the head. O(rows walked).
  */
-export function walkChain(db: Database.Database, sealKey: Buffer | null, depth: WalkDepth = 'content', after: WalkStart | null = null): ChainWalk {
+export function walkChain(db: Database.Database, sealKey: Buffer | null, depth: WalkDepth = 'content', after: WalkStart | null = null, upTo: number | null = null): ChainWalk {
   const columns = (db.pragma('table_info(events)') as { name: string }[]).map((column) => column.name);
   if (!columns.includes('chain_hash')) return { rowsChecked: 0, altered: null };
   const seal = columns.includes('row_seal') && sealKey ? 'row_seal' : 'NULL AS row_seal';
@@ -110,8 +111,8 @@ export function walkChain(db: Database.Database, sealKey: Buffer | null, depth: 
   let rowsChecked = 0;
   const content = depth === 'content' ? 'event_id, stream_id, revision, schema_version, data, metadata, recorded_at' : "'' AS data, '' AS metadata";
   const rows = db
-    .prepare<[number], WalkedRow>(`SELECT position, type, ${content}, leaf_hash, chain_hash, ${seal} FROM events WHERE position > ? ORDER BY position`)
-    .iterate(after?.position ?? 0);
+    .prepare<[number, number], WalkedRow>(`SELECT position, type, ${content}, leaf_hash, chain_hash, ${seal} FROM events WHERE position > ? AND position <= ? ORDER BY position`)
+    .iterate(after?.position ?? 0, upTo ?? Number.MAX_SAFE_INTEGER);
   for (const row of rows) {
     rowsChecked += 1;
     const problem = depth === 'content' ? walkedRowProblem(follower, row) : follower.follow({ position: row.position, content: null, leafHash: row.leaf_hash, chainHash: row.chain_hash, seal: row.row_seal });

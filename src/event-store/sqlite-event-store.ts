@@ -1164,12 +1164,14 @@ export class SqliteEventStore implements EventStore {
    * chained and sealed it under `sealKey` (the office's row-seal key): of the rows appended while no server watched, a
    * tool's are sealed, a forger's (hashes computed by hand) are not. Null when every one holds, when there is none, or
    * when there is no chained row at `after` (the witness's own judgement, STORE_REWRITTEN, speaks of that). Reads only
-   * the rows after `after` (content, hashes, seal), on this thread. Never throws for a row; SQLite's errors pass.
+   * the rows after `after` (content, hashes, seal), on this thread — up to the row at `upTo` when given (a slice of them:
+   * the server's witness checks another process's long append a slice a turn, breaker56-10 S3). Never throws for a row;
+   * SQLite's errors pass.
    */
-  firstUnvouchedRowAfter(after: bigint, sealKey: Buffer): AlteredRow | null {
+  firstUnvouchedRowAfter(after: bigint, sealKey: Buffer, upTo?: bigint): AlteredRow | null {
     const chainHash = this.chainHashBytesAt(after);
     if (!chainHash) return null;
-    return walkChain(this.db, sealKey, 'content', { position: Number(after), chainHash }).altered;
+    return walkChain(this.db, sealKey, 'content', { position: Number(after), chainHash }, upTo === undefined ? null : Number(upTo)).altered;
   }
 
   /** The ledger kept in this file: hashes, checkpoints (see src/ledger). */

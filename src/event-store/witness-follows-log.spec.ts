@@ -166,4 +166,37 @@ describe('Appends committed by a process killed before its witness write are wit
       await store?.close();
     }
   });
+  it('checks a long append a slice a turn before it follows the log: the witness moves once every row passed (breaker56-10 S3)', async () => {
+    // A 4,999-item plan:import (~20,000 rows) was checked in one turn of the server's event loop: /health held 5.5–10.6 s.
+    let store = null as SqliteEventStore | null;
+    let server = null as WitnessKeeper | null;
+    const slices: [bigint, bigint][] = [];
+    try {
+      await killedAfterCommit(async () => {
+        store = new SqliteEventStore(settings.SQLITE_PATH);
+        server = await serverOn(store, keptCopyOf(folder));
+        const opened = store;
+        const sealKey = rowSealKeyOf(createPrivateKey(readFileSync(settings.LEDGER_SIGNING_KEY_FILE)));
+        server.checkFollowedRows((after, upTo) => {
+          slices.push([after, upTo]);
+          return opened.hasSealedRows() && opened.firstUnvouchedRowAfter(after, sealKey, upTo) === null;
+        });
+      });
+      expect(afterImport - beforeImport).toBe(3n);
+      server!.followStore(1);
+      // One row checked in this turn; the witness still at what it vouched for.
+      expect(slices).toEqual([[beforeImport, beforeImport + 1n]]);
+      expect(headOf(settings.STORE_WITNESS_PATH)).toBe(String(beforeImport));
+      for (let turn = 0; turn < 10 && slices.length < 3; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+      expect(slices).toEqual([
+        [beforeImport, beforeImport + 1n],
+        [beforeImport + 1n, beforeImport + 2n],
+        [beforeImport + 2n, afterImport],
+      ]);
+      expect([headOf(settings.STORE_WITNESS_PATH), headOf(keptCopyOf(folder))]).toEqual([String(afterImport), String(afterImport)]);
+    } finally {
+      server?.close();
+      await store?.close();
+    }
+  });
 });

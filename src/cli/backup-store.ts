@@ -10,7 +10,7 @@ import { walBreakOnDisk } from '../event-store/wal-file-mark.js';
 import { SqliteStoreInspection } from '../event-store/sqlite-store-inspection.js';
 import { judgeToolStore } from '../event-store/store-admission.js';
 import { StoreRefusedError } from '../event-store/store-witness.js';
-import { say } from '../shared/domain-error.js';
+import { say, type Bilingual } from '../shared/domain-error.js';
 import type { LedgerMismatch } from '../ledger/domain/ledger-verification.js';
 import { verifyLedger } from '../ledger/ledger-operations.js';
 import { SqliteLedger } from '../ledger/sqlite-ledger.js';
@@ -100,6 +100,57 @@ function removePartial(files: readonly string[], createdFolders: readonly string
   }
 }
 
+/** A hidden partial file a backup run writes (`.<name>.partial-<pid>`, with SQLite's `-journal`, `-wal`, `-shm` beside it): the run's pid. */
+const PARTIAL_NAME = /^\..+\.partial-(\d+)(?:-journal|-wal|-shm)?$/;
+
+/** Whether a process `pid` is alive (one of another user counts as alive: it may still be writing). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * breaker56-9 M2: the hidden partial files an earlier run left in `folder` when it was killed midway (`kill -9`, an OOM
+ * kill, a power cut: a failure the run catches removes its own) — `.rectify.db.partial-<pid>` and the like, as large as
+ * the store — removed when their run's process is no longer alive, so a daily cron line does not fill the backup volume
+ * silently. A run still alive (a second backup into the same folder at this moment) is left alone. Never throws: a file
+ * that cannot be removed is named in `left`.
+ * @returns the file names removed (`removed`) and those that could not be (`left`), each sorted.
+ */
+export function removeDeadRunsPartials(folder: string): { readonly removed: readonly string[]; readonly left: readonly string[] } {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return { removed: [], left: [] };
+  }
+  const removed: string[] = [];
+  const left: string[] = [];
+  for (const name of names.sort()) {
+    const pid = PARTIAL_NAME.exec(name)?.[1];
+    if (pid === undefined || Number(pid) === process.pid || processAlive(Number(pid))) continue;
+    try {
+      rmSync(join(folder, name), { force: true });
+      removed.push(name);
+    } catch {
+      left.push(name);
+    }
+  }
+  return { removed, left };
+}
+
+/** What `removeDeadRunsPartials` did, as the tool says it (Chinese first); null when there was nothing. */
+function deadRunsPartialsWords(folder: string, { removed, left }: ReturnType<typeof removeDeadRunsPartials>): Bilingual | null {
+  if (removed.length === 0 && left.length === 0) return null;
+  const gone = removed.length > 0 ? say(`Removed what an earlier backup run into ${folder} left when it was stopped midway (its process is gone): ${removed.join(', ')}.`, `已删除此前一次中途被终止的备份（其进程已不在）在 ${folder} 中留下的不完整文件：${removed.join('、')}。`) : say('', '');
+  const stays = left.length > 0 ? say(` Could not remove ${left.join(', ')}: delete them by hand.`, `无法删除 ${left.join('、')}：请手动删除。`) : say('', '');
+  return say(`${gone.en}${stays.en}`.trim(), `${gone.zh}${stays.zh}`);
+}
+
 /**
  * `mkdir -p folder`: the folders it created, deepest first (empty when `folder` existed). `mkdirSync` names only the
  * first folder it created; every folder from there down to `folder` is new.
@@ -175,6 +226,7 @@ async function backUp(settings: AppSettings, folder: string, copyRefusedStore = 
     );
   }
   const createdFolders = makeFolder(folder);
+  const partialsOfDeadRuns = deadRunsPartialsWords(folder, removeDeadRunsPartials(folder));
   const partial = (path: string) => join(folder, `.${basename(path)}.partial-${process.pid}`);
   const copyPartial = partial(copy);
   const witnessPartial = partial(witnessCopy);
@@ -216,8 +268,9 @@ async function backUp(settings: AppSettings, folder: string, copyRefusedStore = 
     renameSync(copyPartial, copy);
     placed = true;
     if (witnessed) renameSync(witnessPartial, witnessCopy);
-    return { copy, witnessCopy: witnessed ? witnessCopy : null, head, refusedAs, altered, lostInAcceptedReset };
+    return { copy, witnessCopy: witnessed ? witnessCopy : null, head, refusedAs, altered, lostInAcceptedReset, partialsOfDeadRuns };
   } catch (error) {
+    if (partialsOfDeadRuns) process.stderr.write(`${bothLines(partialsOfDeadRuns)}\n`);
     // Told before anything is removed: the room left is the room there was when the write failed, in a folder still there.
     const failure = backupFailure(error, folder, writing, storeBytes);
     removePartial([copyPartial, witnessPartial, ...(placed ? [copy] : [])], createdFolders);
@@ -272,7 +325,8 @@ async function main(): Promise<void> {
   const { folder, copyRefusedStore } = parseOptions(process.argv.slice(2));
   loadEnvFile();
   const settings = validateSettings(process.env);
-  const { copy, witnessCopy, head, refusedAs, altered, lostInAcceptedReset } = await backUp(settings, folder, copyRefusedStore);
+  const { copy, witnessCopy, head, refusedAs, altered, lostInAcceptedReset, partialsOfDeadRuns } = await backUp(settings, folder, copyRefusedStore);
+  if (partialsOfDeadRuns) console.log(bothLines(partialsOfDeadRuns));
   if (altered) {
     // Said before the copy's line, on stderr, Chinese first: the copy holds an altered log.
     const what = alteredWords(altered);

@@ -297,11 +297,13 @@ export function judgedOnKeptCopy(refusal: StoreRefusedError, kept: KeptWitness, 
       refusal.resetOffers,
     );
   }
+  // breaker56-9 M1: the copy is written at most once a second — what the server acknowledged in its last second may lie past
+  // its head, and only the data folder's own witness (written before every answer) would have named it.
   return new StoreRefusedError(
     refusal.reason,
     say(
-      `${refusal.message} (Judged on the copy of the store witness kept beside the ledger signing key, ${kept.path}: the witness in the data folder, ${witnessPath}, ${own.en} — the data folder, witness included, was restored from an older backup or rolled back?)`,
-      `${refusal.messageZh}（以上依据的是与台账签名密钥存放在一起的事件库见证副本 ${kept.path}：数据文件夹中的见证文件 ${witnessPath} ${own.zh}——数据文件夹（连同见证文件）是否被旧备份恢复或回滚？）`,
+      `${refusal.message} (Judged on the copy of the store witness kept beside the ledger signing key, ${kept.path}: the witness in the data folder, ${witnessPath}, ${own.en} — the data folder, witness included, was restored from an older backup or rolled back? That copy is written at most once a second, the data folder's witness before every answer: writes acknowledged in the server's last second may lie past position ${kept.witness.head ?? 'none'} too. If the data folder's own witness was moved aside or copied over, put it back: it names the newest acknowledged position.)`,
+      `${refusal.messageZh}（以上依据的是与台账签名密钥存放在一起的事件库见证副本 ${kept.path}：数据文件夹中的见证文件 ${witnessPath} ${own.zh}——数据文件夹（连同见证文件）是否被旧备份恢复或回滚？该副本至多每秒写入一次，而数据文件夹中的见证文件在每次答复之前写入：服务最后一秒内已确认的写入可能还在位置 ${kept.witness.head ?? '无'} 之后。若数据文件夹原有的见证文件被移走或覆盖，请把它放回：它记载着已确认写入的最新位置。）`,
     ),
     refusal.otherCopyRows,
     refusal.resetOffers,
@@ -439,9 +441,10 @@ export function judgeWitnessGone(
   store: { readonly storeId: string; readonly location: string; readonly place: string; readonly head: bigint | null; readonly witnessPath: string; readonly copyName: string | null },
 ): StoreRefusedError | null {
   if (dataFolderWitness || store.head === null) return null;
-  const here = kept.find(
-    ({ witness }) => witness.storeId === store.storeId && witness.kind === 'sqlite' && witness.head !== null && isPlace(witness.location, store.place) && !writtenUnderAnotherName(witness, store.copyName),
-  );
+  // breaker56-9 M1: the copy that saw the most (a legacy-named copy beside the per-place one may lag it), never the first listed.
+  const here = kept
+    .filter(({ witness }) => witness.storeId === store.storeId && witness.kind === 'sqlite' && witness.head !== null && isPlace(witness.location, store.place) && !writtenUnderAnotherName(witness, store.copyName))
+    .reduce<KeptWitness | undefined>((best, each) => (best && BigInt(best.witness.head!) >= BigInt(each.witness.head!) ? best : each), undefined);
   if (!here) return null;
   const keptHead = BigInt(here.witness.head!);
   const from = (store.head > keptHead ? store.head : keptHead).toString();

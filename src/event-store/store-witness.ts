@@ -515,10 +515,15 @@ export class StoreRefusedError extends Error {
   }
 }
 
-/** The generic "restore from a backup" advice of judgeStore's refusals; exported so a refusal can name a copy that holds everything before it (newcomer54-9 M1). */
+/**
+ * The generic "restore from a backup" advice of judgeStore's refusals; exported so a refusal can name a copy that holds everything before it (newcomer54-9 M1).
+ * breaker56-9 S1: it says to put back only the store file and keep the data folder's own witness — the one record written
+ * before every answer. The backup's witness put over it (as this advice once said) left only the copy beside the key, written
+ * at most once a second, so a backup taken within that second of a kill started `ready` without the writes acknowledged after it.
+ */
 export const RESTORE = say(
-  'If the data was lost, stop here and restore the store from a backup (a store:backup copy is its rectify.db and witness, with no -wal; a copy of the data folder, the .db with its -wal if it has one).',
-  '若数据确已丢失，请先停止并从备份恢复事件库（store:backup 的备份只有 rectify.db 与见证文件，没有 -wal 文件；整个数据文件夹的副本则连同其 -wal 文件（如有）一起恢复）。',
+  "If the data was lost, stop here and restore the store from a backup: put the backup's rectify.db in place (a store:backup copy has no -wal; a copy of the data folder, the .db with its -wal if it has one) and keep the data folder's own witness as it is — never copy the backup's witness over it: it is older, and the data folder's is the only record of the writes acknowledged in the last second before the server stopped. A backup that lacks some of them is refused again, naming them, until the loss is accepted.",
+  '若数据确已丢失，请先停止并从备份恢复事件库：把备份中的 rectify.db 放回原处（store:backup 的备份没有 -wal 文件；整个数据文件夹的副本则连同其 -wal 文件（如有）一起放回），数据文件夹中原有的见证文件保持不动——切勿用备份中的见证文件覆盖它：备份中的较旧，而原有的见证文件是服务停止前最后一秒内已确认写入的唯一记录。备份缺少其中的记录时，启动会再次被拒绝并指出缺少的位置，直到明确接受这一损失。',
 );
 
 /** The way on with the store as it is, for a store that holds records (`resetOffers`). */

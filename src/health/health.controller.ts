@@ -11,7 +11,7 @@ import { UntrustedForwarding, type ForwardingNoticeCause } from '../http/untrust
 import { ServingState } from './serving-state.js';
 import { CountedApart } from '../http/rate-limit.guard.js';
 import { UnrecordedSessions, type SessionNoticeCause } from '../access/sessions/unrecorded-sessions.js';
-import { inBothLanguages } from '../shared/domain-error.js';
+import { inBothLanguages, type Bilingual } from '../shared/domain-error.js';
 import { LedgerKeys } from '../ledger/ledger-keys.js';
 import type { SigningKeyNoticeCause } from '../ledger/signing-key-watch.js';
 
@@ -115,6 +115,36 @@ export const PROBLEM_ADVICE_ZH: Readonly<Record<StoreProblemCause, string>> = {
     '服务器时钟早于台账中最新记录的录入时间：系统时间可能被调回，暂停写入。请校正服务器时间后重试；若服务器时间已准确（此前时钟偏快），请以 --accept-clock-ahead-records 启动一次。',
 };
 
+/** How long a problem still standing goes unsaid in the log between /health checks (ms): 30 minutes. */
+export const PROBLEM_LOG_REPEAT_MS = 30 * 60 * 1000;
+
+/**
+ * breaker56-9 M3: which of the store's problems a /health check says in the log. A probe or a page polling
+ * /health every second said the whole text of each standing problem every second (CLOCK_BEHIND_LOG: ≈600
+ * characters in two languages, 20 times in 20 s). A problem is said when it first appears, when its text
+ * or `since` changes (it went and came back), and then once every `PROBLEM_LOG_REPEAT_MS` while it stands —
+ * as the other health notices are said once.
+ */
+export class ProblemsLogged {
+  private readonly said = new Map<string, { readonly text: string; readonly since: string; readonly at: number }>();
+
+  /**
+   * The problems of this check to say in the log now, remembered as said at `now` (ms since the epoch);
+   * problems no longer standing are forgotten, so one that comes back is said again.
+   */
+  toSay<Problem extends { readonly cause: string; readonly since: string; readonly message: Bilingual }>(problems: readonly Problem[], now: number): Problem[] {
+    const standing = new Set(problems.map((problem) => problem.cause));
+    for (const cause of [...this.said.keys()]) if (!standing.has(cause)) this.said.delete(cause);
+    return problems.filter((problem) => {
+      const text = `${problem.message.en}\n${problem.message.zh}`;
+      const before = this.said.get(problem.cause);
+      if (before && before.text === text && before.since === problem.since && now - before.at < PROBLEM_LOG_REPEAT_MS) return false;
+      this.said.set(problem.cause, { text, since: problem.since, at: now });
+      return true;
+    });
+  }
+}
+
 /**
  * Probes for an orchestrator, unauthenticated and without internal detail (a failure's cause goes
  * to the server log, never into the answer):
@@ -130,6 +160,8 @@ export const PROBLEM_ADVICE_ZH: Readonly<Record<StoreProblemCause, string>> = {
 @CountedApart()
 export class HealthController {
   private readonly logger = new Logger('Health');
+  /** breaker56-9 M3: each problem is said in the log once, then again only when it changes or after `PROBLEM_LOG_REPEAT_MS`. */
+  private readonly problemsLogged = new ProblemsLogged();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -162,7 +194,7 @@ export class HealthController {
 
   private async readiness(): Promise<HealthReport> {
     const problems = this.storeHealth.problems();
-    for (const problem of problems) this.logger.warn(`Readiness: ${inBothLanguages(problem.message)}`);
+    for (const problem of this.problemsLogged.toSay(problems, Date.now())) this.logger.warn(`Readiness: ${inBothLanguages(problem.message)}`);
     const base = {
       store: this.store.kind,
       projectedPosition: formatPosition(this.projections.projectedUpTo),

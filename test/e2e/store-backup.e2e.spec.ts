@@ -1,12 +1,13 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { toolOnStore } from '../support/cli-tool.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
-import { killHard, PROCESS_TEST_CEILING_MS, startServer } from '../support/server-process.js';
-import { freshDatabasePath, startTestApp } from '../support/test-app.js';
+import { graphqlAt, killHard, PROCESS_TEST_CEILING_MS, refusedStart, startServer } from '../support/server-process.js';
+import { testSigningKeyFile } from '../support/signing-key.js';
+import { freshDatabasePath, startTestApp, writtenInProcess } from '../support/test-app.js';
 
 /*
  * breaker9i P2: every refusal says "restore the store from a backup", and nothing said how to take
@@ -176,6 +177,68 @@ describe('npm run store:backup', () => {
       const backedUp = await backUpInto(sqlitePath);
       expect(backedUp.answer.code).toBe(0);
       expect(backedUp.answer.stdout).toContain('完整性检查通过');
+    },
+    PROCESS_TEST_CEILING_MS,
+  );
+
+  it(
+    'the newest backup restored as the README says after a kill -9 right after an acknowledged write, the copy beside the key still behind that write: refused STORE_SHORTER naming it, never ready without it; a killed run\'s partial files removed and said (breaker56-9 S1, M1, M2)',
+    async () => {
+      const sqlitePath = freshDatabasePath();
+      const SUPERVISOR = await writtenInProcess(sqlitePath, async (app) => {
+        const supervisor = await app.as('SUPERVISOR');
+        expect((await app.graphql(REGISTER_EVALUATION, { input: evaluationInput() }, supervisor)).errors).toBeUndefined();
+        return supervisor;
+      });
+      const witnessPath = `${sqlitePath}.witness.json`;
+      const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as { storeId: string; head: string; location: string };
+      const { storeId } = read(witnessPath);
+      const copies = join(dirname(testSigningKeyFile()), 'store-witnesses');
+      const keptCopy = readdirSync(copies)
+        .filter((name) => name.startsWith(`${storeId}.`))
+        .map((name) => join(copies, name))
+        .find((path) => read(path).location.endsWith(join(basename(dirname(sqlitePath)), 'rectify.db')))!;
+      expect(keptCopy).toBeDefined();
+
+      // M2: what a backup run killed midway left (its process long gone) is removed by the next run into the folder, which says so.
+      const folder = join(mkdtempSync(join(tmpdir(), 'rectify-backups-')), '2026-12-07-1900');
+      mkdirSync(folder);
+      const deadPid = 2 ** 22 + 1; // above Linux's pid_max: no process has it
+      const leftover = [`.rectify.db.partial-${deadPid}`, `.rectify.db.partial-${deadPid}-journal`, `.rectify.db.witness.json.partial-${deadPid}`];
+      for (const name of leftover) writeFileSync(join(folder, name), 'left by a killed run');
+
+      const server = await startServer(sqlitePath);
+      let acknowledged = 0n;
+      try {
+        const backedUp = await toolOnStore('backup-store', [folder], sqlitePath);
+        expect(backedUp.code).toBe(0);
+        expect(backedUp.stdout).toContain(`已删除此前一次中途被终止的备份（其进程已不在）在 ${folder} 中留下的不完整文件：${[...leftover].sort().join('、')}。`);
+        expect(readdirSync(folder).sort()).toEqual(['rectify.db', 'rectify.db.witness.json']);
+        // S1: urgings until one is answered while the copy beside the key (written at most once a second) is still behind it.
+        // The server is held still (SIGSTOP) before the two witnesses are read, so nothing catches up before the kill: no race.
+        const started = Date.now();
+        for (;;) {
+          expect((await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput() }, SUPERVISOR)).errors).toBeUndefined();
+          server.child.kill('SIGSTOP');
+          acknowledged = BigInt(read(witnessPath).head);
+          if (BigInt(read(keptCopy).head) < acknowledged) break;
+          server.child.kill('SIGCONT');
+          if (Date.now() - started > PROCESS_TEST_CEILING_MS / 2) throw new Error('the copy beside the key never lagged an acknowledged write');
+        }
+      } finally {
+        await killHard(server.child);
+      }
+
+      // README, "When the server refuses to start", step 2: only the backup's rectify.db put in place, the old -wal and -shm
+      // moved aside (kept), the data folder's own witness kept as it is.
+      const aside = mkdtempSync(join(tmpdir(), 'rectify-aside-'));
+      for (const file of [sqlitePath, `${sqlitePath}-wal`, `${sqlitePath}-shm`]) if (existsSync(file)) renameSync(file, join(aside, basename(file)));
+      copyFileSync(join(folder, 'rectify.db'), sqlitePath);
+      const refused = await refusedStart(sqlitePath);
+      expect(refused.code).toBe(3);
+      expect(refused.output).toContain(`早于本服务上次看到的位置 ${acknowledged}`);
+      expect(refused.output).toContain('--accept-store-reset');
+      expect(refused.output).toContain('切勿用备份中的见证文件覆盖它');
     },
     PROCESS_TEST_CEILING_MS,
   );

@@ -1,5 +1,5 @@
 import { generateKeyPairSync, createPrivateKey } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { jest } from '@jest/globals';
@@ -79,9 +79,10 @@ describe('A backup from before a key rotation, restored and accepted', () => {
       expect(drillRefused?.messageZh).toContain(`LEDGER_TRUSTED_KEYS=${oldKey}`);
       expect(drillRefused?.messageZh).not.toContain('请从备份恢复密钥');
 
-      // The store must go back to the backup: stop, put its rectify.db and witness in place.
-      for (const name of ['rectify.db', 'rectify.db-wal', 'rectify.db-shm', 'rectify.db.witness.json']) rmSync(join(data, name), { force: true });
-      for (const name of ['rectify.db', 'rectify.db.witness.json']) copyFileSync(join(backup, name), join(data, name));
+      // The store must go back to the backup: stop, put its rectify.db in place, the data folder's own witness kept (README,
+      // "When the server refuses to start", step 2; breaker56-9 S1).
+      for (const name of ['rectify.db', 'rectify.db-wal', 'rectify.db-shm']) rmSync(join(data, name), { force: true });
+      copyFileSync(join(backup, 'rectify.db'), join(data, 'rectify.db'));
       const refused = await startTestApp({ sqlitePath, now: new Date().toISOString(), settings }).then(
         async (started) => {
           await started.close();
@@ -91,7 +92,11 @@ describe('A backup from before a key rotation, restored and accepted', () => {
       );
       expect(refused?.reason).toBe('STORE_SHORTER');
 
-      // Accepted once, as the refusal says: the rows the old key sealed are sealed with the new one, as the rotation did.
+      // Accepted once, as the refusal says — with the backup's own witness, signed by the old key, put in place for the accepting
+      // start (README step 3), the data folder's moved aside and kept: the rows the old key sealed are sealed with the new one,
+      // as the rotation did.
+      renameSync(join(data, 'rectify.db.witness.json'), join(data, 'rectify.db.witness.json.before-restore'));
+      copyFileSync(join(backup, 'rectify.db.witness.json'), join(data, 'rectify.db.witness.json'));
       const warned: string[] = [];
       const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation((message: unknown) => void warned.push(String(message)));
       try {

@@ -17,7 +17,11 @@ export default {
   testMatch: ['**/*.spec.ts'],
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    // graphql-js's type tests as production runs them (test/support/graphql-instance-of.cjs says why).
+    '^\\.{1,2}/jsutils/instanceOf\\.m?js$': '<rootDir>/test/support/graphql-instance-of.cjs',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
   // A generous ceiling: the suite runs beside other work on 2 shared cores; tests wait on conditions, not times.
   testTimeout: 300000,
   // Each test file loads the app's modules afresh (native ESM under vm modules), and a worker keeps

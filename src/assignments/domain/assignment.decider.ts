@@ -3467,8 +3467,6 @@ function reportRectification(
   if (then.status === 'REPORTED' && !(then.lastReport !== null && reportedOn > then.lastReport.reportedOn && settledOnOrAfter(part, reportedOn))) {
     throw awaitingInspectionThen(unit, then.lastReport?.reportedOn ?? reportedOn, reportedOn, command.today, say('a new report', '新的整改报告'));
   }
-  // One half of a round found after the pass (newcomer55-8 S3): the office's to enter, from paper (`settledOnOrAfter`).
-  if (then.status === 'REPORTED' && enteredBy === undefined && part.status === 'VERIFIED' && part.verifiedOn !== null) throw reReportOfAVerifiedPart(unit, then.lastReport!.reportedOn, reportedOn, part.verifiedOn);
   if (then.status === 'VERIFIED' && !atThePass) throw verifiedThen(state, then, reportedOn, unit, say('no more reports are accepted', '不再接收整改报告'), handInAtThePass());
   requireText(summary, named('summary', 'A summary of the rectification', '整改情况说明'));
   if (evidence.length === 0) throw badForm('At least one piece of evidence is required.', '请至少提供一项佐证材料。', { field: 'evidence' });
@@ -3583,24 +3581,12 @@ function handedInAfterThePassDayReturn(part: AssignmentPart, day: string): boole
  * followed them, go in re-report first, return next. One of two half-states must be read between the two entries; the one kept
  * is "two reports, no return" — the check on file checked a report the unit did make, and the due date and 退回 stand until the
  * return is entered — never "returned, then verified with no report" (the return first is refused, naming the check:
- * `requireLaterFactsHold`, `requireReportOfThePassDayFirst`). On a part verified since, the re-report is the office's to enter
- * from the paper (代录): the unit's own is refused (`reReportOfAVerifiedPart`) — a unit does not report again on work the record
- * says was done, and a report on a verified part the office has not vouched for is what the tester saw taken (S3).
+ * `requireLaterFactsHold`, `requireReportOfThePassDayFirst`). Such a re-report, dated before the check on file, can only have
+ * been made before it: the unit's own is taken as the office's is. Of the check's own day it cannot be told from one made after
+ * the close-out, and only the office's entry from the paper (代录) is taken (`handedInAtThePass`).
  */
 function settledOnOrAfter(part: AssignmentPart, day: string): boolean {
   return part.inspections.some((inspection) => inspection.inspectedOn >= day) || (part.lastReturn?.cause === 'SENT_BACK' && part.lastReturn.returnedOn >= day);
-}
-
-/**
- * CONFLICT (newcomer55-8 S3): a unit's own report of office day `day`, while its report of `awaiting` still awaited inspection,
- * typed after the part passed on `verifiedOn` (a later day): the record would read two reports and no return on a part it says
- * is done. If it is the re-report of a return not entered yet, the office enters it from paper (代录), then the return.
- */
-function reReportOfAVerifiedPart(unit: Bilingual, awaiting: string, day: string, verifiedOn: string): DomainError {
-  return conflict(
-    `${capitalise(unit.en)} had reported on ${awaiting}; on ${day} that report was awaiting inspection, and the part has passed inspection since (on ${verifiedOn}). If this report answered a send-back or failed inspection of that report not entered yet, the office enters it from its paper (代录), then that send-back or failed inspection.`,
-    `${unit.zh}已于 ${awaiting} 报送整改情况，${day} 时该报告正在等待督查，此后该任务已于 ${verifiedOn} 督查通过、确认完成。如本报告是该报告被退办或督查未通过后重新报送的（该退办或督查结果尚未录入），请由督办人员依据纸质报告代录本报告，再录入该退办或督查结果。`,
-  );
 }
 
 /**

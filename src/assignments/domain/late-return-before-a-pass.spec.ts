@@ -198,18 +198,11 @@ describe.each([
     expect(viewRead(partViewAfter(byDay(timelineOf(complete.events))))).toEqual(viewRead(partViewAfter(timelineOf(inDateOrder.events))));
   });
 
-  it('the re-report typed after the pass by the unit itself is refused — a second report on a part the record says is done — naming the way on: the office enters it (代录) (newcomer55-8 S3)', () => {
-    const passed = typeWithRetries([assigned], [...(before as AssignmentCommand[]), report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-15')]);
-    expect(() => decideAssignment(report('2016-06-08'), stateOf(passed.events), context)).toThrow(
-      expect.objectContaining({
-        code: 'CONFLICT',
-        messageZh: '市环境保护局已于 2016-05-25 报送整改情况，2016-06-08 时该报告正在等待督查，此后该任务已于 2016-06-15 督查通过、确认完成。如本报告是该报告被退办或督查未通过后重新报送的（该退办或督查结果尚未录入），请由督办人员依据纸质报告代录本报告，再录入该退办或督查结果。',
-      }) as DomainError,
-    );
-  });
-
-  it('the re-report typed after the pass by the office (代录) is taken: the pass checks it, and the return entered next settles the first report — the one half-state kept (newcomer55-8 S3)', () => {
-    const passed = typeWithRetries([assigned], [...(before as AssignmentCommand[]), report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-15'), officeReport('2016-06-08')]);
+  it.each([
+    ['the unit', report('2016-06-08')],
+    ['the office (代录)', officeReport('2016-06-08')],
+  ])('given the pass, when the re-report of 06-08 is typed by %s, then it is taken: the pass checks it, the part reads verified, two reports and no return — the one half-state kept (newcomer55-8 S3) — and the return entered next settles the first report', (_who, reReport) => {
+    const passed = typeWithRetries([assigned], [...(before as AssignmentCommand[]), report('2016-05-25'), inspect('inspection-pass', 'PASSED', '2016-06-15'), reReport]);
     expect(passed.refused).toEqual([]);
     expect(partRead(stateOf(passed.events))).toMatchObject({ status: 'VERIFIED', verifiedOn: '2016-06-15', reportCount: 2, lastReport: '2016-06-08', lastReturn: null });
     // Live and at a cut alike, until the return is entered.

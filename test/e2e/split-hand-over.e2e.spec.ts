@@ -122,4 +122,38 @@ describe('handing over chosen parts of a unit (职能划转, newcomer53-10 S1)',
     const choices = await office.app.graphql(`query($input: UnitHandOverChoicesInput!) { unitHandOverChoices(input: $input) { label } }`, { input: { unitId: office.units.MZJ } }, admin);
     expect(choices.data!.unitHandOverChoices.map((choice: { label: string }) => choice.label)).toEqual([`《${TITLE}》事项 2「公开社会救助信息」`, `《${TITLE}》事项 3「公开行政复议决定」`, `《${OTHER_TITLE}》（2026年）事项 2「公开社会救助信息」`]);
   });
+
+  it('a split typed on the wrong day is redated, then retracted when it should never have been (breaker55-8 S4)', async () => {
+    const supervisor = await office.app.as('SUPERVISOR');
+    expect((await handOver(items('2'), '2026-07-06')).errors).toBeUndefined();
+    expect(await office.holders('2')).toEqual(['SFJ LEAD REPORTED 2026-09-30 MZJ']);
+    // 更正记录日期 from the successor's card: typed again on the right day, still the chosen part alone.
+    const step = { itemId: office.items['2'], unitId: office.units.SFJ, record: 'HAND_OVER' };
+    expect(await office.refusal('correctWorkPlanItemRecordDate', { ...step, previousOn: '2026-07-06', on: '2026-07-08', reason: '移交日期录错' }, supervisor)).toBeNull();
+    expect(await office.holders('2', '2026-07-07')).toEqual(['MZJ LEAD REPORTED 2026-09-30']);
+    expect(await office.holders('2')).toEqual(['SFJ LEAD REPORTED 2026-09-30 MZJ']);
+    // Moved before 民政局's own report of 07-05: refused, naming it.
+    const early = await office.refusal('correctWorkPlanItemRecordDate', { ...step, previousOn: '2026-07-08', on: '2026-07-02', reason: '移交日期录错' }, supervisor);
+    expect(early).toEqual({ code: 'BAD_USER_INPUT', zh: expect.stringMatching(/青川市民政局 2026-07-05 的整改报告不再成立/) });
+    // 撤销此记录: the part is 民政局's again, with its report, on every day; its 交办 could now be retracted too.
+    expect(await office.refusal('retractWorkPlanItemRecord', { ...step, on: '2026-07-08', reason: '该事项不在划转范围' }, supervisor)).toBeNull();
+    expect(await office.holders('2')).toEqual(['MZJ LEAD REPORTED 2026-09-30']);
+    expect(await office.holders('2', '2026-07-09')).toEqual(['MZJ LEAD REPORTED 2026-09-30']);
+    // One whose successor has worked on it since (item 1, passed 07-05): refused, naming that record to retract first.
+    const worked = await office.refusal('retractWorkPlanItemRecord', { itemId: office.items['1'], unitId: office.units.SFJ, record: 'HAND_OVER', on: '2026-07-01', reason: '录错' }, supervisor);
+    expect(worked).toEqual({ code: 'CONFLICT', zh: expect.stringMatching(/青川市司法局 2026-07-05 的督查不再成立.*请先撤销该督查记录，再撤销本移交/) });
+    expect(await office.holders('1')).toEqual(['SFJ LEAD VERIFIED 2026-09-30 MZJ']);
+  });
+
+  it('a unit’s removal from an item typed on the wrong day is redated, then retracted (breaker55-8 S6)', async () => {
+    const supervisor = await office.app.as('SUPERVISOR');
+    expect(await office.refusal('removeWorkPlanItemUnit', { itemId: office.items['3'], unitId: office.units.MZJ, unassignedOn: '2026-07-06', reason: '配合单位调整' }, supervisor)).toBeNull();
+    expect(await office.holders('3')).toEqual(['SFJ LEAD ASSIGNED 2026-09-30']);
+    const step = { itemId: office.items['3'], unitId: office.units.MZJ, record: 'REMOVAL' };
+    expect(await office.refusal('correctWorkPlanItemRecordDate', { ...step, previousOn: '2026-07-06', on: '2026-07-08', reason: '移除日期录错' }, supervisor)).toBeNull();
+    expect(await office.holders('3', '2026-07-07')).toEqual(['MZJ RESPONSIBLE ASSIGNED 2026-09-30', 'SFJ LEAD ASSIGNED 2026-09-30']);
+    expect(await office.holders('3')).toEqual(['SFJ LEAD ASSIGNED 2026-09-30']);
+    expect(await office.refusal('retractWorkPlanItemRecord', { ...step, on: '2026-07-08', reason: '不应移除' }, supervisor)).toBeNull();
+    expect(await office.holders('3')).toEqual(['MZJ RESPONSIBLE ASSIGNED 2026-09-30', 'SFJ LEAD ASSIGNED 2026-09-30']);
+  });
 });

@@ -29,6 +29,11 @@ export default {
   // 134 after 1,110 s). A worker over this size after a file is replaced; setting it also makes Jest
   // use a worker even with one core to spare, never the main process.
   workerIdleMemoryLimit: '1GB',
+  // A worker of up to that size takes about a second to die once its last file is done on the loaded 2-core machine (an
+  // 850 MB heap: 1.0–1.3 s from its exit event to gone, load 22, ci56a), past Jest's 500 ms: it was killed and reported
+  // 「A worker process has failed to exit gracefully」 with nothing left open (each browser file's handles read after it: none).
+  // Given 10 s, a worker that really leaks (never exits) is still reported.
+  workerGracefulExitTimeout: 10_000,
   globalSetup: '<rootDir>/test/announce-skipped-suites.mjs',
   // Slowest file first, also on CI's fresh clone where Jest has no timings of its own (.ci/durations-sequencer.mjs).
   testSequencer: '<rootDir>/.ci/durations-sequencer.mjs',

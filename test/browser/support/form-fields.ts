@@ -52,8 +52,8 @@ export async function chooseOption(select: Locator, page: Page, optionText: stri
   const chosen = select.locator('.el-select__placeholder:not(.is-transparent)', { hasText: optionText });
   await clickOptionUntilShown(select, page, optionText, chosen);
   try {
-    // Shown chosen is in the page, not necessarily "visible" to Playwright: the phone's 排序 select (11em wide) holds its
-    // longer choice in a placeholder it counts as hidden.
+    // Shown chosen is in the page, not necessarily "visible" to Playwright: the phone's 排序 select on 总览 showed its choice
+    // in a placeholder Playwright resolved as hidden for 120 s (ci56a's full run).
     await chosen.first().waitFor({ state: 'attached' });
   } catch (cause) {
     const said = shows ? await shows() : `the select shows: ${(await select.locator('.el-select__placeholder').allTextContents().catch(() => [])).join(' ') || '(nothing)'}`;

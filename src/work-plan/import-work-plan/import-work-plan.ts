@@ -11,6 +11,7 @@ import { codesFromTitles, renumberedByContent, withdrawnItemsRecoded, type Renum
 import type { ValidatedPlan } from '../import/plan-validation.js';
 import type { AbsentField, ExportReading } from '../import/plan-document.js';
 import { sha256Of, type ImportProblem, type ReadingNotes } from '../../spreadsheet/import-problems.js';
+import { grownNameNotices, partsOfGrownNames } from '../../imports/collective-names-since.js';
 import { FLAT_LIST_NOTICE, planColumns, planTitleKey, unitDownloadProblem } from '../import/plan-document.js';
 import { withStandingCategories, withStandingCategoryCodes } from '../revise-plan/kept-categories.js';
 import { describeNotes, describeNotesZh } from '../../spreadsheet/import-refusal.js';
@@ -466,7 +467,11 @@ async function importAsRead(
       validation.sheets,
     );
   }
-  const versionsInFile = asOfDay.versions;
+  // A collective name (各区县政府) of an item the plan has means the units it meant when the item was defined: those registered since
+  // are not added by the same file sent again, nor by a later version that does not change the cell — said per item (newcomer56-10 S1).
+  const collectiveOfItem = new Map(plan.categories.flatMap((category) => category.items.flatMap((item) => (item.collectiveUnits ? [[item.code, item.collectiveUnits] as const] : []))));
+  const grownNames = isNewVersion || sameFile ? await withoutGrownNames(dependencies, asOfDay.versions, beforeByCode, collectiveOfItem, placeOfItem) : { versions: asOfDay.versions, notices: [] };
+  const versionsInFile = grownNames.versions;
   // A version without a 完成时限 column keeps its items' dates; an item the plan does not have has none to keep (issue 10).
   const undated = keptFields.includes('dueDate') ? versionsInFile.filter((item) => item.dueDate === '') : [];
   if (undated.length > 0) {
@@ -651,6 +656,7 @@ async function importAsRead(
         ...(keptCategories?.ok ? [keptCategories.notice] : []),
         ...(codesKept ? [codesKept.notice] : []),
         ...(renumbering?.notices ?? []),
+        ...grownNames.notices,
         // The columns a version lacks, its fields kept: 具体内容 / 工作措施 named only when the plan has some (breaker42-10 F5).
         ...(stillKept ? [stillKeptNotice(stillKept)] : []),
         ...(keptStill ? [keptStill] : []),
@@ -734,6 +740,60 @@ function withOwnDaysKept(item: ValidatedPlan['categories'][number]['items'][numb
       )
     : undefined;
   return { ...item, ...(keeps(item.terms, before.terms) ? { dueDate: before.dueDate } : {}), ...(partDueDates ? { partDueDates } : {}) };
+}
+
+/**
+ * The file's item versions without the units a collective name (各区县政府) of an item the plan has (`before`, by code) stands for
+ * only because they were registered after the item was defined (its stream's first event): `partsOfGrownNames`, a notice per item
+ * and name (`grownNameNotices`), on the item's row. Items without such units are as they were.
+ */
+async function withoutGrownNames(
+  { store, units }: ImportDependencies,
+  versions: readonly ItemVersion[],
+  beforeByCode: ReadonlyMap<string, ItemVersion>,
+  collectiveOfItem: ReadonlyMap<string, Readonly<Record<string, string>>>,
+  placeOfItem: ReadonlyMap<string, { readonly row: number; readonly sheet?: string }>,
+): Promise<{ versions: ItemVersion[]; notices: ImportProblem[] }> {
+  const notices: ImportProblem[] = [];
+  const result: ItemVersion[] = [];
+  for (const version of versions) {
+    const before = beforeByCode.get(version.code);
+    const collective = collectiveOfItem.get(version.code);
+    if (!before || !collective) {
+      result.push(version);
+      continue;
+    }
+    const known = new Set([...before.leadUnitIds, ...before.responsibleUnitIds, ...Object.keys(before.heldFor ?? {}), ...Object.keys(before.doneBy ?? {}), ...(before.verifiedUnitIds ?? [])]);
+    const parts = [...version.leadUnitIds, ...version.responsibleUnitIds].map((unitId) => ({ unit: { unitId, name: units.get(unitId)?.name ?? unitId }, ...(collective[unitId] === undefined ? {} : { collective: collective[unitId] }) }));
+    if (parts.every((part) => part.collective === undefined || known.has(part.unit.unitId))) {
+      result.push(version);
+      continue;
+    }
+    const [first] = await store.readStream(workPlanItemStream(before.itemId), { maxCount: 1 });
+    const recordedAt = first?.metadata.recordedAt;
+    if (typeof recordedAt !== 'string') {
+      result.push(version);
+      continue;
+    }
+    const { grown } = partsOfGrownNames(parts, known, (unitId) => units.get(unitId)?.registeredAt, recordedAt);
+    if (grown.length === 0) {
+      result.push(version);
+      continue;
+    }
+    const left = new Set(grown.map((part) => part.unit.unitId));
+    const place = placeOfItem.get(version.code);
+    const partDueDates = version.partDueDates && Object.fromEntries(Object.entries(version.partDueDates).filter(([unitId]) => !left.has(unitId)));
+    result.push({ ...version, leadUnitIds: version.leadUnitIds.filter((unitId) => !left.has(unitId)), responsibleUnitIds: version.responsibleUnitIds.filter((unitId) => !left.has(unitId)), ...(partDueDates ? { partDueDates } : {}) });
+    const what = { en: `item ${version.code} 「${before.title}」`, zh: `事项 ${version.code}「${before.title}」` };
+    notices.push(
+      ...grownNameNotices(parts, grown, what, { en: 'the item (addWorkPlanItemUnit)', zh: '该事项页面' }, place?.row ?? 0, officeDate(recordedAt)).map((notice) => ({
+        ...notice,
+        row: place?.row ?? null,
+        ...(place?.sheet === undefined ? {} : { sheet: place.sheet }),
+      })),
+    );
+  }
+  return { versions: result, notices };
 }
 
 const hasItemAtOnce = (plan: ValidatedPlan): boolean => plan.categories.some((category) => category.items.some((item) => item.terms !== undefined && isDueOnAssignment(item.terms)));

@@ -36,6 +36,11 @@ export interface ValidatedPlanItem {
   readonly partDueDates?: Readonly<Record<string, PartDue>>;
   /** The XLSX sheet of its row, when the plan was read over several sheets: a refusal decided later names it (breaker42-10 F6). */
   readonly sheet?: string;
+  /**
+   * The units read from a collective name (各区县政府, 市直各部门), by unit id, with the name as written; absent when none. An item
+   * the plan has reads the name as it stood when the item was defined (newcomer56-10 S1).
+   */
+  readonly collectiveUnits?: Readonly<Record<string, string>>;
 }
 
 export interface ValidatedPlanCategory {
@@ -289,6 +294,8 @@ export async function validatePlanDocument(
       const removedLeads: string[] = [];
       /** Units a collective name (各区县政府) stood for: one of them named on its own beside it is that unit, once. */
       const fromCollective = new Set<string>();
+      /** The collective name each of those was read from, as written (`ValidatedPlanItem.collectiveUnits`). */
+      const collectiveUnits: Record<string, string> = {};
       /** Lead units with a deadline of their own in their bracket (breaker10r P9): checked against the item's once it is read. */
       const leadOwnDeadlines: { name: string; text: string }[] = [];
       for (const name of leadNames) {
@@ -302,6 +309,7 @@ export async function validatePlanDocument(
           expansions.push(collectiveNotice(row, name, lead, item.sheet, 'lead'));
           for (const unit of lead.units) {
             fromCollective.add(unit.unitId);
+            collectiveUnits[unit.unitId] ??= name;
             if (!leadUnits.some((other) => other.unitId === unit.unitId)) leadUnits.push(unit);
           }
         } else if (lead && lead.units.length === 1 && fromCollective.has(lead.units[0]!.unitId)) {
@@ -368,7 +376,10 @@ export async function validatePlanDocument(
             });
           }
           if (isLead || (again && (named.collective || fromCollective.has(unit.unitId)))) continue;
-          if (named.collective) fromCollective.add(unit.unitId);
+          if (named.collective) {
+            fromCollective.add(unit.unitId);
+            collectiveUnits[unit.unitId] ??= name;
+          }
           if (again) {
             // 「青川市民政局、民政局」: two names of one unit, said as written — never 「名称和编码各一次」 where no code was written (breaker43-10 F8).
             const first = writtenAs.get(unit.unitId);
@@ -499,7 +510,22 @@ export async function validatePlanDocument(
       const { code, title, description, measures } = item;
       const { dueDate, terms } = itemDue;
       const ownDates = Object.keys(partDueDates).length === 0 ? {} : { partDueDates };
-      return [{ row, code, title, description, measures, leadUnits, responsibleUnits, dueDate, terms, ...ownDates, ...(item.sheet === undefined ? {} : { sheet: item.sheet }) }];
+      return [
+        {
+          row,
+          code,
+          title,
+          description,
+          measures,
+          leadUnits,
+          responsibleUnits,
+          dueDate,
+          terms,
+          ...ownDates,
+          ...(item.sheet === undefined ? {} : { sheet: item.sheet }),
+          ...(Object.keys(collectiveUnits).length === 0 ? {} : { collectiveUnits }),
+        },
+      ];
     };
     const items: ValidatedPlanItem[] = [];
     for (const item of category.items) {

@@ -4859,6 +4859,20 @@ function requirePart(state: AssignmentsState, unitId: string, command: NamesUnit
     }
     const stayed = verifiedPartOfPredecessor(state, unitId, command);
     if (stayed) throw new DomainError('NOT_FOUND', notAssignedWhilePredecessorKeepsIt(command, unit, stayed));
+    // Its part was handed over (a colleague's hand-over of the same part a moment before: breaker56-10 M1): said, with the day and
+    // the unit holding it now, never 「不在交办单位之列」 as if it had never had one.
+    const passedOn = Object.values(state.parts).flatMap((held) => (held.previousHolders ?? []).filter((holder) => holder.unitId === unitId).map((holder) => ({ held, until: holder.until }))).at(-1);
+    if (passedOn) {
+      const holder = unitNamed(command, passedOn.held.unitId);
+      throw new DomainError(
+        'NOT_FOUND',
+        say(
+          `The part of ${unit.en} here was handed over on ${passedOn.until}; ${holder.en} holds it now (only facts of ${unit.en} dated before that day can still be entered).`,
+          `${unit.zh}在本${parentNoun(command).zh}的任务已于 ${passedOn.until} 移交，现由${holder.zh}承担（只能补录${unit.zh}在该日期之前的记录）。`,
+        ),
+        { handedOverOn: passedOn.until, holderUnitId: passedOn.held.unitId },
+      );
+    }
     throw new DomainError('NOT_FOUND', say(`${capitalise(unit.en)} is not assigned here.`, `${unit.zh}不在本${parentNoun(command).zh}的交办单位之列。`));
   }
   return part;

@@ -72,6 +72,15 @@ describe('given a unit’s part verified before the day', () => {
   });
 });
 
+describe('given the unit’s part handed over a moment before (two administrators at once, breaker56-10 M1)', () => {
+  it('when it is handed over again: refused NOT_FOUND saying it was handed over, on which day, and who holds it now', () => {
+    const passed: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: MZJ, successorUnitId: SFJ, reason: '机构改革：依申请公开职能划入司法局', handedOverOn: '2026-07-01', partOnly: true } };
+    given([assigned(MZJ), passed])
+      .when(split())
+      .thenRefused('NOT_FOUND', /was handed over on 2026-07-01; 青川市司法局 holds it now/, /^青川市民政局在本事项的任务已于 2026-07-01 移交，现由青川市司法局承担（只能补录青川市民政局在该日期之前的记录）。$/);
+  });
+});
+
 describe('given a parent where the unit holds no part', () => {
   it('when its part is handed over: refused NOT_FOUND naming the unit', () => {
     given([assigned(SFJ)]).when(split()).thenRefused('NOT_FOUND', undefined, /青川市民政局不在本事项的交办单位之列/);

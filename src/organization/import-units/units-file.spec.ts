@@ -217,6 +217,37 @@ describe('a file naming a unit by a name it had before (breaker10d P33)', () => 
   });
 });
 
+describe('a code with a character nobody sees (breaker56-10 M3)', () => {
+  it('is refused pointing at the character, as a name is', async () => {
+    const result = await importUnits('编码,名称,类型\nFGW\u200b,青川市发展和改革委员会,部门\n', { format: 'csv', lookupUnit: unitLookupFrom([]) });
+    expect(!result.ok && result.problems.map((problem) => problem.reasonZh)).toEqual([
+      '单位编码第 4 个字符是不可见字符（U+200B）：名称和标题中不能含不可见字符，请删除后重新输入（单位编码只能由字母、数字、连字符和下划线组成）。',
+    ]);
+  });
+});
+
+describe('a rename to another unit’s former name (breaker56-10 M2)', () => {
+  const directory = [
+    { id: unitIdForCode('ALA'), code: 'ALA', name: '青川市自然资源和规划局', formerNames: ['青川市林业局'] },
+    { id: unitIdForCode('ALB'), code: 'ALB', name: '青川市林业和草原局' },
+  ];
+  const options = { format: 'csv' as const, lookupUnit: unitLookupFrom(directory), nameOf: (id: string) => directory.find((unit) => unit.id === id)?.name, directory, rename: true };
+
+  it('is refused naming the unit whose former name it is, and why', async () => {
+    expect(await importUnits('编码,名称,类型\nALB,青川市林业局,部门\n', options)).toMatchObject({
+      ok: false,
+      problems: [{ row: 2, reasonZh: expect.stringMatching(/^“青川市林业局”是 青川市自然资源和规划局（编码 ALA）的原名称（更名前的名称）/) }],
+    });
+  });
+
+  it('and a rename to another unit’s current name names that unit', async () => {
+    expect(await importUnits('编码,名称,类型\nALB,青川市自然资源和规划局,部门\n', options)).toMatchObject({
+      ok: false,
+      problems: [{ row: 2, reasonZh: '“青川市自然资源和规划局”已是单位名录中另一个单位（编码 ALA，不是 ALB）的名称。' }],
+    });
+  });
+});
+
 describe('an older directory file imported again after 机构改革 (breaker10n P6)', () => {
   const WJW = unitIdForCode('WJW');
   const SCJ = unitIdForCode('SCJ');

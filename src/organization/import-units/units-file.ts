@@ -236,7 +236,15 @@ export async function importUnits(
     const parentName = textOf(cells.parentName ?? null);
 
     if (code === '') problems.push({ row, reason: 'Missing unit code (编码).', reasonZh: '缺少单位编码。' });
-    else if (!CODE.test(code)) {
+    else if (!CODE.test(code) && unreadableLabel(code)) {
+      // An invisible character the clerk cannot see (FGW + U+200B) pointed at, as in a name (breaker56-10 M3).
+      const unreadable = unreadableLabel(code)!;
+      problems.push({
+        row,
+        reason: `The unit code ${unreadable}; a code may only have letters, digits, - and _.`,
+        reasonZh: `单位编码${unreadableReasonZh(unreadable)}（单位编码只能由字母、数字、连字符和下划线组成）。`,
+      });
+    } else if (!CODE.test(code)) {
       problems.push({
         row,
         reason: `Unit code "${code}" may only have letters, digits, - and _, at most 32 of them.`,
@@ -306,7 +314,16 @@ export async function importUnits(
     if (olderRow) {
       problems.push(olderRow);
     } else if (idOfCode !== undefined && idOfName !== undefined && idOfCode !== idOfName) {
-      problems.push({ row, reason: `${name} is already the name of another unit than ${code} in the directory.`, reasonZh: `“${name}”已是单位名录中另一个单位（不是 ${code}）的名称。` });
+      // The unit holding the name said, and a former name said as such (breaker56-10 M2: 「另一个单位（不是 ALB）的名称」 named none).
+      const holder = (options.directory ?? []).find((unit) => unit.id === idOfName);
+      const former = holder && unitNameKey(holder.name) !== unitNameKey(name) ? formerNameTaken(name, holder.code, holder.name) : undefined;
+      problems.push(
+        former
+          ? { row, reason: former.en, reasonZh: former.zh }
+          : holder
+            ? { row, reason: `${name} is already the name of unit ${holder.code} in the directory, not of ${code}.`, reasonZh: `“${name}”已是单位名录中另一个单位（编码 ${holder.code}，不是 ${code}）的名称。` }
+            : { row, reason: `${name} is already the name of another unit than ${code} in the directory.`, reasonZh: `“${name}”已是单位名录中另一个单位（不是 ${code}）的名称。` },
+      );
     } else if (otherName && !options.rename) {
       problems.push({
         row,

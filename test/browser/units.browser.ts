@@ -119,7 +119,7 @@ describe('a unit’s page and the 单位名录', () => {
     const confirmation = form.locator('[data-test="form-confirm"]');
     await eventually(page, async () => (await confirmation.count()) > 0 || (await page.locator('[data-test="units-notice"]').count()) > 0, 'the parts’ fate listed, or merged with none');
     if ((await confirmation.count()) > 0) {
-      expect(await confirmation.innerText()).toMatch(/^并入后各项任务的去向（请核对后再按“确认并入”）：\n(问题|事项)/);
+      expect(await confirmation.innerText()).toMatch(/^并入后各项任务的去向（请核对后再按“确认并入”）：\n《[^》]+》(问题|事项)/);
       await form.getByRole('button', { name: '确认并入', exact: true }).click();
     }
     await page.locator('[data-test="units-notice"]').waitFor();
@@ -174,7 +174,9 @@ describe('a unit’s page and the 单位名录', () => {
     // The picker lists the unit's open parts (none chosen: all of them, as before); one is chosen.
     const partsPicker = form.locator('.el-select').nth(1);
     await partsPicker.locator('.el-select__wrapper').click();
-    const offered = page.locator('.el-select-dropdown__item:visible');
+    // The picker's own list: the 承接的单位 list just chosen from may still be closing (both visible a moment).
+    const ownList = await partsPicker.locator('input[role="combobox"]').first().getAttribute('aria-controls');
+    const offered = page.locator(`[id="${ownList}"] .el-select-dropdown__item:visible`);
     await offered.first().waitFor();
     expect((await offered.allTextContents()).map((text) => text.trim().replace(/（[^（]*）$/, ''))).toEqual(parts.map((part) => part.label));
     await addChoice(partsPicker, page, moved!.label, async () => `the form shows: ${await formShows(form)}`);

@@ -217,6 +217,15 @@ describe('a rectification ledger (整改台账): findings with their units, dead
     });
   });
 
+  // newcomer56-10 M3: a 巡察/督查 反馈 台账 heads its problems 反馈问题; it was refused as having no 问题 column.
+  it.each([['反馈问题'], ['巡察反馈问题'], ['督查发现问题']])('reads a 台账 whose problems are headed %s', async (header) => {
+    const directory = unitLookupFrom([{ id: 'unit-czj', code: 'CZJ', name: '青川市财政局' }]);
+    expect(await importFindings(`序号,${header},整改措施,责任单位,整改时限\n1,重大建设项目信息未公开,按月公开项目审批结果,青川市财政局,2026年6月底前\n`, { format: 'csv', ...options, lookupUnit: directory })).toMatchObject({
+      ok: true,
+      findings: [{ title: '重大建设项目信息未公开', parts: [{ unit: { unitId: 'unit-czj' }, role: 'LEAD' }] }],
+    });
+  });
+
   it('reads 市发改委 as the one unit it abbreviates, with a notice; a name near two units is refused naming both (session 24)', async () => {
     const directory = unitLookupFrom([
       { id: 'unit-fgw', code: 'FGW', name: '青川市发展和改革委员会' },

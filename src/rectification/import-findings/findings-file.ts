@@ -28,7 +28,7 @@ import { unreadableLabel, unreadableReasonZh, unreadableText } from '../../share
 
 export const findingColumns = {
   // Without a 问题 column, 问题描述 (or 具体表现) names each finding (breaker10 F4).
-  title: { label: '问题 (title)', aliases: ['问题', '标题', '问题名称', '存在问题', '主要问题', '问题表述', 'title', 'finding'], required: true, names: true, orInstead: ['description'] },
+  title: { label: '问题 (title)', aliases: ['问题', '标题', '问题名称', '存在问题', '主要问题', '问题表述', '反馈问题', '巡察反馈问题', '巡视反馈问题', '督查反馈问题', '督查发现问题', '发现问题', 'title', 'finding'], required: true, names: true, orInstead: ['description'] },
   // Required in a findings list; a ledger may do without (see `LEDGER_DEFAULTS`).
   description: { label: '具体表现 (description)', aliases: ['具体表现', '问题描述', '描述', '问题表现', 'description'], required: false, names: true },
   // The headers published 台账 give these columns (breaker10m P17: 问题分类, 所属领域, 领域… and 问题等级, 严重性, 风险等级… were

@@ -383,7 +383,7 @@ describe('a directory as offices keep it: the parent by name, other columns (bre
     async (header) => {
       const result = await importUnits(`编码,名称,类型,${header}\nSJJ,青川市审计局,部门,青川市东湖区人民政府\n`, { format: 'csv', lookupUnit: directory });
       expect(!result.ok && result.problems.map((problem) => problem.reasonZh)).toEqual([
-        `“${header}”列写的是单位的原名称或机构改革涉及的单位（如“青川市东湖区人民政府”），单位名录导入不登记它：单位更名的，请在文件中写新名称并勾选“按更名导入”（命令行加 --rename），原名称保留为曾用名，此后写旧名称的文件仍能识别；单位撤并的，请由管理员在“单位名录”中对被撤并的单位办理“并入其他单位”，其未完成的任务随之移交；职能划转的，请用“移交任务”。请删去该列后再导入。`,
+        `“${header}”列写的是单位的原名称或机构改革涉及的单位（如“青川市东湖区人民政府”），单位名录导入不登记它：单位更名的，请在文件中写新名称并勾选“按更名导入”，原名称保留为曾用名，此后写旧名称的文件仍能识别；单位撤并的，请由管理员在“单位名录”中对被撤并的单位办理“并入其他单位”，其未完成的任务随之移交；职能划转的，请用“移交任务”。请删去该列后再导入。`,
       ]);
     },
   );

@@ -80,7 +80,7 @@ function unusedColumnProblems(table: Table<string>, isUnitName: (name: string) =
           `Column ${name} gives units' former names or the units a reorganisation joined${unit === undefined ? '' : ` (such as ${unit})`}, which the units import does not record: ` +
           'a renamed unit is imported under its new name with rename (按更名导入), its former name kept so files using it still resolve; a unit merged into another is merged by an administrator on the 单位名录 page (并入其他单位, mergeUnit), its open parts passing with it; duties split off are handed over (移交任务). Remove the column and import again.',
         reasonZh:
-          `“${name}”列写的是单位的原名称或机构改革涉及的单位${example}，单位名录导入不登记它：单位更名的，请在文件中写新名称并勾选“按更名导入”（命令行加 --rename），原名称保留为曾用名，此后写旧名称的文件仍能识别；` +
+          `“${name}”列写的是单位的原名称或机构改革涉及的单位${example}，单位名录导入不登记它：单位更名的，请在文件中写新名称并勾选“按更名导入”，原名称保留为曾用名，此后写旧名称的文件仍能识别；` +
           '单位撤并的，请由管理员在“单位名录”中对被撤并的单位办理“并入其他单位”，其未完成的任务随之移交；职能划转的，请用“移交任务”。请删去该列后再导入。',
       });
     } else if (PLACE_OR_DAY_COLUMN.test(name)) {

@@ -480,15 +480,21 @@ describe('an item’s unit taken off before a part-only reopening the other part
  * it, moved with it, void once the pass that made it so moves past it, never in the way of correcting that pass, and listed by
  * the supervisor who entered the reopening. The same records typed in date order and retracted or corrected the same way read alike.
  */
+/**
+ * The office of the found-closed stories (h54b, h56a): fgw's part passed on 2026-10-22 — for an item after dh was taken off it on
+ * 2026-10-20, so that pass completes it.
+ */
+function passedWithDhOff(kind: Kind): Office {
+  const office = new Office(kind);
+  if (kind === 'item') expect(office.decide({ type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn: '2026-10-20', reason: '职责调整', removeUnitIds: ['dh'], unknownUnitIds: [] } as unknown as Command)).toBe(true);
+  expect(office.inspect('fgw', '2026-10-22', 'PASSED')).toBe(true);
+  return office;
+}
+
 describe.each<Kind>(['finding', 'item'])('a %s’s reopening found closed follows the reopening it answers (h54b)', (kind) => {
   const word = kind === 'finding' ? '销号' : '完成';
   const [closed, open] = kind === 'finding' ? ['CLOSED', 'OPEN'] : ['COMPLETED', 'OPEN'];
-  const fresh = () => {
-    const office = new Office(kind);
-    if (kind === 'item') expect(office.decide({ type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn: '2026-10-20', reason: '职责调整', removeUnitIds: ['dh'], unknownUnitIds: [] } as unknown as Command)).toBe(true);
-    expect(office.inspect('fgw', '2026-10-22', 'PASSED')).toBe(true);
-    return office;
-  };
+  const fresh = () => passedWithDhOff(kind);
   const lines = (office: Office) =>
     office.at(EVERY_FACT).history.filter((entry) => CLOSE_OUTS.has(entry.type) || REOPENINGS.has(entry.type)).map((entry) => `${dayOf(entry)} ${CLOSE_OUTS.has(entry.type) ? word : '重新打开'}${entry.closeOutUndone ? `（${entry.closeOutUndone}）` : ''}${entry.retracted ? '（已撤销）' : ''}`);
   const standing = (office: Office) => lines(office).filter((line) => !line.includes('（'));
@@ -617,12 +623,7 @@ describe('a 销号 written with 撤销交办, its pass then moved (breaker54-8 S
 
 describe.each<Kind>(['finding', 'item'])('a %s’s reopening found closed, listed now as folded; a reopening of a day it was open (h56a, breaker55-8 S1 S3 S7 S9)', (kind) => {
   const word = kind === 'finding' ? '销号' : '完成';
-  const fresh = () => {
-    const office = new Office(kind);
-    if (kind === 'item') expect(office.decide({ type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn: '2026-10-20', reason: '职责调整', removeUnitIds: ['dh'], unknownUnitIds: [] } as unknown as Command)).toBe(true);
-    expect(office.inspect('fgw', '2026-10-22', 'PASSED')).toBe(true);
-    return office;
-  };
+  const fresh = () => passedWithDhOff(kind);
   /** The parent's and the parts' 重新打开 lines as the API lists them now (the stream as judged), each as the line reads. */
   const reopeningsNow = (office: Office) =>
     historyNow(office)

@@ -54,6 +54,12 @@ describe('Appends committed by a process killed before its witness write are wit
   let beforeImport: bigint;
   let afterImport: bigint;
 
+  /** The check a server's admission sets on the rows it follows (`checkFollowedRows`): sealed with the office's key, each vouched for. */
+  const sealedRowsCheck = (opened: SqliteEventStore) => {
+    const sealKey = rowSealKeyOf(createPrivateKey(readFileSync(settings.LEDGER_SIGNING_KEY_FILE)));
+    return (after: bigint, upTo?: bigint) => opened.hasSealedRows() && opened.firstUnvouchedRowAfter(after, sealKey, upTo) === null;
+  };
+
   /** A tool run whose witness writes never landed: both witnesses put back as they were before its append, as a kill -9 leaves them. */
   const killedAfterCommit = async (meanwhile: () => Promise<void> = async () => undefined) => {
     ({ folder, settings } = installation());
@@ -117,9 +123,7 @@ describe('Appends committed by a process killed before its witness write are wit
         store = new SqliteEventStore(settings.SQLITE_PATH);
         server = await serverOn(store, keptCopyOf(folder));
         // The check the server's admission sets: the tool's rows are sealed with the office's key, so they pass it.
-        const opened = store;
-        const sealKey = rowSealKeyOf(createPrivateKey(readFileSync(settings.LEDGER_SIGNING_KEY_FILE)));
-        server.checkFollowedRows((after) => opened.hasSealedRows() && opened.firstUnvouchedRowAfter(after, sealKey) === null);
+        server.checkFollowedRows(sealedRowsCheck(store));
       });
       server!.followStore();
       expect([headOf(settings.STORE_WITNESS_PATH), headOf(keptCopyOf(folder))]).toEqual([String(afterImport), String(afterImport)]);
@@ -175,11 +179,10 @@ describe('Appends committed by a process killed before its witness write are wit
       await killedAfterCommit(async () => {
         store = new SqliteEventStore(settings.SQLITE_PATH);
         server = await serverOn(store, keptCopyOf(folder));
-        const opened = store;
-        const sealKey = rowSealKeyOf(createPrivateKey(readFileSync(settings.LEDGER_SIGNING_KEY_FILE)));
+        const vouched = sealedRowsCheck(store);
         server.checkFollowedRows((after, upTo) => {
           slices.push([after, upTo]);
-          return opened.hasSealedRows() && opened.firstUnvouchedRowAfter(after, sealKey, upTo) === null;
+          return vouched(after, upTo);
         });
       });
       expect(afterImport - beforeImport).toBe(3n);

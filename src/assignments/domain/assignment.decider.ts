@@ -166,6 +166,19 @@ export interface RemovedPart {
   readonly reason: string;
 }
 
+/** A removal that left the part on (`AssignmentsState.removalsKept`): its office day and reason. */
+export interface KeptRemoval {
+  readonly unassignedOn: string;
+  readonly reason: string;
+}
+
+/**
+ * Whether a removal (移除单位) leaves the part on its parent: its report awaits inspection, or it is verified — the work on the
+ * record is kept, never dropped unchecked (newcomer53-10 S1, breaker8c P14, h57a breaker55-8 S2). Judged on the part as it stood
+ * at the end of the removal's day (every fold hands it so: date order, or a removed part whose late facts all precede that day).
+ */
+export const keptByRemoval = (part: Pick<AssignmentPart, 'status'>): boolean => part.status === 'REPORTED' || part.status === 'VERIFIED';
+
 /**
  * A unit's part that joined the part its successor already held (a hand-over to a unit holding one
  * of this parent): as it stood when it joined, the office day and the successor. The joined part
@@ -222,6 +235,13 @@ export interface AssignmentsState {
    * stood then; one that verified it by then means the removal left it on as verified work (breaker8d P7).
    */
   readonly removed?: Readonly<Record<string, RemovedPart>>;
+  /**
+   * By unit: a plan change's removal (UnitUnassigned) that found the unit's part awaiting inspection or verified on its day, so
+   * left it on the parent (its office day and reason) — the report is inspected, the verified work stays (h57a, breaker55-8 S2).
+   * A fact dated before that day, entered later, that leaves the part neither awaiting inspection nor verified (a send-back or a
+   * failed inspection of that report) takes it off again as of the removal's day, as date order does (`updatePart`).
+   */
+  readonly removalsKept?: Readonly<Record<string, KeptRemoval>>;
   /** By unit: its part that joined its successor's own part (`JoinedPart`), the latest join of the unit. */
   readonly joined?: Readonly<Record<string, JoinedPart>>;
   /**
@@ -1035,9 +1055,12 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
     }
     case 'UnitUnassigned': {
       // Verified work stays on the record: a removal stored before plan changes refused it is read as keeping it (breaker8c P14).
+      // A report awaiting inspection keeps the part on too (h57a, breaker55-8 S2): the removal, judged on its day, is remembered so
+      // that a return dated before it, entered later, takes the part off as of that day (`updatePart`).
       const { unitId, unassignedOn, reason } = event.data;
       const part = partOf(state, unitId);
-      if (!part || part.status === 'VERIFIED') return state;
+      if (!part) return state;
+      if (keptByRemoval(part)) return { ...state, removalsKept: { ...state.removalsKept, [unitId]: { unassignedOn, reason } } };
       const { [unitId]: _unassigned, ...others } = state.parts;
       return { ...state, parts: others, removed: { ...state.removed, [unitId]: { part, unassignedOn, reason } } };
     }
@@ -1470,14 +1493,33 @@ function updatePart(
   if (joinedThen) return { ...state, joined: { ...state.joined, [unitId]: { ...joinedThen, part: change(joinedThen.part) } } };
   const key = partHeldOn(state, unitId, day)?.key;
   const part = key === undefined ? undefined : partOf(state, key);
-  if (part) return { ...state, parts: partsWith(state.parts, part.unitId, change(part)) };
+  if (part) {
+    const changed = change(part);
+    // A fact dated before a removal that kept the part on, entered later, that leaves it neither awaiting inspection nor verified
+    // (a send-back or failed inspection of the report that kept it): by date the removal found it open and took it off (h57a).
+    const kept = part.unitId === unitId ? removalKeptAfter(state, unitId, day) : undefined;
+    if (!kept || keptByRemoval(changed)) return { ...state, parts: partsWith(state.parts, part.unitId, changed) };
+    const { [unitId]: _off, ...others } = state.parts;
+    const { [unitId]: _kept, ...stillKept } = state.removalsKept!;
+    return { ...state, parts: others, removed: { ...state.removed, [unitId]: { part: changed, ...kept } }, removalsKept: stillKept };
+  }
   const gone = removedPartOn(state, unitId, day);
   if (!gone) return state;
   const changed = change(gone.part);
   const { [unitId]: _gone, ...stillRemoved } = state.removed!;
-  // Verified by the day it was taken off: the removal, judged on its day, left it on as verified work.
-  if (changed.status === 'VERIFIED') return { ...state, parts: { ...state.parts, [unitId]: changed }, removed: stillRemoved };
+  // Verified, or its report awaiting inspection, by the day it was taken off: the removal, judged on its day, left it on (the
+  // report entered late is inspected, breaker55-8 S2) — remembered, as date order remembers it (`removalsKept`).
+  if (keptByRemoval(changed)) {
+    const { unassignedOn, reason } = gone;
+    return { ...state, parts: { ...state.parts, [unitId]: changed }, removed: stillRemoved, removalsKept: { ...state.removalsKept, [unitId]: { unassignedOn, reason } } };
+  }
   return { ...state, removed: { ...stillRemoved, [unitId]: { ...gone, part: changed } } };
+}
+
+/** The removal that kept `unitId`'s part on after office day `day` (a fact of that day entered late judges it again); undefined when none. */
+function removalKeptAfter(state: AssignmentsState, unitId: string, day: string): KeptRemoval | undefined {
+  const kept = state.removalsKept !== undefined && Object.hasOwn(state.removalsKept, unitId) ? state.removalsKept[unitId] : undefined;
+  return kept && day < kept.unassignedOn ? kept : undefined;
 }
 
 /** The part a fact of `unitId` dated `day` is folded into (see `updatePart`); undefined when none. */
@@ -3285,6 +3327,17 @@ function foldedWithLateEvents(
   return undefined;
 }
 
+/**
+ * Why a unit's record dated `day` lands on no part: its part was taken off the parent (移除单位) on or before that day — a record
+ * of the part kept on by its report awaiting inspection, after a return dated before the removal entered later takes it off
+ * again (h57a, breaker55-8 S2), would vanish. Null when the unit's part was not taken off by then.
+ */
+function takenOffBefore(state: AssignmentsState, unitId: string, day: string): Bilingual | null {
+  const gone = state.removed !== undefined && Object.hasOwn(state.removed, unitId) ? state.removed[unitId] : undefined;
+  if (!gone || day < gone.unassignedOn) return null;
+  return say(`the part had been taken off the item on ${gone.unassignedOn} (${gone.reason})`, `该任务已于 ${gone.unassignedOn} 移出本事项（${gone.reason}）`);
+}
+
 /** The facts of `recorded` that, folded in business order, meet a part that does not allow them. */
 function brokenFacts(recorded: readonly AssignmentEvent[]): { index: number; event: AssignmentEvent; day: string; why: Bilingual }[] {
   const broken: { index: number; event: AssignmentEvent; day: string; why: Bilingual }[] = [];
@@ -3311,7 +3364,7 @@ function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingu
   if (!('unitId' in event.data) || event.type === 'UnitAssigned' || event.type === 'PartHandedOver' || event.type === 'PartHandOverUndone') return null;
   // The part the fact is folded into (`updatePart`): a predecessor's fact dated after its part passed on is its successor's part's.
   const part = partFactLandsOn(state, event.data.unitId, factDayOfEvent(event));
-  if (!part) return null;
+  if (!part) return isUnitRecord(event) ? takenOffBefore(state, event.data.unitId, factDayOfEvent(event)) : null;
   // Each reason names the day of the fact that stood in the way, so the clerk can find it on paper.
   const verified = part.status === 'VERIFIED' ? say(`the part stood verified then (on ${part.verifiedOn})`, `当时该任务已确认完成（${part.verifiedOn}）`) : null;
   // A pass is the last word of its day (breaker8s P11): a request, a decision or a withdrawal dated on the day of the pass

@@ -173,12 +173,15 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
       // 撤销误录 (RetractRecord) of a record writes no close-out of its own: its evolve reads the parent closed or open as its parts
       // stand without the record — but a 交办 retracted (h52a) that leaves only verified parts closes it as their last pass did.
       const retractsAssignment = command.type === 'RetractRecord' && command.factType === 'UnitAssigned';
+      // A return dated before a removal that kept its part on (its report awaited inspection), entered later, takes the part off as
+      // of the removal's day (h57a, breaker55-8 S2): the other parts all verified, the parent closes as that removal closes it.
+      const takenOffAgain = Object.keys(partsAfter.removed ?? {}).some((unitId) => !Object.hasOwn(rules.assignmentsOf(parent).removed ?? {}, unitId));
       // A part-only reopening that by date found the parent closed (a pass found after it, a correction, a retraction): reopened
       // whole — whatever came after the reopening, also when every part it returned was verified again since (breaker53-8 S1 S4:
       // the 销号 of the day it closed was written alone, the other parts never returned, the parent read closed on a day no line says).
       const story = closedBeforeItsReopening(parent, rules.assignmentsOf(parent), partsAfter);
       const partsAfterStory = story.filter(isAssignmentEvent).reduce(evolveAssignments, partsAfter);
-      const closesNow = (closesOrReopens || retractsAssignment) && allPartsVerified(partsAfterStory);
+      const closesNow = (closesOrReopens || retractsAssignment || takenOffAgain) && allPartsVerified(partsAfterStory);
       return [...decided, ...story, ...(closesNow ? [rules.closedEvent(parent, closingDay(partsAfterStory)!)] : [])];
     }
     // A correction or retraction of any record of a closed parent may make a part-only reopening find it closed by date — the

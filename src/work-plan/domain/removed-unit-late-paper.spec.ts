@@ -1,5 +1,5 @@
 import type { Evidence } from '../../assignments/domain/assignment.events.js';
-import { partOf } from '../../assignments/domain/assignment.decider.js';
+import { assignmentsOn, partOf } from '../../assignments/domain/assignment.decider.js';
 import { lifecycleOf } from '../../assignments/testing/lifecycle.js';
 import { fold } from '../../shared/decider.js';
 import { supervisor } from '../../shared/testing/actors.js';
@@ -19,7 +19,7 @@ const FGW = 'unit-fgw';
 const JT = 'unit-jt';
 const TODAY = '2026-11-02';
 const evidence: Evidence[] = [{ title: '网页', link: 'https://example.gov.cn/j', documentRef: null }];
-const { assigned, reported, report, inspect } = lifecycleOf({
+const { assigned, reported, report, inspect, requestExtension } = lifecycleOf({
   dueDate: '2026-10-31',
   today: TODAY,
   assignedOn: '2026-10-05',
@@ -36,6 +36,7 @@ const defined: WorkPlanItemStreamEvent = {
   type: 'WorkPlanItemDefined',
   data: { itemId: ITEM, planId: PLAN, categoryCode: '一', code: '9', title: '交通信息公开', description: '', measures: '', dueDate: '2026-10-31' },
 };
+const requestExtensionOf = (requestedOn: string): WorkPlanItemCommand => requestExtension({ requestedOn });
 const passOf = (unitId: string, inspectedOn: string, inspectionId: string): WorkPlanItemCommand => ({ ...inspect(unitId, 'PASSED', inspectionId), inspectedOn });
 const removeJt: WorkPlanItemCommand = { type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn: '2026-10-20', reason: '职责调整', removeUnitIds: [JT] };
 
@@ -142,27 +143,99 @@ describe('a unit taken off an item and given it again, the paper of its first te
 });
 
 /*
- * breaker55-8 S2 — OPEN (h56c reproduced it, not fixed): the removed unit's paper report dated before its removal, typed after
- * the removal, with no pass (yet): taken, it lands on the part the removal took off and shows in no view of today — the item
- * completed by the removal, or still open. Date order refuses that removal while the report awaits inspection (newcomer53-10 S1),
- * so the report must keep the part on the item (as a pass does, breaker54-8 S4) or be refused with a way on. `it.failing` until
- * then: it turns red when fixed, to be made a plain `it`.
+ * breaker55-8 S2 (h57a): the removed unit's paper report dated before its removal, typed after the removal, with no pass (yet),
+ * landed on the part the removal took off and showed in no view of today — the item completed by the removal, or still open.
+ * Date order refuses that removal while the report awaits inspection (newcomer53-10 S1): a removal keeps a part whose report
+ * awaits inspection, as it keeps verified work. The report entered late keeps the part on the item, awaiting inspection, and the
+ * item is not 完成 until it is inspected; a return (退办, 督查未通过) dated before the removal, entered after the report, takes the
+ * part off again as of the removal's day. Typed late or typed in date order, the item reads the same.
  */
-describe('a removed unit’s report dated before its removal, typed after it, awaiting inspection (breaker55-8 S2, open)', () => {
+describe('a removed unit’s report dated before its removal, typed after it, awaiting inspection (breaker55-8 S2)', () => {
   const lateReport = { ...report(JT, '2026-10-15'), actor: supervisor } as WorkPlanItemCommand;
-  const partOfJt = (events: readonly WorkPlanItemStreamEvent[]) => {
+  const failOf = (inspectedOn: string): WorkPlanItemCommand => ({ ...inspect(JT, 'FAILED', 'inspection-jt-failed'), inspectedOn });
+  const sendBackOf = (sentBackOn: string): WorkPlanItemCommand => ({ type: 'SendBackReport', actor: supervisor, today: TODAY, unitId: JT, reason: '材料不全', sentBackOn, newDueDate: '2026-11-30' }) as WorkPlanItemCommand;
+  const urgeOf = (urgedOn: string): WorkPlanItemCommand => ({ type: 'UrgeUnit', actor: supervisor, today: TODAY, unitId: JT, message: '请尽快整改', urgedOn }) as WorkPlanItemCommand;
+  const defined = (events: readonly WorkPlanItemStreamEvent[]) => {
     const state = stateAfter(events);
     if (state.status === 'empty') throw new Error('expected a defined item');
-    return partOf(state.assignments, JT);
+    return state;
+  };
+  const partOfJt = (events: readonly WorkPlanItemStreamEvent[]) => partOf(defined(events).assignments, JT);
+  /** The item as typing order leaves it and as business order folds it (every view's fold by day): JT's part, on or off, agree. */
+  const inBothOrders = (events: readonly WorkPlanItemStreamEvent[]) => {
+    const { assignments } = defined(events);
+    const byDay = assignmentsOn(assignments, TODAY);
+    expect({ part: partOf(byDay, JT)?.status, removed: Object.hasOwn(byDay.removed ?? {}, JT) }).toEqual({ part: partOf(assignments, JT)?.status, removed: Object.hasOwn(assignments.removed ?? {}, JT) });
+    return events;
+  };
+  /** The item's status (and 完成 day) the late typing leaves equals the one the same papers typed in date order leave. */
+  const asInDateOrder = (late: readonly WorkPlanItemStreamEvent[], dateOrder: readonly WorkPlanItemStreamEvent[]) => {
+    const pick = (events: readonly WorkPlanItemStreamEvent[]) => {
+      const state = defined(events);
+      return { status: state.status, completedOn: state.status === 'completed' ? state.completedOn : null, jt: partOf(state.assignments, JT)?.status ?? 'off' };
+    };
+    expect(pick(late)).toEqual(pick(dateOrder));
   };
 
-  it.failing('the removal completed the item: given the removal, when the report is typed, then the part shows on the item awaiting inspection', () => {
-    const late = typed(typed(fgwPassed, [removeJt]), [lateReport]);
-    expect(partOfJt(late)).toMatchObject({ status: 'REPORTED' });
+  it('the removal completed the item: given the removal, when the report is typed, then the part shows on the item awaiting inspection and the item is open', () => {
+    const late = inBothOrders(typed(typed(fgwPassed, [removeJt]), [lateReport]));
+    expect(partOfJt(late)).toMatchObject({ status: 'REPORTED', lastReport: { reportedOn: '2026-10-15' } });
+    expect(stateAfter(late)).toMatchObject({ status: 'open' });
+    // Date order: the report first, and the removal refused while it awaits inspection (newcomer53-10 S1).
+    given(workPlanItemDecider, typed(fgwPassed, [lateReport])).when(removeJt).thenRefused('CONFLICT', undefined, /待督查/);
   });
 
-  it.failing('the item still open: given the removal, when the report is typed, then the part shows on the item awaiting inspection', () => {
-    const late = typed(typed(start, [removeJt]), [lateReport]);
+  it('the item still open: given the removal, when the report is typed, then the part shows on the item awaiting inspection', () => {
+    const late = inBothOrders(typed(typed(start, [removeJt]), [lateReport]));
     expect(partOfJt(late)).toMatchObject({ status: 'REPORTED' });
+    expect(stateAfter(late)).toMatchObject({ status: 'open' });
+  });
+
+  it('its pass entered next, dated before the removal or after it: the part is verified work and the item completed on that pass, as in date order', () => {
+    for (const passedOn of ['2026-10-18', '2026-10-25']) {
+      const late = inBothOrders(typed(fgwPassed, [removeJt, lateReport, passOf(JT, passedOn, 'inspection-jt')]));
+      expect(partOfJt(late)).toMatchObject({ status: 'VERIFIED', verifiedOn: passedOn });
+      expect(stateAfter(late)).toMatchObject({ status: 'completed', completedOn: passedOn });
+      asInDateOrder(late, typed(fgwPassed, [lateReport, passOf(JT, passedOn, 'inspection-jt')]));
+    }
+  });
+
+  it('a failed inspection dated after the removal: the part stays on the item, returned, and the item open — the removal never took it', () => {
+    const late = inBothOrders(typed(fgwPassed, [removeJt, lateReport, failOf('2026-10-25')]));
+    expect(partOfJt(late)).toMatchObject({ status: 'RETURNED' });
+    expect(stateAfter(late)).toMatchObject({ status: 'open' });
+    asInDateOrder(late, typed(fgwPassed, [lateReport, failOf('2026-10-25')]));
+  });
+
+  it('a return dated before the removal, entered after the report: the part is off the item again, and the item completed on the removal’s day', () => {
+    for (const back of [failOf('2026-10-17'), sendBackOf('2026-10-17')]) {
+      const late = inBothOrders(typed(fgwPassed, [removeJt, lateReport, back]));
+      expect(partOfJt(late)).toBeUndefined();
+      expect(defined(late).assignments.removed?.[JT]).toMatchObject({ unassignedOn: '2026-10-20', reason: '职责调整', part: { status: 'RETURNED' } });
+      expect(stateAfter(late)).toMatchObject({ status: 'completed', completedOn: '2026-10-20' });
+      asInDateOrder(late, typed(fgwPassed, [lateReport, back, removeJt]));
+    }
+    // The item still open (发改委 not passed): off again, and the item stays open on its other part.
+    const open = inBothOrders(typed(start, [removeJt, lateReport, sendBackOf('2026-10-17')]));
+    expect(partOfJt(open)).toBeUndefined();
+    expect(stateAfter(open)).toMatchObject({ status: 'open' });
+  });
+
+  it('an urging and an extension request dated before the removal, entered after the report, land on the kept part', () => {
+    const late = inBothOrders(typed(fgwPassed, [removeJt, lateReport, urgeOf('2026-10-16')]));
+    expect(partOfJt(late)).toMatchObject({ status: 'REPORTED', urgeCount: 1, lastUrgedOn: '2026-10-16' });
+    const asked = inBothOrders(typed(fgwPassed, [removeJt, lateReport, { ...requestExtensionOf('2026-10-11'), actor: supervisor } as WorkPlanItemCommand]));
+    expect(partOfJt(asked)?.extensionRequests).toMatchObject([{ requestedOn: '2026-10-11', status: 'PENDING' }]);
+  });
+
+  it('a return dated before the removal that a later record of the kept part rests on is refused, naming the removal — nothing vanishes', () => {
+    // An urging of 10-25 on the part kept on (dated after the removal): a send-back of 10-17 would take the part off on 10-20.
+    const urged = typed(fgwPassed, [removeJt, lateReport, urgeOf('2026-10-25')]);
+    given(workPlanItemDecider, urged)
+      .when(sendBackOf('2026-10-17'))
+      .thenRefused('CONFLICT', /taken off the item on 2026-10-20 \(职责调整\)/, /其后.*2026-10-25 的催办不再成立：该任务已于 2026-10-20 移出本事项（职责调整）/);
+    // A pass of 10-25 of that report: the return of 10-17 found later is refused too (that pass met no report awaiting).
+    const passed = typed(fgwPassed, [removeJt, lateReport, passOf(JT, '2026-10-25', 'inspection-jt')]);
+    given(workPlanItemDecider, passed).when(failOf('2026-10-17')).thenRefused('CONFLICT', undefined, /其后.*2026-10-25 的督查不再成立/);
   });
 });

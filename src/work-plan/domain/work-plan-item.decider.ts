@@ -335,6 +335,9 @@ function evolveItem(state: WorkPlanItemState, event: WorkPlanItemStreamEvent): W
     // Events are facts `decide` already checked; nothing is assigned before the item exists.
     if (state.status === 'empty') return state;
     const next = { ...state, assignments: evolveAssignments(state.assignments, event) };
+    // The paper report of a unit a removal completed the item without, dated before that removal and entered after it: the
+    // removal left the part on, its report awaiting inspection (h57a, breaker55-8 S2) — the item is open, not 完成, until inspected.
+    if (event.type === 'RectificationReported' && next.status === 'completed' && closedOn(next.assignments) === null) return { ...definedPartOf(next), status: 'open' };
     // 撤销误录 (newcomer51-8 S1): as a finding's — completed (on its last verification) or open as its parts stand without the record.
     if (event.type !== 'RecordRetracted' || next.status === 'withdrawn') return next;
     const completedDay = closedOn(next.assignments);

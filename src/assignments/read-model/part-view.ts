@@ -349,7 +349,27 @@ export function assignedPart(
  * on the item as verified work (see `applyAssignmentEvent`). An item's completion is not dated
  * before the last of these days (`closeOutDay`).
  */
-export type RemovedParts = Map<string, { readonly part: PartView; readonly on: string }>;
+export type RemovedParts = Map<string, RemovedPartView>;
+
+/**
+ * A part a plan change took off (`RemovedParts`), or — `kept` — one its removal left on the item: on the removal's day its
+ * report awaited inspection or it stood verified (`keptByRemoval`, h57a breaker55-8 S2). A kept entry's part is the item's part
+ * (the same object as in the item's parts): it counts as the item's, never as one taken off; a fact dated before `on` entered
+ * later that leaves it neither awaiting inspection nor verified (a send-back, a failed inspection) takes it off as of `on`.
+ */
+export interface RemovedPartView {
+  readonly part: PartView;
+  readonly on: string;
+  readonly kept?: true;
+}
+
+/** The parts `removed` holds that are off the item (its kept entries left out: their parts are the item's). */
+export function* takenOff(removed: RemovedParts | undefined): Generator<[string, RemovedPartView]> {
+  for (const entry of removed ?? []) if (!entry[1].kept) yield entry;
+}
+
+/** As the decider's `keptByRemoval`: a removal leaves the part on while its report awaits inspection, or it is verified. */
+const keptByRemoval = (part: Pick<PartView, 'status'>): boolean => part.status === 'REPORTED' || part.status === 'VERIFIED';
 
 /**
  * Applies one assignment event to the parts of its parent (finding or work-plan item): the read
@@ -432,9 +452,14 @@ function applyToParts(parts: Map<string, PartView>, event: TimelineEntry<Assignm
     return;
   }
   if (event.type === 'UnitUnassigned') {
-    // Verified work stays on the record (the deciders refuse removing it; a removal stored before that is read so).
+    // Verified work stays on the record (the deciders refuse removing it; a removal stored before that is read so), and so does a
+    // report awaiting inspection (h57a, breaker55-8 S2): the removal is remembered as kept, for a return found later (see below).
     const part = parts.get(event.data.unitId);
-    if (!part || part.status === 'VERIFIED') return;
+    if (!part) return;
+    if (keptByRemoval(part)) {
+      removed?.set(event.data.unitId, { part, on, kept: true });
+      return;
+    }
     parts.delete(event.data.unitId);
     removed?.set(event.data.unitId, { part, on });
     return;
@@ -481,10 +506,20 @@ function applyToParts(parts: Map<string, PartView>, event: TimelineEntry<Assignm
   const part = partOfUnitOn(parts, event) ?? removedPartOn(removed, event);
   if (!part) return;
   applyToPart(part, event);
-  // Verified by the day it was taken off, the part was never removed: verified work stays on the record.
   const gone = removed?.get(event.data.unitId);
-  if (gone?.part === part && verifiedAsOf(part, gone.on)) {
-    removed!.delete(event.data.unitId);
+  if (!gone) return;
+  if (gone.kept) {
+    // A return dated before the removal that kept it on, entered later: by date the removal found it open and took it off.
+    if (parts.get(event.data.unitId) === part && factDayOf(event) < gone.on && !keptByRemoval(part)) {
+      removed!.set(event.data.unitId, { part, on: gone.on });
+      parts.delete(event.data.unitId);
+    }
+    return;
+  }
+  // Verified, or its report awaiting inspection, by the day it was taken off: the part was never removed — the work on the record
+  // stays, a report entered late is inspected (h57a, breaker55-8 S2). Its facts all precede that day: as it stands, it stood then.
+  if (gone.part === part && (verifiedAsOf(part, gone.on) || part.status === 'REPORTED')) {
+    removed!.set(event.data.unitId, { part, on: gone.on, kept: true });
     parts.set(event.data.unitId, part);
   }
 }
@@ -503,7 +538,7 @@ function namedPart(unitIds: readonly string[], part: PartView, parts: ReadonlyMa
 /** The part a plan change took off `event`'s unit after the fact's day (entered late), if any. */
 function removedPartOn(removed: RemovedParts | undefined, event: TimelineEntry<AssignmentEvent & { data: { unitId: string } }>): PartView | undefined {
   const gone = removed?.get(event.data.unitId);
-  return gone && factDayOf(event) < gone.on ? gone.part : undefined;
+  return gone && !gone.kept && factDayOf(event) < gone.on ? gone.part : undefined;
 }
 
 /**
@@ -1540,7 +1575,7 @@ export function closeOutDay(parts: ReadonlyMap<string, Pick<PartView, 'verifiedO
     if (last === null || part.verifiedOn > last) last = part.verifiedOn;
   }
   // The removal of a part still open is what completed the item, if it came last (breaker8d P7).
-  for (const { on } of removed?.values() ?? []) if (last !== null && on > last) last = on;
+  for (const [, { on }] of takenOff(removed)) if (last !== null && on > last) last = on;
   return last;
 }
 

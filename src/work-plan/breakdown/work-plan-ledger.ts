@@ -1,6 +1,6 @@
 import { EVERY_FACT } from '../../shared/time-cut.js';
 import { isAssignmentEvent, isUnitRecord, type SetAsideRecord } from '../../assignments/domain/assignment.events.js';
-import { applyAssignmentEvent, closeOutDay, sharingEmptyLists, type PartView, type RemovedParts } from '../../assignments/read-model/part-view.js';
+import { applyAssignmentEvent, closeOutDay, sharingEmptyLists, takenOff, type PartView, type RemovedParts } from '../../assignments/read-model/part-view.js';
 import { recordsAfterWithdrawal } from '../../assignments/read-model/records-after-withdrawal.js';
 import { historyAt, knownInCut, noteClosing, timelineAt, timelineEntry, type Closing, type TimelineEntry } from '../../assignments/read-model/timeline.js';
 import type { StreamReader } from '../../event-sourcing/projected-streams.js';
@@ -180,7 +180,12 @@ export class WorkPlanLedger implements Projection {
     Object.assign(this, state);
     for (const item of this.items.values()) {
       for (const part of item.parts.values()) sharingEmptyLists(part);
-      for (const { part } of item.removedParts?.values() ?? []) sharingEmptyLists(part);
+      for (const [unitId, entry] of item.removedParts ?? []) {
+        // A removal that kept the part on holds the item's own part (one object; the snapshot brought back a copy).
+        const held = entry.kept ? item.parts.get(unitId) : undefined;
+        if (held) item.removedParts!.set(unitId, { ...entry, part: held });
+        else sharingEmptyLists(entry.part);
+      }
       for (const part of item.partsAsWithdrawn?.values() ?? []) sharingEmptyLists(part);
     }
   }
@@ -917,9 +922,10 @@ const takenOffKey = (unitId: string) => `${unitId}|taken-off`;
  * id (`takenOffKey`). `parts` itself when nothing was taken off. O(parts) then.
  */
 export function withPartsTakenOff(item: Pick<WorkPlanItemView, 'removedParts'>, parts: ReadonlyMap<string, ScoredPart>): ReadonlyMap<string, ScoredPart> {
-  const removed = item.removedParts;
-  if (removed === undefined || removed.size === 0) return parts;
+  const removed = [...takenOff(item.removedParts)];
+  if (removed.length === 0) return parts;
   const counted = new Map<string, ScoredPart>(parts);
+  // A removal that kept the part on (its report awaited inspection, h57a) took nothing off: the part is counted as the item's.
   for (const [unitId, { part, on }] of removed) counted.set(takenOffKey(unitId), { ...part, parentWithdrawnOn: on });
   return counted;
 }

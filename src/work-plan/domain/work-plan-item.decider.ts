@@ -1411,7 +1411,9 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   // With hand-overs known, `handOversDue` passes merged units' parts too, day by day with the hand-overs (breaker8j P2).
   if (!command.unitNames?.handOversOf) handOversAfterMerges({ ...command, assignedOn: on }, addUnits).forEach(apply);
   if (addUnits.length > 0) handOversDue({ ...command, parentNoun: ITEM_NOUN }, assignments).forEach(apply);
-  if (!partsOf(assignments).some((part) => part.role === 'LEAD')) {
+  // A unit removed counts for no lead, also while the removal would keep its part (a report awaiting inspection, refused below).
+  const keptByThisRemoval = (unitId: string) => removeUnitIds.includes(unitId) && assignments.removalsKept !== undefined && assignments.removalsKept[unitId]?.unassignedOn === on;
+  if (!partsOf(assignments).some((part) => part.role === 'LEAD' && !keptByThisRemoval(part.unitId))) {
     throw badInput(
       `Work-plan item ${definition.code} needs a lead unit (牵头单位): to hand the lead to another unit, add it as lead replacing the current one (addWorkPlanItemUnit with role LEAD and replacesLead), then remove the old lead if it has no part left to play.`,
       `工作事项 ${definition.code} 须有牵头单位：如需更换牵头单位，请先以“牵头”增加新单位并勾选“替换原牵头单位”（原牵头单位改为责任单位，进度保留），再视需要移除原牵头单位。`,

@@ -1,5 +1,5 @@
 import type { AssignmentEvent } from '../domain/assignment.events.js';
-import { applyAssignmentEvent, dueDateOn, dueDateOverrideInForce, firstReportOnTime, isOverdue, reportedDaysLate, termsOn, trafficLight, workDoneAsOf, type PartView } from './part-view.js';
+import { applyAssignmentEvent, closeOutDay, dueDateOn, dueDateOverrideInForce, firstReportOnTime, isOverdue, reportedDaysLate, termsOn, trafficLight, workDoneAsOf, type PartView, type RemovedParts } from './part-view.js';
 import type { TimelineEntry } from './timeline.js';
 
 /*
@@ -214,7 +214,27 @@ describe('a plan change removing a unit (breaker8c P14)', () => {
   };
 
   it('takes an open part off, reports and all', () => {
-    expect(partsAfter(assigned, reported('2026-05-10'), unassigned('2026-06-01')).has('a')).toBe(false);
+    expect(partsAfter(assigned, unassigned('2026-06-01')).has('a')).toBe(false);
+    expect(partsAfter(assigned, reported('2026-05-10'), failed('2026-05-20', '2026-06-30'), unassigned('2026-06-01')).has('a')).toBe(false);
+  });
+
+  // h57a (breaker55-8 S2): as the deciders refuse such a removal (newcomer53-10 S1), a removal folded after the report (by day, the
+  // report entered after the removal) leaves it on, awaiting inspection; a return dated before the removal, entered later, takes it off.
+  it('keeps a part whose report awaits inspection, in either order the report and the removal were entered', () => {
+    const removed: RemovedParts = new Map();
+    const typedLate = new Map<string, PartView>();
+    for (const event of [assigned, unassigned('2026-06-01'), reported('2026-05-10')]) applyAssignmentEvent(typedLate, event, removed);
+    expect(typedLate.get('a')).toMatchObject({ status: 'REPORTED' });
+    expect(closeOutDay(typedLate, removed)).toBeNull();
+    const byDay: RemovedParts = new Map();
+    const dateOrder = new Map<string, PartView>();
+    for (const event of [assigned, reported('2026-05-10'), unassigned('2026-06-01')]) applyAssignmentEvent(dateOrder, event, byDay);
+    expect(dateOrder.get('a')).toMatchObject({ status: 'REPORTED' });
+    // The send-back of 05-20 found later: off the item again, as of the removal's day.
+    applyAssignmentEvent(typedLate, failed('2026-05-20', '2026-06-30'), removed);
+    expect(typedLate.has('a')).toBe(false);
+    expect(removed.get('a')).toMatchObject({ on: '2026-06-01', part: { status: 'RETURNED' } });
+    expect(removed.get('a')?.kept).toBeUndefined();
   });
 
   it('keeps a verified part, as a removal stored before such removals were refused: its verification and on-time credit stand', () => {

@@ -18,7 +18,9 @@ const CSV =
   '一,重点领域,1,公开住房保障信息,,青川县财政局,青川县住房和城乡建设局,2016-06-30\n' +
   '一,重点领域,2,公开棚户区改造信息,,青川县财政局,青川县住房和城乡建设局,2016-06-30\n' +
   '一,重点领域,3,公开保障房分配信息,,青川县财政局,青川县住房和城乡建设局,2016-06-30\n' +
-  '一,重点领域,4,公开公租房配租信息,,青川县财政局,青川县住房和城乡建设局,2016-06-30\n';
+  '一,重点领域,4,公开公租房配租信息,,青川县财政局,青川县住房和城乡建设局,2016-06-30\n' +
+  '一,重点领域,5,公开住房公积金信息,,青川县财政局,青川县住房和城乡建设局,2016-06-30\n' +
+  '一,重点领域,6,公开农村危房改造信息,,青川县财政局,青川县住房和城乡建设局,2016-06-30\n';
 
 interface Item {
   status: string;
@@ -32,6 +34,8 @@ describe('a unit taken off an item before its part was verified: the item is ope
   const items: Record<'late' | 'inDateOrder', string> = { late: '', inDateOrder: '' };
   let third: string;
   let fourth: string;
+  let fifth: string;
+  let sixth: string;
 
   const { call, mutate } = namedMutations(() => app, key);
   const item = async (itemId: string, asOf?: string): Promise<Item> => {
@@ -60,8 +64,10 @@ describe('a unit taken off an item before its part was verified: the item is ope
     });
     expect(imported.errors).toBeUndefined();
     const plan = await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id code } } } }`, { id: imported.data!.importWorkPlan.planId });
-    const [first, second, last, fourthItem] = plan.data!.workPlan.categories[0].items as { id: string }[];
+    const [first, second, last, fourthItem, fifthItem, sixthItem] = plan.data!.workPlan.categories[0].items as { id: string }[];
     fourth = fourthItem!.id;
+    fifth = fifthItem!.id;
+    sixth = sixthItem!.id;
     items.late = first!.id;
     items.inDateOrder = second!.id;
     third = last!.id;
@@ -122,5 +128,36 @@ describe('a unit taken off an item before its part was verified: the item is ope
     const refused = await inspect(itemId, 'ZJJ', '2016-08-05');
     expect(errorCode(refused)).toBe('NOT_FOUND');
     expect(refused.errors![0]!.extensions!.messageZh).toBe('青川县住房和城乡建设局的任务已于 2016-08-01 移出本事项（职责调整）；只能补录该日期之前的记录。');
+  });
+
+  // h57a (breaker55-8 S2): the removal completed the item (住建局 unreported as typed); its paper report, dated while it held the
+  // part, turns up with no pass yet. It showed on no part — the item read 完成 as if the report never happened. Date order refuses
+  // that removal while the report awaits inspection (newcomer53-10 S1): the report keeps the part on the item, the item open.
+  it('the removal completed the item: the unit’s earlier report, entered with no pass, keeps its part on the item awaiting inspection', async () => {
+    await report(fifth, 'CZJ', '2016-06-10');
+    expect((await inspect(fifth, 'CZJ', '2016-06-25')).errors).toBeUndefined();
+    expect((await remove(fifth)).errors).toBeUndefined();
+    expect(await item(fifth)).toMatchObject({ status: 'COMPLETED', completedOn: '2016-08-01' });
+    expect((await report(fifth, 'ZJJ', '2016-06-20')).errors).toBeUndefined();
+    const awaiting = { status: 'OPEN', completedOn: null, parts: [{ unitId: units.CZJ, status: 'VERIFIED', verifiedOn: '2016-06-25' }, { unitId: units.ZJJ, status: 'REPORTED', verifiedOn: null }] };
+    for (const asOf of [undefined, '2016-08-01', '2016-07-31', '2016-06-25']) expect(await item(fifth, asOf)).toEqual(awaiting);
+    expect(await item(fifth, '2016-06-19')).toMatchObject({ status: 'OPEN', parts: [{ unitId: units.CZJ }, { unitId: units.ZJJ, status: 'ASSIGNED' }] });
+    // The send-back of 07-01 found next: by date the removal found the part returned and took it off — the item 完成 on 08-01 again.
+    expect((await call('sendBackWorkPlanItemReport', { itemId: fifth, unitId: units.ZJJ, sentBackOn: '2016-07-01', newDueDate: '2016-07-31', reason: '材料不全' })).errors).toBeUndefined();
+    const completed = { status: 'COMPLETED', completedOn: '2016-08-01', parts: [{ unitId: units.CZJ, status: 'VERIFIED', verifiedOn: '2016-06-25' }] };
+    for (const asOf of [undefined, '2016-08-01']) expect(await item(fifth, asOf)).toEqual(completed);
+    expect(await item(fifth, '2016-07-31')).toMatchObject({ status: 'OPEN', parts: [{ unitId: units.CZJ }, { unitId: units.ZJJ, status: 'RETURNED' }] });
+  });
+
+  it('the part kept on, urged after the removal: a send-back dated before the removal is refused naming it, nothing recorded', async () => {
+    await report(sixth, 'CZJ', '2016-06-10');
+    expect((await inspect(sixth, 'CZJ', '2016-06-25')).errors).toBeUndefined();
+    expect((await remove(sixth)).errors).toBeUndefined();
+    expect((await report(sixth, 'ZJJ', '2016-06-20')).errors).toBeUndefined();
+    expect((await call('urgeWorkPlanItemUnit', { itemId: sixth, unitId: units.ZJJ, message: '请尽快补充材料', urgedOn: '2016-08-05' })).errors).toBeUndefined();
+    const refused = await call('sendBackWorkPlanItemReport', { itemId: sixth, unitId: units.ZJJ, sentBackOn: '2016-07-01', newDueDate: '2016-07-31', reason: '材料不全' });
+    expect(errorCode(refused)).toBe('CONFLICT');
+    expect(refused.errors![0]!.extensions!.messageZh).toMatch(/2016-08-05 的催办不再成立：该任务已于 2016-08-01 移出本事项（职责调整）/);
+    expect(await item(sixth)).toMatchObject({ status: 'OPEN', completedOn: null, parts: [{ unitId: units.CZJ }, { unitId: units.ZJJ, status: 'REPORTED' }] });
   });
 });

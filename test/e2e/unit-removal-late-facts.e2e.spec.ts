@@ -43,6 +43,11 @@ describe('a unit taken off an item before its part was verified: the item is ope
     expect(response.errors).toBeUndefined();
     return response.data!.workPlanItem;
   };
+  const completions = async (itemId: string) => {
+    const history = await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { history { eventType occurredOn closeOutUndone } } }`, { id: itemId });
+    expect(history.errors).toBeUndefined();
+    return (history.data!.workPlanItem.history as { eventType: string; occurredOn: string; closeOutUndone: string | null }[]).filter((entry) => entry.eventType === 'WorkPlanItemCompleted').map(({ occurredOn, closeOutUndone }) => ({ occurredOn, closeOutUndone }));
+  };
   const report = async (itemId: string, code: 'CZJ' | 'ZJJ', reportedOn: string) =>
     mutate('reportWorkPlanItem', { itemId, unitId: units[code], summary: '已公开', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/x' }], reportedOn }, await app.as('UNIT', units[code]));
   const inspect = async (itemId: string, code: 'CZJ' | 'ZJJ', inspectedOn: string) =>
@@ -141,10 +146,14 @@ describe('a unit taken off an item before its part was verified: the item is ope
     expect((await report(fifth, 'ZJJ', '2016-06-20')).errors).toBeUndefined();
     const awaiting = { status: 'OPEN', completedOn: null, parts: [{ unitId: units.CZJ, status: 'VERIFIED', verifiedOn: '2016-06-25' }, { unitId: units.ZJJ, status: 'REPORTED', verifiedOn: null }] };
     for (const asOf of [undefined, '2016-08-01', '2016-07-31', '2016-06-25']) expect(await item(fifth, asOf)).toEqual(awaiting);
+    // The 完成 the removal wrote no longer stands while the report awaits inspection.
+    expect(await completions(fifth)).toEqual([{ occurredOn: '2016-08-01', closeOutUndone: '此完成不成立' }]);
     expect(await item(fifth, '2016-06-19')).toMatchObject({ status: 'OPEN', parts: [{ unitId: units.CZJ }, { unitId: units.ZJJ, status: 'ASSIGNED' }] });
     // The send-back of 07-01 found next: by date the removal found the part returned and took it off — the item 完成 on 08-01 again.
     expect((await call('sendBackWorkPlanItemReport', { itemId: fifth, unitId: units.ZJJ, sentBackOn: '2016-07-01', newDueDate: '2016-07-31', reason: '材料不全' })).errors).toBeUndefined();
     const completed = { status: 'COMPLETED', completedOn: '2016-08-01', parts: [{ unitId: units.CZJ, status: 'VERIFIED', verifiedOn: '2016-06-25' }] };
+    // It stands again; the one written with the send-back says it is the same 完成 written again.
+    expect(await completions(fifth)).toEqual([{ occurredOn: '2016-08-01', closeOutUndone: null }, { occurredOn: '2016-08-01', closeOutUndone: '重记，同 2016-08-01 完成' }]);
     for (const asOf of [undefined, '2016-08-01']) expect(await item(fifth, asOf)).toEqual(completed);
     expect(await item(fifth, '2016-07-31')).toMatchObject({ status: 'OPEN', parts: [{ unitId: units.CZJ }, { unitId: units.ZJJ, status: 'RETURNED' }] });
   });

@@ -303,10 +303,13 @@ function closeOutsByClosing(known: readonly TimelineEntry[], folded: readonly Ti
   });
   // A close-out a correction wrote again for a closing that stands on another entry of its day (breaker50-8 S1: a pass moved
   // back before the pass that closes the parent — the closing unchanged): a copy of that closing, not listed.
+  // So is one a return wrote (h57a, breaker55-8 S2): a send-back or failed inspection dated before a removal that had kept the part
+  // on (its report awaiting inspection), entered later, takes it off as of the removal — the removal's own 完成 stands again.
   const standingDays = new Set([...standing.values()].map(({ closing }) => closing.day));
+  const writesAgain = (event: TimelineEntry) => isCorrection(event) || event.type === 'ReportSentBack' || (event.type === 'InspectionLogged' && (event.data as { outcome?: string }).outcome === 'FAILED');
   for (const closeOut of closeOuts) {
     if (taken.has(closeOut.revision) || !standingDays.has(closeOutDayOf(closeOut))) continue;
-    if (known.some((event) => isCorrection(event) && event.revision < closeOut.revision && event.metadata.recordedAt === closeOut.metadata.recordedAt)) copies.add(closeOut.revision);
+    if (known.some((event) => writesAgain(event) && event.revision < closeOut.revision && event.metadata.recordedAt === closeOut.metadata.recordedAt)) copies.add(closeOut.revision);
   }
   return { standing, moved, copies, passOf };
 }

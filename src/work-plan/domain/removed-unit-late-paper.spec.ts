@@ -185,6 +185,13 @@ describe('a removed unit’s report dated before its removal, typed after it, aw
     given(workPlanItemDecider, typed(fgwPassed, [lateReport])).when(removeJt).thenRefused('CONFLICT', undefined, /待督查/);
   });
 
+  it('the late report retracted as entered by mistake (撤销误录): the part is off again and the item completed on the removal’s day', () => {
+    const late = typed(fgwPassed, [removeJt, lateReport]);
+    const retracted = inBothOrders(typed(late, [{ type: 'RetractRecord', actor: supervisor, today: TODAY, unitId: JT, factType: 'RectificationReported', on: '2026-10-15', reason: '录错单位' } as WorkPlanItemCommand]));
+    expect(partOfJt(retracted)).toBeUndefined();
+    expect(stateAfter(retracted)).toMatchObject({ status: 'completed', completedOn: '2026-10-20' });
+  });
+
   it('the item still open: given the removal, when the report is typed, then the part shows on the item awaiting inspection', () => {
     const late = inBothOrders(typed(typed(start, [removeJt]), [lateReport]));
     expect(partOfJt(late)).toMatchObject({ status: 'REPORTED' });

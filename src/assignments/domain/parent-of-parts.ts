@@ -352,9 +352,11 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
 /**
  * The office day (`YYYY-MM-DD`) a parent whose parts are all verified closed: its last pass, or — a work-plan item — the day a
  * unit whose part was still open was taken off it (方案调整), when later (breaker50-8 S1: a pass moved before that day closed the
- * item on the pass's day, a day its other part was open). Null while a part is open.
+ * item on the pass's day, a day its other part was open). Null while a part is open. What every close-out the lifecycle writes
+ * names, and what an item's state re-reads its 完成 day as after a retraction (h57c: it read the last pass, a removal after it
+ * forgotten), as the read models' `closeOutDay` does.
  */
-function closingDay(parts: AssignmentsState): string | null {
+export function closingDay(parts: AssignmentsState): string | null {
   const lastPass = closedOn(parts);
   if (lastPass === null) return null;
   const lastRemoval = Object.values(parts.removed ?? {}).reduce((latest, removed) => (removed.unassignedOn > latest ? removed.unassignedOn : latest), '');

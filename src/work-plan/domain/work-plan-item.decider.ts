@@ -34,7 +34,7 @@ import {
   correctedRecordDay,
 } from '../../assignments/domain/assignment.decider.js';
 import { isAssignmentEvent, type AssignmentEvent, type AssignmentRole, type SetAsideRecord } from '../../assignments/domain/assignment.events.js';
-import { parentOfParts, type PartCommand, type ReopenRequest } from '../../assignments/domain/parent-of-parts.js';
+import { closingDay, parentOfParts, type PartCommand, type ReopenRequest } from '../../assignments/domain/parent-of-parts.js';
 import {
   assignmentOf,
   beganOnParent,
@@ -338,9 +338,11 @@ function evolveItem(state: WorkPlanItemState, event: WorkPlanItemStreamEvent): W
     // The paper report of a unit a removal completed the item without, dated before that removal and entered after it: the
     // removal left the part on, its report awaiting inspection (h57a, breaker55-8 S2) — the item is open, not 完成, until inspected.
     if (event.type === 'RectificationReported' && next.status === 'completed' && closedOn(next.assignments) === null) return { ...definedPartOf(next), status: 'open' };
-    // 撤销误录 (newcomer51-8 S1): as a finding's — completed (on its last verification) or open as its parts stand without the record.
+    // 撤销误录 (newcomer51-8 S1): as a finding's — completed or open as its parts stand without the record: completed on its last
+    // verification, or on the day a unit whose part was open was taken off when later (`closingDay`, h57c: a plain retraction
+    // re-read it as the last pass, while a removal of 10-25 after it had completed the item).
     if (event.type !== 'RecordRetracted' || next.status === 'withdrawn') return next;
-    const completedDay = closedOn(next.assignments);
+    const completedDay = closingDay(next.assignments);
     return completedDay === null ? { ...definedPartOf(next), status: 'open' } : { ...definedPartOf(next), status: 'completed', completedOn: completedDay };
   }
   switch (event.type) {
@@ -426,9 +428,12 @@ function withUndoneByWork(facts: DefinedItemFacts, undoneByWork: readonly Withdr
   return undoneByWork.length > 0 ? { ...rest, undoneByWork } : rest;
 }
 
-/** The item in the plan as its parts stand, counted outside its withdrawn spans: completed (销号) on its last verification when every part is verified, else open. */
+/**
+ * The item in the plan as its parts stand, counted outside its withdrawn spans: completed (销号) when every part is verified — on
+ * its last verification, or a later removal of an open part (`closingDay`) — else open.
+ */
 function standing(facts: DefinedItemFacts): DefinedWorkPlanItemState {
-  const completedOn = closedOn(counted(facts).assignments);
+  const completedOn = closingDay(counted(facts).assignments);
   return completedOn === null ? { ...facts, status: 'open' } : { ...facts, status: 'completed', completedOn };
 }
 
@@ -748,7 +753,7 @@ function whileInPlan<Command extends NamesUnits>(command: Command, state: WorkPl
 function inPlanOn(state: WorkPlanItemState, day: string, setAside = false, beforeItsWithdrawal = false): DefinedWorkPlanItemState {
   if (state.status !== 'withdrawn' || day > state.withdrawnOn || (day === state.withdrawnOn && !beforeItsWithdrawal)) return requireDefined(state);
   const facts = { ...definedPartOf(state), assignments: setAside ? assignmentsThroughWithdrawalDay(state.assignments, state.withdrawnOn) : state.assignments };
-  const completedOn = closedOn(facts.assignments);
+  const completedOn = closingDay(facts.assignments);
   return completedOn === null ? { ...facts, status: 'open' } : { ...facts, status: 'completed', completedOn };
 }
 
@@ -938,7 +943,7 @@ function withdrawItem(command: WithdrawWorkPlanItem, state: WorkPlanItemState): 
   // only: work verified from that day on was done with the item back in the plan, as typed in date order (withdraw s24 Left 2).
   const endsOn = command.listedAgain !== undefined && command.listedAgain.on > withdrawnOn ? command.listedAgain.on : undefined;
   const judged = endsOn === undefined ? item.assignments : assignmentsBefore(item.assignments, endsOn);
-  const closedThen = endsOn === undefined ? (item.status === 'completed' ? item.completedOn : null) : closedOn(judged);
+  const closedThen = endsOn === undefined ? (item.status === 'completed' ? item.completedOn : null) : closingDay(judged);
   refuseWithdrawingVerifiedWork(
     {
       name: say(`Work-plan ${name.en}`, name.zh),

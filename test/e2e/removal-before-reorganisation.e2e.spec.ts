@@ -87,7 +87,7 @@ describe('a unit removed from an item on a day before its merge or hand-over, ty
     const refused = await remove(itemId, 'C3', '2016-06-20');
     expect(refused.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(refused.errors?.[0]?.extensions?.messageZh).toBe(
-      '青川县先移C3局不能自 2016-06-20 起移出本工作事项：其任务已于 2016-07-01 随机构改革并入青川县先移H3局的任务，已合并的任务不能再分开。调整日期不能早于 2016-07-01（届时可移出青川县先移H3局；机构改革的日期录入后不能更正）。',
+      '青川县先移C3局不能自 2016-06-20 起移出本工作事项：其任务已于 2016-07-01 随机构改革并入青川县先移H3局的任务，已合并的任务不能再分开。调整日期不能早于 2016-07-01（届时可移出青川县先移H3局；如合并日期录错，请先由管理员在单位名录中“更正合并日期”）。',
     );
     expect(await everyReading(itemId)).toEqual(joined);
   });

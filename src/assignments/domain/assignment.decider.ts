@@ -2451,7 +2451,8 @@ function assignUnit(command: AssignUnit, state: AssignmentsState, context: Assig
  * applied again on their days (`redone`, now joins) — as `successorStepsAfterDay` makes room for a late hand-over. Undefined
  * when the unit holds no such part (its own, one taken over by the row's day, or one another's part joined since: 「已在交办之列」).
  * CONFLICT when the unit has a record of its own on that part since it took it over: in date order the record would be on its
- * own part, not the one it joined — correct that record first (a reorganisation's day is not corrected once entered).
+ * own part, not the one it joined — correct that record first (and where the day of the step that brought the part is corrected,
+ * if anywhere: `reorganisationDayCorrection`).
  */
 function roomForOwnPart(command: AssignUnit, state: AssignmentsState): ReturnType<typeof successorStepsAfterDay> | undefined {
   const { unitId, assignedOn } = command;
@@ -2477,9 +2478,11 @@ function roomForOwnPart(command: AssignUnit, state: AssignmentsState): ReturnTyp
     if (!(error instanceof DomainError)) throw error;
     const unit = unitNamed(command, unitId);
     const predecessor = unitNamed(command, passed.unitId);
+    // Where the day of the step that brought the part can be corrected, if anywhere (h57c).
+    const how = reorganisationDayCorrection(command, state, { unitId: passed.unitId, successorUnitId: unitId, on: held.heldSince! });
     throw conflict(
-      `${capitalise(unit.en)} cannot be assigned its own part as of ${assignedOn}: it holds the part of ${predecessor.en}, taken over on ${held.heldSince}, and has records on it since; by date they would be on its own part. Correct the days of those records first (更正记录日期); a reorganisation's day cannot be corrected once entered.`,
-      `${unit.zh}不能自 ${assignedOn} 起交办自己的任务：${unit.zh}现有的任务是 ${held.heldSince} 从${predecessor.zh}移交来的，此后已有${unit.zh}的记录；按日期这些记录应属于${unit.zh}自己的任务。请先更正这些记录的日期（更正记录日期）；机构改革的日期录入后不能更正。`,
+      `${capitalise(unit.en)} cannot be assigned its own part as of ${assignedOn}: it holds the part of ${predecessor.en}, taken over on ${held.heldSince}, and has records on it since; by date they would be on its own part. Correct the days of those records first (更正记录日期); ${how.en}.`,
+      `${unit.zh}不能自 ${assignedOn} 起交办自己的任务：${unit.zh}现有的任务是 ${held.heldSince} 从${predecessor.zh}移交来的，此后已有${unit.zh}的记录；按日期这些记录应属于${unit.zh}自己的任务。请先更正这些记录的日期（更正记录日期）；${how.zh}。`,
       { field: 'assignedOn' },
     );
   }
@@ -4161,18 +4164,24 @@ export function partBackForRemoval(command: NamesUnits, state: AssignmentsState,
   if (own && !isAfter(own.heldSince ?? own.assignedOn, removedOn)) return [];
   const unit = unitNamed(command, unitId);
   const noun = parentNoun(command);
-  const joinedInto = (joinedOn: string, holder: Bilingual) =>
-    conflict(
-      `${capitalise(unit.en)} cannot be taken off the ${noun.en} as of ${removedOn}: its part joined the part of ${holder.en} on ${joinedOn} (a reorganisation), and a joined part is not separated again. Date the revision on or after ${joinedOn} and take ${holder.en} off (a reorganisation's day cannot be corrected once entered).`,
-      `${unit.zh}不能自 ${removedOn} 起移出本${noun.zh}：其任务已于 ${joinedOn} 随机构改革并入${holder.zh}的任务，已合并的任务不能再分开。调整日期不能早于 ${joinedOn}（届时可移出${holder.zh}；机构改革的日期录入后不能更正）。`,
+  // Whether that reorganisation's day can be corrected, and where (h57c: 「机构改革的日期录入后不能更正」 was said of a merge too).
+  const joinedInto = (aside: JoinedPart, holder: Bilingual) => {
+    const { joinedOn } = aside;
+    // The unit whose step it was: the joining one, also where the successor's own record was set aside for it.
+    const joiningUnitId = aside.keptInstead?.unitId ?? aside.carried?.unitId ?? aside.part.unitId;
+    const how = reorganisationDayCorrection(command, state, { unitId: joiningUnitId, successorUnitId: aside.successorUnitId, on: joinedOn });
+    return conflict(
+      `${capitalise(unit.en)} cannot be taken off the ${noun.en} as of ${removedOn}: its part joined the part of ${holder.en} on ${joinedOn} (a reorganisation), and a joined part is not separated again. Date the revision on or after ${joinedOn} and take ${holder.en} off (${how.en}).`,
+      `${unit.zh}不能自 ${removedOn} 起移出本${noun.zh}：其任务已于 ${joinedOn} 随机构改革并入${holder.zh}的任务，已合并的任务不能再分开。调整日期不能早于 ${joinedOn}（届时可移出${holder.zh}；${how.zh}）。`,
     );
+  };
   // Its part (or a part it held then, passed on since) joined another unit's own part after the day (`AssignmentsState.joined`).
   const joined = state.joined
     ? Object.entries(state.joined).find(([joiningUnitId, entry]) =>
         isAfter(entry.joinedOn, removedOn) && (joiningUnitId === unitId || (entry.part.previousHolders?.some((held) => held.unitId === unitId && held.from <= removedOn && removedOn < held.until) ?? false)),
       )
     : undefined;
-  if (!own && joined) throw joinedInto(joined[1].joinedOn, unitNamed(command, joinedHolderOf(state, joined[1])));
+  if (!own && joined) throw joinedInto(joined[1], unitNamed(command, joinedHolderOf(state, joined[1])));
   // Its merge or hand-over dated the removal's own day, typed first (breaker8l P5): two papers of one day, and typed the other way
   // the removal took the part off and the reorganisation found nothing to pass — so the part the reorganisation moved that day
   // comes back to leave, whatever the typing order (as a hand-over of the day wins over a merge of the day: breaker8k P8).
@@ -4180,7 +4189,7 @@ export function partBackForRemoval(command: NamesUnits, state: AssignmentsState,
   const movedThatDayTo = merger?.mergedOn === removedOn ? merger.successorUnitId : command.unitNames?.handOversOf?.(unitId).find((handOver) => handOver.on === removedOn)?.successorUnitId;
   return stepsBackTo(command, state, unitId, removedOn, {
     ...(movedThatDayTo === undefined ? {} : { movedThatDayTo }),
-    joined: (aside, holder) => joinedInto(aside.joinedOn, holder),
+    joined: (aside, holder) => joinedInto(aside, holder),
     record: ({ since, day }, holder) =>
       conflict(
         `${capitalise(unit.en)} cannot be taken off the ${noun.en} as of ${removedOn}: its part passed to ${holder.en} on ${since} (a reorganisation), and ${holder.en} has a record on it dated ${day}. Date the revision on or after ${since} and take ${holder.en} off, or correct that record first.`,
@@ -4188,6 +4197,24 @@ export function partBackForRemoval(command: NamesUnits, state: AssignmentsState,
         ),
     reason: (passed, successor) => `${unit.zh}已于 ${removedOn} 移出本${noun.zh}，其任务不随 ${passed.until} 的移交转给${successor.zh}`,
   });
+}
+
+/**
+ * Whether the day of the reorganisation that passed `unitId`'s part to `successorUnitId` on office day `on` can be corrected, and
+ * where — as a refusal that sends the clerk to date a step on or after it says (h57c: every one said 「机构改革的日期录入后不能更正」,
+ * also of a merge and a split, which are): a hand-over of the part alone (按事项移交, `partOnly`) on the part (更正记录日期 /
+ * 撤销此记录, breaker55-8 S4); a merge by the administrator in the units directory (更正合并日期, breaker8p P6); a unit's whole
+ * work handed over (职能整体移交) not at all. Pure: the parent's record and the directory the command carries.
+ */
+function reorganisationDayCorrection(command: NamesUnits, state: AssignmentsState, step: { readonly unitId: string; readonly successorUnitId: string; readonly on: string }): Bilingual {
+  const { unitId, successorUnitId, on } = step;
+  const split = state.recorded.some((event) => event.type === 'PartHandedOver' && event.data.partOnly === true && event.data.unitId === unitId && event.data.successorUnitId === successorUnitId && event.data.handedOverOn === on);
+  if (split) return say(`if the day of that hand-over of the part alone is wrong, correct it on the part first (更正记录日期)`, `如该按事项移交的日期录错，请先在该任务上“更正记录日期”`);
+  const merger = command.unitNames?.mergerOf?.(unitId);
+  if (merger?.successorUnitId === successorUnitId && merger.mergedOn === on) {
+    return say(`if the merge's day is wrong, the administrator corrects it in the units directory first (更正合并日期)`, `如合并日期录错，请先由管理员在单位名录中“更正合并日期”`);
+  }
+  return say(`the day of a unit's whole work handed over cannot be corrected once entered`, `职能整体移交的日期录入后不能更正`);
 }
 
 /** The unit whose part a joined entry is inside now: the successor it joined, or where that part has passed since. */

@@ -2069,7 +2069,14 @@ describe('a unit removed from the item (方案调整) on a day before its own pa
   it('is refused naming the join, not NOT_FOUND, when its part joined another unit’s own part (a joined part is not separated again)', () => {
     given([...definedAndAssigned, ...reports, passedTo(FINANCE)])
       .when(remove('2026-06-20'))
-      .thenRefused('CONFLICT', /its part joined the part of 市财政局 on 2026-07-01/, /^东湖区不能自 2026-06-20 起移出本工作事项：其任务已于 2026-07-01 随机构改革并入市财政局的任务，已合并的任务不能再分开。调整日期不能早于 2026-07-01（届时可移出市财政局；机构改革的日期录入后不能更正）。$/);
+      .thenRefused('CONFLICT', /its part joined the part of 市财政局 on 2026-07-01/, /^东湖区不能自 2026-06-20 起移出本工作事项：其任务已于 2026-07-01 随机构改革并入市财政局的任务，已合并的任务不能再分开。调整日期不能早于 2026-07-01（届时可移出市财政局；职能整体移交的日期录入后不能更正）。$/);
+  });
+
+  it('the join a merge made: the refusal sends the clerk to 更正合并日期, which corrects that day — not 「机构改革的日期录入后不能更正」 (h57c)', () => {
+    const merged = { nameOf, mergerOf: (unitId: string) => (unitId === DONGHU ? { successorUnitId: FINANCE, mergedOn: '2026-07-01' } : undefined) };
+    given([...definedAndAssigned, ...reports, passedTo(FINANCE)])
+      .when({ ...remove('2026-06-20'), unitNames: merged })
+      .thenRefused('CONFLICT', /the administrator corrects it in the units directory first \(更正合并日期\)/, /调整日期不能早于 2026-07-01（届时可移出市财政局；如合并日期录错，请先由管理员在单位名录中“更正合并日期”）。$/);
   });
 
   it('dated on or after the reorganisation the unit has no part: NOT_FOUND as before', () => {

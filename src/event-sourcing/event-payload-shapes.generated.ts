@@ -1076,7 +1076,8 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "ExtensionRefused",
             "UnitAssigned",
             "PartHandedOver",
-            "UnitUnassigned"
+            "UnitUnassigned",
+            "PartRoleChanged"
           ]
         },
         "on": {

@@ -60,6 +60,8 @@ describe('an event type whose shape changes takes a new schema version (breaker4
     // breaker55-8 S4, S6: a split hand-over or a removal retracted at v3 (an older build would drop the split and leave the part with nobody).
     expect(schemas.versionToWrite('RecordRetracted', { ...retraction, factType: 'PartHandedOver' })).toBe(3);
     expect(schemas.versionToWrite('RecordRetracted', { ...retraction, factType: 'UnitUnassigned' })).toBe(3);
+    // h57c: a role change retracted (替换原牵头单位 as one step) at v4 (an older build would read the kind as damaged).
+    expect(schemas.versionToWrite('RecordRetracted', { ...retraction, factType: 'PartRoleChanged' })).toBe(4);
     // newcomer53-10 S1: a part handed over alone (a split) at v3, which an older build refuses as newer; a whole hand-over at v2.
     const handedOver = { unitId: 'u-1', successorUnitId: 'u-2', reason: '职能划转', handedOverOn: '2026-10-25' };
     expect(schemas.versionToWrite('PartHandedOver', handedOver)).toBe(2);

@@ -373,7 +373,8 @@ export interface RetractRecord extends Dated {
  * 更正记录日期 of a step of a part that is typed again rather than re-dated (breaker55-8 S4, S6; `RetypedStep`): a part handed
  * over alone (`PartHandedOver`, named from either unit's card) or a unit's removal from an item (`UnitUnassigned`), reading office
  * day `previousOn` now (as the form showed it), happened on `on` (`YYYY-MM-DD`, not in the future). Retracted with `reason` and
- * written again on `on`, judged as when it was first typed.
+ * written again on `on`, judged as when it was first typed. A role change (`PartRoleChanged`, h57c) with every role change written
+ * with it, and the new lead's 交办 of a 替换原牵头单位 written with them moved to `on` (FactDateCorrected).
  */
 export interface CorrectStepDate extends Dated {
   readonly type: 'CorrectStepDate';

@@ -1,7 +1,7 @@
 import { listItemLabelZh } from '../../shared/graphql/list-item-labels-zh.js';
 import type { Actor } from '../../shared/command-context.js';
 import { keepsJoiningRecord, ownRoleOnTheDay, type SameDayStep, type WorkDone } from './same-day-join.js';
-import { stepsAfterDay } from './part-facts.js';
+import { assignmentOf, stepsAfterDay } from './part-facts.js';
 import { unreachable } from '../../shared/decider.js';
 import { ChangedMeanwhile, DomainError, badForm, badInput, conflict, fieldOf, forbidden, named, say, valueChangedMeanwhile, type Bilingual, type Named } from '../../shared/domain-error.js';
 import { addDays, isAfter } from '../../shared/calendar-date.js';
@@ -51,6 +51,7 @@ import type {
   InspectionOutcome,
   NewDueDate,
   PartHandedOver,
+  PartRoleChanged,
   PartHandOverUndone,
 } from './assignment.events.js';
 
@@ -5289,7 +5290,7 @@ function redatedFactMaker(command: CorrectFactDate, state: AssignmentsState): st
   return [...predecessors].reverse().find((unitId) => redatableFacts(command, state, unitId).matching.length > 0) ?? command.unitId;
 }
 
-function correctFactDate(command: CorrectFactDate, state: AssignmentsState): AssignmentEvent[] {
+function correctFactDate(command: CorrectFactDate, state: AssignmentsState, alone = false): AssignmentEvent[] {
   const { unitId, previousOn, on, reason } = command;
   requireRole(command.actor, ['SUPERVISOR'], say('correct the date of a record', '更正记录的日期'));
   const what = REDATED[command.factType];
@@ -5317,6 +5318,11 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
     );
   }
   refuseWrittenWithItsCause(command, state, target, say('given another day', '更正日期'));
+  // The new lead's 交办 of a 替换原牵头单位 moves with the role changes written with it (h57c, breaker55-8 M2).
+  if (target.type === 'UnitAssigned' && !alone) {
+    const replacement = roleChangesWrittenWith(state, target);
+    if (replacement.changes.length > 0) return redateRoleChanges({ ...command, type: 'CorrectStepDate', factType: 'PartRoleChanged', unitId }, state, replacement);
+  }
   refuseReturnDueDateChangedMeanwhile(command, target, unit, what);
   requireText(reason, named('reason', 'A reason for the correction', '更正理由'));
   const corrected = factDayOf(command)!;
@@ -5860,6 +5866,7 @@ export const RETRACTED: Record<RetractableFact, Bilingual> = {
   UnitAssigned: say('assignment', '交办'),
   PartHandedOver: say('hand-over of the part alone', '按事项移交'),
   UnitUnassigned: say('removal from the item (plan change)', '移除（方案调整）'),
+  PartRoleChanged: say('role change', '承担方式调整'),
 };
 
 /**
@@ -6164,6 +6171,7 @@ function requireNothingAfterRemoval(command: RetractRecord, state: AssignmentsSt
 const RETYPED_DAY: Record<RetypedStep, Named> = {
   PartHandedOver: named('on', 'the corrected day of the hand-over', '更正后的移交日期'),
   UnitUnassigned: named('on', 'the corrected day of the removal', '更正后的移除日期'),
+  PartRoleChanged: named('on', 'the corrected day of the role change', '更正后的承担方式调整日期'),
 };
 
 /**
@@ -6182,6 +6190,7 @@ function correctStepDate(command: CorrectStepDate, state: AssignmentsState): Ass
   const what = RETRACTED[factType];
   const asRetraction: RetractRecord = { ...command, type: 'RetractRecord', on: previousOn, ...(ofTheDay === undefined ? {} : { ofTheDay }) };
   const { unitId, unit, chosen, record } = recordNamed(asRetraction, state, named('reason', 'A reason for the correction', '更正理由'));
+  if (chosen.type === 'PartRoleChanged') return redateRoleChanges(command, state, roleChangesWrittenWith(state, chosen));
   const day = { day: on, what: RETYPED_DAY[factType] };
   requireBusinessDay(on, command.today, day.what);
   if (on === previousOn) throw badInput(`The ${what.en} is already dated ${on}.`, `该${what.zh}的日期已是 ${on}。`, { field: 'on' });
@@ -6215,6 +6224,170 @@ function correctStepDate(command: CorrectStepDate, state: AssignmentsState): Ass
   const part = partOf(without, unitId);
   if (part) requireNotBefore(day, { day: part.heldSince ?? part.assignedOn, what: say(`the assignment of ${unit.en}`, `${unit.zh}的交办日期`) });
   return [retracted, { type: 'UnitUnassigned', data: { unitId, reason: removalReason, unassignedOn: on } }];
+}
+
+/**
+ * Role changes written together (h57c, breaker55-8 M1 M2): a 替换原牵头单位 — the old lead's step-down to responsible, the new lead's
+ * part made lead, or the new lead's 交办 as lead written right after the step-downs — or a plan's change of roles. Retracted and
+ * re-dated as one step, never one without the others (a step-down retracted alone left two leads; the new lead's 交办 re-dated
+ * alone left the old lead stepping down on the old day, the parent with no lead or two in between).
+ */
+interface RoleChangesWrittenTogether {
+  /** The role changes that stand (as corrected), in the order entered: empty when none does (retracted, or fallen with a 交办). */
+  readonly changes: readonly CorrectedEntry[];
+  /** The new lead's 交办 written with them, while it stands: a unit with no part here brought in to lead. */
+  readonly newLead?: CorrectedEntry;
+}
+
+/** The steps of a part that rest on the roles a role change gave: a later role change, a removal, a hand-over (or its undoing). */
+const ROLE_BOUND: readonly string[] = ['PartRoleChanged', 'UnitUnassigned', 'PartHandedOver', 'PartHandOverUndone'];
+
+/**
+ * The role changes written with the record `chosen` (as corrected: a `PartRoleChanged`, or the new lead's `UnitAssigned`), and the
+ * new lead's 交办 written with them. Written together: a run of PartRoleChanged recorded one after another with the same day and
+ * reason as typed (`changedOn`, `reason`: one decision writes them so — the step-downs first, then a part made lead); with no
+ * change to lead among them, the UnitAssigned as LEAD of their day recorded right after is the new lead's — or, once the
+ * replacement was re-dated (`redateRoleChanges`), the 交办 the FactDateCorrected written just before its retractions moved to that
+ * day. Empty `changes` for a 交办 that came with none. O(events).
+ */
+function roleChangesWrittenWith(state: AssignmentsState, chosen: CorrectedEntry): RoleChangesWrittenTogether {
+  const { recorded } = state;
+  const asCorrected = asCorrectedEntries(state);
+  const standing = new Map(asCorrected.map((entry) => [entry.index, entry]));
+  const groups: { run: number[]; newLead?: number }[] = [];
+  for (let first = 0; first < recorded.length; first += 1) {
+    const head = recorded[first]!;
+    if (head.type !== 'PartRoleChanged') continue;
+    let last = first;
+    for (let next = recorded[last + 1]; next?.type === 'PartRoleChanged' && next.data.changedOn === head.data.changedOn && next.data.reason === head.data.reason; next = recorded[last + 1]) last += 1;
+    const run = Array.from({ length: last - first + 1 }, (_, offset) => first + offset);
+    const { changedOn } = head.data;
+    let newLead: number | undefined;
+    if (!run.some((index) => (recorded[index] as PartRoleChanged).data.role === 'LEAD')) {
+      const after = recorded[last + 1];
+      if (after?.type === 'UnitAssigned' && after.data.role === 'LEAD' && after.data.assignedOn === changedOn) newLead = last + 1;
+      else {
+        let before = first - 1;
+        while (recorded[before]?.type === 'RecordRetracted') before -= 1;
+        const moved = recorded[before];
+        if (moved?.type === 'FactDateCorrected' && moved.data.factType === 'UnitAssigned' && moved.data.on === changedOn) {
+          newLead = asCorrected.findLast((entry) => entry.index < before && entry.type === 'UnitAssigned' && (entry.data as { unitId: string }).unitId === moved.data.unitId && entry.occurredOn === changedOn)?.index;
+        }
+      }
+    }
+    groups.push(newLead === undefined ? { run } : { run, newLead });
+    first = last;
+  }
+  const group = groups.findLast((each) => each.run.includes(chosen.index) || (each.newLead === chosen.index && each.run.some((index) => standing.has(index))));
+  if (!group) return { changes: [] };
+  const changes = group.run.flatMap((index) => (standing.has(index) ? [standing.get(index)!] : []));
+  const newLead = group.newLead === undefined ? undefined : standing.get(group.newLead);
+  return newLead ? { changes, newLead } : { changes };
+}
+
+/**
+ * Whether retracting the record `command` names goes with role changes (a 替换原牵头单位's new lead's 交办, or a role change):
+ * then the parent keeps a lead — the old one again — and a parent's own refusal to leave it without one does not apply.
+ */
+export function retractsWithRoleChanges(command: RetractRecord, state: AssignmentsState): boolean {
+  if (command.factType !== 'UnitAssigned' && command.factType !== 'PartRoleChanged') return false;
+  try {
+    const { chosen } = recordNamed(command, state, named('reason', 'A reason for the retraction', '撤销理由'));
+    return roleChangesWrittenWith(state, chosen).changes.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The last step (as corrected) of one of `unitIds` that rests on the roles, among `entries` (`ROLE_BOUND`). */
+const roleBoundStepOf = (entries: readonly CorrectedEntry[], unitIds: readonly string[]): CorrectedEntry | undefined =>
+  entries.findLast((entry) => ROLE_BOUND.includes(entry.type) && [(entry.data as { unitId?: string }).unitId, (entry.data as { successorUnitId?: string }).successorUnitId].some((unitId) => unitId !== undefined && unitIds.includes(unitId)));
+
+/**
+ * 撤销此记录 of a role change, or of the new lead's 交办 of a 替换原牵头单位 (h57c, breaker55-8 M1): every role change written with it
+ * is retracted (one `RecordRetracted` each, v4) and the new lead's 交办 written with them too (as `RetractRecord` of it: its
+ * requests and urgings with it, refused while it has reported) — the old lead leads again, as if the replacement had never been
+ * typed. Refused CONFLICT, nothing written, while a later step of those units rests on the roles (another role change, a removal,
+ * a hand-over) — naming it, to be retracted first — or when the parent would be left with no lead.
+ */
+function retractRoleChanges(command: RetractRecord, state: AssignmentsState, together: RoleChangesWrittenTogether): AssignmentEvent[] {
+  const { reason } = command;
+  // Its units: those whose role it changed, and the new lead brought in with it (whose later role changes would fall with its 交办).
+  const unitIds = [...together.changes, ...(together.newLead ? [together.newLead] : [])].map((entry) => (entry.data as { unitId: string }).unitId);
+  const last = Math.max(...together.changes.map((entry) => entry.index), together.newLead?.index ?? -1);
+  const later = roleBoundStepOf(asCorrectedEntries(state).filter((entry) => entry.index > last), unitIds);
+  const first = together.changes[0]!;
+  const retracted = say(`Retracting the role change of ${first.occurredOn}`, `撤销 ${first.occurredOn} 的承担方式调整`);
+  if (later) {
+    const what = planRecordKind(later);
+    const laterUnit = unitNamed(command, (later.data as { unitId: string }).unitId, later.occurredOn);
+    const { advice, retractFirst } = retractFirstAdvice(command, state, later, what, say('role change', '承担方式调整'), say('otherwise the role change stands.', '如确有其事，本次承担方式调整不能撤销。'));
+    throw conflict(
+      `${retracted.en} would leave the later ${what.en} of ${laterUnit.en} of ${later.occurredOn} on roles it no longer had. ${advice.en}`,
+      `${retracted.zh}会使其后${laterUnit.zh} ${later.occurredOn} 的${what.zh}不再成立：撤销后各单位恢复原承担方式。${advice.zh}`,
+      retractFirst ? { retractFirst } : undefined,
+    );
+  }
+  const retractions = together.changes.map((entry): AssignmentEvent => {
+    const step = retractionNaming(command, state, entry)!;
+    return { type: 'RecordRetracted', data: { unitId: step.unitId, factType: 'PartRoleChanged', on: step.on, ...(step.ofTheDay === undefined ? {} : { ofTheDay: step.ofTheDay }), reason, retractedOn: command.today } };
+  });
+  const without = retractions.reduce(evolveAssignments, state);
+  const newLead = together.newLead;
+  const leadGone = newLead ? retractRecord({ ...command, unitId: (newLead.data as { unitId: string }).unitId, factType: 'UnitAssigned', on: newLead.occurredOn, ofTheDay: undefined }, without) : [];
+  const events = [...retractions, ...leadGone];
+  const after = events.reduce(evolveAssignments, state);
+  if (partsOf(after).length > 0 && !partsOf(after).some((part) => part.role === 'LEAD')) {
+    throw conflict(`${retracted.en} would leave the ${parentNoun(command).en} without a lead unit.`, `${retracted.zh}会使本${parentNoun(command).zh}没有牵头单位。`);
+  }
+  return events;
+}
+
+/**
+ * 更正记录日期 of a role change, or of the new lead's 交办 of a 替换原牵头单位 (h57c, breaker55-8 M2): every role change written with it
+ * is retracted (with the correction's reason) and typed again on `on` — the step-downs first, then a part made lead — and the new
+ * lead's 交办 written with them moves to `on` (`FactDateCorrected`, judged as any 交办's day: not after its unit's records);
+ * so the lead passes on one day in every fold. Refused BAD_USER_INPUT (field `on`), nothing written: a day in the future or the
+ * same one, one before the 交办 of a part whose role changes, one across another step of those units that rests on the roles
+ * (a role change, a removal, a hand-over) — named, to be corrected first.
+ */
+function redateRoleChanges(command: CorrectStepDate, state: AssignmentsState, together: RoleChangesWrittenTogether): AssignmentEvent[] {
+  const { previousOn, on, reason } = command;
+  const day = { day: on, what: RETYPED_DAY.PartRoleChanged };
+  requireText(reason, named('reason', 'A reason for the correction', '更正理由'));
+  requireBusinessDay(on, command.today, day.what);
+  if (on === previousOn) throw badInput(`The role change is already dated ${on}.`, `该承担方式调整的日期已是 ${on}。`, { field: 'on' });
+  const newLeadUnitId = together.newLead && (together.newLead.data as { unitId: string }).unitId;
+  const unitIds = [...together.changes.map((entry) => (entry.data as PartRoleChanged['data']).unitId), ...(newLeadUnitId ? [newLeadUnitId] : [])];
+  const [from, to] = previousOn < on ? [previousOn, on] : [on, previousOn];
+  const ownIndexes = new Set([...together.changes.map((entry) => entry.index), ...(together.newLead ? [together.newLead.index] : [])]);
+  const crossed = roleBoundStepOf(asCorrectedEntries(state).filter((entry) => !ownIndexes.has(entry.index) && entry.occurredOn >= from && entry.occurredOn <= to), unitIds);
+  if (crossed) {
+    const kind = planRecordKind(crossed);
+    const crossedUnit = unitNamed(command, (crossed.data as { unitId: string }).unitId, crossed.occurredOn);
+    throw badInput(
+      `${capitalise(day.what.en)} (${on}) would put the ${kind.en} of ${crossedUnit.en} of ${crossed.occurredOn} on the other side of it. If that ${kind.en}'s date is wrong too, correct it first.`,
+      `${day.what.zh}（${on}）会使${crossedUnit.zh} ${crossed.occurredOn} 的${kind.zh}与本次承担方式调整的先后颠倒。如该${kind.zh}的日期也有误，请先更正该${kind.zh}。`,
+      { field: 'on' },
+    );
+  }
+  // A role changes on a part already given; the new lead's own 交办 moves with it.
+  for (const entry of together.changes) {
+    const part = partOf(state, (entry.data as PartRoleChanged['data']).unitId);
+    if (part) requireNotBefore(day, assignmentOf(part, command));
+  }
+  const moved = together.newLead
+    ? correctFactDate({ type: 'CorrectFactDate', actor: command.actor, today: command.today, unitId: newLeadUnitId!, factType: 'UnitAssigned', previousOn: together.newLead.occurredOn, on, reason, ...namesOf(command) }, state, true)
+    : [];
+  const retractions = together.changes.map((entry): AssignmentEvent => {
+    const step = retractionNaming({ ...command, type: 'RetractRecord', factType: 'PartRoleChanged', on: entry.occurredOn }, state, entry)!;
+    return { type: 'RecordRetracted', data: { unitId: step.unitId, factType: 'PartRoleChanged', on: step.on, ...(step.ofTheDay === undefined ? {} : { ofTheDay: step.ofTheDay }), reason, retractedOn: command.today } };
+  });
+  // Step-downs before a part made lead, as the replacement writes them.
+  const retyped = [...together.changes]
+    .sort((a, b) => Number((a.data as PartRoleChanged['data']).role === 'LEAD') - Number((b.data as PartRoleChanged['data']).role === 'LEAD'))
+    .map((entry): AssignmentEvent => ({ type: 'PartRoleChanged', data: { ...(entry.data as PartRoleChanged['data']), changedOn: on } }));
+  return [...moved, ...retractions, ...retyped];
 }
 
 /** The directory's names and the parent's noun a command carries, for a command decided on its behalf. */
@@ -6287,6 +6460,10 @@ function retractRecord(command: RetractRecord, state: AssignmentsState): Assignm
   const { factType, on, reason } = command;
   const what = RETRACTED[factType];
   const { unitId, unit, chosen, record } = recordNamed(command, state, named('reason', 'A reason for the retraction', '撤销理由'));
+  // A role change goes with every role change written with it, and the new lead's 交办 written with them (h57c); that 交办 named
+  // goes with its replacement's role changes.
+  const replacement = chosen.type === 'PartRoleChanged' || chosen.type === 'UnitAssigned' ? roleChangesWrittenWith(state, chosen) : undefined;
+  if (replacement && replacement.changes.length > 0) return retractRoleChanges(command, state, replacement);
   if (chosen.type === 'PartHandedOver') requireSplitRetractable(command, state, chosen);
   if (chosen.type === 'UnitUnassigned') requireNothingAfterRemoval(command, state, chosen);
   const fallingWith = factType === 'UnitAssigned' ? recordsFallingWithAssignment(command, state, unitId, chosen) : [];

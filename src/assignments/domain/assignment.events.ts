@@ -283,9 +283,11 @@ export type RedatableFact = (typeof REDATABLE_FACTS)[number];
  * The steps of a part whose day a supervisor corrects (更正记录日期) by retracting the step and typing it again on the right day
  * (breaker55-8 S4, S6): a part handed over alone (`PartHandedOver` with `partOnly`) and a unit's removal from an item
  * (`UnitUnassigned`). Not a `FactDateCorrected`: the step is retracted (`RecordRetracted`, with the correction's reason) and written
- * anew on the corrected day, judged as when it was first typed — so every fold, old or new, reads it where it now stands.
+ * anew on the corrected day, judged as when it was first typed — so every fold, old or new, reads it where it now stands. And
+ * (h57c, breaker55-8 M2) a role change (`PartRoleChanged`, 承担方式调整) with every role change written with it — a lead replaced
+ * (替换原牵头单位) moves as one step, the new lead's 交办 written with it re-dated with it (`FactDateCorrected`).
  */
-export const RETYPED_STEPS = ['PartHandedOver', 'UnitUnassigned'] as const;
+export const RETYPED_STEPS = ['PartHandedOver', 'UnitUnassigned', 'PartRoleChanged'] as const;
 export type RetypedStep = (typeof RETYPED_STEPS)[number];
 
 /**
@@ -345,7 +347,14 @@ const RETRACTABLE_V2 = [...RETRACTABLE_V1, 'ExtensionRequested', 'ExtensionGrant
  * 撤销单位 on the wrong day: its part is back as it stood). An older build would drop the record without giving the part back
  * (a split retracted) or refuse the kind as damaged, so these are written at v3.
  */
-export const RETRACTABLE_FACTS = [...RETRACTABLE_V2, 'PartHandedOver', 'UnitUnassigned'] as const;
+/** The kinds `RecordRetracted` v3 named (breaker55-8 S4, S6); the others (v4) are written at v4. */
+const RETRACTABLE_V3 = [...RETRACTABLE_V2, 'PartHandedOver', 'UnitUnassigned'] as const;
+/**
+ * h57c (breaker55-8 M1, M2; v4): a role change (`PartRoleChanged`, 承担方式调整 — the step-down and the new lead of a 替换原牵头单位,
+ * or a plan's change of roles), retracted with every role change written with it: one RecordRetracted each, in one decision, with
+ * the new lead's 交办 written with them (`UnitAssigned`). An older build would refuse the kind as damaged, so it is written at v4.
+ */
+export const RETRACTABLE_FACTS = [...RETRACTABLE_V3, 'PartRoleChanged'] as const;
 export type RetractableFact = (typeof RETRACTABLE_FACTS)[number];
 
 /**
@@ -461,11 +470,13 @@ export const assignmentEventSchemas: EventSchemas<AssignmentEvent> = {
   // retraction of the v1 kinds is still written at v1, which an older build reads as before.
   // v3 (breaker55-8 S4, S6): a split hand-over or a removal retracted — an older build would drop the hand-over and leave the part
   // with nobody, or read the removal as damaged; the earlier kinds keep their versions.
+  // v4 (h57c): a role change retracted (替换原牵头单位 as one step) — a kind an older build would read as damaged.
   RecordRetracted: {
-    version: 3,
+    version: 4,
     occurredOn: 'retractedOn',
-    upcasters: { 1: (data) => data, 2: (data) => data },
-    writtenAs: (data) => ((RETRACTABLE_V1 as readonly unknown[]).includes(data.factType) ? 1 : (RETRACTABLE_V2 as readonly unknown[]).includes(data.factType) ? 2 : 3),
+    upcasters: { 1: (data) => data, 2: (data) => data, 3: (data) => data },
+    writtenAs: (data) =>
+      (RETRACTABLE_V1 as readonly unknown[]).includes(data.factType) ? 1 : (RETRACTABLE_V2 as readonly unknown[]).includes(data.factType) ? 2 : (RETRACTABLE_V3 as readonly unknown[]).includes(data.factType) ? 3 : 4,
   },
   UnitUnassigned: { version: 1, occurredOn: 'unassignedOn' },
   PartsRescheduled: { version: 1, occurredOn: 'rescheduledOn' },

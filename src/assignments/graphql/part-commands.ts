@@ -33,9 +33,9 @@ const REDATED_FACT_TYPES: Record<Exclude<RedatableRecord, RetypedRecord>, Redata
   REOPENING: 'PartsReopened',
 };
 
-/** The steps whose day a correction retracts and types again (`CorrectStepDate`, breaker55-8 S4, S6). */
-type RetypedRecord = 'HAND_OVER' | 'REMOVAL';
-const RETYPED_STEPS: Record<RetypedRecord, RetypedStep> = { HAND_OVER: 'PartHandedOver', REMOVAL: 'UnitUnassigned' };
+/** The steps whose day a correction retracts and types again (`CorrectStepDate`, breaker55-8 S4, S6; a role change: h57c). */
+type RetypedRecord = 'HAND_OVER' | 'REMOVAL' | 'ROLE_CHANGE';
+const RETYPED_STEPS: Record<RetypedRecord, RetypedStep> = { HAND_OVER: 'PartHandedOver', REMOVAL: 'UnitUnassigned', ROLE_CHANGE: 'PartRoleChanged' };
 const isRetyped = (record: RedatableRecord): record is RetypedRecord => Object.hasOwn(RETYPED_STEPS, record);
 
 /** The event each record kind of the API is, for 撤销误录 (an extension decision: granted or refused, either is found). */
@@ -50,6 +50,7 @@ const RETRACTED_FACT_TYPES: Record<RetractableRecord, RetractableFact> = {
   REOPENING: 'PartsReopened',
   HAND_OVER: 'PartHandedOver',
   REMOVAL: 'UnitUnassigned',
+  ROLE_CHANGE: 'PartRoleChanged',
 };
 
 interface Issued {

@@ -78,6 +78,7 @@ const CHOICE_ZH: Readonly<Record<string, string>> = {
   REOPENING: '重新打开',
   HAND_OVER: '按事项移交',
   REMOVAL: '移除单位',
+  ROLE_CHANGE: '承担方式调整',
 };
 
 /** The office's word for a value an input offers (`LEAD`: 牵头); undefined for a value it has none for. */

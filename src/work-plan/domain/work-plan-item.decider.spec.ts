@@ -2207,6 +2207,19 @@ describe('撤销误录 on a work-plan item (newcomer51-8 S1: one lifecycle for f
       expect(parts.map((part) => [part.unitId, part.role])).toEqual([[FINANCE, 'RESPONSIBLE'], [DONGHU, 'RESPONSIBLE'], ['unit-police', 'LEAD']]);
     });
 
+    // h57c (breaker55-8 M1): the replacement itself typed wrong — the new lead's 交办 was refused as the item's only lead, and its
+    // step-down no record retracted. Retracted, the replacement goes whole: the old lead leads again.
+    it('given the lead replaced (替换原牵头单位), when the new lead’s 交办 is retracted, then the replacement is, the old lead leading again', () => {
+      const replace: WorkPlanItemCommand = { type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn: ASSIGNED_ON, reason: '导入时牵头单位录错', addUnits: [{ unitId: 'unit-police', role: 'LEAD' }], replacesLead: true };
+      const replaced = [...definedAndAssigned, ...workPlanItemDecider.decide(replace, stateAfter(definedAndAssigned))];
+      const events = given(replaced).when(retractAssignment('unit-police')).decision();
+      expect(events).toEqual([
+        { type: 'RecordRetracted', data: { unitId: FGW, factType: 'PartRoleChanged', on: ASSIGNED_ON, ofTheDay: 1, reason: '交办单位选错', retractedOn: TODAY } },
+        retracted('unit-police'),
+      ]);
+      expect(partsOf(assignmentsAfter([...replaced, ...events])).map((part) => [part.unitId, part.role])).toEqual([[FGW, 'LEAD'], [FINANCE, 'RESPONSIBLE'], [DONGHU, 'RESPONSIBLE']]);
+    });
+
     it('given a joint lead (联合牵头), when one lead’s 交办 is retracted, then it is: the other still leads', () => {
       const jointly = [defined, assigned(FGW, 'LEAD'), assigned(FINANCE, 'LEAD')];
       given(jointly).when(retractAssignment(FINANCE)).then([retracted(FINANCE)]);

@@ -25,6 +25,7 @@ import {
   inBusinessOrderOf,
   partOf,
   partsOf,
+  retractsWithRoleChanges,
   recorded,
   unitNamed,
   type AssignmentPart,
@@ -553,11 +554,13 @@ function decideOnItem(command: WorkPlanItemCommand, recordedState: WorkPlanItemS
     case 'RetractRecord': {
       // 撤销误录 (newcomer51-8 S1): on an item in the plan, as a finding's — one lifecycle (parent-of-parts.ts).
       const item = requireDefined(state);
-      if (command.factType === 'UnitAssigned') refuseRetractingTheOnlyLead(command, item);
+      // The new lead's 交办 of a 替换原牵头单位 goes with its role changes: the old lead leads again (h57c).
+      if (command.factType === 'UnitAssigned' && !retractsWithRoleChanges(command, item.assignments)) refuseRetractingTheOnlyLead(command, item);
       return parts.decideOnPart(command, item);
     }
     case 'CorrectStepDate':
-      // A split or a removal typed on the wrong day: retracted and typed again on the right one (breaker55-8 S4, S6).
+      // A split, a removal or a role change (替换原牵头单位, with the 交办 written with it: h57c) typed on the wrong day: retracted and
+      // typed again on the right one (breaker55-8 S4, S6).
       return parts.decideOnPart(command, requireDefined(state));
     default:
       return unreachable(command);

@@ -37,8 +37,8 @@ describe('replacing an item’s lead with one mutation (breaker10n P18)', () => 
     const response = await attempt(name, input, headers);
     if (response.errors) throw new Error(`${name} refused: ${JSON.stringify(response.errors)}`);
   };
-  const roles = async (id: string) => {
-    const response = await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { parts { unitId role status } } }`, { id });
+  const roles = async (id: string, asOf?: string) => {
+    const response = await app.graphql(`query($id: ID!, $asOf: String) { workPlanItem(id: $id, asOf: $asOf) { parts { unitId role status } } }`, { id, asOf });
     expect(response.errors).toBeUndefined();
     const parts = response.data!.workPlanItem.parts as Part[];
     const codeOf = (unitId: string) => (Object.keys(units) as Code[]).find((code) => units[code] === unitId);
@@ -86,6 +86,30 @@ describe('replacing an item’s lead with one mutation (breaker10n P18)', () => 
     await app.as('SUPERVISOR');
     await mutate('addWorkPlanItemUnit', { itemId: item2, unitId: units.DING, role: 'LEAD', replacesLead: true, reason: '改由丁局牵头', assignedOn: '2026-06-01' });
     expect(await roles(item2)).toEqual({ YI: 'RESPONSIBLE:REPORTED', DING: 'LEAD:ASSIGNED' });
+  });
+
+  /*
+   * h57c (breaker55-8 M1, M2): the replacement itself typed on the wrong day, then found never to have happened. 更正记录日期 of the
+   * role change (ROLE_CHANGE, on 乙局's card) moves the step-down and 丁局's 交办 together — one lead on every day — and 撤销此记录
+   * of 丁局's 交办 retracts the replacement whole: 乙局 leads again, its report still awaiting inspection.
+   */
+  it('the replacement re-dated (ROLE_CHANGE) then retracted (the new lead’s ASSIGNMENT): one step each time', async () => {
+    await mutate('correctWorkPlanItemRecordDate', { itemId: item2, unitId: units.YI, record: 'ROLE_CHANGE', previousOn: '2026-06-01', on: '2026-05-28', reason: '会议纪要日期为5月28日' });
+    expect(await roles(item2, '2026-05-27')).toEqual({ YI: 'LEAD:REPORTED' });
+    expect(await roles(item2, '2026-05-30')).toEqual({ YI: 'RESPONSIBLE:REPORTED', DING: 'LEAD:ASSIGNED' });
+    expect(await roles(item2)).toEqual({ YI: 'RESPONSIBLE:REPORTED', DING: 'LEAD:ASSIGNED' });
+    const retraction = { itemId: item2, unitId: units.DING, record: 'ASSIGNMENT', on: '2026-05-28' };
+    const check = await app.graphql(`query($input: WorkPlanItemRetractionCheckInput!) { workPlanItemRetractionCheck(input: $input) { code messageZh } }`, { input: retraction });
+    expect(check.data!.workPlanItemRetractionCheck).toBeNull();
+    await mutate('retractWorkPlanItemRecord', { ...retraction, reason: '未曾更换牵头单位' });
+    expect(await roles(item2)).toEqual({ YI: 'LEAD:REPORTED' });
+    expect(await roles(item2, '2026-05-30')).toEqual({ YI: 'LEAD:REPORTED' });
+    const history = await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { history { eventType unitId retracted { reason } } } }`, { id: item2 });
+    const retracted = (history.data!.workPlanItem.history as { eventType: string; unitId: string | null; retracted: { reason: string } | null }[]).filter((entry) => entry.retracted?.reason === '未曾更换牵头单位');
+    expect(retracted.map((entry) => [entry.eventType, entry.unitId])).toEqual([
+      ['UnitAssigned', units.DING],
+      ['PartRoleChanged', units.YI],
+    ]);
   });
 
   it('replacesLead with a responsible role is refused naming the field', async () => {

@@ -90,26 +90,32 @@ describe('replacing an item’s lead with one mutation (breaker10n P18)', () => 
 
   /*
    * h57c (breaker55-8 M1, M2): the replacement itself typed on the wrong day, then found never to have happened. 更正记录日期 of the
-   * role change (ROLE_CHANGE, on 乙局's card) moves the step-down and 丁局's 交办 together — one lead on every day — and 撤销此记录
-   * of 丁局's 交办 retracts the replacement whole: 乙局 leads again, its report still awaiting inspection.
+   * role change (ROLE_CHANGE, on 乙局's card) moves 乙局's step-down and 丁局's taking the lead together — one lead on every day — and
+   * 撤销此记录 of 丁局's role change retracts the replacement whole: 乙局 leads again, its report still awaiting inspection.
    */
-  it('the replacement re-dated (ROLE_CHANGE) then retracted (the new lead’s ASSIGNMENT): one step each time', async () => {
+  it('the replacement re-dated then retracted through ROLE_CHANGE: one step each time', async () => {
     await mutate('correctWorkPlanItemRecordDate', { itemId: item2, unitId: units.YI, record: 'ROLE_CHANGE', previousOn: '2026-06-01', on: '2026-05-28', reason: '会议纪要日期为5月28日' });
-    expect(await roles(item2, '2026-05-27')).toEqual({ YI: 'LEAD:REPORTED' });
+    expect(await roles(item2, '2026-05-27')).toEqual({ YI: 'LEAD:REPORTED', DING: 'RESPONSIBLE:ASSIGNED' });
     expect(await roles(item2, '2026-05-30')).toEqual({ YI: 'RESPONSIBLE:REPORTED', DING: 'LEAD:ASSIGNED' });
     expect(await roles(item2)).toEqual({ YI: 'RESPONSIBLE:REPORTED', DING: 'LEAD:ASSIGNED' });
-    const retraction = { itemId: item2, unitId: units.DING, record: 'ASSIGNMENT', on: '2026-05-28' };
+    const retraction = { itemId: item2, unitId: units.DING, record: 'ROLE_CHANGE', on: '2026-05-28' };
     const check = await app.graphql(`query($input: WorkPlanItemRetractionCheckInput!) { workPlanItemRetractionCheck(input: $input) { code messageZh } }`, { input: retraction });
     expect(check.data!.workPlanItemRetractionCheck).toBeNull();
     await mutate('retractWorkPlanItemRecord', { ...retraction, reason: '未曾更换牵头单位' });
-    expect(await roles(item2)).toEqual({ YI: 'LEAD:REPORTED' });
-    expect(await roles(item2, '2026-05-30')).toEqual({ YI: 'LEAD:REPORTED' });
+    expect(await roles(item2)).toEqual({ YI: 'LEAD:REPORTED', DING: 'RESPONSIBLE:ASSIGNED' });
+    expect(await roles(item2, '2026-05-30')).toEqual({ YI: 'LEAD:REPORTED', DING: 'RESPONSIBLE:ASSIGNED' });
     const history = await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { history { eventType unitId retracted { reason } } } }`, { id: item2 });
     const retracted = (history.data!.workPlanItem.history as { eventType: string; unitId: string | null; retracted: { reason: string } | null }[]).filter((entry) => entry.retracted?.reason === '未曾更换牵头单位');
     expect(retracted.map((entry) => [entry.eventType, entry.unitId])).toEqual([
-      ['UnitAssigned', units.DING],
       ['PartRoleChanged', units.YI],
+      ['PartRoleChanged', units.DING],
     ]);
+  });
+
+  it('a new lead’s 交办 (ASSIGNMENT) retracted goes with its replacement — refused while the old lead’s later removal rests on it, naming it', async () => {
+    const refused = await attempt('retractWorkPlanItemRecord', { itemId: item1, unitId: units.BING, record: 'ASSIGNMENT', on: '2026-06-01', reason: '替换录错' });
+    expect(errorCode(refused)).toBe('CONFLICT');
+    expect(refused.errors?.[0]?.extensions?.messageZh).toMatch(/^撤销 2026-06-01 的承担方式调整会使其后青川市测试甲局 2026-06-02 的移除（方案调整）不再成立/u);
   });
 
   it('replacesLead with a responsible role is refused naming the field', async () => {

@@ -233,7 +233,8 @@ export interface AssignmentsState {
   /**
    * By unit: its part a plan change took off before it was verified (UnitUnassigned), with the day
    * and why. A fact of the unit dated before that day, entered late, is judged on the part as it
-   * stood then; one that verified it by then means the removal left it on as verified work (breaker8d P7).
+   * stood then; one that verified it by then means the removal left it on as verified work (breaker8d P7),
+   * and so does a report awaiting inspection then (h57a, breaker55-8 S2; see `removalsKept`).
    */
   readonly removed?: Readonly<Record<string, RemovedPart>>;
   /**
@@ -1481,6 +1482,9 @@ function joinUndone(state: AssignmentsState, unitId: string, successorUnitId: st
 /**
  * Events are facts already checked by `decide`; one about an unknown unit leaves the state as is.
  * A fact of a unit dated while it held a part now another's (机构改革, entered late) moves that part.
+ * One dated before a removal (移除单位), entered after it, changes the part as it stood: left verified or awaiting inspection,
+ * the part is back on the parent (`removalsKept`); on a part a removal kept on, one that leaves it neither takes it off again,
+ * as of the removal's day (h57a, breaker55-8 S2) — as date order, folding the removal after it, has it.
  */
 function updatePart(
   state: AssignmentsState,

@@ -209,3 +209,14 @@ describe('given a lead that stepped down when another unit replaced it (breaker5
       .thenRefused('BAD_USER_INPUT', undefined, /青川市民政局的承担方式调整（牵头改为责任）日期/);
   });
 });
+
+describe('given a part handed over alone (按事项移交, 07-01), its new holder having reported on it since (h57c)', () => {
+  const passedAlone: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: MZJ, successorUnitId: SFJ, reason: '机构改革：依申请公开职能划入司法局', handedOverOn: '2026-07-01', partOnly: true } };
+  const successorReported: AssignmentEvent = { type: 'RectificationReported', data: { unitId: SFJ, summary: '已整改', evidence: [{ title: '制度文本', link: 'https://www.example.gov.cn/x', documentRef: null }], reportedOn: '2026-07-05' } };
+
+  it('the new holder’s own 交办 dated before it is refused saying the split’s day is corrected on the part — not 「机构改革的日期录入后不能更正」', () => {
+    given([assigned(MZJ), passedAlone, successorReported])
+      .when({ type: 'AssignUnit', actor: supervisor, today: '2026-07-10', unitId: SFJ, role: 'RESPONSIBLE', dueDate: '2026-09-30', assignedOn: '2026-06-15', unitNames: DIRECTORY })
+      .thenRefused('CONFLICT', /correct it on the part first \(更正记录日期\)/, /请先更正这些记录的日期（更正记录日期）；如该按事项移交的日期录错，请先在该任务上“更正记录日期”。$/);
+  });
+});

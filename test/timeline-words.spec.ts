@@ -55,6 +55,10 @@ describe('a timeline line', () => {
     expect(timelineLine(type, null, {}, nameOf)).toBe(EVENT_LABEL[type]);
   });
 
+  it('names a role change retracted with its 替换原牵头单位 by its kind, not 「…的记录」 (h57c)', () => {
+    expect(timelineLine('RecordRetracted', 'fgw', { unitId: 'fgw', factType: 'PartRoleChanged', on: '2026-06-01', reason: '替换录错', retractedOn: '2026-06-05' }, nameOf)).toContain('（撤销 2026-06-01 的承担方式调整）');
+  });
+
   it('says a grant overtaken by a later date cut nothing (breaker8r P4)', () => {
     expect(timelineLine('ExtensionGranted', 'xs', { unitId: 'xs', requestId: 'r', previousDueDate: '2016-07-20', newDueDate: '2016-07-10', decidedOn: '2016-06-26' }, nameOf)).toBe(
       '批准延期（西山县人民政府）（批准延至 2016-07-10；当时已有更晚的时限 2016-07-20，仍以 2016-07-20 为准）',

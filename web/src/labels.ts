@@ -95,6 +95,8 @@ export const REDATED_WORD: Record<string, string> = {
   ExtensionRequestWithdrawn: '撤回延期申请',
   InspectionLogged: '督查',
   PartsReopened: '重新打开',
+  // A role change retracted or moved with its 替换原牵头单位 (h57c): 「撤销 2026-06-01 的承担方式调整」, not 「…的记录」.
+  PartRoleChanged: '承担方式调整',
 };
 
 /** Light colours with WCAG AA contrast against white text (≥ 4.5:1). */

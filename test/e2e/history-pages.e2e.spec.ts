@@ -73,6 +73,45 @@ describe("a finding's or work-plan item's history a page at a time (historyPage)
     expect(pages.flatMap((page) => page.nodes.map((node) => node.revision))).toEqual(whole.map((entry) => entry.revision));
   });
 
+  /*
+   * h57b: the 重新打开 the server writes for a part-only reopening found closed returns no part when nothing else was left to
+   * reopen (a unit taken off before the reopening's day, typed after it): it is listed as no line (the item's own 重新打开 says it),
+   * but totalCount counted it — a client paging to the count waited for a line that never came.
+   */
+  it('counts only the lines a client pages through: the empty 各单位重新整改 the server wrote is not one', async () => {
+    const supervisor = await app.as('SUPERVISOR');
+    const units = (await app.graphql(`{ units { id code name } }`)).data!.units as { id: string; code: string; name: string }[];
+    const [lead, other] = ['FGW', 'CZJ'].map((code) => units.find((unit) => unit.code === code)!);
+    const csv = `类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n一,推进五公开,1,公开重大建设项目批复,,${lead!.name},${other!.name},2026-12-31\n`;
+    const act = async (name: string, input: Record<string, unknown>) => {
+      const answer = await app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename } }`, { input: { idempotencyKey: `h57b-${name}-${JSON.stringify(input).length}`, ...input } }, supervisor);
+      expect(answer.errors).toBeUndefined();
+      return answer.data![name];
+    };
+    const imported = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {
+      input: { idempotencyKey: 'h57b-plan', fileName: 'plan.csv', title: '青川市政务公开工作要点（历史条数）', year: 2026, contentBase64: Buffer.from(csv).toString('base64'), approvedOn: '2026-03-01', assignedOn: '2026-03-02' },
+    }, supervisor);
+    expect(imported.errors).toBeUndefined();
+    const planId = imported.data!.importWorkPlan.planId as string;
+    const item = (await app.graphql(`query($planId: ID!) { workPlanItems(planId: $planId, first: 1) { nodes { id } } }`, { planId }, supervisor)).data!.workPlanItems.nodes[0].id as string;
+    await act('reportWorkPlanItem', { itemId: item, unitId: lead!.id, reportedOn: '2026-03-10', summary: '已公开', evidence: [{ title: '公开页面', link: 'https://example.gov.cn/a' }] });
+    await act('logWorkPlanItemInspection', { itemId: item, unitId: lead!.id, inspectedOn: '2026-03-12', outcome: 'PASSED', place: '市发改委' });
+    // The item open (财政局 not done): the reopening returns 发改委's verified part alone.
+    await act('reopenWorkPlanItem', { itemId: item, reopenedOn: '2026-03-20', reason: '复查发现公开内容不全', newDueDate: '2026-06-30' });
+    // 财政局 taken off before it, typed after it: by date the item was complete on 03-15 — the server writes its 完成, its 重新打开,
+    // and the parts' 重新打开 with no part left to return (listed as no line).
+    await act('removeWorkPlanItemUnit', { itemId: item, unitId: other!.id, unassignedOn: '2026-03-15', reason: '方案调整' });
+    const whole = (await app.graphql(ITEM, { id: item, first: 0 }, supervisor)).data!.workPlanItem.history as { revision: number }[];
+    const pages = await walk(ITEM, 'workPlanItem', item, 2, supervisor);
+    const paged = pages.flatMap((page) => page.nodes.map((node) => node.revision));
+    expect(paged).toEqual(whole.map((entry) => entry.revision));
+    // The story as written: the item's own 完成 and 重新打开 listed; the parts' 重新打开 with no part is no line of its own.
+    const types = (await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { history { eventType details } } }`, { id: item }, supervisor)).data!.workPlanItem.history as { eventType: string; details: string }[];
+    expect(types.filter((line) => line.eventType === 'WorkPlanItemCompleted' || line.eventType === 'WorkPlanItemReopened').length).toBe(2);
+    expect(types.filter((line) => line.eventType === 'PartsReopened').map((line) => JSON.parse(line.details).unitIds)).toEqual([[lead!.id]]);
+    expect(pages.map((page) => page.totalCount)).toEqual(pages.map(() => paged.length));
+  });
+
   it('refuses a cursor of another finding’s history, and a page over 200, in Chinese', async () => {
     const other = (await app.graphql(`{ findings(first: 2) { nodes { id } } }`)).data!.findings.nodes[1].id as string;
     const cursor = (await app.graphql(FINDING, { id: other, first: 1 })).data!.finding.historyPage.pageInfo.endCursor as string;

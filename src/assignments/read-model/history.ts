@@ -31,6 +31,15 @@ export interface HistoryEntry {
   readonly retracted: RetractionNote | null;
 }
 
+/**
+ * Whether an event of a parent's stream is listed as no history line: the parts' PartsReopened the server wrote for a part-only
+ * reopening found closed that returns no part (`foundClosed` with `unitIds: []`, h56a — 「各单位重新整改」 naming no unit: the
+ * parent's reopening line says it). What `historyLines` leaves out and the ledgers count apart (`hiddenHistoryLines`), so that a
+ * history's `totalCount` is the number of lines a client pages through. Pure.
+ */
+export const listedAsNoLine = (event: { readonly type: string; readonly data: object }): boolean =>
+  event.type === 'PartsReopened' && (event.data as { foundClosed?: boolean }).foundClosed === true && (event.data as { unitIds?: readonly string[] }).unitIds?.length === 0;
+
 /** A history line, made when asked from the timeline entry it lists (nothing else is kept). */
 export function historyEntry(event: TimelineEntry): HistoryEntry {
   const data = event.data as Record<string, unknown>;

@@ -201,7 +201,7 @@ export class FindingsResolver {
     const slice = (fromRevision: number, maxCount: number) => this.ledger.timelineSlice(findingId, fromRevision, maxCount);
     const parts = () => this.ledger.finding(findingId)?.parts.values() ?? [];
     const mayHoldRetractions = this.ledger.finding(findingId)?.holdsRetractions === true;
-    return historyPageFromStream({ parentId: findingId, slice, length: this.ledger.historyLength(findingId), parts, closeOutsUndone: () => this.closeOutsUndone(findingId, info), mayHoldRetractions }, context.actor, page);
+    return historyPageFromStream({ parentId: findingId, slice, length: this.ledger.historyLineCount(findingId), parts, closeOutsUndone: () => this.closeOutsUndone(findingId, info), mayHoldRetractions }, context.actor, page);
   }
 
   private async historyLines(finding: FindingView | FindingAtCut | FindingInListAt, context: GraphqlContext, info: GraphQLResolveInfo): Promise<HistoryEntryType[]> {

@@ -1,6 +1,6 @@
 import type { Actor } from '../../shared/command-context.js';
 import { mayReadUnitDetails } from '../../access/authorization/access-policy.js';
-import { historyEntry } from '../../assignments/read-model/history.js';
+import { historyEntry, listedAsNoLine } from '../../assignments/read-model/history.js';
 import { unitsSharingParts, type PartView } from '../../assignments/read-model/part-view.js';
 import type { TimelineEntry } from '../../assignments/read-model/timeline.js';
 import { connectionType } from '../../shared/graphql/connection.js';
@@ -62,7 +62,7 @@ export function historyLines(events: readonly TimelineEntry[], reader: Actor | n
   const sharing = reader?.unitId ? unitsSharingParts(reader.unitId, parts) : new Set<string>();
   return events
     // The parts' line the server wrote returning no part (h56a, breaker55-8: 「各单位重新整改」 naming no unit): the parent's line says it.
-    .filter((event) => !writtenForFoundClosed(event)?.returnsNone)
+    .filter((event) => !listedAsNoLine(event))
     .map(historyEntry)
     .filter((entry) => !reader || entry.unitId === null || mayReadUnitDetails(reader, entry.unitId) || sharing.has(entry.unitId))
     .map((entry) => ({ ...entry, details: JSON.stringify(entry.details) }));
@@ -84,7 +84,10 @@ export interface HistoryStream {
   readonly parentId: string;
   /** Up to `maxCount` events of the stream from revision `fromRevision` on, in order (fewer only at its end). */
   readonly slice: (fromRevision: number, maxCount: number) => Promise<readonly TimelineEntry[]>;
-  /** Events in the stream as projected (every line for a reader who sees every line). */
+  /**
+   * Lines of the stream as projected for a reader who sees every line: its events but those listed as no line (`listedAsNoLine`,
+   * counted by the ledger as they arrive) — what `totalCount` answers such a reader, O(1).
+   */
   readonly length: number;
   /** The parent's parts now (which lines a unit user reads: `historyLines`). */
   readonly parts: () => Iterable<PartView>;
@@ -105,7 +108,7 @@ const FILTERED_SLICE = 200;
  * of the page (and one more, for `hasNextPage`), not the whole stream (breaker12g P6: the item page's
  * history of a 1,500-event 各单位 item read every event on each load, 2.3 s, every user held 1.8 s).
  * A unit user's page reads on a slice at a time until it is full (other units' lines left out).
- * `totalCount` is the stream's length for a reader who sees every line (O(1)); for a unit user it is
+ * `totalCount` is the number of lines of the stream for a reader who sees every line (`length`, O(1)); for a unit user it is
  * counted by reading the whole stream, only when asked. Same answer as `historyPage(historyLines(…))`.
  * @throws DomainError BAD_USER_INPUT for a bad `first` or a cursor of another list.
  */

@@ -11,6 +11,7 @@ import { foldAtCut } from '../../shared/time-travel-fold.js';
 import type { EvaluationReceivedOnCorrected, EvaluationRegistered } from '../domain/evaluation.events.js';
 import { findingStream, type FindingIdentifiedOnCorrected, type FindingRecorded, type FindingWithdrawn, type FindingWithdrawalUndone } from '../domain/finding.events.js';
 import { withCorrectionsApplied } from '../../assignments/domain/business-order.js';
+import { listedAsNoLine } from '../../assignments/read-model/history.js';
 import type { SetAsideRecord } from '../../assignments/domain/assignment.events.js';
 import { undoneByVerification } from '../../assignments/domain/part-facts.js';
 
@@ -164,6 +165,8 @@ export class RectificationLedger implements Projection {
   private readonly findings = new Map<string, FindingView>();
   /** Events of each finding's stream projected so far (its history's length: `historyLength`). */
   private readonly historyLengths = new Map<string, number>();
+  /** Events of each finding's stream listed as no history line (`listedAsNoLine`), where there are any: `historyLineCount`. */
+  private readonly hiddenHistoryLines = new Map<string, number>();
   /** Not state (a private name, left out of snapshots): where the findings' streams are read. */
   readonly #streams: StreamReader;
   /** Not state: the most parts one finding has held (`largestFindingParts`); -1 until counted (after a restore). */
@@ -265,6 +268,7 @@ export class RectificationLedger implements Projection {
     const finding = this.findings.get(event.streamId.slice(FINDING_STREAM_PREFIX.length));
     if (!finding) return;
     this.historyLengths.set(finding.findingId, this.historyLength(finding.findingId) + 1);
+    if (listedAsNoLine(event)) this.hiddenHistoryLines.set(finding.findingId, (this.hiddenHistoryLines.get(finding.findingId) ?? 0) + 1);
     if (event.type === 'RecordRetracted') finding.holdsRetractions = true;
     applyToFinding(finding, timelineEntry(event));
     if (event.type === 'FindingWithdrawalUndone' && ((event as RecordedEvent<FindingWithdrawalUndone>).data.recordsSetAside ?? []).length > 0) this.#toFoldAgain.add(finding.findingId);
@@ -333,6 +337,14 @@ export class RectificationLedger implements Projection {
   /** How many events the finding's stream holds as projected (its history's length); 0 for an unknown finding. O(1). */
   historyLength(id: string): number {
     return this.historyLengths.get(id) ?? 0;
+  }
+
+  /**
+   * How many lines the finding's history lists for a reader who sees every line: its events as projected but those listed as no
+   * line (`listedAsNoLine`) — `historyPage.totalCount`, the lines a client pages through. O(1); 0 for an unknown finding.
+   */
+  historyLineCount(id: string): number {
+    return this.historyLength(id) - (this.hiddenHistoryLines.get(id) ?? 0);
   }
 
   /**

@@ -12,6 +12,7 @@ import { byPinyin } from '../../shared/chinese-order.js';
 import { setAsideBy, setAsideRecordOf, type OutOfPlanDays } from '../../assignments/domain/assignment.decider.js';
 import { undoneByVerification } from '../../assignments/domain/part-facts.js';
 import { typedOutOfDayOrder } from '../../assignments/read-model/out-of-day-order.js';
+import { listedAsNoLine } from '../../assignments/read-model/history.js';
 
 export type WorkPlanView = Omit<WorkPlanImported['data'], 'categories'> & {
   readonly importedAt: string;
@@ -138,6 +139,8 @@ export class WorkPlanLedger implements Projection {
   private readonly items = new Map<string, WorkPlanItemView>();
   /** Events of each item's stream projected so far (its history's length: `historyLength`). */
   private readonly historyLengths = new Map<string, number>();
+  /** Events of each item's stream listed as no history line (`listedAsNoLine`), where there are any: `historyLineCount`. */
+  private readonly hiddenHistoryLines = new Map<string, number>();
   /**
    * Per item, what dates its definition besides the plan's import (`datedDefinition`), kept as its events arrive so that
    * the first page of its history reads only the page (`timelineSlice`; perf47: a 100-unit item's first page read its
@@ -248,6 +251,7 @@ export class WorkPlanLedger implements Projection {
     if (!item) return;
     this.#changed(item.planId, item.itemId);
     this.historyLengths.set(item.itemId, this.historyLength(item.itemId) + 1);
+    if (listedAsNoLine(event)) this.hiddenHistoryLines.set(item.itemId, (this.hiddenHistoryLines.get(item.itemId) ?? 0) + 1);
     const entry = timelineEntry(event);
     // Before anything may leave the event out of the view (a withdrawn span's record): its history pages mark it all the same (h52a).
     if (event.type === 'RecordRetracted') item.holdsRetractions = true;
@@ -525,6 +529,14 @@ export class WorkPlanLedger implements Projection {
   /** How many events the item's stream holds as projected (its history's length); 0 for an unknown item. O(1). */
   historyLength(itemId: string): number {
     return this.historyLengths.get(itemId) ?? 0;
+  }
+
+  /**
+   * How many lines the item's history lists for a reader who sees every line: its events as projected but those listed as no
+   * line (`listedAsNoLine`) — `historyPage.totalCount`, the lines a client pages through. O(1); 0 for an unknown item.
+   */
+  historyLineCount(itemId: string): number {
+    return this.historyLength(itemId) - (this.hiddenHistoryLines.get(itemId) ?? 0);
   }
 
   /**

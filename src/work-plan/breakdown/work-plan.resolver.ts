@@ -223,7 +223,7 @@ export class WorkPlanItemResolver {
     const slice = (fromRevision: number, maxCount: number) => this.ledger.timelineSlice(item.itemId, fromRevision, maxCount);
     const parts = () => this.ledger.item(item.itemId)?.parts.values() ?? [];
     const mayHoldRetractions = this.ledger.item(item.itemId)?.holdsRetractions === true;
-    return historyPageFromStream({ parentId: item.itemId, slice, length: this.ledger.historyLength(item.itemId), parts, closeOutsUndone: () => this.closeOutsUndone(item.itemId, info), mayHoldRetractions }, context.actor, page);
+    return historyPageFromStream({ parentId: item.itemId, slice, length: this.ledger.historyLineCount(item.itemId), parts, closeOutsUndone: () => this.closeOutsUndone(item.itemId, info), mayHoldRetractions }, context.actor, page);
   }
 
   private async historyLines(item: ItemRow | (ItemRow & Pick<WorkPlanItemAtCut, 'history'>), context: GraphqlContext, info: GraphQLResolveInfo): Promise<HistoryEntryType[]> {

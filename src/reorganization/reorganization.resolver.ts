@@ -140,7 +140,7 @@ export class UnitHandOverChoiceType {
   @Field(() => ID, { description: 'The finding or work-plan item (what handOverUnitParts’ only names)' }) parentId: string;
   @Field(() => String, { description: 'FINDING or WORK_PLAN_ITEM' }) kind: string;
   @Field(() => String, { description: 'How the dialog names it: 问题「…」 or 事项 5「…」' }) label: string;
-  @Field(() => PartStatusEnum, { description: 'The unit’s part as it stands' }) status: string;
+  @Field(() => PartStatusEnum, { description: 'The unit’s part as it stood at the end of the day it would pass (on): a past day’s choices read that day’s status, not today’s' }) status: string;
   @Field(() => String, { description: 'YYYY-MM-DD, the office day it would pass: the hand-over’s, or the later day a part verified by then came back' }) on: string;
 }
 
@@ -167,8 +167,9 @@ export class ReorganizationResolver {
     description:
       'Before a hand-over (单位名录 移交任务, newcomer53-10 S1): the unit’s parts it would pass on the day, each by its finding or work-plan item — what handOverUnitParts’ only may choose (default: all). Nothing written.',
   })
-  unitHandOverChoices(@Args('input') input: UnitHandOverChoicesInput): UnitHandOverChoiceType[] {
-    return this.reorganizations.choices(input.unitId, input.on ?? officeDate(this.clock.now()));
+  unitHandOverChoices(@Args('input') input: UnitHandOverChoicesInput): Promise<UnitHandOverChoiceType[]> {
+    const today = officeDate(this.clock.now());
+    return this.reorganizations.choices(input.unitId, input.on ?? today, today);
   }
 
   @Mutation(() => UnitReorganizationType, {

@@ -9,6 +9,7 @@ import { unitStream } from '../organization/domain/unit.events.js';
 import { UnitsReadModel } from '../organization/units/units.read-model.js';
 import { RectificationLedger } from '../rectification/ledger/rectification-ledger.js';
 import { officeDate } from '../shared/calendar-date.js';
+import type { TimeCut } from '../shared/time-cut.js';
 import type { CommandContext } from '../shared/command-context.js';
 import { DomainError, badInput, notFound, say } from '../shared/domain-error.js';
 import { EventSchemaRegistry } from '../shared/event-schemas.js';
@@ -275,23 +276,36 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
   }
 
   /**
-   * The parts a hand-over of `unitId` on office day `on` would pass (the 单位名录 移交任务 dialog's choice, newcomer53-10 S1), on
-   * the read models as they stand: each finding and item with its label, the part's status and the day it passes — findings
-   * first, then items, each in the ledgers' order. Nothing written.
+   * The parts a hand-over of `unitId` on office day `on` would pass (the 单位名录 移交任务 dialog's choice, newcomer53-10 S1): each
+   * finding and item with its label, the part's status and the day it passes — findings first, then items, each in the ledgers'
+   * order. Which parts pass is judged as the hand-over judges them (`moving`); each status is the part's as it stood at the end of
+   * the day it passes (breaker55-8 M3: a past day's choices read today's — a part verified since read 已核验, one reported since
+   * 已报告): for a day before `today` (`YYYY-MM-DD`, the office day now) read from the parent's view of that day (`findingAt` /
+   * `itemAt`, O(its events), only the parents listed); for today or later from the views as they stand. Nothing written.
    */
-  choices(unitId: string, on: string): HandOverChoice[] {
+  async choices(unitId: string, on: string, today: string): Promise<HandOverChoice[]> {
     const { findings, items } = this.moving(unitId, on, false);
     const statusIn = (parts: PartsHolder['parts'] | undefined) => parts?.get(unitId)?.status ?? [...(parts?.values() ?? [])].find((part) => part.heldBefore?.includes(unitId))?.status ?? 'ASSIGNED';
-    return [
-      ...findings.flatMap(({ id, on: day }) => {
+    /** The business day `day` as every fact entered now tells it (`asOf` only). */
+    const dayCut = (day: string): TimeCut => ({ asOf: day, knownAt: null, axes: ['BUSINESS_DAY'] });
+    const findingChoices = await Promise.all(
+      findings.map(async ({ id, on: day }) => {
         const finding = this.findings.finding(id);
-        return finding ? [{ parentId: id, kind: 'FINDING' as const, label: this.findingLabel(finding), status: statusIn(finding.partsWhenWithdrawn ?? finding.parts), on: day }] : [];
+        if (!finding) return [];
+        const then = day < today ? await this.findings.findingAt(id, dayCut(day)) : undefined;
+        const parts = then ? (then.partsWhenWithdrawn ?? then.parts) : (finding.partsWhenWithdrawn ?? finding.parts);
+        return [{ parentId: id, kind: 'FINDING' as const, label: this.findingLabel(finding), status: statusIn(parts), on: day }];
       }),
-      ...items.flatMap(({ id, on: day }) => {
+    );
+    const itemChoices = await Promise.all(
+      items.map(async ({ id, on: day }) => {
         const item = this.workPlans.item(id);
-        return item ? [{ parentId: id, kind: 'WORK_PLAN_ITEM' as const, label: this.itemLabel(item), status: statusIn(item.parts), on: day }] : [];
+        if (!item) return [];
+        const then = day < today ? await this.workPlans.itemAt(id, dayCut(day)) : undefined;
+        return [{ parentId: id, kind: 'WORK_PLAN_ITEM' as const, label: this.itemLabel(item), status: statusIn(then?.parts ?? item.parts), on: day }];
       }),
-    ];
+    );
+    return [...findingChoices.flat(), ...itemChoices.flat()];
   }
 
   /** Every finding and item as a notice names it (《…》问题「…」, 《…》事项 5「…」), with its parts as a reorganisation judges them. */

@@ -70,6 +70,22 @@ describe('handing over chosen parts of a unit (职能划转, newcomer53-10 S1)',
     expect(preview.data!.unitReorganizationPreview).toEqual([`《${OTHER_TITLE}》（2026年）事项 2「公开社会救助信息」：青川市民政局的部分自 2026-07-01 起移交青川市司法局（尚未完成报送）。`]);
   });
 
+  it('a past day’s choices read each part as it stood that day, not today (breaker55-8 M3)', async () => {
+    const response = await office.app.graphql(`query($input: UnitHandOverChoicesInput!) { unitHandOverChoices(input: $input) { parentId status on } }`, { input: { unitId: office.units.MZJ, on: '2026-06-15' } }, admin);
+    expect(response.errors).toBeUndefined();
+    const byItem = Object.fromEntries((response.data!.unitHandOverChoices as { parentId: string; status: string; on: string }[]).map((choice) => [choice.parentId, `${choice.status} ${choice.on}`]));
+    // Item 1 reported on 06-20: not yet on 06-15. Item 4 reported 06-10, passed 06-25: awaiting inspection that day, not 已核验.
+    // Item 5 withdrawn 06-30: still in the plan on 06-15.
+    expect(byItem).toEqual({
+      [office.items['1']!]: 'ASSIGNED 2026-06-15',
+      [office.items['2']!]: 'ASSIGNED 2026-06-15',
+      [office.items['3']!]: 'ASSIGNED 2026-06-15',
+      [office.items['4']!]: 'REPORTED 2026-06-15',
+      [office.items['5']!]: 'ASSIGNED 2026-06-15',
+      [otherItem]: 'ASSIGNED 2026-06-15',
+    });
+  });
+
   it.each<[string, string[], string, RegExp]>([
     ['the successor already holds a part there', ['3'], 'CONFLICT', /^工作事项 3「公开行政复议决定」：青川市司法局在本工作事项已有任务（2026-07-01）：按工作事项移交（职能划转）不把两个单位的任务合为一项/],
     ['the part was verified by the day', ['4'], 'CONFLICT', /^工作事项 4「公开养老服务信息」：青川市民政局的任务已于 2026-06-25 确认完成/],

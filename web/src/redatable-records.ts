@@ -7,7 +7,7 @@
 export interface RedatablePart {
   assignedOn: string;
   reports: readonly { reportedOn: string; reportedAt?: string | null }[] | null;
-  returns: readonly { cause: string; returnedOn: string; returnedAt?: string | null }[] | null;
+  returns: readonly { cause: string; returnedOn: string; returnedAt?: string | null; goesWithReopeningOf?: string | null }[] | null;
   urges: readonly { urgedOn: string; urgedAt?: string | null }[] | null;
   extensionRequests: readonly { requestedDueDate: string; status: string; requestedOn: string; requestedAt?: string | null; decidedOn?: string | null; decidedAt?: string | null; withdrawnOn?: string | null; withdrawnAt?: string | null }[] | null;
   inspections: readonly { inspectedOn: string; loggedAt?: string | null }[] | null;
@@ -36,7 +36,8 @@ export function redatableRecords(part: RedatablePart): { value: string; label: s
     // Any inspection's day, also one the unit has answered since (breaker8d P1).
     ...(part.inspections ?? []).map((inspection) => entry('INSPECTION', '现场督查', inspection.inspectedOn, '', inspection.loggedAt ?? '')),
     // A reopening that returned the part (breaker46-8 S1): its day moves for every part it returned.
-    ...(part.returns ?? []).filter((returned) => returned.cause === 'REOPENED').map((returned) => entry('REOPENING', '重新打开', returned.returnedOn, '', returned.returnedAt ?? '')),
+    // Not one the server wrote with the office's reopening that found the parent closed (h57b): it moves only with that reopening.
+    ...(part.returns ?? []).filter((returned) => returned.cause === 'REOPENED' && returned.goesWithReopeningOf == null).map((returned) => entry('REOPENING', '重新打开', returned.returnedOn, '', returned.returnedAt ?? '')),
   ];
   // Several records of one kind on one day (a report, its send-back and the re-report typed with one day, breaker8s P8): each is
   // offered, named by its place in the order entered (…|n: ofTheDay), so the one chosen is the one corrected.

@@ -18,6 +18,8 @@ export interface RetractablePart {
   extensionRequests?: readonly { status: string; requestedOn: string; decidedOn: string | null; grantedDueDate: string | null }[] | null;
   /** The office day of the pass that verified it; null while not verified (a 交办 retracted: whether the parent closes without it). */
   verifiedOn?: string | null;
+  /** 承担方式调整 since its 交办 (牵头 ↔ 责任): a retracted 交办 takes them with it (h57b: the dialog said nothing of the step-down). */
+  roleChanges?: readonly { role: string; changedOn: string }[] | null;
 }
 
 /** A record chosen on the card: its kind as the API names it (`RetractableRecord`), its day now, its place that day (1 the first). */
@@ -103,7 +105,56 @@ export function retractionConsequence(choice: RetractedChoice, part: Retractable
       // Its requests (with their withdrawals and decisions) and the urgings it was sent go with it (breaker53-8 S2).
       const own = [(part.extensionRequests ?? []).length > 0 ? '延期申请（连同撤回、审批）' : '', (part.urges ?? []).length > 0 ? '催办' : ''].filter(Boolean).join('和');
       const falls = own ? `其${own}记录一并撤销；` : '';
-      return `撤销后：${unit}视为从未交办，不再承担${parent}，不计入单位排名等任何统计；${falls}${after}${counted}。`;
+      // Its role changes go with it (newcomer54-8 S1): the step-down 替换原牵头单位 wrote is said, not left for the history to show (h57b).
+      const stepped = (part.roleChanges ?? []).map((change) => `${change.changedOn} ${change.role === 'LEAD' ? '责任改为牵头' : '牵头改为责任'}`);
+      const roleWords = stepped.length > 0 ? `其承担方式调整（${stepped.join('；')}）一并撤销；` : '';
+      return `撤销后：${unit}视为从未交办，不再承担${parent}，不计入单位排名等任何统计；${falls}${roleWords}${after}${counted}。`;
     }
   }
+}
+
+/**
+ * A reorganisation's or a plan's step on a history line that 撤销此记录 / 更正记录日期 take (h57b, breaker55-8 S4 S6): a part handed
+ * over alone (按事项移交, `HAND_OVER`: `unit` handed it to `successor`) or a unit taken off a work-plan item (移除单位, `REMOVAL`),
+ * with its office day `on`.
+ */
+export interface HistoryStep {
+  readonly record: 'HAND_OVER' | 'REMOVAL';
+  readonly on: string;
+  /** The unit that handed the part over, or the unit removed (named as on its day). */
+  readonly unit: string;
+  /** The unit the part was handed to (HAND_OVER only). */
+  readonly successor?: string;
+}
+
+/** The step in the history's words: 「按事项移交（2026-07-06，青川市民政局 → 青川市司法局）」, 「移除单位（2026-07-06，青川市民政局）」. */
+export const historyStepWords = (step: HistoryStep): string =>
+  step.record === 'HAND_OVER' ? `按事项移交（${step.on}，${step.unit} → ${step.successor ?? ''}）` : `移除单位（${step.on}，${step.unit}）`;
+
+/**
+ * What retracting `step` does, one sentence beginning 撤销后：. `kind`: finding or item; `parentDone`: whether the parent reads
+ * 销号 / 完成 now (a removal retracted puts an open part back: it is not any more).
+ */
+export function stepRetractionConsequence(step: HistoryStep, kind: 'finding' | 'item', parentDone: boolean): string {
+  const parent = kind === 'finding' ? '该问题' : '该事项';
+  const counted = '该记录保留在时间线中，标注“已撤销（录入错误）”，不计入任何统计';
+  if (step.record === 'HAND_OVER') {
+    return `撤销后：${step.unit}的任务视为从未移交，由${step.unit}一直承担（连同其报告、延期申请、催办等记录）；${step.successor ?? '接手单位'}不再承担${parent}中的这项任务；${counted}。`;
+  }
+  const reopened = parentDone ? `，${parent}恢复为未${kind === 'finding' ? '销号' : '完成'}` : '';
+  return `撤销后：${step.unit}的任务恢复到${parent}中，视为从未移除（其原有记录随任务恢复）${reopened}；${counted}。`;
+}
+
+/** What moving `step` to office day `to` does, one sentence beginning 更正后：, confirmed before it is sent. */
+export function stepRedateConsequence(step: HistoryStep, kind: 'finding' | 'item', to: string): string {
+  const parent = kind === 'finding' ? '该问题' : '该事项';
+  const [from, until] = to < step.on ? [to, step.on] : [step.on, to];
+  const between = `${from} 至 ${until} 前一天`;
+  const retyped = `原 ${step.on} 的记录保留在时间线中，标注已撤销，并按 ${to} 重新记下`;
+  if (step.record === 'HAND_OVER') {
+    const holder = to < step.on ? step.successor ?? '接手单位' : step.unit;
+    return `更正后：${step.unit}的任务于 ${to} 移交${step.successor ?? ''}（原录 ${step.on}）；${between}由${holder}承担，时限、逾期和单位排名按更正后的日期计算；${retyped}。`;
+  }
+  const held = to < step.on ? `${between}${step.unit}不再承担${parent}` : `${between}${step.unit}仍承担${parent}`;
+  return `更正后：${step.unit}于 ${to} 从${parent}移除（原录 ${step.on}）；${held}，时限、逾期和单位排名按更正后的日期计算；${retyped}。`;
 }

@@ -111,7 +111,7 @@ export async function retractionRefusal(kind: ParentKind, parentId: string, choi
 }
 
 /** What anyone who reads a parent may read of each of its parts, on findings and items alike. */
-const PART_SUMMARY = `unitId unit { name } role status dueDate originalDueDate dueDateApproval { reason limit approvedOn } daysLeft reportedDaysLate trafficLight verifiedOn verifiedAt assignedAt assignedOn`;
+const PART_SUMMARY = `unitId unit { name } role roleChanges { role changedOn } status dueDate originalDueDate dueDateApproval { reason limit approvedOn } daysLeft reportedDaysLate trafficLight verifiedOn verifiedAt assignedAt assignedOn`;
 /**
  * What a unit user may read of its own part only (the API refuses it other units' with FORBIDDEN):
  * reports, inspections, returns, and what was said to the unit — 催办 and extension requests with
@@ -119,7 +119,7 @@ const PART_SUMMARY = `unitId unit { name } role status dueDate originalDueDate d
  */
 const PART_DETAILS = `reports { summary reportedOn reportedAt reportedBy enteredBy enteredByName reportedOnAsEntered evidence { title link documentRef } }
   inspections { inspectionId outcome inspectedOn place notes loggedAt inspectorId corrections { reason correctedOn correctedAt correctedByName previousOutcome outcome previousInspectedOn inspectedOn } }
-  returns { cause reason returnedOn returnedAt returnedOnAsEntered newDueDate dueDatesIfMoved { from dueDate } }
+  returns { cause reason returnedOn returnedAt returnedOnAsEntered goesWithReopeningOf newDueDate dueDatesIfMoved { from dueDate } }
   urges { message urgedOn urgedAt urgedBy }
   extensionRequests { requestId requestedDueDate reason status requestedOn requestedAt enteredByName decidedOn decidedAt decisionReason grantedDueDate withdrawnOn withdrawnAt withdrawalReason decidable decidableUntil }
   recordsAfterWithdrawal recordsSetAside joinedRecords`;
@@ -207,6 +207,8 @@ export interface Part extends PartTerms {
   unitId: string;
   unit: { name: string };
   role: string;
+  /** 承担方式调整 since its 交办 (牵头 ↔ 责任), in the order made: what a retraction of its 交办 takes with it; absent from an older server. */
+  roleChanges?: { role: string; changedOn: string }[];
   status: string;
   dueDate: string;
   originalDueDate: string;
@@ -226,7 +228,11 @@ export interface Part extends PartTerms {
   /** `notes`: what the inspector wrote, as written; `corrections`: the supervisor's corrections beside it (who, when, why). */
   inspections: { inspectionId: string; outcome: string; inspectedOn: string; place: string; notes: string; loggedAt: string; inspectorId: string; corrections: InspectionCorrection[] }[] | null;
   /** `newDueDate`: the due date the part was given as it came back (重新整改时限); null when it kept its own. */
-  returns: { cause: string; reason: string; returnedOn: string; returnedAt: string; returnedOnAsEntered?: string | null; newDueDate: string | null; dueDatesIfMoved?: { from: string; dueDate: string }[] }[] | null;
+  /**
+   * `goesWithReopeningOf`: on a 重新打开 the server wrote with the office's reopening of the day that found the parent closed by
+   * date, the unit whose part that reopening returned (where it is retracted or corrected; '' when not listed); null otherwise.
+   */
+  returns: { cause: string; reason: string; returnedOn: string; returnedAt: string; returnedOnAsEntered?: string | null; goesWithReopeningOf?: string | null; newDueDate: string | null; dueDatesIfMoved?: { from: string; dueDate: string }[] }[] | null;
   /** 催办 and extension requests: null on another unit's part for a unit user (its own only, like reports). */
   urges: { message: string; urgedOn: string; urgedAt: string; urgedBy: string }[] | null;
   extensionRequests: {
@@ -290,6 +296,8 @@ export interface HistoryEntry {
   details: string;
   /** A close-out (销号 / 事项完成) that does not stand as listed: why, in the server's words (null: it stands, on its closing pass's day). */
   closeOutUndone?: string | null;
+  /** A record retracted as entered by mistake (撤销误录): the retraction; null otherwise. */
+  retracted?: { reason: string; retractedOn: string; retractedAt: string; retractedBy: string; retractedByName?: string } | null;
 }
 
 /** An instant shown as China time, e.g. 2026-11-29 14:05 (the office's clock, whatever the browser's). */

@@ -9,7 +9,7 @@ import { nameOn, UnitsReadModel, type UnitView } from '../../organization/units/
 import { officeDate } from '../../shared/calendar-date.js';
 import { Clock } from '../../shared/clock.js';
 import { dayCountedOn, daysLeft, dueDateOverrideInForce, dueDatesIfMoved, holdersOf, inBusinessOrder, inspectionsInOrder, reportedDaysLate, trafficLight, type PartView, type PartWithHolders } from '../read-model/part-view.js';
-import { AssignmentType, DAYS_LEFT, DueDateApprovalType, DueTermsKindEnum, ExtensionRequestType, InspectionType, ReportType, ReturnType, TrafficLightEnum, UrgeType } from './assignment.types.js';
+import { AssignmentType, DAYS_LEFT, DueDateApprovalType, DueTermsKindEnum, ExtensionRequestType, InspectionType, PartRoleChangeType, ReportType, ReturnType, TrafficLightEnum, UrgeType } from './assignment.types.js';
 import { joinedRecordLines } from '../read-model/joined-records.js';
 import { extensionRequestOut } from './extension-request-out.js';
 import { deadlineCell, nextReportDue, termsInWords } from '../../shared/deadline.js';
@@ -36,6 +36,13 @@ export class AssignmentResolver {
     if (!unit) throw notFound('Unit', part.unitId);
     const name = nameOn(unit, this.dayOf(part), part.evaluatedKnownAt);
     return name === unit.name ? unit : { ...unit, name };
+  }
+
+  @ResolveField(() => [PartRoleChangeType], {
+    description: '承担方式调整 of the part since its 交办 (a plan revision, or 替换原牵头单位 stepping the lead down), in the order made; empty while none. A retraction of the part’s 交办 (撤销误录) takes them with it',
+  })
+  roleChanges(part: PartView): PartRoleChangeType[] {
+    return (part.roleChanges ?? []).map((change) => ({ role: change.role, changedOn: change.on }));
   }
 
   @ResolveField(() => TrafficLightEnum, { nullable: true, description: 'None once verified, and none for a part of a withdrawn finding or item (a record, counted nowhere)' })

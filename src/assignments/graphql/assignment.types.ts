@@ -152,6 +152,12 @@ export class ReturnType {
     description: 'A send-back or reopening: the office day (YYYY-MM-DD) it was entered as, when a date correction moved it to returnedOn (原录); null when never moved or moved back, and for a failed inspection (its inspection lists its corrections)',
   })
   returnedOnAsEntered?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'For a 重新打开 Rectify wrote with the office’s part-only reopening of the same day that by date found the parent closed (not a record of its own): the unit whose part that reopening returned — it is retracted or redated only with that reopening, on that unit’s part (retractRecord / correctRecordDate of this one alone: CONFLICT with extensions.goesWith). Empty when that part is not in the view. Null for every other return',
+  })
+  goesWithReopeningOf?: string | null;
   @Field(() => String, { nullable: true, description: 'The due date the part was given as it came back; null when it kept its own' })
   newDueDate: string | null;
   @Field(() => [DueDateFromType], {
@@ -166,6 +172,12 @@ export class DueDateApprovalType {
   @Field(() => String, { description: 'Why the later date was approved (the supervisor’s words, 特批理由)' }) reason: string;
   @Field(() => String, { description: 'The limit it goes past (YYYY-MM-DD): the plan’s period end or the rectification plan’s inspection deadline' }) limit: string;
   @Field(() => String, { description: 'The office day it was approved (YYYY-MM-DD): the day of the assignment, extension or return that gave the date' }) approvedOn: string;
+}
+
+@ObjectType('PartRoleChange', { description: '承担方式调整: a change of a part’s role after its 交办 (牵头 ↔ 责任)' })
+export class PartRoleChangeType {
+  @Field(() => AssignmentRoleEnum, { description: 'The role it gave the part' }) role: AssignmentRole;
+  @Field(() => String, { description: 'YYYY-MM-DD, the office day it took effect' }) changedOn: string;
 }
 
 @ObjectType('Assignment', { description: 'One unit’s part of a finding or work-plan item' })

@@ -105,6 +105,13 @@ export interface ReturnView {
    * inspection carries its corrections.
    */
   readonly returnedOnAsEntered?: string;
+  /**
+   * A 重新打开 Rectify wrote (PartsReopened `foundClosed`, h54b) with the office's part-only reopening of the same day that by date
+   * found the parent closed: not a record of its own — it is retracted, redated or void only with that reopening (a retraction or
+   * date correction of it alone is refused CONFLICT, `extensions.goesWith`). The unit whose part that reopening returned, where it
+   * is retracted or corrected ('' when the view holds no such part). Absent on every other return.
+   */
+  readonly goesWithReopeningOf?: string;
 }
 
 /** The fold-only note of a return's first day (`returnedOnAsEntered`) an event's data carries at a cut, as a view field. */
@@ -194,6 +201,12 @@ export interface PartView {
   readonly unitId: string;
   /** Changes only by a plan revision (PartRoleChanged). */
   role: AssignmentRole;
+  /**
+   * The changes of `role` since the part was given (承担方式调整, PartRoleChanged: a revision, or 替换原牵头单位 stepping the lead
+   * down), each with its office day (`YYYY-MM-DD`) and the role it gave, in the order folded; absent while none. What a retraction
+   * of the part's 交办 takes with it (newcomer54-8 S1), said in its dialog (h57b).
+   */
+  roleChanges?: readonly { readonly on: string; readonly role: AssignmentRole }[];
   status: PartStatus;
   dueDate: string;
   /** How `dueDate` is read: 立行立改, a standing task (never overdue) …; a plan revision may change them (`termsOn`). */
@@ -435,6 +448,10 @@ function applyToParts(parts: Map<string, PartView>, event: TimelineEntry<Assignm
     if (event.data.foundClosed && ![...parts.values()].every((part) => verifiedAsOf(part, addDays(on, -1)))) return;
     const newDueDate = event.data.newDueDate ?? null;
     const only = event.data.unitIds;
+    // Its cause: the office's reopening of the day, folded before it — a part it returned shows where to retract or correct it.
+    const cause = event.data.foundClosed
+      ? { goesWithReopeningOf: [...parts.values()].find((part) => part.returns.some((returned) => returned.cause === 'REOPENED' && returned.returnedOn === on && returned.goesWithReopeningOf === undefined))?.unitId ?? '' }
+      : {};
     for (const part of parts.values()) {
       // A part that never reported keeps waiting; one a partial reopening does not name keeps its progress.
       if (part.status === 'ASSIGNED' || (only !== undefined && !namedPart(only, part, parts))) continue;
@@ -442,7 +459,7 @@ function applyToParts(parts: Map<string, PartView>, event: TimelineEntry<Assignm
       part.verifiedOn = null;
       part.verifiedAt = null;
       if (newDueDate !== null) changeDueDate(part, { on, dueDate: newDueDate, source: event.id, at, byReturn: true, ...overrideOf(event.data) });
-      ownList(part, 'returns').push({ cause: 'REOPENED', reason: event.data.reason, returnedOn: on, returnedAt: at, newDueDate, ...ownNewDueDateOf(event.data), ...returnedOnAsEnteredOf(event.data, on) });
+      ownList(part, 'returns').push({ cause: 'REOPENED', reason: event.data.reason, returnedOn: on, returnedAt: at, newDueDate, ...ownNewDueDateOf(event.data), ...returnedOnAsEnteredOf(event.data, on), ...cause });
     }
     return;
   }
@@ -479,7 +496,10 @@ function applyToParts(parts: Map<string, PartView>, event: TimelineEntry<Assignm
   }
   if (event.type === 'PartRoleChanged') {
     const part = parts.get(event.data.unitId);
-    if (part) part.role = event.data.role;
+    if (part) {
+      part.role = event.data.role;
+      part.roleChanges = [...(part.roleChanges ?? []), { on, role: event.data.role }];
+    }
     return;
   }
   if (event.type === 'PartHandedOver') {

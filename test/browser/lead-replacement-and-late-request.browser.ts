@@ -64,8 +64,8 @@ describe('records typed late on the item and finding pages: 替换原牵头单�
     // The server asked again: the retraction is taken now.
     const form = page.locator('[data-test="form-retractRecord"]');
     await seenInForm(dialog(page), form, 'the retraction form after 替换原牵头单位');
-    // The step-down the replacement wrote goes with the 交办: the dialog says so (h57b: it named only the requests and urgings).
-    await page.locator('[data-test="retraction-consequence"]', { hasText: `其承担方式调整（${officeDay(0)} 牵头改为责任）一并撤销` }).waitFor();
+    // The step-down the replacement wrote (on the 交办 day) goes with the 交办: the dialog says so (h57b: it named only the requests and urgings).
+    await page.locator('[data-test="retraction-consequence"]', { hasText: `其承担方式调整（${officeDay(-19)} 牵头改为责任）一并撤销` }).waitFor();
     await form.getByLabel('撤销理由（录入错误的原因）').fill('导入时牵头单位录错，纸质方案为财政局');
     await form.getByRole('button', { name: '撤销此记录（录入错误）' }).click();
     await submitAndClose(form, /确认/u);

@@ -3,6 +3,7 @@ import type { ImportDependencies } from '../imports/import-run.js';
 import { describeWorkPlanImport, describeWorkPlanImportZh, importWorkPlanFile, knownPlansOf, type KnownPlan } from '../work-plan/import-work-plan/import-work-plan.js';
 import { nearNamesArgument, officeDayArgument, planVersionArgument, runImportTool, UsageError, withDashValues } from './import-cli.js';
 import { say } from '../shared/domain-error.js';
+import { toolSlices } from '../work-plan/import-work-plan/import-slices.js';
 import { withFirstLineEnding } from '../spreadsheet/import-refusal.js';
 
 runImportTool({
@@ -120,7 +121,8 @@ confirms it means that unit.`,
     };
   },
   async run(dependencies, file, options, context) {
-    const outcome = await importWorkPlanFile(dependencies, file, options, context, await importedPlans(dependencies));
+    // In slices, as the server appends it: a server on the same file writes between two (breaker56-10 S3).
+    const outcome = await importWorkPlanFile({ ...dependencies, slices: toolSlices() }, file, options, context, await importedPlans(dependencies));
     // A dry run gives the version it read, for the import to be refused if the plan changes before it (issue 10 S2).
     if (!outcome.dryRun) return say(describeWorkPlanImport(outcome), describeWorkPlanImportZh(outcome));
     const version = outcome.planVersion;

@@ -74,6 +74,23 @@ export interface BatchCommand {
   prepare(store: EventStore, schemas: EventSchemaRegistry, earlier: readonly DomainEvent[]): Promise<PreparedCommand>;
 }
 
+/**
+ * How a long batch is appended (breaker56-10 S3: a 4,999-item plan appended as one transaction of 25,000 events held every
+ * other write 40–60 s — behind it in the writer, then behind its projection): in slices of at most `eventsPerSlice` events
+ * (a command's events are never split), one transaction each, `between` awaited after each slice but the last — the server
+ * waits there for the slice to be projected and gives the event loop a turn, so other requests append and are answered
+ * between two slices. The events keep the batch's order (a plan's outline first, then its items: the read models show a plan
+ * once every item its outline lists is in, `WorkPlanLedger.plan`). Each slice keeps its parts' expected
+ * revisions; a slice refused (another request wrote one of its streams) leaves the slices before it written, and the batch
+ * is decided again — the commands found done in their streams appending nothing — as a retry of the same request would.
+ */
+export interface BatchSlices {
+  /** At most this many events per transaction (a command with more goes alone in its slice). */
+  readonly eventsPerSlice: number;
+  /** After each slice but the last, with the position of its last event. A throw stops the batch there (the slices before it stay written). */
+  readonly between: (position: Position) => Promise<void>;
+}
+
 export function batchCommand<Command, State, Event extends DomainEvent>(
   row: number | null,
   streamId: string,
@@ -247,10 +264,11 @@ export async function executeBatch(
   schemas: EventSchemaRegistry,
   commands: readonly BatchCommand[],
   request?: RequestRecord,
+  slices?: BatchSlices,
 ): Promise<BatchOutcome> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await executeBatchOnce(store, schemas, commands, request);
+      return await executeBatchOnce(store, schemas, commands, request, slices);
     } catch (error) {
       // Nothing of the batch was written: decided again on the streams as they are now (a refusal then is the batch's answer).
       if (!(error instanceof ConcurrencyError) || attempt >= BATCH_ATTEMPTS) throw error;
@@ -263,6 +281,7 @@ async function executeBatchOnce(
   schemas: EventSchemaRegistry,
   commands: readonly BatchCommand[],
   request?: RequestRecord,
+  slices?: BatchSlices,
 ): Promise<BatchOutcome> {
   // The batch's request already in the index (the same request sent again): each command is recognised by its own id.
   const unrecorded = request && !(await refuseReusedKey(store, request)) ? request : undefined;
@@ -283,14 +302,18 @@ async function executeBatchOnce(
     events: one.toAppend,
     options: { expectedRevision: one.expectedRevision, request: index === 0 && unrecorded ? unrecorded : one.request, ...(one.claims.length > 0 ? { claims: one.claims } : {}) },
   }));
-  let results: readonly { readonly position: Position; readonly alreadyRecorded?: boolean }[] = [];
+  const results: { readonly position: Position; readonly alreadyRecorded?: boolean }[] = [];
   if (parts.length > 0) {
-    try {
-      results = await store.appendToStreams(parts);
-    } catch (error) {
-      if (error instanceof RequestKeyConflictError) throw keyReused(error.stored.streamId);
-      if (error instanceof ClaimTakenError) throw await claimRefusal(store, error, appending.flatMap((one) => one.claims));
-      throw error;
+    const pieces = slicesOf(parts, slices?.eventsPerSlice);
+    for (const [index, piece] of pieces.entries()) {
+      try {
+        results.push(...(await store.appendToStreams(piece)));
+      } catch (error) {
+        if (error instanceof RequestKeyConflictError) throw keyReused(error.stored.streamId);
+        if (error instanceof ClaimTakenError) throw await claimRefusal(store, error, appending.flatMap((one) => one.claims));
+        throw error;
+      }
+      if (index < pieces.length - 1) await slices!.between(results.at(-1)!.position);
     }
   } else if (unrecorded && unrecorded.digest !== null) {
     // Nothing appended (all of it done before, or nothing to do: a units file whose units are all
@@ -312,4 +335,23 @@ async function executeBatchOnce(
     return { streamId: one.streamId, events: result.alreadyRecorded ? [] : one.events, retried: result.alreadyRecorded === true, position: result.position };
   });
   return { outcomes, eventCount: outcomes.reduce((count, outcome) => count + outcome.events.length, 0), position };
+}
+
+/** The parts in slices of at most `eventsPerSlice` events, in order, a part never split (one larger goes alone). One slice without a size. */
+function slicesOf(parts: readonly StreamAppend[], eventsPerSlice: number | undefined): StreamAppend[][] {
+  if (eventsPerSlice === undefined) return [[...parts]];
+  const pieces: StreamAppend[][] = [];
+  let piece: StreamAppend[] = [];
+  let events = 0;
+  for (const part of parts) {
+    if (piece.length > 0 && events + part.events.length > eventsPerSlice) {
+      pieces.push(piece);
+      piece = [];
+      events = 0;
+    }
+    piece.push(part);
+    events += part.events.length;
+  }
+  if (piece.length > 0) pieces.push(piece);
+  return pieces;
 }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { readSync, statSync } from 'node:fs';
 import { readHeldFile } from './held-file-read.js';
-import { walMarkMismatchOnDisk, type WalMarkMismatch } from './wal-file-mark.js';
+import { WalMarksMemo, walMarkMismatchOnDisk, type WalMarkMismatch } from './wal-file-mark.js';
 
 /*
  * breaker9s P5: a store file written over in place while the server runs (`cp training.db rectify.db`:
@@ -337,6 +337,8 @@ type Judged = { readonly overwrite: Overwrite } | { readonly seen: MainFileSight
 export class MainFileWatch {
   private seen: { readonly stamp: string; readonly sight: MainFileSight } | null = null;
   private found: Overwrite | null = null;
+  /** The -wal's write marks walked so far (`WalMarksMemo`): each check reads only the frames committed since. */
+  private readonly walMarks = new WalMarksMemo();
 
   constructor(
     readonly path: string,
@@ -382,7 +384,7 @@ export class MainFileWatch {
     // breaker51-9 S1: the file's write mark is one this connection's -wal fits, or the file is not the one it was written over —
     // whatever its rows say: a copy of this store written to elsewhere (a restore drill's) holds rows at positions this
     // server's -wal also holds, which SQLite reads from the -wal until a checkpoint mixes the two files' pages.
-    const marks = wal && !(sight instanceof UnreadableMainFile) ? walMarkMismatchOnDisk(this.path) : null;
+    const marks = wal && !(sight instanceof UnreadableMainFile) ? walMarkMismatchOnDisk(this.path, this.walMarks) : null;
     if (marks) return { overwrite: markOverwrite(marks, overwrite) };
     if (!overwrite) return { seen: sight instanceof UnreadableMainFile ? null : sight };
     const header = sight instanceof UnreadableMainFile ? sight.header : { bytes: sight.bytes, wal: sight.wal };

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { randomInt } from 'node:crypto';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { readHeldFile } from './held-file-read.js';
 
 /*
@@ -235,8 +235,12 @@ export interface WalMarkMismatch {
  * not mark themselves), or page sizes that differ (stray-wal.ts says so). Pure.
  */
 export function walMarkMismatch(fileHeader: Buffer, wal: Buffer): WalMarkMismatch | null {
+  return markMismatchOf(fileHeader, walkWal(wal));
+}
+
+/** `walMarkMismatch` of the file header and what a walk of the -wal read (its page size, its committed page-1 frames' counts and ids). */
+function markMismatchOf(fileHeader: Buffer, walk: Pick<WalWalk, 'pageSize' | 'counts' | 'ids'> | null): WalMarkMismatch | null {
   if (fileHeader.length < 100 || fileHeader.toString('latin1', 0, 16) !== 'SQLite format 3\u0000') return null;
-  const walk = walkWal(wal);
   if (!walk || walk.counts.length === 0) return null;
   const filePageSize = fileHeader.readUInt16BE(16) === 1 ? 65536 : fileHeader.readUInt16BE(16);
   if (filePageSize !== walk.pageSize) return null;
@@ -261,7 +265,7 @@ export function walMarkMismatch(fileHeader: Buffer, wal: Buffer): WalMarkMismatc
  * SQLite (the file through `readHeldFile`: a descriptor closed here must not drop a lock this process holds on it). Null
  * when either cannot be read, or they fit.
  */
-export function walMarkMismatchOnDisk(file: string): WalMarkMismatch | null {
+export function walMarkMismatchOnDisk(file: string, memo?: WalMarksMemo): WalMarkMismatch | null {
   let header: Buffer | null;
   try {
     header = readHeldFile(file, (fd) => {
@@ -272,6 +276,112 @@ export function walMarkMismatchOnDisk(file: string): WalMarkMismatch | null {
     return null;
   }
   if (!header) return null;
+  if (memo) return markMismatchOf(header, memo.walk(`${file}-wal`));
   const wal = walBytesOnDisk(file);
   return wal ? walMarkMismatch(header, wal) : null;
+}
+
+/** Where a walk of a -wal's marks stopped: after its last commit frame, with what it had read up to there. */
+interface WalMarksWalked {
+  /** The -wal's inode, and its header (32 bytes: magic, page size, checkpoint sequence, salts, checksum) as walked. */
+  readonly ino: bigint;
+  readonly header: Buffer;
+  readonly pageSize: number;
+  /** Byte offset after the last commit frame walked (32 when none was). */
+  readonly offset: number;
+  /** The running checksum at `offset`. */
+  readonly checksum: readonly [number, number];
+  readonly counts: readonly number[];
+  readonly ids: readonly number[];
+}
+
+/**
+ * The committed page-1 write marks of a -wal (`walkWal`'s `counts`, `ids`, `pageSize`), walked on from where the last walk of the
+ * same -wal stopped: a server checks the store file under it whenever another process (a second server, `plan:import`) wrote it
+ * (StoreFileOverwrite), and reading and checksumming the whole -wal each time — 0.7–1.0 s of the event loop for a -wal of tens
+ * of MB, per /health call while the other process wrote (breaker56-10 S3) — is replaced by reading its header (32 bytes) and
+ * the frames appended since the last commit frame walked. The same -wal is the same inode with the same header (its salts
+ * change whenever SQLite starts it over, after a checkpoint): frames SQLite committed in one generation are never written
+ * again in it, so what the earlier walk read of them still holds; anything else (another inode, another header, a file
+ * shorter than the frames walked) is walked from its start, as `walkWal` walks it. Not state of the store: one per watch.
+ */
+export class WalMarksMemo {
+  private walked: WalMarksWalked | null = null;
+
+  /** The -wal at `wal`'s page size and committed page-1 frames' counts and ids; null when it holds none SQLite reads, or cannot be read. */
+  walk(wal: string): { readonly pageSize: number; readonly counts: readonly number[]; readonly ids: readonly number[] } | null {
+    let descriptor: number | null = null;
+    try {
+      descriptor = openSync(wal, 'r');
+      const stat = fstatSync(descriptor, { bigint: true });
+      const size = Number(stat.size);
+      const header = Buffer.alloc(32);
+      if (size < 32 || readSync(descriptor, header, 0, 32, 0) < 32) return (this.walked = null);
+      const before = this.walked;
+      const goesOn = before !== null && before.ino === stat.ino && before.header.equals(header) && size >= before.offset;
+      const from = goesOn ? before : startOfWal(stat.ino, header);
+      if (!from) return (this.walked = null);
+      const tail = Buffer.alloc(size - from.offset);
+      const read = tail.length === 0 ? 0 : readSync(descriptor, tail, 0, tail.length, from.offset);
+      this.walked = walkMarksOn(from, tail.subarray(0, read));
+      return this.walked;
+    } catch {
+      return (this.walked = null);
+    } finally {
+      if (descriptor !== null) closeSync(descriptor);
+    }
+  }
+}
+
+/** A walk of the -wal whose header is `header` before its first frame; null for a header SQLite would not read (as `walkWal`). */
+function startOfWal(ino: bigint, header: Buffer): WalMarksWalked | null {
+  const magic = header.readUInt32BE(0);
+  if (magic !== 0x377f0682 && magic !== 0x377f0683) return null;
+  const pageSize = header.readUInt32BE(8);
+  if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) !== 0) return null;
+  const checksum = walChecksum(header, 0, 24, [0, 0], magic === 0x377f0683);
+  if (checksum[0] !== header.readUInt32BE(24) || checksum[1] !== header.readUInt32BE(28)) return null;
+  return { ino, header: Buffer.from(header), pageSize, offset: 32, checksum, counts: [], ids: [] };
+}
+
+/** `walked` gone on over `tail` (the -wal's bytes from `walked.offset` on), up to the last commit frame in it, as `walkWal` walks. */
+function walkMarksOn(walked: WalMarksWalked, tail: Buffer): WalMarksWalked {
+  const bigEndian = walked.header.readUInt32BE(0) === 0x377f0683;
+  const salts = [walked.header.readUInt32BE(16), walked.header.readUInt32BE(20)];
+  const frameSize = 24 + walked.pageSize;
+  const counts = [...walked.counts];
+  const ids = [...walked.ids];
+  const pending: number[] = [];
+  const pendingIds: number[] = [];
+  let checksum = walked.checksum;
+  let committedAt = 0;
+  let committedChecksum = checksum;
+  for (let at = 0; at + frameSize <= tail.length; at += frameSize) {
+    if (tail.readUInt32BE(at + 8) !== salts[0] || tail.readUInt32BE(at + 12) !== salts[1]) break;
+    checksum = walChecksum(tail, at + 24, at + frameSize, walChecksum(tail, at, at + 8, checksum, bigEndian), bigEndian);
+    if (checksum[0] !== tail.readUInt32BE(at + 16) || checksum[1] !== tail.readUInt32BE(at + 20)) break;
+    if (tail.readUInt32BE(at) === 1) {
+      pending.push(tail.readUInt32BE(at + 24 + 60));
+      pendingIds.push(tail.readUInt32BE(at + 24 + 68));
+    }
+    if (tail.readUInt32BE(at + 4) !== 0) {
+      counts.push(...pending.splice(0));
+      ids.push(...pendingIds.splice(0));
+      committedAt = at + frameSize;
+      committedChecksum = checksum;
+    }
+  }
+  return { ...walked, offset: walked.offset + committedAt, checksum: committedChecksum, counts, ids };
+}
+
+/** SQLite's -wal checksum over `bytes[from, to)` (pairs of 32-bit words in the order the magic names) from `start`. */
+function walChecksum(bytes: Buffer, from: number, to: number, start: readonly [number, number], bigEndian: boolean): [number, number] {
+  let [s0, s1] = start;
+  for (let at = from; at < to; at += 8) {
+    const x0 = bigEndian ? bytes.readUInt32BE(at) : bytes.readUInt32LE(at);
+    const x1 = bigEndian ? bytes.readUInt32BE(at + 4) : bytes.readUInt32LE(at + 4);
+    s0 = (s0 + x0 + s1) >>> 0;
+    s1 = (s1 + x1 + s0) >>> 0;
+  }
+  return [s0, s1];
 }

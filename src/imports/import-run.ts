@@ -1,5 +1,5 @@
 import { slicer } from '../shared/event-loop-turns.js';
-import { checkBatch, executeBatch, type BatchCommand, type BatchOutcome } from '../event-sourcing/command-batch.js';
+import { checkBatch, executeBatch, type BatchCommand, type BatchOutcome, type BatchSlices } from '../event-sourcing/command-batch.js';
 import { comparePositions, type EventStore, type Position, type RecordedRequest, type RequestRecord, type StoredEvent } from '../event-store/event-store.port.js';
 import type { UnitsReadModel } from '../organization/units/units.read-model.js';
 import { DomainError, say } from '../shared/domain-error.js';
@@ -27,6 +27,12 @@ export interface ImportDependencies {
   readonly schemas: EventSchemaRegistry;
   /** The units directory as it is now: unit names and codes in files resolve against it. */
   readonly units: UnitsReadModel;
+  /**
+   * How a work plan's import is appended when it is long (`BatchSlices`): in slices, the plan's outline in the last, so that
+   * other requests write between two slices and no reader sees part of a plan. Absent: one transaction (the other imports,
+   * which are all or nothing in one).
+   */
+  readonly slices?: BatchSlices;
 }
 
 /**
@@ -120,6 +126,8 @@ export async function runImportBatch(
     /** The sheet read, or the sheets read when several (each refusal then names its row's sheet and hints at --sheet). */
     readonly sheet?: string | null;
     readonly sheets?: readonly string[];
+    /** Appended in slices (`BatchSlices`); absent: in one transaction. */
+    readonly slices?: BatchSlices;
   } = {},
 ): Promise<BatchOutcome> {
   const refusals = await checkBatch(store, schemas, commands);
@@ -145,5 +153,5 @@ export async function runImportBatch(
   }
   // A dry run (`--dry-run`, `dryRun: true`) stops here: every command was decided, none appended.
   if (options.dryRun) return { outcomes: [], eventCount: 0, position: null };
-  return executeBatch(store, schemas, commands, options.request);
+  return executeBatch(store, schemas, commands, options.request, options.slices);
 }

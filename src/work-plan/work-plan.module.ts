@@ -10,6 +10,7 @@ import { CorrectPlanApprovalHandler } from './correct-plan-approval/correct-plan
 import { CorrectPlanApprovalResolver } from './correct-plan-approval/correct-plan-approval.resolver.js';
 import { CorrectPlanImportDateHandler } from './correct-plan-import-date/correct-plan-import-date.handler.js';
 import { CorrectPlanImportDateResolver } from './correct-plan-import-date/correct-plan-import-date.resolver.js';
+import { ImportSlices } from './import-work-plan/import-slices.js';
 import { ImportWorkPlanHandler } from './import-work-plan/import-work-plan.handler.js';
 import { ImportWorkPlanResolver } from './import-work-plan/import-work-plan.resolver.js';
 import { ActOnWorkPlanItemHandler } from './item-workflow/act-on-work-plan-item.handler.js';
@@ -35,6 +36,7 @@ import { AddWorkPlanItemHandler } from './revise-plan/add-work-plan-item.handler
     ActOnWorkPlanItemHandler,
     WorkPlanItemWorkflowResolver,
     ImportWorkPlanHandler,
+    ImportSlices,
     ImportWorkPlanResolver,
     AddWorkPlanItemHandler,
     CorrectPlanApprovalHandler,

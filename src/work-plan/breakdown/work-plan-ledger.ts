@@ -151,6 +151,18 @@ export class WorkPlanLedger implements Projection {
   private readonly definitionDating = new Map<string, DefinitionDating>();
   /** The latest instant (ISO) an event projected so far was recorded at, of any stream; null before any. */
   private latestRecorded: string | null = null;
+  /**
+   * Plans whose first import is not all in yet, with how many items of their outline are not defined yet (`awaitedBy` names
+   * them): a plan's import is appended in slices (ImportSlices, breaker56-10 S3), the outline first and then its items, and
+   * no reader sees the plan — its list row, breakdown, items in a unit's workload or tallies — before every item is in
+   * (newcomer56-10 M1: 536 of 600 items seen while it went in). An import stopped half-way leaves its plan here, seen
+   * nowhere, until the same import sent again defines the rest. Absent in snapshots written before it (none awaited then).
+   */
+  private readonly itemsAwaited = new Map<string, number>();
+  /** The items `itemsAwaited` counts, each with its plan. */
+  private readonly awaitedBy = new Map<string, string>();
+  /** Not state: the plan the event `apply` took last made shown (its last awaited item defined), null for any other event. */
+  #shownByLastEvent: string | null = null;
   /** Not state (a private name, left out of snapshots): where the items' streams are read. */
   readonly #streams: StreamReader;
   /** Not state: the most parts one item has held (`largestItemParts`); -1 until counted (after a restore). */
@@ -194,6 +206,7 @@ export class WorkPlanLedger implements Projection {
   }
 
   apply(event: RecordedEvent): void {
+    this.#shownByLastEvent = null;
     const recordedAt = event.metadata.recordedAt;
     if (this.latestRecorded === null || recordedAt > this.latestRecorded) this.latestRecorded = recordedAt;
     if (event.type === 'WorkPlanImported' || event.type === 'WorkPlanRevised') {
@@ -202,6 +215,7 @@ export class WorkPlanLedger implements Projection {
       const imported = event.type === 'WorkPlanRevised' ? this.plans.get(plan.planId) : undefined;
       const lastYear = imported?.lastYear ?? plan.lastYear;
       const outline = keptOutline(imported?.categories ?? [], categories);
+      if (event.type === 'WorkPlanImported' && !this.plans.has(plan.planId)) this.#awaitItems(plan.planId, outline);
       this.plans.set(plan.planId, {
         ...plan,
         // A revision keeps the plan's period (a plan over several years: its last year).
@@ -245,6 +259,7 @@ export class WorkPlanLedger implements Projection {
       this.items.set(defined.data.itemId, newItemView(timelineEntry(defined)));
       this.historyLengths.set(defined.data.itemId, 1);
       this.definitionDating.set(defined.data.itemId, { recordedAt, takenIn: null });
+      this.#defined(defined.data.itemId);
       return;
     }
     const item = this.items.get(event.streamId.slice(ITEM_STREAM_PREFIX.length));
@@ -270,6 +285,49 @@ export class WorkPlanLedger implements Projection {
     }
     this.#keepAsWithdrawn(item);
     if (this.#largestItemParts >= 0) this.#largestItemParts = Math.max(this.#largestItemParts, item.parts.size);
+  }
+
+  /** A first import's outline: the items it lists and the ledger does not hold yet are awaited before the plan is shown (`itemsAwaited`). */
+  #awaitItems(planId: string, outline: readonly OutlineCategory[]): void {
+    let awaited = 0;
+    for (const category of outline) {
+      for (const itemId of category.itemIds) {
+        if (this.items.has(itemId) || this.awaitedBy.has(itemId)) continue;
+        this.awaitedBy.set(itemId, planId);
+        awaited += 1;
+      }
+    }
+    if (awaited > 0) this.itemsAwaited.set(planId, awaited);
+  }
+
+  /** An item defined: one fewer awaited by its plan's import, which is shown once none is (`shownByLastEvent`). */
+  #defined(itemId: string): void {
+    const planId = this.awaitedBy.get(itemId);
+    if (planId === undefined) return;
+    this.awaitedBy.delete(itemId);
+    const left = (this.itemsAwaited.get(planId) ?? 1) - 1;
+    if (left > 0) {
+      this.itemsAwaited.set(planId, left);
+      return;
+    }
+    this.itemsAwaited.delete(planId);
+    this.#shownByLastEvent = planId;
+  }
+
+  /**
+   * The plan whose import the event applied last completed (its last awaited item: `itemsAwaited`), now shown by `plan` and
+   * `listPlans`; null after any other event. For read models that count a plan's items only once it is shown (the parts).
+   */
+  shownByLastEvent(): string | null {
+    return this.#shownByLastEvent;
+  }
+
+  /**
+   * The plan as recorded, shown or not (`itemsAwaited`): for read models dating its items' events while its import goes in.
+   * Readers ask `plan`. Undefined for no such plan.
+   */
+  recordedPlan(planId: string): WorkPlanView | undefined {
+    return this.plans.get(planId);
   }
 
   /**
@@ -456,11 +514,12 @@ export class WorkPlanLedger implements Projection {
    * known at `knownAt`, and its outline — 大项 codes, titles, order, and which items stand under which — as the import or
    * version standing on `asOf` left it (`outlineOn`, breaker10s P7: a version's renamed 大项 and moved items count from its
    * own day, as its items' amendments do; a day before it reads the outline before it). O(1) once an outline of those two
-   * versions was made (kept for the process), O(items) the first time.
+   * versions was made (kept for the process), O(items) the first time. Undefined while its import is not all in (`itemsAwaited`).
    */
   plan(planId: string, cut: TimeCut | null = null): WorkPlanView | undefined {
     const plan = this.plans.get(planId);
-    if (!plan || (cut !== null && !knownInCut(cut, plan.importedEvent))) return undefined;
+    // Its import not all in yet (`itemsAwaited`): seen by no reader.
+    if (!plan || this.itemsAwaited.has(planId) || (cut !== null && !knownInCut(cut, plan.importedEvent))) return undefined;
     const approvedOn = approvedOnKnownAt(plan, cut?.knownAt ?? null);
     const categories = cut === null ? plan.categories : this.#outlineAt(planId, plan.outlines, cut);
     return approvedOn === plan.approvedOn && categories === plan.categories ? plan : { ...plan, approvedOn, categories };
@@ -478,8 +537,9 @@ export class WorkPlanLedger implements Projection {
     return outline;
   }
 
+  /** Every plan shown (its import all in: `itemsAwaited`), the latest year first, then by title in pinyin. */
   listPlans(): WorkPlanView[] {
-    return [...this.plans.values()].sort((a, b) => b.year - a.year || byPinyin(a.title, b.title));
+    return [...this.plans.values()].filter((plan) => !this.itemsAwaited.has(plan.planId)).sort((a, b) => b.year - a.year || byPinyin(a.title, b.title));
   }
 
   /** The item as it stands now; undefined for an id the ledger does not hold. */

@@ -76,7 +76,7 @@ export class WorkPlanPartsReadModel implements Projection {
   apply(event: RecordedEvent): void {
     if (event.type === 'WorkPlanApprovalCorrected') {
       // The day the plan's items count from moved (`datedDefinition`): each folded again before a past day's answer.
-      const plan = this.ledger.plan((event.data as { planId: string }).planId);
+      const plan = this.ledger.recordedPlan((event.data as { planId: string }).planId);
       for (const category of plan?.categories ?? []) for (const itemId of category.itemIds) markStale(this.state.byDay, itemId);
       return;
     }
@@ -84,11 +84,24 @@ export class WorkPlanPartsReadModel implements Projection {
     const itemId = event.streamId.slice(ITEM_STREAM_PREFIX.length);
     const item = this.ledger.item(itemId);
     if (!item) return;
-    tally(this.state.parts, item);
+    // An item of a plan whose import is not all in yet counts nowhere (`WorkPlanLedger.plan`); all of them once its last item is in.
+    if (this.ledger.plan(item.planId)) tally(this.state.parts, item);
+    const shown = this.ledger.shownByLastEvent();
+    if (shown) this.tallyPlan(shown);
     const seq = this.seqOf(itemId);
     this.applyByDay(event, item, seq);
     if (event.type === 'UnitAssigned') addToSortedSet(this.state.itemsEverOfUnit, (event.data as { unitId: string }).unitId, seq);
     if (event.type === 'PartHandedOver') addToSortedSet(this.state.itemsEverOfUnit, (event.data as { successorUnitId: string }).successorUnitId, seq);
+  }
+
+  /** Counts every item of the plan (its import all in: `WorkPlanLedger.shownByLastEvent`). O(its items' parts). */
+  private tallyPlan(planId: string): void {
+    for (const category of this.ledger.plan(planId)?.categories ?? []) {
+      for (const itemId of category.itemIds) {
+        const item = this.ledger.item(itemId);
+        if (item) tally(this.state.parts, item);
+      }
+    }
   }
 
   /**
@@ -98,7 +111,7 @@ export class WorkPlanPartsReadModel implements Projection {
   settle(): undefined {
     for (const itemId of this.ledger.takeFoldedAgain()) {
       const item = this.ledger.item(itemId);
-      if (item) tally(this.state.parts, item);
+      if (item && this.ledger.plan(item.planId)) tally(this.state.parts, item);
       markStale(this.state.byDay, itemId);
     }
     return undefined;
@@ -114,7 +127,7 @@ export class WorkPlanPartsReadModel implements Projection {
     let day = dayNumber(event.occurredOn);
     let outOfOrder = isCorrection(event) || REFOLDED_ALWAYS.has(event.type) || item.status === 'WITHDRAWN' || (item.withdrawnSpans?.length ?? 0) > 0 || item.partsAsWithdrawn !== undefined;
     if (event.type === 'WorkPlanItemDefined') {
-      const plan = this.ledger.plan(item.planId);
+      const plan = this.ledger.recordedPlan(item.planId);
       if (!plan) outOfOrder = true;
       else if (plan.importedAt === event.metadata.recordedAt && plan.approvedOn < event.occurredOn) day = dayNumber(plan.approvedOn);
     }

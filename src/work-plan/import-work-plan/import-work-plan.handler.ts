@@ -8,6 +8,7 @@ import type { CommandContext } from '../../shared/command-context.js';
 import { EventSchemaRegistry } from '../../shared/event-schemas.js';
 import type { ImportFile } from '../../imports/import-run.js';
 import { WorkPlanLedger } from '../breakdown/work-plan-ledger.js';
+import { ImportSlices } from './import-slices.js';
 import { importWorkPlanFile, type KnownPlan, type WorkPlanImportOptions, type WorkPlanImportOutcome } from './import-work-plan.js';
 
 /** Imports a work-plan file, all or nothing; `context` is the import's, each command gets its own. */
@@ -30,6 +31,7 @@ export class ImportWorkPlanHandler implements ICommandHandler<ImportWorkPlanComm
     private readonly projections: ProjectionEngine,
     private readonly ledger: WorkPlanLedger,
     private readonly gate: WriteGate,
+    private readonly slices: ImportSlices,
   ) {}
 
   /** The plans imported so far, with the titles of the items they hold now (withdrawn ones left out). */
@@ -45,10 +47,13 @@ export class ImportWorkPlanHandler implements ICommandHandler<ImportWorkPlanComm
     }));
   }
 
-  /** One of the process's ordinary writes (WriteGate): a reorganisation does not scan between its reading of the directory and its events' projection (breaker9f P6). */
+  /**
+   * One of the process's ordinary writes (WriteGate): a reorganisation does not scan between its reading of the directory and its
+   * events' projection (breaker9f P6). Appended in slices (`ImportSlices`): other writes go in between two of them.
+   */
   execute({ file, options, context }: ImportWorkPlanCommand): Promise<WorkPlanImportOutcome> {
     return this.gate.shared(async () => {
-      const outcome = await importWorkPlanFile({ store: this.store, schemas: this.schemas, units: this.units }, file, options, context, this.knownPlans());
+      const outcome = await importWorkPlanFile({ store: this.store, schemas: this.schemas, units: this.units, slices: this.slices.forBatch() }, file, options, context, this.knownPlans());
       if (outcome.position) await this.projections.waitFor(outcome.position);
       // Its answer names records an import racing it may have appended, here or on another server (breaker9f P3).
       await this.projections.catchUp();

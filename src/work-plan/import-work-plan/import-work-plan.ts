@@ -602,6 +602,7 @@ async function importAsRead(
   const keptStill = revision && existing.status === 'imported' ? await keptItemsStillLeftOut(dependencies, existing, new Set(versionsInFile.map((item) => item.code))) : null;
   const rowOfItemId = new Map(versionsInFile.flatMap((item) => (rowOfItem.has(item.code) ? [[item.itemId, rowOfItem.get(item.code)!] as const] : [])));
   const commands = resaved ? [] : [
+    // First: appended in slices (ImportSlices), the read models show the plan once every item its outline lists is in (WorkPlanLedger.plan).
     planCommand,
     ...itemCommands,
     // A change to an item the file lists is refused on that item's row (breaker43-10 F8: 「整个文件」 for a re-dating before the version's day).
@@ -615,7 +616,13 @@ async function importAsRead(
       ),
     ),
   ];
-  const batch = await runImportBatch(dependencies, { fileName, format }, commands, { dryRun: options.dryRun, request: requestOf(context), sheet: validation.sheet, sheets: validation.sheets });
+  const batch = await runImportBatch(dependencies, { fileName, format }, commands, {
+    dryRun: options.dryRun,
+    request: requestOf(context),
+    sheet: validation.sheet,
+    sheets: validation.sheets,
+    ...(dependencies.slices ? { slices: dependencies.slices } : {}),
+  });
   // A dry run of the plan's own file again (or of a version already applied, saved again) would write nothing: said so, as the
   // real run says it, never 「将导入 9 个事项」 (breaker10n P11) — unless an interrupted import left items to define.
   const wouldWriteNothing =

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { takeCheckpoint } from '../ledger/ledger-operations.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { judgeStrayWal, witnessedNodeOf } from './stray-wal.js';
-import { markWriteTransaction, nextWriteCount, nextWriteTag, tagOf, walBreak, walBreakOnDisk, walMarkMismatchOnDisk, walWriteCounts } from './wal-file-mark.js';
+import { markWriteTransaction, nextWriteCount, nextWriteTag, tagOf, WalMarksMemo, walBreak, walBreakOnDisk, walMarkMismatchOnDisk, walWriteCounts } from './wal-file-mark.js';
 
 /*
  * breaker9z P4: a backup copied in place over a crashed store of the same size, the crashed file's -wal left beside it,
@@ -320,6 +320,64 @@ describe('The content mark tying a -wal to the file it was written over', () => 
  * fails; the committed frames after it are still in the file. `walBreak` says where, so the refusal names the damage and an
  * accepting start keeps a copy of the -wal before anything checkpoints it.
  */
+describe('The -wal walked on from where the last check stopped (breaker56-10 S3: /health read the whole -wal per call)', () => {
+  /** The -wal beside `path` walked whole (`walWriteCounts`) and by `memo` (on from its last walk). */
+  const walked = (memo: WalMarksMemo, path: string) => {
+    const whole = walWriteCounts(readFileSync(`${path}-wal`));
+    const marks = memo.walk(`${path}-wal`);
+    return { whole, marks };
+  };
+
+  it('given writes after each check, when the memo walks on, then it reads the marks a whole walk reads, and only the frames since', () => {
+    const path = join(folder(), 'rectify.db');
+    const db = givenStore(path);
+    const memo = new WalMarksMemo();
+    for (let write_ = 0; write_ < 40; write_ += 1) write(db, `第${write_}行`);
+    const first = walked(memo, path);
+    expect(first.marks).toMatchObject({ pageSize: first.whole!.pageSize, counts: first.whole!.counts });
+    const bytesBefore = statSync(`${path}-wal`).size;
+
+    write(db, '催办');
+    write(db, '导入');
+    const next = walked(memo, path);
+    expect(next.marks!.counts).toEqual(next.whole!.counts);
+    expect(next.marks!.counts).toHaveLength(first.marks!.counts.length + 2);
+    // What it went on from: the frames after the last commit it walked, not the -wal from its start.
+    expect((memo as unknown as { walked: { offset: number } }).walked.offset).toBe(statSync(`${path}-wal`).size);
+    expect(statSync(`${path}-wal`).size).toBeGreaterThan(bytesBefore);
+
+    // A checkpoint that restarts the -wal (new salts): walked from its start again, as a whole walk reads it.
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    write(db, '重启后');
+    const restarted = walked(memo, path);
+    expect(restarted.marks!.counts).toEqual(restarted.whole!.counts);
+    expect(restarted.marks!.counts).toHaveLength(1);
+    db.close();
+  });
+
+  it('given a backup copied over the file under its -wal, when checked with the memo between two writes, then the mismatch is found as without it', () => {
+    const path = join(folder(), 'rectify.db');
+    const db = givenStore(path);
+    write(db, '一');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const backup = join(path, '..', 'backup.db');
+    copyFileSync(path, backup);
+    write(db, '二');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    write(db, '三');
+    const memo = new WalMarksMemo();
+    expect(walMarkMismatchOnDisk(path, memo)).toBeNull();
+    write(db, '四');
+    const crashed = crashCopy(db, path, 'crashed.db');
+    db.close();
+    const crashedMemo = new WalMarksMemo();
+    expect(walMarkMismatchOnDisk(crashed, crashedMemo)).toBeNull();
+    copyFileSync(backup, crashed);
+    expect(walMarkMismatchOnDisk(crashed, crashedMemo)).toEqual(walMarkMismatchOnDisk(crashed));
+    expect(walMarkMismatchOnDisk(crashed, crashedMemo)).not.toBeNull();
+  });
+});
+
 describe('A -wal damaged in one frame', () => {
   /** A crashed store of 40 write transactions (each a commit frame or more), its -wal's page size and frame count. */
   function crashedStore(): { crashed: string; pageSize: number; frames: number } {

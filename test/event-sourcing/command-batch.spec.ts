@@ -114,3 +114,44 @@ describe('a batch of commands is recorded all or nothing (breaker8g P5)', () => 
     expect(await store.readStream('finding-B')).toHaveLength(1);
   });
 });
+
+describe('a long batch appended in slices (breaker56-10 S3: one transaction of a 4,999-item plan held every other write)', () => {
+  let store: SqliteEventStore;
+  beforeEach(() => {
+    store = new SqliteEventStore(freshPath());
+  });
+  afterEach(() => store.close());
+  const streams = ['item-1', 'item-2', 'item-3', 'item-4', 'item-5'];
+
+  it('appends at most eventsPerSlice events a transaction, another request writing between two slices, each command once', async () => {
+    const ends: bigint[] = [];
+    const outcome = await executeBatch(store, schemas, batchOn(streams), undefined, {
+      eventsPerSlice: 2,
+      between: async (position) => {
+        ends.push(position.commit);
+        // Another clerk's urging goes in between two slices: its own transaction, not behind the whole batch.
+        if (ends.length === 1) await urgeAlone(store, 'finding-other', 'clerk-between');
+      },
+    });
+    expect(outcome.eventCount).toBe(5);
+    // Three slices (2 + 2 + 1 events): `between` after the first two only.
+    expect(ends).toEqual([2n, 5n]);
+    expect((await store.readAll()).map((event) => event.streamId)).toEqual(['item-1', 'item-2', 'finding-other', 'item-3', 'item-4', 'item-5']);
+  });
+
+  it('stopped between two slices, keeps the slices before; the same batch again appends only the rest', async () => {
+    const stopped = executeBatch(store, schemas, batchOn(streams), undefined, {
+      eventsPerSlice: 2,
+      between: () => Promise.reject(new Error('killed')),
+    });
+    await expect(stopped).rejects.toThrow('killed');
+    expect((await store.readAll()).map((event) => event.streamId)).toEqual(['item-1', 'item-2']);
+
+    const resumed = await executeBatch(store, schemas, batchOn(streams), undefined, { eventsPerSlice: 2, between: () => Promise.resolve() });
+    expect(resumed.eventCount).toBe(3);
+    expect(resumed.outcomes.map((one) => one.retried)).toEqual([true, true, false, false, false]);
+    expect((await store.readAll()).map((event) => event.streamId)).toEqual(streams);
+    const again = await executeBatch(store, schemas, batchOn(streams), undefined, { eventsPerSlice: 2, between: () => Promise.resolve() });
+    expect(again.eventCount).toBe(0);
+  });
+});

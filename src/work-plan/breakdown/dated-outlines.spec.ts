@@ -62,10 +62,15 @@ const revised = recorded(
   REVISED_AT,
 );
 
+/** Each item the import lists, defined with it: a plan is shown once every item of its import is in (newcomer56-10 M1). */
+const definitions = (['1', '6', '7'] as const).map((code) =>
+  recorded(`work-plan-item-item-${code}`, 'WorkPlanItemDefined', { ...item(code), planId: 'plan', categoryCode: code === '7' ? '二' : '一', description: '', dueDate: '2026-12-31', measures: '' }, '2026-03-01', IMPORTED_AT),
+);
+
 const given = (...events: RecordedEvent[]) => {
   const streams = new StreamsInMemory();
   const ledger = new WorkPlanLedger(streams);
-  for (const event of events) {
+  for (const event of [events[0]!, ...(events[0]?.type === 'WorkPlanImported' ? definitions : []), ...events.slice(1)]) {
     streams.apply(event);
     ledger.apply(event);
   }

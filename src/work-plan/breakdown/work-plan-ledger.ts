@@ -322,6 +322,11 @@ export class WorkPlanLedger implements Projection {
     return this.#shownByLastEvent;
   }
 
+  /** Whether the plan's first import is not all in yet (`itemsAwaited`): its items count nowhere until it is. O(1). */
+  importUnderWay(planId: string): boolean {
+    return this.itemsAwaited.has(planId);
+  }
+
   /**
    * The plan as recorded, shown or not (`itemsAwaited`): for read models dating its items' events while its import goes in.
    * Readers ask `plan`. Undefined for no such plan.

@@ -84,8 +84,8 @@ export class WorkPlanPartsReadModel implements Projection {
     const itemId = event.streamId.slice(ITEM_STREAM_PREFIX.length);
     const item = this.ledger.item(itemId);
     if (!item) return;
-    // An item of a plan whose import is not all in yet counts nowhere (`WorkPlanLedger.plan`); all of them once its last item is in.
-    if (this.ledger.plan(item.planId)) tally(this.state.parts, item);
+    // An item of a plan whose import is not all in yet counts nowhere (`WorkPlanLedger.importUnderWay`); all of them once its last item is in.
+    if (!this.ledger.importUnderWay(item.planId)) tally(this.state.parts, item);
     const shown = this.ledger.shownByLastEvent();
     if (shown) this.tallyPlan(shown);
     const seq = this.seqOf(itemId);
@@ -111,7 +111,7 @@ export class WorkPlanPartsReadModel implements Projection {
   settle(): undefined {
     for (const itemId of this.ledger.takeFoldedAgain()) {
       const item = this.ledger.item(itemId);
-      if (item && this.ledger.plan(item.planId)) tally(this.state.parts, item);
+      if (item && !this.ledger.importUnderWay(item.planId)) tally(this.state.parts, item);
       markStale(this.state.byDay, itemId);
     }
     return undefined;
